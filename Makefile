@@ -1,0 +1,33 @@
+# The two commands in the README: `make demo` and `make test`. Each sets up
+# everything it needs on a fresh Debian machine (system packages, .venv, install).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench lint system-deps browser-deps clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+system-deps:
+	bash tools/system-deps.sh
+
+browser-deps:
+	bash tools/system-deps.sh --browser
+
+demo: system-deps $(STAMP)
+	$(PY) examples/demo.py
+
+test: browser-deps $(STAMP)
+	$(PY) -m ruff check lumos tests examples benchmarks tools
+	$(PY) -m pytest -q
+
+bench: system-deps $(STAMP)
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) out tests/output

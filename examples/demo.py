@@ -1,0 +1,71 @@
+"""The demo canvas: a 2D view and a 3D view side by side, saved as PNG and HTML.
+
+Run with ``make demo``; prints the paths of what it wrote.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from lumos import scene, visuals
+
+
+def build_canvas(pixel_ratio: float = 1.0) -> scene.Canvas:
+    canvas = scene.Canvas(size=(1000, 500), pixel_ratio=pixel_ratio, bgcolor="white",
+                          title="lumos demo")
+    v2 = canvas.add_view(row=0, col=0, camera="panzoom")
+    v3 = canvas.add_view(row=0, col=1, camera="turntable", bgcolor="#f4f6fb")
+
+    # 2D: an image under a few lines and marker sets, with labels
+    y, x = np.mgrid[-2:2:120j, -4:4:240j]
+    z = np.sin(x * 1.3) * np.cos(y * 1.7) * np.exp(-(x ** 2 + y ** 2) / 12)
+    img = visuals.Image((z + 1) / 2, cmap="viridis", clim=(0, 1), extent=(0, 10, -3, -1))
+    v2.add(img)
+    t = np.linspace(0, 10, 400)
+    for k, color in enumerate(["C0", "C1", "C3"]):
+        v2.add(visuals.Line(pos=np.c_[t, np.sin(t * (1 + 0.3 * k)) + 2.2 * k], color=color,
+                            width=2.5))
+    symbols = ["disc", "square", "triangle", "diamond", "cross", "plus", "star"]
+    for k, symbol in enumerate(symbols):
+        xs = 0.8 + k * 1.4
+        v2.add(visuals.Markers(pos=[[xs, 6.6]], size=22, color=f"C{k}", symbol=symbol,
+                               edge_color="black", edge_width=1.2))
+    rng = np.random.default_rng(1)
+    pts = rng.normal(size=(300, 2)) * [1.2, 0.35] + [5, -0.3]
+    v2.add(visuals.Markers(pos=pts, size=6, color=np.c_[rng.uniform(0, 1, (300, 3)),
+                                                         np.full(300, 0.8)]))
+    v2.add(visuals.Text("2D: lines, markers, image", pos=(0.2, 7.8), font_size=16,
+                        color="black", anchor_x="left"))
+    v2.camera.set_range()
+
+    # 3D: a smooth-shaded surface mesh and a flat-shaded icosahedron
+    n = 60
+    u, w = np.meshgrid(np.linspace(-3, 3, n), np.linspace(-3, 3, n))
+    h = np.sinc(np.hypot(u, w)) * 2
+    verts = np.c_[u.ravel(), w.ravel(), h.ravel()]
+    idx = np.arange(n * n).reshape(n, n)
+    a, b, c, d = idx[:-1, :-1].ravel(), idx[1:, :-1].ravel(), idx[1:, 1:].ravel(), idx[:-1, 1:].ravel()
+    faces = np.r_[np.c_[a, b, c], np.c_[a, c, d]]
+    v3.add(visuals.Mesh(vertices=verts, faces=faces, color=(0.2, 0.6, 1, 1), shading="smooth"))
+    v3.add(visuals.Text("3D: turntable", pos=(0, 0, 2.6), font_size=16, color="black"))
+    v3.camera.set_range()
+    v3.camera.distance *= 0.8
+    return canvas
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "out")
+    out.mkdir(parents=True, exist_ok=True)
+    canvas = build_canvas()
+    paths = [canvas.save(out / "demo.png"), canvas.save(out / "demo.html")]
+    hi = build_canvas(pixel_ratio=2)
+    paths.append(hi.save(out / "demo@2x.png"))
+    for p in paths:
+        print(p.resolve())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,235 @@
+"""Run a frame description with moderngl (offscreen EGL, or a window's context)."""
+
+from __future__ import annotations
+
+import moderngl
+import numpy as np
+
+from .camera_math import draw_matrices
+from .frame import Draw, Frame
+from .resources import Buffer, Program, Texture
+
+# The browser executor prepends its own header (precision qualifiers); this is desktop GL.
+GLSL_HEADER = "#version 330 core\n"
+
+_MODES = {
+    "triangles": 0x0004, "triangle_strip": 0x0005, "lines": 0x0001,
+    "line_strip": 0x0003, "points": 0x0000,
+}
+# (attribute class, moderngl format); "u1" bytes arrive as floats 0..255 (not normalized)
+_ATTRIBUTE_FORMATS = {"f4": ("f", "f"), "u1": ("f", "f1"), "u4": ("u", "u")}
+
+
+class ModernGLExecutor:
+    """Draws frames into framebuffers of one moderngl context.
+
+    GPU objects are kept per resource id with the version that was uploaded; a
+    resource is uploaded again only when its version moved, and then only the ranges
+    its change log names. ``uploaded_bytes`` counts what crossed to the GPU (tests
+    and benchmarks read it).
+    """
+
+    def __init__(self, ctx) -> None:
+        self.ctx = ctx
+        self._programs: dict[str, object] = {}
+        self._buffers: dict[str, list] = {}   # id -> [moderngl.Buffer, version, nbytes]
+        self._textures: dict[str, list] = {}  # id -> [moderngl.Texture, version]
+        self._vaos: dict[tuple, object] = {}
+        self.uploaded_bytes = 0
+
+    # -- resources ---------------------------------------------------------------
+    def _program(self, p: Program):
+        prog = self._programs.get(p.id)
+        if prog is None:
+            try:
+                prog = self.ctx.program(
+                    vertex_shader=GLSL_HEADER + p.vertex, fragment_shader=GLSL_HEADER + p.fragment
+                )
+            except Exception as exc:
+                raise RuntimeError(f"shader compilation failed for program {p.id}: {exc}") from exc
+            self._programs[p.id] = prog
+        return prog
+
+    def _buffer(self, b: Buffer):
+        entry = self._buffers.get(b.id)
+        if entry is not None and entry[1] == b.version:
+            return entry[0]
+        ranges = None if entry is None else b.changes_since(entry[1])
+        raw = b.data
+        if entry is None or ranges is None or entry[2] != b.nbytes:
+            if entry is not None:
+                self._drop_vaos(entry[0])
+                entry[0].release()
+            # A zero-sized buffer is not allowed; 4 bytes stand in for empty data.
+            glbuf = self.ctx.buffer(raw.tobytes() if raw.nbytes else b"\0\0\0\0", dynamic=True)
+            self.uploaded_bytes += raw.nbytes
+            self._buffers[b.id] = entry = [glbuf, b.version, b.nbytes]
+        else:
+            view = raw.reshape(-1).view(np.uint8)
+            for start, stop in ranges:
+                entry[0].write(view[start:stop].tobytes(), offset=start)
+                self.uploaded_bytes += stop - start
+            entry[1] = b.version
+        return entry[0]
+
+    def _texture(self, t: Texture):
+        entry = self._textures.get(t.id)
+        if entry is not None and entry[1] == t.version:
+            return entry[0]
+        ranges = None if entry is None else t.changes_since(entry[1])
+        dtype = "f4" if t.dtype == "f4" else "f1"
+        size = tuple(reversed(t.shape))  # (w, h) or (w, h, d)
+        if entry is None or ranges is None or entry[0].size != size:
+            if entry is not None:
+                entry[0].release()
+            make = self.ctx.texture if t.dim == 2 else self.ctx.texture3d
+            tex = make(size, t.components, t.data.tobytes(), dtype=dtype, alignment=1)
+
+            f = moderngl.LINEAR if t.filter == "linear" else moderngl.NEAREST
+            tex.filter = (f, f)
+            tex.repeat_x = tex.repeat_y = False
+            if t.dim == 3:
+                tex.repeat_z = False
+            self.uploaded_bytes += t.data.nbytes
+            self._textures[t.id] = entry = [tex, t.version]
+        else:
+            for start, stop in ranges:
+                rows = t.data[start:stop]
+                if t.dim == 2:
+                    viewport = (0, start, size[0], stop - start)
+                else:
+                    viewport = (0, 0, start, size[0], size[1], stop - start)
+                entry[0].write(rows.tobytes(), viewport=viewport, alignment=1)
+                self.uploaded_bytes += rows.nbytes
+            entry[1] = t.version
+        return entry[0]
+
+    def _drop_vaos(self, glbuf) -> None:
+        for key in [k for k in self._vaos if any(x is glbuf for x in k[1])]:
+            self._vaos.pop(key).release()
+
+    def _vao(self, d: Draw, prog):
+        bufs = tuple(self._buffer(a.buffer) for a in d.attributes.values())
+        index = self._buffer(d.indices) if d.indices is not None else None
+        layout = tuple(
+            (name, a.size, a.type, a.offset, a.stride, a.divisor)
+            for name, a in d.attributes.items()
+        )
+        key = (d.program.id, bufs + ((index,) if index is not None else ()), layout)
+        vao = self._vaos.get(key)
+        if vao is None:
+            vao = self.ctx.vertex_array(prog, [], index_buffer=index, index_element_size=4)
+            for (name, a), glbuf in zip(d.attributes.items(), bufs, strict=True):
+                member = prog.get(name, None)
+                if member is None:  # the compiler removed an unused input
+                    continue
+                cls, fmt = _ATTRIBUTE_FORMATS[a.type]
+                vao.bind(member.location, cls, glbuf, f"{a.size}{fmt}", a.offset, a.stride,
+                         a.divisor)
+            self._vaos[key] = vao
+        return vao
+
+    # -- drawing -----------------------------------------------------------------
+    def render(self, frame: Frame, fbo) -> None:
+        """Draw ``frame`` into ``fbo`` (whose size must be ``frame.size``)."""
+
+        ctx = self.ctx
+        w, h = frame.size
+        fbo.use()
+        fbo.scissor = None
+        fbo.viewport = (0, 0, w, h)
+        fbo.clear(*frame.clear_color, depth=1.0)
+        for view in frame.views.values():
+            if view.bgcolor is not None:
+                x, y, vw, vh = view.rect
+                fbo.clear(*view.bgcolor, depth=1.0, viewport=(x, h - y - vh, vw, vh))
+        for d in frame.draws:
+            if d.count <= 0 or d.instances == 0:
+                continue
+            view = frame.views[d.view]
+            x, y, vw, vh = view.rect
+            if vw <= 0 or vh <= 0:
+                continue
+            gl_rect = (x, h - y - vh, vw, vh)
+            fbo.viewport = gl_rect
+            fbo.scissor = gl_rect
+            prog = self._program(d.program)
+            mvp, modelview, normal = draw_matrices(view.camera, vw / vh, d.origin, d.model)
+            builtin = {
+                "u_mvp": mvp.T, "u_modelview": modelview.T, "u_normal_matrix": normal.T,
+                "u_viewport": np.array(gl_rect, float),
+                "u_pixel_ratio": np.array([frame.pixel_ratio]),
+            }
+            for name, value in builtin.items():
+                if name in prog:
+                    prog[name].write(np.asarray(value, np.float32).tobytes())
+            for name, value in d.uniforms.items():
+                if name in prog:
+                    prog[name].write(np.asarray(value, np.float32).tobytes())
+            for name, value in d.int_uniforms.items():
+                if name in prog:
+                    prog[name].value = int(value)
+            for unit, (name, tex) in enumerate(d.textures.items()):
+                self._texture(tex).use(location=unit)
+                if name in prog:
+                    prog[name].value = unit
+            s = d.state
+            flags = moderngl.DEPTH_TEST if s.depth_test else moderngl.NOTHING
+            if s.blend:
+                flags |= moderngl.BLEND
+                if s.blend == "add":
+                    ctx.blend_func = moderngl.ONE, moderngl.ONE
+                else:
+                    ctx.blend_func = (moderngl.SRC_ALPHA, moderngl.ONE_MINUS_SRC_ALPHA,
+                                      moderngl.ONE, moderngl.ONE_MINUS_SRC_ALPHA)
+            if s.cull:
+                flags |= moderngl.CULL_FACE
+            ctx.enable_only(flags)
+            fbo.depth_mask = bool(s.depth_write)
+            self._vao(d, prog).render(
+                _MODES[d.mode], vertices=d.count, first=d.first, instances=d.instances or 1
+            )
+        fbo.scissor = None
+        fbo.depth_mask = True
+
+    def release_unused(self, frame: Frame) -> None:
+        """Free GPU objects of resources the frame no longer uses."""
+        used = frame.resources()
+        for table in (self._buffers, self._textures):
+            for rid in [k for k in table if k not in used]:
+                obj = table.pop(rid)[0]
+                self._drop_vaos(obj)
+                obj.release()
+        for rid in [k for k in self._programs if k not in used]:
+            for key in [k for k in self._vaos if k[0] == rid]:
+                self._vaos.pop(key).release()
+            self._programs.pop(rid).release()
+
+
+class OffscreenTarget:
+    """A multisampled framebuffer plus a resolve target, read back as RGBA uint8."""
+
+    def __init__(self, ctx, size: tuple[int, int], samples: int = 4) -> None:
+        self.ctx = ctx
+        self.size = size
+        samples = min(samples, ctx.max_samples)
+        self.fbo = ctx.framebuffer(
+            color_attachments=[ctx.renderbuffer(size, 4, samples=samples)],
+            depth_attachment=ctx.depth_renderbuffer(size, samples=samples),
+        )
+        self.resolved = ctx.framebuffer(color_attachments=[ctx.renderbuffer(size, 4)])
+
+    def read(self) -> np.ndarray:
+        """The picture as an (h, w, 4) uint8 array, first row at the top."""
+        self.ctx.copy_framebuffer(self.resolved, self.fbo)
+        w, h = self.size
+        raw = self.resolved.read(components=4, alignment=1)
+        return np.frombuffer(raw, np.uint8).reshape(h, w, 4)[::-1].copy()
+
+    def release(self) -> None:
+        for fb in (self.fbo, self.resolved):
+            for att in fb.color_attachments:
+                att.release()
+            if fb.depth_attachment is not None:
+                fb.depth_attachment.release()
+            fb.release()

@@ -1,0 +1,179 @@
+"""The frame description: resources plus an ordered list of draws, as plain data.
+
+See ``docs/frame.md`` for the JSON form both executors read.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .resources import Buffer, Program, Texture
+
+
+@dataclass
+class Attribute:
+    """One vertex attribute read from ``buffer``."""
+
+    buffer: Buffer
+    size: int
+    type: str = "f4"  # "f4", "u1" (bytes read as floats 0..255), "u4"
+    offset: int = 0
+    stride: int = 0
+    divisor: int = 0
+
+    def to_json(self) -> dict:
+        return {
+            "buffer": self.buffer.id, "size": self.size, "type": self.type,
+            "offset": self.offset, "stride": self.stride, "divisor": self.divisor,
+        }
+
+
+@dataclass
+class State:
+    depth_test: bool = False
+    depth_write: bool = True
+    blend: str | None = "alpha"  # "alpha", "add" or None
+    cull: str | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "depth_test": self.depth_test, "depth_write": self.depth_write,
+            "blend": self.blend, "cull": self.cull,
+        }
+
+
+@dataclass
+class Draw:
+    """One draw call: a program, its inputs and render state, in a view."""
+
+    program: Program
+    view: str
+    mode: str
+    count: int
+    attributes: dict[str, Attribute] = field(default_factory=dict)
+    indices: Buffer | None = None
+    first: int = 0
+    instances: int | None = None
+    uniforms: dict[str, object] = field(default_factory=dict)
+    int_uniforms: dict[str, int] = field(default_factory=dict)
+    textures: dict[str, Texture] = field(default_factory=dict)
+    state: State = field(default_factory=State)
+    origin: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    model: np.ndarray | None = None  # 4x4 float64 node transform
+
+    def resources(self):
+        yield self.program
+        for a in self.attributes.values():
+            yield a.buffer
+        if self.indices is not None:
+            yield self.indices
+        yield from self.textures.values()
+
+    def to_json(self) -> dict:
+        return {
+            "program": self.program.id, "view": self.view, "mode": self.mode,
+            "attributes": {k: a.to_json() for k, a in self.attributes.items()},
+            "indices": None if self.indices is None else self.indices.id,
+            "first": self.first, "count": self.count, "instances": self.instances,
+            "uniforms": {k: _plain(v) for k, v in self.uniforms.items()},
+            "int_uniforms": {k: int(v) for k, v in self.int_uniforms.items()},
+            "textures": {k: t.id for k, t in self.textures.items()},
+            "state": self.state.to_json(),
+            "origin": [float(v) for v in self.origin],
+            "model": None if self.model is None else _column_major(self.model),
+        }
+
+
+@dataclass
+class View:
+    """A rectangle of the framebuffer with a camera (physical pixels, top-left origin)."""
+
+    id: str
+    rect: tuple[int, int, int, int]
+    camera: dict
+    bgcolor: tuple[float, float, float, float] | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "rect": [int(v) for v in self.rect], "camera": _plain(self.camera),
+            "bgcolor": None if self.bgcolor is None else [float(v) for v in self.bgcolor],
+        }
+
+
+@dataclass
+class Frame:
+    """Everything needed to draw one picture."""
+
+    size: tuple[int, int]
+    clear_color: tuple[float, float, float, float] = (1.0, 1.0, 1.0, 1.0)
+    pixel_ratio: float = 1.0
+    views: dict[str, View] = field(default_factory=dict)
+    draws: list[Draw] = field(default_factory=list)
+
+    def resources(self) -> dict[str, object]:
+        found: dict[str, object] = {}
+        for d in self.draws:
+            for r in d.resources():
+                found[r.id] = r
+        return found
+
+    def to_json(self) -> tuple[dict, bytes]:
+        """Return the JSON description and the binary blob its ``data`` fields index."""
+        blob = bytearray()
+
+        def put(arr: np.ndarray) -> dict:
+            raw = np.ascontiguousarray(arr).tobytes()
+            pad = (-len(blob)) % 8
+            blob.extend(b"\0" * pad)
+            entry = {"offset": len(blob), "nbytes": len(raw)}
+            blob.extend(raw)
+            return entry
+
+        buffers, textures, programs = {}, {}, {}
+        for rid, r in self.resources().items():
+            if isinstance(r, Buffer):
+                buffers[rid] = {"version": r.version, "dtype": r.dtype, "nbytes": r.nbytes,
+                                "data": put(r.data)}
+            elif isinstance(r, Texture):
+                textures[rid] = {"version": r.version, "shape": list(r.shape),
+                                 "components": r.components, "dtype": r.dtype,
+                                 "filter": r.filter, "data": put(r.data)}
+            else:
+                programs[rid] = {"vertex": r.vertex, "fragment": r.fragment}
+        desc = {
+            "size": [int(self.size[0]), int(self.size[1])],
+            "pixel_ratio": float(self.pixel_ratio),
+            "clear_color": [float(c) for c in self.clear_color],
+            "buffers": buffers, "textures": textures, "programs": programs,
+            "views": {k: v.to_json() for k, v in self.views.items()},
+            "draws": [d.to_json() for d in self.draws],
+        }
+        return desc, bytes(blob)
+
+    def to_json_text(self) -> str:
+        """One self-contained JSON text (blob as base64), for standalone HTML."""
+        desc, blob = self.to_json()
+        desc["blob"] = base64.b64encode(blob).decode("ascii")
+        return json.dumps(desc, separators=(",", ":"), allow_nan=False)
+
+
+def _column_major(m) -> list[float]:
+    return [float(v) for v in np.asarray(m, dtype=float).T.ravel()]
+
+
+def _plain(v):
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    if isinstance(v, np.ndarray):
+        if v.ndim == 2:
+            return _column_major(v)
+        return [float(x) for x in v.ravel()]
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    if isinstance(v, (np.floating, np.integer)):
+        return float(v)
+    return v

@@ -1,0 +1,153 @@
+"""GPU resources as plain data: buffers, textures and programs with versions.
+
+A resource owns a CPU copy of its data. Changing it bumps ``version`` and logs the
+range that changed, so an executor that holds an older version uploads only that
+range (or everything, when the log no longer reaches back to its version).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+
+_ids = itertools.count(1)
+_LOG_LENGTH = 64  # ranges kept per resource; older executors re-upload everything
+
+_DTYPES = {np.dtype("float32"): "f4", np.dtype("uint32"): "u4", np.dtype("uint8"): "u1"}
+
+
+def _new_id(prefix: str) -> str:
+    return f"{prefix}{next(_ids)}"
+
+
+def _dtype_code(arr: np.ndarray, argument: str) -> str:
+    try:
+        return _DTYPES[arr.dtype]
+    except KeyError:
+        raise TypeError(
+            f"{argument}: got dtype {arr.dtype}, expected float32, uint32 or uint8"
+        ) from None
+
+
+class _Versioned:
+    def __init__(self, prefix: str) -> None:
+        self.id = _new_id(prefix)
+        self.version = 0
+        self._log: list[tuple[int, int, int]] = []  # (version, start, stop)
+
+    def _bump(self, start: int | None = None, stop: int | None = None) -> None:
+        self.version += 1
+        if start is None:
+            self._log.clear()
+        else:
+            self._log.append((self.version, start, stop))
+            del self._log[:-_LOG_LENGTH]
+
+    def changes_since(self, version: int) -> list[tuple[int, int]] | None:
+        """Ranges changed after ``version``; ``None`` means upload everything."""
+        if version == self.version:
+            return []
+        newer = [(v, a, b) for v, a, b in self._log if v > version]
+        if len(newer) != self.version - version:
+            return None
+        return [(a, b) for _, a, b in newer]
+
+
+class Buffer(_Versioned):
+    """A vertex or index buffer: a contiguous float32/uint32/uint8 array.
+
+    >>> b = Buffer(np.zeros((10, 2), np.float32))
+    >>> b.update(4, np.ones((2, 2), np.float32))   # uploads 16 bytes, not 80
+    """
+
+    def __init__(self, data: np.ndarray) -> None:
+        super().__init__("b")
+        self.data = np.ascontiguousarray(data)
+        self.dtype = _dtype_code(self.data, "data")
+
+    @property
+    def nbytes(self) -> int:
+        return self.data.nbytes
+
+    def set_data(self, data: np.ndarray) -> None:
+        """Replace the whole buffer (any size)."""
+        self.data = np.ascontiguousarray(data)
+        self.dtype = _dtype_code(self.data, "data")
+        self._bump()
+
+    def update(self, row: int, values: np.ndarray) -> None:
+        """Overwrite rows ``row:row + len(values)`` (rows along the first axis)."""
+        values = np.asarray(values, dtype=self.data.dtype)
+        n = len(values)
+        if row < 0 or row + n > len(self.data):
+            raise ValueError(
+                f"row: rows {row}:{row + n} do not fit a buffer of {len(self.data)} rows"
+            )
+        self.data[row : row + n] = values
+        itemsize = self.data.nbytes // max(len(self.data), 1)
+        self._bump(row * itemsize, (row + n) * itemsize)
+
+
+class Texture(_Versioned):
+    """A 2D (h, w[, c]) or 3D (d, h, w[, c]) texture of float32 or uint8 texels.
+
+    ``update(row, values)`` rewrites whole rows (2D) or slices (3D) along the first
+    axis, which is what streams and waterfalls need.
+    """
+
+    def __init__(self, data: np.ndarray, *, dim: int = 2, filter: str = "linear") -> None:
+        super().__init__("t")
+        if dim not in (2, 3):
+            raise ValueError(f"dim: got {dim!r}, expected 2 or 3")
+        if filter not in ("linear", "nearest"):
+            raise ValueError(f"filter: got {filter!r}, expected 'linear' or 'nearest'")
+        self.dim = dim
+        self.filter = filter
+        self._assign(data)
+
+    def _assign(self, data: np.ndarray) -> None:
+        data = np.ascontiguousarray(data)
+        if data.ndim == self.dim:
+            data = data[..., None]
+        if data.ndim != self.dim + 1 or not 1 <= data.shape[-1] <= 4:
+            raise ValueError(
+                f"data: got shape {data.shape}, expected {self.dim} axes plus an optional "
+                "last axis of 1 to 4 components"
+            )
+        self.dtype = _dtype_code(data, "data")
+        if self.dtype == "u4":
+            raise TypeError("data: got dtype uint32, expected float32 or uint8 for a texture")
+        self.data = data
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return self.data.shape[:-1]
+
+    @property
+    def components(self) -> int:
+        return self.data.shape[-1]
+
+    def set_data(self, data: np.ndarray) -> None:
+        self._assign(data)
+        self._bump()
+
+    def update(self, row: int, values: np.ndarray) -> None:
+        values = np.asarray(values, dtype=self.data.dtype).reshape((-1,) + self.data.shape[1:])
+        n = len(values)
+        if row < 0 or row + n > len(self.data):
+            raise ValueError(
+                f"row: rows {row}:{row + n} do not fit a texture of {len(self.data)} rows"
+            )
+        self.data[row : row + n] = values
+        self._bump(row, row + n)
+
+
+class Program:
+    """Shader sources in the GLSL 3.30 / GLSL ES 3.00 common subset, without the
+    ``#version`` line (each executor adds its own header)."""
+
+    def __init__(self, vertex: str, fragment: str) -> None:
+        self.id = _new_id("p")
+        self.vertex = vertex
+        self.fragment = fragment

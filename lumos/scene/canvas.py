@@ -1,0 +1,224 @@
+"""The canvas: views laid out in a grid, each with a camera and a tree of visuals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from .. import colors
+from ..gpu.frame import Frame
+from ..gpu.frame import View as FrameView
+from ..visuals.base import DrawContext, Visual
+from .cameras import Camera, make_camera
+
+
+class View:
+    """A cell of the canvas grid with its own camera, visuals and background.
+
+    >>> v = canvas.add_view(row=0, col=0, camera="panzoom")
+    >>> v.add(visuals.Line(pos=xy)); v.camera.set_range()
+    """
+
+    def __init__(self, canvas: Canvas, row: int, col: int, row_span: int, col_span: int,
+                 camera, bgcolor) -> None:
+        self.canvas = canvas
+        self.row, self.col, self.row_span, self.col_span = row, col, row_span, col_span
+        self.visuals: list[Visual] = []
+        self.bgcolor = bgcolor
+        self._camera: Camera | None = None
+        self.camera = camera
+        self.rect: tuple[float, float, float, float] | None = None  # logical px, set by layout
+
+    @property
+    def camera(self) -> Camera:
+        return self._camera
+
+    @camera.setter
+    def camera(self, value) -> None:
+        cam = make_camera(value)
+        cam.view = self
+        self._camera = cam
+
+    @property
+    def bgcolor(self):
+        return self._bgcolor
+
+    @bgcolor.setter
+    def bgcolor(self, value) -> None:
+        self._bgcolor = None if value is None else colors.to_rgba(value)
+
+    def add(self, visual: Visual) -> Visual:
+        """Add a visual (returned, for chaining)."""
+        if not isinstance(visual, Visual):
+            raise TypeError(f"visual: got {type(visual).__name__}, expected a lumos visual")
+        self.visuals.append(visual)
+        return visual
+
+    def remove(self, visual: Visual) -> None:
+        self.visuals.remove(visual)
+
+    def walk(self):
+        for v in self.visuals:
+            yield from v.walk()
+
+    def bounds(self) -> np.ndarray | None:
+        """(2, 3) float64 bounds of every visible visual, or None when empty."""
+        boxes = [b for v in self.walk() if v.visible and (b := v.bounds()) is not None]
+        if not boxes:
+            return None
+        boxes = np.array(boxes)
+        return np.array([boxes[:, 0].min(axis=0), boxes[:, 1].max(axis=0)])
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """Logical pixel size of the view (after the canvas laid it out)."""
+        if self.rect is None:
+            self.canvas.layout()
+        return self.rect[2], self.rect[3]
+
+
+class Canvas:
+    """A drawing surface of ``size`` logical pixels holding views in a grid.
+
+    Rendering is headless (EGL) unless a window adopts the canvas. ``pixel_ratio``
+    multiplies every pixel dimension (line widths, markers, text) for sharp output.
+
+    >>> canvas = Canvas(size=(800, 400), pixel_ratio=1, bgcolor="white")
+    >>> img = canvas.render()            # (400, 800, 4) uint8
+    >>> canvas.save("scene.png"); canvas.save("scene.html")
+    """
+
+    def __init__(self, size=(800, 600), pixel_ratio: float = 1.0, bgcolor="white",
+                 title: str = "lumos") -> None:
+        self.size = size
+        self.pixel_ratio = pixel_ratio
+        self.bgcolor = bgcolor
+        self.title = title
+        self.views: list[View] = []
+        self._executor = None
+        self._target = None
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self._size
+
+    @size.setter
+    def size(self, value) -> None:
+        try:
+            w, h = (int(v) for v in value)
+        except (TypeError, ValueError):
+            raise TypeError(f"size: got {value!r}, expected (width, height) integers") from None
+        if w <= 0 or h <= 0:
+            raise ValueError(f"size: got {value!r}, expected positive (width, height)")
+        self._size = (w, h)
+
+    @property
+    def pixel_ratio(self) -> float:
+        return self._pixel_ratio
+
+    @pixel_ratio.setter
+    def pixel_ratio(self, value: float) -> None:
+        v = float(value)
+        if not np.isfinite(v) or v <= 0:
+            raise ValueError(f"pixel_ratio: got {value!r}, expected a number > 0")
+        self._pixel_ratio = v
+
+    @property
+    def bgcolor(self):
+        return self._bgcolor
+
+    @bgcolor.setter
+    def bgcolor(self, value) -> None:
+        self._bgcolor = colors.to_rgba(value)
+
+    @property
+    def physical_size(self) -> tuple[int, int]:
+        return (round(self._size[0] * self._pixel_ratio), round(self._size[1] * self._pixel_ratio))
+
+    def add_view(self, row: int = 0, col: int = 0, row_span: int = 1, col_span: int = 1,
+                 camera="panzoom", bgcolor=None) -> View:
+        """Add a view in grid cell (row, col), spanning cells if asked."""
+        for name, v in (("row", row), ("col", col)):
+            if not isinstance(v, (int, np.integer)) or v < 0:
+                raise ValueError(f"{name}: got {v!r}, expected an integer >= 0")
+        for name, v in (("row_span", row_span), ("col_span", col_span)):
+            if not isinstance(v, (int, np.integer)) or v < 1:
+                raise ValueError(f"{name}: got {v!r}, expected an integer >= 1")
+        view = View(self, int(row), int(col), int(row_span), int(col_span), camera, bgcolor)
+        self.views.append(view)
+        self.layout()
+        return view
+
+    def layout(self) -> None:
+        """Place the views: equal cells of a grid just big enough for all of them."""
+        if not self.views:
+            return
+        rows = max(v.row + v.row_span for v in self.views)
+        cols = max(v.col + v.col_span for v in self.views)
+        w, h = self._size
+        for v in self.views:
+            x0, x1 = round(v.col * w / cols), round((v.col + v.col_span) * w / cols)
+            y0, y1 = round(v.row * h / rows), round((v.row + v.row_span) * h / rows)
+            v.rect = (x0, y0, x1 - x0, y1 - y0)
+
+    # -- frames ------------------------------------------------------------------
+    def frame(self) -> Frame:
+        """The frame description of the canvas as it is now."""
+        self.layout()
+        pr = self._pixel_ratio
+        frame = Frame(size=self.physical_size, clear_color=self._bgcolor, pixel_ratio=pr)
+        for i, view in enumerate(self.views):
+            vid = f"view{i}"
+            x, y, w, h = view.rect
+            rect = (round(x * pr), round(y * pr), round((x + w) * pr) - round(x * pr),
+                    round((y + h) * pr) - round(y * pr))
+            camera = view.camera.to_dict((w, h))
+            frame.views[vid] = FrameView(vid, rect, camera, view.bgcolor)
+            ctx = DrawContext(vid, (w, h), pr, camera, view.camera.kind != "panzoom")
+            ordered = sorted((v for v in view.walk() if v.visible), key=lambda v: v.order)
+            for visual in ordered:
+                frame.draws.extend(visual.draws(ctx))
+        return frame
+
+    def render(self) -> np.ndarray:
+        """Draw offscreen and return the picture: (h, w, 4) uint8, first row on top,
+        of ``size * pixel_ratio`` pixels."""
+        from ..gpu.context import get_context
+        from ..gpu.executor import ModernGLExecutor, OffscreenTarget
+
+        ctx = get_context()
+        if self._executor is None:
+            self._executor = ModernGLExecutor(ctx)
+        frame = self.frame()
+        if self._target is None or self._target.size != frame.size:
+            if self._target is not None:
+                self._target.release()
+            self._target = OffscreenTarget(ctx, frame.size)
+        self._executor.render(frame, self._target.fbo)
+        self._executor.release_unused(frame)
+        return self._target.read()
+
+    def save(self, path, dpi: float | None = None) -> Path:
+        """Write a PNG (``.png``) or a standalone WebGL2 page (``.html``)."""
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix == ".png":
+            from ..io.png import write_png
+
+            return write_png(path, self.render(), dpi=dpi)
+        if suffix in (".html", ".htm"):
+            from ..io.html import save_html
+
+            save_html(self.frame(), path, title=self.title)
+            return path
+        raise ValueError(f"path: got suffix {suffix!r}, expected '.png' or '.html'")
+
+    def close(self) -> None:
+        """Release the GPU objects this canvas holds."""
+        if self._target is not None:
+            self._target.release()
+            self._target = None
+        if self._executor is not None:
+            self._executor.release_unused(Frame(size=(1, 1)))
+            self._executor = None

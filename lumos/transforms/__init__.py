@@ -1,0 +1,24 @@
+"""Bijective transforms with a numpy form (float64) and a GLSL form.
+
+>>> t = Log(10) * Affine(scale=2)     # a * b applies b first, then a
+>>> t.forward([[50.0, 1.0]])
+array([[2., 2.]])
+"""
+
+from .affine import Affine
+from .base import Transform
+from .chain import Chain, chain
+from .nonlinear import Log, Mercator, Polar, SymLog
+from .subdivide import subdivide
+
+__all__ = [
+    "Affine",
+    "Chain",
+    "Log",
+    "Mercator",
+    "Polar",
+    "SymLog",
+    "Transform",
+    "chain",
+    "subdivide",
+]

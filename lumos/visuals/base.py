@@ -1,0 +1,165 @@
+"""What every visual shares: validation helpers, float64 origins, node transforms.
+
+A visual owns its GPU resources (``lumos.gpu`` buffers and textures) and turns
+itself into draws for a view. Properties are plain attributes; a setter re-uploads
+only the resource it touches (a buffer gets a new version) or changes a uniform.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..gpu.frame import Draw
+
+
+@dataclass
+class DrawContext:
+    """What a visual needs to know about the view it is drawn in."""
+
+    view_id: str
+    size: tuple[float, float]  # logical pixels
+    pixel_ratio: float
+    camera: dict
+    is_3d: bool
+
+
+class Visual:
+    """Base class: a node of the scene that can draw itself.
+
+    ``transform`` is an optional 4x4 affine matrix (float64) or a
+    ``lumos.transforms`` transform; ``visible`` hides it; ``order`` sorts draws
+    within a view (higher draws later, on top).
+    """
+
+    is_3d = False  # visuals that want depth testing (meshes) set this
+
+    def __init__(self) -> None:
+        self.visible = True
+        self.order = 0
+        self.parent = None
+        self.children: list[Visual] = []
+        self._transform = None
+
+    @property
+    def transform(self):
+        return self._transform
+
+    @transform.setter
+    def transform(self, value) -> None:
+        if value is not None and not hasattr(value, "forward"):
+            value = np.asarray(value, dtype=float)
+            if value.shape != (4, 4):
+                raise ValueError(
+                    f"transform: got shape {value.shape}, expected a 4x4 matrix or a "
+                    "lumos.transforms transform"
+                )
+        self._transform = value
+
+    def add(self, child: Visual) -> Visual:
+        """Attach ``child``; it inherits this node's transform."""
+        child.parent = self
+        self.children.append(child)
+        return child
+
+    def model_matrix(self) -> np.ndarray | None:
+        """The affine node transform from this node to the view (float64), or None."""
+        m = None
+        node = self
+        while node is not None:
+            t = node._transform
+            if t is not None:
+                t = t if isinstance(t, np.ndarray) else getattr(t, "matrix", None)
+                if t is not None:
+                    m = t if m is None else t @ m
+            node = node.parent
+        return m
+
+    def bounds(self) -> np.ndarray | None:
+        """(2, 3) float64 min/max of the finite data, after the node transform."""
+        return None
+
+    def draws(self, ctx: DrawContext) -> list[Draw]:
+        raise NotImplementedError
+
+    def walk(self):
+        """This node and its descendants, depth first."""
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+
+# -- helpers shared by the visuals ------------------------------------------------
+
+def as_positions(pos, argument: str = "pos", dims=(2, 3)) -> np.ndarray:
+    """Validate (N, 2|3) numeric positions; return a float64 (N, 3) copy."""
+    try:
+        arr = np.asarray(pos)
+    except Exception as exc:  # ragged input
+        raise ValueError(f"{argument}: could not be read as an array ({exc})") from None
+    if arr.dtype == object or not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool):
+        raise TypeError(f"{argument}: got dtype {arr.dtype}, expected numbers")
+    if arr.ndim != 2 or arr.shape[1] not in dims:
+        expected = " or ".join(f"(N, {d})" for d in dims)
+        raise ValueError(f"{argument}: got shape {arr.shape}, expected {expected}")
+    out = np.zeros((arr.shape[0], 3), dtype=np.float64)
+    out[:, : arr.shape[1]] = arr
+    return out
+
+
+def finite_bounds(points: np.ndarray) -> np.ndarray | None:
+    """(2, 3) min/max of the rows whose coordinates are all finite, or None."""
+    ok = np.isfinite(points).all(axis=1)
+    if not ok.any():
+        return None
+    p = points[ok]
+    return np.array([p.min(axis=0), p.max(axis=0)])
+
+
+def split_origin(points: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Split float64 points into a float64 origin and float32 offsets from it.
+
+    Returns ``(origin, local_float32, valid)``; rows with NaN/inf are zeroed and
+    flagged invalid so shaders can break lines or skip markers there.
+    """
+    valid = np.isfinite(points).all(axis=1)
+    b = finite_bounds(points)
+    origin = np.zeros(3) if b is None else (b[0] + b[1]) / 2
+    local = np.where(valid[:, None], points - origin, 0.0).astype(np.float32)
+    return origin, local, valid
+
+
+def transformed_bounds(b: np.ndarray | None, model: np.ndarray | None) -> np.ndarray | None:
+    """Bounds of a box after an affine matrix (its 8 corners)."""
+    if b is None or model is None:
+        return b
+    corners = np.array([[x, y, z, 1.0] for x in b[:, 0] for y in b[:, 1] for z in b[:, 2]])
+    t = corners @ model.T
+    return np.array([t[:, :3].min(axis=0), t[:, :3].max(axis=0)])
+
+
+def check_positive(value, argument: str) -> float:
+    """A finite, non-negative float, or a clear error."""
+    if isinstance(value, (str, bytes)) or not np.isscalar(value):
+        raise TypeError(f"{argument}: got {type(value).__name__}, expected a number")
+    v = float(value)
+    if not np.isfinite(v) or v < 0:
+        raise ValueError(f"{argument}: got {value!r}, expected a finite number >= 0")
+    return v
+
+
+def transform_parts(visual: Visual):
+    """``(snippet, model)`` for a visual: the GLSL hook for a non-linear transform
+    (identity otherwise) and the float64 affine node matrix for ``Draw.model``."""
+    from ..shaders import IDENTITY
+
+    t = visual.transform
+    if t is not None and not isinstance(t, np.ndarray) and not getattr(t, "is_linear", True):
+        return t.glsl_forward(), None
+    return IDENTITY, visual.model_matrix()
+
+
+def is_nonlinear(visual: Visual) -> bool:
+    t = visual.transform
+    return t is not None and not isinstance(t, np.ndarray) and not getattr(t, "is_linear", True)

@@ -1,0 +1,249 @@
+"""Markers: one instanced quad per point, symbols drawn as signed distance fields."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import colors
+from ..gpu.frame import Attribute, Draw, State
+from ..gpu.resources import Buffer
+from ..shaders import ShaderTemplate
+from . import glsl
+from .base import (
+    DrawContext,
+    Visual,
+    as_positions,
+    check_positive,
+    finite_bounds,
+    is_nonlinear,
+    split_origin,
+    transform_parts,
+    transformed_bounds,
+)
+
+SYMBOLS = ("disc", "square", "triangle", "diamond", "cross", "plus", "star")
+# matplotlib's marker letters for the same shapes
+_ALIASES = {"o": "disc", "circle": "disc", "s": "square", "^": "triangle", "D": "diamond",
+            "d": "diamond", "x": "cross", "+": "plus", "*": "star"}
+
+_TEMPLATE = ShaderTemplate(
+    vertex=glsl.SCREEN + """
+in vec3 a_pos;
+in float a_size;
+in vec4 a_color;
+uniform float u_edge_width;
+out vec4 v_color;
+out vec2 v_offset;
+flat out float v_radius;
+#pragma snippets
+
+void main() {
+    vec4 c = u_mvp * $transform(vec4(a_pos, 1.0));
+    if (a_size <= 0.0 || c.w <= 0.0) {
+        gl_Position = DISCARDED;
+        return;
+    }
+    float r = 0.5 * a_size * u_pixel_ratio;
+    float extent = r + 0.5 * u_edge_width * u_pixel_ratio + 1.5;
+    vec2 corner = vec2((gl_VertexID == 1 || gl_VertexID == 3) ? 1.0 : -1.0,
+                       gl_VertexID >= 2 ? 1.0 : -1.0);
+    vec2 offset = corner * extent;
+    gl_Position = c + vec4(offset / u_viewport.zw * 2.0 * c.w, 0.0, 0.0);
+    v_offset = offset;
+    v_radius = r;
+    v_color = a_color / 255.0;
+}
+""",
+    fragment="""
+uniform float u_edge_width;
+uniform float u_pixel_ratio;
+uniform vec4 u_edge_color;
+uniform int u_symbol;
+in vec4 v_color;
+in vec2 v_offset;
+flat in float v_radius;
+out vec4 f_color;
+
+float sd_box(vec2 p, vec2 half_size) {
+    vec2 d = abs(p) - half_size;
+    return length(max(d, 0.0)) + min(max(d.x, d.y), 0.0);
+}
+
+float sd_segment(vec2 p, vec2 a, vec2 b) {
+    vec2 ab = b - a;
+    float t = clamp(dot(p - a, ab) / dot(ab, ab), 0.0, 1.0);
+    return length(p - a - t * ab);
+}
+
+// Distance to a convex polygon given by a fold into one wedge: p is first folded
+// by symmetry, then measured against one edge from a tip to an inner corner.
+float sd_edge(vec2 q, vec2 tip, vec2 inner) {
+    vec2 e = inner - tip;
+    float d = sd_segment(q, tip, inner);
+    float side = e.x * (q.y - tip.y) - e.y * (q.x - tip.x);
+    return side < 0.0 ? -d : d;
+}
+
+float sd_star(vec2 p, float r) {
+    const float wedge = 0.62831853;  // 36 degrees: half the angle between two tips
+    float a = atan(p.x, p.y);
+    a = abs(mod(a + wedge, 2.0 * wedge) - wedge);
+    vec2 q = length(p) * vec2(sin(a), cos(a));
+    return sd_edge(q, vec2(0.0, r), 0.45 * r * vec2(sin(wedge), cos(wedge)));
+}
+
+float sd_triangle(vec2 p, float r) {
+    const float wedge = 1.04719755;  // 60 degrees: half the angle between two corners
+    p.y += 0.25 * r;                 // centre the triangle's box on the point
+    float a = atan(p.x, p.y);
+    a = abs(mod(a + wedge, 2.0 * wedge) - wedge);
+    vec2 q = length(p) * vec2(sin(a), cos(a));
+    // inner corner of the fold is the midpoint of the opposite side
+    return sd_edge(q, vec2(0.0, 1.15 * r), 0.575 * r * vec2(sin(wedge), cos(wedge)));
+}
+
+float symbol_distance(vec2 p, float r) {
+    if (u_symbol == 0) return length(p) - r;
+    if (u_symbol == 1) return sd_box(p, vec2(0.886 * r));
+    if (u_symbol == 2) return sd_triangle(p, r);
+    vec2 d45 = vec2(p.x + p.y, p.y - p.x) * 0.70710678;
+    if (u_symbol == 3) return sd_box(d45, vec2(0.75 * r));
+    float arm = 0.17 * r;
+    if (u_symbol == 4) return min(sd_box(d45, vec2(r, arm)), sd_box(d45, vec2(arm, r)));
+    if (u_symbol == 5) return min(sd_box(p, vec2(r, arm)), sd_box(p, vec2(arm, r)));
+    return sd_star(p, 1.1 * r);
+}
+
+void main() {
+    float d = symbol_distance(v_offset, v_radius);
+    float ew = u_edge_width * u_pixel_ratio;
+    float outside = clamp(d - 0.5 * ew + 0.5, 0.0, 1.0);   // 1 beyond the outer edge
+    float alpha = 1.0 - outside;
+    if (alpha <= 0.0) discard;
+    vec4 fill = v_color;
+    if (ew > 0.0) {
+        float in_edge = clamp(d + 0.5 * ew + 0.5, 0.0, 1.0);  // 1 on the edge band
+        fill = mix(v_color, u_edge_color, in_edge);
+    }
+    f_color = vec4(fill.rgb, fill.a * alpha);
+}
+""",
+)
+
+
+def _symbol_index(symbol: str) -> int:
+    name = _ALIASES.get(symbol, symbol)
+    if name not in SYMBOLS:
+        raise ValueError(f"symbol: got {symbol!r}, expected one of {', '.join(SYMBOLS)}")
+    return SYMBOLS.index(name)
+
+
+class Markers(Visual):
+    """Points drawn as symbols of a size in pixels (diameter), one draw for all.
+
+    >>> Markers(pos=xy, size=8, color="C0", symbol="disc")
+    >>> Markers(pos=xy, size=sizes, color=rgba, edge_color="black", edge_width=1)
+
+    ``size`` and ``color`` are scalars or one per point; points with NaN are skipped.
+    """
+
+    def __init__(self, pos=None, size=8.0, color="C0", symbol: str = "disc",
+                 edge_color="black", edge_width: float = 0.0) -> None:
+        super().__init__()
+        self._points = np.zeros((0, 3))
+        self._origin = np.zeros(3)
+        self._pos_buffer = Buffer(np.zeros((0, 3), np.float32))
+        self._size_buffer = Buffer(np.zeros(0, np.float32))
+        self._color_buffer = Buffer(np.zeros((0, 4), np.uint8))
+        self._size = size
+        self._color = color
+        self.symbol = symbol
+        self.edge_color = edge_color
+        self.edge_width = edge_width
+        self.set_data(np.zeros((0, 2)) if pos is None else pos)
+
+    @property
+    def pos(self) -> np.ndarray:
+        return self._points.copy()
+
+    @pos.setter
+    def pos(self, value) -> None:
+        self.set_data(value)
+
+    def set_data(self, pos, size=None, color=None) -> None:
+        """Replace the points, and optionally sizes and colors."""
+        self._points = as_positions(pos, "pos")
+        if is_nonlinear(self):
+            self._origin = np.zeros(3)
+            local = np.nan_to_num(self._points).astype(np.float32)
+        else:
+            self._origin, local, _ = split_origin(self._points)
+        self._pos_buffer.set_data(local)
+        self.size = self._size if size is None else size
+        self.color = self._color if color is None else color
+
+    @property
+    def size(self):
+        return self._size
+
+    @size.setter
+    def size(self, value) -> None:
+        n = len(self._points)
+        arr = np.asarray(value)
+        if arr.dtype.kind not in "iuf" or (arr.ndim == 1 and len(arr) != n) or arr.ndim > 1:
+            raise ValueError(f"size: got {arr.shape if arr.ndim else value!r}, expected a "
+                             f"number or {n} numbers")
+        sizes = np.broadcast_to(arr.astype(np.float32), (n,)).copy()
+        invalid = ~np.isfinite(self._points).all(axis=1) | ~np.isfinite(sizes)
+        sizes[invalid] = 0.0  # the shader skips points of size 0
+        self._size = value
+        self._size_buffer.set_data(np.maximum(sizes, 0))
+
+    @property
+    def color(self):
+        return self._color
+
+    @color.setter
+    def color(self, value) -> None:
+        rgba = colors.to_rgba_array(value, len(self._points))
+        self._color = value
+        self._color_buffer.set_data((np.clip(rgba, 0, 1) * 255 + 0.5).astype(np.uint8))
+
+    @property
+    def symbol(self) -> str:
+        return SYMBOLS[self._symbol]
+
+    @symbol.setter
+    def symbol(self, value: str) -> None:
+        self._symbol = _symbol_index(value)
+
+    @property
+    def edge_width(self) -> float:
+        return self._edge_width
+
+    @edge_width.setter
+    def edge_width(self, value: float) -> None:
+        self._edge_width = check_positive(value, "edge_width")
+
+    def bounds(self) -> np.ndarray | None:
+        return transformed_bounds(finite_bounds(self._points), self.model_matrix())
+
+    def draws(self, ctx: DrawContext) -> list[Draw]:
+        n = len(self._points)
+        if n == 0:
+            return []
+        snippet, model = transform_parts(self)
+        return [Draw(
+            program=_TEMPLATE.compose(transform=snippet), view=ctx.view_id,
+            mode="triangle_strip", count=4, instances=n,
+            attributes={
+                "a_pos": Attribute(self._pos_buffer, 3, "f4", 0, 12, 1),
+                "a_size": Attribute(self._size_buffer, 1, "f4", 0, 4, 1),
+                "a_color": Attribute(self._color_buffer, 4, "u1", 0, 4, 1),
+            },
+            uniforms={"u_edge_width": self._edge_width,
+                      "u_edge_color": colors.to_rgba(self.edge_color), **snippet.uniforms},
+            int_uniforms={"u_symbol": self._symbol},
+            state=State(depth_test=ctx.is_3d, blend="alpha"),
+            origin=tuple(self._origin), model=model,
+        )]

@@ -1,0 +1,200 @@
+"""Triangle meshes with per-vertex or single colors and flat or smooth Phong shading."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import colors
+from ..gpu.frame import Attribute, Draw, State
+from ..gpu.resources import Buffer
+from ..shaders import ShaderTemplate
+from .base import (
+    DrawContext,
+    Visual,
+    as_positions,
+    finite_bounds,
+    is_nonlinear,
+    split_origin,
+    transform_parts,
+    transformed_bounds,
+)
+
+SHADINGS = ("smooth", "flat", None)
+_SHADING_CODES = {None: 0, "flat": 1, "smooth": 2}  # u_shading in the fragment shader
+
+_TEMPLATE = ShaderTemplate(
+    vertex="""
+uniform mat4 u_mvp;
+uniform mat4 u_modelview;
+uniform mat3 u_normal_matrix;
+in vec3 a_pos;
+in vec3 a_normal;
+in vec4 a_color;
+out vec3 v_eye;
+out vec3 v_normal;
+out vec4 v_color;
+#pragma snippets
+
+void main() {
+    vec4 p = $transform(vec4(a_pos, 1.0));
+    gl_Position = u_mvp * p;
+    v_eye = (u_modelview * p).xyz;
+    v_normal = u_normal_matrix * a_normal;
+    v_color = a_color / 255.0;
+}
+""",
+    fragment="""
+uniform int u_shading;  // 0 none, 1 flat, 2 smooth
+in vec3 v_eye;
+in vec3 v_normal;
+in vec4 v_color;
+out vec4 f_color;
+
+void main() {
+    if (u_shading == 0) {
+        f_color = v_color;
+        return;
+    }
+    vec3 n;
+    if (u_shading == 1) {
+        // the face normal from screen-space derivatives: no duplicated vertices needed
+        n = normalize(cross(dFdx(v_eye), dFdy(v_eye)));
+    } else {
+        n = normalize(v_normal);
+        if (!gl_FrontFacing) n = -n;  // light both sides of open surfaces
+    }
+    // a head light a little above and to the left of the eye
+    vec3 l = normalize(vec3(-0.3, 0.5, 1.0));
+    vec3 v = normalize(-v_eye);
+    float diffuse = max(dot(n, l), 0.0);
+    float specular = pow(max(dot(n, normalize(l + v)), 0.0), 40.0);
+    vec3 rgb = v_color.rgb * (0.3 + 0.7 * diffuse) + 0.25 * specular;
+    f_color = vec4(rgb, v_color.a);
+}
+""",
+)
+
+
+def vertex_normals(vertices: np.ndarray, faces: np.ndarray) -> np.ndarray:
+    """Area-weighted per-vertex normals (float64, unit length; zero where undefined)."""
+    v = np.nan_to_num(vertices)
+    tri = v[faces]
+    face_n = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+    normals = np.zeros_like(v)
+    for k in range(3):
+        np.add.at(normals, faces[:, k], face_n)
+    length = np.linalg.norm(normals, axis=1, keepdims=True)
+    return np.divide(normals, length, out=np.zeros_like(normals), where=length > 0)
+
+
+class Mesh(Visual):
+    """A triangle mesh.
+
+    >>> Mesh(vertices=v, faces=f, color=(0.2, 0.6, 1, 1), shading="smooth")
+    >>> Mesh(vertices=v, faces=f, vertex_colors=rgba, shading="flat")
+
+    ``normals`` default to area-weighted vertex normals; faces touching a NaN vertex
+    are dropped.
+    """
+
+    is_3d = True
+
+    def __init__(self, vertices=None, faces=None, color="C0", vertex_colors=None,
+                 normals=None, shading: str | None = "smooth") -> None:
+        super().__init__()
+        self._pos_buffer = Buffer(np.zeros((0, 3), np.float32))
+        self._normal_buffer = Buffer(np.zeros((0, 3), np.float32))
+        self._color_buffer = Buffer(np.zeros((0, 4), np.uint8))
+        self._index_buffer = Buffer(np.zeros(0, np.uint32))
+        self._color = color
+        self._vertex_colors = vertex_colors
+        self.shading = shading
+        self.set_data(np.zeros((0, 3)) if vertices is None else vertices,
+                      np.zeros((0, 3), int) if faces is None else faces, normals)
+
+    def set_data(self, vertices, faces, normals=None) -> None:
+        """Replace geometry; normals are recomputed unless given."""
+        v = as_positions(vertices, "vertices")
+        f = np.asarray(faces)
+        if f.dtype.kind not in "iu":
+            raise TypeError(f"faces: got dtype {f.dtype}, expected integers")
+        if f.ndim != 2 or f.shape[1] != 3:
+            raise ValueError(f"faces: got shape {f.shape}, expected (M, 3)")
+        if f.size and (f.min() < 0 or f.max() >= len(v)):
+            raise ValueError(f"faces: indices must lie in 0..{len(v) - 1}, got "
+                             f"{f.min()}..{f.max()}")
+        if normals is None:
+            n = vertex_normals(v, f) if f.size else np.zeros_like(v)
+        else:
+            n = as_positions(normals, "normals", dims=(3,))
+            if len(n) != len(v):
+                raise ValueError(f"normals: got {len(n)} normals for {len(v)} vertices")
+        valid = np.isfinite(v).all(axis=1)
+        f = f[valid[f].all(axis=1)] if f.size else f
+        self._vertices = v
+        if is_nonlinear(self):
+            self._origin = np.zeros(3)
+            local = np.nan_to_num(v).astype(np.float32)
+        else:
+            self._origin, local, _ = split_origin(v)
+        self._pos_buffer.set_data(local)
+        self._normal_buffer.set_data(np.nan_to_num(n).astype(np.float32))
+        self._index_buffer.set_data(np.ascontiguousarray(f, dtype=np.uint32).reshape(-1))
+        self._upload_colors()
+
+    def _upload_colors(self) -> None:
+        n = len(self._vertices)
+        src = self._vertex_colors if self._vertex_colors is not None else self._color
+        rgba = colors.to_rgba_array(src, n)
+        self._color_buffer.set_data((np.clip(rgba, 0, 1) * 255 + 0.5).astype(np.uint8))
+
+    @property
+    def color(self):
+        return self._color
+
+    @color.setter
+    def color(self, value) -> None:
+        self._color, self._vertex_colors = value, None
+        self._upload_colors()
+
+    @property
+    def vertex_colors(self):
+        return self._vertex_colors
+
+    @vertex_colors.setter
+    def vertex_colors(self, value) -> None:
+        self._vertex_colors = value
+        self._upload_colors()
+
+    @property
+    def shading(self) -> str | None:
+        return self._shading
+
+    @shading.setter
+    def shading(self, value: str | None) -> None:
+        if value not in SHADINGS:
+            raise ValueError(f"shading: got {value!r}, expected 'smooth', 'flat' or None")
+        self._shading = value
+
+    def bounds(self) -> np.ndarray | None:
+        return transformed_bounds(finite_bounds(self._vertices), self.model_matrix())
+
+    def draws(self, ctx: DrawContext) -> list[Draw]:
+        count = len(self._index_buffer.data)
+        if count == 0:
+            return []
+        snippet, model = transform_parts(self)
+        opaque = self._color_buffer.data[:, 3].min() == 255
+        return [Draw(
+            program=_TEMPLATE.compose(transform=snippet), view=ctx.view_id,
+            mode="triangles", count=count, indices=self._index_buffer,
+            attributes={
+                "a_pos": Attribute(self._pos_buffer, 3),
+                "a_normal": Attribute(self._normal_buffer, 3),
+                "a_color": Attribute(self._color_buffer, 4, "u1"),
+            },
+            uniforms=dict(snippet.uniforms),
+            int_uniforms={"u_shading": _SHADING_CODES[self._shading]},
+            state=State(depth_test=True, depth_write=bool(opaque), blend="alpha"),
+            origin=tuple(self._origin), model=model,
+        )]

@@ -1,0 +1,70 @@
+"""Shared fixtures: image comparison against reference PNGs in tests/images.
+
+Set ``LUMOS_REGENERATE=1`` to (re)write reference images instead of comparing.
+On a mismatch the rendered image and a diff image go to tests/output/.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+IMAGES = Path(__file__).parent / "images"
+OUTPUT = Path(__file__).parent / "output"
+
+
+def _load_png(path: Path) -> np.ndarray:
+    from PIL import Image
+
+    return np.asarray(Image.open(path).convert("RGBA"))
+
+
+def image_difference(a: np.ndarray, b: np.ndarray) -> dict:
+    """Mean absolute difference (0..255) and the fraction of pixels off by > 32."""
+    if a.shape != b.shape:
+        return {"shape": (a.shape, b.shape), "mean": float("inf"), "bad_fraction": 1.0}
+    d = np.abs(a.astype(np.int16) - b.astype(np.int16)).max(axis=2)
+    return {"mean": float(d.mean()), "bad_fraction": float((d > 32).mean())}
+
+
+def write_diff(name: str, actual: np.ndarray, expected: np.ndarray | None) -> None:
+    from lumos.io.png import write_png
+
+    OUTPUT.mkdir(exist_ok=True)
+    write_png(OUTPUT / f"{name}.actual.png", actual)
+    if expected is not None and expected.shape == actual.shape:
+        write_png(OUTPUT / f"{name}.expected.png", expected)
+        d = np.abs(actual.astype(np.int16) - expected.astype(np.int16)).max(axis=2)
+        diff = np.zeros_like(actual)
+        diff[..., 0] = np.clip(d * 4, 0, 255)
+        diff[..., 3] = 255
+        write_png(OUTPUT / f"{name}.diff.png", diff)
+
+
+@pytest.fixture
+def compare_image():
+    """``compare_image(name, rgba, mean_tol=1.0, bad_tol=0.005)`` against
+    tests/images/<name>.png; tolerances are per test (software rasterizers differ
+    a little at antialiased edges)."""
+
+    def check(name: str, rgba: np.ndarray, mean_tol: float = 1.0, bad_tol: float = 0.005):
+        from lumos.io.png import write_png
+
+        ref = IMAGES / f"{name}.png"
+        if os.environ.get("LUMOS_REGENERATE") or not ref.exists():
+            if not os.environ.get("LUMOS_REGENERATE") and os.environ.get("CI"):
+                pytest.fail(f"reference image {ref} is missing (run with LUMOS_REGENERATE=1)")
+            IMAGES.mkdir(exist_ok=True)
+            write_png(ref, rgba)
+            return
+        expected = _load_png(ref)
+        diff = image_difference(rgba, expected)
+        if diff["mean"] > mean_tol or diff["bad_fraction"] > bad_tol:
+            write_diff(name, rgba, expected)
+            pytest.fail(f"{name}: image differs from {ref}: {diff} (tolerance mean "
+                        f"{mean_tol}, bad fraction {bad_tol}); see {OUTPUT}")
+
+    return check
