@@ -485,26 +485,30 @@ class Colormap:
         return new
 
     def copy(self) -> Colormap:
-        new = Colormap.__new__(Colormap)
+        new = type(self).__new__(type(self))
         new.__dict__.update(self.__dict__)  # the table is read-only, so sharing is safe
         return new
 
     # -- evaluation
 
-    def __call__(self, X: Any, alpha: Any = None, bytes: bool = False) -> Any:  # noqa: A002
+    def __call__(self, X: Any, alpha: Any = None, bytes: bool = False) -> Any:
         """RGBA for each value: ``(..., 4)`` floats (uint8 with ``bytes=True``).
 
         A scalar gives a tuple, as in matplotlib, so ``color=cmap(0.3)`` works anywhere.
         """
         bad = np.ma.getmaskarray(X) if np.ma.isMaskedArray(X) else None
         x = np.asarray(np.ma.getdata(X))
+        shape = x.shape
+        if x.ndim == 0:  # work on 1-d so that in-place edits apply to arrays, not scalars
+            x = x.reshape(1)
+            bad = None if bad is None else bad.reshape(1)
         n = self.N
+        # Few passes and in-place edits: this runs on whole images (10^7 values).
         if x.dtype.kind in "biu":  # matplotlib: integers index the table (tab10(3))
             idx = x.astype(np.intp)
             under, over = idx < 0, idx >= n
         elif x.dtype.kind == "f":
-            xf = x.astype(np.float64)  # a new array, also for 0-d input
-            xf *= n
+            xf = np.multiply(x, n, dtype=np.float64)
             xf[xf == n] = n - 1  # 1.0 is the last entry, not "over"
             under, over = xf < 0, xf >= n
             nan = np.isnan(xf)
@@ -513,23 +517,22 @@ class Colormap:
                 idx = xf.astype(np.intp)
         else:
             raise TypeError(f"{self.name}: got values of dtype {x.dtype}, expected numbers")
-        idx = np.where(under, n, idx)
-        idx = np.where(over, n + 1, idx)
-        if bad is not None:
-            idx = np.where(bad, n + 2, idx)
+        for mask, entry in ((under, n), (over, n + 1), (bad, n + 2)):
+            if mask is not None and mask.any():
+                idx[mask] = entry
         table = np.concatenate([self._rgba, [self.under, self.over, self.bad]])
         if bytes:
             table = _to_uint8(table)
-        rgba = table[idx]
+        rgba = np.take(table, idx, axis=0)  # much faster than table[idx]
         if alpha is not None:
             a = np.clip(np.asarray(alpha, dtype=np.float64), 0, 1)
-            if a.shape not in ((), x.shape):
-                raise ValueError(f"alpha: got shape {a.shape}, expected () or {x.shape}")
+            if a.shape not in ((), shape):
+                raise ValueError(f"alpha: got shape {a.shape}, expected () or {shape}")
             rgba[..., 3] = np.round(a * 255) if bytes else a
             if bad is not None and not any(self.bad):
                 rgba[bad] = 0  # a transparent "bad" stays transparent, as in matplotlib
-        if rgba.ndim == 1:
-            return tuple(rgba.tolist())
+        if shape == ():
+            return tuple(rgba[0].tolist())
         return rgba
 
     def _sample(self, n: int) -> np.ndarray:
@@ -1006,7 +1009,7 @@ def get_norm(
         if key not in kinds:
             raise ValueError(
                 f"{argname}: got {norm!r}, expected 'linear', 'log', 'symlog' or a norm"
-                + _did_you_mean(key, kinds)
+                + _did_you_mean(key, list(kinds))
             )
         return kinds[key](vmin=vmin, vmax=vmax)
     if vmin is not None or vmax is not None:

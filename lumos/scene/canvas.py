@@ -21,8 +21,9 @@ class View:
     """
 
     def __init__(self, canvas: Canvas, row: int, col: int, row_span: int, col_span: int,
-                 camera, bgcolor) -> None:
+                 camera, bgcolor, rect=None) -> None:
         self.canvas = canvas
+        self.fixed_rect = rect  # logical px (x, y, w, h) from the top left; None: grid
         self.row, self.col, self.row_span, self.col_span = row, col, row_span, col_span
         self.visuals: list[Visual] = []
         self.bgcolor = bgcolor
@@ -137,27 +138,35 @@ class Canvas:
         return (round(self._size[0] * self._pixel_ratio), round(self._size[1] * self._pixel_ratio))
 
     def add_view(self, row: int = 0, col: int = 0, row_span: int = 1, col_span: int = 1,
-                 camera="panzoom", bgcolor=None) -> View:
-        """Add a view in grid cell (row, col), spanning cells if asked."""
+                 camera="panzoom", bgcolor=None, rect=None) -> View:
+        """Add a view in grid cell (row, col), spanning cells if asked, or at an explicit
+        ``rect = (x, y, w, h)`` in logical pixels from the top left (outside the grid)."""
+        if rect is not None:
+            rect = _check_rect(rect)
         for name, v in (("row", row), ("col", col)):
             if not isinstance(v, (int, np.integer)) or v < 0:
                 raise ValueError(f"{name}: got {v!r}, expected an integer >= 0")
         for name, v in (("row_span", row_span), ("col_span", col_span)):
             if not isinstance(v, (int, np.integer)) or v < 1:
                 raise ValueError(f"{name}: got {v!r}, expected an integer >= 1")
-        view = View(self, int(row), int(col), int(row_span), int(col_span), camera, bgcolor)
+        view = View(self, int(row), int(col), int(row_span), int(col_span), camera, bgcolor,
+                    rect)
         self.views.append(view)
         self.layout()
         return view
 
     def layout(self) -> None:
         """Place the views: equal cells of a grid just big enough for all of them."""
-        if not self.views:
-            return
-        rows = max(v.row + v.row_span for v in self.views)
-        cols = max(v.col + v.col_span for v in self.views)
-        w, h = self._size
+        grid = [v for v in self.views if v.fixed_rect is None]
         for v in self.views:
+            if v.fixed_rect is not None:
+                v.rect = v.fixed_rect
+        if not grid:
+            return
+        rows = max(v.row + v.row_span for v in grid)
+        cols = max(v.col + v.col_span for v in grid)
+        w, h = self._size
+        for v in grid:
             x0, x1 = round(v.col * w / cols), round((v.col + v.col_span) * w / cols)
             y0, y1 = round(v.row * h / rows), round((v.row + v.row_span) * h / rows)
             v.rect = (x0, y0, x1 - x0, y1 - y0)
@@ -222,3 +231,13 @@ class Canvas:
         if self._executor is not None:
             self._executor.release_unused(Frame(size=(1, 1)))
             self._executor = None
+
+
+def _check_rect(rect) -> tuple[float, float, float, float]:
+    try:
+        vals = tuple(float(v) for v in rect)
+    except (TypeError, ValueError):
+        raise TypeError(f"rect: got {rect!r}, expected (x, y, width, height) numbers") from None
+    if len(vals) != 4 or not all(np.isfinite(vals)) or vals[2] < 0 or vals[3] < 0:
+        raise ValueError(f"rect: got {rect!r}, expected (x, y, width, height) with sizes >= 0")
+    return vals

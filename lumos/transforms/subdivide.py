@@ -15,7 +15,8 @@ def subdivide(
     n: int | None = None,
     tolerance: float | None = None,
     max_n: int = 256,
-) -> np.ndarray:
+    return_index: bool = False,
+) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
     """Insert points along each segment of the polyline ``pos`` (N, 2|3), in data space.
 
     Rule, per segment between two finite rows:
@@ -32,7 +33,9 @@ def subdivide(
 
     Rows holding a NaN are line breaks: they are kept, and segments touching them are
     not subdivided. Original rows are kept exactly. Linear transforms return a copy.
-    Returns a new float64 array.
+    Returns a new float64 array; with ``return_index`` also the fractional row of
+    ``pos`` each output row comes from (``2.25``: a quarter of the way from row 2 to
+    row 3), so per-vertex attributes such as colors can follow.
     """
     pts, single = as_points(pos, "pos")
     if single:
@@ -43,7 +46,7 @@ def subdivide(
         raise ValueError("n, tolerance: got both, expected at most one")
     max_n = _check_count(max_n, "max_n")
     if transform.is_linear or len(pts) < 2:
-        return pts
+        return (pts, np.arange(len(pts), dtype=float)) if return_index else pts
 
     a, b = pts[:-1], pts[1:]
     valid = np.isfinite(a).all(axis=1) & np.isfinite(b).all(axis=1)
@@ -63,7 +66,11 @@ def subdivide(
     inner = j > 0
     t = (j[inner] / pieces[seg[inner]])[:, None]
     out[inner] += t * (b - a)[seg[inner]]
-    return np.concatenate([out, pts[-1:]])
+    out = np.concatenate([out, pts[-1:]])
+    if not return_index:
+        return out
+    index = np.append(seg + j / pieces[seg], len(pts) - 1.0)
+    return out, index
 
 
 def _adaptive(

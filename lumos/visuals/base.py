@@ -55,7 +55,14 @@ class Visual:
                     f"transform: got shape {value.shape}, expected a 4x4 matrix or a "
                     "lumos.transforms transform"
                 )
+        was_nonlinear = is_nonlinear(self)
         self._transform = value
+        if is_nonlinear(self) or was_nonlinear:
+            # non-linear transforms need absolute coordinates (no float64 origin)
+            self._upload_geometry()
+
+    def _upload_geometry(self) -> None:
+        """Re-upload vertex positions (after a change of transform kind)."""
 
     def add(self, child: Visual) -> Visual:
         """Attach ``child``; it inherits this node's transform."""
@@ -79,6 +86,17 @@ class Visual:
     def bounds(self) -> np.ndarray | None:
         """(2, 3) float64 min/max of the finite data, after the node transform."""
         return None
+
+    def _bounds_of(self, points: np.ndarray) -> np.ndarray | None:
+        """Bounds of data points as the view sees them (non-linear transform applied)."""
+        if is_nonlinear(self):
+            t = self.transform
+            dims = 2 if np.all(points[:, 2] == 0) else 3
+            moved = np.zeros_like(points)
+            with np.errstate(all="ignore"):
+                moved[:, :dims] = t.forward(points[:, :dims])
+            return finite_bounds(moved)
+        return transformed_bounds(finite_bounds(points), self.model_matrix())
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         raise NotImplementedError

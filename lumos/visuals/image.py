@@ -187,8 +187,10 @@ class Image(Visual):
     def cmap(self, value) -> None:
         self._cmap = colors.get_cmap(value)
         lut = self._cmap.lut(256)[None, :, :]
-        if self._cmap_texture is None:
-            self._cmap_texture = Texture(lut, filter="linear")
+        # palettes (tab10, Set1) must not blend neighbouring entries
+        filt = "linear" if getattr(self._cmap, "interpolate", True) else "nearest"
+        if self._cmap_texture is None or self._cmap_texture.filter != filt:
+            self._cmap_texture = Texture(lut, filter=filt)
         else:
             self._cmap_texture.set_data(lut)
 

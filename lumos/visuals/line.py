@@ -5,20 +5,20 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
+from ..gpu.camera_math import draw_matrices
 from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer
 from ..shaders import ShaderTemplate
+from ..transforms import subdivide
 from . import glsl
 from .base import (
     DrawContext,
     Visual,
     as_positions,
     check_positive,
-    finite_bounds,
     is_nonlinear,
     split_origin,
     transform_parts,
-    transformed_bounds,
 )
 
 # Each segment is a quad around [p0, p1] widened by half the line width plus one
@@ -32,10 +32,13 @@ in vec4 a_c0;
 in vec4 a_c1;
 in float a_v0;
 in float a_v1;
+in float a_d0;
+in float a_d1;
 uniform float u_width;
 out vec4 v_color;
 flat out vec2 v_a;
 flat out vec2 v_b;
+flat out vec2 v_dist;
 #pragma snippets
 
 void main() {
@@ -61,22 +64,43 @@ void main() {
     v_color = mix(a_c0, a_c1, along) / 255.0;
     v_a = s0;
     v_b = s1;
+    v_dist = vec2(a_d0, a_d1) * u_pixel_ratio;
 }
 """,
     fragment="""
 uniform float u_width;
 uniform float u_pixel_ratio;
+uniform int u_dashed;
+uniform vec4 u_dash;  // on, off, on, off lengths in logical pixels
 in vec4 v_color;
 flat in vec2 v_a;
 flat in vec2 v_b;
+flat in vec2 v_dist;  // distance along the line at both ends, physical pixels
 out vec4 f_color;
+
+// Coverage of the dash pattern at arc length s: 1 inside a dash, a one-pixel ramp at
+// its ends (butt caps), 0 in the gaps.
+float dash_coverage(float s) {
+    vec4 d = u_dash * u_pixel_ratio;
+    float period = d.x + d.y + d.z + d.w;
+    float m = mod(s, period);
+    float first = min(m, d.x - m);
+    float second = d.z > 0.0 ? min(m - d.x - d.y, d.x + d.y + d.z - m) : -1.0e9;
+    float next_first = m - period;  // the next period's first dash, just ahead
+    float near = max(max(first, second), next_first);
+    return clamp(near + 0.5, 0.0, 1.0);
+}
 
 void main() {
     vec2 p = gl_FragCoord.xy;
     vec2 ab = v_b - v_a;
-    float t = clamp(dot(p - v_a, ab) / max(dot(ab, ab), 1e-12), 0.0, 1.0);
+    float t_line = dot(p - v_a, ab) / max(dot(ab, ab), 1e-12);
+    float t = clamp(t_line, 0.0, 1.0);
     float dist = length(p - v_a - t * ab);
     float coverage = clamp(0.5 * u_width * u_pixel_ratio - dist + 0.5, 0.0, 1.0);
+    if (u_dashed == 1) {
+        coverage *= dash_coverage(v_dist.x + t_line * length(ab));
+    }
     if (coverage <= 0.0) discard;
     f_color = vec4(v_color.rgb, v_color.a * coverage);
 }
@@ -117,14 +141,18 @@ class Line(Visual):
     ``color`` is one color, one per line, or one per point (N, 3|4).
     """
 
-    def __init__(self, pos=None, color="black", width: float = 1.0) -> None:
+    def __init__(self, pos=None, color="black", width: float = 1.0, dashes=None) -> None:
         super().__init__()
+        self._dist_buffer = Buffer(np.zeros(0, np.float32))
+        self._dist_key = None
+        self.dashes = dashes
         self._points = np.zeros((0, 3))
         self._owner = None
         self._pos_buffer = Buffer(np.zeros((0, 3), np.float32))
         self._valid_buffer = Buffer(np.zeros(0, np.float32))
         self._color_buffer = Buffer(np.zeros((0, 4), np.uint8))
         self._origin = np.zeros(3)
+        self._source_index = None  # fractional source row of each drawn point (curves)
         self._color = color
         self.width = width
         self.set_data(np.zeros((0, 2)) if pos is None else pos)
@@ -148,6 +176,27 @@ class Line(Visual):
         self._width = check_positive(value, "width")
 
     @property
+    def dashes(self) -> tuple[float, float, float, float] | None:
+        """Dash pattern: up to two (on, off) pairs in logical pixels, or None (solid)."""
+        return self._dashes
+
+    @dashes.setter
+    def dashes(self, value) -> None:
+        if value is None:
+            self._dashes = None
+            return
+        try:
+            vals = [float(v) for v in value]
+        except (TypeError, ValueError):
+            raise TypeError(f"dashes: got {value!r}, expected numbers (on, off[, on, off])") \
+                from None
+        if len(vals) not in (2, 4) or not all(np.isfinite(vals)) or min(vals) < 0 \
+                or sum(vals) <= 0:
+            raise ValueError(f"dashes: got {value!r}, expected 2 or 4 lengths >= 0 in pixels")
+        self._dashes = tuple(vals + [0.0, 0.0])[:4]
+        self._dist_key = None
+
+    @property
     def color(self):
         return self._color
 
@@ -160,45 +209,79 @@ class Line(Visual):
         """Replace the points (any count); keeps the color spec."""
         points, owner = _join(pos)
         self._points, self._owner = points, owner
-        self._upload_positions()
-        self._color_buffer.set_data(self._colors(self._color))
+        self._upload_geometry()
 
-    def _upload_positions(self) -> None:
+    def _upload_geometry(self) -> None:
         if is_nonlinear(self):
-            # A curve needs absolute coordinates in the shader, so no origin.
+            # Straight data segments become curves: subdivide them, and keep absolute
+            # coordinates (no origin) since the shader applies the transform.
+            points, self._source_index = subdivide(self._points, self.transform,
+                                                   return_index=True)
             self._origin = np.zeros(3)
-            valid = np.isfinite(self._points).all(axis=1)
-            local = np.where(valid[:, None], self._points, 0).astype(np.float32)
+            valid = np.isfinite(points).all(axis=1)
+            local = np.where(valid[:, None], points, 0).astype(np.float32)
         else:
+            self._source_index = None
             self._origin, local, valid = split_origin(self._points)
         self._pos_buffer.set_data(local)
         self._valid_buffer.set_data(valid.astype(np.float32))
+        self._dist_buffer.set_data(np.zeros(len(local), np.float32))
+        self._dist_key = None
+        self._color_buffer.set_data(self._colors(self._color))
+
+    def _update_distances(self, ctx: DrawContext, model) -> None:
+        """Arc length in logical pixels at every point, for dashes: depends on the view,
+        so it is recomputed (float64, on the CPU) only when the camera or size moved."""
+        key = (repr(ctx.camera), ctx.size, self._pos_buffer.version)
+        if key == self._dist_key:
+            return
+        self._dist_key = key
+        pts = self._pos_buffer.data.astype(float)
+        if is_nonlinear(self):
+            dims = 2 if not np.any(pts[:, 2]) else 3
+            pts[:, :dims] = self.transform.forward(pts[:, :dims])
+        mvp, _, _ = draw_matrices(ctx.camera, ctx.size[0] / max(ctx.size[1], 1),
+                                  self._origin, model)
+        clip = np.c_[pts, np.ones(len(pts))] @ mvp.T
+        with np.errstate(all="ignore"):
+            px = clip[:, :2] / clip[:, 3:] * np.asarray(ctx.size) / 2
+            seg = np.hypot(*np.diff(px, axis=0).T)
+        seg[~np.isfinite(seg) | (self._valid_buffer.data[1:] == 0)] = 0
+        self._dist_buffer.set_data(np.r_[0.0, np.cumsum(seg)].astype(np.float32))
 
     def _colors(self, value) -> np.ndarray:
+        """RGBA bytes for every drawn point from one, per-line or per-point colors."""
         n = len(self._points)
+        rgba = None
         if self._owner is not None and not isinstance(value, str):
             nlines = int(self._owner.max()) + 1 if n else 0
             arr = np.asarray(value, dtype=object) if not isinstance(value, np.ndarray) else value
             if len(arr) == nlines and nlines != n and not (
                 arr.ndim == 1 and len(arr) in (3, 4) and not isinstance(arr[0], str)
             ):
-                per_line = colors.to_rgba_array(value, nlines)
-                rgba = per_line[self._owner]
-                return (np.clip(rgba, 0, 1) * 255 + 0.5).astype(np.uint8)
-        rgba = colors.to_rgba_array(value, n)
+                rgba = colors.to_rgba_array(value, nlines)[self._owner]
+        if rgba is None:
+            rgba = colors.to_rgba_array(value, n)
+        if self._source_index is not None and n:
+            i = np.minimum(self._source_index.astype(int), n - 1)
+            f = (self._source_index - i)[:, None]
+            rgba = rgba[i] * (1 - f) + rgba[np.minimum(i + 1, n - 1)] * f
         return (np.clip(rgba, 0, 1) * 255 + 0.5).astype(np.uint8)
 
     # -- drawing -----------------------------------------------------------------
     def bounds(self) -> np.ndarray | None:
-        return transformed_bounds(finite_bounds(self._points), self.model_matrix())
+        return self._bounds_of(self._points)
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
-        n = len(self._points)
+        n = len(self._pos_buffer.data)
         if n < 2:
             return []
         snippet, model = transform_parts(self)
         program = _TEMPLATE.compose(transform=snippet)
         pb, cb, vb = self._pos_buffer, self._color_buffer, self._valid_buffer
+        db = self._dist_buffer
+        if self._dashes is not None:
+            self._update_distances(ctx, model)
         return [Draw(
             program=program, view=ctx.view_id, mode="triangle_strip", count=4,
             instances=n - 1,
@@ -209,8 +292,12 @@ class Line(Visual):
                 "a_c1": Attribute(cb, 4, "u1", 4, 4, 1),
                 "a_v0": Attribute(vb, 1, "f4", 0, 4, 1),
                 "a_v1": Attribute(vb, 1, "f4", 4, 4, 1),
+                "a_d0": Attribute(db, 1, "f4", 0, 4, 1),
+                "a_d1": Attribute(db, 1, "f4", 4, 4, 1),
             },
-            uniforms={"u_width": self._width, **snippet.uniforms},
+            uniforms={"u_width": self._width, "u_dash": self._dashes or (1.0, 0.0, 0.0, 0.0),
+                      **snippet.uniforms},
+            int_uniforms={"u_dashed": int(self._dashes is not None)},
             state=State(depth_test=ctx.is_3d, blend="alpha"),
             origin=tuple(self._origin), model=model,
         )]

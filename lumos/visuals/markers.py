@@ -14,11 +14,9 @@ from .base import (
     Visual,
     as_positions,
     check_positive,
-    finite_bounds,
     is_nonlinear,
     split_origin,
     transform_parts,
-    transformed_bounds,
 )
 
 SYMBOLS = ("disc", "square", "triangle", "diamond", "cross", "plus", "star")
@@ -173,14 +171,17 @@ class Markers(Visual):
     def set_data(self, pos, size=None, color=None) -> None:
         """Replace the points, and optionally sizes and colors."""
         self._points = as_positions(pos, "pos")
+        self._upload_geometry()
+        self.size = self._size if size is None else size
+        self.color = self._color if color is None else color
+
+    def _upload_geometry(self) -> None:
         if is_nonlinear(self):
             self._origin = np.zeros(3)
             local = np.nan_to_num(self._points).astype(np.float32)
         else:
             self._origin, local, _ = split_origin(self._points)
         self._pos_buffer.set_data(local)
-        self.size = self._size if size is None else size
-        self.color = self._color if color is None else color
 
     @property
     def size(self):
@@ -226,7 +227,7 @@ class Markers(Visual):
         self._edge_width = check_positive(value, "edge_width")
 
     def bounds(self) -> np.ndarray | None:
-        return transformed_bounds(finite_bounds(self._points), self.model_matrix())
+        return self._bounds_of(self._points)
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         n = len(self._points)

@@ -12,11 +12,9 @@ from .base import (
     DrawContext,
     Visual,
     as_positions,
-    finite_bounds,
     is_nonlinear,
     split_origin,
     transform_parts,
-    transformed_bounds,
 )
 
 SHADINGS = ("smooth", "flat", None)
@@ -132,15 +130,18 @@ class Mesh(Visual):
         valid = np.isfinite(v).all(axis=1)
         f = f[valid[f].all(axis=1)] if f.size else f
         self._vertices = v
-        if is_nonlinear(self):
-            self._origin = np.zeros(3)
-            local = np.nan_to_num(v).astype(np.float32)
-        else:
-            self._origin, local, _ = split_origin(v)
-        self._pos_buffer.set_data(local)
+        self._upload_geometry()
         self._normal_buffer.set_data(np.nan_to_num(n).astype(np.float32))
         self._index_buffer.set_data(np.ascontiguousarray(f, dtype=np.uint32).reshape(-1))
         self._upload_colors()
+
+    def _upload_geometry(self) -> None:
+        if is_nonlinear(self):
+            self._origin = np.zeros(3)
+            local = np.nan_to_num(self._vertices).astype(np.float32)
+        else:
+            self._origin, local, _ = split_origin(self._vertices)
+        self._pos_buffer.set_data(local)
 
     def _upload_colors(self) -> None:
         n = len(self._vertices)
@@ -177,7 +178,7 @@ class Mesh(Visual):
         self._shading = value
 
     def bounds(self) -> np.ndarray | None:
-        return transformed_bounds(finite_bounds(self._vertices), self.model_matrix())
+        return self._bounds_of(self._vertices)
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         count = len(self._index_buffer.data)
@@ -195,6 +196,6 @@ class Mesh(Visual):
             },
             uniforms=dict(snippet.uniforms),
             int_uniforms={"u_shading": _SHADING_CODES[self._shading]},
-            state=State(depth_test=True, depth_write=bool(opaque), blend="alpha"),
+            state=State(depth_test=ctx.is_3d, depth_write=bool(opaque), blend="alpha"),
             origin=tuple(self._origin), model=model,
         )]

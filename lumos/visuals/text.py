@@ -14,11 +14,9 @@ from .base import (
     Visual,
     as_positions,
     check_positive,
-    finite_bounds,
     is_nonlinear,
     split_origin,
     transform_parts,
-    transformed_bounds,
 )
 from .glyphs import BASE_SIZE, SDF_EDGE, SPREAD, GlyphAtlas, get_atlas, layout
 
@@ -173,6 +171,9 @@ class Text(Visual):
         self._rotation = float(value)
         self._rebuild()
 
+    def _upload_geometry(self) -> None:
+        self._rebuild()
+
     def _rebuild(self) -> None:
         """Lay out every label into glyph quads (6 vertices each)."""
         n = len(self._text)
@@ -209,7 +210,7 @@ class Text(Visual):
         self._built_for = self._atlas.image.shape
 
     def bounds(self) -> np.ndarray | None:
-        return transformed_bounds(finite_bounds(self._points), self.model_matrix())
+        return self._bounds_of(self._points)
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         if self._built_for != self._atlas.image.shape:
