@@ -17,7 +17,7 @@ _MODES = {
     "line_strip": 0x0003, "points": 0x0000,
 }
 # (attribute class, moderngl format); "u1" bytes arrive as floats 0..255 (not normalized)
-_ATTRIBUTE_FORMATS = {"f4": ("f", "f"), "u1": ("f", "f1"), "u4": ("u", "u")}
+_ATTRIBUTE_FORMATS = {"f4": ("f", "f"), "u1": ("f", "f1"), "u4": ("i", "u")}
 
 
 class ModernGLExecutor:
@@ -165,7 +165,9 @@ class ModernGLExecutor:
                     prog[name].write(np.asarray(value, np.float32).tobytes())
             for name, value in d.uniforms.items():
                 if name in prog:
-                    prog[name].write(np.asarray(value, np.float32).tobytes())
+                    value = np.asarray(value, np.float32)
+                    # matrices travel column-major, as in the JSON frame
+                    prog[name].write((value.T if value.ndim == 2 else value).tobytes())
             for name, value in d.int_uniforms.items():
                 if name in prog:
                     prog[name].value = int(value)
@@ -174,7 +176,9 @@ class ModernGLExecutor:
                 if name in prog:
                     prog[name].value = unit
             s = d.state
-            flags = moderngl.DEPTH_TEST if s.depth_test else moderngl.NOTHING
+            flags = moderngl.PROGRAM_POINT_SIZE  # WebGL always honours gl_PointSize
+            if s.depth_test:
+                flags |= moderngl.DEPTH_TEST
             if s.blend:
                 flags |= moderngl.BLEND
                 if s.blend == "add":

@@ -1,0 +1,92 @@
+"""Standalone HTML export: one file with the WebGL2 runtime and the frame inlined.
+
+The page makes no network request (a Content-Security-Policy forbids any), draws the
+frame with ``lumos/web/runtime.js`` and lets the mouse pan, zoom and rotate each view.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from lumos.gpu import Frame
+
+_RUNTIME = Path(__file__).resolve().parent.parent / "web" / "runtime.js"
+
+# Nothing may be fetched: inline script and style only, images only from data: URLs.
+_CSP = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "img-src data:"
+)
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<link rel="icon" href="data:,">
+<style>
+html,body{{margin:0;padding:0;overflow:hidden;background:{background}}}
+canvas{{display:block}}
+</style>
+</head>
+<body>
+<canvas id="lumos-canvas" width="{w}" height="{h}" style="width:{css_w}px;height:{css_h}px">
+</canvas>
+<script type="application/json" id="lumos-options">{options}</script>
+<script type="application/json" id="lumos-frame">{frame}</script>
+<script>
+{runtime}
+</script>
+<script>lumos.mountStandalone();</script>
+</body>
+</html>
+"""
+
+
+def _script_safe_json(text: str) -> str:
+    # JSON allows \\u escapes in strings and has these characters nowhere else, so
+    # "</script>" or "<!--" in a title or a shader comment cannot end the script tag.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _css_color(rgba) -> str:
+    r, g, b, a = (min(max(float(c), 0.0), 1.0) for c in rgba)
+    return f"rgba({round(r * 255)},{round(g * 255)},{round(b * 255)},{a:.4g})"
+
+
+def _number(v: float) -> str:
+    return f"{v:.6g}"
+
+
+def frame_to_html(frame: Frame, title: str = "lumos") -> str:
+    """The frame as one self-contained HTML page (runtime and data inlined)."""
+    if not isinstance(frame, Frame):
+        raise TypeError(f"frame: got {type(frame).__name__}, expected lumos.gpu.Frame")
+    if not isinstance(title, str):
+        raise TypeError(f"title: got {type(title).__name__}, expected str")
+    runtime = _RUNTIME.read_text(encoding="utf-8")
+    # Only a string or comment could hold these, where "<\/" and "<\!" read the same;
+    # either could end or confuse the script element.
+    runtime = runtime.replace("</", "<\\/").replace("<!--", "<\\!--")
+    w, h = (int(v) for v in frame.size)
+    ratio = float(frame.pixel_ratio) or 1.0
+    return _PAGE.format(
+        csp=_CSP,
+        title=html.escape(title, quote=True),
+        background=_css_color(frame.clear_color),
+        w=w, h=h, css_w=_number(w / ratio), css_h=_number(h / ratio),
+        options=_script_safe_json(json.dumps({"title": title})),
+        frame=_script_safe_json(frame.to_json_text()),
+        runtime=runtime,
+    )
+
+
+def save_html(frame: Frame, path, title: str = "lumos") -> Path:
+    """Write ``frame_to_html(frame, title)`` to ``path`` (UTF-8); return the path."""
+    path = Path(path)
+    path.write_text(frame_to_html(frame, title=title), encoding="utf-8")
+    return path

@@ -1,0 +1,932 @@
+/* lumos WebGL2 executor: runs the frame description of docs/frame.md in a browser.
+ *
+ * Mirrors lumos/gpu/executor.py (draw order, state, uniforms) and
+ * lumos/gpu/camera_math.py (float64 camera matrices) so both executors put every
+ * vertex on the same pixel. Plain JavaScript, no build step, no dependencies.
+ *
+ *   const r = new lumos.Renderer(canvas);
+ *   r.setFrame(desc, blob);   // desc: Frame.to_json() dict; blob: ArrayBuffer | view
+ *   r.update(msg, blob);      // partial: {buffers: {id: {version, offset, data}}, ...}
+ *   r.draw();                 // or r.requestDraw() to draw on the next animation frame
+ *
+ * A standalone page (lumos.io.html) calls lumos.mountStandalone().
+ */
+(function (global) {
+  "use strict";
+
+  const HEADER =
+    "#version 300 es\nprecision highp float;\nprecision highp int;\nprecision highp sampler3D;\n";
+
+  // -- float64 4x4 matrices, column-major (m[col * 4 + row]) like the frame JSON ------
+  function identity() {
+    const m = new Float64Array(16);
+    m[0] = m[5] = m[10] = m[15] = 1;
+    return m;
+  }
+
+  function mul(a, b) {
+    const c = new Float64Array(16);
+    for (let j = 0; j < 4; j++) {
+      for (let i = 0; i < 4; i++) {
+        let s = 0;
+        for (let k = 0; k < 4; k++) s += a[k * 4 + i] * b[j * 4 + k];
+        c[j * 4 + i] = s;
+      }
+    }
+    return c;
+  }
+
+  function translate(t) {
+    const m = identity();
+    m[12] = t[0]; m[13] = t[1]; m[14] = t[2];
+    return m;
+  }
+
+  function scale(s) {
+    const m = identity();
+    m[0] = s[0]; m[5] = s[1]; m[10] = s[2];
+    return m;
+  }
+
+  const radians = (deg) => (deg * Math.PI) / 180;
+
+  function rotateX(deg) {
+    const c = Math.cos(radians(deg)), s = Math.sin(radians(deg));
+    const m = identity();
+    m[5] = c; m[9] = -s; m[6] = s; m[10] = c;
+    return m;
+  }
+
+  function rotateZ(deg) {
+    const c = Math.cos(radians(deg)), s = Math.sin(radians(deg));
+    const m = identity();
+    m[0] = c; m[4] = -s; m[1] = s; m[5] = c;
+    return m;
+  }
+
+  function quaternionMatrix(q) {
+    let [w, x, y, z] = q.map(Number);
+    const n = Math.sqrt(w * w + x * x + y * y + z * z) || 1;
+    w /= n; x /= n; y /= n; z /= n;
+    const rows = [
+      [1 - 2 * (y * y + z * z), 2 * (x * y - z * w), 2 * (x * z + y * w)],
+      [2 * (x * y + z * w), 1 - 2 * (x * x + z * z), 2 * (y * z - x * w)],
+      [2 * (x * z - y * w), 2 * (y * z + x * w), 1 - 2 * (x * x + y * y)],
+    ];
+    const m = identity();
+    for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) m[c * 4 + r] = rows[r][c];
+    return m;
+  }
+
+  function perspective(fovDeg, aspect, near, far) {
+    const f = 1 / Math.tan(radians(fovDeg) / 2);
+    const m = new Float64Array(16);
+    m[0] = f / aspect; m[5] = f;
+    m[10] = (far + near) / (near - far);
+    m[14] = (2 * far * near) / (near - far);
+    m[11] = -1;
+    return m;
+  }
+
+  function orthographic(halfW, halfH, near, far) {
+    const m = identity();
+    m[0] = 1 / halfW; m[5] = 1 / halfH;
+    m[10] = -2 / (far - near);
+    m[14] = -(far + near) / (far - near);
+    return m;
+  }
+
+  /** Rotation part of a 3D camera (world to view), as camera_math.camera_parts. */
+  function cameraRotation(camera) {
+    if (camera.type === "turntable") {
+      return mul(rotateX(Number(camera.elevation) - 90), rotateZ(-Number(camera.azimuth)));
+    }
+    if (camera.type === "arcball") return quaternionMatrix(camera.quaternion);
+    throw new Error(`camera type: got ${JSON.stringify(camera.type)}, expected 'panzoom', ` +
+      "'turntable' or 'arcball'");
+  }
+
+  /** [P, eye, center] exactly like camera_math.camera_parts. */
+  function cameraParts(camera, aspect) {
+    if (camera.type === "panzoom") {
+      let [x0, y0, w, h] = camera.rect.map(Number);
+      if (w === 0) w = 1;
+      if (h === 0) h = 1;
+      return [identity(), scale([2 / w, 2 / h, 0]), [x0 + w / 2, y0 + h / 2, 0]];
+    }
+    const rot = cameraRotation(camera);
+    const center = camera.center.map(Number);
+    const d = Math.max(Number(camera.distance), 1e-30);
+    const fov = camera.fov === undefined ? 45 : Number(camera.fov);
+    const eye = mul(translate([0, 0, -d]), rot);
+    const proj = fov > 0
+      ? perspective(fov, aspect, d / 100, d * 100)
+      : orthographic((d / 2) * aspect, d / 2, -d * 100, d * 100);
+    return [proj, eye, center];
+  }
+
+  /** Inverse transpose of the upper 3x3 (column-major 9 floats); identity if singular,
+   * as numpy.linalg.inv raising LinAlgError in the Python executor. */
+  function normalMatrix(m) {
+    const a = m[0], b = m[4], c = m[8];
+    const d = m[1], e = m[5], f = m[9];
+    const g = m[2], h = m[6], i = m[10];
+    const A = e * i - f * h, B = -(d * i - f * g), C = d * h - e * g;
+    const det = a * A + b * B + c * C;
+    if (det === 0 || !Number.isFinite(det)) return new Float64Array([1, 0, 0, 0, 1, 0, 0, 0, 1]);
+    // inverse = adj / det; its transpose is the cofactor matrix / det.
+    const cof = [
+      [A, B, C],
+      [-(b * i - c * h), a * i - c * g, -(a * h - b * g)],
+      [b * f - c * e, -(a * f - c * d), a * e - b * d],
+    ];
+    const out = new Float64Array(9);
+    for (let r = 0; r < 3; r++) for (let col = 0; col < 3; col++) out[col * 3 + r] = cof[r][col] / det;
+    return out;
+  }
+
+  /** {mvp, modelview, normal} for one draw, as camera_math.draw_matrices: the
+   * translations are combined before the rotation so large origins cancel in float64. */
+  function drawMatrices(camera, aspect, origin, model) {
+    const [proj, eye, center] = cameraParts(camera, aspect);
+    let local = translate([-center[0], -center[1], -center[2]]);
+    local = mul(local, model ? Float64Array.from(model) : identity());
+    local = mul(local, translate(origin || [0, 0, 0]));
+    const modelview = mul(eye, local);
+    return { mvp: mul(proj, modelview), modelview, normal: normalMatrix(modelview) };
+  }
+
+  // -- camera controllers: pure functions (camera, event data, view rect) -> camera ---
+  // Event data is in physical pixels relative to the canvas' top-left corner, like
+  // view rects. Each returns a new camera object; the caller stores it.
+
+  const clone = (o) => JSON.parse(JSON.stringify(o));
+  const WHEEL_FACTOR = 1.1; // per notch
+
+  /** Pan: the data point under the cursor follows it. */
+  function panzoomDrag(camera, ev, rect) {
+    const [x0, y0, w, h] = camera.rect;
+    const out = clone(camera);
+    out.rect = [x0 - (ev.dx / rect[2]) * w, y0 + (ev.dy / rect[3]) * h, w, h];
+    return out;
+  }
+
+  /** Zoom both axes about the cursor; notches > 0 zooms out. */
+  function panzoomWheel(camera, ev, rect) {
+    const [x0, y0, w, h] = camera.rect;
+    const u = (ev.x - rect[0]) / rect[2], v = 1 - (ev.y - rect[1]) / rect[3];
+    const s = Math.pow(WHEEL_FACTOR, ev.notches);
+    const out = clone(camera);
+    const cx = x0 + u * w, cy = y0 + v * h;
+    out.rect = [cx - u * w * s, cy - v * h * s, w * s, h * s];
+    return out;
+  }
+
+  /** Turntable rotation: dragging across the smaller side of the view turns 180 deg. */
+  function turntableDrag(camera, ev, rect) {
+    const k = 180 / Math.min(rect[2], rect[3]);
+    const out = clone(camera);
+    out.azimuth = Number(camera.azimuth) - ev.dx * k;
+    out.elevation = Math.min(90, Math.max(-90, Number(camera.elevation) + ev.dy * k));
+    return out;
+  }
+
+  /** Distance zoom for turntable and arcball cameras. */
+  function orbitWheel(camera, ev) {
+    const out = clone(camera);
+    out.distance = Number(camera.distance) * Math.pow(WHEEL_FACTOR, ev.notches);
+    return out;
+  }
+
+  /** Move the center in the view plane so the content at the center depth follows
+   * the cursor. */
+  function orbitPan(camera, ev, rect) {
+    const rot = cameraRotation(camera);
+    const d = Number(camera.distance);
+    const fov = camera.fov === undefined ? 45 : Number(camera.fov);
+    const visible = fov > 0 ? 2 * d * Math.tan(radians(fov) / 2) : d;
+    const perPixel = visible / rect[3];
+    // Rows 0 and 1 of the rotation are the view's right and up axes in world space.
+    const right = [rot[0], rot[4], rot[8]], up = [rot[1], rot[5], rot[9]];
+    const out = clone(camera);
+    out.center = camera.center.map(
+      (c, i) => Number(c) - ev.dx * perPixel * right[i] + ev.dy * perPixel * up[i]);
+    return out;
+  }
+
+  function qmul(a, b) {
+    const [aw, ax, ay, az] = a, [bw, bx, by, bz] = b;
+    return [
+      aw * bw - ax * bx - ay * by - az * bz,
+      aw * bx + ax * bw + ay * bz - az * by,
+      aw * by - ax * bz + ay * bw + az * bx,
+      aw * bz + ax * by - ay * bx + az * bw,
+    ];
+  }
+
+  /** A point of the view mapped onto the trackball (unit sphere, hyperbolic outside). */
+  function trackballPoint(x, y, rect) {
+    const r = Math.min(rect[2], rect[3]) / 2;
+    const px = (x - rect[0] - rect[2] / 2) / r, py = -(y - rect[1] - rect[3] / 2) / r;
+    const d2 = px * px + py * py;
+    const pz = d2 <= 0.5 ? Math.sqrt(1 - d2) : 0.5 / Math.sqrt(d2);
+    const n = Math.hypot(px, py, pz);
+    return [px / n, py / n, pz / n];
+  }
+
+  /** Arcball rotation: the point under the cursor on the trackball follows it. */
+  function arcballDrag(camera, ev, rect) {
+    const p1 = trackballPoint(ev.x - ev.dx, ev.y - ev.dy, rect);
+    const p2 = trackballPoint(ev.x, ev.y, rect);
+    const axis = [p1[1] * p2[2] - p1[2] * p2[1], p1[2] * p2[0] - p1[0] * p2[2],
+      p1[0] * p2[1] - p1[1] * p2[0]];
+    const sinA = Math.hypot(axis[0], axis[1], axis[2]);
+    const out = clone(camera);
+    if (sinA < 1e-12) return out;
+    const angle = Math.atan2(sinA, p1[0] * p2[0] + p1[1] * p2[1] + p1[2] * p2[2]);
+    const s = Math.sin(angle / 2) / sinA;
+    // The drag rotates in view space, i.e. after the camera's world-to-view rotation.
+    let q = qmul([Math.cos(angle / 2), axis[0] * s, axis[1] * s, axis[2] * s],
+      camera.quaternion.map(Number));
+    const n = Math.hypot(q[0], q[1], q[2], q[3]);
+    q = q.map((v) => v / n);
+    out.quaternion = q;
+    return out;
+  }
+
+  const controllers = {
+    panzoom: { drag: panzoomDrag, wheel: panzoomWheel },
+    turntable: { drag: turntableDrag, wheel: orbitWheel, pan: orbitPan },
+    arcball: { drag: arcballDrag, wheel: orbitWheel, pan: orbitPan },
+  };
+
+  // -- helpers --------------------------------------------------------------------
+  function decodeBase64(text) {
+    const bin = atob(text);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+
+  function asBytes(data) {
+    if (data instanceof Uint8Array) return data;
+    if (data instanceof ArrayBuffer) return new Uint8Array(data);
+    if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    if (typeof data === "string") return decodeBase64(data);
+    throw new TypeError("blob: expected an ArrayBuffer, a typed array, a DataView or base64 text");
+  }
+
+  /** The bytes a BLOB reference ({offset, nbytes}) or inline data stands for. */
+  function blobBytes(ref, blob) {
+    if (ref && typeof ref === "object" && !ArrayBuffer.isView(ref) && !(ref instanceof ArrayBuffer)
+        && "nbytes" in ref) {
+      return blob.subarray(ref.offset, ref.offset + ref.nbytes);
+    }
+    return asBytes(ref);
+  }
+
+  function float32View(bytes) {
+    if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice();
+    return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
+  }
+
+  function numberedSource(src) {
+    return src.split("\n").map((line, i) => `${String(i + 1).padStart(4)}  ${line}`).join("\n");
+  }
+
+  const MODES = { triangles: 4, triangle_strip: 5, lines: 1, line_strip: 3, points: 0 };
+  const TEX_FORMATS = {
+    // components -> names of the gl enums [internal format for u1, for f4, format]
+    1: ["R8", "R32F", "RED"], 2: ["RG8", "RG32F", "RG"],
+    3: ["RGB8", "RGB32F", "RGB"], 4: ["RGBA8", "RGBA32F", "RGBA"],
+  };
+
+  // -- the executor ----------------------------------------------------------------
+  class Renderer {
+    /** Draws frames into ``canvas`` with WebGL2; ``options.interactive`` (default
+     * true) attaches the mouse camera controllers. */
+    constructor(canvas, options = {}) {
+      this.canvas = canvas;
+      const gl = canvas.getContext("webgl2", {
+        preserveDrawingBuffer: true, antialias: true, premultipliedAlpha: false,
+        alpha: true, depth: true, stencil: false,
+      });
+      if (!gl) throw new Error("lumos: this browser has no WebGL2");
+      this.gl = gl;
+      this.floatLinear = !!gl.getExtension("OES_texture_float_linear");
+      this.desc = null;
+      this.blob = new Uint8Array(0);
+      this.programs = new Map();  // id -> {program, uniforms: Map(name -> {loc, type})}
+      this.buffers = new Map();   // "id" (vertex) or "id#i" (index) -> {gl, version, nbytes}
+      this.textures = new Map();  // id -> {gl, version, target, shape, components, dtype}
+      this.vaos = new Map();      // key -> {vao, buffers: Set of buffer keys}
+      this.initialCameras = {};
+      this.frameCount = 0;
+      this.uploadedBytes = 0;
+      this.onerror = null;
+      this._pending = false;
+      if (options.interactive !== false) this._attachControls();
+    }
+
+    // -- frames and updates ----------------------------------------------------------
+    /** Take a whole frame; upload the resources whose version moved and free the ones
+     * the frame no longer names. */
+    setFrame(desc, blob) {
+      if (blob === undefined && typeof desc.blob === "string") blob = desc.blob;
+      this.blob = blob === undefined ? new Uint8Array(0) : asBytes(blob);
+      this.desc = desc;
+      this._resize();
+      this._rememberCameras();
+      this._syncPrograms();
+      this._syncResources();
+      return this;
+    }
+
+    /** Apply a partial update. ``msg`` may hold:
+     *  buffers:  {id: {version, offset, data}} or {id: {version, ranges: [{offset, data}]}}
+     *            (byte ranges); an entry without offset/ranges replaces the buffer
+     *            ({version, dtype, nbytes, data}, as in a frame).
+     *  textures: {id: {version, row, data}} or {id: {version, ranges: [{row, data}]}}
+     *            (rows, or slices of a 3D texture, along the first axis); an entry
+     *            without row/ranges replaces the texture.
+     *  any other frame key (views, draws, programs, size, clear_color, pixel_ratio)
+     *  replaces the current one.
+     * ``data`` is a BLOB reference into ``blob`` or the bytes themselves. */
+    update(msg, blob) {
+      const bytes = blob === undefined ? new Uint8Array(0) : asBytes(blob);
+      const desc = this.desc;
+      for (const [key, value] of Object.entries(msg)) {
+        if (key !== "buffers" && key !== "textures") desc[key] = value;
+      }
+      this._rememberCameras();
+      for (const [id, entry] of Object.entries(msg.buffers || {})) {
+        const ranges = entry.ranges || ("offset" in entry ? [entry] : null);
+        if (ranges === null) {
+          desc.buffers[id] = Object.assign({}, entry, { data: blobBytes(entry.data, bytes).slice() });
+          continue;
+        }
+        const known = desc.buffers[id];
+        if (!known) throw new Error(`update: unknown buffer ${id}`);
+        if (entry.version <= known.version) continue;  // stale message
+        const cpu = this._ownBytes(known);
+        for (const r of ranges) {
+          const data = blobBytes(r.data, bytes);
+          cpu.set(data, r.offset);
+          for (const role of ["", "#i"]) {
+            const obj = this.buffers.get(id + role);
+            if (!obj) continue;
+            const target = role ? this.gl.ELEMENT_ARRAY_BUFFER : this.gl.ARRAY_BUFFER;
+            if (role) this.gl.bindVertexArray(null);
+            this.gl.bindBuffer(target, obj.gl);
+            this.gl.bufferSubData(target, r.offset, data);
+            this.uploadedBytes += data.byteLength;
+            obj.version = entry.version;
+          }
+        }
+        known.version = entry.version;
+        known.data = cpu;
+      }
+      for (const [id, entry] of Object.entries(msg.textures || {})) {
+        const ranges = entry.ranges || ("row" in entry ? [entry] : null);
+        if (ranges === null) {
+          desc.textures[id] = Object.assign({}, entry, { data: blobBytes(entry.data, bytes).slice() });
+          continue;
+        }
+        const known = desc.textures[id];
+        if (!known) throw new Error(`update: unknown texture ${id}`);
+        if (entry.version <= known.version) continue;
+        const cpu = this._ownBytes(known);
+        const rowBytes = cpu.byteLength / known.shape[0];
+        const obj = this.textures.get(id);
+        for (const r of ranges) {
+          const data = blobBytes(r.data, bytes);
+          cpu.set(data, r.row * rowBytes);
+          if (obj) this._texRows(obj, r.row, data.byteLength / rowBytes, data);
+        }
+        if (obj) obj.version = entry.version;
+        known.version = entry.version;
+        known.data = cpu;
+      }
+      this._resize();
+      this._syncPrograms();
+      this._syncResources();
+      this.requestDraw();
+      return this;
+    }
+
+    /** A private copy of a resource's bytes, so later range updates have a base (a
+     * frame's entries point into its blob; update() stores copies). */
+    _ownBytes(entry) {
+      if (!(entry.data instanceof Uint8Array)) entry.data = blobBytes(entry.data, this.blob).slice();
+      return entry.data;
+    }
+
+    _resize() {
+      const [w, h] = this.desc.size;
+      const ratio = this.desc.pixel_ratio || 1;
+      if (this.canvas.width !== w) this.canvas.width = w;
+      if (this.canvas.height !== h) this.canvas.height = h;
+      this.canvas.style.width = `${w / ratio}px`;
+      this.canvas.style.height = `${h / ratio}px`;
+    }
+
+    /** The camera a double-click restores: the first one each view id had. */
+    _rememberCameras() {
+      for (const [id, view] of Object.entries(this.desc.views)) {
+        if (!this.initialCameras[id]) this.initialCameras[id] = clone(view.camera);
+      }
+    }
+
+    /** Restore the camera of one view (or of all) to its first one, in place. */
+    resetCameras(viewId) {
+      for (const [id, view] of Object.entries(this.desc.views)) {
+        if ((viewId === undefined || id === viewId) && this.initialCameras[id]) {
+          const cam = view.camera;
+          for (const k of Object.keys(cam)) delete cam[k];
+          Object.assign(cam, clone(this.initialCameras[id]));
+        }
+      }
+      this.requestDraw();
+    }
+
+    _syncPrograms() {
+      const gl = this.gl;
+      for (const [id, obj] of this.programs) {
+        if (!(id in this.desc.programs)) {
+          gl.deleteProgram(obj.program);
+          this.programs.delete(id);
+          this._dropVaos((v) => v.program === id);
+        }
+      }
+      for (const [id, p] of Object.entries(this.desc.programs)) {
+        if (!this.programs.has(id)) this.programs.set(id, this._compile(id, p));
+      }
+    }
+
+    _compile(id, p) {
+      const gl = this.gl;
+      const shader = (type, src, label) => {
+        const s = gl.createShader(type);
+        const full = HEADER + src;
+        gl.shaderSource(s, full);
+        gl.compileShader(s);
+        if (!gl.getShaderParameter(s, gl.COMPILE_STATUS)) {
+          const log = gl.getShaderInfoLog(s);
+          console.error(`lumos: ${label} shader of program ${id} failed to compile:\n${log}\n` +
+            numberedSource(full));
+          gl.deleteShader(s);
+          throw new Error(`shader compilation failed for program ${id} (${label}): ${log}`);
+        }
+        return s;
+      };
+      const vs = shader(gl.VERTEX_SHADER, p.vertex, "vertex");
+      const fs = shader(gl.FRAGMENT_SHADER, p.fragment, "fragment");
+      const program = gl.createProgram();
+      gl.attachShader(program, vs);
+      gl.attachShader(program, fs);
+      gl.linkProgram(program);
+      gl.deleteShader(vs);
+      gl.deleteShader(fs);
+      if (!gl.getProgramParameter(program, gl.LINK_STATUS)) {
+        const log = gl.getProgramInfoLog(program);
+        console.error(`lumos: program ${id} failed to link:\n${log}\n--- vertex\n` +
+          numberedSource(HEADER + p.vertex) + "\n--- fragment\n" + numberedSource(HEADER + p.fragment));
+        throw new Error(`shader compilation failed for program ${id} (link): ${log}`);
+      }
+      const uniforms = new Map();
+      const n = gl.getProgramParameter(program, gl.ACTIVE_UNIFORMS);
+      for (let i = 0; i < n; i++) {
+        const info = gl.getActiveUniform(program, i);
+        const name = info.name.replace(/\[0\]$/, "");
+        const loc = gl.getUniformLocation(program, name);
+        if (loc !== null) uniforms.set(name, { loc, type: info.type });
+      }
+      return { program, uniforms };
+    }
+
+    /** Upload what moved; free what the frame no longer names. */
+    _syncResources() {
+      const gl = this.gl;
+      const desc = this.desc;
+      const roles = new Set();
+      for (const d of desc.draws) {
+        for (const a of Object.values(d.attributes)) roles.add(a.buffer);
+        if (d.indices !== null && d.indices !== undefined) roles.add(d.indices + "#i");
+      }
+      for (const [key, obj] of this.buffers) {
+        if (!roles.has(key) || !(key.replace(/#i$/, "") in desc.buffers)) {
+          gl.deleteBuffer(obj.gl);
+          this.buffers.delete(key);
+          this._dropVaos((v) => v.buffers.has(key));
+        }
+      }
+      for (const key of roles) {
+        const id = key.replace(/#i$/, "");
+        const entry = desc.buffers[id];
+        if (!entry) throw new Error(`frame: draw names buffer ${id}, which the frame lacks`);
+        const obj = this.buffers.get(key);
+        if (obj && obj.version === entry.version) continue;
+        const bytes = blobBytes(entry.data, this.blob);
+        const index = key.endsWith("#i");
+        const target = index ? gl.ELEMENT_ARRAY_BUFFER : gl.ARRAY_BUFFER;
+        // ELEMENT_ARRAY_BUFFER is VAO state: bind it with no VAO bound.
+        gl.bindVertexArray(null);
+        if (obj && obj.nbytes === bytes.byteLength && bytes.byteLength > 0) {
+          gl.bindBuffer(target, obj.gl);
+          gl.bufferSubData(target, 0, bytes);
+          obj.version = entry.version;
+        } else {
+          if (obj) {
+            gl.deleteBuffer(obj.gl);
+            this._dropVaos((v) => v.buffers.has(key));
+          }
+          const glbuf = gl.createBuffer();
+          gl.bindBuffer(target, glbuf);
+          // A zero-sized buffer stands in for empty data, as in the Python executor.
+          gl.bufferData(target, bytes.byteLength ? bytes : new Uint8Array(4), gl.DYNAMIC_DRAW);
+          this.buffers.set(key, { gl: glbuf, version: entry.version, nbytes: bytes.byteLength });
+        }
+        this.uploadedBytes += bytes.byteLength;
+      }
+      gl.bindBuffer(gl.ARRAY_BUFFER, null);
+      gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, null);
+
+      for (const [id, obj] of this.textures) {
+        if (!(id in desc.textures)) {
+          gl.deleteTexture(obj.gl);
+          this.textures.delete(id);
+        }
+      }
+      for (const [id, entry] of Object.entries(desc.textures)) {
+        const obj = this.textures.get(id);
+        if (obj && obj.version === entry.version) continue;
+        this._uploadTexture(id, entry, obj);
+      }
+    }
+
+    _uploadTexture(id, entry, obj) {
+      const gl = this.gl;
+      const bytes = blobBytes(entry.data, this.blob);
+      const shape = entry.shape.map(Number);
+      const same = obj && obj.components === entry.components && obj.dtype === entry.dtype &&
+        obj.shape.length === shape.length && obj.shape.every((v, i) => v === shape[i]);
+      if (same) {
+        this._texRows(obj, 0, shape[0], bytes);
+        obj.version = entry.version;
+        obj.filter = entry.filter;
+        this._setFilter(obj);
+        return;
+      }
+      if (obj) gl.deleteTexture(obj.gl);
+      const dim3 = shape.length === 3;
+      const target = dim3 ? gl.TEXTURE_3D : gl.TEXTURE_2D;
+      const [u1, f4, fmt] = TEX_FORMATS[entry.components];
+      const float = entry.dtype === "f4";
+      const tex = gl.createTexture();
+      const created = { gl: tex, version: entry.version, target, shape, filter: entry.filter,
+        components: entry.components, dtype: entry.dtype, format: gl[fmt],
+        type: float ? gl.FLOAT : gl.UNSIGNED_BYTE };
+      gl.bindTexture(target, tex);
+      gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
+      gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
+      gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
+      const pixels = float ? float32View(bytes) : bytes;
+      const internal = gl[float ? f4 : u1];
+      if (dim3) {
+        gl.texImage3D(target, 0, internal, shape[2], shape[1], shape[0], 0, created.format,
+          created.type, pixels);
+      } else {
+        gl.texImage2D(target, 0, internal, shape[1], shape[0], 0, created.format, created.type,
+          pixels);
+      }
+      gl.texParameteri(target, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+      gl.texParameteri(target, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+      if (dim3) gl.texParameteri(target, gl.TEXTURE_WRAP_R, gl.CLAMP_TO_EDGE);
+      this._setFilter(created);
+      this.textures.set(id, created);
+      this.uploadedBytes += bytes.byteLength;
+    }
+
+    _setFilter(obj) {
+      const gl = this.gl;
+      // Float textures are only filterable with OES_texture_float_linear.
+      const linear = obj.filter === "linear" && (obj.dtype !== "f4" || this.floatLinear);
+      const f = linear ? gl.LINEAR : gl.NEAREST;
+      gl.bindTexture(obj.target, obj.gl);
+      gl.texParameteri(obj.target, gl.TEXTURE_MIN_FILTER, f);
+      gl.texParameteri(obj.target, gl.TEXTURE_MAG_FILTER, f);
+    }
+
+    /** Write ``n`` rows (2D) or slices (3D) starting at ``row``. */
+    _texRows(obj, row, n, bytes) {
+      const gl = this.gl;
+      const pixels = obj.type === gl.FLOAT ? float32View(bytes) : bytes;
+      gl.bindTexture(obj.target, obj.gl);
+      gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
+      if (obj.target === gl.TEXTURE_3D) {
+        gl.texSubImage3D(obj.target, 0, 0, 0, row, obj.shape[2], obj.shape[1], n, obj.format,
+          obj.type, pixels);
+      } else {
+        gl.texSubImage2D(obj.target, 0, 0, row, obj.shape[1], n, obj.format, obj.type, pixels);
+      }
+      this.uploadedBytes += bytes.byteLength;
+    }
+
+    _dropVaos(pred) {
+      for (const [key, v] of this.vaos) {
+        if (pred(v)) {
+          this.gl.deleteVertexArray(v.vao);
+          this.vaos.delete(key);
+        }
+      }
+    }
+
+    _vao(d, prog) {
+      const gl = this.gl;
+      const key = JSON.stringify([d.program, d.attributes, d.indices]);
+      let v = this.vaos.get(key);
+      if (v) return v.vao;
+      const vao = gl.createVertexArray();
+      const used = new Set();
+      gl.bindVertexArray(vao);
+      for (const [name, a] of Object.entries(d.attributes)) {
+        const loc = gl.getAttribLocation(prog.program, name);
+        if (loc < 0) continue;  // the compiler removed an unused input
+        used.add(a.buffer);
+        gl.bindBuffer(gl.ARRAY_BUFFER, this.buffers.get(a.buffer).gl);
+        gl.enableVertexAttribArray(loc);
+        if (a.type === "u4") {
+          gl.vertexAttribIPointer(loc, a.size, gl.UNSIGNED_INT, a.stride, a.offset);
+        } else if (a.type === "u1") {
+          // Bytes read as floats 0..255, not normalized (docs/frame.md).
+          gl.vertexAttribPointer(loc, a.size, gl.UNSIGNED_BYTE, false, a.stride, a.offset);
+        } else if (a.type === "f4") {
+          gl.vertexAttribPointer(loc, a.size, gl.FLOAT, false, a.stride, a.offset);
+        } else {
+          throw new Error(`attribute ${name}: got type ${JSON.stringify(a.type)}, expected ` +
+            "'f4', 'u1' or 'u4'");
+        }
+        gl.vertexAttribDivisor(loc, a.divisor || 0);
+      }
+      if (d.indices !== null && d.indices !== undefined) {
+        used.add(d.indices + "#i");
+        gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, this.buffers.get(d.indices + "#i").gl);
+      }
+      gl.bindVertexArray(null);
+      gl.bindBuffer(gl.ARRAY_BUFFER, null);
+      v = { vao, buffers: used, program: d.program };
+      this.vaos.set(key, v);
+      return vao;
+    }
+
+    _setUniform(prog, name, value) {
+      const u = prog.uniforms.get(name);
+      if (!u) return;
+      const gl = this.gl;
+      const data = new Float32Array(typeof value === "number" ? [value] : value);
+      switch (u.type) {
+        case gl.FLOAT: gl.uniform1fv(u.loc, data); break;
+        case gl.FLOAT_VEC2: gl.uniform2fv(u.loc, data); break;
+        case gl.FLOAT_VEC3: gl.uniform3fv(u.loc, data); break;
+        case gl.FLOAT_VEC4: gl.uniform4fv(u.loc, data); break;
+        case gl.FLOAT_MAT2: gl.uniformMatrix2fv(u.loc, false, data); break;
+        case gl.FLOAT_MAT3: gl.uniformMatrix3fv(u.loc, false, data); break;
+        case gl.FLOAT_MAT4: gl.uniformMatrix4fv(u.loc, false, data); break;
+        default: this._setUniformByLength(u.loc, data);
+      }
+    }
+
+    _setUniformByLength(loc, data) {
+      const gl = this.gl;
+      switch (data.length) {
+        case 1: gl.uniform1f(loc, data[0]); break;
+        case 2: gl.uniform2fv(loc, data); break;
+        case 3: gl.uniform3fv(loc, data); break;
+        case 4: gl.uniform4fv(loc, data); break;
+        case 9: gl.uniformMatrix3fv(loc, false, data); break;
+        case 16: gl.uniformMatrix4fv(loc, false, data); break;
+        default: throw new Error(`uniform: got ${data.length} floats, expected 1-4, 9 or 16`);
+      }
+    }
+
+    // -- drawing --------------------------------------------------------------------
+    /** Draw on the next animation frame (once, however often it is asked). */
+    requestDraw() {
+      if (this._pending) return;
+      this._pending = true;
+      global.requestAnimationFrame(() => {
+        this._pending = false;
+        try {
+          this.draw();
+        } catch (err) {
+          console.error(err);
+          if (this.onerror) this.onerror(err);
+        }
+      });
+    }
+
+    /** Execute the draws in order, exactly like ModernGLExecutor.render. */
+    draw() {
+      const gl = this.gl;
+      const desc = this.desc;
+      const [w, h] = desc.size;
+      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+      gl.disable(gl.SCISSOR_TEST);
+      gl.viewport(0, 0, w, h);
+      gl.depthMask(true);
+      gl.colorMask(true, true, true, true);
+      gl.clearDepth(1);
+      gl.clearColor(...desc.clear_color);
+      gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT);
+      const views = desc.views;
+      gl.enable(gl.SCISSOR_TEST);
+      for (const view of Object.values(views)) {
+        if (view.bgcolor === null || view.bgcolor === undefined) continue;
+        const [x, y, vw, vh] = view.rect;
+        gl.scissor(x, h - y - vh, vw, vh);
+        gl.clearColor(...view.bgcolor);
+        gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT);
+      }
+      gl.blendEquation(gl.FUNC_ADD);
+      gl.depthFunc(gl.LESS);
+      gl.cullFace(gl.BACK);
+      for (const d of desc.draws) {
+        if (d.count <= 0 || d.instances === 0) continue;
+        const view = views[d.view];
+        const [x, y, vw, vh] = view.rect;
+        if (vw <= 0 || vh <= 0) continue;
+        gl.viewport(x, h - y - vh, vw, vh);
+        gl.scissor(x, h - y - vh, vw, vh);
+        const prog = this.programs.get(d.program);
+        gl.useProgram(prog.program);
+        const m = drawMatrices(view.camera, vw / vh, d.origin, d.model);
+        const builtin = {
+          u_mvp: m.mvp, u_modelview: m.modelview, u_normal_matrix: m.normal,
+          // GL convention (lower-left corner), comparable with gl_FragCoord.
+          u_viewport: [x, h - y - vh, vw, vh], u_pixel_ratio: [desc.pixel_ratio],
+        };
+        for (const [name, value] of Object.entries(builtin)) this._setUniform(prog, name, value);
+        for (const [name, value] of Object.entries(d.uniforms)) this._setUniform(prog, name, value);
+        for (const [name, value] of Object.entries(d.int_uniforms)) {
+          const u = prog.uniforms.get(name);
+          if (u) gl.uniform1i(u.loc, value);
+        }
+        let unit = 0;
+        for (const [name, id] of Object.entries(d.textures)) {
+          const tex = this.textures.get(id);
+          gl.activeTexture(gl.TEXTURE0 + unit);
+          gl.bindTexture(tex.target, tex.gl);
+          const u = prog.uniforms.get(name);
+          if (u) gl.uniform1i(u.loc, unit);
+          unit++;
+        }
+        const s = d.state;
+        (s.depth_test ? gl.enable : gl.disable).call(gl, gl.DEPTH_TEST);
+        if (s.blend) {
+          gl.enable(gl.BLEND);
+          if (s.blend === "add") gl.blendFunc(gl.ONE, gl.ONE);
+          else gl.blendFuncSeparate(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA, gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+        } else {
+          gl.disable(gl.BLEND);
+        }
+        (s.cull ? gl.enable : gl.disable).call(gl, gl.CULL_FACE);
+        gl.depthMask(!!s.depth_write);
+        gl.bindVertexArray(this._vao(d, prog));
+        const mode = MODES[d.mode];
+        const instances = d.instances || 1;
+        if (d.indices !== null && d.indices !== undefined) {
+          gl.drawElementsInstanced(mode, d.count, gl.UNSIGNED_INT, d.first * 4, instances);
+        } else {
+          gl.drawArraysInstanced(mode, d.first, d.count, instances);
+        }
+        gl.bindVertexArray(null);
+      }
+      gl.disable(gl.SCISSOR_TEST);
+      gl.depthMask(true);
+      this.frameCount++;
+    }
+
+    /** The canvas pixels as RGBA bytes, first row at the top (for tests). */
+    readPixels() {
+      const gl = this.gl;
+      const [w, h] = this.desc.size;
+      const raw = new Uint8Array(w * h * 4);
+      gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, raw);
+      const out = new Uint8Array(w * h * 4);
+      for (let r = 0; r < h; r++) out.set(raw.subarray((h - 1 - r) * w * 4, (h - r) * w * 4), r * w * 4);
+      return out;
+    }
+
+    // -- interaction ------------------------------------------------------------------
+    /** Cursor position in physical pixels relative to the canvas' top-left corner. */
+    _position(ev) {
+      const box = this.canvas.getBoundingClientRect();
+      const sx = box.width ? this.canvas.width / box.width : 1;
+      const sy = box.height ? this.canvas.height / box.height : 1;
+      return [(ev.clientX - box.left) * sx, (ev.clientY - box.top) * sy];
+    }
+
+    /** The id of the topmost view under (x, y) whose camera has a controller. */
+    viewAt(x, y) {
+      let found = null;
+      for (const [id, v] of Object.entries(this.desc ? this.desc.views : {})) {
+        const [rx, ry, rw, rh] = v.rect;
+        if (x >= rx && x < rx + rw && y >= ry && y < ry + rh && controllers[v.camera.type]) {
+          found = id;
+        }
+      }
+      return found;
+    }
+
+    _apply(viewId, action, ev) {
+      const view = this.desc.views[viewId];
+      const fn = controllers[view.camera.type][action];
+      if (!fn) return;
+      const next = fn(view.camera, ev, view.rect);
+      // Change the camera dict in place: whoever holds the frame sees the new camera.
+      for (const k of Object.keys(view.camera)) delete view.camera[k];
+      Object.assign(view.camera, next);
+      this.requestDraw();
+    }
+
+    _attachControls() {
+      const c = this.canvas;
+      let drag = null;
+      c.style.touchAction = "none";
+      c.addEventListener("pointerdown", (ev) => {
+        if (ev.button !== 0 || !this.desc) return;
+        const [x, y] = this._position(ev);
+        const view = this.viewAt(x, y);
+        if (view === null) return;
+        drag = { view, x, y, pan: ev.shiftKey };
+        c.setPointerCapture(ev.pointerId);
+        ev.preventDefault();
+      });
+      c.addEventListener("pointermove", (ev) => {
+        if (drag === null) return;
+        const [x, y] = this._position(ev);
+        const e = { x, y, dx: x - drag.x, dy: y - drag.y };
+        drag.x = x;
+        drag.y = y;
+        if (e.dx === 0 && e.dy === 0) return;
+        const kind = this.desc.views[drag.view].camera.type;
+        this._apply(drag.view, drag.pan && kind !== "panzoom" ? "pan" : "drag", e);
+      });
+      const end = (ev) => {
+        if (drag !== null && c.hasPointerCapture(ev.pointerId)) c.releasePointerCapture(ev.pointerId);
+        drag = null;
+      };
+      c.addEventListener("pointerup", end);
+      c.addEventListener("pointercancel", end);
+      c.addEventListener("wheel", (ev) => {
+        if (!this.desc) return;
+        const [x, y] = this._position(ev);
+        const view = this.viewAt(x, y);
+        if (view === null) return;
+        ev.preventDefault();
+        // Pixel deltas come in 100 per notch in Chromium and Firefox; lines in 3.
+        const perNotch = ev.deltaMode === 1 ? 3 : ev.deltaMode === 2 ? 1 : 100;
+        this._apply(view, "wheel", { x, y, notches: ev.deltaY / perNotch });
+      }, { passive: false });
+      c.addEventListener("dblclick", (ev) => {
+        if (!this.desc) return;
+        const [x, y] = this._position(ev);
+        const view = this.viewAt(x, y);
+        if (view !== null) this.resetCameras(view);
+      });
+    }
+  }
+
+  /** Build the page of a standalone HTML export: reads the frame JSON from the
+   * element with id "lumos-frame" (a JSON script element) and draws it once. */
+  function mountStandalone(options = {}) {
+    const doc = global.document;
+    const opts = doc.getElementById("lumos-options");
+    const config = Object.assign(opts ? JSON.parse(opts.textContent) : {}, options);
+    if (typeof config.title === "string") doc.title = config.title;
+    const canvas = doc.getElementById(config.canvas || "lumos-canvas");
+    try {
+      const desc = JSON.parse(doc.getElementById("lumos-frame").textContent);
+      const blob = decodeBase64(desc.blob || "");
+      delete desc.blob;
+      const renderer = new Renderer(canvas);
+      renderer.setFrame(desc, blob);
+      renderer.draw();
+      lumos.standalone = renderer;
+      return renderer;
+    } catch (err) {
+      lumos.error = String(err && err.stack ? err.stack : err);
+      console.error(err);
+      const pre = doc.createElement("pre");
+      pre.textContent = `lumos could not draw this figure:\n${err}`;
+      doc.body.appendChild(pre);
+      throw err;
+    }
+  }
+
+  const lumos = {
+    HEADER, Renderer, mountStandalone, decodeBase64, drawMatrices, cameraParts,
+    normalMatrix, controllers, trackballPoint, standalone: null, error: null,
+  };
+  global.lumos = lumos;
+})(typeof window !== "undefined" ? window : globalThis);
