@@ -112,8 +112,8 @@ class Text(Visual):
         self._rotation = float(rotation)
         self.set_data(text, pos)
 
-    def set_data(self, text, pos=None) -> None:
-        """Replace the strings (one str or a list) and optionally their positions."""
+    def set_data(self, text, pos=None, color=None) -> None:
+        """Replace the strings (one str or a list), optionally their positions and colors."""
         strings = [text] if isinstance(text, str) else list(text)
         for s in strings:
             if not isinstance(s, str):
@@ -126,6 +126,8 @@ class Text(Visual):
         if len(points) != len(strings):
             raise ValueError(f"pos: got {len(points)} positions for {len(strings)} strings")
         self._text, self._points = strings, points
+        if color is not None:
+            self._color = color
         self._rebuild()
 
     @property

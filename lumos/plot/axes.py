@@ -1,0 +1,685 @@
+"""Axes: a panzoom view of the figure's canvas plus axis decorations.
+
+Data artists live in the axes' view (clipped to it); spines, ticks, labels, titles and
+legends are drawn by the figure's overlay in figure pixels, recomputed every frame so
+ticks follow pan and zoom.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import colors
+from ..scene.cameras import PanZoomCamera
+from ..visuals import Line, Markers
+from . import text as textmod
+from .artists import (
+    DASHES,
+    MARKERS,
+    Artist,
+    AxesImage,
+    Line2D,
+    PathCollection,
+    Text,
+    as_1d,
+    check_marker,
+)
+from .axis import Axis
+from .style import rcParams
+
+_COLOR_LETTERS = "bgrcmykw"
+
+
+def parse_fmt(fmt: str) -> dict:
+    """matplotlib's format string: ``'r--o'`` → color, linestyle, marker."""
+    if not isinstance(fmt, str):
+        raise TypeError(f"fmt: got {type(fmt).__name__}, expected str")
+    out: dict = {}
+    i = 0
+    while i < len(fmt):
+        two = fmt[i : i + 2]
+        if two in ("--", "-."):
+            out["linestyle"] = two
+            i += 2
+        elif fmt[i] in "-:":
+            out["linestyle"] = fmt[i]
+            i += 1
+        elif fmt[i] == "C" and i + 1 < len(fmt) and fmt[i + 1].isdigit():
+            out["color"] = fmt[i : i + 2]
+            i += 2
+        elif fmt[i] in _COLOR_LETTERS:
+            out["color"] = fmt[i]
+            i += 1
+        elif fmt[i] in MARKERS:
+            out["marker"] = fmt[i]
+            i += 1
+        else:
+            raise ValueError(f"fmt: {fmt!r} has an unrecognized character {fmt[i]!r}")
+    if "marker" in out and "linestyle" not in out:
+        out["linestyle"] = "None"
+    return out
+
+
+def _split_plot_args(args) -> list[tuple]:
+    """Group ``plot`` positional arguments into (x, y, fmt) triples."""
+    groups = []
+    args = list(args)
+    while args:
+        first = args.pop(0)
+        if isinstance(first, str):
+            raise TypeError("plot: got a format string before any data")
+        if args and not isinstance(args[0], str):
+            x, y = first, args.pop(0)
+        else:
+            x, y = None, first
+        fmt = args.pop(0) if args and isinstance(args[0], str) else ""
+        groups.append((x, y, fmt))
+    return groups
+
+
+class Axes:
+    """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``."""
+
+    name = "2d"
+
+    def __init__(self, figure, spec, sharex: Axes | None = None, sharey: Axes | None = None,
+                 parent: Axes | None = None, role: str = "main") -> None:
+        self.figure = figure
+        self.spec = spec  # (row, col, row_span, col_span) of the figure grid
+        self.parent = parent
+        self.role = role  # "main", "twin" or "colorbar"
+        self.children: list[Axes] = []
+        self.view = figure.canvas.add_view(camera=PanZoomCamera(), rect=(0, 0, 1, 1))
+        self.view.bgcolor = None if role == "twin" else rcParams["axes.facecolor"]
+        self.xaxis = Axis(self, "x")
+        self.yaxis = Axis(self, "y")
+        if sharex is not None:
+            self._share(self.xaxis, sharex.xaxis)
+        if sharey is not None:
+            self._share(self.yaxis, sharey.yaxis)
+        self.artists: list[Artist] = []
+        self.texts: list[Text] = []
+        self.title = {"left": "", "center": "", "right": ""}
+        self.title_size = float(rcParams["axes.titlesize"])
+        self.legend_ = None
+        self.facecolor = rcParams["axes.facecolor"]
+        self.aspect = "auto"
+        self.box = (0.0, 0.0, 1.0, 1.0)  # figure pixels from the bottom left, set by layout
+        self.frame_on = True
+        self.axison = True
+        self._cycle = 0
+        self._batches: dict[tuple, object] = {}
+        self._dirty = True
+        self._grid_line = Line(width=1.0)
+        self._grid_line.order = -1e9
+        self.view.add(self._grid_line)
+        self._margins = (float(rcParams["axes.xmargin"]), float(rcParams["axes.ymargin"]))
+
+    # -- bookkeeping ---------------------------------------------------------------
+    @staticmethod
+    def _share(axis: Axis, other: Axis) -> None:
+        axis.limits = other.limits
+        other.limits.members.append(axis)
+        axis.scale = other.scale
+        axis.is_date = other.is_date
+        axis._set_default_ticker()
+
+    def _add_artist(self, artist: Artist) -> Artist:
+        self.artists.append(artist)
+        for v in artist.visuals():
+            v.order = artist.zorder
+            self.view.add(v)
+        self._dirty = True
+        self._autoscale()
+        return artist
+
+    def _remove_artist(self, artist: Artist) -> None:
+        if artist in self.artists:
+            self.artists.remove(artist)
+            for v in artist.visuals():
+                self.view.remove(v)
+        if artist in self.texts:
+            self.texts.remove(artist)
+        self._dirty = True
+
+    def _artist_changed(self, artist: Artist) -> None:
+        self._dirty = True
+
+    def _next_color(self) -> str:
+        cycle = rcParams["axes.prop_cycle"]
+        c = cycle[self._cycle % len(cycle)]
+        self._cycle += 1
+        return c
+
+    # -- plotting ------------------------------------------------------------------
+    def plot(self, *args, scalex: bool = True, scaley: bool = True, **kwargs) -> list[Line2D]:
+        """Lines and/or markers: ``plot(y)``, ``plot(x, y, 'r--o', lw=2, label='a')``."""
+        kwargs = _normalize_kwargs(kwargs)
+        lines = []
+        for x, y, fmt in _split_plot_args(args):
+            style = {**parse_fmt(fmt), **kwargs}
+            y = _as_columns(y, "y")
+            n = y.shape[0]
+            x = np.arange(n, dtype=float)[:, None] if x is None else _as_columns(x, "x")
+            if x.shape[0] != n:
+                raise ValueError(f"x and y must have same first dimension, but have shapes "
+                                 f"{x.shape} and {y.shape}")
+            ncols = max(x.shape[1], y.shape[1])
+            for k in range(ncols):
+                xk = x[:, min(k, x.shape[1] - 1)]
+                yk = y[:, min(k, y.shape[1] - 1)]
+                s = dict(style)
+                if "color" not in s:
+                    s["color"] = self._next_color()
+                lines.append(self._add_artist(Line2D(self, xk, yk, **s)))
+        return lines
+
+    def step(self, x, y, *args, where: str = "pre", **kwargs) -> list[Line2D]:
+        """A step plot (``where``: 'pre', 'post' or 'mid')."""
+        if where not in ("pre", "post", "mid"):
+            raise ValueError(f"where: got {where!r}, expected 'pre', 'post' or 'mid'")
+        return self.plot(x, y, *args, drawstyle=f"steps-{where}", **kwargs)
+
+    def scatter(self, x, y, s=None, c=None, marker="o", cmap=None, norm=None, vmin=None,
+                vmax=None, alpha=None, linewidths=None, edgecolors=None, label=None,
+                zorder=None, color=None, **kwargs) -> PathCollection:
+        """Markers of per-point size (points², like matplotlib) and color or value."""
+        _reject_unknown(kwargs, "scatter")
+        if c is None and color is None:
+            color = self._next_color()
+        pc = PathCollection(self, x, y, s=s, c=c, marker=marker, cmap=cmap, norm=norm,
+                            vmin=vmin, vmax=vmax, alpha=alpha, linewidths=linewidths,
+                            edgecolors=edgecolors, label=label, zorder=zorder, color=color)
+        return self._add_artist(pc)
+
+    def imshow(self, X, cmap=None, norm=None, aspect=None, interpolation=None, alpha=None,
+               vmin=None, vmax=None, origin=None, extent=None, zorder=None,
+               **kwargs) -> AxesImage:
+        """An image; ``origin='upper'`` puts row 0 at the top, ``aspect='equal'`` default."""
+        _reject_unknown(kwargs, "imshow")
+        im = AxesImage(self, X, cmap=cmap, norm=norm, vmin=vmin, vmax=vmax, extent=extent,
+                       origin=origin, interpolation=interpolation, alpha=alpha, zorder=zorder)
+        self.set_aspect("equal" if aspect is None else aspect)
+        self._add_artist(im)
+        lo, hi = im.get_extent()[:2], im.get_extent()[2:]
+        # matplotlib shows exactly the image, with y running down for origin 'upper'
+        self.set_xlim(*lo)
+        self.set_ylim(*hi)
+        self.xaxis.limits.auto = self.yaxis.limits.auto = True
+        self._image_limits = True
+        return im
+
+    def text(self, x, y, s, fontsize=None, color="black", ha="left", va="baseline",
+             rotation=0.0, transform=None, **kwargs) -> Text:
+        """Text at data coordinates (or axes fraction with ``transform=ax.transAxes``)."""
+        kwargs = _normalize_kwargs(kwargs)
+        ha = kwargs.pop("horizontalalignment", ha)
+        va = kwargs.pop("verticalalignment", va)
+        fontweight = kwargs.pop("fontweight", None)
+        zorder = kwargs.pop("zorder", None)
+        fontsize = kwargs.pop("size", fontsize)
+        _reject_unknown(kwargs, "text")
+        coords = "axes" if transform is self.transAxes else "data"
+        t = Text(self, x, y, s, fontsize=fontsize, color=color, ha=ha, va=va,
+                 rotation=rotation, coords=coords, zorder=zorder, fontweight=fontweight)
+        self.texts.append(t)
+        self._dirty = True
+        return t
+
+    @property
+    def transAxes(self):  # noqa: N802 - matplotlib's name
+        """Marker for axes-fraction coordinates in ``text(..., transform=ax.transAxes)``."""
+        return _TRANS_AXES
+
+    @property
+    def transData(self):  # noqa: N802 - matplotlib's name
+        return _TRANS_DATA
+
+    # -- limits, scales, labels -----------------------------------------------------
+    def _autoscale(self) -> None:
+        """Fit auto axes to the data plus margins (in scale space, like matplotlib)."""
+        for axis, i in ((self.xaxis, 0), (self.yaxis, 1)):
+            if not axis.limits.auto:
+                continue
+            spans = []
+            for member in axis.limits.members:
+                for a in member.axes.artists:
+                    lim = a.data_limits()
+                    if lim is not None:
+                        spans.append(lim[i])
+            if not spans:
+                continue
+            lo = min(s[0] for s in spans)
+            hi = max(s[1] for s in spans)
+            if getattr(self, "_image_limits", False) and all(
+                    isinstance(a, AxesImage) for a in self.artists):
+                margin = 0.0
+            else:
+                margin = self._margins[i]
+            with np.errstate(all="ignore"):
+                s0, s1 = axis.scale.forward(np.array([lo, hi]))
+            if not (np.isfinite(s0) and np.isfinite(s1)):
+                continue
+            if s0 == s1:
+                lo, hi = _singular(lo, axis.scale.name)
+                with np.errstate(all="ignore"):
+                    s0, s1 = axis.scale.forward(np.array([lo, hi]))
+            pad = (s1 - s0) * margin
+            lo, hi = axis.scale.inverse(np.array([s0 - pad, s1 + pad]))
+            inverted = axis.inverted
+            axis.limits.lo, axis.limits.hi = float(lo), float(hi)
+            axis.inverted = inverted
+
+    def autoscale(self, enable: bool = True, axis: str = "both") -> None:
+        for name in ("x", "y") if axis == "both" else (axis,):
+            getattr(self, f"{name}axis").limits.auto = bool(enable)
+        self._autoscale()
+
+    def relim(self) -> None:
+        self._autoscale()
+
+    def margins(self, x: float | None = None, y: float | None = None) -> None:
+        mx, my = self._margins
+        self._margins = (mx if x is None else float(x), my if y is None else float(y))
+        self._autoscale()
+
+    def set_xlim(self, left=None, right=None, **kwargs):
+        """``set_xlim(0, 10)`` or ``set_xlim((0, 10))``; left > right inverts the axis."""
+        return self._set_lim(self.xaxis, left, right, kwargs, "left", "right")
+
+    def set_ylim(self, bottom=None, top=None, **kwargs):
+        return self._set_lim(self.yaxis, bottom, top, kwargs, "bottom", "top")
+
+    def _set_lim(self, axis: Axis, lo, hi, kwargs, lo_name: str, hi_name: str):
+        lo = kwargs.pop(lo_name, kwargs.pop(f"{axis.name}min", lo))
+        hi = kwargs.pop(hi_name, kwargs.pop(f"{axis.name}max", hi))
+        if kwargs:
+            raise TypeError(f"set_{axis.name}lim: unexpected arguments {sorted(kwargs)}")
+        if hi is None and lo is not None and np.ndim(lo) == 1:
+            lo, hi = lo
+        for name, v in ((lo_name, lo), (hi_name, hi)):
+            if isinstance(v, str):
+                raise TypeError(f"{name}: got str {v!r}, expected a number")
+        lo = None if lo is None else float(axis.convert(np.asarray([lo]))[0])
+        hi = None if hi is None else float(axis.convert(np.asarray([hi]))[0])
+        axis.inverted = False
+        axis.set_limits(lo, hi)
+        if lo is not None and hi is not None and lo > hi:
+            axis.inverted = True
+        self._dirty = True
+        return self.get_xlim() if axis is self.xaxis else self.get_ylim()
+
+    def get_xlim(self) -> tuple[float, float]:
+        lo, hi = self.xaxis.get_view_interval()
+        return (hi, lo) if self.xaxis.inverted else (lo, hi)
+
+    def get_ylim(self) -> tuple[float, float]:
+        lo, hi = self.yaxis.get_view_interval()
+        return (hi, lo) if self.yaxis.inverted else (lo, hi)
+
+    def invert_xaxis(self) -> None:
+        self.xaxis.inverted = not self.xaxis.inverted
+
+    def invert_yaxis(self) -> None:
+        self.yaxis.inverted = not self.yaxis.inverted
+
+    def xaxis_inverted(self) -> bool:
+        return self.xaxis.inverted
+
+    def yaxis_inverted(self) -> bool:
+        return self.yaxis.inverted
+
+    def set_xscale(self, value: str, **kwargs) -> None:
+        """'linear', 'log' or 'symlog' (``base``, ``linthresh`` like matplotlib)."""
+        self._set_scale(self.xaxis, value, kwargs)
+
+    def set_yscale(self, value: str, **kwargs) -> None:
+        self._set_scale(self.yaxis, value, kwargs)
+
+    def _set_scale(self, axis: Axis, value: str, kwargs) -> None:
+        for member in axis.limits.members:
+            member.set_scale(value, **kwargs)
+            for a in member.axes.artists:
+                a.rescale()
+        if axis.scale.name == "log":
+            lo, hi = axis.limits.lo, axis.limits.hi
+            if lo is not None and (lo <= 0 or hi <= 0):
+                axis.limits.auto = True
+        self._autoscale()
+        self._dirty = True
+
+    def get_xscale(self) -> str:
+        return self.xaxis.scale.name
+
+    def get_yscale(self) -> str:
+        return self.yaxis.scale.name
+
+    def set_xlabel(self, label, fontsize=None, labelpad=None, **kwargs) -> None:
+        self.xaxis.label = str(label)
+        if fontsize is not None:
+            self.xaxis.label_size = textmod.points(fontsize)
+
+    def set_ylabel(self, label, fontsize=None, labelpad=None, **kwargs) -> None:
+        self.yaxis.label = str(label)
+        if fontsize is not None:
+            self.yaxis.label_size = textmod.points(fontsize)
+
+    def get_xlabel(self) -> str:
+        return self.xaxis.label
+
+    def get_ylabel(self) -> str:
+        return self.yaxis.label
+
+    def set_title(self, label, loc: str = "center", fontsize=None, **kwargs) -> None:
+        if loc not in self.title:
+            raise ValueError(f"loc: got {loc!r}, expected 'left', 'center' or 'right'")
+        self.title[loc] = str(label)
+        if fontsize is not None:
+            self.title_size = textmod.points(fontsize)
+
+    def get_title(self, loc: str = "center") -> str:
+        return self.title[loc]
+
+    def set_xticks(self, ticks, labels=None, minor: bool = False) -> None:
+        self._set_ticks(self.xaxis, ticks, labels, minor)
+
+    def set_yticks(self, ticks, labels=None, minor: bool = False) -> None:
+        self._set_ticks(self.yaxis, ticks, labels, minor)
+
+    def _set_ticks(self, axis: Axis, ticks, labels, minor: bool) -> None:
+        from . import ticker
+
+        values = axis.convert(as_1d(ticks, "ticks"))
+        locator = ticker.FixedLocator(values)
+        if minor:
+            axis.set_minor_locator(locator)
+            return
+        axis.set_major_locator(locator)
+        if labels is not None:
+            axis.set_major_formatter(ticker.FixedFormatter([str(s) for s in labels]))
+
+    def set_xticklabels(self, labels) -> None:
+        from . import ticker
+
+        self.xaxis.set_major_formatter(ticker.FixedFormatter([str(s) for s in labels]))
+
+    def set_yticklabels(self, labels) -> None:
+        from . import ticker
+
+        self.yaxis.set_major_formatter(ticker.FixedFormatter([str(s) for s in labels]))
+
+    def get_xticks(self) -> np.ndarray:
+        return self.xaxis.ticks()[0]
+
+    def get_yticks(self) -> np.ndarray:
+        return self.yaxis.ticks()[0]
+
+    def set_aspect(self, aspect, adjustable=None, anchor=None) -> None:
+        """'auto', 'equal' or a number (y unit / x unit on screen), shrinking the box."""
+        if aspect == "equal":
+            aspect = 1.0
+        if aspect != "auto":
+            try:
+                aspect = float(aspect)
+            except (TypeError, ValueError):
+                raise ValueError(f"aspect: got {aspect!r}, expected 'auto', 'equal' or a "
+                                 "number") from None
+            if not np.isfinite(aspect) or aspect <= 0:
+                raise ValueError(f"aspect: got {aspect!r}, expected a positive number")
+        self.aspect = aspect
+
+    def get_aspect(self):
+        return self.aspect
+
+    def grid(self, visible: bool | None = None, which: str = "major", axis: str = "both",
+             **kwargs) -> None:
+        """Grid lines (``color``, ``linestyle``, ``linewidth``, ``alpha`` like matplotlib)."""
+        kwargs = _normalize_kwargs(kwargs)
+        if visible is None:
+            visible = True if kwargs else not (self.xaxis.grid_major or self.yaxis.grid_major)
+        for a in (("x", "y") if axis == "both" else (axis,)):
+            ax = getattr(self, f"{a}axis")
+            if which in ("major", "both"):
+                ax.grid_major = bool(visible)
+            if which in ("minor", "both"):
+                ax.grid_minor = bool(visible)
+            ax.grid_style.update(kwargs)
+        self._dirty = True
+
+    def set(self, **kwargs) -> None:
+        """``ax.set(xlabel='t', ylim=(0, 1), title='...')``."""
+        for key, value in kwargs.items():
+            setter = getattr(self, f"set_{key}", None)
+            if setter is None:
+                raise AttributeError(f"Axes.set: unknown property {key!r}")
+            if key in ("xlim", "ylim") and np.ndim(value) == 1:
+                setter(*value)
+            else:
+                setter(value)
+
+    def set_facecolor(self, color) -> None:
+        self.facecolor = color
+        self.view.bgcolor = color
+
+    def set_frame_on(self, on: bool) -> None:
+        self.frame_on = bool(on)
+
+    def axis(self, arg=None):
+        """``axis('off')``, ``axis('equal')``, ``axis([x0, x1, y0, y1])``."""
+        if arg in ("off", False):
+            self.axison = False
+        elif arg in ("on", True):
+            self.axison = True
+        elif arg in ("equal", "scaled", "image"):
+            self.set_aspect("equal")
+        elif arg == "tight":
+            self.margins(0, 0)
+        elif arg is not None:
+            x0, x1, y0, y1 = arg
+            self.set_xlim(x0, x1)
+            self.set_ylim(y0, y1)
+        return (*self.get_xlim(), *self.get_ylim())
+
+    def cla(self) -> None:
+        """Remove every artist and reset the axes."""
+        for a in list(self.artists) + list(self.texts):
+            self._remove_artist(a)
+        for batch in self._batches.values():
+            self.view.remove(batch)
+        self._batches.clear()
+        self.legend_ = None
+        self.title = {"left": "", "center": "", "right": ""}
+        self.xaxis.label = self.yaxis.label = ""
+        self._cycle = 0
+
+    clear = cla
+
+    def get_lines(self) -> list[Line2D]:
+        return [a for a in self.artists if isinstance(a, Line2D)]
+
+    def legend(self, *args, **kwargs):
+        """A legend of labelled artists (``loc='best'`` by default)."""
+        from .legend import Legend
+
+        self.legend_ = Legend(self, *args, **kwargs)
+        return self.legend_
+
+    def get_legend(self):
+        return self.legend_
+
+    def twinx(self) -> Axes:
+        """A second y axis on the right sharing this x axis."""
+        twin = Axes(self.figure, self.spec, sharex=self, parent=self, role="twin")
+        twin.yaxis.ticks_position = "right"
+        twin._cycle = self._cycle
+        self.children.append(twin)
+        self.figure.axes.append(twin)
+        return twin
+
+    def twiny(self) -> Axes:
+        twin = Axes(self.figure, self.spec, sharey=self, parent=self, role="twin")
+        twin.xaxis.ticks_position = "top"
+        self.children.append(twin)
+        self.figure.axes.append(twin)
+        return twin
+
+    # -- coordinates -----------------------------------------------------------------
+    def to_pixels(self, x, y, coords: str = "data") -> tuple[float, float]:
+        """Figure pixels (from the bottom left) of a point in data or axes coordinates."""
+        bx, by, bw, bh = self.box
+        if coords == "axes":
+            return bx + float(x) * bw, by + float(y) * bh
+        fx = self._fraction(self.xaxis, np.array([x], float))[0]
+        fy = self._fraction(self.yaxis, np.array([y], float))[0]
+        return bx + fx * bw, by + fy * bh
+
+    def _fraction(self, axis: Axis, values: np.ndarray) -> np.ndarray:
+        """Position along the axis, 0 at the left/bottom edge, 1 at the right/top."""
+        s0, s1 = axis.scaled_interval()
+        with np.errstate(all="ignore"):
+            f = (axis.scale.forward(values) - s0) / (s1 - s0)
+        return 1 - f if axis.inverted else f
+
+    # -- per frame -------------------------------------------------------------------
+    def sync(self) -> None:
+        """Before drawing: camera from the limits, batches from the artists, grid."""
+        (x0, x1), (y0, y1) = self.xaxis.scaled_interval(), self.yaxis.scaled_interval()
+        cam = self.view.camera
+        cam.rect = (x0, y0, x1 - x0, y1 - y0)
+        cam.invert_x, cam.invert_y = self.xaxis.inverted, self.yaxis.inverted
+        bx, by, bw, bh = self.box
+        h = self.figure.canvas.size[1]
+        self.view.fixed_rect = (bx, h - by - bh, bw, bh)
+        self.view.bgcolor = None if (self.role == "twin" or not self.axison) else self.facecolor
+        if self._dirty:
+            self._rebuild_batches()
+            self._dirty = False
+        self._update_grid()
+
+    def _rebuild_batches(self) -> None:
+        """Group lines and markers of one style into one visual each (one draw)."""
+        px = self.figure.points_to_pixels
+        groups: dict[tuple, list] = {}
+        for a in self.artists:
+            if not a.get_visible():
+                continue
+            if isinstance(a, Line2D):
+                if a._linestyle is not None and len(a._scaled) >= 2:
+                    width = px(a._linewidth)
+                    pattern = DASHES[a._linestyle]
+                    dashes = None if pattern is None else tuple(width * p for p in pattern)
+                    key = ("line", width, dashes, a.zorder)
+                    groups.setdefault(key, []).append((a._scaled, a.line_rgba()))
+                if a._marker is not None and len(a._markers_scaled):
+                    symbol, size, face, edge, edge_w = a.marker_style()
+                    key = ("markers", symbol, edge_w, edge, a.zorder)
+                    n = len(a._markers_scaled)
+                    groups.setdefault(key, []).append(
+                        (a._markers_scaled, np.full(n, size), np.tile(face, (n, 1))))
+            elif isinstance(a, PathCollection) and len(a._scaled):
+                symbol, sizes, face, edge, edge_w = a.marker_style()
+                key = ("markers", symbol, edge_w, edge, a.zorder)
+                groups.setdefault(key, []).append((a._scaled, sizes, face))
+        for key in [k for k in self._batches if k not in groups]:
+            self.view.remove(self._batches.pop(key))
+        for key, items in groups.items():
+            visual = self._batches.get(key)
+            if key[0] == "line":
+                pos = [p for p, _ in items]
+                rgba = [c for _, c in items]
+                if visual is None:
+                    visual = Line(width=key[1], dashes=key[2])
+                visual.set_data(pos if len(pos) > 1 else pos[0])
+                visual.color = rgba if len(pos) > 1 else rgba[0]
+            else:
+                pos = np.concatenate([p for p, _, _ in items])
+                sizes = np.concatenate([s for _, s, _ in items])
+                face = np.concatenate([f for _, _, f in items])
+                if visual is None:
+                    visual = Markers(symbol=key[1], edge_width=key[2], edge_color=key[3])
+                visual.set_data(pos, size=sizes, color=face)
+            if key not in self._batches:
+                visual.order = key[-1]
+                self._batches[key] = visual
+                self.view.add(visual)
+
+    def _update_grid(self) -> None:
+        segments = []
+        xs0, xs1 = self.xaxis.scaled_interval()
+        ys0, ys1 = self.yaxis.scaled_interval()
+        style = {}
+        for axis, along in ((self.xaxis, "x"), (self.yaxis, "y")):
+            if not (axis.grid_major or axis.grid_minor):
+                continue
+            style = axis.grid_style
+            major, _, minor, _ = axis.ticks()
+            values = []
+            if axis.grid_major:
+                values.append(major)
+            if axis.grid_minor:
+                values.append(minor)
+            with np.errstate(all="ignore"):
+                sv = axis.scale.forward(np.concatenate(values))
+            for v in sv[np.isfinite(sv)]:
+                if along == "x":
+                    segments.append(np.array([[v, ys0], [v, ys1]]))
+                else:
+                    segments.append(np.array([[xs0, v], [xs1, v]]))
+        line = self._grid_line
+        line.visible = bool(segments) and self.axison
+        if segments:
+            color = colors.to_rgba(style.get("color", rcParams["grid.color"]),
+                                   style.get("alpha", rcParams["grid.alpha"]))
+            width = self.figure.points_to_pixels(style.get("linewidth",
+                                                           rcParams["grid.linewidth"]))
+            pattern = DASHES[style.get("linestyle", rcParams["grid.linestyle"])]
+            line.width = width
+            line.dashes = None if pattern is None else tuple(width * p for p in pattern)
+            line.set_data(segments)
+            line.color = color
+
+
+class _Coords:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"<{self.name} coordinates>"
+
+
+_TRANS_AXES = _Coords("axes")
+_TRANS_DATA = _Coords("data")
+
+
+def _singular(v: float, scale: str) -> tuple[float, float]:
+    if scale == "log":
+        return v / 10, v * 10
+    d = abs(v) * 0.05 if v != 0 else 0.05
+    return v - d, v + d
+
+
+def _as_columns(values, argument: str) -> np.ndarray:
+    arr = as_1d(values, argument)
+    if arr.ndim == 1:
+        return arr[:, None]
+    if arr.ndim != 2:
+        raise ValueError(f"{argument}: got shape {arr.shape}, expected 1 or 2 dimensions")
+    return arr
+
+
+_KW_ALIASES = {"c": "color", "lw": "linewidth", "ls": "linestyle", "ms": "markersize",
+               "mfc": "markerfacecolor", "mec": "markeredgecolor", "mew": "markeredgewidth"}
+
+
+def _normalize_kwargs(kwargs: dict) -> dict:
+    out = {}
+    for k, v in kwargs.items():
+        out[_KW_ALIASES.get(k, k)] = v
+    if "marker" in out:
+        check_marker(out["marker"])
+    return out
+
+
+def _reject_unknown(kwargs: dict, where: str) -> None:
+    if kwargs:
+        raise TypeError(f"{where}: unexpected keyword arguments {sorted(kwargs)}")

@@ -1,0 +1,176 @@
+"""One axis of an Axes: scale, limits, locators, formatters, label and unit conversion."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import ticker
+from .scale import LinearScale, make_scale
+from .style import rcParams
+
+
+class Limits:
+    """View limits in data units, shared by axes that share this axis."""
+
+    def __init__(self) -> None:
+        self.lo: float | None = None
+        self.hi: float | None = None
+        self.auto = True
+        self.members: list = []  # Axis objects sharing these limits
+
+
+class Axis:
+    """The x or y axis of an Axes.
+
+    Holds the scale ('linear', 'log', 'symlog'), the view limits (data units), tick
+    locators and formatters (matplotlib's ``set_major_locator`` & co.), the label and
+    where ticks are drawn.
+    """
+
+    def __init__(self, axes, name: str) -> None:
+        self.axes = axes
+        self.name = name
+        self.scale = LinearScale()
+        self.limits = Limits()
+        self.limits.members.append(self)
+        self.inverted = False
+        self.is_date = False
+        self.label = ""
+        self.label_size = float(rcParams["axes.labelsize"])
+        self.tick_size = float(rcParams[f"{name}tick.labelsize"])
+        self.ticks_position = "bottom" if name == "x" else "left"
+        self.visible = True
+        self.show_labels = True
+        self.grid_major = bool(rcParams["axes.grid"])
+        self.grid_minor = False
+        self.grid_style: dict = {}
+        self._set_default_ticker()
+
+    def _set_default_ticker(self) -> None:
+        if self.is_date:
+            self.major_locator = ticker.AutoDateLocator()
+            self.major_formatter = ticker.ConciseDateFormatter(self.major_locator)
+            self.minor_locator = ticker.NullLocator()
+        elif self.scale.name == "log":
+            self.major_locator = ticker.LogLocator(base=self.scale.base)
+            self.major_formatter = ticker.LogFormatterSciNotation(base=self.scale.base)
+            self.minor_locator = ticker.LogLocator(base=self.scale.base, subs="auto")
+        elif self.scale.name == "symlog":
+            self.major_locator = ticker.SymmetricalLogLocator(linthresh=self.scale.linthresh,
+                                                              base=self.scale.base)
+            self.major_formatter = ticker.LogFormatterSciNotation(base=self.scale.base)
+            self.minor_locator = ticker.NullLocator()
+        else:
+            self.major_locator = ticker.AutoLocator()
+            self.major_formatter = ticker.ScalarFormatter()
+            self.minor_locator = ticker.NullLocator()
+
+    # matplotlib's Axis API
+    def set_major_locator(self, locator) -> None:
+        self.major_locator = locator
+
+    def set_minor_locator(self, locator) -> None:
+        self.minor_locator = locator
+
+    def set_major_formatter(self, formatter) -> None:
+        if callable(formatter) and not hasattr(formatter, "format_ticks"):
+            formatter = ticker.FuncFormatter(formatter)
+        elif isinstance(formatter, str):
+            formatter = ticker.StrMethodFormatter(formatter)
+        self.major_formatter = formatter
+
+    def set_ticks_position(self, position: str) -> None:
+        self.ticks_position = position
+
+    def set_scale(self, name: str, **kwargs) -> None:
+        self.scale = make_scale(name, **kwargs)
+        self._set_default_ticker()
+
+    def convert(self, values: np.ndarray) -> np.ndarray:
+        """Data to float64 axis units: datetime64 becomes days since 1970 (matplotlib)."""
+        arr = np.asarray(values)
+        if arr.dtype.kind == "M":
+            if not self.is_date:
+                self.is_date = True
+                self._set_default_ticker()
+            return ticker.date2num(arr)
+        if arr.dtype.kind == "m":
+            return arr / np.timedelta64(1, "D")
+        return np.array(arr, dtype=float, copy=True)
+
+    # limits
+    def get_view_interval(self) -> tuple[float, float]:
+        """(low, high) of the view in data units, ascending."""
+        lo, hi = self.limits.lo, self.limits.hi
+        if lo is None or hi is None:
+            return (1.0, 10.0) if self.scale.name == "log" else (0.0, 1.0)
+        return (lo, hi) if lo <= hi else (hi, lo)
+
+    def scaled_interval(self) -> tuple[float, float]:
+        lo, hi = self.get_view_interval()
+        with np.errstate(all="ignore"):
+            s = self.scale.forward(np.array([lo, hi]))
+        if not np.all(np.isfinite(s)):
+            return 0.0, 1.0
+        return float(s[0]), float(s[1])
+
+    def set_limits(self, lo: float | None, hi: float | None, auto: bool = False) -> None:
+        current = self.get_view_interval()
+        lo = current[0] if lo is None else float(lo)
+        hi = current[1] if hi is None else float(hi)
+        if not (np.isfinite(lo) and np.isfinite(hi)):
+            raise ValueError(f"{self.name}lim: got ({lo}, {hi}), expected finite limits")
+        if self.scale.name == "log" and (lo <= 0 or hi <= 0):
+            import warnings
+
+            warnings.warn(f"{self.name}lim: non-positive limit on a log axis is ignored",
+                          stacklevel=3)
+            return
+        if lo > hi:
+            lo, hi = hi, lo
+            self.inverted = not self.inverted
+        if lo == hi:
+            lo, hi = _expand_singular(lo, self.scale.name)
+        self.limits.lo, self.limits.hi = lo, hi
+        self.limits.auto = auto
+
+    def offset_visible(self, ticks) -> bool:
+        return bool(self.show_labels and ticks.offset and len(ticks.labels))
+
+    # ticks
+    def ticks(self) -> tuple[np.ndarray, list[str], np.ndarray, str]:
+        """(major values, labels, minor values, offset text) inside the view."""
+        lo, hi = self.get_view_interval()
+        box = self.axes.box
+        length = box[2] if self.name == "x" else box[3]
+        font_px = self.axes.figure.points_to_pixels(self.tick_size)
+        for locator in (self.major_locator, self.minor_locator):
+            if hasattr(locator, "tick_space"):
+                locator.tick_space = ticker.tick_space(length, font_px, self.name == "y")
+        major = np.asarray(self.major_locator.tick_values(lo, hi), dtype=float)
+        tol = (hi - lo) * 1e-9 if self.scale.name == "linear" else 0.0
+        inside = (major >= lo - tol) & (major <= hi + tol)
+        if self.scale.name == "log":
+            inside &= major > 0
+            tiny = 1e-10 * abs(np.log10(hi / lo)) if lo > 0 else 0
+            inside = (major >= lo * (1 - tiny)) & (major <= hi * (1 + tiny))
+        major = major[inside]
+        labels = list(self.major_formatter.format_ticks(major, lo, hi)) if major.size else []
+        offset = self.major_formatter.get_offset() if hasattr(self.major_formatter,
+                                                               "get_offset") else ""
+        minor = np.asarray(self.minor_locator.tick_values(lo, hi), dtype=float)
+        if minor.size:
+            minor = minor[(minor >= lo) & (minor <= hi)]
+            if major.size:
+                close = np.isclose(minor[:, None], major[None, :], rtol=1e-10,
+                                   atol=1e-12 * max(abs(hi - lo), 1e-300)).any(axis=1)
+                minor = minor[~close]
+        return major, labels, minor, offset
+
+
+def _expand_singular(v: float, scale: str) -> tuple[float, float]:
+    """A usable range around a single value (matplotlib's nonsingular)."""
+    if scale == "log":
+        return v / 10, v * 10
+    d = abs(v) * 0.05 if v != 0 else 0.05
+    return v - d, v + d

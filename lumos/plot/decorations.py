@@ -1,0 +1,257 @@
+"""Spines, ticks, tick labels, axis labels and titles; and the layout that makes room
+for them (a constrained layout: axes in one grid column share their left edge)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import text as textmod
+from .style import rcParams
+
+
+class TickLayout:
+    """Ticks of one axis in pixels, with the labels that fit without overlapping."""
+
+    def __init__(self, ax, axis) -> None:
+        fig = ax.figure
+        self.axis = axis
+        major, labels, minor, offset = axis.ticks()
+        self.major = major
+        self.minor = minor
+        self.labels = labels
+        self.offset = offset
+        self.size_px = fig.points_to_pixels(axis.tick_size)
+        extents = [textmod.measure(s, self.size_px) for s in labels]
+        self.widths = np.array([e[0] for e in extents]) if extents else np.zeros(0)
+        self.heights = np.array([e[1] for e in extents]) if extents else np.zeros(0)
+        self.major_len = fig.points_to_pixels(rcParams["xtick.major.size"])
+        self.minor_len = fig.points_to_pixels(rcParams["xtick.minor.size"])
+        self.pad = fig.points_to_pixels(rcParams["xtick.major.pad"])
+
+    def label_extent(self) -> float:
+        """How far labels reach away from the spine (pixels), ticks and pad included."""
+        if not self.axis.show_labels or not self.labels:
+            return self.major_len
+        across = self.heights if self.axis.name == "x" else self.widths
+        return self.major_len + self.pad + float(across.max())
+
+
+def axes_margins(ax) -> tuple[float, float, float, float]:
+    """Room (left, right, bottom, top) in pixels that the axes' decorations need,
+    including twins and colorbars attached to it."""
+    fig = ax.figure
+    left = right = bottom = top = 0.0
+    for a in [ax] + ax.children:
+        if not a.axison:
+            continue
+        for axis in (a.xaxis, a.yaxis):
+            if not axis.visible:
+                continue
+            ticks = TickLayout(a, axis)
+            reach = ticks.label_extent()
+            if axis.label:
+                lsize = fig.points_to_pixels(axis.label_size)
+                reach += fig.points_to_pixels(rcParams["axes.labelpad"]) + \
+                    textmod.measure(axis.label, lsize)[1]
+            if axis.offset_visible(ticks):
+                offset_h = textmod.measure(ticks.offset, ticks.size_px)[1]
+            else:
+                offset_h = 0.0
+            if axis.name == "x":
+                if axis.ticks_position == "top":
+                    top = max(top, reach)
+                else:
+                    bottom = max(bottom, reach, ticks.label_extent() + offset_h + 2)
+                # labels at the ends overhang the box by half their width
+                if len(ticks.widths):
+                    right = max(right, ticks.widths[-1] / 2)
+                    left = max(left, ticks.widths[0] / 2)
+            else:
+                if axis.ticks_position == "right":
+                    right = max(right, reach)
+                else:
+                    left = max(left, reach)
+                top = max(top, offset_h + 2)
+                if len(ticks.heights):
+                    top = max(top, ticks.heights[-1] / 2)
+                    bottom = max(bottom, ticks.heights[0] / 2)
+        title = max((a.title[k] for k in a.title), key=len)
+        if title:
+            size = fig.points_to_pixels(a.title_size)
+            h = max(textmod.measure(a.title[k], size)[1] for k in a.title if a.title[k])
+            top = max(top, h + fig.points_to_pixels(rcParams["axes.titlepad"]) +
+                      (TickLayout(a, a.xaxis).label_extent()
+                       if a.xaxis.ticks_position == "top" else 0.0))
+    for cb in getattr(ax, "colorbars", []):
+        right += cb.room()
+    return left, right, bottom, top
+
+
+def place_axes(axes: list, margins: dict, grid: tuple[int, int], size: tuple[int, int],
+               pad: float, top_extra: float) -> None:
+    """Set every axes' box: equal inner cells, margins shared along rows and columns."""
+    nrows, ncols = grid
+    w, h = size
+    left = np.zeros(ncols)
+    right = np.zeros(ncols)
+    top = np.zeros(nrows)
+    bottom = np.zeros(nrows)
+    for ax in axes:
+        r, c, rs, cs = ax.spec
+        m = margins[id(ax)]
+        left[c] = max(left[c], m[0])
+        right[c + cs - 1] = max(right[c + cs - 1], m[1])
+        top[r] = max(top[r], m[3])
+        bottom[r + rs - 1] = max(bottom[r + rs - 1], m[2])
+    gap = pad
+    inner_w = max((w - 2 * pad - (ncols - 1) * gap - left.sum() - right.sum()) / ncols, 1.0)
+    inner_h = max((h - 2 * pad - top_extra - (nrows - 1) * gap - top.sum() - bottom.sum())
+                  / nrows, 1.0)
+    xs = pad + np.concatenate([[0], np.cumsum(left + inner_w + right + gap)])[:ncols] + left
+    # rows run downwards from the top of the figure
+    ys_top = h - pad - top_extra - np.concatenate(
+        [[0], np.cumsum(top + inner_h + bottom + gap)])[:nrows] - top
+    for ax in axes:
+        r, c, rs, cs = ax.spec
+        x0 = xs[c]
+        x1 = xs[c + cs - 1] + inner_w
+        y1 = ys_top[r]
+        y0 = ys_top[r + rs - 1] - inner_h
+        box = [x0, y0, x1 - x0, y1 - y0]
+        for cb in getattr(ax, "colorbars", []):
+            box = cb.carve(box)
+        box = _apply_aspect(ax, box)
+        ax.box = tuple(float(v) for v in box)
+        for child in ax.children:
+            child.box = ax.box
+        for cb in getattr(ax, "colorbars", []):
+            cb.place(ax.box)
+
+
+def _apply_aspect(ax, box):
+    """Shrink the box about its centre so data units have the asked-for aspect."""
+    if ax.aspect == "auto":
+        return box
+    x0, y0, bw, bh = box
+    (sx0, sx1), (sy0, sy1) = ax.xaxis.scaled_interval(), ax.yaxis.scaled_interval()
+    dx, dy = abs(sx1 - sx0), abs(sy1 - sy0)
+    if dx == 0 or dy == 0:
+        return box
+    want = dy * ax.aspect / dx  # box height / width
+    if bh / bw > want:
+        nh = bw * want
+        return [x0, y0 + (bh - nh) / 2, bw, nh]
+    nw = bh / want
+    return [x0 + (bw - nw) / 2, y0, nw, bh]
+
+
+def draw_axes(ax, ov) -> None:
+    """Spines, ticks, labels and title of one axes into the overlay."""
+    if not ax.axison:
+        return
+    fig = ax.figure
+    bx, by, bw, bh = ax.box
+    edge = rcParams["axes.edgecolor"]
+    spine_w = fig.points_to_pixels(rcParams["axes.linewidth"])
+    if ax.frame_on and ax.role != "twin":
+        ov.line([(bx, by), (bx + bw, by), (bx + bw, by + bh), (bx, by + bh), (bx, by)], edge,
+                spine_w)
+    tick_w = fig.points_to_pixels(rcParams["xtick.major.width"])
+    minor_w = fig.points_to_pixels(rcParams["xtick.minor.width"])
+    for axis in (ax.xaxis, ax.yaxis):
+        if not axis.visible:
+            continue
+        ticks = TickLayout(ax, axis)
+        _draw_axis(ax, axis, ticks, ov, tick_w, minor_w)
+    _draw_titles(ax, ov)
+    for t in ax.texts:
+        if t.get_visible() and t._text:
+            x, y = t.pixel_position()
+            ov.text(t._text, x, y, fig.points_to_pixels(t._fontsize), t._color, ha=t._ha,
+                    va=t._va, rotation=t._rotation, bold=t._bold)
+
+
+def _draw_axis(ax, axis, ticks: TickLayout, ov, tick_w: float, minor_w: float) -> None:
+    fig = ax.figure
+    bx, by, bw, bh = ax.box
+    color = rcParams["xtick.color"]
+    horizontal = axis.name == "x"
+    far = axis.ticks_position in ("top", "right")
+    sign = 1.0 if far else -1.0
+    base = (by + bh if far else by) if horizontal else (bx + bw if far else bx)
+    for values, length, width in ((ticks.major, ticks.major_len, tick_w),
+                                  (ticks.minor, ticks.minor_len, minor_w)):
+        if not len(values):
+            continue
+        frac = ax._fraction(axis, values)
+        ok = np.isfinite(frac) & (frac >= -1e-6) & (frac <= 1 + 1e-6)
+        pos = (bx + frac[ok] * bw) if horizontal else (by + frac[ok] * bh)
+        for p in pos:
+            if horizontal:
+                ov.line([(p, base), (p, base + sign * length)], color, width)
+            else:
+                ov.line([(base, p), (base + sign * length, p)], color, width)
+    if not axis.show_labels or not ticks.labels:
+        return
+    frac = ax._fraction(axis, ticks.major)
+    pos = (bx + frac * bw) if horizontal else (by + frac * bh)
+    keep = _non_overlapping(pos, ticks.widths if horizontal else ticks.heights,
+                            fig.points_to_pixels(2.0))
+    gap = ticks.major_len + ticks.pad
+    for p, label, k in zip(pos, ticks.labels, keep, strict=True):
+        if not k or not np.isfinite(p):
+            continue
+        if horizontal:
+            ov.text(label, p, base + sign * gap, ticks.size_px,
+                    ha="center", va="bottom" if far else "top")
+        else:
+            ov.text(label, base + sign * gap, p, ticks.size_px,
+                    ha="left" if far else "right", va="center")
+    if axis.offset_visible(ticks):
+        if horizontal:
+            ov.text(ticks.offset, bx + bw, base + sign * (gap + ticks.heights.max() + 2),
+                    ticks.size_px, ha="right", va="bottom" if far else "top")
+        else:
+            ov.text(ticks.offset, bx + (bw if far else 0), by + bh + 2, ticks.size_px,
+                    ha="right" if far else "left", va="bottom")
+    if axis.label:
+        lsize = fig.points_to_pixels(axis.label_size)
+        reach = ticks.label_extent() + fig.points_to_pixels(rcParams["axes.labelpad"])
+        if horizontal:
+            ov.text(axis.label, bx + bw / 2, base + sign * reach, lsize, ha="center",
+                    va="bottom" if far else "top")
+        else:
+            ov.text(axis.label, base + sign * reach, by + bh / 2, lsize, ha="center",
+                    va="top" if far else "bottom", rotation=90.0)
+
+
+def _non_overlapping(pos: np.ndarray, sizes: np.ndarray, gap: float) -> np.ndarray:
+    """Keep every k-th label, the smallest k for which neighbours do not touch."""
+    n = len(pos)
+    keep = np.ones(n, dtype=bool)
+    if n < 2:
+        return keep
+    order = np.argsort(pos)
+    p, s = pos[order], sizes[order]
+    for step in range(1, n):
+        idx = np.arange(0, n, step)
+        if np.all(p[idx[1:]] - p[idx[:-1]] >= (s[idx[1:]] + s[idx[:-1]]) / 2 + gap):
+            keep[:] = False
+            keep[order[idx]] = True
+            return keep
+    keep[:] = False
+    keep[order[0]] = True
+    return keep
+
+
+def _draw_titles(ax, ov) -> None:
+    fig = ax.figure
+    bx, by, bw, bh = ax.box
+    size = fig.points_to_pixels(ax.title_size)
+    y = by + bh + fig.points_to_pixels(rcParams["axes.titlepad"])
+    if ax.xaxis.ticks_position == "top":
+        y += TickLayout(ax, ax.xaxis).label_extent()
+    for loc, x, ha in (("left", bx, "left"), ("center", bx + bw / 2, "center"),
+                       ("right", bx + bw, "right")):
+        if ax.title[loc]:
+            ov.text(ax.title[loc], x, y, size, ha=ha, va="baseline")

@@ -1,0 +1,386 @@
+"""Figure: a canvas of axes laid out in a grid, with decorations, layout and output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from .. import colors
+from ..scene import Canvas
+from ..scene.cameras import PanZoomCamera
+from ..visuals import Line, Markers, Mesh, Text
+from . import text as textmod
+from .axes import Axes
+from .style import rcParams
+
+
+class Overlay:
+    """Figure-pixel drawing of decorations, batched by style: a handful of draws for
+    every spine, tick, label and legend of the figure. Rebuilt every frame."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.view = canvas.add_view(camera=PanZoomCamera(), rect=(0, 0, 1, 1))
+        self._pool: dict[tuple, object] = {}
+        self._begin()
+
+    def _begin(self) -> None:
+        self.lines: dict[tuple, tuple[list, list]] = {}
+        self.texts: dict[tuple, tuple[list, list, list]] = {}
+        self.rects: list[tuple] = []
+        self.markers: dict[tuple, tuple[list, list, list]] = {}
+
+    def line(self, points, color, width_px: float, dashes=None) -> None:
+        pts, cols = self.lines.setdefault((round(width_px, 3), dashes), ([], []))
+        pts.append(np.asarray(points, dtype=float))
+        cols.append(colors.to_rgba(color))
+
+    def text(self, s: str, x: float, y: float, size_px: float, color="black",
+             ha: str = "center", va: str = "center", rotation: float = 0.0,
+             bold: bool = False) -> None:
+        if not s:
+            return
+        key = (round(size_px, 3), ha, va, round(rotation, 3), bold)
+        strings, pos, cols = self.texts.setdefault(key, ([], [], []))
+        strings.append(s)
+        pos.append((x, y))
+        cols.append(colors.to_rgba(color))
+
+    def rect(self, x: float, y: float, w: float, h: float, facecolor, edgecolor=None,
+             linewidth_px: float = 0.0) -> None:
+        self.rects.append((x, y, w, h, colors.to_rgba(facecolor)))
+        if edgecolor is not None and linewidth_px > 0:
+            self.line([(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)], edgecolor,
+                      linewidth_px)
+
+    def marker(self, x: float, y: float, symbol: str, size_px: float, face, edge,
+               edge_width_px: float) -> None:
+        key = (symbol, round(edge_width_px, 3), tuple(colors.to_rgba(edge)))
+        pos, sizes, faces = self.markers.setdefault(key, ([], [], []))
+        pos.append((x, y))
+        sizes.append(size_px)
+        faces.append(colors.to_rgba(face))
+
+    def commit(self, size: tuple[int, int]) -> None:
+        """Turn what was collected into visuals, reusing those of the last frame."""
+        w, h = size
+        self.view.fixed_rect = (0, 0, w, h)
+        self.view.camera.rect = (0, 0, w, h)
+        wanted: dict[tuple, object] = {}
+        if self.rects:
+            verts, faces, cols = [], [], []
+            for i, (x, y, rw, rh, c) in enumerate(self.rects):
+                verts += [(x, y), (x + rw, y), (x + rw, y + rh), (x, y + rh)]
+                faces += [(4 * i, 4 * i + 1, 4 * i + 2), (4 * i, 4 * i + 2, 4 * i + 3)]
+                cols += [c] * 4
+            mesh = self._get(("rects",), Mesh, shading=None)
+            mesh.set_data(np.asarray(verts), np.asarray(faces))
+            mesh.vertex_colors = np.asarray(cols)
+            mesh.order = 0
+            wanted[("rects",)] = mesh
+        for (width, dashes), (pts, cols) in self.lines.items():
+            line = self._get(("line", width, dashes), Line, width=width, dashes=dashes)
+            line.set_data(pts if len(pts) > 1 else pts[0])
+            line.color = cols if len(pts) > 1 else cols[0]
+            line.order = 1
+            wanted[("line", width, dashes)] = line
+        for key, (pos, sizes, faces) in self.markers.items():
+            m = self._get(("markers",) + key, Markers, symbol=key[0], edge_width=key[1],
+                          edge_color=key[2])
+            m.set_data(np.asarray(pos), size=np.asarray(sizes), color=np.asarray(faces))
+            m.order = 2
+            wanted[("markers",) + key] = m
+        for key, (strings, pos, cols) in self.texts.items():
+            size, ha, va, rot, bold = key
+            t = self._get(("text",) + key, Text, font_size=size, anchor_x=ha, anchor_y=va,
+                          rotation=rot, bold=bold)
+            t.set_data(strings, np.asarray(pos), color=cols)
+            t.order = 3
+            wanted[("text",) + key] = t
+        for key in [k for k in self._pool if k not in wanted]:
+            self.view.remove(self._pool.pop(key))
+        self._begin()
+
+    def _get(self, key: tuple, cls, **kwargs):
+        """The pooled visual for a style key, made with ``cls(**kwargs)`` the first time."""
+        visual = self._pool.get(key)
+        if visual is None:
+            visual = self._pool[key] = cls(**kwargs)
+            self.view.add(visual)
+        return visual
+
+
+class Figure:
+    """A figure: ``figsize`` in inches at ``dpi`` pixels per inch.
+
+    >>> fig = Figure(figsize=(6, 4), dpi=100)
+    >>> ax = fig.subplot(0, 0)
+    >>> ax.plot([1, 2, 3]); fig.savefig("x.png", dpi=200)
+    """
+
+    def __init__(self, figsize=None, dpi: float | None = None, facecolor=None,
+                 layout: str | None = "constrained", **kwargs) -> None:
+        figsize = rcParams["figure.figsize"] if figsize is None else figsize
+        try:
+            fw, fh = (float(v) for v in figsize)
+        except (TypeError, ValueError):
+            raise TypeError(f"figsize: got {figsize!r}, expected (width, height) in inches") \
+                from None
+        if not (fw > 0 and fh > 0 and np.isfinite(fw) and np.isfinite(fh)):
+            raise ValueError(f"figsize: got {figsize!r}, expected positive (width, height)")
+        self.dpi = float(rcParams["figure.dpi"] if dpi is None else dpi)
+        if not np.isfinite(self.dpi) or self.dpi <= 0:
+            raise ValueError(f"dpi: got {dpi!r}, expected a positive number")
+        self._figsize = (fw, fh)
+        self.facecolor = rcParams["figure.facecolor"] if facecolor is None else facecolor
+        self.canvas = Canvas(size=self._pixel_size(), bgcolor=self.facecolor)
+        self.axes: list[Axes] = []
+        self.colorbars: list = []
+        self._grid = (1, 1)
+        self._suptitle = ""
+        self._suptitle_size = float(rcParams["axes.titlesize"]) * 1.2
+        self.layout = layout
+        self.overlay = Overlay(self.canvas)
+        self.number = None
+
+    # -- sizes ---------------------------------------------------------------------
+    def _pixel_size(self) -> tuple[int, int]:
+        return (max(1, round(self._figsize[0] * self.dpi)),
+                max(1, round(self._figsize[1] * self.dpi)))
+
+    def points_to_pixels(self, points):
+        """Points (1/72 inch) to logical pixels at the figure's dpi."""
+        return np.asarray(points) * self.dpi / 72.0 if np.ndim(points) else \
+            float(points) * self.dpi / 72.0
+
+    def get_size_inches(self) -> np.ndarray:
+        return np.array(self._figsize)
+
+    def set_size_inches(self, w, h=None) -> None:
+        if h is None:
+            w, h = w
+        self._figsize = (float(w), float(h))
+        self.canvas.size = self._pixel_size()
+
+    def set_dpi(self, dpi: float) -> None:
+        self.dpi = float(dpi)
+        self.canvas.size = self._pixel_size()
+
+    # -- axes ----------------------------------------------------------------------
+    def subplot(self, row: int = 0, col: int = 0, projection: str = "2d", rowspan: int = 1,
+                colspan: int = 1, sharex: Axes | None = None, sharey: Axes | None = None) -> Axes:
+        """The axes in grid cell (row, col), created on first use (0-based)."""
+        if projection not in ("2d", "rectilinear", None):
+            raise ValueError(f"projection: got {projection!r}, expected '2d'")
+        for name, v in (("row", row), ("col", col)):
+            if not isinstance(v, (int, np.integer)) or v < 0:
+                raise ValueError(f"{name}: got {v!r}, expected an integer >= 0")
+        spec = (int(row), int(col), int(rowspan), int(colspan))
+        for ax in self.axes:
+            if ax.spec == spec and ax.role == "main":
+                return ax
+        ax = Axes(self, spec, sharex=sharex, sharey=sharey)
+        self.axes.append(ax)
+        self._grid = (max(self._grid[0], spec[0] + spec[2]), max(self._grid[1], spec[1] + spec[3]))
+        return ax
+
+    def __getitem__(self, key) -> Axes:
+        """``fig[row, col]`` or with slices for spans: ``fig[0, :]``."""
+        if not isinstance(key, tuple) or len(key) != 2:
+            raise TypeError(f"key: got {key!r}, expected fig[row, col]")
+        spans = []
+        for k, n in zip(key, self._grid, strict=True):
+            if isinstance(k, slice):
+                start, stop, _ = k.indices(max(n, (k.stop or n)))
+                spans.append((start, max(stop - start, 1)))
+            else:
+                spans.append((int(k), 1))
+        return self.subplot(spans[0][0], spans[1][0], rowspan=spans[0][1], colspan=spans[1][1])
+
+    def add_subplot(self, *args, projection: str = "2d", sharex=None, sharey=None) -> Axes:
+        """matplotlib's ``add_subplot(nrows, ncols, index)`` (1-based) or ``(111)``."""
+        if len(args) == 1 and isinstance(args[0], (int, np.integer)) and args[0] >= 111:
+            args = tuple(int(c) for c in str(args[0]))
+        if not args:
+            args = (1, 1, 1)
+        if len(args) != 3:
+            raise TypeError(f"add_subplot: got {args!r}, expected (nrows, ncols, index)")
+        nrows, ncols, index = args
+        if isinstance(index, tuple):
+            first, last = index
+        else:
+            first = last = index
+        if not 1 <= first <= nrows * ncols or not 1 <= last <= nrows * ncols:
+            raise ValueError(f"index: got {index!r}, expected 1..{nrows * ncols}")
+        r0, c0 = divmod(first - 1, ncols)
+        r1, c1 = divmod(last - 1, ncols)
+        self._grid = (max(self._grid[0], nrows), max(self._grid[1], ncols))
+        return self.subplot(r0, c0, projection=projection, rowspan=r1 - r0 + 1,
+                            colspan=c1 - c0 + 1, sharex=sharex, sharey=sharey)
+
+    def subplots(self, nrows: int = 1, ncols: int = 1, sharex=False, sharey=False,
+                 squeeze: bool = True):
+        """A grid of axes, like matplotlib's ``fig.subplots``."""
+        grid = np.empty((nrows, ncols), dtype=object)
+        for r in range(nrows):
+            for c in range(ncols):
+                sx = _share_target(grid, sharex, r, c)
+                sy = _share_target(grid, sharey, r, c)
+                grid[r, c] = self.subplot(r, c, sharex=sx, sharey=sy)
+        self._grid = (max(self._grid[0], nrows), max(self._grid[1], ncols))
+        if squeeze:
+            if grid.size == 1:
+                return grid[0, 0]
+            if nrows == 1 or ncols == 1:
+                return grid.ravel()
+        return grid
+
+    def gca(self) -> Axes:
+        main = [a for a in self.axes if a.role == "main"]
+        return main[-1] if main else self.subplot(0, 0)
+
+    def get_axes(self) -> list[Axes]:
+        return list(self.axes)
+
+    def delaxes(self, ax: Axes) -> None:
+        self.axes.remove(ax)
+        self.canvas.views.remove(ax.view)
+
+    def suptitle(self, t: str, fontsize=None, **kwargs) -> None:
+        self._suptitle = str(t)
+        if fontsize is not None:
+            self._suptitle_size = textmod.points(fontsize)
+
+    def colorbar(self, mappable, ax: Axes | None = None, label: str = "", **kwargs):
+        """A colorbar for an image, scatter or contour set, beside ``ax``."""
+        from .colorbar import Colorbar
+
+        parent = ax if ax is not None else getattr(mappable, "axes", None) or self.gca()
+        cb = Colorbar(self, mappable, parent, label=label, **kwargs)
+        self.colorbars.append(cb)
+        return cb
+
+    def clf(self) -> None:
+        """Clear the figure."""
+        for ax in list(self.axes):
+            self.delaxes(ax)
+        self.colorbars.clear()
+        self._grid = (1, 1)
+        self._suptitle = ""
+
+    clear = clf
+
+    def tight_layout(self, **kwargs) -> None:
+        """Layout is always constrained in lumos; kept for matplotlib scripts."""
+        self.layout = "constrained"
+
+    # -- layout and drawing -----------------------------------------------------------
+    def _layout(self) -> None:
+        from .decorations import axes_margins, place_axes
+
+        self.canvas.size = self._pixel_size()
+        w, h = self.canvas.size
+        pad = self.points_to_pixels(rcParams["layout.pad"])
+        top_extra = 0.0
+        if self._suptitle:
+            top_extra = textmod.measure(self._suptitle,
+                                        self.points_to_pixels(self._suptitle_size))[1] + pad
+        main = [a for a in self.axes if a.role == "main"]
+        # Tick labels depend on the axes' length (how many ticks fit), and the length
+        # on the labels' room: a second pass settles it.
+        for _ in range(2):
+            margins = {id(a): axes_margins(a) for a in main}
+            place_axes(main, margins, self._grid, (w, h), pad, top_extra)
+
+    def _draw_decorations(self) -> None:
+        from .decorations import draw_axes
+
+        w, h = self.canvas.size
+        ov = self.overlay
+        for ax in self.axes:
+            draw_axes(ax, ov)
+        if self._suptitle:
+            size = self.points_to_pixels(self._suptitle_size)
+            ov.text(self._suptitle, w / 2, h - self.points_to_pixels(rcParams["layout.pad"]),
+                    size, ha="center", va="top")
+        for ax in self.axes:
+            if ax.legend_ is not None:
+                ax.legend_.draw(ov)
+        ov.commit((w, h))
+        views = self.canvas.views
+        views.remove(ov.view)
+        views.append(ov.view)  # decorations on top of every axes
+
+    def draw(self) -> None:
+        """Bring every view up to date (layout, limits, batches, decorations)."""
+        for ax in self.axes:
+            ax._autoscale() if ax._dirty and _all_auto(ax) else None
+        self._layout()
+        for ax in self.axes:
+            ax.sync()
+        self._draw_decorations()
+
+    def frame(self):
+        """The frame description of the figure."""
+        self.draw()
+        return self.canvas.frame()
+
+    def render(self, dpi: float | None = None) -> np.ndarray:
+        """The figure as an (h, w, 4) uint8 array; ``dpi`` scales every pixel size."""
+        self.canvas.pixel_ratio = 1.0 if dpi is None else float(dpi) / self.dpi
+        self.draw()
+        return self.canvas.render()
+
+    def savefig(self, fname, dpi=None, format: str | None = None, **kwargs) -> Path:
+        """Write PNG (exactly figsize × dpi pixels) or standalone HTML."""
+        dpi = rcParams["savefig.dpi"] if dpi is None else dpi
+        dpi = self.dpi if dpi == "figure" else float(dpi)
+        if not np.isfinite(dpi) or dpi <= 0:
+            raise ValueError(f"dpi: got {dpi!r}, expected a positive number")
+        path = Path(fname)
+        suffix = (("." + format) if format else path.suffix).lower()
+        if suffix == ".png":
+            from ..io.png import write_png
+
+            return write_png(path, self.render(dpi=dpi), dpi=dpi)
+        if suffix in (".html", ".htm"):
+            self.canvas.pixel_ratio = dpi / self.dpi
+            self.draw()
+            return self.canvas.save(path)
+        raise ValueError(f"fname: got suffix {suffix!r}, expected '.png' or '.html'")
+
+    save = savefig
+
+    def show(self, block: bool | None = None) -> None:
+        """Display the figure (a window arrives with the front-end work; headless here)."""
+        from ..io.png import encode_png
+
+        self._last_png = encode_png(self.render())
+
+    def _repr_png_(self) -> bytes:
+        from ..io.png import encode_png
+
+        return encode_png(self.render())
+
+
+def _all_auto(ax: Axes) -> bool:
+    return ax.xaxis.limits.auto or ax.yaxis.limits.auto
+
+
+def _share_target(grid, share, r: int, c: int):
+    if share in (False, None, "none"):
+        return None
+    if share in (True, "all"):
+        return grid[0, 0] if (r, c) != (0, 0) else None
+    if share == "row":
+        return grid[r, 0] if c > 0 else None
+    if share == "col":
+        return grid[0, c] if r > 0 else None
+    raise ValueError(f"sharex/sharey: got {share!r}, expected bool, 'all', 'row' or 'col'")
+
+
+def subplots(nrows: int = 1, ncols: int = 1, figsize=None, dpi=None, sharex=False,
+             sharey=False, squeeze: bool = True, **kwargs):
+    """``fig, ax = lumos.subplots()`` / ``fig, axs = lumos.subplots(2, 2)``."""
+    fig = Figure(figsize=figsize, dpi=dpi, **kwargs)
+    return fig, fig.subplots(nrows, ncols, sharex=sharex, sharey=sharey, squeeze=squeeze)

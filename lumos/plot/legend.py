@@ -1,0 +1,175 @@
+"""Legends: labelled handles in a framed box, placed by ``loc`` (``'best'`` avoids data)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import colors
+from . import text as textmod
+from .artists import Artist, Line2D, PathCollection
+from .style import DASHES, rcParams
+
+LOCATIONS = {
+    "best": 0, "upper right": 1, "upper left": 2, "lower left": 3, "lower right": 4,
+    "right": 5, "center left": 6, "center right": 7, "lower center": 8, "upper center": 9,
+    "center": 10,
+}
+# (x, y) fractions of the free area for each numbered location
+_ANCHORS = {1: (1, 1), 2: (0, 1), 3: (0, 0), 4: (1, 0), 5: (1, 0.5), 6: (0, 0.5),
+            7: (1, 0.5), 8: (0.5, 0), 9: (0.5, 1), 10: (0.5, 0.5)}
+
+
+class Legend:
+    """``ax.legend()``, ``ax.legend(loc="upper left")``, ``ax.legend(handles, labels)``."""
+
+    def __init__(self, ax, *args, loc="best", fontsize=None, frameon: bool = True,
+                 title: str | None = None, ncol: int = 1, ncols: int | None = None,
+                 framealpha=None, **kwargs) -> None:
+        self.axes = ax
+        handles, labels = _handles_and_labels(ax, args, kwargs)
+        self.entries = [(h, str(lab)) for h, lab in zip(handles, labels, strict=False)
+                        if str(lab) and not str(lab).startswith("_")]
+        if isinstance(loc, str):
+            if loc not in LOCATIONS:
+                raise ValueError(f"loc: got {loc!r}, expected one of {', '.join(LOCATIONS)}")
+            loc = LOCATIONS[loc]
+        if loc not in range(11):
+            raise ValueError(f"loc: got {loc!r}, expected a location name or 0..10")
+        self.loc = loc
+        self.fontsize = textmod.points(rcParams["legend.fontsize"] if fontsize is None
+                                       else fontsize)
+        self.frameon = bool(frameon)
+        self.framealpha = float(rcParams["legend.framealpha"] if framealpha is None
+                                else framealpha)
+        self.title = title or ""
+        self.ncols = int(ncols if ncols is not None else ncol)
+        if kwargs:
+            raise TypeError(f"legend: unexpected keyword arguments {sorted(kwargs)}")
+
+    def get_texts(self) -> list[str]:
+        return [lab for _, lab in self.entries]
+
+    def _size(self):
+        """Box size and the entries' row geometry, in pixels."""
+        px = self.axes.figure.points_to_pixels
+        fs = px(self.fontsize)
+        pad = rcParams["legend.borderpad"] * fs
+        spacing = rcParams["legend.labelspacing"] * fs
+        handle_len = rcParams["legend.handlelength"] * fs
+        text_pad = rcParams["legend.handletextpad"] * fs
+        sizes = [textmod.measure(lab, fs) for _, lab in self.entries]
+        row_h = max([fs * 1.2] + [s[1] for s in sizes])
+        ncols = max(1, min(self.ncols, len(self.entries)))
+        nrows = -(-len(self.entries) // ncols)
+        col_w = [0.0] * ncols
+        for i, s in enumerate(sizes):
+            c = i // nrows
+            col_w[c] = max(col_w[c], handle_len + text_pad + s[0])
+        title_h = textmod.measure(self.title, fs)[1] + spacing if self.title else 0.0
+        width = 2 * pad + sum(col_w) + (ncols - 1) * 2 * fs * 0.5
+        width = max(width, textmod.measure(self.title, fs)[0] + 2 * pad)
+        height = 2 * pad + title_h + nrows * row_h + (nrows - 1) * spacing
+        return width, height, fs, pad, spacing, handle_len, text_pad, row_h, nrows, col_w, \
+            title_h
+
+    def _position(self, width: float, height: float) -> tuple[float, float]:
+        bx, by, bw, bh = self.axes.box
+        gap = rcParams["legend.borderaxespad"] * self.axes.figure.points_to_pixels(self.fontsize)
+        loc = self.loc if self.loc != 0 else self._best(width, height, gap)
+        fx, fy = _ANCHORS[loc]
+        x = bx + gap + fx * (bw - width - 2 * gap)
+        y = by + gap + fy * (bh - height - 2 * gap)
+        return x, y
+
+    def _best(self, width: float, height: float, gap: float) -> int:
+        """The location whose box covers the fewest data points (matplotlib's 'best')."""
+        ax = self.axes
+        bx, by, bw, bh = ax.box
+        pts = []
+        for a in ax.artists:
+            if isinstance(a, Line2D):
+                xy = np.c_[a._x, a._y]
+            elif isinstance(a, PathCollection):
+                xy = a._offsets
+            else:
+                continue
+            if len(xy) > 2000:  # a subsample is enough to count coverage
+                xy = xy[:: len(xy) // 2000 + 1]
+            pts.append(xy)
+        if not pts:
+            return 1
+        xy = np.concatenate(pts)
+        fx = ax._fraction(ax.xaxis, xy[:, 0]) * bw + bx
+        fy = ax._fraction(ax.yaxis, xy[:, 1]) * bh + by
+        best, best_count = 1, None
+        for loc in range(1, 11):
+            ax_, ay_ = _ANCHORS[loc]
+            x = bx + gap + ax_ * (bw - width - 2 * gap)
+            y = by + gap + ay_ * (bh - height - 2 * gap)
+            inside = (fx >= x) & (fx <= x + width) & (fy >= y) & (fy <= y + height)
+            count = int(inside.sum())
+            if best_count is None or count < best_count:
+                best, best_count = loc, count
+        return best
+
+    def draw(self, ov) -> None:
+        if not self.entries:
+            return
+        (width, height, fs, pad, spacing, handle_len, text_pad, row_h, nrows, col_w,
+         title_h) = self._size()
+        x, y = self._position(width, height)
+        px = self.axes.figure.points_to_pixels
+        if self.frameon:
+            face = colors.to_rgba("white", self.framealpha)
+            ov.rect(x, y, width, height, face, rcParams["legend.edgecolor"], px(0.8))
+        top = y + height - pad
+        if self.title:
+            ov.text(self.title, x + width / 2, top, fs, ha="center", va="top")
+            top -= title_h
+        for i, (handle, label) in enumerate(self.entries):
+            col, row = divmod(i, nrows)
+            cx = x + pad + sum(col_w[:col]) + col * fs
+            cy = top - row * (row_h + spacing) - row_h / 2
+            _draw_handle(ov, handle, cx, cy, handle_len, fs, px)
+            ov.text(label, cx + handle_len + text_pad, cy, fs, ha="left", va="center")
+
+
+def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px) -> None:
+    if isinstance(handle, Line2D):
+        if handle._linestyle is not None:
+            width = px(handle._linewidth)
+            pattern = DASHES[handle._linestyle]
+            dashes = None if pattern is None else tuple(width * p for p in pattern)
+            ov.line([(x, y), (x + length, y)], handle.line_rgba(), width, dashes)
+        if handle._marker is not None:
+            symbol, size, face, edge, edge_w = handle.marker_style()
+            ov.marker(x + length / 2, y, symbol, size, face, edge, edge_w)
+    elif isinstance(handle, PathCollection):
+        symbol, sizes, face, edge, edge_w = handle.marker_style()
+        size = float(np.median(sizes)) if len(sizes) else px(6)
+        rgba = face[len(face) // 2] if len(face) else colors.to_rgba("C0")
+        ov.marker(x + length / 2, y, symbol, min(size, fs), rgba, edge, edge_w)
+    elif hasattr(handle, "legend_patch"):
+        face, edge = handle.legend_patch()
+        ov.rect(x, y - fs * 0.35, length, fs * 0.7, face, edge, px(0.8) if edge else 0)
+
+
+def _handles_and_labels(ax, args, kwargs):
+    handles = kwargs.pop("handles", None)
+    labels = kwargs.pop("labels", None)
+    if len(args) == 2:
+        handles, labels = args
+    elif len(args) == 1:
+        labels = args[0]
+    if handles is None:
+        candidates = [a for a in ax.artists if isinstance(a, Artist)]
+        for child in ax.children:
+            candidates += child.artists
+        if labels is not None:
+            handles = [a for a in candidates if not isinstance(a, type(None))][: len(labels)]
+        else:
+            handles = [a for a in candidates if a.get_label()]
+            labels = [a.get_label() for a in handles]
+    elif labels is None:
+        labels = [h.get_label() for h in handles]
+    return list(handles), list(labels)

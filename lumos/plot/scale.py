@@ -1,0 +1,90 @@
+"""Axis scales: how data values map to the linear space the camera shows.
+
+Artists push ``scale.forward(data)`` to the GPU, so a log axis is a linear camera
+over log10 values, exactly like matplotlib draws straight segments between
+transformed points.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+
+from ..transforms import Log, SymLog
+
+
+class LinearScale:
+    name = "linear"
+
+    def forward(self, values: np.ndarray) -> np.ndarray:
+        return np.asarray(values, dtype=float)
+
+    def inverse(self, values: np.ndarray) -> np.ndarray:
+        return np.asarray(values, dtype=float)
+
+    def limit_range(self, vmin: float, vmax: float) -> tuple[float, float]:
+        return vmin, vmax
+
+
+class _Transformed:
+    """A scale backed by a lumos transform acting on the x coordinate."""
+
+    def __init__(self, transform) -> None:
+        self._t = transform
+
+    def forward(self, values: np.ndarray) -> np.ndarray:
+        v = np.asarray(values, dtype=float)
+        pts = np.zeros((v.size, 2))
+        pts[:, 0] = v.ravel()
+        return self._t.forward(pts)[:, 0].reshape(v.shape)
+
+    def inverse(self, values: np.ndarray) -> np.ndarray:
+        v = np.asarray(values, dtype=float)
+        pts = np.zeros((v.size, 2))
+        pts[:, 0] = v.ravel()
+        return self._t.inverse(pts)[:, 0].reshape(v.shape)
+
+
+class LogScale(_Transformed):
+    """Logarithmic axis; non-positive values are masked (NaN) with a warning."""
+
+    name = "log"
+
+    def __init__(self, base: float = 10.0) -> None:
+        super().__init__(Log(base=base, axes=(True, False, False)))
+        self.base = float(base)
+
+    def forward(self, values: np.ndarray) -> np.ndarray:
+        v = np.asarray(values, dtype=float)
+        if np.any(v[np.isfinite(v)] <= 0):
+            warnings.warn("log scale: non-positive values are masked", stacklevel=4)
+        return super().forward(v)
+
+    def limit_range(self, vmin: float, vmax: float) -> tuple[float, float]:
+        tiny = 1e-300
+        return max(vmin, tiny), max(vmax, tiny)
+
+
+class SymLogScale(_Transformed):
+    """Linear near zero (within ``linthresh``), logarithmic beyond, like matplotlib."""
+
+    name = "symlog"
+
+    def __init__(self, base: float = 10.0, linthresh: float = 2.0, linscale: float = 1.0) -> None:
+        super().__init__(SymLog(linthresh=linthresh, base=base, linscale=linscale,
+                                axes=(True, False, False)))
+        self.base, self.linthresh = float(base), float(linthresh)
+
+    def limit_range(self, vmin: float, vmax: float) -> tuple[float, float]:
+        return vmin, vmax
+
+
+def make_scale(name: str, **kwargs):
+    """A scale from its matplotlib name."""
+    scales = {"linear": LinearScale, "log": LogScale, "symlog": SymLogScale}
+    if not isinstance(name, str) or name not in scales:
+        raise ValueError(f"scale: got {name!r}, expected one of {', '.join(scales)}")
+    if name == "linear":
+        return LinearScale()
+    return scales[name](**kwargs)
