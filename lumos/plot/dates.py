@@ -245,6 +245,10 @@ class AutoDateLocator(Locator):
             MICROSECONDLY: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000,
                             20000, 50000, 100000, 200000, 500000, 1000000],
         }  # fmt: skip
+        if self.interval_multiples:
+            # Every 3rd day from the 1st gives ..., 28, 31, 1 in long months; every 4th
+            # gives ..., 25, 29, 1, which reads better (matplotlib does the same).
+            self.intervald[DAILY] = [1, 2, 4, 7, 14]
         self.freq = DAILY
         self.interval = 1
 
@@ -286,7 +290,7 @@ class AutoDateLocator(Locator):
             interval = next((i for i in choices if n <= i * (self.maxticks[f] - 1)), None)
             if interval is None:
                 # Out of intervals: years get a larger nice one; days keep the largest
-                # (the range is < 5 months, so at most a few more ticks).
+                # (the range is < 5 months: 1st and 15th of each month is still fine).
                 interval = _nice_at_least(n / (self.maxticks[f] - 1)) if f == YEARLY \
                     else choices[-1]
             freq = f

@@ -142,6 +142,7 @@ class Figure:
         self.layout = layout
         self.overlay = Overlay(self.canvas)
         self.number = None
+        self._current_axes: Axes | None = None
 
     # -- sizes ---------------------------------------------------------------------
     def _pixel_size(self) -> tuple[int, int]:
@@ -178,9 +179,11 @@ class Figure:
         spec = (int(row), int(col), int(rowspan), int(colspan))
         for ax in self.axes:
             if ax.spec == spec and ax.role == "main":
+                self._current_axes = ax
                 return ax
         ax = Axes(self, spec, sharex=sharex, sharey=sharey)
         self.axes.append(ax)
+        self._current_axes = ax
         self._grid = (max(self._grid[0], spec[0] + spec[2]), max(self._grid[1], spec[1] + spec[3]))
         return ax
 
@@ -236,8 +239,10 @@ class Figure:
         return grid
 
     def gca(self) -> Axes:
-        main = [a for a in self.axes if a.role == "main"]
-        return main[-1] if main else self.subplot(0, 0)
+        """The current axes: the last one made or picked, else a new one."""
+        if self._current_axes is not None and self._current_axes in self.axes:
+            return self._current_axes
+        return self.subplot(0, 0)
 
     def get_axes(self) -> list[Axes]:
         return list(self.axes)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..visuals.mathtext import extent_rich
 from .artists import _font_size
 
 
@@ -12,19 +13,9 @@ def points(fontsize) -> float:
     return _font_size(fontsize)
 
 
-def has_math(text: str) -> bool:
-    return text.count("$") - text.count(r"\$") >= 2
-
-
 @lru_cache(maxsize=4096)
 def measure(text: str, size_px: float, bold: bool = False) -> tuple[float, float, float]:
     """(width, height, descent) of a label in pixels, as the Text visual lays it out."""
     if not text:
         return 0.0, 0.0, 0.0
-    if has_math(text):
-        from ..visuals.mathtext import extent_rich
-
-        return extent_rich(text, size_px, bold=bold)
-    from ..visuals.glyphs import text_extent
-
-    return text_extent(text, size_px, bold=bold)
+    return extent_rich(text, size_px, bold=bold)

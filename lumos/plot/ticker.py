@@ -37,6 +37,7 @@ import math
 import string
 import warnings
 from collections.abc import Callable, Sequence
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 import numpy as np
@@ -856,6 +857,7 @@ class ScalarFormatter(Formatter):
         self.orderOfMagnitude = 0
         self.decimals = 1
         self.format = "%1.1f"
+        self._zero = 1e-8
 
     def set_locs(self, locs: np.ndarray) -> None:
         self.locs = np.asarray(locs, dtype=np.float64)
@@ -893,7 +895,8 @@ class ScalarFormatter(Formatter):
             oom = 1 + first_power(lambda p: amax // 10.0**p - amin // 10.0**p > 1)
         lead = amax // 10.0**oom
         if lead >= 10 ** (self.offset_threshold - 1):
-            self.offset = sign * lead * 10.0**oom
+            # Dividing by an exact power of ten gives the float nearest the decimal.
+            self.offset = sign * (lead * 10.0**oom if oom >= 0 else lead / 10.0**-oom)
 
     def _compute_order_of_magnitude(self) -> None:
         lo, hi = self.powerlimits
@@ -925,6 +928,9 @@ class ScalarFormatter(Formatter):
         span = float(np.ptp(ref)) or float(np.max(np.abs(ref))) or 1.0
         span_oom = math.floor(math.log10(span))
         scaled = self._scaled(locs)
+        # matplotlib snaps |x| < 1e-8 to 0; scaling that by the span (when below 1) keeps
+        # ticks 1e-9 apart from all reading 0.
+        self._zero = 1e-8 * min(1.0, span)
         # Drop decimals while rounding to one fewer moves no tick by more than 1e-3 of
         # the span's power of ten.
         decimals = max(0, 3 - span_oom)
@@ -941,9 +947,8 @@ class ScalarFormatter(Formatter):
         self.decimals = decimals
         self.format = f"%1.{decimals}f"
 
-    @staticmethod
-    def _fmt(decimals: int, xp: float) -> str:
-        if abs(xp) < 1e-8:  # round-off around zero must not print as -0.0
+    def _fmt(self, decimals: int, xp: float) -> str:
+        if abs(xp) < self._zero:  # round-off around zero must not print as -0.0
             xp = 0.0
         return f"{xp:.{decimals}f}"
 
@@ -956,9 +961,15 @@ class ScalarFormatter(Formatter):
         """``value`` in short scientific form: ``1.7e9``, ``-2.5e-3``, ``42``."""
         if value == 0 or not math.isfinite(value):
             return fix_minus(str(value if math.isfinite(value) else float(value)))
-        e = math.floor(math.log10(abs(value)))
-        s = round(value / 10.0**e, 10)
-        mant = f"{int(s)}" if s % 1 == 0 else f"{s:.10g}"
+        # Round the shortest decimal repr to 10 significant digits: dividing the float
+        # by 10**e first would let binary round-off flip a 5 at the 11th digit.
+        d = Decimal(repr(float(value)))
+        e = d.adjusted()
+        m = d.scaleb(-e).quantize(Decimal("1e-9"), rounding=ROUND_HALF_EVEN)
+        if abs(m) >= 10:  # 9.9999999999 rounds up to 10
+            m, e = (m / 10).quantize(Decimal("1e-9")), e + 1
+        s = float(m)
+        mant = format(m.normalize(), "f")
         if e == 0:
             return fix_minus(mant)
         if self.useMathText:

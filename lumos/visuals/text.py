@@ -18,7 +18,8 @@ from .base import (
     split_origin,
     transform_parts,
 )
-from .glyphs import BASE_SIZE, SDF_EDGE, SPREAD, GlyphAtlas, get_atlas, layout
+from .glyphs import BASE_SIZE, SDF_EDGE, SPREAD, GlyphAtlas, get_atlas
+from .mathtext import layout_rich
 
 _TEMPLATE = ShaderTemplate(
     vertex=glsl.SCREEN + """
@@ -192,7 +193,7 @@ class Text(Visual):
         for i, s in enumerate(self._text):
             if not valid[i] or not s.strip():
                 continue
-            quads, uvs = layout(s, self._font_size, self._anchor[0], self._anchor[1],
+            quads, uvs = layout_rich(s, self._font_size, self._anchor[0], self._anchor[1],
                                 self._rotation, atlas=self._atlas)
             m = len(quads) * 6
             parts["offset"].append(quads[:, corners].reshape(-1, 2))

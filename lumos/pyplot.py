@@ -1,0 +1,238 @@
+"""matplotlib's pyplot state machine on lumos: change one import line.
+
+>>> import lumos.pyplot as plt
+>>> plt.plot([1, 2, 3], "r--o", label="a"); plt.legend(); plt.savefig("x.png")
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+
+from .plot.axes import Axes
+from .plot.figure import Figure
+from .plot.style import rcParams
+
+__all__ = [
+    "annotate", "axhline", "axhspan", "axis", "axvline", "axvspan", "bar", "barh", "cla",
+    "clf", "close", "colorbar", "contour", "contourf", "errorbar", "figure", "fill_between",
+    "gca", "gcf", "get_fignums", "grid", "hist", "imshow", "legend", "pause", "pcolormesh",
+    "plot", "quiver", "rcParams", "savefig", "scatter", "semilogx", "semilogy", "loglog",
+    "show", "stem", "step", "subplot", "subplots", "suptitle", "text", "tight_layout", "title",
+    "xlabel", "xlim", "xscale", "xticks", "ylabel", "ylim", "yscale", "yticks",
+]
+
+_figures: dict[int, Figure] = {}
+_current: Figure | None = None
+
+
+def figure(num: int | None = None, figsize=None, dpi=None, facecolor=None,
+           clear: bool = False, **kwargs) -> Figure:
+    """Make a new figure, or make figure ``num`` current."""
+    global _current
+    if num is not None and num in _figures:
+        _current = _figures[num]
+        if clear:
+            _current.clf()
+        return _current
+    fig = Figure(figsize=figsize, dpi=dpi, facecolor=facecolor, **kwargs)
+    fig.number = num if num is not None else max(_figures, default=0) + 1
+    _figures[fig.number] = fig
+    _current = fig
+    return fig
+
+
+def gcf() -> Figure:
+    """The current figure (made if there is none)."""
+    return _current if _current is not None else figure()
+
+
+def gca() -> Axes:
+    """The current axes of the current figure."""
+    return gcf().gca()
+
+
+def sca(ax: Axes) -> None:
+    global _current
+    _current = ax.figure
+    ax.figure._current_axes = ax
+
+
+def subplots(nrows: int = 1, ncols: int = 1, figsize=None, dpi=None, sharex=False,
+             sharey=False, squeeze: bool = True, **kwargs):
+    """``fig, ax = plt.subplots()``; ``fig, axs = plt.subplots(2, 2, sharex=True)``."""
+    fig = figure(figsize=figsize, dpi=dpi, **kwargs)
+    axs = fig.subplots(nrows, ncols, sharex=sharex, sharey=sharey, squeeze=squeeze)
+    fig._current_axes = axs if isinstance(axs, Axes) else axs.flat[0]  # matplotlib's choice
+    return fig, axs
+
+
+def subplot(*args, **kwargs) -> Axes:
+    """``plt.subplot(2, 1, 1)`` or ``plt.subplot(211)``: make that axes current."""
+    return gcf().add_subplot(*args, **kwargs)
+
+
+def _on_axes(name: str):
+    method = getattr(Axes, name, None)
+
+    def call(*args, **kwargs):
+        return getattr(gca(), name)(*args, **kwargs)
+
+    call.__name__ = name
+    call.__doc__ = f"``gca().{name}(...)``" + (f": {method.__doc__}" if method else "")
+    return call
+
+
+plot = _on_axes("plot")
+scatter = _on_axes("scatter")
+imshow = _on_axes("imshow")
+step = _on_axes("step")
+text = _on_axes("text")
+grid = _on_axes("grid")
+legend = _on_axes("legend")
+axis = _on_axes("axis")
+cla = _on_axes("cla")
+contour = _on_axes("contour")
+contourf = _on_axes("contourf")
+pcolormesh = _on_axes("pcolormesh")
+bar = _on_axes("bar")
+barh = _on_axes("barh")
+hist = _on_axes("hist")
+errorbar = _on_axes("errorbar")
+fill_between = _on_axes("fill_between")
+stem = _on_axes("stem")
+quiver = _on_axes("quiver")
+annotate = _on_axes("annotate")
+axhline = _on_axes("axhline")
+axvline = _on_axes("axvline")
+axhspan = _on_axes("axhspan")
+axvspan = _on_axes("axvspan")
+
+
+def _loglog(x_log: bool, y_log: bool):
+    def call(*args, **kwargs):
+        ax = gca()
+        lines = ax.plot(*args, **kwargs)
+        if x_log:
+            ax.set_xscale("log")
+        if y_log:
+            ax.set_yscale("log")
+        return lines
+
+    return call
+
+
+semilogx = _loglog(True, False)
+semilogy = _loglog(False, True)
+loglog = _loglog(True, True)
+
+
+def xlabel(label: str, **kwargs) -> None:
+    gca().set_xlabel(label, **kwargs)
+
+
+def ylabel(label: str, **kwargs) -> None:
+    gca().set_ylabel(label, **kwargs)
+
+
+def title(label: str, **kwargs) -> None:
+    gca().set_title(label, **kwargs)
+
+
+def suptitle(t: str, **kwargs) -> None:
+    gcf().suptitle(t, **kwargs)
+
+
+def xlim(*args, **kwargs):
+    """Get or set the x limits of the current axes."""
+    ax = gca()
+    return ax.set_xlim(*args, **kwargs) if args or kwargs else ax.get_xlim()
+
+
+def ylim(*args, **kwargs):
+    ax = gca()
+    return ax.set_ylim(*args, **kwargs) if args or kwargs else ax.get_ylim()
+
+
+def xscale(value: str, **kwargs) -> None:
+    gca().set_xscale(value, **kwargs)
+
+
+def yscale(value: str, **kwargs) -> None:
+    gca().set_yscale(value, **kwargs)
+
+
+def xticks(ticks=None, labels=None, **kwargs):
+    ax = gca()
+    if ticks is None:
+        return ax.get_xticks()
+    ax.set_xticks(ticks, labels)
+    return ax.get_xticks()
+
+
+def yticks(ticks=None, labels=None, **kwargs):
+    ax = gca()
+    if ticks is None:
+        return ax.get_yticks()
+    ax.set_yticks(ticks, labels)
+    return ax.get_yticks()
+
+
+def colorbar(mappable=None, ax=None, **kwargs):
+    """A colorbar for ``mappable`` (default: the last image/scatter of the axes)."""
+    cax = gca() if ax is None else ax
+    if mappable is None:
+        candidates = [a for a in cax.artists if hasattr(a, "norm") and hasattr(a, "cmap")]
+        if not candidates:
+            raise RuntimeError("colorbar: no mappable found; pass the result of imshow, "
+                               "scatter or contourf")
+        mappable = candidates[-1]
+    return gcf().colorbar(mappable, ax=cax, **kwargs)
+
+
+def tight_layout(**kwargs) -> None:
+    gcf().tight_layout(**kwargs)
+
+
+@functools.wraps(Figure.savefig)
+def savefig(*args, **kwargs):
+    return gcf().savefig(*args, **kwargs)
+
+
+def show(block: bool | None = None) -> None:
+    """Show every open figure (headless: draws them; windows come with the front-ends)."""
+    for fig in list(_figures.values()):
+        fig.show(block=block)
+
+
+def pause(interval: float) -> None:
+    """Draw the current figure and wait ``interval`` seconds (live-update loops)."""
+    if _current is not None:
+        _current.draw()
+    time.sleep(max(float(interval), 0.0))
+
+
+def clf() -> None:
+    gcf().clf()
+
+
+def close(fig=None) -> None:
+    """Close the current figure, a figure, a number, or ``'all'``."""
+    global _current
+    if fig == "all":
+        targets = list(_figures.values())
+    elif fig is None:
+        targets = [_current] if _current is not None else []
+    elif isinstance(fig, Figure):
+        targets = [fig]
+    else:
+        targets = [_figures[fig]] if fig in _figures else []
+    for f in targets:
+        _figures.pop(f.number, None)
+        f.canvas.close()
+    if _current in targets:
+        _current = _figures[max(_figures)] if _figures else None
+
+
+def get_fignums() -> list[int]:
+    return sorted(_figures)

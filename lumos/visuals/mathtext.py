@@ -1,0 +1,802 @@
+"""A small mathtext subset laid out with the SDF glyph atlas of :mod:`.glyphs`.
+
+:func:`layout_rich` is a drop-in for :func:`.glyphs.layout`: the same arguments, the same
+``(quads, uvs)`` arrays, but text between unescaped ``$`` pairs is typeset as math,
+matplotlib-style: ``x^2``, ``x_{ij}``, ``\\frac{a}{b}``, ``\\sqrt{x}``, Greek letters,
+common operators and symbols, ``\\mathrm{..}``/``\\text{..}``, ``\\, \\; \\quad``, ``\\$``,
+and ``-`` as a real minus sign. Glyphs stay upright (no italic face is bundled).
+
+As in matplotlib, math is detected per line: a line is math only when it has an even,
+non-zero number of unescaped ``$``; otherwise it is plain text, backslashes included.
+Text without any math is handed to :func:`.glyphs.layout` unchanged.
+
+Rules (fraction bars, radical overbars) are cut out of the FULL BLOCK glyph (U+2588) of
+the shared atlas: a nine-slice of its cell keeps the SDF ramp along the rule's outline
+and stretches only the saturated interior, so rules of any size stay solid and get the
+same antialiasing as glyph stems, even when thinner than a pixel.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import warnings
+import weakref
+
+import numpy as np
+
+from .glyphs import (
+    _ANCHOR_X,
+    _ANCHOR_Y,
+    SDF_EDGE,
+    Glyph,
+    GlyphAtlas,
+    _check_positive,
+    _check_text,
+    get_atlas,
+    layout,
+    text_extent,
+)
+
+__all__ = ["extent_rich", "layout_rich", "has_math", "SYMBOLS"]
+
+# ---------------------------------------------------------------------- symbol tables
+_GREEK = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε",
+    "varepsilon": "ε", "zeta": "ζ", "eta": "η", "theta": "θ", "vartheta": "ϑ",
+    "iota": "ι", "kappa": "κ", "varkappa": "ϰ", "lambda": "λ", "mu": "μ", "nu": "ν",
+    "xi": "ξ", "omicron": "ο", "pi": "π", "varpi": "ϖ", "rho": "ρ", "varrho": "ϱ",
+    "sigma": "σ", "varsigma": "ς", "tau": "τ", "upsilon": "υ",
+    # TeX's (and matplotlib's) \phi is the straight ϕ; \varphi the curly φ.
+    "phi": "ϕ", "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω",
+    "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π",
+    "Sigma": "Σ", "Upsilon": "Υ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
+}  # fmt: skip
+
+_OTHER = {
+    "times": "×", "cdot": "⋅", "pm": "±", "mp": "∓", "div": "÷", "ast": "∗", "star": "⋆",
+    "bullet": "•", "circ": "∘", "oplus": "⊕", "otimes": "⊗", "odot": "⊙",
+    "setminus": "∖", "cup": "∪", "cap": "∩", "wedge": "∧", "land": "∧", "vee": "∨",
+    "lor": "∨", "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "neq": "≠", "ne": "≠",
+    "approx": "≈", "equiv": "≡", "sim": "∼", "simeq": "≃", "cong": "≅", "propto": "∝",
+    "ll": "≪", "gg": "≫", "to": "→", "rightarrow": "→", "leftarrow": "←", "gets": "←",
+    "Rightarrow": "⇒", "Leftarrow": "⇐", "leftrightarrow": "↔", "Leftrightarrow": "⇔",
+    "mapsto": "↦", "uparrow": "↑", "downarrow": "↓", "in": "∈", "notin": "∉", "ni": "∋",
+    "subset": "⊂", "supset": "⊃", "subseteq": "⊆", "supseteq": "⊇", "perp": "⊥",
+    "parallel": "∥", "mid": "∣", "infty": "∞", "partial": "∂", "nabla": "∇", "sum": "∑",
+    "prod": "∏", "int": "∫", "oint": "∮", "degree": "°", "prime": "′", "ldots": "…",
+    "dots": "…", "cdots": "⋯", "langle": "⟨", "rangle": "⟩", "lfloor": "⌊",
+    "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉", "forall": "∀", "exists": "∃", "neg": "¬",
+    "lnot": "¬", "hbar": "ℏ", "ell": "ℓ", "aleph": "ℵ", "Re": "ℜ", "Im": "ℑ", "wp": "℘",
+    "emptyset": "∅", "angle": "∠", "AA": "Å", "vert": "|", "Vert": "‖", "backslash": "\\",
+    "sqrt": "√",  # only when no argument follows
+}  # fmt: skip
+
+#: Every ``\\name`` that maps to a single character.
+SYMBOLS: dict[str, str] = {**_GREEK, **_OTHER}
+
+# Characters after a backslash that stand for themselves (\$ and friends).
+_ESCAPES = {"$": "$", "{": "{", "}": "}", "_": "_", "^": "^", "%": "%", "#": "#",
+            "&": "&", "|": "‖"}  # fmt: skip
+
+# Spacing commands, in em (TeX: thin 3mu, medium 4mu, thick 5mu; 18mu = 1em).
+_SPACES = {",": 3 / 18, ":": 4 / 18, ">": 4 / 18, ";": 5 / 18, "!": -3 / 18,
+           "quad": 1.0, "qquad": 2.0, "enspace": 0.5, "thinspace": 3 / 18}  # fmt: skip
+
+# Operator names set upright with TeX's operator spacing (\sin x).
+_FUNCS = frozenset(
+    "sin cos tan cot sec csc arcsin arccos arctan sinh cosh tanh coth log ln lg exp lim "
+    "liminf limsup max min sup inf det arg dim gcd deg hom ker Pr".split()
+)
+_FONT_CMDS = frozenset(
+    "mathrm mathdefault mathregular mathit mathbf mathsf mathtt mathcal mathbb mathfrak "
+    "boldsymbol operatorname".split()
+)
+_TEXT_CMDS = frozenset(("text", "textrm", "mbox", "textnormal"))
+_IGNORED = frozenset(("displaystyle", "textstyle", "limits", "nolimits", "big", "Big",
+                      "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr"))  # fmt: skip
+
+# Atom classes, for TeX's inter-atom spacing.
+_BIN = frozenset("+−×⋅·±∓÷∘∗⋆•∪∩∧∨⊕⊗⊙∖")
+_REL = frozenset("=<>≤≥≠≈≡∼≃≅∝≪≫→←⇒⇐↔⇔↦↑↓∈∉∋⊂⊃⊆⊇⊥∥∣:")
+_OPEN = frozenset("([{⟨⌊⌈")
+_CLOSE = frozenset(")]}⟩⌋⌉!?")
+_PUNCT = frozenset(",;")
+_BIG_OPS = frozenset("∑∏∫∮")
+
+_SCALES = (1.0, 0.7, 0.5)  # text, script, scriptscript style
+_SCRIPT_SPACE = 0.05  # em after a script (TeX's \scriptspace)
+_RAD_FALLBACK = 0.045  # em; rule thickness when the radical's stub cannot be measured
+
+_warned: set[str] = set()  # unknown commands already warned about, once per process
+
+
+# ---------------------------------------------------------------------- parsing
+# Nodes are tuples, so parse results are hashable, immutable and cheap to cache:
+#   ("sym", ch) ("text", str) ("func", name) ("group", nodes) ("space", em)
+#   ("frac", num, den) ("sqrt", arg, index | None) ("overline", arg)
+#   ("scripts", nucleus, sup | None, sub | None)
+_EMPTY = ("group", ())
+
+
+class _Parser:
+    def __init__(self, s: str, unknown: list[str]) -> None:
+        self.s = s
+        self.i = 0
+        self.unknown = unknown  # unknown command names met, warned about by _parse
+
+    def parse_list(self, in_group: bool) -> tuple:
+        s, out = self.s, []
+        while self.i < len(s):
+            c = s[self.i]
+            if c == "}":
+                self.i += 1
+                if in_group:
+                    return tuple(out)
+                continue  # stray closing brace: TeX would fail; drop it
+            if c.isspace():
+                self.i += 1  # spaces are ignored in math mode
+                continue
+            if c in "^_":
+                self.i += 1
+                arg = self.parse_arg()
+                idx = 2 if c == "^" else 3
+                last = out[-1] if out else None
+                if last is not None and last[0] == "scripts" and last[idx] is None:
+                    node = list(last)
+                    node[idx] = arg
+                    out[-1] = tuple(node)
+                else:
+                    base = out.pop() if last is not None and last[0] != "scripts" else _EMPTY
+                    node = ["scripts", base, None, None]
+                    node[idx] = arg
+                    out.append(tuple(node))
+                continue
+            node = self.parse_atom()
+            if node is not None:
+                out.append(node)
+        return tuple(out)
+
+    def parse_arg(self) -> tuple:
+        """One argument: a braced group, one command or one character."""
+        s = self.s
+        while self.i < len(s) and s[self.i].isspace():
+            self.i += 1
+        if self.i >= len(s) or s[self.i] == "}":
+            return _EMPTY
+        node = self.parse_atom()
+        return _EMPTY if node is None else node
+
+    def parse_atom(self) -> tuple | None:
+        s = self.s
+        c = s[self.i]
+        self.i += 1
+        if c == "{":
+            return ("group", self.parse_list(True))
+        if c == "\\":
+            return self.parse_command()
+        if c == "-":
+            return ("sym", "−")
+        if c == "'":
+            return ("sym", "′")
+        if c == "~":
+            return ("text", " ")
+        return ("sym", c)
+
+    def parse_command(self) -> tuple | None:
+        s, start = self.s, self.i
+        while self.i < len(s) and s[self.i].isascii() and s[self.i].isalpha():
+            self.i += 1
+        name = s[start : self.i]
+        if not name:  # a one-character command: \, \; \$ \{ ...
+            if self.i >= len(s):
+                return ("text", "\\")
+            name = s[self.i]
+            self.i += 1
+            if name in _SPACES:
+                return ("space", _SPACES[name])
+            if name == " ":
+                return ("text", " ")
+            if name in _ESCAPES:
+                return ("sym", _ESCAPES[name])
+            self.unknown.append(name)
+            return ("text", "\\" + name)
+        if name in _SPACES:
+            return ("space", _SPACES[name])
+        if name == "frac" or name in ("dfrac", "tfrac"):
+            num = self.parse_arg()
+            return ("frac", num, self.parse_arg())
+        if name == "sqrt":
+            rest = s[self.i :].lstrip()
+            if not rest or rest[0] == "}":
+                return ("sym", "√")
+            index = None
+            if rest[0] == "[":
+                self.i = s.index("[", self.i) + 1
+                end = s.find("]", self.i)
+                end = len(s) if end < 0 else end
+                index = ("group", _Parser(s[self.i : end], self.unknown).parse_list(False))
+                self.i = min(end + 1, len(s))
+            return ("sqrt", self.parse_arg(), index)
+        if name == "overline":
+            return ("overline", self.parse_arg())
+        if name in _FONT_CMDS:
+            return self.parse_arg()
+        if name in _TEXT_CMDS:
+            return self.parse_text_arg()
+        if name in _FUNCS:
+            return ("func", name)
+        if name in ("left", "right"):
+            while self.i < len(s) and s[self.i].isspace():
+                self.i += 1
+            if self.i < len(s) and s[self.i] == ".":  # null delimiter
+                self.i += 1
+                return None
+            return None  # the delimiter itself follows as an ordinary atom
+        if name in _IGNORED:
+            return None
+        ch = SYMBOLS.get(name)
+        if ch is not None:
+            return ("sym", ch)
+        self.unknown.append(name)
+        return ("text", "\\" + name)
+
+    def parse_text_arg(self) -> tuple:
+        """\\text{...}: the raw content up to the matching brace, spaces kept."""
+        s = self.s
+        while self.i < len(s) and s[self.i].isspace():
+            self.i += 1
+        if self.i >= len(s) or s[self.i] != "{":
+            return self.parse_arg()
+        depth, start = 0, self.i + 1
+        while self.i < len(s):
+            c = s[self.i]
+            self.i += 1
+            if c == "\\":
+                self.i += 1
+            elif c == "{":
+                depth += 1
+            elif c == "}":
+                depth -= 1
+                if depth == 0:
+                    break
+        body = s[start : self.i - 1 if depth == 0 else self.i]
+        return ("text", body.replace("\\$", "$").replace("\\{", "{").replace("\\}", "}"))
+
+
+def _dollars(line: str) -> list[int]:
+    """Indices of the unescaped ``$`` of one line."""
+    return [i for i, c in enumerate(line) if c == "$" and (i == 0 or line[i - 1] != "\\")]
+
+
+def _split_line(line: str, unknown: list[str]) -> tuple | None:
+    """Segments ``(is_math, payload)`` of a line, or None when the line has no math."""
+    marks = _dollars(line)
+    if not marks or len(marks) % 2:
+        return None
+    segs: list[tuple] = []
+    pos = 0
+    for a, b in zip(marks[::2], marks[1::2], strict=True):
+        if a > pos:
+            segs.append((False, line[pos:a].replace("\\$", "$")))
+        segs.append((True, _Parser(line[a + 1 : b], unknown).parse_list(False)))
+        pos = b + 1
+    if pos < len(line):
+        segs.append((False, line[pos:].replace("\\$", "$")))
+    return tuple(segs)
+
+
+def has_math(text: str) -> bool:
+    """Whether any line of ``text`` holds math (an even, non-zero count of unescaped $)."""
+    return _parse(_check_text(text)) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str) -> tuple | None:
+    """Per line, its segments (or None for a plain line); None when no line has math."""
+    unknown: list[str] = []
+    lines = tuple(_split_line(ln, unknown) for ln in text.split("\n"))
+    for name in dict.fromkeys(unknown):
+        if name not in _warned:
+            _warned.add(name)
+            # Level 3: past this function and layout_rich/extent_rich, at their caller.
+            msg = f"mathtext: unknown command \\{name} is shown literally"
+            warnings.warn(msg, stacklevel=3)
+    return None if all(ln is None for ln in lines) else lines
+
+
+# ---------------------------------------------------------------------- font metrics
+class _Metrics:
+    """What math layout needs to know about one atlas, measured once from its SDF cells."""
+
+    def __init__(self, atlas: GlyphAtlas) -> None:
+        # A proxy: a strong reference would keep the WeakKeyDictionary entry alive forever.
+        self.atlas = weakref.proxy(atlas)
+        self._ink: dict[int, tuple[float, float, float, float] | None] = {}
+        self.axis = self._center_y("−", 0.25)  # math axis: the minus sign's middle
+        x_ink = self.ink(atlas.glyph("x"))
+        self.x_height = x_ink[3] if x_ink else 0.5
+        # Radical sign and the thickness of its top stub, which the overbar continues.
+        self.radical = atlas.glyph("√")
+        self.rad_ink = self.ink(self.radical)
+        self.rule = self._stub_thickness() or _RAD_FALLBACK
+        # The solid block whose cell the rules are cut from.
+        block = atlas.glyph("\u2588")
+        edges = self._ink_texels(block)
+        self.block = block if edges is not None and block.index != 0 else None
+        if self.block is not None:
+            left, top, right, bottom = edges
+            self.block_edges = (left, right, block.rect[3] - bottom, block.rect[3] - top)
+
+    def _cell(self, g: Glyph) -> np.ndarray:
+        x, y, w, h = g.rect
+        return self.atlas.image[y : y + h, x : x + w]
+
+    def _ink_texels(self, g: Glyph) -> tuple[float, float, float, float] | None:
+        """Outline bbox (left, top, right, bottom) in cell texels, row 0 on top.
+
+        Each inside texel centre minus its distance bounds the outline, and the bound is
+        tight at the texels next to the extreme points, so this is sub-texel exact.
+        """
+        if g.rect[2] == 0:
+            return None
+        v = self._cell(g).astype(np.float32)
+        rows, cols = np.nonzero(v >= SDF_EDGE)
+        if len(rows) == 0:
+            return None
+        # Values are floor(128 + 16 d): add half a step back.
+        d = (v[rows, cols] - SDF_EDGE + 0.5) * (self.atlas.spread / 128.0)
+        r, c = rows + 0.5, cols + 0.5
+        return (
+            float((c - d).min()), float((r - d).min()),
+            float((c + d).max()), float((r + d).max()),
+        )  # fmt: skip
+
+    def ink(self, g: Glyph) -> tuple[float, float, float, float] | None:
+        """Outline bbox (x0, y0, x1, y1) in em from the pen on the baseline, y up."""
+        if g.index not in self._ink:
+            t = self._ink_texels(g)
+            if t is None:
+                self._ink[g.index] = None
+            else:
+                b = float(self.atlas.base_size)
+                x0, _, _, y1 = g.box
+                self._ink[g.index] = (x0 + t[0] / b, y1 - t[3] / b, x0 + t[2] / b, y1 - t[1] / b)
+        return self._ink[g.index]
+
+    def _center_y(self, ch: str, default: float) -> float:
+        ink = self.ink(self.atlas.glyph(ch))
+        return 0.5 * (ink[1] + ink[3]) if ink else default
+
+    def _stub_thickness(self) -> float | None:
+        """Height of the radical's horizontal top stroke, measured just left of its end."""
+        t = self._ink_texels(self.radical)
+        if t is None:
+            return None
+        col = int(t[2] - 2.0)  # two texels in from the right end: past the rounded cap
+        v = self._cell(self.radical)[:, col].astype(np.float32)
+        top = int(np.argmax(v >= SDF_EDGE))
+        run = v[top : top + 3 * self.atlas.spread]  # the stub, not the stem far below
+        d = (run - SDF_EDGE + 0.5) * (self.atlas.spread / 128.0)
+        # Summed pixel coverage of the column is the stroke's thickness in texels.
+        thick = float(np.clip(d + 0.5, 0.0, 1.0)[: int(np.argmax(run < SDF_EDGE)) + 2].sum())
+        return thick / self.atlas.base_size if thick > 0 else None
+
+
+_METRICS: weakref.WeakKeyDictionary[GlyphAtlas, _Metrics] = weakref.WeakKeyDictionary()
+
+
+def _metrics(atlas: GlyphAtlas) -> _Metrics:
+    m = _METRICS.get(atlas)
+    if m is None:
+        m = _METRICS[atlas] = _Metrics(atlas)
+    return m
+
+
+# ---------------------------------------------------------------------- boxes
+# An item is one quad: (x0, y0, x1, y1) in em of the label's font size, then the atlas
+# texel rect (u0, v_top, u1, v_bottom) it samples, in texels so that atlas growth (which
+# only rescales v) cannot invalidate cached layouts.
+class _Box:
+    __slots__ = ("width", "height", "depth", "items")
+
+    def __init__(self, width=0.0, height=0.0, depth=0.0, items=None) -> None:
+        self.width, self.height, self.depth = width, height, depth
+        self.items: list[tuple] = items if items is not None else []
+
+    def put(self, box: _Box, x: float = 0.0, y: float = 0.0) -> None:
+        """Add ``box`` with its origin at (x, y), growing height and depth to fit."""
+        self.items.extend(
+            (a + x, b + y, c + x, d + y, *t) for a, b, c, d, *t in box.items
+        )  # fmt: skip
+        self.height = max(self.height, box.height + y)
+        self.depth = max(self.depth, box.depth - y)
+
+
+def _glyph_box(m: _Metrics, ch: str, k: float) -> _Box:
+    g = m.atlas.glyph(ch)
+    box = _Box(g.advance * k)
+    if g.rect[2]:
+        bx0, by0, bx1, by1 = g.box
+        x, y, w, h = g.rect
+        box.items.append((bx0 * k, by0 * k, bx1 * k, by1 * k, x, y, x + w, y + h))
+        ink = m.ink(g)
+        if ink is not None:
+            box.height, box.depth = max(0.0, ink[3] * k), max(0.0, -ink[1] * k)
+    return box
+
+
+def _text_box(m: _Metrics, text: str, k: float) -> _Box:
+    """A run of upright text, kerned exactly like :func:`.glyphs.layout` does."""
+    atlas, out, pen, prev = m.atlas, _Box(), 0.0, None
+    for c in text:
+        if ord(c) < 32:
+            continue
+        if prev is not None:
+            pen += atlas.kerning(prev, c) * k
+        g = _glyph_box(m, c, k)
+        out.put(g, pen)
+        pen += g.width
+        prev = c
+    out.width = pen
+    return out
+
+
+def _slices(a: float, b: float, lo: float, hi: float, n: int, f: float, sat: float) -> list:
+    """Pieces (q0, q1, t0, t1) mapping the span [a, b] (em) onto a block cell axis.
+
+    The block's outline runs from texel ``lo`` to ``hi`` of a cell ``n`` texels long and
+    ``f`` texels make one em. The ends copy the cell 1:1 (outline ramp and padding); only
+    a middle piece, whose texels are all saturated (> ``sat`` inside), is stretched.
+    """
+    half = 0.5 * (b - a) * f
+    r = min(half, sat, 0.5 * (hi - lo))
+    pieces = [(a - lo / f, a + r / f, 0.0, lo + r)]
+    if half > r:
+        mid = 0.5 * (lo + hi)
+        pieces.append((a + r / f, b - r / f, mid, mid))
+    pieces.append((b - r / f, b + (n - hi) / f, hi - r, float(n)))
+    return pieces
+
+
+def _rule_box(m: _Metrics, x0: float, y0: float, x1: float, y1: float) -> _Box:
+    """A solid rectangle (em), antialiased like a glyph, as up to 3x3 block slices."""
+    box = _Box(x1, max(0.0, y1), max(0.0, -y0))
+    if m.block is None or x1 <= x0 or y1 <= y0:
+        return box
+    cx, cy, w, h = m.block.rect
+    left, right, bottom, top = m.block_edges
+    f, sat = float(m.atlas.base_size), float(m.atlas.spread)
+    for qx0, qx1, tu0, tu1 in _slices(x0, x1, left, right, w, f, sat):
+        # Texel rows grow downwards, so slice in "rows from the bottom" and flip back.
+        for qy0, qy1, tb0, tb1 in _slices(y0, y1, bottom, top, h, f, sat):
+            box.items.append((qx0, qy0, qx1, qy1, cx + tu0, cy + h - tb1, cx + tu1, cy + h - tb0))
+    return box
+
+
+# ---------------------------------------------------------------------- math layout
+def _atom_class(node: tuple) -> str | None:
+    kind = node[0]
+    if kind == "scripts":
+        return _atom_class(node[1]) or "ord"
+    if kind == "space":
+        return None
+    if kind == "func":
+        return "op"
+    if kind == "sym":
+        c = node[1]
+        if c in _BIN:
+            return "bin"
+        if c in _REL:
+            return "rel"
+        if c in _OPEN:
+            return "open"
+        if c in _CLOSE:
+            return "close"
+        if c in _PUNCT:
+            return "punct"
+        if c in _BIG_OPS:
+            return "op"
+    return "ord"
+
+
+def _glue(a: str, b: str) -> float:
+    """TeX's inter-atom space (em) between classes ``a`` and ``b`` in text style."""
+    if a == "bin" or b == "bin":
+        return 4 / 18
+    if (a == "rel") != (b == "rel") and a not in ("open", "punct") and b not in ("close", "punct"):
+        return 5 / 18
+    if a == "punct":
+        return 3 / 18
+    if (a == "op" and b in ("ord", "op")) or (b == "op" and a in ("ord", "close")):
+        return 3 / 18
+    return 0.0
+
+
+def _math_list(m: _Metrics, nodes: tuple, style: int) -> _Box:
+    classes = [_atom_class(n) for n in nodes]
+    real = [i for i, c in enumerate(classes) if c is not None]
+    # A binary operator with no operand on one side is unary (e.g. the minus of 10^{-3}).
+    for j, i in enumerate(real):
+        if classes[i] == "bin":
+            prev = classes[real[j - 1]] if j else None
+            nxt = classes[real[j + 1]] if j + 1 < len(real) else None
+            if prev in (None, "bin", "rel", "open", "punct", "op") or nxt in (
+                None, "rel", "close", "punct"
+            ):  # fmt: skip
+                classes[i] = "ord"
+    out, pen, prev = _Box(), 0.0, None
+    for node, cls in zip(nodes, classes, strict=True):
+        if cls is not None:
+            if prev is not None and style == 0:  # scripts and fractions stay tight
+                pen += _glue(prev, cls)
+            prev = cls
+        box = _node_box(m, node, style)
+        out.put(box, pen)
+        pen += box.width
+    out.width = pen
+    return out
+
+
+def _node_box(m: _Metrics, node: tuple, style: int) -> _Box:
+    k = _SCALES[style]
+    kind = node[0]
+    if kind == "sym":
+        return _glyph_box(m, node[1], k)
+    if kind == "text":
+        return _text_box(m, node[1], k)
+    if kind == "func":
+        return _text_box(m, node[1], k)
+    if kind == "group":
+        return _math_list(m, node[1], style)
+    if kind == "space":
+        return _Box(node[1] * k)
+    if kind == "scripts":
+        return _scripts_box(m, node, style)
+    if kind == "frac":
+        return _frac_box(m, node[1], node[2], style)
+    if kind == "sqrt":
+        return _sqrt_box(m, node[1], node[2], style)
+    if kind == "overline":
+        return _overline_box(m, node[1], style)
+    raise AssertionError(kind)
+
+
+def _scripts_box(m: _Metrics, node: tuple, style: int) -> _Box:
+    """Nucleus with superscript and/or subscript, after TeX's rules 18a-f (simplified)."""
+    _, nucleus, sup, sub = node
+    k, ks = _SCALES[style], _SCALES[min(style + 1, 2)]
+    nuc = _node_box(m, nucleus, style)
+    simple = nucleus[0] == "sym"
+    out = _Box()
+    out.put(nuc, 0.0)
+    xh, theta = m.x_height * k, m.rule * k
+    # Scripts of a compound nucleus hang from its top and bottom, not from the baseline.
+    u0 = 0.0 if simple else nuc.height - 0.386 * ks
+    v0 = 0.0 if simple else nuc.depth + 0.05 * ks
+    sup_box = _math_list(m, (sup,), min(style + 1, 2)) if sup is not None else None
+    sub_box = _math_list(m, (sub,), min(style + 1, 2)) if sub is not None else None
+    width = 0.0
+    if sup_box is not None:
+        u = max(u0, 0.40 * k, sup_box.depth + 0.25 * xh)
+    if sub_box is not None:
+        if sup_box is None:
+            v = max(v0, 0.17 * k, sub_box.height - 0.8 * xh)
+        else:
+            v = max(v0, 0.22 * k)
+            gap = (u - sup_box.depth) - (sub_box.height - v)
+            if gap < 4 * theta:
+                v += 4 * theta - gap
+                psi = 0.8 * xh - (u - sup_box.depth)
+                if psi > 0:
+                    u, v = u + psi, v - psi
+        out.put(sub_box, nuc.width, -v)
+        width = sub_box.width
+    if sup_box is not None:
+        out.put(sup_box, nuc.width, u)
+        width = max(width, sup_box.width)
+    out.width = nuc.width + width + _SCRIPT_SPACE * k
+    return out
+
+
+def _frac_box(m: _Metrics, num: tuple, den: tuple, style: int) -> _Box:
+    """Numerator over denominator, one style smaller, centred on a rule at the math axis."""
+    k = _SCALES[style]
+    sub = min(style + 1, 2)
+    n, d = _math_list(m, (num,), sub), _math_list(m, (den,), sub)
+    theta, axis = m.rule * k, m.axis * k
+    clear = 1.5 * theta + 0.03 * k  # gap between the rule and the numerator/denominator
+    u = axis + 0.5 * theta + clear + n.depth
+    v = d.height - axis + 0.5 * theta + clear
+    pad, over = 0.08 * k, 0.05 * k  # space around the fraction; rule overhang
+    inner = max(n.width, d.width) + 2 * over
+    out = _Box(inner + 2 * pad)
+    out.put(_rule_box(m, pad, axis - 0.5 * theta, pad + inner, axis + 0.5 * theta))
+    out.put(n, pad + 0.5 * (inner - n.width), u)
+    out.put(d, pad + 0.5 * (inner - d.width), -v)
+    out.width = inner + 2 * pad
+    return out
+
+
+def _sqrt_box(m: _Metrics, arg: tuple, index: tuple | None, style: int) -> _Box:
+    """Radical sign stretched to the argument's height, continued by an overbar."""
+    k = _SCALES[style]
+    a = _math_list(m, (arg,), style)
+    rad = _glyph_box(m, "√", k)
+    ink = m.rad_ink
+    if ink is None or not rad.items:
+        out = _Box()
+        out.put(rad)
+        out.put(a, rad.width)
+        out.width = rad.width + a.width
+        return out
+    rx0, ry0, rx1, ry1 = ink
+    gap = m.rule * k + 0.1 * m.x_height * k
+    bar_bottom = max(a.height, m.x_height * k) + gap
+    # Stretch the sign vertically (only) so it spans from below the argument to the bar.
+    bottom = min(ry0 * k, -a.depth - 0.5 * gap)
+    sy = max(k, (bar_bottom - bottom) / (ry1 - ry0 - m.rule))
+    theta = m.rule * sy
+    top = bar_bottom + theta
+    dy = top - ry1 * sy
+    out = _Box()
+    x = 0.0
+    if index is not None:  # \sqrt[n]{x}: a tiny index tucked into the sign's crook
+        ib = _math_list(m, (index,), 2)
+        out.put(ib, 0.0, dy + (ry0 + 0.55 * (ry1 - ry0)) * sy)
+        x = max(0.0, ib.width - 0.5 * (rx1 - rx0) * k)
+    (qx0, qy0, qx1, qy1, *tex) = rad.items[0]
+    sign = _Box(0.0, ry1 * sy + dy, max(0.0, -(ry0 * sy + dy)))
+    sign.items.append((qx0, qy0 / k * sy + dy, qx1, qy1 / k * sy + dy, *tex))
+    out.put(sign, x)
+    bar_x0 = x + rx1 * k - 0.02 * k  # overlap the stub a little: no seam
+    arg_x = x + rx1 * k + 0.04 * k
+    bar_x1 = arg_x + a.width + 0.06 * k
+    out.put(_rule_box(m, bar_x0, bar_bottom, bar_x1, top))
+    out.put(a, arg_x)
+    out.height = max(out.height, top + theta)  # TeX keeps one rule of clearance above
+    out.width = bar_x1 + 0.05 * k
+    return out
+
+
+def _overline_box(m: _Metrics, arg: tuple, style: int) -> _Box:
+    k = _SCALES[style]
+    a = _math_list(m, (arg,), style)
+    theta = m.rule * k
+    y0 = a.height + 2 * theta
+    out = _Box()
+    out.put(a)
+    out.put(_rule_box(m, 0.0, y0, a.width, y0 + theta))
+    out.height = y0 + 2 * theta
+    out.width = a.width
+    return out
+
+
+# ---------------------------------------------------------------------- entry points
+class _Line:
+    """One laid-out line in em: its advance width, height, depth and quad arrays."""
+
+    __slots__ = ("width", "height", "depth", "boxes", "texels")
+
+    def __init__(self, box: _Box) -> None:
+        self.width, self.height, self.depth = box.width, box.height, box.depth
+        items = np.asarray(box.items, np.float64).reshape(-1, 8)
+        self.boxes, self.texels = items[:, :4], items[:, 4:]
+
+
+@functools.lru_cache(maxsize=1024)
+def _lines(text: str, atlas: GlyphAtlas) -> tuple[_Line, ...]:
+    """Lay out every line of a (math-holding) text in em, independent of size and anchor."""
+    m = _metrics(atlas)
+    out = []
+    for line, segs in zip(text.split("\n"), _parse(text), strict=True):
+        if segs is None:
+            segs = ((False, line),)
+        box, pen = _Box(), 0.0
+        for is_math, payload in segs:
+            part = _math_list(m, payload, 0) if is_math else _text_box(m, payload, 1.0)
+            box.put(part, pen)
+            pen += part.width
+        box.width = pen
+        out.append(_Line(box))
+    return tuple(out)
+
+
+def _vertical(atlas: GlyphAtlas, lines: tuple[_Line, ...], spacing: float) -> tuple:
+    """Top of the first line and bottom of the last one (em, last baseline at -(n-1)*s)."""
+    top = max(atlas.ascender, lines[0].height)
+    bottom = -(len(lines) - 1) * spacing - max(-atlas.descender, lines[-1].depth)
+    return top, bottom
+
+
+def extent_rich(
+    text: str,
+    font_size: float,
+    *,
+    line_spacing: float = 1.2,
+    bold: bool = False,
+    atlas: GlyphAtlas | None = None,
+) -> tuple[float, float, float]:
+    """(width, height, descent) in pixels like :func:`.glyphs.text_extent`, math aware.
+
+    The height grows above the font's ascender for tall superscripts and numerators and
+    the descent below its descender for subscripts and denominators.
+    """
+    text = _check_text(text)
+    if _parse(text) is None:
+        return text_extent(text, font_size, line_spacing=line_spacing, bold=bold, atlas=atlas)
+    size = _check_positive("font_size", font_size)
+    spacing = _check_positive("line_spacing", line_spacing)
+    if atlas is None:
+        atlas = get_atlas(bold)
+    lines = _lines(text, atlas)
+    top, bottom = _vertical(atlas, lines, spacing)
+    descent = -bottom - (len(lines) - 1) * spacing
+    return max(ln.width for ln in lines) * size, (top - bottom) * size, descent * size
+
+
+def layout_rich(
+    text: str,
+    font_size: float,
+    anchor_x: str = "left",
+    anchor_y: str = "baseline",
+    rotation_deg: float = 0.0,
+    line_spacing: float = 1.2,
+    *,
+    bold: bool = False,
+    atlas: GlyphAtlas | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`.glyphs.layout` with ``$...$`` math; same arguments, arrays and conventions.
+
+    ``anchor_y`` 'top'/'bottom'/'center' use the math-aware block extent (never less
+    than the font's ascender/descender), so a fraction does not overflow its anchor.
+    """
+    text = _check_text(text)
+    if _parse(text) is None:
+        return layout(text, font_size, anchor_x, anchor_y, rotation_deg, line_spacing,
+                      bold=bold, atlas=atlas)  # fmt: skip
+    size = _check_positive("font_size", font_size)
+    spacing = _check_positive("line_spacing", line_spacing)
+    if anchor_x not in _ANCHOR_X:
+        raise ValueError(f"anchor_x must be one of {_ANCHOR_X}, got {anchor_x!r}")
+    if anchor_y not in _ANCHOR_Y:
+        raise ValueError(f"anchor_y must be one of {_ANCHOR_Y}, got {anchor_y!r}")
+    rot = float(rotation_deg)
+    if not math.isfinite(rot):
+        raise ValueError(f"rotation_deg must be finite, got {rotation_deg!r}")
+    if atlas is None:
+        atlas = get_atlas(bold)
+    lines = _lines(text, atlas)
+    n_lines = len(lines)
+    top, bottom = _vertical(atlas, lines, spacing)
+    y_off = {
+        "top": -top,
+        "bottom": -bottom,
+        "center": -0.5 * (top + bottom),
+        "baseline": (n_lines - 1) * spacing,
+    }[anchor_y]
+    align = {"left": 0.0, "center": 0.5, "right": 1.0}[anchor_x]
+    if n_lines == 1:
+        ln = lines[0]
+        b = ln.boxes + np.array([-align * ln.width, y_off] * 2)
+        t = ln.texels
+    else:
+        b = np.concatenate([
+            ln.boxes + np.array([-align * ln.width, y_off - i * spacing] * 2)
+            for i, ln in enumerate(lines)
+        ])  # fmt: skip
+        t = np.concatenate([ln.texels for ln in lines])
+    if len(b) == 0:
+        empty = np.zeros((0, 4, 2), np.float32)
+        return empty, empty.copy()
+    b = b * size
+    rows, cols = atlas.image.shape
+    r = t / np.array([cols, rows, cols, rows], np.float64)  # (u0, v_top, u1, v_bottom)
+    quads = np.stack([b[:, [0, 1]], b[:, [2, 1]], b[:, [2, 3]], b[:, [0, 3]]], axis=1)
+    uvs = np.stack([r[:, [0, 3]], r[:, [2, 3]], r[:, [2, 1]], r[:, [0, 1]]], axis=1)
+    if rot != 0.0:
+        c, s = math.cos(math.radians(rot)), math.sin(math.radians(rot))
+        x, y = quads[..., 0].copy(), quads[..., 1].copy()
+        quads[..., 0] = c * x - s * y
+        quads[..., 1] = s * x + c * y
+    return quads.astype(np.float32), uvs.astype(np.float32)
