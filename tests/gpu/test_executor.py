@@ -1,0 +1,439 @@
+"""The moderngl executor: partial uploads, re-creation, release, views (headless EGL)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from lumos.gpu import Attribute, Buffer, Draw, Frame, Program, State, Texture, View
+from lumos.gpu.context import get_context
+from lumos.gpu.executor import ModernGLExecutor, OffscreenTarget
+from lumos.gpu.resources import _LOG_LENGTH
+
+PANZOOM = {"type": "panzoom", "rect": [-1.0, -1.0, 2.0, 2.0]}
+
+STRIPES_VS = """
+in vec2 a_pos;
+in vec4 a_color;
+uniform float u_scale;
+out vec4 v_color;
+void main() {
+    gl_Position = vec4(a_pos, 0.0, 1.0);
+    v_color = a_color * u_scale;
+}
+"""
+COLOR_FS = """
+in vec4 v_color;
+out vec4 f_color;
+void main() { f_color = v_color; }
+"""
+QUAD_VS = """
+in vec2 a_pos;
+out vec2 v_uv;
+void main() {
+    gl_Position = vec4(a_pos, 0.0, 1.0);
+    v_uv = a_pos * 0.5 + 0.5;
+}
+"""
+TEX2D_FS = """
+uniform sampler2D u_tex;
+in vec2 v_uv;
+out vec4 f_color;
+void main() { f_color = texture(u_tex, v_uv); }
+"""
+TEX3D_FS = """
+uniform sampler3D u_tex;
+uniform float u_z;
+in vec2 v_uv;
+out vec4 f_color;
+void main() { f_color = texture(u_tex, vec3(v_uv, u_z)); }
+"""
+
+NSTRIPES = 8
+W, H = 64, 16  # each stripe is 8 pixels wide
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return get_context()
+
+
+@pytest.fixture
+def executor(ctx):
+    return ModernGLExecutor(ctx)
+
+
+@pytest.fixture
+def target(ctx):
+    t = OffscreenTarget(ctx, (W, H))
+    yield t
+    t.release()
+
+
+def stripe_positions() -> np.ndarray:
+    """Two triangles per vertical stripe across clip space: (NSTRIPES * 6, 2) float32."""
+    out = []
+    for k in range(NSTRIPES):
+        x0, x1 = -1 + 2 * k / NSTRIPES, -1 + 2 * (k + 1) / NSTRIPES
+        out += [(x0, -1), (x1, -1), (x0, 1), (x1, -1), (x1, 1), (x0, 1)]
+    return np.array(out, np.float32)
+
+
+def stripe_colors(rgba) -> np.ndarray:
+    return np.repeat(np.asarray(rgba, np.float32), 6, axis=0)
+
+
+def frame_of(*draws, size=(W, H)) -> Frame:
+    f = Frame(size=size, clear_color=(1.0, 1.0, 1.0, 1.0))
+    f.views["v"] = View("v", (0, 0, size[0], size[1]), PANZOOM)
+    f.draws.extend(draws)
+    return f
+
+
+def stripes_draw(pos: Buffer, col: Buffer, program: Program, kind="f4", scale=1.0) -> Draw:
+    return Draw(
+        program=program, view="v", mode="triangles", count=len(pos.data),
+        attributes={"a_pos": Attribute(pos, 2), "a_color": Attribute(col, 4, kind)},
+        uniforms={"u_scale": scale}, state=State(blend=None),
+    )
+
+
+def stripe_pixels(img: np.ndarray) -> np.ndarray:
+    """The RGBA at the centre of each stripe."""
+    return img[H // 2, 4::8, :]
+
+
+def quad_buffer() -> Buffer:
+    return Buffer(np.array([[-1, -1], [1, -1], [-1, 1], [1, 1]], np.float32))
+
+
+# -- buffers -------------------------------------------------------------------------
+
+
+def test_first_render_uploads_everything_then_nothing(executor, target):
+    rgba = np.eye(4)[[0, 1, 2, 0] * 2]
+    rgba[:, 3] = 1.0
+    pos, col = Buffer(stripe_positions()), Buffer(stripe_colors(rgba))
+    frame = frame_of(stripes_draw(pos, col, Program(STRIPES_VS, COLOR_FS)))
+    executor.render(frame, target.fbo)
+    assert executor.uploaded_bytes == pos.nbytes + col.nbytes
+    executor.render(frame, target.fbo)
+    assert executor.uploaded_bytes == pos.nbytes + col.nbytes  # no version moved
+    img = target.read()
+    assert img.shape == (H, W, 4) and img.dtype == np.uint8
+    px = stripe_pixels(img)
+    assert px[0, :3].tolist() == [255, 0, 0]
+    assert px[1, :3].tolist() == [0, 255, 0]
+    assert px[2, :3].tolist() == [0, 0, 255]
+
+
+@pytest.mark.parametrize("kind", ["f4", "u1"])
+def test_buffer_update_uploads_only_the_changed_bytes(executor, target, kind):
+    red = np.array([[1.0, 0.0, 0.0, 1.0]] * NSTRIPES)
+    if kind == "u1":  # bytes read as floats 0..255, not normalized: the shader scales
+        colors, scale = Buffer(stripe_colors(red * 255).astype(np.uint8)), 1 / 255
+    else:
+        colors, scale = Buffer(stripe_colors(red)), 1.0
+    pos = Buffer(stripe_positions())
+    frame = frame_of(stripes_draw(pos, colors, Program(STRIPES_VS, COLOR_FS), kind, scale))
+    executor.render(frame, target.fbo)
+    before = executor.uploaded_bytes
+    gl_object = executor._buffers[colors.id][0]
+
+    blue = stripe_colors([[0.0, 0.0, 1.0, 1.0]])
+    colors.update(6 * 5, blue * 255 if kind == "u1" else blue)  # stripe 5
+    executor.render(frame, target.fbo)
+    row_bytes = 4 * colors.data.itemsize
+    assert executor.uploaded_bytes - before == 6 * row_bytes
+    assert executor._buffers[colors.id][0] is gl_object  # written in place
+
+    px = stripe_pixels(target.read())
+    assert px[5, :3].tolist() == [0, 0, 255]
+    for k in (0, 4, 6, 7):
+        assert px[k, :3].tolist() == [255, 0, 0]
+
+
+def test_several_updates_upload_the_sum_of_their_ranges(executor, target):
+    colors = Buffer(stripe_colors([[0.0, 0.0, 0.0, 1.0]] * NSTRIPES))
+    frame = frame_of(stripes_draw(Buffer(stripe_positions()), colors,
+                                  Program(STRIPES_VS, COLOR_FS)))
+    executor.render(frame, target.fbo)
+    before = executor.uploaded_bytes
+    colors.update(0, stripe_colors([[1.0, 0.0, 0.0, 1.0]]))
+    colors.update(6 * 7, stripe_colors([[0.0, 1.0, 0.0, 1.0]]))
+    colors.update(6 * 7 + 2, np.array([[0, 1, 0, 1]], np.float32))  # overlaps the last one
+    executor.render(frame, target.fbo)
+    assert executor.uploaded_bytes - before == (6 + 6 + 1) * 16
+    px = stripe_pixels(target.read())
+    assert px[0, :3].tolist() == [255, 0, 0]
+    assert px[3, :3].tolist() == [0, 0, 0]
+    assert px[7, :3].tolist() == [0, 255, 0]
+
+
+def test_resized_set_data_recreates_the_buffer(executor, target):
+    pos = Buffer(stripe_positions()[:6])  # only stripe 0
+    colors = Buffer(stripe_colors([[1.0, 0.0, 0.0, 1.0]]))
+    draw = stripes_draw(pos, colors, Program(STRIPES_VS, COLOR_FS))
+    frame = frame_of(draw)
+    executor.render(frame, target.fbo)
+    old = executor._buffers[pos.id][0]
+    before = executor.uploaded_bytes
+
+    pos.set_data(stripe_positions()[:12])  # stripes 0 and 1
+    colors.set_data(stripe_colors([[1.0, 0.0, 0.0, 1.0], [0.0, 1.0, 0.0, 1.0]]))
+    draw.count = 12
+    executor.render(frame, target.fbo)
+    assert executor.uploaded_bytes - before == pos.nbytes + colors.nbytes
+    assert executor._buffers[pos.id][0] is not old
+    assert executor._buffers[pos.id][2] == pos.nbytes
+    assert type(old.mglo).__name__ == "InvalidObject"  # the old GL buffer was released
+    px = stripe_pixels(target.read())
+    assert px[1, :3].tolist() == [0, 255, 0]  # drawn from the new, bigger buffers
+    assert px[2, :3].tolist() == [255, 255, 255]
+
+
+def test_same_size_set_data_uploads_everything(executor, target):
+    colors = Buffer(stripe_colors([[1.0, 0.0, 0.0, 1.0]] * NSTRIPES))
+    frame = frame_of(stripes_draw(Buffer(stripe_positions()), colors,
+                                  Program(STRIPES_VS, COLOR_FS)))
+    executor.render(frame, target.fbo)
+    before = executor.uploaded_bytes
+    colors.set_data(stripe_colors([[0.0, 1.0, 0.0, 1.0]] * NSTRIPES))
+    executor.render(frame, target.fbo)
+    assert executor.uploaded_bytes - before == colors.nbytes
+    assert (stripe_pixels(target.read())[:, :3] == [0, 255, 0]).all()
+
+
+@pytest.mark.parametrize(("updates", "full"), [(_LOG_LENGTH, False), (_LOG_LENGTH + 1, True)])
+def test_change_log_overflow_falls_back_to_full_upload(executor, target, updates, full):
+    n = 6 * NSTRIPES
+    colors = Buffer(np.zeros((n * 4, 4), np.float32))  # more rows than the draw reads
+    colors.data[:n] = stripe_colors([[0.0, 0.0, 0.0, 1.0]] * NSTRIPES)
+    frame = frame_of(stripes_draw(Buffer(stripe_positions()), colors,
+                                  Program(STRIPES_VS, COLOR_FS)))
+    executor.render(frame, target.fbo)
+    before = executor.uploaded_bytes
+    for i in range(updates):  # one vertex row each: 16 bytes
+        colors.update(i % n, np.array([[0.0, 1.0, 0.0, 1.0]], np.float32))
+    executor.render(frame, target.fbo)
+    expected = colors.nbytes if full else updates * 16
+    assert executor.uploaded_bytes - before == expected
+    # either way the GPU holds the new data: every stripe's vertices are green
+    assert (stripe_pixels(target.read())[:, :3] == [0, 255, 0]).all()
+
+
+def test_index_buffer_partial_update(executor, target):
+    pos = Buffer(stripe_positions())
+    colors = Buffer(stripe_colors([[0.0, 0.0, 1.0, 1.0]] * NSTRIPES))
+    indices = Buffer(np.arange(6, dtype=np.uint32))  # stripe 0
+    draw = stripes_draw(pos, colors, Program(STRIPES_VS, COLOR_FS))
+    draw.indices, draw.count = indices, 6
+    frame = frame_of(draw)
+    executor.render(frame, target.fbo)
+    px = stripe_pixels(target.read())
+    assert px[0, :3].tolist() == [0, 0, 255] and px[3, :3].tolist() == [255, 255, 255]
+    before = executor.uploaded_bytes
+    indices.update(0, np.arange(18, 24, dtype=np.uint32))  # now stripe 3
+    executor.render(frame, target.fbo)
+    assert executor.uploaded_bytes - before == 24
+    px = stripe_pixels(target.read())
+    assert px[0, :3].tolist() == [255, 255, 255] and px[3, :3].tolist() == [0, 0, 255]
+
+
+# -- textures ------------------------------------------------------------------------
+
+
+def texture_frame(tex: Texture, fs=TEX2D_FS, size=(16, 16), **uniforms) -> Frame:
+    draw = Draw(program=Program(QUAD_VS, fs), view="v", mode="triangle_strip", count=4,
+                attributes={"a_pos": Attribute(quad_buffer(), 2)}, textures={"u_tex": tex},
+                uniforms=uniforms, state=State(blend=None))
+    return frame_of(draw, size=size)
+
+
+def texture_rows(img: np.ndarray, nrows: int) -> np.ndarray:
+    """The colour at the centre of each texture row; texture row 0 is at the bottom."""
+    h = img.shape[0]
+    step = h // nrows
+    return np.array([img[h - 1 - (r * step + step // 2), img.shape[1] // 2] for r in range(nrows)])
+
+
+def test_texture_row_update_uploads_only_those_rows(ctx, executor):
+    data = np.zeros((8, 4, 4), np.uint8)
+    data[..., 3] = 255
+    data[:, :, 0] = 255  # all red
+    tex = Texture(data, filter="nearest")
+    frame = texture_frame(tex)
+    target = OffscreenTarget(ctx, (16, 16))
+    try:
+        executor.render(frame, target.fbo)
+        assert executor.uploaded_bytes == tex.data.nbytes + 4 * 8  # + the quad buffer
+        gl_object = executor._textures[tex.id][0]
+        before = executor.uploaded_bytes
+        green = np.zeros((2, 4, 4), np.uint8)
+        green[..., 1] = green[..., 3] = 255
+        tex.update(5, green)
+        executor.render(frame, target.fbo)
+        assert executor.uploaded_bytes - before == 2 * 4 * 4
+        assert executor._textures[tex.id][0] is gl_object
+        rows = texture_rows(target.read(), 8)
+        assert rows[5, :3].tolist() == [0, 255, 0] and rows[6, :3].tolist() == [0, 255, 0]
+        for r in (0, 4, 7):
+            assert rows[r, :3].tolist() == [255, 0, 0]
+
+        before = executor.uploaded_bytes
+        for i in range(_LOG_LENGTH + 1):
+            tex.update(i % 8, data[:1])
+        executor.render(frame, target.fbo)
+        assert executor.uploaded_bytes - before == tex.data.nbytes  # log overflowed
+        assert (texture_rows(target.read(), 8)[:, :3] == [255, 0, 0]).all()
+
+        before = executor.uploaded_bytes
+        tex.set_data(np.full((2, 2, 4), 255, np.uint8))  # new size: a new texture
+        executor.render(frame, target.fbo)
+        assert executor.uploaded_bytes - before == 16
+        assert executor._textures[tex.id][0] is not gl_object
+        assert (target.read()[..., :3] == 255).all()
+    finally:
+        target.release()
+
+
+def test_float_texture_row_update(ctx, executor):
+    tex = Texture(np.zeros((4, 4), np.float32), filter="nearest")
+    frame = texture_frame(tex)
+    target = OffscreenTarget(ctx, (16, 16))
+    try:
+        executor.render(frame, target.fbo)
+        before = executor.uploaded_bytes
+        tex.update(2, np.full(4, 0.5, np.float32))
+        executor.render(frame, target.fbo)
+        assert executor.uploaded_bytes - before == 16
+        red = texture_rows(target.read(), 4)[:, 0]
+        assert red[0] == 0 and red[3] == 0 and abs(int(red[2]) - 128) <= 1
+    finally:
+        target.release()
+
+
+def test_texture_3d_slice_update(ctx, executor):
+    data = np.zeros((4, 2, 2, 4), np.uint8)
+    data[..., 0] = data[..., 3] = 255
+    tex = Texture(data, dim=3, filter="nearest")
+    frame = texture_frame(tex, TEX3D_FS, u_z=(2 + 0.5) / 4)
+    target = OffscreenTarget(ctx, (16, 16))
+    try:
+        executor.render(frame, target.fbo)
+        assert (target.read()[..., :3] == [255, 0, 0]).all()
+        before = executor.uploaded_bytes
+        blue = np.zeros((1, 2, 2, 4), np.uint8)
+        blue[..., 2] = blue[..., 3] = 255
+        tex.update(2, blue)
+        executor.render(frame, target.fbo)
+        assert executor.uploaded_bytes - before == 16
+        assert (target.read()[..., :3] == [0, 0, 255]).all()
+        frame.draws[0].uniforms["u_z"] = (1 + 0.5) / 4  # slice 1 is untouched
+        executor.render(frame, target.fbo)
+        assert (target.read()[..., :3] == [255, 0, 0]).all()
+    finally:
+        target.release()
+
+
+# -- releasing, views, errors ------------------------------------------------------
+
+
+def test_release_unused_frees_resources(executor, target):
+    prog_a, prog_b = Program(STRIPES_VS, COLOR_FS), Program(QUAD_VS, TEX2D_FS)
+    pos, col = Buffer(stripe_positions()), Buffer(stripe_colors([[1.0, 0, 0, 1]] * NSTRIPES))
+    quad = quad_buffer()
+    tex = Texture(np.full((2, 2, 4), 255, np.uint8), filter="nearest")
+    a = stripes_draw(pos, col, prog_a)
+    b = Draw(program=prog_b, view="v", mode="triangle_strip", count=4,
+             attributes={"a_pos": Attribute(quad, 2)}, textures={"u_tex": tex})
+    executor.render(frame_of(b, a), target.fbo)
+    assert {pos.id, col.id, quad.id} <= set(executor._buffers)
+    assert tex.id in executor._textures
+    assert {prog_a.id, prog_b.id} <= set(executor._programs)
+    gl_quad, gl_tex = executor._buffers[quad.id][0], executor._textures[tex.id][0]
+    gl_prog_b = executor._programs[prog_b.id]
+    n_vaos = len(executor._vaos)
+
+    only_a = frame_of(a)
+    executor.release_unused(only_a)
+    assert quad.id not in executor._buffers
+    assert tex.id not in executor._textures
+    assert prog_b.id not in executor._programs
+    assert {pos.id, col.id} <= set(executor._buffers) and prog_a.id in executor._programs
+    assert len(executor._vaos) == n_vaos - 1
+    for obj in (gl_quad, gl_tex, gl_prog_b):
+        assert type(obj.mglo).__name__ == "InvalidObject"
+
+    before = executor.uploaded_bytes
+    executor.render(only_a, target.fbo)  # what is still held is not uploaded again
+    assert executor.uploaded_bytes == before
+    assert (stripe_pixels(target.read())[:, :3] == [255, 0, 0]).all()
+
+    executor.release_unused(Frame(size=(1, 1)))
+    assert not executor._buffers and not executor._textures and not executor._programs
+    assert not executor._vaos
+
+
+def test_view_rects_are_top_left_and_cleared(executor, ctx):
+    target = OffscreenTarget(ctx, (40, 20))
+    try:
+        frame = Frame(size=(40, 20), clear_color=(1.0, 1.0, 1.0, 1.0))
+        frame.views["a"] = View("a", (0, 0, 10, 5), PANZOOM, bgcolor=(1.0, 0.0, 0.0, 1.0))
+        frame.views["b"] = View("b", (20, 10, 20, 10), PANZOOM)
+        # a full-viewport green quad drawn in view b only
+        frame.draws.append(Draw(
+            program=Program(STRIPES_VS, COLOR_FS), view="b", mode="triangle_strip", count=4,
+            attributes={"a_pos": Attribute(quad_buffer(), 2),
+                        "a_color": Attribute(Buffer(np.tile([0, 1, 0, 1], (4, 1))
+                                                    .astype(np.float32)), 4)},
+            uniforms={"u_scale": 1.0}, state=State(blend=None)))
+        executor.render(frame, target.fbo)
+        img = target.read()
+        assert (img[:5, :10, :3] == [255, 0, 0]).all()  # top-left corner
+        assert (img[5:, :10, :3] == 255).all() and (img[:10, 10:, :3] == 255).all()
+        assert (img[10:, 20:, :3] == [0, 255, 0]).all()  # bottom-right quarter
+        assert (img[10:, :20, :3] == 255).all()
+    finally:
+        target.release()
+
+
+def test_empty_draws_are_skipped(executor, target):
+    pos = Buffer(np.zeros((0, 2), np.float32))
+    col = Buffer(np.zeros((0, 4), np.float32))
+    draw = stripes_draw(pos, col, Program(STRIPES_VS, COLOR_FS))
+    assert draw.count == 0
+    executor.render(frame_of(draw), target.fbo)
+    assert (target.read() == 255).all()
+
+
+def test_shader_errors_name_the_program(executor, target):
+    bad = Program("void main() { gl_Position = vec4(undefined_name); }", COLOR_FS)
+    draw = Draw(program=bad, view="v", mode="triangles", count=3)
+    with pytest.raises(RuntimeError, match=f"program {bad.id}"):
+        executor.render(frame_of(draw), target.fbo)
+
+
+def test_uniforms_and_viewport_reach_the_shader(executor, ctx):
+    fs = """
+    uniform vec4 u_viewport;
+    uniform float u_pixel_ratio;
+    out vec4 f_color;
+    void main() { f_color = vec4(u_viewport.x / 255.0, u_viewport.y / 255.0,
+                                 u_viewport.z / 255.0, u_pixel_ratio / 4.0); }
+    """
+    frame = Frame(size=(40, 30), pixel_ratio=2.0)
+    frame.views["v"] = View("v", (8, 4, 24, 16), PANZOOM)
+    frame.draws.append(Draw(program=Program(QUAD_VS, fs), view="v", mode="triangle_strip",
+                            count=4, attributes={"a_pos": Attribute(quad_buffer(), 2)},
+                            state=State(blend=None)))
+    target = OffscreenTarget(ctx, (40, 30))
+    try:
+        executor.render(frame, target.fbo)
+        img = target.read()
+        # GL's lower-left convention: y = 30 - 4 - 16 = 10
+        assert img[10, 16, :3].tolist() == [8, 10, 24]
+        assert abs(int(img[10, 16, 3]) - 128) <= 1
+        assert img[0, 0].tolist() == [255, 255, 255, 255]  # outside the view: untouched
+    finally:
+        target.release()

@@ -1,0 +1,464 @@
+"""Tests for the mathtext subset (CPU only, no OpenGL)."""
+
+from __future__ import annotations
+
+import math
+import time
+import warnings
+
+import numpy as np
+import pytest
+
+from lumos.visuals import mathtext
+from lumos.visuals.glyphs import SDF_EDGE, GlyphAtlas, get_atlas, layout, text_extent
+from lumos.visuals.mathtext import SYMBOLS, extent_rich, has_math, layout_rich
+
+SAMPLE = r"$\alpha^2 + \beta_i = \frac{1}{2}\sqrt{x}$ and $10^{-3}$ and $E = mc^2$"
+
+
+@pytest.fixture(scope="module")
+def atlas() -> GlyphAtlas:
+    return get_atlas()
+
+
+def bbox(quads: np.ndarray) -> tuple[float, float, float, float]:
+    return quads[..., 0].min(), quads[..., 1].min(), quads[..., 0].max(), quads[..., 1].max()
+
+
+def texel_rects(atlas: GlyphAtlas, uvs: np.ndarray) -> np.ndarray:
+    """(n, 4) texel rects (u0, v_top, u1, v_bottom) of laid-out quads."""
+    rows, cols = atlas.image.shape
+    return np.stack(
+        [uvs[:, 0, 0] * cols, uvs[:, 3, 1] * rows, uvs[:, 1, 0] * cols, uvs[:, 0, 1] * rows],
+        axis=1,
+    )
+
+
+def is_rule(atlas: GlyphAtlas, uvs: np.ndarray) -> np.ndarray:
+    """Which quads sample the FULL BLOCK cell, i.e. are pieces of a rule."""
+    x, y, w, h = atlas.glyph("\u2588").rect
+    t = texel_rects(atlas, uvs)
+    return (t[:, 0] >= x - 0.01) & (t[:, 2] <= x + w + 0.01) & (t[:, 1] >= y - 0.01) & (
+        t[:, 3] <= y + h + 0.01
+    )
+
+
+def is_char(atlas: GlyphAtlas, uvs: np.ndarray, char: str) -> np.ndarray:
+    """Which quads draw the whole atlas cell of ``char``."""
+    x, y, w, h = atlas.glyph(char).rect
+    return np.all(np.abs(texel_rects(atlas, uvs) - [x, y, x + w, y + h]) < 1e-2, axis=1)
+
+
+def glyph_quads(atlas, quads, uvs):
+    keep = ~is_rule(atlas, uvs)
+    return quads[keep], uvs[keep]
+
+
+def rasterize(atlas: GlyphAtlas, quads: np.ndarray, uvs: np.ndarray, pad: int = 2):
+    """Ink mask (row 0 = top) of axis-aligned quads, nearest-sampled at the SDF edge.
+
+    Returns the mask and the pixel position of the layout origin in it.
+    """
+    x0, y0, x1, y1 = bbox(quads)
+    ox, oy = pad - math.floor(x0), pad + math.ceil(y1)  # origin column and row
+    w, h = ox + math.ceil(x1) + pad, oy - math.floor(y0) + pad
+    mask = np.zeros((h, w), bool)
+    rows, cols = atlas.image.shape
+    for q, uv in zip(quads.astype(float), uvs.astype(float), strict=True):
+        qx0, qy0, qx1, qy1 = bbox(q[None])
+        px = np.arange(math.floor(qx0) + ox, math.ceil(qx1) + ox)
+        py = np.arange(oy - math.ceil(qy1), oy - math.floor(qy0))
+        sx = (px + 0.5 - ox - qx0) / (qx1 - qx0)
+        sy = (oy - (py + 0.5) - qy0) / (qy1 - qy0)  # 0 at the quad's bottom edge
+        px, sx = px[(sx >= 0) & (sx <= 1)], sx[(sx >= 0) & (sx <= 1)]
+        py, sy = py[(sy >= 0) & (sy <= 1)], sy[(sy >= 0) & (sy <= 1)]
+        u = uv[0, 0] + sx * (uv[1, 0] - uv[0, 0])
+        v = uv[0, 1] + sy * (uv[3, 1] - uv[0, 1])
+        c = np.clip((u * cols).astype(int), 0, cols - 1)
+        r = np.clip((v * rows).astype(int), 0, rows - 1)
+        mask[np.ix_(py, px)] |= atlas.image[np.ix_(r, c)] >= SDF_EDGE
+    return mask, (ox, oy)
+
+
+# ---------------------------------------------------------------------- plain text
+@pytest.mark.parametrize(
+    "text",
+    ["Hello, world", "AV Tj 12.5e-3", "two\nlines", "", "   ", "cost \\$5", "$5 and $6 and $7",
+     "a_b^c \\alpha", "tab\there"],
+)  # fmt: skip
+@pytest.mark.parametrize("anchors", [("left", "baseline"), ("center", "top"), ("right", "center")])
+def test_plain_text_is_identical_to_layout(text, anchors):
+    assert not has_math(text)
+    for rot in (0.0, 30.0):
+        q0, uv0 = layout(text, 17, *anchors, rot, 1.3)
+        q1, uv1 = layout_rich(text, 17, *anchors, rot, 1.3)
+        np.testing.assert_array_equal(q0, q1)
+        np.testing.assert_array_equal(uv0, uv1)
+    assert extent_rich(text, 17, line_spacing=1.3) == text_extent(text, 17, line_spacing=1.3)
+
+
+def test_text_outside_math_is_laid_out_as_usual(atlas):
+    q0, uv0 = layout("AV x", 20)
+    q1, uv1 = layout_rich("AV $x$", 20)
+    np.testing.assert_allclose(q1, q0, atol=1e-4)  # same pens, kerning included
+    np.testing.assert_array_equal(uv1, uv0)
+
+
+def test_returns_float32_arrays_like_layout():
+    q, uv = layout_rich(SAMPLE, 12)
+    assert q.dtype == uv.dtype == np.float32
+    assert q.shape == uv.shape and q.shape[1:] == (4, 2)
+    assert uv.min() >= 0 and uv.max() <= 1
+    q, uv = layout_rich("$$", 12)
+    assert q.shape == uv.shape == (0, 4, 2)
+
+
+def test_bad_arguments_raise_like_layout():
+    with pytest.raises(TypeError):
+        layout_rich(None, 12)
+    with pytest.raises(ValueError, match="font_size"):
+        layout_rich("$x$", 0)
+    with pytest.raises(ValueError, match="anchor_x"):
+        layout_rich("$x$", 12, anchor_x="middle")
+    with pytest.raises(ValueError, match="anchor_y"):
+        layout_rich("$x$", 12, anchor_y="middle")
+    with pytest.raises(ValueError, match="rotation_deg"):
+        layout_rich("$x$", 12, rotation_deg=float("inf"))
+    with pytest.raises(ValueError, match="line_spacing"):
+        extent_rich("$x$", 12, line_spacing=-1)
+
+
+# ---------------------------------------------------------------------- parsing
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [("$x^2$", 2), ("$x^{10}$", 3), ("$x_i$", 2), ("$x_{ij}$", 3), ("$x_i^2$", 3),
+     ("$x^{y^{z}}$", 3), ("$a_{i_{j}}$", 3), (r"$\alpha\beta$", 2), ("$a b$", 2),
+     (r"$\mathrm{d}x$", 2), (r"$\mathdefault{10^{3}}$", 3), (r"$\text{a b}$", 2),
+     (r"$a\,b\;c\quad d$", 4), (r"$\frac{1}{2}$", 2), (r"$\sqrt{x}$", 2), (r"$\$5$", 2),
+     (r"$\sin x$", 4), ("x $y$ z", 3), (r"$\left(x\right)$", 3)],
+)  # fmt: skip
+def test_glyph_counts(atlas, text, n):
+    q, uv = glyph_quads(atlas, *layout_rich(text, 12))
+    assert len(q) == n
+
+
+def test_spaces_are_ignored_in_math_but_not_in_text():
+    w = lambda t: extent_rich(t, 20)[0]  # noqa: E731
+    assert w("$a b$") == w("$ab$")
+    assert w(r"$\text{a b}$") == pytest.approx(w("a b"))
+    thin, thick, quad = w(r"$a\,b$"), w(r"$a\;b$"), w(r"$a\quad b$")
+    assert w("$ab$") < thin < thick < quad
+    assert quad - w("$ab$") == pytest.approx(20.0)  # \quad is one em
+    assert thin - w("$ab$") == pytest.approx(20 * 3 / 18)
+
+
+def test_greek_letters_map_to_their_code_points(atlas):
+    expected = {
+        "alpha": "\u03b1", "beta": "\u03b2", "gamma": "\u03b3", "delta": "\u03b4",
+        "lambda": "\u03bb", "mu": "\u03bc", "pi": "\u03c0", "sigma": "\u03c3",
+        "omega": "\u03c9", "Gamma": "\u0393", "Delta": "\u0394", "Theta": "\u0398",
+        "Lambda": "\u039b", "Xi": "\u039e", "Pi": "\u03a0", "Sigma": "\u03a3",
+        "Phi": "\u03a6", "Psi": "\u03a8", "Omega": "\u03a9",
+    }  # fmt: skip
+    for name, char in expected.items():
+        assert SYMBOLS[name] == char
+        q, uv = layout_rich(f"$\\{name}$", 12)
+        assert len(q) == 1 and is_char(atlas, uv, char).all(), name
+    lower = "αβγδεζηθικλμνξοπρστυϕχψω"
+    names = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi "
+             "omicron pi rho sigma tau upsilon phi chi psi omega").split()  # fmt: skip
+    assert [SYMBOLS[n] for n in names] == list(lower)
+
+
+@pytest.mark.parametrize(
+    ("cmd", "char"),
+    [("times", "×"), ("cdot", "⋅"), ("pm", "±"), ("mp", "∓"), ("div", "÷"), ("leq", "≤"),
+     ("geq", "≥"), ("neq", "≠"), ("approx", "≈"), ("equiv", "≡"), ("sim", "∼"),
+     ("propto", "∝"), ("infty", "∞"), ("partial", "∂"), ("nabla", "∇"), ("sum", "∑"),
+     ("int", "∫"), ("prod", "∏"), ("sqrt", "√"), ("to", "→"), ("rightarrow", "→"),
+     ("leftarrow", "←"), ("Rightarrow", "⇒"), ("degree", "°"), ("circ", "∘"),
+     ("prime", "′"), ("ldots", "…"), ("cdots", "⋯"), ("langle", "⟨"), ("rangle", "⟩"),
+     ("in", "∈"), ("subset", "⊂"), ("cup", "∪"), ("cap", "∩"), ("forall", "∀"),
+     ("exists", "∃"), ("hbar", "ℏ"), ("ell", "ℓ")],
+)  # fmt: skip
+def test_operators_and_symbols(atlas, cmd, char):
+    q, uv = layout_rich(f"$\\{cmd}$", 12)
+    assert len(q) == 1 and is_char(atlas, uv, char).all()
+    assert atlas.glyph(char).index != 0  # the bundled font has it
+
+
+def test_minus_and_dollar(atlas):
+    q, uv = layout_rich("$-1$", 12)
+    assert is_char(atlas, uv, "\u2212")[0] and not is_char(atlas, uv, "-").any()
+    q, uv = layout_rich("a-b $x$", 12)  # outside math a hyphen stays a hyphen
+    assert is_char(atlas, uv, "-").sum() == 1
+    q, uv = layout_rich(r"$\$5$", 12)
+    assert is_char(atlas, uv, "$")[0] and is_char(atlas, uv, "5")[1]
+    q, uv = layout_rich(r"\$5 is $x$", 12)  # escaped in a math line's plain text too
+    assert is_char(atlas, uv, "$")[0] and not is_char(atlas, uv, "\\").any()
+
+
+def test_unbalanced_dollars_are_literal(atlas):
+    for text in ("$x^2", "a $x$ b $", "$"):
+        q0, uv0 = layout(text, 12)
+        q1, uv1 = layout_rich(text, 12)
+        np.testing.assert_array_equal(uv0, uv1)
+    # Math is decided per line, as in matplotlib.
+    q, uv = layout_rich("$x^2\n$y^2$", 12)
+    assert is_char(atlas, uv, "$").sum() == 1 and is_char(atlas, uv, "^").sum() == 1
+
+
+def test_unknown_command_is_literal_and_warns_once(atlas):
+    mathtext._warned.discard("frobnicate")
+    with pytest.warns(UserWarning, match="frobnicate"):
+        q, uv = layout_rich(r"$\frobnicate{x}$", 12)
+    _, uv0 = layout(r"\frobnicatex", 12)
+    np.testing.assert_array_equal(uv, uv0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        layout_rich(r"$a\frobnicate$", 12)  # already warned about
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["$x^$", "$^2$", "$_$", r"$\frac{1}$", r"$\frac$", r"$\sqrt$", r"$\sqrt[3$", "${{x$",
+     "$}x}$", "$\\$", "$x^2^3$", "$x__1$", r"$\left.\right)$", r"$\text{a$", r"$\\$",
+     r"$\sqrt{}$", r"$\frac{}{}$", "$\\%\\#\\&\\{\\}$", "$x'$", "$a~b$"],
+)  # fmt: skip
+def test_malformed_input_never_crashes(text):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        q, uv = layout_rich(text, 12, "center", "center", 45.0)
+        assert np.isfinite(q).all() and np.isfinite(uv).all()
+        w, h, d = extent_rich(text, 12)
+        assert w >= 0 and h > 0 and d >= 0
+
+
+# ---------------------------------------------------------------------- geometry
+def test_superscript_is_smaller_and_raised(atlas):
+    size = 100.0
+    q, uv = layout_rich("$x^x$", size)
+    base, sup = q
+    assert bbox(sup[None])[3] - bbox(sup[None])[1] == pytest.approx(
+        0.7 * (bbox(base[None])[3] - bbox(base[None])[1]), rel=1e-4
+    )
+    shift = (bbox(sup[None])[1] - 0.7 * atlas.glyph("x").box[1] * size) / size
+    assert 0.35 <= shift <= 0.45  # em, like TeX's sup1
+    assert bbox(sup[None])[0] > bbox(base[None])[0] + 0.5 * atlas.glyph("x").advance * size
+
+
+def test_subscript_is_smaller_and_lowered(atlas):
+    size = 100.0
+    q, uv = layout_rich("$x_x$", size)
+    base, sub = q
+    shift = -(bbox(sub[None])[1] - 0.7 * atlas.glyph("x").box[1] * size) / size
+    assert 0.15 <= shift <= 0.2
+    assert bbox(sub[None])[3] - bbox(sub[None])[1] < bbox(base[None])[3] - bbox(base[None])[1]
+
+
+def test_both_scripts_stack_without_overlap(atlas):
+    size = 100.0
+    q, uv = layout_rich("$x_i^2$", size)
+    two, i = bbox(q[2:3]), bbox(q[1:2])
+    # Both scripts start at the nucleus' end: same pen position.
+    pen = lambda b, c: b[0] - 0.7 * atlas.glyph(c).box[0] * size  # noqa: E731
+    assert pen(two, "2") == pytest.approx(pen(i, "i"), abs=1e-3)
+    # The superscript's ink bottom clears the subscript's ink top.
+    mask_two, (_, oy2) = rasterize(atlas, q[2:3], uv[2:3])
+    mask_i, (_, oyi) = rasterize(atlas, q[1:2], uv[1:2])
+    two_bottom = oy2 - np.nonzero(mask_two.any(axis=1))[0].max() - 1
+    i_top = oyi - np.nonzero(mask_i.any(axis=1))[0].min()
+    assert two_bottom - i_top > 0.1 * size
+
+
+def test_fraction_numerator_over_bar_over_denominator(atlas):
+    size = 60.0
+    q, uv = layout_rich(r"$\frac{1}{2}$", size)
+    g, guv = glyph_quads(atlas, q, uv)
+    num = g[is_char(atlas, guv, "1")][0]
+    den = g[is_char(atlas, guv, "2")][0]
+    rule_mask, (_, oy) = rasterize(atlas, q[is_rule(atlas, uv)], uv[is_rule(atlas, uv)])
+    rows = np.nonzero(rule_mask.any(axis=1))[0]
+    bar_top, bar_bottom = oy - rows.min(), oy - rows.max() - 1  # pixels above the baseline
+    num_mask, _ = rasterize(atlas, num[None], uv[np.all(q == num, axis=(1, 2))])
+    den_mask, _ = rasterize(atlas, den[None], uv[np.all(q == den, axis=(1, 2))])
+    assert bbox(num[None])[1] > bbox(den[None])[1]
+    # The ink of the digits clears the bar on both sides; the bar is about at the axis.
+    num_bottom = bbox(num[None])[1] + 8 / 48 * 0.7 * size  # strip SDF padding
+    den_top = bbox(den[None])[3] - 8 / 48 * 0.7 * size
+    assert num_bottom > bar_top and den_top < bar_bottom
+    assert 0.2 * size < 0.5 * (bar_top + bar_bottom) < 0.4 * size
+    assert 1 <= bar_top - bar_bottom <= 0.1 * size
+    # Smaller digits than the text style's, and the bar spans both.
+    assert bbox(num[None])[2] - bbox(num[None])[0] < atlas.glyph("1").rect[2] * size / 48
+    cols = np.nonzero(rule_mask.any(axis=0))[0]
+    nm = np.nonzero(num_mask.any(axis=0))[0]
+    assert cols.size and cols.max() - cols.min() > nm.max() - nm.min()
+
+
+def test_rules_are_solid_with_exact_edges(atlas):
+    m = mathtext._metrics(atlas)
+    for x0, y0, x1, y1 in [(0.0, 0.3, 2.0, 0.35), (0.1, -0.5, 0.12, 1.4), (0, 0, 0.5, 0.5)]:
+        box = mathtext._rule_box(m, x0, y0, x1, y1)
+        items = np.asarray(box.items)
+        size = 100.0
+        q = items[:, :4] * size
+        rows, cols = atlas.image.shape
+        t = items[:, 4:] / [cols, rows, cols, rows]
+        quads = np.stack([q[:, [0, 1]], q[:, [2, 1]], q[:, [2, 3]], q[:, [0, 3]]], axis=1)
+        uvs = np.stack([t[:, [0, 3]], t[:, [2, 3]], t[:, [2, 1]], t[:, [0, 1]]], axis=1)
+        mask, (ox, oy) = rasterize(atlas, quads, uvs)
+        ys, xs = np.nonzero(mask)
+        # Ink fills exactly the rectangle (to a pixel), with no holes.
+        assert xs.min() - ox == pytest.approx(x0 * size, abs=1.01)
+        assert xs.max() + 1 - ox == pytest.approx(x1 * size, abs=1.01)
+        assert oy - ys.max() - 1 == pytest.approx(y0 * size, abs=1.01)
+        assert oy - ys.min() == pytest.approx(y1 * size, abs=1.01)
+        assert mask[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1].all()
+
+
+def test_sqrt_bar_covers_the_argument(atlas):
+    size = 60.0
+    q, uv = layout_rich(r"$\sqrt{x}$", size)
+    assert is_char(atlas, uv, "√").sum() == 1
+    rule = is_rule(atlas, uv)
+    x_quad = q[is_char(atlas, uv, "x")][0]
+    rule_mask, (ox, oy) = rasterize(atlas, q[rule], uv[rule])
+    ys, xs = np.nonzero(rule_mask)
+    x_ink = bbox(x_quad[None])
+    pad = 8 / 48 * size
+    assert oy - ys.max() - 1 > x_ink[3] - pad  # above the ink top of the x
+    assert xs.min() - ox <= x_ink[0] + pad and xs.max() - ox >= x_ink[2] - pad
+    # The bar continues the radical's top stroke: no gap between them.
+    mask, (ox2, oy2) = rasterize(atlas, q, uv)
+    top_row = np.nonzero(mask.any(axis=1))[0].min()
+    run = mask[top_row + 1]
+    first, last = np.nonzero(run)[0][[0, -1]]
+    assert run[first : last + 1].all()
+
+
+def test_tall_argument_stretches_the_radical(atlas):
+    q1, uv1 = layout_rich(r"$\sqrt{x}$", 40)
+    q2, uv2 = layout_rich(r"$\sqrt{\frac{a}{b}}$", 40)
+    r1 = q1[is_char(atlas, uv1, "√")][0]
+    r2 = q2[is_char(atlas, uv2, "√")][0]
+    h = lambda r: bbox(r[None])[3] - bbox(r[None])[1]  # noqa: E731
+    assert h(r2) > 1.2 * h(r1)
+
+
+def test_binary_operator_spacing(atlas):
+    w = lambda t: extent_rich(t, 18)[0]  # noqa: E731
+    assert w("$a+b$") > w("$a$") + w("$+$") + w("$b$") + 0.3 * 18  # medium spaces
+    assert w("$a=b$") > w("$a+b$") - w("$+$") + w("$=$")  # thick spaces are wider
+    # A leading or scripted minus is unary: no space after it.
+    assert w("$-1$") == pytest.approx(w("$−$") + w("$1$"))
+    assert w("$10^{-3}$") < w("$10^{- 3}$") + 1e-9
+
+
+# ---------------------------------------------------------------------- extents
+def test_extents(atlas):
+    size = 20.0
+    plain = text_extent("10", size)
+    w, h, d = extent_rich("$10^{3}$", size)
+    assert w > plain[0] and h >= plain[1] and d == plain[2]
+    _, h, d = extent_rich("$10^{3^{3}}$", size)
+    assert h > plain[1]
+    _, hf, df = extent_rich(r"$\frac{1^2}{2_3}$", size)
+    assert hf > plain[1] and df > plain[2]
+    _, _, ds = extent_rich("$x_{i_j}$", size)
+    assert ds > plain[2]
+    # The width is the advance width; the quads' ink lies within it.
+    q, uv = glyph_quads(atlas, *layout_rich("$10^{3}$", size))
+    assert bbox(q)[2] - 8 / 48 * 0.7 * size <= w
+    # Multi-line: the descent is that of the last line.
+    w2, h2, d2 = extent_rich("$x$\n$\\frac{1}{2}$", size, line_spacing=1.5)
+    assert d2 == pytest.approx(extent_rich(r"$\frac{1}{2}$", size)[2]) and d2 > plain[2]
+    assert h2 == pytest.approx(plain[1] - plain[2] + 1.5 * size + d2)
+    assert w2 == pytest.approx(extent_rich(r"$\frac{1}{2}$", size)[0])
+
+
+def test_anchors_use_the_rich_extent():
+    size = 30.0
+    text = r"$\frac{1}{2}$ x"
+    w, h, d = extent_rich(text, size)
+    for anchor_y, y_lo, y_hi in [("top", -h, 0.0), ("bottom", 0.0, h), ("baseline", -d, h - d),
+                                 ("center", -h / 2, h / 2)]:  # fmt: skip
+        q, uv = layout_rich(text, size, "left", anchor_y)
+        _, ymin, _, ymax = bbox(q)
+        pad = 8 / 48 * size
+        assert y_lo - pad - 1e-3 <= ymin and ymax <= y_hi + pad + 1e-3
+    q, _ = layout_rich(text, size, "right")
+    assert bbox(q)[2] <= 0.01 * size + 8 / 48 * size
+    q0, _ = layout_rich(text, size, "center", "center")
+    q90, _ = layout_rich(text, size, "center", "center", 90.0)
+    np.testing.assert_allclose(q90[..., 0], -q0[..., 1], atol=1e-3)
+    np.testing.assert_allclose(q90[..., 1], q0[..., 0], atol=1e-3)
+
+
+def test_scales_linearly_with_font_size():
+    q1, uv1 = layout_rich(SAMPLE, 10)
+    q2, uv2 = layout_rich(SAMPLE, 25)
+    np.testing.assert_allclose(q2, q1 * 2.5, rtol=1e-5, atol=1e-4)
+    np.testing.assert_array_equal(uv1, uv2)
+
+
+def test_uvs_follow_atlas_growth():
+    atlas = GlyphAtlas(prepopulate=False)
+    q1, uv1 = layout_rich(r"$\frac{a}{b}$", 12, atlas=atlas)
+    rows = atlas.image.shape[0]
+    atlas._grow()
+    q2, uv2 = layout_rich(r"$\frac{a}{b}$", 12, atlas=atlas)
+    np.testing.assert_array_equal(q1, q2)
+    np.testing.assert_allclose(uv2[..., 1] * atlas.image.shape[0], uv1[..., 1] * rows)
+
+
+def test_bold_atlas_has_rules():
+    q, uv = layout_rich(r"$\sqrt{\frac{1}{2}}$", 12, bold=True)
+    assert is_rule(get_atlas(True), uv).sum() >= 6
+
+
+# ---------------------------------------------------------------------- rendering
+def test_rendered_sample_looks_typeset(atlas, tmp_path):
+    from PIL import Image
+
+    size = 40.0
+    q, uv = layout_rich(SAMPLE, size)
+    mask, (ox, oy) = rasterize(atlas, q, uv)
+    Image.fromarray(((~mask) * 255).astype(np.uint8)).save(tmp_path / "mathtext.png")
+    assert mask.sum() > 0
+    # The fraction bar and the radical's overbar are drawn.
+    rule = is_rule(atlas, uv)
+    assert rule.sum() == 12
+    rmask, _ = rasterize(atlas, q[rule], uv[rule])
+    assert rmask.sum() > 0.04 * size * 0.5 * size
+    # Superscripts reach higher than the base glyphs' ink (cap height ~0.73 em).
+    assert oy - np.nonzero(mask.any(axis=1))[0].min() > 0.8 * size
+
+
+def test_layout_is_fast_and_cached():
+    mathtext._parse.cache_clear()
+    layout_rich("$10^{-3}$", 12)
+    n = 200
+    t0 = time.perf_counter()
+    for _ in range(n):
+        layout_rich("$10^{-3}$", 12, "center", "top")
+    per_call = (time.perf_counter() - t0) / n
+    assert per_call < 2e-3  # ~20 us on a desktop; generous for slow CI machines
+    assert mathtext._parse.cache_info().hits >= n
+
+
+def test_module_imports_only_numpy_stdlib_and_glyphs():
+    import ast
+    import sys
+
+    tree = ast.parse(open(mathtext.__file__, encoding="utf-8").read())
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                assert node.module == "glyphs"
+            else:
+                names.add((node.module or "").split(".")[0])
+    assert names - {"numpy", "__future__"} <= set(sys.stdlib_module_names)

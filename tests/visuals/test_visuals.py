@@ -1,0 +1,832 @@
+"""Visuals rendered headless: reference images, pixel checks, precision and bad input.
+
+Reference PNGs live in tests/images (``LUMOS_REGENERATE=1`` rewrites them). Every
+picture here is small so that llvmpipe renders the whole file in a few seconds.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from lumos import scene, visuals
+
+WHITE = (255, 255, 255)
+
+
+# -- helpers -------------------------------------------------------------------------
+
+
+def render(items, rect=None, size=(200, 100), bgcolor="white", pixel_ratio=1.0,
+           camera="panzoom", **camera_attrs) -> np.ndarray:
+    """Render visuals in one view filling the canvas; ``rect`` is the panzoom rect."""
+    canvas = scene.Canvas(size=size, pixel_ratio=pixel_ratio, bgcolor=bgcolor)
+    view = canvas.add_view(camera=camera)
+    for item in items:
+        view.add(item)
+    for name, value in camera_attrs.items():
+        setattr(view.camera, name, value)
+    if rect is not None:
+        view.camera.rect = rect
+    else:
+        view.camera.set_range()
+    try:
+        return canvas.render()
+    finally:
+        canvas.close()
+
+
+def to_pixel(x, y, rect, size):
+    """(row, col) of the pixel holding data point (x, y) in a full-canvas panzoom view."""
+    x0, y0, w, h = rect
+    col = int(np.floor((x - x0) / w * size[0]))
+    row = int(np.floor((1 - (y - y0) / h) * size[1]))
+    return row, col
+
+
+def ink(img: np.ndarray) -> np.ndarray:
+    """Boolean mask of pixels that differ visibly from white."""
+    return (255 - img[..., :3].astype(int)).max(axis=2) > 40
+
+
+def bbox(mask: np.ndarray):
+    """(row0, col0, row1, col1) inclusive of the True pixels, or None."""
+    rows, cols = np.nonzero(mask)
+    if not len(rows):
+        return None
+    return rows.min(), cols.min(), rows.max(), cols.max()
+
+
+def near(pixel, rgb, tol=12) -> bool:
+    return bool(np.all(np.abs(np.asarray(pixel[:3], int) - np.asarray(rgb, int)) <= tol))
+
+
+def uv_sphere(nu=24, nv=12, radius=1.0):
+    u, v = np.meshgrid(np.linspace(0, 2 * np.pi, nu + 1), np.linspace(0, np.pi, nv + 1))
+    verts = radius * np.c_[(np.cos(u) * np.sin(v)).ravel(), (np.sin(u) * np.sin(v)).ravel(),
+                           np.cos(v).ravel()]
+    faces = []
+    for i in range(nv):
+        for j in range(nu):
+            a = i * (nu + 1) + j
+            faces += [[a, a + nu + 1, a + 1], [a + 1, a + nu + 1, a + nu + 2]]
+    return verts, np.array(faces)
+
+
+def cube():
+    verts = np.array([[x, y, z] for x in (-1, 1) for y in (-1, 1) for z in (-1, 1)], float)
+    quads = [(0, 1, 3, 2), (4, 6, 7, 5), (0, 4, 5, 1), (2, 3, 7, 6), (0, 2, 6, 4), (1, 5, 7, 3)]
+    faces = np.array([[a, b, c] for a, b, c, d in quads] + [[a, c, d] for a, b, c, d in quads])
+    colors = np.c_[(verts + 1) / 2, np.ones(8)]
+    return verts, faces, colors
+
+
+# -- markers -------------------------------------------------------------------------
+
+SYMBOLS = ("disc", "square", "triangle", "diamond", "cross", "plus", "star")
+FILLS = ((0.9, 0.2, 0.1, 1), (0.1, 0.6, 0.2, 1), (0.1, 0.4, 0.9, 1), (0.9, 0.6, 0.0, 1),
+         (0.6, 0.1, 0.7, 1), (0.0, 0.6, 0.7, 1), (0.8, 0.1, 0.4, 1))
+
+
+def test_marker_symbols_with_edges(compare_image):
+    size, rect = (280, 80), (-0.5, -1.0, 7.0, 2.0)
+    items = []
+    for i, (symbol, fill) in enumerate(zip(SYMBOLS, FILLS, strict=True)):
+        items.append(visuals.Markers(pos=[[i, 0.4]], size=26, color=fill, symbol=symbol,
+                                     edge_color="black", edge_width=2))
+        items.append(visuals.Markers(pos=[[i, -0.5]], size=14, color=fill, symbol=symbol))
+    img = render(items, rect, size)
+    compare_image("markers_symbols", img)
+    for i, fill in enumerate(FILLS):
+        rgb = np.array(fill[:3]) * 255
+        r, c = to_pixel(i, 0.4, rect, size)
+        assert near(img[r, c], rgb, 20), (SYMBOLS[i], img[r, c])
+        r2, c2 = to_pixel(i, -0.5, rect, size)
+        assert near(img[r2, c2], rgb, 20), (SYMBOLS[i], img[r2, c2])
+        # nothing between the two rows, and each big symbol about its 26 px size
+        assert not ink(img[r + 17 : r2 - 10, c - 2 : c + 3]).any()
+        box = bbox(ink(img[:, c - 19 : c + 20]) & (np.arange(size[1]) < r + 17)[:, None])
+        assert 20 <= box[2] - box[0] + 1 <= 31 and 20 <= box[3] - box[1] + 1 <= 31, SYMBOLS[i]
+    # the disc's edge: black one pixel inside its outer radius, white just outside
+    r, c = to_pixel(0, 0.4, rect, size)
+    assert img[r, c + 12, :3].max() < 90
+    assert (img[r, c + 15, :3] == 255).all()
+    # a square fills its corners, a disc does not
+    r, c1 = to_pixel(1, 0.4, rect, size)
+    assert ink(img[r - 11 : r - 9, c1 - 11 : c1 - 9]).all()
+    assert not ink(img[r - 12 : r - 10, c - 12 : c - 10]).any()
+
+
+def test_marker_per_point_sizes_and_colors():
+    rect, size = (0.0, 0.0, 4.0, 1.0), (160, 40)
+    m = visuals.Markers(pos=[[0.5, 0.5], [1.5, 0.5], [2.5, 0.5], [3.5, 0.5]],
+                        size=[4, 8, 16, 0], color=["red", "lime", "blue", "black"])
+    img = render([m], rect, size)
+    widths = []
+    for i, rgb in enumerate([(255, 0, 0), (0, 255, 0), (0, 0, 255)]):
+        r, c = to_pixel(i + 0.5, 0.5, rect, size)
+        assert near(img[r, c], rgb)
+        widths.append(ink(img[r : r + 1, c - 19 : c + 20]).sum())
+    assert widths[0] < widths[1] < widths[2]
+    assert abs(widths[2] - 16) <= 2
+    r, c = to_pixel(3.5, 0.5, rect, size)
+    assert not ink(img[:, c - 15 :]).any()  # size 0: nothing
+
+
+def test_marker_alias_names():
+    assert visuals.Markers(pos=[[0, 0]], symbol="o").symbol == "disc"
+    assert visuals.Markers(pos=[[0, 0]], symbol="s").symbol == "square"
+    assert visuals.Markers(pos=[[0, 0]], symbol="*").symbol == "star"
+
+
+# -- lines ---------------------------------------------------------------------------
+
+LINE_COLORS = ((0.85, 0.1, 0.1, 1), (0.1, 0.5, 0.1, 1), (0.1, 0.2, 0.8, 1), (0.0, 0.0, 0.0, 1))
+
+
+def zigzag(row: float) -> np.ndarray:
+    return np.array([[0.3, row], [2.0, row], [2.8, row + 0.55], [3.6, row], [np.nan, np.nan],
+                     [5.0, row], [6.4, row + 0.6], [5.9, row + 0.1], [8.0, row + 0.5],
+                     [8.2, row + 0.05], [9.7, row]])
+
+
+def test_thick_lines_nan_gap_and_joins(compare_image):
+    size, rect = (300, 200), (0.0, -0.5, 10.0, 4.5)
+    widths = (1, 3, 8, 16)
+    items = [visuals.Line(pos=zigzag(i), color=color, width=w)
+             for i, (w, color) in enumerate(zip(widths, LINE_COLORS, strict=True))]
+    img = render(items, rect, size)
+    compare_image("lines_widths_nan_joins", img)
+    for i, w in enumerate(widths):
+        # thickness across the horizontal run from x=0.3 to x=2: total coverage ~ w
+        r, c = to_pixel(1.0, i, rect, size)
+        column = img[r - 14 : r + 15, c, :3].astype(float)
+        channel = int(np.argmin(LINE_COLORS[i][:3]))
+        coverage = (255 - column[:, channel]) / (255 - LINE_COLORS[i][channel] * 255)
+        assert abs(coverage.sum() - w) < 0.6 + 0.08 * w, (w, coverage.sum())
+        # the NaN row breaks the line: nothing between x = 3.6 and 5.0 on this row
+        r0, c0 = to_pixel(3.6, i, rect, size)
+        r1, c1 = to_pixel(5.0, i, rect, size)
+        gap = ink(img[r0 - 3 : r0 + 4, c0 + w // 2 + 3 : c1 - w // 2 - 3])
+        assert not gap.any(), w
+        # round join at the sharp peak (6.4, row + 0.6): covered just beyond the vertex
+        r, c = to_pixel(6.4, i + 0.6, rect, size)
+        if w >= 8:
+            assert ink(img[r - w // 2 + 1 : r - w // 2 + 2, c - 1 : c + 2]).any(), w
+            # round, not mitered: nothing far above the vertex
+            assert not ink(img[max(r - w, 0) - 2 : r - w // 2 - 1, c - 1 : c + 2]).any(), w
+
+
+def test_line_per_point_colors_and_many_lines_in_one_draw():
+    rect, size = (0.0, 0.0, 3.0, 3.0), (90, 90)
+    line = visuals.Line(pos=[np.array([[0.2, y], [2.8, y]]) for y in (0.5, 1.5, 2.5)],
+                        color=["red", "lime", "blue"], width=4)
+    canvas = scene.Canvas(size=size)
+    view = canvas.add_view()
+    view.add(line)
+    view.camera.rect = rect
+    frame = canvas.frame()
+    assert len(frame.draws) == 1
+    img = canvas.render()
+    canvas.close()
+    for y, rgb in ((0.5, (255, 0, 0)), (1.5, (0, 255, 0)), (2.5, (0, 0, 255))):
+        r, c = to_pixel(1.5, y, rect, size)
+        assert near(img[r, c], rgb), (y, img[r, c])
+    # a per-point gradient from red to blue
+    grad = visuals.Line(pos=[[0.0, 0.5], [3.0, 0.5]], color=[(1, 0, 0, 1), (0, 0, 1, 1)], width=6)
+    img = render([grad], rect, size)
+    r = to_pixel(0, 0.5, rect, size)[0]
+    left, right = img[r, 5, :3].astype(int), img[r, 84, :3].astype(int)
+    assert left[0] > 200 and left[2] < 60 and right[2] > 200 and right[0] < 60
+
+
+def test_line_width_scales_with_pixel_ratio():
+    rect = (0.0, 0.0, 1.0, 1.0)
+    line = visuals.Line(pos=[[0.0, 0.5], [1.0, 0.5]], color="black", width=3)
+    one = render([line], rect, (40, 40), pixel_ratio=1)
+    two = render([line], rect, (40, 40), pixel_ratio=2)
+    assert one.shape == (40, 40, 4) and two.shape == (80, 80, 4)
+    cov1 = (255 - one[:, 20, 0].astype(float)).sum() / 255
+    cov2 = (255 - two[:, 40, 0].astype(float)).sum() / 255
+    assert abs(cov1 - 3) < 0.5 and abs(cov2 - 6) < 0.7
+
+
+# -- images --------------------------------------------------------------------------
+
+
+def scalar_field() -> np.ndarray:
+    z = np.linspace(0, 1, 16).reshape(4, 4)  # row 0 lowest: dark at the bottom
+    z = z.copy()
+    z[2, 1] = np.nan
+    return z
+
+
+def test_image_nearest_vs_bilinear_with_nan(compare_image):
+    z = scalar_field()
+    size = (240, 120)
+    canvas = scene.Canvas(size=size, bgcolor="white")
+    views = []
+    for col, interp in enumerate(("nearest", "bilinear")):
+        v = canvas.add_view(row=0, col=col)
+        v.add(visuals.Image(z, cmap="viridis", clim=(0, 1), interpolation=interp))
+        v.camera.rect = (0.0, 0.0, 4.0, 4.0)
+        views.append(v)
+    img = canvas.render()
+    canvas.close()
+    compare_image("image_nearest_bilinear_nan", img)
+    for x0 in (0, 120):
+        tile = img[:, x0 : x0 + 120]
+        # the NaN pixel (row 2, col 1): transparent, the white background shows
+        r, c = to_pixel(1.5, 2.5, (0, 0, 4, 4), (120, 120))
+        assert (tile[r - 5 : r + 5, c - 5 : c + 5, :3] == 255).all()
+        # row 0 is at the bottom (dark purple), row 3 at the top (yellow-green)
+        bottom, top = tile[115, 5, :3].astype(int), tile[5, 115, :3].astype(int)
+        assert bottom[2] > bottom[1] and bottom.sum() < 250, bottom
+        assert top[0] > 150 and top[1] > 180 and top[2] < 100, top
+    # nearest: constant within a data pixel; bilinear: a ramp inside it
+    near_tile, lin_tile = img[:, :120], img[:, 120:]
+    r, c = to_pixel(3.5, 0.5, (0, 0, 4, 4), (120, 120))
+    assert (near_tile[r, c - 12 : c + 12] == near_tile[r, c]).all()
+    assert len({tuple(p) for p in lin_tile[r, c - 12 : c + 12]}) > 5
+
+
+def test_image_rgb_and_rgba(compare_image):
+    rgb = np.array([[[255, 0, 0], [0, 255, 0]], [[0, 0, 255], [255, 255, 255]]], np.uint8)
+    rgba = np.zeros((2, 2, 4))
+    rgba[..., 0] = 1.0  # red, with alpha 1, 0.6, 0.3 and 0
+    rgba[..., 3] = [[1.0, 0.6], [0.3, 0.0]]
+    size, rect = (240, 120), (0.0, 0.0, 4.0, 2.0)
+    behind = visuals.Line(pos=[[2.0, 1.0], [4.0, 1.0]], color="black", width=9)
+    items = [visuals.Image(rgb, extent=(0, 2, 0, 2)), behind,
+             visuals.Image(rgba, extent=(2, 4, 0, 2))]
+    img = render(items, rect, size)
+    compare_image("image_rgb_rgba", img)
+    # row 0 at the bottom: red bottom-left, green bottom-right, blue top-left
+    for (x, y), want in (((0.5, 0.5), (255, 0, 0)), ((1.5, 0.5), (0, 255, 0)),
+                         ((0.5, 1.5), (0, 0, 255)), ((1.5, 1.5), (255, 255, 255))):
+        r, c = to_pixel(x, y, rect, size)
+        assert tuple(img[r, c, :3]) == want, ((x, y), img[r, c])
+    # alpha: opaque red, 60 % red over white, 30 % red over white, fully transparent
+    r, c = to_pixel(2.5, 0.5, rect, size)
+    assert near(img[r, c], (255, 0, 0), 2)
+    r, c = to_pixel(3.5, 0.5, rect, size)
+    assert near(img[r, c], (255, 102, 102), 4)
+    r, c = to_pixel(2.5, 1.5, rect, size)
+    assert near(img[r, c], (255, 178, 178), 4)
+    r, c = to_pixel(3.5, 1.5, rect, size)
+    assert near(img[r, c], WHITE, 2)
+    # the black line shows through the transparent cell, dimmed under the 60 % cell
+    r, c = to_pixel(3.5, 1.0, rect, size)
+    assert near(img[r - 2, c], (0, 0, 0), 4)
+    assert near(img[r + 2, c], (153, 0, 0), 6)
+
+
+def test_image_colormap_and_clim():
+    z = np.array([[0.0, 0.5, 1.0, 2.0]])
+    img = render([visuals.Image(z, cmap="gray", clim=(0, 1))], (0, 0, 4, 1), (40, 10))
+    values = img[5, 5::10, 0].astype(int)
+    assert values[0] < 3 and abs(values[1] - 128) <= 3 and values[2] > 252 and values[3] > 252
+    img = render([visuals.Image(z, cmap="gray_r")], (0, 0, 4, 1), (40, 10))  # clim from data
+    values = img[5, 5::10, 0].astype(int)
+    assert values[3] < 3 and values[0] > 252 and values[0] > values[1] > values[2] > values[3]
+
+
+# -- meshes --------------------------------------------------------------------------
+
+
+def test_mesh_flat_vs_smooth(compare_image):
+    verts, faces = uv_sphere(16, 8)
+    size = (240, 120)
+    canvas = scene.Canvas(size=size, bgcolor="white")
+    for col, shading in enumerate(("flat", "smooth")):
+        v = canvas.add_view(row=0, col=col, camera="turntable")
+        v.add(visuals.Mesh(vertices=verts, faces=faces, color=(0.2, 0.6, 1, 1), shading=shading))
+        v.camera.set_range()
+    img = canvas.render()
+    canvas.close()
+    compare_image("mesh_flat_smooth", img)
+    equal_neighbours = []
+    for x0 in (0, 120):
+        tile = img[:, x0 : x0 + 120, :3].astype(int)
+        inside = ink(img[:, x0 : x0 + 120])
+        assert 0.15 < inside.mean() < 0.6  # a sphere in the middle of its view
+        blue = tile[inside]
+        assert (blue[:, 2] >= blue[:, 0]).mean() > 0.95  # shaded blues
+        lum = blue.mean(axis=1)
+        assert lum.max() - lum.min() > 100  # lit and shadowed sides
+        both = inside[:, 1:] & inside[:, :-1]
+        same = (tile[:, 1:] == tile[:, :-1]).all(axis=2)
+        equal_neighbours.append(same[both].mean())
+    flat, smooth = equal_neighbours
+    assert flat > 0.45 and smooth < 0.25, equal_neighbours
+
+
+def test_mesh_vertex_colors_and_unshaded():
+    verts = np.array([[0, 0, 0], [1, 0, 0], [1, 1, 0], [0, 1, 0]], float)
+    faces = np.array([[0, 1, 2], [0, 2, 3]])
+    colors = np.array([[1, 0, 0, 1], [0, 1, 0, 1], [0, 0, 1, 1], [1, 1, 0, 1]], float)
+    mesh = visuals.Mesh(vertices=verts, faces=faces, vertex_colors=colors, shading=None)
+    img = render([mesh], size=(60, 60), camera="turntable", azimuth=0.0, elevation=90.0,
+                 fov=0.0)
+    inside = ink(img)
+    assert inside.mean() > 0.3
+    corners = {"bl": img[56, 4], "br": img[56, 55], "tr": img[4, 55], "tl": img[4, 4]}
+    for key, rgb in (("bl", (255, 0, 0)), ("br", (0, 255, 0)), ("tr", (0, 0, 255)),
+                     ("tl", (255, 255, 0))):
+        if ink(corners[key][None, None])[0, 0]:
+            assert near(corners[key], rgb, 60), (key, corners[key])
+    # unshaded: the centre is the plain average of its corners' colors, no lighting
+    centre = img[30, 30, :3].astype(int)
+    assert centre.max() < 200
+
+
+# -- text ----------------------------------------------------------------------------
+
+
+def test_text_sizes_anchors_rotation(compare_image):
+    size, rect = (300, 200), (0.0, 0.0, 6.0, 4.0)
+    labels = [
+        visuals.Text("Size 8", pos=(0.2, 3.5), font_size=8, anchor_x="left"),
+        visuals.Text("Size 12", pos=(0.2, 2.9), font_size=12, anchor_x="left"),
+        visuals.Text("Size 20 Ag", pos=(0.2, 2.1), font_size=20, anchor_x="left"),
+        visuals.Text("left", pos=(3.0, 1.4), font_size=12, anchor_x="left", color="red"),
+        visuals.Text("center", pos=(3.0, 0.9), font_size=12, anchor_x="center", color="green"),
+        visuals.Text("right", pos=(3.0, 0.4), font_size=12, anchor_x="right", color="blue"),
+        visuals.Text("rotated 90", pos=(5.3, 2.0), font_size=14, rotation=90),
+    ]
+    guide = visuals.Line(pos=[[3.0, 0.1], [3.0, 1.7]], color=(0.6, 0.6, 0.6, 1), width=1)
+    img = render([guide, *labels], rect, size)
+    compare_image("text_sizes_anchors_rotation", img)
+
+    def label_box(y, x_lo=0.0, x_hi=6.0, dy=0.3):
+        r0, c0 = to_pixel(x_lo, y + dy, rect, size)
+        r1, c1 = to_pixel(x_hi, y - dy, rect, size)
+        mask = np.zeros(img.shape[:2], bool)
+        mask[r0:r1, c0:c1] = ink(img[r0:r1, c0:c1]) & (img[r0:r1, c0:c1, 0] < 200)
+        return bbox(mask)
+
+    heights = []
+    for y in (3.5, 2.9, 2.1):
+        box = label_box(y, 0.0, 4.5, 0.28)
+        assert box is not None
+        heights.append(box[2] - box[0])
+        assert abs(box[1] - to_pixel(0.2, y, rect, size)[1]) <= 3  # left-anchored
+    assert heights[0] < heights[1] < heights[2], heights
+    anchor_col = to_pixel(3.0, 0, rect, size)[1]
+    for y, channel, side in ((1.4, 0, "left"), (0.9, 1, "center"), (0.4, 2, "right")):
+        r0, r1 = to_pixel(0, y + 0.2, rect, size)[0], to_pixel(0, y - 0.2, rect, size)[0]
+        band = img[r0:r1, :, :3].astype(int)
+        others = [k for k in range(3) if k != channel]
+        colored = (band[..., channel] > 100) & (band[..., others].max(axis=2) < 80)
+        cols = np.nonzero(colored.any(axis=0))[0]
+        assert len(cols) > 10, side
+        if side == "left":
+            assert cols.min() >= anchor_col - 1
+        elif side == "right":
+            assert cols.max() <= anchor_col + 1
+        else:
+            assert abs((cols.min() + cols.max()) / 2 - anchor_col) <= 3
+    # rotation 90: the label runs bottom to top, taller than wide, centred on its anchor
+    r, c = to_pixel(5.3, 2.0, rect, size)
+    box = bbox(ink(img[:, c - 20 :]))
+    assert box[2] - box[0] > 3 * (box[3] - box[1])
+    assert abs((box[0] + box[2]) / 2 - r) <= 3
+
+
+def test_text_many_labels_one_draw_and_color():
+    canvas = scene.Canvas(size=(100, 50))
+    view = canvas.add_view()
+    view.add(visuals.Text(["a", "b", "c"], pos=[[0.2, 0.5], [0.5, 0.5], [0.8, 0.5]],
+                          font_size=16, color="red"))
+    view.camera.rect = (0, 0, 1, 1)
+    assert len(canvas.frame().draws) == 1
+    img = canvas.render()
+    canvas.close()
+    for x in (0.2, 0.5, 0.8):
+        r, c = to_pixel(x, 0.5, (0, 0, 1, 1), (100, 50))
+        patch = img[r - 8 : r + 8, c - 8 : c + 8, :3].astype(int)
+        red = (patch[..., 0] > 200) & (patch[..., 1] < 60) & (patch[..., 2] < 60)
+        assert red.sum() > 5, x
+
+
+# -- precision -----------------------------------------------------------------------
+
+T = np.arange(200) * 1e-3  # 200 samples, 1 ms apart
+SQUARE = (np.floor(T / 0.02) % 2).astype(float)  # a square wave of period 40 ms
+
+
+@pytest.mark.parametrize("kind", ["line", "markers"])
+def test_large_offsets_do_not_jitter(kind, compare_image):
+    t0 = 1.7e9  # a Unix timestamp in seconds
+    size = (200, 100)
+
+    def picture(offset):
+        x = offset + T
+        pos = np.c_[x, SQUARE]
+        if kind == "line":
+            item = visuals.Line(pos=pos, color="black", width=1.5)
+        else:
+            item = visuals.Markers(pos=pos[::5], size=5, color="black")
+        return render([item], (offset - 0.005, -0.2, 0.2, 1.4), size)
+
+    near_zero, big = picture(0.0), picture(t0)
+    diff = np.abs(near_zero.astype(int) - big.astype(int)).max(axis=2)
+    assert diff.mean() < 0.5 and (diff > 32).mean() < 0.002, (diff.mean(), (diff > 32).mean())
+    compare_image(f"precision_{kind}", big)
+    # and the picture is the square wave: ink at both levels and on the vertical edges
+    assert ink(big).mean() > 0.02
+    for ms in (10, 30, 50):
+        r, c = to_pixel(ms * 1e-3, 0.0 if (ms // 20) % 2 == 0 else 1.0,
+                        (-0.005, -0.2, 0.2, 1.4), size)
+        assert ink(big[r - 2 : r + 3, c - 2 : c + 3]).any(), ms
+
+
+# -- bad input -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("make", [
+    lambda p: visuals.Line(pos=p),
+    lambda p: visuals.Markers(pos=p),
+    lambda p: visuals.Text(["a"] * len(p), pos=p),
+    lambda p: visuals.Mesh(vertices=p, faces=np.zeros((0, 3), int)),
+])
+def test_wrong_position_shapes_name_the_argument(make):
+    for bad in (np.zeros((5, 4)), np.zeros((3, 1))):
+        with pytest.raises(ValueError, match=r"(pos|vertices): got shape") as info:
+            make(bad)
+        assert str(bad.shape) in str(info.value)
+
+
+@pytest.mark.parametrize(("make", "arg"), [
+    (lambda: visuals.Line(pos=np.zeros(5)), "pos"),
+    (lambda: visuals.Line(pos=np.zeros((2, 3, 4))), "pos"),
+    (lambda: visuals.Markers(pos=np.zeros((3, 2, 2))), "pos"),
+    (lambda: visuals.Markers(pos=5.0), "pos"),
+    (lambda: visuals.Mesh(vertices=np.zeros((3, 4)), faces=[[0, 1, 2]]), "vertices"),
+    (lambda: visuals.Mesh(vertices=np.zeros((3, 3)), faces=[[0, 1]]), "faces"),
+    (lambda: visuals.Mesh(vertices=np.zeros((3, 3)), faces=[[0, 1, 3]]), "faces"),
+    (lambda: visuals.Mesh(vertices=np.zeros((3, 3)), faces=[[-1, 1, 2]]), "faces"),
+    (lambda: visuals.Mesh(vertices=np.zeros((3, 3)), faces=[[0, 1, 2]],
+                          normals=np.ones((2, 3))), "normals"),
+    (lambda: visuals.Image(np.zeros((4, 4, 5))), "data"),
+    (lambda: visuals.Image(np.zeros((4, 4, 2))), "data"),
+    (lambda: visuals.Image(np.zeros(4)), "data"),
+    (lambda: visuals.Image(np.zeros((2, 2, 2, 2))), "data"),
+    (lambda: visuals.Image(np.zeros((4, 4)), extent=(0, 1, 2)), "extent"),
+    (lambda: visuals.Image(np.zeros((4, 4)), extent=(0, 1, 2, np.nan)), "extent"),
+    (lambda: visuals.Markers(pos=np.zeros((3, 2)), size=[1, 2]), "size"),
+    (lambda: visuals.Line(pos=np.zeros((3, 2)), color=np.ones((2, 4))), "color"),
+    (lambda: visuals.Line(pos=np.zeros((3, 2)), width=-1), "width"),
+    (lambda: visuals.Line(pos=np.zeros((3, 2)), width=np.inf), "width"),
+    (lambda: visuals.Text(["a", "b"], pos=(0, 0)), "pos"),
+])
+def test_bad_values_raise_value_error_naming_the_argument(make, arg):
+    with pytest.raises(ValueError, match=rf"\b{arg}\b"):
+        make()
+
+
+def test_error_messages_give_the_shapes():
+    with pytest.raises(ValueError, match=r"pos: got shape \(5, 4\), expected \(N, 2\) or "
+                                         r"\(N, 3\)"):
+        visuals.Line(pos=np.zeros((5, 4)))
+    with pytest.raises(ValueError, match=r"data: got shape \(3, 3, 5\)"):
+        visuals.Image(np.zeros((3, 3, 5)))
+    with pytest.raises(ValueError, match=r"faces: indices must lie in 0\.\.2, got 0\.\.7"):
+        visuals.Mesh(vertices=np.zeros((3, 3)), faces=[[0, 1, 7]])
+
+
+@pytest.mark.parametrize(("make", "arg"), [
+    (lambda: visuals.Line(pos="abc"), "pos"),
+    (lambda: visuals.Line(pos=[["a", "b"], ["c", "d"]]), "pos"),
+    (lambda: visuals.Markers(pos=[[1, None]]), "pos"),
+    (lambda: visuals.Line(pos=np.zeros((3, 2)), width="2"), "width"),
+    (lambda: visuals.Markers(pos=np.zeros((3, 2)), edge_width="1"), "edge_width"),
+    (lambda: visuals.Markers(pos=np.zeros((3, 2)), color=5), "color"),
+    (lambda: visuals.Text("a", font_size="12"), "font_size"),
+    (lambda: visuals.Text(["a", 3], pos=[[0, 0], [1, 1]]), "text"),
+    (lambda: visuals.Image(np.array([["a", "b"]])), "data"),
+    (lambda: visuals.Image(np.zeros((2, 2)), clim=("a", "b")), "clim"),
+    (lambda: visuals.Image(np.zeros((2, 2)), extent="abcd"), "extent"),
+    (lambda: visuals.Mesh(vertices=np.zeros((3, 3)), faces=np.array([[0, 1, 2.0]])), "faces"),
+    (lambda: visuals.Mesh(vertices=[["a", "b", "c"]], faces=np.zeros((0, 3), int)),
+     "vertices"),
+])
+def test_wrong_types_raise_type_error_naming_the_argument(make, arg):
+    with pytest.raises(TypeError, match=rf"\b{arg}\b"):
+        make()
+
+
+@pytest.mark.parametrize(("make", "arg"), [
+    pytest.param(lambda: visuals.Markers(pos=np.zeros((3, 2)), size="big"), "size",
+                 marks=pytest.mark.xfail(strict=True, reason="Markers.size raises ValueError "
+                                         "for a string (markers.py size setter)")),
+    pytest.param(lambda: visuals.Text(123), "text",
+                 marks=pytest.mark.xfail(strict=True, reason="Text(123) raises numpy's "
+                                         "'int object is not iterable' (text.py set_data)")),
+    pytest.param(lambda: visuals.Text("a", pos="ab"), "pos",
+                 marks=pytest.mark.xfail(strict=True, reason="Text(pos='ab') raises numpy's "
+                                         "ValueError without the argument (text.py set_data)")),
+    pytest.param(lambda: visuals.Text("a", rotation="abc"), "rotation",
+                 marks=pytest.mark.xfail(strict=True, reason="Text(rotation='abc') raises "
+                                         "float()'s ValueError (text.py __init__)")),
+    pytest.param(lambda: visuals.Line(pos=np.zeros((3, 2), complex)), "pos",
+                 marks=[pytest.mark.xfail(strict=True, reason="as_positions accepts complex "
+                                          "numbers and drops the imaginary part (base.py)"),
+                        pytest.mark.filterwarnings("ignore::numpy.exceptions.ComplexWarning")]),
+])
+def test_wrong_types_known_bugs(make, arg):
+    with pytest.raises(TypeError, match=rf"\b{arg}\b"):
+        make()
+
+
+@pytest.mark.xfail(strict=True, reason="Line's _join calls np.asarray(pos) unguarded, so a "
+                   "ragged list raises numpy's message without 'pos' (line.py _join)")
+def test_ragged_line_positions_name_the_argument():
+    with pytest.raises(ValueError, match=r"\bpos\b"):
+        visuals.Line(pos=[[1, 2], [3]])
+
+
+def test_ragged_marker_positions_name_the_argument():
+    with pytest.raises(ValueError, match=r"\bpos\b"):
+        visuals.Markers(pos=[[1, 2], [3]])
+
+
+@pytest.mark.parametrize(("make", "arg"), [
+    (lambda: visuals.Markers(pos=[[0, 0]], symbol="hexagon"), "symbol"),
+    (lambda: visuals.Image(np.zeros((2, 2)), cmap="no_such_map"), "cmap"),
+    (lambda: visuals.Image(np.zeros((2, 2)), interpolation="cubic"), "interpolation"),
+    (lambda: visuals.Mesh(vertices=np.zeros((3, 3)), faces=[[0, 1, 2]], shading="phong"),
+     "shading"),
+    (lambda: visuals.Line(pos=np.zeros((2, 2)), color="no_such_color"), "color"),
+    (lambda: visuals.Text("a", anchor_x="middle"), "anchor_x"),
+    (lambda: visuals.Text("a", anchor_y="upper"), "anchor_y"),
+])
+def test_unknown_names_raise_value_error(make, arg):
+    with pytest.raises(ValueError, match=rf"\b{arg}\b"):
+        make()
+
+
+@pytest.mark.parametrize(("make", "arg"), [
+    pytest.param(lambda: visuals.Markers(pos=[[0, 0]], edge_color="no_such_color"),
+                 "edge_color",
+                 marks=pytest.mark.xfail(strict=True, reason="Markers.edge_color is a plain "
+                                         "attribute: checked only when drawn, as 'color'")),
+    pytest.param(lambda: visuals.Mesh(vertices=np.zeros((3, 3)), faces=[[0, 1, 2]],
+                                      vertex_colors=np.ones((2, 4))), "vertex_colors",
+                 marks=pytest.mark.xfail(strict=True, reason="Mesh._upload_colors calls "
+                                         "to_rgba_array without argname: says 'color'")),
+    (lambda: visuals.Mesh(vertices=np.zeros((3, 3)), faces=[[0, 1, 2]], color="nope"), "color"),
+    (lambda: visuals.Text("a", color="nope"), "color"),
+])
+def test_bad_colors_name_their_argument_when_given(make, arg):
+    with pytest.raises(ValueError, match=rf"^{arg}: got"):
+        make()
+
+
+def test_unknown_names_on_setters_keep_the_old_value():
+    m = visuals.Markers(pos=[[0, 0]], symbol="square")
+    with pytest.raises(ValueError, match="symbol"):
+        m.symbol = "blob"
+    assert m.symbol == "square"
+    im = visuals.Image(np.zeros((2, 2)), cmap="gray")
+    with pytest.raises(ValueError, match="cmap"):
+        im.cmap = "blob"
+    assert im.cmap.name == "gray"
+
+
+# -- NaN and inf ---------------------------------------------------------------------
+
+
+def test_nan_and_inf_break_lines():
+    rect, size = (0.0, 0.0, 6.0, 1.0), (120, 20)
+    pos = np.array([[0.2, 0.5], [1.8, 0.5], [np.nan, 0.5], [2.2, 0.5], [3.8, 0.5],
+                    [4.0, np.inf], [4.2, 0.5], [5.8, 0.5]])
+    img = render([visuals.Line(pos=pos, color="black", width=2)], rect, size)
+    r = to_pixel(0, 0.5, rect, size)[0]
+    row = ink(img[r - 1 : r + 2]).any(axis=0)
+    for x in (1.0, 3.0, 5.0):  # the three pieces are drawn
+        assert row[to_pixel(x, 0.5, rect, size)[1]], x
+    for x in (2.0, 4.0):  # and nothing joins them across the NaN / inf rows
+        c = to_pixel(x, 0.5, rect, size)[1]
+        assert not row[c - 1 : c + 2].any(), x
+    assert not ink(img[: r - 3]).any() and not ink(img[r + 4 :]).any()
+
+
+def test_nan_and_inf_skip_markers_and_bounds_ignore_them():
+    pos = np.array([[0.0, 0.0], [np.nan, 5.0], [1.0, np.inf], [-np.inf, 2.0], [1.0, 1.0]])
+    m = visuals.Markers(pos=pos, size=10, color="black")
+    np.testing.assert_array_equal(m.bounds(), [[0, 0, 0], [1, 1, 0]])
+    img = render([m], (-0.5, -0.5, 2.0, 2.0), (80, 80))
+    one = render([visuals.Markers(pos=[[0.0, 0.0]], size=10, color="black")],
+                 (-0.5, -0.5, 2.0, 2.0), (80, 80))
+    assert ink(img).sum() == 2 * ink(one).sum()
+    for x, y in ((0, 0), (1, 1)):
+        r, c = to_pixel(x, y, (-0.5, -0.5, 2.0, 2.0), (80, 80))
+        assert img[r, c, :3].max() < 30
+
+
+def test_nan_everywhere_renders_nothing_and_does_not_crash():
+    nan = np.full((4, 2), np.nan)
+    items = [visuals.Line(pos=nan), visuals.Markers(pos=nan),
+             visuals.Text(["a"] * 4, pos=nan),
+             visuals.Mesh(vertices=np.full((3, 3), np.nan), faces=[[0, 1, 2]]),
+             visuals.Image(np.full((3, 3), np.nan))]
+    img = render(items, (0, 0, 3, 3), (40, 40))
+    assert (img == 255).all()
+    assert all(v.bounds() is None for v in items[:4])
+
+
+def test_mesh_drops_faces_touching_nan_vertices():
+    verts = np.array([[0, 0, 0], [1, 0, 0], [0, 1, 0], [1, 1, 0], [2, np.nan, 0]], float)
+    faces = [[0, 1, 2], [1, 3, 2], [1, 4, 3]]
+    mesh = visuals.Mesh(vertices=verts, faces=faces, color="red", shading=None)
+    img = render([mesh], size=(50, 50), camera="turntable", azimuth=0.0, elevation=90.0,
+                 fov=0.0)
+    assert ink(img).mean() > 0.2
+    np.testing.assert_array_equal(mesh.bounds(), [[0, 0, 0], [1, 1, 0]])
+
+
+def test_image_inf_and_nan_values_use_finite_limits():
+    z = np.array([[0.0, np.inf], [-np.inf, 1.0], [np.nan, 0.5]])
+    im = visuals.Image(z, cmap="viridis")
+    assert im.clim == (0.0, 1.0)
+    img = render([im], (0, 0, 2, 3), (20, 30))
+    assert img.shape == (30, 20, 4)
+    # NaN, -inf and inf cells are "bad": transparent over the white background
+    for r, c in ((5, 5), (15, 5), (25, 15)):
+        assert (img[r, c, :3] == 255).all(), (r, c, img[r, c])
+    assert near(img[25, 5], (68, 1, 84), 3)  # viridis(0) at row 0, bottom
+    assert near(img[15, 15], (253, 231, 37), 3)  # viridis(1)
+
+
+# -- empty data ----------------------------------------------------------------------
+
+
+def test_empty_visuals_draw_nothing():
+    items = [
+        visuals.Line(pos=np.zeros((0, 2))),
+        visuals.Line(pos=np.zeros((1, 2))),
+        visuals.Line(),
+        visuals.Markers(pos=np.zeros((0, 3))),
+        visuals.Markers(),
+        visuals.Text([], pos=np.zeros((0, 2))),
+        visuals.Text(""),
+        visuals.Text("   ", pos=(0.5, 0.5)),
+        visuals.Mesh(vertices=np.zeros((0, 3)), faces=np.zeros((0, 3), int)),
+        visuals.Mesh(),
+        visuals.Image(np.zeros((0, 0))),
+        visuals.Image(np.zeros((0, 5, 3), np.uint8)),
+    ]
+    canvas = scene.Canvas(size=(40, 30), bgcolor=(0.2, 0.4, 0.6, 1.0))
+    v2 = canvas.add_view(col=0)
+    v3 = canvas.add_view(col=1, camera="turntable")
+    for item in items:
+        v2.add(item)
+    v3.add(visuals.Mesh())
+    v2.camera.set_range()
+    v3.camera.set_range()
+    assert canvas.frame().draws == []
+    img = canvas.render()
+    canvas.close()
+    assert img.shape == (30, 40, 4)
+    assert (img[..., :3] == [51, 102, 153]).all() and (img[..., 3] == 255).all()
+
+
+def test_empty_then_filled_then_empty_again():
+    line = visuals.Line(pos=np.zeros((0, 2)), color="black", width=3)
+    assert render([line], (0, 0, 1, 1), (20, 20)).min() == 255
+    line.set_data([[0.0, 0.5], [1.0, 0.5]])
+    assert ink(render([line], (0, 0, 1, 1), (20, 20))).any()
+    line.set_data(np.zeros((0, 2)))
+    assert render([line], (0, 0, 1, 1), (20, 20)).min() == 255
+
+
+@pytest.mark.xfail(strict=True, reason="Image.clim accepts NaN (image.py clim setter), "
+                   "and then Frame.to_json_text (canvas.save('x.html')) raises ValueError")
+def test_image_clim_must_be_finite():
+    with pytest.raises(ValueError, match="clim"):
+        visuals.Image(np.zeros((2, 2)), clim=(np.nan, 1.0))
+
+
+@pytest.mark.xfail(strict=True, reason="Markers/Line.set_data replace the points before the "
+                   "per-point size/color check fails, leaving buffers of different lengths")
+def test_failed_set_data_leaves_the_visual_as_it_was():
+    m = visuals.Markers(pos=np.zeros((2, 2)), size=[1.0, 2.0], color=["red", "blue"])
+    with pytest.raises(ValueError, match="size"):
+        m.set_data(np.zeros((5, 2)))  # the per-point sizes no longer fit
+    line = visuals.Line(pos=np.zeros((2, 2)), color=["red", "blue"])
+    with pytest.raises(ValueError, match="color"):
+        line.set_data(np.zeros((5, 2)))
+    # the draws would read 5 instances from 2-row size/color buffers: out of range
+    assert len(m.pos) == len(m._size_buffer.data) == len(m._color_buffer.data)
+    assert len(line._pos_buffer.data) == len(line._color_buffer.data)
+
+
+@pytest.mark.xfail(strict=True, reason="Line._colors counts the NaN rows that join several "
+                   "lines, so one color per point of the lines is rejected (line.py _colors)")
+def test_per_point_colors_for_several_lines():
+    lines = [np.c_[np.arange(3.0), np.zeros(3)], np.c_[np.arange(3.0), np.ones(3)]]
+    rgba = np.tile([0.0, 0.0, 1.0, 1.0], (6, 1))
+    line = visuals.Line(pos=lines, color=rgba)
+    assert len(line._color_buffer.data) == len(line.pos) == 7
+
+
+@pytest.mark.xfail(strict=True, reason="each segment is its own blended capsule, so where "
+                   "segments meet a translucent line is blended twice (darker dots)")
+def test_translucent_line_is_even_at_joins():
+    rect, size = (0.0, 0.0, 4.0, 2.0), (160, 80)
+    line = visuals.Line(pos=[[0.5, 1.0], [2.0, 1.0], [3.5, 1.5]], color=(0, 0, 1, 0.5), width=8)
+    img = render([line], rect, size)
+    mid = img[to_pixel(1.0, 1.0, rect, size)].astype(int)
+    join = img[to_pixel(2.0, 1.0, rect, size)].astype(int)
+    assert np.abs(mid - join).max() <= 4, (mid, join)
+
+
+# -- the caller's arrays ------------------------------------------------------------
+
+
+def test_callers_arrays_are_not_modified():
+    rng = np.random.default_rng(1)
+    xy = rng.random((50, 2))
+    xy[7] = np.nan
+    xy[9, 1] = np.inf
+    rgba = rng.random((50, 4))
+    sizes = rng.random(50) * 10
+    sizes[3] = np.nan
+    z = rng.random((6, 5))
+    z[2, 2] = np.nan
+    rgb8 = rng.integers(0, 256, (4, 3, 4), dtype=np.uint8)
+    rgbf = rng.random((4, 3, 3))
+    rgbf[0, 0, 0] = np.nan
+    verts, faces = uv_sphere(8, 4)
+    verts[3] = np.nan
+    vcolors = rng.random((len(verts), 4))
+    normals = rng.random((len(verts), 3))
+    lines = [rng.random((5, 2)), rng.random((4, 3))]
+    text_pos = rng.random((2, 2))
+    text_pos[1, 0] = np.nan
+    arrays = [xy, rgba, sizes, z, rgb8, rgbf, verts, faces, vcolors, normals, *lines, text_pos]
+    copies = [a.copy() for a in arrays]
+
+    items = [
+        visuals.Line(pos=xy, color=rgba, width=2),
+        visuals.Line(pos=lines, color=["red", "blue"]),
+        visuals.Markers(pos=xy, size=sizes, color=rgba, symbol="star"),
+        visuals.Image(z, cmap="viridis"),
+        visuals.Image(rgb8, extent=(0, 1, 0, 1), interpolation="bilinear"),
+        visuals.Image(rgbf, extent=(1, 2, 0, 1)),
+        visuals.Text(["p", "q"], pos=text_pos),
+    ]
+    mesh = visuals.Mesh(vertices=verts, faces=faces, vertex_colors=vcolors, normals=normals)
+    canvas = scene.Canvas(size=(60, 30))
+    v2 = canvas.add_view(col=0)
+    v3 = canvas.add_view(col=1, camera="turntable")
+    for item in items:
+        v2.add(item)
+    v3.add(mesh)
+    v2.camera.set_range()
+    v3.camera.set_range()
+    canvas.render()
+    items[0].width = 3
+    items[2].color = "red"
+    mesh.shading = "flat"
+    canvas.render()
+    canvas.frame().to_json()
+    canvas.close()
+    for i, (a, b) in enumerate(zip(arrays, copies, strict=True)):
+        np.testing.assert_array_equal(a, b, err_msg=f"array {i} was modified")
+    # what the visuals return is theirs to keep, not a view of the caller's data
+    assert not np.shares_memory(items[0].pos, xy)
+    assert not np.shares_memory(items[3].data, z)
+
+
+@pytest.mark.xfail(strict=True, reason="Image keeps a uint8 RGBA input as its texture data "
+                   "without a copy (image.py set_data: rgba = arr), so a later change of the "
+                   "caller's array leaks into frames without a version bump")
+def test_image_does_not_alias_a_uint8_rgba_input():
+    rgba = np.zeros((2, 2, 4), np.uint8)
+    im = visuals.Image(rgba)
+    rgba[:] = 200
+    canvas = scene.Canvas(size=(10, 10))
+    canvas.add_view().add(im)
+    textures = [t for d in canvas.frame().draws for t in d.textures.values()]
+    assert all(t.data.max() < 200 for t in textures if t.components == 4)
+
+
+# -- properties ---------------------------------------------------------------------
+
+
+def test_setting_a_property_touches_only_its_buffer():
+    line = visuals.Line(pos=np.zeros((5, 2)), color="red")
+    versions = (line._pos_buffer.version, line._color_buffer.version)
+    line.color = "blue"
+    assert line._pos_buffer.version == versions[0]
+    assert line._color_buffer.version == versions[1] + 1
+    line.width = 4  # a uniform: no buffer moves
+    assert (line._pos_buffer.version, line._color_buffer.version) == (versions[0],
+                                                                      versions[1] + 1)
+    m = visuals.Markers(pos=np.zeros((5, 2)))
+    pv = m._pos_buffer.version
+    m.size = 3
+    m.edge_width = 1
+    assert m._pos_buffer.version == pv
