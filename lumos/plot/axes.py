@@ -12,6 +12,7 @@ import numpy as np
 from .. import colors
 from ..scene.cameras import PanZoomCamera
 from ..visuals import Line, Markers
+from ..visuals.line import LOD_THRESHOLD
 from . import text as textmod
 from .artists import (
     DASHES,
@@ -569,6 +570,8 @@ class Axes:
                     pattern = DASHES[a._linestyle]
                     dashes = None if pattern is None else tuple(width * p for p in pattern)
                     key = ("line", width, dashes, a.zorder)
+                    if len(a._scaled) > LOD_THRESHOLD:
+                        key += (id(a),)  # long lines alone: they get level of detail
                     groups.setdefault(key, []).append((a._scaled, a.line_rgba()))
                 if a._marker is not None and len(a._markers_scaled):
                     symbol, size, face, edge, edge_w = a.marker_style()
@@ -599,7 +602,7 @@ class Axes:
                     visual = Markers(symbol=key[1], edge_width=key[2], edge_color=key[3])
                 visual.set_data(pos, size=sizes, color=face)
             if key not in self._batches:
-                visual.order = key[-1]
+                visual.order = key[3] if key[0] == "line" else key[-1]
                 self._batches[key] = visual
                 self.view.add(visual)
 

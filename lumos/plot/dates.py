@@ -42,7 +42,8 @@ __all__ = [
 EPOCH = np.datetime64("1970-01-01T00:00:00", "us")
 US_PER_DAY = 86_400_000_000
 _US = {"h": 3_600_000_000, "m": 60_000_000, "s": 1_000_000}
-# Float days are kept inside what datetime64[us] can hold (about +-290,000 years).
+# Float days are kept inside what datetime64[us] can hold (about +-290,000 years); the
+# date locator gives no ticks for views entirely beyond +-1e8 days (+-273,000 years).
 _MAX_DAYS = 1.0e8
 
 YEARLY, MONTHLY, DAILY, HOURLY, MINUTELY, SECONDLY, MICROSECONDLY = range(7)
@@ -277,9 +278,11 @@ class AutoDateLocator(Locator):
             return _EMPTY.copy()
         if not (math.isfinite(lo) and math.isfinite(hi)):
             return _EMPTY.copy()
-        lo, hi = max(lo, -_MAX_DAYS), min(hi, _MAX_DAYS)
-        if lo >= hi:  # one instant: show the day around it
+        if hi < -_MAX_DAYS or lo > _MAX_DAYS:
+            return _EMPTY.copy()  # beyond what datetime64[us] can name
+        if lo == hi:  # one instant: show the day around it
             lo, hi = lo - 1.0, hi + 1.0
+        lo, hi = max(lo, -_MAX_DAYS), min(hi, _MAX_DAYS)
         umin, umax = (int(u) for u in _days_to_us(np.array([lo, hi])))
         counts = self._counts(umin, umax)
         freq, interval = MICROSECONDLY, 1

@@ -104,11 +104,14 @@ def _limits(vmin: Any, vmax: Any, expander: float = 0.05) -> tuple[float, float]
     return nonsingular(a, b, expander)
 
 
-def visible(ticks: Any, vmin: float, vmax: float, rtol: float = 1e-10) -> np.ndarray:
+def visible(
+    ticks: Any, vmin: float, vmax: float, rtol: float = 1e-10, log: bool = False
+) -> np.ndarray:
     """The ticks inside ``[vmin, vmax]`` (either order), allowing ``rtol`` of the span.
 
     The tolerance keeps a tick computed as ``0.30000000000000004`` on an axis ending at
-    ``0.3``.
+    ``0.3``. ``log=True`` measures the span in log space (for log axes, where a linear
+    tolerance of 1e-10 * 1e20 would let 1e-3 count as inside [1, 1e20]).
     """
     t = np.asarray(ticks, dtype=np.float64).ravel()
     try:
@@ -117,6 +120,12 @@ def visible(ticks: Any, vmin: float, vmax: float, rtol: float = 1e-10) -> np.nda
         return _EMPTY.copy()
     if not (math.isfinite(lo) and math.isfinite(hi)):
         return _EMPTY.copy()
+    if log:
+        if hi <= 0:
+            return _EMPTY.copy()
+        lo = lo if lo > 0 else np.finfo(np.float64).tiny
+        f = math.exp(rtol * (math.log(hi / lo) or 1.0))
+        return t[(t >= lo / f) & (t <= hi * f)]
     tol = rtol * ((hi - lo) or max(abs(lo), abs(hi)))
     return t[(t >= lo - tol) & (t <= hi + tol)]
 
@@ -550,6 +559,9 @@ class LogLocator(Locator):
         self.minpos = minpos
         self.tick_space = None
 
+    def visible_ticks(self, vmin: float, vmax: float) -> np.ndarray:
+        return visible(self.tick_values(vmin, vmax), vmin, vmax, log=True)
+
     def _positive_limits(self, vmin: Any, vmax: Any) -> tuple[float, float] | None:
         try:
             lo, hi = sorted((float(vmin), float(vmax)))
@@ -594,7 +606,7 @@ class LogLocator(Locator):
         is_minor = len(subs) > 1 or (len(subs) == 1 and subs[0] != 1.0)
         if not is_minor:
             ticks = b ** np.asarray(decades, dtype=np.float64)
-            if len(visible(ticks, vmin, vmax)) < self.min_n_ticks:
+            if len(visible(ticks, vmin, vmax, log=True)) < self.min_n_ticks:
                 return self._few_decades(vmin, vmax, emin, emax)
             return ticks
         if stride == 1 or n_avail <= 1:

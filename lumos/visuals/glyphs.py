@@ -331,7 +331,7 @@ def get_atlas(bold: bool = False) -> GlyphAtlas:
         with _ATLASES_LOCK:
             atlas = _ATLASES.get(bold)
             if atlas is None:
-                atlas = _ATLASES[bold] = GlyphAtlas(bold=bold)
+                atlas = _ATLASES[bold] = GlyphAtlas(bold=bold, prepopulate=False)
     return atlas
 
 

@@ -20,6 +20,7 @@ from .base import (
     split_origin,
     transform_parts,
 )
+from .lod import MinMaxPyramid, is_sorted
 
 # Each segment is a quad around [p0, p1] widened by half the line width plus one
 # pixel; the fragment shader measures the distance to the segment (a capsule), which
@@ -108,6 +109,17 @@ void main() {
 )
 
 
+LOD_THRESHOLD = 8192
+
+
+def _single_color(value) -> bool:
+    """True for one color spec (a name, hex, or 3/4 numbers), not a list of colors."""
+    if isinstance(value, str):
+        return True
+    arr = np.asarray(value, dtype=object)
+    return arr.ndim == 1 and len(arr) in (3, 4) and not isinstance(arr[0], (str, tuple, list))
+
+
 def _join(pos) -> tuple[np.ndarray, np.ndarray | None]:
     """Accept one (N, 2|3) line, an (M, N, 2|3) stack or a list of lines.
 
@@ -139,10 +151,20 @@ class Line(Visual):
     >>> Line(pos=[xy0, xy1, xy2], color=["C0", "C1", "C2"])   # three lines, one draw
 
     ``color`` is one color, one per line, or one per point (N, 3|4).
+
+    ``lod``: a long x-sorted line ("auto": over LOD_THRESHOLD points) is drawn as its
+    min/max envelope per pixel column in 2D views, which looks the same and costs
+    O(pixels) per view change instead of O(N).
     """
 
-    def __init__(self, pos=None, color="black", width: float = 1.0, dashes=None) -> None:
+    def __init__(self, pos=None, color="black", width: float = 1.0, dashes=None,
+                 lod: bool | str = "auto") -> None:
         super().__init__()
+        if lod not in (True, False, "auto"):
+            raise ValueError(f"lod: got {lod!r}, expected True, False or 'auto'")
+        self._lod = lod
+        self._pyramid = None
+        self._lod_key = None
         self._dist_buffer = Buffer(np.zeros(0, np.float32))
         self._dist_key = None
         self.dashes = dashes
@@ -211,18 +233,55 @@ class Line(Visual):
         self._points, self._owner = points, owner
         self._upload_geometry()
 
+    def _lod_applies(self) -> bool:
+        """Level of detail needs one long, x-sorted 2D line drawn without transforms."""
+        n = len(self._points)
+        if self._lod is False or self._owner is not None or self.transform is not None:
+            return False
+        if n < (2 if self._lod is True else LOD_THRESHOLD) or np.any(self._points[:, 2]):
+            return False
+        if not _single_color(self._color):
+            return False
+        return is_sorted(self._points[:, 0])
+
     def _upload_geometry(self) -> None:
-        if is_nonlinear(self):
+        self._pyramid = None
+        self._lod_key = None
+        if self._lod_applies():
+            # decimated per view in draws(); nothing to upload until then
+            self._pyramid = MinMaxPyramid(self._points[:, 0], self._points[:, 1])
+            self._upload_points(np.zeros((0, 3)), None)
+        elif is_nonlinear(self):
             # Straight data segments become curves: subdivide them, and keep absolute
             # coordinates (no origin) since the shader applies the transform.
-            points, self._source_index = subdivide(self._points, self.transform,
-                                                   return_index=True)
+            points, index = subdivide(self._points, self.transform, return_index=True)
+            self._upload_points(points, index, origin=False)
+        else:
+            self._upload_points(self._points, None)
+
+    def _upload_lod(self, ctx: DrawContext) -> None:
+        """Upload the min/max envelope for the visible x range (O(pixel columns))."""
+        x0, _, w, _ = ctx.camera["rect"]
+        lo, hi = sorted((x0, x0 + w))
+        columns = round(ctx.size[0] * ctx.pixel_ratio)
+        key = (lo, hi, columns)
+        if key == self._lod_key:
+            return
+        self._lod_key = key
+        index = self._pyramid.query(lo, hi, columns)
+        points = self._points[np.maximum(index, 0)]
+        points[index < 0] = np.nan  # breaks where a bin held NaN
+        self._upload_points(points, np.maximum(index, 0).astype(float))
+
+    def _upload_points(self, points: np.ndarray, source_index, origin: bool = True) -> None:
+        """Send the points to draw (float32 offsets from a float64 origin)."""
+        self._source_index = source_index
+        if origin:
+            self._origin, local, valid = split_origin(points)
+        else:
             self._origin = np.zeros(3)
             valid = np.isfinite(points).all(axis=1)
             local = np.where(valid[:, None], points, 0).astype(np.float32)
-        else:
-            self._source_index = None
-            self._origin, local, valid = split_origin(self._points)
         self._pos_buffer.set_data(local)
         self._valid_buffer.set_data(valid.astype(np.float32))
         self._dist_buffer.set_data(np.zeros(len(local), np.float32))
@@ -252,6 +311,10 @@ class Line(Visual):
     def _colors(self, value) -> np.ndarray:
         """RGBA bytes for every drawn point from one, per-line or per-point colors."""
         n = len(self._points)
+        drawn = len(self._pos_buffer.data)
+        if _single_color(value):
+            rgba = np.asarray(colors.to_rgba(value), dtype=float)
+            return np.tile((np.clip(rgba, 0, 1) * 255 + 0.5).astype(np.uint8), (drawn, 1))
         rgba = None
         if self._owner is not None and not isinstance(value, str):
             nlines = int(self._owner.max()) + 1 if n else 0
@@ -273,6 +336,12 @@ class Line(Visual):
         return self._bounds_of(self._points)
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
+        if self._pyramid is not None:
+            if ctx.camera["type"] == "panzoom":
+                self._upload_lod(ctx)
+            elif self._lod_key != "full":  # 3D views see every point
+                self._lod_key = "full"
+                self._upload_points(self._points, None)
         n = len(self._pos_buffer.data)
         if n < 2:
             return []
