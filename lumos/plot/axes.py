@@ -12,7 +12,6 @@ import numpy as np
 from .. import colors
 from ..scene.cameras import PanZoomCamera
 from ..visuals import Line, Markers
-from ..visuals.line import LOD_THRESHOLD
 from . import text as textmod
 from .artists import (
     DASHES,
@@ -29,6 +28,8 @@ from .axis import Axis
 from .style import rcParams
 
 _COLOR_LETTERS = "bgrcmykw"
+# lines longer than this are not batched with others, so each gets level of detail
+_OWN_VISUAL = 50_000
 
 
 def parse_fmt(fmt: str) -> dict:
@@ -570,8 +571,8 @@ class Axes:
                     pattern = DASHES[a._linestyle]
                     dashes = None if pattern is None else tuple(width * p for p in pattern)
                     key = ("line", width, dashes, a.zorder)
-                    if len(a._scaled) > LOD_THRESHOLD:
-                        key += (id(a),)  # long lines alone: they get level of detail
+                    if len(a._scaled) > _OWN_VISUAL:
+                        key += (id(a),)  # very long lines alone: they get level of detail
                     groups.setdefault(key, []).append((a._scaled, a.line_rgba()))
                 if a._marker is not None and len(a._markers_scaled):
                     symbol, size, face, edge, edge_w = a.marker_style()

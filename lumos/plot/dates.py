@@ -316,8 +316,9 @@ class AutoDateLocator(Locator):
         # Jan 1 of the multiples of `step` from the one at/below vmin's year to the one
         # at/above vmax's year.
         years = np.arange(math.floor(y0 / step) * step, math.ceil(y1 / step) * step + 1, step)
-        jan1 = (years - 1970).astype("datetime64[Y]").astype("datetime64[us]")
-        return _us_to_days(jan1.astype(np.int64))
+        # Via datetime64[D]: ticks a step beyond +-290,000 years would overflow [us].
+        jan1 = (years - 1970).astype("datetime64[Y]").astype("datetime64[D]")
+        return jan1.astype(np.int64).astype(np.float64)
 
     def _calendar(self, umin: int, umax: int, freq: int, interval: int) -> np.ndarray:
         """Unit starts in [umin, umax] whose field is a multiple of the interval."""

@@ -531,7 +531,7 @@ class LogLocator(Locator):
 
     Non-positive limits cannot be shown on a log axis: a non-positive ``vmin`` is
     replaced by ``minpos`` when set, else by ``vmax * 1e-10`` (ten decades below);
-    if ``vmax <= 0`` there are no ticks.
+    if ``vmax <= 0`` there are no ticks. Limits are clipped to [1e-300, 1e300].
     """
 
     def __init__(
@@ -571,6 +571,8 @@ class LogLocator(Locator):
             return None
         if lo <= 0:
             lo = self.minpos if self.minpos and 0 < self.minpos < hi else hi * 1e-10
+        # Keep every tick (one decade beyond each end included) a normal finite float.
+        lo, hi = min(max(lo, 1e-300), 1e300), min(max(hi, 1e-300), 1e300)
         if lo == hi:  # widen to the decades around the value
             e = math.floor(_log_b(lo, self.base))
             lo, hi = self.base ** (e - 1), self.base ** (e + 1)
@@ -580,7 +582,12 @@ class LogLocator(Locator):
         lim = self._positive_limits(vmin, vmax)
         if lim is None:
             return _EMPTY.copy()
-        vmin, vmax = lim
+        # With a large stride the tick beyond an end can overflow to inf: drop it.
+        with np.errstate(over="ignore", under="ignore"):
+            ticks = self._ticks(*lim)
+        return ticks[np.isfinite(ticks) & (ticks > 0)]
+
+    def _ticks(self, vmin: float, vmax: float) -> np.ndarray:
         b = self.base
         if self.numticks is not None:
             n_request = int(self.numticks)
@@ -928,7 +935,8 @@ class ScalarFormatter(Formatter):
             top = float(locs.max())
             oom = math.floor(math.log10(top)) if top > 0 else 0
         if oom <= lo or oom >= hi:
-            self.orderOfMagnitude = oom
+            # 10**-324 is 0 in float64: keep the scale representable (denormal ticks).
+            self.orderOfMagnitude = min(max(oom, -307), 307)
 
     def _scaled(self, values: np.ndarray) -> np.ndarray:
         return (values - self.offset) / 10.0**self.orderOfMagnitude
@@ -1041,6 +1049,8 @@ class LogFormatter(Formatter):
         if self.minor_thresholds is None or not math.isfinite(self.minor_thresholds[0]):
             return
         vmin, vmax = sorted(self.view)
+        if not (math.isfinite(vmin) and math.isfinite(vmax)) or vmin == vmax:
+            return
         b, t = self.base, self.linthresh
         if t is None and vmin <= 0:
             self.sublabels = {1.0}
@@ -1161,14 +1171,18 @@ class PercentFormatter(Formatter):
         if not math.isfinite(x):
             return ""
         vmin, vmax = self.view
-        return fix_minus(self.format_pct(x, abs(vmax - vmin)))
+        with np.errstate(over="ignore", invalid="ignore"):
+            span = abs(np.float64(vmax) - np.float64(vmin))
+        return fix_minus(self.format_pct(x, float(span)))
 
     def format_pct(self, x: float, display_range: float) -> str:
-        pct = 100.0 * x / self.xmax
+        with np.errstate(over="ignore"):
+            pct = float(100.0 * np.float64(x) / self.xmax)
+            scaled = float(100.0 * np.float64(display_range) / self.xmax)
         if self.decimals is None:
-            scaled = 100.0 * display_range / self.xmax
             # Two significant digits across the view: span 100% -> 0, 1% -> 2 decimals.
-            decimals = 0 if scaled <= 0 else math.ceil(2.0 - math.log10(2.0 * scaled))
+            ok = math.isfinite(scaled) and scaled > 0
+            decimals = math.ceil(2.0 - math.log10(2.0 * scaled)) if ok else 0
             decimals = min(max(decimals, 0), 5)
         else:
             decimals = int(self.decimals)

@@ -1,0 +1,122 @@
+"""Run every benchmark against the peers installed here; write benchmarks/README.md.
+
+    python benchmarks/run.py [--runs 5]
+
+Each scene runs in fresh processes (cold start included, as a user sees it) and the
+table records medians and the ratio lumos / peer measured in the same run. Draw-call
+counts come from the frame description, which is what the GPU executes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from import_time import wall_time  # noqa: E402
+
+
+def timed_process(args: list[str], runs: int) -> float:
+    """Median wall time of a fresh process running ``args``."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def four_subplots(runs: int) -> list[str]:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        script = str(HERE / "four_lines.py")
+        lumos = timed_process([sys.executable, script, "lumos", f"{tmp}/l.png"], runs)
+        line = f"| 4 subplots × 10^5-point line, cold process → PNG | {lumos:.3f} s |"
+        if importlib.util.find_spec("matplotlib"):
+            mpl = timed_process([sys.executable, script, "matplotlib", f"{tmp}/m.png"], runs)
+            line += f" {mpl:.3f} s (matplotlib Agg) | {lumos / mpl:.2f} |"
+        else:
+            line += " matplotlib not installed | – |"
+        rows.append(line)
+    return rows
+
+
+def draw_counts() -> list[str]:
+    """Batching: how many draws the GPU gets for many lines and many labels."""
+    import numpy as np
+
+    import lumos
+
+    fig, ax = lumos.subplots()
+    x = np.linspace(0, 1, 10_000)
+    for k in range(100):
+        ax.plot(x, np.sin(x * 10 + k) + k * 0.1, color="C0")
+    lines = len(fig.frame().draws)
+    fig2, ax2 = lumos.subplots()
+    for k in range(200):
+        ax2.text(k % 20 / 20, k // 20 / 10, f"label {k}")
+    texts = len(fig2.frame().draws)
+    return [f"| 100 lines × 10^4 points in one axes | {lines} draws (axes, grid, ticks, labels "
+            "included) | – | – |",
+            f"| 200 text labels in one axes | {texts} draws | – | – |"]
+
+
+def import_time(runs: int) -> list[str]:
+    def median(code: str) -> float:
+        return statistics.median(wall_time(sys.executable, code) for _ in range(runs))
+
+    base = median("pass")
+    lumos, numpy, pyplot = (median(c) for c in ("import lumos", "import numpy",
+                                                 "import lumos.pyplot"))
+    rows = [f"| `import lumos` (minus bare python {base * 1000:.0f} ms) | "
+            f"{(lumos - base) * 1000:.1f} ms | – | – |",
+            f"| `import lumos.pyplot` (numpy alone: {(numpy - base) * 1000:.0f} ms) | "
+            f"{(pyplot - base) * 1000:.0f} ms |"]
+    if importlib.util.find_spec("matplotlib"):
+        mpl = median("import matplotlib.pyplot")
+        rows[1] += f" {(mpl - base) * 1000:.0f} ms (matplotlib.pyplot) | " \
+                   f"{(pyplot - base) / (mpl - base):.2f} |"
+    else:
+        rows[1] += " – | – |"
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args()
+    # a fair cold start: the bytecode cache exists, as after any pip install
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "lumos")],
+                   check=True)
+    rows = ["| scene | lumos | peer | lumos / peer |", "|---|---|---|---|"]
+    rows += import_time(args.runs)
+    rows += four_subplots(args.runs)
+    rows += draw_counts()
+    table = "\n".join(rows)
+    print(table)
+    if args.no_write:
+        return
+    machine = f"{platform.machine()}, {platform.python_version()}, " \
+              f"{time.strftime('%Y-%m-%d')}, software OpenGL (Mesa llvmpipe)"
+    readme = HERE / "README.md"
+    text = readme.read_text() if readme.exists() else ""
+    start, end = "<!-- results -->", "<!-- /results -->"
+    block = f"{start}\nMeasured by `make bench` ({machine}):\n\n{table}\n{end}"
+    if start in text and end in text:
+        text = text[: text.index(start)] + block + text[text.index(end) + len(end):]
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    readme.write_text(text)
+
+
+if __name__ == "__main__":
+    main()
