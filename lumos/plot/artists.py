@@ -543,9 +543,14 @@ class AxesImage(Artist, ScalarMappable):
         left, right, b, t = self.get_extent()
         # row 0 is at the top with origin 'upper'
         y0, y1 = (t, b) if self._origin == "upper" else (b, t)
-        xs = self.axes.xaxis.scale.forward(np.array([left, right]))
-        ys = self.axes.yaxis.scale.forward(np.array([y0, y1]))
-        self._visual.extent = (xs[0], xs[1], ys[0], ys[1])
+        with np.errstate(all="ignore"):
+            xs = self.axes.xaxis.scale.forward(np.array([left, right]))
+            ys = self.axes.yaxis.scale.forward(np.array([y0, y1]))
+        # an extent a log axis cannot show (non-positive) hides the image, as it must
+        shown = bool(np.isfinite(np.r_[xs, ys]).all())
+        self._visual.visible = shown
+        if shown:
+            self._visual.extent = (xs[0], xs[1], ys[0], ys[1])
         self._visual.order = self.zorder
         self._changed()
 

@@ -106,7 +106,8 @@ class Axes:
         self.legend_ = None
         self.facecolor = rcParams["axes.facecolor"]
         self.aspect = "auto"
-        self.box = (0.0, 0.0, 1.0, 1.0)  # figure pixels from the bottom left, set by layout
+        # figure pixels from the bottom left; layout refines this first estimate
+        self.box = figure.estimate_box(spec)
         self.frame_on = True
         self.axison = True
         self._cycle = 0
@@ -160,12 +161,12 @@ class Axes:
         lines = []
         for x, y, fmt in _split_plot_args(args):
             style = {**parse_fmt(fmt), **kwargs}
-            y = _as_columns(y, "y")
-            n = y.shape[0]
-            x = np.arange(n, dtype=float)[:, None] if x is None else _as_columns(x, "x")
-            if x.shape[0] != n:
+            y = as_1d(y, "y")
+            x = np.arange(len(y), dtype=float) if x is None else as_1d(x, "x")
+            if x.shape[:1] != y.shape[:1]:
                 raise ValueError(f"x and y must have same first dimension, but have shapes "
                                  f"{x.shape} and {y.shape}")
+            x, y = _as_columns(x, "x"), _as_columns(y, "y")
             ncols = max(x.shape[1], y.shape[1])
             for k in range(ncols):
                 xk = x[:, min(k, x.shape[1] - 1)]

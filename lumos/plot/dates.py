@@ -259,7 +259,7 @@ class AutoDateLocator(Locator):
 
     def _counts(self, umin: int, umax: int) -> list[float]:
         """Whole years, months, days, hours, minutes, seconds, µs from umin to umax."""
-        f0, f1 = (_fields(np.array([u]))  for u in (umin, umax))
+        f0, f1 = (_fields(np.array([u])) for u in (umin, umax))
         months = (int(f1["year"][0]) - int(f0["year"][0])) * 12 + int(f1["month"][0]) - int(
             f0["month"][0])
         # The month is only complete once umax's day and time reach umin's.
@@ -306,7 +306,8 @@ class AutoDateLocator(Locator):
             t0 = math.floor(lo)
             ticks = MultipleLocator(interval).tick_values(
                 (lo - t0) * US_PER_DAY, (hi - t0) * US_PER_DAY)
-            return ticks / US_PER_DAY + t0
+            # Far from 1970 float days cannot resolve microseconds: merge equal ticks.
+            return np.unique(ticks / US_PER_DAY + t0)
         ticks = self._calendar(umin, umax, freq, interval)
         return _us_to_days(ticks) if len(ticks) else np.array([lo, hi])
 

@@ -167,6 +167,15 @@ class Figure:
         self.dpi = float(dpi)
         self.canvas.size = self._pixel_size()
 
+    def estimate_box(self, spec) -> tuple[float, float, float, float]:
+        """A first guess of an axes box (matplotlib's default subplot margins), so that
+        ticks asked for before the first layout fit a realistic axis length."""
+        w, h = self._pixel_size()
+        rows, cols = max(self._grid[0], spec[0] + spec[2]), max(self._grid[1], spec[1] + spec[3])
+        cw, ch = 0.775 * w / cols, 0.77 * h / rows
+        return (0.125 * w + spec[1] * cw, 0.11 * h + (rows - spec[0] - spec[2]) * ch,
+                cw * spec[3] * 0.9, ch * spec[2] * 0.85)
+
     # -- axes ----------------------------------------------------------------------
     def subplot(self, row: int = 0, col: int = 0, projection: str = "2d", rowspan: int = 1,
                 colspan: int = 1, sharex: Axes | None = None, sharey: Axes | None = None) -> Axes:

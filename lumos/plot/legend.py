@@ -95,12 +95,20 @@ class Legend:
                 continue
             if len(xy) > 2000:  # a subsample is enough to count coverage
                 xy = xy[:: len(xy) // 2000 + 1]
-            pts.append(xy)
+            pts.append((xy, isinstance(a, Line2D) and a._linestyle is not None))
         if not pts:
             return 1
-        xy = np.concatenate(pts)
-        fx = ax._fraction(ax.xaxis, xy[:, 0]) * bw + bx
-        fy = ax._fraction(ax.yaxis, xy[:, 1]) * bh + by
+        fx, fy = [], []
+        for xy, connected in pts:
+            px = ax._fraction(ax.xaxis, xy[:, 0]) * bw + bx
+            py = ax._fraction(ax.yaxis, xy[:, 1]) * bh + by
+            if connected and 1 < len(xy) < 200:  # sparse lines: their segments count too
+                t = np.linspace(0, 1, 16, endpoint=False)
+                px = np.r_[(px[:-1, None] + np.diff(px)[:, None] * t).ravel(), px[-1:]]
+                py = np.r_[(py[:-1, None] + np.diff(py)[:, None] * t).ravel(), py[-1:]]
+            fx.append(px)
+            fy.append(py)
+        fx, fy = np.concatenate(fx), np.concatenate(fy)
         best, best_count = 1, None
         for loc in range(1, 11):
             ax_, ay_ = _ANCHORS[loc]

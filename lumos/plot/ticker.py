@@ -700,7 +700,7 @@ class SymmetricalLogLocator(Locator):
             p_lo = math.floor(_log_b(max(t, vmin), b))
             p_hi = math.ceil(_log_b(vmax + 1, b))
         total = (n_hi - n_lo) + (p_hi - p_lo) + (1 if lin else 0)
-        stride = max(total // (self.numticks - 1), 1)
+        stride = max(total // max(self.numticks - 1, 1), 1)
         decades: list[float] = []
         if neg:
             decades += [-(b**e) for e in range(n_lo, n_hi, stride)][::-1]

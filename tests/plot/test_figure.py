@@ -1,0 +1,341 @@
+"""Figure, Axes and pyplot: matplotlib's API on lumos, rendered headless."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pytest
+
+import lumos
+import lumos.pyplot as plt
+from lumos.plot.axes import parse_fmt
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def small(**kwargs):
+    return lumos.subplots(figsize=(3, 2), dpi=80, **kwargs)
+
+
+def colored(img: np.ndarray, rgb, tol: int = 40) -> np.ndarray:
+    return (np.abs(img[..., :3].astype(int) - np.asarray(rgb)).max(axis=2) <= tol)
+
+
+# -- format strings and return values ------------------------------------------------
+@pytest.mark.parametrize("fmt, expected", [
+    ("r--o", {"color": "r", "linestyle": "--", "marker": "o"}),
+    ("o", {"marker": "o", "linestyle": "None"}),
+    ("C3-.", {"color": "C3", "linestyle": "-."}),
+    (":k", {"color": "k", "linestyle": ":"}),
+    ("s", {"marker": "s", "linestyle": "None"}),
+])
+def test_parse_fmt(fmt, expected):
+    assert parse_fmt(fmt) == expected
+
+
+def test_parse_fmt_rejects_unknown_characters():
+    with pytest.raises(ValueError, match="fmt"):
+        parse_fmt("r-q")
+
+
+def test_plot_returns_lines_with_data_and_cycle_colors():
+    fig, ax = small()
+    lines = ax.plot([0, 1, 2], [1, 3, 2], [0, 1, 2], [2, 2, 2], "g:")
+    assert len(lines) == 2
+    np.testing.assert_array_equal(lines[0].get_ydata(), [1, 3, 2])
+    assert lines[0].get_color() == lumos.colors.to_rgba("C0")
+    assert lines[1].get_color() == lumos.colors.to_rgba("g")
+    assert lines[1].get_linestyle() == ":"
+    y2 = ax.plot(np.c_[np.arange(3), np.arange(3) * 2])  # columns are lines
+    assert len(y2) == 2
+
+
+def test_plot_mismatched_lengths_names_both():
+    fig, ax = small()
+    with pytest.raises(ValueError, match=r"\(5,\).*\(10,"):
+        ax.plot(np.arange(10)[:5], np.arange(10))
+
+
+def test_strings_where_numbers_expected_raise_type_error():
+    fig, ax = small()
+    with pytest.raises(TypeError, match="y"):
+        ax.plot([0, 1], ["a", "b"])
+    with pytest.raises(TypeError, match="left"):
+        ax.set_xlim("a", 2)
+
+
+def test_unknown_color_and_colormap_list_close_matches():
+    fig, ax = small()
+    with pytest.raises(ValueError, match="did you mean 'red'"):
+        ax.plot([0, 1], color="redd")
+    with pytest.raises(ValueError, match="viridis"):
+        ax.imshow(np.zeros((2, 2)), cmap="virdis")
+
+
+def test_caller_arrays_are_not_modified():
+    fig, ax = small()
+    x = np.array([0.0, 1.0, np.nan, 3.0])
+    y = np.array([1.0, -2.0, 3.0, 4.0])
+    z = np.array([[1.0, np.nan], [3.0, 4.0]])
+    copies = [a.copy() for a in (x, y, z)]
+    ax.plot(x, y)
+    ax.scatter(x, y, c=y)
+    ax.imshow(z)
+    ax.set_yscale("log")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fig.render()
+    for a, c in zip((x, y, z), copies, strict=True):
+        np.testing.assert_array_equal(a, c)
+
+
+# -- sizes and output ------------------------------------------------------------------
+def test_savefig_pixel_size_is_figsize_times_dpi(tmp_path):
+    from PIL import Image
+
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=50)
+    ax.plot([0, 1], [0, 1])
+    for dpi, size in ((None, (200, 150)), (100, (400, 300)), (123, (492, 369))):
+        path = fig.savefig(tmp_path / f"f{dpi}.png", dpi=dpi)
+        assert Image.open(path).size == size
+    assert fig.render().shape == (150, 200, 4)
+
+
+def test_savefig_html(tmp_path):
+    fig, ax = small()
+    ax.plot([0, 1], [0, 1], label="</script><b>x</b>")
+    ax.set_title("<title>")
+    path = fig.savefig(tmp_path / "f.html")
+    text = path.read_text()
+    assert "<b>x</b>" not in text and "</script><b>" not in text
+
+
+def test_higher_dpi_is_sharper_not_different():
+    fig, ax = small()
+    ax.plot([0, 1], [0, 1], lw=2)
+    lo = fig.render(dpi=80).astype(float)
+    hi = fig.render(dpi=160).astype(float)
+    down = hi.reshape(lo.shape[0], 2, lo.shape[1], 2, 4).mean(axis=(1, 3))
+    assert np.abs(down - lo).mean() < 6
+
+
+# -- limits, scales, empty data ---------------------------------------------------------
+def test_autoscale_margins_like_matplotlib():
+    fig, ax = small()
+    ax.plot([0, 10], [0, 1])
+    np.testing.assert_allclose(ax.get_xlim(), (-0.5, 10.5))
+    np.testing.assert_allclose(ax.get_ylim(), (-0.05, 1.05))
+
+
+def test_set_lim_invert_and_ticks_follow():
+    fig, ax = small()
+    ax.plot([0, 10], [0, 1])
+    ax.set_xlim(10, 0)
+    assert ax.xaxis_inverted() and ax.get_xlim() == (10, 0)
+    ax.set_xlim(0, 1000)
+    ticks = ax.get_xticks()
+    assert ticks.min() >= 0 and ticks.max() <= 1000 and len(ticks) >= 3
+    ax.invert_yaxis()
+    assert ax.yaxis_inverted()
+    img = fig.render()
+    assert img.shape == (160, 240, 4)
+
+
+def test_empty_and_all_nan_data_give_default_limits():
+    fig, ax = small()
+    ax.plot([], [])
+    ax.plot([np.nan, np.nan], [np.nan, np.nan])
+    assert ax.get_xlim() == (0.0, 1.0) and ax.get_ylim() == (0.0, 1.0)
+    fig.render()
+
+
+def test_log_scale_masks_non_positive_with_a_warning():
+    fig, ax = small()
+    ax.plot([1, 2, 3, 4], [10, -1, 0, 1000])
+    with pytest.warns(UserWarning, match="non-positive"):
+        ax.set_yscale("log")
+    lo, hi = ax.get_ylim()
+    assert 0 < lo < 10 and hi > 1000
+    labels = ax.yaxis.ticks()[1]
+    assert any("10^{" in s for s in labels)
+    fig.render()
+
+
+def test_symlog_scale():
+    fig, ax = small()
+    ax.plot(np.linspace(-100, 100, 50), np.linspace(-100, 100, 50))
+    ax.set_xscale("symlog", linthresh=1.0)
+    assert ax.get_xscale() == "symlog"
+    fig.render()
+
+
+def test_unknown_scale_raises():
+    fig, ax = small()
+    with pytest.raises(ValueError, match="scale"):
+        ax.set_xscale("logit2")
+
+
+def test_large_offset_ticks_use_an_offset():
+    fig, ax = small()
+    ax.plot(1.7e9 + np.arange(100) * 1e-3, np.arange(100))
+    major, labels, minor, offset = ax.xaxis.ticks()
+    assert offset  # "+1.7e9" style
+    assert len(set(labels)) == len(labels)
+
+
+def test_datetime64_axis_gets_date_ticks():
+    fig, ax = small()
+    t = np.arange("2024-01-01", "2024-03-01", dtype="datetime64[D]")
+    ax.plot(t, np.arange(len(t)))
+    assert ax.xaxis.is_date
+    _, labels, _, _ = ax.xaxis.ticks()
+    assert labels and all(lab for lab in labels)
+    fig.render()
+
+
+# -- artists in pictures ---------------------------------------------------------------
+def test_plot_draws_in_its_color_inside_the_axes():
+    fig, ax = small()
+    ax.plot([0, 1], [0.5, 0.5], color="red", lw=3)
+    img = fig.render()
+    red = colored(img, (255, 0, 0), 60)
+    assert red.sum() > 50
+    ys, xs = np.nonzero(red)
+    bx, by, bw, bh = ax.box
+    assert xs.min() >= bx - 1 and xs.max() <= bx + bw + 1
+
+
+def test_scatter_colormap_and_sizes():
+    fig, ax = small()
+    pc = ax.scatter([0, 1, 2], [0, 1, 2], c=[0.0, 0.5, 1.0], s=[20, 40, 80], cmap="viridis")
+    assert pc.get_clim() == (0.0, 1.0)
+    img = fig.render()
+    # a tolerance under 41 keeps antialiased gray text out of the purple count
+    yellow = colored(img, (253, 231, 37), 25)
+    purple = colored(img, (68, 1, 84), 25)
+    assert yellow.sum() > purple.sum() > 5  # the largest point is yellow
+    with pytest.raises(ValueError, match="s"):
+        ax.scatter([0, 1], [0, 1], s=[1, 2, 3])
+
+
+def test_imshow_origin_upper_puts_row_zero_on_top():
+    fig, ax = small()
+    z = np.zeros((2, 2))
+    z[0, :] = 1.0
+    ax.imshow(z, cmap="gray")
+    img = fig.render()
+    bx, by, bw, bh = ax.box
+    h = img.shape[0]
+    top = img[int(h - by - bh * 0.75), int(bx + bw / 2), :3]
+    bottom = img[int(h - by - bh * 0.25), int(bx + bw / 2), :3]
+    assert top.mean() > 200 and bottom.mean() < 50
+    assert ax.yaxis_inverted()
+
+
+def test_legend_best_avoids_the_data():
+    fig, ax = small()
+    ax.plot([0, 1], [0, 1], label="rising")  # fills lower left and upper right
+    leg = ax.legend()
+    assert leg.get_texts() == ["rising"]
+    fig.draw()
+    w, h = leg._size()[:2]
+    x, y = leg._position(w, h)
+    bx, by, bw, bh = ax.box
+    fx = (x + w / 2 - bx) / bw
+    fy = (y + h / 2 - by) / bh
+    assert (fx < 0.5) != (fy < 0.5)  # upper left or lower right
+
+
+def test_legend_without_labels_is_empty_and_bad_loc_raises():
+    fig, ax = small()
+    ax.plot([0, 1])
+    assert ax.legend().get_texts() == []
+    with pytest.raises(ValueError, match="loc"):
+        ax.legend(loc="middle earth")
+
+
+def test_colorbar_has_ticks_and_label():
+    fig, ax = small()
+    im = ax.imshow(np.arange(12.0).reshape(3, 4))
+    cb = fig.colorbar(im, label="K")
+    fig.draw()
+    major, labels, _, _ = cb.ax.yaxis.ticks()
+    assert len(major) >= 2 and labels
+    assert cb.ax.get_ylabel() == "K"
+    assert cb.ax.box[0] > ax.box[0] + ax.box[2]
+
+
+def test_shared_axes_and_twinx():
+    fig, axs = lumos.subplots(2, 1, sharex=True, figsize=(3, 3), dpi=80)
+    axs[0].plot([0, 10], [0, 1])
+    axs[1].plot([5, 20], [0, 1])
+    assert axs[0].get_xlim() == axs[1].get_xlim()
+    assert axs[0].get_xlim()[1] >= 20
+    twin = axs[1].twinx()
+    twin.plot([0, 1], [100, 200], color="C1")
+    assert twin.get_xlim() == axs[1].get_xlim()
+    assert twin.get_ylim()[1] >= 200
+    fig.render()
+
+
+def test_constrained_layout_keeps_labels_inside_the_figure():
+    fig, ax = lumos.subplots(figsize=(3, 2), dpi=100)
+    ax.plot([0, 1e6], [0, 1e6])
+    ax.set_ylabel("a long y label")
+    ax.set_title("title")
+    ax.set_xlabel("x")
+    fig.draw()
+    bx, by, bw, bh = ax.box
+    assert bx > 20 and by > 15 and bx + bw < 300 and by + bh < 200 - 10
+    img = fig.render()
+    # the figure border rows/cols stay background: nothing was cut at the edges
+    assert (img[:, 0, :3] == 255).all() and (img[0, :, :3] == 255).all()
+
+
+def test_set_and_text_and_axhline():
+    fig, ax = small()
+    ax.set(xlim=(0, 2), ylim=(0, 4), xlabel="a", ylabel="b", title="c")
+    assert ax.get_xlim() == (0, 2) and ax.get_title() == "c"
+    t = ax.text(1, 2, "hi", ha="center")
+    assert t.get_text() == "hi"
+    t2 = ax.text(0.5, 0.5, "axes", transform=ax.transAxes)
+    assert t2.pixel_position()[0] == pytest.approx(ax.box[0] + ax.box[2] / 2)
+    fig.render()
+
+
+# -- pyplot ------------------------------------------------------------------------------
+def test_pyplot_state_machine(tmp_path):
+    plt.figure(figsize=(3, 2), dpi=80)
+    plt.plot([1, 2, 3], "r--o", label="a")
+    plt.xlabel("x")
+    plt.ylabel("y")
+    plt.title("t")
+    plt.xlim(0, 4)
+    assert plt.xlim() == (0, 4)
+    plt.legend()
+    plt.grid(True)
+    ax1 = plt.subplot(2, 1, 2)
+    assert plt.gca() is ax1
+    plt.plot([3, 2, 1])
+    out = plt.savefig(tmp_path / "p.png")
+    assert out.exists()
+    assert plt.get_fignums() == [1]
+    plt.close()
+    assert plt.get_fignums() == []
+
+
+def test_figure_indexing_with_spans():
+    fig = lumos.Figure(figsize=(4, 3), dpi=60)
+    a = fig[0, 0]
+    b = fig[0, 1]
+    c = fig.subplot(1, 0, colspan=2)
+    assert fig[0, 0] is a and a is not b
+    for ax in (a, b, c):
+        ax.plot([0, 1])
+    fig.draw()
+    assert c.box[2] > a.box[2] + b.box[2]
