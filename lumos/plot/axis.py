@@ -147,24 +147,13 @@ class Axis:
         for locator in (self.major_locator, self.minor_locator):
             if hasattr(locator, "tick_space"):
                 locator.tick_space = ticker.tick_space(length, font_px, self.name == "y")
-        major = np.asarray(self.major_locator.tick_values(lo, hi), dtype=float)
-        tol = (hi - lo) * 1e-9 if self.scale.name == "linear" else 0.0
-        inside = (major >= lo - tol) & (major <= hi + tol)
-        if self.scale.name == "log":
-            inside &= major > 0
-            tiny = 1e-10 * abs(np.log10(hi / lo)) if lo > 0 else 0
-            inside = (major >= lo * (1 - tiny)) & (major <= hi * (1 + tiny))
-        major = major[inside]
+        log = self.scale.name == "log"
+        major = ticker.visible(self.major_locator.tick_values(lo, hi), lo, hi, log=log)
         labels = list(self.major_formatter.format_ticks(major, lo, hi)) if major.size else []
         offset = self.major_formatter.get_offset() if hasattr(self.major_formatter,
                                                                "get_offset") else ""
-        minor = np.asarray(self.minor_locator.tick_values(lo, hi), dtype=float)
-        if minor.size:
-            minor = minor[(minor >= lo) & (minor <= hi)]
-            if major.size:
-                close = np.isclose(minor[:, None], major[None, :], rtol=1e-10,
-                                   atol=1e-12 * max(abs(hi - lo), 1e-300)).any(axis=1)
-                minor = minor[~close]
+        minor = ticker.visible(self.minor_locator.tick_values(lo, hi), lo, hi, log=log)
+        minor = ticker.remove_overlapping_locs(minor, major)
         return major, labels, minor, offset
 
 

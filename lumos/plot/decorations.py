@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import text as textmod
+from . import ticker
 from .style import rcParams
 
 
@@ -195,8 +196,8 @@ def _draw_axis(ax, axis, ticks: TickLayout, ov, tick_w: float, minor_w: float) -
         return
     frac = ax._fraction(axis, ticks.major)
     pos = (bx + frac * bw) if horizontal else (by + frac * bh)
-    keep = _non_overlapping(pos, ticks.widths if horizontal else ticks.heights,
-                            fig.points_to_pixels(2.0))
+    keep = ticker.non_overlapping(pos, ticks.widths if horizontal else ticks.heights,
+                                  fig.points_to_pixels(2.0))
     gap = ticks.major_len + ticks.pad
     for p, label, k in zip(pos, ticks.labels, keep, strict=True):
         if not k or not np.isfinite(p):
@@ -223,25 +224,6 @@ def _draw_axis(ax, axis, ticks: TickLayout, ov, tick_w: float, minor_w: float) -
         else:
             ov.text(axis.label, base + sign * reach, by + bh / 2, lsize, ha="center",
                     va="top" if far else "bottom", rotation=90.0)
-
-
-def _non_overlapping(pos: np.ndarray, sizes: np.ndarray, gap: float) -> np.ndarray:
-    """Keep every k-th label, the smallest k for which neighbours do not touch."""
-    n = len(pos)
-    keep = np.ones(n, dtype=bool)
-    if n < 2:
-        return keep
-    order = np.argsort(pos)
-    p, s = pos[order], sizes[order]
-    for step in range(1, n):
-        idx = np.arange(0, n, step)
-        if np.all(p[idx[1:]] - p[idx[:-1]] >= (s[idx[1:]] + s[idx[:-1]]) / 2 + gap):
-            keep[:] = False
-            keep[order[idx]] = True
-            return keep
-    keep[:] = False
-    keep[order[0]] = True
-    return keep
 
 
 def _draw_titles(ax, ov) -> None:
