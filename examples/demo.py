@@ -47,7 +47,8 @@ def build_canvas(pixel_ratio: float = 1.0) -> scene.Canvas:
     h = np.sinc(np.hypot(u, w)) * 2
     verts = np.c_[u.ravel(), w.ravel(), h.ravel()]
     idx = np.arange(n * n).reshape(n, n)
-    a, b, c, d = idx[:-1, :-1].ravel(), idx[1:, :-1].ravel(), idx[1:, 1:].ravel(), idx[:-1, 1:].ravel()
+    a, b = idx[:-1, :-1].ravel(), idx[1:, :-1].ravel()
+    c, d = idx[1:, 1:].ravel(), idx[:-1, 1:].ravel()
     faces = np.r_[np.c_[a, b, c], np.c_[a, c, d]]
     v3.add(visuals.Mesh(vertices=verts, faces=faces, color=(0.2, 0.6, 1, 1), shading="smooth"))
     v3.add(visuals.Text("3D: turntable", pos=(0, 0, 2.6), font_size=16, color="black"))
