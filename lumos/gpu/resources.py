@@ -1,8 +1,9 @@
 """GPU resources as plain data: buffers, textures and programs with versions.
 
-A resource owns a CPU copy of its data. Changing it bumps ``version`` and logs the
-range that changed, so an executor that holds an older version uploads only that
-range (or everything, when the log no longer reaches back to its version).
+A resource owns a CPU copy of its data, never the caller's array. Changing it bumps
+``version`` and logs the range that changed, so an executor that holds an older
+version uploads only that range (or everything, when the log no longer reaches back
+to its version).
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ class Buffer(_Versioned):
 
     def __init__(self, data: np.ndarray) -> None:
         super().__init__("b")
-        self.data = np.ascontiguousarray(data)
+        self.data = np.array(data, copy=True, order="C")
         self.dtype = _dtype_code(self.data, "data")
 
     @property
@@ -71,8 +72,8 @@ class Buffer(_Versioned):
         return self.data.nbytes
 
     def set_data(self, data: np.ndarray) -> None:
-        """Replace the whole buffer (any size)."""
-        self.data = np.ascontiguousarray(data)
+        """Replace the whole buffer (any size) with a copy of ``data``."""
+        self.data = np.array(data, copy=True, order="C")
         self.dtype = _dtype_code(self.data, "data")
         self._bump()
 
@@ -107,7 +108,7 @@ class Texture(_Versioned):
         self._assign(data)
 
     def _assign(self, data: np.ndarray) -> None:
-        data = np.ascontiguousarray(data)
+        data = np.array(data, copy=True, order="C")
         if data.ndim == self.dim:
             data = data[..., None]
         if data.ndim != self.dim + 1 or not 1 <= data.shape[-1] <= 4:

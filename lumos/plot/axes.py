@@ -594,8 +594,10 @@ class Axes:
                 rgba = [c for _, c in items]
                 if visual is None:
                     visual = Line(width=key[1], dashes=key[2])
-                visual.set_data(pos if len(pos) > 1 else pos[0])
-                visual.color = rgba if len(pos) > 1 else rgba[0]
+                if len(pos) > 1:
+                    visual.set_data(pos, color=rgba)
+                else:
+                    visual.set_data(pos[0], color=rgba[0])
             else:
                 pos = np.concatenate([p for p, _, _ in items])
                 sizes = np.concatenate([s for _, s, _ in items])

@@ -74,14 +74,15 @@ class Overlay:
                 faces += [(4 * i, 4 * i + 1, 4 * i + 2), (4 * i, 4 * i + 2, 4 * i + 3)]
                 cols += [c] * 4
             mesh = self._get(("rects",), Mesh, shading=None)
-            mesh.set_data(np.asarray(verts), np.asarray(faces))
-            mesh.vertex_colors = np.asarray(cols)
+            mesh.set_data(np.asarray(verts), np.asarray(faces), vertex_colors=np.asarray(cols))
             mesh.order = 0
             wanted[("rects",)] = mesh
         for (width, dashes), (pts, cols) in self.lines.items():
             line = self._get(("line", width, dashes), Line, width=width, dashes=dashes)
-            line.set_data(pts if len(pts) > 1 else pts[0])
-            line.color = cols if len(pts) > 1 else cols[0]
+            if len(pts) > 1:
+                line.set_data(pts, color=cols)
+            else:
+                line.set_data(pts[0], color=cols[0])
             line.order = 1
             wanted[("line", width, dashes)] = line
         for key, (pos, sizes, faces) in self.markers.items():

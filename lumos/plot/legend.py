@@ -157,7 +157,10 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px) -
         size = float(np.median(sizes)) if len(sizes) else px(6)
         rgba = face[len(face) // 2] if len(face) else colors.to_rgba("C0")
         ov.marker(x + length / 2, y, symbol, min(size, fs), rgba, edge, edge_w)
-    elif hasattr(handle, "legend_patch"):
+    elif hasattr(handle, "legend_line"):  # line collections: error bars, stems, hlines
+        rgba, width, dashes = handle.legend_line()
+        ov.line([(x, y), (x + length, y)], rgba, width, dashes)
+    elif hasattr(handle, "legend_patch"):  # bars, fills, spans: a colored box
         face, edge = handle.legend_patch()
         ov.rect(x, y - fs * 0.35, length, fs * 0.7, face, edge, px(0.8) if edge else 0)
 

@@ -10,6 +10,8 @@ import math
 
 import numpy as np
 
+from ..visuals.base import check_number, check_numbers
+
 
 class Camera:
     """Base class. ``view`` is set when the camera is attached to a view."""
@@ -34,8 +36,7 @@ class Camera:
         b = b.copy()
         for axis, given in enumerate((x, y, z)):
             if given is not None:
-                lo, hi = (float(v) for v in given)
-                b[:, axis] = (lo, hi)
+                b[:, axis] = check_numbers(given, "xyz"[axis], 2, "(min, max)")
         return b
 
 
@@ -71,10 +72,7 @@ class PanZoomCamera(Camera):
 
     @rect.setter
     def rect(self, value) -> None:
-        vals = tuple(float(v) for v in value)
-        if len(vals) != 4 or not all(math.isfinite(v) for v in vals):
-            raise ValueError(f"rect: got {value!r}, expected 4 finite numbers (x0, y0, w, h)")
-        self._rect = vals
+        self._rect = check_numbers(value, "rect", 4, "(x0, y0, w, h)")
 
     def set_range(self, x=None, y=None, z=None, margin: float = 0.05) -> None:
         """Show the given (min, max) ranges, or everything in the view plus a margin."""
@@ -106,6 +104,7 @@ class PanZoomCamera(Camera):
 
     def zoom(self, factor: float, center=None) -> None:
         """Zoom by ``factor`` (>1 magnifies) about a data point (default the centre)."""
+        factor = check_number(factor, "factor", 0.0, exclusive=True)
         x0, y0, w, h = self._rect
         cx, cy = center if center is not None else (x0 + w / 2, y0 + h / 2)
         self.rect = (cx - (cx - x0) / factor, cy - (cy - y0) / factor, w / factor, h / factor)

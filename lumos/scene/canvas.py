@@ -9,7 +9,7 @@ import numpy as np
 from .. import colors
 from ..gpu.frame import Frame
 from ..gpu.frame import View as FrameView
-from ..visuals.base import DrawContext, Visual
+from ..visuals.base import DrawContext, Visual, check_number
 from .cameras import Camera, make_camera
 
 
@@ -47,7 +47,7 @@ class View:
 
     @bgcolor.setter
     def bgcolor(self, value) -> None:
-        self._bgcolor = None if value is None else colors.to_rgba(value)
+        self._bgcolor = None if value is None else colors.to_rgba(value, argname="bgcolor")
 
     def add(self, visual: Visual) -> Visual:
         """Add a visual (returned, for chaining)."""
@@ -120,10 +120,7 @@ class Canvas:
 
     @pixel_ratio.setter
     def pixel_ratio(self, value: float) -> None:
-        v = float(value)
-        if not np.isfinite(v) or v <= 0:
-            raise ValueError(f"pixel_ratio: got {value!r}, expected a number > 0")
-        self._pixel_ratio = v
+        self._pixel_ratio = check_number(value, "pixel_ratio", 0.0, exclusive=True)
 
     @property
     def bgcolor(self):
@@ -131,7 +128,7 @@ class Canvas:
 
     @bgcolor.setter
     def bgcolor(self, value) -> None:
-        self._bgcolor = colors.to_rgba(value)
+        self._bgcolor = colors.to_rgba(value, argname="bgcolor")
 
     @property
     def physical_size(self) -> tuple[int, int]:

@@ -7,6 +7,8 @@ only the resource it touches (a buffer gets a new version) or changes a uniform.
 
 from __future__ import annotations
 
+import math
+import numbers
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,12 +51,19 @@ class Visual:
     @transform.setter
     def transform(self, value) -> None:
         if value is not None and not hasattr(value, "forward"):
-            value = np.asarray(value, dtype=float)
-            if value.shape != (4, 4):
+            matrix = as_array(value, "transform")
+            if matrix.dtype.kind not in "biuf":
+                raise TypeError(f"transform: got {value!r}, expected a 4x4 matrix of numbers "
+                                "or a lumos.transforms transform")
+            if matrix.shape != (4, 4):
                 raise ValueError(
-                    f"transform: got shape {value.shape}, expected a 4x4 matrix or a "
+                    f"transform: got shape {matrix.shape}, expected a 4x4 matrix or a "
                     "lumos.transforms transform"
                 )
+            if not np.isfinite(matrix).all():
+                raise ValueError("transform: got a matrix with NaN or inf, expected finite "
+                                 "numbers")
+            value = matrix.astype(float)
         was_nonlinear = is_nonlinear(self)
         self._transform = value
         if is_nonlinear(self) or was_nonlinear:
@@ -110,14 +119,19 @@ class Visual:
 
 # -- helpers shared by the visuals ------------------------------------------------
 
-def as_positions(pos, argument: str = "pos", dims=(2, 3)) -> np.ndarray:
-    """Validate (N, 2|3) numeric positions; return a float64 (N, 3) copy."""
+def as_array(value, argument: str) -> np.ndarray:
+    """``np.asarray(value)``, with an error naming ``argument`` for ragged input."""
     try:
-        arr = np.asarray(pos)
+        return np.asarray(value)
     except Exception as exc:  # ragged input
         raise ValueError(f"{argument}: could not be read as an array ({exc})") from None
-    if arr.dtype == object or not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool):
-        raise TypeError(f"{argument}: got dtype {arr.dtype}, expected numbers")
+
+
+def as_positions(pos, argument: str = "pos", dims=(2, 3)) -> np.ndarray:
+    """Validate (N, 2|3) numeric positions; return a float64 (N, 3) copy."""
+    arr = as_array(pos, argument)
+    if arr.dtype.kind not in "biuf":  # not objects, strings or complex numbers
+        raise TypeError(f"{argument}: got dtype {arr.dtype}, expected real numbers")
     if arr.ndim != 2 or arr.shape[1] not in dims:
         expected = " or ".join(f"(N, {d})" for d in dims)
         raise ValueError(f"{argument}: got shape {arr.shape}, expected {expected}")
@@ -157,14 +171,43 @@ def transformed_bounds(b: np.ndarray | None, model: np.ndarray | None) -> np.nda
     return np.array([t[:, :3].min(axis=0), t[:, :3].max(axis=0)])
 
 
-def check_positive(value, argument: str) -> float:
-    """A finite, non-negative float, or a clear error."""
-    if isinstance(value, (str, bytes)) or not np.isscalar(value):
+def check_number(value, argument: str, minimum: float | None = None,
+                 exclusive: bool = False) -> float:
+    """A finite float (``>= minimum``, or ``> minimum`` when ``exclusive``), or a
+    TypeError/ValueError naming ``argument``."""
+    if not isinstance(value, numbers.Real):
         raise TypeError(f"{argument}: got {type(value).__name__}, expected a number")
     v = float(value)
-    if not np.isfinite(v) or v < 0:
-        raise ValueError(f"{argument}: got {value!r}, expected a finite number >= 0")
+    low_ok = minimum is None or (v > minimum if exclusive else v >= minimum)
+    if not math.isfinite(v) or not low_ok:
+        bound = "" if minimum is None else f" {'>' if exclusive else '>='} {minimum:g}"
+        raise ValueError(f"{argument}: got {value!r}, expected a finite number{bound}")
     return v
+
+
+def check_positive(value, argument: str) -> float:
+    """A finite, non-negative float, or a clear error."""
+    return check_number(value, argument, 0.0)
+
+
+def check_numbers(value, argument: str, count: int, expected: str) -> tuple[float, ...]:
+    """``count`` finite floats (limits, an extent), or an error naming ``argument``;
+    ``expected`` describes them, e.g. ``"(vmin, vmax)"``."""
+    try:
+        if isinstance(value, (str, bytes)) or any(isinstance(v, (str, bytes)) for v in value):
+            raise TypeError
+        vals = tuple(float(v) for v in value)
+    except (TypeError, ValueError):
+        raise TypeError(f"{argument}: got {value!r}, expected {expected} numbers") from None
+    if len(vals) != count or not all(math.isfinite(v) for v in vals):
+        raise ValueError(f"{argument}: got {value!r}, expected {count} finite numbers "
+                         f"{expected}")
+    return vals
+
+
+def rgba_bytes(rgba: np.ndarray) -> np.ndarray:
+    """Float RGBA rows in 0..1 as the uint8 rows the shaders read."""
+    return (np.clip(rgba, 0, 1) * 255 + 0.5).astype(np.uint8)
 
 
 def transform_parts(visual: Visual):

@@ -8,7 +8,14 @@ from .. import colors
 from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer, Texture
 from ..shaders import ShaderTemplate
-from .base import DrawContext, Visual, is_nonlinear, transform_parts, transformed_bounds
+from .base import (
+    DrawContext,
+    Visual,
+    check_numbers,
+    is_nonlinear,
+    transform_parts,
+    transformed_bounds,
+)
 
 # NaN cannot be trusted through every GPU driver's texture path; the CPU writes this
 # sentinel instead and the shader paints it with the "bad" color.
@@ -60,17 +67,24 @@ void main() {
         f_color = colormap(fetch(ivec2(floor(texel)), size));
         return;
     }
-    // Interpolate the data, then colormap: what matplotlib's "bilinear" shows.
+    // Interpolate the data, then colormap: what matplotlib's "bilinear" shows. Bad
+    // pixels paint only where they are the nearest one; elsewhere they drop out of the
+    // average and the weights of the good neighbours are renormalized (the nearest one
+    // is good there and always has a weight of at least 1/4).
+    float nearest = fetch(ivec2(floor(texel)), size);
+    if (nearest < -1.0e37) {
+        f_color = u_bad;
+        return;
+    }
     vec2 t = texel - 0.5;
     ivec2 i0 = ivec2(floor(t));
     vec2 f = t - floor(t);
-    float a = fetch(i0, size), b = fetch(i0 + ivec2(1, 0), size);
-    float c = fetch(i0 + ivec2(0, 1), size), d = fetch(i0 + ivec2(1, 1), size);
-    if (min(min(a, b), min(c, d)) < -1.0e37) {
-        f_color = colormap(fetch(ivec2(floor(texel)), size));
-        return;
-    }
-    f_color = colormap(mix(mix(a, b, f.x), mix(c, d, f.x), f.y));
+    vec4 v = vec4(fetch(i0, size), fetch(i0 + ivec2(1, 0), size),
+                  fetch(i0 + ivec2(0, 1), size), fetch(i0 + ivec2(1, 1), size));
+    vec4 good = step(-1.0e37, v);
+    vec4 w = vec4((1.0 - f.x) * (1.0 - f.y), f.x * (1.0 - f.y), (1.0 - f.x) * f.y, f.x * f.y)
+             * good;
+    f_color = colormap(dot(w, v * good) / dot(w, vec4(1.0)));
 }
 """,
 )
@@ -115,7 +129,7 @@ class Image(Visual):
         elif arr.ndim == 3 and arr.shape[2] in (3, 4):
             scalar = False
             if arr.dtype == np.uint8:
-                rgba = arr
+                rgba = arr  # the texture keeps its own copy
             else:
                 rgba = (np.clip(np.nan_to_num(arr.astype(float)), 0, 1) * 255 + 0.5)
                 rgba = rgba.astype(np.uint8)
@@ -152,13 +166,7 @@ class Image(Visual):
 
     @extent.setter
     def extent(self, value) -> None:
-        try:
-            vals = tuple(float(v) for v in value)
-        except (TypeError, ValueError):
-            raise TypeError(f"extent: got {value!r}, expected (x0, x1, y0, y1) numbers") from None
-        if len(vals) != 4 or not np.all(np.isfinite(vals)):
-            raise ValueError(f"extent: got {value!r}, expected 4 finite numbers (x0, x1, y0, y1)")
-        self._extent = vals
+        self._extent = check_numbers(value, "extent", 4, "(x0, x1, y0, y1)")
         self._default_extent = False
 
     @property
@@ -168,16 +176,12 @@ class Image(Visual):
     @clim.setter
     def clim(self, value) -> None:
         """``(vmin, vmax)``, or None for the finite data range."""
-        self._clim_spec = value
         if value is None:
             finite = self._data[np.isfinite(self._data)] if self._scalar else np.array([0, 1])
             self._clim = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
         else:
-            try:
-                lo, hi = (float(v) for v in value)
-            except (TypeError, ValueError):
-                raise TypeError(f"clim: got {value!r}, expected (vmin, vmax) numbers") from None
-            self._clim = (lo, hi)
+            self._clim = check_numbers(value, "clim", 2, "(vmin, vmax)")
+        self._clim_spec = value
 
     @property
     def cmap(self):

@@ -12,9 +12,11 @@ from . import glsl
 from .base import (
     DrawContext,
     Visual,
+    as_array,
     as_positions,
     check_positive,
     is_nonlinear,
+    rgba_bytes,
     split_origin,
     transform_parts,
 )
@@ -136,6 +138,20 @@ def _symbol_index(symbol: str) -> int:
     return SYMBOLS.index(name)
 
 
+def _sizes(value, points: np.ndarray) -> np.ndarray:
+    """Float32 sizes, one per point (0 where the point or its size is not finite)."""
+    n = len(points)
+    arr = as_array(value, "size")
+    if arr.dtype.kind not in "iuf":
+        raise TypeError(f"size: got dtype {arr.dtype}, expected a number or {n} numbers")
+    if arr.ndim > 1 or (arr.ndim == 1 and len(arr) != n):
+        raise ValueError(f"size: got shape {arr.shape}, expected a number or {n} numbers")
+    sizes = np.broadcast_to(arr.astype(np.float32), (n,)).copy()
+    invalid = ~np.isfinite(points).all(axis=1) | ~np.isfinite(sizes)
+    sizes[invalid] = 0.0  # the shader skips points of size 0
+    return np.maximum(sizes, 0)
+
+
 class Markers(Visual):
     """Points drawn as symbols of a size in pixels (diameter), one draw for all.
 
@@ -169,11 +185,17 @@ class Markers(Visual):
         self.set_data(value)
 
     def set_data(self, pos, size=None, color=None) -> None:
-        """Replace the points, and optionally sizes and colors."""
-        self._points = as_positions(pos, "pos")
+        """Replace the points, and optionally sizes and colors (else the specs are kept).
+        Input that does not fit leaves the markers as they were."""
+        points = as_positions(pos, "pos")
+        size = self._size if size is None else size
+        color = self._color if color is None else color
+        sizes = _sizes(size, points)
+        rgba = rgba_bytes(colors.to_rgba_array(color, len(points)))
+        self._points, self._size, self._color = points, size, color
         self._upload_geometry()
-        self.size = self._size if size is None else size
-        self.color = self._color if color is None else color
+        self._size_buffer.set_data(sizes)
+        self._color_buffer.set_data(rgba)
 
     def _upload_geometry(self) -> None:
         if is_nonlinear(self):
@@ -189,16 +211,8 @@ class Markers(Visual):
 
     @size.setter
     def size(self, value) -> None:
-        n = len(self._points)
-        arr = np.asarray(value)
-        if arr.dtype.kind not in "iuf" or (arr.ndim == 1 and len(arr) != n) or arr.ndim > 1:
-            raise ValueError(f"size: got {arr.shape if arr.ndim else value!r}, expected a "
-                             f"number or {n} numbers")
-        sizes = np.broadcast_to(arr.astype(np.float32), (n,)).copy()
-        invalid = ~np.isfinite(self._points).all(axis=1) | ~np.isfinite(sizes)
-        sizes[invalid] = 0.0  # the shader skips points of size 0
+        self._size_buffer.set_data(_sizes(value, self._points))
         self._size = value
-        self._size_buffer.set_data(np.maximum(sizes, 0))
 
     @property
     def color(self):
@@ -206,9 +220,17 @@ class Markers(Visual):
 
     @color.setter
     def color(self, value) -> None:
-        rgba = colors.to_rgba_array(value, len(self._points))
+        self._color_buffer.set_data(rgba_bytes(colors.to_rgba_array(value, len(self._points))))
         self._color = value
-        self._color_buffer.set_data((np.clip(rgba, 0, 1) * 255 + 0.5).astype(np.uint8))
+
+    @property
+    def edge_color(self):
+        return self._edge_color
+
+    @edge_color.setter
+    def edge_color(self, value) -> None:
+        self._edge_rgba = colors.to_rgba(value, argname="edge_color")
+        self._edge_color = value
 
     @property
     def symbol(self) -> str:
@@ -243,7 +265,7 @@ class Markers(Visual):
                 "a_color": Attribute(self._color_buffer, 4, "u1", 0, 4, 1),
             },
             uniforms={"u_edge_width": self._edge_width,
-                      "u_edge_color": colors.to_rgba(self.edge_color), **snippet.uniforms},
+                      "u_edge_color": self._edge_rgba, **snippet.uniforms},
             int_uniforms={"u_symbol": self._symbol},
             state=State(depth_test=ctx.is_3d, blend="alpha"),
             origin=tuple(self._origin), model=model,

@@ -11,8 +11,10 @@ from ..shaders import ShaderTemplate
 from .base import (
     DrawContext,
     Visual,
+    as_array,
     as_positions,
     is_nonlinear,
+    rgba_bytes,
     split_origin,
     transform_parts,
 )
@@ -85,6 +87,13 @@ def vertex_normals(vertices: np.ndarray, faces: np.ndarray) -> np.ndarray:
     return np.divide(normals, length, out=np.zeros_like(normals), where=length > 0)
 
 
+def _colors(color, vertex_colors, n: int) -> np.ndarray:
+    """RGBA bytes for ``n`` vertices: ``vertex_colors`` when given, else ``color``."""
+    if vertex_colors is not None:
+        return rgba_bytes(colors.to_rgba_array(vertex_colors, n, argname="vertex_colors"))
+    return rgba_bytes(colors.to_rgba_array(color, n))
+
+
 class Mesh(Visual):
     """A triangle mesh.
 
@@ -110,10 +119,11 @@ class Mesh(Visual):
         self.set_data(np.zeros((0, 3)) if vertices is None else vertices,
                       np.zeros((0, 3), int) if faces is None else faces, normals)
 
-    def set_data(self, vertices, faces, normals=None) -> None:
-        """Replace geometry; normals are recomputed unless given."""
+    def set_data(self, vertices, faces, normals=None, vertex_colors=None) -> None:
+        """Replace geometry; normals are recomputed unless given, vertex colors are kept
+        unless given. Input that does not fit leaves the mesh as it was."""
         v = as_positions(vertices, "vertices")
-        f = np.asarray(faces)
+        f = as_array(faces, "faces")
         if f.dtype.kind not in "iu":
             raise TypeError(f"faces: got dtype {f.dtype}, expected integers")
         if f.ndim != 2 or f.shape[1] != 3:
@@ -127,13 +137,15 @@ class Mesh(Visual):
             n = as_positions(normals, "normals", dims=(3,))
             if len(n) != len(v):
                 raise ValueError(f"normals: got {len(n)} normals for {len(v)} vertices")
+        vertex_colors = self._vertex_colors if vertex_colors is None else vertex_colors
+        rgba = _colors(self._color, vertex_colors, len(v))
         valid = np.isfinite(v).all(axis=1)
         f = f[valid[f].all(axis=1)] if f.size else f
-        self._vertices = v
+        self._vertices, self._vertex_colors = v, vertex_colors
         self._upload_geometry()
         self._normal_buffer.set_data(np.nan_to_num(n).astype(np.float32))
         self._index_buffer.set_data(np.ascontiguousarray(f, dtype=np.uint32).reshape(-1))
-        self._upload_colors()
+        self._color_buffer.set_data(rgba)
 
     def _upload_geometry(self) -> None:
         if is_nonlinear(self):
@@ -143,20 +155,14 @@ class Mesh(Visual):
             self._origin, local, _ = split_origin(self._vertices)
         self._pos_buffer.set_data(local)
 
-    def _upload_colors(self) -> None:
-        n = len(self._vertices)
-        src = self._vertex_colors if self._vertex_colors is not None else self._color
-        rgba = colors.to_rgba_array(src, n)
-        self._color_buffer.set_data((np.clip(rgba, 0, 1) * 255 + 0.5).astype(np.uint8))
-
     @property
     def color(self):
         return self._color
 
     @color.setter
     def color(self, value) -> None:
+        self._color_buffer.set_data(_colors(value, None, len(self._vertices)))
         self._color, self._vertex_colors = value, None
-        self._upload_colors()
 
     @property
     def vertex_colors(self):
@@ -164,8 +170,8 @@ class Mesh(Visual):
 
     @vertex_colors.setter
     def vertex_colors(self, value) -> None:
+        self._color_buffer.set_data(_colors(self._color, value, len(self._vertices)))
         self._vertex_colors = value
-        self._upload_colors()
 
     @property
     def shading(self) -> str | None:

@@ -12,9 +12,12 @@ from . import glsl
 from .base import (
     DrawContext,
     Visual,
+    as_array,
     as_positions,
+    check_number,
     check_positive,
     is_nonlinear,
+    rgba_bytes,
     split_origin,
     transform_parts,
 )
@@ -110,25 +113,29 @@ class Text(Visual):
         self._font_size = check_positive(font_size, "font_size")
         self._color = color
         self._anchor = (anchor_x, anchor_y)
-        self._rotation = float(rotation)
+        self._rotation = check_number(rotation, "rotation")
         self.set_data(text, pos)
 
     def set_data(self, text, pos=None, color=None) -> None:
-        """Replace the strings (one str or a list), optionally their positions and colors."""
-        strings = [text] if isinstance(text, str) else list(text)
+        """Replace the strings (one str or a list), optionally their positions and colors.
+        Input that does not fit leaves the labels as they were."""
+        try:
+            strings = [text] if isinstance(text, str) else list(text)
+        except TypeError:
+            strings = [text]  # not iterable: reported below
         for s in strings:
             if not isinstance(s, str):
                 raise TypeError(f"text: got {type(s).__name__}, expected str or list of str")
         if pos is not None:
-            arr = np.asarray(pos, dtype=float) if not isinstance(pos, np.ndarray) else pos
+            arr = as_array(pos, "pos")
             points = as_positions(arr.reshape(1, -1) if arr.ndim == 1 else arr, "pos")
         else:
             points = self._points
         if len(points) != len(strings):
             raise ValueError(f"pos: got {len(points)} positions for {len(strings)} strings")
-        self._text, self._points = strings, points
-        if color is not None:
-            self._color = color
+        color = self._color if color is None else color
+        colors.to_rgba_array(color, len(strings))  # checked before anything changes
+        self._text, self._points, self._color = strings, points, color
         self._rebuild()
 
     @property
@@ -162,6 +169,7 @@ class Text(Visual):
 
     @color.setter
     def color(self, value) -> None:
+        colors.to_rgba_array(value, len(self._text))  # checked before anything changes
         self._color = value
         self._rebuild()
 
@@ -171,7 +179,7 @@ class Text(Visual):
 
     @rotation.setter
     def rotation(self, value: float) -> None:
-        self._rotation = float(value)
+        self._rotation = check_number(value, "rotation")
         self._rebuild()
 
     def _upload_geometry(self) -> None:
@@ -180,8 +188,7 @@ class Text(Visual):
     def _rebuild(self) -> None:
         """Lay out every label into glyph quads (6 vertices each)."""
         n = len(self._text)
-        rgba = colors.to_rgba_array(self._color, n)
-        rgba8 = (np.clip(rgba, 0, 1) * 255 + 0.5).astype(np.uint8)
+        rgba8 = rgba_bytes(colors.to_rgba_array(self._color, n))
         if is_nonlinear(self):
             self._origin = np.zeros(3)
             local = np.nan_to_num(self._points).astype(np.float32)

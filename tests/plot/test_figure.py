@@ -339,3 +339,15 @@ def test_figure_indexing_with_spans():
         ax.plot([0, 1])
     fig.draw()
     assert c.box[2] > a.box[2] + b.box[2]
+
+
+def test_batches_follow_new_artists_between_renders():
+    fig, ax = small()
+    ax.plot([0, 1])
+    fig.render()
+    ax.plot([1, 0])
+    fig.render()
+    ax.plot([0.5, 0.5], label="c")
+    ax.legend()
+    img = fig.render()
+    assert colored(img, (44, 160, 44), 30).sum() > 20  # the third line (C2) is drawn

@@ -293,22 +293,11 @@ def test_unknown_camera_names():
     (lambda: scene.Canvas(size=(0, 10)), ValueError, "size"),
     (lambda: scene.Canvas(pixel_ratio=0), ValueError, "pixel_ratio"),
     (lambda: scene.Canvas(pixel_ratio=np.nan), ValueError, "pixel_ratio"),
-    pytest.param(lambda: scene.Canvas(pixel_ratio="x"), TypeError, "pixel_ratio",
-                 marks=pytest.mark.xfail(strict=True, reason="canvas.py pixel_ratio setter: "
-                                         "float('x') raises without the argument name")),
-    pytest.param(lambda: scene.Canvas(bgcolor="nope"), ValueError, "bgcolor",
-                 marks=pytest.mark.xfail(strict=True, reason="Canvas/View.bgcolor call "
-                                         "colors.to_rgba without argname: says 'color'")),
-    pytest.param(lambda: scene.PanZoomCamera().zoom(0), ValueError, "factor",
-                 marks=pytest.mark.xfail(strict=True, reason="PanZoomCamera.zoom(0) raises "
-                                         "ZeroDivisionError")),
-    pytest.param(lambda: scene.PanZoomCamera().set_range(x=("a", 1)), TypeError, "x",
-                 marks=pytest.mark.xfail(strict=True, reason="Camera._data_bounds: float('a') "
-                                         "raises without the argument name")),
-    pytest.param(lambda: scene.TurntableCamera().set_range(x=(0, np.inf)), ValueError, "x",
-                 marks=pytest.mark.xfail(strict=True, reason="_Camera3D.set_range accepts inf: "
-                                         "distance becomes inf, frames hold NaN matrices and "
-                                         "to_json_text raises")),
+    (lambda: scene.Canvas(pixel_ratio="x"), TypeError, "pixel_ratio"),
+    (lambda: scene.Canvas(bgcolor="nope"), ValueError, "bgcolor"),
+    (lambda: scene.PanZoomCamera().zoom(0), ValueError, "factor"),
+    (lambda: scene.PanZoomCamera().set_range(x=("a", 1)), TypeError, "x"),
+    (lambda: scene.TurntableCamera().set_range(x=(0, np.inf)), ValueError, "x"),
 ])
 def test_bad_canvas_and_camera_arguments(call, exc, arg):
     with pytest.raises(exc, match=rf"\b{arg}\b"):

@@ -250,6 +250,32 @@ def test_image_nearest_vs_bilinear_with_nan(compare_image):
     assert len({tuple(p) for p in lin_tile[r, c - 12 : c + 12]}) > 5
 
 
+def test_image_bilinear_renormalizes_around_nan():
+    # z = column / 3 in every row; the NaN pixel paints only where it is the nearest one,
+    # and its neighbours interpolate over the good pixels (no blocky ring around it)
+    z = np.tile(np.arange(4.0) / 3, (4, 1))
+    z[1, 1] = np.nan
+    img = render([visuals.Image(z, cmap="gray", clim=(0, 1), interpolation="bilinear")],
+                 (0.0, 0.0, 4.0, 4.0), (40, 40))
+    rows, cols = np.mgrid[0:40, 0:40]
+    x, y = (cols + 0.5) / 10, (40 - rows - 0.5) / 10  # pixel centres in data pixels
+    i0, j0 = np.floor(y - 0.5).astype(int), np.floor(x - 0.5).astype(int)
+    fy, fx = y - 0.5 - i0, x - 0.5 - j0
+    num = den = 0.0
+    for di, dj, w in ((0, 0, (1 - fy) * (1 - fx)), (0, 1, (1 - fy) * fx),
+                      (1, 0, fy * (1 - fx)), (1, 1, fy * fx)):
+        v = z[np.clip(i0 + di, 0, 3), np.clip(j0 + dj, 0, 3)]
+        good = np.isfinite(v)
+        num = num + np.where(good, w * np.nan_to_num(v), 0.0)
+        den = den + np.where(good, w, 0.0)
+    want = np.round(num / den * 255)
+    bad = np.isnan(z[np.floor(y).astype(int), np.floor(x).astype(int)])
+    want[bad] = 255  # transparent over the white background
+    assert bad.sum() == 100
+    error = np.abs(img[..., 0].astype(int) - want).max()
+    assert error <= 3, error
+
+
 def test_image_rgb_and_rgba(compare_image):
     rgb = np.array([[[255, 0, 0], [0, 255, 0]], [[0, 0, 255], [255, 255, 255]]], np.uint8)
     rgba = np.zeros((2, 2, 4))
@@ -479,6 +505,9 @@ def test_wrong_position_shapes_name_the_argument(make):
     (lambda: visuals.Line(pos=np.zeros((3, 2)), width=-1), "width"),
     (lambda: visuals.Line(pos=np.zeros((3, 2)), width=np.inf), "width"),
     (lambda: visuals.Text(["a", "b"], pos=(0, 0)), "pos"),
+    (lambda: visuals.Text("a", rotation=np.nan), "rotation"),
+    (lambda: visuals.Line(pos=[[1, 2], [3]]), "pos"),
+    (lambda: setattr(visuals.Text("a"), "transform", np.full((4, 4), np.nan)), "transform"),
 ])
 def test_bad_values_raise_value_error_naming_the_argument(make, arg):
     with pytest.raises(ValueError, match=rf"\b{arg}\b"):
@@ -510,37 +539,18 @@ def test_error_messages_give_the_shapes():
     (lambda: visuals.Mesh(vertices=np.zeros((3, 3)), faces=np.array([[0, 1, 2.0]])), "faces"),
     (lambda: visuals.Mesh(vertices=[["a", "b", "c"]], faces=np.zeros((0, 3), int)),
      "vertices"),
+    (lambda: visuals.Markers(pos=np.zeros((3, 2)), size="big"), "size"),
+    (lambda: visuals.Text(123), "text"),
+    (lambda: visuals.Text("a", pos="ab"), "pos"),
+    (lambda: visuals.Text("a", rotation="abc"), "rotation"),
+    (lambda: visuals.Line(pos=np.zeros((3, 2), complex)), "pos"),
+    (lambda: setattr(visuals.Text("a"), "transform", "abc"), "transform"),
 ])
 def test_wrong_types_raise_type_error_naming_the_argument(make, arg):
     with pytest.raises(TypeError, match=rf"\b{arg}\b"):
         make()
 
 
-@pytest.mark.parametrize(("make", "arg"), [
-    pytest.param(lambda: visuals.Markers(pos=np.zeros((3, 2)), size="big"), "size",
-                 marks=pytest.mark.xfail(strict=True, reason="Markers.size raises ValueError "
-                                         "for a string (markers.py size setter)")),
-    pytest.param(lambda: visuals.Text(123), "text",
-                 marks=pytest.mark.xfail(strict=True, reason="Text(123) raises numpy's "
-                                         "'int object is not iterable' (text.py set_data)")),
-    pytest.param(lambda: visuals.Text("a", pos="ab"), "pos",
-                 marks=pytest.mark.xfail(strict=True, reason="Text(pos='ab') raises numpy's "
-                                         "ValueError without the argument (text.py set_data)")),
-    pytest.param(lambda: visuals.Text("a", rotation="abc"), "rotation",
-                 marks=pytest.mark.xfail(strict=True, reason="Text(rotation='abc') raises "
-                                         "float()'s ValueError (text.py __init__)")),
-    pytest.param(lambda: visuals.Line(pos=np.zeros((3, 2), complex)), "pos",
-                 marks=[pytest.mark.xfail(strict=True, reason="as_positions accepts complex "
-                                          "numbers and drops the imaginary part (base.py)"),
-                        pytest.mark.filterwarnings("ignore::numpy.exceptions.ComplexWarning")]),
-])
-def test_wrong_types_known_bugs(make, arg):
-    with pytest.raises(TypeError, match=rf"\b{arg}\b"):
-        make()
-
-
-@pytest.mark.xfail(strict=True, reason="Line's _join calls np.asarray(pos) unguarded, so a "
-                   "ragged list raises numpy's message without 'pos' (line.py _join)")
 def test_ragged_line_positions_name_the_argument():
     with pytest.raises(ValueError, match=r"\bpos\b"):
         visuals.Line(pos=[[1, 2], [3]])
@@ -567,14 +577,9 @@ def test_unknown_names_raise_value_error(make, arg):
 
 
 @pytest.mark.parametrize(("make", "arg"), [
-    pytest.param(lambda: visuals.Markers(pos=[[0, 0]], edge_color="no_such_color"),
-                 "edge_color",
-                 marks=pytest.mark.xfail(strict=True, reason="Markers.edge_color is a plain "
-                                         "attribute: checked only when drawn, as 'color'")),
-    pytest.param(lambda: visuals.Mesh(vertices=np.zeros((3, 3)), faces=[[0, 1, 2]],
-                                      vertex_colors=np.ones((2, 4))), "vertex_colors",
-                 marks=pytest.mark.xfail(strict=True, reason="Mesh._upload_colors calls "
-                                         "to_rgba_array without argname: says 'color'")),
+    (lambda: visuals.Markers(pos=[[0, 0]], edge_color="no_such_color"), "edge_color"),
+    (lambda: visuals.Mesh(vertices=np.zeros((3, 3)), faces=[[0, 1, 2]],
+                          vertex_colors=np.ones((2, 4))), "vertex_colors"),
     (lambda: visuals.Mesh(vertices=np.zeros((3, 3)), faces=[[0, 1, 2]], color="nope"), "color"),
     (lambda: visuals.Text("a", color="nope"), "color"),
 ])
@@ -701,15 +706,11 @@ def test_empty_then_filled_then_empty_again():
     assert render([line], (0, 0, 1, 1), (20, 20)).min() == 255
 
 
-@pytest.mark.xfail(strict=True, reason="Image.clim accepts NaN (image.py clim setter), "
-                   "and then Frame.to_json_text (canvas.save('x.html')) raises ValueError")
 def test_image_clim_must_be_finite():
     with pytest.raises(ValueError, match="clim"):
         visuals.Image(np.zeros((2, 2)), clim=(np.nan, 1.0))
 
 
-@pytest.mark.xfail(strict=True, reason="Markers/Line.set_data replace the points before the "
-                   "per-point size/color check fails, leaving buffers of different lengths")
 def test_failed_set_data_leaves_the_visual_as_it_was():
     m = visuals.Markers(pos=np.zeros((2, 2)), size=[1.0, 2.0], color=["red", "blue"])
     with pytest.raises(ValueError, match="size"):
@@ -719,11 +720,27 @@ def test_failed_set_data_leaves_the_visual_as_it_was():
         line.set_data(np.zeros((5, 2)))
     # the draws would read 5 instances from 2-row size/color buffers: out of range
     assert len(m.pos) == len(m._size_buffer.data) == len(m._color_buffer.data)
-    assert len(line._pos_buffer.data) == len(line._color_buffer.data)
+    assert len(line.pos) == 2
+    canvas = scene.Canvas(size=(10, 10))
+    view = canvas.add_view()
+    view.add(m)
+    view.add(line)
+    for d in canvas.frame().draws:
+        for a in d.attributes.values():
+            end = a.offset + a.stride * (d.instances - 1) + a.size * (1 if a.type == "u1" else 4)
+            assert end <= a.buffer.nbytes, (d.program.id, a)
 
 
-@pytest.mark.xfail(strict=True, reason="Line._colors counts the NaN rows that join several "
-                   "lines, so one color per point of the lines is rejected (line.py _colors)")
+def test_set_data_replaces_points_and_colors_together():
+    line = visuals.Line(pos=[np.zeros((2, 2)), np.ones((2, 2))], color=["red", "blue"])
+    line.set_data([np.zeros((2, 2))] * 3, color=["red", "lime", "blue"])
+    assert len(line._color_buffer.data) == len(line.pos) == 8
+    mesh = visuals.Mesh(vertices=np.zeros((3, 3)), faces=[[0, 1, 2]],
+                        vertex_colors=np.ones((3, 4)))
+    mesh.set_data(np.zeros((4, 3)), [[0, 1, 2], [0, 2, 3]], vertex_colors=np.ones((4, 4)))
+    assert len(mesh._color_buffer.data) == 4
+
+
 def test_per_point_colors_for_several_lines():
     lines = [np.c_[np.arange(3.0), np.zeros(3)], np.c_[np.arange(3.0), np.ones(3)]]
     rgba = np.tile([0.0, 0.0, 1.0, 1.0], (6, 1))
@@ -731,8 +748,6 @@ def test_per_point_colors_for_several_lines():
     assert len(line._color_buffer.data) == len(line.pos) == 7
 
 
-@pytest.mark.xfail(strict=True, reason="each segment is its own blended capsule, so where "
-                   "segments meet a translucent line is blended twice (darker dots)")
 def test_translucent_line_is_even_at_joins():
     rect, size = (0.0, 0.0, 4.0, 2.0), (160, 80)
     line = visuals.Line(pos=[[0.5, 1.0], [2.0, 1.0], [3.5, 1.5]], color=(0, 0, 1, 0.5), width=8)
@@ -740,6 +755,17 @@ def test_translucent_line_is_even_at_joins():
     mid = img[to_pixel(1.0, 1.0, rect, size)].astype(int)
     join = img[to_pixel(2.0, 1.0, rect, size)].astype(int)
     assert np.abs(mid - join).max() <= 4, (mid, join)
+
+
+def test_translucent_line_of_many_short_segments_matches_one_segment():
+    # segments shorter than the width overlap their neighbours' over most of their length
+    rect, size = (0.0, 0.0, 4.0, 2.0), (160, 80)
+    x = np.linspace(0.5, 3.5, 400)
+    many = np.c_[x, 0.8 + 0.2 * x]
+    one = render([visuals.Line(pos=many[[0, -1]], color=(1, 0, 0, 0.5), width=6)], rect, size)
+    img = render([visuals.Line(pos=many, color=(1, 0, 0, 0.5), width=6, lod=False)], rect, size)
+    diff = np.abs(img.astype(int) - one.astype(int)).max(axis=2)
+    assert diff.max() <= 4, diff.max()
 
 
 # -- the caller's arrays ------------------------------------------------------------
@@ -800,17 +826,14 @@ def test_callers_arrays_are_not_modified():
     assert not np.shares_memory(items[3].data, z)
 
 
-@pytest.mark.xfail(strict=True, reason="Image keeps a uint8 RGBA input as its texture data "
-                   "without a copy (image.py set_data: rgba = arr), so a later change of the "
-                   "caller's array leaks into frames without a version bump")
 def test_image_does_not_alias_a_uint8_rgba_input():
     rgba = np.zeros((2, 2, 4), np.uint8)
     im = visuals.Image(rgba)
     rgba[:] = 200
     canvas = scene.Canvas(size=(10, 10))
     canvas.add_view().add(im)
-    textures = [t for d in canvas.frame().draws for t in d.textures.values()]
-    assert all(t.data.max() < 200 for t in textures if t.components == 4)
+    textures = [d.textures["u_data"] for d in canvas.frame().draws]
+    assert textures and all(t.data.max() < 200 for t in textures)
 
 
 # -- properties ---------------------------------------------------------------------
