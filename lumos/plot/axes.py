@@ -357,15 +357,12 @@ class Axes:
     def get_yscale(self) -> str:
         return self.yaxis.scale.name
 
-    def set_xlabel(self, label, fontsize=None, labelpad=None, **kwargs) -> None:
-        self.xaxis.label = str(label)
-        if fontsize is not None:
-            self.xaxis.label_size = textmod.points(fontsize)
+    def set_xlabel(self, label, fontsize=None, labelpad=None, color=None, **kwargs) -> None:
+        """The x axis label (``fontsize``, ``color``, ``labelpad`` in points)."""
+        self.xaxis.set_label(label, fontsize, labelpad, color, **kwargs)
 
-    def set_ylabel(self, label, fontsize=None, labelpad=None, **kwargs) -> None:
-        self.yaxis.label = str(label)
-        if fontsize is not None:
-            self.yaxis.label_size = textmod.points(fontsize)
+    def set_ylabel(self, label, fontsize=None, labelpad=None, color=None, **kwargs) -> None:
+        self.yaxis.set_label(label, fontsize, labelpad, color, **kwargs)
 
     def get_xlabel(self) -> str:
         return self.xaxis.label
@@ -373,9 +370,12 @@ class Axes:
     def get_ylabel(self) -> str:
         return self.yaxis.label
 
-    def set_title(self, label, loc: str = "center", fontsize=None, **kwargs) -> None:
+    def set_title(self, label, loc: str = "center", fontsize=None, pad=None, **kwargs) -> None:
+        """A title over the axes: ``loc`` 'left', 'center' or 'right'."""
         if loc not in self.title:
             raise ValueError(f"loc: got {loc!r}, expected 'left', 'center' or 'right'")
+        _reject_unknown({k: v for k, v in kwargs.items() if k not in ("fontweight", "color")},
+                        "set_title")
         self.title[loc] = str(label)
         if fontsize is not None:
             self.title_size = textmod.points(fontsize)

@@ -37,6 +37,8 @@ class Axis:
         self.is_date = False
         self.label = ""
         self.label_size = float(rcParams["axes.labelsize"])
+        self.label_color = "black"
+        self.labelpad = float(rcParams["axes.labelpad"])
         self.tick_size = float(rcParams[f"{name}tick.labelsize"])
         self.ticks_position = "bottom" if name == "x" else "left"
         self.visible = True
@@ -66,6 +68,23 @@ class Axis:
             self.minor_locator = ticker.NullLocator()
 
     # matplotlib's Axis API
+    def set_label(self, label, fontsize=None, labelpad=None, color=None, **kwargs) -> None:
+        """The axis label text, size (points or a name), padding (points) and color."""
+        from .. import colors
+        from .text import points
+
+        unknown = set(kwargs) - {"fontweight", "loc", "rotation", "size"}
+        if unknown:
+            raise TypeError(f"set_{self.name}label: unexpected arguments {sorted(unknown)}")
+        self.label = str(label)
+        size = kwargs.get("size", fontsize)
+        if size is not None:
+            self.label_size = points(size)
+        if labelpad is not None:
+            self.labelpad = float(labelpad)
+        if color is not None:
+            self.label_color = colors.to_rgba(color, argname="color")
+
     def set_major_locator(self, locator) -> None:
         self.major_locator = locator
 

@@ -8,7 +8,6 @@ from ..visuals import Image
 from . import text as textmod
 from .axes import Axes
 from .decorations import TickLayout
-from .style import rcParams
 
 
 class Colorbar:
@@ -64,7 +63,7 @@ class Colorbar:
         width, pad = self._sizes()
         reach = TickLayout(self.ax, self.ax.yaxis).label_extent()
         if self.ax.yaxis.label:
-            reach += self.figure.points_to_pixels(rcParams["axes.labelpad"]) + textmod.measure(
+            reach += self.figure.points_to_pixels(self.ax.yaxis.labelpad) + textmod.measure(
                 self.ax.yaxis.label, self.figure.points_to_pixels(self.ax.yaxis.label_size))[1]
         return pad + width + reach
 

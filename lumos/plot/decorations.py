@@ -52,7 +52,7 @@ def axes_margins(ax) -> tuple[float, float, float, float]:
             reach = ticks.label_extent()
             if axis.label:
                 lsize = fig.points_to_pixels(axis.label_size)
-                reach += fig.points_to_pixels(rcParams["axes.labelpad"]) + \
+                reach += fig.points_to_pixels(axis.labelpad) + \
                     textmod.measure(axis.label, lsize)[1]
             if axis.offset_visible(ticks):
                 offset_h = textmod.measure(ticks.offset, ticks.size_px)[1]
@@ -217,13 +217,13 @@ def _draw_axis(ax, axis, ticks: TickLayout, ov, tick_w: float, minor_w: float) -
                     ha="right" if far else "left", va="bottom")
     if axis.label:
         lsize = fig.points_to_pixels(axis.label_size)
-        reach = ticks.label_extent() + fig.points_to_pixels(rcParams["axes.labelpad"])
+        reach = ticks.label_extent() + fig.points_to_pixels(axis.labelpad)
         if horizontal:
-            ov.text(axis.label, bx + bw / 2, base + sign * reach, lsize, ha="center",
-                    va="bottom" if far else "top")
+            ov.text(axis.label, bx + bw / 2, base + sign * reach, lsize, axis.label_color,
+                    ha="center", va="bottom" if far else "top")
         else:
-            ov.text(axis.label, base + sign * reach, by + bh / 2, lsize, ha="center",
-                    va="top" if far else "bottom", rotation=90.0)
+            ov.text(axis.label, base + sign * reach, by + bh / 2, lsize, axis.label_color,
+                    ha="center", va="top" if far else "bottom", rotation=90.0)
 
 
 def _draw_titles(ax, ov) -> None:
@@ -233,7 +233,10 @@ def _draw_titles(ax, ov) -> None:
     y = by + bh + fig.points_to_pixels(rcParams["axes.titlepad"])
     if ax.xaxis.ticks_position == "top":
         y += TickLayout(ax, ax.xaxis).label_extent()
+    plain_descent = textmod.measure("x", size)[2]
     for loc, x, ha in (("left", bx, "left"), ("center", bx + bw / 2, "center"),
                        ("right", bx + bw, "right")):
         if ax.title[loc]:
-            ov.text(ax.title[loc], x, y, size, ha=ha, va="baseline")
+            # deep math (fractions, subscripts) lifts the baseline off the axes
+            lift = max(textmod.measure(ax.title[loc], size)[2] - plain_descent, 0.0)
+            ov.text(ax.title[loc], x, y + lift, size, ha=ha, va="baseline")
