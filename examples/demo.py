@@ -57,13 +57,34 @@ def build_canvas(pixel_ratio: float = 1.0) -> scene.Canvas:
     return canvas
 
 
+def render_gallery(out: Path) -> list[Path]:
+    """Run every gallery script (examples/gallery) into ``out``."""
+    import runpy
+
+    import lumos.pyplot as plt
+
+    paths = []
+    argv = sys.argv
+    for script in sorted((Path(__file__).parent / "gallery").glob("*.py")):
+        target = out / f"{script.stem}.png"
+        sys.argv = [str(script), str(target)]
+        try:
+            runpy.run_path(str(script), run_name="__main__")
+        finally:
+            sys.argv = argv
+            plt.close("all")
+        paths.append(target)
+    return paths
+
+
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out")
-    out.mkdir(parents=True, exist_ok=True)
+    (out / "gallery").mkdir(parents=True, exist_ok=True)
     canvas = build_canvas()
     paths = [canvas.save(out / "demo.png"), canvas.save(out / "demo.html")]
     hi = build_canvas(pixel_ratio=2)
     paths.append(hi.save(out / "demo@2x.png"))
+    paths += render_gallery(out / "gallery")
     for p in paths:
         print(p.resolve())
 
