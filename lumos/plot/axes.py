@@ -25,6 +25,7 @@ from .artists import (
     check_marker,
 )
 from .axis import Axis
+from .plotting import PlottingMixin
 from .style import rcParams
 
 _COLOR_LETTERS = "bgrcmykw"
@@ -79,7 +80,7 @@ def _split_plot_args(args) -> list[tuple]:
     return groups
 
 
-class Axes:
+class Axes(PlottingMixin):
     """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``."""
 
     name = "2d"
@@ -240,16 +241,23 @@ class Axes:
 
     # -- limits, scales, labels -----------------------------------------------------
     def _autoscale(self) -> None:
-        """Fit auto axes to the data plus margins (in scale space, like matplotlib)."""
+        """Fit auto axes to the data plus margins (in scale space, like matplotlib).
+
+        Margins never cross an artist's sticky edges (``artist.sticky = (xs, ys)`` in data
+        units): bars stay on 0, meshes and contours fill the axes. ``data_limits()`` may
+        give None for one axis (axhline has no x extent)."""
         for axis, i in ((self.xaxis, 0), (self.yaxis, 1)):
             if not axis.limits.auto:
                 continue
-            spans = []
+            spans, stickies = [], []
             for member in axis.limits.members:
                 for a in member.axes.artists:
                     lim = a.data_limits()
-                    if lim is not None:
+                    if lim is not None and lim[i] is not None:
                         spans.append(lim[i])
+                    sticky = getattr(a, "sticky", None)
+                    if sticky is not None and len(sticky[i]):
+                        stickies.append(np.asarray(sticky[i], dtype=float).ravel())
             if not spans:
                 continue
             lo = min(s[0] for s in spans)
@@ -267,8 +275,19 @@ class Axes:
                 lo, hi = _singular(lo, axis.scale.name)
                 with np.errstate(all="ignore"):
                     s0, s1 = axis.scale.forward(np.array([lo, hi]))
+            # the nearest sticky edges outside the data: margins stop there
+            st = np.sort(np.concatenate(stickies)) if stickies else np.zeros(0)
+            st = st[np.isfinite(st)]
+            if axis.scale.name == "log":
+                st = st[st > 0]
+            tol = 1e-5 * max(abs(lo), abs(hi), abs(hi - lo))
+            below, above = st[st < lo + tol], st[st > hi - tol]
             pad = (s1 - s0) * margin
             lo, hi = axis.scale.inverse(np.array([s0 - pad, s1 + pad]))
+            if below.size:
+                lo = max(lo, below[-1])
+            if above.size:
+                hi = min(hi, above[0])
             inverted = axis.inverted
             axis.limits.lo, axis.limits.hi = float(lo), float(hi)
             axis.inverted = inverted
@@ -494,6 +513,7 @@ class Axes:
         self.title = {"left": "", "center": "", "right": ""}
         self.xaxis.label = self.yaxis.label = ""
         self._cycle = 0
+        self._patch_cycle = 0
 
     clear = cla
 

@@ -148,6 +148,11 @@ def _apply_aspect(ax, box):
 
 def draw_axes(ax, ov) -> None:
     """Spines, ticks, labels and title of one axes into the overlay."""
+    # artists drawn in pixels (annotations) or following the view (axhline, error bar
+    # caps, quiver arrows) update every frame, with the axes' box and limits final
+    for a in ax.artists:
+        if a.get_visible() and hasattr(a, "draw_overlay"):
+            a.draw_overlay(ov)
     if not ax.axison:
         return
     fig = ax.figure

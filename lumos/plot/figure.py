@@ -28,6 +28,7 @@ class Overlay:
         self.lines: dict[tuple, tuple[list, list]] = {}
         self.texts: dict[tuple, tuple[list, list, list]] = {}
         self.rects: list[tuple] = []
+        self.polygons: list[tuple] = []
         self.markers: dict[tuple, tuple[list, list, list]] = {}
 
     def line(self, points, color, width_px: float, dashes=None) -> None:
@@ -53,6 +54,13 @@ class Overlay:
             self.line([(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)], edgecolor,
                       linewidth_px)
 
+    def polygon(self, points, facecolor) -> None:
+        """A filled polygon in figure pixels, triangulated as a fan from its first point
+        (right for convex and star-shaped outlines such as arrow heads)."""
+        pts = np.asarray(points, dtype=float)
+        if len(pts) >= 3 and np.isfinite(pts).all():
+            self.polygons.append((pts, colors.to_rgba(facecolor)))
+
     def marker(self, x: float, y: float, symbol: str, size_px: float, face, edge,
                edge_width_px: float) -> None:
         key = (symbol, round(edge_width_px, 3), tuple(colors.to_rgba(edge)))
@@ -67,12 +75,18 @@ class Overlay:
         self.view.fixed_rect = (0, 0, w, h)
         self.view.camera.rect = (0, 0, w, h)
         wanted: dict[tuple, object] = {}
-        if self.rects:
+        if self.rects or self.polygons:
             verts, faces, cols = [], [], []
-            for i, (x, y, rw, rh, c) in enumerate(self.rects):
+            for x, y, rw, rh, c in self.rects:
+                k = len(verts)
                 verts += [(x, y), (x + rw, y), (x + rw, y + rh), (x, y + rh)]
-                faces += [(4 * i, 4 * i + 1, 4 * i + 2), (4 * i, 4 * i + 2, 4 * i + 3)]
+                faces += [(k, k + 1, k + 2), (k, k + 2, k + 3)]
                 cols += [c] * 4
+            for pts, c in self.polygons:
+                k = len(verts)
+                verts += [tuple(p) for p in pts]
+                faces += [(k, k + j, k + j + 1) for j in range(1, len(pts) - 1)]
+                cols += [c] * len(pts)
             mesh = self._get(("rects",), Mesh, shading=None)
             mesh.set_data(np.asarray(verts), np.asarray(faces), vertex_colors=np.asarray(cols))
             mesh.order = 0

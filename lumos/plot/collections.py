@@ -1,0 +1,1826 @@
+"""Patches and collections: what ``fill_between``, ``bar``, ``hist``, ``errorbar``, ``stem``,
+``pcolormesh``, ``contour``, ``quiver``, ``axhline`` and ``annotate`` return.
+
+Every artist here keeps its data in data units (float64 copies) and pushes scale-space
+geometry into a few visuals of the axes' view: all faces of an artist go in one Mesh
+(flat triangles with per-vertex colors), all its outlines in one Line per line style.
+A bar chart of any size is therefore two draws, a filled contour plot one.
+
+Artists whose shape depends on pixels or on the view limits (error bar caps, arrows,
+lines spanning the axes) recompute it in ``draw_overlay(ov)``, which the figure calls
+every frame after the layout; the others only refresh there if the dpi changed.
+"""
+
+from __future__ import annotations
+
+import inspect
+import math
+
+import numpy as np
+
+from .. import colors
+from ..visuals import Line, Mesh
+from .artists import Artist, Line2D, ScalarMappable, Text, check_linestyle
+from .style import DASHES, rcParams
+
+# matplotlib's log scales 'clip' non-positive values to a huge negative exponent, so a bar
+# or a fill down to 0 reaches the bottom edge of a log axis whatever the limits.
+_LOG_CLIP = -1000.0
+_MESH_SET_DATA_TAKES_COLORS = "vertex_colors" in inspect.signature(Mesh.set_data).parameters
+
+
+# -- coordinates ------------------------------------------------------------------------
+def to_scale(axis, values) -> np.ndarray:
+    """Data values (float64) to the axis' scale space; log axes clip values <= 0."""
+    v = np.asarray(values, dtype=float)
+    with np.errstate(all="ignore"):
+        if axis.scale.name == "log":
+            out = np.full(v.shape, np.nan)
+            pos = v > 0
+            out[pos] = axis.scale.forward(v[pos])
+            out[v <= 0] = _LOG_CLIP
+            return out
+        return np.asarray(axis.scale.forward(v), dtype=float)
+
+
+def finite_limits(values, scale) -> tuple[float, float] | None:
+    """(min, max) of the finite values valid on the scale (log ignores <= 0), or None."""
+    v = np.asarray(values, dtype=float).ravel()
+    v = v[np.isfinite(v)]
+    if scale.name == "log":
+        v = v[v > 0]
+    if v.size == 0:
+        return None
+    return float(v.min()), float(v.max())
+
+
+def _limits2(x, y, ax) -> tuple | None:
+    lx = finite_limits(x, ax.xaxis.scale)
+    ly = finite_limits(y, ax.yaxis.scale)
+    if lx is None or ly is None:
+        return None
+    return lx, ly
+
+
+def pixel_map(ax) -> tuple[tuple[float, float], tuple[float, float]]:
+    """``((ax, bx), (ay, by))`` with figure pixel = a * scale + b along x and along y."""
+    bx, by, bw, bh = ax.box
+    out = []
+    for axis, start, length in ((ax.xaxis, bx, bw), (ax.yaxis, by, bh)):
+        s0, s1 = axis.scaled_interval()
+        k = length / (s1 - s0) if s1 != s0 else 1.0
+        if axis.inverted:
+            out.append((-k, start + length + s0 * k))
+        else:
+            out.append((k, start - s0 * k))
+    return out[0], out[1]
+
+
+def data_to_pixels(ax, x, y) -> np.ndarray:
+    """(N, 2) figure pixels of data points (NaN where the scale cannot show them)."""
+    (kx, ox), (ky, oy) = pixel_map(ax)
+    return np.c_[kx * to_scale(ax.xaxis, x) + ox, ky * to_scale(ax.yaxis, y) + oy]
+
+
+def pixels_to_scale(ax, px: np.ndarray) -> np.ndarray:
+    """(N, 2) figure pixels back to scale-space positions of the axes' view."""
+    (kx, ox), (ky, oy) = pixel_map(ax)
+    return np.c_[(px[:, 0] - ox) / kx, (px[:, 1] - oy) / ky]
+
+
+def axes_fraction_to_scale(axis, f) -> np.ndarray:
+    """Axes fraction (0 at the left/bottom edge) to scale space, inverted axes included."""
+    s0, s1 = axis.scaled_interval()
+    f = np.asarray(f, dtype=float)
+    return s1 - f * (s1 - s0) if axis.inverted else s0 + f * (s1 - s0)
+
+
+def view_state(ax) -> tuple:
+    """What pixel-dependent geometry depends on: box, limits, inversion, dpi."""
+    return (tuple(ax.box), ax.xaxis.scaled_interval(), ax.yaxis.scaled_interval(),
+            ax.xaxis.inverted, ax.yaxis.inverted, ax.figure.dpi)
+
+
+# -- colors -----------------------------------------------------------------------------
+def color_rows(c, argument: str) -> np.ndarray:
+    """(k, 4) float64 rows for one color or a sequence of colors ('none' is transparent)."""
+    if c is None:
+        return np.zeros((1, 4))
+    return colors.to_rgba_array(c, dtype=np.float64, argname=argument)
+
+
+def _cycle_rows(rows: np.ndarray, n: int, alpha) -> np.ndarray:
+    """``n`` rows cycling through ``rows`` (matplotlib cycles short color lists); ``alpha``
+    replaces the alpha of visible colors."""
+    if n == 0 or len(rows) == 0:
+        return np.zeros((n, 4))
+    out = rows[np.arange(n) % len(rows)].astype(float)
+    if alpha is not None:
+        out[:, 3] = np.where(out[:, 3] > 0, float(alpha), 0.0)
+    return out
+
+
+def check_alpha(alpha) -> float | None:
+    if alpha is None:
+        return None
+    if isinstance(alpha, (str, bytes)):
+        raise TypeError(f"alpha: got str {alpha!r}, expected a number in 0..1")
+    a = float(alpha)
+    if not 0.0 <= a <= 1.0:
+        raise ValueError(f"alpha: got {alpha!r}, expected a number in 0..1")
+    return a
+
+
+def _short_linestyle(ls) -> str | None:
+    """'-', '--', ':', '-.' or None for any of matplotlib's line style names."""
+    ls = check_linestyle(ls)
+    return {"solid": "-", "dashed": "--", "dotted": ":", "dashdot": "-."}.get(ls, ls)
+
+
+def _dashes(linestyle, width_px: float):
+    pattern = DASHES.get(linestyle) if linestyle is not None else None
+    return None if pattern is None else tuple(max(width_px, 1.0) * p for p in pattern)
+
+
+# -- visuals ----------------------------------------------------------------------------
+def set_mesh(mesh: Mesh, verts: np.ndarray, faces: np.ndarray, rgba: np.ndarray) -> bool:
+    """Replace a flat Mesh's triangles and per-vertex colors (one row broadcasts);
+    returns whether there is anything to draw."""
+    verts = np.asarray(verts, dtype=float).reshape(-1, 2)
+    faces = np.asarray(faces, dtype=np.int64).reshape(-1, 3)
+    rgba = np.broadcast_to(np.asarray(rgba, dtype=float).reshape(-1, 4), (len(verts), 4)) \
+        if len(rgba) == 1 else np.asarray(rgba, dtype=float).reshape(-1, 4)
+    normals = np.zeros((len(verts), 3))  # unused without shading: skips computing them
+    if _MESH_SET_DATA_TAKES_COLORS:
+        mesh.set_data(verts, faces, normals=normals, vertex_colors=rgba)
+    else:
+        mesh.color = "none"  # per-vertex colors sized for the old vertices would not fit
+        mesh.set_data(verts, faces, normals=normals)
+        if len(verts):
+            mesh.vertex_colors = rgba
+    return bool(len(faces)) and bool(np.any(rgba[:, 3] > 0))
+
+
+def join_polylines(polylines, rgba: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """One (N, 2) array with NaN rows between polylines, and per-point colors.
+
+    ``polylines`` is a list of (K, 2) arrays or one (M, K, 2) array of equal lengths."""
+    if isinstance(polylines, np.ndarray) and polylines.ndim == 3:
+        m, k = polylines.shape[:2]
+        if m == 0:
+            return np.zeros((0, 2)), np.zeros((0, 4))
+        pts = np.full((m, k + 1, 2), np.nan)
+        pts[:, :k] = polylines
+        cols = np.repeat(np.asarray(rgba, float)[:, None, :], k + 1, axis=1)
+        return pts.reshape(-1, 2)[:-1], cols.reshape(-1, 4)[:-1]
+    lengths = np.array([len(p) for p in polylines], dtype=int)
+    if lengths.size == 0:
+        return np.zeros((0, 2)), np.zeros((0, 4))
+    total = int(lengths.sum() + len(lengths) - 1)
+    pts = np.full((total, 2), np.nan)
+    cols = np.zeros((total, 4))
+    starts = np.r_[0, np.cumsum(lengths + 1)[:-1]]
+    for p, c, s in zip(polylines, np.asarray(rgba, float), starts, strict=True):
+        pts[s:s + len(p)] = p
+        cols[s:s + len(p)] = c
+    return pts, cols
+
+
+def set_line(line: Line, polylines, rgba, width_px: float, dashes) -> bool:
+    """Replace a Line's polylines (per-line colors); returns whether anything shows."""
+    rgba = np.asarray(rgba, dtype=float).reshape(-1, 4)
+    if isinstance(polylines, np.ndarray) and polylines.ndim == 3:
+        keep = rgba[:, 3] > 0
+        polylines, rgba = polylines[keep], rgba[keep]
+    else:
+        keep = [i for i, p in enumerate(polylines) if len(p) >= 2 and rgba[i, 3] > 0]
+        polylines = [polylines[i] for i in keep]
+        rgba = rgba[keep] if len(keep) else np.zeros((0, 4))
+    line.color = "black"  # a color spec that fits any point count
+    if len(polylines) == 0 or width_px <= 0:
+        line.set_data(np.zeros((0, 2)))
+        return False
+    pts, cols = join_polylines(polylines, rgba)
+    line.width = float(width_px)
+    line.dashes = dashes
+    line.set_data(pts)
+    line.color = cols
+    return True
+
+
+def _earcut(points: np.ndarray, ring_ends) -> np.ndarray:
+    """Triangles (M, 3) of a polygon with holes (rings end at ``ring_ends``)."""
+    import mapbox_earcut
+
+    if len(points) < 3:
+        return np.zeros((0, 3), dtype=np.int64)
+    idx = mapbox_earcut.triangulate_float64(np.ascontiguousarray(points, dtype=np.float64),
+                                            np.asarray(ring_ends, dtype=np.uint32))
+    return np.asarray(idx, dtype=np.int64).reshape(-1, 3)
+
+
+def triangulate_polygon(points: np.ndarray) -> np.ndarray:
+    """Triangles of a simple polygon (closing point optional, NaN rows dropped)."""
+    pts = points[np.isfinite(points).all(axis=1)]
+    if len(pts) > 1 and np.array_equal(pts[0], pts[-1]):
+        pts = pts[:-1]
+    if len(pts) < 3:
+        return np.zeros((0, 3), dtype=np.int64)
+    return _earcut(pts, [len(pts)])
+
+
+# -- the base class ---------------------------------------------------------------------
+class Collection(Artist):
+    """Filled faces (one Mesh) and outlines (Line visuals) of many patches.
+
+    Colors follow matplotlib: ``facecolor`` and ``edgecolor`` are one color or one per
+    item (cycled), ``alpha`` replaces their alpha, ``linewidth`` is in points.
+    Subclasses implement ``_build()``.
+    """
+
+    zorder = 1.0
+    _view_dependent = False  # geometry depends on pixels or view limits: redo per frame
+
+    def __init__(self, axes, facecolor="C0", edgecolor="none", linewidth=None, linestyle="-",
+                 alpha=None, label=None, zorder=None, n_lines: int = 1) -> None:
+        super().__init__(axes, label, zorder)
+        self._mesh = Mesh(shading=None, color="none")
+        self._line_visuals = [Line(width=1.0) for _ in range(n_lines)]
+        self._shown = [False] * (1 + n_lines)
+        self._facecolors = color_rows(facecolor, "facecolor")
+        self._edgecolors = color_rows(edgecolor, "edgecolor")
+        self._linewidth = _points(rcParams["patch.linewidth"] if linewidth is None
+                                  else linewidth, "linewidth")
+        self._linestyle = _short_linestyle(linestyle)
+        self._alpha = check_alpha(alpha)
+        self.sticky: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
+        self._built_for = None
+
+    # what subclasses provide
+    def _build(self):
+        """``(fill, lines)``: fill is ``(verts (N, 2), faces (M, 3), rgba (N, 4))`` in
+        scale space or None; lines has one ``(polylines, rgba, width_pt, linestyle)`` per
+        Line visual."""
+        raise NotImplementedError
+
+    # what the axes asks
+    def visuals(self) -> list:
+        return [self._mesh, *self._line_visuals]
+
+    def rescale(self) -> None:
+        self._update_geometry()
+        self._changed()
+
+    def draw_overlay(self, ov) -> None:
+        """Called every frame after the layout: redo pixel-dependent geometry if the view,
+        the box or the dpi moved since it was built."""
+        if self._state() != self._built_for:
+            self._update_geometry()
+
+    def _state(self):
+        return view_state(self.axes) if self._view_dependent else (self.axes.figure.dpi,)
+
+    def _update_geometry(self) -> None:
+        self._built_for = self._state()
+        fill, lines = self._build()
+        if fill is None:
+            fill = (np.zeros((0, 2)), np.zeros((0, 3), dtype=np.int64), np.zeros((0, 4)))
+        shown = [set_mesh(self._mesh, *fill)]
+        px = self.axes.figure.points_to_pixels
+        for visual, (polylines, rgba, width, ls) in zip(self._line_visuals, lines, strict=True):
+            w = px(width)
+            shown.append(set_line(visual, polylines, rgba, w, _dashes(ls, w)))
+        self._shown = shown
+        self._sync_visuals()
+
+    def _sync_visuals(self) -> None:
+        for visual, shown in zip(self.visuals(), self._shown, strict=True):
+            visual.visible = bool(shown) and self._visible
+            visual.order = self.zorder
+
+    def _changed(self) -> None:
+        if hasattr(self, "_shown"):
+            self._sync_visuals()
+        super()._changed()
+
+    def _restyle(self) -> None:
+        """Colors or widths changed: rebuild (cheap next to the data's size)."""
+        self.rescale()
+
+    # colors and style, matplotlib's accessors
+    def face_rgba(self, n: int) -> np.ndarray:
+        return _cycle_rows(self._facecolors, n, self._alpha)
+
+    def edge_rgba(self, n: int) -> np.ndarray:
+        return _cycle_rows(self._edgecolors, n, self._alpha)
+
+    def get_facecolor(self) -> np.ndarray:
+        return _cycle_rows(self._facecolors, len(self._facecolors), self._alpha)
+
+    def get_edgecolor(self) -> np.ndarray:
+        return _cycle_rows(self._edgecolors, len(self._edgecolors), self._alpha)
+
+    def set_facecolor(self, c) -> None:
+        self._facecolors = color_rows(c, "facecolor")
+        self._restyle()
+
+    def set_edgecolor(self, c) -> None:
+        self._edgecolors = color_rows(c, "edgecolor")
+        self._restyle()
+
+    def set_color(self, c) -> None:
+        """Face and edge color at once, like matplotlib."""
+        self._facecolors = color_rows(c, "color")
+        self._edgecolors = self._facecolors.copy()
+        self._restyle()
+
+    def get_alpha(self) -> float | None:
+        return self._alpha
+
+    def set_alpha(self, alpha) -> None:
+        self._alpha = check_alpha(alpha)
+        self._restyle()
+
+    def get_linewidth(self) -> float:
+        return self._linewidth
+
+    def set_linewidth(self, lw) -> None:
+        self._linewidth = _points(lw, "linewidth")
+        self._restyle()
+
+    def get_linestyle(self) -> str:
+        return self._linestyle or "None"
+
+    def set_linestyle(self, ls) -> None:
+        self._linestyle = _short_linestyle(ls)
+        self._restyle()
+
+    set_facecolors = set_facecolor
+    set_edgecolors = set_edgecolor
+    set_linewidths = set_linewidth
+    get_facecolors = get_facecolor
+    get_edgecolors = get_edgecolor
+
+    def legend_patch(self) -> tuple[tuple, tuple | None]:
+        """(face rgba, edge rgba or None) of the legend's box for this artist."""
+        face = tuple(self.face_rgba(1)[0]) if len(self._facecolors) else (0, 0, 0, 0)
+        edge = tuple(self.edge_rgba(1)[0]) if len(self._edgecolors) else None
+        if edge is not None and (edge[3] == 0 or self._linewidth <= 0):
+            edge = None
+        return face, edge
+
+
+def _points(value, argument: str) -> float:
+    """A width in points: a number, or the first of a sequence (one per item)."""
+    if isinstance(value, (str, bytes)):
+        raise TypeError(f"{argument}: got str {value!r}, expected a number of points")
+    arr = np.asarray(value, dtype=float).ravel()
+    if arr.size == 0:
+        return 0.0
+    v = float(arr[0])
+    if not np.isfinite(v) or v < 0:
+        raise ValueError(f"{argument}: got {value!r}, expected a number >= 0")
+    return v
+
+
+# -- bars -------------------------------------------------------------------------------
+class BarCollection(Collection):
+    """All bars of one ``bar``/``barh`` call: one Mesh for the faces, one Line for edges."""
+
+    def __init__(self, axes, left, bottom, width, height, facecolor, edgecolor, linewidth,
+                 linestyle="-", alpha=None, label=None, zorder=None,
+                 orientation="vertical") -> None:
+        super().__init__(axes, facecolor=facecolor, edgecolor=edgecolor, linewidth=linewidth,
+                         linestyle=linestyle, alpha=alpha, label=label, zorder=zorder)
+        self._xywh = np.c_[left, bottom, width, height].astype(float)
+        n = len(self._xywh)
+        # per-bar colors (matplotlib gives each Rectangle its own)
+        self._facecolors = _cycle_rows(self._facecolors, n, None)
+        self._edgecolors = _cycle_rows(self._edgecolors, n, None)
+        self._bar_visible = np.ones(n, dtype=bool)
+        self.orientation = orientation
+        stick = self._xywh[:, 1] if orientation == "vertical" else self._xywh[:, 0]
+        self.sticky = (np.zeros(0), stick.copy()) if orientation == "vertical" else \
+            (stick.copy(), np.zeros(0))
+        self.rescale()
+
+    def _corners(self) -> tuple[np.ndarray, ...]:
+        x0, y0, w, h = self._xywh.T
+        return x0, x0 + w, y0, y0 + h
+
+    def _build(self):
+        ax = self.axes
+        keep = self._bar_visible & np.isfinite(self._xywh).all(axis=1)
+        x0, x1, y0, y1 = (c[keep] for c in self._corners())
+        sx0, sx1 = to_scale(ax.xaxis, x0), to_scale(ax.xaxis, x1)
+        sy0, sy1 = to_scale(ax.yaxis, y0), to_scale(ax.yaxis, y1)
+        corners = np.stack([np.c_[sx0, sy0], np.c_[sx1, sy0], np.c_[sx1, sy1],
+                            np.c_[sx0, sy1]], axis=1)  # (n, 4, 2)
+        n = len(corners)
+        base = 4 * np.arange(n)
+        faces = np.r_[np.c_[base, base + 1, base + 2], np.c_[base, base + 2, base + 3]]
+        face = _cycle_rows(self._facecolors[keep], n, self._alpha)
+        edge = _cycle_rows(self._edgecolors[keep], n, self._alpha)
+        outline = np.concatenate([corners, corners[:, :1]], axis=1)
+        return ((corners.reshape(-1, 2), faces, np.repeat(face, 4, axis=0)),
+                [(outline, edge, self._linewidth, self._linestyle)])
+
+    def data_limits(self):
+        keep = self._bar_visible
+        x0, x1, y0, y1 = (c[keep] for c in self._corners())
+        return _limits2(np.r_[x0, x1], np.r_[y0, y1], self.axes)
+
+    def legend_patch(self):
+        face = tuple(_cycle_rows(self._facecolors[:1], 1, self._alpha)[0]) if len(
+            self._facecolors) else (0, 0, 0, 0)
+        edge = tuple(_cycle_rows(self._edgecolors[:1], 1, self._alpha)[0]) if len(
+            self._edgecolors) else None
+        if edge is not None and (edge[3] == 0 or self._linewidth <= 0):
+            edge = None
+        return face, edge
+
+    def get_facecolor(self) -> np.ndarray:
+        return _cycle_rows(self._facecolors, len(self._facecolors), self._alpha)
+
+    def set_facecolor(self, c) -> None:
+        self._facecolors = _cycle_rows(color_rows(c, "facecolor"), len(self._xywh), None)
+        self._restyle()
+
+    def set_edgecolor(self, c) -> None:
+        self._edgecolors = _cycle_rows(color_rows(c, "edgecolor"), len(self._xywh), None)
+        self._restyle()
+
+    def set_color(self, c) -> None:
+        self._facecolors = _cycle_rows(color_rows(c, "color"), len(self._xywh), None)
+        self._edgecolors = self._facecolors.copy()
+        self._restyle()
+
+
+class Rectangle:
+    """One bar of a :class:`BarContainer`, with matplotlib's Rectangle accessors.
+
+    Bars are drawn together by their :class:`BarCollection`; a Rectangle reads and
+    writes its row there."""
+
+    def __init__(self, collection: BarCollection, index: int) -> None:
+        self._c = collection
+        self._i = index
+
+    def __repr__(self) -> str:
+        x, y, w, h = self._c._xywh[self._i]
+        return f"Rectangle(xy=({x:g}, {y:g}), width={w:g}, height={h:g})"
+
+    @property
+    def axes(self):
+        return self._c.axes
+
+    def _set(self, col: int, value, argument: str) -> None:
+        if isinstance(value, (str, bytes)):
+            raise TypeError(f"{argument}: got str {value!r}, expected a number")
+        axis = self._c.axes.xaxis if col in (0, 2) else self._c.axes.yaxis
+        v = axis.convert(np.asarray([value]))[0]
+        self._c._xywh[self._i, col] = float(v)
+        self._c.rescale()
+
+    def get_x(self) -> float:
+        return float(self._c._xywh[self._i, 0])
+
+    def get_y(self) -> float:
+        return float(self._c._xywh[self._i, 1])
+
+    def get_width(self) -> float:
+        return float(self._c._xywh[self._i, 2])
+
+    def get_height(self) -> float:
+        return float(self._c._xywh[self._i, 3])
+
+    def get_xy(self) -> tuple[float, float]:
+        return self.get_x(), self.get_y()
+
+    def get_center(self) -> tuple[float, float]:
+        x, y, w, h = self._c._xywh[self._i]
+        return float(x + w / 2), float(y + h / 2)
+
+    def get_bbox(self) -> tuple[float, float, float, float]:
+        """(x0, y0, x1, y1) in data units."""
+        x, y, w, h = self._c._xywh[self._i]
+        return float(x), float(y), float(x + w), float(y + h)
+
+    def set_x(self, x) -> None:
+        self._set(0, x, "x")
+
+    def set_y(self, y) -> None:
+        self._set(1, y, "y")
+
+    def set_width(self, w) -> None:
+        self._set(2, w, "width")
+
+    def set_height(self, h) -> None:
+        self._set(3, h, "height")
+
+    def set_xy(self, xy) -> None:
+        self.set_x(xy[0])
+        self.set_y(xy[1])
+
+    def get_facecolor(self) -> tuple:
+        return tuple(_cycle_rows(self._c._facecolors[self._i:self._i + 1], 1, self._c._alpha)[0])
+
+    def get_edgecolor(self) -> tuple:
+        return tuple(_cycle_rows(self._c._edgecolors[self._i:self._i + 1], 1, self._c._alpha)[0])
+
+    def set_facecolor(self, color) -> None:
+        self._c._facecolors[self._i] = colors.to_rgba(color, argname="facecolor")
+        self._c.rescale()
+
+    def set_edgecolor(self, color) -> None:
+        self._c._edgecolors[self._i] = colors.to_rgba(color, argname="edgecolor")
+        self._c.rescale()
+
+    def set_color(self, color) -> None:
+        self.set_facecolor(color)
+        self.set_edgecolor(color)
+
+    def set_alpha(self, alpha) -> None:
+        a = check_alpha(alpha)
+        for rows in (self._c._facecolors, self._c._edgecolors):
+            if rows[self._i, 3] > 0:
+                rows[self._i, 3] = 1.0 if a is None else a
+        self._c.rescale()
+
+    def get_linewidth(self) -> float:
+        return self._c._linewidth
+
+    def get_visible(self) -> bool:
+        return bool(self._c._bar_visible[self._i]) and self._c.get_visible()
+
+    def set_visible(self, visible: bool) -> None:
+        self._c._bar_visible[self._i] = bool(visible)
+        self._c.rescale()
+
+    def remove(self) -> None:
+        """Hide this bar (the others stay drawn by the same collection)."""
+        self.set_visible(False)
+
+    def get_label(self) -> str:
+        labels = getattr(self._c, "_bar_labels", None)
+        return "_nolegend_" if labels is None else labels[self._i]
+
+    def legend_patch(self):
+        edge = self.get_edgecolor()
+        return self.get_facecolor(), (edge if edge[3] > 0 and self._c._linewidth > 0
+                                      else None)
+
+
+class Container(tuple):
+    """A tuple of artists with a label (matplotlib's Container)."""
+
+    def __new__(cls, items, *args, **kwargs):
+        return super().__new__(cls, items)
+
+    def __init__(self, items, label=None) -> None:
+        self._label = "" if label is None else str(label)
+
+    def get_label(self) -> str:
+        return self._label
+
+    def set_label(self, label) -> None:
+        self._label = "" if label is None else str(label)
+
+    def get_children(self) -> list:
+        out = []
+        for item in self:
+            if isinstance(item, (tuple, list)):
+                out.extend(item)
+            elif item is not None:
+                out.append(item)
+        return out
+
+    def remove(self) -> None:
+        for child in self.get_children():
+            child.remove()
+
+
+class BarContainer(Container):
+    """What ``bar``/``barh`` return: the bars as Rectangles, plus ``errorbar``,
+    ``datavalues`` and ``orientation``."""
+
+    def __init__(self, patches, errorbar=None, *, datavalues=None, orientation=None,
+                 label=None, collection: BarCollection | None = None) -> None:
+        super().__init__(patches)
+        self.patches = list(patches)
+        self.errorbar = errorbar
+        self.datavalues = datavalues
+        self.orientation = orientation
+        self.collection = collection
+
+    def get_label(self) -> str:
+        return self.collection.get_label() if self.collection is not None else ""
+
+    def set_label(self, label) -> None:
+        if self.collection is not None:
+            self.collection.set_label(label)
+
+    def remove(self) -> None:
+        if self.collection is not None:
+            self.collection.remove()
+        if self.errorbar is not None:
+            self.errorbar.remove()
+
+    def legend_patch(self):
+        return self.collection.legend_patch()
+
+
+class ErrorbarContainer(Container):
+    """What ``errorbar`` returns: ``(data_line, caplines, barlinecols)``."""
+
+    def __init__(self, lines, has_xerr: bool = False, has_yerr: bool = False,
+                 label=None) -> None:
+        super().__init__(lines, label)
+        self.lines = lines
+        self.has_xerr = has_xerr
+        self.has_yerr = has_yerr
+
+    def legend_line(self) -> tuple[tuple, float, tuple | None]:
+        """The legend's line: the data line's, else the error bars'."""
+        line = self.lines[0]
+        if line is None:
+            return self.lines[2][0].legend_line() if self.lines[2] else ((0, 0, 0, 0), 1.0,
+                                                                          None)
+        w = line.axes.figure.points_to_pixels(line.get_linewidth())
+        return line.line_rgba(), w, _dashes(line._linestyle, w)
+
+
+class StemContainer(Container):
+    """What ``stem`` returns: ``(markerline, stemlines, baseline)``."""
+
+    def __init__(self, markerline_stemlines_baseline, label=None) -> None:
+        super().__init__(markerline_stemlines_baseline, label)
+        self.markerline, self.stemlines, self.baseline = markerline_stemlines_baseline
+
+    def legend_line(self) -> tuple[tuple, float, tuple | None]:
+        return self.stemlines.legend_line()
+
+
+# -- polygons ---------------------------------------------------------------------------
+class Polygon(Collection):
+    """One polygon (matplotlib's Polygon), e.g. a step histogram or an axhspan.
+
+    ``xcoords``/``ycoords`` 'axes' put that coordinate in axes fraction: such a polygon
+    spans the axes whatever the limits and does not take part in autoscaling along it.
+    """
+
+    def __init__(self, axes, xy, closed: bool = True, fill: bool = True, facecolor="C0",
+                 edgecolor="none", linewidth=None, linestyle="-", alpha=None, label=None,
+                 zorder=None, xcoords: str = "data", ycoords: str = "data") -> None:
+        super().__init__(axes, facecolor=facecolor if fill else "none", edgecolor=edgecolor,
+                         linewidth=linewidth, linestyle=linestyle, alpha=alpha, label=label,
+                         zorder=zorder)
+        self._closed = bool(closed)
+        self._fill = bool(fill)
+        self._coords = (xcoords, ycoords)
+        self._view_dependent = "axes" in self._coords
+        self._xy = np.zeros((0, 2))
+        self.set_xy(xy)
+
+    def set_xy(self, xy) -> None:
+        xy = np.array(xy, dtype=float, copy=True)
+        if xy.ndim != 2 or xy.shape[1] != 2:
+            raise ValueError(f"xy: got shape {xy.shape}, expected (N, 2)")
+        self._xy = xy
+        self.rescale()
+
+    def get_xy(self) -> np.ndarray:
+        return self._xy.copy()
+
+    def _scaled(self) -> np.ndarray:
+        ax = self.axes
+        out = np.empty_like(self._xy)
+        for k, axis in enumerate((ax.xaxis, ax.yaxis)):
+            if self._coords[k] == "axes":
+                out[:, k] = axes_fraction_to_scale(axis, self._xy[:, k])
+            else:
+                out[:, k] = to_scale(axis, self._xy[:, k])
+        return out
+
+    def _build(self):
+        pts = self._scaled()
+        ok = np.isfinite(pts).all(axis=1)
+        fill = None
+        if self._fill:
+            good = pts[ok]
+            faces = triangulate_polygon(good)
+            fill = (good, faces, self.face_rgba(1))
+        outline = pts[ok]
+        if self._closed and len(outline) > 2 and not np.array_equal(outline[0], outline[-1]):
+            outline = np.r_[outline, outline[:1]]
+        return fill, [([outline], self.edge_rgba(1), self._linewidth, self._linestyle)]
+
+    def data_limits(self):
+        ax = self.axes
+        lims = []
+        for k, (axis, coords) in enumerate(((ax.xaxis, self._coords[0]),
+                                             (ax.yaxis, self._coords[1]))):
+            if coords == "axes":
+                lims.append(None)
+                continue
+            lim = finite_limits(self._xy[:, k], axis.scale)
+            if lim is None:
+                return None
+            lims.append(lim)
+        if lims[0] is None and lims[1] is None:
+            return None
+        return tuple(lims)
+
+    def get_fill(self) -> bool:
+        return self._fill
+
+    def get_closed(self) -> bool:
+        return self._closed
+
+
+class PolyCollection(Collection):
+    """Many polygons, each with its own colors (matplotlib's PolyCollection)."""
+
+    def __init__(self, axes, verts, facecolor="C0", edgecolor="none", linewidth=None,
+                 linestyle="-", alpha=None, label=None, zorder=None) -> None:
+        super().__init__(axes, facecolor=facecolor, edgecolor=edgecolor, linewidth=linewidth,
+                         linestyle=linestyle, alpha=alpha, label=label, zorder=zorder)
+        self._verts = [np.array(v, dtype=float, copy=True).reshape(-1, 2) for v in verts]
+        self.rescale()
+
+    def get_paths(self) -> list[np.ndarray]:
+        """The polygons' vertices in data units, one (N, 2) array each."""
+        return [v.copy() for v in self._verts]
+
+    def set_verts(self, verts) -> None:
+        self._verts = [np.array(v, dtype=float, copy=True).reshape(-1, 2) for v in verts]
+        self.rescale()
+
+    def _scaled_polys(self) -> list[np.ndarray]:
+        ax = self.axes
+        return [np.c_[to_scale(ax.xaxis, v[:, 0]), to_scale(ax.yaxis, v[:, 1])]
+                for v in self._verts]
+
+    def _build(self):
+        polys = self._scaled_polys()
+        n = len(polys)
+        face = self.face_rgba(n)
+        verts, faces, cols, offset = [], [], [], 0
+        for p, c in zip(polys, face, strict=True):
+            good = p[np.isfinite(p).all(axis=1)]
+            tri = triangulate_polygon(good)
+            verts.append(good)
+            faces.append(tri + offset)
+            cols.append(np.repeat(c[None], len(good), axis=0))
+            offset += len(good)
+        fill = (np.concatenate(verts), np.concatenate(faces), np.concatenate(cols)) if n \
+            else None
+        outlines = [np.r_[p, p[:1]] for p in polys]
+        return fill, [(outlines, self.edge_rgba(n), self._linewidth, self._linestyle)]
+
+    def data_limits(self):
+        if not self._verts:
+            return None
+        allv = np.concatenate(self._verts)
+        return _limits2(allv[:, 0], allv[:, 1], self.axes)
+
+
+def step_points(kind: str, t: np.ndarray, *ys: np.ndarray) -> tuple[np.ndarray, ...]:
+    """matplotlib's ``pts_to_prestep`` / ``poststep`` / ``midstep`` for fill_between."""
+    n = len(t)
+    if n == 0:
+        return (t, *ys)
+    if kind == "mid":
+        out = np.zeros((1 + len(ys), 2 * n))
+        mid = (t[:-1] + t[1:]) / 2
+        out[0, 1:-1:2] = mid
+        out[0, 2::2] = mid
+        out[0, 0], out[0, -1] = t[0], t[-1]
+        for k, y in enumerate(ys, 1):
+            out[k, 0::2] = y
+            out[k, 1::2] = y
+        return tuple(out)
+    out = np.zeros((1 + len(ys), max(2 * n - 1, 0)))
+    if kind == "pre":
+        out[0, 0::2] = t
+        out[0, 1::2] = t[:-1]
+        for k, y in enumerate(ys, 1):
+            out[k, 0::2] = y
+            out[k, 1::2] = y[1:]
+    else:  # post
+        out[0, 0::2] = t
+        out[0, 1::2] = t[1:]
+        for k, y in enumerate(ys, 1):
+            out[k, 0::2] = y
+            out[k, 1::2] = y[:-1]
+    return tuple(out)
+
+
+def band_triangles(t: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Vertices (t, a|b) and triangles filling between two polylines over the same ``t``,
+    split where they cross (a plain quad would fill a bow tie wrongly)."""
+    n = len(t)
+    verts = [np.column_stack([t, a]), np.column_stack([t, b])]  # top i -> i, bottom n + i
+    if n < 2:
+        return np.concatenate(verts), np.zeros((0, 3), dtype=np.int64)
+    d = a - b
+    i = np.arange(n - 1)
+    cross = d[:-1] * d[1:] < 0
+    p = i[~cross]
+    faces = [np.column_stack([p, p + 1, n + p + 1]), np.column_stack([p, n + p + 1, n + p])]
+    c = i[cross]
+    if c.size:
+        s = d[c] / (d[c] - d[c + 1])
+        verts.append(np.column_stack([t[c] + s * (t[c + 1] - t[c]),
+                                      a[c] + s * (a[c + 1] - a[c])]))
+        k = 2 * n + np.arange(c.size)
+        faces += [np.column_stack([c, n + c, k]), np.column_stack([k, c + 1, n + c + 1])]
+    return np.concatenate(verts), np.concatenate(faces).astype(np.int64)
+
+
+def contiguous_regions(mask: np.ndarray) -> list[tuple[int, int]]:
+    """[start, stop) index pairs of the runs of True in ``mask``."""
+    m = np.r_[False, np.asarray(mask, dtype=bool), False]
+    edges = np.flatnonzero(m[1:] != m[:-1])
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
+
+
+class FillBetweenPolyCollection(PolyCollection):
+    """The area between two curves, as ``fill_between``/``fill_betweenx`` return.
+
+    Each contiguous valid region (``where`` and finite data) is one polygon; its band is
+    triangulated strip-wise, split where the curves cross."""
+
+    def __init__(self, axes, t_direction: str, t, f1, f2, where=None, interpolate=False,
+                 step=None, facecolor="C0", edgecolor="none", linewidth=None, linestyle="-",
+                 alpha=None, label=None, zorder=None) -> None:
+        self.t_direction = t_direction
+        self._bands: list[tuple] = []
+        Collection.__init__(self, axes, facecolor=facecolor, edgecolor=edgecolor,
+                            linewidth=linewidth, linestyle=linestyle, alpha=alpha, label=label,
+                            zorder=zorder)
+        self._verts = []
+        self._data = (t, f1, f2)
+        self._make_bands(t, f1, f2, where, interpolate, step)
+        self.rescale()
+
+    def _make_bands(self, t, f1, f2, where, interpolate: bool, step) -> None:
+        valid = np.isfinite(t) & np.isfinite(f1) & np.isfinite(f2)
+        mask = valid if where is None else (where & valid)
+        self._limit_pts = (np.r_[t[mask], t[mask]], np.r_[f1[mask], f2[mask]])
+        bands, polys = [], []
+        for i0, i1 in contiguous_regions(mask):
+            ts, a, b = t[i0:i1], f1[i0:i1], f2[i0:i1]
+            if step is not None:
+                ts, a, b = step_points(step, ts, a, b)
+            if interpolate:
+                start = _interp_point(t, f1, f2, valid, i0)
+                end = _interp_point(t, f1, f2, valid, i1)
+            else:
+                start, end = (ts[0], b[0]), (ts[-1], b[-1])
+            bands.append((ts, a, b, start, end))
+            poly = np.r_[[start], np.c_[ts, a], [end], np.c_[ts, b][::-1]]
+            polys.append(poly if self.t_direction == "x" else poly[:, ::-1])
+        self._bands = bands
+        self._verts = polys
+
+    def _to_scale(self, t, f) -> tuple[np.ndarray, np.ndarray]:
+        ax = self.axes
+        taxis, faxis = (ax.xaxis, ax.yaxis) if self.t_direction == "x" else (ax.yaxis, ax.xaxis)
+        return to_scale(taxis, t), to_scale(faxis, f)
+
+    def _build(self):
+        verts, faces, outlines, offset = [], [], [], 0
+        for ts, a, b, start, end in self._bands:
+            st, sa = self._to_scale(ts, a)
+            _, sb = self._to_scale(ts, b)
+            (s0t, s1t), (s0f, s1f) = self._to_scale(np.array([start[0], end[0]]),
+                                                    np.array([start[1], end[1]]))
+            v, f = band_triangles(st, sa, sb)
+            n = len(st)
+            k = len(v)
+            # the ends: from an interpolated crossing (or the bottom) to the first/last
+            # sample; degenerate without interpolation
+            v = np.r_[v, [[s0t, s0f], [s1t, s1f]]]
+            f = np.r_[f, [[k, 0, n], [k + 1, n - 1, 2 * n - 1]]]
+            verts.append(v)
+            faces.append(f + offset)
+            offset += len(v)
+            outline = np.r_[[[s0t, s0f]], np.c_[st, sa], [[s1t, s1f]], np.c_[st, sb][::-1],
+                            [[s0t, s0f]]]
+            outlines.append(outline)
+        if self.t_direction == "y":
+            verts = [v[:, ::-1] for v in verts]
+            outlines = [o[:, ::-1] for o in outlines]
+        fill = None
+        if verts:
+            allv = np.concatenate(verts)
+            fill = (allv, np.concatenate(faces), self.face_rgba(1))
+        edge = np.repeat(self.edge_rgba(1), len(outlines), axis=0)
+        return fill, [(outlines, edge, self._linewidth, self._linestyle)]
+
+    def data_limits(self):
+        t, f = self._limit_pts
+        if self.t_direction == "x":
+            return _limits2(t, f, self.axes)
+        return _limits2(f, t, self.axes)
+
+
+def _interp_point(t, f1, f2, valid, idx: int) -> tuple[float, float]:
+    """Where f1 and f2 cross between samples idx-1 and idx (matplotlib's
+    ``get_interp_point`` for ``interpolate=True``)."""
+    n = len(t)
+    im1 = max(idx - 1, 0)
+    sl = slice(im1, min(idx + 1, n))
+    tv, dv, f1v = t[sl], (f1 - f2)[sl], f1[sl]
+    if len(dv) == 2:
+        if not valid[sl][1]:
+            return float(t[im1]), float(f1[im1])
+        if not valid[sl][0]:
+            return float(t[idx]), float(f1[idx])
+    order = np.argsort(dv)
+    root_t = float(np.interp(0, dv[order], tv[order]))
+    order_t = np.argsort(tv)
+    return root_t, float(np.interp(root_t, tv[order_t], f1v[order_t]))
+
+
+# -- lines ------------------------------------------------------------------------------
+class LineCollection(Collection):
+    """Many polylines in one draw (matplotlib's LineCollection): error bars, stems,
+    ``hlines``/``vlines``."""
+
+    zorder = 2.0
+
+    def __init__(self, axes, segments, colors="C0", linewidth=None, linestyle="-",
+                 alpha=None, label=None, zorder=None) -> None:
+        lw = rcParams["lines.linewidth"] if linewidth is None else linewidth
+        super().__init__(axes, facecolor="none", edgecolor=colors, linewidth=lw,
+                         linestyle=linestyle, alpha=alpha, label=label, zorder=zorder)
+        self._segments = self._check(segments)
+        self.rescale()
+
+    @staticmethod
+    def _check(segments):
+        if isinstance(segments, np.ndarray) and segments.ndim == 3:
+            return np.array(segments, dtype=float, copy=True)
+        return [np.array(s, dtype=float, copy=True).reshape(-1, 2) for s in segments]
+
+    def set_segments(self, segments) -> None:
+        self._segments = self._check(segments)
+        self.rescale()
+
+    def get_segments(self) -> list[np.ndarray]:
+        return [np.array(s) for s in self._segments]
+
+    def get_color(self) -> np.ndarray:
+        return self.get_edgecolor()
+
+    def set_color(self, c) -> None:
+        self._edgecolors = color_rows(c, "color")
+        self._restyle()
+
+    def _scaled_segments(self):
+        ax = self.axes
+        s = self._segments
+        if isinstance(s, np.ndarray):
+            return np.stack([to_scale(ax.xaxis, s[..., 0]), to_scale(ax.yaxis, s[..., 1])],
+                            axis=-1)
+        return [np.c_[to_scale(ax.xaxis, p[:, 0]), to_scale(ax.yaxis, p[:, 1])] for p in s]
+
+    def _build(self):
+        segs = self._scaled_segments()
+        return None, [(segs, self.edge_rgba(len(segs)), self._linewidth, self._linestyle)]
+
+    def data_limits(self):
+        s = self._segments
+        if len(s) == 0:
+            return None
+        allv = s.reshape(-1, 2) if isinstance(s, np.ndarray) else np.concatenate(s)
+        return _limits2(allv[:, 0], allv[:, 1], self.axes)
+
+    def legend_patch(self):
+        edge = tuple(self.edge_rgba(1)[0])
+        return (0.0, 0.0, 0.0, 0.0), edge
+
+    def legend_line(self) -> tuple[tuple, float, tuple | None]:
+        """(rgba, width px, dashes px) of the legend's line for this artist."""
+        w = self.axes.figure.points_to_pixels(self._linewidth)
+        return tuple(self.edge_rgba(1)[0]), w, _dashes(self._linestyle, w)
+
+
+class CapLines(LineCollection):
+    """Error bar caps: short segments of ``2 * capsize`` points across the bar ends,
+    the same size in pixels whatever the zoom (matplotlib's '_' and '|' markers)."""
+
+    _view_dependent = True
+
+    def __init__(self, axes, x, y, across: str, capsize: float, color, capthick,
+                 alpha=None, zorder=None) -> None:
+        self._x, self._y = np.array(x, dtype=float), np.array(y, dtype=float)
+        self._across = across  # 'x': horizontal caps (y errors), 'y': vertical caps
+        self._capsize = float(capsize)
+        lw = rcParams["lines.markeredgewidth"] if capthick is None else capthick
+        super().__init__(axes, np.zeros((0, 2, 2)), colors=color, linewidth=lw, alpha=alpha,
+                         zorder=zorder)
+
+    def get_xdata(self) -> np.ndarray:
+        return self._x.copy()
+
+    def get_ydata(self) -> np.ndarray:
+        return self._y.copy()
+
+    def get_markersize(self) -> float:
+        return 2.0 * self._capsize
+
+    def _build(self):
+        ax = self.axes
+        px = data_to_pixels(ax, self._x, self._y)
+        px = px[np.isfinite(px).all(axis=1)]
+        half = ax.figure.points_to_pixels(self._capsize)
+        d = np.array([half, 0.0]) if self._across == "x" else np.array([0.0, half])
+        segs = np.stack([pixels_to_scale(ax, px - d), pixels_to_scale(ax, px + d)], axis=1) \
+            if len(px) and ax.box[2] > 1 else np.zeros((0, 2, 2))
+        return None, [(segs, self.edge_rgba(len(segs)), self._linewidth, None)]
+
+    def data_limits(self):
+        return _limits2(self._x, self._y, self.axes)
+
+
+class AxLine(Line2D):
+    """A horizontal or vertical line across the axes (``axhline``/``axvline``): the
+    position is data, the extent an axes fraction, so it spans the view whatever the
+    limits and takes no part in autoscaling along it."""
+
+    def __init__(self, axes, orientation: str, value: float, fmin: float, fmax: float,
+                 **kwargs) -> None:
+        self._orientation = orientation
+        self._value = float(value)
+        self._span = (float(fmin), float(fmax))
+        self._visual = Line(width=1.0)
+        self._built_for = None
+        if orientation == "horizontal":
+            x, y = [fmin, fmax], [value, value]
+        else:
+            x, y = [value, value], [fmin, fmax]
+        super().__init__(axes, x, y, **kwargs)
+
+    def set_data(self, x, y=None) -> None:
+        """``(xmin, xmax), (y, y)`` for a horizontal line (x in axes fraction), and the
+        transpose for a vertical one, like matplotlib."""
+        if y is None:
+            xy = np.asarray(x)
+            x, y = xy[:, 0], xy[:, 1]
+        x, y = np.asarray(x), np.asarray(y)
+        if self._orientation == "horizontal":
+            self._span = (float(x[0]), float(x[-1]))
+            self._value = float(self.axes.yaxis.convert(np.asarray(y[:1]))[0])
+            x, y = np.array(self._span), np.full(2, self._value)
+        else:
+            self._span = (float(y[0]), float(y[-1]))
+            self._value = float(self.axes.xaxis.convert(np.asarray(x[:1]))[0])
+            x, y = np.full(2, self._value), np.array(self._span)
+        self._x, self._y = x, y
+        self.rescale()
+
+    def rescale(self) -> None:
+        # empty batch positions: drawn by its own visual, not batched with the other
+        # lines (the batch would be rebuilt every time the limits move)
+        self._scaled = np.zeros((0, 2))
+        self._markers_scaled = np.zeros((0, 2))
+        self._changed()
+
+    def _update_geometry(self) -> None:
+        ax = self.axes
+        self._built_for = view_state(ax)
+        if self._orientation == "horizontal":
+            xs = axes_fraction_to_scale(ax.xaxis, self._span)
+            ys = to_scale(ax.yaxis, [self._value, self._value])
+        else:
+            xs = to_scale(ax.xaxis, [self._value, self._value])
+            ys = axes_fraction_to_scale(ax.yaxis, self._span)
+        px = ax.figure.points_to_pixels(self._linewidth)
+        rgba = np.asarray([self.line_rgba()])
+        ok = self._linestyle is not None and set_line(
+            self._visual, [np.c_[xs, ys]], rgba, px,
+            _dashes(self._linestyle, px))
+        self._visual.visible = bool(ok) and self._visible
+        self._visual.order = self.zorder
+
+    def _changed(self) -> None:
+        self._update_geometry()
+        super()._changed()
+
+    def draw_overlay(self, ov) -> None:
+        if view_state(self.axes) != self._built_for:
+            self._update_geometry()
+
+    def visuals(self) -> list:
+        return [self._visual]
+
+    def data_limits(self):
+        if self._orientation == "horizontal":
+            lim = finite_limits([self._value], self.axes.yaxis.scale)
+            return None if lim is None else (None, lim)
+        lim = finite_limits([self._value], self.axes.xaxis.scale)
+        return None if lim is None else (lim, None)
+
+
+# -- pseudocolor meshes -----------------------------------------------------------------
+class QuadMesh(Collection, ScalarMappable):
+    """A grid of colored quadrilaterals (``pcolormesh``/``pcolor``), colors from
+    norm + cmap; 'flat' shading duplicates vertices per quad, 'gouraud' interpolates."""
+
+    def __init__(self, axes, X, Y, C, shading: str = "flat", cmap=None, norm=None, vmin=None,
+                 vmax=None, alpha=None, edgecolor="none", linewidth=None, label=None,
+                 zorder=None) -> None:
+        super().__init__(axes, facecolor="none", edgecolor=edgecolor, linewidth=linewidth,
+                         alpha=alpha, label=label, zorder=zorder)
+        self._init_mappable(cmap, norm, vmin, vmax)
+        self._X, self._Y = np.array(X, dtype=float), np.array(Y, dtype=float)
+        self._shading = shading
+        self._C = np.zeros(0)
+        self.set_array(C)
+        finite = np.isfinite(self._X) & np.isfinite(self._Y)
+        if finite.any():
+            self.sticky = (np.array([self._X[finite].min(), self._X[finite].max()]),
+                           np.array([self._Y[finite].min(), self._Y[finite].max()]))
+
+    def set_array(self, C) -> None:
+        """New values (same grid); NaN or masked cells are transparent."""
+        arr = np.ma.masked_invalid(np.ma.array(C, dtype=float, copy=True))
+        ny, nx = self._X.shape
+        want = (ny, nx) if self._shading == "gouraud" else (ny - 1, nx - 1)
+        if arr.size == want[0] * want[1] and arr.shape != want:
+            arr = arr.reshape(want)
+        if arr.shape != want:
+            raise ValueError(f"C: got shape {arr.shape}, expected {want} for coordinates of "
+                             f"shape {self._X.shape} and shading={self._shading!r}")
+        self._C = arr.filled(np.nan)
+        self.autoscale_clim(self._C)
+        self.rescale()
+
+    def get_array(self) -> np.ndarray:
+        return np.ma.masked_invalid(self._C.copy())
+
+    def get_coordinates(self) -> np.ndarray:
+        return np.stack([self._X, self._Y], axis=-1)
+
+    def _mapping_changed(self) -> None:
+        self.rescale()
+
+    def _rgba(self, values: np.ndarray) -> np.ndarray:
+        rgba = np.asarray(self.cmap(self.norm(values.ravel())), dtype=float).reshape(-1, 4)
+        if self._alpha is not None:
+            rgba[:, 3] = np.where(np.isfinite(values.ravel()), self._alpha, rgba[:, 3])
+        return rgba
+
+    def _build(self):
+        ax = self.axes
+        sx, sy = to_scale(ax.xaxis, self._X), to_scale(ax.yaxis, self._Y)
+        ny, nx = sx.shape
+        if self._shading == "gouraud":
+            verts = np.c_[sx.ravel(), sy.ravel()]
+            idx = np.arange(ny * nx).reshape(ny, nx)
+            a, b, c, d = idx[:-1, :-1], idx[:-1, 1:], idx[1:, 1:], idx[1:, :-1]
+            faces = np.r_[np.c_[a.ravel(), b.ravel(), c.ravel()],
+                          np.c_[a.ravel(), c.ravel(), d.ravel()]]
+            rgba = self._rgba(self._C)
+        else:
+            corners = [(slice(None, -1), slice(None, -1)), (slice(None, -1), slice(1, None)),
+                       (slice(1, None), slice(1, None)), (slice(1, None), slice(None, -1))]
+            verts = np.stack([np.c_[sx[r, c].ravel(), sy[r, c].ravel()] for r, c in corners],
+                             axis=1)
+            nq = verts.shape[0]
+            verts = verts.reshape(-1, 2)
+            base = 4 * np.arange(nq)
+            faces = np.r_[np.c_[base, base + 1, base + 2], np.c_[base, base + 2, base + 3]]
+            rgba = np.repeat(self._rgba(self._C), 4, axis=0)
+        grid = [np.c_[sx[j], sy[j]] for j in range(ny)] + \
+            [np.c_[sx[:, i], sy[:, i]] for i in range(nx)]
+        edge = self.edge_rgba(len(grid)) if self._edgecolors[:, 3].any() else np.zeros((0, 4))
+        return (verts, faces, rgba), [(grid if len(edge) else [], edge, self._linewidth,
+                                       self._linestyle)]
+
+    def data_limits(self):
+        return _limits2(self._X, self._Y, self.axes)
+
+    def legend_patch(self):
+        return tuple(self.cmap(0.5)), None
+
+
+# -- contours ---------------------------------------------------------------------------
+class ContourLevel:
+    """One level of a ContourSet (what ``ContourSet.collections`` lists)."""
+
+    def __init__(self, contour_set: ContourSet, index: int) -> None:
+        self._cs = contour_set
+        self.index = index
+
+    @property
+    def level(self) -> float:
+        return float(self._cs.layers[self.index])
+
+    def get_segments(self) -> list[np.ndarray]:
+        """Lines (line contours) or polygon rings (filled) of this level, data units."""
+        return [s.copy() for s in self._cs.allsegs[self.index]]
+
+    def get_color(self) -> tuple:
+        return tuple(self._cs._level_rgba()[self.index])
+
+
+class ContourSet(Collection, ScalarMappable):
+    """Contour lines or filled contours (``contour``/``contourf``): one Mesh for all filled
+    levels, one Line per line style; levels and colors like matplotlib."""
+
+    def __init__(self, axes, x, y, z, levels, filled: bool, colors_=None, cmap=None,
+                 norm=None, vmin=None, vmax=None, alpha=None, linewidths=None,
+                 linestyles=None, negative_linestyles=None, extend="neither", label=None,
+                 zorder=None, corner_mask=True, algorithm=None) -> None:
+        import contourpy
+
+        self.filled = bool(filled)
+        self.levels = np.asarray(levels, dtype=float)
+        self.extend = extend
+        self.logscale = type(norm).__name__ == "LogNorm"
+        zf = z.filled(np.nan) if np.ma.isMaskedArray(z) else np.asarray(z, dtype=float)
+        finite = zf[np.isfinite(zf)]
+        self.zmin = float(finite.min()) if finite.size else 0.0
+        self.zmax = float(finite.max()) if finite.size else 1.0
+        self._process_levels()
+        # line styles: one Line visual per distinct (width, style)
+        nlev = len(self.layers)
+        self._colors_arg = colors_
+        if cmap is not None and colors_ is not None:
+            raise ValueError("colors and cmap: got both, expected at most one")
+        lw = rcParams["lines.linewidth"] if linewidths is None else linewidths
+        widths = np.resize(np.atleast_1d(np.asarray(lw, dtype=float)), nlev)
+        self.monochrome = colors_ is not None and len(color_rows(colors_, "colors")) == 1
+        styles = self._process_linestyles(linestyles, negative_linestyles, nlev)
+        self._level_style = [(float(w), s) for w, s in zip(widths, styles, strict=True)]
+        groups = [] if self.filled else sorted(set(self._level_style), key=str)
+        self._groups = groups
+        super().__init__(axes, facecolor="none", edgecolor="none", alpha=alpha, label=label,
+                         zorder=zorder, n_lines=len(groups))
+        if colors_ is not None:
+            # matplotlib: a listed colormap indexed by level
+            self._init_mappable(None, None, None, None)
+            self._level_colors = _cycle_rows(color_rows(colors_, "colors"), nlev, None)
+        else:
+            self._init_mappable(cmap, norm, vmin, vmax)
+            self._level_colors = None
+            self.norm.autoscale_None(self.levels)
+        # contourpy's 'serial' gives matplotlib's default ('mpl2014') contours
+        name = {None: "serial", "mpl2014": "serial"}.get(algorithm, algorithm)
+        if name not in ("serial", "threaded"):
+            raise ValueError(f"algorithm: got {algorithm!r}, expected 'mpl2014', 'serial' or "
+                             "'threaded'")
+        gen = contourpy.contour_generator(x, y, np.ma.masked_invalid(zf), name=name,
+                                          corner_mask=corner_mask, line_type="Separate",
+                                          fill_type="OuterOffset")
+        self.allsegs: list[list[np.ndarray]] = []
+        self._polygons: list[list[tuple[np.ndarray, np.ndarray]]] = []
+        if self.filled:
+            lowers, uppers = self._levels[:-1].copy(), self._levels[1:]
+            if self.zmin == lowers[0]:  # the lowest interval includes the minimum
+                lowers[0] = 0.99 * self.zmin if self.logscale else lowers[0] - 1
+            for lo, hi in zip(lowers, uppers, strict=True):
+                points, offsets = gen.filled(lo, hi)
+                polys = [(np.asarray(p, dtype=float), np.asarray(o, dtype=np.int64))
+                         for p, o in zip(points, offsets, strict=True)]
+                self._polygons.append(polys)
+                self.allsegs.append([p[o[k]:o[k + 1]] for p, o in polys
+                                     for k in range(len(o) - 1)])
+        else:
+            for lev in self.levels:
+                self.allsegs.append([np.asarray(s, dtype=float) for s in gen.lines(lev)])
+        self._x, self._y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        ok = np.isfinite(self._x) & np.isfinite(self._y)
+        if ok.any():
+            self.sticky = (np.array([self._x[ok].min(), self._x[ok].max()]),
+                           np.array([self._y[ok].min(), self._y[ok].max()]))
+        self.collections = [ContourLevel(self, i) for i in range(nlev)]
+        self.rescale()
+
+    def _process_levels(self) -> None:
+        """matplotlib's ``_levels`` (extended ends) and ``layers`` (what colors map)."""
+        levels = list(self.levels)
+        lower, upper = (1e-250, 1e250) if self.logscale else (-1e250, 1e250)
+        if self.extend in ("both", "min"):
+            levels.insert(0, lower)
+        if self.extend in ("both", "max"):
+            levels.append(upper)
+        self._levels = np.asarray(levels, dtype=float)
+        if not self.filled:
+            self.layers = self.levels
+        elif self.logscale:  # mid-way on screen: the geometric mean
+            self.layers = np.sqrt(self._levels[:-1]) * np.sqrt(self._levels[1:])
+        else:
+            self.layers = 0.5 * (self._levels[:-1] + self._levels[1:])
+
+    def _process_linestyles(self, linestyles, negative, nlev: int) -> list:
+        if linestyles is None:
+            styles = ["-"] * nlev
+            if self.monochrome and not self.filled:
+                neg = _short_linestyle(rcParams.get("contour.negative_linestyle", "dashed")
+                                       if negative is None else negative)
+                eps = -(self.zmax - self.zmin) * 1e-15
+                styles = [neg if lev < eps else "-" for lev in self.levels]
+            return styles
+        if isinstance(linestyles, str):
+            return [_short_linestyle(linestyles)] * nlev
+        given = [_short_linestyle(s) for s in linestyles]
+        return [given[i % len(given)] for i in range(nlev)]
+
+    def _level_rgba(self) -> np.ndarray:
+        if self._level_colors is not None:
+            rgba = self._level_colors.copy()
+            if self._alpha is not None:
+                rgba[:, 3] = self._alpha
+            return rgba
+        with np.errstate(all="ignore"):
+            normed = np.asarray(self.norm(self.layers), dtype=float)
+        rgba = np.asarray(self.cmap(normed), dtype=float).reshape(-1, 4)
+        if self._alpha is not None:
+            rgba[:, 3] = self._alpha
+        return rgba
+
+    def _mapping_changed(self) -> None:
+        self.rescale()
+
+    def _build(self):
+        ax = self.axes
+        rgba = self._level_rgba()
+        if self.filled:
+            verts, faces, cols, offset = [], [], [], 0
+            for polys, c in zip(self._polygons, rgba, strict=True):
+                for pts, offs in polys:
+                    sp = np.c_[to_scale(ax.xaxis, pts[:, 0]), to_scale(ax.yaxis, pts[:, 1])]
+                    rings, ends = [], []
+                    for k in range(len(offs) - 1):
+                        ring = sp[offs[k]:offs[k + 1]]
+                        if len(ring) > 1 and np.array_equal(ring[0], ring[-1]):
+                            ring = ring[:-1]  # earcut wants open rings
+                        rings.append(ring)
+                        ends.append((ends[-1] if ends else 0) + len(ring))
+                    ring_pts = np.concatenate(rings) if rings else np.zeros((0, 2))
+                    if not np.isfinite(ring_pts).all():
+                        continue
+                    tri = _earcut(ring_pts, ends)
+                    verts.append(ring_pts)
+                    faces.append(tri + offset)
+                    cols.append(np.repeat(c[None], len(ring_pts), axis=0))
+                    offset += len(ring_pts)
+            fill = (np.concatenate(verts), np.concatenate(faces), np.concatenate(cols)) \
+                if verts else None
+            return fill, []
+        lines = []
+        for group in self._groups:
+            polys, cs = [], []
+            for i, style in enumerate(self._level_style):
+                if style != group:
+                    continue
+                for seg in self.allsegs[i]:
+                    polys.append(np.c_[to_scale(ax.xaxis, seg[:, 0]),
+                                       to_scale(ax.yaxis, seg[:, 1])])
+                    cs.append(rgba[i])
+            lines.append((polys, np.asarray(cs).reshape(-1, 4), group[0], group[1]))
+        return None, lines
+
+    def data_limits(self):
+        return _limits2(self._x, self._y, self.axes)
+
+    def get_array(self) -> np.ndarray:
+        return np.asarray(self.layers).copy()
+
+    def legend_patch(self):
+        rgba = self._level_rgba()
+        c = tuple(rgba[len(rgba) // 2]) if len(rgba) else (0, 0, 0, 0)
+        return (c, None) if self.filled else ((0.0, 0.0, 0.0, 0.0), c)
+
+    def clabel(self, levels=None, fontsize=None, inline=True, fmt=None, colors=None):
+        """Label lines with their level: one text per line, at its middle point."""
+        ax = self.axes
+        texts = []
+        fmt = fmt or "{:g}"
+        for i, lev in enumerate(self.layers):
+            if levels is not None and not np.any(np.isclose(lev, levels)):
+                continue
+            rgba = self._level_rgba()[i] if colors is None else colors
+            label = fmt(lev) if callable(fmt) else (fmt % lev if "%" in fmt
+                                                    else fmt.format(lev))
+            for seg in self.allsegs[i]:
+                if len(seg) < 5:
+                    continue
+                x, y = seg[len(seg) // 2]
+                texts.append(ax.text(x, y, label, fontsize=fontsize or 8, color=rgba,
+                                     ha="center", va="center"))
+        self.labelTexts = texts
+        return texts
+
+
+# -- quiver -----------------------------------------------------------------------------
+class Quiver(Collection, ScalarMappable):
+    """Arrows as filled polygons in one Mesh (``quiver``): shapes in pixels like
+    matplotlib (shaft width, head width/length in shaft widths, length autoscaled)."""
+
+    _view_dependent = True
+    _UNITS = ("width", "height", "dots", "inches", "x", "y", "xy")
+
+    def __init__(self, axes, X, Y, U, V, C=None, scale=None, scale_units=None, units="width",
+                 angles="uv", width=None, headwidth=3.0, headlength=5.0, headaxislength=4.5,
+                 minshaft=1.0, minlength=1.0, pivot="tail", color="k", cmap=None, norm=None,
+                 vmin=None, vmax=None, alpha=None, label=None, zorder=None) -> None:
+        for name, v, allowed in (("units", units, self._UNITS),
+                                 ("scale_units", scale_units, (None, *self._UNITS)),
+                                 ("pivot", pivot, ("tail", "mid", "middle", "tip"))):
+            if v not in allowed:
+                raise ValueError(f"{name}: got {v!r}, expected one of "
+                                 f"{', '.join(repr(a) for a in allowed)}")
+        super().__init__(axes, facecolor=color, edgecolor="none", linewidth=0, alpha=alpha,
+                         label=label, zorder=zorder, n_lines=0)
+        self._init_mappable(cmap, norm, vmin, vmax)
+        self.X, self.Y = np.asarray(X, dtype=float).ravel(), np.asarray(Y, dtype=float).ravel()
+        self.N = len(self.X)
+        self.scale, self.scale_units, self.units = scale, scale_units, units
+        self.angles = angles
+        self.width = width
+        self.headwidth, self.headlength = float(headwidth), float(headlength)
+        self.headaxislength = float(headaxislength)
+        self.minshaft, self.minlength = float(minshaft), float(minlength)
+        self.pivot = "middle" if pivot == "mid" else pivot
+        self._C = None
+        self.set_UVC(U, V, C)
+
+    def set_UVC(self, U, V, C=None) -> None:  # noqa: N802 - matplotlib's name
+        """New vector components (and values to color by)."""
+        u = np.ma.masked_invalid(np.ma.array(U, dtype=float)).ravel()
+        v = np.ma.masked_invalid(np.ma.array(V, dtype=float)).ravel()
+        for name, arr in (("U", u), ("V", v)):
+            if arr.size not in (1, self.N):
+                raise ValueError(f"{name}: got {arr.size} values for {self.N} arrows")
+        self.U = np.broadcast_to(u.filled(np.nan), (self.N,)).copy()
+        self.V = np.broadcast_to(v.filled(np.nan), (self.N,)).copy()
+        if C is not None:
+            c = np.ma.masked_invalid(np.ma.array(C, dtype=float)).ravel()
+            if c.size not in (1, self.N):
+                raise ValueError(f"C: got {c.size} values for {self.N} arrows")
+            self._C = np.broadcast_to(c.filled(np.nan), (self.N,)).copy()
+            self.autoscale_clim(self._C)
+        self.rescale()
+
+    def get_array(self):
+        return None if self._C is None else self._C.copy()
+
+    def set_array(self, C) -> None:
+        self.set_UVC(self.U, self.V, C)
+
+    def _mapping_changed(self) -> None:
+        self.rescale()
+
+    def _dots_per_unit(self, units: str) -> float:
+        ax = self.axes
+        bw, bh = ax.box[2], ax.box[3]
+        (x0, x1), (y0, y1) = ax.xaxis.get_view_interval(), ax.yaxis.get_view_interval()
+        return {"x": bw / (x1 - x0), "y": bh / (y1 - y0),
+                "xy": math.hypot(bw, bh) / math.hypot(x1 - x0, y1 - y0),
+                "width": bw, "height": bh, "dots": 1.0,
+                "inches": ax.figure.dpi}[units]
+
+    def _build(self):
+        ax = self.axes
+        if ax.box[2] <= 1 or self.N == 0:
+            return None, []
+        dpu = self._dots_per_unit(self.units)  # pixels per width unit
+        span = ax.box[2] / dpu
+        if self.width is None:
+            self.width = 0.06 * span / float(np.clip(math.sqrt(self.N), 8, 25))
+        width_px = float(self.width) * dpu
+        base = data_to_pixels(ax, self.X, self.Y)
+        u, v = self.U, self.V
+        xy_angles = isinstance(self.angles, str) and self.angles == "xy"
+        if xy_angles or self.scale_units == "xy":
+            tip = data_to_pixels(ax, self.X + u, self.Y + v)
+            d = tip - base
+            lengths_px_data = np.hypot(d[:, 0], d[:, 1])
+        if self.scale_units == "xy":
+            a = lengths_px_data
+        else:
+            a = np.hypot(u, v)
+        ok = np.isfinite(a) & np.isfinite(base).all(axis=1)
+        if self.scale is None:
+            amean = float(a[ok].mean()) if ok.any() else 1.0
+            sn = max(10.0, math.sqrt(self.N))
+            scale = 1.8 * amean * sn / span
+            if self.scale_units is not None:
+                scale *= (1.0 if self.scale_units == "xy" else
+                          self._dots_per_unit(self.scale_units)) / dpu
+            self.scale = scale if scale > 0 else 1.0
+        if self.scale_units is None:
+            length_px = a / float(self.scale) * dpu
+        elif self.scale_units == "xy":
+            length_px = a / float(self.scale)
+        else:
+            length_px = a / float(self.scale) * self._dots_per_unit(self.scale_units)
+        if xy_angles:
+            theta = np.arctan2(d[:, 1], d[:, 0])
+        elif isinstance(self.angles, str):
+            theta = np.arctan2(v, u)
+        else:
+            theta = np.deg2rad(np.broadcast_to(np.asarray(self.angles, dtype=float), (self.N,)))
+        shape = self._arrow_shapes(np.where(ok, length_px / width_px, 0.0)) * width_px
+        rot = np.exp(1j * np.nan_to_num(theta))[:, None]
+        pts = (shape[..., 0] + 1j * shape[..., 1]) * rot
+        px = np.stack([pts.real + base[:, :1], pts.imag + base[:, 1:]], axis=-1)[ok]
+        n = len(px)
+        if n == 0:
+            return None, []
+        verts = pixels_to_scale(ax, px.reshape(-1, 2))
+        tri = np.array([[0, 1, 5], [0, 5, 6], [1, 2, 3], [1, 3, 5], [5, 3, 4]])
+        faces = (tri[None] + 7 * np.arange(n)[:, None, None]).reshape(-1, 3)
+        if self._C is not None:
+            rgba = np.asarray(self.cmap(self.norm(self._C)), dtype=float).reshape(-1, 4)
+            if self._alpha is not None:
+                rgba[:, 3] = self._alpha
+        else:
+            rgba = self.face_rgba(self.N)
+        return (verts, faces, np.repeat(rgba[ok], 7, axis=0)), []
+
+    def _arrow_shapes(self, length: np.ndarray) -> np.ndarray:
+        """(N, 7, 2) arrow outlines in shaft widths along +x (matplotlib's ``_h_arrows``):
+        tail top, head-axis top, barb top, tip, barb bottom, head-axis bottom, tail bottom."""
+        hl, hw, hal = self.headlength, self.headwidth, self.headaxislength
+        minsh = self.minshaft * hl
+        L = np.clip(length, 0, 2 ** 16)[:, None]  # noqa: N806
+        x = np.array([0, -hal, -hl, 0, -hl, -hal, 0.0]) + np.array([0, 1, 1, 1, 1, 1, 0]) * L
+        y = 0.5 * np.array([1, 1, hw, 0, -hw, -1, -1.0])
+        y = np.broadcast_to(y, x.shape).copy()
+        x0 = np.array([0, minsh - hal, minsh - hl, minsh, minsh - hl, minsh - hal, 0.0])
+        y0 = 0.5 * np.array([1, 1, hw, 0, -hw, -1, -1.0])
+        short = (L < minsh)[:, 0]
+        if short.any():
+            shrink = (L[short] / minsh) if minsh else 0.0
+            x[short] = shrink * x0
+            y[short] = shrink * y0
+        if self.pivot == "middle":
+            x -= 0.5 * x[:, 3:4]
+        elif self.pivot == "tip":
+            x -= x[:, 3:4]
+        tiny = (L < self.minlength)[:, 0]
+        if tiny.any():
+            # a hexagonal dot, laid on the same 7 slots (the triangles still cover it)
+            th = np.array([0, 1, 2, 3, 4, 5, 0]) * np.pi / 3
+            x[tiny] = np.cos(th) * self.minlength * 0.5
+            y[tiny] = np.sin(th) * self.minlength * 0.5
+        return np.stack([x, y], axis=-1)
+
+    def data_limits(self):
+        return _limits2(self.X, self.Y, self.axes)
+
+    def legend_patch(self):
+        return tuple(self.face_rgba(1)[0]), None
+
+
+# -- annotations ------------------------------------------------------------------------
+_COORDS = ("data", "axes fraction", "axes pixels", "axes points", "figure fraction",
+           "figure pixels", "figure points", "offset points", "offset pixels")
+
+
+class Annotation(Text):
+    """Text with an optional arrow to a point (``annotate``). Drawn in figure pixels every
+    frame, so text and arrow follow the data when zooming."""
+
+    def __init__(self, axes, text, xy, xytext=None, xycoords="data", textcoords=None,
+                 arrowprops=None, annotation_clip=None, fontsize=None, color="black",
+                 ha="left", va="baseline", rotation=0.0, zorder=None, fontweight=None,
+                 label=None) -> None:
+        for name, c in (("xycoords", xycoords), ("textcoords", textcoords)):
+            if c is not None and c not in _COORDS:
+                raise ValueError(f"{name}: got {c!r}, expected one of "
+                                 f"{', '.join(repr(k) for k in _COORDS)}")
+        if xycoords.startswith("offset"):
+            raise ValueError(f"xycoords: got {xycoords!r}, offsets apply to textcoords only")
+        self.xy = self._convert(axes, xy, xycoords, "xy")
+        self.xycoords = xycoords
+        if xytext is None:
+            xytext, textcoords = self.xy, xycoords
+        textcoords = xycoords if textcoords is None else textcoords
+        xt = self._convert(axes, xytext, textcoords, "xytext")
+        super().__init__(axes, xt[0], xt[1], text, fontsize=fontsize, color=color, ha=ha,
+                         va=va, rotation=rotation, coords="data", label=label, zorder=zorder,
+                         fontweight=fontweight)
+        self.textcoords = textcoords
+        self.arrowprops = None if arrowprops is None else dict(arrowprops)
+        self.annotation_clip = annotation_clip
+
+    @staticmethod
+    def _convert(axes, xy, coords: str, argument: str) -> tuple[float, float]:
+        if isinstance(xy, str) or np.size(xy) != 2:
+            raise ValueError(f"{argument}: got {xy!r}, expected a pair (x, y)")
+        x, y = (np.asarray(v) for v in xy)
+        for v in (x, y):
+            if v.dtype.kind in "US":
+                raise TypeError(f"{argument}: got a string, expected numbers")
+        if coords == "data":
+            return (float(axes.xaxis.convert(x.reshape(1))[0]),
+                    float(axes.yaxis.convert(y.reshape(1))[0]))
+        return float(x), float(y)
+
+    def _to_pixels(self, xy, coords: str) -> np.ndarray:
+        ax = self.axes
+        fig = ax.figure
+        bx, by, bw, bh = ax.box
+        x, y = xy
+        if coords == "data":
+            return data_to_pixels(ax, [x], [y])[0]
+        if coords == "axes fraction":
+            return np.array([bx + x * bw, by + y * bh])
+        if coords == "axes pixels":
+            return np.array([bx + x, by + y])
+        if coords == "axes points":
+            return np.array([bx + fig.points_to_pixels(x), by + fig.points_to_pixels(y)])
+        w, h = fig.canvas.size
+        if coords == "figure fraction":
+            return np.array([x * w, y * h])
+        if coords == "figure pixels":
+            return np.array([x, y], dtype=float)
+        if coords == "figure points":
+            return np.array([fig.points_to_pixels(x), fig.points_to_pixels(y)])
+        anchor = self._to_pixels(self.xy, self.xycoords)
+        if coords == "offset points":
+            return anchor + np.array([fig.points_to_pixels(x), fig.points_to_pixels(y)])
+        return anchor + np.array([x, y], dtype=float)  # offset pixels
+
+    def pixel_position(self) -> tuple[float, float]:
+        p = self._to_pixels((self._x, self._y), self.textcoords)
+        return float(p[0]), float(p[1])
+
+    def set_position(self, xy) -> None:
+        self._x, self._y = self._convert(self.axes, xy, self.textcoords, "xytext")
+        self._changed()
+
+    def get_position(self) -> tuple[float, float]:
+        return self._x, self._y
+
+    def _clipped(self) -> bool:
+        """Whether xy lies outside the axes and the annotation should hide (matplotlib:
+        by default only for xycoords='data')."""
+        clip = self.annotation_clip
+        if clip is False or (clip is None and self.xycoords != "data"):
+            return False
+        p = self._to_pixels(self.xy, self.xycoords)
+        bx, by, bw, bh = self.axes.box
+        tol = 1e-6
+        return not (np.isfinite(p).all() and bx - tol <= p[0] <= bx + bw + tol
+                    and by - tol <= p[1] <= by + bh + tol)
+
+    def data_limits(self):
+        return None  # like matplotlib, annotations do not autoscale
+
+    def _text_box(self, fs: float) -> tuple[float, float, float, float]:
+        from . import text as textmod
+
+        x, y = self.pixel_position()
+        w, h, descent = textmod.measure(self._text, fs, self._bold) if self._text else \
+            (0.0, 0.0, 0.0)
+        x0 = {"left": x, "center": x - w / 2, "right": x - w}[self._ha]
+        y0 = {"baseline": y - descent, "bottom": y, "center": y - h / 2, "top": y - h}[self._va]
+        return x0, y0, x0 + w, y0 + h
+
+    def draw_overlay(self, ov) -> None:
+        """The text and the arrow, in figure pixels."""
+        if not self._visible or self._clipped():
+            return
+        fig = self.axes.figure
+        fs = fig.points_to_pixels(self._fontsize)
+        x, y = self.pixel_position()
+        if self.arrowprops is not None:
+            self._draw_arrow(ov, self._text_box(fs))
+        if self._text and np.isfinite([x, y]).all():
+            ov.text(self._text, x, y, fs, self._color, ha=self._ha, va=self._va,
+                    rotation=self._rotation, bold=self._bold)
+
+    def _draw_arrow(self, ov, box) -> None:
+        fig = self.axes.figure
+        pts = fig.points_to_pixels
+        props = dict(self.arrowprops)
+        end = self._to_pixels(self.xy, self.xycoords)
+        x0, y0, x1, y1 = box
+        if not np.isfinite(end).all():
+            return
+        if "arrowstyle" in props:
+            style = props.pop("arrowstyle")
+            color = props.pop("color", props.pop("edgecolor", props.pop("ec", "black")))
+            lw = pts(props.pop("linewidth", props.pop("lw", rcParams["patch.linewidth"])))
+            center = np.array([(x0 + x1) / 2, (y0 + y1) / 2])
+            pad = pts(2.0)  # matplotlib pads the text box by 4 points in all
+            start = _clip_to_box(center, end, (x0 - pad, y0 - pad, x1 + pad, y1 + pad)) \
+                if self._text else center
+            start, end = _shrink(start, end, pts(props.pop("shrinkA", 2.0)),
+                                 pts(props.pop("shrinkB", 2.0)))
+            path = _connection(start, end, props.pop("connectionstyle", None))
+            _draw_styled_arrow(ov, path, style, color, lw, pts(self._fontsize))
+            return
+        # no arrowstyle: matplotlib's "YAArrow", a filled arrow from the nearest corner
+        color = props.get("facecolor", props.get("fc", props.get("color", "C0")))
+        width = pts(props.get("width", 4.0))
+        headwidth = pts(props.get("headwidth", 12.0))
+        headlength = pts(props.get("headlength", 12.0))
+        shrink = float(props.get("shrink", 0.0))
+        sx = min((x0, (x0 + x1) / 2, x1), key=lambda v: abs(v - end[0]))
+        sy = min((y0, (y0 + y1) / 2, y1), key=lambda v: abs(v - end[1]))
+        start = np.array([sx, sy])
+        r = float(np.hypot(*(end - start)))
+        start, end = _shrink(start, end, shrink * r, shrink * r)
+        d = end - start
+        length = float(np.hypot(*d))
+        if length <= 0:
+            return
+        u = d / length
+        nrm = np.array([-u[1], u[0]])
+        hl = min(headlength, length)
+        neck = end - u * hl
+        ov.polygon([start + nrm * width / 2, neck + nrm * width / 2, neck - nrm * width / 2,
+                    start - nrm * width / 2], color)
+        ov.polygon([end, neck + nrm * headwidth / 2, neck - nrm * headwidth / 2], color)
+        edge = props.get("edgecolor", props.get("ec"))
+        if edge is not None:
+            ov.line([start + nrm * width / 2, neck + nrm * width / 2, neck + nrm * headwidth / 2,
+                     end, neck - nrm * headwidth / 2, neck - nrm * width / 2,
+                     start - nrm * width / 2, start + nrm * width / 2], edge,
+                    pts(props.get("linewidth", props.get("lw", 1.0))))
+
+
+def _clip_to_box(inside: np.ndarray, outside: np.ndarray, box) -> np.ndarray:
+    """Where the segment from a point inside a box to a point outside leaves the box."""
+    x0, y0, x1, y1 = box
+    d = outside - inside
+    t = 1.0
+    for k, lo, hi in ((0, x0, x1), (1, y0, y1)):
+        if d[k] > 0:
+            t = min(t, (hi - inside[k]) / d[k])
+        elif d[k] < 0:
+            t = min(t, (lo - inside[k]) / d[k])
+    return inside + max(t, 0.0) * d
+
+
+def _shrink(a: np.ndarray, b: np.ndarray, da: float, db: float) -> tuple[np.ndarray, np.ndarray]:
+    d = b - a
+    n = float(np.hypot(*d))
+    if n <= da + db or n == 0:
+        return a, b
+    u = d / n
+    return a + u * da, b - u * db
+
+
+def _connection(a: np.ndarray, b: np.ndarray, style) -> np.ndarray:
+    """The arrow's path: straight, or matplotlib's ``arc3,rad=r`` quadratic curve."""
+    rad = 0.0
+    if isinstance(style, str) and style.replace(" ", "").startswith("arc3"):
+        for part in style.split(",")[1:]:
+            key, _, value = part.partition("=")
+            if key.strip() == "rad":
+                rad = float(value)
+    if rad == 0.0:
+        return np.array([a, b])
+    mid = (a + b) / 2
+    d = b - a
+    ctrl = mid + rad * np.array([d[1], -d[0]])
+    t = np.linspace(0, 1, 32)[:, None]
+    return (1 - t) ** 2 * a + 2 * (1 - t) * t * ctrl + t ** 2 * b
+
+
+def _draw_styled_arrow(ov, path: np.ndarray, style: str, color, lw: float,
+                       mutation: float) -> None:
+    """matplotlib's simple arrow styles: '-', '->', '<-', '<->', '-|>', '<|-', '<|-|>'."""
+    style = style.replace(" ", "")
+    known = ("-", "->", "<-", "<->", "-|>", "<|-", "<|-|>", "fancy", "simple", "wedge")
+    if style not in known:
+        raise ValueError(f"arrowstyle: got {style!r}, expected one of {', '.join(known)}")
+    if style in ("fancy", "simple", "wedge"):
+        style = "-|>"
+    head_len, head_w = 0.4 * mutation, 0.2 * mutation
+    heads = {"end": style.endswith(">"), "start": style.startswith("<")}
+    filled = "|" in style
+    body = path.copy()
+    for which, on in heads.items():
+        if not on:
+            continue
+        tip, prev = (path[-1], path[-2]) if which == "end" else (path[0], path[1])
+        d = tip - prev
+        n = float(np.hypot(*d))
+        if n == 0:
+            continue
+        u = d / n
+        nrm = np.array([-u[1], u[0]])
+        base = tip - u * head_len
+        left, right = base + nrm * head_w, base - nrm * head_w
+        if filled:
+            ov.polygon([tip, left, right], color)
+            # the line stops at the head's base, so its end does not poke through
+            if which == "end":
+                body[-1] = base
+            else:
+                body[0] = base
+        else:
+            ov.line([left, tip, right], color, lw)
+    ov.line(body, color, lw)
