@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint system-deps browser-deps clean
+.PHONY: demo test bench system-deps test-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,13 +16,13 @@ $(STAMP): pyproject.toml
 system-deps:
 	bash tools/system-deps.sh
 
-browser-deps:
-	bash tools/system-deps.sh --browser
+test-deps:
+	bash tools/system-deps.sh --test
 
 demo: system-deps $(STAMP)
 	$(PY) examples/demo.py
 
-test: browser-deps $(STAMP)
+test: test-deps $(STAMP)
 	$(PY) -m ruff check lumos tests examples benchmarks tools
 	$(PY) -m pytest -q
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 import time
 
 from .plot.axes import Axes
@@ -200,13 +201,35 @@ def savefig(*args, **kwargs):
 
 
 def show(block: bool | None = None) -> None:
-    """Show every open figure (headless: draws them; windows come with the front-ends)."""
-    for fig in list(_figures.values()):
-        fig.show(block=block)
+    """Open a window for every figure and, with ``block`` (default: unless Python runs
+    interactively), wait until they are closed. Without a display a warning says what
+    to do instead (save to PNG/HTML, or use a notebook)."""
+    from .app import window
+
+    figs = list(_figures.values())
+    if window._in_notebook() or not window.has_display():
+        for fig in figs:
+            fig.show(block=False)
+        return
+    for fig in figs:
+        window.show(fig, block=False)
+    if block is None:
+        block = not (hasattr(sys, "ps1") or sys.flags.interactive)
+    if block:
+        window.run()
 
 
 def pause(interval: float) -> None:
-    """Draw the current figure and wait ``interval`` seconds (live-update loops)."""
+    """Show the current figure, redraw it and run its window for ``interval`` seconds
+    (live-update loops); without a display, draw it and sleep."""
+    from .app import window
+
+    if _current is not None and window.has_display() and not window._in_notebook():
+        canvas = _current.canvas
+        if not isinstance(getattr(canvas, "_gl_host", None), window.Window):
+            window.show(_current, block=False)
+        window.pause(interval)
+        return
     if _current is not None:
         _current.draw()
     time.sleep(max(float(interval), 0.0))

@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Install the Debian packages lumos needs to render headless and to run its browser
-# tests, only when something is missing: Mesa EGL (llvmpipe) and Chromium.
+# Install the Debian packages lumos needs, only when something is missing: Mesa EGL
+# (llvmpipe) to render headless; with --test also what the tests drive: Chromium
+# (WebGL2 on SwiftShader), Xvfb with GLX for the GLFW window, and the xcb libraries
+# Qt's xcb platform loads.
 set -euo pipefail
-need=()
-ldconfig -p | grep -q 'libEGL.so.1' || need+=(libegl1)
-ldconfig -p | grep -q 'libEGL_mesa.so.0' || need+=(libegl-mesa0)
-ls /usr/lib/*/dri/swrast_dri.so >/dev/null 2>&1 || need+=(libgl1-mesa-dri)
-if [ "${1:-}" = "--browser" ]; then
-  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+packages=(libegl1 libegl-mesa0 libgl1-mesa-dri)
+if [ "${1:-}" = "--test" ]; then
+  packages+=(chromium xvfb libglx-mesa0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0
+             libxkbcommon-x11-0 libxcb-xkb1 libxcb-shape0 libxcb-render-util0 libxcb-image0
+             libxcb-randr0 libxcb-xinerama0)
 fi
+need=()
+for pkg in "${packages[@]}"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "installing Debian packages: ${need[*]}"
 SUDO=""

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 _shared = None
+# Front-ends (Qt) register callables that give up their own current context, so the
+# headless one can be made current again when something renders offscreen.
+_before_use: list = []
 
 INSTALL_HINT = (
     "lumos needs OpenGL 3.3 through EGL to render headless. On Debian/Ubuntu install "
@@ -25,6 +28,10 @@ def get_context():
             _shared = moderngl.create_context(standalone=True, backend="egl", require=330)
         except Exception as exc:  # moderngl raises plain Exception subclasses
             raise OpenGLUnavailable(f"{INSTALL_HINT}\n(EGL said: {exc})") from exc
+    elif _before_use:
+        for give_up in _before_use:
+            give_up()
+        _shared.__enter__()
     return _shared
 
 

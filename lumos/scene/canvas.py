@@ -30,6 +30,8 @@ class View:
         self._camera: Camera | None = None
         self.camera = camera
         self.rect: tuple[float, float, float, float] | None = None  # logical px, set by layout
+        self.interactive = True  # False: the mouse never moves this view's camera
+        self.controller: str | None = None  # e.g. "fly"; None: the camera's own kind
 
     @property
     def camera(self) -> Camera:
@@ -99,6 +101,9 @@ class Canvas:
         self.views: list[View] = []
         self._executor = None
         self._target = None
+        self._picker = None
+        self._events = None
+        self._draw_owners: list[Visual] = []  # the visual of each draw of the last frame
 
     @property
     def size(self) -> tuple[int, int]:
@@ -174,17 +179,26 @@ class Canvas:
         self.layout()
         pr = self._pixel_ratio
         frame = Frame(size=self.physical_size, clear_color=self._bgcolor, pixel_ratio=pr)
+        owners: list[Visual] = []
         for i, view in enumerate(self.views):
             vid = f"view{i}"
             x, y, w, h = view.rect
             rect = (round(x * pr), round(y * pr), round((x + w) * pr) - round(x * pr),
                     round((y + h) * pr) - round(y * pr))
             camera = view.camera.to_dict((w, h))
+            # front-ends (the browser too) read these to route the mouse
+            if not view.interactive:
+                camera["interactive"] = False
+            if view.controller is not None:
+                camera["controller"] = view.controller
             frame.views[vid] = FrameView(vid, rect, camera, view.bgcolor)
             ctx = DrawContext(vid, (w, h), pr, camera, view.camera.kind != "panzoom")
             ordered = sorted((v for v in view.walk() if v.visible), key=lambda v: v.order)
             for visual in ordered:
-                frame.draws.extend(visual.draws(ctx))
+                draws = visual.draws(ctx)
+                frame.draws.extend(draws)
+                owners.extend([visual] * len(draws))
+        self._draw_owners = owners
         return frame
 
     def render(self) -> np.ndarray:
@@ -202,8 +216,62 @@ class Canvas:
                 self._target.release()
             self._target = OffscreenTarget(ctx, frame.size)
         self._executor.render(frame, self._target.fbo)
-        self._executor.release_unused(frame)
+        # keep the pick programs compiled: hover picking would recompile them every time
+        self._executor.release_unused(frame if self._picker is None else self._picker.keep(frame))
         return self._target.read()
+
+    # -- events and picking ----------------------------------------------------------
+    @property
+    def events(self):
+        """The event dispatcher (``lumos.app.events``) front-ends feed."""
+        if self._events is None:
+            from ..app.events import EventDispatcher
+
+            self._events = EventDispatcher()
+        return self._events
+
+    def on(self, name: str, callback=None):
+        """Call ``callback(event)`` on ``name`` ("mouse_press", "mouse_move",
+        "mouse_release", "wheel", "key_press", "resize", "draw"); usable as a decorator."""
+        return self.events.on(name, callback)
+
+    def pick(self, x: float, y: float, radius: int = 2, pickable=None):
+        """``(visual, index)`` under logical pixel (x, y) from the top left, or None.
+
+        ``index`` is the marker, the line's data point nearest the cursor, the mesh
+        face or the image pixel (row * width + col). ``radius`` widens the search to
+        the nearest hit within that many physical pixels; ``pickable(visual)`` may
+        exclude visuals. Renders ids offscreen in the context that draws the canvas.
+        """
+        host = getattr(self, "_gl_host", None)  # a window or widget drawing this canvas
+        if host is not None:
+            with host.current():
+                return self._pick(host.executor, x, y, radius, pickable)
+        from ..gpu.context import get_context
+        from ..gpu.executor import ModernGLExecutor
+
+        if self._executor is None:
+            self._executor = ModernGLExecutor(get_context())
+        return self._pick(self._executor, x, y, radius, pickable)
+
+    def _pick(self, executor, x: float, y: float, radius: int, pickable):
+        from ..gpu.picking import Picker, element_index
+
+        frame = self.frame()
+        owners = self._draw_owners
+        picker = self._picker
+        if picker is None or picker.executor is not executor or picker.radius != int(radius):
+            if picker is not None and picker.executor is executor:
+                picker.release()
+            picker = self._picker = Picker(executor, radius)
+        px, py = x * self._pixel_ratio, y * self._pixel_ratio
+        test = None if pickable is None else (lambda i: bool(pickable(owners[i])))
+        hit = picker.pick(frame, px, py, test)
+        if hit is None:
+            return None
+        draw_no, raw = hit
+        visual = owners[draw_no]
+        return visual, element_index(visual, raw, frame, frame.draws[draw_no], px, py)
 
     def save(self, path, dpi: float | None = None) -> Path:
         """Write a PNG (``.png``) or a standalone WebGL2 page (``.html``)."""
@@ -222,6 +290,10 @@ class Canvas:
 
     def close(self) -> None:
         """Release the GPU objects this canvas holds."""
+        if self._picker is not None:
+            if self._executor is not None and self._picker.executor is self._executor:
+                self._picker.release()
+            self._picker = None
         if self._target is not None:
             self._target.release()
             self._target = None

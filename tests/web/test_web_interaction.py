@@ -151,3 +151,20 @@ def test_controllers_are_pure_functions(page):
         return [JSON.stringify(cam) === copy, out.elevation, out === cam];
     })()""")
     assert result == [True, 90, False]
+
+
+def test_figure_page_pans_the_axes_not_the_decorations(tmp_path):
+    import lumos
+
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=100)
+    ax.plot([0, 1, 2], [0, 1, 0])
+    html = fig.savefig(tmp_path / "fig.html")
+    with browser.Chromium((400, 300)) as b:
+        b.open(html)
+        views = b.evaluate("lumos.standalone.desc.views")
+        axes_id = next(k for k, v in views.items() if v["camera"].get("interactive", True))
+        deco_id = next(k for k, v in views.items() if not v["camera"].get("interactive", True))
+        b.drag(200, 150, 240, 150)
+        after = b.evaluate("lumos.standalone.desc.views")
+    assert after[deco_id]["camera"] == views[deco_id]["camera"]
+    assert after[axes_id]["camera"]["rect"][0] < views[axes_id]["camera"]["rect"][0]

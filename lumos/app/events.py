@@ -1,0 +1,92 @@
+"""Events: a small dispatcher front-ends feed, and the event objects callbacks get.
+
+>>> @fig.on("mouse_press")
+... def clicked(event):
+...     print(event.x, event.y, event.inaxes, event.xdata, event.ydata)
+
+A callback that raises is logged with its traceback (logger ``lumos.app``) and the
+other callbacks still run; the window's loop goes on. After ``close()`` every event
+is ignored.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+log = logging.getLogger("lumos.app")
+
+EVENT_NAMES = (
+    "mouse_press", "mouse_move", "mouse_release", "mouse_double_click", "wheel",
+    "key_press", "key_release", "resize", "draw", "close", "view_change",
+)
+
+
+@dataclass
+class Event:
+    """What happened, in logical pixels from the top-left corner of the canvas.
+
+    ``button``: 1 left, 2 middle, 3 right (matplotlib's numbers). ``step``: wheel
+    notches, positive away from the user (zoom in). ``modifiers``: a frozenset of
+    "shift", "ctrl", "alt", "meta". For plots, ``inaxes`` is the axes under the cursor
+    and ``xdata``/``ydata`` the data coordinates there (None outside any axes).
+    """
+
+    name: str
+    x: float | None = None
+    y: float | None = None
+    button: int | None = None
+    modifiers: frozenset = field(default_factory=frozenset)
+    step: float = 0.0
+    key: str | None = None
+    size: tuple[float, float] | None = None
+    view: object = None
+    inaxes: object = None
+    xdata: float | None = None
+    ydata: float | None = None
+    dt: float | None = None  # seconds the frame took ("draw")
+
+
+class EventDispatcher:
+    """Callbacks per event name; ``emit`` calls them in the order they were added."""
+
+    def __init__(self) -> None:
+        self._callbacks: dict[str, list] = {}
+        self.closed = False
+
+    def on(self, name: str, callback=None):
+        """Register ``callback`` for ``name`` (returns it; works as a decorator)."""
+        if name not in EVENT_NAMES:
+            raise ValueError(f"name: got {name!r}, expected one of {', '.join(EVENT_NAMES)}")
+        if callback is None:
+            return lambda cb: self.on(name, cb)
+        if not callable(callback):
+            raise TypeError(f"callback: got {type(callback).__name__}, expected a callable")
+        self._callbacks.setdefault(name, []).append(callback)
+        return callback
+
+    def off(self, name: str, callback=None) -> None:
+        """Remove one callback, or all of ``name``."""
+        if callback is None:
+            self._callbacks.pop(name, None)
+        elif callback in self._callbacks.get(name, []):
+            self._callbacks[name].remove(callback)
+
+    def has(self, name: str) -> bool:
+        return bool(self._callbacks.get(name))
+
+    def emit(self, event: Event) -> None:
+        """Call the callbacks of ``event.name``; errors are logged, not raised."""
+        if self.closed:
+            return
+        for cb in list(self._callbacks.get(event.name, ())):
+            try:
+                cb(event)
+            except Exception:
+                log.error("lumos: the %r callback %s raised; the other callbacks and the "
+                          "window go on", event.name, getattr(cb, "__qualname__", cb),
+                          exc_info=True)
+
+    def close(self) -> None:
+        """Ignore every later event (a closed window's)."""
+        self.closed = True

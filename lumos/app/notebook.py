@@ -1,0 +1,305 @@
+"""A Jupyter widget (anywidget) that runs ``lumos/web/runtime.js`` in the page.
+
+The kernel sends the frame once (JSON plus one binary buffer); pan, zoom and rotate
+run in the browser with the shared controllers. The page tells the kernel about view
+changes (debounced); the kernel updates the figure (axes limits, level of detail,
+tick labels) and answers with a partial update holding only what changed
+(``Renderer.update``). ``sync()`` sends Python-side changes (``set_data``, streams);
+in IPython it runs after every cell.
+
+>>> fig._repr_mimebundle_()   # the widget when anywidget is installed, else a PNG
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from ..gpu.frame import Frame
+from ..gpu.resources import Buffer, Program, Texture
+
+_WEB = Path(__file__).resolve().parent.parent / "web"
+
+# The glue: one canvas per widget (no element ids, so widgets never collide), the
+# runtime's shared mouse/keyboard bindings, and the messages of FigureWidget.
+_GLUE = r"""
+const lumos = globalThis.lumos;
+const DEBOUNCE_MS = 120;
+
+function render({ model, el }) {
+  const canvas = document.createElement("canvas");
+  canvas.tabIndex = 0;
+  canvas.style.display = "block";
+  canvas.style.outline = "none";
+  el.appendChild(canvas);
+  const r = new lumos.Renderer(canvas, { interactive: false });
+  el.lumosRenderer = r;  // tests and debugging
+  let timer = null, dirty = new Set(), sentPending = false;
+  const send = () => {
+    timer = null;
+    const views = {};
+    for (const id of dirty) views[id] = r.desc.views[id].camera;
+    dirty = new Set();
+    sentPending = false;
+    model.send({ type: "view", views });
+  };
+  // the same bindings as the standalone page; camera changes reach the kernel debounced
+  const controls = lumos.attachControls(r, {
+    onChange: (ids) => {
+      for (const id of ids) dirty.add(id);
+      sentPending = true;
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(send, DEBOUNCE_MS);
+    },
+  });
+
+  const onMsg = (msg, buffers) => {
+    const blob = buffers && buffers.length ? buffers[0] : new Uint8Array(0);
+    try {
+      if (msg.type === "frame") {
+        const [w, h] = msg.frame.size;
+        canvas.width = w; canvas.height = h;
+        canvas.style.width = `${w / msg.frame.pixel_ratio}px`;
+        canvas.style.height = `${h / msg.frame.pixel_ratio}px`;
+        r.setFrame(msg.frame, blob);
+        r.draw();
+      } else if (msg.type === "update") {
+        const up = msg.update;
+        // cameras moved here since the kernel's answer was made: keep them
+        if (sentPending && up.views && r.desc) {
+          for (const id of Object.keys(up.views)) {
+            if (r.desc.views[id]) up.views[id].camera = r.desc.views[id].camera;
+          }
+        }
+        if (up.size) {
+          canvas.width = up.size[0]; canvas.height = up.size[1];
+        }
+        r.update(up, blob);
+        r.draw();
+      }
+    } catch (err) {
+      console.error(err);
+      model.send({ type: "error", error: String(err && err.stack ? err.stack : err) });
+    }
+  };
+  model.on("msg:custom", onMsg);
+  model.send({ type: "ready", pixel_ratio: globalThis.devicePixelRatio || 1 });
+  return () => {
+    model.off("msg:custom", onMsg);
+    controls.detach();
+    if (timer !== null) clearTimeout(timer);
+    const lose = r.gl.getExtension("WEBGL_lose_context");
+    if (lose) lose.loseContext();
+    canvas.remove();
+  };
+}
+
+export default { render };
+"""
+
+
+def esm_source() -> str:
+    """The widget's ES module: runtime.js inlined, then the glue."""
+    return (_WEB / "runtime.js").read_text(encoding="utf-8") + "\n" + _GLUE
+
+
+class FrameSync:
+    """What the page holds (resource versions, program ids) and the partial update
+    that brings it to a new frame."""
+
+    def __init__(self) -> None:
+        self.versions: dict[str, int] = {}
+        self.programs: set[str] = set()
+
+    def full(self, frame: Frame) -> tuple[dict, bytes]:
+        desc, blob = frame.to_json()
+        self.versions = {rid: e["version"] for table in ("buffers", "textures")
+                         for rid, e in desc[table].items()}
+        self.programs = set(desc["programs"])
+        return desc, blob
+
+    def update(self, frame: Frame) -> tuple[dict, bytes]:
+        """Views, draws and sizes always (they are small); buffers and textures whose
+        version moved (only their changed ranges when the change log reaches back);
+        programs when a new one appears."""
+        blob = bytearray()
+
+        def put(raw: bytes) -> dict:
+            blob.extend(b"\0" * ((-len(blob)) % 8))
+            entry = {"offset": len(blob), "nbytes": len(raw)}
+            blob.extend(raw)
+            return entry
+
+        msg: dict = {
+            "size": [int(frame.size[0]), int(frame.size[1])],
+            "pixel_ratio": float(frame.pixel_ratio),
+            "clear_color": [float(c) for c in frame.clear_color],
+            "views": {k: v.to_json() for k, v in frame.views.items()},
+            "draws": [d.to_json() for d in frame.draws],
+        }
+        buffers, textures, targets, programs = {}, {}, {}, {}
+        for rid, r in frame.resources().items():
+            if isinstance(r, Program):
+                programs[rid] = {"vertex": r.vertex, "fragment": r.fragment}
+            elif isinstance(r, (Buffer, Texture)):
+                known = self.versions.get(rid)
+                if known == r.version:
+                    continue
+                ranges = None if known is None else r.changes_since(known)
+                if isinstance(r, Buffer):
+                    if ranges is None:
+                        buffers[rid] = {"version": r.version, "dtype": r.dtype,
+                                        "nbytes": r.nbytes, "data": put(r.data.tobytes())}
+                    else:
+                        raw = r.data.reshape(-1).view(np.uint8)
+                        buffers[rid] = {"version": r.version, "ranges": [
+                            {"offset": a, "data": put(raw[a:b].tobytes())} for a, b in ranges]}
+                else:
+                    if ranges is None:
+                        textures[rid] = {"version": r.version, "shape": list(r.shape),
+                                         "components": r.components, "dtype": r.dtype,
+                                         "filter": r.filter, "data": put(r.data.tobytes())}
+                    else:
+                        textures[rid] = {"version": r.version, "ranges": [
+                            {"row": a, "data": put(r.data[a:b].tobytes())} for a, b in ranges]}
+                self.versions[rid] = r.version
+            elif hasattr(r, "to_json"):  # render targets: small descriptions
+                targets[rid] = r.to_json()
+        if buffers:
+            msg["buffers"] = buffers
+        if textures:
+            msg["textures"] = textures
+        if targets:
+            msg["targets"] = targets
+        if set(programs) - self.programs:
+            msg["programs"] = programs  # replaces the page's table: send them all
+            self.programs = set(programs)
+        return msg, bytes(blob)
+
+
+_widget_class = None
+_widgets: list = []
+
+
+def widget_class():
+    """The anywidget class (made on first use: importing anywidget is slow)."""
+    global _widget_class
+    if _widget_class is not None:
+        return _widget_class
+    import anywidget
+    import traitlets
+
+    class FigureWidget(anywidget.AnyWidget):
+        """An interactive lumos figure or canvas in a notebook."""
+
+        _esm = traitlets.Unicode(esm_source()).tag(sync=True)
+
+        def __init__(self, target, **kwargs) -> None:
+            super().__init__(**kwargs)
+            from .interaction import Interaction, Scene
+
+            self.scene = Scene(target)
+            self.interaction = Interaction(self.scene)
+            self.sync_state = FrameSync()
+            self.pixel_ratio = 1.0
+            self.ready = False
+            self.errors: list[str] = []
+            self.sent: list[tuple[dict, int]] = []  # (message, blob bytes), for tests
+            self.on_msg(self._on_message)
+            _widgets.append(self)
+
+        def _frame(self) -> Frame:
+            w, h = self.scene.size
+            self.scene.set_size(w, h, self.pixel_ratio)
+            return self.scene.frame()
+
+        def _post(self, content: dict, blob: bytes) -> None:
+            self.sent.append((content, len(blob)))
+            del self.sent[:-50]
+            self.send(content, buffers=[blob])
+
+        def _on_message(self, _widget, content, buffers) -> None:
+            kind = content.get("type")
+            if kind == "ready":
+                self.pixel_ratio = float(content.get("pixel_ratio") or 1.0)
+                desc, blob = self.sync_state.full(self._frame())
+                self.ready = True
+                self._post({"type": "frame", "frame": desc}, blob)
+            elif kind == "view":
+                canvas = self.scene.canvas
+                for vid, camera in content.get("views", {}).items():
+                    index = int(vid[4:]) if vid.startswith("view") else -1
+                    if 0 <= index < len(canvas.views):
+                        self.interaction._write_back(canvas.views[index], camera)
+                self.sync()
+            elif kind == "error":
+                self.errors.append(str(content.get("error")))
+
+        def sync(self) -> None:
+            """Send what changed since the page's last frame (set_data, new limits)."""
+            if not self.ready:
+                return
+            msg, blob = self.sync_state.update(self._frame())
+            self._post({"type": "update", "update": msg}, blob)
+
+    _widget_class = FigureWidget
+    _register_post_execute()
+    return FigureWidget
+
+
+def _register_post_execute() -> None:
+    """In IPython, send every open widget's changes after each cell."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    ip = get_ipython()
+    if ip is None:
+        return
+
+    def sync_all(*_args) -> None:
+        for w in list(_widgets):
+            try:
+                w.sync()
+            except Exception:  # a closed comm: forget the widget
+                _widgets.remove(w)
+
+    ip.events.register("post_execute", sync_all)
+
+
+def has_anywidget() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("anywidget") is not None
+
+
+def mimebundle(fig, include=None, exclude=None) -> dict:
+    """``Figure._repr_mimebundle_``: the widget's bundle with anywidget, else a PNG."""
+    if has_anywidget():
+        try:
+            w = widget_class()(fig)
+            bundle = w._repr_mimebundle_(include=include, exclude=exclude)
+            if isinstance(bundle, tuple):  # (data, metadata) from ipywidgets
+                bundle = bundle[0]
+            if bundle:
+                bundle = dict(bundle)
+                bundle.setdefault("image/png", _png_b64(fig))
+                return bundle
+        except Exception:  # no kernel / comm: fall back to a picture
+            pass
+    return {"image/png": _png_b64(fig)}
+
+
+def _png_b64(fig) -> str:
+    import base64
+
+    from ..io.png import encode_png
+
+    return base64.b64encode(encode_png(fig.render())).decode("ascii")
+
+
+def message_json(content: dict) -> str:
+    """A message as the page receives it (tests replay kernel messages)."""
+    return json.dumps(content, allow_nan=False)

@@ -1,0 +1,283 @@
+"""A Qt widget showing a figure or canvas: ``FigureWidget(fig)`` on QOpenGLWidget.
+
+Works with PySide6 or PyQt6 (whichever imports first). The widget draws with Qt's own
+OpenGL 3.3 context, adopted by moderngl; mouse and keyboard go through the same
+controllers and events as the GLFW window (``lumos.app.interaction``).
+
+>>> from lumos.app.qt import FigureWidget
+>>> w = FigureWidget(fig); layout.addWidget(w)
+
+Headless rendering (savefig) uses a separate EGL context. GLX refuses to make Qt's
+context current while an EGL context is current, so an application-wide event filter
+gives the EGL context up before Qt handles any event; headless rendering while widgets
+are alive gives Qt's context up first (a hook of ``lumos.gpu.context.get_context``).
+"""
+
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+
+try:  # PySide6 first, then PyQt6
+    from PySide6 import QtCore, QtGui, QtWidgets
+    from PySide6.QtOpenGLWidgets import QOpenGLWidget
+
+    QT_API = "PySide6"
+except ImportError:  # pragma: no cover - depends on what is installed
+    try:
+        from PyQt6 import QtCore, QtGui, QtWidgets
+        from PyQt6.QtOpenGLWidgets import QOpenGLWidget
+
+        QT_API = "PyQt6"
+    except ImportError as exc:
+        raise ImportError("lumos.app.qt needs PySide6 or PyQt6: pip install PySide6") from exc
+
+from ..gpu.frame import Frame
+from .events import log
+from .interaction import Interaction, Scene
+from .window import _egl_lib
+
+Qt = QtCore.Qt
+
+_BUTTONS = {Qt.MouseButton.LeftButton: 1, Qt.MouseButton.MiddleButton: 2,
+            Qt.MouseButton.RightButton: 3}
+_MODIFIERS = ((Qt.KeyboardModifier.ShiftModifier, "shift"),
+              (Qt.KeyboardModifier.ControlModifier, "ctrl"),
+              (Qt.KeyboardModifier.AltModifier, "alt"), (Qt.KeyboardModifier.MetaModifier, "meta"))
+_KEYS = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right", Qt.Key.Key_Up: "up",
+         Qt.Key.Key_Down: "down", Qt.Key.Key_Home: "home", Qt.Key.Key_Escape: "escape",
+         Qt.Key.Key_Space: "space", Qt.Key.Key_Return: "enter"}
+
+
+def _release_egl() -> None:
+    """Make no EGL context current (Qt's GLX calls fail while one is)."""
+    from ..gpu import context
+
+    if context._shared is None:
+        return
+    egl = _egl_lib()
+    if egl and egl.eglGetCurrentContext():
+        egl.eglMakeCurrent(egl.eglGetCurrentDisplay(), None, None, None)
+
+
+def _give_up_qt_context() -> None:
+    """Before headless rendering: Qt's context must not be current (get_context hook)."""
+    qctx = QtGui.QOpenGLContext.currentContext()
+    if qctx is not None:
+        qctx.doneCurrent()
+
+
+def _guarded(method):
+    """Log what a Qt override raises: an exception escaping into Qt ends the process."""
+    import functools
+
+    @functools.wraps(method)
+    def call(self, *args):
+        try:
+            return method(self, *args)
+        except Exception:
+            log.error("lumos: FigureWidget.%s failed", method.__name__, exc_info=True)
+            return None
+
+    return call
+
+
+class _ReleaseEGL(QtCore.QObject):
+    """Application event filter: before Qt handles an event (and maybe paints), the
+    headless EGL context stops being current."""
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        _release_egl()
+        return False
+
+
+_filter = None
+
+
+def _install_filter() -> None:
+    global _filter
+    app = QtWidgets.QApplication.instance()
+    if app is not None and _filter is None:
+        _filter = _ReleaseEGL()
+        app.installEventFilter(_filter)
+        from ..gpu import context
+
+        context._before_use.append(_give_up_qt_context)
+
+
+class FigureWidget(QOpenGLWidget):
+    """A QOpenGLWidget drawing a lumos Figure or Canvas, usable in any layout."""
+
+    def __init__(self, target, parent=None) -> None:
+        super().__init__(parent)
+        fmt = QtGui.QSurfaceFormat()
+        fmt.setVersion(3, 3)
+        fmt.setProfile(QtGui.QSurfaceFormat.OpenGLContextProfile.CoreProfile)
+        fmt.setDepthBufferSize(24)
+        fmt.setSamples(4)
+        self.setFormat(fmt)
+        self.scene = Scene(target)
+        self.canvas = self.scene.canvas
+        self.interaction = Interaction(self.scene, self.update)
+        self.ctx = None
+        self.executor = None
+        self.closed = False
+        self.frame_times: list[float] = []
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        w, h = self.scene.size
+        self.resize(int(w), int(h))
+        self.canvas._gl_host = self
+        _install_filter()
+        _release_egl()
+
+    def sizeHint(self):  # noqa: N802 - Qt's name
+        w, h = self.scene.size
+        return QtCore.QSize(int(w), int(h))
+
+    # -- GL --------------------------------------------------------------------------
+    def initializeGL(self) -> None:  # noqa: N802 - Qt's name
+        try:
+            self._initialize()
+        except Exception:  # an exception escaping into Qt aborts the process
+            log.error("lumos: FigureWidget could not set up OpenGL", exc_info=True)
+
+    def _initialize(self) -> None:
+        from ..gpu.context import adopt_current_context
+        from ..gpu.executor import ModernGLExecutor
+
+        self.ctx = adopt_current_context()
+        # No cleanup slot on the context's aboutToBeDestroyed: it fires while the widget
+        # is being destructed (makeCurrent there crashes); close() releases explicitly and
+        # a widget dropped without close() takes its GL objects along with its context.
+        self.executor = ModernGLExecutor(self.ctx)
+
+    def paintGL(self) -> None:  # noqa: N802 - Qt's name
+        if self.closed or self.executor is None:
+            return
+        try:
+            self._paint()
+        except Exception:  # an exception escaping into Qt aborts the process
+            log.error("lumos: FigureWidget could not draw", exc_info=True)
+
+    def _paint(self) -> None:
+        t0 = time.perf_counter()
+        pr = self.devicePixelRatioF()
+        self.scene.set_size(self.width(), self.height(), pr)
+        frame = self.scene.frame()
+        fbo = self.ctx.detect_framebuffer(self.defaultFramebufferObject())
+        self.executor.render(frame, fbo)
+        picker = self.canvas._picker
+        self.executor.release_unused(frame if picker is None or picker.executor is not
+                                     self.executor else picker.keep(frame))
+        dt = time.perf_counter() - t0
+        self.frame_times.append(dt)
+        del self.frame_times[:-1000]
+        self.interaction.drew(dt)
+
+    @_guarded
+    def resizeGL(self, w: int, h: int) -> None:  # noqa: N802 - Qt's name
+        self.interaction.resize(self.width(), self.height())
+
+    @contextmanager
+    def current(self):
+        """This widget's context current for the block (picking uses it)."""
+        _release_egl()
+        self.makeCurrent()
+        try:
+            yield
+        finally:
+            self.doneCurrent()
+
+    def grab_pixels(self):
+        """Render and read the widget back: (h, w, 4) uint8, top row first."""
+        import numpy as np
+
+        _release_egl()
+        img = self.grabFramebuffer().convertToFormat(QtGui.QImage.Format.Format_RGBA8888)
+        self.doneCurrent()
+        w, h = img.width(), img.height()
+        ptr = img.constBits()
+        raw = bytes(ptr) if QT_API == "PySide6" else ptr.asstring(img.sizeInBytes())
+        stride = img.bytesPerLine()
+        arr = np.frombuffer(raw, np.uint8)[: stride * h].reshape(h, stride)[:, : w * 4]
+        return arr.reshape(h, w, 4).copy()
+
+    def _release_gl(self) -> None:
+        if self.executor is None:
+            return
+        self.makeCurrent()
+        picker = self.canvas._picker
+        if picker is not None and picker.executor is self.executor:
+            picker.release()
+            self.canvas._picker = None
+        self.executor.release_unused(Frame(size=(1, 1)))
+        self.doneCurrent()
+        self.executor = None
+        self.ctx = None
+
+    # -- input -----------------------------------------------------------------------
+    @staticmethod
+    def _mods(event) -> frozenset:
+        m = event.modifiers()
+        return frozenset(name for flag, name in _MODIFIERS if m & flag)
+
+    @staticmethod
+    def _pos(event) -> tuple[float, float]:
+        p = event.position()
+        return p.x(), p.y()
+
+    @_guarded
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        b = _BUTTONS.get(event.button())
+        if b is not None:
+            self.interaction.press(*self._pos(event), b, self._mods(event))
+
+    @_guarded
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.interaction.move(*self._pos(event), self._mods(event))
+
+    @_guarded
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        b = _BUTTONS.get(event.button())
+        if b is not None:
+            self.interaction.release(*self._pos(event), b, self._mods(event))
+
+    @_guarded
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        b = _BUTTONS.get(event.button())
+        if b is not None:
+            self.interaction.double_click(*self._pos(event), b)
+
+    @_guarded
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        d = event.angleDelta()
+        step = (d.y() or d.x()) / 120.0  # 120 per notch; Shift may turn y into x
+        self.interaction.wheel(*self._pos(event), step, self._mods(event))
+        event.accept()
+
+    @_guarded
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        name = _KEYS.get(event.key()) or (event.text().lower() or None)
+        if name:
+            self.interaction.key(name, self._mods(event))
+
+    @_guarded
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.close_figure()
+        super().closeEvent(event)
+
+    def close_figure(self) -> None:
+        """Stop reacting to input and release the GPU objects (idempotent)."""
+        if self.closed:
+            return
+        self.interaction.close()
+        self._release_gl()
+        self.closed = True
+        if getattr(self.canvas, "_gl_host", None) is self:
+            self.canvas._gl_host = None
+
+
+def figure_widget(target, parent=None) -> FigureWidget:
+    """``FigureWidget(target, parent)``."""
+    return FigureWidget(target, parent)

@@ -1,0 +1,172 @@
+"""The notebook widget in headless Chromium with a stub kernel.
+
+The page imports the widget's ES module and renders two widgets with fake models
+(get/set/on/off/send/save_changes). Messages from the page go to the Python widgets'
+handlers; what the Python widgets send is delivered to the page, binary buffer and
+all, as a kernel would.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from lumos.app import notebook
+from lumos.plot.figure import Figure
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import browser  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+_SETUP = """
+(async () => {
+  window.__msgs = [];
+  window.__models = [];
+  const src = %s;
+  const url = URL.createObjectURL(new Blob([src], { type: "text/javascript" }));
+  const mod = await import(url);
+  document.body.style.margin = "0";
+  for (let k = 0; k < %d; k++) {
+    const handlers = new Set();
+    const model = {
+      get() { return undefined; }, set() {}, save_changes() {},
+      on(name, cb) { if (name === "msg:custom") handlers.add(cb); },
+      off(name, cb) { handlers.delete(cb); },
+      send(content) { window.__msgs.push([k, JSON.parse(JSON.stringify(content))]); },
+      deliver(msg, buffers) { for (const h of handlers) h(msg, buffers); },
+    };
+    const el = document.createElement("div");
+    document.body.appendChild(el);
+    mod.default.render({ model, el });
+    window.__models.push(model);
+  }
+  return "ok";
+})()
+"""
+
+_DELIVER = """
+(() => {
+  const bin = atob(%s);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  window.__models[%d].deliver(%s, [new DataView(bytes.buffer)]);
+  return "ok";
+})()
+"""
+
+
+def make_figure(shift: float = 0.0) -> Figure:
+    fig = Figure(figsize=(3, 2), dpi=100)
+    ax = fig.subplot(0, 0)
+    x = np.linspace(0, 6, 200)
+    ax.plot(x, np.sin(x + shift), lw=2)
+    return fig
+
+
+class Page:
+    """Chromium with the widgets' page, and the Python widgets as its kernel."""
+
+    def __init__(self, b: browser.Chromium, widgets) -> None:
+        self.b, self.widgets = b, widgets
+        self.outbox: list[tuple[int, dict, bytes]] = []
+        for k, w in enumerate(widgets):
+            w.send = self._sender(k)
+        b.evaluate(_SETUP % (json.dumps(notebook.esm_source()), len(widgets)))
+        self.pump()
+
+    def _sender(self, k: int):
+        def send(content, buffers=None):
+            self.outbox.append((k, content, bytes(buffers[0]) if buffers else b""))
+
+        return send
+
+    def pump(self, rounds: int = 3) -> None:
+        """Carry messages both ways until nothing moves."""
+        for _ in range(rounds):
+            msgs = self.b.evaluate("window.__msgs.splice(0)")
+            for k, content in msgs:
+                self.widgets[k]._on_message(self.widgets[k], content, [])
+            out, self.outbox = self.outbox, []
+            for k, content, blob in out:
+                self.b.evaluate(_DELIVER % (json.dumps(base64.b64encode(blob).decode()), k,
+                                            json.dumps(content)))
+            if not msgs and not out:
+                break
+        self.b.check_errors()
+
+    def shot(self, k: int) -> np.ndarray:
+        img = self.b.capture()
+        return img[200 * k: 200 * (k + 1), :300]
+
+
+@pytest.fixture
+def page():
+    figs = [make_figure(0.0), make_figure(1.0)]
+    widgets = [notebook.widget_class()(f) for f in figs]
+    with browser.Chromium((300, 400)) as b:
+        p = Page(b, widgets)
+        yield p, figs, widgets
+
+
+def diff(a, b) -> float:
+    return float(np.abs(a[..., :3].astype(int) - b[..., :3].astype(int)).mean())
+
+
+def test_both_widgets_draw_the_python_picture(page):
+    p, figs, widgets = page
+    assert all(w.ready for w in widgets)
+    first = [c for c, _ in widgets[0].sent if c["type"] == "frame"]
+    assert len(first) == 1  # the frame went once, with its binary buffer
+    for k in (0, 1):
+        assert diff(p.shot(k), figs[k].render()) < 1.5
+
+
+def test_drag_moves_one_widget_and_the_kernel_refreshes_ticks(page):
+    p, figs, widgets = page
+    other_before = p.shot(1)
+    ax = figs[0].axes[0]
+    x_lim = ax.get_xlim()
+    before = p.shot(0)
+    p.b.drag(150, 100, 110, 100)  # 40 px to the left
+    dragged = p.shot(0)
+    assert diff(dragged, before) > 1
+    assert diff(p.shot(1), other_before) == 0  # the other widget did not move
+    time.sleep(0.3)  # the debounced view message
+    p.pump()
+    dx = 40 / ax.view.rect[2] * np.ptp(x_lim)
+    # the browser works on whole physical pixels: within a pixel of the exact move
+    np.testing.assert_allclose(ax.get_xlim(), np.add(x_lim, dx), atol=np.ptp(x_lim) / 300)
+    update = widgets[0].sent[-1][0]
+    assert update["type"] == "update" and "views" in update["update"]
+    # the page now shows what Python renders for the new limits (ticks included)
+    assert diff(p.shot(0), figs[0].render()) < 1.5
+    assert not widgets[0].errors
+
+
+def test_python_set_data_reaches_the_page(page):
+    p, figs, widgets = page
+    line = figs[1].axes[0].get_lines()[0]
+    before = p.shot(1)
+    line.set_ydata(np.cos(np.linspace(0, 6, 200)) * 0.5)
+    widgets[1].sync()
+    msg, nbytes = widgets[1].sent[-1]
+    assert msg["type"] == "update" and msg["update"].get("buffers")
+    assert nbytes < 40_000  # the changed data, not the whole frame again
+    p.pump()
+    after = p.shot(1)
+    assert diff(after, before) > 1
+    assert diff(after, figs[1].render()) < 1.5
+
+
+def test_repr_mimebundle_is_the_widget():
+    fig = make_figure()
+    bundle = fig._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert "image/png" in bundle

@@ -1,0 +1,171 @@
+"""FigureWidget under Xvfb (QT_QPA_PLATFORM=xcb) with QTest input.
+
+Qt's offscreen platform reports QOpenGLWidget as unsupported (its GL there comes from
+GLX anyway and crashed when widgets were destroyed), so the tests use xcb on Xvfb.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import numpy as np
+import pytest
+
+from lumos.plot.figure import Figure
+
+pytestmark = pytest.mark.usefixtures("xvfb")
+
+
+@pytest.fixture(scope="module")
+def qt(xvfb):
+    os.environ["QT_QPA_PLATFORM"] = "xcb"  # offscreen QPA: QOpenGLWidget unsupported, unstable
+    from lumos.app import qt as lq
+
+    app = lq.QtWidgets.QApplication.instance() or lq.QtWidgets.QApplication([])
+    yield lq, app
+    for w in app.topLevelWidgets():  # gone before the X server of the session stops
+        w.close()
+        w.deleteLater()
+    app.processEvents()
+
+
+def figure() -> Figure:
+    fig = Figure(figsize=(4, 3), dpi=100)
+    ax = fig.subplot(0, 0)
+    x = np.linspace(0, 10, 40)
+    ax.plot(x, np.cos(x), "s-")
+    return fig
+
+
+@pytest.fixture
+def widget(qt):
+    lq, app = qt
+    w = lq.FigureWidget(figure())
+    w.show()
+    for _ in range(3):
+        app.processEvents()
+    w.grab_pixels()  # first frame: the axes are laid out
+    yield w
+    w.close()
+    w.deleteLater()  # destroyed by Qt now, not by Python's collector at some later point
+    app.processEvents()
+
+
+def point(x, y):
+    from lumos.app import qt as lq
+
+    return lq.QtCore.QPoint(int(x), int(y))
+
+
+def test_widget_picture_equals_offscreen_render(qt, widget):
+    lq, _ = qt
+    shot = widget.grab_pixels()
+    ref = widget.scene.figure.render()  # headless, while the widget lives
+    assert shot.shape == ref.shape == (300, 400, 4)
+    d = np.abs(shot[..., :3].astype(int) - ref[..., :3].astype(int))
+    assert d.mean() < 0.5, d.mean()
+
+
+def test_qtest_drag_wheel_and_double_click(qt, widget):
+    lq, app = qt
+    QTest = pytest.importorskip(f"{lq.QT_API}.QtTest").QTest
+    Qt = lq.Qt
+    ax = widget.scene.figure.axes[0]
+    x_lim, y_lim = ax.get_xlim(), ax.get_ylim()
+    QTest.mousePress(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     point(200, 150))
+    QTest.mouseMove(widget, point(230, 150))
+    QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       point(230, 150))
+    dx = -(30 / ax.view.rect[2]) * np.ptp(x_lim)
+    np.testing.assert_allclose(ax.get_xlim(), np.add(x_lim, dx), rtol=1e-9)
+    assert ax.get_ylim() == pytest.approx(y_lim)
+    pos = lq.QtCore.QPointF(200, 150)
+    wheel = lq.QtGui.QWheelEvent(pos, widget.mapToGlobal(pos), lq.QtCore.QPoint(0, 0),
+                                 lq.QtCore.QPoint(0, 240), Qt.MouseButton.NoButton,
+                                 Qt.KeyboardModifier.ControlModifier,
+                                 Qt.ScrollPhase.NoScrollPhase, False)
+    lq.QtWidgets.QApplication.sendEvent(widget, wheel)
+    assert np.ptp(ax.get_xlim()) == pytest.approx(np.ptp(x_lim) / 1.1**2)
+    assert ax.get_ylim() == pytest.approx(y_lim)  # Ctrl: x only
+    QTest.mouseDClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                      point(200, 150))
+    assert ax.get_xlim() == pytest.approx(x_lim)
+    before = widget.grab_pixels()
+    QTest.keyClick(widget, Qt.Key.Key_Right)  # a key event reaches the callbacks
+    QTest.mousePress(widget, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier,
+                     point(200, 150))
+    QTest.mouseMove(widget, point(240, 150))
+    QTest.mouseRelease(widget, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier,
+                       point(240, 150))
+    app.processEvents()
+    assert np.ptp(ax.get_xlim()) < np.ptp(x_lim)
+    after = widget.grab_pixels()
+    assert np.abs(after.astype(int) - before.astype(int)).mean() > 1
+
+
+def test_events_and_errors(qt, widget, caplog):
+    lq, app = qt
+    QTest = pytest.importorskip(f"{lq.QT_API}.QtTest").QTest
+    Qt = lq.Qt
+    fig = widget.scene.figure
+    seen = []
+    fig.on("mouse_press", lambda e: 1 / 0)
+    fig.on("mouse_press", seen.append)
+    fig.on("key_press", seen.append)
+    ax = fig.axes[0]
+    px, py = ax.to_pixels(3.0, 0.5)
+    with caplog.at_level(logging.ERROR, logger="lumos.app"):
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         point(px, 300 - py))
+        QTest.keyClick(widget, Qt.Key.Key_A)
+    assert "ZeroDivisionError" in caplog.text
+    assert seen[0].inaxes is ax
+    assert abs(seen[0].xdata - 3.0) < np.ptp(ax.get_xlim()) / 300  # within a pixel
+    assert seen[1].key == "a"
+    widget.close()
+    app.processEvents()
+    n = len(seen)
+    widget.interaction.press(px, 300 - py, 1)
+    assert len(seen) == n  # nothing after close
+
+
+def test_pick_in_the_widget(qt, widget):
+    fig = widget.scene.figure
+    ax = fig.axes[0]
+    x = np.linspace(0, 10, 40)
+    px, py = ax.to_pixels(x[9], np.cos(x[9]))
+    artist, index = fig.pick(px, 300 - py)
+    assert artist is ax.get_lines()[0] and index == 9
+
+
+def test_widgets_in_a_layout_and_released_on_close(qt):
+    lq, app = qt
+    top = lq.QtWidgets.QWidget()
+    layout = lq.QtWidgets.QHBoxLayout(top)
+    widgets = [lq.FigureWidget(figure()) for _ in range(2)]
+    for w in widgets:
+        layout.addWidget(w)
+    top.resize(600, 300)
+    top.show()
+    for _ in range(5):
+        app.processEvents()
+    shots = [w.grab_pixels() for w in widgets]
+    assert all(s.shape[0] > 100 and s[..., :3].min() < 100 for s in shots)
+    executors = [w.executor for w in widgets]
+    assert all(e._buffers for e in executors)
+    top.close()
+    for w in widgets:
+        w.close_figure()
+    assert all(not e._buffers and not e._programs for e in executors)
+    for _ in range(20):  # open and close many: nothing held afterwards
+        w = lq.FigureWidget(figure())
+        w.show()
+        app.processEvents()
+        w.grab_pixels()
+        ex = w.executor
+        w.close()
+        w.deleteLater()
+        app.processEvents()
+        assert w.executor is None and not ex._buffers

@@ -1,0 +1,291 @@
+"""The GLFW window under Xvfb: real windows and contexts, synthetic input through the
+window's own handlers, screenshots read back with glReadPixels."""
+
+from __future__ import annotations
+
+import gc
+import logging
+
+import numpy as np
+import pytest
+
+import lumos.pyplot as plt
+from lumos import visuals
+from lumos.app import window as winmod
+from lumos.app.window import Window
+from lumos.plot.figure import Figure
+from lumos.scene import Canvas
+
+pytestmark = pytest.mark.usefixtures("xvfb")
+
+
+def line_figure(n: int = 50) -> tuple[Figure, object]:
+    fig = Figure(figsize=(4, 3), dpi=100)
+    ax = fig.subplot(0, 0)
+    x = np.linspace(0, 10, n)
+    ax.plot(x, np.sin(x), "o-")
+    return fig, ax
+
+
+def mean_diff(a: np.ndarray, b: np.ndarray) -> float:
+    assert a.shape == b.shape, (a.shape, b.shape)
+    return float(np.abs(a.astype(int) - b.astype(int))[..., :3].mean())
+
+
+@pytest.fixture
+def win():
+    fig, ax = line_figure()
+    w = Window(fig)
+    w.draw()  # as show() does: the axes are laid out before any input
+    yield w
+    w.close()
+
+
+def test_window_picture_equals_offscreen_render(win):
+    fig = win.scene.figure
+    shot = win.grab()
+    ref = fig.render()
+    assert shot.shape == ref.shape == (300, 400, 4)
+    assert mean_diff(shot, ref) < 0.5
+    # and after the window drew, headless rendering still works (contexts take turns)
+    assert mean_diff(fig.render(), ref) == 0
+
+
+def test_drag_pans_the_axes_and_the_ticks_follow(win):
+    fig = win.scene.figure
+    ax = fig.axes[0]
+    before = win.grab()
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    box = ax.view.rect
+    it = win.interaction
+    it.press(200, 150, 1)
+    it.move(220, 150)
+    it.move(240, 160)
+    it.release(240, 160, 1)
+    dx = -(40 / box[2]) * (x1 - x0)
+    dy = (10 / box[3]) * (y1 - y0)
+    np.testing.assert_allclose(ax.get_xlim(), (x0 + dx, x1 + dx), rtol=1e-9)
+    np.testing.assert_allclose(ax.get_ylim(), (y0 + dy, y1 + dy), rtol=1e-9)
+    after = win.grab()
+    assert mean_diff(after, before) > 1
+    # the window shows what the figure now renders offscreen: ticks recomputed
+    assert mean_diff(after, fig.render()) < 0.5
+
+
+def test_wheel_modifiers_zoom_one_axis_and_double_click_resets(win):
+    ax = win.scene.figure.axes[0]
+    x_lim, y_lim = ax.get_xlim(), ax.get_ylim()
+    it = win.interaction
+    it.wheel(200, 150, 2, {"ctrl"})  # x only, zoom in
+    assert np.ptp(ax.get_xlim()) < np.ptp(x_lim) and ax.get_ylim() == pytest.approx(y_lim)
+    it.wheel(200, 150, 2, {"shift"})  # y only
+    assert np.ptp(ax.get_ylim()) < np.ptp(y_lim)
+    it.double_click(200, 150)
+    assert ax.get_xlim() == pytest.approx(x_lim) and ax.get_ylim() == pytest.approx(y_lim)
+
+
+def test_right_drag_zoom_and_box_zoom(win):
+    ax = win.scene.figure.axes[0]
+    x_lim = ax.get_xlim()
+    it = win.interaction
+    it.press(200, 150, 3)
+    it.move(260, 150)
+    it.release(260, 150, 3)
+    assert np.ptp(ax.get_xlim()) == pytest.approx(np.ptp(x_lim) * 1.1 ** (-60 / 20))
+    it.key("r")
+    assert ax.get_xlim() == pytest.approx(x_lim)
+    vx, vy, vw, vh = ax.view.rect
+    it.press(vx + vw * 0.25, vy + vh * 0.5, 1, {"shift"})
+    it.move(vx + vw * 0.5, vy + vh * 0.75, {"shift"})
+    it.release(vx + vw * 0.5, vy + vh * 0.75, 1, {"shift"})
+    lo, hi = x_lim
+    np.testing.assert_allclose(ax.get_xlim(), (lo + (hi - lo) / 4, lo + (hi - lo) / 2),
+                               rtol=1e-9)
+
+
+def test_events_carry_data_coordinates_and_errors_do_not_stop_them(win, caplog):
+    fig = win.scene.figure
+    ax = fig.axes[0]
+    seen = []
+
+    @fig.on("mouse_press")
+    def broken(event):
+        raise ValueError("boom")
+
+    fig.on("mouse_press", seen.append)
+    px, py = ax.to_pixels(5.0, 0.25)  # figure pixels from the bottom
+    with caplog.at_level(logging.ERROR, logger="lumos.app"):
+        win.interaction.press(px, 300 - py, 1)
+        win.interaction.release(px, 300 - py, 1)
+    assert len(seen) == 1
+    ev = seen[0]
+    assert ev.inaxes is ax and ev.button == 1
+    assert ev.xdata == pytest.approx(5.0, abs=1e-9) and ev.ydata == pytest.approx(0.25)
+    assert "boom" in caplog.text and "Traceback" in caplog.text
+    assert win.draw() is not None  # the window goes on
+    # outside every axes: no data coordinates
+    win.interaction.press(2, 2, 1)
+    assert seen[-1].inaxes is None and seen[-1].xdata is None
+
+
+def test_draw_and_resize_events_and_nothing_after_close():
+    fig, ax = line_figure()
+    w = Window(fig)
+    names = []
+    for name in ("draw", "resize", "mouse_move"):
+        fig.on(name, lambda e: names.append(e.name))
+    w.draw()
+    assert names == ["draw"]
+    w.glfw.set_window_size(w._win, 500, 320)
+    for _ in range(50):
+        winmod.process_events(0.01)
+        if "resize" in names and w.size == (500, 320):
+            break
+    assert "resize" in names
+    w.draw()
+    assert fig.canvas.size == (500, 320)  # the figure follows the window
+    w.close()
+    names.clear()
+    w.interaction.move(10, 10)
+    w.interaction.press(10, 10, 1)
+    assert names == [] and w.draw() is None
+
+
+def test_real_glfw_callbacks_pan(win):
+    """Through the callbacks GLFW calls, with the pointer warped by GLFW itself."""
+    g, handle = win.glfw, win._win
+    ax = win.scene.figure.axes[0]
+    x_lim = ax.get_xlim()
+    g.set_cursor_pos(handle, 200, 150)
+    win._on_button(g.MOUSE_BUTTON_LEFT, g.PRESS, 0)
+    g.set_cursor_pos(handle, 150, 150)
+    win._on_move(150, 150)
+    win._on_button(g.MOUSE_BUTTON_LEFT, g.RELEASE, 0)
+    assert ax.get_xlim()[0] > x_lim[0]
+    win._on_scroll(0, 1)
+    assert np.ptp(ax.get_xlim()) < np.ptp(x_lim)
+
+
+def test_pick_in_a_window(win):
+    fig = win.scene.figure
+    ax = fig.axes[0]
+    line = ax.get_lines()[0]
+    x = np.linspace(0, 10, 50)
+    px, py = ax.to_pixels(x[17], np.sin(x[17]))
+    hit = fig.pick(px, 300 - py)
+    assert hit is not None and hit[0] is line and hit[1] == 17
+    assert fig.pick(3, 3) is None
+
+
+def test_canvas_3d_rotation_changes_only_the_camera():
+    canvas = Canvas(size=(200, 150))
+    view = canvas.add_view(camera="turntable")
+    view.add(visuals.Mesh(np.array([[0, 0, 0], [1, 0, 0], [0, 1, 0.5]], float),
+                          np.array([[0, 1, 2]])))
+    view.camera.set_range()
+    w = Window(canvas)
+    try:
+        w.draw()
+        uploaded = w.executor.uploaded_bytes
+        az = view.camera.azimuth
+        w.interaction.press(100, 75, 1)
+        w.interaction.move(130, 75)
+        w.interaction.release(130, 75, 1)
+        w.draw()
+        assert view.camera.azimuth == pytest.approx(az - 30 * 180 / 150)
+        assert w.executor.uploaded_bytes == uploaded  # uniforms only
+        shot = w.grab()
+        assert mean_diff(shot, canvas.render()) < 0.5
+    finally:
+        w.close()
+
+
+def test_nonblocking_show_and_pause_redraw_live_data():
+    plt.close("all")
+    try:
+        fig = plt.figure(figsize=(3, 2), dpi=100)
+        (line,) = plt.plot([0, 1, 2], [0, 1, 0])
+        plt.show(block=False)
+        w = fig.canvas._gl_host
+        assert isinstance(w, Window) and not w.closed
+        frames = len(w.frame_times)
+        line.set_ydata([1, 0, 1])
+        plt.pause(0.05)
+        assert len(w.frame_times) > frames
+        assert mean_diff(w.grab(), fig.render()) < 0.5
+    finally:
+        for w in list(winmod._windows):
+            w.close()
+        plt.close("all")
+
+
+def test_no_display_says_what_to_do(monkeypatch):
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    fig, _ = line_figure()
+    with pytest.raises(RuntimeError, match="savefig"):
+        Window(fig)
+    with pytest.warns(UserWarning, match="notebook"):
+        fig.show()
+
+
+def _live_gl_objects() -> int:
+    import moderngl
+
+    kinds = (moderngl.Buffer, moderngl.Texture, moderngl.Program, moderngl.VertexArray,
+             moderngl.Framebuffer, moderngl.Renderbuffer)
+    gc.collect()
+    return sum(1 for o in gc.get_objects()
+               if isinstance(o, kinds) and not isinstance(o.mglo, moderngl.InvalidObject))
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * 4096 / 2**20
+
+
+def test_open_close_100_windows_releases_everything():
+    fig, ax = line_figure()
+
+    def cycle():
+        w = Window(fig, visible=False)
+        w.draw()
+        fig.pick(200, 150)  # the picker lives in the window's context too
+        held = len(w.executor._buffers) + len(w.executor._programs) + len(w.executor._vaos)
+        assert held > 0
+        executor = w.executor
+        w.close()
+        assert not executor._buffers and not executor._programs and not executor._vaos
+        assert fig.canvas._picker is None and fig.canvas._gl_host is None
+
+    for _ in range(5):
+        cycle()
+    objects, rss = _live_gl_objects(), _rss_mb()
+    for _ in range(100):
+        cycle()
+    assert not winmod._windows
+    assert _live_gl_objects() <= objects
+    assert _rss_mb() - rss < 60, f"memory grew by {_rss_mb() - rss:.1f} MB"
+
+
+def test_pan_cost_follows_pixels_not_points():
+    """A long line pans through its level of detail: what crosses to the GPU per frame
+    does not grow with the number of points."""
+    per_frame = {}
+    for n in (20_000, 400_000):
+        fig = Figure(figsize=(4, 3), dpi=100)
+        fig.subplot(0, 0).plot(np.arange(n, dtype=float), np.sin(np.arange(n) / 500.0))
+        w = Window(fig, visible=False)
+        try:
+            w.draw()
+            it = w.interaction
+            it.press(200, 150, 1)
+            start = w.executor.uploaded_bytes
+            for i in range(5):
+                it.move(200 + 7 * (i + 1), 150)
+                w.draw()
+            per_frame[n] = (w.executor.uploaded_bytes - start) / 5
+        finally:
+            w.close()
+    assert per_frame[400_000] < 1.5 * per_frame[20_000] + 10_000, per_frame
+    assert per_frame[400_000] < 200_000, per_frame
