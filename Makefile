@@ -4,20 +4,28 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: demo test bench system-deps test-deps clean
+.PHONY: demo test bench system-deps test-deps bench-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test,bench]'
+	$(PY) -m pip install -q -e '.[test]'
 	touch $(STAMP)
+
+$(BENCH_STAMP): $(STAMP)
+	$(PY) -m pip install -q -e '.[test,bench]'
+	touch $(BENCH_STAMP)
 
 system-deps:
 	bash tools/system-deps.sh
 
 test-deps:
 	bash tools/system-deps.sh --test
+
+bench-deps:
+	bash tools/system-deps.sh --bench
 
 demo: system-deps $(STAMP)
 	$(PY) examples/demo.py
@@ -26,7 +34,7 @@ test: test-deps $(STAMP)
 	$(PY) -m ruff check lumos tests examples benchmarks tools
 	$(PY) -m pytest -q
 
-bench: system-deps $(STAMP)
+bench: bench-deps $(BENCH_STAMP)
 	$(PY) benchmarks/run.py
 
 clean:

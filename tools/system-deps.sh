@@ -2,13 +2,17 @@
 # Install the Debian packages lumos needs, only when something is missing: Mesa EGL
 # (llvmpipe) to render headless; with --test also what the tests drive: Chromium
 # (WebGL2 on SwiftShader), Xvfb with GLX for the GLFW window, and the xcb libraries
-# Qt's xcb platform loads.
+# Qt's xcb platform loads; with --bench the peers' needs (Vulkan for fastplotlib).
 set -euo pipefail
 packages=(libegl1 libegl-mesa0 libgl1-mesa-dri)
 if [ "${1:-}" = "--test" ]; then
   packages+=(chromium xvfb libglx-mesa0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0
              libxkbcommon-x11-0 libxcb-xkb1 libxcb-shape0 libxcb-render-util0 libxcb-image0
              libxcb-randr0 libxcb-xinerama0)
+fi
+if [ "${1:-}" = "--bench" ]; then
+  # fastplotlib renders through Vulkan: Mesa's lavapipe on machines without a GPU
+  packages+=(mesa-vulkan-drivers libvulkan1 libxkbcommon0 libfontconfig1)
 fi
 need=()
 for pkg in "${packages[@]}"; do
