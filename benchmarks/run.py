@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import platform
 import statistics
 import subprocess
@@ -21,6 +22,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+import peers  # noqa: E402
 from import_time import wall_time  # noqa: E402
 
 
@@ -93,6 +95,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--no-peers", action="store_true",
+                        help="skip benchmarks/peers.py (the scenes against the peers)")
     args = parser.parse_args()
     # a fair cold start: the bytecode cache exists, as after any pip install
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "lumos")],
@@ -102,11 +106,20 @@ def main() -> None:
     rows += four_subplots(args.runs)
     rows += draw_counts()
     table = "\n".join(rows)
+    if not args.no_peers:
+        # the same scenes in lumos and each peer installed here (peers.py docstring)
+        results = peers.measure(peers.LIBS, max(args.runs // 2, 3), 7,
+                                log=lambda s: print(s, file=sys.stderr))
+        table += ("\n\nAgainst the peers, offscreen at 1600 × 1000 "
+                  "(`benchmarks/peers.py`; cold: median of fresh processes; redraw: median "
+                  "of 7 in one process; ratio: lumos / fastest peer that ran):\n\n"
+                  + peers.table(results, peers.LIBS))
     print(table)
     if args.no_write:
         return
     machine = f"{platform.machine()}, {platform.python_version()}, " \
-              f"{time.strftime('%Y-%m-%d')}, software OpenGL (Mesa llvmpipe)"
+              f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} CPU cores, software OpenGL " \
+              "(Mesa llvmpipe; Vulkan: lavapipe)"
     readme = HERE / "README.md"
     text = readme.read_text() if readme.exists() else ""
     start, end = "<!-- results -->", "<!-- /results -->"

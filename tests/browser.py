@@ -74,7 +74,7 @@ def find_chromium() -> str:
 class Chromium:
     """One headless Chromium with one page, talked to over the DevTools pipe."""
 
-    def __init__(self, size: tuple[int, int], scale: float = 1.0, timeout: float = 60.0):
+    def __init__(self, size: tuple[int, int], scale: float = 1.0, timeout: float = 120.0):
         exe = find_chromium()
         self.deadline = time.monotonic() + timeout
         self.size = (int(size[0]), int(size[1]))
@@ -288,14 +288,14 @@ def _save_png(path, rgba: np.ndarray) -> None:
 
 
 def screenshot(html_path, size, out_png=None, scale: float = 1.0,
-               timeout: float = 60.0) -> np.ndarray:
+               timeout: float = 120.0) -> np.ndarray:
     """Open ``html_path`` in headless Chromium with a ``size`` (CSS pixels) viewport;
     return the page as RGBA (and write it to ``out_png`` when given)."""
     return interact(html_path, size, [], out_png, scale=scale, timeout=timeout)
 
 
 def interact(html_path, size, events, out_png=None, scale: float = 1.0,
-             timeout: float = 60.0) -> np.ndarray:
+             timeout: float = 120.0) -> np.ndarray:
     """Like ``screenshot`` after replaying mouse ``events`` (CSS pixels):
     ``("drag", x0, y0, x1, y1)``, ``("shift-drag", x0, y0, x1, y1)``,
     ``("wheel", x, y, delta_y)``, ``("dblclick", x, y)`` or ``("eval", javascript)``."""

@@ -6,7 +6,7 @@ import moderngl
 import numpy as np
 
 from .camera_math import draw_matrices
-from .frame import Draw, Frame
+from .frame import Draw, Frame, RenderTarget
 from .resources import Buffer, Program, Texture
 
 # The browser executor prepends its own header (precision qualifiers); this is desktop GL.
@@ -18,6 +18,28 @@ _MODES = {
 }
 # (attribute class, moderngl format); "u1" bytes arrive as floats 0..255 (not normalized)
 _ATTRIBUTE_FORMATS = {"f4": ("f", "f"), "u1": ("f", "f1"), "u4": ("i", "u")}
+# render target format -> moderngl texture dtype
+_TARGET_DTYPES = {"rgba32f": "f4", "rgba16f": "f2", "rgba8": "f1"}
+
+
+def target_sizes(frame: Frame) -> dict[str, tuple[RenderTarget, tuple[int, int]]]:
+    """Each render target of the frame with its pixel size; a ``"view"`` size is the
+    physical size of the view of the first draw that names the target."""
+    found: dict[str, tuple[RenderTarget, tuple[int, int]]] = {}
+    for d in frame.draws:
+        named = [t for t in d.textures.values() if isinstance(t, RenderTarget)]
+        if d.target is not None:
+            named.insert(0, d.target)
+        for t in named:
+            if t.id in found:
+                continue
+            if t.size == "view":
+                rect = frame.views[d.view].rect
+                size = (max(int(rect[2]), 1), max(int(rect[3]), 1))
+            else:
+                size = tuple(t.size)
+            found[t.id] = (t, size)
+    return found
 
 
 class ModernGLExecutor:
@@ -35,6 +57,8 @@ class ModernGLExecutor:
         self._buffers: dict[str, list] = {}   # id -> [moderngl.Buffer, version, nbytes]
         self._textures: dict[str, list] = {}  # id -> [moderngl.Texture, version]
         self._vaos: dict[tuple, object] = {}
+        # id -> [texture, framebuffer, (w, h), format, filter]
+        self._targets: dict[str, list] = {}
         self.uploaded_bytes = 0
 
     # -- resources ---------------------------------------------------------------
@@ -56,6 +80,12 @@ class ModernGLExecutor:
             return entry[0]
         ranges = None if entry is None else b.changes_since(entry[1])
         raw = b.data
+        if entry is not None and ranges is None and entry[2] == b.nbytes and b.nbytes:
+            # same size, everything changed: overwrite in place (VAOs stay valid)
+            entry[0].write(raw.tobytes())
+            self.uploaded_bytes += raw.nbytes
+            entry[1] = b.version
+            return entry[0]
         if entry is None or ranges is None or entry[2] != b.nbytes:
             if entry is not None:
                 self._drop_vaos(entry[0])
@@ -72,7 +102,35 @@ class ModernGLExecutor:
             entry[1] = b.version
         return entry[0]
 
-    def _texture(self, t: Texture):
+    def _target(self, t: RenderTarget, size: tuple[int, int]) -> list:
+        """The texture and framebuffer of a render target, made (again) when its size,
+        format or filter changed."""
+        entry = self._targets.get(t.id)
+        if entry is not None and (entry[2], entry[3], entry[4]) == (size, t.format, t.filter):
+            return entry
+        if entry is not None:
+            entry[1].release()
+            entry[0].release()
+        tex = self.ctx.texture(size, 4, dtype=_TARGET_DTYPES[t.format])
+        f = moderngl.LINEAR if t.filter == "linear" else moderngl.NEAREST
+        tex.filter = (f, f)
+        tex.repeat_x = tex.repeat_y = False
+        fbo = self.ctx.framebuffer(color_attachments=[tex])
+        if t.clear is None:
+            fbo.clear(0.0, 0.0, 0.0, 0.0)  # defined content on first use
+        self._targets[t.id] = entry = [tex, fbo, size, t.format, t.filter]
+        return entry
+
+    def target_pixels(self, t: RenderTarget) -> np.ndarray:
+        """The content of a render target as (h, w, 4) float32, first row at the top
+        (for tests and for CPU-side statistics of a rendered target)."""
+        _, fbo, (w, h), _, _ = self._targets[t.id]
+        raw = fbo.read(components=4, dtype="f4", alignment=1)  # any format, as float32
+        return np.frombuffer(raw, np.float32).reshape(h, w, 4)[::-1].copy()
+
+    def _texture(self, t: Texture | RenderTarget):
+        if isinstance(t, RenderTarget):
+            return self._targets[t.id][0]
         entry = self._textures.get(t.id)
         if entry is not None and entry[1] == t.version:
             return entry[0]
@@ -135,6 +193,12 @@ class ModernGLExecutor:
 
         ctx = self.ctx
         w, h = frame.size
+        targets = {}
+        for tid, (t, size) in target_sizes(frame).items():
+            targets[tid] = entry = self._target(t, size)
+            if t.clear is not None:
+                entry[1].scissor = None
+                entry[1].clear(*t.clear)
         fbo.use()
         fbo.scissor = None
         fbo.viewport = (0, 0, w, h)
@@ -143,6 +207,7 @@ class ModernGLExecutor:
             if view.bgcolor is not None:
                 x, y, vw, vh = view.rect
                 fbo.clear(*view.bgcolor, depth=1.0, viewport=(x, h - y - vh, vw, vh))
+        bound = fbo
         for d in frame.draws:
             if d.count <= 0 or d.instances == 0:
                 continue
@@ -150,9 +215,20 @@ class ModernGLExecutor:
             x, y, vw, vh = view.rect
             if vw <= 0 or vh <= 0:
                 continue
-            gl_rect = (x, h - y - vh, vw, vh)
-            fbo.viewport = gl_rect
-            fbo.scissor = gl_rect
+            if d.target is not None:
+                if any(t is d.target for t in d.textures.values()):
+                    raise ValueError(f"draw: render target {d.target.id} is both drawn into "
+                                     "and sampled by one draw")
+                dest = targets[d.target.id][1]
+                gl_rect = (0, 0, *targets[d.target.id][2])
+            else:
+                dest = fbo
+                gl_rect = (x, h - y - vh, vw, vh)
+            if dest is not bound:
+                dest.use()
+                bound = dest
+            dest.viewport = gl_rect
+            dest.scissor = gl_rect
             prog = self._program(d.program)
             mvp, modelview, normal = draw_matrices(view.camera, vw / vh, d.origin, d.model)
             builtin = {
@@ -189,10 +265,12 @@ class ModernGLExecutor:
             if s.cull:
                 flags |= moderngl.CULL_FACE
             ctx.enable_only(flags)
-            fbo.depth_mask = bool(s.depth_write)
+            dest.depth_mask = bool(s.depth_write)
             self._vao(d, prog).render(
                 _MODES[d.mode], vertices=d.count, first=d.first, instances=d.instances or 1
             )
+        if bound is not fbo:
+            fbo.use()
         fbo.scissor = None
         fbo.depth_mask = True
 
@@ -204,6 +282,10 @@ class ModernGLExecutor:
                 obj = table.pop(rid)[0]
                 self._drop_vaos(obj)
                 obj.release()
+        for rid in [k for k in self._targets if k not in used]:
+            tex, fb = self._targets.pop(rid)[:2]
+            fb.release()
+            tex.release()
         for rid in [k for k in self._programs if k not in used]:
             for key in [k for k in self._vaos if k[0] == rid]:
                 self._vaos.pop(key).release()
@@ -211,27 +293,31 @@ class ModernGLExecutor:
 
 
 class OffscreenTarget:
-    """A multisampled framebuffer plus a resolve target, read back as RGBA uint8."""
+    """A framebuffer read back as RGBA uint8: multisampled with a resolve target, or,
+    with ``samples=1``, single-sampled and read directly (no resolve pass)."""
 
     def __init__(self, ctx, size: tuple[int, int], samples: int = 4) -> None:
         self.ctx = ctx
         self.size = size
-        samples = min(samples, ctx.max_samples)
+        self.samples = samples
+        msaa = min(samples, ctx.max_samples) if samples > 1 else 0
         self.fbo = ctx.framebuffer(
-            color_attachments=[ctx.renderbuffer(size, 4, samples=samples)],
-            depth_attachment=ctx.depth_renderbuffer(size, samples=samples),
+            color_attachments=[ctx.renderbuffer(size, 4, samples=msaa)],
+            depth_attachment=ctx.depth_renderbuffer(size, samples=msaa),
         )
-        self.resolved = ctx.framebuffer(color_attachments=[ctx.renderbuffer(size, 4)])
+        self.resolved = (ctx.framebuffer(color_attachments=[ctx.renderbuffer(size, 4)])
+                         if msaa else self.fbo)
 
     def read(self) -> np.ndarray:
         """The picture as an (h, w, 4) uint8 array, first row at the top."""
-        self.ctx.copy_framebuffer(self.resolved, self.fbo)
+        if self.resolved is not self.fbo:
+            self.ctx.copy_framebuffer(self.resolved, self.fbo)
         w, h = self.size
         raw = self.resolved.read(components=4, alignment=1)
         return np.frombuffer(raw, np.uint8).reshape(h, w, 4)[::-1].copy()
 
     def release(self) -> None:
-        for fb in (self.fbo, self.resolved):
+        for fb in {self.fbo, self.resolved}:
             for att in fb.color_attachments:
                 att.release()
             if fb.depth_attachment is not None:

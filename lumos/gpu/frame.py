@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .resources import Buffer, Program, Texture
+from .resources import Buffer, Program, Texture, _new_id
+
+TARGET_FORMATS = ("rgba32f", "rgba16f", "rgba8")
 
 
 @dataclass
@@ -32,11 +34,60 @@ class Attribute:
         }
 
 
+class RenderTarget:
+    """An offscreen color target a frame draws into and later samples as a texture.
+
+    ``size`` is ``(w, h)`` in pixels or ``"view"``: the physical pixel size of the view
+    of the draws that render into it. Float formats hold values beyond 0..1 (counts
+    accumulated with ``blend="add"``). ``clear`` is applied at the start of each frame
+    (``None`` keeps the content across frames). It has no depth attachment and is never
+    multisampled.
+
+    >>> counts = RenderTarget(size="view", format="rgba32f")
+    >>> Draw(..., target=counts, state=State(blend="add"))     # accumulate
+    >>> Draw(..., textures={"u_counts": counts})               # then sample
+    """
+
+    def __init__(self, size: tuple[int, int] | str = "view", format: str = "rgba32f",
+                 clear: tuple[float, float, float, float] | None = (0.0, 0.0, 0.0, 0.0),
+                 filter: str = "nearest") -> None:
+        self.id = _new_id("rt")
+        if isinstance(size, str):
+            if size != "view":
+                raise ValueError(f"size: got {size!r}, expected (w, h) or 'view'")
+        else:
+            try:
+                w, h = (int(v) for v in size)
+            except (TypeError, ValueError):
+                raise TypeError(f"size: got {size!r}, expected (w, h) integers or "
+                                "'view'") from None
+            if w <= 0 or h <= 0:
+                raise ValueError(f"size: got {size!r}, expected positive (w, h)")
+            size = (w, h)
+        if format not in TARGET_FORMATS:
+            raise ValueError(f"format: got {format!r}, expected one of "
+                             f"{', '.join(TARGET_FORMATS)}")
+        if filter not in ("linear", "nearest"):
+            raise ValueError(f"filter: got {filter!r}, expected 'linear' or 'nearest'")
+        self.size = size
+        self.format = format
+        self.clear = None if clear is None else tuple(float(c) for c in clear)
+        self.filter = filter
+
+    def to_json(self) -> dict:
+        return {
+            "size": self.size if isinstance(self.size, str) else list(self.size),
+            "format": self.format,
+            "clear": None if self.clear is None else list(self.clear),
+            "filter": self.filter,
+        }
+
+
 @dataclass
 class State:
     depth_test: bool = False
     depth_write: bool = True
-    blend: str | None = "alpha"  # "alpha", "add" or None
+    blend: str | None = "alpha"  # "alpha", "add" (ONE, ONE) or None
     cull: str | None = None
 
     def to_json(self) -> dict:
@@ -60,10 +111,11 @@ class Draw:
     instances: int | None = None
     uniforms: dict[str, object] = field(default_factory=dict)
     int_uniforms: dict[str, int] = field(default_factory=dict)
-    textures: dict[str, Texture] = field(default_factory=dict)
+    textures: dict[str, Texture | RenderTarget] = field(default_factory=dict)
     state: State = field(default_factory=State)
     origin: tuple[float, float, float] = (0.0, 0.0, 0.0)
     model: np.ndarray | None = None  # 4x4 float64 node transform
+    target: RenderTarget | None = None  # None: the frame's framebuffer
 
     def resources(self):
         yield self.program
@@ -72,6 +124,8 @@ class Draw:
         if self.indices is not None:
             yield self.indices
         yield from self.textures.values()
+        if self.target is not None:
+            yield self.target
 
     def to_json(self) -> dict:
         return {
@@ -85,6 +139,7 @@ class Draw:
             "state": self.state.to_json(),
             "origin": [float(v) for v in self.origin],
             "model": None if self.model is None else _column_major(self.model),
+            "target": None if self.target is None else self.target.id,
         }
 
 
@@ -113,6 +168,9 @@ class Frame:
     pixel_ratio: float = 1.0
     views: dict[str, View] = field(default_factory=dict)
     draws: list[Draw] = field(default_factory=list)
+    # Multisampling for edges no shader antialiases (triangles); lines, markers and text
+    # antialias themselves, so frames without meshes skip its cost (1 = off).
+    samples: int = 4
 
     def resources(self) -> dict[str, object]:
         found: dict[str, object] = {}
@@ -133,9 +191,11 @@ class Frame:
             blob.extend(raw)
             return entry
 
-        buffers, textures, programs = {}, {}, {}
+        buffers, textures, programs, targets = {}, {}, {}, {}
         for rid, r in self.resources().items():
-            if isinstance(r, Buffer):
+            if isinstance(r, RenderTarget):
+                targets[rid] = r.to_json()
+            elif isinstance(r, Buffer):
                 buffers[rid] = {"version": r.version, "dtype": r.dtype, "nbytes": r.nbytes,
                                 "data": put(r.data)}
             elif isinstance(r, Texture):
@@ -147,8 +207,10 @@ class Frame:
         desc = {
             "size": [int(self.size[0]), int(self.size[1])],
             "pixel_ratio": float(self.pixel_ratio),
+            "samples": int(self.samples),
             "clear_color": [float(c) for c in self.clear_color],
             "buffers": buffers, "textures": textures, "programs": programs,
+            "targets": targets,
             "views": {k: v.to_json() for k, v in self.views.items()},
             "draws": [d.to_json() for d in self.draws],
         }

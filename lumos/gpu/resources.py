@@ -31,6 +31,21 @@ def _dtype_code(arr: np.ndarray, argument: str) -> str:
         ) from None
 
 
+def changed_rows(old: np.ndarray, new: np.ndarray) -> tuple[int, int] | None:
+    """(first, last + 1) of the rows where two equal-length arrays differ (NaN equals
+    NaN), or None: what a partial upload has to send."""
+    with np.errstate(invalid="ignore"):
+        same = old == new
+        if old.dtype.kind == "f":
+            same |= np.isnan(old) & np.isnan(new)
+    diff = ~same
+    if diff.ndim > 1:
+        diff = diff.reshape(len(diff), -1).any(axis=1)
+    if not diff.any():
+        return None
+    return int(diff.argmax()), len(diff) - int(diff[::-1].argmax())
+
+
 class _Versioned:
     def __init__(self, prefix: str) -> None:
         self.id = _new_id(prefix)
@@ -130,6 +145,15 @@ class Texture(_Versioned):
         return self.data.shape[-1]
 
     def set_data(self, data: np.ndarray) -> None:
+        """Replace the texels; a same-shaped texture uploads only the rows that differ."""
+        new = np.asarray(data)
+        if new.ndim == self.dim:
+            new = new[..., None]
+        if new.shape == self.data.shape and new.dtype == self.data.dtype:
+            rows = changed_rows(self.data.reshape(len(new), -1), new.reshape(len(new), -1))
+            if rows is not None:
+                self.update(rows[0], new[rows[0] : rows[1]])
+            return
         self._assign(data)
         self._bump()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
+from ..gpu.resources import changed_rows
 from ..visuals import Image
 from .style import DASHES, rcParams
 
@@ -39,19 +40,8 @@ def check_linestyle(ls) -> str | None:
 
 
 def as_1d(values, argument: str) -> np.ndarray:
-    """A float64 1D copy of numeric input, or a clear error."""
-    if isinstance(values, str):
-        raise TypeError(f"{argument}: got str, expected numbers")
-    arr = np.array(values, copy=True)
-    if arr.dtype == object:
-        try:
-            arr = arr.astype(float)
-        except (TypeError, ValueError):
-            raise TypeError(f"{argument}: got non-numeric values, expected numbers") from None
-    if arr.dtype.kind in "US":
-        raise TypeError(f"{argument}: got strings ({arr.dtype}), expected numbers")
-    if arr.dtype.kind not in "biufM":
-        raise TypeError(f"{argument}: got dtype {arr.dtype}, expected numbers")
+    """A copy of numeric input (1D input flattened), or a clear error."""
+    arr = np.array(numeric(values, argument), copy=True)
     return arr.reshape(-1) if arr.ndim <= 1 else arr
 
 
@@ -138,8 +128,96 @@ def _limits(x: np.ndarray, y: np.ndarray, xscale, yscale):
     return tuple(out)
 
 
+class DataView:
+    """A line's x or y data that records what changes: ``line.ydata[i:j] = v`` changes
+    rows i:j and uploads only those. Reading gives numpy arrays (copies), so the line
+    never changes behind its back; ``np.asarray(line.ydata)`` works."""
+
+    def __init__(self, line: Line2D, axis: int) -> None:
+        self._line = line
+        self._axis = axis
+
+    def _values(self) -> np.ndarray:
+        return self._line._x if self._axis == 0 else self._line._y
+
+    def __len__(self) -> int:
+        return len(self._values())
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return self._values().shape
+
+    @property
+    def dtype(self) -> np.dtype:
+        return self._values().dtype
+
+    def __array__(self, dtype=None, copy=None) -> np.ndarray:
+        return np.array(self._values(), dtype=dtype, copy=True)
+
+    def __getitem__(self, key):
+        item = self._values()[key]
+        return item.copy() if isinstance(item, np.ndarray) else item
+
+    def __setitem__(self, key, value) -> None:
+        self._line._set_rows(self._axis, key, value)
+
+    def __iter__(self):
+        return iter(self._values().copy())
+
+    def __repr__(self) -> str:
+        return f"DataView({self._values()!r})"
+
+
+def numeric(values, argument: str) -> np.ndarray:
+    """Numeric input of any shape as an array, without a copy when it is one already,
+    or an error naming ``argument``."""
+    if isinstance(values, str):
+        raise TypeError(f"{argument}: got str, expected numbers")
+    arr = np.asarray(values)  # DataView (line.ydata) converts itself
+    if arr.dtype == object:
+        try:
+            arr = arr.astype(float)
+        except (TypeError, ValueError):
+            raise TypeError(f"{argument}: got non-numeric values, expected numbers") from None
+    if arr.dtype.kind in "US":
+        raise TypeError(f"{argument}: got strings ({arr.dtype}), expected numbers")
+    if arr.dtype.kind not in "biufMm":
+        raise TypeError(f"{argument}: got dtype {arr.dtype}, expected numbers")
+    return arr
+
+
+def as_values(values, argument: str) -> np.ndarray:
+    """Numeric 1D input without a copy (callers copy it into their own storage)."""
+    arr = numeric(values, argument)
+    if arr.ndim > 1:
+        raise ValueError(f"{argument}: got shape {arr.shape}, expected one dimension")
+    return arr.reshape(-1)
+
+
+def _finite_range(v: np.ndarray, positive: bool) -> tuple[float, float] | None:
+    """Min and max of the finite (and, for log axes, positive) values, in chunks so a
+    long line is never copied."""
+    lo, hi = np.inf, -np.inf
+    step = 1 << 20
+    for i in range(0, len(v), step):
+        part = v[i : i + step]
+        ok = np.isfinite(part)
+        if positive:
+            ok &= part > 0
+        if ok.all():
+            lo, hi = min(lo, part.min()), max(hi, part.max())
+        elif ok.any():
+            lo, hi = min(lo, part[ok].min()), max(hi, part[ok].max())
+    return None if lo > hi else (float(lo), float(hi))
+
+
 class Line2D(Artist):
-    """A line with optional markers, as ``ax.plot`` returns."""
+    """A line with optional markers, as ``ax.plot`` returns.
+
+    Changing data uploads only what changed: ``set_data(x, y)`` and ``set_ydata(y)``
+    with as many points as before upload the rows that differ, and
+    ``line.ydata[i:j] = v`` uploads rows i:j (x scrolls with ``xdata`` alike).
+    """
 
     zorder = 2.0
 
@@ -148,8 +226,14 @@ class Line2D(Artist):
                  markeredgewidth=None, alpha=None, label=None, zorder=None,
                  drawstyle="default") -> None:
         super().__init__(axes, label, zorder)
-        self._x = np.zeros(0)
-        self._y = np.zeros(0)
+        # The data in axis units: one (N, 2) float64 array, x and y are its columns.
+        # With linear axes and no steps it is also what the batch draws (_scaled), so
+        # a long line is held once, not as data plus positions.
+        self._xy = np.zeros((0, 2))
+        self._x, self._y = self._xy[:, 0], self._xy[:, 1]
+        # rows of _scaled changed since the axes last uploaded: None, (start, stop), True
+        self._dirty_rows: tuple[int, int] | bool | None = True
+        self._limits_cache = None
         self._color = colors.to_rgba(color if color is not None else "C0")
         self._alpha = alpha
         self._linewidth = float(rcParams["lines.linewidth"] if linewidth is None else linewidth)
@@ -165,29 +249,132 @@ class Line2D(Artist):
             raise ValueError(f"drawstyle: got {drawstyle!r}, expected 'default', 'steps-pre', "
                              "'steps-mid' or 'steps-post'")
         self._drawstyle = drawstyle
-        self._scaled = np.zeros((0, 2))
+        self._scaled = self._markers_scaled = np.zeros((0, 2))
         self.set_data(x, y)
 
     # data
-    def set_data(self, x, y=None) -> None:
-        """``set_data(x, y)`` or ``set_data(np.c_[x, y])``."""
-        if y is None:
+    def set_data(self, x=None, y=None) -> None:
+        """``set_data(x, y)``; ``set_data(y=new_y)`` keeps x and ``set_data(x=new_x)``
+        keeps y; ``set_data(np.c_[x, y])`` and matplotlib's ``set_data((x, y))``.
+
+        With as many points as before, only the rows that differ are uploaded."""
+        if x is None and y is None:
+            raise TypeError("set_data: got neither x nor y, expected x, y or both")
+        if y is None and not isinstance(x, (str, DataView)) and np.ndim(x) == 2:
             xy = np.asarray(x)
-            if xy.ndim != 2 or xy.shape[1] != 2:
-                raise ValueError(f"x: got shape {xy.shape}, expected (N, 2) when y is omitted")
-            x, y = xy[:, 0], xy[:, 1]
-        x = self.axes.xaxis.convert(as_1d(x, "x"))
-        y = self.axes.yaxis.convert(as_1d(y, "y"))
-        if x.shape != y.shape:
-            raise ValueError(f"x and y must have the same length: got {x.size} and {y.size}")
-        self._x, self._y = x, y
+            if xy.shape[1] == 2:
+                x, y = xy[:, 0], xy[:, 1]
+            elif xy.shape[0] == 2:
+                x, y = xy[0], xy[1]
+            else:
+                raise ValueError(f"x: got shape {xy.shape}, expected (N, 2) or (2, N) when "
+                                 "y is omitted")
+        xs = self._x if x is None else self._convert(self.axes.xaxis, x, "x")
+        ys = self._y if y is None else self._convert(self.axes.yaxis, y, "y")
+        if xs.shape != ys.shape:
+            kept = " (the line's current x)" if x is None else \
+                " (the line's current y)" if y is None else ""
+            raise ValueError(f"x and y must have the same length: got {xs.size} and "
+                             f"{ys.size}{kept}")
+        if len(xs) == len(self._x) and self._x.base is self._xy and self._y.base is self._xy:
+            # same length: write the rows that differ in place and upload only those
+            rows = [r for r in (changed_rows(self._x, xs) if x is not None else None,
+                                changed_rows(self._y, ys) if y is not None else None) if r]
+            if not rows:
+                return
+            lo, hi = min(r[0] for r in rows), max(r[1] for r in rows)
+            self._xy[lo:hi, 0] = xs[lo:hi]
+            self._xy[lo:hi, 1] = ys[lo:hi]
+            self._rows_changed(lo, hi)
+            return
+        xy = np.empty((len(xs), 2))
+        xy[:, 0], xy[:, 1] = xs, ys
+        self._xy = xy
+        self._x, self._y = xy[:, 0], xy[:, 1]
         self.rescale()
 
+    @staticmethod
+    def _convert(axis, values, argument: str) -> np.ndarray:
+        """Data to float64 axis units; numbers pass without a copy (written into the
+        line's storage later), dates go through the axis."""
+        arr = as_values(values, argument)
+        if arr.dtype.kind in "Mm":
+            return axis.convert(arr)
+        return arr
+
+    def _set_rows(self, axis: int, key, value) -> None:
+        """``xdata[key] = value`` / ``ydata[key] = value``: write, then upload the rows
+        between the first and the last one written."""
+        data = self._x if axis == 0 else self._y
+        n = len(data)
+        if isinstance(key, slice):
+            start, stop, step = key.indices(n)
+            rows = range(start, stop, step)
+            span = (min(rows[0], rows[-1]), max(rows[0], rows[-1]) + 1) if rows else None
+        elif isinstance(key, (int, np.integer)) and not isinstance(key, bool):
+            row = int(key) + n if key < 0 else int(key)
+            span = (row, row + 1)
+        else:
+            index = np.arange(n)[key]  # index arrays, masks
+            span = (int(index.min()), int(index.max()) + 1) if np.size(index) else None
+        arr = np.asarray(value)
+        if arr.dtype.kind in "Mm" or arr.dtype == object:
+            arr = (self.axes.xaxis if axis == 0 else self.axes.yaxis).convert(arr)
+        data[key] = arr  # numpy checks the shapes before writing anything
+        if span is not None:
+            self._rows_changed(*span)
+
+    def _rows_changed(self, lo: int, hi: int) -> None:
+        """Data rows lo:hi changed in place: refresh their positions, mark them dirty."""
+        self._limits_cache = None
+        if self._scaled is self._xy:
+            self._mark_dirty(lo, hi)  # the data is what the batch draws
+        elif self._drawstyle == "default" and len(self._scaled) == len(self._x):
+            with np.errstate(all="ignore"):
+                self._scaled[lo:hi, 0] = self.axes.xaxis.scale.forward(self._x[lo:hi])
+                self._scaled[lo:hi, 1] = self.axes.yaxis.scale.forward(self._y[lo:hi])
+            self._mark_dirty(lo, hi)
+        elif type(self).rescale is Line2D.rescale and len(self._scaled):
+            old = self._scaled
+            self._scaled, self._markers_scaled = self._positions()
+            rows = changed_rows(old, self._scaled) if len(old) == len(self._scaled) \
+                else (0, len(self._scaled))
+            if rows is not None:
+                self._mark_dirty(*rows)
+        else:
+            self.rescale()
+            return
+        self._changed()
+
+    def _mark_dirty(self, lo: int, hi: int) -> None:
+        d = self._dirty_rows
+        if d is True:
+            return
+        self._dirty_rows = (lo, hi) if d is None else (min(d[0], lo), max(d[1], hi))
+
     def set_xdata(self, x) -> None:
-        self.set_data(x, self._y)
+        self.set_data(x=x)
 
     def set_ydata(self, y) -> None:
-        self.set_data(self._x, y)
+        self.set_data(y=y)
+
+    @property
+    def xdata(self) -> DataView:
+        """The x data; ``line.xdata[i:j] = v`` changes (and uploads) rows i:j only."""
+        return DataView(self, 0)
+
+    @xdata.setter
+    def xdata(self, x) -> None:
+        self.set_data(x=x)
+
+    @property
+    def ydata(self) -> DataView:
+        """The y data; ``line.ydata[i:j] = v`` changes (and uploads) rows i:j only."""
+        return DataView(self, 1)
+
+    @ydata.setter
+    def ydata(self, y) -> None:
+        self.set_data(y=y)
 
     def get_xdata(self) -> np.ndarray:
         return self._x.copy()
@@ -198,17 +385,38 @@ class Line2D(Artist):
     def get_data(self) -> tuple[np.ndarray, np.ndarray]:
         return self.get_xdata(), self.get_ydata()
 
-    def rescale(self) -> None:
+    def _positions(self) -> tuple[np.ndarray, np.ndarray]:
+        """(line, marker) positions in scale space; the data itself when both axes are
+        linear and there are no steps (no copy)."""
+        xscale, yscale = self.axes.xaxis.scale, self.axes.yaxis.scale
+        linear = xscale.name == yscale.name == "linear"
+        own = self._x.base is self._xy and self._y.base is self._xy
+        if linear and own and self._drawstyle == "default":
+            return self._xy, self._xy
         x, y = _steps(self._x, self._y, self._drawstyle)
         with np.errstate(all="ignore"):
-            self._scaled = np.c_[self.axes.xaxis.scale.forward(x),
-                                 self.axes.yaxis.scale.forward(y)]
-        self._markers_scaled = self._scaled if self._drawstyle == "default" else np.c_[
-            self.axes.xaxis.scale.forward(self._x), self.axes.yaxis.scale.forward(self._y)]
+            scaled = np.c_[xscale.forward(x), yscale.forward(y)]
+            markers = scaled if self._drawstyle == "default" else np.c_[
+                xscale.forward(self._x), yscale.forward(self._y)]
+        return scaled, markers
+
+    def rescale(self) -> None:
+        self._scaled, self._markers_scaled = self._positions()
+        self._limits_cache = None
+        self._dirty_rows = True
         self._changed()
 
     def data_limits(self):
-        return _limits(self._x, self._y, self.axes.xaxis.scale, self.axes.yaxis.scale)
+        xscale, yscale = self.axes.xaxis.scale, self.axes.yaxis.scale
+        key = (self._x, self._y, xscale.name, yscale.name)
+        cached = self._limits_cache
+        if cached is not None and all(a is b for a, b in zip(cached[0], key, strict=True)):
+            return cached[1]
+        xr = _finite_range(self._x, xscale.name == "log")
+        yr = _finite_range(self._y, yscale.name == "log")
+        limits = None if xr is None or yr is None else (xr, yr)
+        self._limits_cache = (key, limits)
+        return limits
 
     # style
     def get_color(self):
@@ -342,22 +550,40 @@ class ScalarMappable:
 
 
 class PathCollection(Artist, ScalarMappable):
-    """Scatter points, as ``ax.scatter`` returns; sizes are areas in points²."""
+    """Scatter points, as ``ax.scatter`` returns; sizes are areas in points².
+
+    Density mode (``density=True``, or automatically beyond ``density_threshold`` points
+    when no per-point colors are given): points are counted per pixel on the GPU and
+    the counts shown through ``cmap`` (:class:`lumos.visuals.density.Density`); ``norm``
+    is then ``'eq_hist'`` (the default), ``'linear'`` or ``'log'``, and ``vmin``/``vmax``
+    fix the count range of the last two. The mode is chosen when the scatter is made.
+
+    ``set_offsets``, ``set_array`` and ``set_sizes`` with as many points as before upload
+    only the rows that differ (the first to the last changed row).
+    """
 
     zorder = 1.0
+    #: more points than this (and one color for all) switch ``density=None`` on
+    density_threshold = 2_000_000
 
     def __init__(self, axes, x, y, s=None, c=None, marker="o", cmap=None, norm=None, vmin=None,
                  vmax=None, alpha=None, linewidths=None, edgecolors=None, label=None,
-                 zorder=None, color=None) -> None:
+                 zorder=None, color=None, density: bool | None = None) -> None:
         super().__init__(axes, label, zorder)
-        self._init_mappable(cmap, norm, vmin, vmax)
+        eq_hist = isinstance(norm, str) and norm == "eq_hist"
+        self._init_mappable(cmap, None if eq_hist else norm, vmin, vmax)
         self._marker = check_marker(marker) or "o"
         self._alpha = alpha
         self._edgecolors = "face" if edgecolors is None else edgecolors
         self._linewidths = 0.0 if linewidths is None else float(np.mean(linewidths))
         self._array = None
         self._facecolor = None
+        self._face = None  # face colors (n, 4) float, kept until colors change
+        # rows changed since the axes' batch took them: part -> (start, stop)
+        self._dirty: dict[str, tuple[int, int]] = {}
+        self._density = None
         self._offsets = np.zeros((0, 2))
+        self._scaled = np.zeros((0, 2))
         self.set_offsets(np.c_[as_1d(x, "x").ravel(), as_1d(y, "y").ravel()]
                          if np.size(x) == np.size(y) else _mismatch(x, y))
         self.set_sizes(rcParams["lines.markersize"] ** 2 if s is None else s)
@@ -365,24 +591,100 @@ class PathCollection(Artist, ScalarMappable):
             raise ValueError("c and color: got both, expected at most one")
         c = color if c is None else c
         self._set_c(c)
+        if density is None:
+            density = len(self._offsets) > self.density_threshold and self._one_color()
+        if density:
+            if not self._one_color():
+                raise ValueError("c: per-point colors or values cannot be shown with "
+                                 "density=True (points are counted per pixel); pass one "
+                                 "color, or density=False")
+            self._make_density(norm, eq_hist)
+        elif eq_hist:
+            raise ValueError("norm: got 'eq_hist', which needs density=True")
+
+    # -- density mode ------------------------------------------------------------------
+    def _one_color(self) -> bool:
+        fc = self._facecolor
+        return self._array is None and (fc is None or len(fc) == 0 or bool((fc == fc[0]).all()))
+
+    def _make_density(self, norm, eq_hist: bool) -> None:
+        from ..visuals.density import Density
+
+        if eq_hist or norm is None:
+            kind = "eq_hist"
+        else:
+            kind = "log" if (norm == "log" or type(norm).__name__ == "LogNorm") else "linear"
+        self._density = Density(self._scaled, cmap=self.cmap, norm=kind)
+        self._density.order = self.zorder
+        self._sync_density_style()
+
+    def _sync_density_style(self) -> None:
+        d = self._density
+        d.cmap = self.cmap
+        lo, hi = self.norm.vmin, self.norm.vmax
+        d.clim = None if lo is None or hi is None else (lo, hi)
+        d.alpha = 1.0 if self._alpha is None else float(self._alpha)
+        d.order = self.zorder
+
+    def uses_density(self) -> bool:
+        """Whether the points are drawn as counts per pixel (not batched as markers)."""
+        return self._density is not None
+
+    def visuals(self) -> list:
+        return [] if self._density is None else [self._density]
+
+    def set_zorder(self, z: float) -> None:
+        super().set_zorder(z)
+        if self._density is not None:
+            self._density.order = self.zorder
+
+    def set_visible(self, visible: bool) -> None:
+        super().set_visible(visible)
+        if self._density is not None:
+            self._density.visible = self._visible
+
+    # -- data ----------------------------------------------------------------------------
+    def _mark(self, part: str, start: int, stop: int) -> None:
+        """Rows start:stop of ``part`` ('offsets', 'sizes' or 'colors') changed."""
+        old = self._dirty.get(part)
+        self._dirty[part] = (start, stop) if old is None else (min(old[0], start),
+                                                               max(old[1], stop))
 
     def _set_c(self, c) -> None:
         n = len(self._offsets)
         arr = None if c is None or isinstance(c, str) else np.asarray(c)
         # like matplotlib: n numbers are values for the colormap, anything else colors
         if arr is not None and arr.dtype.kind in "biuf" and arr.ndim == 1 and arr.size == n:
+            self._array = None  # a new mapping: every color changes
             self.set_array(arr)
         else:
             self._array = None
             self._facecolor = colors.to_rgba_array("C0" if c is None else c, n)
-            self._changed()
+            self._colors_changed()
 
     def set_offsets(self, xy) -> None:
+        """New positions (N, 2); with N unchanged only the changed rows are uploaded."""
         xy = np.array(xy, dtype=float, copy=True)
         if xy.ndim != 2 or xy.shape[1] != 2:
             raise ValueError(f"offsets: got shape {xy.shape}, expected (N, 2)")
-        self._offsets = np.c_[self.axes.xaxis.convert(xy[:, 0]),
-                              self.axes.yaxis.convert(xy[:, 1])]
+        new = np.c_[self.axes.xaxis.convert(xy[:, 0]), self.axes.yaxis.convert(xy[:, 1])]
+        if new.shape == self._offsets.shape and len(new):
+            rows = changed_rows(self._offsets, new)
+            if rows is None:
+                return
+            self._offsets[rows[0] : rows[1]] = new[rows[0] : rows[1]]
+            self._scale_rows(*rows)
+            return
+        resized = len(new) != len(self._offsets) and hasattr(self, "_sizes")
+        self._offsets = new
+        if resized:  # like matplotlib, sizes and colors repeat to the new length
+            n = len(new)
+            self._sizes = np.resize(self._sizes, n)
+            if self._facecolor is not None:
+                self._facecolor = np.resize(self._facecolor, (n, 4))
+            if self._array is not None:
+                self._array = np.resize(self._array, n)
+            self._face = None
         self.rescale()
 
     def get_offsets(self) -> np.ndarray:
@@ -393,19 +695,36 @@ class PathCollection(Artist, ScalarMappable):
         n = len(self._offsets)
         if s.size not in (1, n):
             raise ValueError(f"s: got {s.size} sizes for {n} points, expected 1 or {n}")
-        self._sizes = np.broadcast_to(s, (n,)).copy()
-        self._changed()
+        new = np.broadcast_to(s, (n,)).copy()
+        old = getattr(self, "_sizes", None)
+        rows = (0, n) if old is None or old.shape != new.shape else changed_rows(old, new)
+        self._sizes = new
+        if rows is not None:
+            self._mark("sizes", *rows)
+            self._changed()
 
     def get_sizes(self) -> np.ndarray:
         return self._sizes.copy()
 
     def set_array(self, values) -> None:
-        """Values mapped through cmap/norm to face colors."""
+        """Values mapped through cmap/norm to face colors; with the norm's limits set
+        and N unchanged, only the changed rows are mapped and uploaded."""
         values = as_1d(values, "c").astype(float)
         if values.size != len(self._offsets):
             raise ValueError(f"c: got {values.size} values for {len(self._offsets)} points")
+        old, limits = self._array, (self.norm.vmin, self.norm.vmax)
         self._array = values
         self.autoscale_clim(values)
+        same_mapping = limits == (self.norm.vmin, self.norm.vmax)
+        if old is None or self._face is None or not same_mapping or old.shape != values.shape:
+            self._colors_changed()
+            return
+        rows = changed_rows(old, values)
+        if rows is None:
+            return
+        start, stop = rows
+        self._face[start:stop] = self._map_colors(values[start:stop])
+        self._mark("colors", start, stop)
         self._changed()
 
     def get_array(self):
@@ -419,30 +738,63 @@ class PathCollection(Artist, ScalarMappable):
 
     def set_alpha(self, alpha) -> None:
         self._alpha = alpha
-        self._changed()
+        self._colors_changed()
 
     def _mapping_changed(self) -> None:
+        self._colors_changed()
+
+    def _colors_changed(self) -> None:
+        self._face = None
+        self._mark("colors", 0, len(self._offsets))
+        if self._density is not None:
+            self._sync_density_style()
         self._changed()
 
     def rescale(self) -> None:
+        self._scaled = np.zeros((0, 2))  # every row is recomputed
+        self._scale_rows(0, len(self._offsets))
+
+    def _scale_rows(self, start: int, stop: int) -> None:
+        """Recompute scale-space positions of rows start:stop from the offsets."""
+        off = self._offsets[start:stop]
         with np.errstate(all="ignore"):
-            self._scaled = np.c_[self.axes.xaxis.scale.forward(self._offsets[:, 0]),
-                                 self.axes.yaxis.scale.forward(self._offsets[:, 1])]
+            rows = np.c_[self.axes.xaxis.scale.forward(off[:, 0]),
+                         self.axes.yaxis.scale.forward(off[:, 1])]
+        if len(self._scaled) != len(self._offsets):
+            self._scaled = rows
+        else:
+            self._scaled[start:stop] = rows
+        self._mark("offsets", start, stop)
+        d = self._density
+        if d is not None:
+            if len(d) == len(self._scaled):
+                d.update(start, rows)
+            else:
+                d.set_data(self._scaled)
         self._changed()
 
     def data_limits(self):
         return _limits(self._offsets[:, 0], self._offsets[:, 1], self.axes.xaxis.scale,
                        self.axes.yaxis.scale)
 
-    def face_rgba(self) -> np.ndarray:
-        if self._array is not None:
-            rgba = np.asarray(self.cmap(self.norm(self._array)), dtype=float).reshape(-1, 4)
-        else:
-            rgba = self._facecolor.astype(float)
+    # -- colors and the markers batch -----------------------------------------------
+    def _map_colors(self, values: np.ndarray) -> np.ndarray:
+        rgba = np.asarray(self.cmap(self.norm(values)), dtype=float).reshape(-1, 4)
         if self._alpha is not None:
-            rgba = rgba.copy()
             rgba[:, 3] = float(self._alpha)
         return rgba
+
+    def face_rgba(self) -> np.ndarray:
+        """Face colors (n, 4), computed once per change of colors (do not modify)."""
+        if self._face is None:
+            if self._array is not None:
+                self._face = self._map_colors(self._array)
+            else:
+                rgba = self._facecolor.astype(float)
+                if self._alpha is not None:
+                    rgba[:, 3] = float(self._alpha)
+                self._face = rgba
+        return self._face
 
     def marker_style(self):
         px = self.axes.figure.points_to_pixels
@@ -455,6 +807,79 @@ class PathCollection(Artist, ScalarMappable):
             edge = colors.to_rgba(self._edgecolors)
             edge_w = px(self._linewidths)
         return MARKERS[self._marker], diameter, face, edge, edge_w
+
+    # The axes batches scatters of one style into one Markers visual; these keep that
+    # batch up to date row by row. Items are (positions, sizes px, face rgba, artist);
+    # line markers in the same batch come as 3-tuples with no change log.
+    @staticmethod
+    def batch_signature(items: list, px_per_point: float) -> tuple | None:
+        """Who is in a Markers batch, in order, with how many points; None when line
+        markers are in it too (the batch is then rebuilt whenever it is touched)."""
+        if any(len(it) != 4 for it in items):
+            return None
+        return (float(px_per_point),) + tuple((id(it[3]), len(it[0])) for it in items)
+
+    @staticmethod
+    def batch_taken(visual, items: list, signature: tuple | None) -> None:
+        """The batch was just built from ``items``: remember who is in it."""
+        visual._signature = signature
+        local = visual._pos_buffer.data
+        extent = float(np.abs(local[:, :2]).max()) if len(local) else 0.0
+        visual._extent = max(extent, 1e-300)
+        for it in items:
+            if len(it) == 4:
+                it[3]._dirty = {}
+
+    @staticmethod
+    def update_batch(visual, items: list, signature: tuple | None) -> bool:
+        """Upload into the batch only the rows its scatters changed since it took them.
+        False (nothing done) when it must be rebuilt: other members or lengths, or
+        points moved far beyond the range its float64 origin was chosen for."""
+        from ..visuals.base import rgba_bytes
+
+        if signature is None or getattr(visual, "_signature", None) != signature:
+            return False
+        origin = visual._origin
+        for pts, _, _, a in items:
+            if "offsets" in a._dirty:
+                start, stop = a._dirty["offsets"]
+                with np.errstate(invalid="ignore"):
+                    rel = np.abs(pts[start:stop] - origin[:2])
+                if np.nanmax(rel, initial=0.0, where=np.isfinite(rel)) > 2 * visual._extent:
+                    return False
+        total = len(visual._pos_buffer.data)
+        first = 0
+        for pts, sizes, face, a in items:
+            dirty = a._dirty
+            if "offsets" in dirty:
+                start, stop = dirty["offsets"]
+                p = pts[start:stop]
+                valid = np.isfinite(p).all(axis=1)
+                local = np.zeros((len(p), 3), np.float32)
+                local[:, :2] = np.where(valid[:, None], p - origin[:2], 0.0)
+                local[:, 2] = np.where(valid, -origin[2], 0.0)
+                visual._points[first + start : first + stop, :2] = p
+                visual._pos_buffer.update(first + start, local)
+            # sizes follow the offsets too: a point that became NaN gets size 0
+            spans = [dirty[k] for k in ("sizes", "offsets") if k in dirty]
+            if spans:
+                start, stop = min(s for s, _ in spans), max(e for _, e in spans)
+                sz = sizes[start:stop].astype(np.float32)
+                bad = ~np.isfinite(pts[start:stop]).all(axis=1) | ~np.isfinite(sz)
+                sz = np.maximum(np.where(bad, 0.0, sz), 0.0).astype(np.float32)
+                if not np.array_equal(sz, visual._size_buffer.data[first + start :
+                                                                     first + stop]):
+                    visual._size_buffer.update(first + start, sz)
+                if isinstance(visual._size, np.ndarray) and visual._size.shape == (total,):
+                    visual._size[first + start : first + stop] = sizes[start:stop]
+            if "colors" in dirty:
+                start, stop = dirty["colors"]
+                visual._color_buffer.update(first + start, rgba_bytes(face[start:stop]))
+                if isinstance(visual._color, np.ndarray) and len(visual._color) == total:
+                    visual._color[first + start : first + stop] = face[start:stop]
+            a._dirty = {}
+            first += len(pts)
+        return True
 
 
 def _mismatch(x, y):
@@ -535,7 +960,7 @@ class AxesImage(Artist, ScalarMappable):
             rgba[:, 3] *= float(self._alpha)
             arr = rgba.reshape(arr.shape[:2] + (4,))
         v.cmap = self.cmap
-        v.set_data(arr)
+        v.set_data(arr)  # same shape: only the changed texture rows travel
         v.clim = clim
         self.rescale()
 

@@ -23,14 +23,18 @@ from .artists import (
     Text,
     as_1d,
     check_marker,
+    numeric,
 )
 from .axis import Axis
 from .plotting import PlottingMixin
 from .style import rcParams
 
 _COLOR_LETTERS = "bgrcmykw"
-# lines longer than this are not batched with others, so each gets level of detail
-_OWN_VISUAL = 50_000
+# Batches get level of detail per line, so length no longer needs a visual of its own;
+# lines longer than this still get one so that they are never copied into a joined
+# batch (memory: the visual then shares the artist's array) nor re-joined when another
+# line of the batch changes length.
+_OWN_VISUAL = 1_000_000
 
 
 def parse_fmt(fmt: str) -> dict:
@@ -162,8 +166,9 @@ class Axes(PlottingMixin):
         lines = []
         for x, y, fmt in _split_plot_args(args):
             style = {**parse_fmt(fmt), **kwargs}
-            y = as_1d(y, "y")
-            x = np.arange(len(y), dtype=float) if x is None else as_1d(x, "x")
+            # validated without copies: each Line2D copies its column once
+            y = numeric(y, "y")
+            x = np.arange(len(y), dtype=float) if x is None else numeric(x, "x")
             if x.shape[:1] != y.shape[:1]:
                 raise ValueError(f"x and y must have same first dimension, but have shapes "
                                  f"{x.shape} and {y.shape}")
@@ -186,14 +191,21 @@ class Axes(PlottingMixin):
 
     def scatter(self, x, y, s=None, c=None, marker="o", cmap=None, norm=None, vmin=None,
                 vmax=None, alpha=None, linewidths=None, edgecolors=None, label=None,
-                zorder=None, color=None, **kwargs) -> PathCollection:
-        """Markers of per-point size (points², like matplotlib) and color or value."""
+                zorder=None, color=None, density: bool | None = None,
+                **kwargs) -> PathCollection:
+        """Markers of per-point size (points², like matplotlib) and color or value.
+
+        ``density=True`` (automatic beyond ``PathCollection.density_threshold`` = 2·10^6
+        points of one color) counts points per pixel on the GPU and shows the counts
+        through ``cmap`` with ``norm`` 'eq_hist' (default), 'linear' or 'log'.
+        """
         _reject_unknown(kwargs, "scatter")
         if c is None and color is None:
             color = self._next_color()
         pc = PathCollection(self, x, y, s=s, c=c, marker=marker, cmap=cmap, norm=norm,
                             vmin=vmin, vmax=vmax, alpha=alpha, linewidths=linewidths,
-                            edgecolors=edgecolors, label=label, zorder=zorder, color=color)
+                            edgecolors=edgecolors, label=label, zorder=zorder, color=color,
+                            density=density)
         return self._add_artist(pc)
 
     def imshow(self, X, cmap=None, norm=None, aspect=None, interpolation=None, alpha=None,
@@ -212,6 +224,41 @@ class Axes(PlottingMixin):
         self.xaxis.limits.auto = self.yaxis.limits.auto = True
         self._image_limits = True
         return im
+
+    def stream(self, channels: int, capacity: int, dt: float = 1.0, t0: float = 0.0,
+               stacked: bool = False, spacing: float | None = None, color=None,
+               linewidth: float | None = None, label=None, zorder=None):
+        """Live signals: ``s = ax.stream(channels=32, capacity=100_000, dt=1e-4)``, then
+        ``s.push(block)`` with ``block`` of shape (k, channels), from any thread.
+
+        The newest ``capacity`` samples of every channel are drawn (one draw); while
+        the x limits are automatic the axis scrolls with them (x margins are 0).
+        ``stacked`` offsets channel c by ``(channels - 1 - c) * spacing`` (None: from
+        the data). Pushing k samples uploads k samples; see ``lumos.plot.animation``.
+        """
+        from .animation import StreamPlot
+
+        s = StreamPlot(self, channels, capacity, dt=dt, t0=t0, stacked=stacked,
+                       spacing=spacing, color=color, linewidth=linewidth, label=label,
+                       zorder=zorder)
+        self._margins = (0.0, self._margins[1])  # the window is exactly the samples
+        return self._add_artist(s)
+
+    def waterfall(self, n_freq: int, capacity: int, dt: float = 1.0, t0: float = 0.0,
+                  freqs=None, cmap=None, vmin=None, vmax=None, label=None, zorder=None):
+        """A scrolling spectrogram: ``w = ax.waterfall(512, 600)``, then
+        ``w.push(rows)`` with ``rows`` of shape (k, n_freq), from any thread.
+
+        Frequency (``freqs = (f0, f1)``, default bins 0..n_freq) runs along x, time
+        along y with the newest row on top; rows go through ``cmap`` between
+        ``vmin``/``vmax`` (default: the range seen). Pushing k rows uploads k rows.
+        """
+        from .animation import WaterfallPlot
+
+        w = WaterfallPlot(self, n_freq, capacity, dt=dt, t0=t0, freqs=freqs, cmap=cmap,
+                          vmin=vmin, vmax=vmax, label=label, zorder=zorder)
+        self._margins = (0.0, 0.0)
+        return self._add_artist(w)
 
     def text(self, x, y, s, fontsize=None, color="black", ha="left", va="baseline",
              rotation=0.0, transform=None, **kwargs) -> Text:
@@ -593,38 +640,58 @@ class Axes(PlottingMixin):
                     dashes = None if pattern is None else tuple(width * p for p in pattern)
                     key = ("line", width, dashes, a.zorder)
                     if len(a._scaled) > _OWN_VISUAL:
-                        key += (id(a),)  # very long lines alone: they get level of detail
-                    groups.setdefault(key, []).append((a._scaled, a.line_rgba()))
+                        key += (id(a),)  # very long lines alone: never copied
+                    groups.setdefault(key, []).append((a._scaled, a.line_rgba(), a))
                 if a._marker is not None and len(a._markers_scaled):
                     symbol, size, face, edge, edge_w = a.marker_style()
                     key = ("markers", symbol, edge_w, edge, a.zorder)
                     n = len(a._markers_scaled)
                     groups.setdefault(key, []).append(
                         (a._markers_scaled, np.full(n, size), np.tile(face, (n, 1))))
-            elif isinstance(a, PathCollection) and len(a._scaled):
+            elif isinstance(a, PathCollection) and len(a._scaled) and not a.uses_density():
                 symbol, sizes, face, edge, edge_w = a.marker_style()
                 key = ("markers", symbol, edge_w, edge, a.zorder)
-                groups.setdefault(key, []).append((a._scaled, sizes, face))
+                groups.setdefault(key, []).append((a._scaled, sizes, face, a))
         for key in [k for k in self._batches if k not in groups]:
             self.view.remove(self._batches.pop(key))
         for key, items in groups.items():
             visual = self._batches.get(key)
             if key[0] == "line":
-                pos = [p for p, _ in items]
-                rgba = [c for _, c in items]
-                if visual is None:
-                    visual = Line(width=key[1], dashes=key[2])
-                if len(pos) > 1:
-                    visual.set_data(pos, color=rgba)
+                # The same lines with the same lengths and colors as last time: upload
+                # only the rows each line changed (set_data, ydata[i:j] = v, ...).
+                signature = tuple((id(a), len(p), tuple(c)) for p, c, a in items)
+                if visual is not None and getattr(visual, "_signature", None) == signature:
+                    start = 0
+                    for p, _, a in items:
+                        rows = a._dirty_rows
+                        if rows is True:
+                            visual.update_points(start, p)
+                        elif rows is not None:
+                            visual.update_points(start + rows[0], p[rows[0] : rows[1]])
+                        start += len(p) + 1  # the NaN row between two lines
                 else:
-                    visual.set_data(pos[0], color=rgba[0])
+                    if visual is None:
+                        visual = Line(width=key[1], dashes=key[2])
+                    if len(items) > 1:
+                        visual.set_data([p for p, _, _ in items],
+                                        color=[c for _, c, _ in items])
+                    else:  # one line: the visual shares the artist's array
+                        visual.set_data(items[0][0], color=items[0][1], copy=False)
+                    visual._signature = signature
+                for _, _, a in items:
+                    a._dirty_rows = None
             else:
-                pos = np.concatenate([p for p, _, _ in items])
-                sizes = np.concatenate([s for _, s, _ in items])
-                face = np.concatenate([f for _, _, f in items])
-                if visual is None:
-                    visual = Markers(symbol=key[1], edge_width=key[2], edge_color=key[3])
-                visual.set_data(pos, size=sizes, color=face)
+                # The same scatters with the same lengths as last time: upload only the
+                # rows each changed (set_offsets, set_array, set_sizes); else rebuild.
+                signature = PathCollection.batch_signature(items, px(1.0))
+                if visual is None or not PathCollection.update_batch(visual, items, signature):
+                    pos = np.concatenate([it[0] for it in items])
+                    sizes = np.concatenate([it[1] for it in items])
+                    face = np.concatenate([it[2] for it in items])
+                    if visual is None:
+                        visual = Markers(symbol=key[1], edge_width=key[2], edge_color=key[3])
+                    visual.set_data(pos, size=sizes, color=face)
+                    PathCollection.batch_taken(visual, items, signature)
             if key not in self._batches:
                 visual.order = key[3] if key[0] == "line" else key[-1]
                 self._batches[key] = visual
@@ -686,7 +753,8 @@ def _singular(v: float, scale: str) -> tuple[float, float]:
 
 
 def _as_columns(values, argument: str) -> np.ndarray:
-    arr = as_1d(values, argument)
+    """Columns of 1D or 2D numeric input (views, no copy)."""
+    arr = numeric(values, argument)
     if arr.ndim == 1:
         return arr[:, None]
     if arr.ndim != 2:

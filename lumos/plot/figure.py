@@ -21,6 +21,7 @@ class Overlay:
 
     def __init__(self, canvas: Canvas) -> None:
         self.view = canvas.add_view(camera=PanZoomCamera(), rect=(0, 0, 1, 1))
+        self.view.interactive = False  # decorations follow the axes, never the mouse
         self._pool: dict[tuple, object] = {}
         self._begin()
 
@@ -381,15 +382,46 @@ class Figure:
     save = savefig
 
     def show(self, block: bool | None = None) -> None:
-        """Display the figure (a window arrives with the front-end work; headless here)."""
-        from ..io.png import encode_png
+        """Open an interactive window (GLFW) when there is a display; inline in a
+        notebook; without either, a warning says what to do instead. ``block=None``
+        blocks until the window closes unless Python runs interactively."""
+        from ..app.window import figure_show
 
-        self._last_png = encode_png(self.render())
+        figure_show(self, block=block)
+
+    def on(self, name: str, callback=None):
+        """Call ``callback(event)`` on "mouse_press", "mouse_move", "mouse_release",
+        "wheel", "key_press", "resize" or "draw" in a window or widget; mouse events
+        carry ``inaxes``, ``xdata`` and ``ydata``. Usable as a decorator."""
+        return self.canvas.on(name, callback)
+
+    def pick(self, x_px: float, y_px: float, radius: int = 2):
+        """``(artist, index)`` under the figure pixel (x, y) from the top left (event
+        coordinates): the point of a line or scatter, the pixel of an image
+        (row * width + col); None when no data is there."""
+        from ..app.figure_pick import pick_figure
+
+        return pick_figure(self, x_px, y_px, radius=radius)
+
+    def animate(self, update, interval_ms: float = 16.0, frames=None, **kwargs):
+        """Call ``update(frame)`` every ``interval_ms`` and redraw: returns a
+        :class:`lumos.plot.animation.Animation` (``.run(frames=n)`` offscreen; windows
+        drive ``.step()`` from their timer). matplotlib's ``FuncAnimation`` is in
+        ``lumos.plot.animation`` too."""
+        from .animation import Animation
+
+        return Animation(self, update, interval_ms=interval_ms, frames=frames, **kwargs)
 
     def _repr_png_(self) -> bytes:
         from ..io.png import encode_png
 
         return encode_png(self.render())
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        """Jupyter: an interactive widget when anywidget is installed, else a PNG."""
+        from ..app.notebook import mimebundle
+
+        return mimebundle(self, include=include, exclude=exclude)
 
 
 def _all_auto(ax: Axes) -> bool:

@@ -199,6 +199,7 @@ class Canvas:
                 frame.draws.extend(draws)
                 owners.extend([visual] * len(draws))
         self._draw_owners = owners
+        frame.samples = 4 if any(v.needs_multisampling for v in set(owners)) else 1
         return frame
 
     def render(self) -> np.ndarray:
@@ -211,10 +212,11 @@ class Canvas:
         if self._executor is None:
             self._executor = ModernGLExecutor(ctx)
         frame = self.frame()
-        if self._target is None or self._target.size != frame.size:
+        if self._target is None or (self._target.size, self._target.samples) != (
+                frame.size, frame.samples):
             if self._target is not None:
                 self._target.release()
-            self._target = OffscreenTarget(ctx, frame.size)
+            self._target = OffscreenTarget(ctx, frame.size, samples=frame.samples)
         self._executor.render(frame, self._target.fbo)
         # keep the pick programs compiled: hover picking would recompile them every time
         self._executor.release_unused(frame if self._picker is None else self._picker.keep(frame))

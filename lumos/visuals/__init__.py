@@ -1,10 +1,13 @@
 """Visuals: the things a view draws, each batched into as few draws as possible."""
 
 from .base import Visual
+from .density import Density
 from .image import Image
 from .line import Line
 from .markers import Markers
 from .mesh import Mesh
+from .stream import Stream
 from .text import Text
+from .waterfall import Waterfall
 
-__all__ = ["Image", "Line", "Markers", "Mesh", "Text", "Visual"]
+__all__ = ["Density", "Image", "Line", "Markers", "Mesh", "Stream", "Text", "Visual", "Waterfall"]

@@ -36,6 +36,9 @@ class Visual:
     """
 
     is_3d = False  # visuals that want depth testing (meshes) set this
+    # Triangle edges need multisampling; shader-antialiased visuals (lines, markers,
+    # text, images) do not, and a frame of only those renders without it.
+    needs_multisampling = False
 
     def __init__(self) -> None:
         self.visible = True

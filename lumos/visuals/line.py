@@ -15,12 +15,11 @@ from .base import (
     DrawContext,
     Visual,
     as_array,
-    as_positions,
     check_positive,
     is_nonlinear,
     rgba_bytes,
-    split_origin,
     transform_parts,
+    transformed_bounds,
 )
 from .lod import MinMaxPyramid, is_sorted
 
@@ -164,6 +163,8 @@ void main() {
 
 
 LOD_THRESHOLD = 8192
+_MIN_LOD_LINE = 64  # shorter lines of a batch are drawn whole: a pyramid would not pay
+_CHUNK = 1 << 18  # rows per pass of O(N) loops, so temporaries stay a few MB
 
 
 def _single_color(value) -> bool:
@@ -174,63 +175,115 @@ def _single_color(value) -> bool:
     return arr.ndim == 1 and len(arr) in (3, 4) and not isinstance(arr[0], (str, tuple, list))
 
 
-def _join(pos) -> tuple[np.ndarray, np.ndarray | None]:
+def _as_line(value, argument: str = "pos") -> np.ndarray:
+    """One (N, 2|3) numeric line, not copied (callers copy when they keep it)."""
+    arr = as_array(value, argument)
+    if arr.dtype.kind not in "biuf":  # not objects, strings or complex numbers
+        raise TypeError(f"{argument}: got dtype {arr.dtype}, expected real numbers")
+    if arr.ndim != 2 or arr.shape[1] not in (2, 3):
+        raise ValueError(f"{argument}: got shape {arr.shape}, expected (N, 2) or (N, 3)")
+    return arr
+
+
+def _join(pos, copy: bool = True) -> tuple[np.ndarray, np.ndarray | None, list]:
     """Accept one (N, 2|3) line, an (M, N, 2|3) stack or a list of lines.
 
-    Returns float64 (K, 3) points with a NaN row between lines, and for several
-    lines the line index of each point, -1 for the NaN rows (to spread colors)."""
+    Returns float64 (K, 2|3) points (3 columns only when some line has z) with a NaN
+    row between lines; for several lines the line index of each point (-1 for the NaN
+    rows, to spread colors); and each line's (start, stop) rows. One float64
+    C-contiguous line is kept without a copy when ``copy`` is False."""
     if isinstance(pos, (list, tuple)) and pos and as_array(pos[0], "pos").ndim == 2:
-        lines = [as_positions(p, "pos") for p in pos]
+        lines = [_as_line(p) for p in pos]
     else:
         arr = as_array(pos, "pos")
         if arr.ndim == 3:
-            lines = [as_positions(p, "pos") for p in arr]
+            lines = [_as_line(p) for p in arr]
         else:
-            return as_positions(arr, "pos"), None
-    gap = np.full((1, 3), np.nan)
-    parts, owner = [], []
+            line = _as_line(arr)
+            if copy:
+                line = np.array(line, dtype=np.float64, order="C", copy=True)
+            else:
+                line = np.ascontiguousarray(line, dtype=np.float64)
+            return line, None, [(0, len(line))]
+    dims = max(line.shape[1] for line in lines)
+    total = sum(len(line) for line in lines) + len(lines) - 1
+    out = np.zeros((max(total, 0), dims))
+    owner = np.full(len(out), -1, np.int32)
+    spans, row = [], 0
     for i, line in enumerate(lines):
         if i:
-            parts.append(gap)
-            owner.append([-1])
-        parts.append(line)
-        owner.append(np.full(len(line), i))
-    return np.concatenate(parts), np.concatenate(owner).astype(int)
+            out[row] = np.nan
+            row += 1
+        out[row : row + len(line), : line.shape[1]] = line
+        owner[row : row + len(line)] = i
+        spans.append((row, row + len(line)))
+        row += len(line)
+    return out, owner, spans
 
 
-def _point_colors(value, owner: np.ndarray | None, n: int) -> np.ndarray:
-    """Float RGBA rows from ``color``: one row for a single color, else one per point
-    of the ``n`` joined points. Several lines take one color per line or one per
-    point of the lines; the NaN rows that join them get a color of their own."""
+def _point_colors(value, owner: np.ndarray | None, n: int) -> tuple[np.ndarray, bool]:
+    """Float RGBA rows from ``color`` and whether they are one per line: one row for a
+    single color, else one per line or one per point of the ``n`` joined points (the
+    NaN rows that join lines get a color of their own)."""
     if _single_color(value):
-        return np.array([colors.to_rgba(value)])
+        return np.array([colors.to_rgba(value)]), False
     if owner is None:
-        return colors.to_rgba_array(value, n, dtype=float)
+        return colors.to_rgba_array(value, n, dtype=float), False
     rows = colors.to_rgba_array(value, dtype=float)
     nlines, joins = int(owner.max()) + 1, owner < 0
     if len(rows) == 1:
-        return rows
+        return rows, False
     if len(rows) == nlines:
-        return rows[owner]  # the joins (-1) take the last line's color: never drawn
+        return rows, True
     if len(rows) == n - joins.sum():
         out = np.zeros((n, 4))
         out[~joins] = rows
-        return out
+        return out, False
     raise ValueError(f"color: got {len(rows)} colors, expected 1, {nlines} (one per line) "
                      f"or {n - joins.sum()} (one per point)")
 
 
+def _finite_bounds(points: np.ndarray) -> np.ndarray | None:
+    """(2, d) min/max of the rows whose coordinates are all finite, in chunks (no copy
+    of the whole array), or None."""
+    lo = hi = None
+    for i in range(0, len(points), _CHUNK):
+        part = points[i : i + _CHUNK]
+        ok = np.isfinite(part).all(axis=1)
+        if ok.all():
+            a, b = part.min(axis=0), part.max(axis=0)
+        elif ok.any():
+            a, b = part[ok].min(axis=0), part[ok].max(axis=0)
+        else:
+            continue
+        lo = a if lo is None else np.minimum(lo, a)
+        hi = b if hi is None else np.maximum(hi, b)
+    return None if lo is None else np.array([lo, hi])
+
+
+def _pad3(values: np.ndarray) -> np.ndarray:
+    """(..., 2|3) to (..., 3) with z = 0."""
+    if values.shape[-1] == 3:
+        return values
+    out = np.zeros(values.shape[:-1] + (3,))
+    out[..., :2] = values
+    return out
+
+
 class Line(Visual):
-    """A polyline (or many) of a given pixel width; NaN rows break the line.
+    """Polylines of ``width`` logical pixels; NaN rows break a line.
 
     >>> Line(pos=np.c_[x, y], color="red", width=2)
     >>> Line(pos=[xy0, xy1, xy2], color=["C0", "C1", "C2"])   # three lines, one draw
+    >>> line.update_points(1000, new_xy)   # uploads len(new_xy) rows, not the line
 
     ``color`` is one color, one per line, or one per point (N, 3|4).
 
-    ``lod``: a long x-sorted line ("auto": over LOD_THRESHOLD points) is drawn as its
-    min/max envelope per pixel column in 2D views, which looks the same and costs
-    O(pixels) per view change instead of O(N).
+    ``lod``: long x-sorted lines ("auto": over LOD_THRESHOLD points in all) are drawn
+    as their min/max envelope per pixel column in 2D views, which looks the same and
+    costs O(pixels) per view change instead of O(N). In a batch of several lines each
+    x-sorted line gets its own pyramid and the decimated lines are joined (one draw);
+    lines that are not x-sorted are drawn whole. Colors must be one or one per line.
     """
 
     def __init__(self, pos=None, color="black", width: float = 1.0, dashes=None,
@@ -239,18 +292,22 @@ class Line(Visual):
         if lod not in (True, False, "auto"):
             raise ValueError(f"lod: got {lod!r}, expected True, False or 'auto'")
         self._lod = lod
-        self._pyramid = None
+        self._pyramids: list | None = None  # one per line (None: drawn whole) under LOD
         self._lod_key = None
         self._dist_buffer = Buffer(np.zeros(0, np.float32))
         self._dist_key = None
         self.dashes = dashes
-        self._points = np.zeros((0, 3))
+        self._points = np.zeros((0, 2))
         self._owner = None
+        self._spans = [(0, 0)]
         self._pos_buffer = Buffer(np.zeros((2, 4), np.float32))  # see _upload_points
         self._color_buffer = Buffer(np.zeros((0, 4), np.uint8))
         self._origin = np.zeros(3)
+        self._reach = np.zeros(2)  # half extent of the uploaded points around the origin
+        self._bounds = None  # cached finite bounds of the points, (2, 3)
         self._source_index = None  # fractional source row of each drawn point (curves)
         self._color = color
+        self._rgba, self._rgba_per_line = np.zeros((1, 4)), False
         self.width = width
         self.set_data(np.zeros((0, 2)) if pos is None else pos)
 
@@ -258,7 +315,7 @@ class Line(Visual):
     @property
     def pos(self) -> np.ndarray:
         """Float64 (N, 3) points (lines joined by NaN rows); a copy."""
-        return self._points.copy()
+        return _pad3(self._points).copy()
 
     @pos.setter
     def pos(self, value) -> None:
@@ -299,47 +356,129 @@ class Line(Visual):
 
     @color.setter
     def color(self, value) -> None:
-        self._point_rgba = _point_colors(value, self._owner, len(self._points))
+        self._rgba, self._rgba_per_line = _point_colors(value, self._owner, len(self._points))
         self._color = value
-        self._color_buffer.set_data(self._colors())
+        if (self._pyramids is not None) != self._lod_applies():
+            self._upload_geometry()  # per-point colors turn level of detail off, and back
+        else:
+            self._color_buffer.set_data(self._colors())
 
-    def set_data(self, pos, color=None) -> None:
+    def set_data(self, pos, color=None, copy: bool = True) -> None:
         """Replace the points (any count), and the colors when given (else the color
-        spec is kept). Input that does not fit leaves the line as it was."""
-        points, owner = _join(pos)
+        spec is kept). Input that does not fit leaves the line as it was.
+
+        ``copy=False`` keeps one float64 C-contiguous (N, 2|3) array as it is (no copy;
+        for owners such as plot artists that hold the data anyway): whoever changes it
+        afterwards must call ``update_points`` for the rows changed."""
+        points, owner, spans = _join(pos, copy)
         color = self._color if color is None else color
-        self._point_rgba = _point_colors(color, owner, len(points))
-        self._points, self._owner, self._color = points, owner, color
+        rgba, per_line = _point_colors(color, owner, len(points))
+        self._points, self._owner, self._spans, self._color = points, owner, spans, color
+        self._rgba, self._rgba_per_line = rgba, per_line
         self._upload_geometry()
 
+    def update_points(self, start: int, values) -> None:
+        """Overwrite points ``start:start + len(values)`` of the (joined) rows.
+
+        Only that range travels to the GPU (``Buffer.update``); under level of detail
+        the pyramid bins holding those rows are recomputed and the envelope of the view
+        is drawn again (O(pixels)). The float64 origin is kept while the new points lie
+        within twice the extent uploaded last (else everything is uploaded again, for
+        precision). Rows of several lines are numbered as in ``pos``; a range may not
+        cover the NaN rows between lines."""
+        vals = _as_line(values, "values")
+        n, k = len(self._points), len(vals)
+        if isinstance(start, bool) or not isinstance(start, (int, np.integer)) \
+                or start < 0 or start + k > n:
+            raise ValueError(f"start: rows {start}:{start}+{k} do not fit a line of {n} points")
+        stop = int(start) + k
+        if self._owner is not None and (self._owner[start:stop] < 0).any():
+            raise ValueError(f"start: rows {start}:{stop} cover a break between lines")
+        if k == 0:
+            return
+        d = self._points.shape[1]
+        if vals.shape[1] > d and np.any(vals[:, 2]):
+            points = _pad3(self._points)  # the line gains a z: a new copy, drawn anew
+            points[start:stop] = vals
+            self._points = points
+            self._bounds = None
+            self._upload_geometry()
+            return
+        self._points[start:stop, : min(d, vals.shape[1])] = vals[:, :d]
+        if d > vals.shape[1]:
+            self._points[start:stop, 2] = 0.0
+        self._bounds = None
+        if self._pyramids is not None:
+            if not self._update_pyramids(start, stop):
+                self._upload_geometry()  # no longer x-sorted: level of detail decides anew
+            return
+        if is_nonlinear(self) or self._source_index is not None:
+            self._upload_geometry()  # subdivided curves: rows no longer map one to one
+            return
+        part = self._points[start:stop]
+        valid = np.isfinite(part).all(axis=1)
+        local = part - self._origin[:d]
+        local[~valid] = 0.0
+        if valid.any() and np.any(np.abs(local).max(axis=0)[:2] > 2 * self._reach):
+            self._upload_points(self._points, None)  # far from the origin: re-centre
+            return
+        rows = np.zeros((k, 4), np.float32)
+        rows[:, :d] = local
+        rows[:, 3] = valid
+        self._pos_buffer.update(1 + start, rows)
+        self._dist_key = None
+
+    def _update_pyramids(self, start: int, stop: int) -> bool:
+        """Refresh the pyramids of the lines holding rows start:stop; False when a line
+        is no longer x-sorted there."""
+        for (s0, s1), pyr in zip(self._spans, self._pyramids, strict=True):
+            if s1 <= start or s0 >= stop or pyr is None:
+                continue
+            a, b = max(start, s0) - s0, min(stop, s1) - s0
+            if not is_sorted(pyr.x[max(a - 1, 0) : b + 1]):
+                return False
+            pyr.update(a, b)
+        self._lod_key = None  # the envelope of the view is drawn again
+        return True
+
     def _lod_applies(self) -> bool:
-        """Level of detail needs one long, x-sorted 2D line drawn without transforms."""
+        """Level of detail needs long 2D lines drawn without transforms, colored by one
+        color or one per line (x-sorted lines get pyramids in _upload_geometry)."""
         n = len(self._points)
-        if self._lod is False or self._owner is not None or self.transform is not None:
+        if self._lod is False or self.transform is not None:
             return False
-        if n < (2 if self._lod is True else LOD_THRESHOLD) or np.any(self._points[:, 2]):
+        if n < (2 if self._lod is True else LOD_THRESHOLD):
             return False
-        if not _single_color(self._color):
+        if self._points.shape[1] == 3 and np.any(self._points[:, 2]):
             return False
-        return is_sorted(self._points[:, 0])
+        return len(self._rgba) == 1 or self._rgba_per_line
 
     def _upload_geometry(self) -> None:
-        self._pyramid = None
+        self._pyramids = None
         self._lod_key = None
+        self._bounds = None
         if self._lod_applies():
-            # decimated per view in draws(); nothing to upload until then
-            self._pyramid = MinMaxPyramid(self._points[:, 0], self._points[:, 1])
-            self._upload_points(np.zeros((0, 3)), None)
-        elif is_nonlinear(self):
+            shortest = 2 if self._lod is True else _MIN_LOD_LINE
+            pts = self._points
+            pyramids = [MinMaxPyramid(pts[a:b, 0], pts[a:b, 1])
+                        if b - a >= shortest and is_sorted(pts[a:b, 0]) else None
+                        for a, b in self._spans]
+            if any(p is not None for p in pyramids):
+                # decimated per view in draws(); nothing to upload until then
+                self._pyramids = pyramids
+                self._upload_points(np.zeros((0, 2)), None)
+                return
+        if is_nonlinear(self):
             # Straight data segments become curves: subdivide them, and keep absolute
             # coordinates (no origin) since the shader applies the transform.
-            points, index = subdivide(self._points, self.transform, return_index=True)
+            points, index = subdivide(_pad3(self._points), self.transform, return_index=True)
             self._upload_points(points, index, origin=False)
         else:
             self._upload_points(self._points, None)
 
     def _upload_lod(self, ctx: DrawContext) -> None:
-        """Upload the min/max envelope for the visible x range (O(pixel columns))."""
+        """Upload the min/max envelope for the visible x range (O(pixel columns) per
+        line)."""
         x0, _, w, _ = ctx.camera["rect"]
         lo, hi = sorted((x0, x0 + w))
         columns = round(ctx.size[0] * ctx.pixel_ratio)
@@ -347,27 +486,44 @@ class Line(Visual):
         if key == self._lod_key:
             return
         self._lod_key = key
-        index = self._pyramid.query(lo, hi, columns)
-        points = self._points[np.maximum(index, 0)]
-        points[index < 0] = np.nan  # breaks where a bin held NaN
-        self._upload_points(points, np.maximum(index, 0).astype(float))
+        parts = []
+        for i, ((a, b), pyr) in enumerate(zip(self._spans, self._pyramids, strict=True)):
+            if i:
+                parts.append(np.array([-1]))  # the NaN row between two lines
+            if pyr is None:
+                parts.append(np.arange(a, b))
+            else:
+                index = pyr.query(lo, hi, columns)
+                parts.append(np.where(index >= 0, index + a, -1))
+        index = np.concatenate(parts)
+        safe = np.maximum(index, 0)
+        points = self._points[safe]
+        points[index < 0] = np.nan  # breaks where a bin held NaN, and between lines
+        self._upload_points(points, safe.astype(float))
 
     def _upload_points(self, points: np.ndarray, source_index, origin: bool = True) -> None:
         """Send the points to draw (float32 offsets from a float64 origin)."""
         self._source_index = source_index
+        d = points.shape[1]
         if origin:
-            self._origin, local, valid = split_origin(points)
+            b = _finite_bounds(points)
+            center = np.zeros(d) if b is None else (b[0] + b[1]) / 2
+            self._reach = np.zeros(2) if b is None else (b[1] - b[0])[:2] / 2
         else:
-            self._origin = np.zeros(3)
-            valid = np.isfinite(points).all(axis=1)
-            local = np.where(valid[:, None], points, 0).astype(np.float32)
+            center = np.zeros(d)
+            self._reach = np.full(2, np.inf)
+        self._origin = _pad3(center)
         # xyz and a "drawn" flag per point, between two break rows: the shader reads
         # the points before and after each segment
-        rows = np.zeros((len(local) + 2, 4), np.float32)
-        rows[1:-1, :3] = local
-        rows[1:-1, 3] = valid
+        rows = np.zeros((len(points) + 2, 4), np.float32)
+        for i in range(0, len(points), _CHUNK):
+            part = points[i : i + _CHUNK]
+            valid = np.isfinite(part).all(axis=1)
+            local = part - center
+            local[~valid] = 0.0
+            rows[1 + i : 1 + i + len(part), :d] = local
+            rows[1 + i : 1 + i + len(part), 3] = valid
         self._pos_buffer.set_data(rows)
-        self._dist_buffer.set_data(np.zeros(len(local), np.float32))
         self._dist_key = None
         self._color_buffer.set_data(self._colors())
 
@@ -399,22 +555,30 @@ class Line(Visual):
 
     def _colors(self) -> np.ndarray:
         """RGBA bytes for every drawn point from the colors of the points."""
-        rgba = self._point_rgba
-        n = len(rgba)
-        if n == 1:
-            rgba = np.repeat(rgba, self._drawn, axis=0)
-        elif self._source_index is not None and n:
-            i = np.minimum(self._source_index.astype(int), n - 1)
+        rgba, n = self._rgba, self._drawn
+        if len(rgba) == 1:
+            return np.repeat(rgba_bytes(rgba), n, axis=0)  # bytes: 4 per point, not 32
+        if self._rgba_per_line:
+            src = np.arange(n) if self._source_index is None \
+                else self._source_index.astype(int)
+            return rgba_bytes(rgba)[np.maximum(self._owner[src], 0)]
+        if self._source_index is not None and len(rgba):
+            i = np.minimum(self._source_index.astype(int), len(rgba) - 1)
             f = (self._source_index - i)[:, None]
-            rgba = rgba[i] * (1 - f) + rgba[np.minimum(i + 1, n - 1)] * f
+            rgba = rgba[i] * (1 - f) + rgba[np.minimum(i + 1, len(rgba) - 1)] * f
         return rgba_bytes(rgba)
 
     # -- drawing -----------------------------------------------------------------
     def bounds(self) -> np.ndarray | None:
-        return self._bounds_of(self._points)
+        if is_nonlinear(self):
+            return self._bounds_of(_pad3(self._points))
+        if self._bounds is None:
+            b = _finite_bounds(self._points)
+            self._bounds = None if b is None else _pad3(b)
+        return transformed_bounds(self._bounds, self.model_matrix())
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
-        if self._pyramid is not None:
+        if self._pyramids is not None:
             if ctx.camera["type"] == "panzoom":
                 self._upload_lod(ctx)
             elif self._lod_key != "full":  # 3D views see every point
@@ -425,22 +589,23 @@ class Line(Visual):
             return []
         snippet, model = transform_parts(self)
         program = _TEMPLATE.compose(transform=snippet)
-        pb, cb, db = self._pos_buffer, self._color_buffer, self._dist_buffer
+        pb, cb = self._pos_buffer, self._color_buffer
+        attributes = {
+            "a_prev": Attribute(pb, 4, "f4", 0, 16, 1),
+            "a_p0": Attribute(pb, 4, "f4", 16, 16, 1),
+            "a_p1": Attribute(pb, 4, "f4", 32, 16, 1),
+            "a_next": Attribute(pb, 4, "f4", 48, 16, 1),
+            "a_c0": Attribute(cb, 4, "u1", 0, 4, 1),
+            "a_c1": Attribute(cb, 4, "u1", 4, 4, 1),
+        }
         if self._dashes is not None:
+            # solid lines leave the arc length unbound (it reads 0): 4 bytes a point less
             self._update_distances(ctx, model)
+            attributes["a_d0"] = Attribute(self._dist_buffer, 1, "f4", 0, 4, 1)
+            attributes["a_d1"] = Attribute(self._dist_buffer, 1, "f4", 4, 4, 1)
         return [Draw(
             program=program, view=ctx.view_id, mode="triangle_strip", count=4,
-            instances=n - 1,
-            attributes={
-                "a_prev": Attribute(pb, 4, "f4", 0, 16, 1),
-                "a_p0": Attribute(pb, 4, "f4", 16, 16, 1),
-                "a_p1": Attribute(pb, 4, "f4", 32, 16, 1),
-                "a_next": Attribute(pb, 4, "f4", 48, 16, 1),
-                "a_c0": Attribute(cb, 4, "u1", 0, 4, 1),
-                "a_c1": Attribute(cb, 4, "u1", 4, 4, 1),
-                "a_d0": Attribute(db, 1, "f4", 0, 4, 1),
-                "a_d1": Attribute(db, 1, "f4", 4, 4, 1),
-            },
+            instances=n - 1, attributes=attributes,
             uniforms={"u_width": self._width, "u_dash": self._dashes or (1.0, 0.0, 0.0, 0.0),
                       **snippet.uniforms},
             int_uniforms={"u_dashed": int(self._dashes is not None)},

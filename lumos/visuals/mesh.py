@@ -105,6 +105,7 @@ class Mesh(Visual):
     """
 
     is_3d = True
+    needs_multisampling = True
 
     def __init__(self, vertices=None, faces=None, color="C0", vertex_colors=None,
                  normals=None, shading: str | None = "smooth") -> None:

@@ -254,10 +254,108 @@
     return out;
   }
 
+  // -- added with lumos/app/controllers.py (its Python twin; keep the two equal) -------
+  const ZOOM_DRAG_PIXELS = 20;  // right-drag pixels that zoom as much as one wheel notch
+  const BOX_MIN_PIXELS = 3;     // a box thinner than this leaves that axis alone
+  const FLY_STEP = 0.1;         // fly move unit, as a fraction of the camera distance
+
+  /** Scale the shown rectangle by (sx, sy) keeping fraction (u, v) of it in place. */
+  function zoomAbout(camera, u, v, sx, sy) {
+    const [x0, y0, w, h] = camera.rect;
+    const cx = x0 + u * w, cy = y0 + v * h;
+    const out = clone(camera);
+    out.rect = [cx - u * w * sx, cy - v * h * sy, w * sx, h * sy];
+    return out;
+  }
+
+  /** Zoom the x axis only (Ctrl + wheel). */
+  function panzoomWheelX(camera, ev, rect) {
+    const u = (ev.x - rect[0]) / rect[2], v = 1 - (ev.y - rect[1]) / rect[3];
+    return zoomAbout(camera, u, v, Math.pow(WHEEL_FACTOR, ev.notches), 1);
+  }
+
+  /** Zoom the y axis only (Shift + wheel). */
+  function panzoomWheelY(camera, ev, rect) {
+    const u = (ev.x - rect[0]) / rect[2], v = 1 - (ev.y - rect[1]) / rect[3];
+    return zoomAbout(camera, u, v, 1, Math.pow(WHEEL_FACTOR, ev.notches));
+  }
+
+  /** Right-drag zoom about the press point (x0, y0): right zooms x in, up zooms y in. */
+  function panzoomZoom(camera, ev, rect) {
+    const u = (ev.x0 - rect[0]) / rect[2], v = 1 - (ev.y0 - rect[1]) / rect[3];
+    return zoomAbout(camera, u, v, Math.pow(WHEEL_FACTOR, -ev.dx / ZOOM_DRAG_PIXELS),
+      Math.pow(WHEEL_FACTOR, ev.dy / ZOOM_DRAG_PIXELS));
+  }
+
+  /** Show the rectangle dragged from (x0, y0) to (x, y); a side thinner than
+   * BOX_MIN_PIXELS keeps that axis' range (a flat box zooms x only). */
+  function panzoomBox(camera, ev, rect) {
+    const [x0, y0, w, h] = camera.rect;
+    const out = clone(camera);
+    const r = [x0, y0, w, h];
+    if (Math.abs(ev.x - ev.x0) >= BOX_MIN_PIXELS) {
+      const a = (Math.min(ev.x, ev.x0) - rect[0]) / rect[2];
+      const b = (Math.max(ev.x, ev.x0) - rect[0]) / rect[2];
+      r[0] = x0 + a * w; r[2] = (b - a) * w;
+    }
+    if (Math.abs(ev.y - ev.y0) >= BOX_MIN_PIXELS) {
+      const a = 1 - (Math.max(ev.y, ev.y0) - rect[1]) / rect[3];
+      const b = 1 - (Math.min(ev.y, ev.y0) - rect[1]) / rect[3];
+      r[1] = y0 + a * h; r[3] = (b - a) * h;
+    }
+    out.rect = r;
+    return out;
+  }
+
+  /** Eye minus centre of a turntable camera (z up, azimuth 0 looks along +y). */
+  function eyeOffset(az, el, d) {
+    const a = radians(az), e = radians(el);
+    return [d * Math.cos(e) * Math.sin(a), -d * Math.cos(e) * Math.cos(a), d * Math.sin(e)];
+  }
+
+  /** Fly: turn the head; the eye stays and the centre swings around it. Dragging
+   * across the smaller side of the view turns by the field of view. */
+  function flyDrag(camera, ev, rect) {
+    const fov = camera.fov === undefined || camera.fov === null ? 45 : Number(camera.fov);
+    const k = (fov > 0 ? fov : 45) / Math.min(rect[2], rect[3]);
+    const az = Number(camera.azimuth), el = Number(camera.elevation);
+    const d = Number(camera.distance);
+    const off = eyeOffset(az, el, d);
+    const eye = camera.center.map((c, i) => Number(c) + off[i]);
+    const az2 = az - ev.dx * k;
+    const el2 = Math.min(89, Math.max(-89, el + ev.dy * k));
+    const off2 = eyeOffset(az2, el2, d);
+    const out = clone(camera);
+    out.azimuth = az2;
+    out.elevation = el2;
+    out.center = eye.map((p, i) => p - off2[i]);
+    return out;
+  }
+
+  /** Fly: walk ``forward``, ``right`` and ``up`` (z) in steps of FLY_STEP * distance. */
+  function flyMove(camera, ev) {
+    const a = radians(Number(camera.azimuth)), e = radians(Number(camera.elevation));
+    const forward = [-Math.cos(e) * Math.sin(a), Math.cos(e) * Math.cos(a), -Math.sin(e)];
+    const right = [Math.cos(a), Math.sin(a), 0];
+    const step = FLY_STEP * Number(camera.distance);
+    const f = Number(ev.forward || 0), r = Number(ev.right || 0), u = Number(ev.up || 0);
+    const out = clone(camera);
+    out.center = camera.center.map((c, i) =>
+      Number(c) + step * (f * forward[i] + r * right[i] + (i === 2 ? u : 0)));
+    return out;
+  }
+
+  /** Fly: the wheel walks forward (notches < 0) or back. */
+  function flyWheel(camera, ev) {
+    return flyMove(camera, { forward: -ev.notches });
+  }
+
   const controllers = {
-    panzoom: { drag: panzoomDrag, wheel: panzoomWheel },
+    panzoom: { drag: panzoomDrag, wheel: panzoomWheel, wheel_x: panzoomWheelX,
+      wheel_y: panzoomWheelY, zoom: panzoomZoom, box: panzoomBox },
     turntable: { drag: turntableDrag, wheel: orbitWheel, pan: orbitPan },
     arcball: { drag: arcballDrag, wheel: orbitWheel, pan: orbitPan },
+    fly: { drag: flyDrag, wheel: flyWheel, move: flyMove, pan: orbitPan },
   };
 
   // -- helpers --------------------------------------------------------------------
@@ -304,22 +402,30 @@
   // -- the executor ----------------------------------------------------------------
   class Renderer {
     /** Draws frames into ``canvas`` with WebGL2; ``options.interactive`` (default
-     * true) attaches the mouse camera controllers. */
+     * true) attaches the mouse camera controllers; ``options.antialias`` (default true)
+     * multisamples, as frames with ``samples > 1`` ask (fixed when the context is made). */
     constructor(canvas, options = {}) {
       this.canvas = canvas;
       const gl = canvas.getContext("webgl2", {
-        preserveDrawingBuffer: true, antialias: true, premultipliedAlpha: false,
+        preserveDrawingBuffer: true, antialias: options.antialias !== false,
+        premultipliedAlpha: false,
         alpha: true, depth: true, stencil: false,
       });
       if (!gl) throw new Error("lumos: this browser has no WebGL2");
       this.gl = gl;
       this.floatLinear = !!gl.getExtension("OES_texture_float_linear");
+      // Render targets (docs/frame.md): float color buffers need EXT_color_buffer_float;
+      // blending into 32-bit floats needs EXT_float_blend, else rgba32f falls back to
+      // rgba16f (blendable with EXT_color_buffer_float alone).
+      this.colorBufferFloat = !!gl.getExtension("EXT_color_buffer_float");
+      this.floatBlend = !!gl.getExtension("EXT_float_blend");
       this.desc = null;
       this.blob = new Uint8Array(0);
       this.programs = new Map();  // id -> {program, uniforms: Map(name -> {loc, type})}
       this.buffers = new Map();   // "id" (vertex) or "id#i" (index) -> {gl, version, nbytes}
       this.textures = new Map();  // id -> {gl, version, target, shape, components, dtype}
       this.vaos = new Map();      // key -> {vao, buffers: Set of buffer keys}
+      this.targets = new Map();   // id -> {gl, fbo, target, size, format, filter, dtype}
       this.initialCameras = {};
       this.frameCount = 0;
       this.uploadedBytes = 0;
@@ -730,6 +836,7 @@
       const gl = this.gl;
       const desc = this.desc;
       const [w, h] = desc.size;
+      this._syncTargets();
       gl.bindFramebuffer(gl.FRAMEBUFFER, null);
       gl.disable(gl.SCISSOR_TEST);
       gl.viewport(0, 0, w, h);
@@ -755,15 +862,28 @@
         const view = views[d.view];
         const [x, y, vw, vh] = view.rect;
         if (vw <= 0 || vh <= 0) continue;
-        gl.viewport(x, h - y - vh, vw, vh);
-        gl.scissor(x, h - y - vh, vw, vh);
+        // Into a render target: the whole target is the viewport; else the view's rect.
+        let rect = [x, h - y - vh, vw, vh];
+        if (d.target !== null && d.target !== undefined) {
+          const t = this.targets.get(d.target);
+          if (Object.values(d.textures).includes(d.target)) {
+            throw new Error(`draw: render target ${d.target} is both drawn into and sampled ` +
+              "by one draw");
+          }
+          gl.bindFramebuffer(gl.FRAMEBUFFER, t.fbo);
+          rect = [0, 0, t.size[0], t.size[1]];
+        } else {
+          gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+        }
+        gl.viewport(...rect);
+        gl.scissor(...rect);
         const prog = this.programs.get(d.program);
         gl.useProgram(prog.program);
         const m = drawMatrices(view.camera, vw / vh, d.origin, d.model);
         const builtin = {
           u_mvp: m.mvp, u_modelview: m.modelview, u_normal_matrix: m.normal,
           // GL convention (lower-left corner), comparable with gl_FragCoord.
-          u_viewport: [x, h - y - vh, vw, vh], u_pixel_ratio: [desc.pixel_ratio],
+          u_viewport: rect, u_pixel_ratio: [desc.pixel_ratio],
         };
         for (const [name, value] of Object.entries(builtin)) this._setUniform(prog, name, value);
         for (const [name, value] of Object.entries(d.uniforms)) this._setUniform(prog, name, value);
@@ -773,7 +893,8 @@
         }
         let unit = 0;
         for (const [name, id] of Object.entries(d.textures)) {
-          const tex = this.textures.get(id);
+          const tex = this.textures.get(id) || this.targets.get(id);
+          if (!tex) throw new Error(`draw: texture ${id} is neither a texture nor a target`);
           gl.activeTexture(gl.TEXTURE0 + unit);
           gl.bindTexture(tex.target, tex.gl);
           const u = prog.uniforms.get(name);
@@ -801,9 +922,119 @@
         }
         gl.bindVertexArray(null);
       }
+      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
       gl.disable(gl.SCISSOR_TEST);
       gl.depthMask(true);
       this.frameCount++;
+    }
+
+    // -- render targets -----------------------------------------------------------------
+    /** Each target of the frame with its pixel size, as executor.target_sizes: a "view"
+     * size is the size of the view of the first draw that names the target. */
+    _targetSizes() {
+      const desc = this.desc;
+      const found = new Map();
+      for (const d of desc.draws) {
+        const named = Object.values(d.textures).filter((id) => id in (desc.targets || {}));
+        if (d.target !== null && d.target !== undefined) named.unshift(d.target);
+        for (const id of named) {
+          if (found.has(id)) continue;
+          const spec = desc.targets[id];
+          if (!spec) throw new Error(`frame: draw names target ${id}, which the frame lacks`);
+          let size = spec.size;
+          if (size === "view") {
+            const r = desc.views[d.view].rect;
+            size = [Math.max(r[2], 1), Math.max(r[3], 1)];
+          }
+          found.set(id, size.map(Number));
+        }
+      }
+      return found;
+    }
+
+    /** The format a target really gets here: rgba32f without float blending falls back
+     * to rgba16f; without float color buffers everything is rgba8. */
+    targetFormat(format) {
+      if (format === "rgba8" || !this.colorBufferFloat) return "rgba8";
+      if (format === "rgba32f" && !this.floatBlend) return "rgba16f";
+      return format;
+    }
+
+    /** Make, re-make (size, format or filter changed), free and clear the frame's render
+     * targets; called at the start of every draw(). */
+    _syncTargets() {
+      const gl = this.gl;
+      const sizes = this._targetSizes();
+      for (const [id, t] of this.targets) {
+        if (!sizes.has(id)) {
+          gl.deleteFramebuffer(t.fbo);
+          gl.deleteTexture(t.gl);
+          this.targets.delete(id);
+        }
+      }
+      gl.disable(gl.SCISSOR_TEST);
+      for (const [id, size] of sizes) {
+        const spec = this.desc.targets[id];
+        const format = this.targetFormat(spec.format);
+        let t = this.targets.get(id);
+        const same = t && t.size[0] === size[0] && t.size[1] === size[1] &&
+          t.format === format && t.filter === spec.filter;
+        if (!same) {
+          if (t) {
+            gl.deleteFramebuffer(t.fbo);
+            gl.deleteTexture(t.gl);
+          }
+          const internal = { rgba32f: gl.RGBA32F, rgba16f: gl.RGBA16F, rgba8: gl.RGBA8 }[format];
+          const tex = gl.createTexture();
+          gl.bindTexture(gl.TEXTURE_2D, tex);
+          gl.texStorage2D(gl.TEXTURE_2D, 1, internal, size[0], size[1]);
+          gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+          gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+          const fbo = gl.createFramebuffer();
+          gl.bindFramebuffer(gl.FRAMEBUFFER, fbo);
+          gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, tex, 0);
+          const status = gl.checkFramebufferStatus(gl.FRAMEBUFFER);
+          if (status !== gl.FRAMEBUFFER_COMPLETE) {
+            throw new Error(`render target ${id}: ${format} framebuffer incomplete (${status})`);
+          }
+          t = { gl: tex, fbo, target: gl.TEXTURE_2D, size, format, filter: spec.filter,
+            dtype: format === "rgba8" ? "u1" : "f4", fresh: true };
+          // Half floats filter linearly everywhere; 32-bit floats need the extension.
+          if (format === "rgba16f") t.dtype = "f2";
+          this._setFilter(t);
+          this.targets.set(id, t);
+        }
+        if (spec.clear !== null && spec.clear !== undefined || t.fresh) {
+          gl.bindFramebuffer(gl.FRAMEBUFFER, t.fbo);
+          gl.viewport(0, 0, size[0], size[1]);
+          gl.clearColor(...(spec.clear || [0, 0, 0, 0]));
+          gl.clear(gl.COLOR_BUFFER_BIT);
+          t.fresh = false;
+        }
+      }
+      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    }
+
+    /** A render target's pixels as RGBA float32, first row at the top (for tests). */
+    readTarget(id) {
+      const gl = this.gl;
+      const t = this.targets.get(id);
+      if (!t) throw new Error(`readTarget: no render target ${id}`);
+      const [w, h] = t.size;
+      gl.bindFramebuffer(gl.FRAMEBUFFER, t.fbo);
+      let raw;
+      if (t.format === "rgba8") {
+        const bytes = new Uint8Array(w * h * 4);
+        gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, bytes);
+        raw = Float32Array.from(bytes, (v) => v / 255);
+      } else {
+        raw = new Float32Array(w * h * 4);
+        gl.readPixels(0, 0, w, h, gl.RGBA, gl.FLOAT, raw);
+      }
+      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+      const out = new Float32Array(w * h * 4);
+      for (let r = 0; r < h; r++) out.set(raw.subarray((h - 1 - r) * w * 4, (h - r) * w * 4), r * w * 4);
+      return out;
     }
 
     /** The canvas pixels as RGBA bytes, first row at the top (for tests). */
@@ -826,75 +1057,170 @@
       return [(ev.clientX - box.left) * sx, (ev.clientY - box.top) * sy];
     }
 
-    /** The id of the topmost view under (x, y) whose camera has a controller. */
+    /** The id of the topmost interactive view under (x, y) (physical pixels). */
     viewAt(x, y) {
-      let found = null;
-      for (const [id, v] of Object.entries(this.desc ? this.desc.views : {})) {
-        const [rx, ry, rw, rh] = v.rect;
-        if (x >= rx && x < rx + rw && y >= ry && y < ry + rh && controllers[v.camera.type]) {
-          found = id;
-        }
-      }
-      return found;
-    }
-
-    _apply(viewId, action, ev) {
-      const view = this.desc.views[viewId];
-      const fn = controllers[view.camera.type][action];
-      if (!fn) return;
-      const next = fn(view.camera, ev, view.rect);
-      // Change the camera dict in place: whoever holds the frame sees the new camera.
-      for (const k of Object.keys(view.camera)) delete view.camera[k];
-      Object.assign(view.camera, next);
-      this.requestDraw();
+      return viewAt(this.desc, x, y);
     }
 
     _attachControls() {
-      const c = this.canvas;
-      let drag = null;
-      c.style.touchAction = "none";
-      c.addEventListener("pointerdown", (ev) => {
-        if (ev.button !== 0 || !this.desc) return;
-        const [x, y] = this._position(ev);
-        const view = this.viewAt(x, y);
-        if (view === null) return;
-        drag = { view, x, y, pan: ev.shiftKey };
-        c.setPointerCapture(ev.pointerId);
+      this.controls = attachControls(this, {});
+    }
+  }
+
+  const FLY_KEYS = { w: { forward: 1 }, arrowup: { forward: 1 }, s: { forward: -1 },
+    arrowdown: { forward: -1 }, a: { right: -1 }, arrowleft: { right: -1 }, d: { right: 1 },
+    arrowright: { right: 1 }, q: { up: -1 }, e: { up: 1 } };
+
+  /** The controller family of a camera: its own `controller` ("fly") or its type. */
+  function controllerOf(camera) {
+    return camera.controller || camera.type;
+  }
+
+  function viewAt(desc, x, y) {
+    let found = null;
+    for (const [id, v] of Object.entries(desc ? desc.views : {})) {
+      const [rx, ry, rw, rh] = v.rect;
+      if (v.camera.interactive === false || !controllers[controllerOf(v.camera)]) continue;
+      if (x >= rx && x < rx + rw && y >= ry && y < ry + rh) found = id;
+    }
+    return found;
+  }
+
+  /** Mouse and keyboard bindings of lumos.app.interaction, for a Renderer's canvas:
+   * the standalone page and the notebook widget share them. Views with the same rect
+   * (twin axes) move together. `options.onChange(ids)` hears of every camera change. */
+  function attachControls(renderer, options) {
+    const canvas = renderer.canvas;
+    const onChange = options.onChange || (() => {});
+    const home = {};
+    let drag = null;
+    const desc = () => renderer.desc;
+    const group = (id) => {
+      const views = desc().views;
+      const rect = JSON.stringify(views[id].rect);
+      return Object.keys(views).filter((k) => k === id || (
+        views[k].camera.interactive !== false && JSON.stringify(views[k].rect) === rect));
+    };
+    const setCamera = (k, next) => {
+      const cam = desc().views[k].camera;
+      for (const key of Object.keys(cam)) delete cam[key];
+      Object.assign(cam, next);
+    };
+    const apply = (id, action, ev) => {
+      const changed = [];
+      for (const k of group(id)) {
+        const view = desc().views[k];
+        const fn = controllers[controllerOf(view.camera)][action];
+        if (!fn) continue;
+        if (!home[k]) home[k] = clone(view.camera);
+        setCamera(k, fn(view.camera, ev, view.rect));
+        changed.push(k);
+      }
+      renderer.requestDraw();
+      if (changed.length) onChange(changed);
+    };
+    const reset = (id) => {
+      const changed = [];
+      for (const k of id === undefined ? Object.keys(home) : group(id)) {
+        if (!home[k]) continue;
+        setCamera(k, home[k]);
+        delete home[k];
+        changed.push(k);
+      }
+      renderer.requestDraw();
+      if (changed.length) onChange(changed);
+    };
+    const position = (ev) => renderer._position(ev);
+    const listeners = {
+      pointerdown: (ev) => {
+        if (!desc()) return;
+        const [x, y] = position(ev);
+        const id = viewAt(desc(), x, y);
+        if (id === null) return;
+        const pz = controllerOf(desc().views[id].camera) === "panzoom";
+        let mode;
+        if (pz) mode = ev.button === 2 ? "zoom" : ev.shiftKey && ev.button === 0 ? "box" : "drag";
+        else mode = ev.button === 2 || ev.button === 1 || ev.shiftKey ? "pan" : "drag";
+        drag = { id, mode, x0: x, y0: y, x, y };
+        canvas.setPointerCapture(ev.pointerId);
+        // keys (reset, fly) need focus; no scrolling, which would move the cursor's view
+        if (global.document && global.document.activeElement !== canvas) {
+          canvas.focus({ preventScroll: true });
+        }
         ev.preventDefault();
-      });
-      c.addEventListener("pointermove", (ev) => {
+      },
+      pointermove: (ev) => {
         if (drag === null) return;
-        const [x, y] = this._position(ev);
-        const e = { x, y, dx: x - drag.x, dy: y - drag.y };
+        const [x, y] = position(ev);
+        const e = { x, y, dx: x - drag.x, dy: y - drag.y, x0: drag.x0, y0: drag.y0 };
         drag.x = x;
         drag.y = y;
-        if (e.dx === 0 && e.dy === 0) return;
-        const kind = this.desc.views[drag.view].camera.type;
-        this._apply(drag.view, drag.pan && kind !== "panzoom" ? "pan" : "drag", e);
-      });
-      const end = (ev) => {
-        if (drag !== null && c.hasPointerCapture(ev.pointerId)) c.releasePointerCapture(ev.pointerId);
+        if (drag.mode === "box" || (e.dx === 0 && e.dy === 0)) return;
+        apply(drag.id, drag.mode, e);
+      },
+      pointerup: (ev) => {
+        if (drag !== null && drag.mode === "box") {
+          const [x, y] = position(ev);
+          apply(drag.id, "box", { x0: drag.x0, y0: drag.y0, x, y });
+        }
+        if (drag !== null && canvas.hasPointerCapture(ev.pointerId)) {
+          canvas.releasePointerCapture(ev.pointerId);
+        }
         drag = null;
-      };
-      c.addEventListener("pointerup", end);
-      c.addEventListener("pointercancel", end);
-      c.addEventListener("wheel", (ev) => {
-        if (!this.desc) return;
-        const [x, y] = this._position(ev);
-        const view = this.viewAt(x, y);
-        if (view === null) return;
+      },
+      wheel: (ev) => {
+        if (!desc()) return;
+        const [x, y] = position(ev);
+        const id = viewAt(desc(), x, y);
+        if (id === null) return;
         ev.preventDefault();
         // Pixel deltas come in 100 per notch in Chromium and Firefox; lines in 3.
         const perNotch = ev.deltaMode === 1 ? 3 : ev.deltaMode === 2 ? 1 : 100;
-        this._apply(view, "wheel", { x, y, notches: ev.deltaY / perNotch });
-      }, { passive: false });
-      c.addEventListener("dblclick", (ev) => {
-        if (!this.desc) return;
-        const [x, y] = this._position(ev);
-        const view = this.viewAt(x, y);
-        if (view !== null) this.resetCameras(view);
-      });
+        const notches = (ev.deltaY || ev.deltaX) / perNotch;  // Shift may turn y into x
+        let action = "wheel";
+        if (controllerOf(desc().views[id].camera) === "panzoom") {
+          action = ev.ctrlKey ? "wheel_x" : ev.shiftKey ? "wheel_y" : "wheel";
+        }
+        apply(id, action, { x, y, notches });
+      },
+      dblclick: (ev) => {
+        if (!desc()) return;
+        const [x, y] = position(ev);
+        const id = viewAt(desc(), x, y);
+        if (id !== null) reset(id);
+      },
+      keydown: (ev) => {
+        if (!desc()) return;
+        const key = ev.key.toLowerCase();
+        if (key === "r" || key === "home") {
+          reset();
+          ev.preventDefault();
+          return;
+        }
+        const move = FLY_KEYS[key];
+        if (!move) return;
+        for (const [id, v] of Object.entries(desc().views)) {
+          if (v.camera.interactive !== false && controllerOf(v.camera) === "fly") {
+            apply(id, "move", move);
+          }
+        }
+        ev.preventDefault();
+      },
+      contextmenu: (ev) => ev.preventDefault(),
+    };
+    listeners.pointercancel = listeners.pointerup;
+    canvas.style.touchAction = "none";
+    canvas.style.outline = "none";  // focusable for keys, without a focus ring on the plot
+    if (canvas.tabIndex < 0) canvas.tabIndex = 0;
+    for (const [name, fn] of Object.entries(listeners)) {
+      canvas.addEventListener(name, fn, name === "wheel" ? { passive: false } : undefined);
     }
+    return {
+      reset,
+      detach() {
+        for (const [name, fn] of Object.entries(listeners)) canvas.removeEventListener(name, fn);
+      },
+    };
   }
 
   /** Build the page of a standalone HTML export: reads the frame JSON from the
@@ -909,7 +1235,7 @@
       const desc = JSON.parse(doc.getElementById("lumos-frame").textContent);
       const blob = decodeBase64(desc.blob || "");
       delete desc.blob;
-      const renderer = new Renderer(canvas);
+      const renderer = new Renderer(canvas, { antialias: (desc.samples || 4) > 1 });
       renderer.setFrame(desc, blob);
       renderer.draw();
       lumos.standalone = renderer;
@@ -926,7 +1252,8 @@
 
   const lumos = {
     HEADER, Renderer, mountStandalone, decodeBase64, drawMatrices, cameraParts,
-    normalMatrix, controllers, trackballPoint, standalone: null, error: null,
+    normalMatrix, controllers, trackballPoint, attachControls, viewAt, standalone: null,
+    error: null,
   };
   global.lumos = lumos;
 })(typeof window !== "undefined" ? window : globalThis);

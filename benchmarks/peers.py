@@ -1,0 +1,462 @@
+"""lumos against its peers on the same scenes, offscreen at 1600 x 1000.
+
+    python benchmarks/peers.py [--runs 3] [--redraws 7] [--only lumos,matplotlib]
+
+Peers: matplotlib (Agg), pyqtgraph (PySide6, QT_QPA_PLATFORM=offscreen), VisPy (EGL,
+EGL_PLATFORM=surfaceless) and fastplotlib (wgpu on Vulkan: Mesa's lavapipe here).
+Every library gets the same data and its plainest way to draw it:
+
+(a) line cold: a fresh process imports the library, plots a 10^6-point random walk
+    (1 px wide) and writes a PNG; wall time of the whole process.
+(b) line redraw: in a warm process, ``set_data`` with new y (the walk plus noise),
+    then a full redraw with the pixels in memory; median of ``--redraws``. pyqtgraph runs with
+    ``setDownsampling(auto=True, method='peak')`` and ``setClipToView(True)``.
+(c) scatter cold: 10^6 points of 3 px through viridis by a value per point, to PNG.
+(d) scatter redraw: all points moved a little (``set_offsets``), then a redraw.
+(g) import time of the plotting entry point, minus a bare interpreter.
+
+A peer that cannot run here gets the reason in the table instead of a number.
+``python benchmarks/peers.py worker LIB SCENE OUT`` is one measurement (used by the
+parent); it prints one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+N = 1_000_000
+W, H = 1600, 1000
+MARKER_PX = 3.0  # scatter marker diameter in pixels, for every library
+PEERS = ("matplotlib", "pyqtgraph", "vispy", "fastplotlib")
+LIBS = ("lumos",) + PEERS
+# what `import` each library needs for its plots (g)
+IMPORTS = {"lumos": "import lumos.pyplot", "matplotlib": "import matplotlib.pyplot",
+           "pyqtgraph": "import pyqtgraph", "vispy": "import vispy.scene",
+           "fastplotlib": "import fastplotlib"}
+# what has to be installed for each library to run at all
+MODULES = {"lumos": ["lumos"], "matplotlib": ["matplotlib"],
+           "pyqtgraph": ["pyqtgraph", "PySide6"], "vispy": ["vispy"],
+           "fastplotlib": ["fastplotlib", "wgpu"]}
+# headless settings each peer needs (set for every child process)
+ENV = {"QT_QPA_PLATFORM": "offscreen", "EGL_PLATFORM": "surfaceless",
+       "XDG_RUNTIME_DIR": tempfile.gettempdir()}
+
+
+def data():
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    x = np.linspace(0.0, 100.0, N)
+    y = np.cumsum(rng.normal(size=N))
+    sx, sy, c = rng.normal(size=N), rng.normal(size=N), rng.random(N)
+    return rng, x, y, sx, sy, c
+
+
+# -- one class per library: the same five operations ----------------------------------
+class Lumos:
+    def __init__(self) -> None:
+        import lumos.pyplot as plt
+
+        self.fig, self.ax = plt.subplots(figsize=(W / 100, H / 100), dpi=100)
+
+    def line(self, x, y):
+        (self.obj,) = self.ax.plot(x, y, lw=0.72)  # 1 px at 100 dpi
+
+    def set_line(self, x, y):
+        self.obj.set_data(x, y)
+
+    def scatter(self, x, y, c):
+        s = (MARKER_PX * 72 / 100) ** 2  # points² for a 3 px diameter
+        self.obj = self.ax.scatter(x, y, c=c, s=s, cmap="viridis")
+
+    def set_scatter(self, x, y):
+        import numpy as np
+
+        self.obj.set_offsets(np.c_[x, y])
+
+    def render(self):
+        return self.fig.render()
+
+    def save(self, path):
+        self.fig.savefig(path)
+
+
+class Matplotlib:
+    def __init__(self) -> None:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        self.fig, self.ax = plt.subplots(figsize=(W / 100, H / 100), dpi=100)
+
+    def line(self, x, y):
+        (self.obj,) = self.ax.plot(x, y, lw=0.72)
+
+    def set_line(self, x, y):
+        self.obj.set_data(x, y)
+
+    def scatter(self, x, y, c):
+        self.obj = self.ax.scatter(x, y, c=c, s=(MARKER_PX * 72 / 100) ** 2, cmap="viridis")
+
+    def set_scatter(self, x, y):
+        import numpy as np
+
+        self.obj.set_offsets(np.c_[x, y])
+
+    def render(self):
+        self.fig.canvas.draw()
+        return self.fig.canvas.buffer_rgba()
+
+    def save(self, path):
+        self.fig.savefig(path, dpi=100)
+
+
+class Pyqtgraph:
+    def __init__(self) -> None:
+        import pyqtgraph as pg
+
+        self.pg = pg
+        self.app = pg.mkQApp()
+        self.widget = pg.PlotWidget(background="w")
+        self.widget.resize(W, H)
+        self.widget.show()
+
+    def line(self, x, y):
+        pg = self.pg
+        self.obj = self.widget.plot(x, y, pen=pg.mkPen("b", width=1))
+        self.obj.setDownsampling(auto=True, method="peak")
+        self.obj.setClipToView(True)
+
+    def set_line(self, x, y):
+        self.obj.setData(x, y)
+
+    def scatter(self, x, y, c):
+        pg = self.pg
+        lut = pg.colormap.get("viridis").getLookupTable(nPts=256)
+        # pyqtgraph takes one QBrush per point; brushes of one LUT entry are shared
+        table = [pg.mkBrush(*map(int, rgb)) for rgb in lut]
+        self.brushes = [table[i] for i in (c * 255.999).astype(int)]
+        self.obj = pg.ScatterPlotItem(x=x, y=y, size=MARKER_PX, pen=None,
+                                      brush=self.brushes, pxMode=True)
+        self.widget.addItem(self.obj)
+
+    def set_scatter(self, x, y):
+        self.obj.setData(x=x, y=y, size=MARKER_PX, pen=None, brush=self.brushes)
+
+    def render(self):
+        self.app.processEvents()
+        return self.widget.grab().toImage()
+
+    def save(self, path):
+        self.app.processEvents()
+        self.widget.grab().save(str(path))
+
+
+class Vispy:
+    def __init__(self) -> None:
+        import vispy
+
+        vispy.use(app="egl")
+        from vispy import scene
+
+        self.scene = scene
+        self.canvas = scene.SceneCanvas(size=(W, H), show=False, bgcolor="white")
+        self.view = self.canvas.central_widget.add_view()
+        self.view.camera = "panzoom"
+
+    def _fit(self, x, y):
+        self.view.camera.set_range(x=(float(x.min()), float(x.max())),
+                                   y=(float(y.min()), float(y.max())))
+
+    def line(self, x, y):
+        import numpy as np
+
+        self.obj = self.scene.Line(np.c_[x, y].astype(np.float32), color="blue", width=1,
+                                   method="gl", parent=self.view.scene)
+        self._fit(x, y)
+
+    def set_line(self, x, y):
+        import numpy as np
+
+        self.obj.set_data(pos=np.c_[x, y].astype(np.float32))
+
+    def scatter(self, x, y, c):
+        import numpy as np
+        from vispy.color import get_colormap
+
+        self.colors = get_colormap("viridis").map(c)
+        self.obj = self.scene.Markers(parent=self.view.scene)
+        self.obj.set_data(np.c_[x, y].astype(np.float32), face_color=self.colors,
+                          size=MARKER_PX, edge_width=0)
+        self._fit(x, y)
+
+    def set_scatter(self, x, y):
+        import numpy as np
+
+        self.obj.set_data(np.c_[x, y].astype(np.float32), face_color=self.colors,
+                          size=MARKER_PX, edge_width=0)
+
+    def render(self):
+        return self.canvas.render()
+
+    def save(self, path):
+        from vispy.io import write_png
+
+        write_png(str(path), self.canvas.render())
+
+
+class Fastplotlib:
+    def __init__(self) -> None:
+        import fastplotlib as fpl
+
+        self.fig = fpl.Figure(size=(W, H), canvas="offscreen")
+        self.plot = self.fig[0, 0]
+
+    def _fit(self):
+        self.fig.show()
+        self.plot.auto_scale(maintain_aspect=False)
+
+    def line(self, x, y):
+        import numpy as np
+
+        self.obj = self.plot.add_line(np.c_[x, y].astype(np.float32), thickness=1,
+                                      colors="blue")
+        self._fit()
+
+    def set_line(self, x, y):
+        self.obj.data[:, 1] = y
+
+    def scatter(self, x, y, c):
+        import numpy as np
+
+        self.obj = self.plot.add_scatter(np.c_[x, y].astype(np.float32), sizes=MARKER_PX,
+                                         cmap="viridis", cmap_transform=c)
+        self._fit()
+
+    def set_scatter(self, x, y):
+        import numpy as np
+
+        self.obj.data[:, :2] = np.c_[x, y]
+
+    def render(self):
+        import numpy as np
+
+        return np.asarray(self.fig.canvas.draw())
+
+    def save(self, path):
+        from PIL import Image
+
+        Image.fromarray(self.render()).save(path)
+
+
+CLASSES = {"lumos": Lumos, "matplotlib": Matplotlib, "pyqtgraph": Pyqtgraph, "vispy": Vispy,
+           "fastplotlib": Fastplotlib}
+
+
+def worker(lib: str, scene: str, out: str, redraws: int) -> dict:
+    """One measurement in this process (fresh for cold scenes)."""
+
+    rng, x, y, sx, sy, c = data()
+    p = CLASSES[lib]()
+    kind = "line" if scene.startswith("line") else "scatter"
+    if kind == "line":
+        p.line(x, y)
+    else:
+        p.scatter(sx, sy, c)
+    if scene.endswith("cold"):
+        p.save(out)
+        return {"ok": True}
+    p.render()
+    times = []
+    for _ in range(redraws + 1):  # the first one warms up (shader variants, caches)
+        # new data in the range of the old, so no library needs to rescale its axes
+        if kind == "line":
+            new = (x, y + rng.normal(size=N))
+            setter = p.set_line
+        else:
+            new = (sx + 0.05 * rng.normal(size=N), sy + 0.05 * rng.normal(size=N))
+            setter = p.set_scatter
+        start = time.perf_counter()
+        setter(*new)
+        p.render()
+        times.append(time.perf_counter() - start)
+    if out != "-":
+        p.save(out)
+    return {"ok": True, "median": statistics.median(times[1:]), "times": times[1:]}
+
+
+# -- the parent: fresh processes, medians, the table -----------------------------------
+def missing(lib: str) -> str | None:
+    """Why ``lib`` cannot run here, or None."""
+    absent = [m for m in MODULES[lib] if importlib.util.find_spec(m) is None]
+    return f"not installed ({', '.join(absent)})" if absent else None
+
+
+def child_env() -> dict:
+    env = dict(os.environ)
+    for k, v in ENV.items():
+        env.setdefault(k, v)
+    return env
+
+
+def run_child(args: list[str], timeout: float = 600) -> tuple[float, dict | str]:
+    """Wall time of a fresh process and its JSON answer (or the reason it failed)."""
+    start = time.perf_counter()
+    try:
+        proc = subprocess.run([sys.executable, __file__, *args], capture_output=True,
+                              text=True, env=child_env(), timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return time.perf_counter() - start, f"no result in {timeout:.0f} s"
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        lines = [ln for ln in proc.stderr.strip().splitlines() if ln.strip()]
+        return wall, "failed: " + (lines[-1] if lines else f"exit {proc.returncode}")[:160]
+    answer = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    return wall, json.loads(answer[-1]) if answer else "no answer"
+
+
+def cold(lib: str, scene: str, runs: int, tmp: str) -> float | str:
+    times = []
+    for i in range(runs):
+        out = str(Path(tmp) / f"{lib}-{scene}-{i}.png")
+        wall, answer = run_child(["worker", lib, scene, out])
+        if not isinstance(answer, dict):
+            return answer
+        if not Path(out).exists() or Path(out).stat().st_size == 0:
+            return "failed: no PNG written"
+        times.append(wall)
+    return statistics.median(times)
+
+
+def redraw(lib: str, scene: str, redraws: int) -> float | str:
+    _, answer = run_child(["worker", lib, scene, "-", "--redraws", str(redraws)])
+    return answer["median"] if isinstance(answer, dict) else answer
+
+
+def import_time(lib: str, runs: int, base: float) -> float | str:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-c", IMPORTS[lib]], capture_output=True,
+                              text=True, env=child_env())
+        if proc.returncode != 0:
+            return "failed: " + proc.stderr.strip().splitlines()[-1][:160]
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) - base
+
+
+SCENES = [
+    ("a", "line_cold", "(a) 10^6-point line, cold process → PNG", 0.5, "fastest"),
+    ("b", "line_redraw", "(b) same line, redraw after set_data", None, "b"),
+    ("c", "scatter_cold", "(c) 10^6-point colormapped scatter, cold → PNG", 0.5, "fastest"),
+    ("d", "scatter_redraw", "(d) same scatter, redraw after set_offsets", 0.3, "fastest"),
+    ("g", "import", "(g) import time (minus bare python)", None, None),
+]
+
+
+def measure(libs, runs: int, redraws: int, log=print) -> dict:
+    """{scene: {lib: seconds or reason}}."""
+    results: dict[str, dict] = {}
+    base = statistics.median(
+        _wall([sys.executable, "-c", "pass"]) for _ in range(runs))
+    with tempfile.TemporaryDirectory() as tmp:
+        for _, scene, title, _, _ in SCENES:
+            row = results[scene] = {}
+            for lib in libs:
+                reason = missing(lib)
+                if reason:
+                    row[lib] = reason
+                elif scene == "import":
+                    row[lib] = import_time(lib, runs, base)
+                elif scene.endswith("cold"):
+                    row[lib] = cold(lib, scene, runs, tmp)
+                else:
+                    row[lib] = redraw(lib, scene, redraws)
+                log(f"{title}: {lib}: {fmt(row[lib])}")
+    return results
+
+
+def _wall(args) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, check=True)
+    return time.perf_counter() - start
+
+
+def fmt(v) -> str:
+    if isinstance(v, str):
+        return v
+    return f"{v * 1000:.0f} ms" if v < 1 else f"{v:.2f} s"
+
+
+def target_note(scene: str, results: dict) -> tuple[str, str]:
+    """The issue's target for a scene and whether this run met it."""
+    row = results[scene]
+    lumos = row.get("lumos")
+    peers = {k: v for k, v in row.items() if k != "lumos" and not isinstance(v, str)}
+    if isinstance(lumos, str) or not peers:
+        return "–", "–"
+    spec = next(s for s in SCENES if s[1] == scene)
+    if spec[4] == "fastest":
+        best = min(peers.values())
+        return f"≤ {spec[3]} × fastest peer", "yes" if lumos <= spec[3] * best else "no"
+    if spec[4] == "b":
+        checks = []
+        if "pyqtgraph" in peers:
+            checks.append(lumos <= 0.25 * peers["pyqtgraph"])
+        checks += [lumos <= 0.02 * peers[k] for k in ("matplotlib", "vispy", "fastplotlib")
+                   if k in peers]
+        return ("≤ 0.25 × pyqtgraph, ≤ 0.02 × matplotlib/VisPy/fastplotlib",
+                "yes" if checks and all(checks) else "no")
+    return "–", "–"
+
+
+def table(results: dict, libs) -> str:
+    head = ["scene", *libs, "lumos / best peer", "target", "met"]
+    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for _, scene, title, _, _ in SCENES:
+        row = results[scene]
+        cells = [fmt(row[lib]) for lib in libs]
+        peers = {k: v for k, v in row.items() if k != "lumos" and not isinstance(v, str)}
+        lumos = row.get("lumos")
+        if peers and not isinstance(lumos, str):
+            best = min(peers, key=peers.get)
+            ratio = f"{lumos / peers[best]:.2f} ({best})"
+        else:
+            ratio = "–"
+        target, met = target_note(scene, results)
+        rows.append("| " + " | ".join([title, *cells, ratio, target, met]) + " |")
+    return "\n".join(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command")
+    w = sub.add_parser("worker")
+    w.add_argument("lib", choices=LIBS)
+    w.add_argument("scene")
+    w.add_argument("out")
+    w.add_argument("--redraws", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--redraws", type=int, default=7)
+    parser.add_argument("--only", default=",".join(LIBS))
+    args = parser.parse_args()
+    if args.command == "worker":
+        print(json.dumps(worker(args.lib, args.scene, args.out, args.redraws)))
+        return
+    libs = [lib for lib in args.only.split(",") if lib]
+    results = measure(libs, args.runs, args.redraws, log=lambda s: print(s, file=sys.stderr))
+    print(table(results, libs))
+
+
+if __name__ == "__main__":
+    main()

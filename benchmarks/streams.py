@@ -1,0 +1,116 @@
+"""Scene (e): 32 channels × 10 kHz streamed for 10 s of data in 1/60 s blocks.
+
+    python benchmarks/streams.py [--seconds 10] [--channels 32] [--rate 10000]
+                                 [--size 1600x1000] [--json]
+
+A 1600×1000 figure (offscreen) holds ``ax.stream(channels, capacity=rate * seconds,
+dt=1/rate, stacked=True)``. Each frame pushes the next 1/60 s of samples (166 or 167
+per channel) and redraws the figure: scrolling x axis, ticks and labels included.
+Frame time = push + figure draw + GPU execution up to ``glFinish`` (what a window
+pays before swapping buffers); the time to read the picture back into numpy is
+reported apart. Also reported: bytes uploaded per push (texture rows: raw samples and
+the min/max pyramid) and the time one push takes on the producer side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+
+import numpy as np
+
+
+def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
+        size: tuple[int, int] = (1600, 1000)) -> dict:
+    import lumos
+    from lumos.gpu.context import get_context
+
+    fig, ax = lumos.subplots(figsize=(size[0] / 100, size[1] / 100), dpi=100)
+    capacity = int(rate * seconds)
+    s = ax.stream(channels=channels, capacity=capacity, dt=1.0 / rate, stacked=True)
+    rng = np.random.default_rng(0)
+    freqs = 1.0 + np.arange(channels)
+    frames = int(round(seconds * 60))
+    # samples per frame: 166 or 167, 10 000 per second exactly
+    bounds = np.round(np.arange(frames + 1) * rate / 60).astype(int)
+
+    def block(i: int) -> np.ndarray:
+        t = np.arange(bounds[i], bounds[i + 1]) / rate
+        return (np.sin(2 * np.pi * freqs[None, :] * t[:, None])
+                + 0.2 * rng.standard_normal((len(t), channels))).astype(np.float32)
+
+    blocks = [block(i) for i in range(frames)]  # made before timing: data is not ours
+    fig.render()  # the first frame compiles shaders and allocates the ring textures
+    canvas = fig.canvas
+    executor, ctx = canvas._executor, get_context()
+    rings = [s.visual._raw, *s.visual._env.values()]
+    frame_s, push_s, upload, ring_bytes = [], [], [], []
+    for i in range(frames):
+        versions = [r.texture.version for r in rings]
+        start = time.perf_counter()
+        s.push(blocks[i])
+        pushed = time.perf_counter()
+        before = executor.uploaded_bytes
+        fig.draw()
+        executor.render(canvas.frame(), canvas._target.fbo)
+        ctx.finish()
+        frame_s.append(time.perf_counter() - start)
+        push_s.append(pushed - start)
+        upload.append(executor.uploaded_bytes - before)
+        # the stream's own texture rows (the rest is tick labels that changed)
+        ring_bytes.append(sum(
+            (b - a) * r.texture.data[0].nbytes
+            for r, v in zip(rings, versions, strict=True)
+            for a, b in r.texture.changes_since(v)))
+    start = time.perf_counter()
+    canvas._target.read()
+    readback = time.perf_counter() - start
+    sample_bytes = bounds[1:] - bounds[:-1]
+    return {
+        "frames": frames, "channels": channels, "rate": rate, "capacity": capacity,
+        "size": list(size),
+        "frame_ms_mean": 1000 * statistics.mean(frame_s),
+        "frame_ms_median": 1000 * statistics.median(frame_s),
+        "frame_ms_worst": 1000 * max(frame_s),
+        "frame_ms_p99": 1000 * float(np.percentile(frame_s, 99)),
+        "push_us_mean": 1e6 * statistics.mean(push_s),
+        "uploaded_bytes_per_frame_mean": statistics.mean(upload),
+        "stream_bytes_per_push_mean": statistics.mean(ring_bytes),
+        "sample_bytes_per_push_mean": float(np.mean(sample_bytes)) * channels * 4,
+        "readback_ms": 1000 * readback,
+        "draws": len(canvas.frame().draws),
+    }
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--seconds", type=float, default=10.0)
+    p.add_argument("--channels", type=int, default=32)
+    p.add_argument("--rate", type=int, default=10_000)
+    p.add_argument("--size", default="1600x1000")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    a = p.parse_args()
+    w, h = (int(v) for v in a.size.split("x"))
+    r = run(a.seconds, a.channels, a.rate, (w, h))
+    if a.json:
+        json.dump(r, sys.stdout)
+        print()
+        return
+    print(f"{r['channels']} channels × {r['rate']} Hz, {r['frames']} frames of 1/60 s, "
+          f"capacity {r['capacity']}, {w}×{h}:")
+    print(f"  frame time mean {r['frame_ms_mean']:.1f} ms, median {r['frame_ms_median']:.1f} "
+          f"ms, p99 {r['frame_ms_p99']:.1f} ms, worst {r['frame_ms_worst']:.1f} ms")
+    print(f"  push {r['push_us_mean']:.0f} µs; the stream uploads "
+          f"{r['stream_bytes_per_push_mean']:.0f} B per push for "
+          f"{r['sample_bytes_per_push_mean']:.0f} B of new samples (samples and min/max "
+          f"pyramid, whole texture rows); {r['uploaded_bytes_per_frame_mean']:.0f} B per "
+          "frame with the tick labels")
+    print(f"  reading the picture back: {r['readback_ms']:.1f} ms (not in the frame time); "
+          f"{r['draws']} draws per frame")
+
+
+if __name__ == "__main__":
+    main()

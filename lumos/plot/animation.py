@@ -1,0 +1,277 @@
+"""Live figures: a timer-driven animation (matplotlib's FuncAnimation) and the artists
+that streams and waterfalls return.
+
+Animation
+---------
+``anim = fig.animate(update, interval_ms=16)`` calls ``update(frame)`` every
+``interval_ms`` and redraws the figure; ``frames`` is a count, an iterable or None
+(0, 1, 2, ... for ever), as in matplotlib. There is no blitting: lumos uploads only
+what changed and redraws on the GPU.
+
+- Headless (tests, benchmarks, movies): ``anim.run(frames=100)`` runs 100 frames
+  offscreen as fast as it can, each ``update`` then a render, and returns the frame
+  times in seconds; ``on_frame(image)`` receives each picture.
+- Windows and widgets drive ``anim.step()`` from their own timer every
+  ``anim.interval_ms`` and then repaint; ``anim.stop()`` ends it (``anim.running``).
+
+Streams
+-------
+``s = ax.stream(channels=32, capacity=100_000, dt=1e-4, stacked=True)`` returns a
+:class:`StreamPlot`; ``s.push(block)`` with ``block`` of shape (k, channels) appends
+k samples per channel; the x axis scrolls to the newest ``capacity`` samples (while
+its limits are automatic). ``ax.waterfall(n_freq, capacity)`` returns a
+:class:`WaterfallPlot` whose ``push(rows)`` appends spectra.
+
+Threads: ``StreamPlot.push`` and ``WaterfallPlot.push`` may be called from a producer
+thread while the main thread draws; they never wait for a frame (a lock is held only
+to copy the block). Everything else — creating artists, setting limits or styles,
+``fig.render``/``savefig``, ``Animation.step``/``run`` — belongs to one thread.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Callable, Iterable
+
+import numpy as np
+
+from .. import colors
+from ..visuals import Stream, Waterfall
+from .artists import Artist, ScalarMappable
+from .style import rcParams
+
+
+class Animation:
+    """Call ``update(frame, *fargs)`` every ``interval_ms`` and redraw ``figure``.
+
+    ``frames``: None (count for ever), an int n (``range(n)``), an iterable, or a
+    callable returning one. ``init`` is called once before the first frame.
+    ``repeat`` starts ``frames`` again when it runs out.
+    """
+
+    def __init__(self, figure, update: Callable, interval_ms: float = 16.0,
+                 frames=None, init: Callable | None = None, fargs: tuple = (),
+                 repeat: bool = True) -> None:
+        if not callable(update):
+            raise TypeError(f"update: got {type(update).__name__}, expected a callable")
+        if init is not None and not callable(init):
+            raise TypeError(f"init: got {type(init).__name__}, expected a callable or None")
+        interval_ms = float(interval_ms)
+        if not np.isfinite(interval_ms) or interval_ms < 0:
+            raise ValueError(f"interval_ms: got {interval_ms!r}, expected a number >= 0")
+        self.figure = figure
+        self.update = update
+        self.interval_ms = interval_ms
+        self.fargs = tuple(fargs)
+        self.repeat = bool(repeat)
+        self._frames_spec = frames
+        self._frames = self._iterate(frames)
+        self._init = init
+        self.frame = 0  # frames run so far
+        self.running = True
+
+    @staticmethod
+    def _iterate(frames):
+        if frames is None:
+            return itertools.count()
+        if isinstance(frames, (int, np.integer)) and not isinstance(frames, bool):
+            return iter(range(int(frames)))
+        if callable(frames):
+            return iter(frames())
+        if isinstance(frames, Iterable):
+            return iter(frames)
+        raise TypeError(f"frames: got {type(frames).__name__}, expected None, an int, an "
+                        "iterable or a callable")
+
+    def step(self) -> bool:
+        """Run one update (no drawing: the caller redraws). False when the frames ran
+        out (and do not repeat) or after ``stop()``."""
+        if not self.running:
+            return False
+        if self._init is not None:
+            init, self._init = self._init, None
+            init()
+        try:
+            item = next(self._frames)
+        except StopIteration:
+            if not self.repeat:
+                self.running = False
+                return False
+            self._frames = self._iterate(self._frames_spec)
+            try:
+                item = next(self._frames)
+            except StopIteration:
+                self.running = False
+                return False
+        self.update(item, *self.fargs)
+        self.frame += 1
+        return True
+
+    def run(self, frames: int | None = None, on_frame: Callable | None = None) -> list[float]:
+        """Headless: ``frames`` updates (default: one pass over the frames, without
+        repeating), each followed by an offscreen render; returns each frame's time
+        in seconds (update + render). ``on_frame(image)`` gets each (h, w, 4) picture."""
+        if frames is None and isinstance(self._frames, itertools.count):
+            raise ValueError("frames: got None for an endless animation, expected a count")
+        repeat = self.repeat
+        if frames is None:
+            self.repeat = False
+        times = []
+        try:
+            for _ in itertools.count() if frames is None else range(int(frames)):
+                start = time.perf_counter()
+                if not self.step():
+                    break
+                image = self.figure.render()
+                times.append(time.perf_counter() - start)
+                if on_frame is not None:
+                    on_frame(image)
+        finally:
+            self.repeat = repeat
+        return times
+
+    def stop(self) -> None:
+        """End the animation (a window's timer stops calling ``step``)."""
+        self.running = False
+
+
+class FuncAnimation(Animation):
+    """matplotlib's spelling: ``FuncAnimation(fig, func, frames, init_func=...,
+    fargs=..., interval=ms, repeat=...)``; ``blit`` is accepted and not needed."""
+
+    def __init__(self, fig, func: Callable, frames=None, init_func: Callable | None = None,
+                 fargs=None, interval: float = 200, repeat: bool = True, blit: bool = False,
+                 **kwargs) -> None:
+        super().__init__(fig, func, interval_ms=interval, frames=frames, init=init_func,
+                         fargs=() if fargs is None else fargs, repeat=repeat)
+
+
+class StreamPlot(Artist):
+    """What ``ax.stream`` returns: ``push(block)`` appends (k, channels) samples.
+
+    ``visual`` is the :class:`lumos.visuals.Stream` drawing it (one draw for every
+    channel). Linear axes only.
+    """
+
+    zorder = 2.0
+
+    def __init__(self, axes, channels: int, capacity: int, dt: float = 1.0, t0: float = 0.0,
+                 stacked: bool = False, spacing: float | None = None, color=None,
+                 linewidth: float | None = None, label=None, zorder=None) -> None:
+        super().__init__(axes, label, zorder)
+        lw = float(rcParams["lines.linewidth"] if linewidth is None else linewidth)
+        t0 = float(axes.xaxis.convert(np.asarray([t0]))[0])
+        self.visual = Stream(channels, capacity, dt=dt, t0=t0, stacked=stacked,
+                             spacing=spacing, color=color,
+                             width=axes.figure.points_to_pixels(lw))
+        self.visual.order = self.zorder
+
+    @property
+    def channels(self) -> int:
+        return self.visual.channels
+
+    @property
+    def capacity(self) -> int:
+        return self.visual.capacity
+
+    @property
+    def count(self) -> int:
+        """Samples per channel pushed so far."""
+        return self.visual.count
+
+    def push(self, block) -> None:
+        """Append ``block`` (k, channels); thread-safe, never waits for a frame."""
+        self.visual.push(block)
+        self.axes._dirty = True  # limits follow (a flag: safe from any thread)
+
+    def set_color(self, color) -> None:
+        self.visual.color = color
+
+    def get_color(self):
+        return self.visual.color
+
+    def set_linewidth(self, lw: float) -> None:
+        self.visual.width = self.axes.figure.points_to_pixels(float(lw))
+
+    def set_spacing(self, spacing: float | None) -> None:
+        self.visual.spacing = spacing
+        self._changed()
+
+    def line_rgba(self):
+        """The first channel's color (legends)."""
+        c = self.visual.color
+        return colors.to_rgba("C0") if c is None else tuple(colors.to_rgba_array(c)[0])
+
+    def set_visible(self, visible: bool) -> None:
+        self.visual.visible = bool(visible)
+        super().set_visible(visible)
+
+    def data_limits(self):
+        b = self.visual.bounds()
+        if b is None:
+            return None
+        (x0, y0, _), (x1, y1, _) = b
+        return (x0, x1), (y0, y1)
+
+    @property
+    def sticky(self):
+        """Margins stop at the time window (the axes show exactly the samples)."""
+        x0, x1 = self.visual.times()
+        return [x0, x1], []
+
+    def visuals(self) -> list:
+        return [self.visual]
+
+
+class WaterfallPlot(Artist, ScalarMappable):
+    """What ``ax.waterfall`` returns: ``push(rows)`` appends (k, n_freq) spectra.
+
+    Frequency runs along x, time along y (newest on top); ``set_clim`` and
+    ``set_cmap`` work as for images (linear norm), and colorbars can use it.
+    """
+
+    zorder = 0.0
+
+    def __init__(self, axes, n_freq: int, capacity: int, dt: float = 1.0, t0: float = 0.0,
+                 freqs=None, cmap=None, vmin=None, vmax=None, label=None,
+                 zorder=None) -> None:
+        super().__init__(axes, label, zorder)
+        self._init_mappable(cmap, None, vmin, vmax)
+        self.visual = Waterfall(n_freq, capacity, dt=dt, t0=t0, freqs=freqs, cmap=self.cmap,
+                                clim=None if vmin is None or vmax is None else (vmin, vmax))
+        self.visual.order = self.zorder
+
+    @property
+    def count(self) -> int:
+        return self.visual.count
+
+    def push(self, rows) -> None:
+        """Append ``rows`` (k, n_freq); thread-safe, never waits for a frame."""
+        self.visual.push(rows)
+        self.axes._dirty = True
+
+    def get_clim(self) -> tuple[float, float]:
+        return self.visual.clim
+
+    def _mapping_changed(self) -> None:
+        self.visual.cmap = self.cmap
+        vmin, vmax = self.norm.vmin, self.norm.vmax
+        self.visual.clim = None if vmin is None or vmax is None else (vmin, vmax)
+        self._changed()
+
+    def set_visible(self, visible: bool) -> None:
+        self.visual.visible = bool(visible)
+        super().set_visible(visible)
+
+    def data_limits(self):
+        (x0, y0, _), (x1, y1, _) = self.visual.bounds()
+        return (x0, x1), (y0, y1)
+
+    @property
+    def sticky(self):
+        (x0, y0, _), (x1, y1, _) = self.visual.bounds()
+        return [x0, x1], [y0, y1]
+
+    def visuals(self) -> list:
+        return [self.visual]

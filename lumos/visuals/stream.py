@@ -1,0 +1,478 @@
+"""Live multi-channel signals: GPU ring buffers, O(k) per push, O(pixels) per frame.
+
+``Stream.push(block)`` appends k samples per channel. Samples live in a CPU ring (the
+producer's side) and in a float texture on the GPU; a frame uploads only the samples
+pushed since the last one, as texture row updates. The texture holds samples
+time-major (every channel of one instant side by side), so k new samples are one
+range of rows whatever the number of channels.
+
+Drawing never re-uploads: the vertex shader pulls samples from the texture by
+``gl_VertexID`` (channel, segment, corner: no vertex buffer, no instancing) and the
+ring slot of the oldest drawn sample (a uniform), and x follows from the sample's
+index, so scrolling only moves uniforms and the draw's float64 origin. The ring wrap
+is no break: slots are read modulo the ring, in time order. Up to 4 samples per pixel
+column, each segment is an antialiased band as wide as the line; beyond, the shader
+reads a min/max pyramid of blocks of 8, 16, 32, ... samples (aligned to the absolute
+sample count, so blocks never change as the view scrolls; 1 to 2 blocks per column)
+and fills the band between the blocks' minima and maxima, widened by the line width:
+what a line through every sample covers. The pyramid is updated per frame for the
+new samples only (O(k)); a frame costs O(pixel columns × channels) whatever the
+capacity. All channels are one draw.
+
+Threads: ``push`` may be called from any thread (a producer) while the main thread
+draws. It takes a lock only to copy the block into the CPU ring; a draw takes the
+same lock only to copy the samples pushed since the last frame. Pushing faster than
+frames are drawn loses no sample still inside the ring (``capacity`` plus up to one
+coarsest block). Everything else (properties, ``draws``) belongs to the thread that
+draws.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+from .. import colors
+from ..gpu.frame import Draw, State
+from ..gpu.resources import Program, Texture
+from . import glsl
+from .base import DrawContext, Visual, check_number, check_positive, rgba_bytes
+
+# NaN cannot be trusted through every GPU's texture path: gaps travel as this value.
+GAP = np.float32(-3.0e38)
+MAX_TEXTURE = 8192  # texture width and height used at most (WebGL2 devices have >= 4096)
+_RAW_PER_COLUMN = 4  # up to this many samples per pixel column are drawn as they are
+_FIRST_LEVEL = 3  # envelope blocks of 8, 16, 32, ... samples
+_MIN_BLOCKS = 64  # the coarsest level still has this many blocks in `capacity`
+
+_VERTEX = glsl.SCREEN + """
+uniform highp sampler2D u_raw;  // R: sample of (slot, channel) at ((slot % m) * C + c, slot / m)
+uniform highp sampler2D u_env;  // RG: min and max of a block, in the same layout
+uniform highp sampler2D u_colors;  // RGBA8, one texel per channel
+uniform int u_channels;
+uniform int u_per_row;    // slots per texture row (m)
+uniform int u_ring;       // slots in the ring (at the level drawn)
+uniform int u_first;      // slot of the first entry drawn
+uniform int u_entries;    // entries drawn per channel
+uniform int u_envelope;   // 1: entries are blocks (min, max), drawn as a band
+uniform float u_step;     // x distance between entries (data units)
+uniform float u_spacing;  // y distance between stacked channels (0: overlaid)
+uniform float u_width;
+out vec4 v_color;
+flat out vec4 v_edge0;  // raw: the segment (a, b); envelope: the band's upper edge
+flat out vec4 v_edge1;  // envelope: the band's lower edge
+
+// Entry `entry` of `channel`: (low, high) values, equal for a sample; false for a gap.
+bool fetch(int channel, int entry, out vec2 value) {
+    int slot = (u_first + entry) % u_ring;
+    ivec2 ij = ivec2((slot % u_per_row) * u_channels + channel, slot / u_per_row);
+    value = u_envelope == 1 ? texelFetch(u_env, ij, 0).rg : texelFetch(u_raw, ij, 0).rr;
+    return value.x > -1.0e37;
+}
+
+vec2 to_window(int channel, int entry, float value) {
+    vec2 p = vec2(float(entry) * u_step, value + float(u_channels - 1 - channel) * u_spacing);
+    return clip_to_window(u_mvp * vec4(p, 0.0, 1.0));
+}
+
+// Window y of an entry's (low, high) values, lowest first.
+vec2 span(int channel, int entry, vec2 value) {
+    float y0 = to_window(channel, entry, value.x).y, y1 = to_window(channel, entry, value.y).y;
+    return vec2(min(y0, y1), max(y0, y1));
+}
+
+// The band's (low, high) edge at corner b, between corners a and c dx apart (each
+// the (low, high) window y of an entry): moved out by hw * sqrt(1 + slope^2) for the
+// steeper neighbouring slope, which keeps a sloping edge hw wide, but never beyond
+// hw past the lowest (highest) of the three, which is where the strokes end: a tip
+// (peak, trough, spike) gets hw, as a round join would, and no miter-like overshoot.
+vec2 edge(vec2 a, vec2 b, vec2 c, float dx, float hw) {
+    vec2 s = max(abs(b - a), abs(c - b)) / dx;
+    vec2 w = hw * sqrt(1.0 + s * s);
+    return vec2(max(b.x - w.x, min(min(a.x, b.x), c.x) - hw),
+                min(b.y + w.y, max(max(a.y, b.y), c.y) + hw));
+}
+
+void main() {
+    // Two triangles per pair of neighbouring entries, pulled by gl_VertexID (no vertex
+    // buffers, no instancing): corners 0 (a, low) 1 (b, low) 2 (a, high) 3 (b, high).
+    int pairs = max(u_entries - 1, 1);
+    int quad = gl_VertexID / 6;
+    int corner = gl_VertexID - quad * 6;
+    int k = corner == 3 ? 2 : (corner == 4 ? 1 : (corner == 5 ? 3 : corner));
+    int channel = quad / pairs;
+    int entry = quad - channel * pairs;
+    vec2 va, vb;
+    bool drawn = fetch(channel, entry, va);
+    drawn = fetch(channel, entry + 1, vb) && drawn;
+    if (!drawn) {
+        gl_Position = DISCARDED;
+        return;
+    }
+    float along = (k == 1 || k == 3) ? 1.0 : 0.0;
+    float side = k >= 2 ? 1.0 : -1.0;
+    float hw = 0.5 * u_width * u_pixel_ratio;
+    vec2 p;
+    if (u_envelope == 1) {
+        // The band between the blocks' (min, max) spans, widened by half the line
+        // width: what a line through every sample covers. Its upper and lower edges
+        // are antialiased in the fragment shader; neighbouring quads share their
+        // vertical sides, so each pixel is drawn once, and compute the same corners
+        // there (see edge()).
+        vec2 a = span(channel, entry, va), b = span(channel, entry + 1, vb);
+        vec2 prev = a, next = b;
+        vec2 vp, vn;
+        if (entry > 0 && fetch(channel, entry - 1, vp)) prev = span(channel, entry - 1, vp);
+        if (entry + 2 < u_entries && fetch(channel, entry + 2, vn)) {
+            next = span(channel, entry + 2, vn);
+        }
+        float xa = to_window(channel, entry, 0.0).x, xb = to_window(channel, entry + 1, 0.0).x;
+        float dx = max(abs(xb - xa), 1e-3);
+        vec2 ea = edge(prev, a, b, dx, hw), eb = edge(a, b, next, dx, hw);
+        vec2 a_lo = vec2(xa, ea.x), a_hi = vec2(xa, ea.y);
+        vec2 b_lo = vec2(xb, eb.x), b_hi = vec2(xb, eb.y);
+        v_edge0 = vec4(a_hi, b_hi);
+        v_edge1 = vec4(a_lo, b_lo);
+        p = side > 0.0 ? mix(a_hi, b_hi, along) + vec2(0.0, 1.0)
+                       : mix(a_lo, b_lo, along) - vec2(0.0, 1.0);
+    } else {
+        // a capsule around the segment between two samples
+        vec2 s0 = to_window(channel, entry, va.x), s1 = to_window(channel, entry + 1, vb.x);
+        vec2 d = s1 - s0;
+        float len = length(d);
+        vec2 dir = len > 1e-6 ? d / len : vec2(1.0, 0.0);
+        vec2 nrm = vec2(-dir.y, dir.x);
+        p = mix(s0, s1, along) + (2.0 * along - 1.0) * dir * (hw + 1.0)
+            + side * nrm * (hw + 1.0);
+        v_edge0 = vec4(s0, s1);
+        v_edge1 = vec4(0.0);
+    }
+    gl_Position = window_to_clip(p, 0.0);
+    v_color = texelFetch(u_colors, ivec2(channel, 0), 0);
+}
+"""
+
+_FRAGMENT = """
+uniform float u_width;
+uniform float u_pixel_ratio;
+uniform int u_envelope;
+in vec4 v_color;
+flat in vec4 v_edge0;
+flat in vec4 v_edge1;
+out vec4 f_color;
+
+// Distance of p below the line through a and b (window y up), negative above it.
+float below(vec2 p, vec2 a, vec2 b) {
+    vec2 d = b - a;
+    float len = length(d);
+    if (len < 1e-6) return a.y - p.y;
+    float cross_ = d.x * (p.y - a.y) - d.y * (p.x - a.x);
+    return (d.x >= 0.0 ? -cross_ : cross_) / len;
+}
+
+void main() {
+    vec2 p = gl_FragCoord.xy;
+    float coverage;
+    if (u_envelope == 1) {
+        coverage = clamp(below(p, v_edge0.xy, v_edge0.zw) + 0.5, 0.0, 1.0)
+                 * clamp(0.5 - below(p, v_edge1.xy, v_edge1.zw), 0.0, 1.0);
+    } else {
+        vec2 a = v_edge0.xy, ab = v_edge0.zw - v_edge0.xy;
+        float t = clamp(dot(p - a, ab) / max(dot(ab, ab), 1e-12), 0.0, 1.0);
+        coverage = clamp(0.5 * u_width * u_pixel_ratio - length(p - a - t * ab) + 0.5,
+                         0.0, 1.0);
+    }
+    if (coverage <= 0.0) discard;
+    f_color = vec4(v_color.rgb, v_color.a * coverage);
+}
+"""
+
+_PROGRAM = None
+
+
+def _program() -> Program:
+    global _PROGRAM
+    if _PROGRAM is None:
+        _PROGRAM = Program(_VERTEX, _FRAGMENT)
+    return _PROGRAM
+
+
+def _per_row(slots: int, width: int) -> int:
+    """Slots per texture row: the smallest power of two that keeps the texture within
+    MAX_TEXTURE rows (and divides ``slots``), so a push rewrites few whole rows."""
+    m = 1
+    while slots // m > MAX_TEXTURE and slots % (2 * m) == 0:
+        m *= 2
+    if slots // m > MAX_TEXTURE or m * width > MAX_TEXTURE:
+        raise ValueError(f"capacity: {slots} samples of {width} channels do not fit a "
+                         f"{MAX_TEXTURE}x{MAX_TEXTURE} texture; lower capacity or channels")
+    return m
+
+
+class _Ring:
+    """One texture holding a ring of ``slots`` entries of ``channels`` values
+    (``components`` floats each), ``m`` slots per texture row."""
+
+    def __init__(self, slots: int, channels: int, components: int) -> None:
+        self.slots, self.channels = slots, channels
+        self.m = _per_row(slots, channels)
+        shape = (slots // self.m, self.m * channels) + ((components,) if components > 1 else ())
+        self.texture = Texture(np.full(shape, GAP, np.float32), filter="nearest")
+
+    def slot_view(self) -> np.ndarray:
+        """The texture's CPU data as (slots, channels[, components])."""
+        d = self.texture.data
+        extra = (d.shape[-1],) if d.shape[-1] > 1 else ()
+        return d.reshape((self.slots, self.channels) + extra)
+
+    def write(self, first: int, values: np.ndarray) -> None:
+        """Entries ``first, first + 1, ...`` (absolute indices, len(values) <= slots),
+        as updates of the whole texture rows they touch (one or two ranges)."""
+        n = len(values)
+        s0 = first % self.slots
+        head = min(n, self.slots - s0)
+        view = self.slot_view()
+        view[s0 : s0 + head] = values[:head]
+        view[: n - head] = values[head:]
+        for a, b in ((s0, s0 + head), (0, n - head)):
+            if b > a:
+                r0, r1 = a // self.m, -(-b // self.m)
+                rows = self.texture.data[r0:r1]
+                self.texture.update(r0, rows)
+
+
+class Stream(Visual):
+    """``channels`` signals sampled every ``dt`` from ``t0``, the newest ``capacity``
+    samples of each kept on the GPU and drawn as lines in one draw.
+
+    >>> s = Stream(channels=32, capacity=100_000, dt=1e-4, stacked=True)
+    >>> s.push(block)        # (k, 32): k new samples of every channel, any thread
+
+    ``stacked`` draws channel c at ``y + (channels - 1 - c) * spacing`` (channel 0 on
+    top); ``spacing=None`` takes 1.2 times the largest peak-to-peak range of one
+    channel seen so far (it grows, never shrinks, so the picture does not jump).
+    ``color`` is one color or one per channel (default: the color cycle). NaN samples
+    leave gaps. Values are drawn as float32.
+    """
+
+    def __init__(self, channels: int, capacity: int, dt: float = 1.0, t0: float = 0.0,
+                 stacked: bool = False, spacing: float | None = None, color=None,
+                 width: float = 1.0) -> None:
+        super().__init__()
+        for name, v in (("channels", channels), ("capacity", capacity)):
+            if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1:
+                raise ValueError(f"{name}: got {v!r}, expected an integer >= 1")
+        self.channels, self.capacity = int(channels), int(capacity)
+        self.dt = check_number(dt, "dt", 0.0, exclusive=True)
+        self.t0 = check_number(t0, "t0")
+        self.stacked = bool(stacked)
+        self.spacing = spacing
+        self.width = width
+        # Envelope levels: blocks of 2**s samples for s = 3 .. top, the coarsest still
+        # _MIN_BLOCKS blocks per capacity. The ring keeps one coarsest block more than
+        # the capacity, so the oldest block on screen is never half overwritten.
+        top = max(int(np.log2(max(self.capacity // _MIN_BLOCKS, 1))), _FIRST_LEVEL - 1)
+        self._levels = list(range(_FIRST_LEVEL, top + 1))
+        block = 1 << top if self._levels else 1
+        self._slots = -(-(self.capacity + (block if self._levels else 0)) // block) * block
+        self._raw = _Ring(self._slots, self.channels, 1)
+        self._env = {s: _Ring(self._slots >> s, self.channels, 2) for s in self._levels}
+        # producer side, guarded by the lock
+        self._lock = threading.Lock()
+        self._ring = np.full((self._slots, self.channels), np.nan, np.float32)
+        self._head = 0  # samples pushed so far (absolute index of the next one)
+        self._range = 0.0  # largest peak-to-peak range of one channel seen (spacing)
+        self._lo = np.inf  # lowest and highest finite sample seen (bounds)
+        self._hi = -np.inf
+        # drawing side
+        self._uploaded = 0  # samples already in the textures
+        self._color_texture = None
+        self.color = color
+
+    # -- properties --------------------------------------------------------------
+    @property
+    def color(self):
+        return self._color
+
+    @color.setter
+    def color(self, value) -> None:
+        if value is None:
+            rgba = [colors.to_rgba(f"C{c % 10}") for c in range(self.channels)]
+        else:
+            rgba = colors.to_rgba_array(value, self.channels)
+        data = rgba_bytes(np.asarray(rgba, float))[None, :, :]
+        self._color = value
+        if self._color_texture is None:
+            self._color_texture = Texture(data, filter="nearest")
+        else:
+            self._color_texture.set_data(data)
+
+    @property
+    def width(self) -> float:
+        return self._width
+
+    @width.setter
+    def width(self, value: float) -> None:
+        self._width = check_positive(value, "width")
+
+    @property
+    def spacing(self) -> float | None:
+        return self._spacing
+
+    @spacing.setter
+    def spacing(self, value) -> None:
+        self._spacing = None if value is None else check_positive(value, "spacing")
+
+    @property
+    def count(self) -> int:
+        """Samples per channel pushed so far (thread-safe to read)."""
+        return self._head
+
+    def times(self) -> tuple[float, float]:
+        """(first, last) time of the newest ``capacity`` samples, as far as pushed:
+        the window that scrolls (before the ring is full, the first capacity)."""
+        last = max(self._head - 1, self.capacity - 1)
+        return (self.t0 + (last - self.capacity + 1) * self.dt, self.t0 + last * self.dt)
+
+    # -- producer ----------------------------------------------------------------
+    def push(self, block) -> None:
+        """Append ``block`` of shape (k, channels) (or (channels,) for one sample).
+
+        Thread-safe; holds a lock only to copy k samples into the CPU ring. Uploading
+        happens in the next frame, for all samples pushed since the last one."""
+        arr = np.asarray(block)
+        if arr.dtype.kind not in "biuf":
+            raise TypeError(f"block: got dtype {arr.dtype}, expected real numbers")
+        if arr.ndim == 1 and len(arr) == self.channels:
+            arr = arr[None, :]
+        if arr.ndim != 2 or arr.shape[1] != self.channels:
+            raise ValueError(f"block: got shape {np.shape(block)}, expected (k, "
+                             f"{self.channels}) for a stream of {self.channels} channels")
+        total = len(arr)
+        arr = arr[-self._slots :]  # older samples would be overwritten at once
+        k = len(arr)
+        if k == 0:
+            return
+        with np.errstate(invalid="ignore"):  # NaN-only channels give NaN: ignored below
+            lo, hi = np.fmin.reduce(arr, axis=0), np.fmax.reduce(arr, axis=0)
+        spans = (hi - lo)[np.isfinite(hi - lo)]
+        with self._lock:
+            if spans.size:  # limits and spacing follow the data as it arrives
+                self._lo = min(self._lo, float(np.nanmin(lo[np.isfinite(lo)])))
+                self._hi = max(self._hi, float(np.nanmax(hi[np.isfinite(hi)])))
+                self._range = max(self._range, float(spans.max()))
+            s0 = (self._head + total - k) % self._slots
+            head = min(k, self._slots - s0)
+            self._ring[s0 : s0 + head] = arr[:head]
+            self._ring[: k - head] = arr[head:]
+            self._head += total
+
+    # -- drawing side --------------------------------------------------------------
+    def _take_pending(self) -> None:
+        """Copy what was pushed since the last frame into the textures (O(k))."""
+        with self._lock:
+            head = self._head
+            first = max(self._uploaded, head - self._slots)
+            if first >= head:
+                return
+            # from the start of the first block at level 3 (its min/max needs them)
+            start = max((first >> _FIRST_LEVEL) << _FIRST_LEVEL, head - self._slots)
+            slots = np.arange(start, head) % self._slots
+            new = self._ring[slots]
+        self._uploaded = head
+        ok = np.isfinite(new)
+        self._raw.write(first, np.where(ok[first - start :], new[first - start :], GAP))
+        self._update_envelope(start, head, new)
+
+    def _update_envelope(self, start: int, head: int, new: np.ndarray) -> None:
+        """Recompute the blocks holding samples start:head at every level: level 3
+        from the samples, each next level from pairs of the one below."""
+        for s in self._levels:
+            ring = self._env[s]
+            j0, j1 = start >> s, ((head - 1) >> s) + 1  # blocks touched
+            if s == _FIRST_LEVEL:
+                # samples j0*8 .. j1*8 (the last block may be partial: NaN-padded)
+                padded = np.full(((j1 - j0) << s, self.channels), np.nan, np.float32)
+                padded[start - (j0 << s) : head - (j0 << s)] = new
+                blocks = padded.reshape(j1 - j0, 1 << s, self.channels)
+                with np.errstate(invalid="ignore"):
+                    lo, hi = np.fmin.reduce(blocks, axis=1), np.fmax.reduce(blocks, axis=1)
+            else:
+                # children 2j, 2j + 1 one level down; a child past the head is empty
+                view = self._env[s - 1].slot_view()
+                children = np.arange(2 * j0, 2 * j1)
+                last_child = (head - 1) >> (s - 1)
+                mm = view[children % self._env[s - 1].slots].copy()
+                mm[mm == GAP] = np.nan  # an empty child: the other one decides
+                mm[children > last_child] = np.nan
+                mm = mm.reshape(j1 - j0, 2, self.channels, 2)
+                with np.errstate(invalid="ignore"):
+                    lo = np.fmin(mm[:, 0, :, 0], mm[:, 1, :, 0])
+                    hi = np.fmax(mm[:, 0, :, 1], mm[:, 1, :, 1])
+            env = np.stack([lo, hi], axis=-1)
+            env[~np.isfinite(env)] = GAP
+            ring.write(j0, env)
+
+    def bounds(self) -> np.ndarray | None:
+        if self._head == 0 and not np.isfinite(self._lo):
+            return None
+        x0, x1 = self.times()
+        lo = self._lo if np.isfinite(self._lo) else 0.0
+        hi = self._hi if np.isfinite(self._hi) else 1.0
+        hi += (self.channels - 1) * self._offset()
+        return np.array([[x0, lo, 0.0], [x1, hi, 0.0]])
+
+    def _offset(self) -> float:
+        """y distance between stacked channels."""
+        if not self.stacked:
+            return 0.0
+        if self._spacing is not None:
+            return self._spacing
+        return 1.2 * self._range if self._range > 0 else 1.0
+
+    def draws(self, ctx: DrawContext) -> list[Draw]:
+        self._take_pending()
+        head = self._uploaded  # what the textures hold (more may be pushed meanwhile)
+        oldest = max(head - self.capacity, 0)
+        if head - oldest < 2:
+            return []
+        # the samples in view, one beyond each edge
+        x0, _, w, _ = ctx.camera["rect"] if ctx.camera["type"] == "panzoom" else \
+            (self.t0 + oldest * self.dt, 0, (head - oldest) * self.dt, 0)
+        lo_t, hi_t = sorted((x0, x0 + w))
+        a0 = max(int(np.floor((lo_t - self.t0) / self.dt)) - 1, oldest)
+        a1 = min(int(np.ceil((hi_t - self.t0) / self.dt)) + 2, head)
+        if a1 - a0 < 2:
+            return []
+        columns = max(ctx.size[0] * ctx.pixel_ratio, 1.0)
+        per_column = abs(w) / self.dt / columns  # samples per pixel column
+        level = 0
+        if per_column > _RAW_PER_COLUMN and self._levels:
+            level = min(max(int(np.floor(np.log2(per_column))), _FIRST_LEVEL),
+                        self._levels[-1])
+        if level:
+            ring = self._env[level]
+            e0, e1 = a0 >> level, ((a1 - 1) >> level) + 1
+            # an entry at the middle of its block
+            origin_x = self.t0 + ((e0 << level) + ((1 << level) - 1) / 2) * self.dt
+        else:
+            ring = self._raw
+            e0, e1 = a0, a1
+            origin_x = self.t0 + a0 * self.dt
+        return [Draw(
+            program=_program(), view=ctx.view_id, mode="triangles",
+            count=6 * self.channels * max(e1 - e0 - 1, 0),
+            uniforms={"u_step": float((1 << level) * self.dt), "u_spacing": self._offset(),
+                      "u_width": self._width},
+            int_uniforms={"u_channels": self.channels, "u_per_row": ring.m,
+                          "u_ring": ring.slots, "u_first": e0 % ring.slots,
+                          "u_entries": e1 - e0, "u_envelope": int(level > 0)},
+            # every level stays bound (and so resident and up to date on the GPU),
+            # so that zooming to another level uploads nothing
+            textures={"u_raw": self._raw.texture, "u_env": ring.texture,
+                      "u_colors": self._color_texture,
+                      **{f"u_level{s}": r.texture for s, r in self._env.items()}},
+            state=State(depth_test=ctx.is_3d, blend="alpha"),
+            origin=(origin_x, 0.0, 0.0), model=self.model_matrix(),
+        )]

@@ -1,0 +1,288 @@
+"""Level of detail for lines: the min/max pyramid, batches of many lines, range updates.
+
+Picture tolerance (LOD draw against the full-resolution draw of the same line): every
+pixel with ink > 128 (0..255, darkest channel) in one picture has ink > 32 within one
+pixel in the other, both ways — no spike is lost and none is invented — and the mean
+absolute difference is at most 4 (of 255). Decimated lines are a little lighter where
+thousands of antialiased segments overlap in the full draw (their partial coverages
+add up), which is what the mean allows; the shape tolerance is one pixel.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from lumos import visuals
+from lumos.scene import Canvas
+from lumos.visuals.lod import MinMaxPyramid, is_sorted
+
+SIZE = (800, 400)
+
+
+def render(items, rect, size=SIZE, canvas=None):
+    canvas = canvas or Canvas(size=size, bgcolor="white")
+    if not canvas.views:
+        view = canvas.add_view(camera="panzoom")
+        for item in items:
+            view.add(item)
+    canvas.views[0].camera.rect = rect
+    return canvas.render()
+
+
+def ink(img: np.ndarray, threshold: int) -> np.ndarray:
+    return (255 - img[..., :3].min(axis=2).astype(int)) > threshold
+
+
+def dilate(mask: np.ndarray) -> np.ndarray:
+    out = mask.copy()
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            out |= np.roll(np.roll(mask, dy, 0), dx, 1)
+    return out
+
+
+def assert_same_picture(actual: np.ndarray, expected: np.ndarray, mean_tol: float = 4.0):
+    missing = ink(expected, 128) & ~dilate(ink(actual, 32))
+    extra = ink(actual, 128) & ~dilate(ink(expected, 32))
+    mean = np.abs(actual.astype(int) - expected.astype(int)).max(axis=2).mean()
+    assert not missing.any(), f"{missing.sum()} pixels of the full draw missing"
+    assert not extra.any(), f"{extra.sum()} pixels drawn that the full draw lacks"
+    assert mean <= mean_tol, mean
+    assert ink(expected, 128).sum() > 1000  # something was drawn
+
+
+def spiky_walk(n: int, seed: int = 3, spikes: int = 40) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    y = np.cumsum(rng.standard_normal(n))
+    where = rng.choice(n, spikes, replace=False)
+    y[where] += rng.choice([-1, 1], spikes) * 300
+    return y
+
+
+# -- the pyramid -----------------------------------------------------------------------
+def test_query_keeps_every_bins_extremes_and_few_points():
+    n = 1 << 18
+    x = np.arange(n, dtype=float)
+    y = spiky_walk(n)
+    pyr = MinMaxPyramid(x, y)
+    index = pyr.query(0, n, 1000)
+    assert np.all(np.diff(index) >= 0)
+    assert len(index) <= 4 * 1000 + 8
+    # every column's lowest and highest point is among the drawn ones
+    bins = np.array_split(np.arange(n), 1000)
+    drawn = set(index.tolist())
+    for b in bins[::37]:
+        assert b[0] + y[b].argmax() in drawn or y[b].max() <= y[index].max()
+    assert y[index].max() == y.max() and y[index].min() == y.min()
+
+
+def test_query_of_a_narrow_range_is_the_raw_points():
+    x = np.arange(10_000, dtype=float)
+    pyr = MinMaxPyramid(x, np.sin(x))
+    index = pyr.query(100, 200, 800)
+    assert index[0] == 99 and index[-1] == 201  # one point beyond each edge
+    assert np.array_equal(index, np.arange(99, 202))
+
+
+def test_update_equals_a_rebuilt_pyramid():
+    n = 100_003
+    x = np.arange(n, dtype=float)
+    y = spiky_walk(n)
+    pyr = MinMaxPyramid(x, y)
+    y[5000:5100] = 1e6
+    y[77_777] = np.nan
+    pyr.update(5000, 5100)
+    pyr.update(77_777, 77_778)
+    fresh = MinMaxPyramid(x, y.copy())
+    assert len(pyr.levels) == len(fresh.levels)
+    for (a, b, g), (c, d, h) in zip(pyr.levels, fresh.levels, strict=True):
+        assert np.array_equal(a, c) and np.array_equal(b, d) and np.array_equal(g, h)
+    assert pyr.has_nan
+    assert np.array_equal(pyr.query(0, n, 700), fresh.query(0, n, 700))
+
+
+def test_pyramid_reads_strided_columns_without_copies():
+    xy = np.c_[np.arange(50_000.0), spiky_walk(50_000)]
+    pyr = MinMaxPyramid(xy[:, 0], xy[:, 1])
+    assert pyr.x.base is xy and pyr.y.base is xy
+    assert np.array_equal(pyr.query(0, 50_000, 300),
+                          MinMaxPyramid(xy[:, 0].copy(), xy[:, 1].copy()).query(0, 50_000, 300))
+    assert pyr.nbytes < xy.nbytes / 4
+
+
+def test_is_sorted():
+    x = np.arange(10.0)
+    assert is_sorted(x) and is_sorted(np.c_[x, x][:, 1])
+    assert not is_sorted(x[::-1])
+    x[3] = np.nan
+    assert not is_sorted(x)
+
+
+# -- pictures --------------------------------------------------------------------------
+@pytest.mark.parametrize("n, width", [(200_000, 1.0), (200_000, 2.5), (2_000_000, 1.0)])
+def test_lod_picture_matches_the_full_draw(n, width):
+    y = spiky_walk(n)
+    xy = np.c_[np.arange(n, dtype=float), y]
+    rect = (0, y.min() - 10, n, y.max() - y.min() + 20)
+    lod = visuals.Line(xy, color="black", width=width)
+    img = render([lod], rect)
+    assert lod._pyramids is not None and lod._drawn <= 4 * SIZE[0] + 16
+    full = render([visuals.Line(xy, color="black", width=width, lod=False)], rect)
+    assert_same_picture(img, full)
+
+
+def test_zoomed_lod_picture_matches_the_full_draw():
+    n = 1_000_000
+    y = spiky_walk(n, seed=5, spikes=400)
+    xy = np.c_[np.linspace(0, 1, n), y]
+    rect = (0.3, y.min() - 10, 0.05, y.max() - y.min() + 20)
+    img = render([visuals.Line(xy, color="navy", width=1.5)], rect)
+    full = render([visuals.Line(xy, color="navy", width=1.5, lod=False)], rect)
+    assert_same_picture(img, full)
+
+
+def test_batch_of_sorted_lines_gets_a_pyramid_each_and_one_draw():
+    rng = np.random.default_rng(0)
+    x = np.linspace(0, 1, 20_000)
+    lines = [np.c_[x, np.cumsum(rng.standard_normal(len(x))) * 0.01 + k] for k in range(12)]
+    colors = [f"C{k % 10}" for k in range(12)]
+    batch = visuals.Line(lines, color=colors, width=1.5)
+    canvas = Canvas(size=SIZE, bgcolor="white")
+    view = canvas.add_view(camera="panzoom")
+    view.add(batch)
+    rect = (0, -1, 1, 13)
+    img = render([], rect, canvas=canvas)
+    assert all(p is not None for p in batch._pyramids)
+    assert len(canvas.frame().draws) == 1
+    # O(pixel columns x lines), not O(points)
+    assert batch._drawn <= 12 * (4 * SIZE[0] + 16)
+    full = render([visuals.Line(lines, color=colors, width=1.5, lod=False)], rect)
+    assert_same_picture(img, full)
+
+
+def test_batch_keeps_per_line_colors():
+    x = np.linspace(0, 1, 30_000)
+    lines = [np.c_[x, np.full_like(x, k)] for k in range(3)]
+    rgb = [(1, 0, 0, 1), (0, 0.5, 0, 1), (0, 0, 1, 1)]
+    batch = visuals.Line(lines, color=rgb, width=6)
+    img = render([batch], (0, -1, 1, 5), size=(200, 100))
+    assert batch._pyramids is not None
+    for k, c in enumerate(rgb):
+        row = round((1 - (k + 1) / 5) * 100)  # y = k in a view of -1..4
+        pixel = img[row, 100, :3].astype(int)
+        assert np.abs(pixel - np.round(np.array(c[:3]) * 255)).max() <= 2, (k, pixel)
+
+
+def test_unsorted_lines_of_a_batch_are_drawn_whole():
+    rng = np.random.default_rng(1)
+    x = np.linspace(0, 1, 10_000)
+    sorted_line = np.c_[x, np.sin(40 * x)]
+    unsorted = rng.random((500, 2))
+    batch = visuals.Line([sorted_line, unsorted], color=["C0", "C1"])
+    render([batch], (0, -1, 1, 2))
+    assert batch._pyramids[0] is not None and batch._pyramids[1] is None
+    assert batch._drawn >= 500 + 2  # the unsorted one, whole, plus the break
+
+
+def test_per_point_colors_turn_lod_off():
+    x = np.linspace(0, 1, 20_000)
+    line = visuals.Line(np.c_[x, x], color=np.tile([0, 0, 1, 1.0], (len(x), 1)))
+    assert line._pyramids is None
+    line.color = "red"
+    assert line._pyramids is not None
+
+
+# -- range updates ----------------------------------------------------------------------
+def uploads(canvas, action) -> int:
+    ex = canvas._executor
+    before = ex.uploaded_bytes
+    action()
+    canvas.render()
+    return ex.uploaded_bytes - before
+
+
+def test_update_points_uploads_only_the_range():
+    x = np.linspace(0, 1, 1000)
+    line = visuals.Line(np.c_[x, np.sin(x)], color="black", lod=False)
+    canvas = Canvas(size=(200, 100))
+    canvas.add_view(camera="panzoom").add(line)
+    canvas.views[0].camera.rect = (0, -1, 1, 2)
+    canvas.render()
+    assert uploads(canvas, lambda: None) == 0
+    new = np.c_[x[100:150], np.cos(x[100:150])]
+    assert uploads(canvas, lambda: line.update_points(100, new)) == 50 * 16
+    fresh = visuals.Line(line.pos[:, :2], color="black", lod=False)
+    np.testing.assert_array_equal(canvas.render(), render([fresh], (0, -1, 1, 2), (200, 100)))
+
+
+def test_update_far_from_the_origin_re_centres():
+    x = np.linspace(0, 1, 100)
+    line = visuals.Line(np.c_[x, x], lod=False)
+    line.update_points(10, [[0.5, 1e6]])
+    assert line._origin[1] > 1e5  # uploaded again around the new centre
+
+
+def test_update_points_of_a_lod_line_redraws_its_envelope():
+    n = 100_000
+    xy = np.c_[np.arange(n, dtype=float), spiky_walk(n, spikes=0)]
+    line = visuals.Line(xy, color="black")
+    canvas = Canvas(size=SIZE, bgcolor="white")
+    canvas.add_view(camera="panzoom").add(line)
+    rect = (0, -2000, n, 4000)
+    render([], rect, canvas=canvas)
+    spike = np.array([[54_321.0, 1500.0]])
+    used = uploads(canvas, lambda: line.update_points(54_321, spike))
+    assert used < 200 * 1024  # the envelope of the view (O(pixels)), not the line (3.2 MB)
+    expected = xy.copy()
+    expected[54_321, 1] = 1500
+    full = render([visuals.Line(expected, color="black", lod=False)], rect)
+    assert_same_picture(canvas.render(), full)
+
+
+def test_update_that_unsorts_x_falls_back_to_whole_lines():
+    x = np.linspace(0, 1, 20_000)
+    line = visuals.Line(np.c_[x, x])
+    assert line._pyramids is not None
+    line.update_points(10, [[0.9, 0.0]])
+    assert line._pyramids is None
+    assert line._drawn == 20_000
+
+
+def test_update_points_of_a_batch():
+    x = np.linspace(0, 1, 100)
+    batch = visuals.Line([np.c_[x, x], np.c_[x, -x]], lod=False)
+    batch.update_points(101 + 5, [[0.5, 3.0]])  # line 1 starts after 100 rows and a break
+    assert batch.pos[106, 1] == 3.0
+
+
+@pytest.mark.parametrize("start, values, match", [
+    (-1, [[0, 0]], "start"),
+    (99, [[0, 0], [1, 1]], "start"),
+    (0, np.zeros((2, 4)), "values"),
+    (99, [[0, 0], [1, 1], [2, 2]], "start"),
+])
+def test_update_points_rejects_what_does_not_fit(start, values, match):
+    x = np.linspace(0, 1, 100)
+    batch = visuals.Line([np.c_[x, x], np.c_[x, -x]], lod=False)
+    before = batch.pos
+    with pytest.raises(ValueError, match=match):
+        batch.update_points(start, values)
+    np.testing.assert_array_equal(batch.pos, before)
+
+
+def test_update_points_may_not_cover_a_break():
+    x = np.linspace(0, 1, 100)
+    batch = visuals.Line([np.c_[x, x], np.c_[x, -x]])
+    with pytest.raises(ValueError, match="break"):
+        batch.update_points(99, [[0, 0], [1, 1]])
+
+
+def test_line_shares_an_array_only_when_asked():
+    xy = np.c_[np.arange(10.0), np.arange(10.0)]
+    assert visuals.Line(xy)._points is not xy
+    assert visuals.Line(xy)._points.base is not xy
+    assert visuals.Line(xy)._points is not None and visuals.Line(xy, lod=False)._points[0, 0] == 0
+    shared = visuals.Line()
+    shared.set_data(xy, copy=False)
+    assert shared._points is xy
