@@ -15,6 +15,15 @@ from .axes import Axes
 from .style import rcParams
 
 
+def _same(a, b) -> bool:
+    """Structural equality of nested lists/tuples of numbers and arrays."""
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return np.shape(a) == np.shape(b) and bool(np.array_equal(a, b, equal_nan=True))
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return a == b
+
+
 class Overlay:
     """Figure-pixel drawing of decorations, batched by style: a handful of draws for
     every spine, tick, label and legend of the figure. Rebuilt every frame."""
@@ -23,6 +32,7 @@ class Overlay:
         self.view = canvas.add_view(camera=PanZoomCamera(), rect=(0, 0, 1, 1))
         self.view.interactive = False  # decorations follow the axes, never the mouse
         self._pool: dict[tuple, object] = {}
+        self._inputs: dict[tuple, object] = {}
         self._begin()
 
     def _begin(self) -> None:
@@ -89,33 +99,49 @@ class Overlay:
                 faces += [(k, k + j, k + j + 1) for j in range(1, len(pts) - 1)]
                 cols += [c] * len(pts)
             mesh = self._get(("rects",), Mesh, shading=None)
-            mesh.set_data(np.asarray(verts), np.asarray(faces), vertex_colors=np.asarray(cols))
+            if self._changed(("rects",), (verts, faces, cols)):
+                mesh.set_data(np.asarray(verts), np.asarray(faces),
+                              vertex_colors=np.asarray(cols))
+            # legend boxes are pixel-aligned; only slanted arrow heads need multisampling
+            mesh.needs_multisampling = bool(self.polygons)
             mesh.order = 0
             wanted[("rects",)] = mesh
         for (width, dashes), (pts, cols) in self.lines.items():
             line = self._get(("line", width, dashes), Line, width=width, dashes=dashes)
-            if len(pts) > 1:
-                line.set_data(pts, color=cols)
-            else:
-                line.set_data(pts[0], color=cols[0])
+            if self._changed(("line", width, dashes), (pts, cols)):
+                if len(pts) > 1:
+                    line.set_data(pts, color=cols)
+                else:
+                    line.set_data(pts[0], color=cols[0])
             line.order = 1
             wanted[("line", width, dashes)] = line
         for key, (pos, sizes, faces) in self.markers.items():
             m = self._get(("markers",) + key, Markers, symbol=key[0], edge_width=key[1],
                           edge_color=key[2])
-            m.set_data(np.asarray(pos), size=np.asarray(sizes), color=np.asarray(faces))
+            if self._changed(("markers",) + key, (pos, sizes, faces)):
+                m.set_data(np.asarray(pos), size=np.asarray(sizes), color=np.asarray(faces))
             m.order = 2
             wanted[("markers",) + key] = m
         for key, (strings, pos, cols) in self.texts.items():
             size, ha, va, rot, bold = key
             t = self._get(("text",) + key, Text, font_size=size, anchor_x=ha, anchor_y=va,
                           rotation=rot, bold=bold)
-            t.set_data(strings, np.asarray(pos), color=cols)
+            if self._changed(("text",) + key, (strings, pos, cols)):
+                t.set_data(strings, np.asarray(pos), color=cols)
             t.order = 3
             wanted[("text",) + key] = t
         for key in [k for k in self._pool if k not in wanted]:
             self.view.remove(self._pool.pop(key))
+            self._inputs.pop(key, None)
         self._begin()
+
+    def _changed(self, key: tuple, inputs) -> bool:
+        """Whether a pooled visual's inputs differ from last frame's: an unchanged
+        decoration (every frame of a pan in y only) uploads nothing."""
+        if key in self._inputs and _same(self._inputs[key], inputs):
+            return False
+        self._inputs[key] = inputs
+        return True
 
     def _get(self, key: tuple, cls, **kwargs):
         """The pooled visual for a style key, made with ``cls(**kwargs)`` the first time."""
