@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import os
 import platform
 import statistics
@@ -91,6 +92,32 @@ def import_time(runs: int) -> list[str]:
     return rows
 
 
+def json_of(script: str, *args: str) -> dict:
+    """Run a benchmark script in a fresh process and read its ``--json`` answer."""
+    out = subprocess.run([sys.executable, str(HERE / script), "--json", *args], check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def streams_and_memory() -> list[str]:
+    s = json_of("streams.py")
+    m = json_of("memory.py")
+    peak = m["peak_over_input_mb"]
+    return [
+        f"| (e) {s['channels']} channels × {s['rate'] // 1000} kHz streamed in 1/60 s blocks, "
+        f"{s['size'][0]}×{s['size'][1]} | frame mean {s['frame_ms_mean']:.1f} ms, median "
+        f"{s['frame_ms_median']:.1f} ms, worst {s['frame_ms_worst']:.1f} ms; "
+        f"{s['stream_bytes_per_push_mean'] / 1024:.0f} KiB uploaded per push "
+        f"({s['sample_bytes_per_push_mean'] / 1024:.0f} KiB of samples) | – | target: worst "
+        "< 16 ms |",
+        f"| (f) 10^{len(str(m['points'])) - 1}-point float64 line, memory over the "
+        f"{m['input_mb']:.0f} MB input | retained {m['added_after_render_mb']:.0f} MB "
+        f"(budget {m['budget_mb']:.0f}: float32 copy + pyramid), peak "
+        f"{'–' if peak is None else f'{peak:.0f}'} MB, second render "
+        f"{m['growth_second_render_mb']:+.1f} MB | – | – |",
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -105,6 +132,7 @@ def main() -> None:
     rows += import_time(args.runs)
     rows += four_subplots(args.runs)
     rows += draw_counts()
+    rows += streams_and_memory()
     table = "\n".join(rows)
     if not args.no_peers:
         # the same scenes in lumos and each peer installed here (peers.py docstring)
