@@ -227,3 +227,18 @@ def transform_parts(visual: Visual):
 def is_nonlinear(visual: Visual) -> bool:
     t = visual.transform
     return t is not None and not isinstance(t, np.ndarray) and not getattr(t, "is_linear", True)
+
+
+def colormap_texture(cmap, texture=None):
+    """The 256-entry lookup texture of a colormap, refilling ``texture`` when it can.
+
+    Palettes (tab10, Set1: ``interpolate`` false) are sampled with NEAREST so that
+    neighbouring entries never blend."""
+    from ..gpu.resources import Texture
+
+    lut = cmap.lut(256)[None, :, :]
+    filt = "linear" if getattr(cmap, "interpolate", True) else "nearest"
+    if texture is None or texture.filter != filt:
+        return Texture(lut, filter=filt)
+    texture.set_data(lut)
+    return texture

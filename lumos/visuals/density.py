@@ -35,6 +35,7 @@ from .base import (
     as_positions,
     check_number,
     check_numbers,
+    colormap_texture,
     is_nonlinear,
     transform_parts,
 )
@@ -323,12 +324,7 @@ class Density(Visual):
     @cmap.setter
     def cmap(self, value) -> None:
         self._cmap = colors.get_cmap(value)
-        lut = self._cmap.lut(256)[None, :, :]
-        filt = "linear" if getattr(self._cmap, "interpolate", True) else "nearest"
-        if self._cmap_texture is None or self._cmap_texture.filter != filt:
-            self._cmap_texture = Texture(lut, filter=filt)
-        else:
-            self._cmap_texture.set_data(lut)
+        self._cmap_texture = colormap_texture(self._cmap, self._cmap_texture)
 
     @property
     def norm(self) -> str:

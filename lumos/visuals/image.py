@@ -12,6 +12,7 @@ from .base import (
     DrawContext,
     Visual,
     check_numbers,
+    colormap_texture,
     is_nonlinear,
     transform_parts,
     transformed_bounds,
@@ -190,13 +191,7 @@ class Image(Visual):
     @cmap.setter
     def cmap(self, value) -> None:
         self._cmap = colors.get_cmap(value)
-        lut = self._cmap.lut(256)[None, :, :]
-        # palettes (tab10, Set1) must not blend neighbouring entries
-        filt = "linear" if getattr(self._cmap, "interpolate", True) else "nearest"
-        if self._cmap_texture is None or self._cmap_texture.filter != filt:
-            self._cmap_texture = Texture(lut, filter=filt)
-        else:
-            self._cmap_texture.set_data(lut)
+        self._cmap_texture = colormap_texture(self._cmap, self._cmap_texture)
 
     @property
     def interpolation(self) -> str:

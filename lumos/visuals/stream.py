@@ -29,8 +29,6 @@ draws.
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 
 from .. import colors
@@ -38,10 +36,9 @@ from ..gpu.frame import Draw, State
 from ..gpu.resources import Program, Texture
 from . import glsl
 from .base import DrawContext, Visual, check_number, check_positive, rgba_bytes
+from .ring import GAP, PushRing, TextureRing
 
 # NaN cannot be trusted through every GPU's texture path: gaps travel as this value.
-GAP = np.float32(-3.0e38)
-MAX_TEXTURE = 8192  # texture width and height used at most (WebGL2 devices have >= 4096)
 _RAW_PER_COLUMN = 4  # up to this many samples per pixel column are drawn as they are
 _FIRST_LEVEL = 3  # envelope blocks of 8, 16, 32, ... samples
 _MIN_BLOCKS = 64  # the coarsest level still has this many blocks in `capacity`
@@ -198,50 +195,6 @@ def _program() -> Program:
     return _PROGRAM
 
 
-def _per_row(slots: int, width: int) -> int:
-    """Slots per texture row: the smallest power of two that keeps the texture within
-    MAX_TEXTURE rows (and divides ``slots``), so a push rewrites few whole rows."""
-    m = 1
-    while slots // m > MAX_TEXTURE and slots % (2 * m) == 0:
-        m *= 2
-    if slots // m > MAX_TEXTURE or m * width > MAX_TEXTURE:
-        raise ValueError(f"capacity: {slots} samples of {width} channels do not fit a "
-                         f"{MAX_TEXTURE}x{MAX_TEXTURE} texture; lower capacity or channels")
-    return m
-
-
-class _Ring:
-    """One texture holding a ring of ``slots`` entries of ``channels`` values
-    (``components`` floats each), ``m`` slots per texture row."""
-
-    def __init__(self, slots: int, channels: int, components: int) -> None:
-        self.slots, self.channels = slots, channels
-        self.m = _per_row(slots, channels)
-        shape = (slots // self.m, self.m * channels) + ((components,) if components > 1 else ())
-        self.texture = Texture(np.full(shape, GAP, np.float32), filter="nearest")
-
-    def slot_view(self) -> np.ndarray:
-        """The texture's CPU data as (slots, channels[, components])."""
-        d = self.texture.data
-        extra = (d.shape[-1],) if d.shape[-1] > 1 else ()
-        return d.reshape((self.slots, self.channels) + extra)
-
-    def write(self, first: int, values: np.ndarray) -> None:
-        """Entries ``first, first + 1, ...`` (absolute indices, len(values) <= slots),
-        as updates of the whole texture rows they touch (one or two ranges)."""
-        n = len(values)
-        s0 = first % self.slots
-        head = min(n, self.slots - s0)
-        view = self.slot_view()
-        view[s0 : s0 + head] = values[:head]
-        view[: n - head] = values[head:]
-        for a, b in ((s0, s0 + head), (0, n - head)):
-            if b > a:
-                r0, r1 = a // self.m, -(-b // self.m)
-                rows = self.texture.data[r0:r1]
-                self.texture.update(r0, rows)
-
-
 class Stream(Visual):
     """``channels`` signals sampled every ``dt`` from ``t0``, the newest ``capacity``
     samples of each kept on the GPU and drawn as lines in one draw.
@@ -276,17 +229,14 @@ class Stream(Visual):
         self._levels = list(range(_FIRST_LEVEL, top + 1))
         block = 1 << top if self._levels else 1
         self._slots = -(-(self.capacity + (block if self._levels else 0)) // block) * block
-        self._raw = _Ring(self._slots, self.channels, 1)
-        self._env = {s: _Ring(self._slots >> s, self.channels, 2) for s in self._levels}
+        self._raw = TextureRing(self._slots, self.channels, 1)
+        self._env = {s: TextureRing(self._slots >> s, self.channels, 2) for s in self._levels}
         # producer side, guarded by the lock
-        self._lock = threading.Lock()
-        self._ring = np.full((self._slots, self.channels), np.nan, np.float32)
-        self._head = 0  # samples pushed so far (absolute index of the next one)
+        self._pending = PushRing(self._slots, self.channels)
         self._range = 0.0  # largest peak-to-peak range of one channel seen (spacing)
         self._lo = np.inf  # lowest and highest finite sample seen (bounds)
         self._hi = -np.inf
         # drawing side
-        self._uploaded = 0  # samples already in the textures
         self._color_texture = None
         self.color = color
 
@@ -327,12 +277,12 @@ class Stream(Visual):
     @property
     def count(self) -> int:
         """Samples per channel pushed so far (thread-safe to read)."""
-        return self._head
+        return self._pending.head
 
     def times(self) -> tuple[float, float]:
         """(first, last) time of the newest ``capacity`` samples, as far as pushed:
         the window that scrolls (before the ring is full, the first capacity)."""
-        last = max(self._head - 1, self.capacity - 1)
+        last = max(self._pending.head - 1, self.capacity - 1)
         return (self.t0 + (last - self.capacity + 1) * self.dt, self.t0 + last * self.dt)
 
     # -- producer ----------------------------------------------------------------
@@ -349,41 +299,32 @@ class Stream(Visual):
         if arr.ndim != 2 or arr.shape[1] != self.channels:
             raise ValueError(f"block: got shape {np.shape(block)}, expected (k, "
                              f"{self.channels}) for a stream of {self.channels} channels")
-        total = len(arr)
-        arr = arr[-self._slots :]  # older samples would be overwritten at once
-        k = len(arr)
-        if k == 0:
+        recent = arr[-self._slots :]  # older samples would be overwritten at once
+        if not len(recent):
             return
         with np.errstate(invalid="ignore"):  # NaN-only channels give NaN: ignored below
-            lo, hi = np.fmin.reduce(arr, axis=0), np.fmax.reduce(arr, axis=0)
+            lo, hi = np.fmin.reduce(recent, axis=0), np.fmax.reduce(recent, axis=0)
         spans = (hi - lo)[np.isfinite(hi - lo)]
-        with self._lock:
-            if spans.size:  # limits and spacing follow the data as it arrives
+
+        def follow_data() -> None:  # limits and spacing follow the data as it arrives
+            if spans.size:
                 self._lo = min(self._lo, float(np.nanmin(lo[np.isfinite(lo)])))
                 self._hi = max(self._hi, float(np.nanmax(hi[np.isfinite(hi)])))
                 self._range = max(self._range, float(spans.max()))
-            s0 = (self._head + total - k) % self._slots
-            head = min(k, self._slots - s0)
-            self._ring[s0 : s0 + head] = arr[:head]
-            self._ring[: k - head] = arr[head:]
-            self._head += total
+
+        self._pending.push(arr, follow_data)
 
     # -- drawing side --------------------------------------------------------------
     def _take_pending(self) -> None:
         """Copy what was pushed since the last frame into the textures (O(k))."""
-        with self._lock:
-            head = self._head
-            first = max(self._uploaded, head - self._slots)
-            if first >= head:
-                return
-            # from the start of the first block at level 3 (its min/max needs them)
-            start = max((first >> _FIRST_LEVEL) << _FIRST_LEVEL, head - self._slots)
-            slots = np.arange(start, head) % self._slots
-            new = self._ring[slots]
-        self._uploaded = head
+        # from the start of the first block at level 3 (its min/max needs them)
+        taken = self._pending.take(align=1 << _FIRST_LEVEL)
+        if taken is None:
+            return
+        first, start, new = taken
         ok = np.isfinite(new)
         self._raw.write(first, np.where(ok[first - start :], new[first - start :], GAP))
-        self._update_envelope(start, head, new)
+        self._update_envelope(start, self._pending.taken, new)
 
     def _update_envelope(self, start: int, head: int, new: np.ndarray) -> None:
         """Recompute the blocks holding samples start:head at every level: level 3
@@ -415,7 +356,7 @@ class Stream(Visual):
             ring.write(j0, env)
 
     def bounds(self) -> np.ndarray | None:
-        if self._head == 0 and not np.isfinite(self._lo):
+        if self._pending.head == 0 and not np.isfinite(self._lo):
             return None
         x0, x1 = self.times()
         lo = self._lo if np.isfinite(self._lo) else 0.0
@@ -433,7 +374,7 @@ class Stream(Visual):
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         self._take_pending()
-        head = self._uploaded  # what the textures hold (more may be pushed meanwhile)
+        head = self._pending.taken  # what the textures hold (more may be pushed meanwhile)
         oldest = max(head - self.capacity, 0)
         if head - oldest < 2:
             return []

@@ -12,15 +12,13 @@ guards the CPU ring and the count; a frame copies what is new under it).
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 
 from .. import colors
 from ..gpu.frame import Attribute, Draw, State
-from ..gpu.resources import Buffer, Program, Texture
-from .base import DrawContext, Visual, check_number, check_numbers
-from .stream import GAP, MAX_TEXTURE
+from ..gpu.resources import Buffer, Program
+from .base import DrawContext, Visual, check_number, check_numbers, colormap_texture
+from .ring import GAP, MAX_TEXTURE, PushRing, TextureRing
 
 _VERTEX = """
 uniform mat4 u_mvp;
@@ -97,13 +95,9 @@ class Waterfall(Visual):
         self.t0 = check_number(t0, "t0")
         self.freqs = (0.0, float(n_freq)) if freqs is None else \
             check_numbers(freqs, "freqs", 2, "(f0, f1)")
-        self._lock = threading.Lock()
-        self._ring = np.full((self.capacity, self.n_freq), np.nan, np.float32)
-        self._head = 0  # spectra pushed so far
+        self._pending = PushRing(self.capacity, self.n_freq)
         self._lo, self._hi = np.inf, -np.inf
-        self._uploaded = 0
-        self._texture = Texture(np.full((self.capacity, self.n_freq), GAP, np.float32),
-                                filter="nearest")
+        self._rows = TextureRing(self.capacity, self.n_freq, m=1)  # one spectrum a row
         self._corner_buffer = Buffer(_CORNERS)
         self._cmap_texture = None
         self.cmap = cmap
@@ -116,11 +110,7 @@ class Waterfall(Visual):
     @cmap.setter
     def cmap(self, value) -> None:
         self._cmap = colors.get_cmap(value)
-        lut = self._cmap.lut(256)[None, :, :]
-        if self._cmap_texture is None:
-            self._cmap_texture = Texture(lut, filter="linear")
-        else:
-            self._cmap_texture.set_data(lut)
+        self._cmap_texture = colormap_texture(self._cmap, self._cmap_texture)
 
     @property
     def clim(self) -> tuple[float, float]:
@@ -138,12 +128,12 @@ class Waterfall(Visual):
     @property
     def count(self) -> int:
         """Spectra pushed so far (thread-safe to read)."""
-        return self._head
+        return self._pending.head
 
     def times(self, head: int | None = None) -> tuple[float, float]:
         """(bottom, top) of the time axis: the newest ``capacity`` rows, each ``dt``
         tall (before the ring is full, the first capacity)."""
-        head = self._head if head is None else head
+        head = self._pending.head if head is None else head
         top = self.t0 + max(head, self.capacity) * self.dt
         return top - self.capacity * self.dt, top
 
@@ -159,38 +149,22 @@ class Waterfall(Visual):
         if arr.ndim != 2 or arr.shape[1] != self.n_freq:
             raise ValueError(f"rows: got shape {np.shape(rows)}, expected (k, {self.n_freq}) "
                              f"for a waterfall of {self.n_freq} frequencies")
-        total = len(arr)
-        arr = arr[-self.capacity :]
-        k = len(arr)
-        if k == 0:
-            return
-        finite = arr[np.isfinite(arr)]
-        with self._lock:
+        finite = arr[-self.capacity :]
+        finite = finite[np.isfinite(finite)]
+
+        def follow_data() -> None:  # the colour limits follow the data as it arrives
             if finite.size:
                 self._lo = min(self._lo, float(finite.min()))
                 self._hi = max(self._hi, float(finite.max()))
-            s0 = (self._head + total - k) % self.capacity
-            first = min(k, self.capacity - s0)
-            self._ring[s0 : s0 + first] = arr[:first]
-            self._ring[: k - first] = arr[first:]
-            self._head += total
+
+        self._pending.push(arr, follow_data)
 
     def _take_pending(self) -> None:
         """Copy the spectra pushed since the last frame into the texture (k rows)."""
-        with self._lock:
-            head = self._head
-            first = max(self._uploaded, head - self.capacity)
-            if first >= head:
-                return
-            slots = np.arange(first, head) % self.capacity
-            new = self._ring[slots]
-        self._uploaded = head
-        new = np.where(np.isfinite(new), new, GAP)
-        s0, n = first % self.capacity, len(new)
-        part = min(n, self.capacity - s0)
-        self._texture.update(s0, new[:part])
-        if n > part:
-            self._texture.update(0, new[part:])
+        taken = self._pending.take()
+        if taken is not None:
+            first, _, new = taken
+            self._rows.write(first, np.where(np.isfinite(new), new, GAP))
 
     def bounds(self) -> np.ndarray | None:
         y0, y1 = self.times()
@@ -199,7 +173,7 @@ class Waterfall(Visual):
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         self._take_pending()
-        head = self._uploaded
+        head = self._pending.taken
         if head == 0:
             return []
         f0, f1 = self.freqs
@@ -213,7 +187,7 @@ class Waterfall(Visual):
                       "u_clim": self.clim, "u_bad": colors.to_rgba(bad)},
             int_uniforms={"u_rows": self.capacity, "u_newest": (head - 1) % self.capacity,
                           "u_count": min(head, self.capacity)},
-            textures={"u_data": self._texture, "u_cmap": self._cmap_texture},
+            textures={"u_data": self._rows.texture, "u_cmap": self._cmap_texture},
             state=State(depth_test=ctx.is_3d, blend="alpha"),
             origin=origin, model=self.model_matrix(),
         )]

@@ -309,10 +309,10 @@ def test_waterfall_nan_and_shape_errors():
     row = np.full(8, 0.5)
     row[2] = np.nan
     w.push(row)
-    assert w._ring[0, 2] != w._ring[0, 2]
+    assert np.isnan(w._pending.rows[0, 2])
     canvas = canvas_with(w, rect=(0, 0, 8, 10), size=(8, 10))
     canvas.render()
-    assert w._texture.data[0, 2, 0] == GAP
+    assert w._rows.texture.data[0, 2, 0] == GAP
     with pytest.raises(ValueError, match=r"\(2, 7\).*\(k, 8\)"):
         w.push(np.zeros((2, 7)))
     with pytest.raises(ValueError, match="n_freq"):
