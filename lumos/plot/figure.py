@@ -429,6 +429,13 @@ class Figure:
 
         return pick_figure(self, x_px, y_px, radius=radius)
 
+    def select(self, rect=None, lasso=None) -> dict:
+        """``{artist: indices}`` of the line and scatter points inside a rectangle
+        ``(x0, y0, x1, y1)`` or a lasso ``[(x, y), ...]`` in pixels from the top left."""
+        from ..app.selection import select
+
+        return select(self, rect=rect, lasso=lasso)
+
     def animate(self, update, interval_ms: float = 16.0, frames=None, **kwargs):
         """Call ``update(frame)`` every ``interval_ms`` and redraw: returns a
         :class:`lumos.plot.animation.Animation` (``.run(frames=n)`` offscreen; windows
