@@ -1,4 +1,5 @@
-"""The README's Python examples run as written."""
+"""The README's complete examples (```python blocks) run as written; fragments that need
+a window or a Qt layout are marked ```py instead."""
 
 import re
 from pathlib import Path
