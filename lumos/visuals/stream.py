@@ -33,7 +33,8 @@ import numpy as np
 
 from .. import colors
 from ..gpu.frame import Draw, State
-from ..gpu.resources import Program, Texture
+from ..gpu.resources import Texture
+from ..shaders import ShaderTemplate
 from . import glsl
 from .base import DrawContext, Visual, check_number, check_positive, rgba_bytes
 from .ring import GAP, PushRing, TextureRing
@@ -185,14 +186,8 @@ void main() {
 }
 """
 
-_PROGRAM = None
-
-
-def _program() -> Program:
-    global _PROGRAM
-    if _PROGRAM is None:
-        _PROGRAM = Program(_VERTEX, _FRAGMENT)
-    return _PROGRAM
+# programs are cached by source: every instance shares one
+_TEMPLATE = ShaderTemplate(_VERTEX, _FRAGMENT)
 
 
 class Stream(Visual):
@@ -402,7 +397,7 @@ class Stream(Visual):
             e0, e1 = a0, a1
             origin_x = self.t0 + a0 * self.dt
         return [Draw(
-            program=_program(), view=ctx.view_id, mode="triangles",
+            program=_TEMPLATE.compose(), view=ctx.view_id, mode="triangles",
             count=6 * self.channels * max(e1 - e0 - 1, 0),
             uniforms={"u_step": float((1 << level) * self.dt), "u_spacing": self._offset(),
                       "u_width": self._width},

@@ -16,7 +16,8 @@ import numpy as np
 
 from .. import colors
 from ..gpu.frame import Attribute, Draw, State
-from ..gpu.resources import Buffer, Program
+from ..gpu.resources import Buffer
+from ..shaders import ShaderTemplate
 from .base import DrawContext, Visual, check_number, check_numbers, colormap_texture
 from .ring import GAP, MAX_TEXTURE, PushRing, TextureRing
 
@@ -62,14 +63,8 @@ void main() {
 """
 
 _CORNERS = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], np.float32)
-_PROGRAM = None
-
-
-def _program() -> Program:
-    global _PROGRAM
-    if _PROGRAM is None:
-        _PROGRAM = Program(_VERTEX, _FRAGMENT)
-    return _PROGRAM
+# programs are cached by source: every instance shares one
+_TEMPLATE = ShaderTemplate(_VERTEX, _FRAGMENT)
 
 
 class Waterfall(Visual):
@@ -181,7 +176,7 @@ class Waterfall(Visual):
         origin = ((f0 + f1) / 2, y1, 0.0)
         bad = getattr(self._cmap, "bad", (0, 0, 0, 0))
         return [Draw(
-            program=_program(), view=ctx.view_id, mode="triangle_strip", count=4,
+            program=_TEMPLATE.compose(), view=ctx.view_id, mode="triangle_strip", count=4,
             attributes={"a_corner": Attribute(self._corner_buffer, 2)},
             uniforms={"u_extent": [f0 - origin[0], y0 - y1, f1 - origin[0], 0.0],
                       "u_clim": self.clim, "u_bad": colors.to_rgba(bad)},
