@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from lumos import scene, visuals
+from lumos import geometry, scene, visuals
 
 
 def build_canvas(pixel_ratio: float = 1.0) -> scene.Canvas:
@@ -42,18 +42,12 @@ def build_canvas(pixel_ratio: float = 1.0) -> scene.Canvas:
     v2.camera.set_range()
 
     # 3D: a smooth-shaded surface mesh and a flat-shaded icosahedron
-    n = 60
-    u, w = np.meshgrid(np.linspace(-3, 3, n), np.linspace(-3, 3, n))
-    h = np.sinc(np.hypot(u, w)) * 2
-    verts = np.c_[u.ravel(), w.ravel(), h.ravel()]
-    idx = np.arange(n * n).reshape(n, n)
-    a, b = idx[:-1, :-1].ravel(), idx[1:, :-1].ravel()
-    c, d = idx[1:, 1:].ravel(), idx[:-1, 1:].ravel()
-    faces = np.r_[np.c_[a, b, c], np.c_[a, c, d]]
+    w = np.linspace(-3, 3, 60)
+    u, v = np.meshgrid(w, w)
+    verts, faces = geometry.surface(w, w, np.sinc(np.hypot(u, v)) * 2)
     v3.add(visuals.Mesh(vertices=verts, faces=faces, color=(0.2, 0.6, 1, 1), shading="smooth"))
     v3.add(visuals.Text("3D: turntable", pos=(0, 0, 2.6), font_size=16, color="black"))
     v3.camera.set_range()
-    v3.camera.distance *= 0.8
     return canvas
 
 

@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pytest
 
-from lumos import colors, scene, visuals
+from lumos import colors, geometry, scene, visuals
 from lumos.gpu import Buffer, Texture
 
 # -- helpers -------------------------------------------------------------------------
@@ -39,23 +39,9 @@ def near(pixel, rgb, tol=12) -> bool:
     return bool(np.all(np.abs(np.asarray(pixel[:3], int) - np.asarray(rgb, int)) <= tol))
 
 
-def uv_sphere(nu=24, nv=12):
-    u, v = np.meshgrid(np.linspace(0, 2 * np.pi, nu + 1), np.linspace(0, np.pi, nv + 1))
-    verts = np.c_[(np.cos(u) * np.sin(v)).ravel(), (np.sin(u) * np.sin(v)).ravel(),
-                  np.cos(v).ravel()]
-    faces = []
-    for i in range(nv):
-        for j in range(nu):
-            a = i * (nu + 1) + j
-            faces += [[a, a + nu + 1, a + 1], [a + 1, a + nu + 1, a + nu + 2]]
-    return verts, np.array(faces)
-
-
 def cube():
     """A 2x2x2 cube about the origin; vertex color = (x, y, z) mapped to 0..1."""
-    verts = np.array([[x, y, z] for x in (-1, 1) for y in (-1, 1) for z in (-1, 1)], float)
-    quads = [(0, 1, 3, 2), (4, 6, 7, 5), (0, 4, 5, 1), (2, 3, 7, 6), (0, 2, 6, 4), (1, 5, 7, 3)]
-    faces = np.array([[a, b, c] for a, b, c, d in quads] + [[a, c, d] for a, b, c, d in quads])
+    verts, faces = geometry.cube()
     return verts, faces, np.c_[(verts + 1) / 2, np.ones(8)]
 
 
@@ -81,7 +67,7 @@ def contract_scene(size=(800, 400), pixel_ratio=1):
     marker_xy = np.c_[np.arange(1, 8), np.full(7, -1.5)]  # below the image
     rgba = np.tile([0.0, 0.0, 1.0, 1.0], (7, 1))
     z = np.linspace(0.5, 1.0, 32).reshape(4, 8)
-    verts, faces = uv_sphere()
+    verts, faces = geometry.sphere()
 
     canvas = scene.Canvas(size=size, pixel_ratio=pixel_ratio, bgcolor="white")
     v2 = canvas.add_view(row=0, col=0, camera="panzoom")
@@ -345,7 +331,7 @@ def test_grid_with_a_spanning_view(compare_image):
     t = np.linspace(0, 2 * np.pi, 100)
     a.add(visuals.Line(pos=np.c_[t, np.sin(t)], color="C0", width=2))
     a.add(visuals.Markers(pos=np.c_[t[::10], np.sin(t[::10])], size=7, color="C1"))
-    verts, faces = uv_sphere(16, 8)
+    verts, faces = geometry.sphere(16, 8)
     b.add(visuals.Mesh(vertices=verts, faces=faces, color="C2", shading="smooth"))
     c.add(visuals.Image(np.linspace(0, 1, 64).reshape(1, 64), cmap="magma",
                         extent=(0, 10, 0, 1)))
@@ -518,7 +504,7 @@ def small_canvas():
     v2.add(visuals.Image(np.arange(6.0).reshape(2, 3), extent=(1.7e9, 1.7e9 + 1, 0, 1)))
     v2.add(visuals.Text("t", pos=(1.7e9, 0.5)))
     v2.add(visuals.Markers(pos=[[1.7e9 + 0.5, 0.5]], edge_width=1, symbol="star"))
-    verts, faces = uv_sphere(6, 4)
+    verts, faces = geometry.sphere(6, 4)
     v3.add(visuals.Mesh(vertices=verts, faces=faces))
     v2.camera.set_range()
     v3.camera.set_range()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lumos import scene, visuals
+from lumos import geometry, scene, visuals
 
 WHITE = (255, 255, 255)
 
@@ -61,24 +61,10 @@ def near(pixel, rgb, tol=12) -> bool:
     return bool(np.all(np.abs(np.asarray(pixel[:3], int) - np.asarray(rgb, int)) <= tol))
 
 
-def uv_sphere(nu=24, nv=12, radius=1.0):
-    u, v = np.meshgrid(np.linspace(0, 2 * np.pi, nu + 1), np.linspace(0, np.pi, nv + 1))
-    verts = radius * np.c_[(np.cos(u) * np.sin(v)).ravel(), (np.sin(u) * np.sin(v)).ravel(),
-                           np.cos(v).ravel()]
-    faces = []
-    for i in range(nv):
-        for j in range(nu):
-            a = i * (nu + 1) + j
-            faces += [[a, a + nu + 1, a + 1], [a + 1, a + nu + 1, a + nu + 2]]
-    return verts, np.array(faces)
-
-
 def cube():
-    verts = np.array([[x, y, z] for x in (-1, 1) for y in (-1, 1) for z in (-1, 1)], float)
-    quads = [(0, 1, 3, 2), (4, 6, 7, 5), (0, 4, 5, 1), (2, 3, 7, 6), (0, 2, 6, 4), (1, 5, 7, 3)]
-    faces = np.array([[a, b, c] for a, b, c, d in quads] + [[a, c, d] for a, b, c, d in quads])
-    colors = np.c_[(verts + 1) / 2, np.ones(8)]
-    return verts, faces, colors
+    """A 2x2x2 cube about the origin; vertex color = (x, y, z) mapped to 0..1."""
+    verts, faces = geometry.cube()
+    return verts, faces, np.c_[(verts + 1) / 2, np.ones(8)]
 
 
 # -- markers -------------------------------------------------------------------------
@@ -321,7 +307,7 @@ def test_image_colormap_and_clim():
 
 
 def test_mesh_flat_vs_smooth(compare_image):
-    verts, faces = uv_sphere(16, 8)
+    verts, faces = geometry.sphere(16, 8)
     size = (240, 120)
     canvas = scene.Canvas(size=size, bgcolor="white")
     for col, shading in enumerate(("flat", "smooth")):
@@ -784,7 +770,7 @@ def test_callers_arrays_are_not_modified():
     rgb8 = rng.integers(0, 256, (4, 3, 4), dtype=np.uint8)
     rgbf = rng.random((4, 3, 3))
     rgbf[0, 0, 0] = np.nan
-    verts, faces = uv_sphere(8, 4)
+    verts, faces = geometry.sphere(8, 4)
     verts[3] = np.nan
     vcolors = rng.random((len(verts), 4))
     normals = rng.random((len(verts), 3))

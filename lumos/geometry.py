@@ -1,0 +1,48 @@
+"""Ready-made triangle meshes for ``visuals.Mesh``: spheres, cubes, surfaces z(x, y).
+
+>>> verts, faces = sphere(radius=2)
+>>> verts, faces = surface(x, y, z)          # a height field on a grid
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def sphere(nu: int = 24, nv: int = 12, radius: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    """A UV sphere about the origin: ``nu`` segments around z, ``nv`` from pole to pole."""
+    u, v = np.meshgrid(np.linspace(0, 2 * np.pi, nu + 1), np.linspace(0, np.pi, nv + 1))
+    verts = radius * np.c_[(np.cos(u) * np.sin(v)).ravel(), (np.sin(u) * np.sin(v)).ravel(),
+                           np.cos(v).ravel()]
+    return verts, grid_faces(nv + 1, nu + 1)
+
+
+def cube() -> tuple[np.ndarray, np.ndarray]:
+    """A 2×2×2 cube about the origin (8 vertices, 12 triangles)."""
+    verts = np.array([[x, y, z] for x in (-1, 1) for y in (-1, 1) for z in (-1, 1)], float)
+    quads = [(0, 1, 3, 2), (4, 6, 7, 5), (0, 4, 5, 1), (2, 3, 7, 6), (0, 2, 6, 4), (1, 5, 7, 3)]
+    faces = np.array([[a, b, c] for a, b, c, d in quads] + [[a, c, d] for a, b, c, d in quads])
+    return verts, faces
+
+
+def grid_faces(rows: int, cols: int) -> np.ndarray:
+    """Two triangles per cell of a ``rows`` × ``cols`` grid of vertices (row-major)."""
+    idx = np.arange(rows * cols).reshape(rows, cols)
+    a, b = idx[:-1, :-1].ravel(), idx[1:, :-1].ravel()
+    c, d = idx[1:, 1:].ravel(), idx[:-1, 1:].ravel()
+    return np.r_[np.c_[a, b, d], np.c_[d, b, c]]
+
+
+def surface(x, y, z) -> tuple[np.ndarray, np.ndarray]:
+    """The mesh of a height field: ``z`` of shape (rows, cols) over 1D ``x`` (cols) and
+    ``y`` (rows), or 2D ``x``, ``y`` of z's shape."""
+    z = np.asarray(z, dtype=float)
+    if z.ndim != 2:
+        raise ValueError(f"z: got shape {z.shape}, expected (rows, cols)")
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if x.ndim == 1 and y.ndim == 1:
+        x, y = np.meshgrid(x, y)
+    if x.shape != z.shape or y.shape != z.shape:
+        raise ValueError(f"x, y: got shapes {x.shape} and {y.shape}, expected {z.shape} "
+                         "(or 1D of its columns and rows)")
+    return np.c_[x.ravel(), y.ravel(), z.ravel()], grid_faces(*z.shape)
