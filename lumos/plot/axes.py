@@ -27,6 +27,7 @@ from .artists import (
 )
 from .axis import Axis
 from .plotting import PlottingMixin
+from .spines import Spines
 from .style import rcParams
 
 _COLOR_LETTERS = "bgrcmykw"
@@ -114,6 +115,7 @@ class Axes(PlottingMixin):
         # figure pixels from the bottom left; layout refines this first estimate
         self.box = figure.estimate_box(spec)
         self.frame_on = True
+        self.spines = Spines()
         self.axison = True
         self._cycle = 0
         self._batches: dict[tuple, object] = {}
@@ -467,15 +469,74 @@ class Axes(PlottingMixin):
         if labels is not None:
             axis.set_major_formatter(ticker.FixedFormatter([str(s) for s in labels]))
 
-    def set_xticklabels(self, labels) -> None:
+    def set_xticklabels(self, labels, rotation=None, ha=None, fontsize=None, **kwargs) -> None:
+        """Labels for the current x ticks (``rotation``, ``ha``, ``fontsize`` as in
+        matplotlib)."""
+        self._set_ticklabels(self.xaxis, labels, rotation, kwargs.pop("horizontalalignment", ha),
+                             kwargs.pop("size", fontsize), kwargs)
+
+    def set_yticklabels(self, labels, rotation=None, ha=None, fontsize=None, **kwargs) -> None:
+        self._set_ticklabels(self.yaxis, labels, rotation, kwargs.pop("horizontalalignment", ha),
+                             kwargs.pop("size", fontsize), kwargs)
+
+    def _set_ticklabels(self, axis: Axis, labels, rotation, ha, fontsize, kwargs) -> None:
         from . import ticker
 
-        self.xaxis.set_major_formatter(ticker.FixedFormatter([str(s) for s in labels]))
+        _reject_unknown({k: v for k, v in kwargs.items() if k not in ("color", "fontweight")},
+                        f"set_{axis.name}ticklabels")
+        axis.set_major_formatter(ticker.FixedFormatter([str(s) for s in labels]))
+        self.tick_params(axis.name, labelrotation=rotation, labelsize=fontsize,
+                         labelcolor=kwargs.get("color"))
+        if ha is not None:
+            if ha not in ("left", "center", "right"):
+                raise ValueError(f"ha: got {ha!r}, expected 'left', 'center' or 'right'")
+            axis.tick_ha = ha
 
-    def set_yticklabels(self, labels) -> None:
-        from . import ticker
+    def tick_params(self, axis: str = "both", which: str = "major", *, labelsize=None,
+                    labelrotation=None, rotation=None, length=None, width=None, color=None,
+                    colors=None, labelcolor=None, direction=None, pad=None, bottom=None,
+                    top=None, left=None, right=None, labelbottom=None, labeltop=None,
+                    labelleft=None, labelright=None) -> None:
+        """matplotlib's ``tick_params``: sizes in points, ``direction`` 'in', 'out' or
+        'inout', ``labelrotation`` in degrees, ``bottom=False`` hides the ticks and
+        ``labelbottom=False`` their labels. Minor ticks follow the major style."""
+        from .. import colors as colormod
 
-        self.yaxis.set_major_formatter(ticker.FixedFormatter([str(s) for s in labels]))
+        if axis not in ("x", "y", "both"):
+            raise ValueError(f"axis: got {axis!r}, expected 'x', 'y' or 'both'")
+        if which not in ("major", "minor", "both"):
+            raise ValueError(f"which: got {which!r}, expected 'major', 'minor' or 'both'")
+        if direction is not None and direction not in ("in", "out", "inout"):
+            raise ValueError(f"direction: got {direction!r}, expected 'in', 'out' or 'inout'")
+        rotation = labelrotation if labelrotation is not None else rotation
+        targets = (self.xaxis, self.yaxis) if axis == "both" else (getattr(self, f"{axis}axis"),)
+        for ax_ in targets:
+            if labelsize is not None:
+                ax_.tick_size = textmod.points(labelsize)
+            if rotation is not None:
+                ax_.tick_rotation = float(rotation)
+            if length is not None:
+                ax_.tick_length = float(length)
+            if width is not None:
+                ax_.tick_width = float(width)
+            if pad is not None:
+                ax_.tick_pad = float(pad)
+            if direction is not None:
+                ax_.tick_direction = direction
+            if colors is not None:
+                ax_.tick_color = ax_.tick_label_color = colormod.to_rgba(colors, argname="colors")
+            if color is not None:
+                ax_.tick_color = colormod.to_rgba(color, argname="color")
+            if labelcolor is not None:
+                ax_.tick_label_color = colormod.to_rgba(labelcolor, argname="labelcolor")
+            ticks, labels = ((bottom, top), (labelbottom, labeltop)) if ax_.name == "x" else \
+                ((left, right), (labelleft, labelright))
+            side = 1 if ax_.ticks_position in ("top", "right") else 0
+            if ticks[side] is not None:
+                ax_.ticks_visible = bool(ticks[side])
+            if labels[side] is not None:
+                ax_.show_labels = bool(labels[side])
+        self._dirty = True
 
     def get_xticks(self) -> np.ndarray:
         return self.xaxis.ticks()[0]

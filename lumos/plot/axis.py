@@ -46,6 +46,16 @@ class Axis:
         self.grid_major = bool(rcParams["axes.grid"])
         self.grid_minor = False
         self.grid_style: dict = {}
+        # tick appearance (matplotlib's tick_params)
+        self.tick_rotation = 0.0
+        self.tick_ha: str | None = None  # tick label alignment; None: by position
+        self.tick_color = rcParams["xtick.color"]
+        self.tick_label_color = rcParams["xtick.color"]
+        self.tick_length = float(rcParams["xtick.major.size"])  # points
+        self.tick_width = float(rcParams["xtick.major.width"])  # points
+        self.tick_pad = float(rcParams["xtick.major.pad"])  # points
+        self.tick_direction = "out"
+        self.ticks_visible = True
         self._set_default_ticker()
 
     def _set_default_ticker(self) -> None:

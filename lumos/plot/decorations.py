@@ -23,18 +23,26 @@ class TickLayout:
         self.offset = offset
         self.size_px = fig.points_to_pixels(axis.tick_size)
         extents = [textmod.measure(s, self.size_px) for s in labels]
-        self.widths = np.array([e[0] for e in extents]) if extents else np.zeros(0)
-        self.heights = np.array([e[1] for e in extents]) if extents else np.zeros(0)
-        self.major_len = fig.points_to_pixels(rcParams["xtick.major.size"])
-        self.minor_len = fig.points_to_pixels(rcParams["xtick.minor.size"])
-        self.pad = fig.points_to_pixels(rcParams["xtick.major.pad"])
+        w = np.array([e[0] for e in extents]) if extents else np.zeros(0)
+        h = np.array([e[1] for e in extents]) if extents else np.zeros(0)
+        # the boxes rotated labels occupy (tick_params(labelrotation=...))
+        c, s = abs(np.cos(np.radians(axis.tick_rotation))), abs(np.sin(np.radians(
+            axis.tick_rotation)))
+        self.widths, self.heights = w * c + h * s, w * s + h * c
+        scale = axis.tick_length / float(rcParams["xtick.major.size"])
+        outward = {"out": 1.0, "inout": 0.5, "in": 0.0}[axis.tick_direction]
+        self.major_len = fig.points_to_pixels(axis.tick_length)
+        self.minor_len = fig.points_to_pixels(rcParams["xtick.minor.size"]) * scale
+        self.outside = self.major_len * outward if axis.ticks_visible else 0.0
+        self.direction = outward
+        self.pad = fig.points_to_pixels(axis.tick_pad)
 
     def label_extent(self) -> float:
         """How far labels reach away from the spine (pixels), ticks and pad included."""
         if not self.axis.show_labels or not self.labels:
-            return self.major_len
+            return self.outside
         across = self.heights if self.axis.name == "x" else self.widths
-        return self.major_len + self.pad + float(across.max())
+        return self.outside + self.pad + float(across.max())
 
 
 def axes_margins(ax) -> tuple[float, float, float, float]:
@@ -157,18 +165,18 @@ def draw_axes(ax, ov) -> None:
         return
     fig = ax.figure
     bx, by, bw, bh = ax.box
-    edge = rcParams["axes.edgecolor"]
-    spine_w = fig.points_to_pixels(rcParams["axes.linewidth"])
     if ax.frame_on and ax.role != "twin":
-        ov.line([(bx, by), (bx + bw, by), (bx + bw, by + bh), (bx, by + bh), (bx, by)], edge,
-                spine_w)
-    tick_w = fig.points_to_pixels(rcParams["xtick.major.width"])
-    minor_w = fig.points_to_pixels(rcParams["xtick.minor.width"])
+        ends = {"bottom": [(bx, by), (bx + bw, by)], "top": [(bx, by + bh), (bx + bw, by + bh)],
+                "left": [(bx, by), (bx, by + bh)], "right": [(bx + bw, by), (bx + bw, by + bh)]}
+        for name, spine in ax.spines.items():
+            if spine.get_visible():
+                ov.line(ends[name], spine.color, fig.points_to_pixels(spine.linewidth))
+    minor_ratio = rcParams["xtick.minor.width"] / rcParams["xtick.major.width"]
     for axis in (ax.xaxis, ax.yaxis):
         if not axis.visible:
             continue
-        ticks = TickLayout(ax, axis)
-        _draw_axis(ax, axis, ticks, ov, tick_w, minor_w)
+        tick_w = fig.points_to_pixels(axis.tick_width)
+        _draw_axis(ax, axis, TickLayout(ax, axis), ov, tick_w, tick_w * minor_ratio)
     _draw_titles(ax, ov)
     for t in ax.texts:
         if t.get_visible() and t._text:
@@ -180,39 +188,45 @@ def draw_axes(ax, ov) -> None:
 def _draw_axis(ax, axis, ticks: TickLayout, ov, tick_w: float, minor_w: float) -> None:
     fig = ax.figure
     bx, by, bw, bh = ax.box
-    color = rcParams["xtick.color"]
+    color = axis.tick_color
     horizontal = axis.name == "x"
     far = axis.ticks_position in ("top", "right")
     sign = 1.0 if far else -1.0
     base = (by + bh if far else by) if horizontal else (bx + bw if far else bx)
     for values, length, width in ((ticks.major, ticks.major_len, tick_w),
                                   (ticks.minor, ticks.minor_len, minor_w)):
-        if not len(values):
+        if not len(values) or not axis.ticks_visible:
             continue
         frac = ax._fraction(axis, values)
         ok = np.isfinite(frac) & (frac >= -1e-6) & (frac <= 1 + 1e-6)
         pos = (bx + frac[ok] * bw) if horizontal else (by + frac[ok] * bh)
+        # 'out' ticks point away from the data, 'in' into it, 'inout' across the spine
+        a = base + sign * length * ticks.direction
+        b = a - sign * length
         for p in pos:
             if horizontal:
-                ov.line([(p, base), (p, base + sign * length)], color, width)
+                ov.line([(p, a), (p, b)], color, width)
             else:
-                ov.line([(base, p), (base + sign * length, p)], color, width)
+                ov.line([(a, p), (b, p)], color, width)
     if not axis.show_labels or not ticks.labels:
         return
     frac = ax._fraction(axis, ticks.major)
     pos = (bx + frac * bw) if horizontal else (by + frac * bh)
     keep = ticker.non_overlapping(pos, ticks.widths if horizontal else ticks.heights,
                                   fig.points_to_pixels(2.0))
-    gap = ticks.major_len + ticks.pad
+    gap = ticks.outside + ticks.pad
+    rot = axis.tick_rotation
     for p, label, k in zip(pos, ticks.labels, keep, strict=True):
         if not k or not np.isfinite(p):
             continue
         if horizontal:
-            ov.text(label, p, base + sign * gap, ticks.size_px,
-                    ha="center", va="bottom" if far else "top")
+            # a rotated label hangs from its end (ha='right'), as matplotlib users set
+            ha = axis.tick_ha or ("center" if rot % 180 == 0 else "right" if rot > 0 else "left")
+            ov.text(label, p, base + sign * gap, ticks.size_px, axis.tick_label_color, ha=ha,
+                    va="bottom" if far else "top", rotation=rot)
         else:
-            ov.text(label, base + sign * gap, p, ticks.size_px,
-                    ha="left" if far else "right", va="center")
+            ov.text(label, base + sign * gap, p, ticks.size_px, axis.tick_label_color,
+                    ha=axis.tick_ha or ("left" if far else "right"), va="center", rotation=rot)
     if axis.offset_visible(ticks):
         if horizontal:
             ov.text(ticks.offset, bx + bw, base + sign * (gap + ticks.heights.max() + 2),

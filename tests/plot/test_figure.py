@@ -351,3 +351,27 @@ def test_batches_follow_new_artists_between_renders():
     ax.legend()
     img = fig.render()
     assert colored(img, (44, 160, 44), 30).sum() > 20  # the third line (C2) is drawn
+
+
+def test_spines_tick_params_and_rotated_ticklabels():
+    fig, ax = small()
+    ax.plot([0, 1], [0, 1])
+    ax.spines[["top", "right"]].set_visible(False)
+    assert not ax.spines["top"].get_visible() and ax.spines.left.get_visible()
+    ax.set_xticks([0, 0.5, 1])
+    ax.set_xticklabels(["zero", "half", "one"], rotation=45, ha="right")
+    ax.tick_params(axis="y", direction="in", length=5, labelsize="small", colors="red")
+    assert ax.xaxis.tick_rotation == 45 and ax.xaxis.tick_ha == "right"
+    assert ax.yaxis.tick_direction == "in" and ax.yaxis.tick_size < 10
+    img = fig.render()
+    bx, by, bw, bh = ax.box
+    h = img.shape[0]
+    top_row = img[int(h - by - bh), int(bx + bw / 2), :3]
+    assert top_row.min() > 200  # no top spine
+    ax.tick_params(labelbottom=False)
+    fig.draw()
+    assert not ax.xaxis.show_labels
+    with pytest.raises(ValueError, match="direction"):
+        ax.tick_params(direction="sideways")
+    with pytest.raises(TypeError):
+        ax.tick_params(wobble=3)
