@@ -13,6 +13,19 @@ import time
 from .plot.axes import Axes
 from .plot.figure import Figure
 from .plot.style import rcParams
+from .plot.ticker import (  # matplotlib's pyplot re-exports these
+    AutoMinorLocator,
+    FixedLocator,
+    FormatStrFormatter,
+    FuncFormatter,
+    LogLocator,
+    MaxNLocator,
+    MultipleLocator,
+    NullFormatter,
+    NullLocator,
+    ScalarFormatter,
+    StrMethodFormatter,
+)
 
 __all__ = [
     "annotate", "axhline", "axhspan", "axis", "axvline", "axvspan", "bar", "barh", "cla",
@@ -21,6 +34,9 @@ __all__ = [
     "plot", "quiver", "rcParams", "savefig", "scatter", "semilogx", "semilogy", "loglog",
     "show", "stem", "step", "subplot", "subplots", "suptitle", "text", "tight_layout", "title",
     "xlabel", "xlim", "xscale", "xticks", "ylabel", "ylim", "yscale", "yticks",
+    "subplots_adjust", "AutoMinorLocator", "FixedLocator", "FormatStrFormatter",
+    "FuncFormatter", "LogLocator", "MaxNLocator", "MultipleLocator", "NullFormatter",
+    "NullLocator", "ScalarFormatter", "StrMethodFormatter",
 ]
 
 _figures: dict[int, Figure] = {}
@@ -110,22 +126,9 @@ axhspan = _on_axes("axhspan")
 axvspan = _on_axes("axvspan")
 
 
-def _loglog(x_log: bool, y_log: bool):
-    def call(*args, **kwargs):
-        ax = gca()
-        lines = ax.plot(*args, **kwargs)
-        if x_log:
-            ax.set_xscale("log")
-        if y_log:
-            ax.set_yscale("log")
-        return lines
-
-    return call
-
-
-semilogx = _loglog(True, False)
-semilogy = _loglog(False, True)
-loglog = _loglog(True, True)
+semilogx = _on_axes("semilogx")
+semilogy = _on_axes("semilogy")
+loglog = _on_axes("loglog")
 
 
 def xlabel(label: str, **kwargs) -> None:
@@ -163,20 +166,28 @@ def yscale(value: str, **kwargs) -> None:
     gca().set_yscale(value, **kwargs)
 
 
-def xticks(ticks=None, labels=None, **kwargs):
+def _ticks(axis: str, ticks, labels, kwargs):
     ax = gca()
-    if ticks is None:
-        return ax.get_xticks()
-    ax.set_xticks(ticks, labels)
-    return ax.get_xticks()
+    if ticks is not None:
+        getattr(ax, f"set_{axis}ticks")(ticks, labels)
+    style = {k: kwargs.pop(k) for k in ("rotation", "fontsize", "color") if k in kwargs}
+    ha = kwargs.pop("ha", kwargs.pop("horizontalalignment", None))
+    if kwargs:
+        raise TypeError(f"{axis}ticks: unexpected keyword arguments {sorted(kwargs)}")
+    ax.tick_params(axis, labelrotation=style.get("rotation"), labelsize=style.get("fontsize"),
+                   labelcolor=style.get("color"))
+    if ha is not None:
+        getattr(ax, f"{axis}axis").tick_ha = ha
+    return getattr(ax, f"get_{axis}ticks")()
+
+
+def xticks(ticks=None, labels=None, **kwargs):
+    """Get or set the x ticks; ``rotation``, ``ha``, ``fontsize``, ``color`` style them."""
+    return _ticks("x", ticks, labels, kwargs)
 
 
 def yticks(ticks=None, labels=None, **kwargs):
-    ax = gca()
-    if ticks is None:
-        return ax.get_yticks()
-    ax.set_yticks(ticks, labels)
-    return ax.get_yticks()
+    return _ticks("y", ticks, labels, kwargs)
 
 
 def colorbar(mappable=None, ax=None, **kwargs):
@@ -189,6 +200,10 @@ def colorbar(mappable=None, ax=None, **kwargs):
                                "scatter or contourf")
         mappable = candidates[-1]
     return gcf().colorbar(mappable, ax=cax, **kwargs)
+
+
+def subplots_adjust(**kwargs) -> None:
+    gcf().subplots_adjust(**kwargs)
 
 
 def tight_layout(**kwargs) -> None:

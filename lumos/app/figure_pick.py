@@ -54,7 +54,7 @@ def artist_of(ax, visual, index: int):
             if isinstance(a, PathCollection):
                 mine = a._scaled
             elif isinstance(a, Line2D) and a._marker is not None:
-                mine = a._markers_scaled
+                mine = a.marker_positions()
             else:
                 continue
             n = len(mine)

@@ -178,7 +178,11 @@ def numeric(values, argument: str) -> np.ndarray:
         try:
             arr = arr.astype(float)
         except (TypeError, ValueError):
-            raise TypeError(f"{argument}: got non-numeric values, expected numbers") from None
+            try:  # datetime.date / datetime objects, as matplotlib accepts
+                arr = np.asarray(values, dtype="datetime64[us]")
+            except (TypeError, ValueError):
+                raise TypeError(f"{argument}: got non-numeric values, expected numbers") \
+                    from None
     if arr.dtype.kind in "US":
         raise TypeError(f"{argument}: got strings ({arr.dtype}), expected numbers")
     if arr.dtype.kind not in "biufMm":
@@ -224,7 +228,7 @@ class Line2D(Artist):
     def __init__(self, axes, x, y, color=None, linewidth=None, linestyle="-", marker=None,
                  markersize=None, markerfacecolor=None, markeredgecolor=None,
                  markeredgewidth=None, alpha=None, label=None, zorder=None,
-                 drawstyle="default") -> None:
+                 drawstyle="default", markevery=None) -> None:
         super().__init__(axes, label, zorder)
         # The data in axis units: one (N, 2) float64 array, x and y are its columns.
         # With linear axes and no steps it is also what the batch draws (_scaled), so
@@ -249,6 +253,7 @@ class Line2D(Artist):
             raise ValueError(f"drawstyle: got {drawstyle!r}, expected 'default', 'steps-pre', "
                              "'steps-mid' or 'steps-post'")
         self._drawstyle = drawstyle
+        self.set_markevery(markevery)
         self._scaled = self._markers_scaled = np.zeros((0, 2))
         self.set_data(x, y)
 
@@ -399,6 +404,27 @@ class Line2D(Artist):
             markers = scaled if self._drawstyle == "default" else np.c_[
                 xscale.forward(self._x), yscale.forward(self._y)]
         return scaled, markers
+
+    def set_markevery(self, every) -> None:
+        """Markers on every n-th point (an int), a slice, or chosen indices; None: all."""
+        if every is not None and not isinstance(every, (int, np.integer, slice, list, tuple,
+                                                        np.ndarray)):
+            raise TypeError(f"markevery: got {type(every).__name__}, expected None, an int, "
+                            "a slice or indices")
+        if isinstance(every, (int, np.integer)) and every < 1:
+            raise ValueError(f"markevery: got {every}, expected an int >= 1")
+        self._markevery = every
+        self._changed()
+
+    def marker_positions(self) -> np.ndarray:
+        """Scale-space positions of the markers drawn (``markevery`` applied)."""
+        every = self._markevery
+        pts = self._markers_scaled
+        if every is None:
+            return pts
+        if isinstance(every, (int, np.integer)):
+            return pts[:: int(every)]
+        return pts[every]
 
     def rescale(self) -> None:
         self._scaled, self._markers_scaled = self._positions()

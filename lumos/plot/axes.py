@@ -185,6 +185,25 @@ class Axes(PlottingMixin):
                 lines.append(self._add_artist(Line2D(self, xk, yk, **s)))
         return lines
 
+    def loglog(self, *args, **kwargs) -> list[Line2D]:
+        """``plot`` with logarithmic x and y axes."""
+        lines = self.plot(*args, **kwargs)
+        self.set_xscale("log")
+        self.set_yscale("log")
+        return lines
+
+    def semilogx(self, *args, **kwargs) -> list[Line2D]:
+        """``plot`` with a logarithmic x axis."""
+        lines = self.plot(*args, **kwargs)
+        self.set_xscale("log")
+        return lines
+
+    def semilogy(self, *args, **kwargs) -> list[Line2D]:
+        """``plot`` with a logarithmic y axis."""
+        lines = self.plot(*args, **kwargs)
+        self.set_yscale("log")
+        return lines
+
     def step(self, x, y, *args, where: str = "pre", **kwargs) -> list[Line2D]:
         """A step plot (``where``: 'pre', 'post' or 'mid')."""
         if where not in ("pre", "post", "mid"):
@@ -638,6 +657,37 @@ class Axes(PlottingMixin):
     def get_legend(self):
         return self.legend_
 
+    def get_legend_handles_labels(self) -> tuple[list, list]:
+        """The labelled artists and their labels, as ``legend()`` would show them."""
+        from .legend import _handles_and_labels
+
+        handles, labels = _handles_and_labels(self, (), {})
+        keep = [(h, lab) for h, lab in zip(handles, labels, strict=True)
+                if lab and not lab.startswith("_")]
+        return [h for h, _ in keep], [lab for _, lab in keep]
+
+    def minorticks_on(self) -> None:
+        """Minor ticks on both axes (subdivisions, or 2..9 per decade on log axes)."""
+        from . import ticker
+
+        for axis in (self.xaxis, self.yaxis):
+            if axis.scale.name == "linear" and not axis.is_date:
+                axis.set_minor_locator(ticker.AutoMinorLocator())
+        self._dirty = True
+
+    def minorticks_off(self) -> None:
+        from . import ticker
+
+        for axis in (self.xaxis, self.yaxis):
+            axis.set_minor_locator(ticker.NullLocator())
+        self._dirty = True
+
+    def set_axis_off(self) -> None:
+        self.axison = False
+
+    def set_axis_on(self) -> None:
+        self.axison = True
+
     def twinx(self) -> Axes:
         """A second y axis on the right sharing this x axis."""
         twin = Axes(self.figure, self.spec, sharex=self, parent=self, role="twin")
@@ -703,12 +753,13 @@ class Axes(PlottingMixin):
                     if len(a._scaled) > _OWN_VISUAL:
                         key += (id(a),)  # very long lines alone: never copied
                     groups.setdefault(key, []).append((a._scaled, a.line_rgba(), a))
-                if a._marker is not None and len(a._markers_scaled):
+                markers = a.marker_positions() if a._marker is not None else ()
+                if len(markers):
                     symbol, size, face, edge, edge_w = a.marker_style()
                     key = ("markers", symbol, edge_w, edge, a.zorder)
-                    n = len(a._markers_scaled)
+                    n = len(markers)
                     groups.setdefault(key, []).append(
-                        (a._markers_scaled, np.full(n, size), np.tile(face, (n, 1))))
+                        (markers, np.full(n, size), np.tile(face, (n, 1))))
             elif isinstance(a, PathCollection) and len(a._scaled) and not a.uses_density():
                 symbol, sizes, face, edge, edge_w = a.marker_style()
                 key = ("markers", symbol, edge_w, edge, a.zorder)

@@ -109,7 +109,31 @@ class Axis:
         self.major_formatter = formatter
 
     def set_ticks_position(self, position: str) -> None:
+        sides = ("bottom", "top") if self.name == "x" else ("left", "right")
+        if position not in sides:
+            raise ValueError(f"position: got {position!r}, expected {sides[0]!r} or "
+                             f"{sides[1]!r}")
         self.ticks_position = position
+
+    def tick_right(self) -> None:
+        self.set_ticks_position("right")
+
+    def tick_left(self) -> None:
+        self.set_ticks_position("left")
+
+    def tick_top(self) -> None:
+        self.set_ticks_position("top")
+
+    def tick_bottom(self) -> None:
+        self.set_ticks_position("bottom")
+
+    def set_label_position(self, position: str) -> None:
+        """Labels sit with the ticks here: this moves both to ``position``."""
+        self.set_ticks_position(position)
+
+    def set_tick_params(self, **kwargs) -> None:
+        """``ax.tick_params`` for this axis only."""
+        self.axes.tick_params(self.name, **kwargs)
 
     def set_scale(self, name: str, **kwargs) -> None:
         self.scale = make_scale(name, **kwargs)

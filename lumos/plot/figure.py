@@ -326,6 +326,24 @@ class Figure:
 
     clear = clf
 
+    def autofmt_xdate(self, bottom: float = 0.2, rotation: float = 30, ha: str = "right",
+                      which: str = "major") -> None:
+        """Slant the x tick labels of the bottom axes so long dates do not collide."""
+        rows = self._grid[0]
+        for ax in self.axes:
+            if ax.role == "main" and ax.spec[0] + ax.spec[2] == rows:
+                ax.tick_params("x", labelrotation=rotation)
+                ax.xaxis.tick_ha = ha
+
+    def subplots_adjust(self, left=None, bottom=None, right=None, top=None, wspace=None,
+                        hspace=None) -> None:
+        """No effect: the layout is constrained (it makes room for every label itself),
+        as matplotlib's is with ``layout="constrained"``; a warning says so."""
+        import warnings
+
+        warnings.warn("subplots_adjust has no effect: lumos lays figures out with a "
+                      "constrained layout", stacklevel=2)
+
     def tight_layout(self, **kwargs) -> None:
         """Layout is always constrained in lumos; kept for matplotlib scripts."""
         self.layout = "constrained"

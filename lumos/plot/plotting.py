@@ -53,6 +53,16 @@ def _normalize(kwargs: dict, where: str, allowed: tuple[str, ...]) -> dict:
     return out
 
 
+def _categories(values) -> list[str] | None:
+    """The labels when ``values`` is a sequence of strings, else None."""
+    if isinstance(values, str):
+        return [values]
+    if isinstance(values, (list, tuple, np.ndarray)) and len(values) and all(
+            isinstance(v, (str, np.str_)) for v in values):
+        return [str(v) for v in values]
+    return None
+
+
 def _values(values, argument: str, axis=None) -> np.ndarray:
     """A float64 copy of numbers (scalar or 1-D); dates and time deltas through the axis."""
     if isinstance(values, np.timedelta64) or (isinstance(values, np.ndarray)
@@ -230,6 +240,16 @@ class PlottingMixin:
         _check_choice(orientation, "orientation", ("vertical", "horizontal"))
         _check_choice(align, "align", ("center", "edge"))
         vertical = orientation == "vertical"
+        # strings name categories at 0, 1, 2, ... (matplotlib's categorical axis)
+        categories = _categories(x if vertical else bottom)
+        if categories is not None:
+            at = np.arange(len(categories), dtype=float)
+            if vertical:
+                x = at
+                self.set_xticks(at, categories)
+            else:
+                bottom = at
+                self.set_yticks(at, categories)
         if vertical:
             y = 0.0 if bottom is None else bottom
         else:

@@ -375,3 +375,36 @@ def test_spines_tick_params_and_rotated_ticklabels():
         ax.tick_params(direction="sideways")
     with pytest.raises(TypeError):
         ax.tick_params(wobble=3)
+
+
+def test_matplotlib_conveniences():
+    import datetime as dt
+    import warnings
+
+    fig, axs = lumos.subplots(2, 2, figsize=(5, 4), dpi=60)
+    bars = axs[0, 0].bar(["x", "y", "z"], [1, 2, 3])
+    assert len(bars.patches) == 3
+    assert axs[0, 0].xaxis.ticks()[1] == ["x", "y", "z"]
+    axs[0, 1].plot([dt.date(2024, 1, d) for d in range(1, 11)], np.arange(10))
+    assert axs[0, 1].xaxis.is_date
+    fig.autofmt_xdate()
+    assert axs[1, 0].xaxis.tick_rotation == 30 and axs[0, 1].xaxis.tick_rotation == 0
+    (line,) = axs[1, 0].loglog([1, 10, 100, 1000], [1, 2, 3, 4], "o-", markevery=2,
+                                label="a")
+    assert axs[1, 0].get_xscale() == axs[1, 0].get_yscale() == "log"
+    assert len(line.marker_positions()) == 2
+    assert axs[1, 0].get_legend_handles_labels() == ([line], ["a"])
+    axs[1, 0].minorticks_on()
+    axs[1, 1].plot([0, 1])
+    axs[1, 1].yaxis.tick_right()
+    axs[1, 1].xaxis.set_tick_params(rotation=30)
+    assert axs[1, 1].yaxis.ticks_position == "right" and axs[1, 1].xaxis.tick_rotation == 30
+    with pytest.raises(ValueError, match="position"):
+        axs[1, 1].yaxis.set_ticks_position("top")
+    with pytest.warns(UserWarning, match="constrained"):
+        fig.subplots_adjust(hspace=0.5)
+    with pytest.raises(ValueError, match="markevery"):
+        line.set_markevery(0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fig.render()
