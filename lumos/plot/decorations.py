@@ -93,6 +93,12 @@ def axes_margins(ax) -> tuple[float, float, float, float]:
                        if a.xaxis.ticks_position == "top" else 0.0))
     for cb in getattr(ax, "colorbars", []):
         right += cb.room()
+    legend = ax.legend_
+    if legend is not None and legend.bbox_to_anchor is not None and legend.entries:
+        # a legend anchored outside the axes (bbox_to_anchor=(1, 0.5)) needs room there
+        out_left, out_right, out_bottom, out_top = legend.outside()
+        left, right = left + out_left, right + out_right
+        bottom, top = bottom + out_bottom, top + out_top
     return left, right, bottom, top
 
 

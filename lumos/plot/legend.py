@@ -24,8 +24,18 @@ class Legend:
 
     def __init__(self, ax, *args, loc="best", fontsize=None, frameon: bool = True,
                  title: str | None = None, ncol: int = 1, ncols: int | None = None,
-                 framealpha=None, **kwargs) -> None:
+                 framealpha=None, bbox_to_anchor=None, **kwargs) -> None:
         self.axes = ax
+        self.bbox_to_anchor = None
+        if bbox_to_anchor is not None:
+            try:
+                point = tuple(float(v) for v in bbox_to_anchor)[:2]
+            except (TypeError, ValueError):
+                raise TypeError(f"bbox_to_anchor: got {bbox_to_anchor!r}, expected (x, y) in "
+                                "axes fractions") from None
+            if len(point) != 2:
+                raise ValueError(f"bbox_to_anchor: got {bbox_to_anchor!r}, expected (x, y)")
+            self.bbox_to_anchor = point
         handles, labels = _handles_and_labels(ax, args, kwargs)
         self.entries = [(h, str(lab)) for h, lab in zip(handles, labels, strict=False)
                         if str(lab) and not str(lab).startswith("_")]
@@ -75,11 +85,30 @@ class Legend:
     def _position(self, width: float, height: float) -> tuple[float, float]:
         bx, by, bw, bh = self.axes.box
         gap = rcParams["legend.borderaxespad"] * self.axes.figure.points_to_pixels(self.fontsize)
+        if self.bbox_to_anchor is not None:
+            # the corner named by loc sits at the anchor point (axes fractions): with
+            # loc="center left", bbox_to_anchor=(1, 0.5) the legend stands right of the axes
+            fx, fy = _ANCHORS[self.loc or 10]
+            ax_, ay_ = self.bbox_to_anchor
+            return (bx + ax_ * bw - fx * width + (1 - 2 * fx) * gap,
+                    by + ay_ * bh - fy * height + (1 - 2 * fy) * gap)
         loc = self.loc if self.loc != 0 else self._best(width, height, gap)
         fx, fy = _ANCHORS[loc]
         x = bx + gap + fx * (bw - width - 2 * gap)
         y = by + gap + fy * (bh - height - 2 * gap)
         return x, y
+
+    def outside(self) -> tuple[float, float, float, float]:
+        """Pixels the anchored legend reaches beyond the axes (left, right, bottom, top),
+        for the layout; an anchor inside the axes needs none."""
+        width, height = self._size()[:2]
+        gap = rcParams["legend.borderaxespad"] * self.axes.figure.points_to_pixels(self.fontsize)
+        fx, fy = _ANCHORS[self.loc or 10]
+        ax_, ay_ = self.bbox_to_anchor
+        return ((fx * width + gap) if ax_ <= 0 else 0.0,
+                ((1 - fx) * width + gap) if ax_ >= 1 else 0.0,
+                (fy * height + gap) if ay_ <= 0 else 0.0,
+                ((1 - fy) * height + gap) if ay_ >= 1 else 0.0)
 
     def _best(self, width: float, height: float, gap: float) -> int:
         """The location whose box covers the fewest data points (matplotlib's 'best')."""

@@ -47,18 +47,25 @@ class _Transformed:
 
 
 class LogScale(_Transformed):
-    """Logarithmic axis; non-positive values are masked (NaN) with a warning."""
+    """Logarithmic axis; non-positive values are masked (NaN) with a warning, or, with
+    ``nonpositive="clip"``, clipped to a tiny positive value (drawn far below the view)."""
 
     name = "log"
 
-    def __init__(self, base: float = 10.0) -> None:
+    def __init__(self, base: float = 10.0, nonpositive: str = "mask") -> None:
+        if nonpositive not in ("mask", "clip"):
+            raise ValueError(f"nonpositive: got {nonpositive!r}, expected 'mask' or 'clip'")
         super().__init__(Log(base=base, axes=(True, False, False)))
         self.base = float(base)
+        self.nonpositive = nonpositive
 
     def forward(self, values: np.ndarray) -> np.ndarray:
         v = np.asarray(values, dtype=float)
         if np.any(v[np.isfinite(v)] <= 0):
-            warnings.warn("log scale: non-positive values are masked", stacklevel=4)
+            if self.nonpositive == "clip":
+                v = np.where(v <= 0, 1e-300, v)
+            else:
+                warnings.warn("log scale: non-positive values are masked", stacklevel=4)
         return super().forward(v)
 
     def limit_range(self, vmin: float, vmax: float) -> tuple[float, float]:

@@ -408,3 +408,24 @@ def test_matplotlib_conveniences():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         fig.render()
+
+
+def test_legend_anchored_outside_gets_room_and_log_clip():
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=80)
+    ax.plot([0, 1, 2], [0, 1, 4], label="a")
+    leg = ax.legend(loc="center left", bbox_to_anchor=(1, 0.5))
+    fig.draw()
+    w, h = leg._size()[:2]
+    x, y = leg._position(w, h)
+    bx, by, bw, bh = ax.box
+    assert x >= bx + bw and x + w <= fig.canvas.size[0]  # right of the axes, inside the figure
+    with pytest.raises(TypeError, match="bbox_to_anchor"):
+        ax.legend(bbox_to_anchor="right")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # clip: no masking warning
+        ax.set_yscale("log", nonpositive="clip")
+        fig.render()
+    with pytest.raises(ValueError, match="nonpositive"):
+        ax.set_yscale("log", nonpositive="hide")
