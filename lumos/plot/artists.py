@@ -1020,8 +1020,9 @@ class Text(Artist):
 
     def __init__(self, axes, x, y, text, fontsize=None, color="black", ha="left",
                  va="baseline", rotation=0.0, coords="data", label=None, zorder=None,
-                 fontweight=None) -> None:
+                 fontweight=None, bbox=None) -> None:
         super().__init__(axes, label, zorder)
+        self.set_bbox(bbox)
         self._x, self._y = float(x), float(y)
         self._text = str(text)
         self._fontsize = float(rcParams["font.size"] if fontsize is None else _font_size(fontsize))
@@ -1031,6 +1032,30 @@ class Text(Artist):
         self._rotation = _rotation(rotation)
         self._coords = coords
         self._bold = fontweight in ("bold", "heavy", 700, 800, 900)
+
+    def set_bbox(self, bbox) -> None:
+        """A box behind the text: ``dict(facecolor=, edgecolor=, alpha=, pad=, linewidth=)``
+        like matplotlib's (``boxstyle`` is drawn square); None removes it."""
+        if bbox is None:
+            self._bbox = None
+            return
+        if not isinstance(bbox, dict):
+            raise TypeError(f"bbox: got {type(bbox).__name__}, expected a dict")
+        known = {"facecolor", "fc", "edgecolor", "ec", "alpha", "pad", "linewidth", "lw",
+                 "boxstyle", "color"}
+        if set(bbox) - known:
+            raise TypeError(f"bbox: unexpected keys {sorted(set(bbox) - known)}")
+        alpha = bbox.get("alpha")
+        face = bbox.get("facecolor", bbox.get("fc", bbox.get("color", "white")))
+        edge = bbox.get("edgecolor", bbox.get("ec", "black"))
+        self._bbox = {
+            "face": colors.to_rgba(face, alpha, argname="bbox facecolor"),
+            "edge": None if edge in (None, "none") else colors.to_rgba(edge, alpha,
+                                                                     argname="bbox edgecolor"),
+            "pad": float(bbox.get("pad", 0.3)),  # in units of the font size, as matplotlib
+            "linewidth": float(bbox.get("linewidth", bbox.get("lw", 1.0))),
+        }
+        self._changed()
 
     def get_text(self) -> str:
         return self._text

@@ -290,10 +290,12 @@ class Axes(PlottingMixin):
         fontweight = kwargs.pop("fontweight", None)
         zorder = kwargs.pop("zorder", None)
         fontsize = kwargs.pop("size", fontsize)
+        bbox = kwargs.pop("bbox", None)
         _reject_unknown(kwargs, "text")
         coords = "axes" if transform is self.transAxes else "data"
         t = Text(self, x, y, s, fontsize=fontsize, color=color, ha=ha, va=va,
-                 rotation=rotation, coords=coords, zorder=zorder, fontweight=fontweight)
+                 rotation=rotation, coords=coords, zorder=zorder, fontweight=fontweight,
+                 bbox=bbox)
         self.texts.append(t)
         self._dirty = True
         return t

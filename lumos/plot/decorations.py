@@ -187,8 +187,22 @@ def draw_axes(ax, ov) -> None:
     for t in ax.texts:
         if t.get_visible() and t._text:
             x, y = t.pixel_position()
-            ov.text(t._text, x, y, fig.points_to_pixels(t._fontsize), t._color, ha=t._ha,
-                    va=t._va, rotation=t._rotation, bold=t._bold)
+            size = fig.points_to_pixels(t._fontsize)
+            if t._bbox is not None:
+                _text_box(ov, t, x, y, size, fig)
+            ov.text(t._text, x, y, size, t._color, ha=t._ha, va=t._va, rotation=t._rotation,
+                    bold=t._bold)
+
+
+def _text_box(ov, t, x: float, y: float, size: float, fig) -> None:
+    """The rectangle behind a text with a ``bbox`` (unrotated text; rotated ones get the
+    box of their unrotated extent)."""
+    w, h, descent = textmod.measure(t._text, size, t._bold)
+    x0 = x - {"left": 0.0, "center": w / 2, "right": w}[t._ha]
+    bottom = {"bottom": 0.0, "top": h, "center": h / 2, "baseline": descent}[t._va]
+    pad = t._bbox["pad"] * size
+    ov.rect(x0 - pad, y - bottom - pad, w + 2 * pad, h + 2 * pad, t._bbox["face"],
+            t._bbox["edge"], fig.points_to_pixels(t._bbox["linewidth"]))
 
 
 def _draw_axis(ax, axis, ticks: TickLayout, ov, tick_w: float, minor_w: float) -> None:

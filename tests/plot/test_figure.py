@@ -429,3 +429,18 @@ def test_legend_anchored_outside_gets_room_and_log_clip():
         fig.render()
     with pytest.raises(ValueError, match="nonpositive"):
         ax.set_yscale("log", nonpositive="hide")
+
+
+def test_text_bbox_draws_a_box_behind_the_text():
+    fig, ax = small()
+    ax.set(xlim=(0, 1), ylim=(0, 1))
+    t = ax.text(0.5, 0.5, "boxed", ha="center", va="center",
+                bbox=dict(facecolor="yellow", edgecolor="none"))
+    img = fig.render()
+    x, y = t.pixel_position()
+    h = img.shape[0]
+    yellow = colored(img, (255, 255, 0), 30)
+    ys, xs = np.nonzero(yellow)
+    assert yellow.sum() > 100 and abs(xs.mean() - x) < 3 and abs(ys.mean() - (h - y)) < 3
+    with pytest.raises(TypeError, match="bbox"):
+        ax.text(0, 0, "x", bbox=dict(wobble=1))
