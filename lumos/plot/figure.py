@@ -178,6 +178,7 @@ class Figure:
         self.canvas = Canvas(size=self._pixel_size(), bgcolor=self.facecolor)
         self.axes: list[Axes] = []
         self.colorbars: list = []
+        self.legends: list = []  # figure legends (fig.legend)
         self._grid = (1, 1)
         self._suptitle = ""
         self._suptitle_size = float(rcParams["axes.titlesize"]) * 1.2
@@ -302,6 +303,16 @@ class Figure:
         self.axes.remove(ax)
         self.canvas.views.remove(ax.view)
 
+    def legend(self, *args, loc="upper right", **kwargs):
+        """A legend of the labelled artists of every axes, placed in the figure
+        (``loc`` as for axes legends; 'best' means 'upper right' here)."""
+        from .legend import Legend, WholeFigure
+
+        legend = Legend(WholeFigure(self), *args, loc="upper right" if loc == "best" else loc,
+                        **kwargs)
+        self.legends.append(legend)
+        return legend
+
     def suptitle(self, t: str, fontsize=None, **kwargs) -> None:
         self._suptitle = str(t)
         if fontsize is not None:
@@ -321,6 +332,7 @@ class Figure:
         for ax in list(self.axes):
             self.delaxes(ax)
         self.colorbars.clear()
+        self.legends.clear()
         self._grid = (1, 1)
         self._suptitle = ""
 
@@ -380,6 +392,8 @@ class Figure:
         for ax in self.axes:
             if ax.legend_ is not None:
                 ax.legend_.draw(ov)
+        for legend in self.legends:
+            legend.draw(ov)
         ov.commit((w, h))
         views = self.canvas.views
         views.remove(ov.view)

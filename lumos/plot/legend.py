@@ -15,6 +15,7 @@ LOCATIONS = {
     "center": 10,
 }
 # (x, y) fractions of the free area for each numbered location
+_COLUMN_SPACING = 2.0  # between legend columns, in font sizes (matplotlib's default)
 _ANCHORS = {1: (1, 1), 2: (0, 1), 3: (0, 0), 4: (1, 0), 5: (1, 0.5), 6: (0, 0.5),
             7: (1, 0.5), 8: (0.5, 0), 9: (0.5, 1), 10: (0.5, 0.5)}
 
@@ -76,7 +77,7 @@ class Legend:
             c = i // nrows
             col_w[c] = max(col_w[c], handle_len + text_pad + s[0])
         title_h = textmod.measure(self.title, fs)[1] + spacing if self.title else 0.0
-        width = 2 * pad + sum(col_w) + (ncols - 1) * 2 * fs * 0.5
+        width = 2 * pad + sum(col_w) + (ncols - 1) * _COLUMN_SPACING * fs
         width = max(width, textmod.measure(self.title, fs)[0] + 2 * pad)
         height = 2 * pad + title_h + nrows * row_h + (nrows - 1) * spacing
         return width, height, fs, pad, spacing, handle_len, text_pad, row_h, nrows, col_w, \
@@ -165,7 +166,7 @@ class Legend:
             top -= title_h
         for i, (handle, label) in enumerate(self.entries):
             col, row = divmod(i, nrows)
-            cx = x + pad + sum(col_w[:col]) + col * fs
+            cx = x + pad + sum(col_w[:col]) + col * _COLUMN_SPACING * fs
             cy = top - row * (row_h + spacing) - row_h / 2
             _draw_handle(ov, handle, cx, cy, handle_len, fs, px)
             ov.text(label, cx + handle_len + text_pad, cy, fs, ha="left", va="center")
@@ -213,3 +214,22 @@ def _handles_and_labels(ax, args, kwargs):
     elif labels is None:
         labels = [h.get_label() for h in handles]
     return list(handles), list(labels)
+
+
+class WholeFigure:
+    """What a figure legend needs of an "axes": every artist of the figure, the figure,
+    and the figure's box (legends place themselves inside their axes' box)."""
+
+    def __init__(self, figure) -> None:
+        self.figure = figure
+        self.children: list = []
+
+    @property
+    def artists(self) -> list:
+        return [a for ax in self.figure.axes for a in ax.artists]
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        w, h = self.figure.canvas.size
+        return 0.0, 0.0, float(w), float(h)
+

@@ -444,3 +444,17 @@ def test_text_bbox_draws_a_box_behind_the_text():
     assert yellow.sum() > 100 and abs(xs.mean() - x) < 3 and abs(ys.mean() - (h - y)) < 3
     with pytest.raises(TypeError, match="bbox"):
         ax.text(0, 0, "x", bbox=dict(wobble=1))
+
+
+def test_figure_legend_collects_every_axes():
+    fig, (a, b) = lumos.subplots(1, 2, figsize=(4, 2), dpi=60)
+    a.plot([0, 1], label="first")
+    b.plot([1, 0], label="second")
+    leg = fig.legend(loc="upper center", ncol=2)
+    assert leg.get_texts() == ["first", "second"]
+    fig.render()
+    w, h = leg._size()[:2]
+    x, y = leg._position(w, h)
+    assert abs(x + w / 2 - fig.canvas.size[0] / 2) < 2  # centered in the figure
+    fig.clf()
+    assert fig.legends == []
