@@ -34,7 +34,7 @@ __all__ = [
     "plot", "quiver", "rcParams", "savefig", "scatter", "semilogx", "semilogy", "loglog",
     "show", "stem", "step", "subplot", "subplots", "suptitle", "text", "tight_layout", "title",
     "xlabel", "xlim", "xscale", "xticks", "ylabel", "ylim", "yscale", "yticks",
-    "subplots_adjust", "AutoMinorLocator", "FixedLocator", "FormatStrFormatter",
+    "setp", "subplots_adjust", "AutoMinorLocator", "FixedLocator", "FormatStrFormatter",
     "FuncFormatter", "LogLocator", "MaxNLocator", "MultipleLocator", "NullFormatter",
     "NullLocator", "ScalarFormatter", "StrMethodFormatter",
 ]
@@ -204,6 +204,18 @@ def colorbar(mappable=None, ax=None, **kwargs):
 
 def subplots_adjust(**kwargs) -> None:
     gcf().subplots_adjust(**kwargs)
+
+
+def setp(objects, **kwargs) -> None:
+    """Set properties on one object or a list: ``plt.setp(ax.get_xticklabels(),
+    rotation=45, ha="right")`` calls ``set_rotation`` and ``set_ha`` on each."""
+    items = objects if isinstance(objects, (list, tuple)) else [objects]
+    for obj in items:
+        for key, value in kwargs.items():
+            setter = getattr(obj, f"set_{key}", None)
+            if setter is None:
+                raise AttributeError(f"setp: {type(obj).__name__} has no property {key!r}")
+            setter(value)
 
 
 def tight_layout(**kwargs) -> None:

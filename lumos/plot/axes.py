@@ -559,6 +559,13 @@ class Axes(PlottingMixin):
                 ax_.show_labels = bool(labels[side])
         self._dirty = True
 
+    def get_xticklabels(self) -> list:
+        """The x tick labels; their setters (rotation, size, color, ha) style the axis."""
+        return self.xaxis.get_ticklabels()
+
+    def get_yticklabels(self) -> list:
+        return self.yaxis.get_ticklabels()
+
     def get_xticks(self) -> np.ndarray:
         return self.xaxis.ticks()[0]
 

@@ -131,6 +131,11 @@ class Axis:
         """Labels sit with the ticks here: this moves both to ``position``."""
         self.set_ticks_position(position)
 
+    def get_ticklabels(self) -> list:
+        """The current major tick labels (:class:`TickLabel`)."""
+        values, labels, _, _ = self.ticks()
+        return [TickLabel(self, text, float(v)) for v, text in zip(values, labels, strict=True)]
+
     def set_tick_params(self, **kwargs) -> None:
         """``ax.tick_params`` for this axis only."""
         self.axes.tick_params(self.name, **kwargs)
@@ -216,3 +221,45 @@ def _expand_singular(v: float, scale: str) -> tuple[float, float]:
         return v / 10, v * 10
     d = abs(v) * 0.05 if v != 0 else 0.05
     return v - d, v + d
+
+
+class TickLabel:
+    """One tick label as ``get_xticklabels()`` returns it. Tick labels are styled per
+    axis here, so a setter restyles every label of the axis (what the usual loops
+    ``for t in ax.get_xticklabels(): t.set_rotation(45)`` want)."""
+
+    def __init__(self, axis: Axis, text: str, position: float) -> None:
+        self.axis = axis
+        self._text = text
+        self._position = position
+
+    def get_text(self) -> str:
+        return self._text
+
+    def get_position(self) -> tuple[float, float]:
+        return (self._position, 0.0) if self.axis.name == "x" else (0.0, self._position)
+
+    def set_rotation(self, rotation) -> None:
+        self.axis.axes.tick_params(self.axis.name, labelrotation=float(rotation))
+
+    def set_fontsize(self, size) -> None:
+        self.axis.axes.tick_params(self.axis.name, labelsize=size)
+
+    set_size = set_fontsize
+
+    def set_color(self, color) -> None:
+        self.axis.axes.tick_params(self.axis.name, labelcolor=color)
+
+    def set_horizontalalignment(self, ha: str) -> None:
+        if ha not in ("left", "center", "right"):
+            raise ValueError(f"ha: got {ha!r}, expected 'left', 'center' or 'right'")
+        self.axis.tick_ha = ha
+
+    set_ha = set_horizontalalignment
+
+    def set_visible(self, visible: bool) -> None:
+        self.axis.show_labels = bool(visible)
+
+    def __repr__(self) -> str:
+        return f"TickLabel({self._text!r})"
+

@@ -458,3 +458,18 @@ def test_figure_legend_collects_every_axes():
     assert abs(x + w / 2 - fig.canvas.size[0] / 2) < 2  # centered in the figure
     fig.clf()
     assert fig.legends == []
+
+
+def test_ticklabel_objects_and_setp():
+    fig, ax = small()
+    ax.plot([0, 10], [0, 1])
+    labels = ax.get_xticklabels()
+    assert labels and labels[0].get_text() == "0.0" and labels[-1].get_text() == "10.0"
+    for t in labels:
+        t.set_rotation(45)
+    assert ax.xaxis.tick_rotation == 45
+    plt.setp(ax.get_yticklabels(), fontsize=6, ha="left", color="red")
+    assert ax.yaxis.tick_size == 6 and ax.yaxis.tick_ha == "left"
+    with pytest.raises(AttributeError, match="wobble"):
+        plt.setp(labels, wobble=1)
+    fig.render()
