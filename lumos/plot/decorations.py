@@ -45,7 +45,7 @@ class TickLayout:
         return self.outside + self.pad + float(across.max())
 
 
-def axes_margins(ax) -> tuple[float, float, float, float]:
+def axes_margins(ax, colorbars: bool = True) -> tuple[float, float, float, float]:
     """Room (left, right, bottom, top) in pixels that the axes' decorations need,
     including twins and colorbars attached to it."""
     fig = ax.figure
@@ -91,8 +91,11 @@ def axes_margins(ax) -> tuple[float, float, float, float]:
             top = max(top, h + fig.points_to_pixels(rcParams["axes.titlepad"]) +
                       (TickLayout(a, a.xaxis).label_extent()
                        if a.xaxis.ticks_position == "top" else 0.0))
-    for cb in getattr(ax, "colorbars", []):
-        right += cb.room()
+    for cb in getattr(ax, "colorbars", []) if colorbars else ():
+        if cb.vertical:
+            right += cb.room()
+        else:
+            bottom += cb.room()
     legend = ax.legend_
     if legend is not None and legend.bbox_to_anchor is not None and legend.entries:
         # a legend anchored outside the axes (bbox_to_anchor=(1, 0.5)) needs room there
@@ -133,14 +136,20 @@ def place_axes(axes: list, margins: dict, grid: tuple[int, int], size: tuple[int
         y1 = ys_top[r]
         y0 = ys_top[r + rs - 1] - inner_h
         box = [x0, y0, x1 - x0, y1 - y0]
-        for cb in getattr(ax, "colorbars", []):
-            box = cb.carve(box)
         box = _apply_aspect(ax, box)
         ax.box = tuple(float(v) for v in box)
         for child in ax.children:
             child.box = ax.box
-        for cb in getattr(ax, "colorbars", []):
-            cb.place(ax.box)
+        # colorbars (their room is in the margins) stand beyond the axes' own decorations
+        cbs = getattr(ax, "colorbars", [])
+        own = axes_margins(ax, colorbars=False) if cbs else (0.0, 0.0, 0.0, 0.0)
+        beside, below = own[1], own[2]
+        for cb in cbs:
+            cb.place(ax.box, beside if cb.vertical else below)
+            if cb.vertical:
+                beside += cb.room()
+            else:
+                below += cb.room()
 
 
 def _apply_aspect(ax, box):

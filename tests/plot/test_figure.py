@@ -473,3 +473,20 @@ def test_ticklabel_objects_and_setp():
     with pytest.raises(AttributeError, match="wobble"):
         plt.setp(labels, wobble=1)
     fig.render()
+
+
+def test_horizontal_colorbar_below_the_axes_decorations():
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=80)
+    im = ax.imshow(np.arange(12.0).reshape(3, 4))
+    ax.set_xlabel("x label")
+    cb = fig.colorbar(im, orientation="horizontal", label="K")
+    fig.draw()
+    bx, by, bw, bh = ax.box
+    cx, cy, cw, ch = cb.ax.box
+    assert cy + ch < by - 10  # below the tick labels and the x label
+    assert cw > ch and cb.ax.get_xlabel() == "K"
+    assert len(cb.ax.xaxis.ticks()[0]) >= 2
+    assert cy > 0  # inside the figure
+    with pytest.raises(ValueError, match="orientation"):
+        fig.colorbar(im, orientation="diagonal")
+    fig.render()
