@@ -252,8 +252,27 @@ class Figure:
                 spans.append((int(k), 1))
         return self.subplot(spans[0][0], spans[1][0], rowspan=spans[0][1], colspan=spans[1][1])
 
+    def add_gridspec(self, nrows: int = 1, ncols: int = 1, **kwargs) -> GridSpec:
+        """A grid to place axes with spans: ``fig.add_subplot(gs[0, :])``. Spacing
+        arguments (``hspace``, ``width_ratios``, ...) are not supported: cells are equal."""
+        unknown = set(kwargs) - {"hspace", "wspace", "left", "right", "top", "bottom"}
+        if unknown:
+            raise TypeError(f"add_gridspec: unsupported arguments {sorted(unknown)}")
+        if kwargs:
+            import warnings
+
+            warnings.warn(f"add_gridspec: {sorted(kwargs)} have no effect: lumos lays "
+                          "figures out with a constrained layout", stacklevel=2)
+        return GridSpec(nrows, ncols)
+
     def add_subplot(self, *args, projection: str = "2d", sharex=None, sharey=None) -> Axes:
-        """matplotlib's ``add_subplot(nrows, ncols, index)`` (1-based) or ``(111)``."""
+        """matplotlib's ``add_subplot(nrows, ncols, index)`` (1-based), ``(111)`` or a
+        cell of a grid spec (``gs[0, :]``)."""
+        if len(args) == 1 and isinstance(args[0], SubplotSpec):
+            spec = args[0]
+            self._grid = (max(self._grid[0], spec.grid[0]), max(self._grid[1], spec.grid[1]))
+            return self.subplot(spec.row, spec.col, projection=projection, rowspan=spec.rowspan,
+                                colspan=spec.colspan, sharex=sharex, sharey=sharey)
         if len(args) == 1 and isinstance(args[0], (int, np.integer)) and args[0] >= 111:
             args = tuple(int(c) for c in str(args[0]))
         if not args:
@@ -487,6 +506,43 @@ class Figure:
         from ..app.notebook import mimebundle
 
         return mimebundle(self, include=include, exclude=exclude)
+
+
+class SubplotSpec:
+    """A cell (or block of cells) of a :class:`GridSpec`."""
+
+    def __init__(self, grid: tuple[int, int], row: int, col: int, rowspan: int,
+                 colspan: int) -> None:
+        self.grid, self.row, self.col = grid, row, col
+        self.rowspan, self.colspan = rowspan, colspan
+
+
+class GridSpec:
+    """``gs = fig.add_gridspec(2, 3)``; ``gs[0, :]`` spans the first row."""
+
+    def __init__(self, nrows: int, ncols: int) -> None:
+        for name, v in (("nrows", nrows), ("ncols", ncols)):
+            if not isinstance(v, (int, np.integer)) or v < 1:
+                raise ValueError(f"{name}: got {v!r}, expected an integer >= 1")
+        self.nrows, self.ncols = int(nrows), int(ncols)
+
+    def __getitem__(self, key) -> SubplotSpec:
+        if not isinstance(key, tuple) or len(key) != 2:
+            raise TypeError(f"key: got {key!r}, expected gs[row, col] (ints or slices)")
+        spans = []
+        for k, n, name in zip(key, (self.nrows, self.ncols), ("row", "col"), strict=True):
+            if isinstance(k, slice):
+                start, stop, step = k.indices(n)
+                if step != 1 or stop <= start:
+                    raise ValueError(f"{name}: got {k!r}, expected a non-empty slice, step 1")
+                spans.append((start, stop - start))
+            else:
+                i = int(k) + (n if int(k) < 0 else 0)
+                if not 0 <= i < n:
+                    raise IndexError(f"{name}: got {k!r}, expected 0..{n - 1}")
+                spans.append((i, 1))
+        return SubplotSpec((self.nrows, self.ncols), spans[0][0], spans[1][0], spans[0][1],
+                           spans[1][1])
 
 
 def _all_auto(ax: Axes) -> bool:

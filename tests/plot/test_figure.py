@@ -490,3 +490,21 @@ def test_horizontal_colorbar_below_the_axes_decorations():
     with pytest.raises(ValueError, match="orientation"):
         fig.colorbar(im, orientation="diagonal")
     fig.render()
+
+
+def test_gridspec_spans():
+    fig = lumos.Figure(figsize=(5, 4), dpi=60)
+    gs = fig.add_gridspec(2, 3)
+    top = fig.add_subplot(gs[0, :])
+    left = fig.add_subplot(gs[1, 0])
+    right = fig.add_subplot(gs[1, 1:])
+    for ax in (top, left, right):
+        ax.plot([0, 1])
+    fig.draw()
+    assert top.box[2] > right.box[2] > left.box[2]
+    assert right.box[2] == pytest.approx(2 * left.box[2], rel=0.25)
+    with pytest.raises(IndexError, match="row"):
+        gs[2, 0]
+    with pytest.raises(TypeError, match="unsupported"):
+        fig.add_gridspec(2, 2, width_ratios=[1, 2])
+    fig.render()
