@@ -229,6 +229,22 @@ def is_nonlinear(visual: Visual) -> bool:
     return t is not None and not isinstance(t, np.ndarray) and not getattr(t, "is_linear", True)
 
 
+def colormap_property() -> property:
+    """The ``cmap`` property of a colormapped visual: any colormap spec (name, lumos or
+    matplotlib colormap) in, a lumos Colormap out; setting it refills ``_cmap_texture``."""
+
+    def get(self):
+        return self._cmap
+
+    def set(self, value) -> None:
+        from .. import colors
+
+        self._cmap = colors.get_cmap(value)
+        self._cmap_texture = colormap_texture(self._cmap, self._cmap_texture)
+
+    return property(get, set, doc="The colormap (set with a name or a colormap object).")
+
+
 def colormap_texture(cmap, texture=None):
     """The 256-entry lookup texture of a colormap, refilling ``texture`` when it can.
 

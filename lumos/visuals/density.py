@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import colors
 from ..gpu.frame import Attribute, Draw, RenderTarget, State
 from ..gpu.resources import Buffer, Texture
 from ..shaders import ShaderTemplate
@@ -35,7 +34,7 @@ from .base import (
     as_positions,
     check_number,
     check_numbers,
-    colormap_texture,
+    colormap_property,
     is_nonlinear,
     transform_parts,
 )
@@ -317,14 +316,7 @@ class Density(Visual):
         return self._bounds_of(self._points)
 
     # -- style -----------------------------------------------------------------------
-    @property
-    def cmap(self):
-        return self._cmap
-
-    @cmap.setter
-    def cmap(self, value) -> None:
-        self._cmap = colors.get_cmap(value)
-        self._cmap_texture = colormap_texture(self._cmap, self._cmap_texture)
+    cmap = colormap_property()
 
     @property
     def norm(self) -> str:

@@ -12,7 +12,7 @@ from .base import (
     DrawContext,
     Visual,
     check_numbers,
-    colormap_texture,
+    colormap_property,
     is_nonlinear,
     transform_parts,
     transformed_bounds,
@@ -184,14 +184,7 @@ class Image(Visual):
             self._clim = check_numbers(value, "clim", 2, "(vmin, vmax)")
         self._clim_spec = value
 
-    @property
-    def cmap(self):
-        return self._cmap
-
-    @cmap.setter
-    def cmap(self, value) -> None:
-        self._cmap = colors.get_cmap(value)
-        self._cmap_texture = colormap_texture(self._cmap, self._cmap_texture)
+    cmap = colormap_property()
 
     @property
     def interpolation(self) -> str:

@@ -18,7 +18,7 @@ from .. import colors
 from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer
 from ..shaders import ShaderTemplate
-from .base import DrawContext, Visual, check_number, check_numbers, colormap_texture
+from .base import DrawContext, Visual, check_number, check_numbers, colormap_property
 from .ring import GAP, MAX_TEXTURE, PushRing, TextureRing
 
 _VERTEX = """
@@ -98,14 +98,7 @@ class Waterfall(Visual):
         self.cmap = cmap
         self.clim = clim
 
-    @property
-    def cmap(self):
-        return self._cmap
-
-    @cmap.setter
-    def cmap(self, value) -> None:
-        self._cmap = colors.get_cmap(value)
-        self._cmap_texture = colormap_texture(self._cmap, self._cmap_texture)
+    cmap = colormap_property()
 
     @property
     def clim(self) -> tuple[float, float]:
