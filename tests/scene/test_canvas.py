@@ -8,6 +8,7 @@ import math
 
 import numpy as np
 import pytest
+from pixels import bbox, cube, ink, near  # tests/pixels.py
 
 from lumos import colors, geometry, scene, visuals
 from lumos.gpu import Buffer, Texture
@@ -22,27 +23,6 @@ def to_pixel(view, x, y):
     col = vx + (x - x0) / w * vw
     row = vy + (1 - (y - y0) / h) * vh
     return int(math.floor(row)), int(math.floor(col))
-
-
-def ink(img: np.ndarray) -> np.ndarray:
-    return (255 - img[..., :3].astype(int)).max(axis=2) > 40
-
-
-def bbox(mask: np.ndarray):
-    rows, cols = np.nonzero(mask)
-    if not len(rows):
-        return None
-    return rows.min(), cols.min(), rows.max(), cols.max()
-
-
-def near(pixel, rgb, tol=12) -> bool:
-    return bool(np.all(np.abs(np.asarray(pixel[:3], int) - np.asarray(rgb, int)) <= tol))
-
-
-def cube():
-    """A 2x2x2 cube about the origin; vertex color = (x, y, z) mapped to 0..1."""
-    verts, faces = geometry.cube()
-    return verts, faces, np.c_[(verts + 1) / 2, np.ones(8)]
 
 
 def render_3d(camera, size=(100, 100), shading=None, **attrs) -> np.ndarray:
