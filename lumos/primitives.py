@@ -1,0 +1,255 @@
+"""Device-neutral drawing primitives: one vocabulary for every output device.
+
+A visual draws itself two ways: as GL draws (``Visual.draws``, for both executors) and
+as the primitives below (``Visual.primitives(ctx)``), which SVG, PDF, POV-Ray and the
+matplotlib renderer consume. N visuals and M devices cost N + M pieces of code.
+
+Coordinates of the 2D primitives are **canvas logical pixels, x right, y down, origin
+at the canvas's top-left corner** (as SVG and mouse events have it), float64. A device
+scales them once (PDF: ``72 / dpi`` points per pixel). ``clip`` is an ``(x, y, w, h)``
+rectangle in the same space (the axes box) or None.
+
+The 3D primitives (:class:`Spheres`, :class:`Cylinders`, :class:`Mesh3D`) are in world
+coordinates; a device that cannot draw 3D asks the visual for a raster instead.
+
+Colors are RGBA floats in 0..1. Nothing here imports another lumos module: this is the
+bottom layer, beside ``lumos.gpu``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path as FilePath
+
+import numpy as np
+
+# matplotlib's path codes, so that its paths pass through unchanged
+STOP, MOVETO, LINETO, CURVE3, CURVE4, CLOSEPOLY = 0, 1, 2, 3, 4, 79
+
+Rect = tuple[float, float, float, float]
+RGBA = tuple[float, float, float, float]
+
+JOINS = ("miter", "round", "bevel")
+CAPS = ("butt", "round", "projecting")
+
+
+def _rgba(value, name: str) -> RGBA | None:
+    if value is None:
+        return None
+    c = tuple(float(v) for v in value)
+    if len(c) != 4:
+        raise ValueError(f"{name}: got {value!r}, expected an RGBA tuple of 4 floats")
+    return c
+
+
+def _points(value, name: str, dims: int = 2) -> np.ndarray:
+    arr = np.asarray(value, dtype=np.float64)
+    if arr.ndim != 2 or arr.shape[1] != dims:
+        raise ValueError(f"{name}: got shape {arr.shape}, expected (N, {dims})")
+    return arr
+
+
+@dataclass
+class Stroke:
+    """How the outline of a path is drawn: width and dashes in pixels."""
+
+    color: RGBA
+    width: float = 1.0
+    dashes: tuple[float, ...] | None = None  # on, off, on, off... lengths
+    dash_offset: float = 0.0
+    join: str = "round"
+    cap: str = "butt"
+
+    def __post_init__(self) -> None:
+        self.color = _rgba(self.color, "color")
+        if self.join not in JOINS:
+            raise ValueError(f"join: got {self.join!r}, expected one of {JOINS}")
+        if self.cap not in CAPS:
+            raise ValueError(f"cap: got {self.cap!r}, expected one of {CAPS}")
+
+
+@dataclass
+class Path:
+    """Straight and Bézier segments, filled and/or stroked.
+
+    ``codes`` None means a polyline: the first vertex moves, the others draw lines, and
+    a row with NaN breaks the line (it starts again at the next finite row). Otherwise
+    ``codes`` holds matplotlib's codes (MOVETO, LINETO, CURVE3, CURVE4, CLOSEPOLY).
+
+    >>> Path(np.array([[0, 0], [10, 0], [10, 10]]), fill=(1, 0, 0, 1))
+    """
+
+    vertices: np.ndarray
+    codes: np.ndarray | None = None
+    fill: RGBA | None = None
+    stroke: Stroke | None = None
+    fill_rule: str = "nonzero"  # or "evenodd"
+    hatch: str | None = None  # matplotlib's hatch letters: "/", "\\", "|", "-", "+", "x", ...
+    hatch_color: RGBA | None = None
+    hatch_width: float = 1.0
+    clip: Rect | None = None
+
+    def __post_init__(self) -> None:
+        self.vertices = _points(self.vertices, "vertices")
+        if self.codes is not None:
+            self.codes = np.asarray(self.codes, dtype=np.uint8)
+            if self.codes.shape != (len(self.vertices),):
+                raise ValueError(f"codes: got shape {self.codes.shape}, expected "
+                                 f"({len(self.vertices)},)")
+        self.fill = _rgba(self.fill, "fill")
+        self.hatch_color = _rgba(self.hatch_color, "hatch_color")
+        if self.fill_rule not in ("nonzero", "evenodd"):
+            raise ValueError(f"fill_rule: got {self.fill_rule!r}, expected 'nonzero' or "
+                             "'evenodd'")
+
+
+@dataclass
+class MarkerSet:
+    """One symbol drawn at many offsets, with per-point size and colors.
+
+    ``symbol`` is a :class:`Path` (its vertices/codes only) for a marker of size 1: a
+    symbol of diameter 1 centred on 0, y down; the device scales it by ``sizes`` (pixels)
+    and moves it to each offset. ``name`` is lumos's symbol name ("disc", "square", ...)
+    for devices with a native form.
+    """
+
+    symbol: Path
+    offsets: np.ndarray
+    sizes: np.ndarray
+    facecolors: np.ndarray  # (N, 4) or (1, 4)
+    edgecolors: np.ndarray | None = None  # (N, 4) or (1, 4)
+    edge_width: float = 0.0
+    name: str = ""
+    clip: Rect | None = None
+
+    def __post_init__(self) -> None:
+        self.offsets = _points(self.offsets, "offsets")
+        n = len(self.offsets)
+        self.sizes = np.broadcast_to(np.asarray(self.sizes, dtype=np.float64), (n,))
+        self.facecolors = np.atleast_2d(np.asarray(self.facecolors, dtype=np.float64))
+        if self.edgecolors is not None:
+            self.edgecolors = np.atleast_2d(np.asarray(self.edgecolors, dtype=np.float64))
+
+
+@dataclass
+class Triangles:
+    """Filled triangles with flat (one color per face) or Gouraud (per vertex) colors."""
+
+    vertices: np.ndarray  # (N, 2)
+    faces: np.ndarray  # (M, 3) indices
+    colors: np.ndarray  # (N, 4) per vertex, (M, 4) per face or (1, 4)
+    per_vertex: bool = True
+    clip: Rect | None = None
+
+    def __post_init__(self) -> None:
+        self.vertices = _points(self.vertices, "vertices")
+        self.faces = np.asarray(self.faces, dtype=np.int64).reshape(-1, 3)
+        self.colors = np.atleast_2d(np.asarray(self.colors, dtype=np.float64))
+
+
+@dataclass
+class GlyphRun:
+    """Text already laid out: glyphs of one font at one size and color.
+
+    ``positions`` are the pen positions on the baseline of each glyph (pixels, y down),
+    before ``rotation`` (degrees counter-clockwise about ``anchor``). ``chars`` are the
+    characters the glyphs stand for (for searchable, selectable text); ``text`` the
+    whole string as the user wrote it.
+    """
+
+    font: FilePath
+    glyph_ids: np.ndarray
+    positions: np.ndarray
+    size: float  # pixels per em
+    color: RGBA
+    chars: str = ""
+    text: str = ""
+    rotation: float = 0.0
+    anchor: tuple[float, float] = (0.0, 0.0)
+    clip: Rect | None = None
+
+    def __post_init__(self) -> None:
+        self.glyph_ids = np.asarray(self.glyph_ids, dtype=np.int64).ravel()
+        self.positions = _points(self.positions, "positions") if len(self.glyph_ids) \
+            else np.zeros((0, 2))
+        self.color = _rgba(self.color, "color")
+
+
+@dataclass
+class Raster:
+    """An RGBA image (first row on top) placed on the rectangle ``rect``.
+
+    ``interpolation`` is "nearest" or "linear" (how a device should scale it);
+    ``transform`` an optional 2x3 affine from image pixels to canvas pixels for images
+    that are not axis-aligned (it replaces ``rect``).
+    """
+
+    rgba: np.ndarray  # (h, w, 4) uint8
+    rect: Rect
+    interpolation: str = "nearest"
+    transform: np.ndarray | None = None
+    clip: Rect | None = None
+
+    def __post_init__(self) -> None:
+        arr = np.asarray(self.rgba)
+        if arr.dtype != np.uint8 or arr.ndim != 3 or arr.shape[2] != 4:
+            raise ValueError(f"rgba: got {arr.dtype} {arr.shape}, expected (h, w, 4) uint8")
+        self.rgba = arr
+        if self.interpolation not in ("nearest", "linear"):
+            raise ValueError(f"interpolation: got {self.interpolation!r}, expected 'nearest' "
+                             "or 'linear'")
+
+
+# -- 3D, in world coordinates ---------------------------------------------------------
+
+@dataclass
+class Spheres:
+    """Spheres in world coordinates (atoms)."""
+
+    centers: np.ndarray  # (N, 3)
+    radii: np.ndarray  # (N,)
+    colors: np.ndarray  # (N, 4) or (1, 4)
+
+    def __post_init__(self) -> None:
+        self.centers = _points(self.centers, "centers", 3)
+        self.radii = np.broadcast_to(np.asarray(self.radii, dtype=np.float64),
+                                     (len(self.centers),))
+        self.colors = np.atleast_2d(np.asarray(self.colors, dtype=np.float64))
+
+
+@dataclass
+class Cylinders:
+    """Capped or open cylinders between two points in world coordinates (bonds)."""
+
+    starts: np.ndarray  # (N, 3)
+    ends: np.ndarray  # (N, 3)
+    radii: np.ndarray  # (N,)
+    colors: np.ndarray  # (N, 4) or (1, 4)
+
+    def __post_init__(self) -> None:
+        self.starts = _points(self.starts, "starts", 3)
+        self.ends = _points(self.ends, "ends", 3)
+        self.radii = np.broadcast_to(np.asarray(self.radii, dtype=np.float64),
+                                     (len(self.starts),))
+        self.colors = np.atleast_2d(np.asarray(self.colors, dtype=np.float64))
+
+
+@dataclass
+class Mesh3D:
+    """Triangles in world coordinates with optional normals and per-vertex colors."""
+
+    vertices: np.ndarray  # (N, 3)
+    faces: np.ndarray  # (M, 3)
+    colors: np.ndarray  # (N, 4) or (1, 4)
+    normals: np.ndarray | None = None  # (N, 3)
+    extra: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.vertices = _points(self.vertices, "vertices", 3)
+        self.faces = np.asarray(self.faces, dtype=np.int64).reshape(-1, 3)
+        self.colors = np.atleast_2d(np.asarray(self.colors, dtype=np.float64))
+        if self.normals is not None:
+            self.normals = _points(self.normals, "normals", 3)
+
+
+Primitive = Path | MarkerSet | Triangles | GlyphRun | Raster | Spheres | Cylinders | Mesh3D
