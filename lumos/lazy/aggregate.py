@@ -1,0 +1,324 @@
+"""Points reduced to a grid (count, sum or mean per cell), on Dask when they are there.
+
+``aggregate(x, y)`` bins up to 10^9 points onto a ``bins = (width, height)`` grid over
+``range = ((x0, x1), (y0, y1))``. Dask arrays and Dask DataFrame columns are reduced
+partition by partition on Dask's workers (numba per partition when installed, numpy
+otherwise) and the partial grids are summed in a tree, all through ``dask.compute``:
+the active scheduler runs it, a ``dask.distributed`` Client on one machine or many. A
+failed partition raises :class:`AggregateError` naming the failure (after Dask's own
+retries of lost workers); there is never a partial grid. Numpy arrays, memmaps, h5py
+and zarr datasets are reduced here in blocks of bounded size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .source import _is_dask, _module, as_source
+
+AGGS = ("count", "sum", "mean")
+
+
+class AggregateError(RuntimeError):
+    """A partition of an aggregation failed; the message says which step and why."""
+
+
+@dataclass
+class Aggregate:
+    """The result: ``grid`` (height, width), row 0 at ``y0``; ``extent = (x0, x1, y0,
+    y1)``; ``agg`` the reduction; ``points`` how many points fell in the grid."""
+
+    grid: np.ndarray
+    extent: tuple[float, float, float, float]
+    agg: str
+    points: int
+
+
+# -- per-partition kernels -----------------------------------------------------------------
+def _cells(x: np.ndarray, y: np.ndarray, spec) -> tuple[np.ndarray, np.ndarray]:
+    """Flat cell index of the points inside the grid, and which points those are."""
+    (x0, x1), (y0, y1), (w, h) = spec
+    with np.errstate(invalid="ignore"):
+        fx = (x - x0) * (w / (x1 - x0))
+        fy = (y - y0) * (h / (y1 - y0))
+        inside = (fx >= 0) & (fx <= w) & (fy >= 0) & (fy <= h)  # NaN is outside
+    ix = np.minimum(fx[inside].astype(np.int64), w - 1)  # the right edge is inside
+    iy = np.minimum(fy[inside].astype(np.int64), h - 1)
+    return iy * w + ix, inside
+
+
+def _numpy_block(x, y, v, spec, dtype) -> np.ndarray:
+    (w, h) = spec[2]
+    x = np.asarray(x, np.float64)
+    y = np.asarray(y, np.float64)
+    cells, inside = _cells(x, y, spec)
+    count = np.bincount(cells, minlength=w * h).astype(dtype).reshape(h, w)
+    if v is None:
+        return count
+    vals = np.asarray(v, np.float64)[inside]
+    ok = np.isfinite(vals)
+    total = np.bincount(cells[ok], weights=vals[ok], minlength=w * h).reshape(h, w)
+    count = np.bincount(cells[ok], minlength=w * h).reshape(h, w).astype(np.float64)
+    return np.stack([total, count])
+
+
+_numba_kernels = None
+
+
+def _numba():
+    """The numba kernels (compiled on first use, in each worker), or None."""
+    global _numba_kernels
+    if _numba_kernels is None:
+        try:
+            import numba
+        except ImportError:
+            _numba_kernels = False
+            return None
+
+        @numba.njit(nogil=True, cache=False)
+        def count(x, y, x0, sx, y0, sy, w, h, out):  # pragma: no cover - compiled
+            for i in range(x.shape[0]):
+                fx = (x[i] - x0) * sx
+                fy = (y[i] - y0) * sy
+                if fx >= 0 and fx <= w and fy >= 0 and fy <= h:
+                    ix = min(int(fx), w - 1)
+                    iy = min(int(fy), h - 1)
+                    out[iy, ix] += 1
+
+        @numba.njit(nogil=True, cache=False)
+        def weighted(x, y, v, x0, sx, y0, sy, w, h, out):  # pragma: no cover - compiled
+            for i in range(x.shape[0]):
+                fx = (x[i] - x0) * sx
+                fy = (y[i] - y0) * sy
+                if fx >= 0 and fx <= w and fy >= 0 and fy <= h and np.isfinite(v[i]):
+                    ix = min(int(fx), w - 1)
+                    iy = min(int(fy), h - 1)
+                    out[0, iy, ix] += v[i]
+                    out[1, iy, ix] += 1.0
+
+        _numba_kernels = (count, weighted)
+    return _numba_kernels or None
+
+
+def _as_numbers(a) -> np.ndarray:
+    arr = np.asarray(a)
+    if arr.dtype.kind not in "fiu":
+        arr = arr.astype(np.float64)
+    return arr if arr.flags.c_contiguous else np.ascontiguousarray(arr)
+
+
+def grid_block(x, y, v, spec, dtype: str, engine: str = "auto") -> np.ndarray:
+    """The grid of one partition: (h, w) counts, or (2, h, w) sums and counts."""
+    kernels = _numba() if engine in ("auto", "numba") else None
+    if kernels is None:
+        return _numpy_block(x, y, v, spec, np.dtype(dtype))
+    (x0, x1), (y0, y1), (w, h) = spec
+    x, y = _as_numbers(x), _as_numbers(y)
+    sx, sy = w / (x1 - x0), h / (y1 - y0)
+    if v is None:
+        out = np.zeros((h, w), np.dtype(dtype))
+        kernels[0](x, y, x0, sx, y0, sy, w, h, out)
+    else:
+        out = np.zeros((2, h, w))
+        kernels[1](x, y, _as_numbers(v), x0, sx, y0, sy, w, h, out)
+    return out
+
+
+def finite_range_block(x, y) -> np.ndarray:
+    """(xmin, xmax, ymin, ymax) of the finite values of one partition (NaN if none)."""
+    out = np.full(4, np.nan)
+    for k, a in enumerate((x, y)):
+        a = np.asarray(a, np.float64)
+        a = a[np.isfinite(a)]
+        if a.size:
+            out[2 * k], out[2 * k + 1] = a.min(), a.max()
+    return out
+
+
+def _merge_range(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return np.array([np.fmin(a[0], b[0]), np.fmax(a[1], b[1]),
+                     np.fmin(a[2], b[2]), np.fmax(a[3], b[3])])
+
+
+# -- partitions ----------------------------------------------------------------------------
+def _is_dask_frame_column(obj) -> bool:
+    return _module(obj) == "dask" and hasattr(obj, "to_delayed") and hasattr(obj, "npartitions")
+
+
+def _partitions(arrays: list, names: list[str]):
+    """Aligned partitions of the inputs: ('dask', [[delayed...] per input]) or
+    ('local', blocks iterator factory)."""
+    present = [a for a in arrays if a is not None]
+    if any(_is_dask(a) or _is_dask_frame_column(a) for a in present):
+        parts = []
+        first = None
+        for a, name in zip(arrays, names, strict=True):
+            if a is None:
+                parts.append(None)
+                continue
+            if _is_dask(a):
+                if a.ndim != 1:
+                    raise ValueError(f"{name}: got a dask array of shape {a.shape}, expected "
+                                     "one dimension")
+                if first is not None and _is_dask(first) and a.chunks != first.chunks:
+                    a = a.rechunk(first.chunks)
+                parts.append(list(a.to_delayed().ravel()))
+            elif _is_dask_frame_column(a):
+                parts.append(list(a.to_delayed()))
+            else:
+                raise TypeError(f"{name}: got {type(a).__name__} beside Dask inputs, expected "
+                                "a Dask array or DataFrame column like the others")
+            if first is None:
+                first = a
+        counts = {len(p) for p in parts if p is not None}
+        if len(counts) != 1:
+            raise ValueError(f"{', '.join(names)}: got different numbers of partitions "
+                             f"{sorted(counts)}, expected columns of one DataFrame or arrays "
+                             "chunked alike")
+        return "dask", parts
+    sources = [None if a is None else as_source(a, n) for a, n in zip(arrays, names,
+                                                                      strict=True)]
+    for s, name in zip(sources, names, strict=True):
+        if s is not None and s.ndim != 1:
+            raise ValueError(f"{name}: got shape {s.shape}, expected one dimension")
+    lengths = {len(s) for s in sources if s is not None}
+    if len(lengths) != 1:
+        raise ValueError(f"{', '.join(names)}: got lengths {sorted(lengths)}, expected the "
+                         "same length")
+    return "local", sources
+
+
+def _tree(parts: list, combine):
+    import dask
+
+    merge = dask.delayed(combine, pure=True)
+    while len(parts) > 1:
+        parts = [merge(parts[i], parts[i + 1]) if i + 1 < len(parts) else parts[i]
+                 for i in range(0, len(parts), 2)]
+    return parts[0]
+
+
+def _compute(obj, what: str):
+    import dask
+
+    try:
+        (result,) = dask.compute(obj)
+    except Exception as exc:
+        raise AggregateError(f"aggregate: {what} failed on Dask ({type(exc).__name__}: "
+                             f"{exc}); no partial result was kept") from exc
+    return result
+
+
+def data_range(x, y) -> tuple[tuple[float, float], tuple[float, float]]:
+    """((xmin, xmax), (ymin, ymax)) of the finite values: one pass over the data."""
+    kind, parts = _partitions([x, y], ["x", "y"])
+    if kind == "dask":
+        import dask
+
+        fn = dask.delayed(finite_range_block, pure=True)
+        r = _compute(_tree([fn(a, b) for a, b in zip(*parts, strict=True)], _merge_range),
+                     "the data range")
+    else:
+        sx, sy = parts
+        r = np.full(4, np.nan)
+        for start, xs in sx.blocks():
+            r = _merge_range(r, finite_range_block(xs, sy.read(start, start + len(xs))))
+    return (float(r[0]), float(r[1])), (float(r[2]), float(r[3]))
+
+
+def _check_range(rng) -> tuple[tuple[float, float], tuple[float, float]]:
+    try:
+        (a, b), (c, d) = rng
+        vals = [float(v) for v in (a, b, c, d)]
+    except (TypeError, ValueError):
+        raise TypeError(f"range: got {rng!r}, expected ((x0, x1), (y0, y1))") from None
+    if not all(np.isfinite(vals)):
+        raise ValueError(f"range: got {rng!r}, expected finite numbers")
+    (a, b, c, d) = vals
+    if a == b:
+        a, b = a - 0.5, b + 0.5
+    if c == d:
+        c, d = c - 0.5, d + 0.5
+    return (min(a, b), max(a, b)), (min(c, d), max(c, d))
+
+
+def _check_bins(bins) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in bins)
+        ok = all(float(v) == int(v) for v in bins)
+    except (TypeError, ValueError):
+        raise TypeError(f"bins: got {bins!r}, expected (width, height) integers") from None
+    if not ok or w < 1 or h < 1 or w * h > 1 << 26:
+        raise ValueError(f"bins: got {bins!r}, expected positive (width, height) with at "
+                         "most 2**26 cells")
+    return w, h
+
+
+def aggregate(x, y, values=None, agg: str | None = None, bins=(1600, 1000), range=None,  # noqa: A002
+              engine: str = "auto") -> Aggregate:
+    """Reduce points to a grid: the count of points per cell, or the ``sum``/``mean``
+    of ``values`` (``agg``; default ``"count"``, or ``"mean"`` when values are given).
+
+    ``x``, ``y``, ``values``: Dask arrays or Dask DataFrame columns (reduced on Dask
+    workers), or numpy arrays, memmaps, h5py/zarr datasets (reduced here in blocks).
+    ``bins = (width, height)``; ``range = ((x0, x1), (y0, y1))`` (None: the finite data
+    range, one extra pass). Points on the right or top edge count in the last cell;
+    NaN points are skipped. ``engine``: "auto" (numba when installed), "numba" or
+    "numpy".
+
+    >>> agg = lumos.lazy.aggregate(ddf.x, ddf.y, bins=(1600, 1000))
+    >>> agg.grid.shape, agg.extent
+    """
+    if agg is None:
+        agg = "count" if values is None else "mean"
+    if agg not in AGGS:
+        raise ValueError(f"agg: got {agg!r}, expected one of {', '.join(map(repr, AGGS))}")
+    if (agg == "count") != (values is None):
+        raise ValueError(f"agg: got {agg!r} with values={'None' if values is None else '...'}"
+                         f"; 'count' takes no values, 'sum' and 'mean' need them")
+    if engine not in ("auto", "numba", "numpy"):
+        raise ValueError(f"engine: got {engine!r}, expected 'auto', 'numba' or 'numpy'")
+    if engine == "numba" and _numba() is None:
+        raise ImportError("aggregate: engine='numba' needs numba: pip install numba")
+    w, h = _check_bins(bins)
+    if range is None:
+        (a, b), (c, d) = data_range(x, y)
+        if not np.isfinite([a, b, c, d]).all():  # no finite point: an empty unit grid
+            a, b, c, d = 0.0, 1.0, 0.0, 1.0
+        range = ((a, b), (c, d))  # noqa: A001
+    rng = _check_range(range)
+    spec = (rng[0], rng[1], (w, h))
+    kind, parts = _partitions([x, y, values], ["x", "y", "values"])
+    if kind == "dask":
+        import dask
+
+        total = len(parts[0])
+        small = _is_dask(x) and x.shape[0] < 2**32
+        dtype = "uint32" if small else "uint64"
+        fn = dask.delayed(grid_block, pure=True)
+        vparts = parts[2] if parts[2] is not None else [None] * total
+        blocks = [fn(a, b, v, spec, dtype, engine)
+                  for a, b, v in zip(parts[0], parts[1], vparts, strict=True)]
+        grid = _compute(_tree(blocks, np.add), f"aggregating {total} partitions")
+    else:
+        sx, sy, sv = parts
+        dtype = "uint32" if len(sx) < 2**32 else "uint64"
+        grid = None
+        for start, xs in sx.blocks():
+            stop = start + len(xs)
+            part = grid_block(xs, sy.read(start, stop), None if sv is None
+                              else sv.read(start, stop), spec, dtype, engine)
+            grid = part if grid is None else grid + part
+        if grid is None:
+            grid = np.zeros((h, w), dtype) if values is None else np.zeros((2, h, w))
+    if agg == "count":
+        points = int(grid.sum(dtype=np.int64))
+        out = grid
+    else:
+        points = int(grid[1].sum())
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out = grid[0] if agg == "sum" else grid[0] / grid[1]
+        out = np.where(grid[1] > 0, out, np.nan)
+    return Aggregate(out, (rng[0][0], rng[0][1], rng[1][0], rng[1][1]), agg, points)
