@@ -12,6 +12,7 @@ import numpy as np
 from .. import colors
 from ..scene.cameras import PanZoomCamera
 from ..visuals import Line, Markers
+from . import bigdata
 from . import text as textmod
 from .artists import (
     DASHES,
@@ -168,6 +169,9 @@ class Axes(PlottingMixin):
         lines = []
         for x, y, fmt in _split_plot_args(args):
             style = {**parse_fmt(fmt), **kwargs}
+            if bigdata.is_lazy_input(y) or bigdata.is_lazy_input(x):
+                lines.append(bigdata.dispatch_plot(self, x, y, style))
+                continue
             # validated without copies: each Line2D copies its column once
             y = numeric(y, "y")
             x = np.arange(len(y), dtype=float) if x is None else numeric(x, "x")
@@ -221,6 +225,11 @@ class Axes(PlottingMixin):
         through ``cmap`` with ``norm`` 'eq_hist' (default), 'linear' or 'log'.
         """
         _reject_unknown(kwargs, "scatter")
+        if bigdata.is_lazy_input(x) or bigdata.is_lazy_input(y):
+            return bigdata.dispatch_scatter(self, x, y, density, dict(
+                s=s, c=c, marker=None if marker == "o" else marker, cmap=cmap, norm=norm,
+                vmin=vmin, vmax=vmax, alpha=alpha, linewidths=linewidths,
+                edgecolors=edgecolors, label=label, zorder=zorder, color=color))
         if c is None and color is None:
             color = self._next_color()
         pc = PathCollection(self, x, y, s=s, c=c, marker=marker, cmap=cmap, norm=norm,
@@ -234,8 +243,14 @@ class Axes(PlottingMixin):
                **kwargs) -> AxesImage:
         """An image; ``origin='upper'`` puts row 0 at the top, ``aspect='equal'`` default."""
         _reject_unknown(kwargs, "imshow")
-        im = AxesImage(self, X, cmap=cmap, norm=norm, vmin=vmin, vmax=vmax, extent=extent,
-                       origin=origin, interpolation=interpolation, alpha=alpha, zorder=zorder)
+        if bigdata.is_lazy_input(X) and max(X.shape[:2]) > bigdata.TILE_ABOVE:
+            im = bigdata.dispatch_imshow(self, X, dict(
+                cmap=cmap, norm=norm, interpolation=interpolation, alpha=alpha, vmin=vmin,
+                vmax=vmax, origin=origin, extent=extent, zorder=zorder))
+        else:
+            im = AxesImage(self, X, cmap=cmap, norm=norm, vmin=vmin, vmax=vmax, extent=extent,
+                           origin=origin, interpolation=interpolation, alpha=alpha,
+                           zorder=zorder)
         self.set_aspect("equal" if aspect is None else aspect)
         self._add_artist(im)
         lo, hi = im.get_extent()[:2], im.get_extent()[2:]

@@ -222,6 +222,21 @@ class Canvas:
         self._executor.release_unused(frame if self._picker is None else self._picker.keep(frame))
         return self._target.read()
 
+    # -- redraws from data that arrives later ------------------------------------------
+    @property
+    def shown(self) -> bool:
+        """Whether a window or widget draws this canvas and redraws on request_draw()
+        (visuals that load data in the background draw what they have meanwhile)."""
+        return callable(getattr(getattr(self, "_gl_host", None), "request_draw", None))
+
+    def request_draw(self) -> None:
+        """Ask the window showing this canvas for a new frame soon; callable from any
+        thread (tiles or grids that arrive on a loader thread); nothing when headless."""
+        host = getattr(self, "_gl_host", None)
+        request = getattr(host, "request_draw", None)
+        if request is not None:
+            request()
+
     # -- events and picking ----------------------------------------------------------
     @property
     def events(self):
