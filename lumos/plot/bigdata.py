@@ -181,6 +181,12 @@ class LazyImage(Artist, ScalarMappable):
             return (-0.5, w - 0.5, h - 0.5, -0.5)
         return (-0.5, w - 0.5, -0.5, h - 0.5)
 
+    @property
+    def sticky(self):
+        """Margins stop at the image's edges (the axes show exactly the image)."""
+        left, right, b, t = self.get_extent()
+        return [left, right], [b, t]
+
     def _mapping_changed(self) -> None:
         self.visual.cmap = self.cmap
         self.visual.clim = self.get_clim()

@@ -1,0 +1,91 @@
+"""Aggregation on Dask: exact grids, a LocalCluster, failures never partial."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import dask
+import dask.array as da
+import dask.dataframe as dd
+from lumos.lazy.aggregate import AggregateError, aggregate
+
+RANGE = ((-3, 3), (-2, 2))
+
+
+@pytest.fixture(scope="module")
+def points():
+    rng = np.random.default_rng(0)
+    x, y = rng.normal(size=200_000), rng.normal(size=200_000)
+    x[::1000] = np.nan
+    return x, y
+
+
+def _reference(x, y, bins=(60, 40)):
+    ref, _, _ = np.histogram2d(x, y, bins=bins, range=RANGE)
+    return ref.T
+
+
+@pytest.mark.parametrize("engine", ["numpy", "numba"])
+def test_numpy_arrays_and_dask_arrays_give_histogram2d(points, engine):
+    x, y = points
+    for xs, ys in ((x, y), (da.from_array(x, chunks=30_000), da.from_array(y, chunks=30_000))):
+        a = aggregate(xs, ys, bins=(60, 40), range=RANGE, engine=engine)
+        np.testing.assert_array_equal(a.grid, _reference(x, y))
+        assert a.extent == (-3, 3, -2, 2) and a.agg == "count"
+
+
+def test_dataframe_columns_mean_and_auto_range(points):
+    x, y = points
+    v = np.where(np.isfinite(x), x * 2 + 1, 0)
+    ddf = dd.from_pandas(pd.DataFrame({"x": x, "y": y, "v": v}), npartitions=7)
+    a = aggregate(ddf.x, ddf.y, ddf.v, bins=(6, 4), range=RANGE)
+    assert a.agg == "mean"
+    s, _, _ = np.histogram2d(x, y, bins=(6, 4), range=RANGE, weights=v)
+    n, _, _ = np.histogram2d(x, y, bins=(6, 4), range=RANGE)
+    with np.errstate(invalid="ignore"):
+        np.testing.assert_allclose(a.grid, (s / n).T, equal_nan=True)
+    full = aggregate(ddf.x, ddf.y, bins=(8, 8))
+    assert full.points == np.isfinite(x).sum()
+    assert full.extent[0] == np.nanmin(x) and full.extent[3] == np.nanmax(y)
+
+
+def test_local_cluster_runs_the_same_code(points):
+    distributed = pytest.importorskip("distributed")
+    x, y = points
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster):
+        a = aggregate(da.from_array(x, chunks=50_000), da.from_array(y, chunks=50_000),
+                      bins=(60, 40), range=RANGE)
+    np.testing.assert_array_equal(a.grid, _reference(x, y))
+
+
+def _explode(block):
+    raise OSError("disk read failed on this worker")
+
+
+def test_a_failing_partition_is_an_error_never_a_partial_grid(points):
+    x, y = points
+    dx = da.from_array(x, chunks=50_000)
+    bad = dx.map_blocks(lambda b, block_info=None: _explode(b)
+                        if block_info[0]["chunk-location"][0] == 2 else b, dtype=float)
+    with pytest.raises(AggregateError, match="disk read failed on this worker"):
+        aggregate(bad, da.from_array(y, chunks=50_000), bins=(8, 8), range=RANGE)
+    with dask.config.set(scheduler="sync"), pytest.raises(AggregateError, match="partial"):
+        aggregate(bad, da.from_array(y, chunks=50_000), bins=(8, 8), range=RANGE)
+
+
+def test_bad_arguments_name_themselves(points):
+    x, y = points
+    with pytest.raises(ValueError, match="agg: got 'median'"):
+        aggregate(x, y, agg="median")
+    with pytest.raises(TypeError, match="bins: "):
+        aggregate(x, y, bins="big")
+    with pytest.raises(ValueError, match="range: "):
+        aggregate(x, y, range=((0, np.nan), (0, 1)))
+    with pytest.raises(ValueError, match="same length"):
+        aggregate(x, y[:10], range=RANGE)
+    with pytest.raises(TypeError, match="y: .*beside Dask"):
+        aggregate(da.from_array(x, chunks=50_000), y, range=RANGE)
