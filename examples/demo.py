@@ -71,6 +71,28 @@ def render_gallery(out: Path) -> list[Path]:
     return paths
 
 
+def render_bigdata(out: Path) -> list[Path]:
+    """Run the big-data examples (examples/bigdata) at their reduced size: each writes
+    its own large file in chunks; LUMOS_BIGDATA_FULL=1 runs the full sizes."""
+    import runpy
+
+    import lumos.pyplot as plt
+
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    argv = sys.argv
+    for script in sorted((Path(__file__).parent / "bigdata").glob("*.py")):
+        target = out / f"{script.stem}.png"
+        sys.argv = [str(script), str(target)]
+        try:
+            runpy.run_path(str(script), run_name="__main__")
+        finally:
+            sys.argv = argv
+            plt.close("all")
+        paths.append(target)
+    return paths
+
+
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out")
     (out / "gallery").mkdir(parents=True, exist_ok=True)
@@ -79,6 +101,7 @@ def main() -> None:
     hi = build_canvas(pixel_ratio=2)
     paths.append(hi.save(out / "demo@2x.png"))
     paths += render_gallery(out / "gallery")
+    paths += render_bigdata(out / "bigdata")
     for p in paths:
         print(p.resolve())
 

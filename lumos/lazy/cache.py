@@ -50,14 +50,14 @@ def atomic_folder(final: Path):
 class Progress:
     """A tqdm bar when tqdm is installed and ``enabled``; otherwise silent."""
 
-    def __init__(self, total: int, desc: str, enabled: bool) -> None:
+    def __init__(self, total: int, desc: str, enabled: bool, unit: str = "pt") -> None:
         self._bar = None
         if enabled:
             try:
                 from tqdm.auto import tqdm
             except ImportError:
                 return
-            self._bar = tqdm(total=total, desc=desc, unit="pt", unit_scale=True, leave=False)
+            self._bar = tqdm(total=total, desc=desc, unit=unit, unit_scale=True, leave=False)
 
     def update(self, n: int) -> None:
         if self._bar is not None:
