@@ -134,6 +134,10 @@ def main() -> None:
     rows += draw_counts()
     rows += streams_and_memory()
     table = "\n".join(rows)
+    # big data (lumos.lazy) against plotly-resampler and datashader, at 10^8 by default
+    big = subprocess.run([sys.executable, str(HERE / "bigdata.py")], check=True,
+                         capture_output=True, text=True).stdout
+    table += "\n\nBig data (`benchmarks/bigdata.py`):\n\n" + big.strip()
     if not args.no_peers:
         # the same scenes in lumos and each peer installed here (peers.py docstring)
         results = peers.measure(peers.LIBS, max(args.runs // 2, 3), 7,
