@@ -66,7 +66,7 @@ def line_bench(n: int, tmp: Path) -> dict:
         fig, ax = lumos.subplots(figsize=(16, 10), dpi=100)
         ax.plot(f["y"])
         out["build_s"] = time.perf_counter() - t0
-        plt_close = getattr(lumos, "pyplot")
+        plt_close = lumos.pyplot
         plt_close.close("all")
         t0 = time.perf_counter()
         fig, ax = lumos.subplots(figsize=(16, 10), dpi=100)
@@ -85,8 +85,8 @@ def line_bench(n: int, tmp: Path) -> dict:
         out["pan_zoom_frame_s"] = statistics.median(frames)
         out["pyramid_mb"] = line.pyramid.nbytes / 1e6
     try:
-        from plotly_resampler import FigureResampler
         import plotly.graph_objects as go
+        from plotly_resampler import FigureResampler
     except ImportError:
         out["plotly_resampler"] = None
         return out

@@ -24,7 +24,7 @@ import math
 import numpy as np
 
 from .cache import Progress, atomic_folder, cache_dir
-from .source import ArraySource, SourceError, as_source
+from .source import SourceError, as_source
 
 FORMAT = 1
 BASE = 256  # points per bin of the finest level

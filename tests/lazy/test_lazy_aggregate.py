@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import dask
+import dask.array as da
+import dask.dataframe as dd
 import numpy as np
 import pandas as pd
 import pytest
 
-import dask
-import dask.array as da
-import dask.dataframe as dd
 from lumos.lazy.aggregate import AggregateError, aggregate
 
 RANGE = ((-3, 3), (-2, 2))

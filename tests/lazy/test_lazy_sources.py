@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 
+import dask.array as da
 import h5py
 import numpy as np
 import pytest
 import zarr
 
-import dask.array as da
 from lumos.lazy import SourceError, as_source, is_lazy
 
 

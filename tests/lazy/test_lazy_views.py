@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import threading
 
+import dask.array as da
 import h5py
 import numpy as np
 import pytest
 
-import dask.array as da
 import lumos
 from lumos.lazy import SourceError
 
