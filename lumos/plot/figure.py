@@ -496,6 +496,17 @@ class Figure:
 
         return Animation(self, update, interval_ms=interval_ms, frames=frames, **kwargs)
 
+    def record(self, filename, fps: float = 30, dpi: float | None = None,
+               bitrate: float | None = None, codec: str | None = None,
+               progress=None, total: int | None = None):
+        """A movie of the pictures you make: ``with fig.record("x.mp4", fps=30) as rec:``
+        then ``rec.frame()`` after each change (.mp4, .webm, .gif, .apng); returns a
+        :class:`lumos.plot.animation.Recorder`. Arguments as ``Animation.save``."""
+        from .animation import Recorder
+
+        return Recorder(self, filename, fps=fps, dpi=dpi, bitrate=bitrate, codec=codec,
+                        progress=progress, total=total)
+
     def _repr_png_(self) -> bytes:
         from ..io.png import encode_png
 
