@@ -118,6 +118,26 @@ def streams_and_memory() -> list[str]:
     ]
 
 
+def movies() -> list[str]:
+    m = json_of("movies.py")
+    lum = m["lumos"]
+    w, h = m["size"]
+    head = f"| {m['frames']}-frame {w}×{h} MP4 (H.264), FuncAnimation.save, frames/s | "
+    cell = (f"{lum['fps']:.1f} fps (render alone {lum['render_fps']:.1f}, encode alone "
+            f"{lum['encode_fps']:.1f}; {lum['bytes'] / 1024:.0f} KiB)")
+    rows = []
+    for key, what in (("matplotlib", "ffmpeg defaults: preset medium, crf 23"),
+                      ("matplotlib_same_settings", "ffmpeg with lumos's veryfast, crf 18")):
+        peer = m.get(key)
+        if isinstance(peer, dict):
+            rows.append(f"{head}{cell} | {peer['fps']:.1f} fps (matplotlib + {what}; "
+                        f"{peer['bytes'] / 1024:.0f} KiB) | {peer['fps'] / lum['fps']:.2f} |")
+        elif peer is not None:
+            rows.append(f"{head}{cell} | {peer} | – |")
+            break
+    return rows or [f"{head}{cell} | – | – |"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -133,6 +153,7 @@ def main() -> None:
     rows += four_subplots(args.runs)
     rows += draw_counts()
     rows += streams_and_memory()
+    rows += movies()
     table = "\n".join(rows)
     # big data (lumos.lazy) against plotly-resampler and datashader, at 10^8 by default
     big = subprocess.run([sys.executable, str(HERE / "bigdata.py")], check=True,
