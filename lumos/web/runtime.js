@@ -1223,21 +1223,44 @@
     };
   }
 
-  /** Build the page of a standalone HTML export: reads the frame JSON from the
-   * element with id "lumos-frame" (a JSON script element) and draws it once. */
-  function mountStandalone(options = {}) {
+  /** Inflate zlib ("deflate") bytes with the browser's DecompressionStream. */
+  async function inflate(bytes) {
+    if (typeof global.DecompressionStream !== "function") {
+      throw new Error("this browser cannot inflate the page's data (DecompressionStream: " +
+        "Chrome 80, Firefox 113, Safari 16.4 or later)");
+    }
+    const stream = new Blob([bytes]).stream().pipeThrough(new global.DecompressionStream("deflate"));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+
+  /** [desc, blob] from a page payload (lumos.io.html.pack_frame): "LMF1", the JSON
+   * length (uint32 LE), the JSON, zeros to a multiple of 8, the blob. */
+  async function unpackFrame(base64) {
+    const raw = await inflate(decodeBase64(base64));
+    const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+    const magic = String.fromCharCode(...raw.subarray(0, 4));
+    if (magic !== "LMF1") throw new Error(`page data: got magic ${JSON.stringify(magic)}, expected "LMF1"`);
+    const n = view.getUint32(4, true);
+    const desc = JSON.parse(new TextDecoder().decode(raw.subarray(8, 8 + n)));
+    const start = 8 + n + ((8 - ((8 + n) % 8)) % 8);
+    return [desc, raw.subarray(start)];
+  }
+
+  /** Build the page of a standalone HTML export: inflates the frame held by the
+   * element with id "lumos-frame" (base64 of a deflated payload) and draws it once.
+   * Resolves to the Renderer; ``lumos.firstFrameMs`` is the time of that first draw. */
+  async function mountStandalone(options = {}) {
     const doc = global.document;
     const opts = doc.getElementById("lumos-options");
     const config = Object.assign(opts ? JSON.parse(opts.textContent) : {}, options);
     if (typeof config.title === "string") doc.title = config.title;
     const canvas = doc.getElementById(config.canvas || "lumos-canvas");
     try {
-      const desc = JSON.parse(doc.getElementById("lumos-frame").textContent);
-      const blob = decodeBase64(desc.blob || "");
-      delete desc.blob;
+      const [desc, blob] = await unpackFrame(doc.getElementById("lumos-frame").textContent.trim());
       const renderer = new Renderer(canvas, { antialias: (desc.samples || 4) > 1 });
       renderer.setFrame(desc, blob);
       renderer.draw();
+      lumos.firstFrameMs = global.performance ? global.performance.now() : null;
       lumos.standalone = renderer;
       return renderer;
     } catch (err) {
@@ -1251,9 +1274,9 @@
   }
 
   const lumos = {
-    HEADER, Renderer, mountStandalone, decodeBase64, drawMatrices, cameraParts,
-    normalMatrix, controllers, trackballPoint, attachControls, viewAt, standalone: null,
-    error: null,
+    HEADER, Renderer, mountStandalone, decodeBase64, inflate, unpackFrame, drawMatrices,
+    cameraParts, normalMatrix, controllers, trackballPoint, attachControls, viewAt,
+    standalone: null, error: null, firstFrameMs: null,
   };
   global.lumos = lumos;
 })(typeof window !== "undefined" ? window : globalThis);
