@@ -512,6 +512,12 @@ class Figure:
 
         return encode_png(self.render())
 
+    def _ipython_display_(self) -> None:
+        """IPython: the widget, plus a static PNG for viewers without a kernel."""
+        from ..app.notebook import ipython_display
+
+        ipython_display(self)
+
     def _repr_mimebundle_(self, include=None, exclude=None):
         """Jupyter: an interactive widget when anywidget is installed, else a PNG."""
         from ..app.notebook import mimebundle

@@ -459,6 +459,7 @@
      *  replaces the current one.
      * ``data`` is a BLOB reference into ``blob`` or the bytes themselves. */
     update(msg, blob) {
+      if (!this.desc) throw new Error("update: this renderer has no frame yet (setFrame first)");
       const bytes = blob === undefined ? new Uint8Array(0) : asBytes(blob);
       const desc = this.desc;
       for (const [key, value] of Object.entries(msg)) {
