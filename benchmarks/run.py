@@ -138,6 +138,22 @@ def movies() -> list[str]:
     return rows or [f"{head}{cell} | – | – |"]
 
 
+def pages_and_notebook() -> tuple[list[str], str]:
+    """Rows for the notebook widget's traffic, and a table of the gallery pages."""
+    p = json_of("page.py")
+    nb = p["notebook"]
+    rows = [f"| notebook widget (line gallery figure): bytes sent for the frame; per pan "
+            f"(10 %) and per wheel zoom, mean of {nb['moves']} | {nb['frame_bytes'] / 1024:.0f}"
+            f" KiB; {nb['pan_bytes'] / 1024:.1f} KiB; {nb['zoom_bytes'] / 1024:.1f} KiB | – "
+            "| – |"]
+    table = ["| gallery figure | standalone page | first frame (headless Chromium) |",
+             "|---|---|---|"]
+    for row in p["pages"]:
+        table.append(f"| `{row['name']}` | {row['bytes'] / 1024:.0f} KiB | "
+                     f"{row['first_frame_ms']:.0f} ms |")
+    return rows, "\n".join(table)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -154,7 +170,11 @@ def main() -> None:
     rows += draw_counts()
     rows += streams_and_memory()
     rows += movies()
+    notebook_rows, page_table = pages_and_notebook()
+    rows += notebook_rows
     table = "\n".join(rows)
+    table += ("\n\nStandalone pages of the gallery (`benchmarks/page.py`: file size; time from "
+              "navigation to the end of the first draw, median of 3 loads):\n\n" + page_table)
     # big data (lumos.lazy) against plotly-resampler and datashader, at 10^8 by default
     big = subprocess.run([sys.executable, str(HERE / "bigdata.py")], check=True,
                          capture_output=True, text=True).stdout

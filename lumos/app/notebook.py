@@ -25,6 +25,7 @@ import numpy as np
 
 from ..gpu.frame import Frame
 from ..gpu.resources import Buffer, Program, Texture
+from ..io.html import pack_payload
 
 _WEB = Path(__file__).resolve().parent.parent / "web"
 
@@ -63,48 +64,58 @@ function render({ model, el }) {
     },
   });
 
-  const onMsg = (msg, buffers) => {
-    const blob = buffers && buffers.length ? buffers[0] : new Uint8Array(0);
-    stats.messages++;
-    stats.bytes += JSON.stringify(msg).length + (blob.byteLength || 0);
-    try {
-      if (msg.type === "frame") {
-        hasFrame = true;
-        const [w, h] = msg.frame.size;
-        canvas.width = w; canvas.height = h;
-        canvas.style.width = `${w / msg.frame.pixel_ratio}px`;
-        canvas.style.height = `${h / msg.frame.pixel_ratio}px`;
-        r.setFrame(msg.frame, blob);
-        r.draw();
-      } else if (msg.type === "update") {
-        // A reloaded page's views get updates meant for the page before; the frame
-        // their "ready" asks for follows and holds everything.
-        if (!hasFrame) {
-          stats.skipped++;
-          return;
-        }
-        stats.updates++;
-        const up = msg.update;
-        // cameras moved here since the kernel's answer was made: keep them
-        if (sentPending && up.views && r.desc) {
-          for (const id of Object.keys(up.views)) {
-            if (r.desc.views[id]) up.views[id].camera = r.desc.views[id].camera;
-          }
-        }
-        if (up.size) {
-          canvas.width = up.size[0]; canvas.height = up.size[1];
-        }
-        r.update(up, blob);
-        r.draw();
+  const handle = (msg, blob) => {
+    if (msg.type === "frame") {
+      hasFrame = true;
+      const [w, h] = msg.frame.size;
+      canvas.width = w; canvas.height = h;
+      canvas.style.width = `${w / msg.frame.pixel_ratio}px`;
+      canvas.style.height = `${h / msg.frame.pixel_ratio}px`;
+      r.setFrame(msg.frame, blob);
+      r.draw();
+    } else if (msg.type === "update") {
+      // A reloaded page's views get updates meant for the page before; the frame
+      // their "ready" asks for follows and holds everything.
+      if (!hasFrame) {
+        stats.skipped++;
+        return;
       }
-    } catch (err) {
-      console.error(err);
-      model.send({ type: "error", error: String(err && err.stack ? err.stack : err) });
+      stats.updates++;
+      const up = msg.update;
+      // cameras moved here since the kernel's answer was made: keep them
+      if (sentPending && up.views && r.desc) {
+        for (const id of Object.keys(up.views)) {
+          if (r.desc.views[id]) up.views[id].camera = r.desc.views[id].camera;
+        }
+      }
+      if (up.size) {
+        canvas.width = up.size[0]; canvas.height = up.size[1];
+      }
+      r.update(up, blob);
+      r.draw();
     }
+  };
+  const report = (err) => {
+    console.error(err);
+    model.send({ type: "error", error: String(err && err.stack ? err.stack : err) });
+  };
+  // Kernel messages come deflated ({packed: true} and a lumos.io.html.pack_payload
+  // buffer); inflating is asynchronous, so a promise chain keeps them in order.
+  let queue = Promise.resolve(), closed = false;
+  el.lumosPending = () => queue;  // resolves once every message so far is drawn (tests)
+  const onMsg = (content, buffers) => {
+    const raw = buffers && buffers.length ? buffers[0] : new Uint8Array(0);
+    stats.messages++;
+    stats.bytes += JSON.stringify(content).length + (raw.byteLength || 0);
+    queue = queue.then(async () => {
+      const [msg, blob] = content.packed ? await lumos.unpackPayload(raw) : [content, raw];
+      if (!closed) handle(msg, blob);
+    }).catch(report);
   };
   model.on("msg:custom", onMsg);
   model.send({ type: "ready", pixel_ratio: globalThis.devicePixelRatio || 1 });
   return () => {
+    closed = true;
     model.off("msg:custom", onMsg);
     controls.detach();
     if (timer !== null) clearTimeout(timer);
@@ -133,6 +144,7 @@ class FrameSync:
         self.versions: dict[str, int] = {}
         self.programs: set[str] = set()
         self.page: dict[str, object] = {}  # the page's size, views, draws, ...
+        self.page_draws: list | None = None
 
     def full(self, frame: Frame) -> tuple[dict, bytes]:
         desc, blob = frame.to_json()
@@ -140,6 +152,7 @@ class FrameSync:
                          for rid, e in desc[table].items()}
         self.programs = set(desc["programs"])
         self.page = {k: json.loads(json.dumps(desc[k])) for k in self._PLAIN}
+        self.page_draws = self.page["draws"]
         return desc, blob
 
     def note_cameras(self, cameras: dict) -> None:
@@ -150,7 +163,8 @@ class FrameSync:
                 views[vid]["camera"] = camera
 
     def update(self, frame: Frame) -> tuple[dict, bytes] | None:
-        """What the page lacks: size, views and draws when they differ from the page's;
+        """What the page lacks: size, views and draws when they differ from the page's
+        (only the draws that changed, as ``draw_changes``, when few did);
         buffers and textures whose version moved (only their changed ranges when the
         change log reaches back); programs when a new one appears. None when the page
         is up to date."""
@@ -171,6 +185,15 @@ class FrameSync:
         }))  # as the page parses it (tuples become lists)
         msg: dict = {k: v for k, v in now.items() if self.page.get(k) != v}
         self.page.update(msg)
+        old = self.page_draws
+        if "draws" in msg and old is not None and len(old) == len(msg["draws"]):
+            # a pan changes a few draws (tick counts and origins): send only those
+            changed = {str(i): d for i, (a, d) in enumerate(zip(old, msg["draws"], strict=True))
+                       if a != d}
+            if len(changed) <= len(old) // 2:
+                msg["draw_changes"] = changed
+                del msg["draws"]
+        self.page_draws = self.page["draws"]
         buffers, textures, targets, programs = {}, {}, {}, {}
         for rid, r in frame.resources().items():
             if isinstance(r, Program):
@@ -250,9 +273,11 @@ def widget_class():
             return self.scene.frame()
 
         def _post(self, content: dict, blob: bytes) -> None:
-            self.sent.append((content, len(blob)))
+            # one deflated buffer (JSON and blob): a frame shrinks about 4x, a pan 2x
+            payload = pack_payload(content, blob)
+            self.sent.append((content, len(payload)))
             del self.sent[:-50]
-            self.send(content, buffers=[blob])
+            self.send({"packed": True}, buffers=[payload])
 
         def _on_message(self, _widget, content, buffers) -> None:
             kind = content.get("type")

@@ -4,7 +4,7 @@ The page makes no network request (a Content-Security-Policy forbids any), draws
 frame with ``lumos/web/runtime.js`` and lets the mouse pan, zoom and rotate each view.
 
 The frame travels compressed: its JSON description and binary blob in one payload
-(see :func:`pack_frame`), deflated (zlib) and base64-encoded once; the page inflates it
+(see :func:`pack_payload`), deflated (zlib) and base64-encoded once; the page inflates it
 with the browser's ``DecompressionStream``. Vertex data is float32 already; text
 carries only the glyphs each label uses (``lumos.visuals.text``).
 """
@@ -74,25 +74,32 @@ _HEADER = struct.Struct("<4sI")  # magic, JSON length in bytes
 _MAGIC = b"LMF1"
 
 
-def pack_frame(frame: Frame, level: int = 9) -> bytes:
-    """The frame as one deflated payload: an 8-byte header (b"LMF1", JSON length as
-    uint32 LE), the JSON description (UTF-8), zeros up to a multiple of 8, then the
-    blob its ``{offset, nbytes}`` references index; zlib-compressed at ``level``."""
-    desc, blob = frame.to_json()
+def pack_payload(desc: dict, blob: bytes = b"", level: int = 6) -> bytes:
+    """A JSON description and its binary blob as one deflated payload: an 8-byte
+    header (b"LMF1", JSON length as uint32 LE), the JSON (UTF-8), zeros up to a
+    multiple of 8, then the blob its ``{offset, nbytes}`` references index; all
+    zlib-compressed at ``level``. The page and the notebook widget read it with
+    ``lumos.unpackPayload`` (runtime.js)."""
     text = json.dumps(desc, separators=(",", ":"), allow_nan=False).encode("utf-8")
     head = _HEADER.pack(_MAGIC, len(text)) + text
     head += b"\0" * (-len(head) % 8)
-    return zlib.compress(head + blob, level)
+    return zlib.compress(head + bytes(blob), level)
 
 
-def unpack_frame(payload: bytes) -> tuple[dict, bytes]:
-    """(description, blob) from :func:`pack_frame`'s bytes (what the page does)."""
+def unpack_payload(payload: bytes) -> tuple[dict, bytes]:
+    """(description, blob) from :func:`pack_payload`'s bytes."""
     raw = zlib.decompress(payload)
     magic, n = _HEADER.unpack_from(raw)
     if magic != _MAGIC:
         raise ValueError(f"payload: got magic {magic!r}, expected {_MAGIC!r}")
     start = _HEADER.size + n
     return json.loads(raw[_HEADER.size:start]), raw[start + (-start % 8):]
+
+
+def pack_frame(frame: Frame, level: int = 9) -> bytes:
+    """The frame (``Frame.to_json()``) as a :func:`pack_payload` payload."""
+    desc, blob = frame.to_json()
+    return pack_payload(desc, blob, level)
 
 
 def frame_to_html(frame: Frame, title: str = "lumos") -> str:

@@ -72,7 +72,7 @@ void main() {
 """.replace("EDGE", f"{float(SDF_EDGE):.1f}"),
 )
 
-_SHEET_WIDTH = 256  # texels; a sheet only grows in height
+_SHEET_WIDTH = 128  # texels; a sheet only grows in height
 _SHEET_ROWS = 32  # height granularity
 
 
@@ -84,7 +84,8 @@ class _GlyphSheet:
     rectangle a quad samples, plus the one-texel margin bilinear filtering reads, is
     copied once onto shelves of a small texture. New glyphs go into free shelf space
     (only their rows are uploaded again); when the sheet must grow it is repacked with
-    the rectangles in use, so glyphs no longer shown do not pile up.
+    the rectangles in use, and those shown before while they take at most half of it,
+    so glyphs no longer shown neither pile up nor make every relabelling repack.
     """
 
     def __init__(self) -> None:
@@ -107,7 +108,12 @@ class _GlyphSheet:
         keys = [tuple(int(v) for v in r) for r in rects]
         missing = [k for k in keys if k not in self._places]
         if missing and not self._add(missing, atlas):
-            self._repack(keys, atlas)
+            # Keep the glyphs shown before too while they are at most half the sheet:
+            # tick labels that come and go must not repack the sheet at every pan.
+            shown = set(keys)
+            stale = [k for k in self._places if k not in shown]
+            area = lambda ks: sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in ks)  # noqa: E731
+            self._repack(keys + stale if area(stale) <= area(keys) else keys, atlas)
         origin = np.array([self._places[k] for k in keys], np.float64) - rects[:, :2]
         h, w = self.image.shape
         local = (texel + origin[inverse.reshape(-1)][:, None, :]) / (w, h)

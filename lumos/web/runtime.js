@@ -455,6 +455,7 @@
      *  textures: {id: {version, row, data}} or {id: {version, ranges: [{row, data}]}}
      *            (rows, or slices of a 3D texture, along the first axis); an entry
      *            without row/ranges replaces the texture.
+     *  draw_changes: {index: draw} replaces those draws only.
      *  any other frame key (views, draws, programs, size, clear_color, pixel_ratio)
      *  replaces the current one.
      * ``data`` is a BLOB reference into ``blob`` or the bytes themselves. */
@@ -463,8 +464,9 @@
       const bytes = blob === undefined ? new Uint8Array(0) : asBytes(blob);
       const desc = this.desc;
       for (const [key, value] of Object.entries(msg)) {
-        if (key !== "buffers" && key !== "textures") desc[key] = value;
+        if (key !== "buffers" && key !== "textures" && key !== "draw_changes") desc[key] = value;
       }
+      for (const [i, d] of Object.entries(msg.draw_changes || {})) desc.draws[Number(i)] = d;
       this._rememberCameras();
       for (const [id, entry] of Object.entries(msg.buffers || {})) {
         const ranges = entry.ranges || ("offset" in entry ? [entry] : null);
@@ -1234,13 +1236,13 @@
     return new Uint8Array(await new Response(stream).arrayBuffer());
   }
 
-  /** [desc, blob] from a page payload (lumos.io.html.pack_frame): "LMF1", the JSON
-   * length (uint32 LE), the JSON, zeros to a multiple of 8, the blob. */
-  async function unpackFrame(base64) {
-    const raw = await inflate(decodeBase64(base64));
+  /** [desc, blob] from a payload of lumos.io.html.pack_payload (deflated): "LMF1", the
+   * JSON length (uint32 LE), the JSON, zeros to a multiple of 8, the blob. */
+  async function unpackPayload(bytes) {
+    const raw = await inflate(asBytes(bytes));
     const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
     const magic = String.fromCharCode(...raw.subarray(0, 4));
-    if (magic !== "LMF1") throw new Error(`page data: got magic ${JSON.stringify(magic)}, expected "LMF1"`);
+    if (magic !== "LMF1") throw new Error(`payload: got magic ${JSON.stringify(magic)}, expected "LMF1"`);
     const n = view.getUint32(4, true);
     const desc = JSON.parse(new TextDecoder().decode(raw.subarray(8, 8 + n)));
     const start = 8 + n + ((8 - ((8 + n) % 8)) % 8);
@@ -1257,7 +1259,8 @@
     if (typeof config.title === "string") doc.title = config.title;
     const canvas = doc.getElementById(config.canvas || "lumos-canvas");
     try {
-      const [desc, blob] = await unpackFrame(doc.getElementById("lumos-frame").textContent.trim());
+      const text = doc.getElementById("lumos-frame").textContent.trim();
+      const [desc, blob] = await unpackPayload(decodeBase64(text));
       const renderer = new Renderer(canvas, { antialias: (desc.samples || 4) > 1 });
       renderer.setFrame(desc, blob);
       renderer.draw();
@@ -1275,7 +1278,7 @@
   }
 
   const lumos = {
-    HEADER, Renderer, mountStandalone, decodeBase64, inflate, unpackFrame, drawMatrices,
+    HEADER, Renderer, mountStandalone, decodeBase64, inflate, unpackPayload, drawMatrices,
     cameraParts, normalMatrix, controllers, trackballPoint, attachControls, viewAt,
     standalone: null, error: null, firstFrameMs: null,
   };

@@ -73,12 +73,15 @@ _SETUP_ONE = """
 })()
 """
 
+# delivers one kernel message; resolves once every widget view has drawn what it got
+# (kernel messages are deflated: the views inflate them asynchronously, in order)
 _DELIVER = """
-(() => {
+(async () => {
   const bin = atob(%s);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   window.__models[%d].deliver(%s, [new DataView(bytes.buffer)]);
+  for (const el of document.querySelectorAll("div")) if (el.lumosPending) await el.lumosPending();
   return "ok";
 })()
 """

@@ -32,16 +32,49 @@ def test_sheet_holds_only_the_visuals_glyphs():
     assert tex.data.nbytes < atlas.nbytes // 10
 
 
-def test_same_glyphs_upload_nothing_and_new_ones_only_their_rows():
+def test_same_glyphs_upload_nothing():
     t = visuals.Text(["0.0", "0.5", "1.0"], pos=np.zeros((3, 2)), font_size=10)
     tex = sheet(t)
     v = tex.version
     t.set_data(["1.5", "1.0", "0.0"])  # relabelled ticks, no new glyph
     assert sheet(t) is tex and tex.version == v
-    t.set_data(["0", "2", "5"])  # one new glyph fits on the shelf: only its rows change
-    assert tex.version == v + 1
-    ranges = tex.changes_since(v)
-    assert ranges is not None and sum(b - a for a, b in ranges) < tex.shape[0]
+
+
+def test_new_rectangles_upload_only_their_rows_or_repack():
+    """On a synthetic atlas: rectangles that fit go into free shelf space (only their
+    rows change); the sheet grows by repacking, keeping recent ones that still fit
+    in half of it, and every rectangle keeps its texels."""
+    from lumos.visuals.text import _GlyphSheet
+
+    rng = np.random.default_rng(1)
+    atlas = rng.integers(0, 256, (512, 1024), dtype=np.uint8)
+
+    def quads(cells):  # texel quads (n, 6, 2) covering cells (x, y, w, h), 6 vertices
+        out = []
+        for x, y, w, h in cells:
+            c = np.array([[x + 1, y + 1], [x + w - 1, y + 1], [x + w - 1, y + h - 1]], float)
+            out.append(np.r_[c, c])
+        return np.array(out)
+
+    def check(s: _GlyphSheet, cells, uv) -> None:
+        h, w = s.image.shape
+        for (x, y, cw, ch), q in zip(cells, uv, strict=True):
+            u0, v0 = np.rint(q.min(axis=0) * (w, h)).astype(int) - 1
+            got = s.image[v0 : v0 + ch, u0 : u0 + cw]
+            assert np.array_equal(got, atlas[y : y + ch, x : x + cw])
+
+    s = _GlyphSheet()
+    first = [(0, 0, 30, 40), (40, 0, 30, 40), (80, 0, 20, 12)]
+    check(s, first, s.map(quads(first), atlas))
+    v = s.texture.version
+    small = [(200, 100, 20, 12)]  # fits beside the short cell: a few rows only
+    check(s, first + small, s.map(quads(first + small), atlas))
+    ranges = s.texture.changes_since(v)
+    assert ranges is not None and sum(b - a for a, b in ranges) <= 12 < s.image.shape[0]
+    big = [(300, 0, 60, 60), (400, 0, 60, 60)]  # no room: the sheet grows (repack)
+    check(s, big, s.map(quads(big), atlas))
+    assert s.texture.changes_since(v) is None
+    assert len(s._places) == 6  # the four shown before are kept (less than half)
 
 
 def test_sheet_repacks_instead_of_piling_up():

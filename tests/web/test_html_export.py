@@ -17,7 +17,7 @@ sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).res
 import browser  # noqa: E402
 from scenes import COLOR_FS, interaction_frame, mesh_frame  # noqa: E402
 
-from lumos.io.html import frame_to_html, pack_frame, save_html, unpack_frame  # noqa: E402
+from lumos.io.html import frame_to_html, pack_frame, save_html, unpack_payload  # noqa: E402
 
 EVIL = "</title><script>window.__pwned = 1</script><!-- & \"quotes\" 'single'"
 
@@ -53,7 +53,7 @@ def test_frame_data_cannot_end_its_script_tag():
     options = json.loads(bodies[0])
     assert options == {"title": "lumos"}
     assert re.fullmatch(r"[A-Za-z0-9+/=]+", bodies[1])  # base64: no "<", ">" or "&"
-    desc, blob = unpack_frame(base64.b64decode(bodies[1]))
+    desc, blob = unpack_payload(base64.b64decode(bodies[1]))
     expected, expected_blob = frame.to_json()
     assert desc == json.loads(json.dumps(expected)) and blob == expected_blob
     assert "</script>" in desc["programs"][next(iter(desc["programs"]))]["fragment"]
@@ -65,7 +65,7 @@ def test_payload_is_deflated_and_checked():
     payload = pack_frame(frame)
     assert len(payload) < 0.5 * (len(json.dumps(desc)) + len(blob))
     with pytest.raises(ValueError, match="magic"):
-        unpack_frame(zlib.compress(b"NOPE" + bytes(12)))
+        unpack_payload(zlib.compress(b"NOPE" + bytes(12)))
 
 
 def test_page_layout_css():
@@ -138,7 +138,7 @@ def test_line_plot_page_is_lean(tmp_path):
         plt.close("all")
     size = path.stat().st_size
     payload = base64.b64decode(script_bodies(path.read_text())[1])
-    desc, blob = unpack_frame(payload)
+    desc, blob = unpack_payload(payload)
     texture_bytes = sum(t["data"]["nbytes"] for t in desc["textures"].values())
     assert size < 150_000, size
     assert texture_bytes < 200_000  # the shared atlas alone was 524 288
