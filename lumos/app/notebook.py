@@ -144,7 +144,6 @@ class FrameSync:
         self.versions: dict[str, int] = {}
         self.programs: set[str] = set()
         self.page: dict[str, object] = {}  # the page's size, views, draws, ...
-        self.page_draws: list | None = None
 
     def full(self, frame: Frame) -> tuple[dict, bytes]:
         desc, blob = frame.to_json()
@@ -152,7 +151,6 @@ class FrameSync:
                          for rid, e in desc[table].items()}
         self.programs = set(desc["programs"])
         self.page = {k: json.loads(json.dumps(desc[k])) for k in self._PLAIN}
-        self.page_draws = self.page["draws"]
         return desc, blob
 
     def note_cameras(self, cameras: dict) -> None:
@@ -184,8 +182,8 @@ class FrameSync:
             "draws": [d.to_json() for d in frame.draws],
         }))  # as the page parses it (tuples become lists)
         msg: dict = {k: v for k, v in now.items() if self.page.get(k) != v}
+        old = self.page.get("draws")
         self.page.update(msg)
-        old = self.page_draws
         if "draws" in msg and old is not None and len(old) == len(msg["draws"]):
             # a pan changes a few draws (tick counts and origins): send only those
             changed = {str(i): d for i, (a, d) in enumerate(zip(old, msg["draws"], strict=True))
@@ -193,7 +191,6 @@ class FrameSync:
             if len(changed) <= len(old) // 2:
                 msg["draw_changes"] = changed
                 del msg["draws"]
-        self.page_draws = self.page["draws"]
         buffers, textures, targets, programs = {}, {}, {}, {}
         for rid, r in frame.resources().items():
             if isinstance(r, Program):
@@ -261,7 +258,7 @@ def widget_class():
             self.pixel_ratio = 1.0
             self.ready = False
             self.errors: list[str] = []
-            self.sent: list[tuple[dict, int]] = []  # (message, blob bytes), for tests
+            self.sent: list[tuple[dict, int]] = []  # (message, bytes sent), for tests
             self.static_output = None  # the static PNG's display handle, emptied on ready
             self.figure_png = None  # base64 PNG of the figure as first shown
             self.on_msg(self._on_message)
