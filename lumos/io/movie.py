@@ -138,7 +138,13 @@ class MovieWriter:
                                     or not math.isfinite(bitrate) or bitrate <= 0):
             raise ValueError(f"bitrate: got {bitrate!r}, expected None or a positive number "
                              "of kbit/s")
+        if bitrate is not None and self._format.pix_fmt in ("pal8", "rgba"):
+            raise ValueError(f"bitrate: got {bitrate!r} for {self.path.suffix}, which has "
+                             "none (GIF and APNG are palette or lossless); expected None")
         self.bitrate = None if bitrate is None else float(bitrate)
+        folder = self.path.parent if str(self.path.parent) else Path(".")
+        if not folder.is_dir():
+            raise FileNotFoundError(f"filename: the folder {str(folder)!r} does not exist")
         if not (progress is None or isinstance(progress, bool) or callable(progress)):
             raise TypeError(f"progress: got {type(progress).__name__}, expected None, True, "
                             "False or a callable(frames_written, total)")

@@ -203,6 +203,10 @@ def test_bad_arguments_name_themselves(tmp_path):
     ]:
         with pytest.raises(kind, match=word):
             anim.save(tmp_path / "bad.mp4", **kwargs)
+    with pytest.raises(ValueError, match="bitrate"):
+        anim.save(tmp_path / "bad.gif", bitrate=500)  # GIF has none: not silently ignored
+    with pytest.raises(FileNotFoundError, match="no-such-folder"):
+        anim.save(tmp_path / "no-such-folder" / "x.mp4")
     with pytest.raises(TypeError, match="writer"):
         anim.save(tmp_path / "bad.mp4", writer="ffmpeg")  # accepted nowhere, not ignored
     with pytest.raises(ValueError, match="frames"):
