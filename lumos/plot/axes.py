@@ -14,6 +14,7 @@ from ..scene.cameras import PanZoomCamera
 from ..visuals import Line, Markers
 from . import bigdata
 from . import text as textmod
+from .artist_api import ArtistAPI
 from .artists import (
     DASHES,
     MARKERS,
@@ -86,7 +87,7 @@ def _split_plot_args(args) -> list[tuple]:
     return groups
 
 
-class Axes(PlottingMixin):
+class Axes(PlottingMixin, ArtistAPI):
     """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``."""
 
     name = "2d"
