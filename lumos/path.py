@@ -323,7 +323,8 @@ class Affine2D:
         return self._m.copy()
 
     def _then(self, m: np.ndarray) -> Affine2D:
-        self._m = m @ self._m
+        with np.errstate(invalid="ignore"):  # NaN sizes give NaN geometry, drawn as nothing
+            self._m = m @ self._m
         return self
 
     def translate(self, tx: float, ty: float) -> Affine2D:
@@ -349,7 +350,8 @@ class Affine2D:
     def __add__(self, other: Affine2D) -> Affine2D:
         if not isinstance(other, Affine2D):
             return NotImplemented
-        return Affine2D(other._m @ self._m)
+        with np.errstate(invalid="ignore"):
+            return Affine2D(other._m @ self._m)
 
     def inverted(self) -> Affine2D:
         return Affine2D(np.linalg.inv(self._m))
@@ -358,7 +360,8 @@ class Affine2D:
         """Map (N, 2) points (or one (2,) point)."""
         pts = np.asarray(points, dtype=float)
         flat = pts.reshape(-1, 2)
-        out = flat @ self._m[:2, :2].T + self._m[:2, 2]
+        with np.errstate(invalid="ignore"):
+            out = flat @ self._m[:2, :2].T + self._m[:2, 2]
         return out.reshape(pts.shape)
 
     def transform_path(self, path: Path) -> Path:

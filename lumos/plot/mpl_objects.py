@@ -4,8 +4,9 @@ matplotlib stays optional: this module is imported only when a matplotlib object
 passed. An adapter reads the object's public API (``get_path()``,
 ``get_patch_transform()``, colors, line width and style, hatch, zorder, visibility,
 label) into the matching lumos artist, and reads it again whenever matplotlib marks the
-object ``stale`` (any ``set_*`` call), so later changes show. Objects lumos cannot draw
-raise a TypeError naming them, never a silent skip.
+object stale (any ``set_*`` call calls its public ``stale_callback``, which the adapter
+chains), so later changes show. Objects lumos cannot draw raise a TypeError naming them,
+never a silent skip.
 """
 
 from __future__ import annotations
@@ -77,6 +78,34 @@ def _artist_transform(obj):
     return MplArtist.get_transform(obj)
 
 
+class FollowsMatplotlib:
+    """Mixin: re-read the matplotlib object ``source`` whenever matplotlib marks it stale."""
+
+    def _follow(self, source) -> None:
+        self.source = source
+        self._reading = False
+        self._previous_callback = source.stale_callback
+        source.stale_callback = self._source_changed
+
+    def _source_changed(self, artist, value) -> None:
+        if self._previous_callback is not None:
+            self._previous_callback(artist, value)
+        if value and not self._reading:
+            self._refresh()
+
+    def _guarded_read(self) -> None:
+        """``_read`` with matplotlib's own stale marks (its getters set some) ignored."""
+        self._reading = True
+        try:
+            self._read()
+        finally:
+            self._reading = False
+
+    def _refresh(self) -> None:
+        self._guarded_read()
+        self._changed()
+
+
 def _is_lumos_data(transform, ax) -> bool:
     try:
         return transform is not None and coordinates(transform, ax) == "data"
@@ -84,16 +113,17 @@ def _is_lumos_data(transform, ax) -> bool:
         return False
 
 
-class MatplotlibPatch(Patch):
+class MatplotlibPatch(FollowsMatplotlib, Patch):
     """A matplotlib patch drawn by lumos; ``source`` is the matplotlib object."""
 
     def __init__(self, source, ax) -> None:
         super().__init__()
-        self.source = source
         self._path = Path(np.zeros((0, 2)))
         self._matrix = Affine2D()
-        self._read()
+        self.source = source
+        self._guarded_read()
         coordinates(self._transform, ax)  # a TypeError for matplotlib's own transforms
+        self._follow(source)
 
     def _read(self) -> None:
         obj = self.source
@@ -124,12 +154,6 @@ class MatplotlibPatch(Patch):
         self._label = str(obj.get_label() or "")
         self._visible = bool(obj.get_visible())
         self._transform = _artist_transform(obj)
-        obj.stale = False
-
-    def _sync(self) -> None:
-        if self.source.stale:
-            self._read()
-            self._changed()
 
     def get_path(self) -> Path:
         return self._path
@@ -137,19 +161,11 @@ class MatplotlibPatch(Patch):
     def get_patch_transform(self) -> Affine2D:
         return self._matrix
 
-    def get_visible(self) -> bool:
-        self._sync()  # asked every frame: picks up set_* calls on the matplotlib object
-        return self._visible
-
-    def data_limits(self):
-        self._sync()
-        return super().data_limits()
-
     def __repr__(self) -> str:
         return f"<lumos drawing matplotlib's {self.source!r}>"
 
 
-class MatplotlibCollection(Collection):
+class MatplotlibCollection(FollowsMatplotlib, Collection):
     """A matplotlib collection drawn by lumos; ``source`` is the matplotlib object.
 
     Paths in data units (with data offsets when ``offset_transform=ax.transData``), or
@@ -162,7 +178,8 @@ class MatplotlibCollection(Collection):
         self._method = method
         self._pixel_paths = None
         self._axes_for_check = ax
-        self._read()
+        self._guarded_read()
+        self._follow(source)
 
     def _read(self) -> None:
         obj = self.source
@@ -214,7 +231,6 @@ class MatplotlibCollection(Collection):
         label = str(obj.get_label() or "")
         self._label = label
         self._visible = bool(obj.get_visible())
-        obj.stale = False
 
     def _geometry(self):
         if self._pixel_paths is None:
@@ -229,19 +245,6 @@ class MatplotlibCollection(Collection):
             paths.append((Affine2D(m).transform(p.vertices) * px, p.codes))
         anchors = self._offsets[np.arange(n) % len(self._offsets)] if n else np.zeros((0, 2))
         return paths, "pixels", anchors
-
-    def _sync(self) -> None:
-        if self.source.stale:
-            self._read()
-            self._changed()
-
-    def get_visible(self) -> bool:
-        self._sync()
-        return self._visible
-
-    def data_limits(self):
-        self._sync()
-        return super().data_limits() if self.in_autoscale else None
 
     def __repr__(self) -> str:
         return f"<lumos drawing matplotlib's {self.source!r}>"
@@ -260,7 +263,7 @@ def _is_identity(transform) -> bool:
     return isinstance(transform, IdentityTransform)
 
 
-class MatplotlibLine(Line2D):
+class MatplotlibLine(FollowsMatplotlib, Line2D):
     """A matplotlib Line2D drawn by lumos; ``source`` is the matplotlib object."""
 
     def __init__(self, source, ax) -> None:
@@ -268,12 +271,12 @@ class MatplotlibLine(Line2D):
         transform = _artist_transform(source)
         if transform is not None and coordinates(transform, ax) != "data":
             raise _unsupported(source, "add_line", "lumos draws lines in data coordinates")
-        x, y = self._xy()
+        x, y = self._read_xy()
         self.in_autoscale = True
         super().__init__(ax, x, y, **self._style_kwargs())
-        source.stale = False
+        self._follow(source)
 
-    def _xy(self) -> tuple[np.ndarray, np.ndarray]:
+    def _read_xy(self) -> tuple[np.ndarray, np.ndarray]:
         xy = np.asarray(self.source.get_xydata(), dtype=float).reshape(-1, 2)
         return xy[:, 0].copy(), xy[:, 1].copy()
 
@@ -292,13 +295,10 @@ class MatplotlibLine(Line2D):
                     label=str(s.get_label() or ""), zorder=float(s.get_zorder()),
                     drawstyle=s.get_drawstyle(), markevery=s.get_markevery())
 
-    def _sync(self) -> None:
+    def _read(self) -> None:
         s = self.source
-        if not s.stale:
-            return
         kw = self._style_kwargs()
-        s.stale = False
-        self.set_data(*self._xy())
+        self.set_data(*self._read_xy())
         self.set_color(kw["color"])
         self.set_linewidth(kw["linewidth"])
         self.set_linestyle(kw["linestyle"])
@@ -311,12 +311,6 @@ class MatplotlibLine(Line2D):
         self.set_label(kw["label"])
         self.set_zorder(kw["zorder"])
         self._visible = bool(s.get_visible())
-        self._changed()
-
-    def get_visible(self) -> bool:
-        self._sync()
-        return self._visible
 
     def data_limits(self):
-        self._sync()
         return super().data_limits() if self.in_autoscale else None

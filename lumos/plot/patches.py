@@ -132,12 +132,14 @@ def coordinates(transform, ax) -> str:
                     "the lumos axes the artist is added to")
 
 
-def check_real(value, argument: str, minimum: float | None = None) -> float:
-    """A finite float (>= minimum), or an error naming ``argument``."""
+def check_real(value, argument: str, minimum: float | None = None,
+               finite: bool = False) -> float:
+    """A float (>= minimum), or an error naming ``argument``. Geometry may be NaN or inf
+    (nothing is drawn there, as matplotlib); ``finite`` demands a finite number."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         raise TypeError(f"{argument}: got {type(value).__name__} {value!r}, expected a number")
     v = float(value)
-    if not math.isfinite(v):
+    if finite and not math.isfinite(v):
         raise ValueError(f"{argument}: got {value!r}, expected a finite number")
     if minimum is not None and v < minimum:
         raise ValueError(f"{argument}: got {value!r}, expected a number >= {minimum:g}")
@@ -193,7 +195,7 @@ class Patch(Artist):
         self._alpha = check_alpha(alpha)
         self._transform = transform
         self._linewidth = check_real(rc("patch.linewidth", 1.0) if linewidth is None
-                                     else linewidth, "linewidth", 0.0)
+                                     else linewidth, "linewidth", 0.0, finite=True)
         self._style = parse_linestyle("solid" if linestyle is None else linestyle)
         self._hatch = None
         self.set_hatch(hatch)
@@ -321,7 +323,7 @@ class Patch(Artist):
 
     def set_linewidth(self, w) -> None:
         self._linewidth = check_real(rc("patch.linewidth", 1.0) if w is None else w,
-                                     "linewidth", 0.0)
+                                     "linewidth", 0.0, finite=True)
         self._changed()
 
     def get_linestyle(self):
@@ -345,7 +347,7 @@ class Patch(Artist):
         return self._hatch_linewidth
 
     def set_hatch_linewidth(self, lw) -> None:
-        self._hatch_linewidth = check_real(lw, "hatch_linewidth", 0.0)
+        self._hatch_linewidth = check_real(lw, "hatch_linewidth", 0.0, finite=True)
         self._changed()
 
     def get_capstyle(self) -> str:
@@ -1082,8 +1084,8 @@ class FancyBboxPatch(Patch):
         self._height = check_real(height, "height")
         self._boxstyle = None
         self.set_boxstyle(boxstyle)
-        self._mutation_scale = check_real(mutation_scale, "mutation_scale", 0.0)
-        self._mutation_aspect = check_real(mutation_aspect, "mutation_aspect")
+        self._mutation_scale = check_real(mutation_scale, "mutation_scale", 0.0, finite=True)
+        self._mutation_aspect = check_real(mutation_aspect, "mutation_aspect", finite=True)
         if self._mutation_aspect == 0:
             raise ValueError("mutation_aspect: got 0, expected a nonzero number")
 
@@ -1107,14 +1109,14 @@ class FancyBboxPatch(Patch):
         return self._mutation_scale
 
     def set_mutation_scale(self, scale) -> None:
-        self._mutation_scale = check_real(scale, "scale", 0.0)
+        self._mutation_scale = check_real(scale, "scale", 0.0, finite=True)
         self._changed()
 
     def get_mutation_aspect(self) -> float:
         return self._mutation_aspect
 
     def set_mutation_aspect(self, aspect) -> None:
-        self._mutation_aspect = check_real(aspect, "aspect")
+        self._mutation_aspect = check_real(aspect, "aspect", finite=True)
         self._changed()
 
     def get_path(self) -> Path:

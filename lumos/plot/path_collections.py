@@ -367,7 +367,7 @@ class Collection(Artist, ScalarMappable):
         return self._hatch_linewidth
 
     def set_hatch_linewidth(self, lw) -> None:
-        self._hatch_linewidth = check_real(lw, "hatch_linewidth", 0.0)
+        self._hatch_linewidth = check_real(lw, "hatch_linewidth", 0.0, finite=True)
         self._changed()
 
     def get_capstyle(self) -> str:
