@@ -612,13 +612,15 @@ class Paths(Visual):
                     out.extend(line.draws(ctx))
         return out
 
-    def primitives(self, ctx) -> list[prim.Path]:
-        """The paths in canvas pixels (y down), curves kept as curves.
+    def primitives(self, ctx) -> list:
+        """The paths in canvas pixels (y down), curves kept as curves, clipped to the view.
 
-        Assumes ``ctx.to_pixels(points (N, 3)) -> (N, 2)`` mapping this visual's data
-        coordinates to canvas pixels, and ``ctx.camera``/``ctx.size`` as in
-        :class:`DrawContext` (for "axes" units); ``ctx.clip`` (optional) is copied to
-        every path. Stroke widths, dashes and hatch widths are already pixels."""
+        ``ctx`` gives ``to_pixels(points, visual)`` (this visual's data coordinates to
+        canvas pixels through its transform and the camera), ``camera``, ``size`` and
+        ``clip`` (lumos.visuals.base.PrimitiveContext); 3D views get a raster. Stroke
+        widths, dashes and hatch widths are pixels already."""
+        if getattr(ctx, "is_3d", False):
+            return ctx.raster(self)
         ppu, rect = self._view(ctx)
         clip = getattr(ctx, "clip", None)
         out = []
@@ -626,8 +628,7 @@ class Paths(Visual):
             v = p.vertices
             codes = p.codes
             if self._units == "pixels":
-                a = np.asarray(ctx.to_pixels(np.c_[self._anchors[i:i + 1], np.zeros(1)]),
-                               float).reshape(2)
+                a = np.asarray(ctx.to_pixels(self._anchors[i:i + 1], self), float).reshape(2)
                 px = a + v * [1.0, -1.0]
             else:
                 data = self._place(v, np.zeros(len(v), np.int64), ppu, rect)
@@ -637,7 +638,7 @@ class Paths(Visual):
                     flat = flatten([(v, codes)], scale=self._shape_scale(ppu, rect),
                                    tolerance=self._tolerance)
                     data, codes = _as_path(flat)
-                px = np.asarray(ctx.to_pixels(np.c_[data, np.zeros(len(data))]), float)
+                px = np.asarray(ctx.to_pixels(data, self), float)
             out.append(prim.Path(px, codes, fill=p.fill, stroke=p.stroke,
                                  fill_rule=p.fill_rule, hatch=p.hatch,
                                  hatch_color=p.hatch_color, hatch_width=p.hatch_width,

@@ -201,7 +201,10 @@ def test_bounds_are_the_data_or_the_anchors():
 
 # -- primitives -----------------------------------------------------------------------
 class FakeContext:
-    """What the vector devices will pass: the view's mapping to canvas pixels."""
+    """What the vector devices pass (lumos.visuals.base.PrimitiveContext's interface): the
+    view's mapping to canvas pixels."""
+
+    is_3d = False
 
     def __init__(self, rect=(0, 0, 20, 10), size=(200, 100)):
         self.camera = {"type": "panzoom", "rect": list(rect)}
@@ -209,7 +212,7 @@ class FakeContext:
         self.rect = rect
         self.clip = (0.0, 0.0, float(size[0]), float(size[1]))
 
-    def to_pixels(self, points):
+    def to_pixels(self, points, visual=None):
         x0, y0, w, h = self.rect
         p = np.asarray(points, float)
         return np.c_[(p[:, 0] - x0) / w * self.size[0],
