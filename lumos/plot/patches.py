@@ -189,7 +189,7 @@ class Patch(Artist):
                             f"{clip_on!r}, expected True")
         super().__init__(None, label, zorder)
         self._visual: Paths | None = None
-        self._built_dpi = None
+        self._built_for = None
         self.in_autoscale = True  # whether data_limits counts (add_artist: no)
         self._fill = bool(fill)
         self._alpha = check_alpha(alpha)
@@ -394,7 +394,8 @@ class Patch(Artist):
 
     def draw_overlay(self, ov) -> None:
         """Line widths are points: rebuild when the dpi changed."""
-        if self._visual is not None and self._built_dpi != self.axes.figure.dpi:
+        fig = self.axes.figure
+        if self._visual is not None and self._built_for != (fig.dpi, fig.canvas.size):
             self._update()
 
     def _data_vertices(self) -> tuple[np.ndarray, np.ndarray | None]:
@@ -429,9 +430,10 @@ class Patch(Artist):
         path = self.primitive_path(verts, codes, fig.points_to_pixels)
         self._visual.set_paths([path] if len(verts) else [], units)
         self._visual.hatch_unit = fig.dpi
+        self._visual.canvas_height = fig.canvas.size[1]  # hatches start at its top left
         self._visual.visible = self._visible
         self._visual.order = self.zorder
-        self._built_dpi = fig.dpi
+        self._built_for = (fig.dpi, fig.canvas.size)
 
     def data_limits(self):
         """The curve's extent in data units (Bézier extrema included), or None for patches

@@ -109,7 +109,7 @@ class Collection(Artist, ScalarMappable):
         super().__init__(None, label, zorder)
         self._init_mappable(cmap, norm, None, None)
         self._visual: Paths | None = None
-        self._built_dpi = None
+        self._built_for = None
         self.in_autoscale = True
         self._array = None
         self._alpha = _check_alpha(alpha)
@@ -421,7 +421,8 @@ class Collection(Artist, ScalarMappable):
         super()._changed()
 
     def draw_overlay(self, ov) -> None:
-        if self._visual is not None and self._built_dpi != self.axes.figure.dpi:
+        fig = self.axes.figure
+        if self._visual is not None and self._built_for != (fig.dpi, fig.canvas.size):
             self._update()
 
     def _units(self) -> str:
@@ -477,9 +478,10 @@ class Collection(Artist, ScalarMappable):
         self._visual.set_paths(self.primitive_paths(paths, fig.points_to_pixels), units,
                                anchors)
         self._visual.hatch_unit = fig.dpi
+        self._visual.canvas_height = fig.canvas.size[1]  # hatches start at its top left
         self._visual.visible = self._visible
         self._visual.order = self.zorder
-        self._built_dpi = fig.dpi
+        self._built_for = (fig.dpi, fig.canvas.size)
 
     def data_limits(self):
         if self.axes is None or not self.in_autoscale:

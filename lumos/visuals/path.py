@@ -81,7 +81,9 @@ void main() {
 """,
     fragment="""
 uniform float u_pixel_ratio;
+uniform vec4 u_viewport;
 uniform float u_hatch_unit;  // logical pixels per hatch tile (matplotlib: the dpi)
+uniform float u_hatch_top;   // the canvas height in logical pixels, or -1: the view's top
 uniform int u_hatched;
 in vec4 v_color;
 in vec4 v_hatch_color;
@@ -101,16 +103,16 @@ float lines_at(float t, float step) {
     return abs(t - floor(t + 0.5)) * step;
 }
 
-// Distance in lattice units to the nearest shape centre of matplotlib's staggered rows:
-// even rows at integer x, odd rows at half-integer x.
-float lattice(vec2 u) {
+// matplotlib's staggered rows of shapes, in lattice units (one row spacing): even rows
+// at integer x, odd rows at half-integer x.
+vec2 nearest_centre(vec2 u) {
     vec2 even = vec2(floor(u.x + 0.5), 2.0 * floor(u.y / 2.0 + 0.5));
     vec2 odd = vec2(floor(u.x) + 0.5, 2.0 * floor(u.y / 2.0) + 1.0);
-    return min(length(u - even), length(u - odd));
+    return length(u - even) < length(u - odd) ? even : odd;
 }
 
-// Signed distance to a 5-point star of outer radius r, inner radius rf * r, pointing up
-// (Inigo Quilez's sdStar5).
+// Signed distance to a 5-point star of outer radius r, inner radius rf * r, pointing
+// along +y (Inigo Quilez's sdStar5).
 float star(vec2 p, float r, float rf) {
     const vec2 k1 = vec2(0.809016994375, -0.587785252292);
     const vec2 k2 = vec2(-0.809016994375, -0.587785252292);
@@ -124,50 +126,48 @@ float star(vec2 p, float r, float rf) {
     return length(p - ba * h) * sign(p.y * ba.x - p.x * ba.y);
 }
 
-vec2 nearest_centre(vec2 u) {
-    vec2 even = vec2(floor(u.x + 0.5), 2.0 * floor(u.y / 2.0 + 0.5));
-    vec2 odd = vec2(floor(u.x) + 0.5, 2.0 * floor(u.y / 2.0) + 1.0);
-    return length(u - even) < length(u - odd) ? even : odd;
-}
-
+// Coverage of the hatch at window pixel p. Tiles of u_hatch_unit pixels are anchored at
+// the canvas's top-left corner (matplotlib's Agg and SVG anchor them there), the lines
+// and shapes as matplotlib's hatch.py places them in a tile; q is y down.
 float hatch_coverage(vec2 p) {
     float unit = u_hatch_unit * u_pixel_ratio;
     float hw = 0.5 * v_hatch_width * u_pixel_ratio;
-    vec2 q = p / unit;
+    float top = u_hatch_top >= 0.0 ? u_hatch_top * u_pixel_ratio : u_viewport.y + u_viewport.w;
+    vec2 q = vec2(p.x, top - p.y) / unit;
     float cov = 0.0;
     float n;
     n = v_lines.x * 6.0;
     if (n > 0.0) cov = max(cov, band(lines_at(q.y * n - 0.5, unit / n), hw));
     n = v_lines.y * 6.0;
     if (n > 0.0) cov = max(cov, band(lines_at(q.x * n - 0.5, unit / n), hw));
-    n = v_lines.z * 6.0;
-    if (n > 0.0) cov = max(cov, band(lines_at((q.y - q.x) * n * 0.5, unit * 1.41421356 / n),
-                                     hw));
-    n = v_lines.w * 6.0;
+    n = v_lines.z * 6.0;  // '/': rising to the right, through the tile corners, 2/n apart
     if (n > 0.0) cov = max(cov, band(lines_at((q.x + q.y) * n * 0.5, unit * 1.41421356 / n),
+                                     hw));
+    n = v_lines.w * 6.0;  // '\\'
+    if (n > 0.0) cov = max(cov, band(lines_at((q.y - q.x) * n * 0.5, unit * 1.41421356 / n),
                                      hw));
     n = v_shapes.x * 6.0;  // small rings: radius 0.2 of the row spacing, 10% thick
     if (n > 0.0) {
-        float d = lattice(q * n) * unit / n;
+        float d = length(q * n - nearest_centre(q * n)) * unit / n;
         float r = 0.2 * unit / n;
         cov = max(cov, band(abs(d - 0.95 * r), 0.025 * r + hw));
     }
     n = v_shapes.y * 6.0;  // large rings: radius 0.35
     if (n > 0.0) {
-        float d = lattice(q * n) * unit / n;
+        float d = length(q * n - nearest_centre(q * n)) * unit / n;
         float r = 0.35 * unit / n;
         cov = max(cov, band(abs(d - 0.95 * r), 0.025 * r + hw));
     }
     n = v_shapes.z * 6.0;  // dots: radius 0.1
     if (n > 0.0) {
-        float d = lattice(q * n) * unit / n;
+        float d = length(q * n - nearest_centre(q * n)) * unit / n;
         cov = max(cov, band(max(d - 0.1 * unit / n, 0.0), hw));
     }
-    n = v_shapes.w * 6.0;  // stars: radius 1/3
+    n = v_shapes.w * 6.0;  // stars: radius 1/3, pointing up on screen (q is y down)
     if (n > 0.0) {
         vec2 u = q * n;
-        float d = star((u - nearest_centre(u)) * unit / n, unit / (3.0 * n), 0.5);
-        cov = max(cov, band(max(d, 0.0), hw));
+        vec2 d = (u - nearest_centre(u)) * vec2(1.0, -1.0) * unit / n;
+        cov = max(cov, band(max(star(d, unit / (3.0 * n), 0.5), 0.0), hw));
     }
     return cov;
 }
@@ -299,13 +299,16 @@ class Paths(Visual):
     ...             hatch_color=(0, 0, 0, 1), stroke=Stroke((0, 0, 0, 1), width=2))])
     >>> Paths(arrow_heads, units="pixels", anchors=tips)   # sizes in pixels at data points
 
-    ``hatch_unit`` is the hatch tile in logical pixels (matplotlib: the figure's dpi);
-    ``tolerance`` the largest distance in pixels between a curve and its flattening.
+    ``hatch_unit`` is the hatch tile in logical pixels (matplotlib: the figure's dpi), the
+    tiles anchored at the canvas's top-left corner (``canvas_height`` says where that is;
+    None: the view's); ``tolerance`` the largest distance in pixels between a curve and
+    its flattening.
     """
 
     def __init__(self, paths=(), units: str = "data", anchors=None, hatch_unit: float = 72.0,
-                 tolerance: float = 0.1) -> None:
+                 tolerance: float = 0.1, canvas_height: float | None = None) -> None:
         super().__init__()
+        self.canvas_height = canvas_height
         self.needs_multisampling = False  # set when there are fills (triangle edges)
         self._hatch_unit = check_number(hatch_unit, "hatch_unit", 0.0, exclusive=True)
         self._tolerance = check_number(tolerance, "tolerance", 0.0, exclusive=True)
@@ -336,6 +339,17 @@ class Paths(Visual):
     @property
     def units(self) -> str:
         return self._units
+
+    @property
+    def canvas_height(self) -> float | None:
+        """The canvas height in logical pixels: hatch tiles start at the canvas's top-left
+        corner, as matplotlib's do (None: at the view's top-left corner)."""
+        return self._canvas_height
+
+    @canvas_height.setter
+    def canvas_height(self, value) -> None:
+        self._canvas_height = None if value is None else check_number(value, "canvas_height",
+                                                                      0.0)
 
     @property
     def hatch_unit(self) -> float:
@@ -602,7 +616,9 @@ class Paths(Visual):
                 out.append(Draw(
                     program=program, view=ctx.view_id, mode="triangles", count=3 * (b - a),
                     first=3 * a, indices=self._index, attributes=attributes,
-                    uniforms={"u_hatch_unit": self._hatch_unit, **snippet.uniforms},
+                    uniforms={"u_hatch_unit": self._hatch_unit,
+                              "u_hatch_top": -1.0 if self._canvas_height is None
+                              else self._canvas_height, **snippet.uniforms},
                     int_uniforms={"u_hatched": int(hatched)},
                     state=State(depth_test=ctx.is_3d, depth_write=False, blend="alpha"),
                     origin=tuple(self._origin), model=model,

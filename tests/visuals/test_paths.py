@@ -101,6 +101,20 @@ def test_hatch_draws_lines_of_its_color_clipped_to_the_path():
     assert not ink(img)[:, :18].any() and not ink(img)[:, 82:].any()  # clipped to the fill
 
 
+def test_hatch_tiles_start_at_the_canvas_top_like_matplotlib():
+    # matplotlib (Agg) puts '-' lines 1/12 tile below the canvas top, then every 1/6 tile
+    vis = Paths([prim(square(-1, -1, 30), fill=None, hatch="-", hatch_color=BLACK)],
+                hatch_unit=100, canvas_height=255)
+    img = render(vis, rect=(0, 0, 20, 25.5), size=(200, 255))
+    dark = 255 - img[:, 100, 0].astype(float)
+    rows = np.arange(len(dark)) + 0.5
+    for k in range(14):
+        centre = 100 * (k + 0.5) / 6
+        near_rows = np.abs(rows - centre) < 3
+        found = (rows[near_rows] * dark[near_rows]).sum() / dark[near_rows].sum()
+        assert abs(found - centre) < 0.3, (k, found, centre)
+
+
 @pytest.mark.parametrize("hatch", ["/", "\\", "|", "-", "+", "x", "o", "O", ".", "*"])
 def test_every_hatch_letter_draws_and_denser_with_repetition(hatch):
     def coverage(h):
