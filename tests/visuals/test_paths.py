@@ -142,6 +142,15 @@ def test_stroke_width_and_dashes():
     assert 0.35 < row.mean() < 0.65  # half on, half off
 
 
+def test_every_path_starts_its_dashes_on_a_dash():
+    # the first line is 130 px long: without a restart the second would begin in a gap
+    a, b = Path([[0.5, 7], [13.5, 7]]), Path([[0.5, 3], [13.5, 3]])
+    stroke = Stroke(BLACK, width=2, dashes=(10, 10))
+    img = render(Paths([prim(a, stroke=stroke), prim(b, stroke=stroke)]))
+    assert ink(img)[30, 6:14].all() and ink(img)[70, 6:14].all()
+    assert not ink(img)[70, 16:24].any()
+
+
 def test_fill_and_stroke_of_one_path():
     img = render(Paths([prim(square(5, 2, 4), fill=RED, stroke=Stroke(BLACK, width=3))]))
     assert near(img[60, 70], (255, 0, 0))
