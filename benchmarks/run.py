@@ -52,6 +52,27 @@ def four_subplots(runs: int) -> list[str]:
     return rows
 
 
+def patches_collections(runs: int) -> list[str]:
+    """10^4 overlapping circles with edges and a 10^5-segment LineCollection (patches.py)."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        script = str(HERE / "patches.py")
+        lumos = timed_process([sys.executable, script, "lumos", f"{tmp}/l.png"], runs)
+        line = f"| 10^4 circles (PatchCollection) + 10^5-segment LineCollection, cold " \
+               f"process → PNG | {lumos:.3f} s |"
+        if importlib.util.find_spec("matplotlib"):
+            mpl = timed_process([sys.executable, script, "matplotlib", f"{tmp}/m.png"], runs)
+            line += f" {mpl:.3f} s (matplotlib Agg) | {lumos / mpl:.2f} |"
+        else:
+            line += " matplotlib not installed | – |"
+        rows.append(line)
+    p = json_of("patches.py")
+    rows.append(f"| the same in one process: build {p['build_s']:.2f} s, first frame "
+                f"{p['first_frame_s']:.2f} s, redraw {p['redraw_s']:.2f} s, 4x zoom (curves "
+                f"flattened again) {p['zoom_4x_s']:.2f} s | {p['draws']} draws | – | – |")
+    return rows
+
+
 def draw_counts() -> list[str]:
     """Batching: how many draws the GPU gets for many lines and many labels."""
     import numpy as np
@@ -167,6 +188,7 @@ def main() -> None:
     rows = ["| scene | lumos | peer | lumos / peer |", "|---|---|---|---|"]
     rows += import_time(args.runs)
     rows += four_subplots(args.runs)
+    rows += patches_collections(args.runs)
     rows += draw_counts()
     rows += streams_and_memory()
     rows += movies()

@@ -19,6 +19,8 @@ import numpy as np
 
 STOP, MOVETO, LINETO, CURVE3, CURVE4, CLOSEPOLY = 0, 1, 2, 3, 4, 79
 _KNOWN = (STOP, MOVETO, LINETO, CURVE3, CURVE4, CLOSEPOLY)
+_VALID = np.zeros(256, bool)
+_VALID[list(_KNOWN)] = True
 
 # matplotlib's 4-spline circle (Lancaster): control points of 8 cubic Béziers
 _MAGIC = 0.2652031
@@ -62,17 +64,16 @@ class Path:
             c = np.asarray(codes)
             if c.dtype.kind not in "iu":
                 raise TypeError(f"codes: got dtype {c.dtype}, expected integers")
-            c = c.astype(np.uint8)
             if c.ndim != 1 or len(c) != len(verts):
                 raise ValueError(f"codes: got shape {c.shape}, expected ({len(verts)},) (one "
                                  "per vertex)")
-            unknown = sorted(set(np.unique(c).tolist()) - set(_KNOWN))
-            if unknown:
+            if c.min() < 0 or c.max() > 255 or not _VALID[c.astype(np.uint8)].all():
+                unknown = sorted(set(np.unique(c).tolist()) - set(_KNOWN))
                 raise ValueError(f"codes: got unknown codes {unknown}, expected matplotlib's "
                                  "MOVETO 1, LINETO 2, CURVE3 3, CURVE4 4, CLOSEPOLY 79")
             if c[0] != MOVETO:
                 raise ValueError(f"codes: the first code must be MOVETO (1), got {c[0]}")
-            codes = c
+            codes = c.astype(np.uint8)
         elif closed and len(verts):
             codes = np.full(len(verts), LINETO, np.uint8)
             codes[0] = MOVETO
@@ -141,11 +142,8 @@ class Path:
     def get_extents(self, transform=None) -> np.ndarray:
         """``[[x0, y0], [x1, y1]]`` of the curve itself (Bézier extrema included)."""
         path = self if transform is None else self.transformed(transform)
-        flat = flatten([(path.vertices, path.codes)], tolerance=1e-6 * _size(path.vertices))
-        pts = flat.points[np.isfinite(flat.points).all(axis=1)]
-        if not len(pts):
-            return np.full((2, 2), np.nan)
-        return np.array([pts.min(axis=0), pts.max(axis=0)])
+        e = extents([(path.vertices, path.codes)])
+        return np.full((2, 2), np.nan) if e is None else e
 
     def to_polygons(self, transform=None, closed_only: bool = True) -> list[np.ndarray]:
         """The path as polygons (curves flattened finely); closed ones repeat their first
@@ -177,8 +175,8 @@ class Path:
     # -- ready-made paths (matplotlib's constructors) ------------------------------------
     @classmethod
     def unit_rectangle(cls) -> Path:
-        """The unit square from (0, 0) to (1, 1), closed."""
-        return cls([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]], closed=True, readonly=True)
+        """The unit square from (0, 0) to (1, 1), closed (one shared read-only path)."""
+        return _unit_rectangle()
 
     @classmethod
     def unit_regular_polygon(cls, numVertices: int) -> Path:  # noqa: N803 - matplotlib's name
@@ -203,8 +201,9 @@ class Path:
 
     @classmethod
     def unit_circle(cls) -> Path:
-        """The unit circle as 8 cubic Béziers (matplotlib's, within 2e-6 of a circle)."""
-        return cls.circle(readonly=True)
+        """The unit circle as 8 cubic Béziers (matplotlib's, within 2e-6 of a circle; one
+        shared read-only path)."""
+        return _unit_circle()
 
     @classmethod
     def circle(cls, center=(0.0, 0.0), radius: float = 1.0, readonly: bool = False) -> Path:
@@ -303,6 +302,16 @@ class Path:
         codes = np.full((p, s + 1), LINETO, np.uint8)
         codes[:, 0], codes[:, s] = MOVETO, CLOSEPOLY
         return cls(verts.reshape(-1, 2), codes.ravel())
+
+
+@lru_cache(maxsize=1)
+def _unit_circle() -> Path:
+    return Path.circle(readonly=True)
+
+
+@lru_cache(maxsize=1)
+def _unit_rectangle() -> Path:
+    return Path([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]], closed=True, readonly=True)
 
 
 class Affine2D:
@@ -447,6 +456,97 @@ def _plan(codes: bytes | None, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarr
     return segments, first, info
 
 
+def _joined(paths):
+    """Every path's vertices end to end, with the segments (degree, four vertex rows) and
+    rings of their plans: ``(V, S, ring_first, info, owner)``, or None when empty.
+
+    Consecutive paths with the same codes and length (a collection of circles, of
+    2-point segments) share one plan and are joined in one step."""
+    items = []
+    for v, c in paths:
+        v = np.asarray(v, dtype=float).reshape(-1, 2)
+        key = None if c is None else np.ascontiguousarray(c, np.uint8).tobytes()
+        items.append((v, key))
+    runs = []  # (first path, count, key, length)
+    for k, (v, key) in enumerate(items):
+        if runs and runs[-1][2] == key and runs[-1][3] == len(v):
+            runs[-1][1] += 1
+        else:
+            runs.append([k, 1, key, len(v)])
+    all_segs, all_first, all_info, owners, verts = [], [], [], [], []
+    base = nseg = 0
+    for first_path, count, key, length in runs:
+        segs, first, info = _plan(key, length)
+        if len(info) == 0:
+            continue
+        block = items[first_path:first_path + count]
+        v = block[0][0] if count == 1 else np.concatenate([b[0] for b in block])
+        shift = base + length * np.arange(count)
+        s = np.repeat(segs[None], count, axis=0)
+        s[:, :, 1:] += shift[:, None, None]
+        all_segs.append(s.reshape(-1, 5))
+        all_first.append((first[:-1][None] + nseg + len(segs) * np.arange(count)[:, None])
+                         .ravel())
+        inf = np.repeat(info[None], count, axis=0)
+        inf[:, :, 0] += shift[:, None]
+        all_info.append(inf.reshape(-1, 2))
+        owners.append(np.repeat(first_path + np.arange(count), len(info)))
+        verts.append(v)
+        base += length * count
+        nseg += len(segs) * count
+    if not verts:
+        return None
+    return (np.concatenate(verts), np.concatenate(all_segs),
+            np.r_[np.concatenate(all_first), nseg], np.concatenate(all_info),
+            np.concatenate(owners))
+
+
+def extents(paths) -> np.ndarray | None:
+    """``[[x0, y0], [x1, y1]]`` of the curves of ``paths`` ((vertices, codes) pairs),
+    ignoring non-finite points; None when there is none."""
+    allp = extreme_points(paths)
+    allp = allp[np.isfinite(allp).all(axis=1)]
+    if not len(allp):
+        return None
+    return np.array([allp.min(axis=0), allp.max(axis=0)])
+
+
+def extreme_points(paths) -> np.ndarray:
+    """(N, 2) points that bound the curves of ``paths``: the segments' ends and the
+    Béziers' axis extrema (roots of their derivatives). Control points are not on the
+    curve and are left out."""
+    joined = _joined(paths)
+    if joined is None:
+        return np.zeros((0, 2))
+    V, S, _, info, _ = joined  # noqa: N806
+    pts = [V[info[:, 0]], V[S[:, 4]]]
+    curved = S[:, 0] > 1
+    if curved.any():
+        cs = S[curved]
+        p = V[cs[:, 1:5]]
+        quad = (cs[:, 0] == 2)[:, None]
+        p1 = np.where(quad, p[:, 0] + 2 / 3 * (p[:, 1] - p[:, 0]), p[:, 1])
+        p2 = np.where(quad, p[:, 2] + 2 / 3 * (p[:, 1] - p[:, 2]), p[:, 2])
+        p0, p3 = p[:, 0], p[:, 3]
+        # B'(t) / 3 = a t^2 + b t + c, per axis
+        a = -p0 + 3 * p1 - 3 * p2 + p3
+        b = 2 * (p0 - 2 * p1 + p2)
+        c = p1 - p0
+        with np.errstate(all="ignore"):
+            disc = np.sqrt(b * b - 4 * a * c)
+            roots = [(-b + disc) / (2 * a), (-b - disc) / (2 * a),
+                     np.where(a == 0, -c / b, np.nan)]
+        for t in roots:
+            for axis in (0, 1):
+                ok = (t[:, axis] > 0) & (t[:, axis] < 1)
+                if ok.any():
+                    tt = t[ok, axis][:, None]
+                    u = 1 - tt
+                    pts.append(u ** 3 * p0[ok] + 3 * u * u * tt * p1[ok]
+                               + 3 * u * tt * tt * p2[ok] + tt ** 3 * p3[ok])
+    return np.concatenate(pts)
+
+
 def flatten(paths, scale=(1.0, 1.0), tolerance: float = 0.1, max_pieces: int = 512) -> Flat:
     """Flatten ``paths`` (a sequence of ``(vertices, codes)``) into polylines.
 
@@ -456,31 +556,11 @@ def flatten(paths, scale=(1.0, 1.0), tolerance: float = 0.1, max_pieces: int = 5
     Straight segments keep their vertices. Rings with fewer than 2 points are dropped.
     """
     sx, sy = (abs(float(v)) for v in scale)
-    all_segs, all_first, all_info, owners, verts = [], [], [], [], []
-    base = nseg = 0
-    for k, (v, c) in enumerate(paths):
-        v = np.asarray(v, dtype=float).reshape(-1, 2)
-        key = None if c is None else np.ascontiguousarray(c, np.uint8).tobytes()
-        segs, first, info = _plan(key, len(v))
-        if len(info) == 0:
-            continue
-        s = segs.copy()
-        s[:, 1:] += base
-        all_segs.append(s)
-        all_first.append(first[:-1] + nseg)
-        nseg += len(s)
-        all_info.append(info + [base, 0])
-        owners.append(np.full(len(info), k))
-        verts.append(v)
-        base += len(v)
-    if not verts:
+    joined = _joined(paths)
+    if joined is None:
         return Flat(np.zeros((0, 2)), np.zeros(1, np.int64), np.zeros(0, bool),
                     np.zeros(0, np.int64))
-    V = np.concatenate(verts)  # noqa: N806
-    S = np.concatenate(all_segs)  # noqa: N806
-    ring_first = np.r_[np.concatenate(all_first), len(S)]
-    info = np.concatenate(all_info)
-    owner = np.concatenate(owners)
+    V, S, ring_first, info, owner = joined  # noqa: N806
 
     # pieces per segment: 1 for lines, Wang's bound for curves (control points in pixels)
     deg = S[:, 0]

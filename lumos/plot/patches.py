@@ -18,7 +18,7 @@ import numpy as np
 
 from .. import colors
 from .. import primitives as prim
-from ..path import Affine2D, Path, flatten
+from ..path import Affine2D, Path, extreme_points
 from ..visuals.path import Paths, hatch_counts
 from .artists import Artist
 from .collections import check_alpha, to_scale
@@ -440,8 +440,7 @@ class Patch(Artist):
         in axes coordinates."""
         if self.axes is None or not self.in_autoscale or self._units() != "data":
             return None
-        verts, codes = self._data_vertices()
-        return _extent(verts, codes, self.axes)
+        return path_limits([self._data_vertices()], self.axes)
 
     def legend_patch(self) -> tuple[tuple, tuple | None]:
         """(face, edge or None) of this patch's legend box."""
@@ -453,15 +452,12 @@ class Patch(Artist):
         return f"{type(self).__name__}()"
 
 
-def _extent(verts: np.ndarray, codes, ax):
-    """((x0, x1), (y0, y1)) of a path's curve in data units, valid on the axes' scales."""
+def path_limits(paths, ax):
+    """((x0, x1), (y0, y1)) in data units of the curves of ``paths`` ((vertices, codes)
+    pairs, Bézier extrema included), valid on the axes' scales, or None."""
     from .collections import finite_limits
 
-    if not len(verts):
-        return None
-    size = np.nanmax(np.abs(verts)) if np.isfinite(verts).any() else 1.0
-    flat = flatten([(verts, codes)], tolerance=1e-9 * max(size, 1e-300))
-    pts = flat.points
+    pts = extreme_points(paths)
     lx = finite_limits(pts[:, 0], ax.xaxis.scale)
     ly = finite_limits(pts[:, 1], ax.yaxis.scale)
     if lx is None or ly is None:

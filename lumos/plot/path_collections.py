@@ -14,16 +14,17 @@ import numpy as np
 
 from .. import colors
 from .. import primitives as prim
-from ..path import Path, flatten
+from ..path import Path
 from ..visuals.path import Paths, hatch_counts
 from .artists import Artist, ScalarMappable
-from .collections import finite_limits, to_scale
+from .collections import to_scale
 from .patches import (
     as_path,
     check_real,
     coordinates,
     linestyle_name,
     parse_linestyle,
+    path_limits,
     rc,
     stroke,
 )
@@ -452,12 +453,15 @@ class Collection(Artist, ScalarMappable):
         n = len(paths)
         face, edge, hatch_rgba, lw, styles = self._styles_per_item(n)
         hw = float(points_to_pixels(self._hatch_linewidth))
+        strokes: dict[tuple, prim.Stroke | None] = {}  # items share strokes: made once
         out = []
         for i, (v, c) in enumerate(paths):
+            key = (*edge[i], lw[i], styles[i])
+            if key not in strokes:
+                strokes[key] = stroke(edge[i], lw[i], styles[i], points_to_pixels,
+                                      self._joinstyle, self._capstyle)
             out.append(prim.Path(
-                v, c, fill=tuple(face[i]) if face[i, 3] > 0 else None,
-                stroke=stroke(edge[i], lw[i], styles[i], points_to_pixels, self._joinstyle,
-                              self._capstyle),
+                v, c, fill=tuple(face[i]) if face[i, 3] > 0 else None, stroke=strokes[key],
                 hatch=self._hatch, hatch_color=tuple(hatch_rgba[i]) if self._hatch else None,
                 hatch_width=hw))
         return out
@@ -488,17 +492,10 @@ class Collection(Artist, ScalarMappable):
             return None
         paths, units, anchors = self._geometry()
         if units == "pixels":
-            pts = anchors
+            paths = [(anchors, None)]
         elif units != "data" or not paths:
             return None
-        elif any(c is not None and np.isin(c, (Path.CURVE3, Path.CURVE4)).any()
-                 for _, c in paths):
-            pts = flatten(paths, tolerance=1e-9).points  # Bézier extrema
-        else:
-            pts = np.concatenate([np.asarray(v, float).reshape(-1, 2) for v, _ in paths])
-        lx = finite_limits(pts[:, 0], self.axes.xaxis.scale)
-        ly = finite_limits(pts[:, 1], self.axes.yaxis.scale)
-        return None if lx is None or ly is None else (lx, ly)
+        return path_limits(paths, self.axes)
 
     def legend_patch(self) -> tuple[tuple, tuple | None]:
         face = self.get_facecolor()

@@ -410,6 +410,8 @@ class Paths(Visual):
             key_of[i] = styles.setdefault(key, len(styles))
         self._stroke_styles = list(styles)
         self._stroke_of = key_of
+        self._stroke_rgba = np.array([p.stroke.color if p.stroke is not None else (0, 0, 0, 0)
+                                      for p in paths], float).reshape(n, 4)
         self.needs_multisampling = bool(self._has_fill.any())
 
     # -- geometry ----------------------------------------------------------------------
@@ -483,31 +485,61 @@ class Paths(Visual):
 
     def _layers(self, placed: np.ndarray) -> np.ndarray:
         """Layer of each path: later than every earlier overlapping path whose stroke it
-        would otherwise be drawn over wrongly (fill after stroke, or two stroke styles)."""
+        would otherwise be drawn over wrongly (fill after stroke, or two stroke styles).
+
+        Overlap is of bounding boxes; a grid of about one path per cell finds the
+        candidates, so the cost follows the overlaps, not the square of the count."""
         n = len(self._paths)
         stroked = self._stroke_of >= 0
-        if not (stroked.any() and (self._has_fill.any() or len(self._stroke_styles) > 1)):
-            return np.zeros(n, np.int64)
-        flat = self._flat
-        boxes = np.full((n, 4), np.nan)
-        if flat.rings:
-            ring_of = np.repeat(np.arange(flat.rings), np.diff(flat.starts))
-            who = flat.owner[ring_of]
-            for k, fn in ((0, np.fmin), (1, np.fmin), (2, np.fmax), (3, np.fmax)):
-                col = placed[:, k % 2]
-                acc = np.full(n, np.inf if k < 2 else -np.inf)
-                fn.at(acc, who, col)
-                boxes[:, k] = acc
         layer = np.zeros(n, np.int64)
-        style = self._stroke_of
-        for j in range(1, n):
-            b = boxes[:j]
-            ov = (b[:, 0] <= boxes[j, 2]) & (b[:, 2] >= boxes[j, 0]) & \
-                (b[:, 1] <= boxes[j, 3]) & (b[:, 3] >= boxes[j, 1])
-            if not ov.any():
-                continue
-            later = stroked[:j] & (self._has_fill[j] | (stroked[j] & (style[:j] != style[j])))
-            layer[j] = np.max(layer[:j][ov] + later[ov])
+        flat = self._flat
+        if not flat.rings or not (stroked.any() and (self._has_fill.any()
+                                                     or len(self._stroke_styles) > 1)):
+            return layer
+        ring_of = np.repeat(np.arange(flat.rings), np.diff(flat.starts))
+        who = flat.owner[ring_of]
+        boxes = np.empty((n, 4))
+        boxes[:, :2], boxes[:, 2:] = np.inf, -np.inf
+        np.fmin.at(boxes[:, 0], who, placed[:, 0])
+        np.fmin.at(boxes[:, 1], who, placed[:, 1])
+        np.fmax.at(boxes[:, 2], who, placed[:, 0])
+        np.fmax.at(boxes[:, 3], who, placed[:, 1])
+        ok = np.isfinite(boxes).all(axis=1)
+        if ok.sum() < 2:
+            return layer
+        lo, hi = boxes[ok, :2].min(axis=0), boxes[ok, 2:].max(axis=0)
+        g = int(np.clip(np.sqrt(ok.sum()), 1, 512))
+        size = np.where(hi > lo, (hi - lo) / g, 1.0)
+        c0 = np.clip(((boxes[:, :2] - lo) / size).astype(np.int64, copy=False), 0, g - 1)
+        c1 = np.clip(((boxes[:, 2:] - lo) / size).astype(np.int64, copy=False), 0, g - 1)
+        grid: dict[int, list[int]] = {}
+        big: list[int] = []  # paths over many cells: candidates of every later path
+        style, fill = self._stroke_of, self._has_fill
+        for j in np.flatnonzero(ok).tolist():
+            (x0, y0), (x1, y1) = c0[j], c1[j]
+            many = (x1 - x0 + 1) * (y1 - y0 + 1) > 64
+            if many:
+                cand = np.arange(j)
+            else:
+                found = set(big)
+                for cx in range(x0, x1 + 1):
+                    for cy in range(y0, y1 + 1):
+                        found.update(grid.get(cx * g + cy, ()))
+                cand = np.fromiter(found, np.int64, len(found))
+            if len(cand):
+                b = boxes[cand]
+                ov = (b[:, 0] <= boxes[j, 2]) & (b[:, 2] >= boxes[j, 0]) & \
+                    (b[:, 1] <= boxes[j, 3]) & (b[:, 3] >= boxes[j, 1])
+                if ov.any():
+                    c = cand[ov]
+                    later = stroked[c] & (fill[j] | (stroked[j] & (style[c] != style[j])))
+                    layer[j] = np.max(layer[c] + later)
+            if many:
+                big.append(j)
+            else:
+                for cx in range(x0, x1 + 1):
+                    for cy in range(y0, y1 + 1):
+                        grid.setdefault(cx * g + cy, []).append(j)
         return layer
 
     def _build_placement(self, ppu, rect) -> None:
@@ -549,31 +581,30 @@ class Paths(Visual):
                 self._hatch_width.set_data(widths[owner_pt])
         else:
             self._index.set_data(np.zeros(0, np.uint32))
-        # strokes: one Line per (layer, style), lines in path order
-        wanted: dict[tuple, tuple[list, list]] = {}
-        for r in range(flat.rings):
-            i = int(flat.owner[r])
-            s = self._stroke_of[i]
-            if s < 0:
-                continue
-            ring = placed[flat.starts[r]:flat.starts[r + 1]]
-            if flat.closed[r]:
-                ring = np.r_[ring, ring[:1]]
-            lines, cols = wanted.setdefault((int(layer[i]), *self._stroke_styles[s]), ([], []))
-            lines.append(ring)
-            cols.append(self._paths[i].stroke.color)
+        # strokes: one Line per (layer, style), lines in path order, joined with NaN rows
+        wanted: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+        ring_style = self._stroke_of[flat.owner] if flat.rings else np.zeros(0, np.int64)
+        ring_layer = layer[flat.owner] if flat.rings else np.zeros(0, np.int64)
+        stroked = ring_style >= 0
+        for lay, sty in sorted(set(zip(ring_layer[stroked].tolist(),
+                                       ring_style[stroked].tolist(), strict=True))):
+            rings = np.flatnonzero((ring_style == sty) & (ring_layer == lay))
+            rows, ring_index = _polyline_rows(flat, rings)
+            pts = placed[np.maximum(rows, 0)]
+            pts[rows < 0] = np.nan
+            rgba = self._stroke_rgba[flat.owner[rings]]
+            one = bool((rgba == rgba[0]).all())
+            wanted[(lay, *self._stroke_styles[sty])] = (pts, rgba[:1] if one
+                                                         else rgba[ring_index])
         for key in [k for k in self._lines if k not in wanted]:
             del self._lines[key]
-        for key, (lines, cols) in wanted.items():
+        for key, (pts, rgba) in wanted.items():
             line = self._lines.get(key)
             if line is None:
                 line = self._lines[key] = Line(width=key[1], dashes=key[2])
                 line.parent = self  # for the node transform (model matrix)
             line.transform = self.transform if is_nonlinear(self) else None
-            if len(lines) == 1:
-                line.set_data(lines[0], color=cols[0])
-            else:
-                line.set_data(lines, color=cols)
+            line.set_data(pts, color=tuple(rgba[0]) if len(rgba) == 1 else rgba)
         self._nlayers = nlayers
 
     # -- Visual ------------------------------------------------------------------------
@@ -592,11 +623,11 @@ class Paths(Visual):
         if shape_key != self._shape_key:
             self._build_shape(shape_key[0])
             self._shape_key, self._place_key = shape_key, None
-        place_key = None if self._units == "data" else \
+        place_key = "data" if self._units == "data" else \
             (tuple(ppu), tuple(rect)) if self._units == "axes" else tuple(ppu)
-        if self._place_key is None or place_key != self._place_key:
+        if place_key != self._place_key:
             self._build_placement(ppu, rect)
-            self._place_key = place_key if place_key is not None else "data"
+            self._place_key = place_key
         snippet, model = transform_parts(self)
         program = _TEMPLATE.compose(transform=snippet)
         hatched = bool(self._hatched.any())
@@ -660,6 +691,24 @@ class Paths(Visual):
                                  hatch_color=p.hatch_color, hatch_width=p.hatch_width,
                                  clip=clip))
         return out
+
+
+def _polyline_rows(flat: Flat, rings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of ``flat.points`` drawing ``rings`` as polylines (a closed ring repeats its
+    first point), -1 between rings; and which of ``rings`` each row belongs to."""
+    m = flat.starts[rings + 1] - flat.starts[rings]
+    closed = flat.closed[rings].astype(np.int64)
+    per = m + closed + 1  # the ring, its closing point, a separator
+    ring_index = np.repeat(np.arange(len(rings)), per)
+    j = np.arange(per.sum()) - np.repeat(np.cumsum(per) - per, per)
+    start = flat.starts[rings][ring_index]
+    rows = np.where(j < m[ring_index], start + j,
+                    np.where(j == m[ring_index], np.where(closed[ring_index] > 0, start, -1),
+                             -1))
+    rows, ring_index = rows[:-1], ring_index[:-1]  # no separator after the last ring
+    # an open ring's row m is a separator already: drop the duplicate separators
+    keep = np.r_[True, ~((rows[1:] < 0) & (rows[:-1] < 0))]
+    return rows[keep], ring_index[keep]
 
 
 def _subdivided(flat: Flat, transform) -> Flat:
