@@ -315,3 +315,13 @@ def test_adding_twice_or_to_two_axes_is_an_error():
         b.add_patch(c)
     with pytest.raises(TypeError, match="add_patch"):
         a.add_patch("circle")
+
+
+def test_pyplot_and_the_package_export_them():
+    import lumos
+
+    assert plt.Circle is lp.Circle and plt.Rectangle is lp.Rectangle
+    assert plt.Polygon is lp.Polygon
+    assert lumos.patches.Wedge is lp.Wedge and lumos.path.Path is Path
+    assert lumos.collections.LineCollection.__module__ == "lumos.plot.path_collections"
+    plt.gca().add_patch(plt.Circle((0, 0), 1))

@@ -324,14 +324,15 @@ def test_runtime_js_draws_the_same_paths(tmp_path):
              prim(square(9, 1, 7), fill=(1, 1, 0.6, 1), hatch="/o", hatch_color=BLUE,
                   stroke=Stroke(BLACK, width=1.5, dashes=(6, 3))),
              prim(square(7, 3, 4), fill=(0, 0.6, 0, 0.7))]
-    canvas, _ = canvas_with(Paths(paths, hatch_unit=50))
+    # 400 px wide: Chromium's headless capture stalls now and then on smaller pages
+    canvas, _ = canvas_with(Paths(paths, hatch_unit=50), size=(400, 200))
     try:
         expected = canvas.render()
         frame = canvas.frame()
     finally:
         canvas.close()
     html = save_html(frame, tmp_path / "paths.html", title="paths")
-    actual = browser.screenshot(html, (200, 100))
+    actual = browser.screenshot(html, (400, 200))
     diff = browser.image_difference(actual, expected)
     if not (diff["max_channel_mean"] <= 2.0 and diff["bad_fraction"] <= 0.01):
         browser.write_comparison("paths", actual, expected)
