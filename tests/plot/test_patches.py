@@ -325,3 +325,19 @@ def test_pyplot_and_the_package_export_them():
     assert lumos.patches.Wedge is lp.Wedge and lumos.path.Path is Path
     assert lumos.collections.LineCollection.__module__ == "lumos.plot.path_collections"
     plt.gca().add_patch(plt.Circle((0, 0), 1))
+
+
+def test_legend_draws_the_handles_of_patches_and_collections():
+    from lumos import collections as lc
+
+    fig, ax = plt.subplots(figsize=(3, 3), dpi=80)
+    ax.add_patch(lp.Rectangle((100, 100), 1, 1, fc="red", label="box"))  # outside the view
+    ax.add_collection(lc.LineCollection([[(50, 50), (60, 60)]], colors="blue", label="lines"),
+                      autolim=False)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.legend(loc="upper left")
+    img = fig.render().astype(int)
+    red = (img[..., 0] > 200) & (img[..., 1] < 60) & (img[..., 2] < 60)
+    blue = (img[..., 2] > 200) & (img[..., 0] < 60) & (img[..., 1] < 60)
+    assert red.sum() > 20 and blue.sum() > 10
