@@ -12,146 +12,32 @@ data coordinates (``transform=ax.transData``, the default) or axes fractions
 from __future__ import annotations
 
 import math
-import numbers
 
 import numpy as np
 
 from .. import colors
 from .. import primitives as prim
-from ..path import Affine2D, Path, extreme_points
+from ..path import Affine2D, Path
 from ..visuals.path import Paths, hatch_counts
 from .artists import Artist
+from .boxstyles import BoxStyle
 from .collections import check_alpha, to_scale
-from .style import DASHES, rcParams
+from .patch_style import (
+    as_path,
+    check_real,
+    check_xy,
+    coordinates,
+    linestyle_name,
+    parse_linestyle,
+    path_limits,
+    rc,
+    stroke,
+    to_rgba,
+)
+from .style import rcParams
 
 _ALIASES = {"ec": "edgecolor", "fc": "facecolor", "lw": "linewidth", "ls": "linestyle",
             "aa": "antialiased"}
-
-
-# -- shared style helpers (patches and collections) ------------------------------------
-def rc(key: str, default):
-    """An rcParams value lumos may not list (matplotlib's default otherwise)."""
-    return rcParams.get(key, default)
-
-
-def to_rgba(spec, alpha, argname: str) -> tuple:
-    """matplotlib's ``to_rgba(spec, alpha)``: 'none' stays transparent whatever alpha."""
-    if isinstance(spec, str) and spec.lower() == "none":
-        return (0.0, 0.0, 0.0, 0.0)
-    return colors.to_rgba(spec, alpha, argname=argname)
-
-
-def parse_linestyle(ls, argument: str = "linestyle"):
-    """matplotlib's line style: None for no line, else ``(offset, pattern)`` in multiples
-    of the line width (``pattern`` None for solid)."""
-    if ls is None or (isinstance(ls, str) and ls in ("None", "none", " ", "")):
-        return None
-    if isinstance(ls, str):
-        if ls not in DASHES:
-            raise ValueError(f"{argument}: got {ls!r}, expected one of '-', '--', '-.', ':', "
-                             "'solid', 'dashed', 'dashdot', 'dotted', 'None' or (offset, "
-                             "(on, off, ...))")
-        pattern = DASHES[ls]
-        return 0.0, None if pattern is None else tuple(float(p) for p in pattern)
-    try:
-        offset, seq = ls
-        offset = float(offset)
-        seq = None if seq is None else tuple(float(v) for v in seq)
-    except (TypeError, ValueError):
-        raise ValueError(f"{argument}: got {ls!r}, expected a style name or (offset, (on, "
-                         "off, ...))") from None
-    if seq is not None and (len(seq) % 2 or not all(math.isfinite(v) and v >= 0 for v in seq)
-                            or sum(seq) <= 0):
-        raise ValueError(f"{argument}: got {ls!r}, expected an even number of dash lengths "
-                         ">= 0")
-    return offset, seq
-
-
-def linestyle_name(style) -> str:
-    """matplotlib's get_linestyle(): a name, or the (offset, pattern) tuple."""
-    if style is None:
-        return "None"
-    offset, pattern = style
-    for name in ("-", "--", "-.", ":"):
-        p = DASHES[name]
-        if (None if p is None else tuple(p)) == pattern and offset == 0:
-            return name
-    return style
-
-
-def stroke(rgba, width_pt: float, style, points_to_pixels, join="miter",
-           cap="butt") -> prim.Stroke | None:
-    """A primitives Stroke in pixels, or None when nothing shows."""
-    if style is None or width_pt <= 0 or rgba[3] <= 0:
-        return None
-    w = float(points_to_pixels(width_pt))
-    offset, pattern = style
-    dashes = None if pattern is None else tuple(max(w, 1.0) * p for p in pattern)
-    if dashes is not None and len(dashes) > 4:
-        raise ValueError(f"linestyle: got a dash pattern of {len(pattern)} lengths, lumos "
-                         "draws up to two (on, off) pairs")
-    if dashes is not None and offset:
-        # the GL line starts its pattern at 0: rotate the pattern by the offset instead
-        period = sum(dashes)
-        dashes = _rotate(dashes, (offset * max(w, 1.0)) % period)
-    return prim.Stroke(tuple(rgba), width=w, dashes=dashes, join=join, cap=cap)
-
-
-def _rotate(dashes: tuple, shift: float) -> tuple:
-    """A dash pattern started ``shift`` into it, as 1 or 2 (on, off) pairs when it fits."""
-    if shift <= 0:
-        return dashes
-    seq = list(dashes)
-    i, rest = 0, shift
-    while rest >= seq[i % len(seq)] and rest > 0:
-        rest -= seq[i % len(seq)]
-        i += 1
-    rotated = seq[i:] + seq[:i]
-    rotated[0] -= rest
-    if i % 2:  # starts in a gap: prepend an empty dash
-        rotated = [0.0, *rotated]
-    rotated = rotated + ([rest] if rest else [])
-    if len(rotated) % 2:
-        rotated = rotated[:-1] if len(rotated) > 1 else rotated + [0.0]
-    return tuple(rotated[:4]) if len(rotated) <= 4 else dashes
-
-
-def coordinates(transform, ax) -> str:
-    """Which space a ``transform=`` names on ``ax``: 'data' or 'axes'."""
-    if transform is None or transform is ax.transData:
-        return "data"
-    if transform is ax.transAxes:
-        return "axes"
-    for name, t in (("data", ax.transData), ("axes", ax.transAxes)):
-        try:
-            if transform == t:
-                return name
-        except Exception:  # noqa: BLE001 - foreign objects may not compare
-            pass
-    raise TypeError(f"transform: got {transform!r}, expected ax.transData or ax.transAxes of "
-                    "the lumos axes the artist is added to")
-
-
-def check_real(value, argument: str, minimum: float | None = None,
-               finite: bool = False) -> float:
-    """A float (>= minimum), or an error naming ``argument``. Geometry may be NaN or inf
-    (nothing is drawn there, as matplotlib); ``finite`` demands a finite number."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{argument}: got {type(value).__name__} {value!r}, expected a number")
-    v = float(value)
-    if finite and not math.isfinite(v):
-        raise ValueError(f"{argument}: got {value!r}, expected a finite number")
-    if minimum is not None and v < minimum:
-        raise ValueError(f"{argument}: got {value!r}, expected a number >= {minimum:g}")
-    return v
-
-
-def check_xy(value, argument: str) -> tuple[float, float]:
-    """A point (x, y) of two finite numbers."""
-    if isinstance(value, str) or np.size(value) != 2:
-        raise ValueError(f"{argument}: got {value!r}, expected a pair (x, y)")
-    x, y = np.asarray(value, dtype=object).ravel()
-    return check_real(x, f"{argument}[0]"), check_real(y, f"{argument}[1]")
 
 
 # -- the base class --------------------------------------------------------------------
@@ -450,19 +336,6 @@ class Patch(Artist):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
-
-
-def path_limits(paths, ax):
-    """((x0, x1), (y0, y1)) in data units of the curves of ``paths`` ((vertices, codes)
-    pairs, Bézier extrema included), valid on the axes' scales, or None."""
-    from .collections import finite_limits
-
-    pts = extreme_points(paths)
-    lx = finite_limits(pts[:, 0], ax.xaxis.scale)
-    ly = finite_limits(pts[:, 1], ax.yaxis.scale)
-    if lx is None or ly is None:
-        return None
-    return lx, ly
 
 
 # -- the patches ------------------------------------------------------------------------
@@ -890,183 +763,6 @@ class FancyArrow(Polygon):
         return "FancyArrow()"
 
 
-class BoxStyle:
-    """matplotlib's box styles for :class:`FancyBboxPatch`: ``BoxStyle("round", pad=0.2)``
-    or ``BoxStyle("round, pad=0.2")``; calling one gives the box's path."""
-
-    _params = {"square": ("pad",), "circle": ("pad",), "ellipse": ("pad",),
-               "larrow": ("pad", "head_width", "head_angle"),
-               "rarrow": ("pad", "head_width", "head_angle"),
-               "darrow": ("pad", "head_width", "head_angle"),
-               "round": ("pad", "rounding_size"), "round4": ("pad", "rounding_size"),
-               "sawtooth": ("pad", "tooth_size"), "roundtooth": ("pad", "tooth_size")}
-
-    def __init__(self, stylename: str, **kwargs) -> None:
-        if not isinstance(stylename, str):
-            raise TypeError(f"boxstyle: got {type(stylename).__name__}, expected a style name")
-        parts = stylename.replace(" ", "").split(",")
-        name = parts[0].lower()
-        if name not in self._params:
-            raise ValueError(f"boxstyle: got {stylename!r}, expected one of "
-                             f"{', '.join(self._params)}")
-        args = {}
-        for part in parts[1:]:
-            key, sep, value = part.partition("=")
-            try:
-                args[key] = float(value)
-            except ValueError:
-                raise ValueError(f"boxstyle: got {stylename!r}, expected name=number "
-                                 "attributes") from None
-            if not sep:
-                raise ValueError(f"boxstyle: got {stylename!r}, expected name=number "
-                                 "attributes")
-        args.update(kwargs)
-        unknown = set(args) - set(self._params[name])
-        if unknown:
-            raise TypeError(f"boxstyle {name!r}: unexpected attributes {sorted(unknown)}, "
-                            f"expected {', '.join(self._params[name])}")
-        self.name = name
-        self.pad = float(args.get("pad", 0.3))
-        self.rounding_size = args.get("rounding_size")
-        self.tooth_size = args.get("tooth_size")
-        self.head_width = float(args.get("head_width", 1.5))
-        self.head_angle = float(args.get("head_angle", 90))
-        if self.head_width < 0:
-            raise ValueError(f"head_width: got {self.head_width}, expected >= 0")
-        if self.head_angle % 360 == 0:
-            raise ValueError(f"head_angle: got {self.head_angle}, expected nonzero (mod 360)")
-
-    def __repr__(self) -> str:
-        return f"BoxStyle({self.name!r}, pad={self.pad:g})"
-
-    def __call__(self, x0, y0, width, height, mutation_size) -> Path:
-        return getattr(self, f"_{self.name}")(x0, y0, width, height, mutation_size)
-
-    @staticmethod
-    def _closed(points) -> Path:
-        v = np.asarray(points, dtype=float)
-        return Path(np.concatenate([v, v[:1]]), closed=True)
-
-    def _padded(self, x0, y0, width, height, m):
-        pad = m * self.pad
-        return x0 - pad, y0 - pad, width + 2 * pad, height + 2 * pad
-
-    def _square(self, x0, y0, width, height, m) -> Path:
-        x0, y0, w, h = self._padded(x0, y0, width, height, m)
-        return self._closed([(x0, y0), (x0 + w, y0), (x0 + w, y0 + h), (x0, y0 + h)])
-
-    def _circle(self, x0, y0, width, height, m) -> Path:
-        x0, y0, w, h = self._padded(x0, y0, width, height, m)
-        return Path.circle((x0 + w / 2, y0 + h / 2), max(w, h) / 2)
-
-    def _ellipse(self, x0, y0, width, height, m) -> Path:
-        x0, y0, w, h = self._padded(x0, y0, width, height, m)
-        return Path.unit_circle().transformed(
-            Affine2D().scale(w / math.sqrt(2), h / math.sqrt(2)).translate(x0 + w / 2,
-                                                                            y0 + h / 2))
-
-    def _rarrow(self, x0, y0, width, height, m) -> Path:
-        x0, y0, dx, dy = self._padded(x0, y0, width, height, m)
-        x1, y1 = x0 + dx, y0 + dy
-        head_dy = self.head_width * dy
-        mid_y = (y0 + y1) / 2
-        shaft_y0, shaft_y1 = mid_y - head_dy / 2, mid_y + head_dy / 2
-        cot = 1 / math.tan(math.radians(self.head_angle / 2))
-        if cot > 0:
-            tip_x = x1 + cot * min(dy, head_dy) / 2
-            shaft_x = tip_x - cot * head_dy / 2
-            return self._closed([(x0, y0), (shaft_x, y0), (shaft_x, shaft_y0), (tip_x, mid_y),
-                                 (shaft_x, shaft_y1), (shaft_x, y1), (x0, y1)])
-        dx = min(-cot * max(head_dy - dy, 0) / 2, dx)
-        mid_y0 = min(shaft_y0, y0) - dx / cot
-        mid_y1 = max(shaft_y1, y1) + dx / cot
-        return self._closed([(x0, y0), (x1 - dx, mid_y0), (x1, shaft_y0), (x1, shaft_y1),
-                             (x1 - dx, mid_y1), (x0, y1)])
-
-    def _larrow(self, x0, y0, width, height, m) -> Path:
-        p = self._rarrow(x0, y0, width, height, m)
-        v = p.vertices.copy()
-        v[:, 0] = 2 * x0 + width - v[:, 0]
-        return Path(v, p.codes)
-
-    def _darrow(self, x0, y0, width, height, m) -> Path:
-        x0, y0, dx, dy = self._padded(x0, y0, width, height, m)
-        x1, y1 = x0 + dx, y0 + dy
-        head_dy = self.head_width * dy
-        mid_y = (y0 + y1) / 2
-        shaft_y0, shaft_y1 = mid_y - head_dy / 2, mid_y + head_dy / 2
-        cot = 1 / math.tan(math.radians(self.head_angle / 2))
-        if cot > 0:
-            tip_x0 = x0 - cot * min(dy, head_dy) / 2
-            shaft_x0 = tip_x0 + cot * head_dy / 2
-            tip_x1 = x1 + cot * min(dy, head_dy) / 2
-            shaft_x1 = tip_x1 - cot * head_dy / 2
-            return self._closed([
-                (shaft_x0, y1), (shaft_x0, shaft_y1), (tip_x0, mid_y), (shaft_x0, shaft_y0),
-                (shaft_x0, y0), (shaft_x1, y0), (shaft_x1, shaft_y0), (tip_x1, mid_y),
-                (shaft_x1, shaft_y1), (shaft_x1, y1)])
-        dx = min(-cot * max(head_dy - dy, 0) / 2, dx / 2)
-        mid_y0 = min(shaft_y0, y0) - dx / cot
-        mid_y1 = max(shaft_y1, y1) + dx / cot
-        return self._closed([(x0, shaft_y0), (x0 + dx, mid_y0), (x1 - dx, mid_y0),
-                             (x1, shaft_y0), (x1, shaft_y1), (x1 - dx, mid_y1),
-                             (x0 + dx, mid_y1), (x0, shaft_y1)])
-
-    def _round(self, x0, y0, width, height, m) -> Path:
-        pad = m * self.pad
-        dr = m * self.rounding_size if self.rounding_size else pad
-        x0, y0, w, h = self._padded(x0, y0, width, height, m)
-        x1, y1 = x0 + w, y0 + h
-        cp = [(x0 + dr, y0), (x1 - dr, y0), (x1, y0), (x1, y0 + dr), (x1, y1 - dr), (x1, y1),
-              (x1 - dr, y1), (x0 + dr, y1), (x0, y1), (x0, y1 - dr), (x0, y0 + dr), (x0, y0),
-              (x0 + dr, y0), (x0 + dr, y0)]
-        L, C3 = Path.LINETO, Path.CURVE3  # noqa: N806
-        codes = [Path.MOVETO, L, C3, C3, L, C3, C3, L, C3, C3, L, C3, C3, Path.CLOSEPOLY]
-        return Path(cp, codes)
-
-    def _round4(self, x0, y0, width, height, m) -> Path:
-        pad = m * self.pad
-        dr = m * self.rounding_size if self.rounding_size else pad / 2
-        w, h = width + 2 * pad - 2 * dr, height + 2 * pad - 2 * dr
-        x0, y0 = x0 - pad + dr, y0 - pad + dr
-        x1, y1 = x0 + w, y0 + h
-        cp = [(x0, y0), (x0 + dr, y0 - dr), (x1 - dr, y0 - dr), (x1, y0), (x1 + dr, y0 + dr),
-              (x1 + dr, y1 - dr), (x1, y1), (x1 - dr, y1 + dr), (x0 + dr, y1 + dr), (x0, y1),
-              (x0 - dr, y1 - dr), (x0 - dr, y0 + dr), (x0, y0), (x0, y0)]
-        codes = [Path.MOVETO] + [Path.CURVE4] * 12 + [Path.CLOSEPOLY]
-        return Path(cp, codes)
-
-    def _saw_vertices(self, x0, y0, width, height, m) -> list:
-        pad = m * self.pad
-        tooth = self.pad * 0.5 * m if self.tooth_size is None else self.tooth_size * m
-        hsz = tooth / 2
-        width = width + 2 * pad - tooth
-        height = height + 2 * pad - tooth
-        nx = round((width - tooth) / (tooth * 2)) * 2
-        ny = round((height - tooth) / (tooth * 2)) * 2
-        x0, y0 = x0 - pad + hsz, y0 - pad + hsz
-        x1, y1 = x0 + width, y0 + height
-        xs = [x0, *np.linspace(x0 + hsz, x1 - hsz, 2 * nx + 1),
-              *([x1, x1 + hsz, x1, x1 - hsz] * ny)[:2 * ny + 2],
-              x1, *np.linspace(x1 - hsz, x0 + hsz, 2 * nx + 1),
-              *([x0, x0 - hsz, x0, x0 + hsz] * ny)[:2 * ny + 2]]
-        ys = [*([y0, y0 - hsz, y0, y0 + hsz] * nx)[:2 * nx + 2],
-              y0, *np.linspace(y0 + hsz, y1 - hsz, 2 * ny + 1),
-              *([y1, y1 + hsz, y1, y1 - hsz] * nx)[:2 * nx + 2],
-              y1, *np.linspace(y1 - hsz, y0 + hsz, 2 * ny + 1)]
-        return [*zip(xs, ys, strict=True), (xs[0], ys[0])]
-
-    def _sawtooth(self, x0, y0, width, height, m) -> Path:
-        return Path(self._saw_vertices(x0, y0, width, height, m), closed=True)
-
-    def _roundtooth(self, x0, y0, width, height, m) -> Path:
-        v = self._saw_vertices(x0, y0, width, height, m)
-        v = np.concatenate([v, [v[0]]])
-        codes = [Path.MOVETO] + [Path.CURVE3, Path.CURVE3] * ((len(v) - 1) // 2) + \
-            [Path.CLOSEPOLY]
-        return Path(v, codes)
-
-
 class FancyBboxPatch(Patch):
     """A box around the rectangle (xy, width, height) drawn in ``boxstyle`` (a name with
     attributes, "round,pad=0.2", or a :class:`BoxStyle`); ``mutation_scale`` scales the
@@ -1183,13 +879,3 @@ class PathPatch(Patch):
         v = self._path.vertices
         return f"PathPatch{len(v)}(({v[0, 0]:g}, {v[0, 1]:g}) ...)" if len(v) else \
             "PathPatch0()"
-
-
-def as_path(path, argument: str = "path") -> Path:
-    """A lumos Path from a lumos or matplotlib path (anything with vertices and codes)."""
-    if isinstance(path, Path):
-        return path
-    if hasattr(path, "vertices") and hasattr(path, "codes"):
-        return Path(path.vertices, path.codes)
-    raise TypeError(f"{argument}: got {type(path).__name__}, expected a lumos.path.Path or a "
-                    "matplotlib Path")

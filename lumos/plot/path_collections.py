@@ -18,7 +18,7 @@ from ..path import Path
 from ..visuals.path import Paths, hatch_counts
 from .artists import Artist, ScalarMappable
 from .collections import to_scale
-from .patches import (
+from .patch_style import (
     as_path,
     check_real,
     coordinates,
