@@ -5,8 +5,8 @@ from __future__ import annotations
 import moderngl
 import numpy as np
 
-from .camera_math import draw_matrices
-from .frame import Draw, Frame, RenderTarget
+from .camera_math import camera_parts, draw_matrices
+from .frame import DepthTexture, Draw, Frame, RenderTarget, _target_of
 from .resources import Buffer, Program, Texture
 
 # The browser executor prepends its own header (precision qualifiers); this is desktop GL.
@@ -20,6 +20,9 @@ _MODES = {
 _ATTRIBUTE_FORMATS = {"f4": ("f", "f"), "u1": ("f", "f1"), "u4": ("i", "u")}
 # render target format -> moderngl texture dtype
 _TARGET_DTYPES = {"rgba32f": "f4", "rgba16f": "f2", "rgba8": "f1"}
+# texture dtype code -> moderngl texture dtype
+_TEXTURE_DTYPES = {"f4": "f4", "f2": "f2", "u1": "f1"}
+_SAMPLE_ALPHA_TO_COVERAGE = 0x809E  # not among moderngl's enable flags
 
 
 def target_sizes(frame: Frame) -> dict[str, tuple[RenderTarget, tuple[int, int]]]:
@@ -27,7 +30,7 @@ def target_sizes(frame: Frame) -> dict[str, tuple[RenderTarget, tuple[int, int]]
     physical size of the view of the first draw that names the target."""
     found: dict[str, tuple[RenderTarget, tuple[int, int]]] = {}
     for d in frame.draws:
-        named = [t for t in d.textures.values() if isinstance(t, RenderTarget)]
+        named = [t for t in map(_target_of, d.textures.values()) if t is not None]
         if d.target is not None:
             named.insert(0, d.target)
         for t in named:
@@ -57,7 +60,7 @@ class ModernGLExecutor:
         self._buffers: dict[str, list] = {}   # id -> [moderngl.Buffer, version, nbytes]
         self._textures: dict[str, list] = {}  # id -> [moderngl.Texture, version]
         self._vaos: dict[tuple, object] = {}
-        # id -> [texture, framebuffer, (w, h), format, filter]
+        # id -> [texture, framebuffer, (w, h), format, filter, depth texture or None]
         self._targets: dict[str, list] = {}
         self.uploaded_bytes = 0
 
@@ -106,40 +109,58 @@ class ModernGLExecutor:
         """The texture and framebuffer of a render target, made (again) when its size,
         format or filter changed."""
         entry = self._targets.get(t.id)
-        if entry is not None and (entry[2], entry[3], entry[4]) == (size, t.format, t.filter):
+        if entry is not None and (entry[2], entry[3], entry[4], entry[5] is not None) == (
+                size, t.format, t.filter, t.depth):
             return entry
         if entry is not None:
-            entry[1].release()
-            entry[0].release()
+            self._release_target(entry)
         tex = self.ctx.texture(size, 4, dtype=_TARGET_DTYPES[t.format])
         f = moderngl.LINEAR if t.filter == "linear" else moderngl.NEAREST
         tex.filter = (f, f)
         tex.repeat_x = tex.repeat_y = False
-        fbo = self.ctx.framebuffer(color_attachments=[tex])
+        depth = None
+        if t.depth:
+            # sampled as a plain value (no comparison), exactly as WebGL2 samples
+            # DEPTH_COMPONENT24 textures: nearest only
+            depth = self.ctx.depth_texture(size)
+            depth.compare_func = ""
+            depth.filter = (moderngl.NEAREST, moderngl.NEAREST)
+            depth.repeat_x = depth.repeat_y = False
+        fbo = self.ctx.framebuffer(color_attachments=[tex], depth_attachment=depth)
         if t.clear is None:
-            fbo.clear(0.0, 0.0, 0.0, 0.0)  # defined content on first use
-        self._targets[t.id] = entry = [tex, fbo, size, t.format, t.filter]
+            fbo.clear(0.0, 0.0, 0.0, 0.0, depth=1.0)  # defined content on first use
+        self._targets[t.id] = entry = [tex, fbo, size, t.format, t.filter, depth]
         return entry
+
+    @staticmethod
+    def _release_target(entry: list) -> None:
+        entry[1].release()
+        entry[0].release()
+        if entry[5] is not None:
+            entry[5].release()
 
     def target_pixels(self, t: RenderTarget) -> np.ndarray:
         """The content of a render target as (h, w, 4) float32, first row at the top
         (for tests and for CPU-side statistics of a rendered target)."""
-        _, fbo, (w, h), _, _ = self._targets[t.id]
+        _, fbo, (w, h) = self._targets[t.id][:3]
         raw = fbo.read(components=4, dtype="f4", alignment=1)  # any format, as float32
         return np.frombuffer(raw, np.float32).reshape(h, w, 4)[::-1].copy()
 
-    def _texture(self, t: Texture | RenderTarget):
+    def _texture(self, t: Texture | RenderTarget | DepthTexture):
         if isinstance(t, RenderTarget):
             return self._targets[t.id][0]
+        if isinstance(t, DepthTexture):
+            return self._targets[t.target.id][5]
         entry = self._textures.get(t.id)
         if entry is not None and entry[1] == t.version:
             return entry[0]
         ranges = None if entry is None else t.changes_since(entry[1])
-        dtype = "f4" if t.dtype == "f4" else "f1"
+        dtype = _TEXTURE_DTYPES[t.dtype]
         size = tuple(reversed(t.shape))  # (w, h) or (w, h, d)
-        if entry is None or ranges is None or entry[0].size != size:
+        if entry is None or ranges is None or entry[0].size != size or entry[0].dtype != dtype:
             if entry is not None:
                 entry[0].release()
+            self._check_texture_size(t, size)
             make = self.ctx.texture if t.dim == 2 else self.ctx.texture3d
             tex = make(size, t.components, t.data.tobytes(), dtype=dtype, alignment=1)
 
@@ -161,6 +182,19 @@ class ModernGLExecutor:
                 self.uploaded_bytes += rows.nbytes
             entry[1] = t.version
         return entry[0]
+
+    def _check_texture_size(self, t: Texture, size: tuple[int, ...]) -> None:
+        """A clear error for a texture beyond the context's limit (visuals split volumes
+        into bricks below it: ``max_texture_size``)."""
+        limit = self.max_texture_size(t.dim)
+        if max(size) > limit:
+            raise ValueError(f"texture {t.id}: got shape {t.shape}, beyond this OpenGL "
+                             f"context's largest {t.dim}D texture ({limit} texels a side)")
+
+    def max_texture_size(self, dim: int = 2) -> int:
+        """The largest 2D or 3D texture side this context takes (queried, not assumed)."""
+        key = "GL_MAX_3D_TEXTURE_SIZE" if dim == 3 else "GL_MAX_TEXTURE_SIZE"
+        return int(self.ctx.info[key])
 
     def _drop_vaos(self, glbuf) -> None:
         for key in [k for k in self._vaos if any(x is glbuf for x in k[1])]:
@@ -198,7 +232,8 @@ class ModernGLExecutor:
             targets[tid] = entry = self._target(t, size)
             if t.clear is not None:
                 entry[1].scissor = None
-                entry[1].clear(*t.clear)
+                entry[1].depth_mask = True  # a draw may have left it off
+                entry[1].clear(*t.clear, depth=1.0)
         fbo.use()
         fbo.scissor = None
         fbo.viewport = (0, 0, w, h)
@@ -216,7 +251,7 @@ class ModernGLExecutor:
             if vw <= 0 or vh <= 0:
                 continue
             if d.target is not None:
-                if any(t is d.target for t in d.textures.values()):
+                if any(_target_of(t) is d.target for t in d.textures.values()):
                     raise ValueError(f"draw: render target {d.target.id} is both drawn into "
                                      "and sampled by one draw")
                 dest = targets[d.target.id][1]
@@ -233,6 +268,7 @@ class ModernGLExecutor:
             mvp, modelview, normal = draw_matrices(view.camera, vw / vh, d.origin, d.model)
             builtin = {
                 "u_mvp": mvp.T, "u_modelview": modelview.T, "u_normal_matrix": normal.T,
+                "u_projection": camera_parts(view.camera, vw / vh)[0].T,
                 "u_viewport": np.array(gl_rect, float),
                 "u_pixel_ratio": np.array([frame.pixel_ratio]),
             }
@@ -264,7 +300,13 @@ class ModernGLExecutor:
                                       moderngl.ONE, moderngl.ONE_MINUS_SRC_ALPHA)
             if s.cull:
                 flags |= moderngl.CULL_FACE
+                ctx.cull_face = s.cull
             ctx.enable_only(flags)
+            ctx.polygon_offset = s.polygon_offset or (0.0, 0.0)
+            if s.alpha_to_coverage:
+                ctx.enable_direct(_SAMPLE_ALPHA_TO_COVERAGE)
+            else:
+                ctx.disable_direct(_SAMPLE_ALPHA_TO_COVERAGE)
             dest.depth_mask = bool(s.depth_write)
             self._vao(d, prog).render(
                 _MODES[d.mode], vertices=d.count, first=d.first, instances=d.instances or 1
@@ -273,6 +315,8 @@ class ModernGLExecutor:
             fbo.use()
         fbo.scissor = None
         fbo.depth_mask = True
+        ctx.polygon_offset = (0.0, 0.0)
+        ctx.disable_direct(_SAMPLE_ALPHA_TO_COVERAGE)
 
     def release_unused(self, frame: Frame) -> None:
         """Free GPU objects of resources the frame no longer uses."""
@@ -283,9 +327,7 @@ class ModernGLExecutor:
                 self._drop_vaos(obj)
                 obj.release()
         for rid in [k for k in self._targets if k not in used]:
-            tex, fb = self._targets.pop(rid)[:2]
-            fb.release()
-            tex.release()
+            self._release_target(self._targets.pop(rid))
         for rid in [k for k in self._programs if k not in used]:
             for key in [k for k in self._vaos if k[0] == rid]:
                 self._vaos.pop(key).release()

@@ -14,6 +14,10 @@ import numpy as np
 from .resources import Buffer, Program, Texture, _new_id
 
 TARGET_FORMATS = ("rgba32f", "rgba16f", "rgba8")
+BLENDS = ("alpha", "add", None)
+CULLS = ("back", "front", None)
+# polygon offset moves triangles only: WebGL2 has POLYGON_OFFSET_FILL alone
+TRIANGLE_MODES = ("triangles", "triangle_strip")
 
 
 @dataclass
@@ -41,7 +45,9 @@ class RenderTarget:
     of the draws that render into it. Float formats hold values beyond 0..1 (counts
     accumulated with ``blend="add"``). ``clear`` is applied at the start of each frame
     (``None`` keeps the content across frames). It has no depth attachment and is never
-    multisampled.
+    multisampled. ``depth=True`` adds a depth attachment (cleared to 1.0 with the color):
+    draws into the target depth-test against each other, and later draws sample it
+    through :attr:`depth_texture` (the volume ray marcher reads the scene depth so).
 
     >>> counts = RenderTarget(size="view", format="rgba32f")
     >>> Draw(..., target=counts, state=State(blend="add"))     # accumulate
@@ -50,7 +56,7 @@ class RenderTarget:
 
     def __init__(self, size: tuple[int, int] | str = "view", format: str = "rgba32f",
                  clear: tuple[float, float, float, float] | None = (0.0, 0.0, 0.0, 0.0),
-                 filter: str = "nearest") -> None:
+                 filter: str = "nearest", depth: bool = False) -> None:
         self.id = _new_id("rt")
         if isinstance(size, str):
             if size != "view":
@@ -73,6 +79,21 @@ class RenderTarget:
         self.format = format
         self.clear = None if clear is None else tuple(float(c) for c in clear)
         self.filter = filter
+        if not isinstance(depth, bool):
+            raise TypeError(f"depth: got {depth!r}, expected True or False")
+        self.depth = depth
+        self._depth_texture = None
+
+    @property
+    def depth_texture(self) -> DepthTexture:
+        """The depth attachment as a texture a later draw samples (``.r``: the depth
+        buffer value 0..1, nearest filtering); only for targets made with ``depth=True``."""
+        if not self.depth:
+            raise ValueError(f"render target {self.id} has no depth attachment (make it with "
+                             "depth=True)")
+        if self._depth_texture is None:
+            self._depth_texture = DepthTexture(self)
+        return self._depth_texture
 
     def to_json(self) -> dict:
         return {
@@ -80,20 +101,68 @@ class RenderTarget:
             "format": self.format,
             "clear": None if self.clear is None else list(self.clear),
             "filter": self.filter,
+            "depth": self.depth,
         }
+
+
+class DepthTexture:
+    """The depth attachment of a :class:`RenderTarget` as a sampled texture. Its id in
+    a frame is ``"<target id>.depth"``."""
+
+    def __init__(self, target: RenderTarget) -> None:
+        self.target = target
+        self.id = f"{target.id}.depth"
+
+
+def _target_of(t) -> RenderTarget | None:
+    """The render target a texture binding reads (its color or depth), or None."""
+    if isinstance(t, RenderTarget):
+        return t
+    if isinstance(t, DepthTexture):
+        return t.target
+    return None
 
 
 @dataclass
 class State:
+    """Render state of a draw.
+
+    ``polygon_offset = (factor, units)`` moves the depth of triangles (positive: away
+    from the eye) so lines drawn over a surface win the depth test; it applies to
+    triangle modes only. ``alpha_to_coverage`` turns fragment alpha into multisample
+    coverage (order-independent antialiased edges of impostors; no effect without
+    multisampling).
+    """
+
     depth_test: bool = False
     depth_write: bool = True
     blend: str | None = "alpha"  # "alpha", "add" (ONE, ONE) or None
-    cull: str | None = None
+    cull: str | None = None  # "back", "front" or None (counter-clockwise faces are front)
+    polygon_offset: tuple[float, float] | None = None
+    alpha_to_coverage: bool = False
+
+    def __post_init__(self) -> None:
+        if self.blend not in BLENDS:
+            raise ValueError(f"blend: got {self.blend!r}, expected 'alpha', 'add' or None")
+        if self.cull not in CULLS:
+            raise ValueError(f"cull: got {self.cull!r}, expected 'back', 'front' or None")
+        if self.polygon_offset is not None:
+            try:
+                factor, units = (float(v) for v in self.polygon_offset)
+            except (TypeError, ValueError):
+                raise TypeError(f"polygon_offset: got {self.polygon_offset!r}, expected "
+                                "(factor, units) numbers or None") from None
+            if not (np.isfinite(factor) and np.isfinite(units)):
+                raise ValueError(f"polygon_offset: got {self.polygon_offset!r}, expected "
+                                 "finite numbers")
+            self.polygon_offset = (factor, units)
 
     def to_json(self) -> dict:
         return {
             "depth_test": self.depth_test, "depth_write": self.depth_write,
             "blend": self.blend, "cull": self.cull,
+            "polygon_offset": None if self.polygon_offset is None else list(self.polygon_offset),
+            "alpha_to_coverage": self.alpha_to_coverage,
         }
 
 
@@ -111,11 +180,16 @@ class Draw:
     instances: int | None = None
     uniforms: dict[str, object] = field(default_factory=dict)
     int_uniforms: dict[str, int] = field(default_factory=dict)
-    textures: dict[str, Texture | RenderTarget] = field(default_factory=dict)
+    textures: dict[str, Texture | RenderTarget | DepthTexture] = field(default_factory=dict)
     state: State = field(default_factory=State)
     origin: tuple[float, float, float] = (0.0, 0.0, 0.0)
     model: np.ndarray | None = None  # 4x4 float64 node transform
     target: RenderTarget | None = None  # None: the frame's framebuffer
+
+    def __post_init__(self) -> None:
+        if self.state.polygon_offset is not None and self.mode not in TRIANGLE_MODES:
+            raise ValueError(f"state: polygon_offset applies to triangles only, got mode "
+                             f"{self.mode!r} (WebGL2 offsets filled polygons alone)")
 
     def resources(self):
         yield self.program
@@ -123,7 +197,8 @@ class Draw:
             yield a.buffer
         if self.indices is not None:
             yield self.indices
-        yield from self.textures.values()
+        for t in self.textures.values():
+            yield _target_of(t) or t
         if self.target is not None:
             yield self.target
 

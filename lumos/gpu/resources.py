@@ -15,7 +15,8 @@ import numpy as np
 _ids = itertools.count(1)
 _LOG_LENGTH = 64  # ranges kept per resource; older executors re-upload everything
 
-_DTYPES = {np.dtype("float32"): "f4", np.dtype("uint32"): "u4", np.dtype("uint8"): "u1"}
+_DTYPES = {np.dtype("float32"): "f4", np.dtype("uint32"): "u4", np.dtype("uint8"): "u1",
+           np.dtype("float16"): "f2"}
 
 
 def _new_id(prefix: str) -> str:
@@ -27,7 +28,8 @@ def _dtype_code(arr: np.ndarray, argument: str) -> str:
         return _DTYPES[arr.dtype]
     except KeyError:
         raise TypeError(
-            f"{argument}: got dtype {arr.dtype}, expected float32, uint32 or uint8"
+            f"{argument}: got dtype {arr.dtype}, expected float32, uint32 or uint8 (float16 "
+            "for textures)"
         ) from None
 
 
@@ -70,6 +72,14 @@ class _Versioned:
         return [(a, b) for _, a, b in newer]
 
 
+def _buffer_dtype(arr: np.ndarray) -> str:
+    code = _dtype_code(arr, "data")
+    if code == "f2":
+        raise TypeError("data: got dtype float16, expected float32, uint32 or uint8 for a "
+                        "buffer")
+    return code
+
+
 class Buffer(_Versioned):
     """A vertex or index buffer: a contiguous float32/uint32/uint8 array.
 
@@ -80,7 +90,7 @@ class Buffer(_Versioned):
     def __init__(self, data: np.ndarray) -> None:
         super().__init__("b")
         self.data = np.array(data, copy=True, order="C")
-        self.dtype = _dtype_code(self.data, "data")
+        self.dtype = _buffer_dtype(self.data)
 
     @property
     def nbytes(self) -> int:
@@ -89,7 +99,7 @@ class Buffer(_Versioned):
     def set_data(self, data: np.ndarray) -> None:
         """Replace the whole buffer (any size) with a copy of ``data``."""
         self.data = np.array(data, copy=True, order="C")
-        self.dtype = _dtype_code(self.data, "data")
+        self.dtype = _buffer_dtype(self.data)
         self._bump()
 
     def update(self, row: int, values: np.ndarray) -> None:
@@ -106,7 +116,9 @@ class Buffer(_Versioned):
 
 
 class Texture(_Versioned):
-    """A 2D (h, w[, c]) or 3D (d, h, w[, c]) texture of float32 or uint8 texels.
+    """A 2D (h, w[, c]) or 3D (d, h, w[, c]) texture of float32, float16 or uint8 texels
+    (uint8 reads as 0..1 in shaders; float16 halves the memory of volumes and filters
+    linearly everywhere, float32 needs OES_texture_float_linear for that in WebGL).
 
     ``update(row, values)`` rewrites whole rows (2D) or slices (3D) along the first
     axis, which is what streams and waterfalls need.

@@ -153,7 +153,7 @@
     local = mul(local, model ? Float64Array.from(model) : identity());
     local = mul(local, translate(origin || [0, 0, 0]));
     const modelview = mul(eye, local);
-    return { mvp: mul(proj, modelview), modelview, normal: normalMatrix(modelview) };
+    return { mvp: mul(proj, modelview), modelview, normal: normalMatrix(modelview), proj };
   }
 
   // -- camera controllers: pure functions (camera, event data, view rect) -> camera ---
@@ -383,8 +383,13 @@
     return asBytes(ref);
   }
 
-  function float32View(bytes) {
+  /** Texel bytes as the typed array texImage wants for the texture's dtype. */
+  function texelView(obj, bytes) {
+    if (obj.dtype === "u1") return bytes;
     if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice();
+    if (obj.dtype === "f2") {
+      return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1);
+    }
     return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
   }
 
@@ -394,10 +399,13 @@
 
   const MODES = { triangles: 4, triangle_strip: 5, lines: 1, line_strip: 3, points: 0 };
   const TEX_FORMATS = {
-    // components -> names of the gl enums [internal format for u1, for f4, format]
-    1: ["R8", "R32F", "RED"], 2: ["RG8", "RG32F", "RG"],
-    3: ["RGB8", "RGB32F", "RGB"], 4: ["RGBA8", "RGBA32F", "RGBA"],
+    // components -> names of the gl enums [internal format for u1, for f4, format, for f2]
+    1: ["R8", "R32F", "RED", "R16F"], 2: ["RG8", "RG32F", "RG", "RG16F"],
+    3: ["RGB8", "RGB32F", "RGB", "RGB16F"], 4: ["RGBA8", "RGBA32F", "RGBA", "RGBA16F"],
   };
+
+  /** The target id a texture binding names: "rt5" (its color) or "rt5.depth". */
+  const targetOf = (id) => id.replace(/\.depth$/, "");
 
   // -- the executor ----------------------------------------------------------------
   class Renderer {
@@ -419,6 +427,9 @@
       // rgba16f (blendable with EXT_color_buffer_float alone).
       this.colorBufferFloat = !!gl.getExtension("EXT_color_buffer_float");
       this.floatBlend = !!gl.getExtension("EXT_float_blend");
+      // Queried, not assumed (volumes are split into bricks below these).
+      this.maxTextureSize = gl.getParameter(gl.MAX_TEXTURE_SIZE);
+      this.max3DTextureSize = gl.getParameter(gl.MAX_3D_TEXTURE_SIZE);
       this.desc = null;
       this.blob = new Uint8Array(0);
       this.programs = new Map();  // id -> {program, uniforms: Map(name -> {loc, type})}
@@ -688,19 +699,23 @@
       }
       if (obj) gl.deleteTexture(obj.gl);
       const dim3 = shape.length === 3;
+      const limit = dim3 ? this.max3DTextureSize : this.maxTextureSize;
+      if (Math.max(...shape) > limit) {
+        throw new Error(`texture ${id}: got shape [${shape}], beyond this browser's largest ` +
+          `${shape.length}D texture (${limit} texels a side)`);
+      }
       const target = dim3 ? gl.TEXTURE_3D : gl.TEXTURE_2D;
-      const [u1, f4, fmt] = TEX_FORMATS[entry.components];
-      const float = entry.dtype === "f4";
+      const [u1, f4, fmt, f2] = TEX_FORMATS[entry.components];
       const tex = gl.createTexture();
       const created = { gl: tex, version: entry.version, target, shape, filter: entry.filter,
         components: entry.components, dtype: entry.dtype, format: gl[fmt],
-        type: float ? gl.FLOAT : gl.UNSIGNED_BYTE };
+        type: { f4: gl.FLOAT, f2: gl.HALF_FLOAT, u1: gl.UNSIGNED_BYTE }[entry.dtype] };
       gl.bindTexture(target, tex);
       gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
       gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
       gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
-      const pixels = float ? float32View(bytes) : bytes;
-      const internal = gl[float ? f4 : u1];
+      const pixels = texelView(created, bytes);
+      const internal = gl[{ f4, f2, u1 }[entry.dtype]];
       if (dim3) {
         gl.texImage3D(target, 0, internal, shape[2], shape[1], shape[0], 0, created.format,
           created.type, pixels);
@@ -729,7 +744,7 @@
     /** Write ``n`` rows (2D) or slices (3D) starting at ``row``. */
     _texRows(obj, row, n, bytes) {
       const gl = this.gl;
-      const pixels = obj.type === gl.FLOAT ? float32View(bytes) : bytes;
+      const pixels = texelView(obj, bytes);
       gl.bindTexture(obj.target, obj.gl);
       gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
       if (obj.target === gl.TEXTURE_3D) {
@@ -869,7 +884,7 @@
         let rect = [x, h - y - vh, vw, vh];
         if (d.target !== null && d.target !== undefined) {
           const t = this.targets.get(d.target);
-          if (Object.values(d.textures).includes(d.target)) {
+          if (Object.values(d.textures).some((id) => targetOf(id) === d.target)) {
             throw new Error(`draw: render target ${d.target} is both drawn into and sampled ` +
               "by one draw");
           }
@@ -884,7 +899,7 @@
         gl.useProgram(prog.program);
         const m = drawMatrices(view.camera, vw / vh, d.origin, d.model);
         const builtin = {
-          u_mvp: m.mvp, u_modelview: m.modelview, u_normal_matrix: m.normal,
+          u_mvp: m.mvp, u_modelview: m.modelview, u_normal_matrix: m.normal, u_projection: m.proj,
           // GL convention (lower-left corner), comparable with gl_FragCoord.
           u_viewport: rect, u_pixel_ratio: [desc.pixel_ratio],
         };
@@ -896,7 +911,10 @@
         }
         let unit = 0;
         for (const [name, id] of Object.entries(d.textures)) {
-          const tex = this.textures.get(id) || this.targets.get(id);
+          let tex = this.textures.get(id) || this.targets.get(id);
+          if (!tex && id.endsWith(".depth") && this.targets.has(targetOf(id))) {
+            tex = this.targets.get(targetOf(id)).depth;
+          }
           if (!tex) throw new Error(`draw: texture ${id} is neither a texture nor a target`);
           gl.activeTexture(gl.TEXTURE0 + unit);
           gl.bindTexture(tex.target, tex.gl);
@@ -914,6 +932,14 @@
           gl.disable(gl.BLEND);
         }
         (s.cull ? gl.enable : gl.disable).call(gl, gl.CULL_FACE);
+        if (s.cull) gl.cullFace(s.cull === "front" ? gl.FRONT : gl.BACK);
+        if (s.polygon_offset) {
+          gl.enable(gl.POLYGON_OFFSET_FILL);
+          gl.polygonOffset(s.polygon_offset[0], s.polygon_offset[1]);
+        } else {
+          gl.disable(gl.POLYGON_OFFSET_FILL);
+        }
+        (s.alpha_to_coverage ? gl.enable : gl.disable).call(gl, gl.SAMPLE_ALPHA_TO_COVERAGE);
         gl.depthMask(!!s.depth_write);
         gl.bindVertexArray(this._vao(d, prog));
         const mode = MODES[d.mode];
@@ -927,6 +953,8 @@
       }
       gl.bindFramebuffer(gl.FRAMEBUFFER, null);
       gl.disable(gl.SCISSOR_TEST);
+      gl.disable(gl.POLYGON_OFFSET_FILL);
+      gl.disable(gl.SAMPLE_ALPHA_TO_COVERAGE);
       gl.depthMask(true);
       this.frameCount++;
     }
@@ -938,7 +966,8 @@
       const desc = this.desc;
       const found = new Map();
       for (const d of desc.draws) {
-        const named = Object.values(d.textures).filter((id) => id in (desc.targets || {}));
+        const named = Object.values(d.textures).map(targetOf)
+          .filter((id) => id in (desc.targets || {}));
         if (d.target !== null && d.target !== undefined) named.unshift(d.target);
         for (const id of named) {
           if (found.has(id)) continue;
@@ -968,10 +997,14 @@
     _syncTargets() {
       const gl = this.gl;
       const sizes = this._targetSizes();
+      const release = (t) => {
+        gl.deleteFramebuffer(t.fbo);
+        gl.deleteTexture(t.gl);
+        if (t.depth) gl.deleteTexture(t.depth.gl);
+      };
       for (const [id, t] of this.targets) {
         if (!sizes.has(id)) {
-          gl.deleteFramebuffer(t.fbo);
-          gl.deleteTexture(t.gl);
+          release(t);
           this.targets.delete(id);
         }
       }
@@ -980,13 +1013,11 @@
         const spec = this.desc.targets[id];
         const format = this.targetFormat(spec.format);
         let t = this.targets.get(id);
+        const depth = !!spec.depth;
         const same = t && t.size[0] === size[0] && t.size[1] === size[1] &&
-          t.format === format && t.filter === spec.filter;
+          t.format === format && t.filter === spec.filter && !!t.depth === depth;
         if (!same) {
-          if (t) {
-            gl.deleteFramebuffer(t.fbo);
-            gl.deleteTexture(t.gl);
-          }
+          if (t) release(t);
           const internal = { rgba32f: gl.RGBA32F, rgba16f: gl.RGBA16F, rgba8: gl.RGBA8 }[format];
           const tex = gl.createTexture();
           gl.bindTexture(gl.TEXTURE_2D, tex);
@@ -996,12 +1027,24 @@
           const fbo = gl.createFramebuffer();
           gl.bindFramebuffer(gl.FRAMEBUFFER, fbo);
           gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, tex, 0);
+          let depthTex = null;
+          if (depth) {
+            // 24-bit depth, as the Python executor's; sampled as a value, nearest only
+            depthTex = { gl: gl.createTexture(), target: gl.TEXTURE_2D };
+            gl.bindTexture(gl.TEXTURE_2D, depthTex.gl);
+            gl.texStorage2D(gl.TEXTURE_2D, 1, gl.DEPTH_COMPONENT24, size[0], size[1]);
+            for (const [k, v] of [[gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE],
+              [gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE], [gl.TEXTURE_MIN_FILTER, gl.NEAREST],
+              [gl.TEXTURE_MAG_FILTER, gl.NEAREST]]) gl.texParameteri(gl.TEXTURE_2D, k, v);
+            gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.DEPTH_ATTACHMENT, gl.TEXTURE_2D,
+              depthTex.gl, 0);
+          }
           const status = gl.checkFramebufferStatus(gl.FRAMEBUFFER);
           if (status !== gl.FRAMEBUFFER_COMPLETE) {
             throw new Error(`render target ${id}: ${format} framebuffer incomplete (${status})`);
           }
           t = { gl: tex, fbo, target: gl.TEXTURE_2D, size, format, filter: spec.filter,
-            dtype: format === "rgba8" ? "u1" : "f4", fresh: true };
+            dtype: format === "rgba8" ? "u1" : "f4", fresh: true, depth: depthTex };
           // Half floats filter linearly everywhere; 32-bit floats need the extension.
           if (format === "rgba16f") t.dtype = "f2";
           this._setFilter(t);
@@ -1011,7 +1054,9 @@
           gl.bindFramebuffer(gl.FRAMEBUFFER, t.fbo);
           gl.viewport(0, 0, size[0], size[1]);
           gl.clearColor(...(spec.clear || [0, 0, 0, 0]));
-          gl.clear(gl.COLOR_BUFFER_BIT);
+          gl.depthMask(true);
+          gl.clearDepth(1);
+          gl.clear(gl.COLOR_BUFFER_BIT | (t.depth ? gl.DEPTH_BUFFER_BIT : 0));
           t.fresh = false;
         }
       }

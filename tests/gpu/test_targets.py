@@ -171,7 +171,7 @@ def test_json_form_names_targets():
     frame = accumulate_frame(np.zeros((2, 2), np.float32), target)
     desc, _ = frame.to_json()
     assert desc["targets"] == {target.id: {"size": [8, 4], "format": "rgba16f",
-                                           "clear": None, "filter": "linear"}}
+                                           "clear": None, "filter": "linear", "depth": False}}
     assert desc["draws"][0]["target"] == target.id
     assert desc["draws"][1]["target"] is None
     assert desc["draws"][1]["textures"] == {"u_counts": target.id}
