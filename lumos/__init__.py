@@ -12,18 +12,20 @@ import importlib
 
 __version__ = "0.1.0"
 
-_SUBMODULES = {"collections", "colors", "geometry", "gpu", "io", "patches", "path", "plot",
-               "pyplot", "scene", "shaders", "transforms", "visuals"}
-_FROM_PLOT = {"Figure", "subplots"}
+_SUBMODULES = {"collections", "colors", "geometry", "gpu", "io", "isosurface", "molecule",
+               "patches", "path", "plot", "pyplot", "scene", "shaders", "transforms", "visuals"}
+# name -> the submodule that defines it
+_NAMES = {"Figure": "plot", "subplots": "plot", "marching_cubes": "isosurface",
+          "Molecule": "molecule", "read_molecule": "molecule"}
 
 
 def __getattr__(name: str):
     if name in _SUBMODULES:
         return importlib.import_module(f"{__name__}.{name}")
-    if name in _FROM_PLOT:
-        return getattr(importlib.import_module(f"{__name__}.plot"), name)
+    if name in _NAMES:
+        return getattr(importlib.import_module(f"{__name__}.{_NAMES[name]}"), name)
     raise AttributeError(f"module 'lumos' has no attribute {name!r}")
 
 
 def __dir__():
-    return sorted(set(globals()) | _SUBMODULES | _FROM_PLOT)
+    return sorted(set(globals()) | _SUBMODULES | set(_NAMES))
