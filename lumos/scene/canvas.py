@@ -196,6 +196,7 @@ class Canvas:
             ordered = sorted((v for v in view.walk() if v.visible), key=lambda v: v.order)
             for visual in ordered:
                 draws = visual.draws(ctx)
+                ctx.drawn.extend(draws)
                 frame.draws.extend(draws)
                 owners.extend([visual] * len(draws))
         self._draw_owners = owners

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -25,6 +25,10 @@ class DrawContext:
     pixel_ratio: float
     camera: dict
     is_3d: bool
+    # The draws of this view so far, in order (the canvas appends each visual's): a
+    # visual that composites with what is behind it (Volume) repeats the opaque ones
+    # into a depth target.
+    drawn: list = field(default_factory=list)
 
 
 class Visual:
