@@ -187,7 +187,7 @@ def _vertex_normals(p: np.ndarray, valid: np.ndarray, r0: int, r1: int) -> np.nd
 def _cell_indices(valid: np.ndarray) -> np.ndarray:
     """Two triangles per valid cell, counter-clockwise seen from +z, both ending on the
     cell's first corner (i, j): the provoking vertex that carries per-cell colors."""
-    rows, cols = valid.shape[0] + 1, valid.shape[1] + 1
+    cols = valid.shape[1] + 1
     i, j = np.nonzero(valid)
     a = i * cols + j
     b, c, d = a + cols, a + cols + 1, a + 1

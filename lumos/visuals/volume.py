@@ -171,10 +171,12 @@ void main() {
         f_color = vec4(acc.rgb / acc.a, acc.a);
     } else {
         if (!hit) discard;
-        vec3 h = 1.0 / u_shape;
-        vec3 grad = vec3(value_at(tc_hit + vec3(h.x, 0.0, 0.0)) - value_at(tc_hit - vec3(h.x, 0.0, 0.0)),
-                         value_at(tc_hit + vec3(0.0, h.y, 0.0)) - value_at(tc_hit - vec3(0.0, h.y, 0.0)),
-                         value_at(tc_hit + vec3(0.0, 0.0, h.z)) - value_at(tc_hit - vec3(0.0, 0.0, h.z)));
+        vec3 hx = vec3(1.0 / u_shape.x, 0.0, 0.0);
+        vec3 hy = vec3(0.0, 1.0 / u_shape.y, 0.0);
+        vec3 hz = vec3(0.0, 0.0, 1.0 / u_shape.z);
+        vec3 grad = vec3(value_at(tc_hit + hx) - value_at(tc_hit - hx),
+                         value_at(tc_hit + hy) - value_at(tc_hit - hy),
+                         value_at(tc_hit + hz) - value_at(tc_hit - hz));
         vec3 local = u_box_min + tc_hit * u_box_size;
         vec3 n = u_normal_matrix * (-grad * u_shape / u_box_size);  // out of the object
         vec3 eye = (u_modelview * vec4(local, 1.0)).xyz;
