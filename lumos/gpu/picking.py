@@ -152,7 +152,10 @@ class Picker:
 def element_index(visual, raw: int, frame: Frame, draw: Draw, x: float, y: float) -> int:
     """Turn the raw index of a hit into the index a user expects for ``visual``: the
     nearer data point of a line segment, the pixel of an image (row * width + col);
-    markers, meshes (faces) and others keep the raw index."""
+    markers, meshes (faces) and others keep the raw index. A visual that knows better
+    declares ``pick_index(raw, frame, draw, x, y)`` (molecules: a bond's nearer atom)."""
+    if hasattr(visual, "pick_index"):
+        return visual.pick_index(raw, frame, draw, x, y)
     kind = type(visual).__name__
     if kind == "Line":
         return _line_point(visual, raw, frame, draw, x, y)
