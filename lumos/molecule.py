@@ -4,8 +4,8 @@
 >>> mol = lumos.read_molecule("x.cif")             # through gemmi or ASE, when installed
 >>> mol = lumos.Molecule.from_object(ase_atoms)    # ASE Atoms, MDAnalysis, MDTraj objects
 
-Bonds come from the file (PDB CONECT records) and, for atoms the file gives none,
-are guessed from covalent radii: two atoms are bonded when they are closer than the sum
+Bonds come from the file (PDB CONECT records, which list ligands' bonds and leave
+out the standard residues') together with the ones guessed from covalent radii: two atoms are bonded when they are closer than the sum
 of their radii plus ``BOND_TOLERANCE``. The guess bins atoms in a grid of cells as
 large as the longest possible bond, so it costs O(N). Element tables (radii, CPK
 colors): ``lumos/data/elements.csv``.
@@ -165,9 +165,9 @@ class Molecule:
 def guess_bonds(elements, positions: np.ndarray, known: np.ndarray | None = None,
                 tolerance: float = BOND_TOLERANCE) -> np.ndarray:
     """(M, 2) bonds between atoms closer than the sum of their covalent radii plus
-    ``tolerance`` (no H–H bonds; atoms closer than 0.4 Å are not bonded). ``known``
-    bonds are kept, and atoms in them get no guessed ones. Non-finite positions are
-    never bonded. O(N): atoms are binned in cells as large as the longest bond."""
+    ``tolerance`` (no H–H bonds; atoms closer than 0.4 Å are not bonded), together with
+    the ``known`` ones (a file's), each once. Non-finite positions are never bonded.
+    O(N): atoms are binned in cells as large as the longest bond."""
     elements = np.asarray(elements, dtype=object)
     pos = np.asarray(positions, dtype=np.float64)
     n = len(pos)
@@ -178,9 +178,7 @@ def guess_bonds(elements, positions: np.ndarray, known: np.ndarray | None = None
     kinds, code = np.unique(elements, return_inverse=True)
     radius = np.array([table[e][1] if e in table else UNKNOWN_COVALENT for e in kinds])[code]
     hydrogen = (kinds == "H")[code]
-    free = np.isfinite(pos).all(axis=1)
-    free[known.ravel()] = False
-    idx = np.flatnonzero(free)
+    idx = np.flatnonzero(np.isfinite(pos).all(axis=1))
     if len(idx) < 2:
         return known
     p = pos[idx]
@@ -212,9 +210,8 @@ def guess_bonds(elements, positions: np.ndarray, known: np.ndarray | None = None
         ok = (d2 < (ri + rj + tolerance) ** 2) & (d2 > MIN_BOND ** 2)
         ok &= ~(hydrogen[idx[i]] & hydrogen[idx[j]])
         pairs.append(np.stack([idx[i[ok]], idx[j[ok]]], axis=1))
-    found = np.concatenate(pairs) if pairs else np.zeros((0, 2), np.int64)
-    found = np.sort(found, axis=1)
-    return np.concatenate([known.reshape(-1, 2), found[np.lexsort(found.T[::-1])]])
+    found = np.concatenate(pairs + [known.reshape(-1, 2)])
+    return np.unique(np.sort(found, axis=1), axis=0)
 
 
 def _element_from_name(name: str) -> str:

@@ -292,7 +292,8 @@ class Canvas:
         return visual, element_index(visual, raw, frame, frame.draws[draw_no], px, py)
 
     def save(self, path, dpi: float | None = None) -> Path:
-        """Write a PNG (``.png``) or a standalone WebGL2 page (``.html``)."""
+        """Write a PNG (``.png``), a standalone WebGL2 page (``.html``) or the POV-Ray
+        scene of the first 3D view (``.pov``)."""
         path = Path(path)
         suffix = path.suffix.lower()
         if suffix == ".png":
@@ -304,7 +305,11 @@ class Canvas:
 
             save_html(self.frame(), path, title=self.title)
             return path
-        raise ValueError(f"path: got suffix {suffix!r}, expected '.png' or '.html'")
+        if suffix == ".pov":
+            from ..io.povray import write_povray
+
+            return write_povray(self, path)
+        raise ValueError(f"path: got suffix {suffix!r}, expected '.png', '.html' or '.pov'")
 
     def close(self) -> None:
         """Release the GPU objects this canvas holds."""

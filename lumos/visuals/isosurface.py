@@ -8,6 +8,7 @@ from .. import colors
 from ..gpu.frame import Attribute, Draw
 from ..gpu.resources import Buffer
 from ..isosurface import marching_cubes
+from ..primitives import Mesh3D
 from .base import DrawContext, Visual, as_array, check_number, check_numbers, split_origin
 from .lighting import as_lighting
 from .surface import UNIFORM, shaded_draws
@@ -111,6 +112,20 @@ class Isosurface(Visual):
             return None
         b = np.array([m["bounds"] for m in self._meshes])
         return self._bounds_of(np.array([b[:, 0].min(axis=0), b[:, 1].max(axis=0)]))
+
+    def primitives(self, ctx=None) -> list:
+        """One world-space triangle mesh per level (POV-Ray and other 3D devices)."""
+        model = self.model_matrix()
+        out = []
+        for m in self._meshes:
+            verts = m["pos"].data.astype(float) + m["origin"]
+            normals = m["normal"].data.astype(float)
+            if model is not None:
+                verts = verts @ model[:3, :3].T + model[:3, 3]
+                normals = normals @ np.linalg.inv(model[:3, :3])
+            out.append(Mesh3D(verts, m["faces"].data.reshape(-1, 3), [m["color"]],
+                              normals if self.shading == "smooth" else None))
+        return out
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         opaque = [m for m in self._meshes if m["color"][3] >= 1]

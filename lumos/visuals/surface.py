@@ -16,6 +16,7 @@ import numpy as np
 from .. import colors
 from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer, changed_rows
+from ..primitives import Mesh3D
 from ..shaders import ShaderTemplate
 from .base import (
     DrawContext,
@@ -527,6 +528,44 @@ class Surface(Visual):
     # -- drawing -----------------------------------------------------------------
     def bounds(self) -> np.ndarray | None:
         return self._bounds_of(self._xyz.reshape(-1, 3))
+
+    def primitives(self, ctx=None) -> list:
+        """The surface as a world-space triangle mesh (POV-Ray and other 3D devices):
+        per-vertex colors, or per-cell colors on vertices of their own."""
+        faces = self._index_buffer.data.reshape(-1, 3).astype(np.int64)
+        if not len(faces):
+            return []
+        verts = self._xyz.reshape(-1, 3)
+        normals = self._normal_buffer.data.astype(float) if self._shading == "smooth" else None
+        mode = self._mode()
+        alpha = self._alpha
+        if mode == UNIFORM:
+            rgba = np.array([self._rgba_color]) * [1, 1, 1, alpha]
+        elif mode == VALUE:
+            rgba = self._cmap(self._normalized(self._vertex_values().reshape(-1)))
+        else:
+            # one color per cell, carried by the cell's first corner (the last vertex)
+            cell = faces[:, 2]
+            if mode == CELL_RGBA:
+                full = np.zeros((len(verts), 4))
+                full.reshape(*self.shape, 4)[:-1, :-1] = self._facecolors
+                per_face = full[cell]
+            else:
+                per_face = self._cmap(self._normalized(self._cell_values().reshape(-1)[cell]))
+            verts, faces = verts[faces.reshape(-1)], np.arange(3 * len(faces)).reshape(-1, 3)
+            normals = None if normals is None else normals[faces.reshape(-1)]
+            rgba = np.repeat(per_face, 3, axis=0)
+        rgba = np.asarray(rgba, float) * [1, 1, 1, alpha if mode != UNIFORM else 1]
+        model = self.model_matrix()
+        if model is not None:
+            verts = verts @ model[:3, :3].T + model[:3, 3]
+            if normals is not None:
+                normals = normals @ np.linalg.inv(model[:3, :3])
+        return [Mesh3D(verts, faces, rgba, normals)]
+
+    def _normalized(self, v: np.ndarray) -> np.ndarray:
+        lo, hi = self._clim
+        return np.clip((v - lo) / (hi - lo), 0, 1) if hi != lo else np.full(len(v), 0.5)
 
     def _mode(self) -> int:
         if self._facecolors is not None:
