@@ -57,8 +57,10 @@ class Molecule:
     def __init__(self, elements, positions, *, names=None, residues=None, residue_ids=None,
                  chains=None, bonds=None, frames=None, source: str = "",
                  file_bonds=None) -> None:
-        self.elements = np.array([_symbol(str(e)) for e in np.atleast_1d(elements)],
-                                 dtype=object)
+        raw = np.atleast_1d(np.asarray(elements, dtype=object)).astype(str)
+        kinds, inverse = np.unique(raw, return_inverse=True)  # a symbol per kind, not atom
+        self.elements = np.array([_symbol(k) for k in kinds] + [""], dtype=object)[:-1][
+            inverse.reshape(-1)] if len(raw) else np.zeros(0, dtype=object)
         n = len(self.elements)
         pos = np.asarray(positions, dtype=np.float64)
         if pos.shape != (n, 3):
@@ -115,13 +117,19 @@ class Molecule:
             raise ValueError(f"kind: got {kind!r}, expected 'covalent' or 'vdw'")
         col, default = (1, UNKNOWN_COVALENT) if kind == "covalent" else (2, UNKNOWN_VDW)
         table = element_table()
-        per = {e: table[e][col] if e in table else default for e in set(self.elements)}
-        return np.array([per[e] for e in self.elements], dtype=np.float64)
+        kinds, inverse = np.unique(self.elements.astype(str), return_inverse=True)
+        per = np.array([table[k][col] if k in table else default for k in kinds] + [0.0])
+        return per[:-1][inverse.reshape(-1)]
 
-    def element_colors(self) -> list[str]:
-        """CPK colors (Jmol's) per atom; grey for unknown elements."""
+    def element_colors(self) -> np.ndarray:
+        """(N, 4) RGBA CPK colors (Jmol's) per atom; grey for unknown elements."""
+        from .colors import to_rgba
+
         table = element_table()
-        return [table[e][3] if e in table else UNKNOWN_COLOR for e in self.elements]
+        kinds, inverse = np.unique(self.elements.astype(str), return_inverse=True)
+        rgba = np.array([to_rgba(table[k][3] if k in table else UNKNOWN_COLOR)
+                         for k in kinds] + [(0, 0, 0, 0)])
+        return rgba[:-1][inverse.reshape(-1)] if len(kinds) else np.zeros((0, 4))
 
     @classmethod
     def from_object(cls, obj) -> Molecule:

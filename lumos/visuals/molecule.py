@@ -150,7 +150,7 @@ class MoleculeVisual(Visual):
         mol = self.molecule
         n = len(mol)
         if isinstance(value, str) and value == "element":
-            rgba = colors.to_rgba_array(mol.element_colors(), n) if n else np.zeros((0, 4))
+            rgba = mol.element_colors()
         elif isinstance(value, str) and value == "chain":
             rgba = _categories(mol.chains.astype(str), "tab10") if n else np.zeros((0, 4))
         elif isinstance(value, str) and value == "residue":
