@@ -24,6 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import peers  # noqa: E402
+import threed  # noqa: E402
 from import_time import wall_time  # noqa: E402
 
 
@@ -181,6 +182,9 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument("--no-peers", action="store_true",
                         help="skip benchmarks/peers.py (the scenes against the peers)")
+    parser.add_argument("--no-3d", action="store_true",
+                        help="skip benchmarks/threed.py (3D scenes against scikit-image "
+                             "and VisPy)")
     args = parser.parse_args()
     # a fair cold start: the bytecode cache exists, as after any pip install
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "lumos")],
@@ -194,6 +198,9 @@ def main() -> None:
     rows += movies()
     notebook_rows, page_table = pages_and_notebook()
     rows += notebook_rows
+    if not args.no_3d:
+        # 3D scenes (benchmarks/threed.py docstring), 800 x 600, each in its own process
+        rows += threed.rows(threed.measure(log=lambda s: print(s, file=sys.stderr)))
     table = "\n".join(rows)
     table += ("\n\nStandalone pages of the gallery (`benchmarks/page.py`: file size; time from "
               "navigation to the end of the first draw, median of 3 loads):\n\n" + page_table)

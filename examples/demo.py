@@ -93,15 +93,35 @@ def render_bigdata(out: Path) -> list[Path]:
     return paths
 
 
+def render_science(out: Path) -> list[Path]:
+    """The 3D science examples (examples/science) as PNG, HTML and POV-Ray scenes."""
+    import importlib.util
+
+    paths = []
+    for script in sorted((Path(__file__).parent / "science").glob("*.py")):
+        spec = importlib.util.spec_from_file_location(f"science_{script.stem}", script)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        built = module.build_canvas()
+        canvas = built[0] if isinstance(built, tuple) else built
+        paths += [canvas.save(out / f"{script.stem}.png"),
+                  canvas.save(out / f"{script.stem}.html")]
+        if script.stem == "peptide":  # ray traced at any size: povray +Ipeptide.pov +W3000
+            paths.append(canvas.save(out / f"{script.stem}.pov"))
+    return paths
+
+
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out")
     (out / "gallery").mkdir(parents=True, exist_ok=True)
+    (out / "science").mkdir(parents=True, exist_ok=True)
     canvas = build_canvas()
     paths = [canvas.save(out / "demo.png"), canvas.save(out / "demo.html")]
     hi = build_canvas(pixel_ratio=2)
     paths.append(hi.save(out / "demo@2x.png"))
     paths += render_gallery(out / "gallery")
     paths += render_bigdata(out / "bigdata")
+    paths += render_science(out / "science")
     for p in paths:
         print(p.resolve())
 

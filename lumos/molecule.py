@@ -5,9 +5,10 @@
 >>> mol = lumos.Molecule.from_object(ase_atoms)    # ASE Atoms, MDAnalysis, MDTraj objects
 
 Bonds come from the file (PDB CONECT records, which list ligands' bonds and leave
-out the standard residues') together with the ones guessed from covalent radii: two atoms are bonded when they are closer than the sum
-of their radii plus ``BOND_TOLERANCE``. The guess bins atoms in a grid of cells as
-large as the longest possible bond, so it costs O(N). Element tables (radii, CPK
+out the standard residues') together with the ones guessed from covalent radii: two
+atoms are bonded when they are closer than the sum of their radii plus
+``BOND_TOLERANCE``. The guess bins atoms in a grid of cells as large as the longest
+possible bond, so it costs O(N). Element tables (radii, CPK
 colors): ``lumos/data/elements.csv``.
 """
 

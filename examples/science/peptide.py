@@ -42,7 +42,7 @@ def helix(residues: int, phi=-57.0, psi=-47.0, omega=180.0):
     ca = np.zeros(3)
     c = place(n + [1.0, 0.0, 0.0], n, ca, 1.525, 111.2, 0.0)
     atoms = []
-    for i in range(residues):
+    for _ in range(residues):
         o = place(n, ca, c, 1.231, 120.5, psi + 180.0)
         cb = place(c, n, ca, 1.53, 110.5, -122.5)
         atoms += [("N", "N", n), ("CA", "C", ca), ("C", "C", c), ("O", "O", o),
