@@ -56,8 +56,9 @@ def test_povray_renders_the_gl_silhouette(tmp_path, size):
     ray = povray_render(pov, tmp_path / "scene.png", size)
     a, b = silhouette(gl), silhouette(ray)
     iou = (a & b).sum() / (a | b).sum()
-    # the same camera: the masks agree but for antialiased edge pixels (measured 0.98
-    # here); colors too, on average (lighting is the same model, shading differs a little)
+    # the same camera: the masks agree but for antialiased edge pixels (IoU measured
+    # 0.975 at 240 x 180, 0.987 at 480 x 360); colors too, on average (the same lighting
+    # model; mean difference measured 2.0 and 1.4 of 255)
     assert iou > 0.95, iou
     assert np.abs(gl[..., :3].astype(int) - ray).mean() < 8
 
