@@ -6,16 +6,14 @@ cameras only (uniforms, see ``lumos.app.interaction``); a figure's axes limits f
 so its ticks are recomputed for the next frame. Frames are drawn when something
 changed, at most once per screen refresh (vsync).
 
-Headless rendering (``savefig``, ``Canvas.render``) uses a separate EGL context. GLX
-refuses to make a window current while an EGL context is current in the thread, so
-the window releases the EGL one first and restores it afterwards: outside a window's
-own work the headless context is current, as the rest of lumos expects.
+Headless rendering (``savefig``, ``Canvas.render``) uses lumos's own EGL context, current
+only inside lumos's calls. A window's context is current only for the window's own work
+(``Window.current``); whatever the thread had current before comes back after it
+(``lumos.gpu.context.released``), as docs/threading.md says.
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import sys
 import time
@@ -55,46 +53,14 @@ def _glfw():
     except ImportError as exc:
         raise RuntimeError(NO_GLFW) from exc
     if not _glfw_ready:
-        with _headless_released():
+        from ..gpu.context import released
+
+        with released():
             if not glfw.init():
                 raise RuntimeError(f"lumos: GLFW could not initialize: {glfw.get_error()}. "
                                    + NO_DISPLAY)
         _glfw_ready = True
     return glfw
-
-
-# -- the headless EGL context and window contexts take turns -------------------------
-_egl = None
-
-
-def _egl_lib():
-    global _egl
-    if _egl is None:
-        name = ctypes.util.find_library("EGL")
-        _egl = ctypes.CDLL(name) if name else False
-        if _egl:
-            for fn in ("eglGetCurrentContext", "eglGetCurrentDisplay"):
-                getattr(_egl, fn).restype = ctypes.c_void_p
-            _egl.eglMakeCurrent.argtypes = [ctypes.c_void_p] * 4
-    return _egl
-
-
-@contextmanager
-def _headless_released():
-    """Release the headless EGL context for the block (then make it current again)."""
-    from ..gpu import context
-
-    shared = context._shared
-    egl = _egl_lib() if shared is not None else None
-    released = False
-    if egl and egl.eglGetCurrentContext():
-        egl.eglMakeCurrent(egl.eglGetCurrentDisplay(), None, None, None)
-        released = True
-    try:
-        yield
-    finally:
-        if released or (shared is not None and context._shared is shared):
-            shared.__enter__()  # current again, as headless code expects
 
 
 class Window:
@@ -124,7 +90,9 @@ class Window:
                             (glfw.SAMPLES, int(samples)),
                             (glfw.SCALE_TO_MONITOR, True)):
             glfw.window_hint(hint, value)
-        with _headless_released():
+        from ..gpu.context import released
+
+        with released():
             win = glfw.create_window(int(w), int(h), str(title), None, None)
             if not win and samples:  # no multisampled visual: plain one
                 glfw.window_hint(glfw.SAMPLES, 0)
@@ -162,7 +130,9 @@ class Window:
             finally:
                 self._depth -= 1
             return
-        with _headless_released():
+        from ..gpu.context import released
+
+        with released():
             self.glfw.make_context_current(self._win)
             self._depth = 1
             try:
@@ -346,7 +316,9 @@ class Window:
         self.closed = True
         if getattr(self.canvas, "_gl_host", None) is self:
             self.canvas._gl_host = None
-        with _headless_released():
+        from ..gpu.context import released
+
+        with released():
             self.glfw.destroy_window(self._win)
         self._win = None
         self.executor = None

@@ -6,8 +6,10 @@ import moderngl
 import numpy as np
 
 from .camera_math import draw_matrices
+from .context import limits_of
 from .frame import Draw, Frame, RenderTarget
 from .resources import Buffer, Program, Texture
+from .tiles import crop, intersect, tile_program
 
 # The browser executor prepends its own header (precision qualifiers); this is desktop GL.
 GLSL_HEADER = "#version 330 core\n"
@@ -53,6 +55,7 @@ class ModernGLExecutor:
 
     def __init__(self, ctx) -> None:
         self.ctx = ctx
+        self.limits = limits_of(ctx)
         self._programs: dict[str, object] = {}
         self._buffers: dict[str, list] = {}   # id -> [moderngl.Buffer, version, nbytes]
         self._textures: dict[str, list] = {}  # id -> [moderngl.Texture, version]
@@ -111,6 +114,8 @@ class ModernGLExecutor:
         if entry is not None:
             entry[1].release()
             entry[0].release()
+        _check_size(f"render target {t.id}", size, self.limits.max_target_size,
+                    "maximum framebuffer size")
         tex = self.ctx.texture(size, 4, dtype=_TARGET_DTYPES[t.format])
         f = moderngl.LINEAR if t.filter == "linear" else moderngl.NEAREST
         tex.filter = (f, f)
@@ -140,6 +145,12 @@ class ModernGLExecutor:
         if entry is None or ranges is None or entry[0].size != size:
             if entry is not None:
                 entry[0].release()
+            if t.dim == 2:
+                _check_size(f"texture {t.id}", size, self.limits.max_texture_size,
+                            "maximum texture size")
+            else:
+                _check_size(f"texture {t.id}", size, self.limits.max_3d_texture_size,
+                            "maximum 3D texture size")
             make = self.ctx.texture if t.dim == 2 else self.ctx.texture3d
             tex = make(size, t.components, t.data.tobytes(), dtype=dtype, alignment=1)
 
@@ -188,11 +199,14 @@ class ModernGLExecutor:
         return vao
 
     # -- drawing -----------------------------------------------------------------
-    def render(self, frame: Frame, fbo) -> None:
-        """Draw ``frame`` into ``fbo`` (whose size must be ``frame.size``)."""
+    def render(self, frame: Frame, fbo, tile: tuple[int, int, int, int] | None = None) -> None:
+        """Draw ``frame`` into ``fbo`` (whose size must be ``frame.size``), or only the
+        part ``tile = (x, y, w, h)`` (pixels from the top left) into an ``fbo`` of the
+        tile's size: pictures beyond the framebuffer limit are drawn tile by tile."""
 
         ctx = self.ctx
-        w, h = frame.size
+        ox, oy, w, h = (0, 0, *frame.size) if tile is None else tile
+        bounds = (0, 0, w, h)
         targets = {}
         for tid, (t, size) in target_sizes(frame).items():
             targets[tid] = entry = self._target(t, size)
@@ -201,12 +215,14 @@ class ModernGLExecutor:
                 entry[1].clear(*t.clear)
         fbo.use()
         fbo.scissor = None
-        fbo.viewport = (0, 0, w, h)
+        fbo.viewport = bounds
         fbo.clear(*frame.clear_color, depth=1.0)
         for view in frame.views.values():
             if view.bgcolor is not None:
                 x, y, vw, vh = view.rect
-                fbo.clear(*view.bgcolor, depth=1.0, viewport=(x, h - y - vh, vw, vh))
+                part = intersect((x - ox, h - (y - oy) - vh, vw, vh), bounds)
+                if part is not None:
+                    fbo.clear(*view.bgcolor, depth=1.0, viewport=part)
         bound = fbo
         for d in frame.draws:
             if d.count <= 0 or d.instances == 0:
@@ -215,27 +231,38 @@ class ModernGLExecutor:
             x, y, vw, vh = view.rect
             if vw <= 0 or vh <= 0:
                 continue
+            program = d.program
+            tile_crop = None
             if d.target is not None:
                 if any(t is d.target for t in d.textures.values()):
                     raise ValueError(f"draw: render target {d.target.id} is both drawn into "
                                      "and sampled by one draw")
                 dest = targets[d.target.id][1]
-                gl_rect = (0, 0, *targets[d.target.id][2])
+                gl_rect = viewport = (0, 0, *targets[d.target.id][2])
             else:
                 dest = fbo
-                gl_rect = (x, h - y - vh, vw, vh)
+                gl_rect = viewport = (x - ox, h - (y - oy) - vh, vw, vh)
+                if tile is not None:
+                    viewport = intersect(gl_rect, bounds)
+                    if viewport is None:
+                        continue
+                    if viewport != gl_rect:  # the view reaches beyond the tile
+                        program = tile_program(program)
+                        tile_crop = crop(gl_rect, viewport)
             if dest is not bound:
                 dest.use()
                 bound = dest
-            dest.viewport = gl_rect
-            dest.scissor = gl_rect
-            prog = self._program(d.program)
+            dest.viewport = viewport
+            dest.scissor = viewport
+            prog = self._program(program)
             mvp, modelview, normal = draw_matrices(view.camera, vw / vh, d.origin, d.model)
             builtin = {
                 "u_mvp": mvp.T, "u_modelview": modelview.T, "u_normal_matrix": normal.T,
                 "u_viewport": np.array(gl_rect, float),
                 "u_pixel_ratio": np.array([frame.pixel_ratio]),
             }
+            if tile_crop is not None:
+                builtin["u_tile_crop"] = np.array(tile_crop)
             for name, value in builtin.items():
                 if name in prog:
                     prog[name].write(np.asarray(value, np.float32).tobytes())
@@ -292,6 +319,14 @@ class ModernGLExecutor:
             self._programs.pop(rid).release()
 
 
+def _check_size(what: str, size, limit: int, name: str) -> None:
+    """A ValueError naming the size and the context's limit (creating a larger object
+    fails in the driver, silently or by aborting the process)."""
+    if max(size) > limit:
+        dims = " × ".join(str(int(v)) for v in size)
+        raise ValueError(f"{what}: {dims} exceeds this OpenGL context's {name} of {limit}")
+
+
 class OffscreenTarget:
     """A framebuffer read back as RGBA uint8: multisampled with a resolve target, or,
     with ``samples=1``, single-sampled and read directly (no resolve pass)."""
@@ -300,6 +335,8 @@ class OffscreenTarget:
         self.ctx = ctx
         self.size = size
         self.samples = samples
+        _check_size("offscreen target", size, limits_of(ctx).max_target_size,
+                    "maximum framebuffer size")
         msaa = min(samples, ctx.max_samples) if samples > 1 else 0
         self.fbo = ctx.framebuffer(
             color_attachments=[ctx.renderbuffer(size, 4, samples=msaa)],

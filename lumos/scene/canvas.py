@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -9,7 +10,7 @@ import numpy as np
 from .. import colors
 from ..gpu.frame import Frame
 from ..gpu.frame import View as FrameView
-from ..visuals.base import DrawContext, Visual, check_number
+from ..visuals.base import PORTABLE_TEXTURE_SIZE, DrawContext, Visual, check_number
 from .cameras import Camera, make_camera
 
 
@@ -99,7 +100,10 @@ class Canvas:
         self.bgcolor = bgcolor
         self.title = title
         self.views: list[View] = []
-        self._executor = None
+        # Held while the canvas draws or picks; a figure takes it around its own update
+        # and render, so several threads may render one canvas (docs/threading.md).
+        self.lock = threading.RLock()
+        self._executor = None  # on lumos's headless context (of the generation it names)
         self._target = None
         self._picker = None
         self._events = None
@@ -118,6 +122,21 @@ class Canvas:
         if w <= 0 or h <= 0:
             raise ValueError(f"size: got {value!r}, expected positive (width, height)")
         self._size = (w, h)
+
+    @property
+    def title(self) -> str:
+        return self._title
+
+    @title.setter
+    def title(self, value: str) -> None:
+        if not isinstance(value, str):
+            raise TypeError(f"title: got {type(value).__name__}, expected str")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ValueError(f"title: got {value!r}, which holds {exc.object[exc.start:exc.end]!r}"
+                             " (not a character: a lone surrogate), expected text") from None
+        self._title = value
 
     @property
     def pixel_ratio(self) -> float:
@@ -174,8 +193,10 @@ class Canvas:
             v.rect = (x0, y0, x1 - x0, y1 - y0)
 
     # -- frames ------------------------------------------------------------------
-    def frame(self) -> Frame:
-        """The frame description of the canvas as it is now."""
+    def frame(self, max_texture_size: int | None = None) -> Frame:
+        """The frame description of the canvas as it is now; data larger than
+        ``max_texture_size`` (default: what every browser supports) is split into
+        several textures."""
         self.layout()
         pr = self._pixel_ratio
         frame = Frame(size=self.physical_size, clear_color=self._bgcolor, pixel_ratio=pr)
@@ -192,7 +213,8 @@ class Canvas:
             if view.controller is not None:
                 camera["controller"] = view.controller
             frame.views[vid] = FrameView(vid, rect, camera, view.bgcolor)
-            ctx = DrawContext(vid, (w, h), pr, camera, view.camera.kind != "panzoom")
+            ctx = DrawContext(vid, (w, h), pr, camera, view.camera.kind != "panzoom",
+                              max_texture_size or PORTABLE_TEXTURE_SIZE)
             ordered = sorted((v for v in view.walk() if v.visible), key=lambda v: v.order)
             for visual in ordered:
                 draws = visual.draws(ctx)
@@ -204,23 +226,70 @@ class Canvas:
 
     def render(self) -> np.ndarray:
         """Draw offscreen and return the picture: (h, w, 4) uint8, first row on top,
-        of ``size * pixel_ratio`` pixels."""
-        from ..gpu.context import get_context
-        from ..gpu.executor import ModernGLExecutor, OffscreenTarget
+        of ``size * pixel_ratio`` pixels. Pictures larger than the context's framebuffer
+        limit are drawn in tiles; one larger than the memory budget is refused."""
+        from ..gpu.budget import check_memory
+        from ..gpu.context import current
 
-        ctx = get_context()
+        with self.lock:
+            w, h = self.physical_size
+            check_memory(4.0 * w * h, f"render: a picture of {w} × {h} pixels",
+                         "lower the dpi or the size")
+            with current() as ctx:
+                executor = self._headless_executor(ctx)
+                frame = self.frame(executor.limits.max_texture_size)
+                side = executor.limits.max_target_size
+                if max(frame.size) <= side:
+                    image = self._render_whole(executor, frame)
+                else:
+                    image = self._render_tiles(executor, frame, min(side, TILE_SIZE))
+                # keep the pick programs compiled: hover picking would recompile them
+                picker = self._picker
+                executor.release_unused(frame if picker is None else picker.keep(frame))
+                return image
+
+    def _headless_executor(self, ctx):
+        """The executor of this canvas on lumos's headless context ``ctx``; a new one
+        (everything uploads again) after the context was recreated."""
+        from ..gpu.executor import ModernGLExecutor
+
+        if self._executor is not None and self._executor.ctx is not ctx:
+            # made for a context that is gone: its GL objects went with it
+            if self._picker is not None and self._picker.executor is self._executor:
+                self._picker = None
+            self._executor = self._target = None
         if self._executor is None:
             self._executor = ModernGLExecutor(ctx)
-        frame = self.frame()
+        return self._executor
+
+    def _render_whole(self, executor, frame: Frame) -> np.ndarray:
+        from ..gpu.executor import OffscreenTarget
+
         if self._target is None or (self._target.size, self._target.samples) != (
                 frame.size, frame.samples):
             if self._target is not None:
                 self._target.release()
-            self._target = OffscreenTarget(ctx, frame.size, samples=frame.samples)
-        self._executor.render(frame, self._target.fbo)
-        # keep the pick programs compiled: hover picking would recompile them every time
-        self._executor.release_unused(frame if self._picker is None else self._picker.keep(frame))
+            self._target = OffscreenTarget(executor.ctx, frame.size, samples=frame.samples)
+        executor.render(frame, self._target.fbo)
         return self._target.read()
+
+    def _render_tiles(self, executor, frame: Frame, side: int) -> np.ndarray:
+        """The picture drawn tile by tile into one ``side``² framebuffer."""
+        from ..gpu.executor import OffscreenTarget
+        from ..gpu.tiles import tiles
+
+        w, h = frame.size
+        image = np.empty((h, w, 4), np.uint8)
+        target = OffscreenTarget(executor.ctx, (side, side), samples=frame.samples)
+        try:
+            for tile in tiles((w, h), side):
+                x, y = tile[:2]
+                executor.render(frame, target.fbo, tile=tile)
+                part = target.read()
+                image[y : y + side, x : x + side] = part[: h - y, : w - x]
+        finally:
+            target.release()
+        return image
 
     # -- redraws from data that arrives later ------------------------------------------
     @property
@@ -261,20 +330,19 @@ class Canvas:
         exclude visuals. Renders ids offscreen in the context that draws the canvas.
         """
         host = getattr(self, "_gl_host", None)  # a window or widget drawing this canvas
-        if host is not None:
-            with host.current():
-                return self._pick(host.executor, x, y, radius, pickable)
-        from ..gpu.context import get_context
-        from ..gpu.executor import ModernGLExecutor
+        with self.lock:
+            if host is not None:
+                with host.current():
+                    return self._pick(host.executor, x, y, radius, pickable)
+            from ..gpu.context import current
 
-        if self._executor is None:
-            self._executor = ModernGLExecutor(get_context())
-        return self._pick(self._executor, x, y, radius, pickable)
+            with current() as ctx:
+                return self._pick(self._headless_executor(ctx), x, y, radius, pickable)
 
     def _pick(self, executor, x: float, y: float, radius: int, pickable):
         from ..gpu.picking import Picker, element_index
 
-        frame = self.frame()
+        frame = self.frame(executor.limits.max_texture_size)
         owners = self._draw_owners
         picker = self._picker
         if picker is None or picker.executor is not executor or picker.radius != int(radius):
@@ -291,7 +359,8 @@ class Canvas:
         return visual, element_index(visual, raw, frame, frame.draws[draw_no], px, py)
 
     def save(self, path, dpi: float | None = None) -> Path:
-        """Write a PNG (``.png``) or a standalone WebGL2 page (``.html``)."""
+        """Write a PNG (``.png``) or a standalone WebGL2 page (``.html``); the file is
+        replaced only once it is complete (a failed save leaves the old one)."""
         path = Path(path)
         suffix = path.suffix.lower()
         if suffix == ".png":
@@ -301,22 +370,33 @@ class Canvas:
         if suffix in (".html", ".htm"):
             from ..io.html import save_html
 
-            save_html(self.frame(), path, title=self.title)
-            return path
+            with self.lock:
+                return save_html(self.frame(), path, title=self.title)
         raise ValueError(f"path: got suffix {suffix!r}, expected '.png' or '.html'")
 
     def close(self) -> None:
-        """Release the GPU objects this canvas holds."""
-        if self._picker is not None:
-            if self._executor is not None and self._picker.executor is self._executor:
-                self._picker.release()
-            self._picker = None
-        if self._target is not None:
-            self._target.release()
-            self._target = None
-        if self._executor is not None:
-            self._executor.release_unused(Frame(size=(1, 1)))
-            self._executor = None
+        """Release the GPU objects this canvas holds on lumos's headless context (a
+        canvas that is simply dropped releases them at the next render of any canvas)."""
+        with self.lock:
+            executor, target, picker = self._executor, self._target, self._picker
+            self._executor = self._target = None
+            if picker is not None and picker.executor is executor:
+                self._picker = None
+            if executor is None:
+                return
+            from ..gpu.context import headless
+
+            with headless.current() as ctx:
+                if executor.ctx is not ctx:
+                    return  # made for a context that is gone, with its GL objects
+                if picker is not None and picker.executor is executor:
+                    picker.release()
+                if target is not None:
+                    target.release()
+                executor.release_unused(Frame(size=(1, 1)))
+
+
+TILE_SIZE = 2048  # side of the tiles of pictures beyond the framebuffer limit
 
 
 def _check_rect(rect) -> tuple[float, float, float, float]:

@@ -15,6 +15,10 @@ import numpy as np
 
 from ..gpu.frame import Draw
 
+# The largest texture a frame may hold when no context tells (a page for the browser):
+# WebGL2 promises 2048 and practically every browser gives at least 4096.
+PORTABLE_TEXTURE_SIZE = 4096
+
 
 @dataclass
 class DrawContext:
@@ -25,6 +29,8 @@ class DrawContext:
     pixel_ratio: float
     camera: dict
     is_3d: bool
+    # the context's limit: larger data is split into several textures
+    max_texture_size: int = PORTABLE_TEXTURE_SIZE
 
 
 class Visual:
@@ -138,9 +144,19 @@ def as_positions(pos, argument: str = "pos", dims=(2, 3)) -> np.ndarray:
     if arr.ndim != 2 or arr.shape[1] not in dims:
         expected = " or ".join(f"(N, {d})" for d in dims)
         raise ValueError(f"{argument}: got shape {arr.shape}, expected {expected}")
+    check_points(len(arr), argument)
     out = np.zeros((arr.shape[0], 3), dtype=np.float64)
     out[:, : arr.shape[1]] = arr
     return out
+
+
+def check_points(n: int, argument: str, bytes_per_point: int = 64) -> None:
+    """Refuse ``n`` points whose copies (float64 xyz and the float32 GPU rows, about
+    ``bytes_per_point`` each) exceed the memory budget, before anything is copied."""
+    from ..gpu.budget import check_memory
+
+    check_memory(float(n) * bytes_per_point, f"{argument}: {n:,} points",
+                 "pass fewer points (decimate, or draw a density with density=True)")
 
 
 def finite_bounds(points: np.ndarray) -> np.ndarray | None:
@@ -152,16 +168,57 @@ def finite_bounds(points: np.ndarray) -> np.ndarray | None:
     return np.array([p.min(axis=0), p.max(axis=0)])
 
 
-def split_origin(points: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+FLOAT32_MAX = float(np.finfo(np.float32).max)
+
+
+def origin_for(points: np.ndarray, bounds: np.ndarray | None) -> np.ndarray:
+    """The float64 origin of points with finite ``bounds``: their centre, or, when the
+    points spread beyond what float32 offsets can span, the median point (the bulk of
+    the data then stays exact and only the outliers are clipped)."""
+    if bounds is None:
+        return np.zeros(points.shape[1])
+    half = bounds[1] / 2 - bounds[0] / 2  # halves: no overflow
+    if np.all(half <= FLOAT32_MAX / 2):
+        return bounds[0] / 2 + bounds[1] / 2
+    finite = points[np.isfinite(points).all(axis=1)]
+    return np.median(finite, axis=0)
+
+
+def float32_offsets(local: np.ndarray) -> tuple[np.ndarray, int]:
+    """float32 of float64 offsets from an origin, with the count of values beyond
+    float32's range, which are clipped to it (never turned into inf)."""
+    with np.errstate(invalid="ignore"):
+        beyond = np.abs(local) > FLOAT32_MAX
+    count = int(beyond.sum())
+    if count:
+        local = np.clip(local, -FLOAT32_MAX, FLOAT32_MAX)
+    return local.astype(np.float32), count
+
+
+def warn_clipped(count: int, argument: str) -> None:
+    """Say that ``count`` coordinates were clipped to the float32 range (once per call)."""
+    if count:
+        import warnings
+
+        warnings.warn(f"{argument}: {count} coordinates lie beyond the float32 range "
+                      f"(±{FLOAT32_MAX:.3g}) from the data's centre and are drawn clipped "
+                      "to it", RuntimeWarning, stacklevel=3)
+
+
+def split_origin(points: np.ndarray, argument: str = "pos"
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Split float64 points into a float64 origin and float32 offsets from it.
 
     Returns ``(origin, local_float32, valid)``; rows with NaN/inf are zeroed and
-    flagged invalid so shaders can break lines or skip markers there.
+    flagged invalid so shaders can break lines or skip markers there. Offsets beyond
+    float32's range are clipped, with a warning naming ``argument``.
     """
     valid = np.isfinite(points).all(axis=1)
-    b = finite_bounds(points)
-    origin = np.zeros(3) if b is None else (b[0] + b[1]) / 2
-    local = np.where(valid[:, None], points - origin, 0.0).astype(np.float32)
+    origin = origin_for(points, finite_bounds(points))
+    with np.errstate(over="ignore", invalid="ignore"):
+        local = np.where(valid[:, None], points - origin, 0.0)
+    local, clipped = float32_offsets(local)
+    warn_clipped(clipped, argument)
     return origin, local, valid
 
 

@@ -15,11 +15,15 @@ from .base import (
     DrawContext,
     Visual,
     as_array,
+    check_points,
     check_positive,
+    float32_offsets,
     is_nonlinear,
+    origin_for,
     rgba_bytes,
     transform_parts,
     transformed_bounds,
+    warn_clipped,
 )
 from .lod import MinMaxPyramid, is_sorted
 
@@ -200,6 +204,7 @@ def _join(pos, copy: bool = True) -> tuple[np.ndarray, np.ndarray | None, list]:
             lines = [_as_line(p) for p in arr]
         else:
             line = _as_line(arr)
+            check_points(len(line), "pos")
             if copy:
                 line = np.array(line, dtype=np.float64, order="C", copy=True)
             else:
@@ -207,6 +212,7 @@ def _join(pos, copy: bool = True) -> tuple[np.ndarray, np.ndarray | None, list]:
             return line, None, [(0, len(line))]
     dims = max(line.shape[1] for line in lines)
     total = sum(len(line) for line in lines) + len(lines) - 1
+    check_points(total, "pos")
     out = np.zeros((max(total, 0), dims))
     owner = np.full(len(out), -1, np.int32)
     spans, row = [], 0
@@ -507,8 +513,8 @@ class Line(Visual):
         d = points.shape[1]
         if origin:
             b = _finite_bounds(points)
-            center = np.zeros(d) if b is None else (b[0] + b[1]) / 2
-            self._reach = np.zeros(2) if b is None else (b[1] - b[0])[:2] / 2
+            center = origin_for(points, b)
+            self._reach = np.zeros(2) if b is None else (b[1] / 2 - b[0] / 2)[:2]
         else:
             center = np.zeros(d)
             self._reach = np.full(2, np.inf)
@@ -516,13 +522,17 @@ class Line(Visual):
         # xyz and a "drawn" flag per point, between two break rows: the shader reads
         # the points before and after each segment
         rows = np.zeros((len(points) + 2, 4), np.float32)
+        clipped = 0
         for i in range(0, len(points), _CHUNK):
             part = points[i : i + _CHUNK]
             valid = np.isfinite(part).all(axis=1)
-            local = part - center
+            with np.errstate(over="ignore", invalid="ignore"):
+                local = part - center
             local[~valid] = 0.0
-            rows[1 + i : 1 + i + len(part), :d] = local
+            rows[1 + i : 1 + i + len(part), :d], n = float32_offsets(local)
+            clipped += n
             rows[1 + i : 1 + i + len(part), 3] = valid
+        warn_clipped(clipped, "pos")
         self._pos_buffer.set_data(rows)
         self._dist_key = None
         self._color_buffer.set_data(self._colors())
