@@ -4,6 +4,8 @@ Submodules load on first use so that ``import lumos`` stays fast:
 
 >>> from lumos import scene, visuals
 >>> fig, ax = lumos.subplots()
+>>> with lumos.figure() as fig:   # GPU objects released at the end of the block
+...     fig.subplot().plot([1, 2, 3]); fig.savefig("x.png")
 """
 
 from __future__ import annotations
@@ -14,16 +16,17 @@ __version__ = "0.1.0"
 
 _SUBMODULES = {"collections", "colors", "geometry", "gpu", "io", "patches", "path", "plot",
                "pyplot", "scene", "shaders", "transforms", "visuals"}
-_FROM_PLOT = {"Figure", "subplots"}
+# name -> the module defining it (lumos.plot.figure the module stays what its name says)
+_FROM_PLOT = {"Figure": "plot", "figure": "plot.figure", "subplots": "plot"}
 
 
 def __getattr__(name: str):
     if name in _SUBMODULES:
         return importlib.import_module(f"{__name__}.{name}")
     if name in _FROM_PLOT:
-        return getattr(importlib.import_module(f"{__name__}.plot"), name)
+        return getattr(importlib.import_module(f"{__name__}.{_FROM_PLOT[name]}"), name)
     raise AttributeError(f"module 'lumos' has no attribute {name!r}")
 
 
 def __dir__():
-    return sorted(set(globals()) | _SUBMODULES | _FROM_PLOT)
+    return sorted(set(globals()) | _SUBMODULES | set(_FROM_PLOT))

@@ -218,6 +218,9 @@ class HeadlessContext:
                     yield ctx
                 finally:
                     self._depth = 0
+                    # moderngl keeps the framebuffer bound last (ctx.fbo): it must not
+                    # keep a dropped canvas's GL objects alive
+                    ctx.fbo = None
                     native.egl.eglMakeCurrent(self._handles[0], None, None, None)
 
     def _make_current(self, native: _Native):

@@ -433,10 +433,12 @@ class Figure:
         return self.canvas.frame()
 
     def render(self, dpi: float | None = None) -> np.ndarray:
-        """The figure as an (h, w, 4) uint8 array; ``dpi`` scales every pixel size."""
-        self.canvas.pixel_ratio = 1.0 if dpi is None else float(dpi) / self.dpi
-        self.draw()
-        return self.canvas.render()
+        """The figure as an (h, w, 4) uint8 array; ``dpi`` scales every pixel size.
+        Any thread may render a figure (docs/threading.md)."""
+        with self.canvas.lock:  # one thread at a time lays out and draws this figure
+            self.canvas.pixel_ratio = 1.0 if dpi is None else float(dpi) / self.dpi
+            self.draw()
+            return self.canvas.render()
 
     def savefig(self, fname, dpi=None, format: str | None = None, **kwargs) -> Path:
         """Write PNG (exactly figsize × dpi pixels) or standalone HTML."""
@@ -451,9 +453,10 @@ class Figure:
 
             return write_png(path, self.render(dpi=dpi), dpi=dpi)
         if suffix in (".html", ".htm"):
-            self.canvas.pixel_ratio = dpi / self.dpi
-            self.draw()
-            return self.canvas.save(path)
+            with self.canvas.lock:
+                self.canvas.pixel_ratio = dpi / self.dpi
+                self.draw()
+                return self.canvas.save(path)
         raise ValueError(f"fname: got suffix {suffix!r}, expected '.png' or '.html'")
 
     save = savefig
@@ -506,6 +509,18 @@ class Figure:
 
         return Recorder(self, filename, fps=fps, dpi=dpi, bitrate=bitrate, codec=codec,
                         progress=progress, total=total)
+
+    def close(self) -> None:
+        """Release the figure's GPU objects now. A figure that is simply dropped
+        releases them too, at the next render of any figure; a closed figure can still
+        be drawn (they are made again)."""
+        self.canvas.close()
+
+    def __enter__(self) -> Figure:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     def _repr_png_(self) -> bytes:
         from ..io.png import encode_png
@@ -576,6 +591,12 @@ def _share_target(grid, share, r: int, c: int):
     if share == "col":
         return grid[0, c] if r > 0 else None
     raise ValueError(f"sharex/sharey: got {share!r}, expected bool, 'all', 'row' or 'col'")
+
+
+def figure(figsize=None, dpi: float | None = None, facecolor=None, **kwargs) -> Figure:
+    """A new figure, outside pyplot's figure list: ``with lumos.figure() as fig:``
+    releases its GPU objects at the end of the block."""
+    return Figure(figsize=figsize, dpi=dpi, facecolor=facecolor, **kwargs)
 
 
 def subplots(nrows: int = 1, ncols: int = 1, figsize=None, dpi=None, sharex=False,
