@@ -184,25 +184,25 @@ def origin_for(points: np.ndarray, bounds: np.ndarray | None) -> np.ndarray:
     return np.median(finite, axis=0)
 
 
-def float32_offsets(local: np.ndarray) -> tuple[np.ndarray, int]:
-    """float32 of float64 offsets from an origin, with the count of values beyond
-    float32's range, which are clipped to it (never turned into inf)."""
+def float32_offsets(local: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """float32 of float64 offsets (N, d) from an origin, and which rows hold a value
+    beyond float32's range; those values are clipped to it (never turned into inf)."""
     with np.errstate(invalid="ignore"):
-        beyond = np.abs(local) > FLOAT32_MAX
-    count = int(beyond.sum())
-    if count:
+        beyond = (np.abs(local) > FLOAT32_MAX).any(axis=1)
+    if beyond.any():
         local = np.clip(local, -FLOAT32_MAX, FLOAT32_MAX)
-    return local.astype(np.float32), count
+    return local.astype(np.float32), beyond
 
 
-def warn_clipped(count: int, argument: str) -> None:
-    """Say that ``count`` coordinates were clipped to the float32 range (once per call)."""
+def warn_clipped(count: int, argument: str, what: str = "drawn clipped to it") -> None:
+    """Say that ``count`` points lie beyond the float32 range from the data's centre
+    (once per call) and what is done with them."""
     if count:
         import warnings
 
-        warnings.warn(f"{argument}: {count} coordinates lie beyond the float32 range "
-                      f"(±{FLOAT32_MAX:.3g}) from the data's centre and are drawn clipped "
-                      "to it", RuntimeWarning, stacklevel=3)
+        warnings.warn(f"{argument}: {count} points lie beyond the float32 range "
+                      f"(±{FLOAT32_MAX:.3g}) from the data's centre and are {what}",
+                      RuntimeWarning, stacklevel=3)
 
 
 def split_origin(points: np.ndarray, argument: str = "pos"
@@ -217,8 +217,8 @@ def split_origin(points: np.ndarray, argument: str = "pos"
     origin = origin_for(points, finite_bounds(points))
     with np.errstate(over="ignore", invalid="ignore"):
         local = np.where(valid[:, None], points - origin, 0.0)
-    local, clipped = float32_offsets(local)
-    warn_clipped(clipped, argument)
+    local, beyond = float32_offsets(local)
+    warn_clipped(int(beyond.sum()), argument)
     return origin, local, valid
 
 

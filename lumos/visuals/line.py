@@ -522,17 +522,19 @@ class Line(Visual):
         # xyz and a "drawn" flag per point, between two break rows: the shader reads
         # the points before and after each segment
         rows = np.zeros((len(points) + 2, 4), np.float32)
-        clipped = 0
+        far = 0
         for i in range(0, len(points), _CHUNK):
             part = points[i : i + _CHUNK]
             valid = np.isfinite(part).all(axis=1)
             with np.errstate(over="ignore", invalid="ignore"):
                 local = part - center
             local[~valid] = 0.0
-            rows[1 + i : 1 + i + len(part), :d], n = float32_offsets(local)
-            clipped += n
-            rows[1 + i : 1 + i + len(part), 3] = valid
-        warn_clipped(clipped, "pos")
+            # a point float32 cannot place breaks the line (clipped, its segments would
+            # overflow the shader's pixel arithmetic and take their neighbours along)
+            rows[1 + i : 1 + i + len(part), :d], beyond = float32_offsets(local)
+            far += int(beyond.sum())
+            rows[1 + i : 1 + i + len(part), 3] = valid & ~beyond
+        warn_clipped(far, "pos", "not drawn (the line breaks there)")
         self._pos_buffer.set_data(rows)
         self._dist_key = None
         self._color_buffer.set_data(self._colors())

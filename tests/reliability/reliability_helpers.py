@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 
 import numpy as np
 
@@ -35,6 +36,7 @@ def gl_objects(max_name: int = 6000) -> dict[str, int]:
         _GL.glGetProgramiv(name, _GL_DELETE_STATUS, ctypes.byref(deleted))
         return not deleted.value
 
+    gc.collect()  # dropped canvases queue their GL objects; current() releases them
     with current():
         counts = {fn[4:]: sum(bool(getattr(_GL, fn)(n)) for n in range(1, max_name))
                   for fn in _KINDS if fn != "glIsProgram"}
