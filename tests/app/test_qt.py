@@ -169,3 +169,25 @@ def test_widgets_in_a_layout_and_released_on_close(qt):
         w.deleteLater()
         app.processEvents()
         assert w.executor is None and not ex._buffers
+
+
+def test_headless_rendering_leaves_qts_context_current(qt, widget):
+    """A savefig while Qt's context is current (a slot, paintGL) gives it back: the
+    same GLX context is current afterwards and the widget still draws."""
+    import ctypes
+    import ctypes.util
+
+    glx = ctypes.CDLL(ctypes.util.find_library("GLX"))
+    glx.glXGetCurrentContext.restype = ctypes.c_void_p
+    widget.scene.figure.render()  # lumos's own context exists already
+    widget.makeCurrent()
+    try:
+        qt_context = glx.glXGetCurrentContext()
+        assert qt_context
+        picture = widget.scene.figure.render()
+        assert (picture[..., :3] < 128).any()
+        assert glx.glXGetCurrentContext() == qt_context
+    finally:
+        widget.doneCurrent()
+    assert glx.glXGetCurrentContext() is None
+    assert (widget.grab_pixels()[..., :3] < 128).any()
