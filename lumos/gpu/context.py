@@ -80,19 +80,19 @@ class _Native:
     """The few EGL/GLX entry points that save and restore a thread's current context."""
 
     def __init__(self) -> None:
-        name = ctypes.util.find_library("EGL")
-        if name is None:
-            raise OpenGLUnavailable(f"{INSTALL_HINT}\n(libEGL was not found)")
-        egl = self.egl = ctypes.CDLL(name)
         ptr = ctypes.c_void_p
-        for fn in ("eglGetCurrentContext", "eglGetCurrentDisplay", "eglGetCurrentSurface"):
-            getattr(egl, fn).restype = ptr
-        egl.eglGetCurrentSurface.argtypes = [ctypes.c_int]
-        egl.eglMakeCurrent.argtypes = [ptr, ptr, ptr, ptr]
-        egl.eglMakeCurrent.restype = ctypes.c_uint
-        egl.eglQueryAPI.restype = ctypes.c_uint
-        egl.eglBindAPI.argtypes = [ctypes.c_uint]
-        egl.eglGetError.restype = ctypes.c_int
+        self.egl = None  # no EGL (a window on macOS): nothing EGL to save, no headless GL
+        name = ctypes.util.find_library("EGL")
+        if name is not None:
+            egl = self.egl = ctypes.CDLL(name)
+            for fn in ("eglGetCurrentContext", "eglGetCurrentDisplay", "eglGetCurrentSurface"):
+                getattr(egl, fn).restype = ptr
+            egl.eglGetCurrentSurface.argtypes = [ctypes.c_int]
+            egl.eglMakeCurrent.argtypes = [ptr, ptr, ptr, ptr]
+            egl.eglMakeCurrent.restype = ctypes.c_uint
+            egl.eglQueryAPI.restype = ctypes.c_uint
+            egl.eglBindAPI.argtypes = [ctypes.c_uint]
+            egl.eglGetError.restype = ctypes.c_int
         self.glx = None
         name = ctypes.util.find_library("GLX") or ctypes.util.find_library("GL")
         if name is not None:
@@ -110,8 +110,8 @@ class _Native:
     def save(self) -> tuple:
         """What this thread has current: (EGL api, EGL state or None, GLX state or None)."""
         egl = self.egl
-        api = egl.eglQueryAPI()
-        ectx = egl.eglGetCurrentContext()
+        api = egl.eglQueryAPI() if egl is not None else None
+        ectx = egl.eglGetCurrentContext() if egl is not None else None
         estate = None
         if ectx:
             estate = (egl.eglGetCurrentDisplay(), egl.eglGetCurrentSurface(_EGL_DRAW),
@@ -135,7 +135,8 @@ class _Native:
 
     def restore(self, saved: tuple) -> None:
         api, estate, gstate = saved
-        self.egl.eglBindAPI(api)
+        if api is not None:
+            self.egl.eglBindAPI(api)
         if estate is not None:
             self.egl.eglMakeCurrent(*estate)
         if gstate is not None:
@@ -226,6 +227,8 @@ class HeadlessContext:
     def _make_current(self, native: _Native):
         import moderngl
 
+        if native.egl is None:
+            raise OpenGLUnavailable(f"{INSTALL_HINT}\n(libEGL was not found)")
         ctx = self.ctx
         if ctx is not None and not isinstance(ctx.mglo, moderngl.InvalidObject):
             native.egl.eglBindAPI(_EGL_OPENGL_API)
@@ -235,7 +238,7 @@ class HeadlessContext:
                 return ctx
             native.egl.eglGetError()  # clear it: the context is replaced below
         # First use, or the context was released, lost, or left current in another thread
-        if ctx is not None:
+        if ctx is not None and not isinstance(ctx.mglo, moderngl.InvalidObject):
             self._abandoned.append(ctx)
         with _moderngl_default_kept():
             try:
