@@ -28,7 +28,7 @@ from .plot.ticker import (  # matplotlib's pyplot re-exports these
 )
 
 __all__ = [
-    "annotate", "axhline", "axhspan", "axis", "axvline", "axvspan", "bar", "barh", "cla",
+    "annotate", "axes", "axhline", "axhspan", "axis", "axvline", "axvspan", "bar", "barh", "cla",
     "clf", "close", "colorbar", "contour", "contourf", "errorbar", "figure", "fill_between",
     "gca", "gcf", "get_fignums", "grid", "hist", "imshow", "legend", "pause", "pcolormesh",
     "plot", "quiver", "rcParams", "savefig", "scatter", "semilogx", "semilogy", "loglog",
@@ -70,23 +70,40 @@ def gca() -> Axes:
 
 
 def sca(ax: Axes) -> None:
+    """Make ``ax`` (and its figure) current."""
     global _current
     _current = ax.figure
-    ax.figure._current_axes = ax
+    ax.figure.sca(ax)
 
 
 def subplots(nrows: int = 1, ncols: int = 1, figsize=None, dpi=None, sharex=False,
-             sharey=False, squeeze: bool = True, **kwargs):
-    """``fig, ax = plt.subplots()``; ``fig, axs = plt.subplots(2, 2, sharex=True)``."""
+             sharey=False, squeeze: bool = True, subplot_kw: dict | None = None, **kwargs):
+    """``fig, ax = plt.subplots()``; ``fig, axs = plt.subplots(2, 2, sharex=True)``;
+    ``subplot_kw=dict(projection="polar")`` makes every axes polar."""
     fig = figure(figsize=figsize, dpi=dpi, **kwargs)
-    axs = fig.subplots(nrows, ncols, sharex=sharex, sharey=sharey, squeeze=squeeze)
-    fig._current_axes = axs if isinstance(axs, Axes) else axs.flat[0]  # matplotlib's choice
+    axs = fig.subplots(nrows, ncols, sharex=sharex, sharey=sharey, squeeze=squeeze,
+                       subplot_kw=subplot_kw)
+    fig.sca(axs if isinstance(axs, Axes) else axs.flat[0])  # matplotlib's choice
     return fig, axs
 
 
 def subplot(*args, **kwargs) -> Axes:
-    """``plt.subplot(2, 1, 1)`` or ``plt.subplot(211)``: make that axes current."""
+    """``plt.subplot(2, 1, 1)``, ``plt.subplot(211)``, ``plt.subplot(projection="polar")``:
+    make that axes current (created on first use)."""
     return gcf().add_subplot(*args, **kwargs)
+
+
+def axes(arg=None, **kwargs) -> Axes:
+    """``plt.axes()``: a new axes filling the current figure (``projection=``, ``polar=``
+    and Axes properties as for ``subplot``); ``plt.axes(ax)`` makes ``ax`` current.
+    Axes at an explicit rectangle are not supported (lumos lays axes out itself)."""
+    if isinstance(arg, Axes):
+        sca(arg)
+        return arg
+    if arg is not None:
+        raise TypeError(f"arg: got {arg!r}, expected None or an Axes (lumos places axes in "
+                        "a grid; rectangles are not supported)")
+    return gcf().add_subplot(1, 1, 1, **kwargs)
 
 
 def _on_axes(name: str):

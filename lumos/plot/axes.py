@@ -89,7 +89,7 @@ def _split_plot_args(args) -> list[tuple]:
 class Axes(PlottingMixin):
     """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``."""
 
-    name = "2d"
+    name = "rectilinear"
 
     def __init__(self, figure, spec, sharex: Axes | None = None, sharey: Axes | None = None,
                  parent: Axes | None = None, role: str = "main") -> None:

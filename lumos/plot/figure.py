@@ -162,6 +162,8 @@ class Figure:
 
     def __init__(self, figsize=None, dpi: float | None = None, facecolor=None,
                  layout: str | None = "constrained", **kwargs) -> None:
+        if kwargs:
+            raise TypeError(f"Figure: unexpected keyword arguments {sorted(kwargs)}")
         figsize = rcParams["figure.figsize"] if figsize is None else figsize
         try:
             fw, fh = (float(v) for v in figsize)
@@ -220,24 +222,43 @@ class Figure:
                 cw * spec[3] * 0.9, ch * spec[2] * 0.85)
 
     # -- axes ----------------------------------------------------------------------
-    def subplot(self, row: int = 0, col: int = 0, projection: str = "2d", rowspan: int = 1,
-                colspan: int = 1, sharex: Axes | None = None, sharey: Axes | None = None) -> Axes:
-        """The axes in grid cell (row, col), created on first use (0-based)."""
-        if projection not in ("2d", "rectilinear", None):
-            raise ValueError(f"projection: got {projection!r}, expected '2d'")
+    def subplot(self, row: int = 0, col: int = 0, projection=None, rowspan: int = 1,
+                colspan: int = 1, sharex: Axes | None = None, sharey: Axes | None = None,
+                polar: bool = False, **kwargs) -> Axes:
+        """The axes in grid cell (row, col), created on first use (0-based).
+
+        ``projection`` names an axes kind ('rectilinear', 'polar' or one registered with
+        :func:`lumos.plot.register_projection`); ``polar=True`` means 'polar'. An axes
+        of another kind in that cell is replaced, as matplotlib does. Other keywords are
+        Axes properties (``title=``, ``xlim=``, ``facecolor=``...), set on the axes."""
+        from .projections import projection_class
+
+        cls = projection_class(projection, polar)
+        _check_properties(cls, kwargs, "subplot")
         for name, v in (("row", row), ("col", col)):
             if not isinstance(v, (int, np.integer)) or v < 0:
                 raise ValueError(f"{name}: got {v!r}, expected an integer >= 0")
         spec = (int(row), int(col), int(rowspan), int(colspan))
         for ax in self.axes:
             if ax.spec == spec and ax.role == "main":
-                self._current_axes = ax
-                return ax
-        ax = Axes(self, spec, sharex=sharex, sharey=sharey)
+                if projection is None and not polar or type(ax) is cls:
+                    self._current_axes = ax
+                    ax.set(**kwargs)
+                    return ax
+                self.delaxes(ax)
+                break
+        ax = cls(self, spec, sharex=sharex, sharey=sharey)
         self.axes.append(ax)
         self._current_axes = ax
         self._grid = (max(self._grid[0], spec[0] + spec[2]), max(self._grid[1], spec[1] + spec[3]))
+        ax.set(**kwargs)
         return ax
+
+    def sca(self, ax: Axes) -> None:
+        """Make ``ax`` the current axes (``gca`` returns it)."""
+        if ax not in self.axes:
+            raise ValueError("ax: got an axes that is not in this figure")
+        self._current_axes = ax
 
     def __getitem__(self, key) -> Axes:
         """``fig[row, col]`` or with slices for spans: ``fig[0, :]``."""
@@ -265,14 +286,17 @@ class Figure:
                           "figures out with a constrained layout", stacklevel=2)
         return GridSpec(nrows, ncols)
 
-    def add_subplot(self, *args, projection: str = "2d", sharex=None, sharey=None) -> Axes:
+    def add_subplot(self, *args, projection=None, polar: bool = False, sharex=None,
+                    sharey=None, **kwargs) -> Axes:
         """matplotlib's ``add_subplot(nrows, ncols, index)`` (1-based), ``(111)`` or a
-        cell of a grid spec (``gs[0, :]``)."""
+        cell of a grid spec (``gs[0, :]``); ``projection``, ``polar`` and Axes
+        properties as for :meth:`subplot`."""
         if len(args) == 1 and isinstance(args[0], SubplotSpec):
             spec = args[0]
             self._grid = (max(self._grid[0], spec.grid[0]), max(self._grid[1], spec.grid[1]))
             return self.subplot(spec.row, spec.col, projection=projection, rowspan=spec.rowspan,
-                                colspan=spec.colspan, sharex=sharex, sharey=sharey)
+                                colspan=spec.colspan, sharex=sharex, sharey=sharey,
+                                polar=polar, **kwargs)
         if len(args) == 1 and isinstance(args[0], (int, np.integer)) and args[0] >= 111:
             args = tuple(int(c) for c in str(args[0]))
         if not args:
@@ -290,17 +314,20 @@ class Figure:
         r1, c1 = divmod(last - 1, ncols)
         self._grid = (max(self._grid[0], nrows), max(self._grid[1], ncols))
         return self.subplot(r0, c0, projection=projection, rowspan=r1 - r0 + 1,
-                            colspan=c1 - c0 + 1, sharex=sharex, sharey=sharey)
+                            colspan=c1 - c0 + 1, sharex=sharex, sharey=sharey, polar=polar,
+                            **kwargs)
 
     def subplots(self, nrows: int = 1, ncols: int = 1, sharex=False, sharey=False,
-                 squeeze: bool = True):
-        """A grid of axes, like matplotlib's ``fig.subplots``."""
+                 squeeze: bool = True, subplot_kw: dict | None = None):
+        """A grid of axes, like matplotlib's ``fig.subplots``; ``subplot_kw`` goes to
+        each :meth:`subplot` (``projection``, ``polar``, Axes properties)."""
+        subplot_kw = _subplot_kw(subplot_kw)
         grid = np.empty((nrows, ncols), dtype=object)
         for r in range(nrows):
             for c in range(ncols):
                 sx = _share_target(grid, sharex, r, c)
                 sy = _share_target(grid, sharey, r, c)
-                grid[r, c] = self.subplot(r, c, sharex=sx, sharey=sy)
+                grid[r, c] = self.subplot(r, c, sharex=sx, sharey=sy, **subplot_kw)
         self._grid = (max(self._grid[0], nrows), max(self._grid[1], ncols))
         if squeeze:
             if grid.size == 1:
@@ -562,7 +589,25 @@ def _share_target(grid, share, r: int, c: int):
 
 
 def subplots(nrows: int = 1, ncols: int = 1, figsize=None, dpi=None, sharex=False,
-             sharey=False, squeeze: bool = True, **kwargs):
-    """``fig, ax = lumos.subplots()`` / ``fig, axs = lumos.subplots(2, 2)``."""
+             sharey=False, squeeze: bool = True, subplot_kw: dict | None = None, **kwargs):
+    """``fig, ax = lumos.subplots()`` / ``fig, axs = lumos.subplots(2, 2)``;
+    ``subplot_kw=dict(projection="polar")`` as in matplotlib."""
     fig = Figure(figsize=figsize, dpi=dpi, **kwargs)
-    return fig, fig.subplots(nrows, ncols, sharex=sharex, sharey=sharey, squeeze=squeeze)
+    return fig, fig.subplots(nrows, ncols, sharex=sharex, sharey=sharey, squeeze=squeeze,
+                             subplot_kw=subplot_kw)
+
+
+def _subplot_kw(subplot_kw) -> dict:
+    if subplot_kw is None:
+        return {}
+    if not isinstance(subplot_kw, dict):
+        raise TypeError(f"subplot_kw: got {type(subplot_kw).__name__}, expected a dict")
+    return dict(subplot_kw)
+
+
+def _check_properties(cls, kwargs: dict, where: str) -> None:
+    """Axes properties must have a setter on ``cls``: anything else is a TypeError."""
+    unknown = sorted(k for k in kwargs if not callable(getattr(cls, f"set_{k}", None)))
+    if unknown:
+        raise TypeError(f"{where}: unexpected keyword arguments {unknown} (not properties "
+                        f"of {cls.__name__})")
