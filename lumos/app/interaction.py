@@ -148,8 +148,7 @@ class Interaction:
     def _write_back(self, view, cam: dict) -> None:
         ax = self.scene.axes_of(view)
         if ax is not None:  # the limits rule; the camera follows at once for the next event
-            _set_axes_limits(ax, cam["rect"])
-            _camera_from_axes(ax)
+            ax.camera_changed(cam)
             return
         c = view.camera
         if cam["type"] == "panzoom":
@@ -173,8 +172,7 @@ class Interaction:
             return
         ax = self.scene.axes_of(view)
         if ax is not None:
-            self._home[view] = [(a, a.limits.lo, a.limits.hi, a.limits.auto, a.inverted)
-                                for a in (ax.xaxis, ax.yaxis)]
+            self._home[view] = ("axes", ax.home_state())
         else:
             self._home[view] = {k: copy.deepcopy(v) for k, v in view.camera.__dict__.items()
                                 if k != "view"}
@@ -185,11 +183,8 @@ class Interaction:
             state = self._home.pop(v, None)
             if state is None:
                 continue
-            if isinstance(state, list):
-                for axis, lo, hi, auto, inverted in state:
-                    axis.limits.lo, axis.limits.hi, axis.limits.auto = lo, hi, auto
-                    axis.inverted = inverted
-                _camera_from_axes(self.scene.axes_of(v))
+            if isinstance(state, tuple):
+                self.scene.axes_of(v).restore_home(state[1])
             else:
                 v.camera.__dict__.update(state)
         self.canvas.events.emit(Event("view_change", view=view))
@@ -204,7 +199,7 @@ class Interaction:
             ax = self.scene.axes_of(view) if view is not None else None
             if ax is not None:
                 ev.inaxes = ax
-                ev.xdata, ev.ydata = data_coordinates(ax, x, y)
+                ev.xdata, ev.ydata = ax.data_at(x, self.canvas.size[1] - y)
         return ev
 
     def _emit(self, ev: Event) -> None:
@@ -308,35 +303,3 @@ class Interaction:
         if not self.closed:
             self._emit(Event("close"))
         self.closed = True
-
-
-def data_coordinates(ax, x: float, y: float) -> tuple[float, float]:
-    """Data coordinates at logical figure pixel (x, y) (top-left origin) of ``ax``."""
-    vx, vy, vw, vh = ax.view.rect
-    cam = ax.view.camera.to_dict((vw, vh))
-    x0, y0, w, h = cam["rect"]
-    sx = x0 + (x - vx) / vw * w
-    sy = y0 + (1 - (y - vy) / vh) * h
-    with np.errstate(all="ignore"):
-        xd = float(ax.xaxis.scale.inverse(np.array([sx]))[0])
-        yd = float(ax.yaxis.scale.inverse(np.array([sy]))[0])
-    return xd, yd
-
-
-def _set_axes_limits(ax, rect) -> None:
-    """Axes limits from a panzoom camera rectangle (scale space; negative size: inverted)."""
-    x0, y0, w, h = (float(v) for v in rect)
-    for axis, setter, lo, hi in ((ax.xaxis, ax.set_xlim, x0, x0 + w),
-                                 (ax.yaxis, ax.set_ylim, y0, y0 + h)):
-        with np.errstate(all="ignore"):
-            a, b = axis.scale.inverse(np.array([lo, hi]))
-        if np.isfinite(a) and np.isfinite(b) and a != b:
-            setter(float(a), float(b))
-
-
-def _camera_from_axes(ax) -> None:
-    """The axes' camera from its limits now, as ``Axes.sync`` does before each frame."""
-    (x0, x1), (y0, y1) = ax.xaxis.scaled_interval(), ax.yaxis.scaled_interval()
-    cam = ax.view.camera
-    cam.rect = (x0, y0, x1 - x0, y1 - y0)
-    cam.invert_x, cam.invert_y = ax.xaxis.inverted, ax.yaxis.inverted

@@ -24,11 +24,9 @@ def _points_px(artist) -> np.ndarray | None:
     else:
         return None
     ax = artist.axes
-    bx, by, bw, bh = ax.box
-    height = ax.figure.canvas.size[1]
-    px = bx + ax._fraction(ax.xaxis, x) * bw
-    py = height - (by + ax._fraction(ax.yaxis, y) * bh)
-    return np.c_[px, py]
+    px = ax.transData.forward(np.c_[x, y])
+    px[:, 1] = ax.figure.canvas.size[1] - px[:, 1]
+    return px
 
 
 def inside_polygon(points: np.ndarray, polygon) -> np.ndarray:

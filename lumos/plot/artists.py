@@ -11,6 +11,7 @@ import numpy as np
 
 from .. import colors
 from ..gpu.resources import changed_rows
+from ..transforms import Transform
 from ..visuals import Image
 from .style import DASHES, rcParams
 
@@ -335,9 +336,8 @@ class Line2D(Artist):
         if self._scaled is self._xy:
             self._mark_dirty(lo, hi)  # the data is what the batch draws
         elif self._drawstyle == "default" and len(self._scaled) == len(self._x):
-            with np.errstate(all="ignore"):
-                self._scaled[lo:hi, 0] = self.axes.xaxis.scale.forward(self._x[lo:hi])
-                self._scaled[lo:hi, 1] = self.axes.yaxis.scale.forward(self._y[lo:hi])
+            self._scaled[lo:hi] = self.axes.transScale.forward(np.c_[self._x[lo:hi],
+                                                                      self._y[lo:hi]])
             self._mark_dirty(lo, hi)
         elif type(self).rescale is Line2D.rescale and len(self._scaled):
             old = self._scaled
@@ -393,16 +393,14 @@ class Line2D(Artist):
     def _positions(self) -> tuple[np.ndarray, np.ndarray]:
         """(line, marker) positions in scale space; the data itself when both axes are
         linear and there are no steps (no copy)."""
-        xscale, yscale = self.axes.xaxis.scale, self.axes.yaxis.scale
-        linear = xscale.name == yscale.name == "linear"
+        scale = self.axes.transScale.frozen()
         own = self._x.base is self._xy and self._y.base is self._xy
-        if linear and own and self._drawstyle == "default":
+        if scale.is_linear and own and self._drawstyle == "default":
             return self._xy, self._xy
         x, y = _steps(self._x, self._y, self._drawstyle)
-        with np.errstate(all="ignore"):
-            scaled = np.c_[xscale.forward(x), yscale.forward(y)]
-            markers = scaled if self._drawstyle == "default" else np.c_[
-                xscale.forward(self._x), yscale.forward(self._y)]
+        scaled = scale.forward(np.c_[x, y])
+        markers = scaled if self._drawstyle == "default" else scale.forward(
+            np.c_[self._x, self._y])
         return scaled, markers
 
     def set_markevery(self, every) -> None:
@@ -782,10 +780,7 @@ class PathCollection(Artist, ScalarMappable):
 
     def _scale_rows(self, start: int, stop: int) -> None:
         """Recompute scale-space positions of rows start:stop from the offsets."""
-        off = self._offsets[start:stop]
-        with np.errstate(all="ignore"):
-            rows = np.c_[self.axes.xaxis.scale.forward(off[:, 0]),
-                         self.axes.yaxis.scale.forward(off[:, 1])]
+        rows = self.axes.transScale.forward(self._offsets[start:stop])
         if len(self._scaled) != len(self._offsets):
             self._scaled = rows
         else:
@@ -994,9 +989,9 @@ class AxesImage(Artist, ScalarMappable):
         left, right, b, t = self.get_extent()
         # row 0 is at the top with origin 'upper'
         y0, y1 = (t, b) if self._origin == "upper" else (b, t)
-        with np.errstate(all="ignore"):
-            xs = self.axes.xaxis.scale.forward(np.array([left, right]))
-            ys = self.axes.yaxis.scale.forward(np.array([y0, y1]))
+        (xs0, ys0), (xs1, ys1) = self.axes.transScale.forward(np.array([[left, y0],
+                                                                        [right, y1]]))
+        xs, ys = np.array([xs0, xs1]), np.array([ys0, ys1])
         # an extent a log axis cannot show (non-positive) hides the image, as it must
         shown = bool(np.isfinite(np.r_[xs, ys]).all())
         self._visual.visible = shown
@@ -1014,12 +1009,13 @@ class AxesImage(Artist, ScalarMappable):
 
 
 class Text(Artist):
-    """A text label at a data position (or axes fraction with ``transform=ax.transAxes``)."""
+    """A text label at a data position, or a position in the coordinates of any
+    transform to figure pixels (``transform=ax.transAxes``: axes fraction)."""
 
     zorder = 3.0
 
     def __init__(self, axes, x, y, text, fontsize=None, color="black", ha="left",
-                 va="baseline", rotation=0.0, coords="data", label=None, zorder=None,
+                 va="baseline", rotation=0.0, transform=None, label=None, zorder=None,
                  fontweight=None, bbox=None) -> None:
         super().__init__(axes, label, zorder)
         self.set_bbox(bbox)
@@ -1030,7 +1026,10 @@ class Text(Artist):
         self.set_horizontalalignment(ha)
         self.set_verticalalignment(va)
         self._rotation = _rotation(rotation)
-        self._coords = coords
+        if transform is not None and not isinstance(transform, Transform):
+            raise TypeError(f"transform: got {type(transform).__name__}, expected a lumos "
+                            "transform (ax.transData, ax.transAxes, fig.transFigure, ...)")
+        self._transform = transform
         self._bold = fontweight in ("bold", "heavy", 700, 800, 900)
 
     def set_bbox(self, bbox) -> None:
@@ -1101,9 +1100,14 @@ class Text(Artist):
         self._va = va
         self._changed()
 
+    def get_transform(self):
+        """The transform of the position (``ax.transData`` unless given)."""
+        return self.axes.transData if self._transform is None else self._transform
+
     def pixel_position(self) -> tuple[float, float]:
         """Where the anchor lands, in figure pixels from the bottom left."""
-        return self.axes.to_pixels(self._x, self._y, self._coords)
+        x, y = self.get_transform().forward(np.array([self._x, self._y]))
+        return float(x), float(y)
 
 
 _FONT_SIZES = {"xx-small": 0.579, "x-small": 0.694, "small": 0.833, "medium": 1.0,

@@ -11,11 +11,11 @@ import numpy as np
 
 from .. import colors
 from ..scene.cameras import PanZoomCamera
+from ..transforms import Affine, Transform, chain
 from ..visuals import Line, Markers
 from . import bigdata
 from . import text as textmod
 from .artists import (
-    DASHES,
     MARKERS,
     Artist,
     AxesImage,
@@ -27,9 +27,11 @@ from .artists import (
     numeric,
 )
 from .axis import Axis
+from .coords import AxisScales, LiveTransform, rect_to_unit, unit_to_box
 from .plotting import PlottingMixin
+from .scale import LinearScale
 from .spines import Spines
-from .style import rcParams
+from .style import dash_pattern, rcParams
 
 _COLOR_LETTERS = "bgrcmykw"
 # Batches get level of detail per line, so length no longer needs a visual of its own;
@@ -87,7 +89,15 @@ def _split_plot_args(args) -> list[tuple]:
 
 
 class Axes(PlottingMixin):
-    """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``."""
+    """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``.
+
+    This class is also the base of every projection (``projection="polar"``, ...): a
+    projection subclasses it and overrides the hooks of the "projection" sections below
+    (its transform chain, camera, decorations, limits and mouse handling; see
+    ``docs/projections.md``). ``ax.transData`` maps data to figure pixels through
+    ``transScale``, ``transProjection``, ``transLimits`` and ``transAxes``
+    (:mod:`lumos.plot.coords`).
+    """
 
     name = "rectilinear"
 
@@ -98,10 +108,20 @@ class Axes(PlottingMixin):
         self.parent = parent
         self.role = role  # "main", "twin" or "colorbar"
         self.children: list[Axes] = []
-        self.view = figure.canvas.add_view(camera=PanZoomCamera(), rect=(0, 0, 1, 1))
+        self.view = figure.canvas.add_view(camera=self._make_camera(), rect=(0, 0, 1, 1))
         self.view.bgcolor = None if role == "twin" else rcParams["axes.facecolor"]
         self.xaxis = Axis(self, "x")
         self.yaxis = Axis(self, "y")
+        # the transform chain (live: follows limits, scales and the box)
+        self.transScale = LiveTransform(self._scale_transform, "transScale")
+        self.transProjection = LiveTransform(self._projection_transform, "transProjection")
+        self.transLimits = LiveTransform(lambda: rect_to_unit(self.view_rect()), "transLimits")
+        self.transAxes = LiveTransform(lambda: unit_to_box(self.box), "transAxes")
+        self.transView = LiveTransform(lambda: chain(self.transLimits.frozen(),
+                                                     self.transAxes.frozen()), "transView")
+        self.transData = LiveTransform(lambda: chain(
+            self.transScale.frozen(), self.transProjection.frozen(),
+            self.transView.frozen()), "transData")
         if sharex is not None:
             self._share(self.xaxis, sharex.xaxis)
         if sharey is not None:
@@ -298,7 +318,9 @@ class Axes(PlottingMixin):
 
     def text(self, x, y, s, fontsize=None, color="black", ha="left", va="baseline",
              rotation=0.0, transform=None, **kwargs) -> Text:
-        """Text at data coordinates (or axes fraction with ``transform=ax.transAxes``)."""
+        """Text at data coordinates, or through any transform to figure pixels:
+        ``transform=ax.transAxes`` (axes fraction), ``ax.get_xaxis_transform()``,
+        ``fig.transFigure``."""
         kwargs = _normalize_kwargs(kwargs)
         ha = kwargs.pop("horizontalalignment", ha)
         va = kwargs.pop("verticalalignment", va)
@@ -307,22 +329,58 @@ class Axes(PlottingMixin):
         fontsize = kwargs.pop("size", fontsize)
         bbox = kwargs.pop("bbox", None)
         _reject_unknown(kwargs, "text")
-        coords = "axes" if transform is self.transAxes else "data"
         t = Text(self, x, y, s, fontsize=fontsize, color=color, ha=ha, va=va,
-                 rotation=rotation, coords=coords, zorder=zorder, fontweight=fontweight,
-                 bbox=bbox)
+                 rotation=rotation, transform=transform, zorder=zorder,
+                 fontweight=fontweight, bbox=bbox)
         self.texts.append(t)
         self._dirty = True
         return t
 
-    @property
-    def transAxes(self):  # noqa: N802 - matplotlib's name
-        """Marker for axes-fraction coordinates in ``text(..., transform=ax.transAxes)``."""
-        return _TRANS_AXES
+    # -- projection: the transform chain -------------------------------------------
+    def _make_camera(self):
+        """The camera of the axes' view (a projection may bring another kind)."""
+        return PanZoomCamera()
 
-    @property
-    def transData(self):  # noqa: N802 - matplotlib's name
-        return _TRANS_DATA
+    def _scale_transform(self) -> Transform:
+        """Data → scale space (``transScale``): the axes' scales."""
+        return AxisScales(self.xaxis.scale, self.yaxis.scale)
+
+    def _projection_transform(self) -> Transform:
+        """Scale space → projected space (``transProjection``); the GPU applies it as
+        the transform of the visuals in scale space. Identity here."""
+        return Affine()
+
+    def view_rect(self) -> tuple[float, float, float, float]:
+        """The rectangle of projected space the axes show, ``(x0, y0, w, h)``; a
+        negative width or height is an inverted axis. ``transLimits`` maps it onto the
+        unit square and the camera shows it in the box."""
+        (x0, x1), (y0, y1) = self.xaxis.scaled_interval(), self.yaxis.scaled_interval()
+        if self.xaxis.inverted:
+            x0, x1 = x1, x0
+        if self.yaxis.inverted:
+            y0, y1 = y1, y0
+        return x0, y0, x1 - x0, y1 - y0
+
+    def gpu_transform(self) -> Transform | None:
+        """What visuals in scale space apply on the GPU (None: nothing, the projection
+        is the identity)."""
+        t = self.transProjection.frozen()
+        return None if t.is_linear else t
+
+    def get_xaxis_transform(self, which: str = "grid") -> Transform:
+        """x in data, y in axes fraction → figure pixels (matplotlib's blended
+        transform for x ticks and spans)."""
+        return LiveTransform(lambda: chain(
+            AxisScales(self.xaxis.scale, LinearScale()),
+            rect_to_unit(self.view_rect(), along=(True, False)),
+            self.transAxes.frozen()), "xaxis transform")
+
+    def get_yaxis_transform(self, which: str = "grid") -> Transform:
+        """x in axes fraction, y in data → figure pixels."""
+        return LiveTransform(lambda: chain(
+            AxisScales(LinearScale(), self.yaxis.scale),
+            rect_to_unit(self.view_rect(), along=(False, True)),
+            self.transAxes.frozen()), "yaxis transform")
 
     # -- limits, scales, labels -----------------------------------------------------
     def _autoscale(self) -> None:
@@ -730,31 +788,61 @@ class Axes(PlottingMixin):
 
     # -- coordinates -----------------------------------------------------------------
     def to_pixels(self, x, y, coords: str = "data") -> tuple[float, float]:
-        """Figure pixels (from the bottom left) of a point in data or axes coordinates."""
-        bx, by, bw, bh = self.box
-        if coords == "axes":
-            return bx + float(x) * bw, by + float(y) * bh
-        fx = self._fraction(self.xaxis, np.array([x], float))[0]
-        fy = self._fraction(self.yaxis, np.array([y], float))[0]
-        return bx + fx * bw, by + fy * bh
+        """Figure pixels (from the bottom left) of a point in data or axes coordinates
+        (``transData`` or ``transAxes``)."""
+        t = self.transAxes if coords == "axes" else self.transData
+        px, py = t.forward(np.array([x, y], dtype=float))
+        return float(px), float(py)
 
-    def _fraction(self, axis: Axis, values: np.ndarray) -> np.ndarray:
-        """Position along the axis, 0 at the left/bottom edge, 1 at the right/top."""
-        s0, s1 = axis.scaled_interval()
+    def view_state(self) -> tuple:
+        """What pixel-dependent geometry depends on: box, view, dpi."""
+        return tuple(self.box), self.view_rect(), self.figure.dpi
+
+    # -- projection: the camera and the mouse ----------------------------------------
+    def sync_camera(self) -> None:
+        """The view's camera and rectangle from the limits and the box."""
+        x0, y0, w, h = self.view_rect()
+        cam = self.view.camera
+        cam.rect = (min(x0, x0 + w), min(y0, y0 + h), abs(w), abs(h))
+        cam.invert_x, cam.invert_y = w < 0, h < 0
+        bx, by, bw, bh = self.box
+        height = self.figure.canvas.size[1]
+        self.view.fixed_rect = (bx, height - by - bh, bw, bh)
+
+    def camera_changed(self, camera: dict) -> None:
+        """The mouse moved the view's camera (a frame camera dictionary, as the
+        controllers give): take the limits it shows, then follow them with the camera."""
+        x0, y0, w, h = (float(v) for v in camera["rect"])
+        for axis, setter, lo, hi in ((self.xaxis, self.set_xlim, x0, x0 + w),
+                                     (self.yaxis, self.set_ylim, y0, y0 + h)):
+            with np.errstate(all="ignore"):
+                a, b = axis.scale.inverse(np.array([lo, hi]))
+            if np.isfinite(a) and np.isfinite(b) and a != b:
+                setter(float(a), float(b))
+        self.sync_camera()
+
+    def home_state(self):
+        """What ``restore_home`` needs to bring the view back (before the mouse moved it)."""
+        return [(a, a.limits.lo, a.limits.hi, a.limits.auto, a.inverted)
+                for a in (self.xaxis, self.yaxis)]
+
+    def restore_home(self, state) -> None:
+        for axis, lo, hi, auto, inverted in state:
+            axis.limits.lo, axis.limits.hi, axis.limits.auto = lo, hi, auto
+            axis.inverted = inverted
+        self._dirty = True
+        self.sync_camera()
+
+    def data_at(self, x: float, y: float) -> tuple[float, float]:
+        """Data coordinates at figure pixel (x, y) from the bottom left."""
         with np.errstate(all="ignore"):
-            f = (axis.scale.forward(values) - s0) / (s1 - s0)
-        return 1 - f if axis.inverted else f
+            xd, yd = self.transData.inverse(np.array([x, y], dtype=float))
+        return float(xd), float(yd)
 
     # -- per frame -------------------------------------------------------------------
     def sync(self) -> None:
         """Before drawing: camera from the limits, batches from the artists, grid."""
-        (x0, x1), (y0, y1) = self.xaxis.scaled_interval(), self.yaxis.scaled_interval()
-        cam = self.view.camera
-        cam.rect = (x0, y0, x1 - x0, y1 - y0)
-        cam.invert_x, cam.invert_y = self.xaxis.inverted, self.yaxis.inverted
-        bx, by, bw, bh = self.box
-        h = self.figure.canvas.size[1]
-        self.view.fixed_rect = (bx, h - by - bh, bw, bh)
+        self.sync_camera()
         self.view.bgcolor = None if (self.role == "twin" or not self.axison) else self.facecolor
         if self._dirty:
             self._rebuild_batches()
@@ -771,9 +859,7 @@ class Axes(PlottingMixin):
             if isinstance(a, Line2D):
                 if a._linestyle is not None and len(a._scaled) >= 2:
                     width = px(a._linewidth)
-                    pattern = DASHES[a._linestyle]
-                    dashes = None if pattern is None else tuple(width * p for p in pattern)
-                    key = ("line", width, dashes, a.zorder)
+                    key = ("line", width, dash_pattern(a._linestyle, width), a.zorder)
                     if len(a._scaled) > _OWN_VISUAL:
                         key += (id(a),)  # very long lines alone: never copied
                     groups.setdefault(key, []).append((a._scaled, a.line_rgba(), a))
@@ -862,23 +948,10 @@ class Axes(PlottingMixin):
                                    style.get("alpha", rcParams["grid.alpha"]))
             width = self.figure.points_to_pixels(style.get("linewidth",
                                                            rcParams["grid.linewidth"]))
-            pattern = DASHES[style.get("linestyle", rcParams["grid.linestyle"])]
             line.width = width
-            line.dashes = None if pattern is None else tuple(width * p for p in pattern)
+            line.dashes = dash_pattern(style.get("linestyle", rcParams["grid.linestyle"]), width)
             line.set_data(segments)
             line.color = color
-
-
-class _Coords:
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __repr__(self) -> str:
-        return f"<{self.name} coordinates>"
-
-
-_TRANS_AXES = _Coords("axes")
-_TRANS_DATA = _Coords("data")
 
 
 def _singular(v: float, scale: str) -> tuple[float, float]:

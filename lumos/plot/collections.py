@@ -21,7 +21,7 @@ import numpy as np
 from .. import colors
 from ..visuals import Line, Mesh
 from .artists import Artist, Line2D, ScalarMappable, Text, check_linestyle
-from .style import DASHES, rcParams
+from .style import dash_pattern, rcParams
 
 # matplotlib's log scales 'clip' non-positive values to a huge negative exponent, so a bar
 # or a fill down to 0 reaches the bottom edge of a log axis whatever the limits.
@@ -62,43 +62,11 @@ def _limits2(x, y, ax) -> tuple | None:
     return lx, ly
 
 
-def pixel_map(ax) -> tuple[tuple[float, float], tuple[float, float]]:
-    """``((ax, bx), (ay, by))`` with figure pixel = a * scale + b along x and along y."""
-    bx, by, bw, bh = ax.box
-    out = []
-    for axis, start, length in ((ax.xaxis, bx, bw), (ax.yaxis, by, bh)):
-        s0, s1 = axis.scaled_interval()
-        k = length / (s1 - s0) if s1 != s0 else 1.0
-        if axis.inverted:
-            out.append((-k, start + length + s0 * k))
-        else:
-            out.append((k, start - s0 * k))
-    return out[0], out[1]
-
-
-def data_to_pixels(ax, x, y) -> np.ndarray:
-    """(N, 2) figure pixels of data points (NaN where the scale cannot show them)."""
-    (kx, ox), (ky, oy) = pixel_map(ax)
-    return np.c_[kx * to_scale(ax.xaxis, x) + ox, ky * to_scale(ax.yaxis, y) + oy]
-
-
-def pixels_to_scale(ax, px: np.ndarray) -> np.ndarray:
-    """(N, 2) figure pixels back to scale-space positions of the axes' view."""
-    (kx, ox), (ky, oy) = pixel_map(ax)
-    return np.c_[(px[:, 0] - ox) / kx, (px[:, 1] - oy) / ky]
-
-
 def axes_fraction_to_scale(axis, f) -> np.ndarray:
     """Axes fraction (0 at the left/bottom edge) to scale space, inverted axes included."""
     s0, s1 = axis.scaled_interval()
     f = np.asarray(f, dtype=float)
     return s1 - f * (s1 - s0) if axis.inverted else s0 + f * (s1 - s0)
-
-
-def view_state(ax) -> tuple:
-    """What pixel-dependent geometry depends on: box, limits, inversion, dpi."""
-    return (tuple(ax.box), ax.xaxis.scaled_interval(), ax.yaxis.scaled_interval(),
-            ax.xaxis.inverted, ax.yaxis.inverted, ax.figure.dpi)
 
 
 # -- colors -----------------------------------------------------------------------------
@@ -135,11 +103,6 @@ def _short_linestyle(ls) -> str | None:
     """'-', '--', ':', '-.' or None for any of matplotlib's line style names."""
     ls = check_linestyle(ls)
     return {"solid": "-", "dashed": "--", "dotted": ":", "dashdot": "-."}.get(ls, ls)
-
-
-def _dashes(linestyle, width_px: float):
-    pattern = DASHES.get(linestyle) if linestyle is not None else None
-    return None if pattern is None else tuple(max(width_px, 1.0) * p for p in pattern)
 
 
 # -- visuals ----------------------------------------------------------------------------
@@ -278,7 +241,7 @@ class Collection(Artist):
             self._update_geometry()
 
     def _state(self):
-        return view_state(self.axes) if self._view_dependent else (self.axes.figure.dpi,)
+        return self.axes.view_state() if self._view_dependent else (self.axes.figure.dpi,)
 
     def _update_geometry(self) -> None:
         self._built_for = self._state()
@@ -289,7 +252,7 @@ class Collection(Artist):
         px = self.axes.figure.points_to_pixels
         for visual, (polylines, rgba, width, ls) in zip(self._line_visuals, lines, strict=True):
             w = px(width)
-            shown.append(set_line(visual, polylines, rgba, w, _dashes(ls, w)))
+            shown.append(set_line(visual, polylines, rgba, w, dash_pattern(ls, w)))
         self._shown = shown
         self._sync_visuals()
 
@@ -647,7 +610,7 @@ class ErrorbarContainer(Container):
             return self.lines[2][0].legend_line() if self.lines[2] else ((0, 0, 0, 0), 1.0,
                                                                           None)
         w = line.axes.figure.points_to_pixels(line.get_linewidth())
-        return line.line_rgba(), w, _dashes(line._linestyle, w)
+        return line.line_rgba(), w, dash_pattern(line._linestyle, w)
 
 
 class StemContainer(Container):
@@ -1005,7 +968,7 @@ class LineCollection(Collection):
     def legend_line(self) -> tuple[tuple, float, tuple | None]:
         """(rgba, width px, dashes px) of the legend's line for this artist."""
         w = self.axes.figure.points_to_pixels(self._linewidth)
-        return tuple(self.edge_rgba(1)[0]), w, _dashes(self._linestyle, w)
+        return tuple(self.edge_rgba(1)[0]), w, dash_pattern(self._linestyle, w)
 
 
 class CapLines(LineCollection):
@@ -1034,11 +997,12 @@ class CapLines(LineCollection):
 
     def _build(self):
         ax = self.axes
-        px = data_to_pixels(ax, self._x, self._y)
+        px = ax.transData.forward(np.c_[self._x, self._y])
         px = px[np.isfinite(px).all(axis=1)]
         half = ax.figure.points_to_pixels(self._capsize)
         d = np.array([half, 0.0]) if self._across == "x" else np.array([0.0, half])
-        segs = np.stack([pixels_to_scale(ax, px - d), pixels_to_scale(ax, px + d)], axis=1) \
+        to_view = ax.transView.inverse  # figure pixels to the view's (projected) space
+        segs = np.stack([to_view(px - d), to_view(px + d)], axis=1) \
             if len(px) and ax.box[2] > 1 else np.zeros((0, 2, 2))
         return None, [(segs, self.edge_rgba(len(segs)), self._linewidth, None)]
 
@@ -1091,7 +1055,7 @@ class AxLine(Line2D):
 
     def _update_geometry(self) -> None:
         ax = self.axes
-        self._built_for = view_state(ax)
+        self._built_for = ax.view_state()
         if self._orientation == "horizontal":
             xs = axes_fraction_to_scale(ax.xaxis, self._span)
             ys = to_scale(ax.yaxis, [self._value, self._value])
@@ -1102,7 +1066,7 @@ class AxLine(Line2D):
         rgba = np.asarray([self.line_rgba()])
         ok = self._linestyle is not None and set_line(
             self._visual, [np.c_[xs, ys]], rgba, px,
-            _dashes(self._linestyle, px))
+            dash_pattern(self._linestyle, px))
         self._visual.visible = bool(ok) and self._visible
         self._visual.order = self.zorder
 
@@ -1111,7 +1075,7 @@ class AxLine(Line2D):
         super()._changed()
 
     def draw_overlay(self, ov) -> None:
-        if view_state(self.axes) != self._built_for:
+        if self.axes.view_state() != self._built_for:
             self._update_geometry()
 
     def visuals(self) -> list:
@@ -1495,11 +1459,11 @@ class Quiver(Collection, ScalarMappable):
         if self.width is None:
             self.width = 0.06 * span / float(np.clip(math.sqrt(self.N), 8, 25))
         width_px = float(self.width) * dpu
-        base = data_to_pixels(ax, self.X, self.Y)
+        base = ax.transData.forward(np.c_[self.X, self.Y])
         u, v = self.U, self.V
         xy_angles = isinstance(self.angles, str) and self.angles == "xy"
         if xy_angles or self.scale_units == "xy":
-            tip = data_to_pixels(ax, self.X + u, self.Y + v)
+            tip = ax.transData.forward(np.c_[self.X + u, self.Y + v])
             d = tip - base
             lengths_px_data = np.hypot(d[:, 0], d[:, 1])
         if self.scale_units == "xy":
@@ -1534,7 +1498,7 @@ class Quiver(Collection, ScalarMappable):
         n = len(px)
         if n == 0:
             return None, []
-        verts = pixels_to_scale(ax, px.reshape(-1, 2))
+        verts = ax.transView.inverse(px.reshape(-1, 2))
         tri = np.array([[0, 1, 5], [0, 5, 6], [1, 2, 3], [1, 3, 5], [5, 3, 4]])
         faces = (tri[None] + 7 * np.arange(n)[:, None, None]).reshape(-1, 3)
         if self._C is not None:
@@ -1606,7 +1570,7 @@ class Annotation(Text):
         textcoords = xycoords if textcoords is None else textcoords
         xt = self._convert(axes, xytext, textcoords, "xytext")
         super().__init__(axes, xt[0], xt[1], text, fontsize=fontsize, color=color, ha=ha,
-                         va=va, rotation=rotation, coords="data", label=label, zorder=zorder,
+                         va=va, rotation=rotation, label=label, zorder=zorder,
                          fontweight=fontweight)
         self.textcoords = textcoords
         self.arrowprops = None if arrowprops is None else dict(arrowprops)
@@ -1628,19 +1592,18 @@ class Annotation(Text):
     def _to_pixels(self, xy, coords: str) -> np.ndarray:
         ax = self.axes
         fig = ax.figure
-        bx, by, bw, bh = ax.box
         x, y = xy
         if coords == "data":
-            return data_to_pixels(ax, [x], [y])[0]
+            return ax.transData.forward(np.array([x, y], dtype=float))
         if coords == "axes fraction":
-            return np.array([bx + x * bw, by + y * bh])
+            return ax.transAxes.forward(np.array([x, y], dtype=float))
+        corner = ax.transAxes.forward(np.zeros(2))
         if coords == "axes pixels":
-            return np.array([bx + x, by + y])
+            return corner + np.array([x, y], dtype=float)
         if coords == "axes points":
-            return np.array([bx + fig.points_to_pixels(x), by + fig.points_to_pixels(y)])
-        w, h = fig.canvas.size
+            return corner + fig.points_to_pixels(np.array([x, y], dtype=float))
         if coords == "figure fraction":
-            return np.array([x * w, y * h])
+            return fig.transFigure.forward(np.array([x, y], dtype=float))
         if coords == "figure pixels":
             return np.array([x, y], dtype=float)
         if coords == "figure points":

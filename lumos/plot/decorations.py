@@ -222,13 +222,15 @@ def _draw_axis(ax, axis, ticks: TickLayout, ov, tick_w: float, minor_w: float) -
     far = axis.ticks_position in ("top", "right")
     sign = 1.0 if far else -1.0
     base = (by + bh if far else by) if horizontal else (bx + bw if far else bx)
+    along = axis.pixels_along  # data values to pixels along the axis (figure pixels)
+    lo, hi = (bx, bx + bw) if horizontal else (by, by + bh)
+    tol = 1e-6 * (hi - lo)
     for values, length, width in ((ticks.major, ticks.major_len, tick_w),
                                   (ticks.minor, ticks.minor_len, minor_w)):
         if not len(values) or not axis.ticks_visible:
             continue
-        frac = ax._fraction(axis, values)
-        ok = np.isfinite(frac) & (frac >= -1e-6) & (frac <= 1 + 1e-6)
-        pos = (bx + frac[ok] * bw) if horizontal else (by + frac[ok] * bh)
+        pos = along(values)
+        pos = pos[np.isfinite(pos) & (pos >= lo - tol) & (pos <= hi + tol)]
         # 'out' ticks point away from the data, 'in' into it, 'inout' across the spine
         a = base + sign * length * ticks.direction
         b = a - sign * length
@@ -239,8 +241,7 @@ def _draw_axis(ax, axis, ticks: TickLayout, ov, tick_w: float, minor_w: float) -
                 ov.line([(a, p), (b, p)], color, width)
     if not axis.show_labels or not ticks.labels:
         return
-    frac = ax._fraction(axis, ticks.major)
-    pos = (bx + frac * bw) if horizontal else (by + frac * bh)
+    pos = along(ticks.major)
     keep = ticker.non_overlapping(pos, ticks.widths if horizontal else ticks.heights,
                                   fig.points_to_pixels(2.0))
     gap = ticks.outside + ticks.pad

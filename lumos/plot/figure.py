@@ -12,6 +12,7 @@ from ..scene.cameras import PanZoomCamera
 from ..visuals import Line, Markers, Mesh, Text
 from . import text as textmod
 from .axes import Axes
+from .coords import LiveTransform, unit_to_box
 from .style import rcParams
 
 
@@ -188,6 +189,9 @@ class Figure:
         self.overlay = Overlay(self.canvas)
         self.number = None
         self._current_axes: Axes | None = None
+        #: figure fraction → figure pixels from the bottom left (matplotlib's name)
+        self.transFigure = LiveTransform(lambda: unit_to_box((0, 0, *self.canvas.size)),
+                                         "transFigure")
 
     # -- sizes ---------------------------------------------------------------------
     def _pixel_size(self) -> tuple[int, int]:

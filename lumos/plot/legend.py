@@ -7,7 +7,7 @@ import numpy as np
 from .. import colors
 from . import text as textmod
 from .artists import Artist, Line2D, PathCollection
-from .style import DASHES, rcParams
+from .style import dash_pattern, rcParams
 
 LOCATIONS = {
     "best": 0, "upper right": 1, "upper left": 2, "lower left": 3, "lower right": 4,
@@ -130,8 +130,7 @@ class Legend:
             return 1
         fx, fy = [], []
         for xy, connected in pts:
-            px = ax._fraction(ax.xaxis, xy[:, 0]) * bw + bx
-            py = ax._fraction(ax.yaxis, xy[:, 1]) * bh + by
+            px, py = ax.transData.forward(xy).T
             if connected and 1 < len(xy) < 200:  # sparse lines: their segments count too
                 t = np.linspace(0, 1, 16, endpoint=False)
                 px = np.r_[(px[:-1, None] + np.diff(px)[:, None] * t).ravel(), px[-1:]]
@@ -176,9 +175,8 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px) -
     if isinstance(handle, Line2D):
         if handle._linestyle is not None:
             width = px(handle._linewidth)
-            pattern = DASHES[handle._linestyle]
-            dashes = None if pattern is None else tuple(width * p for p in pattern)
-            ov.line([(x, y), (x + length, y)], handle.line_rgba(), width, dashes)
+            ov.line([(x, y), (x + length, y)], handle.line_rgba(), width,
+                    dash_pattern(handle._linestyle, width))
         if handle._marker is not None:
             symbol, size, face, edge, edge_w = handle.marker_style()
             ov.marker(x + length / 2, y, symbol, size, face, edge, edge_w)

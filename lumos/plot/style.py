@@ -59,3 +59,13 @@ DASHES = {
     ":": (1.0, 1.65), "dotted": (1.0, 1.65),
     "-.": (6.4, 1.6, 1.0, 1.6), "dashdot": (6.4, 1.6, 1.0, 1.6),
 }
+
+
+def dash_pattern(linestyle, width_px: float) -> tuple[float, ...] | None:
+    """The dash lengths in pixels of a line style drawn ``width_px`` wide: matplotlib's
+    patterns scale with the line width. None for solid lines (and for zero-width lines,
+    which are not drawn)."""
+    pattern = DASHES.get(linestyle) if linestyle is not None else None
+    if pattern is None or width_px <= 0:
+        return None
+    return tuple(width_px * p for p in pattern)
