@@ -29,7 +29,7 @@ from .plot.ticker import (  # matplotlib's pyplot re-exports these
 
 __all__ = [
     "annotate", "axes", "axhline", "axhspan", "axis", "axvline", "axvspan", "bar", "barh", "cla",
-    "clf", "close", "colorbar", "contour", "contourf", "errorbar", "figure", "fill_between",
+    "clf", "close", "colorbar", "contour", "contourf", "errorbar", "figure", "fill", "fill_between",
     "gca", "gcf", "get_fignums", "grid", "hist", "imshow", "legend", "pause", "pcolormesh",
     "plot", "quiver", "rcParams", "savefig", "scatter", "semilogx", "semilogy", "loglog",
     "show", "stem", "step", "subplot", "subplots", "suptitle", "text", "tight_layout", "title",
@@ -143,6 +143,7 @@ axhspan = _on_axes("axhspan")
 axvspan = _on_axes("axvspan")
 
 
+fill = _on_axes("fill")
 semilogx = _on_axes("semilogx")
 semilogy = _on_axes("semilogy")
 loglog = _on_axes("loglog")

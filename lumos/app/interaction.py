@@ -16,6 +16,8 @@ Bindings (the browser's runtime uses the same):
 arcball)              wheel moves closer/away
 fly                   left-drag turns the head; W/A/S/D or arrows walk,
                       Q/E down/up; wheel walks; right-drag pans
+polar                 left-drag on the r labels moves them round; right-drag
+                      and wheel zoom r (matplotlib's polar axes)
 any                   R or Home resets every view
 ====================  ===================================================
 """
@@ -128,7 +130,7 @@ class Interaction:
         return [x * pr, y * pr, w * pr, h * pr]
 
     def _camera_dict(self, view) -> dict:
-        return view.camera.to_dict(tuple(view.rect[2:]))
+        return view.camera_dict()
 
     def apply(self, view, action: str, ev: dict) -> bool:
         """Run one controller action on ``view`` (and views stacked on it)."""
@@ -216,11 +218,7 @@ class Interaction:
         if view is None:
             self._drag = None
             return
-        kind = self._kind(view)
-        if kind == "panzoom":
-            mode = {1: "box" if "shift" in mods else "drag", 3: "zoom", 2: "drag"}.get(button)
-        else:
-            mode = "pan" if (button in (2, 3) or "shift" in mods) else "drag"
+        mode = controllers.press_action(self._kind(view), button, mods)
         self._drag = {"view": view, "mode": mode, "x0": x, "y0": y}
 
     def move(self, x: float, y: float, modifiers=frozenset()) -> None:
@@ -259,9 +257,7 @@ class Interaction:
         self._emit(ev)
         if ev.view is None or not step:
             return
-        action = "wheel"
-        if self._kind(ev.view) == "panzoom":
-            action = "wheel_x" if "ctrl" in mods else "wheel_y" if "shift" in mods else "wheel"
+        action = controllers.wheel_action(self._kind(ev.view), mods)
         pr = self.canvas.pixel_ratio
         self.apply(ev.view, action, {"x": x * pr, "y": y * pr, "notches": -float(step)})
 

@@ -50,6 +50,9 @@ class Artist:
     """Base class: label, visibility, zorder, and the axes it belongs to."""
 
     zorder = 1.0
+    #: where the positions of the artist's visuals live: "scale" (the axes' scale space;
+    #: the GPU applies the axes' projection) or "projected" (the artist projects itself)
+    space = "scale"
 
     def __init__(self, axes, label: str | None = None, zorder: float | None = None) -> None:
         self.axes = axes
@@ -108,6 +111,10 @@ class Artist:
 
     def rescale(self) -> None:
         """The axes scales changed: recompute scale-space positions."""
+
+    def draw_overlay(self, ov) -> None:
+        """Every frame after the layout: draw into the figure's overlay (figure pixels),
+        or refresh geometry that depends on the view. Nothing by default."""
 
 
 _ALIASES = {"c": "color", "lw": "linewidth", "ls": "linestyle", "ms": "markersize",
@@ -1108,6 +1115,21 @@ class Text(Artist):
         """Where the anchor lands, in figure pixels from the bottom left."""
         x, y = self.get_transform().forward(np.array([self._x, self._y]))
         return float(x), float(y)
+
+    def draw_overlay(self, ov) -> None:
+        """The text (and its box) in figure pixels."""
+        from .decorations import text_box
+
+        if not self._text:
+            return
+        x, y = self.pixel_position()
+        fig = self.axes.figure
+        size = fig.points_to_pixels(self._fontsize)
+        if self._bbox is not None:
+            text_box(ov, self._text, x, y, size, self._ha, self._va, self._bold, self._bbox,
+                     fig)
+        ov.text(self._text, x, y, size, self._color, ha=self._ha, va=self._va,
+                rotation=self._rotation, bold=self._bold)
 
 
 _FONT_SIZES = {"xx-small": 0.579, "x-small": 0.694, "small": 0.833, "medium": 1.0,

@@ -28,6 +28,7 @@ from .artists import (
 )
 from .axis import Axis
 from .coords import AxisScales, LiveTransform, rect_to_unit, unit_to_box
+from .decorations import TickLayout, draw_rectilinear_frame, rectilinear_margins
 from .plotting import PlottingMixin
 from .scale import LinearScale
 from .spines import Spines
@@ -366,6 +367,12 @@ class Axes(PlottingMixin):
         is the identity)."""
         t = self.transProjection.frozen()
         return None if t.is_linear else t
+
+    def edge_steps(self, start: np.ndarray, stop: np.ndarray) -> np.ndarray:
+        """How many straight pieces each scale-space segment ``start[i] → stop[i]``
+        needs so that it follows the projection (patches subdivide their edges by it):
+        1 everywhere for a linear projection."""
+        return np.ones(len(start), dtype=int)
 
     def get_xaxis_transform(self, which: str = "grid") -> Transform:
         """x in data, y in axes fraction → figure pixels (matplotlib's blended
@@ -795,8 +802,8 @@ class Axes(PlottingMixin):
         return float(px), float(py)
 
     def view_state(self) -> tuple:
-        """What pixel-dependent geometry depends on: box, view, dpi."""
-        return tuple(self.box), self.view_rect(), self.figure.dpi
+        """What pixel-dependent geometry depends on: box, view, projection, dpi."""
+        return tuple(self.box), self.view_rect(), self.transProjection.frozen(), self.figure.dpi
 
     # -- projection: the camera and the mouse ----------------------------------------
     def sync_camera(self) -> None:
@@ -839,15 +846,49 @@ class Axes(PlottingMixin):
             xd, yd = self.transData.inverse(np.array([x, y], dtype=float))
         return float(xd), float(yd)
 
+    def _background(self):
+        """The color the view clears its rectangle to (None: transparent)."""
+        return None if (self.role == "twin" or not self.axison) else self.facecolor
+
+    # -- projection: decorations -----------------------------------------------------
+    def own_margins(self) -> tuple[float, float, float, float]:
+        """Pixels (left, right, bottom, top) this axes' decorations reach beyond its box:
+        the layout makes that much room."""
+        return rectilinear_margins(self)
+
+    def draw_frame(self, ov) -> None:
+        """Spines, ticks, tick labels and axis labels into the figure's overlay."""
+        draw_rectilinear_frame(self, ov)
+
+    def decorations_above(self) -> float:
+        """Pixels the frame's decorations reach above the box (titles go above them)."""
+        if self.xaxis.ticks_position == "top":
+            return TickLayout(self, self.xaxis).label_extent()
+        return 0.0
+
     # -- per frame -------------------------------------------------------------------
     def sync(self) -> None:
         """Before drawing: camera from the limits, batches from the artists, grid."""
         self.sync_camera()
-        self.view.bgcolor = None if (self.role == "twin" or not self.axison) else self.facecolor
+        self.view.bgcolor = self._background()
         if self._dirty:
             self._rebuild_batches()
             self._dirty = False
+        self._sync_gpu_transforms()
         self._update_grid()
+
+    def _scale_space_visuals(self):
+        """The visuals holding scale-space positions (the GPU applies the projection)."""
+        yield from self._batches.values()
+        for a in self.artists:
+            if a.space == "scale":
+                yield from a.visuals()
+
+    def _sync_gpu_transforms(self) -> None:
+        t = self.gpu_transform()
+        for v in self._scale_space_visuals():
+            if v.transform != t:
+                v.transform = t
 
     def _rebuild_batches(self) -> None:
         """Group lines and markers of one style into one visual each (one draw)."""

@@ -202,6 +202,7 @@ class Collection(Artist):
     """
 
     zorder = 1.0
+    space = "projected"  # geometry is triangulated where it is drawn: after the projection
     _view_dependent = False  # geometry depends on pixels or view limits: redo per frame
 
     def __init__(self, axes, facecolor="C0", edgecolor="none", linewidth=None, linestyle="-",
@@ -221,10 +222,17 @@ class Collection(Artist):
 
     # what subclasses provide
     def _build(self):
-        """``(fill, lines)``: fill is ``(verts (N, 2), faces (M, 3), rgba (N, 4))`` in
-        scale space or None; lines has one ``(polylines, rgba, width_pt, linestyle)`` per
-        Line visual."""
+        """``(fill, lines)``: fill is ``(verts (N, 2), faces (M, 3), rgba (N, 4))`` in the
+        axes' projected space (``_view``) or None; lines has one ``(polylines, rgba,
+        width_pt, linestyle)`` per Line visual. Faces are triangulated after the
+        projection, so polar fills are right."""
         raise NotImplementedError
+
+    def _view(self, pts: np.ndarray) -> np.ndarray:
+        """Scale-space points (N, 2) where the axes' view draws them (``transProjection``):
+        the same array for rectilinear axes."""
+        t = self.axes.transProjection.frozen()
+        return pts if t.is_linear else t.forward(np.asarray(pts, dtype=float).reshape(-1, 2))
 
     # what the axes asks
     def visuals(self) -> list:
@@ -241,7 +249,11 @@ class Collection(Artist):
             self._update_geometry()
 
     def _state(self):
-        return self.axes.view_state() if self._view_dependent else (self.axes.figure.dpi,)
+        """What the geometry was built for: the view (pixel-dependent geometry), else the
+        dpi and the projection (the geometry is built in projected space)."""
+        ax = self.axes
+        return ax.view_state() if self._view_dependent else (ax.figure.dpi,
+                                                             ax.transProjection.frozen())
 
     def _update_geometry(self) -> None:
         self._built_for = self._state()
@@ -377,16 +389,35 @@ class BarCollection(Collection):
         x0, x1, y0, y1 = (c[keep] for c in self._corners())
         sx0, sx1 = to_scale(ax.xaxis, x0), to_scale(ax.xaxis, x1)
         sy0, sy1 = to_scale(ax.yaxis, y0), to_scale(ax.yaxis, y1)
-        corners = np.stack([np.c_[sx0, sy0], np.c_[sx1, sy0], np.c_[sx1, sy1],
-                            np.c_[sx0, sy1]], axis=1)  # (n, 4, 2)
-        n = len(corners)
-        base = 4 * np.arange(n)
-        faces = np.r_[np.c_[base, base + 1, base + 2], np.c_[base, base + 2, base + 3]]
+        n = len(sx0)
         face = _cycle_rows(self._facecolors[keep], n, self._alpha)
         edge = _cycle_rows(self._edgecolors[keep], n, self._alpha)
-        outline = np.concatenate([corners, corners[:, :1]], axis=1)
-        return ((corners.reshape(-1, 2), faces, np.repeat(face, 4, axis=0)),
-                [(outline, edge, self._linewidth, self._linestyle)])
+        # a bar is a strip of k quads along x: k = 1 unless the projection bends its
+        # x edges (polar bars: arcs)
+        steps = ax.edge_steps(np.c_[sx0, sy1], np.c_[sx1, sy1]) if n else np.zeros(0, int)
+        verts, faces, cols, outlines, start = [], [], [], [], 0
+        for k in np.unique(steps):
+            sel = steps == k
+            m = int(sel.sum())
+            t = np.linspace(0.0, 1.0, k + 1)
+            xs = sx0[sel, None] + (sx1 - sx0)[sel, None] * t  # (m, k + 1)
+            bottom = np.stack([xs, np.broadcast_to(sy0[sel, None], xs.shape)], axis=-1)
+            top = np.stack([xs, np.broadcast_to(sy1[sel, None], xs.shape)], axis=-1)
+            verts.append(np.concatenate([bottom, top], axis=1).reshape(-1, 2))
+            i = np.arange(k)
+            quad = np.r_[np.c_[i, i + 1, k + 2 + i], np.c_[i, k + 2 + i, k + 1 + i]]
+            faces.append((quad[None] + start + 2 * (k + 1) * np.arange(m)[:, None, None])
+                         .reshape(-1, 3))
+            cols.append(np.repeat(face[sel], 2 * (k + 1), axis=0))
+            ring = np.concatenate([bottom, top[:, ::-1], bottom[:, :1]], axis=1)
+            outlines.extend(ring)
+            start += m * 2 * (k + 1)
+        order = np.concatenate([np.flatnonzero(steps == k) for k in np.unique(steps)]) \
+            if n else np.zeros(0, int)
+        fill = (self._view(np.concatenate(verts)), np.concatenate(faces),
+                np.concatenate(cols)) if n else None
+        outlines = [self._view(o) for o in outlines]
+        return fill, [(outlines, edge[order], self._linewidth, self._linestyle)]
 
     def data_limits(self):
         keep = self._bar_visible
@@ -666,7 +697,7 @@ class Polygon(Collection):
         return out
 
     def _build(self):
-        pts = self._scaled()
+        pts = self._view(self._scaled())
         ok = np.isfinite(pts).all(axis=1)
         fill = None
         if self._fill:
@@ -725,7 +756,7 @@ class PolyCollection(Collection):
                 for v in self._verts]
 
     def _build(self):
-        polys = self._scaled_polys()
+        polys = [self._view(p) for p in self._scaled_polys()]
         n = len(polys)
         face = self.face_rgba(n)
         verts, faces, cols, offset = [], [], [], 0
@@ -875,6 +906,8 @@ class FillBetweenPolyCollection(PolyCollection):
         if self.t_direction == "y":
             verts = [v[:, ::-1] for v in verts]
             outlines = [o[:, ::-1] for o in outlines]
+        verts = [self._view(v) for v in verts]
+        outlines = [self._view(o) for o in outlines]
         fill = None
         if verts:
             allv = np.concatenate(verts)
@@ -952,6 +985,10 @@ class LineCollection(Collection):
 
     def _build(self):
         segs = self._scaled_segments()
+        if isinstance(segs, np.ndarray):
+            segs = self._view(segs.reshape(-1, 2)).reshape(segs.shape)
+        else:
+            segs = [self._view(p) for p in segs]
         return None, [(segs, self.edge_rgba(len(segs)), self._linewidth, self._linestyle)]
 
     def data_limits(self):
@@ -1141,6 +1178,8 @@ class QuadMesh(Collection, ScalarMappable):
     def _build(self):
         ax = self.axes
         sx, sy = to_scale(ax.xaxis, self._X), to_scale(ax.yaxis, self._Y)
+        projected = self._view(np.c_[sx.ravel(), sy.ravel()])
+        sx, sy = projected[:, 0].reshape(sx.shape), projected[:, 1].reshape(sy.shape)
         ny, nx = sx.shape
         if self._shading == "gouraud":
             verts = np.c_[sx.ravel(), sy.ravel()]
@@ -1318,7 +1357,8 @@ class ContourSet(Collection, ScalarMappable):
             verts, faces, cols, offset = [], [], [], 0
             for polys, c in zip(self._polygons, rgba, strict=True):
                 for pts, offs in polys:
-                    sp = np.c_[to_scale(ax.xaxis, pts[:, 0]), to_scale(ax.yaxis, pts[:, 1])]
+                    sp = self._view(np.c_[to_scale(ax.xaxis, pts[:, 0]),
+                                          to_scale(ax.yaxis, pts[:, 1])])
                     rings, ends = [], []
                     for k in range(len(offs) - 1):
                         ring = sp[offs[k]:offs[k + 1]]
@@ -1344,8 +1384,8 @@ class ContourSet(Collection, ScalarMappable):
                 if style != group:
                     continue
                 for seg in self.allsegs[i]:
-                    polys.append(np.c_[to_scale(ax.xaxis, seg[:, 0]),
-                                       to_scale(ax.yaxis, seg[:, 1])])
+                    polys.append(self._view(np.c_[to_scale(ax.xaxis, seg[:, 0]),
+                                                  to_scale(ax.yaxis, seg[:, 1])]))
                     cs.append(rgba[i])
             lines.append((polys, np.asarray(cs).reshape(-1, 4), group[0], group[1]))
         return None, lines

@@ -12,6 +12,7 @@ provides (its transform chain, camera, decorations, limits and interaction).
 from __future__ import annotations
 
 from .axes import Axes
+from .polar import PolarAxes
 
 _registry: dict[str, type] = {}
 
@@ -54,3 +55,4 @@ def projection_class(projection=None, polar: bool = False) -> type:
 
 
 register_projection(Axes)
+register_projection(PolarAxes)

@@ -33,6 +33,7 @@ rcParams: dict[str, object] = {
     "grid.linewidth": 0.8,
     "grid.linestyle": "-",
     "grid.alpha": 1.0,
+    "polaraxes.grid": True,  # polar axes show their grid (matplotlib's default)
     "lines.linewidth": 1.5,
     "lines.markersize": 6.0,
     "lines.markeredgewidth": 1.0,

@@ -32,6 +32,9 @@ class View:
         self.rect: tuple[float, float, float, float] | None = None  # logical px, set by layout
         self.interactive = True  # False: the mouse never moves this view's camera
         self.controller: str | None = None  # e.g. "fly"; None: the camera's own kind
+        # what the controller needs beyond the camera (polar: where the r labels are);
+        # JSON values, merged into the frame's camera dictionary
+        self.controller_params: dict = {}
 
     @property
     def camera(self) -> Camera:
@@ -50,6 +53,19 @@ class View:
     @bgcolor.setter
     def bgcolor(self, value) -> None:
         self._bgcolor = None if value is None else colors.to_rgba(value, argname="bgcolor")
+
+    def camera_dict(self) -> dict:
+        """The camera as frames describe it and controllers move it: the camera's
+        dictionary for this view's size, with the view's interactivity, controller and
+        controller parameters."""
+        w, h = self.size
+        camera = self.camera.to_dict((w, h))
+        if not self.interactive:
+            camera["interactive"] = False
+        if self.controller is not None:
+            camera["controller"] = self.controller
+        camera.update(self.controller_params)
+        return camera
 
     def add(self, visual: Visual) -> Visual:
         """Add a visual (returned, for chaining)."""
@@ -185,12 +201,7 @@ class Canvas:
             x, y, w, h = view.rect
             rect = (round(x * pr), round(y * pr), round((x + w) * pr) - round(x * pr),
                     round((y + h) * pr) - round(y * pr))
-            camera = view.camera.to_dict((w, h))
-            # front-ends (the browser too) read these to route the mouse
-            if not view.interactive:
-                camera["interactive"] = False
-            if view.controller is not None:
-                camera["controller"] = view.controller
+            camera = view.camera_dict()  # front-ends (the browser too) route the mouse by it
             frame.views[vid] = FrameView(vid, rect, camera, view.bgcolor)
             ctx = DrawContext(vid, (w, h), pr, camera, view.camera.kind != "panzoom")
             ordered = sorted((v for v in view.walk() if v.visible), key=lambda v: v.order)
