@@ -14,7 +14,7 @@ import numpy as np
 
 from .. import colors
 from .artists import Artist, ScalarMappable, check_linestyle
-from .style import DASHES, rcParams
+from .style import dash_pattern, rcParams
 
 TILE_ABOVE = 4096  # lazy images larger than this (rows or columns) are tiled; smaller are read
 _LINE_KEYS = {"color", "linewidth", "linestyle", "label", "zorder", "alpha", "marker"}
@@ -56,9 +56,8 @@ class LazyLine2D(Artist):
     def _style(self) -> None:
         v = self.visual
         width = self.axes.figure.points_to_pixels(self._linewidth)
-        pattern = DASHES[self._linestyle]
         v.width = width
-        v.dashes = None if pattern is None else tuple(width * p for p in pattern)
+        v.dashes = dash_pattern(self._linestyle, width)
         v.color = colors.to_rgba(self._color, self._alpha)
         v.order = self.zorder
         self._changed()
