@@ -7,13 +7,21 @@ space; lines and markers of the same style are batched by the axes into one draw
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from .. import colors
 from ..gpu.resources import changed_rows
 from ..transforms import Transform
-from ..visuals import Image
-from .style import DASHES, rcParams
+from ..visuals import Image, Line, Markers
+from ..visuals.base import Member
+from .style import DASHES, dash_pattern, rcParams
+
+# Lines longer than this get a batch visual of their own so that they are never copied
+# into a joined batch (memory: the visual then shares the artist's array) nor re-joined
+# when another line of the batch changes length.
+_OWN_VISUAL = 1_000_000
 
 # matplotlib marker letters lumos draws, by visual symbol name
 MARKERS = {
@@ -40,6 +48,30 @@ def check_linestyle(ls) -> str | None:
     return ls
 
 
+@dataclass(frozen=True)
+class BatchItem:
+    """What an artist puts into one of its axes' batch visuals: the visual class and
+    its style (the constructor's keywords, hashable) and zorder pick the batch; the
+    member holds the rows. ``alone`` asks for a batch of its own (very long lines)."""
+
+    visual: type
+    style: tuple
+    order: float
+    member: Member
+    alone: bool = False
+
+
+@dataclass(frozen=True)
+class LegendHandle:
+    """How an artist looks in a legend: a line ``(rgba, width px, dashes px)``, a marker
+    ``(symbol, size px, face rgba, edge rgba, edge width px)`` over it, or a patch
+    ``(face rgba, edge rgba or None)``; any may be None."""
+
+    line: tuple | None = None
+    marker: tuple | None = None
+    patch: tuple | None = None
+
+
 def as_1d(values, argument: str) -> np.ndarray:
     """A copy of numeric input (1D input flattened), or a clear error."""
     arr = np.array(numeric(values, argument), copy=True)
@@ -47,7 +79,14 @@ def as_1d(values, argument: str) -> np.ndarray:
 
 
 class Artist:
-    """Base class: label, visibility, zorder, and the axes it belongs to."""
+    """Base class: label, visibility, zorder, and the axes it belongs to.
+
+    What the axes, legends, picking and selection ask of every artist (declared here,
+    overridden by the kinds that have them; no central code switches on types):
+    ``visuals()`` (drawn on their own), ``batch_items()`` (shared batch visuals),
+    ``data_limits()``, ``rescale()``, ``draw_overlay(ov)``, ``pick_index(index, part)``,
+    ``legend_handle(fontsize_px)`` and ``data_points()``.
+    """
 
     zorder = 1.0
     #: where the positions of the artist's visuals live: "scale" (the axes' scale space;
@@ -108,6 +147,28 @@ class Artist:
     def visuals(self) -> list:
         """Visuals drawn on their own (not batched)."""
         return []
+
+    def batch_items(self) -> list[BatchItem]:
+        """Rows this artist adds to the axes' batch visuals (lines and markers of one
+        style share one draw). Taking them takes the change log too: the next call
+        reports only what changed after this one."""
+        return []
+
+    def pick_index(self, index: int, part=None) -> int:
+        """The index into the artist's data of a picked index of one of its visuals
+        (``part``: which member of a batch, as the artist named it)."""
+        return index
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle | None:
+        """How the artist looks in a legend (None: the label alone)."""
+        return None
+
+    def data_points(self) -> np.ndarray | None:
+        """(N, 2) data points that selections pick and legends avoid, or None."""
+        return None
+
+    #: whether the points of ``data_points`` are joined by lines (legends avoid those)
+    connects_points = False
 
     def rescale(self) -> None:
         """The axes scales changed: recompute scale-space positions."""
@@ -261,6 +322,7 @@ class Line2D(Artist):
             raise ValueError(f"drawstyle: got {drawstyle!r}, expected 'default', 'steps-pre', "
                              "'steps-mid' or 'steps-post'")
         self._drawstyle = drawstyle
+        self._markers_changed = True  # the markers batch re-uploads this line's markers
         self.set_markevery(markevery)
         self._scaled = self._markers_scaled = np.zeros((0, 2))
         self.set_data(x, y)
@@ -358,6 +420,10 @@ class Line2D(Artist):
             return
         self._changed()
 
+    def _changed(self) -> None:
+        self._markers_changed = True
+        super()._changed()
+
     def _mark_dirty(self, lo: int, hi: int) -> None:
         d = self._dirty_rows
         if d is True:
@@ -436,6 +502,62 @@ class Line2D(Artist):
         self._limits_cache = None
         self._dirty_rows = True
         self._changed()
+
+    def batch_items(self) -> list[BatchItem]:
+        """The line in a Line batch of its width, dashes and zorder (only the rows
+        changed since last time are uploaded) and its markers in a Markers batch."""
+        items = []
+        if self._linestyle is not None and len(self._scaled) >= 2:
+            width = self.axes.figure.points_to_pixels(self._linewidth)
+            rows = self._dirty_rows
+            member = Member((self, "line"), self._scaled, self.line_rgba(),
+                            changed={} if rows is None else {"pos": rows})
+            items.append(BatchItem(Line, (("width", width),
+                                          ("dashes", dash_pattern(self._linestyle, width))),
+                                   self.zorder, member, alone=len(self._scaled) > _OWN_VISUAL))
+        self._dirty_rows = None
+        markers = self.marker_positions() if self._marker is not None else ()
+        if len(markers):
+            symbol, size, face, edge, edge_w = self.marker_style()
+            n = len(markers)
+            changed = dict.fromkeys(("pos", "size", "color"), True) \
+                if self._markers_changed else {}
+            member = Member((self, "markers"), markers, np.tile(face, (n, 1)),
+                            size=np.full(n, size), changed=changed)
+            items.append(BatchItem(Markers, (("symbol", symbol), ("edge_width", edge_w),
+                                             ("edge_color", edge)), self.zorder, member))
+        self._markers_changed = False
+        return items
+
+    def pick_index(self, index: int, part=None) -> int:
+        """The data point of a picked point of the (maybe stepped) line or of a marker
+        (``markevery`` counted back)."""
+        n = len(self._x)
+        if part == "markers":
+            every = self._markevery
+            if every is None:
+                return index
+            if isinstance(every, (int, np.integer)):
+                return index * int(every)
+            return int(np.arange(n)[every][index])
+        m = len(self._scaled)
+        return index if n == m else min(int(round(index * (n - 1) / max(m - 1, 1))), n - 1)
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        line = marker = None
+        if self._linestyle is not None:
+            width = self.axes.figure.points_to_pixels(self._linewidth)
+            line = (self.line_rgba(), width, dash_pattern(self._linestyle, width))
+        if self._marker is not None:
+            marker = self.marker_style()
+        return LegendHandle(line=line, marker=marker)
+
+    def data_points(self) -> np.ndarray:
+        return np.c_[self._x, self._y]
+
+    @property
+    def connects_points(self) -> bool:  # type: ignore[override]
+        return self._linestyle is not None
 
     def data_limits(self):
         xscale, yscale = self.axes.xaxis.scale, self.axes.yaxis.scale
@@ -676,7 +798,7 @@ class PathCollection(Artist, ScalarMappable):
 
     # -- data ----------------------------------------------------------------------------
     def _mark(self, part: str, start: int, stop: int) -> None:
-        """Rows start:stop of ``part`` ('offsets', 'sizes' or 'colors') changed."""
+        """Rows start:stop of ``part`` ('pos', 'size' or 'color': Member.changed) changed."""
         old = self._dirty.get(part)
         self._dirty[part] = (start, stop) if old is None else (min(old[0], start),
                                                                max(old[1], stop))
@@ -731,7 +853,7 @@ class PathCollection(Artist, ScalarMappable):
         rows = (0, n) if old is None or old.shape != new.shape else changed_rows(old, new)
         self._sizes = new
         if rows is not None:
-            self._mark("sizes", *rows)
+            self._mark("size", *rows)
             self._changed()
 
     def get_sizes(self) -> np.ndarray:
@@ -755,7 +877,7 @@ class PathCollection(Artist, ScalarMappable):
             return
         start, stop = rows
         self._face[start:stop] = self._map_colors(values[start:stop])
-        self._mark("colors", start, stop)
+        self._mark("color", start, stop)
         self._changed()
 
     def get_array(self):
@@ -776,7 +898,7 @@ class PathCollection(Artist, ScalarMappable):
 
     def _colors_changed(self) -> None:
         self._face = None
-        self._mark("colors", 0, len(self._offsets))
+        self._mark("color", 0, len(self._offsets))
         if self._density is not None:
             self._sync_density_style()
         self._changed()
@@ -792,7 +914,7 @@ class PathCollection(Artist, ScalarMappable):
             self._scaled = rows
         else:
             self._scaled[start:stop] = rows
-        self._mark("offsets", start, stop)
+        self._mark("pos", start, stop)
         d = self._density
         if d is not None:
             if len(d) == len(self._scaled):
@@ -836,78 +958,26 @@ class PathCollection(Artist, ScalarMappable):
             edge_w = px(self._linewidths)
         return MARKERS[self._marker], diameter, face, edge, edge_w
 
-    # The axes batches scatters of one style into one Markers visual; these keep that
-    # batch up to date row by row. Items are (positions, sizes px, face rgba, artist);
-    # line markers in the same batch come as 3-tuples with no change log.
-    @staticmethod
-    def batch_signature(items: list, px_per_point: float) -> tuple | None:
-        """Who is in a Markers batch, in order, with how many points; None when line
-        markers are in it too (the batch is then rebuilt whenever it is touched)."""
-        if any(len(it) != 4 for it in items):
-            return None
-        return (float(px_per_point),) + tuple((id(it[3]), len(it[0])) for it in items)
+    def batch_items(self) -> list[BatchItem]:
+        """The points in a Markers batch of their symbol and edge style (only the rows
+        changed since last time are uploaded); none in density mode."""
+        changed, self._dirty = self._dirty, {}
+        if self._density is not None or not len(self._scaled):
+            return []
+        symbol, sizes, face, edge, edge_w = self.marker_style()
+        member = Member((self, None), self._scaled, face, size=sizes, changed=changed)
+        return [BatchItem(Markers, (("symbol", symbol), ("edge_width", edge_w),
+                                    ("edge_color", edge)), self.zorder, member)]
 
-    @staticmethod
-    def batch_taken(visual, items: list, signature: tuple | None) -> None:
-        """The batch was just built from ``items``: remember who is in it."""
-        visual._signature = signature
-        local = visual._pos_buffer.data
-        extent = float(np.abs(local[:, :2]).max()) if len(local) else 0.0
-        visual._extent = max(extent, 1e-300)
-        for it in items:
-            if len(it) == 4:
-                it[3]._dirty = {}
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        symbol, sizes, face, edge, edge_w = self.marker_style()
+        size = float(np.median(sizes)) if len(sizes) else \
+            self.axes.figure.points_to_pixels(6)
+        rgba = face[len(face) // 2] if len(face) else colors.to_rgba("C0")
+        return LegendHandle(marker=(symbol, min(size, fontsize_px), rgba, edge, edge_w))
 
-    @staticmethod
-    def update_batch(visual, items: list, signature: tuple | None) -> bool:
-        """Upload into the batch only the rows its scatters changed since it took them.
-        False (nothing done) when it must be rebuilt: other members or lengths, or
-        points moved far beyond the range its float64 origin was chosen for."""
-        from ..visuals.base import rgba_bytes
-
-        if signature is None or getattr(visual, "_signature", None) != signature:
-            return False
-        origin = visual._origin
-        for pts, _, _, a in items:
-            if "offsets" in a._dirty:
-                start, stop = a._dirty["offsets"]
-                with np.errstate(invalid="ignore"):
-                    rel = np.abs(pts[start:stop] - origin[:2])
-                if np.nanmax(rel, initial=0.0, where=np.isfinite(rel)) > 2 * visual._extent:
-                    return False
-        total = len(visual._pos_buffer.data)
-        first = 0
-        for pts, sizes, face, a in items:
-            dirty = a._dirty
-            if "offsets" in dirty:
-                start, stop = dirty["offsets"]
-                p = pts[start:stop]
-                valid = np.isfinite(p).all(axis=1)
-                local = np.zeros((len(p), 3), np.float32)
-                local[:, :2] = np.where(valid[:, None], p - origin[:2], 0.0)
-                local[:, 2] = np.where(valid, -origin[2], 0.0)
-                visual._points[first + start : first + stop, :2] = p
-                visual._pos_buffer.update(first + start, local)
-            # sizes follow the offsets too: a point that became NaN gets size 0
-            spans = [dirty[k] for k in ("sizes", "offsets") if k in dirty]
-            if spans:
-                start, stop = min(s for s, _ in spans), max(e for _, e in spans)
-                sz = sizes[start:stop].astype(np.float32)
-                bad = ~np.isfinite(pts[start:stop]).all(axis=1) | ~np.isfinite(sz)
-                sz = np.maximum(np.where(bad, 0.0, sz), 0.0).astype(np.float32)
-                if not np.array_equal(sz, visual._size_buffer.data[first + start :
-                                                                     first + stop]):
-                    visual._size_buffer.update(first + start, sz)
-                if isinstance(visual._size, np.ndarray) and visual._size.shape == (total,):
-                    visual._size[first + start : first + stop] = sizes[start:stop]
-            if "colors" in dirty:
-                start, stop = dirty["colors"]
-                visual._color_buffer.update(first + start, rgba_bytes(face[start:stop]))
-                if isinstance(visual._color, np.ndarray) and len(visual._color) == total:
-                    visual._color[first + start : first + stop] = face[start:stop]
-            a._dirty = {}
-            first += len(pts)
-        return True
+    def data_points(self) -> np.ndarray:
+        return self._offsets
 
 
 def _mismatch(x, y):
@@ -1010,6 +1080,13 @@ class AxesImage(Artist, ScalarMappable):
     def data_limits(self):
         left, right, b, t = self.get_extent()
         return (min(left, right), max(left, right)), (min(b, t), max(b, t))
+
+    @property
+    def sticky(self):
+        """Margins stop at the image's edges: the axes show exactly the image
+        (matplotlib's sticky edges)."""
+        left, right, b, t = self.get_extent()
+        return [left, right], [b, t]
 
     def visuals(self) -> list:
         return [self._visual]

@@ -12,7 +12,7 @@ import numpy as np
 from .. import colors
 from ..scene.cameras import PanZoomCamera
 from ..transforms import Affine, Transform, chain
-from ..visuals import Line, Markers
+from ..visuals import Line
 from . import bigdata
 from . import text as textmod
 from .artists import (
@@ -35,11 +35,6 @@ from .spines import Spines
 from .style import dash_pattern, rcParams
 
 _COLOR_LETTERS = "bgrcmykw"
-# Batches get level of detail per line, so length no longer needs a visual of its own;
-# lines longer than this still get one so that they are never copied into a joined
-# batch (memory: the visual then shares the artist's array) nor re-joined when another
-# line of the batch changes length.
-_OWN_VISUAL = 1_000_000
 
 
 def parse_fmt(fmt: str) -> dict:
@@ -279,7 +274,6 @@ class Axes(PlottingMixin):
         self.set_xlim(*lo)
         self.set_ylim(*hi)
         self.xaxis.limits.auto = self.yaxis.limits.auto = True
-        self._image_limits = True
         return im
 
     def stream(self, channels: int, capacity: int, dt: float = 1.0, t0: float = 0.0,
@@ -412,11 +406,7 @@ class Axes(PlottingMixin):
                 continue
             lo = min(s[0] for s in spans)
             hi = max(s[1] for s in spans)
-            if getattr(self, "_image_limits", False) and all(
-                    isinstance(a, AxesImage) for a in self.artists):
-                margin = 0.0
-            else:
-                margin = self._margins[i]
+            margin = self._margins[i]
             with np.errstate(all="ignore"):
                 s0, s1 = axis.scale.forward(np.array([lo, hi]))
             if not (np.isfinite(s0) and np.isfinite(s1)):
@@ -441,6 +431,11 @@ class Axes(PlottingMixin):
             inverted = axis.inverted
             axis.limits.lo, axis.limits.hi = float(lo), float(hi)
             axis.inverted = inverted
+
+    def update_limits(self) -> None:
+        """Before a frame: automatic limits follow data that changed since the last."""
+        if self._dirty and (self.xaxis.limits.auto or self.yaxis.limits.auto):
+            self._autoscale()
 
     def autoscale(self, enable: bool = True, axis: str = "both") -> None:
         for name in ("x", "y") if axis == "both" else (axis,):
@@ -891,74 +886,43 @@ class Axes(PlottingMixin):
                 v.transform = t
 
     def _rebuild_batches(self) -> None:
-        """Group lines and markers of one style into one visual each (one draw)."""
-        px = self.figure.points_to_pixels
+        """Put the batch items of the artists into one visual per kind, style and
+        zorder (one draw each); the visuals upload only the rows that changed."""
+        px = self.figure.points_to_pixels(1.0)  # marker sizes and widths follow the dpi
         groups: dict[tuple, list] = {}
         for a in self.artists:
             if not a.get_visible():
                 continue
-            if isinstance(a, Line2D):
-                if a._linestyle is not None and len(a._scaled) >= 2:
-                    width = px(a._linewidth)
-                    key = ("line", width, dash_pattern(a._linestyle, width), a.zorder)
-                    if len(a._scaled) > _OWN_VISUAL:
-                        key += (id(a),)  # very long lines alone: never copied
-                    groups.setdefault(key, []).append((a._scaled, a.line_rgba(), a))
-                markers = a.marker_positions() if a._marker is not None else ()
-                if len(markers):
-                    symbol, size, face, edge, edge_w = a.marker_style()
-                    key = ("markers", symbol, edge_w, edge, a.zorder)
-                    n = len(markers)
-                    groups.setdefault(key, []).append(
-                        (markers, np.full(n, size), np.tile(face, (n, 1))))
-            elif isinstance(a, PathCollection) and len(a._scaled) and not a.uses_density():
-                symbol, sizes, face, edge, edge_w = a.marker_style()
-                key = ("markers", symbol, edge_w, edge, a.zorder)
-                groups.setdefault(key, []).append((a._scaled, sizes, face, a))
+            for item in a.batch_items():
+                key = (item.visual, item.style, item.order, px,
+                       item.member.key if item.alone else None)
+                groups.setdefault(key, []).append(item.member)
         for key in [k for k in self._batches if k not in groups]:
             self.view.remove(self._batches.pop(key))
-        for key, items in groups.items():
+        for key, members in groups.items():
             visual = self._batches.get(key)
-            if key[0] == "line":
-                # The same lines with the same lengths and colors as last time: upload
-                # only the rows each line changed (set_data, ydata[i:j] = v, ...).
-                signature = tuple((id(a), len(p), tuple(c)) for p, c, a in items)
-                if visual is not None and getattr(visual, "_signature", None) == signature:
-                    start = 0
-                    for p, _, a in items:
-                        rows = a._dirty_rows
-                        if rows is True:
-                            visual.update_points(start, p)
-                        elif rows is not None:
-                            visual.update_points(start + rows[0], p[rows[0] : rows[1]])
-                        start += len(p) + 1  # the NaN row between two lines
-                else:
-                    if visual is None:
-                        visual = Line(width=key[1], dashes=key[2])
-                    if len(items) > 1:
-                        visual.set_data([p for p, _, _ in items],
-                                        color=[c for _, c, _ in items])
-                    else:  # one line: the visual shares the artist's array
-                        visual.set_data(items[0][0], color=items[0][1], copy=False)
-                    visual._signature = signature
-                for _, _, a in items:
-                    a._dirty_rows = None
-            else:
-                # The same scatters with the same lengths as last time: upload only the
-                # rows each changed (set_offsets, set_array, set_sizes); else rebuild.
-                signature = PathCollection.batch_signature(items, px(1.0))
-                if visual is None or not PathCollection.update_batch(visual, items, signature):
-                    pos = np.concatenate([it[0] for it in items])
-                    sizes = np.concatenate([it[1] for it in items])
-                    face = np.concatenate([it[2] for it in items])
-                    if visual is None:
-                        visual = Markers(symbol=key[1], edge_width=key[2], edge_color=key[3])
-                    visual.set_data(pos, size=sizes, color=face)
-                    PathCollection.batch_taken(visual, items, signature)
-            if key not in self._batches:
-                visual.order = key[3] if key[0] == "line" else key[-1]
-                self._batches[key] = visual
+            if visual is None:
+                visual = self._batches[key] = key[0](**dict(key[1]))
+                visual.order = key[2]
                 self.view.add(visual)
+            visual.set_members(members)
+
+    def data_visuals(self) -> list:
+        """The visuals that draw the artists' data (what ``Figure.pick`` may hit)."""
+        return [*self._batches.values(), *(v for a in self.artists for v in a.visuals())]
+
+    def artist_at(self, visual, index: int):
+        """``(artist, index into its data)`` of a hit on one of the axes' data visuals:
+        the batch says whose row it is, else the artist drawing that visual;
+        ``(visual, index)`` for a visual no artist claims."""
+        key, local = visual.member_at(index)
+        if key is not None:
+            artist, part = key
+            return artist, artist.pick_index(local, part)
+        for a in self.artists:
+            if visual in a.visuals():
+                return a, a.pick_index(index)
+        return visual, index
 
     def _update_grid(self) -> None:
         segments = []

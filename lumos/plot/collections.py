@@ -20,7 +20,7 @@ import numpy as np
 
 from .. import colors
 from ..visuals import Line, Mesh
-from .artists import Artist, Line2D, ScalarMappable, Text, check_linestyle
+from .artists import Artist, LegendHandle, Line2D, ScalarMappable, Text, check_linestyle
 from .style import dash_pattern, rcParams
 
 # matplotlib's log scales 'clip' non-positive values to a huge negative exponent, so a bar
@@ -336,6 +336,10 @@ class Collection(Artist):
     get_facecolors = get_facecolor
     get_edgecolors = get_edgecolor
 
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        """A box in the face and edge colors."""
+        return LegendHandle(patch=self.legend_patch())
+
     def legend_patch(self) -> tuple[tuple, tuple | None]:
         """(face rgba, edge rgba or None) of the legend's box for this artist."""
         face = tuple(self.face_rgba(1)[0]) if len(self._facecolors) else (0, 0, 0, 0)
@@ -373,6 +377,7 @@ class BarCollection(Collection):
         self._facecolors = _cycle_rows(self._facecolors, n, None)
         self._edgecolors = _cycle_rows(self._edgecolors, n, None)
         self._bar_visible = np.ones(n, dtype=bool)
+        self.bar_labels: list[str] | None = None  # one legend label per bar (label=[...])
         self.orientation = orientation
         stick = self._xywh[:, 1] if orientation == "vertical" else self._xywh[:, 0]
         self.sticky = (np.zeros(0), stick.copy()) if orientation == "vertical" else \
@@ -556,13 +561,16 @@ class Rectangle:
         self.set_visible(False)
 
     def get_label(self) -> str:
-        labels = getattr(self._c, "_bar_labels", None)
+        labels = self._c.bar_labels
         return "_nolegend_" if labels is None else labels[self._i]
 
     def legend_patch(self):
         edge = self.get_edgecolor()
         return self.get_facecolor(), (edge if edge[3] > 0 and self._c._linewidth > 0
                                       else None)
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        return LegendHandle(patch=self.legend_patch())
 
 
 class Container(tuple):
@@ -592,6 +600,10 @@ class Container(tuple):
     def remove(self) -> None:
         for child in self.get_children():
             child.remove()
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle | None:
+        """How the container looks in a legend (None: the label alone)."""
+        return None
 
 
 class BarContainer(Container):
@@ -623,6 +635,9 @@ class BarContainer(Container):
     def legend_patch(self):
         return self.collection.legend_patch()
 
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        return LegendHandle(patch=self.legend_patch())
+
 
 class ErrorbarContainer(Container):
     """What ``errorbar`` returns: ``(data_line, caplines, barlinecols)``."""
@@ -643,6 +658,9 @@ class ErrorbarContainer(Container):
         w = line.axes.figure.points_to_pixels(line.get_linewidth())
         return line.line_rgba(), w, dash_pattern(line._linestyle, w)
 
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        return LegendHandle(line=self.legend_line())
+
 
 class StemContainer(Container):
     """What ``stem`` returns: ``(markerline, stemlines, baseline)``."""
@@ -653,6 +671,9 @@ class StemContainer(Container):
 
     def legend_line(self) -> tuple[tuple, float, tuple | None]:
         return self.stemlines.legend_line()
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        return LegendHandle(line=self.legend_line())
 
 
 # -- polygons ---------------------------------------------------------------------------
@@ -1006,6 +1027,9 @@ class LineCollection(Collection):
         """(rgba, width px, dashes px) of the legend's line for this artist."""
         w = self.axes.figure.points_to_pixels(self._linewidth)
         return tuple(self.edge_rgba(1)[0]), w, dash_pattern(self._linestyle, w)
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        return LegendHandle(line=self.legend_line())
 
 
 class CapLines(LineCollection):

@@ -516,14 +516,18 @@ class Figure:
         """``(artist, index)`` under the figure pixel (x, y) from the top left (event
         coordinates): the point of a line or scatter, the pixel of an image
         (row * width + col); None when no data is there."""
-        from ..app.figure_pick import pick_figure
-
-        return pick_figure(self, x_px, y_px, radius=radius)
+        self.draw()
+        owners = {v: ax for ax in self.axes for v in ax.data_visuals()}
+        hit = self.canvas.pick(x_px, y_px, radius=radius, pickable=lambda v: v in owners)
+        if hit is None:
+            return None
+        visual, index = hit
+        return owners[visual].artist_at(visual, index)
 
     def select(self, rect=None, lasso=None) -> dict:
         """``{artist: indices}`` of the line and scatter points inside a rectangle
         ``(x0, y0, x1, y1)`` or a lasso ``[(x, y), ...]`` in pixels from the top left."""
-        from ..app.selection import select
+        from .selection import select
 
         return select(self, rect=rect, lasso=lasso)
 

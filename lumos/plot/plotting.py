@@ -293,7 +293,7 @@ class PlottingMixin:
                              linewidth=kw.pop("linewidth", None), alpha=kw.pop("alpha", None),
                              linestyle=kw.pop("linestyle", "-"), label=label,
                              zorder=kw.pop("zorder", None), orientation=orientation)
-        coll._bar_labels = bar_labels
+        coll.bar_labels = bar_labels
         self._add_artist(coll)
         patches = [Rectangle(coll, i) for i in range(n)]
         xerr, yerr = kw.pop("xerr", None), kw.pop("yerr", None)

@@ -283,7 +283,7 @@ class Canvas:
         return self._pick(self._executor, x, y, radius, pickable)
 
     def _pick(self, executor, x: float, y: float, radius: int, pickable):
-        from ..gpu.picking import Picker, element_index
+        from ..gpu.picking import Picker
 
         frame = self.frame()
         owners = self._draw_owners
@@ -299,7 +299,7 @@ class Canvas:
             return None
         draw_no, raw = hit
         visual = owners[draw_no]
-        return visual, element_index(visual, raw, frame, frame.draws[draw_no], px, py)
+        return visual, visual.pick_index(raw, frame, frame.draws[draw_no], px, py)
 
     def save(self, path, dpi: float | None = None) -> Path:
         """Write a PNG (``.png``) or a standalone WebGL2 page (``.html``)."""
