@@ -246,32 +246,27 @@ def savefig(*args, **kwargs):
 
 
 def show(block: bool | None = None) -> None:
-    """Open a window for every figure and, with ``block`` (default: unless Python runs
-    interactively), wait until they are closed. Without a display a warning says what
-    to do instead (save to PNG/HTML, or use a notebook)."""
-    from .app import window
+    """Show every figure (a window each, or inline in a notebook) and, with ``block``
+    (default: unless Python runs interactively), wait until the windows are closed.
+    Without a display a warning says what to do instead (save to PNG/HTML, or use a
+    notebook)."""
+    from .plot import frontends
 
-    figs = list(_figures.values())
-    if window._in_notebook() or not window.has_display():
-        for fig in figs:
-            fig.show(block=False)
-        return
-    for fig in figs:
-        window.show(fig, block=False)
+    for fig in list(_figures.values()):
+        fig.show(block=False)
     if block is None:
         block = not (hasattr(sys, "ps1") or sys.flags.interactive)
     if block:
-        window.run()
+        frontends.mainloop()
 
 
 def pause(interval: float) -> None:
     """Show the current figure, redraw it and run its window for ``interval`` seconds
     (live-update loops); without a display, draw it and sleep."""
-    from .app import window
+    from .app import notebook, window
 
-    if _current is not None and window.has_display() and not window._in_notebook():
-        canvas = _current.canvas
-        if not isinstance(getattr(canvas, "_gl_host", None), window.Window):
+    if _current is not None and window.has_display() and not notebook.in_notebook():
+        if window.window_of(_current) is None:
             window.show(_current, block=False)
         window.pause(interval)
         return

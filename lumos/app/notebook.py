@@ -13,12 +13,14 @@ in IPython it runs after every cell.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import numpy as np
 
 from ..gpu.frame import Frame
 from ..gpu.resources import Buffer, Program, Texture
+from ..plot.frontends import FrontEnd, register_frontend
 
 _WEB = Path(__file__).resolve().parent.parent / "web"
 
@@ -198,9 +200,9 @@ def widget_class():
 
         def __init__(self, target, **kwargs) -> None:
             super().__init__(**kwargs)
-            from .interaction import Interaction, Scene
+            from .interaction import Interaction, as_scene
 
-            self.scene = Scene(target)
+            self.scene = as_scene(target)
             self.interaction = Interaction(self.scene)
             self.sync_state = FrameSync()
             self.pixel_ratio = 1.0
@@ -211,8 +213,8 @@ def widget_class():
             _widgets.append(self)
 
         def _frame(self) -> Frame:
-            w, h = self.scene.size
-            self.scene.set_size(w, h, self.pixel_ratio)
+            w, h = self.scene.preferred_size()
+            self.scene.resize(w, h, self.pixel_ratio)
             return self.scene.frame()
 
         def _post(self, content: dict, blob: bytes) -> None:
@@ -232,7 +234,7 @@ def widget_class():
                 for vid, camera in content.get("views", {}).items():
                     index = int(vid[4:]) if vid.startswith("view") else -1
                     if 0 <= index < len(canvas.views):
-                        self.interaction._write_back(canvas.views[index], camera)
+                        self.scene.camera_changed(canvas.views[index], camera)
                 self.sync()
             elif kind == "error":
                 self.errors.append(str(content.get("error")))
@@ -275,21 +277,23 @@ def has_anywidget() -> bool:
     return importlib.util.find_spec("anywidget") is not None
 
 
-def mimebundle(fig, include=None, exclude=None) -> dict:
-    """``Figure._repr_mimebundle_``: the widget's bundle with anywidget, else a PNG."""
-    if has_anywidget():
-        try:
-            w = widget_class()(fig)
-            bundle = w._repr_mimebundle_(include=include, exclude=exclude)
-            if isinstance(bundle, tuple):  # (data, metadata) from ipywidgets
-                bundle = bundle[0]
-            if bundle:
-                bundle = dict(bundle)
-                bundle.setdefault("image/png", _png_b64(fig))
-                return bundle
-        except Exception:  # no kernel / comm: fall back to a picture
-            pass
-    return {"image/png": _png_b64(fig)}
+def mimebundle(fig, include=None, exclude=None) -> dict | None:
+    """A figure's notebook display: the widget's bundle (with a PNG for viewers without
+    widgets) when anywidget is installed, else None (the figure shows a PNG then)."""
+    if not has_anywidget():
+        return None
+    try:
+        w = widget_class()(fig)
+        bundle = w._repr_mimebundle_(include=include, exclude=exclude)
+    except Exception:  # no kernel / comm: the figure falls back to a picture
+        return None
+    if isinstance(bundle, tuple):  # (data, metadata) from ipywidgets
+        bundle = bundle[0]
+    if not bundle:
+        return None
+    bundle = dict(bundle)
+    bundle.setdefault("image/png", _png_b64(fig))
+    return bundle
 
 
 def _png_b64(fig) -> str:
@@ -300,6 +304,25 @@ def _png_b64(fig) -> str:
     return base64.b64encode(encode_png(fig.render())).decode("ascii")
 
 
+def in_notebook() -> bool:
+    """Whether Python runs in a Jupyter kernel (figures show inline there)."""
+    ip = sys.modules.get("IPython")
+    if ip is None or "ipykernel" not in sys.modules:
+        return False
+    shell = ip.get_ipython() if hasattr(ip, "get_ipython") else None
+    return shell is not None and getattr(shell, "kernel", None) is not None
+
+
+def _display(fig, block=None) -> None:
+    from IPython.display import display
+
+    display(fig)
+
+
 def message_json(content: dict) -> str:
     """A message as the page receives it (tests replay kernel messages)."""
     return json.dumps(content, allow_nan=False)
+
+
+register_frontend(FrontEnd("notebook", can_show=in_notebook, show=_display,
+                           mimebundle=mimebundle))

@@ -33,8 +33,8 @@ except ImportError:  # pragma: no cover - depends on what is installed
         raise ImportError("lumos.app.qt needs PySide6 or PyQt6: pip install PySide6") from exc
 
 from ..gpu.frame import Frame
-from .events import log
-from .interaction import Interaction, Scene
+from ..scene.events import log
+from .interaction import Interaction, as_scene
 from .window import _egl_lib
 
 Qt = QtCore.Qt
@@ -53,7 +53,7 @@ def _release_egl() -> None:
     """Make no EGL context current (Qt's GLX calls fail while one is)."""
     from ..gpu import context
 
-    if context._shared is None:
+    if context.headless_context() is None:
         return
     egl = _egl_lib()
     if egl and egl.eglGetCurrentContext():
@@ -102,7 +102,7 @@ def _install_filter() -> None:
         app.installEventFilter(_filter)
         from ..gpu import context
 
-        context._before_use.append(_give_up_qt_context)
+        context.before_use(_give_up_qt_context)
 
 
 class FigureWidget(QOpenGLWidget):
@@ -116,7 +116,7 @@ class FigureWidget(QOpenGLWidget):
         fmt.setDepthBufferSize(24)
         fmt.setSamples(4)
         self.setFormat(fmt)
-        self.scene = Scene(target)
+        self.scene = as_scene(target)
         self.canvas = self.scene.canvas
         self.interaction = Interaction(self.scene, self.update)
         self.ctx = None
@@ -125,14 +125,14 @@ class FigureWidget(QOpenGLWidget):
         self.frame_times: list[float] = []
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        w, h = self.scene.size
+        w, h = self.scene.preferred_size()
         self.resize(int(w), int(h))
-        self.canvas._gl_host = self
+        self.canvas.attach_host(self)
         _install_filter()
         _release_egl()
 
     def sizeHint(self):  # noqa: N802 - Qt's name
-        w, h = self.scene.size
+        w, h = self.scene.preferred_size()
         return QtCore.QSize(int(w), int(h))
 
     # -- GL --------------------------------------------------------------------------
@@ -163,13 +163,11 @@ class FigureWidget(QOpenGLWidget):
     def _paint(self) -> None:
         t0 = time.perf_counter()
         pr = self.devicePixelRatioF()
-        self.scene.set_size(self.width(), self.height(), pr)
+        self.scene.resize(self.width(), self.height(), pr)
         frame = self.scene.frame()
         fbo = self.ctx.detect_framebuffer(self.defaultFramebufferObject())
         self.executor.render(frame, fbo)
-        picker = self.canvas._picker
-        self.executor.release_unused(frame if picker is None or picker.executor is not
-                                     self.executor else picker.keep(frame))
+        self.executor.release_unused(self.canvas.in_use(frame, self.executor))
         dt = time.perf_counter() - t0
         self.frame_times.append(dt)
         del self.frame_times[:-1000]
@@ -207,10 +205,7 @@ class FigureWidget(QOpenGLWidget):
         if self.executor is None:
             return
         self.makeCurrent()
-        picker = self.canvas._picker
-        if picker is not None and picker.executor is self.executor:
-            picker.release()
-            self.canvas._picker = None
+        self.canvas.detach_host(self)
         self.executor.release_unused(Frame(size=(1, 1)))
         self.doneCurrent()
         self.executor = None
@@ -274,8 +269,7 @@ class FigureWidget(QOpenGLWidget):
         self.interaction.close()
         self._release_gl()
         self.closed = True
-        if getattr(self.canvas, "_gl_host", None) is self:
-            self.canvas._gl_host = None
+        self.canvas.detach_host(self)  # also when GL was never set up
 
 
 def figure_widget(target, parent=None) -> FigureWidget:

@@ -35,6 +35,18 @@ def get_context():
     return _shared
 
 
+def headless_context():
+    """The shared headless context if it was made (None before the first use)."""
+    return _shared
+
+
+def before_use(give_up) -> None:
+    """Call ``give_up()`` before the headless context is made current again: a
+    front-end gives up its own current context there (Qt)."""
+    if give_up not in _before_use:
+        _before_use.append(give_up)
+
+
 def adopt_current_context():
     """Wrap the OpenGL context current in this thread (a GLFW or Qt window's)."""
     import moderngl

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from lumos.gpu import Frame
 
+from ..scene.writers import register_writer
+
 _RUNTIME = Path(__file__).resolve().parent.parent / "web" / "runtime.js"
 
 # Nothing may be fetched: inline script and style only, images only from data: URLs.
@@ -90,3 +92,10 @@ def save_html(frame: Frame, path, title: str = "lumos") -> Path:
     path = Path(path)
     path.write_text(frame_to_html(frame, title=title), encoding="utf-8")
     return path
+
+
+def _save_canvas(canvas, path, dpi: float | None = None) -> Path:
+    return save_html(canvas.frame(), path, title=canvas.title)
+
+
+register_writer((".html", ".htm"), _save_canvas)

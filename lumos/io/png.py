@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ..scene.writers import register_writer
+
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(
@@ -39,3 +41,10 @@ def write_png(path, rgba: np.ndarray, dpi: float | None = None) -> Path:
     path = Path(path)
     path.write_bytes(encode_png(rgba, dpi))
     return path
+
+
+def _save_canvas(canvas, path, dpi: float | None = None) -> Path:
+    return write_png(path, canvas.render(), dpi=dpi)
+
+
+register_writer(".png", _save_canvas)

@@ -164,6 +164,9 @@ class Overlay:
 class Figure:
     """A figure: ``figsize`` in inches at ``dpi`` pixels per inch.
 
+    A figure is a scene front-ends show (:class:`lumos.scene.protocol.Scene`): the mouse
+    moves its axes' limits through the axes' own ``camera_changed``.
+
     >>> fig = Figure(figsize=(6, 4), dpi=100)
     >>> ax = fig.subplot(0, 0)
     >>> ax.plot([1, 2, 3]); fig.savefig("x.png", dpi=200)
@@ -197,6 +200,8 @@ class Figure:
         self.overlay = Overlay(self.canvas)
         self.number = None
         self._current_axes: Axes | None = None
+        self._drawn = False  # laid out at least once (front-ends need the axes' boxes)
+        self._home: dict = {}  # view -> its axes' state before the mouse first moved it
         #: figure fraction → figure pixels from the bottom left (matplotlib's name)
         self.transFigure = LiveTransform(lambda: unit_to_box((0, 0, *self.canvas.size)),
                                          "transFigure")
@@ -460,8 +465,9 @@ class Figure:
 
     def draw(self) -> None:
         """Bring every view up to date (layout, limits, batches, decorations)."""
+        self._drawn = True
         for ax in self.axes:
-            ax._autoscale() if ax._dirty and _all_auto(ax) else None
+            ax.update_limits()
         self._layout()
         for ax in self.axes:
             ax.sync()
@@ -499,12 +505,13 @@ class Figure:
     save = savefig
 
     def show(self, block: bool | None = None) -> None:
-        """Open an interactive window (GLFW) when there is a display; inline in a
-        notebook; without either, a warning says what to do instead. ``block=None``
-        blocks until the window closes unless Python runs interactively."""
-        from ..app.window import figure_show
+        """Show the figure with the first front-end that can (``lumos.plot.frontends``):
+        inline in a notebook, else a window (GLFW) when there is a display; without
+        either, a warning says what to do instead. ``block=None`` blocks until the
+        window closes unless Python runs interactively."""
+        from .frontends import show
 
-        figure_show(self, block=block)
+        show(self, block)
 
     def on(self, name: str, callback=None):
         """Call ``callback(event)`` on "mouse_press", "mouse_move", "mouse_release",
@@ -546,10 +553,73 @@ class Figure:
         return encode_png(self.render())
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        """Jupyter: an interactive widget when anywidget is installed, else a PNG."""
-        from ..app.notebook import mimebundle
+        """Jupyter: what a front-end gives (the interactive widget when anywidget is
+        installed), else a PNG."""
+        import base64
 
-        return mimebundle(self, include=include, exclude=exclude)
+        from ..io.png import encode_png
+        from .frontends import mimebundle
+
+        bundle = mimebundle(self, include=include, exclude=exclude)
+        if bundle is None:
+            bundle = {"image/png": base64.b64encode(encode_png(self.render())).decode("ascii")}
+        return bundle
+
+    # -- the scene protocol (lumos.scene.protocol.Scene): what front-ends call -----------
+    def window_title(self) -> str:
+        return f"Figure {self.number}" if self.number is not None else self.canvas.title
+
+    def preferred_size(self) -> tuple[int, int]:
+        """Logical pixels the figure wants: figsize × dpi."""
+        return self._pixel_size()
+
+    def resize(self, width: int, height: int, pixel_ratio: float) -> None:
+        """The window or widget is ``width`` × ``height`` logical pixels: the figure
+        takes that size (at its dpi)."""
+        w, h = max(int(width), 1), max(int(height), 1)
+        if self._pixel_size() != (w, h):
+            self.set_size_inches(w / self.dpi, h / self.dpi)
+        self.canvas.pixel_ratio = pixel_ratio
+
+    def view_at(self, x: float, y: float):
+        """The topmost interactive view under (x, y) (laid out first if it never was)."""
+        if not self._drawn:
+            self.draw()
+        return self.canvas.view_at(x, y)
+
+    def axes_of(self, view) -> Axes | None:
+        """The axes drawn in ``view``, or None."""
+        for ax in self.axes:
+            if ax.view is view:
+                return ax
+        return None
+
+    def camera_changed(self, view, camera: dict) -> None:
+        """The mouse moved a view's camera: its axes take the limits it shows (each
+        projection in its own way); other views take the camera."""
+        ax = self.axes_of(view)
+        if ax is None:
+            self.canvas.camera_changed(view, camera)
+            return
+        self._home.setdefault(view, ax.home_state())
+        ax.camera_changed(camera)
+
+    def reset_view(self, view=None) -> None:
+        """Back to the limits from before the mouse moved ``view`` (None: every view)."""
+        for v in list(self._home) if view is None else [view]:
+            state = self._home.pop(v, None)
+            ax = self.axes_of(v)
+            if state is not None and ax is not None:
+                ax.restore_home(state)
+        self.canvas.reset_view(view)
+
+    def event_info(self, view, x: float, y: float) -> dict:
+        """``inaxes``, ``xdata`` and ``ydata`` for events over an axes."""
+        ax = self.axes_of(view) if view is not None else None
+        if ax is None:
+            return {}
+        xdata, ydata = ax.data_at(x, self.canvas.size[1] - y)
+        return {"inaxes": ax, "xdata": xdata, "ydata": ydata}
 
 
 class SubplotSpec:
@@ -587,10 +657,6 @@ class GridSpec:
                 spans.append((i, 1))
         return SubplotSpec((self.nrows, self.ncols), spans[0][0], spans[1][0], spans[0][1],
                            spans[1][1])
-
-
-def _all_auto(ax: Axes) -> bool:
-    return ax.xaxis.limits.auto or ax.yaxis.limits.auto
 
 
 def _share_target(grid, share, r: int, c: int):

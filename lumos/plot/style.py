@@ -8,6 +8,8 @@ rcParams: dict[str, object] = {
     "figure.figsize": (6.4, 4.8),
     "figure.dpi": 100.0,
     "figure.facecolor": "white",
+    # modules that register front-ends (lumos.plot.frontends), asked in this order
+    "figure.frontends": ["lumos.app.notebook", "lumos.app.window"],
     "savefig.dpi": "figure",
     "font.size": 10.0,
     "axes.titlesize": 12.0,

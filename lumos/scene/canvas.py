@@ -102,6 +102,8 @@ class Canvas:
 
     Rendering is headless (EGL) unless a window adopts the canvas. ``pixel_ratio``
     multiplies every pixel dimension (line widths, markers, text) for sharp output.
+    A canvas is a scene front-ends can show (:class:`lumos.scene.protocol.Scene`): the
+    mouse moves its cameras.
 
     >>> canvas = Canvas(size=(800, 400), pixel_ratio=1, bgcolor="white")
     >>> img = canvas.render()            # (400, 800, 4) uint8
@@ -119,6 +121,8 @@ class Canvas:
         self._target = None
         self._picker = None
         self._events = None
+        self._host = None  # the window or widget drawing this canvas, if any
+        self._home: dict = {}  # view -> camera state before the mouse first moved it
         self._draw_owners: list[Visual] = []  # the visual of each draw of the last frame
 
     @property
@@ -229,31 +233,64 @@ class Canvas:
                 self._target.release()
             self._target = OffscreenTarget(ctx, frame.size, samples=frame.samples)
         self._executor.render(frame, self._target.fbo)
-        # keep the pick programs compiled: hover picking would recompile them every time
-        self._executor.release_unused(frame if self._picker is None else self._picker.keep(frame))
+        self._executor.release_unused(self.in_use(frame, self._executor))
         return self._target.read()
+
+    # -- the window or widget drawing the canvas ---------------------------------------
+    @property
+    def host(self):
+        """The window or widget drawing this canvas (None: headless). A host has
+        ``executor``, ``current()`` (its GL context current for a block) and may have
+        ``request_draw()``."""
+        return self._host
+
+    def attach_host(self, host) -> None:
+        """A window or widget draws this canvas from now on (picking uses its context)."""
+        self._host = host
+
+    def detach_host(self, host) -> None:
+        """``host`` stops drawing this canvas: release what the canvas holds in its
+        context (call with that context current)."""
+        self.release(host.executor)
+        if self._host is host:
+            self._host = None
+
+    def in_use(self, frame: Frame, executor) -> Frame:
+        """What ``executor.release_unused`` must keep after drawing ``frame``: the frame
+        and the pick programs made in that executor (hover picking would recompile
+        them after every frame otherwise)."""
+        picker = self._picker
+        if picker is None or picker.executor is not executor:
+            return frame
+        return picker.keep(frame)
+
+    def release(self, executor) -> None:
+        """Release the GPU objects this canvas made in ``executor``'s context (its
+        picker); call with that context current."""
+        if self._picker is not None and self._picker.executor is executor:
+            self._picker.release()
+            self._picker = None
 
     # -- redraws from data that arrives later ------------------------------------------
     @property
     def shown(self) -> bool:
         """Whether a window or widget draws this canvas and redraws on request_draw()
         (visuals that load data in the background draw what they have meanwhile)."""
-        return callable(getattr(getattr(self, "_gl_host", None), "request_draw", None))
+        return callable(getattr(self._host, "request_draw", None))
 
     def request_draw(self) -> None:
         """Ask the window showing this canvas for a new frame soon; callable from any
         thread (tiles or grids that arrive on a loader thread); nothing when headless."""
-        host = getattr(self, "_gl_host", None)
-        request = getattr(host, "request_draw", None)
+        request = getattr(self._host, "request_draw", None)
         if request is not None:
             request()
 
     # -- events and picking ----------------------------------------------------------
     @property
     def events(self):
-        """The event dispatcher (``lumos.app.events``) front-ends feed."""
+        """The event dispatcher (``lumos.scene.events``) front-ends feed."""
         if self._events is None:
-            from ..app.events import EventDispatcher
+            from .events import EventDispatcher
 
             self._events = EventDispatcher()
         return self._events
@@ -271,7 +308,7 @@ class Canvas:
         the nearest hit within that many physical pixels; ``pickable(visual)`` may
         exclude visuals. Renders ids offscreen in the context that draws the canvas.
         """
-        host = getattr(self, "_gl_host", None)  # a window or widget drawing this canvas
+        host = self._host  # a window or widget drawing this canvas
         if host is not None:
             with host.current():
                 return self._pick(host.executor, x, y, radius, pickable)
@@ -302,25 +339,62 @@ class Canvas:
         return visual, visual.pick_index(raw, frame, frame.draws[draw_no], px, py)
 
     def save(self, path, dpi: float | None = None) -> Path:
-        """Write a PNG (``.png``) or a standalone WebGL2 page (``.html``)."""
-        path = Path(path)
-        suffix = path.suffix.lower()
-        if suffix == ".png":
-            from ..io.png import write_png
+        """Write a PNG (``.png``), a standalone WebGL2 page (``.html``) or any format a
+        writer was registered for (:mod:`lumos.scene.writers`)."""
+        from .writers import save
 
-            return write_png(path, self.render(), dpi=dpi)
-        if suffix in (".html", ".htm"):
-            from ..io.html import save_html
+        return save(self, path, dpi)
 
-            save_html(self.frame(), path, title=self.title)
-            return path
-        raise ValueError(f"path: got suffix {suffix!r}, expected '.png' or '.html'")
+    # -- the scene protocol (lumos.scene.protocol.Scene) ---------------------------------
+    @property
+    def canvas(self) -> Canvas:
+        """The canvas front-ends draw: this one."""
+        return self
+
+    def window_title(self) -> str:
+        return self.title
+
+    def preferred_size(self) -> tuple[int, int]:
+        """The logical size the canvas wants in a window."""
+        return self._size
+
+    def resize(self, width: int, height: int, pixel_ratio: float) -> None:
+        """The window or widget is ``width`` × ``height`` logical pixels now."""
+        self.size = (max(int(width), 1), max(int(height), 1))
+        self.pixel_ratio = pixel_ratio
+
+    def view_at(self, x: float, y: float) -> View | None:
+        """The topmost interactive view under logical pixel (x, y) from the top left."""
+        self.layout()
+        for view in reversed(self.views):
+            vx, vy, vw, vh = view.rect
+            if view.interactive and vx <= x < vx + vw and vy <= y < vy + vh and vw and vh:
+                return view
+        return None
+
+    def camera_changed(self, view: View, camera: dict) -> None:
+        """The mouse moved ``view``'s camera to ``camera`` (a frame camera dictionary):
+        take it, remembering where the camera was before the mouse first moved it."""
+        self._home.setdefault(view, view.camera.get_state())
+        view.camera.update_from_dict(camera)
+
+    def reset_view(self, view: View | None = None) -> None:
+        """Back to where the mouse found ``view``'s camera (every view's: None)."""
+        for v in list(self._home) if view is None else [view]:
+            state = self._home.pop(v, None)
+            if state is not None:
+                v.camera.set_state(state)
+
+    def event_info(self, view: View, x: float, y: float) -> dict:
+        """What events at (x, y) over ``view`` carry besides the pixel: nothing here (a
+        figure adds ``inaxes``, ``xdata``, ``ydata``)."""
+        return {}
 
     def close(self) -> None:
         """Release the GPU objects this canvas holds."""
         if self._picker is not None:
-            if self._executor is not None and self._picker.executor is self._executor:
-                self._picker.release()
+            if self._executor is not None:
+                self.release(self._executor)
             self._picker = None
         if self._target is not None:
             self._target.release()

@@ -181,12 +181,12 @@ def test_radii_below_the_origin_are_not_drawn():
 
 
 def test_mouse_zooms_r_and_moves_the_r_labels_like_matplotlib():
-    from lumos.app.interaction import Interaction, Scene
+    from lumos.app.interaction import Interaction
 
     fig, ax = polar()
     ax.set_rmax(2.0)
     fig.draw()
-    inter = Interaction(Scene(fig))
+    inter = Interaction(fig)
     h = fig.canvas.size[1]
     top = lambda xy: (float(xy[0]), h - float(xy[1]))  # noqa: E731 - event pixels
     # right-drag from r = 1 out to r = 1.25: r grows 1.25 times, rmax shrinks as much
