@@ -7,7 +7,7 @@ space; lines and markers of the same style are batched by the axes into one draw
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -15,7 +15,6 @@ from .. import colors
 from ..gpu.resources import changed_rows
 from ..transforms import Transform
 from ..visuals import Image, Line, Markers
-from ..visuals.base import Member
 from .style import DASHES, dash_pattern, rcParams
 
 # Lines longer than this get a batch visual of their own so that they are never copied
@@ -50,14 +49,21 @@ def check_linestyle(ls) -> str | None:
 
 @dataclass(frozen=True)
 class BatchItem:
-    """What an artist puts into one of its axes' batch visuals: the visual class and
-    its style (the constructor's keywords, hashable) and zorder pick the batch; the
-    member holds the rows. ``alone`` asks for a batch of its own (very long lines)."""
+    """What an artist puts into one of its axes' batch visuals. The visual class (one
+    with ``set_members``/``member_at``), its style (the constructor's keywords as
+    ``(name, value)`` pairs) and the zorder pick the batch; ``pos`` (scale space),
+    ``color``, ``size`` and ``changed`` are the rows (see ``visuals.base.Member``).
+    ``part`` names which rows these are when the artist has several (a line and its
+    markers): a pick gives it back to ``pick_index``. ``alone``: a batch of its own."""
 
     visual: type
     style: tuple
     order: float
-    member: Member
+    pos: np.ndarray
+    color: object
+    size: np.ndarray | None = None
+    changed: dict = field(default_factory=dict)
+    part: object = None
     alone: bool = False
 
 
@@ -510,11 +516,11 @@ class Line2D(Artist):
         if self._linestyle is not None and len(self._scaled) >= 2:
             width = self.axes.figure.points_to_pixels(self._linewidth)
             rows = self._dirty_rows
-            member = Member((self, "line"), self._scaled, self.line_rgba(),
-                            changed={} if rows is None else {"pos": rows})
             items.append(BatchItem(Line, (("width", width),
                                           ("dashes", dash_pattern(self._linestyle, width))),
-                                   self.zorder, member, alone=len(self._scaled) > _OWN_VISUAL))
+                                   self.zorder, self._scaled, self.line_rgba(),
+                                   changed={} if rows is None else {"pos": rows}, part="line",
+                                   alone=len(self._scaled) > _OWN_VISUAL))
         self._dirty_rows = None
         markers = self.marker_positions() if self._marker is not None else ()
         if len(markers):
@@ -522,10 +528,10 @@ class Line2D(Artist):
             n = len(markers)
             changed = dict.fromkeys(("pos", "size", "color"), True) \
                 if self._markers_changed else {}
-            member = Member((self, "markers"), markers, np.tile(face, (n, 1)),
-                            size=np.full(n, size), changed=changed)
             items.append(BatchItem(Markers, (("symbol", symbol), ("edge_width", edge_w),
-                                             ("edge_color", edge)), self.zorder, member))
+                                             ("edge_color", edge)), self.zorder, markers,
+                                   np.tile(face, (n, 1)), size=np.full(n, size),
+                                   changed=changed, part="markers"))
         self._markers_changed = False
         return items
 
@@ -965,9 +971,9 @@ class PathCollection(Artist, ScalarMappable):
         if self._density is not None or not len(self._scaled):
             return []
         symbol, sizes, face, edge, edge_w = self.marker_style()
-        member = Member((self, None), self._scaled, face, size=sizes, changed=changed)
         return [BatchItem(Markers, (("symbol", symbol), ("edge_width", edge_w),
-                                    ("edge_color", edge)), self.zorder, member)]
+                                    ("edge_color", edge)), self.zorder, self._scaled, face,
+                          size=sizes, changed=changed)]
 
     def legend_handle(self, fontsize_px: float) -> LegendHandle:
         symbol, sizes, face, edge, edge_w = self.marker_style()

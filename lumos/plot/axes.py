@@ -13,6 +13,7 @@ from .. import colors
 from ..scene.cameras import PanZoomCamera
 from ..transforms import Affine, Transform, chain
 from ..visuals import Line
+from ..visuals.base import Member
 from . import bigdata
 from . import text as textmod
 from .artists import (
@@ -111,7 +112,7 @@ class Axes(PlottingMixin):
         # the transform chain (live: follows limits, scales and the box)
         self.transScale = LiveTransform(self._scale_transform, "transScale")
         self.transProjection = LiveTransform(self._projection_transform, "transProjection")
-        self.transLimits = LiveTransform(lambda: rect_to_unit(self.view_rect()), "transLimits")
+        self.transLimits = LiveTransform(self._limits_transform, "transLimits")
         self.transAxes = LiveTransform(lambda: unit_to_box(self.box), "transAxes")
         self.transView = LiveTransform(lambda: chain(self.transLimits.frozen(),
                                                      self.transAxes.frozen()), "transView")
@@ -355,6 +356,11 @@ class Axes(PlottingMixin):
         if self.yaxis.inverted:
             y0, y1 = y1, y0
         return x0, y0, x1 - x0, y1 - y0
+
+    def _limits_transform(self) -> Transform:
+        """Projected space → axes fraction (``transLimits``): the view rectangle onto the
+        unit square (what the camera does on the GPU)."""
+        return rect_to_unit(self.view_rect())
 
     def gpu_transform(self) -> Transform | None:
         """What visuals in scale space apply on the GPU (None: nothing, the projection
@@ -894,9 +900,10 @@ class Axes(PlottingMixin):
             if not a.get_visible():
                 continue
             for item in a.batch_items():
-                key = (item.visual, item.style, item.order, px,
-                       item.member.key if item.alone else None)
-                groups.setdefault(key, []).append(item.member)
+                owner = (a, item.part)  # member_at gives it back: artist_at reads it
+                key = (item.visual, item.style, item.order, px, owner if item.alone else None)
+                groups.setdefault(key, []).append(Member(owner, item.pos, item.color,
+                                                         item.size, item.changed))
         for key in [k for k in self._batches if k not in groups]:
             self.view.remove(self._batches.pop(key))
         for key, members in groups.items():
