@@ -168,6 +168,7 @@ class PolarAxes(Axes):
         self.view.bgcolor = None  # the background is the wedge (self._patch)
         self._patch = Mesh(shading=None, color="none")
         self._patch.order = -2e9
+        self._patch_for = None  # what the background wedge was last built for
         self.view.add(self._patch)
         self.xaxis.set_limits(0.0, TWO_PI)
         self.xaxis.major_locator = ThetaLocator()
@@ -311,6 +312,11 @@ class PolarAxes(Axes):
         """r ticks (and grid circles) at ``ticks``."""
         self.set_yticks(ticks, labels)
 
+    def _set_ticks(self, axis, ticks, labels, minor: bool) -> None:
+        super()._set_ticks(axis, ticks, labels, minor)
+        if axis is self.yaxis and not minor:  # no r label at the pole (matplotlib's rule)
+            self.yaxis.major_locator = RadialLocator(self.yaxis.major_locator, self)
+
     def set_rlabel_position(self, value) -> None:
         """The angle (degrees, in θ) along which the r labels sit."""
         v = float(value)
@@ -453,7 +459,12 @@ class PolarAxes(Axes):
         return ring * outer, (ring * inner if inner > 0 else None)
 
     def _update_patch(self) -> None:
-        """The axes' background: the wedge filled with the face color."""
+        """The axes' background: the wedge filled with the face color (rebuilt only
+        when the wedge or the color changed)."""
+        state = (self._radii(), self._screen_angles(), str(self.facecolor), self.axison)
+        if state == self._patch_for:
+            return
+        self._patch_for = state
         outer, inner = self._wedge_rings()
         full = _full_circle(*self.xaxis.get_view_interval())
         if full:
