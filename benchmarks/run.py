@@ -52,6 +52,27 @@ def four_subplots(runs: int) -> list[str]:
     return rows
 
 
+def patches_collections(runs: int) -> list[str]:
+    """10^4 overlapping circles with edges and a 10^5-segment LineCollection (patches.py)."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        script = str(HERE / "patches.py")
+        lumos = timed_process([sys.executable, script, "lumos", f"{tmp}/l.png"], runs)
+        line = f"| 10^4 circles (PatchCollection) + 10^5-segment LineCollection, cold " \
+               f"process → PNG | {lumos:.3f} s |"
+        if importlib.util.find_spec("matplotlib"):
+            mpl = timed_process([sys.executable, script, "matplotlib", f"{tmp}/m.png"], runs)
+            line += f" {mpl:.3f} s (matplotlib Agg) | {lumos / mpl:.2f} |"
+        else:
+            line += " matplotlib not installed | – |"
+        rows.append(line)
+    p = json_of("patches.py")
+    rows.append(f"| the same in one process: build {p['build_s']:.2f} s, first frame "
+                f"{p['first_frame_s']:.2f} s, redraw {p['redraw_s']:.2f} s, 4x zoom (curves "
+                f"flattened again) {p['zoom_4x_s']:.2f} s | {p['draws']} draws | – | – |")
+    return rows
+
+
 def draw_counts() -> list[str]:
     """Batching: how many draws the GPU gets for many lines and many labels."""
     import numpy as np
@@ -118,6 +139,42 @@ def streams_and_memory() -> list[str]:
     ]
 
 
+def movies() -> list[str]:
+    m = json_of("movies.py")
+    lum = m["lumos"]
+    w, h = m["size"]
+    head = f"| {m['frames']}-frame {w}×{h} MP4 (H.264), FuncAnimation.save, frames/s | "
+    cell = (f"{lum['fps']:.1f} fps (render alone {lum['render_fps']:.1f}, encode alone "
+            f"{lum['encode_fps']:.1f}; {lum['bytes'] / 1024:.0f} KiB)")
+    rows = []
+    for key, what in (("matplotlib", "ffmpeg defaults: preset medium, crf 23"),
+                      ("matplotlib_same_settings", "ffmpeg with lumos's veryfast, crf 18")):
+        peer = m.get(key)
+        if isinstance(peer, dict):
+            rows.append(f"{head}{cell} | {peer['fps']:.1f} fps (matplotlib + {what}; "
+                        f"{peer['bytes'] / 1024:.0f} KiB) | {peer['fps'] / lum['fps']:.2f} |")
+        elif peer is not None:
+            rows.append(f"{head}{cell} | {peer} | – |")
+            break
+    return rows or [f"{head}{cell} | – | – |"]
+
+
+def pages_and_notebook() -> tuple[list[str], str]:
+    """Rows for the notebook widget's traffic, and a table of the gallery pages."""
+    p = json_of("page.py")
+    nb = p["notebook"]
+    rows = [f"| notebook widget (line gallery figure): bytes sent for the frame; per pan "
+            f"(10 %) and per wheel zoom, mean of {nb['moves']} | {nb['frame_bytes'] / 1024:.0f}"
+            f" KiB; {nb['pan_bytes'] / 1024:.1f} KiB; {nb['zoom_bytes'] / 1024:.1f} KiB | – "
+            "| – |"]
+    table = ["| gallery figure | standalone page | first frame (headless Chromium) |",
+             "|---|---|---|"]
+    for row in p["pages"]:
+        table.append(f"| `{row['name']}` | {row['bytes'] / 1024:.0f} KiB | "
+                     f"{row['first_frame_ms']:.0f} ms |")
+    return rows, "\n".join(table)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -131,9 +188,15 @@ def main() -> None:
     rows = ["| scene | lumos | peer | lumos / peer |", "|---|---|---|---|"]
     rows += import_time(args.runs)
     rows += four_subplots(args.runs)
+    rows += patches_collections(args.runs)
     rows += draw_counts()
     rows += streams_and_memory()
+    rows += movies()
+    notebook_rows, page_table = pages_and_notebook()
+    rows += notebook_rows
     table = "\n".join(rows)
+    table += ("\n\nStandalone pages of the gallery (`benchmarks/page.py`: file size; time from "
+              "navigation to the end of the first draw, median of 3 loads):\n\n" + page_table)
     # big data (lumos.lazy) against plotly-resampler and datashader, at 10^8 by default
     big = subprocess.run([sys.executable, str(HERE / "bigdata.py")], check=True,
                          capture_output=True, text=True).stdout

@@ -12,8 +12,8 @@ import importlib
 
 __version__ = "0.1.0"
 
-_SUBMODULES = {"colors", "geometry", "gpu", "io", "plot", "pyplot", "scene", "shaders",
-               "transforms", "visuals"}
+_SUBMODULES = {"collections", "colors", "geometry", "gpu", "io", "patches", "path", "plot",
+               "pyplot", "scene", "shaders", "transforms", "visuals"}
 _FROM_PLOT = {"Figure", "subplots"}
 
 

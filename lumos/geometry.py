@@ -46,3 +46,25 @@ def surface(x, y, z) -> tuple[np.ndarray, np.ndarray]:
         raise ValueError(f"x, y: got shapes {x.shape} and {y.shape}, expected {z.shape} "
                          "(or 1D of its columns and rows)")
     return np.c_[x.ravel(), y.ravel(), z.ravel()], grid_faces(*z.shape)
+
+
+def triangulate(points, ring_ends) -> np.ndarray:
+    """Triangles (M, 3) of a polygon with holes (earcut): ``points`` (N, 2) holds the outer
+    ring then the holes, ring ``k`` ending (exclusive) at row ``ring_ends[k]``."""
+    import mapbox_earcut
+
+    points = np.ascontiguousarray(points, dtype=np.float64)
+    if len(points) < 3:
+        return np.zeros((0, 3), dtype=np.int64)
+    idx = mapbox_earcut.triangulate_float64(points, np.asarray(ring_ends, dtype=np.uint32))
+    return np.asarray(idx, dtype=np.int64).reshape(-1, 3)
+
+
+def triangulate_polygon(points: np.ndarray) -> np.ndarray:
+    """Triangles of a simple polygon (closing point optional, NaN rows dropped)."""
+    pts = points[np.isfinite(points).all(axis=1)]
+    if len(pts) > 1 and np.array_equal(pts[0], pts[-1]):
+        pts = pts[:-1]
+    if len(pts) < 3:
+        return np.zeros((0, 3), dtype=np.int64)
+    return triangulate(pts, [len(pts)])

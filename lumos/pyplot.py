@@ -12,6 +12,7 @@ import time
 
 from .plot.axes import Axes
 from .plot.figure import Figure
+from .plot.patches import Circle, Polygon, Rectangle  # matplotlib's pyplot has these too
 from .plot.style import rcParams
 from .plot.ticker import (  # matplotlib's pyplot re-exports these
     AutoMinorLocator,
@@ -36,7 +37,7 @@ __all__ = [
     "xlabel", "xlim", "xscale", "xticks", "ylabel", "ylim", "yscale", "yticks",
     "setp", "subplots_adjust", "AutoMinorLocator", "FixedLocator", "FormatStrFormatter",
     "FuncFormatter", "LogLocator", "MaxNLocator", "MultipleLocator", "NullFormatter",
-    "NullLocator", "ScalarFormatter", "StrMethodFormatter",
+    "NullLocator", "ScalarFormatter", "StrMethodFormatter", "Circle", "Polygon", "Rectangle",
 ]
 
 _figures: dict[int, Figure] = {}

@@ -4,7 +4,10 @@ Chromium is driven through the DevTools protocol over ``--remote-debugging-pipe`
 (file descriptors 3 and 4), so no websocket package is needed. The plain
 ``--screenshot`` switch is not used: in new headless mode ``--window-size`` includes
 invisible browser chrome and is at least 500 px wide, so the page did not get the
-asked-for size; ``Emulation.setDeviceMetricsOverride`` gives it exactly.
+asked-for size; ``Emulation.setDeviceMetricsOverride`` gives it exactly. The window
+itself is at least 800 x 600: in a smaller one, Page.captureScreenshot never answers
+once a WebGL canvas has changed after the first paint (pages that inflate their data
+draw after it).
 """
 
 from __future__ import annotations
@@ -91,7 +94,8 @@ class Chromium:
 
         args = [
             exe, *FLAGS, f"--user-data-dir={self.profile}",
-            f"--window-size={self.size[0]},{self.size[1]}", "--hide-scrollbars",
+            f"--window-size={max(self.size[0], 800)},{max(self.size[1], 600)}",
+            "--hide-scrollbars",
             f"--force-device-scale-factor={scale:g}", "--remote-debugging-pipe",
             "about:blank",
         ]

@@ -1,12 +1,13 @@
 """Every gallery script is an image test, and runs unchanged on matplotlib.pyplot.
 
-The scripts import ``lumos.pyplot as plt``; swapping that one line for
-``matplotlib.pyplot`` must give a script matplotlib runs too (the promise to
-matplotlib users), producing a picture of the same pixel size.
+The scripts import ``lumos.pyplot as plt`` (and lumos.patches, lumos.collections,
+lumos.path); swapping those imports for matplotlib's must give a script matplotlib runs
+too (the promise to matplotlib users), producing a picture of the same pixel size.
 """
 
 from __future__ import annotations
 
+import re
 import runpy
 import sys
 from pathlib import Path
@@ -17,6 +18,12 @@ import pytest
 GALLERY = Path(__file__).resolve().parents[1] / "examples" / "gallery"
 SCRIPTS = sorted(p for p in GALLERY.glob("*.py") if not p.name.startswith("_"))
 LUMOS_IMPORT = "import lumos.pyplot as plt"
+
+
+def as_matplotlib(source: str) -> str:
+    """The script with every ``lumos.X`` import (pyplot, patches, collections, path) taken
+    from ``matplotlib.X`` instead."""
+    return re.sub(r"^(from|import) lumos\.", r"\1 matplotlib.", source, flags=re.M)
 
 
 def _run(script: Path, out: Path, source: str | None = None) -> None:
@@ -64,7 +71,7 @@ def test_gallery_runs_on_matplotlib(script, tmp_path):
 
     try:
         _run(script, out_lumos)
-        _run(script, out_mpl, source.replace(LUMOS_IMPORT, "import matplotlib.pyplot as plt"))
+        _run(script, out_mpl, as_matplotlib(source))
     finally:
         plt.close("all")
         mplt.close("all")

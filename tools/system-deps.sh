@@ -2,7 +2,8 @@
 # Install the Debian packages lumos needs, only when something is missing: Mesa EGL
 # (llvmpipe) to render headless; with --test also what the tests drive: Chromium
 # (WebGL2 on SwiftShader), Xvfb with GLX for the GLFW window, and the xcb libraries
-# Qt's xcb platform loads; with --bench the peers' needs (Vulkan for fastplotlib).
+# Qt's xcb platform loads; with --bench the peers' needs (Vulkan for fastplotlib; the
+# ffmpeg program for matplotlib's movie writer: lumos itself encodes with PyAV).
 set -euo pipefail
 packages=(libegl1 libegl-mesa0 libgl1-mesa-dri)
 if [ "${1:-}" = "--test" ]; then
@@ -12,7 +13,7 @@ if [ "${1:-}" = "--test" ]; then
 fi
 if [ "${1:-}" = "--bench" ]; then
   # fastplotlib renders through Vulkan: Mesa's lavapipe on machines without a GPU
-  packages+=(mesa-vulkan-drivers libvulkan1 libxkbcommon0 libfontconfig1)
+  packages+=(mesa-vulkan-drivers libvulkan1 libxkbcommon0 libfontconfig1 ffmpeg)
 fi
 need=()
 for pkg in "${packages[@]}"; do

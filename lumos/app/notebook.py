@@ -5,7 +5,13 @@ run in the browser with the shared controllers. The page tells the kernel about 
 changes (debounced); the kernel updates the figure (axes limits, level of detail,
 tick labels) and answers with a partial update holding only what changed
 (``Renderer.update``). ``sync()`` sends Python-side changes (``set_data``, streams);
-in IPython it runs after every cell.
+in IPython it runs after every cell, and sends nothing when nothing changed.
+
+Shown in IPython (``Figure._ipython_display_``), a figure is two outputs: the widget
+(its bundle carries a PNG too) and a static PNG that viewers without a kernel show
+(``jupyter nbconvert --execute``, which saves the widget's state and would otherwise
+pick the widget and show an empty box offline). Once a live page has drawn the widget,
+the kernel empties the static output, so a live notebook shows the figure once.
 
 >>> fig._repr_mimebundle_()   # the widget when anywidget is installed, else a PNG
 """
@@ -20,6 +26,7 @@ import numpy as np
 
 from ..gpu.frame import Frame
 from ..gpu.resources import Buffer, Program, Texture
+from ..io.html import pack_payload
 from ..plot.frontends import FrontEnd, register_frontend
 
 _WEB = Path(__file__).resolve().parent.parent / "web"
@@ -38,7 +45,9 @@ function render({ model, el }) {
   el.appendChild(canvas);
   const r = new lumos.Renderer(canvas, { interactive: false });
   el.lumosRenderer = r;  // tests and debugging
-  let timer = null, dirty = new Set(), sentPending = false;
+  // what the kernel sent this view (tests and benchmarks count the bytes of a pan)
+  const stats = el.lumosStats = { messages: 0, bytes: 0, updates: 0, skipped: 0 };
+  let timer = null, dirty = new Set(), sentPending = false, hasFrame = false;
   const send = () => {
     timer = null;
     const views = {};
@@ -57,38 +66,58 @@ function render({ model, el }) {
     },
   });
 
-  const onMsg = (msg, buffers) => {
-    const blob = buffers && buffers.length ? buffers[0] : new Uint8Array(0);
-    try {
-      if (msg.type === "frame") {
-        const [w, h] = msg.frame.size;
-        canvas.width = w; canvas.height = h;
-        canvas.style.width = `${w / msg.frame.pixel_ratio}px`;
-        canvas.style.height = `${h / msg.frame.pixel_ratio}px`;
-        r.setFrame(msg.frame, blob);
-        r.draw();
-      } else if (msg.type === "update") {
-        const up = msg.update;
-        // cameras moved here since the kernel's answer was made: keep them
-        if (sentPending && up.views && r.desc) {
-          for (const id of Object.keys(up.views)) {
-            if (r.desc.views[id]) up.views[id].camera = r.desc.views[id].camera;
-          }
-        }
-        if (up.size) {
-          canvas.width = up.size[0]; canvas.height = up.size[1];
-        }
-        r.update(up, blob);
-        r.draw();
+  const handle = (msg, blob) => {
+    if (msg.type === "frame") {
+      hasFrame = true;
+      const [w, h] = msg.frame.size;
+      canvas.width = w; canvas.height = h;
+      canvas.style.width = `${w / msg.frame.pixel_ratio}px`;
+      canvas.style.height = `${h / msg.frame.pixel_ratio}px`;
+      r.setFrame(msg.frame, blob);
+      r.draw();
+    } else if (msg.type === "update") {
+      // A reloaded page's views get updates meant for the page before; the frame
+      // their "ready" asks for follows and holds everything.
+      if (!hasFrame) {
+        stats.skipped++;
+        return;
       }
-    } catch (err) {
-      console.error(err);
-      model.send({ type: "error", error: String(err && err.stack ? err.stack : err) });
+      stats.updates++;
+      const up = msg.update;
+      // cameras moved here since the kernel's answer was made: keep them
+      if (sentPending && up.views && r.desc) {
+        for (const id of Object.keys(up.views)) {
+          if (r.desc.views[id]) up.views[id].camera = r.desc.views[id].camera;
+        }
+      }
+      if (up.size) {
+        canvas.width = up.size[0]; canvas.height = up.size[1];
+      }
+      r.update(up, blob);
+      r.draw();
     }
+  };
+  const report = (err) => {
+    console.error(err);
+    model.send({ type: "error", error: String(err && err.stack ? err.stack : err) });
+  };
+  // Kernel messages come deflated ({packed: true} and a lumos.io.html.pack_payload
+  // buffer); inflating is asynchronous, so a promise chain keeps them in order.
+  let queue = Promise.resolve(), closed = false;
+  el.lumosPending = () => queue;  // resolves once every message so far is drawn (tests)
+  const onMsg = (content, buffers) => {
+    const raw = buffers && buffers.length ? buffers[0] : new Uint8Array(0);
+    stats.messages++;
+    stats.bytes += JSON.stringify(content).length + (raw.byteLength || 0);
+    queue = queue.then(async () => {
+      const [msg, blob] = content.packed ? await lumos.unpackPayload(raw) : [content, raw];
+      if (!closed) handle(msg, blob);
+    }).catch(report);
   };
   model.on("msg:custom", onMsg);
   model.send({ type: "ready", pixel_ratio: globalThis.devicePixelRatio || 1 });
   return () => {
+    closed = true;
     model.off("msg:custom", onMsg);
     controls.detach();
     if (timer !== null) clearTimeout(timer);
@@ -111,21 +140,34 @@ class FrameSync:
     """What the page holds (resource versions, program ids) and the partial update
     that brings it to a new frame."""
 
+    _PLAIN = ("size", "pixel_ratio", "clear_color", "views", "draws")
+
     def __init__(self) -> None:
         self.versions: dict[str, int] = {}
         self.programs: set[str] = set()
+        self.page: dict[str, object] = {}  # the page's size, views, draws, ...
 
     def full(self, frame: Frame) -> tuple[dict, bytes]:
         desc, blob = frame.to_json()
         self.versions = {rid: e["version"] for table in ("buffers", "textures")
                          for rid, e in desc[table].items()}
         self.programs = set(desc["programs"])
+        self.page = {k: json.loads(json.dumps(desc[k])) for k in self._PLAIN}
         return desc, blob
 
-    def update(self, frame: Frame) -> tuple[dict, bytes]:
-        """Views, draws and sizes always (they are small); buffers and textures whose
-        version moved (only their changed ranges when the change log reaches back);
-        programs when a new one appears."""
+    def note_cameras(self, cameras: dict) -> None:
+        """The page moved these views' cameras ({view id: camera}): it has them."""
+        views = self.page.get("views") or {}
+        for vid, camera in cameras.items():
+            if vid in views:
+                views[vid]["camera"] = camera
+
+    def update(self, frame: Frame) -> tuple[dict, bytes] | None:
+        """What the page lacks: size, views and draws when they differ from the page's
+        (only the draws that changed, as ``draw_changes``, when few did);
+        buffers and textures whose version moved (only their changed ranges when the
+        change log reaches back); programs when a new one appears. None when the page
+        is up to date."""
         blob = bytearray()
 
         def put(raw: bytes) -> dict:
@@ -134,13 +176,23 @@ class FrameSync:
             blob.extend(raw)
             return entry
 
-        msg: dict = {
+        now = json.loads(json.dumps({
             "size": [int(frame.size[0]), int(frame.size[1])],
             "pixel_ratio": float(frame.pixel_ratio),
             "clear_color": [float(c) for c in frame.clear_color],
             "views": {k: v.to_json() for k, v in frame.views.items()},
             "draws": [d.to_json() for d in frame.draws],
-        }
+        }))  # as the page parses it (tuples become lists)
+        msg: dict = {k: v for k, v in now.items() if self.page.get(k) != v}
+        old = self.page.get("draws")
+        self.page.update(msg)
+        if "draws" in msg and old is not None and len(old) == len(msg["draws"]):
+            # a pan changes a few draws (tick counts and origins): send only those
+            changed = {str(i): d for i, (a, d) in enumerate(zip(old, msg["draws"], strict=True))
+                       if a != d}
+            if len(changed) <= len(old) // 2:
+                msg["draw_changes"] = changed
+                del msg["draws"]
         buffers, textures, targets, programs = {}, {}, {}, {}
         for rid, r in frame.resources().items():
             if isinstance(r, Program):
@@ -178,7 +230,7 @@ class FrameSync:
         if set(programs) - self.programs:
             msg["programs"] = programs  # replaces the page's table: send them all
             self.programs = set(programs)
-        return msg, bytes(blob)
+        return (msg, bytes(blob)) if msg else None
 
 
 _widget_class = None
@@ -208,7 +260,9 @@ def widget_class():
             self.pixel_ratio = 1.0
             self.ready = False
             self.errors: list[str] = []
-            self.sent: list[tuple[dict, int]] = []  # (message, blob bytes), for tests
+            self.sent: list[tuple[dict, int]] = []  # (message, bytes sent), for tests
+            self.static_output = None  # the static PNG's display handle, emptied on ready
+            self.figure_png = None  # base64 PNG of the figure as first shown
             self.on_msg(self._on_message)
             _widgets.append(self)
 
@@ -218,9 +272,11 @@ def widget_class():
             return self.scene.frame()
 
         def _post(self, content: dict, blob: bytes) -> None:
-            self.sent.append((content, len(blob)))
+            # one deflated buffer (JSON and blob): a frame shrinks about 4x, a pan 2x
+            payload = pack_payload(content, blob)
+            self.sent.append((content, len(payload)))
             del self.sent[:-50]
-            self.send(content, buffers=[blob])
+            self.send({"packed": True}, buffers=[payload])
 
         def _on_message(self, _widget, content, buffers) -> None:
             kind = content.get("type")
@@ -229,30 +285,48 @@ def widget_class():
                 desc, blob = self.sync_state.full(self._frame())
                 self.ready = True
                 self._post({"type": "frame", "frame": desc}, blob)
+                if self.static_output is not None:  # a live page shows the widget
+                    self.static_output.update({"text/plain": ""}, raw=True)
+                    self.static_output = None
             elif kind == "view":
                 canvas = self.scene.canvas
-                for vid, camera in content.get("views", {}).items():
+                cameras = content.get("views", {})
+                for vid, camera in cameras.items():
                     index = int(vid[4:]) if vid.startswith("view") else -1
                     if 0 <= index < len(canvas.views):
                         self.scene.camera_changed(canvas.views[index], camera)
+                self.sync_state.note_cameras(cameras)
                 self.sync()
             elif kind == "error":
                 self.errors.append(str(content.get("error")))
 
         def sync(self) -> None:
-            """Send what changed since the page's last frame (set_data, new limits)."""
+            """Send what changed since the page's last frame (set_data, new limits);
+            nothing when nothing did."""
             if not self.ready:
                 return
-            msg, blob = self.sync_state.update(self._frame())
-            self._post({"type": "update", "update": msg}, blob)
+            found = self.sync_state.update(self._frame())
+            if found is not None:
+                msg, blob = found
+                self._post({"type": "update", "update": msg}, blob)
 
     _widget_class = FigureWidget
     _register_post_execute()
     return FigureWidget
 
 
+def sync_all(*_args) -> None:
+    """Send every open widget's changes (IPython runs this after each cell and, in
+    ipykernel, after each comm message too: widgets with no change send nothing)."""
+    for w in list(_widgets):
+        try:
+            w.sync()
+        except Exception:  # a closed comm: forget the widget
+            _widgets.remove(w)
+
+
 def _register_post_execute() -> None:
-    """In IPython, send every open widget's changes after each cell."""
+    """In IPython, run :func:`sync_all` after each cell."""
     try:
         from IPython import get_ipython
     except ImportError:
@@ -260,14 +334,6 @@ def _register_post_execute() -> None:
     ip = get_ipython()
     if ip is None:
         return
-
-    def sync_all(*_args) -> None:
-        for w in list(_widgets):
-            try:
-                w.sync()
-            except Exception:  # a closed comm: forget the widget
-                _widgets.remove(w)
-
     ip.events.register("post_execute", sync_all)
 
 
@@ -277,23 +343,42 @@ def has_anywidget() -> bool:
     return importlib.util.find_spec("anywidget") is not None
 
 
-def mimebundle(fig, include=None, exclude=None) -> dict | None:
-    """A figure's notebook display: the widget's bundle (with a PNG for viewers without
-    widgets) when anywidget is installed, else None (the figure shows a PNG then)."""
-    if not has_anywidget():
-        return None
-    try:
-        w = widget_class()(fig)
-        bundle = w._repr_mimebundle_(include=include, exclude=exclude)
-    except Exception:  # no kernel / comm: the figure falls back to a picture
-        return None
-    if isinstance(bundle, tuple):  # (data, metadata) from ipywidgets
-        bundle = bundle[0]
-    if not bundle:
-        return None
-    bundle = dict(bundle)
-    bundle.setdefault("image/png", _png_b64(fig))
-    return bundle
+def mimebundle(fig, include=None, exclude=None) -> dict:
+    """``Figure._repr_mimebundle_``: the widget's bundle with anywidget, else a PNG."""
+    return _widget_bundle(fig, include, exclude)[0]
+
+
+def _widget_bundle(fig, include=None, exclude=None) -> tuple[dict, object]:
+    """(bundle, widget): the widget's bundle plus a PNG, or (a PNG, None) without
+    anywidget or a kernel."""
+    png = None
+    if has_anywidget():
+        try:
+            w = widget_class()(fig)
+            bundle = w._repr_mimebundle_(include=include, exclude=exclude)
+            if isinstance(bundle, tuple):  # (data, metadata) from ipywidgets
+                bundle = bundle[0]
+            if bundle:
+                bundle = dict(bundle)
+                png = bundle.setdefault("image/png", _png_b64(fig))
+                w.figure_png = png
+                return bundle, w
+        except Exception:  # no kernel / comm: fall back to a picture
+            pass
+    return {"image/png": png or _png_b64(fig)}, None
+
+
+def ipython_display(fig) -> None:
+    """``Figure._ipython_display_``: the widget (with a PNG in its bundle) and, for
+    viewers without a kernel, a static PNG output that a live page empties."""
+    from IPython.display import display
+
+    bundle, widget = _widget_bundle(fig)
+    display(bundle, raw=True)
+    if widget is not None:
+        static = {"image/png": widget.figure_png,
+                  "text/plain": "<lumos figure: static picture>"}
+        widget.static_output = display(static, raw=True, display_id=True)
 
 
 def _png_b64(fig) -> str:
@@ -325,4 +410,4 @@ def message_json(content: dict) -> str:
 
 
 register_frontend(FrontEnd("notebook", can_show=in_notebook, show=_display,
-                           mimebundle=mimebundle))
+                           mimebundle=mimebundle, display=ipython_display))

@@ -1,4 +1,5 @@
-"""Files out of lumos: HTML now; PNG, SVG, PDF, movies and POV-Ray later.
+"""Files out of lumos: PNG, standalone HTML, movies (MP4, WebM, GIF, APNG).
 
-Kept import-light: each format lives in its own module (``lumos.io.html``).
+Kept import-light: each format lives in its own module (``lumos.io.html``,
+``lumos.io.movie``).
 """

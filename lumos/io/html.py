@@ -2,12 +2,20 @@
 
 The page makes no network request (a Content-Security-Policy forbids any), draws the
 frame with ``lumos/web/runtime.js`` and lets the mouse pan, zoom and rotate each view.
+
+The frame travels compressed: its JSON description and binary blob in one payload
+(see :func:`pack_payload`), deflated (zlib) and base64-encoded once; the page inflates it
+with the browser's ``DecompressionStream``. Vertex data is float32 already; text
+carries only the glyphs each label uses (``lumos.visuals.text``).
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import json
+import struct
+import zlib
 from pathlib import Path
 
 from lumos.gpu import Frame
@@ -39,7 +47,7 @@ canvas{{display:block}}
 <canvas id="lumos-canvas" width="{w}" height="{h}" style="width:{css_w}px;height:{css_h}px">
 </canvas>
 <script type="application/json" id="lumos-options">{options}</script>
-<script type="application/json" id="lumos-frame">{frame}</script>
+<script type="application/octet-stream" id="lumos-frame" data-encoding="deflate">{frame}</script>
 <script>
 {runtime}
 </script>
@@ -64,6 +72,38 @@ def _number(v: float) -> str:
     return f"{v:.6g}"
 
 
+_HEADER = struct.Struct("<4sI")  # magic, JSON length in bytes
+_MAGIC = b"LMF1"
+
+
+def pack_payload(desc: dict, blob: bytes = b"", level: int = 6) -> bytes:
+    """A JSON description and its binary blob as one deflated payload: an 8-byte
+    header (b"LMF1", JSON length as uint32 LE), the JSON (UTF-8), zeros up to a
+    multiple of 8, then the blob its ``{offset, nbytes}`` references index; all
+    zlib-compressed at ``level``. The page and the notebook widget read it with
+    ``lumos.unpackPayload`` (runtime.js)."""
+    text = json.dumps(desc, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    head = _HEADER.pack(_MAGIC, len(text)) + text
+    head += b"\0" * (-len(head) % 8)
+    return zlib.compress(head + bytes(blob), level)
+
+
+def unpack_payload(payload: bytes) -> tuple[dict, bytes]:
+    """(description, blob) from :func:`pack_payload`'s bytes."""
+    raw = zlib.decompress(payload)
+    magic, n = _HEADER.unpack_from(raw)
+    if magic != _MAGIC:
+        raise ValueError(f"payload: got magic {magic!r}, expected {_MAGIC!r}")
+    start = _HEADER.size + n
+    return json.loads(raw[_HEADER.size:start]), raw[start + (-start % 8):]
+
+
+def pack_frame(frame: Frame, level: int = 9) -> bytes:
+    """The frame (``Frame.to_json()``) as a :func:`pack_payload` payload."""
+    desc, blob = frame.to_json()
+    return pack_payload(desc, blob, level)
+
+
 def frame_to_html(frame: Frame, title: str = "lumos") -> str:
     """The frame as one self-contained HTML page (runtime and data inlined)."""
     if not isinstance(frame, Frame):
@@ -82,7 +122,8 @@ def frame_to_html(frame: Frame, title: str = "lumos") -> str:
         background=_css_color(frame.clear_color),
         w=w, h=h, css_w=_number(w / ratio), css_h=_number(h / ratio),
         options=_script_safe_json(json.dumps({"title": title})),
-        frame=_script_safe_json(frame.to_json_text()),
+        # base64 has no "<", ">" or "&": nothing in it can end or confuse the element
+        frame=base64.b64encode(pack_frame(frame)).decode("ascii"),
         runtime=runtime,
     )
 

@@ -13,6 +13,10 @@ what changed and redraws on the GPU.
   times in seconds; ``on_frame(image)`` receives each picture.
 - Windows and widgets drive ``anim.step()`` from their own timer every
   ``anim.interval_ms`` and then repaint; ``anim.stop()`` ends it (``anim.running``).
+- Movies: ``anim.save("x.mp4", fps=30, dpi=150)`` (.mp4, .webm, .gif, .apng; see
+  :mod:`lumos.io.movie`) runs the frames once from the start, ``init`` first, as
+  matplotlib does. For a loop of your own: ``with fig.record("x.mp4", fps=30) as rec:``
+  then ``rec.frame()`` after each change.
 
 Streams
 -------
@@ -31,8 +35,11 @@ to copy the block). Everything else — creating artists, setting limits or styl
 from __future__ import annotations
 
 import itertools
+import math
+import numbers
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sized
+from pathlib import Path
 
 import numpy as np
 
@@ -68,6 +75,7 @@ class Animation:
         self._frames_spec = frames
         self._frames = self._iterate(frames)
         self._init = init
+        self._init_func = init  # saving a movie starts over with it
         self.frame = 0  # frames run so far
         self.running = True
 
@@ -134,6 +142,87 @@ class Animation:
     def stop(self) -> None:
         """End the animation (a window's timer stops calling ``step``)."""
         self.running = False
+
+    def save(self, filename, fps: float | None = None, dpi: float | None = None,
+             bitrate: float | None = None, codec: str | None = None,
+             progress: bool | Callable | None = None) -> Path:
+        """Write the frames as a movie: .mp4 (H.264), .webm (VP9), .gif or .apng.
+
+        Runs ``init`` and then every frame once from the start (not repeating), each
+        rendered offscreen at ``dpi`` (default: the figure's). ``fps`` defaults to
+        1000 / ``interval_ms`` as in matplotlib; ``bitrate`` is in kbit/s (default: a
+        constant, near-lossless quality); ``codec`` overrides the format's default;
+        ``progress``: None (a bar after two seconds), True, False or a callable
+        ``progress(frames_written, total)``. The file appears only when complete.
+        """
+        frames = self._frames_spec
+        if frames is None:
+            raise ValueError("frames: got None (an endless animation), expected a count or "
+                             "a sequence to save a movie")
+        if fps is None:
+            fps = 1000.0 / self.interval_ms if self.interval_ms > 0 else 30.0
+        total = int(frames) if isinstance(frames, numbers.Integral) else \
+            len(frames) if isinstance(frames, Sized) else None
+        with Recorder(self.figure, filename, fps=fps, dpi=dpi, bitrate=bitrate, codec=codec,
+                      progress=progress, total=total) as rec:
+            if self._init_func is not None:
+                self._init_func()
+            for item in self._iterate(frames):
+                self.update(item, *self.fargs)
+                rec.frame()
+        return rec.path
+
+
+class Recorder:
+    """A movie of a figure, one picture per ``frame()`` call: what ``fig.record``
+    returns.
+
+    >>> with fig.record("decay.mp4", fps=30) as rec:
+    ...     for t in range(100):
+    ...         line.set_ydata(np.exp(-t / 30) * y)
+    ...         rec.frame()
+
+    Arguments as :meth:`Animation.save`; ``total`` (frames you mean to record) only
+    sizes the progress bar. Leaving the ``with`` block by an exception (Ctrl-C
+    included) writes no file.
+    """
+
+    def __init__(self, figure, filename, fps: float = 30, dpi: float | None = None,
+                 bitrate: float | None = None, codec: str | None = None,
+                 progress: bool | Callable | None = None, total: int | None = None) -> None:
+        from ..io.movie import MovieWriter
+
+        if dpi is not None and (isinstance(dpi, bool) or not isinstance(dpi, numbers.Real)
+                                or not math.isfinite(dpi) or dpi <= 0):
+            raise ValueError(f"dpi: got {dpi!r}, expected None or a positive number")
+        self.figure = figure
+        self.dpi = None if dpi is None else float(dpi)
+        self.writer = MovieWriter(filename, fps=fps, bitrate=bitrate, codec=codec,
+                                  progress=progress, total=total)
+
+    @property
+    def path(self) -> Path:
+        return self.writer.path
+
+    @property
+    def frames(self) -> int:
+        """Pictures recorded so far."""
+        return self.writer.frames
+
+    def frame(self) -> None:
+        """Render the figure as it is now and add it to the movie (the previous
+        picture encodes on a worker thread meanwhile)."""
+        self.writer.write(self.figure.render(dpi=self.dpi))
+
+    def close(self) -> Path:
+        """Finish the movie and move it into place; returns its path."""
+        return self.writer.close()
+
+    def __enter__(self) -> Recorder:
+        return self
+
+    def __exit__(self, kind, exc, tb) -> None:
+        self.writer.__exit__(kind, exc, tb)
 
 
 class FuncAnimation(Animation):

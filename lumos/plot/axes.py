@@ -16,6 +16,7 @@ from ..visuals import Line
 from ..visuals.base import Member
 from . import bigdata
 from . import text as textmod
+from .artist_api import ArtistAPI
 from .artists import (
     MARKERS,
     Artist,
@@ -85,7 +86,7 @@ def _split_plot_args(args) -> list[tuple]:
     return groups
 
 
-class Axes(PlottingMixin):
+class Axes(PlottingMixin, ArtistAPI):
     """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``.
 
     This class is also the base of every projection (``projection="polar"``, ...): a

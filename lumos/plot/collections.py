@@ -19,6 +19,7 @@ import math
 import numpy as np
 
 from .. import colors
+from ..geometry import triangulate, triangulate_polygon
 from ..visuals import Line, Mesh
 from .artists import Artist, LegendHandle, Line2D, ScalarMappable, Text, check_linestyle
 from .style import dash_pattern, rcParams
@@ -169,27 +170,6 @@ def set_line(line: Line, polylines, rgba, width_px: float, dashes) -> bool:
     line.set_data(pts)
     line.color = cols
     return True
-
-
-def _earcut(points: np.ndarray, ring_ends) -> np.ndarray:
-    """Triangles (M, 3) of a polygon with holes (rings end at ``ring_ends``)."""
-    import mapbox_earcut
-
-    if len(points) < 3:
-        return np.zeros((0, 3), dtype=np.int64)
-    idx = mapbox_earcut.triangulate_float64(np.ascontiguousarray(points, dtype=np.float64),
-                                            np.asarray(ring_ends, dtype=np.uint32))
-    return np.asarray(idx, dtype=np.int64).reshape(-1, 3)
-
-
-def triangulate_polygon(points: np.ndarray) -> np.ndarray:
-    """Triangles of a simple polygon (closing point optional, NaN rows dropped)."""
-    pts = points[np.isfinite(points).all(axis=1)]
-    if len(pts) > 1 and np.array_equal(pts[0], pts[-1]):
-        pts = pts[:-1]
-    if len(pts) < 3:
-        return np.zeros((0, 3), dtype=np.int64)
-    return _earcut(pts, [len(pts)])
 
 
 # -- the base class ---------------------------------------------------------------------
@@ -1393,7 +1373,7 @@ class ContourSet(Collection, ScalarMappable):
                     ring_pts = np.concatenate(rings) if rings else np.zeros((0, 2))
                     if not np.isfinite(ring_pts).all():
                         continue
-                    tri = _earcut(ring_pts, ends)
+                    tri = triangulate(ring_pts, ends)
                     verts.append(ring_pts)
                     faces.append(tri + offset)
                     cols.append(np.repeat(c[None], len(ring_pts), axis=0))

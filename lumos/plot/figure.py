@@ -547,10 +547,31 @@ class Figure:
 
         return Animation(self, update, interval_ms=interval_ms, frames=frames, **kwargs)
 
+    def record(self, filename, fps: float = 30, dpi: float | None = None,
+               bitrate: float | None = None, codec: str | None = None,
+               progress=None, total: int | None = None):
+        """A movie of the pictures you make: ``with fig.record("x.mp4", fps=30) as rec:``
+        then ``rec.frame()`` after each change (.mp4, .webm, .gif, .apng); returns a
+        :class:`lumos.plot.animation.Recorder`. Arguments as ``Animation.save``."""
+        from .animation import Recorder
+
+        return Recorder(self, filename, fps=fps, dpi=dpi, bitrate=bitrate, codec=codec,
+                        progress=progress, total=total)
+
     def _repr_png_(self) -> bytes:
         from ..io.png import encode_png
 
         return encode_png(self.render())
+
+    def _ipython_display_(self) -> None:
+        """IPython: the front-end's display (the notebook widget plus a static PNG for
+        viewers without a kernel), else the mime bundle."""
+        from .frontends import ipython_display
+
+        if not ipython_display(self):
+            from IPython.display import display
+
+            display(self._repr_mimebundle_(), raw=True)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         """Jupyter: what a front-end gives (the interactive widget when anywidget is

@@ -6,7 +6,8 @@ The plot layer imports no front-end. ``Figure.show()`` and the notebook display
 first time the registry is asked. A front-end says whether it can show figures here and
 now (``can_show``) and what it does: ``show(figure, block)``, ``mainloop()`` (block until
 its windows close: ``plt.show()``), ``mimebundle(figure, include, exclude)`` (the
-notebook display; None when it has none to give).
+notebook display; None when it has none to give) and ``display(figure)`` (IPython's
+``_ipython_display_``: outputs of its own, e.g. a widget plus a static picture).
 
 >>> register_frontend(FrontEnd("mine", can_show=lambda: True, show=my_show))
 """
@@ -30,6 +31,7 @@ class FrontEnd:
     can_show: Callable[[], bool]
     show: Callable | None = None
     mimebundle: Callable | None = None
+    display: Callable | None = None
     mainloop: Callable | None = None
     unavailable: str = ""
 
@@ -80,6 +82,16 @@ def mimebundle(figure, include=None, exclude=None) -> dict | None:
             if bundle:
                 return bundle
     return None
+
+
+def ipython_display(figure) -> bool:
+    """Show ``figure`` as a notebook output with the first front-end that has a display
+    of its own (``display(figure)``); False when none has."""
+    for fe in frontends():
+        if fe.display is not None:
+            fe.display(figure)
+            return True
+    return False
 
 
 def mainloop() -> None:

@@ -23,6 +23,7 @@ import math
 import numpy as np
 
 from .. import colors
+from ..geometry import triangulate, triangulate_polygon
 from ..shaders import Snippet
 from ..transforms import Transform
 from ..transforms.base import GLSL_NAN, GLSL_NAN_IN, glsl_float, make_snippet
@@ -30,7 +31,7 @@ from ..visuals import Mesh
 from . import text as textmod
 from . import ticker
 from .axes import Axes
-from .collections import set_mesh, triangulate_polygon
+from .collections import set_mesh
 from .spines import Spines
 from .style import dash_pattern, rcParams
 
@@ -476,9 +477,7 @@ class PolarAxes(Axes):
             inner = inner[:-1] if full else inner
             pts = np.r_[outer, inner[::-1]]
             if full:  # an annulus: a ring with a hole
-                from .collections import _earcut
-
-                faces = _earcut(pts, [len(outer), len(pts)])
+                faces = triangulate(pts, [len(outer), len(pts)])
             else:
                 faces = triangulate_polygon(pts)
         rgba = colors.to_rgba(self.facecolor) if self.axison else (0.0, 0.0, 0.0, 0.0)

@@ -6,8 +6,10 @@ from .image import Image
 from .line import Line
 from .markers import Markers
 from .mesh import Mesh
+from .path import Paths
 from .stream import Stream
 from .text import Text
 from .waterfall import Waterfall
 
-__all__ = ["Density", "Image", "Line", "Markers", "Mesh", "Stream", "Text", "Visual", "Waterfall"]
+__all__ = ["Density", "Image", "Line", "Markers", "Mesh", "Paths", "Stream", "Text", "Visual",
+           "Waterfall"]

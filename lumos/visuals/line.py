@@ -597,8 +597,13 @@ class Line(Visual):
         with np.errstate(all="ignore"):
             px = clip[:, :2] / clip[:, 3:] * np.asarray(ctx.size) / 2
             seg = np.hypot(*np.diff(px, axis=0).T)
-        seg[~np.isfinite(seg) | (valid[1:] == 0)] = 0
-        self._dist_buffer.set_data(np.r_[0.0, np.cumsum(seg)].astype(np.float32))
+        seg[~np.isfinite(seg) | (valid[1:] == 0) | (valid[:-1] == 0)] = 0
+        dist = np.r_[0.0, np.cumsum(seg)]
+        # each line of a batch, and each piece after a NaN break, starts its dashes anew,
+        # as matplotlib's renderers start every path (and subpath) on a dash
+        start = np.where(valid == 0, np.arange(len(dist)), 0)
+        np.maximum.accumulate(start, out=start)
+        self._dist_buffer.set_data((dist - dist[start]).astype(np.float32))
 
     @property
     def _drawn(self) -> int:

@@ -1,4 +1,8 @@
-"""Text: signed-distance-field glyphs from a shared atlas, many labels in one draw."""
+"""Text: signed-distance-field glyphs from a shared atlas, many labels in one draw.
+
+Each Text visual draws from a small sheet of its own glyphs (copied from the shared
+atlas), so frames, pages and notebook updates carry only the glyphs they show.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ from .base import (
     split_origin,
     transform_parts,
 )
-from .glyphs import BASE_SIZE, SDF_EDGE, SPREAD, GlyphAtlas, get_atlas
+from .glyphs import BASE_SIZE, SDF_EDGE, SPREAD, get_atlas
 from .mathtext import layout_rich
 
 _TEMPLATE = ShaderTemplate(
@@ -68,21 +72,109 @@ void main() {
 """.replace("EDGE", f"{float(SDF_EDGE):.1f}"),
 )
 
-# One texture per atlas, shared by every Text visual so that all labels are one upload.
-_textures: dict[int, tuple[GlyphAtlas, Texture, int]] = {}
+_SHEET_WIDTH = 128  # texels; a sheet only grows in height
+_SHEET_ROWS = 32  # height granularity
 
 
-def _atlas_texture(atlas: GlyphAtlas) -> Texture:
-    entry = _textures.get(id(atlas))
-    if entry is None:
-        tex = Texture(atlas.image, filter="linear")
-        _textures[id(atlas)] = (atlas, tex, atlas.version)
-        return tex
-    _, tex, version = entry
-    if version != atlas.version:
-        tex.set_data(atlas.image)
-        _textures[id(atlas)] = (atlas, tex, atlas.version)
-    return tex
+class _GlyphSheet:
+    """The texels one Text visual samples, copied out of the shared glyph atlas.
+
+    The shared atlas holds every glyph this process ever drew (1024 texels wide), so a
+    frame, a page or a notebook update carries only the visual's own glyphs: each
+    rectangle a quad samples, plus the one-texel margin bilinear filtering reads, is
+    copied once onto shelves of a small texture. New glyphs go into free shelf space
+    (only their rows are uploaded again); when the sheet must grow it is repacked with
+    the rectangles in use, and those shown before while they take at most half of it,
+    so glyphs no longer shown neither pile up nor make every relabelling repack.
+    """
+
+    def __init__(self) -> None:
+        self.image = np.zeros((_SHEET_ROWS, _SHEET_WIDTH), np.uint8)
+        self.texture = Texture(self.image, filter="linear")
+        self._places: dict[tuple[int, int, int, int], tuple[int, int]] = {}
+        self._shelves: list[list[int]] = []  # [y, height, x cursor]
+
+    def map(self, texel: np.ndarray, atlas: np.ndarray) -> np.ndarray:
+        """Atlas texel coordinates (n, 4, 2) of quads to this sheet's texture
+        coordinates, copying the texels they sample that the sheet lacks (the texture
+        then uploads what changed). Every quad of the visual at once: a repack keeps
+        only the rectangles named here."""
+        if len(texel) == 0:
+            return texel.astype(np.float32)
+        rows, cols = atlas.shape
+        lo = np.maximum(np.floor(texel.min(axis=1)).astype(np.int64) - 1, 0)  # (n, 2): x, y
+        hi = np.minimum(np.ceil(texel.max(axis=1)).astype(np.int64) + 1, (cols, rows))
+        rects, inverse = np.unique(np.c_[lo, hi], axis=0, return_inverse=True)
+        keys = [tuple(int(v) for v in r) for r in rects]
+        missing = [k for k in keys if k not in self._places]
+        if missing and not self._add(missing, atlas):
+            # Keep the glyphs shown before too while they are at most half the sheet:
+            # tick labels that come and go must not repack the sheet at every pan.
+            shown = set(keys)
+            stale = [k for k in self._places if k not in shown]
+            area = lambda ks: sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in ks)  # noqa: E731
+            self._repack(keys + stale if area(stale) <= area(keys) else keys, atlas)
+        origin = np.array([self._places[k] for k in keys], np.float64) - rects[:, :2]
+        h, w = self.image.shape
+        local = (texel + origin[inverse.reshape(-1)][:, None, :]) / (w, h)
+        return local.astype(np.float32)
+
+    @staticmethod
+    def _pack(sizes, shelves: list[list[int]], width: int, height: int | None):
+        """Shelf-pack (w, h) sizes, tallest first, after ``shelves`` (changed in place);
+        returns {index: (x, y)}, or None when ``height`` is given and they do not fit."""
+        places = {}
+        for i in sorted(range(len(sizes)), key=lambda i: -sizes[i][1]):
+            w, h = sizes[i]
+            for shelf in shelves:
+                y, sh, cx = shelf
+                if h <= sh and cx + w <= width:
+                    places[i] = (cx, y)
+                    shelf[2] += w
+                    break
+            else:
+                y = shelves[-1][0] + shelves[-1][1] if shelves else 0
+                if height is not None and y + h > height:
+                    return None
+                shelves.append([y, h, w])
+                places[i] = (0, y)
+        return places
+
+    def _add(self, keys, atlas: np.ndarray) -> bool:
+        """Put ``keys`` in the free space of the sheet; False (nothing changed) if they
+        do not fit."""
+        h, w = self.image.shape
+        sizes = [(x1 - x0, y1 - y0) for x0, y0, x1, y1 in keys]
+        shelves = [list(s) for s in self._shelves]
+        places = self._pack(sizes, shelves, w, h)
+        if places is None:
+            return False
+        self._shelves = shelves
+        image = self.image.copy()
+        for i, key in enumerate(keys):
+            self._put(image, key, places[i], atlas)
+        self.image = image
+        self.texture.set_data(image)  # same shape: only the rows that changed go up
+        return True
+
+    def _repack(self, keys, atlas: np.ndarray) -> None:
+        """A new sheet holding only ``keys`` (the rectangles in use)."""
+        sizes = [(x1 - x0, y1 - y0) for x0, y0, x1, y1 in keys]
+        width = max([_SHEET_WIDTH] + [w for w, _ in sizes])
+        shelves: list[list[int]] = []
+        places = self._pack(sizes, shelves, width, None)
+        used = shelves[-1][0] + shelves[-1][1]
+        self.image = np.zeros((-(-used // _SHEET_ROWS) * _SHEET_ROWS, width), np.uint8)
+        self._places, self._shelves = {}, shelves
+        for i, key in enumerate(keys):
+            self._put(self.image, key, places[i], atlas)
+        self.texture.set_data(self.image)
+
+    def _put(self, image: np.ndarray, key, place, atlas: np.ndarray) -> None:
+        x0, y0, x1, y1 = key
+        x, y = place
+        image[y : y + y1 - y0, x : x + x1 - x0] = atlas[y0:y1, x0:x1]
+        self._places[key] = place
 
 
 class Text(Visual):
@@ -108,7 +200,7 @@ class Text(Visual):
                                                 ("scale", 1, np.float32))}
         self._origin = np.zeros(3)
         self._atlas = get_atlas(bold)
-        self._built_for = None
+        self._sheet = _GlyphSheet()
         self._text, self._points = [], np.zeros((0, 3))
         self._font_size = check_positive(font_size, "font_size")
         self._color = color
@@ -204,10 +296,14 @@ class Text(Visual):
                                 self._rotation, atlas=self._atlas)
             m = len(quads) * 6
             parts["offset"].append(quads[:, corners].reshape(-1, 2))
-            parts["uv"].append(uvs[:, corners].reshape(-1, 2))
+            # in atlas texels now: a later label may grow the atlas, which rescales uvs
+            parts["uv"].append(uvs[:, corners].astype(np.float64) * self._atlas.image.shape[::-1])
             parts["anchor"].append(np.repeat(local[i : i + 1], m, axis=0))
             parts["color"].append(np.repeat(rgba8[i : i + 1], m, axis=0))
         scale = SPREAD / SDF_EDGE * self._font_size / BASE_SIZE
+        if parts["uv"]:
+            texel = np.concatenate(parts["uv"]).reshape(-1, 6, 2)
+            parts["uv"] = [self._sheet.map(texel, self._atlas.image).reshape(-1, 2)]
         for k, buf in self._buffers.items():
             if k == "scale":
                 continue
@@ -217,14 +313,11 @@ class Text(Visual):
             buf.set_data(data.astype(buf.data.dtype))
         count = len(self._buffers["offset"].data)
         self._buffers["scale"].set_data(np.full(count, scale, np.float32))
-        self._built_for = self._atlas.image.shape
 
     def bounds(self) -> np.ndarray | None:
         return self._bounds_of(self._points)
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
-        if self._built_for != self._atlas.image.shape:
-            self._rebuild()  # the atlas grew: texture coordinates moved
         count = len(self._buffers["offset"].data)
         if count == 0:
             return []
@@ -239,7 +332,7 @@ class Text(Visual):
                 "a_scale": Attribute(b["scale"], 1),
             },
             uniforms=dict(snippet.uniforms),
-            textures={"u_atlas": _atlas_texture(self._atlas)},
+            textures={"u_atlas": self._sheet.texture},
             state=State(depth_test=ctx.is_3d, depth_write=False, blend="alpha"),
             origin=tuple(self._origin), model=model,
         )]

@@ -501,15 +501,18 @@
      *  textures: {id: {version, row, data}} or {id: {version, ranges: [{row, data}]}}
      *            (rows, or slices of a 3D texture, along the first axis); an entry
      *            without row/ranges replaces the texture.
+     *  draw_changes: {index: draw} replaces those draws only.
      *  any other frame key (views, draws, programs, size, clear_color, pixel_ratio)
      *  replaces the current one.
      * ``data`` is a BLOB reference into ``blob`` or the bytes themselves. */
     update(msg, blob) {
+      if (!this.desc) throw new Error("update: this renderer has no frame yet (setFrame first)");
       const bytes = blob === undefined ? new Uint8Array(0) : asBytes(blob);
       const desc = this.desc;
       for (const [key, value] of Object.entries(msg)) {
-        if (key !== "buffers" && key !== "textures") desc[key] = value;
+        if (key !== "buffers" && key !== "textures" && key !== "draw_changes") desc[key] = value;
       }
+      for (const [i, d] of Object.entries(msg.draw_changes || {})) desc.draws[Number(i)] = d;
       this._rememberCameras();
       for (const [id, entry] of Object.entries(msg.buffers || {})) {
         const ranges = entry.ranges || ("offset" in entry ? [entry] : null);
@@ -1272,21 +1275,45 @@
     };
   }
 
-  /** Build the page of a standalone HTML export: reads the frame JSON from the
-   * element with id "lumos-frame" (a JSON script element) and draws it once. */
-  function mountStandalone(options = {}) {
+  /** Inflate zlib ("deflate") bytes with the browser's DecompressionStream. */
+  async function inflate(bytes) {
+    if (typeof global.DecompressionStream !== "function") {
+      throw new Error("this browser cannot inflate the page's data (DecompressionStream: " +
+        "Chrome 80, Firefox 113, Safari 16.4 or later)");
+    }
+    const stream = new Blob([bytes]).stream().pipeThrough(new global.DecompressionStream("deflate"));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+
+  /** [desc, blob] from a payload of lumos.io.html.pack_payload (deflated): "LMF1", the
+   * JSON length (uint32 LE), the JSON, zeros to a multiple of 8, the blob. */
+  async function unpackPayload(bytes) {
+    const raw = await inflate(asBytes(bytes));
+    const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+    const magic = String.fromCharCode(...raw.subarray(0, 4));
+    if (magic !== "LMF1") throw new Error(`payload: got magic ${JSON.stringify(magic)}, expected "LMF1"`);
+    const n = view.getUint32(4, true);
+    const desc = JSON.parse(new TextDecoder().decode(raw.subarray(8, 8 + n)));
+    const start = 8 + n + ((8 - ((8 + n) % 8)) % 8);
+    return [desc, raw.subarray(start)];
+  }
+
+  /** Build the page of a standalone HTML export: inflates the frame held by the
+   * element with id "lumos-frame" (base64 of a deflated payload) and draws it once.
+   * Resolves to the Renderer; ``lumos.firstFrameMs`` is the time of that first draw. */
+  async function mountStandalone(options = {}) {
     const doc = global.document;
     const opts = doc.getElementById("lumos-options");
     const config = Object.assign(opts ? JSON.parse(opts.textContent) : {}, options);
     if (typeof config.title === "string") doc.title = config.title;
     const canvas = doc.getElementById(config.canvas || "lumos-canvas");
     try {
-      const desc = JSON.parse(doc.getElementById("lumos-frame").textContent);
-      const blob = decodeBase64(desc.blob || "");
-      delete desc.blob;
+      const text = doc.getElementById("lumos-frame").textContent.trim();
+      const [desc, blob] = await unpackPayload(decodeBase64(text));
       const renderer = new Renderer(canvas, { antialias: (desc.samples || 4) > 1 });
       renderer.setFrame(desc, blob);
       renderer.draw();
+      lumos.firstFrameMs = global.performance ? global.performance.now() : null;
       lumos.standalone = renderer;
       return renderer;
     } catch (err) {
@@ -1300,9 +1327,9 @@
   }
 
   const lumos = {
-    HEADER, Renderer, mountStandalone, decodeBase64, drawMatrices, cameraParts,
-    normalMatrix, controllers, trackballPoint, attachControls, viewAt, standalone: null,
-    error: null,
+    HEADER, Renderer, mountStandalone, decodeBase64, inflate, unpackPayload, drawMatrices,
+    cameraParts, normalMatrix, controllers, trackballPoint, attachControls, viewAt,
+    standalone: null, error: null, firstFrameMs: null,
   };
   global.lumos = lumos;
 })(typeof window !== "undefined" ? window : globalThis);

@@ -51,12 +51,37 @@ _SETUP = """
 })()
 """
 
+# one more widget view, as a reloaded page makes (model 2 stands for widget 1's model)
+_SETUP_ONE = """
+(async () => {
+  const src = %s;
+  const url = URL.createObjectURL(new Blob([src], { type: "text/javascript" }));
+  const mod = await import(url);
+  const handlers = new Set();
+  const model = {
+    get() { return undefined; }, set() {}, save_changes() {},
+    on(name, cb) { if (name === "msg:custom") handlers.add(cb); },
+    off(name, cb) { handlers.delete(cb); },
+    send(content) {},
+    deliver(msg, buffers) { for (const h of handlers) h(msg, buffers); },
+  };
+  const el = document.createElement("div");
+  document.body.appendChild(el);
+  mod.default.render({ model, el });
+  window.__models.push(model);
+  return "ok";
+})()
+"""
+
+# delivers one kernel message; resolves once every widget view has drawn what it got
+# (kernel messages are deflated: the views inflate them asynchronously, in order)
 _DELIVER = """
-(() => {
+(async () => {
   const bin = atob(%s);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   window.__models[%d].deliver(%s, [new DataView(bytes.buffer)]);
+  for (const el of document.querySelectorAll("div")) if (el.lumosPending) await el.lumosPending();
   return "ok";
 })()
 """
@@ -144,7 +169,8 @@ def test_drag_moves_one_widget_and_the_kernel_refreshes_ticks(page):
     # the browser works on whole physical pixels: within a pixel of the exact move
     np.testing.assert_allclose(ax.get_xlim(), np.add(x_lim, dx), atol=np.ptp(x_lim) / 300)
     update = widgets[0].sent[-1][0]
-    assert update["type"] == "update" and "views" in update["update"]
+    assert update["type"] == "update" and update["update"].get("buffers")  # new ticks
+    assert "views" not in update["update"]  # the page has the camera it reported
     # the page now shows what Python renders for the new limits (ticks included)
     assert diff(p.shot(0), figs[0].render()) < 1.5
     assert not widgets[0].errors
@@ -170,3 +196,61 @@ def test_repr_mimebundle_is_the_widget():
     bundle = fig._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert "image/png" in bundle
+
+
+def test_nothing_changed_sends_nothing(page):
+    """Every widget used to get a do-nothing update of ~8.5 KB after every cell and
+    comm message; now an up-to-date page gets no message at all."""
+    p, figs, widgets = page
+    counts = [len(w.sent) for w in widgets]
+    notebook.sync_all()
+    widgets[0].sync()
+    assert [len(w.sent) for w in widgets] == counts
+    figs[0].axes[0].set_title("changed")
+    notebook.sync_all()
+    assert [len(w.sent) for w in widgets] == [counts[0] + 1, counts[1]]
+    p.pump()
+    stats = p.b.evaluate("Array.from(document.querySelectorAll('div'), "
+                         "(el) => el.lumosStats).filter(Boolean)")
+    assert [s["updates"] for s in stats] == [1, 0]
+    assert diff(p.shot(0), figs[0].render()) < 1.5
+
+
+def test_update_before_frame_is_skipped_as_after_a_reload(page):
+    """A reloaded page's fresh view gets updates meant for the old page before the
+    frame its "ready" asked for: it skips them (it used to throw "Cannot set
+    properties of null (setting 'size')") and draws the frame."""
+    p, figs, widgets = page
+    figs[1].axes[0].set_title("after reload")
+    msg, blob = widgets[1].sync_state.update(widgets[1]._frame())
+    p.b.evaluate(_SETUP_ONE % json.dumps(notebook.esm_source()))
+    p.b.evaluate(_DELIVER % (json.dumps(base64.b64encode(blob).decode()), 2,
+                             json.dumps({"type": "update", "update": msg})))
+    widgets[1]._on_message(widgets[1], {"type": "ready", "pixel_ratio": 1}, [])
+    content, blob = p.outbox[-1][1:]
+    p.outbox.clear()
+    p.b.evaluate(_DELIVER % (json.dumps(base64.b64encode(blob).decode()), 2,
+                             json.dumps(content)))
+    p.b.check_errors()
+    stats = p.b.evaluate("document.body.lastChild.lumosStats")
+    assert stats["skipped"] == 1 and stats["messages"] == 2
+    pixels = p.b.evaluate("Array.from(document.body.lastChild.lumosRenderer.readPixels())")
+    img = np.asarray(pixels, np.uint8).reshape(200, 300, 4)  # below the viewport: read GL
+    assert diff(img, figs[1].render()) < 1.5
+
+
+def test_static_picture_is_emptied_when_a_page_draws_the_widget():
+    fig = make_figure()
+    bundle, w = notebook._widget_bundle(fig)
+    assert bundle["image/png"] == w.figure_png
+
+    class Handle:
+        updated = None
+
+        def update(self, obj, raw=False):
+            self.updated = (obj, raw)
+
+    w.static_output = handle = Handle()
+    w.send = lambda content, buffers=None: None
+    w._on_message(w, {"type": "ready", "pixel_ratio": 1}, [])
+    assert handle.updated == ({"text/plain": ""}, True) and w.static_output is None

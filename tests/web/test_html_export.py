@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import sys
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +17,7 @@ sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).res
 import browser  # noqa: E402
 from scenes import COLOR_FS, interaction_frame, mesh_frame  # noqa: E402
 
-from lumos.io.html import frame_to_html, save_html  # noqa: E402
+from lumos.io.html import frame_to_html, pack_frame, save_html, unpack_payload  # noqa: E402
 
 EVIL = "</title><script>window.__pwned = 1</script><!-- & \"quotes\" 'single'"
 
@@ -43,15 +45,27 @@ def test_title_is_escaped():
     assert len(re.findall(r"(?i)</script", page)) == 4
 
 
-def test_frame_json_cannot_end_its_script_tag():
+def test_frame_data_cannot_end_its_script_tag():
     frame = mesh_frame()
     assert "</script>" in COLOR_FS  # the scene's shader carries one in a comment
     page = frame_to_html(frame)
     bodies = script_bodies(page)
-    options, data = json.loads(bodies[0]), json.loads(bodies[1])
+    options = json.loads(bodies[0])
     assert options == {"title": "lumos"}
-    assert data == json.loads(frame.to_json_text())
-    assert "<" not in bodies[1] and ">" not in bodies[1]
+    assert re.fullmatch(r"[A-Za-z0-9+/=]+", bodies[1])  # base64: no "<", ">" or "&"
+    desc, blob = unpack_payload(base64.b64decode(bodies[1]))
+    expected, expected_blob = frame.to_json()
+    assert desc == json.loads(json.dumps(expected)) and blob == expected_blob
+    assert "</script>" in desc["programs"][next(iter(desc["programs"]))]["fragment"]
+
+
+def test_payload_is_deflated_and_checked():
+    frame = mesh_frame()
+    desc, blob = frame.to_json()
+    payload = pack_frame(frame)
+    assert len(payload) < 0.5 * (len(json.dumps(desc)) + len(blob))
+    with pytest.raises(ValueError, match="magic"):
+        unpack_payload(zlib.compress(b"NOPE" + bytes(12)))
 
 
 def test_page_layout_css():
@@ -101,3 +115,30 @@ def test_page_in_browser_is_exactly_the_canvas(tmp_path):
     assert layout == [0, 0, 450, 150, 450, 150]
     assert not (np.abs(img[..., :3].astype(int) - [255, 0, 255]).max(axis=2) == 0).any()
     assert all(u.startswith(("file:", "data:")) for u in requests), requests
+
+
+def test_line_plot_page_is_lean(tmp_path):
+    """A 2D line plot page stays under 150 KB (it was ~800 KB: a 512 KB glyph atlas in
+    base64): labels carry only their glyphs and the data is deflated."""
+    import lumos.pyplot as plt
+
+    x = np.linspace(0, 2 * np.pi, 400)
+    fig, ax = plt.subplots(figsize=(6, 4), dpi=100)
+    ax.plot(x, np.sin(x), label="sin")
+    ax.plot(x, np.cos(x), "--", label="cos")
+    ax.set_xlabel("phase (rad)")
+    ax.set_ylabel("amplitude")
+    ax.set_title("Waves")
+    ax.legend()
+    ax.grid(True)
+    path = tmp_path / "line.html"
+    try:
+        fig.savefig(path)
+    finally:
+        plt.close("all")
+    size = path.stat().st_size
+    payload = base64.b64decode(script_bodies(path.read_text())[1])
+    desc, blob = unpack_payload(payload)
+    texture_bytes = sum(t["data"]["nbytes"] for t in desc["textures"].values())
+    assert size < 150_000, size
+    assert texture_bytes < 200_000  # the shared atlas alone was 524 288

@@ -1,0 +1,87 @@
+"""matplotlib's artist API of Axes: ``add_patch``, ``add_collection``, ``add_line``,
+``add_artist``, ``autoscale_view``, ``patches``, ``collections``.
+
+They take lumos's own patches and collections (``lumos.patches``,
+``lumos.collections``) and matplotlib's objects of the same names (read through
+``lumos.plot.mpl_objects``, which imports matplotlib only when one is passed). A
+matplotlib object lumos cannot draw raises a TypeError naming it. Like matplotlib,
+each returns the object it was given.
+"""
+
+from __future__ import annotations
+
+from .artists import Line2D
+from .patches import Patch
+from .path_collections import Collection
+
+
+def _is_matplotlib(obj) -> bool:
+    return any(c.__module__.split(".")[0] == "matplotlib" for c in type(obj).__mro__)
+
+
+class ArtistAPI:
+    """Mixin of Axes (it uses the axes' ``artists`` and ``_add_artist``)."""
+
+    def add_patch(self, p):
+        """Add a patch (lumos's or matplotlib's); its extent joins the data limits."""
+        return self._add_object(p, "add_patch", Patch, autolim=True)
+
+    def add_collection(self, collection, autolim: bool = True):
+        """Add a collection; ``autolim`` lets its extent join the data limits (and the
+        view follow, as matplotlib 3.11 does)."""
+        return self._add_object(collection, "add_collection", Collection, autolim=autolim)
+
+    def add_artist(self, a):
+        """Add a patch, collection or line without touching the data limits (matplotlib's
+        ``add_artist``)."""
+        return self._add_object(a, "add_artist", (Patch, Collection, Line2D), autolim=False)
+
+    def add_line(self, line):
+        """Add a matplotlib Line2D (or re-add a lumos line removed from these axes)."""
+        return self._add_object(line, "add_line", Line2D, autolim=True)
+
+    def autoscale_view(self, tight=None, scalex: bool = True, scaley: bool = True) -> None:
+        """Fit the auto axes to the data limits (lumos also does it before drawing)."""
+        if tight is not None:
+            raise TypeError("tight: lumos keeps its margins; got tight, expected None")
+        self._autoscale()
+
+    @property
+    def patches(self) -> list:
+        """The patches added to these axes, as they were given."""
+        return [getattr(a, "source", a) for a in self.artists if isinstance(a, Patch)]
+
+    @property
+    def collections(self) -> list:
+        """The collections added with ``add_collection``/``add_artist``."""
+        return [getattr(a, "source", a) for a in self.artists if isinstance(a, Collection)]
+
+    def _add_object(self, obj, method: str, kinds, autolim: bool):
+        if isinstance(obj, kinds):
+            if obj in self.artists:
+                raise ValueError(f"{method}: got {obj!r}, which is already in these axes")
+            if isinstance(obj, Line2D):
+                if obj.axes is not self:
+                    raise ValueError(f"{method}: got a line of other axes; lumos lines "
+                                     "belong to the axes that made them")
+            else:
+                if obj.axes is not None and obj.axes is not self:
+                    raise ValueError(f"{method}: got {obj!r}, which is already in other "
+                                     "axes (an artist belongs to one axes)")
+                obj._attach(self)
+            artist = obj
+        elif _is_matplotlib(obj):
+            from .mpl_objects import adapt
+
+            artist = adapt(obj, self, method)
+            if not isinstance(artist, Line2D):
+                artist._attach(self)
+        else:
+            names = kinds.__name__ if isinstance(kinds, type) else \
+                " or ".join(k.__name__ for k in kinds)
+            raise TypeError(f"{method}: got {type(obj).__name__}, expected a {names} "
+                            "(lumos's or matplotlib's)")
+        if hasattr(artist, "in_autoscale"):
+            artist.in_autoscale = bool(autolim)
+        self._add_artist(artist)
+        return obj

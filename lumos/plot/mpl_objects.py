@@ -1,0 +1,318 @@
+"""matplotlib's own artists on lumos axes: ``ax.add_patch(matplotlib.patches.Circle(...))``.
+
+matplotlib stays optional: this module is imported only when a matplotlib object is
+passed. An adapter reads the object's public API (``get_path()``,
+``get_patch_transform()``, colors, line width and style, hatch, zorder, visibility,
+label) into the matching lumos artist, and reads it again whenever matplotlib marks the
+object stale (any ``set_*`` call calls its public ``stale_callback``, which the adapter
+chains), so later changes show. Objects lumos cannot draw raise a TypeError naming them,
+never a silent skip.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..path import Affine2D, Path
+from .artists import Line2D
+from .patch_style import as_path, coordinates, parse_linestyle, rc
+from .patches import Patch
+from .path_collections import Collection, LineCollection
+
+_SUPPORTED = ("Rectangle, Circle, Ellipse, Polygon, Wedge, Arc, FancyArrow, FancyBboxPatch, "
+              "PathPatch, RegularPolygon, CirclePolygon, Arrow, StepPatch, Annulus patches; "
+              "LineCollection, EventCollection, PolyCollection, PatchCollection, "
+              "PathCollection, CircleCollection, RegularPolyCollection; Line2D")
+
+
+def is_matplotlib(obj) -> bool:
+    """Whether ``obj`` is (a subclass of) a matplotlib class."""
+    return any(c.__module__.split(".")[0] == "matplotlib" for c in type(obj).__mro__)
+
+
+def _unsupported(obj, method: str, why: str = "") -> TypeError:
+    return TypeError(f"{method}: lumos cannot draw matplotlib's {type(obj).__name__}"
+                     f"{' (' + why + ')' if why else ''}; it draws {_SUPPORTED}")
+
+
+def adapt(obj, ax, method: str):
+    """The lumos artist drawing matplotlib's ``obj`` on ``ax`` (via ``method``, one of
+    add_patch, add_collection, add_line, add_artist)."""
+    from matplotlib import collections as mcoll
+    from matplotlib import lines as mlines
+    from matplotlib import patches as mpatches
+
+    patch_kinds = (mpatches.Rectangle, mpatches.Ellipse, mpatches.Polygon, mpatches.Wedge,
+                   mpatches.FancyBboxPatch, mpatches.PathPatch, mpatches.RegularPolygon,
+                   mpatches.Arrow, mpatches.Annulus)
+    collection_kinds = (mcoll.LineCollection, mcoll.PolyCollection, mcoll.PatchCollection,
+                        mcoll.PathCollection, mcoll.CircleCollection,
+                        mcoll.RegularPolyCollection)
+    wants = {"add_patch": mpatches.Patch, "add_collection": mcoll.Collection,
+             "add_line": mlines.Line2D}.get(method)
+    if wants is not None and not isinstance(obj, wants):
+        raise TypeError(f"{method}: got matplotlib's {type(obj).__name__}, expected a "
+                        f"{wants.__name__}")
+    if isinstance(obj, mpatches.Patch):
+        # FancyArrowPatch, ConnectionPatch and Shadow are laid out in display units by
+        # matplotlib's renderer; their paths mean nothing without it
+        if not isinstance(obj, patch_kinds) or isinstance(obj, mpatches.Shadow):
+            raise _unsupported(obj, method)
+        return MatplotlibPatch(obj, ax)
+    if isinstance(obj, mcoll.Collection):
+        if not isinstance(obj, collection_kinds) or isinstance(obj, mcoll.QuadMesh):
+            raise _unsupported(obj, method)
+        cls = MatplotlibLineCollection if isinstance(obj, mcoll.LineCollection) \
+            else MatplotlibCollection
+        return cls(obj, ax, method)
+    if isinstance(obj, mlines.Line2D):
+        return MatplotlibLine(obj, ax)
+    raise _unsupported(obj, method)
+
+
+def _artist_transform(obj):
+    """The transform set on a matplotlib artist (None when unset: data coordinates)."""
+    from matplotlib.artist import Artist as MplArtist
+
+    if not obj.is_transform_set():
+        return None
+    return MplArtist.get_transform(obj)
+
+
+class FollowsMatplotlib:
+    """Mixin: re-read the matplotlib object ``source`` whenever matplotlib marks it stale."""
+
+    def _follow(self, source) -> None:
+        self.source = source
+        self._reading = False
+        self._previous_callback = source.stale_callback
+        source.stale_callback = self._source_changed
+
+    def _source_changed(self, artist, value) -> None:
+        if self._previous_callback is not None:
+            self._previous_callback(artist, value)
+        if value and not self._reading:
+            self._refresh()
+
+    def _guarded_read(self) -> None:
+        """``_read`` with matplotlib's own stale marks (its getters set some) ignored."""
+        self._reading = True
+        try:
+            self._read()
+        finally:
+            self._reading = False
+
+    def _refresh(self) -> None:
+        self._guarded_read()
+        self._changed()
+
+
+def _is_lumos_data(transform, ax) -> bool:
+    try:
+        return transform is not None and coordinates(transform, ax) == "data"
+    except TypeError:
+        return False
+
+
+class MatplotlibPatch(FollowsMatplotlib, Patch):
+    """A matplotlib patch drawn by lumos; ``source`` is the matplotlib object."""
+
+    def __init__(self, source, ax) -> None:
+        super().__init__()
+        self._path = Path(np.zeros((0, 2)))
+        self._matrix = Affine2D()
+        self.source = source
+        self._guarded_read()
+        coordinates(self._transform, ax)  # a TypeError for matplotlib's own transforms
+        self._follow(source)
+
+    def _read(self) -> None:
+        obj = self.source
+        try:
+            path = as_path(obj.get_path())
+            matrix = np.asarray(obj.get_patch_transform().get_matrix(), dtype=float)
+        except (TypeError, ValueError, AttributeError, RuntimeError) as exc:
+            raise TypeError(f"matplotlib's {type(obj).__name__}: lumos could not read its "
+                            f"path and transform ({exc})") from None
+        self._path, self._matrix = path, Affine2D(matrix)
+        # matplotlib's colors already hold alpha and fill
+        self._face_spec = tuple(obj.get_facecolor())
+        self._edge_spec = tuple(obj.get_edgecolor())
+        self._alpha, self._fill = None, True
+        self._linewidth = float(obj.get_linewidth())
+        self._style = parse_linestyle(obj.get_linestyle())
+        hatch = obj.get_hatch()
+        self._hatch = hatch or None
+        self._hatch_spec = tuple(obj.get_hatchcolor()) if hasattr(obj, "get_hatchcolor") \
+            else None
+        self._hatch_linewidth = float(obj.get_hatch_linewidth()) \
+            if hasattr(obj, "get_hatch_linewidth") else float(rc("hatch.linewidth", 1.0))
+        self._capstyle = self._check_style(obj.get_capstyle(), ("butt", "round",
+                                                                "projecting"), "capstyle")
+        self._joinstyle = self._check_style(obj.get_joinstyle(), ("miter", "round", "bevel"),
+                                            "joinstyle")
+        self.zorder = float(obj.get_zorder())
+        self._label = str(obj.get_label() or "")
+        self._visible = bool(obj.get_visible())
+        self._transform = _artist_transform(obj)
+
+    def get_path(self) -> Path:
+        return self._path
+
+    def get_patch_transform(self) -> Affine2D:
+        return self._matrix
+
+    def __repr__(self) -> str:
+        return f"<lumos drawing matplotlib's {self.source!r}>"
+
+
+class MatplotlibCollection(FollowsMatplotlib, Collection):
+    """A matplotlib collection drawn by lumos; ``source`` is the matplotlib object.
+
+    Paths in data units (with data offsets when ``offset_transform=ax.transData``), or
+    marker-like paths sized in points at data offsets (PathCollection with sizes,
+    CircleCollection, RegularPolyCollection, with ``offset_transform=ax.transData``)."""
+
+    def __init__(self, source, ax, method: str) -> None:
+        super().__init__()
+        self.source = source
+        self._method = method
+        self._pixel_paths = None
+        self._axes_for_check = ax
+        self._guarded_read()
+        self._follow(source)
+
+    def _read(self) -> None:
+        obj = self.source
+        ax = self._axes_for_check
+        obj.update_scalarmappable()
+        paths = [as_path(p) for p in obj.get_paths()]
+        transforms = np.asarray(obj.get_transforms(), dtype=float).reshape(-1, 3, 3)
+        offsets = np.asarray(obj.get_offsets(), dtype=float).reshape(-1, 2)
+        has_offsets = bool(len(offsets)) and bool(np.any(offsets != 0))
+        data_offsets = _is_lumos_data(obj.get_offset_transform(), ax)
+        transform = _artist_transform(obj)
+        if len(transforms):
+            if not (has_offsets and data_offsets):
+                raise _unsupported(obj, self._method, "paths sized in points need offsets "
+                                   "with offset_transform=ax.transData of the lumos axes")
+            if transform is not None and not _is_identity(transform):
+                raise _unsupported(obj, self._method, "sized paths with a transform")
+            self._pixel_paths = transforms
+            transform = None
+        else:
+            self._pixel_paths = None
+            if has_offsets and not data_offsets:
+                raise _unsupported(obj, self._method, "offsets need "
+                                   "offset_transform=ax.transData of the lumos axes")
+            coordinates(transform, ax)
+        self._paths = paths
+        self._offsets = offsets if has_offsets else np.zeros((0, 2))
+        self._transform = transform
+        self._face_spec = np.asarray(obj.get_facecolor(), dtype=float).reshape(-1, 4)
+        self._edge_spec = np.asarray(obj.get_edgecolor(), dtype=float).reshape(-1, 4)
+        self._hatch_spec = np.asarray(obj.get_hatchcolor(), dtype=float).reshape(-1, 4) \
+            if hasattr(obj, "get_hatchcolor") else None
+        self._alpha, self._array = None, None
+        widths = np.atleast_1d(np.asarray(obj.get_linewidth(), dtype=float))
+        self._linewidths = widths if len(widths) else np.zeros(1)
+        # matplotlib's collection dashes are points already scaled by the width: back to
+        # multiples of the width, which lumos scales
+        styles = []
+        for k, (offset, seq) in enumerate(obj.get_linestyle()):
+            lw = float(widths[k % len(widths)]) if len(widths) else 1.0
+            scale = lw if lw > 0 else 1.0
+            styles.append(parse_linestyle(
+                (offset / scale, None if seq is None else [s / scale for s in seq])))
+        self._styles = styles or [parse_linestyle("solid")]
+        self._hatch = obj.get_hatch() or None
+        if hasattr(obj, "get_hatch_linewidth"):
+            self._hatch_linewidth = float(obj.get_hatch_linewidth())
+        self.zorder = float(obj.get_zorder())
+        label = str(obj.get_label() or "")
+        self._label = label
+        self._visible = bool(obj.get_visible())
+
+    def _geometry(self):
+        if self._pixel_paths is None:
+            return super()._geometry()
+        # marker-like: shapes in points (matplotlib's sizes) at data offsets
+        px = self.axes.figure.dpi / 72.0
+        n = max(len(self._paths), len(self._offsets)) if self._paths else 0
+        paths = []
+        for i in range(n):
+            p = self._paths[i % len(self._paths)]
+            m = self._pixel_paths[i % len(self._pixel_paths)]
+            paths.append((Affine2D(m).transform(p.vertices) * px, p.codes))
+        anchors = self._offsets[np.arange(n) % len(self._offsets)] if n else np.zeros((0, 2))
+        return paths, "pixels", anchors
+
+    def __repr__(self) -> str:
+        return f"<lumos drawing matplotlib's {self.source!r}>"
+
+
+class MatplotlibLineCollection(MatplotlibCollection):
+    """A matplotlib LineCollection (or EventCollection): shown as a line in legends."""
+
+    zorder = 2.0
+    legend_line = LineCollection.legend_line
+    legend_handle = LineCollection.legend_handle
+
+
+def _is_identity(transform) -> bool:
+    from matplotlib.transforms import IdentityTransform
+
+    return isinstance(transform, IdentityTransform)
+
+
+class MatplotlibLine(FollowsMatplotlib, Line2D):
+    """A matplotlib Line2D drawn by lumos; ``source`` is the matplotlib object."""
+
+    def __init__(self, source, ax) -> None:
+        self.source = source
+        transform = _artist_transform(source)
+        if transform is not None and coordinates(transform, ax) != "data":
+            raise _unsupported(source, "add_line", "lumos draws lines in data coordinates")
+        x, y = self._read_xy()
+        self.in_autoscale = True
+        super().__init__(ax, x, y, **self._style_kwargs())
+        self._follow(source)
+
+    def _read_xy(self) -> tuple[np.ndarray, np.ndarray]:
+        xy = np.asarray(self.source.get_xydata(), dtype=float).reshape(-1, 2)
+        return xy[:, 0].copy(), xy[:, 1].copy()
+
+    def _style_kwargs(self) -> dict:
+        s = self.source
+        marker = s.get_marker()
+        marker = None if marker in (None, "None", "none", "", " ") else marker
+        if marker is not None and not isinstance(marker, str):
+            raise _unsupported(s, "add_line", f"marker {marker!r}")
+        return dict(color=s.get_color(), linewidth=float(s.get_linewidth()),
+                    linestyle=s.get_linestyle(), marker=marker,
+                    markersize=float(s.get_markersize()),
+                    markerfacecolor=s.get_markerfacecolor(),
+                    markeredgecolor=s.get_markeredgecolor(),
+                    markeredgewidth=float(s.get_markeredgewidth()), alpha=s.get_alpha(),
+                    label=str(s.get_label() or ""), zorder=float(s.get_zorder()),
+                    drawstyle=s.get_drawstyle(), markevery=s.get_markevery())
+
+    def _read(self) -> None:
+        s = self.source
+        kw = self._style_kwargs()
+        self.set_data(*self._read_xy())
+        self.set_color(kw["color"])
+        self.set_linewidth(kw["linewidth"])
+        self.set_linestyle(kw["linestyle"])
+        self.set_marker(kw["marker"])
+        self.set_markersize(kw["markersize"])
+        self.set_markerfacecolor(kw["markerfacecolor"])
+        self.set_markeredgecolor(kw["markeredgecolor"])
+        self.set_markeredgewidth(kw["markeredgewidth"])
+        self.set_alpha(kw["alpha"])
+        self.set_label(kw["label"])
+        self.set_zorder(kw["zorder"])
+        self._visible = bool(s.get_visible())
+
+    def data_limits(self):
+        return super().data_limits() if self.in_autoscale else None

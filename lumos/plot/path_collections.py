@@ -1,0 +1,737 @@
+"""matplotlib's public collections: LineCollection, PolyCollection, PatchCollection,
+EventCollection (``lumos.collections`` re-exports them).
+
+A collection is many paths with per-item colors, widths and line styles (cycled, as
+matplotlib cycles short lists), optionally colormapped from an array (``set_array``,
+``cmap``, ``norm``, ``clim``). ``ax.add_collection(c)`` attaches it; all its paths draw
+through one ``lumos.visuals.Paths`` (a few draws whatever their number) and are paths
+for every device.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import colors
+from .. import primitives as prim
+from ..path import Path
+from ..visuals.path import Paths, hatch_counts
+from .artists import Artist, LegendHandle, ScalarMappable
+from .collections import to_scale
+from .patch_style import (
+    as_path,
+    check_real,
+    coordinates,
+    linestyle_name,
+    parse_linestyle,
+    path_limits,
+    rc,
+    stroke,
+)
+from .style import rcParams
+
+_ALIASES = {"facecolor": "facecolors", "fc": "facecolors", "edgecolor": "edgecolors",
+            "ec": "edgecolors", "linewidth": "linewidths", "lw": "linewidths",
+            "linestyle": "linestyles", "ls": "linestyles", "dashes": "linestyles",
+            "antialiased": "antialiaseds", "aa": "antialiaseds", "hatchcolor": "hatchcolors"}
+
+
+def _rows(c, argument: str, alpha) -> np.ndarray | str:
+    """(k, 4) rows for a color or colors, or the string 'face' / 'edge'."""
+    if isinstance(c, str) and c.lower() in ("face", "edge"):
+        return c.lower()
+    if isinstance(c, str) and c.lower() == "none":
+        return np.zeros((0, 4))  # matplotlib: no color at all
+    rows = np.array(colors.to_rgba_array(c, dtype=np.float64, argname=argument), copy=True)
+    return _with_alpha(rows, alpha)
+
+
+def _with_alpha(rows: np.ndarray, alpha) -> np.ndarray:
+    """Rows with ``alpha`` replacing their alpha (one value, or one per row cycled)."""
+    if alpha is None or not len(rows):
+        return rows
+    a = np.atleast_1d(np.asarray(alpha, dtype=float))
+    if a.size > 1 and len(rows) == 1:
+        rows = np.repeat(rows, a.size, axis=0)
+    rows[:, 3] = a[np.arange(len(rows)) % a.size]
+    return rows
+
+
+def _cycle(rows: np.ndarray, n: int) -> np.ndarray:
+    if not len(rows) or n == 0:
+        return np.zeros((n, 4))
+    return rows[np.arange(n) % len(rows)]
+
+
+def _check_alpha(alpha):
+    if alpha is None:
+        return None
+    if isinstance(alpha, (str, bytes)):
+        raise TypeError(f"alpha: got str {alpha!r}, expected a number in 0..1 (or one per "
+                        "item)")
+    a = np.asarray(alpha, dtype=float)
+    if a.ndim > 1 or not np.all((a >= 0) & (a <= 1)):
+        raise ValueError(f"alpha: got {alpha!r}, expected numbers in 0..1")
+    return float(a) if a.ndim == 0 else a.copy()
+
+
+class Collection(Artist, ScalarMappable):
+    """Many paths drawn together, with matplotlib's per-item style arguments.
+
+    ``facecolors``/``edgecolors`` (one or a list, cycled; ``edgecolors='face'`` follows
+    the faces), ``linewidths`` (points), ``linestyles``, ``hatch`` (one for all) and
+    ``hatchcolors``, ``alpha`` (one or per item), ``offsets`` (data units, one per path,
+    cycled), ``transform`` (``ax.transData`` or ``ax.transAxes``), and ``array`` with
+    ``cmap``/``norm``/``clim`` to color the faces (or the lines of a LineCollection).
+    matplotlib's singular aliases (``facecolor``, ``lw``, ``ls`` ...) work too.
+    """
+
+    zorder = 1.0
+    _edge_default = False
+
+    def __init__(self, *, edgecolors=None, facecolors=None, hatchcolors=None,
+                 linewidths=None, linestyles="solid", capstyle=None, joinstyle=None,
+                 antialiaseds=None, offsets=None, offset_transform=None, norm=None, cmap=None,
+                 hatch=None, zorder=None, alpha=None, label=None, transform=None,
+                 visible=True, array=None, clim=None, color=None, urls=None,
+                 pickradius=5.0, **kwargs) -> None:
+        given = {"edgecolors": edgecolors, "facecolors": facecolors,
+                 "hatchcolors": hatchcolors, "linewidths": linewidths,
+                 "linestyles": linestyles, "antialiaseds": antialiaseds}
+        for key in list(kwargs):
+            if key in _ALIASES:
+                given[_ALIASES[key]] = kwargs.pop(key)
+        if kwargs:
+            raise TypeError(f"{type(self).__name__}: unexpected keyword arguments "
+                            f"{sorted(kwargs)}")
+        if urls is not None:
+            raise TypeError("urls: lumos does not link collection items; got urls, expected "
+                            "None")
+        super().__init__(None, label, zorder)
+        self._init_mappable(cmap, norm, None, None)
+        self._visual: Paths | None = None
+        self._built_for = None
+        self.in_autoscale = True
+        self._array = None
+        self._alpha = _check_alpha(alpha)
+        self._transform = transform
+        self._paths: list[Path] = []
+        self._offsets = np.zeros((0, 2))
+        self.pickradius = float(pickradius)
+        if offset_transform is not None and offset_transform is not transform:
+            self._offset_transform = offset_transform
+        else:
+            self._offset_transform = None
+        self._face_spec = self._default_facecolor() if given["facecolors"] is None \
+            else given["facecolors"]
+        self._edge_spec = given["edgecolors"]
+        self._hatch_spec = given["hatchcolors"]
+        self._check_colors()
+        self._linewidths = self._widths(given["linewidths"])
+        self._styles = self._linestyles(given["linestyles"])
+        self._hatch = None
+        self.set_hatch(hatch)
+        self._hatch_linewidth = float(rc("hatch.linewidth", 1.0))
+        self._capstyle = getattr(capstyle, "value", capstyle) or "butt"
+        self._joinstyle = getattr(joinstyle, "value", joinstyle) or "round"
+        for name, v, allowed in (("capstyle", self._capstyle, prim.CAPS),
+                                 ("joinstyle", self._joinstyle, prim.JOINS)):
+            if v not in allowed:
+                raise ValueError(f"{name}: got {v!r}, expected one of {', '.join(allowed)}")
+        self._antialiased = given["antialiaseds"]
+        if offsets is not None:
+            self.set_offsets(offsets)
+        if color is not None:
+            self.set_color(color)
+        if array is not None:
+            self.set_array(array)
+        if clim is not None:
+            self.set_clim(clim)
+        self._visible = bool(visible)
+
+    # -- defaults subclasses change ----------------------------------------------------
+    def _default_facecolor(self):
+        return rc("patch.facecolor", "C0")
+
+    def _default_edgecolor(self):
+        return rcParams["patch.edgecolor"]
+
+    def _default_linewidth(self) -> float:
+        return float(rc("patch.linewidth", 1.0))
+
+    # -- paths ---------------------------------------------------------------------------
+    def get_paths(self) -> list[Path]:
+        return list(self._paths)
+
+    def set_paths(self, paths) -> None:
+        self._paths = [as_path(p, "paths") for p in paths]
+        self._changed()
+
+    def get_offsets(self) -> np.ndarray:
+        return self._offsets.copy()
+
+    def set_offsets(self, offsets) -> None:
+        """Per-path translations in data units, ``(N, 2)`` (cycled) or one ``(x, y)``."""
+        arr = np.asarray(offsets)
+        if arr.dtype.kind not in "biuf":
+            raise TypeError(f"offsets: got dtype {arr.dtype}, expected real numbers")
+        arr = np.array(arr, dtype=float, copy=True)
+        if arr.shape == (2,):
+            arr = arr[None]
+        if arr.ndim != 2 or arr.shape[1] != 2:
+            raise ValueError(f"offsets: got shape {np.shape(offsets)}, expected (N, 2)")
+        self._offsets = arr
+        self._changed()
+
+    def get_transform(self):
+        if self._transform is None and self.axes is not None:
+            return self.axes.transData
+        return self._transform
+
+    def set_transform(self, t) -> None:
+        if self.axes is not None:
+            coordinates(t, self.axes)
+        self._transform = t
+        self._changed()
+
+    def get_offset_transform(self):
+        return self._offset_transform if self._offset_transform is not None \
+            else self.get_transform()
+
+    # -- colors ------------------------------------------------------------------------
+    def _check_colors(self) -> None:
+        for spec, name in ((self._face_spec, "facecolors"), (self._edge_spec, "edgecolors"),
+                           (self._hatch_spec, "hatchcolors")):
+            if spec is not None:
+                _rows(spec, name, None)
+
+    def _face_is_mapped(self) -> bool:
+        return self._array is not None and not (isinstance(self._face_spec, str)
+                                                and self._face_spec == "none")
+
+    def _edge_is_mapped(self) -> bool:
+        if self._array is None:
+            return False
+        if self._face_is_mapped():
+            return isinstance(self._edge_spec, str) and self._edge_spec == "face"
+        return self._edge_spec is None
+
+    def _mapped(self) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            rgba = np.array(self.cmap(self.norm(self._array)), dtype=float).reshape(-1, 4)
+        return _with_alpha(rgba, self._alpha)
+
+    def get_facecolor(self) -> np.ndarray:
+        """Face colors, (k, 4) (mapped from the array when one is set)."""
+        if self._face_is_mapped():
+            return self._mapped()
+        return _rows(self._face_spec, "facecolors", self._alpha)
+
+    def get_edgecolor(self) -> np.ndarray:
+        """Edge colors, (k, 4); 'face' gives the face colors."""
+        if self._edge_is_mapped():
+            return self._mapped()
+        spec = self._edge_spec
+        if spec is None:
+            face_none = isinstance(self._face_spec, str) and self._face_spec == "none"
+            spec = self._default_edgecolor() if (rc("patch.force_edgecolor", False)
+                                                 or self._edge_default or face_none) \
+                else "none"
+        rows = _rows(spec, "edgecolors", self._alpha)
+        return self.get_facecolor() if isinstance(rows, str) else rows
+
+    def get_hatchcolor(self) -> np.ndarray:
+        spec = rc("hatch.color", "edge") if self._hatch_spec is None else self._hatch_spec
+        rows = _rows(spec, "hatchcolors", self._alpha)
+        if isinstance(rows, str):
+            edge = self.get_edgecolor()
+            if not len(edge) or not (edge[:, 3] > 0).any():
+                return np.array([colors.to_rgba(rcParams["patch.edgecolor"])])
+            return edge
+        return rows
+
+    def set_facecolor(self, c) -> None:
+        c = self._default_facecolor() if c is None else c
+        _rows(c, "facecolor", None)
+        self._face_spec = c
+        self._changed()
+
+    def set_edgecolor(self, c) -> None:
+        if c is not None:
+            _rows(c, "edgecolor", None)
+        self._edge_spec = c
+        self._changed()
+
+    def set_hatchcolor(self, c) -> None:
+        if c is not None:
+            _rows(c, "hatchcolor", None)
+        self._hatch_spec = c
+        self._changed()
+
+    def set_color(self, c) -> None:
+        """Face, edge and hatch colors at once."""
+        _rows(c, "color", None)
+        self._face_spec = self._edge_spec = self._hatch_spec = c
+        self._changed()
+
+    set_facecolors, set_edgecolors, get_facecolors, get_edgecolors = \
+        set_facecolor, set_edgecolor, get_facecolor, get_edgecolor
+
+    def get_fill(self) -> bool:
+        return not (isinstance(self._face_spec, str) and self._face_spec.lower() == "none")
+
+    def get_alpha(self):
+        return self._alpha
+
+    def set_alpha(self, alpha) -> None:
+        self._alpha = _check_alpha(alpha)
+        self._changed()
+
+    # -- colormapping --------------------------------------------------------------------
+    def set_array(self, A) -> None:
+        """Values to color the items by (one per path) through ``cmap`` and ``norm``;
+        None turns colormapping off."""
+        if A is None:
+            self._array = None
+        else:
+            arr = np.ma.masked_invalid(np.ma.array(A, dtype=float, copy=True))
+            if arr.ndim != 1:
+                raise ValueError(f"A: got shape {arr.shape}, expected one value per item "
+                                 "(1D)")
+            self._array = arr.filled(np.nan)
+            self.autoscale_clim(self._array)
+        self._changed()
+
+    def get_array(self):
+        return None if self._array is None else np.ma.masked_invalid(self._array.copy())
+
+    def autoscale(self) -> None:
+        """Color limits from the array's range."""
+        if self._array is not None:
+            self.norm.vmin = self.norm.vmax = None
+            self.autoscale_clim(self._array)
+            self._changed()
+
+    def autoscale_None(self) -> None:  # noqa: N802 - matplotlib's name
+        if self._array is not None:
+            self.autoscale_clim(self._array)
+            self._changed()
+
+    def _mapping_changed(self) -> None:
+        self._changed()
+
+    # -- lines -------------------------------------------------------------------------
+    def _widths(self, lw) -> np.ndarray:
+        if lw is None:
+            lw = self._default_linewidth()
+        arr = np.atleast_1d(np.asarray(lw, dtype=float)) if not isinstance(lw, str) else None
+        if arr is None or arr.ndim != 1 or not np.all(np.isfinite(arr)) or (arr < 0).any():
+            raise ValueError(f"linewidths: got {lw!r}, expected numbers >= 0 (points)")
+        return arr.copy()
+
+    @staticmethod
+    def _linestyles(ls) -> list:
+        if isinstance(ls, str) or ls is None:
+            return [parse_linestyle(ls, "linestyles")]
+        if isinstance(ls, tuple) and len(ls) == 2 and not isinstance(ls[0], (str, tuple)):
+            return [parse_linestyle(ls, "linestyles")]  # one (offset, dashes) pair
+        styles = [parse_linestyle(s, "linestyles") for s in ls]
+        return styles or [parse_linestyle("solid")]
+
+    def get_linewidth(self) -> np.ndarray:
+        return self._linewidths.copy()
+
+    def set_linewidth(self, lw) -> None:
+        self._linewidths = self._widths(lw)
+        self._changed()
+
+    def get_linestyle(self) -> list:
+        return [linestyle_name(s) for s in self._styles]
+
+    def set_linestyle(self, ls) -> None:
+        self._styles = self._linestyles(ls)
+        self._changed()
+
+    set_linewidths, get_linewidths, set_linestyles, get_linestyles, set_dashes = \
+        set_linewidth, get_linewidth, set_linestyle, get_linestyle, set_linestyle
+    set_lw, set_ls = set_linewidth, set_linestyle
+
+    def get_hatch(self) -> str | None:
+        return self._hatch
+
+    def set_hatch(self, hatch) -> None:
+        hatch_counts(hatch)
+        self._hatch = hatch or None
+        self._changed()
+
+    def get_hatch_linewidth(self) -> float:
+        return self._hatch_linewidth
+
+    def set_hatch_linewidth(self, lw) -> None:
+        self._hatch_linewidth = check_real(lw, "hatch_linewidth", 0.0, finite=True)
+        self._changed()
+
+    def get_capstyle(self) -> str:
+        return self._capstyle
+
+    def set_capstyle(self, cs) -> None:
+        cs = getattr(cs, "value", cs)
+        if cs not in prim.CAPS:
+            raise ValueError(f"capstyle: got {cs!r}, expected one of {', '.join(prim.CAPS)}")
+        self._capstyle = cs
+        self._changed()
+
+    def get_joinstyle(self) -> str:
+        return self._joinstyle
+
+    def set_joinstyle(self, js) -> None:
+        js = getattr(js, "value", js)
+        if js not in prim.JOINS:
+            raise ValueError(f"joinstyle: got {js!r}, expected one of {', '.join(prim.JOINS)}")
+        self._joinstyle = js
+        self._changed()
+
+    def set_antialiased(self, aa) -> None:
+        self._antialiased = aa
+
+    set_antialiaseds = set_antialiased
+
+    def update(self, props: dict) -> None:
+        self.set(**props)
+
+    # -- drawing -------------------------------------------------------------------------
+    def _attach(self, ax) -> None:
+        coordinates(self._transform, ax)
+        if self._offset_transform is not None and \
+                coordinates(self._offset_transform, ax) != "data":
+            raise TypeError("offset_transform: lumos places offsets in data units; got "
+                            f"{self._offset_transform!r}, expected ax.transData")
+        self.axes = ax
+        self._visual = Paths()
+        self._update()
+
+    def visuals(self) -> list:
+        return [] if self._visual is None else [self._visual]
+
+    def rescale(self) -> None:
+        self._update()
+
+    def _changed(self) -> None:
+        if self._visual is not None:
+            self._update()
+        super()._changed()
+
+    def draw_overlay(self, ov) -> None:
+        fig = self.axes.figure
+        if self._visual is not None and self._built_for != (fig.dpi, fig.canvas.size):
+            self._update()
+
+    def _units(self) -> str:
+        return coordinates(self._transform, self.axes)
+
+    def _geometry(self) -> tuple[list, str, np.ndarray | None]:
+        """``(paths as (vertices, codes) in data/axes units, units, anchors)``."""
+        paths = [(p.vertices, p.codes) for p in self._paths]
+        if len(self._offsets) and len(paths):
+            # matplotlib draws max(paths, offsets) items, cycling both
+            n = max(len(paths), len(self._offsets))
+            off = self._offsets[np.arange(n) % len(self._offsets)]
+            paths = [(paths[i % len(paths)][0] + off[i], paths[i % len(paths)][1])
+                     for i in range(n)]
+        return paths, self._units(), None
+
+    def _styles_per_item(self, n: int) -> tuple:
+        face = _cycle(self.get_facecolor(), n)
+        edge = _cycle(self.get_edgecolor(), n)
+        hatch_rgba = _cycle(self.get_hatchcolor(), n)
+        lw = self._linewidths[np.arange(n) % len(self._linewidths)] if n else np.zeros(0)
+        styles = [self._styles[i % len(self._styles)] for i in range(n)]
+        return face, edge, hatch_rgba, lw, styles
+
+    def primitive_paths(self, paths, points_to_pixels) -> list[prim.Path]:
+        """One primitives Path per item around ``paths`` ((vertices, codes) pairs)."""
+        n = len(paths)
+        face, edge, hatch_rgba, lw, styles = self._styles_per_item(n)
+        hw = float(points_to_pixels(self._hatch_linewidth))
+        strokes: dict[tuple, prim.Stroke | None] = {}  # items share strokes: made once
+        out = []
+        for i, (v, c) in enumerate(paths):
+            key = (*edge[i], lw[i], styles[i])
+            if key not in strokes:
+                strokes[key] = stroke(edge[i], lw[i], styles[i], points_to_pixels,
+                                      self._joinstyle, self._capstyle)
+            out.append(prim.Path(
+                v, c, fill=tuple(face[i]) if face[i, 3] > 0 else None, stroke=strokes[key],
+                hatch=self._hatch, hatch_color=tuple(hatch_rgba[i]) if self._hatch else None,
+                hatch_width=hw))
+        return out
+
+    def _update(self) -> None:
+        ax = self.axes
+        if ax is None or self._visual is None:
+            return
+        fig = ax.figure
+        paths, units, anchors = self._geometry()
+        if units == "data" and paths:
+            allv = np.concatenate([np.asarray(v, float).reshape(-1, 2) for v, _ in paths])
+            sv = np.c_[to_scale(ax.xaxis, allv[:, 0]), to_scale(ax.yaxis, allv[:, 1])]
+            ends = np.cumsum([len(v) for v, _ in paths])[:-1]
+            paths = [(v, c) for v, (_, c) in zip(np.split(sv, ends), paths, strict=True)]
+        if anchors is not None:
+            anchors = np.c_[to_scale(ax.xaxis, anchors[:, 0]), to_scale(ax.yaxis, anchors[:, 1])]
+        self._visual.set_paths(self.primitive_paths(paths, fig.points_to_pixels), units,
+                               anchors)
+        self._visual.hatch_unit = fig.dpi
+        self._visual.canvas_height = fig.canvas.size[1]  # hatches start at its top left
+        self._visual.visible = self._visible
+        self._visual.order = self.zorder
+        self._built_for = (fig.dpi, fig.canvas.size)
+
+    def data_limits(self):
+        if self.axes is None or not self.in_autoscale:
+            return None
+        paths, units, anchors = self._geometry()
+        if units == "pixels":
+            paths = [(anchors, None)]
+        elif units != "data" or not paths:
+            return None
+        return path_limits(paths, self.axes)
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        return LegendHandle(patch=self.legend_patch())
+
+    def legend_patch(self) -> tuple[tuple, tuple | None]:
+        face = self.get_facecolor()
+        edge = self.get_edgecolor()
+        f = tuple(face[0]) if len(face) else (0.0, 0.0, 0.0, 0.0)
+        e = tuple(edge[0]) if len(edge) else None
+        if e is not None and (e[3] == 0 or not self._linewidths[0] > 0):
+            e = None
+        return f, e
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {len(self._paths)} paths>"
+
+
+class PolyCollection(Collection):
+    """Polygons, one per item of ``verts`` (each (M, 2)); ``closed`` closes them."""
+
+    def __init__(self, verts, sizes=None, *, closed: bool = True, **kwargs) -> None:
+        if sizes is not None:
+            raise TypeError("sizes: lumos draws PolyCollection vertices in data units; got "
+                            "sizes, expected None")
+        super().__init__(**kwargs)
+        self.set_verts(verts, closed)
+
+    def set_verts(self, verts, closed: bool = True) -> None:
+        """New polygons (copied; masked values become NaN, which breaks the polygon)."""
+        if isinstance(verts, np.ma.MaskedArray):
+            verts = verts.astype(float).filled(np.nan)
+        paths = []
+        for k, xy in enumerate(verts):
+            xy = np.asarray(xy)
+            if xy.size and (xy.ndim != 2 or xy.shape[1] != 2):
+                raise ValueError(f"verts[{k}]: got shape {xy.shape}, expected (M, 2)")
+            if not len(xy):
+                paths.append(Path(np.zeros((0, 2))))
+            elif closed:
+                xy = np.asarray(xy, dtype=float)
+                paths.append(Path(np.concatenate([xy, xy[:1]]), closed=True))
+            else:
+                paths.append(Path(xy))
+        self._paths = paths
+        self._changed()
+
+    set_paths = set_verts
+
+    def set_verts_and_codes(self, verts, codes) -> None:
+        if len(verts) != len(codes):
+            raise ValueError(f"codes: got {len(codes)} code arrays for {len(verts)} vertex "
+                             "arrays")
+        self._paths = [Path(v, c) if len(v) else Path(np.zeros((0, 2)))
+                       for v, c in zip(verts, codes, strict=True)]
+        self._changed()
+
+
+class PatchCollection(Collection):
+    """The paths of patches (lumos's or matplotlib's) drawn as one collection;
+    ``match_original`` keeps each patch's colors, line width and style."""
+
+    def __init__(self, patches, *, match_original: bool = False, **kwargs) -> None:
+        patches = list(patches)
+        if match_original:
+            kwargs["facecolors"] = [p.get_facecolor() if p.get_fill() else (0, 0, 0, 0)
+                                    for p in patches]
+            kwargs["edgecolors"] = [p.get_edgecolor() for p in patches]
+            kwargs["linewidths"] = [p.get_linewidth() for p in patches]
+            kwargs["linestyles"] = [p.get_linestyle() for p in patches]
+        super().__init__(**kwargs)
+        self.set_paths(patches)
+
+    def set_paths(self, patches) -> None:
+        paths = []
+        for k, p in enumerate(patches):
+            if not (hasattr(p, "get_path") and hasattr(p, "get_patch_transform")):
+                raise TypeError(f"patches[{k}]: got {type(p).__name__}, expected a patch")
+            paths.append(as_path(p.get_path()).transformed(p.get_patch_transform()))
+        self._paths = paths
+        self._changed()
+
+
+class LineCollection(Collection):
+    """Polylines, one per item of ``segments`` (each (M, 2)); ``colors`` are the lines'
+    colors and an array colors them through ``cmap``."""
+
+    zorder = 2.0
+    _edge_default = True
+
+    def __init__(self, segments, *, zorder=2, colors=None, **kwargs) -> None:
+        kwargs.setdefault("facecolors", "none")
+        if colors is not None:
+            if kwargs.get("edgecolors", kwargs.get("edgecolor")) is not None:
+                raise TypeError("LineCollection: got both colors and edgecolors")
+            kwargs["edgecolors"] = colors
+        super().__init__(zorder=zorder, **kwargs)
+        self.set_segments(segments)
+
+    def _default_facecolor(self):
+        return "none"
+
+    def _default_edgecolor(self):
+        return rc("lines.color", "C0")
+
+    def _default_linewidth(self) -> float:
+        return float(rcParams["lines.linewidth"])
+
+    def set_segments(self, segments) -> None:
+        """New lines (copied); masked values become NaN, which break a line."""
+        if segments is None:
+            return
+        paths = []
+        for k, seg in enumerate(segments):
+            if isinstance(seg, np.ma.MaskedArray):
+                seg = seg.astype(float).filled(np.nan)
+            arr = np.asarray(seg)
+            if arr.dtype.kind not in "biuf":
+                raise TypeError(f"segments[{k}]: got dtype {arr.dtype}, expected numbers")
+            if arr.size and (arr.ndim != 2 or arr.shape[1] != 2):
+                raise ValueError(f"segments[{k}]: got shape {arr.shape}, expected (M, 2)")
+            paths.append(Path(arr.reshape(-1, 2)))
+        self._paths = paths
+        self._changed()
+
+    set_verts = set_paths = set_segments
+
+    def get_segments(self) -> list[np.ndarray]:
+        """Each line's vertices (copies)."""
+        return [p.vertices.copy() for p in self._paths]
+
+    def set_color(self, c) -> None:
+        self.set_edgecolor(c)
+
+    def get_color(self) -> np.ndarray:
+        return self.get_edgecolor()
+
+    get_colors = get_color
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        return LegendHandle(line=self.legend_line())
+
+    def legend_line(self) -> tuple[tuple, float, tuple | None]:
+        """(rgba, width px, dashes px) of the legend's line."""
+        px = self.axes.figure.points_to_pixels
+        edge = self.get_edgecolor()
+        s = stroke(edge[0] if len(edge) else (0, 0, 0, 0), float(self._linewidths[0]),
+                   self._styles[0], px)
+        if s is None:
+            return (0.0, 0.0, 0.0, 0.0), 0.0, None
+        return s.color, s.width, s.dashes
+
+
+class EventCollection(LineCollection):
+    """Parallel lines at ``positions`` along one axis (matplotlib's eventplot lines), of
+    ``linelength`` centred on ``lineoffset`` across it."""
+
+    def __init__(self, positions, orientation: str = "horizontal", *, lineoffset=0,
+                 linelength=1, linewidth=None, color=None, linestyle="solid",
+                 antialiased=None, **kwargs) -> None:
+        super().__init__([], linewidths=linewidth, linestyles=linestyle, colors=color,
+                         antialiaseds=antialiased, **kwargs)
+        if orientation not in ("horizontal", "vertical"):
+            raise ValueError(f"orientation: got {orientation!r}, expected 'horizontal' or "
+                             "'vertical'")
+        self._is_horizontal = orientation == "horizontal"
+        self._lineoffset = check_real(lineoffset, "lineoffset")
+        self._linelength = check_real(linelength, "linelength")
+        self._positions = np.zeros(0)
+        self.set_positions(positions)
+
+    def _rebuild(self) -> None:
+        n = len(self._positions)
+        seg = np.empty((n, 2, 2))
+        along = 0 if self._is_horizontal else 1
+        seg[:, :, along] = self._positions[:, None]
+        seg[:, 0, 1 - along] = self._lineoffset + self._linelength / 2
+        seg[:, 1, 1 - along] = self._lineoffset - self._linelength / 2
+        self.set_segments(seg)
+
+    def get_positions(self) -> list[float]:
+        return self._positions.tolist()
+
+    def set_positions(self, positions) -> None:
+        if positions is None:
+            positions = []
+        arr = np.asarray(positions)
+        if arr.ndim != 1:
+            raise ValueError(f"positions: got shape {arr.shape}, expected one dimension")
+        if arr.size and arr.dtype.kind not in "biuf":
+            raise TypeError(f"positions: got dtype {arr.dtype}, expected numbers")
+        self._positions = np.sort(np.asarray(arr, dtype=float))
+        self._rebuild()
+
+    def add_positions(self, position) -> None:
+        if position is None or np.size(position) == 0:
+            return
+        self.set_positions(np.r_[self._positions, np.ravel(position)])
+
+    extend_positions = append_positions = add_positions
+
+    def is_horizontal(self) -> bool:
+        return self._is_horizontal
+
+    def get_orientation(self) -> str:
+        return "horizontal" if self._is_horizontal else "vertical"
+
+    def set_orientation(self, orientation: str) -> None:
+        if orientation not in ("horizontal", "vertical"):
+            raise ValueError(f"orientation: got {orientation!r}, expected 'horizontal' or "
+                             "'vertical'")
+        self._is_horizontal = orientation == "horizontal"
+        self._rebuild()
+
+    def switch_orientation(self) -> None:
+        self._is_horizontal = not self._is_horizontal
+        self._rebuild()
+
+    def get_linelength(self) -> float:
+        return self._linelength
+
+    def set_linelength(self, linelength) -> None:
+        self._linelength = check_real(linelength, "linelength")
+        self._rebuild()
+
+    def get_lineoffset(self) -> float:
+        return self._lineoffset
+
+    def set_lineoffset(self, lineoffset) -> None:
+        self._lineoffset = check_real(lineoffset, "lineoffset")
+        self._rebuild()
+
+    def get_linewidth(self) -> float:
+        return float(self._linewidths[0])
+
+    def get_linewidths(self) -> np.ndarray:
+        return self._linewidths.copy()
+
+    def get_color(self) -> np.ndarray:
+        return self.get_edgecolor()[0]

@@ -1,0 +1,746 @@
+"""Filled, hatched and stroked paths (``lumos.primitives.Path``): patches and collections.
+
+Fills: Béziers are flattened at the resolution the view needs (re-flattened when the
+zoom changes by 2x), each path's rings are triangulated with their holes (earcut; a
+ring nested in another is a hole or not by the path's fill rule), and all paths go in
+one indexed triangle draw whose fragment shader also draws matplotlib's hatches in
+canvas pixels, exactly clipped to the fill. Strokes: the rings through the Line visual
+(width, dashes), one Line per stroke style. Both executors draw it: plain triangles and
+Line draws, no new frame features.
+
+Draw order follows the list, as matplotlib draws a collection path after path: paths
+that overlap a stroked path drawn earlier go in a later layer (one fill draw and one
+draw per stroke style each); paths that do not overlap share a layer.
+
+Coordinates (``units``): "data" — vertices are the view's data coordinates; "pixels" —
+vertices are logical pixels (y up) from each path's ``anchors`` point, a data point (arrow
+heads, markers, padding in points); "axes" — vertices are fractions of the view, (0, 0)
+its bottom-left corner (matplotlib's ``transAxes``).
+
+What differs from matplotlib's Agg: joins and caps are round (the Line visual's; the
+exact ``join``/``cap`` travel in ``primitives`` for vector devices), dashed strokes get
+butt ends at their dashes; a ring that crosses itself is triangulated by earcut (about
+even-odd); rings that cross each other are classified by one vertex each.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .. import primitives as prim
+from ..geometry import triangulate
+from ..gpu.frame import Attribute, Draw, State
+from ..gpu.resources import Buffer
+from ..path import Flat, flatten, winding_number
+from ..shaders import ShaderTemplate
+from ..transforms import subdivide
+from .base import (
+    DrawContext,
+    Visual,
+    as_array,
+    check_number,
+    is_nonlinear,
+    rgba_bytes,
+    split_origin,
+    transform_parts,
+)
+from .line import Line
+
+UNITS = ("data", "pixels", "axes")
+# matplotlib's hatch letters: which pattern family each one adds to
+HATCH_FAMILIES = {"-": (0,), "|": (1,), "+": (0, 1), "/": (2,), "\\": (3,), "x": (2, 3),
+                  "X": (2, 3), "o": (4,), "O": (5,), ".": (6,), "*": (7,)}
+HATCH_DENSITY = 6  # matplotlib's: lines per letter per hatch tile
+
+_TEMPLATE = ShaderTemplate(
+    vertex="""
+uniform mat4 u_mvp;
+in vec3 a_pos;
+in vec4 a_color;
+in vec4 a_hatch_color;
+in vec4 a_hatch_lines;
+in vec4 a_hatch_shapes;
+in float a_hatch_width;
+out vec4 v_color;
+out vec4 v_hatch_color;
+flat out vec4 v_lines;
+flat out vec4 v_shapes;
+flat out float v_hatch_width;
+#pragma snippets
+
+void main() {
+    gl_Position = u_mvp * $transform(vec4(a_pos, 1.0));
+    v_color = a_color / 255.0;
+    v_hatch_color = a_hatch_color / 255.0;
+    v_lines = a_hatch_lines;
+    v_shapes = a_hatch_shapes;
+    v_hatch_width = a_hatch_width;
+}
+""",
+    fragment="""
+uniform float u_pixel_ratio;
+uniform vec4 u_viewport;
+uniform float u_hatch_unit;  // logical pixels per hatch tile (matplotlib: the dpi)
+uniform float u_hatch_top;   // the canvas height in logical pixels, or -1: the view's top
+uniform int u_hatched;
+in vec4 v_color;
+in vec4 v_hatch_color;
+flat in vec4 v_lines;   // letters per family: -, |, /, \\ (+ and x count in two)
+flat in vec4 v_shapes;  // o, O, ., *
+flat in float v_hatch_width;
+out vec4 f_color;
+
+// Antialiased coverage of a band of half width hw at distance d (pixels).
+float band(float d, float hw) {
+    return clamp(hw - d + 0.5, 0.0, 1.0);
+}
+
+// Distance in pixels to the nearest line of a family: t counts lines (integers on them),
+// step is the distance between neighbouring lines in pixels.
+float lines_at(float t, float step) {
+    return abs(t - floor(t + 0.5)) * step;
+}
+
+// matplotlib's staggered rows of shapes, in lattice units (one row spacing): even rows
+// at integer x, odd rows at half-integer x.
+vec2 nearest_centre(vec2 u) {
+    vec2 even = vec2(floor(u.x + 0.5), 2.0 * floor(u.y / 2.0 + 0.5));
+    vec2 odd = vec2(floor(u.x) + 0.5, 2.0 * floor(u.y / 2.0) + 1.0);
+    return length(u - even) < length(u - odd) ? even : odd;
+}
+
+// Signed distance to a 5-point star of outer radius r, inner radius rf * r, pointing
+// along +y (Inigo Quilez's sdStar5).
+float star(vec2 p, float r, float rf) {
+    const vec2 k1 = vec2(0.809016994375, -0.587785252292);
+    const vec2 k2 = vec2(-0.809016994375, -0.587785252292);
+    p.x = abs(p.x);
+    p -= 2.0 * max(dot(k1, p), 0.0) * k1;
+    p -= 2.0 * max(dot(k2, p), 0.0) * k2;
+    p.x = abs(p.x);
+    p.y -= r;
+    vec2 ba = rf * vec2(-k1.y, k1.x) - vec2(0.0, 1.0);
+    float h = clamp(dot(p, ba) / dot(ba, ba), 0.0, r);
+    return length(p - ba * h) * sign(p.y * ba.x - p.x * ba.y);
+}
+
+// Coverage of the hatch at window pixel p. Tiles of u_hatch_unit pixels are anchored at
+// the canvas's top-left corner (matplotlib's Agg and SVG anchor them there), the lines
+// and shapes as matplotlib's hatch.py places them in a tile; q is y down.
+float hatch_coverage(vec2 p) {
+    float unit = u_hatch_unit * u_pixel_ratio;
+    float hw = 0.5 * v_hatch_width * u_pixel_ratio;
+    float top = u_hatch_top >= 0.0 ? u_hatch_top * u_pixel_ratio : u_viewport.y + u_viewport.w;
+    vec2 q = vec2(p.x, top - p.y) / unit;
+    float cov = 0.0;
+    float n;
+    n = v_lines.x * 6.0;
+    if (n > 0.0) cov = max(cov, band(lines_at(q.y * n - 0.5, unit / n), hw));
+    n = v_lines.y * 6.0;
+    if (n > 0.0) cov = max(cov, band(lines_at(q.x * n - 0.5, unit / n), hw));
+    n = v_lines.z * 6.0;  // '/': rising to the right, through the tile corners, 2/n apart
+    if (n > 0.0) cov = max(cov, band(lines_at((q.x + q.y) * n * 0.5, unit * 1.41421356 / n),
+                                     hw));
+    n = v_lines.w * 6.0;  // '\\'
+    if (n > 0.0) cov = max(cov, band(lines_at((q.y - q.x) * n * 0.5, unit * 1.41421356 / n),
+                                     hw));
+    n = v_shapes.x * 6.0;  // small rings: radius 0.2 of the row spacing, 10% thick
+    if (n > 0.0) {
+        float d = length(q * n - nearest_centre(q * n)) * unit / n;
+        float r = 0.2 * unit / n;
+        cov = max(cov, band(abs(d - 0.95 * r), 0.025 * r + hw));
+    }
+    n = v_shapes.y * 6.0;  // large rings: radius 0.35
+    if (n > 0.0) {
+        float d = length(q * n - nearest_centre(q * n)) * unit / n;
+        float r = 0.35 * unit / n;
+        cov = max(cov, band(abs(d - 0.95 * r), 0.025 * r + hw));
+    }
+    n = v_shapes.z * 6.0;  // dots: radius 0.1
+    if (n > 0.0) {
+        float d = length(q * n - nearest_centre(q * n)) * unit / n;
+        cov = max(cov, band(max(d - 0.1 * unit / n, 0.0), hw));
+    }
+    n = v_shapes.w * 6.0;  // stars: radius 1/3, pointing up on screen (q is y down)
+    if (n > 0.0) {
+        vec2 u = q * n;
+        vec2 d = (u - nearest_centre(u)) * vec2(1.0, -1.0) * unit / n;
+        cov = max(cov, band(max(star(d, unit / (3.0 * n), 0.5), 0.0), hw));
+    }
+    return cov;
+}
+
+void main() {
+    vec4 c = v_color;
+    if (u_hatched == 1) {
+        float a = v_hatch_color.a * hatch_coverage(gl_FragCoord.xy);
+        float out_a = a + c.a * (1.0 - a);
+        vec3 rgb = out_a > 0.0 ? (v_hatch_color.rgb * a + c.rgb * c.a * (1.0 - a)) / out_a
+                               : vec3(0.0);
+        c = vec4(rgb, out_a);
+    }
+    if (c.a <= 0.0) discard;
+    f_color = c;
+}
+""",
+)
+
+
+def hatch_counts(hatch: str | None) -> np.ndarray:
+    """Letters per hatch family (-, |, /, \\, o, O, ., *) of a matplotlib hatch string."""
+    out = np.zeros(8, np.int64)
+    if not hatch:
+        return out
+    if not isinstance(hatch, str):
+        raise TypeError(f"hatch: got {type(hatch).__name__}, expected a string of hatch "
+                        "letters")
+    for ch in hatch:
+        if ch not in HATCH_FAMILIES:
+            raise ValueError(f"hatch: got {hatch!r}, expected letters of "
+                             f"{''.join(HATCH_FAMILIES)!r}")
+        for k in HATCH_FAMILIES[ch]:
+            out[k] += 1
+    return out
+
+
+def _check_paths(paths) -> list[prim.Path]:
+    if isinstance(paths, prim.Path):
+        paths = [paths]
+    out = list(paths)
+    for p in out:
+        if not isinstance(p, prim.Path):
+            raise TypeError(f"paths: got {type(p).__name__}, expected lumos.primitives.Path")
+        if p.clip is not None:
+            raise ValueError("paths: got a path with clip set; the GL visual draws inside its "
+                             "view (clip belongs to the primitives a device gets)")
+        if p.stroke is not None:
+            d = p.stroke.dashes
+            if d is not None and (len(d) not in (2, 4) or min(d) < 0 or sum(d) <= 0):
+                raise ValueError(f"paths: stroke dashes {d!r}: the GL line draws 1 or 2 "
+                                 "(on, off) pairs of lengths >= 0")
+            if p.stroke.dash_offset:
+                raise ValueError(f"paths: stroke dash_offset {p.stroke.dash_offset!r}: the GL "
+                                 "line starts its dashes at 0")
+        hatch_counts(p.hatch)
+    return out
+
+
+def _convex_fans(flat: Flat, rings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Fan triangles of the rings that are convex (one turn, no reflex corner); returns
+    (faces, which of ``rings`` were convex)."""
+    if not len(rings):
+        return np.zeros((0, 3), np.int64), np.zeros(0, bool)
+    starts, ends = flat.starts[rings], flat.starts[rings + 1]
+    m = ends - starts
+    idx = np.concatenate([np.arange(a, b) for a, b in zip(starts, ends, strict=True)])
+    ring_of = np.repeat(np.arange(len(rings)), m)
+    pos = np.arange(len(idx)) - np.repeat(np.cumsum(m) - m, m)
+    nxt = idx + np.where(pos + 1 < m[ring_of], 1, 1 - m[ring_of])
+    prv = idx + np.where(pos > 0, -1, m[ring_of] - 1)
+    p = flat.points
+    e0, e1 = p[idx] - p[prv], p[nxt] - p[idx]
+    cross = e0[:, 0] * e1[:, 1] - e0[:, 1] * e1[:, 0]
+    dot = (e0 * e1).sum(axis=1)
+    turn = np.bincount(ring_of, np.arctan2(cross, dot), minlength=len(rings))
+    scale = np.bincount(ring_of, np.hypot(*e0.T) * np.hypot(*e1.T), minlength=len(rings))
+    eps = 1e-9 * scale[ring_of]
+    neg = np.bincount(ring_of, cross < -eps, minlength=len(rings)) > 0
+    pos_ = np.bincount(ring_of, cross > eps, minlength=len(rings)) > 0
+    convex = ~(neg & pos_) & (np.abs(np.abs(turn) - 2 * np.pi) < 1e-6) & (m >= 3)
+    s, k = starts[convex], m[convex] - 2
+    base = np.repeat(s, k)
+    j = np.arange(k.sum()) - np.repeat(np.cumsum(k) - k, k) + 1
+    faces = np.c_[base, base + j, base + j + 1]
+    return faces.astype(np.int64), convex
+
+
+def _regions(flat: Flat, rings: list[int], rule: str) -> list[list[int]]:
+    """Group a path's rings into filled regions (outer ring first, then its holes) by the
+    fill rule: a ring is filled inside when the winding number there is nonzero
+    ("nonzero") or odd ("evenodd"); one vertex per ring decides what contains it."""
+    if len(rings) == 1:
+        return [rings]
+    pts = [flat.ring(r) for r in rings]
+    area = np.array([0.5 * np.sum(p[:, 0] * np.roll(p[:, 1], -1) - np.roll(p[:, 0], -1)
+                                  * p[:, 1]) for p in pts])
+    boxes = np.array([[*p.min(axis=0), *p.max(axis=0)] for p in pts])
+    n = len(rings)
+    inside = np.zeros((n, n), bool)  # inside[i, j]: ring i lies within ring j
+    for i in range(n):
+        x, y = pts[i][0]
+        for j in range(n):
+            if i != j and abs(area[j]) > abs(area[i]) and boxes[j, 0] <= x <= boxes[j, 2] \
+                    and boxes[j, 1] <= y <= boxes[j, 3]:
+                inside[i, j] = winding_number(pts[j], x, y) != 0
+    sign = np.sign(area).astype(int)
+    winding = sign + inside @ sign  # winding just inside each ring
+    depth = inside.sum(axis=1) + 1
+    filled = winding != 0 if rule == "nonzero" else depth % 2 == 1
+    parent = np.full(n, -1)
+    for i in range(n):
+        outer = np.flatnonzero(inside[i])
+        if len(outer):
+            parent[i] = outer[np.argmin(np.abs(area[outer]))]
+    out = []
+    for i in range(n):
+        if not filled[i] or (parent[i] >= 0 and filled[parent[i]]):
+            continue  # unfilled, or already covered by its filled parent
+        holes = [rings[c] for c in np.flatnonzero(parent == i) if not filled[c]]
+        out.append([rings[i], *holes])
+    return out
+
+
+class Paths(Visual):
+    """Filled, hatched and stroked paths, drawn in a few draws.
+
+    >>> Paths([Path(verts, codes, fill=(0.1, 0.5, 0.8, 1), hatch="//",
+    ...             hatch_color=(0, 0, 0, 1), stroke=Stroke((0, 0, 0, 1), width=2))])
+    >>> Paths(arrow_heads, units="pixels", anchors=tips)   # sizes in pixels at data points
+
+    ``hatch_unit`` is the hatch tile in logical pixels (matplotlib: the figure's dpi), the
+    tiles anchored at the canvas's top-left corner (``canvas_height`` says where that is;
+    None: the view's); ``tolerance`` the largest distance in pixels between a curve and
+    its flattening.
+    """
+
+    def __init__(self, paths=(), units: str = "data", anchors=None, hatch_unit: float = 72.0,
+                 tolerance: float = 0.1, canvas_height: float | None = None) -> None:
+        super().__init__()
+        self.canvas_height = canvas_height
+        self.needs_multisampling = False  # set when there are fills (triangle edges)
+        self._hatch_unit = check_number(hatch_unit, "hatch_unit", 0.0, exclusive=True)
+        self._tolerance = check_number(tolerance, "tolerance", 0.0, exclusive=True)
+        self._pos = Buffer(np.zeros((0, 3), np.float32))
+        self._color = Buffer(np.zeros((0, 4), np.uint8))
+        self._hatch_color = Buffer(np.zeros((0, 4), np.uint8))
+        self._hatch_lines = Buffer(np.zeros((0, 4), np.uint8))
+        self._hatch_shapes = Buffer(np.zeros((0, 4), np.uint8))
+        self._hatch_width = Buffer(np.zeros(0, np.float32))
+        self._index = Buffer(np.zeros(0, np.uint32))
+        self._lines: dict[tuple, Line] = {}
+        self._origin = np.zeros(3)
+        self._paths: list[prim.Path] = []
+        self._units = "data"
+        self._anchors = None
+        self.set_paths(paths, units, anchors)
+
+    # -- properties --------------------------------------------------------------------
+    @property
+    def paths(self) -> list[prim.Path]:
+        """The paths (a new list; set with ``set_paths``)."""
+        return list(self._paths)
+
+    @paths.setter
+    def paths(self, value) -> None:
+        self.set_paths(value)
+
+    @property
+    def units(self) -> str:
+        return self._units
+
+    @property
+    def canvas_height(self) -> float | None:
+        """The canvas height in logical pixels: hatch tiles start at the canvas's top-left
+        corner, as matplotlib's do (None: at the view's top-left corner)."""
+        return self._canvas_height
+
+    @canvas_height.setter
+    def canvas_height(self, value) -> None:
+        self._canvas_height = None if value is None else check_number(value, "canvas_height",
+                                                                      0.0)
+
+    @property
+    def hatch_unit(self) -> float:
+        return self._hatch_unit
+
+    @hatch_unit.setter
+    def hatch_unit(self, value: float) -> None:
+        self._hatch_unit = check_number(value, "hatch_unit", 0.0, exclusive=True)
+
+    def set_paths(self, paths, units: str | None = None, anchors=None) -> None:
+        """Replace the paths (and their units and anchors: one data point per path for
+        ``units="pixels"``). Input that does not fit leaves the visual as it was."""
+        paths = _check_paths(paths)
+        units = self._units if units is None else units
+        if units not in UNITS:
+            raise ValueError(f"units: got {units!r}, expected one of {', '.join(UNITS)}")
+        if units == "pixels":
+            if anchors is None:
+                raise ValueError("anchors: got None, expected one data point per path for "
+                                 "units='pixels'")
+            a = as_array(anchors, "anchors")
+            if a.dtype.kind not in "biuf":
+                raise TypeError(f"anchors: got dtype {a.dtype}, expected real numbers")
+            a = np.array(a, dtype=np.float64).reshape(-1, a.shape[-1] if a.ndim else 1)
+            if a.shape != (len(paths), 2):
+                raise ValueError(f"anchors: got shape {np.shape(anchors)}, expected "
+                                 f"({len(paths)}, 2)")
+            anchors = a
+        elif anchors is not None:
+            raise ValueError(f"anchors: only units='pixels' places paths at anchors, got "
+                             f"units={units!r}")
+        self._paths, self._units, self._anchors = paths, units, anchors
+        self._style()
+        self._shape_key = self._place_key = None
+
+    def _upload_geometry(self) -> None:
+        self._shape_key = self._place_key = None  # the transform kind changed
+
+    # -- per path style ----------------------------------------------------------------
+    def _style(self) -> None:
+        paths = self._paths
+        n = len(paths)
+        fill = np.array([p.fill if p.fill is not None else (0, 0, 0, 0) for p in paths],
+                        float).reshape(n, 4)
+        hatch = np.array([hatch_counts(p.hatch) for p in paths], np.int64).reshape(n, 8)
+        hcolor = np.array([p.hatch_color if p.hatch_color is not None else (0, 0, 0, 1)
+                           for p in paths], float).reshape(n, 4)
+        hatched = hatch.any(axis=1) & (hcolor[:, 3] > 0)
+        self._fill_rgba, self._hatch, self._hatch_rgba = fill, hatch, hcolor
+        self._hatched = hatched
+        self._has_fill = (fill[:, 3] > 0) | hatched
+        styles, key_of = {}, np.full(n, -1)
+        for i, p in enumerate(paths):
+            s = p.stroke
+            if s is None or s.width <= 0 or s.color[3] <= 0:
+                continue
+            key = (float(s.width), None if s.dashes is None else tuple(float(d) for d in s.dashes))
+            key_of[i] = styles.setdefault(key, len(styles))
+        self._stroke_styles = list(styles)
+        self._stroke_of = key_of
+        self._stroke_rgba = np.array([p.stroke.color if p.stroke is not None else (0, 0, 0, 0)
+                                      for p in paths], float).reshape(n, 4)
+        self.needs_multisampling = bool(self._has_fill.any())
+
+    # -- geometry ----------------------------------------------------------------------
+    def _view(self, ctx) -> tuple[np.ndarray, np.ndarray]:
+        """(pixels per unit along x and y, signed), and the view's data rectangle."""
+        cam = ctx.camera
+        if cam.get("type") == "panzoom":
+            x0, y0, w, h = (float(v) for v in cam["rect"])
+            w, h = (w if w else 1.0), (h if h else 1.0)
+            return np.array([ctx.size[0] / w, ctx.size[1] / h]), np.array([x0, y0, w, h])
+        return np.ones(2), np.array([0.0, 0.0, 1.0, 1.0])
+
+    def _shape_scale(self, ppu: np.ndarray, rect: np.ndarray):
+        """Pixels per path unit for flattening, quantized for data (a power of 2, so
+        zooming re-flattens at most every 2x)."""
+        if self._units == "pixels":
+            return (1.0, 1.0)
+        if self._units == "axes":
+            s = np.abs(ppu * rect[2:])
+        else:
+            s = np.abs(ppu)
+        return tuple(float(2.0 ** math.ceil(math.log2(max(v, 1e-300)))) for v in s)
+
+    def _place(self, pts: np.ndarray, owner: np.ndarray, ppu, rect) -> np.ndarray:
+        """Path-unit points to the view's data coordinates."""
+        if self._units == "pixels":
+            return self._anchors[owner] + pts / ppu
+        if self._units == "axes":
+            return rect[:2] + pts * rect[2:]
+        return pts
+
+    def _build_shape(self, scale) -> None:
+        """Flatten and triangulate (path units): the part that only a 2x zoom changes."""
+        paths = self._paths
+        flat = flatten([(p.vertices, p.codes) for p in paths], scale=scale,
+                       tolerance=self._tolerance)
+        if is_nonlinear(self) and self._units == "data" and flat.rings:
+            flat = _subdivided(flat, self.transform)
+        self._flat = flat
+        faces, face_owner = [], []
+        fill_rings = np.flatnonzero(self._has_fill[flat.owner]) if flat.rings else \
+            np.zeros(0, np.int64)
+        # one-ring convex paths (circles, rectangles, wedges): fans, all at once
+        rings_per_path = np.bincount(flat.owner, minlength=len(paths))
+        single = fill_rings[rings_per_path[flat.owner[fill_rings]] == 1]
+        fans, convex = _convex_fans(flat, single)
+        faces.append(fans)
+        face_owner.append(np.repeat(flat.owner[single[convex]],
+                                    flat.starts[single[convex] + 1]
+                                    - flat.starts[single[convex]] - 2))
+        rest = np.setdiff1d(fill_rings, single[convex])
+        by_path: dict[int, list[int]] = {}
+        for r in rest.tolist():
+            by_path.setdefault(int(flat.owner[r]), []).append(r)
+        for i, rings in by_path.items():
+            for region in _regions(flat, rings, paths[i].fill_rule):
+                pts = np.concatenate([flat.ring(r) for r in region])
+                ends = np.cumsum([flat.starts[r + 1] - flat.starts[r] for r in region])
+                tri = triangulate(pts, ends)
+                # earcut indexes the concatenated rings: map back to flat rows
+                rows = np.concatenate([np.arange(flat.starts[r], flat.starts[r + 1])
+                                       for r in region])
+                faces.append(rows[tri])
+                face_owner.append(np.full(len(tri), i))
+        self._faces = np.concatenate(faces) if faces else np.zeros((0, 3), np.int64)
+        self._face_owner = np.concatenate(face_owner).astype(np.int64) if face_owner \
+            else np.zeros(0, np.int64)
+        # matplotlib's order: triangles path by path (stable: a path's own stay in order)
+        order = np.argsort(self._face_owner, kind="stable")
+        self._faces, self._face_owner = self._faces[order], self._face_owner[order]
+
+    def _layers(self, placed: np.ndarray) -> np.ndarray:
+        """Layer of each path: later than every earlier overlapping path whose stroke it
+        would otherwise be drawn over wrongly (fill after stroke, or two stroke styles).
+
+        Overlap is of bounding boxes; a grid of about one path per cell finds the
+        candidates, so the cost follows the overlaps, not the square of the count."""
+        n = len(self._paths)
+        stroked = self._stroke_of >= 0
+        layer = np.zeros(n, np.int64)
+        flat = self._flat
+        if not flat.rings or not (stroked.any() and (self._has_fill.any()
+                                                     or len(self._stroke_styles) > 1)):
+            return layer
+        ring_of = np.repeat(np.arange(flat.rings), np.diff(flat.starts))
+        who = flat.owner[ring_of]
+        boxes = np.empty((n, 4))
+        boxes[:, :2], boxes[:, 2:] = np.inf, -np.inf
+        np.fmin.at(boxes[:, 0], who, placed[:, 0])
+        np.fmin.at(boxes[:, 1], who, placed[:, 1])
+        np.fmax.at(boxes[:, 2], who, placed[:, 0])
+        np.fmax.at(boxes[:, 3], who, placed[:, 1])
+        ok = np.isfinite(boxes).all(axis=1)
+        if ok.sum() < 2:
+            return layer
+        lo, hi = boxes[ok, :2].min(axis=0), boxes[ok, 2:].max(axis=0)
+        g = int(np.clip(np.sqrt(ok.sum()), 1, 512))
+        size = np.where(hi > lo, (hi - lo) / g, 1.0)
+        c0 = np.clip(((boxes[:, :2] - lo) / size).astype(np.int64, copy=False), 0, g - 1)
+        c1 = np.clip(((boxes[:, 2:] - lo) / size).astype(np.int64, copy=False), 0, g - 1)
+        grid: dict[int, list[int]] = {}
+        big: list[int] = []  # paths over many cells: candidates of every later path
+        style, fill = self._stroke_of, self._has_fill
+        for j in np.flatnonzero(ok).tolist():
+            (x0, y0), (x1, y1) = c0[j], c1[j]
+            many = (x1 - x0 + 1) * (y1 - y0 + 1) > 64
+            if many:
+                cand = np.arange(j)
+            else:
+                found = set(big)
+                for cx in range(x0, x1 + 1):
+                    for cy in range(y0, y1 + 1):
+                        found.update(grid.get(cx * g + cy, ()))
+                cand = np.fromiter(found, np.int64, len(found))
+            if len(cand):
+                b = boxes[cand]
+                ov = (b[:, 0] <= boxes[j, 2]) & (b[:, 2] >= boxes[j, 0]) & \
+                    (b[:, 1] <= boxes[j, 3]) & (b[:, 3] >= boxes[j, 1])
+                if ov.any():
+                    c = cand[ov]
+                    later = stroked[c] & (fill[j] | (stroked[j] & (style[c] != style[j])))
+                    layer[j] = np.max(layer[c] + later)
+            if many:
+                big.append(j)
+            else:
+                for cx in range(x0, x1 + 1):
+                    for cy in range(y0, y1 + 1):
+                        grid.setdefault(cx * g + cy, []).append(j)
+        return layer
+
+    def _build_placement(self, ppu, rect) -> None:
+        """Data-space vertices, buffers and stroke lines for the current view."""
+        flat = self._flat
+        owner_pt = np.repeat(flat.owner, np.diff(flat.starts)) if flat.rings \
+            else np.zeros(0, np.int64)
+        placed = self._place(flat.points, owner_pt, ppu, rect)
+        layer = self._layers(placed)
+        self._layer_of = layer
+        nlayers = int(layer.max()) + 1 if len(layer) else 0
+        # fills: one vertex buffer, triangles sorted by layer (stable: path order kept)
+        faces, face_owner = self._faces, self._face_owner
+        if len(faces):
+            # a NaN anchor or a transform that cannot show a point: its triangles go
+            valid = np.isfinite(placed).all(axis=1)
+            keep = valid[faces].all(axis=1)
+            faces, face_owner = faces[keep], face_owner[keep]
+        flayer = layer[face_owner] if len(faces) else np.zeros(0, np.int64)
+        order = np.argsort(flayer, kind="stable")
+        faces, flayer = faces[order], flayer[order]
+        self._fill_ranges = [(int(a), int(b)) for a, b in
+                             zip(np.searchsorted(flayer, np.arange(nlayers)),
+                                 np.searchsorted(flayer, np.arange(nlayers), side="right"),
+                                 strict=True)]
+        if len(faces):
+            pts3 = np.zeros((len(placed), 3))
+            pts3[:, :2] = placed
+            self._origin, local, _ = split_origin(pts3)
+            self._pos.set_data(local)
+            self._color.set_data(rgba_bytes(self._fill_rgba[owner_pt]))
+            self._index.set_data(np.ascontiguousarray(faces, np.uint32).reshape(-1))
+            if self._hatched.any():
+                self._hatch_color.set_data(rgba_bytes(self._hatch_rgba[owner_pt]))
+                h = np.minimum(self._hatch, 255).astype(np.uint8)
+                self._hatch_lines.set_data(np.ascontiguousarray(h[owner_pt, :4]))
+                self._hatch_shapes.set_data(np.ascontiguousarray(h[owner_pt, 4:]))
+                widths = np.array([p.hatch_width for p in self._paths], np.float32)
+                self._hatch_width.set_data(widths[owner_pt])
+        else:
+            self._index.set_data(np.zeros(0, np.uint32))
+        # strokes: one Line per (layer, style), lines in path order, joined with NaN rows
+        wanted: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+        ring_style = self._stroke_of[flat.owner] if flat.rings else np.zeros(0, np.int64)
+        ring_layer = layer[flat.owner] if flat.rings else np.zeros(0, np.int64)
+        stroked = ring_style >= 0
+        for lay, sty in sorted(set(zip(ring_layer[stroked].tolist(),
+                                       ring_style[stroked].tolist(), strict=True))):
+            rings = np.flatnonzero((ring_style == sty) & (ring_layer == lay))
+            rows, ring_index = _polyline_rows(flat, rings)
+            pts = placed[np.maximum(rows, 0)]
+            pts[rows < 0] = np.nan
+            rgba = self._stroke_rgba[flat.owner[rings]]
+            one = bool((rgba == rgba[0]).all())
+            wanted[(lay, *self._stroke_styles[sty])] = (pts, rgba[:1] if one
+                                                         else rgba[ring_index])
+        for key in [k for k in self._lines if k not in wanted]:
+            del self._lines[key]
+        for key, (pts, rgba) in wanted.items():
+            line = self._lines.get(key)
+            if line is None:
+                line = self._lines[key] = Line(width=key[1], dashes=key[2])
+                line.parent = self  # for the node transform (model matrix)
+            line.transform = self.transform if is_nonlinear(self) else None
+            line.set_data(pts, color=tuple(rgba[0]) if len(rgba) == 1 else rgba)
+        self._nlayers = nlayers
+
+    # -- Visual ------------------------------------------------------------------------
+    def bounds(self) -> np.ndarray | None:
+        if self._units == "axes" or not self._paths:
+            return None
+        pts = self._anchors if self._units == "pixels" else \
+            np.concatenate([p.vertices for p in self._paths])
+        return self._bounds_of(np.c_[pts, np.zeros(len(pts))])
+
+    def draws(self, ctx: DrawContext) -> list[Draw]:
+        if not self._paths:
+            return []
+        ppu, rect = self._view(ctx)
+        shape_key = (self._shape_scale(ppu, rect), is_nonlinear(self))
+        if shape_key != self._shape_key:
+            self._build_shape(shape_key[0])
+            self._shape_key, self._place_key = shape_key, None
+        place_key = "data" if self._units == "data" else \
+            (tuple(ppu), tuple(rect)) if self._units == "axes" else tuple(ppu)
+        if place_key != self._place_key:
+            self._build_placement(ppu, rect)
+            self._place_key = place_key
+        snippet, model = transform_parts(self)
+        program = _TEMPLATE.compose(transform=snippet)
+        hatched = bool(self._hatched.any())
+        attributes = {"a_pos": Attribute(self._pos, 3), "a_color": Attribute(self._color, 4,
+                                                                              "u1")}
+        if hatched:
+            attributes.update({
+                "a_hatch_color": Attribute(self._hatch_color, 4, "u1"),
+                "a_hatch_lines": Attribute(self._hatch_lines, 4, "u1"),
+                "a_hatch_shapes": Attribute(self._hatch_shapes, 4, "u1"),
+                "a_hatch_width": Attribute(self._hatch_width, 1),
+            })
+        out = []
+        for layer in range(self._nlayers):
+            a, b = self._fill_ranges[layer]
+            if b > a:
+                out.append(Draw(
+                    program=program, view=ctx.view_id, mode="triangles", count=3 * (b - a),
+                    first=3 * a, indices=self._index, attributes=attributes,
+                    uniforms={"u_hatch_unit": self._hatch_unit,
+                              "u_hatch_top": -1.0 if self._canvas_height is None
+                              else self._canvas_height, **snippet.uniforms},
+                    int_uniforms={"u_hatched": int(hatched)},
+                    state=State(depth_test=ctx.is_3d, depth_write=False, blend="alpha"),
+                    origin=tuple(self._origin), model=model,
+                ))
+            for key, line in self._lines.items():
+                if key[0] == layer:
+                    out.extend(line.draws(ctx))
+        return out
+
+    def primitives(self, ctx) -> list:
+        """The paths in canvas pixels (y down), curves kept as curves, clipped to the view.
+
+        ``ctx`` gives ``to_pixels(points, visual)`` (this visual's data coordinates to
+        canvas pixels through its transform and the camera), ``camera``, ``size`` and
+        ``clip`` (lumos.visuals.base.PrimitiveContext); 3D views get a raster. Stroke
+        widths, dashes and hatch widths are pixels already."""
+        if getattr(ctx, "is_3d", False):
+            return ctx.raster(self)
+        ppu, rect = self._view(ctx)
+        clip = getattr(ctx, "clip", None)
+        out = []
+        for i, p in enumerate(self._paths):
+            v = p.vertices
+            codes = p.codes
+            if self._units == "pixels":
+                a = np.asarray(ctx.to_pixels(self._anchors[i:i + 1], self), float).reshape(2)
+                px = a + v * [1.0, -1.0]
+            else:
+                data = self._place(v, np.zeros(len(v), np.int64), ppu, rect)
+                if is_nonlinear(self) and self._units == "data" and codes is not None \
+                        and np.isin(codes, (prim.CURVE3, prim.CURVE4)).any():
+                    # curves do not survive a non-linear map: send the flattened rings
+                    flat = flatten([(v, codes)], scale=self._shape_scale(ppu, rect),
+                                   tolerance=self._tolerance)
+                    data, codes = _as_path(flat)
+                px = np.asarray(ctx.to_pixels(data, self), float)
+            out.append(prim.Path(px, codes, fill=p.fill, stroke=p.stroke,
+                                 fill_rule=p.fill_rule, hatch=p.hatch,
+                                 hatch_color=p.hatch_color, hatch_width=p.hatch_width,
+                                 clip=clip))
+        return out
+
+
+def _polyline_rows(flat: Flat, rings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of ``flat.points`` drawing ``rings`` as polylines (a closed ring repeats its
+    first point), -1 between rings; and which of ``rings`` each row belongs to."""
+    m = flat.starts[rings + 1] - flat.starts[rings]
+    closed = flat.closed[rings].astype(np.int64)
+    per = m + closed + 1  # the ring, its closing point, a separator
+    ring_index = np.repeat(np.arange(len(rings)), per)
+    j = np.arange(per.sum()) - np.repeat(np.cumsum(per) - per, per)
+    start = flat.starts[rings][ring_index]
+    rows = np.where(j < m[ring_index], start + j,
+                    np.where(j == m[ring_index], np.where(closed[ring_index] > 0, start, -1),
+                             -1))
+    rows, ring_index = rows[:-1], ring_index[:-1]  # no separator after the last ring
+    # an open ring's row m is a separator already: drop the duplicate separators
+    keep = np.r_[True, ~((rows[1:] < 0) & (rows[:-1] < 0))]
+    return rows[keep], ring_index[keep]
+
+
+def _subdivided(flat: Flat, transform) -> Flat:
+    """Rings with their straight edges subdivided, for a non-linear node transform."""
+    pts, starts, closed, owner = [], [0], [], []
+    for r in range(flat.rings):
+        ring = flat.ring(r)
+        if flat.closed[r]:
+            ring = np.r_[ring, ring[:1]]
+        sub = subdivide(ring, transform, n=8)
+        if flat.closed[r]:
+            sub = sub[:-1]
+        pts.append(sub)
+        starts.append(starts[-1] + len(sub))
+        closed.append(flat.closed[r])
+        owner.append(flat.owner[r])
+    return Flat(np.concatenate(pts), np.array(starts), np.array(closed, bool),
+                np.array(owner, np.int64))
+
+
+def _as_path(flat: Flat) -> tuple[np.ndarray, np.ndarray]:
+    """Flattened rings back to (vertices, codes) with MOVETO/LINETO/CLOSEPOLY."""
+    verts, codes = [], []
+    for r in range(flat.rings):
+        ring = flat.ring(r)
+        c = np.full(len(ring), prim.LINETO, np.uint8)
+        c[0] = prim.MOVETO
+        verts.append(ring)
+        codes.append(c)
+        if flat.closed[r]:
+            verts.append(ring[:1])
+            codes.append(np.array([prim.CLOSEPOLY], np.uint8))
+    if not verts:
+        return np.zeros((0, 2)), np.zeros(0, np.uint8)
+    return np.concatenate(verts), np.concatenate(codes)

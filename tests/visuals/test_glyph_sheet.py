@@ -1,0 +1,109 @@
+"""Each Text visual draws from a sheet of its own glyphs, not the process-wide atlas:
+frames, pages and notebook updates carry only the glyphs shown."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from lumos import scene, visuals
+from lumos.visuals.glyphs import get_atlas
+
+
+def sheet(text: visuals.Text):
+    (draw,) = text.draws(_ctx())
+    return draw.textures["u_atlas"]
+
+
+def _ctx():
+    from lumos.visuals.base import DrawContext
+
+    return DrawContext("view0", (200.0, 100.0), 1.0, {"type": "panzoom",
+                                                    "rect": [0, 0, 1, 1]}, False)
+
+
+def test_sheet_holds_only_the_visuals_glyphs():
+    get_atlas().ensure("".join(chr(c) for c in range(32, 127)) + "αβγδ")  # a full atlas
+    t = visuals.Text("0.5", pos=(0, 0), font_size=12)
+    tex = sheet(t)
+    atlas = get_atlas().image
+    # three glyph cells of about 40 x 50 texels, on one shelf of a 256-wide sheet
+    assert tex.data.nbytes <= 256 * 64 < atlas.nbytes // 30
+    t.set_data(["10", "2.5", "α"], pos=np.zeros((3, 2)))
+    assert tex.data.nbytes < atlas.nbytes // 10
+
+
+def test_same_glyphs_upload_nothing():
+    t = visuals.Text(["0.0", "0.5", "1.0"], pos=np.zeros((3, 2)), font_size=10)
+    tex = sheet(t)
+    v = tex.version
+    t.set_data(["1.5", "1.0", "0.0"])  # relabelled ticks, no new glyph
+    assert sheet(t) is tex and tex.version == v
+
+
+def test_new_rectangles_upload_only_their_rows_or_repack():
+    """On a synthetic atlas: rectangles that fit go into free shelf space (only their
+    rows change); the sheet grows by repacking, keeping recent ones that still fit
+    in half of it, and every rectangle keeps its texels."""
+    from lumos.visuals.text import _GlyphSheet
+
+    rng = np.random.default_rng(1)
+    atlas = rng.integers(0, 256, (512, 1024), dtype=np.uint8)
+
+    def quads(cells):  # texel quads (n, 6, 2) covering cells (x, y, w, h), 6 vertices
+        out = []
+        for x, y, w, h in cells:
+            c = np.array([[x + 1, y + 1], [x + w - 1, y + 1], [x + w - 1, y + h - 1]], float)
+            out.append(np.r_[c, c])
+        return np.array(out)
+
+    def check(s: _GlyphSheet, cells, uv) -> None:
+        h, w = s.image.shape
+        for (x, y, cw, ch), q in zip(cells, uv, strict=True):
+            u0, v0 = np.rint(q.min(axis=0) * (w, h)).astype(int) - 1
+            got = s.image[v0 : v0 + ch, u0 : u0 + cw]
+            assert np.array_equal(got, atlas[y : y + ch, x : x + cw])
+
+    s = _GlyphSheet()
+    first = [(0, 0, 30, 40), (40, 0, 30, 40), (80, 0, 20, 12)]
+    check(s, first, s.map(quads(first), atlas))
+    v = s.texture.version
+    small = [(200, 100, 20, 12)]  # fits beside the short cell: a few rows only
+    check(s, first + small, s.map(quads(first + small), atlas))
+    ranges = s.texture.changes_since(v)
+    assert ranges is not None and sum(b - a for a, b in ranges) <= 12 < s.image.shape[0]
+    big = [(300, 0, 60, 60), (400, 0, 60, 60)]  # no room: the sheet grows (repack)
+    check(s, big, s.map(quads(big), atlas))
+    assert s.texture.changes_since(v) is None
+    assert len(s._places) == 6  # the four shown before are kept (less than half)
+
+
+def test_sheet_repacks_instead_of_piling_up():
+    t = visuals.Text("a", pos=(0, 0), font_size=10)
+    for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789" * 2:
+        t.set_data(c * 3)
+    assert sheet(t).data.nbytes <= 256 * 96  # one glyph shown: one small sheet
+
+
+def test_text_pixels_unchanged_by_the_sheet():
+    """The sheet copies every texel a quad samples (margin included), so labels draw
+    exactly as from the atlas: compare with quads sampling the atlas itself."""
+    from lumos.gpu.resources import Texture
+
+    canvas = scene.Canvas(size=(160, 60), bgcolor="white")
+    view = canvas.add_view()
+    view.camera.set_range(x=(0, 1), y=(0, 1))
+    t = view.add(visuals.Text(["Ag 0.25 $\\sqrt{x}$", "—¹"], pos=[(0.5, 0.7), (0.5, 0.25)],
+                              font_size=15))
+    img = canvas.render()
+    # the same glyphs with texture coordinates into the shared atlas
+    from lumos.visuals.mathtext import layout_rich
+
+    atlas = get_atlas()
+    uvs = [layout_rich(s, 15.0, "center", "center", 0.0, atlas=atlas)[1]
+           for s in t._text]
+    corners = [0, 1, 2, 0, 2, 3]
+    t._buffers["uv"].set_data(np.concatenate([u[:, corners].reshape(-1, 2) for u in uvs]))
+    t._sheet.texture = Texture(atlas.image, filter="linear")
+    direct = canvas.render()
+    assert (img[..., :3] != 255).any()
+    assert np.abs(img.astype(int) - direct.astype(int)).max() <= 1
