@@ -34,8 +34,8 @@ except ImportError:  # pragma: no cover - depends on what is installed
 
 from ..gpu.context import released
 from ..gpu.frame import Frame
-from .events import log
-from .interaction import Interaction, Scene
+from ..scene.events import log
+from .interaction import Interaction, as_scene
 
 Qt = QtCore.Qt
 
@@ -75,7 +75,7 @@ class FigureWidget(QOpenGLWidget):
         fmt.setDepthBufferSize(24)
         fmt.setSamples(4)
         self.setFormat(fmt)
-        self.scene = Scene(target)
+        self.scene = as_scene(target)
         self.canvas = self.scene.canvas
         self.interaction = Interaction(self.scene, self.update)
         self.ctx = None
@@ -84,12 +84,12 @@ class FigureWidget(QOpenGLWidget):
         self.frame_times: list[float] = []
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        w, h = self.scene.size
+        w, h = self.scene.preferred_size()
         self.resize(int(w), int(h))
-        self.canvas._gl_host = self
+        self.canvas.attach_host(self)
 
     def sizeHint(self):  # noqa: N802 - Qt's name
-        w, h = self.scene.size
+        w, h = self.scene.preferred_size()
         return QtCore.QSize(int(w), int(h))
 
     # -- GL --------------------------------------------------------------------------
@@ -120,13 +120,11 @@ class FigureWidget(QOpenGLWidget):
     def _paint(self) -> None:
         t0 = time.perf_counter()
         pr = self.devicePixelRatioF()
-        self.scene.set_size(self.width(), self.height(), pr)
+        self.scene.resize(self.width(), self.height(), pr)
         frame = self.scene.frame()
         fbo = self.ctx.detect_framebuffer(self.defaultFramebufferObject())
         self.executor.render(frame, fbo)
-        picker = self.canvas._picker
-        self.executor.release_unused(frame if picker is None or picker.executor is not
-                                     self.executor else picker.keep(frame))
+        self.executor.release_unused(self.canvas.in_use(frame, self.executor))
         dt = time.perf_counter() - t0
         self.frame_times.append(dt)
         del self.frame_times[:-1000]
@@ -164,10 +162,7 @@ class FigureWidget(QOpenGLWidget):
         if self.executor is None:
             return
         with self.current():
-            picker = self.canvas._picker
-            if picker is not None and picker.executor is self.executor:
-                picker.release()
-                self.canvas._picker = None
+            self.canvas.detach_host(self)
             self.executor.release_unused(Frame(size=(1, 1)))
         self.executor = None
         self.ctx = None
@@ -230,8 +225,7 @@ class FigureWidget(QOpenGLWidget):
         self.interaction.close()
         self._release_gl()
         self.closed = True
-        if getattr(self.canvas, "_gl_host", None) is self:
-            self.canvas._gl_host = None
+        self.canvas.detach_host(self)  # also when GL was never set up
 
 
 def figure_widget(target, parent=None) -> FigureWidget:

@@ -17,10 +17,10 @@ from __future__ import annotations
 import os
 import sys
 import time
-import warnings
 from contextlib import contextmanager
 
-from .interaction import Interaction, Scene
+from ..plot.frontends import FrontEnd, register_frontend
+from .interaction import Interaction, as_scene
 
 NO_DISPLAY = (
     "lumos: no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set). "
@@ -77,13 +77,12 @@ class Window:
                  visible: bool = True, samples: int = 4) -> None:
         glfw = _glfw()
         self.glfw = glfw
-        self.scene = Scene(target)
+        self.scene = as_scene(target)
         self.canvas = self.scene.canvas
         self.interaction = Interaction(self.scene, self.request_draw)
-        w, h = size if size is not None else self.scene.size
+        w, h = size if size is not None else self.scene.preferred_size()
         if title is None:
-            number = getattr(self.scene.figure, "number", None)
-            title = f"Figure {number}" if number is not None else self.canvas.title
+            title = self.scene.window_title()
         for hint, value in ((glfw.CONTEXT_VERSION_MAJOR, 3), (glfw.CONTEXT_VERSION_MINOR, 3),
                             (glfw.OPENGL_PROFILE, glfw.OPENGL_CORE_PROFILE),
                             (glfw.OPENGL_FORWARD_COMPAT, True), (glfw.VISIBLE, bool(visible)),
@@ -116,7 +115,7 @@ class Window:
             self.executor = ModernGLExecutor(self.ctx)
             glfw.swap_interval(1 if vsync else 0)
         self._install_callbacks()
-        self.canvas._gl_host = self
+        self.canvas.attach_host(self)
         _windows.append(self)
 
     # -- context -------------------------------------------------------------------
@@ -174,15 +173,12 @@ class Window:
             return None
         t0 = time.perf_counter()
         with self.current():
-            self.scene.set_size(w, h, fw / w)
+            self.scene.resize(w, h, fw / w)
             frame = self.scene.frame()
             self.ctx.viewport = (0, 0, fw, fh)  # moderngl sizes the default framebuffer so
             screen = self.ctx.detect_framebuffer(0)
             self.executor.render(frame, screen)
-            picker = self.canvas._picker
-            keep = frame if picker is None or picker.executor is not self.executor \
-                else picker.keep(frame)
-            self.executor.release_unused(keep)
+            self.executor.release_unused(self.canvas.in_use(frame, self.executor))
             if swap:
                 self.glfw.swap_buffers(self._win)
             else:
@@ -306,16 +302,11 @@ class Window:
             return
         self.interaction.close()
         with self.current():
-            picker = self.canvas._picker
-            if picker is not None and picker.executor is self.executor:
-                picker.release()
-                self.canvas._picker = None
+            self.canvas.detach_host(self)
             from ..gpu.frame import Frame
 
             self.executor.release_unused(Frame(size=(1, 1)))
         self.closed = True
-        if getattr(self.canvas, "_gl_host", None) is self:
-            self.canvas._gl_host = None
         from ..gpu.context import released
 
         with released():
@@ -392,30 +383,18 @@ def show(target, block: bool | None = None) -> Window:
     when ``block`` (None: block unless Python runs interactively)."""
     if block is None:
         block = not (hasattr(sys, "ps1") or sys.flags.interactive)
-    canvas = getattr(target, "canvas", target)
-    win = getattr(canvas, "_gl_host", None)
+    win = as_scene(target).canvas.host
     if not isinstance(win, Window) or win.closed:
         win = Window(target)
     win.show(block=block)
     return win
 
 
-def figure_show(fig, block: bool | None = None) -> None:
-    """``Figure.show``: a window with a display, inline in a notebook, else a warning."""
-    if _in_notebook():
-        from IPython.display import display
-
-        display(fig)
-        return
-    if not has_display():
-        warnings.warn(NO_DISPLAY, UserWarning, stacklevel=3)
-        return
-    show(fig, block=block)
+def window_of(target) -> Window | None:
+    """The open window showing a figure or canvas, or None."""
+    win = as_scene(target).canvas.host
+    return win if isinstance(win, Window) and not win.closed else None
 
 
-def _in_notebook() -> bool:
-    ip = sys.modules.get("IPython")
-    if ip is None or "ipykernel" not in sys.modules:
-        return False
-    shell = ip.get_ipython() if hasattr(ip, "get_ipython") else None
-    return shell is not None and getattr(shell, "kernel", None) is not None
+register_frontend(FrontEnd("window", can_show=has_display, show=show, mainloop=run,
+                           unavailable=NO_DISPLAY))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..scene.writers import register_writer
 from .atomic import atomic_write
 
 _ROWS = 256  # rows compressed at a time: a poster is never copied whole
@@ -63,3 +64,10 @@ def write_png(path, rgba: np.ndarray, dpi: float | None = None) -> Path:
         for piece in png_chunks(rgba, dpi):
             f.write(piece)
     return Path(path)
+
+
+def _save_canvas(canvas, path, dpi: float | None = None) -> Path:
+    return write_png(path, canvas.render(), dpi=dpi)
+
+
+register_writer(".png", _save_canvas)

@@ -33,6 +33,9 @@ class View:
         self.rect: tuple[float, float, float, float] | None = None  # logical px, set by layout
         self.interactive = True  # False: the mouse never moves this view's camera
         self.controller: str | None = None  # e.g. "fly"; None: the camera's own kind
+        # what the controller needs beyond the camera (polar: where the r labels are);
+        # JSON values, merged into the frame's camera dictionary
+        self.controller_params: dict = {}
 
     @property
     def camera(self) -> Camera:
@@ -51,6 +54,19 @@ class View:
     @bgcolor.setter
     def bgcolor(self, value) -> None:
         self._bgcolor = None if value is None else colors.to_rgba(value, argname="bgcolor")
+
+    def camera_dict(self) -> dict:
+        """The camera as frames describe it and controllers move it: the camera's
+        dictionary for this view's size, with the view's interactivity, controller and
+        controller parameters."""
+        w, h = self.size
+        camera = self.camera.to_dict((w, h))
+        if not self.interactive:
+            camera["interactive"] = False
+        if self.controller is not None:
+            camera["controller"] = self.controller
+        camera.update(self.controller_params)
+        return camera
 
     def add(self, visual: Visual) -> Visual:
         """Add a visual (returned, for chaining)."""
@@ -87,6 +103,8 @@ class Canvas:
 
     Rendering is headless (EGL) unless a window adopts the canvas. ``pixel_ratio``
     multiplies every pixel dimension (line widths, markers, text) for sharp output.
+    A canvas is a scene front-ends can show (:class:`lumos.scene.protocol.Scene`): the
+    mouse moves its cameras.
 
     >>> canvas = Canvas(size=(800, 400), pixel_ratio=1, bgcolor="white")
     >>> img = canvas.render()            # (400, 800, 4) uint8
@@ -107,6 +125,8 @@ class Canvas:
         self._target = None
         self._picker = None
         self._events = None
+        self._host = None  # the window or widget drawing this canvas, if any
+        self._home: dict = {}  # view -> camera state before the mouse first moved it
         self._draw_owners: list[Visual] = []  # the visual of each draw of the last frame
 
     @property
@@ -206,12 +226,7 @@ class Canvas:
             x, y, w, h = view.rect
             rect = (round(x * pr), round(y * pr), round((x + w) * pr) - round(x * pr),
                     round((y + h) * pr) - round(y * pr))
-            camera = view.camera.to_dict((w, h))
-            # front-ends (the browser too) read these to route the mouse
-            if not view.interactive:
-                camera["interactive"] = False
-            if view.controller is not None:
-                camera["controller"] = view.controller
+            camera = view.camera_dict()  # front-ends (the browser too) route the mouse by it
             frame.views[vid] = FrameView(vid, rect, camera, view.bgcolor)
             ctx = DrawContext(vid, (w, h), pr, camera, view.camera.kind != "panzoom",
                               max_texture_size or PORTABLE_TEXTURE_SIZE)
@@ -244,8 +259,7 @@ class Canvas:
                 else:
                     image = self._render_tiles(executor, frame, min(side, TILE_SIZE))
                 # keep the pick programs compiled: hover picking would recompile them
-                picker = self._picker
-                executor.release_unused(frame if picker is None else picker.keep(frame))
+                executor.release_unused(self.in_use(frame, executor))
                 return image
 
     def _headless_executor(self, ctx):
@@ -291,27 +305,61 @@ class Canvas:
             target.release()
         return image
 
+    # -- the window or widget drawing the canvas ---------------------------------------
+    @property
+    def host(self):
+        """The window or widget drawing this canvas (None: headless). A host has
+        ``executor``, ``current()`` (its GL context current for a block) and may have
+        ``request_draw()``."""
+        return self._host
+
+    def attach_host(self, host) -> None:
+        """A window or widget draws this canvas from now on (picking uses its context)."""
+        self._host = host
+
+    def detach_host(self, host) -> None:
+        """``host`` stops drawing this canvas: release what the canvas holds in its
+        context (call with that context current)."""
+        self.release(host.executor)
+        if self._host is host:
+            self._host = None
+
+    def in_use(self, frame: Frame, executor) -> Frame:
+        """What ``executor.release_unused`` must keep after drawing ``frame``: the frame
+        and the pick programs made in that executor (hover picking would recompile
+        them after every frame otherwise)."""
+        picker = self._picker
+        if picker is None or picker.executor is not executor:
+            return frame
+        return picker.keep(frame)
+
+    def release(self, executor) -> None:
+        """Release the GPU objects this canvas made in ``executor``'s context (its
+        picker); call with that context current."""
+        if self._picker is not None and self._picker.executor is executor:
+            self._picker.release()
+            self._picker = None
+
     # -- redraws from data that arrives later ------------------------------------------
     @property
     def shown(self) -> bool:
         """Whether a window or widget draws this canvas and redraws on request_draw()
         (visuals that load data in the background draw what they have meanwhile)."""
-        return callable(getattr(getattr(self, "_gl_host", None), "request_draw", None))
+        return callable(getattr(self._host, "request_draw", None))
 
     def request_draw(self) -> None:
         """Ask the window showing this canvas for a new frame soon; callable from any
         thread (tiles or grids that arrive on a loader thread); nothing when headless."""
-        host = getattr(self, "_gl_host", None)
-        request = getattr(host, "request_draw", None)
+        request = getattr(self._host, "request_draw", None)
         if request is not None:
             request()
 
     # -- events and picking ----------------------------------------------------------
     @property
     def events(self):
-        """The event dispatcher (``lumos.app.events``) front-ends feed."""
+        """The event dispatcher (``lumos.scene.events``) front-ends feed."""
         if self._events is None:
-            from ..app.events import EventDispatcher
+            from .events import EventDispatcher
 
             self._events = EventDispatcher()
         return self._events
@@ -329,7 +377,7 @@ class Canvas:
         the nearest hit within that many physical pixels; ``pickable(visual)`` may
         exclude visuals. Renders ids offscreen in the context that draws the canvas.
         """
-        host = getattr(self, "_gl_host", None)  # a window or widget drawing this canvas
+        host = self._host  # a window or widget drawing this canvas
         with self.lock:
             if host is not None:
                 with host.current():
@@ -340,7 +388,7 @@ class Canvas:
                 return self._pick(self._headless_executor(ctx), x, y, radius, pickable)
 
     def _pick(self, executor, x: float, y: float, radius: int, pickable):
-        from ..gpu.picking import Picker, element_index
+        from ..gpu.picking import Picker
 
         frame = self.frame(executor.limits.max_texture_size)
         owners = self._draw_owners
@@ -356,23 +404,61 @@ class Canvas:
             return None
         draw_no, raw = hit
         visual = owners[draw_no]
-        return visual, element_index(visual, raw, frame, frame.draws[draw_no], px, py)
+        return visual, visual.pick_index(raw, frame, frame.draws[draw_no], px, py)
 
     def save(self, path, dpi: float | None = None) -> Path:
-        """Write a PNG (``.png``) or a standalone WebGL2 page (``.html``); the file is
-        replaced only once it is complete (a failed save leaves the old one)."""
-        path = Path(path)
-        suffix = path.suffix.lower()
-        if suffix == ".png":
-            from ..io.png import write_png
+        """Write a PNG (``.png``), a standalone WebGL2 page (``.html``) or any format a
+        writer was registered for (:mod:`lumos.scene.writers`); the file is replaced only
+        once it is complete (a failed save leaves the old one)."""
+        from .writers import save
 
-            return write_png(path, self.render(), dpi=dpi)
-        if suffix in (".html", ".htm"):
-            from ..io.html import save_html
+        with self.lock:
+            return save(self, path, dpi)
 
-            with self.lock:
-                return save_html(self.frame(), path, title=self.title)
-        raise ValueError(f"path: got suffix {suffix!r}, expected '.png' or '.html'")
+    # -- the scene protocol (lumos.scene.protocol.Scene) ---------------------------------
+    @property
+    def canvas(self) -> Canvas:
+        """The canvas front-ends draw: this one."""
+        return self
+
+    def window_title(self) -> str:
+        return self.title
+
+    def preferred_size(self) -> tuple[int, int]:
+        """The logical size the canvas wants in a window."""
+        return self._size
+
+    def resize(self, width: int, height: int, pixel_ratio: float) -> None:
+        """The window or widget is ``width`` × ``height`` logical pixels now."""
+        self.size = (max(int(width), 1), max(int(height), 1))
+        self.pixel_ratio = pixel_ratio
+
+    def view_at(self, x: float, y: float) -> View | None:
+        """The topmost interactive view under logical pixel (x, y) from the top left."""
+        self.layout()
+        for view in reversed(self.views):
+            vx, vy, vw, vh = view.rect
+            if view.interactive and vx <= x < vx + vw and vy <= y < vy + vh and vw and vh:
+                return view
+        return None
+
+    def camera_changed(self, view: View, camera: dict) -> None:
+        """The mouse moved ``view``'s camera to ``camera`` (a frame camera dictionary):
+        take it, remembering where the camera was before the mouse first moved it."""
+        self._home.setdefault(view, view.camera.get_state())
+        view.camera.update_from_dict(camera)
+
+    def reset_view(self, view: View | None = None) -> None:
+        """Back to where the mouse found ``view``'s camera (every view's: None)."""
+        for v in list(self._home) if view is None else [view]:
+            state = self._home.pop(v, None)
+            if state is not None:
+                v.camera.set_state(state)
+
+    def event_info(self, view: View, x: float, y: float) -> dict:
+        """What events at (x, y) over ``view`` carry besides the pixel: nothing here (a
+        figure adds ``inaxes``, ``xdata``, ``ydata``)."""
+        return {}
 
     def close(self) -> None:
         """Release the GPU objects this canvas holds on lumos's headless context (a

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import math
 import numbers
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..gpu.frame import Draw
+from ..gpu.frame import Draw, Frame
 
 # The largest texture a frame may hold when no context tells (a page for the browser):
 # WebGL2 promises 2048 and practically every browser gives at least 4096.
@@ -33,12 +33,45 @@ class DrawContext:
     max_texture_size: int = PORTABLE_TEXTURE_SIZE
 
 
+@dataclass
+class Member:
+    """One owner's rows in a batch visual (``Line.set_members``, ``Markers.set_members``).
+
+    ``key`` is whoever owns the rows (opaque to the visual, compared with ``==`` from one
+    call to the next, hashable; ``member_at`` gives it back for a picked row); ``pos``
+    (n, 2|3) positions; ``color`` one RGBA or (n, 4); ``size`` (n,) marker sizes in
+    pixels. ``changed`` says which rows changed since the
+    batch last took this member: ``{"pos" | "size" | "color": (start, stop) or True}``
+    (True: all rows); a part not named did not change.
+    """
+
+    key: object
+    pos: np.ndarray
+    color: object
+    size: np.ndarray | None = None
+    changed: dict = field(default_factory=dict)
+
+
+def changed_span(change, n: int) -> tuple[int, int] | None:
+    """A member's change entry as (start, stop) rows, or None for no change."""
+    if change is None or change is False:
+        return None
+    if change is True:
+        return (0, n) if n else None
+    start, stop = change
+    return (int(start), int(stop)) if stop > start else None
+
+
 class Visual:
     """Base class: a node of the scene that can draw itself.
 
     ``transform`` is an optional 4x4 affine matrix (float64) or a
     ``lumos.transforms`` transform; ``visible`` hides it; ``order`` sorts draws
     within a view (higher draws later, on top).
+
+    What a visual declares for the layers above (no type switches there): ``draws``,
+    ``bounds``, ``pick_index`` (what a raw pick id means) and ``member_at`` (which owner
+    of a batch a picked index belongs to). See ``docs/writing-a-visual.md``.
     """
 
     is_3d = False  # visuals that want depth testing (meshes) set this
@@ -118,6 +151,17 @@ class Visual:
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         raise NotImplementedError
+
+    def pick_index(self, raw: int, frame: Frame, draw: Draw, x: float, y: float) -> int:
+        """The index a user expects for a hit on ``draw`` (one of this visual's draws) at
+        physical pixel (x, y): ``raw`` is ``gl_InstanceID`` for instanced draws, else
+        the triangle (``gl_PrimitiveID``). Markers, mesh faces: the raw index."""
+        return raw
+
+    def member_at(self, index: int) -> tuple[object, int]:
+        """``(key, index within its member)`` of a picked index in a batch
+        (``set_members``); ``(None, index)`` for visuals that hold no members."""
+        return None, index
 
     def walk(self):
         """This node and its descendants, depth first."""
@@ -263,6 +307,34 @@ def check_numbers(value, argument: str, count: int, expected: str) -> tuple[floa
         raise ValueError(f"{argument}: got {value!r}, expected {count} finite numbers "
                          f"{expected}")
     return vals
+
+
+def window_xy(frame: Frame, draw: Draw, local: np.ndarray) -> np.ndarray:
+    """Physical pixels (top-left origin) of a draw's float32-local points (its origin and
+    model matrix applied, then the view's camera), for pick decoding."""
+    from ..gpu.camera_math import draw_matrices
+
+    vx, vy, vw, vh = frame.views[draw.view].rect
+    mvp, _, _ = draw_matrices(frame.views[draw.view].camera, vw / vh, draw.origin, draw.model)
+    clip = np.c_[local, np.ones(len(local))] @ mvp.T
+    with np.errstate(all="ignore"):
+        ndc = clip[:, :2] / clip[:, 3:]
+    return np.c_[vx + (ndc[:, 0] + 1) / 2 * vw, vy + (1 - ndc[:, 1]) / 2 * vh]
+
+
+def window_to_plane(frame: Frame, draw: Draw, x: float, y: float) -> np.ndarray | None:
+    """The point of a 2D draw's plane (z = 0, its origin added back) under physical
+    pixel (x, y): the inverse of ``window_xy`` there; None if the view looks edge-on."""
+    from ..gpu.camera_math import draw_matrices
+
+    vx, vy, vw, vh = frame.views[draw.view].rect
+    mvp, _, _ = draw_matrices(frame.views[draw.view].camera, vw / vh, (0.0, 0.0, 0.0),
+                              draw.model)
+    ndc = np.array([(x - vx) / vw * 2 - 1, 1 - (y - vy) / vh * 2])
+    a, b = mvp[:2, :2], mvp[:2, 3]
+    if abs(np.linalg.det(a)) < 1e-300 or np.any(mvp[3, :2]):
+        return None  # perspective or degenerate: not a flat 2D view
+    return np.linalg.solve(a, ndc - b)
 
 
 def rgba_bytes(rgba: np.ndarray) -> np.ndarray:

@@ -19,6 +19,7 @@ from .base import (
     is_nonlinear,
     transform_parts,
     transformed_bounds,
+    window_to_plane,
 )
 
 # NaN cannot be trusted through every GPU driver's texture path; the CPU writes this
@@ -283,6 +284,20 @@ class Image(Visual):
                                    float(r1 - r0))))
             self._tiles = (key, parts)
         return self._tiles[1]
+
+    def pick_index(self, raw: int, frame, draw, x: float, y: float) -> int:
+        """The pixel under the cursor, ``row * width + col`` (row 0 at y0 of the
+        extent); the raw index where that cannot be told (3D views, transforms)."""
+        point = None if is_nonlinear(self) else window_to_plane(frame, draw, x, y)
+        if point is None:
+            return raw
+        x0, x1, y0, y1 = self._extent
+        h, w = self._data.shape[:2]
+        col = int(np.floor((point[0] - x0) / (x1 - x0) * w))
+        row = int(np.floor((point[1] - y0) / (y1 - y0) * h))
+        if not (0 <= col < w and 0 <= row < h):
+            return raw
+        return row * w + col
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         if self._texture is None:
