@@ -32,6 +32,8 @@ demo: system-deps $(STAMP)
 
 test: test-deps $(STAMP)
 	$(PY) -m ruff check lumos tests examples benchmarks tools
+	$(VENV)/bin/lint-imports --no-cache
+	$(PY) tools/check_private.py
 	$(PY) -m pytest -q
 
 bench: bench-deps $(BENCH_STAMP)

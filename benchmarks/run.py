@@ -176,6 +176,18 @@ def pages_and_notebook() -> tuple[list[str], str]:
     return rows, "\n".join(table)
 
 
+def reliability() -> list[str]:
+    r = json_of("reliability.py")
+    d, p = r["dropped"], r["poster"]
+    return [
+        f"| {d['figures']} figures rendered and dropped without close(), RSS | "
+        f"{d['rss_first_mb']:.0f} → {d['rss_after_mb']:.0f} MB | – | – |",
+        f"| {p['side']} × {p['side']} poster (beyond the {r['limits']['max_target_size']} px "
+        f"framebuffer limit: tiles), render / savefig | {p['render_s']:.1f} s / "
+        f"{p['savefig_s']:.1f} s, peak RSS {p['peak_rss_mb']:.0f} MB | – | – |",
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -198,6 +210,7 @@ def main() -> None:
     rows += movies()
     notebook_rows, page_table = pages_and_notebook()
     rows += notebook_rows
+    rows += reliability()
     if not args.no_3d:
         # 3D scenes (benchmarks/threed.py docstring), 800 x 600, each in its own process
         rows += threed.rows(threed.measure(log=lambda s: print(s, file=sys.stderr)))

@@ -26,7 +26,7 @@ import numpy as np
 def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
         size: tuple[int, int] = (1600, 1000)) -> dict:
     import lumos
-    from lumos.gpu.context import get_context
+    from lumos.gpu.context import current
 
     fig, ax = lumos.subplots(figsize=(size[0] / 100, size[1] / 100), dpi=100)
     capacity = int(rate * seconds)
@@ -45,29 +45,30 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
     blocks = [block(i) for i in range(frames)]  # made before timing: data is not ours
     fig.render()  # the first frame compiles shaders and allocates the ring textures
     canvas = fig.canvas
-    executor, ctx = canvas._executor, get_context()
-    rings = [s.visual._raw, *s.visual._env.values()]
-    frame_s, push_s, upload, ring_bytes = [], [], [], []
-    for i in range(frames):
-        versions = [r.texture.version for r in rings]
+    executor = canvas._executor
+    with current() as ctx:  # lumos's context, current here for the timed loop
+        rings = [s.visual._raw, *s.visual._env.values()]
+        frame_s, push_s, upload, ring_bytes = [], [], [], []
+        for i in range(frames):
+            versions = [r.texture.version for r in rings]
+            start = time.perf_counter()
+            s.push(blocks[i])
+            pushed = time.perf_counter()
+            before = executor.uploaded_bytes
+            fig.draw()
+            executor.render(canvas.frame(), canvas._target.fbo)
+            ctx.finish()
+            frame_s.append(time.perf_counter() - start)
+            push_s.append(pushed - start)
+            upload.append(executor.uploaded_bytes - before)
+            # the stream's own texture rows (the rest is tick labels that changed)
+            ring_bytes.append(sum(
+                (b - a) * r.texture.data[0].nbytes
+                for r, v in zip(rings, versions, strict=True)
+                for a, b in r.texture.changes_since(v)))
         start = time.perf_counter()
-        s.push(blocks[i])
-        pushed = time.perf_counter()
-        before = executor.uploaded_bytes
-        fig.draw()
-        executor.render(canvas.frame(), canvas._target.fbo)
-        ctx.finish()
-        frame_s.append(time.perf_counter() - start)
-        push_s.append(pushed - start)
-        upload.append(executor.uploaded_bytes - before)
-        # the stream's own texture rows (the rest is tick labels that changed)
-        ring_bytes.append(sum(
-            (b - a) * r.texture.data[0].nbytes
-            for r, v in zip(rings, versions, strict=True)
-            for a, b in r.texture.changes_since(v)))
-    start = time.perf_counter()
-    canvas._target.read()
-    readback = time.perf_counter() - start
+        canvas._target.read()
+        readback = time.perf_counter() - start
     sample_bytes = bounds[1:] - bounds[:-1]
     return {
         "frames": frames, "channels": channels, "rate": rate, "capacity": capacity,

@@ -4,6 +4,8 @@ Submodules load on first use so that ``import lumos`` stays fast:
 
 >>> from lumos import scene, visuals
 >>> fig, ax = lumos.subplots()
+>>> with lumos.figure() as fig:   # GPU objects released at the end of the block
+...     fig.subplot().plot([1, 2, 3]); fig.savefig("x.png")
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ __version__ = "0.1.0"
 
 _SUBMODULES = {"collections", "colors", "geometry", "gpu", "io", "isosurface", "molecule",
                "patches", "path", "plot", "pyplot", "scene", "shaders", "transforms", "visuals"}
-# name -> the submodule that defines it
-_NAMES = {"Figure": "plot", "subplots": "plot", "marching_cubes": "isosurface",
-          "Molecule": "molecule", "read_molecule": "molecule"}
+# name -> the module defining it (lumos.plot.figure the module stays what its name says)
+_NAMES = {"Figure": "plot", "figure": "plot.figure", "subplots": "plot",
+          "marching_cubes": "isosurface", "Molecule": "molecule", "read_molecule": "molecule"}
 
 
 def __getattr__(name: str):

@@ -29,8 +29,8 @@ from .plot.ticker import (  # matplotlib's pyplot re-exports these
 )
 
 __all__ = [
-    "annotate", "axhline", "axhspan", "axis", "axvline", "axvspan", "bar", "barh", "cla",
-    "clf", "close", "colorbar", "contour", "contourf", "errorbar", "figure", "fill_between",
+    "annotate", "axes", "axhline", "axhspan", "axis", "axvline", "axvspan", "bar", "barh", "cla",
+    "clf", "close", "colorbar", "contour", "contourf", "errorbar", "figure", "fill", "fill_between",
     "gca", "gcf", "get_fignums", "grid", "hist", "imshow", "legend", "pause", "pcolormesh",
     "plot", "quiver", "rcParams", "savefig", "scatter", "semilogx", "semilogy", "loglog",
     "show", "stem", "step", "subplot", "subplots", "suptitle", "text", "tight_layout", "title",
@@ -71,23 +71,40 @@ def gca() -> Axes:
 
 
 def sca(ax: Axes) -> None:
+    """Make ``ax`` (and its figure) current."""
     global _current
     _current = ax.figure
-    ax.figure._current_axes = ax
+    ax.figure.sca(ax)
 
 
 def subplots(nrows: int = 1, ncols: int = 1, figsize=None, dpi=None, sharex=False,
-             sharey=False, squeeze: bool = True, **kwargs):
-    """``fig, ax = plt.subplots()``; ``fig, axs = plt.subplots(2, 2, sharex=True)``."""
+             sharey=False, squeeze: bool = True, subplot_kw: dict | None = None, **kwargs):
+    """``fig, ax = plt.subplots()``; ``fig, axs = plt.subplots(2, 2, sharex=True)``;
+    ``subplot_kw=dict(projection="polar")`` makes every axes polar."""
     fig = figure(figsize=figsize, dpi=dpi, **kwargs)
-    axs = fig.subplots(nrows, ncols, sharex=sharex, sharey=sharey, squeeze=squeeze)
-    fig._current_axes = axs if isinstance(axs, Axes) else axs.flat[0]  # matplotlib's choice
+    axs = fig.subplots(nrows, ncols, sharex=sharex, sharey=sharey, squeeze=squeeze,
+                       subplot_kw=subplot_kw)
+    fig.sca(axs if isinstance(axs, Axes) else axs.flat[0])  # matplotlib's choice
     return fig, axs
 
 
 def subplot(*args, **kwargs) -> Axes:
-    """``plt.subplot(2, 1, 1)`` or ``plt.subplot(211)``: make that axes current."""
+    """``plt.subplot(2, 1, 1)``, ``plt.subplot(211)``, ``plt.subplot(projection="polar")``:
+    make that axes current (created on first use)."""
     return gcf().add_subplot(*args, **kwargs)
+
+
+def axes(arg=None, **kwargs) -> Axes:
+    """``plt.axes()``: a new axes filling the current figure (``projection=``, ``polar=``
+    and Axes properties as for ``subplot``); ``plt.axes(ax)`` makes ``ax`` current.
+    Axes at an explicit rectangle are not supported (lumos lays axes out itself)."""
+    if isinstance(arg, Axes):
+        sca(arg)
+        return arg
+    if arg is not None:
+        raise TypeError(f"arg: got {arg!r}, expected None or an Axes (lumos places axes in "
+                        "a grid; rectangles are not supported)")
+    return gcf().add_subplot(1, 1, 1, **kwargs)
 
 
 def _on_axes(name: str):
@@ -127,6 +144,7 @@ axhspan = _on_axes("axhspan")
 axvspan = _on_axes("axvspan")
 
 
+fill = _on_axes("fill")
 semilogx = _on_axes("semilogx")
 semilogy = _on_axes("semilogy")
 loglog = _on_axes("loglog")
@@ -229,32 +247,27 @@ def savefig(*args, **kwargs):
 
 
 def show(block: bool | None = None) -> None:
-    """Open a window for every figure and, with ``block`` (default: unless Python runs
-    interactively), wait until they are closed. Without a display a warning says what
-    to do instead (save to PNG/HTML, or use a notebook)."""
-    from .app import window
+    """Show every figure (a window each, or inline in a notebook) and, with ``block``
+    (default: unless Python runs interactively), wait until the windows are closed.
+    Without a display a warning says what to do instead (save to PNG/HTML, or use a
+    notebook)."""
+    from .plot import frontends
 
-    figs = list(_figures.values())
-    if window._in_notebook() or not window.has_display():
-        for fig in figs:
-            fig.show(block=False)
-        return
-    for fig in figs:
-        window.show(fig, block=False)
+    for fig in list(_figures.values()):
+        fig.show(block=False)
     if block is None:
         block = not (hasattr(sys, "ps1") or sys.flags.interactive)
     if block:
-        window.run()
+        frontends.mainloop()
 
 
 def pause(interval: float) -> None:
     """Show the current figure, redraw it and run its window for ``interval`` seconds
     (live-update loops); without a display, draw it and sleep."""
-    from .app import window
+    from .app import notebook, window
 
-    if _current is not None and window.has_display() and not window._in_notebook():
-        canvas = _current.canvas
-        if not isinstance(getattr(canvas, "_gl_host", None), window.Window):
+    if _current is not None and window.has_display() and not notebook.in_notebook():
+        if window.window_of(_current) is None:
             window.show(_current, block=False)
         window.pause(interval)
         return

@@ -18,6 +18,11 @@ Events by action:
 - ``pan`` (3D): ``{dx, dy}``: the content at the centre depth follows the cursor
 - fly ``drag`` turns the head about the eye; fly ``move``: ``{forward, right, up}`` in
   tenths of the camera distance; fly ``wheel`` moves forward.
+- polar (a panzoom camera of polar axes, with ``rlabel``: the screen angle of the r
+  labels): ``drag`` moves the r labels round when it starts on them, ``zoom``
+  (right-drag) and ``wheel`` scale about the pole, as matplotlib's polar axes do.
+
+``press_action`` and ``wheel_action`` say which action a button or the wheel starts.
 """
 
 from __future__ import annotations
@@ -106,6 +111,54 @@ def panzoom_box(camera: dict, ev: dict, rect) -> dict:
         r[1], r[3] = y0 + a * h, (b - a) * h
     out["rect"] = r
     return out
+
+
+# -- polar --------------------------------------------------------------------------
+
+def _pole(camera: dict, rect) -> tuple[float, float]:
+    """Physical pixel of the pole: the origin of the polar view's projected space."""
+    x0, y0, w, h = camera["rect"]
+    return rect[0] - x0 / w * rect[2], rect[1] + (1 + y0 / h) * rect[3]
+
+
+def _scale_about_pole(camera: dict, s: float) -> dict:
+    out = _clone(camera)
+    out["rect"] = [float(v) * s for v in camera["rect"]]
+    return out
+
+
+def _wrap(a: float) -> float:
+    """An angle in [-pi, pi) (the same formula in runtime.js)."""
+    return a - 2 * math.pi * math.floor((a + math.pi) / (2 * math.pi))
+
+
+def polar_drag(camera: dict, ev: dict, rect) -> dict:
+    """The r labels follow the cursor round the pole when the drag is on them (within
+    4 degrees of their angle); elsewhere nothing moves (matplotlib's polar pan)."""
+    px, py = _pole(camera, rect)
+    before = math.atan2(py - (ev["y"] - ev["dy"]), ev["x"] - ev["dx"] - px)
+    now = math.atan2(py - ev["y"], ev["x"] - px)
+    rlabel = float(camera["rlabel"])
+    out = _clone(camera)
+    if abs(_wrap(before - rlabel)) <= math.pi / 45:
+        out["rlabel"] = rlabel + _wrap(now - before)
+    return out
+
+
+def polar_zoom(camera: dict, ev: dict, rect) -> dict:
+    """Right-drag: dragging away from the pole zooms in (rmax shrinks by the ratio of the
+    cursor's distances from the pole), towards it zooms out."""
+    px, py = _pole(camera, rect)
+    before = math.hypot(ev["x"] - ev["dx"] - px, ev["y"] - ev["dy"] - py)
+    now = math.hypot(ev["x"] - px, ev["y"] - py)
+    if before <= 0 or now <= 0:
+        return _clone(camera)
+    return _scale_about_pole(camera, before / now)
+
+
+def polar_wheel(camera: dict, ev: dict, rect=None) -> dict:
+    """Scale about the pole; notches > 0 zoom out."""
+    return _scale_about_pole(camera, WHEEL_FACTOR ** ev["notches"])
 
 
 # -- 3D -----------------------------------------------------------------------------
@@ -264,7 +317,25 @@ CONTROLLERS: dict[str, dict[str, object]] = {
     "turntable": {"drag": turntable_drag, "wheel": orbit_wheel, "pan": orbit_pan},
     "arcball": {"drag": arcball_drag, "wheel": orbit_wheel, "pan": orbit_pan},
     "fly": {"drag": fly_drag, "wheel": fly_wheel, "move": fly_move, "pan": orbit_pan},
+    "polar": {"drag": polar_drag, "zoom": polar_zoom, "wheel": polar_wheel},
 }
+
+
+def press_action(controller: str, button: int, modifiers=frozenset()) -> str | None:
+    """The action a mouse button starts (1 left, 2 middle, 3 right), or None."""
+    if controller == "panzoom":
+        return {1: "box" if "shift" in modifiers else "drag", 3: "zoom", 2: "drag"}.get(button)
+    if controller == "polar":
+        return {1: "drag", 3: "zoom"}.get(button)
+    return "pan" if (button in (2, 3) or "shift" in modifiers) else "drag"
+
+
+def wheel_action(controller: str, modifiers=frozenset()) -> str:
+    """The action of the wheel: panzoom views zoom x only with Ctrl, y only with Shift."""
+    if controller == "panzoom":
+        return "wheel_x" if "ctrl" in modifiers else "wheel_y" if "shift" in modifiers \
+            else "wheel"
+    return "wheel"
 
 
 def apply(controller: str, action: str, camera: dict, ev: dict, rect) -> dict | None:

@@ -16,19 +16,17 @@ Bindings (the browser's runtime uses the same):
 arcball)              wheel moves closer/away
 fly                   left-drag turns the head; W/A/S/D or arrows walk,
                       Q/E down/up; wheel walks; right-drag pans
+polar                 left-drag on the r labels moves them round; right-drag
+                      and wheel zoom r (matplotlib's polar axes)
 any                   R or Home resets every view
 ====================  ===================================================
 """
 
 from __future__ import annotations
 
-import copy
-import math
-
-import numpy as np
-
+from ..scene.events import Event
+from ..scene.protocol import Scene
 from . import controllers
-from .events import Event
 
 FLY_KEYS = {
     "w": {"forward": 1}, "up": {"forward": 1}, "s": {"forward": -1}, "down": {"forward": -1},
@@ -37,65 +35,25 @@ FLY_KEYS = {
 }
 
 
-class Scene:
-    """The canvas or figure a front-end shows."""
-
-    def __init__(self, target) -> None:
-        from ..plot.figure import Figure
-        from ..scene.canvas import Canvas
-
-        if isinstance(target, Figure):
-            self.figure, self.canvas = target, target.canvas
-        elif isinstance(target, Canvas):
-            self.figure, self.canvas = None, target
-        else:
-            raise TypeError(f"target: got {type(target).__name__}, expected a lumos Figure "
-                            "or Canvas")
-        self.drawn = False
-
-    @property
-    def size(self) -> tuple[int, int]:
-        """Logical size the scene wants (a figure: figsize × dpi)."""
-        if self.figure is not None:
-            return self.figure._pixel_size()
-        return self.canvas.size
-
-    def set_size(self, w: int, h: int, pixel_ratio: float) -> None:
-        w, h = max(int(w), 1), max(int(h), 1)
-        if self.figure is not None:
-            fig = self.figure
-            if fig._pixel_size() != (w, h):
-                fig.set_size_inches(w / fig.dpi, h / fig.dpi)
-        else:
-            self.canvas.size = (w, h)
-        self.canvas.pixel_ratio = pixel_ratio
-
-    def frame(self):
-        """Bring the figure up to date (ticks follow the cameras) and describe it."""
-        if self.figure is not None:
-            self.figure.draw()
-            self.drawn = True
-        return self.canvas.frame()
-
-    def axes_of(self, view):
-        if self.figure is None:
-            return None
-        for ax in self.figure.axes:
-            if ax.view is view:
-                return ax
-        return None
+def as_scene(target) -> Scene:
+    """``target`` if it is a scene a front-end can show (a lumos Figure or Canvas, or
+    anything implementing :class:`lumos.scene.protocol.Scene`), else a TypeError."""
+    if not isinstance(target, Scene):
+        raise TypeError(f"target: got {type(target).__name__}, expected a lumos Figure or "
+                        "Canvas (an object implementing lumos.scene.protocol.Scene)")
+    return target
 
 
 class Interaction:
-    """Turns input into camera moves and events for one scene."""
+    """Turns input into camera moves and events for one scene (the scene protocol: it
+    says which view is where, takes camera changes and resets; nothing else)."""
 
     def __init__(self, scene: Scene, request_draw=lambda: None) -> None:
-        self.scene = scene
+        self.scene = as_scene(scene)
         self.request_draw = request_draw
         self.closed = False
         self._drag: dict | None = None
         self._last: tuple[float, float] | None = None
-        self._home: dict = {}  # view -> saved camera state (or axes limits)
 
     # -- views and cameras ----------------------------------------------------------
     @property
@@ -104,15 +62,7 @@ class Interaction:
 
     def view_at(self, x: float, y: float):
         """The topmost interactive view under logical (x, y), or None."""
-        if self.scene.figure is not None and not self.scene.drawn:
-            self.scene.figure.draw()  # lay the axes out before the first frame
-            self.scene.drawn = True
-        self.canvas.layout()
-        for view in reversed(self.canvas.views):
-            vx, vy, vw, vh = view.rect
-            if view.interactive and vx <= x < vx + vw and vy <= y < vy + vh and vw and vh:
-                return view
-        return None
+        return self.scene.view_at(x, y)
 
     def _group(self, view) -> list:
         """The view and the interactive views stacked exactly on it (twin axes)."""
@@ -127,71 +77,28 @@ class Interaction:
         x, y, w, h = view.rect
         return [x * pr, y * pr, w * pr, h * pr]
 
-    def _camera_dict(self, view) -> dict:
-        return view.camera.to_dict(tuple(view.rect[2:]))
-
     def apply(self, view, action: str, ev: dict) -> bool:
-        """Run one controller action on ``view`` (and views stacked on it)."""
+        """Run one controller action on ``view`` (and views stacked on it); the scene
+        takes each new camera."""
         changed = False
         for v in self._group(view):
-            new = controllers.apply(self._kind(v), action, self._camera_dict(v), ev,
+            new = controllers.apply(self._kind(v), action, v.camera_dict(), ev,
                                     self._physical(v))
             if new is not None:
-                self._save_home(v)
-                self._write_back(v, new)
+                self.scene.camera_changed(v, new)
                 changed = True
         if changed:
             self.canvas.events.emit(Event("view_change", view=view))
             self.request_draw()
         return changed
 
-    def _write_back(self, view, cam: dict) -> None:
-        ax = self.scene.axes_of(view)
-        if ax is not None:  # the limits rule; the camera follows at once for the next event
-            _set_axes_limits(ax, cam["rect"])
-            _camera_from_axes(ax)
-            return
-        c = view.camera
-        if cam["type"] == "panzoom":
-            x0, y0, w, h = (float(v) for v in cam["rect"])
-            if c.invert_x:
-                x0, w = x0 + w, -w
-            if c.invert_y:
-                y0, h = y0 + h, -h
-            if all(math.isfinite(v) for v in (x0, y0, w, h)) and w and h:
-                c.rect = (x0, y0, w, h)
-            return
-        c.center = np.asarray(cam["center"], float)
-        c.distance = float(cam["distance"])
-        if cam["type"] == "turntable":
-            c.azimuth, c.elevation = float(cam["azimuth"]), float(cam["elevation"])
-        else:
-            c.quaternion = np.asarray(cam["quaternion"], float)
-
-    def _save_home(self, view) -> None:
-        if view in self._home:
-            return
-        ax = self.scene.axes_of(view)
-        if ax is not None:
-            self._home[view] = [(a, a.limits.lo, a.limits.hi, a.limits.auto, a.inverted)
-                                for a in (ax.xaxis, ax.yaxis)]
-        else:
-            self._home[view] = {k: copy.deepcopy(v) for k, v in view.camera.__dict__.items()
-                                if k != "view"}
-
     def reset(self, view=None) -> None:
         """Back to the cameras (axes limits) from before the first interaction."""
-        for v in list(self._home) if view is None else self._group(view):
-            state = self._home.pop(v, None)
-            if state is None:
-                continue
-            if isinstance(state, list):
-                for axis, lo, hi, auto, inverted in state:
-                    axis.limits.lo, axis.limits.hi, axis.limits.auto = lo, hi, auto
-                    axis.inverted = inverted
-                _camera_from_axes(self.scene.axes_of(v))
-            else:
-                v.camera.__dict__.update(state)
+        if view is None:
+            self.scene.reset_view(None)
+        else:
+            for v in self._group(view):
+                self.scene.reset_view(v)
         self.canvas.events.emit(Event("view_change", view=view))
         self.request_draw()
 
@@ -201,10 +108,9 @@ class Interaction:
         if x is not None:
             view = self.view_at(x, y)
             ev.view = view
-            ax = self.scene.axes_of(view) if view is not None else None
-            if ax is not None:
-                ev.inaxes = ax
-                ev.xdata, ev.ydata = data_coordinates(ax, x, y)
+            if view is not None:
+                for key, value in self.scene.event_info(view, x, y).items():
+                    setattr(ev, key, value)
         return ev
 
     def _emit(self, ev: Event) -> None:
@@ -221,11 +127,7 @@ class Interaction:
         if view is None:
             self._drag = None
             return
-        kind = self._kind(view)
-        if kind == "panzoom":
-            mode = {1: "box" if "shift" in mods else "drag", 3: "zoom", 2: "drag"}.get(button)
-        else:
-            mode = "pan" if (button in (2, 3) or "shift" in mods) else "drag"
+        mode = controllers.press_action(self._kind(view), button, mods)
         self._drag = {"view": view, "mode": mode, "x0": x, "y0": y}
 
     def move(self, x: float, y: float, modifiers=frozenset()) -> None:
@@ -264,9 +166,7 @@ class Interaction:
         self._emit(ev)
         if ev.view is None or not step:
             return
-        action = "wheel"
-        if self._kind(ev.view) == "panzoom":
-            action = "wheel_x" if "ctrl" in mods else "wheel_y" if "shift" in mods else "wheel"
+        action = controllers.wheel_action(self._kind(ev.view), mods)
         pr = self.canvas.pixel_ratio
         self.apply(ev.view, action, {"x": x * pr, "y": y * pr, "notches": -float(step)})
 
@@ -308,35 +208,3 @@ class Interaction:
         if not self.closed:
             self._emit(Event("close"))
         self.closed = True
-
-
-def data_coordinates(ax, x: float, y: float) -> tuple[float, float]:
-    """Data coordinates at logical figure pixel (x, y) (top-left origin) of ``ax``."""
-    vx, vy, vw, vh = ax.view.rect
-    cam = ax.view.camera.to_dict((vw, vh))
-    x0, y0, w, h = cam["rect"]
-    sx = x0 + (x - vx) / vw * w
-    sy = y0 + (1 - (y - vy) / vh) * h
-    with np.errstate(all="ignore"):
-        xd = float(ax.xaxis.scale.inverse(np.array([sx]))[0])
-        yd = float(ax.yaxis.scale.inverse(np.array([sy]))[0])
-    return xd, yd
-
-
-def _set_axes_limits(ax, rect) -> None:
-    """Axes limits from a panzoom camera rectangle (scale space; negative size: inverted)."""
-    x0, y0, w, h = (float(v) for v in rect)
-    for axis, setter, lo, hi in ((ax.xaxis, ax.set_xlim, x0, x0 + w),
-                                 (ax.yaxis, ax.set_ylim, y0, y0 + h)):
-        with np.errstate(all="ignore"):
-            a, b = axis.scale.inverse(np.array([lo, hi]))
-        if np.isfinite(a) and np.isfinite(b) and a != b:
-            setter(float(a), float(b))
-
-
-def _camera_from_axes(ax) -> None:
-    """The axes' camera from its limits now, as ``Axes.sync`` does before each frame."""
-    (x0, x1), (y0, y1) = ax.xaxis.scaled_interval(), ax.yaxis.scaled_interval()
-    cam = ax.view.camera
-    cam.rect = (x0, y0, x1 - x0, y1 - y0)
-    cam.invert_x, cam.invert_y = ax.xaxis.inverted, ax.yaxis.inverted

@@ -19,6 +19,7 @@ the kernel empties the static output, so a live notebook shows the figure once.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +27,7 @@ import numpy as np
 from ..gpu.frame import Frame
 from ..gpu.resources import Buffer, Program, Texture
 from ..io.html import pack_payload
+from ..plot.frontends import FrontEnd, register_frontend
 
 _WEB = Path(__file__).resolve().parent.parent / "web"
 
@@ -250,9 +252,9 @@ def widget_class():
 
         def __init__(self, target, **kwargs) -> None:
             super().__init__(**kwargs)
-            from .interaction import Interaction, Scene
+            from .interaction import Interaction, as_scene
 
-            self.scene = Scene(target)
+            self.scene = as_scene(target)
             self.interaction = Interaction(self.scene)
             self.sync_state = FrameSync()
             self.pixel_ratio = 1.0
@@ -265,8 +267,8 @@ def widget_class():
             _widgets.append(self)
 
         def _frame(self) -> Frame:
-            w, h = self.scene.size
-            self.scene.set_size(w, h, self.pixel_ratio)
+            w, h = self.scene.preferred_size()
+            self.scene.resize(w, h, self.pixel_ratio)
             return self.scene.frame()
 
         def _post(self, content: dict, blob: bytes) -> None:
@@ -292,7 +294,7 @@ def widget_class():
                 for vid, camera in cameras.items():
                     index = int(vid[4:]) if vid.startswith("view") else -1
                     if 0 <= index < len(canvas.views):
-                        self.interaction._write_back(canvas.views[index], camera)
+                        self.scene.camera_changed(canvas.views[index], camera)
                 self.sync_state.note_cameras(cameras)
                 self.sync()
             elif kind == "error":
@@ -387,6 +389,25 @@ def _png_b64(fig) -> str:
     return base64.b64encode(encode_png(fig.render())).decode("ascii")
 
 
+def in_notebook() -> bool:
+    """Whether Python runs in a Jupyter kernel (figures show inline there)."""
+    ip = sys.modules.get("IPython")
+    if ip is None or "ipykernel" not in sys.modules:
+        return False
+    shell = ip.get_ipython() if hasattr(ip, "get_ipython") else None
+    return shell is not None and getattr(shell, "kernel", None) is not None
+
+
+def _display(fig, block=None) -> None:
+    from IPython.display import display
+
+    display(fig)
+
+
 def message_json(content: dict) -> str:
     """A message as the page receives it (tests replay kernel messages)."""
     return json.dumps(content, allow_nan=False)
+
+
+register_frontend(FrontEnd("notebook", can_show=in_notebook, show=_display,
+                           mimebundle=mimebundle, display=ipython_display))

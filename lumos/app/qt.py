@@ -7,10 +7,10 @@ controllers and events as the GLFW window (``lumos.app.interaction``).
 >>> from lumos.app.qt import FigureWidget
 >>> w = FigureWidget(fig); layout.addWidget(w)
 
-Headless rendering (savefig) uses a separate EGL context. GLX refuses to make Qt's
-context current while an EGL context is current, so an application-wide event filter
-gives the EGL context up before Qt handles any event; headless rendering while widgets
-are alive gives Qt's context up first (a hook of ``lumos.gpu.context.get_context``).
+Headless rendering (savefig) uses lumos's own EGL context, current only inside lumos's
+calls, which leave Qt's context current again if it was (docs/threading.md). The widget
+makes its context current outside Qt's paint cycle only through ``current()``, which
+restores what the thread had current before.
 """
 
 from __future__ import annotations
@@ -19,23 +19,23 @@ import time
 from contextlib import contextmanager
 
 try:  # PySide6 first, then PyQt6
-    from PySide6 import QtCore, QtGui, QtWidgets
+    from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401 - QtWidgets for users of this module
     from PySide6.QtOpenGLWidgets import QOpenGLWidget
 
     QT_API = "PySide6"
 except ImportError:  # pragma: no cover - depends on what is installed
     try:
-        from PyQt6 import QtCore, QtGui, QtWidgets
+        from PyQt6 import QtCore, QtGui, QtWidgets  # noqa: F401
         from PyQt6.QtOpenGLWidgets import QOpenGLWidget
 
         QT_API = "PyQt6"
     except ImportError as exc:
         raise ImportError("lumos.app.qt needs PySide6 or PyQt6: pip install PySide6") from exc
 
+from ..gpu.context import released
 from ..gpu.frame import Frame
-from .events import log
-from .interaction import Interaction, Scene
-from .window import _egl_lib
+from ..scene.events import log
+from .interaction import Interaction, as_scene
 
 Qt = QtCore.Qt
 
@@ -47,24 +47,6 @@ _MODIFIERS = ((Qt.KeyboardModifier.ShiftModifier, "shift"),
 _KEYS = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right", Qt.Key.Key_Up: "up",
          Qt.Key.Key_Down: "down", Qt.Key.Key_Home: "home", Qt.Key.Key_Escape: "escape",
          Qt.Key.Key_Space: "space", Qt.Key.Key_Return: "enter"}
-
-
-def _release_egl() -> None:
-    """Make no EGL context current (Qt's GLX calls fail while one is)."""
-    from ..gpu import context
-
-    if context._shared is None:
-        return
-    egl = _egl_lib()
-    if egl and egl.eglGetCurrentContext():
-        egl.eglMakeCurrent(egl.eglGetCurrentDisplay(), None, None, None)
-
-
-def _give_up_qt_context() -> None:
-    """Before headless rendering: Qt's context must not be current (get_context hook)."""
-    qctx = QtGui.QOpenGLContext.currentContext()
-    if qctx is not None:
-        qctx.doneCurrent()
 
 
 def _guarded(method):
@@ -82,29 +64,6 @@ def _guarded(method):
     return call
 
 
-class _ReleaseEGL(QtCore.QObject):
-    """Application event filter: before Qt handles an event (and maybe paints), the
-    headless EGL context stops being current."""
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
-        _release_egl()
-        return False
-
-
-_filter = None
-
-
-def _install_filter() -> None:
-    global _filter
-    app = QtWidgets.QApplication.instance()
-    if app is not None and _filter is None:
-        _filter = _ReleaseEGL()
-        app.installEventFilter(_filter)
-        from ..gpu import context
-
-        context._before_use.append(_give_up_qt_context)
-
-
 class FigureWidget(QOpenGLWidget):
     """A QOpenGLWidget drawing a lumos Figure or Canvas, usable in any layout."""
 
@@ -116,7 +75,7 @@ class FigureWidget(QOpenGLWidget):
         fmt.setDepthBufferSize(24)
         fmt.setSamples(4)
         self.setFormat(fmt)
-        self.scene = Scene(target)
+        self.scene = as_scene(target)
         self.canvas = self.scene.canvas
         self.interaction = Interaction(self.scene, self.update)
         self.ctx = None
@@ -125,14 +84,12 @@ class FigureWidget(QOpenGLWidget):
         self.frame_times: list[float] = []
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        w, h = self.scene.size
+        w, h = self.scene.preferred_size()
         self.resize(int(w), int(h))
-        self.canvas._gl_host = self
-        _install_filter()
-        _release_egl()
+        self.canvas.attach_host(self)
 
     def sizeHint(self):  # noqa: N802 - Qt's name
-        w, h = self.scene.size
+        w, h = self.scene.preferred_size()
         return QtCore.QSize(int(w), int(h))
 
     # -- GL --------------------------------------------------------------------------
@@ -163,13 +120,11 @@ class FigureWidget(QOpenGLWidget):
     def _paint(self) -> None:
         t0 = time.perf_counter()
         pr = self.devicePixelRatioF()
-        self.scene.set_size(self.width(), self.height(), pr)
+        self.scene.resize(self.width(), self.height(), pr)
         frame = self.scene.frame()
         fbo = self.ctx.detect_framebuffer(self.defaultFramebufferObject())
         self.executor.render(frame, fbo)
-        picker = self.canvas._picker
-        self.executor.release_unused(frame if picker is None or picker.executor is not
-                                     self.executor else picker.keep(frame))
+        self.executor.release_unused(self.canvas.in_use(frame, self.executor))
         dt = time.perf_counter() - t0
         self.frame_times.append(dt)
         del self.frame_times[:-1000]
@@ -182,20 +137,20 @@ class FigureWidget(QOpenGLWidget):
     @contextmanager
     def current(self):
         """This widget's context current for the block (picking uses it)."""
-        _release_egl()
-        self.makeCurrent()
-        try:
-            yield
-        finally:
-            self.doneCurrent()
+        with released():
+            self.makeCurrent()
+            try:
+                yield
+            finally:
+                self.doneCurrent()
 
     def grab_pixels(self):
         """Render and read the widget back: (h, w, 4) uint8, top row first."""
         import numpy as np
 
-        _release_egl()
-        img = self.grabFramebuffer().convertToFormat(QtGui.QImage.Format.Format_RGBA8888)
-        self.doneCurrent()
+        with released():
+            img = self.grabFramebuffer().convertToFormat(QtGui.QImage.Format.Format_RGBA8888)
+            self.doneCurrent()
         w, h = img.width(), img.height()
         ptr = img.constBits()
         raw = bytes(ptr) if QT_API == "PySide6" else ptr.asstring(img.sizeInBytes())
@@ -206,13 +161,9 @@ class FigureWidget(QOpenGLWidget):
     def _release_gl(self) -> None:
         if self.executor is None:
             return
-        self.makeCurrent()
-        picker = self.canvas._picker
-        if picker is not None and picker.executor is self.executor:
-            picker.release()
-            self.canvas._picker = None
-        self.executor.release_unused(Frame(size=(1, 1)))
-        self.doneCurrent()
+        with self.current():
+            self.canvas.detach_host(self)
+            self.executor.release_unused(Frame(size=(1, 1)))
         self.executor = None
         self.ctx = None
 
@@ -274,8 +225,7 @@ class FigureWidget(QOpenGLWidget):
         self.interaction.close()
         self._release_gl()
         self.closed = True
-        if getattr(self.canvas, "_gl_host", None) is self:
-            self.canvas._gl_host = None
+        self.canvas.detach_host(self)  # also when GL was never set up
 
 
 def figure_widget(target, parent=None) -> FigureWidget:

@@ -6,23 +6,21 @@ cameras only (uniforms, see ``lumos.app.interaction``); a figure's axes limits f
 so its ticks are recomputed for the next frame. Frames are drawn when something
 changed, at most once per screen refresh (vsync).
 
-Headless rendering (``savefig``, ``Canvas.render``) uses a separate EGL context. GLX
-refuses to make a window current while an EGL context is current in the thread, so
-the window releases the EGL one first and restores it afterwards: outside a window's
-own work the headless context is current, as the rest of lumos expects.
+Headless rendering (``savefig``, ``Canvas.render``) uses lumos's own EGL context, current
+only inside lumos's calls. A window's context is current only for the window's own work
+(``Window.current``); whatever the thread had current before comes back after it
+(``lumos.gpu.context.released``), as docs/threading.md says.
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import sys
 import time
-import warnings
 from contextlib import contextmanager
 
-from .interaction import Interaction, Scene
+from ..plot.frontends import FrontEnd, register_frontend
+from .interaction import Interaction, as_scene
 
 NO_DISPLAY = (
     "lumos: no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set). "
@@ -55,46 +53,14 @@ def _glfw():
     except ImportError as exc:
         raise RuntimeError(NO_GLFW) from exc
     if not _glfw_ready:
-        with _headless_released():
+        from ..gpu.context import released
+
+        with released():
             if not glfw.init():
                 raise RuntimeError(f"lumos: GLFW could not initialize: {glfw.get_error()}. "
                                    + NO_DISPLAY)
         _glfw_ready = True
     return glfw
-
-
-# -- the headless EGL context and window contexts take turns -------------------------
-_egl = None
-
-
-def _egl_lib():
-    global _egl
-    if _egl is None:
-        name = ctypes.util.find_library("EGL")
-        _egl = ctypes.CDLL(name) if name else False
-        if _egl:
-            for fn in ("eglGetCurrentContext", "eglGetCurrentDisplay"):
-                getattr(_egl, fn).restype = ctypes.c_void_p
-            _egl.eglMakeCurrent.argtypes = [ctypes.c_void_p] * 4
-    return _egl
-
-
-@contextmanager
-def _headless_released():
-    """Release the headless EGL context for the block (then make it current again)."""
-    from ..gpu import context
-
-    shared = context._shared
-    egl = _egl_lib() if shared is not None else None
-    released = False
-    if egl and egl.eglGetCurrentContext():
-        egl.eglMakeCurrent(egl.eglGetCurrentDisplay(), None, None, None)
-        released = True
-    try:
-        yield
-    finally:
-        if released or (shared is not None and context._shared is shared):
-            shared.__enter__()  # current again, as headless code expects
 
 
 class Window:
@@ -111,20 +77,21 @@ class Window:
                  visible: bool = True, samples: int = 4) -> None:
         glfw = _glfw()
         self.glfw = glfw
-        self.scene = Scene(target)
+        self.scene = as_scene(target)
         self.canvas = self.scene.canvas
         self.interaction = Interaction(self.scene, self.request_draw)
-        w, h = size if size is not None else self.scene.size
+        w, h = size if size is not None else self.scene.preferred_size()
         if title is None:
-            number = getattr(self.scene.figure, "number", None)
-            title = f"Figure {number}" if number is not None else self.canvas.title
+            title = self.scene.window_title()
         for hint, value in ((glfw.CONTEXT_VERSION_MAJOR, 3), (glfw.CONTEXT_VERSION_MINOR, 3),
                             (glfw.OPENGL_PROFILE, glfw.OPENGL_CORE_PROFILE),
                             (glfw.OPENGL_FORWARD_COMPAT, True), (glfw.VISIBLE, bool(visible)),
                             (glfw.SAMPLES, int(samples)),
                             (glfw.SCALE_TO_MONITOR, True)):
             glfw.window_hint(hint, value)
-        with _headless_released():
+        from ..gpu.context import released
+
+        with released():
             win = glfw.create_window(int(w), int(h), str(title), None, None)
             if not win and samples:  # no multisampled visual: plain one
                 glfw.window_hint(glfw.SAMPLES, 0)
@@ -148,7 +115,7 @@ class Window:
             self.executor = ModernGLExecutor(self.ctx)
             glfw.swap_interval(1 if vsync else 0)
         self._install_callbacks()
-        self.canvas._gl_host = self
+        self.canvas.attach_host(self)
         _windows.append(self)
 
     # -- context -------------------------------------------------------------------
@@ -162,7 +129,9 @@ class Window:
             finally:
                 self._depth -= 1
             return
-        with _headless_released():
+        from ..gpu.context import released
+
+        with released():
             self.glfw.make_context_current(self._win)
             self._depth = 1
             try:
@@ -204,15 +173,12 @@ class Window:
             return None
         t0 = time.perf_counter()
         with self.current():
-            self.scene.set_size(w, h, fw / w)
+            self.scene.resize(w, h, fw / w)
             frame = self.scene.frame()
             self.ctx.viewport = (0, 0, fw, fh)  # moderngl sizes the default framebuffer so
             screen = self.ctx.detect_framebuffer(0)
             self.executor.render(frame, screen)
-            picker = self.canvas._picker
-            keep = frame if picker is None or picker.executor is not self.executor \
-                else picker.keep(frame)
-            self.executor.release_unused(keep)
+            self.executor.release_unused(self.canvas.in_use(frame, self.executor))
             if swap:
                 self.glfw.swap_buffers(self._win)
             else:
@@ -336,17 +302,14 @@ class Window:
             return
         self.interaction.close()
         with self.current():
-            picker = self.canvas._picker
-            if picker is not None and picker.executor is self.executor:
-                picker.release()
-                self.canvas._picker = None
+            self.canvas.detach_host(self)
             from ..gpu.frame import Frame
 
             self.executor.release_unused(Frame(size=(1, 1)))
         self.closed = True
-        if getattr(self.canvas, "_gl_host", None) is self:
-            self.canvas._gl_host = None
-        with _headless_released():
+        from ..gpu.context import released
+
+        with released():
             self.glfw.destroy_window(self._win)
         self._win = None
         self.executor = None
@@ -420,30 +383,18 @@ def show(target, block: bool | None = None) -> Window:
     when ``block`` (None: block unless Python runs interactively)."""
     if block is None:
         block = not (hasattr(sys, "ps1") or sys.flags.interactive)
-    canvas = getattr(target, "canvas", target)
-    win = getattr(canvas, "_gl_host", None)
+    win = as_scene(target).canvas.host
     if not isinstance(win, Window) or win.closed:
         win = Window(target)
     win.show(block=block)
     return win
 
 
-def figure_show(fig, block: bool | None = None) -> None:
-    """``Figure.show``: a window with a display, inline in a notebook, else a warning."""
-    if _in_notebook():
-        from IPython.display import display
-
-        display(fig)
-        return
-    if not has_display():
-        warnings.warn(NO_DISPLAY, UserWarning, stacklevel=3)
-        return
-    show(fig, block=block)
+def window_of(target) -> Window | None:
+    """The open window showing a figure or canvas, or None."""
+    win = as_scene(target).canvas.host
+    return win if isinstance(win, Window) and not win.closed else None
 
 
-def _in_notebook() -> bool:
-    ip = sys.modules.get("IPython")
-    if ip is None or "ipykernel" not in sys.modules:
-        return False
-    shell = ip.get_ipython() if hasattr(ip, "get_ipython") else None
-    return shell is not None and getattr(shell, "kernel", None) is not None
+register_frontend(FrontEnd("window", can_show=has_display, show=show, mainloop=run,
+                           unavailable=NO_DISPLAY))

@@ -1,11 +1,12 @@
 """GPU layer: resources, the frame description and its executors."""
 
-from .context import OpenGLUnavailable, get_context
+from .budget import memory_budget, set_memory_budget
+from .context import Limits, OpenGLUnavailable, current, limits
 from .frame import Attribute, Draw, Frame, RenderTarget, State, View
 from .resources import Buffer, Program, Texture
 
 __all__ = [
-    "Attribute", "Buffer", "Draw", "Frame", "OpenGLUnavailable", "Program", "RenderTarget",
-    "State",
-    "Texture", "View", "get_context",
+    "Attribute", "Buffer", "Draw", "Frame", "Limits", "OpenGLUnavailable", "Program",
+    "RenderTarget", "State", "Texture", "View", "current", "limits", "memory_budget",
+    "set_memory_budget",
 ]

@@ -1,11 +1,33 @@
-"""The OpenGL context: headless EGL by default, or one a window already made."""
+"""OpenGL contexts: lumos's own headless EGL context, lent to one caller at a time.
+
+lumos owns one headless context. It is current only inside ``with current() as ctx:``
+blocks, on the thread that runs the block: on entry lumos remembers what that thread had
+current (the user's moderngl context, Qt's, a GLFW window's, or nothing), makes its own
+context current, and on exit makes the remembered one current again. One process-wide
+lock serializes the blocks, so any thread may render, and other GL code in the process
+neither blanks lumos's pictures nor is disturbed by them. See ``docs/threading.md``.
+
+A context that was released or lost (or that someone else left current in another
+thread) is replaced by a new one; ``generation`` counts them, and executors made for an
+older context are dropped by their owners, whose resources then upload again.
+
+GL objects of the headless context are never released from finalizers directly (a
+finalizer may run on any thread, in the middle of other GL work): the context runs in
+moderngl's ``context_gc`` mode, where a dropped object queues its release, and the queue
+is drained at the start of the next ``current()`` block.
+
+>>> with current() as ctx:
+...     print(limits().max_texture_size)
+"""
 
 from __future__ import annotations
 
-_shared = None
-# Front-ends (Qt) register callables that give up their own current context, so the
-# headless one can be made current again when something renders offscreen.
-_before_use: list = []
+import contextlib
+import ctypes
+import ctypes.util
+import os
+import threading
+from dataclasses import dataclass
 
 INSTALL_HINT = (
     "lumos needs OpenGL 3.3 through EGL to render headless. On Debian/Ubuntu install "
@@ -13,26 +35,262 @@ INSTALL_HINT = (
     "and no display)."
 )
 
+_EGL_DRAW, _EGL_READ = 0x3059, 0x305A
+_EGL_OPENGL_API = 0x30A2
+
 
 class OpenGLUnavailable(RuntimeError):
     """No OpenGL context could be created; the message says what to install."""
 
 
-def get_context():
-    """The shared headless moderngl context, created on first use."""
-    global _shared
-    if _shared is None:
+@dataclass(frozen=True)
+class Limits:
+    """What one OpenGL context supports, as it reports it (never assumed)."""
+
+    max_texture_size: int
+    max_3d_texture_size: int
+    max_renderbuffer_size: int
+    max_viewport_dims: tuple[int, int]
+    max_samples: int
+
+    @property
+    def max_target_size(self) -> int:
+        """The largest side of an offscreen framebuffer lumos can draw into in one pass
+        (renderbuffer, viewport and texture limits together)."""
+        return min(self.max_renderbuffer_size, *self.max_viewport_dims, self.max_texture_size)
+
+
+def limits_of(ctx) -> Limits:
+    """The limits a moderngl context reports (``ctx.info``, queried once by moderngl)."""
+    info = ctx.info
+    tex = int(info["GL_MAX_TEXTURE_SIZE"])
+    vp = tuple(int(v) for v in info.get("GL_MAX_VIEWPORT_DIMS", (tex, tex)))
+    return Limits(
+        max_texture_size=tex,
+        max_3d_texture_size=int(info.get("GL_MAX_3D_TEXTURE_SIZE", 256)),
+        max_renderbuffer_size=int(info.get("GL_MAX_RENDERBUFFER_SIZE", tex)),
+        max_viewport_dims=(vp[0], vp[1]),
+        max_samples=int(ctx.max_samples),
+    )
+
+
+# -- what is current in a thread: EGL and GLX, read and restored through ctypes ----------
+
+class _Native:
+    """The few EGL/GLX entry points that save and restore a thread's current context."""
+
+    def __init__(self) -> None:
+        ptr = ctypes.c_void_p
+        self.egl = None  # no EGL (a window on macOS): nothing EGL to save, no headless GL
+        name = ctypes.util.find_library("EGL")
+        if name is not None:
+            egl = self.egl = ctypes.CDLL(name)
+            for fn in ("eglGetCurrentContext", "eglGetCurrentDisplay", "eglGetCurrentSurface"):
+                getattr(egl, fn).restype = ptr
+            egl.eglGetCurrentSurface.argtypes = [ctypes.c_int]
+            egl.eglMakeCurrent.argtypes = [ptr, ptr, ptr, ptr]
+            egl.eglMakeCurrent.restype = ctypes.c_uint
+            egl.eglQueryAPI.restype = ctypes.c_uint
+            egl.eglBindAPI.argtypes = [ctypes.c_uint]
+            egl.eglGetError.restype = ctypes.c_int
+        self.glx = None
+        name = ctypes.util.find_library("GLX") or ctypes.util.find_library("GL")
+        if name is not None:
+            try:
+                glx = ctypes.CDLL(name)
+                for fn in ("glXGetCurrentContext", "glXGetCurrentDisplay"):
+                    getattr(glx, fn).restype = ptr
+                for fn in ("glXGetCurrentDrawable", "glXGetCurrentReadDrawable"):
+                    getattr(glx, fn).restype = ctypes.c_ulong
+                glx.glXMakeContextCurrent.argtypes = [ptr, ctypes.c_ulong, ctypes.c_ulong, ptr]
+                self.glx = glx
+            except (OSError, AttributeError):  # no GLX on this system: nothing to save
+                self.glx = None
+
+    def save(self) -> tuple:
+        """What this thread has current: (EGL api, EGL state or None, GLX state or None)."""
+        egl = self.egl
+        api = egl.eglQueryAPI() if egl is not None else None
+        ectx = egl.eglGetCurrentContext() if egl is not None else None
+        estate = None
+        if ectx:
+            estate = (egl.eglGetCurrentDisplay(), egl.eglGetCurrentSurface(_EGL_DRAW),
+                      egl.eglGetCurrentSurface(_EGL_READ), ectx)
+        gstate = None
+        if self.glx is not None:
+            gctx = self.glx.glXGetCurrentContext()
+            if gctx:
+                gstate = (self.glx.glXGetCurrentDisplay(), self.glx.glXGetCurrentDrawable(),
+                          self.glx.glXGetCurrentReadDrawable(), gctx)
+        return api, estate, gstate
+
+    def release(self, saved: tuple) -> None:
+        """Make nothing current (a GLX context and an EGL one cannot be current in one
+        thread together, so whatever the thread had steps aside first)."""
+        _, estate, gstate = saved
+        if gstate is not None:
+            self.glx.glXMakeContextCurrent(gstate[0], 0, 0, None)
+        if estate is not None:
+            self.egl.eglMakeCurrent(estate[0], None, None, None)
+
+    def restore(self, saved: tuple) -> None:
+        api, estate, gstate = saved
+        if api is not None:
+            self.egl.eglBindAPI(api)
+        if estate is not None:
+            self.egl.eglMakeCurrent(*estate)
+        if gstate is not None:
+            self.glx.glXMakeContextCurrent(*gstate)
+
+
+_native_lib: _Native | None = None
+
+
+def _native() -> _Native:
+    global _native_lib
+    if _native_lib is None:
+        _native_lib = _Native()
+    return _native_lib
+
+
+@contextlib.contextmanager
+def released():
+    """No OpenGL context current in this thread for the block; what was current before
+    (EGL or GLX) is current again after it. Front-ends make their window's context
+    current inside, so that they, too, leave the thread as they found it."""
+    native = _native()
+    saved = native.save()
+    native.release(saved)
+    try:
+        yield native
+    finally:
+        native.restore(saved)
+
+
+@contextlib.contextmanager
+def _moderngl_default_kept():
+    """moderngl makes every new context its process-wide default
+    (``moderngl.get_context()``); lumos's contexts must not take that place from the
+    user's."""
+    import moderngl
+
+    store = getattr(moderngl, "_store", None)
+    before = getattr(store, "default_context", None)
+    try:
+        yield
+    finally:
+        if store is not None:
+            store.default_context = before
+
+
+# -- the headless context ---------------------------------------------------------------
+
+class HeadlessContext:
+    """lumos's headless EGL context: created on first use, lent to one block at a time
+    (``with headless.current() as ctx``), recreated when lost or released."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.ctx = None
+        self.generation = 0
+        self.limits: Limits | None = None
+        self._handles = (None, None)  # (EGLDisplay, EGLContext) of self.ctx
+        self._depth = 0  # nesting of current() blocks in the thread holding the lock
+        # contexts given up on are kept, never destroyed: another thread (or the parent
+        # of a forked process) may still have them current
+        self._abandoned: list = []
+
+    @contextlib.contextmanager
+    def current(self):
+        """The moderngl context, current in this thread for the block (re-entrant)."""
+        with self.lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self.ctx
+                finally:
+                    self._depth -= 1
+                return
+            with released() as native:
+                ctx = self._make_current(native)
+                self._depth = 1
+                try:
+                    _collect(ctx)
+                    yield ctx
+                finally:
+                    self._depth = 0
+                    # moderngl keeps the framebuffer bound last (ctx.fbo): it must not
+                    # keep a dropped canvas's GL objects alive
+                    ctx.fbo = None
+                    native.egl.eglMakeCurrent(self._handles[0], None, None, None)
+
+    def _make_current(self, native: _Native):
         import moderngl
 
-        try:
-            _shared = moderngl.create_context(standalone=True, backend="egl", require=330)
-        except Exception as exc:  # moderngl raises plain Exception subclasses
-            raise OpenGLUnavailable(f"{INSTALL_HINT}\n(EGL said: {exc})") from exc
-    elif _before_use:
-        for give_up in _before_use:
-            give_up()
-        _shared.__enter__()
-    return _shared
+        if native.egl is None:
+            raise OpenGLUnavailable(f"{INSTALL_HINT}\n(libEGL was not found)")
+        ctx = self.ctx
+        if ctx is not None and not isinstance(ctx.mglo, moderngl.InvalidObject):
+            native.egl.eglBindAPI(_EGL_OPENGL_API)
+            dpy, handle = self._handles
+            if native.egl.eglMakeCurrent(dpy, None, None, handle) and \
+                    native.egl.eglGetCurrentContext() == handle:
+                return ctx
+            native.egl.eglGetError()  # clear it: the context is replaced below
+        # First use, or the context was released, lost, or left current in another thread
+        if ctx is not None and not isinstance(ctx.mglo, moderngl.InvalidObject):
+            self._abandoned.append(ctx)
+        with _moderngl_default_kept():
+            try:
+                ctx = moderngl.create_context(standalone=True, backend="egl", require=330)
+            except Exception as exc:  # moderngl raises plain Exception subclasses
+                raise OpenGLUnavailable(f"{INSTALL_HINT}\n(EGL said: {exc})") from exc
+        # glcontext made the new context current: remember its handles for later blocks
+        self._handles = (native.egl.eglGetCurrentDisplay(), native.egl.eglGetCurrentContext())
+        ctx.gc_mode = "context_gc"
+        self.ctx = ctx
+        self.limits = limits_of(ctx)
+        self.generation += 1
+        return ctx
+
+    def forget(self) -> None:
+        """Drop the context without touching it (a forked child cannot use its parent's)."""
+        self.lock = threading.RLock()
+        if self.ctx is not None:
+            self._abandoned.append(self.ctx)
+        self.ctx = None
+        self._handles = (None, None)
+        self._depth = 0
+
+
+def _collect(ctx) -> None:
+    """Release the GL objects dropped since the last block (moderngl queues them in
+    ``ctx.objects``; one released explicitly before it was dropped queues a stub)."""
+    import moderngl
+
+    queued = ctx.objects
+    while queued:
+        obj = queued.popleft()
+        if not isinstance(obj, moderngl.InvalidObject):
+            obj.release()
+
+
+headless = HeadlessContext()
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=headless.forget)
+
+
+def current():
+    """``with current() as ctx:`` lumos's headless moderngl context, current in the
+    calling thread for the block, whatever was current there before coming back after."""
+    return headless.current()
+
+
+def limits() -> Limits:
+    """The limits of the headless context (texture, renderbuffer, viewport, samples)."""
+    with headless.current():
+        return headless.limits
 
 
 def adopt_current_context():
@@ -40,6 +298,7 @@ def adopt_current_context():
     import moderngl
 
     try:
-        return moderngl.create_context(require=330)
+        with _moderngl_default_kept():
+            return moderngl.create_context(require=330)
     except Exception as exc:
         raise OpenGLUnavailable(f"no current OpenGL 3.3 context to adopt: {exc}") from exc

@@ -6,8 +6,10 @@ import moderngl
 import numpy as np
 
 from .camera_math import camera_parts, draw_matrices
+from .context import limits_of
 from .frame import DepthTexture, Draw, Frame, RenderTarget, _target_of
 from .resources import Buffer, Program, Texture
+from .tiles import crop, intersect, tile_program
 
 # The browser executor prepends its own header (precision qualifiers); this is desktop GL.
 GLSL_HEADER = "#version 330 core\n"
@@ -56,6 +58,7 @@ class ModernGLExecutor:
 
     def __init__(self, ctx) -> None:
         self.ctx = ctx
+        self.limits = limits_of(ctx)
         self._programs: dict[str, object] = {}
         self._buffers: dict[str, list] = {}   # id -> [moderngl.Buffer, version, nbytes]
         self._textures: dict[str, list] = {}  # id -> [moderngl.Texture, version]
@@ -114,6 +117,8 @@ class ModernGLExecutor:
             return entry
         if entry is not None:
             self._release_target(entry)
+        _check_size(f"render target {t.id}", size, self.limits.max_target_size,
+                    "maximum framebuffer size")
         tex = self.ctx.texture(size, 4, dtype=_TARGET_DTYPES[t.format])
         f = moderngl.LINEAR if t.filter == "linear" else moderngl.NEAREST
         tex.filter = (f, f)
@@ -160,7 +165,12 @@ class ModernGLExecutor:
         if entry is None or ranges is None or entry[0].size != size or entry[0].dtype != dtype:
             if entry is not None:
                 entry[0].release()
-            self._check_texture_size(t, size)
+            if t.dim == 2:
+                _check_size(f"texture {t.id}", size, self.limits.max_texture_size,
+                            "maximum texture size")
+            else:
+                _check_size(f"texture {t.id}", size, self.limits.max_3d_texture_size,
+                            "maximum 3D texture size")
             make = self.ctx.texture if t.dim == 2 else self.ctx.texture3d
             tex = make(size, t.components, t.data.tobytes(), dtype=dtype, alignment=1)
 
@@ -182,19 +192,6 @@ class ModernGLExecutor:
                 self.uploaded_bytes += rows.nbytes
             entry[1] = t.version
         return entry[0]
-
-    def _check_texture_size(self, t: Texture, size: tuple[int, ...]) -> None:
-        """A clear error for a texture beyond the context's limit (visuals split volumes
-        into bricks below it: ``max_texture_size``)."""
-        limit = self.max_texture_size(t.dim)
-        if max(size) > limit:
-            raise ValueError(f"texture {t.id}: got shape {t.shape}, beyond this OpenGL "
-                             f"context's largest {t.dim}D texture ({limit} texels a side)")
-
-    def max_texture_size(self, dim: int = 2) -> int:
-        """The largest 2D or 3D texture side this context takes (queried, not assumed)."""
-        key = "GL_MAX_3D_TEXTURE_SIZE" if dim == 3 else "GL_MAX_TEXTURE_SIZE"
-        return int(self.ctx.info[key])
 
     def _drop_vaos(self, glbuf) -> None:
         for key in [k for k in self._vaos if any(x is glbuf for x in k[1])]:
@@ -222,11 +219,14 @@ class ModernGLExecutor:
         return vao
 
     # -- drawing -----------------------------------------------------------------
-    def render(self, frame: Frame, fbo) -> None:
-        """Draw ``frame`` into ``fbo`` (whose size must be ``frame.size``)."""
+    def render(self, frame: Frame, fbo, tile: tuple[int, int, int, int] | None = None) -> None:
+        """Draw ``frame`` into ``fbo`` (whose size must be ``frame.size``), or only the
+        part ``tile = (x, y, w, h)`` (pixels from the top left) into an ``fbo`` of the
+        tile's size: pictures beyond the framebuffer limit are drawn tile by tile."""
 
         ctx = self.ctx
-        w, h = frame.size
+        ox, oy, w, h = (0, 0, *frame.size) if tile is None else tile
+        bounds = (0, 0, w, h)
         targets = {}
         for tid, (t, size) in target_sizes(frame).items():
             targets[tid] = entry = self._target(t, size)
@@ -236,12 +236,14 @@ class ModernGLExecutor:
                 entry[1].clear(*t.clear, depth=1.0)
         fbo.use()
         fbo.scissor = None
-        fbo.viewport = (0, 0, w, h)
+        fbo.viewport = bounds
         fbo.clear(*frame.clear_color, depth=1.0)
         for view in frame.views.values():
             if view.bgcolor is not None:
                 x, y, vw, vh = view.rect
-                fbo.clear(*view.bgcolor, depth=1.0, viewport=(x, h - y - vh, vw, vh))
+                part = intersect((x - ox, h - (y - oy) - vh, vw, vh), bounds)
+                if part is not None:
+                    fbo.clear(*view.bgcolor, depth=1.0, viewport=part)
         bound = fbo
         for d in frame.draws:
             if d.count <= 0 or d.instances == 0:
@@ -250,21 +252,30 @@ class ModernGLExecutor:
             x, y, vw, vh = view.rect
             if vw <= 0 or vh <= 0:
                 continue
+            program = d.program
+            tile_crop = None
             if d.target is not None:
                 if any(_target_of(t) is d.target for t in d.textures.values()):
                     raise ValueError(f"draw: render target {d.target.id} is both drawn into "
                                      "and sampled by one draw")
                 dest = targets[d.target.id][1]
-                gl_rect = (0, 0, *targets[d.target.id][2])
+                gl_rect = viewport = (0, 0, *targets[d.target.id][2])
             else:
                 dest = fbo
-                gl_rect = (x, h - y - vh, vw, vh)
+                gl_rect = viewport = (x - ox, h - (y - oy) - vh, vw, vh)
+                if tile is not None:
+                    viewport = intersect(gl_rect, bounds)
+                    if viewport is None:
+                        continue
+                    if viewport != gl_rect:  # the view reaches beyond the tile
+                        program = tile_program(program)
+                        tile_crop = crop(gl_rect, viewport)
             if dest is not bound:
                 dest.use()
                 bound = dest
-            dest.viewport = gl_rect
-            dest.scissor = gl_rect
-            prog = self._program(d.program)
+            dest.viewport = viewport
+            dest.scissor = viewport
+            prog = self._program(program)
             mvp, modelview, normal = draw_matrices(view.camera, vw / vh, d.origin, d.model)
             builtin = {
                 "u_mvp": mvp.T, "u_modelview": modelview.T, "u_normal_matrix": normal.T,
@@ -272,6 +283,8 @@ class ModernGLExecutor:
                 "u_viewport": np.array(gl_rect, float),
                 "u_pixel_ratio": np.array([frame.pixel_ratio]),
             }
+            if tile_crop is not None:
+                builtin["u_tile_crop"] = np.array(tile_crop)
             for name, value in builtin.items():
                 if name in prog:
                     prog[name].write(np.asarray(value, np.float32).tobytes())
@@ -334,6 +347,14 @@ class ModernGLExecutor:
             self._programs.pop(rid).release()
 
 
+def _check_size(what: str, size, limit: int, name: str) -> None:
+    """A ValueError naming the size and the context's limit (creating a larger object
+    fails in the driver, silently or by aborting the process)."""
+    if max(size) > limit:
+        dims = " × ".join(str(int(v)) for v in size)
+        raise ValueError(f"{what}: {dims} exceeds this OpenGL context's {name} of {limit}")
+
+
 class OffscreenTarget:
     """A framebuffer read back as RGBA uint8: multisampled with a resolve target, or,
     with ``samples=1``, single-sampled and read directly (no resolve pass)."""
@@ -342,6 +363,8 @@ class OffscreenTarget:
         self.ctx = ctx
         self.size = size
         self.samples = samples
+        _check_size("offscreen target", size, limits_of(ctx).max_target_size,
+                    "maximum framebuffer size")
         msaa = min(samples, ctx.max_samples) if samples > 1 else 0
         self.fbo = ctx.framebuffer(
             color_attachments=[ctx.renderbuffer(size, 4, samples=msaa)],

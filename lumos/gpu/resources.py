@@ -124,7 +124,10 @@ class Texture(_Versioned):
     axis, which is what streams and waterfalls need.
     """
 
-    def __init__(self, data: np.ndarray, *, dim: int = 2, filter: str = "linear") -> None:
+    def __init__(self, data: np.ndarray, *, dim: int = 2, filter: str = "linear",
+                 copy: bool = True) -> None:
+        """``copy=False`` keeps ``data`` itself (a view is fine): for arrays made for
+        the texture that nobody else changes, such as the tiles of a large image."""
         super().__init__("t")
         if dim not in (2, 3):
             raise ValueError(f"dim: got {dim!r}, expected 2 or 3")
@@ -132,10 +135,10 @@ class Texture(_Versioned):
             raise ValueError(f"filter: got {filter!r}, expected 'linear' or 'nearest'")
         self.dim = dim
         self.filter = filter
-        self._assign(data)
+        self._assign(data, copy)
 
-    def _assign(self, data: np.ndarray) -> None:
-        data = np.array(data, copy=True, order="C")
+    def _assign(self, data: np.ndarray, copy: bool = True) -> None:
+        data = np.array(data, copy=True, order="C") if copy else np.asarray(data)
         if data.ndim == self.dim:
             data = data[..., None]
         if data.ndim != self.dim + 1 or not 1 <= data.shape[-1] <= 4:

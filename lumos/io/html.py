@@ -20,6 +20,9 @@ from pathlib import Path
 
 from lumos.gpu import Frame
 
+from ..scene.writers import register_writer
+from .atomic import write_text
+
 _RUNTIME = Path(__file__).resolve().parent.parent / "web" / "runtime.js"
 
 # Nothing may be fetched: inline script and style only, images only from data: URLs.
@@ -127,7 +130,14 @@ def frame_to_html(frame: Frame, title: str = "lumos") -> str:
 
 
 def save_html(frame: Frame, path, title: str = "lumos") -> Path:
-    """Write ``frame_to_html(frame, title)`` to ``path`` (UTF-8); return the path."""
-    path = Path(path)
-    path.write_text(frame_to_html(frame, title=title), encoding="utf-8")
-    return path
+    """Write ``frame_to_html(frame, title)`` to ``path`` (UTF-8) atomically: a page that
+    cannot be written whole (a title that is not valid Unicode, a full disk, Ctrl-C)
+    leaves the previous file. Returns the path."""
+    return write_text(path, frame_to_html(frame, title=title), encoding="utf-8")
+
+
+def _save_canvas(canvas, path, dpi: float | None = None) -> Path:
+    return save_html(canvas.frame(), path, title=canvas.title)
+
+
+register_writer((".html", ".htm"), _save_canvas)

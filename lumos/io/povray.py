@@ -24,6 +24,7 @@ import numpy as np
 
 from ..gpu.camera_math import camera_parts
 from ..primitives import Cylinders, Mesh3D, Spheres
+from ..scene.writers import register_writer
 from ..visuals.lighting import HEAD_LIGHT, Lighting
 from .atomic import atomic_write
 
@@ -168,3 +169,10 @@ def write_povray(canvas, path, view=None) -> Path:
     with atomic_write(path, "w") as f:
         f.write(text)
     return Path(path)
+
+
+def _save_canvas(canvas, path, dpi: float | None = None) -> Path:
+    return write_povray(canvas, path)
+
+
+register_writer(".pov", _save_canvas)

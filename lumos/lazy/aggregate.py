@@ -143,7 +143,8 @@ def _merge_range(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 # -- partitions ----------------------------------------------------------------------------
-def _is_dask_frame_column(obj) -> bool:
+def is_dask_frame_column(obj) -> bool:
+    """Whether ``obj`` is a column of a Dask DataFrame (a Dask Series)."""
     return _module(obj) == "dask" and hasattr(obj, "to_delayed") and hasattr(obj, "npartitions")
 
 
@@ -151,7 +152,7 @@ def _partitions(arrays: list, names: list[str]):
     """Aligned partitions of the inputs: ('dask', [[delayed...] per input]) or
     ('local', blocks iterator factory)."""
     present = [a for a in arrays if a is not None]
-    if any(_is_dask(a) or _is_dask_frame_column(a) for a in present):
+    if any(_is_dask(a) or is_dask_frame_column(a) for a in present):
         parts = []
         first = None
         for a, name in zip(arrays, names, strict=True):
@@ -165,7 +166,7 @@ def _partitions(arrays: list, names: list[str]):
                 if first is not None and _is_dask(first) and a.chunks != first.chunks:
                     a = a.rechunk(first.chunks)
                 parts.append(list(a.to_delayed().ravel()))
-            elif _is_dask_frame_column(a):
+            elif is_dask_frame_column(a):
                 parts.append(list(a.to_delayed()))
             else:
                 raise TypeError(f"{name}: got {type(a).__name__} beside Dask inputs, expected "

@@ -272,7 +272,7 @@ class StreamPlot(Artist):
     def push(self, block) -> None:
         """Append ``block`` (k, channels); thread-safe, never waits for a frame."""
         self.visual.push(block)
-        self.axes._dirty = True  # limits follow (a flag: safe from any thread)
+        self._changed()  # limits follow (a flag: safe from any thread)
 
     def set_color(self, color) -> None:
         self.visual.color = color
@@ -338,7 +338,7 @@ class WaterfallPlot(Artist, ScalarMappable):
     def push(self, rows) -> None:
         """Append ``rows`` (k, n_freq); thread-safe, never waits for a frame."""
         self.visual.push(rows)
-        self.axes._dirty = True
+        self._changed()
 
     def get_clim(self) -> tuple[float, float]:
         return self.visual.clim

@@ -7,12 +7,20 @@ space; lines and markers of the same style are batched by the axes into one draw
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import numpy as np
 
 from .. import colors
 from ..gpu.resources import changed_rows
-from ..visuals import Image
-from .style import DASHES, rcParams
+from ..transforms import Transform
+from ..visuals import Image, Line, Markers
+from .style import DASHES, dash_pattern, rcParams
+
+# Lines longer than this get a batch visual of their own so that they are never copied
+# into a joined batch (memory: the visual then shares the artist's array) nor re-joined
+# when another line of the batch changes length.
+_OWN_VISUAL = 1_000_000
 
 # matplotlib marker letters lumos draws, by visual symbol name
 MARKERS = {
@@ -39,6 +47,37 @@ def check_linestyle(ls) -> str | None:
     return ls
 
 
+@dataclass(frozen=True)
+class BatchItem:
+    """What an artist puts into one of its axes' batch visuals. The visual class (one
+    with ``set_members``/``member_at``), its style (the constructor's keywords as
+    ``(name, value)`` pairs) and the zorder pick the batch; ``pos`` (scale space),
+    ``color``, ``size`` and ``changed`` are the rows (see ``visuals.base.Member``).
+    ``part`` names which rows these are when the artist has several (a line and its
+    markers): a pick gives it back to ``pick_index``. ``alone``: a batch of its own."""
+
+    visual: type
+    style: tuple
+    order: float
+    pos: np.ndarray
+    color: object
+    size: np.ndarray | None = None
+    changed: dict = field(default_factory=dict)
+    part: object = None
+    alone: bool = False
+
+
+@dataclass(frozen=True)
+class LegendHandle:
+    """How an artist looks in a legend: a line ``(rgba, width px, dashes px)``, a marker
+    ``(symbol, size px, face rgba, edge rgba, edge width px)`` over it, or a patch
+    ``(face rgba, edge rgba or None)``; any may be None."""
+
+    line: tuple | None = None
+    marker: tuple | None = None
+    patch: tuple | None = None
+
+
 def as_1d(values, argument: str) -> np.ndarray:
     """A copy of numeric input (1D input flattened), or a clear error."""
     arr = np.array(numeric(values, argument), copy=True)
@@ -46,9 +85,19 @@ def as_1d(values, argument: str) -> np.ndarray:
 
 
 class Artist:
-    """Base class: label, visibility, zorder, and the axes it belongs to."""
+    """Base class: label, visibility, zorder, and the axes it belongs to.
+
+    What the axes, legends, picking and selection ask of every artist (declared here,
+    overridden by the kinds that have them; no central code switches on types):
+    ``visuals()`` (drawn on their own), ``batch_items()`` (shared batch visuals),
+    ``data_limits()``, ``rescale()``, ``draw_overlay(ov)``, ``pick_index(index, part)``,
+    ``legend_handle(fontsize_px)`` and ``data_points()``.
+    """
 
     zorder = 1.0
+    #: where the positions of the artist's visuals live: "scale" (the axes' scale space;
+    #: the GPU applies the axes' projection) or "projected" (the artist projects itself)
+    space = "scale"
 
     def __init__(self, axes, label: str | None = None, zorder: float | None = None) -> None:
         self.axes = axes
@@ -105,8 +154,34 @@ class Artist:
         """Visuals drawn on their own (not batched)."""
         return []
 
+    def batch_items(self) -> list[BatchItem]:
+        """Rows this artist adds to the axes' batch visuals (lines and markers of one
+        style share one draw). Taking them takes the change log too: the next call
+        reports only what changed after this one."""
+        return []
+
+    def pick_index(self, index: int, part=None) -> int:
+        """The index into the artist's data of a picked index of one of its visuals
+        (``part``: which member of a batch, as the artist named it)."""
+        return index
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle | None:
+        """How the artist looks in a legend (None: the label alone)."""
+        return None
+
+    def data_points(self) -> np.ndarray | None:
+        """(N, 2) data points that selections pick and legends avoid, or None."""
+        return None
+
+    #: whether the points of ``data_points`` are joined by lines (legends avoid those)
+    connects_points = False
+
     def rescale(self) -> None:
         """The axes scales changed: recompute scale-space positions."""
+
+    def draw_overlay(self, ov) -> None:
+        """Every frame after the layout: draw into the figure's overlay (figure pixels),
+        or refresh geometry that depends on the view. Nothing by default."""
 
 
 _ALIASES = {"c": "color", "lw": "linewidth", "ls": "linestyle", "ms": "markersize",
@@ -253,6 +328,7 @@ class Line2D(Artist):
             raise ValueError(f"drawstyle: got {drawstyle!r}, expected 'default', 'steps-pre', "
                              "'steps-mid' or 'steps-post'")
         self._drawstyle = drawstyle
+        self._markers_changed = True  # the markers batch re-uploads this line's markers
         self.set_markevery(markevery)
         self._scaled = self._markers_scaled = np.zeros((0, 2))
         self.set_data(x, y)
@@ -335,9 +411,8 @@ class Line2D(Artist):
         if self._scaled is self._xy:
             self._mark_dirty(lo, hi)  # the data is what the batch draws
         elif self._drawstyle == "default" and len(self._scaled) == len(self._x):
-            with np.errstate(all="ignore"):
-                self._scaled[lo:hi, 0] = self.axes.xaxis.scale.forward(self._x[lo:hi])
-                self._scaled[lo:hi, 1] = self.axes.yaxis.scale.forward(self._y[lo:hi])
+            self._scaled[lo:hi] = self.axes.transScale.forward(np.c_[self._x[lo:hi],
+                                                                      self._y[lo:hi]])
             self._mark_dirty(lo, hi)
         elif type(self).rescale is Line2D.rescale and len(self._scaled):
             old = self._scaled
@@ -350,6 +425,10 @@ class Line2D(Artist):
             self.rescale()
             return
         self._changed()
+
+    def _changed(self) -> None:
+        self._markers_changed = True
+        super()._changed()
 
     def _mark_dirty(self, lo: int, hi: int) -> None:
         d = self._dirty_rows
@@ -393,16 +472,14 @@ class Line2D(Artist):
     def _positions(self) -> tuple[np.ndarray, np.ndarray]:
         """(line, marker) positions in scale space; the data itself when both axes are
         linear and there are no steps (no copy)."""
-        xscale, yscale = self.axes.xaxis.scale, self.axes.yaxis.scale
-        linear = xscale.name == yscale.name == "linear"
+        scale = self.axes.transScale.frozen()
         own = self._x.base is self._xy and self._y.base is self._xy
-        if linear and own and self._drawstyle == "default":
+        if scale.is_linear and own and self._drawstyle == "default":
             return self._xy, self._xy
         x, y = _steps(self._x, self._y, self._drawstyle)
-        with np.errstate(all="ignore"):
-            scaled = np.c_[xscale.forward(x), yscale.forward(y)]
-            markers = scaled if self._drawstyle == "default" else np.c_[
-                xscale.forward(self._x), yscale.forward(self._y)]
+        scaled = scale.forward(np.c_[x, y])
+        markers = scaled if self._drawstyle == "default" else scale.forward(
+            np.c_[self._x, self._y])
         return scaled, markers
 
     def set_markevery(self, every) -> None:
@@ -431,6 +508,62 @@ class Line2D(Artist):
         self._limits_cache = None
         self._dirty_rows = True
         self._changed()
+
+    def batch_items(self) -> list[BatchItem]:
+        """The line in a Line batch of its width, dashes and zorder (only the rows
+        changed since last time are uploaded) and its markers in a Markers batch."""
+        items = []
+        if self._linestyle is not None and len(self._scaled) >= 2:
+            width = self.axes.figure.points_to_pixels(self._linewidth)
+            rows = self._dirty_rows
+            items.append(BatchItem(Line, (("width", width),
+                                          ("dashes", dash_pattern(self._linestyle, width))),
+                                   self.zorder, self._scaled, self.line_rgba(),
+                                   changed={} if rows is None else {"pos": rows}, part="line",
+                                   alone=len(self._scaled) > _OWN_VISUAL))
+        self._dirty_rows = None
+        markers = self.marker_positions() if self._marker is not None else ()
+        if len(markers):
+            symbol, size, face, edge, edge_w = self.marker_style()
+            n = len(markers)
+            changed = dict.fromkeys(("pos", "size", "color"), True) \
+                if self._markers_changed else {}
+            items.append(BatchItem(Markers, (("symbol", symbol), ("edge_width", edge_w),
+                                             ("edge_color", edge)), self.zorder, markers,
+                                   np.tile(face, (n, 1)), size=np.full(n, size),
+                                   changed=changed, part="markers"))
+        self._markers_changed = False
+        return items
+
+    def pick_index(self, index: int, part=None) -> int:
+        """The data point of a picked point of the (maybe stepped) line or of a marker
+        (``markevery`` counted back)."""
+        n = len(self._x)
+        if part == "markers":
+            every = self._markevery
+            if every is None:
+                return index
+            if isinstance(every, (int, np.integer)):
+                return index * int(every)
+            return int(np.arange(n)[every][index])
+        m = len(self._scaled)
+        return index if n == m else min(int(round(index * (n - 1) / max(m - 1, 1))), n - 1)
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        line = marker = None
+        if self._linestyle is not None:
+            width = self.axes.figure.points_to_pixels(self._linewidth)
+            line = (self.line_rgba(), width, dash_pattern(self._linestyle, width))
+        if self._marker is not None:
+            marker = self.marker_style()
+        return LegendHandle(line=line, marker=marker)
+
+    def data_points(self) -> np.ndarray:
+        return np.c_[self._x, self._y]
+
+    @property
+    def connects_points(self) -> bool:  # type: ignore[override]
+        return self._linestyle is not None
 
     def data_limits(self):
         xscale, yscale = self.axes.xaxis.scale, self.axes.yaxis.scale
@@ -671,7 +804,7 @@ class PathCollection(Artist, ScalarMappable):
 
     # -- data ----------------------------------------------------------------------------
     def _mark(self, part: str, start: int, stop: int) -> None:
-        """Rows start:stop of ``part`` ('offsets', 'sizes' or 'colors') changed."""
+        """Rows start:stop of ``part`` ('pos', 'size' or 'color': Member.changed) changed."""
         old = self._dirty.get(part)
         self._dirty[part] = (start, stop) if old is None else (min(old[0], start),
                                                                max(old[1], stop))
@@ -726,7 +859,7 @@ class PathCollection(Artist, ScalarMappable):
         rows = (0, n) if old is None or old.shape != new.shape else changed_rows(old, new)
         self._sizes = new
         if rows is not None:
-            self._mark("sizes", *rows)
+            self._mark("size", *rows)
             self._changed()
 
     def get_sizes(self) -> np.ndarray:
@@ -750,7 +883,7 @@ class PathCollection(Artist, ScalarMappable):
             return
         start, stop = rows
         self._face[start:stop] = self._map_colors(values[start:stop])
-        self._mark("colors", start, stop)
+        self._mark("color", start, stop)
         self._changed()
 
     def get_array(self):
@@ -771,7 +904,7 @@ class PathCollection(Artist, ScalarMappable):
 
     def _colors_changed(self) -> None:
         self._face = None
-        self._mark("colors", 0, len(self._offsets))
+        self._mark("color", 0, len(self._offsets))
         if self._density is not None:
             self._sync_density_style()
         self._changed()
@@ -782,15 +915,12 @@ class PathCollection(Artist, ScalarMappable):
 
     def _scale_rows(self, start: int, stop: int) -> None:
         """Recompute scale-space positions of rows start:stop from the offsets."""
-        off = self._offsets[start:stop]
-        with np.errstate(all="ignore"):
-            rows = np.c_[self.axes.xaxis.scale.forward(off[:, 0]),
-                         self.axes.yaxis.scale.forward(off[:, 1])]
+        rows = self.axes.transScale.forward(self._offsets[start:stop])
         if len(self._scaled) != len(self._offsets):
             self._scaled = rows
         else:
             self._scaled[start:stop] = rows
-        self._mark("offsets", start, stop)
+        self._mark("pos", start, stop)
         d = self._density
         if d is not None:
             if len(d) == len(self._scaled):
@@ -834,78 +964,26 @@ class PathCollection(Artist, ScalarMappable):
             edge_w = px(self._linewidths)
         return MARKERS[self._marker], diameter, face, edge, edge_w
 
-    # The axes batches scatters of one style into one Markers visual; these keep that
-    # batch up to date row by row. Items are (positions, sizes px, face rgba, artist);
-    # line markers in the same batch come as 3-tuples with no change log.
-    @staticmethod
-    def batch_signature(items: list, px_per_point: float) -> tuple | None:
-        """Who is in a Markers batch, in order, with how many points; None when line
-        markers are in it too (the batch is then rebuilt whenever it is touched)."""
-        if any(len(it) != 4 for it in items):
-            return None
-        return (float(px_per_point),) + tuple((id(it[3]), len(it[0])) for it in items)
+    def batch_items(self) -> list[BatchItem]:
+        """The points in a Markers batch of their symbol and edge style (only the rows
+        changed since last time are uploaded); none in density mode."""
+        changed, self._dirty = self._dirty, {}
+        if self._density is not None or not len(self._scaled):
+            return []
+        symbol, sizes, face, edge, edge_w = self.marker_style()
+        return [BatchItem(Markers, (("symbol", symbol), ("edge_width", edge_w),
+                                    ("edge_color", edge)), self.zorder, self._scaled, face,
+                          size=sizes, changed=changed)]
 
-    @staticmethod
-    def batch_taken(visual, items: list, signature: tuple | None) -> None:
-        """The batch was just built from ``items``: remember who is in it."""
-        visual._signature = signature
-        local = visual._pos_buffer.data
-        extent = float(np.abs(local[:, :2]).max()) if len(local) else 0.0
-        visual._extent = max(extent, 1e-300)
-        for it in items:
-            if len(it) == 4:
-                it[3]._dirty = {}
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        symbol, sizes, face, edge, edge_w = self.marker_style()
+        size = float(np.median(sizes)) if len(sizes) else \
+            self.axes.figure.points_to_pixels(6)
+        rgba = face[len(face) // 2] if len(face) else colors.to_rgba("C0")
+        return LegendHandle(marker=(symbol, min(size, fontsize_px), rgba, edge, edge_w))
 
-    @staticmethod
-    def update_batch(visual, items: list, signature: tuple | None) -> bool:
-        """Upload into the batch only the rows its scatters changed since it took them.
-        False (nothing done) when it must be rebuilt: other members or lengths, or
-        points moved far beyond the range its float64 origin was chosen for."""
-        from ..visuals.base import rgba_bytes
-
-        if signature is None or getattr(visual, "_signature", None) != signature:
-            return False
-        origin = visual._origin
-        for pts, _, _, a in items:
-            if "offsets" in a._dirty:
-                start, stop = a._dirty["offsets"]
-                with np.errstate(invalid="ignore"):
-                    rel = np.abs(pts[start:stop] - origin[:2])
-                if np.nanmax(rel, initial=0.0, where=np.isfinite(rel)) > 2 * visual._extent:
-                    return False
-        total = len(visual._pos_buffer.data)
-        first = 0
-        for pts, sizes, face, a in items:
-            dirty = a._dirty
-            if "offsets" in dirty:
-                start, stop = dirty["offsets"]
-                p = pts[start:stop]
-                valid = np.isfinite(p).all(axis=1)
-                local = np.zeros((len(p), 3), np.float32)
-                local[:, :2] = np.where(valid[:, None], p - origin[:2], 0.0)
-                local[:, 2] = np.where(valid, -origin[2], 0.0)
-                visual._points[first + start : first + stop, :2] = p
-                visual._pos_buffer.update(first + start, local)
-            # sizes follow the offsets too: a point that became NaN gets size 0
-            spans = [dirty[k] for k in ("sizes", "offsets") if k in dirty]
-            if spans:
-                start, stop = min(s for s, _ in spans), max(e for _, e in spans)
-                sz = sizes[start:stop].astype(np.float32)
-                bad = ~np.isfinite(pts[start:stop]).all(axis=1) | ~np.isfinite(sz)
-                sz = np.maximum(np.where(bad, 0.0, sz), 0.0).astype(np.float32)
-                if not np.array_equal(sz, visual._size_buffer.data[first + start :
-                                                                     first + stop]):
-                    visual._size_buffer.update(first + start, sz)
-                if isinstance(visual._size, np.ndarray) and visual._size.shape == (total,):
-                    visual._size[first + start : first + stop] = sizes[start:stop]
-            if "colors" in dirty:
-                start, stop = dirty["colors"]
-                visual._color_buffer.update(first + start, rgba_bytes(face[start:stop]))
-                if isinstance(visual._color, np.ndarray) and len(visual._color) == total:
-                    visual._color[first + start : first + stop] = face[start:stop]
-            a._dirty = {}
-            first += len(pts)
-        return True
+    def data_points(self) -> np.ndarray:
+        return self._offsets
 
 
 def _mismatch(x, y):
@@ -994,9 +1072,9 @@ class AxesImage(Artist, ScalarMappable):
         left, right, b, t = self.get_extent()
         # row 0 is at the top with origin 'upper'
         y0, y1 = (t, b) if self._origin == "upper" else (b, t)
-        with np.errstate(all="ignore"):
-            xs = self.axes.xaxis.scale.forward(np.array([left, right]))
-            ys = self.axes.yaxis.scale.forward(np.array([y0, y1]))
+        (xs0, ys0), (xs1, ys1) = self.axes.transScale.forward(np.array([[left, y0],
+                                                                        [right, y1]]))
+        xs, ys = np.array([xs0, xs1]), np.array([ys0, ys1])
         # an extent a log axis cannot show (non-positive) hides the image, as it must
         shown = bool(np.isfinite(np.r_[xs, ys]).all())
         self._visual.visible = shown
@@ -1009,17 +1087,25 @@ class AxesImage(Artist, ScalarMappable):
         left, right, b, t = self.get_extent()
         return (min(left, right), max(left, right)), (min(b, t), max(b, t))
 
+    @property
+    def sticky(self):
+        """Margins stop at the image's edges: the axes show exactly the image
+        (matplotlib's sticky edges)."""
+        left, right, b, t = self.get_extent()
+        return [left, right], [b, t]
+
     def visuals(self) -> list:
         return [self._visual]
 
 
 class Text(Artist):
-    """A text label at a data position (or axes fraction with ``transform=ax.transAxes``)."""
+    """A text label at a data position, or a position in the coordinates of any
+    transform to figure pixels (``transform=ax.transAxes``: axes fraction)."""
 
     zorder = 3.0
 
     def __init__(self, axes, x, y, text, fontsize=None, color="black", ha="left",
-                 va="baseline", rotation=0.0, coords="data", label=None, zorder=None,
+                 va="baseline", rotation=0.0, transform=None, label=None, zorder=None,
                  fontweight=None, bbox=None) -> None:
         super().__init__(axes, label, zorder)
         self.set_bbox(bbox)
@@ -1030,7 +1116,10 @@ class Text(Artist):
         self.set_horizontalalignment(ha)
         self.set_verticalalignment(va)
         self._rotation = _rotation(rotation)
-        self._coords = coords
+        if transform is not None and not isinstance(transform, Transform):
+            raise TypeError(f"transform: got {type(transform).__name__}, expected a lumos "
+                            "transform (ax.transData, ax.transAxes, fig.transFigure, ...)")
+        self._transform = transform
         self._bold = fontweight in ("bold", "heavy", 700, 800, 900)
 
     def set_bbox(self, bbox) -> None:
@@ -1101,9 +1190,29 @@ class Text(Artist):
         self._va = va
         self._changed()
 
+    def get_transform(self):
+        """The transform of the position (``ax.transData`` unless given)."""
+        return self.axes.transData if self._transform is None else self._transform
+
     def pixel_position(self) -> tuple[float, float]:
         """Where the anchor lands, in figure pixels from the bottom left."""
-        return self.axes.to_pixels(self._x, self._y, self._coords)
+        x, y = self.get_transform().forward(np.array([self._x, self._y]))
+        return float(x), float(y)
+
+    def draw_overlay(self, ov) -> None:
+        """The text (and its box) in figure pixels."""
+        from .decorations import text_box
+
+        if not self._text:
+            return
+        x, y = self.pixel_position()
+        fig = self.axes.figure
+        size = fig.points_to_pixels(self._fontsize)
+        if self._bbox is not None:
+            text_box(ov, self._text, x, y, size, self._ha, self._va, self._bold, self._bbox,
+                     fig)
+        ov.text(self._text, x, y, size, self._color, ha=self._ha, va=self._va,
+                rotation=self._rotation, bold=self._bold)
 
 
 _FONT_SIZES = {"xx-small": 0.579, "x-small": 0.694, "small": 0.833, "medium": 1.0,

@@ -11,12 +11,13 @@ import numpy as np
 
 from .. import colors
 from ..scene.cameras import PanZoomCamera
-from ..visuals import Line, Markers
+from ..transforms import Affine, Transform, chain
+from ..visuals import Line
+from ..visuals.base import Member
 from . import bigdata
 from . import text as textmod
 from .artist_api import ArtistAPI
 from .artists import (
-    DASHES,
     MARKERS,
     Artist,
     AxesImage,
@@ -28,16 +29,14 @@ from .artists import (
     numeric,
 )
 from .axis import Axis
+from .coords import AxisScales, LiveTransform, rect_to_unit, unit_to_box
+from .decorations import TickLayout, draw_rectilinear_frame, rectilinear_margins
 from .plotting import PlottingMixin
+from .scale import LinearScale
 from .spines import Spines
-from .style import rcParams
+from .style import dash_pattern, rcParams
 
 _COLOR_LETTERS = "bgrcmykw"
-# Batches get level of detail per line, so length no longer needs a visual of its own;
-# lines longer than this still get one so that they are never copied into a joined
-# batch (memory: the visual then shares the artist's array) nor re-joined when another
-# line of the batch changes length.
-_OWN_VISUAL = 1_000_000
 
 
 def parse_fmt(fmt: str) -> dict:
@@ -88,9 +87,17 @@ def _split_plot_args(args) -> list[tuple]:
 
 
 class Axes(PlottingMixin, ArtistAPI):
-    """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``."""
+    """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``.
 
-    name = "2d"
+    This class is also the base of every projection (``projection="polar"``, ...): a
+    projection subclasses it and overrides the hooks of the "projection" sections below
+    (its transform chain, camera, decorations, limits and mouse handling; see
+    ``docs/projections.md``). ``ax.transData`` maps data to figure pixels through
+    ``transScale``, ``transProjection``, ``transLimits`` and ``transAxes``
+    (:mod:`lumos.plot.coords`).
+    """
+
+    name = "rectilinear"
 
     def __init__(self, figure, spec, sharex: Axes | None = None, sharey: Axes | None = None,
                  parent: Axes | None = None, role: str = "main") -> None:
@@ -99,10 +106,20 @@ class Axes(PlottingMixin, ArtistAPI):
         self.parent = parent
         self.role = role  # "main", "twin" or "colorbar"
         self.children: list[Axes] = []
-        self.view = figure.canvas.add_view(camera=PanZoomCamera(), rect=(0, 0, 1, 1))
+        self.view = figure.canvas.add_view(camera=self._make_camera(), rect=(0, 0, 1, 1))
         self.view.bgcolor = None if role == "twin" else rcParams["axes.facecolor"]
         self.xaxis = Axis(self, "x")
         self.yaxis = Axis(self, "y")
+        # the transform chain (live: follows limits, scales and the box)
+        self.transScale = LiveTransform(self._scale_transform, "transScale")
+        self.transProjection = LiveTransform(self._projection_transform, "transProjection")
+        self.transLimits = LiveTransform(self._limits_transform, "transLimits")
+        self.transAxes = LiveTransform(lambda: unit_to_box(self.box), "transAxes")
+        self.transView = LiveTransform(lambda: chain(self.transLimits.frozen(),
+                                                     self.transAxes.frozen()), "transView")
+        self.transData = LiveTransform(lambda: chain(
+            self.transScale.frozen(), self.transProjection.frozen(),
+            self.transView.frozen()), "transData")
         if sharex is not None:
             self._share(self.xaxis, sharex.xaxis)
         if sharey is not None:
@@ -259,7 +276,6 @@ class Axes(PlottingMixin, ArtistAPI):
         self.set_xlim(*lo)
         self.set_ylim(*hi)
         self.xaxis.limits.auto = self.yaxis.limits.auto = True
-        self._image_limits = True
         return im
 
     def stream(self, channels: int, capacity: int, dt: float = 1.0, t0: float = 0.0,
@@ -299,7 +315,9 @@ class Axes(PlottingMixin, ArtistAPI):
 
     def text(self, x, y, s, fontsize=None, color="black", ha="left", va="baseline",
              rotation=0.0, transform=None, **kwargs) -> Text:
-        """Text at data coordinates (or axes fraction with ``transform=ax.transAxes``)."""
+        """Text at data coordinates, or through any transform to figure pixels:
+        ``transform=ax.transAxes`` (axes fraction), ``ax.get_xaxis_transform()``,
+        ``fig.transFigure``."""
         kwargs = _normalize_kwargs(kwargs)
         ha = kwargs.pop("horizontalalignment", ha)
         va = kwargs.pop("verticalalignment", va)
@@ -308,22 +326,69 @@ class Axes(PlottingMixin, ArtistAPI):
         fontsize = kwargs.pop("size", fontsize)
         bbox = kwargs.pop("bbox", None)
         _reject_unknown(kwargs, "text")
-        coords = "axes" if transform is self.transAxes else "data"
         t = Text(self, x, y, s, fontsize=fontsize, color=color, ha=ha, va=va,
-                 rotation=rotation, coords=coords, zorder=zorder, fontweight=fontweight,
-                 bbox=bbox)
+                 rotation=rotation, transform=transform, zorder=zorder,
+                 fontweight=fontweight, bbox=bbox)
         self.texts.append(t)
         self._dirty = True
         return t
 
-    @property
-    def transAxes(self):  # noqa: N802 - matplotlib's name
-        """Marker for axes-fraction coordinates in ``text(..., transform=ax.transAxes)``."""
-        return _TRANS_AXES
+    # -- projection: the transform chain -------------------------------------------
+    def _make_camera(self):
+        """The camera of the axes' view (a projection may bring another kind)."""
+        return PanZoomCamera()
 
-    @property
-    def transData(self):  # noqa: N802 - matplotlib's name
-        return _TRANS_DATA
+    def _scale_transform(self) -> Transform:
+        """Data → scale space (``transScale``): the axes' scales."""
+        return AxisScales(self.xaxis.scale, self.yaxis.scale)
+
+    def _projection_transform(self) -> Transform:
+        """Scale space → projected space (``transProjection``); the GPU applies it as
+        the transform of the visuals in scale space. Identity here."""
+        return Affine()
+
+    def view_rect(self) -> tuple[float, float, float, float]:
+        """The rectangle of projected space the axes show, ``(x0, y0, w, h)``; a
+        negative width or height is an inverted axis. ``transLimits`` maps it onto the
+        unit square and the camera shows it in the box."""
+        (x0, x1), (y0, y1) = self.xaxis.scaled_interval(), self.yaxis.scaled_interval()
+        if self.xaxis.inverted:
+            x0, x1 = x1, x0
+        if self.yaxis.inverted:
+            y0, y1 = y1, y0
+        return x0, y0, x1 - x0, y1 - y0
+
+    def _limits_transform(self) -> Transform:
+        """Projected space → axes fraction (``transLimits``): the view rectangle onto the
+        unit square (what the camera does on the GPU)."""
+        return rect_to_unit(self.view_rect())
+
+    def gpu_transform(self) -> Transform | None:
+        """What visuals in scale space apply on the GPU (None: nothing, the projection
+        is the identity)."""
+        t = self.transProjection.frozen()
+        return None if t.is_linear else t
+
+    def edge_steps(self, start: np.ndarray, stop: np.ndarray) -> np.ndarray:
+        """How many straight pieces each scale-space segment ``start[i] → stop[i]``
+        needs so that it follows the projection (patches subdivide their edges by it):
+        1 everywhere for a linear projection."""
+        return np.ones(len(start), dtype=int)
+
+    def get_xaxis_transform(self, which: str = "grid") -> Transform:
+        """x in data, y in axes fraction → figure pixels (matplotlib's blended
+        transform for x ticks and spans)."""
+        return LiveTransform(lambda: chain(
+            AxisScales(self.xaxis.scale, LinearScale()),
+            rect_to_unit(self.view_rect(), along=(True, False)),
+            self.transAxes.frozen()), "xaxis transform")
+
+    def get_yaxis_transform(self, which: str = "grid") -> Transform:
+        """x in axes fraction, y in data → figure pixels."""
+        return LiveTransform(lambda: chain(
+            AxisScales(LinearScale(), self.yaxis.scale),
+            rect_to_unit(self.view_rect(), along=(False, True)),
+            self.transAxes.frozen()), "yaxis transform")
 
     # -- limits, scales, labels -----------------------------------------------------
     def _autoscale(self) -> None:
@@ -348,11 +413,7 @@ class Axes(PlottingMixin, ArtistAPI):
                 continue
             lo = min(s[0] for s in spans)
             hi = max(s[1] for s in spans)
-            if getattr(self, "_image_limits", False) and all(
-                    isinstance(a, AxesImage) for a in self.artists):
-                margin = 0.0
-            else:
-                margin = self._margins[i]
+            margin = self._margins[i]
             with np.errstate(all="ignore"):
                 s0, s1 = axis.scale.forward(np.array([lo, hi]))
             if not (np.isfinite(s0) and np.isfinite(s1)):
@@ -377,6 +438,11 @@ class Axes(PlottingMixin, ArtistAPI):
             inverted = axis.inverted
             axis.limits.lo, axis.limits.hi = float(lo), float(hi)
             axis.inverted = inverted
+
+    def update_limits(self) -> None:
+        """Before a frame: automatic limits follow data that changed since the last."""
+        if self._dirty and (self.xaxis.limits.auto or self.yaxis.limits.auto):
+            self._autoscale()
 
     def autoscale(self, enable: bool = True, axis: str = "both") -> None:
         for name in ("x", "y") if axis == "both" else (axis,):
@@ -731,108 +797,140 @@ class Axes(PlottingMixin, ArtistAPI):
 
     # -- coordinates -----------------------------------------------------------------
     def to_pixels(self, x, y, coords: str = "data") -> tuple[float, float]:
-        """Figure pixels (from the bottom left) of a point in data or axes coordinates."""
-        bx, by, bw, bh = self.box
-        if coords == "axes":
-            return bx + float(x) * bw, by + float(y) * bh
-        fx = self._fraction(self.xaxis, np.array([x], float))[0]
-        fy = self._fraction(self.yaxis, np.array([y], float))[0]
-        return bx + fx * bw, by + fy * bh
+        """Figure pixels (from the bottom left) of a point in data or axes coordinates
+        (``transData`` or ``transAxes``)."""
+        t = self.transAxes if coords == "axes" else self.transData
+        px, py = t.forward(np.array([x, y], dtype=float))
+        return float(px), float(py)
 
-    def _fraction(self, axis: Axis, values: np.ndarray) -> np.ndarray:
-        """Position along the axis, 0 at the left/bottom edge, 1 at the right/top."""
-        s0, s1 = axis.scaled_interval()
+    def view_state(self) -> tuple:
+        """What pixel-dependent geometry depends on: box, view, projection, dpi."""
+        return tuple(self.box), self.view_rect(), self.transProjection.frozen(), self.figure.dpi
+
+    # -- projection: the camera and the mouse ----------------------------------------
+    def sync_camera(self) -> None:
+        """The view's camera and rectangle from the limits and the box."""
+        x0, y0, w, h = self.view_rect()
+        cam = self.view.camera
+        cam.rect = (min(x0, x0 + w), min(y0, y0 + h), abs(w), abs(h))
+        cam.invert_x, cam.invert_y = w < 0, h < 0
+        bx, by, bw, bh = self.box
+        height = self.figure.canvas.size[1]
+        self.view.fixed_rect = (bx, height - by - bh, bw, bh)
+
+    def camera_changed(self, camera: dict) -> None:
+        """The mouse moved the view's camera (a frame camera dictionary, as the
+        controllers give): take the limits it shows, then follow them with the camera."""
+        x0, y0, w, h = (float(v) for v in camera["rect"])
+        for axis, setter, lo, hi in ((self.xaxis, self.set_xlim, x0, x0 + w),
+                                     (self.yaxis, self.set_ylim, y0, y0 + h)):
+            with np.errstate(all="ignore"):
+                a, b = axis.scale.inverse(np.array([lo, hi]))
+            if np.isfinite(a) and np.isfinite(b) and a != b:
+                setter(float(a), float(b))
+        self.sync_camera()
+
+    def home_state(self):
+        """What ``restore_home`` needs to bring the view back (before the mouse moved it)."""
+        return [(a, a.limits.lo, a.limits.hi, a.limits.auto, a.inverted)
+                for a in (self.xaxis, self.yaxis)]
+
+    def restore_home(self, state) -> None:
+        for axis, lo, hi, auto, inverted in state:
+            axis.limits.lo, axis.limits.hi, axis.limits.auto = lo, hi, auto
+            axis.inverted = inverted
+        self._dirty = True
+        self.sync_camera()
+
+    def data_at(self, x: float, y: float) -> tuple[float, float]:
+        """Data coordinates at figure pixel (x, y) from the bottom left."""
         with np.errstate(all="ignore"):
-            f = (axis.scale.forward(values) - s0) / (s1 - s0)
-        return 1 - f if axis.inverted else f
+            xd, yd = self.transData.inverse(np.array([x, y], dtype=float))
+        return float(xd), float(yd)
+
+    def _background(self):
+        """The color the view clears its rectangle to (None: transparent)."""
+        return None if (self.role == "twin" or not self.axison) else self.facecolor
+
+    # -- projection: decorations -----------------------------------------------------
+    def own_margins(self) -> tuple[float, float, float, float]:
+        """Pixels (left, right, bottom, top) this axes' decorations reach beyond its box:
+        the layout makes that much room."""
+        return rectilinear_margins(self)
+
+    def draw_frame(self, ov) -> None:
+        """Spines, ticks, tick labels and axis labels into the figure's overlay."""
+        draw_rectilinear_frame(self, ov)
+
+    def decorations_above(self) -> float:
+        """Pixels the frame's decorations reach above the box (titles go above them)."""
+        if self.xaxis.ticks_position == "top":
+            return TickLayout(self, self.xaxis).label_extent()
+        return 0.0
 
     # -- per frame -------------------------------------------------------------------
     def sync(self) -> None:
         """Before drawing: camera from the limits, batches from the artists, grid."""
-        (x0, x1), (y0, y1) = self.xaxis.scaled_interval(), self.yaxis.scaled_interval()
-        cam = self.view.camera
-        cam.rect = (x0, y0, x1 - x0, y1 - y0)
-        cam.invert_x, cam.invert_y = self.xaxis.inverted, self.yaxis.inverted
-        bx, by, bw, bh = self.box
-        h = self.figure.canvas.size[1]
-        self.view.fixed_rect = (bx, h - by - bh, bw, bh)
-        self.view.bgcolor = None if (self.role == "twin" or not self.axison) else self.facecolor
+        self.sync_camera()
+        self.view.bgcolor = self._background()
         if self._dirty:
             self._rebuild_batches()
             self._dirty = False
+        self._sync_gpu_transforms()
         self._update_grid()
 
+    def _scale_space_visuals(self):
+        """The visuals holding scale-space positions (the GPU applies the projection)."""
+        yield from self._batches.values()
+        for a in self.artists:
+            if a.space == "scale":
+                yield from a.visuals()
+
+    def _sync_gpu_transforms(self) -> None:
+        t = self.gpu_transform()
+        for v in self._scale_space_visuals():
+            if v.transform != t:
+                v.transform = t
+
     def _rebuild_batches(self) -> None:
-        """Group lines and markers of one style into one visual each (one draw)."""
-        px = self.figure.points_to_pixels
+        """Put the batch items of the artists into one visual per kind, style and
+        zorder (one draw each); the visuals upload only the rows that changed."""
+        px = self.figure.points_to_pixels(1.0)  # marker sizes and widths follow the dpi
         groups: dict[tuple, list] = {}
         for a in self.artists:
             if not a.get_visible():
                 continue
-            if isinstance(a, Line2D):
-                if a._linestyle is not None and len(a._scaled) >= 2:
-                    width = px(a._linewidth)
-                    pattern = DASHES[a._linestyle]
-                    dashes = None if pattern is None else tuple(width * p for p in pattern)
-                    key = ("line", width, dashes, a.zorder)
-                    if len(a._scaled) > _OWN_VISUAL:
-                        key += (id(a),)  # very long lines alone: never copied
-                    groups.setdefault(key, []).append((a._scaled, a.line_rgba(), a))
-                markers = a.marker_positions() if a._marker is not None else ()
-                if len(markers):
-                    symbol, size, face, edge, edge_w = a.marker_style()
-                    key = ("markers", symbol, edge_w, edge, a.zorder)
-                    n = len(markers)
-                    groups.setdefault(key, []).append(
-                        (markers, np.full(n, size), np.tile(face, (n, 1))))
-            elif isinstance(a, PathCollection) and len(a._scaled) and not a.uses_density():
-                symbol, sizes, face, edge, edge_w = a.marker_style()
-                key = ("markers", symbol, edge_w, edge, a.zorder)
-                groups.setdefault(key, []).append((a._scaled, sizes, face, a))
+            for item in a.batch_items():
+                owner = (a, item.part)  # member_at gives it back: artist_at reads it
+                key = (item.visual, item.style, item.order, px, owner if item.alone else None)
+                groups.setdefault(key, []).append(Member(owner, item.pos, item.color,
+                                                         item.size, item.changed))
         for key in [k for k in self._batches if k not in groups]:
             self.view.remove(self._batches.pop(key))
-        for key, items in groups.items():
+        for key, members in groups.items():
             visual = self._batches.get(key)
-            if key[0] == "line":
-                # The same lines with the same lengths and colors as last time: upload
-                # only the rows each line changed (set_data, ydata[i:j] = v, ...).
-                signature = tuple((id(a), len(p), tuple(c)) for p, c, a in items)
-                if visual is not None and getattr(visual, "_signature", None) == signature:
-                    start = 0
-                    for p, _, a in items:
-                        rows = a._dirty_rows
-                        if rows is True:
-                            visual.update_points(start, p)
-                        elif rows is not None:
-                            visual.update_points(start + rows[0], p[rows[0] : rows[1]])
-                        start += len(p) + 1  # the NaN row between two lines
-                else:
-                    if visual is None:
-                        visual = Line(width=key[1], dashes=key[2])
-                    if len(items) > 1:
-                        visual.set_data([p for p, _, _ in items],
-                                        color=[c for _, c, _ in items])
-                    else:  # one line: the visual shares the artist's array
-                        visual.set_data(items[0][0], color=items[0][1], copy=False)
-                    visual._signature = signature
-                for _, _, a in items:
-                    a._dirty_rows = None
-            else:
-                # The same scatters with the same lengths as last time: upload only the
-                # rows each changed (set_offsets, set_array, set_sizes); else rebuild.
-                signature = PathCollection.batch_signature(items, px(1.0))
-                if visual is None or not PathCollection.update_batch(visual, items, signature):
-                    pos = np.concatenate([it[0] for it in items])
-                    sizes = np.concatenate([it[1] for it in items])
-                    face = np.concatenate([it[2] for it in items])
-                    if visual is None:
-                        visual = Markers(symbol=key[1], edge_width=key[2], edge_color=key[3])
-                    visual.set_data(pos, size=sizes, color=face)
-                    PathCollection.batch_taken(visual, items, signature)
-            if key not in self._batches:
-                visual.order = key[3] if key[0] == "line" else key[-1]
-                self._batches[key] = visual
+            if visual is None:
+                visual = self._batches[key] = key[0](**dict(key[1]))
+                visual.order = key[2]
                 self.view.add(visual)
+            visual.set_members(members)
+
+    def data_visuals(self) -> list:
+        """The visuals that draw the artists' data (what ``Figure.pick`` may hit)."""
+        return [*self._batches.values(), *(v for a in self.artists for v in a.visuals())]
+
+    def artist_at(self, visual, index: int):
+        """``(artist, index into its data)`` of a hit on one of the axes' data visuals:
+        the batch says whose row it is, else the artist drawing that visual;
+        ``(visual, index)`` for a visual no artist claims."""
+        key, local = visual.member_at(index)
+        if key is not None:
+            artist, part = key
+            return artist, artist.pick_index(local, part)
+        for a in self.artists:
+            if visual in a.visuals():
+                return a, a.pick_index(index)
+        return visual, index
 
     def _update_grid(self) -> None:
         segments = []
@@ -863,23 +961,10 @@ class Axes(PlottingMixin, ArtistAPI):
                                    style.get("alpha", rcParams["grid.alpha"]))
             width = self.figure.points_to_pixels(style.get("linewidth",
                                                            rcParams["grid.linewidth"]))
-            pattern = DASHES[style.get("linestyle", rcParams["grid.linestyle"])]
             line.width = width
-            line.dashes = None if pattern is None else tuple(width * p for p in pattern)
+            line.dashes = dash_pattern(style.get("linestyle", rcParams["grid.linestyle"]), width)
             line.set_data(segments)
             line.color = color
-
-
-class _Coords:
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __repr__(self) -> str:
-        return f"<{self.name} coordinates>"
-
-
-_TRANS_AXES = _Coords("axes")
-_TRANS_DATA = _Coords("data")
 
 
 def _singular(v: float, scale: str) -> tuple[float, float]:

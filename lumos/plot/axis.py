@@ -192,6 +192,15 @@ class Axis:
         self.limits.lo, self.limits.hi = lo, hi
         self.limits.auto = auto
 
+    def pixels_along(self, values) -> np.ndarray:
+        """Figure pixels along this axis (x from the left, y from the bottom) of data
+        values, through the axes' ``get_xaxis_transform``/``get_yaxis_transform``."""
+        v = np.asarray(values, dtype=float).reshape(-1)
+        zeros = np.zeros_like(v)
+        if self.name == "x":
+            return self.axes.get_xaxis_transform().forward(np.c_[v, zeros])[:, 0]
+        return self.axes.get_yaxis_transform().forward(np.c_[zeros, v])[:, 1]
+
     def offset_visible(self, ticks) -> bool:
         return bool(self.show_labels and ticks.offset and len(ticks.labels))
 

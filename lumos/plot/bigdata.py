@@ -13,8 +13,8 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
-from .artists import Artist, ScalarMappable, check_linestyle
-from .style import DASHES, rcParams
+from .artists import Artist, LegendHandle, ScalarMappable, check_linestyle
+from .style import dash_pattern, rcParams
 
 TILE_ABOVE = 4096  # lazy images larger than this (rows or columns) are tiled; smaller are read
 _LINE_KEYS = {"color", "linewidth", "linestyle", "label", "zorder", "alpha", "marker"}
@@ -22,10 +22,10 @@ _LINE_KEYS = {"color", "linewidth", "linestyle", "label", "zorder", "alpha", "ma
 
 def is_lazy_input(obj) -> bool:
     """h5py/zarr/Dask/memmap data, or a Dask DataFrame column: drawn through lumos.lazy."""
-    from ..lazy.aggregate import _is_dask_frame_column
+    from ..lazy.aggregate import is_dask_frame_column
     from ..lazy.source import is_lazy
 
-    return is_lazy(obj) or _is_dask_frame_column(obj)
+    return is_lazy(obj) or is_dask_frame_column(obj)
 
 
 class LazyLine2D(Artist):
@@ -56,9 +56,8 @@ class LazyLine2D(Artist):
     def _style(self) -> None:
         v = self.visual
         width = self.axes.figure.points_to_pixels(self._linewidth)
-        pattern = DASHES[self._linestyle]
         v.width = width
-        v.dashes = None if pattern is None else tuple(width * p for p in pattern)
+        v.dashes = dash_pattern(self._linestyle, width)
         v.color = colors.to_rgba(self._color, self._alpha)
         v.order = self.zorder
         self._changed()
@@ -84,6 +83,11 @@ class LazyLine2D(Artist):
 
     def line_rgba(self):
         return colors.to_rgba(self._color, self._alpha)
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        width = self.axes.figure.points_to_pixels(self._linewidth)
+        return LegendHandle(line=(self.line_rgba(), width,
+                                  dash_pattern(self._linestyle, width)))
 
     def set_visible(self, visible: bool) -> None:
         super().set_visible(visible)

@@ -21,8 +21,8 @@ import numpy as np
 from .. import colors
 from ..geometry import triangulate, triangulate_polygon
 from ..visuals import Line, Mesh
-from .artists import Artist, Line2D, ScalarMappable, Text, check_linestyle
-from .style import DASHES, rcParams
+from .artists import Artist, LegendHandle, Line2D, ScalarMappable, Text, check_linestyle
+from .style import dash_pattern, rcParams
 
 # matplotlib's log scales 'clip' non-positive values to a huge negative exponent, so a bar
 # or a fill down to 0 reaches the bottom edge of a log axis whatever the limits.
@@ -63,43 +63,11 @@ def _limits2(x, y, ax) -> tuple | None:
     return lx, ly
 
 
-def pixel_map(ax) -> tuple[tuple[float, float], tuple[float, float]]:
-    """``((ax, bx), (ay, by))`` with figure pixel = a * scale + b along x and along y."""
-    bx, by, bw, bh = ax.box
-    out = []
-    for axis, start, length in ((ax.xaxis, bx, bw), (ax.yaxis, by, bh)):
-        s0, s1 = axis.scaled_interval()
-        k = length / (s1 - s0) if s1 != s0 else 1.0
-        if axis.inverted:
-            out.append((-k, start + length + s0 * k))
-        else:
-            out.append((k, start - s0 * k))
-    return out[0], out[1]
-
-
-def data_to_pixels(ax, x, y) -> np.ndarray:
-    """(N, 2) figure pixels of data points (NaN where the scale cannot show them)."""
-    (kx, ox), (ky, oy) = pixel_map(ax)
-    return np.c_[kx * to_scale(ax.xaxis, x) + ox, ky * to_scale(ax.yaxis, y) + oy]
-
-
-def pixels_to_scale(ax, px: np.ndarray) -> np.ndarray:
-    """(N, 2) figure pixels back to scale-space positions of the axes' view."""
-    (kx, ox), (ky, oy) = pixel_map(ax)
-    return np.c_[(px[:, 0] - ox) / kx, (px[:, 1] - oy) / ky]
-
-
 def axes_fraction_to_scale(axis, f) -> np.ndarray:
     """Axes fraction (0 at the left/bottom edge) to scale space, inverted axes included."""
     s0, s1 = axis.scaled_interval()
     f = np.asarray(f, dtype=float)
     return s1 - f * (s1 - s0) if axis.inverted else s0 + f * (s1 - s0)
-
-
-def view_state(ax) -> tuple:
-    """What pixel-dependent geometry depends on: box, limits, inversion, dpi."""
-    return (tuple(ax.box), ax.xaxis.scaled_interval(), ax.yaxis.scaled_interval(),
-            ax.xaxis.inverted, ax.yaxis.inverted, ax.figure.dpi)
 
 
 # -- colors -----------------------------------------------------------------------------
@@ -136,11 +104,6 @@ def _short_linestyle(ls) -> str | None:
     """'-', '--', ':', '-.' or None for any of matplotlib's line style names."""
     ls = check_linestyle(ls)
     return {"solid": "-", "dashed": "--", "dotted": ":", "dashdot": "-."}.get(ls, ls)
-
-
-def _dashes(linestyle, width_px: float):
-    pattern = DASHES.get(linestyle) if linestyle is not None else None
-    return None if pattern is None else tuple(max(width_px, 1.0) * p for p in pattern)
 
 
 # -- visuals ----------------------------------------------------------------------------
@@ -219,6 +182,7 @@ class Collection(Artist):
     """
 
     zorder = 1.0
+    space = "projected"  # geometry is triangulated where it is drawn: after the projection
     _view_dependent = False  # geometry depends on pixels or view limits: redo per frame
 
     def __init__(self, axes, facecolor="C0", edgecolor="none", linewidth=None, linestyle="-",
@@ -238,10 +202,17 @@ class Collection(Artist):
 
     # what subclasses provide
     def _build(self):
-        """``(fill, lines)``: fill is ``(verts (N, 2), faces (M, 3), rgba (N, 4))`` in
-        scale space or None; lines has one ``(polylines, rgba, width_pt, linestyle)`` per
-        Line visual."""
+        """``(fill, lines)``: fill is ``(verts (N, 2), faces (M, 3), rgba (N, 4))`` in the
+        axes' projected space (``_view``) or None; lines has one ``(polylines, rgba,
+        width_pt, linestyle)`` per Line visual. Faces are triangulated after the
+        projection, so polar fills are right."""
         raise NotImplementedError
+
+    def _view(self, pts: np.ndarray) -> np.ndarray:
+        """Scale-space points (N, 2) where the axes' view draws them (``transProjection``):
+        the same array for rectilinear axes."""
+        t = self.axes.transProjection.frozen()
+        return pts if t.is_linear else t.forward(np.asarray(pts, dtype=float).reshape(-1, 2))
 
     # what the axes asks
     def visuals(self) -> list:
@@ -258,7 +229,11 @@ class Collection(Artist):
             self._update_geometry()
 
     def _state(self):
-        return view_state(self.axes) if self._view_dependent else (self.axes.figure.dpi,)
+        """What the geometry was built for: the view (pixel-dependent geometry), else the
+        dpi and the projection (the geometry is built in projected space)."""
+        ax = self.axes
+        return ax.view_state() if self._view_dependent else (ax.figure.dpi,
+                                                             ax.transProjection.frozen())
 
     def _update_geometry(self) -> None:
         self._built_for = self._state()
@@ -269,7 +244,7 @@ class Collection(Artist):
         px = self.axes.figure.points_to_pixels
         for visual, (polylines, rgba, width, ls) in zip(self._line_visuals, lines, strict=True):
             w = px(width)
-            shown.append(set_line(visual, polylines, rgba, w, _dashes(ls, w)))
+            shown.append(set_line(visual, polylines, rgba, w, dash_pattern(ls, w)))
         self._shown = shown
         self._sync_visuals()
 
@@ -341,6 +316,10 @@ class Collection(Artist):
     get_facecolors = get_facecolor
     get_edgecolors = get_edgecolor
 
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        """A box in the face and edge colors."""
+        return LegendHandle(patch=self.legend_patch())
+
     def legend_patch(self) -> tuple[tuple, tuple | None]:
         """(face rgba, edge rgba or None) of the legend's box for this artist."""
         face = tuple(self.face_rgba(1)[0]) if len(self._facecolors) else (0, 0, 0, 0)
@@ -378,6 +357,7 @@ class BarCollection(Collection):
         self._facecolors = _cycle_rows(self._facecolors, n, None)
         self._edgecolors = _cycle_rows(self._edgecolors, n, None)
         self._bar_visible = np.ones(n, dtype=bool)
+        self.bar_labels: list[str] | None = None  # one legend label per bar (label=[...])
         self.orientation = orientation
         stick = self._xywh[:, 1] if orientation == "vertical" else self._xywh[:, 0]
         self.sticky = (np.zeros(0), stick.copy()) if orientation == "vertical" else \
@@ -394,16 +374,35 @@ class BarCollection(Collection):
         x0, x1, y0, y1 = (c[keep] for c in self._corners())
         sx0, sx1 = to_scale(ax.xaxis, x0), to_scale(ax.xaxis, x1)
         sy0, sy1 = to_scale(ax.yaxis, y0), to_scale(ax.yaxis, y1)
-        corners = np.stack([np.c_[sx0, sy0], np.c_[sx1, sy0], np.c_[sx1, sy1],
-                            np.c_[sx0, sy1]], axis=1)  # (n, 4, 2)
-        n = len(corners)
-        base = 4 * np.arange(n)
-        faces = np.r_[np.c_[base, base + 1, base + 2], np.c_[base, base + 2, base + 3]]
+        n = len(sx0)
         face = _cycle_rows(self._facecolors[keep], n, self._alpha)
         edge = _cycle_rows(self._edgecolors[keep], n, self._alpha)
-        outline = np.concatenate([corners, corners[:, :1]], axis=1)
-        return ((corners.reshape(-1, 2), faces, np.repeat(face, 4, axis=0)),
-                [(outline, edge, self._linewidth, self._linestyle)])
+        # a bar is a strip of k quads along x: k = 1 unless the projection bends its
+        # x edges (polar bars: arcs)
+        steps = ax.edge_steps(np.c_[sx0, sy1], np.c_[sx1, sy1]) if n else np.zeros(0, int)
+        verts, faces, cols, outlines, start = [], [], [], [], 0
+        for k in np.unique(steps):
+            sel = steps == k
+            m = int(sel.sum())
+            t = np.linspace(0.0, 1.0, k + 1)
+            xs = sx0[sel, None] + (sx1 - sx0)[sel, None] * t  # (m, k + 1)
+            bottom = np.stack([xs, np.broadcast_to(sy0[sel, None], xs.shape)], axis=-1)
+            top = np.stack([xs, np.broadcast_to(sy1[sel, None], xs.shape)], axis=-1)
+            verts.append(np.concatenate([bottom, top], axis=1).reshape(-1, 2))
+            i = np.arange(k)
+            quad = np.r_[np.c_[i, i + 1, k + 2 + i], np.c_[i, k + 2 + i, k + 1 + i]]
+            faces.append((quad[None] + start + 2 * (k + 1) * np.arange(m)[:, None, None])
+                         .reshape(-1, 3))
+            cols.append(np.repeat(face[sel], 2 * (k + 1), axis=0))
+            ring = np.concatenate([bottom, top[:, ::-1], bottom[:, :1]], axis=1)
+            outlines.extend(ring)
+            start += m * 2 * (k + 1)
+        order = np.concatenate([np.flatnonzero(steps == k) for k in np.unique(steps)]) \
+            if n else np.zeros(0, int)
+        fill = (self._view(np.concatenate(verts)), np.concatenate(faces),
+                np.concatenate(cols)) if n else None
+        outlines = [self._view(o) for o in outlines]
+        return fill, [(outlines, edge[order], self._linewidth, self._linestyle)]
 
     def data_limits(self):
         keep = self._bar_visible
@@ -542,13 +541,16 @@ class Rectangle:
         self.set_visible(False)
 
     def get_label(self) -> str:
-        labels = getattr(self._c, "_bar_labels", None)
+        labels = self._c.bar_labels
         return "_nolegend_" if labels is None else labels[self._i]
 
     def legend_patch(self):
         edge = self.get_edgecolor()
         return self.get_facecolor(), (edge if edge[3] > 0 and self._c._linewidth > 0
                                       else None)
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        return LegendHandle(patch=self.legend_patch())
 
 
 class Container(tuple):
@@ -578,6 +580,10 @@ class Container(tuple):
     def remove(self) -> None:
         for child in self.get_children():
             child.remove()
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle | None:
+        """How the container looks in a legend (None: the label alone)."""
+        return None
 
 
 class BarContainer(Container):
@@ -609,6 +615,9 @@ class BarContainer(Container):
     def legend_patch(self):
         return self.collection.legend_patch()
 
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        return LegendHandle(patch=self.legend_patch())
+
 
 class ErrorbarContainer(Container):
     """What ``errorbar`` returns: ``(data_line, caplines, barlinecols)``."""
@@ -627,7 +636,10 @@ class ErrorbarContainer(Container):
             return self.lines[2][0].legend_line() if self.lines[2] else ((0, 0, 0, 0), 1.0,
                                                                           None)
         w = line.axes.figure.points_to_pixels(line.get_linewidth())
-        return line.line_rgba(), w, _dashes(line._linestyle, w)
+        return line.line_rgba(), w, dash_pattern(line._linestyle, w)
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        return LegendHandle(line=self.legend_line())
 
 
 class StemContainer(Container):
@@ -639,6 +651,9 @@ class StemContainer(Container):
 
     def legend_line(self) -> tuple[tuple, float, tuple | None]:
         return self.stemlines.legend_line()
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        return LegendHandle(line=self.legend_line())
 
 
 # -- polygons ---------------------------------------------------------------------------
@@ -683,7 +698,7 @@ class Polygon(Collection):
         return out
 
     def _build(self):
-        pts = self._scaled()
+        pts = self._view(self._scaled())
         ok = np.isfinite(pts).all(axis=1)
         fill = None
         if self._fill:
@@ -742,7 +757,7 @@ class PolyCollection(Collection):
                 for v in self._verts]
 
     def _build(self):
-        polys = self._scaled_polys()
+        polys = [self._view(p) for p in self._scaled_polys()]
         n = len(polys)
         face = self.face_rgba(n)
         verts, faces, cols, offset = [], [], [], 0
@@ -892,6 +907,8 @@ class FillBetweenPolyCollection(PolyCollection):
         if self.t_direction == "y":
             verts = [v[:, ::-1] for v in verts]
             outlines = [o[:, ::-1] for o in outlines]
+        verts = [self._view(v) for v in verts]
+        outlines = [self._view(o) for o in outlines]
         fill = None
         if verts:
             allv = np.concatenate(verts)
@@ -969,6 +986,10 @@ class LineCollection(Collection):
 
     def _build(self):
         segs = self._scaled_segments()
+        if isinstance(segs, np.ndarray):
+            segs = self._view(segs.reshape(-1, 2)).reshape(segs.shape)
+        else:
+            segs = [self._view(p) for p in segs]
         return None, [(segs, self.edge_rgba(len(segs)), self._linewidth, self._linestyle)]
 
     def data_limits(self):
@@ -985,7 +1006,10 @@ class LineCollection(Collection):
     def legend_line(self) -> tuple[tuple, float, tuple | None]:
         """(rgba, width px, dashes px) of the legend's line for this artist."""
         w = self.axes.figure.points_to_pixels(self._linewidth)
-        return tuple(self.edge_rgba(1)[0]), w, _dashes(self._linestyle, w)
+        return tuple(self.edge_rgba(1)[0]), w, dash_pattern(self._linestyle, w)
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        return LegendHandle(line=self.legend_line())
 
 
 class CapLines(LineCollection):
@@ -1014,11 +1038,12 @@ class CapLines(LineCollection):
 
     def _build(self):
         ax = self.axes
-        px = data_to_pixels(ax, self._x, self._y)
+        px = ax.transData.forward(np.c_[self._x, self._y])
         px = px[np.isfinite(px).all(axis=1)]
         half = ax.figure.points_to_pixels(self._capsize)
         d = np.array([half, 0.0]) if self._across == "x" else np.array([0.0, half])
-        segs = np.stack([pixels_to_scale(ax, px - d), pixels_to_scale(ax, px + d)], axis=1) \
+        to_view = ax.transView.inverse  # figure pixels to the view's (projected) space
+        segs = np.stack([to_view(px - d), to_view(px + d)], axis=1) \
             if len(px) and ax.box[2] > 1 else np.zeros((0, 2, 2))
         return None, [(segs, self.edge_rgba(len(segs)), self._linewidth, None)]
 
@@ -1071,7 +1096,7 @@ class AxLine(Line2D):
 
     def _update_geometry(self) -> None:
         ax = self.axes
-        self._built_for = view_state(ax)
+        self._built_for = ax.view_state()
         if self._orientation == "horizontal":
             xs = axes_fraction_to_scale(ax.xaxis, self._span)
             ys = to_scale(ax.yaxis, [self._value, self._value])
@@ -1082,7 +1107,7 @@ class AxLine(Line2D):
         rgba = np.asarray([self.line_rgba()])
         ok = self._linestyle is not None and set_line(
             self._visual, [np.c_[xs, ys]], rgba, px,
-            _dashes(self._linestyle, px))
+            dash_pattern(self._linestyle, px))
         self._visual.visible = bool(ok) and self._visible
         self._visual.order = self.zorder
 
@@ -1091,7 +1116,7 @@ class AxLine(Line2D):
         super()._changed()
 
     def draw_overlay(self, ov) -> None:
-        if view_state(self.axes) != self._built_for:
+        if self.axes.view_state() != self._built_for:
             self._update_geometry()
 
     def visuals(self) -> list:
@@ -1157,6 +1182,8 @@ class QuadMesh(Collection, ScalarMappable):
     def _build(self):
         ax = self.axes
         sx, sy = to_scale(ax.xaxis, self._X), to_scale(ax.yaxis, self._Y)
+        projected = self._view(np.c_[sx.ravel(), sy.ravel()])
+        sx, sy = projected[:, 0].reshape(sx.shape), projected[:, 1].reshape(sy.shape)
         ny, nx = sx.shape
         if self._shading == "gouraud":
             verts = np.c_[sx.ravel(), sy.ravel()]
@@ -1334,7 +1361,8 @@ class ContourSet(Collection, ScalarMappable):
             verts, faces, cols, offset = [], [], [], 0
             for polys, c in zip(self._polygons, rgba, strict=True):
                 for pts, offs in polys:
-                    sp = np.c_[to_scale(ax.xaxis, pts[:, 0]), to_scale(ax.yaxis, pts[:, 1])]
+                    sp = self._view(np.c_[to_scale(ax.xaxis, pts[:, 0]),
+                                          to_scale(ax.yaxis, pts[:, 1])])
                     rings, ends = [], []
                     for k in range(len(offs) - 1):
                         ring = sp[offs[k]:offs[k + 1]]
@@ -1360,8 +1388,8 @@ class ContourSet(Collection, ScalarMappable):
                 if style != group:
                     continue
                 for seg in self.allsegs[i]:
-                    polys.append(np.c_[to_scale(ax.xaxis, seg[:, 0]),
-                                       to_scale(ax.yaxis, seg[:, 1])])
+                    polys.append(self._view(np.c_[to_scale(ax.xaxis, seg[:, 0]),
+                                                  to_scale(ax.yaxis, seg[:, 1])]))
                     cs.append(rgba[i])
             lines.append((polys, np.asarray(cs).reshape(-1, 4), group[0], group[1]))
         return None, lines
@@ -1475,11 +1503,11 @@ class Quiver(Collection, ScalarMappable):
         if self.width is None:
             self.width = 0.06 * span / float(np.clip(math.sqrt(self.N), 8, 25))
         width_px = float(self.width) * dpu
-        base = data_to_pixels(ax, self.X, self.Y)
+        base = ax.transData.forward(np.c_[self.X, self.Y])
         u, v = self.U, self.V
         xy_angles = isinstance(self.angles, str) and self.angles == "xy"
         if xy_angles or self.scale_units == "xy":
-            tip = data_to_pixels(ax, self.X + u, self.Y + v)
+            tip = ax.transData.forward(np.c_[self.X + u, self.Y + v])
             d = tip - base
             lengths_px_data = np.hypot(d[:, 0], d[:, 1])
         if self.scale_units == "xy":
@@ -1514,7 +1542,7 @@ class Quiver(Collection, ScalarMappable):
         n = len(px)
         if n == 0:
             return None, []
-        verts = pixels_to_scale(ax, px.reshape(-1, 2))
+        verts = ax.transView.inverse(px.reshape(-1, 2))
         tri = np.array([[0, 1, 5], [0, 5, 6], [1, 2, 3], [1, 3, 5], [5, 3, 4]])
         faces = (tri[None] + 7 * np.arange(n)[:, None, None]).reshape(-1, 3)
         if self._C is not None:
@@ -1586,7 +1614,7 @@ class Annotation(Text):
         textcoords = xycoords if textcoords is None else textcoords
         xt = self._convert(axes, xytext, textcoords, "xytext")
         super().__init__(axes, xt[0], xt[1], text, fontsize=fontsize, color=color, ha=ha,
-                         va=va, rotation=rotation, coords="data", label=label, zorder=zorder,
+                         va=va, rotation=rotation, label=label, zorder=zorder,
                          fontweight=fontweight)
         self.textcoords = textcoords
         self.arrowprops = None if arrowprops is None else dict(arrowprops)
@@ -1608,19 +1636,18 @@ class Annotation(Text):
     def _to_pixels(self, xy, coords: str) -> np.ndarray:
         ax = self.axes
         fig = ax.figure
-        bx, by, bw, bh = ax.box
         x, y = xy
         if coords == "data":
-            return data_to_pixels(ax, [x], [y])[0]
+            return ax.transData.forward(np.array([x, y], dtype=float))
         if coords == "axes fraction":
-            return np.array([bx + x * bw, by + y * bh])
+            return ax.transAxes.forward(np.array([x, y], dtype=float))
+        corner = ax.transAxes.forward(np.zeros(2))
         if coords == "axes pixels":
-            return np.array([bx + x, by + y])
+            return corner + np.array([x, y], dtype=float)
         if coords == "axes points":
-            return np.array([bx + fig.points_to_pixels(x), by + fig.points_to_pixels(y)])
-        w, h = fig.canvas.size
+            return corner + fig.points_to_pixels(np.array([x, y], dtype=float))
         if coords == "figure fraction":
-            return np.array([x * w, y * h])
+            return fig.transFigure.forward(np.array([x, y], dtype=float))
         if coords == "figure pixels":
             return np.array([x, y], dtype=float)
         if coords == "figure points":

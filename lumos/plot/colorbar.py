@@ -37,7 +37,7 @@ class Colorbar:
         short = self.ax.xaxis if self.vertical else self.ax.yaxis
         short.visible = False
         self.long_axis.ticks_position = "right" if self.vertical else "bottom"
-        self.ax._margins = (0.0, 0.0)
+        self.ax.margins(0.0, 0.0)
         ramp = np.linspace(0, 1, 256)
         self._image = Image(ramp[:, None] if self.vertical else ramp[None, :], clim=(0, 1))
         self.ax.view.add(self._image)

@@ -47,50 +47,15 @@ class TickLayout:
 
 def axes_margins(ax, colorbars: bool = True) -> tuple[float, float, float, float]:
     """Room (left, right, bottom, top) in pixels that the axes' decorations need,
-    including twins and colorbars attached to it."""
-    fig = ax.figure
+    including twins and colorbars attached to it (each axes gives its own through
+    ``own_margins``, a projection hook)."""
     left = right = bottom = top = 0.0
     for a in [ax] + ax.children:
         if not a.axison:
             continue
-        for axis in (a.xaxis, a.yaxis):
-            if not axis.visible:
-                continue
-            ticks = TickLayout(a, axis)
-            reach = ticks.label_extent()
-            if axis.label:
-                lsize = fig.points_to_pixels(axis.label_size)
-                reach += fig.points_to_pixels(axis.labelpad) + \
-                    textmod.measure(axis.label, lsize)[1]
-            if axis.offset_visible(ticks):
-                offset_h = textmod.measure(ticks.offset, ticks.size_px)[1]
-            else:
-                offset_h = 0.0
-            if axis.name == "x":
-                if axis.ticks_position == "top":
-                    top = max(top, reach)
-                else:
-                    bottom = max(bottom, reach, ticks.label_extent() + offset_h + 2)
-                # labels at the ends overhang the box by half their width
-                if len(ticks.widths):
-                    right = max(right, ticks.widths[-1] / 2)
-                    left = max(left, ticks.widths[0] / 2)
-            else:
-                if axis.ticks_position == "right":
-                    right = max(right, reach)
-                else:
-                    left = max(left, reach)
-                top = max(top, offset_h + 2)
-                if len(ticks.heights):
-                    top = max(top, ticks.heights[-1] / 2)
-                    bottom = max(bottom, ticks.heights[0] / 2)
-        title = max((a.title[k] for k in a.title), key=len)
-        if title:
-            size = fig.points_to_pixels(a.title_size)
-            h = max(textmod.measure(a.title[k], size)[1] for k in a.title if a.title[k])
-            top = max(top, h + fig.points_to_pixels(rcParams["axes.titlepad"]) +
-                      (TickLayout(a, a.xaxis).label_extent()
-                       if a.xaxis.ticks_position == "top" else 0.0))
+        m = a.own_margins()
+        left, right, bottom, top = (max(u, v) for u, v in zip((left, right, bottom, top), m,
+                                                              strict=True))
     for cb in getattr(ax, "colorbars", []) if colorbars else ():
         if cb.vertical:
             right += cb.room()
@@ -103,6 +68,54 @@ def axes_margins(ax, colorbars: bool = True) -> tuple[float, float, float, float
         left, right = left + out_left, right + out_right
         bottom, top = bottom + out_bottom, top + out_top
     return left, right, bottom, top
+
+
+def rectilinear_margins(a) -> tuple[float, float, float, float]:
+    """The room the ticks, tick labels, axis labels and title of a rectilinear axes
+    need around its box (left, right, bottom, top), in pixels."""
+    fig = a.figure
+    left = right = bottom = top = 0.0
+    for axis in (a.xaxis, a.yaxis):
+        if not axis.visible:
+            continue
+        ticks = TickLayout(a, axis)
+        reach = ticks.label_extent()
+        if axis.label:
+            lsize = fig.points_to_pixels(axis.label_size)
+            reach += fig.points_to_pixels(axis.labelpad) + \
+                textmod.measure(axis.label, lsize)[1]
+        if axis.offset_visible(ticks):
+            offset_h = textmod.measure(ticks.offset, ticks.size_px)[1]
+        else:
+            offset_h = 0.0
+        if axis.name == "x":
+            if axis.ticks_position == "top":
+                top = max(top, reach)
+            else:
+                bottom = max(bottom, reach, ticks.label_extent() + offset_h + 2)
+            # labels at the ends overhang the box by half their width
+            if len(ticks.widths):
+                right = max(right, ticks.widths[-1] / 2)
+                left = max(left, ticks.widths[0] / 2)
+        else:
+            if axis.ticks_position == "right":
+                right = max(right, reach)
+            else:
+                left = max(left, reach)
+            top = max(top, offset_h + 2)
+            if len(ticks.heights):
+                top = max(top, ticks.heights[-1] / 2)
+                bottom = max(bottom, ticks.heights[0] / 2)
+    return left, right, bottom, max(top, title_room(a))
+
+
+def title_room(a) -> float:
+    """Pixels above the box the titles need (with what the axes draws above its box)."""
+    if not any(a.title.values()):
+        return 0.0
+    size = a.figure.points_to_pixels(a.title_size)
+    h = max(textmod.measure(a.title[k], size)[1] for k in a.title if a.title[k])
+    return h + a.figure.points_to_pixels(rcParams["axes.titlepad"]) + a.decorations_above()
 
 
 def place_axes(axes: list, margins: dict, grid: tuple[int, int], size: tuple[int, int],
@@ -157,8 +170,7 @@ def _apply_aspect(ax, box):
     if ax.aspect == "auto":
         return box
     x0, y0, bw, bh = box
-    (sx0, sx1), (sy0, sy1) = ax.xaxis.scaled_interval(), ax.yaxis.scaled_interval()
-    dx, dy = abs(sx1 - sx0), abs(sy1 - sy0)
+    dx, dy = (abs(v) for v in ax.view_rect()[2:])
     if dx == 0 or dy == 0:
         return box
     want = dy * ax.aspect / dx  # box height / width
@@ -170,14 +182,25 @@ def _apply_aspect(ax, box):
 
 
 def draw_axes(ax, ov) -> None:
-    """Spines, ticks, labels and title of one axes into the overlay."""
+    """Everything one axes draws in figure pixels: artists that draw themselves there,
+    then (unless the axis is off) its frame and ticks (``ax.draw_frame``, a projection
+    hook), titles and texts."""
     # artists drawn in pixels (annotations) or following the view (axhline, error bar
     # caps, quiver arrows) update every frame, with the axes' box and limits final
     for a in ax.artists:
-        if a.get_visible() and hasattr(a, "draw_overlay"):
+        if a.get_visible():
             a.draw_overlay(ov)
     if not ax.axison:
         return
+    ax.draw_frame(ov)
+    _draw_titles(ax, ov)
+    for t in ax.texts:
+        if t.get_visible() and t.get_text():
+            t.draw_overlay(ov)
+
+
+def draw_rectilinear_frame(ax, ov) -> None:
+    """Spines, ticks, tick labels and axis labels of a rectilinear axes."""
     fig = ax.figure
     bx, by, bw, bh = ax.box
     if ax.frame_on and ax.role != "twin":
@@ -192,26 +215,18 @@ def draw_axes(ax, ov) -> None:
             continue
         tick_w = fig.points_to_pixels(axis.tick_width)
         _draw_axis(ax, axis, TickLayout(ax, axis), ov, tick_w, tick_w * minor_ratio)
-    _draw_titles(ax, ov)
-    for t in ax.texts:
-        if t.get_visible() and t._text:
-            x, y = t.pixel_position()
-            size = fig.points_to_pixels(t._fontsize)
-            if t._bbox is not None:
-                _text_box(ov, t, x, y, size, fig)
-            ov.text(t._text, x, y, size, t._color, ha=t._ha, va=t._va, rotation=t._rotation,
-                    bold=t._bold)
 
 
-def _text_box(ov, t, x: float, y: float, size: float, fig) -> None:
+def text_box(ov, text: str, x: float, y: float, size: float, ha: str, va: str, bold: bool,
+             bbox: dict, fig) -> None:
     """The rectangle behind a text with a ``bbox`` (unrotated text; rotated ones get the
     box of their unrotated extent)."""
-    w, h, descent = textmod.measure(t._text, size, t._bold)
-    x0 = x - {"left": 0.0, "center": w / 2, "right": w}[t._ha]
-    bottom = {"bottom": 0.0, "top": h, "center": h / 2, "baseline": descent}[t._va]
-    pad = t._bbox["pad"] * size
-    ov.rect(x0 - pad, y - bottom - pad, w + 2 * pad, h + 2 * pad, t._bbox["face"],
-            t._bbox["edge"], fig.points_to_pixels(t._bbox["linewidth"]))
+    w, h, descent = textmod.measure(text, size, bold)
+    x0 = x - {"left": 0.0, "center": w / 2, "right": w}[ha]
+    bottom = {"bottom": 0.0, "top": h, "center": h / 2, "baseline": descent}[va]
+    pad = bbox["pad"] * size
+    ov.rect(x0 - pad, y - bottom - pad, w + 2 * pad, h + 2 * pad, bbox["face"],
+            bbox["edge"], fig.points_to_pixels(bbox["linewidth"]))
 
 
 def _draw_axis(ax, axis, ticks: TickLayout, ov, tick_w: float, minor_w: float) -> None:
@@ -222,13 +237,15 @@ def _draw_axis(ax, axis, ticks: TickLayout, ov, tick_w: float, minor_w: float) -
     far = axis.ticks_position in ("top", "right")
     sign = 1.0 if far else -1.0
     base = (by + bh if far else by) if horizontal else (bx + bw if far else bx)
+    along = axis.pixels_along  # data values to pixels along the axis (figure pixels)
+    lo, hi = (bx, bx + bw) if horizontal else (by, by + bh)
+    tol = 1e-6 * (hi - lo)
     for values, length, width in ((ticks.major, ticks.major_len, tick_w),
                                   (ticks.minor, ticks.minor_len, minor_w)):
         if not len(values) or not axis.ticks_visible:
             continue
-        frac = ax._fraction(axis, values)
-        ok = np.isfinite(frac) & (frac >= -1e-6) & (frac <= 1 + 1e-6)
-        pos = (bx + frac[ok] * bw) if horizontal else (by + frac[ok] * bh)
+        pos = along(values)
+        pos = pos[np.isfinite(pos) & (pos >= lo - tol) & (pos <= hi + tol)]
         # 'out' ticks point away from the data, 'in' into it, 'inout' across the spine
         a = base + sign * length * ticks.direction
         b = a - sign * length
@@ -239,8 +256,7 @@ def _draw_axis(ax, axis, ticks: TickLayout, ov, tick_w: float, minor_w: float) -
                 ov.line([(a, p), (b, p)], color, width)
     if not axis.show_labels or not ticks.labels:
         return
-    frac = ax._fraction(axis, ticks.major)
-    pos = (bx + frac * bw) if horizontal else (by + frac * bh)
+    pos = along(ticks.major)
     keep = ticker.non_overlapping(pos, ticks.widths if horizontal else ticks.heights,
                                   fig.points_to_pixels(2.0))
     gap = ticks.outside + ticks.pad
@@ -278,9 +294,7 @@ def _draw_titles(ax, ov) -> None:
     fig = ax.figure
     bx, by, bw, bh = ax.box
     size = fig.points_to_pixels(ax.title_size)
-    y = by + bh + fig.points_to_pixels(rcParams["axes.titlepad"])
-    if ax.xaxis.ticks_position == "top":
-        y += TickLayout(ax, ax.xaxis).label_extent()
+    y = by + bh + fig.points_to_pixels(rcParams["axes.titlepad"]) + ax.decorations_above()
     plain_descent = textmod.measure("x", size)[2]
     for loc, x, ha in (("left", bx, "left"), ("center", bx + bw / 2, "center"),
                        ("right", bx + bw, "right")):

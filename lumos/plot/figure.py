@@ -12,6 +12,7 @@ from ..scene.cameras import PanZoomCamera
 from ..visuals import Line, Markers, Mesh, Text
 from . import text as textmod
 from .axes import Axes
+from .coords import LiveTransform, unit_to_box
 from .style import rcParams
 
 
@@ -26,24 +27,29 @@ def _same(a, b) -> bool:
 
 class Overlay:
     """Figure-pixel drawing of decorations, batched by style: a handful of draws for
-    every spine, tick, label and legend of the figure. Rebuilt every frame."""
+    every spine, tick, label and legend of the figure. Rebuilt every frame.
+
+    ``layer`` stacks what is drawn: everything of layer 1 (legends) lies above all of
+    layer 0 (spines, ticks, labels), whatever its kind."""
 
     def __init__(self, canvas: Canvas) -> None:
         self.view = canvas.add_view(camera=PanZoomCamera(), rect=(0, 0, 1, 1))
         self.view.interactive = False  # decorations follow the axes, never the mouse
         self._pool: dict[tuple, object] = {}
         self._inputs: dict[tuple, object] = {}
+        self.layer = 0
         self._begin()
 
     def _begin(self) -> None:
         self.lines: dict[tuple, tuple[list, list]] = {}
         self.texts: dict[tuple, tuple[list, list, list]] = {}
-        self.rects: list[tuple] = []
-        self.polygons: list[tuple] = []
+        self.rects: dict[int, list[tuple]] = {}
+        self.polygons: dict[int, list[tuple]] = {}
         self.markers: dict[tuple, tuple[list, list, list]] = {}
+        self.layer = 0
 
     def line(self, points, color, width_px: float, dashes=None) -> None:
-        pts, cols = self.lines.setdefault((round(width_px, 3), dashes), ([], []))
+        pts, cols = self.lines.setdefault((self.layer, round(width_px, 3), dashes), ([], []))
         pts.append(np.asarray(points, dtype=float))
         cols.append(colors.to_rgba(color))
 
@@ -52,7 +58,7 @@ class Overlay:
              bold: bool = False) -> None:
         if not s:
             return
-        key = (round(size_px, 3), ha, va, round(rotation, 3), bold)
+        key = (self.layer, round(size_px, 3), ha, va, round(rotation, 3), bold)
         strings, pos, cols = self.texts.setdefault(key, ([], [], []))
         strings.append(s)
         pos.append((x, y))
@@ -60,7 +66,7 @@ class Overlay:
 
     def rect(self, x: float, y: float, w: float, h: float, facecolor, edgecolor=None,
              linewidth_px: float = 0.0) -> None:
-        self.rects.append((x, y, w, h, colors.to_rgba(facecolor)))
+        self.rects.setdefault(self.layer, []).append((x, y, w, h, colors.to_rgba(facecolor)))
         if edgecolor is not None and linewidth_px > 0:
             self.line([(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)], edgecolor,
                       linewidth_px)
@@ -70,11 +76,11 @@ class Overlay:
         (right for convex and star-shaped outlines such as arrow heads)."""
         pts = np.asarray(points, dtype=float)
         if len(pts) >= 3 and np.isfinite(pts).all():
-            self.polygons.append((pts, colors.to_rgba(facecolor)))
+            self.polygons.setdefault(self.layer, []).append((pts, colors.to_rgba(facecolor)))
 
     def marker(self, x: float, y: float, symbol: str, size_px: float, face, edge,
                edge_width_px: float) -> None:
-        key = (symbol, round(edge_width_px, 3), tuple(colors.to_rgba(edge)))
+        key = (self.layer, symbol, round(edge_width_px, 3), tuple(colors.to_rgba(edge)))
         pos, sizes, faces = self.markers.setdefault(key, ([], [], []))
         pos.append((x, y))
         sizes.append(size_px)
@@ -86,49 +92,52 @@ class Overlay:
         self.view.fixed_rect = (0, 0, w, h)
         self.view.camera.rect = (0, 0, w, h)
         wanted: dict[tuple, object] = {}
-        if self.rects or self.polygons:
+        for layer in sorted(set(self.rects) | set(self.polygons)):
             verts, faces, cols = [], [], []
-            for x, y, rw, rh, c in self.rects:
+            for x, y, rw, rh, c in self.rects.get(layer, ()):
                 k = len(verts)
                 verts += [(x, y), (x + rw, y), (x + rw, y + rh), (x, y + rh)]
                 faces += [(k, k + 1, k + 2), (k, k + 2, k + 3)]
                 cols += [c] * 4
-            for pts, c in self.polygons:
+            for pts, c in self.polygons.get(layer, ()):
                 k = len(verts)
                 verts += [tuple(p) for p in pts]
                 faces += [(k, k + j, k + j + 1) for j in range(1, len(pts) - 1)]
                 cols += [c] * len(pts)
-            mesh = self._get(("rects",), Mesh, shading=None)
-            if self._changed(("rects",), (verts, faces, cols)):
+            key = ("rects", layer)
+            mesh = self._get(key, Mesh, shading=None)
+            if self._changed(key, (verts, faces, cols)):
                 mesh.set_data(np.asarray(verts), np.asarray(faces),
                               vertex_colors=np.asarray(cols))
             # legend boxes are pixel-aligned; only slanted arrow heads need multisampling
-            mesh.needs_multisampling = bool(self.polygons)
-            mesh.order = 0
-            wanted[("rects",)] = mesh
-        for (width, dashes), (pts, cols) in self.lines.items():
-            line = self._get(("line", width, dashes), Line, width=width, dashes=dashes)
-            if self._changed(("line", width, dashes), (pts, cols)):
+            mesh.needs_multisampling = bool(self.polygons.get(layer))
+            mesh.order = 10 * layer
+            wanted[key] = mesh
+        for (layer, width, dashes), (pts, cols) in self.lines.items():
+            key = ("line", layer, width, dashes)
+            line = self._get(key, Line, width=width, dashes=dashes)
+            if self._changed(key, (pts, cols)):
                 if len(pts) > 1:
                     line.set_data(pts, color=cols)
                 else:
                     line.set_data(pts[0], color=cols[0])
-            line.order = 1
-            wanted[("line", width, dashes)] = line
+            line.order = 10 * layer + 1
+            wanted[key] = line
         for key, (pos, sizes, faces) in self.markers.items():
-            m = self._get(("markers",) + key, Markers, symbol=key[0], edge_width=key[1],
-                          edge_color=key[2])
+            layer, symbol, edge_w, edge = key
+            m = self._get(("markers",) + key, Markers, symbol=symbol, edge_width=edge_w,
+                          edge_color=edge)
             if self._changed(("markers",) + key, (pos, sizes, faces)):
                 m.set_data(np.asarray(pos), size=np.asarray(sizes), color=np.asarray(faces))
-            m.order = 2
+            m.order = 10 * layer + 2
             wanted[("markers",) + key] = m
         for key, (strings, pos, cols) in self.texts.items():
-            size, ha, va, rot, bold = key
+            layer, size, ha, va, rot, bold = key
             t = self._get(("text",) + key, Text, font_size=size, anchor_x=ha, anchor_y=va,
                           rotation=rot, bold=bold)
             if self._changed(("text",) + key, (strings, pos, cols)):
                 t.set_data(strings, np.asarray(pos), color=cols)
-            t.order = 3
+            t.order = 10 * layer + 3
             wanted[("text",) + key] = t
         for key in [k for k in self._pool if k not in wanted]:
             self.view.remove(self._pool.pop(key))
@@ -155,6 +164,9 @@ class Overlay:
 class Figure:
     """A figure: ``figsize`` in inches at ``dpi`` pixels per inch.
 
+    A figure is a scene front-ends show (:class:`lumos.scene.protocol.Scene`): the mouse
+    moves its axes' limits through the axes' own ``camera_changed``.
+
     >>> fig = Figure(figsize=(6, 4), dpi=100)
     >>> ax = fig.subplot(0, 0)
     >>> ax.plot([1, 2, 3]); fig.savefig("x.png", dpi=200)
@@ -162,6 +174,8 @@ class Figure:
 
     def __init__(self, figsize=None, dpi: float | None = None, facecolor=None,
                  layout: str | None = "constrained", **kwargs) -> None:
+        if kwargs:
+            raise TypeError(f"Figure: unexpected keyword arguments {sorted(kwargs)}")
         figsize = rcParams["figure.figsize"] if figsize is None else figsize
         try:
             fw, fh = (float(v) for v in figsize)
@@ -186,6 +200,11 @@ class Figure:
         self.overlay = Overlay(self.canvas)
         self.number = None
         self._current_axes: Axes | None = None
+        self._drawn = False  # laid out at least once (front-ends need the axes' boxes)
+        self._home: dict = {}  # view -> its axes' state before the mouse first moved it
+        #: figure fraction → figure pixels from the bottom left (matplotlib's name)
+        self.transFigure = LiveTransform(lambda: unit_to_box((0, 0, *self.canvas.size)),
+                                         "transFigure")
 
     # -- sizes ---------------------------------------------------------------------
     def _pixel_size(self) -> tuple[int, int]:
@@ -220,24 +239,43 @@ class Figure:
                 cw * spec[3] * 0.9, ch * spec[2] * 0.85)
 
     # -- axes ----------------------------------------------------------------------
-    def subplot(self, row: int = 0, col: int = 0, projection: str = "2d", rowspan: int = 1,
-                colspan: int = 1, sharex: Axes | None = None, sharey: Axes | None = None) -> Axes:
-        """The axes in grid cell (row, col), created on first use (0-based)."""
-        if projection not in ("2d", "rectilinear", None):
-            raise ValueError(f"projection: got {projection!r}, expected '2d'")
+    def subplot(self, row: int = 0, col: int = 0, projection=None, rowspan: int = 1,
+                colspan: int = 1, sharex: Axes | None = None, sharey: Axes | None = None,
+                polar: bool = False, **kwargs) -> Axes:
+        """The axes in grid cell (row, col), created on first use (0-based).
+
+        ``projection`` names an axes kind ('rectilinear', 'polar' or one registered with
+        :func:`lumos.plot.register_projection`); ``polar=True`` means 'polar'. An axes
+        of another kind in that cell is replaced, as matplotlib does. Other keywords are
+        Axes properties (``title=``, ``xlim=``, ``facecolor=``...), set on the axes."""
+        from .projections import projection_class
+
+        cls = projection_class(projection, polar)
+        _check_properties(cls, kwargs, "subplot")
         for name, v in (("row", row), ("col", col)):
             if not isinstance(v, (int, np.integer)) or v < 0:
                 raise ValueError(f"{name}: got {v!r}, expected an integer >= 0")
         spec = (int(row), int(col), int(rowspan), int(colspan))
         for ax in self.axes:
             if ax.spec == spec and ax.role == "main":
-                self._current_axes = ax
-                return ax
-        ax = Axes(self, spec, sharex=sharex, sharey=sharey)
+                if projection is None and not polar or type(ax) is cls:
+                    self._current_axes = ax
+                    ax.set(**kwargs)
+                    return ax
+                self.delaxes(ax)
+                break
+        ax = cls(self, spec, sharex=sharex, sharey=sharey)
         self.axes.append(ax)
         self._current_axes = ax
         self._grid = (max(self._grid[0], spec[0] + spec[2]), max(self._grid[1], spec[1] + spec[3]))
+        ax.set(**kwargs)
         return ax
+
+    def sca(self, ax: Axes) -> None:
+        """Make ``ax`` the current axes (``gca`` returns it)."""
+        if ax not in self.axes:
+            raise ValueError("ax: got an axes that is not in this figure")
+        self._current_axes = ax
 
     def __getitem__(self, key) -> Axes:
         """``fig[row, col]`` or with slices for spans: ``fig[0, :]``."""
@@ -265,14 +303,17 @@ class Figure:
                           "figures out with a constrained layout", stacklevel=2)
         return GridSpec(nrows, ncols)
 
-    def add_subplot(self, *args, projection: str = "2d", sharex=None, sharey=None) -> Axes:
+    def add_subplot(self, *args, projection=None, polar: bool = False, sharex=None,
+                    sharey=None, **kwargs) -> Axes:
         """matplotlib's ``add_subplot(nrows, ncols, index)`` (1-based), ``(111)`` or a
-        cell of a grid spec (``gs[0, :]``)."""
+        cell of a grid spec (``gs[0, :]``); ``projection``, ``polar`` and Axes
+        properties as for :meth:`subplot`."""
         if len(args) == 1 and isinstance(args[0], SubplotSpec):
             spec = args[0]
             self._grid = (max(self._grid[0], spec.grid[0]), max(self._grid[1], spec.grid[1]))
             return self.subplot(spec.row, spec.col, projection=projection, rowspan=spec.rowspan,
-                                colspan=spec.colspan, sharex=sharex, sharey=sharey)
+                                colspan=spec.colspan, sharex=sharex, sharey=sharey,
+                                polar=polar, **kwargs)
         if len(args) == 1 and isinstance(args[0], (int, np.integer)) and args[0] >= 111:
             args = tuple(int(c) for c in str(args[0]))
         if not args:
@@ -290,17 +331,20 @@ class Figure:
         r1, c1 = divmod(last - 1, ncols)
         self._grid = (max(self._grid[0], nrows), max(self._grid[1], ncols))
         return self.subplot(r0, c0, projection=projection, rowspan=r1 - r0 + 1,
-                            colspan=c1 - c0 + 1, sharex=sharex, sharey=sharey)
+                            colspan=c1 - c0 + 1, sharex=sharex, sharey=sharey, polar=polar,
+                            **kwargs)
 
     def subplots(self, nrows: int = 1, ncols: int = 1, sharex=False, sharey=False,
-                 squeeze: bool = True):
-        """A grid of axes, like matplotlib's ``fig.subplots``."""
+                 squeeze: bool = True, subplot_kw: dict | None = None):
+        """A grid of axes, like matplotlib's ``fig.subplots``; ``subplot_kw`` goes to
+        each :meth:`subplot` (``projection``, ``polar``, Axes properties)."""
+        subplot_kw = _subplot_kw(subplot_kw)
         grid = np.empty((nrows, ncols), dtype=object)
         for r in range(nrows):
             for c in range(ncols):
                 sx = _share_target(grid, sharex, r, c)
                 sy = _share_target(grid, sharey, r, c)
-                grid[r, c] = self.subplot(r, c, sharex=sx, sharey=sy)
+                grid[r, c] = self.subplot(r, c, sharex=sx, sharey=sy, **subplot_kw)
         self._grid = (max(self._grid[0], nrows), max(self._grid[1], ncols))
         if squeeze:
             if grid.size == 1:
@@ -408,6 +452,7 @@ class Figure:
             size = self.points_to_pixels(self._suptitle_size)
             ov.text(self._suptitle, w / 2, h - self.points_to_pixels(rcParams["layout.pad"]),
                     size, ha="center", va="top")
+        ov.layer = 1  # legends above every other decoration
         for ax in self.axes:
             if ax.legend_ is not None:
                 ax.legend_.draw(ov)
@@ -420,8 +465,9 @@ class Figure:
 
     def draw(self) -> None:
         """Bring every view up to date (layout, limits, batches, decorations)."""
+        self._drawn = True
         for ax in self.axes:
-            ax._autoscale() if ax._dirty and _all_auto(ax) else None
+            ax.update_limits()
         self._layout()
         for ax in self.axes:
             ax.sync()
@@ -433,10 +479,12 @@ class Figure:
         return self.canvas.frame()
 
     def render(self, dpi: float | None = None) -> np.ndarray:
-        """The figure as an (h, w, 4) uint8 array; ``dpi`` scales every pixel size."""
-        self.canvas.pixel_ratio = 1.0 if dpi is None else float(dpi) / self.dpi
-        self.draw()
-        return self.canvas.render()
+        """The figure as an (h, w, 4) uint8 array; ``dpi`` scales every pixel size.
+        Any thread may render a figure (docs/threading.md)."""
+        with self.canvas.lock:  # one thread at a time lays out and draws this figure
+            self.canvas.pixel_ratio = 1.0 if dpi is None else float(dpi) / self.dpi
+            self.draw()
+            return self.canvas.render()
 
     def savefig(self, fname, dpi=None, format: str | None = None, **kwargs) -> Path:
         """Write PNG (exactly figsize × dpi pixels) or standalone HTML."""
@@ -451,20 +499,22 @@ class Figure:
 
             return write_png(path, self.render(dpi=dpi), dpi=dpi)
         if suffix in (".html", ".htm"):
-            self.canvas.pixel_ratio = dpi / self.dpi
-            self.draw()
-            return self.canvas.save(path)
+            with self.canvas.lock:
+                self.canvas.pixel_ratio = dpi / self.dpi
+                self.draw()
+                return self.canvas.save(path)
         raise ValueError(f"fname: got suffix {suffix!r}, expected '.png' or '.html'")
 
     save = savefig
 
     def show(self, block: bool | None = None) -> None:
-        """Open an interactive window (GLFW) when there is a display; inline in a
-        notebook; without either, a warning says what to do instead. ``block=None``
-        blocks until the window closes unless Python runs interactively."""
-        from ..app.window import figure_show
+        """Show the figure with the first front-end that can (``lumos.plot.frontends``):
+        inline in a notebook, else a window (GLFW) when there is a display; without
+        either, a warning says what to do instead. ``block=None`` blocks until the
+        window closes unless Python runs interactively."""
+        from .frontends import show
 
-        figure_show(self, block=block)
+        show(self, block)
 
     def on(self, name: str, callback=None):
         """Call ``callback(event)`` on "mouse_press", "mouse_move", "mouse_release",
@@ -476,14 +526,18 @@ class Figure:
         """``(artist, index)`` under the figure pixel (x, y) from the top left (event
         coordinates): the point of a line or scatter, the pixel of an image
         (row * width + col); None when no data is there."""
-        from ..app.figure_pick import pick_figure
-
-        return pick_figure(self, x_px, y_px, radius=radius)
+        self.draw()
+        owners = {v: ax for ax in self.axes for v in ax.data_visuals()}
+        hit = self.canvas.pick(x_px, y_px, radius=radius, pickable=lambda v: v in owners)
+        if hit is None:
+            return None
+        visual, index = hit
+        return owners[visual].artist_at(visual, index)
 
     def select(self, rect=None, lasso=None) -> dict:
         """``{artist: indices}`` of the line and scatter points inside a rectangle
         ``(x0, y0, x1, y1)`` or a lasso ``[(x, y), ...]`` in pixels from the top left."""
-        from ..app.selection import select
+        from .selection import select
 
         return select(self, rect=rect, lasso=lasso)
 
@@ -507,22 +561,101 @@ class Figure:
         return Recorder(self, filename, fps=fps, dpi=dpi, bitrate=bitrate, codec=codec,
                         progress=progress, total=total)
 
+    def close(self) -> None:
+        """Release the figure's GPU objects now. A figure that is simply dropped
+        releases them too, at the next render of any figure; a closed figure can still
+        be drawn (they are made again)."""
+        self.canvas.close()
+
+    def __enter__(self) -> Figure:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     def _repr_png_(self) -> bytes:
         from ..io.png import encode_png
 
         return encode_png(self.render())
 
     def _ipython_display_(self) -> None:
-        """IPython: the widget, plus a static PNG for viewers without a kernel."""
-        from ..app.notebook import ipython_display
+        """IPython: the front-end's display (the notebook widget plus a static PNG for
+        viewers without a kernel), else the mime bundle."""
+        from .frontends import ipython_display
 
-        ipython_display(self)
+        if not ipython_display(self):
+            from IPython.display import display
+
+            display(self._repr_mimebundle_(), raw=True)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        """Jupyter: an interactive widget when anywidget is installed, else a PNG."""
-        from ..app.notebook import mimebundle
+        """Jupyter: what a front-end gives (the interactive widget when anywidget is
+        installed), else a PNG."""
+        import base64
 
-        return mimebundle(self, include=include, exclude=exclude)
+        from ..io.png import encode_png
+        from .frontends import mimebundle
+
+        bundle = mimebundle(self, include=include, exclude=exclude)
+        if bundle is None:
+            bundle = {"image/png": base64.b64encode(encode_png(self.render())).decode("ascii")}
+        return bundle
+
+    # -- the scene protocol (lumos.scene.protocol.Scene): what front-ends call -----------
+    def window_title(self) -> str:
+        return f"Figure {self.number}" if self.number is not None else self.canvas.title
+
+    def preferred_size(self) -> tuple[int, int]:
+        """Logical pixels the figure wants: figsize × dpi."""
+        return self._pixel_size()
+
+    def resize(self, width: int, height: int, pixel_ratio: float) -> None:
+        """The window or widget is ``width`` × ``height`` logical pixels: the figure
+        takes that size (at its dpi)."""
+        w, h = max(int(width), 1), max(int(height), 1)
+        if self._pixel_size() != (w, h):
+            self.set_size_inches(w / self.dpi, h / self.dpi)
+        self.canvas.pixel_ratio = pixel_ratio
+
+    def view_at(self, x: float, y: float):
+        """The topmost interactive view under (x, y) (laid out first if it never was)."""
+        if not self._drawn:
+            self.draw()
+        return self.canvas.view_at(x, y)
+
+    def axes_of(self, view) -> Axes | None:
+        """The axes drawn in ``view``, or None."""
+        for ax in self.axes:
+            if ax.view is view:
+                return ax
+        return None
+
+    def camera_changed(self, view, camera: dict) -> None:
+        """The mouse moved a view's camera: its axes take the limits it shows (each
+        projection in its own way); other views take the camera."""
+        ax = self.axes_of(view)
+        if ax is None:
+            self.canvas.camera_changed(view, camera)
+            return
+        self._home.setdefault(view, ax.home_state())
+        ax.camera_changed(camera)
+
+    def reset_view(self, view=None) -> None:
+        """Back to the limits from before the mouse moved ``view`` (None: every view)."""
+        for v in list(self._home) if view is None else [view]:
+            state = self._home.pop(v, None)
+            ax = self.axes_of(v)
+            if state is not None and ax is not None:
+                ax.restore_home(state)
+        self.canvas.reset_view(view)
+
+    def event_info(self, view, x: float, y: float) -> dict:
+        """``inaxes``, ``xdata`` and ``ydata`` for events over an axes."""
+        ax = self.axes_of(view) if view is not None else None
+        if ax is None:
+            return {}
+        xdata, ydata = ax.data_at(x, self.canvas.size[1] - y)
+        return {"inaxes": ax, "xdata": xdata, "ydata": ydata}
 
 
 class SubplotSpec:
@@ -562,10 +695,6 @@ class GridSpec:
                            spans[1][1])
 
 
-def _all_auto(ax: Axes) -> bool:
-    return ax.xaxis.limits.auto or ax.yaxis.limits.auto
-
-
 def _share_target(grid, share, r: int, c: int):
     if share in (False, None, "none"):
         return None
@@ -578,8 +707,32 @@ def _share_target(grid, share, r: int, c: int):
     raise ValueError(f"sharex/sharey: got {share!r}, expected bool, 'all', 'row' or 'col'")
 
 
+def figure(figsize=None, dpi: float | None = None, facecolor=None, **kwargs) -> Figure:
+    """A new figure, outside pyplot's figure list: ``with lumos.figure() as fig:``
+    releases its GPU objects at the end of the block."""
+    return Figure(figsize=figsize, dpi=dpi, facecolor=facecolor, **kwargs)
+
+
 def subplots(nrows: int = 1, ncols: int = 1, figsize=None, dpi=None, sharex=False,
-             sharey=False, squeeze: bool = True, **kwargs):
-    """``fig, ax = lumos.subplots()`` / ``fig, axs = lumos.subplots(2, 2)``."""
+             sharey=False, squeeze: bool = True, subplot_kw: dict | None = None, **kwargs):
+    """``fig, ax = lumos.subplots()`` / ``fig, axs = lumos.subplots(2, 2)``;
+    ``subplot_kw=dict(projection="polar")`` as in matplotlib."""
     fig = Figure(figsize=figsize, dpi=dpi, **kwargs)
-    return fig, fig.subplots(nrows, ncols, sharex=sharex, sharey=sharey, squeeze=squeeze)
+    return fig, fig.subplots(nrows, ncols, sharex=sharex, sharey=sharey, squeeze=squeeze,
+                             subplot_kw=subplot_kw)
+
+
+def _subplot_kw(subplot_kw) -> dict:
+    if subplot_kw is None:
+        return {}
+    if not isinstance(subplot_kw, dict):
+        raise TypeError(f"subplot_kw: got {type(subplot_kw).__name__}, expected a dict")
+    return dict(subplot_kw)
+
+
+def _check_properties(cls, kwargs: dict, where: str) -> None:
+    """Axes properties must have a setter on ``cls``: anything else is a TypeError."""
+    unknown = sorted(k for k in kwargs if not callable(getattr(cls, f"set_{k}", None)))
+    if unknown:
+        raise TypeError(f"{where}: unexpected keyword arguments {unknown} (not properties "
+                        f"of {cls.__name__})")

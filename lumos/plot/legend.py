@@ -6,8 +6,7 @@ import numpy as np
 
 from .. import colors
 from . import text as textmod
-from .artists import Artist, Line2D, PathCollection
-from .style import DASHES, rcParams
+from .style import rcParams
 
 LOCATIONS = {
     "best": 0, "upper right": 1, "upper left": 2, "lower left": 3, "lower right": 4,
@@ -40,6 +39,10 @@ class Legend:
         handles, labels = _handles_and_labels(ax, args, kwargs)
         self.entries = [(h, str(lab)) for h, lab in zip(handles, labels, strict=False)
                         if str(lab) and not str(lab).startswith("_")]
+        for h, _ in self.entries:
+            if not callable(getattr(h, "legend_handle", None)):
+                raise TypeError(f"handles: got a {type(h).__name__}, which cannot be shown in "
+                                "a legend (expected a lumos artist or container)")
         if isinstance(loc, str):
             if loc not in LOCATIONS:
                 raise ValueError(f"loc: got {loc!r}, expected one of {', '.join(LOCATIONS)}")
@@ -117,21 +120,17 @@ class Legend:
         bx, by, bw, bh = ax.box
         pts = []
         for a in ax.artists:
-            if isinstance(a, Line2D):
-                xy = np.c_[a._x, a._y]
-            elif isinstance(a, PathCollection):
-                xy = a._offsets
-            else:
+            xy = a.data_points()
+            if xy is None:
                 continue
             if len(xy) > 2000:  # a subsample is enough to count coverage
                 xy = xy[:: len(xy) // 2000 + 1]
-            pts.append((xy, isinstance(a, Line2D) and a._linestyle is not None))
+            pts.append((xy, a.connects_points))
         if not pts:
             return 1
         fx, fy = [], []
         for xy, connected in pts:
-            px = ax._fraction(ax.xaxis, xy[:, 0]) * bw + bx
-            py = ax._fraction(ax.yaxis, xy[:, 1]) * bh + by
+            px, py = ax.transData.forward(xy).T
             if connected and 1 < len(xy) < 200:  # sparse lines: their segments count too
                 t = np.linspace(0, 1, 16, endpoint=False)
                 px = np.r_[(px[:-1, None] + np.diff(px)[:, None] * t).ravel(), px[-1:]]
@@ -173,26 +172,20 @@ class Legend:
 
 
 def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px) -> None:
-    if isinstance(handle, Line2D):
-        if handle._linestyle is not None:
-            width = px(handle._linewidth)
-            pattern = DASHES[handle._linestyle]
-            dashes = None if pattern is None else tuple(width * p for p in pattern)
-            ov.line([(x, y), (x + length, y)], handle.line_rgba(), width, dashes)
-        if handle._marker is not None:
-            symbol, size, face, edge, edge_w = handle.marker_style()
-            ov.marker(x + length / 2, y, symbol, size, face, edge, edge_w)
-    elif isinstance(handle, PathCollection):
-        symbol, sizes, face, edge, edge_w = handle.marker_style()
-        size = float(np.median(sizes)) if len(sizes) else px(6)
-        rgba = face[len(face) // 2] if len(face) else colors.to_rgba("C0")
-        ov.marker(x + length / 2, y, symbol, min(size, fs), rgba, edge, edge_w)
-    elif hasattr(handle, "legend_line"):  # line collections: error bars, stems, hlines
-        rgba, width, dashes = handle.legend_line()
-        ov.line([(x, y), (x + length, y)], rgba, width, dashes)
-    elif hasattr(handle, "legend_patch"):  # bars, fills, spans: a colored box
-        face, edge = handle.legend_patch()
+    """The handle as the artist declares it (``legend_handle``): a patch, a line, a
+    marker on the line."""
+    h = handle.legend_handle(fs)
+    if h is None:
+        return
+    if h.patch is not None:
+        face, edge = h.patch
         ov.rect(x, y - fs * 0.35, length, fs * 0.7, face, edge, px(0.8) if edge else 0)
+    if h.line is not None:
+        rgba, width, dashes = h.line
+        ov.line([(x, y), (x + length, y)], rgba, width, dashes)
+    if h.marker is not None:
+        symbol, size, face, edge, edge_w = h.marker
+        ov.marker(x + length / 2, y, symbol, size, face, edge, edge_w)
 
 
 def _handles_and_labels(ax, args, kwargs):
@@ -203,11 +196,11 @@ def _handles_and_labels(ax, args, kwargs):
     elif len(args) == 1:
         labels = args[0]
     if handles is None:
-        candidates = [a for a in ax.artists if isinstance(a, Artist)]
+        candidates = list(ax.artists)
         for child in ax.children:
             candidates += child.artists
         if labels is not None:
-            handles = [a for a in candidates if not isinstance(a, type(None))][: len(labels)]
+            handles = candidates[: len(labels)]
         else:
             handles = [a for a in candidates if a.get_label()]
             labels = [a.get_label() for a in handles]

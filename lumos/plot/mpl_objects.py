@@ -256,6 +256,7 @@ class MatplotlibLineCollection(MatplotlibCollection):
 
     zorder = 2.0
     legend_line = LineCollection.legend_line
+    legend_handle = LineCollection.legend_handle
 
 
 def _is_identity(transform) -> bool:

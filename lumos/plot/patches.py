@@ -19,7 +19,7 @@ from .. import colors
 from .. import primitives as prim
 from ..path import Affine2D, Path
 from ..visuals.path import Paths, hatch_counts
-from .artists import Artist
+from .artists import Artist, LegendHandle
 from .boxstyles import BoxStyle
 from .collections import check_alpha, to_scale
 from .patch_style import (
@@ -327,6 +327,9 @@ class Patch(Artist):
         if self.axes is None or not self.in_autoscale or self._units() != "data":
             return None
         return path_limits([self._data_vertices()], self.axes)
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        return LegendHandle(patch=self.legend_patch())
 
     def legend_patch(self) -> tuple[tuple, tuple | None]:
         """(face, edge or None) of this patch's legend box."""

@@ -16,7 +16,7 @@ from .. import colors
 from .. import primitives as prim
 from ..path import Path
 from ..visuals.path import Paths, hatch_counts
-from .artists import Artist, ScalarMappable
+from .artists import Artist, LegendHandle, ScalarMappable
 from .collections import to_scale
 from .patch_style import (
     as_path,
@@ -497,6 +497,9 @@ class Collection(Artist, ScalarMappable):
             return None
         return path_limits(paths, self.axes)
 
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        return LegendHandle(patch=self.legend_patch())
+
     def legend_patch(self) -> tuple[tuple, tuple | None]:
         face = self.get_facecolor()
         edge = self.get_edgecolor()
@@ -630,6 +633,9 @@ class LineCollection(Collection):
         return self.get_edgecolor()
 
     get_colors = get_color
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        return LegendHandle(line=self.legend_line())
 
     def legend_line(self) -> tuple[tuple, float, tuple | None]:
         """(rgba, width px, dashes px) of the legend's line."""

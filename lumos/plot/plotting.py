@@ -293,7 +293,7 @@ class PlottingMixin:
                              linewidth=kw.pop("linewidth", None), alpha=kw.pop("alpha", None),
                              linestyle=kw.pop("linestyle", "-"), label=label,
                              zorder=kw.pop("zorder", None), orientation=orientation)
-        coll._bar_labels = bar_labels
+        coll.bar_labels = bar_labels
         self._add_artist(coll)
         patches = [Rectangle(coll, i) for i in range(n)]
         xerr, yerr = kw.pop("xerr", None), kw.pop("yerr", None)
@@ -916,6 +916,37 @@ class PlottingMixin:
         kwargs.setdefault("color", rcParams.get("lines.color", "C0"))
         line = AxLine(self, orientation, float(v[0]), f0, f1, **kwargs)
         return self._add_artist(line)
+
+    def fill(self, *args, **kwargs) -> list[Polygon]:
+        """Filled polygons: ``fill(x, y)``, ``fill(x, y, 'r')``, ``fill(x1, y1, x2, y2)``;
+        each closes back to its first point. Colors come from the patch cycle unless
+        given; ``color`` sets face and edge (matplotlib's Polygon)."""
+        kw = _normalize(kwargs, "fill", ("color", "facecolor", "edgecolor", "linewidth",
+                                         "linestyle", "alpha", "label", "zorder"))
+        groups, rest = [], list(args)
+        while rest:
+            if len(rest) < 2 or isinstance(rest[0], str) or isinstance(rest[1], str):
+                raise TypeError(f"fill: got {args!r}, expected x, y[, color] groups")
+            x, y = rest.pop(0), rest.pop(0)
+            fmt = rest.pop(0) if rest and isinstance(rest[0], str) else None
+            groups.append((x, y, fmt))
+        polys = []
+        for x, y, fmt in groups:
+            xv, yv = _values(x, "x", self.xaxis), _values(y, "y", self.yaxis)
+            xv, yv = _broadcast(x=xv, y=yv)
+            face, edge = kw.get("facecolor"), kw.get("edgecolor")
+            color = kw.get("color", fmt)
+            if color is not None:
+                face = color if face is None else face
+                edge = color if edge is None else edge
+            if face is None:
+                face = self._next_patch_color()
+            style = {k: v for k, v in kw.items() if k not in ("color", "facecolor",
+                                                              "edgecolor")}
+            poly = Polygon(self, np.c_[xv, yv], closed=True, facecolor=face,
+                           edgecolor="none" if edge is None else edge, **style)
+            polys.append(self._add_artist(poly))
+        return polys
 
     def axhspan(self, ymin, ymax, xmin=0, xmax=1, **kwargs) -> Polygon:
         """A horizontal band from data ymin to ymax across the axes."""

@@ -11,11 +11,19 @@ import warnings
 
 import numpy as np
 
-from ..transforms import Log, SymLog
+from ..transforms import Affine, Log, SymLog
+
+
+def _on_axis(i: int) -> tuple[bool, bool, bool]:
+    return (i == 0, i == 1, i == 2)
 
 
 class LinearScale:
     name = "linear"
+
+    def transform(self, axis: int):
+        """The lumos transform of this scale acting on coordinate ``axis`` (0: x, 1: y)."""
+        return Affine()
 
     def forward(self, values: np.ndarray) -> np.ndarray:
         return np.asarray(values, dtype=float)
@@ -59,6 +67,10 @@ class LogScale(_Transformed):
         self.base = float(base)
         self.nonpositive = nonpositive
 
+    def transform(self, axis: int):
+        """The lumos transform of this scale acting on coordinate ``axis`` (0: x, 1: y)."""
+        return Log(base=self.base, axes=_on_axis(axis))
+
     def forward(self, values: np.ndarray) -> np.ndarray:
         v = np.asarray(values, dtype=float)
         if np.any(v[np.isfinite(v)] <= 0):
@@ -82,6 +94,12 @@ class SymLogScale(_Transformed):
         super().__init__(SymLog(linthresh=linthresh, base=base, linscale=linscale,
                                 axes=(True, False, False)))
         self.base, self.linthresh = float(base), float(linthresh)
+        self.linscale = float(linscale)
+
+    def transform(self, axis: int):
+        """The lumos transform of this scale acting on coordinate ``axis`` (0: x, 1: y)."""
+        return SymLog(linthresh=self.linthresh, base=self.base, linscale=self.linscale,
+                      axes=_on_axis(axis))
 
     def limit_range(self, vmin: float, vmax: float) -> tuple[float, float]:
         return vmin, vmax

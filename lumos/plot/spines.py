@@ -33,8 +33,8 @@ class Spines(dict):
     """``ax.spines``: the four spines by name; ``ax.spines[["top", "right"]]`` selects
     several (setters apply to each), as in matplotlib."""
 
-    def __init__(self) -> None:
-        super().__init__((name, Spine()) for name in ("left", "right", "bottom", "top"))
+    def __init__(self, names=("left", "right", "bottom", "top")) -> None:
+        super().__init__((name, Spine()) for name in names)
 
     def __getitem__(self, key):
         if isinstance(key, (list, tuple)):

@@ -8,6 +8,8 @@ rcParams: dict[str, object] = {
     "figure.figsize": (6.4, 4.8),
     "figure.dpi": 100.0,
     "figure.facecolor": "white",
+    # modules that register front-ends (lumos.plot.frontends), asked in this order
+    "figure.frontends": ["lumos.app.notebook", "lumos.app.window"],
     "savefig.dpi": "figure",
     "font.size": 10.0,
     "axes.titlesize": 12.0,
@@ -33,6 +35,7 @@ rcParams: dict[str, object] = {
     "grid.linewidth": 0.8,
     "grid.linestyle": "-",
     "grid.alpha": 1.0,
+    "polaraxes.grid": True,  # polar axes show their grid (matplotlib's default)
     "lines.linewidth": 1.5,
     "lines.markersize": 6.0,
     "lines.markeredgewidth": 1.0,
@@ -59,3 +62,13 @@ DASHES = {
     ":": (1.0, 1.65), "dotted": (1.0, 1.65),
     "-.": (6.4, 1.6, 1.0, 1.6), "dashdot": (6.4, 1.6, 1.0, 1.6),
 }
+
+
+def dash_pattern(linestyle, width_px: float) -> tuple[float, ...] | None:
+    """The dash lengths in pixels of a line style drawn ``width_px`` wide: matplotlib's
+    patterns scale with the line width. None for solid lines (and for zero-width lines,
+    which are not drawn)."""
+    pattern = DASHES.get(linestyle) if linestyle is not None else None
+    if pattern is None or width_px <= 0:
+        return None
+    return tuple(width_px * p for p in pattern)

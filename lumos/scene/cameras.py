@@ -6,6 +6,7 @@ the same dictionaries with the mouse on its own (``docs/frame.md``).
 
 from __future__ import annotations
 
+import copy
 import math
 
 import numpy as np
@@ -26,6 +27,18 @@ class Camera:
 
     def set_range(self, x=None, y=None, z=None, margin: float = 0.05) -> None:
         raise NotImplementedError
+
+    def update_from_dict(self, camera: dict) -> None:
+        """Take the state of a frame camera dictionary (what ``to_dict`` gives and the
+        controllers move)."""
+        raise NotImplementedError
+
+    def get_state(self) -> dict:
+        """A copy of the camera's parameters (``set_state`` brings them back)."""
+        return copy.deepcopy({k: v for k, v in vars(self).items() if k != "view"})
+
+    def set_state(self, state: dict) -> None:
+        vars(self).update(copy.deepcopy(state))
 
     def _data_bounds(self, x, y, z) -> np.ndarray:
         """Bounds from explicit (min, max) pairs, falling back to the view's visuals."""
@@ -102,6 +115,18 @@ class PanZoomCamera(Camera):
             y0, h = y0 + h, -h
         return {"type": "panzoom", "rect": [x0, y0, w, h]}
 
+    def update_from_dict(self, camera: dict) -> None:
+        """The shown rectangle from a camera dictionary (a negative width or height is
+        an inverted axis, as ``to_dict`` writes it); non-finite or empty ones are
+        ignored."""
+        x0, y0, w, h = (float(v) for v in camera["rect"])
+        if self.invert_x:
+            x0, w = x0 + w, -w
+        if self.invert_y:
+            y0, h = y0 + h, -h
+        if all(math.isfinite(v) for v in (x0, y0, w, h)) and w and h:
+            self.rect = (x0, y0, w, h)
+
     def zoom(self, factor: float, center=None) -> None:
         """Zoom by ``factor`` (>1 magnifies) about a data point (default the centre)."""
         factor = check_number(factor, "factor", 0.0, exclusive=True)
@@ -124,6 +149,10 @@ class _Camera3D(Camera):
         if not 0 <= fov < 180:
             raise ValueError(f"fov: got {fov!r}, expected degrees in [0, 180) (0: orthographic)")
         self.fov = float(fov)
+
+    def update_from_dict(self, camera: dict) -> None:
+        self.center = np.asarray(camera["center"], float)
+        self.distance = float(camera["distance"])
 
     def set_range(self, x=None, y=None, z=None, margin: float = 0.05) -> None:
         """Centre on the data and move back until its bounding sphere fits."""
@@ -149,6 +178,10 @@ class TurntableCamera(_Camera3D):
         self.azimuth = float(azimuth)
         self.elevation = float(elevation)
 
+    def update_from_dict(self, camera: dict) -> None:
+        super().update_from_dict(camera)
+        self.azimuth, self.elevation = float(camera["azimuth"]), float(camera["elevation"])
+
     def to_dict(self, size) -> dict:
         return {"type": "turntable", "center": [float(c) for c in self.center],
                 "azimuth": self.azimuth, "elevation": max(-90.0, min(90.0, self.elevation)),
@@ -163,6 +196,10 @@ class ArcballCamera(_Camera3D):
     def __init__(self, quaternion=(1.0, 0.0, 0.0, 0.0), **kwargs) -> None:
         super().__init__(**kwargs)
         self.quaternion = np.asarray(quaternion, dtype=float)
+
+    def update_from_dict(self, camera: dict) -> None:
+        super().update_from_dict(camera)
+        self.quaternion = np.asarray(camera["quaternion"], float)
 
     def to_dict(self, size) -> dict:
         return {"type": "arcball", "center": [float(c) for c in self.center],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -9,7 +10,7 @@ import numpy as np
 from .. import colors
 from ..gpu.frame import Frame
 from ..gpu.frame import View as FrameView
-from ..visuals.base import DrawContext, Visual, check_number
+from ..visuals.base import PORTABLE_TEXTURE_SIZE, DrawContext, Visual, check_number
 from .cameras import Camera, make_camera
 
 
@@ -32,6 +33,9 @@ class View:
         self.rect: tuple[float, float, float, float] | None = None  # logical px, set by layout
         self.interactive = True  # False: the mouse never moves this view's camera
         self.controller: str | None = None  # e.g. "fly"; None: the camera's own kind
+        # what the controller needs beyond the camera (polar: where the r labels are);
+        # JSON values, merged into the frame's camera dictionary
+        self.controller_params: dict = {}
 
     @property
     def camera(self) -> Camera:
@@ -50,6 +54,19 @@ class View:
     @bgcolor.setter
     def bgcolor(self, value) -> None:
         self._bgcolor = None if value is None else colors.to_rgba(value, argname="bgcolor")
+
+    def camera_dict(self) -> dict:
+        """The camera as frames describe it and controllers move it: the camera's
+        dictionary for this view's size, with the view's interactivity, controller and
+        controller parameters."""
+        w, h = self.size
+        camera = self.camera.to_dict((w, h))
+        if not self.interactive:
+            camera["interactive"] = False
+        if self.controller is not None:
+            camera["controller"] = self.controller
+        camera.update(self.controller_params)
+        return camera
 
     def add(self, visual: Visual) -> Visual:
         """Add a visual (returned, for chaining)."""
@@ -86,6 +103,8 @@ class Canvas:
 
     Rendering is headless (EGL) unless a window adopts the canvas. ``pixel_ratio``
     multiplies every pixel dimension (line widths, markers, text) for sharp output.
+    A canvas is a scene front-ends can show (:class:`lumos.scene.protocol.Scene`): the
+    mouse moves its cameras.
 
     >>> canvas = Canvas(size=(800, 400), pixel_ratio=1, bgcolor="white")
     >>> img = canvas.render()            # (400, 800, 4) uint8
@@ -99,10 +118,15 @@ class Canvas:
         self.bgcolor = bgcolor
         self.title = title
         self.views: list[View] = []
-        self._executor = None
+        # Held while the canvas draws or picks; a figure takes it around its own update
+        # and render, so several threads may render one canvas (docs/threading.md).
+        self.lock = threading.RLock()
+        self._executor = None  # on lumos's headless context (of the generation it names)
         self._target = None
         self._picker = None
         self._events = None
+        self._host = None  # the window or widget drawing this canvas, if any
+        self._home: dict = {}  # view -> camera state before the mouse first moved it
         self._draw_owners: list[Visual] = []  # the visual of each draw of the last frame
 
     @property
@@ -118,6 +142,21 @@ class Canvas:
         if w <= 0 or h <= 0:
             raise ValueError(f"size: got {value!r}, expected positive (width, height)")
         self._size = (w, h)
+
+    @property
+    def title(self) -> str:
+        return self._title
+
+    @title.setter
+    def title(self, value: str) -> None:
+        if not isinstance(value, str):
+            raise TypeError(f"title: got {type(value).__name__}, expected str")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ValueError(f"title: got {value!r}, which holds {exc.object[exc.start:exc.end]!r}"
+                             " (not a character: a lone surrogate), expected text") from None
+        self._title = value
 
     @property
     def pixel_ratio(self) -> float:
@@ -174,8 +213,10 @@ class Canvas:
             v.rect = (x0, y0, x1 - x0, y1 - y0)
 
     # -- frames ------------------------------------------------------------------
-    def frame(self) -> Frame:
-        """The frame description of the canvas as it is now."""
+    def frame(self, max_texture_size: int | None = None) -> Frame:
+        """The frame description of the canvas as it is now; data larger than
+        ``max_texture_size`` (default: what every browser supports) is split into
+        several textures."""
         self.layout()
         pr = self._pixel_ratio
         frame = Frame(size=self.physical_size, clear_color=self._bgcolor, pixel_ratio=pr)
@@ -185,14 +226,10 @@ class Canvas:
             x, y, w, h = view.rect
             rect = (round(x * pr), round(y * pr), round((x + w) * pr) - round(x * pr),
                     round((y + h) * pr) - round(y * pr))
-            camera = view.camera.to_dict((w, h))
-            # front-ends (the browser too) read these to route the mouse
-            if not view.interactive:
-                camera["interactive"] = False
-            if view.controller is not None:
-                camera["controller"] = view.controller
+            camera = view.camera_dict()  # front-ends (the browser too) route the mouse by it
             frame.views[vid] = FrameView(vid, rect, camera, view.bgcolor)
-            ctx = DrawContext(vid, (w, h), pr, camera, view.camera.kind != "panzoom")
+            ctx = DrawContext(vid, (w, h), pr, camera, view.camera.kind != "panzoom",
+                              max_texture_size or PORTABLE_TEXTURE_SIZE)
             ordered = sorted((v for v in view.walk() if v.visible), key=lambda v: v.order)
             for visual in ordered:
                 draws = visual.draws(ctx)
@@ -205,45 +242,125 @@ class Canvas:
 
     def render(self) -> np.ndarray:
         """Draw offscreen and return the picture: (h, w, 4) uint8, first row on top,
-        of ``size * pixel_ratio`` pixels."""
-        from ..gpu.context import get_context
-        from ..gpu.executor import ModernGLExecutor, OffscreenTarget
+        of ``size * pixel_ratio`` pixels. Pictures larger than the context's framebuffer
+        limit are drawn in tiles; one larger than the memory budget is refused."""
+        from ..gpu.budget import check_memory
+        from ..gpu.context import current
 
-        ctx = get_context()
+        with self.lock:
+            w, h = self.physical_size
+            check_memory(4.0 * w * h, f"render: a picture of {w} × {h} pixels",
+                         "lower the dpi or the size")
+            with current() as ctx:
+                executor = self._headless_executor(ctx)
+                frame = self.frame(executor.limits.max_texture_size)
+                side = executor.limits.max_target_size
+                if max(frame.size) <= side:
+                    image = self._render_whole(executor, frame)
+                else:
+                    image = self._render_tiles(executor, frame, min(side, TILE_SIZE))
+                # keep the pick programs compiled: hover picking would recompile them
+                executor.release_unused(self.in_use(frame, executor))
+                return image
+
+    def _headless_executor(self, ctx):
+        """The executor of this canvas on lumos's headless context ``ctx``; a new one
+        (everything uploads again) after the context was recreated."""
+        from ..gpu.executor import ModernGLExecutor
+
+        if self._executor is not None and self._executor.ctx is not ctx:
+            # made for a context that is gone: its GL objects went with it
+            if self._picker is not None and self._picker.executor is self._executor:
+                self._picker = None
+            self._executor = self._target = None
         if self._executor is None:
             self._executor = ModernGLExecutor(ctx)
-        frame = self.frame()
+        return self._executor
+
+    def _render_whole(self, executor, frame: Frame) -> np.ndarray:
+        from ..gpu.executor import OffscreenTarget
+
         if self._target is None or (self._target.size, self._target.samples) != (
                 frame.size, frame.samples):
             if self._target is not None:
                 self._target.release()
-            self._target = OffscreenTarget(ctx, frame.size, samples=frame.samples)
-        self._executor.render(frame, self._target.fbo)
-        # keep the pick programs compiled: hover picking would recompile them every time
-        self._executor.release_unused(frame if self._picker is None else self._picker.keep(frame))
+            self._target = OffscreenTarget(executor.ctx, frame.size, samples=frame.samples)
+        executor.render(frame, self._target.fbo)
         return self._target.read()
+
+    def _render_tiles(self, executor, frame: Frame, side: int) -> np.ndarray:
+        """The picture drawn tile by tile into one ``side``² framebuffer."""
+        from ..gpu.executor import OffscreenTarget
+        from ..gpu.tiles import tiles
+
+        w, h = frame.size
+        image = np.empty((h, w, 4), np.uint8)
+        target = OffscreenTarget(executor.ctx, (side, side), samples=frame.samples)
+        try:
+            for tile in tiles((w, h), side):
+                x, y = tile[:2]
+                executor.render(frame, target.fbo, tile=tile)
+                part = target.read()
+                image[y : y + side, x : x + side] = part[: h - y, : w - x]
+        finally:
+            target.release()
+        return image
+
+    # -- the window or widget drawing the canvas ---------------------------------------
+    @property
+    def host(self):
+        """The window or widget drawing this canvas (None: headless). A host has
+        ``executor``, ``current()`` (its GL context current for a block) and may have
+        ``request_draw()``."""
+        return self._host
+
+    def attach_host(self, host) -> None:
+        """A window or widget draws this canvas from now on (picking uses its context)."""
+        self._host = host
+
+    def detach_host(self, host) -> None:
+        """``host`` stops drawing this canvas: release what the canvas holds in its
+        context (call with that context current)."""
+        self.release(host.executor)
+        if self._host is host:
+            self._host = None
+
+    def in_use(self, frame: Frame, executor) -> Frame:
+        """What ``executor.release_unused`` must keep after drawing ``frame``: the frame
+        and the pick programs made in that executor (hover picking would recompile
+        them after every frame otherwise)."""
+        picker = self._picker
+        if picker is None or picker.executor is not executor:
+            return frame
+        return picker.keep(frame)
+
+    def release(self, executor) -> None:
+        """Release the GPU objects this canvas made in ``executor``'s context (its
+        picker); call with that context current."""
+        if self._picker is not None and self._picker.executor is executor:
+            self._picker.release()
+            self._picker = None
 
     # -- redraws from data that arrives later ------------------------------------------
     @property
     def shown(self) -> bool:
         """Whether a window or widget draws this canvas and redraws on request_draw()
         (visuals that load data in the background draw what they have meanwhile)."""
-        return callable(getattr(getattr(self, "_gl_host", None), "request_draw", None))
+        return callable(getattr(self._host, "request_draw", None))
 
     def request_draw(self) -> None:
         """Ask the window showing this canvas for a new frame soon; callable from any
         thread (tiles or grids that arrive on a loader thread); nothing when headless."""
-        host = getattr(self, "_gl_host", None)
-        request = getattr(host, "request_draw", None)
+        request = getattr(self._host, "request_draw", None)
         if request is not None:
             request()
 
     # -- events and picking ----------------------------------------------------------
     @property
     def events(self):
-        """The event dispatcher (``lumos.app.events``) front-ends feed."""
+        """The event dispatcher (``lumos.scene.events``) front-ends feed."""
         if self._events is None:
-            from ..app.events import EventDispatcher
+            from .events import EventDispatcher
 
             self._events = EventDispatcher()
         return self._events
@@ -261,21 +378,20 @@ class Canvas:
         the nearest hit within that many physical pixels; ``pickable(visual)`` may
         exclude visuals. Renders ids offscreen in the context that draws the canvas.
         """
-        host = getattr(self, "_gl_host", None)  # a window or widget drawing this canvas
-        if host is not None:
-            with host.current():
-                return self._pick(host.executor, x, y, radius, pickable)
-        from ..gpu.context import get_context
-        from ..gpu.executor import ModernGLExecutor
+        host = self._host  # a window or widget drawing this canvas
+        with self.lock:
+            if host is not None:
+                with host.current():
+                    return self._pick(host.executor, x, y, radius, pickable)
+            from ..gpu.context import current
 
-        if self._executor is None:
-            self._executor = ModernGLExecutor(get_context())
-        return self._pick(self._executor, x, y, radius, pickable)
+            with current() as ctx:
+                return self._pick(self._headless_executor(ctx), x, y, radius, pickable)
 
     def _pick(self, executor, x: float, y: float, radius: int, pickable):
-        from ..gpu.picking import Picker, element_index
+        from ..gpu.picking import Picker
 
-        frame = self.frame()
+        frame = self.frame(executor.limits.max_texture_size)
         owners = self._draw_owners
         picker = self._picker
         if picker is None or picker.executor is not executor or picker.radius != int(radius):
@@ -289,40 +405,86 @@ class Canvas:
             return None
         draw_no, raw = hit
         visual = owners[draw_no]
-        return visual, element_index(visual, raw, frame, frame.draws[draw_no], px, py)
+        return visual, visual.pick_index(raw, frame, frame.draws[draw_no], px, py)
 
     def save(self, path, dpi: float | None = None) -> Path:
-        """Write a PNG (``.png``), a standalone WebGL2 page (``.html``) or the POV-Ray
-        scene of the first 3D view (``.pov``)."""
-        path = Path(path)
-        suffix = path.suffix.lower()
-        if suffix == ".png":
-            from ..io.png import write_png
+        """Write a PNG (``.png``), a standalone WebGL2 page (``.html``), the POV-Ray scene
+        of the first 3D view (``.pov``) or any format a writer was registered for
+        (:mod:`lumos.scene.writers`); the file is replaced only
+        once it is complete (a failed save leaves the old one)."""
+        from .writers import save
 
-            return write_png(path, self.render(), dpi=dpi)
-        if suffix in (".html", ".htm"):
-            from ..io.html import save_html
+        with self.lock:
+            return save(self, path, dpi)
 
-            save_html(self.frame(), path, title=self.title)
-            return path
-        if suffix == ".pov":
-            from ..io.povray import write_povray
+    # -- the scene protocol (lumos.scene.protocol.Scene) ---------------------------------
+    @property
+    def canvas(self) -> Canvas:
+        """The canvas front-ends draw: this one."""
+        return self
 
-            return write_povray(self, path)
-        raise ValueError(f"path: got suffix {suffix!r}, expected '.png', '.html' or '.pov'")
+    def window_title(self) -> str:
+        return self.title
+
+    def preferred_size(self) -> tuple[int, int]:
+        """The logical size the canvas wants in a window."""
+        return self._size
+
+    def resize(self, width: int, height: int, pixel_ratio: float) -> None:
+        """The window or widget is ``width`` × ``height`` logical pixels now."""
+        self.size = (max(int(width), 1), max(int(height), 1))
+        self.pixel_ratio = pixel_ratio
+
+    def view_at(self, x: float, y: float) -> View | None:
+        """The topmost interactive view under logical pixel (x, y) from the top left."""
+        self.layout()
+        for view in reversed(self.views):
+            vx, vy, vw, vh = view.rect
+            if view.interactive and vx <= x < vx + vw and vy <= y < vy + vh and vw and vh:
+                return view
+        return None
+
+    def camera_changed(self, view: View, camera: dict) -> None:
+        """The mouse moved ``view``'s camera to ``camera`` (a frame camera dictionary):
+        take it, remembering where the camera was before the mouse first moved it."""
+        self._home.setdefault(view, view.camera.get_state())
+        view.camera.update_from_dict(camera)
+
+    def reset_view(self, view: View | None = None) -> None:
+        """Back to where the mouse found ``view``'s camera (every view's: None)."""
+        for v in list(self._home) if view is None else [view]:
+            state = self._home.pop(v, None)
+            if state is not None:
+                v.camera.set_state(state)
+
+    def event_info(self, view: View, x: float, y: float) -> dict:
+        """What events at (x, y) over ``view`` carry besides the pixel: nothing here (a
+        figure adds ``inaxes``, ``xdata``, ``ydata``)."""
+        return {}
 
     def close(self) -> None:
-        """Release the GPU objects this canvas holds."""
-        if self._picker is not None:
-            if self._executor is not None and self._picker.executor is self._executor:
-                self._picker.release()
-            self._picker = None
-        if self._target is not None:
-            self._target.release()
-            self._target = None
-        if self._executor is not None:
-            self._executor.release_unused(Frame(size=(1, 1)))
-            self._executor = None
+        """Release the GPU objects this canvas holds on lumos's headless context (a
+        canvas that is simply dropped releases them at the next render of any canvas)."""
+        with self.lock:
+            executor, target, picker = self._executor, self._target, self._picker
+            self._executor = self._target = None
+            if picker is not None and picker.executor is executor:
+                self._picker = None
+            if executor is None:
+                return
+            from ..gpu.context import headless
+
+            with headless.current() as ctx:
+                if executor.ctx is not ctx:
+                    return  # made for a context that is gone, with its GL objects
+                if picker is not None and picker.executor is executor:
+                    picker.release()
+                if target is not None:
+                    target.release()
+                executor.release_unused(Frame(size=(1, 1)))
+
+
+TILE_SIZE = 2048  # side of the tiles of pictures beyond the framebuffer limit
 
 
 def _check_rect(rect) -> tuple[float, float, float, float]:

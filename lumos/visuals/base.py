@@ -13,7 +13,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..gpu.frame import Draw
+from ..gpu.frame import Draw, Frame
+
+# The largest texture a frame may hold when no context tells (a page for the browser):
+# WebGL2 promises 2048 and practically every browser gives at least 4096.
+PORTABLE_TEXTURE_SIZE = 4096
 
 
 @dataclass
@@ -25,10 +29,41 @@ class DrawContext:
     pixel_ratio: float
     camera: dict
     is_3d: bool
+    # the context's limit: larger data is split into several textures
+    max_texture_size: int = PORTABLE_TEXTURE_SIZE
     # The draws of this view so far, in order (the canvas appends each visual's): a
     # visual that composites with what is behind it (Volume) repeats the opaque ones
     # into a depth target.
     drawn: list = field(default_factory=list)
+
+
+@dataclass
+class Member:
+    """One owner's rows in a batch visual (``Line.set_members``, ``Markers.set_members``).
+
+    ``key`` is whoever owns the rows (opaque to the visual, compared with ``==`` from one
+    call to the next, hashable; ``member_at`` gives it back for a picked row); ``pos``
+    (n, 2|3) positions; ``color`` one RGBA or (n, 4); ``size`` (n,) marker sizes in
+    pixels. ``changed`` says which rows changed since the
+    batch last took this member: ``{"pos" | "size" | "color": (start, stop) or True}``
+    (True: all rows); a part not named did not change.
+    """
+
+    key: object
+    pos: np.ndarray
+    color: object
+    size: np.ndarray | None = None
+    changed: dict = field(default_factory=dict)
+
+
+def changed_span(change, n: int) -> tuple[int, int] | None:
+    """A member's change entry as (start, stop) rows, or None for no change."""
+    if change is None or change is False:
+        return None
+    if change is True:
+        return (0, n) if n else None
+    start, stop = change
+    return (int(start), int(stop)) if stop > start else None
 
 
 class Visual:
@@ -37,6 +72,10 @@ class Visual:
     ``transform`` is an optional 4x4 affine matrix (float64) or a
     ``lumos.transforms`` transform; ``visible`` hides it; ``order`` sorts draws
     within a view (higher draws later, on top).
+
+    What a visual declares for the layers above (no type switches there): ``draws``,
+    ``bounds``, ``pick_index`` (what a raw pick id means) and ``member_at`` (which owner
+    of a batch a picked index belongs to). See ``docs/writing-a-visual.md``.
     """
 
     is_3d = False  # visuals that want depth testing (meshes) set this
@@ -117,6 +156,17 @@ class Visual:
     def draws(self, ctx: DrawContext) -> list[Draw]:
         raise NotImplementedError
 
+    def pick_index(self, raw: int, frame: Frame, draw: Draw, x: float, y: float) -> int:
+        """The index a user expects for a hit on ``draw`` (one of this visual's draws) at
+        physical pixel (x, y): ``raw`` is ``gl_InstanceID`` for instanced draws, else
+        the triangle (``gl_PrimitiveID``). Markers, mesh faces: the raw index."""
+        return raw
+
+    def member_at(self, index: int) -> tuple[object, int]:
+        """``(key, index within its member)`` of a picked index in a batch
+        (``set_members``); ``(None, index)`` for visuals that hold no members."""
+        return None, index
+
     def walk(self):
         """This node and its descendants, depth first."""
         yield self
@@ -142,9 +192,19 @@ def as_positions(pos, argument: str = "pos", dims=(2, 3)) -> np.ndarray:
     if arr.ndim != 2 or arr.shape[1] not in dims:
         expected = " or ".join(f"(N, {d})" for d in dims)
         raise ValueError(f"{argument}: got shape {arr.shape}, expected {expected}")
+    check_points(len(arr), argument)
     out = np.zeros((arr.shape[0], 3), dtype=np.float64)
     out[:, : arr.shape[1]] = arr
     return out
+
+
+def check_points(n: int, argument: str, bytes_per_point: int = 64) -> None:
+    """Refuse ``n`` points whose copies (float64 xyz and the float32 GPU rows, about
+    ``bytes_per_point`` each) exceed the memory budget, before anything is copied."""
+    from ..gpu.budget import check_memory
+
+    check_memory(float(n) * bytes_per_point, f"{argument}: {n:,} points",
+                 "pass fewer points (decimate, or draw a density with density=True)")
 
 
 def finite_bounds(points: np.ndarray) -> np.ndarray | None:
@@ -156,16 +216,57 @@ def finite_bounds(points: np.ndarray) -> np.ndarray | None:
     return np.array([p.min(axis=0), p.max(axis=0)])
 
 
-def split_origin(points: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+FLOAT32_MAX = float(np.finfo(np.float32).max)
+
+
+def origin_for(points: np.ndarray, bounds: np.ndarray | None) -> np.ndarray:
+    """The float64 origin of points with finite ``bounds``: their centre, or, when the
+    points spread beyond what float32 offsets can span, the median point (the bulk of
+    the data then stays exact and only the outliers are clipped)."""
+    if bounds is None:
+        return np.zeros(points.shape[1])
+    half = bounds[1] / 2 - bounds[0] / 2  # halves: no overflow
+    if np.all(half <= FLOAT32_MAX / 2):
+        return bounds[0] / 2 + bounds[1] / 2
+    finite = points[np.isfinite(points).all(axis=1)]
+    return np.median(finite, axis=0)
+
+
+def float32_offsets(local: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """float32 of float64 offsets (N, d) from an origin, and which rows hold a value
+    beyond float32's range; those values are clipped to it (never turned into inf)."""
+    with np.errstate(invalid="ignore"):
+        beyond = (np.abs(local) > FLOAT32_MAX).any(axis=1)
+    if beyond.any():
+        local = np.clip(local, -FLOAT32_MAX, FLOAT32_MAX)
+    return local.astype(np.float32), beyond
+
+
+def warn_clipped(count: int, argument: str, what: str = "drawn clipped to it") -> None:
+    """Say that ``count`` points lie beyond the float32 range from the data's centre
+    (once per call) and what is done with them."""
+    if count:
+        import warnings
+
+        warnings.warn(f"{argument}: {count} points lie beyond the float32 range "
+                      f"(±{FLOAT32_MAX:.3g}) from the data's centre and are {what}",
+                      RuntimeWarning, stacklevel=3)
+
+
+def split_origin(points: np.ndarray, argument: str = "pos"
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Split float64 points into a float64 origin and float32 offsets from it.
 
     Returns ``(origin, local_float32, valid)``; rows with NaN/inf are zeroed and
-    flagged invalid so shaders can break lines or skip markers there.
+    flagged invalid so shaders can break lines or skip markers there. Offsets beyond
+    float32's range are clipped, with a warning naming ``argument``.
     """
     valid = np.isfinite(points).all(axis=1)
-    b = finite_bounds(points)
-    origin = np.zeros(3) if b is None else (b[0] + b[1]) / 2
-    local = np.where(valid[:, None], points - origin, 0.0).astype(np.float32)
+    origin = origin_for(points, finite_bounds(points))
+    with np.errstate(over="ignore", invalid="ignore"):
+        local = np.where(valid[:, None], points - origin, 0.0)
+    local, beyond = float32_offsets(local)
+    warn_clipped(int(beyond.sum()), argument)
     return origin, local, valid
 
 
@@ -210,6 +311,34 @@ def check_numbers(value, argument: str, count: int, expected: str) -> tuple[floa
         raise ValueError(f"{argument}: got {value!r}, expected {count} finite numbers "
                          f"{expected}")
     return vals
+
+
+def window_xy(frame: Frame, draw: Draw, local: np.ndarray) -> np.ndarray:
+    """Physical pixels (top-left origin) of a draw's float32-local points (its origin and
+    model matrix applied, then the view's camera), for pick decoding."""
+    from ..gpu.camera_math import draw_matrices
+
+    vx, vy, vw, vh = frame.views[draw.view].rect
+    mvp, _, _ = draw_matrices(frame.views[draw.view].camera, vw / vh, draw.origin, draw.model)
+    clip = np.c_[local, np.ones(len(local))] @ mvp.T
+    with np.errstate(all="ignore"):
+        ndc = clip[:, :2] / clip[:, 3:]
+    return np.c_[vx + (ndc[:, 0] + 1) / 2 * vw, vy + (1 - ndc[:, 1]) / 2 * vh]
+
+
+def window_to_plane(frame: Frame, draw: Draw, x: float, y: float) -> np.ndarray | None:
+    """The point of a 2D draw's plane (z = 0, its origin added back) under physical
+    pixel (x, y): the inverse of ``window_xy`` there; None if the view looks edge-on."""
+    from ..gpu.camera_math import draw_matrices
+
+    vx, vy, vw, vh = frame.views[draw.view].rect
+    mvp, _, _ = draw_matrices(frame.views[draw.view].camera, vw / vh, (0.0, 0.0, 0.0),
+                              draw.model)
+    ndc = np.array([(x - vx) / vw * 2 - 1, 1 - (y - vy) / vh * 2])
+    a, b = mvp[:2, :2], mvp[:2, 3]
+    if abs(np.linalg.det(a)) < 1e-300 or np.any(mvp[3, :2]):
+        return None  # perspective or degenerate: not a flat 2D view
+    return np.linalg.solve(a, ndc - b)
 
 
 def rgba_bytes(rgba: np.ndarray) -> np.ndarray:

@@ -5,17 +5,21 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
+from ..gpu.budget import check_memory
 from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer, Texture
 from ..shaders import ShaderTemplate
 from .base import (
     DrawContext,
     Visual,
+    as_array,
+    check_number,
     check_numbers,
     colormap_property,
     is_nonlinear,
     transform_parts,
     transformed_bounds,
+    window_to_plane,
 )
 
 # NaN cannot be trusted through every GPU driver's texture path; the CPU writes this
@@ -43,6 +47,7 @@ uniform vec2 u_clim;
 uniform vec4 u_bad;
 uniform int u_scalar;        // 1: colormapped scalar field, 0: RGBA pixels
 uniform int u_bilinear;
+uniform vec4 u_tile;         // first texel (x, y) and size (w, h) of the part u_data shows
 in vec2 v_uv;
 out vec4 f_color;
 
@@ -58,12 +63,14 @@ vec4 colormap(float v) {
 }
 
 void main() {
+    ivec2 size = textureSize(u_data, 0);
+    // A tile's texture holds a border of its neighbours' texels: filtering across the
+    // seams reads what one big texture would.
+    vec2 texel = v_uv * u_tile.zw + u_tile.xy;
     if (u_scalar == 0) {
-        f_color = texture(u_data, v_uv);
+        f_color = texture(u_data, texel / vec2(size));
         return;
     }
-    ivec2 size = textureSize(u_data, 0);
-    vec2 texel = v_uv * vec2(size);
     if (u_bilinear == 0) {
         f_color = colormap(fetch(ivec2(floor(texel)), size));
         return;
@@ -91,6 +98,20 @@ void main() {
 )
 
 _CORNERS = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], np.float32)
+_CHUNK = 1 << 20  # pixels converted at a time
+
+
+def _finite_range(arr: np.ndarray) -> tuple[float | None, float | None]:
+    """(min, max) of the finite values, or (None, None) when there is none."""
+    lo = hi = None
+    flat = arr.reshape(-1)
+    for i in range(0, len(flat), _CHUNK):
+        part = flat[i : i + _CHUNK]
+        ok = part[np.isfinite(part)] if part.dtype.kind == "f" else part
+        if ok.size:
+            a, b = float(ok.min()), float(ok.max())
+            lo, hi = (a, b) if lo is None else (min(lo, a), max(hi, b))
+    return lo, hi
 
 
 class Image(Visual):
@@ -99,6 +120,9 @@ class Image(Visual):
     A (h, w) array is a scalar field drawn through ``cmap`` between ``clim``; an
     (h, w, 3|4) array is RGB(A) (uint8, or floats in 0..1). Row 0 lies at y = 0 and
     the image covers ``extent = (x0, x1, y0, y1)``, by default ``(0, w, 0, h)``.
+    NaN and inf pixels take the colormap's "bad" color; an image with no finite
+    value, or no pixel at all, draws nothing visible. An image larger than the
+    context's maximum texture size is drawn from several textures (tiles).
 
     >>> Image(z, cmap="viridis", clim=(0, 1))
     >>> Image(rgb_uint8, extent=(0, 10, 0, 5), interpolation="bilinear")
@@ -109,6 +133,7 @@ class Image(Visual):
         super().__init__()
         self._corner_buffer = Buffer(_CORNERS)
         self._texture: Texture | None = None
+        self._tiles: tuple = (None, [])  # (key, [(texture, (r0, r1, c0, c1), u_tile)])
         self._cmap_texture: Texture | None = None
         self._extent = None
         self._default_extent = True
@@ -121,27 +146,34 @@ class Image(Visual):
 
     def set_data(self, data) -> None:
         """Replace the pixels; a same-shaped array reuses the texture."""
-        arr = np.asarray(data)
+        arr = as_array(data, "data")
         if arr.dtype.kind not in "biuf":
             raise TypeError(f"data: got dtype {arr.dtype}, expected numbers")
-        if arr.ndim == 2:
-            scalar = True
-            tex = np.where(np.isfinite(arr), arr, _BAD).astype(np.float32)
-        elif arr.ndim == 3 and arr.shape[2] in (3, 4):
-            scalar = False
-            if arr.dtype == np.uint8:
-                rgba = arr  # the texture keeps its own copy
-            else:
-                rgba = (np.clip(np.nan_to_num(arr.astype(float)), 0, 1) * 255 + 0.5)
-                rgba = rgba.astype(np.uint8)
-            if rgba.shape[2] == 3:
-                rgba = np.concatenate([rgba, np.full(rgba.shape[:2] + (1,), 255, np.uint8)], 2)
-            tex = rgba
-        else:
+        if not (arr.ndim == 2 or (arr.ndim == 3 and arr.shape[2] in (3, 4))):
             raise ValueError(f"data: got shape {arr.shape}, expected (h, w), (h, w, 3) or "
                              "(h, w, 4)")
-        if arr.shape[0] == 0 or arr.shape[1] == 0:
+        h, w = arr.shape[:2]
+        # the copy kept and the texels (tiles are views of them)
+        check_memory(arr.nbytes + 4.0 * h * w, f"data: an image of {h} × {w} pixels",
+                     "pass a smaller or downsampled array, e.g. data[::2, ::2]")
+        scalar = arr.ndim == 2
+        self._range = (None, None)
+        fresh = True  # whether tex was made here (the texture may keep it without a copy)
+        if h == 0 or w == 0:
             tex = None
+        elif scalar:
+            self._range = _finite_range(arr)
+            tex = np.empty((h, w), np.float32)
+            flat, out = arr.reshape(-1), tex.reshape(-1)
+            for i in range(0, len(flat), _CHUNK):  # no float64 copy of the whole image
+                part = flat[i : i + _CHUNK]
+                out[i : i + _CHUNK] = np.where(np.isfinite(part), self._normalized(part), _BAD)
+        elif arr.dtype == np.uint8:
+            tex, fresh = arr, arr.shape[2] == 3
+        else:
+            tex = (np.clip(np.nan_to_num(arr.astype(float)), 0, 1) * 255 + 0.5).astype(np.uint8)
+        if tex is not None and tex.ndim == 3 and tex.shape[2] == 3:
+            tex = np.concatenate([tex, np.full(tex.shape[:2] + (1,), 255, np.uint8)], 2)
         self._scalar = scalar
         self._data = arr.copy()
         if tex is not None:
@@ -150,12 +182,24 @@ class Image(Visual):
                     and self._texture.dtype == ("f4" if scalar else "u1"):
                 self._texture.set_data(tex)
             else:
-                self._texture = Texture(tex, filter=filt)
+                self._texture = Texture(tex, filter=filt, copy=not fresh)
         else:
             self._texture = None
         if self._default_extent:
-            self._extent = (0.0, float(arr.shape[1]), 0.0, float(arr.shape[0]))
+            self._extent = (0.0, float(w), 0.0, float(h))
         self.clim = self._clim_spec
+
+    def _normalized(self, values):
+        """Scalars as the texture holds them: the finite data range mapped onto -1..1,
+        so that float32 keeps both huge values (beyond its range) and small differences
+        of large ones (timestamps)."""
+        lo, hi = self._range
+        if lo is None:
+            return np.zeros_like(values, dtype=float)
+        center, half = lo / 2 + hi / 2, hi / 2 - lo / 2  # halves: no overflow
+        half = half if half > 0 else 1.0
+        with np.errstate(all="ignore"):
+            return (np.asarray(values, float) / 2 - center / 2) / (half / 2)
 
     @property
     def data(self) -> np.ndarray:
@@ -176,12 +220,24 @@ class Image(Visual):
 
     @clim.setter
     def clim(self, value) -> None:
-        """``(vmin, vmax)``, or None for the finite data range."""
+        """``(vmin, vmax)``; None, or None for either one, takes it from the finite data
+        (0..1 for data without a finite value)."""
         if value is None:
-            finite = self._data[np.isfinite(self._data)] if self._scalar else np.array([0, 1])
-            self._clim = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+            spec = (None, None)
         else:
-            self._clim = check_numbers(value, "clim", 2, "(vmin, vmax)")
+            if isinstance(value, (str, bytes)):
+                raise TypeError(f"clim: got {value!r}, expected (vmin, vmax) numbers or None")
+            try:
+                spec = tuple(value)
+            except TypeError:
+                raise TypeError(f"clim: got {value!r}, expected (vmin, vmax) numbers or "
+                                "None") from None
+            if len(spec) != 2:
+                raise ValueError(f"clim: got {value!r}, expected (vmin, vmax)")
+            spec = tuple(None if v is None else check_number(v, "clim") for v in spec)
+        auto = self._range if self._scalar and self._range[0] is not None else (0.0, 1.0)
+        self._clim = tuple(float(a if v is None else v) for v, a in zip(spec, auto,
+                                                                        strict=True))
         self._clim_spec = value
 
     cmap = colormap_property()
@@ -196,13 +252,52 @@ class Image(Visual):
             raise ValueError(f"interpolation: got {value!r}, expected 'nearest' or 'bilinear'")
         self._interpolation = value
         if self._texture is not None and not self._scalar:
-            self._texture.filter = "linear" if value == "bilinear" else "nearest"
-            self._texture.set_data(self._texture.data)
+            # a new texture (same texels): executors make it again with the new filter
+            self._texture = Texture(self._texture.data, copy=False,
+                                    filter="linear" if value == "bilinear" else "nearest")
 
     def bounds(self) -> np.ndarray | None:
         x0, x1, y0, y1 = self._extent
         b = np.array([[min(x0, x1), min(y0, y1), 0.0], [max(x0, x1), max(y0, y1), 0.0]])
         return transformed_bounds(b, self.model_matrix())
+
+    def _parts(self, side: int) -> list:
+        """``(texture, (r0, r1, c0, c1), u_tile)`` of each part drawn when textures may
+        not exceed ``side`` texels: the whole image, or tiles that carry a border of one
+        texel of their neighbours (for filtering across the seams)."""
+        tex = self._texture
+        h, w = tex.shape
+        if max(h, w) <= side:
+            return [(tex, (0, h, 0, w), (0.0, 0.0, float(w), float(h)))]
+        key = (side, tex.id, tex.version, tex.filter)
+        if self._tiles[0] != key:
+            step = side - 2
+            parts = []
+            for r0 in range(0, h, step):
+                for c0 in range(0, w, step):
+                    r1, c1 = min(r0 + step, h), min(c0 + step, w)
+                    tr0, tc0 = max(r0 - 1, 0), max(c0 - 1, 0)
+                    texels = tex.data[tr0 : min(r1 + 1, h), tc0 : min(c1 + 1, w)]
+                    parts.append((Texture(texels, filter=tex.filter, copy=False),
+                                  (r0, r1, c0, c1),
+                                  (float(c0 - tc0), float(r0 - tr0), float(c1 - c0),
+                                   float(r1 - r0))))
+            self._tiles = (key, parts)
+        return self._tiles[1]
+
+    def pick_index(self, raw: int, frame, draw, x: float, y: float) -> int:
+        """The pixel under the cursor, ``row * width + col`` (row 0 at y0 of the
+        extent); the raw index where that cannot be told (3D views, transforms)."""
+        point = None if is_nonlinear(self) else window_to_plane(frame, draw, x, y)
+        if point is None:
+            return raw
+        x0, x1, y0, y1 = self._extent
+        h, w = self._data.shape[:2]
+        col = int(np.floor((point[0] - x0) / (x1 - x0) * w))
+        row = int(np.floor((point[1] - y0) / (y1 - y0) * h))
+        if not (0 <= col < w and 0 <= row < h):
+            return raw
+        return row * w + col
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         if self._texture is None:
@@ -212,15 +307,23 @@ class Image(Visual):
         origin = (0.0, 0.0, 0.0) if is_nonlinear(self) else ((x0 + x1) / 2, (y0 + y1) / 2, 0.0)
         ox, oy = origin[0], origin[1]
         bad = self._cmap.bad if hasattr(self._cmap, "bad") else (0, 0, 0, 0)
-        return [Draw(
-            program=_TEMPLATE.compose(transform=snippet), view=ctx.view_id,
-            mode="triangle_strip", count=4,
-            attributes={"a_corner": Attribute(self._corner_buffer, 2)},
-            uniforms={"u_extent": [x0 - ox, y0 - oy, x1 - ox, y1 - oy], "u_clim": self._clim,
-                      "u_bad": colors.to_rgba(bad), **snippet.uniforms},
-            int_uniforms={"u_scalar": int(self._scalar),
-                          "u_bilinear": int(self._interpolation == "bilinear")},
-            textures={"u_data": self._texture, "u_cmap": self._cmap_texture},
-            state=State(depth_test=ctx.is_3d, blend="alpha"),
-            origin=origin, model=model,
-        )]
+        with np.errstate(all="ignore"):
+            clim = np.clip(self._normalized(np.array(self._clim)), -1e30, 1e30)
+        h, w = self._texture.shape
+        draws = []
+        for texture, (r0, r1, c0, c1), tile in self._parts(ctx.max_texture_size):
+            ax, bx = x0 + (x1 - x0) * c0 / w, x0 + (x1 - x0) * c1 / w
+            ay, by = y0 + (y1 - y0) * r0 / h, y0 + (y1 - y0) * r1 / h
+            draws.append(Draw(
+                program=_TEMPLATE.compose(transform=snippet), view=ctx.view_id,
+                mode="triangle_strip", count=4,
+                attributes={"a_corner": Attribute(self._corner_buffer, 2)},
+                uniforms={"u_extent": [ax - ox, ay - oy, bx - ox, by - oy], "u_clim": clim,
+                          "u_bad": colors.to_rgba(bad), "u_tile": tile, **snippet.uniforms},
+                int_uniforms={"u_scalar": int(self._scalar),
+                              "u_bilinear": int(self._interpolation == "bilinear")},
+                textures={"u_data": texture, "u_cmap": self._cmap_texture},
+                state=State(depth_test=ctx.is_3d, blend="alpha"),
+                origin=origin, model=model,
+            ))
+        return draws

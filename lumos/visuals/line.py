@@ -13,13 +13,20 @@ from ..transforms import subdivide
 from . import glsl
 from .base import (
     DrawContext,
+    Member,
     Visual,
     as_array,
+    changed_span,
+    check_points,
     check_positive,
+    float32_offsets,
     is_nonlinear,
+    origin_for,
     rgba_bytes,
     transform_parts,
     transformed_bounds,
+    warn_clipped,
+    window_xy,
 )
 from .lod import MinMaxPyramid, is_sorted
 
@@ -200,6 +207,7 @@ def _join(pos, copy: bool = True) -> tuple[np.ndarray, np.ndarray | None, list]:
             lines = [_as_line(p) for p in arr]
         else:
             line = _as_line(arr)
+            check_points(len(line), "pos")
             if copy:
                 line = np.array(line, dtype=np.float64, order="C", copy=True)
             else:
@@ -207,6 +215,7 @@ def _join(pos, copy: bool = True) -> tuple[np.ndarray, np.ndarray | None, list]:
             return line, None, [(0, len(line))]
     dims = max(line.shape[1] for line in lines)
     total = sum(len(line) for line in lines) + len(lines) - 1
+    check_points(total, "pos")
     out = np.zeros((max(total, 0), dims))
     owner = np.full(len(out), -1, np.int32)
     spans, row = [], 0
@@ -279,6 +288,9 @@ class Line(Visual):
 
     ``color`` is one color, one per line, or one per point (N, 3|4).
 
+    ``set_members`` draws the lines of several owners as one batch and uploads only the
+    rows each reports changed; ``member_at`` says whose point a picked index is.
+
     ``lod``: long x-sorted lines ("auto": over LOD_THRESHOLD points in all) are drawn
     as their min/max envelope per pixel column in 2D views, which looks the same and
     costs O(pixels) per view change instead of O(N). In a batch of several lines each
@@ -308,6 +320,8 @@ class Line(Visual):
         self._source_index = None  # fractional source row of each drawn point (curves)
         self._color = color
         self._rgba, self._rgba_per_line = np.zeros((1, 4)), False
+        self._member_keys: list = []  # the owner of each line (set_members)
+        self._member_signature = None
         self.width = width
         self.set_data(np.zeros((0, 2)) if pos is None else pos)
 
@@ -376,6 +390,50 @@ class Line(Visual):
         self._points, self._owner, self._spans, self._color = points, owner, spans, color
         self._rgba, self._rgba_per_line = rgba, per_line
         self._upload_geometry()
+
+    def set_members(self, members: list[Member]) -> None:
+        """Draw the lines of several owners (one line each, one color each) as one
+        batch. With the same owners and lengths as last time only the rows each member
+        reports changed (``Member.changed["pos"]``) are uploaded; anything else
+        rebuilds the batch. One member's line is kept without a copy (``copy=False``)."""
+        signature = tuple((m.key, len(m.pos), tuple(np.ravel(m.color))) for m in members)
+        if signature == self._member_signature:
+            start = 0
+            for m in members:
+                span = changed_span(m.changed.get("pos"), len(m.pos))
+                if span is not None:
+                    self.update_points(start + span[0], m.pos[span[0] : span[1]])
+                start += len(m.pos) + 1  # the NaN row between two lines
+        elif len(members) > 1:
+            self.set_data([m.pos for m in members], color=[m.color for m in members])
+        else:
+            self.set_data(members[0].pos, color=members[0].color, copy=False)
+        self._member_signature = signature
+        self._member_keys = [m.key for m in members]
+
+    def member_at(self, index: int) -> tuple[object, int]:
+        """``(key, row of that member's line)`` of a row of the joined points."""
+        if not self._member_keys:
+            return None, index
+        for key, (start, stop) in zip(self._member_keys, self._spans, strict=True):
+            if start <= index < stop:
+                return key, index - start
+        return None, index
+
+    def pick_index(self, raw: int, frame, draw, x: float, y: float) -> int:
+        """The data point (row of ``pos``) nearer the cursor of the picked segment."""
+        rows = self._pos_buffer.data[1:-1, :3].astype(float)  # drawn points, float32 local
+        if raw + 1 >= len(rows):
+            return raw
+        ends = rows[raw : raw + 2]
+        if is_nonlinear(self):  # absolute points through the transform the shader applies
+            dims = 2 if not np.any(ends[:, 2]) else 3
+            with np.errstate(all="ignore"):
+                ends[:, :dims] = self.transform.forward(ends[:, :dims])
+        px = window_xy(frame, draw, ends)
+        nearer = raw + int(np.hypot(*(px[1] - (x, y))) < np.hypot(*(px[0] - (x, y))))
+        source = self._source_index
+        return int(round(float(source[nearer]))) if source is not None else nearer
 
     def update_points(self, start: int, values) -> None:
         """Overwrite points ``start:start + len(values)`` of the (joined) rows.
@@ -507,8 +565,8 @@ class Line(Visual):
         d = points.shape[1]
         if origin:
             b = _finite_bounds(points)
-            center = np.zeros(d) if b is None else (b[0] + b[1]) / 2
-            self._reach = np.zeros(2) if b is None else (b[1] - b[0])[:2] / 2
+            center = origin_for(points, b)
+            self._reach = np.zeros(2) if b is None else (b[1] / 2 - b[0] / 2)[:2]
         else:
             center = np.zeros(d)
             self._reach = np.full(2, np.inf)
@@ -516,13 +574,19 @@ class Line(Visual):
         # xyz and a "drawn" flag per point, between two break rows: the shader reads
         # the points before and after each segment
         rows = np.zeros((len(points) + 2, 4), np.float32)
+        far = 0
         for i in range(0, len(points), _CHUNK):
             part = points[i : i + _CHUNK]
             valid = np.isfinite(part).all(axis=1)
-            local = part - center
+            with np.errstate(over="ignore", invalid="ignore"):
+                local = part - center
             local[~valid] = 0.0
-            rows[1 + i : 1 + i + len(part), :d] = local
-            rows[1 + i : 1 + i + len(part), 3] = valid
+            # a point float32 cannot place breaks the line (clipped, its segments would
+            # overflow the shader's pixel arithmetic and take their neighbours along)
+            rows[1 + i : 1 + i + len(part), :d], beyond = float32_offsets(local)
+            far += int(beyond.sum())
+            rows[1 + i : 1 + i + len(part), 3] = valid & ~beyond
+        warn_clipped(far, "pos", "not drawn (the line breaks there)")
         self._pos_buffer.set_data(rows)
         self._dist_key = None
         self._color_buffer.set_data(self._colors())

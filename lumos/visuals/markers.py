@@ -11,9 +11,11 @@ from ..shaders import ShaderTemplate
 from . import glsl
 from .base import (
     DrawContext,
+    Member,
     Visual,
     as_array,
     as_positions,
+    changed_span,
     check_positive,
     is_nonlinear,
     rgba_bytes,
@@ -159,6 +161,8 @@ class Markers(Visual):
     >>> Markers(pos=xy, size=sizes, color=rgba, edge_color="black", edge_width=1)
 
     ``size`` and ``color`` are scalars or one per point; points with NaN are skipped.
+    ``set_members`` draws the points of several owners as one batch and uploads only
+    the rows each reports changed; ``member_at`` says whose point a picked index is.
     """
 
     def __init__(self, pos=None, size=8.0, color="C0", symbol: str = "disc",
@@ -171,6 +175,10 @@ class Markers(Visual):
         self._color_buffer = Buffer(np.zeros((0, 4), np.uint8))
         self._size = size
         self._color = color
+        self._extent = 0.0  # half extent of the uploaded points around the origin
+        self._member_keys: list = []
+        self._member_starts = np.zeros(1, np.int64)
+        self._member_signature = None
         self.symbol = symbol
         self.edge_color = edge_color
         self.edge_width = edge_width
@@ -204,6 +212,85 @@ class Markers(Visual):
         else:
             self._origin, local, _ = split_origin(self._points)
         self._pos_buffer.set_data(local)
+        extent = float(np.abs(local[:, :2]).max()) if len(local) else 0.0
+        self._extent = max(extent, 1e-300)
+
+    # -- batches of several owners ------------------------------------------------------
+    def set_members(self, members: list[Member]) -> None:
+        """Draw the points of several owners as one batch (sizes (n,) and colors (n, 4)
+        per member). With the same owners and lengths as last time only the rows each
+        member reports changed are uploaded (positions, sizes, colors: the first to the
+        last changed row); anything else, or points moving far beyond the range the
+        float64 origin was chosen for, rebuilds the batch."""
+        signature = tuple((m.key, len(m.pos)) for m in members)
+        keys = [m.key for m in members]
+        if signature == self._member_signature and self._update_members(members):
+            self._member_keys = keys
+            return
+        self.set_data(np.concatenate([m.pos for m in members]),
+                      size=np.concatenate([m.size for m in members]),
+                      color=np.concatenate([m.color for m in members]))
+        self._member_signature = signature
+        self._member_keys = keys
+        self._member_starts = np.r_[0, np.cumsum([len(m.pos) for m in members])]
+
+    def member_at(self, index: int) -> tuple[object, int]:
+        """``(key, index of that member's point)`` of a picked point."""
+        if not self._member_keys:
+            return None, index
+        k = int(np.searchsorted(self._member_starts, index, side="right")) - 1
+        if not 0 <= k < len(self._member_keys):
+            return None, index
+        return self._member_keys[k], index - int(self._member_starts[k])
+
+    def _update_members(self, members: list[Member]) -> bool:
+        """Upload the changed rows of each member in place; False when the batch must be
+        rebuilt instead."""
+        if is_nonlinear(self):
+            return False  # absolute positions: simply rebuilt
+        origin = self._origin
+        for m in members:
+            span = changed_span(m.changed.get("pos"), len(m.pos))
+            if span is not None:
+                with np.errstate(invalid="ignore"):
+                    rel = np.abs(m.pos[span[0] : span[1], :2] - origin[:2])
+                if np.nanmax(rel, initial=0.0, where=np.isfinite(rel)) > 2 * self._extent:
+                    return False
+        total = len(self._points)
+        first = 0
+        for m in members:
+            n = len(m.pos)
+            pos_span = changed_span(m.changed.get("pos"), n)
+            if pos_span is not None:
+                start, stop = pos_span
+                p = m.pos[start:stop, :2]
+                valid = np.isfinite(p).all(axis=1)
+                local = np.zeros((len(p), 3), np.float32)
+                local[:, :2] = np.where(valid[:, None], p - origin[:2], 0.0)
+                local[:, 2] = np.where(valid, -origin[2], 0.0)
+                self._points[first + start : first + stop, :2] = p
+                self._pos_buffer.update(first + start, local)
+            # sizes follow the positions too: a point that became NaN gets size 0
+            spans = [s for s in (changed_span(m.changed.get("size"), n), pos_span) if s]
+            if spans:
+                start, stop = min(s for s, _ in spans), max(e for _, e in spans)
+                sz = np.asarray(m.size[start:stop], dtype=np.float32)
+                bad = ~np.isfinite(m.pos[start:stop]).all(axis=1) | ~np.isfinite(sz)
+                sz = np.maximum(np.where(bad, 0.0, sz), 0.0).astype(np.float32)
+                if not np.array_equal(sz, self._size_buffer.data[first + start :
+                                                                  first + stop]):
+                    self._size_buffer.update(first + start, sz)
+                if isinstance(self._size, np.ndarray) and self._size.shape == (total,):
+                    self._size[first + start : first + stop] = m.size[start:stop]
+            color_span = changed_span(m.changed.get("color"), n)
+            if color_span is not None:
+                start, stop = color_span
+                rows = np.asarray(m.color, dtype=float)[start:stop]
+                self._color_buffer.update(first + start, rgba_bytes(rows))
+                if isinstance(self._color, np.ndarray) and len(self._color) == total:
+                    self._color[first + start : first + stop] = rows
+            first += n
+        return True
 
     @property
     def size(self):

@@ -207,10 +207,10 @@ def max_texture_size_3d() -> int:
     OpenGL 3.3 and WebGL2 guarantee) when no context can be made."""
     global _max_3d
     if _max_3d is None:
-        from ..gpu.context import OpenGLUnavailable, get_context
+        from ..gpu.context import OpenGLUnavailable, limits
 
         try:
-            _max_3d = int(get_context().info["GL_MAX_3D_TEXTURE_SIZE"])
+            _max_3d = int(limits().max_3d_texture_size)
         except OpenGLUnavailable:
             _max_3d = 256
     return _max_3d

@@ -350,12 +350,58 @@
     return flyMove(camera, { forward: -ev.notches });
   }
 
+  // Polar axes: a panzoom camera with `rlabel` (the screen angle of the r labels).
+  /** Physical pixel of the pole: the origin of the polar view's projected space. */
+  function polePixel(camera, rect) {
+    const [x0, y0, w, h] = camera.rect;
+    return [rect[0] - (x0 / w) * rect[2], rect[1] + (1 + y0 / h) * rect[3]];
+  }
+
+  function scaleAboutPole(camera, s) {
+    const out = clone(camera);
+    out.rect = camera.rect.map((v) => Number(v) * s);
+    return out;
+  }
+
+  /** An angle in [-pi, pi) (the same formula as the Python twin). */
+  function wrapAngle(a) {
+    return a - 2 * Math.PI * Math.floor((a + Math.PI) / (2 * Math.PI));
+  }
+
+  /** Polar: the r labels follow the cursor round the pole when the drag is on them. */
+  function polarDrag(camera, ev, rect) {
+    const [px, py] = polePixel(camera, rect);
+    const before = Math.atan2(py - (ev.y - ev.dy), ev.x - ev.dx - px);
+    const now = Math.atan2(py - ev.y, ev.x - px);
+    const rlabel = Number(camera.rlabel);
+    const out = clone(camera);
+    if (Math.abs(wrapAngle(before - rlabel)) <= Math.PI / 45) {
+      out.rlabel = rlabel + wrapAngle(now - before);
+    }
+    return out;
+  }
+
+  /** Polar right-drag: away from the pole zooms in, towards it zooms out. */
+  function polarZoom(camera, ev, rect) {
+    const [px, py] = polePixel(camera, rect);
+    const before = Math.hypot(ev.x - ev.dx - px, ev.y - ev.dy - py);
+    const now = Math.hypot(ev.x - px, ev.y - py);
+    if (before <= 0 || now <= 0) return clone(camera);
+    return scaleAboutPole(camera, before / now);
+  }
+
+  /** Polar wheel: scale about the pole; notches > 0 zoom out. */
+  function polarWheel(camera, ev) {
+    return scaleAboutPole(camera, Math.pow(WHEEL_FACTOR, ev.notches));
+  }
+
   const controllers = {
     panzoom: { drag: panzoomDrag, wheel: panzoomWheel, wheel_x: panzoomWheelX,
       wheel_y: panzoomWheelY, zoom: panzoomZoom, box: panzoomBox },
     turntable: { drag: turntableDrag, wheel: orbitWheel, pan: orbitPan },
     arcball: { drag: arcballDrag, wheel: orbitWheel, pan: orbitPan },
     fly: { drag: flyDrag, wheel: flyWheel, move: flyMove, pan: orbitPan },
+    polar: { drag: polarDrag, zoom: polarZoom, wheel: polarWheel },
   };
 
   // -- helpers --------------------------------------------------------------------
@@ -1185,10 +1231,13 @@
         const [x, y] = position(ev);
         const id = viewAt(desc(), x, y);
         if (id === null) return;
-        const pz = controllerOf(desc().views[id].camera) === "panzoom";
+        const kind = controllerOf(desc().views[id].camera);
         let mode;
-        if (pz) mode = ev.button === 2 ? "zoom" : ev.shiftKey && ev.button === 0 ? "box" : "drag";
-        else mode = ev.button === 2 || ev.button === 1 || ev.shiftKey ? "pan" : "drag";
+        if (kind === "panzoom") {
+          mode = ev.button === 2 ? "zoom" : ev.shiftKey && ev.button === 0 ? "box" : "drag";
+        } else if (kind === "polar") {
+          mode = ev.button === 2 ? "zoom" : ev.button === 0 ? "drag" : null;
+        } else mode = ev.button === 2 || ev.button === 1 || ev.shiftKey ? "pan" : "drag";
         drag = { id, mode, x0: x, y0: y, x, y };
         canvas.setPointerCapture(ev.pointerId);
         // keys (reset, fly) need focus; no scrolling, which would move the cursor's view
@@ -1203,7 +1252,7 @@
         const e = { x, y, dx: x - drag.x, dy: y - drag.y, x0: drag.x0, y0: drag.y0 };
         drag.x = x;
         drag.y = y;
-        if (drag.mode === "box" || (e.dx === 0 && e.dy === 0)) return;
+        if (drag.mode === "box" || drag.mode === null || (e.dx === 0 && e.dy === 0)) return;
         apply(drag.id, drag.mode, e);
       },
       pointerup: (ev) => {

@@ -20,6 +20,9 @@ TT = {"type": "turntable", "center": [1.0, -2.0, 0.5], "azimuth": 30.0, "elevati
 TT_ORTHO = dict(TT, fov=0.0, azimuth=-120.0, elevation=-75.0)
 AB = {"type": "arcball", "center": [0.0, 0.0, 0.0], "quaternion": [0.9, 0.1, -0.3, 0.2],
       "distance": 5.0, "fov": 30.0}
+# polar axes: the pole at (160, 120) of RECT, r labels at 22.5 degrees
+POLAR = {"type": "panzoom", "rect": [-2.0, -2.0, 4.0, 4.0], "controller": "polar",
+         "rlabel": 0.39269908169872414}
 RECT = [10, 20, 300, 200]
 WIDE = [0, 0, 640, 120]
 
@@ -55,6 +58,11 @@ CASES = [
     ("fly", "move", TT, {"forward": -2, "right": 0.5, "up": 1}, RECT),
     ("fly", "wheel", TT, {"x": 100, "y": 80, "notches": -3}, RECT),
     ("fly", "pan", TT, {"x": 100, "y": 80, "dx": 12, "dy": 7}, RECT),
+    ("polar", "drag", POLAR, {"x": 244, "y": 72, "dx": -6, "dy": -11}, RECT),
+    ("polar", "drag", POLAR, {"x": 60, "y": 150, "dx": 5, "dy": 5}, RECT),
+    ("polar", "zoom", POLAR, {"x": 230, "y": 120, "dx": 20, "dy": 0}, RECT),
+    ("polar", "zoom", POLAR, {"x": 160, "y": 60, "dx": 0, "dy": 30}, RECT),
+    ("polar", "wheel", POLAR, {"x": 100, "y": 80, "notches": 2}, RECT),
 ]
 
 

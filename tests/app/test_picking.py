@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 
 from lumos import visuals
-from lumos.app.events import Event, EventDispatcher
 from lumos.gpu.picking import pick_program
 from lumos.plot.figure import Figure
 from lumos.scene import Canvas
+from lumos.scene.events import Event, EventDispatcher
 
 
 def canvas_2d():

@@ -61,7 +61,7 @@ def point(x, y):
 def test_widget_picture_equals_offscreen_render(qt, widget):
     lq, _ = qt
     shot = widget.grab_pixels()
-    ref = widget.scene.figure.render()  # headless, while the widget lives
+    ref = widget.scene.render()  # headless, while the widget lives
     assert shot.shape == ref.shape == (300, 400, 4)
     d = np.abs(shot[..., :3].astype(int) - ref[..., :3].astype(int))
     assert d.mean() < 0.5, d.mean()
@@ -71,7 +71,7 @@ def test_qtest_drag_wheel_and_double_click(qt, widget):
     lq, app = qt
     QTest = pytest.importorskip(f"{lq.QT_API}.QtTest").QTest
     Qt = lq.Qt
-    ax = widget.scene.figure.axes[0]
+    ax = widget.scene.axes[0]
     x_lim, y_lim = ax.get_xlim(), ax.get_ylim()
     QTest.mousePress(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      point(200, 150))
@@ -109,7 +109,7 @@ def test_events_and_errors(qt, widget, caplog):
     lq, app = qt
     QTest = pytest.importorskip(f"{lq.QT_API}.QtTest").QTest
     Qt = lq.Qt
-    fig = widget.scene.figure
+    fig = widget.scene
     seen = []
     fig.on("mouse_press", lambda e: 1 / 0)
     fig.on("mouse_press", seen.append)
@@ -132,7 +132,7 @@ def test_events_and_errors(qt, widget, caplog):
 
 
 def test_pick_in_the_widget(qt, widget):
-    fig = widget.scene.figure
+    fig = widget.scene
     ax = fig.axes[0]
     x = np.linspace(0, 10, 40)
     px, py = ax.to_pixels(x[9], np.cos(x[9]))
@@ -169,3 +169,25 @@ def test_widgets_in_a_layout_and_released_on_close(qt):
         w.deleteLater()
         app.processEvents()
         assert w.executor is None and not ex._buffers
+
+
+def test_headless_rendering_leaves_qts_context_current(qt, widget):
+    """A savefig while Qt's context is current (a slot, paintGL) gives it back: the
+    same GLX context is current afterwards and the widget still draws."""
+    import ctypes
+    import ctypes.util
+
+    glx = ctypes.CDLL(ctypes.util.find_library("GLX"))
+    glx.glXGetCurrentContext.restype = ctypes.c_void_p
+    widget.scene.render()  # lumos's own context exists already
+    widget.makeCurrent()
+    try:
+        qt_context = glx.glXGetCurrentContext()
+        assert qt_context
+        picture = widget.scene.render()
+        assert (picture[..., :3] < 128).any()
+        assert glx.glXGetCurrentContext() == qt_context
+    finally:
+        widget.doneCurrent()
+    assert glx.glXGetCurrentContext() is None
+    assert (widget.grab_pixels()[..., :3] < 128).any()

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import lumos
-from lumos.app.selection import inside_polygon, select
+from lumos.plot.selection import inside_polygon, select
 
 
 def figure():

@@ -42,7 +42,7 @@ def win():
 
 
 def test_window_picture_equals_offscreen_render(win):
-    fig = win.scene.figure
+    fig = win.scene
     shot = win.grab()
     ref = fig.render()
     assert shot.shape == ref.shape == (300, 400, 4)
@@ -52,7 +52,7 @@ def test_window_picture_equals_offscreen_render(win):
 
 
 def test_drag_pans_the_axes_and_the_ticks_follow(win):
-    fig = win.scene.figure
+    fig = win.scene
     ax = fig.axes[0]
     before = win.grab()
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
@@ -73,7 +73,7 @@ def test_drag_pans_the_axes_and_the_ticks_follow(win):
 
 
 def test_wheel_modifiers_zoom_one_axis_and_double_click_resets(win):
-    ax = win.scene.figure.axes[0]
+    ax = win.scene.axes[0]
     x_lim, y_lim = ax.get_xlim(), ax.get_ylim()
     it = win.interaction
     it.wheel(200, 150, 2, {"ctrl"})  # x only, zoom in
@@ -85,7 +85,7 @@ def test_wheel_modifiers_zoom_one_axis_and_double_click_resets(win):
 
 
 def test_right_drag_zoom_and_box_zoom(win):
-    ax = win.scene.figure.axes[0]
+    ax = win.scene.axes[0]
     x_lim = ax.get_xlim()
     it = win.interaction
     it.press(200, 150, 3)
@@ -104,7 +104,7 @@ def test_right_drag_zoom_and_box_zoom(win):
 
 
 def test_events_carry_data_coordinates_and_errors_do_not_stop_them(win, caplog):
-    fig = win.scene.figure
+    fig = win.scene
     ax = fig.axes[0]
     seen = []
 
@@ -154,7 +154,7 @@ def test_draw_and_resize_events_and_nothing_after_close():
 def test_real_glfw_callbacks_pan(win):
     """Through the callbacks GLFW calls, with the pointer warped by GLFW itself."""
     g, handle = win.glfw, win._win
-    ax = win.scene.figure.axes[0]
+    ax = win.scene.axes[0]
     x_lim = ax.get_xlim()
     g.set_cursor_pos(handle, 200, 150)
     win._on_button(g.MOUSE_BUTTON_LEFT, g.PRESS, 0)
@@ -167,7 +167,7 @@ def test_real_glfw_callbacks_pan(win):
 
 
 def test_pick_in_a_window(win):
-    fig = win.scene.figure
+    fig = win.scene
     ax = fig.axes[0]
     line = ax.get_lines()[0]
     x = np.linspace(0, 10, 50)
@@ -206,7 +206,7 @@ def test_nonblocking_show_and_pause_redraw_live_data():
         fig = plt.figure(figsize=(3, 2), dpi=100)
         (line,) = plt.plot([0, 1, 2], [0, 1, 0])
         plt.show(block=False)
-        w = fig.canvas._gl_host
+        w = fig.canvas.host
         assert isinstance(w, Window) and not w.closed
         frames = len(w.frame_times)
         line.set_ydata([1, 0, 1])
@@ -256,7 +256,7 @@ def test_open_close_100_windows_releases_everything():
         executor = w.executor
         w.close()
         assert not executor._buffers and not executor._programs and not executor._vaos
-        assert fig.canvas._picker is None and fig.canvas._gl_host is None
+        assert fig.canvas._picker is None and fig.canvas.host is None
 
     for _ in range(5):
         cycle()

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from lumos.gpu import Attribute, Buffer, Draw, Frame, Program, State, Texture, View
-from lumos.gpu.context import get_context
+from lumos.gpu.context import current
 from lumos.gpu.executor import ModernGLExecutor, OffscreenTarget
 from lumos.gpu.resources import _LOG_LENGTH
 
@@ -55,7 +55,8 @@ W, H = 64, 16  # each stripe is 8 pixels wide
 
 @pytest.fixture(scope="module")
 def ctx():
-    return get_context()
+    with current() as ctx:  # lumos's context, current in this thread for the module
+        yield ctx
 
 
 @pytest.fixture

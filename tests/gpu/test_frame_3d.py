@@ -22,21 +22,21 @@ from frames3d import (
 )
 
 from lumos.gpu import Attribute, Buffer, Draw, Frame, Program, State, Texture, View
-from lumos.gpu.context import get_context
+from lumos.gpu.context import current
 from lumos.gpu.executor import ModernGLExecutor, OffscreenTarget
 from lumos.gpu.frame import RenderTarget
 
 
 def render(frame: Frame, samples: int = 4, targets=()):
-    ctx = get_context()
-    out = OffscreenTarget(ctx, frame.size, samples=samples)
-    ex = ModernGLExecutor(ctx)
-    try:
-        ex.render(frame, out.fbo)
-        return out.read(), [ex.target_pixels(t) for t in targets]
-    finally:
-        out.release()
-        ex.release_unused(Frame(size=(1, 1)))
+    with current() as ctx:
+        out = OffscreenTarget(ctx, frame.size, samples=samples)
+        ex = ModernGLExecutor(ctx)
+        try:
+            ex.render(frame, out.fbo)
+            return out.read(), [ex.target_pixels(t) for t in targets]
+        finally:
+            out.release()
+            ex.release_unused(Frame(size=(1, 1)))
 
 
 def blue(img):
@@ -159,24 +159,24 @@ def test_u_projection_times_modelview_is_u_mvp(fov):
 
 
 def test_textures_beyond_the_context_limit_raise():
-    ctx = get_context()
-    ex = ModernGLExecutor(ctx)
-    limit = ex.max_texture_size(3)
-    assert limit >= 256  # what GL 3.3 and WebGL2 guarantee
-    tex = Texture(np.zeros((1, 1, limit + 1), np.uint8), dim=3)
-    frame = Frame(size=(4, 4))
-    frame.views["v"] = View("v", (0, 0, 4, 4), {"type": "panzoom", "rect": [0, 0, 1, 1]})
-    frame.draws.append(Draw(Program("in vec2 a_pos;\nvoid main() { gl_Position = "
-                                    "vec4(a_pos, 0.0, 1.0); }",
-                                    "uniform sampler3D u_t;\nout vec4 f;\nvoid main() { "
-                                    "f = texture(u_t, vec3(0.5)); }"),
-                            "v", "triangle_strip", 4,
-                            attributes={"a_pos": Attribute(Buffer(np.zeros((4, 2),
-                                                                           np.float32)), 2)},
-                            textures={"u_t": tex}))
-    target = OffscreenTarget(ctx, (4, 4), samples=1)
-    try:
-        with pytest.raises(ValueError, match=f"largest 3D texture \\({limit}"):
-            ex.render(frame, target.fbo)
-    finally:
-        target.release()
+    with current() as ctx:
+        ex = ModernGLExecutor(ctx)
+        limit = ex.limits.max_3d_texture_size
+        assert limit >= 256  # what GL 3.3 and WebGL2 guarantee
+        tex = Texture(np.zeros((1, 1, limit + 1), np.uint8), dim=3)
+        frame = Frame(size=(4, 4))
+        frame.views["v"] = View("v", (0, 0, 4, 4), {"type": "panzoom", "rect": [0, 0, 1, 1]})
+        frame.draws.append(Draw(Program("in vec2 a_pos;\nvoid main() { gl_Position = "
+                                        "vec4(a_pos, 0.0, 1.0); }",
+                                        "uniform sampler3D u_t;\nout vec4 f;\nvoid main() { "
+                                        "f = texture(u_t, vec3(0.5)); }"),
+                                "v", "triangle_strip", 4,
+                                attributes={"a_pos": Attribute(Buffer(np.zeros((4, 2),
+                                                                               np.float32)), 2)},
+                                textures={"u_t": tex}))
+        target = OffscreenTarget(ctx, (4, 4), samples=1)
+        try:
+            with pytest.raises(ValueError, match=f"maximum 3D texture size of {limit}"):
+                ex.render(frame, target.fbo)
+        finally:
+            target.release()

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from lumos.gpu import Attribute, Buffer, Draw, Frame, Program, State, View
-from lumos.gpu.context import get_context
+from lumos.gpu.context import current
 from lumos.gpu.executor import ModernGLExecutor, OffscreenTarget
 from lumos.gpu.frame import RenderTarget
 
@@ -38,7 +38,8 @@ void main() {
 
 @pytest.fixture(scope="module")
 def ctx():
-    return get_context()
+    with current() as ctx:  # lumos's context, current in this thread for the module
+        yield ctx
 
 
 @pytest.fixture

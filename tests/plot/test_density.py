@@ -7,6 +7,7 @@ import pytest
 
 import lumos
 from lumos import colors
+from lumos.gpu.context import current
 from lumos.plot.artists import PathCollection
 from lumos.scene import Canvas
 from lumos.visuals.density import HIST_BINS, Density
@@ -41,7 +42,8 @@ def random_points(n: int, seed: int = 0) -> np.ndarray:
 def rendered(visual) -> tuple[np.ndarray, np.ndarray]:
     canvas = pixel_canvas(visual)
     img = canvas.render()
-    counts = canvas._executor.target_pixels(visual.targets("view0")["counts"])[..., 0]
+    with current():  # GL objects of lumos's context are read with it current
+        counts = canvas._executor.target_pixels(visual.targets("view0")["counts"])[..., 0]
     return img, counts
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from lumos import geometry, scene, visuals
-from lumos.gpu.context import get_context
+from lumos.gpu.context import current
 from lumos.gpu.executor import ModernGLExecutor, OffscreenTarget
 from lumos.molecule import Molecule
 from lumos.visuals.molecule import MoleculeVisual
@@ -86,25 +86,25 @@ def test_set_positions_uploads_only_positions():
     mol = Molecule(["C"] * n, rng.random((n, 3)) * 30)
     vis = MoleculeVisual(mol)
     canvas = view_of(vis)
-    ctx = get_context()
-    ex = ModernGLExecutor(ctx)
-    target = OffscreenTarget(ctx, canvas.physical_size)
-    try:
-        ex.render(canvas.frame(), target.fbo)
-        before = ex.uploaded_bytes
-        moved = mol.positions.copy()
-        moved[:10] += 0.1  # atoms of the first texture row only
-        vis.set_positions(moved)
-        ex.render(canvas.frame(), target.fbo)
-        assert ex.uploaded_bytes - before == 1024 * 16  # one row of RGBA float32 texels
-        before = ex.uploaded_bytes
-        vis.set_positions(mol.positions + 0.05)  # every atom: the whole texture
-        ex.render(canvas.frame(), target.fbo)
-        assert ex.uploaded_bytes - before == 3 * 1024 * 16
-    finally:
-        target.release()
-    with pytest.raises(ValueError, match="positions"):
-        vis.set_positions(np.zeros((4, 3)))
+    with current() as ctx:
+        ex = ModernGLExecutor(ctx)
+        target = OffscreenTarget(ctx, canvas.physical_size)
+        try:
+            ex.render(canvas.frame(), target.fbo)
+            before = ex.uploaded_bytes
+            moved = mol.positions.copy()
+            moved[:10] += 0.1  # atoms of the first texture row only
+            vis.set_positions(moved)
+            ex.render(canvas.frame(), target.fbo)
+            assert ex.uploaded_bytes - before == 1024 * 16  # one row of RGBA float32 texels
+            before = ex.uploaded_bytes
+            vis.set_positions(mol.positions + 0.05)  # every atom: the whole texture
+            ex.render(canvas.frame(), target.fbo)
+            assert ex.uploaded_bytes - before == 3 * 1024 * 16
+        finally:
+            target.release()
+        with pytest.raises(ValueError, match="positions"):
+            vis.set_positions(np.zeros((4, 3)))
 
 
 def test_unknown_empty_and_missing_atoms():

@@ -67,8 +67,12 @@ def texture_bytes(visual) -> int:
 
 def gpu_rows(canvas, texture) -> np.ndarray:
     """The texture as the GPU holds it (read back from the executor)."""
-    gl = canvas._executor._textures[texture.id][0]
-    return np.frombuffer(gl.read(alignment=1), np.float32).reshape(texture.data.shape)
+    from lumos.gpu.context import current
+
+    with current():  # GL objects of lumos's context are read with it current
+        gl = canvas._executor._textures[texture.id][0]
+        raw = gl.read(alignment=1)
+    return np.frombuffer(raw, np.float32).reshape(texture.data.shape)
 
 
 # -- uploads -----------------------------------------------------------------------------

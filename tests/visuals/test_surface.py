@@ -7,7 +7,7 @@ import pytest
 from pixels import ink
 
 from lumos import scene
-from lumos.gpu.context import get_context
+from lumos.gpu.context import current
 from lumos.gpu.executor import ModernGLExecutor, OffscreenTarget
 from lumos.visuals.lighting import Lighting, as_lighting
 from lumos.visuals.surface import Surface
@@ -71,28 +71,28 @@ def test_set_zdata_uploads_only_the_changed_rows():
     X, Y, Z = grid(100, 80)
     surf = Surface(X, Y, Z, cmap="viridis")
     canvas = top_view(surf)
-    ctx = get_context()
-    ex = ModernGLExecutor(ctx)
-    target = OffscreenTarget(ctx, canvas.physical_size)
-    try:
-        ex.render(canvas.frame(), target.fbo)
-        full = ex.uploaded_bytes
-        Z2 = Z.copy()
-        Z2[40:43] += 0.5
-        surf.set_zdata(Z2)
-        ex.render(canvas.frame(), target.fbo)
-        sent = ex.uploaded_bytes - full
-        picture = target.read()
-    finally:
-        target.release()
-    cols = 80
-    # positions of 3 rows, normals of 5, values of 3 (bytes); the cell values changed
-    # too but this view does not draw them
-    assert sent == cols * (3 * 12 + 5 * 12 + 3 * 4)
-    assert sent < 0.05 * full
-    canvas.views[0].visuals = [Surface(X, Y, Z2, cmap="viridis")]  # same camera
-    fresh = canvas.render()
-    assert np.abs(picture.astype(int) - fresh).max() <= 1  # the same picture
+    with current() as ctx:
+        ex = ModernGLExecutor(ctx)
+        target = OffscreenTarget(ctx, canvas.physical_size)
+        try:
+            ex.render(canvas.frame(), target.fbo)
+            full = ex.uploaded_bytes
+            Z2 = Z.copy()
+            Z2[40:43] += 0.5
+            surf.set_zdata(Z2)
+            ex.render(canvas.frame(), target.fbo)
+            sent = ex.uploaded_bytes - full
+            picture = target.read()
+        finally:
+            target.release()
+        cols = 80
+        # positions of 3 rows, normals of 5, values of 3 (bytes); the cell values changed
+        # too but this view does not draw them
+        assert sent == cols * (3 * 12 + 5 * 12 + 3 * 4)
+        assert sent < 0.05 * full
+        canvas.views[0].visuals = [Surface(X, Y, Z2, cmap="viridis")]  # same camera
+        fresh = canvas.render()
+        assert np.abs(picture.astype(int) - fresh).max() <= 1  # the same picture
 
 
 def test_set_zdata_with_new_holes_rebuilds_faces_and_far_values_recentre():

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from lumos import colors, geometry, scene, visuals
-from lumos.gpu.context import get_context
+from lumos.gpu.context import current
 from lumos.gpu.executor import ModernGLExecutor, OffscreenTarget
 from lumos.visuals.isosurface import Isosurface
 from lumos.visuals.volume import Volume
@@ -119,19 +119,19 @@ def test_set_data_uploads_only_changed_slices():
     data = field()
     vol = Volume(data, texture_format="r32f")
     canvas = top([vol])
-    ctx = get_context()
-    ex = ModernGLExecutor(ctx)
-    target = OffscreenTarget(ctx, canvas.physical_size)
-    try:
-        ex.render(canvas.frame(), target.fbo)
-        before = ex.uploaded_bytes
-        data2 = data.copy()
-        data2[5:7] *= 0.5
-        vol.set_data(data2)
-        ex.render(canvas.frame(), target.fbo)
-        assert ex.uploaded_bytes - before == 2 * N * N * 4  # two z-slices of float32
-    finally:
-        target.release()
+    with current() as ctx:
+        ex = ModernGLExecutor(ctx)
+        target = OffscreenTarget(ctx, canvas.physical_size)
+        try:
+            ex.render(canvas.frame(), target.fbo)
+            before = ex.uploaded_bytes
+            data2 = data.copy()
+            data2[5:7] *= 0.5
+            vol.set_data(data2)
+            ex.render(canvas.frame(), target.fbo)
+            assert ex.uploaded_bytes - before == 2 * N * N * 4  # two z-slices of float32
+        finally:
+            target.release()
 
 
 def test_formats_and_missing_values():

@@ -7,20 +7,20 @@ import math
 import numpy as np
 
 from lumos.gpu import Attribute, Buffer, Draw, Frame, Program, State, Texture, View
-from lumos.gpu.context import get_context
+from lumos.gpu.context import current
 from lumos.gpu.executor import ModernGLExecutor, OffscreenTarget
 
 OPAQUE = State(depth_test=False, blend=None)
 
 
 def render_python(frame: Frame) -> np.ndarray:
-    ctx = get_context()
-    target = OffscreenTarget(ctx, tuple(frame.size))
-    try:
-        ModernGLExecutor(ctx).render(frame, target.fbo)
-        return target.read()
-    finally:
-        target.release()
+    with current() as ctx:
+        target = OffscreenTarget(ctx, tuple(frame.size))
+        try:
+            ModernGLExecutor(ctx).render(frame, target.fbo)
+            return target.read()
+        finally:
+            target.release()
 
 
 # -- scenes ----------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import frames3d  # noqa: E402
 from test_web_executor import check_frame, render_browser  # noqa: E402
 
 from lumos.gpu import Attribute, Buffer, Draw, Frame, Program, Texture, View  # noqa: E402
-from lumos.gpu.context import get_context  # noqa: E402
+from lumos.gpu.context import current  # noqa: E402
 from lumos.gpu.executor import ModernGLExecutor, OffscreenTarget  # noqa: E402
 from lumos.io.html import save_html  # noqa: E402
 
@@ -25,15 +25,15 @@ pytestmark = pytest.mark.browser
 
 
 def python_targets(frame: Frame, targets) -> list[np.ndarray]:
-    ctx = get_context()
-    out = OffscreenTarget(ctx, frame.size)
-    ex = ModernGLExecutor(ctx)
-    try:
-        ex.render(frame, out.fbo)
-        return [ex.target_pixels(t) for t in targets]
-    finally:
-        out.release()
-        ex.release_unused(Frame(size=(1, 1)))
+    with current() as ctx:
+        out = OffscreenTarget(ctx, frame.size)
+        ex = ModernGLExecutor(ctx)
+        try:
+            ex.render(frame, out.fbo)
+            return [ex.target_pixels(t) for t in targets]
+        finally:
+            out.release()
+            ex.release_unused(Frame(size=(1, 1)))
 
 
 def browser_targets(frame: Frame, targets, tmp_path: Path, name: str) -> tuple[list, dict]:

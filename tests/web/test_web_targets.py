@@ -15,7 +15,7 @@ import browser  # noqa: E402
 from test_web_executor import assert_same, render_browser  # noqa: E402
 
 from lumos.gpu import Attribute, Buffer, Draw, Frame, Program, State, View  # noqa: E402
-from lumos.gpu.context import get_context  # noqa: E402
+from lumos.gpu.context import current  # noqa: E402
 from lumos.gpu.executor import ModernGLExecutor, OffscreenTarget  # noqa: E402
 from lumos.gpu.frame import RenderTarget  # noqa: E402
 from lumos.io.html import save_html  # noqa: E402
@@ -96,15 +96,15 @@ def targets_frame() -> tuple[Frame, RenderTarget, RenderTarget]:
 
 
 def python_side(frame: Frame, targets) -> tuple[np.ndarray, list[np.ndarray]]:
-    ctx = get_context()
-    out = OffscreenTarget(ctx, frame.size)
-    ex = ModernGLExecutor(ctx)
-    try:
-        ex.render(frame, out.fbo)
-        return out.read(), [ex.target_pixels(t) for t in targets]
-    finally:
-        out.release()
-        ex.release_unused(Frame(size=(1, 1)))
+    with current() as ctx:
+        out = OffscreenTarget(ctx, frame.size)
+        ex = ModernGLExecutor(ctx)
+        try:
+            ex.render(frame, out.fbo)
+            return out.read(), [ex.target_pixels(t) for t in targets]
+        finally:
+            out.release()
+            ex.release_unused(Frame(size=(1, 1)))
 
 
 def test_target_accumulation_and_sampling_match(tmp_path):

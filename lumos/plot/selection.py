@@ -5,7 +5,8 @@
 >>> for artist, index in hits.items(): ...              # indices into the artist's data
 
 Front-ends call these with the corners or the path the mouse drew; they only read the
-figure, so they work headless too.
+figure, so they work headless too. Each artist offers its points (``data_points``) and
+the axes' ``transData`` says where they are.
 """
 
 from __future__ import annotations
@@ -15,20 +16,13 @@ import numpy as np
 
 def _points_px(artist) -> np.ndarray | None:
     """The artist's data points in figure pixels from the top left, or None."""
-    from ..plot.artists import Line2D, PathCollection
-
-    if isinstance(artist, Line2D):
-        x, y = artist._x, artist._y
-    elif isinstance(artist, PathCollection):
-        x, y = artist._offsets[:, 0], artist._offsets[:, 1]
-    else:
+    xy = artist.data_points()
+    if xy is None:
         return None
     ax = artist.axes
-    bx, by, bw, bh = ax.box
-    height = ax.figure.canvas.size[1]
-    px = bx + ax._fraction(ax.xaxis, x) * bw
-    py = height - (by + ax._fraction(ax.yaxis, y) * bh)
-    return np.c_[px, py]
+    px = ax.transData.forward(xy)
+    px[:, 1] = ax.figure.canvas.size[1] - px[:, 1]
+    return px
 
 
 def inside_polygon(points: np.ndarray, polygon) -> np.ndarray:

@@ -1,0 +1,187 @@
+"""The transform chain of an axes (matplotlib's ``transData``), from lumos.transforms.
+
+An axes maps data to figure pixels in four steps, each a transform with ``forward`` and
+``inverse`` on float64 points:
+
+======================  =====================================================
+``ax.transScale``       data → scale space (log, symlog or linear per axis)
+``ax.transProjection``  scale space → projected space (identity; polar: r, θ → x, y)
+``ax.transLimits``      projected space → axes fraction (0..1 across the box)
+``ax.transAxes``        axes fraction → figure pixels (from the bottom left)
+======================  =====================================================
+
+``ax.transData`` is the four in a row. Artists upload scale-space positions; the GPU
+applies the rest: the projection as the visuals' transform (a GLSL snippet), the limits
+and the box as the view's camera. Everything else (ticks, picking, selection, legends,
+annotations, the mouse) goes through these objects, never through a formula of its own.
+
+The transforms are *live*: they follow the axes' limits, scales and box as they change
+(``frozen()`` gives the concrete transform of the moment).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from ..transforms import Affine, Transform, chain
+
+
+class LiveTransform(Transform):
+    """A transform rebuilt from its owner's state at each use (matplotlib's transforms
+    are live the same way). ``transform``/``inverted`` are matplotlib's names."""
+
+    def __init__(self, build: Callable[[], Transform], name: str = "") -> None:
+        self._build = build
+        self._name = name
+
+    def frozen(self) -> Transform:
+        """The concrete transform now."""
+        return self._build()
+
+    @property
+    def is_linear(self) -> bool:  # type: ignore[override]
+        return self.frozen().is_linear
+
+    @property
+    def matrix(self) -> np.ndarray:
+        """The 4x4 matrix now (linear transforms only)."""
+        return self.frozen().matrix
+
+    def _forward(self, pts: np.ndarray) -> np.ndarray:
+        return self.frozen().forward(pts)
+
+    def _inverse(self, pts: np.ndarray) -> np.ndarray:
+        return self.frozen().inverse(pts)
+
+    def glsl_forward(self):
+        return self.frozen().glsl_forward()
+
+    def glsl_inverse(self):
+        return self.frozen().glsl_inverse()
+
+    def transform(self, points) -> np.ndarray:
+        """``forward`` (matplotlib's name)."""
+        return self.forward(points)
+
+    def inverted(self) -> LiveTransform:
+        """The live inverse (matplotlib's name)."""
+        return LiveTransform(lambda: Inverse(self.frozen()), f"inverse of {self._name}")
+
+    def __mul__(self, other: Transform) -> Transform:
+        """``a * b`` applies ``b`` first; stays live."""
+        if not isinstance(other, Transform):
+            return NotImplemented
+        return LiveTransform(lambda: chain(_frozen(other), self.frozen()),
+                             f"{self._name} * {getattr(other, '_name', other)!s}")
+
+    def __rmul__(self, other: Transform) -> Transform:
+        if not isinstance(other, Transform):
+            return NotImplemented
+        return LiveTransform(lambda: chain(self.frozen(), _frozen(other)),
+                             f"{other!s} * {self._name}")
+
+    def __eq__(self, other: object) -> bool:
+        return other is self
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __repr__(self) -> str:
+        return f"<{self._name or 'live'} transform: {self.frozen()!r}>"
+
+
+def _frozen(t: Transform) -> Transform:
+    return t.frozen() if isinstance(t, LiveTransform) else t
+
+
+class Inverse(Transform):
+    """The inverse of a transform, as a transform."""
+
+    def __init__(self, transform: Transform) -> None:
+        self.transform = transform
+
+    @property
+    def is_linear(self) -> bool:  # type: ignore[override]
+        return self.transform.is_linear
+
+    def _forward(self, pts: np.ndarray) -> np.ndarray:
+        return self.transform.inverse(pts)
+
+    def _inverse(self, pts: np.ndarray) -> np.ndarray:
+        return self.transform.forward(pts)
+
+    def glsl_forward(self):
+        return self.transform.glsl_inverse()
+
+    def glsl_inverse(self):
+        return self.transform.glsl_forward()
+
+    def _key(self) -> tuple:
+        return (self.transform,)
+
+    def __repr__(self) -> str:
+        return f"Inverse({self.transform!r})"
+
+
+class AxisScales(Transform):
+    """x through one axis scale, y through another (``LinearScale``, ``LogScale``,
+    ``SymLogScale``): the data → scale space step of an axes. Numpy through the scales
+    (their masking and clipping rules); GLSL through their lumos transforms."""
+
+    def __init__(self, xscale, yscale) -> None:
+        self.scales = (xscale, yscale)
+
+    @property
+    def is_linear(self) -> bool:  # type: ignore[override]
+        return all(s.name == "linear" for s in self.scales)
+
+    def _forward(self, pts: np.ndarray) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            for i, s in enumerate(self.scales):
+                pts[:, i] = s.forward(pts[:, i])
+        return pts
+
+    def _inverse(self, pts: np.ndarray) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            for i, s in enumerate(self.scales):
+                pts[:, i] = s.inverse(pts[:, i])
+        return pts
+
+    def _lumos(self) -> Transform:
+        return chain(*(s.transform(i) for i, s in enumerate(self.scales)))
+
+    def glsl_forward(self):
+        return self._lumos().glsl_forward()
+
+    def glsl_inverse(self):
+        return self._lumos().glsl_inverse()
+
+    @property
+    def matrix(self) -> np.ndarray:
+        return np.eye(4)  # only asked of linear chains: both scales linear
+
+    def _key(self) -> tuple:
+        return tuple(s.transform(i) for i, s in enumerate(self.scales))
+
+    def __repr__(self) -> str:
+        return f"AxisScales({self.scales[0].name}, {self.scales[1].name})"
+
+
+def rect_to_unit(rect, along: tuple[bool, bool] = (True, True)) -> Affine:
+    """The affine map of a rectangle (x0, y0, w, h) onto the unit square; a negative
+    width or height flips that axis (an inverted axis). ``along`` picks the coordinates
+    mapped (the others pass through: blended transforms)."""
+    x0, y0, w, h = (float(v) for v in rect)
+    w = w if w else 1.0
+    h = h if h else 1.0
+    sx, tx = (1.0 / w, -x0 / w) if along[0] else (1.0, 0.0)
+    sy, ty = (1.0 / h, -y0 / h) if along[1] else (1.0, 0.0)
+    return Affine(scale=(sx, sy), translate=(tx, ty))
+
+
+def unit_to_box(box) -> Affine:
+    """The affine map of the unit square onto a box (x, y, w, h) in figure pixels."""
+    x, y, w, h = (float(v) for v in box)
+    return Affine(scale=(w, h), translate=(x, y))

@@ -1,0 +1,58 @@
+"""Axes kinds by name: ``fig.add_subplot(projection="polar")`` looks them up here.
+
+matplotlib's ``projection=`` registry: a projection is an :class:`~lumos.plot.Axes`
+subclass named by its ``name`` attribute. ``docs/projections.md`` says what a subclass
+provides (its transform chain, camera, decorations, limits and interaction).
+
+>>> from lumos.plot import register_projection
+>>> register_projection(MyAxes)            # under MyAxes.name
+>>> register_projection("mine", MyAxes)    # under another name
+"""
+
+from __future__ import annotations
+
+from .axes import Axes
+from .polar import PolarAxes
+
+_registry: dict[str, type] = {}
+
+
+def register_projection(name, cls: type | None = None) -> None:
+    """Make ``cls`` (an Axes subclass) available as ``projection=name``; with one
+    argument, ``name`` is the class and its ``name`` attribute names it (matplotlib's
+    form). A name registered again is replaced."""
+    if cls is None:
+        name, cls = getattr(name, "name", None), name
+    if not isinstance(name, str) or not name:
+        raise TypeError(f"name: got {name!r}, expected a non-empty string")
+    if not (isinstance(cls, type) and issubclass(cls, Axes)):
+        raise TypeError(f"cls: got {cls!r}, expected a subclass of lumos.plot.Axes")
+    _registry[name] = cls
+
+
+def projection_names() -> list[str]:
+    """The registered projection names, sorted."""
+    return sorted(_registry)
+
+
+def projection_class(projection=None, polar: bool = False) -> type:
+    """The Axes class for ``projection`` (None: 'rectilinear'; ``polar=True``: 'polar'),
+    or a ValueError listing the known names."""
+    if polar:
+        if projection not in (None, "polar"):
+            raise ValueError(f"polar=True, yet projection={projection!r}: pass only one "
+                             "of them")
+        projection = "polar"
+    if projection is None:
+        projection = "rectilinear"
+    if isinstance(projection, type) and issubclass(projection, Axes):
+        return projection
+    cls = _registry.get(projection) if isinstance(projection, str) else None
+    if cls is None:
+        raise ValueError(f"projection: got {projection!r}, expected one of "
+                         f"{', '.join(repr(n) for n in projection_names())}")
+    return cls
+
+
+register_projection(Axes)
+register_projection(PolarAxes)

@@ -1,0 +1,166 @@
+"""lumos owns its GL context: other contexts in the thread, other threads, a context
+that was released or is held elsewhere (issue 9, findings 2 and 3)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import moderngl
+import numpy as np
+from reliability_helpers import marker_canvas, red_pixels
+
+import lumos
+
+ROOT = Path(lumos.__file__).resolve().parents[1]  # the lumos under test
+
+
+def _figure():
+    fig, ax = lumos.subplots(figsize=(2, 1.5), dpi=60)
+    ax.plot([0, 1, 2], [0, 1, 0], lw=3)
+    ax.set_title("threads")
+    return fig
+
+
+def _leave(other) -> None:
+    other.__exit__(None, None, None)  # nothing current in this thread any more
+    other.release()
+
+
+# -- finding 2: another context made current in the same thread ---------------------------
+def test_a_user_context_made_current_after_a_render_does_not_blank_later_renders(tmp_path):
+    canvas = marker_canvas()
+    before = canvas.render()
+    assert red_pixels(before) > 100
+    fig = _figure()
+    fig_before = fig.render()
+    other = moderngl.create_context(standalone=True, backend="egl")
+    try:
+        np.testing.assert_array_equal(canvas.render(), before)
+        np.testing.assert_array_equal(fig.render(), fig_before)
+        fig.savefig(tmp_path / "after.png")
+        from PIL import Image
+
+        saved = np.asarray(Image.open(tmp_path / "after.png").convert("RGBA"))
+        np.testing.assert_array_equal(saved, fig_before)
+        fresh = marker_canvas()  # a canvas made while the user's context is current
+        np.testing.assert_array_equal(fresh.render(), before)
+    finally:
+        _leave(other)
+
+
+def test_lumos_leaves_the_user_context_current_and_untouched():
+    # a fresh process: the user's GL code runs first, then lumos makes its context
+    script = """
+import moderngl, numpy as np, lumos
+other = moderngl.create_context(standalone=True, backend="egl")
+fbo = other.simple_framebuffer((4, 4))
+fbo.use()
+fig, ax = lumos.subplots(figsize=(2, 1.5), dpi=60)
+ax.plot([0, 1, 2], [0, 1, 0], lw=3)
+assert (fig.render()[..., :3] < 128).any(), "blank picture"
+# the user's context is still current, with their framebuffer bound
+other.clear(0.0, 0.0, 1.0, 1.0)
+px = np.frombuffer(fbo.read(components=4), np.uint8).reshape(4, 4, 4)
+assert (px == (0, 0, 255, 255)).all(), px[0, 0]
+assert moderngl.get_context() is other, "lumos took moderngl's default context"
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().endswith("ok")
+
+
+# -- finding 3: threads ---------------------------------------------------------------------
+def test_a_figure_rendered_in_the_main_thread_renders_the_same_in_another():
+    fig = _figure()
+    main = fig.render()
+    with ThreadPoolExecutor(1) as pool:
+        other = pool.submit(fig.render).result()
+    np.testing.assert_array_equal(other, main)
+    np.testing.assert_array_equal(fig.render(), main)
+
+
+def test_one_figure_rendered_from_four_threads_at_once():
+    fig = _figure()
+    expected = fig.render()
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: fig.render(), range(12)))
+    for img in results:
+        np.testing.assert_array_equal(img, expected)
+
+
+def test_the_first_render_in_a_worker_thread_lets_the_main_thread_render():
+    # a fresh process: the context is created in the worker
+    script = """
+import threading, numpy as np, lumos
+fig, ax = lumos.subplots(figsize=(2, 1.5), dpi=60)
+ax.plot([0, 1, 2], [0, 1, 0], lw=3)
+out = {}
+t = threading.Thread(target=lambda: out.update(img=fig.render()))
+t.start(); t.join()
+again = fig.render()
+fig2, ax2 = lumos.subplots(figsize=(2, 1.5), dpi=60)
+ax2.plot([0, 1, 2], [0, 1, 0], lw=3)
+assert np.array_equal(out["img"], again), "worker and main renders differ"
+assert np.array_equal(fig2.render(), again), "a new figure in the main thread differs"
+assert (again[..., :3] < 128).any(), "blank picture"
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().endswith("ok")
+
+
+def test_a_released_context_is_recreated_and_figures_upload_again():
+    canvas = marker_canvas()
+    fig = _figure()
+    before, fig_before = canvas.render(), fig.render()
+    with lumos.gpu.current() as ctx:
+        pass
+    ctx.release()
+    np.testing.assert_array_equal(canvas.render(), before)
+    np.testing.assert_array_equal(fig.render(), fig_before)
+    with lumos.gpu.current() as new:
+        assert new is not ctx
+
+
+def test_a_context_left_current_in_another_thread_is_replaced():
+    canvas = marker_canvas()
+    before = canvas.render()
+    with lumos.gpu.current() as ctx:
+        pass
+    holding, done = threading.Event(), threading.Event()
+
+    def hold():  # someone else's code makes lumos's context current and keeps it
+        ctx.__enter__()
+        holding.set()
+        done.wait(60)
+        ctx.__exit__(None, None, None)
+
+    t = threading.Thread(target=hold)
+    t.start()
+    try:
+        assert holding.wait(60)
+        np.testing.assert_array_equal(canvas.render(), before)
+    finally:
+        done.set()
+        t.join()
+    np.testing.assert_array_equal(canvas.render(), before)
+
+
+def test_limits_come_from_the_context():
+    limits = lumos.gpu.limits()
+    with lumos.gpu.current() as ctx:
+        info = ctx.info
+    assert limits.max_texture_size == info["GL_MAX_TEXTURE_SIZE"] > 0
+    assert limits.max_renderbuffer_size == info["GL_MAX_RENDERBUFFER_SIZE"]
+    assert limits.max_viewport_dims == tuple(info["GL_MAX_VIEWPORT_DIMS"])
+    assert limits.max_samples == info["GL_MAX_SAMPLES"]
+    assert limits.max_target_size <= min(info["GL_MAX_TEXTURE_SIZE"],
+                                         info["GL_MAX_RENDERBUFFER_SIZE"])
