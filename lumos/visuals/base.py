@@ -1,18 +1,23 @@
 """What every visual shares: validation helpers, float64 origins, node transforms.
 
 A visual owns its GPU resources (``lumos.gpu`` buffers and textures) and turns
-itself into draws for a view. Properties are plain attributes; a setter re-uploads
-only the resource it touches (a buffer gets a new version) or changes a uniform.
+itself into draws for a view (``draws``). It also describes itself as device-neutral
+primitives (``primitives``, :mod:`lumos.primitives`) for SVG, PDF and the other
+devices, computed in float64 through the same transforms and camera as its shaders.
+Properties are plain attributes; a setter re-uploads only the resource it touches (a
+buffer gets a new version) or changes a uniform.
 """
 
 from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..gpu.camera_math import draw_matrices
 from ..gpu.frame import Draw, Frame
 
 # The largest texture a frame may hold when no context tells (a page for the browser):
@@ -66,22 +71,90 @@ def changed_span(change, n: int) -> tuple[int, int] | None:
     return (int(start), int(stop)) if stop > start else None
 
 
+@dataclass
+class PrimitiveContext:
+    """What a visual needs to describe itself as primitives in a view.
+
+    ``rect`` is the view's rectangle in canvas logical pixels (x, y from the top left,
+    as the GL viewport places it), ``canvas_size`` the canvas's, ``pixel_ratio`` the
+    device pixels per logical pixel of the export (the resolution of rasters and of
+    level of detail). ``raster(visual)`` renders a visual alone offscreen at that
+    resolution and returns it as primitives: the fallback for what has no vector form.
+    """
+
+    rect: tuple[float, float, float, float]
+    canvas_size: tuple[float, float]
+    pixel_ratio: float
+    camera: dict
+    is_3d: bool
+    raster: Callable[[Visual], list]
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """The view's size in logical pixels."""
+        return self.rect[2], self.rect[3]
+
+    @property
+    def clip(self) -> tuple[float, float, float, float]:
+        """The clip rectangle of everything drawn in the view (the GL scissor)."""
+        return self.rect
+
+    def to_pixels(self, points, visual: Visual | None = None) -> np.ndarray:
+        """Canvas logical pixels (N, 2), y down, of data points (N, 2|3) of ``visual``:
+        its non-linear transform (numpy form of the shader's), node matrix and the
+        camera, in float64. Points that are not finite or behind the eye give NaN."""
+        pts = np.zeros((len(points), 3))
+        arr = np.asarray(points, dtype=np.float64)
+        pts[:, : arr.shape[1]] = arr
+        model = None
+        if visual is not None and is_nonlinear(visual):
+            dims = 2 if not np.any(pts[:, 2]) else 3
+            with np.errstate(all="ignore"):
+                pts[:, :dims] = visual.transform.forward(pts[:, :dims])
+        elif visual is not None:
+            model = visual.model_matrix()
+        # Subtract a float64 origin first, as the draws do, so that big coordinates
+        # (timestamps) keep their precision.
+        b = finite_bounds(pts)
+        origin = np.zeros(3) if b is None else (b[0] + b[1]) / 2
+        x, y, w, h = self.rect
+        mvp, _, _ = draw_matrices(self.camera, w / max(h, 1e-9), origin, model)
+        with np.errstate(all="ignore"):
+            clip = np.c_[pts - origin, np.ones(len(pts))] @ mvp.T
+            ndc = clip[:, :2] / clip[:, 3:]
+        out = np.c_[x + (ndc[:, 0] * 0.5 + 0.5) * w, y + (0.5 - ndc[:, 1] * 0.5) * h]
+        out[~(clip[:, 3] > 0) | ~np.isfinite(out).all(axis=1)] = np.nan
+        return out
+
+    def snap(self, px: np.ndarray) -> np.ndarray:
+        """Pixels rounded to the device pixel grid as the text shader rounds anchors
+        (``floor(window + 0.5)`` in GL window coordinates, y up)."""
+        r = self.pixel_ratio
+        height = round(self.canvas_size[1] * r)
+        x = np.floor(px[:, 0] * r + 0.5) / r
+        y = (height - np.floor(height - px[:, 1] * r + 0.5)) / r
+        return np.c_[x, y]
+
+
 class Visual:
     """Base class: a node of the scene that can draw itself.
 
     ``transform`` is an optional 4x4 affine matrix (float64) or a
     ``lumos.transforms`` transform; ``visible`` hides it; ``order`` sorts draws
-    within a view (higher draws later, on top).
+    within a view (higher draws later, on top); ``rasterized`` makes vector devices
+    draw it as an image (matplotlib's ``set_rasterized``).
 
     What a visual declares for the layers above (no type switches there): ``draws``,
-    ``bounds``, ``pick_index`` (what a raw pick id means) and ``member_at`` (which owner
-    of a batch a picked index belongs to). See ``docs/writing-a-visual.md``.
+    ``primitives`` (its vector form), ``bounds``, ``pick_index`` (what a raw pick id
+    means) and ``member_at`` (which owner of a batch a picked index belongs to). See
+    ``docs/writing-a-visual.md``.
     """
 
     is_3d = False  # visuals that want depth testing (meshes) set this
     # Triangle edges need multisampling; shader-antialiased visuals (lines, markers,
     # text, images) do not, and a frame of only those renders without it.
     needs_multisampling = False
+    rasterized = False
 
     def __init__(self) -> None:
         self.visible = True
@@ -166,6 +239,11 @@ class Visual:
         """``(key, index within its member)`` of a picked index in a batch
         (``set_members``); ``(None, index)`` for visuals that hold no members."""
         return None, index
+    def primitives(self, ctx: PrimitiveContext) -> list:
+        """This visual as :mod:`lumos.primitives` in canvas pixels. The default is the
+        fallback: a raster of the visual alone at the export resolution (visuals with a
+        vector form override it; in 3D views every visual uses it for now)."""
+        return ctx.raster(self)
 
     def walk(self):
         """This node and its descendants, depth first."""

@@ -2,7 +2,8 @@
 
 Pure CPU code (numpy + freetype, no OpenGL): the GPU layer uploads ``GlyphAtlas.image``
 as a single-channel texture (row 0 first, so ``v = 0`` is atlas row 0) and draws the
-quads returned by :func:`layout`.
+quads returned by :func:`layout`. The atlas is one consumer of the device-neutral text
+layout of :mod:`.fonts` (:func:`atlas_quads`); vector files are the other.
 
 SDF convention (what the fragment shader needs)
 -----------------------------------------------
@@ -35,12 +36,24 @@ from typing import Literal
 import freetype
 import numpy as np
 
+from .fonts import (
+    TextLayout,
+    check_anchors,
+    check_positive,
+    check_text,
+    font_path,
+    get_font,
+    line_glyphs,
+    plain_layout,
+)
+
 __all__ = [
     "BASE_SIZE",
     "SPREAD",
     "SDF_EDGE",
     "GlyphAtlas",
     "Glyph",
+    "atlas_quads",
     "font_path",
     "get_atlas",
     "layout",
@@ -51,23 +64,12 @@ BASE_SIZE = 48  # pixels per em at which glyphs are rasterized into the atlas
 SPREAD = 8  # SDF range in base pixels on each side of the outline
 SDF_EDGE = 128  # uint8 value of the glyph outline
 
-_FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
-_FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
-
 _ATLAS_WIDTH = 1024  # fixed width: growth only doubles the height, so u never changes
 _ATLAS_MAX_HEIGHT = 8192
 _GAP = 1  # empty texels between cells so bilinear sampling never bleeds across glyphs
 
 # No hinting: atlas glyphs are scaled to any size, so grid-fitting to 48 px only distorts.
 _LOAD_FLAGS = freetype.FT_LOAD_NO_HINTING | freetype.FT_LOAD_NO_BITMAP
-
-_ANCHOR_X = ("left", "center", "right")
-_ANCHOR_Y = ("baseline", "bottom", "center", "top")
-
-
-def font_path(bold: bool = False) -> Path:
-    """Path of the bundled DejaVu Sans (or DejaVu Sans Bold) TrueType file."""
-    return _FONT_DIR / _FONT_FILES[bool(bold)]
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,7 @@ class GlyphAtlas:
         if not 2 <= int(spread) <= 32:  # FreeType's accepted range for the spread
             raise ValueError(f"spread must be in 2..32 pixels, got {spread!r}")
         self.path = Path(path) if path is not None else font_path(bold)
+        self.font = get_font(path=self.path)  # metrics and layout come from the font
         self.base_size = int(base_size)
         self.spread = int(spread)
         self._face = freetype.Face(str(self.path))
@@ -167,17 +170,15 @@ class GlyphAtlas:
         self._use_ft_sdf = sdf != "numpy"
         self._sdf_mode = sdf
         self._lock = threading.RLock()
-        upem = float(self._face.units_per_EM)
-        self._upem = upem
-        self.ascender = self._face.ascender / upem  # em units, > 0
-        self.descender = self._face.descender / upem  # em units, < 0
-        self.has_kerning = bool(self._face.has_kerning)
+        self.ascender = self.font.ascender  # em units, > 0
+        self.descender = self.font.descender  # em units, < 0
+        self.has_kerning = self.font.has_kerning
         self.image = np.zeros((512, _ATLAS_WIDTH), np.uint8)  # ASCII uses ~250 rows
         self.version = 0
         self._shelves: list[list[int]] = []  # [y, height, x_cursor]
         self._by_index: dict[int, Glyph] = {}
         self._by_char: dict[str, Glyph] = {}
-        self._kern: dict[tuple[int, int], float] = {}
+        self._rule_cell: tuple | None = None  # see rule_quads
         if prepopulate:
             self.ensure("".join(chr(c) for c in range(32, 127)))
 
@@ -193,31 +194,39 @@ class GlyphAtlas:
             g = self._by_char[char]
         return g
 
+    def cell(self, index: int) -> Glyph:
+        """The atlas cell of a glyph index, rasterizing it on first use."""
+        g = self._by_index.get(index)
+        if g is None:
+            self.ensure_indices([index])
+            g = self._by_index[index]
+        return g
+
     def ensure(self, text: str) -> None:
         """Add every character of ``text`` that is missing, in one batch (one version bump)."""
         missing = {c for c in text if c not in self._by_char}
         if not missing:
             return
         with self._lock:
-            todo: dict[int, list[str]] = {}
-            for c in sorted(missing):
-                if c in self._by_char:
-                    continue
-                # Unknown characters map to glyph 0, the font's .notdef box.
-                todo.setdefault(self._face.get_char_index(ord(c)), []).append(c)
-            new = [i for i in todo if i not in self._by_index]
+            # Unknown characters map to glyph 0, the font's .notdef box.
+            indices = {c: self.font.index(c) for c in sorted(missing)}
+            self.ensure_indices(indices.values())
+            for c, idx in indices.items():
+                self._by_char[c] = self._by_index[idx]
+
+    def ensure_indices(self, indices) -> None:
+        """Add every glyph index that is missing, in one batch (one version bump)."""
+        with self._lock:
+            new = sorted({int(i) for i in indices} - self._by_index.keys())
             if new:
                 self._add_glyphs(new)
-            for idx, chars in todo.items():
-                for c in chars:
-                    self._by_char[c] = self._by_index[idx]
 
     def _render(self, index: int) -> tuple[float, np.ndarray, int, int]:
         """Rasterize one glyph: (advance in em, uint8 SDF cell, left, top) in base px."""
         face = self._face
         face.load_glyph(index, _LOAD_FLAGS)
         slot = face.glyph
-        advance = slot.linearHoriAdvance / 65536.0 / self.base_size
+        advance = self.font.advance(index)
         # Render coverage first, then FreeType's bitmap SDF ('bsdf'): measured ~2x faster
         # than its outline SDF and about as exact (mean error ~0.03 base px at the edge).
         slot.render(freetype.FT_RENDER_MODE_NORMAL)
@@ -296,21 +305,7 @@ class GlyphAtlas:
     # ------------------------------------------------------------------ metrics
     def kerning(self, left: str, right: str) -> float:
         """Kerning between two characters in em units (negative brings them closer)."""
-        if not self.has_kerning:
-            return 0.0
-        pair = (self.glyph(left).index, self.glyph(right).index)
-        k = self._kern.get(pair)
-        if k is None:
-            vec = freetype.FT_Vector(0, 0)
-            freetype.raw.FT_Get_Kerning(
-                self._face._FT_Face,
-                pair[0],
-                pair[1],
-                freetype.FT_KERNING_UNSCALED,
-                ctypes.byref(vec),
-            )
-            k = self._kern[pair] = vec.x / self._upem
-        return k
+        return self.font.kerning(self.font.index(left), self.font.index(right))
 
     def uv_rect(self, glyph: Glyph) -> tuple[float, float, float, float]:
         """(u0, v0, u1, v1) of a cell in the current atlas; v0 is the glyph's top row."""
@@ -336,39 +331,6 @@ def get_atlas(bold: bool = False) -> GlyphAtlas:
 
 
 # ---------------------------------------------------------------------- layout
-def _check_text(text: object) -> str:
-    if not isinstance(text, str):
-        raise TypeError(f"text must be a str, got {type(text).__name__}")
-    # Normalize line endings; a tab is as wide as four spaces.
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-
-
-def _check_positive(name: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be a positive finite number, got {type(value).__name__}")
-    v = float(value)
-    if not math.isfinite(v) or v <= 0:
-        raise ValueError(f"{name} must be a positive finite number, got {value!r}")
-    return v
-
-
-def _line_runs(atlas: GlyphAtlas, line: str) -> tuple[float, list[tuple[float, Glyph]]]:
-    """Pen x positions (em) of each glyph of one line, and the line's advance width (em)."""
-    pen = 0.0
-    runs: list[tuple[float, Glyph]] = []
-    prev: str | None = None
-    for c in line:
-        if ord(c) < 32:  # other control characters take no space
-            continue
-        g = atlas.glyph(c)
-        if prev is not None:
-            pen += atlas.kerning(prev, c)
-        runs.append((pen, g))
-        pen += g.advance
-        prev = c
-    return pen, runs
-
-
 def text_extent(
     text: str,
     font_size: float,
@@ -384,16 +346,14 @@ def text_extent(
     does not depend on which letters are present; descent (>= 0) is the part of the
     height below the last baseline.
     """
-    text = _check_text(text)
-    size = _check_positive("font_size", font_size)
-    spacing = _check_positive("line_spacing", line_spacing)
-    if atlas is None:
-        atlas = get_atlas(bold)
-    atlas.ensure(text)
+    text = check_text(text)
+    size = check_positive("font_size", font_size)
+    spacing = check_positive("line_spacing", line_spacing)
+    font = get_font(bold) if atlas is None else atlas.font
     lines = text.split("\n")
-    width = max(_line_runs(atlas, ln)[0] for ln in lines) * size
-    height = (atlas.ascender - atlas.descender + (len(lines) - 1) * spacing) * size
-    return width, height, -atlas.descender * size
+    width = max(line_glyphs(font, ln)[0] for ln in lines) * size
+    height = (font.ascender - font.descender + (len(lines) - 1) * spacing) * size
+    return width, height, -font.descender * size
 
 
 def layout(
@@ -421,59 +381,117 @@ def layout(
     of the last line) or baseline (of the last line, as matplotlib does). Lines are
     ``line_spacing * font_size`` pixels apart.
     """
-    text = _check_text(text)
-    size = _check_positive("font_size", font_size)
-    spacing = _check_positive("line_spacing", line_spacing)
-    if anchor_x not in _ANCHOR_X:
-        raise ValueError(f"anchor_x must be one of {_ANCHOR_X}, got {anchor_x!r}")
-    if anchor_y not in _ANCHOR_Y:
-        raise ValueError(f"anchor_y must be one of {_ANCHOR_Y}, got {anchor_y!r}")
-    rot = float(rotation_deg)
-    if not math.isfinite(rot):
-        raise ValueError(f"rotation_deg must be finite, got {rotation_deg!r}")
+    text = check_text(text)
+    size = check_positive("font_size", font_size)
+    spacing = check_positive("line_spacing", line_spacing)
+    rot = check_anchors(anchor_x, anchor_y, rotation_deg)
     if atlas is None:
         atlas = get_atlas(bold)
-    atlas.ensure(text)
+    return atlas_quads(atlas, plain_layout(text, atlas.font, anchor_x, anchor_y, spacing),
+                       size, rot)
 
-    lines = text.split("\n")
-    n_lines = len(lines)
-    # Everything below in em units; baseline of line i sits at -i * spacing.
-    top = atlas.ascender
-    bottom = -(n_lines - 1) * spacing + atlas.descender
-    y_off = {
-        "top": -top,
-        "bottom": -bottom,
-        "center": -0.5 * (top + bottom),
-        "baseline": (n_lines - 1) * spacing,
-    }[anchor_y]
-    align = {"left": 0.0, "center": 0.5, "right": 1.0}[anchor_x]
 
-    boxes: list[tuple[float, float, float, float]] = []
-    rects: list[tuple[float, float, float, float]] = []
-    for i, line in enumerate(lines):
-        width, runs = _line_runs(atlas, line)
-        x0 = -align * width
-        y0 = -i * spacing + y_off
-        for pen, g in runs:
-            if g.rect[2] == 0:
-                continue
-            bx0, by0, bx1, by1 = g.box
-            boxes.append((x0 + pen + bx0, y0 + by0, x0 + pen + bx1, y0 + by1))
-            rects.append(atlas.uv_rect(g))
-
+def atlas_quads(atlas: GlyphAtlas, text: TextLayout, size: float,
+                rotation_deg: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """The SDF quads of a text layout (see :func:`layout` for the arrays): one per glyph
+    with ink, and a few per rule."""
+    atlas.ensure_indices(text.indices)
+    boxes: list = []
+    texels: list = []
+    for index, (px, py), (sx, sy) in zip(text.indices.tolist(), text.pens.tolist(),
+                                         text.scales.tolist(), strict=True):
+        g = atlas.cell(index)
+        if g.rect[2] == 0:
+            continue
+        bx0, by0, bx1, by1 = g.box
+        x, y, w, h = g.rect
+        boxes.append((px + bx0 * sx, py + by0 * sy, px + bx1 * sx, py + by1 * sy))
+        texels.append((x, y, x + w, y + h))
+    for rule in text.rules.tolist():
+        rule_quads(atlas, *rule, boxes, texels)
     if not boxes:
         empty = np.zeros((0, 4, 2), np.float32)
         return empty, empty.copy()
     b = np.asarray(boxes, np.float64) * size
-    r = np.asarray(rects, np.float64)
+    rows, cols = atlas.image.shape
+    r = np.asarray(texels, np.float64) / np.array([cols, rows, cols, rows])
     quads = np.stack(
         [b[:, [0, 1]], b[:, [2, 1]], b[:, [2, 3]], b[:, [0, 3]]], axis=1
     )  # BL, BR, TR, TL
     # The cell's top row is v0, so bottom corners take v1 and top corners v0.
     uvs = np.stack([r[:, [0, 3]], r[:, [2, 3]], r[:, [2, 1]], r[:, [0, 1]]], axis=1)
-    if rot != 0.0:
-        c, s = math.cos(math.radians(rot)), math.sin(math.radians(rot))
+    if rotation_deg != 0.0:
+        c, s = math.cos(math.radians(rotation_deg)), math.sin(math.radians(rotation_deg))
         x, y = quads[..., 0].copy(), quads[..., 1].copy()
         quads[..., 0] = c * x - s * y
         quads[..., 1] = s * x + c * y
     return quads.astype(np.float32), uvs.astype(np.float32)
+
+
+# Rules (fraction bars, radical overbars) are cut out of the FULL BLOCK glyph (U+2588):
+# a nine-slice of its cell keeps the SDF ramp along the rule's outline and stretches only
+# the saturated interior, so rules of any size stay solid and get the same antialiasing
+# as glyph stems, even when thinner than a pixel.
+def ink_texels(atlas: GlyphAtlas, g: Glyph) -> tuple[float, float, float, float] | None:
+    """Outline bbox (left, top, right, bottom) of a cell in texels, row 0 on top.
+
+    Each inside texel centre minus its distance bounds the outline, and the bound is
+    tight at the texels next to the extreme points, so this is sub-texel exact.
+    """
+    if g.rect[2] == 0:
+        return None
+    x, y, w, h = g.rect
+    v = atlas.image[y : y + h, x : x + w].astype(np.float32)
+    rows, cols = np.nonzero(v >= SDF_EDGE)
+    if len(rows) == 0:
+        return None
+    # Values are floor(128 + 16 d): add half a step back.
+    d = (v[rows, cols] - SDF_EDGE + 0.5) * (atlas.spread / 128.0)
+    r, c = rows + 0.5, cols + 0.5
+    return (
+        float((c - d).min()), float((r - d).min()),
+        float((c + d).max()), float((r + d).max()),
+    )  # fmt: skip
+
+
+def _slices(a: float, b: float, lo: float, hi: float, n: int, f: float, sat: float) -> list:
+    """Pieces (q0, q1, t0, t1) mapping the span [a, b] (em) onto a block cell axis.
+
+    The block's outline runs from texel ``lo`` to ``hi`` of a cell ``n`` texels long and
+    ``f`` texels make one em. The ends copy the cell 1:1 (outline ramp and padding); only
+    a middle piece, whose texels are all saturated (> ``sat`` inside), is stretched.
+    """
+    half = 0.5 * (b - a) * f
+    r = min(half, sat, 0.5 * (hi - lo))
+    pieces = [(a - lo / f, a + r / f, 0.0, lo + r)]
+    if half > r:
+        mid = 0.5 * (lo + hi)
+        pieces.append((a + r / f, b - r / f, mid, mid))
+    pieces.append((b - r / f, b + (n - hi) / f, hi - r, float(n)))
+    return pieces
+
+
+def rule_quads(atlas: GlyphAtlas, x0: float, y0: float, x1: float, y1: float,
+               boxes: list, texels: list) -> None:
+    """Append the (up to 3x3) block slices of a solid rectangle (em, y up) to ``boxes``
+    (x0, y0, x1, y1 em) and ``texels`` (u0, v_top, u1, v_bottom)."""
+    if atlas._rule_cell is None:
+        block = atlas.cell(atlas.font.index("\u2588"))
+        edges = ink_texels(atlas, block)
+        if edges is None or block.index == 0:
+            atlas._rule_cell = (None, None)
+        else:
+            left, top, right, bottom = edges
+            atlas._rule_cell = (block, (left, right, block.rect[3] - bottom,
+                                        block.rect[3] - top))
+    block, edges = atlas._rule_cell
+    if block is None or x1 <= x0 or y1 <= y0:
+        return
+    cx, cy, w, h = block.rect
+    left, right, bottom, top = edges
+    f, sat = float(atlas.base_size), float(atlas.spread)
+    for qx0, qx1, tu0, tu1 in _slices(x0, x1, left, right, w, f, sat):
+        # Texel rows grow downwards, so slice in "rows from the bottom" and flip back.
+        for qy0, qy1, tb0, tb1 in _slices(y0, y1, bottom, top, h, f, sat):
+            boxes.append((qx0, qy0, qx1, qy1))
+            texels.append((cx + tu0, cy + h - tb1, cx + tu1, cy + h - tb0))

@@ -8,9 +8,11 @@ from .. import colors
 from ..gpu.budget import check_memory
 from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer, Texture
+from ..primitives import Raster
 from ..shaders import ShaderTemplate
 from .base import (
     DrawContext,
+    PrimitiveContext,
     Visual,
     as_array,
     check_number,
@@ -298,6 +300,70 @@ class Image(Visual):
         if not (0 <= col < w and 0 <= row < h):
             return raw
         return row * w + col
+    def rgba(self) -> np.ndarray:
+        """The pixels as the shader colors them with nearest sampling: (h, w, 4) uint8,
+        row 0 at y0 (colormap, color limits and the bad color applied on the CPU)."""
+        data = self._texture.data
+        if not self._scalar:
+            return data.copy()
+        lut = self._cmap_texture.data[0].astype(np.float64)
+        c0, c1 = self._clim
+        with np.errstate(all="ignore"):
+            t = np.clip((data.astype(np.float64) - c0) / (c1 - c0), 0, 1) if c1 != c0 \
+                else np.full(data.shape, 0.5)
+        x = t * 255.0  # texel coordinate of the lookup (see colormap() in the shader)
+        if self._cmap_texture.filter == "nearest":
+            rgb = lut[np.floor(x + 0.5).astype(int)]
+        else:
+            i = np.minimum(np.floor(x).astype(int), 254)
+            f = (x - i)[..., None]
+            rgb = lut[i] * (1 - f) + lut[i + 1] * f
+        bad = self._cmap.bad if hasattr(self._cmap, "bad") else (0, 0, 0, 0)
+        rgb[data < -1.0e37] = np.asarray(colors.to_rgba(bad)) * 255.0
+        return np.clip(np.floor(rgb + 0.5), 0, 255).astype(np.uint8)
+
+    def primitives(self, ctx: PrimitiveContext) -> list:
+        """A raster of the (visible) pixels, colored on the CPU exactly as the shader
+        colors them. Bilinear scalar fields (interpolated before the colormap) and
+        non-linear transforms fall back to the GPU's picture."""
+        if self._texture is None:
+            return []
+        if ctx.is_3d or is_nonlinear(self) or (self._scalar
+                                               and self._interpolation == "bilinear"):
+            return ctx.raster(self)
+        rgba = self.rgba()
+        h, w = rgba.shape[:2]
+        x0, x1, y0, y1 = self._extent
+        p00, p10, p01 = ctx.to_pixels([(x0, y0), (x1, y0), (x0, y1)], self)
+        ex, ey = p10 - p00, p01 - p00
+        if not (np.isfinite(ex).all() and np.isfinite(ey).all()):
+            return []
+        interp = "linear" if self._interpolation == "bilinear" else "nearest"
+        if abs(ex[1]) > 1e-9 * abs(ex[0]) or abs(ey[0]) > 1e-9 * abs(ey[1]):
+            # rotated or sheared by a node transform: an affine placement
+            t = np.array([[ex[0] / w, ey[0] / h, p00[0]], [ex[1] / w, ey[1] / h, p00[1]]])
+            c = np.array([p00, p10, p01, p10 + ey])
+            rect = (*c.min(axis=0), *(c.max(axis=0) - c.min(axis=0)))
+            return [Raster(rgba, rect, interp, t, clip=ctx.clip)]
+        if ey[1] < 0:
+            rgba = rgba[::-1]  # the first row shows at the bottom
+        if ex[0] < 0:
+            rgba = rgba[:, ::-1]
+        left, top = min(p00[0], p10[0]), min(p00[1], p01[1])
+        cw, ch = abs(ex[0]) / w, abs(ey[1]) / h
+        if cw == 0 or ch == 0:
+            return []
+        # only the pixels the view shows (an image zoomed into writes a small file)
+        vx, vy, vw, vh = ctx.clip
+        c0 = int(np.clip(np.floor((vx - left) / cw), 0, w))
+        c1 = int(np.clip(np.ceil((vx + vw - left) / cw), c0, w))
+        r0 = int(np.clip(np.floor((vy - top) / ch), 0, h))
+        r1 = int(np.clip(np.ceil((vy + vh - top) / ch), r0, h))
+        if c1 <= c0 or r1 <= r0:
+            return []
+        rect = (left + c0 * cw, top + r0 * ch, (c1 - c0) * cw, (r1 - r0) * ch)
+        return [Raster(np.ascontiguousarray(rgba[r0:r1, c0:c1]), rect, interp,
+                       clip=ctx.clip)]
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         if self._texture is None:

@@ -8,12 +8,14 @@ from .. import colors
 from ..gpu.camera_math import draw_matrices
 from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer
+from ..primitives import Path, Stroke
 from ..shaders import ShaderTemplate
 from ..transforms import subdivide
 from . import glsl
 from .base import (
     DrawContext,
     Member,
+    PrimitiveContext,
     Visual,
     as_array,
     changed_span,
@@ -268,6 +270,58 @@ def _finite_bounds(points: np.ndarray) -> np.ndarray | None:
         lo = a if lo is None else np.minimum(lo, a)
         hi = b if hi is None else np.maximum(hi, b)
     return None if lo is None else np.array([lo, hi])
+
+
+def arc_lengths(px: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    """Arc length (pixels) at every point of a polyline from the start of its piece:
+    each line of a batch, and each piece after a NaN break (an invalid point), starts
+    its dashes anew, as matplotlib's renderers start every path (and subpath) on a
+    dash. Dashes follow it, on the GPU (an attribute) and in vector files (dash
+    offsets)."""
+    with np.errstate(all="ignore"):
+        seg = np.hypot(*np.diff(px, axis=0).T)
+    seg[~np.isfinite(seg) | ~valid[1:] | ~valid[:-1]] = 0
+    dist = np.r_[0.0, np.cumsum(seg)]
+    start = np.where(valid, 0, np.arange(len(dist)))
+    np.maximum.accumulate(start, out=start)
+    return dist - dist[start]
+
+
+def line_paths(px: np.ndarray, rgba: np.ndarray, width: float, dashes, clip) -> list[Path]:
+    """Stroked paths of a polyline in pixels drawn as the GL line draws it: round joins
+    and caps (butt dash ends), NaN rows breaking it, per-point colors blended per
+    segment (runs of one color share a path), dashes continuing along the arc length."""
+    valid = np.isfinite(px).all(axis=1)
+    ok = valid[:-1] & valid[1:]
+    if not ok.any():
+        return []
+    seg_rgba = (rgba[:-1] + rgba[1:]) / 2  # what the GL's interpolated color averages to
+    new_color = np.r_[True, (seg_rgba[1:] != seg_rgba[:-1]).any(axis=1)]
+    starts = np.nonzero(ok & (new_color | ~np.r_[False, ok[:-1]]))[0]
+    stops = np.r_[starts[1:], len(ok)]
+    runs = []  # (first segment, last segment + 1) of each run of one color
+    for a, b in zip(starts.tolist(), stops.tolist(), strict=True):
+        bad = np.nonzero(~ok[a:b])[0]
+        runs.append((a, a + int(bad[0]) if len(bad) else b))
+    if dashes is None:
+        pattern, cap, dist = None, "round", None
+    else:
+        pattern = tuple(dashes) if dashes[2] > 0 or dashes[3] > 0 else tuple(dashes[:2])
+        cap, dist = "butt", arc_lengths(px, valid)
+    out: list[Path] = []
+    by_color: dict[tuple, list] = {}
+    for a, b in runs:
+        color = tuple(seg_rgba[a].tolist())
+        if pattern is None:  # runs of one color become subpaths of one path
+            by_color.setdefault(color, []).append(px[a : b + 1])
+            continue
+        stroke = Stroke(color, width, pattern, float(dist[a]), "round", cap)
+        out.append(Path(px[a : b + 1], stroke=stroke, clip=clip))
+    nan = np.full((1, 2), np.nan)
+    for color, parts in by_color.items():
+        verts = np.concatenate([p for part in parts for p in (part, nan)][:-1])
+        out.append(Path(verts, stroke=Stroke(color, width, None, 0.0, "round", cap), clip=clip))
+    return out
 
 
 def _pad3(values: np.ndarray) -> np.ndarray:
@@ -544,6 +598,11 @@ class Line(Visual):
         if key == self._lod_key:
             return
         self._lod_key = key
+        self._upload_points(*self._envelope(lo, hi, columns))
+
+    def _envelope(self, lo: float, hi: float, columns: int) -> tuple[np.ndarray, np.ndarray]:
+        """The points drawn under level of detail for the x range [lo, hi] on ``columns``
+        pixel columns, and the source row of each."""
         parts = []
         for i, ((a, b), pyr) in enumerate(zip(self._spans, self._pyramids, strict=True)):
             if i:
@@ -557,7 +616,7 @@ class Line(Visual):
         safe = np.maximum(index, 0)
         points = self._points[safe]
         points[index < 0] = np.nan  # breaks where a bin held NaN, and between lines
-        self._upload_points(points, safe.astype(float))
+        return points, safe.astype(float)
 
     def _upload_points(self, points: np.ndarray, source_index, origin: bool = True) -> None:
         """Send the points to draw (float32 offsets from a float64 origin)."""
@@ -608,14 +667,7 @@ class Line(Visual):
         clip = np.c_[pts, np.ones(len(pts))] @ mvp.T
         with np.errstate(all="ignore"):
             px = clip[:, :2] / clip[:, 3:] * np.asarray(ctx.size) / 2
-            seg = np.hypot(*np.diff(px, axis=0).T)
-        seg[~np.isfinite(seg) | (valid[1:] == 0) | (valid[:-1] == 0)] = 0
-        dist = np.r_[0.0, np.cumsum(seg)]
-        # each line of a batch, and each piece after a NaN break, starts its dashes anew,
-        # as matplotlib's renderers start every path (and subpath) on a dash
-        start = np.where(valid == 0, np.arange(len(dist)), 0)
-        np.maximum.accumulate(start, out=start)
-        self._dist_buffer.set_data((dist - dist[start]).astype(np.float32))
+        self._dist_buffer.set_data(arc_lengths(px, valid > 0).astype(np.float32))
 
     @property
     def _drawn(self) -> int:
@@ -624,16 +676,20 @@ class Line(Visual):
 
     def _colors(self) -> np.ndarray:
         """RGBA bytes for every drawn point from the colors of the points."""
-        rgba, n = self._rgba, self._drawn
+        return self._colors_of(self._drawn, self._source_index)
+
+    def _colors_of(self, n: int, source_index: np.ndarray | None) -> np.ndarray:
+        """RGBA bytes of ``n`` drawn points coming from rows ``source_index`` (None: the
+        rows themselves)."""
+        rgba = self._rgba
         if len(rgba) == 1:
             return np.repeat(rgba_bytes(rgba), n, axis=0)  # bytes: 4 per point, not 32
         if self._rgba_per_line:
-            src = np.arange(n) if self._source_index is None \
-                else self._source_index.astype(int)
+            src = np.arange(n) if source_index is None else source_index.astype(int)
             return rgba_bytes(rgba)[np.maximum(self._owner[src], 0)]
-        if self._source_index is not None and len(rgba):
-            i = np.minimum(self._source_index.astype(int), len(rgba) - 1)
-            f = (self._source_index - i)[:, None]
+        if source_index is not None and len(rgba):
+            i = np.minimum(source_index.astype(int), len(rgba) - 1)
+            f = (source_index - i)[:, None]
             rgba = rgba[i] * (1 - f) + rgba[np.minimum(i + 1, len(rgba) - 1)] * f
         return rgba_bytes(rgba)
 
@@ -645,6 +701,26 @@ class Line(Visual):
             b = _finite_bounds(self._points)
             self._bounds = None if b is None else _pad3(b)
         return transformed_bounds(self._bounds, self.model_matrix())
+
+    def primitives(self, ctx: PrimitiveContext) -> list:
+        """Stroked paths through the same points the GPU draws (the level-of-detail
+        envelope at the export resolution, subdivided curves under non-linear
+        transforms)."""
+        if ctx.is_3d:
+            return ctx.raster(self)
+        if self._pyramids is not None:
+            x0, _, w, _ = ctx.camera["rect"]
+            lo, hi = sorted((x0, x0 + w))
+            points, index = self._envelope(lo, hi, round(ctx.size[0] * ctx.pixel_ratio))
+        elif is_nonlinear(self):
+            points, index = subdivide(_pad3(self._points), self.transform, return_index=True)
+        else:
+            points, index = self._points, None
+        if len(points) < 2:
+            return []
+        rgba = self._colors_of(len(points), index) / 255.0
+        return line_paths(ctx.to_pixels(points, self), rgba, self._width, self._dashes,
+                          ctx.clip)
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         if self._pyramids is not None:

@@ -7,11 +7,13 @@ import numpy as np
 from .. import colors
 from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer
+from ..primitives import CLOSEPOLY, CURVE4, LINETO, MOVETO, MarkerSet, Path
 from ..shaders import ShaderTemplate
 from . import glsl
 from .base import (
     DrawContext,
     Member,
+    PrimitiveContext,
     Visual,
     as_array,
     as_positions,
@@ -131,6 +133,53 @@ void main() {
 }
 """,
 )
+
+
+def _polygon(points) -> Path:
+    pts = np.asarray(points, np.float64)
+    codes = np.r_[MOVETO, np.full(len(pts) - 1, LINETO), CLOSEPOLY].astype(np.uint8)
+    return Path(np.r_[pts, pts[:1]], codes)
+
+
+def _circle(r: float) -> Path:
+    """Four cubic Béziers (within 0.03% of a circle)."""
+    k = 0.5522847498 * r
+    pts = [(r, 0), (r, k), (k, r), (0, r), (-k, r), (-r, k), (-r, 0), (-r, -k), (-k, -r),
+           (0, -r), (k, -r), (r, -k), (r, 0), (r, 0)]
+    codes = [MOVETO] + [CURVE4] * 12 + [CLOSEPOLY]
+    return Path(np.asarray(pts, np.float64), np.asarray(codes, np.uint8))
+
+
+def _star(r_tip: float, r_inner: float, tips: int) -> Path:
+    """A star of ``tips`` tips at radius ``r_tip`` (the first one up) with corners at
+    ``r_inner`` between them, as the shader's folded distance measures it."""
+    a = np.arange(2 * tips) * np.pi / tips
+    r = np.where(np.arange(2 * tips) % 2 == 0, r_tip, r_inner)
+    return _polygon(np.c_[r * np.sin(a), -r * np.cos(a)])
+
+
+def _cross(arm: float, rotate: bool) -> Path:
+    """The union of a bar of half-length 1/2 and half-width ``arm`` with its 90° turn."""
+    h = 0.5
+    p = np.array([(arm, arm), (arm, h), (-arm, h), (-arm, arm), (-h, arm), (-h, -arm),
+                  (-arm, -arm), (-arm, -h), (arm, -h), (arm, -arm), (h, -arm), (h, arm)])
+    if rotate:
+        p = p @ (np.array([[1.0, 1.0], [-1.0, 1.0]]) * np.sqrt(0.5))
+    return _polygon(p)
+
+
+# Outlines of the SDF symbols for a marker of size 1 (diameter), y down: the same
+# shapes as symbol_distance() in the fragment shader (r = 1/2).
+SYMBOL_PATHS = {
+    "disc": _circle(0.5),
+    "square": _polygon([(-0.443, -0.443), (0.443, -0.443), (0.443, 0.443), (-0.443, 0.443)]),
+    # the shader's triangle: corners at 1.15 r from a centre 0.25 r below the point
+    "triangle": _polygon([(0.0, -0.45), (0.497965, 0.4125), (-0.497965, 0.4125)]),
+    "diamond": _polygon([(0.0, -0.53033), (0.53033, 0.0), (0.0, 0.53033), (-0.53033, 0.0)]),
+    "cross": _cross(0.085, True),
+    "plus": _cross(0.085, False),
+    "star": _star(0.55, 0.2475, 5),
+}
 
 
 def _symbol_index(symbol: str) -> int:
@@ -337,6 +386,25 @@ class Markers(Visual):
 
     def bounds(self) -> np.ndarray | None:
         return self._bounds_of(self._points)
+
+    def primitives(self, ctx: PrimitiveContext) -> list:
+        """One marker set: the symbol's outline at every drawn point (markers wholly
+        outside the view are left out)."""
+        if ctx.is_3d:
+            return ctx.raster(self)
+        sizes = self._size_buffer.data.astype(np.float64)
+        px = ctx.to_pixels(self._points, self)
+        reach = sizes / 2 + self._edge_width / 2 + 1
+        x, y, w, h = ctx.clip
+        keep = (sizes > 0) & (px[:, 0] + reach >= x) & (px[:, 0] - reach <= x + w) \
+            & (px[:, 1] + reach >= y) & (px[:, 1] - reach <= y + h)
+        if not keep.any():
+            return []
+        face = self._color_buffer.data[keep] / 255.0
+        edge = np.array([self._edge_rgba]) if self._edge_width > 0 else None
+        name = self.symbol
+        return [MarkerSet(SYMBOL_PATHS[name], px[keep], sizes[keep], face, edge,
+                          self._edge_width, name, ctx.clip)]
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         n = len(self._points)

@@ -1,44 +1,43 @@
-"""A small mathtext subset laid out with the SDF glyph atlas of :mod:`.glyphs`.
+"""A small mathtext subset, laid out into the device-neutral :class:`.fonts.TextLayout`.
 
-:func:`layout_rich` is a drop-in for :func:`.glyphs.layout`: the same arguments, the same
-``(quads, uvs)`` arrays, but text between unescaped ``$`` pairs is typeset as math,
+:func:`rich_layout` lays out text whose lines may hold math; :func:`layout_rich` is a
+drop-in for :func:`.glyphs.layout` (the same arguments, the same ``(quads, uvs)`` arrays
+of the SDF atlas), and the vector devices read the layout's glyphs and rules through
+:func:`.fonts.text_primitives`. Text between unescaped ``$`` pairs is typeset as math,
 matplotlib-style: ``x^2``, ``x_{ij}``, ``\\frac{a}{b}``, ``\\sqrt{x}``, Greek letters,
 common operators and symbols, ``\\mathrm{..}``/``\\text{..}``, ``\\, \\; \\quad``, ``\\$``,
 and ``-`` as a real minus sign. Glyphs stay upright (no italic face is bundled).
 
 As in matplotlib, math is detected per line: a line is math only when it has an even,
 non-zero number of unescaped ``$``; otherwise it is plain text, backslashes included.
-Text without any math is handed to :func:`.glyphs.layout` unchanged.
+Text without any math is laid out as plain text (:func:`.fonts.plain_layout`).
 
-Rules (fraction bars, radical overbars) are cut out of the FULL BLOCK glyph (U+2588) of
-the shared atlas: a nine-slice of its cell keeps the SDF ramp along the rule's outline
-and stretches only the saturated interior, so rules of any size stay solid and get the
-same antialiasing as glyph stems, even when thinner than a pixel.
+Metrics (ink boxes, the math axis, the radical's rule thickness) come from the font's
+outlines, so the layout does not depend on how glyphs are drawn. Fraction bars and
+radical overbars are rules: solid rectangles of the layout.
 """
 
 from __future__ import annotations
 
 import functools
-import math
 import warnings
-import weakref
 
 import numpy as np
 
-from .glyphs import (
-    _ANCHOR_X,
-    _ANCHOR_Y,
-    SDF_EDGE,
-    Glyph,
-    GlyphAtlas,
-    _check_positive,
-    _check_text,
-    get_atlas,
-    layout,
-    text_extent,
+from ..primitives import CLOSEPOLY, CURVE3, CURVE4, MOVETO
+from .fonts import (
+    Font,
+    TextLayout,
+    anchor_offsets,
+    check_anchors,
+    check_positive,
+    check_text,
+    get_font,
+    plain_layout,
 )
+from .glyphs import GlyphAtlas, atlas_quads, get_atlas, text_extent
 
-__all__ = ["extent_rich", "layout_rich", "has_math", "SYMBOLS"]
+__all__ = ["extent_rich", "layout_rich", "rich_layout", "has_math", "SYMBOLS"]
 
 # ---------------------------------------------------------------------- symbol tables
 _GREEK = {
@@ -288,7 +287,7 @@ def _split_line(line: str, unknown: list[str]) -> tuple | None:
 
 def has_math(text: str) -> bool:
     """Whether any line of ``text`` holds math (an even, non-zero count of unescaped $)."""
-    return _parse(_check_text(text)) is not None
+    return _parse(check_text(text)) is not None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -299,178 +298,139 @@ def _parse(text: str) -> tuple | None:
     for name in dict.fromkeys(unknown):
         if name not in _warned:
             _warned.add(name)
-            # Level 3: past this function and layout_rich/extent_rich, at their caller.
+            # Level 4: past this function, rich_layout or _lines and layout_rich,
+            # extent_rich or Text, at their caller.
             msg = f"mathtext: unknown command \\{name} is shown literally"
-            warnings.warn(msg, stacklevel=3)
+            warnings.warn(msg, stacklevel=4)
     return None if all(ln is None for ln in lines) else lines
 
 
 # ---------------------------------------------------------------------- font metrics
 class _Metrics:
-    """What math layout needs to know about one atlas, measured once from its SDF cells."""
+    """What math layout needs to know about one font, measured once from its outlines."""
 
-    def __init__(self, atlas: GlyphAtlas) -> None:
-        # A proxy: a strong reference would keep the WeakKeyDictionary entry alive forever.
-        self.atlas = weakref.proxy(atlas)
-        self._ink: dict[int, tuple[float, float, float, float] | None] = {}
-        self.axis = self._center_y("−", 0.25)  # math axis: the minus sign's middle
-        x_ink = self.ink(atlas.glyph("x"))
+    def __init__(self, font: Font) -> None:
+        self.font = font
+        minus = font.ink(font.index("−"))
+        self.axis = 0.5 * (minus[1] + minus[3]) if minus else 0.25  # the minus's middle
+        x_ink = font.ink(font.index("x"))
         self.x_height = x_ink[3] if x_ink else 0.5
         # Radical sign and the thickness of its top stub, which the overbar continues.
-        self.radical = atlas.glyph("√")
-        self.rad_ink = self.ink(self.radical)
-        self.rule = self._stub_thickness() or _RAD_FALLBACK
-        # The solid block whose cell the rules are cut from.
-        block = atlas.glyph("\u2588")
-        edges = self._ink_texels(block)
-        self.block = block if edges is not None and block.index != 0 else None
-        if self.block is not None:
-            left, top, right, bottom = edges
-            self.block_edges = (left, right, block.rect[3] - bottom, block.rect[3] - top)
-
-    def _cell(self, g: Glyph) -> np.ndarray:
-        x, y, w, h = g.rect
-        return self.atlas.image[y : y + h, x : x + w]
-
-    def _ink_texels(self, g: Glyph) -> tuple[float, float, float, float] | None:
-        """Outline bbox (left, top, right, bottom) in cell texels, row 0 on top.
-
-        Each inside texel centre minus its distance bounds the outline, and the bound is
-        tight at the texels next to the extreme points, so this is sub-texel exact.
-        """
-        if g.rect[2] == 0:
-            return None
-        v = self._cell(g).astype(np.float32)
-        rows, cols = np.nonzero(v >= SDF_EDGE)
-        if len(rows) == 0:
-            return None
-        # Values are floor(128 + 16 d): add half a step back.
-        d = (v[rows, cols] - SDF_EDGE + 0.5) * (self.atlas.spread / 128.0)
-        r, c = rows + 0.5, cols + 0.5
-        return (
-            float((c - d).min()), float((r - d).min()),
-            float((c + d).max()), float((r + d).max()),
-        )  # fmt: skip
-
-    def ink(self, g: Glyph) -> tuple[float, float, float, float] | None:
-        """Outline bbox (x0, y0, x1, y1) in em from the pen on the baseline, y up."""
-        if g.index not in self._ink:
-            t = self._ink_texels(g)
-            if t is None:
-                self._ink[g.index] = None
-            else:
-                b = float(self.atlas.base_size)
-                x0, _, _, y1 = g.box
-                self._ink[g.index] = (x0 + t[0] / b, y1 - t[3] / b, x0 + t[2] / b, y1 - t[1] / b)
-        return self._ink[g.index]
-
-    def _center_y(self, ch: str, default: float) -> float:
-        ink = self.ink(self.atlas.glyph(ch))
-        return 0.5 * (ink[1] + ink[3]) if ink else default
-
-    def _stub_thickness(self) -> float | None:
-        """Height of the radical's horizontal top stroke, measured just left of its end."""
-        t = self._ink_texels(self.radical)
-        if t is None:
-            return None
-        col = int(t[2] - 2.0)  # two texels in from the right end: past the rounded cap
-        v = self._cell(self.radical)[:, col].astype(np.float32)
-        top = int(np.argmax(v >= SDF_EDGE))
-        run = v[top : top + 3 * self.atlas.spread]  # the stub, not the stem far below
-        d = (run - SDF_EDGE + 0.5) * (self.atlas.spread / 128.0)
-        # Summed pixel coverage of the column is the stroke's thickness in texels.
-        thick = float(np.clip(d + 0.5, 0.0, 1.0)[: int(np.argmax(run < SDF_EDGE)) + 2].sum())
-        return thick / self.atlas.base_size if thick > 0 else None
+        self.radical = font.index("√")
+        self.rad_ink = font.ink(self.radical)
+        self.rule = _stub_thickness(font, self.radical) or _RAD_FALLBACK
 
 
-_METRICS: weakref.WeakKeyDictionary[GlyphAtlas, _Metrics] = weakref.WeakKeyDictionary()
+def _stub_thickness(font: Font, index: int) -> float | None:
+    """Height of the radical's horizontal top stroke (em), where a vertical line just
+    left of its end (1/24 em in, past the rounded cap) crosses the outline."""
+    ink = font.ink(index)
+    if ink is None:
+        return None
+    x = ink[2] - 1 / 24
+    ys = []
+    for poly in _flatten(*font.outline(index)):
+        a, b = poly[:-1], poly[1:]
+        cross = (a[:, 0] - x) * (b[:, 0] - x) < 0
+        t = (x - a[cross, 0]) / (b[cross, 0] - a[cross, 0])
+        ys.extend(a[cross, 1] + t * (b[cross, 1] - a[cross, 1]))
+    if len(ys) < 2:
+        return None
+    ys.sort(reverse=True)
+    return ys[0] - ys[1]
 
 
-def _metrics(atlas: GlyphAtlas) -> _Metrics:
-    m = _METRICS.get(atlas)
+def _flatten(vertices: np.ndarray, codes: np.ndarray, pieces: int = 16) -> list[np.ndarray]:
+    """Closed polylines of an outline, its curves cut into ``pieces`` chords each."""
+    polys, cur, i = [], [], 0
+    t = np.linspace(0.0, 1.0, pieces + 1)[1:, None]
+    while i < len(codes):
+        c = codes[i]
+        if c == MOVETO:
+            if cur:
+                polys.append(np.asarray(cur))
+            cur, i = [vertices[i]], i + 1
+        elif c == CURVE3:
+            p0, p1, p2 = cur[-1], vertices[i], vertices[i + 1]
+            cur.extend((1 - t) ** 2 * p0 + 2 * t * (1 - t) * p1 + t * t * p2)
+            i += 2
+        elif c == CURVE4:
+            p0, p1, p2, p3 = cur[-1], vertices[i], vertices[i + 1], vertices[i + 2]
+            cur.extend((1 - t) ** 3 * p0 + 3 * t * (1 - t) ** 2 * p1
+                       + 3 * t * t * (1 - t) * p2 + t ** 3 * p3)
+            i += 3
+        elif c == CLOSEPOLY:
+            cur.append(cur[0])
+            i += 1
+        else:
+            cur.append(vertices[i])
+            i += 1
+    if cur:
+        polys.append(np.asarray(cur))
+    return polys
+
+
+_METRICS: dict[Font, _Metrics] = {}
+
+
+def _metrics(font: Font) -> _Metrics:
+    m = _METRICS.get(font)
     if m is None:
-        m = _METRICS[atlas] = _Metrics(atlas)
+        m = _METRICS[font] = _Metrics(font)
     return m
 
 
 # ---------------------------------------------------------------------- boxes
-# An item is one quad: (x0, y0, x1, y1) in em of the label's font size, then the atlas
-# texel rect (u0, v_top, u1, v_bottom) it samples, in texels so that atlas growth (which
-# only rescales v) cannot invalidate cached layouts.
+# A box holds glyphs (index, char, pen x, pen y, sx, sy) and rules (x0, y0, x1, y1), in
+# em of the label's font size, y up.
 class _Box:
-    __slots__ = ("width", "height", "depth", "items")
+    __slots__ = ("width", "height", "depth", "glyphs", "rules")
 
-    def __init__(self, width=0.0, height=0.0, depth=0.0, items=None) -> None:
+    def __init__(self, width=0.0, height=0.0, depth=0.0) -> None:
         self.width, self.height, self.depth = width, height, depth
-        self.items: list[tuple] = items if items is not None else []
+        self.glyphs: list[tuple] = []
+        self.rules: list[tuple] = []
 
     def put(self, box: _Box, x: float = 0.0, y: float = 0.0) -> None:
         """Add ``box`` with its origin at (x, y), growing height and depth to fit."""
-        self.items.extend(
-            (a + x, b + y, c + x, d + y, *t) for a, b, c, d, *t in box.items
-        )  # fmt: skip
+        self.glyphs.extend((i, c, px + x, py + y, sx, sy) for i, c, px, py, sx, sy in box.glyphs)
+        self.rules.extend((a + x, b + y, c + x, d + y) for a, b, c, d in box.rules)
         self.height = max(self.height, box.height + y)
         self.depth = max(self.depth, box.depth - y)
 
 
 def _glyph_box(m: _Metrics, ch: str, k: float) -> _Box:
-    g = m.atlas.glyph(ch)
-    box = _Box(g.advance * k)
-    if g.rect[2]:
-        bx0, by0, bx1, by1 = g.box
-        x, y, w, h = g.rect
-        box.items.append((bx0 * k, by0 * k, bx1 * k, by1 * k, x, y, x + w, y + h))
-        ink = m.ink(g)
-        if ink is not None:
-            box.height, box.depth = max(0.0, ink[3] * k), max(0.0, -ink[1] * k)
+    font = m.font
+    index = font.index(ch)
+    box = _Box(font.advance(index) * k)
+    box.glyphs.append((index, ch, 0.0, 0.0, k, k))
+    ink = font.ink(index)
+    if ink is not None:
+        box.height, box.depth = max(0.0, ink[3] * k), max(0.0, -ink[1] * k)
     return box
 
 
 def _text_box(m: _Metrics, text: str, k: float) -> _Box:
-    """A run of upright text, kerned exactly like :func:`.glyphs.layout` does."""
-    atlas, out, pen, prev = m.atlas, _Box(), 0.0, None
+    """A run of upright text, kerned exactly like plain text is."""
+    font, out, pen, prev = m.font, _Box(), 0.0, None
     for c in text:
         if ord(c) < 32:
             continue
         if prev is not None:
-            pen += atlas.kerning(prev, c) * k
+            pen += font.kerning(prev, font.index(c)) * k
         g = _glyph_box(m, c, k)
         out.put(g, pen)
         pen += g.width
-        prev = c
+        prev = font.index(c)
     out.width = pen
     return out
 
 
-def _slices(a: float, b: float, lo: float, hi: float, n: int, f: float, sat: float) -> list:
-    """Pieces (q0, q1, t0, t1) mapping the span [a, b] (em) onto a block cell axis.
-
-    The block's outline runs from texel ``lo`` to ``hi`` of a cell ``n`` texels long and
-    ``f`` texels make one em. The ends copy the cell 1:1 (outline ramp and padding); only
-    a middle piece, whose texels are all saturated (> ``sat`` inside), is stretched.
-    """
-    half = 0.5 * (b - a) * f
-    r = min(half, sat, 0.5 * (hi - lo))
-    pieces = [(a - lo / f, a + r / f, 0.0, lo + r)]
-    if half > r:
-        mid = 0.5 * (lo + hi)
-        pieces.append((a + r / f, b - r / f, mid, mid))
-    pieces.append((b - r / f, b + (n - hi) / f, hi - r, float(n)))
-    return pieces
-
-
-def _rule_box(m: _Metrics, x0: float, y0: float, x1: float, y1: float) -> _Box:
-    """A solid rectangle (em), antialiased like a glyph, as up to 3x3 block slices."""
+def _rule_box(x0: float, y0: float, x1: float, y1: float) -> _Box:
+    """A solid rectangle (em); the box's width is ``x1``."""
     box = _Box(x1, max(0.0, y1), max(0.0, -y0))
-    if m.block is None or x1 <= x0 or y1 <= y0:
-        return box
-    cx, cy, w, h = m.block.rect
-    left, right, bottom, top = m.block_edges
-    f, sat = float(m.atlas.base_size), float(m.atlas.spread)
-    for qx0, qx1, tu0, tu1 in _slices(x0, x1, left, right, w, f, sat):
-        # Texel rows grow downwards, so slice in "rows from the bottom" and flip back.
-        for qy0, qy1, tb0, tb1 in _slices(y0, y1, bottom, top, h, f, sat):
-            box.items.append((qx0, qy0, qx1, qy1, cx + tu0, cy + h - tb1, cx + tu1, cy + h - tb0))
+    if x1 > x0 and y1 > y0:
+        box.rules.append((x0, y0, x1, y1))
     return box
 
 
@@ -611,7 +571,7 @@ def _frac_box(m: _Metrics, num: tuple, den: tuple, style: int) -> _Box:
     pad, over = 0.08 * k, 0.05 * k  # space around the fraction; rule overhang
     inner = max(n.width, d.width) + 2 * over
     out = _Box(inner + 2 * pad)
-    out.put(_rule_box(m, pad, axis - 0.5 * theta, pad + inner, axis + 0.5 * theta))
+    out.put(_rule_box(pad, axis - 0.5 * theta, pad + inner, axis + 0.5 * theta))
     out.put(n, pad + 0.5 * (inner - n.width), u)
     out.put(d, pad + 0.5 * (inner - d.width), -v)
     out.width = inner + 2 * pad
@@ -624,7 +584,7 @@ def _sqrt_box(m: _Metrics, arg: tuple, index: tuple | None, style: int) -> _Box:
     a = _math_list(m, (arg,), style)
     rad = _glyph_box(m, "√", k)
     ink = m.rad_ink
-    if ink is None or not rad.items:
+    if ink is None:
         out = _Box()
         out.put(rad)
         out.put(a, rad.width)
@@ -645,14 +605,13 @@ def _sqrt_box(m: _Metrics, arg: tuple, index: tuple | None, style: int) -> _Box:
         ib = _math_list(m, (index,), 2)
         out.put(ib, 0.0, dy + (ry0 + 0.55 * (ry1 - ry0)) * sy)
         x = max(0.0, ib.width - 0.5 * (rx1 - rx0) * k)
-    (qx0, qy0, qx1, qy1, *tex) = rad.items[0]
     sign = _Box(0.0, ry1 * sy + dy, max(0.0, -(ry0 * sy + dy)))
-    sign.items.append((qx0, qy0 / k * sy + dy, qx1, qy1 / k * sy + dy, *tex))
+    sign.glyphs.append((m.radical, "√", 0.0, dy, k, sy))
     out.put(sign, x)
     bar_x0 = x + rx1 * k - 0.02 * k  # overlap the stub a little: no seam
     arg_x = x + rx1 * k + 0.04 * k
     bar_x1 = arg_x + a.width + 0.06 * k
-    out.put(_rule_box(m, bar_x0, bar_bottom, bar_x1, top))
+    out.put(_rule_box(bar_x0, bar_bottom, bar_x1, top))
     out.put(a, arg_x)
     out.height = max(out.height, top + theta)  # TeX keeps one rule of clearance above
     out.width = bar_x1 + 0.05 * k
@@ -666,7 +625,7 @@ def _overline_box(m: _Metrics, arg: tuple, style: int) -> _Box:
     y0 = a.height + 2 * theta
     out = _Box()
     out.put(a)
-    out.put(_rule_box(m, 0.0, y0, a.width, y0 + theta))
+    out.put(_rule_box(0.0, y0, a.width, y0 + theta))
     out.height = y0 + 2 * theta
     out.width = a.width
     return out
@@ -674,20 +633,24 @@ def _overline_box(m: _Metrics, arg: tuple, style: int) -> _Box:
 
 # ---------------------------------------------------------------------- entry points
 class _Line:
-    """One laid-out line in em: its advance width, height, depth and quad arrays."""
+    """One laid-out line in em: its advance width, height, depth, glyphs and rules."""
 
-    __slots__ = ("width", "height", "depth", "boxes", "texels")
+    __slots__ = ("width", "height", "depth", "indices", "chars", "pens", "scales", "rules")
 
     def __init__(self, box: _Box) -> None:
         self.width, self.height, self.depth = box.width, box.height, box.depth
-        items = np.asarray(box.items, np.float64).reshape(-1, 8)
-        self.boxes, self.texels = items[:, :4], items[:, 4:]
+        g = box.glyphs
+        self.indices = np.array([t[0] for t in g], np.int64)
+        self.chars = "".join(t[1] for t in g)
+        self.pens = np.array([t[2:4] for t in g], np.float64).reshape(-1, 2)
+        self.scales = np.array([t[4:6] for t in g], np.float64).reshape(-1, 2)
+        self.rules = np.asarray(box.rules, np.float64).reshape(-1, 4)
 
 
 @functools.lru_cache(maxsize=1024)
-def _lines(text: str, atlas: GlyphAtlas) -> tuple[_Line, ...]:
+def _lines(text: str, font: Font) -> tuple[_Line, ...]:
     """Lay out every line of a (math-holding) text in em, independent of size and anchor."""
-    m = _metrics(atlas)
+    m = _metrics(font)
     out = []
     for line, segs in zip(text.split("\n"), _parse(text), strict=True):
         if segs is None:
@@ -702,11 +665,41 @@ def _lines(text: str, atlas: GlyphAtlas) -> tuple[_Line, ...]:
     return tuple(out)
 
 
-def _vertical(atlas: GlyphAtlas, lines: tuple[_Line, ...], spacing: float) -> tuple:
+def _vertical(font: Font, lines: tuple[_Line, ...], spacing: float) -> tuple:
     """Top of the first line and bottom of the last one (em, last baseline at -(n-1)*s)."""
-    top = max(atlas.ascender, lines[0].height)
-    bottom = -(len(lines) - 1) * spacing - max(-atlas.descender, lines[-1].depth)
+    top = max(font.ascender, lines[0].height)
+    bottom = -(len(lines) - 1) * spacing - max(-font.descender, lines[-1].depth)
     return top, bottom
+
+
+def rich_layout(text: str, font: Font, anchor_x: str = "left", anchor_y: str = "baseline",
+                spacing: float = 1.2) -> TextLayout:
+    """Lay out ``text`` (math in ``$...$``) into a :class:`.fonts.TextLayout` in em.
+
+    ``anchor_y`` 'top'/'bottom'/'center' use the math-aware block extent (never less
+    than the font's ascender/descender), so a fraction does not overflow its anchor.
+    Text without math is :func:`.fonts.plain_layout`.
+    """
+    if _parse(text) is None:
+        return plain_layout(text, font, anchor_x, anchor_y, spacing)
+    return _math_layout(text, font, anchor_x, anchor_y, spacing)
+
+
+@functools.lru_cache(maxsize=4096)
+def _math_layout(text: str, font: Font, anchor_x: str, anchor_y: str,
+                 spacing: float) -> TextLayout:
+    lines = _lines(text, font)
+    top, bottom = _vertical(font, lines, spacing)
+    align, y_off = anchor_offsets(anchor_x, anchor_y, top, bottom, len(lines), spacing)
+    shifts = [np.array([-align * ln.width, y_off - i * spacing]) for i, ln in enumerate(lines)]
+    out = TextLayout(
+        font, np.concatenate([ln.indices for ln in lines]), "".join(ln.chars for ln in lines),
+        np.concatenate([ln.pens + d for ln, d in zip(lines, shifts, strict=True)]),
+        np.concatenate([ln.scales for ln in lines]),
+        np.concatenate([ln.rules + np.tile(d, 2) for ln, d in zip(lines, shifts, strict=True)]))
+    for a in (out.indices, out.pens, out.scales, out.rules):
+        a.flags.writeable = False  # cached: shared by every caller
+    return out
 
 
 def extent_rich(
@@ -722,15 +715,14 @@ def extent_rich(
     The height grows above the font's ascender for tall superscripts and numerators and
     the descent below its descender for subscripts and denominators.
     """
-    text = _check_text(text)
+    text = check_text(text)
     if _parse(text) is None:
         return text_extent(text, font_size, line_spacing=line_spacing, bold=bold, atlas=atlas)
-    size = _check_positive("font_size", font_size)
-    spacing = _check_positive("line_spacing", line_spacing)
-    if atlas is None:
-        atlas = get_atlas(bold)
-    lines = _lines(text, atlas)
-    top, bottom = _vertical(atlas, lines, spacing)
+    size = check_positive("font_size", font_size)
+    spacing = check_positive("line_spacing", line_spacing)
+    font = get_font(bold) if atlas is None else atlas.font
+    lines = _lines(text, font)
+    top, bottom = _vertical(font, lines, spacing)
     descent = -bottom - (len(lines) - 1) * spacing
     return max(ln.width for ln in lines) * size, (top - bottom) * size, descent * size
 
@@ -746,57 +738,13 @@ def layout_rich(
     bold: bool = False,
     atlas: GlyphAtlas | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`.glyphs.layout` with ``$...$`` math; same arguments, arrays and conventions.
-
-    ``anchor_y`` 'top'/'bottom'/'center' use the math-aware block extent (never less
-    than the font's ascender/descender), so a fraction does not overflow its anchor.
-    """
-    text = _check_text(text)
-    if _parse(text) is None:
-        return layout(text, font_size, anchor_x, anchor_y, rotation_deg, line_spacing,
-                      bold=bold, atlas=atlas)  # fmt: skip
-    size = _check_positive("font_size", font_size)
-    spacing = _check_positive("line_spacing", line_spacing)
-    if anchor_x not in _ANCHOR_X:
-        raise ValueError(f"anchor_x must be one of {_ANCHOR_X}, got {anchor_x!r}")
-    if anchor_y not in _ANCHOR_Y:
-        raise ValueError(f"anchor_y must be one of {_ANCHOR_Y}, got {anchor_y!r}")
-    rot = float(rotation_deg)
-    if not math.isfinite(rot):
-        raise ValueError(f"rotation_deg must be finite, got {rotation_deg!r}")
+    """:func:`.glyphs.layout` with ``$...$`` math; same arguments, arrays and conventions
+    (the SDF atlas's quads of :func:`rich_layout`)."""
+    text = check_text(text)
+    size = check_positive("font_size", font_size)
+    spacing = check_positive("line_spacing", line_spacing)
+    rot = check_anchors(anchor_x, anchor_y, rotation_deg)
     if atlas is None:
         atlas = get_atlas(bold)
-    lines = _lines(text, atlas)
-    n_lines = len(lines)
-    top, bottom = _vertical(atlas, lines, spacing)
-    y_off = {
-        "top": -top,
-        "bottom": -bottom,
-        "center": -0.5 * (top + bottom),
-        "baseline": (n_lines - 1) * spacing,
-    }[anchor_y]
-    align = {"left": 0.0, "center": 0.5, "right": 1.0}[anchor_x]
-    if n_lines == 1:
-        ln = lines[0]
-        b = ln.boxes + np.array([-align * ln.width, y_off] * 2)
-        t = ln.texels
-    else:
-        b = np.concatenate([
-            ln.boxes + np.array([-align * ln.width, y_off - i * spacing] * 2)
-            for i, ln in enumerate(lines)
-        ])  # fmt: skip
-        t = np.concatenate([ln.texels for ln in lines])
-    if len(b) == 0:
-        empty = np.zeros((0, 4, 2), np.float32)
-        return empty, empty.copy()
-    b = b * size
-    rows, cols = atlas.image.shape
-    r = t / np.array([cols, rows, cols, rows], np.float64)  # (u0, v_top, u1, v_bottom)
-    quads = np.stack([b[:, [0, 1]], b[:, [2, 1]], b[:, [2, 3]], b[:, [0, 3]]], axis=1)
-    uvs = np.stack([r[:, [0, 3]], r[:, [2, 3]], r[:, [2, 1]], r[:, [0, 1]]], axis=1)
-    if rot != 0.0:
-        c, s = math.cos(math.radians(rot)), math.sin(math.radians(rot))
-        x, y = quads[..., 0].copy(), quads[..., 1].copy()
-        quads[..., 0] = c * x - s * y
-        quads[..., 1] = s * x + c * y
-    return quads.astype(np.float32), uvs.astype(np.float32)
+    return atlas_quads(atlas, rich_layout(text, atlas.font, anchor_x, anchor_y, spacing),
+                       size, rot)

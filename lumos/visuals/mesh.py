@@ -7,9 +7,11 @@ import numpy as np
 from .. import colors
 from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer
+from ..primitives import Triangles
 from ..shaders import ShaderTemplate
 from .base import (
     DrawContext,
+    PrimitiveContext,
     Visual,
     as_array,
     as_positions,
@@ -186,6 +188,32 @@ class Mesh(Visual):
 
     def bounds(self) -> np.ndarray | None:
         return self._bounds_of(self._vertices)
+
+    def primitives(self, ctx: PrimitiveContext) -> list:
+        """Unlit meshes in 2D views as triangles: one color per face where its three
+        vertices agree, Gouraud otherwise (consecutive faces of one kind share a
+        primitive, so the drawing order is kept). Lit meshes fall back to a raster."""
+        faces = self._index_buffer.data.reshape(-1, 3).astype(np.int64)
+        if len(faces) == 0:
+            return []
+        if ctx.is_3d or self._shading is not None:
+            return ctx.raster(self)
+        px = ctx.to_pixels(self._vertices, self)
+        faces = faces[np.isfinite(px[faces]).all(axis=(1, 2))]
+        rgba = self._color_buffer.data / 255.0
+        c = rgba[faces]
+        flat = (c[:, 1:] == c[:, :1]).all(axis=(1, 2))
+        cuts = np.nonzero(np.diff(flat))[0] + 1
+        out = []
+        for part in np.split(np.arange(len(faces)), cuts):
+            if len(part) == 0:
+                continue
+            f = faces[part]
+            if flat[part[0]]:
+                out.append(Triangles(px, f, rgba[f[:, 0]], per_vertex=False, clip=ctx.clip))
+            else:
+                out.append(Triangles(px, f, rgba, per_vertex=True, clip=ctx.clip))
+        return out
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         count = len(self._index_buffer.data)

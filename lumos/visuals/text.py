@@ -15,6 +15,7 @@ from ..shaders import ShaderTemplate
 from . import glsl
 from .base import (
     DrawContext,
+    PrimitiveContext,
     Visual,
     as_array,
     as_positions,
@@ -25,8 +26,9 @@ from .base import (
     split_origin,
     transform_parts,
 )
-from .glyphs import BASE_SIZE, SDF_EDGE, SPREAD, get_atlas
-from .mathtext import layout_rich
+from .fonts import TextLayout, check_anchors, check_text, text_primitives
+from .glyphs import BASE_SIZE, SDF_EDGE, SPREAD, atlas_quads, get_atlas
+from .mathtext import rich_layout
 
 _TEMPLATE = ShaderTemplate(
     vertex=glsl.SCREEN + """
@@ -204,6 +206,7 @@ class Text(Visual):
         self._text, self._points = [], np.zeros((0, 3))
         self._font_size = check_positive(font_size, "font_size")
         self._color = color
+        check_anchors(anchor_x, anchor_y, 0.0)
         self._anchor = (anchor_x, anchor_y)
         self._rotation = check_number(rotation, "rotation")
         self.set_data(text, pos)
@@ -292,8 +295,8 @@ class Text(Visual):
         for i, s in enumerate(self._text):
             if not valid[i] or not s.strip():
                 continue
-            quads, uvs = layout_rich(s, self._font_size, self._anchor[0], self._anchor[1],
-                                self._rotation, atlas=self._atlas)
+            quads, uvs = atlas_quads(self._atlas, self._layout(s), self._font_size,
+                                     self._rotation)
             m = len(quads) * 6
             parts["offset"].append(quads[:, corners].reshape(-1, 2))
             # in atlas texels now: a later label may grow the atlas, which rescales uvs
@@ -314,8 +317,28 @@ class Text(Visual):
         count = len(self._buffers["offset"].data)
         self._buffers["scale"].set_data(np.full(count, scale, np.float32))
 
+    def _layout(self, s: str) -> TextLayout:
+        """The device-neutral layout of one label (em, relative to its anchor): the
+        atlas quads and the vector glyph runs both come from it."""
+        return rich_layout(check_text(s), self._atlas.font, self._anchor[0], self._anchor[1])
+
     def bounds(self) -> np.ndarray | None:
         return self._bounds_of(self._points)
+
+    def primitives(self, ctx: PrimitiveContext) -> list:
+        """Glyph runs (and the rules of mathtext as filled paths) at the anchors the
+        shader uses: snapped to the device pixel grid."""
+        if ctx.is_3d:
+            return ctx.raster(self)
+        rgba = rgba_bytes(colors.to_rgba_array(self._color, len(self._text))) / 255.0
+        anchors = ctx.snap(ctx.to_pixels(self._points, self))
+        out = []
+        for i, s in enumerate(self._text):
+            if not np.isfinite(anchors[i]).all() or not s.strip():
+                continue
+            out.extend(text_primitives(self._layout(s), self._font_size, anchors[i],
+                                       self._rotation, tuple(rgba[i]), text=s, clip=ctx.clip))
+        return out
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         count = len(self._buffers["offset"].data)

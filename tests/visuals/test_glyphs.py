@@ -369,15 +369,22 @@ def test_other_bad_arguments():
 
 
 def test_module_imports_only_numpy_freetype_and_stdlib():
+    """The text layout and the atlas need no OpenGL: numpy, freetype, the standard
+    library, and of lumos only the fonts module and the primitives."""
     import ast
     import sys
 
-    tree = ast.parse(open(glyphs.__file__, encoding="utf-8").read())
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names |= {a.name.split(".")[0] for a in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            names.add((node.module or "").split(".")[0])
-    allowed = {"numpy", "freetype", "__future__"}
-    assert names - allowed <= set(sys.stdlib_module_names)
+    from lumos.visuals import fonts
+
+    for module in (glyphs, fonts):
+        tree = ast.parse(open(module.__file__, encoding="utf-8").read())
+        names = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level:
+                assert node.module in ("fonts", "primitives"), node.module
+            elif isinstance(node, ast.ImportFrom):
+                names.add((node.module or "").split(".")[0])
+        allowed = {"numpy", "freetype", "__future__"}
+        assert names - allowed <= set(sys.stdlib_module_names)

@@ -300,14 +300,15 @@ def test_fraction_numerator_over_bar_over_denominator(atlas):
 
 
 def test_rules_are_solid_with_exact_edges(atlas):
-    m = mathtext._metrics(atlas)
+    from lumos.visuals.glyphs import rule_quads
+
     for x0, y0, x1, y1 in [(0.0, 0.3, 2.0, 0.35), (0.1, -0.5, 0.12, 1.4), (0, 0, 0.5, 0.5)]:
-        box = mathtext._rule_box(m, x0, y0, x1, y1)
-        items = np.asarray(box.items)
+        boxes, texels = [], []
+        rule_quads(atlas, x0, y0, x1, y1, boxes, texels)
         size = 100.0
-        q = items[:, :4] * size
+        q = np.asarray(boxes) * size
         rows, cols = atlas.image.shape
-        t = items[:, 4:] / [cols, rows, cols, rows]
+        t = np.asarray(texels) / [cols, rows, cols, rows]
         quads = np.stack([q[:, [0, 1]], q[:, [2, 1]], q[:, [2, 3]], q[:, [0, 3]]], axis=1)
         uvs = np.stack([t[:, [0, 3]], t[:, [2, 3]], t[:, [2, 1]], t[:, [0, 1]]], axis=1)
         mask, (ox, oy) = rasterize(atlas, quads, uvs)
@@ -450,7 +451,7 @@ def test_layout_is_fast_and_cached():
     assert mathtext._parse.cache_info().hits >= n
 
 
-def test_module_imports_only_numpy_stdlib_and_glyphs():
+def test_module_imports_only_numpy_stdlib_fonts_and_glyphs():
     import ast
     import sys
 
@@ -461,7 +462,7 @@ def test_module_imports_only_numpy_stdlib_and_glyphs():
             names |= {a.name.split(".")[0] for a in node.names}
         elif isinstance(node, ast.ImportFrom):
             if node.level:
-                assert node.module == "glyphs"
+                assert node.module in ("fonts", "glyphs", "primitives")
             else:
                 names.add((node.module or "").split(".")[0])
     assert names - {"numpy", "__future__"} <= set(sys.stdlib_module_names)

@@ -1,0 +1,347 @@
+"""Fonts and laid-out text, independent of how the glyphs are drawn.
+
+:class:`Font` reads one TrueType file with FreeType, unscaled: advances, kerning, ink
+boxes and outlines in em units. Text layout (plain text here, mathtext in
+:mod:`.mathtext`) produces a :class:`TextLayout`: glyph indices with pen positions and
+scales, plus solid rules (fraction bars, radical overbars), in em of the font size,
+relative to the anchor. Two consumers read it: the SDF atlas (:func:`.glyphs.atlas_quads`,
+GPU text) and the vector devices (:func:`text_primitives`: glyph runs and paths).
+
+Pure CPU code (numpy + freetype); it imports nothing from lumos but the primitives.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+import math
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import freetype
+import numpy as np
+
+from ..primitives import CLOSEPOLY, CURVE3, CURVE4, LINETO, MOVETO, GlyphRun
+from ..primitives import Path as PathPrimitive
+
+_FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+_FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
+
+ANCHOR_X = ("left", "center", "right")
+ANCHOR_Y = ("baseline", "bottom", "center", "top")
+
+
+def font_path(bold: bool = False) -> Path:
+    """Path of the bundled DejaVu Sans (or DejaVu Sans Bold) TrueType file."""
+    return _FONT_DIR / _FONT_FILES[bool(bold)]
+
+
+class Font:
+    """Metrics and outlines of one font file, in em units (y up, pen on the baseline).
+
+    >>> f = get_font()
+    >>> f.advance(f.index("A")), f.kerning(f.index("A"), f.index("V"))
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._face = freetype.Face(str(self.path))
+        self._lock = threading.RLock()  # a FreeType face is not thread safe
+        self.units_per_em = float(self._face.units_per_EM)
+        self.ascender = self._face.ascender / self.units_per_em  # > 0
+        self.descender = self._face.descender / self.units_per_em  # < 0
+        self.has_kerning = bool(self._face.has_kerning)
+        self._index: dict[str, int] = {}
+        self._advance: dict[int, float] = {}
+        self._kern: dict[tuple[int, int], float] = {}
+        self._ink: dict[int, tuple[float, float, float, float] | None] = {}
+        self._outline: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def index(self, char: str) -> int:
+        """The glyph index of a character (0, the .notdef box, when the font lacks it)."""
+        i = self._index.get(char)
+        if i is None:
+            with self._lock:
+                i = self._index[char] = int(self._face.get_char_index(ord(char)))
+        return i
+
+    def _load(self, index: int):
+        self._face.load_glyph(index, freetype.FT_LOAD_NO_SCALE | freetype.FT_LOAD_NO_BITMAP)
+        return self._face.glyph
+
+    def advance(self, index: int) -> float:
+        """Advance width in em."""
+        a = self._advance.get(index)
+        if a is None:
+            with self._lock:
+                a = self._advance[index] = self._load(index).metrics.horiAdvance \
+                    / self.units_per_em
+        return a
+
+    def kerning(self, left: int, right: int) -> float:
+        """Kerning between two glyph indices in em (negative brings them closer)."""
+        if not self.has_kerning:
+            return 0.0
+        k = self._kern.get((left, right))
+        if k is None:
+            vec = freetype.FT_Vector(0, 0)
+            with self._lock:
+                freetype.raw.FT_Get_Kerning(self._face._FT_Face, left, right,
+                                            freetype.FT_KERNING_UNSCALED, ctypes.byref(vec))
+            k = self._kern[(left, right)] = vec.x / self.units_per_em
+        return k
+
+    def ink(self, index: int) -> tuple[float, float, float, float] | None:
+        """Exact outline box (x0, y0, x1, y1) in em, or None for a blank glyph."""
+        if index not in self._ink:
+            self._ink[index] = _bbox(self, index)
+        return self._ink[index]
+
+    def outline(self, index: int) -> tuple[np.ndarray, np.ndarray]:
+        """``(vertices, codes)`` of the glyph outline in em, y up, with matplotlib's
+        path codes (quadratic TrueType curves as CURVE3); empty for a blank glyph."""
+        out = self._outline.get(index)
+        if out is None:
+            with self._lock:
+                o = self._load(index).outline
+                points = np.asarray(o.points, np.float64).reshape(-1, 2) / self.units_per_em
+                out = _contours(points, list(o.tags), list(o.contours))
+            self._outline[index] = out
+        return out
+
+
+def _bbox(font: Font, index: int) -> tuple[float, float, float, float] | None:
+    """FreeType's exact bounding box of an outline (curves' extrema, not control points)."""
+    with font._lock:
+        o = font._load(index).outline
+        if o.n_points == 0:
+            return None
+        b = o.get_bbox()
+    u = font.units_per_em
+    return b.xMin / u, b.yMin / u, b.xMax / u, b.yMax / u
+
+
+def _contours(points: np.ndarray, tags: list[int], ends: list[int]):
+    """TrueType contours (on-curve and off-curve points) as path vertices and codes."""
+    verts: list = []
+    codes: list[int] = []
+    start = 0
+    for end in ends:
+        pts, kind = points[start : end + 1], [t & 3 for t in tags[start : end + 1]]
+        start = end + 1
+        n = len(pts)
+        if n == 0:
+            continue
+        # Start at an on-curve point; a contour of only off-curve points starts at the
+        # midpoint of its first two (TrueType's implied on-curve point).
+        on = [i for i in range(n) if kind[i] == 1]
+        if on:
+            first = on[0]
+            order = [(first + i) % n for i in range(1, n + 1)]
+            p0 = pts[first]
+        else:
+            order = list(range(1, n + 1))
+            p0 = (pts[0] + pts[1 % n]) / 2
+            order = [i % n for i in order]
+        verts.append(p0)
+        codes.append(MOVETO)
+        pending: list = []  # off-curve points since the last on-curve point
+        cubic = False
+        for i in order:
+            p, k = pts[i], kind[i]
+            if k == 1:  # on curve
+                if not pending:
+                    verts.append(p)
+                    codes.append(LINETO)
+                elif cubic:
+                    verts.extend([pending[0], pending[1], p])
+                    codes.extend([CURVE4] * 3)
+                else:
+                    verts.extend([pending[0], p])
+                    codes.extend([CURVE3, CURVE3])
+                pending, cubic = [], False
+            elif k == 0:  # quadratic control point
+                if pending:  # two in a row: the implied on-curve point between them
+                    mid = (pending[0] + p) / 2
+                    verts.extend([pending[0], mid])
+                    codes.extend([CURVE3, CURVE3])
+                pending = [p]
+            else:  # cubic control point (CFF-flavoured outlines)
+                pending.append(p)
+                cubic = True
+        if pending:  # a contour ending in off-curve points closes through them
+            if cubic and len(pending) == 2:
+                verts.extend([pending[0], pending[1], p0])
+                codes.extend([CURVE4] * 3)
+            else:
+                verts.extend([pending[0], p0])
+                codes.extend([CURVE3, CURVE3])
+        verts.append(p0)
+        codes.append(CLOSEPOLY)
+    if not verts:
+        return np.zeros((0, 2)), np.zeros(0, np.uint8)
+    return np.asarray(verts, np.float64), np.asarray(codes, np.uint8)
+
+
+_FONTS: dict[Path, Font] = {}
+_FONTS_LOCK = threading.Lock()
+
+
+def get_font(bold: bool = False, path: str | Path | None = None) -> Font:
+    """The process-wide :class:`Font` of a file (default: the bundled DejaVu Sans)."""
+    p = Path(path).resolve() if path is not None else font_path(bold)
+    font = _FONTS.get(p)
+    if font is None:
+        with _FONTS_LOCK:
+            font = _FONTS.get(p)
+            if font is None:
+                font = _FONTS[p] = Font(p)
+    return font
+
+
+# ---------------------------------------------------------------------- layouts
+@dataclass
+class TextLayout:
+    """Text laid out in em of the font size, before rotation, relative to the anchor
+    (x right, y up; pens on the baseline).
+
+    Glyph ``i`` is ``indices[i]`` of ``font`` standing for ``chars[i]``, with its pen at
+    ``pens[i]`` and scaled by ``scales[i] = (sx, sy)`` times the font size (scripts are
+    smaller; a radical sign is stretched in y). ``rules`` are solid rectangles (x0, y0,
+    x1, y1). Blank glyphs (spaces) are kept: they carry the characters for searchable
+    text.
+    """
+
+    font: Font
+    indices: np.ndarray
+    chars: str
+    pens: np.ndarray
+    scales: np.ndarray
+    rules: np.ndarray
+
+
+def check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    # Normalize line endings; a tab is as wide as four spaces.
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+
+
+def check_positive(name: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name} must be a positive finite number, got {type(value).__name__}")
+    v = float(value)
+    if not math.isfinite(v) or v <= 0:
+        raise ValueError(f"{name} must be a positive finite number, got {value!r}")
+    return v
+
+
+def check_anchors(anchor_x: str, anchor_y: str, rotation_deg: float) -> float:
+    if anchor_x not in ANCHOR_X:
+        raise ValueError(f"anchor_x must be one of {ANCHOR_X}, got {anchor_x!r}")
+    if anchor_y not in ANCHOR_Y:
+        raise ValueError(f"anchor_y must be one of {ANCHOR_Y}, got {anchor_y!r}")
+    rot = float(rotation_deg)
+    if not math.isfinite(rot):
+        raise ValueError(f"rotation_deg must be finite, got {rotation_deg!r}")
+    return rot
+
+
+def line_glyphs(font: Font, line: str) -> tuple[float, list[tuple[float, int, str]]]:
+    """Pen x (em), glyph index and character of each glyph of one line (kerned), and
+    the line's advance width (em). Control characters take no space."""
+    pen = 0.0
+    out: list[tuple[float, int, str]] = []
+    prev: int | None = None
+    for c in line:
+        if ord(c) < 32:
+            continue
+        i = font.index(c)
+        if prev is not None:
+            pen += font.kerning(prev, i)
+        out.append((pen, i, c))
+        pen += font.advance(i)
+        prev = i
+    return pen, out
+
+
+def anchor_offsets(anchor_x: str, anchor_y: str, top: float, bottom: float, n_lines: int,
+                   spacing: float) -> tuple[float, float]:
+    """(align, y_off): the fraction of each line's width left of the anchor, and the y of
+    the first baseline (em) for a block from ``top`` to ``bottom`` (first baseline at 0)."""
+    y_off = {
+        "top": -top,
+        "bottom": -bottom,
+        "center": -0.5 * (top + bottom),
+        "baseline": (n_lines - 1) * spacing,
+    }[anchor_y]
+    return {"left": 0.0, "center": 0.5, "right": 1.0}[anchor_x], y_off
+
+
+@functools.lru_cache(maxsize=4096)
+def plain_layout(text: str, font: Font, anchor_x: str = "left", anchor_y: str = "baseline",
+                 spacing: float = 1.2) -> TextLayout:
+    """Lay out plain text (no math): kerned lines ``spacing`` em apart, each aligned
+    on the anchor; ``anchor_y`` picks the block's top (font ascender of the first line),
+    center, bottom (descender of the last line) or the last line's baseline."""
+    lines = text.split("\n")
+    n = len(lines)
+    top, bottom = font.ascender, -(n - 1) * spacing + font.descender
+    align, y_off = anchor_offsets(anchor_x, anchor_y, top, bottom, n, spacing)
+    indices, chars, pens = [], [], []
+    for i, line in enumerate(lines):
+        width, glyphs = line_glyphs(font, line)
+        x0, y0 = -align * width, -i * spacing + y_off
+        for pen, index, c in glyphs:
+            indices.append(index)
+            chars.append(c)
+            pens.append((x0 + pen, y0))
+    return _frozen(TextLayout(font, np.asarray(indices, np.int64), "".join(chars),
+                              np.asarray(pens, np.float64).reshape(-1, 2),
+                              np.ones((len(indices), 2)), np.zeros((0, 4))))
+
+
+def _frozen(layout: TextLayout) -> TextLayout:
+    """Cached layouts are shared: make their arrays read-only."""
+    for a in (layout.indices, layout.pens, layout.scales, layout.rules):
+        a.flags.writeable = False
+    return layout
+
+
+# ---------------------------------------------------------------------- vector output
+def rotation_matrix(rotation_deg: float) -> np.ndarray:
+    """Counter-clockwise on screen, for y-down pixel coordinates."""
+    c, s = math.cos(math.radians(rotation_deg)), math.sin(math.radians(rotation_deg))
+    return np.array([[c, s], [-s, c]])
+
+
+def text_primitives(layout: TextLayout, size: float, anchor, rotation_deg: float, color,
+                    text: str = "", clip=None) -> list:
+    """Glyph runs (one per glyph scale) and filled paths (rules, stretched glyphs) of a
+    layout of ``size`` pixels per em anchored at canvas pixel ``anchor`` (y down)."""
+    ax, ay = float(anchor[0]), float(anchor[1])
+    out: list = []
+    pens = layout.pens * size * np.array([1.0, -1.0]) + (ax, ay)
+    rot = rotation_matrix(rotation_deg)
+    stretched = layout.scales[:, 0] != layout.scales[:, 1]
+    for scale in np.unique(layout.scales[~stretched, 0]):
+        sel = ~stretched & (layout.scales[:, 0] == scale)
+        idx = np.nonzero(sel)[0]
+        out.append(GlyphRun(layout.font.path, layout.indices[idx], pens[idx], size * scale,
+                            color, chars="".join(layout.chars[i] for i in idx), text=text,
+                            rotation=rotation_deg, anchor=(ax, ay), clip=clip))
+    for i in np.nonzero(stretched)[0]:  # a radical sign stretched to its argument
+        verts, codes = layout.font.outline(int(layout.indices[i]))
+        if len(verts):
+            local = verts * layout.scales[i] * size * np.array([1.0, -1.0]) + pens[i]
+            out.append(PathPrimitive(_rotate(local, rot, ax, ay), codes, fill=color, clip=clip))
+    for x0, y0, x1, y1 in layout.rules * size:
+        corners = np.array([[x0, -y0], [x1, -y0], [x1, -y1], [x0, -y1], [x0, -y0]]) + (ax, ay)
+        codes = np.array([MOVETO, LINETO, LINETO, LINETO, CLOSEPOLY], np.uint8)
+        out.append(PathPrimitive(_rotate(corners, rot, ax, ay), codes, fill=color, clip=clip))
+    return out
+
+
+def _rotate(points: np.ndarray, rot: np.ndarray, ax: float, ay: float) -> np.ndarray:
+    return (points - (ax, ay)) @ rot.T + (ax, ay)
