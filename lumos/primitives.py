@@ -110,7 +110,8 @@ class MarkerSet:
     ``symbol`` is a :class:`Path` (its vertices/codes only) for a marker of size 1: a
     symbol of diameter 1 centred on 0, y down; the device scales it by ``sizes`` (pixels)
     and moves it to each offset. ``name`` is lumos's symbol name ("disc", "square", ...)
-    for devices with a native form.
+    for devices with a native form. The edge is stroked centred on the outline with
+    ``join`` corners.
     """
 
     symbol: Path
@@ -121,8 +122,11 @@ class MarkerSet:
     edge_width: float = 0.0
     name: str = ""
     clip: Rect | None = None
+    join: str = "round"
 
     def __post_init__(self) -> None:
+        if self.join not in JOINS:
+            raise ValueError(f"join: got {self.join!r}, expected one of {JOINS}")
         self.offsets = _points(self.offsets, "offsets")
         n = len(self.offsets)
         self.sizes = np.broadcast_to(np.asarray(self.sizes, dtype=np.float64), (n,))

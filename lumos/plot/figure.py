@@ -486,24 +486,76 @@ class Figure:
             self.draw()
             return self.canvas.render()
 
-    def savefig(self, fname, dpi=None, format: str | None = None, **kwargs) -> Path:
-        """Write PNG (exactly figsize × dpi pixels) or standalone HTML."""
+    def savefig(self, fname, dpi=None, format: str | None = None, *, transparent=None,
+                facecolor=None, metadata: dict | None = None, bbox_inches=None,
+                **kwargs) -> Path:
+        """Write the figure as PNG (exactly figsize × dpi pixels), standalone HTML, SVG
+        or PDF, by ``format`` or else the file's suffix; written whole or not at all.
+
+        SVG and PDF are vector files of figsize inches; ``dpi`` sets the resolution of
+        their rasterized parts (``rasterized=True`` artists, images drawn by the GPU)
+        and of long lines' level of detail. ``transparent`` leaves the figure and axes
+        backgrounds out; ``facecolor`` replaces the figure's for this file;
+        ``metadata`` ({"Title": ..., "Creator": ...}) goes into SVG and PDF files.
+        """
+        if kwargs:
+            raise TypeError(f"savefig: unexpected keyword arguments {sorted(kwargs)}")
+        if bbox_inches is not None:
+            raise TypeError(f"savefig: bbox_inches={bbox_inches!r} is not supported (the "
+                            "constrained layout already fits the figure); pass None")
+        if metadata is not None and not isinstance(metadata, dict):
+            raise TypeError(f"metadata: got {type(metadata).__name__}, expected a dict")
         dpi = rcParams["savefig.dpi"] if dpi is None else dpi
         dpi = self.dpi if dpi == "figure" else float(dpi)
         if not np.isfinite(dpi) or dpi <= 0:
             raise ValueError(f"dpi: got {dpi!r}, expected a positive number")
         path = Path(fname)
-        suffix = (("." + format) if format else path.suffix).lower()
-        if suffix == ".png":
+        kind = _file_format(path, format)
+        background = None if facecolor in (None, "auto") else colors.to_rgba(
+            facecolor, argname="facecolor")
+        if transparent and background is None:
+            background = (0.0, 0.0, 0.0, 0.0)
+        if transparent and kind in ("html", "htm"):
+            raise TypeError("transparent: not supported for HTML pages")
+        with self.canvas.lock:  # one thread at a time lays out and draws this figure
+            self.canvas.pixel_ratio = dpi / self.dpi
+            self.draw()
+            views = self.canvas.views
+            saved = self.canvas.bgcolor, [v.bgcolor for v in views]
+            try:
+                if background is not None:
+                    self.canvas.bgcolor = background
+                if transparent:
+                    for v in views:
+                        v.bgcolor = None
+                return self._write(path, kind, dpi, metadata)
+            finally:
+                self.canvas.bgcolor = saved[0]
+                for v, c in zip(views, saved[1], strict=True):
+                    v.bgcolor = c
+
+    def _write(self, path: Path, kind: str, dpi: float, metadata: dict | None) -> Path:
+        """Write the drawn figure as ``kind``."""
+        if kind == "png":
             from ..io.png import write_png
 
-            return write_png(path, self.render(dpi=dpi), dpi=dpi)
-        if suffix in (".html", ".htm"):
-            with self.canvas.lock:
-                self.canvas.pixel_ratio = dpi / self.dpi
-                self.draw()
-                return self.canvas.save(path)
-        raise ValueError(f"fname: got suffix {suffix!r}, expected '.png' or '.html'")
+            return write_png(path, self.canvas.render(), dpi=dpi)
+        if kind in ("html", "htm"):
+            from ..io.html import save_html
+
+            save_html(self.canvas.frame(), path, title=self.canvas.title)
+            return path
+        # vector: a pixel is 72 / dpi points; rasterized parts at the save's dpi
+        ratio, points = dpi / self.dpi, 72.0 / self.dpi
+        primitives = self.canvas.primitives(ratio)
+        if kind == "svg":
+            from ..io.svg import write_svg
+
+            return write_svg(path, primitives, self.canvas.size, points, ratio,
+                             rcParams["svg.fonttype"], metadata)
+        from ..io.pdf import write_pdf
+
+        return write_pdf(path, primitives, self.canvas.size, points, metadata)
 
     save = savefig
 
@@ -736,3 +788,24 @@ def _check_properties(cls, kwargs: dict, where: str) -> None:
     if unknown:
         raise TypeError(f"{where}: unexpected keyword arguments {unknown} (not properties "
                         f"of {cls.__name__})")
+
+
+# What Figure.savefig writes, by format or file suffix
+FORMATS = ("png", "html", "htm", "svg", "pdf")
+
+
+def _file_format(path: Path, format: str | None) -> str:
+    """The output format: ``format`` (with or without a dot) or the file's suffix."""
+    if format is not None:
+        if not isinstance(format, str):
+            raise TypeError(f"format: got {type(format).__name__}, expected a str such as "
+                            "'png' or 'pdf'")
+        kind = format.lower().lstrip(".")
+        if kind not in FORMATS:
+            raise ValueError(f"format: got {format!r}, expected one of {', '.join(FORMATS)}")
+        return kind
+    kind = path.suffix.lower().lstrip(".")
+    if kind not in FORMATS:
+        raise ValueError(f"fname: got suffix {path.suffix!r}, expected one of "
+                         f"{', '.join('.' + f for f in FORMATS)} (or format=)")
+    return kind

@@ -10,7 +10,15 @@ import numpy as np
 from .. import colors
 from ..gpu.frame import Frame
 from ..gpu.frame import View as FrameView
-from ..visuals.base import PORTABLE_TEXTURE_SIZE, DrawContext, Visual, check_number
+from ..primitives import CLOSEPOLY, LINETO, MOVETO, Raster
+from ..primitives import Path as PathPrimitive
+from ..visuals.base import (
+    PORTABLE_TEXTURE_SIZE,
+    DrawContext,
+    PrimitiveContext,
+    Visual,
+    check_number,
+)
 from .cameras import Camera, make_camera
 
 
@@ -224,8 +232,7 @@ class Canvas:
         for i, view in enumerate(self.views):
             vid = f"view{i}"
             x, y, w, h = view.rect
-            rect = (round(x * pr), round(y * pr), round((x + w) * pr) - round(x * pr),
-                    round((y + h) * pr) - round(y * pr))
+            rect = _device_rect(view.rect, pr)
             camera = view.camera_dict()  # front-ends (the browser too) route the mouse by it
             frame.views[vid] = FrameView(vid, rect, camera, view.bgcolor)
             ctx = DrawContext(vid, (w, h), pr, camera, view.camera.kind != "panzoom",
@@ -261,7 +268,7 @@ class Canvas:
                     image = self._render_tiles(executor, frame, min(side, TILE_SIZE))
                 # keep the pick programs compiled: hover picking would recompile them
                 executor.release_unused(self.in_use(frame, executor))
-                return image
+                return straight_alpha(image)
 
     def _headless_executor(self, ctx):
         """The executor of this canvas on lumos's headless context ``ctx``; a new one
@@ -305,6 +312,104 @@ class Canvas:
         finally:
             target.release()
         return image
+
+    # -- primitives (vector files) ------------------------------------------------------
+    def primitives(self, pixel_ratio: float | None = None, background: bool = True) -> list:
+        """The canvas as :mod:`lumos.primitives` in logical pixels (y down), in drawing
+        order: the background, then each view's background and visuals clipped to the
+        view. ``pixel_ratio`` (default the canvas's) is the resolution of what is
+        rasterized (visuals with no vector form, ``rasterized`` ones, 3D views) and of
+        the level of detail of long lines; ``background=False`` leaves the canvas and
+        view backgrounds out (a transparent file)."""
+        pr = self._pixel_ratio if pixel_ratio is None else check_number(
+            pixel_ratio, "pixel_ratio", 0.0, exclusive=True)
+        with self.lock:
+            return self._primitives(pr, background)
+
+    def _primitives(self, pr: float, background: bool) -> list:
+        self.layout()
+        out: list = []
+        if background and self._bgcolor[3] > 0:
+            out.append(_rect_path((0.0, 0.0, *self._size), self._bgcolor))
+        for view in self.views:
+            rect = tuple(v / pr for v in _device_rect(view.rect, pr))
+            is_3d = view.camera.kind != "panzoom"
+            ctx = PrimitiveContext(rect, self._size, pr, view.camera_dict(), is_3d,
+                                   raster=None)
+            ctx.raster = lambda v, ctx=ctx: self._raster([v], ctx)
+            if background and view.bgcolor is not None and view.bgcolor[3] > 0:
+                out.append(_rect_path(rect, view.bgcolor))
+            ordered = sorted((v for v in view.walk() if v.visible), key=lambda v: v.order)
+            if is_3d:  # one picture of the whole view keeps depth between visuals
+                out.extend(self._raster(ordered, ctx))
+                continue
+            for visual in ordered:
+                out.extend(ctx.raster(visual) if visual.rasterized else visual.primitives(ctx))
+        return out
+
+    def _raster(self, visuals: list[Visual], ctx: PrimitiveContext) -> list:
+        """Visuals drawn alone offscreen over a transparent view at the export
+        resolution, as one :class:`~lumos.primitives.Raster` cropped to what they cover
+        (straight, not premultiplied, alpha)."""
+        pr = ctx.pixel_ratio
+        x, y, w, h = ctx.rect
+        pw, ph = round(w * pr), round(h * pr)
+        if pw <= 0 or ph <= 0 or not visuals:
+            return []
+        from ..gpu.budget import check_memory
+
+        check_memory(4.0 * pw * ph, f"a raster of {pw} × {ph} pixels in a vector file",
+                     "lower the dpi")
+
+        def frame_of(max_texture_size: int) -> Frame:
+            frame = Frame(size=(pw, ph), clear_color=(0.0, 0.0, 0.0, 0.0), pixel_ratio=pr)
+            frame.views["v"] = FrameView("v", (0, 0, pw, ph), ctx.camera, None)
+            dctx = DrawContext("v", (w, h), pr, ctx.camera, ctx.is_3d, max_texture_size)
+            for visual in visuals:
+                frame.draws.extend(visual.draws(dctx))
+            frame.samples = 4 if any(v.needs_multisampling for v in visuals) else 1
+            return frame
+
+        rgba = self._offscreen(frame_of)
+        if rgba is None:
+            return []
+        alpha = rgba[..., 3]
+        rows, cols = np.nonzero(alpha.any(axis=1))[0], np.nonzero(alpha.any(axis=0))[0]
+        if not len(rows):
+            return []
+        r0, r1, c0, c1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+        rect = (x + c0 / pr, y + r0 / pr, (c1 - c0) / pr, (r1 - r0) / pr)
+        return [Raster(straight_alpha(rgba[r0:r1, c0:c1]), rect, "nearest", clip=ctx.clip)]
+
+    def _offscreen(self, frame_of) -> np.ndarray | None:
+        """Render the frame ``frame_of(max_texture_size)`` gives into a temporary target,
+        in the context of the window drawing this canvas if any, and read it back (None
+        when it draws nothing)."""
+        from ..gpu.executor import OffscreenTarget
+
+        def run(executor):
+            frame = frame_of(executor.limits.max_texture_size)
+            if not frame.draws:
+                return None
+            side = executor.limits.max_target_size
+            if max(frame.size) > side:  # beyond the framebuffer limit: in tiles
+                return self._render_tiles(executor, frame, min(side, TILE_SIZE))
+            target = OffscreenTarget(executor.ctx, frame.size, samples=frame.samples)
+            try:
+                executor.render(frame, target.fbo)
+                return target.read()
+            finally:
+                target.release()
+
+        with self.lock:
+            host = self._host
+            if host is not None:
+                with host.current():
+                    return run(host.executor)
+            from ..gpu.context import current
+
+            with current() as ctx:
+                return run(self._headless_executor(ctx))
 
     # -- the window or widget drawing the canvas ---------------------------------------
     @property
@@ -485,6 +590,36 @@ class Canvas:
 
 
 TILE_SIZE = 2048  # side of the tiles of pictures beyond the framebuffer limit
+
+
+def straight_alpha(rgba: np.ndarray) -> np.ndarray:
+    """Colors divided by their alpha: blending over a transparent target leaves them
+    premultiplied, PNG and the vector devices want them straight. Opaque pixels (every
+    pixel over an opaque background) are unchanged."""
+    a = rgba[..., 3:]
+    if (a == 255).all():
+        return rgba
+    with np.errstate(all="ignore"):
+        rgb = np.where(a > 0, rgba[..., :3] * (255.0 / np.maximum(a, 1)), 0.0)
+    out = rgba.copy()
+    out[..., :3] = np.clip(np.floor(rgb + 0.5), 0, 255)
+    return out
+
+
+def _device_rect(rect, pr: float) -> tuple[int, int, int, int]:
+    """A view's rectangle in device pixels (x, y from the top left), as the GL viewport
+    and scissor place it: edges rounded, so neighbouring views share them."""
+    x, y, w, h = rect
+    return (round(x * pr), round(y * pr), round((x + w) * pr) - round(x * pr),
+            round((y + h) * pr) - round(y * pr))
+
+
+def _rect_path(rect, color) -> PathPrimitive:
+    x, y, w, h = rect
+    verts = [(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)]
+    return PathPrimitive(np.asarray(verts, float),
+                         np.array([MOVETO, LINETO, LINETO, LINETO, CLOSEPOLY], np.uint8),
+                         fill=tuple(color))
 
 
 def _check_rect(rect) -> tuple[float, float, float, float]:

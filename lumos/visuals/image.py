@@ -306,6 +306,7 @@ class Image(Visual):
         data = self._texture.data
         if not self._scalar:
             return data.copy()
+        data = data.reshape(data.shape[:2])  # one channel
         lut = self._cmap_texture.data[0].astype(np.float64)
         c0, c1 = self._clim
         with np.errstate(all="ignore"):

@@ -1,0 +1,300 @@
+"""What the SVG and PDF writers share: numbers, path segments, hatches, font subsets,
+and the few primitives a device draws as an image (Gouraud triangles in SVG).
+
+Everything works in canvas logical pixels (y down), as :mod:`lumos.primitives` has it.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections.abc import Iterable
+from pathlib import Path as FilePath
+
+import numpy as np
+
+from ..primitives import CLOSEPOLY, CURVE3, CURVE4, LINETO, MOVETO, Path, Raster
+
+# Two decimals of a pixel: 1/400 mm at 100 dpi, finer than any printer.
+DECIMALS = 2
+_ZEROS = re.compile(r"\.0+(?=[ \]]|$)|(\.\d*?[1-9])0+(?=[ \]]|$)")
+
+
+def num(value: float, decimals: int = DECIMALS) -> str:
+    """A number as short as it can be written at ``decimals`` decimals (no "-0")."""
+    s = f"{value:.{decimals}f}"
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
+
+
+def nums(values, decimals: int = DECIMALS) -> list[str]:
+    """:func:`num` of every value, fast for long arrays."""
+    arr = np.round(np.asarray(values, dtype=np.float64).ravel(), decimals) + 0.0  # no -0
+    if not len(arr):
+        return []
+    text = (f"%.{decimals}f " * len(arr)) % tuple(arr.tolist())
+    return _ZEROS.sub(r"\1", text.strip()).split(" ")
+
+
+def segments(path: Path) -> tuple[np.ndarray, np.ndarray]:
+    """Finite vertices and matplotlib codes of a path: a polyline's NaN rows become the
+    start of a new subpath (as in the GL line), so are rows of NaN in a coded path."""
+    v = path.vertices
+    ok = np.isfinite(v).all(axis=1)
+    if path.codes is None:
+        start = ok & ~np.r_[False, ok[:-1]]
+        codes = np.where(start, MOVETO, LINETO).astype(np.uint8)
+        return v[ok], codes[ok]
+    codes = path.codes.copy()
+    closing = codes == CLOSEPOLY
+    ok |= closing  # a CLOSEPOLY row's vertex is ignored
+    after_gap = ok & ~np.r_[True, ok[:-1]]
+    codes[after_gap & (codes == LINETO)] = MOVETO
+    return v[ok], codes[ok]
+
+
+def iter_commands(vertices: np.ndarray, codes: np.ndarray):
+    """(op, points) per drawing command: "M"/"L" with one point, "Q" with two, "C"
+    with three, "Z" with none."""
+    i, n = 0, len(codes)
+    while i < n:
+        c = codes[i]
+        if c == MOVETO:
+            yield "M", vertices[i : i + 1]
+            i += 1
+        elif c == LINETO:
+            yield "L", vertices[i : i + 1]
+            i += 1
+        elif c == CURVE3:
+            yield "Q", vertices[i : i + 2]
+            i += 2
+        elif c == CURVE4:
+            yield "C", vertices[i : i + 3]
+            i += 3
+        elif c == CLOSEPOLY:
+            yield "Z", vertices[:0]
+            i += 1
+        else:
+            raise ValueError(f"path codes: got {c}, expected matplotlib's MOVETO, LINETO, "
+                             "CURVE3, CURVE4 or CLOSEPOLY")
+
+
+def is_polyline(codes: np.ndarray) -> bool:
+    return bool(np.isin(codes, (MOVETO, LINETO)).all())
+
+
+def color_hex(rgba) -> str:
+    r, g, b = (min(max(round(float(c) * 255), 0), 255) for c in rgba[:3])
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def color_groups(t) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Flat triangles grouped by color, in the order the colors first appear:
+    ``(rgba, faces, seams)`` with every face turned the same way, so that one nonzero
+    fill per color paints their union (its inner edges are not antialiased twice).
+
+    Where two opaque colors meet, each edge would be antialiased against the white
+    beneath and a faint seam show (pcolormesh cells, contour bands): ``seams`` are the
+    edges (k, 2, 2) a color shares with a color drawn after it, to be stroked in the
+    first color (SEAM_STROKE wide) under the second, as a GPU's coverage would blend
+    them. Fully transparent colors are left out."""
+    colors = np.broadcast_to(t.colors, (len(t.faces), 4))
+    keys, inverse = np.unique(colors, axis=0, return_inverse=True)
+    inverse = inverse.ravel()
+    tri = t.vertices[t.faces]
+    cross = (tri[:, 1, 0] - tri[:, 0, 0]) * (tri[:, 2, 1] - tri[:, 0, 1]) \
+        - (tri[:, 1, 1] - tri[:, 0, 1]) * (tri[:, 2, 0] - tri[:, 0, 0])
+    faces = np.where((cross < 0)[:, None], t.faces[:, [0, 2, 1]], t.faces)
+    first = np.full(len(keys), len(faces))
+    np.minimum.at(first, inverse, np.arange(len(faces)))
+    order = np.argsort(first)
+    rank = np.empty(len(keys), np.int64)
+    rank[order] = np.arange(len(keys))
+    seams = _shared_edges(tri, rank[inverse], (keys[:, 3] >= 1)[order])
+    return [(keys[k], faces[inverse == k], seams.get(int(rank[k]), np.zeros((0, 2, 2))))
+            for k in order if keys[k][3] > 0]
+
+
+def _shared_edges(tri: np.ndarray, group: np.ndarray, opaque: np.ndarray) -> dict:
+    """Edges of opaque groups shared with a later opaque group, by the earlier group
+    (groups numbered in drawing order; ``opaque`` by that number)."""
+    edges = np.stack([tri[:, [0, 1]], tri[:, [1, 2]], tri[:, [2, 0]]], axis=1).reshape(-1, 2, 2)
+    owner = np.repeat(group, 3)
+    edges, owner = edges[opaque[owner]], owner[opaque[owner]]
+    # an edge's key: its two ends in a fixed order, to a thousandth of a pixel
+    a, b = np.round(edges[:, 0], 3), np.round(edges[:, 1], 3)
+    swap = (a[:, 0] > b[:, 0]) | ((a[:, 0] == b[:, 0]) & (a[:, 1] > b[:, 1]))
+    key = np.where(swap[:, None], np.c_[b, a], np.c_[a, b])
+    _, idx, counts = np.unique(key, axis=0, return_inverse=True, return_counts=True)
+    idx = idx.ravel()
+    shared = counts[idx] > 1
+    if not shared.any():
+        return {}
+    out: dict[int, list] = {}
+    order = np.lexsort((owner[shared], idx[shared]))
+    sel = np.nonzero(shared)[0][order]
+    for j in range(len(sel) - 1):
+        e0, e1 = sel[j], sel[j + 1]
+        if idx[e0] == idx[e1] and owner[e0] != owner[e1]:
+            out.setdefault(int(owner[e0]), []).append(edges[e0])
+    return {g: np.asarray(v) for g, v in out.items()}
+
+
+# Seam strokes (see color_groups), pixels: a whole pixel, half under the later color
+# and half inside the first one's own fill, so the picture keeps its edges.
+SEAM_STROKE = 1.0
+
+
+# ---------------------------------------------------------------------- hatches
+HATCH_LETTERS = "/\\|-+xX"
+HATCH_DENSITY = 6  # lines per hatch cell for each repeat of a letter (matplotlib's)
+
+
+def hatch_segments(hatch: str) -> np.ndarray:
+    """Line segments (n, 2, 2) of a hatch in a unit cell (y down) that tiles seamlessly,
+    as matplotlib draws them: ``/`` ``\\`` ``|`` ``-`` ``+`` ``x`` (``X``), denser
+    when repeated ("//")."""
+    bad = sorted(set(hatch) - set(HATCH_LETTERS))
+    if bad:
+        raise ValueError(f"hatch: got {hatch!r}; lumos draws the hatch letters "
+                         f"{' '.join(HATCH_LETTERS)}, not {' '.join(bad)}")
+    segs = []
+    count = {c: hatch.count(c) for c in HATCH_LETTERS}
+    for letters, kind in (("-+", "h"), ("|+", "v"), ("/xX", "ne"), ("\\xX", "nw")):
+        n = sum(count[c] for c in letters) * HATCH_DENSITY
+        if not n:
+            continue
+        steps = (np.arange(n) + 0.5) / n
+        if kind == "h":
+            segs += [((0.0, s), (1.0, s)) for s in steps]
+        elif kind == "v":
+            segs += [((s, 0.0), (s, 1.0)) for s in steps]
+        else:
+            for k in range(-n, n + 1):  # slope lines, offsets k/n: periodic in the cell
+                o = k / n
+                if kind == "ne":  # rising to the right on screen (y down)
+                    segs.append(((o, 1.0), (1.0 + o, 0.0)))
+                else:
+                    segs.append(((o, 0.0), (1.0 + o, 1.0)))
+    return np.asarray(segs, np.float64).reshape(-1, 2, 2)
+
+
+# ---------------------------------------------------------------------- fonts
+class FontSubsets:
+    """The glyphs each font file is used for in one document, to embed subsets."""
+
+    def __init__(self) -> None:
+        self.glyphs: dict[FilePath, dict[int, str]] = {}
+
+    def add(self, font: FilePath, glyph_ids: Iterable[int], chars: str) -> None:
+        used = self.glyphs.setdefault(FilePath(font), {})
+        ids = list(glyph_ids)
+        for i, gid in enumerate(ids):
+            c = chars[i] if i < len(chars) and len(chars) == len(ids) else ""
+            if gid not in used or (not used[gid] and c):
+                used[gid] = c
+
+    def subset(self, font: FilePath, keep_ids: bool = False) -> tuple[bytes, dict[int, int]]:
+        """The font file cut down to its used glyphs (and the characters they stand for,
+        with their cmap entries: an SVG's text maps through them), and the new glyph id
+        of every old one. ``keep_ids`` keeps the glyph ids (a bigger file)."""
+        from fontTools import subset
+
+        used = self.glyphs[FilePath(font)]
+        options = subset.Options()
+        options.retain_gids = keep_ids
+        options.hinting = False  # outlines are drawn at any size: hints only add bytes
+        options.notdef_outline = True
+        options.layout_features = []  # positions come laid out: no shaping tables
+        options.drop_tables += ["FFTM", "GPOS", "GSUB", "GDEF", "kern", "MATH"]
+        tt = _load_font(font)
+        old_order = tt.getGlyphOrder()
+        sub = subset.Subsetter(options)
+        unicodes = sorted({ord(c) for c in used.values() if len(c) == 1})
+        sub.populate(gids=sorted(used), unicodes=unicodes)
+        sub.subset(tt)
+        new_ids = {name: i for i, name in enumerate(tt.getGlyphOrder())}
+        mapping = {g: new_ids[old_order[g]] for g in used if old_order[g] in new_ids}
+        out = io.BytesIO()
+        tt.save(out)
+        return out.getvalue(), mapping
+
+
+def _load_font(font: FilePath):
+    from fontTools.ttLib import TTFont
+
+    with open(font, "rb") as f:
+        return TTFont(io.BytesIO(f.read()), lazy=False)
+
+
+def font_metrics(font: FilePath, glyph_ids: Iterable[int]) -> dict:
+    """What a PDF font descriptor needs, in 1000 units per em, and the advance widths
+    of ``glyph_ids``."""
+    from fontTools.ttLib import TTFont
+
+    tt = TTFont(str(font), lazy=True)
+    k = 1000.0 / tt["head"].unitsPerEm
+    head, hhea = tt["head"], tt["hhea"]
+    os2 = tt["OS/2"] if "OS/2" in tt else None
+    name = tt["name"].getDebugName(6) or FilePath(font).stem
+    cap = getattr(os2, "sCapHeight", 0) or hhea.ascent
+    order = tt.getGlyphOrder()
+    return {
+        "name": re.sub(r"[^A-Za-z0-9+-]", "", name) or "Font",
+        "bbox": [round(v * k) for v in (head.xMin, head.yMin, head.xMax, head.yMax)],
+        "ascent": round(hhea.ascent * k), "descent": round(hhea.descent * k),
+        "cap_height": round(cap * k),
+        "italic_angle": float(tt["post"].italicAngle),
+        "widths": {g: round(tt["hmtx"][order[g]][0] * k) for g in glyph_ids
+                   if 0 <= g < len(order)},
+    }
+
+
+# ---------------------------------------------------------------------- Gouraud
+def gouraud_raster(vertices: np.ndarray, faces: np.ndarray, colors: np.ndarray, clip,
+                   pixel_ratio: float) -> Raster | None:
+    """Triangles with colors interpolated between their vertices, drawn on the CPU at
+    ``pixel_ratio`` device pixels per pixel (pixel centres, later faces over earlier
+    ones), for devices without Gouraud shading (SVG)."""
+    tri = vertices[faces]
+    lo, hi = tri.reshape(-1, 2).min(axis=0), tri.reshape(-1, 2).max(axis=0)
+    if clip is not None:
+        lo = np.maximum(lo, clip[:2])
+        hi = np.minimum(hi, (clip[0] + clip[2], clip[1] + clip[3]))
+    x0, y0 = math.floor(lo[0] * pixel_ratio), math.floor(lo[1] * pixel_ratio)
+    x1, y1 = math.ceil(hi[0] * pixel_ratio), math.ceil(hi[1] * pixel_ratio)
+    if x1 <= x0 or y1 <= y0:
+        return None
+    img = np.zeros((y1 - y0, x1 - x0, 4))
+    t = tri * pixel_ratio - (x0, y0)  # device pixels from the image's corner
+    for k in range(len(faces)):
+        a, b, c = t[k]
+        det = (b[1] - c[1]) * (a[0] - c[0]) + (c[0] - b[0]) * (a[1] - c[1])
+        if det == 0:
+            continue
+        bx0, by0 = np.maximum(np.floor(t[k].min(axis=0)).astype(int), 0)
+        bx1, by1 = np.minimum(np.ceil(t[k].max(axis=0)).astype(int), img.shape[1::-1])
+        if bx1 <= bx0 or by1 <= by0:
+            continue
+        px, py = np.meshgrid(np.arange(bx0, bx1) + 0.5, np.arange(by0, by1) + 0.5)
+        w0 = ((b[1] - c[1]) * (px - c[0]) + (c[0] - b[0]) * (py - c[1])) / det
+        w1 = ((c[1] - a[1]) * (px - c[0]) + (a[0] - c[0]) * (py - c[1])) / det
+        w2 = 1 - w0 - w1
+        inside = (w0 >= 0) & (w1 >= 0) & (w2 >= 0)
+        if not inside.any():
+            continue
+        cv = colors[faces[k]]
+        col = w0[inside, None] * cv[0] + w1[inside, None] * cv[1] + w2[inside, None] * cv[2]
+        region = img[by0:by1, bx0:bx1]
+        dst = region[inside]
+        a_src = col[:, 3:]
+        out_a = a_src + dst[:, 3:] * (1 - a_src)
+        with np.errstate(all="ignore"):
+            rgb = np.where(out_a > 0, (col[:, :3] * a_src + dst[:, :3] * dst[:, 3:]
+                                       * (1 - a_src)) / out_a, 0)
+        region[inside] = np.c_[rgb, out_a]
+    rgba = np.clip(np.floor(img * 255 + 0.5), 0, 255).astype(np.uint8)
+    r = pixel_ratio
+    return Raster(rgba, (x0 / r, y0 / r, (x1 - x0) / r, (y1 - y0) / r), "nearest", clip=clip)
