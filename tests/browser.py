@@ -195,6 +195,14 @@ class Chromium:
             raise BrowserError(f"{html_path}: {status}\n{self.errors()}")
         self.check_errors()
 
+    def load(self, path) -> None:
+        """Load any local document (an SVG, a page) and wait for its load event."""
+        url = Path(path).resolve().as_uri()
+        self.events.clear()
+        self.page("Page.navigate", {"url": url})
+        while not any(e.get("method") == "Page.loadEventFired" for e in self.events):
+            self.events.append(self._get())
+
     def evaluate(self, expression: str):
         """Evaluate JavaScript in the page (promises are awaited); return its value."""
         r = self.page("Runtime.evaluate", {
@@ -323,6 +331,33 @@ def interact(html_path, size, events, out_png=None, scale: float = 1.0,
     if out_png is not None:
         _save_png(out_png, img)
     return img
+
+
+def svg_size(svg_path) -> tuple[float, float]:
+    """The width and height of an SVG file in CSS pixels (96 per inch)."""
+    import re
+
+    head = Path(svg_path).read_text(encoding="utf-8")[:2000]
+    m = re.search(r'<svg[^>]*\bwidth="([\d.]+)(pt|px)?"[^>]*\bheight="([\d.]+)(pt|px)?"', head)
+    if m is None:
+        raise ValueError(f"{svg_path}: no width and height on the <svg> element")
+    k = 96 / 72 if m.group(2) == "pt" else 1.0
+    return float(m.group(1)) * k, float(m.group(3)) * k
+
+
+def rasterize_svg(browser: Chromium, svg_path, width_px: int) -> np.ndarray:
+    """The SVG drawn by Chromium (opened as a document) at ``width_px`` pixels wide:
+    an (h, w, 4) array. ``browser`` must have been made with the SVG's CSS size and the
+    scale ``width_px / css_width`` (see :func:`svg_browser`)."""
+    browser.load(svg_path)
+    return browser.capture()
+
+
+def svg_browser(svg_path, width_px: int, timeout: float = 120.0) -> Chromium:
+    """A Chromium whose page is the size of the SVG and whose pixels are
+    ``width_px / css_width`` CSS pixels: screenshots are ``width_px`` wide."""
+    w, h = svg_size(svg_path)
+    return Chromium((round(w), round(h)), scale=width_px / w, timeout=timeout)
 
 
 def image_difference(a: np.ndarray, b: np.ndarray) -> dict:
