@@ -33,6 +33,7 @@ import numpy as np
 from ..primitives import GlyphRun, MarkerSet, Path, Raster, Stroke, Triangles
 from .atomic import write_bytes
 from .vector import (
+    MARKER_SIZES,
     SEAM_STROKE,
     FontSubsets,
     color_groups,
@@ -74,10 +75,10 @@ def _color(rgba, op: str) -> str:
     return " ".join(num(c, 4) for c in rgba[:3]) + " " + op
 
 
-def _path_ops(vertices: np.ndarray, codes: np.ndarray) -> str:
+def _path_ops(vertices: np.ndarray, codes: np.ndarray, decimals: int = 2) -> str:
     """``m l c h`` operators (quadratic curves raised to cubic)."""
     if is_polyline(codes):
-        xy = nums(vertices)
+        xy = nums(vertices, decimals)
         return "\n".join(f"{xy[2 * i]} {xy[2 * i + 1]} {'m' if c == 1 else 'l'}"
                          for i, c in enumerate(codes.tolist()))
     out, last = [], np.zeros(2)
@@ -88,7 +89,8 @@ def _path_ops(vertices: np.ndarray, codes: np.ndarray) -> str:
         if op == "Q":  # p0 + 2/3 (p1 - p0), p2 + 2/3 (p1 - p2)
             p1, p2 = pts
             pts = np.array([last + 2 / 3 * (p1 - last), p2 + 2 / 3 * (p1 - p2), p2])
-        out.append(" ".join(nums(pts)) + " " + {"M": "m", "L": "l", "Q": "c", "C": "c"}[op])
+        out.append(" ".join(nums(pts, decimals)) + " "
+                   + {"M": "m", "L": "l", "Q": "c", "C": "c"}[op])
         last = pts[-1]
     return "\n".join(out)
 
@@ -117,6 +119,8 @@ class _Writer:
         self.fonts = FontSubsets()
         self.font_names: dict[FilePath, str] = {}
         self.text_runs: list = []  # (font, content index, line data) filled in at the end
+        self._widths: dict[FilePath, dict] = {}  # advance widths of the used glyphs
+        self._mappings: dict[FilePath, dict] = {}  # old glyph id -> the subset's
         self._handlers = {Path: self.path, MarkerSet: self.markers, Triangles: self.triangles,
                           GlyphRun: self.glyphs, Raster: self.raster}
 
@@ -237,22 +241,33 @@ class _Writer:
         self.content.append("q " + " ".join(head))
         xy = nums(m.offsets)
         sizes = np.round(m.sizes, 2)
+        # a form per size; with many sizes one form of size 1, scaled (and its edge
+        # width divided by the scale)
+        scaled = len(np.unique(sizes)) > MARKER_SIZES
         for k in range(n):
             s = float(sizes[k])
             if s <= 0:
                 continue
-            reach = s + m.edge_width + 1
+            unit = 1.0 if scaled else s
+            reach = unit + (0 if scaled else m.edge_width) + 1
 
-            def make(s=s, reach=reach) -> int:
+            def make(unit=unit, reach=reach) -> int:
                 return self.stream(
-                    f"/Type /XObject /Subtype /Form /BBox [{num(-reach)} {num(-reach)} "
-                    f"{num(reach)} {num(reach)}]", f"{_path_ops(verts * s, codes)}\n"
+                    f"/Type /XObject /Subtype /Form /BBox [{num(-reach, 4)} {num(-reach, 4)} "
+                    f"{num(reach, 4)} {num(reach, 4)}]",
+                    f"{_path_ops(verts * unit, codes, 3 if unit > 1 else 5)}\n"
                     f"{paint}".encode())
 
-            name = self.resource("XObject", ("marker", m.name, id(m.symbol), s, paint), make)
-            colors = "" if same else self._marker_colors(
+            name = self.resource("XObject", ("marker", m.name, id(m.symbol), unit, paint),
+                                 make)
+            ops = "" if same else self._marker_colors(
                 face[k], None if edge is None else edge[k]) + " "
-            self.content.append(f"q {colors}1 0 0 1 {xy[2 * k]} {xy[2 * k + 1]} cm /{name} Do Q")
+            if scaled:
+                width = "" if edge is None else f"{num(m.edge_width / s, 5)} w "
+                ops += f"{width}{num(s, 3)} 0 0 {num(s, 3)} {xy[2 * k]} {xy[2 * k + 1]} cm"
+            else:
+                ops += f"1 0 0 1 {xy[2 * k]} {xy[2 * k + 1]} cm"
+            self.content.append(f"q {ops} /{name} Do Q")
         self.content.append("Q")
 
     def _marker_colors(self, face, edge) -> str:
@@ -381,7 +396,10 @@ class _Writer:
         widths = metrics["widths"]
         self._widths[font] = widths
         self._mappings[font] = mapping
-        base = f"LUMOS{len(self._mappings):02d}+{metrics['name']}"[:60]
+        # a subset's name starts with a tag of six capital letters (PDF 32000, 9.6.4)
+        h = zlib.crc32(repr((str(font), sorted(used))).encode())
+        tag = "".join(chr(65 + (h >> (5 * i)) % 26) for i in range(6))
+        base = f"{tag}+{metrics['name']}"[:60]
         file_obj = self.stream(f"/Length1 {len(data)}", data)
         desc = self.put((
             f"<< /Type /FontDescriptor /FontName /{base} /Flags 32 "
@@ -406,8 +424,6 @@ class _Writer:
         if self.clip is not None:
             self.content.append("Q")
             self.clip = None
-        self._widths: dict[FilePath, dict] = {}
-        self._mappings: dict[FilePath, dict] = {}
         for font, name in self.font_names.items():
             self.resources["Font"][name] = self._font_objects(font)
         for font, index, ids, xs, size, chars in self.text_runs:

@@ -27,6 +27,7 @@ from ..primitives import GlyphRun, MarkerSet, Path, Raster, Stroke, Triangles
 from .atomic import write_text
 from .png import encode_png
 from .vector import (
+    MARKER_SIZES,
     SEAM_STROKE,
     FontSubsets,
     color_groups,
@@ -217,20 +218,26 @@ class _Writer:
                 Stroke(tuple(edge[0]), m.edge_width, join=m.join)))
         self.body.append(f'<g style="{";".join(group)}">')
         xy = nums(m.offsets)
+        # a symbol per size, drawn at x, y; with many sizes one unit symbol, scaled
+        scaled = len(np.unique(sizes)) > MARKER_SIZES
         for k in range(n):
             s = float(sizes[k])
             if s <= 0:
                 continue
-            mid = self._id(("marker", m.name, id(m.symbol), s), "m", lambda i, s=s: (
-                f'<path id="{i}" d="{path_data(verts * s, codes, 3)}"/>'))
+            unit = 1.0 if scaled else s
+            mid = self._id(("marker", m.name, id(m.symbol), unit), "m", lambda i, u=unit: (
+                f'<path id="{i}" d="{path_data(verts * u, codes, 3 if u > 1 else 5)}"/>'))
             style = []
             if not same_face:
                 style.append("fill:none" if face[k, 3] <= 0 else _paint("fill", face[k]))
             if not same_edge:
                 style.append(_stroke_style(Stroke(tuple(edge[k]), m.edge_width, join=m.join)))
+            if scaled and edge is not None:
+                style.append(f"stroke-width:{num(m.edge_width / s, 5)}")
             attr = f' style="{";".join(style)}"' if style else ""
-            self.body.append(f'<use xlink:href="#{mid}" x="{xy[2 * k]}" y="{xy[2 * k + 1]}"'
-                             f'{attr}/>')
+            place = f'transform="translate({xy[2 * k]} {xy[2 * k + 1]}) scale({num(s, 3)})"' \
+                if scaled else f'x="{xy[2 * k]}" y="{xy[2 * k + 1]}"'
+            self.body.append(f'<use xlink:href="#{mid}" {place}{attr}/>')
         self.body.append("</g>")
 
     def triangles(self, t: Triangles) -> None:

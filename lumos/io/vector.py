@@ -16,6 +16,10 @@ import numpy as np
 
 from ..primitives import CLOSEPOLY, CURVE3, CURVE4, LINETO, MOVETO, Path, Raster
 
+# Markers of up to this many sizes get a symbol defined per size; beyond, one symbol of
+# size 1 is scaled at every point (a bigger file per marker, far fewer definitions).
+MARKER_SIZES = 16
+
 # Two decimals of a pixel: 1/400 mm at 100 dpi, finer than any printer.
 DECIMALS = 2
 _ZEROS = re.compile(r"\.0+(?=[ \]]|$)|(\.\d*?[1-9])0+(?=[ \]]|$)")

@@ -98,6 +98,9 @@ class Artist:
     #: where the positions of the artist's visuals live: "scale" (the axes' scale space;
     #: the GPU applies the axes' projection) or "projected" (the artist projects itself)
     space = "scale"
+    _rasterized = False
+    # artists drawn as vector text (labels) have no picture of their own to rasterize
+    rasterizable = True
 
     def __init__(self, axes, label: str | None = None, zorder: float | None = None) -> None:
         self.axes = axes
@@ -122,6 +125,23 @@ class Artist:
 
     def get_zorder(self) -> float:
         return self.zorder
+
+    def get_rasterized(self) -> bool:
+        """Whether vector files (SVG, PDF) draw this artist as an image."""
+        return self._rasterized
+
+    def set_rasterized(self, rasterized: bool) -> None:
+        """Draw this artist as an image in vector files (at ``savefig``'s dpi), as
+        matplotlib's ``Artist.set_rasterized``: its visuals are marked."""
+        if not isinstance(rasterized, (bool, np.bool_)):
+            raise TypeError(f"rasterized: got {rasterized!r}, expected True or False")
+        if rasterized and not self.rasterizable:
+            raise TypeError(f"rasterized: {type(self).__name__} is drawn as vector text "
+                            "and cannot be rasterized")
+        self._rasterized = bool(rasterized)
+        for v in self.visuals():
+            v.rasterized = self._rasterized
+        self._changed()
 
     def set_zorder(self, z: float) -> None:
         self.zorder = float(z)
@@ -188,6 +208,30 @@ _ALIASES = {"c": "color", "lw": "linewidth", "ls": "linestyle", "ms": "markersiz
             "mfc": "markerfacecolor", "mec": "markeredgecolor", "mew": "markeredgewidth",
             "fontsize": "fontsize", "size": "fontsize", "ha": "horizontalalignment",
             "va": "verticalalignment"}
+
+
+def accepts_rasterized(method):
+    """Let a plotting method take matplotlib's ``rasterized=`` keyword: the artists it
+    returns (alone, in a list or in a container) are set rasterized."""
+    import functools
+
+    @functools.wraps(method)
+    def wrapper(*args, rasterized=None, **kwargs):
+        result = method(*args, **kwargs)
+        if rasterized is not None:
+            for artist in _artists_in(result):
+                artist.set_rasterized(rasterized)
+        return result
+
+    return wrapper
+
+
+def _artists_in(result) -> list:
+    if isinstance(result, Artist):
+        return [result]
+    if isinstance(result, (list, tuple)):
+        return [a for item in result for a in _artists_in(item)]
+    return []
 
 
 def _limits(x: np.ndarray, y: np.ndarray, xscale, yscale):
@@ -1103,6 +1147,7 @@ class Text(Artist):
     transform to figure pixels (``transform=ax.transAxes``: axes fraction)."""
 
     zorder = 3.0
+    rasterizable = False
 
     def __init__(self, axes, x, y, text, fontsize=None, color="black", ha="left",
                  va="baseline", rotation=0.0, transform=None, label=None, zorder=None,

@@ -24,6 +24,7 @@ from .artists import (
     Line2D,
     PathCollection,
     Text,
+    accepts_rasterized,
     as_1d,
     check_marker,
     numeric,
@@ -157,6 +158,7 @@ class Axes(PlottingMixin, ArtistAPI):
         self.artists.append(artist)
         for v in artist.visuals():
             v.order = artist.zorder
+            v.rasterized = artist.get_rasterized()
             self.view.add(v)
         self._dirty = True
         self._autoscale()
@@ -181,6 +183,7 @@ class Axes(PlottingMixin, ArtistAPI):
         return c
 
     # -- plotting ------------------------------------------------------------------
+    @accepts_rasterized
     def plot(self, *args, scalex: bool = True, scaley: bool = True, **kwargs) -> list[Line2D]:
         """Lines and/or markers: ``plot(y)``, ``plot(x, y, 'r--o', lw=2, label='a')``."""
         kwargs = _normalize_kwargs(kwargs)
@@ -232,6 +235,7 @@ class Axes(PlottingMixin, ArtistAPI):
             raise ValueError(f"where: got {where!r}, expected 'pre', 'post' or 'mid'")
         return self.plot(x, y, *args, drawstyle=f"steps-{where}", **kwargs)
 
+    @accepts_rasterized
     def scatter(self, x, y, s=None, c=None, marker="o", cmap=None, norm=None, vmin=None,
                 vmax=None, alpha=None, linewidths=None, edgecolors=None, label=None,
                 zorder=None, color=None, density: bool | None = None,
@@ -256,6 +260,7 @@ class Axes(PlottingMixin, ArtistAPI):
                             density=density)
         return self._add_artist(pc)
 
+    @accepts_rasterized
     def imshow(self, X, cmap=None, norm=None, aspect=None, interpolation=None, alpha=None,
                vmin=None, vmax=None, origin=None, extent=None, zorder=None,
                **kwargs) -> AxesImage:
@@ -902,7 +907,9 @@ class Axes(PlottingMixin, ArtistAPI):
                 continue
             for item in a.batch_items():
                 owner = (a, item.part)  # member_at gives it back: artist_at reads it
-                key = (item.visual, item.style, item.order, px, owner if item.alone else None)
+                # rasterized artists batch apart: vector files draw their batch as an image
+                key = (item.visual, item.style, item.order, px, owner if item.alone else None,
+                       a.get_rasterized())
                 groups.setdefault(key, []).append(Member(owner, item.pos, item.color,
                                                          item.size, item.changed))
         for key in [k for k in self._batches if k not in groups]:
@@ -912,6 +919,7 @@ class Axes(PlottingMixin, ArtistAPI):
             if visual is None:
                 visual = self._batches[key] = key[0](**dict(key[1]))
                 visual.order = key[2]
+                visual.rasterized = key[5]
                 self.view.add(visual)
             visual.set_members(members)
 

@@ -13,7 +13,7 @@ from numbers import Integral
 import numpy as np
 
 from .. import colors
-from .artists import Line2D, as_1d
+from .artists import Line2D, accepts_rasterized, as_1d
 from .collections import (
     Annotation,
     AxLine,
@@ -175,6 +175,7 @@ class PlottingMixin:
         return cycle[i % len(cycle)]
 
     # -- fills -------------------------------------------------------------------------
+    @accepts_rasterized
     def fill_between(self, x, y1, y2=0, where=None, interpolate: bool = False, step=None,
                      **kwargs) -> FillBetweenPolyCollection:
         """Fill the area between the curves (x, y1) and (x, y2); NaN splits the band.
@@ -185,6 +186,7 @@ class PlottingMixin:
         return self._fill_between("x", x, y1, y2, where, interpolate, step, kwargs,
                                   ("x", "y1", "y2"))
 
+    @accepts_rasterized
     def fill_betweenx(self, y, x1, x2=0, where=None, step=None, interpolate: bool = False,
                       **kwargs) -> FillBetweenPolyCollection:
         """Fill the area between the curves (x1, y) and (x2, y)."""
@@ -226,6 +228,7 @@ class PlottingMixin:
         return self._add_artist(coll)
 
     # -- bars --------------------------------------------------------------------------
+    @accepts_rasterized
     def bar(self, x, height, width=0.8, bottom=None, *, align: str = "center",
             **kwargs) -> BarContainer:
         """Bars at x of the given heights; one draw for every face, one for the edges.
@@ -322,6 +325,7 @@ class PlottingMixin:
         return BarContainer(patches, errorbar, datavalues=datavalues, orientation=orientation,
                             collection=coll)
 
+    @accepts_rasterized
     def barh(self, y, width, height=0.8, left=None, *, align: str = "center",
              **kwargs) -> BarContainer:
         """Horizontal bars at y of the given widths, starting at ``left`` (default 0)."""
@@ -329,6 +333,7 @@ class PlottingMixin:
                         orientation="horizontal", **kwargs)
 
     # -- histograms --------------------------------------------------------------------
+    @accepts_rasterized
     def hist(self, x, bins=None, range=None, density: bool = False, weights=None,  # noqa: A002
              cumulative=False, bottom=None, histtype: str = "bar", align: str = "mid",
              orientation: str = "vertical", rwidth=None, log: bool = False, color=None,
@@ -511,6 +516,7 @@ class PlottingMixin:
         return patches
 
     # -- error bars and stems ----------------------------------------------------------
+    @accepts_rasterized
     def errorbar(self, x, y, yerr=None, xerr=None, fmt: str = "", ecolor=None,
                  elinewidth=None, capsize=None, barsabove: bool = False, lolims=False,
                  uplims=False, xlolims=False, xuplims=False, errorevery=1, capthick=None,
@@ -575,6 +581,7 @@ class PlottingMixin:
                                   tuple(barcols)), has_xerr=xerr is not None,
                                  has_yerr=yerr is not None, label=label)
 
+    @accepts_rasterized
     def stem(self, *args, linefmt=None, markerfmt=None, basefmt=None, bottom=0, label=None,
              orientation: str = "vertical") -> StemContainer:
         """``stem(y)`` or ``stem(x, y)``: vertical lines from ``bottom`` to each point,
@@ -630,11 +637,13 @@ class PlottingMixin:
                              marker=bstyle.get("marker"), label="_nolegend_")[0]
         return StemContainer((markerline, stemlines, baseline), label=label)
 
+    @accepts_rasterized
     def hlines(self, y, xmin, xmax, colors=None, linestyles="solid", label="",
                **kwargs) -> LineCollection:
         """Horizontal lines at each y from xmin to xmax (one draw)."""
         return self._hvlines("h", y, xmin, xmax, colors, linestyles, label, kwargs)
 
+    @accepts_rasterized
     def vlines(self, x, ymin, ymax, colors=None, linestyles="solid", label="",
                **kwargs) -> LineCollection:
         """Vertical lines at each x from ymin to ymax (one draw)."""
@@ -660,6 +669,7 @@ class PlottingMixin:
         return self._add_artist(lc)
 
     # -- pseudocolor -------------------------------------------------------------------
+    @accepts_rasterized
     def pcolormesh(self, *args, alpha=None, norm=None, cmap=None, vmin=None, vmax=None,
                    shading=None, antialiased: bool = False, **kwargs) -> QuadMesh:
         """A colored grid: ``pcolormesh(C)`` or ``pcolormesh(X, Y, C)``; X, Y are cell
@@ -667,6 +677,7 @@ class PlottingMixin:
         return self._pcolor("pcolormesh", args, alpha, norm, cmap, vmin, vmax, shading,
                             kwargs, 1.0)
 
+    @accepts_rasterized
     def pcolor(self, *args, shading=None, alpha=None, norm=None, cmap=None, vmin=None,
                vmax=None, **kwargs) -> QuadMesh:
         """Like :meth:`pcolormesh` (no 'gouraud'), for matplotlib scripts."""
@@ -730,12 +741,14 @@ class PlottingMixin:
         return self._add_artist(qm)
 
     # -- contours ----------------------------------------------------------------------
+    @accepts_rasterized
     def contour(self, *args, **kwargs) -> ContourSet:
         """Contour lines: ``contour(Z)``, ``contour(X, Y, Z, levels)``; levels an int
         (nice values over the data range) or increasing values. Single-colored
         negative levels are dashed."""
         return self._contour(False, args, kwargs)
 
+    @accepts_rasterized
     def contourf(self, *args, **kwargs) -> ContourSet:
         """Filled contours between levels (one draw for every level)."""
         return self._contour(True, args, kwargs)
@@ -820,6 +833,7 @@ class PlottingMixin:
         return CS.clabel(levels, fontsize=fontsize, inline=inline, fmt=fmt, colors=colors)
 
     # -- vectors -----------------------------------------------------------------------
+    @accepts_rasterized
     def quiver(self, *args, **kwargs) -> Quiver:
         """Arrows: ``quiver(U, V)``, ``quiver(X, Y, U, V)``, ``quiver(X, Y, U, V, C)``.
 
@@ -892,10 +906,12 @@ class PlottingMixin:
         return self._add_artist(a)
 
     # -- reference lines and spans -----------------------------------------------------
+    @accepts_rasterized
     def axhline(self, y=0, xmin=0, xmax=1, **kwargs) -> Line2D:
         """A horizontal line at data y across the axes (xmin, xmax in axes fraction)."""
         return self._axline("horizontal", y, xmin, xmax, kwargs)
 
+    @accepts_rasterized
     def axvline(self, x=0, ymin=0, ymax=1, **kwargs) -> Line2D:
         """A vertical line at data x across the axes (ymin, ymax in axes fraction)."""
         return self._axline("vertical", x, ymin, ymax, kwargs)
@@ -917,6 +933,7 @@ class PlottingMixin:
         line = AxLine(self, orientation, float(v[0]), f0, f1, **kwargs)
         return self._add_artist(line)
 
+    @accepts_rasterized
     def fill(self, *args, **kwargs) -> list[Polygon]:
         """Filled polygons: ``fill(x, y)``, ``fill(x, y, 'r')``, ``fill(x1, y1, x2, y2)``;
         each closes back to its first point. Colors come from the patch cycle unless
@@ -948,10 +965,12 @@ class PlottingMixin:
             polys.append(self._add_artist(poly))
         return polys
 
+    @accepts_rasterized
     def axhspan(self, ymin, ymax, xmin=0, xmax=1, **kwargs) -> Polygon:
         """A horizontal band from data ymin to ymax across the axes."""
         return self._axspan("horizontal", ymin, ymax, xmin, xmax, kwargs)
 
+    @accepts_rasterized
     def axvspan(self, xmin, xmax, ymin=0, ymax=1, **kwargs) -> Polygon:
         """A vertical band from data xmin to xmax across the axes."""
         return self._axspan("vertical", xmin, xmax, ymin, ymax, kwargs)
