@@ -25,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import peers  # noqa: E402
 import threed  # noqa: E402
+import vector  # noqa: E402
 from import_time import wall_time  # noqa: E402
 
 
@@ -221,6 +222,11 @@ def main() -> None:
     big = subprocess.run([sys.executable, str(HERE / "bigdata.py")], check=True,
                          capture_output=True, text=True).stdout
     table += "\n\nBig data (`benchmarks/bigdata.py`):\n\n" + big.strip()
+    # vector files of the gallery, lumos and matplotlib in one run (benchmarks/vector.py)
+    table += ("\n\nSVG and PDF of the gallery (`benchmarks/vector.py`): file size, time of "
+              "the first `savefig` after the figure was drawn and, in parentheses, the "
+              "median of the next ones:\n\n"
+              + "\n".join(vector.rows(json_of("vector.py", "--runs", str(args.runs)))))
     if not args.no_peers:
         # the same scenes in lumos and each peer installed here (peers.py docstring)
         results = peers.measure(peers.LIBS, max(args.runs // 2, 3), 7,

@@ -6,6 +6,7 @@ Everything works in canvas logical pixels (y down), as :mod:`lumos.primitives` h
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import re
@@ -204,56 +205,75 @@ class FontSubsets:
         """The font file cut down to its used glyphs (and the characters they stand for,
         with their cmap entries: an SVG's text maps through them), and the new glyph id
         of every old one. ``keep_ids`` keeps the glyph ids (a bigger file)."""
-        from fontTools import subset
-
         used = self.glyphs[FilePath(font)]
-        options = subset.Options()
-        options.retain_gids = keep_ids
-        options.hinting = False  # outlines are drawn at any size: hints only add bytes
-        options.notdef_outline = True
-        options.layout_features = []  # positions come laid out: no shaping tables
-        options.drop_tables += ["FFTM", "GPOS", "GSUB", "GDEF", "kern", "MATH"]
-        tt = _load_font(font)
-        old_order = tt.getGlyphOrder()
-        sub = subset.Subsetter(options)
-        unicodes = sorted({ord(c) for c in used.values() if len(c) == 1})
-        sub.populate(gids=sorted(used), unicodes=unicodes)
-        sub.subset(tt)
-        new_ids = {name: i for i, name in enumerate(tt.getGlyphOrder())}
-        mapping = {g: new_ids[old_order[g]] for g in used if old_order[g] in new_ids}
-        out = io.BytesIO()
-        tt.save(out)
-        return out.getvalue(), mapping
+        return _subset(FilePath(font), tuple(sorted(used.items())), keep_ids)
 
 
-def _load_font(font: FilePath):
+# Tables a subset never needs: positions come laid out (no shaping or kerning), and
+# deleting them before subsetting saves decompiling them (most of the time it takes).
+_DROP = ("GPOS", "GSUB", "GDEF", "kern", "MATH", "FFTM", "BASE", "JSTF")
+
+
+@functools.lru_cache(maxsize=32)
+def _subset(font: FilePath, used: tuple, keep_ids: bool) -> tuple[bytes, dict[int, int]]:
+    from fontTools import subset
     from fontTools.ttLib import TTFont
 
+    options = subset.Options()
+    options.retain_gids = keep_ids
+    options.hinting = False  # outlines are drawn at any size: hints only add bytes
+    options.notdef_outline = True
+    options.layout_features = []
+    options.drop_tables += list(_DROP)
+    tt = TTFont(io.BytesIO(_font_bytes(font)))
+    for tag in _DROP:
+        if tag in tt:
+            del tt[tag]
+    old_order = tt.getGlyphOrder()
+    sub = subset.Subsetter(options)
+    unicodes = sorted({ord(c) for _, c in used if len(c) == 1})
+    sub.populate(gids=[g for g, _ in used], unicodes=unicodes)
+    sub.subset(tt)
+    new_ids = {name: i for i, name in enumerate(tt.getGlyphOrder())}
+    mapping = {g: new_ids[old_order[g]] for g, _ in used if old_order[g] in new_ids}
+    out = io.BytesIO()
+    tt.save(out)
+    return out.getvalue(), mapping
+
+
+@functools.lru_cache(maxsize=8)
+def _font_bytes(font: FilePath) -> bytes:
     with open(font, "rb") as f:
-        return TTFont(io.BytesIO(f.read()), lazy=False)
+        return f.read()
 
 
-def font_metrics(font: FilePath, glyph_ids: Iterable[int]) -> dict:
-    """What a PDF font descriptor needs, in 1000 units per em, and the advance widths
-    of ``glyph_ids``."""
+@functools.lru_cache(maxsize=8)
+def _font_info(font: FilePath):
+    """The parts of a font file a PDF font descriptor reads (parsed once)."""
     from fontTools.ttLib import TTFont
 
-    tt = TTFont(str(font), lazy=True)
+    tt = TTFont(io.BytesIO(_font_bytes(font)), lazy=True)
     k = 1000.0 / tt["head"].unitsPerEm
     head, hhea = tt["head"], tt["hhea"]
     os2 = tt["OS/2"] if "OS/2" in tt else None
-    name = tt["name"].getDebugName(6) or FilePath(font).stem
+    name = tt["name"].getDebugName(6) or font.stem
     cap = getattr(os2, "sCapHeight", 0) or hhea.ascent
-    order = tt.getGlyphOrder()
+    hmtx = tt["hmtx"]
+    advances = [round(hmtx[g][0] * k) for g in tt.getGlyphOrder()]
     return {
         "name": re.sub(r"[^A-Za-z0-9+-]", "", name) or "Font",
         "bbox": [round(v * k) for v in (head.xMin, head.yMin, head.xMax, head.yMax)],
         "ascent": round(hhea.ascent * k), "descent": round(hhea.descent * k),
         "cap_height": round(cap * k),
         "italic_angle": float(tt["post"].italicAngle),
-        "widths": {g: round(tt["hmtx"][order[g]][0] * k) for g in glyph_ids
-                   if 0 <= g < len(order)},
-    }
+    }, advances
+
+
+def font_metrics(font: FilePath, glyph_ids: Iterable[int]) -> dict:
+    """What a PDF font descriptor needs, in 1000 units per em, and the advance widths
+    of ``glyph_ids``."""
+    info, advances = _font_info(FilePath(font))
+    return {**info, "widths": {g: advances[g] for g in glyph_ids if 0 <= g < len(advances)}}
 
 
 # ---------------------------------------------------------------------- Gouraud

@@ -290,9 +290,17 @@ def arc_lengths(px: np.ndarray, valid: np.ndarray) -> np.ndarray:
 def line_paths(px: np.ndarray, rgba: np.ndarray, width: float, dashes, clip) -> list[Path]:
     """Stroked paths of a polyline in pixels drawn as the GL line draws it: round joins
     and caps (butt dash ends), NaN rows breaking it, per-point colors blended per
-    segment (runs of one color share a path), dashes continuing along the arc length."""
+    segment (runs of one color share a path), dashes continuing along the arc length.
+    Segments that cannot reach the ``clip`` rectangle are left out."""
     valid = np.isfinite(px).all(axis=1)
     ok = valid[:-1] & valid[1:]
+    if clip is not None:  # segments wholly beyond one edge of the view (caps included)
+        x, y, w, h = clip
+        reach = width / 2 + 1
+        with np.errstate(invalid="ignore"):
+            for axis, lo, hi in ((0, x - reach, x + w + reach), (1, y - reach, y + h + reach)):
+                c = px[:, axis]
+                ok &= ~(((c[:-1] < lo) & (c[1:] < lo)) | ((c[:-1] > hi) & (c[1:] > hi)))
     if not ok.any():
         return []
     seg_rgba = (rgba[:-1] + rgba[1:]) / 2  # what the GL's interpolated color averages to

@@ -199,7 +199,14 @@ class Mesh(Visual):
         if ctx.is_3d or self._shading is not None:
             return ctx.raster(self)
         px = ctx.to_pixels(self._vertices, self)
-        faces = faces[np.isfinite(px[faces]).all(axis=(1, 2))]
+        tri = px[faces]
+        x, y, w, h = ctx.clip
+        with np.errstate(invalid="ignore"):  # faces outside the view are left out
+            lo, hi = tri.min(axis=1), tri.max(axis=1)
+            seen = (hi[:, 0] >= x) & (lo[:, 0] <= x + w) & (hi[:, 1] >= y) & (lo[:, 1] <= y + h)
+        faces = faces[np.isfinite(tri).all(axis=(1, 2)) & seen]
+        if len(faces) == 0:
+            return []
         rgba = self._color_buffer.data / 255.0
         c = rgba[faces]
         flat = (c[:, 1:] == c[:, :1]).all(axis=(1, 2))

@@ -506,7 +506,7 @@ def test_save_png_has_the_right_size(tmp_path):
     canvas.close()
 
 
-@pytest.mark.parametrize("name", ["x.jpg", "x.svg", "x", "x.png.txt"])
+@pytest.mark.parametrize("name", ["x.jpg", "x.eps", "x", "x.png.txt"])
 def test_save_unknown_suffix(tmp_path, name):
     canvas = scene.Canvas(size=(10, 10))
     with pytest.raises(ValueError, match="suffix"):

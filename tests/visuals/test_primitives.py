@@ -338,3 +338,17 @@ def test_raster_resolution_follows_the_export_pixel_ratio():
         canvas.close()
     assert r3.rgba.shape[1] == pytest.approx(3 * r1.rgba.shape[1], abs=3)
     np.testing.assert_allclose(r3.rect, r1.rect, atol=1)
+
+
+def test_what_lies_outside_the_view_is_left_out():
+    t = np.linspace(0, 40 * np.pi, 100_000)
+    spiral = visuals.Line(np.c_[np.cos(t) * t, np.sin(t) * t], color="black", width=2)
+    img, prims = draw([spiral], rect=(10, -5, 10, 10))  # a small window on the spiral
+    kept = sum(np.isfinite(p.vertices).all(axis=1).sum() for p in prims)
+    assert 0 < kept < 0.05 * 100_000
+    ref = np.max([stroke_coverage(p, img.shape[:2]) for p in prims], axis=0)
+    assert np.abs(ref - gl_coverage(img, (0, 0, 0))).mean() < 0.01  # the same picture
+    v = np.array([[0, 0], [1, 0], [0, 1], [50, 50], [51, 50], [50, 51]], float)
+    mesh = visuals.Mesh(v, np.array([[0, 1, 2], [3, 4, 5]]), color="red", shading=None)
+    _, (tri,) = draw([mesh], rect=(-1, -1, 3, 3))
+    assert len(tri.faces) == 1
