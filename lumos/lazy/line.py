@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..gpu.frame import Draw
-from ..visuals.base import DrawContext, Visual, check_number
+from ..visuals.base import DrawContext, PrimitiveContext, Visual, check_number
 from ..visuals.line import Line
 from .pyramid import LinePyramid
 
@@ -119,7 +119,8 @@ class PyramidLine(Visual):
         a, b = self._to_pyramid_x(np.array([lo, hi]))
         return self._to_view(self.pyramid.query(float(a), float(b), columns))
 
-    def draws(self, ctx: DrawContext) -> list[Draw]:
+    def _show(self, ctx: DrawContext | PrimitiveContext) -> bool:
+        """Give the line the envelope of the view (False: nothing to draw)."""
         if ctx.camera["type"] == "panzoom":
             x0, _, w, _ = ctx.camera["rect"]
             lo, hi = sorted((x0, x0 + w))
@@ -127,14 +128,23 @@ class PyramidLine(Visual):
         else:  # 3D: the whole line at a fixed resolution
             b = self.bounds()
             if b is None:
-                return []
+                return False
             lo, hi, columns = b[0, 0], b[1, 0], _FULL_COLUMNS
         key = (lo, hi, columns)
         if key != self._key:
             pts = self.envelope(lo, hi, columns)  # a read error leaves the key: retried
             self._line.set_data(pts, copy=False)
             self._key, self._count = key, len(pts)
-        return self._line.draws(ctx)
+        return True
+
+    def draws(self, ctx: DrawContext) -> list[Draw]:
+        return self._line.draws(ctx) if self._show(ctx) else []
+
+    def primitives(self, ctx: PrimitiveContext) -> list:
+        """The paths of the envelope at the export resolution (vector files)."""
+        if ctx.is_3d:
+            return ctx.raster(self)
+        return self._line.primitives(ctx) if self._show(ctx) else []
 
     @property
     def drawn(self) -> int:

@@ -352,3 +352,16 @@ def test_what_lies_outside_the_view_is_left_out():
     mesh = visuals.Mesh(v, np.array([[0, 1, 2], [3, 4, 5]]), color="red", shading=None)
     _, (tri,) = draw([mesh], rect=(-1, -1, 3, 3))
     assert len(tri.faces) == 1
+
+
+def test_pyramid_line_writes_its_envelope_at_the_export_resolution():
+    from lumos.lazy.line import PyramidLine
+    from lumos.lazy.pyramid import LinePyramid
+
+    y = np.cumsum(np.random.default_rng(4).normal(size=500_000))
+    line = PyramidLine(LinePyramid(y, cache=False), color="black", width=1)
+    img, prims = draw([line], size=(200, 100))
+    kept = sum(len(p.vertices) for p in prims)
+    assert 0 < kept < 4 * 200 + 64  # O(pixel columns), not O(N)
+    ref = np.max([stroke_coverage(p, img.shape[:2]) for p in prims], axis=0)
+    assert np.abs(ref - gl_coverage(img, (0, 0, 0))).mean() < 0.01
