@@ -11,9 +11,9 @@ rcParams: dict[str, object] = {
     # modules that register front-ends (lumos.plot.frontends), asked in this order
     "figure.frontends": ["lumos.app.notebook", "lumos.app.window"],
     "savefig.dpi": "figure",
-    # SVG text: "none" = <text> in an embedded font subset; "path" = glyph outlines
-    # (lumos.io.svg.FONTTYPE is the same default)
-    "svg.fonttype": "none",
+    # SVG text: "path" = glyph outlines; "none" = <text> in an embedded font subset
+    # (lumos.io.svg.FONTTYPE is the same default; its docstring says why)
+    "svg.fonttype": "path",
     "font.size": 10.0,
     "axes.titlesize": 12.0,
     "axes.labelsize": 10.0,

@@ -39,20 +39,29 @@ def evil_figure():
 
 @pytest.fixture
 def files(tmp_path):
+    """The evil figure as SVG with real text (svg.fonttype "none"), as SVG of glyph
+    outlines (the default "path") and as PDF."""
     import lumos.pyplot as plt
+    from lumos.plot.style import rcParams
 
+    old = rcParams["svg.fonttype"]
     try:
         fig = evil_figure()
         meta = {"Title": "meta " + EVIL}
+        rcParams["svg.fonttype"] = "none"
         svg = fig.savefig(tmp_path / "evil.svg", metadata=meta)
+        rcParams["svg.fonttype"] = "path"
+        outlines = fig.savefig(tmp_path / "evil_path.svg", metadata=meta)
         pdf = fig.savefig(tmp_path / "evil.pdf", metadata=meta)
     finally:
+        rcParams["svg.fonttype"] = old
         plt.close("all")
-    return svg, pdf
+    return svg, pdf, outlines
 
 
-def test_svg_is_well_formed_and_has_no_active_content(files):
-    svg, _ = files
+@pytest.mark.parametrize("which", [0, 2], ids=["text", "outlines"])
+def test_svg_is_well_formed_and_has_no_active_content(files, which):
+    svg = files[which]
     text = svg.read_text(encoding="utf-8")
     root = ET.fromstring(text.encode("utf-8"))  # well-formed XML despite the labels
     tags = {el.tag.split("}")[-1] for el in root.iter()}
@@ -60,26 +69,31 @@ def test_svg_is_well_formed_and_has_no_active_content(files):
     for el in root.iter():
         assert not any(k.lower().startswith("on") for k in el.attrib), el.attrib
     assert "<script" not in text and "]]>" not in text
+    # in the file's title XML cannot hold the control character: U+FFFD stands for it
+    assert root.find("{http://www.w3.org/2000/svg}title").text == "meta " + EVIL.replace(
+        "\x07", "\ufffd")
+    if which == 2:
+        assert not list(root.iter("{http://www.w3.org/2000/svg}text"))  # outlines only
+        return
     # the labels are there as text, characters intact
     content = "".join(t for el in root.iter() if el.tag.endswith("text")
                       for t in el.itertext())
     for label in ("title ", "xlabel ", "legend "):
         assert label + READ in content
     assert TICK in content
-    # in the file's title XML cannot hold the control character: U+FFFD stands for it
-    assert root.find("{http://www.w3.org/2000/svg}title").text == "meta " + EVIL.replace(
-        "\x07", "\ufffd")
 
 
 @pytest.mark.browser
 def test_svg_in_chromium_runs_nothing_and_reads_back(files):
-    svg, _ = files
+    svg = files[0]
     with browser.svg_browser(svg, 1200) as b:
         b.load(svg)
         assert b.evaluate("window.__pwned === undefined")
         assert b.evaluate("document.querySelectorAll('script, img').length") == 0
         content = b.evaluate("Array.from(document.querySelectorAll('text'))"
                              ".map(t => t.textContent).join('\\n')")
+        b.load(files[2])  # the glyph outlines: nothing runs either
+        assert b.evaluate("window.__pwned === undefined")
         b.check_errors()
     for label in ("title ", "xlabel ", "legend ", "y "):
         assert label + READ in content
@@ -87,7 +101,7 @@ def test_svg_in_chromium_runs_nothing_and_reads_back(files):
 
 
 def test_pdf_text_reads_back(files):
-    _, pdf = files
+    pdf = files[1]
     data = pdf.read_bytes()
     assert b"<script" not in data and b"window.__pwned" not in data  # all hex encoded
     out = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True,

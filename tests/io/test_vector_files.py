@@ -63,7 +63,18 @@ def tool(name: str, *args) -> str:
 
 
 # -- what the files hold ----------------------------------------------------------------
-def test_text_is_real_text_with_an_embedded_subset_font(plt, tmp_path):
+@pytest.fixture
+def svg_text():
+    """rcParams["svg.fonttype"] = "none" (real text) for one test."""
+    from lumos.plot.style import rcParams
+
+    old = rcParams["svg.fonttype"]
+    rcParams["svg.fonttype"] = "none"
+    yield
+    rcParams["svg.fonttype"] = old
+
+
+def test_text_is_real_text_with_an_embedded_subset_font(plt, tmp_path, svg_text):
     fig, ax = plt.subplots()
     ax.plot([1, 2, 3])
     ax.set_title(r"Wave $\alpha^2$")
@@ -109,7 +120,7 @@ def test_svg_default_fonttype_is_the_io_default():
     from lumos.io.svg import FONTTYPE
     from lumos.plot.style import rcParams
 
-    assert rcParams["svg.fonttype"] == FONTTYPE == "none"
+    assert rcParams["svg.fonttype"] == FONTTYPE == "path"
 
 
 def test_markers_are_defined_once_and_reused(plt, tmp_path):
@@ -242,7 +253,7 @@ def test_rasterized_artists_are_images_at_the_given_dpi(plt, tmp_path):
     root = ET.parse(svg).getroot()
     images = list(root.iter(SVG_NS + "image"))
     assert len(images) == 2
-    strokes = [p.get("style") for p in root.iter(SVG_NS + "path")]
+    strokes = [p.get("style") or "" for p in root.iter(SVG_NS + "path")]
     assert any("stroke:#1f77b4" in s for s in strokes)  # the vector line
     assert not any("stroke:#ff7f0e" in s for s in strokes)  # the rasterized one
     # dpi= sets the resolution of the rasterized parts: the line's image at 200 dpi
