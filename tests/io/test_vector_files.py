@@ -18,7 +18,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
 import browser  # noqa: E402
-from test_vector_gallery import difference, pdftoppm  # noqa: E402
+from test_vector_gallery import TOLERANCE, difference, pdftoppm  # noqa: E402
 
 from lumos import primitives as P  # noqa: E402
 from lumos import scene, visuals  # noqa: E402
@@ -296,5 +296,7 @@ def test_ten_million_points_write_a_small_file_that_looks_the_same(plt, tmp_path
         from_svg = browser.rasterize_svg(b, svg, expected.shape[1])
     svg_mean, svg_bad = difference(from_svg, expected)
     pdf_mean, pdf_bad = difference(pdftoppm(pdf, 100), expected)
-    assert svg_mean < 2.5 and svg_bad < 0.03, (svg_mean, svg_bad)
-    assert pdf_mean < 5.5 and pdf_bad < 0.06, (pdf_mean, pdf_bad)
+    assert svg_mean < TOLERANCE["svg path"][0] and svg_bad < TOLERANCE["svg path"][1], (
+        svg_mean, svg_bad)
+    assert pdf_mean < TOLERANCE["pdf"][0] and pdf_bad < TOLERANCE["pdf"][1], (
+        pdf_mean, pdf_bad)
