@@ -38,7 +38,7 @@ from .vector import (
     FontSubsets,
     color_groups,
     font_metrics,
-    hatch_segments,
+    hatch_tile,
     is_polyline,
     iter_commands,
     num,
@@ -206,18 +206,23 @@ class _Writer:
         cell = 72.0 / self.k  # one inch of pixels, as matplotlib's hatch unit
 
         def make() -> int:
-            segs = hatch_segments(p.hatch) * cell
-            ops = "\n".join(f"{a} {b} m {c} {d} l" for a, b, c, d in
-                            np.asarray(nums(segs.reshape(-1, 4))).reshape(-1, 4))
-            body = (f"{_stroke_ops(Stroke(color, p.hatch_width, cap='projecting'))}\n"
-                    f"{ops}\nS").encode()
+            body = [_color(color, "rg"), _color(color, "RG")]
+            resources = "<< >>"
+            if color[3] < 1:  # the pattern's own graphics state carries the alpha
+                gs = self.put(f"<< /Type /ExtGState /ca {num(color[3], 4)} "
+                              f"/CA {num(color[3], 4)} >>".encode())
+                resources = f"<< /ExtGState << /GA {gs} 0 R >> >>"
+                body.insert(0, "/GA gs")
+            for verts, codes, filled, width in hatch_tile(p.hatch, cell, p.hatch_width):
+                body.append(f"{num(width, 4)} w 0 J 1 j\n{_path_ops(verts, codes)}\n"
+                            f"{'B' if filled else 'S'}")
             h = self.size[1] * self.k
             # pattern space is the page's: map it to pixels, y down, as the content
             return self.stream(
                 f"/Type /Pattern /PatternType 1 /PaintType 1 /TilingType 1 "
                 f"/BBox [0 0 {num(cell)} {num(cell)}] /XStep {num(cell)} /YStep {num(cell)} "
                 f"/Matrix [{num(self.k, 6)} 0 0 {num(-self.k, 6)} 0 {num(h, 4)}] "
-                f"/Resources << >>", body)
+                f"/Resources {resources}", "\n".join(body).encode())
 
         return self.resource("Pattern", (p.hatch, tuple(color), p.hatch_width), make)
 

@@ -36,7 +36,7 @@ from .vector import (
     color_groups,
     color_hex,
     gouraud_raster,
-    hatch_segments,
+    hatch_tile,
     is_polyline,
     iter_commands,
     num,
@@ -193,13 +193,13 @@ class _Writer:
         cell = self.inch
 
         def make(i: str) -> str:
-            segs = hatch_segments(p.hatch) * cell
-            d = " ".join(f"M{a} {b}L{c} {e}" for a, b, c, e in
-                         np.asarray(nums(segs.reshape(-1, 4))).reshape(-1, 4))
-            stroke = _stroke_style(Stroke(color, p.hatch_width, cap="projecting"))
+            shapes = []
+            for verts, codes, filled, width in hatch_tile(p.hatch, cell, p.hatch_width):
+                fill = _paint("fill", color) if filled else "fill:none"
+                stroke = _stroke_style(Stroke(color, width))
+                shapes.append(f'<path d="{path_data(verts, codes)}" style="{fill};{stroke}"/>')
             return (f'<pattern id="{i}" patternUnits="userSpaceOnUse" x="0" y="0" '
-                    f'width="{num(cell)}" height="{num(cell)}"><path d="{d}" '
-                    f'style="fill:none;{stroke}"/></pattern>')
+                    f'width="{num(cell)}" height="{num(cell)}">{"".join(shapes)}</pattern>')
 
         return self._id(key, "h", make)
 

@@ -153,37 +153,84 @@ SEAM_STROKE = 1.0
 
 
 # ---------------------------------------------------------------------- hatches
-HATCH_LETTERS = "/\\|-+xX"
-HATCH_DENSITY = 6  # lines per hatch cell for each repeat of a letter (matplotlib's)
+HATCH_LETTERS = "-|+/\\xXoO.*"
+HATCH_DENSITY = 6  # lines (or rows of shapes) per tile for each repeat of a letter
+_FAMILIES = {"-": "h", "|": "v", "+": "hv", "/": "n", "\\": "s", "x": "ns", "X": "ns",
+             "o": "o", "O": "O", ".": ".", "*": "*"}
 
 
-def hatch_segments(hatch: str) -> np.ndarray:
-    """Line segments (n, 2, 2) of a hatch in a unit cell (y down) that tiles seamlessly,
-    as matplotlib draws them: ``/`` ``\\`` ``|`` ``-`` ``+`` ``x`` (``X``), denser
-    when repeated ("//")."""
+def hatch_tile(hatch: str, cell: float, width: float) -> list[tuple]:
+    """What one hatch tile of ``cell`` pixels (y down, tiles anchored at the canvas's
+    top-left corner) holds, as matplotlib's hatch.py lays it out and the Paths visual
+    draws it: ``(vertices, codes, filled, stroke_width)`` items, strokes ``width`` wide
+    plus a shape's own ring width. Lines: ``-`` ``|`` ``+``, diagonals ``/`` ``\\``
+    ``x`` through the tile corners; shapes on staggered rows: small rings ``o``, large
+    rings ``O``, dots ``.``, stars ``*``. A letter repeated is denser."""
     bad = sorted(set(hatch) - set(HATCH_LETTERS))
     if bad:
-        raise ValueError(f"hatch: got {hatch!r}; lumos draws the hatch letters "
-                         f"{' '.join(HATCH_LETTERS)}, not {' '.join(bad)}")
+        raise ValueError(f"hatch: got {hatch!r}, expected matplotlib's hatch letters "
+                         f"{' '.join(HATCH_LETTERS)}")
+    count: dict[str, int] = {}
+    for c in hatch:
+        for fam in _FAMILIES[c]:
+            count[fam] = count.get(fam, 0) + 1
+    items = []
     segs = []
-    count = {c: hatch.count(c) for c in HATCH_LETTERS}
-    for letters, kind in (("-+", "h"), ("|+", "v"), ("/xX", "ne"), ("\\xX", "nw")):
-        n = sum(count[c] for c in letters) * HATCH_DENSITY
+    for fam in "hvns":
+        n = count.get(fam, 0) * HATCH_DENSITY
         if not n:
             continue
-        steps = (np.arange(n) + 0.5) / n
-        if kind == "h":
-            segs += [((0.0, s), (1.0, s)) for s in steps]
-        elif kind == "v":
-            segs += [((s, 0.0), (s, 1.0)) for s in steps]
-        else:
-            for k in range(-n, n + 1):  # slope lines, offsets k/n: periodic in the cell
-                o = k / n
-                if kind == "ne":  # rising to the right on screen (y down)
-                    segs.append(((o, 1.0), (1.0 + o, 0.0)))
-                else:
-                    segs.append(((o, 0.0), (1.0 + o, 1.0)))
-    return np.asarray(segs, np.float64).reshape(-1, 2, 2)
+        if fam in "hv":
+            for t in (np.arange(n) + 0.5) / n:
+                segs.append(((-0.1, t), (1.1, t)) if fam == "h" else ((t, -0.1), (t, 1.1)))
+        else:  # x + y = 2k/n ('/', rising to the right) or y - x = 2k/n ('\\')
+            for c in np.arange(-1, n + 2) * 2.0 / n:
+                segs.append(((c + 0.1, -0.1), (c - 1.1, 1.1)) if fam == "n"
+                            else ((-c - 0.1, -0.1), (1.1 - c, 1.1)))
+    if segs:
+        v = np.asarray(segs, np.float64).reshape(-1, 2) * cell
+        codes = np.tile(np.array([MOVETO, LINETO], np.uint8), len(segs))
+        items.append((v, codes, False, width))
+    for fam, radius in (("o", 0.2), ("O", 0.35), (".", 0.1), ("*", 1 / 3)):
+        n = count.get(fam, 0) * HATCH_DENSITY
+        if not n:
+            continue
+        r = radius * cell / n
+        verts, codes = [], []
+        for cx, cy in _lattice(n):
+            shape = _star(r) if fam == "*" else _circle(0.95 * r if fam in "oO" else r)
+            verts.append(shape[0] + (cx * cell / n, cy * cell / n))
+            codes.append(shape[1])
+        ring = 0.05 * r if fam in "oO" else 0.0
+        items.append((np.concatenate(verts), np.concatenate(codes), fam in ".*", width + ring))
+    return items
+
+
+def _lattice(n: int) -> list[tuple[float, float]]:
+    """Centres (lattice units, 1/n of a tile) of matplotlib's staggered rows reaching
+    into one tile: even rows at integer x, odd rows at half-integer x."""
+    out = []
+    for row in range(-1, n + 2):
+        shift = 0.5 if row % 2 else 0.0
+        out += [(col + shift, float(row)) for col in range(-1, n + 2)]
+    return out
+
+
+def _circle(r: float) -> tuple[np.ndarray, np.ndarray]:
+    k = 0.5522847498 * r
+    pts = [(r, 0), (r, k), (k, r), (0, r), (-k, r), (-r, k), (-r, 0), (-r, -k), (-k, -r),
+           (0, -r), (k, -r), (r, -k), (r, 0), (r, 0)]
+    codes = [MOVETO] + [CURVE4] * 12 + [CLOSEPOLY]
+    return np.asarray(pts, np.float64), np.asarray(codes, np.uint8)
+
+
+def _star(r: float) -> tuple[np.ndarray, np.ndarray]:
+    """Five points of radius r, inner corners at r / 2, pointing up on screen."""
+    a = np.arange(10) * np.pi / 5
+    rad = np.where(np.arange(10) % 2 == 0, r, 0.5 * r)
+    pts = np.c_[rad * np.sin(a), -rad * np.cos(a)]
+    codes = np.r_[MOVETO, np.full(9, LINETO), CLOSEPOLY].astype(np.uint8)
+    return np.r_[pts, pts[:1]], codes
 
 
 # ---------------------------------------------------------------------- fonts

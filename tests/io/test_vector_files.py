@@ -175,8 +175,12 @@ def test_hatches_gouraud_triangles_and_rasters_in_both_files():
     assert svg.count("<image") == 2  # the Gouraud triangle is drawn as an image in SVG
     pdf = pdf_document([hatched, tri, img], (200, 100))
     assert b"/PatternType 1" in pdf and b"/ShadingType 4" in pdf and b"/SMask" not in pdf
+    for letters in ("-|", "xX", "oO.*", "//\\\\"):  # every matplotlib hatch letter
+        shapes = P.Path(hatched.vertices, fill=(1, 1, 1, 1), hatch=letters)
+        assert "<pattern" in svg_document([shapes], (200, 100))
+        assert b"/PatternType 1" in pdf_document([shapes], (200, 100))
     with pytest.raises(ValueError, match="hatch"):
-        svg_document([P.Path(hatched.vertices, hatch="o")], (200, 100))
+        svg_document([P.Path(hatched.vertices, hatch="q")], (200, 100))
 
 
 def test_pdf_opens_cleanly_in_poppler(plt, tmp_path):
