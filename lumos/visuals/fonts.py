@@ -141,9 +141,8 @@ def _contours(points: np.ndarray, tags: list[int], ends: list[int]):
             order = [(first + i) % n for i in range(1, n + 1)]
             p0 = pts[first]
         else:
-            order = list(range(1, n + 1))
+            order = [i % n for i in range(1, n + 1)]
             p0 = (pts[0] + pts[1 % n]) / 2
-            order = [i % n for i in order]
         verts.append(p0)
         codes.append(MOVETO)
         pending: list = []  # off-curve points since the last on-curve point
