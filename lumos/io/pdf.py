@@ -31,11 +31,14 @@ from pathlib import Path as FilePath
 import numpy as np
 
 from ..primitives import GlyphRun, MarkerSet, Path, Raster, Stroke, Triangles
+from ..scene.writers import register_writer
 from .atomic import write_bytes
 from .vector import (
+    CSS_POINTS,
     MARKER_SIZES,
     SEAM_STROKE,
     FontSubsets,
+    check_dpi,
     color_groups,
     font_metrics,
     hatch_tile,
@@ -494,3 +497,14 @@ def _to_unicode(mapping: dict[int, str]) -> bytes:
         lines.append("endbfchar")
     lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
     return "\n".join(lines).encode("ascii")
+
+
+def _save_canvas(canvas, path, dpi: float | None = None) -> FilePath:
+    """``Canvas.save`` of a ``.pdf`` file: a logical pixel is a CSS pixel (0.75 pt);
+    ``dpi`` (default 96 × the canvas's pixel ratio) is the resolution of the parts drawn
+    as images."""
+    ratio = canvas.pixel_ratio if dpi is None else check_dpi(dpi) / 96.0
+    return write_pdf(path, canvas.primitives(ratio), canvas.size, CSS_POINTS)
+
+
+register_writer(".pdf", _save_canvas)

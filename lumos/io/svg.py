@@ -27,12 +27,15 @@ from pathlib import Path as FilePath
 import numpy as np
 
 from ..primitives import GlyphRun, MarkerSet, Path, Raster, Stroke, Triangles
+from ..scene.writers import register_writer
 from .atomic import write_text
 from .png import encode_png
 from .vector import (
+    CSS_POINTS,
     MARKER_SIZES,
     SEAM_STROKE,
     FontSubsets,
+    check_dpi,
     color_groups,
     color_hex,
     gouraud_raster,
@@ -372,3 +375,14 @@ def _plain(c: str) -> bool:
     o = ord(c)
     return o >= 0x20 and not 0x7F <= o < 0xA0 and not 0xD800 <= o <= 0xDFFF \
         and o not in (0xFFFE, 0xFFFF)
+
+
+def _save_canvas(canvas, path, dpi: float | None = None) -> FilePath:
+    """``Canvas.save`` of a ``.svg`` file: a logical pixel is a CSS pixel (0.75 pt);
+    ``dpi`` (default 96 × the canvas's pixel ratio) is the resolution of the parts drawn
+    as images."""
+    ratio = canvas.pixel_ratio if dpi is None else check_dpi(dpi) / 96.0
+    return write_svg(path, canvas.primitives(ratio), canvas.size, CSS_POINTS, ratio)
+
+
+register_writer(".svg", _save_canvas)

@@ -17,6 +17,18 @@ import numpy as np
 
 from ..primitives import CLOSEPOLY, CURVE3, CURVE4, LINETO, MOVETO, Path, Raster
 
+CSS_POINTS = 0.75  # points per CSS pixel (96 per inch): a canvas's logical pixel in files
+
+
+def check_dpi(dpi) -> float:
+    """A positive finite dpi, or an error naming ``dpi``."""
+    if isinstance(dpi, bool) or not isinstance(dpi, (int, float, np.integer, np.floating)):
+        raise TypeError(f"dpi: got {type(dpi).__name__}, expected a number")
+    if not (math.isfinite(dpi) and dpi > 0):
+        raise ValueError(f"dpi: got {dpi!r}, expected a positive number")
+    return float(dpi)
+
+
 # Markers of up to this many sizes get a symbol defined per size; beyond, one symbol of
 # size 1 is scaled at every point (a bigger file per marker, far fewer definitions).
 MARKER_SIZES = 16

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 #: modules that register writers on import (a plug-in adds its own module here)
-WRITER_MODULES: list[str] = ["lumos.io.png", "lumos.io.html", "lumos.io.povray"]
+WRITER_MODULES: list[str] = ["lumos.io.png", "lumos.io.html", "lumos.io.povray", "lumos.io.svg",
+                             "lumos.io.pdf"]
 
 _writers: dict[str, Callable] = {}
 _loaded: set[str] = set()

@@ -300,27 +300,28 @@ class Image(Visual):
         if not (0 <= col < w and 0 <= row < h):
             return raw
         return row * w + col
-    def rgba(self) -> np.ndarray:
-        """The pixels as the shader colors them with nearest sampling: (h, w, 4) uint8,
-        row 0 at y0 (colormap, color limits and the bad color applied on the CPU)."""
-        data = self._texture.data
+    def rgba(self, rows: slice = slice(None), cols: slice = slice(None)) -> np.ndarray:
+        """The pixels (of ``rows`` and ``cols``) as the shader colors them with nearest
+        sampling: (h, w, 4) uint8, row 0 at y0 (colormap, color limits and the bad color
+        applied on the CPU, in float64)."""
         if not self._scalar:
-            return data.copy()
-        data = data.reshape(data.shape[:2])  # one channel
+            return self._texture.data[rows, cols].copy()
+        data = self._data[rows, cols]
         lut = self._cmap_texture.data[0].astype(np.float64)
         c0, c1 = self._clim
         with np.errstate(all="ignore"):
             t = np.clip((data.astype(np.float64) - c0) / (c1 - c0), 0, 1) if c1 != c0 \
                 else np.full(data.shape, 0.5)
-        x = t * 255.0  # texel coordinate of the lookup (see colormap() in the shader)
+        bad = ~np.isfinite(data)
+        x = np.where(bad, 0.0, t) * 255.0  # texel coordinate of the lookup (colormap())
         if self._cmap_texture.filter == "nearest":
             rgb = lut[np.floor(x + 0.5).astype(int)]
         else:
             i = np.minimum(np.floor(x).astype(int), 254)
             f = (x - i)[..., None]
             rgb = lut[i] * (1 - f) + lut[i + 1] * f
-        bad = self._cmap.bad if hasattr(self._cmap, "bad") else (0, 0, 0, 0)
-        rgb[data < -1.0e37] = np.asarray(colors.to_rgba(bad)) * 255.0
+        color = self._cmap.bad if hasattr(self._cmap, "bad") else (0, 0, 0, 0)
+        rgb[bad] = np.asarray(colors.to_rgba(color)) * 255.0
         return np.clip(np.floor(rgb + 0.5), 0, 255).astype(np.uint8)
 
     def primitives(self, ctx: PrimitiveContext) -> list:
@@ -332,8 +333,7 @@ class Image(Visual):
         if ctx.is_3d or is_nonlinear(self) or (self._scalar
                                                and self._interpolation == "bilinear"):
             return ctx.raster(self)
-        rgba = self.rgba()
-        h, w = rgba.shape[:2]
+        h, w = self._data.shape[:2]
         x0, x1, y0, y1 = self._extent
         p00, p10, p01 = ctx.to_pixels([(x0, y0), (x1, y0), (x0, y1)], self)
         ex, ey = p10 - p00, p01 - p00
@@ -345,16 +345,13 @@ class Image(Visual):
             t = np.array([[ex[0] / w, ey[0] / h, p00[0]], [ex[1] / w, ey[1] / h, p00[1]]])
             c = np.array([p00, p10, p01, p10 + ey])
             rect = (*c.min(axis=0), *(c.max(axis=0) - c.min(axis=0)))
-            return [Raster(rgba, rect, interp, t, clip=ctx.clip)]
-        if ey[1] < 0:
-            rgba = rgba[::-1]  # the first row shows at the bottom
-        if ex[0] < 0:
-            rgba = rgba[:, ::-1]
+            return [Raster(self.rgba(), rect, interp, t, clip=ctx.clip)]
         left, top = min(p00[0], p10[0]), min(p00[1], p01[1])
         cw, ch = abs(ex[0]) / w, abs(ey[1]) / h
         if cw == 0 or ch == 0:
             return []
-        # only the pixels the view shows (an image zoomed into writes a small file)
+        # only the pixels the view shows (an image zoomed into writes a small file), in
+        # screen order: columns from the left, rows from the top
         vx, vy, vw, vh = ctx.clip
         c0 = int(np.clip(np.floor((vx - left) / cw), 0, w))
         c1 = int(np.clip(np.ceil((vx + vw - left) / cw), c0, w))
@@ -362,9 +359,14 @@ class Image(Visual):
         r1 = int(np.clip(np.ceil((vy + vh - top) / ch), r0, h))
         if c1 <= c0 or r1 <= r0:
             return []
+        flip_y, flip_x = ey[1] < 0, ex[0] < 0  # the first data row shows at the bottom
+        rows = slice(h - r1, h - r0) if flip_y else slice(r0, r1)
+        cols = slice(w - c1, w - c0) if flip_x else slice(c0, c1)
+        rgba = self.rgba(rows, cols)
+        rgba = rgba[::-1] if flip_y else rgba
+        rgba = rgba[:, ::-1] if flip_x else rgba
         rect = (left + c0 * cw, top + r0 * ch, (c1 - c0) * cw, (r1 - r0) * ch)
-        return [Raster(np.ascontiguousarray(rgba[r0:r1, c0:c1]), rect, interp,
-                       clip=ctx.clip)]
+        return [Raster(np.ascontiguousarray(rgba), rect, interp, clip=ctx.clip)]
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         if self._texture is None:
