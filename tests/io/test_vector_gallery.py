@@ -63,17 +63,21 @@ def test_gallery_svg_and_pdf_look_like_png(script, tmp_path, browsers):
     import lumos.pyplot as plt
     from lumos.plot.style import rcParams
 
+    # every file from a run of its own, as the PNG: each is the figure's first draw
     png = tmp_path / f"{script.stem}.png"
     svgs = {}
     old = rcParams["svg.fonttype"]
     try:
         _run(script, png)
-        fig = plt.gcf()
+        dpi = plt.gcf().dpi
+        plt.close("all")
         for fonttype in ("path", "none"):  # glyph outlines (default), real text
             rcParams["svg.fonttype"] = fonttype
-            svgs[fonttype] = fig.savefig(tmp_path / f"{script.stem}_{fonttype}.svg")
-        pdf = fig.savefig(tmp_path / f"{script.stem}.pdf")
-        dpi = fig.dpi
+            svgs[fonttype] = tmp_path / f"{script.stem}_{fonttype}.svg"
+            _run(script, svgs[fonttype])
+            plt.close("all")
+        pdf = tmp_path / f"{script.stem}.pdf"
+        _run(script, pdf)
     finally:
         rcParams["svg.fonttype"] = old
         plt.close("all")
