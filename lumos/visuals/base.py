@@ -126,6 +126,15 @@ class PrimitiveContext:
         out[~(clip[:, 3] > 0) | ~np.isfinite(out).all(axis=1)] = np.nan
         return out
 
+    def units_per_pixel(self) -> float | None:
+        """The largest view-space length one pixel shows (a 2D view; None in 3D):
+        tolerances of curves given in pixels, in the units transforms map to."""
+        if self.camera.get("type") != "panzoom":
+            return None
+        _, _, cw, ch = self.camera["rect"]
+        w, h = self.size
+        return max(abs(cw) / max(w, 1e-9), abs(ch) / max(h, 1e-9)) or None
+
     def snap(self, px: np.ndarray) -> np.ndarray:
         """Pixels rounded to the device pixel grid as the text shader rounds anchors
         (``floor(window + 0.5)`` in GL window coordinates, y up)."""

@@ -711,9 +711,10 @@ class Line(Visual):
         return transformed_bounds(self._bounds, self.model_matrix())
 
     def primitives(self, ctx: PrimitiveContext) -> list:
-        """Stroked paths through the same points the GPU draws (the level-of-detail
-        envelope at the export resolution, subdivided curves under non-linear
-        transforms)."""
+        """Stroked paths through the points the GPU draws: the level-of-detail envelope
+        at the export resolution; under non-linear transforms the curves straight data
+        segments become, cut finely enough to stay within 1/20 pixel of them (on the GPU
+        every segment is cut in 16)."""
         if ctx.is_3d:
             return ctx.raster(self)
         if self._pyramids is not None:
@@ -721,7 +722,9 @@ class Line(Visual):
             lo, hi = sorted((x0, x0 + w))
             points, index = self._envelope(lo, hi, round(ctx.size[0] * ctx.pixel_ratio))
         elif is_nonlinear(self):
-            points, index = subdivide(_pad3(self._points), self.transform, return_index=True)
+            step = ctx.units_per_pixel()
+            points, index = subdivide(_pad3(self._points), self.transform, return_index=True,
+                                      tolerance=None if step is None else step / 20)
         else:
             points, index = self._points, None
         if len(points) < 2:
