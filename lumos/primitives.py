@@ -257,3 +257,6 @@ class Mesh3D:
 
 
 Primitive = Path | MarkerSet | Triangles | GlyphRun | Raster | Spheres | Cylinders | Mesh3D
+
+#: the primitives in world coordinates (a device that cannot draw 3D rasterizes instead)
+WORLD = (Spheres, Cylinders, Mesh3D)

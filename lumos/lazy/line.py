@@ -140,8 +140,10 @@ class PyramidLine(Visual):
     def draws(self, ctx: DrawContext) -> list[Draw]:
         return self._line.draws(ctx) if self._show(ctx) else []
 
-    def primitives(self, ctx: PrimitiveContext) -> list:
+    def primitives(self, ctx: PrimitiveContext | None = None) -> list:
         """The paths of the envelope at the export resolution (vector files)."""
+        if ctx is None:  # no world-space form
+            return []
         if ctx.is_3d:
             return ctx.raster(self)
         return self._line.primitives(ctx) if self._show(ctx) else []

@@ -248,11 +248,12 @@ class Visual:
         """``(key, index within its member)`` of a picked index in a batch
         (``set_members``); ``(None, index)`` for visuals that hold no members."""
         return None, index
-    def primitives(self, ctx: PrimitiveContext) -> list:
-        """This visual as :mod:`lumos.primitives` in canvas pixels. The default is the
-        fallback: a raster of the visual alone at the export resolution (visuals with a
-        vector form override it; in 3D views every visual uses it for now)."""
-        return ctx.raster(self)
+    def primitives(self, ctx: PrimitiveContext | None = None) -> list:
+        """This visual as :mod:`lumos.primitives`: with a context, 2D primitives in
+        canvas pixels, by default the fallback (a raster of the visual alone at the
+        export resolution); without one, its world-space 3D primitives (spheres,
+        cylinders, meshes: POV-Ray), by default none."""
+        return [] if ctx is None else ctx.raster(self)
 
     def walk(self):
         """This node and its descendants, depth first."""

@@ -324,11 +324,11 @@ class Image(Visual):
         rgb[bad] = np.asarray(colors.to_rgba(color)) * 255.0
         return np.clip(np.floor(rgb + 0.5), 0, 255).astype(np.uint8)
 
-    def primitives(self, ctx: PrimitiveContext) -> list:
+    def primitives(self, ctx: PrimitiveContext | None = None) -> list:
         """A raster of the (visible) pixels, colored on the CPU exactly as the shader
         colors them. Bilinear scalar fields (interpolated before the colormap) and
-        non-linear transforms fall back to the GPU's picture."""
-        if self._texture is None:
+        non-linear transforms fall back to the GPU's picture. No world-space form."""
+        if self._texture is None or ctx is None:
             return []
         if ctx.is_3d or is_nonlinear(self) or (self._scalar
                                                and self._interpolation == "bilinear"):

@@ -710,11 +710,13 @@ class Line(Visual):
             self._bounds = None if b is None else _pad3(b)
         return transformed_bounds(self._bounds, self.model_matrix())
 
-    def primitives(self, ctx: PrimitiveContext) -> list:
+    def primitives(self, ctx: PrimitiveContext | None = None) -> list:
         """Stroked paths through the points the GPU draws: the level-of-detail envelope
         at the export resolution; under non-linear transforms the curves straight data
         segments become, cut finely enough to stay within 1/20 pixel of them (on the GPU
         every segment is cut in 16)."""
+        if ctx is None:  # no world-space form
+            return []
         if ctx.is_3d:
             return ctx.raster(self)
         if self._pyramids is not None:

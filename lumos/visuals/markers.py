@@ -387,9 +387,11 @@ class Markers(Visual):
     def bounds(self) -> np.ndarray | None:
         return self._bounds_of(self._points)
 
-    def primitives(self, ctx: PrimitiveContext) -> list:
+    def primitives(self, ctx: PrimitiveContext | None = None) -> list:
         """One marker set: the symbol's outline at every drawn point (markers wholly
         outside the view are left out)."""
+        if ctx is None:  # no world-space form
+            return []
         if ctx.is_3d:
             return ctx.raster(self)
         sizes = self._size_buffer.data.astype(np.float64)

@@ -7,7 +7,7 @@ import numpy as np
 from .. import colors
 from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer
-from ..primitives import Triangles
+from ..primitives import Mesh3D, Triangles
 from ..shaders import ShaderTemplate
 from .base import (
     DrawContext,
@@ -189,13 +189,16 @@ class Mesh(Visual):
     def bounds(self) -> np.ndarray | None:
         return self._bounds_of(self._vertices)
 
-    def primitives(self, ctx: PrimitiveContext) -> list:
+    def primitives(self, ctx: PrimitiveContext | None = None) -> list:
         """Unlit meshes in 2D views as triangles: one color per face where its three
         vertices agree, Gouraud otherwise (consecutive faces of one kind share a
-        primitive, so the drawing order is kept). Lit meshes fall back to a raster."""
+        primitive, so the drawing order is kept). Lit meshes fall back to a raster.
+        Without a context: the world-space mesh (POV-Ray)."""
         faces = self._index_buffer.data.reshape(-1, 3).astype(np.int64)
         if len(faces) == 0:
             return []
+        if ctx is None:
+            return [self._world_mesh(faces)]
         if ctx.is_3d or self._shading is not None:
             return ctx.raster(self)
         px = ctx.to_pixels(self._vertices, self)
@@ -221,6 +224,25 @@ class Mesh(Visual):
             else:
                 out.append(Triangles(px, f, rgba, per_vertex=True, clip=ctx.clip))
         return out
+
+    def _world_mesh(self, faces: np.ndarray) -> Mesh3D:
+        """The mesh in world coordinates: node transform applied (normals turned with
+        it), per-vertex colors as the GPU reads them, normals when shaded smooth."""
+        verts = self._vertices
+        normals = self._normal_buffer.data.astype(np.float64) \
+            if self._shading == "smooth" else None
+        if is_nonlinear(self):
+            with np.errstate(all="ignore"):
+                verts = self.transform.forward(verts)
+            normals = None  # a non-linear map bends them: the device recomputes
+        else:
+            model = self.model_matrix()
+            if model is not None:
+                verts = verts @ model[:3, :3].T + model[:3, 3]
+                if normals is not None:
+                    normals = normals @ np.linalg.inv(model[:3, :3])  # inverse transpose
+        return Mesh3D(verts, faces, self._color_buffer.data / 255.0, normals,
+                      extra={"shading": self._shading})
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         count = len(self._index_buffer.data)

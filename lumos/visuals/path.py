@@ -659,13 +659,15 @@ class Paths(Visual):
                     out.extend(line.draws(ctx))
         return out
 
-    def primitives(self, ctx) -> list:
+    def primitives(self, ctx=None) -> list:
         """The paths in canvas pixels (y down), curves kept as curves, clipped to the view.
 
         ``ctx`` gives ``to_pixels(points, visual)`` (this visual's data coordinates to
         canvas pixels through its transform and the camera), ``camera``, ``size`` and
         ``clip`` (lumos.visuals.base.PrimitiveContext); 3D views get a raster. Stroke
         widths, dashes and hatch widths are pixels already."""
+        if ctx is None:  # no world-space form (POV-Ray)
+            return []
         if getattr(ctx, "is_3d", False):
             return ctx.raster(self)
         ppu, rect = self._view(ctx)

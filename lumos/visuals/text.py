@@ -325,9 +325,11 @@ class Text(Visual):
     def bounds(self) -> np.ndarray | None:
         return self._bounds_of(self._points)
 
-    def primitives(self, ctx: PrimitiveContext) -> list:
+    def primitives(self, ctx: PrimitiveContext | None = None) -> list:
         """Glyph runs (and the rules of mathtext as filled paths) at the anchors the
         shader uses: snapped to the device pixel grid."""
+        if ctx is None:  # no world-space form
+            return []
         if ctx.is_3d:
             return ctx.raster(self)
         rgba = rgba_bytes(colors.to_rgba_array(self._color, len(self._text))) / 255.0

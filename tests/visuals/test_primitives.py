@@ -366,3 +366,18 @@ def test_pyramid_line_writes_its_envelope_at_the_export_resolution():
     assert 0 < kept < 4 * 200 + 64  # O(pixel columns), not O(N)
     ref = np.max([stroke_coverage(p, img.shape[:2]) for p in prims], axis=0)
     assert np.abs(ref - gl_coverage(img, (0, 0, 0))).mean() < 0.01
+
+
+def test_without_a_context_visuals_give_their_world_space_form():
+    verts = np.array([[0, 0, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1]], float)
+    mesh = visuals.Mesh(verts, np.array([[0, 2, 1], [0, 1, 3]]), color="red")
+    mesh.transform = np.diag([2.0, 1, 1, 1])
+    (m3,) = mesh.primitives()
+    assert isinstance(m3, P.Mesh3D) and len(m3.faces) == 2
+    np.testing.assert_allclose(m3.vertices[1], [2, 0, 0])  # the node transform applied
+    line = visuals.Line(np.c_[np.arange(3.0), np.arange(3.0)])
+    assert line.primitives() == [] and visuals.Text("a").primitives() == []
+    # a visual with only a world-space form in a 2D view is drawn as its picture
+    surface = visuals.Surface(z=np.random.default_rng(2).random((4, 4)))
+    _, prims = draw([surface])
+    assert [type(p) for p in prims] == [P.Raster]
