@@ -47,6 +47,20 @@ def target_sizes(frame: Frame) -> dict[str, tuple[RenderTarget, tuple[int, int]]
     return found
 
 
+def grow(rect, margin: int) -> tuple[int, int, int, int]:
+    """``rect`` (x, y, w, h) grown by ``margin`` pixels on every side."""
+    x, y, w, h = rect
+    return (x - margin, y - margin, w + 2 * margin, h + 2 * margin)
+
+
+def grow_viewport(rect, mvp: np.ndarray, margin: int):
+    """``rect`` grown by ``margin`` pixels on every side, and ``mvp`` followed by the
+    scale that keeps every point at the same window position in it (``Draw.margin``)."""
+    grown = grow(rect, margin)
+    scale = np.diag([rect[2] / grown[2], rect[3] / grown[3], 1.0, 1.0])
+    return grown, scale @ mvp
+
+
 class ModernGLExecutor:
     """Draws frames into framebuffers of one moderngl context.
 
@@ -245,6 +259,7 @@ class ModernGLExecutor:
                 if part is not None:
                     fbo.clear(*view.bgcolor, depth=1.0, viewport=part)
         bound = fbo
+        samples = float(max(getattr(fbo, "samples", 1) or 1, 1))  # render targets: 1
         for d in frame.draws:
             if d.count <= 0 or d.instances == 0:
                 continue
@@ -273,15 +288,21 @@ class ModernGLExecutor:
             if dest is not bound:
                 dest.use()
                 bound = dest
-            dest.viewport = viewport
             dest.scissor = viewport
-            prog = self._program(program)
             mvp, modelview, normal = draw_matrices(view.camera, vw / vh, d.origin, d.model)
+            if d.margin:  # Draw.margin: the view, and its part in a tile, both grown
+                gl_rect, mvp = grow_viewport(gl_rect, mvp, d.margin)
+                viewport = grow(viewport, d.margin)
+                if tile_crop is not None:
+                    tile_crop = crop(gl_rect, viewport)
+            dest.viewport = viewport
+            prog = self._program(program)
             builtin = {
                 "u_mvp": mvp.T, "u_modelview": modelview.T, "u_normal_matrix": normal.T,
                 "u_projection": camera_parts(view.camera, vw / vh)[0].T,
                 "u_viewport": np.array(gl_rect, float),
                 "u_pixel_ratio": np.array([frame.pixel_ratio]),
+                "u_samples": np.array([1.0 if d.target is not None else samples]),
             }
             if tile_crop is not None:
                 builtin["u_tile_crop"] = np.array(tile_crop)
