@@ -1,10 +1,10 @@
 """Streams and waterfalls: GPU rings, k samples uploaded per push, threads.
 
-Bytes: the stream's ring texture holds float32 samples time-major, ``m`` samples of
-every channel per texture row, and updates whole rows; the min/max pyramid adds
-about a third. A push of k samples therefore uploads k x channels x 4 bytes rounded
-out to whole rows, plus the pyramid's rows: bounded here by 3 x the samples' bytes
-plus two rows per texture, and never the history.
+Bytes: the stream's ring texture holds each sample as a float32 interval (v, v)
+time-major, ``m`` samples of every channel per texture row, and updates whole rows;
+the min/max pyramid adds about a quarter. A push of k samples therefore uploads
+k x channels x 8 bytes rounded out to whole rows, plus the pyramid's rows: bounded
+here by 3 x the samples' bytes plus two rows per texture, and never the history.
 
 Picture tolerance against a full-resolution ``Line`` of the same samples (lod=False):
 no ink > 128 in one picture without ink > 32 within one pixel in the other, both
@@ -28,7 +28,8 @@ import pytest
 import lumos
 from lumos import visuals
 from lumos.scene import Canvas
-from lumos.visuals.stream import GAP, Stream
+from lumos.visuals.ring import GAP
+from lumos.visuals.stream import Stream
 from lumos.visuals.waterfall import Waterfall
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -75,6 +76,14 @@ def gpu_rows(canvas, texture) -> np.ndarray:
     return np.frombuffer(raw, np.float32).reshape(texture.data.shape)
 
 
+def gpu_samples(canvas, s: Stream) -> np.ndarray:
+    """The stream's raw ring on the GPU as (slots, channels) samples (each an interval
+    (v, v))."""
+    ring = gpu_rows(canvas, s._raw.texture).reshape(s._slots, s.channels, 2)
+    np.testing.assert_array_equal(ring[..., 0], ring[..., 1])
+    return ring[..., 0]
+
+
 # -- uploads -----------------------------------------------------------------------------
 def test_push_uploads_k_samples_not_the_history():
     channels, capacity = 8, 20_000
@@ -84,14 +93,14 @@ def test_push_uploads_k_samples_not_the_history():
     canvas.views[0].camera.rect = (0, -2, capacity * 1e-3, 10 * channels)
     canvas.render()
     ex = canvas._executor
-    rows_raw = s._raw.m * channels * 4
+    rows_raw = s._raw.m * channels * 8
     rows_env = sum(r.m * channels * 8 for r in s._env.values())
     for k in (1, 167, 1000):
         before = ex.uploaded_bytes
         s.push(signals(k, channels, start=capacity))
         canvas.render()
         used = ex.uploaded_bytes - before
-        samples = k * channels * 4
+        samples = k * channels * 8
         assert samples <= used <= 3 * samples + 2 * (rows_raw + rows_env), (k, used)
         assert used < texture_bytes(s) / 10
     # an idle frame, and moving the view, upload nothing: scrolling is uniforms
@@ -111,7 +120,7 @@ def test_gpu_ring_holds_the_newest_samples_after_wrapping():
         s.push(data[i : i + 70])
         follow(canvas, s)
         canvas.render()
-    ring = gpu_rows(canvas, s._raw.texture).reshape(s._slots, channels)
+    ring = gpu_samples(canvas, s)
     slots = np.arange(5000 - capacity, 5000) % s._slots
     np.testing.assert_array_equal(ring[slots], data[-capacity:])
 
@@ -136,8 +145,8 @@ def test_envelope_blocks_are_the_min_and_max_of_their_samples():
             with np.errstate(invalid="ignore"), warnings.catch_warnings():
                 warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN blocks
                 lo, hi = np.nanmin(samples, axis=0), np.nanmax(samples, axis=0)
-            np.testing.assert_array_equal(got[:, 0], np.where(np.isnan(lo), GAP, lo))
-            np.testing.assert_array_equal(got[:, 1], np.where(np.isnan(hi), GAP, hi))
+            np.testing.assert_array_equal(got[:, 0], np.where(np.isnan(lo), GAP[0], lo))
+            np.testing.assert_array_equal(got[:, 1], np.where(np.isnan(hi), GAP[1], hi))
 
 
 def test_pushing_faster_than_frames_loses_nothing_inside_capacity():
@@ -150,7 +159,7 @@ def test_pushing_faster_than_frames_loses_nothing_inside_capacity():
         s.push(data[i : i + 10])
     follow(canvas, s)
     canvas.render()
-    ring = gpu_rows(canvas, s._raw.texture).reshape(s._slots, channels)
+    ring = gpu_samples(canvas, s)
     np.testing.assert_array_equal(ring[np.arange(7000, 10_000) % s._slots], data[-3000:])
     assert s.count == 10_000
 
@@ -184,7 +193,7 @@ def test_a_producer_thread_pushes_while_frames_are_drawn():
     canvas.render()
     assert not errors
     assert s.count == block * blocks
-    ring = gpu_rows(canvas, s._raw.texture).reshape(s._slots, channels)
+    ring = gpu_samples(canvas, s)
     total = block * blocks
     np.testing.assert_array_equal(ring[np.arange(total - capacity, total) % s._slots],
                                   data[-capacity:])
@@ -209,8 +218,9 @@ def test_picture_matches_a_full_resolution_line(window):
     x0, x1 = (10.0, 30.0) if window == "all" else (27.0, 27.4)
     rect = (x0, -2, x1 - x0, 3 * channels + 1)
     img = canvas_with(s, rect).render()
-    level = canvas_with(s, rect).frame().draws[0].int_uniforms["u_envelope"]
-    assert level == (1 if window == "all" else 0)
+    # min/max blocks are one triangle strip per channel, samples a quad per segment
+    mode = canvas_with(s, rect).frame().draws[0].mode
+    assert mode == ("triangle_strip" if window == "all" else "triangles")
     ref = canvas_with(reference(data[-capacity:], t[-capacity:], 3.0, 1.5), rect).render()
     assert_same_picture(img, ref, mean_tol=16.0 if window == "all" else 8.0)
 
@@ -295,7 +305,7 @@ def test_waterfall_uploads_k_rows_and_scrolls():
     before = ex.uploaded_bytes
     w.push(np.full((3, 64), 1.0))
     img = canvas.render()
-    assert ex.uploaded_bytes - before == 3 * 64 * 4
+    assert ex.uploaded_bytes - before == 3 * 64 * 8  # an interval (v, v) per value
     # three white rows on top (the newest), a black one, the rest not pushed yet
     assert (img[:3, :, :3] == 255).all() and (img[3, :, :3] == 0).all()
     assert (img[4:, :, :3] == 255).all() and w.count == 4
@@ -316,7 +326,7 @@ def test_waterfall_nan_and_shape_errors():
     assert np.isnan(w._pending.rows[0, 2])
     canvas = canvas_with(w, rect=(0, 0, 8, 10), size=(8, 10))
     canvas.render()
-    assert w._rows.texture.data[0, 2, 0] == GAP
+    np.testing.assert_array_equal(w._rows.texture.data[0, 2], GAP)
     with pytest.raises(ValueError, match=r"\(2, 7\).*\(k, 8\)"):
         w.push(np.zeros((2, 7)))
     with pytest.raises(ValueError, match="n_freq"):
@@ -333,7 +343,7 @@ def test_ax_stream_scrolls_x_and_draws_once():
     s.push(signals(1500, 4, start=500))
     fig.render()
     assert ax.get_xlim() == pytest.approx((1.0, 1.999))  # the newest capacity samples
-    draws = [d for d in fig.frame().draws if "u_envelope" in d.int_uniforms]
+    draws = [d for d in fig.frame().draws if "u_ring" in d.int_uniforms]
     assert len(draws) == 1
     lo, hi = ax.get_ylim()
     assert lo < -1 and hi > 3 * s.visual._offset()
