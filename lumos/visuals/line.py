@@ -337,6 +337,14 @@ def line_paths(px: np.ndarray, rgba: np.ndarray, width: float, dashes, clip) -> 
     return out
 
 
+def _same_memory(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether two arrays are the very same elements (the same buffer, offset, shape
+    and strides): copying one onto the other would change nothing."""
+    ia, ib = a.__array_interface__, b.__array_interface__
+    return (ia["data"][0] == ib["data"][0] and a.shape == b.shape
+            and a.strides == b.strides and a.dtype == b.dtype)
+
+
 def _pad3(values: np.ndarray) -> np.ndarray:
     """(..., 2|3) to (..., 3) with z = 0."""
     if values.shape[-1] == 3:
@@ -529,7 +537,9 @@ class Line(Visual):
             self._bounds = None
             self._upload_geometry()
             return
-        self._points[start:stop, : min(d, vals.shape[1])] = vals[:, :d]
+        target = self._points[start:stop, : min(d, vals.shape[1])]
+        if not _same_memory(target, vals[:, :d]):  # the owner wrote into shared rows
+            target[...] = vals[:, :d]
         if d > vals.shape[1]:
             self._points[start:stop, 2] = 0.0
         self._bounds = None
