@@ -35,6 +35,7 @@ INSTALL_HINT = (
     "and no display)."
 )
 
+_LIBRARIES = {"libgl": "libGL.so.1", "libegl": "libEGL.so.1"}
 _EGL_DRAW, _EGL_READ = 0x3059, 0x305A
 _EGL_OPENGL_API = 0x30A2
 
@@ -242,7 +243,11 @@ class HeadlessContext:
             self._abandoned.append(ctx)
         with _moderngl_default_kept():
             try:
-                ctx = moderngl.create_context(standalone=True, backend="egl", require=330)
+                try:  # the usual sonames: glcontext's own search runs `ldconfig -p` twice
+                    ctx = moderngl.create_context(standalone=True, backend="egl",
+                                                  require=330, **_LIBRARIES)
+                except Exception:
+                    ctx = moderngl.create_context(standalone=True, backend="egl", require=330)
             except Exception as exc:  # moderngl raises plain Exception subclasses
                 raise OpenGLUnavailable(f"{INSTALL_HINT}\n(EGL said: {exc})") from exc
         # glcontext made the new context current: remember its handles for later blocks

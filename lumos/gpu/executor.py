@@ -102,7 +102,7 @@ class ModernGLExecutor:
         raw = b.data
         if entry is not None and ranges is None and entry[2] == b.nbytes and b.nbytes:
             # same size, everything changed: overwrite in place (VAOs stay valid)
-            entry[0].write(raw.tobytes())
+            entry[0].write(raw)  # the array itself: no bytes copy
             self.uploaded_bytes += raw.nbytes
             entry[1] = b.version
             return entry[0]
@@ -111,13 +111,13 @@ class ModernGLExecutor:
                 self._drop_vaos(entry[0])
                 entry[0].release()
             # A zero-sized buffer is not allowed; 4 bytes stand in for empty data.
-            glbuf = self.ctx.buffer(raw.tobytes() if raw.nbytes else b"\0\0\0\0", dynamic=True)
+            glbuf = self.ctx.buffer(raw if raw.nbytes else b"\0\0\0\0", dynamic=True)
             self.uploaded_bytes += raw.nbytes
             self._buffers[b.id] = entry = [glbuf, b.version, b.nbytes]
         else:
             view = raw.reshape(-1).view(np.uint8)
             for start, stop in ranges:
-                entry[0].write(view[start:stop].tobytes(), offset=start)
+                entry[0].write(view[start:stop], offset=start)
                 self.uploaded_bytes += stop - start
             entry[1] = b.version
         return entry[0]
@@ -186,7 +186,7 @@ class ModernGLExecutor:
                 _check_size(f"texture {t.id}", size, self.limits.max_3d_texture_size,
                             "maximum 3D texture size")
             make = self.ctx.texture if t.dim == 2 else self.ctx.texture3d
-            tex = make(size, t.components, t.data.tobytes(), dtype=dtype, alignment=1)
+            tex = make(size, t.components, t.data, dtype=dtype, alignment=1)
 
             f = moderngl.LINEAR if t.filter == "linear" else moderngl.NEAREST
             tex.filter = (f, f)
@@ -202,7 +202,7 @@ class ModernGLExecutor:
                     viewport = (0, start, size[0], stop - start)
                 else:
                     viewport = (0, 0, start, size[0], size[1], stop - start)
-                entry[0].write(rows.tobytes(), viewport=viewport, alignment=1)
+                entry[0].write(rows, viewport=viewport, alignment=1)
                 self.uploaded_bytes += rows.nbytes
             entry[1] = t.version
         return entry[0]
@@ -395,12 +395,14 @@ class OffscreenTarget:
                          if msaa else self.fbo)
 
     def read(self) -> np.ndarray:
-        """The picture as an (h, w, 4) uint8 array, first row at the top."""
+        """The picture as an (h, w, 4) uint8 array, first row at the top: GL's rows
+        (bottom first) read into a new buffer and seen upside down, not copied again."""
         if self.resolved is not self.fbo:
             self.ctx.copy_framebuffer(self.resolved, self.fbo)
         w, h = self.size
-        raw = self.resolved.read(components=4, alignment=1)
-        return np.frombuffer(raw, np.uint8).reshape(h, w, 4)[::-1].copy()
+        raw = bytearray(w * h * 4)
+        self.resolved.read_into(raw, components=4, alignment=1)
+        return np.frombuffer(raw, np.uint8).reshape(h, w, 4)[::-1]
 
     def release(self) -> None:
         for fb in {self.fbo, self.resolved}:
