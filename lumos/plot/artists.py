@@ -324,6 +324,10 @@ def _finite_range(v: np.ndarray, positive: bool) -> tuple[float, float] | None:
     step = 1 << 20
     for i in range(0, len(v), step):
         part = v[i : i + step]
+        a, b = part.min(initial=np.inf), part.max(initial=-np.inf)
+        if np.isfinite(a) and np.isfinite(b) and (not positive or a > 0):
+            lo, hi = min(lo, a), max(hi, b)  # all finite (NaN and inf would show): 2 passes
+            continue
         ok = np.isfinite(part)
         if positive:
             ok &= part > 0
