@@ -241,6 +241,57 @@ def test_nan_samples_leave_gaps():
     assert ink(img, 64)[SIZE[1] // 2 :].any(axis=0)[10:-10].all()  # channel 1 whole
 
 
+@pytest.mark.parametrize("value", [-1e37, -3e37, -1.5e38, np.finfo(np.float32).min])
+def test_values_near_the_float32_minimum_are_samples_not_gaps(value):
+    # a gap is the empty interval (lo > hi), which no finite sample can be (issue 9)
+    s = Stream(1, 1000)
+    data = np.zeros((1000, 1), np.float32)
+    data[300:700] = value
+    s.push(data)
+    canvas = canvas_with(s, rect=(0, -1, 1000, 2))
+    canvas.render()
+    ring = s._raw.slot_view()[300:700, 0]
+    np.testing.assert_array_equal(ring[:, 0], np.float32(value))
+    np.testing.assert_array_equal(ring[:, 1], np.float32(value))
+    if value > -1e38:  # a view 2|value| tall still has a normal float32 scale: drawn
+        canvas.views[0].camera.rect = (0, value * 1.5, 1000, -value * 2.0)
+        img = canvas.render()
+        assert ink(img, 64)[round(SIZE[1] * 0.75), 190:410].all()  # at the value, no gap
+
+
+def test_values_beyond_float32_are_clipped_with_a_warning_not_dropped():
+    s = Stream(2, 100)
+    block = np.zeros((10, 2))
+    block[3, 0], block[4, 1] = 1e300, -1e300
+    with pytest.warns(UserWarning, match="2 values beyond the float32 range"):
+        s.push(block)
+    canvas_with(s, rect=(0, -1, 100, 2)).render()
+    ring = s._raw.slot_view()
+    big = np.finfo(np.float32).max
+    np.testing.assert_array_equal(ring[3, 0], [big, big])
+    np.testing.assert_array_equal(ring[4, 1], [-big, -big])
+    assert s.bounds()[1, 1] == big and s.bounds()[0, 1] == -big
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        s.push(np.full((3, 2), 1e30))  # within float32's range: no warning
+
+
+def test_nan_and_inf_samples_are_gaps_and_skipped_by_the_blocks():
+    s = Stream(1, 512)  # blocks of 8 samples and more
+    data = np.arange(64, dtype=float)[:, None]
+    data[8:16] = np.nan
+    data[16:24] = np.inf
+    data[24] = -np.inf
+    s.push(data)
+    canvas_with(s, rect=(0, 0, 64, 64)).render()
+    ring = s._raw.slot_view()[:, 0]
+    assert (ring[8:24, 0] > ring[8:24, 1]).all() and ring[24, 0] > ring[24, 1]  # gaps
+    level3 = s._env[3].slot_view()[:, 0]
+    np.testing.assert_array_equal(level3[1], GAP)
+    np.testing.assert_array_equal(level3[2], GAP)  # a block of inf: no finite sample
+    np.testing.assert_array_equal(level3[3], [25, 31])  # -inf skipped
+
+
 def test_stacking_and_colors():
     s = Stream(3, 1000, stacked=True, spacing=2.0, color=["red", "green", "blue"], width=3)
     s.push(np.zeros((1000, 3)))
@@ -316,6 +367,20 @@ def test_waterfall_uploads_k_rows_and_scrolls():
     assert (y0, y1) == (55.0, 155.0)
     img = canvas_with(w, rect=(0, y0, 64, y1 - y0), size=(64, 100)).render()
     assert (img[0, :, :3] == 255).all() and (img[1:, :, :3] == 0).all()
+
+
+def test_waterfall_colormaps_extreme_values_and_clips_beyond_float32():
+    w = Waterfall(4, 10, clim=(-3.2e38, 0.0), cmap="gray")  # NaN: transparent, white
+    row = np.array([-3.0e38, -1.6e38, np.nan, 1e300])
+    with pytest.warns(UserWarning, match="1 values beyond the float32 range"):
+        w.push(row)
+    img = canvas_with(w, rect=(0, 0, 4, 10), size=(4, 10)).render()
+    top = img[0, :, :3].astype(int)  # the newest row
+    assert tuple(top[2]) == (255, 255, 255)  # NaN: the bad color (transparent)
+    assert top[0, 0] == top[0, 1] == top[0, 2] < 30  # -3e38: near black, not bad
+    assert 100 < top[1, 0] == top[1, 1] == top[1, 2] < 160  # -1.6e38: mid gray
+    assert top[3, 0] == top[3, 1] == top[3, 2] == 255  # clipped to float32's max: white
+    np.testing.assert_array_equal(w._rows.texture.data[0, 3], np.finfo(np.float32).max)
 
 
 def test_waterfall_nan_and_shape_errors():
