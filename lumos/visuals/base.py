@@ -297,6 +297,10 @@ def check_points(n: int, argument: str, bytes_per_point: int = 64) -> None:
 
 def finite_bounds(points: np.ndarray) -> np.ndarray | None:
     """(2, 3) min/max of the rows whose coordinates are all finite, or None."""
+    if len(points):
+        lo, hi = points.min(axis=0), points.max(axis=0)
+        if np.isfinite(lo).all() and np.isfinite(hi).all():
+            return np.array([lo, hi])  # no NaN or inf (they would show): no copy needed
     ok = np.isfinite(points).all(axis=1)
     if not ok.any():
         return None
@@ -430,8 +434,20 @@ def window_to_plane(frame: Frame, draw: Draw, x: float, y: float) -> np.ndarray 
 
 
 def rgba_bytes(rgba: np.ndarray) -> np.ndarray:
-    """Float RGBA rows in 0..1 as the uint8 rows the shaders read."""
-    return (np.clip(rgba, 0, 1) * 255 + 0.5).astype(np.uint8)
+    """Float RGBA rows in 0..1 as the uint8 rows the shaders read (in chunks that stay in
+    the cache: a million colors make no 32 MB temporaries)."""
+    rgba = np.asarray(rgba)  # float32 rows stay float32: the same rounding as ever
+    if rgba.dtype.kind != "f":
+        rgba = rgba.astype(float)
+    out = np.empty(rgba.shape, np.uint8)
+    flat, dest = rgba.reshape(-1), out.reshape(-1)
+    step = 1 << 16
+    for i in range(0, flat.size, step):
+        part = np.clip(flat[i : i + step], 0, 1)
+        part *= 255
+        part += 0.5
+        dest[i : i + step] = part  # truncated, as astype does
+    return out
 
 
 def transform_parts(visual: Visual):
