@@ -412,36 +412,84 @@ void main() {
 """
 
 
+class StreamFloor:
+    """Scene (e) at the floor: pushed samples become min/max blocks of the level lumos
+    draws (1 to 2 per pixel column) in a texture ring; a frame draws every channel's
+    band from them, one triangle strip per channel."""
+
+    def __init__(self, channels: int, capacity: int, rate: int, size=(W, H)) -> None:
+        import moderngl
+
+        self.mgl = moderngl
+        self.ctx = ctx = context()
+        self.size = w, h = size
+        self.fbo = ctx.framebuffer(color_attachments=[ctx.renderbuffer(size, 4)])
+        self.fbo.use()
+        ctx.enable_only(moderngl.BLEND)
+        ctx.blend_func = (moderngl.SRC_ALPHA, moderngl.ONE_MINUS_SRC_ALPHA,
+                          moderngl.ONE, moderngl.ONE_MINUS_SRC_ALPHA)
+        self.channels, self.capacity, self.rate = channels, capacity, rate
+        px, py, pw, ph = PLOT
+        self.block = 1 << max(int(np.log2(capacity / pw)), 3)
+        self.slots = -(-capacity // self.block) + 1
+        self.tex = ctx.texture((channels, self.slots), 2,
+                               np.zeros((self.slots, channels, 2), np.float32), dtype="f4")
+        self.tex.filter = (moderngl.NEAREST, moderngl.NEAREST)
+        self.prog = prog = ctx.program(vertex_shader=_BAND_VS, fragment_shader=_BAND_FS)
+        prog["u_size"].value = (w, h)
+        prog["u_env"].value = 0
+        prog["u_slots"].value = self.slots
+        prog["u_channels"].value = channels
+        prog["u_hw"].value = 0.5
+        prog["u_color"].value = COLOR
+        self.vao = ctx.vertex_array(prog, [])
+        self.spacing = 1.2 * 2.8  # lumos's stacked spacing: 1.2 x the largest range seen
+        self.plot = (px, h - py - ph, pw, ph)
+        self.pending = np.zeros((0, channels), np.float32)  # samples of an unfinished block
+        self.head = 0  # blocks so far
+
+    def push(self, samples: np.ndarray) -> None:
+        pending = np.concatenate([self.pending, samples])
+        k = len(pending) // self.block
+        if k:
+            part = pending[: k * self.block].reshape(k, self.block, self.channels)
+            mm = np.stack([part.min(axis=1), part.max(axis=1)], axis=-1)
+            s0 = self.head % self.slots
+            first = min(k, self.slots - s0)  # one or two ranges of texture rows
+            self.tex.write(mm[:first], viewport=(0, s0, self.channels, first))
+            if k > first:
+                self.tex.write(mm[first:], viewport=(0, 0, self.channels, k - first))
+            self.head += k
+        self.pending = pending[k * self.block:]
+
+    def frame(self) -> None:
+        entries = min(self.head, self.slots - 1)
+        fbo, prog = self.fbo, self.prog
+        fbo.scissor = None
+        fbo.clear(1.0, 1.0, 1.0, 1.0)
+        if entries >= 2:
+            gx, gy, gw, gh = self.plot
+            first = self.head - entries
+            span_t = self.capacity / self.rate
+            start_t = max(self.head * self.block / self.rate - span_t, 0)
+            prog["u_first"].value = first % self.slots
+            prog["u_entries"].value = entries
+            prog["u_kx"].value = (gx + (first * self.block / self.rate - start_t) / span_t * gw,
+                                  self.block / self.rate / span_t * gw)
+            scale = gh / (self.channels * self.spacing)
+            prog["u_ky"].value = (gy + 1.4 * scale, scale, self.spacing)
+            fbo.scissor = self.plot
+            self.tex.use(0)
+            self.vao.render(self.mgl.TRIANGLE_STRIP, vertices=2 * entries,
+                            instances=self.channels)
+        self.ctx.finish()
+
+
 def stream(channels: int = 32, seconds: float = 10.0, rate: int = 10_000,
            size: tuple[int, int] = (W, H)) -> dict:
-    """Scene (e) at the floor: frame times (push, upload, draw, glFinish) like
-    ``streams.py``."""
-    import moderngl
-
-    ctx = context()
-    w, h = size
-    fbo = ctx.framebuffer(color_attachments=[ctx.renderbuffer((w, h), 4)])
-    fbo.use()
-    ctx.enable_only(moderngl.BLEND)
-    ctx.blend_func = (moderngl.SRC_ALPHA, moderngl.ONE_MINUS_SRC_ALPHA,
-                      moderngl.ONE, moderngl.ONE_MINUS_SRC_ALPHA)
-    capacity = int(rate * seconds)
-    px, py, pw, ph = PLOT
-    level = max(int(np.log2(capacity / pw)), 3)  # lumos: 1 to 2 blocks per column
-    block = 1 << level
-    slots = -(-capacity // block) + 1
-    env = np.zeros((slots, channels, 2), np.float32)
-    tex = ctx.texture((channels, slots), 2, env, dtype="f4")
-    tex.filter = (moderngl.NEAREST, moderngl.NEAREST)
-    tex.use(0)
-    prog = ctx.program(vertex_shader=_BAND_VS, fragment_shader=_BAND_FS)
-    prog["u_size"].value = (w, h)
-    prog["u_env"].value = 0
-    prog["u_slots"].value = slots
-    prog["u_channels"].value = channels
-    prog["u_hw"].value = 0.5
-    prog["u_color"].value = COLOR
-    vao = ctx.vertex_array(prog, [])
+    """Scene (e) at the floor, timed like ``streams.py``: frames of 1/60 s of samples
+    (push, upload, draw, glFinish)."""
+    f = StreamFloor(channels, int(rate * seconds), rate, size)
     rng = np.random.default_rng(0)
     freqs = 1.0 + np.arange(channels)
     frames = int(round(seconds * 60))
@@ -451,40 +499,12 @@ def stream(channels: int = 32, seconds: float = 10.0, rate: int = 10_000,
         t = np.arange(bounds[i], bounds[i + 1]) / rate
         blocks.append((np.sin(2 * np.pi * freqs[None, :] * t[:, None])
                        + 0.2 * rng.standard_normal((len(t), channels))).astype(np.float32))
-    spacing = 1.2 * 2.8  # the peak-to-peak range seen, as lumos's stacked spacing
-    gl_y = h - py - ph
-    pending = np.zeros((0, channels), np.float32)  # samples of a block not yet complete
-    head = 0  # complete blocks so far
     frame_s = []
     cpu0 = time.process_time()
-    for i in range(frames):
+    for b in blocks:
         start = time.perf_counter()
-        pending = np.concatenate([pending, blocks[i]])
-        k = len(pending) // block
-        if k:
-            part = pending[: k * block].reshape(k, block, channels)
-            mm = np.stack([part.min(axis=1), part.max(axis=1)], axis=-1)
-            pending = pending[k * block:]
-            for j0 in range(0, k):  # one or two ranges of texture rows
-                s0 = (head + j0) % slots
-                tex.write(mm[j0], viewport=(0, s0, channels, 1))
-            head += k
-        entries = min(head, slots - 1)
-        if entries >= 2:
-            first = head - entries
-            t_first = first * block / rate
-            span_t = capacity / rate
-            prog["u_first"].value = first % slots
-            prog["u_entries"].value = entries
-            prog["u_kx"].value = (px + (t_first - max(head * block / rate - span_t, 0))
-                                  / span_t * pw, block / rate / span_t * pw)
-            scale = ph / (channels * spacing)
-            prog["u_ky"].value = (gl_y + 1.4 * scale, scale, spacing)
-            fbo.scissor = None
-            fbo.clear(1.0, 1.0, 1.0, 1.0)
-            fbo.scissor = (px, gl_y, pw, ph)
-            vao.render(moderngl.TRIANGLE_STRIP, vertices=2 * entries, instances=channels)
-        ctx.finish()
+        f.push(b)
+        f.frame()
         frame_s.append(time.perf_counter() - start)
     return {"channels": channels, "frames": frames,
             "cpu_ms_per_frame": 1000 * (time.process_time() - cpu0) / frames,
@@ -496,12 +516,12 @@ def stream(channels: int = 32, seconds: float = 10.0, rate: int = 10_000,
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--json", action="store_true", help="print one JSON object")
     sub = p.add_subparsers(dest="command", required=True)
     s = sub.add_parser("stream")
     s.add_argument("--channels", type=int, default=32)
     s.add_argument("--seconds", type=float, default=10.0)
     s.add_argument("--rate", type=int, default=10_000)
-    s.add_argument("--json", action="store_true")
     a = p.parse_args()
     r = stream(a.channels, a.seconds, a.rate)
     if a.json:
