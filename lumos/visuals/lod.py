@@ -83,9 +83,12 @@ class MinMaxPyramid:
         lo, hi, gap = self.levels[i]
         b = 1 << (i + _FIRST_LEVEL)
         step = max((_CHUNK << _FIRST_LEVEL) // b, 1)
+        contiguous = self.y.strides[0] == self.y.itemsize
         for a in range(j0, j1, step):
             c = min(a + step, j1)
             blocks = self.y[a * b : c * b].reshape(c - a, b)  # a view, even of a column
+            if not contiguous:  # a column: argmin/argmax run 2x faster on a copy (512 KB)
+                blocks = np.ascontiguousarray(blocks)
             base = np.arange(a, c, dtype=self._itype) * b
             finite = np.isfinite(blocks)
             if finite.all():
@@ -185,10 +188,14 @@ def _key(values: np.ndarray, missing: float) -> np.ndarray:
 def is_sorted(x: np.ndarray) -> bool:
     """True when x is finite and never decreases (LOD needs an x-sorted line).
 
-    Works on views without copying them (boolean temporaries only, in chunks)."""
+    One comparison per point, on views without copying them (boolean temporaries only,
+    in chunks): NaN fails every comparison, and between a finite first and last value a
+    non-decreasing x is finite throughout."""
     n = len(x)
+    if n and not (np.isfinite(x[0]) and np.isfinite(x[-1])):
+        return False
     for i in range(0, n, _CHUNK * 16):
         part = x[i : i + _CHUNK * 16 + 1]
-        if not np.isfinite(part).all() or not (part[1:] >= part[:-1]).all():
+        if not (part[1:] >= part[:-1]).all():
             return False
     return True
