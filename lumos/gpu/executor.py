@@ -259,7 +259,11 @@ class ModernGLExecutor:
                 if part is not None:
                     fbo.clear(*view.bgcolor, depth=1.0, viewport=part)
         bound = fbo
-        samples = float(max(getattr(fbo, "samples", 1) or 1, 1))  # render targets: 1
+        # u_samples: a framebuffer lumos made knows its samples; a window's (detected) does
+        # not (moderngl reports 0): assume multisampled there, which only makes sprites
+        # and line quads half a pixel bigger, never changes a pixel
+        samples = float(max(fbo.samples or 1, 1)) if fbo.color_attachments is not None \
+            else 4.0
         for d in frame.draws:
             if d.count <= 0 or d.instances == 0:
                 continue
