@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import moderngl
 import numpy as np
 
@@ -51,6 +53,39 @@ def grow(rect, margin: int) -> tuple[int, int, int, int]:
     """``rect`` (x, y, w, h) grown by ``margin`` pixels on every side."""
     x, y, w, h = rect
     return (x - margin, y - margin, w + 2 * margin, h + 2 * margin)
+
+
+_GL_SAMPLES = 0x80A9
+_gl_get_integer = None  # glGetIntegerv from the GL library, or False where there is none
+
+
+def _samples(fbo) -> int:
+    """Samples per pixel of the bound framebuffer ``fbo`` (for u_samples). A framebuffer
+    lumos made knows; a window's (detected) does not (moderngl reports 0), so GL is
+    asked; where it cannot be, multisampling is assumed, which only makes sprites and
+    line quads half a pixel bigger, never changes a pixel."""
+    global _gl_get_integer
+    if fbo.color_attachments is not None:
+        return max(fbo.samples or 1, 1)
+    if _gl_get_integer is None:
+        import ctypes
+        import ctypes.util
+
+        try:
+            name = "libGL.so.1" if sys.platform.startswith("linux") else \
+                ctypes.util.find_library("OpenGL") or ctypes.util.find_library("opengl32")
+            _gl_get_integer = ctypes.CDLL(name).glGetIntegerv
+            _gl_get_integer.argtypes = [ctypes.c_uint, ctypes.POINTER(ctypes.c_int)]
+        except (OSError, AttributeError, TypeError):
+            _gl_get_integer = False
+    if _gl_get_integer:
+        import ctypes
+
+        value = ctypes.c_int(-1)
+        _gl_get_integer(_GL_SAMPLES, ctypes.byref(value))
+        if value.value >= 0:
+            return max(value.value, 1)
+    return 4
 
 
 def grow_viewport(rect, mvp: np.ndarray, margin: int):
@@ -259,11 +294,7 @@ class ModernGLExecutor:
                 if part is not None:
                     fbo.clear(*view.bgcolor, depth=1.0, viewport=part)
         bound = fbo
-        # u_samples: a framebuffer lumos made knows its samples; a window's (detected) does
-        # not (moderngl reports 0): assume multisampled there, which only makes sprites
-        # and line quads half a pixel bigger, never changes a pixel
-        samples = float(max(fbo.samples or 1, 1)) if fbo.color_attachments is not None \
-            else 4.0
+        samples = float(_samples(fbo))
         for d in frame.draws:
             if d.count <= 0 or d.instances == 0:
                 continue
