@@ -4,13 +4,14 @@
 
 Each run is a fresh process (``worker``) that draws peers.py's 10^6-point line and
 saves it, timing its phases by wrapping the functions that do them: interpreter start,
-``import lumos.pyplot``, making the data, ``plot`` (the line's copy and bounds),
-the figure's layout and text, creating the GL context, compiling shaders, uploading,
+``import lumos.pyplot``, making the data, ``plot`` (the line's copy and bounds), the
+figure's layout and text, creating the GL context, compiling shaders, uploading,
 drawing (what GL does until the pixels are read), reading back, PNG encoding and
-writing. Medians of ``--runs``, with Mesa's disk shader cache as installed (on) and
-with ``MESA_SHADER_CACHE_DISABLE=true``: what the cache gives. (moderngl exposes no
-program binaries, so lumos cannot keep compiled programs itself; Mesa's cache, keyed
-by the shader source, is what is possible, and it is on by default.)
+writing, the rest of ``savefig``, and the exit (interpreter and GL teardown). Medians
+of ``--runs``, with Mesa's disk shader cache as installed (on) and with
+``MESA_SHADER_CACHE_DISABLE=true``: what the cache gives. (moderngl exposes no program
+binaries, so lumos cannot keep compiled programs itself; Mesa's cache, keyed by the
+shader source, is what is possible, and it is on by default.)
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PHASES = ("python", "import", "data", "plot", "layout", "context", "compile", "upload",
-          "draw", "readback", "png", "write")
+          "draw", "readback", "png", "write", "rest", "exit")
 
 
 def worker(out: str, start: float) -> dict:
@@ -82,7 +83,12 @@ def worker(out: str, start: float) -> dict:
     fig, ax = plt.subplots(figsize=(peers.W / 100, peers.H / 100), dpi=100)
     ax.plot(x, y, lw=0.72)
     spent["plot"] = time.perf_counter() - t
+    t = time.perf_counter()
     fig.savefig(out)
+    timed_inside = sum(spent[k] for k in ("layout", "context", "compile", "upload", "draw",
+                                          "readback", "png", "write"))
+    spent["rest"] = time.perf_counter() - t - timed_inside  # savefig's own work
+    spent["end"] = time.time()  # the parent adds "exit": from here to the process's end
     return spent
 
 
@@ -101,6 +107,7 @@ def measure(runs: int, cache: bool) -> dict:
                                   capture_output=True, text=True, env=env, check=True)
             walls.append(time.perf_counter() - t)
             spent = json.loads(proc.stdout.strip().splitlines()[-1])
+            spent["exit"] = start + walls[-1] - spent["end"]  # interpreter and GL teardown
             for k in PHASES:
                 phases[k].append(spent[k])
     return {"wall": statistics.median(walls),
