@@ -295,13 +295,23 @@ def check_points(n: int, argument: str, bytes_per_point: int = 64) -> None:
                  "pass fewer points (decimate, or draw a density with density=True)")
 
 
+def finite_rows(points: np.ndarray) -> np.ndarray:
+    """Which rows of (N, d) points have every coordinate finite (column by column: numpy
+    reduces short rows one at a time, a column at once)."""
+    ok = np.isfinite(points[:, 0])
+    for j in range(1, points.shape[1]):
+        ok &= np.isfinite(points[:, j])
+    return ok
+
+
 def finite_bounds(points: np.ndarray) -> np.ndarray | None:
-    """(2, 3) min/max of the rows whose coordinates are all finite, or None."""
-    if len(points):
-        lo, hi = points.min(axis=0), points.max(axis=0)
+    """(2, d) min/max of the rows whose coordinates are all finite, or None."""
+    if len(points):  # column by column (see finite_rows)
+        lo = np.array([points[:, j].min() for j in range(points.shape[1])])
+        hi = np.array([points[:, j].max() for j in range(points.shape[1])])
         if np.isfinite(lo).all() and np.isfinite(hi).all():
             return np.array([lo, hi])  # no NaN or inf (they would show): no copy needed
-    ok = np.isfinite(points).all(axis=1)
+    ok = finite_rows(points) if len(points) else np.zeros(0, bool)
     if not ok.any():
         return None
     p = points[ok]
@@ -327,6 +337,12 @@ def origin_for(points: np.ndarray, bounds: np.ndarray | None) -> np.ndarray:
 def float32_offsets(local: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """float32 of float64 offsets (N, d) from an origin, and which rows hold a value
     beyond float32's range; those values are clipped to it (never turned into inf)."""
+    if len(local) and local.ndim == 2:  # within range (NaN aside): no row to look at
+        with np.errstate(invalid="ignore"):
+            inside = all(np.fmin.reduce(c) >= -FLOAT32_MAX and np.fmax.reduce(c) <= FLOAT32_MAX
+                         for c in local.T)
+        if inside:
+            return local.astype(np.float32), np.zeros(len(local), bool)
     with np.errstate(invalid="ignore"):
         beyond = (np.abs(local) > FLOAT32_MAX).any(axis=1)
     if beyond.any():
@@ -353,10 +369,12 @@ def split_origin(points: np.ndarray, argument: str = "pos"
     flagged invalid so shaders can break lines or skip markers there. Offsets beyond
     float32's range are clipped, with a warning naming ``argument``.
     """
-    valid = np.isfinite(points).all(axis=1)
+    valid = finite_rows(points)
     origin = origin_for(points, finite_bounds(points))
     with np.errstate(over="ignore", invalid="ignore"):
-        local = np.where(valid[:, None], points - origin, 0.0)
+        local = points - origin
+    if not valid.all():
+        local[~valid] = 0.0
     local, beyond = float32_offsets(local)
     warn_clipped(int(beyond.sum()), argument)
     return origin, local, valid

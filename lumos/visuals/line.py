@@ -21,6 +21,7 @@ from .base import (
     changed_span,
     check_points,
     check_positive,
+    finite_bounds,
     float32_offsets,
     is_nonlinear,
     origin_for,
@@ -264,16 +265,11 @@ def _finite_bounds(points: np.ndarray) -> np.ndarray | None:
     of the whole array), or None."""
     lo = hi = None
     for i in range(0, len(points), _CHUNK):
-        part = points[i : i + _CHUNK]
-        ok = np.isfinite(part).all(axis=1)
-        if ok.all():
-            a, b = part.min(axis=0), part.max(axis=0)
-        elif ok.any():
-            a, b = part[ok].min(axis=0), part[ok].max(axis=0)
-        else:
+        b = finite_bounds(points[i : i + _CHUNK])  # copies finite rows of a chunk at most
+        if b is None:
             continue
-        lo = a if lo is None else np.minimum(lo, a)
-        hi = b if hi is None else np.maximum(hi, b)
+        lo = b[0] if lo is None else np.minimum(lo, b[0])
+        hi = b[1] if hi is None else np.maximum(hi, b[1])
     return None if lo is None else np.array([lo, hi])
 
 

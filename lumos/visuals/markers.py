@@ -27,6 +27,7 @@ from .base import (
     as_positions,
     changed_span,
     check_positive,
+    finite_rows,
     is_nonlinear,
     rgba_bytes,
     split_origin,
@@ -262,7 +263,7 @@ def _sizes(value, points: np.ndarray) -> np.ndarray:
     if arr.ndim > 1 or (arr.ndim == 1 and len(arr) != n):
         raise ValueError(f"size: got shape {arr.shape}, expected a number or {n} numbers")
     sizes = np.broadcast_to(arr.astype(np.float32), (n,)).copy()
-    invalid = ~np.isfinite(points).all(axis=1) | ~np.isfinite(sizes)
+    invalid = ~finite_rows(points) | ~np.isfinite(sizes)
     sizes[invalid] = 0.0  # the shader skips points of size 0
     return np.maximum(sizes, 0)
 
