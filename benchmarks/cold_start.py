@@ -6,8 +6,8 @@ Each run is a fresh process (``worker``) that draws peers.py's 10^6-point line a
 saves it, timing its phases by wrapping the functions that do them: interpreter start,
 ``import lumos.pyplot``, making the data, ``plot`` (the line's copy and bounds), the
 figure's layout and text, creating the GL context, compiling shaders, uploading,
-drawing (what GL does until the pixels are read), reading back, PNG encoding and
-writing, the rest of ``savefig``, and the exit (interpreter and GL teardown). Medians
+drawing (what GL does until the pixels are read), reading back, encoding and writing
+the PNG, the rest of ``savefig``, and the exit (interpreter and GL teardown). Medians
 of ``--runs``, with Mesa's disk shader cache as installed (on) and with
 ``MESA_SHADER_CACHE_DISABLE=true``: what the cache gives. (moderngl exposes no program
 binaries, so lumos cannot keep compiled programs itself; Mesa's cache, keyed by the
@@ -28,7 +28,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PHASES = ("python", "import", "data", "plot", "layout", "context", "compile", "upload",
-          "draw", "readback", "png", "write", "rest", "exit")
+          "draw", "readback", "png", "rest", "exit")
 
 
 def worker(out: str, start: float) -> dict:
@@ -66,13 +66,12 @@ def worker(out: str, start: float) -> dict:
     timed(figure.Figure, "draw", "layout")  # limits, ticks, text, batches
     timed(canvas.Canvas, "render", "draw")  # the frame, GL (and llvmpipe JIT-compiling
     # shaders on their first draw) until the pixels are read
-    timed(context, "get_context", "context")
+    timed(context.HeadlessContext, "_make_current", "context")  # made on first use
     timed(executor.ModernGLExecutor, "_program", "compile")
     timed(executor.ModernGLExecutor, "_buffer", "upload")
     timed(executor.ModernGLExecutor, "_texture", "upload")
     timed(executor.OffscreenTarget, "read", "readback")
-    timed(png, "write_png", "write")
-    timed(png, "encode_png", "png")
+    timed(png, "write_png", "png")  # encoded a band of rows at a time as it is written
     t = time.perf_counter()
     sys.path.insert(0, str(HERE))
     import peers
@@ -86,7 +85,7 @@ def worker(out: str, start: float) -> dict:
     t = time.perf_counter()
     fig.savefig(out)
     timed_inside = sum(spent[k] for k in ("layout", "context", "compile", "upload", "draw",
-                                          "readback", "png", "write"))
+                                          "readback", "png"))
     spent["rest"] = time.perf_counter() - t - timed_inside  # savefig's own work
     spent["end"] = time.time()  # the parent adds "exit": from here to the process's end
     return spent

@@ -151,7 +151,7 @@ def cold_start(runs: int) -> str:
     """Scene (a)'s cold start phase by phase, with Mesa's shader cache and without."""
     c = json_of("cold_start.py", "--runs", str(max(runs // 2, 3)))
     phases = ("python", "import", "data", "plot", "layout", "context", "compile", "upload",
-              "draw", "readback", "png", "write", "rest", "exit")
+              "draw", "readback", "png", "rest", "exit")
     head = "| Mesa shader cache | in all | " + " | ".join(phases) + " |"
     rows = [head, "|" + "---|" * (len(phases) + 2)]
     for key, name in (("cache", "on (as installed)"), ("no_cache", "off")):

@@ -77,13 +77,23 @@ def limits_of(ctx) -> Limits:
 
 # -- what is current in a thread: EGL and GLX, read and restored through ctypes ----------
 
+def _library(soname: str, name: str) -> str | None:
+    """``soname`` when it loads (the usual Linux name), else what ctypes finds for
+    ``name`` (find_library runs ``ldconfig -p``, a few ms a call on a cold start)."""
+    try:
+        ctypes.CDLL(soname)
+        return soname
+    except OSError:
+        return ctypes.util.find_library(name)
+
+
 class _Native:
     """The few EGL/GLX entry points that save and restore a thread's current context."""
 
     def __init__(self) -> None:
         ptr = ctypes.c_void_p
         self.egl = None  # no EGL (a window on macOS): nothing EGL to save, no headless GL
-        name = ctypes.util.find_library("EGL")
+        name = _library("libEGL.so.1", "EGL")
         if name is not None:
             egl = self.egl = ctypes.CDLL(name)
             for fn in ("eglGetCurrentContext", "eglGetCurrentDisplay", "eglGetCurrentSurface"):
@@ -95,7 +105,7 @@ class _Native:
             egl.eglBindAPI.argtypes = [ctypes.c_uint]
             egl.eglGetError.restype = ctypes.c_int
         self.glx = None
-        name = ctypes.util.find_library("GLX") or ctypes.util.find_library("GL")
+        name = _library("libGLX.so.0", "GLX") or _library("libGL.so.1", "GL")
         if name is not None:
             try:
                 glx = ctypes.CDLL(name)
