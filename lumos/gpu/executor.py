@@ -137,7 +137,7 @@ class ModernGLExecutor:
         raw = b.data
         if entry is not None and ranges is None and entry[2] == b.nbytes and b.nbytes:
             # same size, everything changed: overwrite in place (VAOs stay valid)
-            entry[0].write(raw)  # the array itself: no bytes copy
+            entry[0].write(np.ascontiguousarray(raw))  # the array itself: no bytes copy
             self.uploaded_bytes += raw.nbytes
             entry[1] = b.version
             return entry[0]
@@ -146,7 +146,8 @@ class ModernGLExecutor:
                 self._drop_vaos(entry[0])
                 entry[0].release()
             # A zero-sized buffer is not allowed; 4 bytes stand in for empty data.
-            glbuf = self.ctx.buffer(raw if raw.nbytes else b"\0\0\0\0", dynamic=True)
+            glbuf = self.ctx.buffer(np.ascontiguousarray(raw) if raw.nbytes else b"\0\0\0\0",
+                                    dynamic=True)
             self.uploaded_bytes += raw.nbytes
             self._buffers[b.id] = entry = [glbuf, b.version, b.nbytes]
         else:
@@ -221,7 +222,9 @@ class ModernGLExecutor:
                 _check_size(f"texture {t.id}", size, self.limits.max_3d_texture_size,
                             "maximum 3D texture size")
             make = self.ctx.texture if t.dim == 2 else self.ctx.texture3d
-            tex = make(size, t.components, t.data, dtype=dtype, alignment=1)
+            # the array itself (no bytes copy); a tile's view is made contiguous
+            tex = make(size, t.components, np.ascontiguousarray(t.data), dtype=dtype,
+                       alignment=1)
 
             f = moderngl.LINEAR if t.filter == "linear" else moderngl.NEAREST
             tex.filter = (f, f)
@@ -237,7 +240,7 @@ class ModernGLExecutor:
                     viewport = (0, start, size[0], stop - start)
                 else:
                     viewport = (0, 0, start, size[0], size[1], stop - start)
-                entry[0].write(rows, viewport=viewport, alignment=1)
+                entry[0].write(np.ascontiguousarray(rows), viewport=viewport, alignment=1)
                 self.uploaded_bytes += rows.nbytes
             entry[1] = t.version
         return entry[0]
