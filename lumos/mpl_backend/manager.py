@@ -1,0 +1,252 @@
+"""Showing figures: lumos's GLFW window (or its Qt widget in a Qt application), driven by
+matplotlib's own navigation.
+
+The window draws the figure's lumos canvas; mouse and keyboard go to matplotlib as its
+events (``button_press_event``, ``motion_notify_event``, ``scroll_event``,
+``key_press_event``...), so ``mpl_connect`` callbacks, widgets and the toolbar logic of
+``NavigationToolbar2`` (pan, zoom to rectangle, home/back/forward, the ``p``/``o``/``h``
+keys) work as in any matplotlib window. There are no buttons: the window starts in pan
+mode, the wheel zooms about the cursor. A redraw is matplotlib's draw; lumos keeps the
+uploaded data, so panning a large line moves a camera.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from matplotlib import rcParams
+from matplotlib.backend_bases import (
+    CloseEvent,
+    FigureManagerBase,
+    KeyEvent,
+    MouseButton,
+    MouseEvent,
+    NavigationToolbar2,
+)
+
+from .. import primitives as prim
+from .canvas import TimerLumos
+from .items import PathItem
+
+ZOOM_STEP = 1.2  # per wheel notch
+
+_managers: list = []
+
+
+class ToolbarLumos(NavigationToolbar2):
+    """matplotlib's navigation without buttons; the rubberband of a zoom is drawn by
+    lumos over the figure. ``message`` holds the text a toolbar would show."""
+
+    toolitems = ()
+
+    def __init__(self, canvas) -> None:
+        self.message = ""
+        super().__init__(canvas)
+        canvas.mpl_connect("scroll_event", self._wheel)
+
+    def set_message(self, s: str) -> None:
+        self.message = s
+
+    def draw_rubberband(self, event, x0, y0, x1, y1) -> None:
+        r = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]], float)
+        stroke = prim.Stroke((0.0, 0.0, 0.0, 1.0), 1.0, (3.0, 3.0))
+        p = prim.Path(r, np.array([1, 2, 2, 2, 79], np.uint8), fill=(0.0, 0.0, 0.0, 0.08),
+                      stroke=stroke)
+        lo, hi = r.min(axis=0) - 2, r.max(axis=0) + 2
+        self.canvas.overlay = [PathItem("paths", None, (*lo, *hi), None, ("rubberband",
+                                                                          r.tobytes()),
+                                        paths=[p])]
+        self.canvas.show_overlay()
+
+    def remove_rubberband(self) -> None:
+        if self.canvas.overlay:
+            self.canvas.overlay = []
+            self.canvas.show_overlay()
+
+    def set_history_buttons(self) -> None:
+        pass
+
+    def _wheel(self, event) -> None:
+        """Zoom the axes under the cursor about it (each notch by ZOOM_STEP)."""
+        ax = event.inaxes
+        if ax is None or not ax.get_navigate() or not ax.can_zoom() or not event.step:
+            return
+        if self._nav_stack() is None:
+            self.push_current()
+        f = ZOOM_STEP ** abs(event.step)
+        x0, y0, x1, y1 = ax.bbox.extents
+        x, y = event.x, event.y
+        box = [x + (x0 - x) / f, y + (y0 - y) / f, x + (x1 - x) / f, y + (y1 - y) / f]
+        ax._set_view_from_bbox(box, direction="in" if event.step > 0 else "out")
+        self.push_current()
+        self.canvas.draw_idle()
+
+
+class FigureManagerLumos(FigureManagerBase):
+    """A figure shown in a lumos window (GLFW, or Qt's widget inside a Qt application)."""
+
+    _toolbar2_class = ToolbarLumos
+
+    def __init__(self, canvas, num) -> None:
+        super().__init__(canvas, num)
+        self.window = None
+
+    def show(self) -> None:
+        from ..app.window import has_display
+
+        if not has_display():
+            return super().show()  # matplotlib's own answer for headless machines
+        if self.window is None or getattr(self.window, "closed", False):
+            self.canvas.draw()
+            self.window = _open(self)
+            if self.toolbar is not None and rcParams["toolbar"] == "toolbar2" \
+                    and not self.toolbar.mode:
+                self.toolbar.pan()  # drag pans, as in every lumos window
+            if self not in _managers:
+                _managers.append(self)
+        self.window.request_draw()
+        return None
+
+    def destroy(self) -> None:
+        w, self.window = self.window, None
+        if w is not None and not getattr(w, "closed", False):
+            w.close()
+        if self in _managers:
+            _managers.remove(self)
+        self.canvas.host = None
+        super().destroy()
+
+    def resize(self, w: int, h: int) -> None:
+        if self.window is not None:
+            self.canvas.lumos_canvas.size = (int(w), int(h))
+            self.window.request_draw()
+
+    @classmethod
+    def start_main_loop(cls) -> None:
+        """Run the windows (and matplotlib's timers) until every one is closed."""
+        run_until(None)
+
+
+def run_until(deadline: float | None) -> None:
+    """The event loop: input, timers and redraws, until ``deadline`` (monotonic seconds)
+    or, with None, until no window is left."""
+    from ..app import window as lw
+
+    while True:
+        wait = TimerLumos.fire_due()
+        alive = [m for m in _managers if m.window is not None
+                 and not getattr(m.window, "closed", False)]
+        now = time.monotonic()
+        if deadline is None and not alive:
+            return
+        if deadline is not None and now >= deadline:
+            return
+        timeout = 0.05 if wait is None else min(wait, 0.05)
+        if deadline is not None:
+            timeout = min(timeout, max(deadline - now, 0.0))
+        lw.process_events(timeout)
+        for m in list(_managers):
+            if m.window is not None and getattr(m.window, "closed", False):
+                _closed(m)
+
+
+def _open(manager):
+    """The lumos window (or Qt widget) for a manager's canvas, wired to matplotlib."""
+    canvas = manager.canvas
+    target = canvas.lumos_canvas
+    w, h = canvas.get_width_height(physical=True)
+    host = _qt_widget(target, manager)
+    if host is None:
+        from ..app.window import Window
+
+        host = Window(target, title=manager.get_window_title(), size=(w, h))
+        host.show(block=False)
+    canvas.host = host
+    _wire(canvas)
+    return host
+
+
+def _qt_widget(target, manager):
+    """Qt's widget when a Qt application is running, else None."""
+    import sys
+
+    for api in ("PySide6", "PyQt6"):
+        if api in sys.modules:
+            widgets = sys.modules.get(f"{api}.QtWidgets")
+            if widgets is not None and widgets.QApplication.instance() is not None:
+                from ..app.qt import FigureWidget
+
+                w = FigureWidget(target)
+                w.setWindowTitle(manager.get_window_title())
+                w.resize(*manager.canvas.get_width_height())
+                w.show()
+                return w
+    return None
+
+
+def _modifiers(mods) -> str | None:
+    names = [{"ctrl": "control", "meta": "super"}.get(m, m) for m in ("ctrl", "alt", "meta",
+                                                                      "shift") if m in mods]
+    return "+".join(names) if names else None
+
+
+def _wire(canvas) -> None:
+    """lumos's input events on the figure's lumos canvas -> matplotlib's events."""
+    lc = canvas.lumos_canvas
+    buttons: set = set()
+
+    def xy(e):
+        w, h = canvas.get_width_height(physical=True)
+        sx = w / max(lc.size[0], 1)
+        sy = h / max(lc.size[1], 1)
+        return e.x * sx, h - e.y * sy
+
+    def press(e, dbl=False):
+        buttons.add(MouseButton(e.button))
+        MouseEvent("button_press_event", canvas, *xy(e), MouseButton(e.button),
+                   key=_modifiers(e.modifiers), dblclick=dbl,
+                   modifiers=set(e.modifiers))._process()
+
+    def release(e):
+        buttons.discard(MouseButton(e.button))
+        MouseEvent("button_release_event", canvas, *xy(e), MouseButton(e.button),
+                   key=_modifiers(e.modifiers), modifiers=set(e.modifiers))._process()
+
+    def move(e):
+        MouseEvent("motion_notify_event", canvas, *xy(e), key=_modifiers(e.modifiers),
+                   buttons=set(buttons), modifiers=set(e.modifiers))._process()
+
+    def wheel(e):
+        MouseEvent("scroll_event", canvas, *xy(e), "up" if e.step > 0 else "down",
+                   step=e.step, key=_modifiers(e.modifiers))._process()
+
+    def key(e):
+        name = {"escape": "escape", "enter": "enter", "space": " "}.get(e.key, e.key)
+        mods = _modifiers(e.modifiers)
+        if mods and name not in ("control", "shift", "alt"):
+            name = f"{mods}+{name}" if len(name) > 1 or "shift" not in mods else \
+                (f"{mods.replace('shift', '').strip('+')}+{name.upper()}".strip("+"))
+        x, y = xy(e) if e.x is not None else (None, None)
+        KeyEvent("key_press_event", canvas, name, x, y)._process()
+
+    lc.on("mouse_press", press)
+    lc.on("mouse_double_click", lambda e: press(e, True))
+    lc.on("mouse_release", release)
+    lc.on("mouse_move", move)
+    lc.on("wheel", wheel)
+    lc.on("key_press", key)
+    lc.on("close", lambda e: _closed(canvas.manager))
+
+
+def _closed(manager) -> None:
+    if manager is None or manager not in _managers:
+        return
+    from matplotlib import _pylab_helpers
+
+    _managers.remove(manager)
+    CloseEvent("close_event", manager.canvas)._process()
+    manager.canvas.host = None
+    manager.window = None
+    if _pylab_helpers.Gcf.has_fignum(manager.num):
+        _pylab_helpers.Gcf.destroy(manager.num)

@@ -1,0 +1,404 @@
+"""From the display list to a lumos canvas: views, batches, layers, and what is kept.
+
+Views. An item clipped to an axes' box goes to that axes' view: the box is the view's
+rectangle (the GPU scissor clips, as Agg's clip box does) and the camera is the axes'
+data-to-pixel affine (``transData``), so data drawn with it keep their coordinates and
+a pan or zoom changes only the camera. Other items go to a pixel-camera view of their
+clip rectangle, or of the whole canvas.
+
+Batches and layers. matplotlib draws in z-order, one artist after another (a tick
+mark, its label, the next tick mark...). Items of one kind in one view become one
+visual (one draw) wherever the order allows: an item joins the earliest layer above
+every earlier item it overlaps that is not of its own batch. Views are emitted layer by
+layer; within a layer, batches never overlap, so their order does not matter.
+
+Keeping. Views and visuals are kept between draws, keyed by (view, layer, batch); a
+visual whose items have the same fingerprints and camera placement as last time is not
+touched (nothing uploads), otherwise its data are replaced in place.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .. import primitives as prim
+from ..scene import Canvas
+from ..scene.cameras import PanZoomCamera
+from ..visuals import Image, Line, Mesh
+from ..visuals.path import Paths
+from .items import (
+    GlyphItem,
+    ImageItem,
+    Item,
+    LineItem,
+    MarkerItem,
+    MeshItem,
+    PathItem,
+    axis_aligned,
+)
+from .sprites import SpriteAtlas
+from .visuals import ClipGroup, GlyphRuns, Stamps, _VersionedTexture
+
+CELL = 16  # pixels per cell of the overlap grid used for layering
+
+
+class MplCanvas(Canvas):
+    """The lumos canvas of a matplotlib figure: ``before_frame(canvas)``, when set, runs
+    before each frame is described (a window's next frame draws pending matplotlib
+    work first)."""
+
+    before_frame = None
+
+    def frame(self):
+        if self.before_frame is not None:
+            self.before_frame(self)
+        return super().frame()
+
+
+class _Slot:
+    """A kept visual, the fingerprint of what it shows and the items it was built from."""
+
+    __slots__ = ("visual", "stamp", "items")
+
+    def __init__(self, visual) -> None:
+        self.visual = visual
+        self.stamp = None
+        self.items: list = []
+
+
+class SceneBuilder:
+    """Turns display lists into a :class:`lumos.scene.Canvas`, keeping what did not
+    change between draws."""
+
+    def __init__(self) -> None:
+        self.canvas = MplCanvas(size=(1, 1), pixel_ratio=1.0, bgcolor=(0.0, 0.0, 0.0, 0.0),
+                                title="matplotlib figure")
+        self.atlas = SpriteAtlas()
+        self._sprite_texture = _VersionedTexture("linear")
+        self._glyph_textures: dict[str, _VersionedTexture] = {}
+        self._views: dict[tuple, object] = {}
+        self._slots: dict[tuple, _Slot] = {}
+        self.stats = {"visuals": 0, "rebuilt": 0, "views": 0}
+        self._view_keys: dict = {}
+
+    # -- cameras -------------------------------------------------------------------------
+    def _axes_cameras(self, figure) -> dict:
+        """Each axes' clip box (Agg's rounding) -> [(axes, transData affine)]."""
+        out: dict = {}
+        if figure is None:
+            return out
+        h = self._height
+        stack = [figure]
+        while stack:
+            f = stack.pop()
+            stack.extend(getattr(f, "subfigs", []))
+            for ax in f.axes:
+                x0, y0, x1, y1 = ax.bbox.extents
+                key = (math.floor(x0 + 0.5), math.ceil(y0 - 0.5), math.floor(x1 + 0.5),
+                       math.ceil(y1 - 0.5))
+                key = (max(key[0], 0), max(key[1], 0), min(key[2], self._width),
+                       min(key[3], h))
+                try:
+                    m = np.array(ax.transData.get_affine().get_matrix(), float)
+                except Exception:  # an axes without a data transform yet
+                    continue
+                if axis_aligned(m):
+                    out.setdefault(key, []).append((ax, m))
+        return out
+
+    def _view_of(self, item: Item, cameras: dict) -> tuple[tuple, np.ndarray]:
+        """(view key, camera affine) for an item; items clipped by a path get views of
+        their own (the path's fingerprint is part of the key)."""
+        clip = item.clip
+        shape = () if item.clip_path is None else (item.clip_path[1],)
+        if clip is None:
+            return ("canvas", *shape), np.eye(3)
+        found = cameras.get(clip)
+        if found:
+            pick = found[0]
+            if item.affine is not None:
+                for ax, m in found:
+                    if np.array_equal(m, item.affine):
+                        pick = (ax, m)
+                        break
+            return ("axes", id(pick[0]), clip, *shape), pick[1]
+        return ("clip", clip, *shape), np.eye(3)
+
+    # -- the build -----------------------------------------------------------------------
+    def build(self, items: list[Item], size: tuple[int, int], dpi: float,
+              figure=None) -> Canvas:
+        """Lay the items out in views and visuals; returns the canvas to render."""
+        w, h = float(size[0]), float(size[1])  # vector pages may have fractional sizes
+        self._width, self._height = w, h
+        canvas = self.canvas
+        whole = (math.ceil(w - 1e-6), math.ceil(h - 1e-6))
+        if canvas.size != whole:
+            canvas.size = whole
+        cameras = self._axes_cameras(figure)
+        placed = [(it, *self._view_of(it, cameras)) for it in items]
+        layers = _layers(placed, *whole)
+        slots: dict[tuple, dict[tuple, list]] = {}
+        view_camera: dict[tuple, np.ndarray] = {}
+        view_clip: dict[tuple, tuple] = {}
+        view_shape: dict[tuple, tuple] = {}
+        for (it, vkey, cam), layer in zip(placed, layers, strict=True):
+            slots.setdefault((layer, vkey), {}).setdefault(it.batch_key(), []).append(it)
+            view_camera[vkey] = cam
+            view_clip[vkey] = it.clip
+            view_shape[vkey] = it.clip_path
+        order = sorted(slots, key=lambda k: k[0])  # stable: first appearance within a layer
+        views, kept_views, kept_slots = [], {}, {}
+        # Views and visuals are kept under keys that do not name the layer (which can move
+        # when ticks move): the n-th view of a clip box, the n-th batch of a kind in it.
+        seen_views: dict = {}
+        seen_batches: dict = {}
+        for layer, vkey in order:
+            vid = (vkey, seen_views.setdefault(vkey, 0))
+            seen_views[vkey] += 1
+            view = self._views.get(vid) or self._new_view()
+            kept_views[vid] = view
+            cam = view_camera[vkey]
+            _place_view(view, view_clip[vkey], cam, w, h)
+            inv = np.linalg.inv(cam)
+            visuals = []
+            for n, (bkey, batch) in enumerate(slots[(layer, vkey)].items()):
+                k = (vkey, bkey)
+                sid = (k, seen_batches.setdefault(k, 0))
+                seen_batches[k] += 1
+                slot = self._slots.get(sid)
+                if _within(slot, batch, cam):
+                    visual, stamp = slot.visual, slot.stamp
+                else:
+                    visual, stamp = self._fill(slot, batch, inv, dpi, h)
+                if slot is None or slot.visual is not visual:
+                    slot = _Slot(visual)
+                if slot.stamp != stamp:
+                    slot.items = batch
+                slot.stamp = stamp
+                visual.rasterized = batch[0].rasterized
+                kept_slots[sid] = slot
+                visual.order = n
+                visuals.append(visual)
+            shape = view_shape[vkey]
+            if shape is not None:  # drawn through the clip path
+                gid = (vid, "clip")
+                group = self._slots.get(gid)
+                group = group.visual if group is not None else ClipGroup()
+                if group.members != visuals or getattr(group, "_shape_stamp", None) != \
+                        (shape[1], _near(inv)):
+                    group.set_group(visuals, [r @ inv[:2, :2].T + inv[:2, 2]
+                                              for r in shape[0]])
+                    group._shape_stamp = (shape[1], _near(inv))
+                kept_slots[gid] = _Slot(group)
+                visuals = [group]
+            view.visuals[:] = visuals
+            views.append(view)
+        self.stats = {"visuals": len(kept_slots), "views": len(views),
+                      "rebuilt": self._rebuilt}
+        self._rebuilt = 0
+        self._views, self._slots = kept_views, kept_slots
+        canvas.views[:] = views
+        self._view_keys = {id(v): k[0] for k, v in kept_views.items()}
+        return canvas
+
+    def interactive_axes(self, on: bool = True) -> list:
+        """Let the mouse pan and zoom the axes' data views (a standalone page or a
+        notebook, where no matplotlib toolbar runs); returns those views."""
+        out = [v for v in self.canvas.views if self._view_keys.get(id(v), ("",))[0] == "axes"]
+        for v in out:
+            v.interactive = on
+        return out
+
+    _rebuilt = 0
+
+    def _new_view(self):
+        view = self.canvas.add_view(rect=(0, 0, 1, 1), camera=PanZoomCamera())
+        self.canvas.views.remove(view)  # placed in order by build()
+        view.interactive = False  # matplotlib's toolbar moves the axes, not the mouse
+        return view
+
+    def _fill(self, slot: _Slot | None, batch: list, inv: np.ndarray, dpi: float, height: int):
+        """The visual showing ``batch`` (the slot's, updated, or a new one) and the stamp
+        of what it shows."""
+        ms = [inv if it.affine is None else inv @ it.affine for it in batch]
+        stamp = (tuple(it.fingerprint for it in batch),
+                 tuple(_near(m) for m in ms))
+        kind = batch[0].kind
+        if slot is not None and slot.stamp == stamp:
+            return slot.visual, stamp
+        self._rebuilt += 1
+        visual = slot.visual if slot is not None else None
+        if kind == "paths":
+            paths = [p for it, m in zip(batch, ms, strict=True) for p in it.in_camera(m)]
+            if visual is None:
+                visual = Paths(paths, units="data", hatch_unit=dpi, canvas_height=height)
+            else:
+                visual.hatch_unit = dpi
+                visual.canvas_height = height
+                visual.set_paths(paths)
+            if visual.needs_multisampling and all(_pixel_box(it) for it in batch):
+                visual.needs_multisampling = False  # whole-pixel rectangles: no edges to smooth
+        elif kind == "line":
+            lines = [it.in_camera(m) for it, m in zip(batch, ms, strict=True)]
+            it0 = batch[0]
+            if visual is None:
+                visual = Line(width=it0.width, dashes=it0.dashes, cap=it0.cap)
+            if len(lines) == 1:
+                visual.set_data(lines[0], color=it0.color)
+            elif all(isinstance(it.color, tuple) for it in batch):
+                visual.set_data(lines, color=[it.color for it in batch])
+            else:  # some items color each of their lines: a color per point
+                rows = [np.broadcast_to(it.color, (len(v), 4)) for it, v in
+                        zip(batch, lines, strict=True)]
+                visual.set_data(lines, color=np.concatenate(rows))
+        elif kind == "markers":
+            visual = visual or Stamps(self.atlas, self._sprite_texture)
+            _fill_stamps(visual, batch, ms)
+        elif kind == "glyphs":
+            font = batch[0].font
+            tex = self._glyph_textures.setdefault(font, _VersionedTexture("linear"))
+            visual = visual or GlyphRuns(font, tex)
+            anchors = np.concatenate([it.in_camera(m) for it, m in zip(batch, ms, strict=True)])
+            visual.set_runs(batch, anchors)
+        elif kind == "image":
+            it, m = batch[0], ms[0]
+            c = it.in_camera(m)
+            if visual is None:
+                visual = Image(it.rgba, extent=(0, 1, 0, 1), interpolation="nearest")
+            else:
+                visual.set_data(it.rgba)
+            model = np.eye(4)
+            model[:2, 0], model[:2, 1], model[:2, 3] = c[1] - c[0], c[2] - c[0], c[0]
+            visual.transform = model
+        elif kind == "mesh":
+            it, m = batch[0], ms[0]
+            v = np.zeros((len(it.vertices), 3))
+            v[:, :2] = it.in_camera(m)
+            if visual is None:
+                visual = Mesh(v, it.faces, vertex_colors=it.colors, shading=None)
+            else:
+                visual.set_data(v, it.faces, vertex_colors=it.colors)
+        else:
+            raise ValueError(f"item kind {kind!r}")
+        return visual, stamp
+
+
+def _within(slot: _Slot | None, batch: list, cam: np.ndarray) -> bool:
+    """Whether a long line is a stretch of the line the slot shows already.
+
+    matplotlib draws only the visible stretch of a long x-sorted line (``Line2D``'s
+    subslice), a new array at every pan; the line shown holds it whole (what lies
+    outside the axes is clipped anyway), so its visual, level of detail included, stays.
+    """
+    if slot is None or len(batch) != 1 or len(slot.items) != 1:
+        return False
+    new, old = batch[0], slot.items[0]
+    # both in the camera's (data) coordinates: the new one now, the old one when built
+    if new.kind != "line" or old.kind != "line" or new.affine is None \
+            or not np.array_equal(new.affine, cam) or slot.stamp[1] != (_IDENTITY,) \
+            or (new.color, new.width, new.dashes, new.cap) != \
+            (old.color, old.width, old.dashes, old.cap):
+        return False
+    a, b = new.vertices, old.vertices
+    if len(a) < 2 or len(a) > len(b) or not np.isfinite(a[0, 0]):
+        return False
+    x = b[:, 0]
+    i = int(np.searchsorted(x, a[0, 0], side="left"))
+    return i + len(a) <= len(b) and x[i] == a[0, 0] and np.array_equal(b[i:i + len(a)], a)
+
+
+_IDENTITY = np.round(np.eye(3), 9).tobytes()
+
+
+def _pixel_box(item) -> bool:
+    """Whether an item's fills are rectangles on whole pixels (Agg's snapped boxes: the
+    axes' and figure's backgrounds, bars), which need no multisampling."""
+    if item.affine is not None:
+        return False
+    for p in item.paths:
+        if p.fill is None and not p.hatch:
+            continue
+        v = p.vertices
+        c = p.codes
+        if c is not None:
+            v = v[c != prim.CLOSEPOLY]
+        if len(v) > 5 or not np.array_equal(v, np.round(v)):
+            return False
+        if len(np.unique(v[:, 0])) > 2 or len(np.unique(v[:, 1])) > 2:
+            return False
+    return True
+
+
+def _near(m: np.ndarray) -> bytes:
+    """A camera placement, rounded so that float noise does not count as a change."""
+    return np.round(m, 9).tobytes()
+
+
+def _fill_stamps(visual: Stamps, batch: list, ms: list) -> None:
+    """Several marker items as one stamps visual: sprites merged, colors per point."""
+    sprites, keys = [], {}
+    parts, which, faces, edges = [], [], [], []
+    snap = batch[0].snap
+    for it, m in zip(batch, ms, strict=True):
+        pts = it.in_camera(m)
+        n = len(pts)
+        local = np.array([keys.setdefault(s.key, len(keys)) for s in it.sprites], np.int64)
+        for s in it.sprites:
+            if len(sprites) < len(keys):
+                sprites.append(s)
+        idx = np.zeros(n, np.int64) if it.index is None else np.asarray(it.index)
+        parts.append(pts)
+        which.append(local[idx])
+        faces.append(np.broadcast_to(it.face, (n, 4)))
+        edges.append(np.broadcast_to(it.edge, (n, 4)))
+    pts = np.concatenate(parts) if len(parts) > 1 else parts[0]
+    w = np.concatenate(which) if len(which) > 1 else which[0]
+    if len(batch) == 1:
+        face, edge = batch[0].face, batch[0].edge
+    else:
+        face, edge = np.concatenate(faces), np.concatenate(edges)
+    visual.set_data(pts, sprites, None if len(sprites) == 1 else w, face, edge, snap)
+
+
+def _place_view(view, clip, cam: np.ndarray, w: int, h: int) -> None:
+    """The view's rectangle (the clip box) and the camera showing it through ``cam``."""
+    x0, y0, x1, y1 = clip if clip is not None else (0, 0, w, h)
+    view.fixed_rect = (float(x0), float(h - y1), float(x1 - x0), float(y1 - y0))
+    a, d, tx, ty = cam[0, 0], cam[1, 1], cam[0, 2], cam[1, 2]
+    view.camera.rect = ((x0 - tx) / a, (y0 - ty) / d, (x1 - x0) / a, (y1 - y0) / d)
+
+
+def _layers(placed: list, w: int, h: int) -> list[int]:
+    """The draw layer of each item: above every earlier overlapping item of another
+    batch (an item of the same view and batch may share its layer)."""
+    gw, gh = max(1, -(-w // CELL)), max(1, -(-h // CELL))
+    top = np.full((gh, gw), -1, np.int64)  # highest layer in each cell
+    owner = np.full((gh, gw), -1, np.int64)  # the batch alone at that layer, or -2
+    ids: dict[tuple, int] = {}
+    out = []
+    for it, vkey, _cam in placed:
+        k = ids.setdefault((vkey, it.batch_key()), len(ids))
+        x0, y0, x1, y1 = it.bbox
+        c0, c1 = max(int(x0 // CELL), 0), min(int(math.ceil(x1 / CELL)), gw)
+        r0, r1 = max(int(y0 // CELL), 0), min(int(math.ceil(y1 / CELL)), gh)
+        if c1 <= c0 or r1 <= r0:
+            out.append(max(int(top.max()), 0))
+            continue
+        t = top[r0:r1, c0:c1]
+        o = owner[r0:r1, c0:c1]
+        highest = int(t.max())
+        at_top = o[t == highest]
+        layer = highest if highest >= 0 and (at_top == k).all() else highest + 1
+        layer = max(layer, 0)
+        below = t < layer
+        t[below] = layer
+        o[below] = k
+        o[(t == layer) & ~below & (o != k)] = -2
+        out.append(layer)
+    return out
+
+
+__all__ = ["SceneBuilder", "GlyphItem", "ImageItem", "LineItem", "MarkerItem", "MeshItem",
+           "PathItem"]
