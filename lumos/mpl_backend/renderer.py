@@ -13,8 +13,8 @@ them to a view whose camera is that affine.
 
 What lumos cannot draw yet is drawn by matplotlib's Agg into a raster of the calls
 concerned (one image for consecutive ones), with a one-time warning naming it: clip
-paths, dash patterns longer than two on/off pairs or with an offset, agg filters,
-hatched markers and any ``draw_*`` method this class does not know.
+dash patterns longer than two on/off pairs or with an offset, agg filters, hatched
+markers, quad meshes with offsets or edges of many colors.
 """
 
 from __future__ import annotations
@@ -127,17 +127,6 @@ class RendererLumos(RendererBase):
         self._sink_filters -= 1
         if not self._sink_filters:
             self._flush()
-
-    def __getattr__(self, name: str):
-        # a drawing method of some other renderer (a third-party artist's): Agg draws it
-        if name.startswith("draw_"):
-            from matplotlib.backends.backend_agg import RendererAgg
-
-            if hasattr(RendererAgg, name):
-                def call(*args, **kwargs):
-                    self._to_agg(f"renderer.{name}()", name, *args, **kwargs)
-                return call
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     # -- Agg for what lumos cannot draw --------------------------------------------------
     def _open_sink(self) -> None:
@@ -412,7 +401,8 @@ class RendererLumos(RendererBase):
             box = self._bbox(clip, 0, 0, self.width, self.height)
             coords, affine = np.asarray(offsets, float), m
         else:
-            coords = np.asarray(offsets, float) @ m[:2, :2].T + m[:2, 2]
+            with np.errstate(all="ignore"):  # inf offsets: skipped below
+                coords = np.asarray(offsets, float) @ m[:2, :2].T + m[:2, 2]
             if snap:  # Agg's whole pixels, in float64 (the GPU would round float32 noise)
                 coords = np.column_stack([np.floor(coords[:, 0] + 0.5),
                                           np.ceil(coords[:, 1] - 0.5)])

@@ -80,7 +80,7 @@ class SceneBuilder:
         self._glyph_textures: dict[str, _VersionedTexture] = {}
         self._views: dict[tuple, object] = {}
         self._slots: dict[tuple, _Slot] = {}
-        self.stats = {"visuals": 0, "rebuilt": 0, "views": 0}
+        self.stats = {"visuals": 0, "rebuilt": 0, "views": 0, "rebuilt_points": 0}
         self._view_keys: dict = {}
 
     # -- cameras -------------------------------------------------------------------------
@@ -196,8 +196,8 @@ class SceneBuilder:
             view.visuals[:] = visuals
             views.append(view)
         self.stats = {"visuals": len(kept_slots), "views": len(views),
-                      "rebuilt": self._rebuilt}
-        self._rebuilt = 0
+                      "rebuilt": self._rebuilt, "rebuilt_points": self._rebuilt_points}
+        self._rebuilt = self._rebuilt_points = 0
         self._views, self._slots = kept_views, kept_slots
         canvas.views[:] = views
         self._view_keys = {id(v): k[0] for k, v in kept_views.items()}
@@ -212,6 +212,7 @@ class SceneBuilder:
         return out
 
     _rebuilt = 0
+    _rebuilt_points = 0
 
     def _new_view(self):
         view = self.canvas.add_view(rect=(0, 0, 1, 1), camera=PanZoomCamera())
@@ -229,6 +230,7 @@ class SceneBuilder:
         if slot is not None and slot.stamp == stamp:
             return slot.visual, stamp
         self._rebuilt += 1
+        self._rebuilt_points += sum(_size(it) for it in batch)
         visual = slot.visual if slot is not None else None
         if kind == "paths":
             paths = [p for it, m in zip(batch, ms, strict=True) for p in it.in_camera(m)]
@@ -329,6 +331,15 @@ def _pixel_box(item) -> bool:
         if len(np.unique(v[:, 0])) > 2 or len(np.unique(v[:, 1])) > 2:
             return False
     return True
+
+
+def _size(item) -> int:
+    """How many points an item holds (what rebuilding its visual costs)."""
+    for name in ("vertices", "offsets", "glyph_ids", "rgba"):
+        a = getattr(item, name, None)
+        if a is not None:
+            return len(a) if name != "rgba" else a.shape[0] * a.shape[1]
+    return sum(len(p.vertices) for p in getattr(item, "paths", ()))
 
 
 def _near(m: np.ndarray) -> bytes:

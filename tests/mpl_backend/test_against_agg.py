@@ -1,0 +1,52 @@
+"""matplotlib figures drawn by lumos against the same figures drawn by Agg.
+
+The representative set (tests/mpl_backend/figures.py: lines, markers, bars with
+hatches and error bars, images, contours, pcolormesh, text and mathtext, legends,
+polar axes with their clip path, mplot3d surfaces through matplotlib's own Axes3D)
+must match Agg within RMS_TOL (conftest).
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+from mpl_compare import RMS_TOL, rms, save_pair
+from mpl_figures import FIGURES
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_figure_matches_agg(name, agg_and_lumos):
+    from lumos.mpl_backend import LumosFallbackWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LumosFallbackWarning)  # all drawn by lumos itself
+        agg, lumos = agg_and_lumos(FIGURES[name])
+    d = rms(agg, lumos)
+    if d > RMS_TOL:
+        save_pair(name, agg, lumos)
+    assert d <= RMS_TOL, f"{name}: RMS {d:.2f} against Agg (tests/output/mpl_backend)"
+
+
+def test_the_measure_sees_a_wrong_picture(agg_and_lumos):
+    """The tolerance is not so loose that a missing artist passes."""
+    from mpl_figures import lines
+
+    def without_legend():
+        fig = lines()
+        fig.axes[0].get_legend().remove()
+        fig.axes[0].lines[0].set_visible(False)
+        return fig
+
+    agg, _ = agg_and_lumos(lines)
+    _, lumos = agg_and_lumos(without_legend)
+    assert rms(agg, lumos) > RMS_TOL
+
+
+@pytest.mark.parametrize("dpi", [72, 150])
+def test_dpi_and_size_follow_savefig(dpi, agg_and_lumos):
+    from mpl_figures import markers
+
+    agg, lumos = agg_and_lumos(markers, dpi=dpi)
+    assert lumos.shape == agg.shape == (round(3 * dpi), round(4 * dpi), 3)
+    assert rms(agg, lumos) <= RMS_TOL

@@ -1,0 +1,117 @@
+"""plt.show() in lumos's GLFW window (under Xvfb): matplotlib's navigation drives the
+view, events reach mpl_connect callbacks, timers run in the loop, closing closes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+pytestmark = pytest.mark.usefixtures("xvfb")
+
+
+@pytest.fixture
+def shown():
+    import matplotlib.pyplot as plt
+
+    old = plt.get_backend()
+    plt.switch_backend("module://lumos.mpl_backend")
+    fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
+    x = np.arange(50_000, dtype=float)
+    ax.plot(x, np.sin(x / 3000))
+    plt.show(block=False)
+    win = fig.canvas.manager.window
+    assert win is not None and not win.closed
+    win.draw()
+    yield fig, ax, win
+    plt.close("all")
+    plt.switch_backend(old)
+
+
+def test_show_opens_a_lumos_window_with_the_figure(shown):
+    fig, ax, win = shown
+    from lumos.app.window import Window
+
+    assert isinstance(win, Window)
+    shot = win.grab()
+    assert shot.shape[:2] == (300, 400)
+    ref = fig.canvas.render_pixels()
+    assert np.abs(shot[..., :3].astype(int) - ref[..., :3]).mean() < 1.0
+
+
+def test_drag_pans_with_matplotlib_s_toolbar(shown):
+    fig, ax, win = shown
+    assert fig.canvas.toolbar.mode == "pan/zoom"  # lumos windows start in pan mode
+    x0, x1 = ax.get_xlim()
+    it = win.interaction
+    it.press(200, 150, 1)
+    for k in range(1, 6):
+        it.move(200 - 10 * k, 150)
+        win.draw()
+    it.release(150, 150, 1)
+    nx0, nx1 = ax.get_xlim()
+    assert nx0 > x0 and nx1 - nx0 == pytest.approx(x1 - x0)
+    assert fig.canvas.scene_stats["rebuilt_points"] < 5000  # the line was not re-sent
+    fig.canvas.toolbar.home()
+    fig.canvas.draw_idle()
+    win.draw()
+    assert ax.get_xlim() == pytest.approx((x0, x1))
+
+
+def test_wheel_zooms_about_the_cursor(shown):
+    fig, ax, win = shown
+    x0, x1 = ax.get_xlim()
+    px, py = 200, 150
+    before = ax.transData.inverted().transform((px, 300 - py))
+    win.interaction.wheel(px, py, 1)
+    win.draw()
+    nx0, nx1 = ax.get_xlim()
+    assert nx1 - nx0 < x1 - x0
+    after = ax.transData.inverted().transform((px, 300 - py))
+    assert after[0] == pytest.approx(before[0], rel=1e-6)
+
+
+def test_events_reach_mpl_connect(shown):
+    fig, ax, win = shown
+    seen = []
+    fig.canvas.mpl_connect("button_press_event",
+                           lambda e: seen.append(("press", e.button, e.inaxes is ax, e.xdata)))
+    fig.canvas.mpl_connect("key_press_event", lambda e: seen.append(("key", e.key)))
+    fig.canvas.mpl_connect("motion_notify_event", lambda e: seen.append(("move", e.x, e.y)))
+    fig.canvas.toolbar.pan()  # out of pan mode: clicks are the user's
+    win.interaction.press(200, 150, 3)
+    win.interaction.release(200, 150, 3)
+    win.interaction.move(210, 160)
+    win.interaction.key("a")
+    kinds = [s[0] for s in seen]
+    assert kinds == ["press", "move", "key"]
+    assert seen[0][1] == 3 and seen[0][2] and seen[0][3] is not None
+    assert seen[1][1:] == (210, 300 - 160)
+    assert seen[2] == ("key", "a")
+
+
+def test_timer_and_pause_run_the_window(shown):
+    import matplotlib.pyplot as plt
+
+    fig, ax, win = shown
+    ticks = []
+    t = fig.canvas.new_timer(interval=20)
+    t.add_callback(lambda: ticks.append(1))
+    t.start()
+    (line,) = ax.plot([0, 50_000], [0, 0], color="r")
+    plt.pause(0.2)
+    t.stop()
+    assert len(ticks) >= 3
+    shot = win.grab()
+    assert (shot[..., 0] > 200).sum() > 0
+
+
+def test_closing_the_window_closes_the_figure(shown):
+    import matplotlib.pyplot as plt
+
+    fig, ax, win = shown
+    closed = []
+    fig.canvas.mpl_connect("close_event", lambda e: closed.append(1))
+    num = fig.number
+    win.close()  # as the window's close button does
+    assert win.closed and closed == [1]
+    assert not plt.fignum_exists(num)
