@@ -141,8 +141,8 @@ class FigureCanvasLumos(FigureCanvasBase):
 
     def draw(self) -> None:
         """Draw the figure into a new display list and lay it out for the GPU."""
-        w, h = self.get_width_height(physical=True)
-        renderer = self._renderer = RendererLumos(w, h, self.figure.dpi)
+        renderer = self.get_renderer()
+        renderer.reset()
         toolbar = self.toolbar
         with _lock, (toolbar._wait_cursor_for_draw_cm() if toolbar
                      else _null()):
@@ -224,8 +224,8 @@ class FigureCanvasLumos(FigureCanvasBase):
             rgba = rgba[h - (by1 - y0) : h - (by0 - y0), bx0 - x0 : bx1 - x0]
             ox, oy = (bx0, by0) if xy is None else (int(xy[0]), int(xy[1]))
             x0, y0, x1, y1 = ox, oy, ox + rgba.shape[1], oy + rgba.shape[0]
-        w, h = self.get_width_height(physical=True)
-        r = self._renderer = RendererLumos(w, h, self.figure.dpi)
+        r = self.get_renderer()
+        r.reset()
         r.items.extend(self._base_items)
         corners = np.array([[x0, y1], [x1, y1], [x0, y0]], float)
         r.items.append(ImageItem("image", None, (x0, y0, x1, y1), None,
@@ -331,14 +331,18 @@ class FigureCanvasLumos(FigureCanvasBase):
         panning and zooming in the browser (the ticks and labels stay as drawn)."""
         from ..io.html import frame_to_html
 
-        self.draw()
-        with _lock:
-            views = self._builder.interactive_axes(True)
-            try:
-                frame = self._builder.canvas.frame()
-            finally:
-                for v in views:
-                    v.interactive = False
+        self._builder.merge_unclipped = False  # every axes' content in its own view
+        try:
+            self.draw()
+            with _lock:
+                views = self._builder.interactive_axes(True)
+                try:
+                    frame = self._builder.canvas.frame()
+                finally:
+                    for v in views:
+                        v.interactive = False
+        finally:
+            self._builder.merge_unclipped = True
         title = (metadata or {}).get("Title") or (
             self.manager.get_window_title() if self.manager else "matplotlib figure")
         _write(filename_or_obj, frame_to_html(frame, title=str(title)).encode("utf-8"))

@@ -68,6 +68,7 @@ class Item:
     rasterized: bool = False
     gid: str | None = None
     clip_path: tuple | None = None  # (rings in display pixels, fingerprint)
+    clipped: bool = True  # whether the clip box cuts anything off the item
 
     def batch_key(self) -> tuple:
         return (self.kind, self.rasterized, *self.style)

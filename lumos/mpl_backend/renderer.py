@@ -83,6 +83,7 @@ class RendererLumos(RendererBase):
         self._rasterized = False
         self._clip_paths: dict = {}
         self._gc = None
+        self._clipped = True
 
     # -- what matplotlib asks of every renderer -----------------------------------------
     def get_canvas_width_height(self):
@@ -158,6 +159,17 @@ class RendererLumos(RendererBase):
                             ("agg", checksum(rgba[r0:r1, c0:c1])), rgba=rgba[r0:r1, c0:c1].copy(),
                             corners=corners), flush=False)
 
+    def reset(self) -> None:
+        """Start a new display list (the renderer is kept between draws, as Agg's is:
+        matplotlib caches text metrics per renderer)."""
+        self._flush()
+        self.items = []
+        self._sink = None
+        self._sink_filters = 0
+        self._rasterized = False
+        self._clip_paths.clear()
+        self._gc = None
+
     def finish(self) -> list[Item]:
         """The display list of the finished draw."""
         self._flush()
@@ -172,6 +184,7 @@ class RendererLumos(RendererBase):
             self._flush()
             item.clip_path = self._clip_path(self._gc)  # the gc of the call being recorded
         item.rasterized = self._rasterized
+        item.clipped = item.clip is not None and (item.affine is not None or self._clipped)
         self.items.append(item)
 
     def _clip_path(self, gc):
@@ -203,9 +216,15 @@ class RendererLumos(RendererBase):
             return False
         return (cx0, cy0, cx1, cy1)
 
-    def _bbox(self, clip, x0, y0, x1, y1):
+    def _bbox(self, clip, x0, y0, x1, y1, fringe=0.0):
+        """What an item covers (x0, y0, x1, y1) inside its clip box, or None. Sets
+        ``self._clipped``: whether the clip box cuts anything off (bar the ``fringe``
+        of antialiasing the box includes)."""
         c = clip or (0, 0, self.width, self.height)
         box = (max(x0, c[0]), max(y0, c[1]), min(x1, c[2]), min(y1, c[3]))
+        f = fringe
+        self._clipped = clip is not None and (x0 + f < c[0] or y0 + f < c[1]
+                                               or x1 - f > c[2] or y1 - f > c[3])
         return box if box[2] > box[0] and box[3] > box[1] else None
 
     def _alpha(self, gc, rgba):
@@ -290,11 +309,11 @@ class RendererLumos(RendererBase):
         if not len(verts):
             return None
         pad = width / 2 + 2
-        finite = verts[np.isfinite(verts).all(axis=1)]
+        finite = _drawn(verts, codes)
         if not len(finite):
             return None
         lo, hi = finite.min(axis=0), finite.max(axis=0)
-        box = self._bbox(clip, lo[0] - pad, lo[1] - pad, hi[0] + pad, hi[1] + pad)
+        box = self._bbox(clip, lo[0] - pad, lo[1] - pad, hi[0] + pad, hi[1] + pad, 1.5)
         if box is None:
             return None
         if fill is None and not hatch and _polyline(codes):
@@ -396,7 +415,8 @@ class RendererLumos(RendererBase):
         n = len(offsets)
         if n == 0:
             return
-        reach = max(max(s.size) for s in sprites)
+        ink = np.array([s.ink for s in sprites], float)
+        ink_lo, ink_hi = ink[:, :2].min(axis=0), ink[:, 2:].max(axis=0)
         if n > SMALL and axis_aligned(m):
             box = self._bbox(clip, 0, 0, self.width, self.height)
             coords, affine = np.asarray(offsets, float), m
@@ -409,7 +429,7 @@ class RendererLumos(RendererBase):
             finite = coords[np.isfinite(coords).all(axis=1)]
             if not len(finite):
                 return
-            lo, hi = finite.min(axis=0) - reach, finite.max(axis=0) + reach
+            lo, hi = finite.min(axis=0) + ink_lo, finite.max(axis=0) + ink_hi
             box = self._bbox(clip, lo[0], lo[1], hi[0], hi[1])
             affine = None
         if box is None:
@@ -587,7 +607,7 @@ class RendererLumos(RendererBase):
         verts = np.concatenate(parts[:-1])
         rgba = np.concatenate(colors)[:-1]
         if box is None:
-            finite = verts[np.isfinite(verts).all(axis=1)]
+            finite = _drawn(verts, None)
             if not len(finite):
                 return
             pad = group[0][2].width / 2 + 2
@@ -620,7 +640,7 @@ class RendererLumos(RendererBase):
                 if stroke is not None:
                     out.append(prim.Path(v, c, stroke=stroke))
             if box is None:
-                f = v[np.isfinite(v).all(axis=1)]
+                f = _drawn(v, c)
                 if len(f):
                     pad = (stroke.width / 2 if stroke is not None else 0) + 2
                     lo = np.minimum(lo, f.min(axis=0) - pad)
@@ -886,6 +906,8 @@ class RendererLumos(RendererBase):
             rgba = rgba[:3] + (float(gc.get_alpha()),)
         if rgba[3] <= 0:
             return
+        from ..visuals.fonts import get_font
+
         anchor = np.array([[float(x), self.height - float(y)]])
         cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
         by_font: dict[str, list] = {}
@@ -895,9 +917,11 @@ class RendererLumos(RendererBase):
             ids = np.array([g[0] for g in gl], np.int64)
             pens = np.array([(g[1], g[2]) for g in gl], float)
             sizes = np.array([g[3] for g in gl], float) * self.dpi / 72.0
-            big = float(sizes.max())
-            x0, y0 = pens.min(axis=0) - (0.5 * big, 0.5 * big)
-            x1, y1 = pens.max(axis=0) + (1.5 * big, 1.2 * big)
+            font = get_font(path=fname)
+            ink = np.array([font.ink(int(g)) or (0.0, 0.0, 0.0, 0.0) for g in ids], float)
+            ink = ink * sizes[:, None] + np.c_[pens, pens]
+            x0, y0 = ink[:, :2].min(axis=0) - 1
+            x1, y1 = ink[:, 2:].max(axis=0) + 1
             corners = np.array([[x0, y0], [x1, y0], [x0, y1], [x1, y1]]) @ \
                 np.array([[cos, sin], [-sin, cos]]) + anchor
             lo, hi = corners.min(axis=0), corners.max(axis=0)
@@ -930,6 +954,14 @@ class RendererLumos(RendererBase):
             self.draw_path(gc1, path, Affine2D().rotate_deg(angle).translate(
                 x, self.height - y), rgba)
         gc1.restore()
+
+
+def _drawn(verts: np.ndarray, codes) -> np.ndarray:
+    """The vertices that are drawn (finite, not the ignored vertex of a CLOSEPOLY)."""
+    keep = np.isfinite(verts).all(axis=1)
+    if codes is not None:
+        keep &= (codes != prim.CLOSEPOLY) & (codes != prim.STOP)
+    return verts[keep]
 
 
 def _polyline(codes) -> bool:

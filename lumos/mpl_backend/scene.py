@@ -41,7 +41,7 @@ from .items import (
 from .sprites import SpriteAtlas
 from .visuals import ClipGroup, GlyphRuns, Stamps, _VersionedTexture
 
-CELL = 16  # pixels per cell of the overlap grid used for layering
+CELL = 4  # pixels per cell of the overlap grid used for layering
 
 
 class MplCanvas(Canvas):
@@ -82,6 +82,9 @@ class SceneBuilder:
         self._slots: dict[tuple, _Slot] = {}
         self.stats = {"visuals": 0, "rebuilt": 0, "views": 0, "rebuilt_points": 0}
         self._view_keys: dict = {}
+        # items their clip box does not cut go to the canvas's view, batched with the
+        # rest; a page whose axes pan in the browser keeps every item in its axes' view
+        self.merge_unclipped = True
 
     # -- cameras -------------------------------------------------------------------------
     def _axes_cameras(self, figure) -> dict:
@@ -111,7 +114,8 @@ class SceneBuilder:
     def _view_of(self, item: Item, cameras: dict) -> tuple[tuple, np.ndarray]:
         """(view key, camera affine) for an item; items clipped by a path get views of
         their own (the path's fingerprint is part of the key)."""
-        clip = item.clip
+        # an item its clip box does not cut joins the canvas's view (and its batches)
+        clip = item.clip if item.clipped or not self.merge_unclipped else None
         shape = () if item.clip_path is None else (item.clip_path[1],)
         if clip is None:
             return ("canvas", *shape), np.eye(3)
@@ -146,7 +150,8 @@ class SceneBuilder:
         for (it, vkey, cam), layer in zip(placed, layers, strict=True):
             slots.setdefault((layer, vkey), {}).setdefault(it.batch_key(), []).append(it)
             view_camera[vkey] = cam
-            view_clip[vkey] = it.clip
+            view_clip[vkey] = vkey[2] if vkey[0] == "axes" else vkey[1] \
+                if vkey[0] == "clip" else None
             view_shape[vkey] = it.clip_path
         order = sorted(slots, key=lambda k: k[0])  # stable: first appearance within a layer
         views, kept_views, kept_slots = [], {}, {}

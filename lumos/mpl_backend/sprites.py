@@ -42,10 +42,24 @@ class Sprite:
     edge_width: float
     join: str
     snap: bool
+    ink: tuple[float, float, float, float]  # what it covers about the origin (y up)
 
     @property
     def size(self) -> tuple[int, int]:
         return self.mask.shape[1], self.mask.shape[0]
+
+
+
+def _ink(mask: np.ndarray, origin: tuple[int, int]) -> tuple[float, float, float, float]:
+    """What a sprite covers about the marker's origin: (x0, y0, x1, y1) display pixels,
+    y up (for the draw-order layering)."""
+    cover = mask.any(axis=2)
+    rows, cols = np.flatnonzero(cover.any(axis=1)), np.flatnonzero(cover.any(axis=0))
+    if not len(rows):
+        return (0.0, 0.0, 0.0, 0.0)
+    ox, oy = origin
+    return (float(cols[0] - ox), float(oy - rows[-1] - 1), float(cols[-1] + 1 - ox),
+            float(oy - rows[0]))
 
 
 def _rectilinear(verts: np.ndarray, codes) -> bool:
@@ -107,7 +121,7 @@ def _make(key, marker_path, m: np.ndarray, style: tuple) -> Sprite | None:
     codes = marker_path.codes
     return Sprite(key, masks, (half, half), prim.Path(outline, codes),
                   float(lw) if has_edge else 0.0, join,
-                  snap is not False and _rectilinear(verts, codes))
+                  snap is not False and _rectilinear(verts, codes), _ink(masks, (half, half)))
 
 
 class SpriteAtlas:
