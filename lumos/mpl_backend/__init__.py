@@ -14,9 +14,11 @@ matplotlib's own toolbar logic pans and zooms (:mod:`.manager`).
 from __future__ import annotations
 
 from .canvas import FigureCanvasLumos, TimerLumos
+from .notebook import register as _register_notebook
 from .renderer import LumosFallbackWarning, RendererLumos
 
 FigureCanvas = FigureCanvasLumos
+_register_notebook()  # in IPython, figures of this backend show lumos's widget
 
 
 def __getattr__(name: str):

@@ -116,6 +116,7 @@ class FigureCanvasLumos(FigureCanvasBase):
         self._pending = False  # a draw_idle waiting for the window's next frame
         self.host = None  # the lumos window or widget showing this canvas
         self.overlay: list = []  # items over the figure (the zoom rubberband)
+        self._drawing = False
 
     # -- the lumos side ---------------------------------------------------------------
     @property
@@ -127,6 +128,13 @@ class FigureCanvasLumos(FigureCanvasBase):
     def scene_stats(self) -> dict:
         """Views, visuals and visuals rebuilt by the last draw (tests, benchmarks)."""
         return dict(self._builder.stats)
+
+    def set_browser_navigation(self, on: bool) -> None:
+        """A browser moves the axes (a notebook widget): their views become interactive
+        and keep all their items; the kernel follows with the axes' limits."""
+        if self._builder.browser_navigation != bool(on):
+            self._builder.browser_navigation = bool(on)
+            self._pending = True  # laid out again at the next frame
 
     def new_timer(self, *args, **kwargs) -> TimerLumos:
         return TimerLumos(*args, **kwargs)
@@ -144,11 +152,14 @@ class FigureCanvasLumos(FigureCanvasBase):
         renderer = self.get_renderer()
         renderer.reset()
         toolbar = self.toolbar
-        with _lock, (toolbar._wait_cursor_for_draw_cm() if toolbar
-                     else _null()):
-            self.figure.draw(renderer)
-            self._base_items = list(renderer.finish())
-            self._present()
+        self._drawing = True
+        try:
+            with _lock, (toolbar._wait_cursor_for_draw_cm() if toolbar else _null()):
+                self.figure.draw(renderer)
+                self._base_items = list(renderer.finish())
+                self._present()
+        finally:
+            self._drawing = False
 
     def _present(self) -> None:
         r = self.get_renderer()
@@ -157,8 +168,8 @@ class FigureCanvasLumos(FigureCanvasBase):
         self._pixels = None
         self._pending = False
         host = self.host
-        if host is not None and not getattr(host, "closed", False):
-            host.request_draw()
+        if hasattr(host, "request_draw") and not getattr(host, "closed", False):
+            host.request_draw()  # a window: a frame soon (a widget syncs by itself)
 
     def show_overlay(self) -> None:
         """Show ``overlay`` over the figure as last drawn (no matplotlib draw)."""
@@ -175,13 +186,30 @@ class FigureCanvasLumos(FigureCanvasBase):
         host = self.host
         if host is not None and not getattr(host, "closed", False):
             self._pending = True
-            host.request_draw()
+            if hasattr(host, "request_draw"):
+                host.request_draw()  # a window draws at its next frame
+            elif not self._drawing:
+                host.sync()  # a notebook widget: the page gets the update now
             return
         super().draw_idle(*args, **kwargs)
 
     def _before_frame(self, canvas) -> None:
-        """A window is about to draw the lumos canvas: follow its size, then draw the
-        figure if matplotlib asked for a draw since the last frame."""
+        """A window (or notebook widget) is about to draw the lumos canvas: follow its
+        size and the axes a browser panned, then draw the figure if matplotlib asked for
+        a draw since the last frame."""
+        for ax, old, new in self._builder.moved_axes():
+            # the view showed the axes' clip box; move the limits as the box moved
+            lims = ax.transScale.transform(ax.viewLim.get_points())  # scaled coordinates
+            ox, oy, ow, oh = old
+            nx, ny, nw, nh = new
+            with np.errstate(all="ignore"):
+                lims[:, 0] = nx + (lims[:, 0] - ox) * (nw / ow)
+                lims[:, 1] = ny + (lims[:, 1] - oy) * (nh / oh)
+                data = ax.transScale.inverted().transform(lims)
+            if np.isfinite(data).all():
+                ax.set_xlim(data[0, 0], data[1, 0])
+                ax.set_ylim(data[0, 1], data[1, 1])
+                self._pending = True
         w, h = canvas.size
         fw, fh = self.get_width_height(physical=True)
         if (w, h) != (fw, fh) and w > 1 and h > 1:

@@ -94,7 +94,13 @@ class FigureManagerLumos(FigureManagerBase):
 
     def show(self) -> None:
         from ..app.window import has_display
+        from .notebook import in_kernel
 
+        if in_kernel():  # a notebook: the widget, inline
+            from IPython.display import display
+
+            display(self.canvas.figure)
+            return None
         if not has_display():
             return super().show()  # matplotlib's own answer for headless machines
         if self.window is None or getattr(self.window, "closed", False):

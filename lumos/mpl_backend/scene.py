@@ -85,6 +85,11 @@ class SceneBuilder:
         # items their clip box does not cut go to the canvas's view, batched with the
         # rest; a page whose axes pan in the browser keeps every item in its axes' view
         self.merge_unclipped = True
+        # a browser's mouse moves the axes' views (a notebook widget): they are
+        # interactive and keep all their items (see moved_axes)
+        self.browser_navigation = False
+        self._axes_of: dict = {}
+        self._axes_by_id: dict = {}
 
     # -- cameras -------------------------------------------------------------------------
     def _axes_cameras(self, figure) -> dict:
@@ -115,7 +120,8 @@ class SceneBuilder:
         """(view key, camera affine) for an item; items clipped by a path get views of
         their own (the path's fingerprint is part of the key)."""
         # an item its clip box does not cut joins the canvas's view (and its batches)
-        clip = item.clip if item.clipped or not self.merge_unclipped else None
+        merge = self.merge_unclipped and not self.browser_navigation
+        clip = item.clip if item.clipped or not merge else None
         shape = () if item.clip_path is None else (item.clip_path[1],)
         if clip is None:
             return ("canvas", *shape), np.eye(3)
@@ -127,6 +133,7 @@ class SceneBuilder:
                     if np.array_equal(m, item.affine):
                         pick = (ax, m)
                         break
+            self._axes_by_id[id(pick[0])] = pick[0]
             return ("axes", id(pick[0]), clip, *shape), pick[1]
         return ("clip", clip, *shape), np.eye(3)
 
@@ -141,18 +148,22 @@ class SceneBuilder:
         if canvas.size != whole:
             canvas.size = whole
         cameras = self._axes_cameras(figure)
+        self._axes_by_id = {}
         placed = [(it, *self._view_of(it, cameras)) for it in items]
         layers = _layers(placed, *whole)
         slots: dict[tuple, dict[tuple, list]] = {}
         view_camera: dict[tuple, np.ndarray] = {}
         view_clip: dict[tuple, tuple] = {}
         view_shape: dict[tuple, tuple] = {}
+        view_axes: dict[tuple, object] = {}
         for (it, vkey, cam), layer in zip(placed, layers, strict=True):
             slots.setdefault((layer, vkey), {}).setdefault(it.batch_key(), []).append(it)
             view_camera[vkey] = cam
             view_clip[vkey] = vkey[2] if vkey[0] == "axes" else vkey[1] \
                 if vkey[0] == "clip" else None
             view_shape[vkey] = it.clip_path
+            if vkey[0] == "axes":
+                view_axes[vkey] = self._axes_by_id[vkey[1]]
         order = sorted(slots, key=lambda k: k[0])  # stable: first appearance within a layer
         views, kept_views, kept_slots = [], {}, {}
         # Views and visuals are kept under keys that do not name the layer (which can move
@@ -206,7 +217,26 @@ class SceneBuilder:
         self._views, self._slots = kept_views, kept_slots
         canvas.views[:] = views
         self._view_keys = {id(v): k[0] for k, v in kept_views.items()}
+        self._axes_of = {id(v): (view_axes[k[0]], tuple(v.camera.rect))
+                         for k, v in kept_views.items() if k[0] in view_axes}
+        if self.browser_navigation:
+            self.interactive_axes(True)
         return canvas
+
+    def moved_axes(self) -> list:
+        """[(axes, old camera rect, new camera rect)] of the axes whose views a browser
+        panned or zoomed since the last build (rectangles in scaled coordinates)."""
+        out, seen = [], set()
+        for v in self.canvas.views:
+            entry = self._axes_of.get(id(v))
+            if entry is None or id(entry[0]) in seen:
+                continue
+            ax, rect = entry
+            now = tuple(v.camera.rect)
+            if not np.allclose(now, rect, rtol=1e-9, atol=0):
+                seen.add(id(ax))
+                out.append((ax, rect, now))
+        return out
 
     def interactive_axes(self, on: bool = True) -> list:
         """Let the mouse pan and zoom the axes' data views (a standalone page or a

@@ -1,5 +1,6 @@
-"""lumos's gallery scripts run on matplotlib (the import line swapped) with this backend,
-against the same scripts on Agg: the pictures must agree within RMS_TOL."""
+"""lumos's gallery scripts run on matplotlib (lumos's imports swapped for matplotlib's, as
+tests/test_gallery.py does) with this backend, against the same scripts on Agg: the
+pictures must agree within RMS_TOL."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 from mpl_compare import RMS_TOL, rms, save_pair
+from test_gallery import as_matplotlib  # tests/test_gallery.py
 
 GALLERY = Path(__file__).resolve().parents[2] / "examples" / "gallery"
 SCRIPTS = sorted(p for p in GALLERY.glob("*.py") if not p.name.startswith("_"))
-LUMOS_IMPORT = "import lumos.pyplot as plt"
 
 
 def _run(source: str, script: Path, backend: str, out: Path) -> np.ndarray:
@@ -34,7 +35,7 @@ def _run(source: str, script: Path, backend: str, out: Path) -> np.ndarray:
 def test_gallery_on_matplotlib_with_lumos(script, tmp_path):
     import matplotlib.pyplot as plt
 
-    source = script.read_text().replace(LUMOS_IMPORT, "import matplotlib.pyplot as plt")
+    source = as_matplotlib(script.read_text())
     old = plt.get_backend()
     try:
         agg = _run(source, script, "agg", tmp_path / "agg.png")
