@@ -114,7 +114,9 @@ class FigureCanvasLumos(FigureCanvasBase):
         self._base_items: list = []
         self._pixels: np.ndarray | None = None
         self._pending = False  # a draw_idle waiting for the window's next frame
-        self.host = None  # the lumos window or widget showing this canvas
+        self.host = None  # the lumos window or widget showing this canvas (attach)
+        self._request = None
+        self._request_now = False
         self.overlay: list = []  # items over the figure (the zoom rubberband)
         self._drawing = False
 
@@ -167,9 +169,8 @@ class FigureCanvasLumos(FigureCanvasBase):
         self._builder.build(items, (r.width, r.height), r.dpi, self.figure)
         self._pixels = None
         self._pending = False
-        host = self.host
-        if hasattr(host, "request_draw") and not getattr(host, "closed", False):
-            host.request_draw()  # a window: a frame soon (a widget syncs by itself)
+        if self._shown() and not self._request_now:
+            self._request()  # a window: a frame soon (a notebook widget syncs by itself)
 
     def show_overlay(self) -> None:
         """Show ``overlay`` over the figure as last drawn (no matplotlib draw)."""
@@ -183,15 +184,23 @@ class FigureCanvasLumos(FigureCanvasBase):
 
     def draw_idle(self, *args, **kwargs) -> None:
         """Draw soon: at a window's next frame when one shows the figure, else now."""
-        host = self.host
-        if host is not None and not getattr(host, "closed", False):
-            self._pending = True
-            if hasattr(host, "request_draw"):
-                host.request_draw()  # a window draws at its next frame
-            elif not self._drawing:
-                host.sync()  # a notebook widget: the page gets the update now
+        if self._shown():
+            self._pending = True  # drawn before the host's next frame
+            if not (self._request_now and self._drawing):
+                self._request()
             return
         super().draw_idle(*args, **kwargs)
+
+    def attach(self, host, request, now: bool = False) -> None:
+        """Shown by ``host`` (a window or widget drawing ``lumos_canvas``): ``request()``
+        asks it for a frame, at its next turn or (``now``, a notebook widget) at once."""
+        self.host, self._request, self._request_now = host, request, now
+
+    def detach(self) -> None:
+        self.host, self._request, self._request_now = None, None, False
+
+    def _shown(self) -> bool:
+        return self._request is not None and not getattr(self.host, "closed", False)
 
     def _before_frame(self, canvas) -> None:
         """A window (or notebook widget) is about to draw the lumos canvas: follow its

@@ -30,6 +30,9 @@ from .canvas import TimerLumos
 from .items import PathItem
 
 ZOOM_STEP = 1.2  # per wheel notch
+# Where plt.show() shows figures: "auto" (Qt's widget when a Qt application runs, else
+# the GLFW window), "glfw" or "qt".
+FRONT_END = "auto"
 
 _managers: list = []
 
@@ -111,7 +114,7 @@ class FigureManagerLumos(FigureManagerBase):
                 self.toolbar.pan()  # drag pans, as in every lumos window
             if self not in _managers:
                 _managers.append(self)
-        self.window.request_draw()
+        self.canvas.draw_idle()
         return None
 
     def destroy(self) -> None:
@@ -120,7 +123,7 @@ class FigureManagerLumos(FigureManagerBase):
             w.close()
         if self in _managers:
             _managers.remove(self)
-        self.canvas.host = None
+        self.canvas.detach()
         super().destroy()
 
     def resize(self, w: int, h: int) -> None:
@@ -130,7 +133,12 @@ class FigureManagerLumos(FigureManagerBase):
 
     @classmethod
     def start_main_loop(cls) -> None:
-        """Run the windows (and matplotlib's timers) until every one is closed."""
+        """Run the windows (and matplotlib's timers) until every one is closed: lumos's
+        loop for GLFW windows, Qt's for widgets in a Qt application."""
+        app = _qt_app()
+        if app is not None and any(not hasattr(m.window, "glfw") for m in _managers):
+            app.exec()
+            return
         run_until(None)
 
 
@@ -151,7 +159,13 @@ def run_until(deadline: float | None) -> None:
         timeout = 0.05 if wait is None else min(wait, 0.05)
         if deadline is not None:
             timeout = min(timeout, max(deadline - now, 0.0))
-        lw.process_events(timeout)
+        app = _qt_app()
+        if app is not None:  # a Qt application: its events (lumos's widget among them)
+            app.processEvents()
+            if timeout:
+                time.sleep(min(timeout, 0.005))
+        else:
+            lw.process_events(timeout)
         for m in list(_managers):
             if m.window is not None and getattr(m.window, "closed", False):
                 _closed(m)
@@ -167,28 +181,48 @@ def _open(manager):
         from ..app.window import Window
 
         host = Window(target, title=manager.get_window_title(), size=(w, h))
+        canvas.attach(host, host.request_draw)
         host.show(block=False)
-    canvas.host = host
+    else:
+        canvas.attach(host, host.update)
     _wire(canvas)
     return host
 
 
-def _qt_widget(target, manager):
-    """Qt's widget when a Qt application is running, else None."""
+def _qt_app():
+    """The running Qt application (PySide6 or PyQt6), or None."""
     import sys
 
     for api in ("PySide6", "PyQt6"):
-        if api in sys.modules:
-            widgets = sys.modules.get(f"{api}.QtWidgets")
-            if widgets is not None and widgets.QApplication.instance() is not None:
-                from ..app.qt import FigureWidget
-
-                w = FigureWidget(target)
-                w.setWindowTitle(manager.get_window_title())
-                w.resize(*manager.canvas.get_width_height())
-                w.show()
-                return w
+        widgets = sys.modules.get(f"{api}.QtWidgets")
+        if widgets is not None and widgets.QApplication.instance() is not None:
+            return widgets.QApplication.instance()
     return None
+
+
+_qt_timer = None
+
+
+def _qt_widget(target, manager):
+    """lumos's Qt widget, shown, when a Qt application is running, else None;
+    matplotlib's timers then fire from a Qt timer."""
+    global _qt_timer
+    if FRONT_END == "glfw" or (FRONT_END == "auto" and _qt_app() is None):
+        return None
+    if _qt_app() is None:
+        raise RuntimeError("lumos.mpl_backend.manager.FRONT_END is 'qt' but no Qt "
+                           "application runs: make a QApplication first")
+    from ..app.qt import FigureWidget, QtCore
+
+    w = FigureWidget(target)
+    w.setWindowTitle(manager.get_window_title())
+    w.resize(*manager.canvas.get_width_height())
+    w.show()
+    if _qt_timer is None:
+        _qt_timer = QtCore.QTimer()
+        _qt_timer.timeout.connect(TimerLumos.fire_due)
+        _qt_timer.start(5)
+    return w
 
 
 def _modifiers(mods) -> str | None:
@@ -252,7 +286,7 @@ def _closed(manager) -> None:
 
     _managers.remove(manager)
     CloseEvent("close_event", manager.canvas)._process()
-    manager.canvas.host = None
+    manager.canvas.detach()
     manager.window = None
     if _pylab_helpers.Gcf.has_fignum(manager.num):
         _pylab_helpers.Gcf.destroy(manager.num)

@@ -38,7 +38,7 @@ def mimebundle(figure, include=None, exclude=None) -> dict | None:
             if isinstance(bundle, tuple):
                 bundle = bundle[0]
             if bundle:
-                canvas.host = w
+                canvas.attach(w, w.sync, now=True)
                 bundle = dict(bundle)
                 bundle.setdefault("image/png", png)
                 return bundle

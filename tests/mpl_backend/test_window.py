@@ -10,9 +10,12 @@ pytestmark = pytest.mark.usefixtures("xvfb")
 
 
 @pytest.fixture
-def shown():
+def shown(monkeypatch):
     import matplotlib.pyplot as plt
 
+    from lumos.mpl_backend import manager
+
+    monkeypatch.setattr(manager, "FRONT_END", "glfw")  # even if a Qt test made an app
     old = plt.get_backend()
     plt.switch_backend("module://lumos.mpl_backend")
     fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
@@ -115,3 +118,55 @@ def test_closing_the_window_closes_the_figure(shown):
     win.close()  # as the window's close button does
     assert win.closed and closed == [1]
     assert not plt.fignum_exists(num)
+
+
+@pytest.fixture
+def qt_shown(monkeypatch):
+    import os
+
+    import matplotlib.pyplot as plt
+
+    from lumos.mpl_backend import manager
+
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    from lumos.app import qt as lq
+
+    app = lq.QtWidgets.QApplication.instance() or lq.QtWidgets.QApplication([])
+    monkeypatch.setattr(manager, "FRONT_END", "qt")
+    old = plt.get_backend()
+    plt.switch_backend("module://lumos.mpl_backend")
+    fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
+    ax.plot(np.arange(1000.0), np.cos(np.arange(1000) / 100))
+    plt.show(block=False)
+    for _ in range(5):
+        app.processEvents()
+    w = fig.canvas.manager.window
+    yield fig, ax, w, app
+    plt.close("all")
+    app.processEvents()
+    plt.switch_backend(old)
+
+
+def test_qt_widget_inside_a_qt_application(qt_shown):
+    """In a Qt application plt.show() gives lumos's Qt widget, with the same navigation."""
+    from lumos.app.qt import FigureWidget
+
+    fig, ax, w, app = qt_shown
+    assert isinstance(w, FigureWidget)
+    shot = w.grab_pixels()
+    assert shot.shape[:2] == (300, 400)
+    x0, x1 = ax.get_xlim()
+    w.interaction.press(200, 150, 1)
+    w.interaction.move(150, 150)
+    w.interaction.release(150, 150, 1)
+    for _ in range(5):
+        app.processEvents()
+    w.grab_pixels()
+    assert ax.get_xlim()[0] > x0
+    ticks = []
+    t = fig.canvas.new_timer(interval=10)
+    t.add_callback(lambda: ticks.append(1))
+    t.start()
+    fig.canvas.start_event_loop(0.15)
+    t.stop()
+    assert len(ticks) >= 3
