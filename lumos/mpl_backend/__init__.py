@@ -13,9 +13,16 @@ matplotlib's own toolbar logic pans and zooms (:mod:`.manager`).
 
 from __future__ import annotations
 
-from .canvas import FigureCanvasLumos, TimerLumos
-from .notebook import register as _register_notebook
-from .renderer import LumosFallbackWarning, RendererLumos
+import matplotlib as _mpl
+
+if tuple(int(p) for p in _mpl.__version__.split(".")[:2] if p.isdigit()) < (3, 11):
+    raise ImportError(f"lumos.mpl_backend needs matplotlib >= 3.11 (its glyph layout and "
+                      f"mathtext glyph indices), found {_mpl.__version__}: pip install "
+                      "'lumos[matplotlib]'")
+
+from .canvas import FigureCanvasLumos, TimerLumos  # noqa: E402
+from .notebook import register as _register_notebook  # noqa: E402
+from .renderer import LumosFallbackWarning, RendererLumos  # noqa: E402
 
 FigureCanvas = FigureCanvasLumos
 _register_notebook()  # in IPython, figures of this backend show lumos's widget

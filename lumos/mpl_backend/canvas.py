@@ -166,7 +166,8 @@ class FigureCanvasLumos(FigureCanvasBase):
     def _present(self) -> None:
         r = self.get_renderer()
         items = r.finish() + self.overlay
-        self._builder.build(items, (r.width, r.height), r.dpi, self.figure)
+        self._builder.build(items, (r.width, r.height), r.dpi, self.figure,
+                            self.device_pixel_ratio)
         self._pixels = None
         self._pending = False
         if self._shown() and not self._request_now:
@@ -219,10 +220,13 @@ class FigureCanvasLumos(FigureCanvasBase):
                 ax.set_xlim(data[0, 0], data[1, 0])
                 ax.set_ylim(data[0, 1], data[1, 1])
                 self._pending = True
+        if canvas.pixel_ratio != self.device_pixel_ratio:  # a HiDPI screen
+            self._set_device_pixel_ratio(canvas.pixel_ratio)  # matplotlib draws at it
+            self._pending = True
         w, h = canvas.size
-        fw, fh = self.get_width_height(physical=True)
+        fw, fh = self.get_width_height()  # logical pixels, as the canvas's size
         if (w, h) != (fw, fh) and w > 1 and h > 1:
-            dpi = self.figure.dpi
+            dpi = self.figure.dpi / self.device_pixel_ratio
             self.figure.set_size_inches(w / dpi, h / dpi, forward=False)
             from matplotlib.backend_bases import ResizeEvent
 

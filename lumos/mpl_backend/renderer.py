@@ -487,7 +487,7 @@ class RendererLumos(RendererBase):
         # colors, widths and dashes of each instance, as matplotlib's _iter_collection
         fc = np.asarray(facecolors, float).reshape(-1, 4)[idx % nfc] if nfc else None
         if nec:
-            ec = np.array([_rgba(e) for e in edgecolors], float).reshape(-1, 4)[idx % nec]
+            ec = _rgba_rows(edgecolors)[idx % nec]
             lw = np.asarray(linewidths, float).reshape(-1)[idx % len(linewidths)] \
                 if len(linewidths) else np.full(n, float(gc.get_linewidth()))
             lw = np.where(ec[:, 3] > 0, lw, 0.0)
@@ -500,7 +500,7 @@ class RendererLumos(RendererBase):
             fc[:, 3] = alpha
         lss = list(linestyles) if len(linestyles) else [gc.get_dashes()]
         hcs = None if hatchcolors is None or not len(hatchcolors) else \
-            np.array([_rgba(h) for h in hatchcolors], float)
+            _rgba_rows(hatchcolors)
         # geometry: every instance's vertices in display pixels (or the master's
         # coordinates, for large data drawn without offsets or own transforms)
         verts = [np.asarray(paths[i % npaths].vertices, float) for i in range(n)] \
@@ -676,6 +676,9 @@ class RendererLumos(RendererBase):
         # what each instance looks like: path, transform, width, dashes, antialiasing
         idx = np.arange(n)
         master = _matrix(master_transform)
+        if max(npaths, ntrans, len(lws), len(lss), len(aas)) == 1:  # one look for all
+            return self._stamped(gc, paths, all_transforms, master, offsets, offset_trans,
+                                 facecolors, edgecolors, lws, lss, aas, idx, None, [0])
         cols = [idx % npaths]
         if ntrans:
             t = np.asarray(all_transforms, float).reshape(ntrans, -1)
@@ -692,6 +695,15 @@ class RendererLumos(RendererBase):
             return False  # shapes hardly repeat: paths are the better form
         first = np.zeros(len(keys), np.int64)
         first[which[::-1]] = idx[::-1]  # an instance of each kind
+        return self._stamped(gc, paths, all_transforms, master, offsets, offset_trans,
+                             facecolors, edgecolors, lws, lss, aas, idx, which, first)
+
+    def _stamped(self, gc, paths, all_transforms, master, offsets, offset_trans, facecolors,
+                 edgecolors, lws, lss, aas, idx, which, first) -> bool:
+        """The marker item of a scatter-like collection: a sprite per kind (``first``:
+        an instance of each), ``which`` kind each instance is (None: one kind)."""
+        npaths, ntrans, n = len(paths), len(all_transforms), len(idx)
+        nfc, nec = len(facecolors), len(edgecolors)
         made = []
         for i in first:
             path = paths[i % npaths]
@@ -705,8 +717,7 @@ class RendererLumos(RendererBase):
                 return False
             made.append(s)
         face = np.asarray(facecolors, float).reshape(-1, 4) if nfc else np.zeros((1, 4))
-        edge = np.array([_rgba(e) for e in edgecolors], float).reshape(-1, 4) if nec \
-            else np.zeros((1, 4))
+        edge = _rgba_rows(edgecolors) if nec else np.zeros((1, 4))
         if gc.get_forced_alpha():
             alpha = float(gc.get_alpha())
             face = face.copy()
@@ -974,10 +985,11 @@ def _style_key(p: prim.Path) -> tuple:
             p.hatch, p.hatch_color, p.hatch_width, p.fill_rule)
 
 
-def _rgba(c) -> tuple:
-    from matplotlib.colors import to_rgba
+def _rgba_rows(colors) -> np.ndarray:
+    """(N, 4) float RGBA of a sequence of colors (an array passes through)."""
+    from matplotlib.colors import to_rgba_array
 
-    return to_rgba(c)
+    return np.asarray(to_rgba_array(colors), float).reshape(-1, 4)
 
 
 def _hashable(ls) -> tuple:

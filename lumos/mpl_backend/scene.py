@@ -139,14 +139,21 @@ class SceneBuilder:
 
     # -- the build -----------------------------------------------------------------------
     def build(self, items: list[Item], size: tuple[int, int], dpi: float,
-              figure=None) -> Canvas:
-        """Lay the items out in views and visuals; returns the canvas to render."""
+              figure=None, pixel_ratio: float = 1.0) -> Canvas:
+        """Lay the items out in views and visuals; returns the canvas to render.
+
+        ``size`` is matplotlib's in display pixels; ``pixel_ratio`` device pixels per
+        logical pixel (a HiDPI window: matplotlib then draws at its device pixel ratio,
+        and the canvas is ``size / pixel_ratio`` logical pixels)."""
         w, h = float(size[0]), float(size[1])  # vector pages may have fractional sizes
         self._width, self._height = w, h
+        self._pr = pr = float(pixel_ratio)
         canvas = self.canvas
-        whole = (math.ceil(w - 1e-6), math.ceil(h - 1e-6))
+        whole = (math.ceil(w / pr - 1e-6), math.ceil(h / pr - 1e-6))
         if canvas.size != whole:
             canvas.size = whole
+        if canvas.pixel_ratio != pr:
+            canvas.pixel_ratio = pr
         cameras = self._axes_cameras(figure)
         self._axes_by_id = {}
         placed = [(it, *self._view_of(it, cameras)) for it in items]
@@ -176,7 +183,7 @@ class SceneBuilder:
             view = self._views.get(vid) or self._new_view()
             kept_views[vid] = view
             cam = view_camera[vkey]
-            _place_view(view, view_clip[vkey], cam, w, h)
+            _place_view(view, view_clip[vkey], cam, w, h, pr)
             inv = np.linalg.inv(cam)
             visuals = []
             for n, (bkey, batch) in enumerate(slots[(layer, vkey)].items()):
@@ -259,8 +266,9 @@ class SceneBuilder:
         """The visual showing ``batch`` (the slot's, updated, or a new one) and the stamp
         of what it shows."""
         ms = [inv if it.affine is None else inv @ it.affine for it in batch]
+        pr = self._pr
         stamp = (tuple(it.fingerprint for it in batch),
-                 tuple(_near(m) for m in ms))
+                 tuple(_near(m) for m in ms), pr)
         kind = batch[0].kind
         if slot is not None and slot.stamp == stamp:
             return slot.visual, stamp
@@ -269,11 +277,14 @@ class SceneBuilder:
         visual = slot.visual if slot is not None else None
         if kind == "paths":
             paths = [p for it, m in zip(batch, ms, strict=True) for p in it.in_camera(m)]
+            if pr != 1:  # the visual's widths are logical pixels
+                paths = [_scaled(p, 1 / pr) for p in paths]
             if visual is None:
-                visual = Paths(paths, units="data", hatch_unit=dpi, canvas_height=height)
+                visual = Paths(paths, units="data", hatch_unit=dpi / pr,
+                               canvas_height=height / pr)
             else:
-                visual.hatch_unit = dpi
-                visual.canvas_height = height
+                visual.hatch_unit = dpi / pr
+                visual.canvas_height = height / pr
                 visual.set_paths(paths)
             if visual.needs_multisampling and all(_pixel_box(it) for it in batch):
                 visual.needs_multisampling = False  # whole-pixel rectangles: no edges to smooth
@@ -281,7 +292,9 @@ class SceneBuilder:
             lines = [it.in_camera(m) for it, m in zip(batch, ms, strict=True)]
             it0 = batch[0]
             if visual is None:
-                visual = Line(width=it0.width, dashes=it0.dashes, cap=it0.cap)
+                visual = Line(cap=it0.cap)
+            visual.width = it0.width / pr
+            visual.dashes = None if it0.dashes is None else [d / pr for d in it0.dashes]
             if len(lines) == 1:
                 visual.set_data(lines[0], color=it0.color)
             elif all(isinstance(it.color, tuple) for it in batch):
@@ -349,6 +362,16 @@ def _within(slot: _Slot | None, batch: list, cam: np.ndarray) -> bool:
 _IDENTITY = np.round(np.eye(3), 9).tobytes()
 
 
+def _scaled(p: prim.Path, k: float) -> prim.Path:
+    """A path with its stroke width, dashes and hatch width times ``k``."""
+    s = p.stroke
+    if s is not None:
+        s = prim.Stroke(s.color, s.width * k, None if s.dashes is None else
+                        tuple(d * k for d in s.dashes), s.dash_offset * k, s.join, s.cap)
+    return prim.Path(p.vertices, p.codes, fill=p.fill, stroke=s, fill_rule=p.fill_rule,
+                     hatch=p.hatch, hatch_color=p.hatch_color, hatch_width=p.hatch_width * k)
+
+
 def _pixel_box(item) -> bool:
     """Whether an item's fills are rectangles on whole pixels (Agg's snapped boxes: the
     axes' and figure's backgrounds, bars), which need no multisampling."""
@@ -408,10 +431,11 @@ def _fill_stamps(visual: Stamps, batch: list, ms: list) -> None:
     visual.set_data(pts, sprites, None if len(sprites) == 1 else w, face, edge, snap)
 
 
-def _place_view(view, clip, cam: np.ndarray, w: int, h: int) -> None:
-    """The view's rectangle (the clip box) and the camera showing it through ``cam``."""
+def _place_view(view, clip, cam: np.ndarray, w: int, h: int, pr: float = 1.0) -> None:
+    """The view's rectangle (the clip box, in logical pixels) and the camera showing it
+    through ``cam``."""
     x0, y0, x1, y1 = clip if clip is not None else (0, 0, w, h)
-    view.fixed_rect = (float(x0), float(h - y1), float(x1 - x0), float(y1 - y0))
+    view.fixed_rect = (x0 / pr, (h - y1) / pr, (x1 - x0) / pr, (y1 - y0) / pr)
     a, d, tx, ty = cam[0, 0], cam[1, 1], cam[0, 2], cam[1, 2]
     view.camera.rect = ((x0 - tx) / a, (y0 - ty) / d, (x1 - x0) / a, (y1 - y0) / d)
 

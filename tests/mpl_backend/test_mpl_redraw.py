@@ -130,3 +130,22 @@ def test_funcanimation_saves_frames(tmp_path):
     assert im.n_frames == 4 and im.size == (100, 75)
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
+
+
+def test_hidpi_host_gets_device_pixels():
+    """A host with 2 device pixels per logical pixel (a HiDPI window): matplotlib draws at
+    twice the dpi (its device pixel ratio), lumos shows it at full resolution."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from mpl_compare import RMS_TOL, png_of
+    from mpl_figures import text
+
+    fig = text()
+    c = FigureCanvasLumos(fig)
+    c.draw()
+    lc = c.lumos_canvas
+    lc.pixel_ratio = 2.0  # as the window sets it before a frame
+    shot = lc.render()[..., :3]
+    assert shot.shape == (600, 800, 3)
+    assert fig.dpi == 200 and c.get_width_height() == (400, 300)
+    agg = png_of(text(), FigureCanvasAgg, dpi=200)
+    assert rms(agg, shot) <= RMS_TOL
