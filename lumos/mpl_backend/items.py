@@ -25,11 +25,36 @@ Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in display pixels (y u
 
 
 def checksum(arr) -> tuple:
-    """A content fingerprint of an array: shape, dtype and CRC-32 of its bytes."""
+    """A content fingerprint of an array: shape, dtype and CRC-32 of its bytes (computed
+    when first compared, for large arrays: a kept long line never needs it)."""
     if arr is None:
         return (None,)
     a = np.ascontiguousarray(arr)
+    if a.nbytes > 1 << 16:
+        return (a.shape, a.dtype.str, _LazyCRC(a))
     return (a.shape, a.dtype.str, zlib.crc32(a.view(np.uint8).reshape(-1)))
+
+
+class _LazyCRC:
+    """The CRC-32 of an array, computed on the first comparison."""
+
+    __slots__ = ("_a", "_crc")
+
+    def __init__(self, a: np.ndarray) -> None:
+        self._a, self._crc = a, None
+
+    @property
+    def value(self) -> int:
+        if self._crc is None:
+            self._crc = zlib.crc32(self._a.view(np.uint8).reshape(-1))
+            self._a = None  # the checksum is all a fingerprint keeps
+        return self._crc
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _LazyCRC) and self.value == other.value
+
+    def __hash__(self) -> int:
+        return self.value
 
 
 def apply(m: np.ndarray, xy: np.ndarray) -> np.ndarray:

@@ -356,7 +356,10 @@ def _within(slot: _Slot | None, batch: list, cam: np.ndarray) -> bool:
         return False
     x = b[:, 0]
     i = int(np.searchsorted(x, a[0, 0], side="left"))
-    return i + len(a) <= len(b) and x[i] == a[0, 0] and np.array_equal(b[i:i + len(a)], a)
+    if i + len(a) > len(b) or x[i] != a[0, 0]:
+        return False
+    bits = np.ascontiguousarray(b[i:i + len(a)]).view(np.uint64)  # exact, NaN rows too
+    return bool(np.array_equal(bits, np.ascontiguousarray(a).view(np.uint64)))
 
 
 _IDENTITY = np.round(np.eye(3), 9).tobytes()
