@@ -117,11 +117,22 @@ def _make(key, marker_path, m: np.ndarray, style: tuple) -> Sprite | None:
         gc.set_antialiased(aa)
         r.draw_markers(gc, marker_path, trans, where, IdentityTransform(), face)
         masks[..., channel] = np.asarray(r.buffer_rgba())[..., 3]
+    # keep what is covered and one empty texel around it (bilinear sampling reads it):
+    # every texel of a stamp costs a fragment per point
+    cover = masks.any(axis=2)
+    rows, cols = np.flatnonzero(cover.any(axis=1)), np.flatnonzero(cover.any(axis=0))
+    if len(rows):
+        r0, r1 = max(rows[0] - 1, 0), min(rows[-1] + 2, size)
+        c0, c1 = max(cols[0] - 1, 0), min(cols[-1] + 2, size)
+    else:
+        r0 = r1 = c0 = c1 = half
+    masks = np.ascontiguousarray(masks[r0:r1, c0:c1])
+    origin = (half - c0, half - r0)
     outline = verts * [1.0, -1.0]
     codes = marker_path.codes
-    return Sprite(key, masks, (half, half), prim.Path(outline, codes),
+    return Sprite(key, masks, origin, prim.Path(outline, codes),
                   float(lw) if has_edge else 0.0, join,
-                  snap is not False and _rectilinear(verts, codes), _ink(masks, (half, half)))
+                  snap is not False and _rectilinear(verts, codes), _ink(masks, origin))
 
 
 class SpriteAtlas:

@@ -26,6 +26,9 @@ from ..visuals.glyphs import BASE_SIZE, SDF_EDGE, SPREAD, GlyphAtlas, atlas_quad
 
 _CONSTANT = 1 << 30  # divisor of an attribute every instance shares (a one-row buffer)
 
+# One GL point per stamp (a point costs one vertex and no triangle set-up, which a
+# software rasterizer feels with 10^6 markers): the point is a square around the
+# sprite's cell; fragments find their texel from the window position.
 _STAMPS = ShaderTemplate(
     vertex=glsl.SCREEN + """
 in vec3 a_pos;
@@ -33,7 +36,8 @@ in vec4 a_face;
 in vec4 a_edge;
 in vec4 a_cell;    // x, y, w, h of the sprite in atlas texels
 in vec3 a_origin;  // the marker origin in the cell (x right, y down); z: 1 snaps
-out vec2 v_texel;
+flat out vec4 v_cell;
+flat out vec2 v_top_left;
 flat out vec4 v_face;
 flat out vec4 v_edge;
 #pragma snippets
@@ -42,29 +46,38 @@ void main() {
     vec4 c = u_mvp * $transform(vec4(a_pos, 1.0));
     if (c.w <= 0.0 || a_cell.z <= 0.0) {
         gl_Position = DISCARDED;
+        gl_PointSize = 1.0;
         return;
     }
     vec2 p = clip_to_window(c);
     // Agg stamps markers at whole pixels: the origin corner is the pixel the point
     // rounds to (x right; y up here, hence ceil(y - 0.5) for Agg's floor(h - y + 0.5)).
     vec2 o = a_origin.z > 0.5 ? vec2(floor(p.x + 0.5), ceil(p.y - 0.5)) : p;
-    vec2 corner = vec2(float(gl_VertexID & 1), float(gl_VertexID >> 1));
     vec2 top_left = vec2(o.x - a_origin.x, o.y + a_origin.y);
-    gl_Position = window_to_clip(top_left + vec2(corner.x, -corner.y) * a_cell.zw, 0.0);
-    v_texel = a_cell.xy + corner * a_cell.zw;
+    // a square a little larger than the cell: which pixels a point covers differs
+    // between rasterizers; the fragments place the texels themselves
+    float size = max(a_cell.z, a_cell.w) + 2.0;
+    gl_Position = window_to_clip(top_left + vec2(0.5 * a_cell.z, -0.5 * a_cell.w), 0.0);
+    gl_PointSize = size;
+    v_cell = a_cell;
+    v_top_left = top_left;
     v_face = a_face / 255.0;
     v_edge = a_edge / 255.0;
 }
 """,
     fragment="""
 uniform sampler2D u_atlas;
-in vec2 v_texel;
+flat in vec4 v_cell;
+flat in vec2 v_top_left;
 flat in vec4 v_face;
 flat in vec4 v_edge;
 out vec4 f_color;
 
 void main() {
-    vec2 m = texture(u_atlas, v_texel / vec2(textureSize(u_atlas, 0))).rg;
+    // texels from the cell's top-left corner (y down)
+    vec2 t = vec2(gl_FragCoord.x - v_top_left.x, v_top_left.y - gl_FragCoord.y);
+    if (t.x < 0.0 || t.y < 0.0 || t.x > v_cell.z || t.y > v_cell.w) discard;
+    vec2 m = texture(u_atlas, (v_cell.xy + t) / vec2(textureSize(u_atlas, 0))).rg;
     // the fill, then the edge over it, as Agg draws a marker
     float af = v_face.a * m.r;
     float ae = v_edge.a * m.g;
@@ -142,7 +155,7 @@ def _rows(values: np.ndarray, n: int, dtype) -> tuple[np.ndarray, int]:
 
 
 class Stamps(Visual):
-    """Marker sprites at many points (instanced quads), face and edge colors per point.
+    """Marker sprites at many points (a GL point each), face and edge colors per point.
 
     ``atlas`` is the canvas's :class:`~.sprites.SpriteAtlas`; ``set_data`` takes the
     points (view coordinates), the sprite of each point, (N|1, 4) float colors and whether
@@ -206,11 +219,13 @@ class Stamps(Visual):
         for name, size, kind in (("pos", 3, "f4"), ("face", 4, "u1"), ("edge", 4, "u1"),
                                  ("cell", 4, "f4"), ("origin", 3, "f4")):
             stride = size * (1 if kind == "u1" else 4)
+            # one row per point (a vertex each), or one row all points share
+            divisor = 0 if self._divisors[name] == 1 else _CONSTANT
             attributes[f"a_{name}"] = Attribute(self._buffers[name], size, kind, 0, stride,
-                                                self._divisors[name])
+                                                divisor)
         texture = self._texture.of(self._atlas.image, self._atlas.version)
         return [Draw(program=_STAMPS.compose(transform=snippet), view=ctx.view_id,
-                     mode="triangle_strip", count=4, instances=self._n,
+                     mode="points", count=self._n,
                      attributes=attributes, uniforms=dict(snippet.uniforms),
                      textures={"u_atlas": texture},
                      state=State(depth_test=False, depth_write=False, blend="alpha"),
