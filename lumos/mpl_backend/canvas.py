@@ -239,7 +239,11 @@ class FigureCanvasLumos(FigureCanvasBase):
         """The picture of the current display list: (h, w, 4) uint8, top row first."""
         if self._pixels is None:
             with _lock:
-                self._pixels = self._builder.canvas.render()
+                px = self._builder.canvas.render()
+            # where nothing drew, Agg's buffer is transparent white: readers that drop
+            # the alpha (JPEG, "RGB" conversions) see white, not black
+            px[..., :3][px[..., 3] == 0] = 255
+            self._pixels = px
         return self._pixels
 
     def buffer_rgba(self) -> memoryview:

@@ -462,6 +462,8 @@ class RendererLumos(RendererBase):
                     break
         if why:
             return self._to_agg(why, "draw_path_collection", *args, hatchcolors=hatchcolors)
+        if gc.get_sketch_params() is not None:  # xkcd: each path through Agg's sketch
+            return RendererBase.draw_path_collection(self, *args, hatchcolors=hatchcolors)
         offsets = np.asarray(offsets, float).reshape(-1, 2)
         if len(offsets) and not gc.get_hatch() and self._collection_markers(*args):
             return None

@@ -237,3 +237,32 @@ def test_dashes_with_offset_fall_back_and_match(agg_and_lumos):
     with pytest.warns(LumosFallbackWarning):
         agg, lumos = agg_and_lumos(make)
     assert rms(agg, lumos) <= RMS_TOL
+
+
+def test_xkcd_sketch_matches_agg(agg_and_lumos):
+    """matplotlib's sketch (plt.xkcd) comes from its own path cleanup, as Agg's."""
+    import matplotlib as mpl
+
+    def make():
+        with mpl.rc_context({"path.sketch": (1, 100, 2)}):
+            fig = Figure(figsize=(3, 2), dpi=80)
+            ax = fig.add_subplot()
+            ax.plot([0, 1, 2], [0, 1, 0], lw=2)
+            ax.bar([0.5, 1.5], [0.5, 0.8], alpha=0.5)
+        return fig
+
+    agg, lumos = agg_and_lumos(make)
+    assert rms(agg, lumos) <= RMS_TOL
+
+
+def test_rasterized_artist_is_an_image_in_svg():
+    """set_rasterized(True): the artist becomes an image in vector files."""
+    fig = Figure(figsize=(3, 2), dpi=100)
+    ax = fig.add_subplot()
+    ax.plot([0, 1], [0, 1], rasterized=True)
+    ax.plot([0, 1], [1, 0])
+    FigureCanvasLumos(fig)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="svg", dpi=100)
+    text = buf.getvalue().decode()
+    assert text.count("<image") == 1
