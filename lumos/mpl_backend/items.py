@@ -91,7 +91,6 @@ class Item:
     fingerprint: tuple
     style: tuple = ()  # what must be equal for items to share one visual
     rasterized: bool = False
-    gid: str | None = None
     clip_path: tuple | None = None  # (rings in display pixels, fingerprint)
     clipped: bool = True  # whether the clip box cuts anything off the item
 
@@ -124,7 +123,6 @@ class LineItem(Item):
     color: tuple = (0.0, 0.0, 0.0, 1.0)
     width: float = 1.0
     dashes: tuple | None = None
-    join: str = "round"
     cap: str = "butt"
 
     def in_camera(self, m: np.ndarray | None) -> np.ndarray:

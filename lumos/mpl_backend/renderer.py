@@ -335,7 +335,7 @@ class RendererLumos(RendererBase):
         fp = (checksum(verts), stroke.color, stroke.width, stroke.dashes, stroke.cap)
         self._add(LineItem("line", clip, box, affine, fp, style=style, vertices=verts,
                            color=stroke.color, width=stroke.width, dashes=stroke.dashes,
-                           join=stroke.join, cap=stroke.cap, gid=gc.get_gid()))
+                           cap=stroke.cap))
 
     def _paths(self, clip, box, affine, verts, codes, fill, stroke, hatch, hatch_color,
                hatch_width, gc) -> None:
@@ -352,7 +352,7 @@ class RendererLumos(RendererBase):
             if stroke is not None:
                 paths.append(prim.Path(verts, codes, stroke=stroke))
         fp = (checksum(verts), checksum(codes), _style_key(paths[0]))
-        self._add(PathItem("paths", clip, box, affine, fp, paths=paths, gid=gc.get_gid()))
+        self._add(PathItem("paths", clip, box, affine, fp, paths=paths))
 
     def _data_path(self, gc, path, m, clip, fill, stroke, hatch, hatch_color, hatch_width):
         """A large path kept in its own coordinates (the scene shows it with a camera)."""
@@ -437,8 +437,7 @@ class RendererLumos(RendererBase):
         fp = (checksum(coords), tuple(s.key for s in sprites), checksum(index), checksum(face),
               checksum(edge), snap)
         self._add(MarkerItem("markers", clip, box, affine, fp, style=(snap,), offsets=coords,
-                             sprites=sprites, index=index, face=face, edge=edge, snap=snap,
-                             gid=gc.get_gid()))
+                             sprites=sprites, index=index, face=face, edge=edge, snap=snap))
 
     # -- collections ---------------------------------------------------------------------
     def draw_path_collection(self, gc, master_transform, paths, all_transforms, offsets,
@@ -623,8 +622,8 @@ class RendererLumos(RendererBase):
         fp = (checksum(verts), checksum(rgba), s.width, s.dashes, s.cap)
         style = (s.width, s.cap, s.dashes, None if s.dashes is None else len(self.items))
         self._add(LineItem("line", clip, box, affine, fp, style=style, vertices=verts,
-                           color=color, width=s.width, dashes=s.dashes, join=s.join,
-                           cap=s.cap, gid=gc.get_gid()))
+                           color=color, width=s.width, dashes=s.dashes,
+                           cap=s.cap))
 
     def _collection_prims(self, gc, clip, box, affine, prims, hatch) -> None:
         """Filled (or hatched, or closed) paths of a collection as one paths item."""
@@ -655,7 +654,7 @@ class RendererLumos(RendererBase):
                 return
         fp = ("collection",) + tuple((checksum(p.vertices), checksum(p.codes), _style_key(p))
                                      for p in out)
-        self._add(PathItem("paths", clip, box, affine, fp, paths=out, gid=gc.get_gid()))
+        self._add(PathItem("paths", clip, box, affine, fp, paths=out))
 
     def _collection_markers(self, gc, master_transform, paths, all_transforms, offsets,
                             offset_trans, facecolors, edgecolors, linewidths, linestyles,
@@ -769,7 +768,7 @@ class RendererLumos(RendererBase):
             corners = np.array([[x[0, 0], y[0, 0]], [x[0, -1], y[0, 0]], [x[0, 0], y[-1, 0]]])
             self._add(ImageItem("image", clip, box, m, ("mesh", checksum(rgba),
                                                          checksum(corners)),
-                                rgba=rgba, corners=corners, gid=gc.get_gid()))
+                                rgba=rgba, corners=corners))
         else:
             quads = np.stack([coords[:-1, :-1], coords[:-1, 1:], coords[1:, 1:],
                               coords[1:, :-1]], axis=2).reshape(-1, 4, 2)
@@ -780,7 +779,7 @@ class RendererLumos(RendererBase):
             self._add(MeshItem("mesh", clip, box, m, ("quads", checksum(verts),
                                                       checksum(colors)),
                                style=(id(coordinates),), vertices=verts, faces=faces,
-                               colors=colors, gid=gc.get_gid()))
+                               colors=colors))
         ec = None if edgecolors is None else np.asarray(edgecolors, float).reshape(-1, 4)
         stroke = None
         if ec is not None and len(ec) and gc.get_linewidth() > 0:
@@ -828,8 +827,7 @@ class RendererLumos(RendererBase):
         faces = np.arange(len(tri)).reshape(-1, 3)
         self._add(MeshItem("mesh", clip, box, None, ("gouraud", checksum(px),
                                                      checksum(colors)),
-                           style=("gouraud",), vertices=px, faces=faces, colors=colors,
-                           gid=gc.get_gid()))
+                           style=("gouraud",), vertices=px, faces=faces, colors=colors))
         return None
 
     # -- images --------------------------------------------------------------------------
@@ -868,7 +866,7 @@ class RendererLumos(RendererBase):
             return None
         self._add(ImageItem("image", clip, box, None, ("image", checksum(rgba),
                                                        checksum(corners)),
-                            style=(id(im),), rgba=rgba, corners=corners, gid=gc.get_gid()))
+                            style=(id(im),), rgba=rgba, corners=corners))
         return None
 
     # -- text ----------------------------------------------------------------------------
@@ -946,8 +944,7 @@ class RendererLumos(RendererBase):
                   anchor.tobytes())
             self._add(GlyphItem("glyphs", clip, box, None, fp, style=(fname,), font=fname,
                                 glyph_ids=ids, pens=pens, sizes=sizes, anchor=anchor,
-                                rotation=float(angle), color=rgba, chars=chars, text=text,
-                                gid=gc.get_gid()))
+                                rotation=float(angle), color=rgba, chars=chars, text=text))
         if not boxes:
             return
         from matplotlib.path import Path

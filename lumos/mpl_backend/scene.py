@@ -29,13 +29,7 @@ from ..scene.cameras import PanZoomCamera
 from ..visuals import Image, Line, Mesh
 from ..visuals.path import Paths
 from .items import (
-    GlyphItem,
-    ImageItem,
     Item,
-    LineItem,
-    MarkerItem,
-    MeshItem,
-    PathItem,
     axis_aligned,
 )
 from .sprites import SpriteAtlas
@@ -209,11 +203,9 @@ class SceneBuilder:
                 gid = (vid, "clip")
                 group = self._slots.get(gid)
                 group = group.visual if group is not None else ClipGroup()
-                if group.members != visuals or getattr(group, "_shape_stamp", None) != \
-                        (shape[1], _near(inv)):
+                if group.members != visuals or group.stamp != (shape[1], _near(inv)):
                     group.set_group(visuals, [r @ inv[:2, :2].T + inv[:2, 2]
-                                              for r in shape[0]])
-                    group._shape_stamp = (shape[1], _near(inv))
+                                              for r in shape[0]], (shape[1], _near(inv)))
                 kept_slots[gid] = _Slot(group)
                 visuals = [group]
             view.visuals[:] = visuals
@@ -472,6 +464,3 @@ def _layers(placed: list, w: int, h: int) -> list[int]:
         out.append(layer)
     return out
 
-
-__all__ = ["SceneBuilder", "GlyphItem", "ImageItem", "LineItem", "MarkerItem", "MeshItem",
-           "PathItem"]

@@ -18,9 +18,9 @@ import numpy as np
 from .. import primitives as prim
 from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer, Texture
-from ..shaders import ShaderTemplate
+from ..shaders import IDENTITY, ShaderTemplate
 from ..visuals import glsl
-from ..visuals.base import DrawContext, Visual, split_origin
+from ..visuals.base import DrawContext, Visual, split_origin, transform_parts
 from ..visuals.fonts import TextLayout
 from ..visuals.glyphs import BASE_SIZE, SDF_EDGE, SPREAD, GlyphAtlas, atlas_quads
 
@@ -212,8 +212,6 @@ class Stamps(Visual):
     def draws(self, ctx: DrawContext) -> list[Draw]:
         if self._n == 0:
             return []
-        from ..visuals.base import transform_parts
-
         snippet, model = transform_parts(self)
         attributes = {}
         for name, size, kind in (("pos", 3, "f4"), ("face", 4, "u1"), ("edge", 4, "u1"),
@@ -332,8 +330,6 @@ class GlyphRuns(Visual):
         count = len(self._buffers["offset"].data)
         if count == 0:
             return []
-        from ..visuals.base import transform_parts
-
         snippet, model = transform_parts(self)
         b = self._buffers
         return [Draw(program=_GLYPHS.compose(transform=snippet), view=ctx.view_id,
@@ -358,11 +354,14 @@ class GlyphRuns(Visual):
         for run, a in zip(self._runs, anchors, strict=True):
             if not np.isfinite(a).all():
                 continue
-            for size in np.unique(run.sizes):
+            sizes = np.unique(run.sizes)
+            for size in sizes:
                 sel = run.sizes == size
                 pens = a + run.pens[sel] * [1.0, -1.0]
+                chars = run.chars if len(sizes) == 1 and len(run.chars) == len(run.glyph_ids) \
+                    else ""  # mathtext: characters only where they map one to one
                 out.append(prim.GlyphRun(Path(self.font), run.glyph_ids[sel], pens,
-                                         float(size), run.color, chars=run.chars,
+                                         float(size), run.color, chars=chars,
                                          text=run.text, rotation=run.rotation,
                                          anchor=(float(a[0]), float(a[1])), clip=ctx.clip))
         return out
@@ -413,12 +412,14 @@ class ClipGroup(Visual):
         self._index = Buffer(np.zeros(0, np.uint32))
         self._origin = np.zeros(3)
         self.members: list = []
+        self.stamp = None  # what the rings were made from (the owner's fingerprint)
         self._rings: list = []
 
-    def set_group(self, members: list, rings: list) -> None:
+    def set_group(self, members: list, rings: list, stamp=None) -> None:
         from ..geometry import triangulate
 
         self.members = list(members)
+        self.stamp = stamp
         self._rings = [np.asarray(r, float) for r in rings]
         pts, faces, base = [], [], 0
         for r in self._rings:
@@ -448,7 +449,7 @@ class ClipGroup(Visual):
         count = len(self._index.data)
         if not inner or count == 0:
             return []
-        return inner + [Draw(program=_CLIP.compose(transform=_identity()), view=ctx.view_id,
+        return inner + [Draw(program=_CLIP.compose(transform=IDENTITY), view=ctx.view_id,
                              mode="triangles", count=count, indices=self._index,
                              attributes={"a_pos": Attribute(self._pos, 3)},
                              textures={"u_content": self._target},
@@ -458,8 +459,3 @@ class ClipGroup(Visual):
     def primitives(self, ctx) -> list:
         return ctx.raster(self)  # vector files: the clipped group as an image
 
-
-def _identity():
-    from ..shaders import IDENTITY
-
-    return IDENTITY
