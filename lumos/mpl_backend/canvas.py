@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 from matplotlib import _api, cbook
-from matplotlib.backend_bases import FigureCanvasBase, TimerBase
+from matplotlib.backend_bases import FigureCanvasBase, ResizeEvent, TimerBase
 
 from .items import ImageItem, checksum
 from .renderer import RendererLumos
@@ -97,6 +97,75 @@ class _Region:
         return self.box
 
 
+class FigureScene:
+    """The figure as lumos's front-ends see what they show (the scene protocol,
+    ``lumos.scene.protocol.Scene``): the window's size and pixel ratio become the
+    figure's, a frame first runs matplotlib's pending draw, and a camera a browser moved
+    (a notebook) becomes the axes' limits."""
+
+    def __init__(self, figcanvas) -> None:
+        self._fc = figcanvas
+
+    @property
+    def canvas(self):
+        return self._fc.lumos_canvas
+
+    def window_title(self) -> str:
+        m = self._fc.manager
+        return m.get_window_title() if m is not None else "matplotlib figure"
+
+    def preferred_size(self) -> tuple[int, int]:
+        return self._fc.get_width_height()  # logical pixels
+
+    def resize(self, width: int, height: int, pixel_ratio: float) -> None:
+        fc = self._fc
+        if pixel_ratio != fc.device_pixel_ratio:  # a HiDPI screen: matplotlib draws at it
+            fc._set_device_pixel_ratio(pixel_ratio)
+            fc._pending = True
+        w, h = max(int(width), 1), max(int(height), 1)
+        if (w, h) != fc.get_width_height() and w > 1 and h > 1:
+            dpi = fc.figure.dpi / fc.device_pixel_ratio
+            fc.figure.set_size_inches(w / dpi, h / dpi, forward=False)
+            ResizeEvent("resize_event", fc)._process()
+            fc._pending = True
+
+    def frame(self, max_texture_size: int | None = None):
+        fc = self._fc
+        if fc._pending:
+            fc.draw()
+        return fc.lumos_canvas.frame(max_texture_size)
+
+    def view_at(self, x: float, y: float):
+        return self.canvas.view_at(x, y)  # axes' views are interactive in a notebook only
+
+    def camera_changed(self, view, camera: dict) -> None:
+        """A browser panned or zoomed an axes' view: move the axes' limits as the view
+        moved (the view showed the axes' clip box)."""
+        entry = self._fc._builder.axes_view(view)
+        if entry is None or camera.get("type") != "panzoom":
+            return
+        ax, (ox, oy, ow, oh) = entry
+        nx, ny, nw, nh = (float(v) for v in camera["rect"])
+        lims = ax.transScale.transform(ax.viewLim.get_points())  # scaled coordinates
+        with np.errstate(all="ignore"):
+            lims[:, 0] = nx + (lims[:, 0] - ox) * (nw / ow)
+            lims[:, 1] = ny + (lims[:, 1] - oy) * (nh / oh)
+            data = ax.transScale.inverted().transform(lims)
+        if np.isfinite(data).all() and (ax.get_xlim(), ax.get_ylim()) != (
+                tuple(data[:, 0]), tuple(data[:, 1])):
+            ax.set_xlim(data[0, 0], data[1, 0])
+            ax.set_ylim(data[0, 1], data[1, 1])
+            self._fc._pending = True
+
+    def reset_view(self, view=None) -> None:
+        toolbar = self._fc.toolbar
+        if toolbar is not None:
+            toolbar.home()  # matplotlib's home view
+
+    def event_info(self, view, x: float, y: float) -> dict:
+        return {}  # matplotlib's events carry inaxes and data coordinates themselves
+
+
 class FigureCanvasLumos(FigureCanvasBase):
     """A matplotlib canvas drawn by lumos (``matplotlib.use("module://lumos.mpl_backend")``)."""
 
@@ -109,7 +178,7 @@ class FigureCanvasLumos(FigureCanvasBase):
     def __init__(self, figure=None) -> None:
         super().__init__(figure)
         self._builder = SceneBuilder()
-        self._builder.canvas.before_frame = self._before_frame
+        self.scene = FigureScene(self)
         self._renderer: RendererLumos | None = None
         self._base_items: list = []
         self._pixels: np.ndarray | None = None
@@ -202,38 +271,6 @@ class FigureCanvasLumos(FigureCanvasBase):
 
     def _shown(self) -> bool:
         return self._request is not None and not getattr(self.host, "closed", False)
-
-    def _before_frame(self, canvas) -> None:
-        """A window (or notebook widget) is about to draw the lumos canvas: follow its
-        size and the axes a browser panned, then draw the figure if matplotlib asked for
-        a draw since the last frame."""
-        for ax, old, new in self._builder.moved_axes():
-            # the view showed the axes' clip box; move the limits as the box moved
-            lims = ax.transScale.transform(ax.viewLim.get_points())  # scaled coordinates
-            ox, oy, ow, oh = old
-            nx, ny, nw, nh = new
-            with np.errstate(all="ignore"):
-                lims[:, 0] = nx + (lims[:, 0] - ox) * (nw / ow)
-                lims[:, 1] = ny + (lims[:, 1] - oy) * (nh / oh)
-                data = ax.transScale.inverted().transform(lims)
-            if np.isfinite(data).all():
-                ax.set_xlim(data[0, 0], data[1, 0])
-                ax.set_ylim(data[0, 1], data[1, 1])
-                self._pending = True
-        if canvas.pixel_ratio != self.device_pixel_ratio:  # a HiDPI screen
-            self._set_device_pixel_ratio(canvas.pixel_ratio)  # matplotlib draws at it
-            self._pending = True
-        w, h = canvas.size
-        fw, fh = self.get_width_height()  # logical pixels, as the canvas's size
-        if (w, h) != (fw, fh) and w > 1 and h > 1:
-            dpi = self.figure.dpi / self.device_pixel_ratio
-            self.figure.set_size_inches(w / dpi, h / dpi, forward=False)
-            from matplotlib.backend_bases import ResizeEvent
-
-            ResizeEvent("resize_event", self)._process()
-            self._pending = True
-        if self._pending:
-            self.draw()
 
     def render_pixels(self) -> np.ndarray:
         """The picture of the current display list: (h, w, 4) uint8, top row first."""

@@ -174,8 +174,8 @@ def run_until(deadline: float | None) -> None:
 def _open(manager):
     """The lumos window (or Qt widget) for a manager's canvas, wired to matplotlib."""
     canvas = manager.canvas
-    target = canvas.lumos_canvas
-    w, h = canvas.get_width_height(physical=True)
+    target = canvas.scene
+    w, h = canvas.get_width_height()
     host = _qt_widget(target, manager)
     if host is None:
         from ..app.window import Window

@@ -33,7 +33,7 @@ def mimebundle(figure, include=None, exclude=None) -> dict | None:
     if has_anywidget():
         try:
             canvas.set_browser_navigation(True)
-            w = widget_class()(canvas.lumos_canvas)
+            w = widget_class()(canvas.scene)
             bundle = w._repr_mimebundle_(include=include, exclude=exclude)
             if isinstance(bundle, tuple):
                 bundle = bundle[0]

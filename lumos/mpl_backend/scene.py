@@ -38,19 +38,6 @@ from .visuals import ClipGroup, GlyphRuns, Stamps, _VersionedTexture
 CELL = 4  # pixels per cell of the overlap grid used for layering
 
 
-class MplCanvas(Canvas):
-    """The lumos canvas of a matplotlib figure: ``before_frame(canvas)``, when set, runs
-    before each frame is described (a window's next frame draws pending matplotlib
-    work first)."""
-
-    before_frame = None
-
-    def frame(self):
-        if self.before_frame is not None:
-            self.before_frame(self)
-        return super().frame()
-
-
 class _Slot:
     """A kept visual, the fingerprint of what it shows and the items it was built from."""
 
@@ -67,8 +54,8 @@ class SceneBuilder:
     change between draws."""
 
     def __init__(self) -> None:
-        self.canvas = MplCanvas(size=(1, 1), pixel_ratio=1.0, bgcolor=(0.0, 0.0, 0.0, 0.0),
-                                title="matplotlib figure")
+        self.canvas = Canvas(size=(1, 1), pixel_ratio=1.0, bgcolor=(0.0, 0.0, 0.0, 0.0),
+                             title="matplotlib figure")
         self.atlas = SpriteAtlas()
         self._sprite_texture = _VersionedTexture("linear")
         self._glyph_textures: dict[str, _VersionedTexture] = {}
@@ -80,7 +67,7 @@ class SceneBuilder:
         # rest; a page whose axes pan in the browser keeps every item in its axes' view
         self.merge_unclipped = True
         # a browser's mouse moves the axes' views (a notebook widget): they are
-        # interactive and keep all their items (see moved_axes)
+        # interactive and keep all their items (FigureScene.camera_changed follows)
         self.browser_navigation = False
         self._axes_of: dict = {}
         self._axes_by_id: dict = {}
@@ -222,20 +209,9 @@ class SceneBuilder:
             self.interactive_axes(True)
         return canvas
 
-    def moved_axes(self) -> list:
-        """[(axes, old camera rect, new camera rect)] of the axes whose views a browser
-        panned or zoomed since the last build (rectangles in scaled coordinates)."""
-        out, seen = [], set()
-        for v in self.canvas.views:
-            entry = self._axes_of.get(id(v))
-            if entry is None or id(entry[0]) in seen:
-                continue
-            ax, rect = entry
-            now = tuple(v.camera.rect)
-            if not np.allclose(now, rect, rtol=1e-9, atol=0):
-                seen.add(id(ax))
-                out.append((ax, rect, now))
-        return out
+    def axes_view(self, view) -> tuple | None:
+        """(axes, camera rect when built) of an axes' data view, or None."""
+        return self._axes_of.get(id(view))
 
     def interactive_axes(self, on: bool = True) -> list:
         """Let the mouse pan and zoom the axes' data views (a standalone page or a

@@ -142,9 +142,9 @@ def test_hidpi_host_gets_device_pixels():
     fig = text()
     c = FigureCanvasLumos(fig)
     c.draw()
-    lc = c.lumos_canvas
-    lc.pixel_ratio = 2.0  # as the window sets it before a frame
-    shot = lc.render()[..., :3]
+    c.scene.resize(400, 300, 2.0)  # as a HiDPI window says before a frame
+    c.scene.frame()
+    shot = c.render_pixels()[..., :3]
     assert shot.shape == (600, 800, 3)
     assert fig.dpi == 200 and c.get_width_height() == (400, 300)
     agg = png_of(text(), FigureCanvasAgg, dpi=200)
