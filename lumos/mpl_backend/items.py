@@ -79,7 +79,7 @@ class Item:
     """One drawing operation of the display list.
 
     ``kind`` names the visual family that draws it ("paths", "line", "markers", "mesh",
-    "image", "glyphs"); ``clip`` is the integer clip rectangle (x0, y0, x1, y1) or None;
+    "image", "text"); ``clip`` is the integer clip rectangle (x0, y0, x1, y1) or None;
     ``bbox`` what the item may cover (for draw-order layering); ``affine`` maps the
     item's coordinates to display pixels (None: they are display pixels already).
     """
@@ -176,20 +176,19 @@ class ImageItem(Item):
 
 
 @dataclass
-class GlyphItem(Item):
-    """Glyphs of one font file: pens (display pixels, y up, before rotation) relative to
-    ``anchor``, each of ``sizes`` pixels per em, rotated by ``rotation`` degrees
-    counter-clockwise about the anchor."""
+class TextItem(MarkerItem):
+    """Text: every glyph a bitmap stamped at whole pixels (``offsets`` are the bitmaps'
+    top-left corners, ``sprites`` the bitmaps as FreeType renders them for Agg), and the
+    glyph runs for vector devices: ``runs`` of (font file, glyph ids, pens in display
+    pixels before rotation, y up, relative to ``anchor``, sizes in pixels per em),
+    rotated by ``rotation`` degrees counter-clockwise about ``anchor``."""
 
-    font: str = ""
-    glyph_ids: np.ndarray = None
-    pens: np.ndarray = None
-    sizes: np.ndarray = None
+    runs: list = field(default_factory=list)
     anchor: np.ndarray = None  # (1, 2) item coordinates
     rotation: float = 0.0
     color: tuple = (0.0, 0.0, 0.0, 1.0)
     chars: str = ""
     text: str = ""
 
-    def in_camera(self, m: np.ndarray | None) -> np.ndarray:
+    def anchor_in_camera(self, m: np.ndarray | None) -> np.ndarray:
         return self.anchor if is_identity(m) else apply(m, self.anchor)

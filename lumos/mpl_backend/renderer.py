@@ -28,13 +28,13 @@ from matplotlib.backend_bases import RendererBase
 from .. import primitives as prim
 from . import sprites as sp
 from .items import (
-    GlyphItem,
     ImageItem,
     Item,
     LineItem,
     MarkerItem,
     MeshItem,
     PathItem,
+    TextItem,
     axis_aligned,
     checksum,
 )
@@ -917,34 +917,53 @@ class RendererLumos(RendererBase):
             rgba = rgba[:3] + (float(gc.get_alpha()),)
         if rgba[3] <= 0:
             return
-        from ..visuals.fonts import get_font
+        from matplotlib.backends.backend_agg import get_hinting_flag
+        from matplotlib.ft2font import RenderMode
 
         anchor = np.array([[float(x), self.height - float(y)]])
         cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
-        by_font: dict[str, list] = {}
+        matrix = (0x10000 * np.array([[cos, -sin], [sin, cos]])).round().astype(int)
+        flags = get_hinting_flag()
+        mode = RenderMode.NORMAL if gc.get_antialiased() else RenderMode.MONO
+        # each glyph as Agg renders it: FreeType at the pen's sub-pixel position, the
+        # bitmap at whole pixels (the sprite is cached per 64th of a pixel of offset)
+        sprites, keys, which, corners = [], {}, [], []
+        runs: dict[str, list] = {}
         for font, size, gid, dx, dy, ch in glyphs:
-            by_font.setdefault(font.fname, []).append((gid, dx, dy, size, ch))
-        for fname, gl in by_font.items():
-            ids = np.array([g[0] for g in gl], np.int64)
-            pens = np.array([(g[1], g[2]) for g in gl], float)
-            sizes = np.array([g[3] for g in gl], float) * self.dpi / 72.0
-            font = get_font(path=fname)
-            ink = np.array([font.ink(int(g)) or (0.0, 0.0, 0.0, 0.0) for g in ids], float)
-            ink = ink * sizes[:, None] + np.c_[pens, pens]
-            x0, y0 = ink[:, :2].min(axis=0) - 1
-            x1, y1 = ink[:, 2:].max(axis=0) + 1
-            corners = np.array([[x0, y0], [x1, y0], [x0, y1], [x1, y1]]) @ \
-                np.array([[cos, sin], [-sin, cos]]) + anchor
-            lo, hi = corners.min(axis=0), corners.max(axis=0)
-            box = self._bbox(clip, lo[0], lo[1], hi[0], hi[1])
-            if box is None:
+            fx = round(0x40 * (anchor[0, 0] + dx * cos - dy * sin))
+            fy = round(0x40 * (anchor[0, 1] + dx * sin + dy * cos))
+            runs.setdefault(font.fname, []).append((gid, dx, dy, size, ch))
+            made = sp.glyph_sprite(font, size, self.dpi, gid, matrix, fx & 63, fy & 63, flags,
+                                   mode)
+            if made is None:
                 continue
-            chars = "".join(g[4] for g in gl)
-            fp = (fname, checksum(ids), checksum(pens), checksum(sizes), float(angle), rgba,
-                  anchor.tobytes())
-            self._add(GlyphItem("glyphs", clip, box, None, fp, style=(fname,), font=fname,
-                                glyph_ids=ids, pens=pens, sizes=sizes, anchor=anchor,
-                                rotation=float(angle), color=rgba, chars=chars, text=text))
+            s, left, top = made
+            if s.key not in keys:
+                keys[s.key] = len(sprites)
+                sprites.append(s)
+            which.append(keys[s.key])
+            corners.append(((fx >> 6) + left, (fy >> 6) + top))
+        if sprites:
+            tl = np.array(corners, float)
+            sizes = np.array([s.size for s in sprites], float)[which]
+            lo = np.array([tl[:, 0].min(), (tl[:, 1] - sizes[:, 1]).min()])
+            hi = np.array([(tl[:, 0] + sizes[:, 0]).max(), tl[:, 1].max()])
+            box = self._bbox(clip, lo[0], lo[1], hi[0], hi[1])
+            if box is not None:
+                idx = np.array(which, np.int64)
+                glyph_runs = []
+                for fname, gl in runs.items():
+                    glyph_runs.append((fname, np.array([g[0] for g in gl], np.int64),
+                                       np.array([(g[1], g[2]) for g in gl], float),
+                                       np.array([g[3] for g in gl], float) * self.dpi / 72))
+                chars = "".join(g[4] for gl in runs.values() for g in gl)
+                fp = ("text", checksum(tl), tuple(s.key for s in sprites), checksum(idx),
+                      rgba)
+                self._add(TextItem("text", clip, box, None, fp, offsets=tl, sprites=sprites,
+                                   index=None if len(sprites) == 1 else idx,
+                                   face=np.array([rgba]), edge=np.zeros((1, 4)), snap=True,
+                                   runs=glyph_runs, anchor=anchor, rotation=float(angle),
+                                   color=rgba, chars=chars, text=text))
         if not boxes:
             return
         from matplotlib.path import Path

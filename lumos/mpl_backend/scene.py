@@ -33,7 +33,7 @@ from .items import (
     axis_aligned,
 )
 from .sprites import SpriteAtlas
-from .visuals import ClipGroup, GlyphRuns, Stamps, _VersionedTexture
+from .visuals import ClipGroup, Stamps, TextStamps, _VersionedTexture
 
 CELL = 4  # pixels per cell of the overlap grid used for layering
 
@@ -58,7 +58,6 @@ class SceneBuilder:
                              title="matplotlib figure")
         self.atlas = SpriteAtlas()
         self._sprite_texture = _VersionedTexture("linear")
-        self._glyph_textures: dict[str, _VersionedTexture] = {}
         self._views: dict[tuple, object] = {}
         self._slots: dict[tuple, _Slot] = {}
         self.stats = {"visuals": 0, "rebuilt": 0, "views": 0, "rebuilt_points": 0}
@@ -274,12 +273,11 @@ class SceneBuilder:
         elif kind == "markers":
             visual = visual or Stamps(self.atlas, self._sprite_texture)
             _fill_stamps(visual, batch, ms)
-        elif kind == "glyphs":
-            font = batch[0].font
-            tex = self._glyph_textures.setdefault(font, _VersionedTexture("linear"))
-            visual = visual or GlyphRuns(font, tex)
-            anchors = np.concatenate([it.in_camera(m) for it, m in zip(batch, ms, strict=True)])
-            visual.set_runs(batch, anchors)
+        elif kind == "text":
+            visual = visual or TextStamps(self.atlas, self._sprite_texture)
+            points, sprites, which, face = _merged_stamps(batch, ms)
+            anchors = [it.anchor_in_camera(m)[0] for it, m in zip(batch, ms, strict=True)]
+            visual.set_text(batch, points, sprites, which, face, np.array(anchors))
         elif kind == "image":
             it, m = batch[0], ms[0]
             c = it.in_camera(m)
@@ -364,7 +362,7 @@ def _pixel_box(item) -> bool:
 
 def _size(item) -> int:
     """How many points an item holds (what rebuilding its visual costs)."""
-    for name in ("vertices", "offsets", "glyph_ids", "rgba"):
+    for name in ("vertices", "offsets", "rgba"):
         a = getattr(item, name, None)
         if a is not None:
             return len(a) if name != "rgba" else a.shape[0] * a.shape[1]
@@ -376,30 +374,41 @@ def _near(m: np.ndarray) -> bytes:
     return np.round(m, 9).tobytes()
 
 
-def _fill_stamps(visual: Stamps, batch: list, ms: list) -> None:
-    """Several marker items as one stamps visual: sprites merged, colors per point."""
+def _merged_stamps(batch: list, ms: list):
+    """Marker (or text) items as one set of stamps: points, sprites, the sprite of each
+    point (None: one for all) and face colors ((1, 4) or one per point)."""
     sprites, keys = [], {}
-    parts, which, faces, edges = [], [], [], []
-    snap = batch[0].snap
+    parts, which, faces = [], [], []
     for it, m in zip(batch, ms, strict=True):
         pts = it.in_camera(m)
         n = len(pts)
-        local = np.array([keys.setdefault(s.key, len(keys)) for s in it.sprites], np.int64)
+        local = []
         for s in it.sprites:
-            if len(sprites) < len(keys):
+            if s.key not in keys:
+                keys[s.key] = len(sprites)
                 sprites.append(s)
+            local.append(keys[s.key])
+        local = np.array(local, np.int64)
         idx = np.zeros(n, np.int64) if it.index is None else np.asarray(it.index)
         parts.append(pts)
         which.append(local[idx])
         faces.append(np.broadcast_to(it.face, (n, 4)))
-        edges.append(np.broadcast_to(it.edge, (n, 4)))
     pts = np.concatenate(parts) if len(parts) > 1 else parts[0]
     w = np.concatenate(which) if len(which) > 1 else which[0]
+    same = len(batch) == 1 or all(np.array_equal(it.face, batch[0].face) and len(it.face) == 1
+                                  for it in batch)
+    face = batch[0].face if same else np.concatenate(faces)
+    return pts, sprites, None if len(sprites) == 1 else w, face
+
+
+def _fill_stamps(visual: Stamps, batch: list, ms: list) -> None:
+    """Several marker items as one stamps visual: sprites merged, colors per point."""
+    pts, sprites, which, face = _merged_stamps(batch, ms)
     if len(batch) == 1:
-        face, edge = batch[0].face, batch[0].edge
+        edge = batch[0].edge
     else:
-        face, edge = np.concatenate(faces), np.concatenate(edges)
-    visual.set_data(pts, sprites, None if len(sprites) == 1 else w, face, edge, snap)
+        edge = np.concatenate([np.broadcast_to(it.edge, (len(it.offsets), 4)) for it in batch])
+    visual.set_data(pts, sprites, which, face, edge, batch[0].snap)
 
 
 def _place_view(view, clip, cam: np.ndarray, w: int, h: int, pr: float = 1.0) -> None:

@@ -135,6 +135,44 @@ def _make(key, marker_path, m: np.ndarray, style: tuple) -> Sprite | None:
                   snap is not False and _rectilinear(verts, codes), _ink(masks, origin))
 
 
+_GLYPHS: OrderedDict = OrderedDict()
+
+
+def glyph_sprite(font, size: float, dpi: float, index: int, matrix: np.ndarray, fx: int,
+                 fy: int, flags, mode) -> Sprite | None:
+    """The bitmap FreeType renders for Agg of glyph ``index`` of ``font`` (an FT2Font) at
+    ``size`` points and ``dpi``, turned by ``matrix`` (16.16), at the sub-pixel offset
+    ``(fx, fy)`` 64ths of a pixel: a sprite whose origin is its top-left corner, plus
+    the pixel (left, top) of that corner relative to the pen's whole pixel. None for a
+    blank glyph."""
+    key = (font.fname, size, dpi, index, matrix.tobytes(), fx, fy, str(flags), str(mode))
+    hit = _GLYPHS.get(key)
+    if hit is not None:
+        _GLYPHS.move_to_end(key)
+        return hit
+    from matplotlib.ft2font import RenderMode
+
+    font.set_size(size, dpi)
+    font._set_transform(matrix, [fx, fy])  # what Agg's _draw_text_glyphs_and_boxes does
+    try:
+        bitmap = font._render_glyph(index, flags, mode)
+    finally:
+        font._set_transform(np.array([[0x10000, 0], [0, 0x10000]]), [0, 0])
+    buf = np.asarray(bitmap.buffer)
+    made = None
+    if buf.size and buf.any():
+        mask = np.zeros(buf.shape + (2,), np.uint8)
+        mask[..., 0] = buf * 255 if mode == RenderMode.MONO else buf
+        h, w = buf.shape
+        made = (Sprite(("glyph",) + key, mask, (0, 0), prim.Path(np.zeros((1, 2))), 0.0,
+                       "round", True, (0.0, -float(h), float(w), 0.0)),
+                int(bitmap.left), int(bitmap.top))
+    _GLYPHS[key] = made
+    if len(_GLYPHS) > 4 * _CACHE_SIZE:
+        _GLYPHS.popitem(last=False)
+    return made
+
+
 class SpriteAtlas:
     """The sprites of a canvas packed in rows of one (h, 1024, 2) uint8 image; ``version``
     moves when cells are added (the texture then uploads the new rows)."""

@@ -1,10 +1,9 @@
-"""Two GL visuals the backend draws with beside lumos's own: marker stamps and glyph runs.
+"""The GL visuals the backend draws with beside lumos's own: stamps, text, clip groups.
 
-:class:`Stamps` places sprites (:mod:`.sprites`, a marker's fill and edge coverage) at
-many points, one instanced quad each, colored per point; :class:`GlyphRuns` draws glyphs
-laid out by matplotlib (any font file, any size per glyph) from lumos's signed-distance
-atlas of that font. Both describe themselves as primitives (marker sets, glyph runs)
-for the vector devices.
+:class:`Stamps` places sprites (:mod:`.sprites`: a marker's fill and edge coverage) at
+many points, one GL point each, colored per point; :class:`TextStamps` stamps glyph
+bitmaps the same way and describes itself as glyph runs for the vector devices;
+:class:`ClipGroup` draws visuals through a clip path.
 
 Sizes are device pixels: matplotlib's display pixels are already scaled by the dpi.
 """
@@ -21,8 +20,6 @@ from ..gpu.resources import Buffer, Texture
 from ..shaders import IDENTITY, ShaderTemplate
 from ..visuals import glsl
 from ..visuals.base import DrawContext, Visual, split_origin, transform_parts
-from ..visuals.fonts import TextLayout
-from ..visuals.glyphs import BASE_SIZE, SDF_EDGE, SPREAD, GlyphAtlas, atlas_quads
 
 _CONSTANT = 1 << 30  # divisor of an attribute every instance shares (a one-row buffer)
 
@@ -87,47 +84,6 @@ void main() {
 }
 """,
 )
-
-_GLYPHS = ShaderTemplate(
-    vertex=glsl.SCREEN + """
-in vec3 a_anchor;
-in vec2 a_offset;
-in vec2 a_uv;
-in vec4 a_color;
-in float a_scale;
-out vec2 v_uv;
-out vec4 v_color;
-out float v_scale;
-#pragma snippets
-
-void main() {
-    vec4 c = u_mvp * $transform(vec4(a_anchor, 1.0));
-    if (c.w <= 0.0) {
-        gl_Position = DISCARDED;
-        return;
-    }
-    gl_Position = window_to_clip(clip_to_window(c) + a_offset, c.z / c.w);
-    v_uv = a_uv;
-    v_color = a_color / 255.0;
-    v_scale = a_scale;
-}
-""",
-    fragment="""
-uniform sampler2D u_atlas;
-in vec2 v_uv;
-in vec4 v_color;
-in float v_scale;
-out vec4 f_color;
-
-void main() {
-    float d = (texture(u_atlas, v_uv).r * 255.0 - EDGE) * v_scale;  // pixels, > 0 inside
-    float alpha = clamp(d + 0.5, 0.0, 1.0);
-    if (alpha <= 0.0) discard;
-    f_color = vec4(v_color.rgb, v_color.a * alpha);
-}
-""".replace("EDGE", f"{float(SDF_EDGE):.1f}"),
-)
-
 
 class _VersionedTexture:
     """A texture that follows a growing CPU image with a ``version``."""
@@ -252,118 +208,37 @@ def _bytes(rgba) -> np.ndarray:
     return (np.clip(np.atleast_2d(np.asarray(rgba, float)), 0, 1) * 255 + 0.5).astype(np.uint8)
 
 
-_ATLASES: dict[str, GlyphAtlas] = {}
+class TextStamps(Stamps):
+    """Text as glyph bitmaps stamped at whole pixels (FreeType's, as Agg draws them),
+    and as glyph runs for the vector devices."""
 
+    def __init__(self, atlas, texture: _VersionedTexture) -> None:
+        super().__init__(atlas, texture)
+        self._runs: list = []  # (TextItem, anchor in view coordinates)
 
-def glyph_atlas(font: str) -> GlyphAtlas:
-    """The process-wide SDF atlas of one font file."""
-    atlas = _ATLASES.get(font)
-    if atlas is None:
-        atlas = _ATLASES[font] = GlyphAtlas(font, prepopulate=False)
-    return atlas
-
-
-class GlyphRuns(Visual):
-    """Glyphs of one font file placed by matplotlib: runs of glyph ids with pens in
-    pixels about an anchor point (view coordinates), sizes per glyph, a rotation and a
-    color per run. One draw for every run."""
-
-    def __init__(self, font: str, texture: _VersionedTexture) -> None:
-        super().__init__()
-        self.font = font
-        self._atlas = glyph_atlas(font)
-        self._texture = texture
-        self._buffers = {name: Buffer(np.zeros((0, k), dtype)) for name, k, dtype in (
-            ("anchor", 3, np.float32), ("offset", 2, np.float32), ("uv", 2, np.float32),
-            ("color", 4, np.uint8), ("scale", 1, np.float32))}
-        self._origin = np.zeros(3)
-        self._runs: list = []
-        self._anchors = np.zeros((0, 3))
-        self._built_for = None
-
-    def set_runs(self, runs: list, anchors: np.ndarray) -> None:
-        """``runs``: :class:`~.items.GlyphItem` of this font; ``anchors`` (N, 2) their
-        anchors in view coordinates."""
-        self._runs = list(runs)
-        pts = np.zeros((len(runs), 3))
-        pts[:, :2] = np.asarray(anchors, float).reshape(-1, 2)
-        self._anchors = pts
-        self._build()
-
-    def _build(self) -> None:
-        atlas = self._atlas
-        self._origin, local, valid = split_origin(self._anchors)
-        parts = {k: [] for k in self._buffers}
-        corners = [0, 1, 2, 0, 2, 3]
-        for i, run in enumerate(self._runs):
-            if not valid[i] or not len(run.glyph_ids):
-                continue
-            atlas.ensure_indices(run.glyph_ids)
-            ink = np.array([atlas.cell(int(g)).rect[2] > 0 for g in run.glyph_ids])
-            if not ink.any():
-                continue
-            ref = float(run.sizes[ink].max())
-            layout = TextLayout(atlas.font, run.glyph_ids[ink], "", run.pens[ink] / ref,
-                                np.repeat((run.sizes[ink] / ref)[:, None], 2, axis=1),
-                                np.zeros((0, 4)))
-            quads, uvs = atlas_quads(atlas, layout, ref, run.rotation)
-            m = len(quads) * 6
-            parts["offset"].append(quads[:, corners].reshape(-1, 2))
-            parts["uv"].append(uvs[:, corners].reshape(-1, 2))
-            parts["anchor"].append(np.repeat(local[i : i + 1], m, axis=0))
-            parts["color"].append(np.repeat(_bytes(run.color), m, axis=0))
-            scale = SPREAD / SDF_EDGE * run.sizes[ink] / BASE_SIZE
-            parts["scale"].append(np.repeat(scale.astype(np.float32), 6))
-        for k, buf in self._buffers.items():
-            arrays = parts[k]
-            shape = (0,) + buf.data.shape[1:]
-            data = np.concatenate(arrays) if arrays else np.zeros(shape, buf.data.dtype)
-            buf.set_data(data.astype(buf.data.dtype))
-        self._built_for = atlas.image.shape
-
-    def bounds(self):
-        return self._bounds_of(self._anchors) if len(self._anchors) else None
-
-    def draws(self, ctx: DrawContext) -> list[Draw]:
-        if self._built_for != self._atlas.image.shape:
-            self._build()  # the atlas grew: its texture coordinates moved
-        count = len(self._buffers["offset"].data)
-        if count == 0:
-            return []
-        snippet, model = transform_parts(self)
-        b = self._buffers
-        return [Draw(program=_GLYPHS.compose(transform=snippet), view=ctx.view_id,
-                     mode="triangles", count=count,
-                     attributes={"a_anchor": Attribute(b["anchor"], 3),
-                                 "a_offset": Attribute(b["offset"], 2),
-                                 "a_uv": Attribute(b["uv"], 2),
-                                 "a_color": Attribute(b["color"], 4, "u1"),
-                                 "a_scale": Attribute(b["scale"], 1)},
-                     uniforms=dict(snippet.uniforms),
-                     textures={"u_atlas": self._texture.of(self._atlas.image,
-                                                           self._atlas.version)},
-                     state=State(depth_test=False, depth_write=False, blend="alpha"),
-                     origin=tuple(self._origin), model=model)]
+    def set_text(self, items: list, points: np.ndarray, sprites: list, which, face,
+                 anchors: np.ndarray) -> None:
+        self.set_data(points, sprites, which, face, np.zeros((1, 4)), True)
+        self._runs = list(zip(items, anchors, strict=True))
 
     def primitives(self, ctx) -> list:
-        """Glyph runs (one per glyph size) at the anchors, in canvas pixels."""
+        """Glyph runs (one per font and size) at the anchors, in canvas pixels."""
         out = []
-        if not self._runs:
-            return out
-        anchors = ctx.to_pixels(self._anchors, self)
-        for run, a in zip(self._runs, anchors, strict=True):
-            if not np.isfinite(a).all():
+        for it, a in self._runs:
+            px = ctx.to_pixels(np.asarray(a, float).reshape(1, 2), self)[0]
+            if not np.isfinite(px).all():
                 continue
-            sizes = np.unique(run.sizes)
-            for size in sizes:
-                sel = run.sizes == size
-                pens = a + run.pens[sel] * [1.0, -1.0]
-                chars = run.chars if len(sizes) == 1 and len(run.chars) == len(run.glyph_ids) \
-                    else ""  # mathtext: characters only where they map one to one
-                out.append(prim.GlyphRun(Path(self.font), run.glyph_ids[sel], pens,
-                                         float(size), run.color, chars=chars,
-                                         text=run.text, rotation=run.rotation,
-                                         anchor=(float(a[0]), float(a[1])), clip=ctx.clip))
+            one = len(it.runs) == 1
+            for font, ids, pens, sizes in it.runs:
+                for size in np.unique(sizes):
+                    sel = sizes == size
+                    chars = it.chars if one and len(np.unique(sizes)) == 1 \
+                        and len(it.chars) == len(ids) else ""
+                    out.append(prim.GlyphRun(Path(font), ids[sel], px + pens[sel] * [1.0, -1.0],
+                                             float(size), it.color, chars=chars, text=it.text,
+                                             rotation=it.rotation,
+                                             anchor=(float(px[0]), float(px[1])),
+                                             clip=ctx.clip))
         return out
 
 
