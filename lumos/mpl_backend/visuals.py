@@ -1,7 +1,7 @@
 """The GL visuals the backend draws with beside lumos's own: stamps, text, clip groups.
 
 :class:`Stamps` places sprites (:mod:`.sprites`: a marker's fill and edge coverage) at
-many points, one GL point each, colored per point; :class:`TextStamps` stamps glyph
+many points, one instanced quad each, colored per point; :class:`TextStamps` stamps glyph
 bitmaps the same way and describes itself as glyph runs for the vector devices;
 :class:`ClipGroup` draws visuals through a clip path.
 
@@ -23,9 +23,10 @@ from ..visuals.base import DrawContext, Visual, split_origin, transform_parts
 
 _CONSTANT = 1 << 30  # divisor of an attribute every instance shares (a one-row buffer)
 
-# One GL point per stamp (a point costs one vertex and no triangle set-up, which a
-# software rasterizer feels with 10^6 markers): the point is a square around the
-# sprite's cell; fragments find their texel from the window position.
+# One instanced quad per stamp, the sprite's cell (a GL point would be cheaper, but
+# points whose centre leaves the view are clipped whole: markers and glyphs cut by an
+# axes' edge or the canvas's must show their part); fragments find their texel from the
+# window position.
 _STAMPS = ShaderTemplate(
     vertex=glsl.SCREEN + """
 in vec3 a_pos;
@@ -43,7 +44,6 @@ void main() {
     vec4 c = u_mvp * $transform(vec4(a_pos, 1.0));
     if (c.w <= 0.0 || a_cell.z <= 0.0) {
         gl_Position = DISCARDED;
-        gl_PointSize = 1.0;
         return;
     }
     vec2 p = clip_to_window(c);
@@ -51,11 +51,11 @@ void main() {
     // rounds to (x right; y up here, hence ceil(y - 0.5) for Agg's floor(h - y + 0.5)).
     vec2 o = a_origin.z > 0.5 ? vec2(floor(p.x + 0.5), ceil(p.y - 0.5)) : p;
     vec2 top_left = vec2(o.x - a_origin.x, o.y + a_origin.y);
-    // a square a little larger than the cell: which pixels a point covers differs
-    // between rasterizers; the fragments place the texels themselves
-    float size = max(a_cell.z, a_cell.w) + 2.0;
-    gl_Position = window_to_clip(top_left + vec2(0.5 * a_cell.z, -0.5 * a_cell.w), 0.0);
-    gl_PointSize = size;
+    vec2 corner = vec2(float(gl_VertexID & 1), float(gl_VertexID >> 1));
+    // half a pixel more on every side: fractional positions cover partial pixels
+    vec2 grow = (corner * 2.0 - 1.0) * 0.5;
+    gl_Position = window_to_clip(top_left + vec2(corner.x * a_cell.z + grow.x,
+                                                 -corner.y * a_cell.w - grow.y), 0.0);
     v_cell = a_cell;
     v_top_left = top_left;
     v_face = a_face / 255.0;
@@ -111,7 +111,8 @@ def _rows(values: np.ndarray, n: int, dtype) -> tuple[np.ndarray, int]:
 
 
 class Stamps(Visual):
-    """Marker sprites at many points (a GL point each), face and edge colors per point.
+    """Marker sprites at many points (an instanced quad each), face and edge colors per
+    point.
 
     ``atlas`` is the canvas's :class:`~.sprites.SpriteAtlas`; ``set_data`` takes the
     points (view coordinates), the sprite of each point, (N|1, 4) float colors and whether
@@ -173,13 +174,11 @@ class Stamps(Visual):
         for name, size, kind in (("pos", 3, "f4"), ("face", 4, "u1"), ("edge", 4, "u1"),
                                  ("cell", 4, "f4"), ("origin", 3, "f4")):
             stride = size * (1 if kind == "u1" else 4)
-            # one row per point (a vertex each), or one row all points share
-            divisor = 0 if self._divisors[name] == 1 else _CONSTANT
             attributes[f"a_{name}"] = Attribute(self._buffers[name], size, kind, 0, stride,
-                                                divisor)
+                                                self._divisors[name])
         texture = self._texture.of(self._atlas.image, self._atlas.version)
         return [Draw(program=_STAMPS.compose(transform=snippet), view=ctx.view_id,
-                     mode="points", count=self._n,
+                     mode="triangle_strip", count=4, instances=self._n,
                      attributes=attributes, uniforms=dict(snippet.uniforms),
                      textures={"u_atlas": texture},
                      state=State(depth_test=False, depth_write=False, blend="alpha"),

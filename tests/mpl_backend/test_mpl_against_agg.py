@@ -50,3 +50,22 @@ def test_dpi_and_size_follow_savefig(dpi, agg_and_lumos):
     agg, lumos = agg_and_lumos(markers, dpi=dpi)
     assert lumos.shape == agg.shape == (round(3 * dpi), round(4 * dpi), 3)
     assert rms(agg, lumos) <= RMS_TOL
+
+
+def test_markers_and_text_cut_by_an_edge_show_their_part(agg_and_lumos):
+    """A marker centred outside the axes, text hanging off the figure: the visible part
+    is drawn, as Agg draws it."""
+    from matplotlib.figure import Figure
+
+    def make():
+        fig = Figure(figsize=(2, 2), dpi=100)
+        ax = fig.add_subplot()
+        ax.plot([0, 1], [0.5, 0.5], "o", ms=20)
+        ax.scatter([0, 1], [0.2, 0.2], s=400)
+        ax.set_xlim(0.02, 0.98)
+        ax.set_ylim(0, 1)
+        fig.text(0.5, -0.02, "cut text gjq", ha="center")
+        return fig
+
+    agg, lumos = agg_and_lumos(make)
+    assert rms(agg, lumos) < 1.0
