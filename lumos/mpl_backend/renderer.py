@@ -352,7 +352,8 @@ class RendererLumos(RendererBase):
             if stroke is not None:
                 paths.append(prim.Path(verts, codes, stroke=stroke))
         fp = (checksum(verts), checksum(codes), _style_key(paths[0]))
-        self._add(PathItem("paths", clip, box, affine, fp, paths=paths))
+        self._add(PathItem("paths", clip, box, affine, fp, style=_aliased(gc, fill, hatch),
+                           paths=paths))
 
     def _data_path(self, gc, path, m, clip, fill, stroke, hatch, hatch_color, hatch_width):
         """A large path kept in its own coordinates (the scene shows it with a camera)."""
@@ -500,6 +501,7 @@ class RendererLumos(RendererBase):
             fc = fc.copy()
             fc[:, 3] = alpha
         lss = list(linestyles) if len(linestyles) else [gc.get_dashes()]
+        aas = list(antialiaseds) if len(antialiaseds) else [gc.get_antialiased()]
         hcs = None if hatchcolors is None or not len(hatchcolors) else \
             _rgba_rows(hatchcolors)
         # geometry: every instance's vertices in display pixels (or the master's
@@ -556,11 +558,13 @@ class RendererLumos(RendererBase):
             else:
                 hc = None if not hatch else tuple(hcs[i % len(hcs)]) if hcs is not None \
                     else tuple(float(x) for x in gc.get_hatch_color())
-                prims.append((v, c, fill, stroke, hc))
+                prims.append((v, c, fill, stroke, hc, bool(aas[i % len(aas)])))
         for group in lines.values():
             self._collection_lines(gc, clip, box, affine, group)
-        if prims:
-            self._collection_prims(gc, clip, box, affine, prims, hatch)
+        for aa in (True, False):  # fills Agg draws without antialiasing apart
+            group = [p[:5] for p in prims if p[5] == aa]
+            if group:
+                self._collection_prims(gc, clip, box, affine, group, hatch, aa)
 
     def _snap_rows(self, px, codes, lens, owner, lw, snap_mode):
         """Agg's pixel snapping of each instance's path (only horizontal and vertical
@@ -625,7 +629,7 @@ class RendererLumos(RendererBase):
                            color=color, width=s.width, dashes=s.dashes,
                            cap=s.cap))
 
-    def _collection_prims(self, gc, clip, box, affine, prims, hatch) -> None:
+    def _collection_prims(self, gc, clip, box, affine, prims, hatch, aa=True) -> None:
         """Filled (or hatched, or closed) paths of a collection as one paths item."""
         out = []
         hw = self.points_to_pixels(gc.get_hatch_linewidth())
@@ -654,7 +658,8 @@ class RendererLumos(RendererBase):
                 return
         fp = ("collection",) + tuple((checksum(p.vertices), checksum(p.codes), _style_key(p))
                                      for p in out)
-        self._add(PathItem("paths", clip, box, affine, fp, paths=out))
+        self._add(PathItem("paths", clip, box, affine, fp, paths=out,
+                           style=() if aa else ("aliased",)))
 
     def _collection_markers(self, gc, master_transform, paths, all_transforms, offsets,
                             offset_trans, facecolors, edgecolors, linewidths, linestyles,
@@ -768,6 +773,7 @@ class RendererLumos(RendererBase):
             corners = np.array([[x[0, 0], y[0, 0]], [x[0, -1], y[0, 0]], [x[0, 0], y[-1, 0]]])
             self._add(ImageItem("image", clip, box, m, ("mesh", checksum(rgba),
                                                          checksum(corners)),
+                                style=(id(coordinates),) + _aliased(gc, True, None),
                                 rgba=rgba, corners=corners))
         else:
             quads = np.stack([coords[:-1, :-1], coords[:-1, 1:], coords[1:, 1:],
@@ -778,7 +784,8 @@ class RendererLumos(RendererBase):
             colors = np.repeat(fc[: len(quads)], 4, axis=0)
             self._add(MeshItem("mesh", clip, box, m, ("quads", checksum(verts),
                                                       checksum(colors)),
-                               style=(id(coordinates),), vertices=verts, faces=faces,
+                               style=(id(coordinates),) + _aliased(gc, True, None),
+                               vertices=verts, faces=faces,
                                colors=colors))
         ec = None if edgecolors is None else np.asarray(edgecolors, float).reshape(-1, 4)
         stroke = None
@@ -983,6 +990,12 @@ class RendererLumos(RendererBase):
             self.draw_path(gc1, path, Affine2D().rotate_deg(angle).translate(
                 x, self.height - y), rgba)
         gc1.restore()
+
+
+def _aliased(gc, fill, hatch) -> tuple:
+    """The batch style of a fill Agg draws without antialiasing (a pixel is in or out
+    by its centre): ``("aliased",)``, else ``()``."""
+    return ("aliased",) if not gc.get_antialiased() and (fill is not None or hatch) else ()
 
 
 def _drawn(verts: np.ndarray, codes) -> np.ndarray:

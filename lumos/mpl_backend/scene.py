@@ -182,6 +182,10 @@ class SceneBuilder:
                 slot.stamp = stamp
                 visual.rasterized = batch[0].rasterized
                 kept_slots[sid] = slot
+                if "aliased" in batch[0].style and not all(_pixel_box(it) for it in batch):
+                    # Agg fills these without antialiasing (a pixel is in or out by its
+                    # centre): drawn in a target without multisampling, copied whole
+                    visual = self._aliased(sid, visual, view_clip[vkey], inv, kept_slots)
                 visual.order = n
                 visuals.append(visual)
             shape = view_shape[vkey]
@@ -222,6 +226,19 @@ class SceneBuilder:
 
     _rebuilt = 0
     _rebuilt_points = 0
+
+    def _aliased(self, sid, visual, clip, inv: np.ndarray, kept: dict):
+        """``visual`` inside a group drawn through its view's whole rectangle."""
+        gid = (sid, "aliased")
+        slot = self._slots.get(gid)
+        group = slot.visual if slot is not None else ClipGroup(multisample=False)
+        x0, y0, x1, y1 = clip if clip is not None else (0, 0, self._width, self._height)
+        ring = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], float)
+        stamp = (ring.tobytes(), _near(inv))
+        if group.members != [visual] or group.stamp != stamp:
+            group.set_group([visual], [ring @ inv[:2, :2].T + inv[:2, 2]], stamp)
+        kept[gid] = _Slot(group)
+        return group
 
     def _new_view(self):
         view = self.canvas.add_view(rect=(0, 0, 1, 1), camera=PanZoomCamera())
@@ -344,7 +361,7 @@ def _scaled(p: prim.Path, k: float) -> prim.Path:
 def _pixel_box(item) -> bool:
     """Whether an item's fills are rectangles on whole pixels (Agg's snapped boxes: the
     axes' and figure's backgrounds, bars), which need no multisampling."""
-    if item.affine is not None:
+    if item.affine is not None or item.kind != "paths":
         return False
     for p in item.paths:
         if p.fill is None and not p.hatch:

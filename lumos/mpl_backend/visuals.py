@@ -275,11 +275,13 @@ class ClipGroup(Visual):
     filled with the nonzero rule.
     """
 
-    needs_multisampling = True
-
-    def __init__(self) -> None:
+    def __init__(self, multisample: bool = True) -> None:
         super().__init__()
         from ..gpu.frame import RenderTarget
+
+        # a clip path's edge is smoothed by the frame's multisampling; a group copied
+        # through its whole (pixel-aligned) view needs none
+        self.needs_multisampling = multisample
 
         self._target = RenderTarget(size="view", format="rgba8")
         self._pos = Buffer(np.zeros((0, 3), np.float32))
@@ -318,8 +320,9 @@ class ClipGroup(Visual):
 
         inner = []
         for v in sorted(self.members, key=lambda v: v.order):
-            if v.visible:
-                inner.extend(dataclasses.replace(d, target=self._target) for d in v.draws(ctx))
+            if v.visible:  # a member's own target (a group inside) stays its own
+                inner.extend(d if d.target is not None else
+                             dataclasses.replace(d, target=self._target) for d in v.draws(ctx))
         count = len(self._index.data)
         if not inner or count == 0:
             return []
