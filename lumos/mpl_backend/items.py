@@ -68,6 +68,35 @@ def is_identity(m: np.ndarray | None) -> bool:
     return m is None or np.array_equal(m, np.eye(3))
 
 
+SMALL = 4096  # paths with more vertices keep their coordinates (and skip Agg's snapping)
+_POLYLINE = (prim.MOVETO, prim.LINETO)
+
+
+def matrix_of(transform) -> np.ndarray:
+    """The 3x3 float64 matrix of a matplotlib affine transform."""
+    return np.array(transform.get_matrix(), dtype=np.float64)
+
+
+def polyline(codes) -> bool:
+    """Whether path codes draw straight segments only (no curve, no closing)."""
+    return codes is None or bool(np.isin(codes, _POLYLINE).all())
+
+
+def drawn(verts: np.ndarray, codes) -> np.ndarray:
+    """The vertices that are drawn (finite, not the ignored vertex of a CLOSEPOLY)."""
+    keep = np.isfinite(verts).all(axis=1)
+    if codes is not None:
+        keep &= (codes != prim.CLOSEPOLY) & (codes != prim.STOP)
+    return verts[keep]
+
+
+def style_key(p: prim.Path) -> tuple:
+    """What a path looks like besides its geometry (for fingerprints)."""
+    s = p.stroke
+    return (p.fill, None if s is None else (s.color, s.width, s.dashes, s.join, s.cap),
+            p.hatch, p.hatch_color, p.hatch_width, p.fill_rule)
+
+
 def axis_aligned(m: np.ndarray) -> bool:
     """Whether an affine only scales and translates (a panzoom camera can show it)."""
     return m[0, 1] == 0 and m[1, 0] == 0 and m[0, 0] != 0 and m[1, 1] != 0 and \

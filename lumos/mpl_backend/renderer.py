@@ -12,9 +12,11 @@ them. Large data keep their own coordinates and the affine to pixels: the scene 
 them to a view whose camera is that affine.
 
 What lumos cannot draw yet is drawn by matplotlib's Agg into a raster of the calls
-concerned (one image for consecutive ones), with a one-time warning naming it: clip
-dash patterns longer than two on/off pairs or with an offset, agg filters, hatched
-markers, quad meshes with offsets or edges of many colors.
+concerned (one image for consecutive ones), with a one-time warning naming it: dash
+patterns longer than two on/off pairs or with an offset, agg filters, hatched markers,
+quad meshes with offsets or edges of many colors.
+
+Collections are in :mod:`.collections`, text in :mod:`.text` (mixins of the renderer).
 """
 
 from __future__ import annotations
@@ -27,22 +29,25 @@ from matplotlib.backend_bases import RendererBase
 
 from .. import primitives as prim
 from . import sprites as sp
+from .collections import CollectionsMixin
 from .items import (
+    SMALL,
     ImageItem,
     Item,
     LineItem,
     MarkerItem,
     MeshItem,
     PathItem,
-    TextItem,
     axis_aligned,
     checksum,
+    drawn,
+    matrix_of,
+    polyline,
+    style_key,
 )
+from .text import TextMixin
 from .untangle import untangled
 
-SMALL = 4096  # paths with more vertices keep their coordinates (and skip Agg's snapping)
-MAX_SPRITES = 2048  # distinct marker sprites in one collection; beyond, paths
-_POLYLINE = (prim.MOVETO, prim.LINETO)
 _warned: set = set()
 
 
@@ -58,10 +63,6 @@ def _warn_once(what: str) -> None:
                   "cannot draw it yet", LumosFallbackWarning, stacklevel=4)
 
 
-def _matrix(transform) -> np.ndarray:
-    return np.array(transform.get_matrix(), dtype=np.float64)
-
-
 def _stop_trimmed(verts: np.ndarray, codes):
     if codes is not None and len(codes) and codes[-1] == 0:
         keep = codes != 0
@@ -69,7 +70,7 @@ def _stop_trimmed(verts: np.ndarray, codes):
     return verts, codes
 
 
-class RendererLumos(RendererBase):
+class RendererLumos(CollectionsMixin, TextMixin, RendererBase):
     """Records matplotlib's drawing calls for a lumos canvas of ``width`` x ``height``
     display pixels at ``dpi``."""
 
@@ -289,7 +290,7 @@ class RendererLumos(RendererBase):
         why = self._unsupported(gc, stroke, hatch)
         if why:
             return self._to_agg(why, "draw_path", gc, path, transform, rgbFace)
-        m = _matrix(transform)
+        m = matrix_of(transform)
         n = len(path.vertices)
         sketch = gc.get_sketch_params()
         if n > SMALL and axis_aligned(m) and sketch is None:
@@ -309,14 +310,14 @@ class RendererLumos(RendererBase):
         if not len(verts):
             return None
         pad = width / 2 + 2
-        finite = _drawn(verts, codes)
+        finite = drawn(verts, codes)
         if not len(finite):
             return None
         lo, hi = finite.min(axis=0), finite.max(axis=0)
         box = self._bbox(clip, lo[0] - pad, lo[1] - pad, hi[0] + pad, hi[1] + pad, 1.5)
         if box is None:
             return None
-        if fill is None and not hatch and _polyline(codes):
+        if fill is None and not hatch and polyline(codes):
             self._line(clip, box, None, verts, codes, stroke, gc)
         else:
             self._paths(clip, box, None, verts, codes, fill, stroke, hatch, hatch_color,
@@ -351,7 +352,7 @@ class RendererLumos(RendererBase):
                                hatch_width=hatch_width)]
             if stroke is not None:
                 paths.append(prim.Path(verts, codes, stroke=stroke))
-        fp = (checksum(verts), checksum(codes), _style_key(paths[0]))
+        fp = (checksum(verts), checksum(codes), style_key(paths[0]))
         self._add(PathItem("paths", clip, box, affine, fp, style=_aliased(gc, fill, hatch),
                            paths=paths))
 
@@ -361,7 +362,7 @@ class RendererLumos(RendererBase):
         box = self._bbox(clip, 0, 0, self.width, self.height)
         if box is None:
             return
-        if fill is None and not hatch and _polyline(codes):
+        if fill is None and not hatch and polyline(codes):
             self._line(clip, box, m, verts, codes, stroke, gc)
         else:
             self._paths(clip, box, m, np.asarray(verts, float), codes, fill, stroke, hatch,
@@ -386,7 +387,7 @@ class RendererLumos(RendererBase):
         if not has_fill and stroke is None:
             return None
         style = self._sprite_style(gc, stroke is not None, has_fill)
-        s = sp.sprite(marker_path, _matrix(marker_trans), style)
+        s = sp.sprite(marker_path, matrix_of(marker_trans), style)
         if s is None:  # too large to stamp: one path per point, as matplotlib's base does
             return RendererBase.draw_markers(self, gc, marker_path, marker_trans, path, trans,
                                              rgbFace)
@@ -397,7 +398,7 @@ class RendererLumos(RendererBase):
                                 if len(v)], float).reshape(-1, 2)
         face = np.array([fill if has_fill else (0.0, 0.0, 0.0, 0.0)])
         edge = np.array([stroke.color if stroke is not None else (0.0, 0.0, 0.0, 0.0)])
-        self._markers(gc, clip, offsets, _matrix(trans), [s], None, face, edge, snap=True)
+        self._markers(gc, clip, offsets, matrix_of(trans), [s], None, face, edge, snap=True)
         return None
 
     def _sprite_style(self, gc, has_edge, has_fill, width=None, dashes=None, aa=None) -> tuple:
@@ -440,303 +441,6 @@ class RendererLumos(RendererBase):
         self._add(MarkerItem("markers", clip, box, affine, fp, style=(snap,), offsets=coords,
                              sprites=sprites, index=index, face=face, edge=edge, snap=snap))
 
-    # -- collections ---------------------------------------------------------------------
-    def draw_path_collection(self, gc, master_transform, paths, all_transforms, offsets,
-                             offset_trans, facecolors, edgecolors, linewidths, linestyles,
-                             antialiaseds, urls, offset_position, *, hatchcolors=None):
-        args = (gc, master_transform, paths, all_transforms, offsets, offset_trans,
-                facecolors, edgecolors, linewidths, linestyles, antialiaseds, urls,
-                offset_position)
-        if self._busy():
-            return self._sink.draw_path_collection(*args, hatchcolors=hatchcolors)
-        self._gc = gc
-        clip = self._clip(gc)
-        if clip is False or not len(paths):
-            return None
-        why = self._unsupported(gc, hatch=gc.get_hatch())
-        if why is None:
-            for ls in linestyles:
-                s = self._stroke(gc, (0, 0, 0, 1), 1.0, ls)
-                why = self._unsupported(gc, s)
-                if why:
-                    break
-        if why:
-            return self._to_agg(why, "draw_path_collection", *args, hatchcolors=hatchcolors)
-        if gc.get_sketch_params() is not None:  # xkcd: each path through Agg's sketch
-            return RendererBase.draw_path_collection(self, *args, hatchcolors=hatchcolors)
-        offsets = np.asarray(offsets, float).reshape(-1, 2)
-        if len(offsets) and not gc.get_hatch() and self._collection_markers(*args):
-            return None
-        self._collection_paths(*args, hatchcolors=hatchcolors)
-        return None
-
-    def _collection_paths(self, gc, master_transform, paths, all_transforms, offsets,
-                          offset_trans, facecolors, edgecolors, linewidths, linestyles,
-                          antialiaseds, urls, offset_position, hatchcolors=None) -> None:
-        """Every path of a collection (what matplotlib's base renderer draws one by one),
-        at once: open strokes as lines (one item per stroke style), the rest as paths."""
-        npaths, ntrans, noffs = len(paths), len(all_transforms), len(offsets)
-        n = max(npaths, ntrans, noffs)
-        nfc, nec = len(facecolors), len(edgecolors)
-        hatch = gc.get_hatch()
-        if (nfc == 0 and nec == 0 and not (hatch and hatchcolors is not None
-                                           and len(hatchcolors))) or n == 0:
-            return
-        idx = np.arange(n)
-        clip = self._clip(gc)
-        forced = gc.get_forced_alpha()
-        alpha = float(gc.get_alpha())
-        # colors, widths and dashes of each instance, as matplotlib's _iter_collection
-        fc = np.asarray(facecolors, float).reshape(-1, 4)[idx % nfc] if nfc else None
-        if nec:
-            ec = _rgba_rows(edgecolors)[idx % nec]
-            lw = np.asarray(linewidths, float).reshape(-1)[idx % len(linewidths)] \
-                if len(linewidths) else np.full(n, float(gc.get_linewidth()))
-            lw = np.where(ec[:, 3] > 0, lw, 0.0)
-            if forced:
-                ec[:, 3] = alpha
-        else:
-            ec, lw = None, np.zeros(n)
-        if fc is not None and forced:
-            fc = fc.copy()
-            fc[:, 3] = alpha
-        lss = list(linestyles) if len(linestyles) else [gc.get_dashes()]
-        aas = list(antialiaseds) if len(antialiaseds) else [gc.get_antialiased()]
-        hcs = None if hatchcolors is None or not len(hatchcolors) else \
-            _rgba_rows(hatchcolors)
-        # geometry: every instance's vertices in display pixels (or the master's
-        # coordinates, for large data drawn without offsets or own transforms)
-        verts = [np.asarray(paths[i % npaths].vertices, float) for i in range(n)] \
-            if npaths < n else [np.asarray(p.vertices, float) for p in paths]
-        codes = [paths[i % npaths].codes for i in range(n)] if npaths < n \
-            else [p.codes for p in paths]
-        lens = np.array([len(v) for v in verts])
-        owner = np.repeat(idx, lens)
-        allv = np.concatenate(verts) if verts else np.zeros((0, 2))
-        master = _matrix(master_transform)
-        offs = np.asarray(offset_trans.transform(np.asarray(offsets, float).reshape(-1, 2)),
-                          float) if noffs else np.zeros((1, 2))
-        no_offsets = not np.any(offs)
-        affine = None
-        if ntrans:
-            mats = np.asarray(all_transforms, float).reshape(ntrans, 3, 3)
-            mats = master @ mats[idx % ntrans]
-            row = mats[owner]
-            px = np.einsum("nij,nj->ni", row[:, :2, :2], allv) + row[:, :2, 2]
-        elif no_offsets and axis_aligned(master) and len(allv) > SMALL:
-            px, affine = allv, master  # data stay in their coordinates (pans move a camera)
-        else:
-            px = allv @ master[:2, :2].T + master[:2, 2]
-        if affine is None and not no_offsets:
-            px = px + offs[owner % len(offs)]
-        if affine is None:
-            px = self._snap_rows(px, codes, lens, owner, lw, gc.get_snap())
-        starts = np.r_[0, np.cumsum(lens)]
-        box = self._bbox(clip, 0, 0, self.width, self.height) if affine is not None else None
-        lines: dict[tuple, list] = {}
-        prims = []
-        stroke_of = {}
-        for i in range(n):
-            v = px[starts[i]:starts[i + 1]]
-            if not len(v):
-                continue
-            c = codes[i]
-            fill = None if fc is None or fc[i, 3] <= 0 else tuple(fc[i])
-            stroke = None
-            if lw[i] > 0:
-                key = (float(lw[i]), _hashable(lss[i % len(lss)]), tuple(ec[i]))
-                stroke = stroke_of.get(key)
-                if stroke is None:
-                    stroke = stroke_of[key] = self._stroke(gc, tuple(ec[i]), float(lw[i]),
-                                                           lss[i % len(lss)])
-            if fill is None and stroke is None and not hatch:
-                continue
-            if fill is None and not hatch and _polyline(c):
-                lines.setdefault((stroke.width, stroke.cap, stroke.dashes,
-                                  None if stroke.dashes is None else i), []).append(
-                    (v, c, stroke))
-            else:
-                hc = None if not hatch else tuple(hcs[i % len(hcs)]) if hcs is not None \
-                    else tuple(float(x) for x in gc.get_hatch_color())
-                prims.append((v, c, fill, stroke, hc, bool(aas[i % len(aas)])))
-        for group in lines.values():
-            self._collection_lines(gc, clip, box, affine, group)
-        for aa in (True, False):  # fills Agg draws without antialiasing apart
-            group = [p[:5] for p in prims if p[5] == aa]
-            if group:
-                self._collection_prims(gc, clip, box, affine, group, hatch, aa)
-
-    def _snap_rows(self, px, codes, lens, owner, lw, snap_mode):
-        """Agg's pixel snapping of each instance's path (only horizontal and vertical
-        segments, at most 1024 vertices; or forced by the gc), vectorized."""
-        if snap_mode is False or not len(px):
-            return px
-        n = len(lens)
-        if snap_mode is None:
-            d = np.abs(np.diff(px, axis=0))
-            bent = (d[:, 0] >= 1e-4) & (d[:, 1] >= 1e-4) | ~np.isfinite(d).all(axis=1)
-            first = np.r_[0, np.cumsum(lens)][:-1]
-            bent &= owner[1:] == owner[:-1]  # not the step from one instance to the next
-            moves = np.zeros(len(px), bool)
-            for i, c in enumerate(codes):
-                if c is not None:
-                    moves[first[i]:first[i] + lens[i]] = c == prim.MOVETO
-            bent &= ~moves[1:]
-            ok = (np.bincount(owner[1:][bent], minlength=n) == 0) & (lens <= 1024)
-            curved = np.array([c is not None and bool(np.isin(c, (3, 4)).any())
-                               for c in codes])
-            ok &= ~curved
-        else:
-            ok = np.ones(n, bool)
-        rows = ok[owner]
-        if not rows.any():
-            return px
-        out = px.copy()
-        odd = (np.floor(np.asarray(self.points_to_pixels(lw)) + 0.5).astype(np.int64) % 2)
-        sv = np.where(odd[owner[rows]] == 1, 0.5, 0.0)
-        x = out[rows, 0]
-        y = self.height - out[rows, 1]
-        out[rows, 0] = np.floor(x + 0.5) + sv
-        out[rows, 1] = self.height - (np.floor(y + 0.5) + sv)
-        return out
-
-    def _collection_lines(self, gc, clip, box, affine, group) -> None:
-        """Open strokes of one style: one line item, a color per line."""
-        parts, colors = [], []
-        nan = np.full((1, 2), np.nan)
-        for v, c, stroke in group:
-            if c is not None and (c[1:] == prim.MOVETO).any():
-                v = np.insert(v, np.flatnonzero(c == prim.MOVETO)[1:], np.nan, axis=0)
-            parts.extend((v, nan))
-            colors.append(np.broadcast_to(stroke.color, (len(v) + 1, 4)))
-        verts = np.concatenate(parts[:-1])
-        rgba = np.concatenate(colors)[:-1]
-        if box is None:
-            finite = _drawn(verts, None)
-            if not len(finite):
-                return
-            pad = group[0][2].width / 2 + 2
-            lo, hi = finite.min(axis=0) - pad, finite.max(axis=0) + pad
-            box = self._bbox(clip, lo[0], lo[1], hi[0], hi[1])
-            if box is None:
-                return
-        s = group[0][2]
-        one = bool((rgba == rgba[:1]).all())
-        color = tuple(rgba[0]) if one else rgba
-        fp = (checksum(verts), checksum(rgba), s.width, s.dashes, s.cap)
-        style = (s.width, s.cap, s.dashes, None if s.dashes is None else len(self.items))
-        self._add(LineItem("line", clip, box, affine, fp, style=style, vertices=verts,
-                           color=color, width=s.width, dashes=s.dashes,
-                           cap=s.cap))
-
-    def _collection_prims(self, gc, clip, box, affine, prims, hatch, aa=True) -> None:
-        """Filled (or hatched, or closed) paths of a collection as one paths item."""
-        out = []
-        hw = self.points_to_pixels(gc.get_hatch_linewidth())
-        lo, hi = np.full(2, np.inf), np.full(2, -np.inf)
-        for v, c, fill, stroke, hc in prims:
-            simple = untangled(v, c) if fill is not None or hatch else None
-            if simple is None:
-                out.append(prim.Path(v, c, fill=fill, stroke=stroke, hatch=hatch or None,
-                                     hatch_color=hc, hatch_width=hw))
-            else:
-                out.append(prim.Path(simple[0], simple[1], fill=fill, hatch=hatch or None,
-                                     hatch_color=hc, hatch_width=hw))
-                if stroke is not None:
-                    out.append(prim.Path(v, c, stroke=stroke))
-            if box is None:
-                f = _drawn(v, c)
-                if len(f):
-                    pad = (stroke.width / 2 if stroke is not None else 0) + 2
-                    lo = np.minimum(lo, f.min(axis=0) - pad)
-                    hi = np.maximum(hi, f.max(axis=0) + pad)
-        if box is None:
-            if not np.isfinite(lo).all():
-                return
-            box = self._bbox(clip, lo[0], lo[1], hi[0], hi[1])
-            if box is None:
-                return
-        fp = ("collection",) + tuple((checksum(p.vertices), checksum(p.codes), _style_key(p))
-                                     for p in out)
-        self._add(PathItem("paths", clip, box, affine, fp, paths=out,
-                           style=() if aa else ("aliased",)))
-
-    def _collection_markers(self, gc, master_transform, paths, all_transforms, offsets,
-                            offset_trans, facecolors, edgecolors, linewidths, linestyles,
-                            antialiaseds, urls, offset_position) -> bool:
-        """Scatter-like collections (a few small shapes repeated at many offsets) as
-        sprite stamps; False when the collection is not like that."""
-        npaths, ntrans = len(paths), len(all_transforms)
-        nids = max(npaths, ntrans)
-        n = max(nids, len(offsets))
-        nfc, nec = len(facecolors), len(edgecolors)
-        if nfc == 0 and nec == 0:
-            return True
-        if n < 2 or any(len(p.vertices) > 256 for p in paths):
-            return False
-        lws = np.asarray(linewidths, float).reshape(-1) if len(linewidths) and nec \
-            else np.array([gc.get_linewidth() if nec else 0.0])
-        lss = list(linestyles) if len(linestyles) else [gc.get_dashes()]
-        aas = np.asarray(antialiaseds, bool).reshape(-1) if len(antialiaseds) \
-            else np.array([bool(gc.get_antialiased())])
-        # what each instance looks like: path, transform, width, dashes, antialiasing
-        idx = np.arange(n)
-        master = _matrix(master_transform)
-        if max(npaths, ntrans, len(lws), len(lss), len(aas)) == 1:  # one look for all
-            return self._stamped(gc, paths, all_transforms, master, offsets, offset_trans,
-                                 facecolors, edgecolors, lws, lss, aas, idx, None, [0])
-        cols = [idx % npaths]
-        if ntrans:
-            t = np.asarray(all_transforms, float).reshape(ntrans, -1)
-            _, tid = np.unique(t, axis=0, return_inverse=True)
-            cols.append(tid.reshape(-1)[idx % ntrans])
-        cols.append(np.unique(lws, return_inverse=True)[1].reshape(-1)[idx % len(lws)])
-        ls_ids = {}
-        cols.append(np.array([ls_ids.setdefault(_hashable(ls), len(ls_ids)) for ls in lss])
-                    [idx % len(lss)])
-        cols.append(aas.astype(np.int64)[idx % len(aas)])
-        keys, which = np.unique(np.stack(cols, axis=1), axis=0, return_inverse=True)
-        which = which.reshape(-1)
-        if len(keys) > MAX_SPRITES or len(keys) * 2 > n:
-            return False  # shapes hardly repeat: paths are the better form
-        first = np.zeros(len(keys), np.int64)
-        first[which[::-1]] = idx[::-1]  # an instance of each kind
-        return self._stamped(gc, paths, all_transforms, master, offsets, offset_trans,
-                             facecolors, edgecolors, lws, lss, aas, idx, which, first)
-
-    def _stamped(self, gc, paths, all_transforms, master, offsets, offset_trans, facecolors,
-                 edgecolors, lws, lss, aas, idx, which, first) -> bool:
-        """The marker item of a scatter-like collection: a sprite per kind (``first``:
-        an instance of each), ``which`` kind each instance is (None: one kind)."""
-        npaths, ntrans, n = len(paths), len(all_transforms), len(idx)
-        nfc, nec = len(facecolors), len(edgecolors)
-        made = []
-        for i in first:
-            path = paths[i % npaths]
-            m = master if not ntrans else \
-                master @ np.asarray(all_transforms[i % ntrans], float).reshape(3, 3)
-            lw = float(lws[i % len(lws)])
-            style = self._sprite_style(gc, nec > 0 and lw > 0, nfc > 0, lw,
-                                       lss[i % len(lss)], bool(aas[i % len(aas)]))
-            s = sp.sprite(path, m, style)
-            if s is None:
-                return False
-            made.append(s)
-        face = np.asarray(facecolors, float).reshape(-1, 4) if nfc else np.zeros((1, 4))
-        edge = _rgba_rows(edgecolors) if nec else np.zeros((1, 4))
-        if gc.get_forced_alpha():
-            alpha = float(gc.get_alpha())
-            face = face.copy()
-            face[:, 3] = alpha
-            edge = edge.copy()
-            edge[:, 3] = np.where(edge[:, 3] > 0, alpha, 0.0)
-        face = face if len(face) in (1, n) else face[idx % len(face)]
-        edge = edge if len(edge) in (1, n) else edge[idx % len(edge)]
-        offs = offsets if len(offsets) == n else offsets[idx % len(offsets)]
-        self._markers(gc, self._clip(gc), offs, _matrix(offset_trans), made,
-                      None if len(made) == 1 else which, face, edge, snap=False)
-        return True
-
     # -- meshes --------------------------------------------------------------------------
     def draw_quad_mesh(self, gc, master_transform, meshWidth, meshHeight, coordinates,  # noqa: N803
                        offsets, offsetTrans, facecolors, antialiased, edgecolors):  # noqa: N803
@@ -754,7 +458,7 @@ class RendererLumos(RendererBase):
             why = "quad meshes with offsets"
         if why:
             return self._to_agg(why, "draw_quad_mesh", *args)
-        m = _matrix(master_transform)
+        m = matrix_of(master_transform)
         coords = np.asarray(coordinates, float)
         h, w = int(meshHeight), int(meshWidth)
         fc = np.asarray(facecolors, float).reshape(-1, 4)
@@ -802,7 +506,7 @@ class RendererLumos(RendererBase):
             verts = np.concatenate([np.vstack([ln, [[np.nan, np.nan]]]) for ln in lines])
             p = prim.Path(verts, None, stroke=stroke)
             self._add(PathItem("paths", clip, box, m, ("grid", checksum(verts),
-                                                       _style_key(p)), paths=[p]))
+                                                       style_key(p)), paths=[p]))
         return None
 
     def draw_gouraud_triangles(self, gc, triangles_array, colors_array, transform):
@@ -822,7 +526,7 @@ class RendererLumos(RendererBase):
         if gc.get_forced_alpha():
             colors = colors.copy()
             colors[:, 3] *= gc.get_alpha()
-        m = _matrix(transform)
+        m = matrix_of(transform)
         px = tri @ m[:2, :2].T + m[:2, 2]
         finite = px[np.isfinite(px).all(axis=1)]
         if not len(finite):
@@ -863,7 +567,7 @@ class RendererLumos(RendererBase):
             top = self.height - int(self.height - (y + h))
             corners = np.array([[left, top - h], [left + w, top - h], [left, top]], float)
         else:
-            m = _matrix(transform)
+            m = matrix_of(transform)
             unit = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]])
             corners = unit @ m[:2, :2].T + m[:2, 2] + (x, y)
         c = np.array([corners[0], corners[1], corners[2], corners[1] + corners[2] - corners[0]])
@@ -876,156 +580,12 @@ class RendererLumos(RendererBase):
                             style=(id(im),), rgba=rgba, corners=corners))
         return None
 
-    # -- text ----------------------------------------------------------------------------
-    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
-        if self._busy():
-            return self._sink.draw_text(gc, x, y, s, prop, angle, ismath, mtext)
-        if ismath == "TeX":
-            return self.draw_tex(gc, x, y, s, prop, angle, mtext=mtext)
-        if ismath:
-            return self.draw_mathtext(gc, x, y, s, prop, angle)
-        from matplotlib.backends.backend_agg import get_hinting_flag
-
-        font = self._prepare_font(prop)
-        items = font._layout(
-            s, flags=get_hinting_flag(),
-            features=mtext.get_fontfeatures() if mtext is not None else None,
-            language=mtext.get_language() if mtext is not None else None)
-        size = prop.get_size_in_points()
-        self._glyphs(gc, x, y, angle, [(it.ft_object, size, it.glyph_index, it.x, it.y,
-                                        it.char) for it in items], [], s)
-        return None
-
-    def draw_mathtext(self, gc, x, y, s, prop, angle):
-        """Mathtext laid out by matplotlib's parser (``MathTextParser("path")``)."""
-        parse = self._agg_metrics().mathtext_parser.parse(s, self.dpi, prop)
-        self._glyphs(gc, x, y, angle, [(font, size, gid, dx, dy, chr(num) if num else "")
-                                       for font, size, num, gid, dx, dy in parse.glyphs],
-                     parse.rects, s)
-
-    def _prepare_font(self, prop):
-        from matplotlib.font_manager import fontManager, get_font
-
-        font = get_font(fontManager._find_fonts_by_props(prop))
-        font.clear()
-        font.set_size(prop.get_size_in_points(), self.dpi)
-        return font
-
-    def _glyphs(self, gc, x, y, angle, glyphs, boxes, text) -> None:
-        """Glyphs (font, size in points, glyph index, dx, dy px, char) about the baseline
-        origin (x, y) (y downwards, as matplotlib hands it), and solid boxes (dx, dy, w,
-        h), as Agg's ``_draw_text_glyphs_and_boxes`` places them."""
-        self._gc = gc
-        clip = self._clip(gc)
-        if clip is False:
-            return
-        rgba = tuple(float(v) for v in gc.get_rgb())
-        if len(rgba) == 3 or gc.get_forced_alpha():
-            rgba = rgba[:3] + (float(gc.get_alpha()),)
-        if rgba[3] <= 0:
-            return
-        from matplotlib.backends.backend_agg import get_hinting_flag
-        from matplotlib.ft2font import RenderMode
-
-        anchor = np.array([[float(x), self.height - float(y)]])
-        cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
-        matrix = (0x10000 * np.array([[cos, -sin], [sin, cos]])).round().astype(int)
-        flags = get_hinting_flag()
-        mode = RenderMode.NORMAL if gc.get_antialiased() else RenderMode.MONO
-        # each glyph as Agg renders it: FreeType at the pen's sub-pixel position, the
-        # bitmap at whole pixels (the sprite is cached per 64th of a pixel of offset)
-        sprites, keys, which, corners = [], {}, [], []
-        runs: dict[str, list] = {}
-        for font, size, gid, dx, dy, ch in glyphs:
-            fx = round(0x40 * (anchor[0, 0] + dx * cos - dy * sin))
-            fy = round(0x40 * (anchor[0, 1] + dx * sin + dy * cos))
-            runs.setdefault(font.fname, []).append((gid, dx, dy, size, ch))
-            made = sp.glyph_sprite(font, size, self.dpi, gid, matrix, fx & 63, fy & 63, flags,
-                                   mode)
-            if made is None:
-                continue
-            s, left, top = made
-            if s.key not in keys:
-                keys[s.key] = len(sprites)
-                sprites.append(s)
-            which.append(keys[s.key])
-            corners.append(((fx >> 6) + left, (fy >> 6) + top))
-        if sprites:
-            tl = np.array(corners, float)
-            sizes = np.array([s.size for s in sprites], float)[which]
-            lo = np.array([tl[:, 0].min(), (tl[:, 1] - sizes[:, 1]).min()])
-            hi = np.array([(tl[:, 0] + sizes[:, 0]).max(), tl[:, 1].max()])
-            box = self._bbox(clip, lo[0], lo[1], hi[0], hi[1])
-            if box is not None:
-                idx = np.array(which, np.int64)
-                glyph_runs = []
-                for fname, gl in runs.items():
-                    glyph_runs.append((fname, np.array([g[0] for g in gl], np.int64),
-                                       np.array([(g[1], g[2]) for g in gl], float),
-                                       np.array([g[3] for g in gl], float) * self.dpi / 72))
-                chars = "".join(g[4] for gl in runs.values() for g in gl)
-                fp = ("text", checksum(tl), tuple(s.key for s in sprites), checksum(idx),
-                      rgba)
-                self._add(TextItem("text", clip, box, None, fp, offsets=tl, sprites=sprites,
-                                   index=None if len(sprites) == 1 else idx,
-                                   face=np.array([rgba]), edge=np.zeros((1, 4)), snap=True,
-                                   runs=glyph_runs, anchor=anchor, rotation=float(angle),
-                                   color=rgba, chars=chars, text=text))
-        if not boxes:
-            return
-        from matplotlib.path import Path
-        from matplotlib.transforms import Affine2D
-
-        gc1 = self.new_gc()
-        gc1.copy_properties(gc)
-        gc1.set_linewidth(0)
-        gc1.set_hatch(None)
-        for dx, dy, w, h in boxes:
-            if gc.get_snap() in (None, True):  # thin bars grow to a pixel, as in Agg
-                if w < 1:
-                    dx, w = dx - (1 - w) / 2, 1
-                if h < 1:
-                    dy, h = dy - (1 - h) / 2, 1
-            path = Path._create_closed([(dx, dy), (dx + w, dy), (dx + w, dy + h), (dx, dy + h)])
-            self.draw_path(gc1, path, Affine2D().rotate_deg(angle).translate(
-                x, self.height - y), rgba)
-        gc1.restore()
 
 
 def _aliased(gc, fill, hatch) -> tuple:
     """The batch style of a fill Agg draws without antialiasing (a pixel is in or out
     by its centre): ``("aliased",)``, else ``()``."""
     return ("aliased",) if not gc.get_antialiased() and (fill is not None or hatch) else ()
-
-
-def _drawn(verts: np.ndarray, codes) -> np.ndarray:
-    """The vertices that are drawn (finite, not the ignored vertex of a CLOSEPOLY)."""
-    keep = np.isfinite(verts).all(axis=1)
-    if codes is not None:
-        keep &= (codes != prim.CLOSEPOLY) & (codes != prim.STOP)
-    return verts[keep]
-
-
-def _polyline(codes) -> bool:
-    return codes is None or bool(np.isin(codes, _POLYLINE).all())
-
-
-def _style_key(p: prim.Path) -> tuple:
-    s = p.stroke
-    return (p.fill, None if s is None else (s.color, s.width, s.dashes, s.join, s.cap),
-            p.hatch, p.hatch_color, p.hatch_width, p.fill_rule)
-
-
-def _rgba_rows(colors) -> np.ndarray:
-    """(N, 4) float RGBA of a sequence of colors (an array passes through)."""
-    from matplotlib.colors import to_rgba_array
-
-    return np.asarray(to_rgba_array(colors), float).reshape(-1, 4)
-
-
-def _hashable(ls) -> tuple:
-    offset, seq = ls if ls is not None else (0, None)
-    return (offset, None if seq is None else tuple(float(v) for v in seq))
 
 
 def _uniform(x: np.ndarray, y: np.ndarray) -> bool:
