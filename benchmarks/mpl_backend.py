@@ -74,6 +74,10 @@ def build(scene: str):
 def worker(backend: str, scene: str, redraws: int) -> dict:
     import matplotlib
 
+    if backend == "qtagg":  # matplotlib wants Qt's application before a Qt backend
+        from PySide6 import QtWidgets
+
+        app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])  # noqa: F841
     matplotlib.use(BACKENDS[backend])
     import numpy as np
 

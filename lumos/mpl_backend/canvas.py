@@ -279,7 +279,8 @@ class FigureCanvasLumos(FigureCanvasBase):
                 px = self._builder.canvas.render()
             # where nothing drew, Agg's buffer is transparent white: readers that drop
             # the alpha (JPEG, "RGB" conversions) see white, not black
-            px[..., :3][px[..., 3] == 0] = 255
+            if self.lumos_canvas.bgcolor[3] < 1:
+                px[..., :3][px[..., 3] == 0] = 255
             self._pixels = px
         return self._pixels
 

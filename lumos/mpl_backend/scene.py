@@ -28,10 +28,7 @@ from ..scene import Canvas
 from ..scene.cameras import PanZoomCamera
 from ..visuals import Image, Line, Mesh
 from ..visuals.path import Paths
-from .items import (
-    Item,
-    axis_aligned,
-)
+from .items import Item, axis_aligned, drawn
 from .sprites import SpriteAtlas
 from .visuals import ClipGroup, Stamps, TextStamps, _VersionedTexture
 
@@ -134,6 +131,9 @@ class SceneBuilder:
             canvas.size = whole
         if canvas.pixel_ratio != pr:
             canvas.pixel_ratio = pr
+        items, background = _background(items, w, h)
+        if canvas.bgcolor != background:
+            canvas.bgcolor = background  # clearing costs less than filling, per pixel
         cameras = self._axes_cameras(figure)
         self._axes_by_id = {}
         placed = [(it, *self._view_of(it, cameras)) for it in items]
@@ -346,6 +346,26 @@ def _within(slot: _Slot | None, batch: list, cam: np.ndarray) -> bool:
 
 
 _IDENTITY = np.round(np.eye(3), 9).tobytes()
+_CLEAR = (0.0, 0.0, 0.0, 0.0)
+
+
+def _background(items: list, w: float, h: float) -> tuple[list, tuple]:
+    """(items, clear color): an opaque fill over the whole canvas drawn first (the
+    figure's background) becomes the color the canvas is cleared to."""
+    if not items or items[0].kind != "paths" or items[0].affine is not None \
+            or items[0].clip_path is not None or items[0].rasterized:
+        return items, _CLEAR
+    paths = items[0].paths
+    if len(paths) != 1:
+        return items, _CLEAR
+    p = paths[0]
+    if p.stroke is not None or p.hatch or p.fill is None or p.fill[3] < 1:
+        return items, _CLEAR
+    v = drawn(p.vertices, p.codes)
+    xs, ys = np.unique(v[:, 0]), np.unique(v[:, 1])
+    if len(xs) != 2 or len(ys) != 2 or xs[0] > 0 or ys[0] > 0 or xs[1] < w or ys[1] < h:
+        return items, _CLEAR
+    return items[1:], tuple(p.fill)
 
 
 def _scaled(p: prim.Path, k: float) -> prim.Path:
