@@ -17,9 +17,9 @@ backend, in a fresh process: **first** is the first savefig to PNG after the fig
 built (setup of the backend included); **savefig** the median of further savefigs;
 **redraw** the median of redraws after panning the axes by a tenth of their width
 (``draw`` with the pixels in memory). The machine is shared: the backends run in turn,
-``--rounds`` times, and each measure keeps its best round. For lumos, ``window`` is the median frame of a
-drag in its GLFW window under Xvfb (matplotlib's pan, its draw, the GPU frame) for the
-line scene. ``python benchmarks/mpl_backend.py worker BACKEND SCENE`` is one
+``--rounds`` times, and each measure keeps its best round. For lumos, ``window`` is the
+median frame of a drag in its GLFW window under Xvfb (matplotlib's pan, its draw, the
+GPU frame) for the line scene. ``python benchmarks/mpl_backend.py worker BACKEND SCENE`` is one
 measurement; it prints one JSON line.
 """
 
