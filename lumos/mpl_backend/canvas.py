@@ -385,7 +385,7 @@ class FigureCanvasLumos(FigureCanvasBase):
 
         canvas, w, h, ratio = self._vector_canvas(self.figure.dpi)
         fonttype = mpl.rcParams["svg.fonttype"]
-        prims = canvas.primitives(ratio, background=False)
+        prims = canvas.primitives(ratio)  # the figure's background and the axes' clears
         text = svg_document(prims, (w, h), 1.0, ratio,
                             fonttype if fonttype in ("none", "path") else FONTTYPE,
                             metadata)
@@ -405,7 +405,7 @@ class FigureCanvasLumos(FigureCanvasBase):
         from ..io.pdf import pdf_document
 
         canvas, w, h, ratio = self._vector_canvas(self.figure.dpi)
-        prims = canvas.primitives(ratio, background=False)
+        prims = canvas.primitives(ratio)
         _write(filename_or_obj, pdf_document(prims, (w, h), 1.0, metadata))
 
     @_print_method

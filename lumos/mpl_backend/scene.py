@@ -67,6 +67,7 @@ class SceneBuilder:
         self.browser_navigation = False
         self._axes_of: dict = {}
         self._axes_by_id: dict = {}
+        self._clear_views: list = []
 
     # -- cameras -------------------------------------------------------------------------
     def _axes_cameras(self, figure) -> dict:
@@ -137,13 +138,23 @@ class SceneBuilder:
         cameras = self._axes_cameras(figure)
         self._axes_by_id = {}
         placed = [(it, *self._view_of(it, cameras)) for it in items]
-        layers = _layers(placed, *whole)
+        layers, alone = _layers(placed, *whole)
+        # an opaque whole-pixel box nothing was drawn under (an axes' background) is a
+        # clear of its rectangle before the draws: clearing costs less than filling
+        clears = []
+        for i, (it, vkey, _cam) in enumerate(placed):
+            color = _clear_color(it, vkey) if alone[i] else None
+            if color is not None:
+                clears.append((it.bbox, color))
+                layers[i] = None
         slots: dict[tuple, dict[tuple, list]] = {}
         view_camera: dict[tuple, np.ndarray] = {}
         view_clip: dict[tuple, tuple] = {}
         view_shape: dict[tuple, tuple] = {}
         view_axes: dict[tuple, object] = {}
         for (it, vkey, cam), layer in zip(placed, layers, strict=True):
+            if layer is None:
+                continue
             slots.setdefault((layer, vkey), {}).setdefault(it.batch_key(), []).append(it)
             view_camera[vkey] = cam
             view_clip[vkey] = vkey[2] if vkey[0] == "axes" else vkey[1] \
@@ -204,7 +215,16 @@ class SceneBuilder:
                       "rebuilt": self._rebuilt, "rebuilt_points": self._rebuilt_points}
         self._rebuilt = self._rebuilt_points = 0
         self._views, self._slots = kept_views, kept_slots
-        canvas.views[:] = views
+        while len(self._clear_views) < len(clears):
+            self._clear_views.append(self._new_view())
+        backgrounds = []
+        for view, ((x0, y0, x1, y1), color) in zip(self._clear_views[:len(clears)], clears,
+                                                   strict=True):
+            view.fixed_rect = (x0 / pr, (h - y1) / pr, (x1 - x0) / pr, (y1 - y0) / pr)
+            view.bgcolor = color
+            view.visuals[:] = []
+            backgrounds.append(view)
+        canvas.views[:] = backgrounds + views
         self._view_keys = {id(v): k[0] for k, v in kept_views.items()}
         self._axes_of = {id(v): (view_axes[k[0]], tuple(v.camera.rect))
                          for k, v in kept_views.items() if k[0] in view_axes}
@@ -349,6 +369,23 @@ _IDENTITY = np.round(np.eye(3), 9).tobytes()
 _CLEAR = (0.0, 0.0, 0.0, 0.0)
 
 
+def _clear_color(item, vkey) -> tuple | None:
+    """The color of an item that can be a clear of its box (an opaque fill of a box on
+    whole pixels, in the canvas's view, no outline, hatch, clip path or rasterizing),
+    else None."""
+    if vkey[0] != "canvas" or item.clip_path is not None or item.rasterized \
+            or not _pixel_box(item) or len(item.paths) != 1:
+        return None
+    p = item.paths[0]
+    if p.stroke is not None or p.hatch or p.fill is None or p.fill[3] < 1:
+        return None
+    v = drawn(p.vertices, p.codes)
+    lo, hi = v.min(axis=0), v.max(axis=0)
+    if tuple(item.bbox) != (lo[0], lo[1], hi[0], hi[1]):
+        return None  # clipped: the clip box cut it
+    return tuple(p.fill)
+
+
 def _background(items: list, w: float, h: float) -> tuple[list, tuple]:
     """(items, clear color): an opaque fill over the whole canvas drawn first (the
     figure's background) becomes the color the canvas is cleared to."""
@@ -457,14 +494,15 @@ def _place_view(view, clip, cam: np.ndarray, w: int, h: int, pr: float = 1.0) ->
     view.camera.rect = ((x0 - tx) / a, (y0 - ty) / d, (x1 - x0) / a, (y1 - y0) / d)
 
 
-def _layers(placed: list, w: int, h: int) -> list[int]:
+def _layers(placed: list, w: int, h: int) -> tuple[list[int], list[bool]]:
     """The draw layer of each item: above every earlier overlapping item of another
-    batch (an item of the same view and batch may share its layer)."""
+    batch (an item of the same view and batch may share its layer); and whether no
+    earlier item overlaps it at all."""
     gw, gh = max(1, -(-w // CELL)), max(1, -(-h // CELL))
     top = np.full((gh, gw), -1, np.int64)  # highest layer in each cell
     owner = np.full((gh, gw), -1, np.int64)  # the batch alone at that layer, or -2
     ids: dict[tuple, int] = {}
-    out = []
+    out, alone = [], []
     for it, vkey, _cam in placed:
         k = ids.setdefault((vkey, it.batch_key()), len(ids))
         x0, y0, x1, y1 = it.bbox
@@ -472,10 +510,12 @@ def _layers(placed: list, w: int, h: int) -> list[int]:
         r0, r1 = max(int(y0 // CELL), 0), min(int(math.ceil(y1 / CELL)), gh)
         if c1 <= c0 or r1 <= r0:
             out.append(max(int(top.max()), 0))
+            alone.append(False)
             continue
         t = top[r0:r1, c0:c1]
         o = owner[r0:r1, c0:c1]
         highest = int(t.max())
+        alone.append(highest < 0)
         at_top = o[t == highest]
         layer = highest if highest >= 0 and (at_top == k).all() else highest + 1
         layer = max(layer, 0)
@@ -484,5 +524,5 @@ def _layers(placed: list, w: int, h: int) -> list[int]:
         o[below] = k
         o[(t == layer) & ~below & (o != k)] = -2
         out.append(layer)
-    return out
+    return out, alone
 
