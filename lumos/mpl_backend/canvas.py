@@ -28,6 +28,9 @@ from .renderer import RendererLumos
 from .scene import SceneBuilder
 
 _lock = threading.RLock()  # matplotlib's figures are not thread safe (Agg has one too)
+# While the mouse drags an axes, matplotlib redraws the figure at most this often; the
+# frames between move the axes' data with their cameras only.
+NAVIGATION_DRAW_S = 0.25
 
 
 class TimerLumos(TimerBase):
@@ -132,7 +135,13 @@ class FigureScene:
     def frame(self, max_texture_size: int | None = None):
         fc = self._fc
         if fc._pending:
-            fc.draw()
+            if fc.navigating and time.monotonic() - fc._drawn_at < NAVIGATION_DRAW_S:
+                # mid-drag: the axes' cameras follow their new limits at once; matplotlib
+                # draws (ticks, labels) again a moment later, and when the drag ends
+                fc._builder.follow_axes()
+                fc._request_later()
+            else:
+                fc.draw()
         return fc.lumos_canvas.frame(max_texture_size)
 
     def view_at(self, x: float, y: float):
@@ -188,6 +197,9 @@ class FigureCanvasLumos(FigureCanvasBase):
         self._request_now = False
         self.overlay: list = []  # items over the figure (the zoom rubberband)
         self._drawing = False
+        self.navigating = False  # a drag of matplotlib's toolbar is under way (pan, zoom)
+        self._drawn_at = 0.0
+        self._later = None
 
     # -- the lumos side ---------------------------------------------------------------
     @property
@@ -224,6 +236,7 @@ class FigureCanvasLumos(FigureCanvasBase):
         renderer.reset()
         toolbar = self.toolbar
         self._drawing = True
+        self._drawn_at = time.monotonic()
         try:
             with _lock, (toolbar._wait_cursor_for_draw_cm() if toolbar else _null()):
                 self.figure.draw(renderer)
@@ -261,13 +274,25 @@ class FigureCanvasLumos(FigureCanvasBase):
             return
         super().draw_idle(*args, **kwargs)
 
+    def _request_later(self) -> None:
+        """A frame again after NAVIGATION_DRAW_S, for matplotlib's draw (a timer of the
+        host's loop)."""
+        if self._later is None:
+            self._later = self.new_timer(interval=int(NAVIGATION_DRAW_S * 1000))
+            self._later.single_shot = True
+            self._later.add_callback(lambda: self._request() if self._shown() else None)
+        self._later.start()
+
     def attach(self, host, request, now: bool = False) -> None:
         """Shown by ``host`` (a window or widget drawing ``lumos_canvas``): ``request()``
         asks it for a frame, at its next turn or (``now``, a notebook widget) at once."""
         self.host, self._request, self._request_now = host, request, now
+        # every axes' content in its own view, so that mid-drag frames move all of it
+        self._builder.merge_unclipped = False
 
     def detach(self) -> None:
         self.host, self._request, self._request_now = None, None, False
+        self._builder.merge_unclipped = True
 
     def _shown(self) -> bool:
         return self._request is not None and not getattr(self.host, "closed", False)

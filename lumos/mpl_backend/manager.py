@@ -51,6 +51,15 @@ class ToolbarLumos(NavigationToolbar2):
     def set_message(self, s: str) -> None:
         self.message = s
 
+    # a drag is under way between press and release: the canvas may move cameras only
+    def press_pan(self, event) -> None:
+        super().press_pan(event)
+        self.canvas.navigating = self._pan_info is not None
+
+    def release_pan(self, event) -> None:
+        self.canvas.navigating = False
+        super().release_pan(event)
+
     def draw_rubberband(self, event, x0, y0, x1, y1) -> None:
         r = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]], float)
         stroke = prim.Stroke((0.0, 0.0, 0.0, 1.0), 1.0, (3.0, 3.0))

@@ -232,6 +232,22 @@ class SceneBuilder:
             self.interactive_axes(True)
         return canvas
 
+    def follow_axes(self) -> None:
+        """Each axes' data views show the axes' limits as they are now (cameras only:
+        nothing is laid out or uploaded; ticks and labels wait for matplotlib's draw)."""
+        w, h, pr = self._width, self._height, self._pr
+        for v in self.canvas.views:
+            entry = self._axes_of.get(id(v))
+            if entry is None:
+                continue
+            ax = entry[0]
+            m = np.array(ax.transData.get_affine().get_matrix(), float)
+            if not axis_aligned(m):
+                continue
+            x, y, vw, vh = v.fixed_rect
+            clip = (x * pr, h - (y + vh) * pr, (x + vw) * pr, h - y * pr)
+            _place_view(v, clip, m, w, h, pr)
+
     def axes_view(self, view) -> tuple | None:
         """(axes, camera rect when built) of an axes' data view, or None."""
         return self._axes_of.get(id(view))
