@@ -54,10 +54,37 @@ def test_drag_pans_with_matplotlib_s_toolbar(shown):
     nx0, nx1 = ax.get_xlim()
     assert nx0 > x0 and nx1 - nx0 == pytest.approx(x1 - x0)
     assert fig.canvas.scene_stats["rebuilt_points"] < 5000  # the line was not re-sent
+    win.draw()  # the drag ended: matplotlib drew the final view, ticks included
+    assert not fig.canvas.navigating
+    shot = win.grab()
+    assert np.abs(shot[..., :3].astype(int) - fig.canvas.render_pixels()[..., :3]).mean() < 1
     fig.canvas.toolbar.home()
     fig.canvas.draw_idle()
     win.draw()
     assert ax.get_xlim() == pytest.approx((x0, x1))
+
+
+def test_mid_drag_frames_move_cameras_only(shown):
+    """While the mouse drags, frames follow the new limits with the axes' cameras;
+    matplotlib draws at most every NAVIGATION_DRAW_S and at the drag's end."""
+    from lumos.mpl_backend.canvas import NAVIGATION_DRAW_S
+
+    fig, ax, win = shown
+    c = fig.canvas
+    draws = []
+    draw = c.draw
+    c.draw = lambda *a, **k: (draws.append(1), draw(*a, **k))
+    it = win.interaction
+    it.press(200, 150, 1)
+    c._drawn_at = __import__("time").monotonic()  # a draw just happened
+    for k in range(1, 4):
+        it.move(200 - 5 * k, 150)
+        win.draw()
+    assert c.navigating and draws == []  # within NAVIGATION_DRAW_S: cameras only
+    assert NAVIGATION_DRAW_S > 0
+    it.release(185, 150, 1)
+    win.draw()
+    assert draws == [1]
 
 
 def test_wheel_zooms_about_the_cursor(shown):
