@@ -319,9 +319,10 @@ def arc_lengths(px: np.ndarray, valid: np.ndarray) -> np.ndarray:
     return dist - dist[start]
 
 
-def line_paths(px: np.ndarray, rgba: np.ndarray, width: float, dashes, clip) -> list[Path]:
-    """Stroked paths of a polyline in pixels drawn as the GL line draws it: round joins
-    and caps (butt dash ends), NaN rows breaking it, per-point colors blended per
+def line_paths(px: np.ndarray, rgba: np.ndarray, width: float, dashes, clip,
+               cap: str = "round") -> list[Path]:
+    """Stroked paths of a polyline in pixels drawn as the GL line draws it: round joins,
+    ``cap`` ends (butt dash ends), NaN rows breaking it, per-point colors blended per
     segment (runs of one color share a path), dashes continuing along the arc length.
     Segments that cannot reach the ``clip`` rectangle are left out."""
     valid = np.isfinite(px).all(axis=1)
@@ -344,7 +345,7 @@ def line_paths(px: np.ndarray, rgba: np.ndarray, width: float, dashes, clip) -> 
         bad = np.nonzero(~ok[a:b])[0]
         runs.append((a, a + int(bad[0]) if len(bad) else b))
     if dashes is None:
-        pattern, cap, dist = None, "round", None
+        pattern, dist = None, None
     else:
         pattern = tuple(dashes) if dashes[2] > 0 or dashes[3] > 0 else tuple(dashes[:2])
         cap, dist = "butt", arc_lengths(px, valid)
@@ -789,7 +790,7 @@ class Line(Visual):
             return []
         rgba = self._colors_of(len(points), index) / 255.0
         return line_paths(ctx.to_pixels(points, self), rgba, self._width, self._dashes,
-                          ctx.clip)
+                          ctx.clip, self._cap)
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         if self._pyramids is not None:
