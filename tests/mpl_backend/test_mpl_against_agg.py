@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import warnings
 
+import numpy as np
 import pytest
 from mpl_compare import RMS_TOL, rms, save_pair
 from mpl_figures import FIGURES
@@ -69,3 +70,24 @@ def test_markers_and_text_cut_by_an_edge_show_their_part(agg_and_lumos):
 
     agg, lumos = agg_and_lumos(make)
     assert rms(agg, lumos) < 1.0
+
+
+@pytest.mark.parametrize("interpolation", ["none", "nearest", "bilinear", "antialiased"])
+def test_images_with_transforms_and_interpolations(interpolation, agg_and_lumos):
+    """An image turned by a transform and resampled as asked: un-resampled ("none")
+    ones come with their transform and the GPU samples them."""
+    from matplotlib.figure import Figure
+    from matplotlib.transforms import Affine2D
+
+    def make():
+        fig = Figure(figsize=(3, 3), dpi=80)
+        ax = fig.add_subplot()
+        z = np.add.outer(np.arange(8), np.arange(10) % 3).astype(float)
+        im = ax.imshow(z, interpolation=interpolation, cmap="viridis", extent=(0, 10, 0, 8))
+        im.set_transform(Affine2D().rotate_deg_around(5, 4, 25) + ax.transData)
+        ax.set_xlim(-2, 12)
+        ax.set_ylim(-2, 10)
+        return fig
+
+    agg, lumos = agg_and_lumos(make)
+    assert rms(agg, lumos) <= RMS_TOL
