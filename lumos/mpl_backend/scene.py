@@ -355,7 +355,7 @@ class SceneBuilder:
 
 
 def _within(slot: _Slot | None, batch: list, cam: np.ndarray) -> bool:
-    """Whether a long line is a stretch of the line the slot shows already.
+    """Whether a long line (or its markers) is a stretch of what the slot shows already.
 
     matplotlib draws only the visible stretch of a long x-sorted line (``Line2D``'s
     subslice), a new array at every pan; the line shown holds it whole (what lies
@@ -365,12 +365,23 @@ def _within(slot: _Slot | None, batch: list, cam: np.ndarray) -> bool:
         return False
     new, old = batch[0], slot.items[0]
     # both in the camera's (data) coordinates: the new one now, the old one when built
-    if new.kind != "line" or old.kind != "line" or new.affine is None \
-            or not np.array_equal(new.affine, cam) or slot.stamp[1] != (_IDENTITY,) \
-            or (new.color, new.width, new.dashes, new.cap) != \
-            (old.color, old.width, old.dashes, old.cap):
+    if new.kind != old.kind or new.affine is None or not np.array_equal(new.affine, cam) \
+            or slot.stamp[1] != (_IDENTITY,):
         return False
-    a, b = new.vertices, old.vertices
+    if new.kind == "line":
+        if (new.color, new.width, new.dashes, new.cap) != \
+                (old.color, old.width, old.dashes, old.cap):
+            return False
+        a, b = new.vertices, old.vertices
+    elif new.kind == "markers":
+        if new.index is not None or old.index is not None or len(new.face) != 1 \
+                or len(new.edge) != 1 or [s.key for s in new.sprites] != \
+                [s.key for s in old.sprites] or not np.array_equal(new.face, old.face) \
+                or not np.array_equal(new.edge, old.edge) or new.snap != old.snap:
+            return False
+        a, b = new.offsets, old.offsets
+    else:
+        return False
     if len(a) < 2 or len(a) > len(b) or not np.isfinite(a[0, 0]):
         return False
     x = b[:, 0]

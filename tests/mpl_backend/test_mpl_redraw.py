@@ -44,6 +44,21 @@ def test_pan_moves_a_camera_not_the_data():
     assert rms(fig2.canvas.render_pixels()[..., :3], panned[..., :3]) < 4.0
 
 
+def test_pan_keeps_a_long_marker_line():
+    """Markers of a long line (matplotlib hands their visible stretch) stay as well."""
+    fig = Figure(figsize=(4, 3), dpi=80)
+    ax = fig.add_subplot()
+    x = np.arange(100_000, dtype=float)
+    ax.plot(x, np.sin(x / 5000), "o", ms=2)
+    FigureCanvasLumos(fig)
+    fig.canvas.draw()
+    ax.set_xlim(10_000, 40_000)
+    fig.canvas.draw()
+    ax.set_xlim(12_000, 42_000)
+    fig.canvas.draw()
+    assert fig.canvas.scene_stats["rebuilt_points"] < 5000
+
+
 def test_same_draw_twice_rebuilds_nothing():
     fig, ax, line = _line_figure(1000)
     ax.scatter([1, 2, 3], [1, 2, 3], c=[0.1, 0.5, 0.9])
