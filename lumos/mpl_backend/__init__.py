@@ -55,20 +55,13 @@ if tuple(int(p) for p in _mpl.__version__.split(".")[:2] if p.isdigit()) < (3, 1
                       "'lumos[matplotlib]'")
 
 from .canvas import FigureCanvasLumos, TimerLumos  # noqa: E402
+from .manager import FigureManagerLumos  # noqa: E402
 from .notebook import register as _register_notebook  # noqa: E402
 from .renderer import LumosFallbackWarning, RendererLumos  # noqa: E402
 
-FigureCanvas = FigureCanvasLumos
+FigureCanvasLumos.manager_class = FigureManagerLumos
+FigureCanvas, FigureManager = FigureCanvasLumos, FigureManagerLumos
 _register_notebook()  # in IPython, figures of this backend show lumos's widget
 
-
-def __getattr__(name: str):
-    if name in ("FigureManager", "FigureManagerLumos"):
-        from .manager import FigureManagerLumos
-
-        return FigureManagerLumos
-    raise AttributeError(f"module 'lumos.mpl_backend' has no attribute {name!r}")
-
-
-__all__ = ["FigureCanvas", "FigureCanvasLumos", "LumosFallbackWarning", "RendererLumos",
-           "TimerLumos"]
+__all__ = ["FigureCanvas", "FigureCanvasLumos", "FigureManager", "FigureManagerLumos",
+           "LumosFallbackWarning", "RendererLumos", "TimerLumos"]

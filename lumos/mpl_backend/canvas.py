@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from matplotlib import _api, cbook
+from matplotlib import cbook
 from matplotlib.backend_bases import FigureCanvasBase, ResizeEvent, TimerBase
 
 from .items import ImageItem, checksum
@@ -182,7 +182,6 @@ class FigureCanvasLumos(FigureCanvasBase):
                  "html": "Standalone HTML page (WebGL2, lumos)",
                  "htm": "Standalone HTML page (WebGL2, lumos)"}
 
-    manager_class = _api.classproperty(lambda cls: _manager_class())
 
     def __init__(self, figure=None) -> None:
         super().__init__(figure)
@@ -234,11 +233,10 @@ class FigureCanvasLumos(FigureCanvasBase):
         """Draw the figure into a new display list and lay it out for the GPU."""
         renderer = self.get_renderer()
         renderer.reset()
-        toolbar = self.toolbar
         self._drawing = True
         self._drawn_at = time.monotonic()
         try:
-            with _lock, (toolbar._wait_cursor_for_draw_cm() if toolbar else _null()):
+            with _lock:
                 self.figure.draw(renderer)
                 self._base_items = list(renderer.finish())
                 self._present()
@@ -391,7 +389,9 @@ class FigureCanvasLumos(FigureCanvasBase):
         backends have them) into a scene of its own: (canvas, width, height, pixel ratio
         of the rasterized parts)."""
         image_dpi = float(dpi)
-        with cbook._setattr_cm(self.figure, dpi=72):
+        saved = self.figure.dpi
+        self.figure.dpi = 72
+        try:
             w, h = self.figure.get_size_inches() * 72
             renderer = RendererLumos(math.ceil(w - 1e-6), math.ceil(h - 1e-6), 72.0)
             renderer.height = float(h)  # y flips about the true page height
@@ -399,6 +399,8 @@ class FigureCanvasLumos(FigureCanvasBase):
                 self.figure.draw(renderer)
                 builder = SceneBuilder()
                 canvas = builder.build(renderer.finish(), (w, h), 72.0, self.figure)
+        finally:
+            self.figure.dpi = saved
         return canvas, float(w), float(h), image_dpi / 72.0
 
     @_print_method
@@ -461,12 +463,6 @@ class FigureCanvasLumos(FigureCanvasBase):
         return "png"
 
 
-def _null():
-    import contextlib
-
-    return contextlib.nullcontext()
-
-
 def _box(bbox, w: int, h: int) -> tuple[int, int, int, int]:
     """A Bbox as whole display pixels inside the canvas (x0, y0, x1, y1), y up."""
     x0, y0, x1, y1 = bbox.extents if hasattr(bbox, "extents") else bbox
@@ -486,8 +482,3 @@ def _write(target, data: bytes) -> None:
     except TypeError:  # a text stream
         target.write(data.decode("utf-8"))
 
-
-def _manager_class():
-    from .manager import FigureManagerLumos
-
-    return FigureManagerLumos

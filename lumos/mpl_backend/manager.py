@@ -54,7 +54,9 @@ class ToolbarLumos(NavigationToolbar2):
     # a drag is under way between press and release: the canvas may move cameras only
     def press_pan(self, event) -> None:
         super().press_pan(event)
-        self.canvas.navigating = self._pan_info is not None
+        ax = event.inaxes
+        self.canvas.navigating = event.button in (1, 3) and ax is not None \
+            and ax.get_navigate() and ax.can_pan()
 
     def release_pan(self, event) -> None:
         self.canvas.navigating = False
@@ -84,15 +86,19 @@ class ToolbarLumos(NavigationToolbar2):
         ax = event.inaxes
         if ax is None or not ax.get_navigate() or not ax.can_zoom() or not event.step:
             return
-        if self._nav_stack() is None:
+        self.push_current()  # back and forward keys come back here
+        f = ZOOM_STEP ** event.step
+        # about the cursor, in the axes' scaled coordinates (log axes zoom in decades)
+        cursor = ax.transScale.transform(
+            ax.transData.inverted().transform([[event.x, event.y]]))[0]
+        lims = ax.transScale.transform(ax.viewLim.get_points())
+        with np.errstate(all="ignore"):
+            data = ax.transScale.inverted().transform(cursor + (lims - cursor) / f)
+        if np.isfinite(data).all():
+            ax.set_xlim(data[0, 0], data[1, 0])
+            ax.set_ylim(data[0, 1], data[1, 1])
             self.push_current()
-        f = ZOOM_STEP ** abs(event.step)
-        x0, y0, x1, y1 = ax.bbox.extents
-        x, y = event.x, event.y
-        box = [x + (x0 - x) / f, y + (y0 - y) / f, x + (x1 - x) / f, y + (y1 - y) / f]
-        ax._set_view_from_bbox(box, direction="in" if event.step > 0 else "out")
-        self.push_current()
-        self.canvas.draw_idle()
+            self.canvas.draw_idle()
 
 
 class FigureManagerLumos(FigureManagerBase):
@@ -289,13 +295,14 @@ def _wire(canvas) -> None:
 
 
 def _closed(manager) -> None:
+    import sys
+
     if manager is None or manager not in _managers:
         return
-    from matplotlib import _pylab_helpers
-
     _managers.remove(manager)
     CloseEvent("close_event", manager.canvas)._process()
     manager.canvas.detach()
     manager.window = None
-    if _pylab_helpers.Gcf.has_fignum(manager.num):
-        _pylab_helpers.Gcf.destroy(manager.num)
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None and pyplot.fignum_exists(manager.num):
+        pyplot.close(manager.num)  # pyplot forgets a figure whose window closed

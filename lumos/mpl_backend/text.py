@@ -125,7 +125,8 @@ class TextMixin:
                     dx, w = dx - (1 - w) / 2, 1
                 if h < 1:
                     dy, h = dy - (1 - h) / 2, 1
-            path = Path._create_closed([(dx, dy), (dx + w, dy), (dx + w, dy + h), (dx, dy + h)])
+            path = Path([(dx, dy), (dx + w, dy), (dx + w, dy + h), (dx, dy + h), (dx, dy)],
+                        closed=True)
             self.draw_path(gc1, path, Affine2D().rotate_deg(angle).translate(
                 x, self.height - y), rgba)
         gc1.restore()
