@@ -37,6 +37,7 @@ in vec2 a_offset;
 in vec2 a_uv;
 in vec4 a_color;
 in float a_scale;
+in vec3 a_dir;  // (0, 0, 0) unless the label follows a direction (unbound: zero)
 out vec2 v_uv;
 out vec4 v_color;
 out float v_scale;
@@ -44,13 +45,23 @@ out float v_scale;
 
 void main() {
     vec4 c = u_mvp * $transform(vec4(a_anchor, 1.0));
-    if (c.w <= 0.0) {
+    if (!(c.w > 0.0)) {  // behind the eye, or NaN (a transform hides the label)
         gl_Position = DISCARDED;
         return;
     }
+    vec2 offset = a_offset;
+    if (a_dir != vec3(0.0)) {
+        // the baseline follows the direction on screen, turned to read left to right
+        vec4 c2 = u_mvp * $transform(vec4(a_anchor + a_dir, 1.0));
+        vec2 d = c2.w > 0.0 ? clip_to_window(c2) - clip_to_window(c) : vec2(0.0);
+        float a = (d.x == 0.0 && d.y == 0.0) ? 0.0 : atan(d.y, d.x);
+        if (a > 1.5707964) a -= 3.1415927;
+        if (a <= -1.5707963) a += 3.1415927;
+        offset = mat2(cos(a), sin(a), -sin(a), cos(a)) * offset;
+    }
     // Snap the anchor to a pixel so that glyph edges fall the same way in every label.
     vec2 anchor = floor(clip_to_window(c) + 0.5);
-    gl_Position = window_to_clip(anchor + a_offset * u_pixel_ratio, c.z / c.w);
+    gl_Position = window_to_clip(anchor + offset * u_pixel_ratio, c.z / c.w);
     v_uv = a_uv;
     v_color = a_color / 255.0;
     v_scale = a_scale;
@@ -187,19 +198,25 @@ class Text(Visual):
 
     ``anchor_x`` is 'left', 'center' or 'right'; ``anchor_y`` is 'top', 'center',
     'bottom' or 'baseline'; ``rotation`` is degrees counter-clockwise on screen.
-    Labels face the screen in 3D views.
+    Labels face the screen in 3D views. ``direction`` (one (x, y, z) or one per label,
+    in the coordinates of ``pos``) turns each label so that its baseline follows that
+    direction as the camera sees it, read left to right (within ±90°): computed in the
+    vertex shader, so labels along the edges of a 3D box turn as the box rotates. A zero
+    direction leaves its label level.
     """
 
     def __init__(self, text="", pos=(0.0, 0.0), font_size: float = 12.0, color="black",
                  anchor_x: str = "center", anchor_y: str = "center", rotation: float = 0.0,
-                 bold: bool = False) -> None:
+                 bold: bool = False, direction=None) -> None:
         super().__init__()
         self._buffers = {name: Buffer(np.zeros((0, k), dtype))
                          for name, k, dtype in (("anchor", 3, np.float32),
                                                 ("offset", 2, np.float32),
                                                 ("uv", 2, np.float32),
                                                 ("color", 4, np.uint8),
-                                                ("scale", 1, np.float32))}
+                                                ("scale", 1, np.float32),
+                                                ("dir", 3, np.float32))}
+        self._direction = None
         self._origin = np.zeros(3)
         self._atlas = get_atlas(bold)
         self._sheet = _GlyphSheet()
@@ -209,10 +226,11 @@ class Text(Visual):
         check_anchors(anchor_x, anchor_y, 0.0)
         self._anchor = (anchor_x, anchor_y)
         self._rotation = check_number(rotation, "rotation")
-        self.set_data(text, pos)
+        self.set_data(text, pos, direction=direction)
 
-    def set_data(self, text, pos=None, color=None) -> None:
-        """Replace the strings (one str or a list), optionally their positions and colors.
+    def set_data(self, text, pos=None, color=None, direction=None) -> None:
+        """Replace the strings (one str or a list), optionally their positions, colors
+        and directions (None keeps them, while there are as many labels as before).
         Input that does not fit leaves the labels as they were."""
         try:
             strings = [text] if isinstance(text, str) else list(text)
@@ -230,7 +248,20 @@ class Text(Visual):
             raise ValueError(f"pos: got {len(points)} positions for {len(strings)} strings")
         color = self._color if color is None else color
         colors.to_rgba_array(color, len(strings))  # checked before anything changes
+        if direction is not None:
+            arr = as_array(direction, "direction")
+            if arr.dtype.kind not in "biuf":
+                raise TypeError(f"direction: got dtype {arr.dtype}, expected real numbers")
+            if arr.shape == (3,):
+                arr = np.tile(arr, (len(strings), 1))
+            if arr.shape != (len(strings), 3) or not np.isfinite(arr).all():
+                raise ValueError(f"direction: got shape {arr.shape}, expected (3,) or "
+                                 f"({len(strings)}, 3) finite numbers")
+            direction = arr.astype(float)
+        elif self._direction is not None and len(self._direction) == len(strings):
+            direction = self._direction
         self._text, self._points, self._color = strings, points, color
+        self._direction = direction
         self._rebuild()
 
     @property
@@ -303,6 +334,8 @@ class Text(Visual):
             parts["uv"].append(uvs[:, corners].astype(np.float64) * self._atlas.image.shape[::-1])
             parts["anchor"].append(np.repeat(local[i : i + 1], m, axis=0))
             parts["color"].append(np.repeat(rgba8[i : i + 1], m, axis=0))
+            if self._direction is not None:
+                parts["dir"].append(np.repeat(self._direction[i : i + 1], m, axis=0))
         scale = SPREAD / SDF_EDGE * self._font_size / BASE_SIZE
         if parts["uv"]:
             texel = np.concatenate(parts["uv"]).reshape(-1, 6, 2)
@@ -348,14 +381,16 @@ class Text(Visual):
             return []
         snippet, model = transform_parts(self)
         b = self._buffers
+        attributes = {
+            "a_anchor": Attribute(b["anchor"], 3), "a_offset": Attribute(b["offset"], 2),
+            "a_uv": Attribute(b["uv"], 2), "a_color": Attribute(b["color"], 4, "u1"),
+            "a_scale": Attribute(b["scale"], 1),
+        }
+        if self._direction is not None:
+            attributes["a_dir"] = Attribute(b["dir"], 3)
         return [Draw(
             program=_TEMPLATE.compose(transform=snippet), view=ctx.view_id,
-            mode="triangles", count=count,
-            attributes={
-                "a_anchor": Attribute(b["anchor"], 3), "a_offset": Attribute(b["offset"], 2),
-                "a_uv": Attribute(b["uv"], 2), "a_color": Attribute(b["color"], 4, "u1"),
-                "a_scale": Attribute(b["scale"], 1),
-            },
+            mode="triangles", count=count, attributes=attributes,
             uniforms=dict(snippet.uniforms),
             textures={"u_atlas": self._sheet.texture},
             state=State(depth_test=ctx.is_3d, depth_write=False, blend="alpha"),
