@@ -19,7 +19,7 @@ ax2 = fig.add_subplot(122, projection="3d")
 rng = np.random.default_rng(19680801)
 colors = ["r", "g", "b", "y"]
 yticks = [3, 2, 1, 0]
-for c, k in zip(colors, yticks):
+for c, k in zip(colors, yticks, strict=True):
     xs = np.arange(20)
     ys = rng.random(20)
     cs = [c] * len(xs)

@@ -12,7 +12,7 @@ zdirs = (None, "x", "y", "z", (1, 1, 0), (1, 1, 1))
 xs = (1, 4, 4, 9, 4, 1)
 ys = (2, 5, 8, 10, 1, 2)
 zs = (10, 3, 8, 9, 1, 8)
-for zdir, x, y, z in zip(zdirs, xs, ys, zs):
+for zdir, x, y, z in zip(zdirs, xs, ys, zs, strict=True):
     label = f"({x}, {y}, {z}), dir={zdir}"
     ax.text(x, y, z, label, zdir)
 ax.text(9, 0, 0, "red", color="red")

@@ -32,7 +32,7 @@ from ..scene.cameras import TurntableCamera
 from ..transforms import Affine, Transform
 from . import text as textmod
 from .axes import Axes, _singular
-from .axes3d_box import Box3D, AxisSpec, BoxSpec, far_faces, geometry, visible
+from .axes3d_box import CODE, AxisSpec, Box3D, BoxSpec, far_faces, geometry, visible
 from .axes3d_plotting import Plotting3D
 from .axis import Axis
 from .decorations import title_room
@@ -216,6 +216,38 @@ class Axes3D(Plotting3D, Axes):
             ax._zoom, ax._pan = 1.0, np.zeros(3)
             ax._dirty = True
 
+    # The view angles. Set by code they are also the view the layout makes room for;
+    # the mouse (camera_changed) turns only the view.
+    @property
+    def elev(self) -> float:
+        return self._angles[0]
+
+    @elev.setter
+    def elev(self, value) -> None:
+        self._set_angle(0, value)
+
+    @property
+    def azim(self) -> float:
+        return self._angles[1]
+
+    @azim.setter
+    def azim(self, value) -> None:
+        self._set_angle(1, value)
+
+    @property
+    def roll(self) -> float:
+        return self._angles[2]
+
+    @roll.setter
+    def roll(self, value) -> None:
+        self._set_angle(2, value)
+
+    def _set_angle(self, i: int, value) -> None:
+        angles = list(getattr(self, "_angles", (0.0, 0.0, 0.0)))
+        angles[i] = float(value)
+        self._angles = self._home_view = tuple(angles)
+        self._dirty = True
+
     def _view_group(self) -> list:
         group = getattr(self, "_shared_view", None)
         return group if group is not None else [self]
@@ -228,8 +260,12 @@ class Axes3D(Plotting3D, Axes):
         if self not in group:
             group.append(self)
         for ax in group:
-            ax._shared_view = group
+            ax.join_view(group)
         self.view_init(other.elev, other.azim, other.roll, "xyz"[other._vertical])
+
+    def join_view(self, group: list) -> None:
+        """Turn with the axes in ``group`` (``shareview``'s bookkeeping)."""
+        self._shared_view = group
 
     def set_proj_type(self, proj_type: str, focal_length=None) -> None:
         """'persp' (``focal_length``, default 1; the field of view is 2 atan(1 / f)) or
@@ -351,17 +387,20 @@ class Axes3D(Plotting3D, Axes):
     def data_axis_of(self, box_axis: int) -> int:
         return _BOX_OF[self._vertical].index(box_axis)
 
-    def _camera_dict(self, rect) -> dict:
+    def _camera_dict(self, rect, home: bool = False) -> dict:
         """The frame camera showing mplot3d's view in a viewport ``rect`` (figure pixels
         from the bottom left): the projection's centre lands where mplot3d's does in the
-        box, at mplot3d's scale."""
+        box, at mplot3d's scale. ``home``: the view the script set (before the mouse
+        turned, panned or zoomed it)."""
         bx, by, bw, _ = self.box
         unit = bw / VIEW_SPAN  # pixels per projected unit
         ox, oy = bx - VIEW_LO * unit, by - VIEW_LO * unit
         rx, ry, rw, rh = rect
-        half_h = rh / 2 / unit * self._zoom
-        elev, azim, roll = _norm_view(self.elev, self.azim, self.roll)
-        cam = {"type": "turntable", "center": [float(c) for c in self._pan],
+        zoom, pan = (1.0, np.zeros(3)) if home else (self._zoom, self._pan)
+        half_h = rh / 2 / unit * zoom
+        elev, azim, roll = _norm_view(*(self._home_view if home else
+                                        (self.elev, self.azim, self.roll)))
+        cam = {"type": "turntable", "center": [float(c) for c in pan],
                "azimuth": azim + 90.0, "elevation": elev}
         if self._focal_length == np.inf:
             cam.update(distance=2 * PROJ_DIST * half_h, fov=0.0)
@@ -374,15 +413,16 @@ class Axes3D(Plotting3D, Axes):
         cam["shift"] = [(ox - (rx + rw / 2)) / (rw / 2), (oy - (ry + rh / 2)) / (rh / 2)]
         return cam
 
-    def project(self, points, coords: str = "data") -> np.ndarray:
+    def project(self, points, coords: str = "data", home: bool = False) -> np.ndarray:
         """Figure pixels (from the bottom left) of (N, 3) points in data (or box)
-        coordinates, and their depth (N,), through the camera the GPU uses."""
+        coordinates, and their depth (N,), through the camera the GPU uses (``home``:
+        the view the script set, before the mouse moved it)."""
         pts = np.atleast_2d(np.asarray(points, float))
         if coords == "data":
             pts = np.c_[pts, np.ones(len(pts))] @ self.model_matrix().T
             pts = pts[:, :3]
         rect = self.box
-        mvp, mv, _ = draw_matrices(self._camera_dict(rect), rect[2] / rect[3])
+        mvp, mv, _ = draw_matrices(self._camera_dict(rect, home), rect[2] / rect[3])
         clip = np.c_[pts, np.ones(len(pts))] @ mvp.T
         with np.errstate(all="ignore"):
             ndc = clip[:, :2] / clip[:, 3:]
@@ -396,9 +436,9 @@ class Axes3D(Plotting3D, Axes):
         data points at the current view."""
         return self.transData.inverse(self.project(points)[:, :2])
 
-    def depth_direction(self) -> np.ndarray:
+    def depth_direction(self, home: bool = False) -> np.ndarray:
         """The direction in which depth grows, in box coordinates."""
-        _, mv, _ = draw_matrices(self._camera_dict(self.box), 1.0)
+        _, mv, _ = draw_matrices(self._camera_dict(self.box, home), 1.0)
         return -mv[2, :3]
 
     def get_proj(self) -> np.ndarray:
@@ -474,7 +514,9 @@ class Axes3D(Plotting3D, Axes):
         if spec is None:
             return 0.0, 0.0, 0.0, 0.0
         g = geometry(spec)
-        high = far_faces(self.depth_direction())
+        # at the view the script set: the mouse turning the view does not move the
+        # layout (the browser turns it without Python, and nothing should jump)
+        high = far_faces(self.depth_direction(home=True))
         bx, by, bw, bh = self.box
         x0, y0, x1, y1 = bx, by, bx + bw, by + bh
         for kind, va in (("tick_labels", "top"), ("axis_labels", "center")):
@@ -482,18 +524,19 @@ class Axes3D(Plotting3D, Axes):
             if not rows:
                 continue
             pos = np.array([r[1] for r in rows])
-            keep = visible(np.floor(pos / 32.0 + 0.5), high)
+            keep = visible(np.floor(pos / CODE + 0.5), high)
             for r, ok in zip(rows, keep, strict=True):
                 if not ok:
                     continue
-                i, anchor, text = r[0], r[1] - 32.0 * np.floor(r[1] / 32.0 + 0.5), r[2]
+                i, anchor, text = r[0], r[1] - CODE * np.floor(r[1] / CODE + 0.5), r[2]
                 a = spec.axes[i]
                 size = a.tick_size if kind == "tick_labels" else a.label_size
                 w, h, _ = textmod.measure(text, size)
-                (px, py, _), = self.project(anchor, coords="box")
+                (px, py, _), = self.project(anchor, coords="box", home=True)
                 if kind == "axis_labels" and np.any(r[3]):
-                    (qx, qy, _), = self.project(anchor + r[3], coords="box")
-                    ang = math.atan2(qy - py, qx - px)
+                    (ax_, ay_, _), (qx, qy, _) = self.project(
+                        [anchor + r[4], anchor + r[4] + r[3]], coords="box", home=True)
+                    ang = math.atan2(qy - ay_, qx - ax_)
                     c, s = abs(math.cos(ang)), abs(math.sin(ang))
                     w, h = w * c + h * s, w * s + h * c
                 top_y = py if va == "top" else py + h / 2
@@ -549,7 +592,7 @@ class Axes3D(Plotting3D, Axes):
             zoom = math.tan(math.radians(float(camera["fov"])) / 2) * self._focal_length / half_h
         pan = np.asarray(camera["center"], float)
         for ax in self._view_group():
-            ax.elev, ax.azim, ax.roll = elev, azim, roll
+            ax._angles = (elev, azim, roll)  # the view only, not the layout's
             if ax is self:
                 ax._zoom, ax._pan = zoom, pan
             ax.sync_camera()
@@ -563,7 +606,7 @@ class Axes3D(Plotting3D, Axes):
         limits, (axis, lo, hi, auto, inverted), view = state
         axis.limits.lo, axis.limits.hi, axis.limits.auto = lo, hi, auto
         axis.inverted = inverted
-        self.elev, self.azim, self.roll, self._zoom, self._pan = view
+        self._angles, self._zoom, self._pan = view[:3], view[3], view[4]
         super().restore_home(limits)
 
     def can_zoom(self) -> bool:

@@ -870,7 +870,8 @@ class Text3D(Artist3D):
         self._color = colors.to_rgba(color)
         self._visual = Text(self._text, pos=self._pos, anchor_x=ha, anchor_y=va,
                             rotation=_rotation(rotation),
-                            bold=fontweight in ("bold", "heavy", 700, 800, 900))
+                            bold=fontweight in ("bold", "heavy", 700, 800, 900),
+                            rotation_mode="default")
 
     def get_text(self) -> str:
         return self._text

@@ -266,9 +266,11 @@ def geometry(spec: BoxSpec) -> dict:
                     out["tick_labels"].append((i, encode(edge + _away(i, sides, tick_move),
                                                          code), text))
             if a.label:
-                mid = _corner(i, sides, h, 0.0) + _away(i, sides, label_move)
+                move = _away(i, sides, label_move)
+                mid = _corner(i, sides, h, 0.0) + move
+                # turned along the edge itself, measured there (as mplot3d does)
                 out["axis_labels"].append((i, encode(mid, code), a.label,
-                                           direction if rotate else np.zeros(3)))
+                                           direction if rotate else np.zeros(3), -move))
             if a.offset:
                 # at the end of the line (far along x and y, near along z: mplot3d's)
                 for s in (0, 1):
@@ -277,7 +279,8 @@ def geometry(spec: BoxSpec) -> dict:
                     end_code[i] = 1.0 if far_end else -1.0
                     end = _corner(i, sides, h, (2 * s - 1) * h[i])
                     out["axis_labels"].append((i, encode(end + _away(i, sides, label_move),
-                                                         end_code), a.offset, np.zeros(3)))
+                                                         end_code), a.offset, np.zeros(3),
+                                               np.zeros(3)))
     return out
 
 
@@ -378,9 +381,12 @@ class Box3D:
                 text = self._get(key, _BoxText, part, font_size=size, anchor_x="center",
                                  anchor_y=anchor_y)
                 pos = np.array([r[1] for r in rows])
-                direction = np.array([r[3] for r in rows]) if kind == "axis_labels" \
-                    else np.zeros((len(rows), 3))
-                text.set_data([r[2] for r in rows], pos, color=color, direction=direction)
+                zero = np.zeros((len(rows), 3))
+                labels = kind == "axis_labels"
+                text.set_data([r[2] for r in rows], pos, color=color,
+                              direction=np.array([r[3] for r in rows]) if labels else zero,
+                              direction_from=np.array([r[4] for r in rows]) if labels
+                              else zero)
                 wanted.add(key)
         for key, v in list(self._visuals.items()):
             v.visible = key in wanted

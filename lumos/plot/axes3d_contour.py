@@ -15,8 +15,7 @@ from .. import colors
 from ..geometry import triangulate
 from ..visuals import Line, Mesh
 from .artists import LegendHandle, ScalarMappable
-from .axes3d_artists import Artist3D, Line3DCollection, Poly3DCollection, juggle_axes, \
-    rotate_axes
+from .axes3d_artists import Artist3D, Line3DCollection, Poly3DCollection, juggle_axes, rotate_axes
 from .style import dash_pattern, rcParams
 
 
@@ -279,34 +278,27 @@ def voxel_faces(filled: np.ndarray, coords) -> tuple[np.ndarray, np.ndarray]:
 
 
 def adapt_collection(col, zs=0, zdir: str = "z"):
-    """A lumos 3D collection from matplotlib's: art3d.Poly3DCollection and
-    art3d.Line3DCollection (their 3D vertices), or a 2D PolyCollection/LineCollection
-    (and lumos's 2D collections) placed on the plane at ``zs`` across ``zdir``."""
+    """A lumos 3D collection from a 2D one (lumos's or matplotlib's PolyCollection or
+    LineCollection) placed on the plane at ``zs`` across ``zdir``, through their public
+    getters. matplotlib's own 3D collections keep their 3D vertices only in private
+    attributes: build lumos's (``lumos.mplot3d.art3d``, same arguments) instead."""
     kind = type(col).__name__
-    face = _get(col, "get_facecolor")
-    edge = _get(col, "get_edgecolor")
-    widths = _get(col, "get_linewidth")
-    alpha = _get(col, "get_alpha")
-    if kind in ("Poly3DCollection", "Line3DCollection"):
-        # matplotlib keeps the 3D geometry only in these attributes
-        data = col._faces if kind == "Poly3DCollection" else col._segments3d
-        items = [np.asarray(v, float) for v in data]
-    elif hasattr(col, "get_paths") and kind.endswith("PolyCollection") or kind == \
-            "PolyCollection":
-        items = _lift_2d([p.vertices for p in col.get_paths()], zs, zdir)
-    elif hasattr(col, "get_segments"):
+    if kind in ("Poly3DCollection", "Line3DCollection", "Path3DCollection"):
+        raise TypeError(f"col: got matplotlib's {kind}; build lumos's "
+                        f"lumos.mplot3d.art3d.{kind} (same arguments) for 3D axes")
+    face, edge = _get(col, "get_facecolor"), _get(col, "get_edgecolor")
+    widths, alpha = _get(col, "get_linewidth"), _get(col, "get_alpha")
+    if hasattr(col, "get_segments"):
         items = _lift_2d(col.get_segments(), zs, zdir)
-    else:
-        raise TypeError(f"col: got {kind}, expected a Poly3DCollection or Line3DCollection "
-                        "(lumos's or matplotlib's), or a 2D PolyCollection or "
-                        "LineCollection with zs")
-    if kind.startswith("Line") or (not kind.endswith("PolyCollection") and
-                                   hasattr(col, "get_segments")):
         return Line3DCollection(items, colors=edge if edge is not None and len(edge)
                                 else None, linewidths=widths, alpha=alpha)
-    return Poly3DCollection(items, facecolors=face if face is not None and len(face)
-                            else None, edgecolors=edge if edge is not None and len(edge)
-                            else "face", linewidths=widths, alpha=alpha)
+    if hasattr(col, "get_paths"):
+        items = _lift_2d([p.vertices for p in col.get_paths()], zs, zdir)
+        return Poly3DCollection(items, facecolors=face if face is not None and len(face)
+                                else None, edgecolors=edge if edge is not None and len(edge)
+                                else "face", linewidths=widths, alpha=alpha)
+    raise TypeError(f"col: got {kind}, expected a 3D collection (lumos.mplot3d.art3d) or a "
+                    "2D PolyCollection or LineCollection placed with zs")
 
 
 def _get(col, name: str):

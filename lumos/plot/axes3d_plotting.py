@@ -414,7 +414,7 @@ class Plotting3D:
         coll.set_solid(True)
         return self.add_collection3d(coll)
 
-    def bar(self, left, height, zs=0, zdir: str = "y", *args, axlim_clip: bool = False,
+    def bar(self, left, height, zs=0, zdir: str = "z", *args, axlim_clip: bool = False,
             data=None, **kwargs):
         """2D bars (``width`` 0.8, from ``bottom`` 0) on the plane at ``zs`` across
         ``zdir``: mplot3d's bars in rows."""
