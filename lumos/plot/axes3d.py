@@ -52,6 +52,7 @@ rcParams.setdefault("axes3d.depthshade", True)
 rcParams.setdefault("axes3d.depthshade_minalpha", 0.3)
 rcParams.setdefault("axes.zmargin", 0.05)
 
+_LAST = object()  # sync_camera: keep the last viewport
 # box axes of each data axis, by vertical axis (box z is up): mplot3d rolls the world
 _BOX_OF = {2: (0, 1, 2), 1: (1, 2, 0), 0: (2, 0, 1)}
 
@@ -490,11 +491,10 @@ class Axes3D(Plotting3D, Axes):
         text = max(sizes) * max([len(a.label) for a in spec.axes] + [4]) * 0.6
         return max(radius * unit / self._zoom - self.box[2] / 2, 0.0) + text
 
-    def _viewport(self) -> tuple[int, int, int, int]:
+    def _viewport(self, spec: BoxSpec | None) -> tuple[int, int, int, int]:
         """The view's rectangle (figure pixels from the bottom left, whole pixels): the
         box with room for its labels as the view turns, inside the figure."""
         bx, by, bw, bh = self.box
-        spec = self._box_spec()
         reach = self._reach_px(spec) if spec is not None else 0.0
         left, right, bottom, top = (max(m, reach) + 2 for m in self._deco_margins)
         w, h = self.figure.canvas.size
@@ -513,36 +513,49 @@ class Axes3D(Plotting3D, Axes):
         spec = self._box_spec()
         if spec is None:
             return 0.0, 0.0, 0.0, 0.0
-        g = geometry(spec)
         # at the view the script set: the mouse turning the view does not move the
         # layout (the browser turns it without Python, and nothing should jump)
+        key = (tuple(self.box), self._home_view, self._vertical, self._focal_length,
+               repr(spec))
+        if getattr(self, "_margins_for", (None,))[0] == key:
+            return self._margins_for[1]
+        g = geometry(spec)
         high = far_faces(self.depth_direction(home=True))
         bx, by, bw, bh = self.box
         x0, y0, x1, y1 = bx, by, bx + bw, by + bh
-        for kind, va in (("tick_labels", "top"), ("axis_labels", "center")):
+        for kind in ("tick_labels", "axis_labels"):
             rows = g[kind]
             if not rows:
                 continue
             pos = np.array([r[1] for r in rows])
-            keep = visible(np.floor(pos / CODE + 0.5), high)
-            for r, ok in zip(rows, keep, strict=True):
-                if not ok:
-                    continue
-                i, anchor, text = r[0], r[1] - CODE * np.floor(r[1] / CODE + 0.5), r[2]
-                a = spec.axes[i]
+            codes = np.floor(pos / CODE + 0.5)
+            keep = visible(codes, high)
+            rows = [r for r, k in zip(rows, keep, strict=True) if k]
+            if not rows:
+                continue
+            anchors = (pos - CODE * codes)[keep]
+            px = self.project(anchors, coords="box", home=True)[:, :2]
+            if kind == "axis_labels":  # the screen angle of each label's edge
+                ends = np.concatenate([[a + r[4], a + r[4] + r[3]] for a, r in
+                                       zip(anchors, rows, strict=True)])
+                e = self.project(ends, coords="box", home=True)[:, :2]
+                angles = np.arctan2(e[1::2, 1] - e[::2, 1], e[1::2, 0] - e[::2, 0])
+            for k, (r, (x, y)) in enumerate(zip(rows, px, strict=True)):
+                a = spec.axes[r[0]]
                 size = a.tick_size if kind == "tick_labels" else a.label_size
-                w, h, _ = textmod.measure(text, size)
-                (px, py, _), = self.project(anchor, coords="box", home=True)
+                w, h, _ = textmod.measure(r[2], size)
                 if kind == "axis_labels" and np.any(r[3]):
-                    (ax_, ay_, _), (qx, qy, _) = self.project(
-                        [anchor + r[4], anchor + r[4] + r[3]], coords="box", home=True)
-                    ang = math.atan2(qy - ay_, qx - ax_)
-                    c, s = abs(math.cos(ang)), abs(math.sin(ang))
+                    c, s = abs(math.cos(angles[k])), abs(math.sin(angles[k]))
                     w, h = w * c + h * s, w * s + h * c
-                top_y = py if va == "top" else py + h / 2
-                x0, x1 = min(x0, px - w / 2), max(x1, px + w / 2)
+                top_y = y if kind == "tick_labels" else y + h / 2
+                x0, x1 = min(x0, x - w / 2), max(x1, x + w / 2)
                 y0, y1 = min(y0, top_y - h), max(y1, top_y)
-        return bx - x0, x1 - (bx + bw), by - y0, y1 - (by + bh)
+        # whole pixels: the layout (margins → box → label places → margins) then settles
+        # on one box instead of creeping by fractions of a pixel from frame to frame
+        margins = tuple(float(math.ceil(max(m, 0.0))) for m in
+                        (bx - x0, x1 - (bx + bw), by - y0, y1 - (by + bh)))
+        self._margins_for = (key, margins)
+        return margins
 
     def decorations_above(self) -> float:
         return 0.0
@@ -558,8 +571,12 @@ class Axes3D(Plotting3D, Axes):
         self.facecolor = color
         self._facecolor_set = True
 
-    def sync_camera(self) -> None:
-        rect = self._viewport()
+    def sync_camera(self, spec=_LAST) -> None:
+        """The camera from the view angles, zoom and pan; the viewport from the box and
+        ``spec`` (by default the last frame's viewport)."""
+        if spec is not _LAST or getattr(self, "_rect", None) is None:
+            self._rect = self._viewport(self._box_spec() if spec is _LAST else spec)
+        rect = self._rect
         cam = self.view.camera
         d = self._camera_dict(rect)
         cam.center = np.asarray(d["center"], float)
@@ -584,7 +601,7 @@ class Axes3D(Plotting3D, Axes):
         it shows become the axes' (and those sharing its view)."""
         elev, azim = float(camera["elevation"]), float(camera["azimuth"]) - 90.0
         roll = float(camera.get("roll", 0.0))
-        rect = self._viewport()
+        rect = self._rect
         half_h = rect[3] / 2 / (self.box[2] / VIEW_SPAN)
         if self._focal_length == np.inf:
             zoom = float(camera["distance"]) / (2 * PROJ_DIST * half_h)
@@ -895,13 +912,14 @@ class Axes3D(Plotting3D, Axes):
 
     def sync(self) -> None:
         """Before drawing: camera, the box, and the artists' visuals in box coordinates."""
-        self.sync_camera()
+        spec = self._box_spec()
+        self.sync_camera(spec)
         self.view.bgcolor = self._background()
         if self._dirty:
             for a in self.artists:
                 a.sync3d()
             self._dirty = False
-        self.box3d.update(self._box_spec())
+        self.box3d.update(spec)
         self._sync_gpu_transforms()
 
     def _sync_gpu_transforms(self) -> None:
