@@ -669,11 +669,15 @@ class Line3DCollection(Art3D, _Styled3D, Artist):
         lengths = np.array([len(s) for s in self._segments if len(s)]) + 1
         return int(np.searchsorted(np.cumsum(lengths), index, side="right"))
 
-    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+    def legend_line(self) -> tuple:
+        """(rgba, width px, dashes px) of the lines, as legends draw them."""
         rgba = self.face_rgba()
         width = self.axes.figure.points_to_pixels(float(self._linewidths[0]))
         c = tuple(rgba[len(rgba) // 2]) if len(rgba) else colors.to_rgba("C0")
-        return LegendHandle(line=(c, width, dash_pattern(self._linestyle, width)))
+        return c, width, dash_pattern(self._linestyle, width)
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        return LegendHandle(line=self.legend_line())
 
 
 def _line_style(ls):

@@ -505,7 +505,7 @@ class Plotting3D:
                                marker=mstyle.get("marker", "o"), linestyle="None",
                                label=label)[0]
         bstyle = parse_fmt(basefmt)
-        base = feet[np.lexsort(feet.T[::-1])] if len(feet) else feet
+        base = feet  # through the feet in the data's order, as mplot3d draws it
         baseline = self.plot(base[:, 0], base[:, 1], base[:, 2],
                              color=bstyle.get("color", "C3"),
                              linestyle=bstyle.get("linestyle", "-"), label="_nolegend_")[0]
