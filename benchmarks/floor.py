@@ -1,6 +1,6 @@
 """The floor: each scene done by a minimal raw moderngl program, what this machine needs.
 
-    python benchmarks/floor.py stream [--channels 32] [--seconds 10]
+    python benchmarks/floor.py stream [--channels 32] [--seconds 10] [--frames N]
 
 The scenes of ``peers.py`` ((a)-(d), run there as the library ``floor``) and of
 ``streams.py`` ((e)) with nothing but numpy, moderngl and zlib: no figure, no axes, no
@@ -486,13 +486,13 @@ class StreamFloor:
 
 
 def stream(channels: int = 32, seconds: float = 10.0, rate: int = 10_000,
-           size: tuple[int, int] = (W, H)) -> dict:
+           size: tuple[int, int] = (W, H), frames: int | None = None) -> dict:
     """Scene (e) at the floor, timed like ``streams.py``: frames of 1/60 s of samples
     (push, upload, draw, glFinish)."""
     f = StreamFloor(channels, int(rate * seconds), rate, size)
     rng = np.random.default_rng(0)
     freqs = 1.0 + np.arange(channels)
-    frames = int(round(seconds * 60))
+    frames = frames or int(round(seconds * 60))
     bounds = np.round(np.arange(frames + 1) * rate / 60).astype(int)
     blocks = []
     for i in range(frames):
@@ -522,8 +522,9 @@ def main() -> None:
     s.add_argument("--channels", type=int, default=32)
     s.add_argument("--seconds", type=float, default=10.0)
     s.add_argument("--rate", type=int, default=10_000)
+    s.add_argument("--frames", type=int, default=None)
     a = p.parse_args()
-    r = stream(a.channels, a.seconds, a.rate)
+    r = stream(a.channels, a.seconds, a.rate, frames=a.frames)
     if a.json:
         print(json.dumps(r))
     else:

@@ -1,7 +1,7 @@
 """Scene (e): 32 channels × 10 kHz streamed for 10 s of data in 1/60 s blocks.
 
     python benchmarks/streams.py [--seconds 10] [--channels 32] [--rate 10000]
-                                 [--size 1600x1000] [--json]
+                                 [--size 1600x1000] [--frames N] [--json]
 
 A 1600×1000 figure (offscreen) holds ``ax.stream(channels, capacity=rate * seconds,
 dt=1/rate, stacked=True)``. Each frame pushes the next 1/60 s of samples (166 or 167
@@ -25,7 +25,7 @@ import numpy as np
 
 
 def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
-        size: tuple[int, int] = (1600, 1000)) -> dict:
+        size: tuple[int, int] = (1600, 1000), frames: int | None = None) -> dict:
     import lumos
     from lumos.gpu.context import current
 
@@ -34,7 +34,7 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
     s = ax.stream(channels=channels, capacity=capacity, dt=1.0 / rate, stacked=True)
     rng = np.random.default_rng(0)
     freqs = 1.0 + np.arange(channels)
-    frames = int(round(seconds * 60))
+    frames = frames or int(round(seconds * 60))  # fewer: the ring is not full yet
     # samples per frame: 166 or 167, 10 000 per second exactly
     bounds = np.round(np.arange(frames + 1) * rate / 60).astype(int)
 
@@ -110,10 +110,12 @@ def main() -> None:
     p.add_argument("--channels", type=int, default=32)
     p.add_argument("--rate", type=int, default=10_000)
     p.add_argument("--size", default="1600x1000")
+    p.add_argument("--frames", type=int, default=None,
+                   help="frames to time (default: --seconds of them, the ring's capacity)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     a = p.parse_args()
     w, h = (int(v) for v in a.size.split("x"))
-    r = run(a.seconds, a.channels, a.rate, (w, h))
+    r = run(a.seconds, a.channels, a.rate, (w, h), a.frames)
     if a.json:
         json.dump(r, sys.stdout)
         print()
