@@ -492,13 +492,18 @@ def stream(channels: int = 32, seconds: float = 10.0, rate: int = 10_000,
     f = StreamFloor(channels, int(rate * seconds), rate, size)
     rng = np.random.default_rng(0)
     freqs = 1.0 + np.arange(channels)
-    frames = frames or int(round(seconds * 60))
-    bounds = np.round(np.arange(frames + 1) * rate / 60).astype(int)
+    total = int(round(seconds * 60))
+    skip = total - min(frames or total, total)  # pushed untimed, as streams.py does
+    bounds = np.round(np.arange(total + 1) * rate / 60).astype(int)
     blocks = []
-    for i in range(frames):
+    for i in range(total):
         t = np.arange(bounds[i], bounds[i + 1]) / rate
         blocks.append((np.sin(2 * np.pi * freqs[None, :] * t[:, None])
                        + 0.2 * rng.standard_normal((len(t), channels))).astype(np.float32))
+    for b in blocks[:skip]:
+        f.push(b)
+    f.frame()
+    blocks, frames = blocks[skip:], total - skip
     frame_s = []
     cpu0 = time.process_time()
     for b in blocks:

@@ -263,7 +263,8 @@ def scenes(args) -> str:
             "times move with the load and the ratios of one scene (its libraries take turns "
             "in the cold scenes) are what counts. Cold: median of "
             f"{args.runs} fresh processes each; redraw: median of {args.redraws} in one "
-            f"process; streams: {args.stream_frames or 600} frames; window: median of "
+            f"process; streams: the last {args.stream_frames or 600} of 600 frames timed; "
+            f"window: median of "
             f"{args.window_frames} pan frames; ratios: lumos / fastest peer that ran, "
             "lumos / floor (`floor.py`: raw moderngl, only what the picture needs); no "
             "GPU was lent, so there is no GPU table.\n\n" + peers.table(results, extra))
@@ -319,7 +320,8 @@ def main() -> None:
                         help="fresh processes per cold scene and library")
     parser.add_argument("--redraws", type=int, default=7, help="redraws per warm scene")
     parser.add_argument("--stream-frames", type=int, default=None,
-                        help="frames per stream run (default: 600, the ring's 10 s)")
+                        help="frames timed per stream run, the last of the ring's 600 "
+                             "(default: all)")
     parser.add_argument("--window-frames", type=int, default=30,
                         help="pan and zoom frames per window scene")
     parser.add_argument("--no-write", action="store_true", help="print only")

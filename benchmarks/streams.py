@@ -34,16 +34,22 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
     s = ax.stream(channels=channels, capacity=capacity, dt=1.0 / rate, stacked=True)
     rng = np.random.default_rng(0)
     freqs = 1.0 + np.arange(channels)
-    frames = frames or int(round(seconds * 60))  # fewer: the ring is not full yet
+    # ``frames`` fewer than the ring's: the first ones are pushed before the timing
+    # starts, so that the timed frames draw a ring as full as the last ones would
+    total = int(round(seconds * 60))
+    skip = total - min(frames or total, total)
     # samples per frame: 166 or 167, 10 000 per second exactly
-    bounds = np.round(np.arange(frames + 1) * rate / 60).astype(int)
+    bounds = np.round(np.arange(total + 1) * rate / 60).astype(int)
 
     def block(i: int) -> np.ndarray:
         t = np.arange(bounds[i], bounds[i + 1]) / rate
         return (np.sin(2 * np.pi * freqs[None, :] * t[:, None])
                 + 0.2 * rng.standard_normal((len(t), channels))).astype(np.float32)
 
-    blocks = [block(i) for i in range(frames)]  # made before timing: data is not ours
+    blocks = [block(i) for i in range(total)]  # made before timing: data is not ours
+    for b in blocks[:skip]:
+        s.push(b)
+    blocks, frames = blocks[skip:], total - skip
     fig.render()  # the first frame compiles shaders and allocates the ring textures
     canvas = fig.canvas
     executor = canvas._executor
@@ -78,7 +84,7 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
         canvas._target.read()
         readback = time.perf_counter() - start
     worst = np.argsort(frame_s)[-max(frames // 100, 1):]  # the slowest 1 %
-    sample_bytes = bounds[1:] - bounds[:-1]
+    sample_bytes = bounds[skip + 1:] - bounds[skip:-1]
     return {
         "frames": frames, "channels": channels, "rate": rate, "capacity": capacity,
         "size": list(size),
@@ -111,7 +117,7 @@ def main() -> None:
     p.add_argument("--rate", type=int, default=10_000)
     p.add_argument("--size", default="1600x1000")
     p.add_argument("--frames", type=int, default=None,
-                   help="frames to time (default: --seconds of them, the ring's capacity)")
+                   help="frames to time, the last of the ring's (default: all of them)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     a = p.parse_args()
     w, h = (int(v) for v in a.size.split("x"))
