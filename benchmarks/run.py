@@ -297,6 +297,14 @@ def others(args) -> str:
               "the first `savefig` after the figure was drawn and, in parentheses, the "
               "median of the next ones:\n\n"
               + "\n".join(vector.rows(json_of("vector.py", "--runs", str(args.runs)))))
+    table += ("\n\n(a) cold start, phase by phase (`benchmarks/cold_start.py`, ms, median of "
+              "fresh processes; llvmpipe compiles shaders on their first draw, inside "
+              "\"draw\"):\n\n" + cold_start(args.runs))
+    # matplotlib figures drawn by lumos's backend against matplotlib's own backends
+    mplb = subprocess.run([sys.executable, str(HERE / "mpl_backend.py")], check=True,
+                          capture_output=True, text=True).stdout
+    table += ("\n\nmatplotlib's API drawn by lumos (`benchmarks/mpl_backend.py`, "
+              "1600 × 1000, one run; lumos / Agg below 1 is faster):\n\n" + mplb.strip())
     return table
 
 
