@@ -216,6 +216,16 @@ class Axis:
         lo, hi = self.get_view_interval()
         length, vertical = self.tick_room()
         font_px = self.axes.figure.points_to_pixels(self.tick_size)
+        # One figure draw asks for the ticks of an axis several times (both layout
+        # passes, the grid, the decorations); during a draw they are computed once
+        # per view and length. Outside a draw there is no memo: locators and
+        # formatters may have changed since.
+        memo = getattr(self.axes.figure, "_tick_memo", None)
+        key = (id(self), lo, hi, length, font_px, self.scale.name, id(self.major_locator),
+               id(self.minor_locator), id(self.major_formatter))
+        if memo is not None and key in memo:
+            major, labels, minor, offset = memo[key]
+            return major.copy(), list(labels), minor.copy(), offset
         for locator in (self.major_locator, self.minor_locator):
             if hasattr(locator, "tick_space"):
                 locator.tick_space = ticker.tick_space(length, font_px, vertical)
@@ -226,6 +236,8 @@ class Axis:
                                                                "get_offset") else ""
         minor = ticker.visible(self.minor_locator.tick_values(lo, hi), lo, hi, log=log)
         minor = ticker.remove_overlapping_locs(minor, major)
+        if memo is not None:
+            memo[key] = (major.copy(), tuple(labels), minor.copy(), offset)
         return major, labels, minor, offset
 
 

@@ -201,6 +201,7 @@ class Figure:
         self.number = None
         self._current_axes: Axes | None = None
         self._drawn = False  # laid out at least once (front-ends need the axes' boxes)
+        self._tick_memo: dict | None = None  # Axis.ticks during a draw
         self._home: dict = {}  # view -> its axes' state before the mouse first moved it
         #: figure fraction → figure pixels from the bottom left (matplotlib's name)
         self.transFigure = LiveTransform(lambda: unit_to_box((0, 0, *self.canvas.size)),
@@ -468,12 +469,16 @@ class Figure:
     def draw(self) -> None:
         """Bring every view up to date (layout, limits, batches, decorations)."""
         self._drawn = True
-        for ax in self.axes:
-            ax.update_limits()
-        self._layout()
-        for ax in self.axes:
-            ax.sync()
-        self._draw_decorations()
+        self._tick_memo = {}  # Axis.ticks: computed once per axis and view in this draw
+        try:
+            for ax in self.axes:
+                ax.update_limits()
+            self._layout()
+            for ax in self.axes:
+                ax.sync()
+            self._draw_decorations()
+        finally:
+            self._tick_memo = None
 
     def frame(self):
         """The frame description of the figure."""
