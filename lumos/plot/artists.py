@@ -15,6 +15,7 @@ from .. import colors
 from ..gpu.resources import changed_rows
 from ..transforms import Transform
 from ..visuals import Image, Line, Markers
+from . import validate
 from .style import DASHES, dash_pattern, rcParams
 
 # Lines longer than this get a batch visual of their own so that they are never copied
@@ -292,7 +293,7 @@ def numeric(values, argument: str) -> np.ndarray:
     or an error naming ``argument``."""
     if isinstance(values, str):
         raise TypeError(f"{argument}: got str, expected numbers")
-    arr = np.asarray(values)  # DataView (line.ydata) converts itself
+    arr = validate.numbers_array(values, argument)  # DataView converts itself
     if arr.dtype == object:
         try:
             arr = arr.astype(float)
@@ -377,9 +378,10 @@ class Line2D(Artist):
                              "'steps-mid' or 'steps-post'")
         self._drawstyle = drawstyle
         self._markers_changed = True  # the markers batch re-uploads this line's markers
-        self.set_markevery(markevery)
+        self._markevery = None
         self._scaled = self._markers_scaled = np.zeros((0, 2))
         self.set_data(x, y)
+        self.set_markevery(markevery)  # indices are checked against the data
 
     # data
     def set_data(self, x=None, y=None) -> None:
@@ -540,6 +542,24 @@ class Line2D(Artist):
                             "a slice or indices")
         if isinstance(every, (int, np.integer)) and every < 1:
             raise ValueError(f"markevery: got {every}, expected an int >= 1")
+        if isinstance(every, tuple) and len(every) == 2 and all(
+                isinstance(v, (int, np.integer)) for v in every):
+            if every[0] < 0 or every[1] < 1:  # matplotlib's (start, N)
+                raise ValueError(f"markevery: got {every}, expected (start >= 0, N >= 1)")
+            every = slice(int(every[0]), None, int(every[1]))
+        if isinstance(every, (list, tuple, np.ndarray)):
+            every = validate.numbers_array(every, "markevery")
+            n = len(self._x)
+            if every.dtype.kind == "b":
+                if every.shape != (n,):
+                    raise ValueError(f"markevery: got a mask of shape {every.shape}, expected "
+                                     f"({n},) like the data")
+            elif every.dtype.kind not in "iu" or every.ndim != 1:
+                raise TypeError(f"markevery: got {every.dtype} of shape {every.shape}, "
+                                "expected a list of point indices")
+            elif every.size and not (-n <= every.min() and every.max() < n):
+                raise ValueError(f"markevery: got indices {every.min()}..{every.max()}, "
+                                 f"expected indices of the {n} points (-{n}..{n - 1})")
         self._markevery = every
         self._changed()
 
@@ -551,6 +571,11 @@ class Line2D(Artist):
             return pts
         if isinstance(every, (int, np.integer)):
             return pts[:: int(every)]
+        if isinstance(every, np.ndarray) and every.dtype.kind in "iu":
+            n = len(pts)  # the data may have shrunk since: points that are gone have none
+            every = every[(every >= -n) & (every < n)]
+        elif isinstance(every, np.ndarray) and every.shape != (len(pts),):
+            return pts[:0]
         return pts[every]
 
     def rescale(self) -> None:
@@ -793,13 +818,17 @@ class PathCollection(Artist, ScalarMappable):
         self._density = None
         self._offsets = np.zeros((0, 2))
         self._scaled = np.zeros((0, 2))
-        self.set_offsets(np.c_[as_1d(x, "x").ravel(), as_1d(y, "y").ravel()]
-                         if np.size(x) == np.size(y) else _mismatch(x, y))
+        xs, ys = as_1d(x, "x").ravel(), as_1d(y, "y").ravel()
+        if xs.size != ys.size:
+            _mismatch(xs, ys)
+        # dates through their axes (numbers pass), as plot converts them
+        xs = axes.xaxis.convert(xs) if xs.dtype.kind in "Mm" else xs
+        ys = axes.yaxis.convert(ys) if ys.dtype.kind in "Mm" else ys
+        self.set_offsets(np.c_[xs, ys])
         self.set_sizes(rcParams["lines.markersize"] ** 2 if s is None else s)
         if c is not None and color is not None:
             raise ValueError("c and color: got both, expected at most one")
-        c = color if c is None else c
-        self._set_c(c)
+        self._set_c(color if c is None else c, "color" if c is None else "c")
         if density is None:
             density = len(self._offsets) > self.density_threshold and self._one_color()
         if density:
@@ -859,17 +888,24 @@ class PathCollection(Artist, ScalarMappable):
         self._dirty[part] = (start, stop) if old is None else (min(old[0], start),
                                                                max(old[1], stop))
 
-    def _set_c(self, c) -> None:
+    def _set_c(self, c, argument: str = "c") -> None:
         n = len(self._offsets)
-        arr = None if c is None or isinstance(c, str) else np.asarray(c)
+        arr = None if c is None or isinstance(c, str) else validate.numbers_array(c, argument)
         # like matplotlib: n numbers are values for the colormap, anything else colors
         if arr is not None and arr.dtype.kind in "biuf" and arr.ndim == 1 and arr.size == n:
             self._array = None  # a new mapping: every color changes
             self.set_array(arr)
-        else:
-            self._array = None
-            self._facecolor = colors.to_rgba_array("C0" if c is None else c, n)
-            self._colors_changed()
+            return
+        try:
+            face = colors.to_rgba_array("C0" if c is None else c, n, argname=argument)
+        except ValueError:
+            if arr is not None and arr.dtype.kind in "biuf" and arr.ndim == 1:
+                raise ValueError(f"{argument}: got {arr.size} values for {n} points, expected "
+                                 f"{n} values, one color or {n} colors") from None
+            raise
+        self._array = None
+        self._facecolor = face
+        self._colors_changed()
 
     def set_offsets(self, xy) -> None:
         """New positions (N, 2); with N unchanged only the changed rows are uploaded."""
@@ -1036,6 +1072,15 @@ class PathCollection(Artist, ScalarMappable):
         return self._offsets
 
 
+def _extent(extent) -> tuple[float, ...] | None:
+    """None or (left, right, bottom, top): four finite numbers."""
+    if extent is None:
+        return None
+    if isinstance(extent, str) or np.ndim(extent) != 1 or len(extent) != 4:
+        raise ValueError(f"extent: got {extent!r}, expected (left, right, bottom, top)")
+    return tuple(validate.number(v, f"extent[{i}]") for i, v in enumerate(extent))
+
+
 def _mismatch(x, y):
     raise ValueError(f"x and y must be the same size: got {np.size(x)} and {np.size(y)}")
 
@@ -1056,7 +1101,7 @@ class AxesImage(Artist, ScalarMappable):
         if interp in ("none", "antialiased", "auto"):
             interp = "nearest"
         self._alpha = alpha
-        self._extent_spec = extent
+        self._extent_spec = _extent(extent)
         self._visual = Image(np.zeros((1, 1)), interpolation=interp)
         self.set_data(data)
 
@@ -1084,7 +1129,7 @@ class AxesImage(Artist, ScalarMappable):
         return (-0.5, w - 0.5, -0.5, h - 0.5)
 
     def set_extent(self, extent) -> None:
-        self._extent_spec = extent
+        self._extent_spec = _extent(extent)
         self._upload()
 
     def set_interpolation(self, interp: str) -> None:
@@ -1283,8 +1328,7 @@ def _font_size(size) -> float:
 
 
 def _rotation(rotation) -> float:
-    if rotation in ("horizontal", None):
+    if rotation is None:
         return 0.0
-    if rotation == "vertical":
-        return 90.0
-    return float(rotation)
+    rotation = validate.rotation(rotation)
+    return {"horizontal": 0.0, "vertical": 90.0}.get(rotation, rotation)

@@ -16,6 +16,7 @@ from ..visuals import Line
 from ..visuals.base import Member
 from . import bigdata
 from . import text as textmod
+from . import validate
 from .artist_api import ArtistAPI
 from .artists import (
     MARKERS,
@@ -247,6 +248,9 @@ class Axes(PlottingMixin, ArtistAPI):
         through ``cmap`` with ``norm`` 'eq_hist' (default), 'linear' or 'log'.
         """
         _reject_unknown(kwargs, "scatter")
+        validate.check(s=s, alpha=alpha, linewidths=linewidths, edgecolors=edgecolors,
+                       zorder=zorder, color=color)
+        validate.clim(vmin, vmax)
         if bigdata.is_lazy_input(x) or bigdata.is_lazy_input(y):
             return bigdata.dispatch_scatter(self, x, y, density, dict(
                 s=s, c=c, marker=None if marker == "o" else marker, cmap=cmap, norm=norm,
@@ -266,6 +270,8 @@ class Axes(PlottingMixin, ArtistAPI):
                **kwargs) -> AxesImage:
         """An image; ``origin='upper'`` puts row 0 at the top, ``aspect='equal'`` default."""
         _reject_unknown(kwargs, "imshow")
+        validate.check(alpha=alpha, zorder=zorder)
+        validate.clim(vmin, vmax)
         if bigdata.is_lazy_input(X) and max(X.shape[:2]) > bigdata.TILE_ABOVE:
             im = bigdata.dispatch_imshow(self, X, dict(
                 cmap=cmap, norm=norm, interpolation=interpolation, alpha=alpha, vmin=vmin,
@@ -997,9 +1003,7 @@ _KW_ALIASES = {"c": "color", "lw": "linewidth", "ls": "linestyle", "ms": "marker
 
 
 def _normalize_kwargs(kwargs: dict) -> dict:
-    out = {}
-    for k, v in kwargs.items():
-        out[_KW_ALIASES.get(k, k)] = v
+    out = validate.keywords(kwargs, _KW_ALIASES)
     if "marker" in out:
         check_marker(out["marker"])
     return out

@@ -31,6 +31,7 @@ from .collections import (
     StemContainer,
     color_rows,
 )
+from . import validate
 from .style import rcParams
 
 # matplotlib's short names, for patches and collections
@@ -40,17 +41,9 @@ _ALIASES = {"c": "color", "lw": "linewidth", "ls": "linestyle", "ec": "edgecolor
 
 
 def _normalize(kwargs: dict, where: str, allowed: tuple[str, ...]) -> dict:
-    """Aliases resolved; anything not in ``allowed`` is a TypeError naming it."""
-    out = {}
-    for key, value in kwargs.items():
-        name = _ALIASES.get(key, key)
-        if name in out:
-            raise TypeError(f"{where}: got {key!r} and {name!r}, expected one of them")
-        out[name] = value
-    unknown = sorted(set(out) - set(allowed))
-    if unknown:
-        raise TypeError(f"{where}: unexpected keyword arguments {unknown}")
-    return out
+    """Aliases resolved, values checked; anything not in ``allowed`` is a TypeError
+    naming it."""
+    return validate.keywords(kwargs, _ALIASES, where, allowed)
 
 
 def _categories(values) -> list[str] | None:
@@ -532,6 +525,8 @@ class PlottingMixin:
         if not isinstance(fmt, str):
             raise TypeError(f"fmt: got {type(fmt).__name__}, expected str")
         kwargs = {k: v for k, v in _normalize_kwargs(kwargs).items() if v is not None}
+        validate.check(ecolor=ecolor, elinewidth=elinewidth, capsize=capsize,
+                       capthick=capthick)
         zorder = kwargs.pop("zorder", 2.0)
         zorder = 2.0 if zorder is None else float(zorder)
         label = kwargs.pop("label", None)
@@ -541,6 +536,9 @@ class PlottingMixin:
             raise ValueError(f"x and y must have the same size: got {xv.size} and {yv.size}")
         n = xv.size
         everymask = _errorevery_mask(n, errorevery)
+        # the bars' ends, checked before anything is added (a refused call adds nothing)
+        bounds = {a: _error_bounds(err, dep, a, axis) for a, dep, err, axis in (
+            ("x", xv, xerr, self.xaxis), ("y", yv, yerr, self.yaxis)) if err is not None}
         alpha = kwargs.get("alpha")
         data_line = None
         if fmt.lower() != "none":
@@ -555,11 +553,10 @@ class PlottingMixin:
         lw = elinewidth if elinewidth is not None else kwargs.get("linewidth")
         caps = float(rcParams.get("errorbar.capsize", 0.0) if capsize is None else capsize)
         barcols, caplines = [], {"x": [], "y": []}
-        for dep_axis, dep, err, indep, axis in (("x", xv, xerr, yv, self.xaxis),
-                                                ("y", yv, yerr, xv, self.yaxis)):
-            if err is None:
+        for dep_axis, indep in (("x", yv), ("y", xv)):
+            if dep_axis not in bounds:
                 continue
-            lo, hi = _error_bounds(err, dep, dep_axis, axis)
+            lo, hi = bounds[dep_axis]
             sel = everymask
             if dep_axis == "x":
                 segs = np.stack([np.c_[lo[sel], indep[sel]], np.c_[hi[sel], indep[sel]]], axis=1)
