@@ -807,7 +807,7 @@ class PathCollection(Artist, ScalarMappable):
         eq_hist = isinstance(norm, str) and norm == "eq_hist"
         self._init_mappable(cmap, None if eq_hist else norm, vmin, vmax)
         self._marker = check_marker(marker) or "o"
-        self._alpha = alpha
+        self._alpha = None
         self._edgecolors = "face" if edgecolors is None else edgecolors
         self._linewidths = 0.0 if linewidths is None else float(np.mean(linewidths))
         self._array = None
@@ -825,6 +825,7 @@ class PathCollection(Artist, ScalarMappable):
         xs = axes.xaxis.convert(xs) if xs.dtype.kind in "Mm" else xs
         ys = axes.yaxis.convert(ys) if ys.dtype.kind in "Mm" else ys
         self.set_offsets(np.c_[xs, ys])
+        self._alpha = self._checked_alpha(alpha)
         self.set_sizes(rcParams["lines.markersize"] ** 2 if s is None else s)
         if c is not None and color is not None:
             raise ValueError("c and color: got both, expected at most one")
@@ -832,6 +833,9 @@ class PathCollection(Artist, ScalarMappable):
         if density is None:
             density = len(self._offsets) > self.density_threshold and self._one_color()
         if density:
+            if np.ndim(self._alpha):
+                raise ValueError("alpha: per-point alpha cannot be shown with density=True "
+                                 "(points are counted per pixel); pass one number")
             if not self._one_color():
                 raise ValueError("c: per-point colors or values cannot be shown with "
                                  "density=True (points are counted per pixel); pass one "
@@ -929,6 +933,8 @@ class PathCollection(Artist, ScalarMappable):
                 self._facecolor = np.resize(self._facecolor, (n, 4))
             if self._array is not None:
                 self._array = np.resize(self._array, n)
+            if np.ndim(self._alpha):
+                self._alpha = np.resize(self._alpha, n)
             self._face = None
         self.rescale()
 
@@ -981,8 +987,19 @@ class PathCollection(Artist, ScalarMappable):
     def set_facecolor(self, c) -> None:
         self._set_c(c)
 
+    def _checked_alpha(self, alpha):
+        """None, one number in 0..1, or one per point (as matplotlib's scatter)."""
+        validate.alpha(alpha)
+        if alpha is None or np.ndim(alpha) == 0:
+            return alpha
+        a = np.asarray(alpha, dtype=float).ravel()
+        if a.size != len(self._offsets):
+            raise ValueError(f"alpha: got {a.size} values for {len(self._offsets)} points, "
+                             f"expected one number or {len(self._offsets)}")
+        return a
+
     def set_alpha(self, alpha) -> None:
-        self._alpha = alpha
+        self._alpha = self._checked_alpha(alpha)
         self._colors_changed()
 
     def _mapping_changed(self) -> None:
@@ -1023,7 +1040,7 @@ class PathCollection(Artist, ScalarMappable):
     def _map_colors(self, values: np.ndarray) -> np.ndarray:
         rgba = np.asarray(self.cmap(self.norm(values)), dtype=float).reshape(-1, 4)
         if self._alpha is not None:
-            rgba[:, 3] = float(self._alpha)
+            rgba[:, 3] = self._alpha  # one number or one per point
         return rgba
 
     def face_rgba(self) -> np.ndarray:
@@ -1034,7 +1051,7 @@ class PathCollection(Artist, ScalarMappable):
             else:
                 rgba = self._facecolor.astype(float)
                 if self._alpha is not None:
-                    rgba[:, 3] = float(self._alpha)
+                    rgba[:, 3] = self._alpha  # one number or one per point
                 self._face = rgba
         return self._face
 

@@ -421,13 +421,14 @@ class Axes(PlottingMixin, ArtistAPI):
                     if sticky is not None and len(sticky[i]):
                         stickies.append(np.asarray(sticky[i], dtype=float).ravel())
             if not spans:
+                _log_fallback(axis)
                 continue
-            lo = min(s[0] for s in spans)
-            hi = max(s[1] for s in spans)
+            lo, hi = axis.clip_limits(min(s[0] for s in spans), max(s[1] for s in spans))
             margin = self._margins[i]
             with np.errstate(all="ignore"):
                 s0, s1 = axis.scale.forward(np.array([lo, hi]))
             if not (np.isfinite(s0) and np.isfinite(s1)):
+                _log_fallback(axis)
                 continue
             if s0 == s1:
                 lo, hi = _singular(lo, axis.scale.name)
@@ -447,7 +448,7 @@ class Axes(PlottingMixin, ArtistAPI):
             if above.size:
                 hi = min(hi, above[0])
             inverted = axis.inverted
-            axis.limits.lo, axis.limits.hi = float(lo), float(hi)
+            axis.limits.lo, axis.limits.hi = axis.clip_limits(float(lo), float(hi), warn=False)
             axis.inverted = inverted
 
     def update_limits(self) -> None:
@@ -979,6 +980,18 @@ class Axes(PlottingMixin, ArtistAPI):
             line.dashes = dash_pattern(style.get("linestyle", rcParams["grid.linestyle"]), width)
             line.set_data(segments)
             line.color = color
+
+
+def _log_fallback(axis: Axis) -> None:
+    """A log axis with no positive data and non-positive limits shows matplotlib's
+    default decade (1, 10), with its warning, instead of limits it cannot draw."""
+    lo, hi = axis.limits.lo, axis.limits.hi
+    if axis.scale.name == "log" and lo is not None and (lo <= 0 or hi <= 0):
+        import warnings
+
+        warnings.warn(f"{axis.name}: data has no positive values, and therefore cannot be "
+                      "log-scaled; showing 1..10", stacklevel=3)
+        axis.limits.lo, axis.limits.hi = 1.0, 10.0
 
 
 def _singular(v: float, scale: str) -> tuple[float, float]:

@@ -649,6 +649,7 @@ class PlottingMixin:
     def _hvlines(self, kind, pos, lo, hi, colors_, linestyles, label, kwargs):
         where = "hlines" if kind == "h" else "vlines"
         kw = _normalize(kwargs, where, ("linewidth", "alpha", "zorder", "color"))
+        validate.check(colors=colors_)
         if colors_ is None:
             colors_ = kw.pop("color", rcParams.get("lines.color", "C0"))
         kw.pop("color", None)

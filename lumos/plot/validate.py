@@ -113,7 +113,8 @@ def sizes(value, argument: str = "s"):
         raise TypeError(f"{argument}: got {_describe(value)}, expected numbers >= 0")
     bad = np.isinf(arr) | (arr < 0)
     if bad.any():
-        raise ValueError(f"{argument}: got {_describe(value)} with {arr[bad][0]!r}, expected "
+        first = float(arr[bad][0])
+        raise ValueError(f"{argument}: got {_describe(value)} with {first!r}, expected "
                          "numbers >= 0 (NaN skips a point)")
     return value
 
@@ -172,7 +173,7 @@ def clim(vmin, vmax, names: tuple[str, str] = ("vmin", "vmax")) -> None:
 CHECKS: dict[str, Callable] = {
     "linewidth": _nonnegative, "markersize": _nonnegative, "markeredgewidth": _nonnegative,
     "elinewidth": _nonnegative, "capsize": _nonnegative, "capthick": _nonnegative,
-    "s": sizes, "linewidths": _nonnegative, "edgecolors": color,
+    "s": sizes, "linewidths": _nonnegative, "edgecolors": color, "colors": color,
     "alpha": alpha, "zorder": finite, "rotation": rotation,
     "color": color, "edgecolor": color, "facecolor": color, "markerfacecolor": color,
     "markeredgecolor": color, "ecolor": color,
@@ -217,3 +218,17 @@ def points(n: int, argument: str, bytes_per_point: int) -> None:
     check_memory(float(n) * bytes_per_point, f"{argument}: {n:,} points",
                  "pass fewer points (decimate them, or pass a lazy array such as a dask "
                  "or zarr array, which lumos reduces per pixel)")
+
+
+def figsize(w, h, argument: str = "figsize") -> tuple[float, float]:
+    """(width, height) in inches: two finite numbers > 0."""
+    try:
+        fw, fh = float(w), float(h)
+    except (TypeError, ValueError):
+        raise TypeError(f"{argument}: got ({w!r}, {h!r}), expected (width, height) in "
+                        "inches") from None
+    if not (fw > 0 and fh > 0 and math.isfinite(fw) and math.isfinite(fh)):
+        raise ValueError(f"{argument}: got ({w!r}, {h!r}), expected positive finite "
+                         "(width, height) in inches")
+    return fw, fh
+
