@@ -1089,6 +1089,10 @@ class PathCollection(Artist, ScalarMappable):
         return self._offsets
 
 
+#: an image's copy (up to 4 float64 channels), its float32 texture and RGBA picture
+IMAGE_BYTES_PER_PIXEL = 56
+
+
 def _extent(extent) -> tuple[float, ...] | None:
     """None or (left, right, bottom, top): four finite numbers."""
     if extent is None:
@@ -1123,7 +1127,11 @@ class AxesImage(Artist, ScalarMappable):
         self.set_data(data)
 
     def set_data(self, data) -> None:
-        arr = np.array(data, copy=True)
+        if isinstance(data, np.ndarray) and data.ndim >= 2:  # before the copy
+            validate.points(data.shape[0] * data.shape[1], "X", IMAGE_BYTES_PER_PIXEL,
+                            "pixels", "pass a smaller image (or a lazy array: h5py, zarr, "
+                            "Dask or a numpy memmap, which lumos tiles and reads per view)")
+        arr = np.array(validate.numbers_array(data, "X"), copy=True)
         if arr.dtype.kind not in "biuf":
             raise TypeError(f"X: got dtype {arr.dtype}, expected numbers")
         if arr.ndim not in (2, 3) or (arr.ndim == 3 and arr.shape[2] not in (3, 4)):

@@ -155,14 +155,17 @@ class Axes(PlottingMixin, ArtistAPI):
         axis.is_date = other.is_date
         axis._set_default_ticker()
 
-    def _add_artist(self, artist: Artist) -> Artist:
+    def _add_artist(self, artist: Artist, autoscale: bool = True) -> Artist:
+        """Add ``artist``; ``autoscale=False`` when more follow at once (the limits are
+        fitted after the last: fitting visits every artist)."""
         self.artists.append(artist)
         for v in artist.visuals():
             v.order = artist.zorder
             v.rasterized = artist.get_rasterized()
             self.view.add(v)
         self._dirty = True
-        self._autoscale()
+        if autoscale:
+            self._autoscale()
         return artist
 
     def _remove_artist(self, artist: Artist) -> None:
@@ -196,7 +199,11 @@ class Axes(PlottingMixin, ArtistAPI):
                 continue
             # validated without copies: each Line2D copies its column once
             y = numeric(y, "y")
-            x = np.arange(len(y), dtype=float) if x is None else numeric(x, "x")
+            x = None if x is None else numeric(x, "x")
+            validate.lines(max(a.shape[1] if a.ndim == 2 else 1 for a in (x, y)
+                               if a is not None), len(y), "y",
+                           markers=check_marker(style.get("marker")) is not None)
+            x = np.arange(len(y), dtype=float) if x is None else x
             if x.shape[:1] != y.shape[:1]:
                 raise ValueError(f"x and y must have same first dimension, but have shapes "
                                  f"{x.shape} and {y.shape}")
@@ -208,7 +215,7 @@ class Axes(PlottingMixin, ArtistAPI):
                 s = dict(style)
                 if "color" not in s:
                     s["color"] = self._next_color()
-                lines.append(self._add_artist(Line2D(self, xk, yk, **s)))
+                lines.append(self._add_artist(Line2D(self, xk, yk, **s), k == ncols - 1))
         return lines
 
     def loglog(self, *args, **kwargs) -> list[Line2D]:
@@ -256,6 +263,8 @@ class Axes(PlottingMixin, ArtistAPI):
                 s=s, c=c, marker=None if marker == "o" else marker, cmap=cmap, norm=norm,
                 vmin=vmin, vmax=vmax, alpha=alpha, linewidths=linewidths,
                 edgecolors=edgecolors, label=label, zorder=zorder, color=color))
+        validate.points(max(validate.size_of(x), validate.size_of(y)), "x",
+                        validate.MARKER_BYTES_PER_POINT)
         if c is None and color is None:
             color = self._next_color()
         pc = PathCollection(self, x, y, s=s, c=c, marker=marker, cmap=cmap, norm=norm,

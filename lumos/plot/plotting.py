@@ -344,8 +344,13 @@ class PlottingMixin:
         if histtype == "barstacked":
             stacked = True
         axis = self.xaxis if orientation == "vertical" else self.yaxis
+        datasets = _reshape_2d(x, "x")  # views: nothing is copied before the check
+        validate.points(sum(validate.size_of(xi) for xi in datasets), "x",
+                        validate.HIST_BYTES_PER_VALUE, "values",
+                        "pass fewer values (or count them in chunks with numpy.histogram "
+                        "and draw the counts with ax.bar)")
         data = [_values(xi, f"x[{i}]" if i else "x", axis).reshape(-1)
-                for i, xi in enumerate(_reshape_2d(x, "x"))]
+                for i, xi in enumerate(datasets)]
         nx = len(data)
         if weights is not None:
             w = [_values(wi, "weights").reshape(-1) for wi in _reshape_2d(weights, "weights")]
@@ -378,6 +383,9 @@ class PlottingMixin:
         elif not isinstance(bins, Integral) or bins < 1:
             raise ValueError(f"bins: got {bins!r}, expected a positive integer, a sequence "
                              "of edges or a numpy bin rule")
+        else:
+            validate.points(int(bins) * nx, "bins", validate.BAR_BYTES, "bars",
+                            "pass fewer bins")
         bin_range = None
         if range is not None:
             lohi = _values(range, "range", axis)
@@ -779,6 +787,10 @@ class PlottingMixin:
             if levels is not None:
                 raise TypeError(f"{where}: got levels as a keyword and as an argument")
             levels = rest[0]
+        if levels is not None:
+            validate.points(validate.size_of(levels) if np.iterable(levels) else levels,
+                            "levels", validate.LEVEL_BYTES + 64 * z.size, "levels",
+                            "pass fewer levels")
         extend = kw.pop("extend", "neither")
         _check_choice(extend, "extend", ("neither", "both", "min", "max"))
         norm = colors.get_norm(kw.pop("norm", None), kw.pop("vmin", None), kw.pop("vmax", None))

@@ -212,12 +212,20 @@ def keywords(kwargs: dict, aliases: dict, where: str | None = None,
     return out
 
 
-def points(n: int, argument: str, bytes_per_point: int) -> None:
-    """Refuse ``n`` points that would need more than the memory budget (their copies at
-    about ``bytes_per_point`` each), before anything is copied."""
-    check_memory(float(n) * bytes_per_point, f"{argument}: {n:,} points",
-                 "pass fewer points (decimate them, or pass a lazy array such as a dask "
-                 "or zarr array, which lumos reduces per pixel)")
+def points(n: int, argument: str, bytes_per_point: int, what: str = "points",
+           reduce: str = "pass fewer points (decimate them, or pass a lazy array: h5py, "
+                         "zarr, Dask or a numpy memmap, which lumos reads per view)") -> None:
+    """Refuse ``n`` points (bars, levels: ``what``) that would need more than the memory
+    budget (their copies at about ``bytes_per_point`` each), before anything is copied."""
+    check_memory(float(n) * bytes_per_point, f"{argument}: {n:,} {what}", reduce)
+
+
+def size_of(values) -> int:
+    """How many numbers ``values`` holds, without converting it (a broadcast array or a
+    lazy array is not expanded; a list is already in memory)."""
+    if hasattr(values, "shape") and hasattr(values, "size"):
+        return int(values.size)
+    return len(values) if hasattr(values, "__len__") and not isinstance(values, str) else 1
 
 
 def figsize(w, h, argument: str = "figsize") -> tuple[float, float]:
@@ -232,3 +240,33 @@ def figsize(w, h, argument: str = "figsize") -> tuple[float, float]:
                          "(width, height) in inches")
     return fw, fh
 
+
+
+#: the most lines one ``plot`` call makes (one artist per column: each costs about a
+#: millisecond and a few KiB, so 10^6 columns would take many minutes)
+MAX_LINES = 10_000
+#: what a point costs while it is made and drawn (measured peak memory over the call and
+#: the first render, 4·10^6 random points): a line's float64 rows, the positions the batch
+#: draws and the float32 GPU rows; markers (and scatter, drawn as markers or counted per
+#: pixel) hold sizes, colors and the instanced rows besides
+LINE_BYTES_PER_POINT = 32
+MARKER_BYTES_PER_POINT = 192
+#: hist: a value's float64 copy, its finite mask and the finite copy
+HIST_BYTES_PER_VALUE = 24
+#: hist: a bar's counts, edges and rectangle (measured: 1.3 GB for 10^6 bins)
+BAR_BYTES = 1280
+#: contour: one level's lines and labels on a small grid (measured: 16-22 KiB), plus its
+#: share of the grid's cells
+LEVEL_BYTES = 16 * 1024
+
+
+def lines(ncols: int, npoints: int, argument: str, markers: bool = False) -> None:
+    """Refuse a ``plot`` of ``ncols`` columns of ``npoints`` each that would make more
+    than :data:`MAX_LINES` lines or need more than the memory budget."""
+    if ncols > MAX_LINES:
+        raise ValueError(
+            f"{argument}: got {ncols:,} columns, which would make {ncols:,} lines (at most "
+            f"{MAX_LINES:,} per call, each an artist of its own); draw them as one "
+            "LineCollection (ax.add_collection) or pass fewer columns")
+    points(ncols * npoints, argument,
+           MARKER_BYTES_PER_POINT if markers else LINE_BYTES_PER_POINT)
