@@ -208,7 +208,11 @@ class Axes(PlottingMixin, ArtistAPI):
                 raise ValueError(f"x and y must have same first dimension, but have shapes "
                                  f"{x.shape} and {y.shape}")
             x, y = _as_columns(x, "x"), _as_columns(y, "y")
-            ncols = max(x.shape[1], y.shape[1])
+            if x.shape[1] > 1 and y.shape[1] > 1 and x.shape[1] != y.shape[1]:
+                raise ValueError(f"x and y: x has {x.shape[1]} columns but y has "
+                                 f"{y.shape[1]}, expected as many (or one)")
+            # no columns in x or y: no lines (as matplotlib)
+            ncols = 0 if 0 in (x.shape[1], y.shape[1]) else max(x.shape[1], y.shape[1])
             for k in range(ncols):
                 xk = x[:, min(k, x.shape[1] - 1)]
                 yk = y[:, min(k, y.shape[1] - 1)]

@@ -344,7 +344,8 @@ class PlottingMixin:
         if histtype == "barstacked":
             stacked = True
         axis = self.xaxis if orientation == "vertical" else self.yaxis
-        datasets = _reshape_2d(x, "x")  # views: nothing is copied before the check
+        # views: nothing is copied before the check; no columns: one empty dataset
+        datasets = _reshape_2d(x, "x") or [np.zeros(0)]
         validate.points(sum(validate.size_of(xi) for xi in datasets), "x",
                         validate.HIST_BYTES_PER_VALUE, "values",
                         "pass fewer values (or count them in chunks with numpy.histogram "
@@ -397,6 +398,8 @@ class PlottingMixin:
             if finite:
                 bin_range = (min(float(xi.min()) for xi in finite),
                              max(float(xi.max()) for xi in finite))
+        if isinstance(bins, str):  # numpy's rule, resolved here to check what it gives
+            bins = _rule_edges(bins, data, w, bin_range)
         hist_kwargs: dict = {}
         if nx > 1 and any(xi.size for xi in data):
             allw = None if weights is None else np.concatenate(w)
@@ -1034,6 +1037,23 @@ def _errorevery_mask(n: int, errorevery) -> np.ndarray:
     except (IndexError, ValueError) as exc:
         raise ValueError(f"errorevery: {errorevery!r} does not index {n} points") from exc
     return mask
+
+
+def _rule_edges(rule: str, data: list, weights: list, bin_range) -> np.ndarray:
+    """The edges numpy's bin ``rule`` ('auto', 'fd'...) gives for all datasets, or a
+    ValueError naming ``bins`` when it gives none or more than the memory budget allows
+    (a few values over an extreme range ask for ~10^38 bins)."""
+    values = np.concatenate(data) if data else np.zeros(0)
+    allw = None if any(wi is None for wi in weights) else np.concatenate(weights)
+    try:
+        with np.errstate(all="ignore"):
+            edges = np.histogram_bin_edges(values, rule, bin_range, allw)
+    except (ValueError, OverflowError, MemoryError, TypeError) as e:
+        raise ValueError(f"bins: the rule {rule!r} gives no usable bins for x ({e}); pass "
+                         "a number of bins") from None
+    validate.points(len(edges) - 1, "bins", validate.BAR_BYTES, f"bars (from {rule!r})",
+                    "pass a number of bins")
+    return edges
 
 
 def _error_bounds(err, dep: np.ndarray, name: str, axis) -> tuple[np.ndarray, np.ndarray]:
