@@ -145,11 +145,12 @@ class Artist:
         self._changed()
 
     def set_zorder(self, z: float) -> None:
-        self.zorder = float(z)
+        self.zorder = validate.number(z, "zorder")
         self._changed()
 
     def set(self, **kwargs) -> Artist:
         """Set several properties at once: ``line.set(color="r", lw=2)``."""
+        validate.check(**kwargs)  # all checked (by the user's names) before any is set
         for key, value in kwargs.items():
             setter = getattr(self, f"set_{_ALIASES.get(key, key)}", None)
             if setter is None:
@@ -664,7 +665,7 @@ class Line2D(Artist):
         return self._linewidth
 
     def set_linewidth(self, lw: float) -> None:
-        self._linewidth = float(lw)
+        self._linewidth = validate.number(lw, "linewidth", 0.0)
         self._changed()
 
     def get_linestyle(self) -> str:
@@ -682,23 +683,23 @@ class Line2D(Artist):
         self._changed()
 
     def set_markersize(self, ms: float) -> None:
-        self._markersize = float(ms)
+        self._markersize = validate.number(ms, "markersize", 0.0)
         self._changed()
 
     def set_markerfacecolor(self, c) -> None:
-        self._mfc = c
+        self._mfc = validate.color(c, "markerfacecolor")
         self._changed()
 
     def set_markeredgecolor(self, c) -> None:
-        self._mec = c
+        self._mec = validate.color(c, "markeredgecolor")
         self._changed()
 
     def set_markeredgewidth(self, w: float) -> None:
-        self._mew = float(w)
+        self._mew = validate.number(w, "markeredgewidth", 0.0)
         self._changed()
 
     def set_alpha(self, alpha) -> None:
-        self._alpha = alpha
+        self._alpha = None if alpha is None else validate.number(alpha, "alpha", 0.0, 1.0)
         self._changed()
 
     def get_alpha(self):
@@ -767,6 +768,7 @@ class ScalarMappable:
         """Color limits: ``set_clim(0, 1)`` or ``set_clim((0, 1))``."""
         if vmax is None and vmin is not None and np.ndim(vmin) == 1:
             vmin, vmax = vmin
+        validate.clim(vmin, vmax)
         if vmin is not None:
             self.norm.vmin = float(vmin)
         if vmax is not None:
@@ -942,7 +944,7 @@ class PathCollection(Artist, ScalarMappable):
         return self._offsets.copy()
 
     def set_sizes(self, s) -> None:
-        s = as_1d(s, "s").astype(float)
+        s = as_1d(validate.sizes(s), "s").astype(float)
         n = len(self._offsets)
         if s.size not in (1, n):
             raise ValueError(f"s: got {s.size} sizes for {n} points, expected 1 or {n}")
@@ -1161,7 +1163,7 @@ class AxesImage(Artist, ScalarMappable):
         self._visual.interpolation = "nearest" if interp in ("none", "antialiased") else interp
 
     def set_alpha(self, alpha) -> None:
-        self._alpha = alpha
+        self._alpha = validate.alpha(alpha)
         self._upload()
 
     def _mapping_changed(self) -> None:

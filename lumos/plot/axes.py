@@ -199,7 +199,9 @@ class Axes(PlottingMixin, ArtistAPI):
                 continue
             # validated without copies: each Line2D copies its column once
             y = numeric(y, "y")
+            y = y.reshape(1) if y.ndim == 0 else y  # plot(5): one point, as matplotlib
             x = None if x is None else numeric(x, "x")
+            x = x.reshape(1) if x is not None and x.ndim == 0 else x
             validate.lines(max(a.shape[1] if a.ndim == 2 else 1 for a in (x, y)
                                if a is not None), len(y), "y",
                            markers=check_marker(style.get("marker")) is not None)
@@ -479,7 +481,9 @@ class Axes(PlottingMixin, ArtistAPI):
 
     def margins(self, x: float | None = None, y: float | None = None) -> None:
         mx, my = self._margins
-        self._margins = (mx if x is None else float(x), my if y is None else float(y))
+        # matplotlib's bound: a margin of -0.5 would shrink the view to nothing
+        self._margins = (mx if x is None else validate.number(x, "x", -0.5, exclusive=True),
+                         my if y is None else validate.number(y, "y", -0.5, exclusive=True))
         self._autoscale()
 
     def set_xlim(self, left=None, right=None, **kwargs):
@@ -637,6 +641,12 @@ class Axes(PlottingMixin, ArtistAPI):
         if direction is not None and direction not in ("in", "out", "inout"):
             raise ValueError(f"direction: got {direction!r}, expected 'in', 'out' or 'inout'")
         rotation = labelrotation if labelrotation is not None else rotation
+        if rotation is not None:  # checked before anything is set
+            validate.rotation(rotation, "labelrotation" if labelrotation is not None
+                              else "rotation")
+        for name, v in (("length", length), ("width", width), ("pad", pad)):
+            if v is not None:
+                validate.number(v, name, None if name == "pad" else 0.0)
         targets = (self.xaxis, self.yaxis) if axis == "both" else (getattr(self, f"{axis}axis"),)
         for ax_ in targets:
             if labelsize is not None:

@@ -338,6 +338,7 @@ class Figure:
         """A grid of axes, like matplotlib's ``fig.subplots``; ``subplot_kw`` goes to
         each :meth:`subplot` (``projection``, ``polar``, Axes properties)."""
         subplot_kw = _subplot_kw(subplot_kw)
+        nrows, ncols = validate.integer(nrows, "nrows", 1), validate.integer(ncols, "ncols", 1)
         grid = np.empty((nrows, ncols), dtype=object)
         for r in range(nrows):
             for c in range(ncols):

@@ -390,8 +390,9 @@ class PlottingMixin:
         bin_range = None
         if range is not None:
             lohi = _values(range, "range", axis)
-            if lohi.size != 2:
-                raise ValueError(f"range: got {range!r}, expected (min, max)")
+            if lohi.size != 2 or not np.isfinite(lohi).all() or lohi[0] > lohi[1]:
+                raise ValueError(f"range: got {range!r}, expected finite (min, max) with "
+                                 "min <= max")
             bin_range = (float(lohi[0]), float(lohi[1]))
         else:
             finite = [xi for xi in data if xi.size]

@@ -79,7 +79,58 @@ CASES = {
                            ValueError, r"^alpha: got -0.5"),
     "grid lw": (lambda ax: ax.grid(True, lw=np.nan), ValueError, r"^lw: got nan"),
     "axhline lw": (lambda ax: ax.axhline(0.5, lw=np.inf), ValueError, r"^lw: got inf"),
+    "margins nan": (lambda ax: ax.margins(np.nan), ValueError, r"^x: got nan"),
+    "margins -1": (lambda ax: ax.margins(y=-1), ValueError, r"^y: got -1, expected .* > -0.5"),
+    "tick_params width": (lambda ax: ax.tick_params(width=-1), ValueError, r"^width: got -1"),
+    "tick_params labelrotation": (lambda ax: ax.tick_params(labelrotation=np.nan),
+                                  ValueError, r"^labelrotation: got nan"),
+    "hist range nan": (lambda ax: ax.hist([1, 2], range=(np.nan, 1)), ValueError,
+                       r"^range: got \(nan, 1\)"),
+    "hist range reversed": (lambda ax: ax.hist([1, 2], range=(2, 1)), ValueError,
+                            r"^range: got \(2, 1\)"),
+    "hist rule over an extreme range": (
+        lambda ax: ax.hist([0.0, 0, 0, -1, -3.5e38], bins="fd"), ValueError, r"^bins: "),
+    "plot columns": (lambda ax: ax.plot(np.zeros((3, 2)), np.zeros((3, 4))), ValueError,
+                     r"^x and y: x has 2 columns but y has 4"),
 }
+
+# setters of existing artists: refused at the call, the artist kept as it was
+SETTERS = {
+    "set_linewidth": (lambda a: a['line'].set_linewidth(np.nan), r"^linewidth: got nan"),
+    "set lw": (lambda a: a['line'].set(lw=-1), r"^lw: got -1"),
+    "set_alpha": (lambda a: a['line'].set_alpha(2), r"^alpha: got 2"),
+    "set_markersize": (lambda a: a['line'].set_markersize(np.inf), r"^markersize: got inf"),
+    "set_zorder": (lambda a: a['line'].set_zorder(np.nan), r"^zorder: got nan"),
+    "set_markeredgecolor": (lambda a: a['line'].set_markeredgecolor("nocolor"),
+                            r"^markeredgecolor: got 'nocolor'"),
+    "scatter set_sizes": (lambda a: a['scatter'].set_sizes([np.inf, 1]), r"^s: got"),
+    "scatter set_clim": (lambda a: a['scatter'].set_clim(1, 0),
+                         r"^vmin and vmax: got 1 > 0"),
+    "imshow set_alpha": (lambda a: a['image'].set_alpha(2), r"^alpha: got 2"),
+}
+
+
+@pytest.mark.parametrize("name", list(SETTERS))
+def test_a_bad_value_for_a_setter_is_refused_at_the_call(name):
+    call, message = SETTERS[name]
+    fig, ax = plt.subplots(figsize=(2, 1.5))
+    parts = {"line": ax.plot([0, 1], [0, 1], "o-")[0],
+             "scatter": ax.scatter([0, 1], [0, 1], c=[0, 1]),
+             "image": ax.imshow(np.eye(2), extent=(0, 1, 0, 1))}
+    with pytest.raises(ValueError, match=message):
+        call(parts)
+    assert fig.render().shape == (150, 200, 4)  # the figure still draws
+    plt.close(fig)
+
+
+def test_subplots_and_a_scalar_plot():
+    fig = plt.figure()
+    with pytest.raises(ValueError, match=r"^nrows: got 0, expected an integer >= 1"):
+        fig.subplots(0, 1)
+    ax = fig.subplots()
+    (line,) = ax.plot(5)  # one point, as matplotlib
+    assert line.get_ydata().tolist() == [5.0]
+    plt.close(fig)
 
 
 @pytest.mark.parametrize("name", list(CASES))
