@@ -14,9 +14,8 @@ from ..scene.cameras import PanZoomCamera
 from ..transforms import Affine, Transform, chain
 from ..visuals import Line
 from ..visuals.base import Member
-from . import bigdata
+from . import bigdata, validate
 from . import text as textmod
-from . import validate
 from .artist_api import ArtistAPI
 from .artists import (
     MARKERS,

@@ -13,6 +13,7 @@ from numbers import Integral
 import numpy as np
 
 from .. import colors
+from . import validate
 from .artists import Line2D, accepts_rasterized, as_1d
 from .collections import (
     Annotation,
@@ -31,7 +32,6 @@ from .collections import (
     StemContainer,
     color_rows,
 )
-from . import validate
 from .style import rcParams
 
 # matplotlib's short names, for patches and collections

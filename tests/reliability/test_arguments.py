@@ -7,7 +7,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-import lumos
 import lumos.pyplot as plt
 from lumos.plot import validate
 
