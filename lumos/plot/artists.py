@@ -1349,8 +1349,9 @@ def _font_size(size) -> float:
                              f"{', '.join(_FONT_SIZES)}")
         return float(rcParams["font.size"]) * _FONT_SIZES[size]
     v = float(size)
-    if not np.isfinite(v) or v <= 0:
-        raise ValueError(f"fontsize: got {size!r}, expected a positive number of points")
+    if not np.isfinite(v) or v <= 0 or v > 10_000:  # 10^4 pt (139 inches): pixels stay finite
+        raise ValueError(f"fontsize: got {size!r}, expected a positive number of points "
+                         "(at most 10,000)")
     return v
 
 

@@ -124,3 +124,33 @@ def test_contour_levels_and_hist_bins_are_bounded(fig_ax, budget):
     assert ax.artists == []
     ax.contour(z, levels=20)  # ordinary requests pass
     ax.hist([1, 2], bins=50)
+
+
+@pytest.mark.parametrize("y", [[0, 1e-308], [0, 5e-324]], ids=["1e-308", "subnormal"])
+def test_a_span_too_small_for_float64_is_widened(fig_ax, y):
+    # found by the fuzz suite: 1 / span overflowed and the figure could not render
+    fig, ax = fig_ax
+    ax.plot(y)
+    assert ax.get_ylim() == pytest.approx((-0.0011, 0.0011))
+    fig.render()
+    ax.set_ylim(*y)
+    assert ax.get_ylim() == (-0.001, 0.001)
+    fig.render()
+
+
+@pytest.mark.parametrize("z", [[[0.0], [1e-308]], [[1e308, -1e308]]], ids=["tiny", "huge"])
+def test_a_colorbar_of_extreme_values_draws(fig_ax, z):
+    # found by the fuzz suite: the colorbar's axis took the norm's limits unchecked
+    fig, ax = fig_ax
+    fig.colorbar(ax.imshow(np.array(z)), ax=ax)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert fig.render().shape == (150, 200, 4)
+
+
+def test_a_font_size_whose_pixels_overflow_is_refused(fig_ax):
+    # found by the fuzz suite: fontsize=1e308 was accepted, then every render failed
+    fig, ax = fig_ax
+    with pytest.raises(ValueError, match=r"^fontsize: got 1e\+308, .*at most 10,000"):
+        ax.text(0, 0, "a", fontsize=1e308)
+    fig.render()
