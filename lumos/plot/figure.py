@@ -484,7 +484,8 @@ class Figure:
         """The figure as an (h, w, 4) uint8 array; ``dpi`` scales every pixel size.
         Any thread may render a figure (docs/threading.md)."""
         with self.canvas.lock:  # one thread at a time lays out and draws this figure
-            self.canvas.pixel_ratio = 1.0 if dpi is None else float(dpi) / self.dpi
+            self.canvas.pixel_ratio = 1.0 if dpi is None else validate.number(
+                dpi, "dpi", 0.0, exclusive=True) / self.dpi
             self.draw()
             return self.canvas.render()
 

@@ -163,6 +163,10 @@ def test_figure_size_and_dpi_are_checked_at_the_call():
     for dpi in (np.nan, 0, -5):
         with pytest.raises(ValueError, match=r"^dpi: got"):
             fig.set_dpi(dpi)
+        with pytest.raises(ValueError, match=r"^dpi: got"):  # was named pixel_ratio
+            fig.render(dpi=dpi)
+    with pytest.raises(TypeError, match=r"^dpi: got str 'x'"):
+        fig.render(dpi="x")
     assert fig.get_size_inches().tolist() == [2, 1.5]
     assert fig.render().shape == (150, 200, 4)
     fig.set_size_inches((3, 1))  # the pair form still works
