@@ -1062,7 +1062,7 @@ def _error_bounds(err, dep: np.ndarray, name: str, axis) -> tuple[np.ndarray, np
     argument = f"{name}err"
     if isinstance(err, str):
         raise TypeError(f"{argument}: got str, expected numbers")
-    arr = np.array(err, copy=True)
+    arr = np.array(validate.numbers_array(err, argument), copy=True)
     if arr.dtype == object:
         if any(v is None for v in arr.ravel()):
             raise ValueError(f"{argument}: must not contain None (use NaN to skip a value)")

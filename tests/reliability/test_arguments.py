@@ -89,6 +89,10 @@ CASES = {
                             r"^range: got \(2, 1\)"),
     "hist rule over an extreme range": (
         lambda ax: ax.hist([0.0, 0, 0, -1, -3.5e38], bins="fd"), ValueError, r"^bins: "),
+    "errorbar ragged yerr": (lambda ax: ax.errorbar([0, 1], [0, 1], yerr=[[1, 2], [1]]),
+                             ValueError, r"^yerr: got nested sequences"),
+    "errorbar complex xerr": (lambda ax: ax.errorbar([0, 1], [0, 1], xerr=[1j, 1]),
+                              TypeError, r"^xerr: got complex numbers"),
     "plot columns": (lambda ax: ax.plot(np.zeros((3, 2)), np.zeros((3, 4))), ValueError,
                      r"^x and y: x has 2 columns but y has 4"),
 }
