@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: demo test bench system-deps test-deps bench-deps clean
+.PHONY: demo test fuzz bench system-deps test-deps bench-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ test: test-deps $(STAMP)
 	$(VENV)/bin/lint-imports --no-cache
 	$(PY) tools/check_private.py
 	$(PY) -m pytest -q
+
+# The fuzz suite at length: many random examples per entry point, each with a deadline
+# (make test runs the same suite with a small, fixed set of examples).
+fuzz: test-deps $(STAMP)
+	LUMOS_FUZZ=1 $(PY) -m pytest -q -p no:cacheprovider tests/reliability/test_fuzz.py
 
 bench: bench-deps $(BENCH_STAMP)
 	$(PY) benchmarks/run.py

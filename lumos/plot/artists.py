@@ -15,6 +15,7 @@ from .. import colors
 from ..gpu.resources import changed_rows
 from ..transforms import Transform
 from ..visuals import Image, Line, Markers
+from . import validate
 from .style import DASHES, dash_pattern, rcParams
 
 # Lines longer than this get a batch visual of their own so that they are never copied
@@ -144,11 +145,12 @@ class Artist:
         self._changed()
 
     def set_zorder(self, z: float) -> None:
-        self.zorder = float(z)
+        self.zorder = validate.number(z, "zorder")
         self._changed()
 
     def set(self, **kwargs) -> Artist:
         """Set several properties at once: ``line.set(color="r", lw=2)``."""
+        validate.check(**kwargs)  # all checked (by the user's names) before any is set
         for key, value in kwargs.items():
             setter = getattr(self, f"set_{_ALIASES.get(key, key)}", None)
             if setter is None:
@@ -292,7 +294,7 @@ def numeric(values, argument: str) -> np.ndarray:
     or an error naming ``argument``."""
     if isinstance(values, str):
         raise TypeError(f"{argument}: got str, expected numbers")
-    arr = np.asarray(values)  # DataView (line.ydata) converts itself
+    arr = validate.numbers_array(values, argument)  # DataView converts itself
     if arr.dtype == object:
         try:
             arr = arr.astype(float)
@@ -377,9 +379,10 @@ class Line2D(Artist):
                              "'steps-mid' or 'steps-post'")
         self._drawstyle = drawstyle
         self._markers_changed = True  # the markers batch re-uploads this line's markers
-        self.set_markevery(markevery)
+        self._markevery = None
         self._scaled = self._markers_scaled = np.zeros((0, 2))
         self.set_data(x, y)
+        self.set_markevery(markevery)  # indices are checked against the data
 
     # data
     def set_data(self, x=None, y=None) -> None:
@@ -540,6 +543,24 @@ class Line2D(Artist):
                             "a slice or indices")
         if isinstance(every, (int, np.integer)) and every < 1:
             raise ValueError(f"markevery: got {every}, expected an int >= 1")
+        if isinstance(every, tuple) and len(every) == 2 and all(
+                isinstance(v, (int, np.integer)) for v in every):
+            if every[0] < 0 or every[1] < 1:  # matplotlib's (start, N)
+                raise ValueError(f"markevery: got {every}, expected (start >= 0, N >= 1)")
+            every = slice(int(every[0]), None, int(every[1]))
+        if isinstance(every, (list, tuple, np.ndarray)):
+            every = validate.numbers_array(every, "markevery")
+            n = len(self._x)
+            if every.dtype.kind == "b":
+                if every.shape != (n,):
+                    raise ValueError(f"markevery: got a mask of shape {every.shape}, expected "
+                                     f"({n},) like the data")
+            elif every.dtype.kind not in "iu" or every.ndim != 1:
+                raise TypeError(f"markevery: got {every.dtype} of shape {every.shape}, "
+                                "expected a list of point indices")
+            elif every.size and not (-n <= every.min() and every.max() < n):
+                raise ValueError(f"markevery: got indices {every.min()}..{every.max()}, "
+                                 f"expected indices of the {n} points (-{n}..{n - 1})")
         self._markevery = every
         self._changed()
 
@@ -551,6 +572,11 @@ class Line2D(Artist):
             return pts
         if isinstance(every, (int, np.integer)):
             return pts[:: int(every)]
+        if isinstance(every, np.ndarray) and every.dtype.kind in "iu":
+            n = len(pts)  # the data may have shrunk since: points that are gone have none
+            every = every[(every >= -n) & (every < n)]
+        elif isinstance(every, np.ndarray) and every.shape != (len(pts),):
+            return pts[:0]
         return pts[every]
 
     def rescale(self) -> None:
@@ -639,7 +665,7 @@ class Line2D(Artist):
         return self._linewidth
 
     def set_linewidth(self, lw: float) -> None:
-        self._linewidth = float(lw)
+        self._linewidth = validate.number(lw, "linewidth", 0.0)
         self._changed()
 
     def get_linestyle(self) -> str:
@@ -657,23 +683,23 @@ class Line2D(Artist):
         self._changed()
 
     def set_markersize(self, ms: float) -> None:
-        self._markersize = float(ms)
+        self._markersize = validate.number(ms, "markersize", 0.0)
         self._changed()
 
     def set_markerfacecolor(self, c) -> None:
-        self._mfc = c
+        self._mfc = validate.color(c, "markerfacecolor")
         self._changed()
 
     def set_markeredgecolor(self, c) -> None:
-        self._mec = c
+        self._mec = validate.color(c, "markeredgecolor")
         self._changed()
 
     def set_markeredgewidth(self, w: float) -> None:
-        self._mew = float(w)
+        self._mew = validate.number(w, "markeredgewidth", 0.0)
         self._changed()
 
     def set_alpha(self, alpha) -> None:
-        self._alpha = alpha
+        self._alpha = None if alpha is None else validate.number(alpha, "alpha", 0.0, 1.0)
         self._changed()
 
     def get_alpha(self):
@@ -742,6 +768,7 @@ class ScalarMappable:
         """Color limits: ``set_clim(0, 1)`` or ``set_clim((0, 1))``."""
         if vmax is None and vmin is not None and np.ndim(vmin) == 1:
             vmin, vmax = vmin
+        validate.clim(vmin, vmax)
         if vmin is not None:
             self.norm.vmin = float(vmin)
         if vmax is not None:
@@ -782,7 +809,7 @@ class PathCollection(Artist, ScalarMappable):
         eq_hist = isinstance(norm, str) and norm == "eq_hist"
         self._init_mappable(cmap, None if eq_hist else norm, vmin, vmax)
         self._marker = check_marker(marker) or "o"
-        self._alpha = alpha
+        self._alpha = None
         self._edgecolors = "face" if edgecolors is None else edgecolors
         self._linewidths = 0.0 if linewidths is None else float(np.mean(linewidths))
         self._array = None
@@ -793,16 +820,24 @@ class PathCollection(Artist, ScalarMappable):
         self._density = None
         self._offsets = np.zeros((0, 2))
         self._scaled = np.zeros((0, 2))
-        self.set_offsets(np.c_[as_1d(x, "x").ravel(), as_1d(y, "y").ravel()]
-                         if np.size(x) == np.size(y) else _mismatch(x, y))
+        xs, ys = as_1d(x, "x").ravel(), as_1d(y, "y").ravel()
+        if xs.size != ys.size:
+            _mismatch(xs, ys)
+        # dates through their axes (numbers pass), as plot converts them
+        xs = axes.xaxis.convert(xs) if xs.dtype.kind in "Mm" else xs
+        ys = axes.yaxis.convert(ys) if ys.dtype.kind in "Mm" else ys
+        self.set_offsets(np.c_[xs, ys])
+        self._alpha = self._checked_alpha(alpha)
         self.set_sizes(rcParams["lines.markersize"] ** 2 if s is None else s)
         if c is not None and color is not None:
             raise ValueError("c and color: got both, expected at most one")
-        c = color if c is None else c
-        self._set_c(c)
+        self._set_c(color if c is None else c, "color" if c is None else "c")
         if density is None:
             density = len(self._offsets) > self.density_threshold and self._one_color()
         if density:
+            if np.ndim(self._alpha):
+                raise ValueError("alpha: per-point alpha cannot be shown with density=True "
+                                 "(points are counted per pixel); pass one number")
             if not self._one_color():
                 raise ValueError("c: per-point colors or values cannot be shown with "
                                  "density=True (points are counted per pixel); pass one "
@@ -859,17 +894,24 @@ class PathCollection(Artist, ScalarMappable):
         self._dirty[part] = (start, stop) if old is None else (min(old[0], start),
                                                                max(old[1], stop))
 
-    def _set_c(self, c) -> None:
+    def _set_c(self, c, argument: str = "c") -> None:
         n = len(self._offsets)
-        arr = None if c is None or isinstance(c, str) else np.asarray(c)
+        arr = None if c is None or isinstance(c, str) else validate.numbers_array(c, argument)
         # like matplotlib: n numbers are values for the colormap, anything else colors
         if arr is not None and arr.dtype.kind in "biuf" and arr.ndim == 1 and arr.size == n:
             self._array = None  # a new mapping: every color changes
             self.set_array(arr)
-        else:
-            self._array = None
-            self._facecolor = colors.to_rgba_array("C0" if c is None else c, n)
-            self._colors_changed()
+            return
+        try:
+            face = colors.to_rgba_array("C0" if c is None else c, n, argname=argument)
+        except ValueError:
+            if arr is not None and arr.dtype.kind in "biuf" and arr.ndim == 1:
+                raise ValueError(f"{argument}: got {arr.size} values for {n} points, expected "
+                                 f"{n} values, one color or {n} colors") from None
+            raise
+        self._array = None
+        self._facecolor = face
+        self._colors_changed()
 
     def set_offsets(self, xy) -> None:
         """New positions (N, 2); with N unchanged only the changed rows are uploaded."""
@@ -893,6 +935,8 @@ class PathCollection(Artist, ScalarMappable):
                 self._facecolor = np.resize(self._facecolor, (n, 4))
             if self._array is not None:
                 self._array = np.resize(self._array, n)
+            if np.ndim(self._alpha):
+                self._alpha = np.resize(self._alpha, n)
             self._face = None
         self.rescale()
 
@@ -900,7 +944,7 @@ class PathCollection(Artist, ScalarMappable):
         return self._offsets.copy()
 
     def set_sizes(self, s) -> None:
-        s = as_1d(s, "s").astype(float)
+        s = as_1d(validate.sizes(s), "s").astype(float)
         n = len(self._offsets)
         if s.size not in (1, n):
             raise ValueError(f"s: got {s.size} sizes for {n} points, expected 1 or {n}")
@@ -945,8 +989,19 @@ class PathCollection(Artist, ScalarMappable):
     def set_facecolor(self, c) -> None:
         self._set_c(c)
 
+    def _checked_alpha(self, alpha):
+        """None, one number in 0..1, or one per point (as matplotlib's scatter)."""
+        validate.alpha(alpha)
+        if alpha is None or np.ndim(alpha) == 0:
+            return alpha
+        a = np.asarray(alpha, dtype=float).ravel()
+        if a.size != len(self._offsets):
+            raise ValueError(f"alpha: got {a.size} values for {len(self._offsets)} points, "
+                             f"expected one number or {len(self._offsets)}")
+        return a
+
     def set_alpha(self, alpha) -> None:
-        self._alpha = alpha
+        self._alpha = self._checked_alpha(alpha)
         self._colors_changed()
 
     def _mapping_changed(self) -> None:
@@ -987,7 +1042,7 @@ class PathCollection(Artist, ScalarMappable):
     def _map_colors(self, values: np.ndarray) -> np.ndarray:
         rgba = np.asarray(self.cmap(self.norm(values)), dtype=float).reshape(-1, 4)
         if self._alpha is not None:
-            rgba[:, 3] = float(self._alpha)
+            rgba[:, 3] = self._alpha  # one number or one per point
         return rgba
 
     def face_rgba(self) -> np.ndarray:
@@ -998,7 +1053,7 @@ class PathCollection(Artist, ScalarMappable):
             else:
                 rgba = self._facecolor.astype(float)
                 if self._alpha is not None:
-                    rgba[:, 3] = float(self._alpha)
+                    rgba[:, 3] = self._alpha  # one number or one per point
                 self._face = rgba
         return self._face
 
@@ -1036,6 +1091,19 @@ class PathCollection(Artist, ScalarMappable):
         return self._offsets
 
 
+#: an image's copy (up to 4 float64 channels), its float32 texture and RGBA picture
+IMAGE_BYTES_PER_PIXEL = 56
+
+
+def _extent(extent) -> tuple[float, ...] | None:
+    """None or (left, right, bottom, top): four finite numbers."""
+    if extent is None:
+        return None
+    if isinstance(extent, str) or np.ndim(extent) != 1 or len(extent) != 4:
+        raise ValueError(f"extent: got {extent!r}, expected (left, right, bottom, top)")
+    return tuple(validate.number(v, f"extent[{i}]") for i, v in enumerate(extent))
+
+
 def _mismatch(x, y):
     raise ValueError(f"x and y must be the same size: got {np.size(x)} and {np.size(y)}")
 
@@ -1056,12 +1124,16 @@ class AxesImage(Artist, ScalarMappable):
         if interp in ("none", "antialiased", "auto"):
             interp = "nearest"
         self._alpha = alpha
-        self._extent_spec = extent
+        self._extent_spec = _extent(extent)
         self._visual = Image(np.zeros((1, 1)), interpolation=interp)
         self.set_data(data)
 
     def set_data(self, data) -> None:
-        arr = np.array(data, copy=True)
+        if isinstance(data, np.ndarray) and data.ndim >= 2:  # before the copy
+            validate.points(data.shape[0] * data.shape[1], "X", IMAGE_BYTES_PER_PIXEL,
+                            "pixels", "pass a smaller image (or a lazy array: h5py, zarr, "
+                            "Dask or a numpy memmap, which lumos tiles and reads per view)")
+        arr = np.array(validate.numbers_array(data, "X"), copy=True)
         if arr.dtype.kind not in "biuf":
             raise TypeError(f"X: got dtype {arr.dtype}, expected numbers")
         if arr.ndim not in (2, 3) or (arr.ndim == 3 and arr.shape[2] not in (3, 4)):
@@ -1084,14 +1156,14 @@ class AxesImage(Artist, ScalarMappable):
         return (-0.5, w - 0.5, -0.5, h - 0.5)
 
     def set_extent(self, extent) -> None:
-        self._extent_spec = extent
+        self._extent_spec = _extent(extent)
         self._upload()
 
     def set_interpolation(self, interp: str) -> None:
         self._visual.interpolation = "nearest" if interp in ("none", "antialiased") else interp
 
     def set_alpha(self, alpha) -> None:
-        self._alpha = alpha
+        self._alpha = validate.alpha(alpha)
         self._upload()
 
     def _mapping_changed(self) -> None:
@@ -1277,14 +1349,14 @@ def _font_size(size) -> float:
                              f"{', '.join(_FONT_SIZES)}")
         return float(rcParams["font.size"]) * _FONT_SIZES[size]
     v = float(size)
-    if not np.isfinite(v) or v <= 0:
-        raise ValueError(f"fontsize: got {size!r}, expected a positive number of points")
+    if not np.isfinite(v) or v <= 0 or v > 10_000:  # 10^4 pt (139 inches): pixels stay finite
+        raise ValueError(f"fontsize: got {size!r}, expected a positive number of points "
+                         "(at most 10,000)")
     return v
 
 
 def _rotation(rotation) -> float:
-    if rotation in ("horizontal", None):
+    if rotation is None:
         return 0.0
-    if rotation == "vertical":
-        return 90.0
-    return float(rotation)
+    rotation = validate.rotation(rotation)
+    return {"horizontal": 0.0, "vertical": 90.0}.get(rotation, rotation)

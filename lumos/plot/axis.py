@@ -8,6 +8,9 @@ from . import ticker
 from .scale import LinearScale, make_scale
 from .style import rcParams
 
+#: the largest magnitude of an axis limit: two limits' span and a margin stay finite
+LIMIT = 1e307
+
 
 class Limits:
     """View limits in data units, shared by axes that share this axis."""
@@ -178,6 +181,7 @@ class Axis:
         hi = current[1] if hi is None else float(hi)
         if not (np.isfinite(lo) and np.isfinite(hi)):
             raise ValueError(f"{self.name}lim: got ({lo}, {hi}), expected finite limits")
+        lo, hi = self.clip_limits(lo, hi)
         if self.scale.name == "log" and (lo <= 0 or hi <= 0):
             import warnings
 
@@ -191,6 +195,26 @@ class Axis:
             lo, hi = _expand_singular(lo, self.scale.name)
         self.limits.lo, self.limits.hi = lo, hi
         self.limits.auto = auto
+
+    def clip_limits(self, lo: float, hi: float, warn: bool = True) -> tuple[float, float]:
+        """Limits the transforms can divide by: within ±``LIMIT`` (with a warning; beyond,
+        the span of the view or a margin overflows float64), and, as matplotlib's
+        ``nonsingular``, a span too small for float64 widened (0..1e-308 gave an
+        infinite scale)."""
+        if max(abs(lo), abs(hi)) > LIMIT:
+            if warn:
+                import warnings
+
+                warnings.warn(f"{self.name}lim: ({lo:g}, {hi:g}) clipped to ±{LIMIT:g}, the "
+                              "range lumos's transforms can handle", stacklevel=3)
+            lo, hi = float(np.clip(lo, -LIMIT, LIMIT)), float(np.clip(hi, -LIMIT, LIMIT))
+        largest = max(abs(lo), abs(hi))
+        if abs(hi - lo) < 1e-300 and largest < 1e-290:  # 1 / span would overflow
+            return (-0.001, 0.001) if lo <= hi else (0.001, -0.001)
+        if abs(hi - lo) <= largest * 1e-15:
+            a, b = _expand_singular(min(lo, hi), self.scale.name)
+            return (a, b) if lo <= hi else (b, a)
+        return lo, hi
 
     def pixels_along(self, values) -> np.ndarray:
         """Figure pixels along this axis (x from the left, y from the bottom) of data

@@ -90,6 +90,7 @@ class Colorbar:
             lo, hi = 0.0, 1.0
         if lo == hi:
             lo, hi = lo - 0.5, hi + 0.5
+        lo, hi = self.long_axis.clip_limits(lo, hi, warn=False)  # drawable (±1e308, 1e-308)
         short = self.ax.xaxis if self.vertical else self.ax.yaxis
         self.long_axis.limits.lo, self.long_axis.limits.hi = float(lo), float(hi)
         short.limits.lo, short.limits.hi = 0.0, 1.0

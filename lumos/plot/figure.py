@@ -11,6 +11,7 @@ from ..scene import Canvas
 from ..scene.cameras import PanZoomCamera
 from ..visuals import Line, Markers, Mesh, Text
 from . import text as textmod
+from . import validate
 from .axes import Axes
 from .coords import LiveTransform, unit_to_box
 from .style import rcParams
@@ -177,16 +178,11 @@ class Figure:
         if kwargs:
             raise TypeError(f"Figure: unexpected keyword arguments {sorted(kwargs)}")
         figsize = rcParams["figure.figsize"] if figsize is None else figsize
-        try:
-            fw, fh = (float(v) for v in figsize)
-        except (TypeError, ValueError):
-            raise TypeError(f"figsize: got {figsize!r}, expected (width, height) in inches") \
-                from None
-        if not (fw > 0 and fh > 0 and np.isfinite(fw) and np.isfinite(fh)):
-            raise ValueError(f"figsize: got {figsize!r}, expected positive (width, height)")
-        self.dpi = float(rcParams["figure.dpi"] if dpi is None else dpi)
-        if not np.isfinite(self.dpi) or self.dpi <= 0:
-            raise ValueError(f"dpi: got {dpi!r}, expected a positive number")
+        if isinstance(figsize, str) or np.size(figsize) != 2:
+            raise TypeError(f"figsize: got {figsize!r}, expected (width, height) in inches")
+        fw, fh = validate.figsize(*figsize)
+        self.dpi = validate.number(rcParams["figure.dpi"] if dpi is None else dpi, "dpi",
+                                   0.0, exclusive=True)
         self._figsize = (fw, fh)
         self.facecolor = rcParams["figure.facecolor"] if facecolor is None else facecolor
         self.canvas = Canvas(size=self._pixel_size(), bgcolor=self.facecolor)
@@ -221,13 +217,16 @@ class Figure:
         return np.array(self._figsize)
 
     def set_size_inches(self, w, h=None) -> None:
+        """``set_size_inches(w, h)`` or ``set_size_inches((w, h))``, in inches."""
         if h is None:
+            if isinstance(w, str) or np.size(w) != 2:
+                raise TypeError(f"w: got {w!r}, expected (width, height) or a width and h")
             w, h = w
-        self._figsize = (float(w), float(h))
+        self._figsize = validate.figsize(w, h, "set_size_inches")
         self.canvas.size = self._pixel_size()
 
     def set_dpi(self, dpi: float) -> None:
-        self.dpi = float(dpi)
+        self.dpi = validate.number(dpi, "dpi", 0.0, exclusive=True)
         self.canvas.size = self._pixel_size()
 
     def estimate_box(self, spec) -> tuple[float, float, float, float]:
@@ -342,6 +341,7 @@ class Figure:
         """A grid of axes, like matplotlib's ``fig.subplots``; ``subplot_kw`` goes to
         each :meth:`subplot` (``projection``, ``polar``, Axes properties)."""
         subplot_kw = _subplot_kw(subplot_kw)
+        nrows, ncols = validate.integer(nrows, "nrows", 1), validate.integer(ncols, "ncols", 1)
         grid = np.empty((nrows, ncols), dtype=object)
         for r in range(nrows):
             for c in range(ncols):
@@ -489,7 +489,8 @@ class Figure:
         """The figure as an (h, w, 4) uint8 array; ``dpi`` scales every pixel size.
         Any thread may render a figure (docs/threading.md)."""
         with self.canvas.lock:  # one thread at a time lays out and draws this figure
-            self.canvas.pixel_ratio = 1.0 if dpi is None else float(dpi) / self.dpi
+            self.canvas.pixel_ratio = 1.0 if dpi is None else validate.number(
+                dpi, "dpi", 0.0, exclusive=True) / self.dpi
             self.draw()
             return self.canvas.render()
 

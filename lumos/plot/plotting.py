@@ -13,6 +13,7 @@ from numbers import Integral
 import numpy as np
 
 from .. import colors
+from . import validate
 from .artists import Line2D, accepts_rasterized, as_1d
 from .collections import (
     Annotation,
@@ -40,17 +41,9 @@ _ALIASES = {"c": "color", "lw": "linewidth", "ls": "linestyle", "ec": "edgecolor
 
 
 def _normalize(kwargs: dict, where: str, allowed: tuple[str, ...]) -> dict:
-    """Aliases resolved; anything not in ``allowed`` is a TypeError naming it."""
-    out = {}
-    for key, value in kwargs.items():
-        name = _ALIASES.get(key, key)
-        if name in out:
-            raise TypeError(f"{where}: got {key!r} and {name!r}, expected one of them")
-        out[name] = value
-    unknown = sorted(set(out) - set(allowed))
-    if unknown:
-        raise TypeError(f"{where}: unexpected keyword arguments {unknown}")
-    return out
+    """Aliases resolved, values checked; anything not in ``allowed`` is a TypeError
+    naming it."""
+    return validate.keywords(kwargs, _ALIASES, where, allowed)
 
 
 def _categories(values) -> list[str] | None:
@@ -351,8 +344,14 @@ class PlottingMixin:
         if histtype == "barstacked":
             stacked = True
         axis = self.xaxis if orientation == "vertical" else self.yaxis
+        # views: nothing is copied before the check; no columns: one empty dataset
+        datasets = _reshape_2d(x, "x") or [np.zeros(0)]
+        validate.points(sum(validate.size_of(xi) for xi in datasets), "x",
+                        validate.HIST_BYTES_PER_VALUE, "values",
+                        "pass fewer values (or count them in chunks with numpy.histogram "
+                        "and draw the counts with ax.bar)")
         data = [_values(xi, f"x[{i}]" if i else "x", axis).reshape(-1)
-                for i, xi in enumerate(_reshape_2d(x, "x"))]
+                for i, xi in enumerate(datasets)]
         nx = len(data)
         if weights is not None:
             w = [_values(wi, "weights").reshape(-1) for wi in _reshape_2d(weights, "weights")]
@@ -385,17 +384,23 @@ class PlottingMixin:
         elif not isinstance(bins, Integral) or bins < 1:
             raise ValueError(f"bins: got {bins!r}, expected a positive integer, a sequence "
                              "of edges or a numpy bin rule")
+        else:
+            validate.points(int(bins) * nx, "bins", validate.BAR_BYTES, "bars",
+                            "pass fewer bins")
         bin_range = None
         if range is not None:
             lohi = _values(range, "range", axis)
-            if lohi.size != 2:
-                raise ValueError(f"range: got {range!r}, expected (min, max)")
+            if lohi.size != 2 or not np.isfinite(lohi).all() or lohi[0] > lohi[1]:
+                raise ValueError(f"range: got {range!r}, expected finite (min, max) with "
+                                 "min <= max")
             bin_range = (float(lohi[0]), float(lohi[1]))
         else:
             finite = [xi for xi in data if xi.size]
             if finite:
                 bin_range = (min(float(xi.min()) for xi in finite),
                              max(float(xi.max()) for xi in finite))
+        if isinstance(bins, str):  # numpy's rule, resolved here to check what it gives
+            bins = _rule_edges(bins, data, w, bin_range)
         hist_kwargs: dict = {}
         if nx > 1 and any(xi.size for xi in data):
             allw = None if weights is None else np.concatenate(w)
@@ -532,6 +537,8 @@ class PlottingMixin:
         if not isinstance(fmt, str):
             raise TypeError(f"fmt: got {type(fmt).__name__}, expected str")
         kwargs = {k: v for k, v in _normalize_kwargs(kwargs).items() if v is not None}
+        validate.check(ecolor=ecolor, elinewidth=elinewidth, capsize=capsize,
+                       capthick=capthick)
         zorder = kwargs.pop("zorder", 2.0)
         zorder = 2.0 if zorder is None else float(zorder)
         label = kwargs.pop("label", None)
@@ -541,6 +548,9 @@ class PlottingMixin:
             raise ValueError(f"x and y must have the same size: got {xv.size} and {yv.size}")
         n = xv.size
         everymask = _errorevery_mask(n, errorevery)
+        # the bars' ends, checked before anything is added (a refused call adds nothing)
+        bounds = {a: _error_bounds(err, dep, a, axis) for a, dep, err, axis in (
+            ("x", xv, xerr, self.xaxis), ("y", yv, yerr, self.yaxis)) if err is not None}
         alpha = kwargs.get("alpha")
         data_line = None
         if fmt.lower() != "none":
@@ -555,11 +565,10 @@ class PlottingMixin:
         lw = elinewidth if elinewidth is not None else kwargs.get("linewidth")
         caps = float(rcParams.get("errorbar.capsize", 0.0) if capsize is None else capsize)
         barcols, caplines = [], {"x": [], "y": []}
-        for dep_axis, dep, err, indep, axis in (("x", xv, xerr, yv, self.xaxis),
-                                                ("y", yv, yerr, xv, self.yaxis)):
-            if err is None:
+        for dep_axis, indep in (("x", yv), ("y", xv)):
+            if dep_axis not in bounds:
                 continue
-            lo, hi = _error_bounds(err, dep, dep_axis, axis)
+            lo, hi = bounds[dep_axis]
             sel = everymask
             if dep_axis == "x":
                 segs = np.stack([np.c_[lo[sel], indep[sel]], np.c_[hi[sel], indep[sel]]], axis=1)
@@ -652,6 +661,7 @@ class PlottingMixin:
     def _hvlines(self, kind, pos, lo, hi, colors_, linestyles, label, kwargs):
         where = "hlines" if kind == "h" else "vlines"
         kw = _normalize(kwargs, where, ("linewidth", "alpha", "zorder", "color"))
+        validate.check(colors=colors_)
         if colors_ is None:
             colors_ = kw.pop("color", rcParams.get("lines.color", "C0"))
         kw.pop("color", None)
@@ -781,6 +791,10 @@ class PlottingMixin:
             if levels is not None:
                 raise TypeError(f"{where}: got levels as a keyword and as an argument")
             levels = rest[0]
+        if levels is not None:
+            validate.points(validate.size_of(levels) if np.iterable(levels) else levels,
+                            "levels", validate.LEVEL_BYTES + 64 * z.size, "levels",
+                            "pass fewer levels")
         extend = kw.pop("extend", "neither")
         _check_choice(extend, "extend", ("neither", "both", "min", "max"))
         norm = colors.get_norm(kw.pop("norm", None), kw.pop("vmin", None), kw.pop("vmax", None))
@@ -1026,12 +1040,29 @@ def _errorevery_mask(n: int, errorevery) -> np.ndarray:
     return mask
 
 
+def _rule_edges(rule: str, data: list, weights: list, bin_range) -> np.ndarray:
+    """The edges numpy's bin ``rule`` ('auto', 'fd'...) gives for all datasets, or a
+    ValueError naming ``bins`` when it gives none or more than the memory budget allows
+    (a few values over an extreme range ask for ~10^38 bins)."""
+    values = np.concatenate(data) if data else np.zeros(0)
+    allw = None if any(wi is None for wi in weights) else np.concatenate(weights)
+    try:
+        with np.errstate(all="ignore"):
+            edges = np.histogram_bin_edges(values, rule, bin_range, allw)
+    except (ValueError, OverflowError, MemoryError, TypeError) as e:
+        raise ValueError(f"bins: the rule {rule!r} gives no usable bins for x ({e}); pass "
+                         "a number of bins") from None
+    validate.points(len(edges) - 1, "bins", validate.BAR_BYTES, f"bars (from {rule!r})",
+                    "pass a number of bins")
+    return edges
+
+
 def _error_bounds(err, dep: np.ndarray, name: str, axis) -> tuple[np.ndarray, np.ndarray]:
     """Lower and upper ends of error bars from a scalar, (N,) or (2, N) error."""
     argument = f"{name}err"
     if isinstance(err, str):
         raise TypeError(f"{argument}: got str, expected numbers")
-    arr = np.array(err, copy=True)
+    arr = np.array(validate.numbers_array(err, argument), copy=True)
     if arr.dtype == object:
         if any(v is None for v in arr.ravel()):
             raise ValueError(f"{argument}: must not contain None (use NaN to skip a value)")
