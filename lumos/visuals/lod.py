@@ -79,7 +79,7 @@ class MinMaxPyramid:
         a_hi, b_hi = hi[2 * k0 : 2 * k1 : 2], hi[2 * k0 + 1 : 2 * k1 : 2]
         with np.errstate(invalid="ignore"):
             pick_lo = np.where(_less(y[b_lo], y[a_lo]), b_lo, a_lo)
-            pick_hi = np.where(_less(y[a_hi], y[b_hi]), b_hi, a_hi)
+            pick_hi = np.where(_more(y[b_hi], y[a_hi]), b_hi, a_hi)
         return (pick_lo.astype(self._itype), pick_hi.astype(self._itype),
                 gp[2 * k0 : 2 * k1 : 2] | gp[2 * k0 + 1 : 2 * k1 : 2])
 
@@ -144,6 +144,11 @@ class MinMaxPyramid:
 def _less(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """a < b with NaN never winning (NaN compares as larger for minima)."""
     return (a < b) | (np.isnan(b) & ~np.isnan(a))
+
+
+def _more(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a > b with NaN never winning (NaN compares as smaller for maxima)."""
+    return (a > b) | (np.isnan(b) & ~np.isnan(a))
 
 
 def is_sorted(x: np.ndarray) -> bool:
