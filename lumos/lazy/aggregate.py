@@ -173,6 +173,10 @@ def grid_block(x, y, v, spec, engine: str = "auto") -> tuple[np.ndarray, int]:
     or uint64 for 2**32 points or more), or (2, h, w) float64 sums and counts."""
     x, y = _as_numbers(x), _as_numbers(y)
     v = None if v is None else _as_numbers(v)
+    if len(y) != len(x) or (v is not None and len(v) != len(x)):
+        raise ValueError(f"a partition has {len(x)} x, {len(y)} y"
+                         + ("" if v is None else f" and {len(v)} values")
+                         + ": expected columns of one DataFrame or arrays chunked alike")
     kernels = _numba() if engine in ("auto", "numba") else None
     if kernels is None:
         return _numpy_block(x, y, v, spec)
@@ -229,26 +233,40 @@ def _partitions(arrays: list, names: list[str]):
     ('local', blocks iterator factory)."""
     present = [a for a in arrays if a is not None]
     if any(_is_dask(a) or is_dask_frame_column(a) for a in present):
-        parts = []
+        import dask
+
+        inputs = []
         first = None
         for a, name in zip(arrays, names, strict=True):
             if a is None:
-                parts.append(None)
+                inputs.append(None)
                 continue
             if _is_dask(a):
                 if a.ndim != 1:
                     raise ValueError(f"{name}: got a dask array of shape {a.shape}, expected "
                                      "one dimension")
-                if first is not None and _is_dask(first) and a.chunks != first.chunks:
-                    a = a.rechunk(first.chunks)
-                parts.append(list(a.to_delayed().ravel()))
-            elif is_dask_frame_column(a):
-                parts.append(list(a.to_delayed()))
-            else:
+                if first is not None and _is_dask(first):
+                    if a.shape != first.shape:
+                        raise ValueError(f"{', '.join(names)}: got lengths {first.shape[0]} "
+                                         f"and {a.shape[0]}, expected the same length")
+                    if a.chunks != first.chunks:
+                        a = a.rechunk(first.chunks)
+            elif not is_dask_frame_column(a):
                 raise TypeError(f"{name}: got {type(a).__name__} beside Dask inputs, expected "
                                 "a Dask array or DataFrame column like the others")
+            inputs.append(a)
             if first is None:
                 first = a
+        present = [a for a in inputs if a is not None]
+        if _one_frame(present):
+            parts = _frame_partitions(inputs)
+        else:
+            # optimized together: slices of one array share the tasks that make a chunk,
+            # which then run once, not once per slice
+            together = iter(dask.optimize(*[a for a in present if _is_dask(a)]))
+            parts = [None if a is None
+                     else list(next(together).to_delayed(optimize_graph=False).ravel())
+                     if _is_dask(a) else list(a.to_delayed()) for a in inputs]
         counts = {len(p) for p in parts if p is not None}
         if len(counts) != 1:
             raise ValueError(f"{', '.join(names)}: got different numbers of partitions "
@@ -265,6 +283,34 @@ def _partitions(arrays: list, names: list[str]):
         raise ValueError(f"{', '.join(names)}: got lengths {sorted(lengths)}, expected the "
                          "same length")
     return "local", sources
+
+
+def _one_frame(columns: list) -> bool:
+    """Whether ``columns`` are all columns of one Dask DataFrame."""
+    frames = {getattr(getattr(getattr(c, "expr", None), "frame", None), "_name", None)
+              if is_dask_frame_column(c) else None for c in columns}
+    return len(frames) == 1 and None not in frames
+
+
+def _frame_partitions(columns: list) -> list:
+    """Per column, the delayed partitions of columns of one Dask DataFrame (None kept):
+    joined in one frame first, they share the task that reads a partition (it runs
+    once, not once per column)."""
+    import operator
+
+    import dask
+    import dask.dataframe as dd
+
+    present = [(i, c) for i, c in enumerate(columns) if c is not None]
+    frame = dd.concat([c.rename(f"c{i}") for i, c in present], axis=1)
+    take = dask.delayed(operator.getitem, pure=True)
+    parts: list = [None] * len(columns)
+    for i, _ in present:
+        parts[i] = []
+    for block in frame.to_delayed():
+        for i, _ in present:
+            parts[i].append(take(block, f"c{i}"))
+    return parts
 
 
 def _tree(parts: list, combine):

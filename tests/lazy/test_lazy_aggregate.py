@@ -114,3 +114,31 @@ def test_partial_grids_widen_before_a_cell_could_overflow():
     assert total.dtype == np.uint64 and (total == 2**32).all() and points == 2**32 + 10
     small, _ = merge_grids((g[:1] * 0 + 1, 3), (g[:1] * 0 + 2, 3))
     assert small.dtype == np.uint32 and (small == 3).all()
+
+
+def test_columns_of_one_frame_read_each_partition_once(points):
+    x, y = points
+    reads = []
+
+    def read(start):  # a partition read from "disk"
+        reads.append(start)
+        return pd.DataFrame({"x": x[start:start + 50_000], "y": y[start:start + 50_000]})
+
+    ddf = dd.from_map(read, list(range(0, 200_000, 50_000)), meta=read(0).iloc[:0],
+                      enforce_metadata=False)
+    reads.clear()
+    with dask.config.set(scheduler="sync"):
+        a = aggregate(ddf.x, ddf.y, bins=(60, 40), range=RANGE)
+    np.testing.assert_array_equal(a.grid, _reference(x, y))
+    assert sorted(reads) == [0, 50_000, 100_000, 150_000]  # not once per column
+
+
+def test_inputs_of_different_lengths_are_an_error(points):
+    x, y = points
+    with pytest.raises(ValueError, match="same length"):
+        aggregate(da.from_array(x, chunks=50_000), da.from_array(y[:-10], chunks=50_000),
+                  bins=(6, 4), range=RANGE)
+    a = dd.from_pandas(pd.DataFrame({"x": x}), npartitions=2)
+    b = dd.from_pandas(pd.DataFrame({"y": y[:-10]}), npartitions=2)
+    with pytest.raises(AggregateError, match="a partition has"):  # two frames, not aligned
+        aggregate(a.x, b.y, bins=(6, 4), range=RANGE)
