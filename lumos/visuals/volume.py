@@ -83,6 +83,7 @@ uniform sampler2D u_depth;  // the scene's depth in this view
 uniform vec2 u_clim;
 uniform vec2 u_decode;      // data = texel * x + y
 uniform float u_step;       // voxels between samples
+uniform float u_step_data;  // the data's voxels between samples (more on a coarse level)
 uniform float u_threshold;
 uniform vec4 u_planes[6];   // keep n.p + d >= 0, local coordinates
 uniform int u_planes_used;
@@ -159,7 +160,7 @@ void main() {
             sum += v;
         } else if (u_method == 1) {
             vec4 c = lut(v);
-            float alpha = 1.0 - pow(1.0 - min(c.a, 0.9999), u_step);
+            float alpha = 1.0 - pow(1.0 - min(c.a, 0.9999), u_step_data);
             acc.rgb += (1.0 - acc.a) * alpha * c.rgb;
             acc.a += (1.0 - acc.a) * alpha;
             if (acc.a > 0.99) break;
@@ -644,6 +645,7 @@ class Volume(Visual):
             "u_cover": self._cover(),
             "u_clim": np.array(self._clim), "u_decode": np.array(self._decode),
             "u_step": self._step, "u_threshold": self._threshold,
+            "u_step_data": self._step * 2.0 ** self.level,  # opacity is per data voxel
             "u_planes": planes.reshape(-1),  # a vec4 array, not a matrix
             **self.lighting.uniforms(),
         }

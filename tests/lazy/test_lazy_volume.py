@@ -151,3 +151,14 @@ def test_a_level_of_a_side_not_a_multiple_of_its_voxels_stays_in_place():
     assert vol.level == 2
     whole = _centroid(top_view(Volume(f, method="mip", cmap="gray", clim=(0, 1))))
     assert np.abs(lazy - whole).max() < 1.5  # stretched over 36 voxels: 3.8 px off
+
+
+def test_a_coarse_level_is_as_opaque_as_the_data(volume_file):
+    # translucent: the opacity of a step is that of the data voxels it spans
+    mm = np.load(volume_file, mmap_mode="r")
+    coarse = Volume(VolumeSource(mm, tile=16, max_bytes=20**3 * 2), method="translucent",
+                    cmap="magma")
+    pic = _render(coarse)
+    assert coarse.level == 2
+    whole = _render(Volume(_field(), method="translucent", cmap="magma"))
+    assert np.abs(pic - whole).mean() < 1.0  # 3.0 with the opacity of a level voxel
