@@ -140,7 +140,7 @@ class FrameSync:
     """What the page holds (resource versions, program ids) and the partial update
     that brings it to a new frame."""
 
-    _PLAIN = ("size", "pixel_ratio", "clear_color", "views", "draws")
+    _PLAIN = ("size", "pixel_ratio", "clear_color", "views", "draws", "records")
 
     def __init__(self) -> None:
         self.versions: dict[str, int] = {}
@@ -152,7 +152,7 @@ class FrameSync:
         self.versions = {rid: e["version"] for table in ("buffers", "textures")
                          for rid, e in desc[table].items()}
         self.programs = set(desc["programs"])
-        self.page = {k: json.loads(json.dumps(desc[k])) for k in self._PLAIN}
+        self.page = {k: json.loads(json.dumps(desc.get(k, {}))) for k in self._PLAIN}
         return desc, blob
 
     def note_cameras(self, cameras: dict) -> None:
@@ -182,6 +182,7 @@ class FrameSync:
             "clear_color": [float(c) for c in frame.clear_color],
             "views": {k: v.to_json() for k, v in frame.views.items()},
             "draws": [d.to_json() for d in frame.draws],
+            "records": frame.to_json_records(),
         }))  # as the page parses it (tuples become lists)
         msg: dict = {k: v for k, v in now.items() if self.page.get(k) != v}
         old = self.page.get("draws")
@@ -269,7 +270,7 @@ def widget_class():
         def _frame(self) -> Frame:
             w, h = self.scene.preferred_size()
             self.scene.resize(w, h, self.pixel_ratio)
-            return self.scene.frame()
+            return self.scene.frame(follow=True)
 
         def _post(self, content: dict, blob: bytes) -> None:
             # one deflated buffer (JSON and blob): a frame shrinks about 4x, a pan 2x

@@ -137,7 +137,7 @@ def save_html(frame: Frame, path, title: str = "lumos") -> Path:
 
 
 def _save_canvas(canvas, path, dpi: float | None = None) -> Path:
-    return save_html(canvas.frame(), path, title=canvas.title)
+    return save_html(canvas.frame(follow=True), path, title=canvas.title)
 
 
 register_writer((".html", ".htm"), _save_canvas)

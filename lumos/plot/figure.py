@@ -473,10 +473,11 @@ class Figure:
             ax.sync()
         self._draw_decorations()
 
-    def frame(self):
-        """The frame description of the figure."""
+    def frame(self, follow: bool = False):
+        """The frame description of the figure (``follow``: for a page or the notebook
+        widget, which move cameras alone: with the draws' followers, docs/frame.md)."""
         self.draw()
-        return self.canvas.frame()
+        return self.canvas.frame(follow=follow)
 
     def render(self, dpi: float | None = None) -> np.ndarray:
         """The figure as an (h, w, 4) uint8 array; ``dpi`` scales every pixel size.

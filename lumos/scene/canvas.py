@@ -221,10 +221,12 @@ class Canvas:
             v.rect = (x0, y0, x1 - x0, y1 - y0)
 
     # -- frames ------------------------------------------------------------------
-    def frame(self, max_texture_size: int | None = None) -> Frame:
+    def frame(self, max_texture_size: int | None = None, follow: bool = False) -> Frame:
         """The frame description of the canvas as it is now; data larger than
         ``max_texture_size`` (default: what every browser supports) is split into
-        several textures."""
+        several textures. ``follow`` makes the frame for a runtime that moves cameras
+        alone (a page, the notebook widget): draws carry their followers
+        (docs/frame.md) and the data those read."""
         self.layout()
         pr = self._pixel_ratio
         frame = Frame(size=self.physical_size, clear_color=self._bgcolor, pixel_ratio=pr)
@@ -236,10 +238,15 @@ class Canvas:
             camera = view.camera_dict()  # front-ends (the browser too) route the mouse by it
             frame.views[vid] = FrameView(vid, rect, camera, view.bgcolor)
             ctx = DrawContext(vid, (w, h), pr, camera, view.camera.kind != "panzoom",
-                              max_texture_size or PORTABLE_TEXTURE_SIZE)
+                              max_texture_size or PORTABLE_TEXTURE_SIZE, follow=follow)
             ordered = sorted((v for v in view.walk() if v.visible), key=lambda v: v.order)
             for visual in ordered:
                 draws = visual.draws(ctx)
+                if follow and visual.follow is not None:
+                    for d in draws:
+                        d.follow = d.follow or visual.follow
+                if follow and visual.follow_records:
+                    frame.records.update(visual.follow_records)
                 ctx.drawn.extend(draws)
                 frame.draws.extend(draws)
                 owners.extend([visual] * len(draws))
