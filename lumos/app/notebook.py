@@ -20,16 +20,13 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import numpy as np
 
 from ..gpu.frame import Frame
 from ..gpu.resources import Buffer, Program, Texture
-from ..io.html import pack_payload
+from ..io.html import pack_payload, runtime_source
 from ..plot.frontends import FrontEnd, register_frontend
-
-_WEB = Path(__file__).resolve().parent.parent / "web"
 
 # The glue: one canvas per widget (no element ids, so widgets never collide), the
 # runtime's shared mouse/keyboard bindings, and the messages of FigureWidget.
@@ -132,8 +129,8 @@ export default { render };
 
 
 def esm_source() -> str:
-    """The widget's ES module: runtime.js inlined, then the glue."""
-    return (_WEB / "runtime.js").read_text(encoding="utf-8") + "\n" + _GLUE
+    """The widget's ES module: the page runtime inlined, then the glue."""
+    return runtime_source() + "\n" + _GLUE
 
 
 class FrameSync:

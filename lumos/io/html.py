@@ -23,7 +23,16 @@ from lumos.gpu import Frame
 from ..scene.writers import register_writer
 from .atomic import write_text
 
-_RUNTIME = Path(__file__).resolve().parent.parent / "web" / "runtime.js"
+_WEB = Path(__file__).resolve().parent.parent / "web"
+#: The page runtime, in load order: the WebGL2 executor, then what follows the camera
+#: in the page (docs/frame.md, "Followers").
+RUNTIME_FILES = ("runtime.js", "follow.js")
+
+
+def runtime_source() -> str:
+    """The page runtime's JavaScript: lumos/web's files, in load order, as one script."""
+    return "\n".join((_WEB / name).read_text(encoding="utf-8") for name in RUNTIME_FILES)
+
 
 # Nothing may be fetched: inline script and style only, images only from data: URLs.
 _CSP = (
@@ -111,7 +120,7 @@ def frame_to_html(frame: Frame, title: str = "lumos") -> str:
         raise TypeError(f"frame: got {type(frame).__name__}, expected lumos.gpu.Frame")
     if not isinstance(title, str):
         raise TypeError(f"title: got {type(title).__name__}, expected str")
-    runtime = _RUNTIME.read_text(encoding="utf-8")
+    runtime = runtime_source()
     # Only a string or comment could hold these, where "<\/" and "<\!" read the same;
     # either could end or confuse the script element.
     runtime = runtime.replace("</", "<\\/").replace("<!--", "<\\!--")

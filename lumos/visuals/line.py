@@ -477,6 +477,7 @@ class Line(Visual):
         self._color = color
         self._rgba, self._rgba_per_line = np.zeros((1, 4)), False
         self._member_keys: list = []  # the owner of each line (set_members)
+        self.data_version = 0  # counts changes of the points (followers cache on it)
         self._member_signature = None
         self.width = width
         self.set_data(np.zeros((0, 2)) if pos is None else pos)
@@ -651,6 +652,7 @@ class Line(Visual):
                 return False
             pyr.update(a, b)
         self._lod_key = None  # the envelope of the view is drawn again
+        self.data_version += 1
         return True
 
     def _lod_applies(self) -> bool:
@@ -666,6 +668,7 @@ class Line(Visual):
         return len(self._rgba) == 1 or self._rgba_per_line
 
     def _upload_geometry(self) -> None:
+        self.data_version += 1
         self._pyramids = None
         self._lod_key = None
         self._bounds = None
@@ -687,6 +690,16 @@ class Line(Visual):
             self._upload_points(points, index, origin=False)
         else:
             self._upload_points(self._points, None)
+
+    def lod_lines(self) -> list[tuple]:
+        """Under level of detail, each line as ``(x, y, pyramid or None, rgba bytes)``
+        (views of the float64 data; None: drawn whole); empty otherwise."""
+        if self._pyramids is None:
+            return []
+        rgba = rgba_bytes(self._rgba)
+        return [(self._points[a:b, 0], self._points[a:b, 1], pyr, rgba[min(i, len(rgba) - 1)])
+                for i, ((a, b), pyr) in enumerate(zip(self._spans, self._pyramids,
+                                                      strict=True))]
 
     def _upload_lod(self, ctx: DrawContext) -> None:
         """Upload the min/max envelope for the visible x range (O(pixel columns) per
@@ -830,6 +843,11 @@ class Line(Visual):
             "a_c1": Attribute(cb, 4, "u1", 4, 4, 1),
         }
         passes = self._dash_scan(ctx, snippet, model, n) if dashed else []
+        follow, data = None, {}
+        if ctx.follow and self._pyramids is not None and ctx.camera["type"] == "panzoom":
+            from .follow import line_follower  # the page's level of detail
+
+            follow, data = line_follower(self, ctx)
         textures = {} if not dashed else {"u_arc_rows": self._scan[0],
                                           "u_arc_offsets": self._scan[2]}
         return passes + [Draw(
@@ -838,7 +856,7 @@ class Line(Visual):
             uniforms={"u_width": self._width, "u_dash": self._dashes or (1.0, 0.0, 0.0, 0.0),
                       **snippet.uniforms},
             state=State(depth_test=ctx.is_3d, blend="alpha"),
-            origin=tuple(self._origin), model=model,
+            origin=tuple(self._origin), model=model, follow=follow, data=data,
         )]
 
     def _dash_scan(self, ctx: DrawContext, snippet, model, n: int) -> list[Draw]:

@@ -502,6 +502,9 @@
       this._rememberCameras();
       this._syncPrograms();
       this._syncResources();
+      // the frame is right for its cameras: followers run once one moves (follow.js)
+      this._followed = new Map();
+      if (lumos.runFollowers) lumos.runFollowers(this, { init: true });
       return this;
     }
 
@@ -576,6 +579,7 @@
       this._resize();
       this._syncPrograms();
       this._syncResources();
+      if (lumos.dirtyFollowers) lumos.dirtyFollowers(this);
       this.requestDraw();
       return this;
     }
@@ -895,11 +899,13 @@
       });
     }
 
-    /** Execute the draws in order, exactly like ModernGLExecutor.render. */
+    /** Execute the draws in order, exactly like ModernGLExecutor.render; first, the
+     * followers whose camera moved recompute their draws (follow.js). */
     draw() {
       const gl = this.gl;
       const desc = this.desc;
       const [w, h] = desc.size;
+      if (lumos.runFollowers && lumos.runFollowers(this)) this._syncResources();
       this._syncTargets();
       gl.bindFramebuffer(gl.FRAMEBUFFER, null);
       gl.disable(gl.SCISSOR_TEST);
@@ -1151,6 +1157,36 @@
       return [(ev.clientX - box.left) * sx, (ev.clientY - box.top) * sy];
     }
 
+    /** Show (text) or withdraw (null) a small notice over the canvas' corner, under a
+     * key: what the page cannot do alone (docs/frame.md, "Followers"). The texts
+     * shown are in `renderer.notices` (tests). */
+    notice(key, text) {
+      if (!this.notices) this.notices = {};
+      if (text === null || text === undefined) delete this.notices[key];
+      else this.notices[key] = text;
+      const doc = global.document;
+      if (!doc || !this.canvas.parentNode) return;
+      let el = this._noticeElement;
+      const lines = Object.values(this.notices);
+      if (!lines.length) {
+        if (el) el.style.display = "none";
+        return;
+      }
+      if (!el) {
+        el = this._noticeElement = doc.createElement("div");
+        el.className = "lumos-notice";
+        el.setAttribute("role", "status");
+        Object.assign(el.style, { position: "absolute", maxWidth: "60%", padding: "1px 4px",
+          font: "10px/1.3 sans-serif", color: "#444", background: "rgba(255,255,255,0.85)",
+          border: "1px solid #ccc", borderRadius: "2px", pointerEvents: "none" });
+        this.canvas.parentNode.insertBefore(el, this.canvas.nextSibling);
+      }
+      el.textContent = lines.join(" · ");
+      el.style.display = "block";
+      el.style.left = `${this.canvas.offsetLeft + 2}px`;
+      el.style.top = `${this.canvas.offsetTop + 2}px`;
+    }
+
     /** The id of the topmost interactive view under (x, y) (physical pixels). */
     viewAt(x, y) {
       return viewAt(this.desc, x, y);
@@ -1373,7 +1409,7 @@
 
   const lumos = {
     HEADER, Renderer, mountStandalone, decodeBase64, inflate, unpackPayload, drawMatrices,
-    cameraParts, normalMatrix, controllers, trackballPoint, attachControls, viewAt,
+    cameraParts, normalMatrix, controllers, trackballPoint, attachControls, viewAt, blobBytes,
     standalone: null, error: null, firstFrameMs: null,
   };
   global.lumos = lumos;
