@@ -940,6 +940,10 @@ class Axes(PlottingMixin, ArtistAPI):
                 return a, a.pick_index(index)
         return visual, index
 
+    def grid_visual(self):
+        """The Line drawing the grid in the axes' view (a page redraws it per view)."""
+        return self._grid_line
+
     def _update_grid(self) -> None:
         segments = []
         xs0, xs1 = self.xaxis.scaled_interval()

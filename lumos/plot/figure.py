@@ -442,12 +442,14 @@ class Figure:
             place_axes(main, margins, self._grid, (w, h), pad, top_extra)
 
     def _draw_decorations(self) -> None:
+        from . import page_axes
         from .decorations import draw_axes
 
         w, h = self.canvas.size
         ov = self.overlay
         for ax in self.axes:
             draw_axes(ax, ov)
+        page_axes.finish(self)  # decorations of axes gone or turned off go too
         if self._suptitle:
             size = self.points_to_pixels(self._suptitle_size)
             ov.text(self._suptitle, w / 2, h - self.points_to_pixels(rcParams["layout.pad"]),

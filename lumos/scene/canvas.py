@@ -231,6 +231,7 @@ class Canvas:
         pr = self._pixel_ratio
         frame = Frame(size=self.physical_size, clear_color=self._bgcolor, pixel_ratio=pr)
         owners: list[Visual] = []
+        view_ids = {view: f"view{i}" for i, view in enumerate(self.views)}
         for i, view in enumerate(self.views):
             vid = f"view{i}"
             x, y, w, h = view.rect
@@ -245,8 +246,10 @@ class Canvas:
                 if follow and visual.follow is not None:
                     for d in draws:
                         d.follow = d.follow or visual.follow
-                if follow and visual.follow_records:
-                    frame.records.update(visual.follow_records)
+                records = visual.follow_records if follow else None
+                if records:
+                    records = records() if callable(records) else records
+                    frame.records.update(_name_views(records, view_ids))
                 ctx.drawn.extend(draws)
                 frame.draws.extend(draws)
                 owners.extend([visual] * len(draws))
@@ -630,6 +633,18 @@ def _rect_path(rect, color) -> PathPrimitive:
     return PathPrimitive(np.asarray(verts, float),
                          np.array([MOVETO, LINETO, LINETO, LINETO, CLOSEPOLY], np.uint8),
                          fill=tuple(color))
+
+
+def _name_views(value, ids: dict):
+    """A record with every View in it replaced by its id in the frame (records name
+    the views whose cameras they follow by the View; frames by id)."""
+    if isinstance(value, View):
+        return ids.get(value)
+    if isinstance(value, dict):
+        return {k: _name_views(v, ids) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_name_views(v, ids) for v in value]
+    return value
 
 
 def _check_rect(rect) -> tuple[float, float, float, float]:

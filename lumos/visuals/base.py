@@ -170,10 +170,11 @@ class Visual:
     rasterized = False
     # What a runtime that moves cameras alone (the page) recomputes of this visual's
     # draws from the camera (docs/frame.md, "Followers"): a JSON dict copied onto each
-    # of its draws that has none, and the records ({id: JSON}) such dicts name. An
-    # owner (the plot layer's axes decorations) sets them; None: nothing follows.
+    # of its draws that has none, and the records ({id: JSON}) such dicts name, or a
+    # callable giving them (made only for a page's frame). An owner (the plot layer's
+    # axes decorations) sets them; None: nothing follows.
     follow: dict | None = None
-    follow_records: dict[str, dict] | None = None
+    follow_records = None
 
     def __init__(self) -> None:
         self.visible = True
