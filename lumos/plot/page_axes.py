@@ -111,8 +111,9 @@ def _strmethod(fmt) -> dict | None:
     import re
 
     fields = re.findall(r"\{\{|\}\}|\{([^{}]*)\}", fmt.fmt)
-    ok = all(f == "" or re.fullmatch(rf"(x|pos)(?::{_SPEC})?", f) for f in fields) and \
-        not re.search(r"\{\}", fmt.fmt)
+    # "d" is for integers (pos), not for the float x: Python raises there
+    ok = all(f == "" or f == "pos" or re.fullmatch(rf"x(?::{_SPEC})?", f) and not
+             f.endswith("d") for f in fields) and not re.search(r"\{\}", fmt.fmt)
     return {"kind": "strmethod", "fmt": fmt.fmt} if ok else None
 
 

@@ -975,7 +975,7 @@
     else if (type === "e" || type === "E") s = formatExp(x, p === null ? 6 : p);
     else if (type === "g" || type === "G") s = formatGeneral(x, p === null ? 6 : p);
     else if (type === "%") s = formatFixed(x * 100, p === null ? 6 : p) + "%";
-    else if (type === "d") s = formatFixed(x, 0);
+    else if (type === "d") s = formatFixed(Math.trunc(x) + 0, 0);  // printf: int(x)
     else s = p === null ? pyStr(x) : formatGeneral(x, p);
     if (type === "E" || type === "G") s = s.toUpperCase();
     if (comma) {
