@@ -41,6 +41,7 @@ function render({ model, el }) {
   canvas.style.outline = "none";
   el.appendChild(canvas);
   const r = new lumos.Renderer(canvas, { interactive: false });
+  r.kernel = true;  // what the page cannot recompute (Python's tickers), the kernel sends
   el.lumosRenderer = r;  // tests and debugging
   // what the kernel sent this view (tests and benchmarks count the bytes of a pan)
   const stats = el.lumosStats = { messages: 0, bytes: 0, updates: 0, skipped: 0 };

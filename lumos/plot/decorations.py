@@ -222,7 +222,7 @@ def draw_rectilinear_frame(ax, ov) -> None:
         layout = TickLayout(ax, axis)
         _draw_axis(ax, axis, layout, decor, tick_w, tick_w * minor_ratio)
         records.append(page_axes.axis_record(ax, axis, layout, tick_w, tick_w * minor_ratio))
-    decor.commit(page_axes.rectilinear_record(ax, records), ax.grid_visual())
+    decor.commit(page_axes.rectilinear_record(ax, records), {"grid": ax.grid_visual()})
 
 
 def text_box(ov, text: str, x: float, y: float, size: float, ha: str, va: str, bold: bool,

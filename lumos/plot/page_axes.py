@@ -303,10 +303,11 @@ class AxesDecor:
         cols.append(colors.to_rgba(color))
         styles.append((float(size_px), ha, va, float(rotation)))
 
-    def commit(self, record: dict | None, grid=None) -> None:
+    def commit(self, record: dict | None, parts: dict | None = None) -> None:
         """Hand what was drawn to the visuals (uploading only what changed since the
         last frame); ``record`` (or None) is what a page needs to draw them anew, and
-        ``grid`` the axes' grid line, which the record recomputes too."""
+        ``parts`` other visuals of the axes it recomputes ({"grid": the grid line,
+        "patch": the polar wedge})."""
         for w, (pts, cols) in self._segments.items():
             line = self.lines.get(w)
             if line is None:  # a width the record did not announce
@@ -329,10 +330,9 @@ class AxesDecor:
             self.labels.set_data(strings, np.asarray(pos, float).reshape(-1, 2),
                                color=cols or "k", styles=styles)
         self.record = record
-        parts = [("text", self.labels)] + [(f"ticks:{w}", ln) for w, ln in self.lines.items()]
-        if grid is not None:
-            parts.append(("grid", grid))
-        for part, visual in parts:
+        tagged = [("text", self.labels)] + [(f"ticks:{w}", ln) for w, ln in self.lines.items()]
+        tagged += list((parts or {}).items())
+        for part, visual in tagged:
             visual.follow = None if record is None else {
                 "kind": "axes", "record": self.id, "part": part}
             visual.follow_records = None if record is None else self.records
@@ -461,3 +461,46 @@ def rectilinear_record(ax, axes_records: list[dict]) -> dict | None:
             reserve += "".join(r["static"]["labels"]) + r["static"]["offset"]
     return {"kind": "rectilinear", "view": ax.view, "box": [float(v) for v in ax.box],
             "axes": axes_records, "reserve": reserve}
+
+
+def polar_record(ax) -> dict | None:
+    """The record of polar axes: the page zooms r about the pole and turns the r labels
+    round it (the polar controller), so it redraws the r ticks, the grid, both label
+    rings and the axis labels (``polar`` in axes.js mirrors PolarAxes.draw_frame)."""
+    if not ax.view.interactive or not ax.axison:
+        return None
+    fig = ax.figure
+    origin, sign, inner, outer = ax._radii()
+    t0, t1 = ax.xaxis.get_view_interval()
+    lo, hi = ax.yaxis.get_view_interval()
+    bottom = hi if ax.yaxis.inverted else lo
+    parts = []
+    for axis in (ax.xaxis, ax.yaxis):
+        spec = ticks_spec(axis)
+        scale = scale_spec(axis.scale)
+        major, labels, minor, offset = axis.ticks()
+        parts.append({
+            "ticks": spec, "scale": scale,
+            "visible": bool(axis.visible and axis.show_labels),
+            "size": float(fig.points_to_pixels(axis.tick_size)),
+            "color": _bytes(axis.tick_label_color), "pad": float(fig.points_to_pixels(
+                axis.tick_pad)),
+            "grid": bool(axis.grid_major),
+            "label": None if not axis.label else {
+                "text": axis.label, "size": float(fig.points_to_pixels(axis.label_size)),
+                "color": _bytes(axis.label_color),
+                "pad": float(fig.points_to_pixels(axis.labelpad))},
+            "static": None if spec is not None and scale is not None else {
+                "major": [float(v) for v in major], "labels": list(labels),
+                "minor": [float(v) for v in minor], "offset": offset, "why": _why(axis)},
+            "reserve": _reserve(spec) + "".join(labels) + (axis.label or ""),
+        })
+    theta, r = parts
+    theta["mpl_pad"] = float(fig.points_to_pixels(ax.xaxis.tick_pad + 7.0))
+    reserve = theta.pop("reserve") + r.pop("reserve")
+    return {"kind": "polar", "view": ax.view, "box": [float(v) for v in ax.box],
+            "theta": theta, "r": r, "direction": ax.get_theta_direction(),
+            "offset": ax.get_theta_offset(), "thetalim": [float(t0), float(t1)],
+            "origin": origin, "sign": sign, "inner": inner, "outer": outer,
+            "bottom": float(bottom), "rect": [float(v) for v in ax.view_rect()],
+            "reserve": reserve}

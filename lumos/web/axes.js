@@ -545,7 +545,119 @@
     }
   }
 
-  const KINDS = { rectilinear };
+  // -- polar axes (lumos/plot/polar.py) -----------------------------------------------------
+  const TWO_PI = 2 * Math.PI;
+  const ARC_STEP = Math.PI / 180;
+  const fullCircle = (t0, t1) => Math.abs(Math.abs(t1 - t0) - TWO_PI) < 1.74e-14;
+  const wrap = (a) => a - TWO_PI * Math.floor((a + Math.PI) / TWO_PI);
+
+  function linspace(a, b, n) {
+    const step = (b - a) / (n - 1);
+    const out = [];
+    for (let i = 0; i < n; i++) out.push(i * step + a);
+    out[n - 1] = b;
+    return out;
+  }
+
+  /** PolarAxes.draw_frame (labels) and _grid_segments for the camera: the controller
+   * scales the view about the pole (a new rmax) and moves the r labels (rlabel). */
+  function polar(r, rec, cam) {
+    const table = rec.text;
+    const [bx, by, bw, bh] = rec.box;
+    const rect = cam.rect.map(Number);
+    const k = Math.abs(rect[2]) / Math.abs(rec.rect[2]);  // zoom since the export
+    const rscale = scaleOf(rec.r.scale || { kind: "linear" });
+    // PolarAxes.camera_changed: the outer radius follows the zoom
+    const rmax = rscale.inverse(rec.origin + rec.sign * rec.outer * k);
+    const rlo = Math.min(rec.bottom, rmax), rhi = Math.max(rec.bottom, rmax);
+    const [t0, t1] = rec.thetalim;
+    const full = fullCircle(t0, t1);
+    const proj = (theta, s) => {  // PolarProjection: scale space -> projected space
+      const a = rec.direction * theta + rec.offset;
+      const rad = (s - rec.origin) * rec.sign;
+      return rad >= 0 ? [rad * Math.cos(a), rad * Math.sin(a)] : [NaN, NaN];
+    };
+    const view = ([x, y]) => [bx + (x - rect[0]) / rect[2] * bw, by + (y - rect[1]) / rect[3] * bh];
+    const ticksOf = (part, lo, hi) => (part.ticks ? T().axisTicks(part.ticks, lo, hi)
+      : axisTicks(part, lo, hi));
+    const th = ticksOf(rec.theta, t0, t1), rt = ticksOf(rec.r, rlo, rhi);
+    const labels = [], grid = [];
+    const text = (s, x, y, size, color, ha, va, rotation = 0) => {
+      if (s) labels.push({ text: s, x, y, size, color, ha, va, rotation });
+    };
+    // theta labels (_theta_labels), centred outside the outer circle
+    const thetaLabels = [];
+    if (rec.theta.visible) {
+      const pole = view([0, 0]);
+      const edge = view([rec.outer * k, 0]);
+      const radius = Math.hypot(edge[0] - pole[0], edge[1] - pole[1]);
+      const seen = new Set();
+      th.major.forEach((v, i) => {
+        const a = rec.direction * v + rec.offset;
+        const key = Math.round(wrap(a) * 1e9) / 1e9;
+        if (full && seen.has(key)) return;
+        seen.add(key);
+        const u = [Math.cos(a), Math.sin(a)];
+        const [w, h] = measure(table, th.labels[i], rec.theta.size);
+        const off = rec.theta.pad + Math.abs(u[0]) * w / 2 + Math.abs(u[1]) * h / 2;
+        const d = radius + Math.max(rec.theta.mpl_pad, off);
+        thetaLabels.push([th.labels[i], pole[0] + u[0] * d, pole[1] + u[1] * d, w, h]);
+      });
+    }
+    for (const [s, x, y] of thetaLabels) {
+      text(s, x, y, rec.theta.size, rec.theta.color, "center", "center");
+    }
+    // r labels (_draw_r_labels) along the r-label angle (the camera's `rlabel`)
+    if (rec.r.visible) {
+      const theta = full ? (Number(cam.rlabel) - rec.offset) * rec.direction
+        : (rec.direction > 0 ? t0 : t1);
+      const a = rec.direction * theta + rec.offset;
+      const normal = [rec.direction * Math.sin(a), -rec.direction * Math.cos(a)];
+      rt.major.forEach((v, i) => {
+        const [x, y] = view(proj(theta, rscale.forward(v)));
+        const s = rt.labels[i];
+        if (!(Number.isFinite(x) && Number.isFinite(y)) || !s) return;
+        if (full) text(s, x, y, rec.r.size, rec.r.color, "left", "bottom");
+        else {
+          const [w, h] = measure(table, s, rec.r.size);
+          const off = rec.r.pad + Math.abs(normal[0]) * w / 2 + Math.abs(normal[1]) * h / 2;
+          text(s, x + normal[0] * off, y + normal[1] * off, rec.r.size, rec.r.color, "center",
+            "center");
+        }
+      });
+    }
+    if (rec.theta.label) {
+      const L = rec.theta.label;
+      const below = Math.max(0, ...thetaLabels.map(([, , y, , h]) => by - (y - h / 2)));
+      text(L.text, bx + bw / 2, by - below - L.pad, L.size, L.color, "center", "top");
+    }
+    if (rec.r.label) {
+      const L = rec.r.label;
+      const beside = Math.max(0, ...thetaLabels.map(([, x, , w]) => bx - (x - w / 2)));
+      text(L.text, bx - beside - L.pad, by + bh / 2, L.size, L.color, "center", "bottom", 90.0);
+    }
+    // the grid (_grid_segments): spokes at the theta ticks, arcs at the r ticks
+    const sLo = rscale.forward(rlo), sHi = rscale.forward(rhi);
+    if (rec.theta.grid) {
+      for (const t of th.major) {
+        const seg = [proj(t, sLo), proj(t, sHi)];
+        if (seg.every((p) => p.every(Number.isFinite))) grid.push(seg);
+      }
+    }
+    if (rec.r.grid) {
+      const n = Math.max(2, Math.ceil((t1 - t0) / ARC_STEP) + 1);
+      const thetas = linspace(t0, t1, n);
+      for (const s of rt.major.map(rscale.forward)) {
+        if (!Number.isFinite(s) || !(Math.min(sLo, sHi) < s && s <= Math.max(sLo, sHi))) continue;
+        const arc = thetas.map((t) => proj(t, s));
+        if (arc.every((p) => p.every(Number.isFinite))) grid.push(arc);
+      }
+    }
+    return { segments: new Map(), labels, grid, model: [k, 0, 0, 0, 0, k, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1],
+      statics: [rec.theta, rec.r].filter((p) => p.static) };
+  }
+
+  const KINDS = { rectilinear, polar };
 
   lumos.followers.axes = {
     state(r, g) {
@@ -555,7 +667,9 @@
     run(r, g) {
       const rec = r.desc.records[g.follow.record];
       if (!rec) return false;
-      const statics = rec.axes.filter((a) => a.visible && a.static);
+      const statics = rec.kind === "polar" ? [["θ", rec.theta], ["r", rec.r]]
+        .filter(([, p]) => p.static).map(([name, p]) => ({ name, static: p.static }))
+        : rec.axes.filter((a) => a.visible && a.static);
       // a notebook asks the kernel for what its tickers alone know
       if (r.kernel && statics.length) return false;
       const cam = r.desc.views[rec.view].camera;
@@ -566,6 +680,8 @@
         else if (part === "grid") {
           const c = lineColor(r, d);
           writeSegments(r, d, out.grid, out.grid.map(() => c));
+        } else if (part === "patch") {
+          d.model = out.model;  // the wedge grows with r's zoom about the pole
         } else if (part.startsWith("ticks:")) {
           const group = out.segments.get(Number(part.slice(6))) || [];
           writeSegments(r, d, group.map((s) => s[0]), group.map((s) => s[1]));
