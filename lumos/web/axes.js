@@ -688,8 +688,8 @@
         }
       }
       for (const a of statics) {
-        r.notice(`static-${g.follow.record}-${a.name}`, `The ${a.name} tick labels come from ` +
-          `Python (${a.static.why}): this page moves them with the data but cannot make new ones`);
+        r.notice(`static-${g.follow.record}-${a.name}`, `${a.name} ticks: Python's ` +
+          `${a.static.why}, shown as exported (they move with the data)`);
       }
       return true;
     },

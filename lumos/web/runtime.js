@@ -1176,9 +1176,9 @@
         el = this._noticeElement = doc.createElement("div");
         el.className = "lumos-notice";
         el.setAttribute("role", "status");
-        Object.assign(el.style, { position: "absolute", maxWidth: "60%", padding: "1px 4px",
-          font: "10px/1.3 sans-serif", color: "#444", background: "rgba(255,255,255,0.85)",
-          border: "1px solid #ccc", borderRadius: "2px", pointerEvents: "none" });
+        Object.assign(el.style, { position: "absolute", maxWidth: "70%", padding: "0 3px",
+          font: "9px/1.3 sans-serif", color: "#555", background: "rgba(255,255,255,0.8)",
+          borderRadius: "2px", pointerEvents: "none" });
         this.canvas.parentNode.insertBefore(el, this.canvas.nextSibling);
       }
       el.textContent = lines.join(" · ");
