@@ -546,7 +546,8 @@ class Figure:
         if kind in ("html", "htm"):
             from ..io.html import save_html
 
-            save_html(self.canvas.frame(), path, title=self.canvas.title)
+            # a page moves its cameras alone: the frame carries its followers
+            save_html(self.canvas.frame(follow=True), path, title=self.canvas.title)
             return path
         # vector: a pixel is 72 / dpi points; rasterized parts at the save's dpi
         ratio, points = dpi / self.dpi, 72.0 / self.dpi
