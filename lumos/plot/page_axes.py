@@ -252,18 +252,24 @@ class AxesDecor:
     Text visual whose sheet holds every glyph the page may need."""
 
     def __init__(self, ax, ov) -> None:
+        # weak: _decors' values must not reach their keys (the axes), nor the canvas
         self.axes = weakref.ref(ax)
-        self.view = ov.view
+        self._view = weakref.ref(ov.view)
         self.id = f"axes{next(_ids)}"
         self.lines: dict[float, Line] = {}
         self.labels = Text(font_size=10.0, anchor_x="left", anchor_y="baseline")
         self.labels.order = 3  # as the overlay's texts: above its lines (order 1)
-        self.view.add(self.labels)
+        ov.view.add(self.labels)
         self.record: dict | None = None
         self.drawn = True
         self._last: dict = {}  # what the visuals got last frame (uploads only changes)
         self._cached = None
         self._begin()
+
+    @property
+    def view(self):
+        """The figure overlay's view the visuals are in."""
+        return self._view()
 
     def _begin(self) -> None:
         self._segments: dict[float, tuple[list, list]] = {}
@@ -338,17 +344,20 @@ class AxesDecor:
             visual.follow_records = None if record is None else self.records
 
     def records(self) -> dict:
-        """{id: record} with the glyphs of the labels' sheet (made when a frame for a
-        page asks: a page lays out new labels from them)."""
+        """{id: record} with the axes' view (whose camera it follows) and the glyphs of
+        the labels' sheet (made when a frame for a page asks: a page lays out new labels
+        from them)."""
         key = (self.labels.glyph_key(), self.record)
         if self._cached is None or not _same(self._cached[0], key):
             self._cached = (key, {**self.record, "text": self.labels.glyph_table()})
-        return {self.id: self._cached[1]}
+        ax = self.axes()
+        return {} if ax is None else {self.id: {**self._cached[1], "view": ax.view}}
 
     def remove(self) -> None:
+        view = self.view
         for v in [self.labels, *self.lines.values()]:
-            if v in self.view.visuals:
-                self.view.remove(v)
+            if view is not None and v in view.visuals:
+                view.remove(v)
 
 
 def _same(a, b) -> bool:
@@ -459,7 +468,7 @@ def rectilinear_record(ax, axes_records: list[dict]) -> dict | None:
             reserve += r["label"]["text"]
         if r["static"]:
             reserve += "".join(r["static"]["labels"]) + r["static"]["offset"]
-    return {"kind": "rectilinear", "view": ax.view, "box": [float(v) for v in ax.box],
+    return {"kind": "rectilinear", "box": [float(v) for v in ax.box],
             "axes": axes_records, "reserve": reserve}
 
 
@@ -498,7 +507,7 @@ def polar_record(ax) -> dict | None:
     theta, r = parts
     theta["mpl_pad"] = float(fig.points_to_pixels(ax.xaxis.tick_pad + 7.0))
     reserve = theta.pop("reserve") + r.pop("reserve")
-    return {"kind": "polar", "view": ax.view, "box": [float(v) for v in ax.box],
+    return {"kind": "polar", "box": [float(v) for v in ax.box],
             "theta": theta, "r": r, "direction": ax.get_theta_direction(),
             "offset": ax.get_theta_offset(), "thetalim": [float(t0), float(t1)],
             "origin": origin, "sign": sign, "inner": inner, "outer": outer,

@@ -832,6 +832,12 @@ class Line(Visual):
             return []
         snippet, model = transform_parts(self)
         dashed = self._dashes is not None and n <= _SCAN_WIDTH * _SCAN_MAX_ROWS
+        if self._dashes is not None and not dashed:
+            import warnings
+
+            warnings.warn(f"dashes: a line of {n} drawn points is drawn solid (dashes are "
+                          f"measured on the GPU for up to {_SCAN_WIDTH * _SCAN_MAX_ROWS})",
+                          RuntimeWarning, stacklevel=2)
         program = (_DASHED if dashed else _TEMPLATE).compose(transform=snippet)
         pb, cb = self._pos_buffer, self._color_buffer
         attributes = {

@@ -53,7 +53,14 @@
       }
       if (last === state && !how.force) continue;
       r._followed.set(key, state);
-      if (f.run(r, g) !== false) wrote = true;
+      try {
+        if (f.run(r, g) !== false) wrote = true;
+        r.notice(`failed-${key}`, null);
+      } catch (err) {
+        // what a follower cannot do leaves its draws as they were, and says so
+        console.error(err);
+        r.notice(`failed-${key}`, `could not follow the view (${g.kind}): ${err.message}`);
+      }
     }
     return wrote;
   };

@@ -133,6 +133,15 @@ def big_line():
     return fig
 
 
+def stream_plot():
+    fig, ax = lumos.subplots(figsize=(6, 3.5), dpi=100)
+    s = ax.stream(channels=3, capacity=40_000, dt=1e-3, stacked=True)
+    t = np.arange(60_000) * 1e-3
+    s.push(np.c_[np.sin(7 * t), np.sign(np.sin(3 * t)), np.sin(40 * t) * np.cos(t)])
+    ax.set_xlabel("time (s)")
+    return fig
+
+
 def polar_plot():
     fig = lumos.figure(figsize=(4, 4), dpi=100)
     ax = fig.add_subplot(projection="polar")
@@ -188,6 +197,10 @@ SCENES = {
     "date": (date_plot, (600, 350), date_events, (slice(295, 330), slice(40, 580))),
     # 963x in x: the page shows the raw points Python draws there
     "bigline": (big_line, (600, 350), big_line_events, (slice(295, 330), slice(40, 580))),
+    # a stream's rings: from blocks of 64 samples a column down to the samples
+    "stream": (stream_plot, (600, 350),
+               lambda fig: [("wheel", 300, 170, -4000, 2), ("drag", 300, 170, 240, 170)],
+               (slice(295, 330), slice(40, 580))),
     "polar": (polar_plot, (400, 400),
               lambda fig: [("wheel", 200, 200, -300),
                            ("drag", 300, 176, 208, 114)],  # the r labels turn
