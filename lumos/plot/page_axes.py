@@ -212,7 +212,7 @@ _EXTRA = {
     "eng": " kMGTPEZYRQmunpfazyrq\N{MICRO SIGN}",
     "date": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz :-/",
     "autodate": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz :-/",
-    "concise": "JFMASONDaceghilnoprtuvy :-",
+    "concise": "JFMASONDabceghilnoprtuvy :-",
     "theta": "\N{DEGREE SIGN}",
     "strmethod": " %,",
     "formatstr": " %,",
@@ -230,6 +230,10 @@ def _reserve(spec: dict | None) -> str:
         chars += fmt["fmt"]
     elif fmt["kind"] == "eng":
         chars += fmt["unit"] + fmt["sep"]
+    elif fmt["kind"] == "percent":
+        chars += fmt["symbol"] or ""
+    elif fmt["kind"] == "scalar" and fmt["useMathText"]:
+        chars += "\N{MULTIPLICATION SIGN}"  # the offset's "\\times10^{n}"
     return chars
 
 
@@ -328,10 +332,8 @@ class AxesDecor:
             else:  # kept as a draw a page can fill: two break points draw nothing
                 line.set_data(np.full((2, 2), np.nan))
         strings, pos, cols, styles = self._labels
-        reserve = "".join(strings)
-        if record is not None:
-            reserve += record.pop("reserve")
-        self.labels.reserve = reserve
+        # the glyphs a page may draw (the record says which; those shown are among them)
+        self.labels.reserve = "" if record is None else record.pop("reserve")
         if _changed(self._last, "text", self._labels):
             self.labels.set_data(strings, np.asarray(pos, float).reshape(-1, 2),
                                color=cols or "k", styles=styles)

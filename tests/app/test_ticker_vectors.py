@@ -83,6 +83,21 @@ def test_runtime_js_matches_the_vectors():
         check(result, want, f"{name} [{lo}, {hi}]")
 
 
+def test_the_page_has_the_glyphs_of_every_label():
+    """A page lays out new labels from the glyphs the export reserved for the formatter
+    (``page_axes._reserve``): every label and offset of the vectors, math included, is
+    drawn from them."""
+    from lumos.visuals.fonts import get_font
+    from lumos.visuals.mathtext import rich_layout
+
+    font = get_font()
+    for name, lo, hi, want in CASES:
+        reserve = set(page_axes._reserve(SPECS[name]))
+        for s in want["labels"] + [want["offset"]]:
+            missing = set(rich_layout(s, font).chars) - reserve
+            assert not missing, (name, lo, hi, s, missing)
+
+
 def test_tickers_the_page_cannot_run_are_named():
     """A FuncFormatter or a subclass is Python's alone: no spec (the page shows the
     export's ticks and says why)."""
