@@ -411,7 +411,9 @@ def tick_widths(ax) -> list[float]:
     for axis in (ax.xaxis, ax.yaxis):
         if axis.visible and axis.ticks_visible:
             w = fig.points_to_pixels(axis.tick_width)
-            out += [w, w * ratio]
+            out.append(w)
+            if not isinstance(axis.minor_locator, ticker.NullLocator):
+                out.append(w * ratio)
     return out
 
 
