@@ -822,6 +822,10 @@ class Axes(PlottingMixin, ArtistAPI):
         bx, by, bw, bh = self.box
         height = self.figure.canvas.size[1]
         self.view.fixed_rect = (bx, height - by - bh, bw, bh)
+        # axes sharing limits with others (sharex=True): a page moves them together
+        share = [f"{a.name}{id(a.limits)}" if len(a.limits.members) > 1 else None
+                 for a in (self.xaxis, self.yaxis)]
+        self.view.controller_params = {"share": share} if any(share) else {}
 
     def camera_changed(self, camera: dict) -> None:
         """The mouse moved the view's camera (a frame camera dictionary, as the

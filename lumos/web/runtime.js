@@ -1246,12 +1246,44 @@
         setCamera(k, fn(view.camera, ev, view.rect));
         changed.push(k);
       }
+      for (const k of changed.slice()) share(k, changed);
       renderer.requestDraw();
       if (changed.length) onChange(changed);
     };
+    // Views sharing an axis with a moved one (subplots(sharex=True); the camera's
+    // `share` names the shared x and y) take its range, keeping their own direction.
+    const share = (k, changed) => {
+      const cam = desc().views[k].camera;
+      if (!cam.share || cam.type !== "panzoom") return;
+      for (const [v, view] of Object.entries(desc().views)) {
+        const other = view.camera;
+        if (changed.includes(v) || !other.share || other.interactive === false) continue;
+        const rect = other.rect.slice();
+        let moved = false;
+        for (const i of [0, 1]) {
+          if (!cam.share[i] || cam.share[i] !== other.share[i]) continue;
+          let [a, w] = [cam.rect[i], cam.rect[i + 2]];
+          if ((w < 0) !== (rect[i + 2] < 0)) [a, w] = [a + w, -w];
+          rect[i] = a;
+          rect[i + 2] = w;
+          moved = true;
+        }
+        if (!moved) continue;
+        if (!home[v]) home[v] = clone(other);
+        setCamera(v, Object.assign(clone(other), { rect }));
+        changed.push(v);
+      }
+    };
     const reset = (id) => {
       const changed = [];
-      for (const k of id === undefined ? Object.keys(home) : group(id)) {
+      let ids = id === undefined ? Object.keys(home) : group(id);
+      if (id !== undefined) {  // and the views sharing an axis with them
+        const shares = new Set(ids.flatMap((k) => desc().views[k].camera.share || [])
+          .filter(Boolean));
+        ids = Object.keys(desc().views).filter((k) => ids.includes(k) ||
+          (desc().views[k].camera.share || []).some((s) => s && shares.has(s)));
+      }
+      for (const k of ids) {
         if (!home[k]) continue;
         setCamera(k, home[k]);
         delete home[k];

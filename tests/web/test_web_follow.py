@@ -142,6 +142,15 @@ def stream_plot():
     return fig
 
 
+def shared_plot():
+    fig, (top, bottom) = lumos.subplots(2, 1, sharex=True, figsize=(5, 4), dpi=100)
+    x = np.linspace(0, 20, 500)
+    top.plot(x, np.sin(x))
+    bottom.plot(x, np.exp(-x / 5) * np.cos(3 * x), "g")
+    bottom.set_xlabel("time (s)")
+    return fig
+
+
 def polar_plot():
     fig = lumos.figure(figsize=(4, 4), dpi=100)
     ax = fig.add_subplot(projection="polar")
@@ -201,6 +210,10 @@ SCENES = {
     "stream": (stream_plot, (600, 350),
                lambda fig: [("wheel", 300, 170, -4000, 2), ("drag", 300, 170, 240, 170)],
                (slice(295, 330), slice(40, 580))),
+    # sharex=True: the bottom axes (ticks included) follows a pan of the top one
+    "shared": (shared_plot, (500, 400),
+               lambda fig: [("drag", 250, 100, 170, 100), ("wheel", 250, 100, -500, 2)],
+               (slice(360, 390), slice(40, 480))),
     "polar": (polar_plot, (400, 400),
               lambda fig: [("wheel", 200, 200, -300),
                            ("drag", 300, 176, 208, 114)],  # the r labels turn
