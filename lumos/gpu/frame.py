@@ -187,9 +187,15 @@ class Draw:
     target: RenderTarget | None = None  # None: the frame's framebuffer
     # What follows the camera in a runtime that moves it alone (docs/frame.md,
     # "Followers"): JSON naming a follower kind and its parameters; ``data`` holds the
-    # buffers it reads (uploaded to no GPU: CPU data for the runtime).
+    # buffers it reads (uploaded to no GPU: CPU data for the runtime) and the programs
+    # it may switch the draw to.
     follow: dict | None = None
-    data: dict[str, Buffer] = field(default_factory=dict)
+    data: dict[str, Buffer | Program] = field(default_factory=dict)
+    # Physical pixels the viewport grows by on every side, the scissor staying at the
+    # view: point sprites whose centre lies just outside the view (which GL clips
+    # whole) still draw the part that reaches in. u_mvp and u_viewport describe the
+    # grown viewport, so window positions do not change.
+    margin: int = 0
 
     def __post_init__(self) -> None:
         if self.state.polygon_offset is not None and self.mode not in TRIANGLE_MODES:
@@ -223,6 +229,7 @@ class Draw:
             "target": None if self.target is None else self.target.id,
             **({} if self.follow is None else {"follow": _plain(self.follow)}),
             **({"data": {k: b.id for k, b in self.data.items()}} if self.data else {}),
+            "margin": int(self.margin),
         }
 
 

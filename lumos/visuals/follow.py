@@ -59,7 +59,8 @@ def encode_pyramid(pyr: MinMaxPyramid) -> tuple[dict, np.ndarray]:
         at += len(raw)
         return start
 
-    for level, (lo, hi, gap) in enumerate(pyr.levels):
+    for level in range(pyr.depth):  # a page needs every level: build those not built yet
+        lo, hi, gap = pyr.level(level)
         size = 1 << (level + 3)
         code, dtype = _offset_type(size)
         base = np.arange(len(lo), dtype=np.int64) * size

@@ -20,6 +20,7 @@ from .base import (
     changed_span,
     check_points,
     check_positive,
+    finite_bounds,
     float32_offsets,
     is_nonlinear,
     origin_for,
@@ -39,8 +40,7 @@ from .lod import MinMaxPyramid, is_sorted
 # same call on the same three points, so they agree on every pixel. Points are vec4:
 # xyz and w = 1, or w = 0 for a break (a NaN row) and for the rows that pad the
 # buffer at both ends, so that every segment can read the points before and after it.
-_TEMPLATE = ShaderTemplate(
-    vertex=glsl.SCREEN + """
+_VERTEX = glsl.SCREEN + """
 in vec4 a_prev;
 in vec4 a_p0;
 in vec4 a_p1;
@@ -52,6 +52,7 @@ uniform float u_width;
 uniform highp sampler2D u_arc_rows;     // segmented prefix sums of lengths per row
 uniform highp sampler2D u_arc_offsets;  // what the rows before each row add
 #endif
+uniform float u_samples;
 out vec4 v_color;
 flat out vec2 v_a;
 flat out vec2 v_b;
@@ -96,7 +97,9 @@ void main() {
     float len = length(d);
     vec2 dir = len > 1e-6 ? d / len : vec2(1.0, 0.0);
     vec2 nrm = vec2(-dir.y, dir.x);
-    float hw = 0.5 * u_width * u_pixel_ratio + 1.0;
+    // every pixel centre within half the width plus half a pixel; a multisampled
+    // pixel's samples lie off its centre, half a pixel more
+    float hw = 0.5 * u_width * u_pixel_ratio + (u_samples > 1.0 ? 1.0 : 0.5);
     // triangle strip corners: 0 (p0, -n), 1 (p1, -n), 2 (p0, +n), 3 (p1, +n)
     float along = (gl_VertexID == 1 || gl_VertexID == 3) ? 1.0 : 0.0;
     float side = gl_VertexID >= 2 ? 1.0 : -1.0;
@@ -113,8 +116,11 @@ void main() {
     v_dist = vec2(0.0);
 #endif
 }
-""",
-    fragment="""
+"""
+
+# The fragment shader; with DASHED defined, for dashed lines (two programs: a branch on
+# a uniform would make software rasterizers run both per pixel).
+_FRAGMENT = """
 uniform float u_width;
 uniform float u_pixel_ratio;
 uniform vec4 u_dash;  // on, off, on, off lengths in logical pixels
@@ -184,10 +190,9 @@ void main() {
     if (coverage <= 0.0) discard;
     f_color = vec4(v_color.rgb, v_color.a * coverage);
 }
-""",
-)
-_DASHED = ShaderTemplate("#define DASHED\n" + _TEMPLATE.vertex,
-                         "#define DASHED\n" + _TEMPLATE.fragment)
+"""
+_SOLID = ShaderTemplate(_VERTEX, _FRAGMENT)
+_DASHED = ShaderTemplate("#define DASHED\n" + _VERTEX, "#define DASHED\n" + _FRAGMENT)
 
 # Dashes follow the arc length on screen, which every pan or zoom changes: three kinds
 # of passes before a dashed line's draw recompute it on the GPU from the camera, in
@@ -354,16 +359,11 @@ def _finite_bounds(points: np.ndarray) -> np.ndarray | None:
     of the whole array), or None."""
     lo = hi = None
     for i in range(0, len(points), _CHUNK):
-        part = points[i : i + _CHUNK]
-        ok = np.isfinite(part).all(axis=1)
-        if ok.all():
-            a, b = part.min(axis=0), part.max(axis=0)
-        elif ok.any():
-            a, b = part[ok].min(axis=0), part[ok].max(axis=0)
-        else:
+        b = finite_bounds(points[i : i + _CHUNK])  # copies finite rows of a chunk at most
+        if b is None:
             continue
-        lo = a if lo is None else np.minimum(lo, a)
-        hi = b if hi is None else np.maximum(hi, b)
+        lo = b[0] if lo is None else np.minimum(lo, b[0])
+        hi = b[1] if hi is None else np.maximum(hi, b[1])
     return None if lo is None else np.array([lo, hi])
 
 
@@ -425,6 +425,14 @@ def line_paths(px: np.ndarray, rgba: np.ndarray, width: float, dashes, clip) -> 
         verts = np.concatenate([p for part in parts for p in (part, nan)][:-1])
         out.append(Path(verts, stroke=Stroke(color, width, None, 0.0, "round", cap), clip=clip))
     return out
+
+
+def _same_memory(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether two arrays are the very same elements (the same buffer, offset, shape
+    and strides): copying one onto the other would change nothing."""
+    ia, ib = a.__array_interface__, b.__array_interface__
+    return (ia["data"][0] == ib["data"][0] and a.shape == b.shape
+            and a.strides == b.strides and a.dtype == b.dtype)
 
 
 def _pad3(values: np.ndarray) -> np.ndarray:
@@ -618,7 +626,9 @@ class Line(Visual):
             self._bounds = None
             self._upload_geometry()
             return
-        self._points[start:stop, : min(d, vals.shape[1])] = vals[:, :d]
+        target = self._points[start:stop, : min(d, vals.shape[1])]
+        if not _same_memory(target, vals[:, :d]):  # the owner wrote into shared rows
+            target[...] = vals[:, :d]
         if d > vals.shape[1]:
             self._points[start:stop, 2] = 0.0
         self._bounds = None
@@ -838,7 +848,7 @@ class Line(Visual):
             warnings.warn(f"dashes: a line of {n} drawn points is drawn solid (dashes are "
                           f"measured on the GPU for up to {_SCAN_WIDTH * _SCAN_MAX_ROWS})",
                           RuntimeWarning, stacklevel=2)
-        program = (_DASHED if dashed else _TEMPLATE).compose(transform=snippet)
+        program = (_DASHED if dashed else _SOLID).compose(transform=snippet)
         pb, cb = self._pos_buffer, self._color_buffer
         attributes = {
             "a_prev": Attribute(pb, 4, "f4", 0, 16, 1),
