@@ -151,6 +151,15 @@ def shared_plot():
     return fig
 
 
+def symlog_plot():
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(-50, 50, 1001)
+    ax.plot(x, x**3)
+    ax.set_yscale("symlog", linthresh=10)
+    ax.grid(True)
+    return fig
+
+
 def polar_plot():
     fig = lumos.figure(figsize=(4, 4), dpi=100)
     ax = fig.add_subplot(projection="polar")
@@ -214,6 +223,10 @@ SCENES = {
     "shared": (shared_plot, (500, 400),
                lambda fig: [("drag", 250, 100, 170, 100), ("wheel", 250, 100, -500, 2)],
                (slice(360, 390), slice(40, 480))),
+    # symlog y: a zoom into the linear band and a pan across it
+    "symlog": (symlog_plot, (500, 350),
+               lambda fig: [("wheel", 250, 175, -1500, 8), ("drag", 250, 175, 250, 230)],
+               (slice(20, 330), slice(0, 60))),
     "polar": (polar_plot, (400, 400),
               lambda fig: [("wheel", 200, 200, -300),
                            ("drag", 300, 176, 208, 114)],  # the r labels turn
