@@ -10,7 +10,8 @@
  *
  * Kinds here: `minmax` (the level of detail of long lines: lumos/visuals/follow.py),
  * `stream` (the window of a stream's rings), `dash_scan` (the passes that measure a
- * dashed line: resized with the line). lumos/web/axes.js adds `axes`.
+ * dashed line: resized with the line), `axline` (axhline/axvline), `frozen` (what
+ * only Python rebuilds: a notice). lumos/web/axes.js adds `axes`.
  */
 (function (global) {
   "use strict";
@@ -302,6 +303,35 @@
       d.textures.u_data = w.texture;
       d.origin = [w.origin_x, 0, 0];
       return true;
+    },
+  };
+
+  // -- axline: axhline / axvline, across the view whatever the camera ------------------
+  followers.axline = {
+    state: (r, g) => JSON.stringify(cameraOf(r, g.draws[0])),
+    run(r, g) {
+      const d = g.draws[0], f = d.follow;
+      const cam = cameraOf(r, d);
+      if (cam.type !== "panzoom") return false;
+      // the span is in axes fraction: where it lies in the view's rectangle now
+      const [x0, y0, w, h] = cam.rect.map(Number);
+      const [f0, f1] = f.span;
+      const p = Float64Array.from(f.orientation === "horizontal"
+        ? [x0 + f0 * w, f.value, 0, x0 + f1 * w, f.value, 0]
+        : [f.value, y0 + f0 * h, 0, f.value, y0 + f1 * h, 0]);
+      writeLine(r, d, p, Uint8Array.from([...f.color, ...f.color]), centre(p));
+      return true;
+    },
+  };
+
+  // -- frozen: geometry only Python rebuilds for a view (it says so once moved) --------
+  followers.frozen = {
+    state: (r, g) => JSON.stringify(cameraOf(r, g.draws[0])),
+    run(r, g) {
+      if (r.kernel) return false;  // a notebook's kernel redraws it
+      r.notice(`frozen-${g.follow.what}`, `${g.follow.what}: shown as exported (only ` +
+        "Python redraws them for a new view)");
+      return false;
     },
   };
 

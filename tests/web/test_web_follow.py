@@ -160,6 +160,15 @@ def symlog_plot():
     return fig
 
 
+def axlines_plot():
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 200)
+    ax.plot(x, np.sin(x))
+    ax.axhline(0.5, color="r", ls="--")
+    ax.axvline(5, color="g", ymin=0.1, ymax=0.6)  # from 10 % to 60 % of the height
+    return fig
+
+
 def polar_plot():
     fig = lumos.figure(figsize=(4, 4), dpi=100)
     ax = fig.add_subplot(projection="polar")
@@ -227,6 +236,10 @@ SCENES = {
     "symlog": (symlog_plot, (500, 350),
                lambda fig: [("wheel", 250, 175, -1500, 8), ("drag", 250, 175, 250, 230)],
                (slice(20, 330), slice(0, 60))),
+    # axhline / axvline span the new view (axes fraction), dashes and all
+    "axlines": (axlines_plot, (500, 350),
+                lambda fig: [("drag", 250, 170, 100, 120), ("wheel", 250, 170, 300)],
+                (slice(300, 330), slice(40, 480))),
     "polar": (polar_plot, (400, 400),
               lambda fig: [("wheel", 200, 200, -300),
                            ("drag", 300, 176, 208, 114)],  # the r labels turn
@@ -402,3 +415,23 @@ def test_python_only_tickers_move_with_the_data_and_say_so(tmp_path):
     strip = (slice(255, 285), slice(30, 480))
     assert strip_changed(before, after, *strip) > 50
     assert_same("follow_static", after, python)
+
+
+def test_what_only_python_redraws_is_named(tmp_path):
+    """Geometry Python rebuilds per view and a page cannot (an axhspan, error bar caps
+    of a fixed pixel size) stays as exported once the view moves, and the page says so."""
+    def make():
+        fig, ax = lumos.subplots(figsize=(5, 3), dpi=100)
+        ax.errorbar([1, 2, 3], [1, 3, 2], yerr=0.3, capsize=4)
+        ax.axhspan(1.5, 2.0, color="y", alpha=0.3)
+        return fig
+
+    html = make().savefig(tmp_path / "frozen.html")
+    with browser.Chromium((500, 300)) as b:
+        b.open(html)
+        assert b.evaluate("lumos.standalone.notices || {}") == {}  # the export is right
+        b.drag(250, 150, 200, 150)
+        notices = b.evaluate("lumos.standalone.notices || {}")
+    assert sorted(notices.values()) == [
+        "axhspan/axvspan: shown as exported (only Python redraws them for a new view)",
+        "error bar caps: shown as exported (only Python redraws them for a new view)"]
