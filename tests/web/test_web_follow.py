@@ -169,6 +169,16 @@ def axlines_plot():
     return fig
 
 
+def axes3d_plot():
+    fig = lumos.figure(figsize=(5, 4), dpi=100)
+    ax = fig.add_subplot(projection="3d")
+    x, y = np.meshgrid(np.linspace(-3, 3, 30), np.linspace(-3, 3, 30))
+    ax.plot_surface(x, y, np.sin(np.hypot(x, y)), cmap="viridis")
+    ax.plot(np.linspace(-3, 3, 50), np.zeros(50), np.linspace(-1, 1, 50), "r--")
+    ax.set_xlabel("x")
+    return fig
+
+
 def polar_plot():
     fig = lumos.figure(figsize=(4, 4), dpi=100)
     ax = fig.add_subplot(projection="polar")
@@ -240,14 +250,15 @@ SCENES = {
     "axlines": (axlines_plot, (500, 350),
                 lambda fig: [("drag", 250, 170, 100, 120), ("wheel", 250, 170, 300)],
                 (slice(300, 330), slice(40, 480))),
+    # Axes3D: a rotation (panes, ticks and labels change edges) and a wheel zoom
+    "axes3d": (axes3d_plot, (500, 400),
+               lambda fig: [("drag", 250, 200, 200, 160), ("wheel", 250, 200, -300)],
+               (slice(0, 400), slice(0, 500))),
     "polar": (polar_plot, (400, 400),
               lambda fig: [("wheel", 200, 200, -300),
                            ("drag", 300, 176, 208, 114)],  # the r labels turn
               (slice(60, 340), slice(200, 340))),
 }
-# Axes3D (another helper's, not on main yet): add a scene here -- a figure with a 3D
-# axes, events that rotate it -- and its ticks run through the same comparison. Until
-# then test_3d_view_rotates_and_zooms_like_python covers a 3D view without axes.
 
 
 @pytest.mark.parametrize("name", list(SCENES))
