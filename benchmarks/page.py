@@ -106,8 +106,9 @@ _FRAME_TIMES = """
   };
   const first = (() => { cam.rect = cam.rect.slice(); cam.rect[0] += 1e-9; return frame(); })();
   const pans = [], zooms = [];
-  for (let i = 0; i < 20; i++) {
-    cam.rect = [cam.rect[0] + 0.1 * cam.rect[2], cam.rect[1], cam.rect[2], cam.rect[3]];
+  for (let i = 0; i < 20; i++) {  // back and forth: the data stays in view
+    const step = (i % 2 ? -0.1 : 0.1) * cam.rect[2];
+    cam.rect = [cam.rect[0] + step, cam.rect[1], cam.rect[2], cam.rect[3]];
     pans.push(frame());
   }
   for (let i = 0; i < 20; i++) {  // one notch about the middle, 1.1x in x
