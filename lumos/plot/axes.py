@@ -851,6 +851,10 @@ class Axes(PlottingMixin, ArtistAPI):
         bx, by, bw, bh = self.box
         height = self.figure.canvas.size[1]
         self.view.fixed_rect = (bx, height - by - bh, bw, bh)
+        # axes sharing limits with others (sharex=True): a page moves them together
+        share = [f"{a.name}{id(a.limits)}" if len(a.limits.members) > 1 else None
+                 for a in (self.xaxis, self.yaxis)]
+        self.view.controller_params = {"share": share} if any(share) else {}
 
     def camera_changed(self, camera: dict) -> None:
         """The mouse moved the view's camera (a frame camera dictionary, as the
@@ -968,6 +972,10 @@ class Axes(PlottingMixin, ArtistAPI):
             if visual in a.visuals():
                 return a, a.pick_index(index)
         return visual, index
+
+    def grid_visual(self):
+        """The Line drawing the grid in the axes' view (a page redraws it per view)."""
+        return self._grid_line
 
     def _update_grid(self) -> None:
         segments = []

@@ -21,6 +21,7 @@ import numpy as np
 from .. import colors
 from ..geometry import triangulate, triangulate_polygon
 from ..visuals import Line, Mesh
+from ..visuals.base import rgba_bytes
 from .artists import Artist, LegendHandle, Line2D, ScalarMappable, Text, check_linestyle
 from .style import dash_pattern, rcParams
 
@@ -184,6 +185,7 @@ class Collection(Artist):
     zorder = 1.0
     space = "projected"  # geometry is triangulated where it is drawn: after the projection
     _view_dependent = False  # geometry depends on pixels or view limits: redo per frame
+    _page_name = "a collection"  # what a page names when it cannot follow the geometry
 
     def __init__(self, axes, facecolor="C0", edgecolor="none", linewidth=None, linestyle="-",
                  alpha=None, label=None, zorder=None, n_lines: int = 1) -> None:
@@ -247,6 +249,9 @@ class Collection(Artist):
             shown.append(set_line(visual, polylines, rgba, w, dash_pattern(ls, w)))
         self._shown = shown
         self._sync_visuals()
+        if self._view_dependent:  # Python rebuilds it per view; a page cannot (it says so)
+            for visual in self.visuals():
+                visual.follow = {"kind": "frozen", "what": self._page_name}
 
     def _sync_visuals(self) -> None:
         for visual, shown in zip(self.visuals(), self._shown, strict=True):
@@ -674,6 +679,7 @@ class Polygon(Collection):
         self._fill = bool(fill)
         self._coords = (xcoords, ycoords)
         self._view_dependent = "axes" in self._coords
+        self._page_name = "axhspan/axvspan"
         self._xy = np.zeros((0, 2))
         self.set_xy(xy)
 
@@ -1017,6 +1023,7 @@ class CapLines(LineCollection):
     the same size in pixels whatever the zoom (matplotlib's '_' and '|' markers)."""
 
     _view_dependent = True
+    _page_name = "error bar caps"
 
     def __init__(self, axes, x, y, across: str, capsize: float, color, capthick,
                  alpha=None, zorder=None) -> None:
@@ -1110,6 +1117,14 @@ class AxLine(Line2D):
             dash_pattern(self._linestyle, px))
         self._visual.visible = bool(ok) and self._visible
         self._visual.order = self.zorder
+        # a page moves the camera alone: it spans the new view itself (follow.js)
+        horizontal = self._orientation == "horizontal"
+        self._visual.follow = {
+            "kind": "axline", "orientation": self._orientation,
+            "value": float(ys[0] if horizontal else xs[0]), "span": list(self._span),
+            "color": [int(v) for v in rgba_bytes(rgba[0])]} \
+            if ax.transProjection.frozen().is_linear else {
+                "kind": "frozen", "what": "axhline" if horizontal else "axvline"}
 
     def _changed(self) -> None:
         self._update_geometry()
@@ -1432,6 +1447,7 @@ class Quiver(Collection, ScalarMappable):
     matplotlib (shaft width, head width/length in shaft widths, length autoscaled)."""
 
     _view_dependent = True
+    _page_name = "quiver arrows"
     _UNITS = ("width", "height", "dots", "inches", "x", "y", "xy")
 
     def __init__(self, axes, X, Y, U, V, C=None, scale=None, scale_units=None, units="width",

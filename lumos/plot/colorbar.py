@@ -27,6 +27,8 @@ class Colorbar:
         self.parent = parent
         self.shrink, self.aspect, self.pad = float(shrink), float(aspect), float(pad)
         self.ax = Axes(fig, parent.spec, parent=parent, role="colorbar")
+        # a fixed decoration: the mouse (here and in pages) never pans or zooms it
+        self.ax.view.interactive = False
         fig.axes.append(self.ax)
         if not hasattr(parent, "colorbars"):
             parent.colorbars = []

@@ -445,12 +445,14 @@ class Figure:
             place_axes(main, margins, self._grid, (w, h), pad, top_extra)
 
     def _draw_decorations(self) -> None:
+        from . import page_axes
         from .decorations import draw_axes
 
         w, h = self.canvas.size
         ov = self.overlay
         for ax in self.axes:
             draw_axes(ax, ov)
+        page_axes.finish(self)  # decorations of axes gone or turned off go too
         if self._suptitle:
             size = self.points_to_pixels(self._suptitle_size)
             ov.text(self._suptitle, w / 2, h - self.points_to_pixels(rcParams["layout.pad"]),
@@ -480,10 +482,11 @@ class Figure:
         finally:
             self._tick_memo = None
 
-    def frame(self):
-        """The frame description of the figure."""
+    def frame(self, follow: bool = False):
+        """The frame description of the figure (``follow``: for a page or the notebook
+        widget, which move cameras alone: with the draws' followers, docs/frame.md)."""
         self.draw()
-        return self.canvas.frame()
+        return self.canvas.frame(follow=follow)
 
     def render(self, dpi: float | None = None) -> np.ndarray:
         """The figure as an (h, w, 4) uint8 array; ``dpi`` scales every pixel size.
@@ -551,7 +554,8 @@ class Figure:
         if kind in ("html", "htm"):
             from ..io.html import save_html
 
-            save_html(self.canvas.frame(), path, title=self.canvas.title)
+            # a page moves its cameras alone: the frame carries its followers
+            save_html(self.canvas.frame(follow=True), path, title=self.canvas.title)
             return path
         # vector: a pixel is 72 / dpi points; rasterized parts at the save's dpi
         ratio, points = dpi / self.dpi, 72.0 / self.dpi
