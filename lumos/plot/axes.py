@@ -14,7 +14,7 @@ from ..scene.cameras import PanZoomCamera
 from ..transforms import Affine, Transform, chain
 from ..visuals import Line
 from ..visuals.base import Member
-from . import bigdata
+from . import bigdata, category
 from . import text as textmod
 from .artist_api import ArtistAPI
 from .artists import (
@@ -193,6 +193,11 @@ class Axes(PlottingMixin, ArtistAPI):
             if bigdata.is_lazy_input(y) or bigdata.is_lazy_input(x):
                 lines.append(bigdata.dispatch_plot(self, x, y, style))
                 continue
+            # strings are categories (matplotlib's category axis)
+            if category.is_categorical(x):
+                x = self.xaxis.convert(x)
+            if category.is_categorical(y):
+                y = self.yaxis.convert(y)
             # validated without copies: each Line2D copies its column once
             y = numeric(y, "y")
             x = np.arange(len(y), dtype=float) if x is None else numeric(x, "x")
@@ -254,6 +259,10 @@ class Axes(PlottingMixin, ArtistAPI):
                 edgecolors=edgecolors, label=label, zorder=zorder, color=color))
         if c is None and color is None:
             color = self._next_color()
+        if category.is_categorical(x):
+            x = self.xaxis.convert(x)
+        if category.is_categorical(y):
+            y = self.yaxis.convert(y)
         pc = PathCollection(self, x, y, s=s, c=c, marker=marker, cmap=cmap, norm=norm,
                             vmin=vmin, vmax=vmax, alpha=alpha, linewidths=linewidths,
                             edgecolors=edgecolors, label=label, zorder=zorder, color=color,

@@ -21,7 +21,15 @@ import numpy as np
 from .. import colors
 from ..geometry import triangulate, triangulate_polygon
 from ..visuals import Line, Mesh
-from .artists import Artist, LegendHandle, Line2D, ScalarMappable, Text, check_linestyle
+from .artists import (
+    Artist,
+    LegendHandle,
+    Line2D,
+    ScalarMappable,
+    Text,
+    check_linestyle,
+    step_points,
+)
 from .style import dash_pattern, rcParams
 
 # matplotlib's log scales 'clip' non-positive values to a huge negative exponent, so a bar
@@ -409,6 +417,12 @@ class BarCollection(Collection):
         x0, x1, y0, y1 = (c[keep] for c in self._corners())
         return _limits2(np.r_[x0, x1], np.r_[y0, y1], self.axes)
 
+    def legend_items(self) -> list:
+        """Itself, or each bar when the bars have a label each (``label=[...]``)."""
+        if self.bar_labels is None:
+            return [self]
+        return [Rectangle(self, i) for i in range(len(self._xywh))]
+
     def legend_patch(self):
         face = tuple(_cycle_rows(self._facecolors[:1], 1, self._alpha)[0]) if len(
             self._facecolors) else (0, 0, 0, 0)
@@ -778,37 +792,6 @@ class PolyCollection(Collection):
             return None
         allv = np.concatenate(self._verts)
         return _limits2(allv[:, 0], allv[:, 1], self.axes)
-
-
-def step_points(kind: str, t: np.ndarray, *ys: np.ndarray) -> tuple[np.ndarray, ...]:
-    """matplotlib's ``pts_to_prestep`` / ``poststep`` / ``midstep`` for fill_between."""
-    n = len(t)
-    if n == 0:
-        return (t, *ys)
-    if kind == "mid":
-        out = np.zeros((1 + len(ys), 2 * n))
-        mid = (t[:-1] + t[1:]) / 2
-        out[0, 1:-1:2] = mid
-        out[0, 2::2] = mid
-        out[0, 0], out[0, -1] = t[0], t[-1]
-        for k, y in enumerate(ys, 1):
-            out[k, 0::2] = y
-            out[k, 1::2] = y
-        return tuple(out)
-    out = np.zeros((1 + len(ys), max(2 * n - 1, 0)))
-    if kind == "pre":
-        out[0, 0::2] = t
-        out[0, 1::2] = t[:-1]
-        for k, y in enumerate(ys, 1):
-            out[k, 0::2] = y
-            out[k, 1::2] = y[1:]
-    else:  # post
-        out[0, 0::2] = t
-        out[0, 1::2] = t[1:]
-        for k, y in enumerate(ys, 1):
-            out[k, 0::2] = y
-            out[k, 1::2] = y[:-1]
-    return tuple(out)
 
 
 def band_triangles(t: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -196,9 +196,9 @@ def _handles_and_labels(ax, args, kwargs):
     elif len(args) == 1:
         labels = args[0]
     if handles is None:
-        candidates = list(ax.artists)
+        candidates = [h for a in ax.artists for h in a.legend_items()]
         for child in ax.children:
-            candidates += child.artists
+            candidates += [h for a in child.artists for h in a.legend_items()]
         if labels is not None:
             handles = candidates[: len(labels)]
         else:

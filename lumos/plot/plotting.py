@@ -13,6 +13,7 @@ from numbers import Integral
 import numpy as np
 
 from .. import colors
+from . import category
 from .artists import Line2D, accepts_rasterized, as_1d
 from .collections import (
     Annotation,
@@ -53,18 +54,13 @@ def _normalize(kwargs: dict, where: str, allowed: tuple[str, ...]) -> dict:
     return out
 
 
-def _categories(values) -> list[str] | None:
-    """The labels when ``values`` is a sequence of strings, else None."""
-    if isinstance(values, str):
-        return [values]
-    if isinstance(values, (list, tuple, np.ndarray)) and len(values) and all(
-            isinstance(v, (str, np.str_)) for v in values):
-        return [str(v) for v in values]
-    return None
-
-
 def _values(values, argument: str, axis=None) -> np.ndarray:
-    """A float64 copy of numbers (scalar or 1-D); dates and time deltas through the axis."""
+    """A float64 copy of numbers (scalar or 1-D); dates, time deltas and strings
+    (categories) through the axis."""
+    if axis is not None and category.is_categorical(values) and (
+            axis.units is not None or not isinstance(values, (str, bytes))):
+        # a sequence of strings is categories; one string names one of them
+        return np.asarray(axis.convert(values), dtype=float)
     if isinstance(values, np.timedelta64) or (isinstance(values, np.ndarray)
                                                and values.dtype.kind == "m"):
         arr = np.array(values, copy=True)  # as_1d takes no time deltas
@@ -243,16 +239,6 @@ class PlottingMixin:
         _check_choice(orientation, "orientation", ("vertical", "horizontal"))
         _check_choice(align, "align", ("center", "edge"))
         vertical = orientation == "vertical"
-        # strings name categories at 0, 1, 2, ... (matplotlib's categorical axis)
-        categories = _categories(x if vertical else bottom)
-        if categories is not None:
-            at = np.arange(len(categories), dtype=float)
-            if vertical:
-                x = at
-                self.set_xticks(at, categories)
-            else:
-                bottom = at
-                self.set_yticks(at, categories)
         if vertical:
             y = 0.0 if bottom is None else bottom
         else:

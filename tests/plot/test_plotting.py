@@ -128,7 +128,7 @@ def test_fill_between_bad_input():
     with pytest.raises(TypeError, match="y1"):
         ax.fill_between([0, 1], "ab")
     with pytest.raises(TypeError, match="x"):
-        ax.fill_between(["a", "b"], [1, 2])
+        ax.fill_between([{}, "b"], [1, 2])
     with pytest.raises(ValueError, match=r"where and x .* 2 and 3"):
         ax.fill_between([0, 1, 2], [1, 2, 3], where=[True, False])
     with pytest.raises(TypeError, match="unexpected"):
