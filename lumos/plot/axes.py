@@ -32,6 +32,7 @@ from .artists import (
 from .axis import Axis
 from .coords import AxisScales, LiveTransform, rect_to_unit, unit_to_box
 from .decorations import TickLayout, draw_rectilinear_frame, rectilinear_margins
+from .plot_types import PlotTypesMixin
 from .plotting import PlottingMixin
 from .scale import LinearScale
 from .spines import Spines
@@ -87,7 +88,7 @@ def _split_plot_args(args) -> list[tuple]:
     return groups
 
 
-class Axes(PlottingMixin, ArtistAPI):
+class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
     """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``.
 
     This class is also the base of every projection (``projection="polar"``, ...): a

@@ -1034,7 +1034,50 @@ class CapLines(LineCollection):
         return _limits2(self._x, self._y, self.axes)
 
 
-class AxLine(Line2D):
+class ViewLine(Line2D):
+    """A line whose ends follow the view (drawn by its own visual, rebuilt when the
+    limits move); subclasses give the ends in scale space with ``_ends()``."""
+
+    def __init__(self, axes, x, y, **kwargs) -> None:
+        self._visual = Line(width=1.0)
+        self._built_for = None
+        super().__init__(axes, x, y, **kwargs)
+
+    def _ends(self) -> tuple[np.ndarray, np.ndarray]:
+        raise NotImplementedError
+
+    def rescale(self) -> None:
+        # empty batch positions: drawn by its own visual, not batched with the other
+        # lines (the batch would be rebuilt every time the limits move)
+        self._scaled = np.zeros((0, 2))
+        self._markers_scaled = np.zeros((0, 2))
+        self._changed()
+
+    def _update_geometry(self) -> None:
+        ax = self.axes
+        self._built_for = ax.view_state()
+        xs, ys = self._ends()
+        px = ax.figure.points_to_pixels(self._linewidth)
+        rgba = np.asarray([self.line_rgba()])
+        ok = self._linestyle is not None and set_line(
+            self._visual, [np.c_[xs, ys]], rgba, px,
+            dash_pattern(self._linestyle, px))
+        self._visual.visible = bool(ok) and self._visible
+        self._visual.order = self.zorder
+
+    def _changed(self) -> None:
+        self._update_geometry()
+        super()._changed()
+
+    def draw_overlay(self, ov) -> None:
+        if self.axes.view_state() != self._built_for:
+            self._update_geometry()
+
+    def visuals(self) -> list:
+        return [self._visual]
+
+
+class AxLine(ViewLine):
     """A horizontal or vertical line across the axes (``axhline``/``axvline``): the
     position is data, the extent an axes fraction, so it spans the view whatever the
     limits and takes no part in autoscaling along it."""
@@ -1044,8 +1087,6 @@ class AxLine(Line2D):
         self._orientation = orientation
         self._value = float(value)
         self._span = (float(fmin), float(fmax))
-        self._visual = Line(width=1.0)
-        self._built_for = None
         if orientation == "horizontal":
             x, y = [fmin, fmax], [value, value]
         else:
@@ -1070,40 +1111,15 @@ class AxLine(Line2D):
         self._x, self._y = x, y
         self.rescale()
 
-    def rescale(self) -> None:
-        # empty batch positions: drawn by its own visual, not batched with the other
-        # lines (the batch would be rebuilt every time the limits move)
-        self._scaled = np.zeros((0, 2))
-        self._markers_scaled = np.zeros((0, 2))
-        self._changed()
-
-    def _update_geometry(self) -> None:
+    def _ends(self) -> tuple[np.ndarray, np.ndarray]:
         ax = self.axes
-        self._built_for = ax.view_state()
         if self._orientation == "horizontal":
             xs = axes_fraction_to_scale(ax.xaxis, self._span)
             ys = to_scale(ax.yaxis, [self._value, self._value])
         else:
             xs = to_scale(ax.xaxis, [self._value, self._value])
             ys = axes_fraction_to_scale(ax.yaxis, self._span)
-        px = ax.figure.points_to_pixels(self._linewidth)
-        rgba = np.asarray([self.line_rgba()])
-        ok = self._linestyle is not None and set_line(
-            self._visual, [np.c_[xs, ys]], rgba, px,
-            dash_pattern(self._linestyle, px))
-        self._visual.visible = bool(ok) and self._visible
-        self._visual.order = self.zorder
-
-    def _changed(self) -> None:
-        self._update_geometry()
-        super()._changed()
-
-    def draw_overlay(self, ov) -> None:
-        if self.axes.view_state() != self._built_for:
-            self._update_geometry()
-
-    def visuals(self) -> list:
-        return [self._visual]
+        return xs, ys
 
     def data_limits(self):
         if self._orientation == "horizontal":

@@ -1,0 +1,14 @@
+"""The Axes plotting methods beyond lumos.plot.plotting, gathered by theme: statistics
+(:mod:`.stats_plots`), charts (:mod:`.charts`). ``Axes`` inherits :class:`PlotTypesMixin`."""
+
+from __future__ import annotations
+
+from .charts import ChartsMixin
+from .stats_plots import StatsMixin
+
+
+class PlotTypesMixin(StatsMixin, ChartsMixin):
+    """matplotlib's plot types, one mixin per theme module."""
+
+
+__all__ = ["PlotTypesMixin"]
