@@ -1,13 +1,15 @@
 """The Axes plotting methods beyond lumos.plot.plotting, gathered by theme: statistics
-(:mod:`.stats_plots`), charts (:mod:`.charts`). ``Axes`` inherits :class:`PlotTypesMixin`."""
+(:mod:`.stats_plots`), charts (:mod:`.charts`),
+2-D binning (:mod:`.binned`). ``Axes`` inherits :class:`PlotTypesMixin`."""
 
 from __future__ import annotations
 
+from .binned import BinnedMixin
 from .charts import ChartsMixin
 from .stats_plots import StatsMixin
 
 
-class PlotTypesMixin(StatsMixin, ChartsMixin):
+class PlotTypesMixin(StatsMixin, ChartsMixin, BinnedMixin):
     """matplotlib's plot types, one mixin per theme module."""
 
 
