@@ -1,15 +1,16 @@
 """The Axes plotting methods beyond lumos.plot.plotting, gathered by theme: statistics
 (:mod:`.stats_plots`), charts (:mod:`.charts`),
-2-D binning (:mod:`.binned`). ``Axes`` inherits :class:`PlotTypesMixin`."""
+2-D binning (:mod:`.binned`), spectra (:mod:`.spectral`). ``Axes`` inherits :class:`PlotTypesMixin`."""
 
 from __future__ import annotations
 
 from .binned import BinnedMixin
 from .charts import ChartsMixin
+from .spectral import SpectralMixin
 from .stats_plots import StatsMixin
 
 
-class PlotTypesMixin(StatsMixin, ChartsMixin, BinnedMixin):
+class PlotTypesMixin(StatsMixin, ChartsMixin, BinnedMixin, SpectralMixin):
     """matplotlib's plot types, one mixin per theme module."""
 
 
