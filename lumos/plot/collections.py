@@ -1241,9 +1241,7 @@ class ContourSet(Collection, ScalarMappable):
     def __init__(self, axes, x, y, z, levels, filled: bool, colors_=None, cmap=None,
                  norm=None, vmin=None, vmax=None, alpha=None, linewidths=None,
                  linestyles=None, negative_linestyles=None, extend="neither", label=None,
-                 zorder=None, corner_mask=True, algorithm=None) -> None:
-        import contourpy
-
+                 zorder=None, corner_mask=True, algorithm=None, generator=None) -> None:
         self.filled = bool(filled)
         self.levels = np.asarray(levels, dtype=float)
         self.extend = extend
@@ -1275,21 +1273,30 @@ class ContourSet(Collection, ScalarMappable):
             self._init_mappable(cmap, norm, vmin, vmax)
             self._level_colors = None
             self.norm.autoscale_None(self.levels)
-        # contourpy's 'serial' gives matplotlib's default ('mpl2014') contours
-        name = {None: "serial", "mpl2014": "serial"}.get(algorithm, algorithm)
-        if name not in ("serial", "threaded"):
-            raise ValueError(f"algorithm: got {algorithm!r}, expected 'mpl2014', 'serial' or "
-                             "'threaded'")
-        gen = contourpy.contour_generator(x, y, np.ma.masked_invalid(zf), name=name,
-                                          corner_mask=corner_mask, line_type="Separate",
-                                          fill_type="OuterOffset")
+        if generator is None:
+            import contourpy
+
+            # contourpy's 'serial' gives matplotlib's default ('mpl2014') contours
+            name = {None: "serial", "mpl2014": "serial"}.get(algorithm, algorithm)
+            if name not in ("serial", "threaded"):
+                raise ValueError(f"algorithm: got {algorithm!r}, expected 'mpl2014', 'serial' "
+                                 "or 'threaded'")
+            gen = contourpy.contour_generator(x, y, np.ma.masked_invalid(zf), name=name,
+                                              corner_mask=corner_mask, line_type="Separate",
+                                              fill_type="OuterOffset")
+        else:
+            gen = generator  # e.g. triangle meshes (lumos.plot.tri): the same two calls
         self.allsegs: list[list[np.ndarray]] = []
         self._polygons: list[list[tuple[np.ndarray, np.ndarray]]] = []
+        # generators that cut the bands into triangles themselves (``filled_triangles``)
+        self._band_meshes: list[tuple[np.ndarray, np.ndarray]] = []
         if self.filled:
             lowers, uppers = self._levels[:-1].copy(), self._levels[1:]
             if self.zmin == lowers[0]:  # the lowest interval includes the minimum
                 lowers[0] = 0.99 * self.zmin if self.logscale else lowers[0] - 1
             for lo, hi in zip(lowers, uppers, strict=True):
+                if hasattr(gen, "filled_triangles"):
+                    self._band_meshes.append(gen.filled_triangles(lo, hi))
                 points, offsets = gen.filled(lo, hi)
                 polys = [(np.asarray(p, dtype=float), np.asarray(o, dtype=np.int64))
                          for p, o in zip(points, offsets, strict=True)]
@@ -1356,6 +1363,18 @@ class ContourSet(Collection, ScalarMappable):
     def _build(self):
         ax = self.axes
         rgba = self._level_rgba()
+        if self.filled and self._band_meshes:
+            verts, faces, cols, offset = [], [], [], 0
+            for (pts, tris), c in zip(self._band_meshes, rgba, strict=True):
+                sp = self._view(np.c_[to_scale(ax.xaxis, pts[:, 0]),
+                                      to_scale(ax.yaxis, pts[:, 1])])
+                verts.append(sp)
+                faces.append(tris + offset)
+                cols.append(np.repeat(c[None], len(sp), axis=0))
+                offset += len(sp)
+            fill = (np.concatenate(verts), np.concatenate(faces), np.concatenate(cols)) \
+                if verts else None
+            return fill, []
         if self.filled:
             verts, faces, cols, offset = [], [], [], 0
             for polys, c in zip(self._polygons, rgba, strict=True):

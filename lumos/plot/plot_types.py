@@ -1,6 +1,7 @@
 """The Axes plotting methods beyond lumos.plot.plotting, gathered by theme: statistics
 (:mod:`.stats_plots`), charts (:mod:`.charts`),
-2-D binning (:mod:`.binned`), spectra (:mod:`.spectral`). ``Axes`` inherits :class:`PlotTypesMixin`."""
+2-D binning (:mod:`.binned`), spectra (:mod:`.spectral`),
+triangular grids (:mod:`.tri`). ``Axes`` inherits :class:`PlotTypesMixin`."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from .binned import BinnedMixin
 from .charts import ChartsMixin
 from .spectral import SpectralMixin
 from .stats_plots import StatsMixin
+from .tri import TriMixin
 
 
-class PlotTypesMixin(StatsMixin, ChartsMixin, BinnedMixin, SpectralMixin):
+class PlotTypesMixin(StatsMixin, ChartsMixin, BinnedMixin, SpectralMixin, TriMixin):
     """matplotlib's plot types, one mixin per theme module."""
 
 
