@@ -1512,28 +1512,29 @@ class Quiver(Collection, ScalarMappable):
                 "width": bw, "height": bh, "dots": 1.0,
                 "inches": ax.figure.dpi}[units]
 
-    def _build(self):
+    def _magnitudes(self):
+        """(arrow base pixels, screen offsets of (u, v) for 'xy', |(u, v)| in the units
+        the scale divides)."""
         ax = self.axes
-        if ax.box[2] <= 1 or self.N == 0:
-            return None, []
-        dpu = self._dots_per_unit(self.units)  # pixels per width unit
+        base = ax.transData.forward(np.c_[self.X, self.Y])
+        u, v = self.U, self.V
+        d = None
+        if (isinstance(self.angles, str) and self.angles == "xy") or self.scale_units == "xy":
+            d = ax.transData.forward(np.c_[self.X + u, self.Y + v]) - base
+        a = np.hypot(d[:, 0], d[:, 1]) if self.scale_units == "xy" else np.hypot(u, v)
+        return base, d, a
+
+    def pixel_scale(self) -> tuple[float, float]:
+        """(pixels per width unit, shaft width in pixels), fixing ``width`` and the
+        autoscaled ``scale`` on first use (matplotlib's, from the arrows' mean length)."""
+        ax = self.axes
+        dpu = self._dots_per_unit(self.units)
         span = ax.box[2] / dpu
         if self.width is None:
             self.width = 0.06 * span / float(np.clip(math.sqrt(self.N), 8, 25))
-        width_px = float(self.width) * dpu
-        base = ax.transData.forward(np.c_[self.X, self.Y])
-        u, v = self.U, self.V
-        xy_angles = isinstance(self.angles, str) and self.angles == "xy"
-        if xy_angles or self.scale_units == "xy":
-            tip = ax.transData.forward(np.c_[self.X + u, self.Y + v])
-            d = tip - base
-            lengths_px_data = np.hypot(d[:, 0], d[:, 1])
-        if self.scale_units == "xy":
-            a = lengths_px_data
-        else:
-            a = np.hypot(u, v)
-        ok = np.isfinite(a) & np.isfinite(base).all(axis=1)
         if self.scale is None:
+            base, _, a = self._magnitudes()
+            ok = np.isfinite(a) & np.isfinite(base).all(axis=1)
             amean = float(a[ok].mean()) if ok.any() else 1.0
             sn = max(10.0, math.sqrt(self.N))
             scale = 1.8 * amean * sn / span
@@ -1541,12 +1542,27 @@ class Quiver(Collection, ScalarMappable):
                 scale *= (1.0 if self.scale_units == "xy" else
                           self._dots_per_unit(self.scale_units)) / dpu
             self.scale = scale if scale > 0 else 1.0
+        return dpu, float(self.width) * dpu
+
+    def length_pixels(self, a) -> np.ndarray:
+        """Arrow lengths in pixels for magnitudes ``a`` (after :meth:`pixel_scale`)."""
+        dpu = self._dots_per_unit(self.units)
         if self.scale_units is None:
-            length_px = a / float(self.scale) * dpu
-        elif self.scale_units == "xy":
-            length_px = a / float(self.scale)
-        else:
-            length_px = a / float(self.scale) * self._dots_per_unit(self.scale_units)
+            return a / float(self.scale) * dpu
+        if self.scale_units == "xy":
+            return a / float(self.scale)
+        return a / float(self.scale) * self._dots_per_unit(self.scale_units)
+
+    def _build(self):
+        ax = self.axes
+        if ax.box[2] <= 1 or self.N == 0:
+            return None, []
+        _, width_px = self.pixel_scale()
+        base, d, a = self._magnitudes()
+        u, v = self.U, self.V
+        xy_angles = isinstance(self.angles, str) and self.angles == "xy"
+        ok = np.isfinite(a) & np.isfinite(base).all(axis=1)
+        length_px = self.length_pixels(a)
         if xy_angles:
             theta = np.arctan2(d[:, 1], d[:, 0])
         elif isinstance(self.angles, str):
@@ -1571,9 +1587,11 @@ class Quiver(Collection, ScalarMappable):
             rgba = self.face_rgba(self.N)
         return (verts, faces, np.repeat(rgba[ok], 7, axis=0)), []
 
-    def _arrow_shapes(self, length: np.ndarray) -> np.ndarray:
+    def _arrow_shapes(self, length: np.ndarray, pivot: str | None = None) -> np.ndarray:
         """(N, 7, 2) arrow outlines in shaft widths along +x (matplotlib's ``_h_arrows``):
-        tail top, head-axis top, barb top, tip, barb bottom, head-axis bottom, tail bottom."""
+        tail top, head-axis top, barb top, tip, barb bottom, head-axis bottom, tail bottom.
+        ``pivot`` (default the quiver's) is the point at the anchor."""
+        pivot = self.pivot if pivot is None else pivot
         hl, hw, hal = self.headlength, self.headwidth, self.headaxislength
         minsh = self.minshaft * hl
         L = np.clip(length, 0, 2 ** 16)[:, None]  # noqa: N806
@@ -1587,9 +1605,9 @@ class Quiver(Collection, ScalarMappable):
             shrink = (L[short] / minsh) if minsh else 0.0
             x[short] = shrink * x0
             y[short] = shrink * y0
-        if self.pivot == "middle":
+        if pivot == "middle":
             x -= 0.5 * x[:, 3:4]
-        elif self.pivot == "tip":
+        elif pivot == "tip":
             x -= x[:, 3:4]
         tiny = (L < self.minlength)[:, 0]
         if tiny.any():
