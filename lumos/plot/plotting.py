@@ -32,6 +32,7 @@ from .collections import (
     StemContainer,
     color_rows,
 )
+from .point_shapes import PointShapes, caret
 from .style import rcParams
 
 # matplotlib's short names, for patches and collections
@@ -508,13 +509,11 @@ class PlottingMixin:
                  uplims=False, xlolims=False, xuplims=False, errorevery=1, capthick=None,
                  elinestyle=None, **kwargs) -> ErrorbarContainer:
         """Points with error bars: ``yerr``/``xerr`` a number, N values (symmetric) or a
-        (2, N) array (lower, upper); ``fmt`` styles the data line ('none': bars only)."""
+        (2, N) array (lower, upper); ``fmt`` styles the data line ('none': bars only).
+        ``lolims``/``uplims`` (``xlolims``/``xuplims``), one bool or one per point, mark
+        lower/upper limits: the bar goes one way only and ends in a caret."""
         from .axes import _normalize_kwargs
 
-        for name, v in (("lolims", lolims), ("uplims", uplims), ("xlolims", xlolims),
-                        ("xuplims", xuplims)):
-            if np.any(v):
-                raise NotImplementedError(f"errorbar: {name} is not supported yet")
         if not isinstance(fmt, str):
             raise TypeError(f"fmt: got {type(fmt).__name__}, expected str")
         kwargs = {k: v for k, v in _normalize_kwargs(kwargs).items() if v is not None}
@@ -541,11 +540,16 @@ class PlottingMixin:
         lw = elinewidth if elinewidth is not None else kwargs.get("linewidth")
         caps = float(rcParams.get("errorbar.capsize", 0.0) if capsize is None else capsize)
         barcols, caplines = [], {"x": [], "y": []}
-        for dep_axis, dep, err, indep, axis in (("x", xv, xerr, yv, self.xaxis),
-                                                ("y", yv, yerr, xv, self.yaxis)):
+        for dep_axis, dep, err, indep, axis, lims in (
+                ("x", xv, xerr, yv, self.xaxis, (xlolims, xuplims, "xlolims", "xuplims")),
+                ("y", yv, yerr, xv, self.yaxis, (lolims, uplims, "lolims", "uplims"))):
             if err is None:
                 continue
             lo, hi = _error_bounds(err, dep, dep_axis, axis)
+            low_lim = _limits_mask(lims[0], n, lims[2])
+            up_lim = _limits_mask(lims[1], n, lims[3])
+            lo = np.where(low_lim, dep, lo)  # a lower limit: the bar only goes up
+            hi = np.where(up_lim, dep, hi)
             sel = everymask
             if dep_axis == "x":
                 segs = np.stack([np.c_[lo[sel], indep[sel]], np.c_[hi[sel], indep[sel]]], axis=1)
@@ -555,10 +559,35 @@ class PlottingMixin:
                                 linestyle=elinestyle or "-", alpha=alpha, zorder=zorder,
                                 label="_nolegend_")
             barcols.append(self._add_artist(lc))
+            nolims = sel & ~(low_lim | up_lim)
             if caps > 0:
                 for ends in (lo, hi):
                     cx, cy = (ends, indep) if dep_axis == "x" else (indep, ends)
-                    cap = CapLines(self, cx[sel], cy[sel], "y" if dep_axis == "x" else "x",
+                    cap = CapLines(self, cx[nolims], cy[nolims],
+                                   "y" if dep_axis == "x" else "x", caps, ecolor, capthick,
+                                   alpha=alpha, zorder=zorder)
+                    caplines[dep_axis].append(self._add_artist(cap))
+            for k, (lim, end) in enumerate(((low_lim, hi), (up_lim, lo))):
+                rows = lim & sel
+                if not rows.any():
+                    continue
+                # matplotlib: a caret pointing away from the point (flipped on an
+                # inverted axis); with caps, a cap at the point too
+                ahead = (k == 0) != axis.inverted
+                direction = ("right" if ahead else "left") if dep_axis == "x" else \
+                    ("up" if ahead else "down")
+                at = np.c_[end[rows], indep[rows]] if dep_axis == "x" else \
+                    np.c_[indep[rows], end[rows]]
+                size = 2.0 * caps if caps > 0 else float(rcParams["lines.markersize"])
+                carets = PointShapes(at, caret(direction, size), facecolors=ecolor,
+                                     edgecolors=ecolor,
+                                     linewidths=float(rcParams["lines.markeredgewidth"]
+                                                      if capthick is None else capthick),
+                                     alpha=alpha, zorder=zorder, joinstyle="miter")
+                self.add_collection(carets, autolim=False)
+                caplines[dep_axis].append(carets)
+                if caps > 0:
+                    cap = CapLines(self, xv[rows], yv[rows], "y" if dep_axis == "x" else "x",
                                    caps, ecolor, capthick, alpha=alpha, zorder=zorder)
                     caplines[dep_axis].append(self._add_artist(cap))
         if data_line is None and barcols and label is not None:
@@ -1010,6 +1039,18 @@ def _errorevery_mask(n: int, errorevery) -> np.ndarray:
     except (IndexError, ValueError) as exc:
         raise ValueError(f"errorevery: {errorevery!r} does not index {n} points") from exc
     return mask
+
+
+def _limits_mask(value, n: int, argument: str) -> np.ndarray:
+    """One bool per point from a bool or a sequence of n (``lolims`` & co.)."""
+    arr = np.asarray(value)
+    if arr.dtype.kind not in "biu":
+        raise TypeError(f"{argument}: got {arr.dtype} values, expected bools")
+    try:
+        return np.broadcast_to(arr.astype(bool), (n,)).copy()
+    except ValueError:
+        raise ValueError(f"{argument}: got shape {arr.shape}, expected a bool or ({n},)") \
+            from None
 
 
 def _error_bounds(err, dep: np.ndarray, name: str, axis) -> tuple[np.ndarray, np.ndarray]:

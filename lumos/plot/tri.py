@@ -220,7 +220,8 @@ class TriContourGenerator:
         crossed = np.unique(seg_edges)
         a, b = xyz[self._edges[crossed, 0]], xyz[self._edges[crossed, 1]]
         s = (level - a[:, 2]) / (b[:, 2] - a[:, 2])
-        point = dict(zip(crossed.tolist(), (a[:, :2] + s[:, None] * (b[:, :2] - a[:, :2]))))
+        point = dict(zip(crossed.tolist(), a[:, :2] + s[:, None] * (b[:, :2] - a[:, :2]),
+                         strict=True))
         return _stitch(seg_edges, point)
 
     # fills: each triangle clipped to lo < z <= hi
