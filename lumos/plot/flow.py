@@ -299,6 +299,10 @@ class StreamArrows(PathsCollection):
         codes = np.array([Path.MOVETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY], np.uint8)
         return [(s, codes) for s in shapes], "pixels", self._heads
 
+    def get_offsets(self) -> np.ndarray:
+        """Where the heads' tips point to (data units)."""
+        return self._heads.copy()
+
     def draw_overlay(self, ov) -> None:
         """The heads point along the lines on the screen: redo when the view moved."""
         if self._visual is not None and self._view_built != self.axes.view_state():
@@ -438,8 +442,8 @@ class Barbs(PolyCollection):
             paths.append((line * k, None))
             if flags:
                 v = np.concatenate(flags) * k
-                codes = np.tile([Path.MOVETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY],
-                                len(flags)).astype(np.uint8)
+                codes = np.concatenate([np.r_[Path.MOVETO, np.full(len(f) - 2, Path.LINETO),
+                                              Path.CLOSEPOLY] for f in flags]).astype(np.uint8)
                 paths.append((v, codes))
             else:
                 paths.append((np.zeros((0, 2)), None))

@@ -110,7 +110,7 @@ def _reshape_2d(x, argument: str) -> list:
         raise ValueError(f"{argument}: got shape {x.shape}, expected 1 or 2 dimensions")
     items = list(x) if np.iterable(x) else [x]
     if items and all(np.iterable(i) and not isinstance(i, str) for i in items):
-        return [np.asarray(i) for i in items]
+        return [np.asanyarray(i) for i in items]  # masked arrays stay masked
     return [np.asarray(items)]
 
 
