@@ -9,6 +9,7 @@ wedges are :class:`~lumos.plot.patches.Wedge`, stairs a :class:`StepPatch`, even
 
 from __future__ import annotations
 
+import itertools
 import math
 from numbers import Real
 
@@ -277,11 +278,8 @@ class ChartsMixin:
         if colors is None:
             next_color = self._next_patch_color
         else:
-            rows = color_rows(colors, "colors")
-            count = iter(range(10**9))
-
-            def next_color():
-                return tuple(rows[next(count) % len(rows)])
+            next_color = itertools.cycle([tuple(r) for r in color_rows(colors,
+                                                                       "colors")]).__next__
         hatches = np.atleast_1d(np.asarray(hatch, dtype=object))
         if wedgeprops is not None and not isinstance(wedgeprops, dict):
             raise TypeError(f"wedgeprops: got {type(wedgeprops).__name__}, expected a dict")
@@ -405,8 +403,8 @@ class ChartsMixin:
                                               "linestyle", "alpha", "zorder"))
         if "facecolor" in kw:
             faces = [tuple(r) for r in color_rows(kw.pop("facecolor"), "facecolor")]
-        hatches = None if hatch is None else list(np.atleast_1d(np.asarray(hatch,
-                                                                            dtype=object)))
+        if hatch is not None:
+            raise TypeError(f"hatch: lumos's fill_between draws no hatches yet; got {hatch!r}")
         stack = np.cumsum(y, axis=0)
         if baseline == "zero":
             first = np.zeros(len(xv))
@@ -432,12 +430,8 @@ class ChartsMixin:
         out = []
         lower = first
         for i in range(len(y)):
-            style = dict(kw)
-            if hatches is not None:
-                raise TypeError("hatch: lumos's fill_between has no hatch yet; got "
-                                f"{hatch!r}")
             coll = self.fill_between(xv, lower, stack[i], facecolor=faces[i % len(faces)],
-                                     label=labels[i] if i < len(labels) else None, **style)
+                                     label=labels[i] if i < len(labels) else None, **kw)
             if i == 0:
                 coll.sticky = (np.zeros(0), np.zeros(1))
             out.append(coll)
