@@ -17,6 +17,7 @@ import numpy as np
 
 from .. import colors
 from ..path import Path
+from . import category
 from .artists import Artist, LegendHandle, Line2D, as_1d
 from .collections import ViewLine, _limits2, color_rows, to_scale
 from .patch_style import stroke
@@ -386,6 +387,8 @@ class ChartsMixin:
         _check_choice(baseline, "baseline", ("zero", "sym", "wiggle", "weighted_wiggle"))
         rows = []
         for i, a in enumerate(args):
+            if not isinstance(a, (list, tuple, np.ndarray)) and np.iterable(a):
+                a = list(a)  # dict values, generators
             arr = np.atleast_2d(np.ma.filled(np.ma.asarray(a, dtype=float), np.nan)
                                 if np.ma.is_masked(a) else _grid_number(a, f"y[{i}]"))
             rows.extend(arr)
@@ -554,7 +557,10 @@ class ChartsMixin:
         _check_choice(align, "align", ("bottom", "center", "top"))
         if np.size(yrange) != 2:
             raise ValueError(f"yrange: got {yrange!r}, expected (ymin, height)")
-        y0 = float(_values(yrange[0], "yrange", self.yaxis).reshape(-1)[0])
+        y0 = yrange[0]
+        # one string names a category (matplotlib's category axis)
+        y0 = float(np.reshape(self.yaxis.convert([y0]) if category.is_categorical(y0) else
+                              _values(y0, "yrange", self.yaxis), -1)[0])
         dy = float(_values(yrange[1], "yrange", None).reshape(-1)[0])
         if align == "bottom":
             y1 = y0 + dy

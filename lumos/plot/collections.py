@@ -1307,6 +1307,7 @@ class ContourSet(Collection, ScalarMappable):
             for lev in self.levels:
                 self.allsegs.append([np.asarray(s, dtype=float) for s in gen.lines(lev)])
         self._x, self._y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        self._z = np.ma.masked_invalid(zf)
         ok = np.isfinite(self._x) & np.isfinite(self._y)
         if ok.any():
             self.sticky = (np.array([self._x[ok].min(), self._x[ok].max()]),
@@ -1414,6 +1415,10 @@ class ContourSet(Collection, ScalarMappable):
 
     def data_limits(self):
         return _limits2(self._x, self._y, self.axes)
+
+    def get_grid(self) -> tuple[np.ndarray, np.ndarray, np.ma.MaskedArray]:
+        """Copies of the x, y and (masked) z the contours were computed from."""
+        return self._x.copy(), self._y.copy(), self._z.copy()
 
     def get_array(self) -> np.ndarray:
         return np.asarray(self.layers).copy()

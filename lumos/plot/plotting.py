@@ -666,10 +666,12 @@ class PlottingMixin:
 
     def _hvlines(self, kind, pos, lo, hi, colors_, linestyles, label, kwargs):
         where = "hlines" if kind == "h" else "vlines"
-        kw = _normalize(kwargs, where, ("linewidth", "alpha", "zorder", "color"))
+        kw = _normalize(kwargs, where, ("linewidth", "alpha", "zorder", "color",
+                                        "linestyle"))
         if colors_ is None:
             colors_ = kw.pop("color", rcParams.get("lines.color", "C0"))
         kw.pop("color", None)
+        linestyles = kw.pop("linestyle", linestyles)
         pa, va = (self.yaxis, self.xaxis) if kind == "h" else (self.xaxis, self.yaxis)
         names = ("y", "xmin", "xmax") if kind == "h" else ("x", "ymin", "ymax")
         p = _values(pos, names[0], pa)
@@ -776,6 +778,13 @@ class PlottingMixin:
             "extent", "label", "zorder", "antialiased"))
         kw.pop("antialiased", None)
         args = list(args)
+        if args and isinstance(args[0], ContourSet):
+            # matplotlib's contour(cs): the grid and levels of another contour set
+            cs = args.pop(0)
+            x, y, z = cs.get_grid()
+            if "levels" not in kw and not args:
+                args = [np.asarray(cs.levels)]
+            args = [x, y, z, *args]
         if len(args) in (1, 2):
             z = _as_grid(args[0], "Z")
             x, y = self._contour_xy(z, kw.pop("origin", None), kw.pop("extent", None))
@@ -1044,7 +1053,7 @@ def _errorevery_mask(n: int, errorevery) -> np.ndarray:
 def _limits_mask(value, n: int, argument: str) -> np.ndarray:
     """One bool per point from a bool or a sequence of n (``lolims`` & co.)."""
     arr = np.asarray(value)
-    if arr.dtype.kind not in "biu":
+    if arr.dtype.kind not in "biuf":  # matplotlib takes any truthy numbers
         raise TypeError(f"{argument}: got {arr.dtype} values, expected bools")
     try:
         return np.broadcast_to(arr.astype(bool), (n,)).copy()

@@ -77,3 +77,25 @@ def test_bad_arguments_are_named(call, argument):
     fig, ax = lumos.subplots(figsize=(3, 2), dpi=60)
     with pytest.raises((ValueError, TypeError), match=argument):
         call(ax)
+
+
+def test_what_matplotlib_gallery_scripts_pass():
+    fig, ax = lumos.subplots(figsize=(3, 2), dpi=60)
+    # contour(cs): lines at a filled contour set's levels, on its grid
+    z = np.ma.masked_greater(np.add.outer(np.arange(6.0), np.arange(7.0)), 10)
+    cf = ax.contourf(z, 4)
+    cs = ax.contour(cf, colors="k")
+    assert np.allclose(cs.levels, cf.levels)
+    # limits as numbers, vlines' linestyle, category names in broken_barh, dict values
+    eb = ax.errorbar([1, 2], [1, 2], yerr=0.1, lolims=np.array([1.0, 0.0]))
+    assert len(eb.lines[1]) == 1
+    lc = ax.vlines([1, 2], 0, 1, linestyle="--")
+    assert lc.get_linestyle() == "--"
+    fig2, ax2 = lumos.subplots(figsize=(3, 2), dpi=60)
+    ax2.broken_barh([(1, 2)], ("CPU 1", 0.4), align="center")
+    ax2.broken_barh([(2, 2)], ("disk", 0.4), align="center")
+    assert ax2.yaxis.units.mapping == {"CPU 1": 0, "disk": 1}
+    polys = ax2.stackplot([1, 2, 3], {"a": [1, 2, 3], "b": [3, 2, 1]}.values(),
+                          labels={"a": 0, "b": 0}.keys())
+    assert len(polys) == 2 and polys[1].get_label() == "b"
+    fig2.render()
