@@ -237,6 +237,8 @@ def _artists_in(result) -> list:
         return [result]
     if isinstance(result, (list, tuple)):
         return [a for item in result for a in _artists_in(item)]
+    if isinstance(result, dict):  # boxplot's and violinplot's artists
+        return [a for item in result.values() for a in _artists_in(item)]
     return []
 
 

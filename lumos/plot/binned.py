@@ -12,6 +12,7 @@ import math
 import numpy as np
 
 from .. import colors
+from .artists import accepts_rasterized
 from .path_collections import PolyCollection
 from .plotting import _check_choice, _values
 
@@ -58,6 +59,7 @@ def _xy(ax, x, y, extra: dict) -> tuple:
 class BinnedMixin:
     """``hexbin`` and ``hist2d`` of Axes."""
 
+    @accepts_rasterized
     def hexbin(self, x, y, C=None, gridsize=100, bins=None, xscale: str = "linear",  # noqa: N803
                yscale: str = "linear", extent=None, cmap=None, norm=None, vmin=None,
                vmax=None, alpha=None, linewidths=None, edgecolors="face",
@@ -181,6 +183,7 @@ class BinnedMixin:
         self.update_datalim([(xmin, ymin), (xmax, ymax)])
         return coll
 
+    @accepts_rasterized
     def hist2d(self, x, y, bins=10, range=None, density: bool = False,  # noqa: A002
                weights=None, cmin=None, cmax=None, **kwargs) -> tuple:
         """A 2-D histogram drawn as a pcolormesh: returns ``(h, xedges, yedges, mesh)``

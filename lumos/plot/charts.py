@@ -18,7 +18,7 @@ import numpy as np
 from .. import colors
 from ..path import Path
 from . import category
-from .artists import Artist, LegendHandle, Line2D, as_1d
+from .artists import Artist, LegendHandle, Line2D, accepts_rasterized, as_1d
 from .collections import ViewLine, _limits2, color_rows, to_scale
 from .patch_style import stroke
 from .patches import Patch, Wedge
@@ -379,6 +379,7 @@ class ChartsMixin:
         return texts
 
     # -- stacks and steps ----------------------------------------------------------------
+    @accepts_rasterized
     def stackplot(self, x, *args, labels=(), colors=None, hatch=None,
                   baseline: str = "zero", **kwargs) -> list:
         """Areas stacked on each other: ``stackplot(x, y)`` with y (M, N) or
@@ -441,6 +442,7 @@ class ChartsMixin:
             lower = stack[i]
         return out
 
+    @accepts_rasterized
     def stairs(self, values, edges=None, *, orientation: str = "vertical", baseline=0,
                fill: bool = False, **kwargs) -> StepPatch:
         """A stepwise constant function: ``values[i]`` between ``edges[i]`` and
@@ -476,6 +478,7 @@ class ChartsMixin:
         return patch
 
     # -- events and broken bars ----------------------------------------------------------
+    @accepts_rasterized
     def eventplot(self, positions, orientation: str = "horizontal", lineoffsets=1,
                   linelengths=1, linewidths=None, colors=None, alpha=None,
                   linestyles="solid", **kwargs) -> list[EventCollection]:
@@ -551,6 +554,7 @@ class ChartsMixin:
             self.update_datalim(corners)
         return out
 
+    @accepts_rasterized
     def broken_barh(self, xranges, yrange, align: str = "bottom", **kwargs) -> PolyCollection:
         """Horizontal bars at ``yrange = (ymin, height)``, one per ``(xmin, width)`` in
         ``xranges``; one PolyCollection (colors from the patch defaults)."""
@@ -647,6 +651,7 @@ class ChartsMixin:
         return out
 
     # -- infinite lines ------------------------------------------------------------------
+    @accepts_rasterized
     def axline(self, xy1, xy2=None, *, slope=None, **kwargs) -> Line2D:
         """An infinite straight line through ``xy1`` and ``xy2``, or through ``xy1``
         with ``slope`` (data units; linear axes only): it always crosses the view."""

@@ -14,6 +14,7 @@ import numpy as np
 
 from .. import colors
 from ..path import Path
+from .artists import accepts_rasterized
 from .collections import Collection, Quiver, color_rows
 from .path_collections import Collection as PathsCollection
 from .path_collections import LineCollection, PolyCollection
@@ -648,6 +649,7 @@ class FlowMixin:
         self.add_collection(arrows, autolim=False)
         return StreamplotSet(lc, arrows)
 
+    @accepts_rasterized
     def barbs(self, *args, **kwargs) -> Barbs:
         """Wind barbs: ``barbs(U, V)``, ``barbs(U, V, C)``, ``barbs(X, Y, U, V)`` or
         ``barbs(X, Y, U, V, C)``."""

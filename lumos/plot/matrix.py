@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
+from .artists import accepts_rasterized
 from .plotting import _check_choice
 
 
@@ -26,6 +27,7 @@ def _is_sparse(z) -> bool:
 class MatrixMixin:
     """``matshow``, ``spy`` and ``pcolorfast`` of Axes."""
 
+    @accepts_rasterized
     def matshow(self, Z, **kwargs):  # noqa: N803
         """A 2-D array as an image with row 0 at the top, square pixels and the x ticks
         on top, as matplotlib shows matrices."""
@@ -35,6 +37,7 @@ class MatrixMixin:
         _matrix_ticks(self)
         return im
 
+    @accepts_rasterized
     def spy(self, Z, precision=0, marker=None, markersize=None, aspect="equal",  # noqa: N803
             origin: str = "upper", **kwargs):
         """The nonzero pattern of a 2-D array (or a scipy sparse matrix): an image of
@@ -91,6 +94,7 @@ class MatrixMixin:
         _matrix_ticks(self)
         return line
 
+    @accepts_rasterized
     def pcolorfast(self, *args, alpha=None, norm=None, cmap=None, vmin=None, vmax=None,
                    **kwargs):
         """A colored grid drawn the fastest way: an image when the cells are uniform

@@ -14,6 +14,7 @@ from numbers import Integral, Real
 
 import numpy as np
 
+from .artists import accepts_rasterized
 from .plotting import _check_choice
 
 
@@ -344,6 +345,7 @@ class SpectralMixin:
         self.set_ylabel("Phase (radians)")
         return spec, freqs, line
 
+    @accepts_rasterized
     def specgram(self, x, NFFT=None, Fs=None, Fc=None, detrend=None, window=None,  # noqa: N803
                  noverlap=None, cmap=None, xextent=None, pad_to=None, sides=None,
                  scale_by_freq=None, mode=None, scale=None, vmin=None, vmax=None,

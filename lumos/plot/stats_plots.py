@@ -14,7 +14,7 @@ from numbers import Real
 
 import numpy as np
 
-from .artists import Line2D
+from .artists import Line2D, accepts_rasterized
 from .patches import PathPatch
 from .plotting import _check_choice, _reshape_2d
 from .style import rcParams
@@ -226,6 +226,7 @@ def _props(kind: str, explicit, zorder: float, marker: bool = True) -> dict:
 class StatsMixin:
     """``boxplot``, ``bxp``, ``violinplot``, ``violin`` and ``ecdf`` of Axes."""
 
+    @accepts_rasterized
     def boxplot(self, x, notch=None, sym=None, vert=None, orientation: str = "vertical",
                 whis=None, positions=None, widths=None, patch_artist=None, bootstrap=None,
                 usermedians=None, conf_intervals=None, meanline=None, showmeans=None,
@@ -301,6 +302,7 @@ class StatsMixin:
                         meanline=rc(meanline, "meanline", False), manage_ticks=manage_ticks,
                         zorder=zorder, capwidths=capwidths, label=label)
 
+    @accepts_rasterized
     def bxp(self, bxpstats, positions=None, widths=None, vert=None,
             orientation: str = "vertical", patch_artist: bool = False,
             shownotches: bool = False, showmeans: bool = False, showcaps: bool = True,
@@ -429,6 +431,7 @@ class StatsMixin:
         (self.set_xticks if vertical else self.set_yticks)([p for p, _ in pairs],
                                                            [lab for _, lab in pairs])
 
+    @accepts_rasterized
     def violinplot(self, dataset, positions=None, vert=None,
                    orientation: str = "vertical", widths=0.5, showmeans: bool = False,
                    showextrema: bool = True, showmedians: bool = False, quantiles=None,
@@ -448,6 +451,7 @@ class StatsMixin:
                            showmedians=showmedians, side=side, facecolor=facecolor,
                            linecolor=linecolor)
 
+    @accepts_rasterized
     def violin(self, vpstats, positions=None, vert=None, orientation: str = "vertical",
                widths=0.5, showmeans: bool = False, showextrema: bool = True,
                showmedians: bool = False, side: str = "both", facecolor=None,
@@ -507,6 +511,7 @@ class StatsMixin:
                                      colors=qcolors)
         return out
 
+    @accepts_rasterized
     def ecdf(self, x, weights=None, *, complementary: bool = False,
              orientation: str = "vertical", compress: bool = False, **kwargs) -> Line2D:
         """The empirical cumulative distribution of ``x`` as a step line from 0 to 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
-from .artists import Line2D, ScalarMappable
+from .artists import Line2D, ScalarMappable, accepts_rasterized
 from .collections import Collection, ContourSet, _limits2, to_scale
 from .plotting import _check_choice, _contour_levels, _normalize
 
@@ -392,11 +392,13 @@ class TriMesh(Collection, ScalarMappable):
 class TriMixin:
     """``tricontour``, ``tricontourf``, ``tripcolor`` and ``triplot`` of Axes."""
 
+    @accepts_rasterized
     def tricontour(self, *args, **kwargs) -> ContourSet:
         """Contour lines of values on a triangulation: ``tricontour(triang, z[, levels])``
         or ``tricontour(x, y, [triangles,] z[, levels])``."""
         return self._tricontour(False, args, kwargs)
 
+    @accepts_rasterized
     def tricontourf(self, *args, **kwargs) -> ContourSet:
         """Filled contours of values on a triangulation (arguments as tricontour)."""
         return self._tricontour(True, args, kwargs)
@@ -434,6 +436,7 @@ class TriMixin:
                         generator=TriContourGenerator(tri, z))
         return self._add_artist(cs)
 
+    @accepts_rasterized
     def tripcolor(self, *args, alpha=None, norm=None, cmap=None, vmin=None, vmax=None,
                   shading: str = "flat", facecolors=None, **kwargs) -> TriMesh:
         """Triangles colored by ``C``: values at the points (flat: each triangle their
@@ -469,6 +472,7 @@ class TriMixin:
                        linewidth=kw.pop("linewidth", 0.25), **kw)
         return self._add_artist(mesh)
 
+    @accepts_rasterized
     def triplot(self, *args, **kwargs) -> list[Line2D]:
         """The triangles' edges as one line (and markers at the points if the format
         asks): returns ``[lines, markers]`` like matplotlib."""
