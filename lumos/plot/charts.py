@@ -247,6 +247,7 @@ class ChartsMixin:
             else np.asarray(x)
         if xv.dtype.kind not in "biuf":
             raise TypeError(f"x: got {xv.dtype} values, expected numbers")
+        raw = np.array(xv, copy=True).reshape(-1)  # its dtype too: '{absval:d}' labels
         xv = xv.astype(float)
         if xv.ndim > 1:
             raise ValueError(f"x: got shape {xv.shape}, expected one dimension")
@@ -305,7 +306,7 @@ class ChartsMixin:
                         **(shadow if isinstance(shadow, dict) else {})}
                 self._pie_shadow(w, opts)
             theta1 = theta2
-        pc = PieContainer(wedges, xv, normalize)
+        pc = PieContainer(wedges, raw, normalize)
         if labeldistance is None:
             pc.add_texts([])
         else:
