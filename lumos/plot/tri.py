@@ -494,8 +494,9 @@ class TriMixin:
         marker_kw = {k: style.pop(k) for k in ("markersize", "markerfacecolor",
                                                "markeredgecolor", "markeredgewidth")
                      if k in style}
+        # the edges at zorder 1 (matplotlib's: fills added later cover them)
         lines = self.plot(xs, ys, color=color, linestyle=linestyle, label=label,
-                          marker=None, **style)[0]
+                          marker=None, **{"zorder": 1.0, **style})[0]
         markers = self.plot(tri.x, tri.y, color=color, linestyle="None", marker=marker,
                             label="_nolegend_", **marker_kw, **style)[0]
         return [lines, markers]
