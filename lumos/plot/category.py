@@ -70,9 +70,12 @@ def convert(axis, values) -> np.ndarray:
     flat = [_text(v) for v in np.asarray(values, dtype=object).reshape(-1)]
     units = axis.units
     if units is None:
-        units = axis.units = UnitData()
-        axis.set_major_locator(StrCategoryLocator(units))
-        axis.set_major_formatter(StrCategoryFormatter(units))
+        # axes sharing this axis (one Limits) share its categories, as in matplotlib
+        units = UnitData()
+        for member in axis.limits.members:
+            member.units = units
+            member.set_major_locator(StrCategoryLocator(units))
+            member.set_major_formatter(StrCategoryFormatter(units))
     units.update(flat)
     return np.array([units.mapping[v] for v in flat], dtype=float).reshape(np.shape(values))
 

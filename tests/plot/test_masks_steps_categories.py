@@ -203,3 +203,12 @@ def test_numbers_mixed_with_strings_raise():
         ax.plot(["a", 1], [1, 2])
     with pytest.raises(TypeError, match="y1"):
         ax.fill_between([0, 1], "ab")  # one string is no data unless the axis has categories
+
+
+def test_shared_axes_share_categories():
+    fig, (a, b) = lumos.subplots(1, 2, sharey=True, figsize=(4, 2), dpi=60)
+    a.barh(["x", "y"], [1, 2])
+    (line,) = b.plot([1, 2], ["y", "z"])
+    assert line.get_ydata().tolist() == [1.0, 2.0]
+    fig.render()
+    assert b.yaxis.ticks()[1] == ["x", "y", "z"]
