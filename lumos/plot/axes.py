@@ -155,14 +155,17 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
         axis.is_date = other.is_date
         axis._set_default_ticker()
 
-    def _add_artist(self, artist: Artist) -> Artist:
+    def _add_artist(self, artist: Artist, autoscale: bool = True) -> Artist:
+        """Attach ``artist``; ``autoscale=False`` leaves the limits to the caller (one
+        autoscale after many artists, not one per artist)."""
         self.artists.append(artist)
         for v in artist.visuals():
             v.order = artist.zorder
             v.rasterized = artist.get_rasterized()
             self.view.add(v)
         self._dirty = True
-        self._autoscale()
+        if autoscale:
+            self._autoscale()
         return artist
 
     def _remove_artist(self, artist: Artist) -> None:

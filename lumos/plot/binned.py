@@ -12,9 +12,9 @@ import math
 import numpy as np
 
 from .. import colors
-from .artists import accepts_rasterized
-from .path_collections import PolyCollection
-from .plotting import _check_choice, _values
+from .artists import ScalarMappable, accepts_rasterized
+from .collections import Collection, to_scale
+from .plotting import _check_choice, _normalize, _values
 
 
 def _nonsingular(lo: float, hi: float, expander: float = 0.1) -> tuple[float, float]:
@@ -56,6 +56,116 @@ def _xy(ax, x, y, extra: dict) -> tuple:
     return xv[keep], yv[keep], {k: None if v is None else v[keep] for k, v in out.items()}
 
 
+class HexCollection(Collection, ScalarMappable):
+    """The hexagons of ``hexbin``: one Mesh for every face, colored by the counts (or
+    reduced C) through ``cmap``/``norm``; edges in the face colors (matplotlib's
+    ``edgecolors='face'``), a color, or 'none'. matplotlib's PolyCollection accessors
+    (``get_array``, ``get_offsets``, ``get_paths``, ``set_array``, ``set_clim`` ...)."""
+
+    def __init__(self, axes, polygons: np.ndarray, offsets: np.ndarray, hexagon: np.ndarray,
+                 array: np.ndarray, cmap=None, norm=None, edgecolors="face",
+                 linewidths=None, alpha=None, label=None, zorder=None) -> None:
+        face_edges = isinstance(edgecolors, str) and edgecolors == "face"
+        super().__init__(axes, facecolor="none",
+                         edgecolor="none" if face_edges else edgecolors,
+                         linewidth=linewidths, alpha=alpha, label=label, zorder=zorder)
+        self._face_edges = face_edges
+        # edges in the face color are drawn as hexagons grown by half the edge width on
+        # the screen (the same picture as stroking them, at the cost of the faces alone)
+        self._view_dependent = face_edges and self._linewidth > 0
+        self._init_mappable(cmap, norm, None, None)
+        self._polygons = np.asarray(polygons, dtype=float)  # (N, 6, 2) data units
+        self._offsets = np.asarray(offsets, dtype=float)
+        self._hexagon = np.asarray(hexagon, dtype=float)
+        self._array = np.zeros(0)
+        self.set_array(array)
+
+    def set_array(self, A) -> None:  # noqa: N803
+        arr = np.ma.filled(np.ma.masked_invalid(np.ma.array(A, dtype=float)), np.nan).ravel()
+        if arr.size != len(self._polygons):
+            raise ValueError(f"A: got {arr.size} values for {len(self._polygons)} hexagons")
+        self._array = arr
+        self.autoscale_clim(arr)
+        self.rescale()
+
+    def get_array(self) -> np.ma.MaskedArray:
+        return np.ma.masked_invalid(self._array.copy())
+
+    def get_offsets(self) -> np.ndarray:
+        return self._offsets.copy()
+
+    def get_paths(self) -> list:
+        """matplotlib's: the one hexagon (offsets place it)."""
+        from ..path import Path
+
+        return [Path(np.r_[self._hexagon, self._hexagon[:1]], closed=True)]
+
+    def get_facecolor(self) -> np.ndarray:
+        return self._rgba()
+
+    def autoscale(self) -> None:
+        self.norm.vmin = self.norm.vmax = None
+        self.autoscale_clim(self._array)
+        self.rescale()
+
+    def _mapping_changed(self) -> None:
+        self.rescale()
+
+    def _rgba(self) -> np.ndarray:
+        with np.errstate(invalid="ignore"):
+            rgba = np.asarray(self.cmap(self.norm(self._array)), dtype=float).reshape(-1, 4)
+        if self._alpha is not None:
+            rgba[:, 3] = self._alpha
+        return rgba
+
+    def _build(self):
+        ax = self.axes
+        n = len(self._polygons)
+        if not n:
+            return None, []
+        p = self._polygons.reshape(-1, 2)
+        verts = self._view(np.c_[to_scale(ax.xaxis, p[:, 0]), to_scale(ax.yaxis, p[:, 1])])
+        fan = np.array([[0, 1, 2], [0, 2, 3], [0, 3, 4], [0, 4, 5]])
+        faces = (fan[None] + 6 * np.arange(n)[:, None, None]).reshape(-1, 3)
+        rgba = self._rgba()
+        if self._view_dependent:
+            grow = ax.figure.points_to_pixels(self._linewidth) / 2
+            px = _grown(ax.transView.forward(verts).reshape(n, 6, 2), grow)
+            verts = ax.transView.inverse(px.reshape(-1, 2))
+            return (verts, faces, np.repeat(rgba, 6, axis=0)), [([], np.zeros((0, 4)),
+                                                                  0.0, "-")]
+        edge = rgba if self._face_edges else self.edge_rgba(n)
+        rings = []
+        if self._linewidth > 0 and edge[:, 3].any():
+            v = verts.reshape(n, 6, 2)
+            rings = list(np.concatenate([v, v[:, :1]], axis=1))
+        return (verts, faces, np.repeat(rgba, 6, axis=0)), \
+            [(rings, edge if rings else np.zeros((0, 4)), self._linewidth, self._linestyle)]
+
+    def data_limits(self):
+        return None  # hexbin puts the grid's corners in the data limits
+
+    def legend_patch(self):
+        return tuple(self.cmap(0.5)), None
+
+
+def _grown(poly: np.ndarray, d: float) -> np.ndarray:
+    """Convex polygons (N, K, 2) moved outward by ``d`` along every edge (mitered)."""
+    area = np.sum(poly[..., 0] * np.roll(poly[..., 1], -1, axis=1)
+                  - np.roll(poly[..., 0], -1, axis=1) * poly[..., 1], axis=1)
+    sign = np.where(area < 0, -1.0, 1.0)[:, None, None]  # clockwise on an inverted axis
+
+    def normals(e):
+        length = np.hypot(e[..., 0], e[..., 1])[..., None]
+        return sign * np.stack([e[..., 1], -e[..., 0]], axis=-1) / np.where(length > 0,
+                                                                              length, 1.0)
+
+    n1 = normals(poly - np.roll(poly, 1, axis=1))
+    n2 = normals(np.roll(poly, -1, axis=1) - poly)
+    cos = 1.0 + np.sum(n1 * n2, axis=-1, keepdims=True)
+    return poly + d * (n1 + n2) / np.where(cos > 1e-6, cos, 1.0)
+
+
 class BinnedMixin:
     """``hexbin`` and ``hist2d`` of Axes."""
 
@@ -64,11 +174,11 @@ class BinnedMixin:
                yscale: str = "linear", extent=None, cmap=None, norm=None, vmin=None,
                vmax=None, alpha=None, linewidths=None, edgecolors="face",
                reduce_C_function=np.mean, mincnt=None, marginals: bool = False,  # noqa: N803
-               **kwargs) -> PolyCollection:
+               **kwargs) -> HexCollection:
         """Hexagonal bins: each hexagon colored by how many points fall in it (or by
         ``reduce_C_function`` of their ``C`` values); ``gridsize`` hexagons across
         (or ``(nx, ny)``), ``bins='log'`` for a log color scale, ``mincnt`` hides
-        sparse hexagons. Returns the PolyCollection (usable with ``colorbar``)."""
+        sparse hexagons. Returns a :class:`HexCollection` (usable with ``colorbar``)."""
         _check_choice(xscale, "xscale", ("linear", "log"))
         _check_choice(yscale, "yscale", ("linear", "log"))
         if marginals:
@@ -146,22 +256,18 @@ class BinnedMixin:
         offsets, accum = offsets[good], accum[good]
         hexagon = [sx, sy / 3] * np.array([[0.5, -0.5], [0.5, 0.5], [0.0, 1.0],
                                            [-0.5, 0.5], [-0.5, -0.5], [0.0, -1.0]])
-        if xscale == "log" or yscale == "log":
-            # each hexagon regular in log space: its vertices taken back to data units
-            polys = offsets[:, None, :] + hexagon[None]
-            if xscale == "log":
-                polys[..., 0] = 10.0 ** polys[..., 0]
-                xmin, xmax = 10.0 ** xmin, 10.0 ** xmax
-                self.set_xscale("log")
-            if yscale == "log":
-                polys[..., 1] = 10.0 ** polys[..., 1]
-                ymin, ymax = 10.0 ** ymin, 10.0 ** ymax
-                self.set_yscale("log")
-            coll = PolyCollection(list(polys), edgecolors=edgecolors, linewidths=linewidths,
-                                  alpha=alpha, **kwargs)
-        else:
-            coll = PolyCollection([hexagon], offsets=offsets, edgecolors=edgecolors,
-                                  linewidths=linewidths, alpha=alpha, **kwargs)
+        # each hexagon regular where it is binned (in log10 units on log axes)
+        polys = offsets[:, None, :] + hexagon[None]
+        if xscale == "log":
+            polys[..., 0] = 10.0 ** polys[..., 0]
+            offsets[:, 0] = 10.0 ** offsets[:, 0]
+            xmin, xmax = 10.0 ** xmin, 10.0 ** xmax
+            self.set_xscale("log")
+        if yscale == "log":
+            polys[..., 1] = 10.0 ** polys[..., 1]
+            offsets[:, 1] = 10.0 ** offsets[:, 1]
+            ymin, ymax = 10.0 ** ymin, 10.0 ** ymax
+            self.set_yscale("log")
         if isinstance(bins, str) and bins == "log":
             if norm is None:
                 norm = colors.LogNorm(vmin=vmin, vmax=vmax)
@@ -169,16 +275,17 @@ class BinnedMixin:
             bins = None
         elif isinstance(bins, str):
             raise ValueError(f"bins: got {bins!r}, expected 'log', an int or edges")
-        if bins is not None and len(accum):
+        if bins is not None and len(accum):  # the counts' bin indices are colored
             if not np.iterable(bins):
                 lo, hi = accum.min(), accum.max()
                 k = int(bins) - 1
                 bins = lo + (hi - lo) * np.arange(k) / k
             accum = np.sort(np.asarray(bins, dtype=float)).searchsorted(accum)
-        coll.set_cmap(cmap if cmap is not None else coll.cmap)
-        coll.set_norm(colors.get_norm(norm, vmin, vmax))
-        coll.set_array(accum)
-        self.add_collection(coll, autolim=False)
+        kw = _normalize(kwargs, "hexbin", ("label", "zorder"))
+        coll = HexCollection(self, polys, offsets, hexagon, accum, cmap=cmap,
+                             norm=colors.get_norm(norm, vmin, vmax), edgecolors=edgecolors,
+                             linewidths=linewidths, alpha=alpha, **kw)
+        self._add_artist(coll)
         # the data limits are the grid's corners (the margins then show whole hexagons)
         self.update_datalim([(xmin, ymin), (xmax, ymax)])
         return coll
@@ -208,4 +315,4 @@ class BinnedMixin:
         return h, xedges, yedges, mesh
 
 
-__all__ = ["BinnedMixin"]
+__all__ = ["BinnedMixin", "HexCollection"]

@@ -357,7 +357,7 @@ class StatsMixin:
             xs, ys = (xs, ys) if vertical else (ys, xs)
             kw = {"label": "_nolegend_", **kw}
             return self._add_artist(cls(self, np.asarray(xs, float), np.asarray(ys, float),
-                                        **extra, **kw))
+                                        **extra, **kw), autoscale=False)
 
         for p, w, s, cw in zip(pos, widths, bxpstats, capwidths, strict=True):
             left, right = p - w / 2, p + w / 2
@@ -411,6 +411,7 @@ class StatsMixin:
                                      "boxes")
                 for a, lab in zip(labelled, label, strict=True):
                     a.set_label(lab)
+        self._autoscale()  # once for every box
         if manage_ticks and n:
             self._add_position_ticks(vertical, pos, [s.get("label", p) for s, p in
                                                      zip(bxpstats, positions, strict=True)])

@@ -55,10 +55,13 @@ def test_hexbin_reduce_c_and_log_scales_match_matplotlib():
     theirs = max_.hexbin(x, y, C=c, gridsize=8, reduce_C_function=np.max, mincnt=3)
     assert np.allclose(ours.get_array(), theirs.get_array())
     xp, yp = np.exp(x), np.exp(y / 3)
+    fig, ax = small()
     ours = ax.hexbin(xp, yp, gridsize=6, xscale="log", yscale="log")
+    _, max_ = mplt.subplots()
     theirs = max_.hexbin(xp, yp, gridsize=6, xscale="log", yscale="log")
     assert np.allclose(ours.get_array(), theirs.get_array())
     assert ax.get_xscale() == "log"
+    fig.render()
 
 
 def test_hexbin_leaves_out_missing_points_and_colorbar_works():
