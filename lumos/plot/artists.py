@@ -72,11 +72,17 @@ class BatchItem:
 class LegendHandle:
     """How an artist looks in a legend: a line ``(rgba, width px, dashes px)``, a marker
     ``(symbol, size px, face rgba, edge rgba, edge width px)`` over it, or a patch
-    ``(face rgba, edge rgba or None)``; any may be None."""
+    ``(face rgba, edge rgba or None)``; any may be None. ``strokes`` are drawn under the
+    line and the marker: ``(points, rgba, width px, dashes px)``, each point a row
+    ``(u, dx, dy)``: ``u`` of the handle's length plus ``dx`` pixels along it, ``dy``
+    pixels above its middle (error bars and their caps, stems, baselines);
+    ``marker_dy`` lifts the marker (a stem's head)."""
 
     line: tuple | None = None
     marker: tuple | None = None
     patch: tuple | None = None
+    strokes: tuple = ()
+    marker_dy: float = 0.0
 
 
 def as_1d(values, argument: str) -> np.ndarray:
@@ -190,10 +196,14 @@ class Artist:
         """How the artist looks in a legend (None: the label alone)."""
         return None
 
+    #: the container that stands for this artist in legends (an errorbar's data line
+    #: brings its ErrorbarContainer, drawn with bars and caps, as matplotlib's)
+    legend_container = None
+
     def legend_items(self) -> list:
-        """The labelled things this artist brings to a legend: itself (a ``bar`` call
-        with one label per bar brings its bars)."""
-        return [self]
+        """The labelled things this artist brings to a legend: itself, or the container
+        standing for it (a ``bar`` call with one label per bar brings its bars)."""
+        return [self if self.legend_container is None else self.legend_container]
 
     def data_points(self) -> np.ndarray | None:
         """(N, 2) data points that selections pick and legends avoid, or None."""

@@ -634,26 +634,49 @@ class BarContainer(Container):
 
 
 class ErrorbarContainer(Container):
-    """What ``errorbar`` returns: ``(data_line, caplines, barlinecols)``."""
+    """What ``errorbar`` returns: ``(data_line, caplines, barlinecols)``. ``cap_points``:
+    the caps' length in points (the legend draws caps that long)."""
 
     def __init__(self, lines, has_xerr: bool = False, has_yerr: bool = False,
-                 label=None) -> None:
+                 label=None, cap_points: float = 0.0) -> None:
         super().__init__(lines, label)
         self.lines = lines
         self.has_xerr = has_xerr
         self.has_yerr = has_yerr
-
-    def legend_line(self) -> tuple[tuple, float, tuple | None]:
-        """The legend's line: the data line's, else the error bars'."""
-        line = self.lines[0]
-        if line is None:
-            return self.lines[2][0].legend_line() if self.lines[2] else ((0, 0, 0, 0), 1.0,
-                                                                          None)
-        w = line.axes.figure.points_to_pixels(line.get_linewidth())
-        return line.line_rgba(), w, dash_pattern(line._linestyle, w)
+        self.cap_points = float(cap_points)
 
     def legend_handle(self, fontsize_px: float) -> LegendHandle:
-        return LegendHandle(line=self.legend_line())
+        """matplotlib's HandlerErrorbar: the data line and marker over a bar reaching half
+        a font size each way from the middle, styled as the first bar collection, with
+        caps styled as the first caps."""
+        line, caplines, barcols = self.lines
+        base = line.legend_handle(fontsize_px) if line is not None else LegendHandle()
+        if not barcols:
+            return base
+        bar_rgba, bar_w, bar_dashes = barcols[0].legend_line()
+        half = 0.5 * fontsize_px
+        cap = None
+        if caplines:
+            fig = caplines[0].axes.figure
+            edge = np.atleast_2d(caplines[0].get_edgecolor())
+            width = np.ravel(caplines[0].get_linewidth())
+            cap = (tuple(edge[0]) if len(edge) else (0, 0, 0, 0),
+                   fig.points_to_pixels(float(width[0]) if width.size else 1.0),
+                   fig.points_to_pixels(self.cap_points) / 2)
+        strokes = []
+        for on, across in ((self.has_xerr, 0), (self.has_yerr, 1)):
+            if not on:
+                continue
+            ends = np.zeros((2, 3))
+            ends[:, 0] = 0.5
+            ends[:, 1 + across] = (-half, half)
+            strokes.append((ends, bar_rgba, bar_w, bar_dashes))
+            if cap is not None and cap[2] > 0:
+                for end in ends:
+                    c = np.array([end, end])
+                    c[:, 2 - across] += (-cap[2], cap[2])
+                    strokes.append((c, cap[0], cap[1], None))
+        return LegendHandle(line=base.line, marker=base.marker, strokes=tuple(strokes))
 
 
 class StemContainer(Container):
@@ -663,11 +686,19 @@ class StemContainer(Container):
         super().__init__(markerline_stemlines_baseline, label)
         self.markerline, self.stemlines, self.baseline = markerline_stemlines_baseline
 
-    def legend_line(self) -> tuple[tuple, float, tuple | None]:
-        return self.stemlines.legend_line()
-
     def legend_handle(self, fontsize_px: float) -> LegendHandle:
-        return LegendHandle(line=self.legend_line())
+        """matplotlib's HandlerStem: a stem from the bottom of the handle box
+        (0.7 font sizes tall) to 0.6875 of its height, its marker on
+        top, over a baseline along the box's bottom."""
+        height = 0.7 * fontsize_px  # matplotlib's legend.handleheight
+        bottom, head = -height / 2, 0.6875 * height - height / 2
+        stem_rgba, stem_w, stem_dashes = self.stemlines.legend_line()
+        strokes = [(((0.5, 0.0, bottom), (0.5, 0.0, head)), stem_rgba, stem_w, stem_dashes)]
+        base = self.baseline.legend_handle(fontsize_px).line
+        if base is not None:
+            strokes.append((((0.0, 0.0, bottom), (1.0, 0.0, bottom)), *base))
+        return LegendHandle(marker=self.markerline.legend_handle(fontsize_px).marker,
+                            strokes=tuple(strokes), marker_dy=head)
 
 
 # -- polygons ---------------------------------------------------------------------------

@@ -180,12 +180,15 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px) -
     if h.patch is not None:
         face, edge = h.patch
         ov.rect(x, y - fs * 0.35, length, fs * 0.7, face, edge, px(0.8) if edge else 0)
+    for points, rgba, width, dashes in h.strokes:
+        u, dx, dy = np.asarray(points, dtype=float).T
+        ov.line(np.c_[x + u * length + dx, y + dy], rgba, width, dashes)
     if h.line is not None:
         rgba, width, dashes = h.line
         ov.line([(x, y), (x + length, y)], rgba, width, dashes)
     if h.marker is not None:
         symbol, size, face, edge, edge_w = h.marker
-        ov.marker(x + length / 2, y, symbol, size, face, edge, edge_w)
+        ov.marker(x + length / 2, y + h.marker_dy, symbol, size, face, edge, edge_w)
 
 
 def _handles_and_labels(ax, args, kwargs):

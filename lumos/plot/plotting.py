@@ -592,9 +592,15 @@ class PlottingMixin:
                     caplines[dep_axis].append(self._add_artist(cap))
         if data_line is None and barcols and label is not None:
             barcols[0].set_label(label)
-        return ErrorbarContainer((data_line, tuple(caplines["x"] + caplines["y"]),
-                                  tuple(barcols)), has_xerr=xerr is not None,
-                                 has_yerr=yerr is not None, label=label)
+        container = ErrorbarContainer((data_line, tuple(caplines["x"] + caplines["y"]),
+                                       tuple(barcols)), has_xerr=xerr is not None,
+                                      has_yerr=yerr is not None, label=label,
+                                      cap_points=2.0 * caps if caps > 0 else
+                                      float(rcParams["lines.markersize"]))
+        stand_in = data_line if data_line is not None else (barcols[0] if barcols else None)
+        if stand_in is not None:
+            stand_in.legend_container = container
+        return container
 
     @accepts_rasterized
     def stem(self, *args, linefmt=None, markerfmt=None, basefmt=None, bottom=0, label=None,
@@ -650,7 +656,9 @@ class PlottingMixin:
         baseline = self.plot(bx, by, color=bstyle.get("color", "C3"),
                              linestyle=bstyle.get("linestyle", "-"),
                              marker=bstyle.get("marker"), label="_nolegend_")[0]
-        return StemContainer((markerline, stemlines, baseline), label=label)
+        container = StemContainer((markerline, stemlines, baseline), label=label)
+        markerline.legend_container = container
+        return container
 
     @accepts_rasterized
     def hlines(self, y, xmin, xmax, colors=None, linestyles="solid", label="",
