@@ -19,8 +19,10 @@ import math
 import numpy as np
 
 from .. import colors
+from .. import primitives as prim
 from ..geometry import triangulate, triangulate_polygon
-from ..visuals import Line, Mesh
+from ..visuals import Line, Mesh, Paths
+from ..visuals.path import hatch_counts
 from .artists import (
     Artist,
     LegendHandle,
@@ -256,8 +258,12 @@ class Collection(Artist):
         self._shown = shown
         self._sync_visuals()
 
+    def _shown_flags(self) -> list:
+        """Whether each of ``visuals()`` has something to draw."""
+        return self._shown
+
     def _sync_visuals(self) -> None:
-        for visual, shown in zip(self.visuals(), self._shown, strict=True):
+        for visual, shown in zip(self.visuals(), self._shown_flags(), strict=True):
             visual.visible = bool(shown) and self._visible
             visual.order = self.zorder
 
@@ -352,15 +358,19 @@ def _points(value, argument: str) -> float:
 
 # -- bars -------------------------------------------------------------------------------
 class BarCollection(Collection):
-    """All bars of one ``bar``/``barh`` call: one Mesh for the faces, one Line for edges."""
+    """All bars of one ``bar``/``barh`` call: one Mesh for the faces, one Line for edges,
+    and the hatches (one per bar, or None) in one Paths visual between them."""
 
     def __init__(self, axes, left, bottom, width, height, facecolor, edgecolor, linewidth,
                  linestyle="-", alpha=None, label=None, zorder=None,
-                 orientation="vertical") -> None:
+                 orientation="vertical", hatch=None) -> None:
+        self._hatch_paths = Paths()
+        self._hatched = False
         super().__init__(axes, facecolor=facecolor, edgecolor=edgecolor, linewidth=linewidth,
                          linestyle=linestyle, alpha=alpha, label=label, zorder=zorder)
         self._xywh = np.c_[left, bottom, width, height].astype(float)
         n = len(self._xywh)
+        self._hatches = _hatch_rows(hatch, n)
         # per-bar colors (matplotlib gives each Rectangle its own)
         self._facecolors = _cycle_rows(self._facecolors, n, None)
         self._edgecolors = _cycle_rows(self._edgecolors, n, None)
@@ -410,7 +420,37 @@ class BarCollection(Collection):
         fill = (self._view(np.concatenate(verts)), np.concatenate(faces),
                 np.concatenate(cols)) if n else None
         outlines = [self._view(o) for o in outlines]
+        self._set_hatches(outlines, self._hatches[keep][order], edge[order])
         return fill, [(outlines, edge[order], self._linewidth, self._linestyle)]
+
+    def _set_hatches(self, outlines, hatches, edge) -> None:
+        """matplotlib's hatch over each hatched bar's face: in its edge color, or
+        ``patch.edgecolor`` (without the bars' alpha) where the edge is invisible."""
+        fig = self.axes.figure
+        fallback = colors.to_rgba(rcParams["patch.edgecolor"])
+        width = fig.points_to_pixels(rcParams.get("hatch.linewidth", 1.0))
+        paths = [prim.Path(ring, fill=None, hatch=h, hatch_width=width,
+                           hatch_color=tuple(e) if e[3] > 0 else fallback)
+                 for ring, h, e in zip(outlines, hatches, edge, strict=True) if h]
+        self._hatch_paths.set_paths(paths)
+        self._hatch_paths.hatch_unit = fig.dpi
+        self._hatch_paths.canvas_height = fig.canvas.size[1]  # tiles start at its top left
+        self._hatched = bool(paths)
+
+    def visuals(self) -> list:
+        return [self._mesh, self._hatch_paths, *self._line_visuals]
+
+    def _shown_flags(self) -> list:
+        return [self._shown[0], self._hatched, *self._shown[1:]]
+
+    def get_hatch(self):
+        """The hatch of the first bar (matplotlib's Rectangle.get_hatch per bar)."""
+        return self._hatches[0] if len(self._hatches) else None
+
+    def set_hatch(self, hatch) -> None:
+        """One hatch for every bar, or one per bar (cycled)."""
+        self._hatches = _hatch_rows(hatch, len(self._xywh))
+        self._restyle()
 
     def data_limits(self):
         keep = self._bar_visible
@@ -447,6 +487,19 @@ class BarCollection(Collection):
         self._facecolors = _cycle_rows(color_rows(c, "color"), len(self._xywh), None)
         self._edgecolors = self._facecolors.copy()
         self._restyle()
+
+
+def _hatch_rows(hatch, n: int) -> np.ndarray:
+    """One hatch (a string of matplotlib's hatch letters, or None) per bar, cycled as
+    matplotlib cycles ``bar(hatch=[...])``."""
+    seq = [hatch] if hatch is None or isinstance(hatch, str) else list(hatch)
+    if not seq:
+        raise ValueError("hatch: got an empty sequence, expected a hatch or one per bar")
+    for h in seq:
+        hatch_counts(h)
+    out = np.empty(n, dtype=object)
+    out[:] = [seq[i % len(seq)] or None for i in range(n)]
+    return out
 
 
 class Rectangle:
@@ -542,6 +595,14 @@ class Rectangle:
 
     def get_linewidth(self) -> float:
         return self._c._linewidth
+
+    def get_hatch(self) -> str | None:
+        return self._c._hatches[self._i]
+
+    def set_hatch(self, hatch) -> None:
+        hatch_counts(hatch)
+        self._c._hatches[self._i] = hatch or None
+        self._c.rescale()
 
     def get_visible(self) -> bool:
         return bool(self._c._bar_visible[self._i]) and self._c.get_visible()

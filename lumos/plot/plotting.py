@@ -235,7 +235,7 @@ class PlottingMixin:
         kw = _normalize(kwargs, "bar", (
             "color", "edgecolor", "linewidth", "linestyle", "tick_label", "xerr", "yerr",
             "ecolor", "capsize", "error_kw", "log", "label", "alpha", "zorder", "orientation",
-            "facecolor"))
+            "facecolor", "hatch"))
         orientation = kw.pop("orientation", "vertical")
         _check_choice(orientation, "orientation", ("vertical", "horizontal"))
         _check_choice(align, "align", ("center", "edge"))
@@ -282,7 +282,8 @@ class PlottingMixin:
                              edgecolor="none" if edgecolor is None else edgecolor,
                              linewidth=kw.pop("linewidth", None), alpha=kw.pop("alpha", None),
                              linestyle=kw.pop("linestyle", "-"), label=label,
-                             zorder=kw.pop("zorder", None), orientation=orientation)
+                             zorder=kw.pop("zorder", None), orientation=orientation,
+                             hatch=kw.pop("hatch", None))
         coll.bar_labels = bar_labels
         self._add_artist(coll)
         patches = [Rectangle(coll, i) for i in range(n)]
@@ -331,7 +332,7 @@ class PlottingMixin:
         drawn side by side (or stacked). NaN and inf values are ignored.
         """
         kw = _normalize(kwargs, "hist", ("alpha", "edgecolor", "facecolor", "linewidth",
-                                         "linestyle", "zorder"))
+                                         "linestyle", "zorder", "hatch"))
         _check_choice(histtype, "histtype", ("bar", "barstacked", "step", "stepfilled"))
         _check_choice(align, "align", ("left", "mid", "right"))
         _check_choice(orientation, "orientation", ("vertical", "horizontal"))
@@ -443,7 +444,7 @@ class PlottingMixin:
             elif align == "right":
                 boffset = boffset + totwidth
             bar_kw = {k: kw[k] for k in ("alpha", "edgecolor", "linewidth", "linestyle",
-                                         "zorder") if k in kw}
+                                         "zorder", "hatch") if k in kw}
             if "facecolor" in kw:
                 rgba = [kw["facecolor"]] * nx
             for top, c, name in zip(tops, rgba, lab, strict=True):
@@ -466,6 +467,9 @@ class PlottingMixin:
                 bars.collection.sticky = (np.zeros(0), np.zeros(0))
             return patches
         # step and stepfilled: matplotlib's outline polygon
+        if kw.get("hatch"):
+            raise TypeError(f"hatch: lumos hatches bar histograms only; got histtype="
+                            f"{histtype!r}")
         nb = len(bins)
         xs = np.zeros(4 * nb - 3)
         ys = np.zeros(4 * nb - 3)
