@@ -1108,8 +1108,30 @@ class CapLines(LineCollection):
     def get_ydata(self) -> np.ndarray:
         return self._y.copy()
 
+    # matplotlib's caps are Line2D markers: their accessors, on the caps' size and stroke
+    def get_marker(self) -> str:
+        return "_" if self._across == "x" else "|"
+
     def get_markersize(self) -> float:
         return 2.0 * self._capsize
+
+    def set_markersize(self, size) -> None:
+        self._capsize = _points(size, "markersize") / 2.0
+        self.rescale()
+
+    def get_markeredgewidth(self) -> float:
+        return self.get_linewidth()
+
+    def set_markeredgewidth(self, width) -> None:
+        self.set_linewidth(width)
+
+    def get_markeredgecolor(self) -> tuple:
+        return tuple(float(v) for v in self.get_color()[0])
+
+    def set_markeredgecolor(self, color) -> None:
+        self.set_color(color)
+
+    set_ms, set_mew, set_mec = set_markersize, set_markeredgewidth, set_markeredgecolor
 
     def _build(self):
         ax = self.axes
