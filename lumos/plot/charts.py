@@ -166,9 +166,14 @@ class _SlopedLine(ViewLine):
     """An infinite straight line through a point with a slope, or through two points
     (``axline``); straight on the screen, drawn across whatever the view shows."""
 
-    def __init__(self, axes, xy1, xy2, slope, **kwargs) -> None:
+    def __init__(self, axes, xy1, xy2, slope, points_transform=None, **kwargs) -> None:
         self._xy1, self._xy2, self._slope = xy1, xy2, slope
+        # matplotlib: the points in another space (ax.transAxes, ...): the slope stays
+        # in data units and the points leave the data limits alone
+        self._points_transform = points_transform
         pts = [xy1] if xy2 is None else [xy1, xy2]
+        if points_transform is not None:
+            pts = [(np.nan, np.nan)]
         super().__init__(axes, [p[0] for p in pts], [p[1] for p in pts], **kwargs)
 
     def get_xy1(self):
@@ -196,13 +201,22 @@ class _SlopedLine(ViewLine):
         self._slope = float(slope)
         self._changed()
 
+    def _data_points(self) -> list:
+        """xy1 (and xy2) in data units, where the view puts them now."""
+        pts = [self._xy1] if self._xy2 is None else [self._xy1, self._xy2]
+        if self._points_transform is None:
+            return pts
+        px = np.asarray(self._points_transform.transform(np.array(pts, dtype=float)),
+                        dtype=float).reshape(-1, 2)
+        return list(np.asarray(self.axes.transData.inverted().transform(px)).reshape(-1, 2))
+
     def _ends(self):
         ax = self.axes
-        p1 = np.array([to_scale(ax.xaxis, [self._xy1[0]])[0],
-                       to_scale(ax.yaxis, [self._xy1[1]])[0]])
+        pts = self._data_points()
+        p1 = np.array([to_scale(ax.xaxis, [pts[0][0]])[0], to_scale(ax.yaxis, [pts[0][1]])[0]])
         if self._xy2 is not None:
-            p2 = np.array([to_scale(ax.xaxis, [self._xy2[0]])[0],
-                           to_scale(ax.yaxis, [self._xy2[1]])[0]])
+            p2 = np.array([to_scale(ax.xaxis, [pts[1][0]])[0],
+                           to_scale(ax.yaxis, [pts[1][1]])[0]])
             d = p2 - p1
         else:
             d = np.array([1.0, self._slope])
@@ -655,13 +669,22 @@ class ChartsMixin:
     @accepts_rasterized
     def axline(self, xy1, xy2=None, *, slope=None, **kwargs) -> Line2D:
         """An infinite straight line through ``xy1`` and ``xy2``, or through ``xy1``
-        with ``slope`` (data units; linear axes only): it always crosses the view."""
+        with ``slope`` (data units; linear axes only): it always crosses the view.
+        ``transform`` (``ax.transAxes``, ``fig.transFigure``, ...) places the points; the
+        slope stays in data units, as matplotlib's."""
         from .axes import _normalize_kwargs
 
         if (xy2 is None) == (slope is None):
             raise TypeError("axline: expected exactly one of xy2 and slope")
-        p1 = _point(self, xy1, "xy1")
-        p2 = None if xy2 is None else _point(self, xy2, "xy2")
+        transform = kwargs.pop("transform", None)
+        if transform is self.transData:
+            transform = None
+        if transform is not None and not callable(getattr(transform, "transform", None)):
+            raise TypeError(f"transform: got {transform!r}, expected a transform such as "
+                            "ax.transAxes")
+        point = _point if transform is None else _plain_point
+        p1 = point(self, xy1, "xy1")
+        p2 = None if xy2 is None else point(self, xy2, "xy2")
         if slope is not None:
             if isinstance(slope, bool) or not isinstance(slope, Real):
                 raise TypeError(f"slope: got {slope!r}, expected a number")
@@ -670,7 +693,7 @@ class ChartsMixin:
             slope = float(slope)
         kwargs = _normalize_kwargs(kwargs)
         kwargs.setdefault("color", rcParams.get("lines.color", "C0"))  # a plain Line2D's
-        line = _SlopedLine(self, p1, p2, slope, **kwargs)
+        line = _SlopedLine(self, p1, p2, slope, points_transform=transform, **kwargs)
         return self._add_artist(line)
 
 
@@ -680,6 +703,14 @@ def _point(ax, xy, argument: str) -> tuple[float, float]:
     x = float(_values(xy[0], argument, ax.xaxis).reshape(-1)[0])
     y = float(_values(xy[1], argument, ax.yaxis).reshape(-1)[0])
     return x, y
+
+
+def _plain_point(ax, xy, argument: str) -> tuple[float, float]:
+    """A point in a transform's own coordinates: two numbers."""
+    arr = np.asarray(xy)
+    if arr.size != 2 or arr.dtype.kind not in "biuf":
+        raise ValueError(f"{argument}: got {xy!r}, expected a point (x, y) of numbers")
+    return float(arr.flat[0]), float(arr.flat[1])
 
 
 def _grid_number(a, argument: str) -> np.ndarray:

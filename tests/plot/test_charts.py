@@ -223,3 +223,32 @@ def test_axline_spans_the_view_and_sets_limits():
     ax2.set_yscale("log")
     with pytest.raises(TypeError, match="linear"):
         ax2.axline((1, 1), slope=1)
+
+
+def test_axline_transform_places_the_points_in_axes_space():
+    fig, ax = lumos.subplots(figsize=(3, 3), dpi=100)
+    ax.plot([0, 10], [0, 100], "o", color="C0")
+    limits = (ax.get_xlim(), ax.get_ylim())
+    ax.axline((0, 0), (1, 1), transform=ax.transAxes, color=(1, 0, 0), lw=3)
+    assert (ax.get_xlim(), ax.get_ylim()) == limits  # the points are not data
+    for xlim in ((0, 10), (-50, 3)):  # the diagonal of the axes whatever the view
+        ax.set_xlim(*xlim)
+        img = fig.render()
+        for f in (0.25, 0.5, 0.75):
+            fx, fy = ax.to_pixels(f, f, coords="axes")
+            r, g, b = img[int(img.shape[0] - fy), int(fx), :3]
+            assert r > 200 and g < 80 and b < 80
+
+
+def test_axline_transform_with_slope_keeps_the_slope_in_data_units():
+    fig, ax = lumos.subplots(figsize=(3, 3), dpi=100)
+    ax.set_xlim(0, 20)
+    ax.set_ylim(0, 100)
+    ax.axline((0, 0.5), slope=5, transform=ax.transAxes, color=(1, 0, 0), lw=3)
+    img = fig.render()
+    for x, y, on in ((4, 70, True), (8, 90, True), (4, 40, False), (8, 60, False)):
+        fx, fy = ax.to_pixels(x, y)  # y = 50 + 5 x: through (0, 0.5) of the axes
+        r, g, b = img[int(img.shape[0] - fy), int(fx), :3]
+        assert (r > 200 and g < 80 and b < 80) == on
+    with pytest.raises(TypeError, match="transform"):
+        ax.axline((0, 0), (1, 1), transform="axes")
