@@ -76,13 +76,15 @@ class LegendHandle:
     line and the marker: ``(points, rgba, width px, dashes px)``, each point a row
     ``(u, dx, dy)``: ``u`` of the handle's length plus ``dx`` pixels along it, ``dy``
     pixels above its middle (error bars and their caps, stems, baselines);
-    ``marker_dy`` lifts the marker (a stem's head)."""
+    ``marker_dy`` lifts the marker (a stem's head); ``hatch`` ``(letters, rgba, width
+    px, tile px)`` hatches the patch."""
 
     line: tuple | None = None
     marker: tuple | None = None
     patch: tuple | None = None
     strokes: tuple = ()
     marker_dy: float = 0.0
+    hatch: tuple | None = None
 
 
 def as_1d(values, argument: str) -> np.ndarray:

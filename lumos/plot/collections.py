@@ -443,6 +443,20 @@ class BarCollection(Collection):
     def _shown_flags(self) -> list:
         return [self._shown[0], self._hatched, *self._shown[1:]]
 
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        """The first bar's box, hatched as it is."""
+        return LegendHandle(patch=self.legend_patch(), hatch=self.legend_hatch(0))
+
+    def legend_hatch(self, i: int) -> tuple | None:
+        """Bar ``i``'s hatch in a legend: ``(letters, rgba, width px, tile px)``."""
+        if not len(self._hatches) or not self._hatches[i]:
+            return None
+        fig = self.axes.figure
+        edge = _cycle_rows(self._edgecolors[i:i + 1], 1, self._alpha)[0]
+        rgba = tuple(edge) if edge[3] > 0 else colors.to_rgba(rcParams["patch.edgecolor"])
+        return (self._hatches[i], rgba,
+                fig.points_to_pixels(rcParams.get("hatch.linewidth", 1.0)), fig.dpi)
+
     def get_hatch(self):
         """The hatch of the first bar (matplotlib's Rectangle.get_hatch per bar)."""
         return self._hatches[0] if len(self._hatches) else None
@@ -625,7 +639,7 @@ class Rectangle:
                                       else None)
 
     def legend_handle(self, fontsize_px: float) -> LegendHandle:
-        return LegendHandle(patch=self.legend_patch())
+        return LegendHandle(patch=self.legend_patch(), hatch=self._c.legend_hatch(self._i))
 
 
 class Container(tuple):
@@ -691,7 +705,7 @@ class BarContainer(Container):
         return self.collection.legend_patch()
 
     def legend_handle(self, fontsize_px: float) -> LegendHandle:
-        return LegendHandle(patch=self.legend_patch())
+        return self.collection.legend_handle(fontsize_px)
 
 
 class ErrorbarContainer(Container):

@@ -180,6 +180,8 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px) -
     if h.patch is not None:
         face, edge = h.patch
         ov.rect(x, y - fs * 0.35, length, fs * 0.7, face, edge, px(0.8) if edge else 0)
+        if h.hatch is not None:
+            ov.hatch(x, y - fs * 0.35, length, fs * 0.7, *h.hatch)
     for points, rgba, width, dashes in h.strokes:
         u, dx, dy = np.asarray(points, dtype=float).T
         ov.line(np.c_[x + u * length + dx, y + dy], rgba, width, dashes)

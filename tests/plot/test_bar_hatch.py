@@ -100,3 +100,30 @@ def test_bad_hatch_is_named():
         ax.bar([0], [1], hatch="q")
     with pytest.raises(TypeError, match="hatch"):
         ax.bar([0], [1], hatch=[3])
+
+
+@pytest.mark.parametrize("per_bar", [False, True])
+def test_legend_patch_of_a_hatched_bar_is_hatched(per_bar):
+    def dark_in_legend(hatch):
+        fig, ax = lumos.subplots(figsize=(3, 2), dpi=100)
+        label = ["l"] if per_bar else "l"
+        ax.bar([0], [1], color="white", hatch=hatch, label=label)
+        ax.set_xlim(10, 11)  # the bar out of view: only the legend draws
+        ax.legend(loc="center", fontsize=20)
+        img = fig.render()[..., :3].astype(int)
+        return int((img.max(axis=-1) < 100).sum())
+
+    plain, hatched = dark_in_legend(None), dark_in_legend("//")
+    assert hatched > plain + 30
+
+
+def test_legend_patch_of_a_hatched_wedge_is_hatched():
+    def dark_in_legend(hatch):
+        fig, ax = lumos.subplots(figsize=(3, 2), dpi=100)
+        ax.pie([1], colors=["white"], hatch=hatch, labels=["l"], labeldistance=None)
+        ax.set_xlim(10, 11)
+        ax.legend(loc="center", fontsize=20)
+        img = fig.render()[..., :3].astype(int)
+        return int((img.max(axis=-1) < 100).sum())
+
+    assert dark_in_legend("//") > dark_in_legend(None) + 30
