@@ -45,6 +45,8 @@ def parse_fmt(fmt: str) -> dict:
     """matplotlib's format string: ``'r--o'`` → color, linestyle, marker."""
     if not isinstance(fmt, str):
         raise TypeError(f"fmt: got {type(fmt).__name__}, expected str")
+    if fmt.isspace() or fmt == "None":  # matplotlib: no line and no marker
+        return {"linestyle": "None"}
     out: dict = {}
     i = 0
     while i < len(fmt):

@@ -636,9 +636,10 @@ class PlottingMixin:
         line_style = parse_fmt("C0-" if linefmt is None else linefmt)
         linecolor = line_style.get("color", "C0")
         linestyle = line_style.get("linestyle", "-")
-        # matplotlib: an empty markerfmt still draws 'o' markers
-        mstyle = parse_fmt("o" if markerfmt is None else markerfmt)
-        marker = mstyle.get("marker", "o")
+        # matplotlib: a markerfmt of a color alone draws 'o' markers; an empty one, or a
+        # line style alone, draws none
+        mstyle = parse_fmt("o" if markerfmt is None else (markerfmt or " "))
+        marker = mstyle.get("marker", None if "linestyle" in mstyle else "o")
         markercolor = mstyle.get("color", linecolor)
         bstyle = parse_fmt("C3-" if basefmt is None else basefmt)
         n = locs.size
