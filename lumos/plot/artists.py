@@ -15,7 +15,7 @@ from .. import colors
 from ..gpu.resources import changed_rows
 from ..transforms import Transform
 from ..visuals import Image, Line, Markers
-from . import validate
+from . import category, validate
 from .style import DASHES, dash_pattern, rcParams
 
 # Lines longer than this get a batch visual of their own so that they are never copied
@@ -72,11 +72,19 @@ class BatchItem:
 class LegendHandle:
     """How an artist looks in a legend: a line ``(rgba, width px, dashes px)``, a marker
     ``(symbol, size px, face rgba, edge rgba, edge width px)`` over it, or a patch
-    ``(face rgba, edge rgba or None)``; any may be None."""
+    ``(face rgba, edge rgba or None)``; any may be None. ``strokes`` are drawn under the
+    line and the marker: ``(points, rgba, width px, dashes px)``, each point a row
+    ``(u, dx, dy)``: ``u`` of the handle's length plus ``dx`` pixels along it, ``dy``
+    pixels above its middle (error bars and their caps, stems, baselines);
+    ``marker_dy`` lifts the marker (a stem's head); ``hatch`` ``(letters, rgba, width
+    px, tile px)`` hatches the patch."""
 
     line: tuple | None = None
     marker: tuple | None = None
     patch: tuple | None = None
+    strokes: tuple = ()
+    marker_dy: float = 0.0
+    hatch: tuple | None = None
 
 
 def as_1d(values, argument: str) -> np.ndarray:
@@ -191,6 +199,15 @@ class Artist:
         """How the artist looks in a legend (None: the label alone)."""
         return None
 
+    #: the container that stands for this artist in legends (an errorbar's data line
+    #: brings its ErrorbarContainer, drawn with bars and caps, as matplotlib's)
+    legend_container = None
+
+    def legend_items(self) -> list:
+        """The labelled things this artist brings to a legend: itself, or the container
+        standing for it (a ``bar`` call with one label per bar brings its bars)."""
+        return [self if self.legend_container is None else self.legend_container]
+
     def data_points(self) -> np.ndarray | None:
         """(N, 2) data points that selections pick and legends avoid, or None."""
         return None
@@ -233,6 +250,8 @@ def _artists_in(result) -> list:
         return [result]
     if isinstance(result, (list, tuple)):
         return [a for item in result for a in _artists_in(item)]
+    if isinstance(result, dict):  # boxplot's and violinplot's artists
+        return [a for item in result.values() for a in _artists_in(item)]
     return []
 
 
@@ -294,6 +313,9 @@ def numeric(values, argument: str) -> np.ndarray:
     or an error naming ``argument``."""
     if isinstance(values, str):
         raise TypeError(f"{argument}: got str, expected numbers")
+    if np.ma.isMaskedArray(values) and values.dtype.kind in "biuf":
+        # masked values leave gaps, as NaN does (matplotlib)
+        values = np.ma.filled(values.astype(float), np.nan)
     arr = validate.numbers_array(values, argument)  # DataView converts itself
     if arr.dtype == object:
         try:
@@ -430,7 +452,9 @@ class Line2D(Artist):
     @staticmethod
     def _convert(axis, values, argument: str) -> np.ndarray:
         """Data to float64 axis units; numbers pass without a copy (written into the
-        line's storage later), dates go through the axis."""
+        line's storage later), dates and strings (categories) go through the axis."""
+        if category.is_categorical(values):
+            return axis.convert(values).reshape(-1)
         arr = as_values(values, argument)
         if arr.dtype.kind in "Mm":
             return axis.convert(arr)
@@ -724,25 +748,40 @@ def _steps(x: np.ndarray, y: np.ndarray, style: str) -> tuple[np.ndarray, np.nda
     """The vertices of a step line (matplotlib's drawstyle)."""
     if style == "default" or x.size < 2:
         return x, y
-    n = x.size
-    if style in ("steps", "steps-pre"):
-        sx = np.empty(2 * n - 1)
-        sy = np.empty(2 * n - 1)
-        sx[0::2], sx[1::2] = x, x[1:]
-        sy[0::2], sy[1::2] = y, y[:-1]
-        return sx, sy
-    if style == "steps-post":
-        sx = np.empty(2 * n - 1)
-        sy = np.empty(2 * n - 1)
-        sx[0::2], sx[1::2] = x, x[:-1]
-        sx[1::2] = x[1:]
-        sy[0::2], sy[1::2] = y, y[:-1]
-        return sx, sy
-    # steps-mid
-    mid = (x[:-1] + x[1:]) / 2
-    sx = np.r_[x[0], np.repeat(mid, 2), x[-1]]
-    sy = np.repeat(y, 2)
-    return sx, sy
+    kind = "pre" if style == "steps" else style[len("steps-"):]
+    return step_points(kind, x, y)
+
+
+def step_points(kind: str, t: np.ndarray, *ys: np.ndarray) -> tuple[np.ndarray, ...]:
+    """matplotlib's ``pts_to_prestep`` / ``poststep`` / ``midstep``: 'pre' goes up (or
+    down) first, then along; 'post' along first; 'mid' changes halfway."""
+    n = len(t)
+    if n == 0:
+        return (t, *ys)
+    if kind == "mid":
+        out = np.zeros((1 + len(ys), 2 * n))
+        mid = (t[:-1] + t[1:]) / 2
+        out[0, 1:-1:2] = mid
+        out[0, 2::2] = mid
+        out[0, 0], out[0, -1] = t[0], t[-1]
+        for k, y in enumerate(ys, 1):
+            out[k, 0::2] = y
+            out[k, 1::2] = y
+        return tuple(out)
+    out = np.zeros((1 + len(ys), max(2 * n - 1, 0)))
+    if kind == "pre":
+        out[0, 0::2] = t
+        out[0, 1::2] = t[:-1]
+        for k, y in enumerate(ys, 1):
+            out[k, 0::2] = y
+            out[k, 1::2] = y[1:]
+    else:  # post
+        out[0, 0::2] = t
+        out[0, 1::2] = t[1:]
+        for k, y in enumerate(ys, 1):
+            out[k, 0::2] = y
+            out[k, 1::2] = y[:-1]
+    return tuple(out)
 
 
 class ScalarMappable:
@@ -820,6 +859,7 @@ class PathCollection(Artist, ScalarMappable):
         self._density = None
         self._offsets = np.zeros((0, 2))
         self._scaled = np.zeros((0, 2))
+        x, y = _drop_masked(x, y, s, c)
         xs, ys = as_1d(x, "x").ravel(), as_1d(y, "y").ravel()
         if xs.size != ys.size:
             _mismatch(xs, ys)
@@ -1104,6 +1144,20 @@ def _extent(extent) -> tuple[float, ...] | None:
     return tuple(validate.number(v, f"extent[{i}]") for i, v in enumerate(extent))
 
 
+def _drop_masked(x, y, s, c) -> tuple:
+    """x and y with NaN where any of x, y, s or c (one value per point) is masked:
+    matplotlib leaves those points out."""
+    n = np.size(x)
+    masks = [np.ma.getmaskarray(v).reshape(-1) for v in (x, y, s, c)
+             if np.ma.is_masked(v) and np.size(v) == n]
+    if not masks or np.size(y) != n:
+        return x, y
+    gone = np.logical_or.reduce(masks)
+    arr = as_1d(x, "x").reshape(-1)
+    gap = np.array("NaT", dtype=arr.dtype) if arr.dtype.kind in "Mm" else np.nan
+    return np.where(gone, gap, arr), y
+
+
 def _mismatch(x, y):
     raise ValueError(f"x and y must be the same size: got {np.size(x)} and {np.size(y)}")
 
@@ -1133,7 +1187,18 @@ class AxesImage(Artist, ScalarMappable):
             validate.points(data.shape[0] * data.shape[1], "X", IMAGE_BYTES_PER_PIXEL,
                             "pixels", "pass a smaller image (or a lazy array: h5py, zarr, "
                             "Dask or a numpy memmap, which lumos tiles and reads per view)")
-        arr = np.array(validate.numbers_array(data, "X"), copy=True)
+        mask = np.ma.getmaskarray(data) if np.ma.is_masked(data) else None
+        arr = np.array(validate.numbers_array(np.ma.getdata(data), "X"), copy=True)
+        if mask is not None and arr.dtype.kind in "biuf":
+            # masked pixels are left out (transparent), as NaN is
+            if arr.ndim == 2:
+                arr = np.where(mask, np.nan, arr.astype(float))
+            elif arr.ndim == 3 and arr.shape[2] in (3, 4):
+                rgba = arr.astype(float) / (255.0 if arr.dtype == np.uint8 else 1.0)
+                if rgba.shape[2] == 3:
+                    rgba = np.concatenate([rgba, np.ones(rgba.shape[:2] + (1,))], axis=2)
+                rgba[mask.any(axis=2)] = 0.0
+                arr = rgba
         if arr.dtype.kind not in "biuf":
             raise TypeError(f"X: got dtype {arr.dtype}, expected numbers")
         if arr.ndim not in (2, 3) or (arr.ndim == 3 and arr.shape[2] not in (3, 4)):

@@ -14,7 +14,7 @@ from ..scene.cameras import PanZoomCamera
 from ..transforms import Affine, Transform, chain
 from ..visuals import Line
 from ..visuals.base import Member
-from . import bigdata, validate
+from . import bigdata, category, validate
 from . import text as textmod
 from .artist_api import ArtistAPI
 from .artists import (
@@ -32,6 +32,7 @@ from .artists import (
 from .axis import Axis
 from .coords import AxisScales, LiveTransform, rect_to_unit, unit_to_box
 from .decorations import TickLayout, draw_rectilinear_frame, rectilinear_margins
+from .plot_types import PlotTypesMixin
 from .plotting import PlottingMixin
 from .scale import LinearScale
 from .spines import Spines
@@ -44,6 +45,8 @@ def parse_fmt(fmt: str) -> dict:
     """matplotlib's format string: ``'r--o'`` → color, linestyle, marker."""
     if not isinstance(fmt, str):
         raise TypeError(f"fmt: got {type(fmt).__name__}, expected str")
+    if fmt.isspace() or fmt == "None":  # matplotlib: no line and no marker
+        return {"linestyle": "None"}
     out: dict = {}
     i = 0
     while i < len(fmt):
@@ -87,7 +90,7 @@ def _split_plot_args(args) -> list[tuple]:
     return groups
 
 
-class Axes(PlottingMixin, ArtistAPI):
+class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
     """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``.
 
     This class is also the base of every projection (``projection="polar"``, ...): a
@@ -196,6 +199,11 @@ class Axes(PlottingMixin, ArtistAPI):
             if bigdata.is_lazy_input(y) or bigdata.is_lazy_input(x):
                 lines.append(bigdata.dispatch_plot(self, x, y, style))
                 continue
+            # strings are categories (matplotlib's category axis)
+            if category.is_categorical(x):
+                x = self.xaxis.convert(x)
+            if category.is_categorical(y):
+                y = self.yaxis.convert(y)
             # validated without copies: each Line2D copies its column once
             y = numeric(y, "y")
             y = y.reshape(1) if y.ndim == 0 else y  # plot(5): one point, as matplotlib
@@ -272,6 +280,10 @@ class Axes(PlottingMixin, ArtistAPI):
                         validate.MARKER_BYTES_PER_POINT)
         if c is None and color is None:
             color = self._next_color()
+        if category.is_categorical(x):
+            x = self.xaxis.convert(x)
+        if category.is_categorical(y):
+            y = self.yaxis.convert(y)
         pc = PathCollection(self, x, y, s=s, c=c, marker=marker, cmap=cmap, norm=norm,
                             vmin=vmin, vmax=vmax, alpha=alpha, linewidths=linewidths,
                             edgecolors=edgecolors, label=label, zorder=zorder, color=color,

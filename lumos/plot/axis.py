@@ -38,6 +38,7 @@ class Axis:
         self.limits.members.append(self)
         self.inverted = False
         self.is_date = False
+        self.units = None  # the categories of a category axis (lumos.plot.category)
         self.label = ""
         self.label_size = float(rcParams["axes.labelsize"])
         self.label_color = "black"
@@ -148,7 +149,12 @@ class Axis:
         self._set_default_ticker()
 
     def convert(self, values: np.ndarray) -> np.ndarray:
-        """Data to float64 axis units: datetime64 becomes days since 1970 (matplotlib)."""
+        """Data to float64 axis units: datetime64 becomes days since 1970 (matplotlib),
+        strings become category positions."""
+        from . import category
+
+        if category.is_categorical(values):
+            return category.convert(self, values)
         arr = np.asarray(values)
         if arr.dtype.kind == "M":
             if not self.is_date:

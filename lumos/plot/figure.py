@@ -7,9 +7,10 @@ from pathlib import Path
 import numpy as np
 
 from .. import colors
+from .. import primitives as prim
 from ..scene import Canvas
 from ..scene.cameras import PanZoomCamera
-from ..visuals import Line, Markers, Mesh, Text
+from ..visuals import Line, Markers, Mesh, Paths, Text
 from . import text as textmod
 from . import validate
 from .axes import Axes
@@ -45,6 +46,7 @@ class Overlay:
         self.lines: dict[tuple, tuple[list, list]] = {}
         self.texts: dict[tuple, tuple[list, list, list]] = {}
         self.rects: dict[int, list[tuple]] = {}
+        self.hatches: dict[int, list[tuple]] = {}
         self.polygons: dict[int, list[tuple]] = {}
         self.markers: dict[tuple, tuple[list, list, list]] = {}
         self.layer = 0
@@ -71,6 +73,15 @@ class Overlay:
         if edgecolor is not None and linewidth_px > 0:
             self.line([(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)], edgecolor,
                       linewidth_px)
+
+    def hatch(self, x: float, y: float, w: float, h: float, letters: str, color,
+              width_px: float, tile_px: float) -> None:
+        """matplotlib's hatch over a rectangle (a legend's patch), tiles of ``tile_px``
+        (the figure's dpi) anchored at the canvas's top left as the axes' hatches."""
+        box = np.array([(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)])
+        self.hatches.setdefault(self.layer, []).append(
+            (prim.Path(box, hatch=letters, hatch_color=colors.to_rgba(color),
+                       hatch_width=width_px), tile_px))
 
     def polygon(self, points, facecolor) -> None:
         """A filled polygon in figure pixels, triangulated as a fan from its first point
@@ -114,6 +125,17 @@ class Overlay:
             mesh.needs_multisampling = bool(self.polygons.get(layer))
             mesh.order = 10 * layer
             wanted[key] = mesh
+        for layer, items in self.hatches.items():
+            for tile in {t for _, t in items}:  # one visual per tile size (the dpi)
+                key = ("hatch", layer, tile)
+                paths = self._get(key, Paths, hatch_unit=tile)
+                group = [p for p, t in items if t == tile]
+                if self._changed(key, ([(p.vertices, p.hatch, p.hatch_color, p.hatch_width)
+                                       for p in group], h)):
+                    paths.set_paths(group)
+                    paths.canvas_height = h
+                paths.order = 10 * layer + 0.5  # over the patch, under its edge
+                wanted[key] = paths
         for (layer, width, dashes), (pts, cols) in self.lines.items():
             key = ("line", layer, width, dashes)
             line = self._get(key, Line, width=width, dashes=dashes)

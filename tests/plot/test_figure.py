@@ -64,7 +64,7 @@ def test_plot_mismatched_lengths_names_both():
 def test_strings_where_numbers_expected_raise_type_error():
     fig, ax = small()
     with pytest.raises(TypeError, match="y"):
-        ax.plot([0, 1], ["a", "b"])
+        ax.plot([0, 1], ["a", 1])  # all strings are categories; a mix is neither
     with pytest.raises(TypeError, match="left"):
         ax.set_xlim("a", 2)
 
