@@ -1147,6 +1147,8 @@ def _extent(extent) -> tuple[float, ...] | None:
 def _drop_masked(x, y, s, c) -> tuple:
     """x and y with NaN where any of x, y, s or c (one value per point) is masked:
     matplotlib leaves those points out."""
+    if not any(np.ma.is_masked(v) for v in (x, y, s, c)):
+        return x, y  # (before np.size: a ragged list is refused by name later)
     n = np.size(x)
     masks = [np.ma.getmaskarray(v).reshape(-1) for v in (x, y, s, c)
              if np.ma.is_masked(v) and np.size(v) == n]
