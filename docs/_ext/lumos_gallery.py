@@ -49,6 +49,20 @@ def titled(source: str) -> str:
     return f"{m.group(1)}{title}\n{'=' * len(title)}\n{source[m.end():]}"
 
 
+def with_file(source: str, path: Path) -> str:
+    """sphinx-gallery runs a script without ``__file__``: set it in a block the page
+    hides (sphinx_gallery_start_ignore), after the docstring and __future__ imports, for scripts that use it."""
+    if "__file__" not in source:
+        return source
+    end = source.index('"""', source.index('"""') + 3) + 3
+    future = re.compile(r"^from __future__ import [^\n]*\n", re.M).search(source, end)
+    if future is not None:  # it must stay the first statement
+        end = future.end() - 1
+    hidden = ("\n\n# sphinx_gallery_start_ignore\n"
+              f"__file__ = {str(path)!r}\n# sphinx_gallery_end_ignore\n")
+    return source[:end] + hidden + source[end:]
+
+
 def stage() -> list[str]:
     """Copy the examples and tutorials into the staging folder; the gallery folders."""
     top = STAGE / "gallery"
@@ -65,7 +79,8 @@ def stage() -> list[str]:
             if script.name.startswith("_"):
                 continue
             wanted.add(script.name)
-            _write_if_changed(dest / script.name, titled(script.read_text(encoding="utf-8")))
+            text = titled(script.read_text(encoding="utf-8"))
+            _write_if_changed(dest / script.name, with_file(text, dest / script.name))
         for data in (ROOT / "examples" / folder).iterdir():
             if data.is_dir() and data.name not in ("__pycache__",):
                 shutil.copytree(data, dest / data.name, dirs_exist_ok=True)
