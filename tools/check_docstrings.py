@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 
 KNOWN = Path(__file__).with_name("undocumented.txt")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's lumos
 
 # module -> one-line title for its API page (docs/conf.py builds the pages from this)
 PUBLIC_MODULES = {

@@ -235,6 +235,7 @@ class Locator:
     tick_space: int | None = None
 
     def tick_values(self, vmin: float, vmax: float) -> np.ndarray:
+        """The tick positions for the view interval ``[vmin, vmax]``: ascending float64 (they may reach beyond it)."""
         raise NotImplementedError
 
     def __call__(self, vmin: float, vmax: float) -> np.ndarray:
@@ -731,6 +732,7 @@ class Formatter:
         self.view = (0.0, 1.0)
 
     def set_view_interval(self, vmin: float, vmax: float) -> None:
+        """Tell the formatter the axis's view limits (some labels depend on them)."""
         self.view = (float(vmin), float(vmax))
 
     def set_locs(self, locs: np.ndarray) -> None:
@@ -740,6 +742,7 @@ class Formatter:
     def format_ticks(
         self, values: Any, vmin: float | None = None, vmax: float | None = None
     ) -> list[str]:
+        """The labels of the ticks at ``values``, formatted together (shared precision, offset)."""
         v = np.asarray(values, dtype=np.float64).ravel()
         if vmin is not None and vmax is not None:
             self.set_view_interval(vmin, vmax)
@@ -755,6 +758,7 @@ class Formatter:
         raise NotImplementedError
 
     def get_offset(self) -> str:
+        """The offset or scale text shown at the end of the axis ('' when there is none)."""
         return ""
 
     def format_data(self, value: float) -> str:

@@ -408,6 +408,7 @@ class Line(Visual):
 
     @property
     def width(self) -> float:
+        """The line width in logical pixels."""
         return self._width
 
     @width.setter
@@ -437,6 +438,7 @@ class Line(Visual):
 
     @property
     def color(self):
+        """One color, or one per vertex."""
         return self._color
 
     @color.setter

@@ -301,6 +301,7 @@ class Markers(Visual):
 
     @property
     def pos(self) -> np.ndarray:
+        """A copy of the marker positions, (n, 3) float64."""
         return self._points.copy()
 
     @pos.setter
@@ -409,6 +410,7 @@ class Markers(Visual):
 
     @property
     def size(self):
+        """The marker size in logical pixels: one, or one per marker."""
         return self._size
 
     @size.setter
@@ -418,6 +420,7 @@ class Markers(Visual):
 
     @property
     def color(self):
+        """The face color: one, or one per marker."""
         return self._color
 
     @color.setter
@@ -427,6 +430,7 @@ class Markers(Visual):
 
     @property
     def edge_color(self):
+        """The edge color: one, or one per marker."""
         return self._edge_color
 
     @edge_color.setter
@@ -436,6 +440,7 @@ class Markers(Visual):
 
     @property
     def symbol(self) -> str:
+        """The marker symbol's name ('disc', 'square', ...)."""
         return SYMBOLS[self._symbol]
 
     @symbol.setter
@@ -444,6 +449,7 @@ class Markers(Visual):
 
     @property
     def edge_width(self) -> float:
+        """The edge width in logical pixels."""
         return self._edge_width
 
     @edge_width.setter

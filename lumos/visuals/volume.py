@@ -403,6 +403,7 @@ class Volume(Visual):
     # -- properties --------------------------------------------------------------
     @property
     def method(self) -> str:
+        """'mip', 'translucent', 'iso' or 'average'."""
         return self._method
 
     @method.setter
@@ -425,6 +426,7 @@ class Volume(Visual):
 
     @property
     def opacity(self):
+        """The transfer function: a number, values over the normalized value, or a function of it."""
         return self._opacity
 
     @opacity.setter
@@ -444,6 +446,7 @@ class Volume(Visual):
 
     @property
     def clim(self) -> tuple[float, float]:
+        """The values mapped to the ends of the colormap."""
         return self._clim
 
     @clim.setter
@@ -465,6 +468,7 @@ class Volume(Visual):
 
     @property
     def step(self) -> float:
+        """The distance between samples along a ray, in voxels."""
         return self._step
 
     @step.setter
@@ -473,6 +477,7 @@ class Volume(Visual):
 
     @property
     def spacing(self) -> tuple[float, float, float]:
+        """The voxel size along (z, y, x)."""
         return self._spacing
 
     @spacing.setter
@@ -484,6 +489,7 @@ class Volume(Visual):
 
     @property
     def origin(self) -> tuple[float, float, float]:
+        """The (x, y, z) position of voxel [0, 0, 0]'s centre."""
         return self._origin
 
     @origin.setter
@@ -492,6 +498,7 @@ class Volume(Visual):
 
     @property
     def clip_planes(self) -> list:
+        """The clip planes: ``((a, b, c), d)`` keeping ``a x + b y + c z + d >= 0``."""
         return list(self._planes)
 
     @clip_planes.setter
