@@ -202,6 +202,7 @@ class Recorder:
 
     @property
     def path(self) -> Path:
+        """The movie file being written."""
         return self.writer.path
 
     @property
@@ -258,10 +259,12 @@ class StreamPlot(Artist):
 
     @property
     def channels(self) -> int:
+        """The number of channels."""
         return self.visual.channels
 
     @property
     def capacity(self) -> int:
+        """Samples per channel kept (the newest)."""
         return self.visual.capacity
 
     @property
@@ -333,6 +336,7 @@ class WaterfallPlot(Artist, ScalarMappable):
 
     @property
     def count(self) -> int:
+        """Rows pushed so far."""
         return self.visual.count
 
     def push(self, rows) -> None:
@@ -341,6 +345,7 @@ class WaterfallPlot(Artist, ScalarMappable):
         self._changed()
 
     def get_clim(self) -> tuple[float, float]:
+        """The values mapped to the ends of the colormap."""
         return self.visual.clim
 
     def _mapping_changed(self) -> None:
