@@ -278,15 +278,19 @@ class StreamPlot(Artist):
         self._changed()  # limits follow (a flag: safe from any thread)
 
     def set_color(self, color) -> None:
+        """One color for every channel, or one per channel."""
         self.visual.color = color
 
     def get_color(self):
+        """The channels' color(s)."""
         return self.visual.color
 
     def set_linewidth(self, lw: float) -> None:
+        """The line width in points."""
         self.visual.width = self.axes.figure.points_to_pixels(float(lw))
 
     def set_spacing(self, spacing: float | None) -> None:
+        """The offset between stacked channels (None: not stacked)."""
         self.visual.spacing = spacing
         self._changed()
 

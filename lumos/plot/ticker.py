@@ -793,6 +793,7 @@ class FixedFormatter(Formatter):
         return self.offset_string
 
     def set_offset_string(self, ofs: str) -> None:
+        """The text shown as the axis offset (matplotlib's ``set_offset_string``)."""
         self.offset_string = ofs
 
 
@@ -811,6 +812,7 @@ class FuncFormatter(Formatter):
         return self.offset_string
 
     def set_offset_string(self, ofs: str) -> None:
+        """The text shown as the axis offset (matplotlib's ``set_offset_string``)."""
         self.offset_string = ofs
 
 
@@ -1180,6 +1182,7 @@ class PercentFormatter(Formatter):
         return fix_minus(self.format_pct(x, float(span)))
 
     def format_pct(self, x: float, display_range: float) -> str:
+        """``x`` as a percentage of ``xmax``, with decimals chosen from ``display_range`` unless set."""
         with np.errstate(over="ignore"):
             pct = float(100.0 * np.float64(x) / self.xmax)
             scaled = float(100.0 * np.float64(display_range) / self.xmax)
@@ -1218,6 +1221,7 @@ class EngFormatter(Formatter):
         return fix_minus(self.format_eng(x))
 
     def format_eng(self, num: float) -> str:
+        """``num`` with an SI prefix (k, M, µ, ...) and the unit."""
         fmt = "g" if self.places is None else f".{int(self.places)}f"
         sign = -1.0 if num < 0 else 1.0
         a = abs(num)
