@@ -368,6 +368,7 @@ class WaterfallPlot(Artist, ScalarMappable):
 
     @property
     def sticky(self):
+        """Margins stop at the image's edges (the axes show exactly the rows)."""
         (x0, y0, _), (x1, y1, _) = self.visual.bounds()
         return [x0, x1], [y0, y1]
 
