@@ -6,13 +6,8 @@ names they define), and for each class its public methods and properties, includ
 a lumos base class or mixin defines. Plain data (constants, class attributes) cannot carry
 a docstring and is not counted.
 
-Names documented nowhere yet are listed in tools/undocumented.txt, a list that may only
-shrink: the check fails on an undocumented name missing from it, and on a listed name
-that is documented now (or gone), so the list stays the exact debt.
-
-    python tools/check_docstrings.py          # exit 1 and list what fails
+    python tools/check_docstrings.py          # exit 1 and list undocumented names
     python tools/check_docstrings.py --count  # also print how many names were checked
-    python tools/check_docstrings.py --write  # rewrite tools/undocumented.txt (to shrink it)
 """
 
 from __future__ import annotations
@@ -23,7 +18,6 @@ import inspect
 import sys
 from pathlib import Path
 
-KNOWN = Path(__file__).with_name("undocumented.txt")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's lumos
 
 # module -> one-line title for its API page (docs/conf.py builds the pages from this)
@@ -135,37 +129,17 @@ def undocumented() -> tuple[list[str], int]:
     return sorted(missing), len(seen)
 
 
-def known() -> set[str]:
-    """The names tools/undocumented.txt lists (comments and blank lines skipped)."""
-    if not KNOWN.exists():
-        return set()
-    lines = (line.split("#")[0].strip() for line in KNOWN.read_text().splitlines())
-    return {line for line in lines if line}
-
-
 def main() -> int:
-    """Print what fails; 1 if anything does."""
+    """Print the undocumented names; 1 if there are any."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", action="store_true", help="print how many names were checked")
-    parser.add_argument("--write", action="store_true",
-                        help="rewrite tools/undocumented.txt with the names undocumented now")
     args = parser.parse_args()
     missing, checked = undocumented()
-    if args.write:
-        KNOWN.write_text("# public names without a docstring (tools/check_docstrings.py): "
-                         "document them and remove them here\n"
-                         + "".join(f"{name}\n" for name in missing))
-    listed = known()
-    new = [name for name in missing if name not in listed]
-    stale = sorted(listed - set(missing))
-    for name in new:
+    for name in missing:
         print(f"undocumented: {name}")
-    for name in stale:
-        print(f"documented now (remove it from {KNOWN.name}): {name}")
-    if args.count or new or stale:
-        print(f"{len(missing)} undocumented of {checked} public names "
-              f"({len(listed)} listed in {KNOWN.name})", file=sys.stderr)
-    return 1 if new or stale else 0
+    if args.count or missing:
+        print(f"{len(missing)} undocumented of {checked} public names", file=sys.stderr)
+    return 1 if missing else 0
 
 
 if __name__ == "__main__":
