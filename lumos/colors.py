@@ -489,7 +489,8 @@ class Colormap:
         return new
 
     def copy(self) -> Colormap:
-        """A copy of the colormap (``with_extremes`` and setters change copies, not the registered one)."""
+        """A copy of the colormap (``with_extremes`` and setters change copies, not the registered
+        one)."""
         new = type(self).__new__(type(self))
         new.__dict__.update(self.__dict__)  # the table is read-only, so sharing is safe
         return new

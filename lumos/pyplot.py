@@ -177,7 +177,8 @@ def xlim(*args, **kwargs):
 
 
 def ylim(*args, **kwargs):
-    """Get or set the y limits of the current axes: ``ylim()``, ``ylim(0, 1)``, ``ylim(bottom=0)``."""
+    """Get or set the y limits of the current axes: ``ylim()``, ``ylim(0, 1)``,
+    ``ylim(bottom=0)``."""
     ax = gca()
     return ax.set_ylim(*args, **kwargs) if args or kwargs else ax.get_ylim()
 

@@ -51,7 +51,8 @@ def titled(source: str) -> str:
 
 def with_file(source: str, path: Path) -> str:
     """sphinx-gallery runs a script without ``__file__``: set it in a block the page
-    hides (sphinx_gallery_start_ignore), after the docstring and __future__ imports, for scripts that use it."""
+    hides (sphinx_gallery_start_ignore), after the docstring and __future__ imports, for
+    scripts that use it."""
     if "__file__" not in source:
         return source
     end = source.index('"""', source.index('"""') + 3) + 3
@@ -121,8 +122,9 @@ class LumosScraper:
         return "LumosScraper()"
 
     def __call__(self, block, block_vars, gallery_conf) -> str:
-        import lumos.pyplot as plt
         from sphinx_gallery.scrapers import figure_rst
+
+        import lumos.pyplot as plt
 
         images = block_vars["image_path_iterator"]
         paths = []

@@ -54,7 +54,8 @@ fig.colorbar(w, ax=ax, label="dB")
 ax.set_xlabel("frequency (Hz)")
 ax.set_ylabel("time (s)")
 t = np.arange(200 * BLOCK) / 8000
-audio = np.sin(2 * np.pi * (200 + 300 * t) * t) + 0.01 * np.random.default_rng(1).normal(size=t.size)
+noise = 0.01 * np.random.default_rng(1).normal(size=t.size)
+audio = np.sin(2 * np.pi * (200 + 300 * t) * t) + noise
 for k in range(200):
     frame = audio[k * BLOCK:(k + 1) * BLOCK] * np.hanning(BLOCK)
     w.push(20 * np.log10(np.abs(np.fft.rfft(frame))[:BINS] + 1e-6)[None, :])

@@ -32,7 +32,8 @@ class Attribute:
     divisor: int = 0
 
     def to_json(self) -> dict:
-        """The attribute as the frame's JSON (docs/frame.md): buffer id, size, type, offset, stride, divisor."""
+        """The attribute as the frame's JSON (docs/frame.md): buffer id, size, type, offset, stride,
+        divisor."""
         return {
             "buffer": self.buffer.id, "size": self.size, "type": self.type,
             "offset": self.offset, "stride": self.stride, "divisor": self.divisor,
@@ -212,7 +213,8 @@ class Draw:
             yield self.target
 
     def to_json(self) -> dict:
-        """The draw as the frame's JSON (docs/frame.md): ids of its program and resources, uniforms, state."""
+        """The draw as the frame's JSON (docs/frame.md): ids of its program and resources, uniforms,
+        state."""
         return {
             "program": self.program.id, "view": self.view, "mode": self.mode,
             "attributes": {k: a.to_json() for k, a in self.attributes.items()},

@@ -194,7 +194,8 @@ class Texture(_Versioned):
         self._bump()
 
     def update(self, row: int, values: np.ndarray) -> None:
-        """Overwrite rows ``row:row + len(values)`` (along the first axis); only they are uploaded."""
+        """Overwrite rows ``row:row + len(values)`` (along the first axis); only they are
+        uploaded."""
         values = np.asarray(values, dtype=self.data.dtype).reshape((-1,) + self.data.shape[1:])
         n = len(values)
         if row < 0 or row + n > len(self.data):

@@ -460,7 +460,8 @@ class Axes(PlottingMixin, ArtistAPI):
         self._autoscale()
 
     def margins(self, x: float | None = None, y: float | None = None) -> None:
-        """Padding added to the data range by autoscaling, as a fraction of it (rcParams axes.xmargin, axes.ymargin)."""
+        """Padding added to the data range by autoscaling, as a fraction of it (rcParams
+        axes.xmargin, axes.ymargin)."""
         mx, my = self._margins
         self._margins = (mx if x is None else float(x), my if y is None else float(y))
         self._autoscale()

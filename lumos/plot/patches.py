@@ -128,7 +128,8 @@ class Patch(Artist):
         return self._transform
 
     def set_transform(self, t) -> None:
-        """The coordinates of the patch: a transform such as ``ax.transData`` (default) or ``ax.transAxes``."""
+        """The coordinates of the patch: a transform such as ``ax.transData`` (default) or
+        ``ax.transAxes``."""
         if self.axes is not None:
             coordinates(t, self.axes)
         self._transform = t

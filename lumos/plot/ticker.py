@@ -235,7 +235,8 @@ class Locator:
     tick_space: int | None = None
 
     def tick_values(self, vmin: float, vmax: float) -> np.ndarray:
-        """The tick positions for the view interval ``[vmin, vmax]``: ascending float64 (they may reach beyond it)."""
+        """The tick positions for the view interval ``[vmin, vmax]``: ascending float64 (they may
+        reach beyond it)."""
         raise NotImplementedError
 
     def __call__(self, vmin: float, vmax: float) -> np.ndarray:
@@ -1182,7 +1183,8 @@ class PercentFormatter(Formatter):
         return fix_minus(self.format_pct(x, float(span)))
 
     def format_pct(self, x: float, display_range: float) -> str:
-        """``x`` as a percentage of ``xmax``, with decimals chosen from ``display_range`` unless set."""
+        """``x`` as a percentage of ``xmax``, with decimals chosen from ``display_range`` unless
+        set."""
         with np.errstate(over="ignore"):
             pct = float(100.0 * np.float64(x) / self.xmax)
             scaled = float(100.0 * np.float64(display_range) / self.xmax)

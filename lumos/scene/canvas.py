@@ -174,7 +174,8 @@ class Canvas:
 
     @property
     def pixel_ratio(self) -> float:
-        """Physical pixels per logical pixel (2 on a HiDPI screen); pictures are ``size * pixel_ratio``."""
+        """Physical pixels per logical pixel (2 on a HiDPI screen); pictures are ``size *
+        pixel_ratio``."""
         return self._pixel_ratio
 
     @pixel_ratio.setter

@@ -426,7 +426,8 @@ class Volume(Visual):
 
     @property
     def opacity(self):
-        """The transfer function: a number, values over the normalized value, or a function of it."""
+        """The transfer function: a number, values over the normalized value, or a function
+        of it."""
         return self._opacity
 
     @opacity.setter
