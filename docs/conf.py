@@ -7,6 +7,7 @@ fonts and scripts. Warnings are errors (``-W`` in the Makefile).
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -65,6 +66,8 @@ sphinx_gallery_conf = {
     "within_subsection_order": "FileNameSortKey",
     "min_reported_time": 1,
     "show_memory": False,
+    # its timing pages load jQuery and DataTables from CDNs: not offline
+    "write_computation_times": False,
     "show_signature": False,
     "plot_gallery": "False" if QUICK else "True",
     "backreferences_dir": "gen_modules/backreferences",
@@ -78,3 +81,24 @@ html_show_sourcelink = False
 html_theme_options = {"source_repository": "", "navigation_with_keys": True}
 
 api_pages.write(DOCS / "api")
+
+
+_REMOTE = re.compile(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=\"(?:https?:)?//[^\"]*\"")
+
+
+def _check_offline(app, exception) -> None:
+    """Fail the build if a page loads anything from the network (a CDN script, a web
+    font, MathJax): the site must work from a folder on a machine offline."""
+    if exception is not None or app.builder.format != "html":
+        return
+    found = []
+    for page in Path(app.outdir).rglob("*.html"):
+        found += [f"{page.relative_to(app.outdir)}: {m}"
+                  for m in _REMOTE.findall(page.read_text(encoding="utf-8"))]
+    if found:
+        raise RuntimeError("pages load from the network:\n" + "\n".join(found[:20]))
+
+
+def setup(app) -> None:
+    """The offline check, after the HTML is written."""
+    app.connect("build-finished", _check_offline)
