@@ -43,6 +43,9 @@ PUBLIC_MODULES = {
     "lumos.geometry": "geometry: meshes to start from",
     "lumos.isosurface": "isosurface: marching cubes",
     "lumos.molecule": "molecule: atoms, bonds and PDB files",
+    "lumos.mplot3d": "mplot3d: mplot3d's names for lumos's 3D axes",
+    "lumos.plot.axes3d": "plot.axes3d: the 3D axes",
+    "lumos.mpl_backend": "mpl_backend: a matplotlib backend drawn by lumos",
     "lumos.qt": "qt: the Qt widget",
 }
 

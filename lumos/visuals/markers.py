@@ -486,6 +486,8 @@ class Markers(Visual):
 
     @property
     def depth_shade(self) -> float | None:
+        """In 3D views, the alpha of the farthest markers (mplot3d's ``depthshade``), or None
+        for no shading."""
         return self._depth_shade
 
     @depth_shade.setter
