@@ -99,6 +99,26 @@ def _check_offline(app, exception) -> None:
         raise RuntimeError("pages load from the network:\n" + "\n".join(found[:20]))
 
 
+def _foreign_docstring(app, what, name, obj, options, lines) -> None:
+    """A lumos method that overrides another library's (matplotlib's backend API) and
+    has no docstring of its own would show that library's docstring, written for its
+    own Sphinx roles: say whose method it implements instead."""
+    if what not in ("method", "property") or not lines:
+        return
+    func = obj.fget if isinstance(obj, property) else obj
+    if (getattr(func, "__doc__", None) or "").strip():
+        return
+    modname, _, rest = name.rpartition(".")  # ...Class.member
+    clsname = modname.rpartition(".")[2]
+    module = sys.modules.get(modname.rpartition(".")[0])
+    cls = getattr(module, clsname, None)
+    for klass in getattr(cls, "__mro__", ())[1:]:
+        if rest in vars(klass) and not klass.__module__.startswith("lumos"):
+            lines[:] = [f"Implements ``{klass.__module__}.{klass.__qualname__}.{rest}``."]
+            return
+
+
 def setup(app) -> None:
-    """The offline check, after the HTML is written."""
+    """The offline check after the HTML is written; docstrings of other libraries."""
+    app.connect("autodoc-process-docstring", _foreign_docstring)
     app.connect("build-finished", _check_offline)

@@ -45,8 +45,12 @@ def _page(modname: str, title: str, home: dict[int, str]) -> str:
             role = "class" if inspect.isclass(obj) else "func"
             elsewhere.append(f"* ``{name}``: :py:{role}:`{target}`")
         elif inspect.isclass(obj):
+            # members inherited from lumos classes are shown; those of other libraries'
+            # bases (matplotlib's backend classes, ...) are theirs to document
+            foreign = sorted({k.__name__ for k in obj.__mro__[1:]
+                              if not k.__module__.startswith("lumos")})
             lines += [f".. autoclass:: {modname}.{name}", "   :members:",
-                      "   :inherited-members:", ""]
+                      f"   :inherited-members: {', '.join(foreign)}", ""]
         elif inspect.isroutine(obj):
             lines += [f".. autofunction:: {modname}.{name}", ""]
         else:  # data: its type's docstring is not its own
