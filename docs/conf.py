@@ -69,6 +69,7 @@ sphinx_gallery_conf = {
     # its timing pages load jQuery and DataTables from CDNs: not offline
     "write_computation_times": False,
     "show_signature": False,
+    "capture_repr": (),  # a block's last value (a Figure) is shown as its picture, not repr
     "plot_gallery": "False" if QUICK else "True",
     "backreferences_dir": "gen_modules/backreferences",
     "doc_module": ("lumos",),
