@@ -9,7 +9,7 @@ DOCS_STAMP := $(VENV)/.installed-docs
 # -W: warnings are errors; --keep-going: list them all first
 SPHINX := $(PY) -m sphinx -W --keep-going -q -b html
 
-.PHONY: demo test bench docs docs-quick system-deps test-deps bench-deps clean
+.PHONY: demo test fuzz bench docs docs-quick system-deps test-deps bench-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ docs: test-deps $(DOCS_STAMP)
 # What `make test` builds: every page, the API reference, examples shown but not run.
 docs-quick: $(DOCS_STAMP)
 	LUMOS_DOCS_QUICK=1 $(SPHINX) docs docs/_build/quick
+
+# The fuzz suite at length: many random examples per entry point, each with a deadline
+# (make test runs the same suite with a small, fixed set of examples).
+fuzz: test-deps $(STAMP)
+	LUMOS_FUZZ=1 $(PY) -m pytest -q -p no:cacheprovider tests/reliability/test_fuzz.py
 
 bench: bench-deps $(BENCH_STAMP)
 	$(PY) benchmarks/run.py

@@ -1,6 +1,6 @@
 """The floor: each scene done by a minimal raw moderngl program, what this machine needs.
 
-    python benchmarks/floor.py stream [--channels 32] [--seconds 10]
+    python benchmarks/floor.py stream [--channels 32] [--seconds 10] [--frames N]
 
 The scenes of ``peers.py`` ((a)-(d), run there as the library ``floor``) and of
 ``streams.py`` ((e)) with nothing but numpy, moderngl and zlib: no figure, no axes, no
@@ -486,19 +486,24 @@ class StreamFloor:
 
 
 def stream(channels: int = 32, seconds: float = 10.0, rate: int = 10_000,
-           size: tuple[int, int] = (W, H)) -> dict:
+           size: tuple[int, int] = (W, H), frames: int | None = None) -> dict:
     """Scene (e) at the floor, timed like ``streams.py``: frames of 1/60 s of samples
     (push, upload, draw, glFinish)."""
     f = StreamFloor(channels, int(rate * seconds), rate, size)
     rng = np.random.default_rng(0)
     freqs = 1.0 + np.arange(channels)
-    frames = int(round(seconds * 60))
-    bounds = np.round(np.arange(frames + 1) * rate / 60).astype(int)
+    total = int(round(seconds * 60))
+    skip = total - min(frames or total, total)  # pushed untimed, as streams.py does
+    bounds = np.round(np.arange(total + 1) * rate / 60).astype(int)
     blocks = []
-    for i in range(frames):
+    for i in range(total):
         t = np.arange(bounds[i], bounds[i + 1]) / rate
         blocks.append((np.sin(2 * np.pi * freqs[None, :] * t[:, None])
                        + 0.2 * rng.standard_normal((len(t), channels))).astype(np.float32))
+    for b in blocks[:skip]:
+        f.push(b)
+    f.frame()
+    blocks, frames = blocks[skip:], total - skip
     frame_s = []
     cpu0 = time.process_time()
     for b in blocks:
@@ -522,8 +527,9 @@ def main() -> None:
     s.add_argument("--channels", type=int, default=32)
     s.add_argument("--seconds", type=float, default=10.0)
     s.add_argument("--rate", type=int, default=10_000)
+    s.add_argument("--frames", type=int, default=None)
     a = p.parse_args()
-    r = stream(a.channels, a.seconds, a.rate)
+    r = stream(a.channels, a.seconds, a.rate, frames=a.frames)
     if a.json:
         print(json.dumps(r))
     else:

@@ -7,6 +7,13 @@
   flags of DESIGN.md): ``performance.now()`` when the first ``draw()`` returned, from
   navigation start (inflating the data, parsing, compiling shaders, uploading,
   drawing); the median of ``--loads`` loads in one browser.
+- What follows the camera in the page (docs/frame.md, "Followers"): per gallery page
+  the bytes its followers add (``follow_bytes``: the page minus the same page made
+  without them: axes records with their glyph tables, the data and min/max pyramids of
+  long lines); for a 10^6-point line, the page with and without them, and the time of a
+  frame in the page (the runtime's followers plus the draw, ``gl.finish``-ed) per pan
+  (10 % of the view) and per wheel zoom (one notch, toward 950x), median of 20 each,
+  and the first run (decoding the pyramid).
 - The notebook widget of the line gallery figure (``examples/gallery/lines.py``): the
   bytes the kernel sends for its first frame, and per pan (10 % of the view) and per
   wheel zoom (one notch, 1.1×) answered with new ticks, averaged over 10 of each
@@ -58,16 +65,20 @@ def pages(loads: int) -> list[dict]:
     import browser
 
     import lumos.pyplot as plt
+    from lumos.io.html import frame_to_html
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for script in sorted(GALLERY.glob("*.py")):
             html = Path(tmp) / f"{script.stem}.html"
+            fig = figure_of(script, html)
             try:
-                figure_of(script, html)
+                plain = len(frame_to_html(fig.canvas.frame(follow=False)).encode("utf-8"))
             finally:
                 plt.close("all")
-            rows.append({"name": script.stem, "path": html, "bytes": html.stat().st_size})
+            size = html.stat().st_size
+            rows.append({"name": script.stem, "path": html, "bytes": size,
+                         "follow_bytes": size - plain})
         with browser.Chromium((800, 600), timeout=600) as b:
             for row in rows:
                 times = []
@@ -80,6 +91,60 @@ def pages(loads: int) -> list[dict]:
                 row["first_frame_ms"] = statistics.median(times)
                 del row["path"]
     return rows
+
+
+_FRAME_TIMES = """
+(() => {
+  const r = lumos.standalone;
+  const d = r.desc.draws.find((d) => d.follow && d.follow.kind === "minmax");
+  const cam = r.desc.views[d.view].camera;
+  const frame = () => {
+    const t0 = performance.now();
+    r.draw();
+    r.gl.finish();
+    return performance.now() - t0;
+  };
+  const first = (() => { cam.rect = cam.rect.slice(); cam.rect[0] += 1e-9; return frame(); })();
+  const pans = [], zooms = [];
+  for (let i = 0; i < 20; i++) {  // back and forth: the data stays in view
+    const step = (i % 2 ? -0.1 : 0.1) * cam.rect[2];
+    cam.rect = [cam.rect[0] + step, cam.rect[1], cam.rect[2], cam.rect[3]];
+    pans.push(frame());
+  }
+  for (let i = 0; i < 20; i++) {  // one notch about the middle, 1.1x in x
+    const [x0, y0, w, h] = cam.rect;
+    cam.rect = [x0 + w * (1 - 1 / 1.1) / 2, y0, w / 1.1, h];
+    zooms.push(frame());
+  }
+  const median = (a) => a.slice().sort((p, q) => p - q)[a.length >> 1];
+  return { first_ms: first, pan_ms: median(pans), zoom_ms: median(zooms),
+           vertices: d.instances + 1 };
+})()
+"""
+
+
+def big_line(points: int = 1_000_000) -> dict:
+    """The page of a 10^6-point line: its size with and without followers (the data and
+    the pyramid for the page's level of detail) and its frame times in the browser."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import browser
+    import numpy as np
+
+    import lumos
+    from lumos.io.html import frame_to_html
+
+    rng = np.random.default_rng(0)
+    fig, ax = lumos.subplots(figsize=(8, 5), dpi=100)
+    ax.plot(np.linspace(0, 1000, points), np.cumsum(rng.standard_normal(points)), lw=1)
+    with tempfile.TemporaryDirectory() as tmp:
+        html = fig.savefig(Path(tmp) / "big.html")
+        plain = len(frame_to_html(fig.canvas.frame(follow=False)).encode("utf-8"))
+        out = {"points": points, "bytes": html.stat().st_size, "bytes_without_followers": plain}
+        with browser.Chromium((800, 500), timeout=600) as b:
+            b.open(html)
+            out.update(b.evaluate(_FRAME_TIMES))
+    fig.close()
+    return out
 
 
 def notebook_traffic(moves: int = 10) -> dict:
@@ -118,7 +183,7 @@ def notebook_traffic(moves: int = 10) -> dict:
 
 
 def run(loads: int = 3) -> dict:
-    return {"pages": pages(loads), "notebook": notebook_traffic()}
+    return {"pages": pages(loads), "big_line": big_line(), "notebook": notebook_traffic()}
 
 
 def main() -> None:

@@ -333,17 +333,14 @@ def run_child(args: list[str], timeout: float = 600) -> tuple[float, dict | str]
     return wall, json.loads(answer[-1]) if answer else "no answer"
 
 
-def cold(lib: str, scene: str, runs: int, tmp: str) -> float | str:
-    times = []
-    for i in range(runs):
-        out = str(Path(tmp) / f"{lib}-{scene}-{i}.png")
-        wall, answer = run_child(["worker", lib, scene, out])
-        if not isinstance(answer, dict):
-            return answer
-        if not Path(out).exists() or Path(out).stat().st_size == 0:
-            return "failed: no PNG written"
-        times.append(wall)
-    return statistics.median(times)
+def cold_once(lib: str, scene: str, out: str) -> float | str:
+    """Wall time of one fresh process drawing ``scene`` to the PNG ``out``."""
+    wall, answer = run_child(["worker", lib, scene, out])
+    if not isinstance(answer, dict):
+        return answer
+    if not Path(out).exists() or Path(out).stat().st_size == 0:
+        return "failed: no PNG written"
+    return wall
 
 
 def redraw(lib: str, scene: str, redraws: int) -> float | str:
@@ -351,16 +348,30 @@ def redraw(lib: str, scene: str, redraws: int) -> float | str:
     return answer["median"] if isinstance(answer, dict) else answer
 
 
-def import_time(lib: str, runs: int, base: float) -> float | str:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-c", IMPORTS[lib]], capture_output=True,
-                              text=True, env=child_env())
-        if proc.returncode != 0:
-            return "failed: " + proc.stderr.strip().splitlines()[-1][:160]
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) - base
+def import_once(lib: str, base: float) -> float | str:
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", IMPORTS[lib]], capture_output=True,
+                          text=True, env=child_env())
+    if proc.returncode != 0:
+        return "failed: " + proc.stderr.strip().splitlines()[-1][:160]
+    return time.perf_counter() - start - base
+
+
+def interleaved(libs, runs: int, once) -> dict:
+    """{lib: median of ``runs`` calls of ``once(lib, i)``, or the first failure's reason}.
+    The libraries take turns (lumos, floor, peer, ..., lumos, ...) so that a change in
+    the machine's load during the scene falls on all of them alike."""
+    times: dict[str, list[float] | str] = {lib: [] for lib in libs}
+    for i in range(runs):
+        for lib in libs:
+            if isinstance(times[lib], str):
+                continue
+            t = once(lib, i)
+            if isinstance(t, str):
+                times[lib] = t
+            else:
+                times[lib].append(t)
+    return {lib: t if isinstance(t, str) else statistics.median(t) for lib, t in times.items()}
 
 
 # (key, scene, title, lumos / best peer must be below, kind of picture)
@@ -378,23 +389,24 @@ CHEATS = {("pyqtgraph", "line"): "no AA, peak-decimated", ("pyqtgraph", "scatter
 
 
 def measure(libs, runs: int, redraws: int, log=print) -> dict:
-    """{scene: {lib: seconds or reason}}."""
+    """{scene: {lib: seconds or reason, "load": 1-minute load average before and after}}."""
     results: dict[str, dict] = {}
     base = statistics.median(
         _wall([sys.executable, "-c", "pass"]) for _ in range(runs))
     with tempfile.TemporaryDirectory() as tmp:
         for _, scene, title, _, _ in SCENES:
-            row = results[scene] = {}
+            load = os.getloadavg()[0]
+            row = results[scene] = {lib: missing(lib) for lib in libs}
+            ready = [lib for lib in libs if row[lib] is None]
+            if scene == "import":
+                row.update(interleaved(ready, runs, lambda lib, i: import_once(lib, base)))
+            elif scene.endswith("cold"):
+                row.update(interleaved(ready, runs, lambda lib, i, scene=scene: cold_once(
+                    lib, scene, str(Path(tmp) / f"{lib}-{scene}-{i}.png"))))
+            else:
+                row.update({lib: redraw(lib, scene, redraws) for lib in ready})
+            row["load"] = (load, os.getloadavg()[0])
             for lib in libs:
-                reason = missing(lib)
-                if reason:
-                    row[lib] = reason
-                elif scene == "import":
-                    row[lib] = import_time(lib, runs, base)
-                elif scene.endswith("cold"):
-                    row[lib] = cold(lib, scene, runs, tmp)
-                else:
-                    row[lib] = redraw(lib, scene, redraws)
                 log(f"{title}: {lib}: {fmt(row[lib])}")
     return results
 
@@ -411,48 +423,73 @@ def fmt(v) -> str:
     return f"{v * 1000:.0f} ms" if v < 1 else f"{v:.2f} s"
 
 
-def ratios(scene: str, results: dict) -> tuple[str, str, str]:
-    """lumos / fastest peer, lumos / floor and whether this run met both targets."""
-    row = results[scene]
-    lumos, floor = row.get("lumos"), row.get("floor")
-    peers = {k: v for k, v in row.items() if k in PEERS and not isinstance(v, str)}
-    if isinstance(lumos, str) or lumos is None:
-        return "–", "–", "–"
-    spec = next(s for s in SCENES if s[1] == scene)
+HEAD = ("scene", "lumos", "best peer", "floor", "lumos / best peer", "lumos / floor",
+        "target", "met", "load (1 min, start → end)", "other peers")
+
+
+def table_row(title: str, values: dict, *, kind: str | None = None,
+              peer_target: float | None = None, floor_target: float | None = FLOOR_TARGET,
+              limit: float | None = None, notes: dict | None = None,
+              load: tuple[float, float] | None = None) -> str:
+    """One line of the table. ``values``: {lib: seconds or the reason it has none};
+    ``peer_target``: lumos / best peer must be below (at most, where under 1);
+    ``floor_target``: lumos / floor at most; ``limit``: lumos's time must be under;
+    ``notes``: {lib: text after its time}."""
+    notes = notes or {}
+
+    def cell(lib: str) -> str:
+        v = values.get(lib)
+        if v is None:
+            return "–"
+        text = fmt(v)
+        if not isinstance(v, str):
+            extra = [CHEATS.get((lib, kind)), notes.get(lib)]
+            text += "".join(f" ({e})" for e in extra if e)
+        return f"{lib} {text}" if lib in PEERS else text
+
+    def timed(v) -> bool:
+        return isinstance(v, (int, float))
+
+    lumos, floor = values.get("lumos"), values.get("floor")
+    peers = {k: v for k, v in values.items() if k in PEERS and timed(v)}
+    best = min(peers, key=peers.get) if peers else None
+    checks, targets = [], []
     peer_ratio = floor_ratio = "–"
-    checks = []
-    if peers:
-        best = min(peers, key=peers.get)
-        r = lumos / peers[best]
-        peer_ratio = f"{r:.2f} ({best})"
-        if spec[3] is not None:
-            checks.append(r <= spec[3] if spec[3] < 1 else r < spec[3])
-    if floor is not None and not isinstance(floor, str):
-        r = lumos / floor
-        floor_ratio = f"{r:.2f}"
-        if spec[3] is not None:
-            checks.append(r <= FLOOR_TARGET)
+    if peer_target is not None:
+        targets.append(f"{'≤' if peer_target < 1 else '<'} {peer_target} × best peer")
+        if timed(lumos) and best:
+            r = lumos / peers[best]
+            checks.append(r <= peer_target if peer_target < 1 else r < peer_target)
+    if timed(lumos) and best:
+        peer_ratio = f"{lumos / peers[best]:.2f}"
+    if timed(lumos) and timed(floor):
+        floor_ratio = f"{lumos / floor:.2f}"
+    if floor_target is not None:
+        targets.append(f"≤ {floor_target} × floor")
+        if timed(lumos) and timed(floor):
+            checks.append(lumos / floor <= floor_target)
+    if limit is not None:
+        targets.append(f"< {fmt(limit)}")
+        if timed(lumos):
+            checks.append(lumos < limit)
     met = "–" if not checks else "yes" if all(checks) else "no"
-    return peer_ratio, floor_ratio, met
+    others = "; ".join(cell(k) for k in PEERS if k in values and k != best) or "–"
+    cells = [title, cell("lumos"), cell(best) if best else "none measured", cell("floor"),
+             peer_ratio, floor_ratio, ", ".join(targets) or "–", met,
+             "–" if load is None else f"{load[0]:.1f} → {load[1]:.1f}", others]
+    return "| " + " | ".join(cells) + " |"
 
 
-def table(results: dict, libs) -> str:
-    head = ["scene", *libs, "lumos / best peer", "lumos / floor", "target", "met"]
-    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+def table(results: dict, extra: list[str] = ()) -> str:
+    """The scenes of ``measure`` as rows of the table, then the ``extra`` rows."""
+    rows = ["| " + " | ".join(HEAD) + " |", "|" + "---|" * len(HEAD)]
     for _, scene, title, peer_target, kind in SCENES:
         row = results[scene]
-        cells = []
-        for lib in libs:
-            cell = fmt(row[lib])
-            if (lib, kind) in CHEATS and not isinstance(row[lib], str):
-                cell += f" ({CHEATS[lib, kind]})"
-            cells.append(cell)
-        peer_ratio, floor_ratio, met = ratios(scene, results)
-        target = "–" if peer_target is None else \
-            f"{'≤' if peer_target < 1 else '<'} {peer_target} × best peer, ≤ {FLOOR_TARGET} × floor"
-        rows.append("| " + " | ".join([title, *cells, peer_ratio, floor_ratio, target, met])
-                    + " |")
-    return "\n".join(rows)
+        rows.append(table_row(title, {k: v for k, v in row.items() if k != "load"},
+                              kind=kind, peer_target=peer_target,
+                              floor_target=None if peer_target is None else FLOOR_TARGET,
+                              load=row.get("load")))
+    return "\n".join([*rows, *extra])
 
 
 def main() -> None:
@@ -472,7 +509,7 @@ def main() -> None:
         return
     libs = [lib for lib in args.only.split(",") if lib]
     results = measure(libs, args.runs, args.redraws, log=lambda s: print(s, file=sys.stderr))
-    print(table(results, libs))
+    print(table(results))
 
 
 if __name__ == "__main__":

@@ -122,28 +122,53 @@ def json_of(script: str, *args: str) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def streams_and_memory() -> list[str]:
-    rows = []
-    for channels, target in ((32, 16), (256, 33)):
-        s = json_of("streams.py", "--channels", str(channels))
-        f = json_of("floor.py", "stream", "--channels", str(channels))
-        rows.append(
-            f"| (e) {channels} channels × {s['rate'] // 1000} kHz streamed in 1/60 s blocks, "
-            f"{s['size'][0]}×{s['size'][1]} (target: worst < {target} ms) | frame mean "
-            f"{s['frame_ms_mean']:.1f} ms, p99 {s['frame_ms_p99']:.1f} ms, worst "
-            f"{s['frame_ms_worst']:.1f} ms; {s['stream_bytes_per_push_mean'] / 1024:.0f} KiB "
-            f"uploaded per push ({s['sample_bytes_per_push_mean'] / 1024:.0f} KiB of samples) "
-            f"| floor (`floor.py stream`): mean {f['frame_ms_mean']:.1f} ms, p99 "
-            f"{f['frame_ms_p99']:.1f} ms, worst {f['frame_ms_worst']:.1f} ms | "
-            f"{s['frame_ms_mean'] / f['frame_ms_mean']:.2f} (mean) |")
+def memory() -> list[str]:
     m = json_of("memory.py")
     peak = m["peak_over_input_mb"]
-    rows.append(
+    return [
         f"| (f) 10^{len(str(m['points'])) - 1}-point float64 line, memory over the "
         f"{m['input_mb']:.0f} MB input | retained {m['added_after_render_mb']:.0f} MB "
         f"(budget {m['budget_mb']:.0f}: float32 copy + pyramid), peak "
         f"{'–' if peak is None else f'{peak:.0f}'} MB, second render "
-        f"{m['growth_second_render_mb']:+.1f} MB | – | – |")
+        f"{m['growth_second_render_mb']:+.1f} MB | – | – |"]
+
+
+def streams(frames: int | None) -> list[str]:
+    """Scene (e): worst frame of lumos and of the floor, mean and p99 beside them."""
+    rows = []
+    for channels, target in ((32, 0.016), (256, 0.033)):
+        load = os.getloadavg()[0]
+        extra = ["--channels", str(channels)] + ([] if frames is None else
+                                                ["--frames", str(frames)])
+        s = json_of("streams.py", *extra)
+        f = json_of("floor.py", "stream", *extra)
+        notes = {k: f"mean {r['frame_ms_mean']:.1f} ms, p99 {r['frame_ms_p99']:.1f} ms, "
+                    f"{r['frames']} frames" for k, r in (("lumos", s), ("floor", f))}
+        notes["lumos"] += (f"; slowest 1 %: Python {s['worst_python_ms']:.1f} ms + GL "
+                           f"{s['worst_gl_ms']:.1f} ms; lumos / floor of the means "
+                           f"{s['frame_ms_mean'] / f['frame_ms_mean']:.2f}")
+        rows.append(peers.table_row(
+            f"(e) {channels} channels × {s['rate'] // 1000} kHz stream, 1/60 s blocks, "
+            f"{s['size'][0]}×{s['size'][1]}: worst frame",
+            {"lumos": s["frame_ms_worst"] / 1000, "floor": f["frame_ms_worst"] / 1000},
+            limit=target, notes=notes, load=(load, os.getloadavg()[0])))
+    return rows
+
+
+def window_frames(frames: int) -> list[str]:
+    """Issue 13's interactive frames: pan in a GLFW window (Xvfb), beside the floor."""
+    load = os.getloadavg()[0]
+    result = json_of("window.py", "--frames", str(frames))
+    load = (load, os.getloadavg()[0])
+    rows = []
+    for r in result:
+        rows.append(peers.table_row(
+            f"(7) pan frame in an 800 × 600 window: {r['scene']}",
+            {"lumos": r["pan_ms"] / 1000, "floor": r["floor_ms"] / 1000},
+            notes={"lumos": f"median; p90 {r['pan_p90_ms']:.1f} ms, zoom "
+                            f"{r['zoom_ms']:.1f} ms, {r['window_samples']} samples; not "
+                            f"multisampled {r['pan_single_ms']:.1f} ms"},
+            load=load))
     return rows
 
 
@@ -158,18 +183,6 @@ def cold_start(runs: int) -> str:
         r = c[key]
         rows.append(f"| {name} | {1000 * r['wall']:.0f} | "
                     + " | ".join(f"{1000 * r[k]:.0f}" for k in phases) + " |")
-    return "\n".join(rows)
-
-
-def window_frames() -> str:
-    """Pan and zoom frames in a GLFW window (Xvfb), beside the floor."""
-    rows = ["| scene | pan frame (median) | pan p90 | zoom frame (median) | pan, window "
-            "not multisampled | floor | lumos / floor |", "|---|---|---|---|---|---|---|"]
-    for r in json_of("window.py"):
-        rows.append(f"| {r['scene']} | {r['pan_ms']:.1f} ms ({r['window_samples']} samples) "
-                    f"| {r['pan_p90_ms']:.1f} ms | {r['zoom_ms']:.1f} ms | "
-                    f"{r['pan_single_ms']:.1f} ms | {r['floor_ms']:.1f} ms | "
-                    f"{r['pan_ms'] / r['floor_ms']:.2f} |")
     return "\n".join(rows)
 
 
@@ -221,25 +234,50 @@ def reliability() -> list[str]:
     ]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--no-write", action="store_true", help="print only")
-    parser.add_argument("--no-peers", action="store_true",
-                        help="skip benchmarks/peers.py (the scenes against the peers)")
-    parser.add_argument("--no-3d", action="store_true",
-                        help="skip benchmarks/threed.py (3D scenes against scikit-image "
-                             "and VisPy)")
-    args = parser.parse_args()
-    # a fair cold start: the bytecode cache exists, as after any pip install
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "lumos")],
-                   check=True)
+def machine() -> str:
+    """The machine, the renderer, the code and the time: the table's first line."""
+    cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text()
+                .splitlines() if ln.startswith("model name")), platform.processor()) \
+        if Path("/proc/cpuinfo").exists() else platform.processor()
+    renderer = subprocess.run(
+        [sys.executable, "-c", "import floor; print(floor.context().info['GL_RENDERER'])"],
+        capture_output=True, text=True, cwd=HERE).stdout.strip() or "no GL context"
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True, cwd=HERE).stdout.strip() or "?"
+    return (f"{cpu}, {os.cpu_count()} cores, {platform.machine()}, Python "
+            f"{platform.python_version()}, OpenGL: {renderer}; lumos {commit}; "
+            f"{time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC")
+
+
+def scenes(args) -> str:
+    """Issue 13's scenes in one table: lumos, the best peer, the floor, the ratios, the
+    targets and the load average while each scene ran."""
+    start = os.getloadavg()
+    results = peers.measure(peers.LIBS, args.runs, args.redraws,
+                            log=lambda s: print(s, file=sys.stderr))
+    extra = streams(args.stream_frames) + window_frames(args.window_frames)
+    end = os.getloadavg()
+    return (f"Measured by one `make bench` run ({machine()}). Load average (1, 5, 15 min) "
+            f"at the start {start[0]:.1f}, {start[1]:.1f}, {start[2]:.1f}; at the end "
+            f"{end[0]:.1f}, {end[1]:.1f}, {end[2]:.1f}: the machine is shared, so absolute "
+            "times move with the load and the ratios of one scene (its libraries take turns "
+            "in the cold scenes) are what counts. Cold: median of "
+            f"{args.runs} fresh processes each; redraw: median of {args.redraws} in one "
+            f"process; streams: the last {args.stream_frames or 600} of 600 frames timed; "
+            f"window: median of "
+            f"{args.window_frames} pan frames; ratios: lumos / fastest peer that ran, "
+            "lumos / floor (`floor.py`: raw moderngl, only what the picture needs); no "
+            "GPU was lent, so there is no GPU table.\n\n" + peers.table(results, extra))
+
+
+def others(args) -> str:
+    """The other benchmarks (issues before 13): their own tables."""
     rows = ["| scene | lumos | peer | lumos / peer |", "|---|---|---|---|"]
     rows += import_time(args.runs)
     rows += four_subplots(args.runs)
     rows += patches_collections(args.runs)
     rows += draw_counts()
-    rows += streams_and_memory()
+    rows += memory()
     rows += movies()
     notebook_rows, page_table = pages_and_notebook()
     rows += notebook_rows
@@ -262,37 +300,58 @@ def main() -> None:
     table += ("\n\n(a) cold start, phase by phase (`benchmarks/cold_start.py`, ms, median of "
               "fresh processes; llvmpipe compiles shaders on their first draw, inside "
               "\"draw\"):\n\n" + cold_start(args.runs))
-    table += ("\n\nInteractive frames in an 800 × 600 GLFW window under Xvfb "
-              "(`benchmarks/window.py`: mouse event, draw, swap, glFinish; vsync off):\n\n"
-              + window_frames())
     # matplotlib figures drawn by lumos's backend against matplotlib's own backends
     mplb = subprocess.run([sys.executable, str(HERE / "mpl_backend.py")], check=True,
                           capture_output=True, text=True).stdout
     table += ("\n\nmatplotlib's API drawn by lumos (`benchmarks/mpl_backend.py`, "
               "1600 × 1000, one run; lumos / Agg below 1 is faster):\n\n" + mplb.strip())
-    if not args.no_peers:
-        # the same scenes in lumos and each peer installed here (peers.py docstring)
-        results = peers.measure(peers.LIBS, max(args.runs // 2, 3), 7,
-                                log=lambda s: print(s, file=sys.stderr))
-        table += ("\n\nAgainst the peers, offscreen at 1600 × 1000 "
-                  "(`benchmarks/peers.py`; cold: median of fresh processes; redraw: median "
-                  "of 7 in one process; ratio: lumos / fastest peer that ran):\n\n"
-                  + peers.table(results, peers.LIBS))
-    print(table)
-    if args.no_write:
-        return
-    machine = f"{platform.machine()}, {platform.python_version()}, " \
-              f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} CPU cores, software OpenGL " \
-              "(Mesa llvmpipe; Vulkan: lavapipe)"
+    return table
+
+
+def write(marker: str, text: str) -> None:
+    """Replace the block between ``<!-- marker -->`` and ``<!-- /marker -->`` in the
+    README (appended when there is none)."""
     readme = HERE / "README.md"
-    text = readme.read_text() if readme.exists() else ""
-    start, end = "<!-- results -->", "<!-- /results -->"
-    block = f"{start}\nMeasured by `make bench` ({machine}):\n\n{table}\n{end}"
-    if start in text and end in text:
-        text = text[: text.index(start)] + block + text[text.index(end) + len(end):]
+    old = readme.read_text() if readme.exists() else ""
+    start, end = f"<!-- {marker} -->", f"<!-- /{marker} -->"
+    block = f"{start}\n{text}\n{end}"
+    if start in old and end in old:
+        new = old[: old.index(start)] + block + old[old.index(end) + len(end):]
     else:
-        text = text.rstrip() + "\n\n" + block + "\n"
-    readme.write_text(text)
+        new = old.rstrip() + "\n\n" + block + "\n"
+    readme.write_text(new)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3,
+                        help="fresh processes per cold scene and library")
+    parser.add_argument("--redraws", type=int, default=7, help="redraws per warm scene")
+    parser.add_argument("--stream-frames", type=int, default=None,
+                        help="frames timed per stream run, the last of the ring's 600 "
+                             "(default: all)")
+    parser.add_argument("--window-frames", type=int, default=30,
+                        help="pan and zoom frames per window scene")
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--only-scenes", action="store_true",
+                        help="only issue 13's table (the scenes against peers and floor)")
+    parser.add_argument("--no-3d", action="store_true",
+                        help="skip benchmarks/threed.py (3D scenes against scikit-image "
+                             "and VisPy)")
+    args = parser.parse_args()
+    # a fair cold start: the bytecode cache exists, as after any pip install
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "lumos")],
+                   check=True)
+    table = scenes(args)
+    print(table)
+    if not args.no_write:
+        write("scenes", table)
+    if args.only_scenes:
+        return
+    rest = others(args)
+    print(rest)
+    if not args.no_write:
+        write("results", f"Measured by `make bench` ({machine()}):\n\n{rest}")
 
 
 if __name__ == "__main__":

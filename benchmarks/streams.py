@@ -1,7 +1,7 @@
 """Scene (e): 32 channels × 10 kHz streamed for 10 s of data in 1/60 s blocks.
 
     python benchmarks/streams.py [--seconds 10] [--channels 32] [--rate 10000]
-                                 [--size 1600x1000] [--json]
+                                 [--size 1600x1000] [--frames N] [--json]
 
 A 1600×1000 figure (offscreen) holds ``ax.stream(channels, capacity=rate * seconds,
 dt=1/rate, stacked=True)``. Each frame pushes the next 1/60 s of samples (166 or 167
@@ -25,7 +25,7 @@ import numpy as np
 
 
 def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
-        size: tuple[int, int] = (1600, 1000)) -> dict:
+        size: tuple[int, int] = (1600, 1000), frames: int | None = None) -> dict:
     import lumos
     from lumos.gpu.context import current
 
@@ -34,16 +34,22 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
     s = ax.stream(channels=channels, capacity=capacity, dt=1.0 / rate, stacked=True)
     rng = np.random.default_rng(0)
     freqs = 1.0 + np.arange(channels)
-    frames = int(round(seconds * 60))
+    # ``frames`` fewer than the ring's: the first ones are pushed before the timing
+    # starts, so that the timed frames draw a ring as full as the last ones would
+    total = int(round(seconds * 60))
+    skip = total - min(frames or total, total)
     # samples per frame: 166 or 167, 10 000 per second exactly
-    bounds = np.round(np.arange(frames + 1) * rate / 60).astype(int)
+    bounds = np.round(np.arange(total + 1) * rate / 60).astype(int)
 
     def block(i: int) -> np.ndarray:
         t = np.arange(bounds[i], bounds[i + 1]) / rate
         return (np.sin(2 * np.pi * freqs[None, :] * t[:, None])
                 + 0.2 * rng.standard_normal((len(t), channels))).astype(np.float32)
 
-    blocks = [block(i) for i in range(frames)]  # made before timing: data is not ours
+    blocks = [block(i) for i in range(total)]  # made before timing: data is not ours
+    for b in blocks[:skip]:
+        s.push(b)
+    blocks, frames = blocks[skip:], total - skip
     fig.render()  # the first frame compiles shaders and allocates the ring textures
     canvas = fig.canvas
     executor = canvas._executor
@@ -78,7 +84,7 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
         canvas._target.read()
         readback = time.perf_counter() - start
     worst = np.argsort(frame_s)[-max(frames // 100, 1):]  # the slowest 1 %
-    sample_bytes = bounds[1:] - bounds[:-1]
+    sample_bytes = bounds[skip + 1:] - bounds[skip:-1]
     return {
         "frames": frames, "channels": channels, "rate": rate, "capacity": capacity,
         "size": list(size),
@@ -110,10 +116,12 @@ def main() -> None:
     p.add_argument("--channels", type=int, default=32)
     p.add_argument("--rate", type=int, default=10_000)
     p.add_argument("--size", default="1600x1000")
+    p.add_argument("--frames", type=int, default=None,
+                   help="frames to time, the last of the ring's (default: all of them)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     a = p.parse_args()
     w, h = (int(v) for v in a.size.split("x"))
-    r = run(a.seconds, a.channels, a.rate, (w, h))
+    r = run(a.seconds, a.channels, a.rate, (w, h), a.frames)
     if a.json:
         json.dump(r, sys.stdout)
         print()

@@ -8,11 +8,12 @@ the mouse event, the draw, the buffer swap and ``glFinish``: what a window pays 
 frame while the mouse moves. Scenes: a 10^6-point line, 10^5 and 10^6 colormapped
 scatters (3 px), a 1000 x 1000 image, and a 3D surface (a lumos Mesh of 200 x 200
 vertices, 79 202 triangles) turned by dragging. Pan: 30 drags; zoom: 30 wheel notches
-in and out. lumos's Window asks for a 4x multisampled framebuffer (Xvfb gives one),
-which llvmpipe pays for on every pixel; the frames of a ``Window(samples=0)`` are shown
-too. The floor draws the same primitives with ``floor.py``'s minimal programs (the same
-sizes, antialiased, a plain framebuffer where no triangle edge needs multisampling; the
-surface multisampled) in a window of its own, and pans by a uniform.
+in and out. lumos's Window multisamples (4x, offscreen, resolved into the window) only
+the frames whose visuals need it (the surface's triangles), which llvmpipe pays for on
+every pixel; the frames of a ``Window(samples=0)`` are shown too. The floor draws the
+same primitives with ``floor.py``'s minimal programs (the same sizes, antialiased, a
+plain framebuffer where no triangle edge needs multisampling; the surface
+multisampled) in a window of its own, and pans by a uniform.
 """
 
 from __future__ import annotations
@@ -107,7 +108,6 @@ def lumos_target(kind: str, data):
 
 def lumos_frames(kind: str, data, frames: int, samples: int = 4) -> dict:
     from lumos.app.window import Window
-    from lumos.gpu.executor import _samples
 
     target, view = lumos_target(kind, data)
     win = Window(target, size=SIZE, vsync=False, samples=samples)
@@ -133,10 +133,7 @@ def lumos_frames(kind: str, data, frames: int, samples: int = 4) -> dict:
             if gesture == "pan":
                 it.release(cx, cy, 1)
             out[gesture] = times[1:]  # the first frame may build a pyramid level
-        with win.current():
-            screen = win.ctx.detect_framebuffer(0)
-            screen.use()
-            out["samples"] = _samples(screen)  # what GL says the window has
+        out["samples"] = min(win.draw().samples, win.samples)  # what the frames got
         return out
     finally:
         win.close()

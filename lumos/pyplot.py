@@ -38,6 +38,11 @@ __all__ = [
     "setp", "subplots_adjust", "AutoMinorLocator", "FixedLocator", "FormatStrFormatter",
     "FuncFormatter", "LogLocator", "MaxNLocator", "MultipleLocator", "NullFormatter",
     "NullLocator", "ScalarFormatter", "StrMethodFormatter", "Circle", "Polygon", "Rectangle",
+    "matshow", "acorr", "angle_spectrum", "axline", "bar_label", "barbs", "boxplot",
+    "broken_barh", "clabel", "cohere", "csd", "ecdf", "eventplot", "fill_betweenx", "hexbin",
+    "hist2d", "hlines", "magnitude_spectrum", "pcolor", "phase_spectrum", "pie", "pie_label",
+    "psd", "quiverkey", "specgram", "spy", "stackplot", "stairs", "streamplot", "table",
+    "tricontour", "tricontourf", "tripcolor", "triplot", "violinplot", "vlines", "xcorr",
 ]
 
 _figures: dict[int, Figure] = {}
@@ -148,6 +153,64 @@ fill = _on_axes("fill")
 semilogx = _on_axes("semilogx")
 semilogy = _on_axes("semilogy")
 loglog = _on_axes("loglog")
+
+# -- plot types (lumos.plot.plot_types and the grid/line helpers) ---------------------
+acorr = _on_axes("acorr")
+angle_spectrum = _on_axes("angle_spectrum")
+axline = _on_axes("axline")
+bar_label = _on_axes("bar_label")
+barbs = _on_axes("barbs")
+boxplot = _on_axes("boxplot")
+broken_barh = _on_axes("broken_barh")
+clabel = _on_axes("clabel")
+cohere = _on_axes("cohere")
+csd = _on_axes("csd")
+ecdf = _on_axes("ecdf")
+eventplot = _on_axes("eventplot")
+fill_betweenx = _on_axes("fill_betweenx")
+hexbin = _on_axes("hexbin")
+hist2d = _on_axes("hist2d")
+hlines = _on_axes("hlines")
+magnitude_spectrum = _on_axes("magnitude_spectrum")
+pcolor = _on_axes("pcolor")
+phase_spectrum = _on_axes("phase_spectrum")
+pie = _on_axes("pie")
+pie_label = _on_axes("pie_label")
+psd = _on_axes("psd")
+quiverkey = _on_axes("quiverkey")
+specgram = _on_axes("specgram")
+spy = _on_axes("spy")
+stackplot = _on_axes("stackplot")
+stairs = _on_axes("stairs")
+streamplot = _on_axes("streamplot")
+table = _on_axes("table")
+tricontour = _on_axes("tricontour")
+tricontourf = _on_axes("tricontourf")
+tripcolor = _on_axes("tripcolor")
+triplot = _on_axes("triplot")
+violinplot = _on_axes("violinplot")
+vlines = _on_axes("vlines")
+xcorr = _on_axes("xcorr")
+
+
+def matshow(A, fignum=None, **kwargs):  # noqa: N803
+    """Show a matrix in a new figure sized to its shape (``fignum=0``: in the current
+    axes; an existing ``fignum``: in that figure), as matplotlib's ``matshow``."""
+    import numpy as np
+
+    a = np.asanyarray(A)
+    if fignum == 0:
+        return gca().matshow(a, **kwargs)
+    if a.ndim < 2:
+        raise ValueError(f"A: got shape {a.shape}, expected a 2-D array")
+    # matplotlib's figaspect(A): the figure's height, its width by the array's ratio
+    lo, hi = np.array((4.0, 2.0)), np.array((16.0, 16.0))
+    height = float(rcParams["figure.figsize"][1])
+    size = np.array((height * a.shape[1] / a.shape[0], height))
+    size /= min(1.0, *(size / lo))
+    size /= max(1.0, *(size / hi))
+    fig = figure(fignum, figsize=tuple(np.clip(size, lo, hi)))
+    return fig.add_subplot(1, 1, 1).matshow(a, **kwargs)
 
 
 def xlabel(label: str, **kwargs) -> None:

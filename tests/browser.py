@@ -244,9 +244,10 @@ class Chromium:
         self.mouse("mouseReleased", x1, y1, button="left", buttons=0, clickCount=1,
                    modifiers=mods)
 
-    def wheel(self, x, y, delta_y) -> None:
-        """One wheel event; Chromium sends 100 pixels per notch (negative: zoom in)."""
-        self.mouse("mouseWheel", x, y, deltaX=0, deltaY=delta_y)
+    def wheel(self, x, y, delta_y, modifiers: int = 0) -> None:
+        """One wheel event; Chromium sends 100 pixels per notch (negative: zoom in).
+        ``modifiers``: 2 holds Ctrl (x only in lumos), 8 Shift (y only)."""
+        self.mouse("mouseWheel", x, y, deltaX=0, deltaY=delta_y, modifiers=modifiers)
 
     def dblclick(self, x, y) -> None:
         for count in (1, 2):

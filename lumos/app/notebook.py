@@ -20,16 +20,13 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import numpy as np
 
 from ..gpu.frame import Frame
 from ..gpu.resources import Buffer, Program, Texture
-from ..io.html import pack_payload
+from ..io.html import pack_payload, runtime_source
 from ..plot.frontends import FrontEnd, register_frontend
-
-_WEB = Path(__file__).resolve().parent.parent / "web"
 
 # The glue: one canvas per widget (no element ids, so widgets never collide), the
 # runtime's shared mouse/keyboard bindings, and the messages of FigureWidget.
@@ -44,6 +41,7 @@ function render({ model, el }) {
   canvas.style.outline = "none";
   el.appendChild(canvas);
   const r = new lumos.Renderer(canvas, { interactive: false });
+  r.kernel = true;  // what the page cannot recompute (Python's tickers), the kernel sends
   el.lumosRenderer = r;  // tests and debugging
   // what the kernel sent this view (tests and benchmarks count the bytes of a pan)
   const stats = el.lumosStats = { messages: 0, bytes: 0, updates: 0, skipped: 0 };
@@ -132,15 +130,15 @@ export default { render };
 
 
 def esm_source() -> str:
-    """The widget's ES module: runtime.js inlined, then the glue."""
-    return (_WEB / "runtime.js").read_text(encoding="utf-8") + "\n" + _GLUE
+    """The widget's ES module: the page runtime inlined, then the glue."""
+    return runtime_source() + "\n" + _GLUE
 
 
 class FrameSync:
     """What the page holds (resource versions, program ids) and the partial update
     that brings it to a new frame."""
 
-    _PLAIN = ("size", "pixel_ratio", "clear_color", "views", "draws")
+    _PLAIN = ("size", "pixel_ratio", "clear_color", "views", "draws", "records")
 
     def __init__(self) -> None:
         self.versions: dict[str, int] = {}
@@ -152,7 +150,7 @@ class FrameSync:
         self.versions = {rid: e["version"] for table in ("buffers", "textures")
                          for rid, e in desc[table].items()}
         self.programs = set(desc["programs"])
-        self.page = {k: json.loads(json.dumps(desc[k])) for k in self._PLAIN}
+        self.page = {k: json.loads(json.dumps(desc.get(k, {}))) for k in self._PLAIN}
         return desc, blob
 
     def note_cameras(self, cameras: dict) -> None:
@@ -182,6 +180,7 @@ class FrameSync:
             "clear_color": [float(c) for c in frame.clear_color],
             "views": {k: v.to_json() for k, v in frame.views.items()},
             "draws": [d.to_json() for d in frame.draws],
+            "records": frame.to_json_records(),
         }))  # as the page parses it (tuples become lists)
         msg: dict = {k: v for k, v in now.items() if self.page.get(k) != v}
         old = self.page.get("draws")
@@ -269,7 +268,7 @@ def widget_class():
         def _frame(self) -> Frame:
             w, h = self.scene.preferred_size()
             self.scene.resize(w, h, self.pixel_ratio)
-            return self.scene.frame()
+            return self.scene.frame(follow=True)
 
         def _post(self, content: dict, blob: bytes) -> None:
             # one deflated buffer (JSON and blob): a frame shrinks about 4x, a pan 2x

@@ -38,6 +38,7 @@ from ..scene.events import log
 from .interaction import Interaction, as_scene
 
 Qt = QtCore.Qt
+_Signal = getattr(QtCore, "Signal", None) or QtCore.pyqtSignal  # PySide6 / PyQt6
 
 _BUTTONS = {Qt.MouseButton.LeftButton: 1, Qt.MouseButton.MiddleButton: 2,
             Qt.MouseButton.RightButton: 3}
@@ -67,8 +68,13 @@ def _guarded(method):
 class FigureWidget(QOpenGLWidget):
     """A QOpenGLWidget drawing a lumos Figure or Canvas, usable in any layout."""
 
+    # emitted by request_draw() from any thread; a queued connection runs update() in
+    # the thread the widget lives in (QWidget.update is for the GUI thread only)
+    _draw_requested = _Signal()
+
     def __init__(self, target, parent=None) -> None:
         super().__init__(parent)
+        self._draw_requested.connect(self.update, Qt.ConnectionType.QueuedConnection)
         fmt = QtGui.QSurfaceFormat()
         fmt.setVersion(3, 3)
         fmt.setProfile(QtGui.QSurfaceFormat.OpenGLContextProfile.CoreProfile)
@@ -129,6 +135,16 @@ class FigureWidget(QOpenGLWidget):
         self.frame_times.append(dt)
         del self.frame_times[:-1000]
         self.interaction.drew(dt)
+
+    def request_draw(self) -> None:
+        """Repaint at the next turn of Qt's event loop; callable from any thread (data
+        loaded in the background: tiles, aggregated grids)."""
+        if self.closed:
+            return
+        try:
+            self._draw_requested.emit()
+        except RuntimeError:  # the C++ widget is gone (deleted while a loader ran)
+            pass
 
     @_guarded
     def resizeGL(self, w: int, h: int) -> None:  # noqa: N802 - Qt's name

@@ -71,6 +71,10 @@ class Window:
 
     ``size`` is in logical pixels (default: the figure's size); ``vsync`` waits for
     the screen refresh; ``visible=False`` makes a hidden window (tests, benchmarks).
+    ``samples`` is the most samples per pixel a frame gets: frames whose visuals need
+    multisampling (triangles: 3D) are drawn multisampled offscreen and resolved into
+    the window, the others straight into it, as a figure's own picture is drawn
+    (software GL pays for every sample of every pixel).
     """
 
     def __init__(self, target, title: str | None = None, size=None, vsync: bool = True,
@@ -86,21 +90,20 @@ class Window:
         for hint, value in ((glfw.CONTEXT_VERSION_MAJOR, 3), (glfw.CONTEXT_VERSION_MINOR, 3),
                             (glfw.OPENGL_PROFILE, glfw.OPENGL_CORE_PROFILE),
                             (glfw.OPENGL_FORWARD_COMPAT, True), (glfw.VISIBLE, bool(visible)),
-                            (glfw.SAMPLES, int(samples)),
+                            (glfw.SAMPLES, 0),  # multisampled offscreen, when needed
                             (glfw.SCALE_TO_MONITOR, True)):
             glfw.window_hint(hint, value)
         from ..gpu.context import released
 
         with released():
             win = glfw.create_window(int(w), int(h), str(title), None, None)
-            if not win and samples:  # no multisampled visual: plain one
-                glfw.window_hint(glfw.SAMPLES, 0)
-                win = glfw.create_window(int(w), int(h), str(title), None, None)
         glfw.default_window_hints()
         if not win:
             raise RuntimeError(f"lumos: GLFW could not open an OpenGL 3.3 window: "
                                f"{glfw.get_error()}")
         self._win = win
+        self.samples = int(samples)
+        self._msaa = None  # the offscreen target of multisampled frames
         self._depth = 0
         self.closed = False
         self._dirty = True
@@ -177,7 +180,12 @@ class Window:
             frame = self.scene.frame()
             self.ctx.viewport = (0, 0, fw, fh)  # moderngl sizes the default framebuffer so
             screen = self.ctx.detect_framebuffer(0)
-            self.executor.render(frame, screen)
+            samples = min(frame.samples, self.samples)
+            if samples > 1:
+                self.executor.render(frame, self._msaa_target(frame.size, samples).fbo)
+                self.ctx.copy_framebuffer(screen, self._msaa.resolve())
+            else:
+                self.executor.render(frame, screen)
             self.executor.release_unused(self.canvas.in_use(frame, self.executor))
             if swap:
                 self.glfw.swap_buffers(self._win)
@@ -189,6 +197,16 @@ class Window:
         del self.frame_times[:-1000]
         self.interaction.drew(dt)
         return frame
+
+    def _msaa_target(self, size: tuple[int, int], samples: int):
+        """The multisampled offscreen target of ``size`` (made again when it changes)."""
+        if self._msaa is None or (self._msaa.size, self._msaa.samples) != (size, samples):
+            from ..gpu.executor import OffscreenTarget
+
+            if self._msaa is not None:
+                self._msaa.release()
+            self._msaa = OffscreenTarget(self.ctx, size, samples=samples)
+        return self._msaa
 
     def grab(self):
         """Draw a frame and read the window's pixels back: (h, w, 4) uint8, top row
@@ -306,6 +324,9 @@ class Window:
             from ..gpu.frame import Frame
 
             self.executor.release_unused(Frame(size=(1, 1)))
+            if self._msaa is not None:
+                self._msaa.release()
+                self._msaa = None
         self.closed = True
         from ..gpu.context import released
 

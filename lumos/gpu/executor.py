@@ -432,14 +432,18 @@ class OffscreenTarget:
         self.resolved = (ctx.framebuffer(color_attachments=[ctx.renderbuffer(size, 4)])
                          if msaa else self.fbo)
 
+    def resolve(self):
+        """The single-sampled framebuffer holding the picture (samples resolved)."""
+        if self.resolved is not self.fbo:
+            self.ctx.copy_framebuffer(self.resolved, self.fbo)
+        return self.resolved
+
     def read(self) -> np.ndarray:
         """The picture as an (h, w, 4) uint8 array, first row at the top: GL's rows
         (bottom first) read into a new buffer and seen upside down, not copied again."""
-        if self.resolved is not self.fbo:
-            self.ctx.copy_framebuffer(self.resolved, self.fbo)
         w, h = self.size
         raw = bytearray(w * h * 4)
-        self.resolved.read_into(raw, components=4, alignment=1)
+        self.resolve().read_into(raw, components=4, alignment=1)
         return np.frombuffer(raw, np.uint8).reshape(h, w, 4)[::-1]
 
     def release(self) -> None:

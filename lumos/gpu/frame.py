@@ -189,6 +189,12 @@ class Draw:
     origin: tuple[float, float, float] = (0.0, 0.0, 0.0)
     model: np.ndarray | None = None  # 4x4 float64 node transform
     target: RenderTarget | None = None  # None: the frame's framebuffer
+    # What follows the camera in a runtime that moves it alone (docs/frame.md,
+    # "Followers"): JSON naming a follower kind and its parameters; ``data`` holds the
+    # buffers it reads (uploaded to no GPU: CPU data for the runtime) and the programs
+    # it may switch the draw to.
+    follow: dict | None = None
+    data: dict[str, Buffer | Program] = field(default_factory=dict)
     # Physical pixels the viewport grows by on every side, the scissor staying at the
     # view: point sprites whose centre lies just outside the view (which GL clips
     # whole) still draw the part that reaches in. u_mvp and u_viewport describe the
@@ -211,6 +217,7 @@ class Draw:
             yield _target_of(t) or t
         if self.target is not None:
             yield self.target
+        yield from self.data.values()
 
     def to_json(self) -> dict:
         """The draw as the frame's JSON (docs/frame.md): ids of its program and resources, uniforms,
@@ -227,6 +234,8 @@ class Draw:
             "origin": [float(v) for v in self.origin],
             "model": None if self.model is None else _column_major(self.model),
             "target": None if self.target is None else self.target.id,
+            **({} if self.follow is None else {"follow": _plain(self.follow)}),
+            **({"data": {k: b.id for k, b in self.data.items()}} if self.data else {}),
             "margin": int(self.margin),
         }
 
@@ -260,6 +269,9 @@ class Frame:
     # Multisampling for edges no shader antialiases (triangles); lines, markers and text
     # antialias themselves, so frames without meshes skip its cost (1 = off).
     samples: int = 4
+    # Descriptions several following draws share (an axes' ticks, labels and grid):
+    # {id: JSON}, named by the draws' ``follow["record"]`` (docs/frame.md).
+    records: dict[str, dict] = field(default_factory=dict)
 
     def resources(self) -> dict[str, object]:
         """Every resource the draws use, by id."""
@@ -304,7 +316,13 @@ class Frame:
             "views": {k: v.to_json() for k, v in self.views.items()},
             "draws": [d.to_json() for d in self.draws],
         }
+        if self.records:
+            desc["records"] = self.to_json_records()
         return desc, bytes(blob)
+
+    def to_json_records(self) -> dict:
+        """The shared follower records as JSON values."""
+        return _plain(self.records)
 
     def to_json_text(self) -> str:
         """One self-contained JSON text (blob as base64), for standalone HTML."""

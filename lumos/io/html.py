@@ -1,11 +1,13 @@
 """Standalone HTML export: one file with the WebGL2 runtime and the frame inlined.
 
 The page makes no network request (a Content-Security-Policy forbids any), draws the
-frame with ``lumos/web/runtime.js`` and lets the mouse pan, zoom and rotate each view.
+frame with ``lumos/web/runtime.js`` (and the modules that recompute what follows the
+camera: :data:`RUNTIME_FILES`) and lets the mouse pan, zoom and rotate each view.
 
 The frame travels compressed: its JSON description and binary blob in one payload
 (see :func:`pack_payload`), deflated (zlib) and base64-encoded once; the page inflates it
-with the browser's ``DecompressionStream``. Vertex data is float32 already; text
+with the browser's ``DecompressionStream``. So does the runtime (deflated, it is a third
+of its size): a small script inflates and runs it first. Vertex data is float32 already; text
 carries only the glyphs each label uses (``lumos.visuals.text``).
 """
 
@@ -23,7 +25,52 @@ from lumos.gpu import Frame
 from ..scene.writers import register_writer
 from .atomic import write_text
 
-_RUNTIME = Path(__file__).resolve().parent.parent / "web" / "runtime.js"
+_WEB = Path(__file__).resolve().parent.parent / "web"
+#: The page runtime, in load order: the WebGL2 executor, then what follows the camera
+#: in the page (docs/frame.md, "Followers").
+RUNTIME_FILES = ("runtime.js", "follow.js", "ticker.js", "axes.js")
+
+
+def runtime_source() -> str:
+    """The page runtime's JavaScript: lumos/web's files, in load order, as one script."""
+    return "\n".join((_WEB / name).read_text(encoding="utf-8") for name in RUNTIME_FILES)
+
+
+_packed_runtime: tuple[str, str] | None = None
+
+
+def _runtime_payload() -> str:
+    """The runtime deflated and base64-encoded (a page inflates it before anything
+    else: the runtime is most of a small page's bytes); made once per source."""
+    global _packed_runtime
+    source = runtime_source()
+    if _packed_runtime is None or _packed_runtime[0] != source:
+        packed = base64.b64encode(zlib.compress(source.encode("utf-8"), 9)).decode("ascii")
+        _packed_runtime = (source, packed)
+    return _packed_runtime[1]
+
+
+# The one plain script of a page: inflate the runtime (base64 of deflate) with the
+# browser's DecompressionStream, run it as an inline script, then draw.
+_BOOT = """(async () => {
+  try {
+    const text = document.getElementById("lumos-runtime").textContent.trim();
+    const bytes = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+    const script = document.createElement("script");
+    script.textContent = await new Response(stream).text();
+    document.body.appendChild(script);
+  } catch (err) {
+    window.lumos = { error: String(err) };
+    const pre = document.createElement("pre");
+    pre.textContent = "lumos could not start this page (it needs Chrome 80, Firefox 113, " +
+      "Safari 16.4 or later):\\n" + err;
+    document.body.appendChild(pre);
+    return;
+  }
+  lumos.mountStandalone();
+})();"""
+
 
 # Nothing may be fetched: inline script and style only, images only from data: URLs.
 _CSP = (
@@ -49,10 +96,11 @@ canvas{{display:block}}
 </canvas>
 <script type="application/json" id="lumos-options">{options}</script>
 <script type="application/octet-stream" id="lumos-frame" data-encoding="deflate">{frame}</script>
+<script type="application/octet-stream" id="lumos-runtime"
+ data-encoding="deflate">{runtime}</script>
 <script>
-{runtime}
+{boot}
 </script>
-<script>lumos.mountStandalone();</script>
 </body>
 </html>
 """
@@ -111,10 +159,6 @@ def frame_to_html(frame: Frame, title: str = "lumos") -> str:
         raise TypeError(f"frame: got {type(frame).__name__}, expected lumos.gpu.Frame")
     if not isinstance(title, str):
         raise TypeError(f"title: got {type(title).__name__}, expected str")
-    runtime = _RUNTIME.read_text(encoding="utf-8")
-    # Only a string or comment could hold these, where "<\/" and "<\!" read the same;
-    # either could end or confuse the script element.
-    runtime = runtime.replace("</", "<\\/").replace("<!--", "<\\!--")
     w, h = (int(v) for v in frame.size)
     ratio = float(frame.pixel_ratio) or 1.0
     return _PAGE.format(
@@ -125,7 +169,8 @@ def frame_to_html(frame: Frame, title: str = "lumos") -> str:
         options=_script_safe_json(json.dumps({"title": title})),
         # base64 has no "<", ">" or "&": nothing in it can end or confuse the element
         frame=base64.b64encode(pack_frame(frame)).decode("ascii"),
-        runtime=runtime,
+        runtime=_runtime_payload(),  # base64 too: nothing in it can end the element
+        boot=_BOOT,
     )
 
 
@@ -137,7 +182,7 @@ def save_html(frame: Frame, path, title: str = "lumos") -> Path:
 
 
 def _save_canvas(canvas, path, dpi: float | None = None) -> Path:
-    return save_html(canvas.frame(), path, title=canvas.title)
+    return save_html(canvas.frame(follow=True), path, title=canvas.title)
 
 
 register_writer((".html", ".htm"), _save_canvas)

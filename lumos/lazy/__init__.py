@@ -6,6 +6,7 @@
 
 from .aggregate import Aggregate, AggregateError, aggregate
 from .source import ArraySource, SourceError, as_source, is_lazy
+from .volume import VolumeSource
 
-__all__ = ["Aggregate", "AggregateError", "ArraySource", "SourceError", "aggregate",
-           "as_source", "is_lazy"]
+__all__ = ["Aggregate", "AggregateError", "ArraySource", "SourceError", "VolumeSource",
+           "aggregate", "as_source", "is_lazy"]

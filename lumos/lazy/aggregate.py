@@ -37,31 +37,75 @@ class Aggregate:
 
 
 # -- per-partition kernels -----------------------------------------------------------------
+# Counts are kept per partition in one byte per cell while a partition is binned (a
+# 1600 x 1000 grid is 1.6 MB, which stays in the CPU's caches where a uint64 grid of 12.8
+# MB does not: binning is random increments, bound by cache misses); a cell that wraps
+# past 255 adds one to a second, rarely touched grid. The partition's grid is then
+# wraps * 256 + bytes, in uint32 (uint64 for partitions of 2**32 points or more).
+_NUMPY_CHUNK = 1 << 20  # points per step of the numpy path (bounded temporaries)
+
+
+def _count_dtype(points: int) -> np.dtype:
+    return np.dtype(np.uint32 if points < 2**32 else np.uint64)
+
+
 def _cells(x: np.ndarray, y: np.ndarray, spec) -> tuple[np.ndarray, np.ndarray]:
-    """Flat cell index of the points inside the grid, and which points those are."""
+    """Flat cell index of the points inside the grid, and which points those are (one
+    chunk: float64 temporaries of the chunk's length, the arithmetic of the numba path)."""
     (x0, x1), (y0, y1), (w, h) = spec
+    fx = np.subtract(x, x0, dtype=np.float64)
+    fx *= w / (x1 - x0)
+    fy = np.subtract(y, y0, dtype=np.float64)
+    fy *= h / (y1 - y0)
     with np.errstate(invalid="ignore"):
-        fx = (x - x0) * (w / (x1 - x0))
-        fy = (y - y0) * (h / (y1 - y0))
         inside = (fx >= 0) & (fx <= w) & (fy >= 0) & (fy <= h)  # NaN is outside
-    ix = np.minimum(fx[inside].astype(np.int64), w - 1)  # the right edge is inside
-    iy = np.minimum(fy[inside].astype(np.int64), h - 1)
-    return iy * w + ix, inside
+    ix = fx[inside].astype(np.intp)
+    np.minimum(ix, w - 1, out=ix)  # the right edge is inside
+    cells = fy[inside].astype(np.intp)
+    np.minimum(cells, h - 1, out=cells)
+    cells *= w
+    cells += ix
+    return cells, inside
 
 
-def _numpy_block(x, y, v, spec, dtype) -> np.ndarray:
+def _numpy_block(x, y, v, spec) -> tuple[np.ndarray, int]:
+    """The numpy path: cell indices per chunk, one bincount per about a grid's worth of
+    points (a bincount costs a pass over the grid)."""
     (w, h) = spec[2]
-    x = np.asarray(x, np.float64)
-    y = np.asarray(y, np.float64)
-    cells, inside = _cells(x, y, spec)
-    count = np.bincount(cells, minlength=w * h).astype(dtype).reshape(h, w)
+    size = w * h
+    n = len(x)
+    total = np.zeros(size, np.float64 if v is not None else _count_dtype(n))
+    counts = np.zeros(size, np.float64) if v is not None else None
+    pending, pending_w, held = [], [], 0
+
+    def flush():
+        if not pending:
+            return
+        cells = np.concatenate(pending)
+        if v is None:
+            total[:] += np.bincount(cells, minlength=size).astype(total.dtype, copy=False)
+        else:
+            total[:] += np.bincount(cells, weights=np.concatenate(pending_w), minlength=size)
+            counts[:] += np.bincount(cells, minlength=size)
+        pending.clear()
+        pending_w.clear()
+
+    for i in range(0, n, _NUMPY_CHUNK):
+        cells, inside = _cells(x[i : i + _NUMPY_CHUNK], y[i : i + _NUMPY_CHUNK], spec)
+        if v is not None:
+            vals = np.asarray(v[i : i + _NUMPY_CHUNK], np.float64)[inside]
+            ok = np.isfinite(vals)
+            cells, vals = cells[ok], vals[ok]
+            pending_w.append(vals)
+        pending.append(cells)
+        held += len(cells)
+        if held >= size:
+            flush()
+            held = 0
+    flush()
     if v is None:
-        return count
-    vals = np.asarray(v, np.float64)[inside]
-    ok = np.isfinite(vals)
-    total = np.bincount(cells[ok], weights=vals[ok], minlength=w * h).reshape(h, w)
-    count = np.bincount(cells[ok], minlength=w * h).reshape(h, w).astype(np.float64)
-    return np.stack([total, count])
+        return total.reshape(h, w), int(total.sum(dtype=np.uint64))
+    return np.stack([total.reshape(h, w), counts.reshape(h, w)]), int(counts.sum())
 
 
 _numba_kernels = None
@@ -77,28 +121,43 @@ def _numba():
             _numba_kernels = False
             return None
 
-        @numba.njit(nogil=True, cache=False)
-        def count(x, y, x0, sx, y0, sy, w, h, out):  # pragma: no cover - compiled
+        @numba.njit(nogil=True, boundscheck=False, cache=False)
+        def count(x, y, x0, sx, y0, sy, w, h, small, wraps):  # pragma: no cover - compiled
+            fw, fh = float(w), float(h)
             for i in range(x.shape[0]):
                 fx = (x[i] - x0) * sx
                 fy = (y[i] - y0) * sy
-                if fx >= 0 and fx <= w and fy >= 0 and fy <= h:
-                    ix = min(int(fx), w - 1)
-                    iy = min(int(fy), h - 1)
-                    out[iy, ix] += 1
+                if fx >= 0.0 and fx <= fw and fy >= 0.0 and fy <= fh:
+                    k = min(int(fy), h - 1) * w + min(int(fx), w - 1)
+                    c = small[k] + 1
+                    if c == 256:
+                        small[k] = 0
+                        wraps[k] += 1
+                    else:
+                        small[k] = c
 
-        @numba.njit(nogil=True, cache=False)
+        @numba.njit(nogil=True, boundscheck=False, cache=False)
+        def widen(small, wraps, base, out):  # pragma: no cover - compiled
+            total = 0
+            for k in range(small.shape[0]):
+                c = wraps[k] * base + small[k]  # base: 256 of wraps' type (no float)
+                out[k] = c
+                total += c
+            return total
+
+        @numba.njit(nogil=True, boundscheck=False, cache=False)
         def weighted(x, y, v, x0, sx, y0, sy, w, h, out):  # pragma: no cover - compiled
+            fw, fh = float(w), float(h)
             for i in range(x.shape[0]):
                 fx = (x[i] - x0) * sx
                 fy = (y[i] - y0) * sy
-                if fx >= 0 and fx <= w and fy >= 0 and fy <= h and np.isfinite(v[i]):
+                if fx >= 0.0 and fx <= fw and fy >= 0.0 and fy <= fh and np.isfinite(v[i]):
                     ix = min(int(fx), w - 1)
                     iy = min(int(fy), h - 1)
                     out[0, iy, ix] += v[i]
                     out[1, iy, ix] += 1.0
 
-        _numba_kernels = (count, weighted)
+        _numba_kernels = (count, widen, weighted)
     return _numba_kernels or None
 
 
@@ -109,21 +168,42 @@ def _as_numbers(a) -> np.ndarray:
     return arr if arr.flags.c_contiguous else np.ascontiguousarray(arr)
 
 
-def grid_block(x, y, v, spec, dtype: str, engine: str = "auto") -> np.ndarray:
-    """The grid of one partition: (h, w) counts, or (2, h, w) sums and counts."""
+def grid_block(x, y, v, spec, engine: str = "auto") -> tuple[np.ndarray, int]:
+    """The grid of one partition and how many points fell in it: (h, w) counts (uint32,
+    or uint64 for 2**32 points or more), or (2, h, w) float64 sums and counts."""
+    x, y = _as_numbers(x), _as_numbers(y)
+    v = None if v is None else _as_numbers(v)
+    if len(y) != len(x) or (v is not None and len(v) != len(x)):
+        raise ValueError(f"a partition has {len(x)} x, {len(y)} y"
+                         + ("" if v is None else f" and {len(v)} values")
+                         + ": expected columns of one DataFrame or arrays chunked alike")
     kernels = _numba() if engine in ("auto", "numba") else None
     if kernels is None:
-        return _numpy_block(x, y, v, spec, np.dtype(dtype))
+        return _numpy_block(x, y, v, spec)
+    count, widen, weighted = kernels
     (x0, x1), (y0, y1), (w, h) = spec
-    x, y = _as_numbers(x), _as_numbers(y)
     sx, sy = w / (x1 - x0), h / (y1 - y0)
     if v is None:
-        out = np.zeros((h, w), np.dtype(dtype))
-        kernels[0](x, y, x0, sx, y0, sy, w, h, out)
-    else:
-        out = np.zeros((2, h, w))
-        kernels[1](x, y, _as_numbers(v), x0, sx, y0, sy, w, h, out)
-    return out
+        small = np.zeros(w * h, np.uint8)
+        wraps = np.zeros(w * h, _count_dtype(len(x)))  # untouched pages cost nothing
+        count(x, y, x0, sx, y0, sy, w, h, small, wraps)
+        out = np.empty(w * h, wraps.dtype)
+        points = widen(small, wraps, wraps.dtype.type(256), out)
+        return out.reshape(h, w), int(points)
+    out = np.zeros((2, h, w))
+    weighted(x, y, v, x0, sx, y0, sy, w, h, out)
+    return out, int(out[1].sum())
+
+
+def merge_grids(a: tuple[np.ndarray, int], b: tuple[np.ndarray, int]) -> tuple[np.ndarray, int]:
+    """The sum of two partial grids (a count grid widens to uint64 when the points
+    together could overflow a uint32 cell)."""
+    (ga, na), (gb, nb) = a, b
+    points = na + nb
+    dtype = np.result_type(ga.dtype, gb.dtype)
+    if dtype.kind == "u":
+        dtype = np.result_type(dtype, _count_dtype(points))
+    return np.add(ga, gb, dtype=dtype), points
 
 
 def finite_range_block(x, y) -> np.ndarray:
@@ -153,26 +233,40 @@ def _partitions(arrays: list, names: list[str]):
     ('local', blocks iterator factory)."""
     present = [a for a in arrays if a is not None]
     if any(_is_dask(a) or is_dask_frame_column(a) for a in present):
-        parts = []
+        import dask
+
+        inputs = []
         first = None
         for a, name in zip(arrays, names, strict=True):
             if a is None:
-                parts.append(None)
+                inputs.append(None)
                 continue
             if _is_dask(a):
                 if a.ndim != 1:
                     raise ValueError(f"{name}: got a dask array of shape {a.shape}, expected "
                                      "one dimension")
-                if first is not None and _is_dask(first) and a.chunks != first.chunks:
-                    a = a.rechunk(first.chunks)
-                parts.append(list(a.to_delayed().ravel()))
-            elif is_dask_frame_column(a):
-                parts.append(list(a.to_delayed()))
-            else:
+                if first is not None and _is_dask(first):
+                    if a.shape != first.shape:
+                        raise ValueError(f"{', '.join(names)}: got lengths {first.shape[0]} "
+                                         f"and {a.shape[0]}, expected the same length")
+                    if a.chunks != first.chunks:
+                        a = a.rechunk(first.chunks)
+            elif not is_dask_frame_column(a):
                 raise TypeError(f"{name}: got {type(a).__name__} beside Dask inputs, expected "
                                 "a Dask array or DataFrame column like the others")
+            inputs.append(a)
             if first is None:
                 first = a
+        present = [a for a in inputs if a is not None]
+        if _one_frame(present):
+            parts = _frame_partitions(inputs)
+        else:
+            # optimized together: slices of one array share the tasks that make a chunk,
+            # which then run once, not once per slice
+            together = iter(dask.optimize(*[a for a in present if _is_dask(a)]))
+            parts = [None if a is None
+                     else list(next(together).to_delayed(optimize_graph=False).ravel())
+                     if _is_dask(a) else list(a.to_delayed()) for a in inputs]
         counts = {len(p) for p in parts if p is not None}
         if len(counts) != 1:
             raise ValueError(f"{', '.join(names)}: got different numbers of partitions "
@@ -189,6 +283,34 @@ def _partitions(arrays: list, names: list[str]):
         raise ValueError(f"{', '.join(names)}: got lengths {sorted(lengths)}, expected the "
                          "same length")
     return "local", sources
+
+
+def _one_frame(columns: list) -> bool:
+    """Whether ``columns`` are all columns of one Dask DataFrame."""
+    frames = {getattr(getattr(getattr(c, "expr", None), "frame", None), "_name", None)
+              if is_dask_frame_column(c) else None for c in columns}
+    return len(frames) == 1 and None not in frames
+
+
+def _frame_partitions(columns: list) -> list:
+    """Per column, the delayed partitions of columns of one Dask DataFrame (None kept):
+    joined in one frame first, they share the task that reads a partition (it runs
+    once, not once per column)."""
+    import operator
+
+    import dask
+    import dask.dataframe as dd
+
+    present = [(i, c) for i, c in enumerate(columns) if c is not None]
+    frame = dd.concat([c.rename(f"c{i}") for i, c in present], axis=1)
+    take = dask.delayed(operator.getitem, pure=True)
+    parts: list = [None] * len(columns)
+    for i, _ in present:
+        parts[i] = []
+    for block in frame.to_delayed():
+        for i, _ in present:
+            parts[i].append(take(block, f"c{i}"))
+    return parts
 
 
 def _tree(parts: list, combine):
@@ -296,29 +418,24 @@ def aggregate(x, y, values=None, agg: str | None = None, bins=(1600, 1000), rang
         import dask
 
         total = len(parts[0])
-        small = _is_dask(x) and x.shape[0] < 2**32
-        dtype = "uint32" if small else "uint64"
         fn = dask.delayed(grid_block, pure=True)
         vparts = parts[2] if parts[2] is not None else [None] * total
-        blocks = [fn(a, b, v, spec, dtype, engine)
+        blocks = [fn(a, b, v, spec, engine)
                   for a, b, v in zip(parts[0], parts[1], vparts, strict=True)]
-        grid = _compute(_tree(blocks, np.add), f"aggregating {total} partitions")
+        grid, points = _compute(_tree(blocks, merge_grids), f"aggregating {total} partitions")
     else:
         sx, sy, sv = parts
-        dtype = "uint32" if len(sx) < 2**32 else "uint64"
-        grid = None
+        result = None
         for start, xs in sx.blocks():
             stop = start + len(xs)
             part = grid_block(xs, sy.read(start, stop), None if sv is None
-                              else sv.read(start, stop), spec, dtype, engine)
-            grid = part if grid is None else grid + part
-        if grid is None:
-            grid = np.zeros((h, w), dtype) if values is None else np.zeros((2, h, w))
+                              else sv.read(start, stop), spec, engine)
+            result = part if result is None else merge_grids(result, part)
+        grid, points = result if result is not None else (
+            (np.zeros((h, w), np.uint32) if values is None else np.zeros((2, h, w))), 0)
     if agg == "count":
-        points = int(grid.sum(dtype=np.int64))
         out = grid
     else:
-        points = int(grid[1].sum())
         with np.errstate(invalid="ignore", divide="ignore"):
             out = grid[0] if agg == "sum" else grid[0] / grid[1]
         out = np.where(grid[1] > 0, out, np.nan)

@@ -11,9 +11,9 @@ All levels live in one (bins, 6) float64 zarr array in the cache folder
 (``lumos.lazy.cache``), each level starting on a chunk boundary; the key is a digest
 of the sources' fingerprints, so a changed file builds a new pyramid and the second
 open of an unchanged one is instant. ``cache=False`` keeps the pyramid in memory
-(about 0.4 bytes a point). Building reads the source in blocks of about 16 MB with a
-progress bar (tqdm, when installed) and holds no more than a block and one storage
-chunk per level.
+(about 0.4 bytes a point). Building reads the source in blocks of about 1 MB (or one
+storage chunk) in its own dtype, with a progress bar (tqdm, when installed), and holds
+no more than a block and one storage chunk per level.
 """
 
 from __future__ import annotations
@@ -26,10 +26,11 @@ import numpy as np
 from .cache import Progress, atomic_folder, cache_dir
 from .source import SourceError, as_source
 
-FORMAT = 1
+FORMAT = 2  # 2: chunks of 4096 rows
 BASE = 256  # points per bin of the finest level
-_CHUNK_ROWS = 1 << 14  # rows of the bins array per storage chunk
-_IN_MEMORY_ROWS = 1 << 16  # levels at most this long are read into memory on open
+_CHUNK_ROWS = 1 << 12  # rows of the bins array per storage chunk (about one view's)
+_IN_MEMORY_ROWS = 1 << 14  # levels at most this long are read into memory on open
+_BUILD_BYTES = 1 << 20  # bytes of the source read per block while building (bounded RSS)
 RAW_PER_COLUMN = 4  # up to this many points per column, every point is drawn
 LO, HI, XLO, XHI, GAP, XFIRST = range(6)
 
@@ -39,41 +40,56 @@ def _less(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return (a < b) | (np.isnan(b) & ~np.isnan(a))
 
 
+def _extremes(b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(argmin, argmax, broken, empty) per row of ``b`` (bins in the input's dtype, no
+    full-size temporaries): NaN/inf values are skipped and break the bin."""
+    lo_i, hi_i = b.argmin(axis=1), b.argmax(axis=1)
+    r = np.arange(len(b))
+    # argmin/argmax land on a NaN when there is one, and on an inf before finite values:
+    # a bin holds a non-finite value exactly when one of its extremes is not finite
+    broken = ~(np.isfinite(b[r, lo_i]) & np.isfinite(b[r, hi_i]))
+    empty = np.zeros(len(b), bool)
+    if broken.any():  # rare: redo those bins with the non-finite values masked
+        sub = b[broken]
+        finite = np.isfinite(sub)
+        lo_i[broken] = np.where(finite, sub, np.inf).argmin(axis=1)
+        hi_i[broken] = np.where(finite, sub, -np.inf).argmax(axis=1)
+        empty[broken] = ~finite.any(axis=1)
+    return lo_i, hi_i, broken, empty
+
+
 def leaf_bins(y: np.ndarray, x: np.ndarray | None, first: int, base: int = BASE) -> np.ndarray:
     """Rows (lo, hi, xlo, xhi, gap, xfirst) of the bins of ``base`` points of a block
-    of the line starting at row ``first`` (the last bin may be partial)."""
+    of the line starting at row ``first`` (the last bin may be partial). The block is
+    read in its own dtype (float32 stays float32): only the rows are float64."""
+    y = np.asarray(y)  # integers too: argmin/argmax and isfinite take every dtype
     n = len(y)
-    m = -(-n // base)
-    pad = m * base - n
-    yy = np.asarray(y, np.float64)
-    if pad:
-        yy = np.concatenate([yy, np.full(pad, np.nan)])
-    yy = yy.reshape(m, base)
-    finite = np.isfinite(yy)
-    r = np.arange(m)
-    lo_i = np.where(finite, yy, np.inf).argmin(axis=1)
-    hi_i = np.where(finite, yy, -np.inf).argmax(axis=1)
-    out = np.empty((m, 6))
-    out[:, LO] = yy[r, lo_i]
-    out[:, HI] = yy[r, hi_i]
-    empty = ~finite.any(axis=1)
-    out[empty, LO] = out[empty, HI] = np.nan
-    real = finite.copy()
-    if pad:
-        real[-1, base - pad:] = True  # the padding is not a break
-    out[:, GAP] = ~real.all(axis=1)
-    if x is None:
-        out[:, XLO] = first + r * base + lo_i
-        out[:, XHI] = first + r * base + hi_i
-        out[:, XFIRST] = first + r * base
-    else:
-        xx = np.asarray(x, np.float64)
-        if pad:
-            xx = np.concatenate([xx, np.full(pad, xx[-1])])
-        xx = xx.reshape(m, base)
-        out[:, XLO] = xx[r, lo_i]
-        out[:, XHI] = xx[r, hi_i]
-        out[:, XFIRST] = xx[:, 0]
+    whole = n // base
+    parts = [y[: whole * base].reshape(whole, base)] if whole else []
+    if n > whole * base:
+        parts.append(y[whole * base :].reshape(1, -1))  # the partial last bin
+    out = np.empty((whole + (n > whole * base), 6))
+    at = 0
+    for b in parts:
+        m = len(b)
+        lo_i, hi_i, broken, empty = _extremes(b)
+        r = np.arange(m)
+        rows = out[at : at + m]
+        rows[:, LO] = b[r, lo_i]
+        rows[:, HI] = b[r, hi_i]
+        rows[empty, LO] = rows[empty, HI] = np.nan
+        rows[:, GAP] = broken
+        starts = first + at * base + r * base  # the row of each bin's first point
+        if x is None:
+            rows[:, XLO] = starts + lo_i
+            rows[:, XHI] = starts + hi_i
+            rows[:, XFIRST] = starts
+        else:
+            xb = np.asarray(x[at * base : at * base + m * b.shape[1]]).reshape(m, -1)
+            rows[:, XLO] = xb[r, lo_i]
+            rows[:, XHI] = xb[r, hi_i]
+            rows[:, XFIRST] = xb[:, 0]
+        at += m
     return out
 
 
@@ -228,8 +244,10 @@ class LinePyramid:
         n, base = self.n, self.base
         if n == 0:
             return
-        block = max(self.y.block_rows, base)
-        block = base << int(math.log2(block // base))  # a power of two of bins
+        # about _BUILD_BYTES, at least one storage chunk (each is decompressed at most
+        # twice), a power of two of bins (the levels within a block align)
+        rows = max(_BUILD_BYTES // self.y.dtype.itemsize, self.y.chunk_rows, base)
+        block = base << math.ceil(math.log2(rows / base))
         inner = int(math.log2(block // base))  # levels 0..inner reduced per block
         writer = _LevelWriter(bins, self.offsets)
         tops = []
@@ -240,7 +258,7 @@ class LinePyramid:
             for start, ys in self.y.blocks(rows=block):
                 xs = None
                 if self.x is not None:
-                    xs = np.asarray(self.x.read(start, start + len(ys)), np.float64)
+                    xs = self.x.read(start, start + len(ys))  # in its own dtype
                     if not (np.isfinite(xs).all() and xs[0] >= last_x
                             and (xs[1:] >= xs[:-1]).all()):
                         raise ValueError(f"x: {self.x.name} is not sorted and finite (rows "
@@ -254,6 +272,7 @@ class LinePyramid:
                 if inner < len(self.sizes) - 1:
                     tops.append(rows)
                 bar.update(len(ys))
+                del ys, xs, rows  # before the next block is read: one block held at a time
         finally:
             bar.close()
         if tops:

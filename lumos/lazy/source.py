@@ -79,6 +79,11 @@ class ArraySource:
         return int(np.prod(self.shape, dtype=np.int64)) * self.dtype.itemsize
 
     @property
+    def chunk_rows(self) -> int:
+        """Rows per storage chunk (1 for data that is not stored in chunks)."""
+        return 1
+
+    @property
     def block_rows(self) -> int:
         """Rows per block of a streaming pass (about BLOCK_BYTES of data)."""
         row = max(self.nbytes // max(self.shape[0], 1), 1)
@@ -198,12 +203,13 @@ class H5Source(ArraySource):
             return None
 
     @property
+    def chunk_rows(self) -> int:
+        return self.obj.chunks[0] if self.obj.chunks else 1
+
+    @property
     def block_rows(self) -> int:
-        rows = super().block_rows
-        chunks = self.obj.chunks
-        if chunks:  # whole chunks per block: each chunk is decompressed once
-            rows = max(rows // chunks[0], 1) * chunks[0]
-        return rows
+        c = self.chunk_rows  # whole chunks per block: each is decompressed once
+        return max(super().block_rows // c, 1) * c
 
     def _identity(self) -> list:
         path = self.path
@@ -237,10 +243,13 @@ class ZarrSource(ArraySource):
         return Path(root) / (self.obj.path or "")
 
     @property
+    def chunk_rows(self) -> int:
+        return int(self.obj.chunks[0])
+
+    @property
     def block_rows(self) -> int:
-        rows = super().block_rows
-        c = self.obj.chunks[0]
-        return max(rows // c, 1) * c
+        c = self.chunk_rows
+        return max(super().block_rows // c, 1) * c
 
     def _identity(self) -> list:
         path = self.path
@@ -279,10 +288,13 @@ class DaskSource(ArraySource):
         return f"dask array '{self.obj.name}'"
 
     @property
+    def chunk_rows(self) -> int:
+        return int(self.obj.chunks[0][0]) if self.obj.chunks[0] else 1
+
+    @property
     def block_rows(self) -> int:
-        rows = super().block_rows
-        c = self.obj.chunks[0][0] if self.obj.chunks[0] else rows
-        return max(rows // c, 1) * c
+        c = self.chunk_rows
+        return max(super().block_rows // c, 1) * c
 
     def _identity(self) -> list:
         return [self.obj.name]

@@ -24,7 +24,7 @@ import numpy as np
 from .cache import Progress, atomic_folder, cache_dir
 from .source import ArraySource, SourceError, as_source
 
-FORMAT = 1
+FORMAT = 2  # 2: the data's value range kept with the levels
 
 
 def half(a: np.ndarray) -> np.ndarray:
@@ -84,11 +84,19 @@ class TilePyramid:
         self.cached = bool(cache)
         self.path = None
         self._levels: list = [self.source]  # level 0 reads the source
+        self._seen = [np.inf, -np.inf]  # finite range of level 0, found while building
         self._build(progress)
-        top = np.asarray(self.read(self.levels - 1, (0,) * self.ndim), np.float64)
-        finite = top[np.isfinite(top)]
-        self.value_range = (float(finite.min()), float(finite.max())) if finite.size \
-            else (0.0, 1.0)
+        if self.levels == 1:  # one tile: the data itself
+            self._note_range(self.read(0, (0,) * self.ndim))
+        lo, hi = self._seen
+        #: (min, max) of the finite values of the data (not of a coarse level's means)
+        self.value_range = (float(lo), float(hi)) if lo <= hi else (0.0, 1.0)
+
+    def _note_range(self, values: np.ndarray) -> None:
+        finite = values[np.isfinite(values)]
+        if finite.size:
+            self._seen = [min(self._seen[0], float(finite.min())),
+                          max(self._seen[1], float(finite.max()))]
 
     @property
     def ndim(self) -> int:
@@ -158,8 +166,10 @@ class TilePyramid:
         self.path = cache_dir() / "tiles" / f"{self.key()}.zarr"
         if (self.path / "zarr.json").exists():
             group = zarr.open_group(self.path, mode="r")
-            if group.attrs.get("complete"):
+            if group.attrs.get("complete") and "range" in group.attrs:
                 self._levels += [group[str(k)] for k in range(1, self.levels)]
+                seen = group.attrs["range"]  # None: no finite value
+                self._seen = list(seen) if seen else [np.inf, -np.inf]
                 return
         bar = Progress(tiles, f"lumos: tiles of {self.source.name}", show, unit="tile")
         try:
@@ -172,7 +182,9 @@ class TilePyramid:
                     self._levels.append(arr)
                     self._fill(k, arr, bar)
                 group.attrs.update({"complete": True, "format": FORMAT,
-                                    "source": self.source.name})
+                                    "source": self.source.name,
+                                    "range": self._seen if self._seen[0] <= self._seen[1]
+                                    else None})
         finally:
             bar.close()
         group = zarr.open_group(self.path, mode="r")
@@ -187,6 +199,8 @@ class TilePyramid:
             for sub in itertools.product(*below):
                 if all(s < n for s, n in zip(sub, g, strict=True)):
                     parts[sub] = self.read(level - 1, sub)
+                    if level == 1:  # every sample of the data passes here once
+                        self._note_range(parts[sub])
             block = _assemble(parts, index, self.tile, self.ndim)
             t = self.tile
             lo = [i * t for i in index]

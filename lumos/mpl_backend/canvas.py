@@ -132,7 +132,7 @@ class FigureScene:
             ResizeEvent("resize_event", fc)._process()
             fc._pending = True
 
-    def frame(self, max_texture_size: int | None = None):
+    def frame(self, max_texture_size: int | None = None, follow: bool = False):
         fc = self._fc
         if fc._pending:
             if fc.navigating and time.monotonic() - fc._drawn_at < NAVIGATION_DRAW_S:
@@ -142,7 +142,7 @@ class FigureScene:
                 fc._request_later()
             else:
                 fc.draw()
-        return fc.lumos_canvas.frame(max_texture_size)
+        return fc.lumos_canvas.frame(max_texture_size, follow=follow)
 
     def view_at(self, x: float, y: float):
         return self.canvas.view_at(x, y)  # axes' views are interactive in a notebook only

@@ -15,6 +15,7 @@ from .. import colors
 from ..gpu.resources import changed_rows
 from ..transforms import Transform
 from ..visuals import Image, Line, Markers
+from . import category, validate
 from .style import DASHES, dash_pattern, rcParams
 
 # Lines longer than this get a batch visual of their own so that they are never copied
@@ -73,11 +74,19 @@ class BatchItem:
 class LegendHandle:
     """How an artist looks in a legend: a line ``(rgba, width px, dashes px)``, a marker
     ``(symbol, size px, face rgba, edge rgba, edge width px)`` over it, or a patch
-    ``(face rgba, edge rgba or None)``; any may be None."""
+    ``(face rgba, edge rgba or None)``; any may be None. ``strokes`` are drawn under the
+    line and the marker: ``(points, rgba, width px, dashes px)``, each point a row
+    ``(u, dx, dy)``: ``u`` of the handle's length plus ``dx`` pixels along it, ``dy``
+    pixels above its middle (error bars and their caps, stems, baselines);
+    ``marker_dy`` lifts the marker (a stem's head); ``hatch`` ``(letters, rgba, width
+    px, tile px)`` hatches the patch."""
 
     line: tuple | None = None
     marker: tuple | None = None
     patch: tuple | None = None
+    strokes: tuple = ()
+    marker_dy: float = 0.0
+    hatch: tuple | None = None
 
 
 def as_1d(values, argument: str) -> np.ndarray:
@@ -152,11 +161,12 @@ class Artist:
 
     def set_zorder(self, z: float) -> None:
         """The drawing order: higher draws on top."""
-        self.zorder = float(z)
+        self.zorder = validate.number(z, "zorder")
         self._changed()
 
     def set(self, **kwargs) -> Artist:
         """Set several properties at once: ``line.set(color="r", lw=2)``."""
+        validate.check(**kwargs)  # all checked (by the user's names) before any is set
         for key, value in kwargs.items():
             setter = getattr(self, f"set_{_ALIASES.get(key, key)}", None)
             if setter is None:
@@ -196,6 +206,15 @@ class Artist:
     def legend_handle(self, fontsize_px: float) -> LegendHandle | None:
         """How the artist looks in a legend (None: the label alone)."""
         return None
+
+    #: the container that stands for this artist in legends (an errorbar's data line
+    #: brings its ErrorbarContainer, drawn with bars and caps, as matplotlib's)
+    legend_container = None
+
+    def legend_items(self) -> list:
+        """The labelled things this artist brings to a legend: itself, or the container
+        standing for it (a ``bar`` call with one label per bar brings its bars)."""
+        return [self if self.legend_container is None else self.legend_container]
 
     def data_points(self) -> np.ndarray | None:
         """(N, 2) data points that selections pick and legends avoid, or None."""
@@ -239,6 +258,8 @@ def _artists_in(result) -> list:
         return [result]
     if isinstance(result, (list, tuple)):
         return [a for item in result for a in _artists_in(item)]
+    if isinstance(result, dict):  # boxplot's and violinplot's artists
+        return [a for item in result.values() for a in _artists_in(item)]
     return []
 
 
@@ -302,7 +323,10 @@ def numeric(values, argument: str) -> np.ndarray:
     or an error naming ``argument``."""
     if isinstance(values, str):
         raise TypeError(f"{argument}: got str, expected numbers")
-    arr = np.asarray(values)  # DataView (line.ydata) converts itself
+    if np.ma.isMaskedArray(values) and values.dtype.kind in "biuf":
+        # masked values leave gaps, as NaN does (matplotlib)
+        values = np.ma.filled(values.astype(float), np.nan)
+    arr = validate.numbers_array(values, argument)  # DataView converts itself
     if arr.dtype == object:
         try:
             arr = arr.astype(float)
@@ -387,9 +411,10 @@ class Line2D(Artist):
                              "'steps-mid' or 'steps-post'")
         self._drawstyle = drawstyle
         self._markers_changed = True  # the markers batch re-uploads this line's markers
-        self.set_markevery(markevery)
+        self._markevery = None
         self._scaled = self._markers_scaled = np.zeros((0, 2))
         self.set_data(x, y)
+        self.set_markevery(markevery)  # indices are checked against the data
 
     # data
     def set_data(self, x=None, y=None) -> None:
@@ -437,7 +462,9 @@ class Line2D(Artist):
     @staticmethod
     def _convert(axis, values, argument: str) -> np.ndarray:
         """Data to float64 axis units; numbers pass without a copy (written into the
-        line's storage later), dates go through the axis."""
+        line's storage later), dates and strings (categories) go through the axis."""
+        if category.is_categorical(values):
+            return axis.convert(values).reshape(-1)
         arr = as_values(values, argument)
         if arr.dtype.kind in "Mm":
             return axis.convert(arr)
@@ -555,6 +582,24 @@ class Line2D(Artist):
                             "a slice or indices")
         if isinstance(every, (int, np.integer)) and every < 1:
             raise ValueError(f"markevery: got {every}, expected an int >= 1")
+        if isinstance(every, tuple) and len(every) == 2 and all(
+                isinstance(v, (int, np.integer)) for v in every):
+            if every[0] < 0 or every[1] < 1:  # matplotlib's (start, N)
+                raise ValueError(f"markevery: got {every}, expected (start >= 0, N >= 1)")
+            every = slice(int(every[0]), None, int(every[1]))
+        if isinstance(every, (list, tuple, np.ndarray)):
+            every = validate.numbers_array(every, "markevery")
+            n = len(self._x)
+            if every.dtype.kind == "b":
+                if every.shape != (n,):
+                    raise ValueError(f"markevery: got a mask of shape {every.shape}, expected "
+                                     f"({n},) like the data")
+            elif every.dtype.kind not in "iu" or every.ndim != 1:
+                raise TypeError(f"markevery: got {every.dtype} of shape {every.shape}, "
+                                "expected a list of point indices")
+            elif every.size and not (-n <= every.min() and every.max() < n):
+                raise ValueError(f"markevery: got indices {every.min()}..{every.max()}, "
+                                 f"expected indices of the {n} points (-{n}..{n - 1})")
         self._markevery = every
         self._changed()
 
@@ -566,6 +611,11 @@ class Line2D(Artist):
             return pts
         if isinstance(every, (int, np.integer)):
             return pts[:: int(every)]
+        if isinstance(every, np.ndarray) and every.dtype.kind in "iu":
+            n = len(pts)  # the data may have shrunk since: points that are gone have none
+            every = every[(every >= -n) & (every < n)]
+        elif isinstance(every, np.ndarray) and every.shape != (len(pts),):
+            return pts[:0]
         return pts[every]
 
     def rescale(self) -> None:
@@ -658,7 +708,7 @@ class Line2D(Artist):
 
     def set_linewidth(self, lw: float) -> None:
         """The line width in points."""
-        self._linewidth = float(lw)
+        self._linewidth = validate.number(lw, "linewidth", 0.0)
         self._changed()
 
     def get_linestyle(self) -> str:
@@ -681,27 +731,27 @@ class Line2D(Artist):
 
     def set_markersize(self, ms: float) -> None:
         """The marker size in points."""
-        self._markersize = float(ms)
+        self._markersize = validate.number(ms, "markersize", 0.0)
         self._changed()
 
     def set_markerfacecolor(self, c) -> None:
         """The marker face color (None: the line color)."""
-        self._mfc = c
+        self._mfc = validate.color(c, "markerfacecolor")
         self._changed()
 
     def set_markeredgecolor(self, c) -> None:
         """The marker edge color (None: the line color)."""
-        self._mec = c
+        self._mec = validate.color(c, "markeredgecolor")
         self._changed()
 
     def set_markeredgewidth(self, w: float) -> None:
         """The marker edge width in points."""
-        self._mew = float(w)
+        self._mew = validate.number(w, "markeredgewidth", 0.0)
         self._changed()
 
     def set_alpha(self, alpha) -> None:
         """The opacity 0..1 (None: the colors' own)."""
-        self._alpha = alpha
+        self._alpha = None if alpha is None else validate.number(alpha, "alpha", 0.0, 1.0)
         self._changed()
 
     def get_alpha(self):
@@ -728,25 +778,40 @@ def _steps(x: np.ndarray, y: np.ndarray, style: str) -> tuple[np.ndarray, np.nda
     """The vertices of a step line (matplotlib's drawstyle)."""
     if style == "default" or x.size < 2:
         return x, y
-    n = x.size
-    if style in ("steps", "steps-pre"):
-        sx = np.empty(2 * n - 1)
-        sy = np.empty(2 * n - 1)
-        sx[0::2], sx[1::2] = x, x[1:]
-        sy[0::2], sy[1::2] = y, y[:-1]
-        return sx, sy
-    if style == "steps-post":
-        sx = np.empty(2 * n - 1)
-        sy = np.empty(2 * n - 1)
-        sx[0::2], sx[1::2] = x, x[:-1]
-        sx[1::2] = x[1:]
-        sy[0::2], sy[1::2] = y, y[:-1]
-        return sx, sy
-    # steps-mid
-    mid = (x[:-1] + x[1:]) / 2
-    sx = np.r_[x[0], np.repeat(mid, 2), x[-1]]
-    sy = np.repeat(y, 2)
-    return sx, sy
+    kind = "pre" if style == "steps" else style[len("steps-"):]
+    return step_points(kind, x, y)
+
+
+def step_points(kind: str, t: np.ndarray, *ys: np.ndarray) -> tuple[np.ndarray, ...]:
+    """matplotlib's ``pts_to_prestep`` / ``poststep`` / ``midstep``: 'pre' goes up (or
+    down) first, then along; 'post' along first; 'mid' changes halfway."""
+    n = len(t)
+    if n == 0:
+        return (t, *ys)
+    if kind == "mid":
+        out = np.zeros((1 + len(ys), 2 * n))
+        mid = (t[:-1] + t[1:]) / 2
+        out[0, 1:-1:2] = mid
+        out[0, 2::2] = mid
+        out[0, 0], out[0, -1] = t[0], t[-1]
+        for k, y in enumerate(ys, 1):
+            out[k, 0::2] = y
+            out[k, 1::2] = y
+        return tuple(out)
+    out = np.zeros((1 + len(ys), max(2 * n - 1, 0)))
+    if kind == "pre":
+        out[0, 0::2] = t
+        out[0, 1::2] = t[:-1]
+        for k, y in enumerate(ys, 1):
+            out[k, 0::2] = y
+            out[k, 1::2] = y[1:]
+    else:  # post
+        out[0, 0::2] = t
+        out[0, 1::2] = t[1:]
+        for k, y in enumerate(ys, 1):
+            out[k, 0::2] = y
+            out[k, 1::2] = y[:-1]
+    return tuple(out)
 
 
 class ScalarMappable:
@@ -775,6 +840,7 @@ class ScalarMappable:
         """Color limits: ``set_clim(0, 1)`` or ``set_clim((0, 1))``."""
         if vmax is None and vmin is not None and np.ndim(vmin) == 1:
             vmin, vmax = vmin
+        validate.clim(vmin, vmax)
         if vmin is not None:
             self.norm.vmin = float(vmin)
         if vmax is not None:
@@ -817,7 +883,7 @@ class PathCollection(Artist, ScalarMappable):
         eq_hist = isinstance(norm, str) and norm == "eq_hist"
         self._init_mappable(cmap, None if eq_hist else norm, vmin, vmax)
         self._marker = check_marker(marker) or "o"
-        self._alpha = alpha
+        self._alpha = None
         self._edgecolors = "face" if edgecolors is None else edgecolors
         self._linewidths = 0.0 if linewidths is None else float(np.mean(linewidths))
         self._array = None
@@ -828,16 +894,25 @@ class PathCollection(Artist, ScalarMappable):
         self._density = None
         self._offsets = np.zeros((0, 2))
         self._scaled = np.zeros((0, 2))
-        self.set_offsets(np.c_[as_1d(x, "x").ravel(), as_1d(y, "y").ravel()]
-                         if np.size(x) == np.size(y) else _mismatch(x, y))
+        x, y = _drop_masked(x, y, s, c)
+        xs, ys = as_1d(x, "x").ravel(), as_1d(y, "y").ravel()
+        if xs.size != ys.size:
+            _mismatch(xs, ys)
+        # dates through their axes (numbers pass), as plot converts them
+        xs = axes.xaxis.convert(xs) if xs.dtype.kind in "Mm" else xs
+        ys = axes.yaxis.convert(ys) if ys.dtype.kind in "Mm" else ys
+        self.set_offsets(np.c_[xs, ys])
+        self._alpha = self._checked_alpha(alpha)
         self.set_sizes(rcParams["lines.markersize"] ** 2 if s is None else s)
         if c is not None and color is not None:
             raise ValueError("c and color: got both, expected at most one")
-        c = color if c is None else c
-        self._set_c(c)
+        self._set_c(color if c is None else c, "color" if c is None else "c")
         if density is None:
             density = len(self._offsets) > self.density_threshold and self._one_color()
         if density:
+            if np.ndim(self._alpha):
+                raise ValueError("alpha: per-point alpha cannot be shown with density=True "
+                                 "(points are counted per pixel); pass one number")
             if not self._one_color():
                 raise ValueError("c: per-point colors or values cannot be shown with "
                                  "density=True (points are counted per pixel); pass one "
@@ -894,17 +969,24 @@ class PathCollection(Artist, ScalarMappable):
         self._dirty[part] = (start, stop) if old is None else (min(old[0], start),
                                                                max(old[1], stop))
 
-    def _set_c(self, c) -> None:
+    def _set_c(self, c, argument: str = "c") -> None:
         n = len(self._offsets)
-        arr = None if c is None or isinstance(c, str) else np.asarray(c)
+        arr = None if c is None or isinstance(c, str) else validate.numbers_array(c, argument)
         # like matplotlib: n numbers are values for the colormap, anything else colors
         if arr is not None and arr.dtype.kind in "biuf" and arr.ndim == 1 and arr.size == n:
             self._array = None  # a new mapping: every color changes
             self.set_array(arr)
-        else:
-            self._array = None
-            self._facecolor = colors.to_rgba_array("C0" if c is None else c, n)
-            self._colors_changed()
+            return
+        try:
+            face = colors.to_rgba_array("C0" if c is None else c, n, argname=argument)
+        except ValueError:
+            if arr is not None and arr.dtype.kind in "biuf" and arr.ndim == 1:
+                raise ValueError(f"{argument}: got {arr.size} values for {n} points, expected "
+                                 f"{n} values, one color or {n} colors") from None
+            raise
+        self._array = None
+        self._facecolor = face
+        self._colors_changed()
 
     def set_offsets(self, xy) -> None:
         """New positions (N, 2); with N unchanged only the changed rows are uploaded."""
@@ -928,6 +1010,8 @@ class PathCollection(Artist, ScalarMappable):
                 self._facecolor = np.resize(self._facecolor, (n, 4))
             if self._array is not None:
                 self._array = np.resize(self._array, n)
+            if np.ndim(self._alpha):
+                self._alpha = np.resize(self._alpha, n)
             self._face = None
         self.rescale()
 
@@ -937,7 +1021,7 @@ class PathCollection(Artist, ScalarMappable):
 
     def set_sizes(self, s) -> None:
         """The marker areas in points²: one, or one per marker."""
-        s = as_1d(s, "s").astype(float)
+        s = as_1d(validate.sizes(s), "s").astype(float)
         n = len(self._offsets)
         if s.size not in (1, n):
             raise ValueError(f"s: got {s.size} sizes for {n} points, expected 1 or {n}")
@@ -986,9 +1070,20 @@ class PathCollection(Artist, ScalarMappable):
         """The face color: one, or one per marker."""
         self._set_c(c)
 
+    def _checked_alpha(self, alpha):
+        """None, one number in 0..1, or one per point (as matplotlib's scatter)."""
+        validate.alpha(alpha)
+        if alpha is None or np.ndim(alpha) == 0:
+            return alpha
+        a = np.asarray(alpha, dtype=float).ravel()
+        if a.size != len(self._offsets):
+            raise ValueError(f"alpha: got {a.size} values for {len(self._offsets)} points, "
+                             f"expected one number or {len(self._offsets)}")
+        return a
+
     def set_alpha(self, alpha) -> None:
-        """The opacity 0..1."""
-        self._alpha = alpha
+        """The opacity 0..1: one, or one per marker (None: the colors' own)."""
+        self._alpha = self._checked_alpha(alpha)
         self._colors_changed()
 
     def _mapping_changed(self) -> None:
@@ -1029,7 +1124,7 @@ class PathCollection(Artist, ScalarMappable):
     def _map_colors(self, values: np.ndarray) -> np.ndarray:
         rgba = np.asarray(self.cmap(self.norm(values)), dtype=float).reshape(-1, 4)
         if self._alpha is not None:
-            rgba[:, 3] = float(self._alpha)
+            rgba[:, 3] = self._alpha  # one number or one per point
         return rgba
 
     def face_rgba(self) -> np.ndarray:
@@ -1040,7 +1135,7 @@ class PathCollection(Artist, ScalarMappable):
             else:
                 rgba = self._facecolor.astype(float)
                 if self._alpha is not None:
-                    rgba[:, 3] = float(self._alpha)
+                    rgba[:, 3] = self._alpha  # one number or one per point
                 self._face = rgba
         return self._face
 
@@ -1079,6 +1174,33 @@ class PathCollection(Artist, ScalarMappable):
         return self._offsets
 
 
+#: an image's copy (up to 4 float64 channels), its float32 texture and RGBA picture
+IMAGE_BYTES_PER_PIXEL = 56
+
+
+def _extent(extent) -> tuple[float, ...] | None:
+    """None or (left, right, bottom, top): four finite numbers."""
+    if extent is None:
+        return None
+    if isinstance(extent, str) or np.ndim(extent) != 1 or len(extent) != 4:
+        raise ValueError(f"extent: got {extent!r}, expected (left, right, bottom, top)")
+    return tuple(validate.number(v, f"extent[{i}]") for i, v in enumerate(extent))
+
+
+def _drop_masked(x, y, s, c) -> tuple:
+    """x and y with NaN where any of x, y, s or c (one value per point) is masked:
+    matplotlib leaves those points out."""
+    n = np.size(x)
+    masks = [np.ma.getmaskarray(v).reshape(-1) for v in (x, y, s, c)
+             if np.ma.is_masked(v) and np.size(v) == n]
+    if not masks or np.size(y) != n:
+        return x, y
+    gone = np.logical_or.reduce(masks)
+    arr = as_1d(x, "x").reshape(-1)
+    gap = np.array("NaT", dtype=arr.dtype) if arr.dtype.kind in "Mm" else np.nan
+    return np.where(gone, gap, arr), y
+
+
 def _mismatch(x, y):
     raise ValueError(f"x and y must be the same size: got {np.size(x)} and {np.size(y)}")
 
@@ -1099,13 +1221,28 @@ class AxesImage(Artist, ScalarMappable):
         if interp in ("none", "antialiased", "auto"):
             interp = "nearest"
         self._alpha = alpha
-        self._extent_spec = extent
+        self._extent_spec = _extent(extent)
         self._visual = Image(np.zeros((1, 1)), interpolation=interp)
         self.set_data(data)
 
     def set_data(self, data) -> None:
-        """New image data (the same kinds ``imshow`` takes)."""
-        arr = np.array(data, copy=True)
+        """New image data (the same kinds ``imshow`` takes; masked pixels are left out)."""
+        if isinstance(data, np.ndarray) and data.ndim >= 2:  # before the copy
+            validate.points(data.shape[0] * data.shape[1], "X", IMAGE_BYTES_PER_PIXEL,
+                            "pixels", "pass a smaller image (or a lazy array: h5py, zarr, "
+                            "Dask or a numpy memmap, which lumos tiles and reads per view)")
+        mask = np.ma.getmaskarray(data) if np.ma.is_masked(data) else None
+        arr = np.array(validate.numbers_array(np.ma.getdata(data), "X"), copy=True)
+        if mask is not None and arr.dtype.kind in "biuf":
+            # masked pixels are left out (transparent), as NaN is
+            if arr.ndim == 2:
+                arr = np.where(mask, np.nan, arr.astype(float))
+            elif arr.ndim == 3 and arr.shape[2] in (3, 4):
+                rgba = arr.astype(float) / (255.0 if arr.dtype == np.uint8 else 1.0)
+                if rgba.shape[2] == 3:
+                    rgba = np.concatenate([rgba, np.ones(rgba.shape[:2] + (1,))], axis=2)
+                rgba[mask.any(axis=2)] = 0.0
+                arr = rgba
         if arr.dtype.kind not in "biuf":
             raise TypeError(f"X: got dtype {arr.dtype}, expected numbers")
         if arr.ndim not in (2, 3) or (arr.ndim == 3 and arr.shape[2] not in (3, 4)):
@@ -1131,7 +1268,7 @@ class AxesImage(Artist, ScalarMappable):
 
     def set_extent(self, extent) -> None:
         """Where the image lies in data coordinates: (left, right, bottom, top)."""
-        self._extent_spec = extent
+        self._extent_spec = _extent(extent)
         self._upload()
 
     def set_interpolation(self, interp: str) -> None:
@@ -1140,7 +1277,7 @@ class AxesImage(Artist, ScalarMappable):
 
     def set_alpha(self, alpha) -> None:
         """The opacity 0..1."""
-        self._alpha = alpha
+        self._alpha = validate.alpha(alpha)
         self._upload()
 
     def _mapping_changed(self) -> None:
@@ -1336,14 +1473,14 @@ def _font_size(size) -> float:
                              f"{', '.join(_FONT_SIZES)}")
         return float(rcParams["font.size"]) * _FONT_SIZES[size]
     v = float(size)
-    if not np.isfinite(v) or v <= 0:
-        raise ValueError(f"fontsize: got {size!r}, expected a positive number of points")
+    if not np.isfinite(v) or v <= 0 or v > 10_000:  # 10^4 pt (139 inches): pixels stay finite
+        raise ValueError(f"fontsize: got {size!r}, expected a positive number of points "
+                         "(at most 10,000)")
     return v
 
 
 def _rotation(rotation) -> float:
-    if rotation in ("horizontal", None):
+    if rotation is None:
         return 0.0
-    if rotation == "vertical":
-        return 90.0
-    return float(rotation)
+    rotation = validate.rotation(rotation)
+    return {"horizontal": 0.0, "vertical": 90.0}.get(rotation, rotation)

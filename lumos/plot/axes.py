@@ -14,7 +14,7 @@ from ..scene.cameras import PanZoomCamera
 from ..transforms import Affine, Transform, chain
 from ..visuals import Line
 from ..visuals.base import Member
-from . import bigdata
+from . import bigdata, category, validate
 from . import text as textmod
 from .artist_api import ArtistAPI
 from .artists import (
@@ -32,6 +32,7 @@ from .artists import (
 from .axis import Axis
 from .coords import AxisScales, LiveTransform, rect_to_unit, unit_to_box
 from .decorations import TickLayout, draw_rectilinear_frame, rectilinear_margins
+from .plot_types import PlotTypesMixin
 from .plotting import PlottingMixin
 from .scale import LinearScale
 from .spines import Spines
@@ -44,6 +45,8 @@ def parse_fmt(fmt: str) -> dict:
     """matplotlib's format string: ``'r--o'`` → color, linestyle, marker."""
     if not isinstance(fmt, str):
         raise TypeError(f"fmt: got {type(fmt).__name__}, expected str")
+    if fmt.isspace() or fmt == "None":  # matplotlib: no line and no marker
+        return {"linestyle": "None"}
     out: dict = {}
     i = 0
     while i < len(fmt):
@@ -87,7 +90,7 @@ def _split_plot_args(args) -> list[tuple]:
     return groups
 
 
-class Axes(PlottingMixin, ArtistAPI):
+class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
     """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``.
 
     This class is also the base of every projection (``projection="polar"``, ...): a
@@ -154,14 +157,17 @@ class Axes(PlottingMixin, ArtistAPI):
         axis.is_date = other.is_date
         axis._set_default_ticker()
 
-    def _add_artist(self, artist: Artist) -> Artist:
+    def _add_artist(self, artist: Artist, autoscale: bool = True) -> Artist:
+        """Add ``artist``; ``autoscale=False`` when more follow at once (the limits are
+        fitted after the last: fitting visits every artist)."""
         self.artists.append(artist)
         for v in artist.visuals():
             v.order = artist.zorder
             v.rasterized = artist.get_rasterized()
             self.view.add(v)
         self._dirty = True
-        self._autoscale()
+        if autoscale:
+            self._autoscale()
         return artist
 
     def _remove_artist(self, artist: Artist) -> None:
@@ -193,21 +199,36 @@ class Axes(PlottingMixin, ArtistAPI):
             if bigdata.is_lazy_input(y) or bigdata.is_lazy_input(x):
                 lines.append(bigdata.dispatch_plot(self, x, y, style))
                 continue
+            # strings are categories (matplotlib's category axis)
+            if category.is_categorical(x):
+                x = self.xaxis.convert(x)
+            if category.is_categorical(y):
+                y = self.yaxis.convert(y)
             # validated without copies: each Line2D copies its column once
             y = numeric(y, "y")
-            x = np.arange(len(y), dtype=float) if x is None else numeric(x, "x")
+            y = y.reshape(1) if y.ndim == 0 else y  # plot(5): one point, as matplotlib
+            x = None if x is None else numeric(x, "x")
+            x = x.reshape(1) if x is not None and x.ndim == 0 else x
+            validate.lines(max(a.shape[1] if a.ndim == 2 else 1 for a in (x, y)
+                               if a is not None), len(y), "y",
+                           markers=check_marker(style.get("marker")) is not None)
+            x = np.arange(len(y), dtype=float) if x is None else x
             if x.shape[:1] != y.shape[:1]:
                 raise ValueError(f"x and y must have same first dimension, but have shapes "
                                  f"{x.shape} and {y.shape}")
             x, y = _as_columns(x, "x"), _as_columns(y, "y")
-            ncols = max(x.shape[1], y.shape[1])
+            if x.shape[1] > 1 and y.shape[1] > 1 and x.shape[1] != y.shape[1]:
+                raise ValueError(f"x and y: x has {x.shape[1]} columns but y has "
+                                 f"{y.shape[1]}, expected as many (or one)")
+            # no columns in x or y: no lines (as matplotlib)
+            ncols = 0 if 0 in (x.shape[1], y.shape[1]) else max(x.shape[1], y.shape[1])
             for k in range(ncols):
                 xk = x[:, min(k, x.shape[1] - 1)]
                 yk = y[:, min(k, y.shape[1] - 1)]
                 s = dict(style)
                 if "color" not in s:
                     s["color"] = self._next_color()
-                lines.append(self._add_artist(Line2D(self, xk, yk, **s)))
+                lines.append(self._add_artist(Line2D(self, xk, yk, **s), k == ncols - 1))
         return lines
 
     def loglog(self, *args, **kwargs) -> list[Line2D]:
@@ -247,13 +268,22 @@ class Axes(PlottingMixin, ArtistAPI):
         through ``cmap`` with ``norm`` 'eq_hist' (default), 'linear' or 'log'.
         """
         _reject_unknown(kwargs, "scatter")
+        validate.check(s=s, alpha=alpha, linewidths=linewidths, edgecolors=edgecolors,
+                       zorder=zorder, color=color)
+        validate.clim(vmin, vmax)
         if bigdata.is_lazy_input(x) or bigdata.is_lazy_input(y):
             return bigdata.dispatch_scatter(self, x, y, density, dict(
                 s=s, c=c, marker=None if marker == "o" else marker, cmap=cmap, norm=norm,
                 vmin=vmin, vmax=vmax, alpha=alpha, linewidths=linewidths,
                 edgecolors=edgecolors, label=label, zorder=zorder, color=color))
+        validate.points(max(validate.size_of(x), validate.size_of(y)), "x",
+                        validate.MARKER_BYTES_PER_POINT)
         if c is None and color is None:
             color = self._next_color()
+        if category.is_categorical(x):
+            x = self.xaxis.convert(x)
+        if category.is_categorical(y):
+            y = self.yaxis.convert(y)
         pc = PathCollection(self, x, y, s=s, c=c, marker=marker, cmap=cmap, norm=norm,
                             vmin=vmin, vmax=vmax, alpha=alpha, linewidths=linewidths,
                             edgecolors=edgecolors, label=label, zorder=zorder, color=color,
@@ -266,6 +296,8 @@ class Axes(PlottingMixin, ArtistAPI):
                **kwargs) -> AxesImage:
         """An image; ``origin='upper'`` puts row 0 at the top, ``aspect='equal'`` default."""
         _reject_unknown(kwargs, "imshow")
+        validate.check(alpha=alpha, zorder=zorder)
+        validate.clim(vmin, vmax)
         if bigdata.is_lazy_input(X) and max(X.shape[:2]) > bigdata.TILE_ABOVE:
             im = bigdata.dispatch_imshow(self, X, dict(
                 cmap=cmap, norm=norm, interpolation=interpolation, alpha=alpha, vmin=vmin,
@@ -415,13 +447,14 @@ class Axes(PlottingMixin, ArtistAPI):
                     if sticky is not None and len(sticky[i]):
                         stickies.append(np.asarray(sticky[i], dtype=float).ravel())
             if not spans:
+                _log_fallback(axis)
                 continue
-            lo = min(s[0] for s in spans)
-            hi = max(s[1] for s in spans)
+            lo, hi = axis.clip_limits(min(s[0] for s in spans), max(s[1] for s in spans))
             margin = self._margins[i]
             with np.errstate(all="ignore"):
                 s0, s1 = axis.scale.forward(np.array([lo, hi]))
             if not (np.isfinite(s0) and np.isfinite(s1)):
+                _log_fallback(axis)
                 continue
             if s0 == s1:
                 lo, hi = _singular(lo, axis.scale.name)
@@ -441,7 +474,7 @@ class Axes(PlottingMixin, ArtistAPI):
             if above.size:
                 hi = min(hi, above[0])
             inverted = axis.inverted
-            axis.limits.lo, axis.limits.hi = float(lo), float(hi)
+            axis.limits.lo, axis.limits.hi = axis.clip_limits(float(lo), float(hi), warn=False)
             axis.inverted = inverted
 
     def update_limits(self) -> None:
@@ -463,7 +496,9 @@ class Axes(PlottingMixin, ArtistAPI):
         """Padding added to the data range by autoscaling, as a fraction of it (rcParams
         axes.xmargin, axes.ymargin)."""
         mx, my = self._margins
-        self._margins = (mx if x is None else float(x), my if y is None else float(y))
+        # matplotlib's bound: a margin of -0.5 would shrink the view to nothing
+        self._margins = (mx if x is None else validate.number(x, "x", -0.5, exclusive=True),
+                         my if y is None else validate.number(y, "y", -0.5, exclusive=True))
         self._autoscale()
 
     def set_xlim(self, left=None, right=None, **kwargs):
@@ -638,6 +673,12 @@ class Axes(PlottingMixin, ArtistAPI):
         if direction is not None and direction not in ("in", "out", "inout"):
             raise ValueError(f"direction: got {direction!r}, expected 'in', 'out' or 'inout'")
         rotation = labelrotation if labelrotation is not None else rotation
+        if rotation is not None:  # checked before anything is set
+            validate.rotation(rotation, "labelrotation" if labelrotation is not None
+                              else "rotation")
+        for name, v in (("length", length), ("width", width), ("pad", pad)):
+            if v is not None:
+                validate.number(v, name, None if name == "pad" else 0.0)
         targets = (self.xaxis, self.yaxis) if axis == "both" else (getattr(self, f"{axis}axis"),)
         for ax_ in targets:
             if labelsize is not None:
@@ -855,6 +896,10 @@ class Axes(PlottingMixin, ArtistAPI):
         bx, by, bw, bh = self.box
         height = self.figure.canvas.size[1]
         self.view.fixed_rect = (bx, height - by - bh, bw, bh)
+        # axes sharing limits with others (sharex=True): a page moves them together
+        share = [f"{a.name}{id(a.limits)}" if len(a.limits.members) > 1 else None
+                 for a in (self.xaxis, self.yaxis)]
+        self.view.controller_params = {"share": share} if any(share) else {}
 
     def camera_changed(self, camera: dict) -> None:
         """The mouse moved the view's camera (a frame camera dictionary, as the
@@ -974,6 +1019,10 @@ class Axes(PlottingMixin, ArtistAPI):
                 return a, a.pick_index(index)
         return visual, index
 
+    def grid_visual(self):
+        """The Line drawing the grid in the axes' view (a page redraws it per view)."""
+        return self._grid_line
+
     def _update_grid(self) -> None:
         segments = []
         xs0, xs1 = self.xaxis.scaled_interval()
@@ -1009,6 +1058,18 @@ class Axes(PlottingMixin, ArtistAPI):
             line.color = color
 
 
+def _log_fallback(axis: Axis) -> None:
+    """A log axis with no positive data and non-positive limits shows matplotlib's
+    default decade (1, 10), with its warning, instead of limits it cannot draw."""
+    lo, hi = axis.limits.lo, axis.limits.hi
+    if axis.scale.name == "log" and lo is not None and (lo <= 0 or hi <= 0):
+        import warnings
+
+        warnings.warn(f"{axis.name}: data has no positive values, and therefore cannot be "
+                      "log-scaled; showing 1..10", stacklevel=3)
+        axis.limits.lo, axis.limits.hi = 1.0, 10.0
+
+
 def _singular(v: float, scale: str) -> tuple[float, float]:
     if scale == "log":
         return v / 10, v * 10
@@ -1031,9 +1092,7 @@ _KW_ALIASES = {"c": "color", "lw": "linewidth", "ls": "linestyle", "ms": "marker
 
 
 def _normalize_kwargs(kwargs: dict) -> dict:
-    out = {}
-    for k, v in kwargs.items():
-        out[_KW_ALIASES.get(k, k)] = v
+    out = validate.keywords(kwargs, _KW_ALIASES)
     if "marker" in out:
         check_marker(out["marker"])
     return out

@@ -8,6 +8,9 @@ from . import ticker
 from .scale import LinearScale, make_scale
 from .style import rcParams
 
+#: the largest magnitude of an axis limit: two limits' span and a margin stay finite
+LIMIT = 1e307
+
 
 class Limits:
     """View limits in data units, shared by axes that share this axis."""
@@ -35,6 +38,7 @@ class Axis:
         self.limits.members.append(self)
         self.inverted = False
         self.is_date = False
+        self.units = None  # the categories of a category axis (lumos.plot.category)
         self.label = ""
         self.label_size = float(rcParams["axes.labelsize"])
         self.label_color = "black"
@@ -154,7 +158,12 @@ class Axis:
         self._set_default_ticker()
 
     def convert(self, values: np.ndarray) -> np.ndarray:
-        """Data to float64 axis units: datetime64 becomes days since 1970 (matplotlib)."""
+        """Data to float64 axis units: datetime64 becomes days since 1970 (matplotlib),
+        strings become category positions."""
+        from . import category
+
+        if category.is_categorical(values):
+            return category.convert(self, values)
         arr = np.asarray(values)
         if arr.dtype.kind == "M":
             if not self.is_date:
@@ -189,6 +198,7 @@ class Axis:
         hi = current[1] if hi is None else float(hi)
         if not (np.isfinite(lo) and np.isfinite(hi)):
             raise ValueError(f"{self.name}lim: got ({lo}, {hi}), expected finite limits")
+        lo, hi = self.clip_limits(lo, hi)
         if self.scale.name == "log" and (lo <= 0 or hi <= 0):
             import warnings
 
@@ -202,6 +212,26 @@ class Axis:
             lo, hi = _expand_singular(lo, self.scale.name)
         self.limits.lo, self.limits.hi = lo, hi
         self.limits.auto = auto
+
+    def clip_limits(self, lo: float, hi: float, warn: bool = True) -> tuple[float, float]:
+        """Limits the transforms can divide by: within ±``LIMIT`` (with a warning; beyond,
+        the span of the view or a margin overflows float64), and, as matplotlib's
+        ``nonsingular``, a span too small for float64 widened (0..1e-308 gave an
+        infinite scale)."""
+        if max(abs(lo), abs(hi)) > LIMIT:
+            if warn:
+                import warnings
+
+                warnings.warn(f"{self.name}lim: ({lo:g}, {hi:g}) clipped to ±{LIMIT:g}, the "
+                              "range lumos's transforms can handle", stacklevel=3)
+            lo, hi = float(np.clip(lo, -LIMIT, LIMIT)), float(np.clip(hi, -LIMIT, LIMIT))
+        largest = max(abs(lo), abs(hi))
+        if abs(hi - lo) < 1e-300 and largest < 1e-290:  # 1 / span would overflow
+            return (-0.001, 0.001) if lo <= hi else (0.001, -0.001)
+        if abs(hi - lo) <= largest * 1e-15:
+            a, b = _expand_singular(min(lo, hi), self.scale.name)
+            return (a, b) if lo <= hi else (b, a)
+        return lo, hi
 
     def pixels_along(self, values) -> np.ndarray:
         """Figure pixels along this axis (x from the left, y from the bottom) of data
@@ -228,6 +258,16 @@ class Axis:
         lo, hi = self.get_view_interval()
         length, vertical = self.tick_room()
         font_px = self.axes.figure.points_to_pixels(self.tick_size)
+        # One figure draw asks for the ticks of an axis several times (both layout
+        # passes, the grid, the decorations); during a draw they are computed once
+        # per view and length. Outside a draw there is no memo: locators and
+        # formatters may have changed since.
+        memo = getattr(self.axes.figure, "_tick_memo", None)
+        key = (id(self), lo, hi, length, font_px, self.scale.name, id(self.major_locator),
+               id(self.minor_locator), id(self.major_formatter))
+        if memo is not None and key in memo:
+            major, labels, minor, offset = memo[key]
+            return major.copy(), list(labels), minor.copy(), offset
         for locator in (self.major_locator, self.minor_locator):
             if hasattr(locator, "tick_space"):
                 locator.tick_space = ticker.tick_space(length, font_px, vertical)
@@ -238,6 +278,8 @@ class Axis:
                                                                "get_offset") else ""
         minor = ticker.visible(self.minor_locator.tick_values(lo, hi), lo, hi, log=log)
         minor = ticker.remove_overlapping_locs(minor, major)
+        if memo is not None:
+            memo[key] = (major.copy(), tuple(labels), minor.copy(), offset)
         return major, labels, minor, offset
 
 

@@ -19,9 +19,20 @@ import math
 import numpy as np
 
 from .. import colors
+from .. import primitives as prim
 from ..geometry import triangulate, triangulate_polygon
-from ..visuals import Line, Mesh
-from .artists import Artist, LegendHandle, Line2D, ScalarMappable, Text, check_linestyle
+from ..visuals import Line, Mesh, Paths
+from ..visuals.base import rgba_bytes
+from ..visuals.path import hatch_counts
+from .artists import (
+    Artist,
+    LegendHandle,
+    Line2D,
+    ScalarMappable,
+    Text,
+    check_linestyle,
+    step_points,
+)
 from .style import dash_pattern, rcParams
 
 # matplotlib's log scales 'clip' non-positive values to a huge negative exponent, so a bar
@@ -184,6 +195,7 @@ class Collection(Artist):
     zorder = 1.0
     space = "projected"  # geometry is triangulated where it is drawn: after the projection
     _view_dependent = False  # geometry depends on pixels or view limits: redo per frame
+    _page_name = "a collection"  # what a page names when it cannot follow the geometry
 
     def __init__(self, axes, facecolor="C0", edgecolor="none", linewidth=None, linestyle="-",
                  alpha=None, label=None, zorder=None, n_lines: int = 1) -> None:
@@ -247,9 +259,16 @@ class Collection(Artist):
             shown.append(set_line(visual, polylines, rgba, w, dash_pattern(ls, w)))
         self._shown = shown
         self._sync_visuals()
+        if self._view_dependent:  # Python rebuilds it per view; a page cannot (it says so)
+            for visual in self.visuals():
+                visual.follow = {"kind": "frozen", "what": self._page_name}
+
+    def _shown_flags(self) -> list:
+        """Whether each of ``visuals()`` has something to draw."""
+        return self._shown
 
     def _sync_visuals(self) -> None:
-        for visual, shown in zip(self.visuals(), self._shown, strict=True):
+        for visual, shown in zip(self.visuals(), self._shown_flags(), strict=True):
             visual.visible = bool(shown) and self._visible
             visual.order = self.zorder
 
@@ -344,15 +363,19 @@ def _points(value, argument: str) -> float:
 
 # -- bars -------------------------------------------------------------------------------
 class BarCollection(Collection):
-    """All bars of one ``bar``/``barh`` call: one Mesh for the faces, one Line for edges."""
+    """All bars of one ``bar``/``barh`` call: one Mesh for the faces, one Line for edges,
+    and the hatches (one per bar, or None) in one Paths visual between them."""
 
     def __init__(self, axes, left, bottom, width, height, facecolor, edgecolor, linewidth,
                  linestyle="-", alpha=None, label=None, zorder=None,
-                 orientation="vertical") -> None:
+                 orientation="vertical", hatch=None) -> None:
+        self._hatch_paths = Paths()
+        self._hatched = False
         super().__init__(axes, facecolor=facecolor, edgecolor=edgecolor, linewidth=linewidth,
                          linestyle=linestyle, alpha=alpha, label=label, zorder=zorder)
         self._xywh = np.c_[left, bottom, width, height].astype(float)
         n = len(self._xywh)
+        self._hatches = _hatch_rows(hatch, n)
         # per-bar colors (matplotlib gives each Rectangle its own)
         self._facecolors = _cycle_rows(self._facecolors, n, None)
         self._edgecolors = _cycle_rows(self._edgecolors, n, None)
@@ -402,12 +425,62 @@ class BarCollection(Collection):
         fill = (self._view(np.concatenate(verts)), np.concatenate(faces),
                 np.concatenate(cols)) if n else None
         outlines = [self._view(o) for o in outlines]
+        self._set_hatches(outlines, self._hatches[keep][order], edge[order])
         return fill, [(outlines, edge[order], self._linewidth, self._linestyle)]
+
+    def _set_hatches(self, outlines, hatches, edge) -> None:
+        """matplotlib's hatch over each hatched bar's face: in its edge color, or
+        ``patch.edgecolor`` (without the bars' alpha) where the edge is invisible."""
+        fig = self.axes.figure
+        fallback = colors.to_rgba(rcParams["patch.edgecolor"])
+        width = fig.points_to_pixels(rcParams.get("hatch.linewidth", 1.0))
+        paths = [prim.Path(ring, fill=None, hatch=h, hatch_width=width,
+                           hatch_color=tuple(e) if e[3] > 0 else fallback)
+                 for ring, h, e in zip(outlines, hatches, edge, strict=True) if h]
+        self._hatch_paths.set_paths(paths)
+        self._hatch_paths.hatch_unit = fig.dpi
+        self._hatch_paths.canvas_height = fig.canvas.size[1]  # tiles start at its top left
+        self._hatched = bool(paths)
+
+    def visuals(self) -> list:
+        return [self._mesh, self._hatch_paths, *self._line_visuals]
+
+    def _shown_flags(self) -> list:
+        return [self._shown[0], self._hatched, *self._shown[1:]]
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        """The first bar's box, hatched as it is."""
+        return LegendHandle(patch=self.legend_patch(), hatch=self.legend_hatch(0))
+
+    def legend_hatch(self, i: int) -> tuple | None:
+        """Bar ``i``'s hatch in a legend: ``(letters, rgba, width px, tile px)``."""
+        if not len(self._hatches) or not self._hatches[i]:
+            return None
+        fig = self.axes.figure
+        edge = _cycle_rows(self._edgecolors[i:i + 1], 1, self._alpha)[0]
+        rgba = tuple(edge) if edge[3] > 0 else colors.to_rgba(rcParams["patch.edgecolor"])
+        return (self._hatches[i], rgba,
+                fig.points_to_pixels(rcParams.get("hatch.linewidth", 1.0)), fig.dpi)
+
+    def get_hatch(self):
+        """The hatch of the first bar (matplotlib's Rectangle.get_hatch per bar)."""
+        return self._hatches[0] if len(self._hatches) else None
+
+    def set_hatch(self, hatch) -> None:
+        """One hatch for every bar, or one per bar (cycled)."""
+        self._hatches = _hatch_rows(hatch, len(self._xywh))
+        self._restyle()
 
     def data_limits(self):
         keep = self._bar_visible
         x0, x1, y0, y1 = (c[keep] for c in self._corners())
         return _limits2(np.r_[x0, x1], np.r_[y0, y1], self.axes)
+
+    def legend_items(self) -> list:
+        """Itself, or each bar when the bars have a label each (``label=[...]``)."""
+        if self.bar_labels is None:
+            return [self]
+        return [Rectangle(self, i) for i in range(len(self._xywh))]
 
     def legend_patch(self):
         face = tuple(_cycle_rows(self._facecolors[:1], 1, self._alpha)[0]) if len(
@@ -433,6 +506,19 @@ class BarCollection(Collection):
         self._facecolors = _cycle_rows(color_rows(c, "color"), len(self._xywh), None)
         self._edgecolors = self._facecolors.copy()
         self._restyle()
+
+
+def _hatch_rows(hatch, n: int) -> np.ndarray:
+    """One hatch (a string of matplotlib's hatch letters, or None) per bar, cycled as
+    matplotlib cycles ``bar(hatch=[...])``."""
+    seq = [hatch] if hatch is None or isinstance(hatch, str) else list(hatch)
+    if not seq:
+        raise ValueError("hatch: got an empty sequence, expected a hatch or one per bar")
+    for h in seq:
+        hatch_counts(h)
+    out = np.empty(n, dtype=object)
+    out[:] = [seq[i % len(seq)] or None for i in range(n)]
+    return out
 
 
 class Rectangle:
@@ -529,6 +615,14 @@ class Rectangle:
     def get_linewidth(self) -> float:
         return self._c._linewidth
 
+    def get_hatch(self) -> str | None:
+        return self._c._hatches[self._i]
+
+    def set_hatch(self, hatch) -> None:
+        hatch_counts(hatch)
+        self._c._hatches[self._i] = hatch or None
+        self._c.rescale()
+
     def get_visible(self) -> bool:
         return bool(self._c._bar_visible[self._i]) and self._c.get_visible()
 
@@ -550,7 +644,7 @@ class Rectangle:
                                       else None)
 
     def legend_handle(self, fontsize_px: float) -> LegendHandle:
-        return LegendHandle(patch=self.legend_patch())
+        return LegendHandle(patch=self.legend_patch(), hatch=self._c.legend_hatch(self._i))
 
 
 class Container(tuple):
@@ -616,30 +710,53 @@ class BarContainer(Container):
         return self.collection.legend_patch()
 
     def legend_handle(self, fontsize_px: float) -> LegendHandle:
-        return LegendHandle(patch=self.legend_patch())
+        return self.collection.legend_handle(fontsize_px)
 
 
 class ErrorbarContainer(Container):
-    """What ``errorbar`` returns: ``(data_line, caplines, barlinecols)``."""
+    """What ``errorbar`` returns: ``(data_line, caplines, barlinecols)``. ``cap_points``:
+    the caps' length in points (the legend draws caps that long)."""
 
     def __init__(self, lines, has_xerr: bool = False, has_yerr: bool = False,
-                 label=None) -> None:
+                 label=None, cap_points: float = 0.0) -> None:
         super().__init__(lines, label)
         self.lines = lines
         self.has_xerr = has_xerr
         self.has_yerr = has_yerr
-
-    def legend_line(self) -> tuple[tuple, float, tuple | None]:
-        """The legend's line: the data line's, else the error bars'."""
-        line = self.lines[0]
-        if line is None:
-            return self.lines[2][0].legend_line() if self.lines[2] else ((0, 0, 0, 0), 1.0,
-                                                                          None)
-        w = line.axes.figure.points_to_pixels(line.get_linewidth())
-        return line.line_rgba(), w, dash_pattern(line._linestyle, w)
+        self.cap_points = float(cap_points)
 
     def legend_handle(self, fontsize_px: float) -> LegendHandle:
-        return LegendHandle(line=self.legend_line())
+        """matplotlib's HandlerErrorbar: the data line and marker over a bar reaching half
+        a font size each way from the middle, styled as the first bar collection, with
+        caps styled as the first caps."""
+        line, caplines, barcols = self.lines
+        base = line.legend_handle(fontsize_px) if line is not None else LegendHandle()
+        if not barcols:
+            return base
+        bar_rgba, bar_w, bar_dashes = barcols[0].legend_line()
+        half = 0.5 * fontsize_px
+        cap = None
+        if caplines:
+            fig = caplines[0].axes.figure
+            edge = np.atleast_2d(caplines[0].get_edgecolor())
+            width = np.ravel(caplines[0].get_linewidth())
+            cap = (tuple(edge[0]) if len(edge) else (0, 0, 0, 0),
+                   fig.points_to_pixels(float(width[0]) if width.size else 1.0),
+                   fig.points_to_pixels(self.cap_points) / 2)
+        strokes = []
+        for on, across in ((self.has_xerr, 0), (self.has_yerr, 1)):
+            if not on:
+                continue
+            ends = np.zeros((2, 3))
+            ends[:, 0] = 0.5
+            ends[:, 1 + across] = (-half, half)
+            strokes.append((ends, bar_rgba, bar_w, bar_dashes))
+            if cap is not None and cap[2] > 0:
+                for end in ends:
+                    c = np.array([end, end])
+                    c[:, 2 - across] += (-cap[2], cap[2])
+                    strokes.append((c, cap[0], cap[1], None))
+        return LegendHandle(line=base.line, marker=base.marker, strokes=tuple(strokes))
 
 
 class StemContainer(Container):
@@ -649,11 +766,19 @@ class StemContainer(Container):
         super().__init__(markerline_stemlines_baseline, label)
         self.markerline, self.stemlines, self.baseline = markerline_stemlines_baseline
 
-    def legend_line(self) -> tuple[tuple, float, tuple | None]:
-        return self.stemlines.legend_line()
-
     def legend_handle(self, fontsize_px: float) -> LegendHandle:
-        return LegendHandle(line=self.legend_line())
+        """matplotlib's HandlerStem: a stem from the bottom of the handle box
+        (0.7 font sizes tall) to 0.6875 of its height, its marker on
+        top, over a baseline along the box's bottom."""
+        height = 0.7 * fontsize_px  # matplotlib's legend.handleheight
+        bottom, head = -height / 2, 0.6875 * height - height / 2
+        stem_rgba, stem_w, stem_dashes = self.stemlines.legend_line()
+        strokes = [(((0.5, 0.0, bottom), (0.5, 0.0, head)), stem_rgba, stem_w, stem_dashes)]
+        base = self.baseline.legend_handle(fontsize_px).line
+        if base is not None:
+            strokes.append((((0.0, 0.0, bottom), (1.0, 0.0, bottom)), *base))
+        return LegendHandle(marker=self.markerline.legend_handle(fontsize_px).marker,
+                            strokes=tuple(strokes), marker_dy=head)
 
 
 # -- polygons ---------------------------------------------------------------------------
@@ -674,6 +799,7 @@ class Polygon(Collection):
         self._fill = bool(fill)
         self._coords = (xcoords, ycoords)
         self._view_dependent = "axes" in self._coords
+        self._page_name = "axhspan/axvspan"
         self._xy = np.zeros((0, 2))
         self.set_xy(xy)
 
@@ -778,37 +904,6 @@ class PolyCollection(Collection):
             return None
         allv = np.concatenate(self._verts)
         return _limits2(allv[:, 0], allv[:, 1], self.axes)
-
-
-def step_points(kind: str, t: np.ndarray, *ys: np.ndarray) -> tuple[np.ndarray, ...]:
-    """matplotlib's ``pts_to_prestep`` / ``poststep`` / ``midstep`` for fill_between."""
-    n = len(t)
-    if n == 0:
-        return (t, *ys)
-    if kind == "mid":
-        out = np.zeros((1 + len(ys), 2 * n))
-        mid = (t[:-1] + t[1:]) / 2
-        out[0, 1:-1:2] = mid
-        out[0, 2::2] = mid
-        out[0, 0], out[0, -1] = t[0], t[-1]
-        for k, y in enumerate(ys, 1):
-            out[k, 0::2] = y
-            out[k, 1::2] = y
-        return tuple(out)
-    out = np.zeros((1 + len(ys), max(2 * n - 1, 0)))
-    if kind == "pre":
-        out[0, 0::2] = t
-        out[0, 1::2] = t[:-1]
-        for k, y in enumerate(ys, 1):
-            out[k, 0::2] = y
-            out[k, 1::2] = y[1:]
-    else:  # post
-        out[0, 0::2] = t
-        out[0, 1::2] = t[1:]
-        for k, y in enumerate(ys, 1):
-            out[k, 0::2] = y
-            out[k, 1::2] = y[:-1]
-    return tuple(out)
 
 
 def band_triangles(t: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -1017,6 +1112,7 @@ class CapLines(LineCollection):
     the same size in pixels whatever the zoom (matplotlib's '_' and '|' markers)."""
 
     _view_dependent = True
+    _page_name = "error bar caps"
 
     def __init__(self, axes, x, y, across: str, capsize: float, color, capthick,
                  alpha=None, zorder=None) -> None:
@@ -1033,8 +1129,30 @@ class CapLines(LineCollection):
     def get_ydata(self) -> np.ndarray:
         return self._y.copy()
 
+    # matplotlib's caps are Line2D markers: their accessors, on the caps' size and stroke
+    def get_marker(self) -> str:
+        return "_" if self._across == "x" else "|"
+
     def get_markersize(self) -> float:
         return 2.0 * self._capsize
+
+    def set_markersize(self, size) -> None:
+        self._capsize = _points(size, "markersize") / 2.0
+        self.rescale()
+
+    def get_markeredgewidth(self) -> float:
+        return self.get_linewidth()
+
+    def set_markeredgewidth(self, width) -> None:
+        self.set_linewidth(width)
+
+    def get_markeredgecolor(self) -> tuple:
+        return tuple(float(v) for v in self.get_color()[0])
+
+    def set_markeredgecolor(self, color) -> None:
+        self.set_color(color)
+
+    set_ms, set_mew, set_mec = set_markersize, set_markeredgewidth, set_markeredgecolor
 
     def _build(self):
         ax = self.axes
@@ -1051,7 +1169,56 @@ class CapLines(LineCollection):
         return _limits2(self._x, self._y, self.axes)
 
 
-class AxLine(Line2D):
+class ViewLine(Line2D):
+    """A line whose ends follow the view (drawn by its own visual, rebuilt when the
+    limits move); subclasses give the ends in scale space with ``_ends()``."""
+
+    def __init__(self, axes, x, y, **kwargs) -> None:
+        self._visual = Line(width=1.0)
+        self._built_for = None
+        super().__init__(axes, x, y, **kwargs)
+
+    def _ends(self) -> tuple[np.ndarray, np.ndarray]:
+        raise NotImplementedError
+
+    def rescale(self) -> None:
+        # empty batch positions: drawn by its own visual, not batched with the other
+        # lines (the batch would be rebuilt every time the limits move)
+        self._scaled = np.zeros((0, 2))
+        self._markers_scaled = np.zeros((0, 2))
+        self._changed()
+
+    def _update_geometry(self) -> None:
+        ax = self.axes
+        self._built_for = ax.view_state()
+        xs, ys = self._ends()
+        px = ax.figure.points_to_pixels(self._linewidth)
+        rgba = np.asarray([self.line_rgba()])
+        ok = self._linestyle is not None and set_line(
+            self._visual, [np.c_[xs, ys]], rgba, px,
+            dash_pattern(self._linestyle, px))
+        self._visual.visible = bool(ok) and self._visible
+        self._visual.order = self.zorder
+        self._visual.follow = self._follow(xs, ys, rgba[0])
+
+    def _follow(self, xs, ys, rgba) -> dict:
+        """What a page, which moves the camera alone, does with this line: by default it
+        says the line is frozen (Python rebuilds it per view)."""
+        return {"kind": "frozen", "what": type(self).__name__}
+
+    def _changed(self) -> None:
+        self._update_geometry()
+        super()._changed()
+
+    def draw_overlay(self, ov) -> None:
+        if self.axes.view_state() != self._built_for:
+            self._update_geometry()
+
+    def visuals(self) -> list:
+        return [self._visual]
+
+
+class AxLine(ViewLine):
     """A horizontal or vertical line across the axes (``axhline``/``axvline``): the
     position is data, the extent an axes fraction, so it spans the view whatever the
     limits and takes no part in autoscaling along it."""
@@ -1061,8 +1228,6 @@ class AxLine(Line2D):
         self._orientation = orientation
         self._value = float(value)
         self._span = (float(fmin), float(fmax))
-        self._visual = Line(width=1.0)
-        self._built_for = None
         if orientation == "horizontal":
             x, y = [fmin, fmax], [value, value]
         else:
@@ -1087,40 +1252,24 @@ class AxLine(Line2D):
         self._x, self._y = x, y
         self.rescale()
 
-    def rescale(self) -> None:
-        # empty batch positions: drawn by its own visual, not batched with the other
-        # lines (the batch would be rebuilt every time the limits move)
-        self._scaled = np.zeros((0, 2))
-        self._markers_scaled = np.zeros((0, 2))
-        self._changed()
-
-    def _update_geometry(self) -> None:
+    def _ends(self) -> tuple[np.ndarray, np.ndarray]:
         ax = self.axes
-        self._built_for = ax.view_state()
         if self._orientation == "horizontal":
             xs = axes_fraction_to_scale(ax.xaxis, self._span)
             ys = to_scale(ax.yaxis, [self._value, self._value])
         else:
             xs = to_scale(ax.xaxis, [self._value, self._value])
             ys = axes_fraction_to_scale(ax.yaxis, self._span)
-        px = ax.figure.points_to_pixels(self._linewidth)
-        rgba = np.asarray([self.line_rgba()])
-        ok = self._linestyle is not None and set_line(
-            self._visual, [np.c_[xs, ys]], rgba, px,
-            dash_pattern(self._linestyle, px))
-        self._visual.visible = bool(ok) and self._visible
-        self._visual.order = self.zorder
+        return xs, ys
 
-    def _changed(self) -> None:
-        self._update_geometry()
-        super()._changed()
-
-    def draw_overlay(self, ov) -> None:
-        if self.axes.view_state() != self._built_for:
-            self._update_geometry()
-
-    def visuals(self) -> list:
-        return [self._visual]
+    def _follow(self, xs, ys, rgba) -> dict:
+        # a page spans the new view itself (follow.js)
+        horizontal = self._orientation == "horizontal"
+        if not self.axes.transProjection.frozen().is_linear:
+            return {"kind": "frozen", "what": "axhline" if horizontal else "axvline"}
+        return {"kind": "axline", "orientation": self._orientation,
+                "value": float(ys[0] if horizontal else xs[0]), "span": list(self._span),
+                "color": [int(v) for v in rgba_bytes(rgba)]}
 
     def data_limits(self):
         if self._orientation == "horizontal":
@@ -1242,9 +1391,7 @@ class ContourSet(Collection, ScalarMappable):
     def __init__(self, axes, x, y, z, levels, filled: bool, colors_=None, cmap=None,
                  norm=None, vmin=None, vmax=None, alpha=None, linewidths=None,
                  linestyles=None, negative_linestyles=None, extend="neither", label=None,
-                 zorder=None, corner_mask=True, algorithm=None) -> None:
-        import contourpy
-
+                 zorder=None, corner_mask=True, algorithm=None, generator=None) -> None:
         self.filled = bool(filled)
         self.levels = np.asarray(levels, dtype=float)
         self.extend = extend
@@ -1276,21 +1423,30 @@ class ContourSet(Collection, ScalarMappable):
             self._init_mappable(cmap, norm, vmin, vmax)
             self._level_colors = None
             self.norm.autoscale_None(self.levels)
-        # contourpy's 'serial' gives matplotlib's default ('mpl2014') contours
-        name = {None: "serial", "mpl2014": "serial"}.get(algorithm, algorithm)
-        if name not in ("serial", "threaded"):
-            raise ValueError(f"algorithm: got {algorithm!r}, expected 'mpl2014', 'serial' or "
-                             "'threaded'")
-        gen = contourpy.contour_generator(x, y, np.ma.masked_invalid(zf), name=name,
-                                          corner_mask=corner_mask, line_type="Separate",
-                                          fill_type="OuterOffset")
+        if generator is None:
+            import contourpy
+
+            # contourpy's 'serial' gives matplotlib's default ('mpl2014') contours
+            name = {None: "serial", "mpl2014": "serial"}.get(algorithm, algorithm)
+            if name not in ("serial", "threaded"):
+                raise ValueError(f"algorithm: got {algorithm!r}, expected 'mpl2014', 'serial' "
+                                 "or 'threaded'")
+            gen = contourpy.contour_generator(x, y, np.ma.masked_invalid(zf), name=name,
+                                              corner_mask=corner_mask, line_type="Separate",
+                                              fill_type="OuterOffset")
+        else:
+            gen = generator  # e.g. triangle meshes (lumos.plot.tri): the same two calls
         self.allsegs: list[list[np.ndarray]] = []
         self._polygons: list[list[tuple[np.ndarray, np.ndarray]]] = []
+        # generators that cut the bands into triangles themselves (``filled_triangles``)
+        self._band_meshes: list[tuple[np.ndarray, np.ndarray]] = []
         if self.filled:
             lowers, uppers = self._levels[:-1].copy(), self._levels[1:]
             if self.zmin == lowers[0]:  # the lowest interval includes the minimum
                 lowers[0] = 0.99 * self.zmin if self.logscale else lowers[0] - 1
             for lo, hi in zip(lowers, uppers, strict=True):
+                if hasattr(gen, "filled_triangles"):
+                    self._band_meshes.append(gen.filled_triangles(lo, hi))
                 points, offsets = gen.filled(lo, hi)
                 polys = [(np.asarray(p, dtype=float), np.asarray(o, dtype=np.int64))
                          for p, o in zip(points, offsets, strict=True)]
@@ -1301,6 +1457,7 @@ class ContourSet(Collection, ScalarMappable):
             for lev in self.levels:
                 self.allsegs.append([np.asarray(s, dtype=float) for s in gen.lines(lev)])
         self._x, self._y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        self._z = np.ma.masked_invalid(zf)
         ok = np.isfinite(self._x) & np.isfinite(self._y)
         if ok.any():
             self.sticky = (np.array([self._x[ok].min(), self._x[ok].max()]),
@@ -1357,6 +1514,18 @@ class ContourSet(Collection, ScalarMappable):
     def _build(self):
         ax = self.axes
         rgba = self._level_rgba()
+        if self.filled and self._band_meshes:
+            verts, faces, cols, offset = [], [], [], 0
+            for (pts, tris), c in zip(self._band_meshes, rgba, strict=True):
+                sp = self._view(np.c_[to_scale(ax.xaxis, pts[:, 0]),
+                                      to_scale(ax.yaxis, pts[:, 1])])
+                verts.append(sp)
+                faces.append(tris + offset)
+                cols.append(np.repeat(c[None], len(sp), axis=0))
+                offset += len(sp)
+            fill = (np.concatenate(verts), np.concatenate(faces), np.concatenate(cols)) \
+                if verts else None
+            return fill, []
         if self.filled:
             verts, faces, cols, offset = [], [], [], 0
             for polys, c in zip(self._polygons, rgba, strict=True):
@@ -1397,6 +1566,10 @@ class ContourSet(Collection, ScalarMappable):
     def data_limits(self):
         return _limits2(self._x, self._y, self.axes)
 
+    def get_grid(self) -> tuple[np.ndarray, np.ndarray, np.ma.MaskedArray]:
+        """Copies of the x, y and (masked) z the contours were computed from."""
+        return self._x.copy(), self._y.copy(), self._z.copy()
+
     def get_array(self) -> np.ndarray:
         return np.asarray(self.layers).copy()
 
@@ -1432,6 +1605,7 @@ class Quiver(Collection, ScalarMappable):
     matplotlib (shaft width, head width/length in shaft widths, length autoscaled)."""
 
     _view_dependent = True
+    _page_name = "quiver arrows"
     _UNITS = ("width", "height", "dots", "inches", "x", "y", "xy")
 
     def __init__(self, axes, X, Y, U, V, C=None, scale=None, scale_units=None, units="width",
@@ -1494,28 +1668,29 @@ class Quiver(Collection, ScalarMappable):
                 "width": bw, "height": bh, "dots": 1.0,
                 "inches": ax.figure.dpi}[units]
 
-    def _build(self):
+    def _magnitudes(self):
+        """(arrow base pixels, screen offsets of (u, v) for 'xy', |(u, v)| in the units
+        the scale divides)."""
         ax = self.axes
-        if ax.box[2] <= 1 or self.N == 0:
-            return None, []
-        dpu = self._dots_per_unit(self.units)  # pixels per width unit
+        base = ax.transData.forward(np.c_[self.X, self.Y])
+        u, v = self.U, self.V
+        d = None
+        if (isinstance(self.angles, str) and self.angles == "xy") or self.scale_units == "xy":
+            d = ax.transData.forward(np.c_[self.X + u, self.Y + v]) - base
+        a = np.hypot(d[:, 0], d[:, 1]) if self.scale_units == "xy" else np.hypot(u, v)
+        return base, d, a
+
+    def pixel_scale(self) -> tuple[float, float]:
+        """(pixels per width unit, shaft width in pixels), fixing ``width`` and the
+        autoscaled ``scale`` on first use (matplotlib's, from the arrows' mean length)."""
+        ax = self.axes
+        dpu = self._dots_per_unit(self.units)
         span = ax.box[2] / dpu
         if self.width is None:
             self.width = 0.06 * span / float(np.clip(math.sqrt(self.N), 8, 25))
-        width_px = float(self.width) * dpu
-        base = ax.transData.forward(np.c_[self.X, self.Y])
-        u, v = self.U, self.V
-        xy_angles = isinstance(self.angles, str) and self.angles == "xy"
-        if xy_angles or self.scale_units == "xy":
-            tip = ax.transData.forward(np.c_[self.X + u, self.Y + v])
-            d = tip - base
-            lengths_px_data = np.hypot(d[:, 0], d[:, 1])
-        if self.scale_units == "xy":
-            a = lengths_px_data
-        else:
-            a = np.hypot(u, v)
-        ok = np.isfinite(a) & np.isfinite(base).all(axis=1)
         if self.scale is None:
+            base, _, a = self._magnitudes()
+            ok = np.isfinite(a) & np.isfinite(base).all(axis=1)
             amean = float(a[ok].mean()) if ok.any() else 1.0
             sn = max(10.0, math.sqrt(self.N))
             scale = 1.8 * amean * sn / span
@@ -1523,12 +1698,27 @@ class Quiver(Collection, ScalarMappable):
                 scale *= (1.0 if self.scale_units == "xy" else
                           self._dots_per_unit(self.scale_units)) / dpu
             self.scale = scale if scale > 0 else 1.0
+        return dpu, float(self.width) * dpu
+
+    def length_pixels(self, a) -> np.ndarray:
+        """Arrow lengths in pixels for magnitudes ``a`` (after :meth:`pixel_scale`)."""
+        dpu = self._dots_per_unit(self.units)
         if self.scale_units is None:
-            length_px = a / float(self.scale) * dpu
-        elif self.scale_units == "xy":
-            length_px = a / float(self.scale)
-        else:
-            length_px = a / float(self.scale) * self._dots_per_unit(self.scale_units)
+            return a / float(self.scale) * dpu
+        if self.scale_units == "xy":
+            return a / float(self.scale)
+        return a / float(self.scale) * self._dots_per_unit(self.scale_units)
+
+    def _build(self):
+        ax = self.axes
+        if ax.box[2] <= 1 or self.N == 0:
+            return None, []
+        _, width_px = self.pixel_scale()
+        base, d, a = self._magnitudes()
+        u, v = self.U, self.V
+        xy_angles = isinstance(self.angles, str) and self.angles == "xy"
+        ok = np.isfinite(a) & np.isfinite(base).all(axis=1)
+        length_px = self.length_pixels(a)
         if xy_angles:
             theta = np.arctan2(d[:, 1], d[:, 0])
         elif isinstance(self.angles, str):
@@ -1553,9 +1743,11 @@ class Quiver(Collection, ScalarMappable):
             rgba = self.face_rgba(self.N)
         return (verts, faces, np.repeat(rgba[ok], 7, axis=0)), []
 
-    def _arrow_shapes(self, length: np.ndarray) -> np.ndarray:
+    def _arrow_shapes(self, length: np.ndarray, pivot: str | None = None) -> np.ndarray:
         """(N, 7, 2) arrow outlines in shaft widths along +x (matplotlib's ``_h_arrows``):
-        tail top, head-axis top, barb top, tip, barb bottom, head-axis bottom, tail bottom."""
+        tail top, head-axis top, barb top, tip, barb bottom, head-axis bottom, tail bottom.
+        ``pivot`` (default the quiver's) is the point at the anchor."""
+        pivot = self.pivot if pivot is None else pivot
         hl, hw, hal = self.headlength, self.headwidth, self.headaxislength
         minsh = self.minshaft * hl
         L = np.clip(length, 0, 2 ** 16)[:, None]  # noqa: N806
@@ -1569,9 +1761,9 @@ class Quiver(Collection, ScalarMappable):
             shrink = (L[short] / minsh) if minsh else 0.0
             x[short] = shrink * x0
             y[short] = shrink * y0
-        if self.pivot == "middle":
+        if pivot == "middle":
             x -= 0.5 * x[:, 3:4]
-        elif self.pivot == "tip":
+        elif pivot == "tip":
             x -= x[:, 3:4]
         tiny = (L < self.minlength)[:, 0]
         if tiny.any():

@@ -27,6 +27,8 @@ class Colorbar:
         self.parent = parent
         self.shrink, self.aspect, self.pad = float(shrink), float(aspect), float(pad)
         self.ax = Axes(fig, parent.spec, parent=parent, role="colorbar")
+        # a fixed decoration: the mouse (here and in pages) never pans or zooms it
+        self.ax.view.interactive = False
         fig.axes.append(self.ax)
         if not hasattr(parent, "colorbars"):
             parent.colorbars = []
@@ -90,6 +92,7 @@ class Colorbar:
             lo, hi = 0.0, 1.0
         if lo == hi:
             lo, hi = lo - 0.5, hi + 0.5
+        lo, hi = self.long_axis.clip_limits(lo, hi, warn=False)  # drawable (±1e308, 1e-308)
         short = self.ax.xaxis if self.vertical else self.ax.yaxis
         self.long_axis.limits.lo, self.long_axis.limits.hi = float(lo), float(hi)
         short.limits.lo, short.limits.hi = 0.0, 1.0

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import page_axes, ticker
 from . import text as textmod
-from . import ticker
 from .style import rcParams
 
 
@@ -210,11 +210,19 @@ def draw_rectilinear_frame(ax, ov) -> None:
             if spine.get_visible():
                 ov.line(ends[name], spine.color, fig.points_to_pixels(spine.linewidth))
     minor_ratio = rcParams["xtick.minor.width"] / rcParams["xtick.major.width"]
+    # ticks and labels go to the axes' own visuals, which a page redraws for any view
+    # from the axes' record (lumos/plot/page_axes.py)
+    decor = page_axes.decor(ax, ov)
+    decor.begin(page_axes.tick_widths(ax))
+    records = []
     for axis in (ax.xaxis, ax.yaxis):
         if not axis.visible:
             continue
         tick_w = fig.points_to_pixels(axis.tick_width)
-        _draw_axis(ax, axis, TickLayout(ax, axis), ov, tick_w, tick_w * minor_ratio)
+        layout = TickLayout(ax, axis)
+        _draw_axis(ax, axis, layout, decor, tick_w, tick_w * minor_ratio)
+        records.append(page_axes.axis_record(ax, axis, layout, tick_w, tick_w * minor_ratio))
+    decor.commit(page_axes.rectilinear_record(ax, records), {"grid": ax.grid_visual()})
 
 
 def text_box(ov, text: str, x: float, y: float, size: float, ha: str, va: str, bold: bool,

@@ -7,10 +7,12 @@ from pathlib import Path
 import numpy as np
 
 from .. import colors
+from .. import primitives as prim
 from ..scene import Canvas
 from ..scene.cameras import PanZoomCamera
-from ..visuals import Line, Markers, Mesh, Text
+from ..visuals import Line, Markers, Mesh, Paths, Text
 from . import text as textmod
+from . import validate
 from .axes import Axes
 from .coords import LiveTransform, unit_to_box
 from .style import rcParams
@@ -44,6 +46,7 @@ class Overlay:
         self.lines: dict[tuple, tuple[list, list]] = {}
         self.texts: dict[tuple, tuple[list, list, list]] = {}
         self.rects: dict[int, list[tuple]] = {}
+        self.hatches: dict[int, list[tuple]] = {}
         self.polygons: dict[int, list[tuple]] = {}
         self.markers: dict[tuple, tuple[list, list, list]] = {}
         self.layer = 0
@@ -70,6 +73,15 @@ class Overlay:
         if edgecolor is not None and linewidth_px > 0:
             self.line([(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)], edgecolor,
                       linewidth_px)
+
+    def hatch(self, x: float, y: float, w: float, h: float, letters: str, color,
+              width_px: float, tile_px: float) -> None:
+        """matplotlib's hatch over a rectangle (a legend's patch), tiles of ``tile_px``
+        (the figure's dpi) anchored at the canvas's top left as the axes' hatches."""
+        box = np.array([(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)])
+        self.hatches.setdefault(self.layer, []).append(
+            (prim.Path(box, hatch=letters, hatch_color=colors.to_rgba(color),
+                       hatch_width=width_px), tile_px))
 
     def polygon(self, points, facecolor) -> None:
         """A filled polygon in figure pixels, triangulated as a fan from its first point
@@ -113,6 +125,17 @@ class Overlay:
             mesh.needs_multisampling = bool(self.polygons.get(layer))
             mesh.order = 10 * layer
             wanted[key] = mesh
+        for layer, items in self.hatches.items():
+            for tile in {t for _, t in items}:  # one visual per tile size (the dpi)
+                key = ("hatch", layer, tile)
+                paths = self._get(key, Paths, hatch_unit=tile)
+                group = [p for p, t in items if t == tile]
+                if self._changed(key, ([(p.vertices, p.hatch, p.hatch_color, p.hatch_width)
+                                       for p in group], h)):
+                    paths.set_paths(group)
+                    paths.canvas_height = h
+                paths.order = 10 * layer + 0.5  # over the patch, under its edge
+                wanted[key] = paths
         for (layer, width, dashes), (pts, cols) in self.lines.items():
             key = ("line", layer, width, dashes)
             line = self._get(key, Line, width=width, dashes=dashes)
@@ -177,16 +200,11 @@ class Figure:
         if kwargs:
             raise TypeError(f"Figure: unexpected keyword arguments {sorted(kwargs)}")
         figsize = rcParams["figure.figsize"] if figsize is None else figsize
-        try:
-            fw, fh = (float(v) for v in figsize)
-        except (TypeError, ValueError):
-            raise TypeError(f"figsize: got {figsize!r}, expected (width, height) in inches") \
-                from None
-        if not (fw > 0 and fh > 0 and np.isfinite(fw) and np.isfinite(fh)):
-            raise ValueError(f"figsize: got {figsize!r}, expected positive (width, height)")
-        self.dpi = float(rcParams["figure.dpi"] if dpi is None else dpi)
-        if not np.isfinite(self.dpi) or self.dpi <= 0:
-            raise ValueError(f"dpi: got {dpi!r}, expected a positive number")
+        if isinstance(figsize, str) or np.size(figsize) != 2:
+            raise TypeError(f"figsize: got {figsize!r}, expected (width, height) in inches")
+        fw, fh = validate.figsize(*figsize)
+        self.dpi = validate.number(rcParams["figure.dpi"] if dpi is None else dpi, "dpi",
+                                   0.0, exclusive=True)
         self._figsize = (fw, fh)
         self.facecolor = rcParams["figure.facecolor"] if facecolor is None else facecolor
         self.canvas = Canvas(size=self._pixel_size(), bgcolor=self.facecolor)
@@ -201,6 +219,7 @@ class Figure:
         self.number = None
         self._current_axes: Axes | None = None
         self._drawn = False  # laid out at least once (front-ends need the axes' boxes)
+        self._tick_memo: dict | None = None  # Axis.ticks during a draw
         self._home: dict = {}  # view -> its axes' state before the mouse first moved it
         #: figure fraction → figure pixels from the bottom left (matplotlib's name)
         self.transFigure = LiveTransform(lambda: unit_to_box((0, 0, *self.canvas.size)),
@@ -221,15 +240,17 @@ class Figure:
         return np.array(self._figsize)
 
     def set_size_inches(self, w, h=None) -> None:
-        """Resize the figure: ``set_size_inches(w, h)`` or ``((w, h))``, in inches."""
+        """Resize the figure, in inches: ``set_size_inches(w, h)`` or ``((w, h))``."""
         if h is None:
+            if isinstance(w, str) or np.size(w) != 2:
+                raise TypeError(f"w: got {w!r}, expected (width, height) or a width and h")
             w, h = w
-        self._figsize = (float(w), float(h))
+        self._figsize = validate.figsize(w, h, "set_size_inches")
         self.canvas.size = self._pixel_size()
 
     def set_dpi(self, dpi: float) -> None:
         """Pixels per inch of the figure (its canvas is resized)."""
-        self.dpi = float(dpi)
+        self.dpi = validate.number(dpi, "dpi", 0.0, exclusive=True)
         self.canvas.size = self._pixel_size()
 
     def estimate_box(self, spec) -> tuple[float, float, float, float]:
@@ -344,6 +365,7 @@ class Figure:
         """A grid of axes, like matplotlib's ``fig.subplots``; ``subplot_kw`` goes to
         each :meth:`subplot` (``projection``, ``polar``, Axes properties)."""
         subplot_kw = _subplot_kw(subplot_kw)
+        nrows, ncols = validate.integer(nrows, "nrows", 1), validate.integer(ncols, "ncols", 1)
         grid = np.empty((nrows, ncols), dtype=object)
         for r in range(nrows):
             for c in range(ncols):
@@ -450,12 +472,14 @@ class Figure:
             place_axes(main, margins, self._grid, (w, h), pad, top_extra)
 
     def _draw_decorations(self) -> None:
+        from . import page_axes
         from .decorations import draw_axes
 
         w, h = self.canvas.size
         ov = self.overlay
         for ax in self.axes:
             draw_axes(ax, ov)
+        page_axes.finish(self)  # decorations of axes gone or turned off go too
         if self._suptitle:
             size = self.points_to_pixels(self._suptitle_size)
             ov.text(self._suptitle, w / 2, h - self.points_to_pixels(rcParams["layout.pad"]),
@@ -474,23 +498,29 @@ class Figure:
     def draw(self) -> None:
         """Bring every view up to date (layout, limits, batches, decorations)."""
         self._drawn = True
-        for ax in self.axes:
-            ax.update_limits()
-        self._layout()
-        for ax in self.axes:
-            ax.sync()
-        self._draw_decorations()
+        self._tick_memo = {}  # Axis.ticks: computed once per axis and view in this draw
+        try:
+            for ax in self.axes:
+                ax.update_limits()
+            self._layout()
+            for ax in self.axes:
+                ax.sync()
+            self._draw_decorations()
+        finally:
+            self._tick_memo = None
 
-    def frame(self):
-        """The frame description of the figure."""
+    def frame(self, follow: bool = False):
+        """The frame description of the figure (``follow``: for a page or the notebook
+        widget, which move cameras alone: with the draws' followers, docs/frame.md)."""
         self.draw()
-        return self.canvas.frame()
+        return self.canvas.frame(follow=follow)
 
     def render(self, dpi: float | None = None) -> np.ndarray:
         """The figure as an (h, w, 4) uint8 array; ``dpi`` scales every pixel size.
         Any thread may render a figure (docs/threading.md)."""
         with self.canvas.lock:  # one thread at a time lays out and draws this figure
-            self.canvas.pixel_ratio = 1.0 if dpi is None else float(dpi) / self.dpi
+            self.canvas.pixel_ratio = 1.0 if dpi is None else validate.number(
+                dpi, "dpi", 0.0, exclusive=True) / self.dpi
             self.draw()
             return self.canvas.render()
 
@@ -551,7 +581,8 @@ class Figure:
         if kind in ("html", "htm"):
             from ..io.html import save_html
 
-            save_html(self.canvas.frame(), path, title=self.canvas.title)
+            # a page moves its cameras alone: the frame carries its followers
+            save_html(self.canvas.frame(follow=True), path, title=self.canvas.title)
             return path
         # vector: a pixel is 72 / dpi points; rasterized parts at the save's dpi
         ratio, points = dpi / self.dpi, 72.0 / self.dpi

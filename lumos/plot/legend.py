@@ -180,12 +180,17 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px) -
     if h.patch is not None:
         face, edge = h.patch
         ov.rect(x, y - fs * 0.35, length, fs * 0.7, face, edge, px(0.8) if edge else 0)
+        if h.hatch is not None:
+            ov.hatch(x, y - fs * 0.35, length, fs * 0.7, *h.hatch)
+    for points, rgba, width, dashes in h.strokes:
+        u, dx, dy = np.asarray(points, dtype=float).T
+        ov.line(np.c_[x + u * length + dx, y + dy], rgba, width, dashes)
     if h.line is not None:
         rgba, width, dashes = h.line
         ov.line([(x, y), (x + length, y)], rgba, width, dashes)
     if h.marker is not None:
         symbol, size, face, edge, edge_w = h.marker
-        ov.marker(x + length / 2, y, symbol, size, face, edge, edge_w)
+        ov.marker(x + length / 2, y + h.marker_dy, symbol, size, face, edge, edge_w)
 
 
 def _handles_and_labels(ax, args, kwargs):
@@ -196,9 +201,9 @@ def _handles_and_labels(ax, args, kwargs):
     elif len(args) == 1:
         labels = args[0]
     if handles is None:
-        candidates = list(ax.artists)
+        candidates = [h for a in ax.artists for h in a.legend_items()]
         for child in ax.children:
-            candidates += child.artists
+            candidates += [h for a in child.artists for h in a.legend_items()]
         if labels is not None:
             handles = candidates[: len(labels)]
         else:

@@ -355,7 +355,12 @@ class Patch(Artist):
         return path_limits([self._data_vertices()], self.axes)
 
     def legend_handle(self, fontsize_px: float) -> LegendHandle:
-        return LegendHandle(patch=self.legend_patch())
+        hatch = None
+        if self._hatch:
+            fig = self.axes.figure
+            hatch = (self._hatch, tuple(self.get_hatchcolor()),
+                     fig.points_to_pixels(self._hatch_linewidth), fig.dpi)
+        return LegendHandle(patch=self.legend_patch(), hatch=hatch)
 
     def legend_patch(self) -> tuple[tuple, tuple | None]:
         """(face, edge or None) of this patch's legend box."""

@@ -527,7 +527,13 @@ class Collection(Artist, ScalarMappable):
         return path_limits(paths, self.axes)
 
     def legend_handle(self, fontsize_px: float) -> LegendHandle:
-        return LegendHandle(patch=self.legend_patch())
+        hatch = None
+        if self._hatch:
+            fig = self.axes.figure
+            rows = self.get_hatchcolor()
+            hatch = (self._hatch, tuple(rows[0]) if len(rows) else (0, 0, 0, 1),
+                     fig.points_to_pixels(self._hatch_linewidth), fig.dpi)
+        return LegendHandle(patch=self.legend_patch(), hatch=hatch)
 
     def legend_patch(self) -> tuple[tuple, tuple | None]:
         """(face RGBA, edge RGBA or None) of the first path, for a legend entry."""

@@ -13,6 +13,7 @@ from numbers import Integral
 import numpy as np
 
 from .. import colors
+from . import category, validate
 from .artists import Line2D, accepts_rasterized, as_1d
 from .collections import (
     Annotation,
@@ -31,6 +32,7 @@ from .collections import (
     StemContainer,
     color_rows,
 )
+from .point_shapes import PointShapes, caret
 from .style import rcParams
 
 # matplotlib's short names, for patches and collections
@@ -40,31 +42,18 @@ _ALIASES = {"c": "color", "lw": "linewidth", "ls": "linestyle", "ec": "edgecolor
 
 
 def _normalize(kwargs: dict, where: str, allowed: tuple[str, ...]) -> dict:
-    """Aliases resolved; anything not in ``allowed`` is a TypeError naming it."""
-    out = {}
-    for key, value in kwargs.items():
-        name = _ALIASES.get(key, key)
-        if name in out:
-            raise TypeError(f"{where}: got {key!r} and {name!r}, expected one of them")
-        out[name] = value
-    unknown = sorted(set(out) - set(allowed))
-    if unknown:
-        raise TypeError(f"{where}: unexpected keyword arguments {unknown}")
-    return out
-
-
-def _categories(values) -> list[str] | None:
-    """The labels when ``values`` is a sequence of strings, else None."""
-    if isinstance(values, str):
-        return [values]
-    if isinstance(values, (list, tuple, np.ndarray)) and len(values) and all(
-            isinstance(v, (str, np.str_)) for v in values):
-        return [str(v) for v in values]
-    return None
+    """Aliases resolved, values checked; anything not in ``allowed`` is a TypeError
+    naming it."""
+    return validate.keywords(kwargs, _ALIASES, where, allowed)
 
 
 def _values(values, argument: str, axis=None) -> np.ndarray:
-    """A float64 copy of numbers (scalar or 1-D); dates and time deltas through the axis."""
+    """A float64 copy of numbers (scalar or 1-D); dates, time deltas and strings
+    (categories) through the axis."""
+    if axis is not None and category.is_categorical(values) and (
+            axis.units is not None or not isinstance(values, (str, bytes))):
+        # a sequence of strings is categories; one string names one of them
+        return np.asarray(axis.convert(values), dtype=float)
     if isinstance(values, np.timedelta64) or (isinstance(values, np.ndarray)
                                                and values.dtype.kind == "m"):
         arr = np.array(values, copy=True)  # as_1d takes no time deltas
@@ -113,7 +102,7 @@ def _reshape_2d(x, argument: str) -> list:
         raise ValueError(f"{argument}: got shape {x.shape}, expected 1 or 2 dimensions")
     items = list(x) if np.iterable(x) else [x]
     if items and all(np.iterable(i) and not isinstance(i, str) for i in items):
-        return [np.asarray(i) for i in items]
+        return [np.asanyarray(i) for i in items]  # masked arrays stay masked
     return [np.asarray(items)]
 
 
@@ -238,21 +227,11 @@ class PlottingMixin:
         kw = _normalize(kwargs, "bar", (
             "color", "edgecolor", "linewidth", "linestyle", "tick_label", "xerr", "yerr",
             "ecolor", "capsize", "error_kw", "log", "label", "alpha", "zorder", "orientation",
-            "facecolor"))
+            "facecolor", "hatch"))
         orientation = kw.pop("orientation", "vertical")
         _check_choice(orientation, "orientation", ("vertical", "horizontal"))
         _check_choice(align, "align", ("center", "edge"))
         vertical = orientation == "vertical"
-        # strings name categories at 0, 1, 2, ... (matplotlib's categorical axis)
-        categories = _categories(x if vertical else bottom)
-        if categories is not None:
-            at = np.arange(len(categories), dtype=float)
-            if vertical:
-                x = at
-                self.set_xticks(at, categories)
-            else:
-                bottom = at
-                self.set_yticks(at, categories)
         if vertical:
             y = 0.0 if bottom is None else bottom
         else:
@@ -295,7 +274,8 @@ class PlottingMixin:
                              edgecolor="none" if edgecolor is None else edgecolor,
                              linewidth=kw.pop("linewidth", None), alpha=kw.pop("alpha", None),
                              linestyle=kw.pop("linestyle", "-"), label=label,
-                             zorder=kw.pop("zorder", None), orientation=orientation)
+                             zorder=kw.pop("zorder", None), orientation=orientation,
+                             hatch=kw.pop("hatch", None))
         coll.bar_labels = bar_labels
         self._add_artist(coll)
         patches = [Rectangle(coll, i) for i in range(n)]
@@ -344,15 +324,21 @@ class PlottingMixin:
         drawn side by side (or stacked). NaN and inf values are ignored.
         """
         kw = _normalize(kwargs, "hist", ("alpha", "edgecolor", "facecolor", "linewidth",
-                                         "linestyle", "zorder"))
+                                         "linestyle", "zorder", "hatch"))
         _check_choice(histtype, "histtype", ("bar", "barstacked", "step", "stepfilled"))
         _check_choice(align, "align", ("left", "mid", "right"))
         _check_choice(orientation, "orientation", ("vertical", "horizontal"))
         if histtype == "barstacked":
             stacked = True
         axis = self.xaxis if orientation == "vertical" else self.yaxis
+        # views: nothing is copied before the check; no columns: one empty dataset
+        datasets = _reshape_2d(x, "x") or [np.zeros(0)]
+        validate.points(sum(validate.size_of(xi) for xi in datasets), "x",
+                        validate.HIST_BYTES_PER_VALUE, "values",
+                        "pass fewer values (or count them in chunks with numpy.histogram "
+                        "and draw the counts with ax.bar)")
         data = [_values(xi, f"x[{i}]" if i else "x", axis).reshape(-1)
-                for i, xi in enumerate(_reshape_2d(x, "x"))]
+                for i, xi in enumerate(datasets)]
         nx = len(data)
         if weights is not None:
             w = [_values(wi, "weights").reshape(-1) for wi in _reshape_2d(weights, "weights")]
@@ -385,17 +371,23 @@ class PlottingMixin:
         elif not isinstance(bins, Integral) or bins < 1:
             raise ValueError(f"bins: got {bins!r}, expected a positive integer, a sequence "
                              "of edges or a numpy bin rule")
+        else:
+            validate.points(int(bins) * nx, "bins", validate.BAR_BYTES, "bars",
+                            "pass fewer bins")
         bin_range = None
         if range is not None:
             lohi = _values(range, "range", axis)
-            if lohi.size != 2:
-                raise ValueError(f"range: got {range!r}, expected (min, max)")
+            if lohi.size != 2 or not np.isfinite(lohi).all() or lohi[0] > lohi[1]:
+                raise ValueError(f"range: got {range!r}, expected finite (min, max) with "
+                                 "min <= max")
             bin_range = (float(lohi[0]), float(lohi[1]))
         else:
             finite = [xi for xi in data if xi.size]
             if finite:
                 bin_range = (min(float(xi.min()) for xi in finite),
                              max(float(xi.max()) for xi in finite))
+        if isinstance(bins, str):  # numpy's rule, resolved here to check what it gives
+            bins = _rule_edges(bins, data, w, bin_range)
         hist_kwargs: dict = {}
         if nx > 1 and any(xi.size for xi in data):
             allw = None if weights is None else np.concatenate(w)
@@ -456,7 +448,7 @@ class PlottingMixin:
             elif align == "right":
                 boffset = boffset + totwidth
             bar_kw = {k: kw[k] for k in ("alpha", "edgecolor", "linewidth", "linestyle",
-                                         "zorder") if k in kw}
+                                         "zorder", "hatch") if k in kw}
             if "facecolor" in kw:
                 rgba = [kw["facecolor"]] * nx
             for top, c, name in zip(tops, rgba, lab, strict=True):
@@ -479,6 +471,9 @@ class PlottingMixin:
                 bars.collection.sticky = (np.zeros(0), np.zeros(0))
             return patches
         # step and stepfilled: matplotlib's outline polygon
+        if kw.get("hatch"):
+            raise TypeError(f"hatch: lumos hatches bar histograms only; got histtype="
+                            f"{histtype!r}")
         nb = len(bins)
         xs = np.zeros(4 * nb - 3)
         ys = np.zeros(4 * nb - 3)
@@ -522,16 +517,16 @@ class PlottingMixin:
                  uplims=False, xlolims=False, xuplims=False, errorevery=1, capthick=None,
                  elinestyle=None, **kwargs) -> ErrorbarContainer:
         """Points with error bars: ``yerr``/``xerr`` a number, N values (symmetric) or a
-        (2, N) array (lower, upper); ``fmt`` styles the data line ('none': bars only)."""
+        (2, N) array (lower, upper); ``fmt`` styles the data line ('none': bars only).
+        ``lolims``/``uplims`` (``xlolims``/``xuplims``), one bool or one per point, mark
+        lower/upper limits: the bar goes one way only and ends in a caret."""
         from .axes import _normalize_kwargs
 
-        for name, v in (("lolims", lolims), ("uplims", uplims), ("xlolims", xlolims),
-                        ("xuplims", xuplims)):
-            if np.any(v):
-                raise NotImplementedError(f"errorbar: {name} is not supported yet")
         if not isinstance(fmt, str):
             raise TypeError(f"fmt: got {type(fmt).__name__}, expected str")
         kwargs = {k: v for k, v in _normalize_kwargs(kwargs).items() if v is not None}
+        validate.check(ecolor=ecolor, elinewidth=elinewidth, capsize=capsize,
+                       capthick=capthick)
         zorder = kwargs.pop("zorder", 2.0)
         zorder = 2.0 if zorder is None else float(zorder)
         label = kwargs.pop("label", None)
@@ -541,6 +536,11 @@ class PlottingMixin:
             raise ValueError(f"x and y must have the same size: got {xv.size} and {yv.size}")
         n = xv.size
         everymask = _errorevery_mask(n, errorevery)
+        # the bars' ends, checked before anything is added (a refused call adds nothing)
+        bounds = {a: _error_bounds(err, dep, a, axis) for a, dep, err, axis in (
+            ("x", xv, xerr, self.xaxis), ("y", yv, yerr, self.yaxis)) if err is not None}
+        limits = {"x": (_limits_mask(xlolims, n, "xlolims"), _limits_mask(xuplims, n, "xuplims")),
+                  "y": (_limits_mask(lolims, n, "lolims"), _limits_mask(uplims, n, "uplims"))}
         alpha = kwargs.get("alpha")
         data_line = None
         if fmt.lower() != "none":
@@ -555,11 +555,13 @@ class PlottingMixin:
         lw = elinewidth if elinewidth is not None else kwargs.get("linewidth")
         caps = float(rcParams.get("errorbar.capsize", 0.0) if capsize is None else capsize)
         barcols, caplines = [], {"x": [], "y": []}
-        for dep_axis, dep, err, indep, axis in (("x", xv, xerr, yv, self.xaxis),
-                                                ("y", yv, yerr, xv, self.yaxis)):
-            if err is None:
+        for dep_axis, dep, indep, axis in (("x", xv, yv, self.xaxis), ("y", yv, xv, self.yaxis)):
+            if dep_axis not in bounds:
                 continue
-            lo, hi = _error_bounds(err, dep, dep_axis, axis)
+            lo, hi = bounds[dep_axis]
+            low_lim, up_lim = limits[dep_axis]
+            lo = np.where(low_lim, dep, lo)  # a lower limit: the bar only goes up
+            hi = np.where(up_lim, dep, hi)
             sel = everymask
             if dep_axis == "x":
                 segs = np.stack([np.c_[lo[sel], indep[sel]], np.c_[hi[sel], indep[sel]]], axis=1)
@@ -569,17 +571,48 @@ class PlottingMixin:
                                 linestyle=elinestyle or "-", alpha=alpha, zorder=zorder,
                                 label="_nolegend_")
             barcols.append(self._add_artist(lc))
+            nolims = sel & ~(low_lim | up_lim)
             if caps > 0:
                 for ends in (lo, hi):
                     cx, cy = (ends, indep) if dep_axis == "x" else (indep, ends)
-                    cap = CapLines(self, cx[sel], cy[sel], "y" if dep_axis == "x" else "x",
+                    cap = CapLines(self, cx[nolims], cy[nolims],
+                                   "y" if dep_axis == "x" else "x", caps, ecolor, capthick,
+                                   alpha=alpha, zorder=zorder)
+                    caplines[dep_axis].append(self._add_artist(cap))
+            for k, (lim, end) in enumerate(((low_lim, hi), (up_lim, lo))):
+                rows = lim & sel
+                if not rows.any():
+                    continue
+                # matplotlib: a caret pointing away from the point (flipped on an
+                # inverted axis); with caps, a cap at the point too
+                ahead = (k == 0) != axis.inverted
+                direction = ("right" if ahead else "left") if dep_axis == "x" else \
+                    ("up" if ahead else "down")
+                at = np.c_[end[rows], indep[rows]] if dep_axis == "x" else \
+                    np.c_[indep[rows], end[rows]]
+                size = 2.0 * caps if caps > 0 else float(rcParams["lines.markersize"])
+                carets = PointShapes(at, caret(direction, size), facecolors=ecolor,
+                                     edgecolors=ecolor,
+                                     linewidths=float(rcParams["lines.markeredgewidth"]
+                                                      if capthick is None else capthick),
+                                     alpha=alpha, zorder=zorder, joinstyle="miter")
+                self.add_collection(carets, autolim=False)
+                caplines[dep_axis].append(carets)
+                if caps > 0:
+                    cap = CapLines(self, xv[rows], yv[rows], "y" if dep_axis == "x" else "x",
                                    caps, ecolor, capthick, alpha=alpha, zorder=zorder)
                     caplines[dep_axis].append(self._add_artist(cap))
         if data_line is None and barcols and label is not None:
             barcols[0].set_label(label)
-        return ErrorbarContainer((data_line, tuple(caplines["x"] + caplines["y"]),
-                                  tuple(barcols)), has_xerr=xerr is not None,
-                                 has_yerr=yerr is not None, label=label)
+        container = ErrorbarContainer((data_line, tuple(caplines["x"] + caplines["y"]),
+                                       tuple(barcols)), has_xerr=xerr is not None,
+                                      has_yerr=yerr is not None, label=label,
+                                      cap_points=2.0 * caps if caps > 0 else
+                                      float(rcParams["lines.markersize"]))
+        stand_in = data_line if data_line is not None else (barcols[0] if barcols else None)
+        if stand_in is not None:
+            stand_in.legend_container = container
+        return container
 
     @accepts_rasterized
     def stem(self, *args, linefmt=None, markerfmt=None, basefmt=None, bottom=0, label=None,
@@ -611,9 +644,10 @@ class PlottingMixin:
         line_style = parse_fmt("C0-" if linefmt is None else linefmt)
         linecolor = line_style.get("color", "C0")
         linestyle = line_style.get("linestyle", "-")
-        # matplotlib: an empty markerfmt still draws 'o' markers
-        mstyle = parse_fmt("o" if markerfmt is None else markerfmt)
-        marker = mstyle.get("marker", "o")
+        # matplotlib: a markerfmt of a color alone draws 'o' markers; an empty one, or a
+        # line style alone, draws none
+        mstyle = parse_fmt("o" if markerfmt is None else (markerfmt or " "))
+        marker = mstyle.get("marker", None if "linestyle" in mstyle else "o")
         markercolor = mstyle.get("color", linecolor)
         bstyle = parse_fmt("C3-" if basefmt is None else basefmt)
         n = locs.size
@@ -635,7 +669,9 @@ class PlottingMixin:
         baseline = self.plot(bx, by, color=bstyle.get("color", "C3"),
                              linestyle=bstyle.get("linestyle", "-"),
                              marker=bstyle.get("marker"), label="_nolegend_")[0]
-        return StemContainer((markerline, stemlines, baseline), label=label)
+        container = StemContainer((markerline, stemlines, baseline), label=label)
+        markerline.legend_container = container
+        return container
 
     @accepts_rasterized
     def hlines(self, y, xmin, xmax, colors=None, linestyles="solid", label="",
@@ -651,10 +687,13 @@ class PlottingMixin:
 
     def _hvlines(self, kind, pos, lo, hi, colors_, linestyles, label, kwargs):
         where = "hlines" if kind == "h" else "vlines"
-        kw = _normalize(kwargs, where, ("linewidth", "alpha", "zorder", "color"))
+        kw = _normalize(kwargs, where, ("linewidth", "alpha", "zorder", "color",
+                                        "linestyle"))
+        validate.check(colors=colors_)
         if colors_ is None:
             colors_ = kw.pop("color", rcParams.get("lines.color", "C0"))
         kw.pop("color", None)
+        linestyles = kw.pop("linestyle", linestyles)
         pa, va = (self.yaxis, self.xaxis) if kind == "h" else (self.xaxis, self.yaxis)
         names = ("y", "xmin", "xmax") if kind == "h" else ("x", "ymin", "ymax")
         p = _values(pos, names[0], pa)
@@ -761,6 +800,13 @@ class PlottingMixin:
             "extent", "label", "zorder", "antialiased"))
         kw.pop("antialiased", None)
         args = list(args)
+        if args and isinstance(args[0], ContourSet):
+            # matplotlib's contour(cs): the grid and levels of another contour set
+            cs = args.pop(0)
+            x, y, z = cs.get_grid()
+            if "levels" not in kw and not args:
+                args = [np.asarray(cs.levels)]
+            args = [x, y, z, *args]
         if len(args) in (1, 2):
             z = _as_grid(args[0], "Z")
             x, y = self._contour_xy(z, kw.pop("origin", None), kw.pop("extent", None))
@@ -781,6 +827,10 @@ class PlottingMixin:
             if levels is not None:
                 raise TypeError(f"{where}: got levels as a keyword and as an argument")
             levels = rest[0]
+        if levels is not None:
+            validate.points(validate.size_of(levels) if np.iterable(levels) else levels,
+                            "levels", validate.LEVEL_BYTES + 64 * z.size, "levels",
+                            "pass fewer levels")
         extend = kw.pop("extend", "neither")
         _check_choice(extend, "extend", ("neither", "both", "min", "max"))
         norm = colors.get_norm(kw.pop("norm", None), kw.pop("vmin", None), kw.pop("vmax", None))
@@ -1026,12 +1076,39 @@ def _errorevery_mask(n: int, errorevery) -> np.ndarray:
     return mask
 
 
+def _rule_edges(rule: str, data: list, weights: list, bin_range) -> np.ndarray:
+    """The edges numpy's bin ``rule`` ('auto', 'fd'...) gives for all datasets, or a
+    ValueError naming ``bins`` when it gives none or more than the memory budget allows
+    (a few values over an extreme range ask for ~10^38 bins)."""
+    values = np.concatenate(data) if data else np.zeros(0)
+    allw = None if any(wi is None for wi in weights) else np.concatenate(weights)
+    try:
+        with np.errstate(all="ignore"):
+            edges = np.histogram_bin_edges(values, rule, bin_range, allw)
+    except (ValueError, OverflowError, MemoryError, TypeError) as e:
+        raise ValueError(f"bins: the rule {rule!r} gives no usable bins for x ({e}); pass "
+                         "a number of bins") from None
+    validate.points(len(edges) - 1, "bins", validate.BAR_BYTES, f"bars (from {rule!r})",
+                    "pass a number of bins")
+    return edges
+def _limits_mask(value, n: int, argument: str) -> np.ndarray:
+    """One bool per point from a bool or a sequence of n (``lolims`` & co.)."""
+    arr = np.asarray(value)
+    if arr.dtype.kind not in "biuf":  # matplotlib takes any truthy numbers
+        raise TypeError(f"{argument}: got {arr.dtype} values, expected bools")
+    try:
+        return np.broadcast_to(arr.astype(bool), (n,)).copy()
+    except ValueError:
+        raise ValueError(f"{argument}: got shape {arr.shape}, expected a bool or ({n},)") \
+            from None
+
+
 def _error_bounds(err, dep: np.ndarray, name: str, axis) -> tuple[np.ndarray, np.ndarray]:
     """Lower and upper ends of error bars from a scalar, (N,) or (2, N) error."""
     argument = f"{name}err"
     if isinstance(err, str):
         raise TypeError(f"{argument}: got str, expected numbers")
-    arr = np.array(err, copy=True)
+    arr = np.array(validate.numbers_array(err, argument), copy=True)
     if arr.dtype == object:
         if any(v is None for v in arr.ravel()):
             raise ValueError(f"{argument}: must not contain None (use NaN to skip a value)")

@@ -569,7 +569,17 @@ class PolarAxes(Axes):
 
     def draw_frame(self, ov) -> None:
         """The circle (or wedge outline), θ labels round it, r labels along the
-        r-label angle; axis labels if set."""
+        r-label angle; axis labels if set. The labels go to the axes' own visuals,
+        which a page redraws as it zooms r and turns the r labels (page_axes.py)."""
+        from . import page_axes
+
+        decor = page_axes.decor(self, ov)
+        decor.begin([])
+        self._draw_frame(ov, decor)
+        decor.commit(page_axes.polar_record(self),
+                     {"grid": self.grid_visual(), "patch": self._patch})
+
+    def _draw_frame(self, ov, labels) -> None:
         fig = self.figure
         view = self.transView
         if self.frame_on:
@@ -592,18 +602,18 @@ class PolarAxes(Axes):
         axis = self.xaxis
         size = fig.points_to_pixels(axis.tick_size)
         for text, x, y, _, _ in self._theta_labels():
-            ov.text(text, x, y, size, axis.tick_label_color, ha="center", va="center")
-        self._draw_r_labels(ov)
+            labels.text(text, x, y, size, axis.tick_label_color, ha="center", va="center")
+        self._draw_r_labels(labels)
         bx, by, bw, bh = self.box
         if self.xaxis.label:
             below = max([0.0] + [by - (y - h / 2) for _, _, y, _, h in self._theta_labels()])
-            ov.text(self.xaxis.label, bx + bw / 2,
+            labels.text(self.xaxis.label, bx + bw / 2,
                     by - below - fig.points_to_pixels(self.xaxis.labelpad),
                     fig.points_to_pixels(self.xaxis.label_size), self.xaxis.label_color,
                     ha="center", va="top")
         if self.yaxis.label:
             beside = max([0.0] + [bx - (x - w / 2) for _, x, _, w, _ in self._theta_labels()])
-            ov.text(self.yaxis.label, bx - beside - fig.points_to_pixels(self.yaxis.labelpad),
+            labels.text(self.yaxis.label, bx - beside - fig.points_to_pixels(self.yaxis.labelpad),
                     by + bh / 2, fig.points_to_pixels(self.yaxis.label_size),
                     self.yaxis.label_color, ha="center", va="bottom", rotation=90.0)
 

@@ -231,14 +231,17 @@ class Canvas:
             v.rect = (x0, y0, x1 - x0, y1 - y0)
 
     # -- frames ------------------------------------------------------------------
-    def frame(self, max_texture_size: int | None = None) -> Frame:
+    def frame(self, max_texture_size: int | None = None, follow: bool = False) -> Frame:
         """The frame description of the canvas as it is now; data larger than
         ``max_texture_size`` (default: what every browser supports) is split into
-        several textures."""
+        several textures. ``follow`` makes the frame for a runtime that moves cameras
+        alone (a page, the notebook widget): draws carry their followers
+        (docs/frame.md) and the data those read."""
         self.layout()
         pr = self._pixel_ratio
         frame = Frame(size=self.physical_size, clear_color=self._bgcolor, pixel_ratio=pr)
         owners: list[Visual] = []
+        view_ids = {view: f"view{i}" for i, view in enumerate(self.views)}
         for i, view in enumerate(self.views):
             vid = f"view{i}"
             x, y, w, h = view.rect
@@ -246,10 +249,17 @@ class Canvas:
             camera = view.camera_dict()  # front-ends (the browser too) route the mouse by it
             frame.views[vid] = FrameView(vid, rect, camera, view.bgcolor)
             ctx = DrawContext(vid, (w, h), pr, camera, view.camera.kind != "panzoom",
-                              max_texture_size or PORTABLE_TEXTURE_SIZE)
+                              max_texture_size or PORTABLE_TEXTURE_SIZE, follow=follow)
             ordered = sorted((v for v in view.walk() if v.visible), key=lambda v: v.order)
             for visual in ordered:
                 draws = visual.draws(ctx)
+                if follow and visual.follow is not None:
+                    for d in draws:
+                        d.follow = d.follow or visual.follow
+                records = visual.follow_records if follow else None
+                if records:
+                    records = records() if callable(records) else records
+                    frame.records.update(_name_views(records, view_ids))
                 ctx.drawn.extend(draws)
                 frame.draws.extend(draws)
                 owners.extend([visual] * len(draws))
@@ -634,6 +644,18 @@ def _rect_path(rect, color) -> PathPrimitive:
     return PathPrimitive(np.asarray(verts, float),
                          np.array([MOVETO, LINETO, LINETO, LINETO, CLOSEPOLY], np.uint8),
                          fill=tuple(color))
+
+
+def _name_views(value, ids: dict):
+    """A record with every View in it replaced by its id in the frame (records name
+    the views whose cameras they follow by the View; frames by id)."""
+    if isinstance(value, View):
+        return ids.get(value)
+    if isinstance(value, dict):
+        return {k: _name_views(v, ids) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_name_views(v, ids) for v in value]
+    return value
 
 
 def _check_rect(rect) -> tuple[float, float, float, float]:

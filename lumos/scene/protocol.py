@@ -28,8 +28,9 @@ class Scene(Protocol):
     def resize(self, width: int, height: int, pixel_ratio: float) -> None:
         """The window or widget is this big now."""
 
-    def frame(self):
-        """Bring everything up to date and describe the frame to draw."""
+    def frame(self, follow: bool = False):
+        """Bring everything up to date and describe the frame to draw (``follow``:
+        for a runtime that moves cameras alone, with the draws' followers)."""
 
     def view_at(self, x: float, y: float):
         """The topmost interactive view under (x, y), or None."""

@@ -40,6 +40,10 @@ class DrawContext:
     # visual that composites with what is behind it (Volume) repeats the opaque ones
     # into a depth target.
     drawn: list = field(default_factory=list)
+    # The frame goes to a runtime that moves cameras alone (a page, the notebook
+    # widget): visuals attach what that runtime recomputes per camera (followers,
+    # docs/frame.md) and the data it needs.
+    follow: bool = False
 
 
 @dataclass
@@ -164,6 +168,13 @@ class Visual:
     # text, images) do not, and a frame of only those renders without it.
     needs_multisampling = False
     rasterized = False
+    # What a runtime that moves cameras alone (the page) recomputes of this visual's
+    # draws from the camera (docs/frame.md, "Followers"): a JSON dict copied onto each
+    # of its draws that has none, and the records ({id: JSON}) such dicts name, or a
+    # callable giving them (made only for a page's frame). An owner (the plot layer's
+    # axes decorations) sets them; None: nothing follows.
+    follow: dict | None = None
+    follow_records = None
 
     def __init__(self) -> None:
         self.visible = True

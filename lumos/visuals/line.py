@@ -5,8 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
-from ..gpu.camera_math import draw_matrices
-from ..gpu.frame import Attribute, Draw, State
+from ..gpu.frame import Attribute, Draw, RenderTarget, State
 from ..gpu.resources import Buffer
 from ..primitives import Path, Stroke
 from ..shaders import ShaderTemplate
@@ -48,9 +47,11 @@ in vec4 a_p1;
 in vec4 a_next;
 in vec4 a_c0;
 in vec4 a_c1;
-in float a_d0;
-in float a_d1;
 uniform float u_width;
+#ifdef DASHED
+uniform highp sampler2D u_arc_rows;     // segmented prefix sums of lengths per row
+uniform highp sampler2D u_arc_offsets;  // what the rows before each row add
+#endif
 uniform float u_samples;
 out vec4 v_color;
 flat out vec2 v_a;
@@ -69,6 +70,17 @@ bool to_window(vec4 point, out vec2 s, out float z) {
     z = drawn ? c.z / c.w : 0.0;
     return drawn;
 }
+
+#ifdef DASHED
+// Arc length (physical pixels) at drawn point k since the last break: the GPU scan
+// of this frame (see _SCAN_* below) for the camera of this frame.
+float arc_length(int k) {
+    int w = textureSize(u_arc_rows, 0).x;
+    ivec2 t = ivec2(k % w, k / w);
+    vec2 row = texelFetch(u_arc_rows, t, 0).rg;
+    return row.y > 0.5 ? row.x : texelFetch(u_arc_offsets, ivec2(0, t.y), 0).r + row.x;
+}
+#endif
 
 void main() {
     vec2 s0, s1, s_prev, s_next;
@@ -98,12 +110,16 @@ void main() {
     v_b = s1;
     v_prev = s_prev;
     v_next = s_next;
-    v_dist = vec2(a_d0, a_d1) * u_pixel_ratio;
+#ifdef DASHED
+    v_dist = vec2(arc_length(gl_InstanceID), arc_length(gl_InstanceID + 1));
+#else
+    v_dist = vec2(0.0);
+#endif
 }
 """
 
-# The fragment shader for solid lines, and with %(dash)s filled, for dashed ones (two
-# programs: a branch on a uniform would make software rasterizers run both per pixel).
+# The fragment shader; with DASHED defined, for dashed lines (two programs: a branch on
+# a uniform would make software rasterizers run both per pixel).
 _FRAGMENT = """
 uniform float u_width;
 uniform float u_pixel_ratio;
@@ -114,7 +130,7 @@ flat in vec2 v_b;
 flat in vec2 v_prev;
 flat in vec2 v_next;
 flat in vec2 v_joined;
-flat in vec2 v_dist;  // distance along the line at both ends, physical pixels
+flat in vec2 v_dist;  // arc length at both ends, physical pixels (dashed)
 out vec4 f_color;
 
 // Coverage of the dash pattern at arc length s: 1 inside a dash, a one-pixel ramp at
@@ -148,7 +164,10 @@ float segment_coverage(vec2 p, vec2 a, vec2 b, float s_a) {
     float t_line = dot(p - a, ab) / max(dot(ab, ab), 1e-12);
     float dist = length(p - a - clamp(t_line, 0.0, 1.0) * ab);
     float coverage = clamp(0.5 * u_width * u_pixel_ratio - dist + 0.5, 0.0, 1.0);
-%(dash)s    return coverage;
+#ifdef DASHED
+    coverage *= dash_coverage(s_a + t_line * length(ab));
+#endif
+    return coverage;
 }
 
 void main() {
@@ -159,19 +178,18 @@ void main() {
     }
     // The nearest segment covers the pixel most, unless a neighbour's dash reaches it.
     float coverage = segment_coverage(p, v_a, v_b, v_dist.x);
-%(neighbours)s%(cap)s    if (coverage <= 0.0) discard;
-    f_color = vec4(v_color.rgb, v_color.a * coverage);
-}
-"""
-_DASH = """    coverage *= dash_coverage(s_a + t_line * length(ab));
-"""
-_NEIGHBOURS = """    if (v_joined.x > 0.5) {
+#ifdef DASHED
+    if (v_joined.x > 0.5) {
         coverage = max(coverage, segment_coverage(p, v_prev, v_a,
                                                   v_dist.x - length(v_a - v_prev)));
     }
     if (v_joined.y > 0.5) {
         coverage = max(coverage, segment_coverage(p, v_b, v_next, v_dist.y));
     }
+#endif
+%(cap)s    if (coverage <= 0.0) discard;
+    f_color = vec4(v_color.rgb, v_color.a * coverage);
+}
 """
 # butt or projecting ends: beyond an open end the stroke stops square, at the end or
 # half the width further (%(ext)s), dashed on (%(dashed)s)
@@ -202,10 +220,85 @@ def _program(dashed: bool, cap: str) -> ShaderTemplate:
             "ext": "hw" if cap == "projecting" else "0.0",
             "dashed": "\n                       * dash_coverage(v_dist.x + along)"
             if dashed else ""}
-        _PROGRAMS[key] = ShaderTemplate(_VERTEX, _FRAGMENT % {
-            "dash": _DASH if dashed else "", "neighbours": _NEIGHBOURS if dashed else "",
-            "cap": square})
+        define = "#define DASHED\n" if dashed else ""
+        _PROGRAMS[key] = ShaderTemplate(define + _VERTEX, define + _FRAGMENT % {"cap": square})
     return _PROGRAMS[key]
+
+# Dashes follow the arc length on screen, which every pan or zoom changes: three kinds
+# of passes before a dashed line's draw recompute it on the GPU from the camera, in
+# both executors (no compute shaders: render-target passes, as WebGL2 allows).
+# 1. lengths: one point per drawn point k into texel (k % W, k / W) of a W-wide
+#    rgba32f target: (on-screen length of the segment ending at k, 1 if k breaks the
+#    line) -- 0 for a segment touching a break.
+# 2. rows: _SCAN_PASSES Hillis-Steele steps (1, 2, 4, ... texels) ping-ponging two
+#    targets: each texel becomes the segmented sum of its row up to it (a break
+#    restarts the sum, as each line of a batch and each piece after a NaN does).
+# 3. offsets (1 x H): what the rows before each row add (back to the last break).
+# The line's vertex shader adds the two (arc_length above).
+_SCAN_WIDTH = 1024
+_SCAN_PASSES = 10  # 2**10 = _SCAN_WIDTH
+_SCAN_MAX_ROWS = 2048  # what every WebGL2 allows for a texture side
+_SCAN_LENGTHS = ShaderTemplate(vertex="""
+uniform mat4 u_mvp;
+uniform vec4 u_viewport;     // the target: [0, 0, W, H]
+uniform vec2 u_view_size;    // physical pixels of the view the line is drawn in
+in vec4 a_prev;
+in vec4 a_p0;
+flat out vec2 v_value;
+#pragma snippets
+
+void main() {
+    vec4 c0 = u_mvp * $transform(vec4(a_prev.xyz, 1.0));
+    vec4 c1 = u_mvp * $transform(vec4(a_p0.xyz, 1.0));
+    bool drawn = a_prev.w > 0.5 && a_p0.w > 0.5 && c0.w > 0.0 && c1.w > 0.0;
+    float len = drawn ? length((c1.xy / c1.w - c0.xy / c0.w) * 0.5 * u_view_size) : 0.0;
+    v_value = vec2(len, a_p0.w > 0.5 ? 0.0 : 1.0);
+    int w = int(u_viewport.z);
+    vec2 texel = vec2(float(gl_VertexID % w), float(gl_VertexID / w)) + 0.5;
+    gl_Position = vec4(texel / u_viewport.zw * 2.0 - 1.0, 0.0, 1.0);
+    gl_PointSize = 1.0;
+}
+""", fragment="""
+flat in vec2 v_value;
+out vec4 f_color;
+void main() { f_color = vec4(v_value, 0.0, 1.0); }
+""")
+_SCAN_QUAD = """
+void main() {
+    // one triangle covering the target
+    vec2 p = vec2(float((gl_VertexID & 1) << 2), float((gl_VertexID & 2) << 1)) - 1.0;
+    gl_Position = vec4(p, 0.0, 1.0);
+}
+"""
+_SCAN_ROWS = ShaderTemplate(vertex=_SCAN_QUAD, fragment="""
+uniform highp sampler2D u_in;
+uniform int u_step;
+out vec4 f_color;
+void main() {
+    ivec2 p = ivec2(gl_FragCoord.xy);
+    vec2 b = texelFetch(u_in, p, 0).rg;
+    if (p.x >= u_step) {
+        vec2 a = texelFetch(u_in, ivec2(p.x - u_step, p.y), 0).rg;
+        b = vec2(b.y > 0.5 ? b.x : a.x + b.x, max(a.y, b.y));
+    }
+    f_color = vec4(b, 0.0, 1.0);
+}
+""")
+_SCAN_OFFSETS = ShaderTemplate(vertex=_SCAN_QUAD, fragment="""
+uniform highp sampler2D u_rows;
+out vec4 f_color;
+void main() {
+    int row = int(gl_FragCoord.y);
+    int last = textureSize(u_rows, 0).x - 1;
+    float sum = 0.0;
+    for (int j = row - 1; j >= 0; j--) {
+        vec2 t = texelFetch(u_rows, ivec2(last, j), 0).rg;
+        sum += t.x;
+        if (t.y > 0.5) break;  // a break in row j: nothing before it counts
+    }
+    f_color = vec4(sum, 0.0, 0.0, 1.0);
+}
+""")
 
 
 LOD_THRESHOLD = 8192
@@ -411,8 +504,7 @@ class Line(Visual):
         self._lod = lod
         self._pyramids: list | None = None  # one per line (None: drawn whole) under LOD
         self._lod_key = None
-        self._dist_buffer = Buffer(np.zeros(0, np.float32))
-        self._dist_key = None
+        self._scan: list | None = None  # the dash scan's render targets (made when dashed)
         self.dashes = dashes
         self._points = np.zeros((0, 2))
         self._owner = None
@@ -426,6 +518,7 @@ class Line(Visual):
         self._color = color
         self._rgba, self._rgba_per_line = np.zeros((1, 4)), False
         self._member_keys: list = []  # the owner of each line (set_members)
+        self.data_version = 0  # counts changes of the points (followers cache on it)
         self._member_signature = None
         self.width = width
         self.set_data(np.zeros((0, 2)) if pos is None else pos)
@@ -480,7 +573,6 @@ class Line(Visual):
                 or sum(vals) <= 0:
             raise ValueError(f"dashes: got {value!r}, expected 2 or 4 lengths >= 0 in pixels")
         self._dashes = tuple(vals + [0.0, 0.0])[:4]
-        self._dist_key = None
 
     @property
     def color(self):
@@ -605,7 +697,6 @@ class Line(Visual):
         rows[:, :d] = local
         rows[:, 3] = valid
         self._pos_buffer.update(1 + start, rows)
-        self._dist_key = None
 
     def _update_pyramids(self, start: int, stop: int) -> bool:
         """Refresh the pyramids of the lines holding rows start:stop; False when a line
@@ -618,6 +709,7 @@ class Line(Visual):
                 return False
             pyr.update(a, b)
         self._lod_key = None  # the envelope of the view is drawn again
+        self.data_version += 1
         return True
 
     def _lod_applies(self) -> bool:
@@ -633,6 +725,7 @@ class Line(Visual):
         return len(self._rgba) == 1 or self._rgba_per_line
 
     def _upload_geometry(self) -> None:
+        self.data_version += 1
         self._pyramids = None
         self._lod_key = None
         self._bounds = None
@@ -654,6 +747,16 @@ class Line(Visual):
             self._upload_points(points, index, origin=False)
         else:
             self._upload_points(self._points, None)
+
+    def lod_lines(self) -> list[tuple]:
+        """Under level of detail, each line as ``(x, y, pyramid or None, rgba bytes)``
+        (views of the float64 data; None: drawn whole); empty otherwise."""
+        if self._pyramids is None:
+            return []
+        rgba = rgba_bytes(self._rgba)
+        return [(self._points[a:b, 0], self._points[a:b, 1], pyr, rgba[min(i, len(rgba) - 1)])
+                for i, ((a, b), pyr) in enumerate(zip(self._spans, self._pyramids,
+                                                      strict=True))]
 
     def _upload_lod(self, ctx: DrawContext) -> None:
         """Upload the min/max envelope for the visible x range (O(pixel columns) per
@@ -714,27 +817,7 @@ class Line(Visual):
             rows[1 + i : 1 + i + len(part), 3] = valid & ~beyond
         warn_clipped(far, "pos", "not drawn (the line breaks there)")
         self._pos_buffer.set_data(rows)
-        self._dist_key = None
         self._color_buffer.set_data(self._colors())
-
-    def _update_distances(self, ctx: DrawContext, model) -> None:
-        """Arc length in logical pixels at every point, for dashes: depends on the view,
-        so it is recomputed (float64, on the CPU) only when the camera or size moved."""
-        key = (repr(ctx.camera), ctx.size, self._pos_buffer.version)
-        if key == self._dist_key:
-            return
-        self._dist_key = key
-        pts = self._pos_buffer.data[1:-1, :3].astype(float)
-        valid = self._pos_buffer.data[1:-1, 3]
-        if is_nonlinear(self):
-            dims = 2 if not np.any(pts[:, 2]) else 3
-            pts[:, :dims] = self.transform.forward(pts[:, :dims])
-        mvp, _, _ = draw_matrices(ctx.camera, ctx.size[0] / max(ctx.size[1], 1),
-                                  self._origin, model)
-        clip = np.c_[pts, np.ones(len(pts))] @ mvp.T
-        with np.errstate(all="ignore"):
-            px = clip[:, :2] / clip[:, 3:] * np.asarray(ctx.size) / 2
-        self._dist_buffer.set_data(arc_lengths(px, valid > 0).astype(np.float32))
 
     @property
     def _drawn(self) -> int:
@@ -805,7 +888,14 @@ class Line(Visual):
         if n < 2:
             return []
         snippet, model = transform_parts(self)
-        program = _program(self._dashes is not None, self._cap).compose(transform=snippet)
+        dashed = self._dashes is not None and n <= _SCAN_WIDTH * _SCAN_MAX_ROWS
+        if self._dashes is not None and not dashed:
+            import warnings
+
+            warnings.warn(f"dashes: a line of {n} drawn points is drawn solid (dashes are "
+                          f"measured on the GPU for up to {_SCAN_WIDTH * _SCAN_MAX_ROWS})",
+                          RuntimeWarning, stacklevel=2)
+        program = _program(dashed, self._cap).compose(transform=snippet)
         pb, cb = self._pos_buffer, self._color_buffer
         attributes = {
             "a_prev": Attribute(pb, 4, "f4", 0, 16, 1),
@@ -815,16 +905,59 @@ class Line(Visual):
             "a_c0": Attribute(cb, 4, "u1", 0, 4, 1),
             "a_c1": Attribute(cb, 4, "u1", 4, 4, 1),
         }
-        if self._dashes is not None:
-            # solid lines leave the arc length unbound (it reads 0): 4 bytes a point less
-            self._update_distances(ctx, model)
-            attributes["a_d0"] = Attribute(self._dist_buffer, 1, "f4", 0, 4, 1)
-            attributes["a_d1"] = Attribute(self._dist_buffer, 1, "f4", 4, 4, 1)
-        return [Draw(
+        passes = self._dash_scan(ctx, snippet, model, n) if dashed else []
+        follow, data = None, {}
+        if ctx.follow and self._pyramids is not None and ctx.camera["type"] == "panzoom":
+            from .follow import line_follower  # the page's level of detail
+
+            follow, data = line_follower(self, ctx)
+        textures = {} if not dashed else {"u_arc_rows": self._scan[0],
+                                          "u_arc_offsets": self._scan[2]}
+        return passes + [Draw(
             program=program, view=ctx.view_id, mode="triangle_strip", count=4,
-            instances=n - 1, attributes=attributes,
+            instances=n - 1, attributes=attributes, textures=textures,
             uniforms={"u_width": self._width, "u_dash": self._dashes or (1.0, 0.0, 0.0, 0.0),
                       **snippet.uniforms},
             state=State(depth_test=ctx.is_3d, blend="alpha"),
-            origin=tuple(self._origin), model=model,
+            origin=tuple(self._origin), model=model, follow=follow, data=data,
         )]
+
+    def _dash_scan(self, ctx: DrawContext, snippet, model, n: int) -> list[Draw]:
+        """The passes that compute the arc length of every drawn point on screen for
+        this frame's camera (see _SCAN_LENGTHS): the dash pattern stays regular under
+        any pan or zoom, in a page too, where the runtime moves the camera alone."""
+        rows = -(-n // _SCAN_WIDTH)
+        if self._scan is None:
+            self._scan = [RenderTarget((_SCAN_WIDTH, rows), "rgba32f", None),
+                          RenderTarget((_SCAN_WIDTH, rows), "rgba32f", None),
+                          RenderTarget((1, rows), "rgba32f", None)]
+        for t in self._scan:
+            t.size = (t.size[0], rows)
+        a, b, offsets = self._scan
+        pb = self._pos_buffer
+        # a runtime that rewrites the points (the page's followers) resizes the
+        # targets of the draws that say which line they scan
+        follow = {"kind": "dash_scan", "line": pb.id}
+        view_px = [float(v * ctx.pixel_ratio) for v in ctx.size]
+        opaque = State(blend=None, depth_write=False)
+        out = [Draw(
+            program=_SCAN_LENGTHS.compose(transform=snippet), view=ctx.view_id,
+            mode="points", count=n,
+            attributes={"a_prev": Attribute(pb, 4, "f4", 0, 16),
+                        "a_p0": Attribute(pb, 4, "f4", 16, 16)},
+            uniforms={"u_view_size": view_px, **snippet.uniforms}, target=a,
+            state=opaque, origin=tuple(self._origin), model=model, follow=follow,
+        )]
+        source, dest = a, b
+        for k in range(_SCAN_PASSES):
+            out.append(Draw(
+                program=_SCAN_ROWS.compose(), view=ctx.view_id, mode="triangles", count=3,
+                textures={"u_in": source}, int_uniforms={"u_step": 1 << k}, target=dest,
+                state=opaque, follow=follow,
+            ))
+            source, dest = dest, source
+        out.append(Draw(
+            program=_SCAN_OFFSETS.compose(), view=ctx.view_id, mode="triangles", count=3,
+            textures={"u_rows": source}, target=offsets, state=opaque, follow=follow,
+        ))
+        return out

@@ -37,7 +37,8 @@ from .fonts import (
 )
 from .glyphs import GlyphAtlas, atlas_quads, get_atlas, text_extent
 
-__all__ = ["extent_rich", "layout_rich", "rich_layout", "has_math", "SYMBOLS"]
+__all__ = ["extent_rich", "layout_rich", "rich_layout", "has_math", "SYMBOLS", "glyph_ink",
+           "math_metrics"]
 
 # ---------------------------------------------------------------------- symbol tables
 _GREEK = {
@@ -378,6 +379,19 @@ def _metrics(font: Font) -> _Metrics:
     if m is None:
         m = _METRICS[font] = _Metrics(font)
     return m
+
+
+def glyph_ink(atlas: GlyphAtlas, char: str) -> tuple[float, float, float, float] | None:
+    """The outline box (x0, y0, x1, y1) of a character's glyph in em from the pen on
+    the baseline (what math layout stacks scripts by), or None for a blank glyph."""
+    return atlas.font.ink(atlas.font.index(char))
+
+
+def math_metrics(atlas: GlyphAtlas) -> tuple[float, float, float]:
+    """(x-height, math axis, rule thickness) in em: what math layout reads of a font
+    besides its glyphs (a page laying out tick labels itself needs them)."""
+    m = _metrics(atlas.font)
+    return m.x_height, m.axis, m.rule
 
 
 # ---------------------------------------------------------------------- boxes

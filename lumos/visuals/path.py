@@ -510,6 +510,7 @@ class Paths(Visual):
         if ok.sum() < 2:
             return layer
         lo, hi = boxes[ok, :2].min(axis=0), boxes[ok, 2:].max(axis=0)
+        boxes[~ok] = 0.0  # paths with no points (never placed): no inf in the casts below
         g = int(np.clip(np.sqrt(ok.sum()), 1, 512))
         size = np.where(hi > lo, (hi - lo) / g, 1.0)
         c0 = np.clip(((boxes[:, :2] - lo) / size).astype(np.int64, copy=False), 0, g - 1)

@@ -410,53 +410,85 @@ class Stream(Visual):
             return self._spacing
         return 1.2 * self._range if self._range > 0 else 1.0
 
-    def draws(self, ctx: DrawContext) -> list[Draw]:
-        self._take_pending()
+    def window(self, rect, columns: float) -> dict:
+        """What a view showing the data rectangle ``rect`` (x0, y0, w, h) on
+        ``columns`` physical pixel columns draws: the level (0: samples, else blocks of
+        2**level), the ring of that level, the first entry and how many, where x starts.
+        The page runtime computes the same from the draw's follower (follow.js
+        ``streamWindow``), so a page pans and zooms a stream alone."""
         head = self._pending.taken  # what the textures hold (more may be pushed meanwhile)
         oldest = max(head - self.capacity, 0)
-        if head - oldest < 2:
-            return []
-        # the samples in view, one beyond each edge
-        x0, _, w, _ = ctx.camera["rect"] if ctx.camera["type"] == "panzoom" else \
-            (self.t0 + oldest * self.dt, 0, (head - oldest) * self.dt, 0)
+        x0, _, w, _ = rect
         lo_t, hi_t = sorted((x0, x0 + w))
+        empty = {"level": 0, "ring": self._raw, "e0": 0, "e1": 0, "origin_x": self.t0}
+        if head - oldest < 2:
+            return empty
         a0 = max(int(np.floor((lo_t - self.t0) / self.dt)) - 1, oldest)
         a1 = min(int(np.ceil((hi_t - self.t0) / self.dt)) + 2, head)
         if a1 - a0 < 2:
-            return []
-        columns = max(ctx.size[0] * ctx.pixel_ratio, 1.0)
-        per_column = abs(w) / self.dt / columns  # samples per pixel column
+            return empty
+        per_column = abs(w) / self.dt / max(columns, 1.0)  # samples per pixel column
         level = 0
         if per_column > _RAW_PER_COLUMN and self._levels:
             level = min(max(int(np.floor(np.log2(per_column))), _FIRST_LEVEL),
                         self._levels[-1])
-        common = dict(
-            view=ctx.view_id,
-            uniforms={"u_step": float((1 << level) * self.dt), "u_spacing": self._offset(),
-                      "u_width": self._width},
-            state=State(depth_test=ctx.is_3d, blend="alpha"), model=self.model_matrix())
-        # every level stays bound (and so resident and up to date on the GPU), so that
-        # zooming to another level uploads nothing
-        textures = {"u_colors": self._color_texture, "u_raw": self._raw.texture,
-                    **{f"u_level{s}": r.texture for s, r in self._env.items()}}
         if level:
-            ring = self._env[level]
             e0, e1 = a0 >> level, ((a1 - 1) >> level) + 1
             # an entry at the middle of its block
             origin_x = self.t0 + ((e0 << level) + ((1 << level) - 1) / 2) * self.dt
+            return {"level": level, "ring": self._env[level], "e0": e0, "e1": e1,
+                    "origin_x": origin_x}
+        return {"level": 0, "ring": self._raw, "e0": a0, "e1": a1,
+                "origin_x": self.t0 + a0 * self.dt}
+
+    def _follower(self, columns: float) -> dict:
+        """The page's ``stream`` follower: what ``window`` reads, and every ring (the
+        draw's ``data`` holds the program of each kind of level)."""
+        head = self._pending.taken
+        rings = [self._raw] + [self._env[s] for s in self._levels]
+        return {"kind": "stream", "t0": self.t0, "dt": self.dt, "head": head,
+                "oldest": max(head - self.capacity, 0), "channels": self.channels,
+                "levels": list(self._levels), "raw_per_column": _RAW_PER_COLUMN,
+                "columns": columns,
+                "rings": [{"slots": r.slots, "m": r.m, "texture": r.texture.id}
+                          for r in rings]}
+
+    def draws(self, ctx: DrawContext) -> list[Draw]:
+        self._take_pending()
+        columns = max(ctx.size[0] * ctx.pixel_ratio, 1.0)
+        if ctx.camera["type"] == "panzoom":
+            win = self.window(ctx.camera["rect"], columns)
+        else:  # 3D views: every sample
+            head = self._pending.taken
+            oldest = max(head - self.capacity, 0)
+            win = self.window((self.t0 + oldest * self.dt, 0.0, (head - oldest) * self.dt,
+                               0.0), columns)
+        # a page follows the camera alone: it gets the draw even when nothing is in view
+        follow = self._follower(columns) if ctx.follow and ctx.camera["type"] == "panzoom" \
+            else None
+        if win["e1"] - win["e0"] < 2 and follow is None:
+            return []
+        level, ring, e0, e1 = win["level"], win["ring"], win["e0"], win["e1"]
+        if level:
             program, mode, count, instances = _BLOCKS.compose(), "triangle_strip", \
                 2 * (e1 - e0), self.channels
         else:
-            ring = self._raw
-            e0, e1 = a0, a1
-            origin_x = self.t0 + a0 * self.dt
             program, mode, count, instances = _SAMPLES.compose(), "triangles", \
-                6 * self.channels * (e1 - e0 - 1), None
+                6 * self.channels * max(e1 - e0 - 1, 0), None
         return [Draw(
-            program=program, mode=mode, count=count, instances=instances,
+            program=program, view=ctx.view_id, mode=mode, count=count, instances=instances,
+            uniforms={"u_step": float((1 << level) * self.dt), "u_spacing": self._offset(),
+                      "u_width": self._width},
             int_uniforms={"u_channels": self.channels, "u_per_row": ring.m,
                           "u_ring": ring.slots, "u_first": e0 % ring.slots,
                           "u_entries": e1 - e0},
-            textures={"u_data": ring.texture, **textures},
-            origin=(origin_x, 0.0, 0.0), **common,
+            # every level stays bound (and so resident and up to date on the GPU), so
+            # that zooming to another level uploads nothing
+            textures={"u_data": ring.texture, "u_colors": self._color_texture,
+                      "u_raw": self._raw.texture,
+                      **{f"u_level{s}": r.texture for s, r in self._env.items()}},
+            state=State(depth_test=ctx.is_3d, blend="alpha"),
+            origin=(win["origin_x"], 0.0, 0.0), model=self.model_matrix(), follow=follow,
+            data={} if follow is None else {"samples": _SAMPLES.compose(),
+                                            "blocks": _BLOCKS.compose()},
         )]

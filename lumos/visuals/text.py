@@ -147,6 +147,20 @@ class _GlyphSheet:
         local = (texel + origin[inverse.reshape(-1)][:, None, :]) / (w, h)
         return local.astype(np.float32)
 
+    def locate(self, texel: np.ndarray, atlas: np.ndarray):
+        """Sheet texture coordinates ((u0, v0), (u1, v1)) of the first and second
+        corner of one quad's atlas texels, or None when the sheet lacks the glyph."""
+        rows, cols = atlas.shape
+        lo = np.maximum(np.floor(texel[0].min(axis=0)).astype(np.int64) - 1, 0)
+        hi = np.minimum(np.ceil(texel[0].max(axis=0)).astype(np.int64) + 1, (cols, rows))
+        key = (int(lo[0]), int(lo[1]), int(hi[0]), int(hi[1]))
+        if key not in self._places:
+            return None
+        h, w = self.image.shape
+        origin = np.array(self._places[key], np.float64) - lo
+        a, b = (texel[0, :2] + origin) / (w, h)
+        return (float(a[0]), float(a[1])), (float(b[0]), float(b[1]))
+
     @staticmethod
     def _pack(sizes, shelves: list[list[int]], width: int, height: int | None):
         """Shelf-pack (w, h) sizes, tallest first, after ``shelves`` (changed in place);
@@ -255,13 +269,33 @@ class Text(Visual):
         check_anchors(anchor_x, anchor_y, 0.0)
         self._anchor = (anchor_x, anchor_y)
         self._rotation = check_number(rotation, "rotation")
+        self._styles: list | None = None  # per-label (size, anchor_x, anchor_y, rotation)
+        self._reserve = ""
         self.set_data(text, pos, direction=direction, direction_from=direction_from)
 
-    def set_data(self, text, pos=None, color=None, direction=None,
+    @property
+    def reserve(self) -> str:
+        """Characters whose glyphs the visual's sheet always holds, shown or not: a
+        page that lays out new labels itself (tick labels, docs/frame.md) finds them
+        there (:meth:`glyph_table`)."""
+        return self._reserve
+
+    @reserve.setter
+    def reserve(self, chars: str) -> None:
+        if not isinstance(chars, str):
+            raise TypeError(f"reserve: got {type(chars).__name__}, expected str")
+        chars = "".join(sorted(set(chars)))
+        if chars != self._reserve:
+            self._reserve = chars
+            self._rebuild()
+
+    def set_data(self, text, pos=None, color=None, styles=None, direction=None,
                  direction_from=None) -> None:
         """Replace the strings (one str or a list), optionally their positions, colors,
         directions and where those are measured (None keeps them, while there are as
-        many labels as before). Input that does not fit leaves the labels as they were."""
+        many labels as before). ``styles`` gives each label its own ``(font_size,
+        anchor_x, anchor_y, rotation)`` (None: the visual's). Input that does not fit
+        leaves the labels as they were."""
         try:
             strings = [text] if isinstance(text, str) else list(text)
         except TypeError:
@@ -278,10 +312,18 @@ class Text(Visual):
             raise ValueError(f"pos: got {len(points)} positions for {len(strings)} strings")
         color = self._color if color is None else color
         colors.to_rgba_array(color, len(strings))  # checked before anything changes
+        if styles is not None:
+            styles = [(check_positive(size, "font_size"), ax, ay, check_number(rot, "rotation"))
+                      for size, ax, ay, rot in styles]
+            for _, ax, ay, rot in styles:
+                check_anchors(ax, ay, rot)
+            if len(styles) != len(strings):
+                raise ValueError(f"styles: got {len(styles)} styles for {len(strings)} strings")
         direction = self._vectors(direction, self._direction, "direction", len(strings))
         direction_from = self._vectors(direction_from, self._direction_from,
                                        "direction_from", len(strings))
         self._text, self._points, self._color = strings, points, color
+        self._styles = styles
         self._direction, self._direction_from = direction, direction_from
         self._rebuild()
 
@@ -367,46 +409,102 @@ class Text(Visual):
         for i, s in enumerate(self._text):
             if not valid[i] or not s.strip():
                 continue
-            quads, uvs = atlas_quads(self._atlas, self._layout(s), self._font_size,
-                                     self._rotation)
+            size, _, _, rotation = self._style(i)
+            quads, uvs = atlas_quads(self._atlas, self._layout(s, i), size, rotation)
             m = len(quads) * 6
             parts["offset"].append(quads[:, corners].reshape(-1, 2))
             # in atlas texels now: a later label may grow the atlas, which rescales uvs
             parts["uv"].append(uvs[:, corners].astype(np.float64) * self._atlas.image.shape[::-1])
             parts["anchor"].append(np.repeat(local[i : i + 1], m, axis=0))
             parts["color"].append(np.repeat(rgba8[i : i + 1], m, axis=0))
+            parts["scale"].append(np.full(m, SPREAD / SDF_EDGE * size / BASE_SIZE))
             if self._direction is not None:
                 parts["dir"].append(np.repeat(self._direction[i : i + 1], m, axis=0))
                 if self._rotation_mode == "default":
-                    parts["box"].append(np.tile(self._box(s), (m, 1)))
+                    parts["box"].append(np.tile(self._box(s, i), (m, 1)))
                 if self._direction_from is not None:
                     parts["dir_at"].append(np.repeat(self._direction_from[i : i + 1], m,
                                                      axis=0))
-        scale = SPREAD / SDF_EDGE * self._font_size / BASE_SIZE
-        if parts["uv"]:
-            texel = np.concatenate(parts["uv"]).reshape(-1, 6, 2)
-            parts["uv"] = [self._sheet.map(texel, self._atlas.image).reshape(-1, 2)]
+        # the reserved glyphs' quads go through the sheet too (it keeps what it maps)
+        reserved = self._reserved_texels()
+        texel = np.concatenate([u.reshape(-1, 2) for u in parts["uv"]] + [reserved]
+                               ).reshape(-1, 6, 2)
+        if len(texel):
+            mapped = self._sheet.map(texel, self._atlas.image).reshape(-1, 2)
+            parts["uv"] = [mapped[: len(mapped) - len(reserved)]]
         for k, buf in self._buffers.items():
-            if k == "scale":
-                continue
             arrays = parts[k]
             data = np.concatenate(arrays) if arrays else np.zeros((0,) + buf.data.shape[1:],
                                                                   buf.data.dtype)
             buf.set_data(data.astype(buf.data.dtype))
-        count = len(self._buffers["offset"].data)
-        self._buffers["scale"].set_data(np.full(count, scale, np.float32))
 
-    def _layout(self, s: str) -> TextLayout:
-        """The device-neutral layout of one label (em, relative to its anchor): the
+    def _style(self, i: int) -> tuple:
+        """(font size, anchor_x, anchor_y, rotation) of label ``i``."""
+        if self._styles is None:
+            return (self._font_size, *self._anchor, self._rotation)
+        return self._styles[i]
+
+    def _layout(self, s: str, i: int) -> TextLayout:
+        """The device-neutral layout of label ``i`` (em, relative to its anchor): the
         atlas quads and the vector glyph runs both come from it."""
-        return rich_layout(check_text(s), self._atlas.font, self._anchor[0], self._anchor[1])
+        _, ax, ay, _ = self._style(i)
+        return rich_layout(check_text(s), self._atlas.font, ax, ay)
 
-    def _box(self, s: str) -> np.ndarray:
-        """The label's layout box around its anchor: (x0, y0, x1, y1) in pixels."""
-        w, h, descent = extent_rich(s, self._font_size, bold=self._bold)
-        x0 = {"left": 0.0, "center": -w / 2, "right": -w}[self._anchor[0]]
-        y0 = {"top": -h, "bottom": 0.0, "center": -h / 2, "baseline": -descent}[
-            self._anchor[1]]
+    def _reserved_texels(self) -> np.ndarray:
+        """Atlas texel corners (6 per glyph, as the quads) of the reserved glyphs."""
+        out = []
+        for c in self._reserve:
+            x, y, w, h = self._atlas.glyph(c).rect
+            if w:  # BL, BR, TR, BL, TR, TL of the cell (row y is its top)
+                out.append([(x, y + h), (x + w, y + h), (x + w, y), (x, y + h), (x + w, y),
+                            (x, y)])
+        return np.asarray(out, np.float64).reshape(-1, 2)
+
+    def glyph_key(self) -> tuple:
+        """What :meth:`glyph_table` depends on (the reserve and where the sheet put
+        the glyphs), to tell when a cached table is stale."""
+        return (self._reserve, self._sheet.texture.version, self._sheet.image.shape)
+
+    def glyph_table(self, chars: str | None = None) -> dict:
+        """What a page needs to lay out labels from this visual's sheet itself (the
+        ``axes`` follower, docs/frame.md): per character (the reserved ones, or
+        ``chars``), its advance and quad in em (from the pen on the baseline), its
+        outline box in em (math layout) and its rectangle in the sheet (texture
+        coordinates, v down); the font's ascender and descender, kerning pairs, and
+        the SDF scale (``a_scale`` is ``sdf_scale * font_size``)."""
+        from .mathtext import glyph_ink, math_metrics
+
+        atlas = self._atlas
+        chars = "".join(sorted(set(self._reserve if chars is None else chars)))
+        atlas.ensure(chars)
+        h, w = self._sheet.image.shape
+        glyphs = {}
+        for c in chars:
+            g = atlas.glyph(c)
+            entry = {"advance": g.advance, "box": list(g.box), "ink": None, "uv": None}
+            ink = glyph_ink(atlas, c)
+            if ink is not None:
+                entry["ink"] = list(ink)
+            if g.rect[2]:
+                x, y, gw, gh = g.rect
+                corners = np.array([[(x, y), (x + gw, y + gh)] * 3], np.float64).reshape(1, 6, 2)
+                place = self._sheet.locate(corners, atlas.image)
+                if place is not None:
+                    (u0, v0), (u1, v1) = place
+                    entry["uv"] = [u0, v0, u1, v1]
+            glyphs[c] = entry
+        kern = {a + b: k for a in chars for b in chars if (k := atlas.kerning(a, b)) != 0.0}
+        x_height, axis, rule = math_metrics(atlas)
+        return {"glyphs": glyphs, "kern": kern, "ascender": atlas.ascender,
+                "descender": atlas.descender, "sdf_scale": SPREAD / SDF_EDGE / BASE_SIZE,
+                "sheet": [h, w], "x_height": x_height, "axis": axis, "rule": rule}
+
+    def _box(self, s: str, i: int) -> np.ndarray:
+        """Label ``i``'s layout box around its anchor: (x0, y0, x1, y1) in pixels."""
+        size, anchor_x, anchor_y, _ = self._style(i)
+        w, h, descent = extent_rich(s, size, bold=self._bold)
+        x0 = {"left": 0.0, "center": -w / 2, "right": -w}[anchor_x]
+        y0 = {"top": -h, "bottom": 0.0, "center": -h / 2, "baseline": -descent}[anchor_y]
         return np.array([x0, y0, x0 + w, y0 + h])
 
     def bounds(self) -> np.ndarray | None:
@@ -425,8 +523,9 @@ class Text(Visual):
         for i, s in enumerate(self._text):
             if not np.isfinite(anchors[i]).all() or not s.strip():
                 continue
-            out.extend(text_primitives(self._layout(s), self._font_size, anchors[i],
-                                       self._rotation, tuple(rgba[i]), text=s, clip=ctx.clip))
+            size, _, _, rotation = self._style(i)
+            out.extend(text_primitives(self._layout(s, i), size, anchors[i], rotation,
+                                       tuple(rgba[i]), text=s, clip=ctx.clip))
         return out
 
     def draws(self, ctx: DrawContext) -> list[Draw]:

@@ -19,6 +19,15 @@ Volumes larger than the context's largest 3D texture (queried) are split into up
 shader picks the brick of each sample. Data are stored as bytes (uint8 input), half
 floats normalized to the data range (``texture_format="r16f"``, the default for other
 input: 11 bits of the range, half the memory of float32) or float32 (``"r32f"``).
+
+Volumes beyond memory come as a *level source* (``lumos.lazy.VolumeSource`` over a
+brick pyramid of an HDF5/zarr/Dask/memmap array): an object declaring ``levels``,
+``level_shape(level)``, ``value_range``, ``max_bytes``, ``interactive``,
+``level_data(level, wait)`` and ``request(levels)``. The volume draws the coarsest level
+at once, then the finer ones as the source loads them (in the background while a
+window shows it; read before the draw when saving a file), up to the finest level
+whose texels fit ``max_bytes`` and the bricks of one draw. A voxel of level k covers
+2**k voxels of the data per axis (its last one, fewer: the box stays the data's).
 """
 
 from __future__ import annotations
@@ -68,11 +77,13 @@ uniform vec4 u_viewport;
 uniform vec3 u_box_min;
 uniform vec3 u_box_size;
 uniform vec3 u_shape;       // voxels along x, y, z
+uniform vec3 u_cover;       // the part of the texture the box spans (a pyramid level: <= 1)
 uniform sampler2D u_lut;    // 256 entries: colormap rgb, opacity a
 uniform sampler2D u_depth;  // the scene's depth in this view
 uniform vec2 u_clim;
 uniform vec2 u_decode;      // data = texel * x + y
 uniform float u_step;       // voxels between samples
+uniform float u_step_data;  // the data's voxels between samples (more on a coarse level)
 uniform float u_threshold;
 uniform vec4 u_planes[6];   // keep n.p + d >= 0, local coordinates
 uniform int u_planes_used;
@@ -90,7 +101,7 @@ vec4 lut(float v) {
 }
 
 float value_at(vec3 tc) {
-    return $sample(tc) * u_decode.x + u_decode.y;
+    return $sample(tc * u_cover) * u_decode.x + u_decode.y;
 }
 
 void main() {
@@ -149,7 +160,7 @@ void main() {
             sum += v;
         } else if (u_method == 1) {
             vec4 c = lut(v);
-            float alpha = 1.0 - pow(1.0 - min(c.a, 0.9999), u_step);
+            float alpha = 1.0 - pow(1.0 - min(c.a, 0.9999), u_step_data);
             acc.rgb += (1.0 - acc.a) * alpha * c.rgb;
             acc.a += (1.0 - acc.a) * alpha;
             if (acc.a > 0.99) break;
@@ -244,6 +255,11 @@ float lumos_volume_sample(vec3 tc) {{
         "lumos_volume_sample(", f"lumos_volume_sample{count}("))
 
 
+def _is_level_source(data) -> bool:
+    """Whether ``data`` declares the level-source protocol (see the module doc)."""
+    return all(hasattr(data, name) for name in ("level_shape", "level_data", "request"))
+
+
 def _opacity_table(opacity, method: str) -> np.ndarray:
     """256 opacities in 0..1 over the normalized value."""
     t = np.linspace(0.0, 1.0, 256)
@@ -325,8 +341,12 @@ class Volume(Visual):
 
     # -- data --------------------------------------------------------------------
     def set_data(self, data) -> None:
-        """Replace the data; a volume of the same shape and kind uploads only the
-        z-slices that changed."""
+        """Replace the data (an array, or a level source: see the module doc); a volume
+        of the same shape and kind uploads only the z-slices that changed."""
+        self._source = self._level = None
+        if _is_level_source(data):
+            self._set_source(data)
+            return
         arr = as_array(data, "data")
         if arr.dtype.kind not in "biuf":
             raise TypeError(f"data: got dtype {arr.dtype}, expected real numbers")
@@ -343,9 +363,18 @@ class Volume(Visual):
         else:
             lo, hi = float(arr.min()), float(arr.max())
         self._range = (lo, hi)
+        if fmt == "r8" and arr.dtype != np.uint8:
+            raise TypeError(f"texture_format: 'r8' needs uint8 data, got {arr.dtype}")
+        self._upload(self._texels(arr, fmt, finite))
+        self._shape = self._voxels = arr.shape
+        self.clim = self._clim_spec
+        self.threshold = self._threshold_spec
+
+    def _texels(self, arr: np.ndarray, fmt: str, finite) -> np.ndarray:
+        """The texture's values of ``arr`` in ``fmt`` (sets how the shader decodes them;
+        ``finite``: the mask of finite samples of float data, or None)."""
+        lo, hi = self._range
         if fmt == "r8":
-            if arr.dtype != np.uint8:
-                raise TypeError(f"texture_format: 'r8' needs uint8 data, got {arr.dtype}")
             texels, self._decode = arr, (255.0, 0.0)
         elif fmt == "r16f":
             span = hi - lo if hi > lo else 1.0
@@ -355,10 +384,74 @@ class Volume(Visual):
             texels, self._decode = arr.astype(np.float32), (1.0, 0.0)
         if finite is not None and not finite.all():  # missing samples read as the lowest
             texels = np.where(finite, texels, texels.dtype.type(0 if fmt == "r16f" else lo))
-        self._upload(np.ascontiguousarray(texels))
-        self._shape = arr.shape
+        return np.ascontiguousarray(texels)
+
+    # -- level sources (volumes beyond memory) ------------------------------------
+    def _set_source(self, source) -> None:
+        shape = tuple(int(n) for n in source.level_shape(0))
+        if len(shape) != 3:
+            raise ValueError(f"data: got a level source of shape {shape}, expected (z, y, x)")
+        if self._format == "r8":
+            raise TypeError("texture_format: 'r8' needs uint8 data; a level source gives "
+                            "float means of voxels (use 'r16f' or 'r32f')")
+        self._source = source
+        self._shape = shape
+        lo, hi = (float(v) for v in source.value_range)
+        self._range = (lo, hi)
         self.clim = self._clim_spec
         self.threshold = self._threshold_spec
+        top = source.levels - 1
+        self._show_level(top, source.level_data(top, wait=True))  # drawable at once
+
+    def _show_level(self, level: int, arr: np.ndarray) -> None:
+        arr = np.asarray(arr)
+        finite = np.isfinite(arr)
+        fmt = "r32f" if self._format == "r32f" else "r16f"
+        self._upload(self._texels(arr, fmt, None if finite.all() else finite))
+        self._voxels = arr.shape
+        self._level = level
+
+    def _target_level(self) -> int:
+        """The finest level whose texels fit the source's ``max_bytes`` and one draw's
+        bricks."""
+        src = self._source
+        size = 4 if self._format == "r32f" else 2
+        limit = min(self._max_brick or max_texture_size_3d(), max_texture_size_3d())
+        for level in range(src.levels):
+            shape = src.level_shape(level)
+            bricks = math.prod(1 if n <= limit else math.ceil((n - 1) / (limit - 1))
+                               for n in shape)
+            if math.prod(shape) * size <= src.max_bytes and bricks <= MAX_BRICKS:
+                return level
+        return src.levels - 1
+
+    def _refine(self) -> None:
+        """Show the finest level the source has ready; ask for the finer ones."""
+        src, target = self._source, self._target_level()
+        if self._level <= target:
+            return
+        if not src.interactive:  # nothing would draw a later arrival: read it now
+            self._show_level(target, src.level_data(target, wait=True))
+            return
+        for level in range(target, self._level):
+            arr = src.level_data(level, wait=False)
+            if arr is not None:
+                self._show_level(level, arr)
+                break
+        src.request(list(range(self._level - 1, target - 1, -1)))  # coarse to fine
+
+    def _cover(self) -> np.ndarray:
+        """Per axis (x, y, z), the part of the drawn texture that the data's box spans:
+        level k has ceil(n / 2**k) voxels of 2**k data voxels, a little more than n
+        when n is not a multiple of 2**k."""
+        k = 2.0 ** self.level
+        return np.array([n / (k * m) for n, m in zip(self._shape[::-1], self._voxels[::-1],
+                                                      strict=True)])
+
+    @property
+    def level(self) -> int:
+        """The pyramid level drawn (0: the data itself; always 0 for an array)."""
+        return 0 if self._level is None else self._level
 
     def _upload(self, texels: np.ndarray) -> None:
         limit = self._max_brick or max_texture_size_3d()
@@ -392,7 +485,7 @@ class Volume(Visual):
 
     @property
     def shape(self) -> tuple[int, int, int]:
-        """(z, y, x) voxels."""
+        """(z, y, x) voxels of the data (of level 0, for a level source)."""
         return self._shape
 
     @property
@@ -533,6 +626,8 @@ class Volume(Visual):
     def draws(self, ctx: DrawContext) -> list[Draw]:
         if not ctx.is_3d:
             return []
+        if self._source is not None:
+            self._refine()
         box = self._box_bounds()
         center = (box[0] + box[1]) / 2  # the draw's float64 origin
         snippet, model = transform_parts(self)
@@ -554,9 +649,11 @@ class Volume(Visual):
         dz, dy, dx = self._spacing
         uniforms = {
             "u_box_min": box[0] - center, "u_box_size": box[1] - box[0],
-            "u_shape": np.array(self._shape[::-1], float),
+            "u_shape": np.array(self._voxels[::-1], float),  # of the level drawn
+            "u_cover": self._cover(),
             "u_clim": np.array(self._clim), "u_decode": np.array(self._decode),
             "u_step": self._step, "u_threshold": self._threshold,
+            "u_step_data": self._step * 2.0 ** self.level,  # opacity is per data voxel
             "u_planes": planes.reshape(-1),  # a vec4 array, not a matrix
             **self.lighting.uniforms(),
         }

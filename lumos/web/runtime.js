@@ -551,6 +551,9 @@
       this._rememberCameras();
       this._syncPrograms();
       this._syncResources();
+      // the frame is right for its cameras: followers run once one moves (follow.js)
+      this._followed = new Map();
+      if (lumos.runFollowers) lumos.runFollowers(this, { init: true });
       return this;
     }
 
@@ -625,6 +628,7 @@
       this._resize();
       this._syncPrograms();
       this._syncResources();
+      if (lumos.dirtyFollowers) lumos.dirtyFollowers(this);
       this.requestDraw();
       return this;
     }
@@ -944,11 +948,13 @@
       });
     }
 
-    /** Execute the draws in order, exactly like ModernGLExecutor.render. */
+    /** Execute the draws in order, exactly like ModernGLExecutor.render; first, the
+     * followers whose camera moved recompute their draws (follow.js). */
     draw() {
       const gl = this.gl;
       const desc = this.desc;
       const [w, h] = desc.size;
+      if (lumos.runFollowers && lumos.runFollowers(this)) this._syncResources();
       this._syncTargets();
       gl.bindFramebuffer(gl.FRAMEBUFFER, null);
       gl.disable(gl.SCISSOR_TEST);
@@ -1210,6 +1216,36 @@
       return [(ev.clientX - box.left) * sx, (ev.clientY - box.top) * sy];
     }
 
+    /** Show (text) or withdraw (null) a small notice over the canvas' corner, under a
+     * key: what the page cannot do alone (docs/frame.md, "Followers"). The texts
+     * shown are in `renderer.notices` (tests). */
+    notice(key, text) {
+      if (!this.notices) this.notices = {};
+      if (text === null || text === undefined) delete this.notices[key];
+      else this.notices[key] = text;
+      const doc = global.document;
+      if (!doc || !this.canvas.parentNode) return;
+      let el = this._noticeElement;
+      const lines = Object.values(this.notices);
+      if (!lines.length) {
+        if (el) el.style.display = "none";
+        return;
+      }
+      if (!el) {
+        el = this._noticeElement = doc.createElement("div");
+        el.className = "lumos-notice";
+        el.setAttribute("role", "status");
+        Object.assign(el.style, { position: "absolute", maxWidth: "70%", padding: "0 3px",
+          font: "9px/1.3 sans-serif", color: "#555", background: "rgba(255,255,255,0.8)",
+          borderRadius: "2px", pointerEvents: "none" });
+        this.canvas.parentNode.insertBefore(el, this.canvas.nextSibling);
+      }
+      el.textContent = lines.join(" · ");
+      el.style.display = "block";
+      el.style.left = `${this.canvas.offsetLeft + 2}px`;
+      el.style.top = `${this.canvas.offsetTop + 2}px`;
+    }
+
     /** The id of the topmost interactive view under (x, y) (physical pixels). */
     viewAt(x, y) {
       return viewAt(this.desc, x, y);
@@ -1269,12 +1305,44 @@
         setCamera(k, fn(view.camera, ev, view.rect));
         changed.push(k);
       }
+      for (const k of changed.slice()) share(k, changed);
       renderer.requestDraw();
       if (changed.length) onChange(changed);
     };
+    // Views sharing an axis with a moved one (subplots(sharex=True); the camera's
+    // `share` names the shared x and y) take its range, keeping their own direction.
+    const share = (k, changed) => {
+      const cam = desc().views[k].camera;
+      if (!cam.share || cam.type !== "panzoom") return;
+      for (const [v, view] of Object.entries(desc().views)) {
+        const other = view.camera;
+        if (changed.includes(v) || !other.share || other.interactive === false) continue;
+        const rect = other.rect.slice();
+        let moved = false;
+        for (const i of [0, 1]) {
+          if (!cam.share[i] || cam.share[i] !== other.share[i]) continue;
+          let [a, w] = [cam.rect[i], cam.rect[i + 2]];
+          if ((w < 0) !== (rect[i + 2] < 0)) [a, w] = [a + w, -w];
+          rect[i] = a;
+          rect[i + 2] = w;
+          moved = true;
+        }
+        if (!moved) continue;
+        if (!home[v]) home[v] = clone(other);
+        setCamera(v, Object.assign(clone(other), { rect }));
+        changed.push(v);
+      }
+    };
     const reset = (id) => {
       const changed = [];
-      for (const k of id === undefined ? Object.keys(home) : group(id)) {
+      let ids = id === undefined ? Object.keys(home) : group(id);
+      if (id !== undefined) {  // and the views sharing an axis with them
+        const shares = new Set(ids.flatMap((k) => desc().views[k].camera.share || [])
+          .filter(Boolean));
+        ids = Object.keys(desc().views).filter((k) => ids.includes(k) ||
+          (desc().views[k].camera.share || []).some((s) => s && shares.has(s)));
+      }
+      for (const k of ids) {
         if (!home[k]) continue;
         setCamera(k, home[k]);
         delete home[k];
@@ -1435,7 +1503,7 @@
 
   const lumos = {
     HEADER, Renderer, mountStandalone, decodeBase64, inflate, unpackPayload, drawMatrices,
-    cameraParts, normalMatrix, controllers, trackballPoint, attachControls, viewAt,
+    cameraParts, normalMatrix, controllers, trackballPoint, attachControls, viewAt, blobBytes,
     standalone: null, error: null, firstFrameMs: null,
   };
   global.lumos = lumos;

@@ -289,3 +289,30 @@ def test_pan_cost_follows_pixels_not_points():
             w.close()
     assert per_frame[400_000] < 1.5 * per_frame[20_000] + 10_000, per_frame
     assert per_frame[400_000] < 200_000, per_frame
+
+
+def test_window_multisamples_only_the_frames_that_need_it(win):
+    # a 2D figure needs no multisampling: drawn straight into the window, the very
+    # picture of its offscreen render
+    shot = win.grab()
+    assert win._msaa is None
+    assert np.array_equal(shot[..., :3], win.scene.render()[..., :3])
+    # triangles (3D) do: multisampled offscreen, resolved into the window
+    canvas = Canvas(size=(200, 150))
+    view = canvas.add_view(camera="turntable")
+    view.add(visuals.Mesh(np.array([[0, 0, 0], [1, 0, 0], [0, 1, 0.5]], float),
+                          np.array([[0, 1, 2]])))
+    view.camera.set_range()
+    w = Window(canvas)
+    try:
+        shot = w.grab()
+        assert w._msaa is not None and w._msaa.samples == 4
+        assert np.array_equal(shot[..., :3], canvas.render()[..., :3])
+    finally:
+        w.close()
+    w = Window(canvas, samples=0)  # never multisampled
+    try:
+        w.grab()
+        assert w._msaa is None
+    finally:
+        w.close()

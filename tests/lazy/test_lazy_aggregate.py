@@ -89,3 +89,56 @@ def test_bad_arguments_name_themselves(points):
         aggregate(x, y[:10], range=RANGE)
     with pytest.raises(TypeError, match="y: .*beside Dask"):
         aggregate(da.from_array(x, chunks=50_000), y, range=RANGE)
+
+
+@pytest.mark.parametrize("engine", ["numpy", "numba"])
+def test_crowded_cells_count_past_every_narrow_counter(engine):
+    # the numba path counts in bytes per cell and carries wraps: 70 000 points in one
+    # cell wrap a byte 273 times (and would overflow a uint16)
+    rng = np.random.default_rng(5)
+    x = np.r_[np.full(70_000, 0.51), rng.uniform(-3, 3, 1001), [np.inf, -np.inf, np.nan]]
+    y = np.r_[np.full(70_000, 0.27), rng.uniform(-2, 2, 1001), [0.0, 0.0, 0.0]]
+    for xs, ys in ((x, y), (da.from_array(x, chunks=20_000), da.from_array(y, chunks=20_000))):
+        a = aggregate(xs, ys, bins=(60, 40), range=RANGE, engine=engine)
+        ref = _reference(x, y)
+        np.testing.assert_array_equal(a.grid, ref)
+        assert a.grid.max() >= 70_000 and a.points == ref.sum() == 71_001
+        assert a.grid.dtype == np.uint32
+
+
+def test_partial_grids_widen_before_a_cell_could_overflow():
+    from lumos.lazy.aggregate import merge_grids
+
+    g = np.full((2, 3), 2**31, np.uint32)
+    total, points = merge_grids((g, 2**31 + 5), (g, 2**31 + 5))
+    assert total.dtype == np.uint64 and (total == 2**32).all() and points == 2**32 + 10
+    small, _ = merge_grids((g[:1] * 0 + 1, 3), (g[:1] * 0 + 2, 3))
+    assert small.dtype == np.uint32 and (small == 3).all()
+
+
+def test_columns_of_one_frame_read_each_partition_once(points):
+    x, y = points
+    reads = []
+
+    def read(start):  # a partition read from "disk"
+        reads.append(start)
+        return pd.DataFrame({"x": x[start:start + 50_000], "y": y[start:start + 50_000]})
+
+    ddf = dd.from_map(read, list(range(0, 200_000, 50_000)), meta=read(0).iloc[:0],
+                      enforce_metadata=False)
+    reads.clear()
+    with dask.config.set(scheduler="sync"):
+        a = aggregate(ddf.x, ddf.y, bins=(60, 40), range=RANGE)
+    np.testing.assert_array_equal(a.grid, _reference(x, y))
+    assert sorted(reads) == [0, 50_000, 100_000, 150_000]  # not once per column
+
+
+def test_inputs_of_different_lengths_are_an_error(points):
+    x, y = points
+    with pytest.raises(ValueError, match="same length"):
+        aggregate(da.from_array(x, chunks=50_000), da.from_array(y[:-10], chunks=50_000),
+                  bins=(6, 4), range=RANGE)
+    a = dd.from_pandas(pd.DataFrame({"x": x}), npartitions=2)
+    b = dd.from_pandas(pd.DataFrame({"y": y[:-10]}), npartitions=2)
+    with pytest.raises(AggregateError, match="a partition has"):  # two frames, not aligned
+        aggregate(a.x, b.y, bins=(6, 4), range=RANGE)

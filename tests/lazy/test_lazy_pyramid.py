@@ -107,3 +107,21 @@ def test_zarr_source_and_streaming_build_in_blocks(monkeypatch):
         o = p.offsets[level]
         np.testing.assert_array_equal(p.bins[o : o + p.sizes[level]],
                                       ref.bins[o : o + ref.sizes[level]])
+
+
+def test_the_build_reads_float32_and_integers_in_their_own_dtype():
+    from lumos.lazy.pyramid import leaf_bins
+
+    y = _walk(10_000).astype(np.float32)
+    y[300:800] = np.nan  # bins 1 and 3 broken, bin 2 all NaN
+    y[5000] = np.inf
+    ref = leaf_bins(y.astype(np.float64), None, 7, 256)
+    got = leaf_bins(y, None, 7, 256)
+    np.testing.assert_array_equal(got, ref)
+    assert np.isnan(got[2, 0]) and got[1, 4] == got[3, 4] == got[19, 4] == 1 and got[0, 4] == 0
+    assert got[19, 1] == y[19 * 256 : 20 * 256][np.isfinite(y[19 * 256 : 20 * 256])].max()
+    ints = (np.arange(1000) % 97).astype(np.int16)
+    np.testing.assert_array_equal(leaf_bins(ints, None, 0, 256),
+                                  leaf_bins(ints.astype(np.float64), None, 0, 256))
+    p = LinePyramid(y, cache=False)
+    assert p.y_range == (float(np.nanmin(y[np.isfinite(y)])), float(np.nanmax(y[np.isfinite(y)])))

@@ -165,3 +165,37 @@ def test_brick_pyramid_of_a_volume():
     np.testing.assert_allclose(p.read(1, (0, 0, 0))[0, 0, 0], vol[:2, :2, :2].mean(),
                                rtol=1e-5)
     assert p.region(1, (1, 0, 1)) == ((64, 70), (0, 64), (64, 66))
+
+
+def test_the_value_range_is_the_datas_not_a_coarse_levels(tmp_path):
+    from lumos.lazy.tiles import TilePyramid
+
+    img = np.zeros((200, 300), np.float32)
+    img[17, 251], img[150, 3], img[5, 5] = 9.0, -4.0, np.nan  # lost in the means
+    np.save(tmp_path / "img.npy", img)
+    mm = np.load(tmp_path / "img.npy", mmap_mode="r")
+    built = TilePyramid(mm, tile=32)
+    assert built.levels > 1 and built.value_range == (-4.0, 9.0)
+    top = built.read(built.levels - 1, (0, 0))
+    assert np.nanmax(top) < 1.0  # what the range was taken from before
+    again = TilePyramid(mm, tile=32)  # from the cache: the range was stored with it
+    assert again.value_range == (-4.0, 9.0)
+
+
+def test_a_lazy_line_in_a_legend_shows_its_color_and_style(tmp_path):
+    np.save(tmp_path / "y.npy", np.sin(np.arange(200_000) / 3000.0) * 0.5 + 0.5)
+    mm = np.load(tmp_path / "y.npy", mmap_mode="r")
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=100)
+    (line,) = ax.plot(mm, color="#ff0000", linewidth=2, linestyle="--", label="signal")
+    ax.set_ylim(0, 3)  # the line stays in the lower third; the legend goes top right
+    handles, labels = ax.get_legend_handles_labels()
+    assert handles == [line] and labels == ["signal"]
+    handle = line.legend_handle(12.0)
+    assert handle.line[0] == (1.0, 0.0, 0.0, 1.0) and handle.line[2]  # dashed
+    ax.legend(loc="upper right")
+    img = fig.render().astype(int)
+    red = (img[..., 0] > 200) & (img[..., 1] < 80) & (img[..., 2] < 80)
+    h, w = red.shape
+    top_right = red[: h // 3, w // 2 :]
+    assert top_right.sum() > 10  # the handle's dashes
+    assert red[h // 3 :].sum() > 200  # and the line itself below

@@ -64,7 +64,7 @@ def test_plot_mismatched_lengths_names_both():
 def test_strings_where_numbers_expected_raise_type_error():
     fig, ax = small()
     with pytest.raises(TypeError, match="y"):
-        ax.plot([0, 1], ["a", "b"])
+        ax.plot([0, 1], ["a", 1])  # all strings are categories; a mix is neither
     with pytest.raises(TypeError, match="left"):
         ax.set_xlim("a", 2)
 
@@ -508,3 +508,47 @@ def test_gridspec_spans():
     with pytest.raises(TypeError, match="unsupported"):
         fig.add_gridspec(2, 2, width_ratios=[1, 2])
     fig.render()
+
+
+class _CountingLocator(lumos.plot.ticker.MaxNLocator):
+    """MaxNLocator that counts its tick_values calls."""
+
+    calls = 0
+
+    def tick_values(self, vmin, vmax):
+        self.calls += 1
+        return super().tick_values(vmin, vmax)
+
+
+def test_one_draw_computes_each_axis_ticks_once():
+    # layout (two passes), grid and decorations all ask for the ticks of an axis
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=50)
+    ax.plot([0, 1, 2], [0, 1, 0])
+    ax.grid(True)
+    loc = _CountingLocator(nbins=5)
+    ax.xaxis.set_major_locator(loc)
+    fig.draw()
+    ax.set_xlim(0, 3)  # a new view: the next draw computes its ticks again
+    loc.calls = 0
+    fig.draw()
+    assert loc.calls == 1
+    ticks = ax.get_xticks()  # outside a draw: computed anew, as the draw did
+    assert loc.calls == 2 and ticks[0] == 0 and ticks[-1] == pytest.approx(3)
+
+
+def test_ticks_follow_locator_changes_between_draws():
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=50)
+    ax.plot([0, 10], [0, 1])
+    loc = lumos.plot.ticker.MaxNLocator(nbins=10)
+    ax.xaxis.set_major_locator(loc)
+    fig.draw()
+    many = ax.get_xticks()
+    loc.nbins = 2  # the same locator object, changed in place
+    assert len(ax.get_xticks()) < len(many)  # asked outside a draw: computed anew
+    fig.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert len(labels) == len(ax.get_xticks()) < len(many)
+    # the arrays handed out are the callers' own
+    ticks = ax.get_xticks()
+    ticks[:] = -1
+    assert (ax.get_xticks() >= 0).all()

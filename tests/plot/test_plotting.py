@@ -128,7 +128,7 @@ def test_fill_between_bad_input():
     with pytest.raises(TypeError, match="y1"):
         ax.fill_between([0, 1], "ab")
     with pytest.raises(TypeError, match="x"):
-        ax.fill_between(["a", "b"], [1, 2])
+        ax.fill_between([{}, "b"], [1, 2])
     with pytest.raises(ValueError, match=r"where and x .* 2 and 3"):
         ax.fill_between([0, 1, 2], [1, 2, 3], where=[True, False])
     with pytest.raises(TypeError, match="unexpected"):
@@ -847,3 +847,27 @@ def test_containers_as_legend_handles_and_horizontal_stem():
     img = fig.render()
     for c in (C1, colors.to_rgba("C2")):
         assert np.any(np.all(np.abs(img[..., :3] / 255 - np.asarray(c[:3])) < 0.03, axis=2))
+
+
+@pytest.mark.parametrize("markerfmt, marker", [("", None), (" ", None), ("--", None),
+                                                ("r", "o"), ("D", "D"), (None, "o")])
+def test_stem_markerfmt_as_matplotlib(markerfmt, marker):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as mplt
+
+    fig, ax = lumos.subplots()
+    sc = ax.stem([1, 2], [3, 4], markerfmt=markerfmt)
+    ours = sc.markerline.get_marker()
+    theirs = mplt.stem([1, 2], [3, 4], markerfmt=markerfmt).markerline.get_marker()
+    mplt.close("all")
+    assert (ours in (None, "None", "", " ")) == (marker is None) == (theirs == "None")
+    if marker is not None:
+        assert ours == theirs == marker
+
+
+def test_fmt_of_spaces_draws_nothing():
+    fig, ax = lumos.subplots()
+    (line,) = ax.plot([1, 2], [3, 4], " ")
+    assert line.get_marker() in (None, "None", "") and line.get_linestyle() in ("None", "")

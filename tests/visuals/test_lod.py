@@ -105,6 +105,18 @@ def test_update_equals_a_rebuilt_pyramid():
     assert np.array_equal(pyr.query(0, n, 700), fresh.query(0, n, 700))
 
 
+def test_an_all_nan_bin_never_wins_the_maximum_of_its_parent():
+    # bin 0 finite (peak 5 at row 3), bin 1 all NaN: the parent's maximum is row 3
+    y = np.r_[[0.0, 1.0, 2.0, 5.0, 1.0, 0.0, -1.0, 0.5], np.full(8, np.nan)]
+    pyr = MinMaxPyramid(np.arange(16.0), y)
+    lo, hi, gap = pyr.level(1)
+    assert hi[0] == 3 and lo[0] == 6 and gap[0]
+    # and the other order: the NaN bin first
+    pyr = MinMaxPyramid(np.arange(16.0), y[::-1].copy())
+    lo, hi, gap = pyr.level(1)
+    assert hi[0] == 12 and lo[0] == 9
+
+
 def test_levels_are_built_when_a_view_needs_them():
     n = 1 << 16
     pyr = MinMaxPyramid(np.arange(n, dtype=float), spiky_walk(n))

@@ -1,0 +1,519 @@
+"""The axes decoration record: ticks, tick labels, axis labels and grid of one axes as
+data that both Python and the page runtime evaluate for any view (docs/frame.md,
+"Followers: axes").
+
+Python draws an axes' ticks and labels (lumos/plot/decorations.py) into visuals of its
+own, :class:`AxesDecor`, rather than into the figure's shared overlay batches; a frame
+made for a page (``frame(follow=True)``) tags those visuals and the axes' grid with an
+``axes`` follower naming the axes' *record*: its scales, its tickers as specs (kind and
+parameters), sizes, colors and sides in pixels, and the glyphs its labels may need. The
+runtime (lumos/web/axes.js with the ticker twin lumos/web/ticker.js) recomputes the
+same ticks, labels and grid lines from the record whenever the axes' camera moves, and
+writes them into the same draws.
+
+What cannot follow: tickers the page does not know (a ``FuncFormatter``, matplotlib's
+own locators, user subclasses: specs are looked up by exact type, since a subclass may
+change anything). Their axis' record holds the ticks and labels of the export instead
+(``static``): the page moves them with the data and says it cannot make new ones; a
+notebook asks the kernel.
+"""
+
+from __future__ import annotations
+
+import weakref
+
+import numpy as np
+
+from .. import colors
+from ..visuals import Line, Text
+from ..visuals.base import rgba_bytes
+from . import dates, ticker
+from .style import rcParams
+
+# ---------------------------------------------------------------------- ticker specs
+# Exact types only: a subclass may override anything, so it is Python's alone.
+
+
+def _maxn(loc) -> dict:
+    return {"kind": "maxn", "nbins": loc.nbins, "steps": [float(v) for v in loc.steps],
+            "integer": loc.integer, "symmetric": loc.symmetric, "prune": loc.prune,
+            "min_n_ticks": loc.min_n_ticks, "tick_space": loc.tick_space}
+
+
+def _log(loc) -> dict:
+    subs = loc.subs if isinstance(loc.subs, str) else [float(v) for v in loc.subs]
+    return {"kind": "log", "base": loc.base, "subs": subs, "numticks": loc.numticks,
+            "min_n_ticks": loc.min_n_ticks, "minpos": loc.minpos, "tick_space": loc.tick_space}
+
+
+def _autominor(loc) -> dict | None:
+    major = None if loc.major is None else locator_spec(loc.major)
+    if loc.major is not None and major is None:
+        return None
+    return {"kind": "autominor", "n": loc.ndivs, "major": major}
+
+
+def _autodate(loc) -> dict:
+    return {"kind": "autodate", "minticks": loc.minticks,
+            "maxticks": [loc.maxticks[f] for f in range(7)],
+            "intervald": [list(loc.intervald[f]) for f in range(7)],
+            "interval_multiples": loc.interval_multiples}
+
+
+def _theta(loc) -> dict:
+    return {"kind": "theta", "tick_space": loc.tick_space}
+
+
+def _radial(loc) -> dict | None:
+    base = locator_spec(loc.base)
+    if base is None:
+        return None
+    base["tick_space"] = loc.tick_space  # RadialLocator hands its tick space on
+    ax = loc.axes
+    return {"kind": "radial", "base": base, "thetamin": ax.get_thetamin(),
+            "thetamax": ax.get_thetamax(), "rorigin": ax.get_rorigin(),
+            "rsign": ax.get_rsign(), "rmin": ax.get_rmin()}
+
+
+def _locators() -> dict:
+    from .polar import RadialLocator, ThetaLocator
+
+    return {
+        ticker.NullLocator: lambda loc: {"kind": "null"},
+        ticker.FixedLocator: lambda loc: {"kind": "fixed", "locs": [float(v) for v in loc.locs],
+                                          "nbins": loc.nbins},
+        ticker.LinearLocator: lambda loc: {"kind": "linear", "numticks": loc.numticks},
+        ticker.MultipleLocator: lambda loc: {"kind": "multiple", "base": loc.base,
+                                             "offset": loc.offset},
+        ticker.MaxNLocator: _maxn, ticker.AutoLocator: _maxn,
+        ticker.AutoMinorLocator: _autominor,
+        ticker.LogLocator: _log,
+        ticker.SymmetricalLogLocator: lambda loc: {
+            "kind": "symlog", "linthresh": loc.linthresh, "base": loc.base,
+            "subs": [float(v) for v in loc.subs], "numticks": loc.numticks},
+        dates.AutoDateLocator: _autodate,
+        ThetaLocator: _theta, RadialLocator: _radial,
+    }
+
+
+def locator_spec(loc) -> dict | None:
+    """The page's description of a locator, or None when the page cannot evaluate it."""
+    make = _locators().get(type(loc))
+    return None if make is None else make(loc)
+
+
+# Python format specs (and printf formats) the page evaluates: sign, grouping,
+# precision and the float types (lumos/web/ticker.js formatSpec).
+_SPEC = r"[+\- ]?,?(?:\.\d+)?[fFeEgG%d]?"
+
+
+def _strmethod(fmt) -> dict | None:
+    import re
+
+    fields = re.findall(r"\{\{|\}\}|\{([^{}]*)\}", fmt.fmt)
+    # "d" is for integers (pos), not for the float x: Python raises there
+    ok = all(f == "" or f == "pos" or re.fullmatch(rf"x(?::{_SPEC})?", f) and not
+             f.endswith("d") for f in fields) and not re.search(r"\{\}", fmt.fmt)
+    return {"kind": "strmethod", "fmt": fmt.fmt} if ok else None
+
+
+def _formatstr(fmt) -> dict | None:
+    import re
+
+    rest = re.sub(r"%%|%[+\- ]?\d*(?:\.\d+)?[fFeEgGd]", "", fmt.fmt)
+    return None if "%" in rest else {"kind": "formatstr", "fmt": fmt.fmt}
+
+
+def _scalar(fmt) -> dict:
+    return {"kind": "scalar", "useOffset": fmt.useOffset, "offset": fmt.offset,
+            "useMathText": fmt.useMathText, "powerlimits": list(fmt.powerlimits),
+            "offset_threshold": fmt.offset_threshold, "scientific": fmt.scientific}
+
+
+def _logfmt(style: str):
+    def make(fmt) -> dict:
+        mt = fmt.minor_thresholds
+        return {"kind": "log", "style": style, "base": fmt.base,
+                "labelOnlyBase": fmt.labelOnlyBase,
+                "minor_thresholds": None if mt is None else [float(v) for v in mt],
+                "linthresh": fmt.linthresh}
+    return make
+
+
+def _autodatefmt(fmt, axis) -> dict | None:
+    if fmt.locator is not axis.major_locator:
+        return None  # it reads the unit of a locator the page does not run
+    return {"kind": "autodate", "scaled": [[k, v] for k, v in sorted(fmt.scaled.items())],
+            "defaultfmt": fmt.defaultfmt}
+
+
+def _formatters() -> dict:
+    from .polar import ThetaFormatter
+
+    return {
+        ticker.NullFormatter: lambda f, a: {"kind": "null"},
+        ticker.FixedFormatter: lambda f, a: {"kind": "fixed", "seq": list(f.seq),
+                                             "offset_string": f.offset_string},
+        ticker.ScalarFormatter: lambda f, a: _scalar(f),
+        ticker.LogFormatter: lambda f, a: _logfmt("plain")(f),
+        ticker.LogFormatterMathtext: lambda f, a: _logfmt("mathtext")(f),
+        ticker.LogFormatterSciNotation: lambda f, a: _logfmt("sci")(f),
+        ticker.PercentFormatter: lambda f, a: {"kind": "percent", "xmax": f.xmax,
+                                               "decimals": f.decimals, "symbol": f.symbol},
+        ticker.EngFormatter: lambda f, a: {"kind": "eng", "unit": f.unit, "places": f.places,
+                                           "sep": f.sep},
+        ticker.StrMethodFormatter: lambda f, a: _strmethod(f),
+        ticker.FormatStrFormatter: lambda f, a: _formatstr(f),
+        dates.DateFormatter: lambda f, a: {"kind": "date", "fmt": f.fmt},
+        dates.AutoDateFormatter: _autodatefmt,
+        dates.ConciseDateFormatter: lambda f, a: {
+            "kind": "concise", "formats": f.formats, "zero_formats": f.zero_formats,
+            "offset_formats": f.offset_formats, "show_offset": f.show_offset},
+        ThetaFormatter: lambda f, a: {"kind": "theta"},
+    }
+
+
+def formatter_spec(fmt, axis) -> dict | None:
+    """The page's description of an axis' formatter, or None when the page cannot
+    evaluate it (a ``FuncFormatter``, a matplotlib formatter, a subclass)."""
+    make = _formatters().get(type(fmt))
+    return None if make is None else make(fmt, axis)
+
+
+def ticks_spec(axis) -> dict | None:
+    """Locators and formatter of an axis as the page evaluates them (``axisTicks`` in
+    ticker.js, ``Axis.ticks`` here), or None when one of them is Python's alone."""
+    major, minor = locator_spec(axis.major_locator), locator_spec(axis.minor_locator)
+    fmt = formatter_spec(axis.major_formatter, axis)
+    if major is None or minor is None or fmt is None:
+        return None
+    return {"major": major, "minor": minor, "formatter": fmt,
+            "log": axis.scale.name == "log"}
+
+
+def scale_spec(scale) -> dict | None:
+    """A scale as the page maps it (linear, log, symlog), or None."""
+    if scale.name == "linear":
+        return {"kind": "linear"}
+    if scale.name == "log":
+        return {"kind": "log", "base": scale.base}
+    if scale.name == "symlog":
+        return {"kind": "symlog", "base": scale.base, "linthresh": scale.linthresh,
+                "linscale": scale.linscale}
+    return None
+
+
+# Characters a page may have to draw for new labels, by formatter kind (the labels of
+# the export, axis labels and offsets are added to these).
+_DIGITS = "0123456789.\N{MINUS SIGN}-+e"
+_EXTRA = {
+    "log": "\N{MULTIPLICATION SIGN}",
+    "percent": "%",
+    "eng": " kMGTPEZYRQmunpfazyrq\N{MICRO SIGN}",
+    "date": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz :-/",
+    "autodate": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz :-/",
+    "concise": "JFMASONDabceghilnoprtuvy :-",
+    "theta": "\N{DEGREE SIGN}",
+    "strmethod": " %,",
+    "formatstr": " %,",
+}
+
+
+def _reserve(spec: dict | None) -> str:
+    if spec is None:
+        return ""
+    fmt = spec["formatter"]
+    chars = _DIGITS + _EXTRA.get(fmt["kind"], "")
+    if fmt["kind"] == "fixed":
+        chars += "".join(fmt["seq"]) + fmt["offset_string"]
+    elif fmt["kind"] in ("strmethod", "formatstr", "date"):
+        chars += fmt["fmt"]
+    elif fmt["kind"] == "eng":
+        chars += fmt["unit"] + fmt["sep"]
+    elif fmt["kind"] == "percent":
+        chars += fmt["symbol"] or ""
+    elif fmt["kind"] == "scalar" and fmt["useMathText"]:
+        chars += "\N{MULTIPLICATION SIGN}"  # the offset's "\\times10^{n}"
+    return chars
+
+
+def _bytes(color) -> list[int]:
+    return [int(v) for v in rgba_bytes(np.asarray(colors.to_rgba(color), float))]
+
+
+# ---------------------------------------------------------------------- the visuals
+_decors: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_ids = iter(range(1, 1 << 62))
+
+
+class AxesDecor:
+    """The visuals one axes draws its ticks and labels into (in the figure's overlay
+    view, figure pixels), and the record that lets a page redraw them for any view.
+
+    Python fills them through :meth:`line` and :meth:`text` (the overlay's calls), once
+    per frame between :meth:`begin` and :meth:`commit`; the tick lines are grouped by
+    width (one Line each: the widths the record's ticks use), the labels share one
+    Text visual whose sheet holds every glyph the page may need."""
+
+    def __init__(self, ax, ov) -> None:
+        # weak: _decors' values must not reach their keys (the axes), nor the canvas
+        self.axes = weakref.ref(ax)
+        self._view = weakref.ref(ov.view)
+        self.id = f"axes{next(_ids)}"
+        self.lines: dict[float, Line] = {}
+        self.labels = Text(font_size=10.0, anchor_x="left", anchor_y="baseline")
+        self.labels.order = 3  # as the overlay's texts: above its lines (order 1)
+        ov.view.add(self.labels)
+        self.record: dict | None = None
+        self.drawn = True
+        self._last: dict = {}  # what the visuals got last frame (uploads only changes)
+        self._cached = None
+        self._begin()
+
+    @property
+    def view(self):
+        """The figure overlay's view the visuals are in."""
+        return self._view()
+
+    def _begin(self) -> None:
+        self._segments: dict[float, tuple[list, list]] = {}
+        self._labels: tuple[list, list, list, list] = ([], [], [], [])
+
+    def begin(self, widths) -> None:
+        """A new frame whose tick lines are ``widths`` pixels wide (the Lines are made
+        for every width the ticks may take, so a page can fill any of them)."""
+        self._begin()
+        self.drawn = True
+        for w in {round(float(w), 3) for w in widths}:
+            self._segments[w] = ([], [])
+        for w in [w for w in self.lines if w not in self._segments]:
+            self.view.remove(self.lines.pop(w))
+        for w in self._segments:
+            if w not in self.lines:
+                line = self.lines[w] = Line(width=w)
+                line.order = 1
+                self.view.add(line)
+
+    def line(self, points, color, width_px: float, dashes=None) -> None:
+        """A tick (the overlay's ``line``)."""
+        key = round(float(width_px), 3)
+        pts, cols = self._segments.setdefault(key, ([], []))
+        pts.append(np.asarray(points, dtype=float))
+        cols.append(colors.to_rgba(color))
+
+    def text(self, s: str, x: float, y: float, size_px: float, color="black",
+             ha: str = "center", va: str = "center", rotation: float = 0.0,
+             bold: bool = False) -> None:
+        """A tick label, offset text or axis label (the overlay's ``text``)."""
+        if not s:
+            return
+        strings, pos, cols, styles = self._labels
+        strings.append(s)
+        pos.append((x, y))
+        cols.append(colors.to_rgba(color))
+        styles.append((float(size_px), ha, va, float(rotation)))
+
+    def commit(self, record: dict | None, parts: dict | None = None) -> None:
+        """Hand what was drawn to the visuals (uploading only what changed since the
+        last frame); ``record`` (or None) is what a page needs to draw them anew, and
+        ``parts`` other visuals of the axes it recomputes ({"grid": the grid line,
+        "patch": the polar wedge})."""
+        for w, (pts, cols) in self._segments.items():
+            line = self.lines.get(w)
+            if line is None:  # a width the record did not announce
+                line = self.lines[w] = Line(width=w)
+                line.order = 1
+                self.view.add(line)
+            if not _changed(self._last, ("line", w), (pts, cols)):
+                continue
+            if pts:
+                line.set_data(pts if len(pts) > 1 else pts[0],
+                              color=cols if len(pts) > 1 else cols[0])
+            else:  # kept as a draw a page can fill: two break points draw nothing
+                line.set_data(np.full((2, 2), np.nan))
+        strings, pos, cols, styles = self._labels
+        # the glyphs a page may draw (the record says which; those shown are among them)
+        self.labels.reserve = "" if record is None else record.pop("reserve")
+        if _changed(self._last, "text", self._labels):
+            self.labels.set_data(strings, np.asarray(pos, float).reshape(-1, 2),
+                               color=cols or "k", styles=styles)
+        self.record = record
+        tagged = [("text", self.labels)] + [(f"ticks:{w}", ln) for w, ln in self.lines.items()]
+        tagged += list((parts or {}).items())
+        for part, visual in tagged:
+            visual.follow = None if record is None else {
+                "kind": "axes", "record": self.id, "part": part}
+            visual.follow_records = None if record is None else self.records
+
+    def records(self) -> dict:
+        """{id: record} with the axes' view (whose camera it follows) and the glyphs of
+        the labels' sheet (made when a frame for a page asks: a page lays out new labels
+        from them)."""
+        key = (self.labels.glyph_key(), self.record)
+        if self._cached is None or not _same(self._cached[0], key):
+            self._cached = (key, {**self.record, "text": self.labels.glyph_table()})
+        ax = self.axes()
+        return {} if ax is None else {self.id: {**self._cached[1], "view": ax.view}}
+
+    def remove(self) -> None:
+        view = self.view
+        for v in [self.labels, *self.lines.values()]:
+            if view is not None and v in view.visuals:
+                view.remove(v)
+
+
+def _same(a, b) -> bool:
+    """Structural equality of nested lists/tuples/dicts of numbers, strings and arrays."""
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return np.shape(a) == np.shape(b) and bool(np.array_equal(a, b, equal_nan=True))
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    return a is b or a == b
+
+
+def _changed(last: dict, key, inputs) -> bool:
+    """Whether ``inputs`` differ from those of last frame under ``key`` (noting them)."""
+    if key in last and _same(last[key], inputs):
+        return False
+    last[key] = inputs
+    return True
+
+
+def decor(ax, ov) -> AxesDecor:
+    """The decoration visuals of ``ax`` (made on first use)."""
+    d = _decors.get(ax)
+    if d is None or d.view is not ov.view:
+        if d is not None:
+            d.remove()
+        d = _decors[ax] = AxesDecor(ax, ov)
+    return d
+
+
+def finish(fig) -> None:
+    """After a frame's decorations: drop the visuals of axes that drew none (removed,
+    or turned off)."""
+    for ax in list(_decors):
+        d = _decors[ax]
+        if ax.figure is fig and (ax not in fig.axes or not d.drawn):
+            d.remove()
+            del _decors[ax]
+        elif ax.figure is fig:
+            d.drawn = False
+
+
+def tick_widths(ax) -> list[float]:
+    """The widths (pixels) the ticks of a rectilinear axes are drawn with."""
+    fig = ax.figure
+    ratio = rcParams["xtick.minor.width"] / rcParams["xtick.major.width"]
+    out = []
+    for axis in (ax.xaxis, ax.yaxis):
+        if axis.visible and axis.ticks_visible:
+            w = fig.points_to_pixels(axis.tick_width)
+            out.append(w)
+            if not isinstance(axis.minor_locator, ticker.NullLocator):
+                out.append(w * ratio)
+    return out
+
+
+# ---------------------------------------------------------------------- the record
+def axis_record(ax, axis, layout, tick_w: float, minor_w: float) -> dict:
+    """One axis of a rectilinear axes as the page draws it (``drawAxis`` in axes.js
+    mirrors ``_draw_axis`` in decorations.py)."""
+    fig = ax.figure
+    spec = ticks_spec(axis)
+    rec = {
+        "name": axis.name, "scale": scale_spec(axis.scale), "ticks": spec,
+        "visible": bool(axis.visible),
+        "far": axis.ticks_position in ("top", "right"),
+        "tick": {"visible": bool(axis.ticks_visible), "major_len": layout.major_len,
+                 "minor_len": layout.minor_len, "direction": layout.direction,
+                 "outside": layout.outside, "major_width": round(tick_w, 3),
+                 "minor_width": round(minor_w, 3), "color": _bytes(axis.tick_color)},
+        "labels": {"visible": bool(axis.show_labels), "size": layout.size_px,
+                   "color": _bytes(axis.tick_label_color), "rotation": axis.tick_rotation,
+                   "ha": axis.tick_ha, "pad": layout.pad,
+                   "min_gap": float(fig.points_to_pixels(2.0))},
+        "offset_color": _bytes("black"),
+        "label": None if not axis.label else {
+            "text": axis.label, "size": float(fig.points_to_pixels(axis.label_size)),
+            "color": _bytes(axis.label_color), "pad": float(fig.points_to_pixels(axis.labelpad))},
+        "grid": {"major": bool(axis.grid_major), "minor": bool(axis.grid_minor)},
+        "static": None,
+        "reserve": _reserve(spec),
+    }
+    if spec is None or rec["scale"] is None:
+        # Python's own tickers: the export's ticks, moving with the data
+        rec["static"] = {"major": [float(v) for v in layout.major],
+                         "labels": list(layout.labels),
+                         "minor": [float(v) for v in layout.minor], "offset": layout.offset,
+                         "why": _why(axis)}
+        rec["reserve"] = ""
+    return rec
+
+
+def _why(axis) -> str:
+    """What keeps an axis' ticks from following in a page (for the page's notice)."""
+    for obj in (axis.major_formatter, axis.major_locator, axis.minor_locator):
+        ok = formatter_spec(obj, axis) if obj is axis.major_formatter else locator_spec(obj)
+        if ok is None:
+            return type(obj).__name__
+    return f"the {axis.scale.name} scale"
+
+
+def rectilinear_record(ax, axes_records: list[dict]) -> dict | None:
+    """The record of a rectilinear axes whose view a page may move, or None."""
+    if not ax.view.interactive or not ax.axison:
+        return None
+    reserve = "".join(r.pop("reserve") for r in axes_records)
+    for r in axes_records:
+        if r["label"]:
+            reserve += r["label"]["text"]
+        if r["static"]:
+            reserve += "".join(r["static"]["labels"]) + r["static"]["offset"]
+    return {"kind": "rectilinear", "box": [float(v) for v in ax.box],
+            "axes": axes_records, "reserve": reserve}
+
+
+def polar_record(ax) -> dict | None:
+    """The record of polar axes: the page zooms r about the pole and turns the r labels
+    round it (the polar controller), so it redraws the r ticks, the grid, both label
+    rings and the axis labels (``polar`` in axes.js mirrors PolarAxes.draw_frame)."""
+    if not ax.view.interactive or not ax.axison:
+        return None
+    fig = ax.figure
+    origin, sign, inner, outer = ax._radii()
+    t0, t1 = ax.xaxis.get_view_interval()
+    lo, hi = ax.yaxis.get_view_interval()
+    bottom = hi if ax.yaxis.inverted else lo
+    parts = []
+    for axis in (ax.xaxis, ax.yaxis):
+        spec = ticks_spec(axis)
+        scale = scale_spec(axis.scale)
+        major, labels, minor, offset = axis.ticks()
+        parts.append({
+            "ticks": spec, "scale": scale,
+            "visible": bool(axis.visible and axis.show_labels),
+            "size": float(fig.points_to_pixels(axis.tick_size)),
+            "color": _bytes(axis.tick_label_color), "pad": float(fig.points_to_pixels(
+                axis.tick_pad)),
+            "grid": bool(axis.grid_major),
+            "label": None if not axis.label else {
+                "text": axis.label, "size": float(fig.points_to_pixels(axis.label_size)),
+                "color": _bytes(axis.label_color),
+                "pad": float(fig.points_to_pixels(axis.labelpad))},
+            "static": None if spec is not None and scale is not None else {
+                "major": [float(v) for v in major], "labels": list(labels),
+                "minor": [float(v) for v in minor], "offset": offset, "why": _why(axis)},
+            "reserve": _reserve(spec) + "".join(labels) + (axis.label or ""),
+        })
+    theta, r = parts
+    theta["mpl_pad"] = float(fig.points_to_pixels(ax.xaxis.tick_pad + 7.0))
+    reserve = theta.pop("reserve") + r.pop("reserve")
+    return {"kind": "polar", "box": [float(v) for v in ax.box],
+            "theta": theta, "r": r, "direction": ax.get_theta_direction(),
+            "offset": ax.get_theta_offset(), "thetalim": [float(t0), float(t1)],
+            "origin": origin, "sign": sign, "inner": inner, "outer": outer,
+            "bottom": float(bottom), "rect": [float(v) for v in ax.view_rect()],
+            "reserve": reserve}

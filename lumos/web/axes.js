@@ -1,0 +1,699 @@
+/* lumos axes in the page: ticks, tick labels, axis labels and grid lines recomputed
+ * from an axes' record (lumos/plot/page_axes.py) whenever its camera moves.
+ *
+ * The `axes` follower evaluates the record as lumos/plot/decorations.py does in Python
+ * (TickLayout, _draw_axis; Axes._update_grid), with the ticker twin (ticker.js), and
+ * writes the result into the draws Python made for it: one Line per tick width, one
+ * Text for every label (laid out here from the glyphs its sheet holds: plain text and
+ * the math of log labels, as lumos/visuals/glyphs.py and mathtext.py lay them out),
+ * and the grid Line in the axes' view.
+ */
+(function (global) {
+  "use strict";
+  const lumos = global.lumos;
+  const T = () => lumos.ticker;
+
+  // -- scales (lumos/plot/scale.py, lumos/transforms/nonlinear.py) ----------------------
+  function scaleOf(spec) {
+    if (spec.kind === "log") {
+      const b = spec.base;
+      const fn = b === 10 ? Math.log10 : b === 2 ? Math.log2 : b === Math.E ? Math.log
+        : (v) => Math.log(v) / Math.log(b);
+      return { forward: (v) => (v > 0 ? fn(v) : NaN), inverse: (v) => b ** v };
+    }
+    if (spec.kind === "symlog") {
+      const t = spec.linthresh, b = spec.base, k = spec.linscale / (1 - 1 / b);
+      const lnB = Math.log(b);
+      return {
+        forward: (v) => (Math.abs(v) > t ? Math.sign(v) * t * (k + Math.log(Math.abs(v) / t) / lnB)
+          : v * k),
+        inverse: (v) => (Math.abs(v) > t * k ? Math.sign(v) * t * b ** (Math.abs(v) / t - k)
+          : v / k),
+      };
+    }
+    return { forward: (v) => v, inverse: (v) => v };
+  }
+
+  // -- text layout (lumos/visuals/glyphs.py layout, mathtext.py layout_rich) ----------
+  const SCALES = [1.0, 0.7, 0.5];
+  const SCRIPT_SPACE = 0.05;
+  const SYMBOLS = { times: "\u00d7", cdot: "\u22c5", pm: "\u00b1", mp: "\u2213",
+    degree: "\u00b0", infty: "\u221e", circ: "\u2218" };
+  const FONT_CMDS = new Set(["mathrm", "mathdefault", "mathregular", "mathit", "mathbf",
+    "mathsf", "mathtt", "mathcal", "mathbb", "mathfrak", "boldsymbol", "operatorname"]);
+  const SPACES = { ",": 3 / 18, ":": 4 / 18, ">": 4 / 18, ";": 5 / 18, "!": -3 / 18,
+    quad: 1.0, qquad: 2.0, enspace: 0.5, thinspace: 3 / 18 };
+  const BIN = new Set("+\u2212\u00d7\u22c5\u00b7\u00b1\u2213\u00f7\u2218\u2217\u22c6\u2022\u222a\u2229\u2227\u2228\u2295\u2297\u2299\u2216");
+  const REL = new Set("=<>\u2264\u2265\u2260\u2248\u2261\u223c\u2243\u2245\u221d\u226a\u226b\u2192\u2190\u21d2\u21d0\u2194\u21d4\u21a6\u2191\u2193\u2208\u2209\u220b\u2282\u2283\u2286\u2287\u22a5\u2225\u2223:");
+  const OPEN = new Set("([{\u27e8\u230a\u2308"), CLOSE = new Set(")]}\u27e9\u230b\u2309!?");
+  const PUNCT = new Set(",;"), BIG_OPS = new Set("\u2211\u220f\u222b\u222e");
+
+  class Parser {
+    constructor(s) {
+      this.s = s;
+      this.i = 0;
+    }
+
+    list(inGroup) {
+      const s = this.s, out = [];
+      while (this.i < s.length) {
+        const c = s[this.i];
+        if (c === "}") {
+          this.i++;
+          if (inGroup) return out;
+          continue;
+        }
+        if (/\s/.test(c)) {
+          this.i++;
+          continue;
+        }
+        if (c === "^" || c === "_") {
+          this.i++;
+          const arg = this.arg();
+          const idx = c === "^" ? 2 : 3;
+          const last = out.length ? out[out.length - 1] : null;
+          if (last && last[0] === "scripts" && last[idx] === null) {
+            last[idx] = arg;
+          } else {
+            const base = last && last[0] !== "scripts" ? out.pop() : ["group", []];
+            const node = ["scripts", base, null, null];
+            node[idx] = arg;
+            out.push(node);
+          }
+          continue;
+        }
+        const node = this.atom();
+        if (node !== null) out.push(node);
+      }
+      return out;
+    }
+
+    arg() {
+      const s = this.s;
+      while (this.i < s.length && /\s/.test(s[this.i])) this.i++;
+      if (this.i >= s.length || s[this.i] === "}") return ["group", []];
+      const node = this.atom();
+      return node === null ? ["group", []] : node;
+    }
+
+    atom() {
+      const c = this.s[this.i++];
+      if (c === "{") return ["group", this.list(true)];
+      if (c === "\\") return this.command();
+      if (c === "-") return ["sym", "\u2212"];
+      if (c === "'") return ["sym", "\u2032"];
+      if (c === "~") return ["text", " "];
+      return ["sym", c];
+    }
+
+    command() {
+      const s = this.s, start = this.i;
+      while (this.i < s.length && /[A-Za-z]/.test(s[this.i])) this.i++;
+      let name = s.slice(start, this.i);
+      if (!name) {
+        if (this.i >= s.length) return ["text", "\\"];
+        name = s[this.i++];
+        if (name in SPACES) return ["space", SPACES[name]];
+        if (name === " ") return ["text", " "];
+        if ("${}_^%#&".includes(name)) return ["sym", name];
+        throw new Error(`math: \\${name} is not one the page lays out`);
+      }
+      if (name in SPACES) return ["space", SPACES[name]];
+      if (FONT_CMDS.has(name)) return this.arg();
+      if (name in SYMBOLS) return ["sym", SYMBOLS[name]];
+      throw new Error(`math: \\${name} is not one the page lays out`);
+    }
+  }
+
+  /** Unescaped $ of a line; its math segments, or null (a plain line). */
+  function splitLine(line) {
+    const marks = [];
+    for (let i = 0; i < line.length; i++) if (line[i] === "$" && (i === 0 || line[i - 1] !== "\\")) marks.push(i);
+    if (!marks.length || marks.length % 2) return null;
+    const segs = [];
+    let pos = 0;
+    for (let k = 0; k < marks.length; k += 2) {
+      const a = marks[k], b = marks[k + 1];
+      if (a > pos) segs.push([false, line.slice(pos, a).replace(/\\\$/g, "$")]);
+      segs.push([true, new Parser(line.slice(a + 1, b)).list(false)]);
+      pos = b + 1;
+    }
+    if (pos < line.length) segs.push([false, line.slice(pos).replace(/\\\$/g, "$")]);
+    return segs;
+  }
+
+  class Box {
+    constructor(width = 0, height = 0, depth = 0) {
+      this.width = width;
+      this.height = height;
+      this.depth = depth;
+      this.items = [];  // [x0, y0, x1, y1, char] em
+    }
+
+    put(box, x = 0, y = 0) {
+      for (const [a, b, c, d, ch] of box.items) this.items.push([a + x, b + y, c + x, d + y, ch]);
+      this.height = Math.max(this.height, box.height + y);
+      this.depth = Math.max(this.depth, box.depth - y);
+    }
+  }
+
+  function glyph(table, ch) {
+    const g = table.glyphs[ch];
+    if (!g) throw new Error(`text: the page lacks the glyph ${JSON.stringify(ch)}`);
+    return g;
+  }
+
+  function glyphBox(table, ch, k) {
+    const g = glyph(table, ch);
+    const box = new Box(g.advance * k);
+    if (g.uv) {
+      const [x0, y0, x1, y1] = g.box;
+      box.items.push([x0 * k, y0 * k, x1 * k, y1 * k, ch]);
+    }
+    if (g.ink) {
+      box.height = Math.max(0, g.ink[3] * k);
+      box.depth = Math.max(0, -g.ink[1] * k);
+    }
+    return box;
+  }
+
+  function kerning(table, a, b) {
+    return table.kern[a + b] || 0;
+  }
+
+  function textBox(table, text, k) {
+    const out = new Box();
+    let pen = 0, prev = null;
+    for (const c of text) {
+      if (c.codePointAt(0) < 32) continue;
+      if (prev !== null) pen += kerning(table, prev, c) * k;
+      const g = glyphBox(table, c, k);
+      out.put(g, pen);
+      pen += g.width;
+      prev = c;
+    }
+    out.width = pen;
+    return out;
+  }
+
+  function atomClass(node) {
+    const kind = node[0];
+    if (kind === "scripts") return atomClass(node[1]) || "ord";
+    if (kind === "space") return null;
+    if (kind === "sym") {
+      const c = node[1];
+      if (BIN.has(c)) return "bin";
+      if (REL.has(c)) return "rel";
+      if (OPEN.has(c)) return "open";
+      if (CLOSE.has(c)) return "close";
+      if (PUNCT.has(c)) return "punct";
+      if (BIG_OPS.has(c)) return "op";
+    }
+    return "ord";
+  }
+
+  function glue(a, b) {
+    if (a === "bin" || b === "bin") return 4 / 18;
+    if ((a === "rel") !== (b === "rel") && a !== "open" && a !== "punct" && b !== "close" &&
+        b !== "punct") return 5 / 18;
+    if (a === "punct") return 3 / 18;
+    if ((a === "op" && (b === "ord" || b === "op")) || (b === "op" && (a === "ord" || a === "close"))) {
+      return 3 / 18;
+    }
+    return 0;
+  }
+
+  function mathList(table, nodes, style) {
+    const classes = nodes.map(atomClass);
+    const real = classes.map((c, i) => (c === null ? -1 : i)).filter((i) => i >= 0);
+    real.forEach((i, j) => {
+      if (classes[i] !== "bin") return;
+      const prev = j ? classes[real[j - 1]] : null;
+      const next = j + 1 < real.length ? classes[real[j + 1]] : null;
+      if ([null, "bin", "rel", "open", "punct", "op"].includes(prev) ||
+          [null, "rel", "close", "punct"].includes(next)) classes[i] = "ord";
+    });
+    const out = new Box();
+    let pen = 0, prev = null;
+    nodes.forEach((node, i) => {
+      const cls = classes[i];
+      if (cls !== null) {
+        if (prev !== null && style === 0) pen += glue(prev, cls);
+        prev = cls;
+      }
+      const box = nodeBox(table, node, style);
+      out.put(box, pen);
+      pen += box.width;
+    });
+    out.width = pen;
+    return out;
+  }
+
+  function nodeBox(table, node, style) {
+    const k = SCALES[style];
+    switch (node[0]) {
+      case "sym": return glyphBox(table, node[1], k);
+      case "text": return textBox(table, node[1], k);
+      case "group": return mathList(table, node[1], style);
+      case "space": return new Box(node[1] * k);
+      case "scripts": return scriptsBox(table, node, style);
+      default: throw new Error(`math: ${node[0]}`);
+    }
+  }
+
+  function scriptsBox(table, node, style) {
+    const [, nucleus, sup, sub] = node;
+    const k = SCALES[style], ks = SCALES[Math.min(style + 1, 2)];
+    const nuc = nodeBox(table, nucleus, style);
+    const simple = nucleus[0] === "sym";
+    const out = new Box();
+    out.put(nuc, 0);
+    const xh = table.x_height * k, theta = table.rule * k;
+    const u0 = simple ? 0 : nuc.height - 0.386 * ks;
+    const v0 = simple ? 0 : nuc.depth + 0.05 * ks;
+    const sub1 = Math.min(style + 1, 2);
+    const supBox = sup !== null ? mathList(table, [sup], sub1) : null;
+    const subBox = sub !== null ? mathList(table, [sub], sub1) : null;
+    let width = 0, u = 0;
+    if (supBox !== null) u = Math.max(u0, 0.40 * k, supBox.depth + 0.25 * xh);
+    if (subBox !== null) {
+      let v;
+      if (supBox === null) v = Math.max(v0, 0.17 * k, subBox.height - 0.8 * xh);
+      else {
+        v = Math.max(v0, 0.22 * k);
+        const gap = (u - supBox.depth) - (subBox.height - v);
+        if (gap < 4 * theta) {
+          v += 4 * theta - gap;
+          const psi = 0.8 * xh - (u - supBox.depth);
+          if (psi > 0) {
+            u += psi;
+            v -= psi;
+          }
+        }
+      }
+      out.put(subBox, nuc.width, -v);
+      width = subBox.width;
+    }
+    if (supBox !== null) {
+      out.put(supBox, nuc.width, u);
+      width = Math.max(width, supBox.width);
+    }
+    out.width = nuc.width + width + SCRIPT_SPACE * k;
+    return out;
+  }
+
+  /** The laid-out line of a label, in em: {width, top, bottom, items}, as glyphs.py
+   * (plain) or mathtext.py (math) lay it out; labels are one line. */
+  function lineOf(table, text) {
+    const cache = table._lines || (table._lines = new Map());
+    let hit = cache.get(text);
+    if (hit) return hit;
+    const segs = splitLine(text);
+    let box;
+    if (segs === null) {
+      box = textBox(table, text, 1.0);
+      hit = { width: box.width, top: table.ascender, bottom: table.descender, items: box.items };
+    } else {
+      box = new Box();
+      let pen = 0;
+      for (const [isMath, payload] of segs) {
+        const part = isMath ? mathList(table, payload, 0) : textBox(table, payload, 1.0);
+        box.put(part, pen);
+        pen += part.width;
+      }
+      box.width = pen;
+      hit = { width: box.width, top: Math.max(table.ascender, box.height),
+        bottom: -Math.max(-table.descender, box.depth), items: box.items };
+    }
+    cache.set(text, hit);
+    return hit;
+  }
+
+  /** (width, height, descent) in pixels: lumos.plot.text.measure. */
+  function measure(table, text, size) {
+    if (!text) return [0, 0, 0];
+    const ln = lineOf(table, text);
+    return [ln.width * size, (ln.top - ln.bottom) * size, -ln.bottom * size];
+  }
+
+  /** Glyph quads of a label: [corners (BL, BR, TR, TL) x, y pixel offsets, uv rect]. */
+  function layout(table, text, size, ha, va, rotation) {
+    const ln = lineOf(table, text);
+    const yOff = { top: -ln.top, bottom: -ln.bottom, center: -0.5 * (ln.top + ln.bottom),
+      baseline: 0 }[va];
+    const align = { left: 0, center: 0.5, right: 1 }[ha];
+    const c = Math.cos(rotation * Math.PI / 180), s = Math.sin(rotation * Math.PI / 180);
+    const out = [];
+    for (const [x0, y0, x1, y1, ch] of ln.items) {
+      const bx0 = (x0 - align * ln.width) * size, bx1 = (x1 - align * ln.width) * size;
+      const by0 = (y0 + yOff) * size, by1 = (y1 + yOff) * size;
+      let q = [[bx0, by0], [bx1, by0], [bx1, by1], [bx0, by1]];
+      if (rotation !== 0) q = q.map(([x, y]) => [c * x - s * y, s * x + c * y]);
+      out.push([q, glyph(table, ch).uv]);
+    }
+    return out;
+  }
+
+  // -- writing into the draws -------------------------------------------------------------
+  const CORNERS = [0, 1, 2, 0, 2, 3];
+
+  /** Labels [{text, x, y, size, color, ha, va, rotation}] into a Text draw. */
+  function writeText(r, draw, table, labels) {
+    const origin = draw.origin || [0, 0, 0];
+    const anchor = [], offset = [], uv = [], color = [], scale = [];
+    for (const L of labels) {
+      if (!L.text || !L.text.trim() || !Number.isFinite(L.x) || !Number.isFinite(L.y)) continue;
+      for (const [q, [u0, v0, u1, v1]] of layout(table, L.text, L.size, L.ha, L.va, L.rotation)) {
+        const quv = [[u0, v1], [u1, v1], [u1, v0], [u0, v0]];
+        for (const k of CORNERS) {
+          anchor.push(L.x - origin[0], L.y - origin[1], 0 - origin[2]);
+          offset.push(q[k][0], q[k][1]);
+          uv.push(quv[k][0], quv[k][1]);
+          color.push(...L.color);
+          scale.push(table.sdf_scale * L.size);
+        }
+      }
+    }
+    const put = (name, arr, dtype) => {
+      const bytes = dtype === "u1" ? Uint8Array.from(arr) : new Uint8Array(Float32Array.from(arr).buffer);
+      lumos.shadow(r, draw.attributes[name].buffer, bytes, dtype);
+    };
+    put("a_anchor", anchor, "f4");
+    put("a_offset", offset, "f4");
+    put("a_uv", uv, "f4");
+    put("a_color", color, "u1");
+    put("a_scale", scale, "f4");
+    draw.count = scale.length;
+  }
+
+  /** Segments [[x0, y0], [x1, y1]] (one color each) into a Line draw, NaN between. */
+  function writeSegments(r, draw, segments, colors) {
+    const pts = [], rgba = [];
+    segments.forEach((seg, i) => {
+      if (i) {
+        pts.push(NaN, NaN, NaN);
+        rgba.push(...colors[i]);
+      }
+      for (const p of seg) {
+        pts.push(p[0], p[1], 0);
+        rgba.push(...colors[i]);
+      }
+    });
+    if (!segments.length) {  // two break points: the draw stays, drawing nothing
+      pts.push(NaN, NaN, NaN, NaN, NaN, NaN);
+      rgba.push(0, 0, 0, 0, 0, 0, 0, 0);
+    }
+    const p = Float64Array.from(pts);
+    lumos.writeLine(r, draw, p, Uint8Array.from(rgba), lineOrigin(p));
+  }
+
+  function lineOrigin(pts) {
+    const lo = [Infinity, Infinity], hi = [-Infinity, -Infinity];
+    for (let i = 0; i < pts.length; i += 3) {
+      if (!(Number.isFinite(pts[i]) && Number.isFinite(pts[i + 1]))) continue;
+      for (let k = 0; k < 2; k++) {
+        lo[k] = Math.min(lo[k], pts[i + k]);
+        hi[k] = Math.max(hi[k], pts[i + k]);
+      }
+    }
+    return [0, 1].map((k) => (Number.isFinite(lo[k]) ? lo[k] / 2 + hi[k] / 2 : 0)).concat([0]);
+  }
+
+  /** The RGBA bytes of the first point of a Line draw (its color as exported). */
+  function lineColor(r, draw) {
+    const id = draw.attributes.a_c0.buffer.replace(/~f$/, "");
+    const b = lumos.bufferBytes(r, id);
+    return b.length >= 4 ? [b[0], b[1], b[2], b[3]] : [0, 0, 0, 255];
+  }
+
+  // -- rectilinear axes (decorations.py) --------------------------------------------------
+  /** The ticks of one axis for the data interval [lo, hi]: ticker.js, or the export's
+   * ticks when Python's tickers cannot run here (they move with the data). */
+  function axisTicks(a, lo, hi) {
+    if (a.ticks) return T().axisTicks(a.ticks, lo, hi);
+    const st = a.static;
+    const inView = (v) => v >= Math.min(lo, hi) && v <= Math.max(lo, hi);
+    const major = [], labels = [];
+    st.major.forEach((v, i) => {
+      if (inView(v)) {
+        major.push(v);
+        labels.push(st.labels[i]);
+      }
+    });
+    return { major, labels, minor: st.minor.filter(inView), offset: st.offset };
+  }
+
+  function rectilinear(r, rec, cam) {
+    const [bx, by, bw, bh] = rec.box;
+    const segments = new Map(), labels = [], grid = [];
+    const rect = cam.rect.map(Number);
+    rec.axes.forEach((a) => {
+      if (!a.visible) return;
+      const horizontal = a.name === "x";
+      const s0 = horizontal ? rect[0] : rect[1], sw = horizontal ? rect[2] : rect[3];
+      const scale = scaleOf(a.scale || { kind: "linear" });
+      const l0 = scale.inverse(s0), l1 = scale.inverse(s0 + sw);
+      const lo = Math.min(l0, l1), hi = Math.max(l0, l1);
+      const t = axisTicks(a, lo, hi);
+      drawAxis(rec, a, t, scale, s0, sw, segments, labels);
+      // the grid of this axis, in the axes' view (scale space)
+      const values = [];
+      if (a.grid.major) values.push(...t.major);
+      if (a.grid.minor) values.push(...t.minor);
+      const o0 = horizontal ? rect[1] : rect[0], ow = horizontal ? rect[3] : rect[2];
+      const c0 = Math.min(o0, o0 + ow), c1 = Math.max(o0, o0 + ow);
+      for (const v of values.map(scale.forward)) {
+        if (!Number.isFinite(v)) continue;
+        grid.push(horizontal ? [[v, c0], [v, c1]] : [[c0, v], [c1, v]]);
+      }
+    });
+    return { segments, labels, grid };
+    void bx; void by; void bw; void bh;
+  }
+
+  /** _draw_axis of lumos/plot/decorations.py, with TickLayout. */
+  function drawAxis(rec, a, t, scale, s0, sw, segments, labels) {
+    const table = rec.text;
+    const [bx, by, bw, bh] = rec.box;
+    const horizontal = a.name === "x";
+    const far = a.far;
+    const sign = far ? 1 : -1;
+    const base = horizontal ? (far ? by + bh : by) : (far ? bx + bw : bx);
+    const along = (v) => {
+      const u = (scale.forward(v) - s0) / sw;
+      return horizontal ? bx + u * bw : by + u * bh;
+    };
+    const lo = horizontal ? bx : by, hi = horizontal ? bx + bw : by + bh;
+    const tol = 1e-6 * (hi - lo);
+    const tk = a.tick;
+    for (const [values, length, width] of [[t.major, tk.major_len, tk.major_width],
+      [t.minor, tk.minor_len, tk.minor_width]]) {
+      if (!values.length || !tk.visible) continue;
+      const pos = values.map(along).filter((p) => Number.isFinite(p) && p >= lo - tol &&
+        p <= hi + tol);
+      const A = base + sign * length * tk.direction, B = A - sign * length;
+      let group = segments.get(width);
+      if (!group) segments.set(width, group = []);
+      for (const p of pos) group.push([horizontal ? [[p, A], [p, B]] : [[A, p], [B, p]], tk.color]);
+    }
+    // TickLayout: the labels' extents, rotated
+    const L = a.labels;
+    const rot = L.rotation;
+    const cr = Math.abs(Math.cos(rot * Math.PI / 180)), sr = Math.abs(Math.sin(rot * Math.PI / 180));
+    const ext = t.labels.map((s) => measure(table, s, L.size));
+    const widths = ext.map(([w, h]) => w * cr + h * sr), heights = ext.map(([w, h]) => w * sr + h * cr);
+    const outside = tk.outside;
+    const across = horizontal ? heights : widths;
+    const labelExtent = !L.visible || !t.labels.length ? outside
+      : outside + L.pad + Math.max(...across);
+    const text = (s, x, y, size, color, ha, va, rotation = 0) => {
+      if (s) labels.push({ text: s, x, y, size, color, ha, va, rotation });
+    };
+    if (L.visible && t.labels.length) {
+      const pos = t.major.map(along);
+      const keep = T().nonOverlapping(pos, horizontal ? widths : heights, L.min_gap);
+      const gap = outside + L.pad;
+      pos.forEach((p, i) => {
+        if (!keep[i] || !Number.isFinite(p)) return;
+        if (horizontal) {
+          const ha = L.ha || (rot % 180 === 0 ? "center" : rot > 0 ? "right" : "left");
+          text(t.labels[i], p, base + sign * gap, L.size, L.color, ha, far ? "bottom" : "top", rot);
+        } else {
+          text(t.labels[i], base + sign * gap, p, L.size, L.color, L.ha || (far ? "left" : "right"),
+            "center", rot);
+        }
+      });
+      if (t.offset) {
+        if (horizontal) {
+          text(t.offset, bx + bw, base + sign * (gap + Math.max(...heights) + 2), L.size,
+            a.offset_color, "right", far ? "bottom" : "top");
+        } else {
+          text(t.offset, bx + (far ? bw : 0), by + bh + 2, L.size, a.offset_color,
+            far ? "right" : "left", "bottom");
+        }
+      }
+    }
+    if (a.label) {
+      const reach = labelExtent + a.label.pad;
+      if (horizontal) {
+        text(a.label.text, bx + bw / 2, base + sign * reach, a.label.size, a.label.color,
+          "center", far ? "bottom" : "top");
+      } else {
+        text(a.label.text, base + sign * reach, by + bh / 2, a.label.size, a.label.color,
+          "center", far ? "top" : "bottom", 90.0);
+      }
+    }
+  }
+
+  // -- polar axes (lumos/plot/polar.py) -----------------------------------------------------
+  const TWO_PI = 2 * Math.PI;
+  const ARC_STEP = Math.PI / 180;
+  const fullCircle = (t0, t1) => Math.abs(Math.abs(t1 - t0) - TWO_PI) < 1.74e-14;
+  const wrap = (a) => a - TWO_PI * Math.floor((a + Math.PI) / TWO_PI);
+
+  function linspace(a, b, n) {
+    const step = (b - a) / (n - 1);
+    const out = [];
+    for (let i = 0; i < n; i++) out.push(i * step + a);
+    out[n - 1] = b;
+    return out;
+  }
+
+  /** PolarAxes.draw_frame (labels) and _grid_segments for the camera: the controller
+   * scales the view about the pole (a new rmax) and moves the r labels (rlabel). */
+  function polar(r, rec, cam) {
+    const table = rec.text;
+    const [bx, by, bw, bh] = rec.box;
+    const rect = cam.rect.map(Number);
+    const k = Math.abs(rect[2]) / Math.abs(rec.rect[2]);  // zoom since the export
+    const rscale = scaleOf(rec.r.scale || { kind: "linear" });
+    // PolarAxes.camera_changed: the outer radius follows the zoom
+    const rmax = rscale.inverse(rec.origin + rec.sign * rec.outer * k);
+    const rlo = Math.min(rec.bottom, rmax), rhi = Math.max(rec.bottom, rmax);
+    const [t0, t1] = rec.thetalim;
+    const full = fullCircle(t0, t1);
+    const proj = (theta, s) => {  // PolarProjection: scale space -> projected space
+      const a = rec.direction * theta + rec.offset;
+      const rad = (s - rec.origin) * rec.sign;
+      return rad >= 0 ? [rad * Math.cos(a), rad * Math.sin(a)] : [NaN, NaN];
+    };
+    const view = ([x, y]) => [bx + (x - rect[0]) / rect[2] * bw, by + (y - rect[1]) / rect[3] * bh];
+    const ticksOf = (part, lo, hi) => (part.ticks ? T().axisTicks(part.ticks, lo, hi)
+      : axisTicks(part, lo, hi));
+    const th = ticksOf(rec.theta, t0, t1), rt = ticksOf(rec.r, rlo, rhi);
+    const labels = [], grid = [];
+    const text = (s, x, y, size, color, ha, va, rotation = 0) => {
+      if (s) labels.push({ text: s, x, y, size, color, ha, va, rotation });
+    };
+    // theta labels (_theta_labels), centred outside the outer circle
+    const thetaLabels = [];
+    if (rec.theta.visible) {
+      const pole = view([0, 0]);
+      const edge = view([rec.outer * k, 0]);
+      const radius = Math.hypot(edge[0] - pole[0], edge[1] - pole[1]);
+      const seen = new Set();
+      th.major.forEach((v, i) => {
+        const a = rec.direction * v + rec.offset;
+        const key = Math.round(wrap(a) * 1e9) / 1e9;
+        if (full && seen.has(key)) return;
+        seen.add(key);
+        const u = [Math.cos(a), Math.sin(a)];
+        const [w, h] = measure(table, th.labels[i], rec.theta.size);
+        const off = rec.theta.pad + Math.abs(u[0]) * w / 2 + Math.abs(u[1]) * h / 2;
+        const d = radius + Math.max(rec.theta.mpl_pad, off);
+        thetaLabels.push([th.labels[i], pole[0] + u[0] * d, pole[1] + u[1] * d, w, h]);
+      });
+    }
+    for (const [s, x, y] of thetaLabels) {
+      text(s, x, y, rec.theta.size, rec.theta.color, "center", "center");
+    }
+    // r labels (_draw_r_labels) along the r-label angle (the camera's `rlabel`)
+    if (rec.r.visible) {
+      const theta = full ? (Number(cam.rlabel) - rec.offset) * rec.direction
+        : (rec.direction > 0 ? t0 : t1);
+      const a = rec.direction * theta + rec.offset;
+      const normal = [rec.direction * Math.sin(a), -rec.direction * Math.cos(a)];
+      rt.major.forEach((v, i) => {
+        const [x, y] = view(proj(theta, rscale.forward(v)));
+        const s = rt.labels[i];
+        if (!(Number.isFinite(x) && Number.isFinite(y)) || !s) return;
+        if (full) text(s, x, y, rec.r.size, rec.r.color, "left", "bottom");
+        else {
+          const [w, h] = measure(table, s, rec.r.size);
+          const off = rec.r.pad + Math.abs(normal[0]) * w / 2 + Math.abs(normal[1]) * h / 2;
+          text(s, x + normal[0] * off, y + normal[1] * off, rec.r.size, rec.r.color, "center",
+            "center");
+        }
+      });
+    }
+    if (rec.theta.label) {
+      const L = rec.theta.label;
+      const below = Math.max(0, ...thetaLabels.map(([, , y, , h]) => by - (y - h / 2)));
+      text(L.text, bx + bw / 2, by - below - L.pad, L.size, L.color, "center", "top");
+    }
+    if (rec.r.label) {
+      const L = rec.r.label;
+      const beside = Math.max(0, ...thetaLabels.map(([, x, , w]) => bx - (x - w / 2)));
+      text(L.text, bx - beside - L.pad, by + bh / 2, L.size, L.color, "center", "bottom", 90.0);
+    }
+    // the grid (_grid_segments): spokes at the theta ticks, arcs at the r ticks
+    const sLo = rscale.forward(rlo), sHi = rscale.forward(rhi);
+    if (rec.theta.grid) {
+      for (const t of th.major) {
+        const seg = [proj(t, sLo), proj(t, sHi)];
+        if (seg.every((p) => p.every(Number.isFinite))) grid.push(seg);
+      }
+    }
+    if (rec.r.grid) {
+      const n = Math.max(2, Math.ceil((t1 - t0) / ARC_STEP) + 1);
+      const thetas = linspace(t0, t1, n);
+      for (const s of rt.major.map(rscale.forward)) {
+        if (!Number.isFinite(s) || !(Math.min(sLo, sHi) < s && s <= Math.max(sLo, sHi))) continue;
+        const arc = thetas.map((t) => proj(t, s));
+        if (arc.every((p) => p.every(Number.isFinite))) grid.push(arc);
+      }
+    }
+    return { segments: new Map(), labels, grid, model: [k, 0, 0, 0, 0, k, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1],
+      statics: [rec.theta, rec.r].filter((p) => p.static) };
+  }
+
+  const KINDS = { rectilinear, polar };
+
+  lumos.followers.axes = {
+    state(r, g) {
+      const rec = r.desc.records[g.follow.record];
+      return rec ? JSON.stringify(r.desc.views[rec.view].camera) : "";
+    },
+    run(r, g) {
+      const rec = r.desc.records[g.follow.record];
+      if (!rec) return false;
+      const statics = rec.kind === "polar" ? [["θ", rec.theta], ["r", rec.r]]
+        .filter(([, p]) => p.static).map(([name, p]) => ({ name, static: p.static }))
+        : rec.axes.filter((a) => a.visible && a.static);
+      // a notebook asks the kernel for what its tickers alone know
+      if (r.kernel && statics.length) return false;
+      const cam = r.desc.views[rec.view].camera;
+      const out = KINDS[rec.kind](r, rec, cam);
+      for (const d of g.draws) {
+        const part = d.follow.part;
+        if (part === "text") writeText(r, d, rec.text, out.labels);
+        else if (part === "grid") {
+          const c = lineColor(r, d);
+          writeSegments(r, d, out.grid, out.grid.map(() => c));
+        } else if (part === "patch") {
+          d.model = out.model;  // the wedge grows with r's zoom about the pole
+        } else if (part.startsWith("ticks:")) {
+          const group = out.segments.get(Number(part.slice(6))) || [];
+          writeSegments(r, d, group.map((s) => s[0]), group.map((s) => s[1]));
+        }
+      }
+      for (const a of statics) {
+        r.notice(`static-${g.follow.record}-${a.name}`, `${a.name} ticks: Python's ` +
+          `${a.static.why}, shown as exported (they move with the data)`);
+      }
+      return true;
+    },
+  };
+
+  lumos.axes = { measure, layout, scaleOf, rectilinear, splitLine, lineOf };
+})(typeof window !== "undefined" ? window : globalThis);

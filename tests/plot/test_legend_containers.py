@@ -1,0 +1,69 @@
+"""errorbar and stem stand in legends as their containers, drawn as matplotlib's
+HandlerErrorbar and HandlerStem draw them (a bar with caps; a stem, its head and a
+baseline), not as a plain line."""
+
+from __future__ import annotations
+
+import numpy as np
+
+import lumos
+from lumos.plot.collections import ErrorbarContainer, StemContainer
+
+
+def legend_only(plot):
+    """A figure whose data lies outside the view: only the legend is drawn."""
+    fig, ax = lumos.subplots(figsize=(3, 2), dpi=100)
+    plot(ax)
+    ax.set_xlim(100, 101)
+    ax.set_ylim(100, 101)
+    ax.legend(loc="center", fontsize=20)
+    return fig.render()[..., :3].astype(int)
+
+
+def box_of(img, rgb, tol=40):
+    rows, cols = np.nonzero((np.abs(img - np.array(rgb)) < tol).all(axis=-1))
+    assert rows.size, f"no pixels of color {rgb}"
+    return rows.min(), rows.max(), cols.min(), cols.max()
+
+
+def test_errorbar_and_stem_give_their_containers_to_the_legend():
+    fig, ax = lumos.subplots()
+    eb = ax.errorbar([0, 1], [0, 1], yerr=0.1, label="eb")
+    st = ax.stem([0, 1], [1, 2], label="st")
+    handles, labels = ax.get_legend_handles_labels()
+    assert labels == ["eb", "st"]
+    assert handles[0] is eb and isinstance(eb, ErrorbarContainer)
+    assert handles[1] is st and isinstance(st, StemContainer)
+
+
+def test_errorbar_handle_has_a_bar_half_a_font_size_each_way_and_caps():
+    fig, ax = lumos.subplots(dpi=72)  # points are pixels
+    eb = ax.errorbar([0, 1], [0, 1], yerr=0.1, xerr=0.2, capsize=5, capthick=3, label="e")
+    h = eb.legend_handle(20.0)
+    assert h.line is not None  # the data line still runs across the handle
+    spans = sorted(tuple(np.ptp(np.asarray(p), axis=0)[1:]) for p, *_ in h.strokes)
+    # x bar and y bar: 20 px long (0.5 font size each way); four caps of 2 * capsize = 10
+    assert (0.0, 20.0) in spans and (20.0, 0.0) in spans
+    assert spans.count((0.0, 10.0)) == 2 and spans.count((10.0, 0.0)) == 2
+    assert any(s[2] == 3.0 for s in h.strokes)  # caps drawn capthick wide
+
+
+def test_errorbar_legend_draws_a_vertical_bar():
+    img = legend_only(lambda ax: ax.errorbar([0, 1], [0, 1], yerr=0.2, fmt="none",
+                                             ecolor=(1, 0, 0), label="bars"))
+    top, bottom, left, right = box_of(img, (255, 0, 0))
+    # matplotlib: a bar of one font size (20 px) upright; a plain line would lie flat
+    assert bottom - top >= 16
+    assert right - left <= 4
+
+
+def test_stem_legend_lifts_the_head_over_a_baseline():
+    img = legend_only(lambda ax: ax.stem([0, 1], [1, 2], linefmt="g-", markerfmt="bo",
+                                         basefmt="r-", label="stem"))
+    base_top, base_bottom, base_left, base_right = box_of(img, (255, 0, 0))
+    head_top, head_bottom, head_left, head_right = box_of(img, (0, 0, 255))
+    stem_top, stem_bottom, stem_left, stem_right = box_of(img, (0, 128, 0))
+    assert head_bottom < base_top  # the head sits above the baseline (rows grow down)
+    # the stem joins them (its ends hidden under the head and the baseline)
+    assert stem_bottom >= base_top - 3 and stem_top <= head_bottom + 3
+    assert base_right - base_left > 3 * (stem_right - stem_left + 1)  # baseline runs across

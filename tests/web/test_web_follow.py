@@ -1,0 +1,448 @@
+"""What follows the camera in a standalone page (docs/frame.md, "Followers"): after the
+browser alone pans and zooms a figure, its picture (ticks, labels, grid, level of
+detail, dashes) is Python's render of the same view.
+
+Each scene is a figure, a page size and mouse events (CSS pixels); the page is compared
+with ``Figure.render()`` after the figure's axes took the page's final cameras
+(``Figure.camera_changed``, what a window does for the same mouse), within the
+tolerance of the other browser tests (mean difference < 1 per channel, < 0.5 % of the
+pixels off by more than 32).
+
+A page cannot lay the figure out again (its views stay where they are), so the Python
+reference keeps the layout of the export: :func:`frozen_layout`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path[:0] = [str(Path(__file__).resolve().parents[1])]
+
+import browser  # noqa: E402
+
+import lumos  # noqa: E402
+from lumos.plot.dates import date2num  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+MEAN, BAD = 1.0, 0.005  # tests/web/test_web_interaction.py's tolerance
+
+
+def frozen_layout(fig) -> None:
+    """Keep every axes' box as the first layout placed it (a page cannot move them)."""
+    fig.draw()
+    boxes = {ax: ax.box for ax in fig.axes}
+
+    def keep() -> None:
+        for ax, box in boxes.items():
+            ax.box = box
+
+    fig._layout = keep
+
+
+def page_and_python(tmp_path, make, size, events, name):
+    """(page picture before, page picture after the events, Python's picture of the
+    page's final views, the page's notices)."""
+    fig = make()
+    html = fig.savefig(tmp_path / f"{name}.html")
+    with browser.Chromium(size) as b:
+        b.open(html)
+        before = b.capture()
+        for kind, *args in events(fig) if callable(events) else events:
+            getattr(b, kind)(*args)
+        notices = b.evaluate("lumos.standalone.notices || {}")
+        # the notice (an element over the canvas) is not part of the picture
+        b.evaluate("for (const e of document.querySelectorAll('.lumos-notice')) "
+                   "e.style.display = 'none'")
+        after = b.capture()
+        views = b.evaluate("lumos.standalone.desc.views")
+        records = b.evaluate("lumos.standalone.desc.records || {}")
+    ref = make()
+    frozen_layout(ref)
+    for vid, view in views.items():
+        if view["camera"].get("interactive", True):
+            ref.camera_changed(ref.canvas.views[int(vid[4:])], view["camera"])
+    python = ref.render()
+    # the reference really has the page's layout
+    for rec in records.values():
+        ax = next(a for a in ref.axes if ref.canvas.views.index(a.view) == int(rec["view"][4:]))
+        np.testing.assert_allclose(rec["box"], ax.box, atol=1e-6)
+    return before, after, python, notices
+
+
+def assert_same(name, page, python):
+    diff = browser.image_difference(page, python)
+    if not (diff["mean"] < MEAN and diff["bad_fraction"] < BAD):
+        browser.write_comparison(name, page, python)
+    assert diff["mean"] < MEAN and diff["bad_fraction"] < BAD, diff
+
+
+def strip_changed(before, after, rows=None, cols=None) -> int:
+    """Pixels that changed in a region (the tick label strips)."""
+    a = before[rows, cols, :3].astype(int)
+    b = after[rows, cols, :3].astype(int)
+    return int((np.abs(a - b).max(axis=-1) > 40).sum())
+
+
+# -- scenes ----------------------------------------------------------------------------
+def line_plot():
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 400)
+    ax.plot(x, np.sin(x), "r--", label="sin")
+    ax.plot(x, np.cos(x), label="cos")
+    ax.set_xlabel("time (s)")
+    ax.set_ylabel("amplitude")
+    ax.set_title("Waves")
+    ax.legend(loc="upper right")
+    ax.grid(True)
+    return fig
+
+
+def log_plot():
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.logspace(-3, 5, 300)
+    ax.loglog(x, 3 * x**1.5 + 1, label="power law")
+    ax.set_xlabel("frequency (Hz)")
+    ax.grid(True, which="both")
+    ax.minorticks_on()
+    return fig
+
+
+def date_plot():
+    fig, ax = lumos.subplots(figsize=(6, 3.5), dpi=100)
+    t = np.arange("2024-01-01T00", "2024-03-01T00", dtype="datetime64[h]")
+    ax.plot(t, np.sin(np.arange(len(t)) / 50.0))
+    ax.set_ylabel("signal")
+    ax.grid(True)
+    return fig
+
+
+def big_line_data():
+    rng = np.random.default_rng(7)
+    n = 1_000_000
+    return np.linspace(0.0, 1000.0, n), np.cumsum(rng.standard_normal(n))
+
+
+def big_line():
+    fig, ax = lumos.subplots(figsize=(6, 3.5), dpi=100)
+    ax.plot(*big_line_data(), lw=1)
+    return fig
+
+
+def stream_plot():
+    fig, ax = lumos.subplots(figsize=(6, 3.5), dpi=100)
+    s = ax.stream(channels=3, capacity=40_000, dt=1e-3, stacked=True)
+    t = np.arange(60_000) * 1e-3
+    s.push(np.c_[np.sin(7 * t), np.sign(np.sin(3 * t)), np.sin(40 * t) * np.cos(t)])
+    ax.set_xlabel("time (s)")
+    return fig
+
+
+def shared_plot():
+    fig, (top, bottom) = lumos.subplots(2, 1, sharex=True, figsize=(5, 4), dpi=100)
+    x = np.linspace(0, 20, 500)
+    top.plot(x, np.sin(x))
+    bottom.plot(x, np.exp(-x / 5) * np.cos(3 * x), "g")
+    bottom.set_xlabel("time (s)")
+    return fig
+
+
+def symlog_plot():
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(-50, 50, 1001)
+    ax.plot(x, x**3)
+    ax.set_yscale("symlog", linthresh=10)
+    ax.grid(True)
+    return fig
+
+
+def axlines_plot():
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 200)
+    ax.plot(x, np.sin(x))
+    ax.axhline(0.5, color="r", ls="--")
+    ax.axvline(5, color="g", ymin=0.1, ymax=0.6)  # from 10 % to 60 % of the height
+    return fig
+
+
+def axes3d_plot():
+    fig = lumos.figure(figsize=(5, 4), dpi=100)
+    ax = fig.add_subplot(projection="3d")
+    x, y = np.meshgrid(np.linspace(-3, 3, 30), np.linspace(-3, 3, 30))
+    ax.plot_surface(x, y, np.sin(np.hypot(x, y)), cmap="viridis")
+    ax.plot(np.linspace(-3, 3, 50), np.zeros(50), np.linspace(-1, 1, 50), "r--")
+    ax.set_xlabel("x")
+    return fig
+
+
+def polar_plot():
+    fig = lumos.figure(figsize=(4, 4), dpi=100)
+    ax = fig.add_subplot(projection="polar")
+    t = np.linspace(0, 2 * np.pi, 400)
+    ax.plot(t, 1 + 0.5 * np.sin(5 * t))
+    ax.set_title("rose")
+    return fig
+
+
+def css(fig, ax, x, y) -> tuple[float, float]:
+    """The page (CSS) pixel of data point (x, y), from the top left."""
+    px, py = ax.to_pixels(x, y)
+    return px, fig.canvas.size[1] - py
+
+
+def log_events(fig):
+    ax = fig.axes[0]
+    x, y = css(fig, ax, 100.0, 3 * 100.0**1.5 + 1)
+    return [("wheel", x, y, -400), ("drag", x, y, x - 60, y + 30)]
+
+
+def date_events(fig):
+    ax = fig.axes[0]
+    t = float(date2num(np.datetime64("2024-02-01T00")))  # days, as the axis holds dates
+    x, y = css(fig, ax, t, np.sin(744 / 50.0))
+    # Ctrl: x only, 1.1 ** 45 = 73x (two months to twenty hours: hour ticks), a pan
+    return [("wheel", x, y, -4500, 2), ("drag", x, y, x - 50, y)]
+
+
+def big_line_events(fig):
+    ax = fig.axes[0]
+    xs, ys = big_line_data()
+    x, _ = css(fig, ax, 500.0, 0.0)
+    # Ctrl: x only, 1.1 ** 72 = 963x: about 1000 of the 10^6 points in view ...
+    x0, x1 = ax.get_xlim()
+    w = (x1 - x0) / 1.1**72
+    sel = (xs >= 500 - w / 2) & (xs <= 500 + w / 2)
+    y_mid = (ys[sel].min() + ys[sel].max()) / 2
+    y0, y1 = ax.get_ylim()
+    notches = int(np.log((y1 - y0) / (np.ptp(ys[sel]) * 1.3)) / np.log(1.1))
+    _, y = css(fig, ax, 500.0, y_mid)
+    # ... and Shift: y only, onto their range
+    return [("wheel", x, y, -7200, 2), ("wheel", x, y, -100 * notches, 8)]
+
+
+# name: (figure maker, page size, events (from the figure), (rows, cols) of a tick
+# label strip)
+SCENES = {
+    "line": (line_plot, (500, 350),
+             lambda fig: [("drag", 250, 170, 200, 140), ("wheel", 250, 170, -300)],
+             (slice(300, 330), slice(40, 480))),
+    "log": (log_plot, (500, 350), log_events, (slice(300, 330), slice(40, 480))),
+    "date": (date_plot, (600, 350), date_events, (slice(295, 330), slice(40, 580))),
+    # 963x in x: the page shows the raw points Python draws there
+    "bigline": (big_line, (600, 350), big_line_events, (slice(295, 330), slice(40, 580))),
+    # a stream's rings: from blocks of 64 samples a column down to the samples
+    "stream": (stream_plot, (600, 350),
+               lambda fig: [("wheel", 300, 170, -4000, 2), ("drag", 300, 170, 240, 170)],
+               (slice(295, 330), slice(40, 580))),
+    # sharex=True: the bottom axes (ticks included) follows a pan of the top one
+    "shared": (shared_plot, (500, 400),
+               lambda fig: [("drag", 250, 100, 170, 100), ("wheel", 250, 100, -500, 2)],
+               (slice(360, 390), slice(40, 480))),
+    # symlog y: a zoom into the linear band and a pan across it
+    "symlog": (symlog_plot, (500, 350),
+               lambda fig: [("wheel", 250, 175, -1500, 8), ("drag", 250, 175, 250, 230)],
+               (slice(20, 330), slice(0, 60))),
+    # axhline / axvline span the new view (axes fraction), dashes and all
+    "axlines": (axlines_plot, (500, 350),
+                lambda fig: [("drag", 250, 170, 100, 120), ("wheel", 250, 170, 300)],
+                (slice(300, 330), slice(40, 480))),
+    # Axes3D: a rotation (panes, ticks and labels change edges) and a wheel zoom
+    "axes3d": (axes3d_plot, (500, 400),
+               lambda fig: [("drag", 250, 200, 200, 160), ("wheel", 250, 200, -300)],
+               (slice(0, 400), slice(0, 500))),
+    "polar": (polar_plot, (400, 400),
+              lambda fig: [("wheel", 200, 200, -300),
+                           ("drag", 300, 176, 208, 114)],  # the r labels turn
+              (slice(60, 340), slice(200, 340))),
+}
+
+
+@pytest.mark.parametrize("name", list(SCENES))
+def test_page_pans_and_zooms_like_python(tmp_path, name):
+    make, size, events, (rows, cols) = SCENES[name]
+    before, after, python, notices = page_and_python(tmp_path, make, size, events, name)
+    assert notices == {}, notices
+    # the tick labels moved: nothing of the export stays frozen
+    assert strip_changed(before, after, rows, cols) > 50
+    assert_same(f"follow_{name}", after, python)
+
+
+def turntable_scene():
+    """A lit surface and a dashed helix in a turntable view (no Axes3D yet: a canvas)."""
+    from lumos.scene.canvas import Canvas
+    from lumos.visuals.line import Line
+    from lumos.visuals.surface import Surface
+
+    canvas = Canvas(size=(400, 300), bgcolor="white")
+    view = canvas.add_view(camera="turntable")
+    x, y = np.meshgrid(np.linspace(-1, 1, 40), np.linspace(-1, 1, 40))
+    view.add(Surface(x, y, 0.4 * np.sin(3 * x) * np.cos(2 * y), cmap="viridis"))
+    t = np.linspace(0, 4 * np.pi, 400)
+    view.add(Line(np.c_[np.cos(t), np.sin(t), t / (4 * np.pi) - 0.5], color="red", width=2,
+                  dashes=(6, 3, 0, 0)))
+    view.camera.set_range()
+    return canvas, view
+
+
+def test_3d_view_rotates_and_zooms_like_python(tmp_path):
+    """A drag (rotation) and a wheel zoom of a 3D view in the page draw what Python
+    draws for the page's final camera: the surface's shading and the helix's dashes
+    (measured on screen for the new camera) included."""
+    canvas, _ = turntable_scene()
+    html = canvas.save(tmp_path / "turntable.html")
+    with browser.Chromium((400, 300)) as b:
+        b.open(html)
+        before = b.capture()
+        (home,) = [v["camera"] for v in b.evaluate("lumos.standalone.desc.views").values()]
+        b.drag(200, 150, 260, 120)
+        b.wheel(200, 150, -300)
+        after = b.capture()
+        (camera,) = [v["camera"] for v in b.evaluate("lumos.standalone.desc.views").values()]
+    # it turned both ways and came closer
+    assert camera["azimuth"] != home["azimuth"] and camera["elevation"] != home["elevation"]
+    assert camera["distance"] < home["distance"]
+    assert browser.image_difference(before, after)["bad_fraction"] > 0.05
+    ref, view = turntable_scene()
+    ref.camera_changed(view, camera)
+    assert_same("follow_turntable", after, ref.render())
+
+
+def test_polar_r_labels_follow_their_drag(tmp_path):
+    fig = polar_plot()
+    html = fig.savefig(tmp_path / "polar.html")
+    px, py = fig.axes[0].to_pixels(0.0, 0.0)  # the pole, from the bottom left
+    px, py = px, 400 - py
+    a = np.radians(22.5)  # where the r labels are
+    with browser.Chromium((400, 400)) as b:
+        b.open(html)
+        b.drag(px + 100 * np.cos(a), py - 100 * np.sin(a), px, py - 100)
+        cam = next(v["camera"] for v in b.evaluate("lumos.standalone.desc.views").values()
+                   if v["camera"].get("controller") == "polar")
+    assert cam["rlabel"] == pytest.approx(np.pi / 2, abs=0.05)  # moved up to the top
+
+
+def test_big_line_page_holds_the_raw_points(tmp_path):
+    """Zoomed 950x, the page draws the raw points (not the export's envelope of ~5000
+    vertices): the line is as long, vertex for vertex, as Python's."""
+    fig = big_line()
+    html = fig.savefig(tmp_path / "big.html")
+    with browser.Chromium((600, 350)) as b:
+        b.open(html)
+        exported = b.evaluate("""(() => { const d = lumos.standalone.desc.draws.find(
+            (d) => d.follow && d.follow.kind === 'minmax'); return d.instances; })()""")
+        b.wheel(300, 170, -7200)
+        b.capture()
+        drawn = b.evaluate("""(() => { const d = lumos.standalone.desc.draws.find(
+            (d) => d.follow && d.follow.kind === 'minmax'); return [d.instances,
+            lumos.standalone.desc.views[d.view].camera.rect]; })()""")
+    x0, _, w, _ = drawn[1]
+    xs = np.linspace(0.0, 1000.0, 1_000_000)
+    raw = int(((xs >= x0) & (xs <= x0 + w)).sum())
+    assert exported < 6000
+    assert raw + 1 <= drawn[0] <= raw + 3  # the points in view and one beyond each edge
+
+
+def test_dashes_stay_regular_when_zoomed(tmp_path):
+    """A dashed line keeps its pattern in screen pixels after a wheel zoom (it became
+    an irregular dash-dot when distances were frozen at export)."""
+    fig, ax = lumos.subplots(figsize=(5, 2), dpi=100)
+    x = np.linspace(0, 10, 200)
+    ax.plot(x, np.zeros_like(x), "r--", lw=2)
+    ax.plot(x, 0.5 * x / 10, "b--", lw=2)
+    ax.set_ylim(-1, 1)
+    ax.axis("off")
+    html = fig.savefig(tmp_path / "dashes.html")
+    with browser.Chromium((500, 200)) as b:
+        b.open(html)
+        b.wheel(173, 100, -500)  # about a point on the red line: it stays horizontal
+        img = b.capture()
+        cam = next(v["camera"] for v in b.evaluate("lumos.standalone.desc.views").values()
+                   if v["camera"].get("interactive", True))
+    row = img[100, 5:495, :3].astype(int)
+    red = (row[:, 0] > 200) & (row[:, 1] < 120)
+    edges = np.flatnonzero(np.diff(red.astype(int)))  # a run starts after each edge
+    runs = np.diff(edges)  # whole runs only (the ends of the row may cut one)
+    is_dash = red[edges[:-1] + 1]
+    on, off = runs[is_dash], runs[~is_dash]
+    width = fig.points_to_pixels(2.0)
+    assert len(on) > 10
+    assert np.ptp(on[1:-1]) <= 1 and np.ptp(off[1:-1]) <= 1, (on, off)
+    assert abs(np.median(on) - 3.7 * width) <= 1.5 and abs(np.median(off) - 1.6 * width) <= 1.5
+    ref, ax2 = lumos.subplots(figsize=(5, 2), dpi=100)
+    ax2.plot(x, np.zeros_like(x), "r--", lw=2)
+    ax2.plot(x, 0.5 * x / 10, "b--", lw=2)
+    ax2.set_ylim(-1, 1)
+    ax2.axis("off")
+    frozen_layout(ref)
+    ref.camera_changed(ax2.view, cam)
+    assert_same("follow_dashes", img, ref.render())
+
+
+def test_colorbar_does_not_move(tmp_path):
+    fig, ax = lumos.subplots(figsize=(5, 4), dpi=100)
+    im = ax.imshow(np.arange(100.0).reshape(10, 10), cmap="viridis")
+    fig.colorbar(im, ax=ax, label="value")
+    html = fig.savefig(tmp_path / "cbar.html")
+    fig.draw()
+    cb = fig.axes[-1]
+    bx, by, bw, bh = cb.box
+    cols = slice(int(bx) - 2, int(bx + bw) + 60)  # the bar and its tick labels
+    rows = slice(int(400 - by - bh) + 2, int(400 - by) - 2)
+    x, y = bx + bw / 2, 400 - by - bh / 2
+    with browser.Chromium((500, 400)) as b:
+        b.open(html)
+        before = b.capture()
+        cams = b.evaluate("lumos.standalone.desc.views")
+        b.drag(x, y, x, y + 60)
+        b.wheel(x, y, -500)
+        after = b.capture()
+        assert b.evaluate("lumos.standalone.desc.views") == cams  # nothing moved
+        b.drag(150, 200, 200, 240)  # the image does pan
+        panned = b.capture()
+    assert np.array_equal(before[rows, cols], after[rows, cols])
+    assert np.array_equal(before, after)
+    assert not np.array_equal(after[:, :300], panned[:, :300])
+    assert np.array_equal(after[rows, cols], panned[rows, cols])
+
+
+def test_python_only_tickers_move_with_the_data_and_say_so(tmp_path):
+    """A FuncFormatter cannot run in a page: its export-time ticks move with the data,
+    and a notice says the page cannot make new ones."""
+    def make():
+        fig, ax = lumos.subplots(figsize=(5, 3), dpi=100)
+        ax.plot([0, 10], [0, 1])
+        ax.xaxis.set_major_formatter(lambda x, pos: f"<{x:g}>")
+        return fig
+
+    before, after, python, notices = page_and_python(
+        tmp_path, make, (500, 300), [("drag", 250, 150, 200, 150)], "static")
+    assert list(notices.values()) == ["x ticks: Python's FuncFormatter, shown as exported "
+                                      "(they move with the data)"]
+    # the labels moved 50 px left with the data, as Python's (a pan keeps the ticks)
+    strip = (slice(255, 285), slice(30, 480))
+    assert strip_changed(before, after, *strip) > 50
+    assert_same("follow_static", after, python)
+
+
+def test_what_only_python_redraws_is_named(tmp_path):
+    """Geometry Python rebuilds per view and a page cannot (an axhspan, error bar caps
+    of a fixed pixel size) stays as exported once the view moves, and the page says so."""
+    def make():
+        fig, ax = lumos.subplots(figsize=(5, 3), dpi=100)
+        ax.errorbar([1, 2, 3], [1, 3, 2], yerr=0.3, capsize=4)
+        ax.axhspan(1.5, 2.0, color="y", alpha=0.3)
+        return fig
+
+    html = make().savefig(tmp_path / "frozen.html")
+    with browser.Chromium((500, 300)) as b:
+        b.open(html)
+        assert b.evaluate("lumos.standalone.notices || {}") == {}  # the export is right
+        b.drag(250, 150, 200, 150)
+        notices = b.evaluate("lumos.standalone.notices || {}")
+    assert sorted(notices.values()) == [
+        "axhspan/axvspan: shown as exported (only Python redraws them for a new view)",
+        "error bar caps: shown as exported (only Python redraws them for a new view)"]
