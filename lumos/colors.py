@@ -466,12 +466,15 @@ class Colormap:
 
     # matplotlib's accessors, so code written for matplotlib colormaps works unchanged.
     def get_under(self) -> np.ndarray:
+        """The RGBA color of values below the range."""
         return np.array(self.under)
 
     def get_over(self) -> np.ndarray:
+        """The RGBA color of values above the range."""
         return np.array(self.over)
 
     def get_bad(self) -> np.ndarray:
+        """The RGBA color of NaN (masked) values."""
         return np.array(self.bad)
 
     def with_extremes(self, *, bad: Any = None, under: Any = None, over: Any = None) -> Colormap:
@@ -486,6 +489,8 @@ class Colormap:
         return new
 
     def copy(self) -> Colormap:
+        """A copy of the colormap (``with_extremes`` and setters change copies, not the registered
+        one)."""
         new = type(self).__new__(type(self))
         new.__dict__.update(self.__dict__)  # the table is read-only, so sharing is safe
         return new
@@ -888,6 +893,7 @@ class CenteredNorm(Normalize):
 
     @property  # type: ignore[override]
     def vmin(self) -> float | None:
+        """``vcenter - halfrange`` (None before autoscaling); setting it sets ``halfrange``."""
         return None if self.halfrange is None else self.vcenter - self.halfrange
 
     @vmin.setter
@@ -896,6 +902,7 @@ class CenteredNorm(Normalize):
 
     @property  # type: ignore[override]
     def vmax(self) -> float | None:
+        """``vcenter + halfrange`` (None before autoscaling); setting it sets ``halfrange``."""
         return None if self.halfrange is None else self.vcenter + self.halfrange
 
     @vmax.setter

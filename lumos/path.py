@@ -118,6 +118,7 @@ class Path:
 
     @property
     def readonly(self) -> bool:
+        """Whether the path refuses changes (the shared unit shapes do)."""
         return self._readonly
 
     def __len__(self) -> int:
@@ -197,6 +198,7 @@ class Path:
 
     @classmethod
     def unit_regular_asterisk(cls, numVertices: int) -> Path:  # noqa: N803
+        """An asterisk of ``numVertices`` arms in the unit circle (a star of inner radius 0)."""
         return cls.unit_regular_star(numVertices, 0.0)
 
     @classmethod
@@ -329,6 +331,7 @@ class Affine2D:
         self._m = m
 
     def get_matrix(self) -> np.ndarray:
+        """A copy of the 3x3 matrix."""
         return self._m.copy()
 
     def _then(self, m: np.ndarray) -> Affine2D:
@@ -337,23 +340,29 @@ class Affine2D:
         return self
 
     def translate(self, tx: float, ty: float) -> Affine2D:
+        """This transform followed by a translation by (tx, ty)."""
         return self._then(np.array([[1, 0, tx], [0, 1, ty], [0, 0, 1]], dtype=float))
 
     def scale(self, sx: float, sy: float | None = None) -> Affine2D:
+        """This transform followed by a scaling (``sy`` defaults to ``sx``)."""
         sy = sx if sy is None else sy
         return self._then(np.diag([float(sx), float(sy), 1.0]))
 
     def rotate(self, theta: float) -> Affine2D:
+        """This transform followed by a rotation by ``theta`` radians about the origin."""
         c, s = math.cos(theta), math.sin(theta)
         return self._then(np.array([[c, -s, 0], [s, c, 0], [0, 0, 1]]))
 
     def rotate_deg(self, degrees: float) -> Affine2D:
+        """This transform followed by a rotation by ``degrees`` about the origin."""
         return self.rotate(math.radians(float(degrees)))
 
     def rotate_around(self, x: float, y: float, theta: float) -> Affine2D:
+        """This transform followed by a rotation by ``theta`` radians about (x, y)."""
         return self.translate(-x, -y).rotate(theta).translate(x, y)
 
     def rotate_deg_around(self, x: float, y: float, degrees: float) -> Affine2D:
+        """This transform followed by a rotation by ``degrees`` about (x, y)."""
         return self.rotate_around(x, y, math.radians(float(degrees)))
 
     def __add__(self, other: Affine2D) -> Affine2D:
@@ -363,6 +372,7 @@ class Affine2D:
             return Affine2D(other._m @ self._m)
 
     def inverted(self) -> Affine2D:
+        """The inverse transform."""
         return Affine2D(np.linalg.inv(self._m))
 
     def transform(self, points) -> np.ndarray:
@@ -374,6 +384,7 @@ class Affine2D:
         return out.reshape(pts.shape)
 
     def transform_path(self, path: Path) -> Path:
+        """The path with its vertices transformed."""
         return path.transformed(self)
 
     def __repr__(self) -> str:
@@ -397,9 +408,11 @@ class Flat:
 
     @property
     def rings(self) -> int:
+        """The number of rings."""
         return len(self.closed)
 
     def ring(self, r: int) -> np.ndarray:
+        """The (n, 2) points of ring ``r``."""
         return self.points[self.starts[r]:self.starts[r + 1]]
 
 

@@ -214,18 +214,22 @@ def matshow(A, fignum=None, **kwargs):  # noqa: N803
 
 
 def xlabel(label: str, **kwargs) -> None:
+    """Set the x-axis label of the current axes."""
     gca().set_xlabel(label, **kwargs)
 
 
 def ylabel(label: str, **kwargs) -> None:
+    """Set the y-axis label of the current axes."""
     gca().set_ylabel(label, **kwargs)
 
 
 def title(label: str, **kwargs) -> None:
+    """Set the title of the current axes."""
     gca().set_title(label, **kwargs)
 
 
 def suptitle(t: str, **kwargs) -> None:
+    """Set the title of the current figure, above all its axes."""
     gcf().suptitle(t, **kwargs)
 
 
@@ -236,15 +240,19 @@ def xlim(*args, **kwargs):
 
 
 def ylim(*args, **kwargs):
+    """Get or set the y limits of the current axes: ``ylim()``, ``ylim(0, 1)``,
+    ``ylim(bottom=0)``."""
     ax = gca()
     return ax.set_ylim(*args, **kwargs) if args or kwargs else ax.get_ylim()
 
 
 def xscale(value: str, **kwargs) -> None:
+    """Set the x scale of the current axes: 'linear', 'log', 'symlog'."""
     gca().set_xscale(value, **kwargs)
 
 
 def yscale(value: str, **kwargs) -> None:
+    """Set the y scale of the current axes: 'linear', 'log', 'symlog'."""
     gca().set_yscale(value, **kwargs)
 
 
@@ -269,6 +277,7 @@ def xticks(ticks=None, labels=None, **kwargs):
 
 
 def yticks(ticks=None, labels=None, **kwargs):
+    """Get or set the y ticks (and their labels) of the current axes."""
     return _ticks("y", ticks, labels, kwargs)
 
 
@@ -285,6 +294,7 @@ def colorbar(mappable=None, ax=None, **kwargs):
 
 
 def subplots_adjust(**kwargs) -> None:
+    """As ``Figure.subplots_adjust`` on the current figure."""
     gcf().subplots_adjust(**kwargs)
 
 
@@ -301,6 +311,7 @@ def setp(objects, **kwargs) -> None:
 
 
 def tight_layout(**kwargs) -> None:
+    """As ``Figure.tight_layout`` on the current figure (lumos lays figures out itself)."""
     gcf().tight_layout(**kwargs)
 
 
@@ -340,6 +351,7 @@ def pause(interval: float) -> None:
 
 
 def clf() -> None:
+    """Clear the current figure."""
     gcf().clf()
 
 
@@ -362,4 +374,5 @@ def close(fig=None) -> None:
 
 
 def get_fignums() -> list[int]:
+    """The numbers of the open figures, ascending."""
     return sorted(_figures)

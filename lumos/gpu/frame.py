@@ -32,6 +32,8 @@ class Attribute:
     divisor: int = 0
 
     def to_json(self) -> dict:
+        """The attribute as the frame's JSON (docs/frame.md): buffer id, size, type, offset, stride,
+        divisor."""
         return {
             "buffer": self.buffer.id, "size": self.size, "type": self.type,
             "offset": self.offset, "stride": self.stride, "divisor": self.divisor,
@@ -96,6 +98,7 @@ class RenderTarget:
         return self._depth_texture
 
     def to_json(self) -> dict:
+        """The render target as the frame's JSON (docs/frame.md)."""
         return {
             "size": self.size if isinstance(self.size, str) else list(self.size),
             "format": self.format,
@@ -158,6 +161,7 @@ class State:
             self.polygon_offset = (factor, units)
 
     def to_json(self) -> dict:
+        """The render state as the frame's JSON (docs/frame.md)."""
         return {
             "depth_test": self.depth_test, "depth_write": self.depth_write,
             "blend": self.blend, "cull": self.cull,
@@ -203,6 +207,7 @@ class Draw:
                              f"{self.mode!r} (WebGL2 offsets filled polygons alone)")
 
     def resources(self):
+        """The program, buffers and textures this draw uses."""
         yield self.program
         for a in self.attributes.values():
             yield a.buffer
@@ -215,6 +220,8 @@ class Draw:
         yield from self.data.values()
 
     def to_json(self) -> dict:
+        """The draw as the frame's JSON (docs/frame.md): ids of its program and resources, uniforms,
+        state."""
         return {
             "program": self.program.id, "view": self.view, "mode": self.mode,
             "attributes": {k: a.to_json() for k, a in self.attributes.items()},
@@ -243,6 +250,7 @@ class View:
     bgcolor: tuple[float, float, float, float] | None = None
 
     def to_json(self) -> dict:
+        """The view as the frame's JSON (docs/frame.md): rect, background, camera."""
         return {
             "rect": [int(v) for v in self.rect], "camera": _plain(self.camera),
             "bgcolor": None if self.bgcolor is None else [float(v) for v in self.bgcolor],
@@ -266,6 +274,7 @@ class Frame:
     records: dict[str, dict] = field(default_factory=dict)
 
     def resources(self) -> dict[str, object]:
+        """Every resource the draws use, by id."""
         found: dict[str, object] = {}
         for d in self.draws:
             for r in d.resources():

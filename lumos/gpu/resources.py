@@ -112,6 +112,7 @@ class Buffer(_Versioned):
 
     @property
     def nbytes(self) -> int:
+        """The size of the data in bytes."""
         return self.data.nbytes
 
     def set_data(self, data: np.ndarray) -> None:
@@ -171,10 +172,12 @@ class Texture(_Versioned):
 
     @property
     def shape(self) -> tuple[int, ...]:
+        """The texture's size: (h, w) or (d, h, w)."""
         return self.data.shape[:-1]
 
     @property
     def components(self) -> int:
+        """Values per texel, 1 to 4."""
         return self.data.shape[-1]
 
     def set_data(self, data: np.ndarray) -> None:
@@ -191,6 +194,8 @@ class Texture(_Versioned):
         self._bump()
 
     def update(self, row: int, values: np.ndarray) -> None:
+        """Overwrite rows ``row:row + len(values)`` (along the first axis); only they are
+        uploaded."""
         values = np.asarray(values, dtype=self.data.dtype).reshape((-1,) + self.data.shape[1:])
         n = len(values)
         if row < 0 or row + n > len(self.data):

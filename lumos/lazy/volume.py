@@ -51,13 +51,16 @@ class VolumeSource:
     # -- the protocol ----------------------------------------------------------------
     @property
     def levels(self) -> int:
+        """How many levels the pyramid has: 0 is the data, each next one half as fine."""
         return self.pyramid.levels
 
     def level_shape(self, level: int) -> tuple[int, ...]:
+        """The (depth, rows, columns) of level ``level``."""
         return self.pyramid.level_shape(level)
 
     @property
     def value_range(self) -> tuple[float, float]:
+        """(min, max) of the data's finite values (not of a coarse level's means)."""
         return self.pyramid.value_range
 
     @property

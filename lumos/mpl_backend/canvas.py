@@ -289,6 +289,7 @@ class FigureCanvasLumos(FigureCanvasBase):
         self._builder.merge_unclipped = False
 
     def detach(self) -> None:
+        """Forget the window or widget showing this canvas (it closed)."""
         self.host, self._request, self._request_now = None, None, False
         self._builder.merge_unclipped = True
 
@@ -308,10 +309,12 @@ class FigureCanvasLumos(FigureCanvasBase):
         return self._pixels
 
     def buffer_rgba(self) -> memoryview:
+        """The figure drawn by lumos, as a memoryview of (h, w, 4) uint8 (as Agg's)."""
         return memoryview(self.render_pixels())
 
     # -- blitting --------------------------------------------------------------------
     def copy_from_bbox(self, bbox) -> _Region:
+        """The pixels inside ``bbox``, for ``restore_region`` (blitting)."""
         px = self.render_pixels()
         h, w = px.shape[:2]
         x0, y0, x1, y1 = _box(bbox, w, h)
@@ -356,6 +359,7 @@ class FigureCanvasLumos(FigureCanvasBase):
 
     @_print_method
     def print_raw(self, filename_or_obj, *, metadata=None) -> None:
+        """Raw RGBA bytes of figsize x dpi pixels, drawn by lumos."""
         if metadata is not None:
             raise ValueError("metadata not supported for raw/rgba")
         self.draw()
@@ -366,6 +370,7 @@ class FigureCanvasLumos(FigureCanvasBase):
 
     @_print_method
     def print_jpg(self, filename_or_obj, *, metadata=None, pil_kwargs=None) -> None:
+        """JPEG drawn by lumos (on white: JPEG has no alpha, as Agg does)."""
         import matplotlib as mpl
 
         # JPEG has no alpha: blend on white, as Agg does
@@ -376,12 +381,14 @@ class FigureCanvasLumos(FigureCanvasBase):
 
     @_print_method
     def print_tif(self, filename_or_obj, *, metadata=None, pil_kwargs=None) -> None:
+        """TIFF of figsize x dpi pixels, drawn by lumos."""
         self._print_pil(filename_or_obj, "tiff", pil_kwargs, metadata)
 
     print_tiff = print_tif
 
     @_print_method
     def print_webp(self, filename_or_obj, *, metadata=None, pil_kwargs=None) -> None:
+        """WebP of figsize x dpi pixels, drawn by lumos."""
         self._print_pil(filename_or_obj, "webp", pil_kwargs, metadata)
 
     def _vector_canvas(self, dpi: float):
@@ -420,6 +427,7 @@ class FigureCanvasLumos(FigureCanvasBase):
 
     @_print_method
     def print_svgz(self, filename_or_obj, *, metadata=None) -> None:
+        """Gzipped SVG through lumos's vector writer."""
         import gzip
 
         buf = io.BytesIO()

@@ -133,6 +133,7 @@ class FigureManagerLumos(FigureManagerBase):
         return None
 
     def destroy(self) -> None:
+        """Close the window, if one is open."""
         w, self.window = self.window, None
         if w is not None and not getattr(w, "closed", False):
             w.close()

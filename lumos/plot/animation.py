@@ -202,6 +202,7 @@ class Recorder:
 
     @property
     def path(self) -> Path:
+        """The movie file being written."""
         return self.writer.path
 
     @property
@@ -258,10 +259,12 @@ class StreamPlot(Artist):
 
     @property
     def channels(self) -> int:
+        """The number of channels."""
         return self.visual.channels
 
     @property
     def capacity(self) -> int:
+        """Samples per channel kept (the newest)."""
         return self.visual.capacity
 
     @property
@@ -275,15 +278,19 @@ class StreamPlot(Artist):
         self._changed()  # limits follow (a flag: safe from any thread)
 
     def set_color(self, color) -> None:
+        """One color for every channel, or one per channel."""
         self.visual.color = color
 
     def get_color(self):
+        """The channels' color(s)."""
         return self.visual.color
 
     def set_linewidth(self, lw: float) -> None:
+        """The line width in points."""
         self.visual.width = self.axes.figure.points_to_pixels(float(lw))
 
     def set_spacing(self, spacing: float | None) -> None:
+        """The offset between stacked channels (None: not stacked)."""
         self.visual.spacing = spacing
         self._changed()
 
@@ -333,6 +340,7 @@ class WaterfallPlot(Artist, ScalarMappable):
 
     @property
     def count(self) -> int:
+        """Rows pushed so far."""
         return self.visual.count
 
     def push(self, rows) -> None:
@@ -341,6 +349,7 @@ class WaterfallPlot(Artist, ScalarMappable):
         self._changed()
 
     def get_clim(self) -> tuple[float, float]:
+        """The values mapped to the ends of the colormap."""
         return self.visual.clim
 
     def _mapping_changed(self) -> None:
@@ -359,6 +368,7 @@ class WaterfallPlot(Artist, ScalarMappable):
 
     @property
     def sticky(self):
+        """Margins stop at the image's edges (the axes show exactly the rows)."""
         (x0, y0, _), (x1, y1, _) = self.visual.bounds()
         return [x0, x1], [y0, y1]
 

@@ -33,6 +33,7 @@ _MARKER_SCALE = {".": 0.5, ",": 0.2, "d": 0.8}
 
 
 def check_marker(marker) -> str | None:
+    """A matplotlib marker code checked (ValueError naming it otherwise); None for no marker."""
     if marker in (None, "", " ", "None", "none"):
         return None
     if marker not in MARKERS:
@@ -41,6 +42,7 @@ def check_marker(marker) -> str | None:
 
 
 def check_linestyle(ls) -> str | None:
+    """A line style checked ('-', '--', ':', '-.'; ValueError otherwise); None for no line."""
     if ls in (None, "", " ", "None", "none"):
         return None
     if ls not in DASHES:
@@ -120,19 +122,24 @@ class Artist:
 
     # matplotlib-style accessors
     def get_label(self) -> str:
+        """The label a legend shows ('' or a name starting with '_' hides it)."""
         return self._label
 
     def set_label(self, label) -> None:
+        """The label a legend shows."""
         self._label = "" if label is None else str(label)
 
     def get_visible(self) -> bool:
+        """Whether the artist is drawn."""
         return self._visible
 
     def set_visible(self, visible: bool) -> None:
+        """Draw the artist or not."""
         self._visible = bool(visible)
         self._changed()
 
     def get_zorder(self) -> float:
+        """The drawing order: higher draws on top."""
         return self.zorder
 
     def get_rasterized(self) -> bool:
@@ -153,6 +160,7 @@ class Artist:
         self._changed()
 
     def set_zorder(self, z: float) -> None:
+        """The drawing order: higher draws on top."""
         self.zorder = validate.number(z, "zorder")
         self._changed()
 
@@ -285,10 +293,12 @@ class DataView:
 
     @property
     def shape(self) -> tuple[int, ...]:
+        """The shape of the data."""
         return self._values().shape
 
     @property
     def dtype(self) -> np.dtype:
+        """The dtype of the data."""
         return self._values().dtype
 
     def __array__(self, dtype=None, copy=None) -> np.ndarray:
@@ -514,9 +524,11 @@ class Line2D(Artist):
         self._dirty_rows = (lo, hi) if d is None else (min(d[0], lo), max(d[1], hi))
 
     def set_xdata(self, x) -> None:
+        """New x data (the same length as y; only what changed is uploaded)."""
         self.set_data(x=x)
 
     def set_ydata(self, y) -> None:
+        """New y data (the same length as x; only what changed is uploaded)."""
         self.set_data(y=y)
 
     @property
@@ -538,12 +550,15 @@ class Line2D(Artist):
         self.set_data(y=y)
 
     def get_xdata(self) -> np.ndarray:
+        """A copy of the x data."""
         return self._x.copy()
 
     def get_ydata(self) -> np.ndarray:
+        """A copy of the y data."""
         return self._y.copy()
 
     def get_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """(x data, y data), copies."""
         return self.get_xdata(), self.get_ydata()
 
     def _positions(self) -> tuple[np.ndarray, np.ndarray]:
@@ -679,57 +694,72 @@ class Line2D(Artist):
 
     # style
     def get_color(self):
+        """The line color as given."""
         return self._color
 
     def set_color(self, color) -> None:
+        """The line color (markers too, unless their own colors are set)."""
         self._color = colors.to_rgba(color)
         self._changed()
 
     def get_linewidth(self) -> float:
+        """The line width in points."""
         return self._linewidth
 
     def set_linewidth(self, lw: float) -> None:
+        """The line width in points."""
         self._linewidth = validate.number(lw, "linewidth", 0.0)
         self._changed()
 
     def get_linestyle(self) -> str:
+        """The line style: '-', '--', ':', '-.' or 'None'."""
         return self._linestyle or "None"
 
     def set_linestyle(self, ls) -> None:
+        """The line style: '-', '--', ':', '-.' or 'None'."""
         self._linestyle = check_linestyle(ls)
         self._changed()
 
     def get_marker(self):
+        """The marker code, or None."""
         return self._marker or "None"
 
     def set_marker(self, marker) -> None:
+        """The marker code ('o', 's', '^', ...), or None."""
         self._marker = check_marker(marker)
         self._changed()
 
     def set_markersize(self, ms: float) -> None:
+        """The marker size in points."""
         self._markersize = validate.number(ms, "markersize", 0.0)
         self._changed()
 
     def set_markerfacecolor(self, c) -> None:
+        """The marker face color (None: the line color)."""
         self._mfc = validate.color(c, "markerfacecolor")
         self._changed()
 
     def set_markeredgecolor(self, c) -> None:
+        """The marker edge color (None: the line color)."""
         self._mec = validate.color(c, "markeredgecolor")
         self._changed()
 
     def set_markeredgewidth(self, w: float) -> None:
+        """The marker edge width in points."""
         self._mew = validate.number(w, "markeredgewidth", 0.0)
         self._changed()
 
     def set_alpha(self, alpha) -> None:
+        """The opacity 0..1 (None: the colors' own)."""
         self._alpha = None if alpha is None else validate.number(alpha, "alpha", 0.0, 1.0)
         self._changed()
 
     def get_alpha(self):
+        """The opacity, or None."""
         return self._alpha
 
     def line_rgba(self):
+        """The line color with the alpha applied, as RGBA floats."""
         return colors.to_rgba(self._color, self._alpha)
 
     def marker_style(self):
@@ -793,13 +823,16 @@ class ScalarMappable:
         self.colorbar = None
 
     def set_cmap(self, cmap) -> None:
+        """A colormap or its name."""
         self.cmap = colors.get_cmap(cmap)
         self._mapping_changed()
 
     def get_cmap(self):
+        """The colormap."""
         return self.cmap
 
     def set_norm(self, norm) -> None:
+        """A norm (lumos's or matplotlib's) or its name ('linear', 'log', ...)."""
         self.norm = colors.get_norm(norm)
         self._mapping_changed()
 
@@ -815,9 +848,11 @@ class ScalarMappable:
         self._mapping_changed()
 
     def get_clim(self) -> tuple[float, float]:
+        """The values mapped to the ends of the colormap (vmin, vmax)."""
         return self.norm.vmin, self.norm.vmax
 
     def autoscale_clim(self, values: np.ndarray) -> None:
+        """Fill the norm's unset vmin/vmax from ``values``."""
         self.norm.autoscale_None(values)
 
     def _mapping_changed(self) -> None:
@@ -981,9 +1016,11 @@ class PathCollection(Artist, ScalarMappable):
         self.rescale()
 
     def get_offsets(self) -> np.ndarray:
+        """A copy of the marker positions, (n, 2)."""
         return self._offsets.copy()
 
     def set_sizes(self, s) -> None:
+        """The marker areas in points²: one, or one per marker."""
         s = as_1d(validate.sizes(s), "s").astype(float)
         n = len(self._offsets)
         if s.size not in (1, n):
@@ -997,6 +1034,7 @@ class PathCollection(Artist, ScalarMappable):
             self._changed()
 
     def get_sizes(self) -> np.ndarray:
+        """The marker areas in points²."""
         return self._sizes.copy()
 
     def set_array(self, values) -> None:
@@ -1021,12 +1059,15 @@ class PathCollection(Artist, ScalarMappable):
         self._changed()
 
     def get_array(self):
+        """The values mapped to colors, or None."""
         return None if self._array is None else self._array.copy()
 
     def set_color(self, c) -> None:
+        """Face and edge color of every marker."""
         self._set_c(c)
 
     def set_facecolor(self, c) -> None:
+        """The face color: one, or one per marker."""
         self._set_c(c)
 
     def _checked_alpha(self, alpha):
@@ -1041,6 +1082,7 @@ class PathCollection(Artist, ScalarMappable):
         return a
 
     def set_alpha(self, alpha) -> None:
+        """The opacity 0..1: one, or one per marker (None: the colors' own)."""
         self._alpha = self._checked_alpha(alpha)
         self._colors_changed()
 
@@ -1098,6 +1140,7 @@ class PathCollection(Artist, ScalarMappable):
         return self._face
 
     def marker_style(self):
+        """(symbol, size px, face rgba, edge rgba, edge width px) for the markers."""
         px = self.axes.figure.points_to_pixels
         diameter = px(np.sqrt(np.maximum(self._sizes, 0))) * _MARKER_SCALE.get(self._marker, 1.0)
         face = self.face_rgba()
@@ -1185,6 +1228,7 @@ class AxesImage(Artist, ScalarMappable):
         self.set_data(data)
 
     def set_data(self, data) -> None:
+        """New image data (the same kinds ``imshow`` takes; masked pixels are left out)."""
         if isinstance(data, np.ndarray) and data.ndim >= 2:  # before the copy
             validate.points(data.shape[0] * data.shape[1], "X", IMAGE_BYTES_PER_PIXEL,
                             "pixels", "pass a smaller image (or a lazy array: h5py, zarr, "
@@ -1212,9 +1256,11 @@ class AxesImage(Artist, ScalarMappable):
         self._upload()
 
     def get_array(self) -> np.ndarray:
+        """A copy of the image data."""
         return self._data.copy()
 
     def get_extent(self) -> tuple[float, float, float, float]:
+        """Where the image lies in data coordinates: (left, right, bottom, top)."""
         if self._extent_spec is not None:
             return tuple(float(v) for v in self._extent_spec)
         h, w = self._data.shape[:2]
@@ -1223,13 +1269,16 @@ class AxesImage(Artist, ScalarMappable):
         return (-0.5, w - 0.5, -0.5, h - 0.5)
 
     def set_extent(self, extent) -> None:
+        """Where the image lies in data coordinates: (left, right, bottom, top)."""
         self._extent_spec = _extent(extent)
         self._upload()
 
     def set_interpolation(self, interp: str) -> None:
+        """How pixels are sampled: 'nearest' ('none' and 'antialiased' too) or 'bilinear'."""
         self._visual.interpolation = "nearest" if interp in ("none", "antialiased") else interp
 
     def set_alpha(self, alpha) -> None:
+        """The opacity 0..1."""
         self._alpha = validate.alpha(alpha)
         self._upload()
 
@@ -1337,41 +1386,51 @@ class Text(Artist):
         self._changed()
 
     def get_text(self) -> str:
+        """The string."""
         return self._text
 
     def set_text(self, text) -> None:
+        """A new string."""
         self._text = str(text)
         self._changed()
 
     def set_position(self, xy) -> None:
+        """A new anchor (x, y) in the text's coordinates."""
         self._x, self._y = (float(v) for v in xy)
         self._changed()
 
     def get_position(self) -> tuple[float, float]:
+        """The anchor (x, y) in the text's coordinates."""
         return self._x, self._y
 
     def set_fontsize(self, size) -> None:
+        """The font size in points (or a name: 'small', 'large', ...)."""
         self._fontsize = _font_size(size)
         self._changed()
 
     def get_fontsize(self) -> float:
+        """The font size in points."""
         return self._fontsize
 
     def set_color(self, color) -> None:
+        """The text color."""
         self._color = colors.to_rgba(color)
         self._changed()
 
     def set_rotation(self, rotation) -> None:
+        """The rotation in degrees, counter-clockwise."""
         self._rotation = _rotation(rotation)
         self._changed()
 
     def set_horizontalalignment(self, ha: str) -> None:
+        """'left', 'center' or 'right' of the anchor."""
         if ha not in ("left", "center", "right"):
             raise ValueError(f"ha: got {ha!r}, expected 'left', 'center' or 'right'")
         self._ha = ha
         self._changed()
 
     def set_verticalalignment(self, va: str) -> None:
+        """'top', 'center', 'bottom' or 'baseline' at the anchor."""
         mapping = {"center_baseline": "baseline"}
         va = mapping.get(va, va)
         if va not in ("top", "center", "bottom", "baseline"):

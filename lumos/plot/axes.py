@@ -483,14 +483,18 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
             self._autoscale()
 
     def autoscale(self, enable: bool = True, axis: str = "both") -> None:
+        """Turn automatic limits on (or off) for 'x', 'y' or 'both' axes, and apply them."""
         for name in ("x", "y") if axis == "both" else (axis,):
             getattr(self, f"{name}axis").limits.auto = bool(enable)
         self._autoscale()
 
     def relim(self) -> None:
+        """Recompute the automatic limits from the data of the artists."""
         self._autoscale()
 
     def margins(self, x: float | None = None, y: float | None = None) -> None:
+        """Padding added to the data range by autoscaling, as a fraction of it (rcParams
+        axes.xmargin, axes.ymargin)."""
         mx, my = self._margins
         # matplotlib's bound: a margin of -0.5 would shrink the view to nothing
         self._margins = (mx if x is None else validate.number(x, "x", -0.5, exclusive=True),
@@ -502,6 +506,7 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
         return self._set_lim(self.xaxis, left, right, kwargs, "left", "right")
 
     def set_ylim(self, bottom=None, top=None, **kwargs):
+        """``set_ylim(0, 10)`` or ``set_ylim((0, 10))``; bottom > top inverts the axis."""
         return self._set_lim(self.yaxis, bottom, top, kwargs, "bottom", "top")
 
     def _set_lim(self, axis: Axis, lo, hi, kwargs, lo_name: str, hi_name: str):
@@ -524,23 +529,29 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
         return self.get_xlim() if axis is self.xaxis else self.get_ylim()
 
     def get_xlim(self) -> tuple[float, float]:
+        """The x limits (left, right) shown now."""
         lo, hi = self.xaxis.get_view_interval()
         return (hi, lo) if self.xaxis.inverted else (lo, hi)
 
     def get_ylim(self) -> tuple[float, float]:
+        """The y limits (bottom, top) shown now."""
         lo, hi = self.yaxis.get_view_interval()
         return (hi, lo) if self.yaxis.inverted else (lo, hi)
 
     def invert_xaxis(self) -> None:
+        """Swap the direction of the x axis."""
         self.xaxis.inverted = not self.xaxis.inverted
 
     def invert_yaxis(self) -> None:
+        """Swap the direction of the y axis."""
         self.yaxis.inverted = not self.yaxis.inverted
 
     def xaxis_inverted(self) -> bool:
+        """Whether x grows to the left."""
         return self.xaxis.inverted
 
     def yaxis_inverted(self) -> bool:
+        """Whether y grows downwards."""
         return self.yaxis.inverted
 
     def set_xscale(self, value: str, **kwargs) -> None:
@@ -548,6 +559,7 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
         self._set_scale(self.xaxis, value, kwargs)
 
     def set_yscale(self, value: str, **kwargs) -> None:
+        """'linear', 'log' or 'symlog' (``base``, ``linthresh`` like matplotlib)."""
         self._set_scale(self.yaxis, value, kwargs)
 
     def _set_scale(self, axis: Axis, value: str, kwargs) -> None:
@@ -563,9 +575,11 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
         self._dirty = True
 
     def get_xscale(self) -> str:
+        """The x scale's name: 'linear', 'log' or 'symlog'."""
         return self.xaxis.scale.name
 
     def get_yscale(self) -> str:
+        """The y scale's name: 'linear', 'log' or 'symlog'."""
         return self.yaxis.scale.name
 
     def set_xlabel(self, label, fontsize=None, labelpad=None, color=None, **kwargs) -> None:
@@ -573,12 +587,15 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
         self.xaxis.set_label(label, fontsize, labelpad, color, **kwargs)
 
     def set_ylabel(self, label, fontsize=None, labelpad=None, color=None, **kwargs) -> None:
+        """The y axis label (``fontsize``, ``color``, ``labelpad`` in points)."""
         self.yaxis.set_label(label, fontsize, labelpad, color, **kwargs)
 
     def get_xlabel(self) -> str:
+        """The x axis label."""
         return self.xaxis.label
 
     def get_ylabel(self) -> str:
+        """The y axis label."""
         return self.yaxis.label
 
     def set_title(self, label, loc: str = "center", fontsize=None, pad=None, **kwargs) -> None:
@@ -592,12 +609,15 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
             self.title_size = textmod.points(fontsize)
 
     def get_title(self, loc: str = "center") -> str:
+        """The title at ``loc`` ('left', 'center' or 'right')."""
         return self.title[loc]
 
     def set_xticks(self, ticks, labels=None, minor: bool = False) -> None:
+        """Ticks at ``ticks`` (with ``labels``), or minor ticks with ``minor=True``."""
         self._set_ticks(self.xaxis, ticks, labels, minor)
 
     def set_yticks(self, ticks, labels=None, minor: bool = False) -> None:
+        """Ticks at ``ticks`` (with ``labels``), or minor ticks with ``minor=True``."""
         self._set_ticks(self.yaxis, ticks, labels, minor)
 
     def _set_ticks(self, axis: Axis, ticks, labels, minor: bool) -> None:
@@ -619,6 +639,7 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
                              kwargs.pop("size", fontsize), kwargs)
 
     def set_yticklabels(self, labels, rotation=None, ha=None, fontsize=None, **kwargs) -> None:
+        """Labels for the current y ticks (``rotation``, ``ha``, ``fontsize``)."""
         self._set_ticklabels(self.yaxis, labels, rotation, kwargs.pop("horizontalalignment", ha),
                              kwargs.pop("size", fontsize), kwargs)
 
@@ -692,12 +713,15 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
         return self.xaxis.get_ticklabels()
 
     def get_yticklabels(self) -> list:
+        """The y tick labels; their setters (rotation, size, color, ha) style the axis."""
         return self.yaxis.get_ticklabels()
 
     def get_xticks(self) -> np.ndarray:
+        """The major x tick positions."""
         return self.xaxis.ticks()[0]
 
     def get_yticks(self) -> np.ndarray:
+        """The major y tick positions."""
         return self.yaxis.ticks()[0]
 
     def set_aspect(self, aspect, adjustable=None, anchor=None) -> None:
@@ -715,6 +739,7 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
         self.aspect = aspect
 
     def get_aspect(self):
+        """'auto', 'equal' or the number ``set_aspect`` was given."""
         return self.aspect
 
     def grid(self, visible: bool | None = None, which: str = "major", axis: str = "both",
@@ -744,10 +769,12 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
                 setter(value)
 
     def set_facecolor(self, color) -> None:
+        """The background color of the axes box."""
         self.facecolor = color
         self.view.bgcolor = color
 
     def set_frame_on(self, on: bool) -> None:
+        """Show or hide the axes frame (the spines)."""
         self.frame_on = bool(on)
 
     def axis(self, arg=None):
@@ -782,6 +809,7 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
     clear = cla
 
     def get_lines(self) -> list[Line2D]:
+        """The Line2D artists of the axes."""
         return [a for a in self.artists if isinstance(a, Line2D)]
 
     def legend(self, *args, **kwargs):
@@ -792,6 +820,7 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
         return self.legend_
 
     def get_legend(self):
+        """The legend of the axes, or None."""
         return self.legend_
 
     def get_legend_handles_labels(self) -> tuple[list, list]:
@@ -813,6 +842,7 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
         self._dirty = True
 
     def minorticks_off(self) -> None:
+        """No minor ticks on either axis."""
         from . import ticker
 
         for axis in (self.xaxis, self.yaxis):
@@ -820,9 +850,11 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
         self._dirty = True
 
     def set_axis_off(self) -> None:
+        """Hide the frame, ticks and labels (the data stays)."""
         self.axison = False
 
     def set_axis_on(self) -> None:
+        """Show the frame, ticks and labels again."""
         self.axison = True
 
     def twinx(self) -> Axes:
@@ -835,6 +867,7 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
         return twin
 
     def twiny(self) -> Axes:
+        """A second x axis on top sharing this y axis."""
         twin = Axes(self.figure, self.spec, sharey=self, parent=self, role="twin")
         twin.xaxis.ticks_position = "top"
         self.children.append(twin)
@@ -886,6 +919,7 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
                 for a in (self.xaxis, self.yaxis)]
 
     def restore_home(self, state) -> None:
+        """Bring the view back to a ``home_state()`` (double-click does it)."""
         for axis, lo, hi, auto, inverted in state:
             axis.limits.lo, axis.limits.hi, axis.limits.auto = lo, hi, auto
             axis.inverted = inverted

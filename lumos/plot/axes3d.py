@@ -66,6 +66,7 @@ class Pane:
 
     @property
     def fill(self) -> bool:
+        """Whether the pane is drawn (``fill = False`` hides it, as in matplotlib)."""
         return self._axis.pane_visible
 
     @fill.setter
@@ -73,17 +74,21 @@ class Pane:
         self.set_visible(value)
 
     def set_visible(self, visible: bool) -> None:
+        """Draw the pane or not."""
         self._axis.pane_visible = bool(visible)
 
     def get_visible(self) -> bool:
+        """Whether the pane is drawn."""
         return self._axis.pane_visible
 
     def set_facecolor(self, color) -> None:
+        """The pane's face color."""
         self._axis.set_pane_color(color)
 
     set_color = set_facecolor
 
     def set_alpha(self, alpha) -> None:
+        """The pane's opacity 0..1."""
         self._axis.set_pane_color(self._axis.pane_color, alpha)
 
     def set_edgecolor(self, color) -> None:
@@ -128,6 +133,7 @@ class Axis3D(Axis):
         self.rotate_label = None if val is None else bool(val)
 
     def get_rotate_label(self, text: str) -> bool:
+        """Whether a label is drawn along the axis (by default: labels longer than 4 characters)."""
         return len(text) > 4 if self.rotate_label is None else self.rotate_label
 
 
@@ -221,6 +227,7 @@ class Axes3D(Plotting3D, Axes):
     # the mouse (camera_changed) turns only the view.
     @property
     def elev(self) -> float:
+        """The elevation of the view in degrees (mplot3d's ``elev``)."""
         return self._angles[0]
 
     @elev.setter
@@ -229,6 +236,7 @@ class Axes3D(Plotting3D, Axes):
 
     @property
     def azim(self) -> float:
+        """The azimuth of the view in degrees (mplot3d's ``azim``)."""
         return self._angles[1]
 
     @azim.setter
@@ -237,6 +245,7 @@ class Axes3D(Plotting3D, Axes):
 
     @property
     def roll(self) -> float:
+        """The roll of the view in degrees (mplot3d's ``roll``)."""
         return self._angles[2]
 
     @roll.setter
@@ -286,6 +295,7 @@ class Axes3D(Plotting3D, Axes):
         self._dirty = True
 
     def get_proj_type(self) -> str:
+        """'persp' or 'ortho'."""
         return "ortho" if self._focal_length == np.inf else "persp"
 
     def set_box_aspect(self, aspect, *, zoom: float = 1) -> None:
@@ -302,6 +312,7 @@ class Axes3D(Plotting3D, Axes):
         self._dirty = True
 
     def get_box_aspect(self) -> np.ndarray:
+        """The box's aspect ratios (x, y, z)."""
         return self._box_aspect.copy()
 
     def set_aspect(self, aspect, adjustable=None, anchor=None) -> None:
@@ -386,6 +397,8 @@ class Axes3D(Plotting3D, Axes):
         return half
 
     def data_axis_of(self, box_axis: int) -> int:
+        """The data axis (0 x, 1 y, 2 z) drawn along box axis ``box_axis``
+        (``vertical_axis`` moves them)."""
         return _BOX_OF[self._vertical].index(box_axis)
 
     def _camera_dict(self, rect, home: bool = False) -> dict:
@@ -627,9 +640,11 @@ class Axes3D(Plotting3D, Axes):
         super().restore_home(limits)
 
     def can_zoom(self) -> bool:
+        """False: matplotlib's toolbar does not zoom 3D axes (the mouse zooms the view)."""
         return False
 
     def can_pan(self) -> bool:
+        """False: matplotlib's toolbar pan does not apply (the mouse rotates)."""
         return False
 
     # -- limits ---------------------------------------------------------------------------
@@ -714,15 +729,19 @@ class Axes3D(Plotting3D, Axes):
         self._autoscale()
 
     def set_xmargin(self, m) -> None:
+        """The x margin of autoscaling, as a fraction of the data range."""
         self.margins(x=m)
 
     def set_ymargin(self, m) -> None:
+        """The y margin of autoscaling, as a fraction of the data range."""
         self.margins(y=m)
 
     def set_zmargin(self, m) -> None:
+        """The z margin of autoscaling, as a fraction of the data range."""
         self.margins(z=m)
 
     def get_zmargin(self) -> float:
+        """The z margin of autoscaling."""
         return self._margins[2]
 
     def _set_lim3(self, axis, lo, hi, kwargs, names):
@@ -748,41 +767,51 @@ class Axes3D(Plotting3D, Axes):
         return self._set_lim3(self.xaxis, left, right, kwargs, ("left", "right"))
 
     def set_ylim(self, bottom=None, top=None, **kwargs):
+        """``set_ylim(0, 10)`` or ``set_ylim((0, 10))`` (``view_margin`` as mplot3d's)."""
         return self._set_lim3(self.yaxis, bottom, top, kwargs, ("bottom", "top"))
 
     def set_zlim(self, bottom=None, top=None, **kwargs):
+        """``set_zlim(0, 10)`` or ``set_zlim((0, 10))`` (``view_margin`` as mplot3d's)."""
         return self._set_lim3(self.zaxis, bottom, top, kwargs, ("bottom", "top"))
 
     set_xlim3d, set_ylim3d, set_zlim3d = set_xlim, set_ylim, set_zlim
 
     def get_zlim(self) -> tuple[float, float]:
+        """The z limits (bottom, top)."""
         lo, hi = self.zaxis.get_view_interval()
         return (hi, lo) if self.zaxis.inverted else (lo, hi)
 
     def get_xlim3d(self):
+        """The x limits (left, right)."""
         return self.get_xlim()
 
     def get_ylim3d(self):
+        """The y limits (bottom, top)."""
         return self.get_ylim()
 
     get_zlim3d = get_zlim
 
     def get_w_lims(self) -> tuple[float, ...]:
+        """(xmin, xmax, ymin, ymax, zmin, zmax)."""
         return (*self.get_xlim(), *self.get_ylim(), *self.get_zlim())
 
     def set_zbound(self, lower=None, upper=None, view_margin=None):
+        """The z limits, lower before upper whatever the axis direction."""
         lo, hi = sorted(self.zaxis.get_view_interval())
         return self.set_zlim(lo if lower is None else lower, hi if upper is None else upper,
                              view_margin=view_margin)
 
     def get_zbound(self) -> tuple[float, float]:
+        """The z limits, lower first."""
         return self.zaxis.get_view_interval()
 
     def invert_zaxis(self) -> None:
+        """Swap the direction of the z axis."""
         self.zaxis.inverted = not self.zaxis.inverted
         self._dirty = True
 
     def zaxis_inverted(self) -> bool:
+        """Whether z grows downwards."""
         return self.zaxis.inverted
 
     def _set_scale(self, axis, value: str, kwargs) -> None:
@@ -791,12 +820,15 @@ class Axes3D(Plotting3D, Axes):
                              "have linear scales only)")
 
     def set_zscale(self, value: str, **kwargs) -> None:
+        """The z scale: 'linear' only (3D axes in lumos have linear scales; others raise)."""
         self._set_scale(self.zaxis, value, kwargs)
 
     def get_zscale(self) -> str:
+        """The z scale's name."""
         return "linear"
 
     def get_zaxis(self) -> Axis3D:
+        """The z axis."""
         return self.zaxis
 
     def set_zlabel(self, zlabel, fontdict=None, labelpad=None, **kwargs) -> None:
@@ -806,21 +838,26 @@ class Axes3D(Plotting3D, Axes):
                              kwargs.pop("color", None), **kwargs)
 
     def get_zlabel(self) -> str:
+        """The z axis label."""
         return self.zaxis.label
 
     def set_zticks(self, ticks, labels=None, *, minor: bool = False, **kwargs) -> None:
+        """Ticks at ``ticks`` (with ``labels``) on the z axis."""
         if kwargs:
             raise TypeError(f"set_zticks: unexpected keyword arguments {sorted(kwargs)}")
         self._set_ticks(self.zaxis, ticks, labels, minor)
 
     def get_zticks(self) -> np.ndarray:
+        """The major z tick positions."""
         return self.zaxis.ticks()[0]
 
     def set_zticklabels(self, labels, **kwargs) -> None:
+        """Labels for the current z ticks."""
         self._set_ticklabels(self.zaxis, labels, kwargs.pop("rotation", None),
                              kwargs.pop("ha", None), kwargs.pop("fontsize", None), kwargs)
 
     def get_zticklabels(self) -> list:
+        """The z tick labels."""
         return self.zaxis.get_ticklabels()
 
     def tick_params(self, axis: str = "both", **kwargs) -> None:

@@ -100,12 +100,15 @@ class Axis:
             self.label_color = colors.to_rgba(color, argname="color")
 
     def set_major_locator(self, locator) -> None:
+        """The locator of the major ticks (``lumos.plot.ticker`` or matplotlib's)."""
         self.major_locator = locator
 
     def set_minor_locator(self, locator) -> None:
+        """The locator of the minor ticks."""
         self.minor_locator = locator
 
     def set_major_formatter(self, formatter) -> None:
+        """The formatter of the major tick labels: a Formatter, a format string or a function."""
         if callable(formatter) and not hasattr(formatter, "format_ticks"):
             formatter = ticker.FuncFormatter(formatter)
         elif isinstance(formatter, str):
@@ -113,6 +116,7 @@ class Axis:
         self.major_formatter = formatter
 
     def set_ticks_position(self, position: str) -> None:
+        """'bottom' or 'top' (x), 'left' or 'right' (y): where ticks and labels go."""
         sides = ("bottom", "top") if self.name == "x" else ("left", "right")
         if position not in sides:
             raise ValueError(f"position: got {position!r}, expected {sides[0]!r} or "
@@ -120,15 +124,19 @@ class Axis:
         self.ticks_position = position
 
     def tick_right(self) -> None:
+        """Ticks and labels on the right."""
         self.set_ticks_position("right")
 
     def tick_left(self) -> None:
+        """Ticks and labels on the left."""
         self.set_ticks_position("left")
 
     def tick_top(self) -> None:
+        """Ticks and labels on top."""
         self.set_ticks_position("top")
 
     def tick_bottom(self) -> None:
+        """Ticks and labels at the bottom."""
         self.set_ticks_position("bottom")
 
     def set_label_position(self, position: str) -> None:
@@ -145,6 +153,7 @@ class Axis:
         self.axes.tick_params(self.name, **kwargs)
 
     def set_scale(self, name: str, **kwargs) -> None:
+        """The scale: 'linear', 'log' or 'symlog' (``base``, ``linthresh``)."""
         self.scale = make_scale(name, **kwargs)
         self._set_default_ticker()
 
@@ -174,6 +183,7 @@ class Axis:
         return (lo, hi) if lo <= hi else (hi, lo)
 
     def scaled_interval(self) -> tuple[float, float]:
+        """The view limits in scale space (log10 of them on a log axis)."""
         lo, hi = self.get_view_interval()
         with np.errstate(all="ignore"):
             s = self.scale.forward(np.array([lo, hi]))
@@ -182,6 +192,7 @@ class Axis:
         return float(s[0]), float(s[1])
 
     def set_limits(self, lo: float | None, hi: float | None, auto: bool = False) -> None:
+        """New view limits (None keeps that end); ``auto`` keeps autoscaling on."""
         current = self.get_view_interval()
         lo = current[0] if lo is None else float(lo)
         hi = current[1] if hi is None else float(hi)
@@ -232,6 +243,7 @@ class Axis:
         return self.axes.get_yaxis_transform().forward(np.c_[zeros, v])[:, 1]
 
     def offset_visible(self, ticks) -> bool:
+        """Whether the axis shows an offset text for these ticks."""
         return bool(self.show_labels and ticks.offset and len(ticks.labels))
 
     # ticks

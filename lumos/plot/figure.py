@@ -236,10 +236,11 @@ class Figure:
             float(points) * self.dpi / 72.0
 
     def get_size_inches(self) -> np.ndarray:
+        """The figure size (width, height) in inches."""
         return np.array(self._figsize)
 
     def set_size_inches(self, w, h=None) -> None:
-        """``set_size_inches(w, h)`` or ``set_size_inches((w, h))``, in inches."""
+        """Resize the figure, in inches: ``set_size_inches(w, h)`` or ``((w, h))``."""
         if h is None:
             if isinstance(w, str) or np.size(w) != 2:
                 raise TypeError(f"w: got {w!r}, expected (width, height) or a width and h")
@@ -248,6 +249,7 @@ class Figure:
         self.canvas.size = self._pixel_size()
 
     def set_dpi(self, dpi: float) -> None:
+        """Pixels per inch of the figure (its canvas is resized)."""
         self.dpi = validate.number(dpi, "dpi", 0.0, exclusive=True)
         self.canvas.size = self._pixel_size()
 
@@ -385,9 +387,11 @@ class Figure:
         return self.subplot(0, 0)
 
     def get_axes(self) -> list[Axes]:
+        """The axes of the figure."""
         return list(self.axes)
 
     def delaxes(self, ax: Axes) -> None:
+        """Remove ``ax`` and its view from the figure."""
         self.axes.remove(ax)
         self.canvas.views.remove(ax.view)
 
@@ -402,6 +406,7 @@ class Figure:
         return legend
 
     def suptitle(self, t: str, fontsize=None, **kwargs) -> None:
+        """A title above all the axes of the figure."""
         self._suptitle = str(t)
         if fontsize is not None:
             self._suptitle_size = textmod.points(fontsize)
@@ -689,6 +694,7 @@ class Figure:
 
     # -- the scene protocol (lumos.scene.protocol.Scene): what front-ends call -----------
     def window_title(self) -> str:
+        """'Figure N' for pyplot's figures, else the canvas's title."""
         return f"Figure {self.number}" if self.number is not None else self.canvas.title
 
     def preferred_size(self) -> tuple[int, int]:

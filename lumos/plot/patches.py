@@ -128,6 +128,8 @@ class Patch(Artist):
         return self._transform
 
     def set_transform(self, t) -> None:
+        """The coordinates of the patch: a transform such as ``ax.transData`` (default) or
+        ``ax.transAxes``."""
         if self.axes is not None:
             coordinates(t, self.axes)
         self._transform = t
@@ -144,10 +146,12 @@ class Patch(Artist):
 
     # -- style (matplotlib's accessors) ---------------------------------------------------
     def get_facecolor(self) -> tuple:
+        """The face color as RGBA floats (alpha applied)."""
         spec = rc("patch.facecolor", "C0") if self._face_spec is None else self._face_spec
         return to_rgba(spec, self._alpha if self._fill else 0.0, argname="facecolor")
 
     def get_edgecolor(self) -> tuple:
+        """The edge color as RGBA floats (alpha applied)."""
         spec = self._edge_spec
         if spec is None:
             spec = rcParams["patch.edgecolor"] if (rc("patch.force_edgecolor", False)
@@ -156,6 +160,7 @@ class Patch(Artist):
         return to_rgba(spec, self._alpha, argname="edgecolor")
 
     def get_hatchcolor(self) -> tuple:
+        """The hatch color as RGBA floats."""
         spec = rc("hatch.color", "edge") if self._hatch_spec is None else self._hatch_spec
         if isinstance(spec, str) and spec == "edge":
             edge = self.get_edgecolor()
@@ -163,18 +168,21 @@ class Patch(Artist):
         return to_rgba(spec, self._alpha, argname="hatchcolor")
 
     def set_facecolor(self, color) -> None:
+        """The face color (None: the default)."""
         colors.to_rgba(rc("patch.facecolor", "C0") if color is None else color,
                        argname="facecolor")
         self._face_spec = color
         self._changed()
 
     def set_edgecolor(self, color) -> None:
+        """The edge color (None: the default)."""
         if color is not None:
             colors.to_rgba(color, argname="edgecolor")
         self._edge_spec = color
         self._changed()
 
     def set_hatchcolor(self, color) -> None:
+        """The hatch color (None: the edge color)."""
         if color is not None and not (isinstance(color, str) and color == "edge"):
             colors.to_rgba(color, argname="hatchcolor")
         self._hatch_spec = color
@@ -189,71 +197,89 @@ class Patch(Artist):
     set_fc, set_ec, get_fc, get_ec = set_facecolor, set_edgecolor, get_facecolor, get_edgecolor
 
     def get_alpha(self) -> float | None:
+        """The opacity, or None (the colors' own)."""
         return self._alpha
 
     def set_alpha(self, alpha) -> None:
+        """The opacity 0..1 for face and edge (None: the colors' own)."""
         self._alpha = check_alpha(alpha)
         self._changed()
 
     def get_fill(self) -> bool:
+        """Whether the face is drawn."""
         return self._fill
 
     def set_fill(self, b: bool) -> None:
+        """Draw the face or not."""
         self._fill = bool(b)
         self._changed()
 
     fill = property(get_fill, set_fill)
 
     def get_linewidth(self) -> float:
+        """The edge width in points."""
         return self._linewidth
 
     def set_linewidth(self, w) -> None:
+        """The edge width in points (None: the default)."""
         self._linewidth = check_real(rc("patch.linewidth", 1.0) if w is None else w,
                                      "linewidth", 0.0, finite=True)
         self._changed()
 
     def get_linestyle(self):
+        """The edge style: '-', '--', ':', '-.' or a dash tuple."""
         return linestyle_name(self._style)
 
     def set_linestyle(self, ls) -> None:
+        """The edge style: '-', '--', ':', '-.', 'None' or (offset, on-off sequence)."""
         self._style = parse_linestyle("solid" if ls is None else ls)
         self._changed()
 
     set_lw, get_lw, set_ls, get_ls = set_linewidth, get_linewidth, set_linestyle, get_linestyle
 
     def get_hatch(self) -> str | None:
+        """The hatch pattern ('/', 'x', '.', ...), or None."""
         return self._hatch
 
     def set_hatch(self, hatch) -> None:
+        """A hatch pattern: matplotlib's characters, repeated for density ('//', 'xx', ...)."""
         hatch_counts(hatch)  # a ValueError naming unknown letters
         self._hatch = hatch or None
         self._changed()
 
     def get_hatch_linewidth(self) -> float:
+        """The width of hatch lines in points."""
         return self._hatch_linewidth
 
     def set_hatch_linewidth(self, lw) -> None:
+        """The width of hatch lines in points."""
         self._hatch_linewidth = check_real(lw, "hatch_linewidth", 0.0, finite=True)
         self._changed()
 
     def get_capstyle(self) -> str:
+        """The cap style of open edges: 'butt', 'round' or 'projecting'."""
         return self._capstyle
 
     def set_capstyle(self, s) -> None:
+        """The cap style of open edges: 'butt', 'round' or 'projecting'."""
         self._capstyle = self._check_style(s, prim.CAPS, "capstyle")
         self._changed()
 
     def get_joinstyle(self) -> str:
+        """The join style of edges: 'miter', 'round' or 'bevel'."""
         return self._joinstyle
 
     def set_joinstyle(self, s) -> None:
+        """The join style of edges: 'miter', 'round' or 'bevel'."""
         self._joinstyle = self._check_style(s, prim.JOINS, "joinstyle")
         self._changed()
 
     def get_antialiased(self) -> bool:
+        """Whether edges are antialiased."""
         return self._antialiased
 
     def set_antialiased(self, aa) -> None:
+        """Antialias the edges or not."""
         self._antialiased = True if aa is None else bool(aa)
 
     def update(self, props: dict) -> None:
@@ -361,6 +387,7 @@ class Rectangle(Patch):
 
     @property
     def rotation_point(self):
+        """What ``angle`` turns about: 'xy', 'center' or an (x, y) point."""
         return self._rotation_point
 
     @rotation_point.setter
@@ -388,21 +415,27 @@ class Rectangle(Patch):
             .translate(-rx, -ry).rotate_deg(self.angle).translate(rx, ry)
 
     def get_x(self) -> float:
+        """The x of the anchor corner."""
         return self._x0
 
     def get_y(self) -> float:
+        """The y of the anchor corner."""
         return self._y0
 
     def get_xy(self) -> tuple[float, float]:
+        """The anchor corner (x, y)."""
         return self._x0, self._y0
 
     def get_width(self) -> float:
+        """The width."""
         return self._width
 
     def get_height(self) -> float:
+        """The height."""
         return self._height
 
     def get_angle(self) -> float:
+        """The rotation in degrees, counter-clockwise, about ``rotation_point``."""
         return self.angle
 
     def get_bbox(self) -> tuple[float, float, float, float]:
@@ -414,29 +447,36 @@ class Rectangle(Patch):
         return self.get_patch_transform().transform([(0, 0), (1, 0), (1, 1), (0, 1)])
 
     def get_center(self) -> np.ndarray:
+        """The centre (x, y) of the (rotated) rectangle."""
         return self.get_patch_transform().transform((0.5, 0.5))
 
     def set_x(self, x) -> None:
+        """Move the anchor corner's x."""
         self._x0 = check_real(x, "x")
         self._changed()
 
     def set_y(self, y) -> None:
+        """Move the anchor corner's y."""
         self._y0 = check_real(y, "y")
         self._changed()
 
     def set_xy(self, xy) -> None:
+        """Move the anchor corner to (x, y)."""
         self._x0, self._y0 = check_xy(xy, "xy")
         self._changed()
 
     def set_width(self, w) -> None:
+        """A new width."""
         self._width = check_real(w, "width")
         self._changed()
 
     def set_height(self, h) -> None:
+        """A new height."""
         self._height = check_real(h, "height")
         self._changed()
 
     def set_angle(self, angle) -> None:
+        """The rotation in degrees, counter-clockwise, about ``rotation_point``."""
         self.angle = check_real(angle, "angle")
         self._changed()
 
@@ -473,36 +513,44 @@ class Ellipse(Patch):
             .translate(*self._center)
 
     def get_center(self) -> tuple[float, float]:
+        """The centre (x, y)."""
         return self._center
 
     def set_center(self, xy) -> None:
+        """Move the centre to (x, y)."""
         self._center = check_xy(xy, "xy")
         self._changed()
 
     center = property(get_center, set_center)
 
     def get_width(self) -> float:
+        """The full width (the first axis, before rotation)."""
         return self._width
 
     def set_width(self, width) -> None:
+        """The full width (the first axis, before rotation)."""
         self._width = check_real(width, "width", 0.0)
         self._changed()
 
     width = property(get_width, set_width)
 
     def get_height(self) -> float:
+        """The full height (the second axis, before rotation)."""
         return self._height
 
     def set_height(self, height) -> None:
+        """The full height (the second axis, before rotation)."""
         self._height = check_real(height, "height", 0.0)
         self._changed()
 
     height = property(get_height, set_height)
 
     def get_angle(self) -> float:
+        """The rotation in degrees, counter-clockwise."""
         return self._angle
 
     def set_angle(self, angle) -> None:
+        """The rotation in degrees, counter-clockwise."""
         self._angle = check_real(angle, "angle")
         self._changed()
 
@@ -541,9 +589,11 @@ class Circle(Ellipse):
         super().__init__(xy, 2 * r, 2 * r, **kwargs)
 
     def get_radius(self) -> float:
+        """The radius."""
         return self._width / 2
 
     def set_radius(self, radius) -> None:
+        """A new radius."""
         r = check_real(radius, "radius", 0.0)
         self._width = self._height = 2 * r
         self._changed()
@@ -567,6 +617,7 @@ class Arc(Ellipse):
         self.theta2 = check_real(theta2, "theta2")
 
     def set_fill(self, b: bool) -> None:
+        """Arcs are never filled: ``True`` raises ValueError."""
         if b:
             raise ValueError("fill: Arc objects cannot be filled")
 
@@ -603,6 +654,7 @@ class Polygon(Patch):
         return self._path
 
     def get_xy(self) -> np.ndarray:
+        """The vertices, (n, 2) (the first repeated at the end when closed, as matplotlib)."""
         return self._path.vertices
 
     def set_xy(self, xy) -> None:
@@ -625,9 +677,11 @@ class Polygon(Patch):
     xy = property(get_xy, set_xy)
 
     def get_closed(self) -> bool:
+        """Whether the last vertex joins the first."""
         return self._closed
 
     def set_closed(self, closed: bool) -> None:
+        """Join the last vertex to the first or not."""
         if self._closed == bool(closed):
             return
         self._closed = bool(closed)
@@ -685,22 +739,27 @@ class Wedge(Patch):
         return Path(v * self.r + self.center, c)
 
     def set_center(self, center) -> None:
+        """Move the centre to (x, y)."""
         self.center = check_xy(center, "center")
         self._changed()
 
     def set_radius(self, radius) -> None:
+        """The outer radius."""
         self.r = check_real(radius, "radius", 0.0)
         self._changed()
 
     def set_theta1(self, theta1) -> None:
+        """The start angle in degrees."""
         self.theta1 = check_real(theta1, "theta1")
         self._changed()
 
     def set_theta2(self, theta2) -> None:
+        """The end angle in degrees."""
         self.theta2 = check_real(theta2, "theta2")
         self._changed()
 
     def set_width(self, width) -> None:
+        """The ring width (None: a full wedge to the centre)."""
         self.width = None if width is None else check_real(width, "width", 0.0)
         self._changed()
 
@@ -805,19 +864,24 @@ class FancyBboxPatch(Patch):
         return None
 
     def get_boxstyle(self):
+        """The box style object."""
         return self._boxstyle
 
     def get_mutation_scale(self) -> float:
+        """The scale applied to the box style's sizes (pad, rounding)."""
         return self._mutation_scale
 
     def set_mutation_scale(self, scale) -> None:
+        """The scale applied to the box style's sizes (pad, rounding)."""
         self._mutation_scale = check_real(scale, "scale", 0.0, finite=True)
         self._changed()
 
     def get_mutation_aspect(self) -> float:
+        """The height/width ratio the box style is computed in."""
         return self._mutation_aspect
 
     def set_mutation_aspect(self, aspect) -> None:
+        """The height/width ratio the box style is computed in."""
         self._mutation_aspect = check_real(aspect, "aspect", finite=True)
         self._changed()
 
@@ -828,40 +892,50 @@ class FancyBboxPatch(Patch):
         return Path(np.asarray(p.vertices, dtype=float) * [1, a], p.codes)
 
     def get_x(self) -> float:
+        """The x of the inner box's lower left corner."""
         return self._x
 
     def get_y(self) -> float:
+        """The y of the inner box's lower left corner."""
         return self._y
 
     def get_width(self) -> float:
+        """The inner box's width."""
         return self._width
 
     def get_height(self) -> float:
+        """The inner box's height."""
         return self._height
 
     def set_x(self, x) -> None:
+        """Move the inner box's lower left x."""
         self._x = check_real(x, "x")
         self._changed()
 
     def set_y(self, y) -> None:
+        """Move the inner box's lower left y."""
         self._y = check_real(y, "y")
         self._changed()
 
     def set_width(self, w) -> None:
+        """The inner box's width."""
         self._width = check_real(w, "width")
         self._changed()
 
     def set_height(self, h) -> None:
+        """The inner box's height."""
         self._height = check_real(h, "height")
         self._changed()
 
     def set_bounds(self, *args) -> None:
+        """``set_bounds(x, y, width, height)`` or ``set_bounds((x, y, width, height))``."""
         left, bottom, w, h = args[0] if len(args) == 1 else args
         self._x, self._y = check_xy((left, bottom), "xy")
         self._width, self._height = check_real(w, "width"), check_real(h, "height")
         self._changed()
 
     def get_bbox(self) -> tuple[float, float, float, float]:
+        """The inner box: (x0, y0, x1, y1)."""
         return self._x, self._y, self._x + self._width, self._y + self._height
 
     def __repr__(self) -> str:
@@ -880,6 +954,7 @@ class PathPatch(Patch):
         return self._path
 
     def set_path(self, path) -> None:
+        """A new path (a lumos or matplotlib ``Path``)."""
         self._path = as_path(path, "path")
         self._changed()
 

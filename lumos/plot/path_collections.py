@@ -161,13 +161,16 @@ class Collection(Artist, ScalarMappable):
 
     # -- paths ---------------------------------------------------------------------------
     def get_paths(self) -> list[Path]:
+        """The paths of the collection."""
         return list(self._paths)
 
     def set_paths(self, paths) -> None:
+        """New paths (lumos or matplotlib ``Path`` objects)."""
         self._paths = [as_path(p, "paths") for p in paths]
         self._changed()
 
     def get_offsets(self) -> np.ndarray:
+        """The offsets, (n, 2) (paths are drawn at each)."""
         return self._offsets.copy()
 
     def set_offsets(self, offsets) -> None:
@@ -184,17 +187,20 @@ class Collection(Artist, ScalarMappable):
         self._changed()
 
     def get_transform(self):
+        """The transform of the paths (``ax.transData`` by default)."""
         if self._transform is None and self.axes is not None:
             return self.axes.transData
         return self._transform
 
     def set_transform(self, t) -> None:
+        """The transform of the paths: ``ax.transData``, ``ax.transAxes``, ..."""
         if self.axes is not None:
             coordinates(t, self.axes)
         self._transform = t
         self._changed()
 
     def get_offset_transform(self):
+        """The transform of the offsets (the paths' transform unless set)."""
         return self._offset_transform if self._offset_transform is not None \
             else self.get_transform()
 
@@ -241,6 +247,7 @@ class Collection(Artist, ScalarMappable):
         return self.get_facecolor() if isinstance(rows, str) else rows
 
     def get_hatchcolor(self) -> np.ndarray:
+        """The hatch color as RGBA floats."""
         spec = rc("hatch.color", "edge") if self._hatch_spec is None else self._hatch_spec
         rows = _rows(spec, "hatchcolors", self._alpha)
         if isinstance(rows, str):
@@ -251,18 +258,21 @@ class Collection(Artist, ScalarMappable):
         return rows
 
     def set_facecolor(self, c) -> None:
+        """Face colors: one, or one per path ('none': no faces)."""
         c = self._default_facecolor() if c is None else c
         _rows(c, "facecolor", None)
         self._face_spec = c
         self._changed()
 
     def set_edgecolor(self, c) -> None:
+        """Edge colors: one, or one per path ('face': as the faces)."""
         if c is not None:
             _rows(c, "edgecolor", None)
         self._edge_spec = c
         self._changed()
 
     def set_hatchcolor(self, c) -> None:
+        """The hatch color (None: the edge color)."""
         if c is not None:
             _rows(c, "hatchcolor", None)
         self._hatch_spec = c
@@ -278,12 +288,15 @@ class Collection(Artist, ScalarMappable):
         set_facecolor, set_edgecolor, get_facecolor, get_edgecolor
 
     def get_fill(self) -> bool:
+        """Whether faces are drawn (facecolor not 'none')."""
         return not (isinstance(self._face_spec, str) and self._face_spec.lower() == "none")
 
     def get_alpha(self):
+        """The opacity, or None (the colors' own)."""
         return self._alpha
 
     def set_alpha(self, alpha) -> None:
+        """The opacity 0..1 (None: the colors' own)."""
         self._alpha = _check_alpha(alpha)
         self._changed()
 
@@ -303,6 +316,7 @@ class Collection(Artist, ScalarMappable):
         self._changed()
 
     def get_array(self):
+        """The values mapped to colors, or None."""
         return None if self._array is None else np.ma.masked_invalid(self._array.copy())
 
     def autoscale(self) -> None:
@@ -313,6 +327,7 @@ class Collection(Artist, ScalarMappable):
             self._changed()
 
     def autoscale_None(self) -> None:  # noqa: N802 - matplotlib's name
+        """Fill the norm's unset vmin/vmax from the collection's array."""
         if self._array is not None:
             self.autoscale_clim(self._array)
             self._changed()
@@ -339,16 +354,20 @@ class Collection(Artist, ScalarMappable):
         return styles or [parse_linestyle("solid")]
 
     def get_linewidth(self) -> np.ndarray:
+        """Edge widths in points, one per path (or one for all)."""
         return self._linewidths.copy()
 
     def set_linewidth(self, lw) -> None:
+        """Edge widths in points: one, or one per path."""
         self._linewidths = self._widths(lw)
         self._changed()
 
     def get_linestyle(self) -> list:
+        """Edge styles, one per path (or one for all)."""
         return [linestyle_name(s) for s in self._styles]
 
     def set_linestyle(self, ls) -> None:
+        """Edge styles: one, or one per path ('-', '--', ':', '-.', dash tuples)."""
         self._styles = self._linestyles(ls)
         self._changed()
 
@@ -357,24 +376,30 @@ class Collection(Artist, ScalarMappable):
     set_lw, set_ls = set_linewidth, set_linestyle
 
     def get_hatch(self) -> str | None:
+        """The hatch pattern, or None."""
         return self._hatch
 
     def set_hatch(self, hatch) -> None:
+        """A hatch pattern for every path (matplotlib's characters)."""
         hatch_counts(hatch)
         self._hatch = hatch or None
         self._changed()
 
     def get_hatch_linewidth(self) -> float:
+        """The width of hatch lines in points."""
         return self._hatch_linewidth
 
     def set_hatch_linewidth(self, lw) -> None:
+        """The width of hatch lines in points."""
         self._hatch_linewidth = check_real(lw, "hatch_linewidth", 0.0, finite=True)
         self._changed()
 
     def get_capstyle(self) -> str:
+        """The cap style of open edges: 'butt', 'round' or 'projecting'."""
         return self._capstyle
 
     def set_capstyle(self, cs) -> None:
+        """The cap style of open edges: 'butt', 'round' or 'projecting'."""
         cs = getattr(cs, "value", cs)
         if cs not in prim.CAPS:
             raise ValueError(f"capstyle: got {cs!r}, expected one of {', '.join(prim.CAPS)}")
@@ -382,9 +407,11 @@ class Collection(Artist, ScalarMappable):
         self._changed()
 
     def get_joinstyle(self) -> str:
+        """The join style of edges: 'miter', 'round' or 'bevel'."""
         return self._joinstyle
 
     def set_joinstyle(self, js) -> None:
+        """The join style of edges: 'miter', 'round' or 'bevel'."""
         js = getattr(js, "value", js)
         if js not in prim.JOINS:
             raise ValueError(f"joinstyle: got {js!r}, expected one of {', '.join(prim.JOINS)}")
@@ -392,11 +419,13 @@ class Collection(Artist, ScalarMappable):
         self._changed()
 
     def set_antialiased(self, aa) -> None:
+        """Antialias the edges or not."""
         self._antialiased = aa
 
     set_antialiaseds = set_antialiased
 
     def update(self, props: dict) -> None:
+        """Set properties from a dictionary, as ``set(**props)``."""
         self.set(**props)
 
     # -- drawing -------------------------------------------------------------------------
@@ -507,6 +536,7 @@ class Collection(Artist, ScalarMappable):
         return LegendHandle(patch=self.legend_patch(), hatch=hatch)
 
     def legend_patch(self) -> tuple[tuple, tuple | None]:
+        """(face RGBA, edge RGBA or None) of the first path, for a legend entry."""
         face = self.get_facecolor()
         edge = self.get_edgecolor()
         f = tuple(face[0]) if len(face) else (0.0, 0.0, 0.0, 0.0)
@@ -551,6 +581,7 @@ class PolyCollection(Collection):
     set_paths = set_verts
 
     def set_verts_and_codes(self, verts, codes) -> None:
+        """New polygons from vertex arrays and their matching path-code arrays."""
         if len(verts) != len(codes):
             raise ValueError(f"codes: got {len(codes)} code arrays for {len(verts)} vertex "
                              "arrays")
@@ -575,6 +606,7 @@ class PatchCollection(Collection):
         self.set_paths(patches)
 
     def set_paths(self, patches) -> None:
+        """New paths from patches (their geometry only)."""
         paths = []
         for k, p in enumerate(patches):
             if not (hasattr(p, "get_path") and hasattr(p, "get_patch_transform")):
@@ -636,6 +668,7 @@ class LineCollection(Collection):
         self.set_edgecolor(c)
 
     def get_color(self) -> np.ndarray:
+        """The line colors, (n, 4) RGBA."""
         return self.get_edgecolor()
 
     get_colors = get_color
@@ -682,9 +715,11 @@ class EventCollection(LineCollection):
         self.set_segments(seg)
 
     def get_positions(self) -> list[float]:
+        """The event positions, in the order given."""
         return self._positions.tolist()
 
     def set_positions(self, positions) -> None:
+        """New event positions (1D)."""
         if positions is None:
             positions = []
         arr = np.asarray(positions)
@@ -696,6 +731,7 @@ class EventCollection(LineCollection):
         self._rebuild()
 
     def add_positions(self, position) -> None:
+        """Add events at ``position`` (a number or an array)."""
         if position is None or np.size(position) == 0:
             return
         self.set_positions(np.r_[self._positions, np.ravel(position)])
@@ -703,12 +739,15 @@ class EventCollection(LineCollection):
     extend_positions = append_positions = add_positions
 
     def is_horizontal(self) -> bool:
+        """Whether the events lie along x."""
         return self._is_horizontal
 
     def get_orientation(self) -> str:
+        """'horizontal' (events along x) or 'vertical'."""
         return "horizontal" if self._is_horizontal else "vertical"
 
     def set_orientation(self, orientation: str) -> None:
+        """'horizontal' (events along x) or 'vertical'."""
         if orientation not in ("horizontal", "vertical"):
             raise ValueError(f"orientation: got {orientation!r}, expected 'horizontal' or "
                              "'vertical'")
@@ -716,28 +755,36 @@ class EventCollection(LineCollection):
         self._rebuild()
 
     def switch_orientation(self) -> None:
+        """Swap horizontal and vertical."""
         self._is_horizontal = not self._is_horizontal
         self._rebuild()
 
     def get_linelength(self) -> float:
+        """The length of each event line, in data units."""
         return self._linelength
 
     def set_linelength(self, linelength) -> None:
+        """The length of each event line, in data units."""
         self._linelength = check_real(linelength, "linelength")
         self._rebuild()
 
     def get_lineoffset(self) -> float:
+        """Where the event lines are centred across the event axis, in data units."""
         return self._lineoffset
 
     def set_lineoffset(self, lineoffset) -> None:
+        """Where the event lines are centred across the event axis, in data units."""
         self._lineoffset = check_real(lineoffset, "lineoffset")
         self._rebuild()
 
     def get_linewidth(self) -> float:
+        """The line width in points."""
         return float(self._linewidths[0])
 
     def get_linewidths(self) -> np.ndarray:
+        """The line widths in points."""
         return self._linewidths.copy()
 
     def get_color(self) -> np.ndarray:
+        """The color of the event lines, RGBA."""
         return self.get_edgecolor()[0]

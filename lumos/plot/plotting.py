@@ -933,7 +933,7 @@ class PlottingMixin:
 
         Coordinates: 'data', 'axes fraction', 'axes pixels', 'figure fraction',
         'figure pixels', 'offset points', 'offset pixels'. ``arrowprops`` takes
-        matplotlib's ``arrowstyle`` ('->', '-|>', '<->', ...) or the YAArrow keys
+        matplotlib's ``arrowstyle`` (``'->'``, ``'-|>'``, ``'<->'``, ...) or the YAArrow keys
         (width, headwidth, headlength, shrink, facecolor)."""
         from .axes import _normalize_kwargs
 

@@ -235,6 +235,8 @@ class Locator:
     tick_space: int | None = None
 
     def tick_values(self, vmin: float, vmax: float) -> np.ndarray:
+        """The tick positions for the view interval ``[vmin, vmax]``: ascending float64 (they may
+        reach beyond it)."""
         raise NotImplementedError
 
     def __call__(self, vmin: float, vmax: float) -> np.ndarray:
@@ -733,6 +735,7 @@ class Formatter:
         self.view = (0.0, 1.0)
 
     def set_view_interval(self, vmin: float, vmax: float) -> None:
+        """Tell the formatter the axis's view limits (some labels depend on them)."""
         self.view = (float(vmin), float(vmax))
 
     def set_locs(self, locs: np.ndarray) -> None:
@@ -742,6 +745,7 @@ class Formatter:
     def format_ticks(
         self, values: Any, vmin: float | None = None, vmax: float | None = None
     ) -> list[str]:
+        """The labels of the ticks at ``values``, formatted together (shared precision, offset)."""
         v = np.asarray(values, dtype=np.float64).ravel()
         if vmin is not None and vmax is not None:
             self.set_view_interval(vmin, vmax)
@@ -757,6 +761,7 @@ class Formatter:
         raise NotImplementedError
 
     def get_offset(self) -> str:
+        """The offset or scale text shown at the end of the axis ('' when there is none)."""
         return ""
 
     def format_data(self, value: float) -> str:
@@ -791,6 +796,7 @@ class FixedFormatter(Formatter):
         return self.offset_string
 
     def set_offset_string(self, ofs: str) -> None:
+        """The text shown as the axis offset (matplotlib's ``set_offset_string``)."""
         self.offset_string = ofs
 
 
@@ -809,6 +815,7 @@ class FuncFormatter(Formatter):
         return self.offset_string
 
     def set_offset_string(self, ofs: str) -> None:
+        """The text shown as the axis offset (matplotlib's ``set_offset_string``)."""
         self.offset_string = ofs
 
 
@@ -1178,6 +1185,8 @@ class PercentFormatter(Formatter):
         return fix_minus(self.format_pct(x, float(span)))
 
     def format_pct(self, x: float, display_range: float) -> str:
+        """``x`` as a percentage of ``xmax``, with decimals chosen from ``display_range`` unless
+        set."""
         with np.errstate(over="ignore"):
             pct = float(100.0 * np.float64(x) / self.xmax)
             scaled = float(100.0 * np.float64(display_range) / self.xmax)
@@ -1216,6 +1225,7 @@ class EngFormatter(Formatter):
         return fix_minus(self.format_eng(x))
 
     def format_eng(self, num: float) -> str:
+        """``num`` with an SI prefix (k, M, µ, ...) and the unit."""
         fmt = "g" if self.places is None else f".{int(self.places)}f"
         sign = -1.0 if num < 0 else 1.0
         a = abs(num)

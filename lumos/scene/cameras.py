@@ -23,9 +23,11 @@ class Camera:
         self.view = None
 
     def to_dict(self, size: tuple[float, float]) -> dict:
+        """The camera as a frame camera dictionary for a view of ``size`` (docs/frame.md)."""
         raise NotImplementedError
 
     def set_range(self, x=None, y=None, z=None, margin: float = 0.05) -> None:
+        """Show the given (min, max) ranges, or everything in the view plus a margin."""
         raise NotImplementedError
 
     def update_from_dict(self, camera: dict) -> None:
@@ -38,6 +40,7 @@ class Camera:
         return copy.deepcopy({k: v for k, v in vars(self).items() if k != "view"})
 
     def set_state(self, state: dict) -> None:
+        """Restore parameters that ``get_state`` returned."""
         vars(self).update(copy.deepcopy(state))
 
     def _data_bounds(self, x, y, z) -> np.ndarray:
@@ -81,6 +84,7 @@ class PanZoomCamera(Camera):
 
     @property
     def rect(self) -> tuple[float, float, float, float]:
+        """The data rectangle shown: (x0, y0, width, height)."""
         return self._rect
 
     @rect.setter

@@ -47,6 +47,7 @@ class View:
 
     @property
     def camera(self) -> Camera:
+        """The view's camera; set a name ('panzoom', 'turntable', 'arcball') or a Camera."""
         return self._camera
 
     @camera.setter
@@ -57,6 +58,7 @@ class View:
 
     @property
     def bgcolor(self):
+        """The view's own background color (RGBA floats), or None to show the canvas's."""
         return self._bgcolor
 
     @bgcolor.setter
@@ -84,9 +86,11 @@ class View:
         return visual
 
     def remove(self, visual: Visual) -> None:
+        """Take ``visual`` out of this view."""
         self.visuals.remove(visual)
 
     def walk(self):
+        """Every visual of the view and their children, depth first."""
         for v in self.visuals:
             yield from v.walk()
 
@@ -139,6 +143,7 @@ class Canvas:
 
     @property
     def size(self) -> tuple[int, int]:
+        """The size in logical pixels, (width, height)."""
         return self._size
 
     @size.setter
@@ -153,6 +158,7 @@ class Canvas:
 
     @property
     def title(self) -> str:
+        """The title of the canvas's window (or page)."""
         return self._title
 
     @title.setter
@@ -168,6 +174,8 @@ class Canvas:
 
     @property
     def pixel_ratio(self) -> float:
+        """Physical pixels per logical pixel (2 on a HiDPI screen); pictures are ``size *
+        pixel_ratio``."""
         return self._pixel_ratio
 
     @pixel_ratio.setter
@@ -176,6 +184,7 @@ class Canvas:
 
     @property
     def bgcolor(self):
+        """The background color, as RGBA floats."""
         return self._bgcolor
 
     @bgcolor.setter
@@ -184,6 +193,7 @@ class Canvas:
 
     @property
     def physical_size(self) -> tuple[int, int]:
+        """The size in physical pixels: ``size * pixel_ratio``, rounded."""
         return (round(self._size[0] * self._pixel_ratio), round(self._size[1] * self._pixel_ratio))
 
     def add_view(self, row: int = 0, col: int = 0, row_span: int = 1, col_span: int = 1,
@@ -542,6 +552,7 @@ class Canvas:
         return self
 
     def window_title(self) -> str:
+        """The title a window showing this canvas gets."""
         return self.title
 
     def preferred_size(self) -> tuple[int, int]:

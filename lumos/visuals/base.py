@@ -185,6 +185,8 @@ class Visual:
 
     @property
     def transform(self):
+        """The node transform: a 4x4 matrix, a ``lumos.transforms`` transform (non-linear ones run
+        on the GPU) or None."""
         return self._transform
 
     @transform.setter
@@ -247,6 +249,8 @@ class Visual:
         return transformed_bounds(finite_bounds(points), self.model_matrix())
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
+        """The draws that show this visual now (``lumos.gpu.frame.Draw``): called for every frame;
+        subclasses must define it."""
         raise NotImplementedError
 
     def pick_index(self, raw: int, frame: Frame, draw: Draw, x: float, y: float) -> int:

@@ -259,6 +259,7 @@ class Density(Visual):
 
     @property
     def pos(self) -> np.ndarray:
+        """A copy of the points, (n, 3) float64."""
         return self._points.copy()
 
     @pos.setter
@@ -320,6 +321,7 @@ class Density(Visual):
 
     @property
     def norm(self) -> str:
+        """How counts map to colors: 'linear', 'log' or 'eq_hist'."""
         return self._norm
 
     @norm.setter
@@ -328,6 +330,7 @@ class Density(Visual):
 
     @property
     def clim(self) -> tuple[float, float] | None:
+        """The counts mapped to the ends of the colormap, or None for the range seen."""
         return self._clim
 
     @clim.setter
@@ -336,6 +339,7 @@ class Density(Visual):
 
     @property
     def spread(self) -> float:
+        """The side in pixels of the square each point adds to."""
         return self._spread
 
     @spread.setter
@@ -344,6 +348,7 @@ class Density(Visual):
 
     @property
     def alpha(self) -> float:
+        """Opacity of the colored counts, 0..1."""
         return self._alpha
 
     @alpha.setter

@@ -207,10 +207,12 @@ class Image(Visual):
 
     @property
     def data(self) -> np.ndarray:
+        """A copy of the image data."""
         return self._data.copy()
 
     @property
     def extent(self) -> tuple[float, float, float, float]:
+        """Where the image lies in data coordinates: (x0, x1, y0, y1)."""
         return self._extent
 
     @extent.setter
@@ -220,6 +222,7 @@ class Image(Visual):
 
     @property
     def clim(self) -> tuple[float, float]:
+        """The values mapped to the ends of the colormap."""
         return self._clim
 
     @clim.setter
@@ -248,6 +251,7 @@ class Image(Visual):
 
     @property
     def interpolation(self) -> str:
+        """How pixels are sampled: 'nearest' or 'bilinear'."""
         return self._interpolation
 
     @interpolation.setter

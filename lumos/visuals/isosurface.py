@@ -85,6 +85,7 @@ class Isosurface(Visual):
 
     @property
     def levels(self) -> list[float]:
+        """The values whose surfaces are drawn."""
         return list(self._levels)
 
     def _level_colors(self) -> list[tuple]:

@@ -535,6 +535,7 @@ class Line(Visual):
 
     @property
     def width(self) -> float:
+        """The line width in logical pixels."""
         return self._width
 
     @width.setter
@@ -575,6 +576,7 @@ class Line(Visual):
 
     @property
     def color(self):
+        """One color, or one per vertex."""
         return self._color
 
     @color.setter

@@ -329,6 +329,7 @@ class Markers(Visual):
 
     @property
     def pos(self) -> np.ndarray:
+        """A copy of the marker positions, (n, 3) float64."""
         return self._points.copy()
 
     @pos.setter
@@ -437,6 +438,7 @@ class Markers(Visual):
 
     @property
     def size(self):
+        """The marker size in logical pixels: one, or one per marker."""
         return self._size
 
     @size.setter
@@ -446,6 +448,7 @@ class Markers(Visual):
 
     @property
     def color(self):
+        """The face color: one, or one per marker."""
         return self._color
 
     @color.setter
@@ -455,6 +458,7 @@ class Markers(Visual):
 
     @property
     def edge_color(self):
+        """The edge color: one, or one per marker."""
         return self._edge_color
 
     @edge_color.setter
@@ -464,6 +468,7 @@ class Markers(Visual):
 
     @property
     def symbol(self) -> str:
+        """The marker symbol's name ('disc', 'square', ...)."""
         return SYMBOLS[self._symbol]
 
     @symbol.setter
@@ -472,6 +477,7 @@ class Markers(Visual):
 
     @property
     def edge_width(self) -> float:
+        """The edge width in logical pixels."""
         return self._edge_width
 
     @edge_width.setter
@@ -480,6 +486,8 @@ class Markers(Visual):
 
     @property
     def depth_shade(self) -> float | None:
+        """In 3D views, the alpha of the farthest markers (mplot3d's ``depthshade``), or None
+        for no shading."""
         return self._depth_shade
 
     @depth_shade.setter

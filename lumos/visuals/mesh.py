@@ -160,6 +160,7 @@ class Mesh(Visual):
 
     @property
     def color(self):
+        """The mesh color (used where there are no vertex colors)."""
         return self._color
 
     @color.setter
@@ -169,6 +170,7 @@ class Mesh(Visual):
 
     @property
     def vertex_colors(self):
+        """One color per vertex, or None."""
         return self._vertex_colors
 
     @vertex_colors.setter
@@ -178,6 +180,7 @@ class Mesh(Visual):
 
     @property
     def shading(self) -> str | None:
+        """'smooth', 'flat' or None (no lighting)."""
         return self._shading
 
     @shading.setter

@@ -135,14 +135,17 @@ class MoleculeVisual(Visual):
 
     @property
     def positions(self) -> np.ndarray:
+        """A copy of the atom positions, (n, 3) float64."""
         return self._points.copy()
 
     @property
     def style(self) -> str:
+        """'ball-and-stick', 'spacefill' or 'licorice'."""
         return self._style
 
     @property
     def color(self):
+        """The color override: None (by element), one color, or one per atom."""
         return self._color
 
     @color.setter

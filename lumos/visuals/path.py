@@ -338,6 +338,7 @@ class Paths(Visual):
 
     @property
     def units(self) -> str:
+        """The coordinates of the vertices: 'data' or 'pixels'."""
         return self._units
 
     @property
@@ -353,6 +354,7 @@ class Paths(Visual):
 
     @property
     def hatch_unit(self) -> float:
+        """Logical pixels per hatch tile (matplotlib's: the dpi)."""
         return self._hatch_unit
 
     @hatch_unit.setter

@@ -276,6 +276,7 @@ class Stream(Visual):
     # -- properties --------------------------------------------------------------
     @property
     def color(self):
+        """One color, or one per channel."""
         return self._color
 
     @color.setter
@@ -293,6 +294,7 @@ class Stream(Visual):
 
     @property
     def width(self) -> float:
+        """The line width in logical pixels."""
         return self._width
 
     @width.setter
@@ -301,6 +303,7 @@ class Stream(Visual):
 
     @property
     def spacing(self) -> float | None:
+        """The offset between stacked channels, or None when not stacked."""
         return self._spacing
 
     @spacing.setter

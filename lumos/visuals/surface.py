@@ -263,6 +263,7 @@ class Surface(Visual):
 
     @property
     def z(self) -> np.ndarray:
+        """A copy of the heights z[y, x]."""
         return self._xyz[..., 2].copy()
 
     def set_data(self, x=None, y=None, z=None) -> None:
@@ -397,6 +398,7 @@ class Surface(Visual):
 
     @property
     def facecolors(self) -> np.ndarray | None:
+        """A copy of the per-cell colors, or None."""
         return None if self._facecolors is None else self._facecolors.copy()
 
     @facecolors.setter
@@ -419,6 +421,7 @@ class Surface(Visual):
 
     @property
     def color(self):
+        """The single color of the surface, when not colormapped."""
         return self._color
 
     @color.setter
@@ -430,6 +433,7 @@ class Surface(Visual):
 
     @property
     def clim(self) -> tuple[float, float]:
+        """The heights (or values) mapped to the ends of the colormap."""
         return self._clim
 
     @clim.setter
@@ -446,6 +450,7 @@ class Surface(Visual):
 
     @property
     def color_mode(self) -> str:
+        """'vertex' (colors interpolated) or 'cell' (one color per grid cell, as mplot3d)."""
         return self._color_mode
 
     @color_mode.setter
@@ -456,6 +461,7 @@ class Surface(Visual):
 
     @property
     def shading(self) -> str | None:
+        """'smooth', 'flat' or None (no lighting)."""
         return self._shading
 
     @shading.setter
@@ -466,6 +472,7 @@ class Surface(Visual):
 
     @property
     def alpha(self) -> float:
+        """Opacity, 0..1."""
         return self._alpha
 
     @alpha.setter

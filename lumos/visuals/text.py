@@ -344,6 +344,7 @@ class Text(Visual):
 
     @property
     def text(self):
+        """The string, or the list of strings (one per position)."""
         return self._text[0] if len(self._text) == 1 else list(self._text)
 
     @text.setter
@@ -352,6 +353,7 @@ class Text(Visual):
 
     @property
     def pos(self) -> np.ndarray:
+        """A copy of the anchor positions, (n, 3) float64."""
         return self._points.copy()
 
     @pos.setter
@@ -360,6 +362,7 @@ class Text(Visual):
 
     @property
     def font_size(self) -> float:
+        """The font size in logical pixels."""
         return self._font_size
 
     @font_size.setter
@@ -369,6 +372,7 @@ class Text(Visual):
 
     @property
     def color(self):
+        """The text color."""
         return self._color
 
     @color.setter
@@ -379,6 +383,7 @@ class Text(Visual):
 
     @property
     def rotation(self) -> float:
+        """The rotation in degrees, counter-clockwise."""
         return self._rotation
 
     @rotation.setter

@@ -496,6 +496,7 @@ class Volume(Visual):
     # -- properties --------------------------------------------------------------
     @property
     def method(self) -> str:
+        """'mip', 'translucent', 'iso' or 'average'."""
         return self._method
 
     @method.setter
@@ -518,6 +519,8 @@ class Volume(Visual):
 
     @property
     def opacity(self):
+        """The transfer function: a number, values over the normalized value, or a function
+        of it."""
         return self._opacity
 
     @opacity.setter
@@ -537,6 +540,7 @@ class Volume(Visual):
 
     @property
     def clim(self) -> tuple[float, float]:
+        """The values mapped to the ends of the colormap."""
         return self._clim
 
     @clim.setter
@@ -558,6 +562,7 @@ class Volume(Visual):
 
     @property
     def step(self) -> float:
+        """The distance between samples along a ray, in voxels."""
         return self._step
 
     @step.setter
@@ -566,6 +571,7 @@ class Volume(Visual):
 
     @property
     def spacing(self) -> tuple[float, float, float]:
+        """The voxel size along (z, y, x)."""
         return self._spacing
 
     @spacing.setter
@@ -577,6 +583,7 @@ class Volume(Visual):
 
     @property
     def origin(self) -> tuple[float, float, float]:
+        """The (x, y, z) position of voxel [0, 0, 0]'s centre."""
         return self._origin
 
     @origin.setter
@@ -585,6 +592,7 @@ class Volume(Visual):
 
     @property
     def clip_planes(self) -> list:
+        """The clip planes: ``((a, b, c), d)`` keeping ``a x + b y + c z + d >= 0``."""
         return list(self._planes)
 
     @clip_planes.setter
