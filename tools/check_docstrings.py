@@ -44,6 +44,7 @@ PUBLIC_MODULES = {
     "lumos.isosurface": "isosurface: marching cubes",
     "lumos.molecule": "molecule: atoms, bonds and PDB files",
     "lumos.mplot3d": "mplot3d: mplot3d's names for lumos's 3D axes",
+    "lumos.tri": "tri: triangulations (Triangulation)",
     "lumos.plot.axes3d": "plot.axes3d: the 3D axes",
     "lumos.mpl_backend": "mpl_backend: a matplotlib backend drawn by lumos",
     "lumos.qt": "qt: the Qt widget",

@@ -75,6 +75,7 @@ class Triangulation:
         return cls(x, y, triangles, mask), args, kwargs
 
     def set_mask(self, mask) -> None:
+        """Hide triangles: one bool per triangle (True: hidden); None shows them all."""
         if mask is None:
             self.mask = None
             return
