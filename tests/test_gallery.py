@@ -2,7 +2,8 @@
 
 The scripts import ``lumos.pyplot as plt`` (and lumos.patches, lumos.collections,
 lumos.path); swapping those imports for matplotlib's must give a script matplotlib runs
-too (the promise to matplotlib users), producing a picture of the same pixel size.
+too (the promise to matplotlib users), producing a picture of the same pixel size with
+the axes framed alike: every axes box within a pixel of matplotlib's.
 """
 
 from __future__ import annotations
@@ -71,8 +72,24 @@ def test_gallery_runs_on_matplotlib(script, tmp_path):
 
     try:
         _run(script, out_lumos)
+        ours = _axes_boxes([plt.figure(n) for n in plt.get_fignums()])
         _run(script, out_mpl, as_matplotlib(source))
+        theirs = _axes_boxes([mplt.figure(n) for n in mplt.get_fignums()])
     finally:
         plt.close("all")
         mplt.close("all")
     assert _png(out_mpl).shape == _png(out_lumos).shape
+    assert [len(f) for f in ours] == [len(f) for f in theirs]
+    for a, b in zip(ours, theirs, strict=True):
+        np.testing.assert_allclose(a, b, atol=1.0)
+
+
+def _axes_boxes(figures) -> list[np.ndarray]:
+    """Each figure's axes boxes (left, bottom, width, height) in pixels, as drawn."""
+    out = []
+    for fig in figures:
+        fig.canvas.draw()
+        w, h = fig.canvas.get_width_height()
+        out.append(np.array([np.array(ax.get_position().bounds) * (w, h, w, h)
+                             for ax in fig.axes]).reshape(-1, 4))
+    return out

@@ -15,7 +15,7 @@ from .. import colors
 from ..gpu.resources import changed_rows
 from ..transforms import Transform
 from ..visuals import Image, Line, Markers
-from .style import DASHES, dash_pattern, rcParams
+from .style import DASHES, dash_pattern, font_points, rcParams
 
 # Lines longer than this get a batch visual of their own so that they are never copied
 # into a joined batch (memory: the visual then shares the artist's array) nor re-joined
@@ -1151,8 +1151,9 @@ class Text(Artist):
 
     def __init__(self, axes, x, y, text, fontsize=None, color="black", ha="left",
                  va="baseline", rotation=0.0, transform=None, label=None, zorder=None,
-                 fontweight=None, bbox=None) -> None:
+                 fontweight=None, bbox=None, figure=None) -> None:
         super().__init__(axes, label, zorder)
+        self.figure = axes.figure if axes is not None else figure
         self.set_bbox(bbox)
         self._x, self._y = float(x), float(y)
         self._text = str(text)
@@ -1251,7 +1252,7 @@ class Text(Artist):
         if not self._text:
             return
         x, y = self.pixel_position()
-        fig = self.axes.figure
+        fig = self.figure
         size = fig.points_to_pixels(self._fontsize)
         if self._bbox is not None:
             text_box(ov, self._text, x, y, size, self._ha, self._va, self._bold, self._bbox,
@@ -1260,20 +1261,8 @@ class Text(Artist):
                 rotation=self._rotation, bold=self._bold)
 
 
-_FONT_SIZES = {"xx-small": 0.579, "x-small": 0.694, "small": 0.833, "medium": 1.0,
-               "large": 1.2, "x-large": 1.44, "xx-large": 1.728}
-
-
 def _font_size(size) -> float:
-    if isinstance(size, str):
-        if size not in _FONT_SIZES:
-            raise ValueError(f"fontsize: got {size!r}, expected points or one of "
-                             f"{', '.join(_FONT_SIZES)}")
-        return float(rcParams["font.size"]) * _FONT_SIZES[size]
-    v = float(size)
-    if not np.isfinite(v) or v <= 0:
-        raise ValueError(f"fontsize: got {size!r}, expected a positive number of points")
-    return v
+    return font_points(size)
 
 
 def _rotation(rotation) -> float:

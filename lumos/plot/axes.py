@@ -29,13 +29,15 @@ from .artists import (
     check_marker,
     numeric,
 )
+from .axes_layout import AxesLayout
 from .axis import Axis
+from .background import BackgroundPatch
 from .coords import AxisScales, LiveTransform, rect_to_unit, unit_to_box
 from .decorations import TickLayout, draw_rectilinear_frame, rectilinear_margins
 from .plotting import PlottingMixin
 from .scale import LinearScale
 from .spines import Spines
-from .style import dash_pattern, rcParams
+from .style import color_cycle, dash_pattern, rcParams
 
 _COLOR_LETTERS = "bgrcmykw"
 
@@ -87,7 +89,7 @@ def _split_plot_args(args) -> list[tuple]:
     return groups
 
 
-class Axes(PlottingMixin, ArtistAPI):
+class Axes(AxesLayout, PlottingMixin, ArtistAPI):
     """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``.
 
     This class is also the base of every projection (``projection="polar"``, ...): a
@@ -102,8 +104,7 @@ class Axes(PlottingMixin, ArtistAPI):
 
     def __init__(self, figure, spec, sharex: Axes | None = None, sharey: Axes | None = None,
                  parent: Axes | None = None, role: str = "main") -> None:
-        self.figure = figure
-        self.spec = spec  # (row, col, row_span, col_span) of the figure grid
+        self.figure = figure  # the figure or subfigure holding the axes
         self.parent = parent
         self.role = role  # "main", "twin" or "colorbar"
         self.children: list[Axes] = []
@@ -128,12 +129,14 @@ class Axes(PlottingMixin, ArtistAPI):
         self.artists: list[Artist] = []
         self.texts: list[Text] = []
         self.title = {"left": "", "center": "", "right": ""}
-        self.title_size = float(rcParams["axes.titlesize"])
+        self.title_size = textmod.points(rcParams["axes.titlesize"])
         self.legend_ = None
-        self.facecolor = rcParams["axes.facecolor"]
+        self.patch = BackgroundPatch(rcParams["axes.facecolor"], "none", 0.0)
         self.aspect = "auto"
-        # figure pixels from the bottom left; layout refines this first estimate
-        self.box = figure.estimate_box(spec)
+        self.colorbars: list = []  # colorbars taking their room from this axes
+        self._label = ""
+        # the position (figure fraction) and the box (figure pixels from the bottom left)
+        self._init_position(spec)
         self.frame_on = True
         self.spines = Spines()
         self.axison = True
@@ -177,7 +180,7 @@ class Axes(PlottingMixin, ArtistAPI):
         self._dirty = True
 
     def _next_color(self) -> str:
-        cycle = rcParams["axes.prop_cycle"]
+        cycle = color_cycle()
         c = cycle[self._cycle % len(cycle)]
         self._cycle += 1
         return c
@@ -703,8 +706,15 @@ class Axes(PlottingMixin, ArtistAPI):
                 setter(value)
 
     def set_facecolor(self, color) -> None:
-        self.facecolor = color
-        self.view.bgcolor = color
+        """The background color (``ax.patch``)."""
+        self.patch.set_facecolor(color)
+
+    def get_facecolor(self) -> tuple:
+        return self.patch.get_facecolor()
+
+    @property
+    def facecolor(self):
+        return self.patch.get_facecolor()
 
     def set_frame_on(self, on: bool) -> None:
         self.frame_on = bool(on)
@@ -784,9 +794,16 @@ class Axes(PlottingMixin, ArtistAPI):
     def set_axis_on(self) -> None:
         self.axison = True
 
+    def _twin_spec(self):
+        """Where a twin goes: this axes' cell, or its rectangle; both then adjust
+        their limits, not their boxes, to an aspect (matplotlib's rule)."""
+        self.set_adjustable("datalim")
+        return self._subplotspec if self._subplotspec is not None else self._position
+
     def twinx(self) -> Axes:
         """A second y axis on the right sharing this x axis."""
-        twin = Axes(self.figure, self.spec, sharex=self, parent=self, role="twin")
+        twin = Axes(self.figure, self._twin_spec(), sharex=self, parent=self, role="twin")
+        twin.set_adjustable("datalim")
         twin.yaxis.ticks_position = "right"
         twin._cycle = self._cycle
         self.children.append(twin)
@@ -794,7 +811,8 @@ class Axes(PlottingMixin, ArtistAPI):
         return twin
 
     def twiny(self) -> Axes:
-        twin = Axes(self.figure, self.spec, sharey=self, parent=self, role="twin")
+        twin = Axes(self.figure, self._twin_spec(), sharey=self, parent=self, role="twin")
+        twin.set_adjustable("datalim")
         twin.xaxis.ticks_position = "top"
         self.children.append(twin)
         self.figure.axes.append(twin)
@@ -854,8 +872,19 @@ class Axes(PlottingMixin, ArtistAPI):
         return float(xd), float(yd)
 
     def _background(self):
-        """The color the view clears its rectangle to (None: transparent)."""
-        return None if (self.role == "twin" or not self.axison) else self.facecolor
+        """The color the view clears its rectangle to (None: transparent): the patch,
+        drawn when the axis and the frame are on (matplotlib's rule)."""
+        if self.role == "twin" or not (self.axison and self.frame_on):
+            return None
+        face = self.patch.face()
+        if face is None or face[3] == 0:
+            return None
+        under = self.figure.figure.canvas.bgcolor
+        if face[3] < 1 and under[3] == 1:  # a view clears its rectangle: blend it over
+            a = face[3]
+            return (*(a * f + (1 - a) * u for f, u in zip(face[:3], under[:3],
+                                                          strict=True)), 1.0)
+        return face
 
     # -- projection: decorations -----------------------------------------------------
     def own_margins(self) -> tuple[float, float, float, float]:

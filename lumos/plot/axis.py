@@ -6,7 +6,7 @@ import numpy as np
 
 from . import ticker
 from .scale import LinearScale, make_scale
-from .style import rcParams
+from .style import font_points, rcParams
 
 
 class Limits:
@@ -36,10 +36,11 @@ class Axis:
         self.inverted = False
         self.is_date = False
         self.label = ""
-        self.label_size = float(rcParams["axes.labelsize"])
+        self.label_visible = True  # False: kept but not drawn (label_outer)
+        self.label_size = font_points(rcParams["axes.labelsize"])
         self.label_color = "black"
         self.labelpad = float(rcParams["axes.labelpad"])
-        self.tick_size = float(rcParams[f"{name}tick.labelsize"])
+        self.tick_size = font_points(rcParams[f"{name}tick.labelsize"])
         self.ticks_position = "bottom" if name == "x" else "left"
         self.visible = True
         self.show_labels = True
