@@ -247,6 +247,7 @@ def test_matplotlib_gridspec_objects_are_accepted():
     inner = mgs.GridSpecFromSubplotSpec(1, 2, subplot_spec=gs[1, :])
     a, b = fig.add_subplot(inner[0]), fig.add_subplot(inner[1])
     assert top.get_gridspec() is a.get_gridspec().get_topmost_subplotspec().get_gridspec()
+    assert a.get_gridspec() is b.get_gridspec()  # one lumos grid per matplotlib grid
     ref = mplt.figure(figsize=(4, 3))
     mt = ref.add_subplot(gs[0, :])
     ma = ref.add_subplot(inner[0])
