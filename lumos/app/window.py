@@ -341,16 +341,24 @@ _KEY_NAMES = _LazyKeys()
 
 # -- the event loop ----------------------------------------------------------------
 def process_events(timeout: float = 0.0) -> None:
-    """Handle pending input (waiting up to ``timeout`` s for some), then draw the
-    windows that changed and close the ones asked to close."""
+    """Handle pending input (waiting up to ``timeout`` s for some, less when a timer is
+    due sooner), run the due timers (``fig.canvas.new_timer``, animations), then draw
+    the windows that changed and close the ones asked to close."""
+    from ..plot import timers
+
     if not _glfw_ready:
+        timers.run_due()
         return
     import glfw
 
+    due = timers.next_due_in()
+    if due is not None:
+        timeout = min(timeout, due)
     if timeout > 0 and not any(w._dirty for w in _windows):
         glfw.wait_events_timeout(timeout)
     else:
         glfw.poll_events()
+    timers.run_due()
     for w in list(_windows):
         if w.should_close:
             w.close()

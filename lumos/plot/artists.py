@@ -98,6 +98,8 @@ class Artist:
     #: where the positions of the artist's visuals live: "scale" (the axes' scale space;
     #: the GPU applies the axes' projection) or "projected" (the artist projects itself)
     space = "scale"
+    _picker = None  # pick_event: None, True, a tolerance or a callable
+    _animated = False
     _rasterized = False
     # artists drawn as vector text (labels) have no picture of their own to rasterize
     rasterizable = True
@@ -142,6 +144,33 @@ class Artist:
         for v in self.visuals():
             v.rasterized = self._rasterized
         self._changed()
+
+    def get_figure(self, root: bool = False):
+        """The figure (``root``: the top figure, not a subfigure) the artist is in."""
+        fig = getattr(self, "figure", None) or (self.axes.figure if self.axes is not None
+                                                 else None)
+        return fig.figure if root and fig is not None else fig
+
+    def set_picker(self, picker) -> None:
+        """Whether clicks on the artist make ``pick_event``s: None/False (no), True, a
+        tolerance in points, or a callable ``picker(artist, mouseevent) -> (hit, props)``."""
+        if not (picker is None or isinstance(picker, bool) or callable(picker)):
+            picker = float(picker)
+        self._picker = picker
+
+    def get_picker(self):
+        return self._picker
+
+    def pickable(self) -> bool:
+        return self.get_picker() not in (None, False)
+
+    def set_animated(self, b: bool) -> None:
+        """matplotlib's flag for blitting. lumos redraws instead of blitting, so an
+        animated artist is drawn like any other (the pictures are the same)."""
+        self._animated = bool(b)
+
+    def get_animated(self) -> bool:
+        return self._animated
 
     def set_zorder(self, z: float) -> None:
         self.zorder = float(z)

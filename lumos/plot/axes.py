@@ -188,8 +188,13 @@ class Axes(AxesLayout, PlottingMixin, ArtistAPI):
     # -- plotting ------------------------------------------------------------------
     @accepts_rasterized
     def plot(self, *args, scalex: bool = True, scaley: bool = True, **kwargs) -> list[Line2D]:
-        """Lines and/or markers: ``plot(y)``, ``plot(x, y, 'r--o', lw=2, label='a')``."""
+        """Lines and/or markers: ``plot(y)``, ``plot(x, y, 'r--o', lw=2, label='a')``;
+        ``picker`` makes clicks on them ``pick_event``s."""
         kwargs = _normalize_kwargs(kwargs)
+        picker = kwargs.pop("picker", None)
+        return _with_picker(self._plot(args, kwargs), picker)
+
+    def _plot(self, args, kwargs) -> list[Line2D]:
         lines = []
         for x, y, fmt in _split_plot_args(args):
             style = {**parse_fmt(fmt), **kwargs}
@@ -249,19 +254,20 @@ class Axes(AxesLayout, PlottingMixin, ArtistAPI):
         points of one color) counts points per pixel on the GPU and shows the counts
         through ``cmap`` with ``norm`` 'eq_hist' (default), 'linear' or 'log'.
         """
+        picker = kwargs.pop("picker", None)
         _reject_unknown(kwargs, "scatter")
         if bigdata.is_lazy_input(x) or bigdata.is_lazy_input(y):
-            return bigdata.dispatch_scatter(self, x, y, density, dict(
+            return _with_picker([bigdata.dispatch_scatter(self, x, y, density, dict(
                 s=s, c=c, marker=None if marker == "o" else marker, cmap=cmap, norm=norm,
                 vmin=vmin, vmax=vmax, alpha=alpha, linewidths=linewidths,
-                edgecolors=edgecolors, label=label, zorder=zorder, color=color))
+                edgecolors=edgecolors, label=label, zorder=zorder, color=color))], picker)[0]
         if c is None and color is None:
             color = self._next_color()
         pc = PathCollection(self, x, y, s=s, c=c, marker=marker, cmap=cmap, norm=norm,
                             vmin=vmin, vmax=vmax, alpha=alpha, linewidths=linewidths,
                             edgecolors=edgecolors, label=label, zorder=zorder, color=color,
                             density=density)
-        return self._add_artist(pc)
+        return _with_picker([self._add_artist(pc)], picker)[0]
 
     @accepts_rasterized
     def imshow(self, X, cmap=None, norm=None, aspect=None, interpolation=None, alpha=None,
@@ -475,6 +481,8 @@ class Axes(AxesLayout, PlottingMixin, ArtistAPI):
     def _set_lim(self, axis: Axis, lo, hi, kwargs, lo_name: str, hi_name: str):
         lo = kwargs.pop(lo_name, kwargs.pop(f"{axis.name}min", lo))
         hi = kwargs.pop(hi_name, kwargs.pop(f"{axis.name}max", hi))
+        emit = kwargs.pop("emit", True)  # False: limit callbacks are not told
+        auto = kwargs.pop("auto", False)  # None: autoscaling as it was; True: stays on
         if kwargs:
             raise TypeError(f"set_{axis.name}lim: unexpected arguments {sorted(kwargs)}")
         if hi is None and lo is not None and np.ndim(lo) == 1:
@@ -484,11 +492,17 @@ class Axes(AxesLayout, PlottingMixin, ArtistAPI):
                 raise TypeError(f"{name}: got str {v!r}, expected a number")
         lo = None if lo is None else float(axis.convert(np.asarray([lo]))[0])
         hi = None if hi is None else float(axis.convert(np.asarray([hi]))[0])
+        was_auto = axis.limits.auto
         axis.inverted = False
         axis.set_limits(lo, hi)
         if lo is not None and hi is not None and lo > hi:
             axis.inverted = True
+        if auto is not False:
+            axis.limits.auto = was_auto if auto is None else bool(auto)
         self._dirty = True
+        if emit:
+            for member in axis.limits.members:  # shared axes' callbacks hear of it too
+                member.axes.notify_limits()
         return self.get_xlim() if axis is self.xaxis else self.get_ylim()
 
     def get_xlim(self) -> tuple[float, float]:
@@ -1032,6 +1046,13 @@ def _normalize_kwargs(kwargs: dict) -> dict:
     if "marker" in out:
         check_marker(out["marker"])
     return out
+
+
+def _with_picker(artists: list, picker) -> list:
+    if picker is not None:
+        for a in artists:
+            a.set_picker(picker)
+    return artists
 
 
 def _reject_unknown(kwargs: dict, where: str) -> None:

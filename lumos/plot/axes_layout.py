@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .bbox import Bbox, anchor_coefs, as_bbox
+from .callbacks import CallbackRegistry
 from .gridspec import SubplotSpec
 
 
@@ -30,6 +31,9 @@ class AxesLayout:
         self._adjustable = "box"
         self._in_layout = True
         self._visible = True
+        #: matplotlib's ``ax.callbacks``: 'xlim_changed' and 'ylim_changed' get the axes
+        self.callbacks = CallbackRegistry(("xlim_changed", "ylim_changed", "zlim_changed"))
+        self._told_limits: dict = {}
         self.box = self.figure.fraction_to_pixels(self._position)
 
     # -- the grid cell ------------------------------------------------------------------
@@ -200,6 +204,20 @@ class AxesLayout:
             s = s[np.isfinite(s)]
             spans.append((float(s.min()), float(s.max())) if s.size else (np.inf, -np.inf))
         return spans
+
+    def notify_limits(self) -> None:
+        """Tell ``callbacks`` of x or y limits that changed since they were last told
+        (``set_xlim`` does at once; a draw does for autoscaling and aspect)."""
+        for name, lim in (("x", self.get_xlim()), ("y", self.get_ylim())):
+            if self._told_limits.get(name) != lim:
+                self._told_limits[name] = lim
+                self.callbacks.process(f"{name}lim_changed", self)
+
+    def draw_artist(self, a) -> None:
+        """matplotlib's blitting step. lumos draws every artist at each redraw (the next
+        ``canvas.blit``/``draw_idle`` shows ``a`` as it is now): nothing to do here."""
+        if a not in self.artists and a not in self.texts:
+            raise ValueError(f"a: got {a!r}, which is not in these axes")
 
     # -- label, frame, sharing --------------------------------------------------------
     def set_label(self, label) -> None:

@@ -19,6 +19,7 @@ their blitting would.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -89,6 +90,11 @@ def _key(key: str | None, modifiers) -> str | None:
     names = {"ctrl": "ctrl", "alt": "alt", "meta": "super", "shift": "shift"}
     prefix = [names[m] for m in ("ctrl", "alt", "meta", "shift") if m in mods and m != key]
     return "+".join([*prefix, key])
+
+
+def _tolerance(picker) -> float:
+    """Points around an artist that count as a hit."""
+    return float(picker) if isinstance(picker, (int, float)) and picker is not True else 5.0
 
 
 class FigureCanvas(Canvas):
@@ -178,19 +184,31 @@ class FigureCanvas(Canvas):
         return self._picks(ev)
 
     def _picks(self, ev) -> list:
-        mouse = self._mouse("button_press_event", ev)
+        """A pick_event when the click hit an artist with a ``picker`` (a tolerance in
+        points, True: 5 points, or a callable deciding)."""
         if ev.x is None:
             return []
-        hit = self.figure.pick(ev.x, ev.y)
-        if hit is None:
+        mouse = self._mouse("button_press_event", ev)
+        tolerance = max([_tolerance(a.get_picker()) for ax in self.figure.axes
+                         for a in ax.artists if a.pickable()], default=None)
+        if tolerance is None:
+            return []
+        radius = max(1, round(self.figure.points_to_pixels(tolerance) * self.pixel_ratio))
+        hit = self.figure.pick(ev.x, ev.y, radius=radius)
+        if hit is None or not hasattr(hit[0], "pickable") or not hit[0].pickable():
             return []
         artist, index = hit
-        picker = getattr(artist, "get_picker", lambda: None)()
-        if picker is None or picker is False:
-            return []
-        return [Event("pick_event", self, x=mouse.x, y=mouse.y, inaxes=mouse.inaxes,
-                      xdata=mouse.xdata, ydata=mouse.ydata, button=mouse.button,
-                      artist=artist, ind=[int(index)], mouseevent=mouse)]
+        props = {}
+        if callable(artist.get_picker()):
+            found, props = artist.get_picker()(artist, mouse)
+            if not found:
+                return []
+        out = Event("pick_event", self, x=mouse.x, y=mouse.y, inaxes=mouse.inaxes,
+                    xdata=mouse.xdata, ydata=mouse.ydata, button=mouse.button,
+                    artist=artist, ind=[int(index)], mouseevent=mouse)
+        for key, value in props.items():
+            setattr(out, key, value)
+        return [out]
 
     def _crossings(self, ev) -> None:
         """axes_leave_event then axes_enter_event when a move crosses into other axes."""
@@ -253,6 +271,15 @@ class FigureCanvas(Canvas):
         """A :class:`~lumos.plot.timers.Timer` (``interval`` ms, ``callbacks`` a list of
         ``(func, args, kwargs)``) that front-end loops run once started."""
         return Timer(interval=interval, callbacks=callbacks)
+
+    @contextlib.contextmanager
+    def saving(self):
+        """While a movie is written: the figure's draws start no animation."""
+        before, self._is_saving = self._is_saving, True
+        try:
+            yield
+        finally:
+            self._is_saving = before
 
     def is_saving(self) -> bool:
         """Whether a movie writer is saving the figure (animations do not start then)."""

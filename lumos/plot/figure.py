@@ -328,6 +328,7 @@ class Figure(FigureBase):
         for cb in self.colorbars:
             cb.update()
         for ax in self.axes:
+            ax.notify_limits()  # autoscaling and aspects may have moved them
             ax.sync()
         self._draw_decorations()
         self.canvas.emit_draw()
@@ -691,6 +692,10 @@ class Figure(FigureBase):
             return {}
         xdata, ydata = ax.data_at(x, self.canvas.size[1] - y)
         return {"inaxes": ax, "xdata": xdata, "ydata": ydata}
+
+
+def _is_auto(color) -> bool:
+    return isinstance(color, str) and color == "auto"
 
 
 # What Figure.savefig writes, by format or file suffix
