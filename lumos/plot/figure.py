@@ -442,6 +442,7 @@ class Figure(FigureBase):
                     data = self._encode(kind, dpi, metadata)
         finally:
             patch._face, patch._edge, patch._visible, patch._alpha = saved
+            self.canvas.bgcolor = self._background()
         if is_file:
             fname.write(data)
             return None
