@@ -28,13 +28,19 @@ def as_matplotlib(source: str) -> str:
 
 
 def _run(script: Path, out: Path, source: str | None = None) -> None:
+    """Run a script (its rc changes, style sheets included, end with it)."""
+    import matplotlib
+
+    import lumos.pyplot as plt
+
     argv = sys.argv
     sys.argv = [str(script), str(out)]
     try:
-        if source is None:
-            runpy.run_path(str(script), run_name="__main__")
-        else:
-            exec(compile(source, str(script), "exec"), {"__name__": "__main__"})
+        with plt.rc_context(), matplotlib.rc_context():
+            if source is None:
+                runpy.run_path(str(script), run_name="__main__")
+            else:
+                exec(compile(source, str(script), "exec"), {"__name__": "__main__"})
     finally:
         sys.argv = argv
 

@@ -373,7 +373,7 @@ class Line2D(Artist):
 
     zorder = 2.0
 
-    def __init__(self, axes, x, y, color=None, linewidth=None, linestyle="-", marker=None,
+    def __init__(self, axes, x, y, color=None, linewidth=None, linestyle=None, marker=None,
                  markersize=None, markerfacecolor=None, markeredgecolor=None,
                  markeredgewidth=None, alpha=None, label=None, zorder=None,
                  drawstyle="default", markevery=None) -> None:
@@ -386,11 +386,12 @@ class Line2D(Artist):
         # rows of _scaled changed since the axes last uploaded: None, (start, stop), True
         self._dirty_rows: tuple[int, int] | bool | None = True
         self._limits_cache = None
-        self._color = colors.to_rgba(color if color is not None else "C0")
+        self._color = colors.to_rgba(color if color is not None else rcParams["lines.color"])
         self._alpha = alpha
         self._linewidth = float(rcParams["lines.linewidth"] if linewidth is None else linewidth)
-        self._linestyle = check_linestyle(linestyle)
-        self._marker = check_marker(marker)
+        self._linestyle = check_linestyle(rcParams["lines.linestyle"] if linestyle is None
+                                          else linestyle)
+        self._marker = check_marker(rcParams["lines.marker"] if marker is None else marker)
         self._markersize = float(rcParams["lines.markersize"] if markersize is None
                                  else markersize)
         self._mfc = markerfacecolor
@@ -1178,7 +1179,7 @@ class Text(Artist):
     zorder = 3.0
     rasterizable = False
 
-    def __init__(self, axes, x, y, text, fontsize=None, color="black", ha="left",
+    def __init__(self, axes, x, y, text, fontsize=None, color=None, ha="left",
                  va="baseline", rotation=0.0, transform=None, label=None, zorder=None,
                  fontweight=None, bbox=None, figure=None) -> None:
         super().__init__(axes, label, zorder)
@@ -1187,7 +1188,7 @@ class Text(Artist):
         self._x, self._y = float(x), float(y)
         self._text = str(text)
         self._fontsize = float(rcParams["font.size"] if fontsize is None else _font_size(fontsize))
-        self._color = colors.to_rgba(color)
+        self._color = colors.to_rgba(rcParams["text.color"] if color is None else color)
         self.set_horizontalalignment(ha)
         self.set_verticalalignment(va)
         self._rotation = _rotation(rotation)

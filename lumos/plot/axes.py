@@ -144,7 +144,10 @@ class Axes(AxesLayout, PlottingMixin, ArtistAPI):
         self._batches: dict[tuple, object] = {}
         self._dirty = True
         self._grid_line = Line(width=1.0)
-        self._grid_line.order = -1e9
+        # matplotlib's axes.axisbelow: under everything (True), between patches and
+        # lines ('line'), or over lines (False)
+        below = rcParams["axes.axisbelow"]
+        self._grid_line.order = 0.5 if below is True else 1.5 if below == "line" else 2.5
         self.view.add(self._grid_line)
         self._margins = (float(rcParams["axes.xmargin"]), float(rcParams["axes.ymargin"]))
 
@@ -327,7 +330,7 @@ class Axes(AxesLayout, PlottingMixin, ArtistAPI):
         self._margins = (0.0, 0.0)
         return self._add_artist(w)
 
-    def text(self, x, y, s, fontsize=None, color="black", ha="left", va="baseline",
+    def text(self, x, y, s, fontsize=None, color=None, ha="left", va="baseline",
              rotation=0.0, transform=None, **kwargs) -> Text:
         """Text at data coordinates, or through any transform to figure pixels:
         ``transform=ax.transAxes`` (axes fraction), ``ax.get_xaxis_transform()``,

@@ -213,6 +213,10 @@ class AxesLayout:
                 self._told_limits[name] = lim
                 self.callbacks.process(f"{name}lim_changed", self)
 
+    def remove(self) -> None:
+        """Take the axes out of its figure (``fig.delaxes(ax)``)."""
+        self.figure.delaxes(self)
+
     def draw_artist(self, a) -> None:
         """matplotlib's blitting step. lumos draws every artist at each redraw (the next
         ``canvas.blit``/``draw_idle`` shows ``a`` as it is now): nothing to do here."""

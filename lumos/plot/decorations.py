@@ -256,9 +256,12 @@ def _draw_titles(ax, ov) -> None:
     size = fig.points_to_pixels(ax.title_size)
     y = by + bh + fig.points_to_pixels(rcParams["axes.titlepad"]) + ax.decorations_above()
     plain_descent = textmod.measure("x", size)[2]
+    title_color = rcParams["axes.titlecolor"]
+    if title_color == "auto":
+        title_color = rcParams["text.color"]
     for loc, x, ha in (("left", bx, "left"), ("center", bx + bw / 2, "center"),
                        ("right", bx + bw, "right")):
         if ax.title[loc]:
             # deep math (fractions, subscripts) lifts the baseline off the axes
             lift = max(textmod.measure(ax.title[loc], size)[2] - plain_descent, 0.0)
-            ov.text(ax.title[loc], x, y + lift, size, ha=ha, va="baseline")
+            ov.text(ax.title[loc], x, y + lift, size, title_color, ha=ha, va="baseline")

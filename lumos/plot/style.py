@@ -28,26 +28,31 @@ _LUMOS_DEFAULTS: dict[str, object] = {
     # modules that register front-ends (lumos.plot.frontends), asked in this order
     "figure.frontends": ["lumos.app.notebook", "lumos.app.window"],
 }
-_LUMOS_KINDS = {"figure.frontends": "strlist"}
+_LUMOS_KINDS = {"figure.frontends": "strlist", "axes.axisbelow": "bool|line",
+                "hist.bins": "int|str"}
 
 #: keys lumos reads: a value set there changes the picture (or the output)
 HONOURED = frozenset("""
-axes.edgecolor axes.facecolor axes.grid axes.labelpad axes.labelsize axes.linewidth
-axes.prop_cycle axes.titlepad axes.titlesize axes.xmargin axes.ymargin
-figure.autolayout figure.constrained_layout.h_pad figure.constrained_layout.hspace
+axes.axisbelow axes.edgecolor axes.facecolor axes.grid axes.labelcolor axes.labelpad
+axes.labelsize axes.linewidth axes.prop_cycle axes.spines.bottom axes.spines.left
+axes.spines.right axes.spines.top axes.titlecolor axes.titlepad axes.titlesize
+axes.xmargin axes.ymargin contour.negative_linestyle errorbar.capsize figure.autolayout
+figure.constrained_layout.h_pad figure.constrained_layout.hspace
 figure.constrained_layout.use figure.constrained_layout.w_pad
-figure.constrained_layout.wspace figure.dpi figure.edgecolor figure.facecolor figure.figsize
-figure.frameon figure.labelsize figure.labelweight figure.subplot.bottom
-figure.subplot.hspace figure.subplot.left figure.subplot.right figure.subplot.top
-figure.subplot.wspace figure.titlesize figure.titleweight figure.frontends
-font.size grid.alpha grid.color grid.linestyle grid.linewidth image.cmap
-image.interpolation image.origin legend.borderaxespad legend.borderpad legend.edgecolor
-legend.fontsize legend.framealpha legend.handlelength legend.handletextpad
-legend.labelspacing lines.linewidth lines.markeredgewidth lines.markersize patch.edgecolor
-patch.linewidth polaraxes.grid savefig.bbox savefig.dpi savefig.edgecolor savefig.facecolor
-savefig.format savefig.pad_inches savefig.transparent svg.fonttype xtick.color xtick.labelsize
-xtick.major.pad xtick.major.size xtick.major.width xtick.minor.size xtick.minor.width
-ytick.labelsize
+figure.constrained_layout.wspace figure.dpi figure.edgecolor figure.facecolor
+figure.figsize figure.frameon figure.frontends figure.labelsize figure.labelweight
+figure.subplot.bottom figure.subplot.hspace figure.subplot.left figure.subplot.right
+figure.subplot.top figure.subplot.wspace figure.titlesize figure.titleweight font.family
+font.size grid.alpha grid.color grid.linestyle grid.linewidth hatch.color hatch.linewidth
+hist.bins image.cmap image.interpolation image.origin legend.borderaxespad
+legend.borderpad legend.edgecolor legend.fontsize legend.framealpha legend.frameon
+legend.handlelength legend.handletextpad legend.labelspacing legend.loc lines.color
+lines.linestyle lines.linewidth lines.marker lines.markeredgewidth lines.markersize
+patch.edgecolor patch.facecolor patch.force_edgecolor patch.linewidth pcolor.shading
+polaraxes.grid savefig.bbox savefig.dpi savefig.edgecolor savefig.facecolor
+savefig.format savefig.pad_inches savefig.transparent svg.fonttype text.color text.usetex
+xtick.color xtick.labelsize xtick.major.pad xtick.major.size xtick.major.width
+xtick.minor.size xtick.minor.width ytick.color ytick.labelsize
 """.split())
 
 # keys about GUIs, backends and files lumos does not write: setting them changes
@@ -57,6 +62,8 @@ _INERT_PREFIXES = ("backend", "interactive", "toolbar", "keymap.", "webagg.", "t
                    "savefig.directory", "timezone", "datapath", "animation.",
                    "figure.hooks", "ps.", "pgf.")
 
+# what font.family may name for the one font lumos bundles
+_BUNDLED_FAMILIES = ("sans-serif", "sans", "DejaVu Sans")
 _FONT_SIZE_NAMES = ("xx-small", "x-small", "small", "medium", "large", "x-large",
                     "xx-large", "smaller", "larger")
 _WEIGHTS = ("ultralight", "light", "normal", "regular", "book", "medium", "roman",
@@ -94,7 +101,7 @@ def _validate(key: str, value):
 def _check(kind: str, key: str, value):
     if kind == "any":
         return value
-    if kind in ("auto", "inherit", "edge", "linecolor"):
+    if kind in ("auto", "inherit", "edge", "linecolor", "line"):
         if value == kind:
             return value
         raise ValueError
@@ -221,7 +228,24 @@ class RcParams(dict):
         if key not in DEFAULTS:
             raise KeyError(f"{key!r} is not a valid rc parameter (see rcParams.keys() for "
                            "a list of valid parameters)")
-        dict.__setitem__(self, key, _validate(key, value))
+        value = _validate(key, value)
+        dict.__setitem__(self, key, value)
+        self._notice(key, value)
+
+    def _notice(self, key: str, value) -> None:
+        """Warn once about values lumos reads but cannot follow."""
+        if key == "font.family":
+            missing = [f for f in value if f not in _BUNDLED_FAMILIES]
+            new = [f for f in missing if ("font.family", f) not in self._warned]
+            if new:
+                self._warned.update(("font.family", f) for f in new)
+                warnings.warn(f"font.family: {', '.join(map(repr, new))} is not available; "
+                              "lumos draws DejaVu Sans (the font it bundles)", UserWarning,
+                              stacklevel=4)
+        elif key == "text.usetex" and value and key not in self._warned:
+            self._warned.add(key)
+            warnings.warn("text.usetex: lumos typesets $...$ with its own mathtext, not "
+                          "LaTeX; text is drawn without TeX", UserWarning, stacklevel=4)
 
     def _warn_unhonoured(self, keys) -> None:
         new = [k for k in keys if k not in HONOURED and not _is_inert(k) and
