@@ -285,6 +285,17 @@ class FigureCanvas(Canvas):
         """Whether a movie writer is saving the figure (animations do not start then)."""
         return self._is_saving
 
+    def get_supported_filetypes(self) -> dict[str, str]:
+        """The formats ``savefig`` writes, with a description of each."""
+        return {"png": "Portable Network Graphics", "svg": "Scalable Vector Graphics",
+                "pdf": "Portable Document Format", "html": "Standalone WebGL2 page",
+                "rgba": "Raw RGBA bitmap", "raw": "Raw RGBA bitmap"}
+
+    def get_default_filetype(self) -> str:
+        from .style import rcParams
+
+        return str(rcParams["savefig.format"])
+
     def get_width_height(self, *, physical: bool = False) -> tuple[int, int]:
         """The figure's size in pixels (``physical``: times the pixel ratio)."""
         return self.physical_size if physical else self.size

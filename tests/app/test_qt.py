@@ -191,3 +191,19 @@ def test_headless_rendering_leaves_qts_context_current(qt, widget):
         widget.doneCurrent()
     assert glx.glXGetCurrentContext() is None
     assert (widget.grab_pixels()[..., :3] < 128).any()
+
+
+def test_timers_run_in_qts_event_loop(qt, widget):
+    lq, app = qt
+    fig = widget.scene
+    ticks = []
+    timer = fig.canvas.new_timer(interval=10)
+    timer.add_callback(lambda: ticks.append(1) if len(ticks) < 3 else False)
+    timer.start()
+    from PySide6.QtTest import QTest
+
+    for _ in range(50):
+        QTest.qWait(10)
+        if not timer.running:
+            break
+    assert ticks == [1, 1, 1] and not timer.running

@@ -46,6 +46,10 @@ def test_mpl_connect_translates_lumos_events():
     assert len(got) == 3
     with pytest.raises(ValueError, match="button_press_event"):
         fig.canvas.mpl_connect("button_pressed", print)
+    from lumos.plot.figure import FORMATS
+
+    assert set(fig.canvas.get_supported_filetypes()) == set(FORMATS) - {"htm"}
+    assert fig.canvas.get_default_filetype() == "png"
 
 
 def test_draw_event_resize_close_and_axes_crossings():
