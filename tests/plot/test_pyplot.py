@@ -93,7 +93,7 @@ def test_axes_functions_follow_the_axes():
     assert "plot" in dir(plt) and callable(plt.hist)
     assert plt.plot.__name__ == "plot"
     with pytest.raises(AttributeError, match="no attribute 'plott'"):
-        plt.plott
+        getattr(plt, "plott")
 
 
 def test_interactive_mode_and_draw():
@@ -101,7 +101,7 @@ def test_interactive_mode_and_draw():
     plt.ion()
     assert plt.isinteractive()
     plt.ioff()
-    fig = plt.figure()
+    plt.figure()
     seen = []
     plt.connect("draw_event", seen.append)
     plt.draw()
