@@ -93,7 +93,7 @@ def test_axes_functions_follow_the_axes():
     assert "plot" in dir(plt) and callable(plt.hist)
     assert plt.plot.__name__ == "plot"
     with pytest.raises(AttributeError, match="no attribute 'plott'"):
-        plt.plott
+        plt.__getattr__("plott")
 
 
 def test_interactive_mode_and_draw():
