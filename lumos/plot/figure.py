@@ -431,7 +431,9 @@ class Figure(FigureBase):
                 patch.set_facecolor("none")
             if not _is_auto(edgecolor):
                 patch.set_edgecolor(edgecolor)
-            with self.canvas.lock:  # one thread at a time lays out and draws this figure
+            # one thread at a time lays out and draws this figure; its draw_event starts
+            # no animation (as matplotlib's print_figure)
+            with self.canvas.lock, self.canvas.saving():
                 self.canvas.pixel_ratio = dpi / self.dpi
                 self.draw()
                 if kind in ("html", "htm"):

@@ -153,6 +153,24 @@ def test_matplotlib_funcanimation_saves_a_lumos_figure(tmp_path):
     assert Image.open(tmp_path / "b.gif").n_frames == 3
 
 
+def test_savefig_after_an_animation_saves_its_last_frame(tmp_path):
+    """savefig draws while the canvas is saving: its draw_event starts no animation
+    (which would rewind the data to the first frame), as matplotlib's print_figure."""
+    mpl = pytest.importorskip("matplotlib")
+    mpl.use("Agg")
+    import matplotlib.animation as manim
+
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=50)
+    line, = ax.plot([0, 1], [0, 0])
+    saving = []
+    fig.canvas.mpl_connect("draw_event", lambda e: saving.append(e.canvas.is_saving()))
+    anim = manim.FuncAnimation(fig, lambda i: line.set_ydata([0, i]), frames=[1, 2, 3])
+    anim.save(tmp_path / "a.gif", writer="pillow")
+    fig.savefig(tmp_path / "a.png")
+    assert saving and all(saving)
+    assert list(line.get_ydata()) == [0, 3]
+
+
 def test_matplotlib_funcanimation_runs_when_the_loop_runs():
     mpl = pytest.importorskip("matplotlib")
     mpl.use("Agg")
