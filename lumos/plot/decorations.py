@@ -29,7 +29,9 @@ class TickLayout:
         c, s = abs(np.cos(np.radians(axis.tick_rotation))), abs(np.sin(np.radians(
             axis.tick_rotation)))
         self.widths, self.heights = w * c + h * s, w * s + h * c
-        scale = axis.tick_length / float(rcParams["xtick.major.size"])
+        # minor ticks keep their rc ratio to the major length (styles may set sizes 0)
+        major_rc = float(rcParams["xtick.major.size"])
+        scale = axis.tick_length / major_rc if major_rc > 0 else 1.0
         outward = {"out": 1.0, "inout": 0.5, "in": 0.0}[axis.tick_direction]
         self.major_len = fig.points_to_pixels(axis.tick_length)
         self.minor_len = fig.points_to_pixels(rcParams["xtick.minor.size"]) * scale

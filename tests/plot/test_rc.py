@@ -130,3 +130,15 @@ def test_honoured_keys_are_the_ones_the_code_reads():
     assert not unread, f"HONOURED lists keys no code reads: {sorted(unread)}"
     unlisted = {k for k in read - HONOURED if k in style.DEFAULTS}
     assert not unlisted, f"code reads keys HONOURED does not list: {sorted(unlisted)}"
+
+
+def test_styles_without_ticks_draw():
+    """seaborn's whitegrid sets xtick.major.size 0: figures still lay out and draw."""
+    pytest.importorskip("matplotlib")
+    with plt.style.context("seaborn-v0_8-whitegrid"):
+        fig, ax = plt.subplots(figsize=(3, 2), dpi=50)
+        ax.plot([0, 1], [1, 0])
+        ax.minorticks_on()
+        fig.canvas.draw()
+        image = fig.canvas.render()
+    assert image.shape[:2] == (100, 150) and (image[..., :3] < 128).any()
