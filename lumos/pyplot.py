@@ -19,6 +19,7 @@ from cycler import cycler
 from . import colors as _colors
 from .plot import stylesheets as style
 from .plot.axes import Axes
+from .plot.canvas import FigureManager
 from .plot.figure import Figure, figaspect
 from .plot.gridspec import GridSpec
 from .plot.patches import Circle, Polygon, Rectangle  # matplotlib's pyplot has these too
@@ -103,6 +104,7 @@ def figure(num=None, figsize=None, dpi=None, *, facecolor=None, edgecolor=None,
 def _register(fig: Figure, num: int | None) -> None:
     global _current
     fig.number = num if num is not None else max(_figures, default=0) + 1
+    fig.canvas.manager = FigureManager(fig.canvas, fig.number)
     _figures[fig.number] = fig
     _current = fig
     if _interactive:
@@ -112,6 +114,11 @@ def _register(fig: Figure, num: int | None) -> None:
 def gcf() -> Figure:
     """The current figure (made if there is none)."""
     return _current if _current is not None else figure()
+
+
+def get_current_fig_manager() -> FigureManager:
+    """The current figure's manager (its window title)."""
+    return gcf().canvas.manager
 
 
 def gca() -> Axes:

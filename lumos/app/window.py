@@ -289,6 +289,11 @@ class Window:
     def should_close(self) -> bool:
         return self.closed or bool(self.glfw.window_should_close(self._win))
 
+    def set_title(self, title: str) -> None:
+        """The window's title bar text."""
+        if not self.closed:
+            self.glfw.set_window_title(self._win, str(title))
+
     def show(self, block: bool = True) -> None:
         """Draw, then run the event loop until every window is closed (``block``)."""
         self.glfw.show_window(self._win)

@@ -24,6 +24,8 @@ import itertools
 from dataclasses import dataclass, field
 from enum import IntEnum
 
+import numpy as np
+
 from ..scene import Canvas
 from .timers import Timer
 
@@ -95,6 +97,65 @@ def _key(key: str | None, modifiers) -> str | None:
 def _tolerance(picker) -> float:
     """Points around an artist that count as a hit."""
     return float(picker) if isinstance(picker, (int, float)) and picker is not True else 5.0
+
+
+class Renderer:
+    """What ``fig.canvas.get_renderer()`` (and ``canvas.renderer``) gives: the figure's
+    pixels as matplotlib's Agg renderer hands them out, and its sizes."""
+
+    def __init__(self, canvas: "FigureCanvas") -> None:
+        self._canvas = canvas
+
+    @property
+    def dpi(self) -> float:
+        return float(self._canvas.figure.dpi)
+
+    @property
+    def width(self) -> int:
+        return self._canvas.size[0]
+
+    @property
+    def height(self) -> int:
+        return self._canvas.size[1]
+
+    def get_canvas_width_height(self) -> tuple[int, int]:
+        return self._canvas.size
+
+    def points_to_pixels(self, points):
+        """Points to pixels at the figure's dpi."""
+        return self._canvas.figure.points_to_pixels(points)
+
+    def buffer_rgba(self) -> memoryview:
+        return self._canvas.buffer_rgba()
+
+
+class FigureManager:
+    """``fig.canvas.manager`` of a pyplot figure: its number and window title."""
+
+    def __init__(self, canvas: "FigureCanvas", num) -> None:
+        self.canvas = canvas
+        self.num = num
+        self._title: str | None = None
+
+    def get_window_title(self) -> str:
+        return self._title if self._title is not None else f"Figure {self.num}"
+
+    def set_window_title(self, title: str) -> None:
+        """The title of the figure's window (now, if one is open; else when shown)."""
+        if not isinstance(title, str):
+            raise TypeError(f"title: got {type(title).__name__}, expected str")
+        self._title = title
+        host = self.canvas.host
+        if host is not None and hasattr(host, "set_title"):
+            host.set_title(title)
+
+    def show(self) -> None:
+        self.canvas.figure.show(block=False)
+
+    def resize(self, w: int, h: int) -> None:
+        """Make the figure ``w`` × ``h`` pixels (at its dpi)."""
+        fig = self.canvas.figure
+        fig.set_size_inches(w / fig.dpi, h / fig.dpi)
 
 
 class FigureCanvas(Canvas):
@@ -303,6 +364,31 @@ class FigureCanvas(Canvas):
     @property
     def device_pixel_ratio(self) -> float:
         return self.pixel_ratio
+
+    # -- the pixels, as matplotlib's Agg canvas gives them ------------------------------
+    def buffer_rgba(self) -> memoryview:
+        """The figure as drawn now: (height, width, 4) uint8 RGBA at the figure's dpi."""
+        return memoryview(np.ascontiguousarray(self.figure.render()))
+
+    def tostring_rgb(self) -> bytes:
+        """The pixels as RGB bytes, row by row from the top."""
+        return np.ascontiguousarray(self.figure.render()[..., :3]).tobytes()
+
+    def tostring_argb(self) -> bytes:
+        """The pixels as ARGB bytes, row by row from the top."""
+        return np.ascontiguousarray(np.roll(self.figure.render(), 1, axis=2)).tobytes()
+
+    def print_to_buffer(self) -> tuple[bytes, tuple[int, int]]:
+        """``(RGBA bytes, (width, height))``."""
+        image = self.figure.render()
+        return np.ascontiguousarray(image).tobytes(), (image.shape[1], image.shape[0])
+
+    def get_renderer(self) -> Renderer:
+        return Renderer(self)
+
+    @property
+    def renderer(self) -> Renderer:
+        return Renderer(self)
 
     # -- blitting by hand --------------------------------------------------------------
     def copy_from_bbox(self, bbox):

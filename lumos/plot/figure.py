@@ -642,6 +642,9 @@ class Figure(FigureBase):
 
     # -- the scene protocol (lumos.scene.protocol.Scene): what front-ends call -----------
     def window_title(self) -> str:
+        manager = self.canvas.manager  # a pyplot figure's (set_window_title)
+        if manager is not None:
+            return manager.get_window_title()
         return f"Figure {self.number}" if self.number is not None else self.canvas.title
 
     def preferred_size(self) -> tuple[int, int]:

@@ -219,3 +219,31 @@ def test_manual_blitting_shows_the_current_state():
     fig.canvas.blit(fig.bbox)
     fig.canvas.flush_events()
     assert ax.get_ylim()[0] < 1 < ax.get_ylim()[1]
+
+
+def test_canvas_pixels_renderer_and_manager_as_matplotlib():
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=50)
+    ax.plot([0, 1], [0, 1], color="r", lw=4)
+    fig.canvas.draw()
+    rgba = np.asarray(fig.canvas.buffer_rgba())
+    assert rgba.shape == (100, 150, 4) and rgba.dtype == np.uint8
+    red = (rgba[..., 0] > 200) & (rgba[..., 1] < 80)
+    assert red.sum() > 100  # the line is in the pixels
+    rgb = np.frombuffer(fig.canvas.tostring_rgb(), np.uint8).reshape(100, 150, 3)
+    argb = np.frombuffer(fig.canvas.tostring_argb(), np.uint8).reshape(100, 150, 4)
+    assert (rgb == rgba[..., :3]).all() and (argb[..., 1:] == rgba[..., :3]).all()
+    assert (argb[..., 0] == rgba[..., 3]).all()
+    data, size = fig.canvas.print_to_buffer()
+    assert size == (150, 100) and len(data) == 150 * 100 * 4
+    renderer = fig.canvas.get_renderer()
+    assert (renderer.width, renderer.height, renderer.dpi) == (150, 100, 50)
+    assert renderer.points_to_pixels(72) == pytest.approx(50)
+    assert np.asarray(fig.canvas.renderer.buffer_rgba()).shape == (100, 150, 4)
+    manager = plt.get_current_fig_manager()
+    assert manager is fig.canvas.manager and manager.num == fig.number
+    assert fig.window_title() == f"Figure {fig.number}"
+    manager.set_window_title("A Boxplot Example")
+    assert manager.get_window_title() == fig.window_title() == "A Boxplot Example"
+    with pytest.raises(TypeError, match="title"):
+        manager.set_window_title(3)
+    plt.close(fig)
