@@ -103,7 +103,7 @@ class Renderer:
     """What ``fig.canvas.get_renderer()`` (and ``canvas.renderer``) gives: the figure's
     pixels as matplotlib's Agg renderer hands them out, and its sizes."""
 
-    def __init__(self, canvas: "FigureCanvas") -> None:
+    def __init__(self, canvas: FigureCanvas) -> None:
         self._canvas = canvas
 
     @property
@@ -132,7 +132,7 @@ class Renderer:
 class FigureManager:
     """``fig.canvas.manager`` of a pyplot figure: its number and window title."""
 
-    def __init__(self, canvas: "FigureCanvas", num) -> None:
+    def __init__(self, canvas: FigureCanvas, num) -> None:
         self.canvas = canvas
         self.num = num
         self._title: str | None = None
