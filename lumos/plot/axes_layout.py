@@ -31,6 +31,7 @@ class AxesLayout:
         self._adjustable = "box"
         self._in_layout = True
         self._visible = True
+        self._locator = None  # set_axes_locator: a callable placing the axes at each draw
         #: matplotlib's ``ax.callbacks``: 'xlim_changed' and 'ylim_changed' get the axes
         self.callbacks = CallbackRegistry(("xlim_changed", "ylim_changed", "zlim_changed"))
         self._told_limits: dict = {}
@@ -77,8 +78,13 @@ class AxesLayout:
         self.update_box()
 
     def update_box(self) -> None:
-        """The pixel box from the position, after the aspect (twins share it)."""
-        self.box = self.figure.fraction_to_pixels(self.apply_aspect())
+        """The pixel box from the position (or the axes locator's), after the aspect
+        (twins share it)."""
+        pos = None
+        if self._locator is not None:
+            found = self._locator(self, self.figure.figure.canvas.get_renderer())
+            pos = as_bbox(found, "the axes locator's position")
+        self.box = self.figure.fraction_to_pixels(self.apply_aspect(pos))
         for child in self.children:
             child.box = self.box
 
@@ -103,6 +109,47 @@ class AxesLayout:
     def set_in_layout(self, in_layout: bool) -> None:
         """Whether layout engines place this axes."""
         self._in_layout = bool(in_layout)
+
+    def get_window_extent(self, renderer=None) -> Bbox:
+        """The axes' box in display pixels (from the figure's bottom left), as laid out
+        at the last draw."""
+        return Bbox.from_bounds(*self.box)
+
+    def get_tightbbox(self, renderer=None) -> Bbox:
+        """The axes' box with its decorations (tick labels, labels, title) in display
+        pixels, as laid out at the last draw."""
+        from .layout import tight_box
+
+        return tight_box(self)
+
+    def get_figure(self, root: bool = False):
+        """The (sub)figure holding the axes; ``root=True``: the top figure."""
+        return self.figure.figure if root else self.figure
+
+    # -- locators: mpl_toolkits.axes_grid1 dividers, inset axes ---------------------------
+    def set_axes_locator(self, locator) -> None:
+        """``locator(ax, renderer)`` gives the axes' box (a Bbox in figure fraction) at
+        each draw, as matplotlib's; None: the axes' position."""
+        if locator is not None and not callable(locator):
+            raise TypeError(f"locator: got {type(locator).__name__}, expected a callable "
+                            "locator(ax, renderer) or None")
+        self._locator = locator
+
+    def get_axes_locator(self):
+        return self._locator
+
+    def inset_axes(self, bounds, *, transform=None, **kwargs):
+        """A child axes at ``bounds`` = (x0, y0, width, height) in this axes' fraction
+        (or in ``transform``'s coordinates, e.g. ``ax.transData``); it follows this axes
+        when the layout moves it. Keywords as ``fig.add_axes`` (``projection``,
+        ``sharex``, ``facecolor``, ...)."""
+        box = as_bbox(bounds, "bounds")
+        inset = self.figure.add_axes(self.get_position(), **kwargs)
+        inset.set_axes_locator(_TransformedBoundsLocator(box.bounds, transform or
+                                                         self.transAxes))
+        inset.set_in_layout(False)
+        inset.update_box()
+        return inset
 
     # -- aspect -----------------------------------------------------------------------
     def set_anchor(self, anchor, share: bool = False) -> None:
@@ -305,3 +352,18 @@ def _margin(m, name: str) -> float:
     if not np.isfinite(m) or m <= -0.5:
         raise ValueError(f"{name}: got {m!r}, expected a number > -0.5")
     return m
+
+
+class _TransformedBoundsLocator:
+    """Places an inset axes at ``bounds`` in ``transform``'s coordinates (matplotlib's
+    locator of the same name): the corners go through the transform at each draw."""
+
+    def __init__(self, bounds, transform) -> None:
+        self._bounds = bounds
+        self._transform = transform
+
+    def __call__(self, ax, renderer) -> Bbox:
+        x, y, w, h = self._bounds
+        (x0, y0), (x1, y1) = np.asarray(self._transform.transform(
+            [[x, y], [x + w, y + h]]), dtype=float)
+        return ax.figure.pixels_to_fraction((x0, y0, x1 - x0, y1 - y0))

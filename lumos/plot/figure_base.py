@@ -291,6 +291,11 @@ class FigureBase:
             ax = args[0]
             if ax.figure is not self:
                 raise ValueError("add_axes: got an axes of another figure")
+            if ax not in self.figure.axes_list:  # made as Axes(fig, rect): add it
+                if kwargs:
+                    raise TypeError(f"add_axes: unexpected keyword arguments {sorted(kwargs)} "
+                                    "with an axes")
+                self._attach(ax)
             self.sca(ax)
             return ax
         return self._new_axes(as_bbox(args[0]), where="add_axes", **kwargs)

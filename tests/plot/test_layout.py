@@ -388,3 +388,45 @@ def test_savefig_tight_bbox_crops_and_grows(tmp_path):
     fig.savefig(buf, format="rgba", dpi=100)
     assert len(buf.getvalue()) == 400 * 300 * 4
     lplt.close("all")
+
+
+def _divided(plt):
+    """mpl_toolkits.axes_grid1 dividers and inset axes (axes placed by locators)."""
+    from mpl_toolkits.axes_grid1 import make_axes_locatable
+
+    fig, (ax, ax2) = plt.subplots(1, 2, figsize=(7, 3), dpi=80)
+    im = ax.imshow(np.arange(100.0).reshape(10, 10))
+    cax = make_axes_locatable(ax).append_axes("right", size="5%", pad=0.05)
+    fig.colorbar(im, cax=cax)
+    ax2.plot(np.sin(np.linspace(0, 6, 50)))
+    ax2.set_ylim(-1, 1)
+    inset = ax2.inset_axes([0.55, 0.55, 0.4, 0.4])
+    inset.plot([0, 1], [1, 0])
+    in_data = ax2.inset_axes([5, -0.9, 15, 0.5], transform=ax2.transData)
+    top = make_axes_locatable(ax2).append_axes("top", 0.5, pad=0.1, sharex=ax2)
+    return fig, [ax, cax, ax2, inset, in_data, top]
+
+
+def test_axes_locators_dividers_and_insets_match_matplotlib():
+    boxes = []
+    for plt in (lplt, mplt):
+        fig, axes = _divided(plt)
+        fig.canvas.draw()
+        w, h = fig.canvas.get_width_height()
+        boxes.append([np.array(a.get_position().bounds) * [w, h, w, h] for a in axes])
+        if plt is lplt:
+            ax, cax = axes[:2]
+            assert cax in fig.axes and ax.get_axes_locator() is not None
+            assert ax.get_window_extent().bounds == pytest.approx(tuple(ax.box))
+            tight = ax.get_tightbbox()
+            assert tight.x0 < ax.box[0] and tight.y0 < ax.box[1]  # tick labels
+            # the inset follows its parent when the layout moves it
+            axes[2].set_position([0.6, 0.2, 0.3, 0.6])
+            fig.canvas.draw()
+            x, y, bw, bh = axes[2].box
+            assert axes[3].box == pytest.approx((x + 0.55 * bw, y + 0.55 * bh,
+                                                 0.4 * bw, 0.4 * bh))
+            with pytest.raises(TypeError, match="locator"):
+                ax.set_axes_locator("right")
+        plt.close("all")
+    np.testing.assert_allclose(np.array(boxes[0]), np.array(boxes[1]), atol=1.0)
