@@ -351,6 +351,23 @@ def test_patches_of_figure_and_axes():
     lplt.close("all")
 
 
+def test_translucent_figure_keeps_the_colors_drawn_on_it():
+    """fig.patch.set_alpha(0) with a white face: a half-transparent blue line is
+    (0, 0, 255) at alpha 128 in the picture, as matplotlib's, not whitened."""
+    fig = lplt.figure(figsize=(2, 1), dpi=50)
+    fig.patch.set_alpha(0)
+    ax = lplt.axes((0, 0.1, 1, 0.8), frameon=False)
+    ax.axvline(0.5, linewidth=4, color="blue", alpha=0.5)
+    ax.set_xlim(0, 1)
+    img = fig.render().astype(int)
+    assert tuple(img[25, 50]) == pytest.approx((0, 0, 255, 128), abs=2)
+    assert tuple(img[25, 10]) == (0, 0, 0, 0)
+    fig.patch.set_alpha(0.5)  # half-transparent white under the line
+    img = fig.render().astype(int)
+    assert tuple(img[25, 10]) == pytest.approx((255, 255, 255, 128), abs=2)
+    lplt.close("all")
+
+
 def test_invisible_axes_are_not_drawn():
     fig, axs = lplt.subplots(1, 2, figsize=(4, 2), dpi=50)
     axs[1].set_facecolor("red")
