@@ -680,7 +680,9 @@ class Axes(AxesLayout, PlottingMixin, ArtistAPI):
         return self.yaxis.ticks()[0]
 
     def set_aspect(self, aspect, adjustable=None, anchor=None) -> None:
-        """'auto', 'equal' or a number (y unit / x unit on screen), shrinking the box."""
+        """'auto', 'equal' or a number (y unit / x unit on screen); ``adjustable``: 'box'
+        (the box shrinks, the default) or 'datalim' (the limits grow); ``anchor``: where
+        a shrunk box sits."""
         if aspect == "equal":
             aspect = 1.0
         if aspect != "auto":
@@ -692,6 +694,10 @@ class Axes(AxesLayout, PlottingMixin, ArtistAPI):
             if not np.isfinite(aspect) or aspect <= 0:
                 raise ValueError(f"aspect: got {aspect!r}, expected a positive number")
         self.aspect = aspect
+        if adjustable is not None:
+            self.set_adjustable(adjustable)
+        if anchor is not None:
+            self.set_anchor(anchor)
 
     def get_aspect(self):
         return self.aspect
@@ -737,20 +743,43 @@ class Axes(AxesLayout, PlottingMixin, ArtistAPI):
         self.frame_on = bool(on)
 
     def axis(self, arg=None):
-        """``axis('off')``, ``axis('equal')``, ``axis([x0, x1, y0, y1])``."""
+        """matplotlib's ``axis``: 'off'/'on', 'equal' (equal units, limits widened),
+        'scaled' and 'image' (equal units, box shrunk), 'square' (and equal ranges),
+        'tight' (limits fit the data, then frozen), 'auto', or ``[x0, x1, y0, y1]``;
+        returns the limits."""
         if arg in ("off", False):
             self.axison = False
         elif arg in ("on", True):
             self.axison = True
-        elif arg in ("equal", "scaled", "image"):
-            self.set_aspect("equal")
-        elif arg == "tight":
-            self.margins(0, 0)
+        elif isinstance(arg, str):
+            if arg not in ("equal", "tight", "scaled", "auto", "image", "square"):
+                raise ValueError(f"arg: got {arg!r}, expected 'on', 'off', 'equal', 'tight', "
+                                 "'scaled', 'auto', 'image', 'square' or [x0, x1, y0, y1]")
+            self.set_aspect("auto")
+            self.autoscale(True)  # fits the data now (margins kept, as matplotlib's)
+            if arg == "equal":
+                self.set_aspect("equal", adjustable="datalim")
+            elif arg != "auto":
+                if arg != "tight":
+                    self.set_aspect("equal", adjustable="box", anchor="C")
+                self.set_autoscale_on(False)
+                if arg == "square":
+                    (x0, x1), (y0, y1) = self.get_xlim(), self.get_ylim()
+                    side = max(abs(x1 - x0), abs(y1 - y0))
+                    self.set_xlim(x0, x0 + side * np.sign(x1 - x0))
+                    self.set_ylim(y0, y0 + side * np.sign(y1 - y0))
         elif arg is not None:
             x0, x1, y0, y1 = arg
             self.set_xlim(x0, x1)
             self.set_ylim(y0, y1)
         return (*self.get_xlim(), *self.get_ylim())
+
+    def set_autoscale_on(self, b: bool) -> None:
+        """Whether limits follow the data (both axes)."""
+        self.xaxis.limits.auto = self.yaxis.limits.auto = bool(b)
+
+    def get_autoscale_on(self) -> bool:
+        return self.xaxis.limits.auto and self.yaxis.limits.auto
 
     def cla(self) -> None:
         """Remove every artist and reset the axes."""

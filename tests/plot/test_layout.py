@@ -447,3 +447,32 @@ def test_axes_locators_dividers_and_insets_match_matplotlib():
                 ax.set_axes_locator("right")
         plt.close("all")
     np.testing.assert_allclose(np.array(boxes[0]), np.array(boxes[1]), atol=1.0)
+
+
+@pytest.mark.parametrize("mode", ["tight", "image", "scaled", "equal", "square", "auto"])
+def test_axis_modes_frame_as_matplotlib(mode):
+    """axis('equal') widens the limits (the box stays), 'scaled'/'image' shrink the box,
+    'tight' keeps the margins and freezes the limits, as matplotlib's."""
+    got = []
+    for plt in (lplt, mplt):
+        fig, ax = plt.subplots(figsize=(6, 4), dpi=50)
+        ax.plot([0, 10], [0, 5])
+        ax.axis(mode)
+        fig.canvas.draw()
+        got.append((*ax.get_xlim(), *ax.get_ylim(), *ax.get_position().bounds,
+                    ax.get_autoscale_on(), ax.get_adjustable()))
+        plt.close(fig)
+    np.testing.assert_allclose(got[0][:8], got[1][:8], atol=2e-3)
+    assert got[0][8:] == got[1][8:]
+
+
+def test_set_aspect_takes_adjustable_and_anchor():
+    fig, ax = lplt.subplots(figsize=(6, 4), dpi=50)
+    ax.plot([0, 1], [0, 1])
+    ax.set_aspect("equal", adjustable="datalim", anchor="W")
+    assert ax.get_adjustable() == "datalim" and ax.get_anchor() == "W"
+    with pytest.raises(ValueError, match="adjustable"):
+        ax.set_aspect(1, adjustable="boxes")
+    with pytest.raises(ValueError, match="arg"):
+        ax.axis("tigth")
+    lplt.close(fig)
