@@ -52,6 +52,12 @@ __all__ = [
     "StrMethodFormatter", "Circle", "Polygon", "Rectangle", "cycler",
 ]
 
+if "matplotlib" in sys.modules:
+    # matplotlib.pyplot's import makes ``mpl.style`` reachable; scripts that swapped
+    # only their pyplot import still call ``mpl.style.use`` (whose values figures take
+    # up: style.sync_from_matplotlib). lumos never imports matplotlib itself.
+    import matplotlib.style  # noqa: F401
+
 _figures: dict[int, Figure] = {}
 _images: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # figure -> current image
 _made_with: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # axes -> subplot kw

@@ -30,7 +30,7 @@ from .layout import (
     tight_box,
 )
 from .overlay import Overlay
-from .style import rcParams
+from .style import rcParams, sync_from_matplotlib
 
 _RASTER = ("png", "rgba", "raw")
 
@@ -54,6 +54,7 @@ class Figure(FigureBase):
     def __init__(self, figsize=None, dpi: float | None = None, *, facecolor=None,
                  edgecolor=None, linewidth: float = 0.0, frameon=None, subplotpars=None,
                  tight_layout=None, constrained_layout=None, layout=None) -> None:
+        sync_from_matplotlib()  # what the script set in matplotlib's rcParams
         figsize = rcParams["figure.figsize"] if figsize is None else figsize
         try:
             fw, fh = (float(v) for v in figsize)

@@ -11,6 +11,7 @@ other than its default warns once, naming it. ``rc("lines", linewidth=2)``,
 from __future__ import annotations
 
 import contextlib
+import sys
 import warnings
 
 from ..colors import TAB10
@@ -344,6 +345,35 @@ def rc_context(rc: dict | None = None, fname=None):
     finally:
         dict.clear(rcParams)
         rcParams._restore(saved)
+
+
+# matplotlib's rcParams values as last seen by sync_from_matplotlib (key -> value)
+_MPL_SEEN: dict = {}
+
+
+def sync_from_matplotlib() -> None:
+    """Values a script set in matplotlib's own rcParams (``mpl.rcParams[...] = ...``,
+    ``mpl.rc(...)``, ``mpl.style.use(...)``) since the last look are set in lumos's:
+    a script that swapped only its pyplot import keeps its styling. Only when the
+    script imported matplotlib (lumos never imports it for this); figures call it."""
+    mpl = sys.modules.get("matplotlib")
+    params = getattr(mpl, "rcParams", None)
+    if params is None:
+        return
+    if not _MPL_SEEN:  # first look: what differs from matplotlib's defaults
+        _MPL_SEEN.update(dict.items(getattr(mpl, "rcParamsDefault", {})))
+    changed = {}
+    for key, value in dict.items(params):
+        if _is_inert(key) or key not in DEFAULTS or _same(value, _MPL_SEEN.get(key)):
+            continue
+        _MPL_SEEN[key] = value
+        changed[key] = value
+    for key, value in changed.items():
+        try:
+            rcParams[key] = value
+        except (KeyError, ValueError, TypeError) as exc:
+            warnings.warn(f"matplotlib's rcParams[{key!r}] = {value!r}: lumos cannot use it "
+                          f"({exc})", UserWarning, stacklevel=3)
 
 
 _FONT_SCALE = {"xx-small": 0.579, "x-small": 0.694, "small": 0.833, "medium": 1.0,

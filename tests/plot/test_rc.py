@@ -142,3 +142,25 @@ def test_styles_without_ticks_draw():
         fig.canvas.draw()
         image = fig.canvas.render()
     assert image.shape[:2] == (100, 150) and (image[..., :3] < 128).any()
+
+
+def test_matplotlibs_own_rcparams_reach_lumos_figures():
+    """A script that sets matplotlib's rcParams (mpl.rc, mpl.rcParams, mpl.style) and
+    swapped only its pyplot import gets that styling; contexts restore."""
+    mpl = pytest.importorskip("matplotlib")
+    import matplotlib.style
+
+    with mpl.rc_context():
+        mpl.rc("lines", linewidth=4)
+        mpl.rcParams["font.size"] = 7
+        fig, ax = plt.subplots()
+        assert ax.plot([0, 1])[0].get_linewidth() == 4 and rcParams["font.size"] == 7
+        with mpl.rc_context({"lines.linewidth": 1}):
+            assert plt.subplots()[1].plot([1])[0].get_linewidth() == 1
+        assert plt.subplots()[1].plot([1])[0].get_linewidth() == 4
+        with matplotlib.style.context("ggplot"):
+            plt.figure()
+            assert rcParams["axes.facecolor"] == "#E5E5E5"
+    plt.figure()  # matplotlib's values are back: so are lumos's
+    assert rcParams["lines.linewidth"] == 1.5 and rcParams["font.size"] == 10
+    assert rcParams["axes.facecolor"] == "white"
