@@ -627,8 +627,7 @@ class Axes(AxesLayout, PlottingMixin, ArtistAPI):
                     labelleft=None, labelright=None) -> None:
         """matplotlib's ``tick_params``: sizes in points, ``direction`` 'in', 'out' or
         'inout', ``labelrotation`` in degrees, ``bottom=False`` hides the ticks and
-        ``labelbottom=False`` their labels. ``length`` and ``width`` set the ticks ``which``
-    names; the other styles apply to minor and major ticks alike."""
+        ``labelbottom=False`` their labels. Minor ticks follow the major style."""
         from .. import colors as colormod
 
         if axis not in ("x", "y", "both"):
@@ -644,15 +643,10 @@ class Axes(AxesLayout, PlottingMixin, ArtistAPI):
                 ax_.tick_size = textmod.points(labelsize)
             if rotation is not None:
                 ax_.tick_rotation = float(rotation)
-            # lengths and widths of the ticks ``which`` names; the rest styles both
-            if length is not None and which != "minor":
+            if length is not None:
                 ax_.tick_length = float(length)
-            if length is not None and which != "major":
-                ax_.minor_length = float(length)
-            if width is not None and which != "minor":
+            if width is not None:
                 ax_.tick_width = float(width)
-            if width is not None and which != "major":
-                ax_.minor_width = float(width)
             if pad is not None:
                 ax_.tick_pad = float(pad)
             if direction is not None:

@@ -53,12 +53,10 @@ class Axis:
         self.tick_ha: str | None = None  # tick label alignment; None: by position
         self.tick_color = rcParams[f"{name}tick.color"]
         self.tick_label_color = rcParams[f"{name}tick.color"]
-        self.tick_length = float(rcParams[f"{name}tick.major.size"])  # points
-        self.tick_width = float(rcParams[f"{name}tick.major.width"])  # points
-        self.tick_pad = float(rcParams[f"{name}tick.major.pad"])  # points
-        self.tick_direction = rcParams[f"{name}tick.direction"]
-        self.minor_length = float(rcParams[f"{name}tick.minor.size"])  # points
-        self.minor_width = float(rcParams[f"{name}tick.minor.width"])  # points
+        self.tick_length = float(rcParams["xtick.major.size"])  # points
+        self.tick_width = float(rcParams["xtick.major.width"])  # points
+        self.tick_pad = float(rcParams["xtick.major.pad"])  # points
+        self.tick_direction = "out"
         self.ticks_visible = True
         self._set_default_ticker()
 

@@ -29,9 +29,12 @@ class TickLayout:
         c, s = abs(np.cos(np.radians(axis.tick_rotation))), abs(np.sin(np.radians(
             axis.tick_rotation)))
         self.widths, self.heights = w * c + h * s, w * s + h * c
+        # minor ticks keep their rc ratio to the major length (styles may set sizes 0)
+        major_rc = float(rcParams["xtick.major.size"])
+        scale = axis.tick_length / major_rc if major_rc > 0 else 1.0
         outward = {"out": 1.0, "inout": 0.5, "in": 0.0}[axis.tick_direction]
         self.major_len = fig.points_to_pixels(axis.tick_length)
-        self.minor_len = fig.points_to_pixels(axis.minor_length)
+        self.minor_len = fig.points_to_pixels(rcParams["xtick.minor.size"]) * scale
         self.outside = self.major_len * outward if axis.ticks_visible else 0.0
         self.direction = outward
         self.pad = fig.points_to_pixels(axis.tick_pad)
@@ -168,11 +171,12 @@ def draw_rectilinear_frame(ax, ov) -> None:
         for name, spine in ax.spines.items():
             if spine.get_visible():
                 ov.line(ends[name], spine.color, fig.points_to_pixels(spine.linewidth))
+    minor_ratio = rcParams["xtick.minor.width"] / rcParams["xtick.major.width"]
     for axis in (ax.xaxis, ax.yaxis):
         if not axis.visible:
             continue
-        _draw_axis(ax, axis, TickLayout(ax, axis), ov, fig.points_to_pixels(axis.tick_width),
-                   fig.points_to_pixels(axis.minor_width))
+        tick_w = fig.points_to_pixels(axis.tick_width)
+        _draw_axis(ax, axis, TickLayout(ax, axis), ov, tick_w, tick_w * minor_ratio)
 
 
 def text_box(ov, text: str, x: float, y: float, size: float, ha: str, va: str, bold: bool,

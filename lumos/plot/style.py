@@ -52,10 +52,8 @@ lines.linestyle lines.linewidth lines.marker lines.markeredgewidth lines.markers
 patch.edgecolor patch.facecolor patch.force_edgecolor patch.linewidth pcolor.shading
 polaraxes.grid savefig.bbox savefig.dpi savefig.edgecolor savefig.facecolor
 savefig.format savefig.pad_inches savefig.transparent svg.fonttype text.color text.usetex
-xtick.color xtick.direction xtick.labelsize xtick.major.pad xtick.major.size
-xtick.major.width xtick.minor.size xtick.minor.width ytick.color ytick.direction
-ytick.labelsize ytick.major.pad ytick.major.size ytick.major.width ytick.minor.size
-ytick.minor.width
+xtick.color xtick.labelsize xtick.major.pad xtick.major.size xtick.major.width
+xtick.minor.size xtick.minor.width ytick.color ytick.labelsize
 """.split())
 
 # keys about GUIs, backends and files lumos does not write: setting them changes

@@ -164,22 +164,3 @@ def test_matplotlibs_own_rcparams_reach_lumos_figures():
     plt.figure()  # matplotlib's values are back: so are lumos's
     assert rcParams["lines.linewidth"] == 1.5 and rcParams["font.size"] == 10
     assert rcParams["axes.facecolor"] == "white"
-
-
-def test_tick_keys_per_axis_and_tick_params_which():
-    from lumos.plot.decorations import TickLayout
-
-    with plt.rc_context({"ytick.direction": "in", "ytick.major.size": 8,
-                         "xtick.minor.size": 3, "ytick.minor.width": 0.2}):
-        fig, ax = plt.subplots(dpi=72)
-    assert ax.yaxis.tick_direction == "in" and ax.xaxis.tick_direction == "out"
-    assert ax.yaxis.tick_length == 8 and ax.xaxis.tick_length == 3.5
-    assert ax.yaxis.minor_width == 0.2 and ax.xaxis.minor_width == 0.6
-    y, x = TickLayout(ax, ax.yaxis), TickLayout(ax, ax.xaxis)
-    assert y.outside == 0 and y.major_len == pytest.approx(8)  # inward: no room outside
-    assert x.minor_len == pytest.approx(3)  # drawn after the context: its values kept
-    ax.tick_params(which="minor", length=5, width=2)
-    assert ax.xaxis.minor_length == 5 and ax.xaxis.minor_width == 2
-    assert ax.xaxis.tick_length == 3.5 and ax.xaxis.tick_width == 0.8
-    ax.tick_params(axis="x", which="both", length=6)
-    assert ax.xaxis.minor_length == ax.xaxis.tick_length == 6 and ax.yaxis.tick_length == 8
