@@ -207,15 +207,20 @@ class Axis:
         return bool(self.show_labels and ticks.offset and len(ticks.labels))
 
     # ticks
+    def tick_room(self) -> tuple[float, bool]:
+        """Pixels along the axis and whether its labels stack vertically: how many ticks
+        fit (3D axes count every axis as matplotlib's do, by the box width)."""
+        box = self.axes.box
+        return (box[2], False) if self.name == "x" else (box[3], self.name == "y")
+
     def ticks(self) -> tuple[np.ndarray, list[str], np.ndarray, str]:
         """(major values, labels, minor values, offset text) inside the view."""
         lo, hi = self.get_view_interval()
-        box = self.axes.box
-        length = box[2] if self.name == "x" else box[3]
+        length, vertical = self.tick_room()
         font_px = self.axes.figure.points_to_pixels(self.tick_size)
         for locator in (self.major_locator, self.minor_locator):
             if hasattr(locator, "tick_space"):
-                locator.tick_space = ticker.tick_space(length, font_px, self.name == "y")
+                locator.tick_space = ticker.tick_space(length, font_px, vertical)
         log = self.scale.name == "log"
         major = ticker.visible(self.major_locator.tick_values(lo, hi), lo, hi, log=log)
         labels = list(self.major_formatter.format_ticks(major, lo, hi)) if major.size else []

@@ -112,8 +112,10 @@ class FigureBase:
         cls = projection_class(projection, polar)
         kwargs = {_AXES_ALIASES.get(k, k): v for k, v in kwargs.items()}
         label = kwargs.pop("label", None)
+        # keywords of the projection's constructor (3D axes: elev=, azim=, ...)
+        init = {k: kwargs.pop(k) for k in getattr(cls, "init_keywords", ()) if k in kwargs}
         check_properties(cls, kwargs, where)
-        ax = cls(self, spec, sharex=sharex, sharey=sharey)
+        ax = cls(self, spec, sharex=sharex, sharey=sharey, **init)
         self._attach(ax)
         if label is not None:
             ax.set_label(label)

@@ -34,6 +34,8 @@ _LUMOS_KINDS = {"figure.frontends": "strlist", "axes.axisbelow": "bool|line",
 
 #: keys lumos reads: a value set there changes the picture (or the output)
 HONOURED = frozenset("""
+axes3d.depthshade axes3d.depthshade_minalpha axes3d.grid axes3d.xaxis.panecolor
+axes3d.yaxis.panecolor axes3d.zaxis.panecolor axes.zmargin
 axes.axisbelow axes.edgecolor axes.facecolor axes.grid axes.labelcolor axes.labelpad
 axes.labelsize axes.linewidth axes.prop_cycle axes.spines.bottom axes.spines.left
 axes.spines.right axes.spines.top axes.titlecolor axes.titlepad axes.titlesize
