@@ -33,6 +33,7 @@ def update(phase):
 anim = FuncAnimation(fig, update, frames=phases, interval=50, blit=True)
 with tempfile.TemporaryDirectory() as tmp:
     anim.save(Path(tmp) / "wave.gif", writer="pillow", fps=20)
+    anim.pause()  # the movie is written: no timer keeps stepping it (on any backend)
     from PIL import Image
 
     with Image.open(Path(tmp) / "wave.gif") as gif:
