@@ -18,6 +18,8 @@ _SUBMODULES = {"collections", "colors", "geometry", "gpu", "io", "isosurface", "
                "patches", "path", "plot", "pyplot", "scene", "shaders", "transforms", "visuals"}
 # name -> the module defining it (lumos.plot.figure the module stays what its name says)
 _NAMES = {"Figure": "plot", "figure": "plot.figure", "subplots": "plot",
+          "rcParams": "plot.style", "rc": "plot.style", "rc_context": "plot.style",
+          "rcdefaults": "plot.style",
           "marching_cubes": "isosurface", "Molecule": "molecule", "read_molecule": "molecule"}
 
 

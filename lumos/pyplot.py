@@ -2,18 +2,28 @@
 
 >>> import lumos.pyplot as plt
 >>> plt.plot([1, 2, 3], "r--o", label="a"); plt.legend(); plt.savefig("x.png")
+
+Figures are numbered (or labelled) as matplotlib's; the current figure and axes
+(``gcf``, ``gca``) take the module-level calls. Plotting functions (``plt.plot``,
+``plt.scatter``, ...) call the current axes' method of the same name.
 """
 
 from __future__ import annotations
 
 import functools
 import sys
-import time
+import weakref
 
+from cycler import cycler
+
+from . import colors as _colors
+from .plot import stylesheets as style
 from .plot.axes import Axes
-from .plot.figure import Figure
+from .plot.canvas import FigureManager
+from .plot.figure import Figure, figaspect
+from .plot.gridspec import GridSpec
 from .plot.patches import Circle, Polygon, Rectangle  # matplotlib's pyplot has these too
-from .plot.style import rcParams
+from .plot.style import rc, rc_context, rcdefaults, rcParams
 from .plot.ticker import (  # matplotlib's pyplot re-exports these
     AutoMinorLocator,
     FixedLocator,
@@ -29,45 +39,92 @@ from .plot.ticker import (  # matplotlib's pyplot re-exports these
 )
 
 __all__ = [
-    "annotate", "axes", "axhline", "axhspan", "axis", "axvline", "axvspan", "bar", "barh", "cla",
-    "clf", "close", "colorbar", "contour", "contourf", "errorbar", "figure", "fill", "fill_between",
-    "gca", "gcf", "get_fignums", "grid", "hist", "imshow", "legend", "pause", "pcolormesh",
-    "plot", "quiver", "rcParams", "savefig", "scatter", "semilogx", "semilogy", "loglog",
-    "show", "stem", "step", "subplot", "subplots", "suptitle", "text", "tight_layout", "title",
+    "Axes", "Figure", "GridSpec", "axes", "axis", "cla", "clf", "clim", "close", "colorbar",
+    "connect", "delaxes", "disconnect", "draw", "figaspect", "figimage", "figlegend",
+    "fignum_exists", "figtext", "figure", "gca", "gcf", "get_cmap", "get_figlabels",
+    "get_fignums", "gci", "ioff", "ion", "isinteractive", "margins", "matshow", "pause", "rc",
+    "rc_context", "rcdefaults", "rcParams", "savefig", "sca", "set_cmap", "setp", "show",
+    "style", "subplot", "subplot2grid", "subplot_mosaic", "subplots", "subplots_adjust",
+    "suptitle", "supxlabel", "supylabel", "tight_layout", "title", "twinx", "twiny",
     "xlabel", "xlim", "xscale", "xticks", "ylabel", "ylim", "yscale", "yticks",
-    "setp", "subplots_adjust", "AutoMinorLocator", "FixedLocator", "FormatStrFormatter",
-    "FuncFormatter", "LogLocator", "MaxNLocator", "MultipleLocator", "NullFormatter",
-    "NullLocator", "ScalarFormatter", "StrMethodFormatter", "Circle", "Polygon", "Rectangle",
-    "matshow", "acorr", "angle_spectrum", "axline", "bar_label", "barbs", "boxplot",
-    "broken_barh", "clabel", "cohere", "csd", "ecdf", "eventplot", "fill_betweenx", "hexbin",
-    "hist2d", "hlines", "magnitude_spectrum", "pcolor", "phase_spectrum", "pie", "pie_label",
-    "psd", "quiverkey", "specgram", "spy", "stackplot", "stairs", "streamplot", "table",
-    "tricontour", "tricontourf", "tripcolor", "triplot", "violinplot", "vlines", "xcorr",
+    "AutoMinorLocator", "FixedLocator", "FormatStrFormatter", "FuncFormatter", "LogLocator",
+    "MaxNLocator", "MultipleLocator", "NullFormatter", "NullLocator", "ScalarFormatter",
+    "StrMethodFormatter", "Circle", "Polygon", "Rectangle", "cycler",
 ]
 
+if "matplotlib" in sys.modules:
+    # matplotlib.pyplot's import makes ``mpl.style`` reachable; scripts that swapped
+    # only their pyplot import still call ``mpl.style.use`` (whose values figures take
+    # up: style.sync_from_matplotlib). lumos never imports matplotlib itself.
+    import matplotlib.style  # noqa: F401
+
 _figures: dict[int, Figure] = {}
+_images: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # figure -> current image
+_made_with: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # axes -> subplot kw
+_labels: dict[int, str] = {}
 _current: Figure | None = None
+_interactive = False
 
 
-def figure(num: int | None = None, figsize=None, dpi=None, facecolor=None,
-           clear: bool = False, **kwargs) -> Figure:
-    """Make a new figure, or make figure ``num`` current."""
+# -- figures ------------------------------------------------------------------------------
+def figure(num=None, figsize=None, dpi=None, *, facecolor=None, edgecolor=None,
+           frameon: bool = True, FigureClass: type = Figure, clear: bool = False,  # noqa: N803
+           **kwargs) -> Figure:
+    """A new figure, or figure ``num`` (a number, a label or a Figure) made current.
+
+    ``FigureClass`` (a subclass of lumos's Figure) makes the figure; ``clear`` empties
+    an existing one; other keywords (``layout``, ``tight_layout``, ...) go to it."""
     global _current
-    if num is not None and num in _figures:
-        _current = _figures[num]
+    if isinstance(num, Figure):
+        if num.number is None or _figures.get(num.number) is not num:
+            _register(num, None)
+        _current = num
         if clear:
-            _current.clf()
-        return _current
-    fig = Figure(figsize=figsize, dpi=dpi, facecolor=facecolor, **kwargs)
+            num.clf()
+        return num
+    if isinstance(num, str):
+        number = next((n for n, lab in _labels.items() if lab == num), None)
+        label, num = num, number
+    else:
+        label = None
+    if num is not None:
+        if isinstance(num, bool) or not isinstance(num, int) or num < 1:
+            raise ValueError(f"num: got {num!r}, expected a figure number >= 1, a label or "
+                             "a Figure")
+        if num in _figures:
+            _current = _figures[num]
+            if clear:
+                _current.clf()
+            return _current
+    if not (isinstance(FigureClass, type) and issubclass(FigureClass, Figure)):
+        raise TypeError(f"FigureClass: got {FigureClass!r}, expected a subclass of "
+                        "lumos.plot.Figure")
+    fig = FigureClass(figsize=figsize, dpi=dpi, facecolor=facecolor, edgecolor=edgecolor,
+                      frameon=frameon, **kwargs)
+    _register(fig, num)
+    if label is not None:
+        _labels[fig.number] = label
+    return fig
+
+
+def _register(fig: Figure, num: int | None) -> None:
+    global _current
     fig.number = num if num is not None else max(_figures, default=0) + 1
+    fig.canvas.manager = FigureManager(fig.canvas, fig.number)
     _figures[fig.number] = fig
     _current = fig
-    return fig
+    if _interactive:
+        fig.show(block=False)
 
 
 def gcf() -> Figure:
     """The current figure (made if there is none)."""
     return _current if _current is not None else figure()
+
+
+def get_current_fig_manager() -> FigureManager:
+    """The current figure's manager (its window title)."""
+    return gcf().canvas.manager
 
 
 def gca() -> Axes:
@@ -78,159 +135,269 @@ def gca() -> Axes:
 def sca(ax: Axes) -> None:
     """Make ``ax`` (and its figure) current."""
     global _current
-    _current = ax.figure
-    ax.figure.sca(ax)
+    root = ax.figure.figure
+    if root.number is None or _figures.get(root.number) is not root:
+        _register(root, None)
+    _current = root
+    root.sca(ax)
 
 
-def subplots(nrows: int = 1, ncols: int = 1, figsize=None, dpi=None, sharex=False,
-             sharey=False, squeeze: bool = True, subplot_kw: dict | None = None, **kwargs):
+def gci():
+    """The current image (the last image, mesh, contour or scatter made through pyplot
+    in the current figure), or None."""
+    fig = _current
+    if fig is None:
+        return None
+    im = _images.get(fig)
+    if im is None or getattr(im, "axes", None) not in fig.axes:
+        return None
+    return im
+
+
+def sci(im) -> None:
+    """Make ``im`` the current image (what ``colorbar``, ``clim`` and ``set_cmap`` use)."""
+    _images[gcf()] = im
+
+
+def fignum_exists(num) -> bool:
+    return num in _figures or num in _labels.values()
+
+
+def get_fignums() -> list[int]:
+    return sorted(_figures)
+
+
+def get_figlabels() -> list[str]:
+    return [_labels.get(n, "") for n in sorted(_figures)]
+
+
+def close(fig=None) -> None:
+    """Close the current figure, a figure, a number, a label, or ``'all'``."""
+    global _current
+    if fig == "all":
+        targets = list(_figures.values())
+    elif fig is None:
+        targets = [_current] if _current is not None else []
+    elif isinstance(fig, Figure):
+        targets = [fig]
+    elif isinstance(fig, str):
+        targets = [_figures[n] for n, lab in _labels.items() if lab == fig and n in _figures]
+    elif isinstance(fig, int) and not isinstance(fig, bool):
+        targets = [_figures[fig]] if fig in _figures else []
+    else:
+        raise TypeError(f"fig: got {type(fig).__name__}, expected a Figure, a number, a "
+                        "label, 'all' or None")
+    for f in targets:
+        _figures.pop(f.number, None)
+        _labels.pop(f.number, None)
+        f.canvas.events.emit(_close_event())
+        f.canvas.close()
+    if _current in targets:
+        _current = _figures[max(_figures)] if _figures else None
+
+
+def _close_event():
+    from .scene.events import Event
+
+    return Event("close")
+
+
+def clf() -> None:
+    """Clear the current figure."""
+    gcf().clf()
+
+
+def cla() -> None:
+    """Clear the current axes."""
+    gca().cla()
+
+
+def delaxes(ax: Axes | None = None) -> None:
+    ax = gca() if ax is None else ax
+    ax.figure.delaxes(ax)
+
+
+# -- axes -------------------------------------------------------------------------------
+def subplots(nrows: int = 1, ncols: int = 1, *, sharex=False, sharey=False,
+             squeeze: bool = True, width_ratios=None, height_ratios=None,
+             subplot_kw: dict | None = None, gridspec_kw: dict | None = None, **fig_kw):
     """``fig, ax = plt.subplots()``; ``fig, axs = plt.subplots(2, 2, sharex=True)``;
-    ``subplot_kw=dict(projection="polar")`` makes every axes polar."""
-    fig = figure(figsize=figsize, dpi=dpi, **kwargs)
+    figure keywords (``figsize``, ``layout``, ...) make the figure."""
+    fig = figure(**fig_kw)
     axs = fig.subplots(nrows, ncols, sharex=sharex, sharey=sharey, squeeze=squeeze,
-                       subplot_kw=subplot_kw)
+                       width_ratios=width_ratios, height_ratios=height_ratios,
+                       subplot_kw=subplot_kw, gridspec_kw=gridspec_kw)
     fig.sca(axs if isinstance(axs, Axes) else axs.flat[0])  # matplotlib's choice
     return fig, axs
 
 
 def subplot(*args, **kwargs) -> Axes:
-    """``plt.subplot(2, 1, 1)``, ``plt.subplot(211)``, ``plt.subplot(projection="polar")``:
-    make that axes current (created on first use)."""
-    return gcf().add_subplot(*args, **kwargs)
+    """``plt.subplot(2, 1, 1)``, ``plt.subplot(211)``, ``plt.subplot(gs[0, :])``: the axes
+    in that cell made current: the one there already when no keywords differ, else a
+    new one (matplotlib's rule)."""
+    fig = gcf()
+    key = fig.subplotspec_from_args(*args)
+    for ax in fig.axes:
+        if ax.get_subplotspec() == key and ax.role == "main" and (
+                not kwargs or _made_with.get(ax) == kwargs):
+            break
+    else:
+        ax = fig.add_subplot(key, **kwargs)
+        _made_with[ax] = dict(kwargs)
+    fig.sca(ax)
+    return ax
+
+
+def subplot2grid(shape, loc, rowspan: int = 1, colspan: int = 1, fig=None,
+                 **kwargs) -> Axes:
+    """An axes at ``loc`` = (row, col) of a ``shape`` = (nrows, ncols) grid, spanning
+    ``rowspan`` × ``colspan`` cells."""
+    fig = gcf() if fig is None else fig
+    rows, cols = shape
+    gs = fig.gridspec_with(int(rows), int(cols))
+    ax = fig.add_subplot(gs.new_subplotspec(loc, rowspan=rowspan, colspan=colspan),
+                         **kwargs)
+    fig.sca(ax)
+    return ax
+
+
+def subplot_mosaic(mosaic, *, sharex: bool = False, sharey: bool = False,
+                   width_ratios=None, height_ratios=None, empty_sentinel=".",
+                   subplot_kw=None, gridspec_kw=None, per_subplot_kw=None, **fig_kw):
+    """``fig, axd = plt.subplot_mosaic("AB;CC")``: a new figure and ``{label: axes}``."""
+    fig = figure(**fig_kw)
+    axd = fig.subplot_mosaic(mosaic, sharex=sharex, sharey=sharey, width_ratios=width_ratios,
+                             height_ratios=height_ratios, empty_sentinel=empty_sentinel,
+                             subplot_kw=subplot_kw, gridspec_kw=gridspec_kw,
+                             per_subplot_kw=per_subplot_kw)
+    return fig, axd
 
 
 def axes(arg=None, **kwargs) -> Axes:
-    """``plt.axes()``: a new axes filling the current figure (``projection=``, ``polar=``
-    and Axes properties as for ``subplot``); ``plt.axes(ax)`` makes ``ax`` current.
-    Axes at an explicit rectangle are not supported (lumos lays axes out itself)."""
+    """``plt.axes()``: a new axes filling the default cell; ``plt.axes((left, bottom,
+    width, height))``: one at that rectangle (figure fraction); ``plt.axes(ax)``: make
+    ``ax`` current. ``projection``, ``polar``, ``facecolor`` and Axes properties."""
+    fig = gcf()
     if isinstance(arg, Axes):
         sca(arg)
         return arg
-    if arg is not None:
-        raise TypeError(f"arg: got {arg!r}, expected None or an Axes (lumos places axes in "
-                        "a grid; rectangles are not supported)")
-    return gcf().add_subplot(1, 1, 1, **kwargs)
+    if arg is None:
+        return fig.add_subplot(**kwargs)
+    return fig.add_axes(arg, **kwargs)
+
+
+def twinx(ax: Axes | None = None) -> Axes:
+    """A second y axis on the right of ``ax`` (the current axes), made current."""
+    twin = (gca() if ax is None else ax).twinx()
+    twin.figure.sca(twin)
+    return twin
+
+
+def twiny(ax: Axes | None = None) -> Axes:
+    twin = (gca() if ax is None else ax).twiny()
+    twin.figure.sca(twin)
+    return twin
+
+
+# -- calls on the current axes ---------------------------------------------------------------
+# matplotlib's pyplot functions that call the current axes' method of the same name
+_AXES_FUNCTIONS = frozenset("""
+acorr angle_spectrum annotate arrow autoscale axhline axhspan axline axvline axvspan bar
+bar_label barbs barh boxplot broken_barh cla clabel cohere contour contourf csd ecdf
+errorbar eventplot fill fill_between fill_betweenx grid hexbin hist hist2d hlines imshow
+legend locator_params loglog magnitude_spectrum matshow minorticks_off minorticks_on pcolor
+pcolormesh phase_spectrum pie pie_label plot psd quiver quiverkey scatter semilogx semilogy specgram
+spy stackplot stairs stem step streamplot table text tick_params ticklabel_format tricontour
+tricontourf tripcolor triplot violinplot vlines xcorr
+""".split())
+# those whose result becomes the current image (colorbar, clim, set_cmap)
+_IMAGE_FUNCTIONS = frozenset("contour contourf hexbin hist2d imshow matshow pcolor "
+                             "pcolormesh scatter spy tricontour tricontourf tripcolor".split())
 
 
 def _on_axes(name: str):
-    method = getattr(Axes, name, None)
+    method = getattr(Axes, name)
 
+    @functools.wraps(method)
     def call(*args, **kwargs):
-        return getattr(gca(), name)(*args, **kwargs)
+        out = getattr(gca(), name)(*args, **kwargs)
+        if name in _IMAGE_FUNCTIONS:
+            image = out[-1] if name == "hist2d" and isinstance(out, tuple) else out
+            if hasattr(image, "norm") and hasattr(image, "cmap"):
+                sci(image)
+        return out
 
-    call.__name__ = name
-    call.__doc__ = f"``gca().{name}(...)``" + (f": {method.__doc__}" if method else "")
+    call.__doc__ = f"``gca().{name}(...)``" + (f": {method.__doc__}" if method.__doc__ else "")
     return call
 
 
-plot = _on_axes("plot")
-scatter = _on_axes("scatter")
-imshow = _on_axes("imshow")
-step = _on_axes("step")
-text = _on_axes("text")
-grid = _on_axes("grid")
-legend = _on_axes("legend")
-axis = _on_axes("axis")
-cla = _on_axes("cla")
-contour = _on_axes("contour")
-contourf = _on_axes("contourf")
-pcolormesh = _on_axes("pcolormesh")
-bar = _on_axes("bar")
-barh = _on_axes("barh")
-hist = _on_axes("hist")
-errorbar = _on_axes("errorbar")
-fill_between = _on_axes("fill_between")
-stem = _on_axes("stem")
-quiver = _on_axes("quiver")
-annotate = _on_axes("annotate")
-axhline = _on_axes("axhline")
-axvline = _on_axes("axvline")
-axhspan = _on_axes("axhspan")
-axvspan = _on_axes("axvspan")
+def __getattr__(name: str):
+    """matplotlib's axes functions (``plt.plot`` ...) that lumos's Axes has."""
+    if name in _AXES_FUNCTIONS and callable(getattr(Axes, name, None)):
+        return _on_axes(name)
+    if name in _CMAP_SETTERS:
+        return functools.partial(set_cmap, name)
+    raise AttributeError(f"module 'lumos.pyplot' has no attribute {name!r}")
 
 
-fill = _on_axes("fill")
-semilogx = _on_axes("semilogx")
-semilogy = _on_axes("semilogy")
-loglog = _on_axes("loglog")
-
-# -- plot types (lumos.plot.plot_types and the grid/line helpers) ---------------------
-acorr = _on_axes("acorr")
-angle_spectrum = _on_axes("angle_spectrum")
-axline = _on_axes("axline")
-bar_label = _on_axes("bar_label")
-barbs = _on_axes("barbs")
-boxplot = _on_axes("boxplot")
-broken_barh = _on_axes("broken_barh")
-clabel = _on_axes("clabel")
-cohere = _on_axes("cohere")
-csd = _on_axes("csd")
-ecdf = _on_axes("ecdf")
-eventplot = _on_axes("eventplot")
-fill_betweenx = _on_axes("fill_betweenx")
-hexbin = _on_axes("hexbin")
-hist2d = _on_axes("hist2d")
-hlines = _on_axes("hlines")
-magnitude_spectrum = _on_axes("magnitude_spectrum")
-pcolor = _on_axes("pcolor")
-phase_spectrum = _on_axes("phase_spectrum")
-pie = _on_axes("pie")
-pie_label = _on_axes("pie_label")
-psd = _on_axes("psd")
-quiverkey = _on_axes("quiverkey")
-specgram = _on_axes("specgram")
-spy = _on_axes("spy")
-stackplot = _on_axes("stackplot")
-stairs = _on_axes("stairs")
-streamplot = _on_axes("streamplot")
-table = _on_axes("table")
-tricontour = _on_axes("tricontour")
-tricontourf = _on_axes("tricontourf")
-tripcolor = _on_axes("tripcolor")
-triplot = _on_axes("triplot")
-violinplot = _on_axes("violinplot")
-vlines = _on_axes("vlines")
-xcorr = _on_axes("xcorr")
+def __dir__():
+    names = {n for n in _AXES_FUNCTIONS if callable(getattr(Axes, n, None))}
+    return sorted(set(globals()) | names | set(_CMAP_SETTERS))
 
 
 def matshow(A, fignum=None, **kwargs):  # noqa: N803
-    """Show a matrix in a new figure sized to its shape (``fignum=0``: in the current
-    axes; an existing ``fignum``: in that figure), as matplotlib's ``matshow``."""
+    """A matrix as an image in a new figure shaped like it (``figaspect(A)``); with
+    ``fignum=0`` in the current axes."""
     import numpy as np
 
     a = np.asanyarray(A)
     if fignum == 0:
-        return gca().matshow(a, **kwargs)
-    if a.ndim < 2:
-        raise ValueError(f"A: got shape {a.shape}, expected a 2-D array")
-    # matplotlib's figaspect(A): the figure's height, its width by the array's ratio
-    lo, hi = np.array((4.0, 2.0)), np.array((16.0, 16.0))
-    height = float(rcParams["figure.figsize"][1])
-    size = np.array((height * a.shape[1] / a.shape[0], height))
-    size /= min(1.0, *(size / lo))
-    size /= max(1.0, *(size / hi))
-    fig = figure(fignum, figsize=tuple(np.clip(size, lo, hi)))
-    return fig.add_subplot(1, 1, 1).matshow(a, **kwargs)
+        image = gca().matshow(a, **kwargs)
+    else:
+        if a.ndim < 2:
+            raise ValueError(f"A: got shape {a.shape}, expected a 2-D array")
+        fig = figure(fignum, figsize=figaspect(a))
+        image = fig.add_subplot(1, 1, 1).matshow(a, **kwargs)
+    sci(image)
+    return image
 
 
-def xlabel(label: str, **kwargs) -> None:
-    """Set the x-axis label of the current axes."""
-    gca().set_xlabel(label, **kwargs)
+def xlabel(xlabel: str, fontdict=None, labelpad=None, **kwargs) -> None:
+    gca().set_xlabel(xlabel, labelpad=labelpad, **{**(fontdict or {}), **kwargs})
 
 
-def ylabel(label: str, **kwargs) -> None:
-    """Set the y-axis label of the current axes."""
-    gca().set_ylabel(label, **kwargs)
+def ylabel(ylabel: str, fontdict=None, labelpad=None, **kwargs) -> None:
+    gca().set_ylabel(ylabel, labelpad=labelpad, **{**(fontdict or {}), **kwargs})
 
 
-def title(label: str, **kwargs) -> None:
-    """Set the title of the current axes."""
-    gca().set_title(label, **kwargs)
+def title(label: str, fontdict=None, loc=None, pad=None, **kwargs):
+    kwargs = {**(fontdict or {}), **kwargs}
+    if loc is not None:
+        kwargs["loc"] = loc
+    if pad is not None:
+        kwargs["pad"] = pad
+    return gca().set_title(label, **kwargs)
 
 
-def suptitle(t: str, **kwargs) -> None:
-    """Set the title of the current figure, above all its axes."""
-    gcf().suptitle(t, **kwargs)
+def suptitle(t: str, **kwargs):
+    return gcf().suptitle(t, **kwargs)
+
+
+def supxlabel(t: str, **kwargs):
+    return gcf().supxlabel(t, **kwargs)
+
+
+def supylabel(t: str, **kwargs):
+    return gcf().supylabel(t, **kwargs)
+
+
+def figtext(x, y, s, fontdict=None, **kwargs):
+    """Text at (x, y) in figure fraction of the current figure."""
+    return gcf().text(x, y, s, fontdict=fontdict, **kwargs)
+
+
+def figlegend(*args, **kwargs):
+    return gcf().legend(*args, **kwargs)
 
 
 def xlim(*args, **kwargs):
@@ -240,79 +407,149 @@ def xlim(*args, **kwargs):
 
 
 def ylim(*args, **kwargs):
-    """Get or set the y limits of the current axes: ``ylim()``, ``ylim(0, 1)``,
-    ``ylim(bottom=0)``."""
+    """Get or set the y limits of the current axes."""
     ax = gca()
     return ax.set_ylim(*args, **kwargs) if args or kwargs else ax.get_ylim()
 
 
 def xscale(value: str, **kwargs) -> None:
-    """Set the x scale of the current axes: 'linear', 'log', 'symlog'."""
     gca().set_xscale(value, **kwargs)
 
 
 def yscale(value: str, **kwargs) -> None:
-    """Set the y scale of the current axes: 'linear', 'log', 'symlog'."""
     gca().set_yscale(value, **kwargs)
 
 
-def _ticks(axis: str, ticks, labels, kwargs):
+def axis(arg=None, /, *, emit: bool = True, **kwargs):
+    """``axis('off')``, ``axis('equal')``, ``axis([x0, x1, y0, y1])``,
+    ``axis(xmin=..., ymax=...)``; returns the limits."""
+    ax = gca()
+    if kwargs:
+        unknown = sorted(set(kwargs) - {"xmin", "xmax", "ymin", "ymax"})
+        if unknown:
+            raise TypeError(f"axis: unexpected keyword arguments {unknown}")
+        if "xmin" in kwargs or "xmax" in kwargs:
+            ax.set_xlim(kwargs.get("xmin"), kwargs.get("xmax"))
+        if "ymin" in kwargs or "ymax" in kwargs:
+            ax.set_ylim(kwargs.get("ymin"), kwargs.get("ymax"))
+    return ax.axis(arg)
+
+
+def margins(*margins, x=None, y=None, tight: bool = True):
+    """Padding of the current axes' data limits: ``margins(0.1)``, ``margins(0, 0.2)``
+    or ``margins(x=0)``; without arguments returns (x, y)."""
+    ax = gca()
+    if not margins and x is None and y is None:
+        return ax.get_xmargin(), ax.get_ymargin()
+    if len(margins) == 1:
+        x = y = margins[0]
+    elif len(margins) == 2:
+        x, y = margins
+    elif margins:
+        raise TypeError(f"margins: got {len(margins)} positional arguments, expected 0, 1 "
+                        "or 2")
+    ax.margins(x=x, y=y)
+    return None
+
+
+def _ticks(axis: str, ticks, labels, minor: bool, kwargs):
     ax = gca()
     if ticks is not None:
-        getattr(ax, f"set_{axis}ticks")(ticks, labels)
-    style = {k: kwargs.pop(k) for k in ("rotation", "fontsize", "color") if k in kwargs}
+        getattr(ax, f"set_{axis}ticks")(ticks, labels, minor=minor)
+    elif labels is not None:
+        raise TypeError(f"{axis}ticks: labels need ticks")
+    aliases = {"fontsize": "labelsize", "size": "labelsize", "rotation": "labelrotation",
+               "color": "labelcolor"}
+    params = {aliases[k]: kwargs.pop(k) for k in list(kwargs) if k in aliases}
     ha = kwargs.pop("ha", kwargs.pop("horizontalalignment", None))
     if kwargs:
         raise TypeError(f"{axis}ticks: unexpected keyword arguments {sorted(kwargs)}")
-    ax.tick_params(axis, labelrotation=style.get("rotation"), labelsize=style.get("fontsize"),
-                   labelcolor=style.get("color"))
+    if params:
+        ax.tick_params(axis, **params)
     if ha is not None:
         getattr(ax, f"{axis}axis").tick_ha = ha
-    return getattr(ax, f"get_{axis}ticks")()
+    return getattr(ax, f"get_{axis}ticks")(), getattr(ax, f"get_{axis}ticklabels")()
 
 
-def xticks(ticks=None, labels=None, **kwargs):
-    """Get or set the x ticks; ``rotation``, ``ha``, ``fontsize``, ``color`` style them."""
-    return _ticks("x", ticks, labels, kwargs)
+def xticks(ticks=None, labels=None, *, minor: bool = False, **kwargs):
+    """Get or set the x ticks (and labels) of the current axes; ``rotation``, ``ha``,
+    ``fontsize``, ``color`` style the labels. Returns (locations, labels)."""
+    return _ticks("x", ticks, labels, minor, kwargs)
 
 
-def yticks(ticks=None, labels=None, **kwargs):
-    """Get or set the y ticks (and their labels) of the current axes."""
-    return _ticks("y", ticks, labels, kwargs)
+def yticks(ticks=None, labels=None, *, minor: bool = False, **kwargs):
+    """Get or set the y ticks (and labels) of the current axes."""
+    return _ticks("y", ticks, labels, minor, kwargs)
 
 
-def colorbar(mappable=None, ax=None, **kwargs):
-    """A colorbar for ``mappable`` (default: the last image/scatter of the axes)."""
-    cax = gca() if ax is None else ax
+# -- colors ----------------------------------------------------------------------------------
+_CMAP_SETTERS = frozenset("autumn bone cool copper flag gray hot hsv inferno jet magma "
+                          "nipy_spectral pink plasma prism spring summer viridis winter".split())
+
+
+def get_cmap(name=None, lut=None):
+    """A colormap by name (``rcParams["image.cmap"]`` by default)."""
+    if lut is not None:
+        return _colors.get_cmap(name).resampled(lut)
+    return _colors.get_cmap(name)
+
+
+def set_cmap(cmap) -> None:
+    """The default colormap from now on, and the current image's (``plt.gray()``,
+    ``plt.jet()``, ... call this)."""
+    cm = _colors.get_cmap(cmap)
+    rc("image", cmap=cm.name)
+    im = gci()
+    if im is not None:
+        im.set_cmap(cm)
+
+
+def clim(vmin=None, vmax=None) -> None:
+    """Color limits of the current image."""
+    im = gci()
+    if im is None:
+        raise RuntimeError("clim: there is no current image; make one with imshow, "
+                           "pcolormesh, contourf or scatter first")
+    im.set_clim(vmin, vmax)
+
+
+def colorbar(mappable=None, cax=None, ax=None, **kwargs):
+    """A colorbar for ``mappable`` (default: the current image)."""
     if mappable is None:
-        candidates = [a for a in cax.artists if hasattr(a, "norm") and hasattr(a, "cmap")]
-        if not candidates:
-            raise RuntimeError("colorbar: no mappable found; pass the result of imshow, "
-                               "scatter or contourf")
-        mappable = candidates[-1]
-    return gcf().colorbar(mappable, ax=cax, **kwargs)
+        mappable = gci()
+        if mappable is None:
+            raise RuntimeError("colorbar: no mappable was found to use for the colorbar; "
+                               "pass the result of imshow, scatter or contourf")
+    fig = (ax.flat[0] if hasattr(ax, "flat") else ax[0] if isinstance(ax, (list, tuple))
+           else ax).figure.figure if ax is not None else \
+        (cax.figure.figure if cax is not None else gcf())
+    return fig.colorbar(mappable, cax=cax, ax=ax, **kwargs)
 
 
-def subplots_adjust(**kwargs) -> None:
-    """As ``Figure.subplots_adjust`` on the current figure."""
-    gcf().subplots_adjust(**kwargs)
+# -- the figure ------------------------------------------------------------------------------
+def subplots_adjust(left=None, bottom=None, right=None, top=None, wspace=None,
+                    hspace=None) -> None:
+    gcf().subplots_adjust(left, bottom, right, top, wspace, hspace)
 
 
-def setp(objects, **kwargs) -> None:
+def tight_layout(*, pad: float = 1.08, h_pad=None, w_pad=None, rect=None) -> None:
+    gcf().tight_layout(pad=pad, h_pad=h_pad, w_pad=w_pad, rect=rect)
+
+
+def setp(obj, *args, **kwargs):
     """Set properties on one object or a list: ``plt.setp(ax.get_xticklabels(),
-    rotation=45, ha="right")`` calls ``set_rotation`` and ``set_ha`` on each."""
-    items = objects if isinstance(objects, (list, tuple)) else [objects]
-    for obj in items:
+    rotation=45, ha="right")`` calls ``set_rotation`` and ``set_ha`` on each;
+    ``setp(obj, "color", "r")`` too."""
+    if len(args) % 2:
+        raise TypeError("setp: expected property, value pairs")
+    kwargs = {**dict(zip(args[::2], args[1::2], strict=True)), **kwargs}
+    items = list(obj) if isinstance(obj, (list, tuple)) else [obj]
+    for item in items:
         for key, value in kwargs.items():
-            setter = getattr(obj, f"set_{key}", None)
+            setter = getattr(item, f"set_{key}", None)
             if setter is None:
-                raise AttributeError(f"setp: {type(obj).__name__} has no property {key!r}")
+                raise AttributeError(f"setp: {type(item).__name__} has no property {key!r}")
             setter(value)
-
-
-def tight_layout(**kwargs) -> None:
-    """As ``Figure.tight_layout`` on the current figure (lumos lays figures out itself)."""
-    gcf().tight_layout(**kwargs)
 
 
 @functools.wraps(Figure.savefig)
@@ -320,25 +557,62 @@ def savefig(*args, **kwargs):
     return gcf().savefig(*args, **kwargs)
 
 
+def connect(s: str, func) -> int:
+    """``gcf().canvas.mpl_connect(s, func)``."""
+    return gcf().canvas.mpl_connect(s, func)
+
+
+def disconnect(cid: int) -> None:
+    gcf().canvas.mpl_disconnect(cid)
+
+
+def figimage(*args, **kwargs):
+    raise NotImplementedError("figimage: images in figure pixels are not supported; use "
+                              "fig.add_axes((0, 0, 1, 1)).imshow(...)")
+
+
+# -- showing ---------------------------------------------------------------------------------
+def draw() -> None:
+    """Redraw the current figure (a window shows it at its next frame)."""
+    gcf().canvas.draw_idle()
+
+
+def ion() -> None:
+    """Interactive mode: new figures show at once and drawing does not block."""
+    global _interactive
+    _interactive = True
+
+
+def ioff() -> None:
+    global _interactive
+    _interactive = False
+
+
+def isinteractive() -> bool:
+    return _interactive
+
+
 def show(block: bool | None = None) -> None:
     """Show every figure (a window each, or inline in a notebook) and, with ``block``
-    (default: unless Python runs interactively), wait until the windows are closed.
-    Without a display a warning says what to do instead (save to PNG/HTML, or use a
-    notebook)."""
+    (default: unless Python runs interactively or ``ion()`` was called), wait until the
+    windows are closed. Without a display a warning says what to do instead (save to
+    PNG/HTML, or use a notebook)."""
     from .plot import frontends
 
     for fig in list(_figures.values()):
         fig.show(block=False)
     if block is None:
-        block = not (hasattr(sys, "ps1") or sys.flags.interactive)
+        block = not (_interactive or hasattr(sys, "ps1") or sys.flags.interactive)
     if block:
         frontends.mainloop()
 
 
 def pause(interval: float) -> None:
-    """Show the current figure, redraw it and run its window for ``interval`` seconds
-    (live-update loops); without a display, draw it and sleep."""
+    """Show the current figure, redraw it and run its window (and started timers) for
+    ``interval`` seconds (live-update loops); without a display, draw it and run the
+    timers for that long."""
     from .app import notebook, window
+    from .plot import timers
 
     if _current is not None and window.has_display() and not notebook.in_notebook():
         if window.window_of(_current) is None:
@@ -346,33 +620,5 @@ def pause(interval: float) -> None:
         window.pause(interval)
         return
     if _current is not None:
-        _current.draw()
-    time.sleep(max(float(interval), 0.0))
-
-
-def clf() -> None:
-    """Clear the current figure."""
-    gcf().clf()
-
-
-def close(fig=None) -> None:
-    """Close the current figure, a figure, a number, or ``'all'``."""
-    global _current
-    if fig == "all":
-        targets = list(_figures.values())
-    elif fig is None:
-        targets = [_current] if _current is not None else []
-    elif isinstance(fig, Figure):
-        targets = [fig]
-    else:
-        targets = [_figures[fig]] if fig in _figures else []
-    for f in targets:
-        _figures.pop(f.number, None)
-        f.canvas.close()
-    if _current in targets:
-        _current = _figures[max(_figures)] if _figures else None
-
-
-def get_fignums() -> list[int]:
-    """The numbers of the open figures, ascending."""
-    return sorted(_figures)
+        _current.canvas.draw_idle()
+    timers.run_for(interval)

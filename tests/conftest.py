@@ -7,12 +7,30 @@ On a mismatch the rendered image and a diff image go to tests/output/.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 IMAGES = Path(__file__).parent / "images"
+
+
+@pytest.fixture(autouse=True)
+def _matplotlib_rc_restored():
+    """Each test leaves matplotlib's rcParams as it found them: lumos figures take up
+    values scripts set there (style.sync_from_matplotlib), so a style one test's
+    matplotlib script used must not reach the next test's lumos pictures."""
+    mpl = sys.modules.get("matplotlib")
+    saved = None if mpl is None else {k: v for k, v in dict.items(mpl.rcParams)
+                                      if k != "backend"}  # as matplotlib's rc_context
+    yield
+    mpl = sys.modules.get("matplotlib")
+    if mpl is None:
+        return
+    if saved is None:  # imported during the test: back to its defaults
+        saved = {k: v for k, v in dict.items(mpl.rcParamsDefault) if k != "backend"}
+    dict.update(mpl.rcParams, saved)
 OUTPUT = Path(__file__).parent / "output"
 
 

@@ -2,7 +2,8 @@
 
 The scripts import ``lumos.pyplot as plt`` (and lumos.patches, lumos.collections,
 lumos.path); swapping those imports for matplotlib's must give a script matplotlib runs
-too (the promise to matplotlib users), producing a picture of the same pixel size.
+too (the promise to matplotlib users), producing a picture of the same pixel size with
+the axes framed alike: every axes box within a pixel of matplotlib's.
 """
 
 from __future__ import annotations
@@ -29,13 +30,19 @@ def as_matplotlib(source: str) -> str:
 
 
 def _run(script: Path, out: Path, source: str | None = None) -> None:
+    """Run a script (its rc changes, style sheets included, end with it)."""
+    import matplotlib
+
+    import lumos.pyplot as plt
+
     argv = sys.argv
     sys.argv = [str(script), str(out)]
     try:
-        if source is None:
-            runpy.run_path(str(script), run_name="__main__")
-        else:
-            exec(compile(source, str(script), "exec"), {"__name__": "__main__"})
+        with plt.rc_context(), matplotlib.rc_context():
+            if source is None:
+                runpy.run_path(str(script), run_name="__main__")
+            else:
+                exec(compile(source, str(script), "exec"), {"__name__": "__main__"})
     finally:
         sys.argv = argv
 
@@ -73,8 +80,24 @@ def test_gallery_runs_on_matplotlib(script, tmp_path):
 
     try:
         _run(script, out_lumos)
+        ours = _axes_boxes([plt.figure(n) for n in plt.get_fignums()])
         _run(script, out_mpl, as_matplotlib(source))
+        theirs = _axes_boxes([mplt.figure(n) for n in mplt.get_fignums()])
     finally:
         plt.close("all")
         mplt.close("all")
     assert _png(out_mpl).shape == _png(out_lumos).shape
+    assert [len(f) for f in ours] == [len(f) for f in theirs]
+    for a, b in zip(ours, theirs, strict=True):
+        np.testing.assert_allclose(a, b, atol=1.0)
+
+
+def _axes_boxes(figures) -> list[np.ndarray]:
+    """Each figure's axes boxes (left, bottom, width, height) in pixels, as drawn."""
+    out = []
+    for fig in figures:
+        fig.canvas.draw()
+        w, h = fig.canvas.get_width_height()
+        out.append(np.array([np.array(ax.get_position().bounds) * (w, h, w, h)
+                             for ax in fig.axes]).reshape(-1, 4))
+    return out

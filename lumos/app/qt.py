@@ -34,6 +34,7 @@ except ImportError:  # pragma: no cover - depends on what is installed
 
 from ..gpu.context import released
 from ..gpu.frame import Frame
+from ..plot import timers
 from ..scene.events import log
 from .interaction import Interaction, as_scene
 
@@ -65,6 +66,27 @@ def _guarded(method):
     return call
 
 
+_timer_pump = None
+
+
+def _pump_timers() -> None:
+    """Run lumos's started timers (``fig.canvas.new_timer``, animations) from Qt's event
+    loop: a Qt timer ticks every few milliseconds once a widget exists."""
+    global _timer_pump
+    if _timer_pump is None:
+        _timer_pump = QtCore.QTimer()
+        _timer_pump.setInterval(5)
+        _timer_pump.timeout.connect(_guarded_run_due)
+        _timer_pump.start()
+
+
+def _guarded_run_due() -> None:
+    try:
+        timers.run_due()
+    except Exception:  # an exception escaping into Qt aborts the process
+        log.error("lumos: a timer callback failed", exc_info=True)
+
+
 class FigureWidget(QOpenGLWidget):
     """A QOpenGLWidget drawing a lumos Figure or Canvas, usable in any layout."""
 
@@ -93,6 +115,7 @@ class FigureWidget(QOpenGLWidget):
         w, h = self.scene.preferred_size()
         self.resize(int(w), int(h))
         self.canvas.attach_host(self)
+        _pump_timers()
 
     def sizeHint(self):  # noqa: N802 - Qt's name
         w, h = self.scene.preferred_size()

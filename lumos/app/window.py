@@ -307,6 +307,11 @@ class Window:
     def should_close(self) -> bool:
         return self.closed or bool(self.glfw.window_should_close(self._win))
 
+    def set_title(self, title: str) -> None:
+        """The window's title bar text."""
+        if not self.closed:
+            self.glfw.set_window_title(self._win, str(title))
+
     def show(self, block: bool = True) -> None:
         """Draw, then run the event loop until every window is closed (``block``)."""
         self.glfw.show_window(self._win)
@@ -362,16 +367,24 @@ _KEY_NAMES = _LazyKeys()
 
 # -- the event loop ----------------------------------------------------------------
 def process_events(timeout: float = 0.0) -> None:
-    """Handle pending input (waiting up to ``timeout`` s for some), then draw the
-    windows that changed and close the ones asked to close."""
+    """Handle pending input (waiting up to ``timeout`` s for some, less when a timer is
+    due sooner), run the due timers (``fig.canvas.new_timer``, animations), then draw
+    the windows that changed and close the ones asked to close."""
+    from ..plot import timers
+
     if not _glfw_ready:
+        timers.run_due()
         return
     import glfw
 
+    due = timers.next_due_in()
+    if due is not None:
+        timeout = min(timeout, due)
     if timeout > 0 and not any(w._dirty for w in _windows):
         glfw.wait_events_timeout(timeout)
     else:
         glfw.poll_events()
+    timers.run_due()
     for w in list(_windows):
         if w.should_close:
             w.close()

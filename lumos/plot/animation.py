@@ -11,8 +11,10 @@ what changed and redraws on the GPU.
 - Headless (tests, benchmarks, movies): ``anim.run(frames=100)`` runs 100 frames
   offscreen as fast as it can, each ``update`` then a render, and returns the frame
   times in seconds; ``on_frame(image)`` receives each picture.
-- Windows and widgets drive ``anim.step()`` from their own timer every
-  ``anim.interval_ms`` and then repaint; ``anim.stop()`` ends it (``anim.running``).
+- Shown (a window, a Qt widget): the animation starts when the figure is first drawn,
+  as matplotlib's does: a timer (``fig.canvas.new_timer``, run by the window's or
+  Qt's loop, or ``plt.pause``) calls ``anim.step()`` every ``anim.interval_ms`` and
+  asks for a redraw; ``anim.stop()`` ends it (``anim.running``).
 - Movies: ``anim.save("x.mp4", fps=30, dpi=150)`` (.mp4, .webm, .gif, .apng; see
   :mod:`lumos.io.movie`) runs the frames once from the start, ``init`` first, as
   matplotlib does. For a loop of your own: ``with fig.record("x.mp4", fps=30) as rec:``
@@ -59,7 +61,7 @@ class Animation:
 
     def __init__(self, figure, update: Callable, interval_ms: float = 16.0,
                  frames=None, init: Callable | None = None, fargs: tuple = (),
-                 repeat: bool = True) -> None:
+                 repeat: bool = True, repeat_delay_ms: float = 0.0) -> None:
         if not callable(update):
             raise TypeError(f"update: got {type(update).__name__}, expected a callable")
         if init is not None and not callable(init):
@@ -78,6 +80,33 @@ class Animation:
         self._init_func = init  # saving a movie starts over with it
         self.frame = 0  # frames run so far
         self.running = True
+        self.repeat_delay_ms = float(repeat_delay_ms)
+        if not np.isfinite(self.repeat_delay_ms) or self.repeat_delay_ms < 0:
+            raise ValueError(f"repeat_delay: got {repeat_delay_ms!r}, expected ms >= 0")
+        self._resume_at = 0.0  # after a pass, the next starts no sooner (repeat_delay)
+        self.save_count: int | None = None  # frames an endless animation saves
+        # shown, the figure's first draw starts a timer that steps and redraws
+        canvas = figure.canvas
+        self._timer = canvas.new_timer(interval=interval_ms)
+        self._timer.add_callback(self._tick)
+        self._start_id = canvas.mpl_connect("draw_event", self._start)
+
+    def _start(self, event=None) -> None:
+        """The figure was drawn: tick from now on (not while a movie is written)."""
+        canvas = self.figure.canvas
+        if canvas.is_saving():
+            return
+        canvas.mpl_disconnect(self._start_id)
+        if self.running:
+            self._timer.start()
+
+    def _tick(self) -> bool:
+        """A timer tick: one step and a redraw; False ends the timer."""
+        if time.monotonic() < self._resume_at:
+            return True
+        going = self.step()
+        self.figure.canvas.draw_idle()
+        return going
 
     @staticmethod
     def _iterate(frames):
@@ -107,6 +136,7 @@ class Animation:
                 self.running = False
                 return False
             self._frames = self._iterate(self._frames_spec)
+            self._resume_at = time.monotonic() + self.repeat_delay_ms / 1000
             try:
                 item = next(self._frames)
             except StopIteration:
@@ -140,8 +170,9 @@ class Animation:
         return times
 
     def stop(self) -> None:
-        """End the animation (a window's timer stops calling ``step``)."""
+        """End the animation (its timer stops)."""
         self.running = False
+        self._timer.stop()
 
     def save(self, filename, fps: float | None = None, dpi: float | None = None,
              bitrate: float | None = None, codec: str | None = None,
@@ -156,15 +187,17 @@ class Animation:
         ``progress(frames_written, total)``. The file appears only when complete.
         """
         frames = self._frames_spec
+        if frames is None and self.save_count is not None:
+            frames = self.save_count
         if frames is None:
             raise ValueError("frames: got None (an endless animation), expected a count or "
-                             "a sequence to save a movie")
+                             "a sequence (or save_count) to save a movie")
         if fps is None:
             fps = 1000.0 / self.interval_ms if self.interval_ms > 0 else 30.0
         total = int(frames) if isinstance(frames, numbers.Integral) else \
             len(frames) if isinstance(frames, Sized) else None
         with Recorder(self.figure, filename, fps=fps, dpi=dpi, bitrate=bitrate, codec=codec,
-                      progress=progress, total=total) as rec:
+                      progress=progress, total=total) as rec, self.figure.canvas.saving():
             if self._init_func is not None:
                 self._init_func()
             for item in self._iterate(frames):
@@ -228,13 +261,19 @@ class Recorder:
 
 class FuncAnimation(Animation):
     """matplotlib's spelling: ``FuncAnimation(fig, func, frames, init_func=...,
-    fargs=..., interval=ms, repeat=...)``; ``blit`` is accepted and not needed."""
+    fargs=..., interval=ms, repeat=..., repeat_delay=ms)``. ``blit`` is accepted: lumos
+    redraws on the GPU, uploading only what changed, which shows what blitting would;
+    ``save_count`` is how many frames an endless animation saves; ``cache_frame_data``
+    concerns matplotlib's frame cache (lumos keeps none)."""
 
     def __init__(self, fig, func: Callable, frames=None, init_func: Callable | None = None,
-                 fargs=None, interval: float = 200, repeat: bool = True, blit: bool = False,
-                 **kwargs) -> None:
+                 fargs=None, save_count: int | None = None, *, cache_frame_data: bool = True,
+                 interval: float = 200, repeat: bool = True, repeat_delay: float = 0,
+                 blit: bool = False) -> None:
         super().__init__(fig, func, interval_ms=interval, frames=frames, init=init_func,
-                         fargs=() if fargs is None else fargs, repeat=repeat)
+                         fargs=() if fargs is None else fargs, repeat=repeat,
+                         repeat_delay_ms=repeat_delay)
+        self.save_count = None if save_count is None else int(save_count)
 
 
 class StreamPlot(Artist):

@@ -16,7 +16,7 @@ from ..gpu.resources import changed_rows
 from ..transforms import Transform
 from ..visuals import Image, Line, Markers
 from . import category, validate
-from .style import DASHES, dash_pattern, rcParams
+from .style import DASHES, dash_pattern, font_points, rcParams
 
 # Lines longer than this get a batch visual of their own so that they are never copied
 # into a joined batch (memory: the visual then shares the artist's array) nor re-joined
@@ -109,6 +109,8 @@ class Artist:
     #: where the positions of the artist's visuals live: "scale" (the axes' scale space;
     #: the GPU applies the axes' projection) or "projected" (the artist projects itself)
     space = "scale"
+    _picker = None  # pick_event: None, True, a tolerance or a callable
+    _animated = False
     _rasterized = False
     # artists drawn as vector text (labels) have no picture of their own to rasterize
     rasterizable = True
@@ -158,6 +160,33 @@ class Artist:
         for v in self.visuals():
             v.rasterized = self._rasterized
         self._changed()
+
+    def get_figure(self, root: bool = False):
+        """The figure (``root``: the top figure, not a subfigure) the artist is in."""
+        fig = getattr(self, "figure", None) or (self.axes.figure if self.axes is not None
+                                                 else None)
+        return fig.figure if root and fig is not None else fig
+
+    def set_picker(self, picker) -> None:
+        """Whether clicks on the artist make ``pick_event``s: None/False (no), True, a
+        tolerance in points, or a callable ``picker(artist, mouseevent) -> (hit, props)``."""
+        if not (picker is None or isinstance(picker, bool) or callable(picker)):
+            picker = float(picker)
+        self._picker = picker
+
+    def get_picker(self):
+        return self._picker
+
+    def pickable(self) -> bool:
+        return self.get_picker() not in (None, False)
+
+    def set_animated(self, b: bool) -> None:
+        """matplotlib's flag for blitting. lumos redraws instead of blitting, so an
+        animated artist is drawn like any other (the pictures are the same)."""
+        self._animated = bool(b)
+
+    def get_animated(self) -> bool:
+        return self._animated
 
     def set_zorder(self, z: float) -> None:
         """The drawing order: higher draws on top."""
@@ -382,7 +411,7 @@ class Line2D(Artist):
 
     zorder = 2.0
 
-    def __init__(self, axes, x, y, color=None, linewidth=None, linestyle="-", marker=None,
+    def __init__(self, axes, x, y, color=None, linewidth=None, linestyle=None, marker=None,
                  markersize=None, markerfacecolor=None, markeredgecolor=None,
                  markeredgewidth=None, alpha=None, label=None, zorder=None,
                  drawstyle="default", markevery=None) -> None:
@@ -395,11 +424,12 @@ class Line2D(Artist):
         # rows of _scaled changed since the axes last uploaded: None, (start, stop), True
         self._dirty_rows: tuple[int, int] | bool | None = True
         self._limits_cache = None
-        self._color = colors.to_rgba(color if color is not None else "C0")
+        self._color = colors.to_rgba(color if color is not None else rcParams["lines.color"])
         self._alpha = alpha
         self._linewidth = float(rcParams["lines.linewidth"] if linewidth is None else linewidth)
-        self._linestyle = check_linestyle(linestyle)
-        self._marker = check_marker(marker)
+        self._linestyle = check_linestyle(rcParams["lines.linestyle"] if linestyle is None
+                                          else linestyle)
+        self._marker = check_marker(rcParams["lines.marker"] if marker is None else marker)
         self._markersize = float(rcParams["lines.markersize"] if markersize is None
                                  else markersize)
         self._mfc = markerfacecolor
@@ -1343,15 +1373,16 @@ class Text(Artist):
     zorder = 3.0
     rasterizable = False
 
-    def __init__(self, axes, x, y, text, fontsize=None, color="black", ha="left",
+    def __init__(self, axes, x, y, text, fontsize=None, color=None, ha="left",
                  va="baseline", rotation=0.0, transform=None, label=None, zorder=None,
-                 fontweight=None, bbox=None) -> None:
+                 fontweight=None, bbox=None, figure=None) -> None:
         super().__init__(axes, label, zorder)
+        self.figure = axes.figure if axes is not None else figure
         self.set_bbox(bbox)
         self._x, self._y = float(x), float(y)
         self._text = str(text)
         self._fontsize = float(rcParams["font.size"] if fontsize is None else _font_size(fontsize))
-        self._color = colors.to_rgba(color)
+        self._color = colors.to_rgba(rcParams["text.color"] if color is None else color)
         self.set_horizontalalignment(ha)
         self.set_verticalalignment(va)
         self._rotation = _rotation(rotation)
@@ -1455,7 +1486,7 @@ class Text(Artist):
         if not self._text:
             return
         x, y = self.pixel_position()
-        fig = self.axes.figure
+        fig = self.figure
         size = fig.points_to_pixels(self._fontsize)
         if self._bbox is not None:
             text_box(ov, self._text, x, y, size, self._ha, self._va, self._bold, self._bbox,
@@ -1464,21 +1495,8 @@ class Text(Artist):
                 rotation=self._rotation, bold=self._bold)
 
 
-_FONT_SIZES = {"xx-small": 0.579, "x-small": 0.694, "small": 0.833, "medium": 1.0,
-               "large": 1.2, "x-large": 1.44, "xx-large": 1.728}
-
-
 def _font_size(size) -> float:
-    if isinstance(size, str):
-        if size not in _FONT_SIZES:
-            raise ValueError(f"fontsize: got {size!r}, expected points or one of "
-                             f"{', '.join(_FONT_SIZES)}")
-        return float(rcParams["font.size"]) * _FONT_SIZES[size]
-    v = float(size)
-    if not np.isfinite(v) or v <= 0 or v > 10_000:  # 10^4 pt (139 inches): pixels stay finite
-        raise ValueError(f"fontsize: got {size!r}, expected a positive number of points "
-                         "(at most 10,000)")
-    return v
+    return font_points(size)
 
 
 def _rotation(rotation) -> float:

@@ -29,14 +29,16 @@ from .artists import (
     check_marker,
     numeric,
 )
+from .axes_layout import AxesLayout
 from .axis import Axis
+from .background import BackgroundPatch
 from .coords import AxisScales, LiveTransform, rect_to_unit, unit_to_box
 from .decorations import TickLayout, draw_rectilinear_frame, rectilinear_margins
 from .plot_types import PlotTypesMixin
 from .plotting import PlottingMixin
 from .scale import LinearScale
 from .spines import Spines
-from .style import dash_pattern, rcParams
+from .style import color_cycle, dash_pattern, rcParams
 
 _COLOR_LETTERS = "bgrcmykw"
 
@@ -90,7 +92,7 @@ def _split_plot_args(args) -> list[tuple]:
     return groups
 
 
-class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
+class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
     """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``.
 
     This class is also the base of every projection (``projection="polar"``, ...): a
@@ -105,8 +107,7 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
 
     def __init__(self, figure, spec, sharex: Axes | None = None, sharey: Axes | None = None,
                  parent: Axes | None = None, role: str = "main") -> None:
-        self.figure = figure
-        self.spec = spec  # (row, col, row_span, col_span) of the figure grid
+        self.figure = figure  # the figure or subfigure holding the axes
         self.parent = parent
         self.role = role  # "main", "twin" or "colorbar"
         self.children: list[Axes] = []
@@ -131,12 +132,14 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
         self.artists: list[Artist] = []
         self.texts: list[Text] = []
         self.title = {"left": "", "center": "", "right": ""}
-        self.title_size = float(rcParams["axes.titlesize"])
+        self.title_size = textmod.points(rcParams["axes.titlesize"])
         self.legend_ = None
-        self.facecolor = rcParams["axes.facecolor"]
+        self.patch = BackgroundPatch(rcParams["axes.facecolor"], "none", 0.0)
         self.aspect = "auto"
-        # figure pixels from the bottom left; layout refines this first estimate
-        self.box = figure.estimate_box(spec)
+        self.colorbars: list = []  # colorbars taking their room from this axes
+        self._label = ""
+        # the position (figure fraction) and the box (figure pixels from the bottom left)
+        self._init_position(spec)
         self.frame_on = True
         self.spines = Spines()
         self.axison = True
@@ -144,7 +147,10 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
         self._batches: dict[tuple, object] = {}
         self._dirty = True
         self._grid_line = Line(width=1.0)
-        self._grid_line.order = -1e9
+        # matplotlib's axes.axisbelow: under everything (True), between patches and
+        # lines ('line'), or over lines (False)
+        below = rcParams["axes.axisbelow"]
+        self._grid_line.order = 0.5 if below is True else 1.5 if below == "line" else 2.5
         self.view.add(self._grid_line)
         self._margins = (float(rcParams["axes.xmargin"]), float(rcParams["axes.ymargin"]))
 
@@ -183,7 +189,7 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
         self._dirty = True
 
     def _next_color(self) -> str:
-        cycle = rcParams["axes.prop_cycle"]
+        cycle = color_cycle()
         c = cycle[self._cycle % len(cycle)]
         self._cycle += 1
         return c
@@ -191,8 +197,13 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
     # -- plotting ------------------------------------------------------------------
     @accepts_rasterized
     def plot(self, *args, scalex: bool = True, scaley: bool = True, **kwargs) -> list[Line2D]:
-        """Lines and/or markers: ``plot(y)``, ``plot(x, y, 'r--o', lw=2, label='a')``."""
+        """Lines and/or markers: ``plot(y)``, ``plot(x, y, 'r--o', lw=2, label='a')``;
+        ``picker`` makes clicks on them ``pick_event``s."""
         kwargs = _normalize_kwargs(kwargs)
+        picker = kwargs.pop("picker", None)
+        return _with_picker(self._plot(args, kwargs), picker)
+
+    def _plot(self, args, kwargs) -> list[Line2D]:
         lines = []
         for x, y, fmt in _split_plot_args(args):
             style = {**parse_fmt(fmt), **kwargs}
@@ -267,15 +278,16 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
         points of one color) counts points per pixel on the GPU and shows the counts
         through ``cmap`` with ``norm`` 'eq_hist' (default), 'linear' or 'log'.
         """
+        picker = kwargs.pop("picker", None)
         _reject_unknown(kwargs, "scatter")
         validate.check(s=s, alpha=alpha, linewidths=linewidths, edgecolors=edgecolors,
                        zorder=zorder, color=color)
         validate.clim(vmin, vmax)
         if bigdata.is_lazy_input(x) or bigdata.is_lazy_input(y):
-            return bigdata.dispatch_scatter(self, x, y, density, dict(
+            return _with_picker([bigdata.dispatch_scatter(self, x, y, density, dict(
                 s=s, c=c, marker=None if marker == "o" else marker, cmap=cmap, norm=norm,
                 vmin=vmin, vmax=vmax, alpha=alpha, linewidths=linewidths,
-                edgecolors=edgecolors, label=label, zorder=zorder, color=color))
+                edgecolors=edgecolors, label=label, zorder=zorder, color=color))], picker)[0]
         validate.points(max(validate.size_of(x), validate.size_of(y)), "x",
                         validate.MARKER_BYTES_PER_POINT)
         if c is None and color is None:
@@ -288,7 +300,7 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
                             vmin=vmin, vmax=vmax, alpha=alpha, linewidths=linewidths,
                             edgecolors=edgecolors, label=label, zorder=zorder, color=color,
                             density=density)
-        return self._add_artist(pc)
+        return _with_picker([self._add_artist(pc)], picker)[0]
 
     @accepts_rasterized
     def imshow(self, X, cmap=None, norm=None, aspect=None, interpolation=None, alpha=None,
@@ -350,7 +362,7 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
         self._margins = (0.0, 0.0)
         return self._add_artist(w)
 
-    def text(self, x, y, s, fontsize=None, color="black", ha="left", va="baseline",
+    def text(self, x, y, s, fontsize=None, color=None, ha="left", va="baseline",
              rotation=0.0, transform=None, **kwargs) -> Text:
         """Text at data coordinates, or through any transform to figure pixels:
         ``transform=ax.transAxes`` (axes fraction), ``ax.get_xaxis_transform()``,
@@ -512,6 +524,8 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
     def _set_lim(self, axis: Axis, lo, hi, kwargs, lo_name: str, hi_name: str):
         lo = kwargs.pop(lo_name, kwargs.pop(f"{axis.name}min", lo))
         hi = kwargs.pop(hi_name, kwargs.pop(f"{axis.name}max", hi))
+        emit = kwargs.pop("emit", True)  # False: limit callbacks are not told
+        auto = kwargs.pop("auto", False)  # None: autoscaling as it was; True: stays on
         if kwargs:
             raise TypeError(f"set_{axis.name}lim: unexpected arguments {sorted(kwargs)}")
         if hi is None and lo is not None and np.ndim(lo) == 1:
@@ -521,11 +535,17 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
                 raise TypeError(f"{name}: got str {v!r}, expected a number")
         lo = None if lo is None else float(axis.convert(np.asarray([lo]))[0])
         hi = None if hi is None else float(axis.convert(np.asarray([hi]))[0])
+        was_auto = axis.limits.auto
         axis.inverted = False
         axis.set_limits(lo, hi)
         if lo is not None and hi is not None and lo > hi:
             axis.inverted = True
+        if auto is not False:
+            axis.limits.auto = was_auto if auto is None else bool(auto)
         self._dirty = True
+        if emit:
+            for member in axis.limits.members:  # shared axes' callbacks hear of it too
+                member.axes.notify_limits()
         return self.get_xlim() if axis is self.xaxis else self.get_ylim()
 
     def get_xlim(self) -> tuple[float, float]:
@@ -725,7 +745,9 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
         return self.yaxis.ticks()[0]
 
     def set_aspect(self, aspect, adjustable=None, anchor=None) -> None:
-        """'auto', 'equal' or a number (y unit / x unit on screen), shrinking the box."""
+        """'auto', 'equal' or a number (y unit / x unit on screen); ``adjustable``: 'box'
+        (the box shrinks, the default) or 'datalim' (the limits grow); ``anchor``: where
+        a shrunk box sits."""
         if aspect == "equal":
             aspect = 1.0
         if aspect != "auto":
@@ -737,6 +759,10 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
             if not np.isfinite(aspect) or aspect <= 0:
                 raise ValueError(f"aspect: got {aspect!r}, expected a positive number")
         self.aspect = aspect
+        if adjustable is not None:
+            self.set_adjustable(adjustable)
+        if anchor is not None:
+            self.set_anchor(anchor)
 
     def get_aspect(self):
         """'auto', 'equal' or the number ``set_aspect`` was given."""
@@ -769,29 +795,58 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
                 setter(value)
 
     def set_facecolor(self, color) -> None:
-        """The background color of the axes box."""
-        self.facecolor = color
-        self.view.bgcolor = color
+        """The background color (``ax.patch``)."""
+        self.patch.set_facecolor(color)
+
+    def get_facecolor(self) -> tuple:
+        return self.patch.get_facecolor()
+
+    @property
+    def facecolor(self):
+        return self.patch.get_facecolor()
 
     def set_frame_on(self, on: bool) -> None:
         """Show or hide the axes frame (the spines)."""
         self.frame_on = bool(on)
 
     def axis(self, arg=None):
-        """``axis('off')``, ``axis('equal')``, ``axis([x0, x1, y0, y1])``."""
+        """matplotlib's ``axis``: 'off'/'on', 'equal' (equal units, limits widened),
+        'scaled' and 'image' (equal units, box shrunk), 'square' (and equal ranges),
+        'tight' (limits fit the data, then frozen), 'auto', or ``[x0, x1, y0, y1]``;
+        returns the limits."""
         if arg in ("off", False):
             self.axison = False
         elif arg in ("on", True):
             self.axison = True
-        elif arg in ("equal", "scaled", "image"):
-            self.set_aspect("equal")
-        elif arg == "tight":
-            self.margins(0, 0)
+        elif isinstance(arg, str):
+            if arg not in ("equal", "tight", "scaled", "auto", "image", "square"):
+                raise ValueError(f"arg: got {arg!r}, expected 'on', 'off', 'equal', 'tight', "
+                                 "'scaled', 'auto', 'image', 'square' or [x0, x1, y0, y1]")
+            self.set_aspect("auto")
+            self.autoscale(True)  # fits the data now (margins kept, as matplotlib's)
+            if arg == "equal":
+                self.set_aspect("equal", adjustable="datalim")
+            elif arg != "auto":
+                if arg != "tight":
+                    self.set_aspect("equal", adjustable="box", anchor="C")
+                self.set_autoscale_on(False)
+                if arg == "square":
+                    (x0, x1), (y0, y1) = self.get_xlim(), self.get_ylim()
+                    side = max(abs(x1 - x0), abs(y1 - y0))
+                    self.set_xlim(x0, x0 + side * np.sign(x1 - x0))
+                    self.set_ylim(y0, y0 + side * np.sign(y1 - y0))
         elif arg is not None:
             x0, x1, y0, y1 = arg
             self.set_xlim(x0, x1)
             self.set_ylim(y0, y1)
         return (*self.get_xlim(), *self.get_ylim())
+
+    def set_autoscale_on(self, b: bool) -> None:
+        """Whether limits follow the data (both axes)."""
+        self.xaxis.limits.auto = self.yaxis.limits.auto = bool(b)
+
+    def get_autoscale_on(self) -> bool:
+        return self.xaxis.limits.auto and self.yaxis.limits.auto
 
     def cla(self) -> None:
         """Remove every artist and reset the axes."""
@@ -857,9 +912,16 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
         """Show the frame, ticks and labels again."""
         self.axison = True
 
+    def _twin_spec(self):
+        """Where a twin goes: this axes' cell, or its rectangle; both then adjust
+        their limits, not their boxes, to an aspect (matplotlib's rule)."""
+        self.set_adjustable("datalim")
+        return self._subplotspec if self._subplotspec is not None else self._position
+
     def twinx(self) -> Axes:
         """A second y axis on the right sharing this x axis."""
-        twin = Axes(self.figure, self.spec, sharex=self, parent=self, role="twin")
+        twin = Axes(self.figure, self._twin_spec(), sharex=self, parent=self, role="twin")
+        twin.set_adjustable("datalim")
         twin.yaxis.ticks_position = "right"
         twin._cycle = self._cycle
         self.children.append(twin)
@@ -868,7 +930,8 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
 
     def twiny(self) -> Axes:
         """A second x axis on top sharing this y axis."""
-        twin = Axes(self.figure, self.spec, sharey=self, parent=self, role="twin")
+        twin = Axes(self.figure, self._twin_spec(), sharey=self, parent=self, role="twin")
+        twin.set_adjustable("datalim")
         twin.xaxis.ticks_position = "top"
         self.children.append(twin)
         self.figure.axes.append(twin)
@@ -933,8 +996,19 @@ class Axes(PlottingMixin, PlotTypesMixin, ArtistAPI):
         return float(xd), float(yd)
 
     def _background(self):
-        """The color the view clears its rectangle to (None: transparent)."""
-        return None if (self.role == "twin" or not self.axison) else self.facecolor
+        """The color the view clears its rectangle to (None: transparent): the patch,
+        drawn when the axis and the frame are on (matplotlib's rule)."""
+        if self.role == "twin" or not (self.axison and self.frame_on):
+            return None
+        face = self.patch.face()
+        if face is None or face[3] == 0:
+            return None
+        under = self.figure.figure.canvas.bgcolor
+        if face[3] < 1 and under[3] == 1:  # a view clears its rectangle: blend it over
+            a = face[3]
+            return (*(a * f + (1 - a) * u for f, u in zip(face[:3], under[:3],
+                                                          strict=True)), 1.0)
+        return face
 
     # -- projection: decorations -----------------------------------------------------
     def own_margins(self) -> tuple[float, float, float, float]:
@@ -1096,6 +1170,13 @@ def _normalize_kwargs(kwargs: dict) -> dict:
     if "marker" in out:
         check_marker(out["marker"])
     return out
+
+
+def _with_picker(artists: list, picker) -> list:
+    if picker is not None:
+        for a in artists:
+            a.set_picker(picker)
+    return artists
 
 
 def _reject_unknown(kwargs: dict, where: str) -> None:

@@ -44,14 +44,6 @@ VIEW_SPAN = VIEW_HI - VIEW_LO
 BOX_NORM = 1.8294640721620434 * 25 / 24  # length of mplot3d's box aspect vector
 VIEW_MARGIN = 1 / 48  # mplot3d pads autoscaled limits by this much of their span
 
-rcParams.setdefault("axes3d.grid", True)
-rcParams.setdefault("axes3d.xaxis.panecolor", (0.95, 0.95, 0.95, 0.5))
-rcParams.setdefault("axes3d.yaxis.panecolor", (0.90, 0.90, 0.90, 0.5))
-rcParams.setdefault("axes3d.zaxis.panecolor", (0.925, 0.925, 0.925, 0.5))
-rcParams.setdefault("axes3d.depthshade", True)
-rcParams.setdefault("axes3d.depthshade_minalpha", 0.3)
-rcParams.setdefault("axes.zmargin", 0.05)
-
 _LAST = object()  # sync_camera: keep the last viewport
 # box axes of each data axis, by vertical axis (box z is up): mplot3d rolls the world
 _BOX_OF = {2: (0, 1, 2), 1: (1, 2, 0), 0: (2, 0, 1)}

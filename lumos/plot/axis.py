@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import colors
 from . import ticker
 from .scale import LinearScale, make_scale
-from .style import rcParams
+from .style import font_points, rcParams
 
 #: the largest magnitude of an axis limit: two limits' span and a margin stay finite
 LIMIT = 1e307
@@ -40,10 +41,11 @@ class Axis:
         self.is_date = False
         self.units = None  # the categories of a category axis (lumos.plot.category)
         self.label = ""
-        self.label_size = float(rcParams["axes.labelsize"])
-        self.label_color = "black"
+        self.label_visible = True  # False: kept but not drawn (label_outer)
+        self.label_size = font_points(rcParams["axes.labelsize"])
+        self.label_color = colors.to_rgba(rcParams["axes.labelcolor"])
         self.labelpad = float(rcParams["axes.labelpad"])
-        self.tick_size = float(rcParams[f"{name}tick.labelsize"])
+        self.tick_size = font_points(rcParams[f"{name}tick.labelsize"])
         self.ticks_position = "bottom" if name == "x" else "left"
         self.visible = True
         self.show_labels = True
@@ -53,8 +55,8 @@ class Axis:
         # tick appearance (matplotlib's tick_params)
         self.tick_rotation = 0.0
         self.tick_ha: str | None = None  # tick label alignment; None: by position
-        self.tick_color = rcParams["xtick.color"]
-        self.tick_label_color = rcParams["xtick.color"]
+        self.tick_color = rcParams[f"{name}tick.color"]
+        self.tick_label_color = rcParams[f"{name}tick.color"]
         self.tick_length = float(rcParams["xtick.major.size"])  # points
         self.tick_width = float(rcParams["xtick.major.width"])  # points
         self.tick_pad = float(rcParams["xtick.major.pad"])  # points

@@ -1,5 +1,5 @@
-"""Spines, ticks, tick labels, axis labels and titles; and the layout that makes room
-for them (a constrained layout: axes in one grid column share their left edge)."""
+"""Spines, ticks, tick labels, axis labels and titles, and the room they need around
+an axes' box (``axes_margins``: what the layout engines of ``lumos.plot.layout`` read)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,9 @@ class TickLayout:
         c, s = abs(np.cos(np.radians(axis.tick_rotation))), abs(np.sin(np.radians(
             axis.tick_rotation)))
         self.widths, self.heights = w * c + h * s, w * s + h * c
-        scale = axis.tick_length / float(rcParams["xtick.major.size"])
+        # minor ticks keep their rc ratio to the major length (styles may set sizes 0)
+        major_rc = float(rcParams["xtick.major.size"])
+        scale = axis.tick_length / major_rc if major_rc > 0 else 1.0
         outward = {"out": 1.0, "inout": 0.5, "in": 0.0}[axis.tick_direction]
         self.major_len = fig.points_to_pixels(axis.tick_length)
         self.minor_len = fig.points_to_pixels(rcParams["xtick.minor.size"]) * scale
@@ -45,10 +47,10 @@ class TickLayout:
         return self.outside + self.pad + float(across.max())
 
 
-def axes_margins(ax, colorbars: bool = True) -> tuple[float, float, float, float]:
-    """Room (left, right, bottom, top) in pixels that the axes' decorations need,
-    including twins and colorbars attached to it (each axes gives its own through
-    ``own_margins``, a projection hook)."""
+def axes_margins(ax) -> tuple[float, float, float, float]:
+    """Room (left, right, bottom, top) in pixels that the axes' decorations need beyond
+    its box, twins included (each axes gives its own through ``own_margins``, a
+    projection hook), and a legend anchored outside."""
     left = right = bottom = top = 0.0
     for a in [ax] + ax.children:
         if not a.axison:
@@ -56,11 +58,6 @@ def axes_margins(ax, colorbars: bool = True) -> tuple[float, float, float, float
         m = a.own_margins()
         left, right, bottom, top = (max(u, v) for u, v in zip((left, right, bottom, top), m,
                                                               strict=True))
-    for cb in getattr(ax, "colorbars", []) if colorbars else ():
-        if cb.vertical:
-            right += cb.room()
-        else:
-            bottom += cb.room()
     legend = ax.legend_
     if legend is not None and legend.bbox_to_anchor is not None and legend.entries:
         # a legend anchored outside the axes (bbox_to_anchor=(1, 0.5)) needs room there
@@ -80,7 +77,7 @@ def rectilinear_margins(a) -> tuple[float, float, float, float]:
             continue
         ticks = TickLayout(a, axis)
         reach = ticks.label_extent()
-        if axis.label:
+        if axis.label and axis.label_visible:
             lsize = fig.points_to_pixels(axis.label_size)
             reach += fig.points_to_pixels(axis.labelpad) + \
                 textmod.measure(axis.label, lsize)[1]
@@ -93,20 +90,40 @@ def rectilinear_margins(a) -> tuple[float, float, float, float]:
                 top = max(top, reach)
             else:
                 bottom = max(bottom, reach, ticks.label_extent() + offset_h + 2)
-            # labels at the ends overhang the box by half their width
-            if len(ticks.widths):
-                right = max(right, ticks.widths[-1] / 2)
-                left = max(left, ticks.widths[0] / 2)
+            lo, hi = _overhang(a, axis, ticks)
+            left, right = max(left, lo), max(right, hi)
         else:
             if axis.ticks_position == "right":
                 right = max(right, reach)
             else:
                 left = max(left, reach)
             top = max(top, offset_h + 2)
-            if len(ticks.heights):
-                top = max(top, ticks.heights[-1] / 2)
-                bottom = max(bottom, ticks.heights[0] / 2)
+            lo, hi = _overhang(a, axis, ticks)
+            bottom, top = max(bottom, lo), max(top, hi)
     return left, right, bottom, max(top, title_room(a))
+
+
+def _overhang(a, axis, ticks: TickLayout) -> tuple[float, float]:
+    """How far tick labels reach past the ends of the box along their axis (before the
+    start, after the end), from where they are drawn."""
+    if not axis.show_labels or not len(ticks.widths):
+        return 0.0, 0.0
+    pos = axis.pixels_along(ticks.major)
+    ok = np.isfinite(pos)
+    if not ok.any():
+        return 0.0, 0.0
+    bx, by, bw, bh = a.box
+    if axis.name == "x":
+        rot = axis.tick_rotation
+        ha = axis.tick_ha or ("center" if rot % 180 == 0 else "right" if rot > 0 else "left")
+        w = ticks.widths[ok]
+        start = pos[ok] - {"left": 0.0, "center": 0.5, "right": 1.0}[ha] * w
+        lo_edge, hi_edge, end = bx, bx + bw, start + w
+    else:
+        h = ticks.heights[ok]
+        start, end = pos[ok] - h / 2, pos[ok] + h / 2
+        lo_edge, hi_edge = by, by + bh
+    return max(lo_edge - float(start.min()), 0.0), max(float(end.max()) - hi_edge, 0.0)
 
 
 def title_room(a) -> float:
@@ -114,77 +131,22 @@ def title_room(a) -> float:
     if not any(a.title.values()):
         return 0.0
     size = a.figure.points_to_pixels(a.title_size)
-    h = max(textmod.measure(a.title[k], size)[1] for k in a.title if a.title[k])
-    return h + a.figure.points_to_pixels(rcParams["axes.titlepad"]) + a.decorations_above()
-
-
-def place_axes(axes: list, margins: dict, grid: tuple[int, int], size: tuple[int, int],
-               pad: float, top_extra: float) -> None:
-    """Set every axes' box: equal inner cells, margins shared along rows and columns."""
-    nrows, ncols = grid
-    w, h = size
-    left = np.zeros(ncols)
-    right = np.zeros(ncols)
-    top = np.zeros(nrows)
-    bottom = np.zeros(nrows)
-    for ax in axes:
-        r, c, rs, cs = ax.spec
-        m = margins[id(ax)]
-        left[c] = max(left[c], m[0])
-        right[c + cs - 1] = max(right[c + cs - 1], m[1])
-        top[r] = max(top[r], m[3])
-        bottom[r + rs - 1] = max(bottom[r + rs - 1], m[2])
-    gap = pad
-    inner_w = max((w - 2 * pad - (ncols - 1) * gap - left.sum() - right.sum()) / ncols, 1.0)
-    inner_h = max((h - 2 * pad - top_extra - (nrows - 1) * gap - top.sum() - bottom.sum())
-                  / nrows, 1.0)
-    xs = pad + np.concatenate([[0], np.cumsum(left + inner_w + right + gap)])[:ncols] + left
-    # rows run downwards from the top of the figure
-    ys_top = h - pad - top_extra - np.concatenate(
-        [[0], np.cumsum(top + inner_h + bottom + gap)])[:nrows] - top
-    for ax in axes:
-        r, c, rs, cs = ax.spec
-        x0 = xs[c]
-        x1 = xs[c + cs - 1] + inner_w
-        y1 = ys_top[r]
-        y0 = ys_top[r + rs - 1] - inner_h
-        box = [x0, y0, x1 - x0, y1 - y0]
-        box = _apply_aspect(ax, box)
-        ax.box = tuple(float(v) for v in box)
-        for child in ax.children:
-            child.box = ax.box
-        # colorbars (their room is in the margins) stand beyond the axes' own decorations
-        cbs = getattr(ax, "colorbars", [])
-        own = axes_margins(ax, colorbars=False) if cbs else (0.0, 0.0, 0.0, 0.0)
-        beside, below = own[1], own[2]
-        for cb in cbs:
-            cb.place(ax.box, beside if cb.vertical else below)
-            if cb.vertical:
-                beside += cb.room()
-            else:
-                below += cb.room()
-
-
-def _apply_aspect(ax, box):
-    """Shrink the box about its centre so data units have the asked-for aspect."""
-    if ax.aspect == "auto":
-        return box
-    x0, y0, bw, bh = box
-    dx, dy = (abs(v) for v in ax.view_rect()[2:])
-    if dx == 0 or dy == 0:
-        return box
-    want = dy * ax.aspect / dx  # box height / width
-    if bh / bw > want:
-        nh = bw * want
-        return [x0, y0 + (bh - nh) / 2, bw, nh]
-    nw = bh / want
-    return [x0 + (bw - nw) / 2, y0, nw, bh]
+    plain_descent = textmod.measure("x", size)[2]
+    reach = 0.0
+    for k in a.title:
+        if a.title[k]:
+            # drawn on its baseline, lifted by math deeper than plain text (_draw_titles)
+            _, h, descent = textmod.measure(a.title[k], size)
+            reach = max(reach, h - descent + max(descent - plain_descent, 0.0))
+    return reach + a.figure.points_to_pixels(rcParams["axes.titlepad"]) + a.decorations_above()
 
 
 def draw_axes(ax, ov) -> None:
     """Everything one axes draws in figure pixels: artists that draw themselves there,
     then (unless the axis is off) its frame and ticks (``ax.draw_frame``, a projection
     hook), titles and texts."""
+    if not ax.get_visible():
+        return
     # artists drawn in pixels (annotations) or following the view (axhline, error bar
     # caps, quiver arrows) update every frame, with the axes' box and limits final
     for a in ax.artists:
@@ -287,7 +249,7 @@ def _draw_axis(ax, axis, ticks: TickLayout, ov, tick_w: float, minor_w: float) -
         else:
             ov.text(ticks.offset, bx + (bw if far else 0), by + bh + 2, ticks.size_px,
                     ha="right" if far else "left", va="bottom")
-    if axis.label:
+    if axis.label and axis.label_visible:
         lsize = fig.points_to_pixels(axis.label_size)
         reach = ticks.label_extent() + fig.points_to_pixels(axis.labelpad)
         if horizontal:
@@ -304,9 +266,12 @@ def _draw_titles(ax, ov) -> None:
     size = fig.points_to_pixels(ax.title_size)
     y = by + bh + fig.points_to_pixels(rcParams["axes.titlepad"]) + ax.decorations_above()
     plain_descent = textmod.measure("x", size)[2]
+    title_color = rcParams["axes.titlecolor"]
+    if title_color == "auto":
+        title_color = rcParams["text.color"]
     for loc, x, ha in (("left", bx, "left"), ("center", bx + bw / 2, "center"),
                        ("right", bx + bw, "right")):
         if ax.title[loc]:
             # deep math (fractions, subscripts) lifts the baseline off the axes
             lift = max(textmod.measure(ax.title[loc], size)[2] - plain_descent, 0.0)
-            ov.text(ax.title[loc], x, y + lift, size, ha=ha, va="baseline")
+            ov.text(ax.title[loc], x, y + lift, size, title_color, ha=ha, va="baseline")

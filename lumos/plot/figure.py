@@ -1,221 +1,83 @@
-"""Figure: a canvas of axes laid out in a grid, with decorations, layout and output."""
+"""Figure: axes in grids and rectangles on a canvas, with decorations, a layout engine
+and output (PNG, HTML).
+
+By default a figure is laid out as matplotlib lays it out: each grid cell where the
+subplot parameters put it (``fig.subplotpars``, from ``rcParams["figure.subplot.*"]``;
+``subplots_adjust`` changes them). ``layout="constrained"``, ``"compressed"`` or
+``"tight"`` (or ``rcParams["figure.constrained_layout.use"]``/``["figure.autolayout"]``)
+choose a layout engine (:mod:`lumos.plot.layout`) that makes room for the decorations.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import math
 from pathlib import Path
 
 import numpy as np
 
-from .. import colors
-from .. import primitives as prim
-from ..scene import Canvas
-from ..scene.cameras import PanZoomCamera
-from ..visuals import Line, Markers, Mesh, Paths, Text
-from . import text as textmod
 from . import validate
 from .axes import Axes
+from .bbox import Bbox, as_bbox
+from .canvas import FigureCanvas
 from .coords import LiveTransform, unit_to_box
-from .style import rcParams
+from .figure_base import FigureBase
+from .gridspec import SubplotParams
+from .layout import (
+    LayoutEngine,
+    PlaceholderLayoutEngine,
+    TightLayoutEngine,
+    make_engine,
+    tight_box,
+)
+from .overlay import Overlay
+from .style import rcParams, sync_from_matplotlib
+
+_RASTER = ("png", "rgba", "raw")
 
 
-def _same(a, b) -> bool:
-    """Structural equality of nested lists/tuples of numbers and arrays."""
-    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
-        return np.shape(a) == np.shape(b) and bool(np.array_equal(a, b, equal_nan=True))
-    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    return a == b
-
-
-class Overlay:
-    """Figure-pixel drawing of decorations, batched by style: a handful of draws for
-    every spine, tick, label and legend of the figure. Rebuilt every frame.
-
-    ``layer`` stacks what is drawn: everything of layer 1 (legends) lies above all of
-    layer 0 (spines, ticks, labels), whatever its kind."""
-
-    def __init__(self, canvas: Canvas) -> None:
-        self.view = canvas.add_view(camera=PanZoomCamera(), rect=(0, 0, 1, 1))
-        self.view.interactive = False  # decorations follow the axes, never the mouse
-        self._pool: dict[tuple, object] = {}
-        self._inputs: dict[tuple, object] = {}
-        self.layer = 0
-        self._begin()
-
-    def _begin(self) -> None:
-        self.lines: dict[tuple, tuple[list, list]] = {}
-        self.texts: dict[tuple, tuple[list, list, list]] = {}
-        self.rects: dict[int, list[tuple]] = {}
-        self.hatches: dict[int, list[tuple]] = {}
-        self.polygons: dict[int, list[tuple]] = {}
-        self.markers: dict[tuple, tuple[list, list, list]] = {}
-        self.layer = 0
-
-    def line(self, points, color, width_px: float, dashes=None) -> None:
-        pts, cols = self.lines.setdefault((self.layer, round(width_px, 3), dashes), ([], []))
-        pts.append(np.asarray(points, dtype=float))
-        cols.append(colors.to_rgba(color))
-
-    def text(self, s: str, x: float, y: float, size_px: float, color="black",
-             ha: str = "center", va: str = "center", rotation: float = 0.0,
-             bold: bool = False) -> None:
-        if not s:
-            return
-        key = (self.layer, round(size_px, 3), ha, va, round(rotation, 3), bold)
-        strings, pos, cols = self.texts.setdefault(key, ([], [], []))
-        strings.append(s)
-        pos.append((x, y))
-        cols.append(colors.to_rgba(color))
-
-    def rect(self, x: float, y: float, w: float, h: float, facecolor, edgecolor=None,
-             linewidth_px: float = 0.0) -> None:
-        self.rects.setdefault(self.layer, []).append((x, y, w, h, colors.to_rgba(facecolor)))
-        if edgecolor is not None and linewidth_px > 0:
-            self.line([(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)], edgecolor,
-                      linewidth_px)
-
-    def hatch(self, x: float, y: float, w: float, h: float, letters: str, color,
-              width_px: float, tile_px: float) -> None:
-        """matplotlib's hatch over a rectangle (a legend's patch), tiles of ``tile_px``
-        (the figure's dpi) anchored at the canvas's top left as the axes' hatches."""
-        box = np.array([(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)])
-        self.hatches.setdefault(self.layer, []).append(
-            (prim.Path(box, hatch=letters, hatch_color=colors.to_rgba(color),
-                       hatch_width=width_px), tile_px))
-
-    def polygon(self, points, facecolor) -> None:
-        """A filled polygon in figure pixels, triangulated as a fan from its first point
-        (right for convex and star-shaped outlines such as arrow heads)."""
-        pts = np.asarray(points, dtype=float)
-        if len(pts) >= 3 and np.isfinite(pts).all():
-            self.polygons.setdefault(self.layer, []).append((pts, colors.to_rgba(facecolor)))
-
-    def marker(self, x: float, y: float, symbol: str, size_px: float, face, edge,
-               edge_width_px: float) -> None:
-        key = (self.layer, symbol, round(edge_width_px, 3), tuple(colors.to_rgba(edge)))
-        pos, sizes, faces = self.markers.setdefault(key, ([], [], []))
-        pos.append((x, y))
-        sizes.append(size_px)
-        faces.append(colors.to_rgba(face))
-
-    def commit(self, size: tuple[int, int]) -> None:
-        """Turn what was collected into visuals, reusing those of the last frame."""
-        w, h = size
-        self.view.fixed_rect = (0, 0, w, h)
-        self.view.camera.rect = (0, 0, w, h)
-        wanted: dict[tuple, object] = {}
-        for layer in sorted(set(self.rects) | set(self.polygons)):
-            verts, faces, cols = [], [], []
-            for x, y, rw, rh, c in self.rects.get(layer, ()):
-                k = len(verts)
-                verts += [(x, y), (x + rw, y), (x + rw, y + rh), (x, y + rh)]
-                faces += [(k, k + 1, k + 2), (k, k + 2, k + 3)]
-                cols += [c] * 4
-            for pts, c in self.polygons.get(layer, ()):
-                k = len(verts)
-                verts += [tuple(p) for p in pts]
-                faces += [(k, k + j, k + j + 1) for j in range(1, len(pts) - 1)]
-                cols += [c] * len(pts)
-            key = ("rects", layer)
-            mesh = self._get(key, Mesh, shading=None)
-            if self._changed(key, (verts, faces, cols)):
-                mesh.set_data(np.asarray(verts), np.asarray(faces),
-                              vertex_colors=np.asarray(cols))
-            # legend boxes are pixel-aligned; only slanted arrow heads need multisampling
-            mesh.needs_multisampling = bool(self.polygons.get(layer))
-            mesh.order = 10 * layer
-            wanted[key] = mesh
-        for layer, items in self.hatches.items():
-            for tile in {t for _, t in items}:  # one visual per tile size (the dpi)
-                key = ("hatch", layer, tile)
-                paths = self._get(key, Paths, hatch_unit=tile)
-                group = [p for p, t in items if t == tile]
-                if self._changed(key, ([(p.vertices, p.hatch, p.hatch_color, p.hatch_width)
-                                       for p in group], h)):
-                    paths.set_paths(group)
-                    paths.canvas_height = h
-                paths.order = 10 * layer + 0.5  # over the patch, under its edge
-                wanted[key] = paths
-        for (layer, width, dashes), (pts, cols) in self.lines.items():
-            key = ("line", layer, width, dashes)
-            line = self._get(key, Line, width=width, dashes=dashes)
-            if self._changed(key, (pts, cols)):
-                if len(pts) > 1:
-                    line.set_data(pts, color=cols)
-                else:
-                    line.set_data(pts[0], color=cols[0])
-            line.order = 10 * layer + 1
-            wanted[key] = line
-        for key, (pos, sizes, faces) in self.markers.items():
-            layer, symbol, edge_w, edge = key
-            m = self._get(("markers",) + key, Markers, symbol=symbol, edge_width=edge_w,
-                          edge_color=edge)
-            if self._changed(("markers",) + key, (pos, sizes, faces)):
-                m.set_data(np.asarray(pos), size=np.asarray(sizes), color=np.asarray(faces))
-            m.order = 10 * layer + 2
-            wanted[("markers",) + key] = m
-        for key, (strings, pos, cols) in self.texts.items():
-            layer, size, ha, va, rot, bold = key
-            t = self._get(("text",) + key, Text, font_size=size, anchor_x=ha, anchor_y=va,
-                          rotation=rot, bold=bold)
-            if self._changed(("text",) + key, (strings, pos, cols)):
-                t.set_data(strings, np.asarray(pos), color=cols)
-            t.order = 10 * layer + 3
-            wanted[("text",) + key] = t
-        for key in [k for k in self._pool if k not in wanted]:
-            self.view.remove(self._pool.pop(key))
-            self._inputs.pop(key, None)
-        self._begin()
-
-    def _changed(self, key: tuple, inputs) -> bool:
-        """Whether a pooled visual's inputs differ from last frame's: an unchanged
-        decoration (every frame of a pan in y only) uploads nothing."""
-        if key in self._inputs and _same(self._inputs[key], inputs):
-            return False
-        self._inputs[key] = inputs
-        return True
-
-    def _get(self, key: tuple, cls, **kwargs):
-        """The pooled visual for a style key, made with ``cls(**kwargs)`` the first time."""
-        visual = self._pool.get(key)
-        if visual is None:
-            visual = self._pool[key] = cls(**kwargs)
-            self.view.add(visual)
-        return visual
-
-
-class Figure:
+class Figure(FigureBase):
     """A figure: ``figsize`` in inches at ``dpi`` pixels per inch.
+
+    matplotlib's arguments: ``facecolor``, ``edgecolor``, ``linewidth`` and ``frameon``
+    (the background, ``fig.patch``), ``subplotpars``, ``layout`` ('constrained',
+    'compressed', 'tight', 'none' or a LayoutEngine; None: from rcParams),
+    ``tight_layout`` and ``constrained_layout`` (True or a dict of the engine's pads).
 
     A figure is a scene front-ends show (:class:`lumos.scene.protocol.Scene`): the mouse
     moves its axes' limits through the axes' own ``camera_changed``.
 
     >>> fig = Figure(figsize=(6, 4), dpi=100)
-    >>> ax = fig.subplot(0, 0)
+    >>> ax = fig.add_subplot()
     >>> ax.plot([1, 2, 3]); fig.savefig("x.png", dpi=200)
     """
 
-    def __init__(self, figsize=None, dpi: float | None = None, facecolor=None,
-                 layout: str | None = "constrained", **kwargs) -> None:
-        if kwargs:
-            raise TypeError(f"Figure: unexpected keyword arguments {sorted(kwargs)}")
+    def __init__(self, figsize=None, dpi: float | None = None, *, facecolor=None,
+                 edgecolor=None, linewidth: float = 0.0, frameon=None, subplotpars=None,
+                 tight_layout=None, constrained_layout=None, layout=None) -> None:
+        sync_from_matplotlib()  # what the script set in matplotlib's rcParams
         figsize = rcParams["figure.figsize"] if figsize is None else figsize
         if isinstance(figsize, str) or np.size(figsize) != 2:
             raise TypeError(f"figsize: got {figsize!r}, expected (width, height) in inches")
         fw, fh = validate.figsize(*figsize)
-        self.dpi = validate.number(rcParams["figure.dpi"] if dpi is None else dpi, "dpi",
-                                   0.0, exclusive=True)
+        dpi = validate.number(rcParams["figure.dpi"] if dpi is None else dpi, "dpi", 0.0,
+                              exclusive=True)
+        self.figure = self
+        self._dpi = dpi
         self._figsize = (fw, fh)
-        self.facecolor = rcParams["figure.facecolor"] if facecolor is None else facecolor
-        self.canvas = Canvas(size=self._pixel_size(), bgcolor=self.facecolor)
-        self.axes: list[Axes] = []
+        if subplotpars is not None and not isinstance(subplotpars, SubplotParams):
+            raise TypeError(f"subplotpars: got {type(subplotpars).__name__}, expected a "
+                            "SubplotParams")
+        self.subplotpars = subplotpars.copy() if subplotpars is not None else SubplotParams()
+        self._init_base(rcParams["figure.facecolor"] if facecolor is None else facecolor,
+                        rcParams["figure.edgecolor"] if edgecolor is None else edgecolor,
+                        linewidth, rcParams["figure.frameon"] if frameon is None else frameon)
+        self.canvas = FigureCanvas(self, size=self._pixel_size(), bgcolor=self._background())
+        self.axes_list: list[Axes] = []
         self.colorbars: list = []
-        self.legends: list = []  # figure legends (fig.legend)
-        self._grid = (1, 1)
-        self._suptitle = ""
-        self._suptitle_size = float(rcParams["axes.titlesize"]) * 1.2
-        self.layout = layout
+        self._mpl_grids: dict = {}  # matplotlib grids given to add_subplot -> lumos grids
         self.overlay = Overlay(self.canvas)
+        self._underlay: Overlay | None = None  # subfigure backgrounds, made when needed
         self.number = None
         self._current_axes: Axes | None = None
         self._drawn = False  # laid out at least once (front-ends need the axes' boxes)
@@ -224,290 +86,291 @@ class Figure:
         #: figure fraction → figure pixels from the bottom left (matplotlib's name)
         self.transFigure = LiveTransform(lambda: unit_to_box((0, 0, *self.canvas.size)),
                                          "transFigure")
+        self._layout_engine: LayoutEngine | None = None
+        self._set_initial_layout(layout, tight_layout, constrained_layout)
+
+    def _set_initial_layout(self, layout, tight_layout, constrained_layout) -> None:
+        """matplotlib's precedence: ``layout``, then ``tight_layout``, then
+        ``constrained_layout``, then rcParams."""
+        if layout is not None:
+            if tight_layout or constrained_layout:
+                raise TypeError("layout: pass only one of layout, tight_layout and "
+                                "constrained_layout")
+            self.set_layout_engine(layout)
+        elif tight_layout:
+            self.set_layout_engine("tight", **(tight_layout if isinstance(tight_layout, dict)
+                                               else {}))
+        elif constrained_layout:
+            self.set_layout_engine("constrained", **(
+                constrained_layout if isinstance(constrained_layout, dict) else {}))
+        elif tight_layout is False or constrained_layout is False:
+            self.set_layout_engine("none")
+        else:
+            self.set_layout_engine(None)
 
     # -- sizes ---------------------------------------------------------------------
     def _pixel_size(self) -> tuple[int, int]:
-        return (max(1, round(self._figsize[0] * self.dpi)),
-                max(1, round(self._figsize[1] * self.dpi)))
+        return (max(1, round(self._figsize[0] * self._dpi)),
+                max(1, round(self._figsize[1] * self._dpi)))
+
+    def bbox_pixels(self) -> tuple[float, float, float, float]:
+        w, h = self.canvas.size
+        return 0.0, 0.0, float(w), float(h)
+
+    @property
+    def bbox(self) -> Bbox:
+        """The figure in pixels (matplotlib's ``fig.bbox``)."""
+        w, h = self._pixel_size()
+        return Bbox.from_bounds(0, 0, w, h)
+
+    @property
+    def dpi(self) -> float:
+        return self._dpi
+
+    @dpi.setter
+    def dpi(self, value) -> None:
+        self.set_dpi(value)
+
+    def get_dpi(self) -> float:
+        return self._dpi
+
+    def set_dpi(self, dpi: float) -> None:
+        """Pixels per inch: the figure keeps its size in inches."""
+        self._dpi = validate.number(dpi, "dpi", 0.0, exclusive=True)
+        self.canvas.size = self._pixel_size()
 
     def points_to_pixels(self, points):
         """Points (1/72 inch) to logical pixels at the figure's dpi."""
-        return np.asarray(points) * self.dpi / 72.0 if np.ndim(points) else \
-            float(points) * self.dpi / 72.0
+        return np.asarray(points) * self._dpi / 72.0 if np.ndim(points) else \
+            float(points) * self._dpi / 72.0
 
     def get_size_inches(self) -> np.ndarray:
         """The figure size (width, height) in inches."""
         return np.array(self._figsize)
 
-    def set_size_inches(self, w, h=None) -> None:
-        """Resize the figure, in inches: ``set_size_inches(w, h)`` or ``((w, h))``."""
+    def set_size_inches(self, w, h=None, forward: bool = True) -> None:
+        """The figure's size in inches (``set_size_inches(w, h)`` or ``((w, h))``);
+        ``forward`` resizes a window showing it."""
         if h is None:
             if isinstance(w, str) or np.size(w) != 2:
                 raise TypeError(f"w: got {w!r}, expected (width, height) or a width and h")
             w, h = w
         self._figsize = validate.figsize(w, h, "set_size_inches")
         self.canvas.size = self._pixel_size()
+        if forward:
+            self.canvas.request_draw()
 
-    def set_dpi(self, dpi: float) -> None:
-        """Pixels per inch of the figure (its canvas is resized)."""
-        self.dpi = validate.number(dpi, "dpi", 0.0, exclusive=True)
-        self.canvas.size = self._pixel_size()
+    def get_figwidth(self) -> float:
+        return self._figsize[0]
 
-    def estimate_box(self, spec) -> tuple[float, float, float, float]:
-        """A first guess of an axes box (matplotlib's default subplot margins), so that
-        ticks asked for before the first layout fit a realistic axis length."""
-        w, h = self._pixel_size()
-        rows, cols = max(self._grid[0], spec[0] + spec[2]), max(self._grid[1], spec[1] + spec[3])
-        cw, ch = 0.775 * w / cols, 0.77 * h / rows
-        return (0.125 * w + spec[1] * cw, 0.11 * h + (rows - spec[0] - spec[2]) * ch,
-                cw * spec[3] * 0.9, ch * spec[2] * 0.85)
+    def get_figheight(self) -> float:
+        return self._figsize[1]
 
-    # -- axes ----------------------------------------------------------------------
-    def subplot(self, row: int = 0, col: int = 0, projection=None, rowspan: int = 1,
-                colspan: int = 1, sharex: Axes | None = None, sharey: Axes | None = None,
-                polar: bool = False, **kwargs) -> Axes:
-        """The axes in grid cell (row, col), created on first use (0-based).
+    def set_figwidth(self, val, forward: bool = True) -> None:
+        self.set_size_inches(val, self._figsize[1], forward)
 
-        ``projection`` names an axes kind ('rectilinear', 'polar' or one registered with
-        :func:`lumos.plot.register_projection`); ``polar=True`` means 'polar'. An axes
-        of another kind in that cell is replaced, as matplotlib does. Other keywords are
-        Axes properties (``title=``, ``xlim=``, ``facecolor=``...), set on the axes."""
-        from .projections import projection_class
+    def set_figheight(self, val, forward: bool = True) -> None:
+        self.set_size_inches(self._figsize[0], val, forward)
 
-        cls = projection_class(projection, polar)
-        # keywords of the projection's constructor (3D axes: elev=, azim=, ...)
-        init = {k: kwargs.pop(k) for k in getattr(cls, "init_keywords", ()) if k in kwargs}
-        _check_properties(cls, kwargs, "subplot")
-        for name, v in (("row", row), ("col", col)):
-            if not isinstance(v, (int, np.integer)) or v < 0:
-                raise ValueError(f"{name}: got {v!r}, expected an integer >= 0")
-        spec = (int(row), int(col), int(rowspan), int(colspan))
-        for ax in self.axes:
-            if ax.spec == spec and ax.role == "main":
-                if not init and (projection is None and not polar or type(ax) is cls):
-                    self._current_axes = ax
-                    ax.set(**kwargs)
-                    return ax
-                self.delaxes(ax)
-                break
-        ax = cls(self, spec, sharex=sharex, sharey=sharey, **init)
-        self.axes.append(ax)
-        self._current_axes = ax
-        self._grid = (max(self._grid[0], spec[0] + spec[2]), max(self._grid[1], spec[1] + spec[3]))
-        ax.set(**kwargs)
-        return ax
+    # -- layout engines ---------------------------------------------------------------
+    def get_layout_engine(self) -> LayoutEngine | None:
+        return self._layout_engine
 
-    def sca(self, ax: Axes) -> None:
-        """Make ``ax`` the current axes (``gca`` returns it)."""
-        if ax not in self.axes:
-            raise ValueError("ax: got an axes that is not in this figure")
-        self._current_axes = ax
+    def set_layout_engine(self, layout=None, **kwargs) -> None:
+        """'constrained', 'compressed', 'tight', 'none', a LayoutEngine, or None (from
+        rcParams: ``figure.autolayout`` is tight, ``figure.constrained_layout.use``
+        constrained, else none); keywords go to the engine."""
+        if layout is None and not kwargs:
+            if rcParams["figure.autolayout"]:
+                layout = "tight"
+            elif rcParams["figure.constrained_layout.use"]:
+                layout = "constrained"
+        self._layout_engine = make_engine(layout, self._layout_engine, **kwargs)
 
-    def __getitem__(self, key) -> Axes:
-        """``fig[row, col]`` or with slices for spans: ``fig[0, :]``."""
-        if not isinstance(key, tuple) or len(key) != 2:
-            raise TypeError(f"key: got {key!r}, expected fig[row, col]")
-        spans = []
-        for k, n in zip(key, self._grid, strict=True):
-            if isinstance(k, slice):
-                start, stop, _ = k.indices(max(n, (k.stop or n)))
-                spans.append((start, max(stop - start, 1)))
-            else:
-                spans.append((int(k), 1))
-        return self.subplot(spans[0][0], spans[1][0], rowspan=spans[0][1], colspan=spans[1][1])
+    def get_tight_layout(self) -> bool:
+        return isinstance(self._layout_engine, TightLayoutEngine)
 
-    def add_gridspec(self, nrows: int = 1, ncols: int = 1, **kwargs) -> GridSpec:
-        """A grid to place axes with spans: ``fig.add_subplot(gs[0, :])``. Spacing
-        arguments (``hspace``, ``width_ratios``, ...) are not supported: cells are equal."""
-        unknown = set(kwargs) - {"hspace", "wspace", "left", "right", "top", "bottom"}
-        if unknown:
-            raise TypeError(f"add_gridspec: unsupported arguments {sorted(unknown)}")
-        if kwargs:
-            import warnings
+    def set_tight_layout(self, tight) -> None:
+        """True (or a dict of pads): the tight layout at each draw; False: none."""
+        self.set_layout_engine("tight" if tight else "none",
+                               **(tight if isinstance(tight, dict) else {}))
 
-            warnings.warn(f"add_gridspec: {sorted(kwargs)} have no effect: lumos lays "
-                          "figures out with a constrained layout", stacklevel=2)
-        return GridSpec(nrows, ncols)
+    def get_constrained_layout(self) -> bool:
+        from .layout import ConstrainedLayoutEngine
 
-    def add_subplot(self, *args, projection=None, polar: bool = False, sharex=None,
-                    sharey=None, **kwargs) -> Axes:
-        """matplotlib's ``add_subplot(nrows, ncols, index)`` (1-based), ``(111)`` or a
-        cell of a grid spec (``gs[0, :]``); ``projection``, ``polar`` and Axes
-        properties as for :meth:`subplot`."""
-        if len(args) == 1 and isinstance(args[0], SubplotSpec):
-            spec = args[0]
-            self._grid = (max(self._grid[0], spec.grid[0]), max(self._grid[1], spec.grid[1]))
-            return self.subplot(spec.row, spec.col, projection=projection, rowspan=spec.rowspan,
-                                colspan=spec.colspan, sharex=sharex, sharey=sharey,
-                                polar=polar, **kwargs)
-        if len(args) == 1 and isinstance(args[0], (int, np.integer)) and args[0] >= 111:
-            args = tuple(int(c) for c in str(args[0]))
-        if not args:
-            args = (1, 1, 1)
-        if len(args) != 3:
-            raise TypeError(f"add_subplot: got {args!r}, expected (nrows, ncols, index)")
-        nrows, ncols, index = args
-        if isinstance(index, tuple):
-            first, last = index
-        else:
-            first = last = index
-        if not 1 <= first <= nrows * ncols or not 1 <= last <= nrows * ncols:
-            raise ValueError(f"index: got {index!r}, expected 1..{nrows * ncols}")
-        r0, c0 = divmod(first - 1, ncols)
-        r1, c1 = divmod(last - 1, ncols)
-        self._grid = (max(self._grid[0], nrows), max(self._grid[1], ncols))
-        return self.subplot(r0, c0, projection=projection, rowspan=r1 - r0 + 1,
-                            colspan=c1 - c0 + 1, sharex=sharex, sharey=sharey, polar=polar,
-                            **kwargs)
+        return isinstance(self._layout_engine, ConstrainedLayoutEngine)
 
-    def subplots(self, nrows: int = 1, ncols: int = 1, sharex=False, sharey=False,
-                 squeeze: bool = True, subplot_kw: dict | None = None):
-        """A grid of axes, like matplotlib's ``fig.subplots``; ``subplot_kw`` goes to
-        each :meth:`subplot` (``projection``, ``polar``, Axes properties)."""
-        subplot_kw = _subplot_kw(subplot_kw)
-        nrows, ncols = validate.integer(nrows, "nrows", 1), validate.integer(ncols, "ncols", 1)
-        grid = np.empty((nrows, ncols), dtype=object)
-        for r in range(nrows):
-            for c in range(ncols):
-                sx = _share_target(grid, sharex, r, c)
-                sy = _share_target(grid, sharey, r, c)
-                grid[r, c] = self.subplot(r, c, sharex=sx, sharey=sy, **subplot_kw)
-        self._grid = (max(self._grid[0], nrows), max(self._grid[1], ncols))
-        if squeeze:
-            if grid.size == 1:
-                return grid[0, 0]
-            if nrows == 1 or ncols == 1:
-                return grid.ravel()
-        return grid
-
-    def gca(self) -> Axes:
-        """The current axes: the last one made or picked, else a new one."""
-        if self._current_axes is not None and self._current_axes in self.axes:
-            return self._current_axes
-        return self.subplot(0, 0)
-
-    def get_axes(self) -> list[Axes]:
-        """The axes of the figure."""
-        return list(self.axes)
-
-    def delaxes(self, ax: Axes) -> None:
-        """Remove ``ax`` and its view from the figure."""
-        self.axes.remove(ax)
-        self.canvas.views.remove(ax.view)
-
-    def legend(self, *args, loc="upper right", **kwargs):
-        """A legend of the labelled artists of every axes, placed in the figure
-        (``loc`` as for axes legends; 'best' means 'upper right' here)."""
-        from .legend import Legend, WholeFigure
-
-        legend = Legend(WholeFigure(self), *args, loc="upper right" if loc == "best" else loc,
-                        **kwargs)
-        self.legends.append(legend)
-        return legend
-
-    def suptitle(self, t: str, fontsize=None, **kwargs) -> None:
-        """A title above all the axes of the figure."""
-        self._suptitle = str(t)
-        if fontsize is not None:
-            self._suptitle_size = textmod.points(fontsize)
-
-    def colorbar(self, mappable, ax: Axes | None = None, label: str = "", **kwargs):
-        """A colorbar for an image, scatter or contour set, beside ``ax``."""
-        from .colorbar import Colorbar
-
-        parent = ax if ax is not None else getattr(mappable, "axes", None) or self.gca()
-        cb = Colorbar(self, mappable, parent, label=label, **kwargs)
-        self.colorbars.append(cb)
-        return cb
-
-    def clf(self) -> None:
-        """Clear the figure."""
-        for ax in list(self.axes):
-            self.delaxes(ax)
-        self.colorbars.clear()
-        self.legends.clear()
-        self._grid = (1, 1)
-        self._suptitle = ""
-
-    clear = clf
-
-    def autofmt_xdate(self, bottom: float = 0.2, rotation: float = 30, ha: str = "right",
-                      which: str = "major") -> None:
-        """Slant the x tick labels of the bottom axes so long dates do not collide."""
-        rows = self._grid[0]
-        for ax in self.axes:
-            if ax.role == "main" and ax.spec[0] + ax.spec[2] == rows:
-                ax.tick_params("x", labelrotation=rotation)
-                ax.xaxis.tick_ha = ha
+    def set_constrained_layout(self, constrained) -> None:
+        self.set_layout_engine("constrained" if constrained else "none",
+                               **(constrained if isinstance(constrained, dict) else {}))
 
     def subplots_adjust(self, left=None, bottom=None, right=None, top=None, wspace=None,
                         hspace=None) -> None:
-        """No effect: the layout is constrained (it makes room for every label itself),
-        as matplotlib's is with ``layout="constrained"``; a warning says so."""
-        import warnings
+        """Change the subplot parameters (figure fractions; ``wspace``/``hspace`` are
+        fractions of the mean axes width/height) and move the grid axes. Under a layout
+        engine that places axes itself (constrained) it warns and does nothing, as
+        matplotlib does."""
+        engine = self._layout_engine
+        if engine is not None and not engine.adjust_compatible:
+            import warnings
 
-        warnings.warn("subplots_adjust has no effect: lumos lays figures out with a "
-                      "constrained layout", stacklevel=2)
+            warnings.warn("This figure uses a layout engine that is incompatible with "
+                          "subplots_adjust and/or tight_layout; not calling "
+                          "subplots_adjust.", stacklevel=2)
+            return
+        self.subplotpars.update(left, bottom, right, top, wspace, hspace)
+        self.reposition_subplots()
 
-    def tight_layout(self, **kwargs) -> None:
-        """Layout is always constrained in lumos; kept for matplotlib scripts."""
-        self.layout = "constrained"
+    def tight_layout(self, *, pad: float = 1.08, h_pad=None, w_pad=None, rect=None) -> None:
+        """matplotlib's ``tight_layout``, now: subplot parameters that leave the
+        decorations ``pad`` font sizes of room (``rect`` = (left, bottom, right, top):
+        the part of the figure to fill). Later changes keep them (call it again)."""
+        engine = TightLayoutEngine(pad=pad, h_pad=h_pad, w_pad=w_pad,
+                                   rect=(0, 0, 1, 1) if rect is None else rect)
+        previous = self._layout_engine
+        if previous is not None and not previous.adjust_compatible:
+            import warnings
 
-    # -- layout and drawing -----------------------------------------------------------
-    def _layout(self) -> None:
-        from .decorations import axes_margins, place_axes
+            warnings.warn("The figure layout has changed to tight", stacklevel=2)
+        self._prepare_layout()
+        for _ in range(2):  # tick labels follow the axes' new lengths
+            engine.execute(self)
+            self._update_boxes()
+        self._layout_engine = PlaceholderLayoutEngine(True, True)
 
+    def _prepare_layout(self) -> None:
         self.canvas.size = self._pixel_size()
-        w, h = self.canvas.size
-        pad = self.points_to_pixels(rcParams["layout.pad"])
-        top_extra = 0.0
-        if self._suptitle:
-            top_extra = textmod.measure(self._suptitle,
-                                        self.points_to_pixels(self._suptitle_size))[1] + pad
-        main = [a for a in self.axes if a.role == "main"]
-        # Tick labels depend on the axes' length (how many ticks fit), and the length
-        # on the labels' room: a second pass settles it.
-        for _ in range(2):
-            margins = {id(a): axes_margins(a) for a in main}
-            place_axes(main, margins, self._grid, (w, h), pad, top_extra)
+        for ax in self.axes:
+            ax.update_limits()
+        self._update_boxes()
+
+    def _update_boxes(self) -> None:
+        """Every axes' pixel box from its position (and aspect)."""
+        for ax in self.axes:
+            if ax.role != "twin":
+                ax.update_box()
+
+    def _layout(self) -> None:
+        self._prepare_layout()
+        engine = self._layout_engine
+        if engine is None or isinstance(engine, PlaceholderLayoutEngine):
+            return
+        passes = 2 if isinstance(engine, TightLayoutEngine) else 1  # constrained: its own
+        for _ in range(passes):
+            engine.execute(self)
+            self._update_boxes()
+
+    # -- drawing ---------------------------------------------------------------------
+    def _background(self):
+        """The canvas' clear color: the figure patch (transparent when hidden)."""
+        face = self.patch.face()
+        return (0.0, 0.0, 0.0, 0.0) if face is None else face
 
     def _draw_decorations(self) -> None:
         from . import page_axes
         from .decorations import draw_axes
 
         w, h = self.canvas.size
+        self._draw_underlay()
         ov = self.overlay
         for ax in self.axes:
             draw_axes(ax, ov)
         page_axes.finish(self)  # decorations of axes gone or turned off go too
-        if self._suptitle:
-            size = self.points_to_pixels(self._suptitle_size)
-            ov.text(self._suptitle, w / 2, h - self.points_to_pixels(rcParams["layout.pad"]),
-                    size, ha="center", va="top")
+        self._draw_figure_texts(ov)
         ov.layer = 1  # legends above every other decoration
         for ax in self.axes:
-            if ax.legend_ is not None:
+            if ax.legend_ is not None and ax.get_visible():
                 ax.legend_.draw(ov)
-        for legend in self.legends:
-            legend.draw(ov)
+        for fig in self._all_figures():
+            for legend in fig.legends:
+                legend.draw(ov)
         ov.commit((w, h))
         views = self.canvas.views
         views.remove(ov.view)
         views.append(ov.view)  # decorations on top of every axes
 
+    def _all_figures(self) -> list:
+        out, todo = [], [self]
+        while todo:
+            f = todo.pop(0)
+            out.append(f)
+            todo.extend(f.subfigs)
+        return out
+
+    def _draw_underlay(self) -> None:
+        """Subfigure backgrounds and the figure's edge, under every axes."""
+        edge = self.patch.edge()
+        if not self.subfigs and edge is None and self._underlay is None:
+            return
+        if self._underlay is None:
+            self._underlay = Overlay(self.canvas)
+        ov = self._underlay
+        w, h = self.canvas.size
+        for sfig in self.subfigs:
+            sfig.draw_background(ov)
+        if edge is not None:
+            lw = self.points_to_pixels(edge[1])
+            ov.rect(lw / 2, lw / 2, w - lw, h - lw, (0, 0, 0, 0), edge[0], lw)
+        ov.commit((w, h))
+        views = self.canvas.views
+        views.remove(ov.view)
+        views.insert(0, ov.view)
+
     def draw(self) -> None:
-        """Bring every view up to date (layout, limits, batches, decorations)."""
+        """Bring every view up to date (limits, layout, batches, decorations); then
+        ``draw_event`` callbacks run."""
         self._drawn = True
+        self.canvas.bgcolor = self._background()
         self._tick_memo = {}  # Axis.ticks: computed once per axis and view in this draw
         try:
-            for ax in self.axes:
-                ax.update_limits()
             self._layout()
+            for cb in self.colorbars:
+                cb.update()
             for ax in self.axes:
+                ax.notify_limits()  # autoscaling and aspects may have moved them
                 ax.sync()
             self._draw_decorations()
         finally:
             self._tick_memo = None
+        self.canvas.emit_draw()
+
+    def clf(self, keep_observers: bool = False) -> None:
+        """Remove every axes, text, legend, colorbar and subfigure."""
+        for ax in list(self.axes):
+            if ax in self.axes:
+                self.delaxes(ax)
+        self.colorbars.clear()
+        self.legends.clear()
+        self.texts.clear()
+        self.subfigs.clear()
+        self._labels = dict.fromkeys(self._labels)
+        self._implicit_gs = None
+        self._current_axes = None
+
+    clear = clf
+
+    def autofmt_xdate(self, bottom: float = 0.2, rotation: float = 30, ha: str = "right",
+                      which: str = "major") -> None:
+        """Slant the x tick labels of the bottom axes so long dates do not collide (and
+        hide those of the axes above); ``bottom`` is the new subplot parameter."""
+        grid_axes = [a for a in self.axes if a.role == "main"]
+        if len(grid_axes) == 1:
+            targets = grid_axes
+        else:
+            targets = []
+            for ax in grid_axes:
+                ss = ax.get_subplotspec()
+                if ss is None or ss.is_last_row():
+                    targets.append(ax)
+                else:
+                    ax.xaxis.show_labels = False
+                    ax.xaxis.label = ""
+        for ax in targets:
+            ax.tick_params("x", labelrotation=rotation)
+            ax.xaxis.tick_ha = ha
+        engine = self._layout_engine
+        if engine is None or engine.adjust_compatible:
+            self.subplots_adjust(bottom=bottom)
 
     def frame(self, follow: bool = False):
         """The frame description of the figure (``follow``: for a page or the notebook
@@ -524,77 +387,165 @@ class Figure:
             self.draw()
             return self.canvas.render()
 
-    def savefig(self, fname, dpi=None, format: str | None = None, *, transparent=None,
-                facecolor=None, metadata: dict | None = None, bbox_inches=None,
-                **kwargs) -> Path:
-        """Write the figure as PNG (exactly figsize × dpi pixels), standalone HTML, SVG
-        or PDF, by ``format`` or else the file's suffix; written whole or not at all.
+    def savefig(self, fname, *, dpi=None, format: str | None = None, transparent=None,
+                facecolor=None, edgecolor=None, metadata: dict | None = None,
+                bbox_inches=None, pad_inches=None, **kwargs) -> Path | None:
+        """Write the figure as PNG (figsize × dpi pixels), SVG or PDF (vector files of
+        figsize inches), standalone HTML, or 'rgba'/'raw' (the bare pixels), by
+        ``format`` or else the file's suffix, to a path (written whole or not at all) or
+        a binary file object.
 
-        SVG and PDF are vector files of figsize inches; ``dpi`` sets the resolution of
-        their rasterized parts (``rasterized=True`` artists, images drawn by the GPU)
-        and of long lines' level of detail. ``transparent`` leaves the figure and axes
-        backgrounds out; ``facecolor`` replaces the figure's for this file;
-        ``metadata`` ({"Title": ..., "Creator": ...}) goes into SVG and PDF files.
-        """
+        ``dpi`` also sets the resolution of a vector file's rasterized parts;
+        ``transparent`` leaves the figure and axes backgrounds out; ``facecolor`` and
+        ``edgecolor`` replace the figure's for this file; ``bbox_inches="tight"`` crops
+        (or grows) the picture to what is drawn, ``pad_inches`` around it; a Bbox in
+        inches picks a region; ``metadata`` ({"Title": ..., "Creator": ...}) goes into
+        SVG and PDF files. Defaults come from ``rcParams["savefig.*"]``."""
         if kwargs:
             raise TypeError(f"savefig: unexpected keyword arguments {sorted(kwargs)}")
-        if bbox_inches is not None:
-            raise TypeError(f"savefig: bbox_inches={bbox_inches!r} is not supported (the "
-                            "constrained layout already fits the figure); pass None")
         if metadata is not None and not isinstance(metadata, dict):
             raise TypeError(f"metadata: got {type(metadata).__name__}, expected a dict")
         dpi = rcParams["savefig.dpi"] if dpi is None else dpi
         dpi = self.dpi if dpi == "figure" else float(dpi)
         if not np.isfinite(dpi) or dpi <= 0:
             raise ValueError(f"dpi: got {dpi!r}, expected a positive number")
-        path = Path(fname)
-        kind = _file_format(path, format)
-        background = None if facecolor in (None, "auto") else colors.to_rgba(
-            facecolor, argname="facecolor")
-        if transparent and background is None:
-            background = (0.0, 0.0, 0.0, 0.0)
-        if transparent and kind in ("html", "htm"):
-            raise TypeError("transparent: not supported for HTML pages")
-        with self.canvas.lock:  # one thread at a time lays out and draws this figure
-            self.canvas.pixel_ratio = dpi / self.dpi
-            self.draw()
-            views = self.canvas.views
-            saved = self.canvas.bgcolor, [v.bgcolor for v in views]
-            try:
-                if background is not None:
-                    self.canvas.bgcolor = background
-                if transparent:
-                    for v in views:
-                        v.bgcolor = None
-                return self._write(path, kind, dpi, metadata)
-            finally:
-                self.canvas.bgcolor = saved[0]
-                for v, c in zip(views, saved[1], strict=True):
-                    v.bgcolor = c
+        is_file = hasattr(fname, "write")
+        kind = _file_format(None if is_file else Path(fname), format)
+        if metadata is not None and kind not in ("svg", "pdf"):
+            raise TypeError(f"metadata: not supported for {kind.upper()} files (only SVG "
+                            "and PDF)")
+        transparent = rcParams["savefig.transparent"] if transparent is None else transparent
+        facecolor = rcParams["savefig.facecolor"] if facecolor is None else facecolor
+        edgecolor = rcParams["savefig.edgecolor"] if edgecolor is None else edgecolor
+        bbox_inches = rcParams["savefig.bbox"] if bbox_inches is None else bbox_inches
+        if bbox_inches not in (None, "tight", "standard") and not isinstance(bbox_inches, Bbox):
+            bbox_inches = as_bbox(bbox_inches, "bbox_inches")
+        pad = rcParams["savefig.pad_inches"] if pad_inches is None else pad_inches
+        if kind in ("html", "htm") and (transparent or bbox_inches not in (None, "standard")):
+            raise TypeError("savefig: transparent and bbox_inches are not supported for "
+                            "HTML pages")
+        patch = self.patch
+        saved = (patch._face, patch._edge, patch._visible, patch._alpha)
+        try:
+            if not _is_auto(facecolor):
+                patch.set_facecolor(facecolor)
+                patch.set_alpha(None)
+            elif transparent:
+                patch.set_facecolor("none")
+            if not _is_auto(edgecolor):
+                patch.set_edgecolor(edgecolor)
+            # one thread at a time lays out and draws this figure; its draw_event starts
+            # no animation (as matplotlib's print_figure)
+            with self.canvas.lock, self.canvas.saving():
+                self.canvas.pixel_ratio = dpi / self.dpi
+                self.draw()
+                if kind in ("html", "htm"):
+                    if is_file:
+                        raise TypeError("savefig: HTML pages are written to a path")
+                    return self.canvas.save(fname)
+                with self._saved_view(bbox_inches, pad, transparent):
+                    data = self._encode(kind, dpi, metadata)
+        finally:
+            patch._face, patch._edge, patch._visible, patch._alpha = saved
+            self.canvas.bgcolor = self._background()
+        if is_file:
+            fname.write(data)
+            return None
+        from ..io.atomic import atomic_write
 
-    def _write(self, path: Path, kind: str, dpi: float, metadata: dict | None) -> Path:
-        """Write the drawn figure as ``kind``."""
-        if kind == "png":
-            from ..io.png import write_png
+        with atomic_write(fname, "wb") as f:
+            f.write(data)
+        return Path(fname)
 
-            return write_png(path, self.canvas.render(), dpi=dpi)
-        if kind in ("html", "htm"):
-            from ..io.html import save_html
+    def _encode(self, kind: str, dpi: float, metadata: dict | None) -> bytes:
+        """The drawn figure in ``kind``'s bytes."""
+        if kind in _RASTER:
+            image = self.canvas.render()
+            if kind != "png":
+                return np.ascontiguousarray(image).tobytes()
+            from ..io.png import encode_png
 
-            # a page moves its cameras alone: the frame carries its followers
-            save_html(self.canvas.frame(follow=True), path, title=self.canvas.title)
-            return path
+            return encode_png(image, dpi=dpi)
         # vector: a pixel is 72 / dpi points; rasterized parts at the save's dpi
         ratio, points = dpi / self.dpi, 72.0 / self.dpi
         primitives = self.canvas.primitives(ratio)
         if kind == "svg":
-            from ..io.svg import write_svg
+            from ..io.svg import svg_document
 
-            return write_svg(path, primitives, self.canvas.size, points, ratio,
-                             rcParams["svg.fonttype"], metadata)
-        from ..io.pdf import write_pdf
+            return svg_document(primitives, self.canvas.size, points, ratio,
+                                rcParams["svg.fonttype"], metadata).encode("utf-8")
+        from ..io.pdf import pdf_document
 
-        return write_pdf(path, primitives, self.canvas.size, points, metadata)
+        return pdf_document(primitives, self.canvas.size, points, metadata)
+
+    @contextlib.contextmanager
+    def _saved_view(self, bbox_inches, pad, transparent):
+        """The drawn figure as a file shows it: transparent backgrounds, cropping."""
+        views = self.canvas.views
+        backgrounds = [v.bgcolor for v in views]
+        sizes = self.canvas.size, [v.fixed_rect for v in views]
+        try:
+            if transparent:
+                for v in views:
+                    v.bgcolor = None
+            region = self._saved_region(bbox_inches, pad)
+            if region is not None:
+                self._shift_views(region)
+            yield
+        finally:
+            for v, c in zip(views, backgrounds, strict=True):
+                v.bgcolor = c
+            self.canvas.size = sizes[0]
+            for v, r in zip(views, sizes[1], strict=True):
+                v.fixed_rect = r
+
+    def _saved_region(self, bbox_inches, pad) -> tuple[float, float, float, float] | None:
+        """(x0, y0, x1, y1) in figure pixels to save, or None for the whole figure."""
+        if bbox_inches in (None, "standard"):
+            return None
+        if bbox_inches == "tight":
+            box = self.get_tightbbox()
+            if box is None:
+                return None
+            if pad == "layout":
+                engine = self._layout_engine
+                params = engine.get() if engine is not None else {}
+                pad_px = (params.get("w_pad", 0.0) * self.dpi, params.get("h_pad", 0.0) * self.dpi)
+            else:
+                pad_px = (float(pad) * self.dpi,) * 2
+            box = box.padded(*pad_px)
+        else:
+            box = Bbox.from_extents(*(np.asarray(bbox_inches.extents) * self.dpi))
+        return box.extents
+
+    def _shift_views(self, region) -> None:
+        """Resize the canvas to ``region`` and move every view with it."""
+        x0, y0, x1, y1 = region
+        w, h = self.canvas.size
+        nw, nh = max(1, math.ceil(x1 - x0)), max(1, math.ceil(y1 - y0))
+        dx, dy = -x0, -(h - y1)  # from the bottom-left origin to the new top-left one
+        for v in self.canvas.views:
+            vx, vy, vw, vh = v.fixed_rect if v.fixed_rect is not None else v.rect
+            v.fixed_rect = (vx + dx, vy + dy, vw, vh)
+        self.canvas.size = (nw, nh)
+
+    def get_tightbbox(self) -> Bbox | None:
+        """The box (figure pixels) of everything drawn: axes with their decorations,
+        texts, figure texts and legends."""
+        boxes = [tight_box(ax) for ax in self.axes if ax.role != "twin"]
+        for ax in self.axes:
+            for t in ax.texts:
+                if t.get_visible() and t.get_text() and hasattr(t, "window_extent"):
+                    boxes.append(t.window_extent())
+        for fig in self._all_figures():
+            for t in [*fig.texts, *(v for v in fig._labels.values() if v is not None)]:
+                if t.get_visible() and t.get_text():
+                    boxes.append(t.window_extent())
+            for legend in fig.legends:
+                extent = getattr(legend, "window_extent", None)
+                if extent is not None:
+                    boxes.append(extent())
+        return Bbox.union(boxes) if boxes else None
 
     save = savefig
 
@@ -694,7 +645,9 @@ class Figure:
 
     # -- the scene protocol (lumos.scene.protocol.Scene): what front-ends call -----------
     def window_title(self) -> str:
-        """'Figure N' for pyplot's figures, else the canvas's title."""
+        manager = self.canvas.manager  # a pyplot figure's (set_window_title)
+        if manager is not None:
+            return manager.get_window_title()
         return f"Figure {self.number}" if self.number is not None else self.canvas.title
 
     def preferred_size(self) -> tuple[int, int]:
@@ -750,102 +703,67 @@ class Figure:
         return {"inaxes": ax, "xdata": xdata, "ydata": ydata}
 
 
-class SubplotSpec:
-    """A cell (or block of cells) of a :class:`GridSpec`."""
-
-    def __init__(self, grid: tuple[int, int], row: int, col: int, rowspan: int,
-                 colspan: int) -> None:
-        self.grid, self.row, self.col = grid, row, col
-        self.rowspan, self.colspan = rowspan, colspan
-
-
-class GridSpec:
-    """``gs = fig.add_gridspec(2, 3)``; ``gs[0, :]`` spans the first row."""
-
-    def __init__(self, nrows: int, ncols: int) -> None:
-        for name, v in (("nrows", nrows), ("ncols", ncols)):
-            if not isinstance(v, (int, np.integer)) or v < 1:
-                raise ValueError(f"{name}: got {v!r}, expected an integer >= 1")
-        self.nrows, self.ncols = int(nrows), int(ncols)
-
-    def __getitem__(self, key) -> SubplotSpec:
-        if not isinstance(key, tuple) or len(key) != 2:
-            raise TypeError(f"key: got {key!r}, expected gs[row, col] (ints or slices)")
-        spans = []
-        for k, n, name in zip(key, (self.nrows, self.ncols), ("row", "col"), strict=True):
-            if isinstance(k, slice):
-                start, stop, step = k.indices(n)
-                if step != 1 or stop <= start:
-                    raise ValueError(f"{name}: got {k!r}, expected a non-empty slice, step 1")
-                spans.append((start, stop - start))
-            else:
-                i = int(k) + (n if int(k) < 0 else 0)
-                if not 0 <= i < n:
-                    raise IndexError(f"{name}: got {k!r}, expected 0..{n - 1}")
-                spans.append((i, 1))
-        return SubplotSpec((self.nrows, self.ncols), spans[0][0], spans[1][0], spans[0][1],
-                           spans[1][1])
-
-
-def _share_target(grid, share, r: int, c: int):
-    if share in (False, None, "none"):
-        return None
-    if share in (True, "all"):
-        return grid[0, 0] if (r, c) != (0, 0) else None
-    if share == "row":
-        return grid[r, 0] if c > 0 else None
-    if share == "col":
-        return grid[0, c] if r > 0 else None
-    raise ValueError(f"sharex/sharey: got {share!r}, expected bool, 'all', 'row' or 'col'")
-
-
-def figure(figsize=None, dpi: float | None = None, facecolor=None, **kwargs) -> Figure:
-    """A new figure, outside pyplot's figure list: ``with lumos.figure() as fig:``
-    releases its GPU objects at the end of the block."""
-    return Figure(figsize=figsize, dpi=dpi, facecolor=facecolor, **kwargs)
-
-
-def subplots(nrows: int = 1, ncols: int = 1, figsize=None, dpi=None, sharex=False,
-             sharey=False, squeeze: bool = True, subplot_kw: dict | None = None, **kwargs):
-    """``fig, ax = lumos.subplots()`` / ``fig, axs = lumos.subplots(2, 2)``;
-    ``subplot_kw=dict(projection="polar")`` as in matplotlib."""
-    fig = Figure(figsize=figsize, dpi=dpi, **kwargs)
-    return fig, fig.subplots(nrows, ncols, sharex=sharex, sharey=sharey, squeeze=squeeze,
-                             subplot_kw=subplot_kw)
-
-
-def _subplot_kw(subplot_kw) -> dict:
-    if subplot_kw is None:
-        return {}
-    if not isinstance(subplot_kw, dict):
-        raise TypeError(f"subplot_kw: got {type(subplot_kw).__name__}, expected a dict")
-    return dict(subplot_kw)
-
-
-def _check_properties(cls, kwargs: dict, where: str) -> None:
-    """Axes properties must have a setter on ``cls``: anything else is a TypeError."""
-    unknown = sorted(k for k in kwargs if not callable(getattr(cls, f"set_{k}", None)))
-    if unknown:
-        raise TypeError(f"{where}: unexpected keyword arguments {unknown} (not properties "
-                        f"of {cls.__name__})")
+def _is_auto(color) -> bool:
+    return isinstance(color, str) and color == "auto"
 
 
 # What Figure.savefig writes, by format or file suffix
-FORMATS = ("png", "html", "htm", "svg", "pdf")
+FORMATS = ("png", "svg", "pdf", "html", "htm", "rgba", "raw")
 
 
-def _file_format(path: Path, format: str | None) -> str:
-    """The output format: ``format`` (with or without a dot) or the file's suffix."""
+def _file_format(path: Path | None, format: str | None) -> str:
+    """The output format: ``format`` (with or without a dot), else the file's suffix,
+    else ``rcParams["savefig.format"]``."""
+    known = FORMATS
     if format is not None:
         if not isinstance(format, str):
             raise TypeError(f"format: got {type(format).__name__}, expected a str such as "
-                            "'png' or 'pdf'")
+                            "'png'")
         kind = format.lower().lstrip(".")
-        if kind not in FORMATS:
-            raise ValueError(f"format: got {format!r}, expected one of {', '.join(FORMATS)}")
+        if kind not in known:
+            raise ValueError(f"format: got {format!r}, expected one of {', '.join(known)}")
+        return kind
+    if path is None or not path.suffix:
+        kind = str(rcParams["savefig.format"]).lower()
+        if kind not in known:
+            raise ValueError(f"savefig.format: got {kind!r}, expected one of "
+                             f"{', '.join(known)}")
         return kind
     kind = path.suffix.lower().lstrip(".")
-    if kind not in FORMATS:
+    if kind not in known:
         raise ValueError(f"fname: got suffix {path.suffix!r}, expected one of "
-                         f"{', '.join('.' + f for f in FORMATS)} (or format=)")
+                         f"{', '.join('.' + k for k in known)} (or format=)")
     return kind
+
+
+def figaspect(arg) -> tuple[float, float]:
+    """A figure size (w, h) in inches for an aspect ratio height / width (a number, or
+    the shape of an array to show), within matplotlib's bounds."""
+    arr = np.asarray(arg)
+    ratio = arr.shape[0] / arr.shape[1] if arr.ndim == 2 else float(arg)
+    if not np.isfinite(ratio) or ratio <= 0:
+        raise ValueError(f"arg: got {arg!r}, expected a positive aspect ratio or a 2D array")
+    figsize_min, figsize_max = np.array((4.0, 2.0)), np.array((16.0, 16.0))
+    newsize = np.array((float(rcParams["figure.figsize"][1]) / ratio,
+                        float(rcParams["figure.figsize"][1])))
+    newsize /= min(1.0, *(newsize / figsize_min))
+    newsize /= max(1.0, *(newsize / figsize_max))
+    newsize = np.clip(newsize, figsize_min, figsize_max)
+    return float(newsize[0]), float(newsize[1])
+
+
+def figure(figsize=None, dpi: float | None = None, **kwargs) -> Figure:
+    """A new figure, outside pyplot's figure list: ``with lumos.figure() as fig:``
+    releases its GPU objects at the end of the block."""
+    return Figure(figsize=figsize, dpi=dpi, **kwargs)
+
+
+def subplots(nrows: int = 1, ncols: int = 1, *, sharex=False, sharey=False,
+             squeeze: bool = True, width_ratios=None, height_ratios=None,
+             subplot_kw: dict | None = None, gridspec_kw: dict | None = None, **fig_kw):
+    """``fig, ax = lumos.subplots()`` / ``fig, axs = lumos.subplots(2, 2)``; figure
+    keywords (``figsize``, ``dpi``, ``layout``, ...) and grid keywords as matplotlib's."""
+    fig = Figure(**fig_kw)
+    return fig, fig.subplots(nrows, ncols, sharex=sharex, sharey=sharey, squeeze=squeeze,
+                             width_ratios=width_ratios, height_ratios=height_ratios,
+                             subplot_kw=subplot_kw, gridspec_kw=gridspec_kw)

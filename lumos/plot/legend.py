@@ -22,7 +22,7 @@ _ANCHORS = {1: (1, 1), 2: (0, 1), 3: (0, 0), 4: (1, 0), 5: (1, 0.5), 6: (0, 0.5)
 class Legend:
     """``ax.legend()``, ``ax.legend(loc="upper left")``, ``ax.legend(handles, labels)``."""
 
-    def __init__(self, ax, *args, loc="best", fontsize=None, frameon: bool = True,
+    def __init__(self, ax, *args, loc=None, fontsize=None, frameon: bool | None = None,
                  title: str | None = None, ncol: int = 1, ncols: int | None = None,
                  framealpha=None, bbox_to_anchor=None, **kwargs) -> None:
         self.axes = ax
@@ -43,6 +43,7 @@ class Legend:
             if not callable(getattr(h, "legend_handle", None)):
                 raise TypeError(f"handles: got a {type(h).__name__}, which cannot be shown in "
                                 "a legend (expected a lumos artist or container)")
+        loc = rcParams["legend.loc"] if loc is None else loc
         if isinstance(loc, str):
             if loc not in LOCATIONS:
                 raise ValueError(f"loc: got {loc!r}, expected one of {', '.join(LOCATIONS)}")
@@ -52,7 +53,7 @@ class Legend:
         self.loc = loc
         self.fontsize = textmod.points(rcParams["legend.fontsize"] if fontsize is None
                                        else fontsize)
-        self.frameon = bool(frameon)
+        self.frameon = bool(rcParams["legend.frameon"] if frameon is None else frameon)
         self.framealpha = float(rcParams["legend.framealpha"] if framealpha is None
                                 else framealpha)
         self.title = title or ""

@@ -33,7 +33,7 @@ from .collections import (
     color_rows,
 )
 from .point_shapes import PointShapes, caret
-from .style import rcParams
+from .style import color_cycle, rcParams
 
 # matplotlib's short names, for patches and collections
 _ALIASES = {"c": "color", "lw": "linewidth", "ls": "linestyle", "ec": "edgecolor",
@@ -158,7 +158,7 @@ class PlottingMixin:
     def _next_patch_color(self) -> str:
         """The next color of the patch cycle (matplotlib keeps it apart from the lines':
         ``plot`` then ``fill_between`` both start at C0)."""
-        cycle = rcParams["axes.prop_cycle"]
+        cycle = color_cycle()
         i = getattr(self, "_patch_cycle", 0)
         self._patch_cycle = i + 1
         return cycle[i % len(cycle)]

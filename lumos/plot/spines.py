@@ -9,8 +9,8 @@ from .style import rcParams
 class Spine:
     """One side of the axes frame: visibility, color and line width (points)."""
 
-    def __init__(self) -> None:
-        self._visible = True
+    def __init__(self, visible: bool = True) -> None:
+        self._visible = bool(visible)
         self.color = colors.to_rgba(rcParams["axes.edgecolor"])
         self.linewidth = float(rcParams["axes.linewidth"])
 
@@ -34,7 +34,8 @@ class Spines(dict):
     several (setters apply to each), as in matplotlib."""
 
     def __init__(self, names=("left", "right", "bottom", "top")) -> None:
-        super().__init__((name, Spine()) for name in names)
+        super().__init__((name, Spine(rcParams.get(f"axes.spines.{name}", True)))
+                         for name in names)
 
     def __getitem__(self, key):
         if isinstance(key, (list, tuple)):

@@ -239,7 +239,11 @@ class Canvas:
         (docs/frame.md) and the data those read."""
         self.layout()
         pr = self._pixel_ratio
-        frame = Frame(size=self.physical_size, clear_color=self._bgcolor, pixel_ratio=pr)
+        # the target holds premultiplied colors (blending leaves them so; straight_alpha
+        # divides on readback): a translucent background is cleared premultiplied too
+        r, g, b, a = self._bgcolor
+        frame = Frame(size=self.physical_size, clear_color=(r * a, g * a, b * a, a),
+                      pixel_ratio=pr)
         owners: list[Visual] = []
         view_ids = {view: f"view{i}" for i, view in enumerate(self.views)}
         for i, view in enumerate(self.views):

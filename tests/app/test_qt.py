@@ -253,3 +253,17 @@ def test_lazy_image_tiles_arrive_in_the_widget_without_input(qt, tmp_path, monke
         wid.close()
         wid.deleteLater()
         app.processEvents()
+def test_timers_run_in_qts_event_loop(qt, widget):
+    lq, app = qt
+    fig = widget.scene
+    ticks = []
+    timer = fig.canvas.new_timer(interval=10)
+    timer.add_callback(lambda: ticks.append(1) if len(ticks) < 3 else False)
+    timer.start()
+    from PySide6.QtTest import QTest
+
+    for _ in range(50):
+        QTest.qWait(10)
+        if not timer.running:
+            break
+    assert ticks == [1, 1, 1] and not timer.running

@@ -316,3 +316,31 @@ def test_window_multisamples_only_the_frames_that_need_it(win):
         assert w._msaa is None
     finally:
         w.close()
+def test_animation_and_timers_run_in_the_window_loop():
+    """A shown figure's FuncAnimation starts at its first draw and the window's loop
+    steps it; mpl_connect callbacks hear the window's input, in matplotlib's terms."""
+    from lumos.plot.animation import FuncAnimation
+
+    plt.close("all")
+    try:
+        fig = plt.figure(figsize=(3, 2), dpi=100)
+        (line,) = plt.plot([0, 1, 2], [0, 1, 0])
+        steps, clicks = [], []
+        anim = FuncAnimation(fig, lambda i: (steps.append(i), line.set_ydata([i, 0, i])),
+                             frames=5, interval=10, repeat=False)
+        fig.canvas.mpl_connect("button_press_event", clicks.append)
+        plt.show(block=False)
+        for _ in range(100):  # a loaded machine ticks late: run the loop until it ends
+            plt.pause(0.1)
+            if not anim.running:
+                break
+        assert steps == [0, 1, 2, 3, 4] and not anim.running
+        w = fig.canvas.host
+        assert mean_diff(w.grab(), fig.render()) < 0.5  # the window shows the last frame
+        w.interaction.press(150, 100, 1)
+        assert clicks and clicks[0].button == 1 and clicks[0].y == 200 - 100
+        assert clicks[0].inaxes is fig.axes[0]
+    finally:
+        for w in list(winmod._windows):
+            w.close()
+        plt.close("all")

@@ -284,7 +284,7 @@ def test_shared_axes_and_twinx():
 
 
 def test_constrained_layout_keeps_labels_inside_the_figure():
-    fig, ax = lumos.subplots(figsize=(3, 2), dpi=100)
+    fig, ax = lumos.subplots(figsize=(3, 2), dpi=100, layout="constrained")
     ax.plot([0, 1e6], [0, 1e6])
     ax.set_ylabel("a long y label")
     ax.set_title("title")
@@ -401,8 +401,9 @@ def test_matplotlib_conveniences():
     assert axs[1, 1].yaxis.ticks_position == "right" and axs[1, 1].xaxis.tick_rotation == 30
     with pytest.raises(ValueError, match="position"):
         axs[1, 1].yaxis.set_ticks_position("top")
-    with pytest.warns(UserWarning, match="constrained"):
-        fig.subplots_adjust(hspace=0.5)
+    top = axs[0, 0].get_position().y0
+    fig.subplots_adjust(hspace=0.5)  # matplotlib's subplot parameters: room between rows
+    assert axs[0, 0].get_position().y0 > top
     with pytest.raises(ValueError, match="markevery"):
         line.set_markevery(0)
     with warnings.catch_warnings():
@@ -411,7 +412,7 @@ def test_matplotlib_conveniences():
 
 
 def test_legend_anchored_outside_gets_room_and_log_clip():
-    fig, ax = lumos.subplots(figsize=(4, 3), dpi=80)
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=80, layout="constrained")
     ax.plot([0, 1, 2], [0, 1, 4], label="a")
     leg = ax.legend(loc="center left", bbox_to_anchor=(1, 0.5))
     fig.draw()
@@ -505,8 +506,12 @@ def test_gridspec_spans():
     assert right.box[2] == pytest.approx(2 * left.box[2], rel=0.25)
     with pytest.raises(IndexError, match="row"):
         gs[2, 0]
-    with pytest.raises(TypeError, match="unsupported"):
-        fig.add_gridspec(2, 2, width_ratios=[1, 2])
+    gs2 = fig.add_gridspec(1, 2, width_ratios=[1, 2], left=0.1, right=0.9, wspace=0)
+    a, b = fig.add_subplot(gs2[0]), fig.add_subplot(gs2[1])
+    assert b.get_position().width == pytest.approx(2 * a.get_position().width)
+    assert a.get_position().x1 == pytest.approx(b.get_position().x0)
+    with pytest.raises(ValueError, match="width_ratios"):
+        fig.add_gridspec(2, 2, width_ratios=[1, 2, 3])
     fig.render()
 
 

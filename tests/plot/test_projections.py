@@ -61,10 +61,10 @@ def test_registered_projections_are_found_by_name_everywhere():
 
 def test_another_projection_in_the_same_cell_replaces_the_axes():
     fig = Figure(figsize=(3, 2))
-    ax = fig.add_subplot(111)
+    ax = fig.subplot(0, 0)
     ax.plot([1, 2])
-    assert fig.add_subplot(111) is ax  # same kind: the same axes
+    assert fig.subplot(0, 0) is ax  # same kind: the same axes
     register_projection(TaggedAxes)
-    other = fig.add_subplot(111, projection="tagged")
+    other = fig.subplot(0, 0, projection="tagged")
     assert other is not ax and fig.axes == [other]
     fig.render()

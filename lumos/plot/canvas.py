@@ -1,0 +1,403 @@
+"""The canvas of a figure with matplotlib's ``FigureCanvas`` API: event callbacks
+(``mpl_connect``), drawing (``draw``, ``draw_idle``, ``flush_events``), timers
+(``new_timer``) and what ``matplotlib.animation`` asks of a canvas.
+
+Events use matplotlib's names and objects: ``button_press_event``,
+``button_release_event``, ``motion_notify_event``, ``scroll_event``,
+``key_press_event``, ``key_release_event``, ``resize_event``, ``draw_event``,
+``close_event``, ``pick_event`` (artists with ``picker`` set), ``axes_enter_event``,
+``axes_leave_event``. Positions are
+figure pixels from the bottom left (``event.x``, ``event.y``), with ``inaxes``,
+``xdata``, ``ydata``, ``button``, ``key``, ``step``, ``dblclick``.
+
+lumos redraws on the GPU and uploads only what changed, so it needs no blitting:
+``supports_blit`` is False, and matplotlib's animations then redraw with
+``draw_idle`` (the same pictures). ``copy_from_bbox``/``restore_region``/``blit``
+exist for scripts that blit by hand: the whole figure is redrawn, which shows what
+their blitting would.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+import numpy as np
+
+from ..scene import Canvas
+from .timers import Timer
+
+# matplotlib event name -> the lumos events it comes from
+_SOURCES = {
+    "button_press_event": ("mouse_press", "mouse_double_click"),
+    "button_release_event": ("mouse_release",),
+    "motion_notify_event": ("mouse_move",),
+    "scroll_event": ("wheel",),
+    "key_press_event": ("key_press",),
+    "key_release_event": ("key_release",),
+    "resize_event": ("resize",),
+    "close_event": ("close",),
+}
+# events lumos makes itself (the figure's draw; picking and crossings from the mouse)
+_DERIVED = ("draw_event", "pick_event", "axes_enter_event", "axes_leave_event")
+EVENT_NAMES = (*_SOURCES, *_DERIVED)
+
+
+class MouseButton(IntEnum):
+    """matplotlib's mouse buttons."""
+
+    LEFT = 1
+    MIDDLE = 2
+    RIGHT = 3
+    BACK = 8
+    FORWARD = 9
+
+
+@dataclass
+class Event:
+    """matplotlib's event objects in one: what a callback gets."""
+
+    name: str
+    canvas: object
+    x: float | None = None
+    y: float | None = None
+    inaxes: object = None
+    xdata: float | None = None
+    ydata: float | None = None
+    button: object = None
+    key: str | None = None
+    step: float = 0.0
+    dblclick: bool = False
+    modifiers: frozenset = field(default_factory=frozenset)
+    width: int | None = None
+    height: int | None = None
+    guiEvent: object = None  # noqa: N815 (matplotlib's name)
+    # pick_event
+    artist: object = None
+    ind: object = None
+    mouseevent: object = None
+    renderer: object = None
+
+
+def _key(key: str | None, modifiers) -> str | None:
+    """A key in matplotlib's spelling: 'ctrl+a', 'A' (shift), 'alt+left'."""
+    if key is None:
+        return None
+    mods = set(modifiers)
+    if "shift" in mods and len(key) == 1:
+        key = key.upper()
+        mods.discard("shift")
+    names = {"ctrl": "ctrl", "alt": "alt", "meta": "super", "shift": "shift"}
+    prefix = [names[m] for m in ("ctrl", "alt", "meta", "shift") if m in mods and m != key]
+    return "+".join([*prefix, key])
+
+
+def _tolerance(picker) -> float:
+    """Points around an artist that count as a hit."""
+    return float(picker) if isinstance(picker, (int, float)) and picker is not True else 5.0
+
+
+class Renderer:
+    """What ``fig.canvas.get_renderer()`` (and ``canvas.renderer``) gives: the figure's
+    pixels as matplotlib's Agg renderer hands them out, and its sizes."""
+
+    def __init__(self, canvas: FigureCanvas) -> None:
+        self._canvas = canvas
+
+    @property
+    def dpi(self) -> float:
+        return float(self._canvas.figure.dpi)
+
+    @property
+    def width(self) -> int:
+        return self._canvas.size[0]
+
+    @property
+    def height(self) -> int:
+        return self._canvas.size[1]
+
+    def get_canvas_width_height(self) -> tuple[int, int]:
+        return self._canvas.size
+
+    def points_to_pixels(self, points):
+        """Points to pixels at the figure's dpi."""
+        return self._canvas.figure.points_to_pixels(points)
+
+    def buffer_rgba(self) -> memoryview:
+        return self._canvas.buffer_rgba()
+
+
+class FigureManager:
+    """``fig.canvas.manager`` of a pyplot figure: its number and window title."""
+
+    def __init__(self, canvas: FigureCanvas, num) -> None:
+        self.canvas = canvas
+        self.num = num
+        self._title: str | None = None
+
+    def get_window_title(self) -> str:
+        return self._title if self._title is not None else f"Figure {self.num}"
+
+    def set_window_title(self, title: str) -> None:
+        """The title of the figure's window (now, if one is open; else when shown)."""
+        if not isinstance(title, str):
+            raise TypeError(f"title: got {type(title).__name__}, expected str")
+        self._title = title
+        host = self.canvas.host
+        if host is not None and hasattr(host, "set_title"):
+            host.set_title(title)
+
+    def show(self) -> None:
+        self.canvas.figure.show(block=False)
+
+    def resize(self, w: int, h: int) -> None:
+        """Make the figure ``w`` × ``h`` pixels (at its dpi)."""
+        fig = self.canvas.figure
+        fig.set_size_inches(w / fig.dpi, h / fig.dpi)
+
+
+class FigureCanvas(Canvas):
+    """A figure's canvas (``fig.canvas``): a lumos :class:`~lumos.scene.Canvas` with
+    matplotlib's ``FigureCanvas`` methods."""
+
+    supports_blit = False
+
+    def __init__(self, figure, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.figure = figure
+        self._cids = itertools.count(1)
+        self._connections: dict[int, tuple[str, object, list]] = {}
+        self._is_saving = False
+        self._idle_drawing = False
+        self._inaxes = None  # the axes under the mouse (enter/leave events)
+        self._crossing_hooked = False
+        self.manager = None
+
+    # -- callbacks ---------------------------------------------------------------------
+    def mpl_connect(self, s: str, func) -> int:
+        """Call ``func(event)`` on the matplotlib event ``s``; returns an id for
+        ``mpl_disconnect``."""
+        if s not in EVENT_NAMES:
+            raise ValueError(f"s: got {s!r}, expected one of {', '.join(EVENT_NAMES)}")
+        if not callable(func):
+            raise TypeError(f"func: got {type(func).__name__}, expected a callable")
+        cid = next(self._cids)
+        hooks = []
+        sources = _SOURCES.get(s, ("mouse_press",) if s == "pick_event" else ())
+        for source in sources:
+            hook = self._hook(s, func)
+            self.events.on(source, hook)
+            hooks.append((source, hook))
+        if s in ("axes_enter_event", "axes_leave_event") and not self._crossing_hooked:
+            self.events.on("mouse_move", self._crossings)  # one hook for every callback
+            self._crossing_hooked = True
+        self._connections[cid] = (s, func, hooks)
+        return cid
+
+    def _hook(self, s: str, func):
+        def hook(ev):
+            for event in self._translate(s, ev):
+                func(event)
+
+        return hook
+
+    def mpl_disconnect(self, cid: int) -> None:
+        """Remove the callback ``cid`` (unknown ids are ignored, as matplotlib does)."""
+        entry = self._connections.pop(cid, None)
+        if entry is None:
+            return
+        for source, hook in entry[2]:
+            self.events.off(source, hook)
+
+    def callbacks_for(self, s: str) -> list:
+        """The functions connected to the matplotlib event ``s``."""
+        return [func for name, func, _ in self._connections.values() if name == s]
+
+    def _mouse(self, name: str, ev) -> Event:
+        h = self.size[1]
+        button = ev.button
+        if name == "scroll_event":
+            button = "up" if ev.step > 0 else "down"
+        elif button is not None:
+            button = MouseButton(button) if button in (1, 2, 3, 8, 9) else button
+        return Event(name, self, x=None if ev.x is None else float(ev.x),
+                     y=None if ev.y is None else float(h - ev.y), inaxes=ev.inaxes,
+                     xdata=ev.xdata, ydata=ev.ydata, button=button,
+                     key=_key(ev.key, ev.modifiers) if ev.key else None, step=float(ev.step),
+                     dblclick=ev.name == "mouse_double_click", modifiers=ev.modifiers)
+
+    def _translate(self, s: str, ev) -> list:
+        """The matplotlib events a lumos event makes for ``s``."""
+        if s in ("button_press_event", "button_release_event", "motion_notify_event",
+                 "scroll_event"):
+            return [self._mouse(s, ev)]
+        if s in ("key_press_event", "key_release_event"):
+            out = self._mouse(s, ev)
+            out.button = None
+            return [out]
+        if s == "resize_event":
+            w, h = ev.size if ev.size is not None else self.size
+            return [Event(s, self, width=int(w), height=int(h))]
+        if s == "close_event":
+            return [Event(s, self)]
+        return self._picks(ev)
+
+    def _picks(self, ev) -> list:
+        """A pick_event when the click hit an artist with a ``picker`` (a tolerance in
+        points, True: 5 points, or a callable deciding)."""
+        if ev.x is None:
+            return []
+        mouse = self._mouse("button_press_event", ev)
+        tolerance = max([_tolerance(a.get_picker()) for ax in self.figure.axes
+                         for a in ax.artists if a.pickable()], default=None)
+        if tolerance is None:
+            return []
+        radius = max(1, round(self.figure.points_to_pixels(tolerance) * self.pixel_ratio))
+        hit = self.figure.pick(ev.x, ev.y, radius=radius)
+        if hit is None or not hasattr(hit[0], "pickable") or not hit[0].pickable():
+            return []
+        artist, index = hit
+        props = {}
+        if callable(artist.get_picker()):
+            found, props = artist.get_picker()(artist, mouse)
+            if not found:
+                return []
+        out = Event("pick_event", self, x=mouse.x, y=mouse.y, inaxes=mouse.inaxes,
+                    xdata=mouse.xdata, ydata=mouse.ydata, button=mouse.button,
+                    artist=artist, ind=[int(index)], mouseevent=mouse)
+        for key, value in props.items():
+            setattr(out, key, value)
+        return [out]
+
+    def _crossings(self, ev) -> None:
+        """axes_leave_event then axes_enter_event when a move crosses into other axes."""
+        before, now = self._inaxes, ev.inaxes
+        self._inaxes = now
+        if before is now:
+            return
+        mouse = self._mouse("motion_notify_event", ev)
+        if before is not None:
+            for func in self.callbacks_for("axes_leave_event"):
+                func(Event("axes_leave_event", self, x=mouse.x, y=mouse.y, inaxes=before))
+        if now is not None:
+            for func in self.callbacks_for("axes_enter_event"):
+                func(Event("axes_enter_event", self, x=mouse.x, y=mouse.y, inaxes=now,
+                           xdata=mouse.xdata, ydata=mouse.ydata))
+
+    def emit_draw(self) -> None:
+        """Tell ``draw_event`` callbacks the figure was drawn."""
+        for func in self.callbacks_for("draw_event"):
+            func(Event("draw_event", self))
+
+    # -- drawing -----------------------------------------------------------------------
+    def draw(self) -> None:
+        """Lay out and bring the figure up to date; a window shows it at its next frame."""
+        self.figure.draw()
+        self.request_draw()
+
+    def draw_idle(self) -> None:
+        """Redraw soon: a window at its next frame; headless, now (as matplotlib's
+        non-interactive canvases do)."""
+        if self.shown:
+            self.request_draw()
+            return
+        if self._idle_drawing:
+            return
+        self._idle_drawing = True
+        try:
+            self.figure.draw()
+        finally:
+            self._idle_drawing = False
+
+    def flush_events(self) -> None:
+        """Let a window handle what is pending (and draw); run due timers."""
+        from .timers import run_due
+
+        if self.shown:
+            self.request_draw()
+        run_due()
+
+    def start_event_loop(self, timeout: float = 0) -> None:
+        """Run timers (and a window's events) for ``timeout`` seconds."""
+        from .timers import run_for
+
+        run_for(timeout if timeout > 0 else 0.0)
+
+    def stop_event_loop(self) -> None:
+        pass
+
+    def new_timer(self, interval: float | None = None, callbacks=None) -> Timer:
+        """A :class:`~lumos.plot.timers.Timer` (``interval`` ms, ``callbacks`` a list of
+        ``(func, args, kwargs)``) that front-end loops run once started."""
+        return Timer(interval=interval, callbacks=callbacks)
+
+    @contextlib.contextmanager
+    def saving(self):
+        """While a movie is written: the figure's draws start no animation."""
+        before, self._is_saving = self._is_saving, True
+        try:
+            yield
+        finally:
+            self._is_saving = before
+
+    def is_saving(self) -> bool:
+        """Whether a movie writer is saving the figure (animations do not start then)."""
+        return self._is_saving
+
+    def get_supported_filetypes(self) -> dict[str, str]:
+        """The formats ``savefig`` writes, with a description of each."""
+        return {"png": "Portable Network Graphics", "svg": "Scalable Vector Graphics",
+                "pdf": "Portable Document Format", "html": "Standalone WebGL2 page",
+                "rgba": "Raw RGBA bitmap", "raw": "Raw RGBA bitmap"}
+
+    def get_default_filetype(self) -> str:
+        from .style import rcParams
+
+        return str(rcParams["savefig.format"])
+
+    def get_width_height(self, *, physical: bool = False) -> tuple[int, int]:
+        """The figure's size in pixels (``physical``: times the pixel ratio)."""
+        return self.physical_size if physical else self.size
+
+    @property
+    def device_pixel_ratio(self) -> float:
+        return self.pixel_ratio
+
+    # -- the pixels, as matplotlib's Agg canvas gives them ------------------------------
+    def buffer_rgba(self) -> memoryview:
+        """The figure as drawn now: (height, width, 4) uint8 RGBA at the figure's dpi."""
+        return memoryview(np.ascontiguousarray(self.figure.render()))
+
+    def tostring_rgb(self) -> bytes:
+        """The pixels as RGB bytes, row by row from the top."""
+        return np.ascontiguousarray(self.figure.render()[..., :3]).tobytes()
+
+    def tostring_argb(self) -> bytes:
+        """The pixels as ARGB bytes, row by row from the top."""
+        return np.ascontiguousarray(np.roll(self.figure.render(), 1, axis=2)).tobytes()
+
+    def print_to_buffer(self) -> tuple[bytes, tuple[int, int]]:
+        """``(RGBA bytes, (width, height))``."""
+        image = self.figure.render()
+        return np.ascontiguousarray(image).tobytes(), (image.shape[1], image.shape[0])
+
+    def get_renderer(self) -> Renderer:
+        return Renderer(self)
+
+    @property
+    def renderer(self) -> Renderer:
+        return Renderer(self)
+
+    # -- blitting by hand --------------------------------------------------------------
+    def copy_from_bbox(self, bbox):
+        """A token for ``restore_region`` (lumos redraws the whole figure instead)."""
+        return ("lumos-region", bbox)
+
+    def restore_region(self, region, bbox=None, xy=None) -> None:
+        """Nothing to restore: the next redraw draws every artist."""
+
+    def blit(self, bbox=None) -> None:
+        """Show the figure as it is now (redrawn whole)."""
+        self.draw_idle()

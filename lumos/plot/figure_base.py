@@ -1,0 +1,599 @@
+"""What a figure and a subfigure share (matplotlib's ``FigureBase``): making axes in
+grids, mosaics and rectangles; figure texts and titles; legends, colorbars; the
+background patch; figure-fraction coordinates (``transSubfigure``)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import mosaic as mosaicmod
+from . import text as textmod
+from . import validate
+from .artists import Text
+from .background import BackgroundPatch
+from .bbox import Bbox, as_bbox
+from .coords import LiveTransform, unit_to_box
+from .gridspec import GridSpec, SubplotSpec, from_matplotlib
+from .style import rcParams
+
+# matplotlib's figure labels: default position, alignment, rcParams of size and weight
+_LABELS = {
+    "suptitle": dict(x=0.5, y=0.98, ha="center", va="top", rotation=0.0,
+                     size="figure.titlesize", weight="figure.titleweight"),
+    "supxlabel": dict(x=0.5, y=0.01, ha="center", va="bottom", rotation=0.0,
+                      size="figure.labelsize", weight="figure.labelweight"),
+    "supylabel": dict(x=0.02, y=0.5, ha="left", va="center", rotation=90.0,
+                      size="figure.labelsize", weight="figure.labelweight"),
+}
+_AXES_ALIASES = {"fc": "facecolor"}
+
+
+class FigureText(Text):
+    """Text placed in figure coordinates (``fig.text``, ``fig.suptitle``): its
+    transform defaults to the (sub)figure's fraction, ``transSubfigure``."""
+
+    def __init__(self, figure, x, y, s, **kwargs) -> None:
+        kwargs.setdefault("transform", figure.transSubfigure)
+        super().__init__(None, x, y, s, figure=figure.figure, **kwargs)
+        self._autopos = False
+
+    def window_extent(self) -> Bbox:
+        """The box the text covers, in figure pixels (unrotated or upright text)."""
+        w, h, descent = textmod.measure(self.get_text(), self.figure.points_to_pixels(
+            self.get_fontsize()), self._bold)
+        if self._rotation % 180:
+            w, h = h, w
+        x, y = self.pixel_position()
+        x0 = x - {"left": 0.0, "center": w / 2, "right": w}[self._ha]
+        y0 = y - {"bottom": 0.0, "center": h / 2, "top": h, "baseline": descent}[self._va]
+        return Bbox.from_bounds(x0, y0, w, h)
+
+    def draw_overlay(self, ov) -> None:
+        """Upright (90°) text aligns its rotated box, as matplotlib's default rotation
+        mode does: its left edge is the text's top, its bottom the text's start."""
+        if self._rotation % 360 != 90:
+            super().draw_overlay(ov)
+            return
+        ha, va = self._ha, self._va
+        self._ha = {"bottom": "left", "baseline": "left", "center": "center",
+                    "top": "right"}[va]
+        self._va = {"left": "top", "center": "center", "right": "bottom"}[ha]
+        try:
+            super().draw_overlay(ov)
+        finally:
+            self._ha, self._va = ha, va
+
+
+class FigureBase:
+    """Axes, texts, legends and colorbars of a figure or subfigure. Subclasses give
+    ``figure`` (the root figure), ``bbox_pixels()`` and the root's canvas and dpi."""
+
+    def _init_base(self, facecolor, edgecolor, linewidth, frameon) -> None:
+        self._localaxes: list = []
+        self.subfigs: list = []
+        self.texts: list = []
+        self.legends: list = []  # figure legends (fig.legend)
+        self._labels: dict = dict.fromkeys(_LABELS)
+        self._implicit_gs: GridSpec | None = None  # the grid of fig.subplot(row, col)
+        self.patch = BackgroundPatch(facecolor, edgecolor, linewidth)
+        self.patch.set_visible(True if frameon is None else bool(frameon))
+        #: this (sub)figure's fraction → figure pixels from the bottom left
+        self.transSubfigure = LiveTransform(lambda: unit_to_box(self.bbox_pixels()),
+                                            "transSubfigure")
+
+    # -- coordinates --------------------------------------------------------------------
+    def bbox_pixels(self) -> tuple[float, float, float, float]:
+        raise NotImplementedError
+
+    def fraction_to_pixels(self, bbox: Bbox) -> tuple[float, float, float, float]:
+        """(x, y, w, h) in figure pixels of a box in this (sub)figure's fraction."""
+        fx, fy, fw, fh = self.bbox_pixels()
+        x0, y0, w, h = bbox.bounds
+        return fx + x0 * fw, fy + y0 * fh, w * fw, h * fh
+
+    def pixels_to_fraction(self, box) -> Bbox:
+        """A box (x, y, w, h) in figure pixels, in this (sub)figure's fraction."""
+        fx, fy, fw, fh = self.bbox_pixels()
+        x, y, w, h = box
+        return Bbox.from_bounds((x - fx) / fw, (y - fy) / fh, w / fw, h / fh)
+
+    # -- axes ---------------------------------------------------------------------------
+    @property
+    def axes(self) -> list:
+        """Every axes of the figure (subfigures' included), in the order made."""
+        return self.figure.axes_list
+
+    def get_axes(self) -> list:
+        """The axes of the figure."""
+        return list(self.axes)
+
+    def _new_axes(self, spec, projection=None, polar: bool = False, sharex=None,
+                  sharey=None, where: str = "add_subplot", **kwargs):
+        from .projections import projection_class
+
+        cls = projection_class(projection, polar)
+        kwargs = {_AXES_ALIASES.get(k, k): v for k, v in kwargs.items()}
+        label = kwargs.pop("label", None)
+        # keywords of the projection's constructor (3D axes: elev=, azim=, ...)
+        init = {k: kwargs.pop(k) for k in getattr(cls, "init_keywords", ()) if k in kwargs}
+        check_properties(cls, kwargs, where)
+        ax = cls(self, spec, sharex=sharex, sharey=sharey, **init)
+        self._attach(ax)
+        if label is not None:
+            ax.set_label(label)
+        ax.set(**kwargs)
+        return ax
+
+    def _attach(self, ax) -> None:
+        self.figure.axes_list.append(ax)
+        self._localaxes.append(ax)
+        self.figure._current_axes = ax
+
+    def add_subplot(self, *args, **kwargs):
+        """A new axes in a grid cell: ``add_subplot(2, 2, 1)``, ``(221)``, ``(2, 2, (1, 2))``
+        or a cell of a grid (``gs[0, :]``, lumos's or matplotlib's); ``projection``,
+        ``polar``, ``sharex``, ``sharey``, ``label`` and Axes properties (``facecolor``,
+        ``title``, ``xlim``, ...)."""
+        return self._new_axes(self.subplotspec_from_args(*args), **kwargs)
+
+    def subplotspec_from_args(self, *args) -> SubplotSpec:
+        """The grid cell ``add_subplot(*args)`` means: ``(2, 2, 1)``, ``(221)``, a
+        SubplotSpec (lumos's or matplotlib's); grids of the same geometry are shared
+        (matplotlib's ``SubplotSpec._from_subplot_args``)."""
+        if len(args) == 1 and isinstance(args[0], SubplotSpec):
+            return args[0]
+        if len(args) == 1 and hasattr(args[0], "get_gridspec") and \
+                hasattr(args[0], "rowspan"):  # matplotlib's SubplotSpec
+            return from_matplotlib(args[0], self, self.figure._mpl_grids)
+        if not args:
+            args = (1, 1, 1)
+        if len(args) == 1:
+            arg = args[0]
+            if isinstance(arg, bool) or not isinstance(arg, (int, np.integer)) or \
+                    not 111 <= arg <= 999 or "0" in str(arg)[:2]:
+                raise ValueError(f"add_subplot: got {arg!r}, expected a three-digit integer "
+                                 "such as 211, (nrows, ncols, index) or a SubplotSpec")
+            args = tuple(int(c) for c in str(int(arg)))
+        if len(args) != 3:
+            raise TypeError(f"add_subplot: got {len(args)} positional arguments {args!r}, "
+                            "expected 1 or 3")
+        nrows, ncols, num = args
+        for name, v in (("nrows", nrows), ("ncols", ncols)):
+            if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1:
+                raise ValueError(f"{name}: got {v!r}, expected an integer >= 1")
+        gs = self.gridspec_with(int(nrows), int(ncols))
+        n = nrows * ncols
+        if isinstance(num, tuple) and len(num) == 2:
+            first, last = num
+        else:
+            first = last = num
+        for v in (first, last):
+            if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or not 1 <= v <= n:
+                raise ValueError(f"index: got {num!r}, expected an integer 1..{n} or a pair "
+                                 "of them")
+        return gs[int(first) - 1:int(last)]
+
+    def gridspec_with(self, nrows: int, ncols: int) -> GridSpec:
+        """The grid of these axes with that geometry, else a new one (matplotlib's
+        ``_check_gridspec_exists``)."""
+        for ax in self._localaxes:
+            ss = ax.get_subplotspec()
+            if ss is None:
+                continue
+            gs = ss.get_topmost_subplotspec().get_gridspec()
+            if gs.get_geometry() == (nrows, ncols) and gs is not self._implicit_gs:
+                return gs
+        return GridSpec(nrows, ncols, figure=self)
+
+    def subplot(self, row: int = 0, col: int = 0, projection=None, rowspan: int = 1,
+                colspan: int = 1, sharex=None, sharey=None, polar: bool = False, **kwargs):
+        """The axes in grid cell (row, col) (0-based), made on first use; the grid grows
+        to hold every cell asked for. ``projection``, ``polar`` and Axes properties as
+        for :meth:`add_subplot`; an axes of another kind in that cell is replaced."""
+        from .projections import projection_class
+
+        for name, v in (("row", row), ("col", col)):
+            if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 0:
+                raise ValueError(f"{name}: got {v!r}, expected an integer >= 0")
+        for name, v in (("rowspan", rowspan), ("colspan", colspan)):
+            if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1:
+                raise ValueError(f"{name}: got {v!r}, expected an integer >= 1")
+        cls = projection_class(projection, polar)
+        gs = self._implicit_grid(row + rowspan, col + colspan)
+        ss = gs[row:row + rowspan, col:col + colspan]
+        for ax in self._localaxes:
+            if ax.get_subplotspec() == ss and ax.role == "main":
+                if projection is None and not polar or type(ax) is cls:
+                    self.figure._current_axes = ax
+                    check_properties(type(ax), kwargs, "subplot")
+                    ax.set(**kwargs)
+                    return ax
+                self.delaxes(ax)
+                break
+        return self._new_axes(ss, projection=projection, polar=polar, sharex=sharex,
+                              sharey=sharey, where="subplot", **kwargs)
+
+    def _implicit_grid(self, nrows: int, ncols: int) -> GridSpec:
+        gs = self._implicit_gs
+        if gs is None:
+            gs = self._implicit_gs = GridSpec(nrows, ncols, figure=self)
+        elif nrows > gs.nrows or ncols > gs.ncols:
+            gs.grow(nrows, ncols)
+            self.reposition_subplots(gs)
+        return gs
+
+    def __getitem__(self, key):
+        """``fig[row, col]`` or with slices for spans: ``fig[0, :]`` (lumos's grid)."""
+        if not isinstance(key, tuple) or len(key) != 2:
+            raise TypeError(f"key: got {key!r}, expected fig[row, col]")
+        gs = self._implicit_gs
+        dims = gs.get_geometry() if gs is not None else (1, 1)
+        spans = []
+        for k, n in zip(key, dims, strict=True):
+            if isinstance(k, slice):
+                start, stop, _ = k.indices(max(n, (k.stop or n)))
+                spans.append((start, max(stop - start, 1)))
+            else:
+                spans.append((int(k), 1))
+        return self.subplot(spans[0][0], spans[1][0], rowspan=spans[0][1],
+                            colspan=spans[1][1])
+
+    def subplots(self, nrows: int = 1, ncols: int = 1, *, sharex=False, sharey=False,
+                 squeeze: bool = True, width_ratios=None, height_ratios=None,
+                 subplot_kw: dict | None = None, gridspec_kw: dict | None = None,
+                 gridspec=None):
+        """A grid of axes, as matplotlib's ``fig.subplots``: ``sharex``/``sharey`` (bool,
+        'all', 'row', 'col', 'none'), ``width_ratios``, ``height_ratios``,
+        ``gridspec_kw`` (GridSpec arguments: ``hspace``, ``left``, ...) and ``subplot_kw``
+        (``projection``, Axes properties) for each axes."""
+        subplot_kw = _as_dict(subplot_kw, "subplot_kw")
+        gridspec_kw = _as_dict(gridspec_kw, "gridspec_kw")
+        nrows, ncols = validate.integer(nrows, "nrows", 1), validate.integer(ncols, "ncols", 1)
+        for name, v in (("width_ratios", width_ratios), ("height_ratios", height_ratios)):
+            if v is not None:
+                if name in gridspec_kw:
+                    raise ValueError(f"{name} must not be given both as a parameter and in "
+                                     "gridspec_kw")
+                gridspec_kw[name] = v
+        for name, v in (("sharex", sharex), ("sharey", sharey)):
+            if v not in (True, False, "all", "row", "col", "none"):
+                raise ValueError(f"{name}: got {v!r}, expected a bool, 'all', 'row', 'col' "
+                                 "or 'none'")
+        gs = gridspec if gridspec is not None else self.add_gridspec(nrows, ncols,
+                                                                     **gridspec_kw)
+        grid = np.empty((gs.nrows, gs.ncols), dtype=object)
+        for r in range(gs.nrows):
+            for c in range(gs.ncols):
+                grid[r, c] = self.add_subplot(gs[r, c], sharex=_share_target(grid, sharex, r, c),
+                                              sharey=_share_target(grid, sharey, r, c),
+                                              **subplot_kw)
+        if sharex in (True, "all", "col"):
+            for ax in grid.flat:
+                ax._label_outer_xaxis()
+        if sharey in (True, "all", "row"):
+            for ax in grid.flat:
+                ax._label_outer_yaxis()
+        if squeeze:
+            return grid.item() if grid.size == 1 else grid.squeeze()
+        return grid
+
+    def add_axes(self, *args, **kwargs):
+        """A new axes at ``rect`` = (left, bottom, width, height) in figure fraction
+        (``projection``, ``polar``, ``sharex``, ``sharey``, ``label`` and Axes
+        properties, ``facecolor`` ...); ``add_axes(ax)`` makes ``ax`` current. Layout
+        engines leave it where it is."""
+        from .axes import Axes
+
+        if "rect" in kwargs:
+            if args:
+                raise TypeError("add_axes: got rect both as a positional and a keyword "
+                                "argument")
+            args = (kwargs.pop("rect"),)
+        if len(args) != 1:
+            raise TypeError(f"add_axes: got {len(args)} positional arguments, expected the "
+                            "rectangle (left, bottom, width, height)")
+        if isinstance(args[0], Axes):
+            ax = args[0]
+            if ax.figure is not self:
+                raise ValueError("add_axes: got an axes of another figure")
+            if ax not in self.figure.axes_list:  # made as Axes(fig, rect): add it
+                if kwargs:
+                    raise TypeError(f"add_axes: unexpected keyword arguments {sorted(kwargs)} "
+                                    "with an axes")
+                self._attach(ax)
+            self.sca(ax)
+            return ax
+        return self._new_axes(as_bbox(args[0]), where="add_axes", **kwargs)
+
+    def add_gridspec(self, nrows: int = 1, ncols: int = 1, **kwargs) -> GridSpec:
+        """A grid in this figure: ``gs = fig.add_gridspec(2, 3, hspace=0)``, then
+        ``fig.add_subplot(gs[0, :])``. Arguments as :class:`~lumos.plot.gridspec.GridSpec`."""
+        kwargs.pop("figure", None)
+        return GridSpec(nrows, ncols, figure=self, **kwargs)
+
+    def subplot_mosaic(self, mosaic, *, sharex: bool = False, sharey: bool = False,
+                       width_ratios=None, height_ratios=None, empty_sentinel=".",
+                       subplot_kw: dict | None = None, per_subplot_kw: dict | None = None,
+                       gridspec_kw: dict | None = None) -> dict:
+        """Axes named by a picture of the layout: ``fig.subplot_mosaic("AB;CC")`` or
+        ``[["A", "B"], ["C", "C"]]`` (nested lists for grids in a cell,
+        ``empty_sentinel`` for empty cells); returns ``{label: axes}``."""
+        subplot_kw = _as_dict(subplot_kw, "subplot_kw")
+        gridspec_kw = _as_dict(gridspec_kw, "gridspec_kw")
+        per_subplot_kw = _as_dict(per_subplot_kw, "per_subplot_kw")
+        for name, v in (("width_ratios", width_ratios), ("height_ratios", height_ratios)):
+            if v is not None:
+                if name in gridspec_kw:
+                    raise ValueError(f"{name} must not be given both as a parameter and in "
+                                     "gridspec_kw")
+                gridspec_kw[name] = v
+        for name, v in (("sharex", sharex), ("sharey", sharey)):
+            if not isinstance(v, bool):
+                raise TypeError(f"{name}: got {v!r}, expected a bool")
+        per = mosaicmod.expand_per_subplot(per_subplot_kw, isinstance(mosaic, str))
+        grid = mosaicmod.normalize(mosaic)
+        gs = self.add_gridspec(*grid.shape, **gridspec_kw)
+
+        def make(name, ss):
+            return self.add_subplot(ss, **{"label": str(name), **subplot_kw,
+                                           **per.get(name, {})})
+
+        out = mosaicmod.layout(self, gs, grid, empty_sentinel, make)
+        extra = set(per) - set(out)
+        if extra:
+            raise ValueError(f"per_subplot_kw: the keys {sorted(map(str, extra))} are not in "
+                             "the mosaic")
+        first = next(iter(out.values()), None)
+        for ax in out.values():
+            if sharex and ax is not first:
+                ax.sharex(first)
+            if sharey and ax is not first:
+                ax.sharey(first)
+            if sharex:
+                ax._label_outer_xaxis()
+            if sharey:
+                ax._label_outer_yaxis()
+        return out
+
+    def subfigures(self, nrows: int = 1, ncols: int = 1, squeeze: bool = True,
+                   wspace=None, hspace=None, width_ratios=None, height_ratios=None,
+                   **kwargs):
+        """A grid of subfigures (each with its own axes, suptitle and background:
+        ``facecolor``, ``edgecolor``, ``linewidth``, ``frameon``)."""
+        gs = GridSpec(nrows, ncols, figure=self, wspace=wspace, hspace=hspace,
+                      width_ratios=width_ratios, height_ratios=height_ratios, left=0, right=1,
+                      bottom=0, top=1)
+        grid = np.empty((nrows, ncols), dtype=object)
+        for r in range(nrows):
+            for c in range(ncols):
+                grid[r, c] = self.add_subfigure(gs[r, c], **kwargs)
+        if self.figure.get_layout_engine() is None and (wspace is not None or
+                                                       hspace is not None):
+            bottoms, tops, lefts, rights = gs.get_grid_positions(self)
+            for r in range(nrows):
+                for c in range(ncols):
+                    grid[r, c].bbox_relative = Bbox.from_extents(lefts[c], bottoms[r],
+                                                                 rights[c], tops[r])
+        if squeeze:
+            return grid.item() if grid.size == 1 else grid.squeeze()
+        return grid
+
+    def add_subfigure(self, subplotspec: SubplotSpec, **kwargs):
+        """A subfigure in a cell of a grid of this figure."""
+        from .subfigure import SubFigure
+
+        sfig = SubFigure(self, subplotspec, **kwargs)
+        self.subfigs.append(sfig)
+        return sfig
+
+    def gca(self):
+        """The current axes: the last one made or picked, else a new one."""
+        current = self.figure._current_axes
+        if current is not None and current in self.axes:
+            return current
+        return self.add_subplot()
+
+    def sca(self, ax):
+        """Make ``ax`` the current axes (``gca`` returns it)."""
+        if ax not in self.axes:
+            raise ValueError("ax: got an axes that is not in this figure")
+        self.figure._current_axes = ax
+        return ax
+
+    def delaxes(self, ax) -> None:
+        """Remove ``ax`` (and its twins and colorbars) from the figure."""
+        if ax not in self.axes:
+            raise ValueError("ax: got an axes that is not in this figure")
+        for a in [ax, *ax.children, *(cb.ax for cb in ax.colorbars)]:
+            if a in self.figure.axes_list:
+                self.figure.axes_list.remove(a)
+                if a.view in self.figure.canvas.views:
+                    self.figure.canvas.views.remove(a.view)
+            if a in a.figure._localaxes:
+                a.figure._localaxes.remove(a)
+        if ax.parent is not None and ax in ax.parent.children:
+            ax.parent.children.remove(ax)
+        self.figure.colorbars[:] = [cb for cb in self.figure.colorbars if cb.ax in self.axes]
+
+    def reposition_subplots(self, gridspec=None) -> None:
+        """Grid axes back to their cells' positions (all, or those of ``gridspec``):
+        what ``subplots_adjust`` and the tight layout do after changing the subplot
+        parameters."""
+        for ax in self.axes:
+            ss = ax.get_subplotspec()
+            if ss is None or ax.role == "twin" or not ax.get_in_layout():
+                continue
+            if gridspec is not None and ss.get_topmost_subplotspec().get_gridspec() is not \
+                    gridspec:
+                continue
+            ax._set_position(ss.get_position(ax.figure))
+
+    # -- texts --------------------------------------------------------------------------
+    def text(self, x, y, s, fontdict: dict | None = None, **kwargs) -> FigureText:
+        """Text at (x, y) in figure fraction (``transform=`` another transform)."""
+        kwargs = {**_as_dict(fontdict, "fontdict"), **kwargs}
+        t = FigureText(self, x, y, s, **_text_kwargs(kwargs))
+        self.texts.append(t)
+        return t
+
+    def _suplabel(self, kind: str, t, kwargs) -> FigureText:
+        info = _LABELS[kind]
+        x, y = kwargs.pop("x", None), kwargs.pop("y", None)
+        autopos = (x is None) if kind == "supylabel" else (y is None)
+        x = info["x"] if x is None else x
+        y = info["y"] if y is None else y
+        kwargs = _text_kwargs(kwargs)
+        kwargs.setdefault("ha", info["ha"])
+        kwargs.setdefault("va", info["va"])
+        kwargs.setdefault("rotation", info["rotation"])
+        kwargs.setdefault("fontsize", rcParams[info["size"]])
+        kwargs.setdefault("fontweight", rcParams[info["weight"]])
+        label = self._labels[kind]
+        if label is None:
+            label = FigureText(self, x, y, t, **kwargs)
+            self._labels[kind] = label
+        else:
+            label.set_text(t)
+            label.set_position((x, y))
+            label.set(**{k: v for k, v in kwargs.items() if k not in ("transform", "bbox")})
+        label._autopos = autopos
+        return label
+
+    def suptitle(self, t, **kwargs) -> FigureText:
+        """A title over the figure: ``x`` (0.5), ``y`` (0.98), ``ha``, ``va``,
+        ``fontsize`` (rcParams["figure.titlesize"]), ``fontweight``, ``color``..."""
+        return self._suplabel("suptitle", t, kwargs)
+
+    def supxlabel(self, t, **kwargs) -> FigureText:
+        """An x label under every axes (at ``y`` = 0.01)."""
+        return self._suplabel("supxlabel", t, kwargs)
+
+    def supylabel(self, t, **kwargs) -> FigureText:
+        """A y label left of every axes (at ``x`` = 0.02), upright."""
+        return self._suplabel("supylabel", t, kwargs)
+
+    def get_suptitle(self) -> str:
+        label = self._labels["suptitle"]
+        return "" if label is None else label.get_text()
+
+    def figure_label_box(self, kind: str, constrained=None) -> Bbox | None:
+        """The pixel box of the suptitle, supxlabel or supylabel, or None when there is
+        none; ``constrained`` = (w_pad, h_pad) pixels first moves an automatically
+        placed label to the edge, as the constrained layout does."""
+        label = self._labels[kind]
+        if label is None or not label.get_visible() or not label.get_text():
+            return None
+        if constrained is not None and label._autopos:
+            _, _, fw, fh = self.bbox_pixels()
+            w_pad, h_pad = constrained[0] / fw, constrained[1] / fh
+            x, y = label.get_position()
+            label.set_position({"suptitle": (x, 1 - h_pad), "supxlabel": (x, h_pad),
+                                "supylabel": (w_pad, y)}[kind])
+            if kind == "suptitle":
+                label.set_verticalalignment("top")
+        return label.window_extent()
+
+    def place_figure_labels(self, top_px: float, pads) -> None:
+        """After a constrained layout: an automatic suptitle just above the grids."""
+        label = self._labels["suptitle"]
+        if label is not None and label._autopos:
+            _, fy, _, fh = self.bbox_pixels()
+            label.set_position((label.get_position()[0], (top_px + pads[1] - fy) / fh))
+            label.set_verticalalignment("bottom")
+
+    # -- legends and colorbars ------------------------------------------------------------
+    def legend(self, *args, loc="upper right", **kwargs):
+        """A legend of the labelled artists of every axes, placed in the figure
+        (``loc`` as for axes legends; 'best' means 'upper right' here)."""
+        from .legend import Legend, WholeFigure
+
+        legend = Legend(WholeFigure(self), *args, loc="upper right" if loc == "best" else loc,
+                        **kwargs)
+        self.legends.append(legend)
+        return legend
+
+    def colorbar(self, mappable, cax=None, ax=None, use_gridspec: bool = True, **kwargs):
+        """A colorbar for an image, scatter or contour set: beside ``ax`` (an axes or a
+        list of them: the mappable's by default), taking its room from them as
+        matplotlib does (``fraction``, ``shrink``, ``aspect``, ``pad``, ``location``,
+        ``orientation``, ``anchor``, ``panchor``), or in ``cax``."""
+        from .colorbar import Colorbar
+
+        if ax is None and cax is None:
+            ax = getattr(mappable, "axes", None)
+            if ax is None:
+                raise ValueError("colorbar: cannot tell which axes to take room from; pass "
+                                 "ax= or cax=")
+        current = self.figure._current_axes
+        cb = Colorbar(self, mappable, ax, cax=cax, use_gridspec=use_gridspec, **kwargs)
+        self.figure.colorbars.append(cb)
+        if current is not None:
+            self.figure._current_axes = current  # matplotlib keeps the current axes
+        return cb
+
+    # -- background -----------------------------------------------------------------
+    def set_facecolor(self, color) -> None:
+        self.patch.set_facecolor(color)
+
+    def get_facecolor(self) -> tuple:
+        return self.patch.get_facecolor()
+
+    def set_edgecolor(self, color) -> None:
+        self.patch.set_edgecolor(color)
+
+    def get_edgecolor(self) -> tuple:
+        return self.patch.get_edgecolor()
+
+    def set_linewidth(self, lw) -> None:
+        self.patch.set_linewidth(lw)
+
+    def set_frameon(self, b: bool) -> None:
+        """Whether the background is drawn (False: a transparent figure)."""
+        self.patch.set_visible(b)
+
+    def get_frameon(self) -> bool:
+        return self.patch.get_visible()
+
+    frameon = property(get_frameon, set_frameon)
+
+    def _draw_figure_texts(self, ov) -> None:
+        for t in [*self.texts, *(v for v in self._labels.values() if v is not None)]:
+            if t.get_visible() and t.get_text():
+                t.draw_overlay(ov)
+        for sfig in self.subfigs:
+            sfig._draw_figure_texts(ov)
+
+
+def check_properties(cls, kwargs: dict, where: str) -> None:
+    """Axes properties must have a setter on ``cls``: anything else is a TypeError."""
+    unknown = sorted(k for k in kwargs if not callable(getattr(cls, f"set_{k}", None)))
+    if unknown:
+        raise TypeError(f"{where}: unexpected keyword arguments {unknown} (not properties "
+                        f"of {cls.__name__})")
+
+
+def _as_dict(value, name: str) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise TypeError(f"{name}: got {type(value).__name__}, expected a dict")
+    return dict(value)
+
+
+_TEXT_ALIASES = {"horizontalalignment": "ha", "verticalalignment": "va", "size": "fontsize",
+                 "weight": "fontweight", "c": "color"}
+
+
+def _text_kwargs(kwargs: dict) -> dict:
+    """matplotlib's Text keywords in the names lumos's Text takes."""
+    return {_TEXT_ALIASES.get(k, k): v for k, v in kwargs.items()}
+
+
+def _share_target(grid, share, r: int, c: int):
+    if share in (False, None, "none"):
+        return None
+    if share in (True, "all"):
+        return grid[0, 0] if (r, c) != (0, 0) else None
+    if share == "row":
+        return grid[r, 0] if c > 0 else None
+    return grid[0, c] if r > 0 else None

@@ -1,0 +1,621 @@
+"""Layout engines: how a figure moves its axes to make room for their decorations.
+
+A figure without an engine (``layout=None`` or ``"none"``, matplotlib's default) puts
+each grid cell where the figure's subplot parameters say (``fig.subplotpars``:
+``figure.subplot.left = 0.125`` ...; ``fig.subplots_adjust`` changes them), so a script
+frames its axes exactly as matplotlib does. The engines run at each draw:
+
+- :class:`TightLayoutEngine` (``layout="tight"``, ``fig.tight_layout()``,
+  ``rcParams["figure.autolayout"]``): matplotlib's ``tight_layout``, subplot
+  parameters computed from the room the decorations need;
+- :class:`ConstrainedLayoutEngine` (``layout="constrained"`` or ``"compressed"``,
+  ``rcParams["figure.constrained_layout.use"]``): matplotlib's constrained layout, each
+  grid's rows and columns get margins as wide as their decorations, colorbars and
+  figure titles included.
+
+Decoration sizes come from the axes' own ``own_margins`` (``decorations.axes_margins``),
+in pixels; positions are in figure fraction.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+
+from .bbox import Bbox
+from .decorations import axes_margins
+from .gridspec import GridSpecFromSubplotSpec
+from .style import rcParams
+
+
+class LayoutEngine:
+    """Base of the engines: ``execute(fig)`` places the axes; ``set``/``get`` its
+    parameters. ``adjust_compatible``: whether ``subplots_adjust`` still applies;
+    ``colorbar_gridspec``: whether colorbars take their room from the parent's cell."""
+
+    adjust_compatible = True
+    colorbar_gridspec = True
+
+    def __init__(self, **kwargs) -> None:
+        if kwargs:
+            raise TypeError(f"{type(self).__name__}: unexpected keyword arguments "
+                            f"{sorted(kwargs)}")
+        self._params: dict = {}
+
+    def get(self) -> dict:
+        return dict(self._params)
+
+    def set(self, **kwargs) -> None:
+        unknown = sorted(set(kwargs) - set(self._params))
+        if unknown:
+            raise TypeError(f"{type(self).__name__}.set: unexpected keyword arguments "
+                            f"{unknown}")
+        self._params.update({k: v for k, v in kwargs.items() if v is not None})
+
+    def execute(self, fig) -> None:
+        raise NotImplementedError
+
+
+class PlaceholderLayoutEngine(LayoutEngine):
+    """``layout="none"`` after another engine: nothing moves (matplotlib's)."""
+
+    def __init__(self, adjust_compatible: bool = True, colorbar_gridspec: bool = True) -> None:
+        super().__init__()
+        self.adjust_compatible = adjust_compatible
+        self.colorbar_gridspec = colorbar_gridspec
+
+    def execute(self, fig) -> None:
+        pass
+
+
+class TightLayoutEngine(LayoutEngine):
+    """matplotlib's ``tight_layout``: ``pad`` (figure edge), ``h_pad``, ``w_pad``
+    (between axes) in fractions of the font size; ``rect`` (left, bottom, right, top)
+    the part of the figure the axes and their decorations fill."""
+
+    def __init__(self, *, pad: float = 1.08, h_pad=None, w_pad=None, rect=(0, 0, 1, 1),
+                 **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._params = {"pad": 1.08, "h_pad": None, "w_pad": None, "rect": (0, 0, 1, 1)}
+        self.set(pad=pad, h_pad=h_pad, w_pad=w_pad, rect=rect)
+
+    def execute(self, fig) -> None:
+        p = self._params
+        kwargs = tight_subplot_params(fig, pad=p["pad"], h_pad=p["h_pad"], w_pad=p["w_pad"],
+                                      rect=p["rect"])
+        if kwargs:
+            fig.subplotpars.update(**kwargs)
+            fig.reposition_subplots()
+
+
+class ConstrainedLayoutEngine(LayoutEngine):
+    """matplotlib's constrained layout: ``w_pad``, ``h_pad`` (inches around each axes,
+    default ``rcParams["figure.constrained_layout.w_pad"]`` = 3 points), ``wspace``,
+    ``hspace`` (fraction of the figure between axes), ``rect``, ``compress`` (close the
+    gaps fixed-aspect axes leave: ``layout="compressed"``)."""
+
+    adjust_compatible = False
+    colorbar_gridspec = False
+
+    def __init__(self, *, h_pad=None, w_pad=None, hspace=None, wspace=None,
+                 rect=(0, 0, 1, 1), compress: bool = False, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._params = {k: float(rcParams[f"figure.constrained_layout.{k}"])
+                        for k in ("h_pad", "w_pad", "hspace", "wspace")}
+        self._params["rect"] = (0, 0, 1, 1)
+        self.set(h_pad=h_pad, w_pad=w_pad, hspace=hspace, wspace=wspace, rect=rect)
+        self._compress = bool(compress)
+
+    def execute(self, fig) -> None:
+        constrained_layout(fig, **self._params, compress=self._compress)
+
+
+ENGINES = {"tight": TightLayoutEngine, "constrained": ConstrainedLayoutEngine,
+           "compressed": lambda **kw: ConstrainedLayoutEngine(compress=True, **kw)}
+
+
+def make_engine(layout, current=None, **kwargs):
+    """The engine a ``layout=`` value names (None: none; "none": a placeholder that
+    keeps the current engine's compatibility, as matplotlib's)."""
+    if isinstance(layout, LayoutEngine):
+        if kwargs:
+            raise TypeError(f"layout: got an engine and keyword arguments {sorted(kwargs)}")
+        return layout
+    if layout is None:
+        if kwargs:
+            raise TypeError(f"layout=None takes no keyword arguments, got {sorted(kwargs)}")
+        return None
+    if layout == "none":
+        if current is None:
+            return None
+        return PlaceholderLayoutEngine(current.adjust_compatible, current.colorbar_gridspec)
+    if layout not in ENGINES:
+        raise ValueError(f"layout: got {layout!r}, expected 'constrained', 'compressed', "
+                         "'tight', 'none', None or a LayoutEngine")
+    return ENGINES[layout](**kwargs)
+
+
+# -- what the decorations of an axes need -------------------------------------------------
+def tight_box(ax) -> Bbox:
+    """The axes' box with its decorations (ticks, labels, titles, twins, legends
+    outside), in figure pixels."""
+    x, y, w, h = ax.box
+    if not ax.get_visible():
+        return Bbox.from_bounds(x, y, w, h)
+    left, right, bottom, top = axes_margins(ax)
+    return Bbox.from_extents(x - left, y - bottom, x + w + right, y + h + top)
+
+
+def layout_axes(fig) -> list:
+    """The axes a layout places itself: made in a grid cell, in the layout, not twins."""
+    return [a for a in fig.axes if a.role in ("main", "colorbar") and a.get_in_layout()
+            and a.get_subplotspec() is not None]
+
+
+# -- tight layout ---------------------------------------------------------------------------
+def tight_subplot_params(fig, pad: float = 1.08, h_pad=None, w_pad=None,
+                         rect=(0, 0, 1, 1)) -> dict:
+    """matplotlib's ``get_tight_layout_figure``: the subplot parameters that leave the
+    decorations of every grid axes ``pad`` font sizes of room (an empty dict when the
+    grids are incompatible or the room does not fit, with a warning)."""
+    groups: dict = {}
+    for ax in layout_axes(fig):
+        ss = ax.get_subplotspec().get_topmost_subplotspec()
+        if ss.get_gridspec().locally_modified_subplot_params():
+            continue
+        groups.setdefault(ss, []).append(ax)
+    if not groups:
+        return {}
+    specs = list(groups)
+    max_rows = max(ss.get_gridspec().nrows for ss in specs)
+    max_cols = max(ss.get_gridspec().ncols for ss in specs)
+    spans = []
+    for ss in specs:
+        rows, cols = ss.get_gridspec().get_geometry()
+        if max_rows % rows or max_cols % cols:
+            warnings.warn("tight_layout not applied: the numbers of rows and columns of "
+                          "the grids must be multiples of one another", stacklevel=3)
+            return {}
+        dr, dc = max_rows // rows, max_cols // cols
+        spans.append((slice(ss.rowspan.start * dr, ss.rowspan.stop * dr),
+                      slice(ss.colspan.start * dc, ss.colspan.stop * dc)))
+    boxes = [ss.get_position(fig) for ss in specs]
+    kwargs = _tight_params(fig, (max_rows, max_cols), spans, list(groups.values()), boxes,
+                           pad, h_pad, w_pad, None)
+    if kwargs and tuple(rect) != (0, 0, 1, 1):
+        left, bottom, right, top = rect
+        kwargs = _tight_params(fig, (max_rows, max_cols), spans, list(groups.values()), boxes,
+                               pad, h_pad, w_pad,
+                               (left + kwargs["left"], bottom + kwargs["bottom"],
+                                right - (1 - kwargs["right"]), top - (1 - kwargs["top"])))
+    return kwargs or {}
+
+
+def _tight_params(fig, shape, spans, groups, boxes, pad, h_pad, w_pad, rect):
+    rows, cols = shape
+    w, h = fig.canvas.size
+    font = float(rcParams["font.size"]) / 72 * fig.dpi  # pixels
+    pad_x, pad_y = pad * font / w, pad * font / h
+    hpad = (w_pad if w_pad is not None else pad) * font / w
+    vpad = (h_pad if h_pad is not None else pad) * font / h
+    vspaces = np.zeros((rows + 1, cols))
+    hspaces = np.zeros((rows, cols + 1))
+    for axes, box, (rs, cs) in zip(groups, boxes, spans, strict=True):
+        visible = [a for a in axes if a.get_visible()]
+        if not visible:
+            continue
+        tight = Bbox.union([tight_box(a) for a in visible])
+        tight = Bbox.from_extents(tight.x0 / w, tight.y0 / h, tight.x1 / w, tight.y1 / h)
+        hspaces[rs, cs.start] += box.x0 - tight.x0
+        hspaces[rs, cs.stop] += tight.x1 - box.x1
+        vspaces[rs.start, cs] += tight.y1 - box.y1
+        vspaces[rs.stop, cs] += box.y0 - tight.y0
+    if rect is None:
+        m_left = m_bottom = m_right = m_top = None
+    else:
+        m_left, m_bottom, right, top = rect
+        m_right = 1 - right if right else None
+        m_top = 1 - top if top else None
+    suptitle, supx, supy = (fig.figure_label_box(k) for k in ("suptitle", "supxlabel",
+                                                             "supylabel"))
+    if not m_left:
+        m_left = max(hspaces[:, 0].max(), 0) + pad_x
+        if supy is not None:
+            m_left += supy.width / w + pad_x
+    if not m_right:
+        m_right = max(hspaces[:, -1].max(), 0) + pad_x
+    if not m_top:
+        m_top = max(vspaces[0, :].max(), 0) + pad_y
+        if suptitle is not None:
+            m_top += suptitle.height / h + pad_y
+    if not m_bottom:
+        m_bottom = max(vspaces[-1, :].max(), 0) + pad_y
+        if supx is not None:
+            m_bottom += supx.height / h + pad_y
+    if m_left + m_right >= 1 or m_bottom + m_top >= 1:
+        warnings.warn("Tight layout not applied: the margins cannot be made large enough "
+                      "for all the axes decorations", stacklevel=4)
+        return None
+    kwargs = dict(left=m_left, right=1 - m_right, bottom=m_bottom, top=1 - m_top)
+    if cols > 1:
+        space = hspaces[:, 1:-1].max() + hpad
+        axes_w = (1 - m_right - m_left - space * (cols - 1)) / cols
+        if axes_w < 0:
+            warnings.warn("Tight layout not applied: the axes cannot be made narrow enough "
+                          "for all the axes decorations", stacklevel=4)
+            return None
+        kwargs["wspace"] = space / axes_w
+    if rows > 1:
+        space = vspaces[1:-1, :].max() + vpad
+        axes_h = (1 - m_top - m_bottom - space * (rows - 1)) / rows
+        if axes_h < 0:
+            warnings.warn("Tight layout not applied: the axes cannot be made short enough "
+                          "for all the axes decorations", stacklevel=4)
+            return None
+        kwargs["hspace"] = space / axes_h
+    return kwargs
+
+
+# -- constrained layout -----------------------------------------------------------------
+class LayoutGrid:
+    """The rows and columns of one grid (or one figure: 1 × 1) in pixels: cells with
+    margins (decorations, then pads and colorbars: the 'cb' margins) around inner
+    boxes whose sizes follow the grid's ratios (matplotlib's ``_layoutgrid``)."""
+
+    SIDES = ("left", "leftcb", "right", "rightcb", "top", "topcb", "bottom", "bottomcb")
+
+    def __init__(self, nrows: int = 1, ncols: int = 1, width_ratios=None,
+                 height_ratios=None) -> None:
+        self.nrows, self.ncols = nrows, ncols
+        self.wr = np.ones(ncols) if width_ratios is None else np.asarray(width_ratios, float)
+        self.hr = np.ones(nrows) if height_ratios is None else np.asarray(height_ratios, float)
+        self.margins = {s: np.zeros(ncols if s.startswith(("left", "right")) else nrows)
+                        for s in self.SIDES}
+        self.lefts = self.rights = self.bottoms = self.tops = None
+
+    def edit_min(self, side: str, size: float, cell: int) -> None:
+        self.margins[side][cell] = max(self.margins[side][cell], size)
+
+    def edit_outer(self, margin: dict, rows: range, cols: range) -> None:
+        """The margins an item spanning ``rows`` × ``cols`` needs on its outer cells."""
+        for side in self.SIDES:
+            if side.startswith("left"):
+                cell = cols.start
+            elif side.startswith("right"):
+                cell = cols.stop - 1
+            elif side.startswith("top"):
+                cell = rows.start
+            else:
+                cell = rows.stop - 1
+            self.edit_min(side, margin[side], cell)
+
+    def solve(self, x0: float, y0: float, x1: float, y1: float) -> bool:
+        """Fill (x0, y0)–(x1, y1); False when an inner box would have no room."""
+        m = self.margins
+        mw = m["left"] + m["leftcb"] + m["right"] + m["rightcb"]
+        mh = m["top"] + m["topcb"] + m["bottom"] + m["bottomcb"]
+        inner_w = ((x1 - x0) - mw.sum()) * self.wr / self.wr.sum()
+        inner_h = ((y1 - y0) - mh.sum()) * self.hr / self.hr.sum()
+        edges_x = x0 + np.r_[0.0, np.cumsum(mw + inner_w)]
+        edges_y = y1 - np.r_[0.0, np.cumsum(mh + inner_h)]  # rows run down from the top
+        self.lefts, self.rights = edges_x[:-1], edges_x[1:]
+        self.tops, self.bottoms = edges_y[:-1], edges_y[1:]
+        return bool((inner_w[self.wr > 0] > 0).all() and (inner_h[self.hr > 0] > 0).all())
+
+    def outer_bbox(self, rows: range, cols: range) -> Bbox:
+        return Bbox.from_extents(self.lefts[cols.start], self.bottoms[rows.stop - 1],
+                                 self.rights[cols.stop - 1], self.tops[rows.start])
+
+    def inner_bbox(self, rows: range, cols: range) -> Bbox:
+        m, c0, c1, r0, r1 = self.margins, cols.start, cols.stop - 1, rows.start, rows.stop - 1
+        return Bbox.from_extents(
+            self.lefts[c0] + m["left"][c0] + m["leftcb"][c0],
+            self.bottoms[r1] + m["bottom"][r1] + m["bottomcb"][r1],
+            self.rights[c1] - m["right"][c1] - m["rightcb"][c1],
+            self.tops[r0] - m["top"][r0] - m["topcb"][r0])
+
+    def bbox_for_cb(self, rows: range, cols: range) -> Bbox:
+        """The block with its decorations but without its pads and colorbars."""
+        m, c0, c1, r0, r1 = self.margins, cols.start, cols.stop - 1, rows.start, rows.stop - 1
+        return Bbox.from_extents(self.lefts[c0] + m["leftcb"][c0],
+                                 self.bottoms[r1] + m["bottomcb"][r1],
+                                 self.rights[c1] - m["rightcb"][c1],
+                                 self.tops[r0] - m["topcb"][r0])
+
+
+def _padding(ss, w_pad: float, h_pad: float, spaces) -> dict:
+    """matplotlib's ``get_margin_from_padding``: pads (pixels) around a cell, or half
+    the grid's spacing (its own ``wspace``/``hspace``, else the engine's: fractions of
+    the figure) shared out over its cells, where that is more."""
+    gs = ss.get_gridspec()
+    (hspace, wspace), (w, h) = spaces
+    hs = (gs.hspace if gs.hspace is not None else hspace) * h / 2 / gs.nrows
+    ws = (gs.wspace if gs.wspace is not None else wspace) * w / 2 / gs.ncols
+    margin = {"leftcb": w_pad, "rightcb": w_pad, "bottomcb": h_pad, "topcb": h_pad,
+              "left": 0.0, "right": 0.0, "top": 0.0, "bottom": 0.0}
+    if ws > w_pad:
+        if ss.colspan.start > 0:
+            margin["leftcb"] = ws
+        if ss.colspan.stop < gs.ncols:
+            margin["rightcb"] = ws
+    if hs > h_pad:
+        if ss.rowspan.stop < gs.nrows:
+            margin["bottomcb"] = hs
+        if ss.rowspan.start > 0:
+            margin["topcb"] = hs
+    return margin
+
+
+def constrained_layout(fig, h_pad: float, w_pad: float, hspace: float, wspace: float,
+                       rect=(0, 0, 1, 1), compress: bool = False) -> None:
+    """Place the grid axes, colorbars and figure titles of ``fig`` (matplotlib's
+    ``do_constrained_layout``, twice: decorations change with the boxes)."""
+    pads = (w_pad * fig.dpi, h_pad * fig.dpi)
+    spaces = ((hspace, wspace), fig.canvas.size)
+    for _ in range(2):
+        grids = _constrained_pass(fig, rect, pads, spaces)
+        if grids is None:
+            warnings.warn("constrained_layout not applied: axes sizes collapsed to zero; "
+                          "make the figure larger or the decorations smaller", stacklevel=4)
+            return
+        if compress:
+            grids = _compress(fig, grids, rect, pads, spaces)
+            if grids is None:
+                return
+    top = grids[fig].inner_bbox(range(1), range(1)).y1
+    fig.place_figure_labels(top, pads)
+
+
+def _constrained_pass(fig, rect, pads, spaces, extra=(0.0, 0.0)):
+    w, h = fig.canvas.size
+    grids: dict = {}
+    _make_grids(fig, grids)
+    _make_margins(fig, grids, pads, spaces)
+    _figure_label_margins(fig, grids, pads)
+    _match_submerged(fig, grids)
+    x0, y0 = rect[0] * w, rect[1] * h
+    x1, y1 = x0 + rect[2] * w, y0 + rect[3] * h
+    grids[fig].edit_min("left", extra[0], 0)
+    grids[fig].edit_min("right", extra[0], 0)
+    grids[fig].edit_min("top", extra[1], 0)
+    grids[fig].edit_min("bottom", extra[1], 0)
+    if not _solve(fig, grids, (x0, y0, x1, y1)):
+        return None
+    _reposition(fig, grids, pads)
+    return grids
+
+
+def _subfigures(fig) -> list:
+    return list(getattr(fig, "subfigs", []))
+
+
+def _local_layout_axes(fig) -> list:
+    """The (sub)figure's own grid axes whose grid belongs to a figure (matplotlib leaves
+    axes of a ``GridSpec`` made without ``figure=`` where they are)."""
+    return [a for a in layout_axes(fig) if a.figure is fig and
+            a.get_subplotspec().get_topmost_subplotspec().get_gridspec().figure is not None]
+
+
+def _make_grids(fig, grids: dict) -> None:
+    """A LayoutGrid per (sub)figure and per grid holding its axes."""
+    grids[fig] = LayoutGrid()
+    for sfig in _subfigures(fig):
+        _grid_of(sfig.get_subplotspec().get_gridspec(), grids)
+        _make_grids(sfig, grids)
+    for ax in _local_layout_axes(fig):
+        _grid_of(ax.get_gridspec(), grids)
+
+
+def _grid_of(gs, grids: dict) -> LayoutGrid:
+    if gs not in grids:
+        if isinstance(gs, GridSpecFromSubplotSpec):
+            _grid_of(gs._subplot_spec.get_gridspec(), grids)
+        grids[gs] = LayoutGrid(gs.nrows, gs.ncols, gs.get_width_ratios(),
+                               gs.get_height_ratios())
+    return grids[gs]
+
+
+def _make_margins(fig, grids: dict, pads, spaces) -> None:
+    w_pad, h_pad = pads
+    for sfig in _subfigures(fig):
+        _make_margins(sfig, grids, pads, spaces)
+        ss = sfig.get_subplotspec()
+        margin = _padding(ss, 0.0, 0.0, spaces)
+        grids[ss.get_gridspec()].edit_outer(margin, ss.rowspan, ss.colspan)
+    for ax in _local_layout_axes(fig):
+        ss = ax.get_subplotspec()
+        margin = _padding(ss, w_pad, h_pad, spaces)
+        pos = fig.fraction_to_pixels(ax.get_position(original=True))
+        tight = tight_box(ax)
+        margin["left"] += pos[0] - tight.x0
+        margin["right"] += tight.x1 - (pos[0] + pos[2])
+        margin["bottom"] += pos[1] - tight.y0
+        margin["top"] += tight.y1 - (pos[1] + pos[3])
+        for cb in ax.colorbars:
+            if cb.ax.get_subplotspec() is None:  # not in a cell: placed by the layout
+                _colorbar_margin(cb, ss, margin, tight)
+        grids[ss.get_gridspec()].edit_outer(margin, ss.rowspan, ss.colspan)
+
+
+def _colorbar_margin(cb, ss, margin: dict, tight: Bbox) -> None:
+    """Room for a colorbar beside its parent: its box with decorations plus its pad."""
+    rows, cols = cb.parent_spans()
+    cbtight = tight_box(cb.ax)
+    loc = cb.location
+    inner = cb.ax.figure.fraction_to_pixels(cb.parents_position())
+    pad = cb.pad * (inner[2] if loc in ("left", "right") else inner[3])
+    if loc == "right" and cols.stop == ss.colspan.stop:
+        margin["rightcb"] += cbtight.width + pad
+    elif loc == "left" and cols.start == ss.colspan.start:
+        margin["leftcb"] += cbtight.width + pad
+    elif loc == "top" and rows.start == ss.rowspan.start:
+        margin["topcb"] += cbtight.height + pad
+    elif loc == "bottom" and rows.stop == ss.rowspan.stop:
+        margin["bottomcb"] += cbtight.height + pad
+    if loc in ("top", "bottom"):
+        if cols.start == ss.colspan.start and cbtight.x0 < tight.x0:
+            margin["left"] += tight.x0 - cbtight.x0
+        if cols.stop == ss.colspan.stop and cbtight.x1 > tight.x1:
+            margin["right"] += cbtight.x1 - tight.x1
+    else:
+        if rows.stop == ss.rowspan.stop and cbtight.y0 < tight.y0:
+            margin["bottom"] += tight.y0 - cbtight.y0
+        if rows.start == ss.rowspan.start and cbtight.y1 > tight.y1:
+            margin["top"] += cbtight.y1 - tight.y1
+
+
+def _figure_label_margins(fig, grids: dict, pads) -> None:
+    """Room for the suptitle, supxlabel and supylabel (each with a pad on both sides)."""
+    w_pad, h_pad = pads
+    for sfig in _subfigures(fig):
+        _figure_label_margins(sfig, grids, pads)
+    boxes = {k: fig.figure_label_box(k, constrained=pads) for k in
+             ("suptitle", "supxlabel", "supylabel")}
+    if boxes["suptitle"] is not None:
+        grids[fig].edit_min("top", boxes["suptitle"].height + 2 * h_pad, 0)
+    if boxes["supxlabel"] is not None:
+        grids[fig].edit_min("bottom", boxes["supxlabel"].height + 2 * h_pad, 0)
+    if boxes["supylabel"] is not None:
+        grids[fig].edit_min("left", boxes["supylabel"].width + 2 * w_pad, 0)
+
+
+def _match_submerged(fig, grids: dict) -> None:
+    """Axes spanning several columns (rows) give the margins inside them one size, so
+    that spanning axes in different rows line up (matplotlib's rule)."""
+    axs = [a for a in layout_axes(fig) if a.get_gridspec() in grids]
+    for ax1 in axs:
+        ss1 = ax1.get_subplotspec()
+        lg1 = grids[ss1.get_gridspec()]
+        for span, (lo, hi) in ((ss1.colspan, ("left", "right")),
+                               (ss1.rowspan, ("top", "bottom"))):
+            if len(span) < 2:
+                continue
+            m = lg1.margins
+            first, last = list(span[1:]), list(span[:-1])
+            cb_lo, cb_hi = m[lo + "cb"][first], m[hi + "cb"][last]
+            max_lo = np.max(m[lo][first] + cb_lo)
+            max_hi = np.max(m[hi][last] + cb_hi)
+            for ax2 in axs:
+                ss2 = ax2.get_subplotspec()
+                span2 = ss2.colspan if lo == "left" else ss2.rowspan
+                if len(span2) < 2:
+                    continue
+                m2 = grids[ss2.get_gridspec()].margins
+                max_lo = max(max_lo, np.max(m2[lo][list(span2[1:])] +
+                                            m2[lo + "cb"][list(span2[1:])]))
+                max_hi = max(max_hi, np.max(m2[hi][list(span2[:-1])] +
+                                            m2[hi + "cb"][list(span2[:-1])]))
+            for i, cb in zip(first, cb_lo, strict=True):
+                lg1.edit_min(lo, max_lo - cb, i)
+            for i, cb in zip(last, cb_hi, strict=True):
+                lg1.edit_min(hi, max_hi - cb, i)
+
+
+def _solve(fig, grids: dict, region) -> bool:
+    """Solve the figure's grid in ``region``, then its grids and subfigures inside."""
+    lg = grids[fig]
+    if not lg.solve(*region):
+        return False
+    inner = lg.inner_bbox(range(1), range(1))
+    ok = True
+    for gs in [g for g in grids if _owner(g) is fig]:
+        ok &= _solve_grid(gs, grids, inner)
+    for sfig in _subfigures(fig):
+        ss = sfig.get_subplotspec()
+        box = grids[ss.get_gridspec()].inner_bbox(ss.rowspan, ss.colspan)
+        ok &= _solve(sfig, grids, box.extents)
+    return ok
+
+
+def _owner(gs):
+    """The (sub)figure a top-level grid divides (None for nested grids and keys that
+    are figures)."""
+    if not hasattr(gs, "get_geometry") or isinstance(gs, GridSpecFromSubplotSpec):
+        return None
+    return gs.figure
+
+
+def _solve_grid(gs, grids: dict, region: Bbox) -> bool:
+    ok = grids[gs].solve(*region.extents)
+    for child in [g for g in grids if isinstance(g, GridSpecFromSubplotSpec)
+                  and g._subplot_spec.get_gridspec() is gs]:
+        ss = child._subplot_spec
+        ok &= _solve_grid(child, grids, grids[gs].outer_bbox(ss.rowspan, ss.colspan))
+    return ok
+
+
+def _reposition(fig, grids: dict, pads) -> None:
+    """Every grid axes to the inner box of its cells; colorbars beside them; the
+    suptitle just above the grids (matplotlib's ``reposition_axes``)."""
+    for sfig in _subfigures(fig):
+        ss = sfig.get_subplotspec()
+        sfig.set_bbox_pixels(grids[sfig].outer_bbox(range(1), range(1)))
+        _reposition(sfig, grids, pads)
+    for ax in _local_layout_axes(fig):
+        ss = ax.get_subplotspec()
+        box = grids[ss.get_gridspec()].inner_bbox(ss.rowspan, ss.colspan)
+        ax._set_position(fig.pixels_to_fraction(box.bounds))
+        offset = {"left": 0.0, "right": 0.0, "bottom": 0.0, "top": 0.0}
+        for cb in reversed(ax.colorbars):
+            if cb.parents[0] is ax and cb.ax.get_subplotspec() is None:
+                _reposition_colorbar(cb, grids, offset)
+
+
+def _reposition_colorbar(cb, grids: dict, offset: dict) -> None:
+    fig = cb.ax.figure
+    lg = grids[cb.parents[0].get_gridspec()]
+    rows, cols = cb.parent_spans()
+    parent = lg.bbox_for_cb(rows, cols)
+    pb = lg.inner_bbox(rows, cols)
+    pos = fig.fraction_to_pixels(cb.ax.get_position(original=True))
+    tight = tight_box(cb.ax)
+    loc = cb.location
+    pad = cb.pad * (pb.width if loc in ("left", "right") else pb.height)
+    if loc in ("left", "right"):
+        pbcb = pb.shrunk(cb.fraction, cb.shrink).anchored(cb.anchor, pb)
+        lmargin = pos[0] - tight.x0
+        if loc == "right":
+            dx = parent.x1 - pbcb.x0 + offset["right"] + pad + lmargin
+            offset["right"] += tight.width + pad
+        else:
+            dx = parent.x0 - pbcb.x0 - tight.width - pad + lmargin - offset["left"]
+            offset["left"] += tight.width + pad
+        pbcb = pbcb.translated(dx, 0)
+    else:
+        pbcb = pb.shrunk(cb.shrink, cb.fraction).anchored(cb.anchor, pb)
+        bmargin = pos[1] - tight.y0
+        if loc == "top":
+            dy = parent.y1 - pbcb.y0 + offset["top"] + pad + bmargin
+            offset["top"] += tight.height + pad
+        else:
+            dy = parent.y0 - pbcb.y0 - tight.height - pad + bmargin - offset["bottom"]
+            offset["bottom"] += tight.height + pad
+        pbcb = pbcb.translated(0, dy)
+    cb.ax._set_position(fig.pixels_to_fraction(pbcb.bounds))
+
+
+def _compress(fig, grids: dict, rect, pads, spaces):
+    """``layout="compressed"``: the room fixed-aspect axes leave in their cells, shared
+    out to the figure's edges, then the layout again."""
+    extra_w: dict = {}
+    extra_h: dict = {}
+    for ax in _local_layout_axes(fig):
+        ss = ax.get_subplotspec()
+        orig = fig.fraction_to_pixels(ax.get_position(original=True))
+        actual = fig.fraction_to_pixels(ax.apply_aspect())
+        gs = ss.get_gridspec()
+        ew = extra_w.setdefault(gs, np.zeros(gs.ncols))
+        eh = extra_h.setdefault(gs, np.zeros(gs.nrows))
+        ew[ss.colspan.start:ss.colspan.stop] = np.maximum(ew[ss.colspan.start:
+                                                             ss.colspan.stop],
+                                                          orig[2] - actual[2])
+        eh[ss.rowspan.start:ss.rowspan.stop] = np.maximum(eh[ss.rowspan.start:
+                                                             ss.rowspan.stop],
+                                                          orig[3] - actual[3])
+    if len(extra_w) > 1:
+        raise ValueError("layout='compressed' needs every axes in one grid")
+    if not extra_w:
+        return grids
+    (ew,), (eh,) = extra_w.values(), extra_h.values()
+    return _constrained_pass(fig, rect, pads, spaces, (ew.sum() / 2, eh.sum() / 2))

@@ -1,0 +1,178 @@
+"""The figure's overlay: decorations (spines, ticks, labels, legends, figure texts)
+drawn in figure pixels, batched by style into a handful of visuals, rebuilt each frame."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import colors
+from .. import primitives as prim
+from ..scene import Canvas
+from ..scene.cameras import PanZoomCamera
+from ..visuals import Line, Markers, Mesh, Paths, Text
+
+
+def _same(a, b) -> bool:
+    """Structural equality of nested lists/tuples of numbers and arrays."""
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return np.shape(a) == np.shape(b) and bool(np.array_equal(a, b, equal_nan=True))
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return a == b
+
+
+class Overlay:
+    """Figure-pixel drawing of decorations, batched by style: a handful of draws for
+    every spine, tick, label and legend of the figure. Rebuilt every frame.
+
+    ``layer`` stacks what is drawn: everything of layer 1 (legends) lies above all of
+    layer 0 (spines, ticks, labels), whatever its kind."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.view = canvas.add_view(camera=PanZoomCamera(), rect=(0, 0, 1, 1))
+        self.view.interactive = False  # decorations follow the axes, never the mouse
+        self._pool: dict[tuple, object] = {}
+        self._inputs: dict[tuple, object] = {}
+        self.layer = 0
+        self._begin()
+
+    def _begin(self) -> None:
+        self.lines: dict[tuple, tuple[list, list]] = {}
+        self.texts: dict[tuple, tuple[list, list, list]] = {}
+        self.rects: dict[int, list[tuple]] = {}
+        self.hatches: dict[int, list[tuple]] = {}
+        self.polygons: dict[int, list[tuple]] = {}
+        self.markers: dict[tuple, tuple[list, list, list]] = {}
+        self.layer = 0
+
+    def line(self, points, color, width_px: float, dashes=None) -> None:
+        pts, cols = self.lines.setdefault((self.layer, round(width_px, 3), dashes), ([], []))
+        pts.append(np.asarray(points, dtype=float))
+        cols.append(colors.to_rgba(color))
+
+    def text(self, s: str, x: float, y: float, size_px: float, color="black",
+             ha: str = "center", va: str = "center", rotation: float = 0.0,
+             bold: bool = False) -> None:
+        if not s:
+            return
+        key = (self.layer, round(size_px, 3), ha, va, round(rotation, 3), bold)
+        strings, pos, cols = self.texts.setdefault(key, ([], [], []))
+        strings.append(s)
+        pos.append((x, y))
+        cols.append(colors.to_rgba(color))
+
+    def rect(self, x: float, y: float, w: float, h: float, facecolor, edgecolor=None,
+             linewidth_px: float = 0.0) -> None:
+        self.rects.setdefault(self.layer, []).append((x, y, w, h, colors.to_rgba(facecolor)))
+        if edgecolor is not None and linewidth_px > 0:
+            self.line([(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)], edgecolor,
+                      linewidth_px)
+
+    def hatch(self, x: float, y: float, w: float, h: float, letters: str, color,
+              width_px: float, tile_px: float) -> None:
+        """matplotlib's hatch over a rectangle (a legend's patch), tiles of ``tile_px``
+        (the figure's dpi) anchored at the canvas's top left as the axes' hatches."""
+        box = np.array([(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)])
+        self.hatches.setdefault(self.layer, []).append(
+            (prim.Path(box, hatch=letters, hatch_color=colors.to_rgba(color),
+                       hatch_width=width_px), tile_px))
+
+    def polygon(self, points, facecolor) -> None:
+        """A filled polygon in figure pixels, triangulated as a fan from its first point
+        (right for convex and star-shaped outlines such as arrow heads)."""
+        pts = np.asarray(points, dtype=float)
+        if len(pts) >= 3 and np.isfinite(pts).all():
+            self.polygons.setdefault(self.layer, []).append((pts, colors.to_rgba(facecolor)))
+
+    def marker(self, x: float, y: float, symbol: str, size_px: float, face, edge,
+               edge_width_px: float) -> None:
+        key = (self.layer, symbol, round(edge_width_px, 3), tuple(colors.to_rgba(edge)))
+        pos, sizes, faces = self.markers.setdefault(key, ([], [], []))
+        pos.append((x, y))
+        sizes.append(size_px)
+        faces.append(colors.to_rgba(face))
+
+    def commit(self, size: tuple[int, int]) -> None:
+        """Turn what was collected into visuals, reusing those of the last frame."""
+        w, h = size
+        self.view.fixed_rect = (0, 0, w, h)
+        self.view.camera.rect = (0, 0, w, h)
+        wanted: dict[tuple, object] = {}
+        for layer in sorted(set(self.rects) | set(self.polygons)):
+            verts, faces, cols = [], [], []
+            for x, y, rw, rh, c in self.rects.get(layer, ()):
+                k = len(verts)
+                verts += [(x, y), (x + rw, y), (x + rw, y + rh), (x, y + rh)]
+                faces += [(k, k + 1, k + 2), (k, k + 2, k + 3)]
+                cols += [c] * 4
+            for pts, c in self.polygons.get(layer, ()):
+                k = len(verts)
+                verts += [tuple(p) for p in pts]
+                faces += [(k, k + j, k + j + 1) for j in range(1, len(pts) - 1)]
+                cols += [c] * len(pts)
+            key = ("rects", layer)
+            mesh = self._get(key, Mesh, shading=None)
+            if self._changed(key, (verts, faces, cols)):
+                mesh.set_data(np.asarray(verts), np.asarray(faces),
+                              vertex_colors=np.asarray(cols))
+            # legend boxes are pixel-aligned; only slanted arrow heads need multisampling
+            mesh.needs_multisampling = bool(self.polygons.get(layer))
+            mesh.order = 10 * layer
+            wanted[key] = mesh
+        for layer, items in self.hatches.items():
+            for tile in {t for _, t in items}:  # one visual per tile size (the dpi)
+                key = ("hatch", layer, tile)
+                paths = self._get(key, Paths, hatch_unit=tile)
+                group = [p for p, t in items if t == tile]
+                if self._changed(key, ([(p.vertices, p.hatch, p.hatch_color, p.hatch_width)
+                                       for p in group], h)):
+                    paths.set_paths(group)
+                    paths.canvas_height = h
+                paths.order = 10 * layer + 0.5  # over the patch, under its edge
+                wanted[key] = paths
+        for (layer, width, dashes), (pts, cols) in self.lines.items():
+            key = ("line", layer, width, dashes)
+            line = self._get(key, Line, width=width, dashes=dashes)
+            if self._changed(key, (pts, cols)):
+                if len(pts) > 1:
+                    line.set_data(pts, color=cols)
+                else:
+                    line.set_data(pts[0], color=cols[0])
+            line.order = 10 * layer + 1
+            wanted[key] = line
+        for key, (pos, sizes, faces) in self.markers.items():
+            layer, symbol, edge_w, edge = key
+            m = self._get(("markers",) + key, Markers, symbol=symbol, edge_width=edge_w,
+                          edge_color=edge)
+            if self._changed(("markers",) + key, (pos, sizes, faces)):
+                m.set_data(np.asarray(pos), size=np.asarray(sizes), color=np.asarray(faces))
+            m.order = 10 * layer + 2
+            wanted[("markers",) + key] = m
+        for key, (strings, pos, cols) in self.texts.items():
+            layer, size, ha, va, rot, bold = key
+            t = self._get(("text",) + key, Text, font_size=size, anchor_x=ha, anchor_y=va,
+                          rotation=rot, bold=bold)
+            if self._changed(("text",) + key, (strings, pos, cols)):
+                t.set_data(strings, np.asarray(pos), color=cols)
+            t.order = 10 * layer + 3
+            wanted[("text",) + key] = t
+        for key in [k for k in self._pool if k not in wanted]:
+            self.view.remove(self._pool.pop(key))
+            self._inputs.pop(key, None)
+        self._begin()
+
+    def _changed(self, key: tuple, inputs) -> bool:
+        """Whether a pooled visual's inputs differ from last frame's: an unchanged
+        decoration (every frame of a pan in y only) uploads nothing."""
+        if key in self._inputs and _same(self._inputs[key], inputs):
+            return False
+        self._inputs[key] = inputs
+        return True
+
+    def _get(self, key: tuple, cls, **kwargs):
+        """The pooled visual for a style key, made with ``cls(**kwargs)`` the first time."""
+        visual = self._pool.get(key)
+        if visual is None:
+            visual = self._pool[key] = cls(**kwargs)
+            self.view.add(visual)
+        return visual

@@ -1,0 +1,249 @@
+"""fig.canvas with matplotlib's API: events, drawing, timers, and matplotlib.animation
+driving a lumos figure."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+import lumos.pyplot as plt
+from lumos.plot import timers
+from lumos.plot.animation import FuncAnimation
+from lumos.scene.events import Event
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    plt.close("all")
+    for t in list(timers._active):
+        t.stop()
+
+
+def test_mpl_connect_translates_lumos_events():
+    fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
+    ax.plot([0, 1], [0, 1])
+    fig.draw()
+    got = []
+    cid = fig.canvas.mpl_connect("button_press_event", got.append)
+    fig.canvas.mpl_connect("scroll_event", got.append)
+    fig.canvas.mpl_connect("key_press_event", got.append)
+    fig.canvas.events.emit(Event("mouse_press", x=100.0, y=50.0, button=3, inaxes=ax,
+                                 xdata=0.2, ydata=0.7))
+    fig.canvas.events.emit(Event("wheel", x=100.0, y=50.0, step=-1.0))
+    fig.canvas.events.emit(Event("key_press", x=1.0, y=1.0, key="a",
+                                 modifiers=frozenset({"ctrl", "shift"})))
+    press, scroll, key = got
+    assert press.name == "button_press_event" and press.canvas is fig.canvas
+    assert (press.x, press.y) == (100.0, 300.0 - 50.0)  # from the bottom, as matplotlib
+    assert press.button == 3 and press.inaxes is ax and press.xdata == 0.2
+    assert scroll.button == "down" and scroll.step == -1.0
+    assert key.key == "ctrl+A"
+    fig.canvas.mpl_disconnect(cid)
+    fig.canvas.events.emit(Event("mouse_press", x=1.0, y=1.0, button=1))
+    assert len(got) == 3
+    with pytest.raises(ValueError, match="button_press_event"):
+        fig.canvas.mpl_connect("button_pressed", print)
+    from lumos.plot.figure import FORMATS
+
+    assert set(fig.canvas.get_supported_filetypes()) == set(FORMATS) - {"htm"}
+    assert fig.canvas.get_default_filetype() == "png"
+
+
+def test_draw_event_resize_close_and_axes_crossings():
+    fig, axs = plt.subplots(1, 2)
+    names = []
+    for name in ("draw_event", "resize_event", "close_event", "axes_enter_event",
+                 "axes_leave_event"):
+        fig.canvas.mpl_connect(name, lambda e: names.append((e.name, e.inaxes)))
+    fig.canvas.draw()
+    fig.canvas.events.emit(Event("resize", size=(300, 200)))
+    fig.canvas.events.emit(Event("mouse_move", x=1.0, y=1.0, inaxes=axs[0]))
+    fig.canvas.events.emit(Event("mouse_move", x=2.0, y=1.0, inaxes=axs[0]))
+    fig.canvas.events.emit(Event("mouse_move", x=3.0, y=1.0, inaxes=axs[1]))
+    plt.close(fig)
+    assert names == [("draw_event", None), ("resize_event", None),
+                     ("axes_enter_event", axs[0]), ("axes_leave_event", axs[0]),
+                     ("axes_enter_event", axs[1]), ("close_event", None)]
+
+
+def test_pick_event_for_artists_with_a_picker():
+    fig, ax = plt.subplots(figsize=(3, 3), dpi=100)
+    line, = ax.plot([0, 1, 2], [0, 1, 2], "o-", picker=5)
+    ax.plot([0, 2], [2, 0], color="C1")  # not pickable
+    fig.draw()
+    picks = []
+    fig.canvas.mpl_connect("pick_event", picks.append)
+    x, y = ax.transData.forward(np.array([1.0, 1.0]))
+    fig.canvas.events.emit(Event("mouse_press", x=float(x) + 2, y=300 - float(y), button=1,
+                                 inaxes=ax))
+    assert len(picks) == 1 and picks[0].artist is line and picks[0].ind == [1]
+    assert picks[0].mouseevent.name == "button_press_event"
+    x, y = ax.transData.forward(np.array([1.9, 0.1]))  # only the other line is there
+    fig.canvas.events.emit(Event("mouse_press", x=float(x), y=300 - float(y), button=1))
+    assert len(picks) == 1
+    assert line.get_picker() == 5.0
+
+
+def test_timers_run_in_loops_and_stop():
+    fig = plt.figure()
+    ticks, once = [], []
+    t = fig.canvas.new_timer(interval=10)
+    t.add_callback(lambda: ticks.append(1) if len(ticks) < 3 else False)
+    single = fig.canvas.new_timer(interval=5, callbacks=[(once.append, (1,), {})])
+    single.single_shot = True
+    t.start()
+    single.start()
+    assert timers.run_due() == 0  # nothing is due yet
+    deadline = time.monotonic() + 5
+    while t.running and time.monotonic() < deadline:
+        timers.run_for(0.02)
+    assert ticks == [1, 1, 1] and not t.running  # returning False removed the callback
+    assert once == [1] and not single.running
+    with pytest.raises(ValueError, match="interval"):
+        fig.canvas.new_timer(interval=-1)
+
+
+def test_axes_limit_callbacks():
+    fig, axs = plt.subplots(2, sharex=True)
+    seen = []
+    axs[1].callbacks.connect("xlim_changed", lambda ax: seen.append(ax.get_xlim()))
+    axs[0].set_xlim(0, 5)  # shared: the other axes hears it
+    assert seen == [(0, 5)]
+    axs[0].plot([0, 10], [0, 1])
+    axs[0].set_xlim(auto=True)
+    axs[0].autoscale()
+    fig.draw()
+    assert seen[-1][1] > 10
+    with pytest.raises(ValueError, match="xlim_changed"):
+        axs[0].callbacks.connect("limits", print)
+
+
+def test_matplotlib_funcanimation_saves_a_lumos_figure(tmp_path):
+    pytest.importorskip("PIL")
+    mpl = pytest.importorskip("matplotlib")
+    mpl.use("Agg")
+    import matplotlib.animation as manim
+    from PIL import Image
+
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=50)
+    x = np.linspace(0, 6, 50)
+    line, = ax.plot(x, np.sin(x))
+    frames = []
+
+    def update(i):
+        frames.append(i)
+        line.set_ydata(np.sin(x + i))
+        return (line,)
+
+    anim = manim.FuncAnimation(fig, update, frames=6, interval=20, blit=True)
+    anim.save(tmp_path / "a.gif", writer="pillow", fps=10)
+    gif = Image.open(tmp_path / "a.gif")
+    assert gif.size == (150, 100) and gif.n_frames == 6
+    first = np.asarray(gif.convert("RGB")).copy()
+    gif.seek(3)
+    assert np.abs(np.asarray(gif.convert("RGB")).astype(int) - first).sum() > 0
+    if manim.writers.is_available("ffmpeg"):
+        anim.save(tmp_path / "a.mp4", fps=10)
+        assert (tmp_path / "a.mp4").stat().st_size > 0
+    lines = [[ax.plot(x, np.cos(x + k), color="C1")[0]] for k in range(3)]
+    manim.ArtistAnimation(fig, lines, interval=30).save(tmp_path / "b.gif", writer="pillow")
+    assert Image.open(tmp_path / "b.gif").n_frames == 3
+
+
+def test_savefig_after_an_animation_saves_its_last_frame(tmp_path):
+    """savefig draws while the canvas is saving: its draw_event starts no animation
+    (which would rewind the data to the first frame), as matplotlib's print_figure."""
+    mpl = pytest.importorskip("matplotlib")
+    mpl.use("Agg")
+    import matplotlib.animation as manim
+
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=50)
+    line, = ax.plot([0, 1], [0, 0])
+    saving = []
+    fig.canvas.mpl_connect("draw_event", lambda e: saving.append(e.canvas.is_saving()))
+    anim = manim.FuncAnimation(fig, lambda i: line.set_ydata([0, i]), frames=[1, 2, 3])
+    anim.save(tmp_path / "a.gif", writer="pillow")
+    fig.savefig(tmp_path / "a.png")
+    assert saving and all(saving)
+    assert list(line.get_ydata()) == [0, 3]
+
+
+def test_matplotlib_funcanimation_runs_when_the_loop_runs():
+    mpl = pytest.importorskip("matplotlib")
+    mpl.use("Agg")
+    import matplotlib.animation as manim
+
+    fig, ax = plt.subplots()
+    line, = ax.plot([0, 1], [0, 1])
+    seen = []
+
+    def update(i):
+        seen.append(i)
+        line.set_ydata([0, i])
+        return (line,)
+
+    anim = manim.FuncAnimation(fig, update, frames=4, interval=10, repeat=False)
+    assert seen == []
+    fig.canvas.draw()  # the first draw starts it, as matplotlib's
+    plt.pause(0.4)
+    assert seen[-4:] == [0, 1, 2, 3] and ax.get_ylim()[1] >= 3
+    del anim
+
+
+def test_lumos_funcanimation_starts_on_first_draw_and_checks_keywords():
+    fig, ax = plt.subplots()
+    seen = []
+    anim = FuncAnimation(fig, seen.append, frames=3, interval=10, repeat=False,
+                         cache_frame_data=False)
+    fig.draw()
+    timers.run_for(0.3)
+    assert seen == [0, 1, 2] and not anim.running
+    with pytest.raises(TypeError, match="blitt"):
+        FuncAnimation(fig, seen.append, frames=3, blitt=True)
+    endless = FuncAnimation(fig, seen.append, save_count=2)
+    assert endless.save_count == 2
+
+
+def test_manual_blitting_shows_the_current_state():
+    fig, ax = plt.subplots(figsize=(2, 2), dpi=50)
+    line, = ax.plot([0, 1], [0, 0])
+    line.set_animated(True)
+    fig.canvas.draw()
+    bg = fig.canvas.copy_from_bbox(fig.bbox)
+    line.set_ydata([1, 1])
+    fig.canvas.restore_region(bg)
+    ax.draw_artist(line)
+    fig.canvas.blit(fig.bbox)
+    fig.canvas.flush_events()
+    assert ax.get_ylim()[0] < 1 < ax.get_ylim()[1]
+
+
+def test_canvas_pixels_renderer_and_manager_as_matplotlib():
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=50)
+    ax.plot([0, 1], [0, 1], color="r", lw=4)
+    fig.canvas.draw()
+    rgba = np.asarray(fig.canvas.buffer_rgba())
+    assert rgba.shape == (100, 150, 4) and rgba.dtype == np.uint8
+    red = (rgba[..., 0] > 200) & (rgba[..., 1] < 80)
+    assert red.sum() > 100  # the line is in the pixels
+    rgb = np.frombuffer(fig.canvas.tostring_rgb(), np.uint8).reshape(100, 150, 3)
+    argb = np.frombuffer(fig.canvas.tostring_argb(), np.uint8).reshape(100, 150, 4)
+    assert (rgb == rgba[..., :3]).all() and (argb[..., 1:] == rgba[..., :3]).all()
+    assert (argb[..., 0] == rgba[..., 3]).all()
+    data, size = fig.canvas.print_to_buffer()
+    assert size == (150, 100) and len(data) == 150 * 100 * 4
+    renderer = fig.canvas.get_renderer()
+    assert (renderer.width, renderer.height, renderer.dpi) == (150, 100, 50)
+    assert renderer.points_to_pixels(72) == pytest.approx(50)
+    assert np.asarray(fig.canvas.renderer.buffer_rgba()).shape == (100, 150, 4)
+    manager = plt.get_current_fig_manager()
+    assert manager is fig.canvas.manager and manager.num == fig.number
+    assert fig.window_title() == f"Figure {fig.number}"
+    manager.set_window_title("A Boxplot Example")
+    assert manager.get_window_title() == fig.window_title() == "A Boxplot Example"
+    with pytest.raises(TypeError, match="title"):
+        manager.set_window_title(3)
+    plt.close(fig)

@@ -1,0 +1,478 @@
+"""Layout: the same script frames its axes as matplotlib does.
+
+Each case builds a figure with ``plt`` (lumos's or matplotlib's pyplot); the axes boxes
+(``ax.get_position()`` in pixels, after a draw) must agree with matplotlib's: within a
+pixel for matplotlib's default layout (subplot parameters, grids, colorbars, aspect),
+within a few pixels for the tight and constrained layouts (their room comes from text
+extents, which differ by about 2 pixels per line between the two libraries).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import lumos.pyplot as lplt
+from lumos.plot.bbox import Bbox
+from lumos.plot.gridspec import GridSpec, GridSpecFromSubplotSpec
+
+mpl = pytest.importorskip("matplotlib")
+mpl.use("Agg")
+import matplotlib.pyplot as mplt  # noqa: E402
+
+
+def _grid(plt):
+    fig, axs = plt.subplots(2, 3, figsize=(7, 5), dpi=80, width_ratios=[1, 2, 1],
+                            gridspec_kw={"hspace": 0.4})
+    for ax in axs.flat:
+        ax.plot([0, 1], [0, 1])
+    axs[0, 0].set_title("title")
+    return fig
+
+
+def _gridspec(plt):
+    fig = plt.figure(figsize=(6, 4), dpi=100)
+    gs = fig.add_gridspec(3, 3, left=0.05, right=0.95, wspace=0.05, height_ratios=[2, 1, 1])
+    fig.add_subplot(gs[0, :])
+    fig.add_subplot(gs[1:, 0])
+    fig.add_subplot(gs[1, 1:])
+    fig.add_subplot(gs[-1, -1])
+    inner = gs[2, 1].subgridspec(1, 2, wspace=0)
+    fig.add_subplot(inner[0])
+    fig.add_subplot(inner[1])
+    return fig
+
+
+def _mixed(plt):
+    plt.figure(figsize=(6, 5), dpi=90)
+    plt.subplot(2, 2, 1)
+    plt.subplot(222)
+    plt.subplot(2, 1, 2)
+    plt.subplot2grid((3, 3), (0, 2), rowspan=2)
+    plt.axes([0.6, 0.6, 0.2, 0.2], facecolor="0.9")
+    return plt.gcf()
+
+
+def _adjust(plt):
+    fig, axs = plt.subplots(3, 1, figsize=(4, 6), dpi=100, sharex=True)
+    fig.subplots_adjust(hspace=0, left=0.2, top=0.95)
+    return fig
+
+
+def _colorbars(plt):
+    fig, axs = plt.subplots(1, 2, figsize=(8, 3), dpi=100)
+    im = axs[0].imshow(np.arange(12.0).reshape(3, 4))
+    fig.colorbar(im, ax=axs[0])
+    pc = axs[1].pcolormesh(np.arange(12.0).reshape(3, 4))
+    fig.colorbar(pc, ax=axs[1], orientation="horizontal", shrink=0.8)
+    return fig
+
+
+def _colorbar_many(plt):
+    fig, axs = plt.subplots(2, 2, figsize=(6, 5), dpi=80)
+    im = axs[0, 0].imshow(np.eye(4))
+    fig.colorbar(im, ax=axs, location="left", fraction=0.1)
+    return fig
+
+
+def _aspect(plt):
+    fig, axs = plt.subplots(1, 3, figsize=(9, 3), dpi=80)
+    axs[0].imshow(np.zeros((10, 30)))
+    axs[1].plot([0, 1], [0, 5])
+    axs[1].set_aspect("equal")
+    axs[2].set_box_aspect(1)
+    axs[2].set_anchor("N")
+    return fig
+
+
+def _mosaic(plt):
+    fig, axd = plt.subplot_mosaic("AAB;C.B", figsize=(6, 4), dpi=100,
+                                  width_ratios=[1, 1, 2])
+    return fig
+
+
+def _nested_mosaic(plt):
+    fig = plt.figure(figsize=(6, 4), dpi=100)
+    fig.subplot_mosaic([["A", [["b", "c"], ["d", "e"]]], ["F", "F"]],
+                       gridspec_kw={"wspace": 0.3})
+    return fig
+
+
+def _subfigures(plt):
+    fig = plt.figure(figsize=(8, 4), dpi=80)
+    left, right = fig.subfigures(1, 2, width_ratios=[2, 1])
+    left.subplots(2, 2)
+    right.subplots(1, 1)
+    right.suptitle("right")
+    return fig
+
+
+def _tight(plt):
+    fig, axs = plt.subplots(2, 2, figsize=(6, 5), dpi=100)
+    for ax in axs.flat:
+        ax.plot([0, 1000], [0, 1e5])
+        ax.set_xlabel("x label")
+        ax.set_ylabel("y label")
+        ax.set_title("a title")
+    fig.suptitle("suptitle")
+    fig.tight_layout()
+    return fig
+
+
+def _constrained(plt):
+    fig, axs = plt.subplots(2, 2, figsize=(6, 5), dpi=100, layout="constrained")
+    for ax in axs.flat[:3]:
+        ax.plot([0, 1000], [0, 1e5])
+        ax.set_xlabel("x label")
+        ax.set_title("a title")
+    im = axs[1, 1].imshow(np.eye(3))
+    fig.colorbar(im, ax=axs[1, 1])
+    return fig
+
+
+DEFAULT_CASES = [_grid, _gridspec, _mixed, _adjust, _colorbars, _colorbar_many, _aspect,
+                 _mosaic, _nested_mosaic, _subfigures]
+
+
+def _boxes(plt, case) -> list[tuple[float, ...]]:
+    try:
+        fig = case(plt)
+        if plt is mplt:
+            fig.canvas.draw()
+        else:
+            fig.draw()
+        w, h = (fig.canvas.get_width_height() if plt is mplt else fig.canvas.size)
+        out = []
+        for ax in fig.axes:
+            p = ax.get_position()
+            if plt is mplt and hasattr(ax, "figure") and ax.figure is not ax.get_figure(
+                    root=True):
+                p = p.transformed(ax.figure.transSubfigure - fig.transFigure)
+            out.append((p.x0 * w, p.y0 * h, p.width * w, p.height * h))
+        return out
+    finally:
+        plt.close("all")
+
+
+def _lumos_boxes_in_figure(case) -> list[tuple[float, ...]]:
+    """lumos's boxes (pixels of the whole figure, subfigures included)."""
+    try:
+        fig = case(lplt)
+        fig.draw()
+        return [tuple(ax.box) for ax in fig.axes]
+    finally:
+        lplt.close("all")
+
+
+@pytest.mark.parametrize("case", DEFAULT_CASES, ids=lambda c: c.__name__.strip("_"))
+def test_default_layout_matches_matplotlib_within_a_pixel(case):
+    ours = _lumos_boxes_in_figure(case)
+    theirs = _boxes(mplt, case)
+    assert len(ours) == len(theirs)
+    np.testing.assert_allclose(np.array(ours), np.array(theirs), atol=1.0)
+
+
+@pytest.mark.parametrize("case", [_tight, _constrained], ids=["tight", "constrained"])
+def test_tight_and_constrained_are_close_to_matplotlib(case):
+    ours = np.array(_lumos_boxes_in_figure(case))
+    theirs = np.array(_boxes(mplt, case))
+    assert ours.shape == theirs.shape
+    assert np.abs(ours - theirs).max() < 10.0
+
+
+def test_tight_layout_makes_room_and_later_adjustments_keep_it():
+    fig, axs = lplt.subplots(2, 1, figsize=(4, 4), dpi=100)
+    for ax in axs:
+        ax.set_ylabel("a long label\nin two lines")
+        ax.set_title("title")
+    before = axs[0].get_position()
+    fig.tight_layout()
+    after = axs[0].get_position()
+    assert after.x0 > before.x0  # room for the two-line label
+    assert fig.subplotpars.left == pytest.approx(after.x0)
+    fig.subplots_adjust(top=0.8)  # matplotlib's idiom: room for a suptitle
+    assert axs[0].get_position().y1 == pytest.approx(0.8)
+    assert axs[0].get_position().x0 == pytest.approx(after.x0)
+    lplt.close("all")
+
+
+def test_constrained_layout_rejects_subplots_adjust_with_a_warning():
+    fig, ax = lplt.subplots(layout="constrained")
+    with pytest.warns(UserWarning, match="incompatible"):
+        fig.subplots_adjust(left=0.3)
+    assert fig.subplotpars.left == 0.125
+    lplt.close("all")
+
+
+def test_layout_engines_from_rcparams_and_keywords():
+    from lumos.plot.layout import ConstrainedLayoutEngine, TightLayoutEngine
+
+    with lplt.rc_context({"figure.constrained_layout.use": True}):
+        assert isinstance(lplt.figure().get_layout_engine(), ConstrainedLayoutEngine)
+    with lplt.rc_context({"figure.autolayout": True}):
+        assert isinstance(lplt.figure().get_layout_engine(), TightLayoutEngine)
+    assert lplt.figure().get_layout_engine() is None
+    assert isinstance(lplt.figure(layout="tight").get_layout_engine(), TightLayoutEngine)
+    assert isinstance(lplt.figure(constrained_layout=True).get_layout_engine(),
+                      ConstrainedLayoutEngine)
+    with pytest.raises(ValueError, match="layout"):
+        lplt.figure(layout="loose")
+    lplt.close("all")
+
+
+def test_gridspec_objects_and_positions():
+    gs = GridSpec(2, 2, left=0.1, right=0.9, bottom=0.1, top=0.9, wspace=0.0, hspace=0.0)
+    b = gs[0, 1].get_position(None)
+    assert b.bounds == pytest.approx((0.5, 0.5, 0.4, 0.4))
+    sub = GridSpecFromSubplotSpec(1, 2, subplot_spec=gs[1, :], wspace=0.0)
+    assert sub[0, 1].get_position(None).bounds == pytest.approx((0.5, 0.1, 0.4, 0.4))
+    assert sub.get_topmost_subplotspec() == gs[1, :]
+    assert gs[3].rowspan == range(1, 2) and gs[3].colspan == range(1, 2)
+    assert gs[0:4].colspan == range(0, 2)  # a flat slice: the block its ends bound
+    assert gs[0:3].colspan == range(0, 1)  # (cells 0 and 2 are in column 0)
+    with pytest.raises(IndexError, match="row"):
+        gs[2, 0]
+    with pytest.raises(ValueError, match="height_ratios"):
+        GridSpec(2, 1, height_ratios=[1])
+    with pytest.raises(ValueError, match="left"):
+        GridSpec(1, 1, left=0.9, right=0.1).get_subplot_params(None)
+
+
+def test_matplotlib_gridspec_objects_are_accepted():
+    import matplotlib.gridspec as mgs
+
+    fig = lplt.figure(figsize=(4, 3))
+    gs = mgs.GridSpec(2, 2, hspace=0.5)
+    top = fig.add_subplot(gs[0, :])
+    inner = mgs.GridSpecFromSubplotSpec(1, 2, subplot_spec=gs[1, :])
+    a, b = fig.add_subplot(inner[0]), fig.add_subplot(inner[1])
+    assert top.get_gridspec() is a.get_gridspec().get_topmost_subplotspec().get_gridspec()
+    assert a.get_gridspec() is b.get_gridspec()  # one lumos grid per matplotlib grid
+    ref = mplt.figure(figsize=(4, 3))
+    mt = ref.add_subplot(gs[0, :])
+    ma = ref.add_subplot(inner[0])
+    for ours, theirs in ((top, mt), (a, ma)):
+        assert ours.get_position().bounds == pytest.approx(theirs.get_position().bounds)
+    lplt.close("all")
+    mplt.close("all")
+
+
+def test_add_axes_position_and_set_position():
+    fig = lplt.figure(figsize=(5, 4), dpi=100)
+    ax = fig.add_axes((0.1, 0.2, 0.5, 0.4), projection="polar", facecolor="k")
+    assert ax.name == "polar" and ax.get_facecolor() == (0.0, 0.0, 0.0, 1.0)
+    ax2 = lplt.axes((0.6, 0.6, 0.3, 0.3), xlim=(0, 2), title="inset")
+    assert lplt.gca() is ax2 and ax2.get_xlim() == (0, 2) and ax2.get_title() == "inset"
+    ax2.set_position(Bbox.from_bounds(0.5, 0.5, 0.4, 0.2))
+    fig.draw()
+    assert ax2.box == pytest.approx((250.0, 200.0, 200.0, 80.0))
+    assert ax2.get_position().bounds == pytest.approx((0.5, 0.5, 0.4, 0.2))
+    with pytest.raises(TypeError, match="rect"):
+        fig.add_axes("middle")
+    with pytest.raises(TypeError, match="not properties"):
+        fig.add_axes((0, 0, 1, 1), colour="r")
+    lplt.close("all")
+
+
+def test_add_subplot_takes_axes_properties():
+    fig = lplt.figure()
+    ax = fig.add_subplot(111, facecolor="0.9", frameon=False, xticks=[0, 1], xlim=(0, 1),
+                         title="t", xlabel="x", aspect="equal", label="main")
+    assert ax.get_frame_on() is False and ax.get_label() == "main"
+    assert list(ax.get_xticks()) == [0, 1] and ax.get_xlabel() == "x"
+    assert ax.get_aspect() == 1.0
+    with pytest.raises(TypeError, match="sideways"):
+        fig.add_subplot(222, sideways=True)
+    lplt.close("all")
+
+
+def test_subplot_mosaic_labels_spans_and_errors():
+    fig, axd = lplt.subplot_mosaic([["a", "a", "b"], ["c", ".", "b"]],
+                                   per_subplot_kw={("a", "c"): {"facecolor": "0.8"}},
+                                   subplot_kw={"xlim": (0, 3)}, sharex=True)
+    assert list(axd) == ["a", "b", "c"]
+    assert axd["a"].get_label() == "a" and axd["c"].get_facecolor()[0] == pytest.approx(0.8)
+    assert axd["b"].get_subplotspec().rowspan == range(0, 2)
+    assert axd["c"].get_xlim() == (0, 3)
+    axd["a"].set_xlim(1, 2)
+    assert axd["b"].get_xlim() == (1, 2)  # shared
+    with pytest.raises(ValueError, match="non-rectangular"):
+        lplt.subplot_mosaic("AB;BA")
+    with pytest.raises(ValueError, match="same length"):
+        lplt.subplot_mosaic([["a", "b"], ["c"]])
+    with pytest.raises(ValueError, match="not in the mosaic"):
+        lplt.subplot_mosaic("AB", per_subplot_kw={"Z": {}})
+    lplt.close("all")
+
+
+def test_pyplot_subplot_reuses_the_axes_in_a_cell():
+    lplt.figure()
+    ax = lplt.subplot(211)
+    assert lplt.subplot(2, 1, 1) is ax
+    polar = lplt.subplot(211, projection="polar")
+    assert polar is not ax and lplt.gca() is polar
+    lplt.close("all")
+
+
+def test_figure_texts_suptitle_and_sup_labels():
+    fig, ax = lplt.subplots(figsize=(4, 3), dpi=100)
+    t = fig.text(0.5, 0.5, "middle", ha="center", fontsize=14, color="r")
+    s = fig.suptitle("Title", x=0.1, ha="left", fontweight="bold", fontsize="x-large")
+    fig.supxlabel("time")
+    fig.supylabel("value")
+    assert fig.texts == [t] and fig.get_suptitle() == "Title"
+    assert s.get_fontsize() == pytest.approx(14.4)
+    fig.draw()
+    box = s.window_extent()
+    assert box.x0 == pytest.approx(40.0) and box.y1 == pytest.approx(0.98 * 300)
+    ylab = fig._labels["supylabel"].window_extent()
+    assert ylab.x0 == pytest.approx(0.02 * 400) and ylab.height > ylab.width
+    with pytest.raises(TypeError):
+        fig.text(0.5, 0.5, "x", sideways=True)
+    lplt.close("all")
+
+
+def test_patches_of_figure_and_axes():
+    fig, ax = lplt.subplots(figsize=(2, 2), dpi=50)
+    fig.patch.set_facecolor("red")
+    ax.patch.set_alpha(0.0)
+    img = fig.render()
+    assert tuple(img[50, 50, :3]) == (255, 0, 0)  # the figure shows through the axes
+    fig.patch.set_visible(False)
+    img = fig.render()
+    assert img[2, 2, 3] == 0  # transparent figure
+    ax.patch.set_facecolor("blue")
+    ax.patch.set_alpha(1.0)
+    fig.patch.set_edgecolor("k")
+    fig.patch.set_linewidth(4)
+    fig.patch.set_visible(True)
+    img = fig.render()
+    assert tuple(img[50, 50, :3]) == (0, 0, 255) and tuple(img[1, 50, :3]) == (0, 0, 0)
+    lplt.close("all")
+
+
+def test_translucent_figure_keeps_the_colors_drawn_on_it():
+    """fig.patch.set_alpha(0) with a white face: a half-transparent blue line is
+    (0, 0, 255) at alpha 128 in the picture, as matplotlib's, not whitened."""
+    fig = lplt.figure(figsize=(2, 1), dpi=50)
+    fig.patch.set_alpha(0)
+    ax = lplt.axes((0, 0.1, 1, 0.8), frameon=False)
+    ax.axvline(0.5, linewidth=4, color="blue", alpha=0.5)
+    ax.set_xlim(0, 1)
+    img = fig.render().astype(int)
+    assert tuple(img[25, 50]) == pytest.approx((0, 0, 255, 128), abs=2)
+    assert tuple(img[25, 10]) == (0, 0, 0, 0)
+    fig.patch.set_alpha(0.5)  # half-transparent white under the line
+    img = fig.render().astype(int)
+    assert tuple(img[25, 10]) == pytest.approx((255, 255, 255, 128), abs=2)
+    lplt.close("all")
+
+
+def test_invisible_axes_are_not_drawn():
+    fig, axs = lplt.subplots(1, 2, figsize=(4, 2), dpi=50)
+    axs[1].set_facecolor("red")
+    axs[1].set_visible(False)
+    img = fig.render()
+    assert not (img[..., 0] > 200)[(img[..., 1] < 50)].any()
+    lplt.close("all")
+
+
+def test_figaspect():
+    w, h = lplt.figaspect(2.0)
+    assert h / w == pytest.approx(2.0)
+    assert lplt.figaspect(np.zeros((10, 20))) == pytest.approx(mplt.figaspect(np.zeros((10, 20))))
+
+
+def test_savefig_tight_bbox_crops_and_grows(tmp_path):
+    from PIL import Image
+
+    fig, ax = lplt.subplots(figsize=(4, 3), dpi=50)
+    ax.plot([0, 1])
+    fig.savefig(tmp_path / "full.png")
+    fig.savefig(tmp_path / "tight.png", bbox_inches="tight", pad_inches=0)
+    full, tight = Image.open(tmp_path / "full.png"), Image.open(tmp_path / "tight.png")
+    assert full.size == (200, 150) and tight.size[0] < 200 and tight.size[1] < 150
+    t = fig.text(1.1, 0.5, "outside the figure")
+    fig.savefig(tmp_path / "grown.png", bbox_inches="tight")
+    grown = Image.open(tmp_path / "grown.png")
+    assert grown.size[0] > 200  # the text right of the figure is kept
+    t.set_visible(False)
+    fig.savefig(tmp_path / "t.png", transparent=True)
+    assert np.asarray(Image.open(tmp_path / "t.png"))[1, 1, 3] == 0
+    import io
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="rgba", dpi=100)
+    assert len(buf.getvalue()) == 400 * 300 * 4
+    lplt.close("all")
+
+
+def _divided(plt):
+    """mpl_toolkits.axes_grid1 dividers and inset axes (axes placed by locators)."""
+    from mpl_toolkits.axes_grid1 import make_axes_locatable
+
+    fig, (ax, ax2) = plt.subplots(1, 2, figsize=(7, 3), dpi=80)
+    im = ax.imshow(np.arange(100.0).reshape(10, 10))
+    cax = make_axes_locatable(ax).append_axes("right", size="5%", pad=0.05)
+    fig.colorbar(im, cax=cax)
+    ax2.plot(np.sin(np.linspace(0, 6, 50)))
+    ax2.set_ylim(-1, 1)
+    inset = ax2.inset_axes([0.55, 0.55, 0.4, 0.4])
+    inset.plot([0, 1], [1, 0])
+    in_data = ax2.inset_axes([5, -0.9, 15, 0.5], transform=ax2.transData)
+    top = make_axes_locatable(ax2).append_axes("top", 0.5, pad=0.1, sharex=ax2)
+    return fig, [ax, cax, ax2, inset, in_data, top]
+
+
+def test_axes_locators_dividers_and_insets_match_matplotlib():
+    boxes = []
+    for plt in (lplt, mplt):
+        fig, axes = _divided(plt)
+        fig.canvas.draw()
+        w, h = fig.canvas.get_width_height()
+        boxes.append([np.array(a.get_position().bounds) * [w, h, w, h] for a in axes])
+        if plt is lplt:
+            ax, cax = axes[:2]
+            assert cax in fig.axes and ax.get_axes_locator() is not None
+            assert ax.get_window_extent().bounds == pytest.approx(tuple(ax.box))
+            tight = ax.get_tightbbox()
+            assert tight.x0 < ax.box[0] and tight.y0 < ax.box[1]  # tick labels
+            # the inset follows its parent when the layout moves it
+            axes[2].set_position([0.6, 0.2, 0.3, 0.6])
+            fig.canvas.draw()
+            x, y, bw, bh = axes[2].box
+            assert axes[3].box == pytest.approx((x + 0.55 * bw, y + 0.55 * bh,
+                                                 0.4 * bw, 0.4 * bh))
+            with pytest.raises(TypeError, match="locator"):
+                ax.set_axes_locator("right")
+        plt.close("all")
+    np.testing.assert_allclose(np.array(boxes[0]), np.array(boxes[1]), atol=1.0)
+
+
+@pytest.mark.parametrize("mode", ["tight", "image", "scaled", "equal", "square", "auto"])
+def test_axis_modes_frame_as_matplotlib(mode):
+    """axis('equal') widens the limits (the box stays), 'scaled'/'image' shrink the box,
+    'tight' keeps the margins and freezes the limits, as matplotlib's."""
+    got = []
+    for plt in (lplt, mplt):
+        fig, ax = plt.subplots(figsize=(6, 4), dpi=50)
+        ax.plot([0, 10], [0, 5])
+        ax.axis(mode)
+        fig.canvas.draw()
+        got.append((*ax.get_xlim(), *ax.get_ylim(), *ax.get_position().bounds,
+                    ax.get_autoscale_on(), ax.get_adjustable()))
+        plt.close(fig)
+    np.testing.assert_allclose(got[0][:8], got[1][:8], atol=2e-3)
+    assert got[0][8:] == got[1][8:]
+
+
+def test_set_aspect_takes_adjustable_and_anchor():
+    fig, ax = lplt.subplots(figsize=(6, 4), dpi=50)
+    ax.plot([0, 1], [0, 1])
+    ax.set_aspect("equal", adjustable="datalim", anchor="W")
+    assert ax.get_adjustable() == "datalim" and ax.get_anchor() == "W"
+    with pytest.raises(ValueError, match="adjustable"):
+        ax.set_aspect(1, adjustable="boxes")
+    with pytest.raises(ValueError, match="arg"):
+        ax.axis("tigth")
+    lplt.close(fig)

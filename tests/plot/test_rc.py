@@ -1,0 +1,168 @@
+"""rcParams as matplotlib's: known keys only, checked values, rc/rc_context/rcdefaults,
+style sheets, and a warning for keys lumos does not use."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+
+import pytest
+
+import lumos.pyplot as plt
+from lumos.plot import style
+from lumos.plot.style import HONOURED, rcParams
+
+LUMOS = Path(__file__).resolve().parents[2] / "lumos"
+
+
+@pytest.fixture(autouse=True)
+def _restore():
+    with plt.rc_context():
+        yield
+    plt.close("all")
+
+
+def test_known_keys_checked_values():
+    with pytest.raises(KeyError, match="not a valid rc parameter"):
+        rcParams["lines.linewidht"] = 2
+    with pytest.raises(KeyError):
+        plt.rc("lines", thickness=2)
+    with pytest.raises(ValueError, match="lines.linewidth"):
+        rcParams["lines.linewidth"] = "thick"
+    rcParams["lines.linewidth"] = "2.5"  # strings from style files are read
+    assert rcParams["lines.linewidth"] == 2.5
+    rcParams["axes.grid"] = "True"
+    assert rcParams["axes.grid"] is True
+    rcParams["figure.figsize"] = "5, 3"
+    assert rcParams["figure.figsize"] == [5.0, 3.0]
+    with pytest.raises(ValueError, match="image.origin"):
+        rcParams["image.origin"] = "middle"
+    with pytest.raises(TypeError):
+        del rcParams["lines.linewidth"]
+    assert len(rcParams) > 300 and "axes.prop_cycle" in rcParams
+
+
+def test_rc_aliases_and_context_restore():
+    plt.rc("lines", lw=3, c="r")
+    assert rcParams["lines.linewidth"] == 3 and rcParams["lines.color"] == "r"
+    with plt.rc_context({"font.size": 20}):
+        assert rcParams["font.size"] == 20
+        with plt.rc_context(rc={"font.size": 5}):
+            assert rcParams["font.size"] == 5
+        assert rcParams["font.size"] == 20
+    assert rcParams["font.size"] == 10
+    plt.rcdefaults()
+    assert rcParams["lines.linewidth"] == 1.5
+
+
+def test_unused_keys_warn_once_and_honoured_ones_do_not():
+    rcParams._warned.discard("mathtext.fontset")
+    with pytest.warns(UserWarning, match="mathtext.fontset"):
+        rcParams["mathtext.fontset"] = "stix"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        rcParams["mathtext.fontset"] = "cm"  # once is enough
+        rcParams["lines.linewidth"] = 4
+        rcParams["backend"] = "agg"  # about the session: nothing to say
+    with pytest.warns(UserWarning, match="'serif' is not available"):
+        rcParams["font.family"] = "serif"
+
+
+def test_rc_values_reach_the_picture():
+    with plt.rc_context({"lines.linewidth": 4, "lines.linestyle": "--", "font.size": 14,
+                         "axes.titlesize": "large", "axes.spines.top": False,
+                         "axes.prop_cycle": plt.cycler(color=["r", "g"]),
+                         "figure.figsize": (3, 2), "figure.dpi": 50,
+                         "axes.facecolor": "0.9", "legend.frameon": False}):
+        fig, ax = plt.subplots()
+        a, b = ax.plot([0, 1]), ax.plot([1, 0])
+        ax.set_title("t")
+        leg = ax.legend(["a", "b"])
+    assert fig.canvas.size == (150, 100)
+    assert a[0].get_linewidth() == 4 and a[0].get_linestyle() == "--"
+    assert a[0].get_color() == (1.0, 0.0, 0.0, 1.0) and b[0].get_color()[1] > 0.4
+    assert ax.title_size == pytest.approx(14 * 1.2)
+    assert not ax.spines["top"].get_visible() and ax.spines["left"].get_visible()
+    assert ax.get_facecolor()[0] == pytest.approx(0.9)
+    assert leg.frameon is False
+
+
+def test_style_sheets_from_matplotlib_files_and_dicts(tmp_path):
+    pytest.importorskip("matplotlib")
+    assert "ggplot" in plt.style.available and "classic" in plt.style.available
+    with plt.style.context("ggplot"):
+        assert rcParams["axes.facecolor"] == "#E5E5E5"
+        assert style.color_cycle()[0] == "#E24A33"
+    assert rcParams["axes.facecolor"] == "white"
+    sheet = tmp_path / "mine.mplstyle"
+    sheet.write_text("# my style\nlines.linewidth : 3  # thick\naxes.edgecolor: '#123456'\n"
+                     "axes.prop_cycle: cycler('color', ['1f77b4', 'ff7f0e'])\n")
+    plt.style.use([sheet, {"font.size": 12}])
+    assert rcParams["lines.linewidth"] == 3 and rcParams["axes.edgecolor"] == "#123456"
+    assert rcParams["font.size"] == 12 and style.color_cycle() == ["#1f77b4", "#ff7f0e"]
+    plt.style.use("default")
+    assert rcParams["lines.linewidth"] == 1.5
+    with pytest.raises(OSError, match="no-such-style"):
+        plt.style.use("no-such-style")
+    with pytest.warns(UserWarning, match="backend"):
+        plt.style.use({"backend": "agg"})
+
+
+def _keys_read_in_source() -> set[str]:
+    """The rc keys lumos's code reads by name."""
+    keys = set()
+    for path in LUMOS.rglob("*.py"):
+        if path.parent.name == "mpl_backend":  # matplotlib's backend: matplotlib's rcParams
+            continue
+        text = path.read_text()
+        keys |= set(re.findall(r'rcParams(?:\.get\(|\[)"([a-z0-9_.-]+)"', text))
+        keys |= set(re.findall(r'\brc\("([a-z0-9_.-]+\.[a-z0-9_.-]+)"', text))
+    return keys
+
+
+def test_honoured_keys_are_the_ones_the_code_reads():
+    read = _keys_read_in_source()
+    # keys read through f-strings: figure.subplot.*, figure.constrained_layout.*,
+    # axes.spines.*, [xy]tick.labelsize/color, figure's title and label sizes/weights
+    patterns = ("figure.subplot.", "figure.constrained_layout.", "axes.spines.",
+                "xtick.", "ytick.", "figure.title", "figure.label", "font.family", "axes3d.",
+                "text.usetex")
+    unread = {k for k in HONOURED - read if not k.startswith(patterns)}
+    assert not unread, f"HONOURED lists keys no code reads: {sorted(unread)}"
+    unlisted = {k for k in read - HONOURED if k in style.DEFAULTS}
+    assert not unlisted, f"code reads keys HONOURED does not list: {sorted(unlisted)}"
+
+
+def test_styles_without_ticks_draw():
+    """seaborn's whitegrid sets xtick.major.size 0: figures still lay out and draw."""
+    pytest.importorskip("matplotlib")
+    with plt.style.context("seaborn-v0_8-whitegrid"):
+        fig, ax = plt.subplots(figsize=(3, 2), dpi=50)
+        ax.plot([0, 1], [1, 0])
+        ax.minorticks_on()
+        fig.canvas.draw()
+        image = fig.canvas.render()
+    assert image.shape[:2] == (100, 150) and (image[..., :3] < 128).any()
+
+
+def test_matplotlibs_own_rcparams_reach_lumos_figures():
+    """A script that sets matplotlib's rcParams (mpl.rc, mpl.rcParams, mpl.style) and
+    swapped only its pyplot import gets that styling; contexts restore."""
+    mpl = pytest.importorskip("matplotlib")
+    import matplotlib.style
+
+    with mpl.rc_context():
+        mpl.rc("lines", linewidth=4)
+        mpl.rcParams["font.size"] = 7
+        fig, ax = plt.subplots()
+        assert ax.plot([0, 1])[0].get_linewidth() == 4 and rcParams["font.size"] == 7
+        with mpl.rc_context({"lines.linewidth": 1}):
+            assert plt.subplots()[1].plot([1])[0].get_linewidth() == 1
+        assert plt.subplots()[1].plot([1])[0].get_linewidth() == 4
+        with matplotlib.style.context("ggplot"):
+            plt.figure()
+            assert rcParams["axes.facecolor"] == "#E5E5E5"
+    plt.figure()  # matplotlib's values are back: so are lumos's
+    assert rcParams["lines.linewidth"] == 1.5 and rcParams["font.size"] == 10
+    assert rcParams["axes.facecolor"] == "white"
