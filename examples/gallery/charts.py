@@ -8,7 +8,7 @@ import numpy as np
 import lumos.pyplot as plt
 
 rng = np.random.default_rng(3)
-fig, axs = plt.subplots(2, 4, figsize=(15, 7), dpi=100)
+fig, axs = plt.subplots(2, 4, figsize=(15, 7), dpi=100, gridspec_kw={"hspace": 0.35})
 
 ax = axs[0, 0]
 ax.pie([15, 30, 45, 10], labels=["Frogs", "Hogs", "Dogs", "Logs"], autopct="%1.1f%%",

@@ -13,7 +13,7 @@ U = -1 - X**2 + Y
 V = 1 + X - Y**2
 speed = np.sqrt(U**2 + V**2)
 
-fig, axs = plt.subplots(2, 3, figsize=(13, 8), dpi=100)
+fig, axs = plt.subplots(2, 3, figsize=(13, 8), dpi=100, gridspec_kw={"hspace": 0.35})
 axs[0, 0].streamplot(X, Y, U, V, density=[0.5, 1])
 axs[0, 0].set_title("streamplot")
 strm = axs[0, 1].streamplot(X, Y, U, V, color=U, linewidth=2, cmap="autumn")

@@ -10,7 +10,7 @@ rng = np.random.default_rng(7)
 groups = [rng.normal(0, s, 80) for s in (1.0, 1.5, 2.5)]
 groups[0] = np.r_[groups[0], 4.2, -3.9]  # two fliers
 
-fig, axs = plt.subplots(2, 3, figsize=(12, 7), dpi=100)
+fig, axs = plt.subplots(2, 3, figsize=(12, 7), dpi=100, gridspec_kw={"wspace": 0.35, "hspace": 0.3})
 axs[0, 0].boxplot(groups, tick_labels=["calm", "breezy", "stormy"])
 axs[0, 0].set_title("boxplot")
 axs[0, 1].boxplot(groups, notch=True, patch_artist=True, showmeans=True,
