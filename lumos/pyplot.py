@@ -160,14 +160,17 @@ def sci(im) -> None:
 
 
 def fignum_exists(num) -> bool:
+    """Whether a figure with this number or label exists."""
     return num in _figures or num in _labels.values()
 
 
 def get_fignums() -> list[int]:
+    """The numbers of the open figures, sorted."""
     return sorted(_figures)
 
 
 def get_figlabels() -> list[str]:
+    """The labels of the open figures, in the order of their numbers ('' if none)."""
     return [_labels.get(n, "") for n in sorted(_figures)]
 
 
@@ -213,6 +216,7 @@ def cla() -> None:
 
 
 def delaxes(ax: Axes | None = None) -> None:
+    """Remove ``ax`` (the current axes) from its figure."""
     ax = gca() if ax is None else ax
     ax.figure.delaxes(ax)
 
@@ -294,6 +298,7 @@ def twinx(ax: Axes | None = None) -> Axes:
 
 
 def twiny(ax: Axes | None = None) -> Axes:
+    """A second x axis on top of ``ax`` (the current axes), made current."""
     twin = (gca() if ax is None else ax).twiny()
     twin.figure.sca(twin)
     return twin
@@ -363,14 +368,17 @@ def matshow(A, fignum=None, **kwargs):  # noqa: N803
 
 
 def xlabel(xlabel: str, fontdict=None, labelpad=None, **kwargs) -> None:
+    """Set the x label of the current axes (``gca().set_xlabel``)."""
     gca().set_xlabel(xlabel, labelpad=labelpad, **{**(fontdict or {}), **kwargs})
 
 
 def ylabel(ylabel: str, fontdict=None, labelpad=None, **kwargs) -> None:
+    """Set the y label of the current axes (``gca().set_ylabel``)."""
     gca().set_ylabel(ylabel, labelpad=labelpad, **{**(fontdict or {}), **kwargs})
 
 
 def title(label: str, fontdict=None, loc=None, pad=None, **kwargs):
+    """Set the title of the current axes (``gca().set_title``)."""
     kwargs = {**(fontdict or {}), **kwargs}
     if loc is not None:
         kwargs["loc"] = loc
@@ -380,14 +388,17 @@ def title(label: str, fontdict=None, loc=None, pad=None, **kwargs):
 
 
 def suptitle(t: str, **kwargs):
+    """A title over the current figure (``gcf().suptitle``)."""
     return gcf().suptitle(t, **kwargs)
 
 
 def supxlabel(t: str, **kwargs):
+    """An x label under every axes of the current figure (``gcf().supxlabel``)."""
     return gcf().supxlabel(t, **kwargs)
 
 
 def supylabel(t: str, **kwargs):
+    """A y label left of every axes of the current figure (``gcf().supylabel``)."""
     return gcf().supylabel(t, **kwargs)
 
 
@@ -397,6 +408,7 @@ def figtext(x, y, s, fontdict=None, **kwargs):
 
 
 def figlegend(*args, **kwargs):
+    """A legend placed in the current figure (``gcf().legend``)."""
     return gcf().legend(*args, **kwargs)
 
 
@@ -413,10 +425,12 @@ def ylim(*args, **kwargs):
 
 
 def xscale(value: str, **kwargs) -> None:
+    """Set the x scale of the current axes (``gca().set_xscale``)."""
     gca().set_xscale(value, **kwargs)
 
 
 def yscale(value: str, **kwargs) -> None:
+    """Set the y scale of the current axes (``gca().set_yscale``)."""
     gca().set_yscale(value, **kwargs)
 
 
@@ -529,10 +543,12 @@ def colorbar(mappable=None, cax=None, ax=None, **kwargs):
 # -- the figure ------------------------------------------------------------------------------
 def subplots_adjust(left=None, bottom=None, right=None, top=None, wspace=None,
                     hspace=None) -> None:
+    """Change the subplot parameters of the current figure (``gcf().subplots_adjust``)."""
     gcf().subplots_adjust(left, bottom, right, top, wspace, hspace)
 
 
 def tight_layout(*, pad: float = 1.08, h_pad=None, w_pad=None, rect=None) -> None:
+    """Apply the tight layout to the current figure now (``gcf().tight_layout``)."""
     gcf().tight_layout(pad=pad, h_pad=h_pad, w_pad=w_pad, rect=rect)
 
 
@@ -563,10 +579,12 @@ def connect(s: str, func) -> int:
 
 
 def disconnect(cid: int) -> None:
+    """Remove the callback with id ``cid`` (``gcf().canvas.mpl_disconnect(cid)``)."""
     gcf().canvas.mpl_disconnect(cid)
 
 
 def figimage(*args, **kwargs):
+    """Not supported: raises NotImplementedError (use ``fig.add_axes((0, 0, 1, 1)).imshow``)."""
     raise NotImplementedError("figimage: images in figure pixels are not supported; use "
                               "fig.add_axes((0, 0, 1, 1)).imshow(...)")
 
@@ -584,11 +602,13 @@ def ion() -> None:
 
 
 def ioff() -> None:
+    """Leave interactive mode (see ``ion``)."""
     global _interactive
     _interactive = False
 
 
 def isinteractive() -> bool:
+    """Whether interactive mode is on (see ``ion``)."""
     return _interactive
 
 

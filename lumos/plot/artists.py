@@ -175,9 +175,11 @@ class Artist:
         self._picker = picker
 
     def get_picker(self):
+        """The picking behaviour set by ``set_picker`` (None, a bool, a tolerance or a callable)."""
         return self._picker
 
     def pickable(self) -> bool:
+        """Whether the artist has a picker (``get_picker()`` is not None or False)."""
         return self.get_picker() not in (None, False)
 
     def set_animated(self, b: bool) -> None:
@@ -186,6 +188,7 @@ class Artist:
         self._animated = bool(b)
 
     def get_animated(self) -> bool:
+        """The ``animated`` flag (see ``set_animated``)."""
         return self._animated
 
     def set_zorder(self, z: float) -> None:

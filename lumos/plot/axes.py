@@ -799,10 +799,12 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
         self.patch.set_facecolor(color)
 
     def get_facecolor(self) -> tuple:
+        """The background color (``ax.patch``'s face color) as RGBA."""
         return self.patch.get_facecolor()
 
     @property
     def facecolor(self):
+        """The background color (``ax.patch``'s face color) as RGBA."""
         return self.patch.get_facecolor()
 
     def set_frame_on(self, on: bool) -> None:
@@ -846,6 +848,7 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
         self.xaxis.limits.auto = self.yaxis.limits.auto = bool(b)
 
     def get_autoscale_on(self) -> bool:
+        """Whether both the x and the y limits follow the data."""
         return self.xaxis.limits.auto and self.yaxis.limits.auto
 
     def cla(self) -> None:

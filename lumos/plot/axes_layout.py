@@ -101,9 +101,11 @@ class AxesLayout:
             views.remove(self.view)
 
     def get_visible(self) -> bool:
+        """Whether the axes is drawn."""
         return self._visible
 
     def get_in_layout(self) -> bool:
+        """Whether layout engines place this axes."""
         return self._in_layout
 
     def set_in_layout(self, in_layout: bool) -> None:
@@ -136,6 +138,7 @@ class AxesLayout:
         self._locator = locator
 
     def get_axes_locator(self):
+        """The axes locator set by ``set_axes_locator`` (None: none)."""
         return self._locator
 
     def inset_axes(self, bounds, *, transform=None, **kwargs):
@@ -158,6 +161,7 @@ class AxesLayout:
         self._anchor = anchor
 
     def get_anchor(self):
+        """Where a box shrunk to its aspect sits in its cell ('C', 'SW', ... or (x, y))."""
         return self._anchor
 
     def set_box_aspect(self, aspect=None) -> None:
@@ -169,6 +173,7 @@ class AxesLayout:
         self._box_aspect = aspect
 
     def get_box_aspect(self):
+        """Height / width of the box in physical units (None: from the cell)."""
         return self._box_aspect
 
     def set_adjustable(self, adjustable: str, share: bool = False) -> None:
@@ -179,6 +184,7 @@ class AxesLayout:
         self._adjustable = adjustable
 
     def get_adjustable(self) -> str:
+        """What a fixed aspect changes: 'box' or 'datalim'."""
         return self._adjustable
 
     def get_data_ratio(self) -> float:
@@ -276,6 +282,7 @@ class AxesLayout:
         self._label = "" if label is None else str(label)
 
     def get_label(self) -> str:
+        """The axes' name ('' if none)."""
         return self._label
 
     def set_frame_on(self, b: bool) -> None:
@@ -285,6 +292,7 @@ class AxesLayout:
     set_frameon = set_frame_on
 
     def get_frame_on(self) -> bool:
+        """Whether the spines and the background are drawn."""
         return self.frame_on
 
     get_frameon = get_frame_on
@@ -338,12 +346,15 @@ class AxesLayout:
         self.margins(x=_margin(m, "m"))
 
     def set_ymargin(self, m: float) -> None:
+        """Padding of the y data limits, a fraction of the data span (> -0.5)."""
         self.margins(y=_margin(m, "m"))
 
     def get_xmargin(self) -> float:
+        """Padding of the x data limits, a fraction of the data span."""
         return self._margins[0]
 
     def get_ymargin(self) -> float:
+        """Padding of the y data limits, a fraction of the data span."""
         return self._margins[1]
 
 

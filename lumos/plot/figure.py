@@ -114,6 +114,7 @@ class Figure(FigureBase):
                 max(1, round(self._figsize[1] * self._dpi)))
 
     def bbox_pixels(self) -> tuple[float, float, float, float]:
+        """The figure in its canvas's pixels: (0, 0, width, height)."""
         w, h = self.canvas.size
         return 0.0, 0.0, float(w), float(h)
 
@@ -125,6 +126,7 @@ class Figure(FigureBase):
 
     @property
     def dpi(self) -> float:
+        """Pixels per inch (setting it keeps the size in inches, as ``set_dpi``)."""
         return self._dpi
 
     @dpi.setter
@@ -132,6 +134,7 @@ class Figure(FigureBase):
         self.set_dpi(value)
 
     def get_dpi(self) -> float:
+        """Pixels per inch."""
         return self._dpi
 
     def set_dpi(self, dpi: float) -> None:
@@ -161,19 +164,24 @@ class Figure(FigureBase):
             self.canvas.request_draw()
 
     def get_figwidth(self) -> float:
+        """The figure width in inches."""
         return self._figsize[0]
 
     def get_figheight(self) -> float:
+        """The figure height in inches."""
         return self._figsize[1]
 
     def set_figwidth(self, val, forward: bool = True) -> None:
+        """Set the figure width in inches, keeping the height (see ``set_size_inches``)."""
         self.set_size_inches(val, self._figsize[1], forward)
 
     def set_figheight(self, val, forward: bool = True) -> None:
+        """Set the figure height in inches, keeping the width (see ``set_size_inches``)."""
         self.set_size_inches(self._figsize[0], val, forward)
 
     # -- layout engines ---------------------------------------------------------------
     def get_layout_engine(self) -> LayoutEngine | None:
+        """The layout engine that places the axes at each draw (None: none)."""
         return self._layout_engine
 
     def set_layout_engine(self, layout=None, **kwargs) -> None:
@@ -188,6 +196,7 @@ class Figure(FigureBase):
         self._layout_engine = make_engine(layout, self._layout_engine, **kwargs)
 
     def get_tight_layout(self) -> bool:
+        """Whether the layout engine is the tight one."""
         return isinstance(self._layout_engine, TightLayoutEngine)
 
     def set_tight_layout(self, tight) -> None:
@@ -196,11 +205,13 @@ class Figure(FigureBase):
                                **(tight if isinstance(tight, dict) else {}))
 
     def get_constrained_layout(self) -> bool:
+        """Whether the layout engine is the constrained one."""
         from .layout import ConstrainedLayoutEngine
 
         return isinstance(self._layout_engine, ConstrainedLayoutEngine)
 
     def set_constrained_layout(self, constrained) -> None:
+        """True (or a dict of pads): the constrained layout at each draw; False: none."""
         self.set_layout_engine("constrained" if constrained else "none",
                                **(constrained if isinstance(constrained, dict) else {}))
 
@@ -645,6 +656,7 @@ class Figure(FigureBase):
 
     # -- the scene protocol (lumos.scene.protocol.Scene): what front-ends call -----------
     def window_title(self) -> str:
+        """The title of a window showing the figure (its manager's, else 'Figure <number>')."""
         manager = self.canvas.manager  # a pyplot figure's (set_window_title)
         if manager is not None:
             return manager.get_window_title()

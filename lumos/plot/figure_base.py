@@ -473,6 +473,7 @@ class FigureBase:
         return self._suplabel("supylabel", t, kwargs)
 
     def get_suptitle(self) -> str:
+        """The text of the suptitle ('' if none)."""
         label = self._labels["suptitle"]
         return "" if label is None else label.get_text()
 
@@ -533,18 +534,23 @@ class FigureBase:
 
     # -- background -----------------------------------------------------------------
     def set_facecolor(self, color) -> None:
+        """The background color (``fig.patch``)."""
         self.patch.set_facecolor(color)
 
     def get_facecolor(self) -> tuple:
+        """The background color (``fig.patch``'s face color) as RGBA."""
         return self.patch.get_facecolor()
 
     def set_edgecolor(self, color) -> None:
+        """The color of the figure's border (``fig.patch``)."""
         self.patch.set_edgecolor(color)
 
     def get_edgecolor(self) -> tuple:
+        """The color of the figure's border (``fig.patch``'s edge color) as RGBA."""
         return self.patch.get_edgecolor()
 
     def set_linewidth(self, lw) -> None:
+        """The width of the figure's border (``fig.patch``) in points."""
         self.patch.set_linewidth(lw)
 
     def set_frameon(self, b: bool) -> None:
@@ -552,6 +558,7 @@ class FigureBase:
         self.patch.set_visible(b)
 
     def get_frameon(self) -> bool:
+        """Whether the background is drawn."""
         return self.patch.get_visible()
 
     frameon = property(get_frameon, set_frameon)

@@ -80,22 +80,27 @@ class GridSpecBase:
         self.set_height_ratios(height_ratios)
         self.set_width_ratios(width_ratios)
 
-    nrows = property(lambda self: self._nrows)
-    ncols = property(lambda self: self._ncols)
+    nrows = property(lambda self: self._nrows, doc="The number of rows.")
+    ncols = property(lambda self: self._ncols, doc="The number of columns.")
 
     def get_geometry(self) -> tuple[int, int]:
+        """The number of rows and columns: (nrows, ncols)."""
         return self._nrows, self._ncols
 
     def set_width_ratios(self, width_ratios) -> None:
+        """The relative widths of the columns (None: all equal)."""
         self._col_width_ratios = _ratios(width_ratios, self._ncols, "width_ratios")
 
     def get_width_ratios(self) -> list[float]:
+        """The relative widths of the columns."""
         return list(self._col_width_ratios)
 
     def set_height_ratios(self, height_ratios) -> None:
+        """The relative heights of the rows (None: all equal)."""
         self._row_height_ratios = _ratios(height_ratios, self._nrows, "height_ratios")
 
     def get_height_ratios(self) -> list[float]:
+        """The relative heights of the rows."""
         return list(self._row_height_ratios)
 
     def get_subplot_params(self, figure=None) -> SubplotParams:
@@ -109,6 +114,7 @@ class GridSpecBase:
                               self._row_height_ratios, self._col_width_ratios)
 
     def new_subplotspec(self, loc, rowspan: int = 1, colspan: int = 1) -> SubplotSpec:
+        """The block of ``rowspan`` × ``colspan`` cells from ``loc`` = (row, col)."""
         r, c = loc
         return self[r:r + rowspan, c:c + colspan]
 
@@ -215,6 +221,7 @@ class GridSpec(GridSpecBase):
         return base
 
     def get_topmost_subplotspec(self):
+        """None: a top-level grid lies in no subplot spec."""
         return None
 
     def __repr__(self) -> str:
