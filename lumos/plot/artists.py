@@ -168,7 +168,7 @@ class Artist:
         return fig.figure if root and fig is not None else fig
 
     def set_picker(self, picker) -> None:
-        """Whether clicks on the artist make ``pick_event``s: None/False (no), True, a
+        """Whether clicks on the artist make ``pick_event`` events: None/False (no), True, a
         tolerance in points, or a callable ``picker(artist, mouseevent) -> (hit, props)``."""
         if not (picker is None or isinstance(picker, bool) or callable(picker)):
             picker = float(picker)

@@ -198,7 +198,7 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
     @accepts_rasterized
     def plot(self, *args, scalex: bool = True, scaley: bool = True, **kwargs) -> list[Line2D]:
         """Lines and/or markers: ``plot(y)``, ``plot(x, y, 'r--o', lw=2, label='a')``;
-        ``picker`` makes clicks on them ``pick_event``s."""
+        ``picker`` makes clicks on them ``pick_event`` events."""
         kwargs = _normalize_kwargs(kwargs)
         picker = kwargs.pop("picker", None)
         return _with_picker(self._plot(args, kwargs), picker)
