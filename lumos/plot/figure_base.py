@@ -249,6 +249,8 @@ class FigureBase:
         subplot_kw = _as_dict(subplot_kw, "subplot_kw")
         gridspec_kw = _as_dict(gridspec_kw, "gridspec_kw")
         nrows, ncols = validate.integer(nrows, "nrows", 1), validate.integer(ncols, "ncols", 1)
+        validate.points(nrows * ncols, "nrows * ncols", validate.AXES_BYTES, "axes",
+                        "make fewer axes")
         for name, v in (("width_ratios", width_ratios), ("height_ratios", height_ratios)):
             if v is not None:
                 if name in gridspec_kw:

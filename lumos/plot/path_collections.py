@@ -16,6 +16,7 @@ from .. import colors
 from .. import primitives as prim
 from ..path import Path
 from ..visuals.path import Paths, hatch_counts
+from . import validate
 from .artists import Artist, LegendHandle, ScalarMappable
 from .collections import to_scale
 from .patch_style import (
@@ -649,7 +650,7 @@ class LineCollection(Collection):
         for k, seg in enumerate(segments):
             if isinstance(seg, np.ma.MaskedArray):
                 seg = seg.astype(float).filled(np.nan)
-            arr = np.asarray(seg)
+            arr = validate.numbers_array(seg, f"segments[{k}]")  # ragged: named
             if arr.dtype.kind not in "biuf":
                 raise TypeError(f"segments[{k}]: got dtype {arr.dtype}, expected numbers")
             if arr.size and (arr.ndim != 2 or arr.shape[1] != 2):

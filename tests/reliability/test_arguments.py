@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import lumos.pyplot as plt
+from lumos.collections import LineCollection
 from lumos.plot import validate
 
 
@@ -147,6 +148,16 @@ def test_a_bad_argument_is_refused_at_the_call_by_its_name(name):
         call(ax)
     assert _state(fig) == before  # nothing was added
     assert fig.render().shape == (150, 200, 4)  # and the figure still draws
+    plt.close(fig)
+
+
+def test_a_ragged_segment_is_refused_by_name_and_changes_nothing():
+    fig, ax = plt.subplots(figsize=(2, 1.5))
+    lc = ax.add_collection(LineCollection([[(0, 0), (1, 1)]]))
+    with pytest.raises(ValueError, match=r"^segments\[1\]: got nested sequences"):
+        lc.set_segments([[(0, 0), (1, 1)], [(0, 0), (1,)]])
+    assert np.array_equal(lc.get_segments()[0], [[0, 0], [1, 1]])
+    assert len(lc.get_segments()) == 1 and fig.render().shape == (150, 200, 4)
     plt.close(fig)
 
 

@@ -154,3 +154,13 @@ def test_a_font_size_whose_pixels_overflow_is_refused(fig_ax):
     with pytest.raises(ValueError, match=r"^fontsize: got 1e\+308, .*at most 10,000"):
         ax.text(0, 0, "a", fontsize=1e308)
     fig.render()
+
+
+def test_a_grid_of_a_million_axes_is_refused_before_any_is_made():
+    try:
+        with pytest.raises(ValueError, match=r"^nrows \* ncols: 1,000,000 axes would need"):
+            plt.subplots(1000, 1000)
+        fig, axs = plt.subplots(2, 3)  # small grids are unaffected
+        assert axs.shape == (2, 3)
+    finally:
+        plt.close("all")
