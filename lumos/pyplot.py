@@ -300,3 +300,39 @@ def close(fig=None) -> None:
 
 def get_fignums() -> list[int]:
     return sorted(_figures)
+
+
+# -- colors: matplotlib's pyplot names for colormaps, norms and color cycles ----------------
+from cycler import cycler  # noqa: E402  (what plt.cycler and rcParams["axes.prop_cycle"] use)
+
+from .colors import Normalize, color_sequences, colormaps  # noqa: E402
+from .plot import cm  # noqa: E402
+
+
+def get_cmap(name=None, lut: int | None = None):
+    """The colormap called ``name`` (a colormap object passes through); ``lut``
+    resamples it (matplotlib's ``plt.get_cmap``)."""
+    from .colors import get_cmap as _get
+
+    return _get(rcParams["image.cmap"] if name is None else name, lut)
+
+
+def _cmap_setter(name: str):
+    def apply() -> None:
+        rcParams["image.cmap"] = name
+        for a in gca().artists:
+            if hasattr(a, "set_cmap") and hasattr(a, "norm"):
+                a.set_cmap(name)
+
+    apply.__name__ = name
+    apply.__doc__ = f"Make {name!r} the default colormap and the current image's."
+    return apply
+
+
+gray = _cmap_setter("gray")
+viridis = _cmap_setter("viridis")
+jet = _cmap_setter("jet")
+hot = _cmap_setter("hot")
+
+__all__ += ["cycler", "Normalize", "color_sequences", "colormaps", "cm", "get_cmap", "gray",
+            "viridis", "jet", "hot"]

@@ -728,6 +728,15 @@ class ScalarMappable:
     def get_cmap(self):
         return self.cmap
 
+    def get_norm(self):
+        return self.norm
+
+    def to_rgba(self, x, alpha=None, bytes: bool = False):  # noqa: A002
+        """Colors of values through the norm and the colormap (matplotlib's
+        ``ScalarMappable.to_rgba``)."""
+        with np.errstate(all="ignore"):
+            return self.cmap(self.norm(x), alpha=alpha, bytes=bytes)
+
     def set_norm(self, norm) -> None:
         self.norm = colors.get_norm(norm)
         self._mapping_changed()
@@ -816,7 +825,7 @@ class PathCollection(Artist, ScalarMappable):
         if eq_hist or norm is None:
             kind = "eq_hist"
         else:
-            kind = "log" if (norm == "log" or type(norm).__name__ == "LogNorm") else "linear"
+            kind = "log" if colors.get_norm(norm).axis_scale()[0] == "log" else "linear"
         self._density = Density(self._scaled, cmap=self.cmap, norm=kind)
         self._density.order = self.zorder
         self._sync_density_style()
@@ -1034,28 +1043,84 @@ def _mismatch(x, y):
     raise ValueError(f"x and y must be the same size: got {np.size(x)} and {np.size(y)}")
 
 
+#: matplotlib's interpolation names lumos draws as they are
+_INTERPOLATIONS = {"none": "nearest", "nearest": "nearest", "auto": "nearest",
+                   "antialiased": "nearest", "bilinear": "bilinear"}
+#: matplotlib's other filters: drawn bilinear, with a one-time notice
+_SMOOTH_FILTERS = ("bicubic", "spline16", "spline36", "hanning", "hamming", "hermite",
+                   "kaiser", "quadric", "catrom", "gaussian", "bessel", "mitchell", "sinc",
+                   "lanczos", "blackman")
+
+
+def image_interpolation(name) -> str:
+    """The filter lumos draws for matplotlib's ``interpolation`` name: 'nearest' for
+    'none', 'nearest' and 'auto'/'antialiased' (matplotlib shows upsampled images so),
+    'bilinear'; the smooth filters ('bicubic', 'lanczos', ...) are drawn 'bilinear' and
+    say so once."""
+    if name is None:
+        name = rcParams["image.interpolation"]
+    if name in _INTERPOLATIONS:
+        return _INTERPOLATIONS[name]
+    if name in _SMOOTH_FILTERS:
+        from .compat import warn_once
+
+        warn_once(f"interpolation {name}", f"interpolation: lumos draws {name!r} as "
+                  "'bilinear' (the nearest filter it has)")
+        return "bilinear"
+    raise ValueError(f"interpolation: got {name!r}, expected one of "
+                     f"{', '.join([*_INTERPOLATIONS, *_SMOOTH_FILTERS])}")
+
+
+def _image_alpha(alpha):
+    """None, a number in 0..1, or an (M, N) copy of per-pixel values in 0..1."""
+    if alpha is None:
+        return None
+    a = np.array(alpha, dtype=float, copy=True)
+    if a.ndim not in (0, 2):
+        raise ValueError(f"alpha: got shape {a.shape}, expected a number or an (M, N) array, "
+                         "one per pixel")
+    if not np.all((a >= 0) & (a <= 1)):
+        raise ValueError("alpha: expected values in 0..1")
+    return float(a) if a.ndim == 0 else a
+
+
 class AxesImage(Artist, ScalarMappable):
-    """An image on the axes, as ``ax.imshow`` returns."""
+    """An image on the axes, as ``ax.imshow`` returns.
+
+    A scalar field with a linear norm, the colormap's default extremes and no alpha is
+    colored on the GPU (its data is interpolated, then colormapped: matplotlib's
+    'data' stage). Any other norm (log, BoundaryNorm, ...), under/over/bad colors,
+    ``alpha`` (a number, or one per pixel) and RGB(A) images are colored here exactly
+    as matplotlib does, and the colors are interpolated ('rgba' stage).
+    """
 
     zorder = 0.0
 
     def __init__(self, axes, data, cmap=None, norm=None, vmin=None, vmax=None, extent=None,
-                 origin=None, interpolation=None, alpha=None, label=None, zorder=None) -> None:
+                 origin=None, interpolation=None, alpha=None, label=None, zorder=None,
+                 interpolation_stage=None) -> None:
         super().__init__(axes, label, zorder)
         self._init_mappable(cmap, norm, vmin, vmax)
         self._origin = rcParams["image.origin"] if origin is None else origin
         if self._origin not in ("upper", "lower"):
             raise ValueError(f"origin: got {origin!r}, expected 'upper' or 'lower'")
-        interp = rcParams["image.interpolation"] if interpolation is None else interpolation
-        if interp in ("none", "antialiased", "auto"):
-            interp = "nearest"
-        self._alpha = alpha
+        if interpolation_stage not in (None, "data", "rgba", "auto"):
+            raise ValueError(f"interpolation_stage: got {interpolation_stage!r}, expected "
+                             "'data', 'rgba' or 'auto'")
+        self._stage = interpolation_stage or "auto"
+        self._alpha = None
         self._extent_spec = extent
-        self._visual = Image(np.zeros((1, 1)), interpolation=interp)
+        self._visual = Image(np.zeros((1, 1)), interpolation=image_interpolation(interpolation))
+        self._alpha = _image_alpha(alpha)
         self.set_data(data)
 
     def set_data(self, data) -> None:
-        arr = np.array(data, copy=True)
+        if np.ma.isMaskedArray(data) and np.ndim(data) == 2:
+            arr = np.ma.filled(np.ma.asarray(data, dtype=float), np.nan)  # masked: "bad"
+        else:
+            arr = np.array(data, copy=True)
+        if arr.dtype.kind == "b":
+            arr = arr.astype(np.uint8)
         if arr.dtype.kind not in "biuf":
             raise TypeError(f"X: got dtype {arr.dtype}, expected numbers")
         if arr.ndim not in (2, 3) or (arr.ndim == 3 and arr.shape[2] not in (3, 4)):
@@ -1064,6 +1129,7 @@ class AxesImage(Artist, ScalarMappable):
         self._data = arr
         if arr.ndim == 2:
             self.autoscale_clim(arr)
+        self._check_alpha_shape()
         self._upload()
 
     def get_array(self) -> np.ndarray:
@@ -1082,34 +1148,76 @@ class AxesImage(Artist, ScalarMappable):
         self._upload()
 
     def set_interpolation(self, interp: str) -> None:
-        self._visual.interpolation = "nearest" if interp in ("none", "antialiased") else interp
+        """matplotlib's filter names (see :func:`image_interpolation`)."""
+        self._visual.interpolation = image_interpolation(interp)
+
+    def get_interpolation(self) -> str:
+        return self._visual.interpolation
+
+    def set_interpolation_stage(self, stage: str) -> None:
+        """'data' (interpolate values, then colormap), 'rgba' (colormap, then interpolate
+        colors) or 'auto'."""
+        if stage not in ("data", "rgba", "auto"):
+            raise ValueError(f"interpolation_stage: got {stage!r}, expected 'data', 'rgba' "
+                             "or 'auto'")
+        self._stage = stage
+        self._upload()
 
     def set_alpha(self, alpha) -> None:
-        self._alpha = alpha
+        """A number in 0..1, or one per pixel (an (M, N) array); None: opaque."""
+        self._alpha = _image_alpha(alpha)
+        self._check_alpha_shape()
         self._upload()
+
+    def get_alpha(self):
+        a = self._alpha
+        return a.copy() if isinstance(a, np.ndarray) else a
+
+    def _check_alpha_shape(self) -> None:
+        a = self._alpha
+        if isinstance(a, np.ndarray) and a.shape != self._data.shape[:2]:
+            raise ValueError(f"alpha: got shape {a.shape}, expected the image's "
+                             f"{self._data.shape[:2]}")
 
     def _mapping_changed(self) -> None:
         self._upload()
 
+    def on_gpu(self) -> bool:
+        """Whether the GPU colors the image (a scalar field, a linear norm, the
+        colormap's default extremes, no alpha, and not the 'rgba' stage)."""
+        return (self._data.ndim == 2 and self.norm.linear and self._alpha is None
+                and self.cmap.has_default_extremes() and self._stage != "rgba")
+
+    def _rgba(self) -> np.ndarray:
+        """(M, N, 4) float colors, as matplotlib computes them."""
+        arr = self._data
+        if arr.ndim == 2:
+            if self._stage == "data" and self._visual.interpolation != "nearest":
+                from .compat import warn_once
+
+                warn_once("imshow stage data", "interpolation_stage: lumos interpolates "
+                          "colors ('rgba') when the image is colored through a non-linear "
+                          "norm, extremes or alpha")
+            with np.errstate(all="ignore"):
+                rgba = np.asarray(self.cmap(self.norm(arr)), dtype=float)
+        else:
+            rgba = arr.astype(float) / 255.0 if arr.dtype == np.uint8 else \
+                np.clip(np.nan_to_num(arr.astype(float)), 0.0, 1.0)
+            if rgba.shape[2] == 3:
+                rgba = np.concatenate([rgba, np.ones(rgba.shape[:2] + (1,))], axis=2)
+        if self._alpha is not None:
+            rgba[..., 3] *= self._alpha
+        return rgba
+
     def _upload(self) -> None:
         v = self._visual
-        arr = self._data
-        linear = type(self.norm).__name__ == "Normalize"
-        if arr.ndim == 2 and not linear:
-            # non-linear norms are applied here; the GPU maps 0..1 through the colormap
-            with np.errstate(all="ignore"):
-                arr = np.asarray(self.norm(arr), dtype=float)
-            clim = (0.0, 1.0)
+        if self.on_gpu():
+            v.cmap = self.cmap
+            v.set_data(self._data)  # same shape: only the changed texture rows travel
+            v.clim = self.get_clim()
         else:
-            clim = self.get_clim() if arr.ndim == 2 else None
-        if arr.ndim == 3 and self._alpha is not None:
-            rgba = colors.to_rgba_array(arr.reshape(-1, arr.shape[2]) if arr.dtype != np.uint8
-                                        else arr.reshape(-1, arr.shape[2]) / 255.0)
-            rgba[:, 3] *= float(self._alpha)
-            arr = rgba.reshape(arr.shape[:2] + (4,))
-        v.cmap = self.cmap
-        v.set_data(arr)  # same shape: only the changed texture rows travel
-        v.clim = clim
+            v.set_data(self._rgba())
+            v.clim = None
         self.rescale()
 
     def rescale(self) -> None:

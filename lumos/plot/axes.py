@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import colors
 from ..scene.cameras import PanZoomCamera
 from ..transforms import Affine, Transform, chain
-from ..visuals import Line
 from ..visuals.base import Member
 from . import bigdata
 from . import text as textmod
@@ -25,17 +23,17 @@ from .artists import (
     PathCollection,
     Text,
     accepts_rasterized,
-    as_1d,
     check_marker,
     numeric,
 )
+from .axes_ticks import TickingMixin
 from .axis import Axis
 from .coords import AxisScales, LiveTransform, rect_to_unit, unit_to_box
-from .decorations import TickLayout, draw_rectilinear_frame, rectilinear_margins
+from .decorations import draw_rectilinear_frame, rectilinear_margins
 from .plotting import PlottingMixin
 from .scale import LinearScale
 from .spines import Spines
-from .style import dash_pattern, rcParams
+from .style import rcParams
 
 _COLOR_LETTERS = "bgrcmykw"
 
@@ -87,7 +85,7 @@ def _split_plot_args(args) -> list[tuple]:
     return groups
 
 
-class Axes(PlottingMixin, ArtistAPI):
+class Axes(TickingMixin, PlottingMixin, ArtistAPI):
     """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``.
 
     This class is also the base of every projection (``projection="polar"``, ...): a
@@ -135,14 +133,11 @@ class Axes(PlottingMixin, ArtistAPI):
         # figure pixels from the bottom left; layout refines this first estimate
         self.box = figure.estimate_box(spec)
         self.frame_on = True
-        self.spines = Spines()
+        self.spines = Spines(axes=self)
         self.axison = True
         self._cycle = 0
         self._batches: dict[tuple, object] = {}
         self._dirty = True
-        self._grid_line = Line(width=1.0)
-        self._grid_line.order = -1e9
-        self.view.add(self._grid_line)
         self._margins = (float(rcParams["axes.xmargin"]), float(rcParams["axes.ymargin"]))
 
     # -- bookkeeping ---------------------------------------------------------------
@@ -263,9 +258,23 @@ class Axes(PlottingMixin, ArtistAPI):
     @accepts_rasterized
     def imshow(self, X, cmap=None, norm=None, aspect=None, interpolation=None, alpha=None,
                vmin=None, vmax=None, origin=None, extent=None, zorder=None,
-               **kwargs) -> AxesImage:
-        """An image; ``origin='upper'`` puts row 0 at the top, ``aspect='equal'`` default."""
+               interpolation_stage=None, resample=None, filternorm=True, filterrad=4.0,
+               clim=None, label=None, **kwargs) -> AxesImage:
+        """An image; ``origin='upper'`` puts row 0 at the top, ``aspect='equal'`` default.
+
+        ``alpha`` is a number or one value per pixel; ``clim=(vmin, vmax)``; every
+        matplotlib ``interpolation`` name is accepted (see
+        :func:`lumos.plot.artists.image_interpolation`)."""
         _reject_unknown(kwargs, "imshow")
+        if clim is not None:
+            if vmin is not None or vmax is not None:
+                raise TypeError("imshow: got clim and vmin/vmax, expected one of them")
+            vmin, vmax = clim
+        if resample is False or filternorm is not True or float(filterrad) != 4.0:
+            from .compat import warn_once
+
+            warn_once("imshow resample", "imshow: resample, filternorm and filterrad have no "
+                      "effect in lumos (the GPU samples the image at the screen's pixels)")
         if bigdata.is_lazy_input(X) and max(X.shape[:2]) > bigdata.TILE_ABOVE:
             im = bigdata.dispatch_imshow(self, X, dict(
                 cmap=cmap, norm=norm, interpolation=interpolation, alpha=alpha, vmin=vmin,
@@ -273,7 +282,8 @@ class Axes(PlottingMixin, ArtistAPI):
         else:
             im = AxesImage(self, X, cmap=cmap, norm=norm, vmin=vmin, vmax=vmax, extent=extent,
                            origin=origin, interpolation=interpolation, alpha=alpha,
-                           zorder=zorder)
+                           zorder=zorder, interpolation_stage=interpolation_stage,
+                           label=label)
         self.set_aspect("equal" if aspect is None else aspect)
         self._add_artist(im)
         lo, hi = im.get_extent()[:2], im.get_extent()[2:]
@@ -508,44 +518,6 @@ class Axes(PlottingMixin, ArtistAPI):
     def yaxis_inverted(self) -> bool:
         return self.yaxis.inverted
 
-    def set_xscale(self, value: str, **kwargs) -> None:
-        """'linear', 'log' or 'symlog' (``base``, ``linthresh`` like matplotlib)."""
-        self._set_scale(self.xaxis, value, kwargs)
-
-    def set_yscale(self, value: str, **kwargs) -> None:
-        self._set_scale(self.yaxis, value, kwargs)
-
-    def _set_scale(self, axis: Axis, value: str, kwargs) -> None:
-        for member in axis.limits.members:
-            member.set_scale(value, **kwargs)
-            for a in member.axes.artists:
-                a.rescale()
-        if axis.scale.name == "log":
-            lo, hi = axis.limits.lo, axis.limits.hi
-            if lo is not None and (lo <= 0 or hi <= 0):
-                axis.limits.auto = True
-        self._autoscale()
-        self._dirty = True
-
-    def get_xscale(self) -> str:
-        return self.xaxis.scale.name
-
-    def get_yscale(self) -> str:
-        return self.yaxis.scale.name
-
-    def set_xlabel(self, label, fontsize=None, labelpad=None, color=None, **kwargs) -> None:
-        """The x axis label (``fontsize``, ``color``, ``labelpad`` in points)."""
-        self.xaxis.set_label(label, fontsize, labelpad, color, **kwargs)
-
-    def set_ylabel(self, label, fontsize=None, labelpad=None, color=None, **kwargs) -> None:
-        self.yaxis.set_label(label, fontsize, labelpad, color, **kwargs)
-
-    def get_xlabel(self) -> str:
-        return self.xaxis.label
-
-    def get_ylabel(self) -> str:
-        return self.yaxis.label
-
     def set_title(self, label, loc: str = "center", fontsize=None, pad=None, **kwargs) -> None:
         """A title over the axes: ``loc`` 'left', 'center' or 'right'."""
         if loc not in self.title:
@@ -558,106 +530,6 @@ class Axes(PlottingMixin, ArtistAPI):
 
     def get_title(self, loc: str = "center") -> str:
         return self.title[loc]
-
-    def set_xticks(self, ticks, labels=None, minor: bool = False) -> None:
-        self._set_ticks(self.xaxis, ticks, labels, minor)
-
-    def set_yticks(self, ticks, labels=None, minor: bool = False) -> None:
-        self._set_ticks(self.yaxis, ticks, labels, minor)
-
-    def _set_ticks(self, axis: Axis, ticks, labels, minor: bool) -> None:
-        from . import ticker
-
-        values = axis.convert(as_1d(ticks, "ticks"))
-        locator = ticker.FixedLocator(values)
-        if minor:
-            axis.set_minor_locator(locator)
-            return
-        axis.set_major_locator(locator)
-        if labels is not None:
-            axis.set_major_formatter(ticker.FixedFormatter([str(s) for s in labels]))
-
-    def set_xticklabels(self, labels, rotation=None, ha=None, fontsize=None, **kwargs) -> None:
-        """Labels for the current x ticks (``rotation``, ``ha``, ``fontsize`` as in
-        matplotlib)."""
-        self._set_ticklabels(self.xaxis, labels, rotation, kwargs.pop("horizontalalignment", ha),
-                             kwargs.pop("size", fontsize), kwargs)
-
-    def set_yticklabels(self, labels, rotation=None, ha=None, fontsize=None, **kwargs) -> None:
-        self._set_ticklabels(self.yaxis, labels, rotation, kwargs.pop("horizontalalignment", ha),
-                             kwargs.pop("size", fontsize), kwargs)
-
-    def _set_ticklabels(self, axis: Axis, labels, rotation, ha, fontsize, kwargs) -> None:
-        from . import ticker
-
-        _reject_unknown({k: v for k, v in kwargs.items() if k not in ("color", "fontweight")},
-                        f"set_{axis.name}ticklabels")
-        axis.set_major_formatter(ticker.FixedFormatter([str(s) for s in labels]))
-        self.tick_params(axis.name, labelrotation=rotation, labelsize=fontsize,
-                         labelcolor=kwargs.get("color"))
-        if ha is not None:
-            if ha not in ("left", "center", "right"):
-                raise ValueError(f"ha: got {ha!r}, expected 'left', 'center' or 'right'")
-            axis.tick_ha = ha
-
-    def tick_params(self, axis: str = "both", which: str = "major", *, labelsize=None,
-                    labelrotation=None, rotation=None, length=None, width=None, color=None,
-                    colors=None, labelcolor=None, direction=None, pad=None, bottom=None,
-                    top=None, left=None, right=None, labelbottom=None, labeltop=None,
-                    labelleft=None, labelright=None) -> None:
-        """matplotlib's ``tick_params``: sizes in points, ``direction`` 'in', 'out' or
-        'inout', ``labelrotation`` in degrees, ``bottom=False`` hides the ticks and
-        ``labelbottom=False`` their labels. Minor ticks follow the major style."""
-        from .. import colors as colormod
-
-        if axis not in ("x", "y", "both"):
-            raise ValueError(f"axis: got {axis!r}, expected 'x', 'y' or 'both'")
-        if which not in ("major", "minor", "both"):
-            raise ValueError(f"which: got {which!r}, expected 'major', 'minor' or 'both'")
-        if direction is not None and direction not in ("in", "out", "inout"):
-            raise ValueError(f"direction: got {direction!r}, expected 'in', 'out' or 'inout'")
-        rotation = labelrotation if labelrotation is not None else rotation
-        targets = (self.xaxis, self.yaxis) if axis == "both" else (getattr(self, f"{axis}axis"),)
-        for ax_ in targets:
-            if labelsize is not None:
-                ax_.tick_size = textmod.points(labelsize)
-            if rotation is not None:
-                ax_.tick_rotation = float(rotation)
-            if length is not None:
-                ax_.tick_length = float(length)
-            if width is not None:
-                ax_.tick_width = float(width)
-            if pad is not None:
-                ax_.tick_pad = float(pad)
-            if direction is not None:
-                ax_.tick_direction = direction
-            if colors is not None:
-                ax_.tick_color = ax_.tick_label_color = colormod.to_rgba(colors, argname="colors")
-            if color is not None:
-                ax_.tick_color = colormod.to_rgba(color, argname="color")
-            if labelcolor is not None:
-                ax_.tick_label_color = colormod.to_rgba(labelcolor, argname="labelcolor")
-            ticks, labels = ((bottom, top), (labelbottom, labeltop)) if ax_.name == "x" else \
-                ((left, right), (labelleft, labelright))
-            side = 1 if ax_.ticks_position in ("top", "right") else 0
-            if ticks[side] is not None:
-                ax_.ticks_visible = bool(ticks[side])
-            if labels[side] is not None:
-                ax_.show_labels = bool(labels[side])
-        self._dirty = True
-
-    def get_xticklabels(self) -> list:
-        """The x tick labels; their setters (rotation, size, color, ha) style the axis."""
-        return self.xaxis.get_ticklabels()
-
-    def get_yticklabels(self) -> list:
-        return self.yaxis.get_ticklabels()
-
-    def get_xticks(self) -> np.ndarray:
-        return self.xaxis.ticks()[0]
-
-    def get_yticks(self) -> np.ndarray:
-        return self.yaxis.ticks()[0]
 
     def set_aspect(self, aspect, adjustable=None, anchor=None) -> None:
         """'auto', 'equal' or a number (y unit / x unit on screen), shrinking the box."""
@@ -675,21 +547,6 @@ class Axes(PlottingMixin, ArtistAPI):
 
     def get_aspect(self):
         return self.aspect
-
-    def grid(self, visible: bool | None = None, which: str = "major", axis: str = "both",
-             **kwargs) -> None:
-        """Grid lines (``color``, ``linestyle``, ``linewidth``, ``alpha`` like matplotlib)."""
-        kwargs = _normalize_kwargs(kwargs)
-        if visible is None:
-            visible = True if kwargs else not (self.xaxis.grid_major or self.yaxis.grid_major)
-        for a in (("x", "y") if axis == "both" else (axis,)):
-            ax = getattr(self, f"{a}axis")
-            if which in ("major", "both"):
-                ax.grid_major = bool(visible)
-            if which in ("minor", "both"):
-                ax.grid_minor = bool(visible)
-            ax.grid_style.update(kwargs)
-        self._dirty = True
 
     def set(self, **kwargs) -> None:
         """``ax.set(xlabel='t', ylim=(0, 1), title='...')``."""
@@ -734,7 +591,7 @@ class Axes(PlottingMixin, ArtistAPI):
         self._batches.clear()
         self.legend_ = None
         self.title = {"left": "", "center": "", "right": ""}
-        self.xaxis.label = self.yaxis.label = ""
+        self.xaxis.label_text = self.yaxis.label_text = ""
         self._cycle = 0
         self._patch_cycle = 0
 
@@ -762,22 +619,6 @@ class Axes(PlottingMixin, ArtistAPI):
                 if lab and not lab.startswith("_")]
         return [h for h, _ in keep], [lab for _, lab in keep]
 
-    def minorticks_on(self) -> None:
-        """Minor ticks on both axes (subdivisions, or 2..9 per decade on log axes)."""
-        from . import ticker
-
-        for axis in (self.xaxis, self.yaxis):
-            if axis.scale.name == "linear" and not axis.is_date:
-                axis.set_minor_locator(ticker.AutoMinorLocator())
-        self._dirty = True
-
-    def minorticks_off(self) -> None:
-        from . import ticker
-
-        for axis in (self.xaxis, self.yaxis):
-            axis.set_minor_locator(ticker.NullLocator())
-        self._dirty = True
-
     def set_axis_off(self) -> None:
         self.axison = False
 
@@ -787,7 +628,9 @@ class Axes(PlottingMixin, ArtistAPI):
     def twinx(self) -> Axes:
         """A second y axis on the right sharing this x axis."""
         twin = Axes(self.figure, self.spec, sharex=self, parent=self, role="twin")
-        twin.yaxis.ticks_position = "right"
+        twin.yaxis.tick_right()
+        twin.yaxis.set_label_position("right")
+        twin.xaxis.set_visible(False)
         twin._cycle = self._cycle
         self.children.append(twin)
         self.figure.axes.append(twin)
@@ -795,7 +638,9 @@ class Axes(PlottingMixin, ArtistAPI):
 
     def twiny(self) -> Axes:
         twin = Axes(self.figure, self.spec, sharey=self, parent=self, role="twin")
-        twin.xaxis.ticks_position = "top"
+        twin.xaxis.tick_top()
+        twin.xaxis.set_label_position("top")
+        twin.yaxis.set_visible(False)
         self.children.append(twin)
         self.figure.axes.append(twin)
         return twin
@@ -867,12 +712,6 @@ class Axes(PlottingMixin, ArtistAPI):
         """Spines, ticks, tick labels and axis labels into the figure's overlay."""
         draw_rectilinear_frame(self, ov)
 
-    def decorations_above(self) -> float:
-        """Pixels the frame's decorations reach above the box (titles go above them)."""
-        if self.xaxis.ticks_position == "top":
-            return TickLayout(self, self.xaxis).label_extent()
-        return 0.0
-
     # -- per frame -------------------------------------------------------------------
     def sync(self) -> None:
         """Before drawing: camera from the limits, batches from the artists, grid."""
@@ -939,41 +778,6 @@ class Axes(PlottingMixin, ArtistAPI):
             if visual in a.visuals():
                 return a, a.pick_index(index)
         return visual, index
-
-    def _update_grid(self) -> None:
-        segments = []
-        xs0, xs1 = self.xaxis.scaled_interval()
-        ys0, ys1 = self.yaxis.scaled_interval()
-        style = {}
-        for axis, along in ((self.xaxis, "x"), (self.yaxis, "y")):
-            if not (axis.grid_major or axis.grid_minor):
-                continue
-            style = axis.grid_style
-            major, _, minor, _ = axis.ticks()
-            values = []
-            if axis.grid_major:
-                values.append(major)
-            if axis.grid_minor:
-                values.append(minor)
-            with np.errstate(all="ignore"):
-                sv = axis.scale.forward(np.concatenate(values))
-            for v in sv[np.isfinite(sv)]:
-                if along == "x":
-                    segments.append(np.array([[v, ys0], [v, ys1]]))
-                else:
-                    segments.append(np.array([[xs0, v], [xs1, v]]))
-        line = self._grid_line
-        line.visible = bool(segments) and self.axison
-        if segments:
-            color = colors.to_rgba(style.get("color", rcParams["grid.color"]),
-                                   style.get("alpha", rcParams["grid.alpha"]))
-            width = self.figure.points_to_pixels(style.get("linewidth",
-                                                           rcParams["grid.linewidth"]))
-            line.width = width
-            line.dashes = dash_pattern(style.get("linestyle", rcParams["grid.linestyle"]), width)
-            line.set_data(segments)
-            line.color = color
-
 
 def _singular(v: float, scale: str) -> tuple[float, float]:
     if scale == "log":

@@ -1248,7 +1248,7 @@ class ContourSet(Collection, ScalarMappable):
         self.filled = bool(filled)
         self.levels = np.asarray(levels, dtype=float)
         self.extend = extend
-        self.logscale = type(norm).__name__ == "LogNorm"
+        self.logscale = colors.get_norm(norm).axis_scale()[0] == "log"
         zf = z.filled(np.nan) if np.ma.isMaskedArray(z) else np.asarray(z, dtype=float)
         finite = zf[np.isfinite(zf)]
         self.zmin = float(finite.min()) if finite.size else 0.0
@@ -1345,8 +1345,7 @@ class ContourSet(Collection, ScalarMappable):
                 rgba[:, 3] = self._alpha
             return rgba
         with np.errstate(all="ignore"):
-            normed = np.asarray(self.norm(self.layers), dtype=float)
-        rgba = np.asarray(self.cmap(normed), dtype=float).reshape(-1, 4)
+            rgba = np.asarray(self.cmap(self.norm(self.layers)), dtype=float).reshape(-1, 4)
         if self._alpha is not None:
             rgba[:, 3] = self._alpha
         return rgba

@@ -6,43 +6,11 @@ from __future__ import annotations
 import numpy as np
 
 from . import text as textmod
-from . import ticker
+from .axisdraw import TickLayout, axis_margins, draw_axis, draw_spines
 from .style import rcParams
 
-
-class TickLayout:
-    """Ticks of one axis in pixels, with the labels that fit without overlapping."""
-
-    def __init__(self, ax, axis) -> None:
-        fig = ax.figure
-        self.axis = axis
-        major, labels, minor, offset = axis.ticks()
-        self.major = major
-        self.minor = minor
-        self.labels = labels
-        self.offset = offset
-        self.size_px = fig.points_to_pixels(axis.tick_size)
-        extents = [textmod.measure(s, self.size_px) for s in labels]
-        w = np.array([e[0] for e in extents]) if extents else np.zeros(0)
-        h = np.array([e[1] for e in extents]) if extents else np.zeros(0)
-        # the boxes rotated labels occupy (tick_params(labelrotation=...))
-        c, s = abs(np.cos(np.radians(axis.tick_rotation))), abs(np.sin(np.radians(
-            axis.tick_rotation)))
-        self.widths, self.heights = w * c + h * s, w * s + h * c
-        scale = axis.tick_length / float(rcParams["xtick.major.size"])
-        outward = {"out": 1.0, "inout": 0.5, "in": 0.0}[axis.tick_direction]
-        self.major_len = fig.points_to_pixels(axis.tick_length)
-        self.minor_len = fig.points_to_pixels(rcParams["xtick.minor.size"]) * scale
-        self.outside = self.major_len * outward if axis.ticks_visible else 0.0
-        self.direction = outward
-        self.pad = fig.points_to_pixels(axis.tick_pad)
-
-    def label_extent(self) -> float:
-        """How far labels reach away from the spine (pixels), ticks and pad included."""
-        if not self.axis.show_labels or not self.labels:
-            return self.outside
-        across = self.heights if self.axis.name == "x" else self.widths
-        return self.outside + self.pad + float(across.max())
+__all__ = ["TickLayout", "axes_margins", "rectilinear_margins", "title_room", "place_axes",
+           "draw_axes", "draw_rectilinear_frame", "text_box"]
 
 
 def axes_margins(ax, colorbars: bool = True) -> tuple[float, float, float, float]:
@@ -73,40 +41,11 @@ def axes_margins(ax, colorbars: bool = True) -> tuple[float, float, float, float
 def rectilinear_margins(a) -> tuple[float, float, float, float]:
     """The room the ticks, tick labels, axis labels and title of a rectilinear axes
     need around its box (left, right, bottom, top), in pixels."""
-    fig = a.figure
-    left = right = bottom = top = 0.0
+    out = {"left": 0.0, "right": 0.0, "bottom": 0.0, "top": 0.0}
     for axis in (a.xaxis, a.yaxis):
-        if not axis.visible:
-            continue
-        ticks = TickLayout(a, axis)
-        reach = ticks.label_extent()
-        if axis.label:
-            lsize = fig.points_to_pixels(axis.label_size)
-            reach += fig.points_to_pixels(axis.labelpad) + \
-                textmod.measure(axis.label, lsize)[1]
-        if axis.offset_visible(ticks):
-            offset_h = textmod.measure(ticks.offset, ticks.size_px)[1]
-        else:
-            offset_h = 0.0
-        if axis.name == "x":
-            if axis.ticks_position == "top":
-                top = max(top, reach)
-            else:
-                bottom = max(bottom, reach, ticks.label_extent() + offset_h + 2)
-            # labels at the ends overhang the box by half their width
-            if len(ticks.widths):
-                right = max(right, ticks.widths[-1] / 2)
-                left = max(left, ticks.widths[0] / 2)
-        else:
-            if axis.ticks_position == "right":
-                right = max(right, reach)
-            else:
-                left = max(left, reach)
-            top = max(top, offset_h + 2)
-            if len(ticks.heights):
-                top = max(top, ticks.heights[-1] / 2)
-                bottom = max(bottom, ticks.heights[0] / 2)
-    return left, right, bottom, max(top, title_room(a))
+        for side, reach in axis_margins(a, axis).items():
+            out[side] = max(out[side], reach)
+    return out["left"], out["right"], out["bottom"], max(out["top"], title_room(a))
 
 
 def title_room(a) -> float:
@@ -201,20 +140,10 @@ def draw_axes(ax, ov) -> None:
 
 def draw_rectilinear_frame(ax, ov) -> None:
     """Spines, ticks, tick labels and axis labels of a rectilinear axes."""
-    fig = ax.figure
-    bx, by, bw, bh = ax.box
     if ax.frame_on and ax.role != "twin":
-        ends = {"bottom": [(bx, by), (bx + bw, by)], "top": [(bx, by + bh), (bx + bw, by + bh)],
-                "left": [(bx, by), (bx, by + bh)], "right": [(bx + bw, by), (bx + bw, by + bh)]}
-        for name, spine in ax.spines.items():
-            if spine.get_visible():
-                ov.line(ends[name], spine.color, fig.points_to_pixels(spine.linewidth))
-    minor_ratio = rcParams["xtick.minor.width"] / rcParams["xtick.major.width"]
+        draw_spines(ax, ov)
     for axis in (ax.xaxis, ax.yaxis):
-        if not axis.visible:
-            continue
-        tick_w = fig.points_to_pixels(axis.tick_width)
-        _draw_axis(ax, axis, TickLayout(ax, axis), ov, tick_w, tick_w * minor_ratio)
+        draw_axis(ax, axis, ov)
 
 
 def text_box(ov, text: str, x: float, y: float, size: float, ha: str, va: str, bold: bool,
@@ -227,67 +156,6 @@ def text_box(ov, text: str, x: float, y: float, size: float, ha: str, va: str, b
     pad = bbox["pad"] * size
     ov.rect(x0 - pad, y - bottom - pad, w + 2 * pad, h + 2 * pad, bbox["face"],
             bbox["edge"], fig.points_to_pixels(bbox["linewidth"]))
-
-
-def _draw_axis(ax, axis, ticks: TickLayout, ov, tick_w: float, minor_w: float) -> None:
-    fig = ax.figure
-    bx, by, bw, bh = ax.box
-    color = axis.tick_color
-    horizontal = axis.name == "x"
-    far = axis.ticks_position in ("top", "right")
-    sign = 1.0 if far else -1.0
-    base = (by + bh if far else by) if horizontal else (bx + bw if far else bx)
-    along = axis.pixels_along  # data values to pixels along the axis (figure pixels)
-    lo, hi = (bx, bx + bw) if horizontal else (by, by + bh)
-    tol = 1e-6 * (hi - lo)
-    for values, length, width in ((ticks.major, ticks.major_len, tick_w),
-                                  (ticks.minor, ticks.minor_len, minor_w)):
-        if not len(values) or not axis.ticks_visible:
-            continue
-        pos = along(values)
-        pos = pos[np.isfinite(pos) & (pos >= lo - tol) & (pos <= hi + tol)]
-        # 'out' ticks point away from the data, 'in' into it, 'inout' across the spine
-        a = base + sign * length * ticks.direction
-        b = a - sign * length
-        for p in pos:
-            if horizontal:
-                ov.line([(p, a), (p, b)], color, width)
-            else:
-                ov.line([(a, p), (b, p)], color, width)
-    if not axis.show_labels or not ticks.labels:
-        return
-    pos = along(ticks.major)
-    keep = ticker.non_overlapping(pos, ticks.widths if horizontal else ticks.heights,
-                                  fig.points_to_pixels(2.0))
-    gap = ticks.outside + ticks.pad
-    rot = axis.tick_rotation
-    for p, label, k in zip(pos, ticks.labels, keep, strict=True):
-        if not k or not np.isfinite(p):
-            continue
-        if horizontal:
-            # a rotated label hangs from its end (ha='right'), as matplotlib users set
-            ha = axis.tick_ha or ("center" if rot % 180 == 0 else "right" if rot > 0 else "left")
-            ov.text(label, p, base + sign * gap, ticks.size_px, axis.tick_label_color, ha=ha,
-                    va="bottom" if far else "top", rotation=rot)
-        else:
-            ov.text(label, base + sign * gap, p, ticks.size_px, axis.tick_label_color,
-                    ha=axis.tick_ha or ("left" if far else "right"), va="center", rotation=rot)
-    if axis.offset_visible(ticks):
-        if horizontal:
-            ov.text(ticks.offset, bx + bw, base + sign * (gap + ticks.heights.max() + 2),
-                    ticks.size_px, ha="right", va="bottom" if far else "top")
-        else:
-            ov.text(ticks.offset, bx + (bw if far else 0), by + bh + 2, ticks.size_px,
-                    ha="right" if far else "left", va="bottom")
-    if axis.label:
-        lsize = fig.points_to_pixels(axis.label_size)
-        reach = ticks.label_extent() + fig.points_to_pixels(axis.labelpad)
-        if horizontal:
-            ov.text(axis.label, bx + bw / 2, base + sign * reach, lsize, axis.label_color,
-                    ha="center", va="bottom" if far else "top")
-        else:
-            ov.text(axis.label, base + sign * reach, by + bh / 2, lsize, axis.label_color,
-                    ha="center", va="top" if far else "bottom", rotation=90.0)
 
 
 def _draw_titles(ax, ov) -> None:

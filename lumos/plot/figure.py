@@ -346,6 +346,12 @@ class Figure:
                 sy = _share_target(grid, sharey, r, c)
                 grid[r, c] = self.subplot(r, c, sharex=sx, sharey=sy, **subplot_kw)
         self._grid = (max(self._grid[0], nrows), max(self._grid[1], ncols))
+        # inner tick labels of shared axes are hidden, as matplotlib does
+        for ax in grid.flat:
+            if sharex in (True, "all", "col") and hasattr(ax, "label_outer_x"):
+                ax.label_outer_x(nrows)
+            if sharey in (True, "all", "row") and hasattr(ax, "label_outer_y"):
+                ax.label_outer_y(ncols)
         if squeeze:
             if grid.size == 1:
                 return grid[0, 0]

@@ -784,7 +784,7 @@ class PlottingMixin:
         extend = kw.pop("extend", "neither")
         _check_choice(extend, "extend", ("neither", "both", "min", "max"))
         norm = colors.get_norm(kw.pop("norm", None), kw.pop("vmin", None), kw.pop("vmax", None))
-        levels = _contour_levels(levels, z, filled, extend, type(norm).__name__ == "LogNorm")
+        levels = _contour_levels(levels, z, filled, extend, norm.axis_scale()[0] == "log")
         cs = ContourSet(self, x, y, z, levels, filled, colors_=kw.pop("color", None),
                         cmap=kw.pop("cmap", None), norm=norm, alpha=kw.pop("alpha", None),
                         linewidths=kw.pop("linewidth", None),

@@ -154,6 +154,8 @@ class PolarAxes(Axes):
     ``plot``, ``scatter``, ``bar``, ``fill`` and ``fill_between`` take (θ, r).
     """
 
+    rectangular = False
+
     name = "polar"
 
     def __init__(self, figure, spec, sharex=None, sharey=None, parent=None,
@@ -635,7 +637,10 @@ class PolarAxes(Axes):
 
     def _update_grid(self) -> None:
         segments = self._grid_segments() if self.axison else []
-        line = self._grid_line
+        lines = self._grid_lines()
+        for other in lines[1:]:
+            other.visible = False
+        line = lines[0]
         line.visible = bool(segments)
         if not segments:
             return
