@@ -498,6 +498,8 @@ class _ForeignNorm(Normalize):
         lambda self: bool(getattr(self._norm, "clip", False)),
         lambda self, v: setattr(self._norm, "clip", v),
     )
+    #: a BoundaryNorm's extension ('neither', 'min', 'max', 'both')
+    extend = property(lambda self: str(getattr(self._norm, "extend", "neither")))
 
     def _kind(self) -> str:
         mc = sys.modules.get("matplotlib.colors")

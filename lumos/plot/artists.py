@@ -90,8 +90,8 @@ class Artist:
     What the axes, legends, picking and selection ask of every artist (declared here,
     overridden by the kinds that have them; no central code switches on types):
     ``visuals()`` (drawn on their own), ``batch_items()`` (shared batch visuals),
-    ``data_limits()``, ``rescale()``, ``draw_overlay(ov)``, ``pick_index(index, part)``,
-    ``legend_handle(fontsize_px)`` and ``data_points()``.
+    ``data_limits()``, ``rescale()``, ``prepare()``, ``draw_overlay(ov)``,
+    ``pick_index(index, part)``, ``legend_handle(fontsize_px)`` and ``data_points()``.
     """
 
     zorder = 1.0
@@ -198,6 +198,10 @@ class Artist:
 
     def rescale(self) -> None:
         """The axes scales changed: recompute scale-space positions."""
+
+    def prepare(self) -> None:
+        """Before each frame's layout: bring state the limits depend on up to date (a
+        colorbar reads its mappable's norm). Nothing by default."""
 
     def draw_overlay(self, ov) -> None:
         """Every frame after the layout: draw into the figure's overlay (figure pixels),
@@ -756,6 +760,21 @@ class ScalarMappable:
 
     def autoscale_clim(self, values: np.ndarray) -> None:
         self.norm.autoscale_None(values)
+
+    # what a colorbar asks of its mappable
+    def colorbar_blocks(self):
+        """``(boundaries, block colors, under color, over color)`` when the colors are
+        discrete bins (a BoundaryNorm), else None (a continuous ramp)."""
+        b = self.norm.discrete_boundaries()
+        if b is None:
+            return None
+        mids = 0.5 * (b[:-1] + b[1:])
+        rgba = np.asarray(self.to_rgba(mids), dtype=float).reshape(-1, 4)
+        return b, rgba, self.cmap.under, self.cmap.over
+
+    def colorbar_extend(self) -> str:
+        """Which ends of a colorbar get triangles by default: the norm's ``extend``."""
+        return str(getattr(self.norm, "extend", "neither"))
 
     def _mapping_changed(self) -> None:
         raise NotImplementedError

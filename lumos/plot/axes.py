@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import colors
 from ..scene.cameras import PanZoomCamera
 from ..transforms import Affine, Transform, chain
 from ..visuals.base import Member
@@ -31,6 +32,7 @@ from .axis import Axis
 from .coords import AxisScales, LiveTransform, rect_to_unit, unit_to_box
 from .decorations import draw_rectilinear_frame, rectilinear_margins
 from .plotting import PlottingMixin
+from .propcycle import PropCycler, make_cycler
 from .scale import LinearScale
 from .spines import Spines
 from .style import rcParams
@@ -39,30 +41,44 @@ _COLOR_LETTERS = "bgrcmykw"
 
 
 def parse_fmt(fmt: str) -> dict:
-    """matplotlib's format string: ``'r--o'`` → color, linestyle, marker."""
+    """matplotlib's format string: ``'r--o'`` → color, linestyle, marker; a whole color
+    spec (``'tab:orange'``, ``'xkcd:sky blue'``, ``'#abc'``, ``'0.5'``) is a color."""
     if not isinstance(fmt, str):
         raise TypeError(f"fmt: got {type(fmt).__name__}, expected str")
+    if fmt and colors.is_color_like(fmt):
+        try:
+            as_int = str(int(fmt))
+        except ValueError:
+            as_int = None
+        if as_int != fmt:  # '1' is the tri-down marker, '1.0' a gray
+            return {"color": fmt}
     out: dict = {}
-    i = 0
-    while i < len(fmt):
-        two = fmt[i : i + 2]
-        if two in ("--", "-."):
+    rest = fmt
+    for two in ("--", "-."):
+        if two in rest:
             out["linestyle"] = two
-            i += 2
-        elif fmt[i] in "-:":
-            out["linestyle"] = fmt[i]
+            rest = rest.replace(two, "", 1)
+    i = 0
+    while i < len(rest):
+        ch = rest[i]
+        if ch in "-:":
+            if "linestyle" in out:
+                raise ValueError(f"fmt: {fmt!r} has two line styles")
+            out["linestyle"] = ch
+        elif ch == "C" and i + 1 < len(rest) and rest[i + 1].isdigit():
+            out["color"] = rest[i : i + 2]
             i += 1
-        elif fmt[i] == "C" and i + 1 < len(fmt) and fmt[i + 1].isdigit():
-            out["color"] = fmt[i : i + 2]
-            i += 2
-        elif fmt[i] in _COLOR_LETTERS:
-            out["color"] = fmt[i]
-            i += 1
-        elif fmt[i] in MARKERS:
-            out["marker"] = fmt[i]
-            i += 1
+        elif ch in _COLOR_LETTERS:
+            out["color"] = ch
+        elif ch in MARKERS:
+            if "marker" in out:
+                raise ValueError(f"fmt: {fmt!r} has two markers")
+            out["marker"] = ch
+        elif ch == " ":
+            out["linestyle"] = "None"
         else:
-            raise ValueError(f"fmt: {fmt!r} has an unrecognized character {fmt[i]!r}")
+            raise ValueError(f"fmt: {fmt!r} has an unrecognized character {ch!r}")
+        i += 1
     if "marker" in out and "linestyle" not in out:
         out["linestyle"] = "None"
     return out
@@ -135,7 +151,8 @@ class Axes(TickingMixin, PlottingMixin, ArtistAPI):
         self.frame_on = True
         self.spines = Spines(axes=self)
         self.axison = True
-        self._cycle = 0
+        self._lines_cycle = PropCycler()
+        self._patches_cycle = PropCycler()
         self._batches: dict[tuple, object] = {}
         self._dirty = True
         self._margins = (float(rcParams["axes.xmargin"]), float(rcParams["axes.ymargin"]))
@@ -172,10 +189,20 @@ class Axes(TickingMixin, PlottingMixin, ArtistAPI):
         self._dirty = True
 
     def _next_color(self) -> str:
-        cycle = rcParams["axes.prop_cycle"]
-        c = cycle[self._cycle % len(cycle)]
-        self._cycle += 1
-        return c
+        """The next color of the lines' property cycle."""
+        return self._lines_cycle.next_color()
+
+    def _next_patch_color(self) -> str:
+        """The next color of the patches' cycle (matplotlib keeps it apart from the
+        lines': ``plot`` then ``fill_between`` both start at C0)."""
+        return self._patches_cycle.next_color()
+
+    def set_prop_cycle(self, *args, **kwargs) -> None:
+        """The property cycle of lines and patches: a cycler, ``('color', [...])``,
+        keywords (``color=[...], linestyle=[...]``), or None for rcParams'."""
+        cycle = None if args == (None,) and not kwargs else make_cycler(*args, **kwargs)
+        self._lines_cycle.set(cycle)
+        self._patches_cycle.set(cycle)
 
     # -- plotting ------------------------------------------------------------------
     @accepts_rasterized
@@ -200,8 +227,7 @@ class Axes(TickingMixin, PlottingMixin, ArtistAPI):
                 xk = x[:, min(k, x.shape[1] - 1)]
                 yk = y[:, min(k, y.shape[1] - 1)]
                 s = dict(style)
-                if "color" not in s:
-                    s["color"] = self._next_color()
+                s.update(self._lines_cycle.next(s))
                 lines.append(self._add_artist(Line2D(self, xk, yk, **s)))
         return lines
 
@@ -248,7 +274,7 @@ class Axes(TickingMixin, PlottingMixin, ArtistAPI):
                 vmin=vmin, vmax=vmax, alpha=alpha, linewidths=linewidths,
                 edgecolors=edgecolors, label=label, zorder=zorder, color=color))
         if c is None and color is None:
-            color = self._next_color()
+            color = self._next_patch_color()
         pc = PathCollection(self, x, y, s=s, c=c, marker=marker, cmap=cmap, norm=norm,
                             vmin=vmin, vmax=vmax, alpha=alpha, linewidths=linewidths,
                             edgecolors=edgecolors, label=label, zorder=zorder, color=color,
@@ -455,7 +481,10 @@ class Axes(TickingMixin, PlottingMixin, ArtistAPI):
             axis.inverted = inverted
 
     def update_limits(self) -> None:
-        """Before a frame: automatic limits follow data that changed since the last."""
+        """Before a frame: artists prepare (``Artist.prepare``), then automatic limits
+        follow data that changed since the last."""
+        for a in self.artists:
+            a.prepare()
         if self._dirty and (self.xaxis.limits.auto or self.yaxis.limits.auto):
             self._autoscale()
 
@@ -592,8 +621,8 @@ class Axes(TickingMixin, PlottingMixin, ArtistAPI):
         self.legend_ = None
         self.title = {"left": "", "center": "", "right": ""}
         self.xaxis.label_text = self.yaxis.label_text = ""
-        self._cycle = 0
-        self._patch_cycle = 0
+        self._lines_cycle.set()
+        self._patches_cycle.set()
 
     clear = cla
 
@@ -631,7 +660,7 @@ class Axes(TickingMixin, PlottingMixin, ArtistAPI):
         twin.yaxis.tick_right()
         twin.yaxis.set_label_position("right")
         twin.xaxis.set_visible(False)
-        twin._cycle = self._cycle
+        twin._lines_cycle.index = self._lines_cycle.index
         self.children.append(twin)
         self.figure.axes.append(twin)
         return twin

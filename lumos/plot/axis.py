@@ -649,6 +649,10 @@ class Axis:
             locator.tick_space = self.tick_space()
         return self._visible(locator.tick_values(lo, hi))
 
+    def major_values(self) -> np.ndarray:
+        """The major tick values inside the view."""
+        return self._locate(self.major_locator)
+
     def ticks(self) -> tuple[np.ndarray, list[str], np.ndarray, str]:
         """(major values, labels, minor values, offset text) inside the view."""
         lo, hi = self.get_view_interval()

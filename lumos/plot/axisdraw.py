@@ -210,6 +210,7 @@ def draw_axis(ax, axis, ov, ticks: TickLayout | None = None) -> None:
         base = _base(ax, axis, side)
         sign = -1.0 if side == 1 else 1.0
         for ts in (ticks.major_set, ticks.minor_set):
+            _draw_labels(ov, fig, axis, ts, side, base, sign, x)
             if not getattr(ts.style, f"tick{side}On"):
                 continue
             for i, p in enumerate(ts.pos):
@@ -224,7 +225,6 @@ def draw_axis(ax, axis, ov, ticks: TickLayout | None = None) -> None:
                 b = a - sign * length
                 seg = [(p, a), (p, b)] if x else [(a, p), (b, p)]
                 ov.line(seg, o.get("color", ts.style.color), width)
-            _draw_labels(ov, fig, axis, ts, side, base, sign, x)
     _draw_offset(ax, axis, ticks, ov)
     _draw_label(ax, axis, ticks, ov)
 

@@ -1404,6 +1404,34 @@ class ContourSet(Collection, ScalarMappable):
         c = tuple(rgba[len(rgba) // 2]) if len(rgba) else (0, 0, 0, 0)
         return (c, None) if self.filled else ((0.0, 0.0, 0.0, 0.0), c)
 
+    # what a colorbar asks: discrete blocks between the levels (matplotlib draws contour
+    # colorbars discrete), the extended layers' colors in the triangles
+    def colorbar_blocks(self):
+        b = np.asarray(self.levels, dtype=float)
+        if len(b) < 2:
+            return None
+        if self.filled:
+            rgba = self._level_rgba()
+            i0 = 1 if self.extend in ("min", "both") else 0
+            i1 = len(rgba) - (1 if self.extend in ("max", "both") else 0)
+            inner = rgba[i0:i1]
+            under = tuple(rgba[0]) if i0 else self.cmap.under
+            over = tuple(rgba[-1]) if i1 < len(rgba) else self.cmap.over
+        else:
+            mids = 0.5 * (b[:-1] + b[1:])
+            inner = np.asarray(self.to_rgba(mids), dtype=float).reshape(-1, 4)
+            under, over = self.cmap.under, self.cmap.over
+        return b, inner, under, over
+
+    def colorbar_extend(self) -> str:
+        return self.extend
+
+    def level_lines(self):
+        """(levels, colors, widths in points) of the contour lines (``add_lines``)."""
+        rgba = self._level_rgba()
+        widths = np.array([w for w, _ in self._level_style], dtype=float)
+        return np.asarray(self.layers, float), rgba, widths
+
     def clabel(self, levels=None, fontsize=None, inline=True, fmt=None, colors=None):
         """Label lines with their level: one text per line, at its middle point."""
         ax = self.axes

@@ -24,11 +24,11 @@ def axes_margins(ax, colorbars: bool = True) -> tuple[float, float, float, float
         m = a.own_margins()
         left, right, bottom, top = (max(u, v) for u, v in zip((left, right, bottom, top), m,
                                                               strict=True))
+    room = {"left": 0.0, "right": 0.0, "bottom": 0.0, "top": 0.0}
     for cb in getattr(ax, "colorbars", []) if colorbars else ():
-        if cb.vertical:
-            right += cb.room()
-        else:
-            bottom += cb.room()
+        room[cb.side] += cb.room()
+    left, right = left + room["left"], right + room["right"]
+    bottom, top = bottom + room["bottom"], top + room["top"]
     legend = ax.legend_
     if legend is not None and legend.bbox_to_anchor is not None and legend.entries:
         # a legend anchored outside the axes (bbox_to_anchor=(1, 0.5)) needs room there
@@ -95,13 +95,10 @@ def place_axes(axes: list, margins: dict, grid: tuple[int, int], size: tuple[int
         # colorbars (their room is in the margins) stand beyond the axes' own decorations
         cbs = getattr(ax, "colorbars", [])
         own = axes_margins(ax, colorbars=False) if cbs else (0.0, 0.0, 0.0, 0.0)
-        beside, below = own[1], own[2]
+        offsets = dict(zip(("left", "right", "bottom", "top"), own, strict=True))
         for cb in cbs:
-            cb.place(ax.box, beside if cb.vertical else below)
-            if cb.vertical:
-                beside += cb.room()
-            else:
-                below += cb.room()
+            cb.place(ax.box, offsets[cb.side])
+            offsets[cb.side] += cb.room()
 
 
 def _apply_aspect(ax, box):

@@ -391,8 +391,12 @@ class Figure:
         """A colorbar for an image, scatter or contour set, beside ``ax``."""
         from .colorbar import Colorbar
 
+        group = None
+        if ax is not None and not isinstance(ax, Axes):  # a list or array of axes
+            group = [a for a in np.asarray(ax, dtype=object).ravel()]
+            ax = max(group, key=lambda a: (a.spec[1] + a.spec[3], a.spec[0] + a.spec[2]))
         parent = ax if ax is not None else getattr(mappable, "axes", None) or self.gca()
-        cb = Colorbar(self, mappable, parent, label=label, **kwargs)
+        cb = Colorbar(self, mappable, parent, label=label, group=group, **kwargs)
         self.colorbars.append(cb)
         return cb
 

@@ -62,7 +62,7 @@ class AxisAdapter:
 
     # ticks
     def get_majorticklocs(self) -> np.ndarray:
-        return self._lumos.ticks()[0]
+        return self._lumos.major_values()
 
     def get_minorticklocs(self) -> np.ndarray:
         return self._lumos.ticks()[2]

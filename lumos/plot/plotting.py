@@ -166,14 +166,6 @@ class PlottingMixin:
     """The plotting methods of :class:`lumos.plot.Axes` beyond plot/scatter/imshow."""
 
     # -- helpers -----------------------------------------------------------------------
-    def _next_patch_color(self) -> str:
-        """The next color of the patch cycle (matplotlib keeps it apart from the lines':
-        ``plot`` then ``fill_between`` both start at C0)."""
-        cycle = rcParams["axes.prop_cycle"]
-        i = getattr(self, "_patch_cycle", 0)
-        self._patch_cycle = i + 1
-        return cycle[i % len(cycle)]
-
     # -- fills -------------------------------------------------------------------------
     @accepts_rasterized
     def fill_between(self, x, y1, y2=0, where=None, interpolate: bool = False, step=None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from cycler import cycler
+
 from ..colors import TAB10
 
 rcParams: dict[str, object] = {
@@ -22,7 +24,7 @@ rcParams: dict[str, object] = {
     "axes.linewidth": 0.8,
     "axes.facecolor": "white",
     "axes.edgecolor": "black",
-    "axes.prop_cycle": list(TAB10),
+    "axes.prop_cycle": cycler(color=list(TAB10)),
     "axes.xmargin": 0.05,
     "axes.ymargin": 0.05,
     "axes.grid": False,
