@@ -163,18 +163,18 @@ def axis_margins(ax, axis, ticks: TickLayout | None = None) -> dict[str, float]:
             reach = max(reach, ticks.reach(side) + textmod.measure(
                 ticks.offset, ticks.size_px)[1] + 4)
         out[name] = max(out[name], reach)
-    for side in (1, 2):  # labels at the ends overhang the box by half their extent
+    for side in (1, 2):  # labels at the ends may overhang the box by half their extent
+        # (counted whatever the tick's position: the layout must not depend on where
+        # ticks land in the box it is computing, or it would never settle)
         labs = [lab for lab in ticks.major_set.labels[side] if lab.visible]
         if labs:
             first, last = labs[0], labs[-1]
             if x:
-                bx, bw = ax.box[0], ax.box[2]
-                out["left"] = max(out["left"], bx - (first.pos - first.width / 2))
-                out["right"] = max(out["right"], last.pos + last.width / 2 - bx - bw)
+                out["left"] = max(out["left"], first.width / 2)
+                out["right"] = max(out["right"], last.width / 2)
             else:
-                by, bh = ax.box[1], ax.box[3]
-                out["bottom"] = max(out["bottom"], by - (first.pos - first.height / 2))
-                out["top"] = max(out["top"], last.pos + last.height / 2 - by - bh)
+                out["bottom"] = max(out["bottom"], first.height / 2)
+                out["top"] = max(out["top"], last.height / 2)
     if not x and axis.offset_visible(ticks):
         out["top"] = max(out["top"], textmod.measure(ticks.offset, ticks.size_px)[1] + 2)
     return out
