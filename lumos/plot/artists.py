@@ -13,7 +13,6 @@ import numpy as np
 
 from .. import colors
 from ..gpu.resources import changed_rows
-from ..transforms import Transform
 from ..visuals import Image, Line, Markers
 from .style import DASHES, dash_pattern, rcParams
 
@@ -804,9 +803,11 @@ class PathCollection(Artist, ScalarMappable):
         eq_hist = isinstance(norm, str) and norm == "eq_hist"
         self._init_mappable(cmap, None if eq_hist else norm, vmin, vmax)
         self._marker = check_marker(marker) or "o"
-        self._alpha = alpha
-        self._edgecolors = "face" if edgecolors is None else edgecolors
-        self._linewidths = 0.0 if linewidths is None else float(np.mean(linewidths))
+        self._alpha = None
+        self._edgecolors = "face"
+        self._edge_groups = None  # per-point edge colors: indices of each color's batch
+        self._linewidths = float(rcParams.get("patch.linewidth", 1.0) if linewidths is None
+                                 else np.mean(linewidths))
         self._array = None
         self._facecolor = None
         self._face = None  # face colors (n, 4) float, kept until colors change
@@ -822,6 +823,8 @@ class PathCollection(Artist, ScalarMappable):
             raise ValueError("c and color: got both, expected at most one")
         c = color if c is None else c
         self._set_c(c)
+        self.set_alpha(alpha)
+        self.set_edgecolor("face" if edgecolors is None else edgecolors)
         if density is None:
             density = len(self._offsets) > self.density_threshold and self._one_color()
         if density:
@@ -883,11 +886,17 @@ class PathCollection(Artist, ScalarMappable):
 
     def _set_c(self, c) -> None:
         n = len(self._offsets)
-        arr = None if c is None or isinstance(c, str) else np.asarray(c)
+        arr = None
+        if c is not None and not isinstance(c, str):
+            try:
+                arr = np.asarray(c)
+            except ValueError:  # ragged: colors
+                arr = None
         # like matplotlib: n numbers are values for the colormap, anything else colors
-        if arr is not None and arr.dtype.kind in "biuf" and arr.ndim == 1 and arr.size == n:
+        if arr is not None and arr.dtype.kind in "biuf" and arr.size == n and \
+                arr.shape not in ((1, 3), (1, 4)):
             self._array = None  # a new mapping: every color changes
-            self.set_array(arr)
+            self.set_array(arr.ravel())
         else:
             self._array = None
             self._facecolor = colors.to_rgba_array("C0" if c is None else c, n)
@@ -962,14 +971,72 @@ class PathCollection(Artist, ScalarMappable):
         return None if self._array is None else self._array.copy()
 
     def set_color(self, c) -> None:
+        """Face and edge color (matplotlib's ``Collection.set_color``)."""
         self._set_c(c)
+        self.set_edgecolor(c)
 
     def set_facecolor(self, c) -> None:
         self._set_c(c)
 
-    def set_alpha(self, alpha) -> None:
-        self._alpha = alpha
+    set_facecolors = set_facecolor
+
+    def get_facecolor(self) -> np.ndarray:
+        return self.face_rgba().copy()
+
+    get_facecolors = get_facecolor
+
+    def set_edgecolor(self, c) -> None:
+        """'face' (the face colors), 'none', one color or one per point."""
+        if isinstance(c, str) and c in ("face", "none"):
+            self._edgecolors = c
+        else:
+            rows = colors.to_rgba_array(c, dtype=np.float64, argname="edgecolors")
+            n = len(self._offsets)
+            if len(rows) not in (1, n):
+                raise ValueError(f"edgecolors: got {len(rows)} colors for {n} points, "
+                                 f"expected 1 or {n}")
+            self._edgecolors = rows
         self._colors_changed()
+
+    set_edgecolors = set_edgecolor
+
+    def get_edgecolor(self) -> np.ndarray:
+        if isinstance(self._edgecolors, str):
+            return self.face_rgba().copy() if self._edgecolors == "face" else np.zeros((0, 4))
+        return self._with_alpha(self._edgecolors.copy())
+
+    get_edgecolors = get_edgecolor
+
+    def set_linewidth(self, lw) -> None:
+        self._linewidths = float(np.mean(lw))
+        self._colors_changed()
+
+    set_linewidths = set_linewidth
+
+    def set_alpha(self, alpha) -> None:
+        """A number, or one per point (matplotlib's scatter takes both)."""
+        if alpha is None:
+            self._alpha = None
+        else:
+            a = np.array(alpha, dtype=float, copy=True)
+            if a.ndim == 0:
+                self._alpha = float(a)
+            elif a.shape == (len(self._offsets),):
+                self._alpha = a
+            else:
+                raise ValueError(f"alpha: got shape {a.shape}, expected a number or one per "
+                                 f"point ({len(self._offsets)},)")
+            if not np.all((a >= 0) & (a <= 1)):
+                raise ValueError("alpha: expected values in 0..1")
+        self._colors_changed()
+
+    def get_alpha(self):
+        return self._alpha
+
+    def _with_alpha(self, rgba: np.ndarray) -> np.ndarray:
+        if self._alpha is not None:
+            rgba[:, 3] = self._alpha
+        return rgba
 
     def _mapping_changed(self) -> None:
         self._colors_changed()
@@ -1009,7 +1076,8 @@ class PathCollection(Artist, ScalarMappable):
     def _map_colors(self, values: np.ndarray) -> np.ndarray:
         rgba = np.asarray(self.cmap(self.norm(values)), dtype=float).reshape(-1, 4)
         if self._alpha is not None:
-            rgba[:, 3] = float(self._alpha)
+            rgba[:, 3] = self._alpha if np.ndim(self._alpha) == 0 else \
+                np.resize(self._alpha, len(rgba))
         return rgba
 
     def face_rgba(self) -> np.ndarray:
@@ -1018,41 +1086,74 @@ class PathCollection(Artist, ScalarMappable):
             if self._array is not None:
                 self._face = self._map_colors(self._array)
             else:
-                rgba = self._facecolor.astype(float)
-                if self._alpha is not None:
-                    rgba[:, 3] = float(self._alpha)
-                self._face = rgba
+                rgba = np.array(self._facecolor, dtype=float)
+                if len(rgba) == 1 and len(self._offsets) != 1 and np.ndim(self._alpha) == 1:
+                    rgba = np.repeat(rgba, len(self._offsets), axis=0)
+                self._face = self._with_alpha(rgba)
         return self._face
 
     def marker_style(self):
+        """(symbol, diameters px, face rgba rows, edge: one rgba or rows, edge width px).
+
+        matplotlib strokes a scatter marker's outline in the face color by default
+        (``edgecolors='face'``, 1 pt): drawn here as a marker that much larger."""
         px = self.axes.figure.points_to_pixels
         diameter = px(np.sqrt(np.maximum(self._sizes, 0))) * _MARKER_SCALE.get(self._marker, 1.0)
         face = self.face_rgba()
-        if isinstance(self._edgecolors, str) and self._edgecolors == "face":
-            edge = (0.0, 0.0, 0.0, 0.0)
-            edge_w = 0.0
-        else:
-            edge = colors.to_rgba(self._edgecolors)
-            edge_w = px(self._linewidths)
-        return MARKERS[self._marker], diameter, face, edge, edge_w
+        edge_w = px(self._linewidths)
+        if isinstance(self._edgecolors, str):
+            if self._edgecolors == "face":
+                diameter = diameter + edge_w
+            return MARKERS[self._marker], diameter, face, (0.0, 0.0, 0.0, 0.0), 0.0
+        edge = self.get_edgecolor()
+        return MARKERS[self._marker], diameter, face, \
+            tuple(edge[0]) if len(edge) == 1 else edge, edge_w
 
     def batch_items(self) -> list[BatchItem]:
         """The points in a Markers batch of their symbol and edge style (only the rows
-        changed since last time are uploaded); none in density mode."""
+        changed since last time are uploaded); one batch per edge color when the edges
+        differ from point to point; none in density mode."""
         changed, self._dirty = self._dirty, {}
+        self._edge_groups = None
         if self._density is not None or not len(self._scaled):
             return []
         symbol, sizes, face, edge, edge_w = self.marker_style()
+        if not isinstance(edge, np.ndarray):
+            return [BatchItem(Markers, (("symbol", symbol), ("edge_width", edge_w),
+                                        ("edge_color", edge)), self.zorder, self._scaled,
+                              face, size=sizes, changed=changed)]
+        unique, inverse = np.unique(edge, axis=0, return_inverse=True)
+        self._edge_groups = [np.flatnonzero(inverse.ravel() == k) for k in range(len(unique))]
+        sizes = np.broadcast_to(sizes, (len(self._scaled),))
+        face = np.broadcast_to(face, (len(self._scaled), 4))
         return [BatchItem(Markers, (("symbol", symbol), ("edge_width", edge_w),
-                                    ("edge_color", edge)), self.zorder, self._scaled, face,
-                          size=sizes, changed=changed)]
+                                    ("edge_color", tuple(unique[k]))), self.zorder,
+                          self._scaled[idx], face[idx], size=sizes[idx],
+                          changed=dict.fromkeys(("pos", "size", "color"), True),
+                          part=("edge", k))
+                for k, idx in enumerate(self._edge_groups)]
+
+    def pick_index(self, index: int, part=None) -> int:
+        if isinstance(part, tuple) and part[0] == "edge" and self._edge_groups is not None:
+            return int(self._edge_groups[part[1]][index])
+        return index
 
     def legend_handle(self, fontsize_px: float) -> LegendHandle:
         symbol, sizes, face, edge, edge_w = self.marker_style()
-        size = float(np.median(sizes)) if len(sizes) else \
+        size = float(np.median(sizes)) if np.size(sizes) else \
             self.axes.figure.points_to_pixels(6)
         rgba = face[len(face) // 2] if len(face) else colors.to_rgba("C0")
+        if isinstance(edge, np.ndarray):
+            edge = tuple(edge[len(edge) // 2])
         return LegendHandle(marker=(symbol, min(size, fontsize_px), rgba, edge, edge_w))
+
+    def legend_elements(self, prop: str = "colors", num="auto", fmt=None,
+                        func=lambda x: x, **kwargs) -> tuple[list, list]:
+        """Handles and labels for a legend of the colors or the sizes of the points
+        (matplotlib's ``legend_elements``): ``ax.legend(*sc.legend_elements())``."""
+        from .legend_handles import scatter_legend_elements
+
+        return scatter_legend_elements(self, prop, num, fmt, func, kwargs)
 
     def data_points(self) -> np.ndarray:
         return self._offsets
@@ -1271,58 +1372,46 @@ class AxesImage(Artist, ScalarMappable):
 
 class Text(Artist):
     """A text label at a data position, or a position in the coordinates of any
-    transform to figure pixels (``transform=ax.transAxes``: axes fraction)."""
+    transform to figure pixels (``transform=ax.transAxes``: axes fraction), with
+    matplotlib's Text properties (:class:`lumos.plot.textstyle.TextStyle`: font family,
+    style, weight, size, color, alpha, alignment, rotation and rotation_mode, wrap,
+    bbox, path_effects, ...)."""
 
     zorder = 3.0
     rasterizable = False
 
-    def __init__(self, axes, x, y, text, fontsize=None, color="black", ha="left",
-                 va="baseline", rotation=0.0, transform=None, label=None, zorder=None,
-                 fontweight=None, bbox=None) -> None:
-        super().__init__(axes, label, zorder)
-        self.set_bbox(bbox)
-        self._x, self._y = float(x), float(y)
-        self._text = str(text)
-        self._fontsize = float(rcParams["font.size"] if fontsize is None else _font_size(fontsize))
-        self._color = colors.to_rgba(color)
-        self.set_horizontalalignment(ha)
-        self.set_verticalalignment(va)
-        self._rotation = _rotation(rotation)
-        if transform is not None and not isinstance(transform, Transform):
-            raise TypeError(f"transform: got {type(transform).__name__}, expected a lumos "
-                            "transform (ax.transData, ax.transAxes, fig.transFigure, ...)")
-        self._transform = transform
-        self._bold = fontweight in ("bold", "heavy", 700, 800, 900)
+    def __init__(self, axes, x, y, text, transform=None, label=None, zorder=None,
+                 **props) -> None:
+        from .textstyle import TextStyle
 
-    def set_bbox(self, bbox) -> None:
-        """A box behind the text: ``dict(facecolor=, edgecolor=, alpha=, pad=, linewidth=)``
-        like matplotlib's (``boxstyle`` is drawn square); None removes it."""
-        if bbox is None:
-            self._bbox = None
-            return
-        if not isinstance(bbox, dict):
-            raise TypeError(f"bbox: got {type(bbox).__name__}, expected a dict")
-        known = {"facecolor", "fc", "edgecolor", "ec", "alpha", "pad", "linewidth", "lw",
-                 "boxstyle", "color"}
-        if set(bbox) - known:
-            raise TypeError(f"bbox: unexpected keys {sorted(set(bbox) - known)}")
-        alpha = bbox.get("alpha")
-        face = bbox.get("facecolor", bbox.get("fc", bbox.get("color", "white")))
-        edge = bbox.get("edgecolor", bbox.get("ec", "black"))
-        self._bbox = {
-            "face": colors.to_rgba(face, alpha, argname="bbox facecolor"),
-            "edge": None if edge in (None, "none") else colors.to_rgba(edge, alpha,
-                                                                     argname="bbox edgecolor"),
-            "pad": float(bbox.get("pad", 0.3)),  # in units of the font size, as matplotlib
-            "linewidth": float(bbox.get("linewidth", bbox.get("lw", 1.0))),
-        }
-        self._changed()
+        super().__init__(axes, label, zorder)
+        self.style = TextStyle()
+        self._x, self._y = float(x), float(y)
+        self._text = "" if text is None else str(text)
+        self._transform = None
+        self.set_transform(transform)
+        visible = props.pop("visible", True)
+        self.style.update(props, "text")
+        self._visible = bool(visible)
+
+    def set(self, **kwargs) -> Text:
+        from .textstyle import normalize
+
+        for key, value in normalize(kwargs).items():
+            setter = getattr(self, f"set_{key}", None)
+            if setter is None:
+                raise AttributeError(f"Text has no property {key!r}")
+            setter(value)
+        return self
+
+    def update(self, props: dict) -> None:
+        self.set(**props)
 
     def get_text(self) -> str:
         return self._text
 
     def set_text(self, text) -> None:
-        self._text = str(text)
+        self._text = "" if text is None else str(text)
         self._changed()
 
     def set_position(self, xy) -> None:
@@ -1332,34 +1421,53 @@ class Text(Artist):
     def get_position(self) -> tuple[float, float]:
         return self._x, self._y
 
-    def set_fontsize(self, size) -> None:
-        self._fontsize = _font_size(size)
+    def set_x(self, x) -> None:
+        self._x = float(x)
+        self._changed()
+
+    def set_y(self, y) -> None:
+        self._y = float(y)
         self._changed()
 
     def get_fontsize(self) -> float:
-        return self._fontsize
+        return self.style.fontsize
 
-    def set_color(self, color) -> None:
-        self._color = colors.to_rgba(color)
-        self._changed()
+    get_size = get_fontsize
 
-    def set_rotation(self, rotation) -> None:
-        self._rotation = _rotation(rotation)
-        self._changed()
+    def get_color(self):
+        return self.style.color
 
-    def set_horizontalalignment(self, ha: str) -> None:
-        if ha not in ("left", "center", "right"):
-            raise ValueError(f"ha: got {ha!r}, expected 'left', 'center' or 'right'")
-        self._ha = ha
-        self._changed()
+    def get_rotation(self) -> float:
+        return self.style.rotation
 
-    def set_verticalalignment(self, va: str) -> None:
-        mapping = {"center_baseline": "baseline"}
-        va = mapping.get(va, va)
-        if va not in ("top", "center", "bottom", "baseline"):
-            raise ValueError(f"va: got {va!r}, expected 'top', 'center', 'bottom' or "
-                             "'baseline'")
-        self._va = va
+    def get_horizontalalignment(self) -> str:
+        return self.style.ha
+
+    def get_verticalalignment(self) -> str:
+        return self.style.va
+
+    def get_fontweight(self):
+        return self.style.weight or 400
+
+    def get_fontfamily(self):
+        return list(self.style.family or ("sans-serif",))
+
+    def get_fontstyle(self) -> str:
+        return self.style.fontstyle or "normal"
+
+    def get_bbox_patch(self):
+        return self.style.bbox
+
+    def get_alpha(self):
+        return self.style.alpha
+
+    def set_transform(self, transform) -> None:
+        """Any transform to figure pixels: lumos's (``ax.transAxes``, ``fig.transFigure``,
+        ...) or matplotlib's."""
+        from .transforms_compat import as_transform
+
+        self._transform = None if transform is None else as_transform(transform,
+                                                                     "transform")
         self._changed()
 
     def get_transform(self):
@@ -1371,20 +1479,80 @@ class Text(Artist):
         x, y = self.get_transform().forward(np.array([self._x, self._y]))
         return float(x), float(y)
 
-    def draw_overlay(self, ov) -> None:
-        """The text (and its box) in figure pixels."""
-        from .decorations import text_box
+    def get_window_extent(self, renderer=None):
+        """The text's box in figure pixels (x0, y0, x1, y1 as a Bbox-like object)."""
+        from .textstyle import extent
 
-        if not self._text:
+        fig = self.axes.figure
+        x, y = self.pixel_position()
+        w, h, d = extent(fig, self._text, self.style)
+        from . import text as textmod
+
+        size = fig.points_to_pixels(self.style.fontsize)
+        tx, ty, ha, _ = textmod.place(self._text, x, y, size, self.style.ha, self.style.va,
+                                      0.0, face=self.style.face())
+        x0 = tx - {"left": 0.0, "center": 0.5, "right": 1.0}[ha] * w
+        return PixelBox(x0, ty - d, x0 + w, ty - d + h)
+
+    def _clipped(self) -> bool:
+        """``clip_on``: hidden when its anchor leaves the axes (drawn whole otherwise)."""
+        if not self.style.clip_on:
+            return False
+        x, y = self.pixel_position()
+        bx, by, bw, bh = self.axes.box
+        return not (bx <= x <= bx + bw and by <= y <= by + bh)
+
+    def draw_overlay(self, ov) -> None:
+        """The text (its box and effects) in figure pixels."""
+        from .textstyle import draw_text
+
+        if not self._text or self._clipped():
             return
         x, y = self.pixel_position()
-        fig = self.axes.figure
-        size = fig.points_to_pixels(self._fontsize)
-        if self._bbox is not None:
-            text_box(ov, self._text, x, y, size, self._ha, self._va, self._bold, self._bbox,
-                     fig)
-        ov.text(self._text, x, y, size, self._color, ha=self._ha, va=self._va,
-                rotation=self._rotation, bold=self._bold)
+        draw_text(ov, self.axes.figure, self._text, x, y, self.style)
+
+
+class PixelBox:
+    """A box in figure pixels (what ``get_window_extent`` gives)."""
+
+    def __init__(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        self.x0, self.y0, self.x1, self.y1 = x0, y0, x1, y1
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        return self.x0, self.y0, self.width, self.height
+
+    def __repr__(self) -> str:
+        return f"Bbox([[{self.x0:g}, {self.y0:g}], [{self.x1:g}, {self.y1:g}]])"
+
+
+def _style_setter(name: str):
+    def setter(self, value) -> None:
+        getattr(self.style, name)(value)
+        self._changed()
+
+    setter.__name__ = name
+    setter.__doc__ = f"matplotlib's ``Text.{name}``."
+    return setter
+
+
+def _install_style_setters() -> None:
+    from .textstyle import ALIASES, TextStyle
+
+    for name in dir(TextStyle):
+        if name.startswith("set_") and not hasattr(Text, name):
+            setattr(Text, name, _style_setter(name))
+    for alias, key in ALIASES.items():
+        if not hasattr(Text, f"set_{alias}") and hasattr(Text, f"set_{key}"):
+            setattr(Text, f"set_{alias}", getattr(Text, f"set_{key}"))
 
 
 _FONT_SIZES = {"xx-small": 0.579, "x-small": 0.694, "small": 0.833, "medium": 1.0,
@@ -1409,3 +1577,6 @@ def _rotation(rotation) -> float:
     if rotation == "vertical":
         return 90.0
     return float(rotation)
+
+
+_install_style_setters()

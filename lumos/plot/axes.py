@@ -14,7 +14,6 @@ from ..scene.cameras import PanZoomCamera
 from ..transforms import Affine, Transform, chain
 from ..visuals.base import Member
 from . import bigdata
-from . import text as textmod
 from .artist_api import ArtistAPI
 from .artists import (
     MARKERS,
@@ -36,6 +35,7 @@ from .propcycle import PropCycler, make_cycler
 from .scale import LinearScale
 from .spines import Spines
 from .style import rcParams
+from .titles import Titles
 
 _COLOR_LETTERS = "bgrcmykw"
 
@@ -141,8 +141,7 @@ class Axes(TickingMixin, PlottingMixin, ArtistAPI):
             self._share(self.yaxis, sharey.yaxis)
         self.artists: list[Artist] = []
         self.texts: list[Text] = []
-        self.title = {"left": "", "center": "", "right": ""}
-        self.title_size = float(rcParams["axes.titlesize"])
+        self.title = Titles()
         self.legend_ = None
         self.facecolor = rcParams["axes.facecolor"]
         self.aspect = "auto"
@@ -267,7 +266,23 @@ class Axes(TickingMixin, PlottingMixin, ArtistAPI):
         points of one color) counts points per pixel on the GPU and shows the counts
         through ``cmap`` with ``norm`` 'eq_hist' (default), 'linear' or 'log'.
         """
+        facecolors = kwargs.pop("facecolor", kwargs.pop("facecolors", None))
+        edgecolors = kwargs.pop("edgecolor", edgecolors)
+        linewidths = kwargs.pop("linewidth", kwargs.pop("lw", linewidths))
+        plotnonfinite = kwargs.pop("plotnonfinite", False)
         _reject_unknown(kwargs, "scatter")
+        if plotnonfinite:
+            raise TypeError("scatter: plotnonfinite=True is not supported (lumos leaves "
+                            "non-finite values out)")
+        if color is not None and c is not None:
+            raise ValueError("scatter: got c and color, expected one of them (c maps values "
+                             "or gives colors, color gives colors)")
+        if color is not None:  # matplotlib: color sets faces and edges
+            edgecolors = color if edgecolors is None else edgecolors
+            facecolors = color if facecolors is None else facecolors
+            color = None
+        if c is None and facecolors is not None:
+            c = facecolors  # c takes precedence over facecolors, as in matplotlib
         if bigdata.is_lazy_input(x) or bigdata.is_lazy_input(y):
             return bigdata.dispatch_scatter(self, x, y, density, dict(
                 s=s, c=c, marker=None if marker == "o" else marker, cmap=cmap, norm=norm,
@@ -354,22 +369,21 @@ class Axes(TickingMixin, PlottingMixin, ArtistAPI):
         self._margins = (0.0, 0.0)
         return self._add_artist(w)
 
-    def text(self, x, y, s, fontsize=None, color="black", ha="left", va="baseline",
-             rotation=0.0, transform=None, **kwargs) -> Text:
+    def text(self, x, y, s, fontdict=None, **kwargs) -> Text:
         """Text at data coordinates, or through any transform to figure pixels:
         ``transform=ax.transAxes`` (axes fraction), ``ax.get_xaxis_transform()``,
-        ``fig.transFigure``."""
-        kwargs = _normalize_kwargs(kwargs)
-        ha = kwargs.pop("horizontalalignment", ha)
-        va = kwargs.pop("verticalalignment", va)
-        fontweight = kwargs.pop("fontweight", None)
-        zorder = kwargs.pop("zorder", None)
-        fontsize = kwargs.pop("size", fontsize)
-        bbox = kwargs.pop("bbox", None)
-        _reject_unknown(kwargs, "text")
-        t = Text(self, x, y, s, fontsize=fontsize, color=color, ha=ha, va=va,
-                 rotation=rotation, transform=transform, zorder=zorder,
-                 fontweight=fontweight, bbox=bbox)
+        ``fig.transFigure``; matplotlib's Text keywords (``fontsize``, ``color``,
+        ``ha``/``va``, ``rotation``, ``rotation_mode``, ``fontfamily``, ``fontstyle``,
+        ``fontweight``, ``alpha``, ``wrap``, ``bbox``, ``path_effects``, ...)."""
+        from .textstyle import normalize
+
+        props = normalize({"fontdict": fontdict, **kwargs})
+        zorder = props.pop("zorder", None)
+        transform = props.pop("transform", None)
+        label = props.pop("label", None)
+        for key in ("rasterized", "in_layout", "animated"):  # no effect on drawn text
+            props.pop(key, None)
+        t = Text(self, x, y, s, transform=transform, label=label, zorder=zorder, **props)
         self.texts.append(t)
         self._dirty = True
         return t
@@ -547,15 +561,13 @@ class Axes(TickingMixin, PlottingMixin, ArtistAPI):
     def yaxis_inverted(self) -> bool:
         return self.yaxis.inverted
 
-    def set_title(self, label, loc: str = "center", fontsize=None, pad=None, **kwargs) -> None:
-        """A title over the axes: ``loc`` 'left', 'center' or 'right'."""
-        if loc not in self.title:
-            raise ValueError(f"loc: got {loc!r}, expected 'left', 'center' or 'right'")
-        _reject_unknown({k: v for k, v in kwargs.items() if k not in ("fontweight", "color")},
-                        "set_title")
-        self.title[loc] = str(label)
-        if fontsize is not None:
-            self.title_size = textmod.points(fontsize)
+    def set_title(self, label, fontdict=None, loc: str | None = None, pad=None, *, y=None,
+                  **kwargs):
+        """A title over the axes: ``loc`` 'left', 'center' or 'right', ``pad`` points above
+        the axes (or at ``y`` axes fraction), ``fontdict`` and Text keywords."""
+        loc = rcParams.get("axes.titlelocation", "center") if loc is None else loc
+        self.title.set(label, loc, pad, y, fontdict=fontdict, **kwargs)
+        return self.title
 
     def get_title(self, loc: str = "center") -> str:
         return self.title[loc]
@@ -619,7 +631,7 @@ class Axes(TickingMixin, PlottingMixin, ArtistAPI):
             self.view.remove(batch)
         self._batches.clear()
         self.legend_ = None
-        self.title = {"left": "", "center": "", "right": ""}
+        self.title = Titles()
         self.xaxis.label_text = self.yaxis.label_text = ""
         self._lines_cycle.set()
         self._patches_cycle.set()

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .. import colors
 from . import text as textmod
 from . import ticker
+from .fonts import face_of
 
 _SPINE = {("x", 1): "bottom", ("x", 2): "top", ("y", 1): "left", ("y", 2): "right"}
 
@@ -30,7 +32,7 @@ class Label:
     mode: str | None
     ha: str | None
     va: str | None
-    bold: bool
+    face: str  # the bundled face drawing it
     visible: bool
     width: float = 0.0  # rotated box, pixels
     height: float = 0.0
@@ -59,18 +61,20 @@ class TickSet:
             for i, (p, text) in enumerate(zip(self.pos, labels, strict=False)):
                 o = axis.overrides.get((which, i, f"label{side}"), {})
                 lsize = fig.points_to_pixels(o["size"]) if "size" in o else size
-                weight = o.get("weight", st.labelweight)
+                face = face_of(o.get("family", st.labelfamily), o.get("style"),
+                               o.get("weight", st.labelweight)).name
+                color = o.get("color", st.labelcolor)
+                if o.get("alpha") is not None:
+                    color = colors.to_rgba(color, o["alpha"])
                 lab = Label(text=str(o.get("text", text)), pos=float(p), size=lsize,
-                            color=o.get("color", st.labelcolor),
-                            rotation=float(o.get("rotation", st.labelrotation)),
+                            color=color, rotation=float(o.get("rotation", st.labelrotation)),
                             mode=o.get("rotation_mode", st.rotation_mode),
                             ha=o.get("ha", getattr(st, "label_ha", None)),
-                            va=o.get("va", getattr(st, "label_va", None)),
-                            bold=weight is not None and weight >= 600,
+                            va=o.get("va", getattr(st, "label_va", None)), face=face,
                             visible=bool(o.get("visible", True)) and bool(text)
                             and np.isfinite(p))
                 lab.width, lab.height = textmod.rotated_size(lab.text, lsize, lab.rotation,
-                                                             lab.bold)
+                                                             face=face)
                 self.labels[side].append(lab)
 
     def outside(self, side: int) -> float:
@@ -136,14 +140,14 @@ def _offset(ax, axis, side: int) -> float:
     return spine.offset_px() if spine is not None and spine.axes is not None else 0.0
 
 
+def _label_face(axis) -> str:
+    st = axis.label_style
+    return face_of(st.get("family"), st.get("style"), st.get("weight")).name
+
+
 def _label_size(ax, axis) -> tuple[float, float, float]:
     lsize = ax.figure.points_to_pixels(axis.label_size)
-    bold = _bold(axis.label_style.get("weight"))
-    return (*textmod.measure(axis.label_text, lsize, bold)[:2], lsize)
-
-
-def _bold(weight) -> bool:
-    return weight is not None and weight >= 600
+    return (*textmod.measure(axis.label_text, lsize, face=_label_face(axis))[:2], lsize)
 
 
 def axis_margins(ax, axis, ticks: TickLayout | None = None) -> dict[str, float]:
@@ -254,9 +258,9 @@ def _draw_labels(ov, fig, axis, ts: TickSet, side: int, base: float, sign: float
         if mode in ("xtick", "ytick"):
             mode = "anchor" if rot % 90 else None
         tx, ty, tha, tva = textmod.place(lab.text, px, py, lab.size, ha, va, rot, mode,
-                                         lab.bold)
+                                         face=lab.face)
         ov.text(lab.text, tx, ty, lab.size, lab.color, ha=tha, va=tva, rotation=rot,
-                bold=lab.bold)
+                face=lab.face)
 
 
 def _draw_offset(ax, axis, ticks: TickLayout, ov) -> None:
@@ -288,7 +292,9 @@ def _draw_label(ax, axis, ticks: TickLayout, ov) -> None:
     _, _, lsize = _label_size(ax, axis)
     st = axis.label_style
     color = st.get("color", axis.label_color)
-    bold = _bold(st.get("weight"))
+    if st.get("alpha") is not None:
+        color = colors.to_rgba(color, st["alpha"])
+    face = _label_face(axis)
     reach = ticks.reach(side) + fig.points_to_pixels(axis.labelpad)
     base = _base(ax, axis, side) + sign * reach
     loc = axis.label_loc
@@ -309,5 +315,6 @@ def _draw_label(ax, axis, ticks: TickLayout, ov) -> None:
     if axis.label_coords is not None:
         va = "center" if x else va
     mode = st.get("rotation_mode", "anchor" if not x else None)
-    tx, ty, tha, tva = textmod.place(axis.label_text, px, py, lsize, ha, va, rot, mode, bold)
-    ov.text(axis.label_text, tx, ty, lsize, color, ha=tha, va=tva, rotation=rot, bold=bold)
+    tx, ty, tha, tva = textmod.place(axis.label_text, px, py, lsize, ha, va, rot, mode,
+                                     face=face)
+    ov.text(axis.label_text, tx, ty, lsize, color, ha=tha, va=tva, rotation=rot, face=face)

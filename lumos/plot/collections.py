@@ -1625,9 +1625,8 @@ class Annotation(Text):
     frame, so text and arrow follow the data when zooming."""
 
     def __init__(self, axes, text, xy, xytext=None, xycoords="data", textcoords=None,
-                 arrowprops=None, annotation_clip=None, fontsize=None, color="black",
-                 ha="left", va="baseline", rotation=0.0, zorder=None, fontweight=None,
-                 label=None) -> None:
+                 arrowprops=None, annotation_clip=None, zorder=None, label=None,
+                 **props) -> None:
         for name, c in (("xycoords", xycoords), ("textcoords", textcoords)):
             if c is not None and c not in _COORDS:
                 raise ValueError(f"{name}: got {c!r}, expected one of "
@@ -1640,9 +1639,7 @@ class Annotation(Text):
             xytext, textcoords = self.xy, xycoords
         textcoords = xycoords if textcoords is None else textcoords
         xt = self._convert(axes, xytext, textcoords, "xytext")
-        super().__init__(axes, xt[0], xt[1], text, fontsize=fontsize, color=color, ha=ha,
-                         va=va, rotation=rotation, label=label, zorder=zorder,
-                         fontweight=fontweight)
+        super().__init__(axes, xt[0], xt[1], text, label=label, zorder=zorder, **props)
         self.textcoords = textcoords
         self.arrowprops = None if arrowprops is None else dict(arrowprops)
         self.annotation_clip = annotation_clip
@@ -1711,27 +1708,30 @@ class Annotation(Text):
         return None  # like matplotlib, annotations do not autoscale
 
     def _text_box(self, fs: float) -> tuple[float, float, float, float]:
-        from . import text as textmod
+        """The text's box in figure pixels (with its bbox's pad, which arrows start
+        outside of)."""
+        from .textbox import box_extent
 
-        x, y = self.pixel_position()
-        w, h, descent = textmod.measure(self._text, fs, self._bold) if self._text else \
-            (0.0, 0.0, 0.0)
-        x0 = {"left": x, "center": x - w / 2, "right": x - w}[self._ha]
-        y0 = {"baseline": y - descent, "bottom": y, "center": y - h / 2, "top": y - h}[self._va]
-        return x0, y0, x0 + w, y0 + h
+        if not self._text:
+            x, y = self.pixel_position()
+            return x, y, x, y
+        b = self.get_window_extent()
+        px, py = box_extent(self.axes.figure, self._text, self.style, self.style.face())
+        return b.x0 - px, b.y0 - py, b.x1 + px, b.y1 + py
 
     def draw_overlay(self, ov) -> None:
         """The text and the arrow, in figure pixels."""
+        from .textstyle import draw_text
+
         if not self._visible or self._clipped():
             return
         fig = self.axes.figure
-        fs = fig.points_to_pixels(self._fontsize)
+        fs = fig.points_to_pixels(self.style.fontsize)
         x, y = self.pixel_position()
         if self.arrowprops is not None:
             self._draw_arrow(ov, self._text_box(fs))
         if self._text and np.isfinite([x, y]).all():
-            ov.text(self._text, x, y, fs, self._color, ha=self._ha, va=self._va,
-                    rotation=self._rotation, bold=self._bold)
+            draw_text(ov, fig, self._text, x, y, self.style)
 
     def _draw_arrow(self, ov, box) -> None:
         fig = self.axes.figure
@@ -1752,7 +1752,7 @@ class Annotation(Text):
             start, end = _shrink(start, end, pts(props.pop("shrinkA", 2.0)),
                                  pts(props.pop("shrinkB", 2.0)))
             path = _connection(start, end, props.pop("connectionstyle", None))
-            _draw_styled_arrow(ov, path, style, color, lw, pts(self._fontsize))
+            _draw_styled_arrow(ov, path, style, color, lw, pts(self.style.fontsize))
             return
         # no arrowstyle: matplotlib's "YAArrow", a filled arrow from the nearest corner
         color = props.get("facecolor", props.get("fc", props.get("color", "C0")))

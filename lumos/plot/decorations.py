@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import text as textmod
 from .axisdraw import TickLayout, axis_margins, draw_axis, draw_spines
-from .style import rcParams
+from .titles import draw_titles, title_room
 
 __all__ = ["TickLayout", "axes_margins", "rectilinear_margins", "title_room", "place_axes",
-           "draw_axes", "draw_rectilinear_frame", "text_box"]
+           "draw_axes", "draw_rectilinear_frame"]
 
 
 def axes_margins(ax, colorbars: bool = True) -> tuple[float, float, float, float]:
@@ -46,15 +45,6 @@ def rectilinear_margins(a) -> tuple[float, float, float, float]:
         for side, reach in axis_margins(a, axis).items():
             out[side] = max(out[side], reach)
     return out["left"], out["right"], out["bottom"], max(out["top"], title_room(a))
-
-
-def title_room(a) -> float:
-    """Pixels above the box the titles need (with what the axes draws above its box)."""
-    if not any(a.title.values()):
-        return 0.0
-    size = a.figure.points_to_pixels(a.title_size)
-    h = max(textmod.measure(a.title[k], size)[1] for k in a.title if a.title[k])
-    return h + a.figure.points_to_pixels(rcParams["axes.titlepad"]) + a.decorations_above()
 
 
 def place_axes(axes: list, margins: dict, grid: tuple[int, int], size: tuple[int, int],
@@ -119,17 +109,16 @@ def _apply_aspect(ax, box):
 
 def draw_axes(ax, ov) -> None:
     """Everything one axes draws in figure pixels: artists that draw themselves there,
-    then (unless the axis is off) its frame and ticks (``ax.draw_frame``, a projection
-    hook), titles and texts."""
+    its frame and ticks unless the axis is off (``ax.draw_frame``, a projection hook),
+    titles and texts."""
     # artists drawn in pixels (annotations) or following the view (axhline, error bar
     # caps, quiver arrows) update every frame, with the axes' box and limits final
     for a in ax.artists:
         if a.get_visible():
             a.draw_overlay(ov)
-    if not ax.axison:
-        return
-    ax.draw_frame(ov)
-    _draw_titles(ax, ov)
+    if ax.axison:  # axis('off') hides the frame; titles and texts stay (matplotlib)
+        ax.draw_frame(ov)
+    draw_titles(ax, ov)
     for t in ax.texts:
         if t.get_visible() and t.get_text():
             t.draw_overlay(ov)
@@ -141,29 +130,3 @@ def draw_rectilinear_frame(ax, ov) -> None:
         draw_spines(ax, ov)
     for axis in (ax.xaxis, ax.yaxis):
         draw_axis(ax, axis, ov)
-
-
-def text_box(ov, text: str, x: float, y: float, size: float, ha: str, va: str, bold: bool,
-             bbox: dict, fig) -> None:
-    """The rectangle behind a text with a ``bbox`` (unrotated text; rotated ones get the
-    box of their unrotated extent)."""
-    w, h, descent = textmod.measure(text, size, bold)
-    x0 = x - {"left": 0.0, "center": w / 2, "right": w}[ha]
-    bottom = {"bottom": 0.0, "top": h, "center": h / 2, "baseline": descent}[va]
-    pad = bbox["pad"] * size
-    ov.rect(x0 - pad, y - bottom - pad, w + 2 * pad, h + 2 * pad, bbox["face"],
-            bbox["edge"], fig.points_to_pixels(bbox["linewidth"]))
-
-
-def _draw_titles(ax, ov) -> None:
-    fig = ax.figure
-    bx, by, bw, bh = ax.box
-    size = fig.points_to_pixels(ax.title_size)
-    y = by + bh + fig.points_to_pixels(rcParams["axes.titlepad"]) + ax.decorations_above()
-    plain_descent = textmod.measure("x", size)[2]
-    for loc, x, ha in (("left", bx, "left"), ("center", bx + bw / 2, "center"),
-                       ("right", bx + bw, "right")):
-        if ax.title[loc]:
-            # deep math (fractions, subscripts) lifts the baseline off the axes
-            lift = max(textmod.measure(ax.title[loc], size)[2] - plain_descent, 0.0)
-            ov.text(ax.title[loc], x, y + lift, size, ha=ha, va="baseline")

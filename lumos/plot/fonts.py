@@ -97,6 +97,19 @@ class Face:
     bold: bool = False
     italic: bool = False
 
+    @property
+    def name(self) -> str:
+        """The bundled face's name ('sans', 'serif-bold-italic', ...; the nearest bundled
+        one, see :data:`lumos.visuals.fonts.FACES`)."""
+        from ..visuals.fonts import FACE_FALLBACK, face_name
+
+        name = face_name(self.family, self.bold, self.italic)
+        wanted = self.family + ("-bold" if self.bold else "") + ("-italic" if self.italic
+                                                                 else "")
+        if wanted in FACE_FALLBACK:
+            warn_once(f"face {wanted}", f"font: no {wanted} face is bundled; drawn {name}")
+        return name
+
 
 def face_of(family=None, style=None, weight=None) -> Face:
     """The bundled face for matplotlib's family, style and weight (None: the defaults)."""

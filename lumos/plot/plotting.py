@@ -877,24 +877,18 @@ class PlottingMixin:
         'figure pixels', 'offset points', 'offset pixels'. ``arrowprops`` takes
         matplotlib's ``arrowstyle`` ('->', '-|>', '<->', ...) or the YAArrow keys
         (width, headwidth, headlength, shrink, facecolor)."""
-        from .axes import _normalize_kwargs
+        from .textstyle import normalize
 
-        kwargs = _normalize_kwargs(kwargs)
-        ha = kwargs.pop("horizontalalignment", kwargs.pop("ha", "left"))
-        va = kwargs.pop("verticalalignment", kwargs.pop("va", "baseline"))
-        fontsize = kwargs.pop("fontsize", kwargs.pop("size", None))
-        allowed = ("color", "rotation", "zorder", "fontweight", "label")
-        unknown = sorted(set(kwargs) - set(allowed))
-        if unknown:
-            raise TypeError(f"annotate: unexpected keyword arguments {unknown}")
+        props = normalize(kwargs)
+        zorder = props.pop("zorder", None)
+        label = props.pop("label", None)
+        for key in ("rasterized", "in_layout", "animated"):
+            props.pop(key, None)
         if arrowprops is not None and not isinstance(arrowprops, dict):
             raise TypeError(f"arrowprops: got {type(arrowprops).__name__}, expected a dict")
         a = Annotation(self, text, xy, xytext=xytext, xycoords=xycoords, textcoords=textcoords,
-                       arrowprops=arrowprops, annotation_clip=annotation_clip,
-                       fontsize=fontsize, ha=ha, va=va, color=kwargs.pop("color", "black"),
-                       rotation=kwargs.pop("rotation", 0.0), zorder=kwargs.pop("zorder", None),
-                       fontweight=kwargs.pop("fontweight", None),
-                       label=kwargs.pop("label", None))
+                       arrowprops=arrowprops, annotation_clip=annotation_clip, zorder=zorder,
+                       label=label, **props)
         return self._add_artist(a)
 
     # -- reference lines and spans -----------------------------------------------------

@@ -59,6 +59,7 @@ void main() {
     fragment="""
 uniform sampler2D u_atlas;
 uniform float u_pixel_ratio;
+uniform float u_dilate;        // pixels the glyphs are thickened by (outlines, strokes)
 in vec2 v_uv;
 in vec4 v_color;
 in float v_scale;
@@ -67,7 +68,7 @@ out vec4 f_color;
 void main() {
     float s = texture(u_atlas, v_uv).r * 255.0 - EDGE;
     float d = s * v_scale * u_pixel_ratio;   // signed distance in pixels, > 0 inside
-    float alpha = clamp(d + 0.5, 0.0, 1.0);
+    float alpha = clamp(d + 0.5 + u_dilate * u_pixel_ratio, 0.0, 1.0);
     if (alpha <= 0.0) discard;
     f_color = vec4(v_color.rgb, v_color.a * alpha);
 }
@@ -187,12 +188,15 @@ class Text(Visual):
 
     ``anchor_x`` is 'left', 'center' or 'right'; ``anchor_y`` is 'top', 'center',
     'bottom' or 'baseline'; ``rotation`` is degrees counter-clockwise on screen.
-    Labels face the screen in 3D views.
+    ``bold`` picks DejaVu Sans Bold; ``face`` any bundled face ('serif-italic', 'mono',
+    ... see :data:`.fonts.FACES`). ``dilate`` thickens the glyphs by that many pixels
+    (an outline drawn under the text; at most the SDF's reach, about a sixth of the
+    font size). Labels face the screen in 3D views.
     """
 
     def __init__(self, text="", pos=(0.0, 0.0), font_size: float = 12.0, color="black",
                  anchor_x: str = "center", anchor_y: str = "center", rotation: float = 0.0,
-                 bold: bool = False) -> None:
+                 bold: bool = False, face: str | None = None, dilate: float = 0.0) -> None:
         super().__init__()
         self._buffers = {name: Buffer(np.zeros((0, k), dtype))
                          for name, k, dtype in (("anchor", 3, np.float32),
@@ -201,7 +205,8 @@ class Text(Visual):
                                                 ("color", 4, np.uint8),
                                                 ("scale", 1, np.float32))}
         self._origin = np.zeros(3)
-        self._atlas = get_atlas(bold)
+        self._atlas = get_atlas(bold, face)
+        self._dilate = check_number(dilate, "dilate")
         self._sheet = _GlyphSheet()
         self._text, self._points = [], np.zeros((0, 3))
         self._font_size = check_positive(font_size, "font_size")
@@ -339,7 +344,8 @@ class Text(Visual):
             if not np.isfinite(anchors[i]).all() or not s.strip():
                 continue
             out.extend(text_primitives(self._layout(s), self._font_size, anchors[i],
-                                       self._rotation, tuple(rgba[i]), text=s, clip=ctx.clip))
+                                       self._rotation, tuple(rgba[i]), text=s, clip=ctx.clip,
+                                       dilate=self._dilate * ctx.pixel_ratio))
         return out
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
@@ -356,7 +362,7 @@ class Text(Visual):
                 "a_uv": Attribute(b["uv"], 2), "a_color": Attribute(b["color"], 4, "u1"),
                 "a_scale": Attribute(b["scale"], 1),
             },
-            uniforms=dict(snippet.uniforms),
+            uniforms={**snippet.uniforms, "u_dilate": self._dilate},
             textures={"u_atlas": self._sheet.texture},
             state=State(depth_test=ctx.is_3d, depth_write=False, blend="alpha"),
             origin=tuple(self._origin), model=model,
