@@ -18,9 +18,8 @@ def axes_margins(ax, colorbars: bool = True) -> tuple[float, float, float, float
     ``own_margins``, a projection hook)."""
     left = right = bottom = top = 0.0
     for a in [ax] + ax.children:
-        if not a.axison:
-            continue
-        m = a.own_margins()
+        # axis('off') hides the frame: only the titles need room then
+        m = a.own_margins() if a.axison else (0.0, 0.0, 0.0, title_room(a))
         left, right, bottom, top = (max(u, v) for u, v in zip((left, right, bottom, top), m,
                                                               strict=True))
     room = {"left": 0.0, "right": 0.0, "bottom": 0.0, "top": 0.0}
@@ -29,7 +28,7 @@ def axes_margins(ax, colorbars: bool = True) -> tuple[float, float, float, float
     left, right = left + room["left"], right + room["right"]
     bottom, top = bottom + room["bottom"], top + room["top"]
     legend = ax.legend_
-    if legend is not None and legend.bbox_to_anchor is not None and legend.entries:
+    if legend is not None:
         # a legend anchored outside the axes (bbox_to_anchor=(1, 0.5)) needs room there
         out_left, out_right, out_bottom, out_top = legend.outside()
         left, right = left + out_left, right + out_right

@@ -451,9 +451,20 @@ class Figure:
         main = [a for a in self.axes if a.role == "main"]
         # Tick labels depend on the axes' length (how many ticks fit), and the length
         # on the labels' room: a second pass settles it.
+        # figure legends 'outside' the axes (loc='outside right upper') take room at the
+        # figure's edge from the axes on that edge
+        room = [legend.outside() for legend in self.legends]
+        left, right, bottom, top = (max((r[k] for r in room), default=0.0) for k in range(4))
         for _ in range(2):
             margins = {id(a): axes_margins(a) for a in main}
-            place_axes(main, margins, self._grid, (w, h), pad, top_extra)
+            for a in main:
+                r, c, rs, cs = a.spec
+                m = list(margins[id(a)])
+                m[0] += left if c == 0 else 0.0
+                m[1] += right if c + cs >= self._grid[1] else 0.0
+                m[2] += bottom if r + rs >= self._grid[0] else 0.0
+                margins[id(a)] = tuple(m)
+            place_axes(main, margins, self._grid, (w, h), pad, top_extra + top)
 
     def _draw_decorations(self) -> None:
         from .decorations import draw_axes
