@@ -449,10 +449,14 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px,
     h = handle.legend_handle(fs)
     if h is None:
         return None
-    if h.patch is not None:
+    if h.patch is not None:  # polygons, drawn in order after the frame's
         face, edge = h.patch
         half = fs * handleheight / 2
-        ov.rect(x, y - half, length, 2 * half, face, edge, px(0.8) if edge else 0)
+        corners = np.array([(x, y - half), (x + length, y - half), (x + length, y + half),
+                            (x, y + half)])
+        ov.polygon(corners, face)
+        if edge is not None:
+            ov.line(np.vstack([corners, corners[:1]]), edge, px(0.8))
     if h.line is not None:
         rgba, width, dashes = h.line
         ov.line([(x, y), (x + length, y)], rgba, width, dashes)
