@@ -14,6 +14,8 @@ import numpy as np
 from .. import colors
 from ..gpu.resources import changed_rows
 from ..visuals import Image, Line, Markers
+from ..visuals.marker_shapes import ALIASES as _MARKER_ALIASES
+from ..visuals.marker_shapes import is_stroke as _is_stroke
 from .style import DASHES, dash_pattern, rcParams
 
 # Lines longer than this get a batch visual of their own so that they are never copied
@@ -21,21 +23,36 @@ from .style import DASHES, dash_pattern, rcParams
 # when another line of the batch changes length.
 _OWN_VISUAL = 1_000_000
 
-# matplotlib marker letters lumos draws, by visual symbol name
-MARKERS = {
-    "o": "disc", ".": "disc", ",": "square", "s": "square", "^": "triangle", "D": "diamond",
-    "d": "diamond", "x": "cross", "X": "cross", "+": "plus", "P": "plus", "*": "star",
-}
-# relative sizes: '.' is a small dot, 'd' a thin diamond (approximated as smaller)
-_MARKER_SCALE = {".": 0.5, ",": 0.2, "d": 0.8}
+# matplotlib's marker codes lumos draws, by visual symbol name (every named marker:
+# letters and the tick/caret numbers 0..11)
+MARKERS = {k: v for k, v in _MARKER_ALIASES.items() if k != "circle"}
+MARKERS.update({".": "disc", ",": "square"})
+# relative sizes: '.' is a half-size dot, ',' a pixel
+_MARKER_SCALE = {".": 0.5, ",": 0.2}
 
 
-def check_marker(marker) -> str | None:
-    if marker in (None, "", " ", "None", "none"):
+def check_marker(marker):
+    """A marker code lumos draws as a symbol (None for no marker); matplotlib's
+    MarkerStyle objects give their code. Vertex lists, paths and '$...$' markers are
+    drawn as paths (:mod:`lumos.plot.markerstyle`)."""
+    if isinstance(marker, str) and marker in ("", " ", "None", "none"):
         return None
-    if marker not in MARKERS:
-        raise ValueError(f"marker: got {marker!r}, expected one of {' '.join(MARKERS)}")
-    return marker
+    if marker is None:
+        return None
+    get = getattr(marker, "get_marker", None)  # a MarkerStyle
+    if callable(get):
+        return check_marker(get())
+    if isinstance(marker, (int, np.integer)) and not isinstance(marker, bool):
+        marker = int(marker)
+    if isinstance(marker, (str, int)) and marker in MARKERS:
+        return marker
+    raise ValueError(f"marker: got {marker!r}, expected one of "
+                     f"{' '.join(str(m) for m in MARKERS)} or None")
+
+
+def is_line_marker(marker) -> bool:
+    """Whether a marker is drawn as lines ('+', 'x', '1', '|', ticks, ...)."""
+    return marker is not None and _is_stroke(MARKERS[marker])
 
 
 def check_linestyle(ls) -> str | None:
@@ -350,7 +367,8 @@ class Line2D(Artist):
     def __init__(self, axes, x, y, color=None, linewidth=None, linestyle="-", marker=None,
                  markersize=None, markerfacecolor=None, markeredgecolor=None,
                  markeredgewidth=None, alpha=None, label=None, zorder=None,
-                 drawstyle="default", markevery=None) -> None:
+                 drawstyle="default", markevery=None, fillstyle="full",
+                 markerfacecoloralt="none") -> None:
         super().__init__(axes, label, zorder)
         # The data in axis units: one (N, 2) float64 array, x and y are its columns.
         # With linear axes and no steps it is also what the batch draws (_scaled), so
@@ -376,6 +394,10 @@ class Line2D(Artist):
                              "'steps-mid' or 'steps-post'")
         self._drawstyle = drawstyle
         self._markers_changed = True  # the markers batch re-uploads this line's markers
+        self._fillstyle = "full"
+        self.set_fillstyle(fillstyle)
+        if markerfacecoloralt not in (None, "none") and fillstyle in ("full", "none"):
+            colors.to_rgba(markerfacecoloralt, argname="markerfacecoloralt")
         self.set_markevery(markevery)
         self._scaled = self._markers_scaled = np.zeros((0, 2))
         self.set_data(x, y)
@@ -680,15 +702,33 @@ class Line2D(Artist):
         return colors.to_rgba(self._color, self._alpha)
 
     def marker_style(self):
-        """(symbol, size px, face rgba, edge rgba, edge width px) for the markers."""
+        """(symbol, size px, face rgba, edge rgba, edge width px) for the markers; line
+        markers ('+', 'x', ...) are stroked ``markeredgewidth`` wide in their edge color."""
         px = self.axes.figure.points_to_pixels
-        face = colors.to_rgba(self._color if self._mfc is None else self._mfc, self._alpha)
         edge = colors.to_rgba(self._color if self._mec is None else self._mec, self._alpha)
+        mfc = "none" if self._fillstyle == "none" and self._mfc is None else self._mfc
+        face = colors.to_rgba(self._color if mfc is None else mfc, self._alpha)
         size = px(self._markersize) * _MARKER_SCALE.get(self._marker, 1.0)
-        edge_w = px(self._mew) if self._marker not in ("x", "+", "X", "P") else 0.0
-        if self._marker in ("x", "+"):  # line markers: drawn in their face color
+        edge_w = px(self._mew)
+        if is_line_marker(self._marker):
             face = edge
         return MARKERS[self._marker], size, face, edge, edge_w
+
+    def set_fillstyle(self, fs) -> None:
+        """'full' or 'none' (hollow markers); the half fills are drawn full, with a
+        one-time notice."""
+        if fs not in ("full", "left", "right", "bottom", "top", "none"):
+            raise ValueError(f"fillstyle: got {fs!r}, expected 'full', 'left', 'right', "
+                             "'bottom', 'top' or 'none'")
+        if fs in ("left", "right", "bottom", "top"):
+            from .compat import warn_once
+
+            warn_once("fillstyle half", f"fillstyle {fs!r}: lumos draws the marker full")
+        self._fillstyle = fs
+        self._changed()
+
+    def get_fillstyle(self) -> str:
+        return self._fillstyle
 
 
 def _steps(x: np.ndarray, y: np.ndarray, style: str) -> tuple[np.ndarray, np.ndarray]:
@@ -808,6 +848,7 @@ class PathCollection(Artist, ScalarMappable):
         self._edge_groups = None  # per-point edge colors: indices of each color's batch
         self._linewidths = float(rcParams.get("patch.linewidth", 1.0) if linewidths is None
                                  else np.mean(linewidths))
+        self._linewidths_default = linewidths is None
         self._array = None
         self._facecolor = None
         self._face = None  # face colors (n, 4) float, kept until colors change
@@ -1009,6 +1050,7 @@ class PathCollection(Artist, ScalarMappable):
 
     def set_linewidth(self, lw) -> None:
         self._linewidths = float(np.mean(lw))
+        self._linewidths_default = False
         self._colors_changed()
 
     set_linewidths = set_linewidth
@@ -1101,6 +1143,9 @@ class PathCollection(Artist, ScalarMappable):
         diameter = px(np.sqrt(np.maximum(self._sizes, 0))) * _MARKER_SCALE.get(self._marker, 1.0)
         face = self.face_rgba()
         edge_w = px(self._linewidths)
+        if is_line_marker(self._marker):  # matplotlib: lines.linewidth wide, face colors
+            width = px(rcParams["lines.linewidth"]) if self._linewidths_default else edge_w
+            return MARKERS[self._marker], diameter, face, (0.0, 0.0, 0.0, 0.0), width
         if isinstance(self._edgecolors, str):
             if self._edgecolors == "face":
                 diameter = diameter + edge_w
@@ -1146,6 +1191,9 @@ class PathCollection(Artist, ScalarMappable):
         if isinstance(edge, np.ndarray):
             edge = tuple(edge[len(edge) // 2])
         return LegendHandle(marker=(symbol, min(size, fontsize_px), rgba, edge, edge_w))
+
+    def get_marker(self):
+        return self._marker
 
     def legend_elements(self, prop: str = "colors", num="auto", fmt=None,
                         func=lambda x: x, **kwargs) -> tuple[list, list]:

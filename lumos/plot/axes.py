@@ -381,7 +381,10 @@ class Axes(TickingMixin, PlottingMixin, ArtistAPI):
         zorder = props.pop("zorder", None)
         transform = props.pop("transform", None)
         label = props.pop("label", None)
-        for key in ("rasterized", "in_layout", "animated"):  # no effect on drawn text
+        if props.pop("rasterized", None):
+            raise TypeError("text: rasterized=True is not supported (text stays vector in "
+                            "SVG and PDF files)")
+        for key in ("in_layout", "animated"):  # no effect on drawn text
             props.pop(key, None)
         t = Text(self, x, y, s, transform=transform, label=label, zorder=zorder, **props)
         self.texts.append(t)
@@ -838,7 +841,8 @@ def _as_columns(values, argument: str) -> np.ndarray:
 
 
 _KW_ALIASES = {"c": "color", "lw": "linewidth", "ls": "linestyle", "ms": "markersize",
-               "mfc": "markerfacecolor", "mec": "markeredgecolor", "mew": "markeredgewidth"}
+               "mfc": "markerfacecolor", "mec": "markeredgecolor", "mew": "markeredgewidth",
+               "mfcalt": "markerfacecoloralt"}
 
 
 def _normalize_kwargs(kwargs: dict) -> dict:

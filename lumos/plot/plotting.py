@@ -882,7 +882,10 @@ class PlottingMixin:
         props = normalize(kwargs)
         zorder = props.pop("zorder", None)
         label = props.pop("label", None)
-        for key in ("rasterized", "in_layout", "animated"):
+        if props.pop("rasterized", None):
+            raise TypeError("annotate: rasterized=True is not supported (text stays vector in "
+                            "SVG and PDF files)")
+        for key in ("in_layout", "animated"):  # no effect on drawn text
             props.pop(key, None)
         if arrowprops is not None and not isinstance(arrowprops, dict):
             raise TypeError(f"arrowprops: got {type(arrowprops).__name__}, expected a dict")

@@ -7,7 +7,7 @@ import numpy as np
 from .. import colors
 from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer
-from ..primitives import CLOSEPOLY, CURVE4, LINETO, MOVETO, MarkerSet, Path
+from ..primitives import MarkerSet
 from ..shaders import ShaderTemplate
 from . import glsl
 from .base import (
@@ -24,11 +24,10 @@ from .base import (
     split_origin,
     transform_parts,
 )
+from .marker_shapes import ALIASES as _ALIASES
+from .marker_shapes import FIRST_STROKE, GLSL, REACH, SYMBOL_PATHS, SYMBOLS
 
-SYMBOLS = ("disc", "square", "triangle", "diamond", "cross", "plus", "star")
-# matplotlib's marker letters for the same shapes
-_ALIASES = {"o": "disc", "circle": "disc", "s": "square", "^": "triangle", "D": "diamond",
-            "d": "diamond", "x": "cross", "+": "plus", "*": "star"}
+__all__ = ["Markers", "SYMBOLS", "SYMBOL_PATHS"]
 
 _TEMPLATE = ShaderTemplate(
     vertex=glsl.SCREEN + """
@@ -36,6 +35,7 @@ in vec3 a_pos;
 in float a_size;
 in vec4 a_color;
 uniform float u_edge_width;
+uniform float u_reach;   // how far the symbol reaches from its centre, in radii
 out vec4 v_color;
 out vec2 v_offset;
 flat out float v_radius;
@@ -48,7 +48,7 @@ void main() {
         return;
     }
     float r = 0.5 * a_size * u_pixel_ratio;
-    float extent = r + 0.5 * u_edge_width * u_pixel_ratio + 1.5;
+    float extent = u_reach * r + 0.5 * u_edge_width * u_pixel_ratio + 1.5;
     vec2 corner = vec2((gl_VertexID == 1 || gl_VertexID == 3) ? 1.0 : -1.0,
                        gl_VertexID >= 2 ? 1.0 : -1.0);
     vec2 offset = corner * extent;
@@ -68,59 +68,17 @@ in vec2 v_offset;
 flat in float v_radius;
 out vec4 f_color;
 
-float sd_box(vec2 p, vec2 half_size) {
-    vec2 d = abs(p) - half_size;
-    return length(max(d, 0.0)) + min(max(d.x, d.y), 0.0);
-}
-
-float sd_segment(vec2 p, vec2 a, vec2 b) {
-    vec2 ab = b - a;
-    float t = clamp(dot(p - a, ab) / dot(ab, ab), 0.0, 1.0);
-    return length(p - a - t * ab);
-}
-
-// Distance to a convex polygon given by a fold into one wedge: p is first folded
-// by symmetry, then measured against one edge from a tip to an inner corner.
-float sd_edge(vec2 q, vec2 tip, vec2 inner) {
-    vec2 e = inner - tip;
-    float d = sd_segment(q, tip, inner);
-    float side = e.x * (q.y - tip.y) - e.y * (q.x - tip.x);
-    return side < 0.0 ? -d : d;
-}
-
-float sd_star(vec2 p, float r) {
-    const float wedge = 0.62831853;  // 36 degrees: half the angle between two tips
-    float a = atan(p.x, p.y);
-    a = abs(mod(a + wedge, 2.0 * wedge) - wedge);
-    vec2 q = length(p) * vec2(sin(a), cos(a));
-    return sd_edge(q, vec2(0.0, r), 0.45 * r * vec2(sin(wedge), cos(wedge)));
-}
-
-float sd_triangle(vec2 p, float r) {
-    const float wedge = 1.04719755;  // 60 degrees: half the angle between two corners
-    p.y += 0.25 * r;                 // centre the triangle's box on the point
-    float a = atan(p.x, p.y);
-    a = abs(mod(a + wedge, 2.0 * wedge) - wedge);
-    vec2 q = length(p) * vec2(sin(a), cos(a));
-    // inner corner of the fold is the midpoint of the opposite side
-    return sd_edge(q, vec2(0.0, 1.15 * r), 0.575 * r * vec2(sin(wedge), cos(wedge)));
-}
-
-float symbol_distance(vec2 p, float r) {
-    if (u_symbol == 0) return length(p) - r;
-    if (u_symbol == 1) return sd_box(p, vec2(0.886 * r));
-    if (u_symbol == 2) return sd_triangle(p, r);
-    vec2 d45 = vec2(p.x + p.y, p.y - p.x) * 0.70710678;
-    if (u_symbol == 3) return sd_box(d45, vec2(0.75 * r));
-    float arm = 0.17 * r;
-    if (u_symbol == 4) return min(sd_box(d45, vec2(r, arm)), sd_box(d45, vec2(arm, r)));
-    if (u_symbol == 5) return min(sd_box(p, vec2(r, arm)), sd_box(p, vec2(arm, r)));
-    return sd_star(p, 1.1 * r);
-}
+GLSL_SHAPES
 
 void main() {
     float d = symbol_distance(v_offset, v_radius);
     float ew = u_edge_width * u_pixel_ratio;
+    if (u_symbol >= FIRST_STROKE) {  // a line marker: segments ew wide, in the point's color
+        float a = clamp(0.5 * max(ew, 1.0) - d + 0.5, 0.0, 1.0);
+        if (a <= 0.0) discard;
+        f_color = vec4(v_color.rgb, v_color.a * a);
+        return;
+    }
     float outside = clamp(d - 0.5 * ew + 0.5, 0.0, 1.0);   // 1 beyond the outer edge
     float alpha = 1.0 - outside;
     if (alpha <= 0.0) discard;
@@ -131,55 +89,8 @@ void main() {
     }
     f_color = vec4(fill.rgb, fill.a * alpha);
 }
-""",
+""".replace("GLSL_SHAPES", GLSL).replace("FIRST_STROKE", str(FIRST_STROKE)),
 )
-
-
-def _polygon(points) -> Path:
-    pts = np.asarray(points, np.float64)
-    codes = np.r_[MOVETO, np.full(len(pts) - 1, LINETO), CLOSEPOLY].astype(np.uint8)
-    return Path(np.r_[pts, pts[:1]], codes)
-
-
-def _circle(r: float) -> Path:
-    """Four cubic Béziers (within 0.03% of a circle)."""
-    k = 0.5522847498 * r
-    pts = [(r, 0), (r, k), (k, r), (0, r), (-k, r), (-r, k), (-r, 0), (-r, -k), (-k, -r),
-           (0, -r), (k, -r), (r, -k), (r, 0), (r, 0)]
-    codes = [MOVETO] + [CURVE4] * 12 + [CLOSEPOLY]
-    return Path(np.asarray(pts, np.float64), np.asarray(codes, np.uint8))
-
-
-def _star(r_tip: float, r_inner: float, tips: int) -> Path:
-    """A star of ``tips`` tips at radius ``r_tip`` (the first one up) with corners at
-    ``r_inner`` between them, as the shader's folded distance measures it."""
-    a = np.arange(2 * tips) * np.pi / tips
-    r = np.where(np.arange(2 * tips) % 2 == 0, r_tip, r_inner)
-    return _polygon(np.c_[r * np.sin(a), -r * np.cos(a)])
-
-
-def _cross(arm: float, rotate: bool) -> Path:
-    """The union of a bar of half-length 1/2 and half-width ``arm`` with its 90° turn."""
-    h = 0.5
-    p = np.array([(arm, arm), (arm, h), (-arm, h), (-arm, arm), (-h, arm), (-h, -arm),
-                  (-arm, -arm), (-arm, -h), (arm, -h), (arm, -arm), (h, -arm), (h, arm)])
-    if rotate:
-        p = p @ (np.array([[1.0, 1.0], [-1.0, 1.0]]) * np.sqrt(0.5))
-    return _polygon(p)
-
-
-# Outlines of the SDF symbols for a marker of size 1 (diameter), y down: the same
-# shapes as symbol_distance() in the fragment shader (r = 1/2).
-SYMBOL_PATHS = {
-    "disc": _circle(0.5),
-    "square": _polygon([(-0.443, -0.443), (0.443, -0.443), (0.443, 0.443), (-0.443, 0.443)]),
-    # the shader's triangle: corners at 1.15 r from a centre 0.25 r below the point
-    "triangle": _polygon([(0.0, -0.45), (0.497965, 0.4125), (-0.497965, 0.4125)]),
-    "diamond": _polygon([(0.0, -0.53033), (0.53033, 0.0), (0.0, 0.53033), (-0.53033, 0.0)]),
-    "cross": _cross(0.085, True),
-    "plus": _cross(0.085, False),
-    "star": _star(0.55, 0.2475, 5),
-}
 
 
 def _symbol_index(symbol: str) -> int:
@@ -396,7 +307,7 @@ class Markers(Visual):
             return ctx.raster(self)
         sizes = self._size_buffer.data.astype(np.float64)
         px = ctx.to_pixels(self._points, self)
-        reach = sizes / 2 + self._edge_width / 2 + 1
+        reach = REACH[self.symbol] * sizes / 2 + self._edge_width / 2 + 1
         x, y, w, h = ctx.clip
         keep = (sizes > 0) & (px[:, 0] + reach >= x) & (px[:, 0] - reach <= x + w) \
             & (px[:, 1] + reach >= y) & (px[:, 1] - reach <= y + h)
@@ -405,6 +316,10 @@ class Markers(Visual):
         face = self._color_buffer.data[keep] / 255.0
         edge = np.array([self._edge_rgba]) if self._edge_width > 0 else None
         name = self.symbol
+        if self._symbol >= FIRST_STROKE:  # line markers: stroked in the points' colors
+            return [MarkerSet(SYMBOL_PATHS[name], px[keep], sizes[keep],
+                              np.zeros((1, 4)), face, max(self._edge_width, 1.0), name,
+                              ctx.clip, join="miter")]
         return [MarkerSet(SYMBOL_PATHS[name], px[keep], sizes[keep], face, edge,
                           self._edge_width, name, ctx.clip)]
 
@@ -422,7 +337,8 @@ class Markers(Visual):
                 "a_color": Attribute(self._color_buffer, 4, "u1", 0, 4, 1),
             },
             uniforms={"u_edge_width": self._edge_width,
-                      "u_edge_color": self._edge_rgba, **snippet.uniforms},
+                      "u_edge_color": self._edge_rgba,
+                      "u_reach": REACH[SYMBOLS[self._symbol]], **snippet.uniforms},
             int_uniforms={"u_symbol": self._symbol},
             state=State(depth_test=ctx.is_3d, blend="alpha"),
             origin=tuple(self._origin), model=model,
