@@ -211,6 +211,9 @@ class Axes(TickingMixin, PlottingMixin, ArtistAPI):
         lines = []
         for x, y, fmt in _split_plot_args(args):
             style = {**parse_fmt(fmt), **kwargs}
+            transform = style.pop("transform", None)
+            if transform is self.transData:
+                transform = None
             if bigdata.is_lazy_input(y) or bigdata.is_lazy_input(x):
                 lines.append(bigdata.dispatch_plot(self, x, y, style))
                 continue
@@ -227,7 +230,13 @@ class Axes(TickingMixin, PlottingMixin, ArtistAPI):
                 yk = y[:, min(k, y.shape[1] - 1)]
                 s = dict(style)
                 s.update(self._lines_cycle.next(s))
-                lines.append(self._add_artist(Line2D(self, xk, yk, **s)))
+                if transform is None:
+                    lines.append(self._add_artist(Line2D(self, xk, yk, **s)))
+                else:  # any transform to figure pixels: drawn from pixels every frame
+                    from .transformed import TransformedLine2D
+
+                    lines.append(self._add_artist(TransformedLine2D(
+                        self, xk, yk, transform=transform, **s)))
         return lines
 
     def loglog(self, *args, **kwargs) -> list[Line2D]:

@@ -1627,11 +1627,15 @@ class Annotation(Text):
     def __init__(self, axes, text, xy, xytext=None, xycoords="data", textcoords=None,
                  arrowprops=None, annotation_clip=None, zorder=None, label=None,
                  **props) -> None:
+        from .transforms_compat import as_transform
+
         for name, c in (("xycoords", xycoords), ("textcoords", textcoords)):
-            if c is not None and c not in _COORDS:
+            if c is not None and not isinstance(c, str):
+                as_transform(c, name)  # a transform to figure pixels (lumos's, matplotlib's)
+            elif c is not None and c not in _COORDS:
                 raise ValueError(f"{name}: got {c!r}, expected one of "
-                                 f"{', '.join(repr(k) for k in _COORDS)}")
-        if xycoords.startswith("offset"):
+                                 f"{', '.join(repr(k) for k in _COORDS)} or a transform")
+        if isinstance(xycoords, str) and xycoords.startswith("offset"):
             raise ValueError(f"xycoords: got {xycoords!r}, offsets apply to textcoords only")
         self.xy = self._convert(axes, xy, xycoords, "xy")
         self.xycoords = xycoords
@@ -1657,10 +1661,14 @@ class Annotation(Text):
                     float(axes.yaxis.convert(y.reshape(1))[0]))
         return float(x), float(y)
 
-    def _to_pixels(self, xy, coords: str) -> np.ndarray:
+    def _to_pixels(self, xy, coords) -> np.ndarray:
         ax = self.axes
         fig = ax.figure
         x, y = xy
+        if not isinstance(coords, str):
+            from .transforms_compat import as_transform
+
+            return as_transform(coords).forward(np.array([x, y], dtype=float))
         if coords == "data":
             return ax.transData.forward(np.array([x, y], dtype=float))
         if coords == "axes fraction":

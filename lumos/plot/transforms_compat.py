@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..transforms import Transform
+from ..transforms import Affine, Transform
 
 
 def is_matplotlib_transform(obj) -> bool:
@@ -30,6 +30,15 @@ class MatplotlibTransform(Transform):
     @property
     def is_linear(self) -> bool:  # type: ignore[override]
         return bool(self.source.is_affine)
+
+    @property
+    def matrix(self) -> np.ndarray:
+        """The 4x4 matrix of an affine matplotlib transform (as lumos's Affine)."""
+        self.source.invalidate()
+        m3 = np.asarray(self.source.get_matrix(), dtype=float)
+        m4 = np.eye(4)
+        m4[:2, :2], m4[:2, 3] = m3[:2, :2], m3[:2, 2]
+        return m4
 
     def _forward(self, pts: np.ndarray) -> np.ndarray:
         self.source.invalidate()  # lumos's live parts may have moved since the last use
@@ -47,11 +56,19 @@ class MatplotlibTransform(Transform):
 
 
 def as_transform(t, argument: str = "transform") -> Transform:
-    """A lumos transform to figure pixels from lumos's or matplotlib's transform."""
+    """A lumos transform from lumos's transforms (``ax.transData``, ...,
+    ``lumos.path.Affine2D``) or matplotlib's."""
     if isinstance(t, Transform):
         return t
     if is_matplotlib_transform(t):
         return MatplotlibTransform(t)
+    get_matrix = getattr(t, "get_matrix", None)
+    if callable(get_matrix):  # lumos.path.Affine2D: a 3x3 matrix
+        m3 = np.asarray(get_matrix(), dtype=float)
+        if m3.shape == (3, 3):
+            m4 = np.eye(4)
+            m4[:2, :2], m4[:2, 3] = m3[:2, :2], m3[:2, 2]
+            return Affine(matrix=m4)
     raise TypeError(f"{argument}: got {type(t).__name__}, expected a transform to figure "
                     "pixels (ax.transData, ax.transAxes, fig.transFigure, "
                     "ax.get_xaxis_transform(), or matplotlib's transforms)")
