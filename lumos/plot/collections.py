@@ -1301,12 +1301,18 @@ class ContourSet(Collection, ScalarMappable):
             for lev in self.levels:
                 self.allsegs.append([np.asarray(s, dtype=float) for s in gen.lines(lev)])
         self._x, self._y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        self._z, self._corner_mask = zf, corner_mask
         ok = np.isfinite(self._x) & np.isfinite(self._y)
         if ok.any():
             self.sticky = (np.array([self._x[ok].min(), self._x[ok].max()]),
                            np.array([self._y[ok].min(), self._y[ok].max()]))
         self.collections = [ContourLevel(self, i) for i in range(nlev)]
         self.rescale()
+
+    def grid(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
+        """The x, y, z grids contoured and the corner_mask (``contour(cs)`` reuses
+        them, as matplotlib does)."""
+        return self._x, self._y, self._z, self._corner_mask
 
     def _process_levels(self) -> None:
         """matplotlib's ``_levels`` (extended ends) and ``layers`` (what colors map)."""

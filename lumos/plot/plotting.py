@@ -753,7 +753,17 @@ class PlottingMixin:
             "extent", "label", "zorder", "antialiased"))
         kw.pop("antialiased", None)
         args = list(args)
-        if len(args) in (1, 2):
+        if args and isinstance(args[0], ContourSet):
+            # matplotlib: contour(cs) draws cs's grid at cs's levels (lines over contourf)
+            x, y, z, corner_mask = args[0].grid()
+            z = np.ma.masked_invalid(z)
+            kw.setdefault("corner_mask", corner_mask)
+            kw.pop("origin", None)
+            kw.pop("extent", None)
+            rest = args[1:]
+            if not rest and kw.get("levels") is None:
+                kw["levels"] = args[0].levels
+        elif len(args) in (1, 2):
             z = _as_grid(args[0], "Z")
             x, y = self._contour_xy(z, kw.pop("origin", None), kw.pop("extent", None))
             rest = args[1:]
