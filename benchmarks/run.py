@@ -123,22 +123,54 @@ def json_of(script: str, *args: str) -> dict:
 
 
 def streams_and_memory() -> list[str]:
-    s = json_of("streams.py")
+    rows = []
+    for channels, target in ((32, 16), (256, 33)):
+        s = json_of("streams.py", "--channels", str(channels))
+        f = json_of("floor.py", "stream", "--channels", str(channels))
+        rows.append(
+            f"| (e) {channels} channels × {s['rate'] // 1000} kHz streamed in 1/60 s blocks, "
+            f"{s['size'][0]}×{s['size'][1]} (target: worst < {target} ms) | frame mean "
+            f"{s['frame_ms_mean']:.1f} ms, p99 {s['frame_ms_p99']:.1f} ms, worst "
+            f"{s['frame_ms_worst']:.1f} ms; {s['stream_bytes_per_push_mean'] / 1024:.0f} KiB "
+            f"uploaded per push ({s['sample_bytes_per_push_mean'] / 1024:.0f} KiB of samples) "
+            f"| floor (`floor.py stream`): mean {f['frame_ms_mean']:.1f} ms, p99 "
+            f"{f['frame_ms_p99']:.1f} ms, worst {f['frame_ms_worst']:.1f} ms | "
+            f"{s['frame_ms_mean'] / f['frame_ms_mean']:.2f} (mean) |")
     m = json_of("memory.py")
     peak = m["peak_over_input_mb"]
-    return [
-        f"| (e) {s['channels']} channels × {s['rate'] // 1000} kHz streamed in 1/60 s blocks, "
-        f"{s['size'][0]}×{s['size'][1]} | frame mean {s['frame_ms_mean']:.1f} ms, median "
-        f"{s['frame_ms_median']:.1f} ms, worst {s['frame_ms_worst']:.1f} ms; "
-        f"{s['stream_bytes_per_push_mean'] / 1024:.0f} KiB uploaded per push "
-        f"({s['sample_bytes_per_push_mean'] / 1024:.0f} KiB of samples) | – | target: worst "
-        "< 16 ms |",
+    rows.append(
         f"| (f) 10^{len(str(m['points'])) - 1}-point float64 line, memory over the "
         f"{m['input_mb']:.0f} MB input | retained {m['added_after_render_mb']:.0f} MB "
         f"(budget {m['budget_mb']:.0f}: float32 copy + pyramid), peak "
         f"{'–' if peak is None else f'{peak:.0f}'} MB, second render "
-        f"{m['growth_second_render_mb']:+.1f} MB | – | – |",
-    ]
+        f"{m['growth_second_render_mb']:+.1f} MB | – | – |")
+    return rows
+
+
+def cold_start(runs: int) -> str:
+    """Scene (a)'s cold start phase by phase, with Mesa's shader cache and without."""
+    c = json_of("cold_start.py", "--runs", str(max(runs // 2, 3)))
+    phases = ("python", "import", "data", "plot", "layout", "context", "compile", "upload",
+              "draw", "readback", "png", "rest", "exit")
+    head = "| Mesa shader cache | in all | " + " | ".join(phases) + " |"
+    rows = [head, "|" + "---|" * (len(phases) + 2)]
+    for key, name in (("cache", "on (as installed)"), ("no_cache", "off")):
+        r = c[key]
+        rows.append(f"| {name} | {1000 * r['wall']:.0f} | "
+                    + " | ".join(f"{1000 * r[k]:.0f}" for k in phases) + " |")
+    return "\n".join(rows)
+
+
+def window_frames() -> str:
+    """Pan and zoom frames in a GLFW window (Xvfb), beside the floor."""
+    rows = ["| scene | pan frame (median) | pan p90 | zoom frame (median) | pan, window "
+            "not multisampled | floor | lumos / floor |", "|---|---|---|---|---|---|---|"]
+    for r in json_of("window.py"):
+        rows.append(f"| {r['scene']} | {r['pan_ms']:.1f} ms ({r['window_samples']} samples) "
+                    f"| {r['pan_p90_ms']:.1f} ms | {r['zoom_ms']:.1f} ms | "
+                    f"{r['pan_single_ms']:.1f} ms | {r['floor_ms']:.1f} ms | "
+                    f"{r['pan_ms'] / r['floor_ms']:.2f} |")
+    return "\n".join(rows)
 
 
 def movies() -> list[str]:
@@ -227,6 +259,12 @@ def main() -> None:
               "the first `savefig` after the figure was drawn and, in parentheses, the "
               "median of the next ones:\n\n"
               + "\n".join(vector.rows(json_of("vector.py", "--runs", str(args.runs)))))
+    table += ("\n\n(a) cold start, phase by phase (`benchmarks/cold_start.py`, ms, median of "
+              "fresh processes; llvmpipe compiles shaders on their first draw, inside "
+              "\"draw\"):\n\n" + cold_start(args.runs))
+    table += ("\n\nInteractive frames in an 800 × 600 GLFW window under Xvfb "
+              "(`benchmarks/window.py`: mouse event, draw, swap, glFinish; vsync off):\n\n"
+              + window_frames())
     if not args.no_peers:
         # the same scenes in lumos and each peer installed here (peers.py docstring)
         results = peers.measure(peers.LIBS, max(args.runs // 2, 3), 7,

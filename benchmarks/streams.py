@@ -15,6 +15,7 @@ the min/max pyramid) and the time one push takes on the producer side.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import statistics
 import sys
@@ -48,17 +49,23 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
     executor = canvas._executor
     with current() as ctx:  # lumos's context, current here for the timed loop
         rings = [s.visual._raw, *s.visual._env.values()]
-        frame_s, push_s, upload, ring_bytes = [], [], [], []
+        frame_s, push_s, upload, ring_bytes, python_s, collections = [], [], [], [], [], []
+        events: list[str] = []  # garbage collections ("start", "stop") as they happen
+        gc.callbacks.append(on_gc := lambda phase, info: events.append(phase))
         for i in range(frames):
             versions = [r.texture.version for r in rings]
+            collected = len(events)
             start = time.perf_counter()
             s.push(blocks[i])
             pushed = time.perf_counter()
             before = executor.uploaded_bytes
             fig.draw()
-            executor.render(canvas.frame(), canvas._target.fbo)
+            frame = canvas.frame()
+            python_s.append(time.perf_counter() - start)
+            executor.render(frame, canvas._target.fbo)
             ctx.finish()
             frame_s.append(time.perf_counter() - start)
+            collections.append(len(events) > collected)  # a collection in this frame
             push_s.append(pushed - start)
             upload.append(executor.uploaded_bytes - before)
             # the stream's own texture rows (the rest is tick labels that changed)
@@ -66,9 +73,11 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
                 (b - a) * r.texture.data[0].nbytes
                 for r, v in zip(rings, versions, strict=True)
                 for a, b in r.texture.changes_since(v)))
+        gc.callbacks.remove(on_gc)
         start = time.perf_counter()
         canvas._target.read()
         readback = time.perf_counter() - start
+    worst = np.argsort(frame_s)[-max(frames // 100, 1):]  # the slowest 1 %
     sample_bytes = bounds[1:] - bounds[:-1]
     return {
         "frames": frames, "channels": channels, "rate": rate, "capacity": capacity,
@@ -77,6 +86,15 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
         "frame_ms_median": 1000 * statistics.median(frame_s),
         "frame_ms_worst": 1000 * max(frame_s),
         "frame_ms_p99": 1000 * float(np.percentile(frame_s, 99)),
+        # the slowest 1 % of frames: Python (push, figure, frame) and GL parts, uploads
+        # and garbage collections, beside the mean frame's
+        "worst_python_ms": 1000 * float(np.mean([python_s[i] for i in worst])),
+        "worst_gl_ms": 1000 * float(np.mean([frame_s[i] - python_s[i] for i in worst])),
+        "worst_uploaded_bytes": float(np.mean([upload[i] for i in worst])),
+        "worst_with_gc": int(sum(collections[i] for i in worst)),
+        "python_ms_mean": 1000 * statistics.mean(python_s),
+        "gl_ms_mean": 1000 * statistics.mean(np.subtract(frame_s, python_s)),
+        "frames_with_gc": int(sum(collections)),
         "push_us_mean": 1e6 * statistics.mean(push_s),
         "uploaded_bytes_per_frame_mean": statistics.mean(upload),
         "stream_bytes_per_push_mean": statistics.mean(ring_bytes),
@@ -109,6 +127,10 @@ def main() -> None:
           f"{r['sample_bytes_per_push_mean']:.0f} B of new samples (samples and min/max "
           f"pyramid, whole texture rows); {r['uploaded_bytes_per_frame_mean']:.0f} B per "
           "frame with the tick labels")
+    print(f"  the slowest 1 %: Python {r['worst_python_ms']:.1f} ms, GL {r['worst_gl_ms']:.1f} "
+          f"ms, {r['worst_uploaded_bytes']:.0f} B uploaded, {r['worst_with_gc']} with a garbage "
+          f"collection (mean frame: Python {r['python_ms_mean']:.1f} ms, GL "
+          f"{r['gl_ms_mean']:.1f} ms; {r['frames_with_gc']} frames with a collection)")
     print(f"  reading the picture back: {r['readback_ms']:.1f} ms (not in the frame time); "
           f"{r['draws']} draws per frame")
 

@@ -298,7 +298,8 @@ def _rgba_rows(c: Any, argname: str) -> np.ndarray:
         rows = arr.astype(np.float64)
         if arr.dtype == np.uint8:
             rows /= 255
-        elif np.any((rows < 0) | (rows > 1)):
+        elif rows.size and (np.fmin.reduce(rows, axis=None) < 0
+                            or np.fmax.reduce(rows, axis=None) > 1):  # NaN skipped
             raise ValueError(
                 f"{argname}: RGB(A) values must be in 0..1, got values in "
                 f"{np.nanmin(rows)}..{np.nanmax(rows)} (for 0..255 pass a uint8 array)"

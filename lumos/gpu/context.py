@@ -35,6 +35,7 @@ INSTALL_HINT = (
     "and no display)."
 )
 
+_LIBRARIES = {"libgl": "libGL.so.1", "libegl": "libEGL.so.1"}
 _EGL_DRAW, _EGL_READ = 0x3059, 0x305A
 _EGL_OPENGL_API = 0x30A2
 
@@ -76,13 +77,23 @@ def limits_of(ctx) -> Limits:
 
 # -- what is current in a thread: EGL and GLX, read and restored through ctypes ----------
 
+def _library(soname: str, name: str) -> str | None:
+    """``soname`` when it loads (the usual Linux name), else what ctypes finds for
+    ``name`` (find_library runs ``ldconfig -p``, a few ms a call on a cold start)."""
+    try:
+        ctypes.CDLL(soname)
+        return soname
+    except OSError:
+        return ctypes.util.find_library(name)
+
+
 class _Native:
     """The few EGL/GLX entry points that save and restore a thread's current context."""
 
     def __init__(self) -> None:
         ptr = ctypes.c_void_p
         self.egl = None  # no EGL (a window on macOS): nothing EGL to save, no headless GL
-        name = ctypes.util.find_library("EGL")
+        name = _library("libEGL.so.1", "EGL")
         if name is not None:
             egl = self.egl = ctypes.CDLL(name)
             for fn in ("eglGetCurrentContext", "eglGetCurrentDisplay", "eglGetCurrentSurface"):
@@ -94,7 +105,7 @@ class _Native:
             egl.eglBindAPI.argtypes = [ctypes.c_uint]
             egl.eglGetError.restype = ctypes.c_int
         self.glx = None
-        name = ctypes.util.find_library("GLX") or ctypes.util.find_library("GL")
+        name = _library("libGLX.so.0", "GLX") or _library("libGL.so.1", "GL")
         if name is not None:
             try:
                 glx = ctypes.CDLL(name)
@@ -242,7 +253,11 @@ class HeadlessContext:
             self._abandoned.append(ctx)
         with _moderngl_default_kept():
             try:
-                ctx = moderngl.create_context(standalone=True, backend="egl", require=330)
+                try:  # the usual sonames: glcontext's own search runs `ldconfig -p` twice
+                    ctx = moderngl.create_context(standalone=True, backend="egl",
+                                                  require=330, **_LIBRARIES)
+                except Exception:
+                    ctx = moderngl.create_context(standalone=True, backend="egl", require=330)
             except Exception as exc:  # moderngl raises plain Exception subclasses
                 raise OpenGLUnavailable(f"{INSTALL_HINT}\n(EGL said: {exc})") from exc
         # glcontext made the new context current: remember its handles for later blocks

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import moderngl
 import numpy as np
 
@@ -47,6 +49,53 @@ def target_sizes(frame: Frame) -> dict[str, tuple[RenderTarget, tuple[int, int]]
     return found
 
 
+def grow(rect, margin: int) -> tuple[int, int, int, int]:
+    """``rect`` (x, y, w, h) grown by ``margin`` pixels on every side."""
+    x, y, w, h = rect
+    return (x - margin, y - margin, w + 2 * margin, h + 2 * margin)
+
+
+_GL_SAMPLES = 0x80A9
+_gl_get_integer = None  # glGetIntegerv from the GL library, or False where there is none
+
+
+def _samples(fbo) -> int:
+    """Samples per pixel of the bound framebuffer ``fbo`` (for u_samples). A framebuffer
+    lumos made knows; a window's (detected) does not (moderngl reports 0), so GL is
+    asked; where it cannot be, multisampling is assumed, which only makes sprites and
+    line quads half a pixel bigger, never changes a pixel."""
+    global _gl_get_integer
+    if fbo.color_attachments is not None:
+        return max(fbo.samples or 1, 1)
+    if _gl_get_integer is None:
+        import ctypes
+        import ctypes.util
+
+        try:
+            name = "libGL.so.1" if sys.platform.startswith("linux") else \
+                ctypes.util.find_library("OpenGL") or ctypes.util.find_library("opengl32")
+            _gl_get_integer = ctypes.CDLL(name).glGetIntegerv
+            _gl_get_integer.argtypes = [ctypes.c_uint, ctypes.POINTER(ctypes.c_int)]
+        except (OSError, AttributeError, TypeError):
+            _gl_get_integer = False
+    if _gl_get_integer:
+        import ctypes
+
+        value = ctypes.c_int(-1)
+        _gl_get_integer(_GL_SAMPLES, ctypes.byref(value))
+        if value.value >= 0:
+            return max(value.value, 1)
+    return 4
+
+
+def grow_viewport(rect, mvp: np.ndarray, margin: int):
+    """``rect`` grown by ``margin`` pixels on every side, and ``mvp`` followed by the
+    scale that keeps every point at the same window position in it (``Draw.margin``)."""
+    grown = grow(rect, margin)
+    scale = np.diag([rect[2] / grown[2], rect[3] / grown[3], 1.0, 1.0])
+    return grown, scale @ mvp
+
+
 class ModernGLExecutor:
     """Draws frames into framebuffers of one moderngl context.
 
@@ -88,7 +137,7 @@ class ModernGLExecutor:
         raw = b.data
         if entry is not None and ranges is None and entry[2] == b.nbytes and b.nbytes:
             # same size, everything changed: overwrite in place (VAOs stay valid)
-            entry[0].write(raw.tobytes())
+            entry[0].write(np.ascontiguousarray(raw))  # the array itself: no bytes copy
             self.uploaded_bytes += raw.nbytes
             entry[1] = b.version
             return entry[0]
@@ -97,13 +146,14 @@ class ModernGLExecutor:
                 self._drop_vaos(entry[0])
                 entry[0].release()
             # A zero-sized buffer is not allowed; 4 bytes stand in for empty data.
-            glbuf = self.ctx.buffer(raw.tobytes() if raw.nbytes else b"\0\0\0\0", dynamic=True)
+            glbuf = self.ctx.buffer(np.ascontiguousarray(raw) if raw.nbytes else b"\0\0\0\0",
+                                    dynamic=True)
             self.uploaded_bytes += raw.nbytes
             self._buffers[b.id] = entry = [glbuf, b.version, b.nbytes]
         else:
             view = raw.reshape(-1).view(np.uint8)
             for start, stop in ranges:
-                entry[0].write(view[start:stop].tobytes(), offset=start)
+                entry[0].write(view[start:stop], offset=start)
                 self.uploaded_bytes += stop - start
             entry[1] = b.version
         return entry[0]
@@ -172,7 +222,9 @@ class ModernGLExecutor:
                 _check_size(f"texture {t.id}", size, self.limits.max_3d_texture_size,
                             "maximum 3D texture size")
             make = self.ctx.texture if t.dim == 2 else self.ctx.texture3d
-            tex = make(size, t.components, t.data.tobytes(), dtype=dtype, alignment=1)
+            # the array itself (no bytes copy); a tile's view is made contiguous
+            tex = make(size, t.components, np.ascontiguousarray(t.data), dtype=dtype,
+                       alignment=1)
 
             f = moderngl.LINEAR if t.filter == "linear" else moderngl.NEAREST
             tex.filter = (f, f)
@@ -188,7 +240,7 @@ class ModernGLExecutor:
                     viewport = (0, start, size[0], stop - start)
                 else:
                     viewport = (0, 0, start, size[0], size[1], stop - start)
-                entry[0].write(rows.tobytes(), viewport=viewport, alignment=1)
+                entry[0].write(np.ascontiguousarray(rows), viewport=viewport, alignment=1)
                 self.uploaded_bytes += rows.nbytes
             entry[1] = t.version
         return entry[0]
@@ -245,6 +297,7 @@ class ModernGLExecutor:
                 if part is not None:
                     fbo.clear(*view.bgcolor, depth=1.0, viewport=part)
         bound = fbo
+        samples = float(_samples(fbo))
         for d in frame.draws:
             if d.count <= 0 or d.instances == 0:
                 continue
@@ -273,15 +326,21 @@ class ModernGLExecutor:
             if dest is not bound:
                 dest.use()
                 bound = dest
-            dest.viewport = viewport
             dest.scissor = viewport
-            prog = self._program(program)
             mvp, modelview, normal = draw_matrices(view.camera, vw / vh, d.origin, d.model)
+            if d.margin:  # Draw.margin: the view, and its part in a tile, both grown
+                gl_rect, mvp = grow_viewport(gl_rect, mvp, d.margin)
+                viewport = grow(viewport, d.margin)
+                if tile_crop is not None:
+                    tile_crop = crop(gl_rect, viewport)
+            dest.viewport = viewport
+            prog = self._program(program)
             builtin = {
                 "u_mvp": mvp.T, "u_modelview": modelview.T, "u_normal_matrix": normal.T,
                 "u_projection": camera_parts(view.camera, vw / vh)[0].T,
                 "u_viewport": np.array(gl_rect, float),
                 "u_pixel_ratio": np.array([frame.pixel_ratio]),
+                "u_samples": np.array([1.0 if d.target is not None else samples]),
             }
             if tile_crop is not None:
                 builtin["u_tile_crop"] = np.array(tile_crop)
@@ -374,12 +433,14 @@ class OffscreenTarget:
                          if msaa else self.fbo)
 
     def read(self) -> np.ndarray:
-        """The picture as an (h, w, 4) uint8 array, first row at the top."""
+        """The picture as an (h, w, 4) uint8 array, first row at the top: GL's rows
+        (bottom first) read into a new buffer and seen upside down, not copied again."""
         if self.resolved is not self.fbo:
             self.ctx.copy_framebuffer(self.resolved, self.fbo)
         w, h = self.size
-        raw = self.resolved.read(components=4, alignment=1)
-        return np.frombuffer(raw, np.uint8).reshape(h, w, 4)[::-1].copy()
+        raw = bytearray(w * h * 4)
+        self.resolved.read_into(raw, components=4, alignment=1)
+        return np.frombuffer(raw, np.uint8).reshape(h, w, 4)[::-1]
 
     def release(self) -> None:
         for fb in {self.fbo, self.resolved}:

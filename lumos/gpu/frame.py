@@ -185,6 +185,11 @@ class Draw:
     origin: tuple[float, float, float] = (0.0, 0.0, 0.0)
     model: np.ndarray | None = None  # 4x4 float64 node transform
     target: RenderTarget | None = None  # None: the frame's framebuffer
+    # Physical pixels the viewport grows by on every side, the scissor staying at the
+    # view: point sprites whose centre lies just outside the view (which GL clips
+    # whole) still draw the part that reaches in. u_mvp and u_viewport describe the
+    # grown viewport, so window positions do not change.
+    margin: int = 0
 
     def __post_init__(self) -> None:
         if self.state.polygon_offset is not None and self.mode not in TRIANGLE_MODES:
@@ -215,6 +220,7 @@ class Draw:
             "origin": [float(v) for v in self.origin],
             "model": None if self.model is None else _column_major(self.model),
             "target": None if self.target is None else self.target.id,
+            "margin": int(self.margin),
         }
 
 

@@ -33,19 +33,37 @@ def _dtype_code(arr: np.ndarray, argument: str) -> str:
         ) from None
 
 
+_SCAN = 1 << 15  # rows compared at a time by changed_rows
+
+
 def changed_rows(old: np.ndarray, new: np.ndarray) -> tuple[int, int] | None:
     """(first, last + 1) of the rows where two equal-length arrays differ (NaN equals
-    NaN), or None: what a partial upload has to send."""
-    with np.errstate(invalid="ignore"):
-        same = old == new
-        if old.dtype.kind == "f":
-            same |= np.isnan(old) & np.isnan(new)
-    diff = ~same
-    if diff.ndim > 1:
-        diff = diff.reshape(len(diff), -1).any(axis=1)
-    if not diff.any():
+    NaN), or None: what a partial upload has to send.
+
+    Scans in chunks from the front to the first difference and from the back to the
+    last one: all new data costs two chunks, unchanged data one pass."""
+    n = len(old)
+
+    def differ(i: int, j: int) -> np.ndarray:  # per row of old[i:j], new[i:j]
+        a, b = old[i:j], new[i:j]
+        d = a != b
+        if a.dtype.kind == "f" and d.any():
+            d &= ~(np.isnan(a) & np.isnan(b))
+        return d.reshape(len(d), -1).any(axis=1) if d.ndim > 1 else d
+
+    for i in range(0, n, _SCAN):
+        d = differ(i, min(i + _SCAN, n))
+        if d.any():
+            first = i + int(d.argmax())
+            break
+    else:
         return None
-    return int(diff.argmax()), len(diff) - int(diff[::-1].argmax())
+    for j in range(n, first, -_SCAN):
+        i = max(j - _SCAN, first)
+        d = differ(i, j)
+        if d.any():
+            return first, j - int(d[::-1].argmax())
+    return first, first + 1  # not reached: row `first` differs
 
 
 class _Versioned:

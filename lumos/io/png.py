@@ -30,9 +30,12 @@ def _checked(rgba) -> np.ndarray:
     return arr
 
 
-def png_chunks(rgba: np.ndarray, dpi: float | None = None, level: int = 6):
+def png_chunks(rgba: np.ndarray, dpi: float | None = None, level: int = 1):
     """The bytes of a PNG of an (h, w, 4) or (h, w, 3) uint8 array (first row on top),
-    piece by piece: the rows are filtered and compressed a band at a time."""
+    piece by piece: the rows are filtered and compressed a band at a time.
+
+    ``level`` is zlib's (1 fastest .. 9 smallest): 1 writes a typical figure in a third
+    of the time of 6 (what libpng and matplotlib use), for files 10-30 % larger."""
     arr = _checked(rgba)
     h, w, c = arr.shape
     header = struct.pack(">IIBBBBB", w, h, 8, 6 if c == 4 else 2, 0, 0, 0)
@@ -40,18 +43,18 @@ def png_chunks(rgba: np.ndarray, dpi: float | None = None, level: int = 6):
     if dpi:
         ppm = int(round(dpi / 0.0254))
         yield _chunk(b"pHYs", struct.pack(">IIB", ppm, ppm, 1))
-    z = zlib.compressobj(level)
+    z = zlib.compressobj(level, zlib.DEFLATED, 15, 9)
+    raw = np.zeros((min(_ROWS, h), 1 + w * c), np.uint8)  # filter byte 0 (none) per row
     for start in range(0, h, _ROWS):
         band = arr[start : start + _ROWS]
-        raw = np.zeros((len(band), 1 + w * c), np.uint8)  # filter byte 0 (none) per row
-        raw[:, 1:] = band.reshape(len(band), w * c)
-        data = z.compress(raw.tobytes())
+        raw[: len(band), 1:] = band.reshape(len(band), w * c)
+        data = z.compress(raw[: len(band)])  # the array itself: no bytes copy
         if data:
             yield _chunk(b"IDAT", data)  # consecutive IDAT chunks form one stream
     yield _chunk(b"IDAT", z.flush()) + _chunk(b"IEND", b"")
 
 
-def encode_png(rgba: np.ndarray, dpi: float | None = None, level: int = 6) -> bytes:
+def encode_png(rgba: np.ndarray, dpi: float | None = None, level: int = 1) -> bytes:
     """Encode an (h, w, 4) or (h, w, 3) uint8 array (first row on top) as PNG bytes."""
     return b"".join(png_chunks(rgba, dpi, level))
 

@@ -344,6 +344,10 @@ def _finite_range(v: np.ndarray, positive: bool) -> tuple[float, float] | None:
     step = 1 << 20
     for i in range(0, len(v), step):
         part = v[i : i + step]
+        a, b = part.min(initial=np.inf), part.max(initial=-np.inf)
+        if np.isfinite(a) and np.isfinite(b) and (not positive or a > 0):
+            lo, hi = min(lo, a), max(hi, b)  # all finite (NaN and inf would show): 2 passes
+            continue
         ok = np.isfinite(part)
         if positive:
             ok &= part > 0
@@ -428,13 +432,15 @@ class Line2D(Artist):
                              f"{ys.size}{kept}")
         if len(xs) == len(self._x) and self._x.base is self._xy and self._y.base is self._xy:
             # same length: write the rows that differ in place and upload only those
-            rows = [r for r in (changed_rows(self._x, xs) if x is not None else None,
-                                changed_rows(self._y, ys) if y is not None else None) if r]
+            changed = (changed_rows(self._x, xs) if x is not None else None,
+                       changed_rows(self._y, ys) if y is not None else None)
+            rows = [r for r in changed if r]
             if not rows:
                 return
             lo, hi = min(r[0] for r in rows), max(r[1] for r in rows)
-            self._xy[lo:hi, 0] = xs[lo:hi]
-            self._xy[lo:hi, 1] = ys[lo:hi]
+            for column, (r, values) in enumerate(zip(changed, (xs, ys), strict=True)):
+                if r:  # a column that did not change is not rewritten
+                    self._xy[lo:hi, column] = values[lo:hi]
             self._rows_changed(lo, hi)
             return
         xy = np.empty((len(xs), 2))

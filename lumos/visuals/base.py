@@ -295,9 +295,23 @@ def check_points(n: int, argument: str, bytes_per_point: int = 64) -> None:
                  "pass fewer points (decimate, or draw a density with density=True)")
 
 
+def finite_rows(points: np.ndarray) -> np.ndarray:
+    """Which rows of (N, d) points have every coordinate finite (column by column: numpy
+    reduces short rows one at a time, a column at once)."""
+    ok = np.isfinite(points[:, 0])
+    for j in range(1, points.shape[1]):
+        ok &= np.isfinite(points[:, j])
+    return ok
+
+
 def finite_bounds(points: np.ndarray) -> np.ndarray | None:
-    """(2, 3) min/max of the rows whose coordinates are all finite, or None."""
-    ok = np.isfinite(points).all(axis=1)
+    """(2, d) min/max of the rows whose coordinates are all finite, or None."""
+    if len(points):  # column by column (see finite_rows)
+        lo = np.array([points[:, j].min() for j in range(points.shape[1])])
+        hi = np.array([points[:, j].max() for j in range(points.shape[1])])
+        if np.isfinite(lo).all() and np.isfinite(hi).all():
+            return np.array([lo, hi])  # no NaN or inf (they would show): no copy needed
+    ok = finite_rows(points) if len(points) else np.zeros(0, bool)
     if not ok.any():
         return None
     p = points[ok]
@@ -323,6 +337,12 @@ def origin_for(points: np.ndarray, bounds: np.ndarray | None) -> np.ndarray:
 def float32_offsets(local: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """float32 of float64 offsets (N, d) from an origin, and which rows hold a value
     beyond float32's range; those values are clipped to it (never turned into inf)."""
+    if len(local) and local.ndim == 2:  # within range (NaN aside): no row to look at
+        with np.errstate(invalid="ignore"):
+            inside = all(np.fmin.reduce(c) >= -FLOAT32_MAX and np.fmax.reduce(c) <= FLOAT32_MAX
+                         for c in local.T)
+        if inside:
+            return local.astype(np.float32), np.zeros(len(local), bool)
     with np.errstate(invalid="ignore"):
         beyond = (np.abs(local) > FLOAT32_MAX).any(axis=1)
     if beyond.any():
@@ -349,10 +369,12 @@ def split_origin(points: np.ndarray, argument: str = "pos"
     flagged invalid so shaders can break lines or skip markers there. Offsets beyond
     float32's range are clipped, with a warning naming ``argument``.
     """
-    valid = np.isfinite(points).all(axis=1)
+    valid = finite_rows(points)
     origin = origin_for(points, finite_bounds(points))
     with np.errstate(over="ignore", invalid="ignore"):
-        local = np.where(valid[:, None], points - origin, 0.0)
+        local = points - origin
+    if not valid.all():
+        local[~valid] = 0.0
     local, beyond = float32_offsets(local)
     warn_clipped(int(beyond.sum()), argument)
     return origin, local, valid
@@ -430,8 +452,20 @@ def window_to_plane(frame: Frame, draw: Draw, x: float, y: float) -> np.ndarray 
 
 
 def rgba_bytes(rgba: np.ndarray) -> np.ndarray:
-    """Float RGBA rows in 0..1 as the uint8 rows the shaders read."""
-    return (np.clip(rgba, 0, 1) * 255 + 0.5).astype(np.uint8)
+    """Float RGBA rows in 0..1 as the uint8 rows the shaders read (in chunks that stay in
+    the cache: a million colors make no 32 MB temporaries)."""
+    rgba = np.asarray(rgba)  # float32 rows stay float32: the same rounding as ever
+    if rgba.dtype.kind != "f":
+        rgba = rgba.astype(float)
+    out = np.empty(rgba.shape, np.uint8)
+    flat, dest = rgba.reshape(-1), out.reshape(-1)
+    step = 1 << 16
+    for i in range(0, flat.size, step):
+        part = np.clip(flat[i : i + step], 0, 1)
+        part *= 255
+        part += 0.5
+        dest[i : i + step] = part  # truncated, as astype does
+    return out
 
 
 def transform_parts(visual: Visual):

@@ -28,8 +28,7 @@ from .base import (
 # sentinel instead and the shader paints it with the "bad" color.
 _BAD = np.float32(-3.0e38)
 
-_TEMPLATE = ShaderTemplate(
-    vertex="""
+_VERTEX = """
 uniform mat4 u_mvp;
 uniform vec4 u_extent;  // x0, y0, x1, y1 relative to the draw's origin
 in vec2 a_corner;
@@ -41,14 +40,13 @@ void main() {
     gl_Position = u_mvp * $transform(vec4(p, 0.0, 1.0));
     v_uv = a_corner;
 }
-""",
-    fragment="""
+"""
+
+_FRAGMENT = """
 uniform sampler2D u_data;
 uniform sampler2D u_cmap;
 uniform vec2 u_clim;
 uniform vec4 u_bad;
-uniform int u_scalar;        // 1: colormapped scalar field, 0: RGBA pixels
-uniform int u_bilinear;
 uniform vec4 u_tile;         // first texel (x, y) and size (w, h) of the part u_data shows
 in vec2 v_uv;
 out vec4 f_color;
@@ -69,18 +67,22 @@ void main() {
     // A tile's texture holds a border of its neighbours' texels: filtering across the
     // seams reads what one big texture would.
     vec2 texel = v_uv * u_tile.zw + u_tile.xy;
-    if (u_scalar == 0) {
-        f_color = texture(u_data, texel / vec2(size));
-        return;
-    }
-    if (u_bilinear == 0) {
-        f_color = colormap(fetch(ivec2(floor(texel)), size));
-        return;
-    }
-    // Interpolate the data, then colormap: what matplotlib's "bilinear" shows. Bad
-    // pixels paint only where they are the nearest one; elsewhere they drop out of the
-    // average and the weights of the good neighbours are renormalized (the nearest one
-    // is good there and always has a weight of at least 1/4).
+%s}
+"""
+
+# One program per kind of image (a branch on a uniform would make software rasterizers
+# run every kind per pixel): RGBA pixels, and a scalar field colormapped per nearest
+# pixel or interpolated.
+_MAINS = {
+    "rgba": """    f_color = texture(u_data, texel / vec2(size));
+""",
+    "nearest": """    f_color = colormap(fetch(ivec2(floor(texel)), size));
+""",
+    # Interpolate the data, then colormap: what matplotlib's "bilinear" shows. Bad
+    # pixels paint only where they are the nearest one; elsewhere they drop out of the
+    # average and the weights of the good neighbours are renormalized (the nearest one
+    # is good there and always has a weight of at least 1/4).
+    "bilinear": """
     float nearest = fetch(ivec2(floor(texel)), size);
     if (nearest < -1.0e37) {
         f_color = u_bad;
@@ -95,9 +97,9 @@ void main() {
     vec4 w = vec4((1.0 - f.x) * (1.0 - f.y), f.x * (1.0 - f.y), (1.0 - f.x) * f.y, f.x * f.y)
              * good;
     f_color = colormap(dot(w, v * good) / dot(w, vec4(1.0)));
-}
 """,
-)
+}
+_TEMPLATES = {kind: ShaderTemplate(_VERTEX, _FRAGMENT % main) for kind, main in _MAINS.items()}
 
 _CORNERS = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], np.float32)
 _CHUNK = 1 << 20  # pixels converted at a time
@@ -380,17 +382,16 @@ class Image(Visual):
             clim = np.clip(self._normalized(np.array(self._clim)), -1e30, 1e30)
         h, w = self._texture.shape
         draws = []
+        kind = self._interpolation if self._scalar else "rgba"
         for texture, (r0, r1, c0, c1), tile in self._parts(ctx.max_texture_size):
             ax, bx = x0 + (x1 - x0) * c0 / w, x0 + (x1 - x0) * c1 / w
             ay, by = y0 + (y1 - y0) * r0 / h, y0 + (y1 - y0) * r1 / h
             draws.append(Draw(
-                program=_TEMPLATE.compose(transform=snippet), view=ctx.view_id,
+                program=_TEMPLATES[kind].compose(transform=snippet), view=ctx.view_id,
                 mode="triangle_strip", count=4,
                 attributes={"a_corner": Attribute(self._corner_buffer, 2)},
                 uniforms={"u_extent": [ax - ox, ay - oy, bx - ox, by - oy], "u_clim": clim,
                           "u_bad": colors.to_rgba(bad), "u_tile": tile, **snippet.uniforms},
-                int_uniforms={"u_scalar": int(self._scalar),
-                              "u_bilinear": int(self._interpolation == "bilinear")},
                 textures={"u_data": texture, "u_cmap": self._cmap_texture},
                 state=State(depth_test=ctx.is_3d, blend="alpha"),
                 origin=origin, model=model,

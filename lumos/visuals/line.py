@@ -21,6 +21,7 @@ from .base import (
     changed_span,
     check_points,
     check_positive,
+    finite_bounds,
     float32_offsets,
     is_nonlinear,
     origin_for,
@@ -40,8 +41,7 @@ from .lod import MinMaxPyramid, is_sorted
 # same call on the same three points, so they agree on every pixel. Points are vec4:
 # xyz and w = 1, or w = 0 for a break (a NaN row) and for the rows that pad the
 # buffer at both ends, so that every segment can read the points before and after it.
-_TEMPLATE = ShaderTemplate(
-    vertex=glsl.SCREEN + """
+_VERTEX = glsl.SCREEN + """
 in vec4 a_prev;
 in vec4 a_p0;
 in vec4 a_p1;
@@ -51,6 +51,7 @@ in vec4 a_c1;
 in float a_d0;
 in float a_d1;
 uniform float u_width;
+uniform float u_samples;
 out vec4 v_color;
 flat out vec2 v_a;
 flat out vec2 v_b;
@@ -84,7 +85,9 @@ void main() {
     float len = length(d);
     vec2 dir = len > 1e-6 ? d / len : vec2(1.0, 0.0);
     vec2 nrm = vec2(-dir.y, dir.x);
-    float hw = 0.5 * u_width * u_pixel_ratio + 1.0;
+    // every pixel centre within half the width plus half a pixel; a multisampled
+    // pixel's samples lie off its centre, half a pixel more
+    float hw = 0.5 * u_width * u_pixel_ratio + (u_samples > 1.0 ? 1.0 : 0.5);
     // triangle strip corners: 0 (p0, -n), 1 (p1, -n), 2 (p0, +n), 3 (p1, +n)
     float along = (gl_VertexID == 1 || gl_VertexID == 3) ? 1.0 : 0.0;
     float side = gl_VertexID >= 2 ? 1.0 : -1.0;
@@ -97,11 +100,13 @@ void main() {
     v_next = s_next;
     v_dist = vec2(a_d0, a_d1) * u_pixel_ratio;
 }
-""",
-    fragment="""
+"""
+
+# The fragment shader for solid lines, and with %(dash)s filled, for dashed ones (two
+# programs: a branch on a uniform would make software rasterizers run both per pixel).
+_FRAGMENT = """
 uniform float u_width;
 uniform float u_pixel_ratio;
-uniform int u_dashed;
 uniform vec4 u_dash;  // on, off, on, off lengths in logical pixels
 in vec4 v_color;
 flat in vec2 v_a;
@@ -143,10 +148,7 @@ float segment_coverage(vec2 p, vec2 a, vec2 b, float s_a) {
     float t_line = dot(p - a, ab) / max(dot(ab, ab), 1e-12);
     float dist = length(p - a - clamp(t_line, 0.0, 1.0) * ab);
     float coverage = clamp(0.5 * u_width * u_pixel_ratio - dist + 0.5, 0.0, 1.0);
-    if (u_dashed == 1) {
-        coverage *= dash_coverage(s_a + t_line * length(ab));
-    }
-    return coverage;
+%(dash)s    return coverage;
 }
 
 void main() {
@@ -157,18 +159,22 @@ void main() {
     }
     // The nearest segment covers the pixel most, unless a neighbour's dash reaches it.
     float coverage = segment_coverage(p, v_a, v_b, v_dist.x);
-    if (u_dashed == 1 && v_joined.x > 0.5) {
+%(neighbours)s    if (coverage <= 0.0) discard;
+    f_color = vec4(v_color.rgb, v_color.a * coverage);
+}
+"""
+_SOLID = ShaderTemplate(_VERTEX, _FRAGMENT % {"dash": "", "neighbours": ""})
+_DASHED = ShaderTemplate(_VERTEX, _FRAGMENT % {
+    "dash": """    coverage *= dash_coverage(s_a + t_line * length(ab));
+""",
+    "neighbours": """    if (v_joined.x > 0.5) {
         coverage = max(coverage, segment_coverage(p, v_prev, v_a,
                                                   v_dist.x - length(v_a - v_prev)));
     }
-    if (u_dashed == 1 && v_joined.y > 0.5) {
+    if (v_joined.y > 0.5) {
         coverage = max(coverage, segment_coverage(p, v_b, v_next, v_dist.y));
     }
-    if (coverage <= 0.0) discard;
-    f_color = vec4(v_color.rgb, v_color.a * coverage);
-}
-""",
-)
+"""})
 
 
 LOD_THRESHOLD = 8192
@@ -259,16 +265,11 @@ def _finite_bounds(points: np.ndarray) -> np.ndarray | None:
     of the whole array), or None."""
     lo = hi = None
     for i in range(0, len(points), _CHUNK):
-        part = points[i : i + _CHUNK]
-        ok = np.isfinite(part).all(axis=1)
-        if ok.all():
-            a, b = part.min(axis=0), part.max(axis=0)
-        elif ok.any():
-            a, b = part[ok].min(axis=0), part[ok].max(axis=0)
-        else:
+        b = finite_bounds(points[i : i + _CHUNK])  # copies finite rows of a chunk at most
+        if b is None:
             continue
-        lo = a if lo is None else np.minimum(lo, a)
-        hi = b if hi is None else np.maximum(hi, b)
+        lo = b[0] if lo is None else np.minimum(lo, b[0])
+        hi = b[1] if hi is None else np.maximum(hi, b[1])
     return None if lo is None else np.array([lo, hi])
 
 
@@ -330,6 +331,14 @@ def line_paths(px: np.ndarray, rgba: np.ndarray, width: float, dashes, clip) -> 
         verts = np.concatenate([p for part in parts for p in (part, nan)][:-1])
         out.append(Path(verts, stroke=Stroke(color, width, None, 0.0, "round", cap), clip=clip))
     return out
+
+
+def _same_memory(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether two arrays are the very same elements (the same buffer, offset, shape
+    and strides): copying one onto the other would change nothing."""
+    ia, ib = a.__array_interface__, b.__array_interface__
+    return (ia["data"][0] == ib["data"][0] and a.shape == b.shape
+            and a.strides == b.strides and a.dtype == b.dtype)
 
 
 def _pad3(values: np.ndarray) -> np.ndarray:
@@ -524,7 +533,9 @@ class Line(Visual):
             self._bounds = None
             self._upload_geometry()
             return
-        self._points[start:stop, : min(d, vals.shape[1])] = vals[:, :d]
+        target = self._points[start:stop, : min(d, vals.shape[1])]
+        if not _same_memory(target, vals[:, :d]):  # the owner wrote into shared rows
+            target[...] = vals[:, :d]
         if d > vals.shape[1]:
             self._points[start:stop, 2] = 0.0
         self._bounds = None
@@ -746,7 +757,7 @@ class Line(Visual):
         if n < 2:
             return []
         snippet, model = transform_parts(self)
-        program = _TEMPLATE.compose(transform=snippet)
+        program = (_SOLID if self._dashes is None else _DASHED).compose(transform=snippet)
         pb, cb = self._pos_buffer, self._color_buffer
         attributes = {
             "a_prev": Attribute(pb, 4, "f4", 0, 16, 1),
@@ -766,7 +777,6 @@ class Line(Visual):
             instances=n - 1, attributes=attributes,
             uniforms={"u_width": self._width, "u_dash": self._dashes or (1.0, 0.0, 0.0, 0.0),
                       **snippet.uniforms},
-            int_uniforms={"u_dashed": int(self._dashes is not None)},
             state=State(depth_test=ctx.is_3d, blend="alpha"),
             origin=tuple(self._origin), model=model,
         )]

@@ -5,7 +5,7 @@ Every shape is given once, in units of half the marker size (``r``; y up), exact
 matplotlib's ``MarkerStyle`` draws it: filled shapes as polygons (the disc is a circle),
 line markers (``'+'``, ``'x'``, ``'1'``..``'4'``, ``'|'``, ``'_'``, ticks 0..3) as
 segments stroked ``edge_width`` pixels wide in the points' colors. From this table come
-the GLSL ``symbol_distance`` (:data:`GLSL`), the outlines for SVG/PDF
+the GLSL distance functions (:func:`distance_glsl`), the outlines for SVG/PDF
 (:data:`SYMBOL_PATHS`) and how far each shape reaches from its centre (:data:`REACH`).
 """
 
@@ -108,10 +108,11 @@ def _reach(name: str) -> float:
         return 1.0
     pts = np.array(POLYGONS[name] if name in POLYGONS else
                    [p for seg in SEGMENTS[name] for p in seg], dtype=float)
-    return float(np.hypot(pts[:, 0], pts[:, 1]).max())
+    return float(np.abs(pts).max())
 
 
-#: how far each symbol reaches from its centre, in r (the quad drawn around a point)
+#: how far each symbol reaches from its centre along x or y, in r (the half side of the
+#: square a marker is drawn in)
 REACH = {name: _reach(name) for name in SYMBOLS}
 
 
@@ -124,30 +125,27 @@ def _glsl_vec(p) -> str:
     return f"vec2({float(p[0]):.6f}, {float(p[1]):.6f})"
 
 
-def _glsl() -> str:
-    """``float symbol_distance(vec2 p, float r)`` for every symbol: polygons by their
-    exact signed distance, line markers by the distance to their segments."""
-    lines = ["float symbol_distance(vec2 p, float r) {",
-             "    if (u_symbol == 0) return length(p) - r;",
-             "    vec2 q = p / r;",
-             "    vec2 v[12];"]
-    for k, name in enumerate(SYMBOLS[1:], start=1):
-        if name in POLYGONS:
-            pts = POLYGONS[name]
-            body = " ".join(f"v[{i}] = {_glsl_vec(pt)};" for i, pt in enumerate(pts))
-            lines.append(f"    if (u_symbol == {k}) {{ {body} "
-                         f"return sd_polygon(q, v, {len(pts)}) * r; }}")
-        else:
-            segs = SEGMENTS[name]
-            dist = "min(" * (len(segs) - 1) + ", ".join(
-                [f"sd_segment(q, {_glsl_vec(a)}, {_glsl_vec(b)})" + (")" if i else "")
-                 for i, (a, b) in enumerate(segs)])
-            lines.append(f"    if (u_symbol == {k}) return {dist} * r;")
-    lines += ["    return length(p) - r;", "}"]
-    return "\n".join(lines)
+def distance_glsl(name: str) -> str:
+    """GLSL ``float symbol_<name>(vec2 p, float r)``: the signed distance of ``p`` to the
+    symbol of radius ``r`` (polygons exactly; line markers: the distance to their
+    segments). Each symbol is its own function (and program): a branch on a uniform
+    would make software rasterizers run every symbol's code per pixel."""
+    head = f"float symbol_{name}(vec2 p, float r) {{"
+    if name == "disc":
+        return f"{head} return length(p) - r; }}"
+    if name in POLYGONS:
+        pts = POLYGONS[name]
+        body = " ".join(f"v[{i}] = {_glsl_vec(pt)};" for i, pt in enumerate(pts))
+        return (f"{head}\n    vec2 v[12]; {body}\n"
+                f"    return sd_polygon(p / r, v, {len(pts)}) * r;\n}}")
+    segs = SEGMENTS[name]
+    dist = "min(" * (len(segs) - 1) + ", ".join(
+        [f"sd_segment(q, {_glsl_vec(a)}, {_glsl_vec(b)})" + (")" if i else "")
+         for i, (a, b) in enumerate(segs)])
+    return f"{head}\n    vec2 q = p / r;\n    return {dist} * r;\n}}"
 
 
-#: GLSL helpers and ``symbol_distance`` for the Markers fragment shader
+#: GLSL helpers of the symbols' distance functions (:func:`distance_glsl`)
 GLSL = """
 float sd_segment(vec2 p, vec2 a, vec2 b) {
     vec2 ab = b - a;
@@ -170,7 +168,7 @@ float sd_polygon(vec2 p, vec2 v[12], int n) {
     }
     return s * sqrt(d);
 }
-""" + _glsl()
+"""
 
 
 def _polygon(points) -> Path:

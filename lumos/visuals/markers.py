@@ -1,4 +1,12 @@
-"""Markers: one instanced quad per point, symbols drawn as signed distance fields."""
+"""Markers: symbols drawn as signed distance fields, one GL point per marker.
+
+A marker is one vertex: a point sprite whose fragment shader measures the distance to
+the symbol (antialiased, with an edge). Only markers too big for a point sprite
+(``POINT_LIMIT``) are drawn as instanced quads, with the same fragment shader. A point
+whose centre lies outside the viewport is clipped whole by GL, so the draw asks the
+executor for a viewport grown by the largest marker (``Draw.margin``), scissored to the
+view: markers that straddle the edge of the view are drawn as far as they reach in.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +16,7 @@ from .. import colors
 from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer
 from ..primitives import MarkerSet
-from ..shaders import ShaderTemplate
+from ..shaders import ShaderTemplate, Snippet
 from . import glsl
 from .base import (
     DrawContext,
@@ -19,26 +27,47 @@ from .base import (
     as_positions,
     changed_span,
     check_positive,
+    finite_rows,
     is_nonlinear,
     rgba_bytes,
     split_origin,
     transform_parts,
 )
 from .marker_shapes import ALIASES as _ALIASES
-from .marker_shapes import FIRST_STROKE, GLSL, REACH, SYMBOL_PATHS, SYMBOLS
+from .marker_shapes import GLSL, REACH, SYMBOL_PATHS, SYMBOLS, distance_glsl, is_stroke
 
 __all__ = ["Markers", "SYMBOLS", "SYMBOL_PATHS"]
 
-_TEMPLATE = ShaderTemplate(
-    vertex=glsl.SCREEN + """
+# Markers whose square (side in physical pixels) is at most this are drawn as GL points,
+# one vertex each; bigger ones as instanced quads. Desktop GL and WebGL2 devices allow
+# points of 64 pixels and more (llvmpipe 255, SwiftShader and ANGLE 1024); the limit of
+# the device a frame will run on is not known when the frame is made.
+POINT_LIMIT = 64.0
+
+def _symbol_snippets(name: str) -> tuple[Snippet, Snippet]:
+    """(vertex ``$reach``, fragment ``$symbol``) snippets of one symbol: each symbol is its
+    own program (see :func:`lumos.visuals.marker_shapes.distance_glsl`)."""
+    return (Snippet(f"reach_{name}",
+                    f"float reach_{name}(float r) {{ return {REACH[name]!r} * r; }}"),
+            Snippet(f"symbol_{name}", distance_glsl(name)))
+
+
+_SNIPPETS = {name: _symbol_snippets(name) for name in SYMBOLS}
+
+
+# The square that holds a marker of radius r has half side `extent`: the symbol's reach,
+# half the edge width beyond it and half a pixel of antialiasing: every pixel centre the
+# marker colours. Multisampled pixels need half a pixel more (their samples lie off
+# the centre, and each is coloured only if the square covers it).
+_VERTEX = glsl.SCREEN + """
 in vec3 a_pos;
 in float a_size;
 in vec4 a_color;
 uniform float u_edge_width;
-uniform float u_reach;   // how far the symbol reaches from its centre, in radii
-out vec4 v_color;
-out vec2 v_offset;
+uniform float u_samples;
+flat out vec4 v_color;
 flat out float v_radius;
+%(outputs)s
 #pragma snippets
 
 void main() {
@@ -48,32 +77,44 @@ void main() {
         return;
     }
     float r = 0.5 * a_size * u_pixel_ratio;
-    float extent = u_reach * r + 0.5 * u_edge_width * u_pixel_ratio + 1.5;
-    vec2 corner = vec2((gl_VertexID == 1 || gl_VertexID == 3) ? 1.0 : -1.0,
+    float extent = $reach(r) + 0.5 * u_edge_width * u_pixel_ratio
+                 + (u_samples > 1.0 ? 1.0 : 0.5);
+    v_radius = r;
+    v_color = a_color / 255.0;
+%(place)s
+}
+"""
+
+# one vertex per marker: a point sprite of side 2 * extent
+_PLACE_POINT = """    gl_Position = c;
+    gl_PointSize = 2.0 * extent;
+    v_center = clip_to_window(c);"""
+
+# four vertices per marker (an instanced triangle strip): a quad of half side extent
+_PLACE_QUAD = """    vec2 corner = vec2((gl_VertexID == 1 || gl_VertexID == 3) ? 1.0 : -1.0,
                        gl_VertexID >= 2 ? 1.0 : -1.0);
     vec2 offset = corner * extent;
     gl_Position = c + vec4(offset / u_viewport.zw * 2.0 * c.w, 0.0, 0.0);
-    v_offset = offset;
-    v_radius = r;
-    v_color = a_color / 255.0;
-}
-""",
-    fragment="""
+    v_offset = offset;"""
+
+_FRAGMENT = """
 uniform float u_edge_width;
 uniform float u_pixel_ratio;
 uniform vec4 u_edge_color;
-uniform int u_symbol;
-in vec4 v_color;
-in vec2 v_offset;
+uniform float u_stroke;  // 1 for line markers: segments stroked in the point's color
+flat in vec4 v_color;
 flat in float v_radius;
+%(inputs)s
 out vec4 f_color;
 
-GLSL_SHAPES
+GLSL_HELPERS
+#pragma snippets
 
 void main() {
-    float d = symbol_distance(v_offset, v_radius);
+    vec2 offset = %(offset)s;  // from the marker's centre, window pixels (y up)
+    float d = $symbol(offset, v_radius);
     float ew = u_edge_width * u_pixel_ratio;
-    if (u_symbol >= FIRST_STROKE) {  // a line marker: segments ew wide, in the point's color
+    if (u_stroke > 0.5) {  // a line marker: segments ew wide, in the point's color
         float a = clamp(0.5 * max(ew, 1.0) - d + 0.5, 0.0, 1.0);
         if (a <= 0.0) discard;
         f_color = vec4(v_color.rgb, v_color.a * a);
@@ -89,8 +130,24 @@ void main() {
     }
     f_color = vec4(fill.rgb, fill.a * alpha);
 }
-""".replace("GLSL_SHAPES", GLSL).replace("FIRST_STROKE", str(FIRST_STROKE)),
-)
+""".replace("GLSL_HELPERS", GLSL)
+
+# Points measure from gl_FragCoord, not gl_PointCoord: llvmpipe shifts gl_PointCoord by
+# half a pixel in multisampled framebuffers.
+_POINTS = ShaderTemplate(
+    _VERTEX % {"outputs": "flat out vec2 v_center;", "place": _PLACE_POINT},
+    _FRAGMENT % {"inputs": "flat in vec2 v_center;", "offset": "gl_FragCoord.xy - v_center"})
+_QUADS = ShaderTemplate(
+    _VERTEX % {"outputs": "out vec2 v_offset;", "place": _PLACE_QUAD},
+    _FRAGMENT % {"inputs": "in vec2 v_offset;", "offset": "v_offset"})
+
+
+def marker_extent(symbol: str, size: float, edge_width: float, pixel_ratio: float) -> float:
+    """Half the side, in physical pixels, of the square a marker of ``size`` (diameter,
+    logical pixels) is drawn in (the shaders' ``extent`` in a multisampled framebuffer,
+    the larger one)."""
+    return (REACH[symbol] * 0.5 * size * pixel_ratio + 0.5 * edge_width * pixel_ratio
+            + 1.0)
 
 
 def _symbol_index(symbol: str) -> int:
@@ -109,7 +166,7 @@ def _sizes(value, points: np.ndarray) -> np.ndarray:
     if arr.ndim > 1 or (arr.ndim == 1 and len(arr) != n):
         raise ValueError(f"size: got shape {arr.shape}, expected a number or {n} numbers")
     sizes = np.broadcast_to(arr.astype(np.float32), (n,)).copy()
-    invalid = ~np.isfinite(points).all(axis=1) | ~np.isfinite(sizes)
+    invalid = ~finite_rows(points) | ~np.isfinite(sizes)
     sizes[invalid] = 0.0  # the shader skips points of size 0
     return np.maximum(sizes, 0)
 
@@ -133,6 +190,7 @@ class Markers(Visual):
         self._pos_buffer = Buffer(np.zeros((0, 3), np.float32))
         self._size_buffer = Buffer(np.zeros(0, np.float32))
         self._color_buffer = Buffer(np.zeros((0, 4), np.uint8))
+        self._largest_size, self._largest_of = 0.0, -1  # see _largest
         self._size = size
         self._color = color
         self._extent = 0.0  # half extent of the uploaded points around the origin
@@ -316,30 +374,48 @@ class Markers(Visual):
         face = self._color_buffer.data[keep] / 255.0
         edge = np.array([self._edge_rgba]) if self._edge_width > 0 else None
         name = self.symbol
-        if self._symbol >= FIRST_STROKE:  # line markers: stroked in the points' colors
+        if is_stroke(name):  # line markers: stroked in the points' colors
             return [MarkerSet(SYMBOL_PATHS[name], px[keep], sizes[keep],
                               np.zeros((1, 4)), face, max(self._edge_width, 1.0), name,
                               ctx.clip, join="miter")]
         return [MarkerSet(SYMBOL_PATHS[name], px[keep], sizes[keep], face, edge,
                           self._edge_width, name, ctx.clip)]
 
+    def _largest(self) -> float:
+        """The largest size uploaded (logical pixels), recomputed only after the sizes
+        changed."""
+        buf = self._size_buffer
+        if self._largest_of != buf.version:
+            self._largest_size = float(buf.data.max()) if len(buf.data) else 0.0
+            self._largest_of = buf.version
+        return self._largest_size
+
     def draws(self, ctx: DrawContext) -> list[Draw]:
         n = len(self._points)
         if n == 0:
             return []
         snippet, model = transform_parts(self)
-        return [Draw(
-            program=_TEMPLATE.compose(transform=snippet), view=ctx.view_id,
-            mode="triangle_strip", count=4, instances=n,
-            attributes={
-                "a_pos": Attribute(self._pos_buffer, 3, "f4", 0, 12, 1),
-                "a_size": Attribute(self._size_buffer, 1, "f4", 0, 4, 1),
-                "a_color": Attribute(self._color_buffer, 4, "u1", 0, 4, 1),
-            },
+        extent = marker_extent(self.symbol, self._largest(), self._edge_width,
+                               ctx.pixel_ratio)
+        reach, symbol = _SNIPPETS[self.symbol]
+        hooks = dict(transform=snippet, reach=reach, symbol=symbol)
+        common = dict(
+            view=ctx.view_id,
             uniforms={"u_edge_width": self._edge_width,
                       "u_edge_color": self._edge_rgba,
-                      "u_reach": REACH[SYMBOLS[self._symbol]], **snippet.uniforms},
-            int_uniforms={"u_symbol": self._symbol},
+                      "u_stroke": float(is_stroke(self.symbol)), **snippet.uniforms},
             state=State(depth_test=ctx.is_3d, blend="alpha"),
             origin=tuple(self._origin), model=model,
-        )]
+        )
+        points = 2.0 * extent <= POINT_LIMIT
+        divisor = 0 if points else 1
+        attributes = {
+            "a_pos": Attribute(self._pos_buffer, 3, "f4", 0, 12, divisor),
+            "a_size": Attribute(self._size_buffer, 1, "f4", 0, 4, divisor),
+            "a_color": Attribute(self._color_buffer, 4, "u1", 0, 4, divisor),
+        }
+        if points:
+            return [Draw(program=_POINTS.compose(**hooks), mode="points", count=n,
+                         attributes=attributes, margin=int(np.ceil(extent)), **common)]
+        return [Draw(program=_QUADS.compose(**hooks), mode="triangle_strip",
+                     count=4, instances=n, attributes=attributes, **common)]

@@ -8,13 +8,42 @@ Streams and waterfalls share both.
 from __future__ import annotations
 
 import threading
+import warnings
 
 import numpy as np
 
 from ..gpu.resources import Texture
 
-GAP = np.float32(-3.0e38)  # a missing sample (NaN) as the shaders see it
+# Every entry of a texture ring is an interval (lo, hi): a sample v is (v, v), a block
+# of samples its (min, max). A missing entry (NaN, or a block without a finite sample)
+# is the empty interval (1, 0): no data can make lo > hi, so no finite sample collides
+# with it, and shaders need no special value (NaN and inf do not survive every GPU's
+# texture path and compiler).
+GAP = np.array([1.0, 0.0], np.float32)
 MAX_TEXTURE = 8192  # texture width and height used at most (WebGL2 devices have >= 4096)
+_FLOAT32_MAX = float(np.finfo(np.float32).max)
+
+
+def as_float32(values: np.ndarray, argument: str) -> np.ndarray:
+    """Pushed numbers as float32: finite values beyond float32's range are clipped to
+    it, with a warning, rather than lost; NaN and inf stay (they are gaps)."""
+    if values.dtype.kind == "f" and values.dtype.itemsize > 4:
+        with np.errstate(invalid="ignore"):
+            big = np.isfinite(values) & (np.abs(values) > _FLOAT32_MAX)
+        if big.any():
+            warnings.warn(f"{argument}: {int(big.sum())} values beyond the float32 range "
+                          f"(+-{_FLOAT32_MAX:.4g}) were clipped to it", stacklevel=3)
+            values = np.where(big, np.copysign(_FLOAT32_MAX, values), values)
+    return values.astype(np.float32, copy=False)
+
+
+def intervals(samples: np.ndarray) -> np.ndarray:
+    """float32 samples (NaN or inf where missing) as (..., 2) entries (v, v) or GAP."""
+    out = np.empty(samples.shape + (2,), np.float32)
+    ok = np.isfinite(samples)
+    out[..., 0] = np.where(ok, samples, GAP[0])
+    out[..., 1] = np.where(ok, samples, GAP[1])
+    return out
 
 
 class PushRing:
@@ -77,21 +106,18 @@ def per_row(slots: int, width: int) -> int:
 
 
 class TextureRing:
-    """One texture holding a ring of ``slots`` entries of ``channels`` values
-    (``components`` floats each), ``m`` slots per texture row (``per_row`` by default)."""
+    """One texture holding a ring of ``slots`` entries of ``channels`` intervals (see
+    GAP), ``m`` slots per texture row (``per_row`` by default); empty at first."""
 
-    def __init__(self, slots: int, channels: int, components: int = 1,
-                 m: int | None = None) -> None:
+    def __init__(self, slots: int, channels: int, m: int | None = None) -> None:
         self.slots, self.channels = slots, channels
         self.m = per_row(slots, channels) if m is None else m
-        shape = (slots // self.m, self.m * channels) + ((components,) if components > 1 else ())
-        self.texture = Texture(np.full(shape, GAP, np.float32), filter="nearest")
+        shape = (slots // self.m, self.m * channels, 2)
+        self.texture = Texture(np.broadcast_to(GAP, shape), filter="nearest")
 
     def slot_view(self) -> np.ndarray:
-        """The texture's CPU data as (slots, channels[, components])."""
-        d = self.texture.data
-        extra = (d.shape[-1],) if d.shape[-1] > 1 else ()
-        return d.reshape((self.slots, self.channels) + extra)
+        """The texture's CPU data as (slots, channels, 2)."""
+        return self.texture.data.reshape((self.slots, self.channels, 2))
 
     def write(self, first: int, values: np.ndarray) -> None:
         """Entries ``first, first + 1, ...`` (absolute indices, len(values) <= slots),

@@ -7,17 +7,22 @@ time-major (every channel of one instant side by side), so k new samples are one
 range of rows whatever the number of channels.
 
 Drawing never re-uploads: the vertex shader pulls samples from the texture by
-``gl_VertexID`` (channel, segment, corner: no vertex buffer, no instancing) and the
-ring slot of the oldest drawn sample (a uniform), and x follows from the sample's
-index, so scrolling only moves uniforms and the draw's float64 origin. The ring wrap
-is no break: slots are read modulo the ring, in time order. Up to 4 samples per pixel
-column, each segment is an antialiased band as wide as the line; beyond, the shader
-reads a min/max pyramid of blocks of 8, 16, 32, ... samples (aligned to the absolute
-sample count, so blocks never change as the view scrolls; 1 to 2 blocks per column)
-and fills the band between the blocks' minima and maxima, widened by the line width:
-what a line through every sample covers. The pyramid is updated per frame for the
-new samples only (O(k)); a frame costs O(pixel columns × channels) whatever the
-capacity. All channels are one draw.
+``gl_VertexID`` (no vertex buffer) and the ring slot of the oldest drawn sample (a
+uniform), and x follows from the sample's index, so scrolling only moves uniforms and
+the draw's float64 origin. The ring wrap is no break: slots are read modulo the ring,
+in time order. Up to 4 samples per pixel column, each segment is an antialiased band
+as wide as the line (a quad of two triangles). Beyond, the shader reads a min/max
+pyramid of blocks of 8, 16, 32, ... samples (aligned to the absolute sample count, so
+blocks never change as the view scrolls; 1 to 2 blocks per column) and fills the band
+between the blocks' minima and maxima, widened by the line width: what a line through
+every sample covers. There each channel is one triangle strip, two vertices per block
+(an instance per channel), so every vertex is shaded once. The pyramid is updated per
+frame for the new samples only (O(k)); a frame costs O(pixel columns x channels)
+whatever the capacity. All channels are one draw.
+
+Every texture entry is an interval (``ring.GAP``): a sample v is (v, v), a block its
+(min, max), a missing one (NaN) the empty interval, which no finite sample can be.
+Values beyond float32's range are clipped to it, with a warning.
 
 Threads: ``push`` may be called from any thread (a producer) while the main thread
 draws. It takes a lock only to copy the block into the CPU ring; a draw takes the
@@ -37,42 +42,49 @@ from ..gpu.resources import Texture
 from ..shaders import ShaderTemplate
 from . import glsl
 from .base import DrawContext, Visual, check_number, check_positive, rgba_bytes
-from .ring import GAP, PushRing, TextureRing
+from .ring import GAP, PushRing, TextureRing, as_float32, intervals
 
-# NaN cannot be trusted through every GPU's texture path: gaps travel as this value.
 _RAW_PER_COLUMN = 4  # up to this many samples per pixel column are drawn as they are
 _FIRST_LEVEL = 3  # envelope blocks of 8, 16, 32, ... samples
 _MIN_BLOCKS = 64  # the coarsest level still has this many blocks in `capacity`
 
-_VERTEX = glsl.SCREEN + """
-uniform highp sampler2D u_raw;  // R: sample of (slot, channel) at ((slot % m) * C + c, slot / m)
-uniform highp sampler2D u_env;  // RG: min and max of a block, in the same layout
+_COMMON = glsl.SCREEN + """
+uniform highp sampler2D u_data;    // RG: entry (slot, channel) at ((slot % m) * C + c, slot / m)
 uniform highp sampler2D u_colors;  // RGBA8, one texel per channel
 uniform int u_channels;
 uniform int u_per_row;    // slots per texture row (m)
 uniform int u_ring;       // slots in the ring (at the level drawn)
 uniform int u_first;      // slot of the first entry drawn
 uniform int u_entries;    // entries drawn per channel
-uniform int u_envelope;   // 1: entries are blocks (min, max), drawn as a band
 uniform float u_step;     // x distance between entries (data units)
 uniform float u_spacing;  // y distance between stacked channels (0: overlaid)
 uniform float u_width;
-out vec4 v_color;
-flat out vec4 v_edge0;  // raw: the segment (a, b); envelope: the band's upper edge
-flat out vec4 v_edge1;  // envelope: the band's lower edge
+flat out vec4 v_color;
 
-// Entry `entry` of `channel`: (low, high) values, equal for a sample; false for a gap.
+// Entry `entry` of `channel`: its (low, high) values, equal for a sample; false for a
+// gap (the empty interval, low > high).
 bool fetch(int channel, int entry, out vec2 value) {
     int slot = (u_first + entry) % u_ring;
     ivec2 ij = ivec2((slot % u_per_row) * u_channels + channel, slot / u_per_row);
-    value = u_envelope == 1 ? texelFetch(u_env, ij, 0).rg : texelFetch(u_raw, ij, 0).rr;
-    return value.x > -1.0e37;
+    value = texelFetch(u_data, ij, 0).rg;
+    return value.x <= value.y;
 }
 
 vec2 to_window(int channel, int entry, float value) {
     vec2 p = vec2(float(entry) * u_step, value + float(u_channels - 1 - channel) * u_spacing);
     return clip_to_window(u_mvp * vec4(p, 0.0, 1.0));
 }
+"""
+
+# Blocks: each channel is a triangle strip (an instance), vertex 2e on the lower edge of
+# the band at entry e and 2e + 1 on its upper edge. The two triangles between entries
+# e - 1 and e end on the vertices of e (GL's provoking vertex is the last), so those
+# carry, flat, the band of that pair: its upper and lower edges, antialiased in the
+# fragment shader.
+_BLOCKS_VERTEX = _COMMON + """
+flat out vec4 v_edge0;  // the band's upper edge from entry e - 1 to e (window x, y, x, y)
+flat out vec4 v_edge1;  // its lower edge
+flat out float v_drawn;  // 0: the pair is not drawn (a gap, or e is the first entry)
 
 // Window y of an entry's (low, high) values, lowest first.
 vec2 span(int channel, int entry, vec2 value) {
@@ -80,8 +92,8 @@ vec2 span(int channel, int entry, vec2 value) {
     return vec2(min(y0, y1), max(y0, y1));
 }
 
-// The band's (low, high) edge at corner b, between corners a and c dx apart (each
-// the (low, high) window y of an entry): moved out by hw * sqrt(1 + slope^2) for the
+// The band's (low, high) edge at entry b, between entries a and c dx apart (each the
+// (low, high) window y of an entry): moved out by hw * sqrt(1 + slope^2) for the
 // steeper neighbouring slope, which keeps a sloping edge hw wide, but never beyond
 // hw past the lowest (highest) of the three, which is where the strokes end: a tip
 // (peak, trough, spike) gets hw, as a round join would, and no miter-like overshoot.
@@ -92,9 +104,51 @@ vec2 edge(vec2 a, vec2 b, vec2 c, float dx, float hw) {
                 min(b.y + w.y, max(max(a.y, b.y), c.y) + hw));
 }
 
+// Window span of entry e (or, where e is a gap or outside the draw, of `fallback`).
+bool neighbour(int channel, int e, vec2 fallback, out vec2 value) {
+    vec2 v;
+    bool ok = e >= 0 && e < u_entries && fetch(channel, e, v);
+    value = ok ? span(channel, e, v) : fallback;
+    return ok;
+}
+
 void main() {
-    // Two triangles per pair of neighbouring entries, pulled by gl_VertexID (no vertex
-    // buffers, no instancing): corners 0 (a, low) 1 (b, low) 2 (a, high) 3 (b, high).
+    int channel = gl_InstanceID;
+    int e = gl_VertexID / 2;
+    float hw = 0.5 * u_width * u_pixel_ratio;
+    v_color = texelFetch(u_colors, ivec2(channel, 0), 0);
+    vec2 vb;
+    if (!fetch(channel, e, vb)) {
+        // A gap: the triangles it ends are not drawn (v_drawn), nor those it starts
+        // (they end on a vertex whose pair holds the gap). It lies beyond the far
+        // plane, in its own column, so the clipper keeps little of its triangles.
+        v_drawn = 0.0;
+        v_edge0 = v_edge1 = vec4(0.0);
+        gl_Position = window_to_clip(to_window(channel, e, 0.0), 2.0);
+        return;
+    }
+    vec2 b = span(channel, e, vb);
+    vec2 a, p, n;
+    bool joined = neighbour(channel, e - 1, b, a);
+    neighbour(channel, e - 2, a, p);
+    neighbour(channel, e + 1, b, n);
+    float xa = to_window(channel, e - 1, 0.0).x, xb = to_window(channel, e, 0.0).x;
+    float dx = max(abs(xb - xa), 1e-3);
+    vec2 eb = edge(a, b, n, dx, hw);  // this entry's corner: the same for both its pairs
+    vec2 ea = edge(p, a, b, dx, hw);
+    v_drawn = joined ? 1.0 : 0.0;
+    v_edge0 = vec4(xa, ea.y, xb, eb.y);
+    v_edge1 = vec4(xa, ea.x, xb, eb.x);
+    vec2 corner = (gl_VertexID & 1) == 1 ? vec2(xb, eb.y + 1.0) : vec2(xb, eb.x - 1.0);
+    gl_Position = window_to_clip(corner, 0.0);
+}
+"""
+# Samples: a capsule around each segment between two neighbouring samples, one quad
+# (two triangles, six vertices pulled by gl_VertexID) per segment and channel.
+_SAMPLES_VERTEX = _COMMON + """
+flat out vec4 v_segment;  // its ends in window pixels
+
+void main() {
     int pairs = max(u_entries - 1, 1);
     int quad = gl_VertexID / 6;
     int corner = gl_VertexID - quad * 6;
@@ -111,53 +165,42 @@ void main() {
     float along = (k == 1 || k == 3) ? 1.0 : 0.0;
     float side = k >= 2 ? 1.0 : -1.0;
     float hw = 0.5 * u_width * u_pixel_ratio;
-    vec2 p;
-    if (u_envelope == 1) {
-        // The band between the blocks' (min, max) spans, widened by half the line
-        // width: what a line through every sample covers. Its upper and lower edges
-        // are antialiased in the fragment shader; neighbouring quads share their
-        // vertical sides, so each pixel is drawn once, and compute the same corners
-        // there (see edge()).
-        vec2 a = span(channel, entry, va), b = span(channel, entry + 1, vb);
-        vec2 prev = a, next = b;
-        vec2 vp, vn;
-        if (entry > 0 && fetch(channel, entry - 1, vp)) prev = span(channel, entry - 1, vp);
-        if (entry + 2 < u_entries && fetch(channel, entry + 2, vn)) {
-            next = span(channel, entry + 2, vn);
-        }
-        float xa = to_window(channel, entry, 0.0).x, xb = to_window(channel, entry + 1, 0.0).x;
-        float dx = max(abs(xb - xa), 1e-3);
-        vec2 ea = edge(prev, a, b, dx, hw), eb = edge(a, b, next, dx, hw);
-        vec2 a_lo = vec2(xa, ea.x), a_hi = vec2(xa, ea.y);
-        vec2 b_lo = vec2(xb, eb.x), b_hi = vec2(xb, eb.y);
-        v_edge0 = vec4(a_hi, b_hi);
-        v_edge1 = vec4(a_lo, b_lo);
-        p = side > 0.0 ? mix(a_hi, b_hi, along) + vec2(0.0, 1.0)
-                       : mix(a_lo, b_lo, along) - vec2(0.0, 1.0);
-    } else {
-        // a capsule around the segment between two samples
-        vec2 s0 = to_window(channel, entry, va.x), s1 = to_window(channel, entry + 1, vb.x);
-        vec2 d = s1 - s0;
-        float len = length(d);
-        vec2 dir = len > 1e-6 ? d / len : vec2(1.0, 0.0);
-        vec2 nrm = vec2(-dir.y, dir.x);
-        p = mix(s0, s1, along) + (2.0 * along - 1.0) * dir * (hw + 1.0)
-            + side * nrm * (hw + 1.0);
-        v_edge0 = vec4(s0, s1);
-        v_edge1 = vec4(0.0);
-    }
+    vec2 s0 = to_window(channel, entry, va.x), s1 = to_window(channel, entry + 1, vb.x);
+    vec2 d = s1 - s0;
+    float len = length(d);
+    vec2 dir = len > 1e-6 ? d / len : vec2(1.0, 0.0);
+    vec2 nrm = vec2(-dir.y, dir.x);
+    vec2 p = mix(s0, s1, along) + (2.0 * along - 1.0) * dir * (hw + 1.0)
+             + side * nrm * (hw + 1.0);
+    v_segment = vec4(s0, s1);
     gl_Position = window_to_clip(p, 0.0);
     v_color = texelFetch(u_colors, ivec2(channel, 0), 0);
 }
 """
 
-_FRAGMENT = """
+_SAMPLES_FRAGMENT = """
 uniform float u_width;
 uniform float u_pixel_ratio;
-uniform int u_envelope;
-in vec4 v_color;
+flat in vec4 v_color;
+flat in vec4 v_segment;
+out vec4 f_color;
+
+void main() {
+    vec2 p = gl_FragCoord.xy;
+    vec2 a = v_segment.xy, ab = v_segment.zw - v_segment.xy;
+    float t = clamp(dot(p - a, ab) / max(dot(ab, ab), 1e-12), 0.0, 1.0);
+    float coverage = clamp(0.5 * u_width * u_pixel_ratio - length(p - a - t * ab) + 0.5,
+                           0.0, 1.0);
+    if (coverage <= 0.0) discard;
+    f_color = vec4(v_color.rgb, v_color.a * coverage);
+}
+"""
+
+_BLOCKS_FRAGMENT = """
+flat in vec4 v_color;
 flat in vec4 v_edge0;
 flat in vec4 v_edge1;
+flat in float v_drawn;
 out vec4 f_color;
 
 // Distance of p below the line through a and b (window y up), negative above it.
@@ -170,24 +213,18 @@ float below(vec2 p, vec2 a, vec2 b) {
 }
 
 void main() {
+    if (v_drawn < 0.5) discard;
     vec2 p = gl_FragCoord.xy;
-    float coverage;
-    if (u_envelope == 1) {
-        coverage = clamp(below(p, v_edge0.xy, v_edge0.zw) + 0.5, 0.0, 1.0)
-                 * clamp(0.5 - below(p, v_edge1.xy, v_edge1.zw), 0.0, 1.0);
-    } else {
-        vec2 a = v_edge0.xy, ab = v_edge0.zw - v_edge0.xy;
-        float t = clamp(dot(p - a, ab) / max(dot(ab, ab), 1e-12), 0.0, 1.0);
-        coverage = clamp(0.5 * u_width * u_pixel_ratio - length(p - a - t * ab) + 0.5,
-                         0.0, 1.0);
-    }
+    float coverage = clamp(below(p, v_edge0.xy, v_edge0.zw) + 0.5, 0.0, 1.0)
+                   * clamp(0.5 - below(p, v_edge1.xy, v_edge1.zw), 0.0, 1.0);
     if (coverage <= 0.0) discard;
     f_color = vec4(v_color.rgb, v_color.a * coverage);
 }
 """
 
-# programs are cached by source: every instance shares one
-_TEMPLATE = ShaderTemplate(_VERTEX, _FRAGMENT)
+# programs are cached by source: every instance shares them
+_SAMPLES = ShaderTemplate(_SAMPLES_VERTEX, _SAMPLES_FRAGMENT)
+_BLOCKS = ShaderTemplate(_BLOCKS_VERTEX, _BLOCKS_FRAGMENT)
 
 
 class Stream(Visual):
@@ -200,8 +237,9 @@ class Stream(Visual):
     ``stacked`` draws channel c at ``y + (channels - 1 - c) * spacing`` (channel 0 on
     top); ``spacing=None`` takes 1.2 times the largest peak-to-peak range of one
     channel seen so far (it grows, never shrinks, so the picture does not jump).
-    ``color`` is one color or one per channel (default: the color cycle). NaN samples
-    leave gaps. Values are drawn as float32.
+    ``color`` is one color or one per channel (default: the color cycle). NaN and inf
+    samples leave gaps. Values are drawn as float32; beyond its range they are clipped
+    to it (with a warning).
     """
 
     def __init__(self, channels: int, capacity: int, dt: float = 1.0, t0: float = 0.0,
@@ -224,8 +262,8 @@ class Stream(Visual):
         self._levels = list(range(_FIRST_LEVEL, top + 1))
         block = 1 << top if self._levels else 1
         self._slots = -(-(self.capacity + (block if self._levels else 0)) // block) * block
-        self._raw = TextureRing(self._slots, self.channels, 1)
-        self._env = {s: TextureRing(self._slots >> s, self.channels, 2) for s in self._levels}
+        self._raw = TextureRing(self._slots, self.channels)
+        self._env = {s: TextureRing(self._slots >> s, self.channels) for s in self._levels}
         # producer side, guarded by the lock
         self._pending = PushRing(self._slots, self.channels)
         self._range = 0.0  # largest peak-to-peak range of one channel seen (spacing)
@@ -294,6 +332,7 @@ class Stream(Visual):
         if arr.ndim != 2 or arr.shape[1] != self.channels:
             raise ValueError(f"block: got shape {np.shape(block)}, expected (k, "
                              f"{self.channels}) for a stream of {self.channels} channels")
+        arr = as_float32(arr, "block")
         recent = arr[-self._slots :]  # older samples would be overwritten at once
         if not len(recent):
             return
@@ -317,8 +356,9 @@ class Stream(Visual):
         if taken is None:
             return
         first, start, new = taken
-        ok = np.isfinite(new)
-        self._raw.write(first, np.where(ok[first - start :], new[first - start :], GAP))
+        self._raw.write(first, intervals(new[first - start :]))
+        with np.errstate(invalid="ignore"):
+            new[~np.isfinite(new)] = np.nan  # inf samples are gaps too: min/max skip them
         self._update_envelope(start, self._pending.taken, new)
 
     def _update_envelope(self, start: int, head: int, new: np.ndarray) -> None:
@@ -339,15 +379,15 @@ class Stream(Visual):
                 view = self._env[s - 1].slot_view()
                 children = np.arange(2 * j0, 2 * j1)
                 last_child = (head - 1) >> (s - 1)
-                mm = view[children % self._env[s - 1].slots].copy()
-                mm[mm == GAP] = np.nan  # an empty child: the other one decides
+                mm = view[children % self._env[s - 1].slots]  # a copy
+                mm[mm[..., 0] > mm[..., 1]] = np.nan  # an empty child: the other decides
                 mm[children > last_child] = np.nan
                 mm = mm.reshape(j1 - j0, 2, self.channels, 2)
                 with np.errstate(invalid="ignore"):
                     lo = np.fmin(mm[:, 0, :, 0], mm[:, 1, :, 0])
                     hi = np.fmax(mm[:, 0, :, 1], mm[:, 1, :, 1])
             env = np.stack([lo, hi], axis=-1)
-            env[~np.isfinite(env)] = GAP
+            env[np.isnan(lo)] = GAP  # no finite sample in the block
             ring.write(j0, env)
 
     def bounds(self) -> np.ndarray | None:
@@ -387,28 +427,33 @@ class Stream(Visual):
         if per_column > _RAW_PER_COLUMN and self._levels:
             level = min(max(int(np.floor(np.log2(per_column))), _FIRST_LEVEL),
                         self._levels[-1])
+        common = dict(
+            view=ctx.view_id,
+            uniforms={"u_step": float((1 << level) * self.dt), "u_spacing": self._offset(),
+                      "u_width": self._width},
+            state=State(depth_test=ctx.is_3d, blend="alpha"), model=self.model_matrix())
+        # every level stays bound (and so resident and up to date on the GPU), so that
+        # zooming to another level uploads nothing
+        textures = {"u_colors": self._color_texture, "u_raw": self._raw.texture,
+                    **{f"u_level{s}": r.texture for s, r in self._env.items()}}
         if level:
             ring = self._env[level]
             e0, e1 = a0 >> level, ((a1 - 1) >> level) + 1
             # an entry at the middle of its block
             origin_x = self.t0 + ((e0 << level) + ((1 << level) - 1) / 2) * self.dt
+            program, mode, count, instances = _BLOCKS.compose(), "triangle_strip", \
+                2 * (e1 - e0), self.channels
         else:
             ring = self._raw
             e0, e1 = a0, a1
             origin_x = self.t0 + a0 * self.dt
+            program, mode, count, instances = _SAMPLES.compose(), "triangles", \
+                6 * self.channels * (e1 - e0 - 1), None
         return [Draw(
-            program=_TEMPLATE.compose(), view=ctx.view_id, mode="triangles",
-            count=6 * self.channels * max(e1 - e0 - 1, 0),
-            uniforms={"u_step": float((1 << level) * self.dt), "u_spacing": self._offset(),
-                      "u_width": self._width},
+            program=program, mode=mode, count=count, instances=instances,
             int_uniforms={"u_channels": self.channels, "u_per_row": ring.m,
                           "u_ring": ring.slots, "u_first": e0 % ring.slots,
-                          "u_entries": e1 - e0, "u_envelope": int(level > 0)},
-            # every level stays bound (and so resident and up to date on the GPU),
-            # so that zooming to another level uploads nothing
-            textures={"u_raw": self._raw.texture, "u_env": ring.texture,
-                      "u_colors": self._color_texture,
-                      **{f"u_level{s}": r.texture for s, r in self._env.items()}},
-            state=State(depth_test=ctx.is_3d, blend="alpha"),
-            origin=(origin_x, 0.0, 0.0), model=self.model_matrix(),
+                          "u_entries": e1 - e0},
+            textures={"u_data": ring.texture, **textures},
+            origin=(origin_x, 0.0, 0.0), **common,
         )]

@@ -19,7 +19,7 @@ from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer
 from ..shaders import ShaderTemplate
 from .base import DrawContext, Visual, check_number, check_numbers, colormap_property
-from .ring import GAP, MAX_TEXTURE, PushRing, TextureRing
+from .ring import MAX_TEXTURE, PushRing, TextureRing, as_float32, intervals
 
 _VERTEX = """
 uniform mat4 u_mvp;
@@ -34,7 +34,7 @@ void main() {
 """
 
 _FRAGMENT = """
-uniform highp sampler2D u_data;  // R: one row per spectrum, a ring of u_rows rows
+uniform highp sampler2D u_data;  // RG: one row per spectrum, a ring of u_rows rows
 uniform highp sampler2D u_cmap;  // RGBA8 lookup table of 256 entries
 uniform vec2 u_clim;
 uniform vec4 u_bad;
@@ -51,8 +51,9 @@ void main() {
     int row = u_newest - age;
     row = row < 0 ? row + u_rows : row;
     int col = min(int(floor(v_uv.x * float(n_freq))), n_freq - 1);
-    float v = texelFetch(u_data, ivec2(col, row), 0).r;
-    if (v < -1.0e37) {
+    vec2 entry = texelFetch(u_data, ivec2(col, row), 0).rg;  // (v, v), or lo > hi: NaN
+    float v = entry.x;
+    if (entry.x > entry.y) {
         f_color = u_bad;
         return;
     }
@@ -74,8 +75,9 @@ class Waterfall(Visual):
     >>> w.push(spectra)      # (k, 512), any thread
 
     ``clim=None`` follows the finite values seen so far (it widens, never narrows);
-    NaN values paint with the colormap's "bad" color. Rows not pushed yet are
-    transparent. ``n_freq`` and ``capacity`` are at most MAX_TEXTURE.
+    NaN and inf values paint with the colormap's "bad" color; values beyond float32's
+    range are clipped to it (with a warning). Rows not pushed yet are transparent.
+    ``n_freq`` and ``capacity`` are at most MAX_TEXTURE.
     """
 
     def __init__(self, n_freq: int, capacity: int, dt: float = 1.0, t0: float = 0.0,
@@ -137,6 +139,7 @@ class Waterfall(Visual):
         if arr.ndim != 2 or arr.shape[1] != self.n_freq:
             raise ValueError(f"rows: got shape {np.shape(rows)}, expected (k, {self.n_freq}) "
                              f"for a waterfall of {self.n_freq} frequencies")
+        arr = as_float32(arr, "rows")
         finite = arr[-self.capacity :]
         finite = finite[np.isfinite(finite)]
 
@@ -152,7 +155,7 @@ class Waterfall(Visual):
         taken = self._pending.take()
         if taken is not None:
             first, _, new = taken
-            self._rows.write(first, np.where(np.isfinite(new), new, GAP))
+            self._rows.write(first, intervals(new))
 
     def bounds(self) -> np.ndarray | None:
         y0, y1 = self.times()

@@ -918,6 +918,7 @@
         gl.clearColor(...view.bgcolor);
         gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT);
       }
+      const samples = Math.max(gl.getParameter(gl.SAMPLES), 1);  // render targets: 1
       gl.blendEquation(gl.FUNC_ADD);
       gl.depthFunc(gl.LESS);
       gl.cullFace(gl.BACK);
@@ -939,15 +940,24 @@
         } else {
           gl.bindFramebuffer(gl.FRAMEBUFFER, null);
         }
-        gl.viewport(...rect);
         gl.scissor(...rect);
         const prog = this.programs.get(d.program);
         gl.useProgram(prog.program);
         const m = drawMatrices(view.camera, vw / vh, d.origin, d.model);
+        let mvp = m.mvp;
+        if (d.margin) {
+          // as executor.grow_viewport: a grown viewport, the same window positions
+          const g = d.margin;
+          const grown = [rect[0] - g, rect[1] - g, rect[2] + 2 * g, rect[3] + 2 * g];
+          mvp = mul(scale([rect[2] / grown[2], rect[3] / grown[3], 1]), mvp);
+          rect = grown;
+        }
+        gl.viewport(...rect);
         const builtin = {
-          u_mvp: m.mvp, u_modelview: m.modelview, u_normal_matrix: m.normal, u_projection: m.proj,
+          u_mvp: mvp, u_modelview: m.modelview, u_normal_matrix: m.normal, u_projection: m.proj,
           // GL convention (lower-left corner), comparable with gl_FragCoord.
           u_viewport: rect, u_pixel_ratio: [desc.pixel_ratio],
+          u_samples: [d.target !== null && d.target !== undefined ? 1 : samples],
         };
         for (const [name, value] of Object.entries(builtin)) this._setUniform(prog, name, value);
         for (const [name, value] of Object.entries(d.uniforms)) this._setUniform(prog, name, value);

@@ -189,3 +189,24 @@ def test_texture_log_overflow_and_set_data():
     assert t.shape == (50, 2)
     assert t.changes_since(t.version - 1) is None
     assert t.changes_since(t.version) == []
+
+
+@pytest.mark.parametrize("shape", [(1,), (1000,), (70_001, 2), (5, 3, 4)])
+def test_changed_rows_is_the_first_and_last_differing_row(shape):
+    # scanned from both ends in chunks: the same answer as comparing everything
+    from lumos.gpu.resources import changed_rows
+
+    rng = np.random.default_rng(len(shape))
+    for trial in range(60):
+        a = rng.integers(0, 3, size=shape).astype(float)
+        a[rng.random(shape) < 0.1] = np.nan
+        b = a.copy()
+        if trial % 3:
+            k = int(rng.integers(0, len(a)))
+            stop = int(rng.integers(k, len(a) + 1))
+            b[k:stop] = rng.integers(0, 3, size=(stop - k,) + shape[1:])
+        same = (a == b) | (np.isnan(a) & np.isnan(b))
+        differ = ~same.reshape(len(a), -1).all(axis=1)
+        expected = None if not differ.any() else \
+            (int(differ.argmax()), len(differ) - int(differ[::-1].argmax()))
+        assert changed_rows(a, b) == expected

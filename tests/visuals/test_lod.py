@@ -90,16 +90,78 @@ def test_update_equals_a_rebuilt_pyramid():
     x = np.arange(n, dtype=float)
     y = spiky_walk(n)
     pyr = MinMaxPyramid(x, y)
+    for i in range(pyr.depth):
+        pyr.level(i)  # every level built
     y[5000:5100] = 1e6
     y[77_777] = np.nan
     pyr.update(5000, 5100)
     pyr.update(77_777, 77_778)
     fresh = MinMaxPyramid(x, y.copy())
-    assert len(pyr.levels) == len(fresh.levels)
-    for (a, b, g), (c, d, h) in zip(pyr.levels, fresh.levels, strict=True):
-        assert np.array_equal(a, c) and np.array_equal(b, d) and np.array_equal(g, h)
+    assert pyr.depth == fresh.depth
+    for i in range(pyr.depth):
+        for a, b in zip(pyr.levels[i], fresh.level(i), strict=True):
+            assert np.array_equal(a, b)
     assert pyr.has_nan
     assert np.array_equal(pyr.query(0, n, 700), fresh.query(0, n, 700))
+
+
+def test_levels_are_built_when_a_view_needs_them():
+    n = 1 << 16
+    pyr = MinMaxPyramid(np.arange(n, dtype=float), spiky_walk(n))
+    assert pyr.levels == [None] * pyr.depth and pyr.nbytes == 0
+    pyr.query(0, n, 500)  # 131 points per column: bins of 128 points, level 4
+    built = [i for i, lv in enumerate(pyr.levels) if lv is not None]
+    assert built == list(range(4, pyr.depth))
+    pyr.query(0, n // 16, 500)  # zoomed in: bins of 8 (level 0), built then
+    assert all(lv is not None for lv in pyr.levels)
+
+
+def test_range_update_recomputes_that_range_only(monkeypatch):
+    n = 1 << 17
+    x = np.arange(n, dtype=float)
+    y = spiky_walk(n)
+    pyr = MinMaxPyramid(x, y)
+    pyr.level(2)  # bins of 32 points, and every coarser level
+    calls = []
+    bins = pyr._bins
+    monkeypatch.setattr(pyr, "_bins", lambda i, j0, j1: (calls.append((i, j0, j1)),
+                                                        bins(i, j0, j1)))
+    y[40_000:40_100] = -1e6
+    pyr.update(40_000, 40_100)
+    assert calls == [(2, 40_000 // 32, -(-40_100 // 32))]  # of 4096 bins
+    fresh = MinMaxPyramid(x, y.copy())
+    for i in range(2, pyr.depth):
+        for a, b in zip(pyr.levels[i], fresh.level(i), strict=True):
+            assert np.array_equal(a, b)
+
+
+def test_replacing_most_of_the_line_builds_one_level_in_one_pass():
+    n = 1 << 17
+    x = np.arange(n, dtype=float)
+    y = spiky_walk(n)
+    pyr = MinMaxPyramid(x, y)
+    pyr.query(0, n, 1000)
+    y[:] = spiky_walk(n, seed=9)
+    pyr.update(0, n)
+    assert pyr.levels == [None] * pyr.depth  # nothing recomputed until a view needs it
+    assert np.array_equal(pyr.query(0, n, 1000),
+                          MinMaxPyramid(x, y.copy()).query(0, n, 1000))
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+def test_levels_from_the_points_equal_levels_from_finer_levels(bad):
+    n = 50_000
+    x = np.arange(n, dtype=float)
+    y = spiky_walk(n)
+    y[1000:1003] = bad
+    y[4096:4096 + 512] = bad  # whole bins at every level up to 512
+    y[30_001] = bad
+    chain, direct = MinMaxPyramid(x, y), MinMaxPyramid(x, y)
+    chain.level(0)  # level 0 from the points, the others from the level below
+    for i in range(1, chain.depth):
+        direct.levels = [None] * direct.depth
+        for a, b in zip(chain.levels[i], direct.level(i), strict=True):
+            assert np.array_equal(a, b), i
 
 
 def test_pyramid_reads_strided_columns_without_copies():

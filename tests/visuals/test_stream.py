@@ -1,10 +1,10 @@
 """Streams and waterfalls: GPU rings, k samples uploaded per push, threads.
 
-Bytes: the stream's ring texture holds float32 samples time-major, ``m`` samples of
-every channel per texture row, and updates whole rows; the min/max pyramid adds
-about a third. A push of k samples therefore uploads k x channels x 4 bytes rounded
-out to whole rows, plus the pyramid's rows: bounded here by 3 x the samples' bytes
-plus two rows per texture, and never the history.
+Bytes: the stream's ring texture holds each sample as a float32 interval (v, v)
+time-major, ``m`` samples of every channel per texture row, and updates whole rows;
+the min/max pyramid adds about a quarter. A push of k samples therefore uploads
+k x channels x 8 bytes rounded out to whole rows, plus the pyramid's rows: bounded
+here by 3 x the samples' bytes plus two rows per texture, and never the history.
 
 Picture tolerance against a full-resolution ``Line`` of the same samples (lod=False):
 no ink > 128 in one picture without ink > 32 within one pixel in the other, both
@@ -28,7 +28,8 @@ import pytest
 import lumos
 from lumos import visuals
 from lumos.scene import Canvas
-from lumos.visuals.stream import GAP, Stream
+from lumos.visuals.ring import GAP
+from lumos.visuals.stream import Stream
 from lumos.visuals.waterfall import Waterfall
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -75,6 +76,14 @@ def gpu_rows(canvas, texture) -> np.ndarray:
     return np.frombuffer(raw, np.float32).reshape(texture.data.shape)
 
 
+def gpu_samples(canvas, s: Stream) -> np.ndarray:
+    """The stream's raw ring on the GPU as (slots, channels) samples (each an interval
+    (v, v))."""
+    ring = gpu_rows(canvas, s._raw.texture).reshape(s._slots, s.channels, 2)
+    np.testing.assert_array_equal(ring[..., 0], ring[..., 1])
+    return ring[..., 0]
+
+
 # -- uploads -----------------------------------------------------------------------------
 def test_push_uploads_k_samples_not_the_history():
     channels, capacity = 8, 20_000
@@ -84,14 +93,14 @@ def test_push_uploads_k_samples_not_the_history():
     canvas.views[0].camera.rect = (0, -2, capacity * 1e-3, 10 * channels)
     canvas.render()
     ex = canvas._executor
-    rows_raw = s._raw.m * channels * 4
+    rows_raw = s._raw.m * channels * 8
     rows_env = sum(r.m * channels * 8 for r in s._env.values())
     for k in (1, 167, 1000):
         before = ex.uploaded_bytes
         s.push(signals(k, channels, start=capacity))
         canvas.render()
         used = ex.uploaded_bytes - before
-        samples = k * channels * 4
+        samples = k * channels * 8
         assert samples <= used <= 3 * samples + 2 * (rows_raw + rows_env), (k, used)
         assert used < texture_bytes(s) / 10
     # an idle frame, and moving the view, upload nothing: scrolling is uniforms
@@ -111,7 +120,7 @@ def test_gpu_ring_holds_the_newest_samples_after_wrapping():
         s.push(data[i : i + 70])
         follow(canvas, s)
         canvas.render()
-    ring = gpu_rows(canvas, s._raw.texture).reshape(s._slots, channels)
+    ring = gpu_samples(canvas, s)
     slots = np.arange(5000 - capacity, 5000) % s._slots
     np.testing.assert_array_equal(ring[slots], data[-capacity:])
 
@@ -136,8 +145,8 @@ def test_envelope_blocks_are_the_min_and_max_of_their_samples():
             with np.errstate(invalid="ignore"), warnings.catch_warnings():
                 warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN blocks
                 lo, hi = np.nanmin(samples, axis=0), np.nanmax(samples, axis=0)
-            np.testing.assert_array_equal(got[:, 0], np.where(np.isnan(lo), GAP, lo))
-            np.testing.assert_array_equal(got[:, 1], np.where(np.isnan(hi), GAP, hi))
+            np.testing.assert_array_equal(got[:, 0], np.where(np.isnan(lo), GAP[0], lo))
+            np.testing.assert_array_equal(got[:, 1], np.where(np.isnan(hi), GAP[1], hi))
 
 
 def test_pushing_faster_than_frames_loses_nothing_inside_capacity():
@@ -150,7 +159,7 @@ def test_pushing_faster_than_frames_loses_nothing_inside_capacity():
         s.push(data[i : i + 10])
     follow(canvas, s)
     canvas.render()
-    ring = gpu_rows(canvas, s._raw.texture).reshape(s._slots, channels)
+    ring = gpu_samples(canvas, s)
     np.testing.assert_array_equal(ring[np.arange(7000, 10_000) % s._slots], data[-3000:])
     assert s.count == 10_000
 
@@ -184,7 +193,7 @@ def test_a_producer_thread_pushes_while_frames_are_drawn():
     canvas.render()
     assert not errors
     assert s.count == block * blocks
-    ring = gpu_rows(canvas, s._raw.texture).reshape(s._slots, channels)
+    ring = gpu_samples(canvas, s)
     total = block * blocks
     np.testing.assert_array_equal(ring[np.arange(total - capacity, total) % s._slots],
                                   data[-capacity:])
@@ -209,8 +218,9 @@ def test_picture_matches_a_full_resolution_line(window):
     x0, x1 = (10.0, 30.0) if window == "all" else (27.0, 27.4)
     rect = (x0, -2, x1 - x0, 3 * channels + 1)
     img = canvas_with(s, rect).render()
-    level = canvas_with(s, rect).frame().draws[0].int_uniforms["u_envelope"]
-    assert level == (1 if window == "all" else 0)
+    # min/max blocks are one triangle strip per channel, samples a quad per segment
+    mode = canvas_with(s, rect).frame().draws[0].mode
+    assert mode == ("triangle_strip" if window == "all" else "triangles")
     ref = canvas_with(reference(data[-capacity:], t[-capacity:], 3.0, 1.5), rect).render()
     assert_same_picture(img, ref, mean_tol=16.0 if window == "all" else 8.0)
 
@@ -229,6 +239,57 @@ def test_nan_samples_leave_gaps():
     quarter, half = round(0.25 * SIZE[0]), round(0.5 * SIZE[0])
     assert columns[10 : quarter - 3].all() and columns[half + 3 : -10].all()
     assert ink(img, 64)[SIZE[1] // 2 :].any(axis=0)[10:-10].all()  # channel 1 whole
+
+
+@pytest.mark.parametrize("value", [-1e37, -3e37, -1.5e38, np.finfo(np.float32).min])
+def test_values_near_the_float32_minimum_are_samples_not_gaps(value):
+    # a gap is the empty interval (lo > hi), which no finite sample can be (issue 9)
+    s = Stream(1, 1000)
+    data = np.zeros((1000, 1), np.float32)
+    data[300:700] = value
+    s.push(data)
+    canvas = canvas_with(s, rect=(0, -1, 1000, 2))
+    canvas.render()
+    ring = s._raw.slot_view()[300:700, 0]
+    np.testing.assert_array_equal(ring[:, 0], np.float32(value))
+    np.testing.assert_array_equal(ring[:, 1], np.float32(value))
+    if value > -1e38:  # a view 2|value| tall still has a normal float32 scale: drawn
+        canvas.views[0].camera.rect = (0, value * 1.5, 1000, -value * 2.0)
+        img = canvas.render()
+        assert ink(img, 64)[round(SIZE[1] * 0.75), 190:410].all()  # at the value, no gap
+
+
+def test_values_beyond_float32_are_clipped_with_a_warning_not_dropped():
+    s = Stream(2, 100)
+    block = np.zeros((10, 2))
+    block[3, 0], block[4, 1] = 1e300, -1e300
+    with pytest.warns(UserWarning, match="2 values beyond the float32 range"):
+        s.push(block)
+    canvas_with(s, rect=(0, -1, 100, 2)).render()
+    ring = s._raw.slot_view()
+    big = np.finfo(np.float32).max
+    np.testing.assert_array_equal(ring[3, 0], [big, big])
+    np.testing.assert_array_equal(ring[4, 1], [-big, -big])
+    assert s.bounds()[1, 1] == big and s.bounds()[0, 1] == -big
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        s.push(np.full((3, 2), 1e30))  # within float32's range: no warning
+
+
+def test_nan_and_inf_samples_are_gaps_and_skipped_by_the_blocks():
+    s = Stream(1, 512)  # blocks of 8 samples and more
+    data = np.arange(64, dtype=float)[:, None]
+    data[8:16] = np.nan
+    data[16:24] = np.inf
+    data[24] = -np.inf
+    s.push(data)
+    canvas_with(s, rect=(0, 0, 64, 64)).render()
+    ring = s._raw.slot_view()[:, 0]
+    assert (ring[8:24, 0] > ring[8:24, 1]).all() and ring[24, 0] > ring[24, 1]  # gaps
+    level3 = s._env[3].slot_view()[:, 0]
+    np.testing.assert_array_equal(level3[1], GAP)
+    np.testing.assert_array_equal(level3[2], GAP)  # a block of inf: no finite sample
+    np.testing.assert_array_equal(level3[3], [25, 31])  # -inf skipped
 
 
 def test_stacking_and_colors():
@@ -295,7 +356,7 @@ def test_waterfall_uploads_k_rows_and_scrolls():
     before = ex.uploaded_bytes
     w.push(np.full((3, 64), 1.0))
     img = canvas.render()
-    assert ex.uploaded_bytes - before == 3 * 64 * 4
+    assert ex.uploaded_bytes - before == 3 * 64 * 8  # an interval (v, v) per value
     # three white rows on top (the newest), a black one, the rest not pushed yet
     assert (img[:3, :, :3] == 255).all() and (img[3, :, :3] == 0).all()
     assert (img[4:, :, :3] == 255).all() and w.count == 4
@@ -308,6 +369,20 @@ def test_waterfall_uploads_k_rows_and_scrolls():
     assert (img[0, :, :3] == 255).all() and (img[1:, :, :3] == 0).all()
 
 
+def test_waterfall_colormaps_extreme_values_and_clips_beyond_float32():
+    w = Waterfall(4, 10, clim=(-3.2e38, 0.0), cmap="gray")  # NaN: transparent, white
+    row = np.array([-3.0e38, -1.6e38, np.nan, 1e300])
+    with pytest.warns(UserWarning, match="1 values beyond the float32 range"):
+        w.push(row)
+    img = canvas_with(w, rect=(0, 0, 4, 10), size=(4, 10)).render()
+    top = img[0, :, :3].astype(int)  # the newest row
+    assert tuple(top[2]) == (255, 255, 255)  # NaN: the bad color (transparent)
+    assert top[0, 0] == top[0, 1] == top[0, 2] < 30  # -3e38: near black, not bad
+    assert 100 < top[1, 0] == top[1, 1] == top[1, 2] < 160  # -1.6e38: mid gray
+    assert top[3, 0] == top[3, 1] == top[3, 2] == 255  # clipped to float32's max: white
+    np.testing.assert_array_equal(w._rows.texture.data[0, 3], np.finfo(np.float32).max)
+
+
 def test_waterfall_nan_and_shape_errors():
     w = Waterfall(8, 10, clim=(0, 1), cmap="viridis")
     row = np.full(8, 0.5)
@@ -316,7 +391,7 @@ def test_waterfall_nan_and_shape_errors():
     assert np.isnan(w._pending.rows[0, 2])
     canvas = canvas_with(w, rect=(0, 0, 8, 10), size=(8, 10))
     canvas.render()
-    assert w._rows.texture.data[0, 2, 0] == GAP
+    np.testing.assert_array_equal(w._rows.texture.data[0, 2], GAP)
     with pytest.raises(ValueError, match=r"\(2, 7\).*\(k, 8\)"):
         w.push(np.zeros((2, 7)))
     with pytest.raises(ValueError, match="n_freq"):
@@ -333,7 +408,7 @@ def test_ax_stream_scrolls_x_and_draws_once():
     s.push(signals(1500, 4, start=500))
     fig.render()
     assert ax.get_xlim() == pytest.approx((1.0, 1.999))  # the newest capacity samples
-    draws = [d for d in fig.frame().draws if "u_envelope" in d.int_uniforms]
+    draws = [d for d in fig.frame().draws if "u_ring" in d.int_uniforms]
     assert len(draws) == 1
     lo, hi = ax.get_ylim()
     assert lo < -1 and hi > 3 * s.visual._offset()

@@ -334,3 +334,20 @@ void main() { gl_Position = u_mvp * vec4(a_pos, 0.0, 1.0); gl_PointSize = 7.0; }
     frame.draws.append(Draw(Program(vs, fs), "v", "points", 20,
                             attributes={"a_pos": Attribute(pts, 2)}, state=OPAQUE))
     return frame
+
+
+def markers_frame() -> Frame:
+    """lumos Markers (GL points) of every symbol with edges, in a view inset in the
+    canvas, two of them centred just outside it (drawn through Draw.margin)."""
+    from lumos import scene, visuals
+
+    canvas = scene.Canvas(size=(300, 120), bgcolor="white")
+    view = canvas.add_view(camera="panzoom", rect=(20, 10, 260, 100))
+    symbols = ("disc", "square", "triangle", "diamond", "cross", "plus", "star")
+    for i, symbol in enumerate(symbols):
+        view.add(visuals.Markers(pos=[[i, 0.3], [i, -0.4]], size=[18, 9],
+                                 color=["C1", "C2"], symbol=symbol, edge_color="black",
+                                 edge_width=1.5))
+    view.add(visuals.Markers(pos=[[-0.6, 0.0], [3.0, -1.08]], size=20, color="C0"))
+    view.camera.rect = (-0.5, -1.0, 7.0, 2.0)
+    return canvas.frame()

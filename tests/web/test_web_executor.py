@@ -26,6 +26,7 @@ import browser  # noqa: E402
 from scenes import (  # noqa: E402
     COLOR_VS,
     instanced_frame,
+    markers_frame,
     mesh_frame,
     pixel_ratio_frame,
     points_frame,
@@ -90,6 +91,16 @@ def test_points_use_gl_point_size(tmp_path):
     actual = check_frame(points_frame(), tmp_path, "web_points", min_colors=2)
     painted = (actual[..., :3] != 255).any(axis=2).sum()
     assert painted > 20 * 30
+
+
+def test_markers_as_points_with_a_margin(tmp_path):
+    frame = markers_frame()
+    assert {d.mode for d in frame.draws} == {"points"} and all(d.margin for d in frame.draws)
+    actual = check_frame(frame, tmp_path, "web_markers")
+    # the markers centred outside the view (left of it, below it) reach into it
+    assert (actual[10 + 50, 20:24, :3] < 200).any()
+    assert (actual[10 + 96 : 10 + 100, 20 + 130, :3] < 200).any()
+    assert (actual[:10, :, :3] == 255).all() and (actual[:, :20, :3] == 255).all()  # scissor
 
 
 def test_pixel_ratio_2(tmp_path):

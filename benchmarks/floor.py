@@ -1,0 +1,536 @@
+"""The floor: each scene done by a minimal raw moderngl program, what this machine needs.
+
+    python benchmarks/floor.py stream [--channels 32] [--seconds 10]
+
+The scenes of ``peers.py`` ((a)-(d), run there as the library ``floor``) and of
+``streams.py`` ((e)) with nothing but numpy, moderngl and zlib: no figure, no axes, no
+text, no checks of the input; only what the picture physically needs, drawn the way
+lumos draws it (the same number of points, segments and pixels at the same size,
+antialiased in the shader) and read back where the scene reads back:
+
+(a)/(b) line: the min/max envelope of the 10^6 points per bin of 2^k points (1 to 2
+    bins per pixel column, what lumos draws), one instanced quad per segment with an
+    antialiased distance-to-segment coverage, 1 px wide, into the plot rectangle.
+(c)/(d) scatter: one GL point per marker (3 px discs, antialiased edge, a viewport
+    margin for markers centred just outside), viridis through a 256-entry texture.
+(e) stream: the samples of each frame go up as texture rows; every pixel column of
+    every channel is drawn from the min/max blocks of the level lumos picks, as one
+    quad per channel and block pair with lumos's band coverage.
+PNG: rows filtered with none, deflated with zlib (level 1, run-length strategy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import struct
+import sys
+import time
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+W, H = 1600, 1000
+# the plot rectangle (x, y from the top, w, h): what lumos's axes give at 1600 x 1000
+PLOT = (50, 14, 1535, 953)
+MARKER_PX = 3.0
+COLOR = (0.122, 0.467, 0.706, 1.0)  # C0
+
+_LINE_VS = """#version 330 core
+in vec2 a_p0;
+in vec2 a_p1;
+uniform vec2 u_size;   // plot size in pixels
+uniform vec2 u_shift;  // a pan, in clip units
+uniform float u_hw;    // half the line width plus the antialiasing half pixel
+flat out vec2 v_a;
+flat out vec2 v_b;
+void main() {
+    vec2 a = ((a_p0 + u_shift) * 0.5 + 0.5) * u_size, b = ((a_p1 + u_shift) * 0.5 + 0.5) * u_size;
+    vec2 d = b - a;
+    float len = length(d);
+    vec2 dir = len > 1e-6 ? d / len : vec2(1.0, 0.0);
+    vec2 nrm = vec2(-dir.y, dir.x);
+    float along = (gl_VertexID == 1 || gl_VertexID == 3) ? 1.0 : 0.0;
+    float side = gl_VertexID >= 2 ? 1.0 : -1.0;
+    vec2 p = mix(a, b, along) + (2.0 * along - 1.0) * dir * u_hw + side * nrm * u_hw;
+    gl_Position = vec4(p / u_size * 2.0 - 1.0, 0.0, 1.0);
+    v_a = a;
+    v_b = b;
+}
+"""
+
+_LINE_FS = """#version 330 core
+uniform vec2 u_origin;  // window position of the plot's lower left corner
+uniform float u_width;
+uniform vec4 u_color;
+flat in vec2 v_a;
+flat in vec2 v_b;
+out vec4 f_color;
+void main() {
+    vec2 p = gl_FragCoord.xy - u_origin, ab = v_b - v_a;
+    float t = clamp(dot(p - v_a, ab) / max(dot(ab, ab), 1e-12), 0.0, 1.0);
+    float coverage = clamp(0.5 * u_width - length(p - v_a - t * ab) + 0.5, 0.0, 1.0);
+    if (coverage <= 0.0) discard;
+    f_color = vec4(u_color.rgb, u_color.a * coverage);
+}
+"""
+
+_POINT_VS = """#version 330 core
+in vec2 a_pos;
+in float a_value;
+uniform vec4 u_map;     // clip = (pos - map.xy) * map.zw + shift
+uniform vec2 u_shift;
+uniform vec4 u_window;  // the grown viewport: x, y, w, h
+uniform float u_extent;
+uniform sampler2D u_lut;
+flat out vec4 v_color;
+flat out vec2 v_center;
+void main() {
+    gl_Position = vec4((a_pos - u_map.xy) * u_map.zw + u_shift, 0.0, 1.0);
+    gl_PointSize = 2.0 * u_extent;
+    v_center = (gl_Position.xy * 0.5 + 0.5) * u_window.zw + u_window.xy;
+    v_color = texture(u_lut, vec2(a_value, 0.5));
+}
+"""
+
+_POINT_FS = """#version 330 core
+uniform float u_radius;
+flat in vec4 v_color;
+flat in vec2 v_center;
+out vec4 f_color;
+void main() {
+    float d = length(gl_FragCoord.xy - v_center) - u_radius;
+    float alpha = 1.0 - clamp(d + 0.5, 0.0, 1.0);
+    if (alpha <= 0.0) discard;
+    f_color = vec4(v_color.rgb, v_color.a * alpha);
+}
+"""
+
+
+_IMAGE_VS = """#version 330 core
+uniform vec2 u_shift;
+out vec2 v_uv;
+void main() {
+    v_uv = vec2(gl_VertexID & 1, gl_VertexID >> 1);
+    gl_Position = vec4(v_uv * 2.0 - 1.0 + u_shift, 0.0, 1.0);
+}
+"""
+
+_IMAGE_FS = """#version 330 core
+uniform sampler2D u_data;  // R32F values in 0..1
+uniform sampler2D u_lut;
+in vec2 v_uv;
+out vec4 f_color;
+void main() {
+    float v = texture(u_data, v_uv).r;
+    f_color = texture(u_lut, vec2((v * 255.0 + 0.5) / 256.0, 0.5));
+}
+"""
+
+_SURFACE_VS = """#version 330 core
+in vec3 a_pos;
+in vec3 a_normal;
+uniform mat4 u_mvp;
+out vec3 v_normal;
+void main() {
+    gl_Position = u_mvp * vec4(a_pos, 1.0);
+    v_normal = a_normal;
+}
+"""
+
+_SURFACE_FS = """#version 330 core
+uniform vec4 u_color;
+in vec3 v_normal;
+out vec4 f_color;
+void main() {
+    float light = 0.3 + 0.7 * abs(dot(normalize(v_normal), normalize(vec3(1.0, -1.0, 1.0))));
+    f_color = vec4(u_color.rgb * light, u_color.a);
+}
+"""
+
+
+def encode_png(pixels: np.ndarray) -> bytes:
+    """(h, w, 4) uint8 rows bottom first (as GL reads them) to PNG bytes."""
+    h, w, _ = pixels.shape
+    raw = np.empty((h, 1 + 4 * w), np.uint8)
+    raw[:, 0] = 0
+    raw[:, 1:] = pixels[::-1].reshape(h, -1)  # PNG rows top first: the copy flips
+    z = zlib.compressobj(1, zlib.DEFLATED, 15, 9, zlib.Z_RLE)
+    data = z.compress(raw) + z.flush()
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (struct.pack(">I", len(body)) + kind + body
+                + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 6, 0, 0, 0))
+            + chunk(b"IDAT", data) + chunk(b"IEND", b""))
+
+
+def context():
+    import moderngl
+
+    # the library names given: glcontext would run `ldconfig -p` twice to find them
+    return moderngl.create_context(standalone=True, backend="egl", require=330,
+                                   libgl="libGL.so.1", libegl="libEGL.so.1")
+
+
+class Floor:
+    """The operations of ``peers.py``'s libraries (and ``window.py``'s scenes) in raw
+    moderngl, into an offscreen framebuffer of ``size`` or, given ``ctx`` and ``fbo``
+    (a window's), into that. ``plot`` is the plot rectangle (x, y from the top, w, h)."""
+
+    def __init__(self, size=(W, H), plot=PLOT, ctx=None, fbo=None, samples: int = 0) -> None:
+        import moderngl
+
+        self.mgl = moderngl
+        self.size = w, h = size
+        self.ctx = ctx = ctx or context()
+        self.fbo = fbo or ctx.framebuffer(
+            color_attachments=[ctx.renderbuffer(size, 4, samples=samples)],
+            depth_attachment=ctx.depth_renderbuffer(size, samples=samples))
+        self.fbo.use()
+        ctx.blend_func = (moderngl.SRC_ALPHA, moderngl.ONE_MINUS_SRC_ALPHA,
+                          moderngl.ONE, moderngl.ONE_MINUS_SRC_ALPHA)
+        self.flags = moderngl.BLEND | moderngl.PROGRAM_POINT_SIZE
+        x, y, pw, ph = plot
+        self.rect = (x, h - y - ph, pw, ph)  # GL: from the bottom
+        self.buffers: dict[str, object] = {}
+        self.textures: list = []
+        self.draw = None
+        self.viewport = None
+
+    def _upload(self, name: str, data: np.ndarray):
+        buf = self.buffers.get(name)
+        if buf is None or buf.size != data.nbytes:
+            buf = self.buffers[name] = self.ctx.buffer(data)
+            self.vao = None
+        else:
+            buf.write(data)
+        return buf
+
+    def _lut(self):
+        lumos_data = Path(__file__).resolve().parents[1] / "lumos" / "data" / "colormaps.npz"
+        lut = self.ctx.texture((256, 1), 4, np.load(lumos_data)["viridis"])
+        lut.repeat_x = lut.repeat_y = False
+        return lut
+
+    # -- (a), (b) ----------------------------------------------------------------------
+    def line(self, x, y) -> None:
+        self.x = x
+        self.xlim = (float(x[0]), float(x[-1]))
+        self.ylim = (float(y.min()), float(y.max()))
+        self.prog = self.ctx.program(vertex_shader=_LINE_VS, fragment_shader=_LINE_FS)
+        self.prog["u_size"].value = self.rect[2:]
+        self.prog["u_origin"].value = self.rect[:2]
+        self.prog["u_hw"].value = 0.5 + 0.5
+        self.prog["u_width"].value = 1.0
+        self.prog["u_color"].value = COLOR
+        self.vao = None
+        self.set_line(x, y)
+
+    def set_line(self, x, y) -> None:
+        n = len(y)
+        columns = self.rect[2]
+        b = 1 << max(int(np.log2(n / columns)), 0)  # 1 to 2 bins per column
+        m = n // b
+        blocks = y[: m * b].reshape(m, b)
+        lo, hi = blocks.argmin(axis=1), blocks.argmax(axis=1)
+        base = np.arange(0, m * b, b)
+        index = np.empty((m, 2), np.int64)
+        np.minimum(lo, hi, out=index[:, 0])
+        np.maximum(lo, hi, out=index[:, 1])
+        index += base[:, None]
+        index = np.concatenate([index.ravel(), np.arange(m * b, n)])
+        (x0, x1), (y0, y1) = self.xlim, self.ylim
+        pts = np.empty((len(index), 2), np.float32)
+        pts[:, 0] = (x[index] - x0) * (2 / (x1 - x0)) - 1
+        pts[:, 1] = (y[index] - y0) * (2 / (y1 - y0)) - 1
+        buf = self._upload("line", pts)
+        if self.vao is None:
+            self.vao = self.ctx.vertex_array(self.prog, [])
+            for name, offset in (("a_p0", 0), ("a_p1", 8)):
+                self.vao.bind(self.prog[name].location, "f", buf, "2f", offset, 8, 1)
+        self.draw = (self.vao, self.mgl.TRIANGLE_STRIP, 4, len(pts) - 1)
+
+    # -- (c), (d) ----------------------------------------------------------------------
+    def scatter(self, x, y, c, size: float = MARKER_PX) -> None:
+        ctx = self.ctx
+        self.textures = [self._lut()]
+        self.prog = ctx.program(vertex_shader=_POINT_VS, fragment_shader=_POINT_FS)
+        r = size / 2
+        extent = r + 0.5  # every pixel centre the antialiased disc colours
+        m = int(np.ceil(extent))
+        gx, gy, gw, gh = self.rect
+        self.viewport = (gx - m, gy - m, gw + 2 * m, gh + 2 * m)
+        (x0, x1), (y0, y1) = (x.min(), x.max()), (y.min(), y.max())
+        # the view's data rect maps to the inner part of the grown viewport
+        self.prog["u_map"].value = ((x0 + x1) / 2, (y0 + y1) / 2,
+                                    2 / (x1 - x0) * gw / (gw + 2 * m),
+                                    2 / (y1 - y0) * gh / (gh + 2 * m))
+        self.prog["u_window"].value = self.viewport
+        self.prog["u_extent"].value = extent
+        self.prog["u_radius"].value = r
+        self.prog["u_lut"].value = 0
+        self.pos = np.empty((len(x), 2), np.float32)
+        values = ((c - c.min()) / (c.max() - c.min())).astype(np.float32)
+        self._upload("values", values)
+        self.vao = None
+        self.set_scatter(x, y)
+
+    def set_scatter(self, x, y) -> None:
+        self.pos[:, 0] = x
+        self.pos[:, 1] = y
+        self._upload("pos", self.pos)
+        if self.vao is None:
+            self.vao = self.ctx.vertex_array(self.prog, [
+                (self.buffers["pos"], "2f", "a_pos"), (self.buffers["values"], "f", "a_value")])
+        self.draw = (self.vao, self.mgl.POINTS, len(x), None)
+
+    # -- window.py's other scenes --------------------------------------------------------
+    def image(self, data: np.ndarray) -> None:
+        """An image through viridis over the plot (nearest pixels, as imshow)."""
+        ctx = self.ctx
+        lo, hi = float(data.min()), float(data.max())
+        tex = ctx.texture(data.shape[::-1], 1, ((data - lo) / (hi - lo)).astype(np.float32),
+                          dtype="f4")
+        tex.filter = (self.mgl.NEAREST, self.mgl.NEAREST)
+        self.textures = [tex, self._lut()]
+        self.prog = ctx.program(vertex_shader=_IMAGE_VS, fragment_shader=_IMAGE_FS)
+        self.prog["u_data"].value, self.prog["u_lut"].value = 0, 1
+        self.draw = (ctx.vertex_array(self.prog, []), self.mgl.TRIANGLE_STRIP, 4, None)
+
+    def surface(self, vertices: np.ndarray, faces: np.ndarray, mvp: np.ndarray) -> None:
+        """A lit, depth-tested triangle mesh (``mvp``: float64 4x4, row-major)."""
+        ctx = self.ctx
+        v = vertices[faces.ravel()]  # flat: three vertices per face
+        e1, e2 = v[1::3] - v[0::3], v[2::3] - v[0::3]
+        normals = np.repeat(np.cross(e1, e2), 3, axis=0)
+        self.prog = ctx.program(vertex_shader=_SURFACE_VS, fragment_shader=_SURFACE_FS)
+        self.prog["u_mvp"].write(np.asarray(mvp, np.float32).T.tobytes())
+        self.prog["u_color"].value = COLOR
+        vao = ctx.vertex_array(self.prog, [
+            (ctx.buffer(v.astype(np.float32)), "3f", "a_pos"),
+            (ctx.buffer(normals.astype(np.float32)), "3f", "a_normal")])
+        self.flags = self.mgl.DEPTH_TEST
+        self.draw = (vao, self.mgl.TRIANGLES, len(v), None)
+
+    # -- all ---------------------------------------------------------------------------
+    def paint(self, shift=(0.0, 0.0)) -> None:
+        """Clear and draw (a pan moves everything by ``shift``, in clip units)."""
+        fbo, ctx = self.fbo, self.ctx
+        fbo.use()
+        ctx.enable_only(self.flags)
+        fbo.scissor = None
+        fbo.clear(1.0, 1.0, 1.0, 1.0, depth=1.0)
+        vao, mode, count, instances = self.draw
+        fbo.scissor = self.rect
+        fbo.viewport = self.viewport or self.rect
+        for unit, tex in enumerate(self.textures):
+            tex.use(unit)
+        if "u_shift" in self.prog:
+            self.prog["u_shift"].value = tuple(shift)
+        vao.render(mode, vertices=count, instances=instances or 1)
+
+    def pixels(self) -> np.ndarray:
+        """Draw and read back: (h, w, 4) uint8, bottom row first."""
+        self.paint()
+        w, h = self.size
+        return np.frombuffer(self.fbo.read(components=4), np.uint8).reshape(h, w, 4)
+
+    def render(self):
+        return self.pixels()
+
+    def save(self, path) -> None:
+        Path(path).write_bytes(encode_png(self.pixels()))
+
+
+# -- (e) ------------------------------------------------------------------------------
+_BAND_VS = """#version 330 core
+uniform sampler2D u_env;  // RG: min, max of a block; texel (channel, block % slots)
+uniform int u_slots;
+uniform int u_first;      // slot of the first block drawn
+uniform int u_entries;    // blocks drawn per channel
+uniform vec2 u_kx;        // window x of block e: u_kx.x + e * u_kx.y
+uniform vec3 u_ky;        // window y of value v, channel c: u_ky.x + (v + (C-1-c) u_ky.z) u_ky.y
+uniform int u_channels;
+uniform float u_hw;
+uniform vec2 u_size;
+flat out vec4 v_edge0;
+flat out vec4 v_edge1;
+
+vec2 span(int channel, int e) {
+    e = clamp(e, 0, u_entries - 1);
+    vec2 v = texelFetch(u_env, ivec2(channel, (u_first + e) % u_slots), 0).rg;
+    vec2 y = u_ky.x + (v + float(u_channels - 1 - channel) * u_ky.z) * u_ky.y;
+    return vec2(min(y.x, y.y), max(y.x, y.y));
+}
+
+vec2 edge(vec2 a, vec2 b, vec2 c, float dx, float hw) {
+    vec2 s = max(abs(b - a), abs(c - b)) / dx;
+    vec2 w = hw * sqrt(1.0 + s * s);
+    return vec2(max(b.x - w.x, min(min(a.x, b.x), c.x) - hw),
+                min(b.y + w.y, max(max(a.y, b.y), c.y) + hw));
+}
+
+void main() {
+    // one triangle strip per channel (an instance): vertex 2e at the band's lower edge
+    // at block e, 2e + 1 at its upper edge; the flat outputs of the vertices of block e
+    // are the band of the pair (e - 1, e), whose triangles they end (provoking vertex)
+    int channel = gl_InstanceID;
+    int e = gl_VertexID / 2;
+    vec2 p = span(channel, e - 2), a = span(channel, e - 1), b = span(channel, e);
+    vec2 n = span(channel, e + 1);
+    float xb = u_kx.x + float(e) * u_kx.y, xa = xb - u_kx.y;
+    vec2 ea = edge(p, a, b, u_kx.y, u_hw), eb = edge(a, b, n, u_kx.y, u_hw);
+    v_edge0 = vec4(xa, ea.y, xb, eb.y);
+    v_edge1 = vec4(xa, ea.x, xb, eb.x);
+    vec2 q = vec2(xb, (gl_VertexID & 1) == 1 ? eb.y + 1.0 : eb.x - 1.0);
+    gl_Position = vec4(q / u_size * 2.0 - 1.0, 0.0, 1.0);
+}
+"""
+
+_BAND_FS = """#version 330 core
+uniform vec4 u_color;
+flat in vec4 v_edge0;
+flat in vec4 v_edge1;
+out vec4 f_color;
+
+float below(vec2 p, vec2 a, vec2 b) {
+    vec2 d = b - a;
+    return -(d.x * (p.y - a.y) - d.y * (p.x - a.x)) / length(d);
+}
+
+void main() {
+    vec2 p = gl_FragCoord.xy;
+    float coverage = clamp(below(p, v_edge0.xy, v_edge0.zw) + 0.5, 0.0, 1.0)
+                   * clamp(0.5 - below(p, v_edge1.xy, v_edge1.zw), 0.0, 1.0);
+    if (coverage <= 0.0) discard;
+    f_color = vec4(u_color.rgb, u_color.a * coverage);
+}
+"""
+
+
+class StreamFloor:
+    """Scene (e) at the floor: pushed samples become min/max blocks of the level lumos
+    draws (1 to 2 per pixel column) in a texture ring; a frame draws every channel's
+    band from them, one triangle strip per channel."""
+
+    def __init__(self, channels: int, capacity: int, rate: int, size=(W, H)) -> None:
+        import moderngl
+
+        self.mgl = moderngl
+        self.ctx = ctx = context()
+        self.size = w, h = size
+        self.fbo = ctx.framebuffer(color_attachments=[ctx.renderbuffer(size, 4)])
+        self.fbo.use()
+        ctx.enable_only(moderngl.BLEND)
+        ctx.blend_func = (moderngl.SRC_ALPHA, moderngl.ONE_MINUS_SRC_ALPHA,
+                          moderngl.ONE, moderngl.ONE_MINUS_SRC_ALPHA)
+        self.channels, self.capacity, self.rate = channels, capacity, rate
+        px, py, pw, ph = PLOT
+        self.block = 1 << max(int(np.log2(capacity / pw)), 3)
+        self.slots = -(-capacity // self.block) + 1
+        self.tex = ctx.texture((channels, self.slots), 2,
+                               np.zeros((self.slots, channels, 2), np.float32), dtype="f4")
+        self.tex.filter = (moderngl.NEAREST, moderngl.NEAREST)
+        self.prog = prog = ctx.program(vertex_shader=_BAND_VS, fragment_shader=_BAND_FS)
+        prog["u_size"].value = (w, h)
+        prog["u_env"].value = 0
+        prog["u_slots"].value = self.slots
+        prog["u_channels"].value = channels
+        prog["u_hw"].value = 0.5
+        prog["u_color"].value = COLOR
+        self.vao = ctx.vertex_array(prog, [])
+        self.spacing = 1.2 * 2.8  # lumos's stacked spacing: 1.2 x the largest range seen
+        self.plot = (px, h - py - ph, pw, ph)
+        self.pending = np.zeros((0, channels), np.float32)  # samples of an unfinished block
+        self.head = 0  # blocks so far
+
+    def push(self, samples: np.ndarray) -> None:
+        pending = np.concatenate([self.pending, samples])
+        k = len(pending) // self.block
+        if k:
+            part = pending[: k * self.block].reshape(k, self.block, self.channels)
+            mm = np.stack([part.min(axis=1), part.max(axis=1)], axis=-1)
+            s0 = self.head % self.slots
+            first = min(k, self.slots - s0)  # one or two ranges of texture rows
+            self.tex.write(mm[:first], viewport=(0, s0, self.channels, first))
+            if k > first:
+                self.tex.write(mm[first:], viewport=(0, 0, self.channels, k - first))
+            self.head += k
+        self.pending = pending[k * self.block:]
+
+    def frame(self) -> None:
+        entries = min(self.head, self.slots - 1)
+        fbo, prog = self.fbo, self.prog
+        fbo.scissor = None
+        fbo.clear(1.0, 1.0, 1.0, 1.0)
+        if entries >= 2:
+            gx, gy, gw, gh = self.plot
+            first = self.head - entries
+            span_t = self.capacity / self.rate
+            start_t = max(self.head * self.block / self.rate - span_t, 0)
+            prog["u_first"].value = first % self.slots
+            prog["u_entries"].value = entries
+            prog["u_kx"].value = (gx + (first * self.block / self.rate - start_t) / span_t * gw,
+                                  self.block / self.rate / span_t * gw)
+            scale = gh / (self.channels * self.spacing)
+            prog["u_ky"].value = (gy + 1.4 * scale, scale, self.spacing)
+            fbo.scissor = self.plot
+            self.tex.use(0)
+            self.vao.render(self.mgl.TRIANGLE_STRIP, vertices=2 * entries,
+                            instances=self.channels)
+        self.ctx.finish()
+
+
+def stream(channels: int = 32, seconds: float = 10.0, rate: int = 10_000,
+           size: tuple[int, int] = (W, H)) -> dict:
+    """Scene (e) at the floor, timed like ``streams.py``: frames of 1/60 s of samples
+    (push, upload, draw, glFinish)."""
+    f = StreamFloor(channels, int(rate * seconds), rate, size)
+    rng = np.random.default_rng(0)
+    freqs = 1.0 + np.arange(channels)
+    frames = int(round(seconds * 60))
+    bounds = np.round(np.arange(frames + 1) * rate / 60).astype(int)
+    blocks = []
+    for i in range(frames):
+        t = np.arange(bounds[i], bounds[i + 1]) / rate
+        blocks.append((np.sin(2 * np.pi * freqs[None, :] * t[:, None])
+                       + 0.2 * rng.standard_normal((len(t), channels))).astype(np.float32))
+    frame_s = []
+    cpu0 = time.process_time()
+    for b in blocks:
+        start = time.perf_counter()
+        f.push(b)
+        f.frame()
+        frame_s.append(time.perf_counter() - start)
+    return {"channels": channels, "frames": frames,
+            "cpu_ms_per_frame": 1000 * (time.process_time() - cpu0) / frames,
+            "frame_ms_mean": 1000 * statistics.mean(frame_s),
+            "frame_ms_median": 1000 * statistics.median(frame_s),
+            "frame_ms_p99": 1000 * float(np.percentile(frame_s, 99)),
+            "frame_ms_worst": 1000 * max(frame_s)}
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    sub = p.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("stream")
+    s.add_argument("--channels", type=int, default=32)
+    s.add_argument("--seconds", type=float, default=10.0)
+    s.add_argument("--rate", type=int, default=10_000)
+    a = p.parse_args()
+    r = stream(a.channels, a.seconds, a.rate)
+    if a.json:
+        print(json.dumps(r))
+    else:
+        print(f"floor, {a.channels} channels: frame mean {r['frame_ms_mean']:.1f} ms, p99 "
+              f"{r['frame_ms_p99']:.1f} ms, worst {r['frame_ms_worst']:.1f} ms; "
+              f"{r['cpu_ms_per_frame']:.1f} ms of CPU per frame (all threads)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,139 @@
+"""Markers as GL points: the same picture as instanced quads, drawn up to the view's
+edges (Draw.margin), quads where a point sprite would be too big; and a scatter's
+set_offsets of k points uploads those k points.
+
+Points and quads must give the same pixels (exactly: the same fragment shader measures
+the same distances); markers whose centre lies outside the view must still draw the
+part that reaches into it, as quads always did.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import lumos
+from lumos import geometry, scene, visuals
+from lumos.visuals import markers
+
+SYMBOLS = ("disc", "square", "triangle", "diamond", "cross", "plus", "star")
+# more of matplotlib's markers: line markers (stroked), ticks reaching 2 radii, carets
+MORE = ("x_line", "tickup", "hexagon", "caretleft", "thin_diamond", "tri_down", "octagon")
+
+
+def scatter_picture(size, edge_width=0.0, pixel_ratio=1.0, multisampled=False, pos=None,
+                    rect=(-0.5, -1.0, 7.0, 2.0), symbols=SYMBOLS):
+    canvas = scene.Canvas(size=(280, 80), pixel_ratio=pixel_ratio, bgcolor="white")
+    view = canvas.add_view(camera="panzoom")
+    rng = np.random.default_rng(1)
+    for i, symbol in enumerate(symbols):
+        xy = np.c_[i + 0.3 * rng.standard_normal(6), 0.6 * rng.standard_normal(6)] \
+            if pos is None else pos
+        view.add(visuals.Markers(pos=xy, size=size, color=rng.random((len(xy), 4)) * 0.8 + 0.2,
+                                 symbol=symbol, edge_color="black", edge_width=edge_width))
+    if multisampled:  # a mesh asks for multisampling: the sprites grow half a pixel
+        v, f = geometry.surface([-1, -0.9], [0.9, 1], np.zeros((2, 2)))
+        view.add(visuals.Mesh(v, f, color="gray"))
+    view.camera.rect = rect
+    try:
+        return canvas.render(), canvas.frame()
+    finally:
+        canvas.close()
+
+
+@pytest.mark.parametrize("multisampled", [False, True])
+@pytest.mark.parametrize("pixel_ratio", [1.0, 2.0])
+@pytest.mark.parametrize("size, edge", [(3, 0.0), (9, 1.5), (20, 0.0)])
+def test_points_draw_the_same_pixels_as_quads(monkeypatch, size, edge, pixel_ratio,
+                                               multisampled):
+    points, frame = scatter_picture(size, edge, pixel_ratio, multisampled)
+    assert {d.mode for d in frame.draws if "a_size" in d.attributes} == {"points"}
+    assert frame.samples == (4 if multisampled else 1)
+    monkeypatch.setattr(markers, "POINT_LIMIT", 0.0)  # every marker a quad
+    quads, frame = scatter_picture(size, edge, pixel_ratio, multisampled)
+    assert {d.mode for d in frame.draws if "a_size" in d.attributes} == {"triangle_strip"}
+    diff = np.abs(points.astype(int) - quads.astype(int)).max(axis=2)
+    assert (diff <= 1).all(), (int(diff.max()), int((diff > 1).sum()))
+    assert (quads[..., :3] < 250).any()
+
+
+@pytest.mark.parametrize("pixel_ratio", [1.0, 2.0])
+def test_every_marker_shape_draws_the_same_as_points_and_quads(monkeypatch, pixel_ratio):
+    points, _ = scatter_picture(12, 1.0, pixel_ratio, symbols=MORE)
+    monkeypatch.setattr(markers, "POINT_LIMIT", 0.0)
+    quads, _ = scatter_picture(12, 1.0, pixel_ratio, symbols=MORE)
+    diff = np.abs(points.astype(int) - quads.astype(int)).max(axis=2)
+    assert (diff <= 1).all(), (int(diff.max()), int((diff > 1).sum()))
+    for i in range(len(MORE)):  # each symbol drew something in its column
+        x0 = int(round((i - 0.5 + 0.5) * 280 / 7))
+        assert (quads[:, x0:x0 + 40, :3] < 200).any(), MORE[i]
+
+
+def test_markers_centred_outside_the_view_draw_what_reaches_in(monkeypatch):
+    # centres 6 px beyond the left and bottom edges of a 280 x 80 view; 20 px markers
+    pos = np.array([[-0.5 - 6 * 7 / 280, 0.0], [3.0, -1.0 - 6 * 2 / 80]])
+    img, frame = scatter_picture(20, pos=pos)
+    draws = [d for d in frame.draws if "a_size" in d.attributes]
+    assert all(d.mode == "points" and d.margin >= 9 for d in draws)  # about 10 px
+    left, bottom = img[40, :4, :3], img[-4:, 140, :3]
+    assert (left < 200).any() and (bottom < 200).any()  # drawn up to the edges
+    monkeypatch.setattr(markers, "POINT_LIMIT", 0.0)
+    quads, _ = scatter_picture(20, pos=pos)
+    assert (np.abs(img.astype(int) - quads.astype(int)).max(axis=2) <= 1).all()
+
+
+def test_markers_too_big_for_a_point_sprite_are_quads():
+    pos = np.array([[0.0, 0.0], [1.0, 1.0]])
+    canvas = scene.Canvas(size=(200, 200))
+    view = canvas.add_view(camera="panzoom")
+    small, big = visuals.Markers(pos=pos, size=10), visuals.Markers(pos=pos, size=[10, 80])
+    view.add(small)
+    view.add(big)
+    modes = [d.mode for d in canvas.frame().draws]
+    assert modes == ["points", "triangle_strip"]
+    big.size = 10  # the largest size decides, and follows the sizes
+    assert [d.mode for d in canvas.frame().draws] == ["points", "points"]
+    canvas.pixel_ratio = 4.0  # 10 px markers need 2 * (5 * 4 + 1) = 42 px: still points
+    assert [d.mode for d in canvas.frame().draws] == ["points", "points"]
+    canvas.close()
+
+
+def test_set_offsets_of_k_points_uploads_those_k_points():
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=100)
+    rng = np.random.default_rng(2)
+    xy = rng.normal(size=(5000, 2))
+    sc = ax.scatter(xy[:, 0], xy[:, 1], c=rng.random(5000), s=9)
+    ax.set_xlim(-4, 4)
+    ax.set_ylim(-4, 4)
+    fig.render()
+    batch = next(v for v in ax._batches.values() if len(v.pos) == 5000)
+    ex = fig.canvas._executor
+    for start, k in ((0, 1), (1234, 7), (4990, 10)):
+        versions = {b: b.version for b in (batch._pos_buffer, batch._size_buffer,
+                                           batch._color_buffer)}
+        before = ex.uploaded_bytes
+        xy[start : start + k] += 0.01
+        sc.set_offsets(xy)
+        fig.render()
+        ranges = {b: b.changes_since(v) for b, v in versions.items()}
+        assert ranges[batch._pos_buffer] == [(12 * start, 12 * (start + k))]  # x, y, z
+        assert ranges[batch._size_buffer] == [] and ranges[batch._color_buffer] == []
+        assert ex.uploaded_bytes - before <= 12 * k + 4096  # + labels that may change
+
+
+@pytest.mark.parametrize("limit", [64.0, 0.0])  # a point sprite, then a quad
+def test_a_tick_marker_reaches_its_whole_length(monkeypatch, limit):
+    # matplotlib's tick markers are as long as the marker size: the square they are drawn
+    # in must reach two radii from the centre, not one
+    monkeypatch.setattr(markers, "POINT_LIMIT", limit)
+    canvas = scene.Canvas(size=(60, 60), bgcolor="white")
+    view = canvas.add_view(camera="panzoom")
+    view.add(visuals.Markers(pos=np.zeros((1, 2)), size=20, color="black",
+                             symbol="tickup", edge_width=2))
+    view.camera.rect = (-1, -1, 2, 2)
+    try:
+        img = canvas.render()
+    finally:
+        canvas.close()
+    rows = np.nonzero((img[..., :3] < 128).any(axis=(1, 2)))[0]
+    assert 19 <= len(rows) <= 22, len(rows)  # 20 px up from the centre
