@@ -205,6 +205,11 @@ class Artist:
         """How the artist looks in a legend (None: the label alone)."""
         return None
 
+    def legend_members(self) -> list:
+        """The artists a legend lists for this one, each with its own label: itself (a
+        bar collection given one label per bar: its bars)."""
+        return [self]
+
     def data_points(self) -> np.ndarray | None:
         """(N, 2) data points that selections pick and legends avoid, or None."""
         return None
@@ -312,6 +317,10 @@ def numeric(values, argument: str) -> np.ndarray:
     or an error naming ``argument``."""
     if isinstance(values, str):
         raise TypeError(f"{argument}: got str, expected numbers")
+    if np.ma.isMaskedArray(values) and np.ma.getmask(values) is not np.ma.nomask \
+            and values.dtype.kind in "biuf":
+        # masked values leave gaps, as NaN does (matplotlib's rule): a filled copy
+        return np.ma.filled(values.astype(float), np.nan)
     arr = np.asarray(values)  # DataView (line.ydata) converts itself
     if arr.dtype == object:
         try:
@@ -741,25 +750,40 @@ def _steps(x: np.ndarray, y: np.ndarray, style: str) -> tuple[np.ndarray, np.nda
     """The vertices of a step line (matplotlib's drawstyle)."""
     if style == "default" or x.size < 2:
         return x, y
-    n = x.size
-    if style in ("steps", "steps-pre"):
-        sx = np.empty(2 * n - 1)
-        sy = np.empty(2 * n - 1)
-        sx[0::2], sx[1::2] = x, x[1:]
-        sy[0::2], sy[1::2] = y, y[:-1]
-        return sx, sy
-    if style == "steps-post":
-        sx = np.empty(2 * n - 1)
-        sy = np.empty(2 * n - 1)
-        sx[0::2], sx[1::2] = x, x[:-1]
-        sx[1::2] = x[1:]
-        sy[0::2], sy[1::2] = y, y[:-1]
-        return sx, sy
-    # steps-mid
-    mid = (x[:-1] + x[1:]) / 2
-    sx = np.r_[x[0], np.repeat(mid, 2), x[-1]]
-    sy = np.repeat(y, 2)
-    return sx, sy
+    kind = {"steps": "pre", "steps-pre": "pre", "steps-post": "post", "steps-mid": "mid"}
+    return step_points(kind[style], x, y)
+
+
+def step_points(kind: str, t: np.ndarray, *ys: np.ndarray) -> tuple[np.ndarray, ...]:
+    """matplotlib's ``pts_to_prestep`` / ``poststep`` / ``midstep`` (step lines and
+    fill_between(step=)): pre rises at the start of each interval, post at its end."""
+    n = len(t)
+    if n == 0:
+        return (t, *ys)
+    if kind == "mid":
+        out = np.zeros((1 + len(ys), 2 * n))
+        mid = (t[:-1] + t[1:]) / 2
+        out[0, 1:-1:2] = mid
+        out[0, 2::2] = mid
+        out[0, 0], out[0, -1] = t[0], t[-1]
+        for k, y in enumerate(ys, 1):
+            out[k, 0::2] = y
+            out[k, 1::2] = y
+        return tuple(out)
+    out = np.zeros((1 + len(ys), max(2 * n - 1, 0)))
+    if kind == "pre":
+        out[0, 0::2] = t
+        out[0, 1::2] = t[:-1]
+        for k, y in enumerate(ys, 1):
+            out[k, 0::2] = y
+            out[k, 1::2] = y[1:]
+    else:  # post
+        out[0, 0::2] = t
+        out[0, 1::2] = t[1:]
+        for k, y in enumerate(ys, 1):
+            out[k, 0::2] = y
+            out[k, 1::2] = y[:-1]
+    return tuple(out)
 
 
 class ScalarMappable:

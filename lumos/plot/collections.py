@@ -21,7 +21,15 @@ import numpy as np
 from .. import colors
 from ..geometry import triangulate, triangulate_polygon
 from ..visuals import Line, Mesh
-from .artists import Artist, LegendHandle, Line2D, ScalarMappable, Text, check_linestyle
+from .artists import (
+    Artist,
+    LegendHandle,
+    Line2D,
+    ScalarMappable,
+    Text,
+    check_linestyle,
+    step_points,
+)
 from .style import dash_pattern, rcParams
 
 # matplotlib's log scales 'clip' non-positive values to a huge negative exponent, so a bar
@@ -358,11 +366,15 @@ class BarCollection(Collection):
         self._edgecolors = _cycle_rows(self._edgecolors, n, None)
         self._bar_visible = np.ones(n, dtype=bool)
         self.bar_labels: list[str] | None = None  # one legend label per bar (label=[...])
+        self.bars: list = []  # the Rectangle of each bar (the legend lists them, labelled)
         self.orientation = orientation
         stick = self._xywh[:, 1] if orientation == "vertical" else self._xywh[:, 0]
         self.sticky = (np.zeros(0), stick.copy()) if orientation == "vertical" else \
             (stick.copy(), np.zeros(0))
         self.rescale()
+
+    def legend_members(self) -> list:
+        return list(self.bars) if self.bar_labels is not None else [self]
 
     def _corners(self) -> tuple[np.ndarray, ...]:
         x0, y0, w, h = self._xywh.T
@@ -778,37 +790,6 @@ class PolyCollection(Collection):
             return None
         allv = np.concatenate(self._verts)
         return _limits2(allv[:, 0], allv[:, 1], self.axes)
-
-
-def step_points(kind: str, t: np.ndarray, *ys: np.ndarray) -> tuple[np.ndarray, ...]:
-    """matplotlib's ``pts_to_prestep`` / ``poststep`` / ``midstep`` for fill_between."""
-    n = len(t)
-    if n == 0:
-        return (t, *ys)
-    if kind == "mid":
-        out = np.zeros((1 + len(ys), 2 * n))
-        mid = (t[:-1] + t[1:]) / 2
-        out[0, 1:-1:2] = mid
-        out[0, 2::2] = mid
-        out[0, 0], out[0, -1] = t[0], t[-1]
-        for k, y in enumerate(ys, 1):
-            out[k, 0::2] = y
-            out[k, 1::2] = y
-        return tuple(out)
-    out = np.zeros((1 + len(ys), max(2 * n - 1, 0)))
-    if kind == "pre":
-        out[0, 0::2] = t
-        out[0, 1::2] = t[:-1]
-        for k, y in enumerate(ys, 1):
-            out[k, 0::2] = y
-            out[k, 1::2] = y[1:]
-    else:  # post
-        out[0, 0::2] = t
-        out[0, 1::2] = t[1:]
-        for k, y in enumerate(ys, 1):
-            out[k, 0::2] = y
-            out[k, 1::2] = y[:-1]
-    return tuple(out)
 
 
 def band_triangles(t: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

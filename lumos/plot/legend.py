@@ -477,9 +477,9 @@ def _handles_and_labels(ax, args, kwargs):
         raise TypeError(f"legend: got {len(args)} positional arguments, expected (labels) or "
                         "(handles, labels)")
     if handles is None:
-        candidates = list(ax.artists)
+        candidates = [m for a in ax.artists for m in a.legend_members()]
         for child in ax.children:
-            candidates += child.artists
+            candidates += [m for a in child.artists for m in a.legend_members()]
         if labels is not None:
             handles = candidates[: len(labels)]
         else:

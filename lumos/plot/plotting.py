@@ -291,6 +291,7 @@ class PlottingMixin:
         coll.bar_labels = bar_labels
         self._add_artist(coll)
         patches = [Rectangle(coll, i) for i in range(n)]
+        coll.bars = patches
         xerr, yerr = kw.pop("xerr", None), kw.pop("yerr", None)
         errorbar = None
         error_kw = dict(kw.pop("error_kw", None) or {})

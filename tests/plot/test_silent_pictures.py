@@ -1,0 +1,83 @@
+"""Pictures that came out wrong without a word (issue 11's "fix first" list): step lines
+'pre' drawn as 'post', masked values drawn as if unmasked in plot and fill_between, and
+bar(label=[...]) without legend entries. Each test looks at the rendered pixels."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import lumos
+
+
+def frame():
+    fig, ax = lumos.subplots(figsize=(3, 2), dpi=100)
+    ax.set_xlim(-0.5, 4.5)
+    ax.set_ylim(-0.5, 1.5)
+    return fig, ax
+
+
+def red(fig, ax, x, y) -> bool:
+    """Whether the pixel at data (x, y) (and its 8 neighbours) shows something red."""
+    img = fig.render()[..., :3].astype(int)
+    px, py = ax.transData.forward(np.array([x, y], dtype=float))
+    row, col = int(round(img.shape[0] - py)), int(round(px))
+    patch = img[row - 1:row + 2, col - 1:col + 2]
+    return bool(((patch[..., 0] > 180) & (patch[..., 1] < 120) & (patch[..., 2] < 120)).any())
+
+
+@pytest.mark.parametrize("how", ["step", "drawstyle"])
+def test_steps_pre_post_and_mid_rise_where_matplotlib_does(how):
+    x, y = np.arange(5.0), np.array([0.0, 1, 0, 1, 0])
+    expect = {"pre": {(0.5, 1): True, (0.5, 0): False, (1.5, 0): True},
+              "post": {(0.5, 1): False, (0.5, 0): True, (1.5, 1): True},
+              "mid": {(0.25, 0): True, (0.75, 1): True, (0.25, 1): False}}
+    for where, points in expect.items():
+        fig, ax = frame()
+        if how == "step":
+            ax.step(x, y, where=where, color="red", linewidth=3)
+        else:
+            ax.plot(x, y, drawstyle=f"steps-{where}", color="red", linewidth=3)
+        for (px, py), drawn in points.items():
+            assert red(fig, ax, px, py) == drawn, (where, px, py)
+    fig, ax = frame()
+    ax.plot(x, y, drawstyle="steps", color="red", linewidth=3)  # 'steps' is 'steps-pre'
+    assert red(fig, ax, 0.5, 1) and not red(fig, ax, 0.5, 0)
+
+
+def test_masked_values_leave_gaps_in_plot_and_fill_between():
+    x = np.arange(5.0)
+    y = np.ma.masked_array(np.full(5, 1.0), mask=[0, 0, 1, 0, 0])
+    kept = y.copy()
+    fig, ax = frame()
+    ax.plot(x, y, color="red", linewidth=3)
+    assert red(fig, ax, 0.5, 1) and red(fig, ax, 3.5, 1)
+    assert not red(fig, ax, 2, 1)  # the masked point and its two segments are not drawn
+    assert not red(fig, ax, 1.5, 1) and not red(fig, ax, 2.5, 1)
+    np.testing.assert_array_equal(y.mask, kept.mask)  # the caller's array is untouched
+    np.testing.assert_array_equal(y.data, kept.data)
+
+    fig, ax = frame()
+    ax.fill_between(x, 0, y, color="red")
+    assert red(fig, ax, 0.5, 0.5) and red(fig, ax, 3.5, 0.5)
+    assert not red(fig, ax, 2, 0.5)
+
+    fig, ax = frame()
+    ax.plot(np.ma.masked_array(x, mask=[0, 0, 1, 0, 0]), np.ones(5), "o", color="red")
+    assert red(fig, ax, 1, 1) and not red(fig, ax, 2, 1)  # masked x: no marker either
+
+
+def test_bar_with_one_label_per_bar_makes_one_legend_entry_each():
+    fig, ax = lumos.subplots()
+    ax.bar([1, 2, 3], [3, 2, 1], label=["a", "b", "c"], color=["C0", "C1", "C2"])
+    ax.plot([1, 3], [1, 1], label="line")
+    handles, labels = ax.get_legend_handles_labels()
+    assert labels == ["a", "b", "c", "line"]
+    legend = ax.legend()
+    assert [lab for _, lab in legend.entries] == ["a", "b", "c", "line"]
+    faces = [h.get_facecolor() for h in handles[:3]]
+    assert faces[0] != faces[1]  # each entry shows its own bar's colour
+    fig.render()
+    fig, ax = lumos.subplots()
+    ax.bar([1, 2], [3, 2], label="both")  # one label: one entry for the container
+    assert ax.get_legend_handles_labels()[1] == ["both"]
