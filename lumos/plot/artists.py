@@ -567,25 +567,73 @@ class Line2D(Artist):
         return scaled, markers
 
     def set_markevery(self, every) -> None:
-        """Markers on every n-th point (an int), a slice, or chosen indices; None: all."""
-        if every is not None and not isinstance(every, (int, np.integer, slice, list, tuple,
-                                                        np.ndarray)):
+        """Markers on every n-th point (an int), ``(start, n)``, a slice, chosen indices
+        or a boolean mask; a float ``d`` (or ``(start, d)``): markers about ``d`` times the
+        axes' diagonal apart along the line on screen (matplotlib's rule); None: all."""
+        given = every
+        if isinstance(every, tuple) and len(every) == 2 and all(
+                isinstance(v, (int, float, np.integer, np.floating)) for v in every):
+            if all(isinstance(v, (int, np.integer)) for v in every):
+                every = slice(int(every[0]), None, int(every[1]))  # (start, n)
+            else:
+                every = (float(every[0]), float(every[1]))
+        elif isinstance(every, (float, np.floating)):
+            every = (0.0, float(every))
+        elif isinstance(every, (int, np.integer)) and not isinstance(every, bool):
+            if every < 1:
+                raise ValueError(f"markevery: got {every}, expected an int >= 1")
+            every = slice(None, None, int(every))
+        elif every is not None and not isinstance(every, (slice, list, np.ndarray)):
             raise TypeError(f"markevery: got {type(every).__name__}, expected None, an int, "
-                            "a slice or indices")
-        if isinstance(every, (int, np.integer)) and every < 1:
-            raise ValueError(f"markevery: got {every}, expected an int >= 1")
-        self._markevery = every
+                            "a float, a pair, a slice, indices or a boolean mask")
+        if isinstance(every, tuple) and (not np.isfinite(every).all() or every[1] <= 0):
+            raise ValueError(f"markevery: got {every}, expected a distance > 0")
+        self._markevery_arg, self._markevery = given, every
+        self._markers_view = None
+        self._markers_changed = True
         self._changed()
+
+    def get_markevery(self):
+        return self._markevery_arg
+
+    def _marker_index(self):
+        """Which points carry markers: a slice or an index array into the data."""
+        every = self._markevery
+        if every is None:
+            return slice(None)
+        if not isinstance(every, tuple):
+            return every
+        # a distance along the line on screen: the points nearest to each multiple of
+        # it, as fractions of the axes' diagonal (matplotlib's Line2D._mark_every)
+        start, step = every
+        ax = self.axes
+        self._markers_view = ax.view_state()
+        n = len(self._x)
+        with np.errstate(all="ignore"):
+            disp = ax.transData.forward(np.c_[self._x, self._y]) if n else np.zeros((0, 2))
+        finite = np.flatnonzero(np.isfinite(disp).all(axis=1))
+        if len(finite) == 0:
+            return finite
+        d = np.r_[0.0, np.hypot(*np.diff(disp[finite], axis=0).T)].cumsum()
+        corners = ax.transAxes.forward(np.array([[0.0, 0.0], [1.0, 1.0]]))
+        scale = float(np.hypot(*(corners[1] - corners[0])))
+        marks = np.arange(start * scale, d[-1], step * scale)
+        if len(marks) == 0:
+            return np.zeros(0, dtype=int)
+        nearest = np.searchsorted(d, marks).clip(1, len(d) - 1)
+        nearest -= (marks - d[nearest - 1]) <= (d[nearest] - marks)  # the closer one
+        return finite[np.unique(nearest)]
 
     def marker_positions(self) -> np.ndarray:
         """Scale-space positions of the markers drawn (``markevery`` applied)."""
-        every = self._markevery
-        pts = self._markers_scaled
-        if every is None:
-            return pts
-        if isinstance(every, (int, np.integer)):
-            return pts[:: int(every)]
-        return pts[every]
+        return self._markers_scaled[self._marker_index()]
+
+    def draw_overlay(self, ov) -> None:
+        # markers spaced on screen are chosen again when the view has moved
+        if isinstance(self._markevery, tuple) and self._markers_view is not None \
+                and self._markers_view != self.axes.view_state():
+            self._markers_changed = True
+            self._changed()
 
     def rescale(self) -> None:
         self._scaled, self._markers_scaled = self._positions()
@@ -624,12 +672,7 @@ class Line2D(Artist):
         (``markevery`` counted back)."""
         n = len(self._x)
         if part == "markers":
-            every = self._markevery
-            if every is None:
-                return index
-            if isinstance(every, (int, np.integer)):
-                return index * int(every)
-            return int(np.arange(n)[every][index])
+            return int(np.arange(n)[self._marker_index()][index])
         m = len(self._scaled)
         return index if n == m else min(int(round(index * (n - 1) / max(m - 1, 1))), n - 1)
 

@@ -54,9 +54,7 @@ class TransformedLine2D(Line2D):
         m = self._marker_visual
         if self._marker is not None and len(pts):
             symbol, size, face, edge, edge_w = self.marker_style()
-            every = self._markevery
-            sel = pts if every is None else (pts[::int(every)] if isinstance(
-                every, (int, np.integer)) else pts[every])
+            sel = pts[self._marker_index()]
             m.symbol, m.edge_color, m.edge_width = symbol, edge, edge_w
             m.set_data(sel, size=size, color=face)
             m.visible = self._visible

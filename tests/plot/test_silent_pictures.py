@@ -81,3 +81,32 @@ def test_bar_with_one_label_per_bar_makes_one_legend_entry_each():
     fig, ax = lumos.subplots()
     ax.bar([1, 2], [3, 2], label="both")  # one label: one entry for the container
     assert ax.get_legend_handles_labels()[1] == ["both"]
+
+
+def test_markevery_float_spaces_markers_along_the_line_on_screen():
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=100)
+    t = np.linspace(0, 1, 101)
+    (line,) = ax.plot(t, t, "o-", markevery=0.1)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    fig.render()
+    # the line is the axes' diagonal: a marker every tenth of it, from the start
+    np.testing.assert_allclose(line.marker_positions()[:, 0], np.arange(10) / 10)
+    assert line.get_markevery() == 0.1
+    ax.set_xlim(0, 0.5)  # zoomed: the line is longer on screen, markers come closer
+    ax.set_ylim(0, 0.5)
+    fig.render()
+    fig.render()  # chosen again after the view moved (the next frame)
+    xs = line.marker_positions()[:, 0]
+    np.testing.assert_allclose(xs[:6], np.arange(6) / 20)
+    line.set_markevery((5, 30))  # (start, n) in points
+    np.testing.assert_allclose(line.marker_positions()[:, 0], t[5::30])
+    line.set_markevery((0.05, 0.2))  # (start, distance)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    fig.render()
+    assert line.pick_index(0, "markers") == 5
+    with pytest.raises(ValueError, match="markevery"):
+        line.set_markevery(0.0)
+    with pytest.raises(TypeError, match="markevery"):
+        line.set_markevery("often")
