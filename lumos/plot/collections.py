@@ -20,6 +20,7 @@ import numpy as np
 
 from .. import colors
 from ..geometry import triangulate, triangulate_polygon
+from ..path import Path
 from ..visuals import Line, Mesh
 from .artists import (
     Artist,
@@ -1283,12 +1284,30 @@ class ContourSet(Collection, ScalarMappable):
                 self.allsegs.append([np.asarray(s, dtype=float) for s in gen.lines(lev)])
         self._x, self._y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
         self._z, self._corner_mask = zf, corner_mask
+        self.hatch_collections: list = []  # contourf(hatches=...): drawn over the levels
         ok = np.isfinite(self._x) & np.isfinite(self._y)
         if ok.any():
             self.sticky = (np.array([self._x[ok].min(), self._x[ok].max()]),
                            np.array([self._y[ok].min(), self._y[ok].max()]))
         self.collections = [ContourLevel(self, i) for i in range(nlev)]
         self.rescale()
+
+    def remove(self) -> None:
+        for c in self.hatch_collections:
+            c.remove()
+        super().remove()
+
+    def filled_paths(self, i: int) -> list[Path]:
+        """The region filled between levels ``i`` and ``i + 1`` (contourf), as paths:
+        each polygon's outer ring and holes closed (for hatches)."""
+        out = []
+        for points, offsets in self._polygons[i]:
+            codes = np.full(len(points), Path.LINETO, dtype=np.uint8)
+            codes[offsets[:-1]] = Path.MOVETO
+            ends = offsets[1:] - 1
+            codes[ends[ends > offsets[:-1]]] = Path.CLOSEPOLY
+            out.append(Path(points, codes))
+        return out
 
     def grid(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
         """The x, y, z grids contoured and the corner_mask (``contour(cs)`` reuses

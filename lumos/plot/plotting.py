@@ -751,8 +751,12 @@ class PlottingMixin:
         kw = _normalize(kwargs, where, (
             "levels", "color", "cmap", "norm", "vmin", "vmax", "linewidth", "linestyle",
             "negative_linestyles", "alpha", "extend", "corner_mask", "algorithm", "origin",
-            "extent", "label", "zorder", "antialiased"))
+            "extent", "label", "zorder", "antialiased", "hatches"))
         kw.pop("antialiased", None)
+        hatches = kw.pop("hatches", None)
+        if hatches is not None and not filled and any(hatches):
+            raise TypeError("hatches: contour lines take no hatches (contourf does); got "
+                            f"{hatches!r}")
         args = list(args)
         if args and isinstance(args[0], ContourSet):
             # matplotlib: contour(cs) draws cs's grid at cs's levels (lines over contourf)
@@ -796,7 +800,31 @@ class PlottingMixin:
                         label=kw.pop("label", None), zorder=kw.pop("zorder", None),
                         corner_mask=kw.pop("corner_mask", True),
                         algorithm=kw.pop("algorithm", None))
-        return self._add_artist(cs)
+        self._add_artist(cs)
+        if filled and hatches is not None:
+            cs.hatch_collections = self._contour_hatches(cs, hatches)
+        return cs
+
+    def _contour_hatches(self, cs: ContourSet, hatches) -> list:
+        """One hatched collection per hatched level of a contourf (matplotlib cycles the
+        patterns over the levels; None or '' leaves a level plain), drawn over it."""
+        from .path_collections import PolyCollection
+
+        if isinstance(hatches, str):
+            raise TypeError(f"hatches: got {hatches!r}, expected a list of hatch patterns "
+                            "(one per level, cycled)")
+        hatches = list(hatches)
+        out = []
+        for i in range(len(cs.layers)):
+            pattern = hatches[i % len(hatches)] if hatches else None
+            paths = cs.filled_paths(i) if pattern else []
+            if not paths:
+                continue
+            pc = PolyCollection([], facecolors="none", edgecolors="none", hatch=pattern,
+                                zorder=cs.zorder, label="_nolegend_")
+            pc.set_verts_and_codes([p.vertices for p in paths], [p.codes for p in paths])
+            out.append(self.add_collection(pc, autolim=False))
+        return out
 
     def _contour_xy(self, z, origin, extent) -> tuple[np.ndarray, np.ndarray]:
         ny, nx = z.shape

@@ -114,3 +114,25 @@ def test_contour_over_a_contour_set_uses_its_grid_and_levels():
         for sa, sb in zip(a, b, strict=True):
             np.testing.assert_allclose(sa, sb)
     assert len(ax.contour(cs, [0.0]).levels) == 1  # levels given: those
+
+
+def test_contourf_hatches_fill_their_levels_only():
+    y, x = np.mgrid[-1:1:41j, -1:1:41j]
+    z = x  # left half below 0, right half above
+    fig, ax = lumos.subplots(figsize=(3, 3), dpi=100)
+    cs = ax.contourf(x, y, z, levels=[-1, 0, 1], colors="none", hatches=["//", None])
+    assert len(cs.hatch_collections) == 1  # None: the second level stays plain
+    img = fig.render()[..., :3].astype(int)
+    bx, by, bw, bh = ax.box
+    h = img.shape[0]
+    rows = slice(int(h - by - bh) + 5, int(h - by) - 5)
+    left = img[rows, int(bx) + 5:int(bx + bw / 2) - 5]
+    right = img[rows, int(bx + bw / 2) + 5:int(bx + bw) - 5]
+    dark = lambda a: (a.sum(axis=-1) < 300).mean()  # noqa: E731
+    assert dark(left) > 0.05 and dark(right) == 0.0
+    with pytest.raises(TypeError, match="hatches"):
+        ax.contour(x, y, z, hatches=["//"])
+    with pytest.raises(TypeError, match="hatches"):
+        ax.contourf(x, y, z, hatches="//")
+    cs.remove()
+    assert not any(c in ax.artists for c in cs.hatch_collections)
