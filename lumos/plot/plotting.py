@@ -751,7 +751,7 @@ class PlottingMixin:
         kw = _normalize(kwargs, where, (
             "levels", "color", "cmap", "norm", "vmin", "vmax", "linewidth", "linestyle",
             "negative_linestyles", "alpha", "extend", "corner_mask", "algorithm", "origin",
-            "extent", "label", "zorder", "antialiased", "hatches"))
+            "extent", "label", "zorder", "antialiased", "hatches", "locator"))
         kw.pop("antialiased", None)
         hatches = kw.pop("hatches", None)
         if hatches is not None and not filled and any(hatches):
@@ -790,8 +790,14 @@ class PlottingMixin:
             levels = rest[0]
         extend = kw.pop("extend", "neither")
         _check_choice(extend, "extend", ("neither", "both", "min", "max"))
-        norm = colors.get_norm(kw.pop("norm", None), kw.pop("vmin", None), kw.pop("vmax", None))
-        levels = _contour_levels(levels, z, filled, extend, norm.axis_scale()[0] == "log")
+        locator = kw.pop("locator", None)
+        norm = kw.pop("norm", None)
+        if norm is None and locator is not None and any(
+                c.__name__ == "LogLocator" for c in type(locator).__mro__):
+            norm = colors.LogNorm()  # matplotlib: a LogLocator makes the contours log
+        norm = colors.get_norm(norm, kw.pop("vmin", None), kw.pop("vmax", None))
+        levels = _contour_levels(levels, z, filled, extend, norm.axis_scale()[0] == "log",
+                                 locator)
         cs = ContourSet(self, x, y, z, levels, filled, colors_=kw.pop("color", None),
                         cmap=kw.pop("cmap", None), norm=norm, alpha=kw.pop("alpha", None),
                         linewidths=kw.pop("linewidth", None),
@@ -1084,7 +1090,7 @@ def _error_bounds(err, dep: np.ndarray, name: str, axis) -> tuple[np.ndarray, np
 
 
 def _contour_levels(levels, z: np.ma.MaskedArray, filled: bool, extend: str,
-                    logscale: bool) -> np.ndarray:
+                    logscale: bool, locator=None) -> np.ndarray:
     """matplotlib's level choice: an int N asks MaxNLocator(N + 1) for nice values over
     the data range (7 by default), trimmed to one level beyond each end."""
     from . import ticker
@@ -1099,7 +1105,12 @@ def _contour_levels(levels, z: np.ma.MaskedArray, filled: bool, extend: str,
     if levels is None or isinstance(levels, Integral):
         if isinstance(levels, bool):
             raise TypeError("levels: got bool, expected an int or increasing numbers")
-        if logscale:
+        if locator is not None:  # the levels are its ticks over the data (N ignored)
+            if not callable(getattr(locator, "tick_values", None)):
+                raise TypeError(f"locator: got {type(locator).__name__}, expected a tick "
+                                "locator (with tick_values)")
+            lev = np.asarray(locator.tick_values(zmin, zmax), dtype=float)
+        elif logscale:
             lev = np.asarray(ticker.LogLocator(numticks=levels).tick_values(zmin, zmax)
                              if levels is not None else
                              ticker.LogLocator().tick_values(zmin, zmax), dtype=float)

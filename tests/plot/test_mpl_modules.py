@@ -136,3 +136,17 @@ def test_contourf_hatches_fill_their_levels_only():
         ax.contourf(x, y, z, hatches="//")
     cs.remove()
     assert not any(c in ax.artists for c in cs.hatch_collections)
+
+
+def test_contour_levels_from_a_locator_as_matplotlib():
+    x, y = np.meshgrid(np.linspace(-3.0, 3.0, 100), np.linspace(-2.0, 2.0, 100))
+    z = np.exp(-x**2 - y**2) + 50 * np.exp(-(x * 10) ** 2 - (y * 10) ** 2)
+    fig, ax = lumos.subplots()
+    # matplotlib 3.11's levels for the same calls; a LogLocator makes the norm log
+    cs = ax.contourf(x, y, z, locator=mticker.LogLocator())
+    np.testing.assert_allclose(cs.levels, 10.0 ** np.arange(-6, 3))
+    assert type(cs.norm).__name__ == "LogNorm"
+    lines = ax.contour(x, y, z, locator=mticker.MaxNLocator(4))
+    np.testing.assert_allclose(lines.levels, [0, 15, 30, 45])
+    with pytest.raises(TypeError, match="locator"):
+        ax.contour(x, y, z, locator="log")
