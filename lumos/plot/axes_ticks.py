@@ -376,11 +376,19 @@ class TickingMixin:
         return SecondaryAxes(self, "y", location, functions, transform, kwargs)
 
     # -- the frame -------------------------------------------------------------------
-    def decorations_above(self) -> float:
-        """Pixels the frame's decorations reach above the box (titles go above them)."""
-        from .axisdraw import axis_margins
+    def decorations_above(self, span: tuple[float, float] | None = None) -> float:
+        """Pixels the frame's decorations reach above the box (titles go above them);
+        for a title over ``span`` (x0, x1 in figure pixels), also the y axis's offset
+        text when the title would overlap it (matplotlib raises the title over it)."""
+        from .axisdraw import axis_margins, y_offset_box
 
-        return axis_margins(self, self.xaxis)["top"] if self.axison else 0.0
+        if not self.axison:
+            return 0.0
+        top = axis_margins(self, self.xaxis)["top"]
+        box = y_offset_box(self) if span is not None else None
+        if box is not None and box[0] < span[1] and span[0] < box[1]:
+            top = max(top, box[2] + 2)
+        return top
 
 
 def _apply_tick_params(axis: Axis, st, kw: dict) -> None:

@@ -263,6 +263,23 @@ def _draw_labels(ov, fig, axis, ts: TickSet, side: int, base: float, sign: float
                 face=lab.face)
 
 
+def y_offset_box(ax) -> tuple[float, float, float] | None:
+    """(x0, x1, height) in figure pixels of the y axis's offset text above the box
+    (``×10⁴``), or None when there is none."""
+    axis = ax.yaxis
+    if not axis.visible:
+        return None
+    ticks = TickLayout(ax, axis)
+    if not axis.offset_visible(ticks):
+        return None
+    size = ax.figure.points_to_pixels(axis.offset_style["size"]) \
+        if "size" in axis.offset_style else ticks.size_px
+    w, h = textmod.measure(ticks.offset, size)[:2]
+    bx, _, bw, _ = ax.box
+    x = bx + (bw if axis.offset_side == 2 else 0)
+    return (x - w, x, h) if axis.offset_side == 2 else (x, x + w, h)
+
+
 def _draw_offset(ax, axis, ticks: TickLayout, ov) -> None:
     if not axis.offset_visible(ticks):
         return

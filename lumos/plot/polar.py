@@ -565,7 +565,7 @@ class PolarAxes(Axes):
                     left += room
         return left, right, bottom, max(top, title_room(self))
 
-    def decorations_above(self) -> float:
+    def decorations_above(self, span: tuple[float, float] | None = None) -> float:
         bx, by, bw, bh = self.box
         return max([0.0] + [y + h / 2 - (by + bh) for _, _, y, _, h in self._theta_labels()])
 

@@ -86,6 +86,15 @@ class Titles(dict):
         raise AttributeError(f"'Titles' object has no attribute {name!r}")
 
 
+def _span(ax, loc: str, width: float) -> tuple[float, float]:
+    """x0, x1 in figure pixels of the title at ``loc`` (left titles start at their x,
+    right ones end there, centred ones straddle it)."""
+    bx, _, bw, _ = ax.box
+    x = bx + ax.title.x[loc] * bw
+    start = {"left": x, "center": x - width / 2, "right": x - width}[loc]
+    return start, start + width
+
+
 def title_room(ax) -> float:
     """Pixels above the box the titles need (with what the axes draws above its box)."""
     t = ax.title
@@ -96,9 +105,10 @@ def title_room(ax) -> float:
     for loc in _LOCS:
         if not t[loc]:
             continue
-        _, h, d = extent(fig, t[loc], t.styles[loc])
+        w, h, d = extent(fig, t[loc], t.styles[loc])
         if t.y is None:
-            room = max(room, h + fig.points_to_pixels(t.pad) + ax.decorations_above())
+            room = max(room, h + fig.points_to_pixels(t.pad)
+                       + ax.decorations_above(_span(ax, loc, w)))
         else:
             room = max(room, (t.y - 1.0) * ax.box[3] + fig.points_to_pixels(t.pad) + h - d)
     return room
@@ -114,11 +124,12 @@ def draw_titles(ax, ov) -> None:
         if not t[loc]:
             continue
         st = t.styles[loc]
-        _, _, d = extent(fig, t[loc], st)
+        w, _, d = extent(fig, t[loc], st)
         plain_d = extent(fig, "x", st)[2]
         if t.y is None:
             # deep math (fractions, subscripts) lifts the baseline off the axes
-            y = by + bh + fig.points_to_pixels(t.pad) + ax.decorations_above() + \
+            y = by + bh + fig.points_to_pixels(t.pad) + \
+                ax.decorations_above(_span(ax, loc, w)) + \
                 max(d - plain_d, 0.0)
         else:
             y = by + t.y * bh + fig.points_to_pixels(t.pad)

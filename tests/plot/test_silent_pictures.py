@@ -110,3 +110,20 @@ def test_markevery_float_spaces_markers_along_the_line_on_screen():
         line.set_markevery(0.0)
     with pytest.raises(TypeError, match="markevery"):
         line.set_markevery("often")
+
+
+def test_a_title_rises_over_the_y_offset_text_it_would_overlap():
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=100)
+    ax.plot([0, 1], [0, 1e4])
+    ax.ticklabel_format(axis="y", style="sci", scilimits=(0, 0))
+    fig.render()
+    bx, _, bw, _ = ax.box
+    plain = ax.decorations_above()
+    over_left = ax.decorations_above((bx, bx + bw))  # a wide centred title
+    far_right = ax.decorations_above((bx + 0.8 * bw, bx + bw))
+    assert over_left > plain + 8  # the ×10⁴ (about 10 px high) is cleared
+    assert far_right == plain  # matplotlib raises the title only where they meet
+    ax.set_title("a title as wide as the axes ......................................")
+    from lumos.plot.titles import title_room
+
+    assert title_room(ax) > ax.decorations_above((bx, bx + bw))
