@@ -217,6 +217,11 @@ class Artist:
     #: whether the points of ``data_points`` are joined by lines (legends avoid those)
     connects_points = False
 
+    def data_boxes(self) -> np.ndarray | None:
+        """(N, 4) boxes (x0, y0, x1, y1) in data units that legends avoid (bars), or
+        None."""
+        return None
+
     def rescale(self) -> None:
         """The axes scales changed: recompute scale-space positions."""
 

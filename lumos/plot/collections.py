@@ -381,6 +381,10 @@ class BarCollection(Collection):
         x0, y0, w, h = self._xywh.T
         return x0, x0 + w, y0, y0 + h
 
+    def data_boxes(self) -> np.ndarray:
+        x0, x1, y0, y1 = self._corners()
+        return np.c_[x0, y0, x1, y1][self._bar_visible]
+
     def _build(self):
         ax = self.axes
         keep = self._bar_visible & np.isfinite(self._xywh).all(axis=1)

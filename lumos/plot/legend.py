@@ -269,38 +269,45 @@ class Legend:
                 max(y + height - by - bh, 0.0))
 
     def _best(self, width: float, height: float, gap: float) -> int:
-        """The location whose box covers the fewest data points (matplotlib's 'best')."""
+        """matplotlib's 'best': the first location (upper right, upper left, ...) that
+        covers nothing, else the least bad one, where badness counts the points inside
+        the box (line vertices and scatter offsets), the bars it overlaps and the lines
+        that cross it (one each)."""
         ax = self.axes
         bx, by, bw, bh = ax.box
-        pts = []
-        for a in ax.artists:
-            xy = a.data_points()
-            if xy is None:
-                continue
-            if len(xy) > 2000:  # a subsample is enough to count coverage
-                xy = xy[:: len(xy) // 2000 + 1]
-            pts.append((xy, a.connects_points))
-        if not pts:
-            return 1
-        fx, fy = [], []
-        for xy, connected in pts:
-            px, py = ax.transData.forward(xy).T
-            if connected and 1 < len(xy) < 200:  # sparse lines: their segments count too
-                t = np.linspace(0, 1, 16, endpoint=False)
-                px = np.r_[(px[:-1, None] + np.diff(px)[:, None] * t).ravel(), px[-1:]]
-                py = np.r_[(py[:-1, None] + np.diff(py)[:, None] * t).ravel(), py[-1:]]
-            fx.append(px)
-            fy.append(py)
-        fx, fy = np.concatenate(fx), np.concatenate(fy)
-        best, best_count = 1, None
+        points, lines, boxes = [], [], []
+        with np.errstate(all="ignore"):
+            for a in ax.artists:
+                xy = a.data_points()
+                if xy is not None and len(xy):
+                    if len(xy) > 2000:  # a subsample is enough to count coverage
+                        xy = xy[:: len(xy) // 2000 + 1]
+                    px = ax.transData.forward(xy)
+                    points.append(px)
+                    if a.connects_points and len(px) > 1:
+                        lines.append(px)
+                b = a.data_boxes()
+                if b is not None and len(b):
+                    corners = ax.transData.forward(np.r_[b[:, :2], b[:, 2:]])
+                    lo, hi = corners[: len(b)], corners[len(b):]
+                    boxes.append(np.c_[np.minimum(lo, hi), np.maximum(lo, hi)])
+        pts = np.concatenate(points) if points else np.zeros((0, 2))
+        rects = np.concatenate(boxes) if boxes else np.zeros((0, 4))
+        best, best_badness = 1, None
         for loc in range(1, 11):
-            ax_, ay_ = _ANCHORS[loc]
-            x = bx + gap + ax_ * (bw - width - 2 * gap)
-            y = by + gap + ay_ * (bh - height - 2 * gap)
-            inside = (fx >= x) & (fx <= x + width) & (fy >= y) & (fy <= y + height)
-            count = int(inside.sum())
-            if best_count is None or count < best_count:
-                best, best_count = loc, count
+            fx, fy = _ANCHORS[loc]
+            x = bx + gap + fx * (bw - width - 2 * gap)
+            y = by + gap + fy * (bh - height - 2 * gap)
+            box = (x, y, x + width, y + height)
+            badness = int(((pts[:, 0] >= box[0]) & (pts[:, 0] <= box[2])
+                           & (pts[:, 1] >= box[1]) & (pts[:, 1] <= box[3])).sum())
+            badness += int(((rects[:, 0] < box[2]) & (rects[:, 2] > box[0])
+                            & (rects[:, 1] < box[3]) & (rects[:, 3] > box[1])).sum())
+            badness += sum(_crosses(line, box) for line in lines)
+            if badness == 0:
+                return loc
+            if best_badness is None or badness < best_badness:
+                best, best_badness = loc, badness
         return best
 
     # -- drawing -----------------------------------------------------------------------
@@ -464,6 +471,25 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px,
         symbol, size, face, edge, edge_w = h.marker
         ov.marker(x + length / 2, y, symbol, size * markerscale, face, edge, edge_w)
     return h
+
+
+def _crosses(line: np.ndarray, box: tuple) -> bool:
+    """Whether a polyline (figure pixels; NaN breaks it) passes through a box: a
+    segment clipped to it keeps some length (Liang-Barsky on every segment at once)."""
+    a, b = line[:-1], line[1:]
+    ok = np.isfinite(a).all(axis=1) & np.isfinite(b).all(axis=1)
+    a, b = a[ok], b[ok]
+    d = b - a
+    t0, t1 = np.zeros(len(a)), np.ones(len(a))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for k, (lo, hi) in enumerate(((box[0], box[2]), (box[1], box[3]))):
+            ta, tb = (lo - a[:, k]) / d[:, k], (hi - a[:, k]) / d[:, k]
+            flat = d[:, k] == 0
+            outside = flat & ((a[:, k] < lo) | (a[:, k] > hi))
+            t0 = np.where(flat, t0, np.maximum(t0, np.minimum(ta, tb)))
+            t1 = np.where(flat, t1, np.minimum(t1, np.maximum(ta, tb)))
+            t1 = np.where(outside, -1.0, t1)
+    return bool((t0 <= t1).any())
 
 
 def _handles_and_labels(ax, args, kwargs):

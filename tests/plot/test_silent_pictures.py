@@ -127,3 +127,29 @@ def test_a_title_rises_over_the_y_offset_text_it_would_overlap():
     from lumos.plot.titles import title_room
 
     assert title_room(ax) > ax.decorations_above((bx, bx + bw))
+
+
+def _best_location(legend) -> int:
+    width, height = legend._size()[:2]
+    gap = legend.borderaxespad * legend.axes.figure.points_to_pixels(legend.fontsize)
+    return legend._best(width, height, gap)
+
+
+def test_legend_best_avoids_bars_and_counts_crossing_lines_as_matplotlib():
+    # matplotlib 3.11 puts these legends: bars rising to the right -> upper left; an X
+    # of two lines -> right; sin and cos -> lower left (each crossing line counts once)
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    ax.bar(range(6), [1, 2, 3, 4, 5, 6], label="bars")
+    fig.render()
+    assert _best_location(ax.legend()) == 2
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 100)
+    ax.plot(x, x, label="up")
+    ax.plot(x, 10 - x, label="down")
+    fig.render()
+    assert _best_location(ax.legend()) == 5
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    ax.plot(x, np.sin(x), label="sin")
+    ax.plot(x, np.cos(x), label="cos")
+    fig.render()
+    assert _best_location(ax.legend()) == 3
