@@ -265,6 +265,11 @@ def main() -> None:
     table += ("\n\nInteractive frames in an 800 × 600 GLFW window under Xvfb "
               "(`benchmarks/window.py`: mouse event, draw, swap, glFinish; vsync off):\n\n"
               + window_frames())
+    # matplotlib figures drawn by lumos's backend against matplotlib's own backends
+    mplb = subprocess.run([sys.executable, str(HERE / "mpl_backend.py")], check=True,
+                          capture_output=True, text=True).stdout
+    table += ("\n\nmatplotlib's API drawn by lumos (`benchmarks/mpl_backend.py`, "
+              "1600 × 1000, one run; lumos / Agg below 1 is faster):\n\n" + mplb.strip())
     if not args.no_peers:
         # the same scenes in lumos and each peer installed here (peers.py docstring)
         results = peers.measure(peers.LIBS, max(args.runs // 2, 3), 7,

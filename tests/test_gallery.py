@@ -22,7 +22,9 @@ LUMOS_IMPORT = "import lumos.pyplot as plt"
 
 def as_matplotlib(source: str) -> str:
     """The script with every ``lumos.X`` import (pyplot, patches, collections, path) taken
-    from ``matplotlib.X`` instead."""
+    from ``matplotlib.X`` instead, and ``lumos.mplot3d`` from ``mpl_toolkits.mplot3d``."""
+    source = re.sub(r"^(from|import) lumos\.mplot3d", r"\1 mpl_toolkits.mplot3d", source,
+                    flags=re.M)
     return re.sub(r"^(from|import) lumos\.", r"\1 matplotlib.", source, flags=re.M)
 
 

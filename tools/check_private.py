@@ -48,6 +48,18 @@ THIRD_PARTY = {
     "_rho": "matplotlib's SimplePatchShadow keeps its darkening factor only there",
     "_shadow_color": "matplotlib's SimpleLineShadow keeps its color only there",
     "_offset": "matplotlib's path effects keep their offset only there",
+    # matplotlib's backend-writer interface (lumos.mpl_backend), as its own backends use it
+    "_process": "matplotlib backends fire events with Event._process() (backend_bases)",
+    "_on_timer": "TimerBase._on_timer is the call a backend's timer makes (backend_bases)",
+    "_set_device_pixel_ratio": "FigureCanvasBase._set_device_pixel_ratio is how HiDPI "
+                               "backends tell matplotlib the screen's pixel ratio",
+    "_layout": "FT2Font._layout: the glyph layout (font fallback, kerning) Agg draws text "
+               "with; lumos.mpl_backend draws the same glyphs",
+    "_set_transform": "FT2Font._set_transform: placing a glyph at a sub-pixel position "
+                      "and angle, as Agg does before FreeType renders it",
+    "_render_glyph": "FT2Font._render_glyph: the glyph bitmap Agg draws",
+    "_find_fonts_by_props": "FontManager._find_fonts_by_props: the fallback fonts Agg uses "
+                            "for a FontProperties",
 }
 
 

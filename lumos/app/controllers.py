@@ -21,6 +21,9 @@ Events by action:
 - polar (a panzoom camera of polar axes, with ``rlabel``: the screen angle of the r
   labels): ``drag`` moves the r labels round when it starts on them, ``zoom``
   (right-drag) and ``wheel`` scale about the pole, as matplotlib's polar axes do.
+- mplot3d (the turntable camera of 3D axes, with ``box``): ``drag`` rotates, ``pan``
+  (middle-drag) moves the centre, ``zoom`` (right-drag) and ``wheel`` narrow or widen
+  the view, as matplotlib's 3D axes do.
 
 ``press_action`` and ``wheel_action`` say which action a button or the wheel starts.
 """
@@ -191,8 +194,9 @@ def _quaternion_rows(q) -> list[list[float]]:
 def camera_rotation(camera: dict) -> list[list[float]]:
     """World-to-view rotation (3x3 rows) of a 3D camera, as camera_math.camera_parts."""
     if camera["type"] == "turntable":
-        return _matmul3(_rotate_x(float(camera["elevation"]) - 90.0),
-                        _rotate_z(-float(camera["azimuth"])))
+        rot = _matmul3(_rotate_x(float(camera["elevation"]) - 90.0),
+                       _rotate_z(-float(camera["azimuth"])))
+        return _matmul3(_rotate_z(float(camera.get("roll", 0.0))), rot)
     if camera["type"] == "arcball":
         return _quaternion_rows(camera["quaternion"])
     raise ValueError(f"camera type: got {camera['type']!r}, expected 'turntable' or 'arcball'")
@@ -311,6 +315,54 @@ def fly_wheel(camera: dict, ev: dict, rect=None) -> dict:
     return fly_move(camera, {"forward": -ev["notches"]})
 
 
+# -- mplot3d: 3D axes (a turntable camera with ``box``, the axes box as fractions of the
+# view's width and height) move as matplotlib's do: left-drag rotates (its "azel"
+# style: a drag across the box turns 180 degrees), middle-drag pans, right-drag zooms
+# (down zooms in); the wheel zooms too. Zooming narrows the field of view (or the
+# orthographic height), so the perspective stays the same.
+
+def _box_pixels(camera: dict, rect) -> tuple[float, float]:
+    fx, fy = (float(v) for v in camera.get("box", (1.0, 1.0)))
+    return max(rect[2] * fx, 1.0), max(rect[3] * fy, 1.0)
+
+
+def _zoom_by(camera: dict, s: float) -> dict:
+    """Scale what the view shows by ``s`` (< 1 zooms in) about the projection centre."""
+    out = _clone(camera)
+    fov = _fov(camera)
+    if fov > 0:
+        out["fov"] = 2 * math.degrees(math.atan(math.tan(math.radians(fov) / 2) * s))
+    else:
+        out["distance"] = float(camera["distance"]) * s
+    return out
+
+
+def mplot3d_drag(camera: dict, ev: dict, rect) -> dict:
+    """Rotate: right turns the azimuth down, down raises the elevation (in the rolled
+    screen's directions when the camera rolls), 180 degrees per box size."""
+    bw, bh = _box_pixels(camera, rect)
+    r = math.radians(float(camera.get("roll", 0.0)))
+    u, v = ev["dx"] / bw, ev["dy"] / bh
+    out = _clone(camera)
+    out["azimuth"] = float(camera["azimuth"]) + 180 * (v * math.sin(r) - u * math.cos(r))
+    out["elevation"] = min(90.0, max(-90.0, float(camera["elevation"])
+                                     + 180 * (v * math.cos(r) + u * math.sin(r))))
+    return out
+
+
+def mplot3d_zoom(camera: dict, ev: dict, rect) -> dict:
+    """Right-drag: each move scales by box_height / (box_height + dy) (down zooms in)."""
+    _, bh = _box_pixels(camera, rect)
+    if bh + ev["dy"] <= 0:
+        return _clone(camera)
+    return _zoom_by(camera, bh / (bh + ev["dy"]))
+
+
+def mplot3d_wheel(camera: dict, ev: dict, rect=None) -> dict:
+    """Zoom about the projection centre; notches > 0 zoom out."""
+    return _zoom_by(camera, WHEEL_FACTOR ** ev["notches"])
+
+
 CONTROLLERS: dict[str, dict[str, object]] = {
     "panzoom": {"drag": panzoom_drag, "wheel": panzoom_wheel, "wheel_x": panzoom_wheel_x,
                 "wheel_y": panzoom_wheel_y, "zoom": panzoom_zoom, "box": panzoom_box},
@@ -318,6 +370,8 @@ CONTROLLERS: dict[str, dict[str, object]] = {
     "arcball": {"drag": arcball_drag, "wheel": orbit_wheel, "pan": orbit_pan},
     "fly": {"drag": fly_drag, "wheel": fly_wheel, "move": fly_move, "pan": orbit_pan},
     "polar": {"drag": polar_drag, "zoom": polar_zoom, "wheel": polar_wheel},
+    "mplot3d": {"drag": mplot3d_drag, "pan": orbit_pan, "zoom": mplot3d_zoom,
+                "wheel": mplot3d_wheel},
 }
 
 
@@ -327,6 +381,9 @@ def press_action(controller: str, button: int, modifiers=frozenset()) -> str | N
         return {1: "box" if "shift" in modifiers else "drag", 3: "zoom", 2: "drag"}.get(button)
     if controller == "polar":
         return {1: "drag", 3: "zoom"}.get(button)
+    if controller == "mplot3d":
+        return "pan" if button == 2 or (button == 1 and "shift" in modifiers) \
+            else {1: "drag", 3: "zoom"}.get(button)
     return "pan" if (button in (2, 3) or "shift" in modifiers) else "drag"
 
 

@@ -18,6 +18,9 @@ fly                   left-drag turns the head; W/A/S/D or arrows walk,
                       Q/E down/up; wheel walks; right-drag pans
 polar                 left-drag on the r labels moves them round; right-drag
                       and wheel zoom r (matplotlib's polar axes)
+3D axes (mplot3d)     left-drag rotates (180 degrees per box size); middle-drag or
+                      Shift+left-drag pans; right-drag (down zooms in) and wheel
+                      zoom (matplotlib's 3D axes)
 any                   R or Home resets every view
 ====================  ===================================================
 """

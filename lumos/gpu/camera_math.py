@@ -82,6 +82,8 @@ def camera_parts(camera: dict, aspect: float) -> tuple[np.ndarray, np.ndarray, n
     fov = float(camera.get("fov", 45.0))
     if kind == "turntable":
         rot = rotate_x(float(camera["elevation"]) - 90.0) @ rotate_z(-float(camera["azimuth"]))
+        # roll turns the picture counter-clockwise about the line of sight
+        rot = rotate_z(float(camera.get("roll", 0.0))) @ rot
     elif kind == "arcball":
         rot = quaternion_matrix(camera["quaternion"])
     else:
@@ -91,6 +93,12 @@ def camera_parts(camera: dict, aspect: float) -> tuple[np.ndarray, np.ndarray, n
         proj = perspective(fov, aspect, d / 100.0, d * 100.0)
     else:
         proj = orthographic(d / 2 * aspect, d / 2, -d * 100.0, d * 100.0)
+    shift = camera.get("shift")
+    if shift is not None:
+        # a lens shift: the centre of the projection moves by (sx, sy) in NDC units
+        lens = np.eye(4)
+        lens[0, 3], lens[1, 3] = float(shift[0]), float(shift[1])
+        proj = lens @ proj
     return proj, eye, center
 
 

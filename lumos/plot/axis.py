@@ -625,12 +625,17 @@ class Axis:
                     and self.offset_style.get("visible", True))
 
     # -- ticks -----------------------------------------------------------------------
+    def tick_room(self) -> tuple[float, bool]:
+        """Pixels along the axis and whether its labels stack vertically: how many ticks
+        fit (3D axes count every axis as matplotlib's do, by the box width)."""
+        box = self.axes.box
+        return (box[2], False) if self.name == "x" else (box[3], self.name == "y")
+
     def tick_space(self) -> int:
         """How many ticks fit on the axis (matplotlib's ``get_tick_space``)."""
-        box = self.axes.box
-        length = box[2] if self.name == "x" else box[3]
+        length, vertical = self.tick_room()
         font_px = self.axes.figure.points_to_pixels(self.major.labelsize)
-        return ticker.tick_space(length, font_px, self.name == "y")
+        return ticker.tick_space(length, font_px, vertical)
 
     def _visible(self, values) -> np.ndarray:
         """The tick values inside the view (a little tolerance, in scale space)."""

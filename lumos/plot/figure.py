@@ -255,6 +255,8 @@ class Figure:
         from .projections import projection_class
 
         cls = projection_class(projection, polar)
+        # keywords of the projection's constructor (3D axes: elev=, azim=, ...)
+        init = {k: kwargs.pop(k) for k in getattr(cls, "init_keywords", ()) if k in kwargs}
         _check_properties(cls, kwargs, "subplot")
         for name, v in (("row", row), ("col", col)):
             if not isinstance(v, (int, np.integer)) or v < 0:
@@ -262,13 +264,13 @@ class Figure:
         spec = (int(row), int(col), int(rowspan), int(colspan))
         for ax in self.axes:
             if ax.spec == spec and ax.role == "main":
-                if projection is None and not polar or type(ax) is cls:
+                if not init and (projection is None and not polar or type(ax) is cls):
                     self._current_axes = ax
                     ax.set(**kwargs)
                     return ax
                 self.delaxes(ax)
                 break
-        ax = cls(self, spec, sharex=sharex, sharey=sharey)
+        ax = cls(self, spec, sharex=sharex, sharey=sharey, **init)
         self.axes.append(ax)
         self._current_axes = ax
         self._grid = (max(self._grid[0], spec[0] + spec[2]), max(self._grid[1], spec[1] + spec[3]))

@@ -15,6 +15,8 @@ from .axes import Axes
 from .polar import PolarAxes
 
 _registry: dict[str, type] = {}
+# kinds whose module loads on first use (``import lumos`` stays fast)
+_lazy = {"3d": ("lumos.plot.axes3d", "Axes3D")}
 
 
 def register_projection(name, cls: type | None = None) -> None:
@@ -32,7 +34,7 @@ def register_projection(name, cls: type | None = None) -> None:
 
 def projection_names() -> list[str]:
     """The registered projection names, sorted."""
-    return sorted(_registry)
+    return sorted(set(_registry) | set(_lazy))
 
 
 def projection_class(projection=None, polar: bool = False) -> type:
@@ -48,6 +50,12 @@ def projection_class(projection=None, polar: bool = False) -> type:
     if isinstance(projection, type) and issubclass(projection, Axes):
         return projection
     cls = _registry.get(projection) if isinstance(projection, str) else None
+    if cls is None and isinstance(projection, str) and projection in _lazy:
+        import importlib
+
+        module, name = _lazy.pop(projection)
+        register_projection(projection, getattr(importlib.import_module(module), name))
+        cls = _registry[projection]
     if cls is None:
         raise ValueError(f"projection: got {projection!r}, expected one of "
                          f"{', '.join(repr(n) for n in projection_names())}")

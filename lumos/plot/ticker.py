@@ -375,6 +375,8 @@ class MaxNLocator(Locator):
         self.prune = prune
         self.min_n_ticks = max(1, int(min_n_ticks))
         self.tick_space = None
+        # 3D axes set 23/24: mplot3d's ticks since its 1/48 view margins (matplotlib 3.9)
+        self.raw_step_scale = 1.0
 
     @staticmethod
     def _validate_steps(steps: Sequence[float]) -> np.ndarray:
@@ -422,7 +424,7 @@ class MaxNLocator(Locator):
         steps = self._extended * scale
         if self.integer:
             steps = steps[(steps < 1) | (np.abs(steps - np.round(steps)) < 0.001)]
-        raw_step = (hi - lo) / nbins
+        raw_step = (hi - lo) / nbins * self.raw_step_scale
         big = np.flatnonzero(steps >= raw_step)
         istep = big[0] if len(big) else len(steps) - 1
         ticks = _EMPTY

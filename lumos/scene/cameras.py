@@ -168,24 +168,38 @@ class _Camera3D(Camera):
 class TurntableCamera(_Camera3D):
     """Rotates about the z axis (``azimuth``) and tilts (``elevation``), in degrees.
 
-    ``fov=0`` gives an orthographic projection.
+    ``fov=0`` gives an orthographic projection. ``roll`` (degrees) turns the picture
+    counter-clockwise about the line of sight; ``shift`` (sx, sy) moves the centre of
+    the projection off the centre of the view, in units of half the view (a lens shift:
+    3D axes put their box where matplotlib does with it).
     """
 
     kind = "turntable"
 
-    def __init__(self, azimuth: float = 30.0, elevation: float = 30.0, **kwargs) -> None:
+    def __init__(self, azimuth: float = 30.0, elevation: float = 30.0, roll: float = 0.0,
+                 shift=(0.0, 0.0), **kwargs) -> None:
         super().__init__(**kwargs)
         self.azimuth = float(azimuth)
         self.elevation = float(elevation)
+        self.roll = check_number(roll, "roll")
+        self.shift = check_numbers(shift, "shift", 2, "(sx, sy)")
 
     def update_from_dict(self, camera: dict) -> None:
         super().update_from_dict(camera)
         self.azimuth, self.elevation = float(camera["azimuth"]), float(camera["elevation"])
+        self.roll = float(camera.get("roll", 0.0))
+        self.fov = float(camera.get("fov", self.fov))
+        self.shift = tuple(float(v) for v in camera.get("shift", (0.0, 0.0)))
 
     def to_dict(self, size) -> dict:
-        return {"type": "turntable", "center": [float(c) for c in self.center],
-                "azimuth": self.azimuth, "elevation": max(-90.0, min(90.0, self.elevation)),
-                "distance": self.distance, "fov": self.fov}
+        out = {"type": "turntable", "center": [float(c) for c in self.center],
+               "azimuth": self.azimuth, "elevation": max(-90.0, min(90.0, self.elevation)),
+               "distance": self.distance, "fov": self.fov}
+        if self.roll:
+            out["roll"] = self.roll
+        if any(self.shift):
+            out["shift"] = [float(v) for v in self.shift]
+        return out
 
 
 class ArcballCamera(_Camera3D):

@@ -159,22 +159,53 @@ void main() {
     }
     // The nearest segment covers the pixel most, unless a neighbour's dash reaches it.
     float coverage = segment_coverage(p, v_a, v_b, v_dist.x);
-%(neighbours)s    if (coverage <= 0.0) discard;
+%(neighbours)s%(cap)s    if (coverage <= 0.0) discard;
     f_color = vec4(v_color.rgb, v_color.a * coverage);
 }
 """
-_SOLID = ShaderTemplate(_VERTEX, _FRAGMENT % {"dash": "", "neighbours": ""})
-_DASHED = ShaderTemplate(_VERTEX, _FRAGMENT % {
-    "dash": """    coverage *= dash_coverage(s_a + t_line * length(ab));
-""",
-    "neighbours": """    if (v_joined.x > 0.5) {
+_DASH = """    coverage *= dash_coverage(s_a + t_line * length(ab));
+"""
+_NEIGHBOURS = """    if (v_joined.x > 0.5) {
         coverage = max(coverage, segment_coverage(p, v_prev, v_a,
                                                   v_dist.x - length(v_a - v_prev)));
     }
     if (v_joined.y > 0.5) {
         coverage = max(coverage, segment_coverage(p, v_b, v_next, v_dist.y));
     }
-"""})
+"""
+# butt or projecting ends: beyond an open end the stroke stops square, at the end or
+# half the width further (%(ext)s), dashed on (%(dashed)s)
+_SQUARE_CAP = """    if (v_joined.x < 0.5 || v_joined.y < 0.5) {
+        vec2 ab = v_b - v_a;
+        float len = length(ab);
+        vec2 dir = len > 1e-6 ? ab / len : vec2(1.0, 0.0);
+        float along = dot(p - v_a, dir);
+        float beyond = max(v_joined.x < 0.5 ? -along : -1.0e9,
+                           v_joined.y < 0.5 ? along - len : -1.0e9);
+        if (beyond > -0.5) {
+            float hw = 0.5 * u_width * u_pixel_ratio;
+            float lateral = abs(dot(p - v_a, vec2(-dir.y, dir.x)));
+            coverage = clamp(hw - lateral + 0.5, 0.0, 1.0)
+                       * clamp(%(ext)s - beyond + 0.5, 0.0, 1.0)%(dashed)s;
+        }
+    }
+"""
+CAPS = ("round", "butt", "projecting")
+# one program per (dashed, cap), made when first drawn
+_PROGRAMS: dict[tuple[bool, str], ShaderTemplate] = {}
+
+
+def _program(dashed: bool, cap: str) -> ShaderTemplate:
+    key = (dashed, cap)
+    if key not in _PROGRAMS:
+        square = "" if cap == "round" else _SQUARE_CAP % {
+            "ext": "hw" if cap == "projecting" else "0.0",
+            "dashed": "\n                       * dash_coverage(v_dist.x + along)"
+            if dashed else ""}
+        _PROGRAMS[key] = ShaderTemplate(_VERTEX, _FRAGMENT % {
+            "dash": _DASH if dashed else "", "neighbours": _NEIGHBOURS if dashed else "",
+            "cap": square})
+    return _PROGRAMS[key]
 
 
 LOD_THRESHOLD = 8192
@@ -288,9 +319,10 @@ def arc_lengths(px: np.ndarray, valid: np.ndarray) -> np.ndarray:
     return dist - dist[start]
 
 
-def line_paths(px: np.ndarray, rgba: np.ndarray, width: float, dashes, clip) -> list[Path]:
-    """Stroked paths of a polyline in pixels drawn as the GL line draws it: round joins
-    and caps (butt dash ends), NaN rows breaking it, per-point colors blended per
+def line_paths(px: np.ndarray, rgba: np.ndarray, width: float, dashes, clip,
+               cap: str = "round") -> list[Path]:
+    """Stroked paths of a polyline in pixels drawn as the GL line draws it: round joins,
+    ``cap`` ends (butt dash ends), NaN rows breaking it, per-point colors blended per
     segment (runs of one color share a path), dashes continuing along the arc length.
     Segments that cannot reach the ``clip`` rectangle are left out."""
     valid = np.isfinite(px).all(axis=1)
@@ -313,7 +345,7 @@ def line_paths(px: np.ndarray, rgba: np.ndarray, width: float, dashes, clip) -> 
         bad = np.nonzero(~ok[a:b])[0]
         runs.append((a, a + int(bad[0]) if len(bad) else b))
     if dashes is None:
-        pattern, cap, dist = None, "round", None
+        pattern, dist = None, None
     else:
         pattern = tuple(dashes) if dashes[2] > 0 or dashes[3] > 0 else tuple(dashes[:2])
         cap, dist = "butt", arc_lengths(px, valid)
@@ -357,7 +389,8 @@ class Line(Visual):
     >>> Line(pos=[xy0, xy1, xy2], color=["C0", "C1", "C2"])   # three lines, one draw
     >>> line.update_points(1000, new_xy)   # uploads len(new_xy) rows, not the line
 
-    ``color`` is one color, one per line, or one per point (N, 3|4).
+    ``color`` is one color, one per line, or one per point (N, 3|4). ``cap`` shapes the
+    open ends ("round", "butt", "projecting"); joins are round.
 
     ``set_members`` draws the lines of several owners as one batch and uploads only the
     rows each reports changed; ``member_at`` says whose point a picked index is.
@@ -370,8 +403,9 @@ class Line(Visual):
     """
 
     def __init__(self, pos=None, color="black", width: float = 1.0, dashes=None,
-                 lod: bool | str = "auto") -> None:
+                 lod: bool | str = "auto", cap: str = "round") -> None:
         super().__init__()
+        self.cap = cap
         if lod not in (True, False, "auto"):
             raise ValueError(f"lod: got {lod!r}, expected True, False or 'auto'")
         self._lod = lod
@@ -413,6 +447,18 @@ class Line(Visual):
     @width.setter
     def width(self, value: float) -> None:
         self._width = check_positive(value, "width")
+
+    @property
+    def cap(self) -> str:
+        """How open line ends look: "round", "butt" (square at the end) or "projecting"
+        (square, half the width beyond), matplotlib's capstyle names."""
+        return self._cap
+
+    @cap.setter
+    def cap(self, value: str) -> None:
+        if value not in CAPS:
+            raise ValueError(f"cap: got {value!r}, expected one of {', '.join(CAPS)}")
+        self._cap = value
 
     @property
     def dashes(self) -> tuple[float, float, float, float] | None:
@@ -744,7 +790,7 @@ class Line(Visual):
             return []
         rgba = self._colors_of(len(points), index) / 255.0
         return line_paths(ctx.to_pixels(points, self), rgba, self._width, self._dashes,
-                          ctx.clip)
+                          ctx.clip, self._cap)
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         if self._pyramids is not None:
@@ -757,7 +803,7 @@ class Line(Visual):
         if n < 2:
             return []
         snippet, model = transform_parts(self)
-        program = (_SOLID if self._dashes is None else _DASHED).compose(transform=snippet)
+        program = _program(self._dashes is not None, self._cap).compose(transform=snippet)
         pb, cb = self._pos_buffer, self._color_buffer
         attributes = {
             "a_prev": Attribute(pb, 4, "f4", 0, 16, 1),

@@ -26,6 +26,7 @@ from .base import (
     as_array,
     as_positions,
     changed_span,
+    check_number,
     check_positive,
     finite_rows,
     is_nonlinear,
@@ -65,10 +66,29 @@ in float a_size;
 in vec4 a_color;
 uniform float u_edge_width;
 uniform float u_samples;
+uniform mat4 u_modelview;
+uniform float u_shade_min;  // alpha of the farthest points; 1: no depth shading
+uniform vec3 u_shade_lo;    // the points' box (local coordinates), for depth shading
+uniform vec3 u_shade_hi;
 flat out vec4 v_color;
 flat out float v_radius;
 %(outputs)s
 #pragma snippets
+
+// mplot3d's depth cue: alpha falls from 1 at the nearest corner of the points' box by
+// the depth behind it over the box's size, down to u_shade_min.
+float depth_shade() {
+    vec3 lo = vec3(1e30), hi = vec3(-1e30);
+    for (int i = 0; i < 8; i++) {
+        vec3 f = vec3(float(i & 1), float((i >> 1) & 1), float((i >> 2) & 1));
+        vec3 e = (u_modelview * $transform(vec4(mix(u_shade_lo, u_shade_hi, f), 1.0))).xyz;
+        lo = min(lo, e);
+        hi = max(hi, e);
+    }
+    float scale = length(hi - lo);
+    float z = (u_modelview * $transform(vec4(a_pos, 1.0))).z;
+    return scale > 0.0 ? clamp(1.0 - (hi.z - z) / scale, u_shade_min, 1.0) : 1.0;
+}
 
 void main() {
     vec4 c = u_mvp * $transform(vec4(a_pos, 1.0));
@@ -81,6 +101,9 @@ void main() {
                  + (u_samples > 1.0 ? 1.0 : 0.5);
     v_radius = r;
     v_color = a_color / 255.0;
+    if (u_shade_min < 1.0) {
+        v_color.a *= depth_shade();
+    }
 %(place)s
 }
 """
@@ -180,11 +203,16 @@ class Markers(Visual):
     ``size`` and ``color`` are scalars or one per point; points with NaN are skipped.
     ``set_members`` draws the points of several owners as one batch and uploads only
     the rows each reports changed; ``member_at`` says whose point a picked index is.
+    ``depth_shade`` (3D views, as mplot3d's ``depthshade``): the alpha of the farthest
+    points, fading from 1 at the nearest corner of the points' bounding box over the
+    box's size; computed from the camera in the vertex shader. None: no fading.
     """
 
     def __init__(self, pos=None, size=8.0, color="C0", symbol: str = "disc",
-                 edge_color="black", edge_width: float = 0.0) -> None:
+                 edge_color="black", edge_width: float = 0.0,
+                 depth_shade: float | None = None) -> None:
         super().__init__()
+        self.depth_shade = depth_shade
         self._points = np.zeros((0, 3))
         self._origin = np.zeros(3)
         self._pos_buffer = Buffer(np.zeros((0, 3), np.float32))
@@ -353,6 +381,29 @@ class Markers(Visual):
     def edge_width(self, value: float) -> None:
         self._edge_width = check_positive(value, "edge_width")
 
+    @property
+    def depth_shade(self) -> float | None:
+        return self._depth_shade
+
+    @depth_shade.setter
+    def depth_shade(self, value) -> None:
+        if value is not None:
+            value = check_number(value, "depth_shade", 0.0)
+            if value > 1:
+                raise ValueError(f"depth_shade: got {value!r}, expected an alpha in [0, 1] "
+                                 "or None")
+        self._depth_shade = value
+
+    def _shade_uniforms(self) -> dict:
+        if self._depth_shade is None:
+            return {"u_shade_min": 1.0}
+        ok = np.isfinite(self._points).all(axis=1)
+        local = self._pos_buffer.data[ok]
+        if not len(local):
+            return {"u_shade_min": 1.0}
+        return {"u_shade_min": self._depth_shade, "u_shade_lo": local.min(axis=0),
+                "u_shade_hi": local.max(axis=0)}
+
     def bounds(self) -> np.ndarray | None:
         return self._bounds_of(self._points)
 
@@ -401,9 +452,9 @@ class Markers(Visual):
         hooks = dict(transform=snippet, reach=reach, symbol=symbol)
         common = dict(
             view=ctx.view_id,
-            uniforms={"u_edge_width": self._edge_width,
-                      "u_edge_color": self._edge_rgba,
-                      "u_stroke": float(is_stroke(self.symbol)), **snippet.uniforms},
+            uniforms={"u_edge_width": self._edge_width, "u_edge_color": self._edge_rgba,
+                      "u_stroke": float(is_stroke(self.symbol)), **self._shade_uniforms(),
+                      **snippet.uniforms},
             state=State(depth_test=ctx.is_3d, blend="alpha"),
             origin=tuple(self._origin), model=model,
         )

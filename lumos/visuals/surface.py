@@ -485,6 +485,17 @@ class Surface(Visual):
         return int(s[0]), int(s[1])
 
     @property
+    def wireframe_width(self) -> float:
+        """The grid lines' width in pixels."""
+        return self._wire_width
+
+    @wireframe_width.setter
+    def wireframe_width(self, value: float) -> None:
+        self._wire_width = check_number(value, "wireframe_width", 0.0)
+        if self._wire is not None:
+            self._wire.width = self._wire_width
+
+    @property
     def wireframe(self):
         """The grid lines' color, or None."""
         return self._wire_color

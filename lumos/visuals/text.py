@@ -28,7 +28,7 @@ from .base import (
 )
 from .fonts import TextLayout, check_anchors, check_text, text_primitives
 from .glyphs import BASE_SIZE, SDF_EDGE, SPREAD, atlas_quads, get_atlas
-from .mathtext import rich_layout
+from .mathtext import extent_rich, rich_layout
 
 _TEMPLATE = ShaderTemplate(
     vertex=glsl.SCREEN + """
@@ -37,6 +37,11 @@ in vec2 a_offset;
 in vec2 a_uv;
 in vec4 a_color;
 in float a_scale;
+in vec3 a_dir;  // (0, 0, 0) unless the label follows a direction (unbound: zero)
+in vec3 a_dir_at;  // where the direction is measured, from the anchor (unbound: zero)
+in vec4 a_box;  // the label's box around its anchor (x0, y0, x1, y1), for u_align_x >= 0
+uniform int u_align_x;  // -1: turn about the anchor; 0, 1, 2: align the turned box's
+uniform int u_align_y;  // left, centre, right and bottom, centre, top, 3 baseline
 out vec2 v_uv;
 out vec4 v_color;
 out float v_scale;
@@ -44,13 +49,34 @@ out float v_scale;
 
 void main() {
     vec4 c = u_mvp * $transform(vec4(a_anchor, 1.0));
-    if (c.w <= 0.0) {
+    if (!(c.w > 0.0)) {  // behind the eye, or NaN (a transform hides the label)
         gl_Position = DISCARDED;
         return;
     }
+    vec2 offset = a_offset;
+    if (a_dir != vec3(0.0)) {
+        // the baseline follows the direction on screen, turned to read left to right
+        vec4 c1 = u_mvp * $transform(vec4(a_anchor + a_dir_at, 1.0));
+        vec4 c2 = u_mvp * $transform(vec4(a_anchor + a_dir_at + a_dir, 1.0));
+        vec2 d = c1.w > 0.0 && c2.w > 0.0 ? clip_to_window(c2) - clip_to_window(c1)
+                                          : vec2(0.0);
+        float a = (d.x == 0.0 && d.y == 0.0) ? 0.0 : atan(d.y, d.x);
+        if (a > 1.5707964) a -= 3.1415927;
+        if (a <= -1.5707963) a += 3.1415927;
+        mat2 r = mat2(cos(a), sin(a), -sin(a), cos(a));
+        offset = r * offset;
+        if (u_align_x >= 0) {  // matplotlib's rotation_mode 'default': align the turned box
+            vec2 p0 = r * a_box.xy, p1 = r * a_box.zy, p2 = r * a_box.zw, p3 = r * a_box.xw;
+            vec2 lo = min(min(p0, p1), min(p2, p3)), hi = max(max(p0, p1), max(p2, p3));
+            float sx = u_align_x == 0 ? -lo.x : u_align_x == 1 ? -0.5 * (lo.x + hi.x) : -hi.x;
+            float sy = u_align_y == 0 ? -lo.y : u_align_y == 1 ? -0.5 * (lo.y + hi.y)
+                     : u_align_y == 2 ? -hi.y : a_box.y - lo.y;
+            offset += vec2(sx, sy);
+        }
+    }
     // Snap the anchor to a pixel so that glyph edges fall the same way in every label.
     vec2 anchor = floor(clip_to_window(c) + 0.5);
-    gl_Position = window_to_clip(anchor + a_offset * u_pixel_ratio, c.z / c.w);
+    gl_Position = window_to_clip(anchor + offset * u_pixel_ratio, c.z / c.w);
     v_uv = a_uv;
     v_color = a_color / 255.0;
     v_scale = a_scale;
@@ -191,19 +217,40 @@ class Text(Visual):
     ``bold`` picks DejaVu Sans Bold; ``face`` any bundled face ('serif-italic', 'mono',
     ... see :data:`.fonts.FACES`). ``dilate`` thickens the glyphs by that many pixels
     (an outline drawn under the text; at most the SDF's reach, about a sixth of the
-    font size). Labels face the screen in 3D views.
+    font size).
+    Labels face the screen in 3D views. ``direction`` (one (x, y, z) or one per label,
+    in the coordinates of ``pos``) turns each label so that its baseline follows that
+    direction as the camera sees it, read left to right (within ±90°): computed in the
+    vertex shader, so labels along the edges of a 3D box turn as the box rotates. A zero
+    direction leaves its label level; ``direction_from`` (offsets from the anchors) says
+    where the direction is measured when not at the anchor (in perspective a direction
+    looks different at different places: an axis label follows its edge, not the line
+    through itself). ``rotation_mode`` says how turned labels meet their anchor, as
+    matplotlib's: 'anchor' turns them about it, 'default' aligns the turned label's
+    bounding box with it (``anchor_x``/``anchor_y``).
     """
 
     def __init__(self, text="", pos=(0.0, 0.0), font_size: float = 12.0, color="black",
                  anchor_x: str = "center", anchor_y: str = "center", rotation: float = 0.0,
-                 bold: bool = False, face: str | None = None, dilate: float = 0.0) -> None:
+                 bold: bool = False, face: str | None = None, dilate: float = 0.0,
+                 direction=None, rotation_mode: str = "anchor", direction_from=None) -> None:
+        if rotation_mode not in ("anchor", "default"):
+            raise ValueError(f"rotation_mode: got {rotation_mode!r}, expected 'anchor' or "
+                             "'default'")
+        self._rotation_mode = rotation_mode
+        self._bold = bool(bold)
         super().__init__()
         self._buffers = {name: Buffer(np.zeros((0, k), dtype))
                          for name, k, dtype in (("anchor", 3, np.float32),
                                                 ("offset", 2, np.float32),
                                                 ("uv", 2, np.float32),
                                                 ("color", 4, np.uint8),
-                                                ("scale", 1, np.float32))}
+                                                ("scale", 1, np.float32),
+                                                ("dir", 3, np.float32),
+                                                ("box", 4, np.float32),
+                                                ("dir_at", 3, np.float32))}
+        self._direction = None
+        self._direction_from = None
         self._origin = np.zeros(3)
         self._atlas = get_atlas(bold, face)
         self._dilate = check_number(dilate, "dilate")
@@ -214,11 +261,13 @@ class Text(Visual):
         check_anchors(anchor_x, anchor_y, 0.0)
         self._anchor = (anchor_x, anchor_y)
         self._rotation = check_number(rotation, "rotation")
-        self.set_data(text, pos)
+        self.set_data(text, pos, direction=direction, direction_from=direction_from)
 
-    def set_data(self, text, pos=None, color=None) -> None:
-        """Replace the strings (one str or a list), optionally their positions and colors.
-        Input that does not fit leaves the labels as they were."""
+    def set_data(self, text, pos=None, color=None, direction=None,
+                 direction_from=None) -> None:
+        """Replace the strings (one str or a list), optionally their positions, colors,
+        directions and where those are measured (None keeps them, while there are as
+        many labels as before). Input that does not fit leaves the labels as they were."""
         try:
             strings = [text] if isinstance(text, str) else list(text)
         except TypeError:
@@ -235,8 +284,27 @@ class Text(Visual):
             raise ValueError(f"pos: got {len(points)} positions for {len(strings)} strings")
         color = self._color if color is None else color
         colors.to_rgba_array(color, len(strings))  # checked before anything changes
+        direction = self._vectors(direction, self._direction, "direction", len(strings))
+        direction_from = self._vectors(direction_from, self._direction_from,
+                                       "direction_from", len(strings))
         self._text, self._points, self._color = strings, points, color
+        self._direction, self._direction_from = direction, direction_from
         self._rebuild()
+
+    @staticmethod
+    def _vectors(value, old, argument: str, n: int) -> np.ndarray | None:
+        """(n, 3) vectors from one or n (x, y, z); None keeps ``old`` if it fits."""
+        if value is None:
+            return old if old is not None and len(old) == n else None
+        arr = as_array(value, argument)
+        if arr.dtype.kind not in "biuf":
+            raise TypeError(f"{argument}: got dtype {arr.dtype}, expected real numbers")
+        if arr.shape == (3,):
+            arr = np.tile(arr, (n, 1))
+        if arr.shape != (n, 3) or not np.isfinite(arr).all():
+            raise ValueError(f"{argument}: got shape {arr.shape}, expected (3,) or ({n}, 3) "
+                             "finite numbers")
+        return arr.astype(float)
 
     @property
     def text(self):
@@ -308,6 +376,13 @@ class Text(Visual):
             parts["uv"].append(uvs[:, corners].astype(np.float64) * self._atlas.image.shape[::-1])
             parts["anchor"].append(np.repeat(local[i : i + 1], m, axis=0))
             parts["color"].append(np.repeat(rgba8[i : i + 1], m, axis=0))
+            if self._direction is not None:
+                parts["dir"].append(np.repeat(self._direction[i : i + 1], m, axis=0))
+                if self._rotation_mode == "default":
+                    parts["box"].append(np.tile(self._box(s), (m, 1)))
+                if self._direction_from is not None:
+                    parts["dir_at"].append(np.repeat(self._direction_from[i : i + 1], m,
+                                                     axis=0))
         scale = SPREAD / SDF_EDGE * self._font_size / BASE_SIZE
         if parts["uv"]:
             texel = np.concatenate(parts["uv"]).reshape(-1, 6, 2)
@@ -326,6 +401,14 @@ class Text(Visual):
         """The device-neutral layout of one label (em, relative to its anchor): the
         atlas quads and the vector glyph runs both come from it."""
         return rich_layout(check_text(s), self._atlas.font, self._anchor[0], self._anchor[1])
+
+    def _box(self, s: str) -> np.ndarray:
+        """The label's layout box around its anchor: (x0, y0, x1, y1) in pixels."""
+        w, h, descent = extent_rich(s, self._font_size, atlas=self._atlas)
+        x0 = {"left": 0.0, "center": -w / 2, "right": -w}[self._anchor[0]]
+        y0 = {"top": -h, "bottom": 0.0, "center": -h / 2, "baseline": -descent}[
+            self._anchor[1]]
+        return np.array([x0, y0, x0 + w, y0 + h])
 
     def bounds(self) -> np.ndarray | None:
         return self._bounds_of(self._points)
@@ -354,15 +437,25 @@ class Text(Visual):
             return []
         snippet, model = transform_parts(self)
         b = self._buffers
+        attributes = {
+            "a_anchor": Attribute(b["anchor"], 3), "a_offset": Attribute(b["offset"], 2),
+            "a_uv": Attribute(b["uv"], 2), "a_color": Attribute(b["color"], 4, "u1"),
+            "a_scale": Attribute(b["scale"], 1),
+        }
+        align = (-1, 0)
+        if self._direction is not None:
+            attributes["a_dir"] = Attribute(b["dir"], 3)
+            if self._direction_from is not None:
+                attributes["a_dir_at"] = Attribute(b["dir_at"], 3)
+            if self._rotation_mode == "default":
+                attributes["a_box"] = Attribute(b["box"], 4)
+                align = (("left", "center", "right").index(self._anchor[0]),
+                         ("bottom", "center", "top", "baseline").index(self._anchor[1]))
         return [Draw(
             program=_TEMPLATE.compose(transform=snippet), view=ctx.view_id,
-            mode="triangles", count=count,
-            attributes={
-                "a_anchor": Attribute(b["anchor"], 3), "a_offset": Attribute(b["offset"], 2),
-                "a_uv": Attribute(b["uv"], 2), "a_color": Attribute(b["color"], 4, "u1"),
-                "a_scale": Attribute(b["scale"], 1),
-            },
+            mode="triangles", count=count, attributes=attributes,
             uniforms={**snippet.uniforms, "u_dilate": self._dilate},
+            int_uniforms={"u_align_x": align[0], "u_align_y": align[1]},
             textures={"u_atlas": self._sheet.texture},
             state=State(depth_test=ctx.is_3d, depth_write=False, blend="alpha"),
             origin=tuple(self._origin), model=model,

@@ -99,7 +99,9 @@
   /** Rotation part of a 3D camera (world to view), as camera_math.camera_parts. */
   function cameraRotation(camera) {
     if (camera.type === "turntable") {
-      return mul(rotateX(Number(camera.elevation) - 90), rotateZ(-Number(camera.azimuth)));
+      const rot = mul(rotateX(Number(camera.elevation) - 90), rotateZ(-Number(camera.azimuth)));
+      // roll turns the picture counter-clockwise about the line of sight
+      return mul(rotateZ(Number(camera.roll || 0)), rot);
     }
     if (camera.type === "arcball") return quaternionMatrix(camera.quaternion);
     throw new Error(`camera type: got ${JSON.stringify(camera.type)}, expected 'panzoom', ` +
@@ -122,6 +124,12 @@
     const proj = fov > 0
       ? perspective(fov, aspect, d / 100, d * 100)
       : orthographic((d / 2) * aspect, d / 2, -d * 100, d * 100);
+    if (camera.shift) {
+      // a lens shift: the centre of the projection moves by (sx, sy) in NDC units
+      const lens = identity();
+      lens[12] = Number(camera.shift[0]); lens[13] = Number(camera.shift[1]);
+      return [mul(lens, proj), eye, center];
+    }
     return [proj, eye, center];
   }
 
@@ -395,6 +403,46 @@
     return scaleAboutPole(camera, Math.pow(WHEEL_FACTOR, ev.notches));
   }
 
+  // 3D axes (lumos/app/controllers.py "mplot3d"): a turntable camera with `box`, the
+  // axes box as fractions of the view's width and height, moved as matplotlib's do.
+  function boxPixels(camera, rect) {
+    const box = camera.box || [1, 1];
+    return [Math.max(rect[2] * Number(box[0]), 1), Math.max(rect[3] * Number(box[1]), 1)];
+  }
+
+  /** Scale what the view shows by s (< 1 zooms in) about the projection centre. */
+  function zoomBy(camera, s) {
+    const out = clone(camera);
+    const fov = camera.fov === undefined || camera.fov === null ? 45 : Number(camera.fov);
+    if (fov > 0) out.fov = 2 * (180 / Math.PI) * Math.atan(Math.tan(radians(fov) / 2) * s);
+    else out.distance = Number(camera.distance) * s;
+    return out;
+  }
+
+  /** mplot3d rotation: 180 degrees per box size, in the rolled screen's directions. */
+  function mplot3dDrag(camera, ev, rect) {
+    const [bw, bh] = boxPixels(camera, rect);
+    const r = radians(Number(camera.roll || 0));
+    const u = ev.dx / bw, v = ev.dy / bh;
+    const out = clone(camera);
+    out.azimuth = Number(camera.azimuth) + 180 * (v * Math.sin(r) - u * Math.cos(r));
+    out.elevation = Math.min(90, Math.max(-90, Number(camera.elevation)
+      + 180 * (v * Math.cos(r) + u * Math.sin(r))));
+    return out;
+  }
+
+  /** mplot3d right-drag: scale by box height / (box height + dy); down zooms in. */
+  function mplot3dZoom(camera, ev, rect) {
+    const bh = boxPixels(camera, rect)[1];
+    if (bh + ev.dy <= 0) return clone(camera);
+    return zoomBy(camera, bh / (bh + ev.dy));
+  }
+
+  /** mplot3d wheel: zoom about the projection centre; notches > 0 zoom out. */
+  function mplot3dWheel(camera, ev) {
+    return zoomBy(camera, Math.pow(WHEEL_FACTOR, ev.notches));
+  }
+
   const controllers = {
     panzoom: { drag: panzoomDrag, wheel: panzoomWheel, wheel_x: panzoomWheelX,
       wheel_y: panzoomWheelY, zoom: panzoomZoom, box: panzoomBox },
@@ -402,6 +450,7 @@
     arcball: { drag: arcballDrag, wheel: orbitWheel, pan: orbitPan },
     fly: { drag: flyDrag, wheel: flyWheel, move: flyMove, pan: orbitPan },
     polar: { drag: polarDrag, zoom: polarZoom, wheel: polarWheel },
+    mplot3d: { drag: mplot3dDrag, pan: orbitPan, zoom: mplot3dZoom, wheel: mplot3dWheel },
   };
 
   // -- helpers --------------------------------------------------------------------
@@ -1247,6 +1296,9 @@
           mode = ev.button === 2 ? "zoom" : ev.shiftKey && ev.button === 0 ? "box" : "drag";
         } else if (kind === "polar") {
           mode = ev.button === 2 ? "zoom" : ev.button === 0 ? "drag" : null;
+        } else if (kind === "mplot3d") {
+          mode = ev.button === 1 || (ev.button === 0 && ev.shiftKey) ? "pan"
+            : ev.button === 0 ? "drag" : ev.button === 2 ? "zoom" : null;
         } else mode = ev.button === 2 || ev.button === 1 || ev.shiftKey ? "pan" : "drag";
         drag = { id, mode, x0: x, y0: y, x, y };
         canvas.setPointerCapture(ev.pointerId);

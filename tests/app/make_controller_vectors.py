@@ -23,6 +23,12 @@ AB = {"type": "arcball", "center": [0.0, 0.0, 0.0], "quaternion": [0.9, 0.1, -0.
 # polar axes: the pole at (160, 120) of RECT, r labels at 22.5 degrees
 POLAR = {"type": "panzoom", "rect": [-2.0, -2.0, 4.0, 4.0], "controller": "polar",
          "rlabel": 0.39269908169872414}
+# 3D axes: a turntable with roll and a lens shift, the axes box 0.8 x 0.9 of the view
+M3 = {"type": "turntable", "center": [0.1, -0.2, 0.0], "azimuth": 30.0, "elevation": 30.0,
+      "distance": 10.0, "fov": 11.4, "shift": [-0.05, 0.03], "controller": "mplot3d",
+      "box": [0.8, 0.9]}
+M3_ROLL = dict(M3, roll=35.0, elevation=-60.0)
+M3_ORTHO = dict(M3, fov=0.0, distance=1.9)
 RECT = [10, 20, 300, 200]
 WIDE = [0, 0, 640, 120]
 
@@ -63,6 +69,19 @@ CASES = [
     ("polar", "zoom", POLAR, {"x": 230, "y": 120, "dx": 20, "dy": 0}, RECT),
     ("polar", "zoom", POLAR, {"x": 160, "y": 60, "dx": 0, "dy": 30}, RECT),
     ("polar", "wheel", POLAR, {"x": 100, "y": 80, "notches": 2}, RECT),
+    ("mplot3d", "drag", M3, {"x": 100, "y": 80, "dx": 24, "dy": -9}, RECT),
+    ("mplot3d", "drag", M3_ROLL, {"x": 100, "y": 80, "dx": -13, "dy": 31}, RECT),
+    ("mplot3d", "drag", M3, {"x": 100, "y": 80, "dx": 0, "dy": 400}, RECT),
+    ("mplot3d", "zoom", M3, {"x": 100, "y": 80, "x0": 90, "y0": 70, "dx": 3, "dy": 15}, RECT),
+    ("mplot3d", "zoom", M3_ORTHO, {"x": 100, "y": 80, "x0": 90, "y0": 70, "dx": 0,
+                                   "dy": -20}, RECT),
+    ("mplot3d", "zoom", M3, {"x": 100, "y": 80, "x0": 90, "y0": 70, "dx": 0, "dy": -500},
+     RECT),
+    ("mplot3d", "wheel", M3, {"x": 100, "y": 80, "notches": -2}, RECT),
+    ("mplot3d", "wheel", M3_ORTHO, {"x": 100, "y": 80, "notches": 1.5}, RECT),
+    ("mplot3d", "pan", M3_ROLL, {"x": 100, "y": 80, "dx": 12, "dy": 7}, RECT),
+    ("mplot3d", "pan", M3_ORTHO, {"x": 100, "y": 80, "dx": -5, "dy": 9}, RECT),
+    ("turntable", "pan", dict(TT, roll=-20.0), {"x": 100, "y": 80, "dx": 12, "dy": 7}, RECT),
 ]
 
 

@@ -1,0 +1,23 @@
+"""``mpl_toolkits.mplot3d.art3d``: the 3D artists (lumos's), to build and add with
+``ax.add_collection3d``.
+
+>>> from lumos.mplot3d.art3d import Poly3DCollection, Line3DCollection
+>>> ax.add_collection3d(Poly3DCollection(verts, facecolors="C1", alpha=0.5))
+"""
+
+from ..plot.axes3d_artists import (
+    Line3D,
+    Line3DCollection,
+    Path3DCollection,
+    Poly3DCollection,
+    Surface3DCollection,
+    Text3D,
+    generate_normals,
+    juggle_axes,
+    rotate_axes,
+    shade_colors,
+)
+
+__all__ = ["Line3D", "Line3DCollection", "Path3DCollection", "Poly3DCollection",
+           "Surface3DCollection", "Text3D", "generate_normals", "juggle_axes",
+           "rotate_axes", "shade_colors"]

@@ -1,0 +1,934 @@
+"""3D axes (``projection="3d"``) with matplotlib's mplot3d API.
+
+``fig.add_subplot(projection="3d")``, ``subplots(subplot_kw={"projection": "3d"})``,
+``plt.axes(projection="3d")``; scripts written for ``mpl_toolkits.mplot3d`` run with
+``from lumos.mplot3d import Axes3D, axes3d, art3d``.
+
+Geometry is mplot3d's: data map onto a box of aspect 4:4:3 (``set_box_aspect``) seen by
+a camera at ``elev``/``azim``/``roll`` (``view_init``) from mplot3d's distance, in
+perspective with ``focal_length`` 1 or orthographic (``set_proj_type``); the square
+axes box shows mplot3d's view limits, so the box, its panes and labels land where
+matplotlib draws them. lumos draws it with a turntable camera (azimuth = azim + 90,
+plus roll and a lens shift): the GPU projects, and the box's panes, grids, ticks and
+labels live in the 3D view (:mod:`lumos.plot.axes3d_box`), so windows, notebooks and
+standalone pages rotate everything with no round trip to Python. Data are drawn with a
+depth buffer (mplot3d sorts whole artists by depth instead).
+
+The mouse does what it does on matplotlib's 3D axes (the ``mplot3d`` controller):
+left-drag rotates (its "azel" style), middle-drag pans, right-drag zooms (down zooms
+in), the wheel zooms. Panning and zooming move the camera (the view, not the limits:
+ticks keep their values), so a page without Python does them too.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .. import colors
+from ..gpu.camera_math import draw_matrices
+from ..scene.cameras import TurntableCamera
+from ..transforms import Affine, Transform
+from . import text as textmod
+from .axes import Axes, _singular
+from .axes3d_box import CODE, AxisSpec, Box3D, BoxSpec, far_faces, geometry, visible
+from .axes3d_plotting import Plotting3D
+from .axis import Axis
+from .decorations import title_room
+from .style import dash_pattern, rcParams
+
+PROJ_DIST = 10.0  # mplot3d's camera distance (its _dist)
+VIEW_LO, VIEW_HI = -0.95 / PROJ_DIST, 0.9 / PROJ_DIST  # projected range the box shows
+VIEW_SPAN = VIEW_HI - VIEW_LO
+BOX_NORM = 1.8294640721620434 * 25 / 24  # length of mplot3d's box aspect vector
+VIEW_MARGIN = 1 / 48  # mplot3d pads autoscaled limits by this much of their span
+
+rcParams.setdefault("axes3d.grid", True)
+rcParams.setdefault("axes3d.xaxis.panecolor", (0.95, 0.95, 0.95, 0.5))
+rcParams.setdefault("axes3d.yaxis.panecolor", (0.90, 0.90, 0.90, 0.5))
+rcParams.setdefault("axes3d.zaxis.panecolor", (0.925, 0.925, 0.925, 0.5))
+rcParams.setdefault("axes3d.depthshade", True)
+rcParams.setdefault("axes3d.depthshade_minalpha", 0.3)
+rcParams.setdefault("axes.zmargin", 0.05)
+
+_LAST = object()  # sync_camera: keep the last viewport
+# box axes of each data axis, by vertical axis (box z is up): mplot3d rolls the world
+_BOX_OF = {2: (0, 1, 2), 1: (1, 2, 0), 0: (2, 0, 1)}
+
+
+class Pane:
+    """An axis' pane (``ax.xaxis.pane``): ``set_visible``, ``set_facecolor``/
+    ``set_color``/``set_alpha``; ``fill = False`` hides it, as in matplotlib."""
+
+    def __init__(self, axis: Axis3D) -> None:
+        self._axis = axis
+
+    @property
+    def fill(self) -> bool:
+        return self._axis.pane_visible
+
+    @fill.setter
+    def fill(self, value: bool) -> None:
+        self.set_visible(value)
+
+    def set_visible(self, visible: bool) -> None:
+        self._axis.pane_visible = bool(visible)
+
+    def get_visible(self) -> bool:
+        return self._axis.pane_visible
+
+    def set_facecolor(self, color) -> None:
+        self._axis.set_pane_color(color)
+
+    set_color = set_facecolor
+
+    def set_alpha(self, alpha) -> None:
+        self._axis.set_pane_color(self._axis.pane_color, alpha)
+
+    def set_edgecolor(self, color) -> None:
+        """Panes have no outline of their own in lumos: only 'none' or the face color
+        are accepted (matplotlib's default edge is the face color)."""
+        if colors.to_rgba(color)[3] and colors.to_rgba(color) != self._axis.pane_color:
+            raise ValueError(f"color: got {color!r}, expected 'none' or the pane's face "
+                             "color (lumos draws panes without an outline)")
+
+
+class Axis3D(Axis):
+    """An axis of 3D axes (x, y or z), with mplot3d's pane color and label turning.
+    Every axis counts its ticks by the box width, as mplot3d's do."""
+
+    def __init__(self, axes, name: str) -> None:
+        super().__init__(axes, "x")  # mplot3d's axes are all XAxis: same tick defaults
+        self.name = name
+        self.pane_color = colors.to_rgba(rcParams[f"axes3d.{name}axis.panecolor"])
+        self.pane_visible = True
+        self.rotate_label: bool | None = None
+        self.pane = Pane(self)
+        self.grid_major = bool(rcParams["axes3d.grid"])
+
+    def tick_room(self) -> tuple[float, bool]:
+        return self.axes.box[2], False
+
+    def ticks(self):
+        for locator in (self.major_locator, self.minor_locator):
+            if hasattr(locator, "raw_step_scale"):
+                # mplot3d's locators take steps 23/24 as long (its 1/48 view margins)
+                locator.raw_step_scale = 23 / 24
+        return super().ticks()
+
+    def set_pane_color(self, color, alpha=None) -> None:
+        """The pane's color (``alpha`` overrides the color's own)."""
+        self.pane_color = colors.to_rgba(color, alpha, argname="color")
+        self.axes._dirty = True
+
+    def set_rotate_label(self, val: bool | None) -> None:
+        """Turn the label along the axis: True, False or None (when longer than 4
+        characters, mplot3d's rule)."""
+        self.rotate_label = None if val is None else bool(val)
+
+    def get_rotate_label(self, text: str) -> bool:
+        return len(text) > 4 if self.rotate_label is None else self.rotate_label
+
+
+def _norm_view(elev: float, azim: float, roll: float) -> tuple[float, float, float]:
+    """The same view with the elevation in [-90, 90]: past the pole the camera looks
+    from the other side, upside down (azimuth and roll turn by 180 degrees)."""
+    e = (elev + 180.0) % 360.0 - 180.0
+    if e > 90.0:
+        return 180.0 - e, azim + 180.0, roll + 180.0
+    if e < -90.0:
+        return -180.0 - e, azim + 180.0, roll + 180.0
+    return e, azim, roll
+
+
+class Axes3D(Plotting3D, Axes):
+    """3D axes: ``ax = fig.add_subplot(projection="3d")``; mplot3d's methods.
+
+    Constructor keywords (also through ``add_subplot``/``subplot_kw``): ``elev=30``,
+    ``azim=-60``, ``roll=0``, ``proj_type='persp'``, ``focal_length``, ``box_aspect``,
+    ``computed_zorder`` (True: lumos draws with a depth buffer), ``sharez``,
+    ``shareview``.
+    """
+
+    name = "3d"
+    #: keywords the figure hands to the constructor (not Axes properties)
+    init_keywords = ("elev", "azim", "roll", "proj_type", "focal_length", "box_aspect",
+                     "computed_zorder", "sharez", "shareview")
+
+    def __init__(self, figure, spec, sharex=None, sharey=None, parent=None,
+                 role: str = "main", *, elev=30, azim=-60, roll=0, proj_type="persp",
+                 focal_length=None, box_aspect=None, computed_zorder=True, sharez=None,
+                 shareview=None) -> None:
+        if not computed_zorder:
+            raise ValueError("computed_zorder: got False; lumos draws 3D data with a depth "
+                             "buffer (what computed_zorder=True approximates by sorting)")
+        self._vertical = 2
+        self._zoom = 1.0  # < 1: the mouse zoomed in (the view shows less)
+        self._pan = np.zeros(3)  # the camera centre in box coordinates (mouse pans)
+        self._facecolor_set = False
+        self.set_proj_type(proj_type, focal_length)
+        super().__init__(figure, spec, parent=parent, role=role)
+        views = figure.canvas.views
+        views.remove(self.view)
+        # first: where its margins overlap other axes, those get the mouse
+        views.insert(0, self.view)
+        self.view.controller = "mplot3d"
+        self.view.remove(self._grid_line)  # the box draws its own grids
+        self.xaxis, self.yaxis, self.zaxis = (Axis3D(self, n) for n in "xyz")
+        for axis, other in ((self.xaxis, sharex), (self.yaxis, sharey), (self.zaxis, sharez)):
+            if other is not None:
+                self._share(axis, getattr(other, f"{axis.name}axis"))
+        self.aspect = 1.0  # mplot3d's axes box is square
+        zmargin = rcParams["axes.zmargin"] if self._focal_length == np.inf else 0.0
+        self._margins = (float(rcParams["axes.xmargin"]), float(rcParams["axes.ymargin"]),
+                         float(zmargin))
+        self._view_margin = VIEW_MARGIN
+        self.box3d = Box3D(self.view)
+        self._deco_margins = (0.0, 0.0, 0.0, 0.0)
+        self.initial_elev, self.initial_azim, self.initial_roll = elev, azim, roll
+        self.view_init(elev, azim, roll)
+        self.set_box_aspect(box_aspect)
+        if shareview is not None:
+            self.shareview(shareview)
+
+    # -- the view -------------------------------------------------------------------------
+    def _make_camera(self):
+        return TurntableCamera()
+
+    def view_init(self, elev=None, azim=None, roll=None, vertical_axis: str = "z",
+                  share: bool = False) -> None:
+        """Where the camera looks from: ``elev`` above the plane of the other two axes,
+        ``azim`` about the vertical axis, ``roll`` about the line of sight (degrees;
+        None: the initial values); ``vertical_axis`` 'x', 'y' or 'z' points up."""
+        if vertical_axis not in ("x", "y", "z"):
+            raise ValueError(f"vertical_axis: got {vertical_axis!r}, expected 'x', 'y' or 'z'")
+        elev = self.initial_elev if elev is None else elev
+        azim = self.initial_azim if azim is None else azim
+        roll = self.initial_roll if roll is None else roll
+        for name, v in (("elev", elev), ("azim", azim), ("roll", roll)):
+            if isinstance(v, bool) or not isinstance(v, (int, float, np.number)) \
+                    or not math.isfinite(v):
+                raise ValueError(f"{name}: got {v!r}, expected a finite angle in degrees")
+        axes = self._view_group() if share else [self]
+        for ax in axes:
+            ax.elev, ax.azim, ax.roll = float(elev), float(azim), float(roll)
+            ax._vertical = "xyz".index(vertical_axis)
+            ax._zoom, ax._pan = 1.0, np.zeros(3)
+            ax._dirty = True
+
+    # The view angles. Set by code they are also the view the layout makes room for;
+    # the mouse (camera_changed) turns only the view.
+    @property
+    def elev(self) -> float:
+        return self._angles[0]
+
+    @elev.setter
+    def elev(self, value) -> None:
+        self._set_angle(0, value)
+
+    @property
+    def azim(self) -> float:
+        return self._angles[1]
+
+    @azim.setter
+    def azim(self, value) -> None:
+        self._set_angle(1, value)
+
+    @property
+    def roll(self) -> float:
+        return self._angles[2]
+
+    @roll.setter
+    def roll(self, value) -> None:
+        self._set_angle(2, value)
+
+    def _set_angle(self, i: int, value) -> None:
+        angles = list(getattr(self, "_angles", (0.0, 0.0, 0.0)))
+        angles[i] = float(value)
+        self._angles = self._home_view = tuple(angles)
+        self._dirty = True
+
+    def _view_group(self) -> list:
+        group = getattr(self, "_shared_view", None)
+        return group if group is not None else [self]
+
+    def shareview(self, other: Axes3D) -> None:
+        """Share the view angles with ``other`` (rotating one rotates both)."""
+        if not isinstance(other, Axes3D):
+            raise TypeError(f"other: got {type(other).__name__}, expected 3D axes")
+        group = other._view_group()
+        if self not in group:
+            group.append(self)
+        for ax in group:
+            ax.join_view(group)
+        self.view_init(other.elev, other.azim, other.roll, "xyz"[other._vertical])
+
+    def join_view(self, group: list) -> None:
+        """Turn with the axes in ``group`` (``shareview``'s bookkeeping)."""
+        self._shared_view = group
+
+    def set_proj_type(self, proj_type: str, focal_length=None) -> None:
+        """'persp' (``focal_length``, default 1; the field of view is 2 atan(1 / f)) or
+        'ortho'."""
+        if proj_type == "persp":
+            f = 1.0 if focal_length is None else float(focal_length)
+            if not (f > 0 and math.isfinite(f)):
+                raise ValueError(f"focal_length: got {focal_length!r}, expected a number > 0")
+            self._focal_length = f
+        elif proj_type == "ortho":
+            if focal_length not in (None, np.inf):
+                raise ValueError(f"focal_length: got {focal_length!r}, expected None for "
+                                 "proj_type='ortho'")
+            self._focal_length = np.inf
+        else:
+            raise ValueError(f"proj_type: got {proj_type!r}, expected 'persp' or 'ortho'")
+        self._dirty = True
+
+    def get_proj_type(self) -> str:
+        return "ortho" if self._focal_length == np.inf else "persp"
+
+    def set_box_aspect(self, aspect, *, zoom: float = 1) -> None:
+        """The box's proportions x:y:z (None: 4:4:3) and ``zoom``, its size in the axes."""
+        zoom = float(zoom)
+        if not (zoom > 0 and math.isfinite(zoom)):
+            raise ValueError(f"zoom: got {zoom!r}, expected a number > 0")
+        a = np.array((4.0, 4.0, 3.0)) if aspect is None else np.asarray(aspect, float)
+        if a.shape != (3,) or not np.isfinite(a).all() or (a <= 0).any():
+            raise ValueError(f"aspect: got {aspect!r}, expected 3 positive numbers or None")
+        a = a * BOX_NORM * zoom / np.linalg.norm(a)
+        # stored as mplot3d does: rolled back from the current vertical axis
+        self._box_aspect = np.roll(a, -(self._vertical - 2))
+        self._dirty = True
+
+    def get_box_aspect(self) -> np.ndarray:
+        return self._box_aspect.copy()
+
+    def set_aspect(self, aspect, adjustable=None, anchor=None) -> None:
+        """'auto', or 'equal', 'equalxy', 'equalxz', 'equalyz': those axes get equal
+        units on screen by changing the box's proportions (mplot3d's adjustable='box';
+        'datalim' changes the limits instead)."""
+        pairs = {"equal": [0, 1, 2], "equalxy": [0, 1], "equalxz": [0, 2], "equalyz": [1, 2]}
+        if aspect != "auto" and aspect not in pairs:
+            raise ValueError(f"aspect: got {aspect!r}, expected 'auto', 'equal', 'equalxy', "
+                             "'equalxz' or 'equalyz'")
+        if adjustable not in (None, "box", "datalim"):
+            raise ValueError(f"adjustable: got {adjustable!r}, expected 'box' or 'datalim'")
+        self.aspect3d = aspect
+        if aspect == "auto":
+            if adjustable != "datalim":
+                self.set_box_aspect(None)
+            return
+        idx = pairs[aspect]
+        self.update_limits()
+        spans = np.array([np.ptp(self._axis(i).get_view_interval()) for i in range(3)])
+        if adjustable == "datalim":
+            scale = max(spans[idx] / self._box_aspect[idx])
+            for i in idx:
+                mid = np.mean(self._axis(i).get_view_interval())
+                half = scale * self._box_aspect[i] / 2
+                self._axis(i).set_limits(mid - half, mid + half)
+            return
+        box = self._box_aspect.copy()
+        box[idx] = spans[idx]
+        rest = sorted({0, 1, 2} - set(idx))
+        if rest:
+            old = np.linalg.norm(self._box_aspect[idx])
+            box[rest[0]] *= np.linalg.norm(box[idx]) / old
+        self._box_aspect = box * BOX_NORM / np.linalg.norm(box) * (
+            np.linalg.norm(self._box_aspect) / BOX_NORM)
+        self._dirty = True
+
+    def get_aspect(self):
+        return getattr(self, "aspect3d", "auto")
+
+    def _axis(self, i: int) -> Axis3D:
+        return (self.xaxis, self.yaxis, self.zaxis)[i]
+
+    def _world_aspect(self) -> np.ndarray:
+        """The box's extent along each data axis (mplot3d's rolled box aspect)."""
+        return np.roll(self._box_aspect, self._vertical - 2)
+
+    def _world(self) -> np.ndarray:
+        """4x4: data → mplot3d's world box [0, aspect] (an inverted axis runs backwards)."""
+        m = np.eye(4)
+        a = self._world_aspect()
+        for i in range(3):
+            lo, hi = self._lim(i)
+            m[i, i] = a[i] / (hi - lo)
+            m[i, 3] = -lo * a[i] / (hi - lo)
+        return m
+
+    def _lim(self, i: int) -> tuple[float, float]:
+        axis = self._axis(i)
+        lo, hi = axis.get_view_interval()
+        return (hi, lo) if axis.inverted else (lo, hi)
+
+    def _box_matrix(self) -> np.ndarray:
+        """4x4: mplot3d's world → box coordinates (centred, the vertical axis on z)."""
+        perm = np.zeros((4, 4))
+        perm[3, 3] = 1.0
+        for data_axis, box_axis in enumerate(_BOX_OF[self._vertical]):
+            perm[box_axis, data_axis] = 1.0
+        center = np.eye(4)
+        center[:3, 3] = -self._world_aspect() / 2
+        return perm @ center
+
+    def model_matrix(self) -> np.ndarray:
+        """4x4: data → box coordinates, the node transform of every 3D artist's visuals."""
+        return self._box_matrix() @ self._world()
+
+    def box_half(self) -> np.ndarray:
+        """Half extents of the box along box x, y, z."""
+        half = np.zeros(3)
+        for data_axis, box_axis in enumerate(_BOX_OF[self._vertical]):
+            half[box_axis] = self._world_aspect()[data_axis] / 2
+        return half
+
+    def data_axis_of(self, box_axis: int) -> int:
+        return _BOX_OF[self._vertical].index(box_axis)
+
+    def _camera_dict(self, rect, home: bool = False) -> dict:
+        """The frame camera showing mplot3d's view in a viewport ``rect`` (figure pixels
+        from the bottom left): the projection's centre lands where mplot3d's does in the
+        box, at mplot3d's scale. ``home``: the view the script set (before the mouse
+        turned, panned or zoomed it)."""
+        bx, by, bw, _ = self.box
+        unit = bw / VIEW_SPAN  # pixels per projected unit
+        ox, oy = bx - VIEW_LO * unit, by - VIEW_LO * unit
+        rx, ry, rw, rh = rect
+        zoom, pan = (1.0, np.zeros(3)) if home else (self._zoom, self._pan)
+        half_h = rh / 2 / unit * zoom
+        elev, azim, roll = _norm_view(*(self._home_view if home else
+                                        (self.elev, self.azim, self.roll)))
+        cam = {"type": "turntable", "center": [float(c) for c in pan],
+               "azimuth": azim + 90.0, "elevation": elev}
+        if self._focal_length == np.inf:
+            cam.update(distance=2 * PROJ_DIST * half_h, fov=0.0)
+        else:
+            f = self._focal_length
+            cam.update(distance=PROJ_DIST * f,
+                       fov=2 * math.degrees(math.atan(half_h / f)))
+        if roll:
+            cam["roll"] = roll
+        cam["shift"] = [(ox - (rx + rw / 2)) / (rw / 2), (oy - (ry + rh / 2)) / (rh / 2)]
+        return cam
+
+    def project(self, points, coords: str = "data", home: bool = False) -> np.ndarray:
+        """Figure pixels (from the bottom left) of (N, 3) points in data (or box)
+        coordinates, and their depth (N,), through the camera the GPU uses (``home``:
+        the view the script set, before the mouse moved it)."""
+        pts = np.atleast_2d(np.asarray(points, float))
+        if coords == "data":
+            pts = np.c_[pts, np.ones(len(pts))] @ self.model_matrix().T
+            pts = pts[:, :3]
+        rect = self.box
+        mvp, mv, _ = draw_matrices(self._camera_dict(rect, home), rect[2] / rect[3])
+        clip = np.c_[pts, np.ones(len(pts))] @ mvp.T
+        with np.errstate(all="ignore"):
+            ndc = clip[:, :2] / clip[:, 3:]
+        px = np.c_[rect[0] + (ndc[:, 0] + 1) / 2 * rect[2],
+                   rect[1] + (ndc[:, 1] + 1) / 2 * rect[3]]
+        depth = -(np.c_[pts, np.ones(len(pts))] @ mv.T)[:, 2]
+        return np.c_[px, depth]
+
+    def projected(self, points) -> np.ndarray:
+        """mplot3d's projected coordinates (what ``transData`` maps to pixels) of (N, 3)
+        data points at the current view."""
+        return self.transData.inverse(self.project(points)[:, :2])
+
+    def depth_direction(self, home: bool = False) -> np.ndarray:
+        """The direction in which depth grows, in box coordinates."""
+        _, mv, _ = draw_matrices(self._camera_dict(self.box, home), 1.0)
+        return -mv[2, :3]
+
+    def get_proj(self) -> np.ndarray:
+        """mplot3d's projection matrix M: data (homogeneous) → projected coordinates
+        (x, y as ``transData`` takes them, z growing with depth), for the current view
+        (mouse pans and zooms excepted)."""
+        elev, azim, roll = (math.radians(v) for v in (self.elev, self.azim, self.roll))
+        a = self._world_aspect()
+        r = a / 2
+        ps = np.roll([math.cos(elev) * math.cos(azim), math.cos(elev) * math.sin(azim),
+                      math.sin(elev)], self._vertical - 2)
+        up = np.zeros(3)
+        up[self._vertical] = -1.0 if abs((math.degrees(elev) + 180) % 360 - 180) > 90 else 1.0
+        f = self._focal_length
+        eye = r + PROJ_DIST * ps * (1.0 if f == np.inf else f)
+        w = eye - r
+        w = w / np.linalg.norm(w)
+        u = np.cross(up, w)
+        u = u / np.linalg.norm(u)
+        v = np.cross(w, u)
+        if roll:
+            c, s = math.cos(-roll), math.sin(-roll)
+            u, v = c * u + s * np.cross(w, u), c * v + s * np.cross(w, v)
+        view = np.eye(4)
+        view[:3, :3] = [u, v, w]
+        view[:3, 3] = -np.array([u, v, w]) @ eye
+        if f == np.inf:
+            proj = np.array([[2, 0, 0, 0], [0, 2, 0, 0], [0, 0, -2, 0],
+                             [0, 0, 0, 2 * PROJ_DIST]], float)
+        else:
+            proj = np.array([[f, 0, 0, 0], [0, f, 0, 0], [0, 0, 0, -PROJ_DIST],
+                             [0, 0, -1, 0]], float)
+        return proj @ view @ self._world()
+
+    # -- the viewport and layout ------------------------------------------------------------
+    def _reach_px(self, spec: BoxSpec) -> float:
+        """How far beyond the box labels can get as the view rotates (pixels)."""
+        h = np.linalg.norm(spec.half)
+        delta = 0.08 * 2 * np.max(spec.half)
+        move = max((a.labelpad + 21.0) for a in spec.axes) * spec.points * delta
+        reach = h + move
+        f = 1.0 if self._focal_length == np.inf else self._focal_length
+        d = PROJ_DIST * f
+        radius = reach / PROJ_DIST if self._focal_length == np.inf else \
+            f * reach / math.sqrt(max(d * d - reach * reach, 1e-9))
+        unit = self.box[2] / VIEW_SPAN
+        sizes = [self.figure.points_to_pixels(max(a.tick_size, a.label_size))
+                 for a in spec.axes]
+        text = max(sizes) * max([len(a.label) for a in spec.axes] + [4]) * 0.6
+        return max(radius * unit / self._zoom - self.box[2] / 2, 0.0) + text
+
+    def _viewport(self, spec: BoxSpec | None) -> tuple[int, int, int, int]:
+        """The view's rectangle (figure pixels from the bottom left, whole pixels): the
+        box with room for its labels as the view turns, inside the figure."""
+        bx, by, bw, bh = self.box
+        reach = self._reach_px(spec) if spec is not None else 0.0
+        left, right, bottom, top = (max(m, reach) + 2 for m in self._deco_margins)
+        w, h = self.figure.canvas.size
+        x0, y0 = max(math.floor(bx - left), 0), max(math.floor(by - bottom), 0)
+        x1, y1 = min(math.ceil(bx + bw + right), w), min(math.ceil(by + bh + top), h)
+        return x0, y0, max(x1 - x0, 1), max(y1 - y0, 1)
+
+    def own_margins(self) -> tuple[float, float, float, float]:
+        """Room beyond the box for the labels the camera shows now, and the title."""
+        margins = self._label_margins()
+        self._deco_margins = margins
+        left, right, bottom, top = margins
+        return left, right, bottom, max(top, title_room(self))
+
+    def _label_margins(self) -> tuple[float, float, float, float]:
+        spec = self._box_spec()
+        if spec is None:
+            return 0.0, 0.0, 0.0, 0.0
+        # at the view the script set: the mouse turning the view does not move the
+        # layout (the browser turns it without Python, and nothing should jump)
+        key = (tuple(self.box), self._home_view, self._vertical, self._focal_length,
+               repr(spec))
+        if getattr(self, "_margins_for", (None,))[0] == key:
+            return self._margins_for[1]
+        g = geometry(spec)
+        high = far_faces(self.depth_direction(home=True))
+        bx, by, bw, bh = self.box
+        x0, y0, x1, y1 = bx, by, bx + bw, by + bh
+        for kind in ("tick_labels", "axis_labels"):
+            rows = g[kind]
+            if not rows:
+                continue
+            pos = np.array([r[1] for r in rows])
+            codes = np.floor(pos / CODE + 0.5)
+            keep = visible(codes, high)
+            rows = [r for r, k in zip(rows, keep, strict=True) if k]
+            if not rows:
+                continue
+            anchors = (pos - CODE * codes)[keep]
+            px = self.project(anchors, coords="box", home=True)[:, :2]
+            if kind == "axis_labels":  # the screen angle of each label's edge
+                ends = np.concatenate([[a + r[4], a + r[4] + r[3]] for a, r in
+                                       zip(anchors, rows, strict=True)])
+                e = self.project(ends, coords="box", home=True)[:, :2]
+                angles = np.arctan2(e[1::2, 1] - e[::2, 1], e[1::2, 0] - e[::2, 0])
+            for k, (r, (x, y)) in enumerate(zip(rows, px, strict=True)):
+                a = spec.axes[r[0]]
+                size = a.tick_size if kind == "tick_labels" else a.label_size
+                w, h, _ = textmod.measure(r[2], size)
+                if kind == "axis_labels" and np.any(r[3]):
+                    c, s = abs(math.cos(angles[k])), abs(math.sin(angles[k]))
+                    w, h = w * c + h * s, w * s + h * c
+                top_y = y if kind == "tick_labels" else y + h / 2
+                x0, x1 = min(x0, x - w / 2), max(x1, x + w / 2)
+                y0, y1 = min(y0, top_y - h), max(y1, top_y)
+        # whole pixels: the layout (margins → box → label places → margins) then settles
+        # on one box instead of creeping by fractions of a pixel from frame to frame
+        margins = tuple(float(math.ceil(max(m, 0.0))) for m in
+                        (bx - x0, x1 - (bx + bw), by - y0, y1 - (by + bh)))
+        self._margins_for = (key, margins)
+        return margins
+
+    def decorations_above(self) -> float:
+        return 0.0
+
+    def draw_frame(self, ov) -> None:
+        """Nothing in the figure overlay: the box is drawn in the 3D view."""
+
+    def _background(self):
+        return self.facecolor if self._facecolor_set and self.axison else None
+
+    def set_facecolor(self, color) -> None:
+        colors.to_rgba(color, argname="color")
+        self.facecolor = color
+        self._facecolor_set = True
+
+    def sync_camera(self, spec=_LAST) -> None:
+        """The camera from the view angles, zoom and pan; the viewport from the box and
+        ``spec`` (by default the last frame's viewport)."""
+        if spec is not _LAST or getattr(self, "_rect", None) is None:
+            self._rect = self._viewport(self._box_spec() if spec is _LAST else spec)
+        rect = self._rect
+        cam = self.view.camera
+        d = self._camera_dict(rect)
+        cam.center = np.asarray(d["center"], float)
+        cam.azimuth, cam.elevation = d["azimuth"], d["elevation"]
+        cam.roll, cam.shift = d.get("roll", 0.0), tuple(d["shift"])
+        cam.distance, cam.fov = d["distance"], d["fov"]
+        height = self.figure.canvas.size[1]
+        self.view.fixed_rect = (rect[0], height - rect[1] - rect[3], rect[2], rect[3])
+        self.view.controller_params = {"box": [self.box[2] / rect[2], self.box[3] / rect[3]]}
+
+    def view_rect(self) -> tuple[float, float, float, float]:
+        """The projected coordinates the box shows (mplot3d's view limits; the mouse's
+        zoom scales them)."""
+        z = self._zoom
+        return VIEW_LO * z, VIEW_LO * z, VIEW_SPAN * z, VIEW_SPAN * z
+
+    def _scale_transform(self) -> Transform:
+        return Affine()
+
+    def camera_changed(self, camera: dict) -> None:
+        """The mouse turned, panned or zoomed the camera: the view angles, pan and zoom
+        it shows become the axes' (and those sharing its view)."""
+        elev, azim = float(camera["elevation"]), float(camera["azimuth"]) - 90.0
+        roll = float(camera.get("roll", 0.0))
+        rect = self._rect
+        half_h = rect[3] / 2 / (self.box[2] / VIEW_SPAN)
+        if self._focal_length == np.inf:
+            zoom = float(camera["distance"]) / (2 * PROJ_DIST * half_h)
+        else:
+            zoom = math.tan(math.radians(float(camera["fov"])) / 2) * self._focal_length / half_h
+        pan = np.asarray(camera["center"], float)
+        for ax in self._view_group():
+            ax._angles = (elev, azim, roll)  # the view only, not the layout's
+            if ax is self:
+                ax._zoom, ax._pan = zoom, pan
+            ax.sync_camera()
+
+    def home_state(self):
+        return (super().home_state(), (self.zaxis, self.zaxis.limits.lo, self.zaxis.limits.hi,
+                                       self.zaxis.limits.auto, self.zaxis.inverted),
+                (self.elev, self.azim, self.roll, self._zoom, self._pan.copy()))
+
+    def restore_home(self, state) -> None:
+        limits, (axis, lo, hi, auto, inverted), view = state
+        axis.limits.lo, axis.limits.hi, axis.limits.auto = lo, hi, auto
+        axis.inverted = inverted
+        self._angles, self._zoom, self._pan = view[:3], view[3], view[4]
+        super().restore_home(limits)
+
+    def can_zoom(self) -> bool:
+        return False
+
+    def can_pan(self) -> bool:
+        return False
+
+    # -- limits ---------------------------------------------------------------------------
+    def _autoscale(self) -> None:
+        """Data limits plus margins (x, y: 5 %; z: none in perspective), then mplot3d's
+        view margin of 1/48 of the span on each side."""
+        spans: list[list] = [[], [], []]
+        for i, axis in enumerate(self._axes3()):
+            if not axis.limits.auto:
+                continue
+            for member in axis.limits.members:
+                for a in member.axes.artists:
+                    lim = a.data_limits3d() if hasattr(a, "data_limits3d") else None
+                    if lim is not None and lim[i] is not None:
+                        spans[i].append(lim[i])
+            if not spans[i]:
+                continue
+            lo = min(s[0] for s in spans[i])
+            hi = max(s[1] for s in spans[i])
+            if lo == hi:
+                lo, hi = _singular(lo, "linear")
+            pad = (hi - lo) * self._margins[i]
+            lo, hi = lo - pad, hi + pad
+            pad = (hi - lo) * self._view_margin
+            inverted = axis.inverted
+            axis.limits.lo, axis.limits.hi = float(lo - pad), float(hi + pad)
+            axis.inverted = inverted
+
+    def _axes3(self) -> tuple[Axis3D, Axis3D, Axis3D]:
+        return self.xaxis, self.yaxis, self.zaxis
+
+    def update_limits(self) -> None:
+        if self._dirty and any(a.limits.auto for a in self._axes3()):
+            self._autoscale()
+
+    def autoscale(self, enable: bool = True, axis: str = "both", tight=None) -> None:
+        """Automatic limits on 'x', 'y', 'z' or 'both' (all three)."""
+        if axis not in ("x", "y", "z", "both"):
+            raise ValueError(f"axis: got {axis!r}, expected 'x', 'y', 'z' or 'both'")
+        if tight is not None:
+            raise TypeError("autoscale: tight is not supported on 3D axes")
+        for name in ("x", "y", "z") if axis == "both" else (axis,):
+            getattr(self, f"{name}axis").limits.auto = bool(enable)
+        self._autoscale()
+
+    def auto_scale_xyz(self, X, Y, Z=None, had_data=None) -> None:
+        """Limits from these data (with margins), as mplot3d's."""
+        for axis, values in ((self.xaxis, X), (self.yaxis, Y), (self.zaxis, Z)):
+            if values is None:
+                continue
+            v = np.asarray(values, float)
+            v = v[np.isfinite(v)]
+            if v.size:
+                i = "xyz".index(axis.name)
+                lo, hi = float(v.min()), float(v.max())
+                pad = (hi - lo) * self._margins[i]
+                lo, hi = lo - pad, hi + pad
+                pad = (hi - lo) * self._view_margin
+                axis.set_limits(lo - pad, hi + pad, auto=True)
+        self._dirty = True
+
+    def margins(self, *margins, x=None, y=None, z=None, tight=True):
+        """``margins(m)``, ``margins(mx, my, mz)`` or by keyword; no arguments: the
+        current (x, y, z) margins."""
+        if margins and (x is not None or y is not None or z is not None):
+            raise TypeError("margins: got positional and keyword margins, expected one kind")
+        if len(margins) == 1:
+            x = y = z = margins[0]
+        elif len(margins) == 3:
+            x, y, z = margins
+        elif margins:
+            raise TypeError(f"margins: got {len(margins)} positional margins, expected 1 or 3")
+        if x is None and y is None and z is None:
+            return self._margins
+        new = list(self._margins)
+        for i, m in enumerate((x, y, z)):
+            if m is not None:
+                if not m > -0.5:
+                    raise ValueError(f"{'xyz'[i]}margin: got {m!r}, expected a number > -0.5")
+                new[i] = float(m)
+        self._margins = tuple(new)
+        self._autoscale()
+
+    def set_xmargin(self, m) -> None:
+        self.margins(x=m)
+
+    def set_ymargin(self, m) -> None:
+        self.margins(y=m)
+
+    def set_zmargin(self, m) -> None:
+        self.margins(z=m)
+
+    def get_zmargin(self) -> float:
+        return self._margins[2]
+
+    def _set_lim3(self, axis, lo, hi, kwargs, names):
+        auto = kwargs.pop("auto", False)
+        view_margin = kwargs.pop("view_margin", None)
+        emit = kwargs.pop("emit", True)
+        if not emit:
+            raise TypeError(f"set_{axis.name}lim: emit=False is not supported (lumos's "
+                            "shared axes share one set of limits)")
+        self._set_lim(axis, lo, hi, kwargs, *names)
+        if view_margin:
+            a, b = axis.get_view_interval()
+            pad = (b - a) * float(view_margin)
+            inv = axis.inverted
+            axis.set_limits(a - pad, b + pad)
+            axis.inverted = inv
+        axis.limits.auto = bool(auto) if auto is not None else axis.limits.auto
+        lo, hi = axis.get_view_interval()
+        return (hi, lo) if axis.inverted else (lo, hi)
+
+    def set_xlim(self, left=None, right=None, **kwargs):
+        """``set_xlim(0, 10)``; ``auto``, ``view_margin``, ``xmin``/``xmax`` as mplot3d."""
+        return self._set_lim3(self.xaxis, left, right, kwargs, ("left", "right"))
+
+    def set_ylim(self, bottom=None, top=None, **kwargs):
+        return self._set_lim3(self.yaxis, bottom, top, kwargs, ("bottom", "top"))
+
+    def set_zlim(self, bottom=None, top=None, **kwargs):
+        return self._set_lim3(self.zaxis, bottom, top, kwargs, ("bottom", "top"))
+
+    set_xlim3d, set_ylim3d, set_zlim3d = set_xlim, set_ylim, set_zlim
+
+    def get_zlim(self) -> tuple[float, float]:
+        lo, hi = self.zaxis.get_view_interval()
+        return (hi, lo) if self.zaxis.inverted else (lo, hi)
+
+    def get_xlim3d(self):
+        return self.get_xlim()
+
+    def get_ylim3d(self):
+        return self.get_ylim()
+
+    get_zlim3d = get_zlim
+
+    def get_w_lims(self) -> tuple[float, ...]:
+        return (*self.get_xlim(), *self.get_ylim(), *self.get_zlim())
+
+    def set_zbound(self, lower=None, upper=None, view_margin=None):
+        lo, hi = sorted(self.zaxis.get_view_interval())
+        return self.set_zlim(lo if lower is None else lower, hi if upper is None else upper,
+                             view_margin=view_margin)
+
+    def get_zbound(self) -> tuple[float, float]:
+        return self.zaxis.get_view_interval()
+
+    def invert_zaxis(self) -> None:
+        self.zaxis.inverted = not self.zaxis.inverted
+        self._dirty = True
+
+    def zaxis_inverted(self) -> bool:
+        return self.zaxis.inverted
+
+    def _set_scale(self, axis, value: str, kwargs) -> None:
+        if value != "linear" or kwargs:
+            raise ValueError(f"value: got {value!r}, expected 'linear' (3D axes in lumos "
+                             "have linear scales only)")
+
+    def set_zscale(self, value: str, **kwargs) -> None:
+        self._set_scale(self.zaxis, value, kwargs)
+
+    def get_zscale(self) -> str:
+        return "linear"
+
+    def get_zaxis(self) -> Axis3D:
+        return self.zaxis
+
+    def set_zlabel(self, zlabel, fontdict=None, labelpad=None, **kwargs) -> None:
+        """The z axis label (``fontsize``, ``color``, ``labelpad`` in points)."""
+        kwargs = {**(fontdict or {}), **kwargs}
+        self.zaxis.set_label(zlabel, kwargs.pop("fontsize", None), labelpad,
+                             kwargs.pop("color", None), **kwargs)
+
+    def get_zlabel(self) -> str:
+        return self.zaxis.label
+
+    def set_zticks(self, ticks, labels=None, *, minor: bool = False, **kwargs) -> None:
+        if kwargs:
+            raise TypeError(f"set_zticks: unexpected keyword arguments {sorted(kwargs)}")
+        self._set_ticks(self.zaxis, ticks, labels, minor)
+
+    def get_zticks(self) -> np.ndarray:
+        return self.zaxis.ticks()[0]
+
+    def set_zticklabels(self, labels, **kwargs) -> None:
+        self._set_ticklabels(self.zaxis, labels, kwargs.pop("rotation", None),
+                             kwargs.pop("ha", None), kwargs.pop("fontsize", None), kwargs)
+
+    def get_zticklabels(self) -> list:
+        return self.zaxis.get_ticklabels()
+
+    def tick_params(self, axis: str = "both", **kwargs) -> None:
+        """matplotlib's ``tick_params`` on 'x', 'y', 'z' or 'both' (all three)."""
+        if axis not in ("x", "y", "z", "both"):
+            raise ValueError(f"axis: got {axis!r}, expected 'x', 'y', 'z' or 'both'")
+        if axis in ("z", "both"):
+            keep_y = self.yaxis
+            self.yaxis = self.zaxis  # the base method styles "y"; z takes the same keywords
+            try:
+                super().tick_params("y", **kwargs)
+            finally:
+                self.yaxis = keep_y
+        if axis in ("x", "y", "both"):
+            super().tick_params(axis, **kwargs)
+
+    def grid(self, visible: bool = True, **kwargs) -> None:
+        """The grid lines on the panes (mplot3d: all axes at once)."""
+        style = {k: v for k, v in kwargs.items() if k in ("color", "linewidth", "linestyle",
+                                                         "alpha", "lw", "ls", "c")}
+        if len(style) != len(kwargs):
+            raise TypeError(f"grid: unexpected keyword arguments "
+                            f"{sorted(set(kwargs) - set(style))}")
+        super().grid(visible, axis="x", **style)
+        super().grid(visible, axis="y", **style)
+        self.zaxis.grid_major = bool(visible)
+        self.zaxis.grid_style.update(self.xaxis.grid_style)
+
+    def set_axis_off(self) -> None:
+        self.axison = False
+        self._dirty = True
+
+    def set_axis_on(self) -> None:
+        self.axison = True
+        self._dirty = True
+
+    def cla(self) -> None:
+        super().cla()
+        self.zaxis.label = ""
+        self.view_init(self.initial_elev, self.initial_azim, self.initial_roll)
+        for axis in self._axes3():
+            axis.limits.lo = axis.limits.hi = None
+            axis.limits.auto = True
+
+    clear = cla
+
+    # -- drawing ---------------------------------------------------------------------------
+    def _box_spec(self) -> BoxSpec | None:
+        """What the box shows now (None with the axis off)."""
+        if not self.axison:
+            return None
+        fig = self.figure
+        half = self.box_half()
+        model = self.model_matrix()
+        bw, bh = self.box[2], self.box[3]
+        points = 48.0 / (72.0 * (bw + bh) / fig.dpi)
+        specs: list[AxisSpec | None] = [None, None, None]
+        for box_axis in range(3):
+            d = self.data_axis_of(box_axis)
+            axis = self._axis(d)
+            values, labels, _, offset = axis.ticks()
+            lo, hi = sorted(self._lim(d))
+            keep = (values >= lo - 1e-9 * (hi - lo)) & (values <= hi + 1e-9 * (hi - lo))
+            values = values[keep]
+            labels = [s for s, k in zip(labels, keep, strict=True) if k]
+            along = values * model[box_axis, d] + model[box_axis, 3]
+            px = fig.points_to_pixels
+            specs[box_axis] = AxisSpec(
+                ticks=along, labels=labels if axis.show_labels else [""] * len(labels),
+                label=axis.label, offset=offset if axis.show_labels else "",
+                tick_size=px(axis.tick_size), label_size=px(axis.label_size),
+                tick_color=colors.to_rgba(axis.tick_color),
+                tick_label_color=colors.to_rgba(axis.tick_label_color),
+                label_color=colors.to_rgba(axis.label_color),
+                tick_width=px(axis.tick_width) if axis.ticks_visible else 0.0,
+                tick_pad=axis.tick_pad, labelpad=axis.labelpad,
+                rotate_label=axis.rotate_label, pane_color=axis.pane_color,
+                pane_visible=axis.pane_visible, grid=axis.grid_major, visible=axis.visible)
+        style = self.xaxis.grid_style
+        gw = fig.points_to_pixels(style.get("linewidth", rcParams["grid.linewidth"]))
+        return BoxSpec(
+            half=half, axes=specs, points=points,
+            line_width=fig.points_to_pixels(rcParams["axes.linewidth"]),
+            line_color=colors.to_rgba(rcParams["axes.edgecolor"]),
+            grid_width=gw,
+            grid_color=colors.to_rgba(style.get("color", rcParams["grid.color"]),
+                                      style.get("alpha", rcParams["grid.alpha"])),
+            grid_dashes=dash_pattern(style.get("linestyle", rcParams["grid.linestyle"]), gw))
+
+    def sync(self) -> None:
+        """Before drawing: camera, the box, and the artists' visuals in box coordinates."""
+        spec = self._box_spec()
+        self.sync_camera(spec)
+        self.view.bgcolor = self._background()
+        if self._dirty:
+            for a in self.artists:
+                a.sync3d()
+            self._dirty = False
+        self.box3d.update(spec)
+        self._sync_gpu_transforms()
+
+    def _sync_gpu_transforms(self) -> None:
+        model = self.model_matrix()
+        for a in self.artists:
+            for v in a.visuals():
+                t = v.transform
+                if not (isinstance(t, np.ndarray) and np.array_equal(t, model)):
+                    v.transform = model
+
+    def _update_grid(self) -> None:
+        """The grids are part of the box (:mod:`lumos.plot.axes3d_box`)."""
