@@ -174,7 +174,6 @@ class Axes3D(Plotting3D, Axes):
         # first: where its margins overlap other axes, those get the mouse
         views.insert(0, self.view)
         self.view.controller = "mplot3d"
-        self.view.remove(self._grid_line)  # the box draws its own grids
         self.xaxis, self.yaxis, self.zaxis = (Axis3D(self, n) for n in "xyz")
         for axis, other in ((self.xaxis, sharex), (self.yaxis, sharey), (self.zaxis, sharez)):
             if other is not None:
@@ -557,7 +556,7 @@ class Axes3D(Plotting3D, Axes):
         self._margins_for = (key, margins)
         return margins
 
-    def decorations_above(self) -> float:
+    def decorations_above(self, span: tuple[float, float] | None = None) -> float:
         return 0.0
 
     def draw_frame(self, ov) -> None:
@@ -809,16 +808,13 @@ class Axes3D(Plotting3D, Axes):
         return self.zaxis.label
 
     def set_zticks(self, ticks, labels=None, *, minor: bool = False, **kwargs) -> None:
-        if kwargs:
-            raise TypeError(f"set_zticks: unexpected keyword arguments {sorted(kwargs)}")
-        self._set_ticks(self.zaxis, ticks, labels, minor)
+        self.zaxis.set_ticks(ticks, labels, minor=minor, **kwargs)
 
     def get_zticks(self) -> np.ndarray:
         return self.zaxis.ticks()[0]
 
-    def set_zticklabels(self, labels, **kwargs) -> None:
-        self._set_ticklabels(self.zaxis, labels, kwargs.pop("rotation", None),
-                             kwargs.pop("ha", None), kwargs.pop("fontsize", None), kwargs)
+    def set_zticklabels(self, labels, *, fontdict=None, minor: bool = False, **kwargs) -> None:
+        self.zaxis.set_ticklabels(labels, minor=minor, fontdict=fontdict, **kwargs)
 
     def get_zticklabels(self) -> list:
         return self.zaxis.get_ticklabels()

@@ -427,6 +427,16 @@ class Axis:
         return self.major.pad
 
     @property
+    def tick_color(self):
+        """The major ticks' color (3D axes draw theirs with it)."""
+        return self.major.color
+
+    @property
+    def tick_width(self) -> float:
+        """The major ticks' width in points."""
+        return self.major.width
+
+    @property
     def tick_label_color(self):
         return self.major.labelcolor
 
