@@ -503,9 +503,7 @@ _CMAP_SETTERS = frozenset("autumn bone cool copper flag gray hot hsv inferno jet
 
 def get_cmap(name=None, lut=None):
     """A colormap by name (``rcParams["image.cmap"]`` by default)."""
-    if lut is not None:
-        return _colors.get_cmap(name).resampled(lut)
-    return _colors.get_cmap(name)
+    return _colors.get_cmap(rcParams["image.cmap"] if name is None else name, lut)
 
 
 def set_cmap(cmap) -> None:
@@ -642,3 +640,10 @@ def pause(interval: float) -> None:
     if _current is not None:
         _current.canvas.draw_idle()
     timers.run_for(interval)
+
+
+# -- colors: matplotlib's pyplot names for colormaps and norms ------------------------------
+from .colors import Normalize, color_sequences, colormaps  # noqa: E402
+from .plot import cm  # noqa: E402
+
+__all__ += ["Normalize", "color_sequences", "colormaps", "cm"]

@@ -321,7 +321,7 @@ def test_from_list_resampled_and_register():
         with pytest.raises(ValueError, match="built-in"):
             lc.register_colormap(palette, name="viridis")
     finally:
-        lc._registered.pop(name, None)  # leave the registry as other tests expect it
+        lc.colormaps.unregister(name)  # leave the registry as other tests expect it
 
 
 class FakeMplColormap:
@@ -450,10 +450,10 @@ def test_import_does_not_load_colormaps_or_matplotlib():
         "numpy.load = lambda *a, **k: loads.append(a) or real(*a, **k)\n"
         "import lumos.colors as c\n"
         "c.to_rgba('red'); c.to_rgba_array(['C0', 'C1']); c.Normalize()([1, 2])\n"
-        "assert c._tables is None and not loads, 'colormaps loaded too early'\n"
+        "assert c.maps._tables is None and not loads, 'colormaps loaded too early'\n"
         "assert 'matplotlib' not in sys.modules\n"
         "c.get_cmap('viridis')\n"
-        "assert c._tables is not None and len(loads) == 1\n"
+        "assert c.maps._tables is not None and len(loads) == 1\n"
         "c.get_cmap('magma')\n"
         "assert len(loads) == 1, 'loaded twice'\n"
     )
@@ -461,7 +461,7 @@ def test_import_does_not_load_colormaps_or_matplotlib():
 
 
 def test_data_file_tables():
-    tables = lc._builtin_tables()
+    tables = lc.maps._builtin_tables()
     for name, table in tables.items():
         assert table.dtype == np.uint8 and table.ndim == 2 and table.shape[1] == 4, name
         assert table.shape[0] in (8, 9, 10, 12, 20, 256, 510), name
@@ -477,7 +477,7 @@ def test_matches_matplotlib_when_installed():
     for name in [*mc.CSS4_COLORS, *mc.BASE_COLORS, *mc.TABLEAU_COLORS, "C3", "#abc8", "0.3"]:
         assert close(to_rgba(name), mc.to_rgba(name)), name
     x = np.concatenate([np.linspace(-0.1, 1.1, 601), [np.nan, np.inf, -np.inf]])
-    for name in [*lc._builtin_tables(), "grey", "Grays"]:
+    for name in [*lc.maps._builtin_tables(), "grey", "Grays"]:
         for full in (name, name + "_r"):
             # uint8 storage; matplotlib re-samples '_r' maps where lumos flips the table.
             assert np.abs(get_cmap(full)(x) - mpl.colormaps[full](x)).max() <= 1 / 255, full
@@ -494,3 +494,125 @@ def test_matches_matplotlib_when_installed():
         theirs = np.ma.filled(np.ma.asarray(make(mc)(data), dtype=float), np.nan)
         assert np.allclose(ours, theirs, equal_nan=True), type(make(lc)).__name__
         assert np.allclose(get_norm(make(mc))(data.filled(np.nan)), theirs, equal_nan=True)
+
+
+# ----------------------------------------------- matplotlib's color API (issue 11, family 4)
+
+
+def test_every_matplotlib_colormap_name_and_xkcd():
+    mpl = pytest.importorskip("matplotlib")
+    mc = pytest.importorskip("matplotlib.colors")
+    x = np.linspace(0, 1, 300)
+    for name in mpl.colormaps:
+        ours = get_cmap(name)
+        assert ours.name == name
+        assert np.abs(ours(x) - mpl.colormaps[name](x)).max() <= 1 / 255, name
+    for name in ["xkcd:sky blue", "xkcd:Crimson", "tab:orange", "#abc", "0.5"]:
+        assert close(to_rgba(name), mc.to_rgba(name)), name
+    with pytest.raises(ValueError, match="xkcd"):
+        to_rgba("xkcd:not a color")
+    assert lc.is_color_like("xkcd:sky blue") and not lc.is_color_like("skyy")
+    for name in mpl.color_sequences:
+        assert np.allclose(lc.color_sequences[name], mpl.color_sequences[name]), name
+
+
+def test_colormap_registry_and_sequences_registry():
+    assert "viridis" in lc.colormaps and "viridis_r" in lc.colormaps
+    assert lc.colormaps["magma"] is not lc.colormaps["magma"]  # copies
+    assert len(lc.colormaps()) == len(lc.colormaps) >= 170
+    mine = lc.ListedColormap(["red", "green", "blue"], name="lumos_test_rgb")
+    lc.colormaps.register(mine)
+    try:
+        assert get_cmap("lumos_test_rgb").N == 3
+        assert "lumos_test_rgb" in list(lc.colormaps)
+    finally:
+        lc.colormaps.unregister("lumos_test_rgb")
+    with pytest.raises(KeyError, match="did you mean"):
+        lc.colormaps["viridiss"]
+    lc.color_sequences.register("lumos_seq", ["red", "b"])
+    try:
+        assert lc.color_sequences["lumos_seq"] == ["red", "b"]
+    finally:
+        lc.color_sequences.unregister("lumos_seq")
+    with pytest.raises(ValueError, match="built-in"):
+        lc.color_sequences.register("tab10", ["red"])
+
+
+def test_colormap_classes_match_matplotlib():
+    mc = pytest.importorskip("matplotlib.colors")
+    x = np.concatenate([np.linspace(-0.2, 1.2, 141), [np.nan]])
+    seg = {"red": [(0, 0, 0), (0.5, 1, 1), (1, 1, 1)], "green": [(0, 0, 0), (1, 1, 1)],
+           "blue": [(0, 0, 0.3), (0.4, 0.8, 0.2), (1, 0, 0)]}
+    pairs = [
+        (lc.LinearSegmentedColormap("s", seg), mc.LinearSegmentedColormap("s", seg)),
+        (lc.LinearSegmentedColormap("s", seg, N=17, gamma=2.0),
+         mc.LinearSegmentedColormap("s", seg, N=17, gamma=2.0)),
+        (lc.LinearSegmentedColormap.from_list("f", ["red", "white", "blue"], N=9),
+         mc.LinearSegmentedColormap.from_list("f", ["red", "white", "blue"], N=9)),
+        (lc.ListedColormap(["r", "g", "b"]).with_extremes(under="k", over="w", bad="0.5"),
+         mc.ListedColormap(["r", "g", "b"]).with_extremes(under="k", over="w", bad="0.5")),
+        (lc.ListedColormap(["r", "g", "b"]).resampled(7), mc.ListedColormap(["r", "g", "b"])
+         .resampled(7)),
+    ]
+    for ours, theirs in pairs:
+        assert ours.N == theirs.N
+        assert np.allclose(ours(x), theirs(x), atol=1e-6), ours.name
+    cm = lc.ListedColormap(["r", "g"])
+    cm.set_under("k")
+    cm.set_over("w", alpha=0.5)
+    assert close(cm(-1.0), (0, 0, 0, 1)) and close(cm(2.0), (1, 1, 1, 0.5))
+    assert not cm.has_default_extremes() and get_cmap("viridis").has_default_extremes()
+    # a matplotlib colormap registered with matplotlib is found by name
+    import matplotlib
+
+    name = "lumos_test_mpl_registered"
+    matplotlib.colormaps.register(mc.ListedColormap(["c", "m"], name=name))
+    try:
+        assert close(get_cmap(name)(0.9), mc.to_rgba("m"))
+    finally:
+        matplotlib.colormaps.unregister(name)
+
+
+def test_new_norms_match_matplotlib():
+    mc = pytest.importorskip("matplotlib.colors")
+    data = np.array([-3.0, -0.5, 0.0, 0.01, 1.0, 2.5, 7.0, 40.0])
+    for make in (
+        lambda m: m.AsinhNorm(linear_width=0.5),
+        lambda m: m.FuncNorm((lambda x: np.sqrt(np.abs(x)), lambda y: y**2), 0, 40),
+        lambda m: m.BoundaryNorm([-1, 0, 1, 5, 10], 256, extend="both"),
+        lambda m: m.BoundaryNorm([-1, 0, 1, 5, 10], 4),
+        lambda m: m.BoundaryNorm([0, 10], 8),
+        lambda m: m.NoNorm(),
+    ):
+        ours, theirs = make(lc)(data), make(mc)(data)
+        assert np.allclose(np.ma.filled(np.ma.asarray(ours, float), np.nan),
+                           np.ma.filled(np.ma.asarray(theirs, float), np.nan),
+                           equal_nan=True), type(make(lc)).__name__
+    cmap = get_cmap("viridis")
+    bn = lc.BoundaryNorm([0, 1, 2, 3], cmap.N)
+    assert close(cmap(bn(2.5)), mc.to_rgba(cmap(255)))
+    assert np.ma.is_masked(bn(np.array([np.nan, 1.0])))
+
+
+def test_norms_declare_their_axis_scale():
+    mc = pytest.importorskip("matplotlib.colors")
+    assert lc.Normalize().linear and lc.CenteredNorm().linear
+    assert not lc.LogNorm().linear and lc.LogNorm().axis_scale() == ("log", {"base": 10.0})
+    assert lc.SymLogNorm(1.0, base=2).axis_scale()[0] == "symlog"
+    assert lc.AsinhNorm(2).axis_scale() == ("asinh", {"linear_width": 2.0})
+    assert lc.PowerNorm(0.5).axis_scale()[0] == "function"
+    assert list(lc.BoundaryNorm([0, 1, 4], 3).discrete_boundaries()) == [0, 1, 4]
+    assert lc.Normalize().discrete_boundaries() is None
+    # matplotlib's norms, wrapped, declare the same
+    assert get_norm(mc.LogNorm()).axis_scale()[0] == "log"
+    assert not get_norm(mc.LogNorm()).linear and get_norm(mc.Normalize()).linear
+    assert get_norm(mc.SymLogNorm(0.3)).axis_scale() == ("symlog", {"linthresh": 0.3,
+                                                                    "base": 10.0})
+    assert list(get_norm(mc.BoundaryNorm([0, 1, 4], 3)).discrete_boundaries()) == [0, 1, 4]
+
+
+def test_hsv_round_trip_matches_matplotlib():
+    mc = pytest.importorskip("matplotlib.colors")
+    rgb = np.random.default_rng(0).random((50, 3))
+    assert np.allclose(lc.rgb_to_hsv(rgb), mc.rgb_to_hsv(rgb))
+    assert np.allclose(lc.hsv_to_rgb(lc.rgb_to_hsv(rgb)), rgb)

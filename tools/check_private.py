@@ -42,6 +42,12 @@ THIRD_PARTY = {
     "_FT_Bitmap": "freetype-py hands out the raw FreeType bitmap only as ._FT_Bitmap",
     "_store": "moderngl keeps its process-wide default context only in moderngl._store; "
               "lumos restores the user's after making its own",
+    "_gc": "matplotlib's path effects (Stroke, withStroke) keep linewidth and foreground "
+           "only in ._gc; lumos draws them (lumos.plot.effects)",
+    "_shadow_rgbFace": "matplotlib's SimplePatchShadow keeps its color only there",
+    "_rho": "matplotlib's SimplePatchShadow keeps its darkening factor only there",
+    "_shadow_color": "matplotlib's SimpleLineShadow keeps its color only there",
+    "_offset": "matplotlib's path effects keep their offset only there",
     # matplotlib's backend-writer interface (lumos.mpl_backend), as its own backends use it
     "_process": "matplotlib backends fire events with Event._process() (backend_bases)",
     "_on_timer": "TimerBase._on_timer is the call a backend's timer makes (backend_bases)",

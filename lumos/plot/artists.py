@@ -13,8 +13,9 @@ import numpy as np
 
 from .. import colors
 from ..gpu.resources import changed_rows
-from ..transforms import Transform
 from ..visuals import Image, Line, Markers
+from ..visuals.marker_shapes import ALIASES as _MARKER_ALIASES
+from ..visuals.marker_shapes import is_stroke as _is_stroke
 from . import category, validate
 from .style import DASHES, dash_pattern, font_points, rcParams
 
@@ -23,22 +24,36 @@ from .style import DASHES, dash_pattern, font_points, rcParams
 # when another line of the batch changes length.
 _OWN_VISUAL = 1_000_000
 
-# matplotlib marker letters lumos draws, by visual symbol name
-MARKERS = {
-    "o": "disc", ".": "disc", ",": "square", "s": "square", "^": "triangle", "D": "diamond",
-    "d": "diamond", "x": "cross", "X": "cross", "+": "plus", "P": "plus", "*": "star",
-}
-# relative sizes: '.' is a small dot, 'd' a thin diamond (approximated as smaller)
-_MARKER_SCALE = {".": 0.5, ",": 0.2, "d": 0.8}
+# matplotlib's marker codes lumos draws, by visual symbol name (every named marker:
+# letters and the tick/caret numbers 0..11)
+MARKERS = {k: v for k, v in _MARKER_ALIASES.items() if k != "circle"}
+MARKERS.update({".": "disc", ",": "square"})
+# relative sizes: '.' is a half-size dot, ',' a pixel
+_MARKER_SCALE = {".": 0.5, ",": 0.2}
 
 
-def check_marker(marker) -> str | None:
-    """A matplotlib marker code checked (ValueError naming it otherwise); None for no marker."""
-    if marker in (None, "", " ", "None", "none"):
+def check_marker(marker):
+    """A marker code lumos draws as a symbol (None for no marker); matplotlib's
+    MarkerStyle objects give their code. Vertex lists, paths and '$...$' markers are
+    drawn as paths (:mod:`lumos.plot.markerstyle`)."""
+    if isinstance(marker, str) and marker in ("", " ", "None", "none"):
         return None
-    if marker not in MARKERS:
-        raise ValueError(f"marker: got {marker!r}, expected one of {' '.join(MARKERS)}")
-    return marker
+    if marker is None:
+        return None
+    get = getattr(marker, "get_marker", None)  # a MarkerStyle
+    if callable(get):
+        return check_marker(get())
+    if isinstance(marker, (int, np.integer)) and not isinstance(marker, bool):
+        marker = int(marker)
+    if isinstance(marker, (str, int)) and marker in MARKERS:
+        return marker
+    raise ValueError(f"marker: got {marker!r}, expected one of "
+                     f"{' '.join(str(m) for m in MARKERS)} or None")
+
+
+def is_line_marker(marker) -> bool:
+    """Whether a marker is drawn as lines ('+', 'x', '1', '|', ticks, ...)."""
+    return marker is not None and _is_stroke(MARKERS[marker])
 
 
 def check_linestyle(ls) -> str | None:
@@ -101,8 +116,8 @@ class Artist:
     What the axes, legends, picking and selection ask of every artist (declared here,
     overridden by the kinds that have them; no central code switches on types):
     ``visuals()`` (drawn on their own), ``batch_items()`` (shared batch visuals),
-    ``data_limits()``, ``rescale()``, ``draw_overlay(ov)``, ``pick_index(index, part)``,
-    ``legend_handle(fontsize_px)`` and ``data_points()``.
+    ``data_limits()``, ``rescale()``, ``prepare()``, ``draw_overlay(ov)``,
+    ``pick_index(index, part)``, ``legend_handle(fontsize_px)`` and ``data_points()``.
     """
 
     zorder = 1.0
@@ -243,9 +258,10 @@ class Artist:
     #: brings its ErrorbarContainer, drawn with bars and caps, as matplotlib's)
     legend_container = None
 
-    def legend_items(self) -> list:
-        """The labelled things this artist brings to a legend: itself, or the container
-        standing for it (a ``bar`` call with one label per bar brings its bars)."""
+    def legend_members(self) -> list:
+        """The labelled things a legend lists for this artist, each with its own label:
+        itself, or the container standing for it (a bar collection given one label per
+        bar: its bars)."""
         return [self if self.legend_container is None else self.legend_container]
 
     def data_points(self) -> np.ndarray | None:
@@ -255,8 +271,17 @@ class Artist:
     #: whether the points of ``data_points`` are joined by lines (legends avoid those)
     connects_points = False
 
+    def data_boxes(self) -> np.ndarray | None:
+        """(N, 4) boxes (x0, y0, x1, y1) in data units that legends avoid (bars), or
+        None."""
+        return None
+
     def rescale(self) -> None:
         """The axes scales changed: recompute scale-space positions."""
+
+    def prepare(self) -> None:
+        """Before each frame's layout: bring state the limits depend on up to date (a
+        colorbar reads its mappable's norm). Nothing by default."""
 
     def draw_overlay(self, ov) -> None:
         """Every frame after the layout: draw into the figure's overlay (figure pixels),
@@ -355,8 +380,9 @@ def numeric(values, argument: str) -> np.ndarray:
     or an error naming ``argument``."""
     if isinstance(values, str):
         raise TypeError(f"{argument}: got str, expected numbers")
-    if np.ma.isMaskedArray(values) and values.dtype.kind in "biuf":
-        # masked values leave gaps, as NaN does (matplotlib)
+    if np.ma.isMaskedArray(values) and np.ma.getmask(values) is not np.ma.nomask \
+            and values.dtype.kind in "biuf":
+        # masked values leave gaps, as NaN does (matplotlib's rule): a filled copy
         values = np.ma.filled(values.astype(float), np.nan)
     arr = validate.numbers_array(values, argument)  # DataView converts itself
     if arr.dtype == object:
@@ -417,7 +443,8 @@ class Line2D(Artist):
     def __init__(self, axes, x, y, color=None, linewidth=None, linestyle=None, marker=None,
                  markersize=None, markerfacecolor=None, markeredgecolor=None,
                  markeredgewidth=None, alpha=None, label=None, zorder=None,
-                 drawstyle="default", markevery=None) -> None:
+                 drawstyle="default", markevery=None, fillstyle="full",
+                 markerfacecoloralt="none") -> None:
         super().__init__(axes, label, zorder)
         # The data in axis units: one (N, 2) float64 array, x and y are its columns.
         # With linear axes and no steps it is also what the batch draws (_scaled), so
@@ -444,7 +471,12 @@ class Line2D(Artist):
                              "'steps-mid' or 'steps-post'")
         self._drawstyle = drawstyle
         self._markers_changed = True  # the markers batch re-uploads this line's markers
-        self._markevery = None
+        self._markevery_arg = self._markevery = None
+        self._markers_view = None
+        self._fillstyle = "full"
+        self.set_fillstyle(fillstyle)
+        if markerfacecoloralt not in (None, "none") and fillstyle in ("full", "none"):
+            colors.to_rgba(markerfacecoloralt, argname="markerfacecoloralt")
         self._scaled = self._markers_scaled = np.zeros((0, 2))
         self.set_data(x, y)
         self.set_markevery(markevery)  # indices are checked against the data
@@ -608,19 +640,31 @@ class Line2D(Artist):
         return scaled, markers
 
     def set_markevery(self, every) -> None:
-        """Markers on every n-th point (an int), a slice, or chosen indices; None: all."""
-        if every is not None and not isinstance(every, (int, np.integer, slice, list, tuple,
-                                                        np.ndarray)):
-            raise TypeError(f"markevery: got {type(every).__name__}, expected None, an int, "
-                            "a slice or indices")
-        if isinstance(every, (int, np.integer)) and every < 1:
-            raise ValueError(f"markevery: got {every}, expected an int >= 1")
+        """Markers on every n-th point (an int), ``(start, n)``, a slice, chosen indices
+        or a boolean mask; a float ``d`` (or ``(start, d)``): markers about ``d`` times the
+        axes' diagonal apart along the line on screen (matplotlib's rule); None: all."""
+        given = every
         if isinstance(every, tuple) and len(every) == 2 and all(
-                isinstance(v, (int, np.integer)) for v in every):
-            if every[0] < 0 or every[1] < 1:  # matplotlib's (start, N)
-                raise ValueError(f"markevery: got {every}, expected (start >= 0, N >= 1)")
-            every = slice(int(every[0]), None, int(every[1]))
-        if isinstance(every, (list, tuple, np.ndarray)):
+                isinstance(v, (int, float, np.integer, np.floating)) for v in every):
+            if all(isinstance(v, (int, np.integer)) for v in every):
+                every = slice(int(every[0]), None, int(every[1]))  # (start, n)
+            else:
+                every = (float(every[0]), float(every[1]))
+        elif isinstance(every, (float, np.floating)):
+            every = (0.0, float(every))
+        elif isinstance(every, (int, np.integer)) and not isinstance(every, bool):
+            if every < 1:
+                raise ValueError(f"markevery: got {every}, expected an int >= 1")
+            every = slice(None, None, int(every))
+        elif every is not None and not isinstance(every, (slice, list, np.ndarray)):
+            raise TypeError(f"markevery: got {type(every).__name__}, expected None, an int, "
+                            "a float, a pair, a slice, indices or a boolean mask")
+        if isinstance(every, tuple) and (not np.isfinite(every).all() or every[1] <= 0):
+            raise ValueError(f"markevery: got {every}, expected a distance > 0")
+        if isinstance(every, slice) and isinstance(given, tuple) and (
+                given[0] < 0 or given[1] < 1):  # matplotlib's (start, N)
+            raise ValueError(f"markevery: got {given}, expected (start >= 0, N >= 1)")
+        if isinstance(every, (list, np.ndarray)):
             every = validate.numbers_array(every, "markevery")
             n = len(self._x)
             if every.dtype.kind == "b":
@@ -633,23 +677,61 @@ class Line2D(Artist):
             elif every.size and not (-n <= every.min() and every.max() < n):
                 raise ValueError(f"markevery: got indices {every.min()}..{every.max()}, "
                                  f"expected indices of the {n} points (-{n}..{n - 1})")
-        self._markevery = every
+        self._markevery_arg, self._markevery = given, every
+        self._markers_view = None
+        self._markers_changed = True
         self._changed()
+
+    def get_markevery(self):
+        """The ``markevery`` given (None: every point has a marker)."""
+        return self._markevery_arg
+
+    def _marker_index(self):
+        """Which points carry markers: a slice or an index array into the data."""
+        every = self._markevery
+        if every is None:
+            return slice(None)
+        if not isinstance(every, tuple):
+            return every
+        # a distance along the line on screen: the points nearest to each multiple of
+        # it, as fractions of the axes' diagonal (matplotlib's Line2D._mark_every)
+        start, step = every
+        ax = self.axes
+        self._markers_view = ax.view_state()
+        n = len(self._x)
+        with np.errstate(all="ignore"):
+            disp = ax.transData.forward(np.c_[self._x, self._y]) if n else np.zeros((0, 2))
+        finite = np.flatnonzero(np.isfinite(disp).all(axis=1))
+        if len(finite) == 0:
+            return finite
+        d = np.r_[0.0, np.hypot(*np.diff(disp[finite], axis=0).T)].cumsum()
+        corners = ax.transAxes.forward(np.array([[0.0, 0.0], [1.0, 1.0]]))
+        scale = float(np.hypot(*(corners[1] - corners[0])))
+        marks = np.arange(start * scale, d[-1], step * scale)
+        if len(marks) == 0:
+            return np.zeros(0, dtype=int)
+        nearest = np.searchsorted(d, marks).clip(1, len(d) - 1)
+        nearest -= (marks - d[nearest - 1]) <= (d[nearest] - marks)  # the closer one
+        return finite[np.unique(nearest)]
 
     def marker_positions(self) -> np.ndarray:
         """Scale-space positions of the markers drawn (``markevery`` applied)."""
-        every = self._markevery
         pts = self._markers_scaled
-        if every is None:
-            return pts
-        if isinstance(every, (int, np.integer)):
-            return pts[:: int(every)]
-        if isinstance(every, np.ndarray) and every.dtype.kind in "iu":
+        index = self._marker_index()
+        if isinstance(index, np.ndarray) and index.dtype.kind in "iu":
             n = len(pts)  # the data may have shrunk since: points that are gone have none
-            every = every[(every >= -n) & (every < n)]
-        elif isinstance(every, np.ndarray) and every.shape != (len(pts),):
+            index = index[(index >= -n) & (index < n)]
+        elif isinstance(index, np.ndarray) and index.dtype.kind == "b" and \
+                index.shape != (len(pts),):
             return pts[:0]
-        return pts[every]
+        return pts[index]
+
+    def draw_overlay(self, ov) -> None:
+        # markers spaced on screen are chosen again when the view has moved
+        if isinstance(self._markevery, tuple) and self._markers_view is not None \
+                and self._markers_view != self.axes.view_state():
+            self._markers_changed = True
+            self._changed()
 
     def rescale(self) -> None:
         self._scaled, self._markers_scaled = self._positions()
@@ -688,12 +770,7 @@ class Line2D(Artist):
         (``markevery`` counted back)."""
         n = len(self._x)
         if part == "markers":
-            every = self._markevery
-            if every is None:
-                return index
-            if isinstance(every, (int, np.integer)):
-                return index * int(every)
-            return int(np.arange(n)[every][index])
+            return int(np.arange(n)[self._marker_index()][index])
         m = len(self._scaled)
         return index if n == m else min(int(round(index * (n - 1) / max(m - 1, 1))), n - 1)
 
@@ -796,28 +873,47 @@ class Line2D(Artist):
         return colors.to_rgba(self._color, self._alpha)
 
     def marker_style(self):
-        """(symbol, size px, face rgba, edge rgba, edge width px) for the markers."""
+        """(symbol, size px, face rgba, edge rgba, edge width px) for the markers; line
+        markers ('+', 'x', ...) are stroked ``markeredgewidth`` wide in their edge color."""
         px = self.axes.figure.points_to_pixels
-        face = colors.to_rgba(self._color if self._mfc is None else self._mfc, self._alpha)
         edge = colors.to_rgba(self._color if self._mec is None else self._mec, self._alpha)
+        mfc = "none" if self._fillstyle == "none" and self._mfc is None else self._mfc
+        face = colors.to_rgba(self._color if mfc is None else mfc, self._alpha)
         size = px(self._markersize) * _MARKER_SCALE.get(self._marker, 1.0)
-        edge_w = px(self._mew) if self._marker not in ("x", "+", "X", "P") else 0.0
-        if self._marker in ("x", "+"):  # line markers: drawn in their face color
+        edge_w = px(self._mew)
+        if is_line_marker(self._marker):
             face = edge
         return MARKERS[self._marker], size, face, edge, edge_w
+
+    def set_fillstyle(self, fs) -> None:
+        """'full' or 'none' (hollow markers); the half fills are drawn full, with a
+        one-time notice."""
+        if fs not in ("full", "left", "right", "bottom", "top", "none"):
+            raise ValueError(f"fillstyle: got {fs!r}, expected 'full', 'left', 'right', "
+                             "'bottom', 'top' or 'none'")
+        if fs in ("left", "right", "bottom", "top"):
+            from .compat import warn_once
+
+            warn_once("fillstyle half", f"fillstyle {fs!r}: lumos draws the marker full")
+        self._fillstyle = fs
+        self._changed()
+
+    def get_fillstyle(self) -> str:
+        """How markers are filled: 'full', 'left', 'right', 'bottom', 'top' or 'none'."""
+        return self._fillstyle
 
 
 def _steps(x: np.ndarray, y: np.ndarray, style: str) -> tuple[np.ndarray, np.ndarray]:
     """The vertices of a step line (matplotlib's drawstyle)."""
     if style == "default" or x.size < 2:
         return x, y
-    kind = "pre" if style == "steps" else style[len("steps-"):]
-    return step_points(kind, x, y)
+    kind = {"steps": "pre", "steps-pre": "pre", "steps-post": "post", "steps-mid": "mid"}
+    return step_points(kind[style], x, y)
 
 
 def step_points(kind: str, t: np.ndarray, *ys: np.ndarray) -> tuple[np.ndarray, ...]:
-    """matplotlib's ``pts_to_prestep`` / ``poststep`` / ``midstep``: 'pre' goes up (or
-    down) first, then along; 'post' along first; 'mid' changes halfway."""
+    """matplotlib's ``pts_to_prestep`` / ``poststep`` / ``midstep`` (step lines and
+    fill_between(step=)): pre rises at the start of each interval, post at its end."""
     n = len(t)
     if n == 0:
         return (t, *ys)
@@ -864,6 +960,16 @@ class ScalarMappable:
         """The colormap."""
         return self.cmap
 
+    def get_norm(self):
+        """The norm mapping values to 0..1."""
+        return self.norm
+
+    def to_rgba(self, x, alpha=None, bytes: bool = False):  # noqa: A002
+        """Colors of values through the norm and the colormap (matplotlib's
+        ``ScalarMappable.to_rgba``)."""
+        with np.errstate(all="ignore"):
+            return self.cmap(self.norm(x), alpha=alpha, bytes=bytes)
+
     def set_norm(self, norm) -> None:
         """A norm (lumos's or matplotlib's) or its name ('linear', 'log', ...)."""
         self.norm = colors.get_norm(norm)
@@ -887,6 +993,21 @@ class ScalarMappable:
     def autoscale_clim(self, values: np.ndarray) -> None:
         """Fill the norm's unset vmin/vmax from ``values``."""
         self.norm.autoscale_None(values)
+
+    # what a colorbar asks of its mappable
+    def colorbar_blocks(self):
+        """``(boundaries, block colors, under color, over color)`` when the colors are
+        discrete bins (a BoundaryNorm), else None (a continuous ramp)."""
+        b = self.norm.discrete_boundaries()
+        if b is None:
+            return None
+        mids = 0.5 * (b[:-1] + b[1:])
+        rgba = np.asarray(self.to_rgba(mids), dtype=float).reshape(-1, 4)
+        return b, rgba, self.cmap.under, self.cmap.over
+
+    def colorbar_extend(self) -> str:
+        """Which ends of a colorbar get triangles by default: the norm's ``extend``."""
+        return str(getattr(self.norm, "extend", "neither"))
 
     def _mapping_changed(self) -> None:
         raise NotImplementedError
@@ -917,8 +1038,11 @@ class PathCollection(Artist, ScalarMappable):
         self._init_mappable(cmap, None if eq_hist else norm, vmin, vmax)
         self._marker = check_marker(marker) or "o"
         self._alpha = None
-        self._edgecolors = "face" if edgecolors is None else edgecolors
-        self._linewidths = 0.0 if linewidths is None else float(np.mean(linewidths))
+        self._edgecolors = "face"
+        self._edge_groups = None  # per-point edge colors: indices of each color's batch
+        self._linewidths = float(rcParams.get("patch.linewidth", 1.0) if linewidths is None
+                                 else np.mean(linewidths))
+        self._linewidths_default = linewidths is None
         self._array = None
         self._facecolor = None
         self._face = None  # face colors (n, 4) float, kept until colors change
@@ -940,6 +1064,8 @@ class PathCollection(Artist, ScalarMappable):
         if c is not None and color is not None:
             raise ValueError("c and color: got both, expected at most one")
         self._set_c(color if c is None else c, "color" if c is None else "c")
+        self.set_alpha(alpha)
+        self.set_edgecolor("face" if edgecolors is None else edgecolors)
         if density is None:
             density = len(self._offsets) > self.density_threshold and self._one_color()
         if density:
@@ -965,7 +1091,7 @@ class PathCollection(Artist, ScalarMappable):
         if eq_hist or norm is None:
             kind = "eq_hist"
         else:
-            kind = "log" if (norm == "log" or type(norm).__name__ == "LogNorm") else "linear"
+            kind = "log" if colors.get_norm(norm).axis_scale()[0] == "log" else "linear"
         self._density = Density(self._scaled, cmap=self.cmap, norm=kind)
         self._density.order = self.zorder
         self._sync_density_style()
@@ -1004,11 +1130,19 @@ class PathCollection(Artist, ScalarMappable):
 
     def _set_c(self, c, argument: str = "c") -> None:
         n = len(self._offsets)
-        arr = None if c is None or isinstance(c, str) else validate.numbers_array(c, argument)
+        arr = None
+        if c is not None and not isinstance(c, str):
+            try:
+                arr = np.asarray(c)
+            except ValueError:  # ragged: colors
+                arr = None
+            if arr is not None and arr.dtype.kind in "biuf":
+                arr = validate.numbers_array(c, argument)
         # like matplotlib: n numbers are values for the colormap, anything else colors
-        if arr is not None and arr.dtype.kind in "biuf" and arr.ndim == 1 and arr.size == n:
+        if arr is not None and arr.dtype.kind in "biuf" and arr.size == n and \
+                arr.shape not in ((1, 3), (1, 4)):
             self._array = None  # a new mapping: every color changes
-            self.set_array(arr)
+            self.set_array(arr.ravel())
             return
         try:
             face = colors.to_rgba_array("C0" if c is None else c, n, argname=argument)
@@ -1096,8 +1230,9 @@ class PathCollection(Artist, ScalarMappable):
         return None if self._array is None else self._array.copy()
 
     def set_color(self, c) -> None:
-        """Face and edge color of every marker."""
+        """Face and edge color (matplotlib's ``Collection.set_color``)."""
         self._set_c(c)
+        self.set_edgecolor(c)
 
     def set_facecolor(self, c) -> None:
         """The face color: one, or one per marker."""
@@ -1118,6 +1253,54 @@ class PathCollection(Artist, ScalarMappable):
         """The opacity 0..1: one, or one per marker (None: the colors' own)."""
         self._alpha = self._checked_alpha(alpha)
         self._colors_changed()
+
+    set_facecolors = set_facecolor
+
+    def get_facecolor(self) -> np.ndarray:
+        """The face colors (N, 4), alpha applied."""
+        return self.face_rgba().copy()
+
+    get_facecolors = get_facecolor
+
+    def set_edgecolor(self, c) -> None:
+        """'face' (the face colors), 'none', one color or one per point."""
+        if isinstance(c, str) and c in ("face", "none"):
+            self._edgecolors = c
+        else:
+            rows = colors.to_rgba_array(c, dtype=np.float64, argname="edgecolors")
+            n = len(self._offsets)
+            if len(rows) not in (1, n):
+                raise ValueError(f"edgecolors: got {len(rows)} colors for {n} points, "
+                                 f"expected 1 or {n}")
+            self._edgecolors = rows
+        self._colors_changed()
+
+    set_edgecolors = set_edgecolor
+
+    def get_edgecolor(self) -> np.ndarray:
+        """The edge colors (N, 4) (the face colors when the edges are 'face')."""
+        if isinstance(self._edgecolors, str):
+            return self.face_rgba().copy() if self._edgecolors == "face" else np.zeros((0, 4))
+        return self._with_alpha(self._edgecolors.copy())
+
+    get_edgecolors = get_edgecolor
+
+    def set_linewidth(self, lw) -> None:
+        """The width of the markers' edges in points."""
+        self._linewidths = float(np.mean(lw))
+        self._linewidths_default = False
+        self._colors_changed()
+
+    set_linewidths = set_linewidth
+
+    def get_alpha(self):
+        """The opacity: None, a number or one per point."""
+        return self._alpha
+
+    def _with_alpha(self, rgba: np.ndarray) -> np.ndarray:
+        if self._alpha is not None:
+            rgba[:, 3] = self._alpha
+        return rgba
 
     def _mapping_changed(self) -> None:
         self._colors_changed()
@@ -1157,7 +1340,8 @@ class PathCollection(Artist, ScalarMappable):
     def _map_colors(self, values: np.ndarray) -> np.ndarray:
         rgba = np.asarray(self.cmap(self.norm(values)), dtype=float).reshape(-1, 4)
         if self._alpha is not None:
-            rgba[:, 3] = self._alpha  # one number or one per point
+            rgba[:, 3] = self._alpha if np.ndim(self._alpha) == 0 else \
+                np.resize(self._alpha, len(rgba))
         return rgba
 
     def face_rgba(self) -> np.ndarray:
@@ -1166,42 +1350,81 @@ class PathCollection(Artist, ScalarMappable):
             if self._array is not None:
                 self._face = self._map_colors(self._array)
             else:
-                rgba = self._facecolor.astype(float)
-                if self._alpha is not None:
-                    rgba[:, 3] = self._alpha  # one number or one per point
-                self._face = rgba
+                rgba = np.array(self._facecolor, dtype=float)
+                if len(rgba) == 1 and len(self._offsets) != 1 and np.ndim(self._alpha) == 1:
+                    rgba = np.repeat(rgba, len(self._offsets), axis=0)
+                self._face = self._with_alpha(rgba)
         return self._face
 
     def marker_style(self):
-        """(symbol, size px, face rgba, edge rgba, edge width px) for the markers."""
+        """(symbol, diameters px, face rgba rows, edge: one rgba or rows, edge width px).
+
+        matplotlib strokes a scatter marker's outline in the face color by default
+        (``edgecolors='face'``, 1 pt): drawn here as a marker that much larger."""
         px = self.axes.figure.points_to_pixels
         diameter = px(np.sqrt(np.maximum(self._sizes, 0))) * _MARKER_SCALE.get(self._marker, 1.0)
         face = self.face_rgba()
-        if isinstance(self._edgecolors, str) and self._edgecolors == "face":
-            edge = (0.0, 0.0, 0.0, 0.0)
-            edge_w = 0.0
-        else:
-            edge = colors.to_rgba(self._edgecolors)
-            edge_w = px(self._linewidths)
-        return MARKERS[self._marker], diameter, face, edge, edge_w
+        edge_w = px(self._linewidths)
+        if is_line_marker(self._marker):  # matplotlib: lines.linewidth wide, face colors
+            width = px(rcParams["lines.linewidth"]) if self._linewidths_default else edge_w
+            return MARKERS[self._marker], diameter, face, (0.0, 0.0, 0.0, 0.0), width
+        if isinstance(self._edgecolors, str):
+            if self._edgecolors == "face":
+                diameter = diameter + edge_w
+            return MARKERS[self._marker], diameter, face, (0.0, 0.0, 0.0, 0.0), 0.0
+        edge = self.get_edgecolor()
+        return MARKERS[self._marker], diameter, face, \
+            tuple(edge[0]) if len(edge) == 1 else edge, edge_w
 
     def batch_items(self) -> list[BatchItem]:
         """The points in a Markers batch of their symbol and edge style (only the rows
-        changed since last time are uploaded); none in density mode."""
+        changed since last time are uploaded); one batch per edge color when the edges
+        differ from point to point; none in density mode."""
         changed, self._dirty = self._dirty, {}
+        self._edge_groups = None
         if self._density is not None or not len(self._scaled):
             return []
         symbol, sizes, face, edge, edge_w = self.marker_style()
+        if not isinstance(edge, np.ndarray):
+            return [BatchItem(Markers, (("symbol", symbol), ("edge_width", edge_w),
+                                        ("edge_color", edge)), self.zorder, self._scaled,
+                              face, size=sizes, changed=changed)]
+        unique, inverse = np.unique(edge, axis=0, return_inverse=True)
+        self._edge_groups = [np.flatnonzero(inverse.ravel() == k) for k in range(len(unique))]
+        sizes = np.broadcast_to(sizes, (len(self._scaled),))
+        face = np.broadcast_to(face, (len(self._scaled), 4))
         return [BatchItem(Markers, (("symbol", symbol), ("edge_width", edge_w),
-                                    ("edge_color", edge)), self.zorder, self._scaled, face,
-                          size=sizes, changed=changed)]
+                                    ("edge_color", tuple(unique[k]))), self.zorder,
+                          self._scaled[idx], face[idx], size=sizes[idx],
+                          changed=dict.fromkeys(("pos", "size", "color"), True),
+                          part=("edge", k))
+                for k, idx in enumerate(self._edge_groups)]
+
+    def pick_index(self, index: int, part=None) -> int:
+        if isinstance(part, tuple) and part[0] == "edge" and self._edge_groups is not None:
+            return int(self._edge_groups[part[1]][index])
+        return index
 
     def legend_handle(self, fontsize_px: float) -> LegendHandle:
         symbol, sizes, face, edge, edge_w = self.marker_style()
-        size = float(np.median(sizes)) if len(sizes) else \
+        size = float(np.median(sizes)) if np.size(sizes) else \
             self.axes.figure.points_to_pixels(6)
         rgba = face[len(face) // 2] if len(face) else colors.to_rgba("C0")
+        if isinstance(edge, np.ndarray):
+            edge = tuple(edge[len(edge) // 2])
         return LegendHandle(marker=(symbol, min(size, fontsize_px), rgba, edge, edge_w))
+
+    def get_marker(self):
+        """The marker code of the points."""
+        return self._marker
+
+    def legend_elements(self, prop: str = "colors", num="auto", fmt=None,
+                        func=lambda x: x, **kwargs) -> tuple[list, list]:
+        """Handles and labels for a legend of the colors or the sizes of the points
+        (matplotlib's ``legend_elements``): ``ax.legend(*sc.legend_elements())``."""
+        from .legend_handles import scatter_legend_elements
+
+        return scatter_legend_elements(self, prop, num, fmt, func, kwargs)
 
     def data_points(self) -> np.ndarray:
         return self._offsets
@@ -1240,24 +1463,77 @@ def _mismatch(x, y):
     raise ValueError(f"x and y must be the same size: got {np.size(x)} and {np.size(y)}")
 
 
+#: matplotlib's interpolation names lumos draws as they are
+_INTERPOLATIONS = {"none": "nearest", "nearest": "nearest", "auto": "nearest",
+                   "antialiased": "nearest", "bilinear": "bilinear"}
+#: matplotlib's other filters: drawn bilinear, with a one-time notice
+_SMOOTH_FILTERS = ("bicubic", "spline16", "spline36", "hanning", "hamming", "hermite",
+                   "kaiser", "quadric", "catrom", "gaussian", "bessel", "mitchell", "sinc",
+                   "lanczos", "blackman")
+
+
+def image_interpolation(name) -> str:
+    """The filter lumos draws for matplotlib's ``interpolation`` name: 'nearest' for
+    'none', 'nearest' and 'auto'/'antialiased' (matplotlib shows upsampled images so),
+    'bilinear'; the smooth filters ('bicubic', 'lanczos', ...) are drawn 'bilinear' and
+    say so once."""
+    if name is None:
+        name = rcParams["image.interpolation"]
+    if name in _INTERPOLATIONS:
+        return _INTERPOLATIONS[name]
+    if name in _SMOOTH_FILTERS:
+        from .compat import warn_once
+
+        warn_once(f"interpolation {name}", f"interpolation: lumos draws {name!r} as "
+                  "'bilinear' (the nearest filter it has)")
+        return "bilinear"
+    raise ValueError(f"interpolation: got {name!r}, expected one of "
+                     f"{', '.join([*_INTERPOLATIONS, *_SMOOTH_FILTERS])}")
+
+
+def _image_alpha(alpha):
+    """None, a number in 0..1, or an (M, N) copy of per-pixel values in 0..1."""
+    if alpha is None:
+        return None
+    if np.ndim(alpha) == 0:
+        return float(validate.alpha(alpha))
+    a = np.array(alpha, dtype=float, copy=True)
+    if a.ndim not in (0, 2):
+        raise ValueError(f"alpha: got shape {a.shape}, expected a number or an (M, N) array, "
+                         "one per pixel")
+    if not np.all((a >= 0) & (a <= 1)):
+        raise ValueError("alpha: expected values in 0..1")
+    return float(a) if a.ndim == 0 else a
+
+
 class AxesImage(Artist, ScalarMappable):
-    """An image on the axes, as ``ax.imshow`` returns."""
+    """An image on the axes, as ``ax.imshow`` returns.
+
+    A scalar field with a linear norm, the colormap's default extremes and no alpha is
+    colored on the GPU (its data is interpolated, then colormapped: matplotlib's
+    'data' stage). Any other norm (log, BoundaryNorm, ...), under/over/bad colors,
+    ``alpha`` (a number, or one per pixel) and RGB(A) images are colored here exactly
+    as matplotlib does, and the colors are interpolated ('rgba' stage).
+    """
 
     zorder = 0.0
 
     def __init__(self, axes, data, cmap=None, norm=None, vmin=None, vmax=None, extent=None,
-                 origin=None, interpolation=None, alpha=None, label=None, zorder=None) -> None:
+                 origin=None, interpolation=None, alpha=None, label=None, zorder=None,
+                 interpolation_stage=None) -> None:
         super().__init__(axes, label, zorder)
         self._init_mappable(cmap, norm, vmin, vmax)
         self._origin = rcParams["image.origin"] if origin is None else origin
         if self._origin not in ("upper", "lower"):
             raise ValueError(f"origin: got {origin!r}, expected 'upper' or 'lower'")
-        interp = rcParams["image.interpolation"] if interpolation is None else interpolation
-        if interp in ("none", "antialiased", "auto"):
-            interp = "nearest"
-        self._alpha = alpha
+        if interpolation_stage not in (None, "data", "rgba", "auto"):
+            raise ValueError(f"interpolation_stage: got {interpolation_stage!r}, expected "
+                             "'data', 'rgba' or 'auto'")
+        self._stage = interpolation_stage or "auto"
+        self._alpha = None
         self._extent_spec = _extent(extent)
-        self._visual = Image(np.zeros((1, 1)), interpolation=interp)
+        self._visual = Image(np.zeros((1, 1)), interpolation=image_interpolation(interpolation))
+        self._alpha = _image_alpha(alpha)
         self.set_data(data)
 
     def set_data(self, data) -> None:
@@ -1278,6 +1554,8 @@ class AxesImage(Artist, ScalarMappable):
                     rgba = np.concatenate([rgba, np.ones(rgba.shape[:2] + (1,))], axis=2)
                 rgba[mask.any(axis=2)] = 0.0
                 arr = rgba
+        if arr.dtype.kind == "b":
+            arr = arr.astype(np.uint8)
         if arr.dtype.kind not in "biuf":
             raise TypeError(f"X: got dtype {arr.dtype}, expected numbers")
         if arr.ndim not in (2, 3) or (arr.ndim == 3 and arr.shape[2] not in (3, 4)):
@@ -1286,6 +1564,7 @@ class AxesImage(Artist, ScalarMappable):
         self._data = arr
         if arr.ndim == 2:
             self.autoscale_clim(arr)
+        self._check_alpha_shape()
         self._upload()
 
     def get_array(self) -> np.ndarray:
@@ -1307,36 +1586,78 @@ class AxesImage(Artist, ScalarMappable):
         self._upload()
 
     def set_interpolation(self, interp: str) -> None:
-        """How pixels are sampled: 'nearest' ('none' and 'antialiased' too) or 'bilinear'."""
-        self._visual.interpolation = "nearest" if interp in ("none", "antialiased") else interp
+        """matplotlib's filter names (see :func:`image_interpolation`)."""
+        self._visual.interpolation = image_interpolation(interp)
+
+    def get_interpolation(self) -> str:
+        """The filter the image is drawn with ('nearest' or 'bilinear')."""
+        return self._visual.interpolation
+
+    def set_interpolation_stage(self, stage: str) -> None:
+        """'data' (interpolate values, then colormap), 'rgba' (colormap, then interpolate
+        colors) or 'auto'."""
+        if stage not in ("data", "rgba", "auto"):
+            raise ValueError(f"interpolation_stage: got {stage!r}, expected 'data', 'rgba' "
+                             "or 'auto'")
+        self._stage = stage
+        self._upload()
 
     def set_alpha(self, alpha) -> None:
-        """The opacity 0..1."""
-        self._alpha = validate.alpha(alpha)
+        """A number in 0..1, or one per pixel (an (M, N) array); None: opaque."""
+        self._alpha = _image_alpha(alpha)
+        self._check_alpha_shape()
         self._upload()
+
+    def get_alpha(self):
+        """The opacity: None, a number or one value per pixel."""
+        a = self._alpha
+        return a.copy() if isinstance(a, np.ndarray) else a
+
+    def _check_alpha_shape(self) -> None:
+        a = self._alpha
+        if isinstance(a, np.ndarray) and a.shape != self._data.shape[:2]:
+            raise ValueError(f"alpha: got shape {a.shape}, expected the image's "
+                             f"{self._data.shape[:2]}")
 
     def _mapping_changed(self) -> None:
         self._upload()
 
+    def on_gpu(self) -> bool:
+        """Whether the GPU colors the image (a scalar field, a linear norm, the
+        colormap's default extremes, no alpha, and not the 'rgba' stage)."""
+        return (self._data.ndim == 2 and self.norm.linear and self._alpha is None
+                and self.cmap.has_default_extremes() and self._stage != "rgba")
+
+    def _rgba(self) -> np.ndarray:
+        """(M, N, 4) float colors, as matplotlib computes them."""
+        arr = self._data
+        if arr.ndim == 2:
+            if self._stage == "data" and self._visual.interpolation != "nearest":
+                from .compat import warn_once
+
+                warn_once("imshow stage data", "interpolation_stage: lumos interpolates "
+                          "colors ('rgba') when the image is colored through a non-linear "
+                          "norm, extremes or alpha")
+            with np.errstate(all="ignore"):
+                rgba = np.asarray(self.cmap(self.norm(arr)), dtype=float)
+        else:
+            rgba = arr.astype(float) / 255.0 if arr.dtype == np.uint8 else \
+                np.clip(np.nan_to_num(arr.astype(float)), 0.0, 1.0)
+            if rgba.shape[2] == 3:
+                rgba = np.concatenate([rgba, np.ones(rgba.shape[:2] + (1,))], axis=2)
+        if self._alpha is not None:
+            rgba[..., 3] *= self._alpha
+        return rgba
+
     def _upload(self) -> None:
         v = self._visual
-        arr = self._data
-        linear = type(self.norm).__name__ == "Normalize"
-        if arr.ndim == 2 and not linear:
-            # non-linear norms are applied here; the GPU maps 0..1 through the colormap
-            with np.errstate(all="ignore"):
-                arr = np.asarray(self.norm(arr), dtype=float)
-            clim = (0.0, 1.0)
+        if self.on_gpu():
+            v.cmap = self.cmap
+            v.set_data(self._data)  # same shape: only the changed texture rows travel
+            v.clim = self.get_clim()
         else:
-            clim = self.get_clim() if arr.ndim == 2 else None
-        if arr.ndim == 3 and self._alpha is not None:
-            rgba = colors.to_rgba_array(arr.reshape(-1, arr.shape[2]) if arr.dtype != np.uint8
-                                        else arr.reshape(-1, arr.shape[2]) / 255.0)
-            rgba[:, 3] *= float(self._alpha)
-            arr = rgba.reshape(arr.shape[:2] + (4,))
-        v.cmap = self.cmap
-        v.set_data(arr)  # same shape: only the changed texture rows travel
-        v.clim = clim
+            v.set_data(self._rgba())
+            v.clim = None
         self.rescale()
 
     def rescale(self) -> None:
@@ -1371,53 +1692,42 @@ class AxesImage(Artist, ScalarMappable):
 
 class Text(Artist):
     """A text label at a data position, or a position in the coordinates of any
-    transform to figure pixels (``transform=ax.transAxes``: axes fraction)."""
+    transform to figure pixels (``transform=ax.transAxes``: axes fraction), with
+    matplotlib's Text properties (:class:`lumos.plot.textstyle.TextStyle`: font family,
+    style, weight, size, color, alpha, alignment, rotation and rotation_mode, wrap,
+    bbox, path_effects, ...)."""
 
     zorder = 3.0
     rasterizable = False
 
-    def __init__(self, axes, x, y, text, fontsize=None, color=None, ha="left",
-                 va="baseline", rotation=0.0, transform=None, label=None, zorder=None,
-                 fontweight=None, bbox=None, figure=None) -> None:
-        super().__init__(axes, label, zorder)
-        self.figure = axes.figure if axes is not None else figure
-        self.set_bbox(bbox)
-        self._x, self._y = float(x), float(y)
-        self._text = str(text)
-        self._fontsize = float(rcParams["font.size"] if fontsize is None else _font_size(fontsize))
-        self._color = colors.to_rgba(rcParams["text.color"] if color is None else color)
-        self.set_horizontalalignment(ha)
-        self.set_verticalalignment(va)
-        self._rotation = _rotation(rotation)
-        if transform is not None and not isinstance(transform, Transform):
-            raise TypeError(f"transform: got {type(transform).__name__}, expected a lumos "
-                            "transform (ax.transData, ax.transAxes, fig.transFigure, ...)")
-        self._transform = transform
-        self._bold = fontweight in ("bold", "heavy", 700, 800, 900)
+    def __init__(self, axes, x, y, text, transform=None, label=None, zorder=None,
+                 figure=None, **props) -> None:
+        from .textstyle import TextStyle
 
-    def set_bbox(self, bbox) -> None:
-        """A box behind the text: ``dict(facecolor=, edgecolor=, alpha=, pad=, linewidth=)``
-        like matplotlib's (``boxstyle`` is drawn square); None removes it."""
-        if bbox is None:
-            self._bbox = None
-            return
-        if not isinstance(bbox, dict):
-            raise TypeError(f"bbox: got {type(bbox).__name__}, expected a dict")
-        known = {"facecolor", "fc", "edgecolor", "ec", "alpha", "pad", "linewidth", "lw",
-                 "boxstyle", "color"}
-        if set(bbox) - known:
-            raise TypeError(f"bbox: unexpected keys {sorted(set(bbox) - known)}")
-        alpha = bbox.get("alpha")
-        face = bbox.get("facecolor", bbox.get("fc", bbox.get("color", "white")))
-        edge = bbox.get("edgecolor", bbox.get("ec", "black"))
-        self._bbox = {
-            "face": colors.to_rgba(face, alpha, argname="bbox facecolor"),
-            "edge": None if edge in (None, "none") else colors.to_rgba(edge, alpha,
-                                                                     argname="bbox edgecolor"),
-            "pad": float(bbox.get("pad", 0.3)),  # in units of the font size, as matplotlib
-            "linewidth": float(bbox.get("linewidth", bbox.get("lw", 1.0))),
-        }
-        self._changed()
+        super().__init__(axes, label, zorder)
+        self.figure = axes.figure if axes is not None else figure  # figure texts: no axes
+        self.style = TextStyle()
+        self._x, self._y = float(x), float(y)
+        self._text = "" if text is None else str(text)
+        self._transform = None
+        self.set_transform(transform)
+        visible = props.pop("visible", True)
+        self.style.update(props, "text")
+        self._visible = bool(visible)
+
+    def set(self, **kwargs) -> Text:
+        from .textstyle import normalize
+
+        for key, value in normalize(kwargs).items():
+            setter = getattr(self, f"set_{key}", None)
+            if setter is None:
+                raise AttributeError(f"Text has no property {key!r}")
+            setter(value)
+        return self
+
+    def update(self, props: dict) -> None:
+        """Set the properties of a dict (matplotlib's ``Text.update``)."""
+        self.set(**props)
 
     def get_text(self) -> str:
         """The string."""
@@ -1425,7 +1735,7 @@ class Text(Artist):
 
     def set_text(self, text) -> None:
         """A new string."""
-        self._text = str(text)
+        self._text = "" if text is None else str(text)
         self._changed()
 
     def set_position(self, xy) -> None:
@@ -1437,40 +1747,65 @@ class Text(Artist):
         """The anchor (x, y) in the text's coordinates."""
         return self._x, self._y
 
-    def set_fontsize(self, size) -> None:
-        """The font size in points (or a name: 'small', 'large', ...)."""
-        self._fontsize = _font_size(size)
+    def set_x(self, x) -> None:
+        """A new x of the anchor, in the text's coordinates."""
+        self._x = float(x)
+        self._changed()
+
+    def set_y(self, y) -> None:
+        """A new y of the anchor, in the text's coordinates."""
+        self._y = float(y)
         self._changed()
 
     def get_fontsize(self) -> float:
         """The font size in points."""
-        return self._fontsize
+        return self.style.fontsize
 
-    def set_color(self, color) -> None:
+    get_size = get_fontsize
+
+    def get_color(self):
         """The text color."""
-        self._color = colors.to_rgba(color)
-        self._changed()
+        return self.style.color
 
-    def set_rotation(self, rotation) -> None:
+    def get_rotation(self) -> float:
         """The rotation in degrees, counter-clockwise."""
-        self._rotation = _rotation(rotation)
-        self._changed()
+        return self.style.rotation
 
-    def set_horizontalalignment(self, ha: str) -> None:
+    def get_horizontalalignment(self) -> str:
         """'left', 'center' or 'right' of the anchor."""
-        if ha not in ("left", "center", "right"):
-            raise ValueError(f"ha: got {ha!r}, expected 'left', 'center' or 'right'")
-        self._ha = ha
-        self._changed()
+        return self.style.ha
 
-    def set_verticalalignment(self, va: str) -> None:
+    def get_verticalalignment(self) -> str:
         """'top', 'center', 'bottom' or 'baseline' at the anchor."""
-        mapping = {"center_baseline": "baseline"}
-        va = mapping.get(va, va)
-        if va not in ("top", "center", "bottom", "baseline"):
-            raise ValueError(f"va: got {va!r}, expected 'top', 'center', 'bottom' or "
-                             "'baseline'")
-        self._va = va
+        return self.style.va
+
+    def get_fontweight(self):
+        """The font weight (a number or a name)."""
+        return self.style.weight or 400
+
+    def get_fontfamily(self):
+        """The font families, first preferred."""
+        return list(self.style.family or ("sans-serif",))
+
+    def get_fontstyle(self) -> str:
+        """'normal', 'italic' or 'oblique'."""
+        return self.style.fontstyle or "normal"
+
+    def get_bbox_patch(self):
+        """The box drawn behind the text (None without ``bbox``)."""
+        return self.style.bbox
+
+    def get_alpha(self):
+        """The text's opacity (None: its color's)."""
+        return self.style.alpha
+
+    def set_transform(self, transform) -> None:
+        """Any transform to figure pixels: lumos's (``ax.transAxes``, ``fig.transFigure``,
+        ...) or matplotlib's."""
+        from .transforms_compat import as_transform
+
+        self._transform = None if transform is None else as_transform(transform,
+                                                                     "transform")
         self._changed()
 
     def get_transform(self):
@@ -1482,20 +1817,83 @@ class Text(Artist):
         x, y = self.get_transform().forward(np.array([self._x, self._y]))
         return float(x), float(y)
 
-    def draw_overlay(self, ov) -> None:
-        """The text (and its box) in figure pixels."""
-        from .decorations import text_box
+    def get_window_extent(self, renderer=None):
+        """The text's box in figure pixels (x0, y0, x1, y1 as a Bbox-like object)."""
+        from .textstyle import extent
 
-        if not self._text:
+        fig = self.figure
+        x, y = self.pixel_position()
+        w, h, d = extent(fig, self._text, self.style)
+        from . import text as textmod
+
+        size = fig.points_to_pixels(self.style.fontsize)
+        tx, ty, ha, _ = textmod.place(self._text, x, y, size, self.style.ha, self.style.va,
+                                      0.0, face=self.style.face())
+        x0 = tx - {"left": 0.0, "center": 0.5, "right": 1.0}[ha] * w
+        return PixelBox(x0, ty - d, x0 + w, ty - d + h)
+
+    def _clipped(self) -> bool:
+        """``clip_on``: hidden when its anchor leaves the axes (drawn whole otherwise)."""
+        if not self.style.clip_on or self.axes is None:
+            return False
+        x, y = self.pixel_position()
+        bx, by, bw, bh = self.axes.box
+        return not (bx <= x <= bx + bw and by <= y <= by + bh)
+
+    def draw_overlay(self, ov) -> None:
+        """The text (its box and effects) in figure pixels."""
+        from .textstyle import draw_text
+
+        if not self._text or self._clipped():
             return
         x, y = self.pixel_position()
-        fig = self.figure
-        size = fig.points_to_pixels(self._fontsize)
-        if self._bbox is not None:
-            text_box(ov, self._text, x, y, size, self._ha, self._va, self._bold, self._bbox,
-                     fig)
-        ov.text(self._text, x, y, size, self._color, ha=self._ha, va=self._va,
-                rotation=self._rotation, bold=self._bold)
+        draw_text(ov, self.figure, self._text, x, y, self.style)
+
+
+class PixelBox:
+    """A box in figure pixels (what ``get_window_extent`` gives)."""
+
+    def __init__(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        self.x0, self.y0, self.x1, self.y1 = x0, y0, x1, y1
+
+    @property
+    def width(self) -> float:
+        """The width in pixels."""
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        """The height in pixels."""
+        return self.y1 - self.y0
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(x0, y0, width, height) in figure pixels."""
+        return self.x0, self.y0, self.width, self.height
+
+    def __repr__(self) -> str:
+        return f"Bbox([[{self.x0:g}, {self.y0:g}], [{self.x1:g}, {self.y1:g}]])"
+
+
+def _style_setter(name: str):
+    def setter(self, value) -> None:
+        getattr(self.style, name)(value)
+        self._changed()
+
+    setter.__name__ = name
+    setter.__doc__ = f"matplotlib's ``Text.{name}``."
+    return setter
+
+
+def _install_style_setters() -> None:
+    from .textstyle import ALIASES, TextStyle
+
+    for name in dir(TextStyle):
+        if name.startswith("set_") and not hasattr(Text, name):
+            setattr(Text, name, _style_setter(name))
+    for alias, key in ALIASES.items():
+        if not hasattr(Text, f"set_{alias}") and hasattr(Text, f"set_{key}"):
+            setattr(Text, f"set_{alias}", getattr(Text, f"set_{key}"))
 
 
 def _font_size(size) -> float:
@@ -1507,3 +1905,6 @@ def _rotation(rotation) -> float:
         return 0.0
     rotation = validate.rotation(rotation)
     return {"horizontal": 0.0, "vertical": 90.0}.get(rotation, rotation)
+
+
+_install_style_setters()

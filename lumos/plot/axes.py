@@ -12,10 +12,8 @@ import numpy as np
 from .. import colors
 from ..scene.cameras import PanZoomCamera
 from ..transforms import Affine, Transform, chain
-from ..visuals import Line
 from ..visuals.base import Member
 from . import bigdata, category, validate
-from . import text as textmod
 from .artist_api import ArtistAPI
 from .artists import (
     MARKERS,
@@ -25,51 +23,67 @@ from .artists import (
     PathCollection,
     Text,
     accepts_rasterized,
-    as_1d,
     check_marker,
     numeric,
 )
 from .axes_layout import AxesLayout
+from .axes_ticks import TickingMixin
 from .axis import Axis
 from .background import BackgroundPatch
 from .coords import AxisScales, LiveTransform, rect_to_unit, unit_to_box
-from .decorations import TickLayout, draw_rectilinear_frame, rectilinear_margins
+from .decorations import draw_rectilinear_frame, rectilinear_margins
 from .plot_types import PlotTypesMixin
 from .plotting import PlottingMixin
+from .propcycle import PropCycler, make_cycler
 from .scale import LinearScale
 from .spines import Spines
-from .style import color_cycle, dash_pattern, rcParams
+from .style import rcParams
+from .titles import Titles
 
 _COLOR_LETTERS = "bgrcmykw"
 
 
 def parse_fmt(fmt: str) -> dict:
-    """matplotlib's format string: ``'r--o'`` → color, linestyle, marker."""
+    """matplotlib's format string: ``'r--o'`` → color, linestyle, marker; a whole color
+    spec (``'tab:orange'``, ``'xkcd:sky blue'``, ``'#abc'``, ``'0.5'``) is a color."""
     if not isinstance(fmt, str):
         raise TypeError(f"fmt: got {type(fmt).__name__}, expected str")
     if fmt.isspace() or fmt == "None":  # matplotlib: no line and no marker
         return {"linestyle": "None"}
+    if fmt and colors.is_color_like(fmt):
+        try:
+            as_int = str(int(fmt))
+        except ValueError:
+            as_int = None
+        if as_int != fmt:  # '1' is the tri-down marker, '1.0' a gray
+            return {"color": fmt}
     out: dict = {}
-    i = 0
-    while i < len(fmt):
-        two = fmt[i : i + 2]
-        if two in ("--", "-."):
+    rest = fmt
+    for two in ("--", "-."):
+        if two in rest:
             out["linestyle"] = two
-            i += 2
-        elif fmt[i] in "-:":
-            out["linestyle"] = fmt[i]
+            rest = rest.replace(two, "", 1)
+    i = 0
+    while i < len(rest):
+        ch = rest[i]
+        if ch in "-:":
+            if "linestyle" in out:
+                raise ValueError(f"fmt: {fmt!r} has two line styles")
+            out["linestyle"] = ch
+        elif ch == "C" and i + 1 < len(rest) and rest[i + 1].isdigit():
+            out["color"] = rest[i : i + 2]
             i += 1
-        elif fmt[i] == "C" and i + 1 < len(fmt) and fmt[i + 1].isdigit():
-            out["color"] = fmt[i : i + 2]
-            i += 2
-        elif fmt[i] in _COLOR_LETTERS:
-            out["color"] = fmt[i]
-            i += 1
-        elif fmt[i] in MARKERS:
-            out["marker"] = fmt[i]
-            i += 1
+        elif ch in _COLOR_LETTERS:
+            out["color"] = ch
+        elif ch in MARKERS:
+            if "marker" in out:
+                raise ValueError(f"fmt: {fmt!r} has two markers")
+            out["marker"] = ch
+        elif ch == " ":
+            out["linestyle"] = "None"
         else:
-            raise ValueError(f"fmt: {fmt!r} has an unrecognized character {fmt[i]!r}")
+            raise ValueError(f"fmt: {fmt!r} has an unrecognized character {ch!r}")
+        i += 1
     if "marker" in out and "linestyle" not in out:
         out["linestyle"] = "None"
     return out
@@ -92,7 +106,7 @@ def _split_plot_args(args) -> list[tuple]:
     return groups
 
 
-class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
+class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
     """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``.
 
     This class is also the base of every projection (``projection="polar"``, ...): a
@@ -109,7 +123,7 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
                  parent: Axes | None = None, role: str = "main") -> None:
         self.figure = figure  # the figure or subfigure holding the axes
         self.parent = parent
-        self.role = role  # "main", "twin" or "colorbar"
+        self.role = role  # "main", "twin", "secondary" or "colorbar"
         self.children: list[Axes] = []
         self.view = figure.canvas.add_view(camera=self._make_camera(), rect=(0, 0, 1, 1))
         self.view.bgcolor = None if role == "twin" else rcParams["axes.facecolor"]
@@ -131,8 +145,7 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
             self._share(self.yaxis, sharey.yaxis)
         self.artists: list[Artist] = []
         self.texts: list[Text] = []
-        self.title = {"left": "", "center": "", "right": ""}
-        self.title_size = textmod.points(rcParams["axes.titlesize"])
+        self.title = Titles()
         self.legend_ = None
         self.patch = BackgroundPatch(rcParams["axes.facecolor"], "none", 0.0)
         self.aspect = "auto"
@@ -141,17 +154,12 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
         # the position (figure fraction) and the box (figure pixels from the bottom left)
         self._init_position(spec)
         self.frame_on = True
-        self.spines = Spines()
+        self.spines = Spines(axes=self)
         self.axison = True
-        self._cycle = 0
+        self._lines_cycle = PropCycler()
+        self._patches_cycle = PropCycler()
         self._batches: dict[tuple, object] = {}
         self._dirty = True
-        self._grid_line = Line(width=1.0)
-        # matplotlib's axes.axisbelow: under everything (True), between patches and
-        # lines ('line'), or over lines (False)
-        below = rcParams["axes.axisbelow"]
-        self._grid_line.order = 0.5 if below is True else 1.5 if below == "line" else 2.5
-        self.view.add(self._grid_line)
         self._margins = (float(rcParams["axes.xmargin"]), float(rcParams["axes.ymargin"]))
 
     # -- bookkeeping ---------------------------------------------------------------
@@ -189,10 +197,20 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
         self._dirty = True
 
     def _next_color(self) -> str:
-        cycle = color_cycle()
-        c = cycle[self._cycle % len(cycle)]
-        self._cycle += 1
-        return c
+        """The next color of the lines' property cycle."""
+        return self._lines_cycle.next_color()
+
+    def _next_patch_color(self) -> str:
+        """The next color of the patches' cycle (matplotlib keeps it apart from the
+        lines': ``plot`` then ``fill_between`` both start at C0)."""
+        return self._patches_cycle.next_color()
+
+    def set_prop_cycle(self, *args, **kwargs) -> None:
+        """The property cycle of lines and patches: a cycler, ``('color', [...])``,
+        keywords (``color=[...], linestyle=[...]``), or None for rcParams'."""
+        cycle = None if args == (None,) and not kwargs else make_cycler(*args, **kwargs)
+        self._lines_cycle.set(cycle)
+        self._patches_cycle.set(cycle)
 
     # -- plotting ------------------------------------------------------------------
     @accepts_rasterized
@@ -207,6 +225,9 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
         lines = []
         for x, y, fmt in _split_plot_args(args):
             style = {**parse_fmt(fmt), **kwargs}
+            transform = style.pop("transform", None)
+            if transform is self.transData:
+                transform = None
             if bigdata.is_lazy_input(y) or bigdata.is_lazy_input(x):
                 lines.append(bigdata.dispatch_plot(self, x, y, style))
                 continue
@@ -237,9 +258,15 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
                 xk = x[:, min(k, x.shape[1] - 1)]
                 yk = y[:, min(k, y.shape[1] - 1)]
                 s = dict(style)
-                if "color" not in s:
-                    s["color"] = self._next_color()
-                lines.append(self._add_artist(Line2D(self, xk, yk, **s), k == ncols - 1))
+                s.update(self._lines_cycle.next(s))
+                last = k == ncols - 1  # the limits are fitted once, after the last line
+                if transform is None:
+                    lines.append(self._add_artist(Line2D(self, xk, yk, **s), last))
+                else:  # any transform to figure pixels: drawn from pixels every frame
+                    from .transformed import TransformedLine2D
+
+                    lines.append(self._add_artist(TransformedLine2D(
+                        self, xk, yk, transform=transform, **s), last))
         return lines
 
     def loglog(self, *args, **kwargs) -> list[Line2D]:
@@ -279,10 +306,26 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
         through ``cmap`` with ``norm`` 'eq_hist' (default), 'linear' or 'log'.
         """
         picker = kwargs.pop("picker", None)
+        facecolors = kwargs.pop("facecolor", kwargs.pop("facecolors", None))
+        edgecolors = kwargs.pop("edgecolor", edgecolors)
+        linewidths = kwargs.pop("linewidth", kwargs.pop("lw", linewidths))
+        plotnonfinite = kwargs.pop("plotnonfinite", False)
         _reject_unknown(kwargs, "scatter")
         validate.check(s=s, alpha=alpha, linewidths=linewidths, edgecolors=edgecolors,
                        zorder=zorder, color=color)
         validate.clim(vmin, vmax)
+        if plotnonfinite:
+            raise TypeError("scatter: plotnonfinite=True is not supported (lumos leaves "
+                            "non-finite values out)")
+        if color is not None and c is not None:
+            raise ValueError("scatter: got c and color, expected one of them (c maps values "
+                             "or gives colors, color gives colors)")
+        if color is not None:  # matplotlib: color sets faces and edges
+            edgecolors = color if edgecolors is None else edgecolors
+            facecolors = color if facecolors is None else facecolors
+            color = None
+        if c is None and facecolors is not None:
+            c = facecolors  # c takes precedence over facecolors, as in matplotlib
         if bigdata.is_lazy_input(x) or bigdata.is_lazy_input(y):
             return _with_picker([bigdata.dispatch_scatter(self, x, y, density, dict(
                 s=s, c=c, marker=None if marker == "o" else marker, cmap=cmap, norm=norm,
@@ -291,7 +334,7 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
         validate.points(max(validate.size_of(x), validate.size_of(y)), "x",
                         validate.MARKER_BYTES_PER_POINT)
         if c is None and color is None:
-            color = self._next_color()
+            color = self._next_patch_color()
         if category.is_categorical(x):
             x = self.xaxis.convert(x)
         if category.is_categorical(y):
@@ -305,11 +348,25 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
     @accepts_rasterized
     def imshow(self, X, cmap=None, norm=None, aspect=None, interpolation=None, alpha=None,
                vmin=None, vmax=None, origin=None, extent=None, zorder=None,
-               **kwargs) -> AxesImage:
-        """An image; ``origin='upper'`` puts row 0 at the top, ``aspect='equal'`` default."""
+               interpolation_stage=None, resample=None, filternorm=True, filterrad=4.0,
+               clim=None, label=None, **kwargs) -> AxesImage:
+        """An image; ``origin='upper'`` puts row 0 at the top, ``aspect='equal'`` default.
+
+        ``alpha`` is a number or one value per pixel; ``clim=(vmin, vmax)``; every
+        matplotlib ``interpolation`` name is accepted (see
+        :func:`lumos.plot.artists.image_interpolation`)."""
         _reject_unknown(kwargs, "imshow")
         validate.check(alpha=alpha, zorder=zorder)
+        if clim is not None:
+            if vmin is not None or vmax is not None:
+                raise TypeError("imshow: got clim and vmin/vmax, expected one of them")
+            vmin, vmax = clim
         validate.clim(vmin, vmax)
+        if resample is False or filternorm is not True or float(filterrad) != 4.0:
+            from .compat import warn_once
+
+            warn_once("imshow resample", "imshow: resample, filternorm and filterrad have no "
+                      "effect in lumos (the GPU samples the image at the screen's pixels)")
         if bigdata.is_lazy_input(X) and max(X.shape[:2]) > bigdata.TILE_ABOVE:
             im = bigdata.dispatch_imshow(self, X, dict(
                 cmap=cmap, norm=norm, interpolation=interpolation, alpha=alpha, vmin=vmin,
@@ -317,7 +374,8 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
         else:
             im = AxesImage(self, X, cmap=cmap, norm=norm, vmin=vmin, vmax=vmax, extent=extent,
                            origin=origin, interpolation=interpolation, alpha=alpha,
-                           zorder=zorder)
+                           zorder=zorder, interpolation_stage=interpolation_stage,
+                           label=label)
         self.set_aspect("equal" if aspect is None else aspect)
         self._add_artist(im)
         lo, hi = im.get_extent()[:2], im.get_extent()[2:]
@@ -362,22 +420,24 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
         self._margins = (0.0, 0.0)
         return self._add_artist(w)
 
-    def text(self, x, y, s, fontsize=None, color=None, ha="left", va="baseline",
-             rotation=0.0, transform=None, **kwargs) -> Text:
+    def text(self, x, y, s, fontdict=None, **kwargs) -> Text:
         """Text at data coordinates, or through any transform to figure pixels:
         ``transform=ax.transAxes`` (axes fraction), ``ax.get_xaxis_transform()``,
-        ``fig.transFigure``."""
-        kwargs = _normalize_kwargs(kwargs)
-        ha = kwargs.pop("horizontalalignment", ha)
-        va = kwargs.pop("verticalalignment", va)
-        fontweight = kwargs.pop("fontweight", None)
-        zorder = kwargs.pop("zorder", None)
-        fontsize = kwargs.pop("size", fontsize)
-        bbox = kwargs.pop("bbox", None)
-        _reject_unknown(kwargs, "text")
-        t = Text(self, x, y, s, fontsize=fontsize, color=color, ha=ha, va=va,
-                 rotation=rotation, transform=transform, zorder=zorder,
-                 fontweight=fontweight, bbox=bbox)
+        ``fig.transFigure``; matplotlib's Text keywords (``fontsize``, ``color``,
+        ``ha``/``va``, ``rotation``, ``rotation_mode``, ``fontfamily``, ``fontstyle``,
+        ``fontweight``, ``alpha``, ``wrap``, ``bbox``, ``path_effects``, ...)."""
+        from .textstyle import normalize
+
+        props = normalize({"fontdict": fontdict, **kwargs})
+        zorder = props.pop("zorder", None)
+        transform = props.pop("transform", None)
+        label = props.pop("label", None)
+        if props.pop("rasterized", None):
+            raise TypeError("text: rasterized=True is not supported (text stays vector in "
+                            "SVG and PDF files)")
+        for key in ("in_layout", "animated"):  # no effect on drawn text
+            props.pop(key, None)
+        t = Text(self, x, y, s, transform=transform, label=label, zorder=zorder, **props)
         self.texts.append(t)
         self._dirty = True
         return t
@@ -490,7 +550,10 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
             axis.inverted = inverted
 
     def update_limits(self) -> None:
-        """Before a frame: automatic limits follow data that changed since the last."""
+        """Before a frame: artists prepare (``Artist.prepare``), then automatic limits
+        follow data that changed since the last."""
+        for a in self.artists:
+            a.prepare()
         if self._dirty and (self.xaxis.limits.auto or self.yaxis.limits.auto):
             self._autoscale()
 
@@ -574,175 +637,17 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
         """Whether y grows downwards."""
         return self.yaxis.inverted
 
-    def set_xscale(self, value: str, **kwargs) -> None:
-        """'linear', 'log' or 'symlog' (``base``, ``linthresh`` like matplotlib)."""
-        self._set_scale(self.xaxis, value, kwargs)
-
-    def set_yscale(self, value: str, **kwargs) -> None:
-        """'linear', 'log' or 'symlog' (``base``, ``linthresh`` like matplotlib)."""
-        self._set_scale(self.yaxis, value, kwargs)
-
-    def _set_scale(self, axis: Axis, value: str, kwargs) -> None:
-        for member in axis.limits.members:
-            member.set_scale(value, **kwargs)
-            for a in member.axes.artists:
-                a.rescale()
-        if axis.scale.name == "log":
-            lo, hi = axis.limits.lo, axis.limits.hi
-            if lo is not None and (lo <= 0 or hi <= 0):
-                axis.limits.auto = True
-        self._autoscale()
-        self._dirty = True
-
-    def get_xscale(self) -> str:
-        """The x scale's name: 'linear', 'log' or 'symlog'."""
-        return self.xaxis.scale.name
-
-    def get_yscale(self) -> str:
-        """The y scale's name: 'linear', 'log' or 'symlog'."""
-        return self.yaxis.scale.name
-
-    def set_xlabel(self, label, fontsize=None, labelpad=None, color=None, **kwargs) -> None:
-        """The x axis label (``fontsize``, ``color``, ``labelpad`` in points)."""
-        self.xaxis.set_label(label, fontsize, labelpad, color, **kwargs)
-
-    def set_ylabel(self, label, fontsize=None, labelpad=None, color=None, **kwargs) -> None:
-        """The y axis label (``fontsize``, ``color``, ``labelpad`` in points)."""
-        self.yaxis.set_label(label, fontsize, labelpad, color, **kwargs)
-
-    def get_xlabel(self) -> str:
-        """The x axis label."""
-        return self.xaxis.label
-
-    def get_ylabel(self) -> str:
-        """The y axis label."""
-        return self.yaxis.label
-
-    def set_title(self, label, loc: str = "center", fontsize=None, pad=None, **kwargs) -> None:
-        """A title over the axes: ``loc`` 'left', 'center' or 'right'."""
-        if loc not in self.title:
-            raise ValueError(f"loc: got {loc!r}, expected 'left', 'center' or 'right'")
-        _reject_unknown({k: v for k, v in kwargs.items() if k not in ("fontweight", "color")},
-                        "set_title")
-        self.title[loc] = str(label)
-        if fontsize is not None:
-            self.title_size = textmod.points(fontsize)
+    def set_title(self, label, fontdict=None, loc: str | None = None, pad=None, *, y=None,
+                  **kwargs):
+        """A title over the axes: ``loc`` 'left', 'center' or 'right', ``pad`` points above
+        the axes (or at ``y`` axes fraction), ``fontdict`` and Text keywords."""
+        loc = rcParams.get("axes.titlelocation", "center") if loc is None else loc
+        self.title.set(label, loc, pad, y, fontdict=fontdict, **kwargs)
+        return self.title
 
     def get_title(self, loc: str = "center") -> str:
         """The title at ``loc`` ('left', 'center' or 'right')."""
         return self.title[loc]
-
-    def set_xticks(self, ticks, labels=None, minor: bool = False) -> None:
-        """Ticks at ``ticks`` (with ``labels``), or minor ticks with ``minor=True``."""
-        self._set_ticks(self.xaxis, ticks, labels, minor)
-
-    def set_yticks(self, ticks, labels=None, minor: bool = False) -> None:
-        """Ticks at ``ticks`` (with ``labels``), or minor ticks with ``minor=True``."""
-        self._set_ticks(self.yaxis, ticks, labels, minor)
-
-    def _set_ticks(self, axis: Axis, ticks, labels, minor: bool) -> None:
-        from . import ticker
-
-        values = axis.convert(as_1d(ticks, "ticks"))
-        locator = ticker.FixedLocator(values)
-        if minor:
-            axis.set_minor_locator(locator)
-            return
-        axis.set_major_locator(locator)
-        if labels is not None:
-            axis.set_major_formatter(ticker.FixedFormatter([str(s) for s in labels]))
-
-    def set_xticklabels(self, labels, rotation=None, ha=None, fontsize=None, **kwargs) -> None:
-        """Labels for the current x ticks (``rotation``, ``ha``, ``fontsize`` as in
-        matplotlib)."""
-        self._set_ticklabels(self.xaxis, labels, rotation, kwargs.pop("horizontalalignment", ha),
-                             kwargs.pop("size", fontsize), kwargs)
-
-    def set_yticklabels(self, labels, rotation=None, ha=None, fontsize=None, **kwargs) -> None:
-        """Labels for the current y ticks (``rotation``, ``ha``, ``fontsize``)."""
-        self._set_ticklabels(self.yaxis, labels, rotation, kwargs.pop("horizontalalignment", ha),
-                             kwargs.pop("size", fontsize), kwargs)
-
-    def _set_ticklabels(self, axis: Axis, labels, rotation, ha, fontsize, kwargs) -> None:
-        from . import ticker
-
-        _reject_unknown({k: v for k, v in kwargs.items() if k not in ("color", "fontweight")},
-                        f"set_{axis.name}ticklabels")
-        axis.set_major_formatter(ticker.FixedFormatter([str(s) for s in labels]))
-        self.tick_params(axis.name, labelrotation=rotation, labelsize=fontsize,
-                         labelcolor=kwargs.get("color"))
-        if ha is not None:
-            if ha not in ("left", "center", "right"):
-                raise ValueError(f"ha: got {ha!r}, expected 'left', 'center' or 'right'")
-            axis.tick_ha = ha
-
-    def tick_params(self, axis: str = "both", which: str = "major", *, labelsize=None,
-                    labelrotation=None, rotation=None, length=None, width=None, color=None,
-                    colors=None, labelcolor=None, direction=None, pad=None, bottom=None,
-                    top=None, left=None, right=None, labelbottom=None, labeltop=None,
-                    labelleft=None, labelright=None) -> None:
-        """matplotlib's ``tick_params``: sizes in points, ``direction`` 'in', 'out' or
-        'inout', ``labelrotation`` in degrees, ``bottom=False`` hides the ticks and
-        ``labelbottom=False`` their labels. Minor ticks follow the major style."""
-        from .. import colors as colormod
-
-        if axis not in ("x", "y", "both"):
-            raise ValueError(f"axis: got {axis!r}, expected 'x', 'y' or 'both'")
-        if which not in ("major", "minor", "both"):
-            raise ValueError(f"which: got {which!r}, expected 'major', 'minor' or 'both'")
-        if direction is not None and direction not in ("in", "out", "inout"):
-            raise ValueError(f"direction: got {direction!r}, expected 'in', 'out' or 'inout'")
-        rotation = labelrotation if labelrotation is not None else rotation
-        if rotation is not None:  # checked before anything is set
-            validate.rotation(rotation, "labelrotation" if labelrotation is not None
-                              else "rotation")
-        for name, v in (("length", length), ("width", width), ("pad", pad)):
-            if v is not None:
-                validate.number(v, name, None if name == "pad" else 0.0)
-        targets = (self.xaxis, self.yaxis) if axis == "both" else (getattr(self, f"{axis}axis"),)
-        for ax_ in targets:
-            if labelsize is not None:
-                ax_.tick_size = textmod.points(labelsize)
-            if rotation is not None:
-                ax_.tick_rotation = float(rotation)
-            if length is not None:
-                ax_.tick_length = float(length)
-            if width is not None:
-                ax_.tick_width = float(width)
-            if pad is not None:
-                ax_.tick_pad = float(pad)
-            if direction is not None:
-                ax_.tick_direction = direction
-            if colors is not None:
-                ax_.tick_color = ax_.tick_label_color = colormod.to_rgba(colors, argname="colors")
-            if color is not None:
-                ax_.tick_color = colormod.to_rgba(color, argname="color")
-            if labelcolor is not None:
-                ax_.tick_label_color = colormod.to_rgba(labelcolor, argname="labelcolor")
-            ticks, labels = ((bottom, top), (labelbottom, labeltop)) if ax_.name == "x" else \
-                ((left, right), (labelleft, labelright))
-            side = 1 if ax_.ticks_position in ("top", "right") else 0
-            if ticks[side] is not None:
-                ax_.ticks_visible = bool(ticks[side])
-            if labels[side] is not None:
-                ax_.show_labels = bool(labels[side])
-        self._dirty = True
-
-    def get_xticklabels(self) -> list:
-        """The x tick labels; their setters (rotation, size, color, ha) style the axis."""
-        return self.xaxis.get_ticklabels()
-
-    def get_yticklabels(self) -> list:
-        """The y tick labels; their setters (rotation, size, color, ha) style the axis."""
-        return self.yaxis.get_ticklabels()
-
-    def get_xticks(self) -> np.ndarray:
-        """The major x tick positions."""
-        return self.xaxis.ticks()[0]
-
-    def get_yticks(self) -> np.ndarray:
-        """The major y tick positions."""
-        return self.yaxis.ticks()[0]
 
     def set_aspect(self, aspect, adjustable=None, anchor=None) -> None:
         """'auto', 'equal' or a number (y unit / x unit on screen); ``adjustable``: 'box'
@@ -767,21 +672,6 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
     def get_aspect(self):
         """'auto', 'equal' or the number ``set_aspect`` was given."""
         return self.aspect
-
-    def grid(self, visible: bool | None = None, which: str = "major", axis: str = "both",
-             **kwargs) -> None:
-        """Grid lines (``color``, ``linestyle``, ``linewidth``, ``alpha`` like matplotlib)."""
-        kwargs = _normalize_kwargs(kwargs)
-        if visible is None:
-            visible = True if kwargs else not (self.xaxis.grid_major or self.yaxis.grid_major)
-        for a in (("x", "y") if axis == "both" else (axis,)):
-            ax = getattr(self, f"{a}axis")
-            if which in ("major", "both"):
-                ax.grid_major = bool(visible)
-            if which in ("minor", "both"):
-                ax.grid_minor = bool(visible)
-            ax.grid_style.update(kwargs)
-        self._dirty = True
 
     def set(self, **kwargs) -> None:
         """``ax.set(xlabel='t', ylim=(0, 1), title='...')``."""
@@ -859,10 +749,10 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
             self.view.remove(batch)
         self._batches.clear()
         self.legend_ = None
-        self.title = {"left": "", "center": "", "right": ""}
-        self.xaxis.label = self.yaxis.label = ""
-        self._cycle = 0
-        self._patch_cycle = 0
+        self.title = Titles()
+        self.xaxis.label_text = self.yaxis.label_text = ""
+        self._lines_cycle.set()
+        self._patches_cycle.set()
 
     clear = cla
 
@@ -890,23 +780,6 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
                 if lab and not lab.startswith("_")]
         return [h for h, _ in keep], [lab for _, lab in keep]
 
-    def minorticks_on(self) -> None:
-        """Minor ticks on both axes (subdivisions, or 2..9 per decade on log axes)."""
-        from . import ticker
-
-        for axis in (self.xaxis, self.yaxis):
-            if axis.scale.name == "linear" and not axis.is_date:
-                axis.set_minor_locator(ticker.AutoMinorLocator())
-        self._dirty = True
-
-    def minorticks_off(self) -> None:
-        """No minor ticks on either axis."""
-        from . import ticker
-
-        for axis in (self.xaxis, self.yaxis):
-            axis.set_minor_locator(ticker.NullLocator())
-        self._dirty = True
-
     def set_axis_off(self) -> None:
         """Hide the frame, ticks and labels (the data stays)."""
         self.axison = False
@@ -925,8 +798,10 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
         """A second y axis on the right sharing this x axis."""
         twin = Axes(self.figure, self._twin_spec(), sharex=self, parent=self, role="twin")
         twin.set_adjustable("datalim")
-        twin.yaxis.ticks_position = "right"
-        twin._cycle = self._cycle
+        twin.yaxis.tick_right()
+        twin.yaxis.set_label_position("right")
+        twin.xaxis.set_visible(False)
+        twin._lines_cycle.index = self._lines_cycle.index
         self.children.append(twin)
         self.figure.axes.append(twin)
         return twin
@@ -935,7 +810,9 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
         """A second x axis on top sharing this y axis."""
         twin = Axes(self.figure, self._twin_spec(), sharey=self, parent=self, role="twin")
         twin.set_adjustable("datalim")
-        twin.xaxis.ticks_position = "top"
+        twin.xaxis.tick_top()
+        twin.xaxis.set_label_position("top")
+        twin.yaxis.set_visible(False)
         self.children.append(twin)
         self.figure.axes.append(twin)
         return twin
@@ -1001,7 +878,7 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
     def _background(self):
         """The color the view clears its rectangle to (None: transparent): the patch,
         drawn when the axis and the frame are on (matplotlib's rule)."""
-        if self.role == "twin" or not (self.axison and self.frame_on):
+        if self.role in ("twin", "secondary") or not (self.axison and self.frame_on):
             return None
         face = self.patch.face()
         if face is None or face[3] == 0:
@@ -1022,12 +899,6 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
     def draw_frame(self, ov) -> None:
         """Spines, ticks, tick labels and axis labels into the figure's overlay."""
         draw_rectilinear_frame(self, ov)
-
-    def decorations_above(self) -> float:
-        """Pixels the frame's decorations reach above the box (titles go above them)."""
-        if self.xaxis.ticks_position == "top":
-            return TickLayout(self, self.xaxis).label_extent()
-        return 0.0
 
     # -- per frame -------------------------------------------------------------------
     def sync(self) -> None:
@@ -1096,44 +967,6 @@ class Axes(AxesLayout, PlottingMixin, PlotTypesMixin, ArtistAPI):
                 return a, a.pick_index(index)
         return visual, index
 
-    def grid_visual(self):
-        """The Line drawing the grid in the axes' view (a page redraws it per view)."""
-        return self._grid_line
-
-    def _update_grid(self) -> None:
-        segments = []
-        xs0, xs1 = self.xaxis.scaled_interval()
-        ys0, ys1 = self.yaxis.scaled_interval()
-        style = {}
-        for axis, along in ((self.xaxis, "x"), (self.yaxis, "y")):
-            if not (axis.grid_major or axis.grid_minor):
-                continue
-            style = axis.grid_style
-            major, _, minor, _ = axis.ticks()
-            values = []
-            if axis.grid_major:
-                values.append(major)
-            if axis.grid_minor:
-                values.append(minor)
-            with np.errstate(all="ignore"):
-                sv = axis.scale.forward(np.concatenate(values))
-            for v in sv[np.isfinite(sv)]:
-                if along == "x":
-                    segments.append(np.array([[v, ys0], [v, ys1]]))
-                else:
-                    segments.append(np.array([[xs0, v], [xs1, v]]))
-        line = self._grid_line
-        line.visible = bool(segments) and self.axison
-        if segments:
-            color = colors.to_rgba(style.get("color", rcParams["grid.color"]),
-                                   style.get("alpha", rcParams["grid.alpha"]))
-            width = self.figure.points_to_pixels(style.get("linewidth",
-                                                           rcParams["grid.linewidth"]))
-            line.width = width
-            line.dashes = dash_pattern(style.get("linestyle", rcParams["grid.linestyle"]), width)
-            line.set_data(segments)
-            line.color = color
-
 
 def _log_fallback(axis: Axis) -> None:
     """A log axis with no positive data and non-positive limits shows matplotlib's
@@ -1165,7 +998,8 @@ def _as_columns(values, argument: str) -> np.ndarray:
 
 
 _KW_ALIASES = {"c": "color", "lw": "linewidth", "ls": "linestyle", "ms": "markersize",
-               "mfc": "markerfacecolor", "mec": "markeredgecolor", "mew": "markeredgewidth"}
+               "mfc": "markerfacecolor", "mec": "markeredgecolor", "mew": "markeredgewidth",
+               "mfcalt": "markerfacecoloralt"}
 
 
 def _normalize_kwargs(kwargs: dict) -> dict:

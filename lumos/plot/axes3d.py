@@ -172,7 +172,6 @@ class Axes3D(Plotting3D, Axes):
         # first: where its margins overlap other axes, those get the mouse
         views.insert(0, self.view)
         self.view.controller = "mplot3d"
-        self.view.remove(self._grid_line)  # the box draws its own grids
         self.xaxis, self.yaxis, self.zaxis = (Axis3D(self, n) for n in "xyz")
         for axis, other in ((self.xaxis, sharex), (self.yaxis, sharey), (self.zaxis, sharez)):
             if other is not None:
@@ -562,7 +561,7 @@ class Axes3D(Plotting3D, Axes):
         self._margins_for = (key, margins)
         return margins
 
-    def decorations_above(self) -> float:
+    def decorations_above(self, span: tuple[float, float] | None = None) -> float:
         return 0.0
 
     def draw_frame(self, ov) -> None:
@@ -835,18 +834,15 @@ class Axes3D(Plotting3D, Axes):
 
     def set_zticks(self, ticks, labels=None, *, minor: bool = False, **kwargs) -> None:
         """Ticks at ``ticks`` (with ``labels``) on the z axis."""
-        if kwargs:
-            raise TypeError(f"set_zticks: unexpected keyword arguments {sorted(kwargs)}")
-        self._set_ticks(self.zaxis, ticks, labels, minor)
+        self.zaxis.set_ticks(ticks, labels, minor=minor, **kwargs)
 
     def get_zticks(self) -> np.ndarray:
         """The major z tick positions."""
         return self.zaxis.ticks()[0]
 
-    def set_zticklabels(self, labels, **kwargs) -> None:
+    def set_zticklabels(self, labels, *, fontdict=None, minor: bool = False, **kwargs) -> None:
         """Labels for the current z ticks."""
-        self._set_ticklabels(self.zaxis, labels, kwargs.pop("rotation", None),
-                             kwargs.pop("ha", None), kwargs.pop("fontsize", None), kwargs)
+        self.zaxis.set_ticklabels(labels, minor=minor, fontdict=fontdict, **kwargs)
 
     def get_zticklabels(self) -> list:
         """The z tick labels."""

@@ -311,34 +311,27 @@ class AxesLayout:
         self.yaxis.limits.members.remove(self.yaxis)
         self._share(self.yaxis, other.yaxis)
 
-    def label_outer(self) -> None:
-        """Only the outer axes of a grid keep their tick labels and axis labels."""
-        self._label_outer_xaxis()
-        self._label_outer_yaxis()
+    def label_outer(self, remove_inner_ticks: bool = False) -> None:
+        """Only the outer axes of a grid keep their tick labels and axis labels (and,
+        with ``remove_inner_ticks``, their ticks on the inner sides)."""
+        self._label_outer_xaxis(remove_inner_ticks)
+        self._label_outer_yaxis(remove_inner_ticks)
 
-    def _label_outer_xaxis(self) -> None:
+    def _label_outer_xaxis(self, remove_inner_ticks: bool = False) -> None:
         ss = self._subplotspec
-        if ss is None:
+        if ss is None or not getattr(self, "rectangular", True):
             return
-        axis = self.xaxis
-        if not ss.is_first_row() and axis.ticks_position == "top":
-            axis.show_labels = False
-            axis.label_visible = False
-        if not ss.is_last_row() and axis.ticks_position == "bottom":
-            axis.show_labels = False
-            axis.label_visible = False
+        _hide_inner(self.xaxis, ss.is_first_row(), ss.is_last_row(), ("top", "bottom"),
+                    remove_inner_ticks)
+        self._dirty = True
 
-    def _label_outer_yaxis(self) -> None:
+    def _label_outer_yaxis(self, remove_inner_ticks: bool = False) -> None:
         ss = self._subplotspec
-        if ss is None:
+        if ss is None or not getattr(self, "rectangular", True):
             return
-        axis = self.yaxis
-        if not ss.is_first_col() and axis.ticks_position == "left":
-            axis.show_labels = False
-            axis.label_visible = False
-        if not ss.is_last_col() and axis.ticks_position == "right":
-            axis.show_labels = False
-            axis.label_visible = False
+        _hide_inner(self.yaxis, ss.is_last_col(), ss.is_first_col(), ("right", "left"),
+                    remove_inner_ticks)
+        self._dirty = True
 
     # -- margins ----------------------------------------------------------------------
     def set_xmargin(self, m: float) -> None:
@@ -378,3 +371,22 @@ class _TransformedBoundsLocator:
         (x0, y0), (x1, y1) = np.asarray(self._transform.transform(
             [[x, y], [x + w, y + h]]), dtype=float)
         return ax.figure.pixels_to_fraction((x0, y0, x1 - x0, y1 - y0))
+
+
+def _hide_inner(axis, outer2: bool, outer1: bool, sides: tuple[str, str],
+                remove_inner_ticks: bool) -> None:
+    """label_outer for one axis: the tick labels (and the axis label, and the offset
+    text) of side 1 (bottom/left) stay only when ``outer1``, of side 2 (top/right) only
+    when ``outer2``. ``sides`` is (side 2, side 1) by name."""
+    for st in (axis.major, axis.minor):
+        if not outer2:
+            st.label2On = False
+            st.tick2On = st.tick2On and not remove_inner_ticks
+        if not outer1:
+            st.label1On = False
+            st.tick1On = st.tick1On and not remove_inner_ticks
+    if (not outer1 and axis.label_position == sides[1]) or \
+            (not outer2 and axis.label_position == sides[0]):
+        axis.label_visible = False
+    if (not outer1 and axis.offset_side == 1) or (not outer2 and axis.offset_side == 2):
+        axis.offset_style["visible"] = False

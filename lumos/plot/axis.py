@@ -1,13 +1,27 @@
-"""One axis of an Axes: scale, limits, locators, formatters, label and unit conversion."""
+"""One axis of an Axes: scale, limits, locators, formatters, tick styles and labels.
+
+Ticks are styled as matplotlib's ``tick_params`` does, separately for major and minor
+ticks (:class:`TickStyle`): length, width, colors, direction, pad, label size and
+rotation, and on which side ticks and labels are drawn (``tick1On``/``tick2On``:
+bottom/top for x, left/right for y; ``label1On``/``label2On``). Single ticks and labels
+can be restyled by index (``ax.get_xticklabels()[0].set_visible(False)``). Locators
+and formatters are lumos's (:mod:`lumos.plot.ticker`) or matplotlib's own objects
+(through :mod:`lumos.plot.mpl_ticker`).
+"""
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 
 from .. import colors
 from . import ticker
+from .mpl_ticker import MatplotlibFormatter, MatplotlibLocator, is_matplotlib
+from .patch_style import rc
 from .scale import LinearScale, make_scale
 from .style import font_points, rcParams
+from .ticklabels import AxisLabel, OffsetText, Tick, TickLabel
 
 #: the largest magnitude of an axis limit: two limits' span and a margin stay finite
 LIMIT = 1e307
@@ -23,12 +37,50 @@ class Limits:
         self.members: list = []  # Axis objects sharing these limits
 
 
+class TickStyle:
+    """How the major (or minor) ticks of an axis look (matplotlib's ``tick_params``
+    keywords, sizes in points)."""
+
+    def __init__(self, axis_name: str, which: str) -> None:
+        p = f"{axis_name}tick"
+        self.size = float(rc(f"{p}.{which}.size", 3.5 if which == "major" else 2.0))
+        self.width = float(rc(f"{p}.{which}.width", 0.8 if which == "major" else 0.6))
+        self.pad = float(rc(f"{p}.{which}.pad", 3.5 if which == "major" else 3.4))
+        self.color = colors.to_rgba(rc(f"{p}.color", "black"))
+        self.labelcolor = colors.to_rgba(rc(f"{p}.labelcolor", "inherit")
+                                         if rc(f"{p}.labelcolor", "inherit") != "inherit"
+                                         else rc(f"{p}.color", "black"))
+        self.labelsize = font_points(rc(f"{p}.labelsize", 10.0))
+        self.labelrotation = 0.0
+        self.rotation_mode: str | None = None
+        self.direction = str(rc(f"{p}.direction", "out"))
+        first, second = ("bottom", "top") if axis_name == "x" else ("left", "right")
+        self.tick1On = bool(rc(f"{p}.{first}", True))
+        self.tick2On = bool(rc(f"{p}.{second}", False))
+        self.label1On = bool(rc(f"{p}.label{first}", True))
+        self.label2On = bool(rc(f"{p}.label{second}", False))
+        self.gridOn = bool(rcParams["axes.grid"]) and which == "major" and \
+            rc("axes.grid.axis", "both") in ("both", axis_name)
+        self.grid: dict = {}  # color, linestyle, linewidth, alpha
+        self.labelweight: int | None = None
+        self.labelfamily = None
+
+    def copy(self) -> TickStyle:
+        new = TickStyle.__new__(TickStyle)
+        new.__dict__.update(self.__dict__)
+        new.grid = dict(self.grid)
+        return new
+
+
+_SIDES = {"x": ("bottom", "top"), "y": ("left", "right")}
+
+
 class Axis:
     """The x or y axis of an Axes.
 
-    Holds the scale ('linear', 'log', 'symlog'), the view limits (data units), tick
-    locators and formatters (matplotlib's ``set_major_locator`` & co.), the label and
-    where ticks are drawn.
+    Holds the scale, the view limits (data units), tick locators and formatters
+    (matplotlib's ``set_major_locator`` & co.), tick styles (:class:`TickStyle`), the
+    label and where ticks, labels and the label are drawn.
     """
 
     def __init__(self, axes, name: str) -> None:
@@ -40,124 +92,512 @@ class Axis:
         self.inverted = False
         self.is_date = False
         self.units = None  # the categories of a category axis (lumos.plot.category)
-        self.label = ""
-        self.label_visible = True  # False: kept but not drawn (label_outer)
-        self.label_size = font_points(rcParams["axes.labelsize"])
-        self.label_color = colors.to_rgba(rcParams["axes.labelcolor"])
-        self.labelpad = float(rcParams["axes.labelpad"])
-        self.tick_size = font_points(rcParams[f"{name}tick.labelsize"])
-        self.ticks_position = "bottom" if name == "x" else "left"
         self.visible = True
-        self.show_labels = True
-        self.grid_major = bool(rcParams["axes.grid"])
-        self.grid_minor = False
-        self.grid_style: dict = {}
-        # tick appearance (matplotlib's tick_params)
-        self.tick_rotation = 0.0
-        self.tick_ha: str | None = None  # tick label alignment; None: by position
-        self.tick_color = rcParams[f"{name}tick.color"]
-        self.tick_label_color = rcParams[f"{name}tick.color"]
-        self.tick_length = float(rcParams["xtick.major.size"])  # points
-        self.tick_width = float(rcParams["xtick.major.width"])  # points
-        self.tick_pad = float(rcParams["xtick.major.pad"])  # points
-        self.tick_direction = "out"
-        self.ticks_visible = True
+        self.label_text = ""
+        self.label_visible = True  # False: kept but not drawn (label_outer)
+        self.label_style: dict = {}
+        self.label_size = font_points(rcParams["axes.labelsize"])
+        self.label_color = colors.to_rgba(rc("axes.labelcolor", "black"))
+        self.labelpad = float(rcParams["axes.labelpad"])
+        self.label_position = _SIDES[name][0]
+        self.label_coords: tuple[float | None, float | None] | None = None
+        self.label_loc = "center"
+        self.offset_style: dict = {}
+        self.offset_side = 1
+        self.major = TickStyle(name, "major")
+        self.minor = TickStyle(name, "minor")
+        self.overrides: dict[tuple, dict] = {}  # (which, index, part) -> properties
         self._set_default_ticker()
+
+    # -- changes ---------------------------------------------------------------------
+    def changed(self) -> None:
+        """Something the frame draws changed."""
+        ax = self.axes
+        if ax is not None and hasattr(ax, "_artist_changed"):
+            ax._artist_changed(None)
 
     def _set_default_ticker(self) -> None:
         if self.is_date:
             self.major_locator = ticker.AutoDateLocator()
             self.major_formatter = ticker.ConciseDateFormatter(self.major_locator)
             self.minor_locator = ticker.NullLocator()
-        elif self.scale.name == "log":
-            self.major_locator = ticker.LogLocator(base=self.scale.base)
-            self.major_formatter = ticker.LogFormatterSciNotation(base=self.scale.base)
-            self.minor_locator = ticker.LogLocator(base=self.scale.base, subs="auto")
-        elif self.scale.name == "symlog":
-            self.major_locator = ticker.SymmetricalLogLocator(linthresh=self.scale.linthresh,
-                                                              base=self.scale.base)
-            self.major_formatter = ticker.LogFormatterSciNotation(base=self.scale.base)
-            self.minor_locator = ticker.NullLocator()
+            self.minor_formatter = ticker.NullFormatter()
         else:
-            self.major_locator = ticker.AutoLocator()
-            self.major_formatter = ticker.ScalarFormatter()
-            self.minor_locator = ticker.NullLocator()
+            major, fmt, minor, minor_fmt = self.scale.default_tickers()
+            self.set_major_locator(major)
+            self.set_major_formatter(fmt)
+            self.set_minor_locator(minor)
+            self.set_minor_formatter(minor_fmt)
+            if rc(f"{self.name}tick.minor.visible", False) and \
+                    isinstance(self.minor_locator, ticker.NullLocator):
+                self.minor_locator = ticker.AutoMinorLocator()
+        self.overrides.clear()
 
-    # matplotlib's Axis API
+    # -- the label -------------------------------------------------------------------
+    @property
+    def label(self) -> AxisLabel:
+        """The label text (a str), with matplotlib's Text setters."""
+        return AxisLabel(self)
+
+    @label.setter
+    def label(self, text) -> None:
+        self.label_text = "" if text is None else str(text)
+
     def set_label(self, label, fontsize=None, labelpad=None, color=None, **kwargs) -> None:
-        """The axis label text, size (points or a name), padding (points) and color."""
-        from .. import colors
-        from .text import points
+        """The axis label text, size (points or a name), padding (points), color, and
+        matplotlib's other Text keywords (fontweight, fontstyle, family, rotation, loc)."""
+        from .text import TEXT_ALIASES, points
 
-        unknown = set(kwargs) - {"fontweight", "loc", "rotation", "size"}
-        if unknown:
-            raise TypeError(f"set_{self.name}label: unexpected arguments {sorted(unknown)}")
-        self.label = str(label)
-        size = kwargs.get("size", fontsize)
+        kwargs = {TEXT_ALIASES.get(k, k): v for k, v in kwargs.items()}
+        fontdict = kwargs.pop("fontdict", None) or {}
+        kwargs = {**{TEXT_ALIASES.get(k, k): v for k, v in fontdict.items()}, **kwargs}
+        loc = kwargs.pop("loc", None)
+        if loc is not None:
+            allowed = ("left", "center", "right") if self.name == "x" else \
+                ("bottom", "center", "top")
+            if loc not in allowed:
+                raise ValueError(f"loc: got {loc!r}, expected one of {allowed}")
+            self.label_loc = loc
+        size = kwargs.pop("fontsize", fontsize)
+        self.label_text = "" if label is None else str(label)
         if size is not None:
             self.label_size = points(size)
         if labelpad is not None:
             self.labelpad = float(labelpad)
+        color = kwargs.pop("color", color)
         if color is not None:
             self.label_color = colors.to_rgba(color, argname="color")
+        lab = AxisLabel(self)
+        for key, value in kwargs.items():
+            setter = getattr(lab, f"set_{key}", None)
+            if setter is None or key in ("text", "position"):
+                raise TypeError(f"set_{self.name}label: unexpected keyword argument {key!r}")
+            setter(value)
+        self.changed()
+
+    set_label_text = set_label
+
+    def get_label_text(self) -> str:
+        """The axis label's text."""
+        return self.label_text
+
+    def get_label(self) -> AxisLabel:
+        """The axis label (a str with Text setters)."""
+        return AxisLabel(self)
+
+    def set_label_position(self, position: str) -> None:
+        """Which side the axis label sits on ('bottom'/'top' or 'left'/'right'); the
+        ticks stay where they are, as in matplotlib."""
+        if position not in _SIDES[self.name]:
+            raise ValueError(f"position: got {position!r}, expected one of "
+                             f"{_SIDES[self.name]}")
+        self.label_position = position
+        self.changed()
+
+    def get_label_position(self) -> str:
+        """The side the axis label sits on."""
+        return self.label_position
+
+    def set_label_coords(self, x, y, transform=None) -> None:
+        """Put the label's centre at (x, y) in axes fractions (matplotlib's default
+        transform); None keeps that coordinate automatic."""
+        if transform is not None:
+            raise TypeError("set_label_coords: transform is not supported; give axes "
+                            "fractions")
+        old = self.label_coords or (None, None)
+        self.label_coords = (old[0] if x is None else float(x),
+                             old[1] if y is None else float(y))
+        self.changed()
+
+    def get_offset_text(self) -> OffsetText:
+        """The offset text (``x10^4``, ``+1e3``) with Text setters."""
+        return OffsetText(self)
+
+    @property
+    def offsetText(self) -> OffsetText:  # noqa: N802
+        """The offset text (matplotlib's attribute)."""
+        return OffsetText(self)
+
+    # -- tickers ---------------------------------------------------------------------
+    def _locator(self, locator):
+        """The offset text (matplotlib's attribute)."""
+        if is_matplotlib(locator):
+            return MatplotlibLocator(locator, self)
+        if not callable(getattr(locator, "tick_values", None)):
+            raise TypeError(f"locator: got {type(locator).__name__}, expected a Locator")
+        return locator
+
+    def _formatter(self, formatter):
+        if is_matplotlib(formatter):
+            return MatplotlibFormatter(formatter, self)
+        if isinstance(formatter, str):
+            return ticker.StrMethodFormatter(formatter)
+        if callable(formatter) and not hasattr(formatter, "format_ticks"):
+            return ticker.FuncFormatter(formatter)
+        if not hasattr(formatter, "format_ticks"):
+            raise TypeError(f"formatter: got {type(formatter).__name__}, expected a "
+                            "Formatter, a format string or a function")
+        return formatter
 
     def set_major_locator(self, locator) -> None:
-        """The locator of the major ticks (``lumos.plot.ticker`` or matplotlib's)."""
-        self.major_locator = locator
+        """The locator of the major ticks (lumos's or matplotlib's)."""
+        self.major_locator = self._locator(locator)
+        self.changed()
 
     def set_minor_locator(self, locator) -> None:
         """The locator of the minor ticks."""
-        self.minor_locator = locator
+        self.minor_locator = self._locator(locator)
+        self.changed()
 
     def set_major_formatter(self, formatter) -> None:
-        """The formatter of the major tick labels: a Formatter, a format string or a function."""
-        if callable(formatter) and not hasattr(formatter, "format_ticks"):
-            formatter = ticker.FuncFormatter(formatter)
-        elif isinstance(formatter, str):
-            formatter = ticker.StrMethodFormatter(formatter)
-        self.major_formatter = formatter
+        """The formatter of the major tick labels: a Formatter (lumos's or matplotlib's), a
+        format string or a function."""
+        self.major_formatter = self._formatter(formatter)
+        self.changed()
+
+    def set_minor_formatter(self, formatter) -> None:
+        """The formatter of the minor tick labels."""
+        self.minor_formatter = self._formatter(formatter)
+        self.changed()
+
+    def get_major_locator(self):
+        """The major locator (matplotlib's own object when one was given)."""
+        return getattr(self.major_locator, "source", self.major_locator)
+
+    def get_minor_locator(self):
+        """The minor locator."""
+        return getattr(self.minor_locator, "source", self.minor_locator)
+
+    def get_major_formatter(self):
+        """The major formatter (matplotlib's own object when one was given)."""
+        return getattr(self.major_formatter, "source", self.major_formatter)
+
+    def get_minor_formatter(self):
+        """The minor formatter."""
+        return getattr(self.minor_formatter, "source", self.minor_formatter)
+
+    def set_ticks(self, ticks, labels=None, *, minor: bool = False, **kwargs) -> None:
+        """Ticks at fixed positions, with labels and label style (matplotlib's
+        ``set_xticks``)."""
+        from .artists import as_1d
+
+        values = self.convert(as_1d(ticks, "ticks"))
+        locator = ticker.FixedLocator(values)
+        if minor:
+            self.set_minor_locator(locator)
+        else:
+            self.set_major_locator(locator)
+        if labels is not None:
+            self.set_ticklabels(labels, minor=minor, **kwargs)
+        elif kwargs:
+            raise TypeError("set_ticks: label keywords need labels (use tick_params to "
+                            f"style the labels): got {sorted(kwargs)}")
+
+    def set_ticklabels(self, labels, *, minor: bool = False, fontdict=None, **kwargs) -> None:
+        """Labels for the current ticks, and matplotlib's Text keywords styling them."""
+        labels = [str(getattr(s, "get_text", lambda s=s: s)()) for s in labels]
+        fmt = ticker.FixedFormatter(labels)
+        if minor:
+            self.set_minor_formatter(fmt)
+        else:
+            self.set_major_formatter(fmt)
+        self.style_ticklabels("minor" if minor else "major", {**(fontdict or {}), **kwargs})
+
+    def style_ticklabels(self, which: str, kwargs: dict) -> None:
+        """Text keywords for every tick label (rotation, fontsize, color, ha, ...)."""
+        from .text import TEXT_ALIASES, points
+
+        styles = (self.major, self.minor) if which == "both" else (getattr(self, which),)
+        for key, value in kwargs.items():
+            key = TEXT_ALIASES.get(key, key)
+            for st in styles:
+                if key == "rotation":
+                    from .ticklabels import _rotation
+
+                    st.labelrotation = _rotation(value)
+                elif key == "fontsize":
+                    st.labelsize = points(value)
+                elif key == "color":
+                    st.labelcolor = colors.to_rgba(value, argname="color")
+                elif key == "rotation_mode":
+                    TickLabel(self, which, 0, "", 0.0).set_rotation_mode(value)
+                    st.rotation_mode = value
+                elif key in ("horizontalalignment", "ha"):
+                    st.label_ha = _check_ha(value)
+                elif key in ("verticalalignment", "va"):
+                    st.label_va = value
+                elif key == "fontweight":
+                    from .fonts import check_weight
+
+                    st.labelweight = check_weight(value)
+                elif key == "fontfamily":
+                    from .fonts import check_family
+
+                    st.labelfamily = check_family(value)
+                elif key == "visible":
+                    st.label1On = st.label1On and bool(value)
+                    st.label2On = st.label2On and bool(value)
+                else:
+                    raise TypeError(f"set_{self.name}ticklabels: unexpected keyword argument "
+                                    f"{key!r}")
+        self.changed()
+
+    def set_tick_params(self, which: str = "major", reset: bool = False, **kwargs) -> None:
+        """``ax.tick_params`` for this axis only."""
+        self.axes.tick_params(self.name, which=which, reset=reset, **kwargs)
+
+    def get_tick_params(self, which: str = "major") -> dict:
+        """The tick style of ``which`` as tick_params keywords."""
+        st = getattr(self, which)
+        first, second = _SIDES[self.name]
+        return {"size": st.size, "width": st.width, "pad": st.pad, "color": st.color,
+                "labelcolor": st.labelcolor, "labelsize": st.labelsize,
+                "labelrotation": st.labelrotation, "direction": st.direction,
+                first: st.tick1On, second: st.tick2On, f"label{first}": st.label1On,
+                f"label{second}": st.label2On, "gridOn": st.gridOn}
 
     def set_ticks_position(self, position: str) -> None:
-        """'bottom' or 'top' (x), 'left' or 'right' (y): where ticks and labels go."""
-        sides = ("bottom", "top") if self.name == "x" else ("left", "right")
-        if position not in sides:
-            raise ValueError(f"position: got {position!r}, expected {sides[0]!r} or "
-                             f"{sides[1]!r}")
-        self.ticks_position = position
+        """Where ticks are drawn: 'bottom'/'top' ('left'/'right' for y), 'both',
+        'default' or 'none' (matplotlib's meaning: the labels follow a single side)."""
+        first, second = _SIDES[self.name]
+        for st in (self.major, self.minor):
+            if position == first:
+                st.tick1On, st.tick2On, st.label1On, st.label2On = True, False, True, False
+                self.offset_side = 1
+            elif position == second:
+                st.tick1On, st.tick2On, st.label1On, st.label2On = False, True, False, True
+                self.offset_side = 2
+            elif position == "both":
+                st.tick1On = st.tick2On = True
+            elif position == "default":
+                st.tick1On, st.tick2On, st.label1On, st.label2On = True, False, True, False
+                self.offset_side = 1
+            elif position == "none":
+                st.tick1On = st.tick2On = False
+            else:
+                raise ValueError(f"position: got {position!r}, expected {first!r}, "
+                                 f"{second!r}, 'both', 'default' or 'none'")
+        self.changed()
+
+    def get_ticks_position(self) -> str:
+        """Where the ticks are: a side, 'default', 'unknown' or 'none' (matplotlib's)."""
+        first, second = _SIDES[self.name]
+        st = self.major
+        if st.tick1On and st.tick2On:
+            return "default" if st.label1On and not st.label2On else "unknown"
+        if st.tick2On or (st.label2On and not st.label1On):
+            return second
+        return first if st.tick1On else "none"
+
+    # the single-side view of the tick styles, for projections that draw one side
+    @property
+    def ticks_position(self) -> str:
+        """Where ticks and labels go (see :meth:`set_ticks_position`)."""
+        return _SIDES[self.name][1] if self.offset_side == 2 else _SIDES[self.name][0]
+
+    @ticks_position.setter
+    def ticks_position(self, position: str) -> None:
+        self.set_ticks_position(position)
 
     def tick_right(self) -> None:
         """Ticks and labels on the right."""
+        label = self.major.label1On or self.major.label2On
         self.set_ticks_position("right")
+        self.major.label2On = self.minor.label2On = label
 
     def tick_left(self) -> None:
         """Ticks and labels on the left."""
+        label = self.major.label1On or self.major.label2On
         self.set_ticks_position("left")
+        self.major.label1On = self.minor.label1On = label
 
     def tick_top(self) -> None:
         """Ticks and labels on top."""
+        label = self.major.label1On or self.major.label2On
         self.set_ticks_position("top")
+        self.major.label2On = self.minor.label2On = label
 
     def tick_bottom(self) -> None:
         """Ticks and labels at the bottom."""
+        label = self.major.label1On or self.major.label2On
         self.set_ticks_position("bottom")
+        self.major.label1On = self.minor.label1On = label
 
-    def set_label_position(self, position: str) -> None:
-        """Labels sit with the ticks here: this moves both to ``position``."""
-        self.set_ticks_position(position)
+    @property
+    def show_labels(self) -> bool:
+        """Whether the major tick labels are drawn (on either side)."""
+        return self.major.label1On or self.major.label2On
 
-    def get_ticklabels(self) -> list:
-        """The current major tick labels (:class:`TickLabel`)."""
+    @show_labels.setter
+    def show_labels(self, show: bool) -> None:
+        if show:
+            self.major.label1On = self.offset_side == 1
+            self.major.label2On = self.offset_side == 2
+        else:
+            self.major.label1On = self.major.label2On = False
+
+    @property
+    def ticks_visible(self) -> bool:
+        """Whether the ticks are drawn (on either side)."""
+        return self.major.tick1On or self.major.tick2On
+
+    @ticks_visible.setter
+    def ticks_visible(self, show: bool) -> None:
+        for st in (self.major, self.minor):
+            st.tick1On = bool(show) and self.offset_side == 1
+            st.tick2On = bool(show) and self.offset_side == 2
+
+    @property
+    def tick_size(self) -> float:
+        """The major tick labels' font size in points."""
+        return self.major.labelsize
+
+    @property
+    def tick_pad(self) -> float:
+        """Points between the major ticks and their labels."""
+        return self.major.pad
+
+    @property
+    def tick_color(self):
+        """The major ticks' color (3D axes draw theirs with it)."""
+        return self.major.color
+
+    @property
+    def tick_width(self) -> float:
+        """The major ticks' width in points."""
+        return self.major.width
+
+    @property
+    def tick_label_color(self):
+        """The major tick labels' color."""
+        return self.major.labelcolor
+
+    @property
+    def tick_ha(self) -> str | None:
+        """The tick labels' horizontal alignment (None: by their side)."""
+        return getattr(self.major, "label_ha", None)
+
+    @tick_ha.setter
+    def tick_ha(self, ha: str | None) -> None:
+        self.major.label_ha = None if ha is None else _check_ha(ha)
+
+    @property
+    def grid_major(self) -> bool:
+        """Whether grid lines are drawn at the major ticks."""
+        return self.major.gridOn
+
+    @grid_major.setter
+    def grid_major(self, on: bool) -> None:
+        self.major.gridOn = bool(on)
+
+    @property
+    def grid_minor(self) -> bool:
+        """Whether grid lines are drawn at the minor ticks."""
+        return self.minor.gridOn
+
+    @property
+    def grid_style(self) -> dict:
+        """The major grid's style keywords (color, linestyle, linewidth, alpha)."""
+        return self.major.grid
+
+    # -- per-tick overrides ----------------------------------------------------------
+    def set_tick_override(self, which: str, index: int, part: str, key: str, value) -> None:
+        """Restyle one tick's part (``label1``, ``tick1line``, ``gridline``, ...): ``key`` =
+        ``value``."""
+        self.overrides.setdefault((which, int(index), part), {})[key] = value
+        self.changed()
+
+    def tick_override(self, which: str, index: int, part: str, key: str, default=None):
+        """One tick part's restyled ``key`` (``default`` when not set)."""
+        return self.overrides.get((which, int(index), part), {}).get(key, default)
+
+    def get_major_ticks(self, numticks: int | None = None) -> list[Tick]:
+        """The major ticks (:class:`Tick`), ``numticks`` of them when given."""
         values, labels, _, _ = self.ticks()
-        return [TickLabel(self, text, float(v)) for v, text in zip(values, labels, strict=True)]
+        n = len(values) if numticks is None else int(numticks)
+        return [Tick(self, "major", i, labels[i] if i < len(labels) else "",
+                     float(values[i]) if i < len(values) else math.nan) for i in range(n)]
 
-    def set_tick_params(self, **kwargs) -> None:
-        """``ax.tick_params`` for this axis only."""
-        self.axes.tick_params(self.name, **kwargs)
+    def get_minor_ticks(self, numticks: int | None = None) -> list[Tick]:
+        """The minor ticks (:class:`Tick`), ``numticks`` of them when given."""
+        values, labels = self.minor_ticks()
+        n = len(values) if numticks is None else int(numticks)
+        return [Tick(self, "minor", i, labels[i] if i < len(labels) else "",
+                     float(values[i]) if i < len(values) else math.nan) for i in range(n)]
 
-    def set_scale(self, name: str, **kwargs) -> None:
-        """The scale: 'linear', 'log' or 'symlog' (``base``, ``linthresh``)."""
+    def get_ticklabels(self, minor: bool = False, which: str | None = None) -> list:
+        """The current tick labels (:class:`TickLabel`); setters restyle one tick each."""
+        which = which or ("minor" if minor else "major")
+        if which == "both":
+            return self.get_ticklabels(which="major") + self.get_ticklabels(which="minor")
+        side = 2 if (getattr(self, which).label2On and not getattr(self, which).label1On) \
+            else 1
+        if which == "major":
+            values, labels, _, _ = self.ticks()
+        else:
+            values, labels = self.minor_ticks()
+        return [TickLabel(self, which, i, text, float(v), side)
+                for i, (v, text) in enumerate(zip(values, labels, strict=True))]
+
+    def get_majorticklabels(self) -> list:
+        """The major tick labels."""
+        return self.get_ticklabels()
+
+    def get_minorticklabels(self) -> list:
+        """The minor tick labels."""
+        return self.get_ticklabels(minor=True)
+
+    def get_ticklocs(self, *, minor: bool = False) -> np.ndarray:
+        """The tick positions (major, or minor with ``minor=True``)."""
+        return self.minor_ticks()[0] if minor else self.ticks()[0]
+
+    def get_majorticklocs(self) -> np.ndarray:
+        """The major tick positions."""
+        return self.ticks()[0]
+
+    def get_minorticklocs(self) -> np.ndarray:
+        """The minor tick positions."""
+        return self.minor_ticks()[0]
+
+    # -- visibility, grid, inversion ---------------------------------------------------
+    def set_visible(self, visible: bool) -> None:
+        """Whether the axis (ticks, labels) is drawn."""
+        self.visible = bool(visible)
+        self.changed()
+
+    def get_visible(self) -> bool:
+        """Whether the axis (ticks, labels) is drawn."""
+        return self.visible
+
+    def grid(self, visible: bool | None = None, which: str = "major", **kwargs) -> None:
+        """Grid lines at this axis's ticks (matplotlib's ``Axis.grid``)."""
+        self.axes.grid(visible, which=which, axis=self.name, **kwargs)
+
+    def set_inverted(self, inverted: bool) -> None:
+        """Whether the axis runs backwards."""
+        self.inverted = bool(inverted)
+        self.changed()
+
+    def get_inverted(self) -> bool:
+        """Whether the axis runs backwards."""
+        return self.inverted
+
+    def set_scale(self, name, **kwargs) -> None:
+        """The scale (a name with matplotlib's keywords, or a scale object)."""
         self.scale = make_scale(name, **kwargs)
         self._set_default_ticker()
+
+    def get_scale(self) -> str:
+        """The scale's name."""
+        return self.scale.name
+
+    def axis_date(self, tz=None) -> None:
+        """Treat the values as dates (days since 1970), as matplotlib's ``axis_date``."""
+        if tz is not None:
+            raise TypeError("axis_date: tz is not supported; lumos shows dates in UTC")
+        if not self.is_date:
+            self.is_date = True
+            self._set_default_ticker()
 
     def convert(self, values: np.ndarray) -> np.ndarray:
         """Data to float64 axis units: datetime64 becomes days since 1970 (matplotlib),
@@ -168,21 +608,47 @@ class Axis:
             return category.convert(self, values)
         arr = np.asarray(values)
         if arr.dtype.kind == "M":
-            if not self.is_date:
-                self.is_date = True
-                self._set_default_ticker()
+            self.axis_date()
             return ticker.date2num(arr)
         if arr.dtype.kind == "m":
             return arr / np.timedelta64(1, "D")
         return np.array(arr, dtype=float, copy=True)
 
-    # limits
+    # -- limits ----------------------------------------------------------------------
     def get_view_interval(self) -> tuple[float, float]:
         """(low, high) of the view in data units, ascending."""
         lo, hi = self.limits.lo, self.limits.hi
         if lo is None or hi is None:
-            return (1.0, 10.0) if self.scale.name == "log" else (0.0, 1.0)
+            dlo, dhi = self.scale.domain
+            if dlo == 0.0 and dhi == 1.0:
+                return (0.1, 0.9)
+            return (1.0, 10.0) if dlo == 0.0 else (0.0, 1.0)
         return (lo, hi) if lo <= hi else (hi, lo)
+
+    def set_view_interval(self, vmin: float, vmax: float, ignore: bool = False) -> None:
+        """The view limits (matplotlib's name)."""
+        self.set_limits(vmin, vmax)
+
+    def data_interval(self) -> tuple[float, float]:
+        """(min, max) of the data of every artist on axes sharing this axis."""
+        i = 0 if self.name == "x" else 1
+        spans = []
+        for member in self.limits.members:
+            for a in member.axes.artists:
+                lim = a.data_limits()
+                if lim is not None and lim[i] is not None:
+                    spans.append(lim[i])
+        if not spans:
+            return self.get_view_interval()
+        return min(s[0] for s in spans), max(s[1] for s in spans)
+
+    def minpos(self) -> float:
+        """The smallest positive data value (log tickers need it), else the view's."""
+        lo = self.data_interval()[0]
+        if lo > 0:
+            return float(lo)
+        vlo = self.get_view_interval()[0]
+        return float(vlo) if vlo > 0 else 1e-7
 
     def scaled_interval(self) -> tuple[float, float]:
         """The view limits in scale space (log10 of them on a log axis)."""
@@ -201,17 +667,18 @@ class Axis:
         if not (np.isfinite(lo) and np.isfinite(hi)):
             raise ValueError(f"{self.name}lim: got ({lo}, {hi}), expected finite limits")
         lo, hi = self.clip_limits(lo, hi)
-        if self.scale.name == "log" and (lo <= 0 or hi <= 0):
+        dlo, dhi = self.scale.domain
+        if not (dlo < lo < dhi and dlo < hi < dhi):
             import warnings
 
-            warnings.warn(f"{self.name}lim: non-positive limit on a log axis is ignored",
-                          stacklevel=3)
+            warnings.warn(f"{self.name}lim: limits ({lo}, {hi}) outside the "
+                          f"{self.scale.name} scale's domain are ignored", stacklevel=3)
             return
         if lo > hi:
             lo, hi = hi, lo
             self.inverted = not self.inverted
         if lo == hi:
-            lo, hi = _expand_singular(lo, self.scale.name)
+            lo, hi = _expand_singular(lo, self.scale)
         self.limits.lo, self.limits.hi = lo, hi
         self.limits.auto = auto
 
@@ -231,7 +698,7 @@ class Axis:
         if abs(hi - lo) < 1e-300 and largest < 1e-290:  # 1 / span would overflow
             return (-0.001, 0.001) if lo <= hi else (0.001, -0.001)
         if abs(hi - lo) <= largest * 1e-15:
-            a, b = _expand_singular(min(lo, hi), self.scale.name)
+            a, b = _expand_singular(min(lo, hi), self.scale)
             return (a, b) if lo <= hi else (b, a)
         return lo, hi
 
@@ -246,90 +713,104 @@ class Axis:
 
     def offset_visible(self, ticks) -> bool:
         """Whether the axis shows an offset text for these ticks."""
-        return bool(self.show_labels and ticks.offset and len(ticks.labels))
+        return bool(self.show_labels and ticks.offset and len(ticks.labels)
+                    and self.offset_style.get("visible", True))
 
-    # ticks
+    # -- ticks -----------------------------------------------------------------------
     def tick_room(self) -> tuple[float, bool]:
         """Pixels along the axis and whether its labels stack vertically: how many ticks
         fit (3D axes count every axis as matplotlib's do, by the box width)."""
         box = self.axes.box
         return (box[2], False) if self.name == "x" else (box[3], self.name == "y")
 
+    def tick_space(self) -> int:
+        """How many ticks fit on the axis (matplotlib's ``get_tick_space``)."""
+        length, vertical = self.tick_room()
+        font_px = self.axes.figure.points_to_pixels(self.major.labelsize)
+        return ticker.tick_space(length, font_px, vertical)
+
+    def _visible(self, values) -> np.ndarray:
+        """The tick values inside the view (a little tolerance, in scale space)."""
+        v = np.asarray(values, dtype=float).ravel()
+        if not len(v):
+            return v
+        s0, s1 = sorted(self.scaled_interval())
+        with np.errstate(all="ignore"):
+            sv = self.scale.forward(v)
+        tol = 1e-10 * ((s1 - s0) or 1.0)
+        return v[np.isfinite(sv) & (sv >= s0 - tol) & (sv <= s1 + tol)]
+
+    def _locate(self, locator) -> np.ndarray:
+        lo, hi = self.get_view_interval()
+        if hasattr(locator, "tick_space"):
+            locator.tick_space = self.tick_space()
+        return self._visible(locator.tick_values(lo, hi))
+
+    def major_values(self) -> np.ndarray:
+        """The major tick values inside the view."""
+        return self._locate(self.major_locator)
+
+    def _memo_key(self, what: str):
+        """(the figure's tick memo, this axis's key in it): one figure draw asks for the
+        ticks of an axis several times (both layout passes, the grid, the decorations);
+        during a draw they are computed once per view and length. Outside a draw there
+        is no memo (None): locators and formatters may have changed since."""
+        memo = getattr(self.axes.figure, "_tick_memo", None)
+        if memo is None:
+            return None, None
+        lo, hi = self.get_view_interval()
+        length, _ = self.tick_room()
+        return memo, (what, id(self), lo, hi, length, self.major.labelsize, id(self.scale),
+                      id(self.major_locator), id(self.minor_locator), id(self.major_formatter),
+                      id(self.minor_formatter))
+
     def ticks(self) -> tuple[np.ndarray, list[str], np.ndarray, str]:
         """(major values, labels, minor values, offset text) inside the view."""
-        lo, hi = self.get_view_interval()
-        length, vertical = self.tick_room()
-        font_px = self.axes.figure.points_to_pixels(self.tick_size)
-        # One figure draw asks for the ticks of an axis several times (both layout
-        # passes, the grid, the decorations); during a draw they are computed once
-        # per view and length. Outside a draw there is no memo: locators and
-        # formatters may have changed since.
-        memo = getattr(self.axes.figure, "_tick_memo", None)
-        key = (id(self), lo, hi, length, font_px, self.scale.name, id(self.major_locator),
-               id(self.minor_locator), id(self.major_formatter))
+        memo, key = self._memo_key("major")
         if memo is not None and key in memo:
             major, labels, minor, offset = memo[key]
             return major.copy(), list(labels), minor.copy(), offset
-        for locator in (self.major_locator, self.minor_locator):
-            if hasattr(locator, "tick_space"):
-                locator.tick_space = ticker.tick_space(length, font_px, vertical)
-        log = self.scale.name == "log"
-        major = ticker.visible(self.major_locator.tick_values(lo, hi), lo, hi, log=log)
+        lo, hi = self.get_view_interval()
+        major = self._locate(self.major_locator)
         labels = list(self.major_formatter.format_ticks(major, lo, hi)) if major.size else []
         offset = self.major_formatter.get_offset() if hasattr(self.major_formatter,
                                                                "get_offset") else ""
-        minor = ticker.visible(self.minor_locator.tick_values(lo, hi), lo, hi, log=log)
-        minor = ticker.remove_overlapping_locs(minor, major)
+        for i in range(len(labels)):
+            text = self.tick_override("major", i, "label1", "text")
+            if text is not None:
+                labels[i] = text
+        minor = ticker.remove_overlapping_locs(self._locate(self.minor_locator), major)
         if memo is not None:
             memo[key] = (major.copy(), tuple(labels), minor.copy(), offset)
         return major, labels, minor, offset
 
+    def minor_ticks(self) -> tuple[np.ndarray, list[str]]:
+        """(minor values, labels) inside the view; labels are empty without a minor
+        formatter."""
+        memo, key = self._memo_key("minor")
+        if memo is not None and key in memo:
+            minor, labels = memo[key]
+            return minor.copy(), list(labels)
+        minor = self.ticks()[2]
+        if isinstance(self.minor_formatter, ticker.NullFormatter) or not minor.size:
+            labels = [""] * len(minor)
+        else:
+            lo, hi = self.get_view_interval()
+            labels = list(self.minor_formatter.format_ticks(minor, lo, hi))
+        if memo is not None:
+            memo[key] = (minor.copy(), tuple(labels))
+        return minor, labels
 
-def _expand_singular(v: float, scale: str) -> tuple[float, float]:
+
+def _check_ha(ha: str) -> str:
+    if ha not in ("left", "center", "right"):
+        raise ValueError(f"ha: got {ha!r}, expected 'left', 'center' or 'right'")
+    return ha
+
+
+def _expand_singular(v: float, scale) -> tuple[float, float]:
     """A usable range around a single value (matplotlib's nonsingular)."""
-    if scale == "log":
+    if scale.domain[0] == 0.0 and scale.domain[1] == math.inf:
         return v / 10, v * 10
     d = abs(v) * 0.05 if v != 0 else 0.05
     return v - d, v + d
-
-
-class TickLabel:
-    """One tick label as ``get_xticklabels()`` returns it. Tick labels are styled per
-    axis here, so a setter restyles every label of the axis (what the usual loops
-    ``for t in ax.get_xticklabels(): t.set_rotation(45)`` want)."""
-
-    def __init__(self, axis: Axis, text: str, position: float) -> None:
-        self.axis = axis
-        self._text = text
-        self._position = position
-
-    def get_text(self) -> str:
-        return self._text
-
-    def get_position(self) -> tuple[float, float]:
-        return (self._position, 0.0) if self.axis.name == "x" else (0.0, self._position)
-
-    def set_rotation(self, rotation) -> None:
-        self.axis.axes.tick_params(self.axis.name, labelrotation=float(rotation))
-
-    def set_fontsize(self, size) -> None:
-        self.axis.axes.tick_params(self.axis.name, labelsize=size)
-
-    set_size = set_fontsize
-
-    def set_color(self, color) -> None:
-        self.axis.axes.tick_params(self.axis.name, labelcolor=color)
-
-    def set_horizontalalignment(self, ha: str) -> None:
-        if ha not in ("left", "center", "right"):
-            raise ValueError(f"ha: got {ha!r}, expected 'left', 'center' or 'right'")
-        self.axis.tick_ha = ha
-
-    set_ha = set_horizontalalignment
-
-    def set_visible(self, visible: bool) -> None:
-        self.axis.show_labels = bool(visible)
-
-    def __repr__(self) -> str:
-        return f"TickLabel({self._text!r})"
-

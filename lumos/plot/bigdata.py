@@ -121,7 +121,7 @@ class LazyDensity(Artist, ScalarMappable):
 
         super().__init__(axes, label, zorder)
         kind = "eq_hist" if norm is None else norm if isinstance(norm, str) else (
-            "log" if type(norm).__name__ == "LogNorm" else "linear")
+            "log" if colors.get_norm(norm).axis_scale()[0] == "log" else "linear")
         self._init_mappable(cmap, None if kind == "eq_hist" else kind, vmin, vmax)
         self.visual = AggregateDensity(x, y, values=c, cmap=self.cmap, norm=kind,
                                        clim=None if vmin is None or vmax is None

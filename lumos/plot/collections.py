@@ -21,6 +21,7 @@ import numpy as np
 from .. import colors
 from .. import primitives as prim
 from ..geometry import triangulate, triangulate_polygon
+from ..path import Path
 from ..visuals import Line, Mesh, Paths
 from ..visuals.base import rgba_bytes
 from ..visuals.path import hatch_counts
@@ -381,15 +382,24 @@ class BarCollection(Collection):
         self._edgecolors = _cycle_rows(self._edgecolors, n, None)
         self._bar_visible = np.ones(n, dtype=bool)
         self.bar_labels: list[str] | None = None  # one legend label per bar (label=[...])
+        self.bars: list = []  # the Rectangle of each bar (the legend lists them, labelled)
         self.orientation = orientation
         stick = self._xywh[:, 1] if orientation == "vertical" else self._xywh[:, 0]
         self.sticky = (np.zeros(0), stick.copy()) if orientation == "vertical" else \
             (stick.copy(), np.zeros(0))
         self.rescale()
 
+    def legend_members(self) -> list:
+        """Itself, or each bar when the bars have a label each (``label=[...]``)."""
+        return list(self.bars) if self.bar_labels is not None else [self]
+
     def _corners(self) -> tuple[np.ndarray, ...]:
         x0, y0, w, h = self._xywh.T
         return x0, x0 + w, y0, y0 + h
+
+    def data_boxes(self) -> np.ndarray:
+        x0, x1, y0, y1 = self._corners()
+        return np.c_[x0, y0, x1, y1][self._bar_visible]
 
     def _build(self):
         ax = self.axes
@@ -475,12 +485,6 @@ class BarCollection(Collection):
         keep = self._bar_visible
         x0, x1, y0, y1 = (c[keep] for c in self._corners())
         return _limits2(np.r_[x0, x1], np.r_[y0, y1], self.axes)
-
-    def legend_items(self) -> list:
-        """Itself, or each bar when the bars have a label each (``label=[...]``)."""
-        if self.bar_labels is None:
-            return [self]
-        return [Rectangle(self, i) for i in range(len(self._xywh))]
 
     def legend_patch(self):
         face = tuple(_cycle_rows(self._facecolors[:1], 1, self._alpha)[0]) if len(
@@ -1395,7 +1399,7 @@ class ContourSet(Collection, ScalarMappable):
         self.filled = bool(filled)
         self.levels = np.asarray(levels, dtype=float)
         self.extend = extend
-        self.logscale = type(norm).__name__ == "LogNorm"
+        self.logscale = colors.get_norm(norm).axis_scale()[0] == "log"
         zf = z.filled(np.nan) if np.ma.isMaskedArray(z) else np.asarray(z, dtype=float)
         finite = zf[np.isfinite(zf)]
         self.zmin = float(finite.min()) if finite.size else 0.0
@@ -1457,13 +1461,36 @@ class ContourSet(Collection, ScalarMappable):
             for lev in self.levels:
                 self.allsegs.append([np.asarray(s, dtype=float) for s in gen.lines(lev)])
         self._x, self._y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-        self._z = np.ma.masked_invalid(zf)
+        self._z, self._corner_mask = np.ma.masked_invalid(zf), corner_mask
+        self.hatch_collections: list = []  # contourf(hatches=...): drawn over the levels
         ok = np.isfinite(self._x) & np.isfinite(self._y)
         if ok.any():
             self.sticky = (np.array([self._x[ok].min(), self._x[ok].max()]),
                            np.array([self._y[ok].min(), self._y[ok].max()]))
         self.collections = [ContourLevel(self, i) for i in range(nlev)]
         self.rescale()
+
+    def remove(self) -> None:
+        for c in self.hatch_collections:
+            c.remove()
+        super().remove()
+
+    def filled_paths(self, i: int) -> list[Path]:
+        """The region filled between levels ``i`` and ``i + 1`` (contourf), as paths:
+        each polygon's outer ring and holes closed (for hatches)."""
+        out = []
+        for points, offsets in self._polygons[i]:
+            codes = np.full(len(points), Path.LINETO, dtype=np.uint8)
+            codes[offsets[:-1]] = Path.MOVETO
+            ends = offsets[1:] - 1
+            codes[ends[ends > offsets[:-1]]] = Path.CLOSEPOLY
+            out.append(Path(points, codes))
+        return out
+
+    def grid(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
+        """The x, y, z grids contoured and the corner_mask (``contour(cs)`` reuses
+        them, as matplotlib does)."""
+        return self._x, self._y, self._z, self._corner_mask
 
     def _process_levels(self) -> None:
         """matplotlib's ``_levels`` (extended ends) and ``layers`` (what colors map)."""
@@ -1502,8 +1529,7 @@ class ContourSet(Collection, ScalarMappable):
                 rgba[:, 3] = self._alpha
             return rgba
         with np.errstate(all="ignore"):
-            normed = np.asarray(self.norm(self.layers), dtype=float)
-        rgba = np.asarray(self.cmap(normed), dtype=float).reshape(-1, 4)
+            rgba = np.asarray(self.cmap(self.norm(self.layers)), dtype=float).reshape(-1, 4)
         if self._alpha is not None:
             rgba[:, 3] = self._alpha
         return rgba
@@ -1577,6 +1603,34 @@ class ContourSet(Collection, ScalarMappable):
         rgba = self._level_rgba()
         c = tuple(rgba[len(rgba) // 2]) if len(rgba) else (0, 0, 0, 0)
         return (c, None) if self.filled else ((0.0, 0.0, 0.0, 0.0), c)
+
+    # what a colorbar asks: discrete blocks between the levels (matplotlib draws contour
+    # colorbars discrete), the extended layers' colors in the triangles
+    def colorbar_blocks(self):
+        b = np.asarray(self.levels, dtype=float)
+        if len(b) < 2:
+            return None
+        if self.filled:
+            rgba = self._level_rgba()
+            i0 = 1 if self.extend in ("min", "both") else 0
+            i1 = len(rgba) - (1 if self.extend in ("max", "both") else 0)
+            inner = rgba[i0:i1]
+            under = tuple(rgba[0]) if i0 else self.cmap.under
+            over = tuple(rgba[-1]) if i1 < len(rgba) else self.cmap.over
+        else:
+            mids = 0.5 * (b[:-1] + b[1:])
+            inner = np.asarray(self.to_rgba(mids), dtype=float).reshape(-1, 4)
+            under, over = self.cmap.under, self.cmap.over
+        return b, inner, under, over
+
+    def colorbar_extend(self) -> str:
+        return self.extend
+
+    def level_lines(self):
+        """(levels, colors, widths in points) of the contour lines (``add_lines``)."""
+        rgba = self._level_rgba()
+        widths = np.array([w for w, _ in self._level_style], dtype=float)
+        return np.asarray(self.layers, float), rgba, widths
 
     def clabel(self, levels=None, fontsize=None, inline=True, fmt=None, colors=None):
         """Label lines with their level: one text per line, at its middle point."""
@@ -1790,14 +1844,17 @@ class Annotation(Text):
     frame, so text and arrow follow the data when zooming."""
 
     def __init__(self, axes, text, xy, xytext=None, xycoords="data", textcoords=None,
-                 arrowprops=None, annotation_clip=None, fontsize=None, color="black",
-                 ha="left", va="baseline", rotation=0.0, zorder=None, fontweight=None,
-                 label=None) -> None:
+                 arrowprops=None, annotation_clip=None, zorder=None, label=None,
+                 **props) -> None:
+        from .transforms_compat import as_transform
+
         for name, c in (("xycoords", xycoords), ("textcoords", textcoords)):
-            if c is not None and c not in _COORDS:
+            if c is not None and not isinstance(c, str):
+                as_transform(c, name)  # a transform to figure pixels (lumos's, matplotlib's)
+            elif c is not None and c not in _COORDS:
                 raise ValueError(f"{name}: got {c!r}, expected one of "
-                                 f"{', '.join(repr(k) for k in _COORDS)}")
-        if xycoords.startswith("offset"):
+                                 f"{', '.join(repr(k) for k in _COORDS)} or a transform")
+        if isinstance(xycoords, str) and xycoords.startswith("offset"):
             raise ValueError(f"xycoords: got {xycoords!r}, offsets apply to textcoords only")
         self.xy = self._convert(axes, xy, xycoords, "xy")
         self.xycoords = xycoords
@@ -1805,9 +1862,7 @@ class Annotation(Text):
             xytext, textcoords = self.xy, xycoords
         textcoords = xycoords if textcoords is None else textcoords
         xt = self._convert(axes, xytext, textcoords, "xytext")
-        super().__init__(axes, xt[0], xt[1], text, fontsize=fontsize, color=color, ha=ha,
-                         va=va, rotation=rotation, label=label, zorder=zorder,
-                         fontweight=fontweight)
+        super().__init__(axes, xt[0], xt[1], text, label=label, zorder=zorder, **props)
         self.textcoords = textcoords
         self.arrowprops = None if arrowprops is None else dict(arrowprops)
         self.annotation_clip = annotation_clip
@@ -1825,10 +1880,14 @@ class Annotation(Text):
                     float(axes.yaxis.convert(y.reshape(1))[0]))
         return float(x), float(y)
 
-    def _to_pixels(self, xy, coords: str) -> np.ndarray:
+    def _to_pixels(self, xy, coords) -> np.ndarray:
         ax = self.axes
         fig = ax.figure
         x, y = xy
+        if not isinstance(coords, str):
+            from .transforms_compat import as_transform
+
+            return as_transform(coords).forward(np.array([x, y], dtype=float))
         if coords == "data":
             return ax.transData.forward(np.array([x, y], dtype=float))
         if coords == "axes fraction":
@@ -1876,27 +1935,30 @@ class Annotation(Text):
         return None  # like matplotlib, annotations do not autoscale
 
     def _text_box(self, fs: float) -> tuple[float, float, float, float]:
-        from . import text as textmod
+        """The text's box in figure pixels (with its bbox's pad, which arrows start
+        outside of)."""
+        from .textbox import box_extent
 
-        x, y = self.pixel_position()
-        w, h, descent = textmod.measure(self._text, fs, self._bold) if self._text else \
-            (0.0, 0.0, 0.0)
-        x0 = {"left": x, "center": x - w / 2, "right": x - w}[self._ha]
-        y0 = {"baseline": y - descent, "bottom": y, "center": y - h / 2, "top": y - h}[self._va]
-        return x0, y0, x0 + w, y0 + h
+        if not self._text:
+            x, y = self.pixel_position()
+            return x, y, x, y
+        b = self.get_window_extent()
+        px, py = box_extent(self.axes.figure, self._text, self.style, self.style.face())
+        return b.x0 - px, b.y0 - py, b.x1 + px, b.y1 + py
 
     def draw_overlay(self, ov) -> None:
         """The text and the arrow, in figure pixels."""
+        from .textstyle import draw_text
+
         if not self._visible or self._clipped():
             return
         fig = self.axes.figure
-        fs = fig.points_to_pixels(self._fontsize)
+        fs = fig.points_to_pixels(self.style.fontsize)
         x, y = self.pixel_position()
         if self.arrowprops is not None:
             self._draw_arrow(ov, self._text_box(fs))
         if self._text and np.isfinite([x, y]).all():
-            ov.text(self._text, x, y, fs, self._color, ha=self._ha, va=self._va,
-                    rotation=self._rotation, bold=self._bold)
+            draw_text(ov, fig, self._text, x, y, self.style)
 
     def _draw_arrow(self, ov, box) -> None:
         fig = self.axes.figure
@@ -1917,7 +1979,7 @@ class Annotation(Text):
             start, end = _shrink(start, end, pts(props.pop("shrinkA", 2.0)),
                                  pts(props.pop("shrinkB", 2.0)))
             path = _connection(start, end, props.pop("connectionstyle", None))
-            _draw_styled_arrow(ov, path, style, color, lw, pts(self._fontsize))
+            _draw_styled_arrow(ov, path, style, color, lw, pts(self.style.fontsize))
             return
         # no arrowstyle: matplotlib's "YAArrow", a filled arrow from the nearest corner
         color = props.get("facecolor", props.get("fc", props.get("color", "C0")))

@@ -32,9 +32,60 @@ class LiveTransform(Transform):
     """A transform rebuilt from its owner's state at each use (matplotlib's transforms
     are live the same way). ``transform``/``inverted`` are matplotlib's names."""
 
+    # what matplotlib's composite transforms ask of a child (blended_transform_factory,
+    # Affine2D() + ax.transData): dimensions, affinity, the affine part as a 3x3 matrix
+    input_dims = output_dims = 2
+    has_inverse = True
+    is_separable = True
+    pass_through = False
+
     def __init__(self, build: Callable[[], Transform], name: str = "") -> None:
         self._build = build
         self._name = name
+        self._parents: dict = {}  # matplotlib's parents register themselves here
+
+    @property
+    def is_affine(self) -> bool:
+        return self.is_linear
+
+    def get_affine(self):
+        """The affine part (all of it when linear, else the identity): an object with
+        matplotlib's ``get_matrix()`` and ``transform()``."""
+        return _Affine3(self.frozen().matrix if self.is_linear else np.eye(4))
+
+    def get_matrix(self) -> np.ndarray:
+        return self.get_affine().get_matrix()
+
+    def transform_non_affine(self, values) -> np.ndarray:
+        v = np.asarray(values, dtype=float)
+        return v if self.is_linear else self.forward(v)
+
+    def transform_affine(self, values) -> np.ndarray:
+        v = np.asarray(values, dtype=float)
+        return self.forward(v) if self.is_linear else v
+
+    def transform_point(self, point) -> np.ndarray:
+        return self.forward(np.asarray(point, dtype=float))
+
+    def invalidate(self) -> None:
+        """Live already: nothing cached (matplotlib's name)."""
+
+    def __add__(self, other):
+        """``a + b`` applies ``a`` first (matplotlib's order); ``b`` may be lumos's or
+        matplotlib's transform. Stays live."""
+        from .transforms_compat import as_transform
+
+        t = as_transform(other, "transform")
+        return LiveTransform(lambda: chain(self.frozen(), _frozen(t)),
+                             f"{self._name} + {t!r}")
+
+    def __radd__(self, other):
+        """``matplotlib_or_lumos_affine + ax.transData``: ``other`` first."""
+        from .transforms_compat import as_transform
+
+        t = as_transform(other, "transform")
+        return LiveTransform(lambda: chain(_frozen(t), self.frozen()),
+                             f"{t!r} + {self._name}")
 
     def frozen(self) -> Transform:
         """The concrete transform now."""
@@ -90,6 +141,23 @@ class LiveTransform(Transform):
 
     def __repr__(self) -> str:
         return f"<{self._name or 'live'} transform: {self.frozen()!r}>"
+
+
+class _Affine3:
+    """A 2D affine map as matplotlib's Affine2D presents it (3x3 matrix)."""
+
+    def __init__(self, matrix4: np.ndarray) -> None:
+        m = np.eye(3)
+        m[:2, :2] = matrix4[:2, :2]
+        m[:2, 2] = matrix4[:2, 3]
+        self._m = m
+
+    def get_matrix(self) -> np.ndarray:
+        return self._m
+
+    def transform(self, values) -> np.ndarray:
+        v = np.asarray(values, dtype=float).reshape(-1, 2)
+        return v @ self._m[:2, :2].T + self._m[:2, 2]
 
 
 def _frozen(t: Transform) -> Transform:

@@ -251,14 +251,14 @@ class Figure(FigureBase):
 
     def _prepare_layout(self) -> None:
         self.canvas.size = self._pixel_size()
-        for ax in self.axes:
+        for ax in self._every_axes():
             ax.update_limits()
         self._update_boxes()
 
     def _update_boxes(self) -> None:
         """Every axes' pixel box from its position (and aspect)."""
-        for ax in self.axes:
-            if ax.role != "twin":
+        for ax in self._every_axes():
+            if ax.role not in ("twin", "secondary"):
                 ax.update_box()
 
     def _layout(self) -> None:
@@ -277,6 +277,15 @@ class Figure(FigureBase):
         face = self.patch.face()
         return (0.0, 0.0, 0.0, 0.0) if face is None else face
 
+    def _every_axes(self) -> list:
+        """The figure's axes and the secondary axes of each (matplotlib keeps those out
+        of ``fig.axes``: they are their parent's child axes), in drawing order."""
+        out = []
+        for ax in self.axes:
+            out.append(ax)
+            out += [c for c in ax.children if c.role == "secondary"]
+        return out
+
     def _draw_decorations(self) -> None:
         from . import page_axes
         from .decorations import draw_axes
@@ -284,12 +293,12 @@ class Figure(FigureBase):
         w, h = self.canvas.size
         self._draw_underlay()
         ov = self.overlay
-        for ax in self.axes:
+        for ax in self._every_axes():
             draw_axes(ax, ov)
         page_axes.finish(self)  # decorations of axes gone or turned off go too
         self._draw_figure_texts(ov)
         ov.layer = 1  # legends above every other decoration
-        for ax in self.axes:
+        for ax in self._every_axes():
             if ax.legend_ is not None and ax.get_visible():
                 ax.legend_.draw(ov)
         for fig in self._all_figures():
@@ -337,7 +346,7 @@ class Figure(FigureBase):
             self._layout()
             for cb in self.colorbars:
                 cb.update()
-            for ax in self.axes:
+            for ax in self._every_axes():
                 ax.notify_limits()  # autoscaling and aspects may have moved them
                 ax.sync()
             self._draw_decorations()

@@ -38,30 +38,19 @@ class FigureText(Text):
         self._autopos = False
 
     def window_extent(self) -> Bbox:
-        """The box the text covers, in figure pixels (unrotated or upright text)."""
-        w, h, descent = textmod.measure(self.get_text(), self.figure.points_to_pixels(
-            self.get_fontsize()), self._bold)
-        if self._rotation % 180:
-            w, h = h, w
+        """The box the text covers, in figure pixels (rotated text: its rotated box,
+        aligned by ha/va as matplotlib's default rotation mode aligns it)."""
+        st = self.style
+        size = self.figure.points_to_pixels(self.get_fontsize())
         x, y = self.pixel_position()
-        x0 = x - {"left": 0.0, "center": w / 2, "right": w}[self._ha]
-        y0 = y - {"bottom": 0.0, "center": h / 2, "top": h, "baseline": descent}[self._va]
+        if st.rotation % 180:
+            w, h = textmod.rotated_size(self.get_text(), size, st.rotation, face=st.face())
+            descent = 0.0
+        else:
+            w, h, descent = textmod.measure(self.get_text(), size, face=st.face())
+        x0 = x - {"left": 0.0, "center": w / 2, "right": w}[st.ha]
+        y0 = y - {"bottom": 0.0, "center": h / 2, "top": h, "baseline": descent}.get(st.va, 0.0)
         return Bbox.from_bounds(x0, y0, w, h)
-
-    def draw_overlay(self, ov) -> None:
-        """Upright (90°) text aligns its rotated box, as matplotlib's default rotation
-        mode does: its left edge is the text's top, its bottom the text's start."""
-        if self._rotation % 360 != 90:
-            super().draw_overlay(ov)
-            return
-        ha, va = self._ha, self._va
-        self._ha = {"bottom": "left", "baseline": "left", "center": "center",
-                    "top": "right"}[va]
-        self._va = {"left": "top", "center": "center", "right": "bottom"}[ha]
-        try:
-            super().draw_overlay(ov)
-        finally:
-            self._ha, self._va = ha, va
 
 
 class FigureBase:

@@ -466,7 +466,8 @@ def _colorbar_margin(cb, ss, margin: dict, tight: Bbox) -> None:
 
 
 def _figure_label_margins(fig, grids: dict, pads) -> None:
-    """Room for the suptitle, supxlabel and supylabel (each with a pad on both sides)."""
+    """Room for the suptitle, supxlabel and supylabel (each with a pad on both sides),
+    and for figure legends placed outside."""
     w_pad, h_pad = pads
     for sfig in _subfigures(fig):
         _figure_label_margins(sfig, grids, pads)
@@ -478,6 +479,14 @@ def _figure_label_margins(fig, grids: dict, pads) -> None:
         grids[fig].edit_min("bottom", boxes["supxlabel"].height + 2 * h_pad, 0)
     if boxes["supylabel"] is not None:
         grids[fig].edit_min("left", boxes["supylabel"].width + 2 * w_pad, 0)
+    # figure legends 'outside' the axes (loc='outside right upper') take their room at
+    # the figure's edge, as matplotlib's constrained layout gives it them
+    for legend in getattr(fig, "legends", []):
+        side = getattr(legend, "outside_side", None)
+        if side is not None and legend.entries:
+            room = dict(zip(("left", "right", "bottom", "top"), legend.outside(),
+                            strict=True))[side]
+            grids[fig].edit_min(side, room, 0)
 
 
 def _match_submerged(fig, grids: dict) -> None:

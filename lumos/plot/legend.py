@@ -1,11 +1,27 @@
-"""Legends: labelled handles in a framed box, placed by ``loc`` (``'best'`` avoids data)."""
+"""Legends: labelled handles in a framed box, placed by ``loc`` (``'best'`` avoids data).
+
+matplotlib's keywords: ``loc`` (a name, a code 0..10, or axes-fraction (x, y); figure
+legends also ``'outside upper right'``...), ``bbox_to_anchor`` (with
+``bbox_transform``), ``ncols``, ``fontsize``/``prop``, ``labelcolor``, ``title``,
+``title_fontsize``/``title_fontproperties``, ``alignment``, ``frameon``,
+``framealpha``, ``fancybox``, ``shadow``, ``facecolor``, ``edgecolor``,
+``markerscale``, ``markerfirst``, ``reverse``, ``handlelength``, ``handleheight``,
+``handletextpad``, ``borderpad``, ``labelspacing``, ``columnspacing``,
+``borderaxespad``, ``numpoints``, ``scatterpoints``, ``mode='expand'``.
+"""
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 
 from .. import colors
 from . import text as textmod
+from .compat import warn_once
+from .fonts import FontProperties
+from .legend_handles import legend_handle_of
+from .patch_style import rc
 from .style import rcParams
 
 LOCATIONS = {
@@ -14,65 +30,156 @@ LOCATIONS = {
     "center": 10,
 }
 # (x, y) fractions of the free area for each numbered location
-_COLUMN_SPACING = 2.0  # between legend columns, in font sizes (matplotlib's default)
 _ANCHORS = {1: (1, 1), 2: (0, 1), 3: (0, 0), 4: (1, 0), 5: (1, 0.5), 6: (0, 0.5),
             7: (1, 0.5), 8: (0.5, 0), 9: (0.5, 1), 10: (0.5, 0.5)}
+_OUTSIDE = {"outside upper right": ("right", 1), "outside right upper": ("right", 1),
+            "outside center right": ("right", 7), "outside right center": ("right", 7),
+            "outside lower right": ("right", 4), "outside right lower": ("right", 4),
+            "outside upper left": ("left", 2), "outside left upper": ("left", 2),
+            "outside center left": ("left", 6), "outside left center": ("left", 6),
+            "outside lower left": ("left", 3), "outside left lower": ("left", 3),
+            "outside upper center": ("top", 9), "outside lower center": ("bottom", 8)}
+
+
+def _param(value, key: str, default):
+    return float(rc(f"legend.{key}", default) if value is None else value)
 
 
 class Legend:
     """``ax.legend()``, ``ax.legend(loc="upper left")``, ``ax.legend(handles, labels)``."""
 
-    def __init__(self, ax, *args, loc=None, fontsize=None, frameon: bool | None = None,
-                 title: str | None = None, ncol: int = 1, ncols: int | None = None,
-                 framealpha=None, bbox_to_anchor=None, **kwargs) -> None:
+    def __init__(self, ax, *args, loc=None, fontsize=None, frameon=None, title=None,
+                 ncol: int = 1, ncols: int | None = None, framealpha=None, bbox_to_anchor=None,
+                 bbox_transform=None, prop=None, labelcolor=None, title_fontsize=None,
+                 title_fontproperties=None, alignment: str = "center", fancybox=None,
+                 shadow=None, facecolor=None, edgecolor=None, markerscale=None,
+                 markerfirst: bool = True, reverse: bool = False, handlelength=None,
+                 handleheight=None, handletextpad=None, borderpad=None, labelspacing=None,
+                 columnspacing=None, borderaxespad=None, numpoints=None, scatterpoints=None,
+                 scatteryoffsets=None, mode=None, draggable: bool = False,
+                 **kwargs) -> None:
         self.axes = ax
-        self.bbox_to_anchor = None
-        if bbox_to_anchor is not None:
-            try:
-                point = tuple(float(v) for v in bbox_to_anchor)[:2]
-            except (TypeError, ValueError):
-                raise TypeError(f"bbox_to_anchor: got {bbox_to_anchor!r}, expected (x, y) in "
-                                "axes fractions") from None
-            if len(point) != 2:
-                raise ValueError(f"bbox_to_anchor: got {bbox_to_anchor!r}, expected (x, y)")
-            self.bbox_to_anchor = point
         handles, labels = _handles_and_labels(ax, args, kwargs)
-        self.entries = [(h, str(lab)) for h, lab in zip(handles, labels, strict=False)
-                        if str(lab) and not str(lab).startswith("_")]
-        for h, _ in self.entries:
-            if not callable(getattr(h, "legend_handle", None)):
-                raise TypeError(f"handles: got a {type(h).__name__}, which cannot be shown in "
-                                "a legend (expected a lumos artist or container)")
-        loc = rcParams["legend.loc"] if loc is None else loc
-        if isinstance(loc, str):
-            if loc not in LOCATIONS:
-                raise ValueError(f"loc: got {loc!r}, expected one of {', '.join(LOCATIONS)}")
-            loc = LOCATIONS[loc]
-        if loc not in range(11):
-            raise ValueError(f"loc: got {loc!r}, expected a location name or 0..10")
-        self.loc = loc
-        self.fontsize = textmod.points(rcParams["legend.fontsize"] if fontsize is None
-                                       else fontsize)
-        self.frameon = bool(rcParams["legend.frameon"] if frameon is None else frameon)
-        self.framealpha = float(rcParams["legend.framealpha"] if framealpha is None
-                                else framealpha)
-        self.title = title or ""
-        self.ncols = int(ncols if ncols is not None else ncol)
         if kwargs:
             raise TypeError(f"legend: unexpected keyword arguments {sorted(kwargs)}")
+        fig = ax.figure
+        entries = [(legend_handle_of(h, fig), str(lab))
+                   for h, lab in zip(handles, labels, strict=False)
+                   if str(lab) and not str(lab).startswith("_")]
+        self.entries = entries[::-1] if reverse else entries
+        self.outside_side = None
+        if loc is None:
+            loc = rc("legend.loc", "best")
+        if isinstance(loc, str) and loc.startswith("outside"):
+            if loc not in _OUTSIDE:
+                raise ValueError(f"loc: got {loc!r}, expected one of {', '.join(_OUTSIDE)}")
+            self.outside_side, loc = _OUTSIDE[loc]
+        self.loc_point = None
+        if isinstance(loc, str):
+            if loc not in LOCATIONS:
+                raise ValueError(f"loc: got {loc!r}, expected one of {', '.join(LOCATIONS)}, "
+                                 "a code 0..10 or (x, y)")
+            loc = LOCATIONS[loc]
+        elif np.ndim(loc) == 1 and np.size(loc) == 2:
+            self.loc_point = tuple(float(v) for v in loc)  # lower left corner, axes fraction
+            loc = 3
+        if loc not in range(11):
+            raise ValueError(f"loc: got {loc!r}, expected a location name, 0..10 or (x, y)")
+        self.loc = int(loc)
+        self.bbox_to_anchor = _anchor(bbox_to_anchor, bbox_transform, ax)
+        font = FontProperties.coerce(prop)
+        size = fontsize if fontsize is not None else font.size
+        self.fontsize = textmod.points(rcParams["legend.fontsize"] if size is None else size)
+        self.face = font.face().name
+        self.labelcolor = labelcolor if labelcolor is not None else rc("legend.labelcolor",
+                                                                       "None")
+        tfont = FontProperties.coerce(title_fontproperties)
+        tsize = title_fontsize if title_fontsize is not None else tfont.size
+        self.title_size = self.fontsize if tsize is None else textmod.points(tsize)
+        self.title_face = tfont.face().name
+        self.title = "" if title is None else str(title)
+        if alignment not in ("left", "center", "right"):
+            raise ValueError(f"alignment: got {alignment!r}, expected 'left', 'center' or "
+                             "'right'")
+        self.alignment = alignment
+        self.frameon = bool(rc("legend.frameon", True) if frameon is None else frameon)
+        self.framealpha = _param(framealpha, "framealpha", 0.8)
+        self.fancybox = bool(rc("legend.fancybox", True) if fancybox is None else fancybox)
+        self.shadow = bool(rc("legend.shadow", False) if shadow is None else shadow)
+        face = rc("legend.facecolor", "inherit") if facecolor is None else facecolor
+        self.facecolor = colors.to_rgba(rcParams["axes.facecolor"] if face == "inherit"
+                                        else face, argname="facecolor")
+        edge = rc("legend.edgecolor", "0.8") if edgecolor is None else edgecolor
+        self.edgecolor = colors.to_rgba(rcParams["axes.edgecolor"] if edge == "inherit"
+                                        else edge, argname="edgecolor")
+        self.markerscale = _param(markerscale, "markerscale", 1.0)
+        self.markerfirst = bool(markerfirst)
+        self.handlelength = _param(handlelength, "handlelength", 2.0)
+        self.handleheight = _param(handleheight, "handleheight", 0.7)
+        self.handletextpad = _param(handletextpad, "handletextpad", 0.8)
+        self.borderpad = _param(borderpad, "borderpad", 0.4)
+        self.labelspacing = _param(labelspacing, "labelspacing", 0.5)
+        self.columnspacing = _param(columnspacing, "columnspacing", 2.0)
+        self.borderaxespad = _param(borderaxespad, "borderaxespad", 0.5)
+        self.ncols = int(ncols if ncols is not None else ncol)
+        if mode not in (None, "expand"):
+            raise ValueError(f"mode: got {mode!r}, expected None or 'expand'")
+        self.mode = mode
+        for name, value in (("numpoints", numpoints), ("scatterpoints", scatterpoints)):
+            if value not in (None, 1):
+                warn_once(f"legend {name}", f"legend: {name}={value}: lumos shows one marker "
+                          "per handle")
+        if scatteryoffsets is not None or draggable:
+            warn_once("legend drag", "legend: scatteryoffsets and draggable have no effect "
+                      "in lumos")
 
+    # matplotlib's accessors
     def get_texts(self) -> list[str]:
         return [lab for _, lab in self.entries]
 
+    def get_title(self) -> str:
+        return self.title
+
+    def set_title(self, title, prop=None) -> None:
+        self.title = "" if title is None else str(title)
+        if prop is not None:
+            tfont = FontProperties.coerce(prop)
+            if tfont.size is not None:
+                self.title_size = tfont.size
+            self.title_face = tfont.face().name
+
+    def set_visible(self, visible: bool) -> None:
+        if not visible:
+            self.entries = []
+
+    def set_draggable(self, state: bool, *args, **kwargs) -> None:
+        if state:
+            warn_once("legend drag", "legend: draggable has no effect in lumos")
+
+    def get_frame(self) -> LegendFrame:
+        return LegendFrame(self)
+
+    @property
+    def legendPatch(self) -> LegendFrame:  # noqa: N802
+        return LegendFrame(self)
+
+    def remove(self) -> None:
+        if getattr(self.axes, "legend_", None) is self:
+            self.axes.legend_ = None
+        legends = getattr(self.axes.figure, "legends", [])
+        if self in legends:
+            legends.remove(self)
+
+    # -- geometry ------------------------------------------------------------------------
     def _size(self):
         """Box size and the entries' row geometry, in pixels."""
         px = self.axes.figure.points_to_pixels
         fs = px(self.fontsize)
-        pad = rcParams["legend.borderpad"] * fs
-        spacing = rcParams["legend.labelspacing"] * fs
-        handle_len = rcParams["legend.handlelength"] * fs
-        text_pad = rcParams["legend.handletextpad"] * fs
-        sizes = [textmod.measure(lab, fs) for _, lab in self.entries]
+        pad = self.borderpad * fs
+        spacing = self.labelspacing * fs
+        handle_len = self.handlelength * fs
+        text_pad = self.handletextpad * fs
+        sizes = [textmod.measure(lab, fs, face=self.face) for _, lab in self.entries]
         row_h = max([fs * 1.2] + [s[1] for s in sizes])
         ncols = max(1, min(self.ncols, len(self.entries)))
         nrows = -(-len(self.entries) // ncols)
@@ -80,75 +187,143 @@ class Legend:
         for i, s in enumerate(sizes):
             c = i // nrows
             col_w[c] = max(col_w[c], handle_len + text_pad + s[0])
-        title_h = textmod.measure(self.title, fs)[1] + spacing if self.title else 0.0
-        width = 2 * pad + sum(col_w) + (ncols - 1) * _COLUMN_SPACING * fs
-        width = max(width, textmod.measure(self.title, fs)[0] + 2 * pad)
+        tsize = px(self.title_size)
+        title_w, title_h, _ = textmod.measure(self.title, tsize, face=self.title_face) \
+            if self.title else (0.0, 0.0, 0.0)
+        title_h = title_h + spacing if self.title else 0.0
+        width = 2 * pad + sum(col_w) + (ncols - 1) * self.columnspacing * fs
+        width = max(width, title_w + 2 * pad)
+        if self.mode == "expand":
+            width = max(width, self._expand_width())
         height = 2 * pad + title_h + nrows * row_h + (nrows - 1) * spacing
         return width, height, fs, pad, spacing, handle_len, text_pad, row_h, nrows, col_w, \
             title_h
 
+    def _expand_width(self) -> float:
+        gap = self.borderaxespad * self.axes.figure.points_to_pixels(self.fontsize)
+        box = self._anchor_box()
+        return box[2] - 2 * gap if self.bbox_to_anchor is None or len(
+            self.bbox_to_anchor) == 2 else self.bbox_to_anchor[2] * self.axes.box[2]
+
+    def _anchor_box(self) -> tuple[float, float, float, float]:
+        """The box ``loc`` places the legend in: the axes, the bbox_to_anchor box, or the
+        figure side an 'outside' legend stands on."""
+        bx, by, bw, bh = self.axes.box
+        a = self.bbox_to_anchor
+        if a is None:
+            return bx, by, bw, bh
+        if len(a) == 2:
+            return bx + a[0] * bw, by + a[1] * bh, 0.0, 0.0
+        return bx + a[0] * bw, by + a[1] * bh, a[2] * bw, a[3] * bh
+
     def _position(self, width: float, height: float) -> tuple[float, float]:
         bx, by, bw, bh = self.axes.box
-        gap = rcParams["legend.borderaxespad"] * self.axes.figure.points_to_pixels(self.fontsize)
+        gap = self.borderaxespad * self.axes.figure.points_to_pixels(self.fontsize)
+        if self.loc_point is not None:
+            return bx + self.loc_point[0] * bw, by + self.loc_point[1] * bh
+        if self.outside_side is not None:
+            return self._outside_position(width, height, gap)
         if self.bbox_to_anchor is not None:
-            # the corner named by loc sits at the anchor point (axes fractions): with
-            # loc="center left", bbox_to_anchor=(1, 0.5) the legend stands right of the axes
+            # the corner named by loc sits at the anchor point (or in the anchor box): with
+            # loc="center left", bbox_to_anchor=(1, 0.5) it stands right of the axes
             fx, fy = _ANCHORS[self.loc or 10]
-            ax_, ay_ = self.bbox_to_anchor
-            return (bx + ax_ * bw - fx * width + (1 - 2 * fx) * gap,
-                    by + ay_ * bh - fy * height + (1 - 2 * fy) * gap)
+            ax_, ay_, aw, ah = self._anchor_box()
+            return (ax_ + fx * aw - fx * width + (1 - 2 * fx) * gap,
+                    ay_ + fy * ah - fy * height + (1 - 2 * fy) * gap)
         loc = self.loc if self.loc != 0 else self._best(width, height, gap)
         fx, fy = _ANCHORS[loc]
         x = bx + gap + fx * (bw - width - 2 * gap)
         y = by + gap + fy * (bh - height - 2 * gap)
         return x, y
 
+    def _outside_position(self, width: float, height: float, gap: float):
+        """A figure legend 'outside' the axes: at the figure's edge, in the room the
+        layout left there (:meth:`outside`)."""
+        fx, fy = _ANCHORS[self.loc]
+        bx, by, bw, bh = self.axes.box  # the whole figure for figure legends
+        side = self.outside_side
+        if side in ("right", "left"):
+            x = bx + bw - width - gap if side == "right" else bx + gap
+            y = by + gap + fy * (bh - height - 2 * gap)
+        else:
+            x = bx + gap + fx * (bw - width - 2 * gap)
+            y = by + bh - height - gap if side == "top" else by + gap
+        return x, y
+
     def outside(self) -> tuple[float, float, float, float]:
-        """Pixels the anchored legend reaches beyond the axes (left, right, bottom, top),
-        for the layout; an anchor inside the axes needs none."""
+        """Pixels the legend reaches beyond its axes (left, right, bottom, top), for the
+        layout; a legend inside the axes needs none."""
+        if not self.entries:
+            return 0.0, 0.0, 0.0, 0.0
         width, height = self._size()[:2]
-        gap = rcParams["legend.borderaxespad"] * self.axes.figure.points_to_pixels(self.fontsize)
-        fx, fy = _ANCHORS[self.loc or 10]
-        ax_, ay_ = self.bbox_to_anchor
-        return ((fx * width + gap) if ax_ <= 0 else 0.0,
-                ((1 - fx) * width + gap) if ax_ >= 1 else 0.0,
-                (fy * height + gap) if ay_ <= 0 else 0.0,
-                ((1 - fy) * height + gap) if ay_ >= 1 else 0.0)
+        gap = self.borderaxespad * self.axes.figure.points_to_pixels(self.fontsize)
+        if self.outside_side is not None:
+            room = {"left": (width + 2 * gap, 0, 0, 0), "right": (0, width + 2 * gap, 0, 0),
+                    "bottom": (0, 0, height + 2 * gap, 0), "top": (0, 0, 0, height + 2 * gap)}
+            return room[self.outside_side]
+        if self.bbox_to_anchor is None:
+            return 0.0, 0.0, 0.0, 0.0
+        x, y = self._position(width, height)
+        bx, by, bw, bh = self.axes.box
+        return (max(bx - x, 0.0), max(x + width - bx - bw, 0.0), max(by - y, 0.0),
+                max(y + height - by - bh, 0.0))
 
     def _best(self, width: float, height: float, gap: float) -> int:
-        """The location whose box covers the fewest data points (matplotlib's 'best')."""
+        """matplotlib's 'best': the first location (upper right, upper left, ...) that
+        covers nothing, else the least bad one, where badness counts the points inside
+        the box (line vertices and scatter offsets), the bars it overlaps and the lines
+        that cross it (one each)."""
         ax = self.axes
         bx, by, bw, bh = ax.box
-        pts = []
-        for a in ax.artists:
-            xy = a.data_points()
-            if xy is None:
-                continue
-            if len(xy) > 2000:  # a subsample is enough to count coverage
-                xy = xy[:: len(xy) // 2000 + 1]
-            pts.append((xy, a.connects_points))
-        if not pts:
-            return 1
-        fx, fy = [], []
-        for xy, connected in pts:
-            px, py = ax.transData.forward(xy).T
-            if connected and 1 < len(xy) < 200:  # sparse lines: their segments count too
-                t = np.linspace(0, 1, 16, endpoint=False)
-                px = np.r_[(px[:-1, None] + np.diff(px)[:, None] * t).ravel(), px[-1:]]
-                py = np.r_[(py[:-1, None] + np.diff(py)[:, None] * t).ravel(), py[-1:]]
-            fx.append(px)
-            fy.append(py)
-        fx, fy = np.concatenate(fx), np.concatenate(fy)
-        best, best_count = 1, None
+        points, lines, boxes = [], [], []
+        with np.errstate(all="ignore"):
+            for a in ax.artists:
+                xy = a.data_points()
+                if xy is not None and len(xy):
+                    if len(xy) > 2000:  # a subsample is enough to count coverage
+                        xy = xy[:: len(xy) // 2000 + 1]
+                    px = ax.transData.forward(xy)
+                    points.append(px)
+                    if a.connects_points and len(px) > 1:
+                        lines.append(px)
+                b = a.data_boxes()
+                if b is not None and len(b):
+                    corners = ax.transData.forward(np.r_[b[:, :2], b[:, 2:]])
+                    lo, hi = corners[: len(b)], corners[len(b):]
+                    boxes.append(np.c_[np.minimum(lo, hi), np.maximum(lo, hi)])
+        pts = np.concatenate(points) if points else np.zeros((0, 2))
+        rects = np.concatenate(boxes) if boxes else np.zeros((0, 4))
+        best, best_badness = 1, None
         for loc in range(1, 11):
-            ax_, ay_ = _ANCHORS[loc]
-            x = bx + gap + ax_ * (bw - width - 2 * gap)
-            y = by + gap + ay_ * (bh - height - 2 * gap)
-            inside = (fx >= x) & (fx <= x + width) & (fy >= y) & (fy <= y + height)
-            count = int(inside.sum())
-            if best_count is None or count < best_count:
-                best, best_count = loc, count
+            fx, fy = _ANCHORS[loc]
+            x = bx + gap + fx * (bw - width - 2 * gap)
+            y = by + gap + fy * (bh - height - 2 * gap)
+            box = (x, y, x + width, y + height)
+            badness = int(((pts[:, 0] >= box[0]) & (pts[:, 0] <= box[2])
+                           & (pts[:, 1] >= box[1]) & (pts[:, 1] <= box[3])).sum())
+            badness += int(((rects[:, 0] < box[2]) & (rects[:, 2] > box[0])
+                            & (rects[:, 1] < box[3]) & (rects[:, 3] > box[1])).sum())
+            badness += sum(_crosses(line, box) for line in lines)
+            if badness == 0:
+                return loc
+            if best_badness is None or badness < best_badness:
+                best, best_badness = loc, badness
         return best
+
+    # -- drawing -----------------------------------------------------------------------
+    def _frame(self, ov, x: float, y: float, width: float, height: float, fs: float) -> None:
+        px = self.axes.figure.points_to_pixels
+        radius = 0.2 * fs if self.fancybox else 0.0
+        if self.shadow:
+            shadow = (0.0, 0.0, 0.0, 0.5)
+            for tri in _round_rect(x + px(2), y - px(2), width, height, radius):
+                ov.polygon(tri, shadow)
+        face = colors.to_rgba(self.facecolor, self.framealpha * self.facecolor[3])
+        edge = colors.to_rgba(self.edgecolor, self.framealpha * self.edgecolor[3])
+        for tri in _round_rect(x, y, width, height, radius):
+            ov.polygon(tri, face)
+        ov.line(_round_outline(x, y, width, height, radius), edge,
+                px(rc("patch.linewidth", 1.0)))
 
     def draw(self, ov) -> None:
         if not self.entries:
@@ -158,31 +333,139 @@ class Legend:
         x, y = self._position(width, height)
         px = self.axes.figure.points_to_pixels
         if self.frameon:
-            face = colors.to_rgba("white", self.framealpha)
-            ov.rect(x, y, width, height, face, rcParams["legend.edgecolor"], px(0.8))
+            self._frame(ov, x, y, width, height, fs)
         top = y + height - pad
         if self.title:
-            ov.text(self.title, x + width / 2, top, fs, ha="center", va="top")
+            tx = {"left": x + pad, "center": x + width / 2, "right": x + width - pad}[
+                self.alignment]
+            ov.text(self.title, tx, top, px(self.title_size), ha=self.alignment, va="top",
+                    face=self.title_face)
             top -= title_h
         for i, (handle, label) in enumerate(self.entries):
             col, row = divmod(i, nrows)
-            cx = x + pad + sum(col_w[:col]) + col * _COLUMN_SPACING * fs
+            cx = x + pad + sum(col_w[:col]) + col * self.columnspacing * fs
             cy = top - row * (row_h + spacing) - row_h / 2
-            _draw_handle(ov, handle, cx, cy, handle_len, fs, px)
-            ov.text(label, cx + handle_len + text_pad, cy, fs, ha="left", va="center")
+            text_w = textmod.measure(label, fs, face=self.face)[0]
+            if self.markerfirst:
+                hx, lx, ha = cx, cx + handle_len + text_pad, "left"
+            else:
+                hx, lx, ha = cx + text_w + text_pad, cx + text_w, "right"
+            h = _draw_handle(ov, handle, hx, cy, handle_len, fs, px, self.markerscale,
+                             self.handleheight)
+            ov.text(label, lx, cy, fs, self._label_color(h), ha=ha, va="center",
+                    face=self.face)
+
+    def _label_color(self, h):
+        lc = self.labelcolor
+        if lc in (None, "None"):
+            return "black"
+        if lc in ("linecolor", "markerfacecolor", "mfc", "markeredgecolor", "mec"):
+            if h is None:
+                return "black"
+            if lc == "linecolor" and h.line is not None:
+                return h.line[0]
+            if h.marker is not None:
+                return h.marker[3] if lc in ("markeredgecolor", "mec") else h.marker[2]
+            if h.patch is not None:
+                return h.patch[0]
+            return "black"
+        return lc
 
 
-def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px) -> None:
+class LegendFrame:
+    """``legend.get_frame()``: the frame's face and edge colors, line width, alpha."""
+
+    def __init__(self, legend: Legend) -> None:
+        self.legend = legend
+
+    def set_facecolor(self, color) -> None:
+        self.legend.facecolor = colors.to_rgba(color, argname="facecolor")
+
+    def set_edgecolor(self, color) -> None:
+        self.legend.edgecolor = colors.to_rgba(color, argname="edgecolor")
+
+    def set_alpha(self, alpha) -> None:
+        self.legend.framealpha = 1.0 if alpha is None else float(alpha)
+
+    def set_linewidth(self, lw) -> None:
+        warn_once("legend frame lw", "legend frame: lumos draws it patch.linewidth wide")
+
+    def set_boxstyle(self, style) -> None:
+        self.legend.fancybox = "round" in str(style)
+
+    def set_visible(self, visible: bool) -> None:
+        self.legend.frameon = bool(visible)
+
+
+def _anchor(bbox_to_anchor, bbox_transform, ax):
+    """bbox_to_anchor as axes fractions: (x, y) or (x, y, w, h)."""
+    if bbox_to_anchor is None:
+        return None
+    try:
+        values = tuple(float(v) for v in bbox_to_anchor)
+    except (TypeError, ValueError):
+        bounds = getattr(bbox_to_anchor, "bounds", None)  # a Bbox
+        if bounds is None:
+            raise TypeError(f"bbox_to_anchor: got {bbox_to_anchor!r}, expected (x, y) or "
+                            "(x, y, width, height)") from None
+        values = tuple(float(v) for v in bounds)
+    if len(values) not in (2, 4):
+        raise ValueError(f"bbox_to_anchor: got {bbox_to_anchor!r}, expected (x, y) or "
+                         "(x, y, width, height)")
+    if bbox_transform is not None:
+        from .transforms_compat import as_transform
+
+        t = as_transform(bbox_transform, "bbox_transform")
+        bx, by, bw, bh = ax.box
+        corners = np.array([[values[0], values[1]],
+                            [values[0] + (values[2] if len(values) == 4 else 0),
+                             values[1] + (values[3] if len(values) == 4 else 0)]])
+        p = t.forward(corners)
+        fx = (p[:, 0] - bx) / bw
+        fy = (p[:, 1] - by) / bh
+        values = (fx[0], fy[0]) if len(values) == 2 else \
+            (fx[0], fy[0], fx[1] - fx[0], fy[1] - fy[0])
+    return values
+
+
+def _round_outline(x: float, y: float, w: float, h: float, r: float) -> np.ndarray:
+    """A rectangle's outline with corners rounded by ``r`` pixels (closed)."""
+    r = min(r, w / 2, h / 2)
+    if r <= 0:
+        return np.array([(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)])
+    pts = []
+    for cx, cy, a0 in ((x + w - r, y + r, -90), (x + w - r, y + h - r, 0),
+                       (x + r, y + h - r, 90), (x + r, y + r, 180)):
+        for a in np.linspace(a0, a0 + 90, 6):
+            pts.append((cx + r * math.cos(math.radians(a)), cy + r * math.sin(math.radians(a))))
+    pts.append(pts[0])
+    return np.array(pts)
+
+
+def _round_rect(x: float, y: float, w: float, h: float, r: float) -> list:
+    """Triangles (a fan from the centre) filling a rounded rectangle."""
+    ring = _round_outline(x, y, w, h, r)[:-1]
+    c = (x + w / 2, y + h / 2)
+    return [np.array([c, ring[i], ring[(i + 1) % len(ring)]]) for i in range(len(ring))]
+
+
+def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px,
+                 markerscale: float = 1.0, handleheight: float = 0.7):
     """The handle as the artist declares it (``legend_handle``): a patch, a line, a
-    marker on the line."""
+    marker on the line. Returns the declaration (labelcolor reads it)."""
     h = handle.legend_handle(fs)
     if h is None:
-        return
-    if h.patch is not None:
+        return None
+    if h.patch is not None:  # polygons, drawn in order after the frame's
         face, edge = h.patch
-        ov.rect(x, y - fs * 0.35, length, fs * 0.7, face, edge, px(0.8) if edge else 0)
+        half = fs * handleheight / 2
+        corners = np.array([(x, y - half), (x + length, y - half), (x + length, y + half),
+                            (x, y + half)])
+        ov.polygon(corners, face)
         if h.hatch is not None:
-            ov.hatch(x, y - fs * 0.35, length, fs * 0.7, *h.hatch)
+            ov.hatch(x, y - half, length, 2 * half, *h.hatch)
+        if edge is not None:
+            ov.line(np.vstack([corners, corners[:1]]), edge, px(0.8))
     for points, rgba, width, dashes in h.strokes:
         u, dx, dy = np.asarray(points, dtype=float).T
         ov.line(np.c_[x + u * length + dx, y + dy], rgba, width, dashes)
@@ -191,7 +474,28 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px) -
         ov.line([(x, y), (x + length, y)], rgba, width, dashes)
     if h.marker is not None:
         symbol, size, face, edge, edge_w = h.marker
-        ov.marker(x + length / 2, y + h.marker_dy, symbol, size, face, edge, edge_w)
+        ov.marker(x + length / 2, y + h.marker_dy, symbol, size * markerscale, face, edge,
+                  edge_w)
+    return h
+
+
+def _crosses(line: np.ndarray, box: tuple) -> bool:
+    """Whether a polyline (figure pixels; NaN breaks it) passes through a box: a
+    segment clipped to it keeps some length (Liang-Barsky on every segment at once)."""
+    a, b = line[:-1], line[1:]
+    ok = np.isfinite(a).all(axis=1) & np.isfinite(b).all(axis=1)
+    a, b = a[ok], b[ok]
+    d = b - a
+    t0, t1 = np.zeros(len(a)), np.ones(len(a))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for k, (lo, hi) in enumerate(((box[0], box[2]), (box[1], box[3]))):
+            ta, tb = (lo - a[:, k]) / d[:, k], (hi - a[:, k]) / d[:, k]
+            flat = d[:, k] == 0
+            outside = flat & ((a[:, k] < lo) | (a[:, k] > hi))
+            t0 = np.where(flat, t0, np.maximum(t0, np.minimum(ta, tb)))
+            t1 = np.where(flat, t1, np.minimum(t1, np.maximum(ta, tb)))
+            t1 = np.where(outside, -1.0, t1)
+    return bool((t0 <= t1).any())
 
 
 def _handles_and_labels(ax, args, kwargs):
@@ -201,10 +505,13 @@ def _handles_and_labels(ax, args, kwargs):
         handles, labels = args
     elif len(args) == 1:
         labels = args[0]
+    elif len(args) > 2:
+        raise TypeError(f"legend: got {len(args)} positional arguments, expected (labels) or "
+                        "(handles, labels)")
     if handles is None:
-        candidates = [h for a in ax.artists for h in a.legend_items()]
+        candidates = [m for a in ax.artists for m in a.legend_members()]
         for child in ax.children:
-            candidates += [h for a in child.artists for h in a.legend_items()]
+            candidates += [m for a in child.artists for m in a.legend_members()]
         if labels is not None:
             handles = candidates[: len(labels)]
         else:
@@ -231,4 +538,3 @@ class WholeFigure:
     def box(self) -> tuple[float, float, float, float]:
         w, h = self.figure.canvas.size
         return 0.0, 0.0, float(w), float(h)
-

@@ -52,10 +52,14 @@ class Overlay:
 
     def text(self, s: str, x: float, y: float, size_px: float, color="black",
              ha: str = "center", va: str = "center", rotation: float = 0.0,
-             bold: bool = False) -> None:
+             bold: bool = False, face: str | None = None, dilate: float = 0.0) -> None:
+        """Text at figure pixel (x, y); ``face`` a bundled face ('serif-italic', ...),
+        ``dilate`` pixels of outline (path effects)."""
         if not s:
             return
-        key = (self.layer, round(size_px, 3), ha, va, round(rotation, 3), bold)
+        face = face if face is not None else ("sans-bold" if bold else "sans")
+        key = (self.layer, round(size_px, 3), ha, va, round(rotation, 3), face,
+               round(dilate, 3))
         strings, pos, cols = self.texts.setdefault(key, ([], [], []))
         strings.append(s)
         pos.append((x, y))
@@ -149,12 +153,12 @@ class Overlay:
             m.order = 10 * layer + 2
             wanted[("markers",) + key] = m
         for key, (strings, pos, cols) in self.texts.items():
-            layer, size, ha, va, rot, bold = key
+            layer, size, ha, va, rot, face, dilate = key
             t = self._get(("text",) + key, Text, font_size=size, anchor_x=ha, anchor_y=va,
-                          rotation=rot, bold=bold)
+                          rotation=rot, face=face, dilate=dilate)
             if self._changed(("text",) + key, (strings, pos, cols)):
                 t.set_data(strings, np.asarray(pos), color=cols)
-            t.order = 10 * layer + 3
+            t.order = 10 * layer + (2.5 if dilate > 0 else 3)  # outlines under the text
             wanted[("text",) + key] = t
         for key in [k for k in self._pool if k not in wanted]:
             self.view.remove(self._pool.pop(key))

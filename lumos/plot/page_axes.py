@@ -2,7 +2,7 @@
 data that both Python and the page runtime evaluate for any view (docs/frame.md,
 "Followers: axes").
 
-Python draws an axes' ticks and labels (lumos/plot/decorations.py) into visuals of its
+Python draws an axes' ticks and labels (lumos/plot/axisdraw.py) into visuals of its
 own, :class:`AxesDecor`, rather than into the figure's shared overlay batches; a frame
 made for a page (``frame(follow=True)``) tags those visuals and the axes' grid with an
 ``axes`` follower naming the axes' *record*: its scales, its tickers as specs (kind and
@@ -28,7 +28,6 @@ from .. import colors
 from ..visuals import Line, Text
 from ..visuals.base import rgba_bytes
 from . import dates, ticker
-from .style import rcParams
 
 # ---------------------------------------------------------------------- ticker specs
 # Exact types only: a subclass may override anything, so it is Python's alone.
@@ -260,6 +259,7 @@ class AxesDecor:
         self.axes = weakref.ref(ax)
         self._view = weakref.ref(ov.view)
         self.id = f"axes{next(_ids)}"
+        self._ov = weakref.ref(ov)
         self.lines: dict[float, Line] = {}
         self.labels = Text(font_size=10.0, anchor_x="left", anchor_y="baseline")
         self.labels.order = 3  # as the overlay's texts: above its lines (order 1)
@@ -303,9 +303,17 @@ class AxesDecor:
 
     def text(self, s: str, x: float, y: float, size_px: float, color="black",
              ha: str = "center", va: str = "center", rotation: float = 0.0,
-             bold: bool = False) -> None:
-        """A tick label, offset text or axis label (the overlay's ``text``)."""
+             bold: bool = False, face: str | None = None) -> None:
+        """A tick label, offset text or axis label (the overlay's ``text``). Labels in
+        another face than the visual's (DejaVu Sans) go to the figure's overlay (such
+        an axes has no record: :func:`rectilinear_record`)."""
         if not s:
+            return
+        if bold or face not in (None, "sans"):
+            ov = self._ov() if self._ov is not None else None
+            if ov is not None:
+                ov.text(s, x, y, size_px, color, ha=ha, va=va, rotation=rotation, bold=bold,
+                        face=face)
             return
         strings, pos, cols, styles = self._labels
         strings.append(s)
@@ -388,6 +396,7 @@ def decor(ax, ov) -> AxesDecor:
         if d is not None:
             d.remove()
         d = _decors[ax] = AxesDecor(ax, ov)
+    d._ov = weakref.ref(ov)
     return d
 
 
@@ -406,42 +415,87 @@ def finish(fig) -> None:
 def tick_widths(ax) -> list[float]:
     """The widths (pixels) the ticks of a rectilinear axes are drawn with."""
     fig = ax.figure
-    ratio = rcParams["xtick.minor.width"] / rcParams["xtick.major.width"]
     out = []
     for axis in (ax.xaxis, ax.yaxis):
-        if axis.visible and axis.ticks_visible:
-            w = fig.points_to_pixels(axis.tick_width)
-            out.append(w)
-            if not isinstance(axis.minor_locator, ticker.NullLocator):
-                out.append(w * ratio)
+        if not axis.visible:
+            continue
+        for st in (axis.major, axis.minor):
+            if st.tick1On or st.tick2On:
+                out.append(fig.points_to_pixels(st.width))
     return out
 
 
+def grid_parts(ax) -> dict:
+    """The grid Lines of a rectilinear axes a page redraws, by part name."""
+    return ax.grid_parts()
+
+
 # ---------------------------------------------------------------------- the record
-def axis_record(ax, axis, layout, tick_w: float, minor_w: float) -> dict:
+def _unfollowable(ax, axis, layout) -> str | None:
+    """What the page cannot redraw of an axis drawn by lumos/plot/axisdraw.py (the page
+    draws ticks and labels on one side, unrotated, in the default face, the label
+    centred beside them: ``drawAxis`` in axes.js), or None."""
+    side = axis.offset_side
+    other = 3 - side
+    major, minor = axis.major, axis.minor
+    if any(getattr(st, f"tick{other}On") or getattr(st, f"label{other}On")
+           for st in (major, minor)):
+        return "ticks on both sides"
+    if any(lab.visible for lab in layout.minor_set.labels[side]):
+        return "minor tick labels"
+    if major.labelrotation % 360 or axis.overrides or axis.offset_style:
+        return "rotated or restyled tick labels"
+    if major.labelfamily is not None or major.labelweight is not None or \
+            getattr(major, "label_va", None) is not None:
+        return "tick label fonts"
+    if tuple(minor.color) != tuple(major.color) or minor.direction != major.direction or \
+            getattr(minor, f"tick{side}On") != getattr(major, f"tick{side}On"):
+        return "minor tick styles"
+    label_side = 1 if axis.label_position in ("bottom", "left") else 2
+    if axis.label_text and axis.label_visible and (
+            label_side != side or axis.label_coords is not None or axis.label_loc != "center"
+            or set(axis.label_style) - {"color"}):
+        return "the axis label's placement"
+    from .axisdraw import _SPINE
+
+    spine = ax.spines.get(_SPINE[(axis.name, side)]) if hasattr(ax.spines, "get") else None
+    if spine is not None and (tuple(spine.position) != ("outward", 0.0) or
+                              spine.bounds is not None):
+        return "a moved spine"
+    return None
+
+
+def axis_record(ax, axis, layout) -> dict:
     """One axis of a rectilinear axes as the page draws it (``drawAxis`` in axes.js
-    mirrors ``_draw_axis`` in decorations.py)."""
+    mirrors ``draw_axis`` in axisdraw.py, for the axes :func:`_unfollowable` allows)."""
     fig = ax.figure
     spec = ticks_spec(axis)
+    side = axis.offset_side
+    major_set, minor_set = layout.major_set, layout.minor_set
+    major = axis.major
+    label_color = axis.label_style.get("color", axis.label_color)
+    show_label = bool(axis.label_text and axis.label_visible)
     rec = {
         "name": axis.name, "scale": scale_spec(axis.scale), "ticks": spec,
         "visible": bool(axis.visible),
-        "far": axis.ticks_position in ("top", "right"),
-        "tick": {"visible": bool(axis.ticks_visible), "major_len": layout.major_len,
-                 "minor_len": layout.minor_len, "direction": layout.direction,
-                 "outside": layout.outside, "major_width": round(tick_w, 3),
-                 "minor_width": round(minor_w, 3), "color": _bytes(axis.tick_color)},
-        "labels": {"visible": bool(axis.show_labels), "size": layout.size_px,
-                   "color": _bytes(axis.tick_label_color), "rotation": axis.tick_rotation,
-                   "ha": axis.tick_ha, "pad": layout.pad,
+        "far": side == 2,
+        "tick": {"visible": bool(getattr(major, f"tick{side}On")),
+                 "major_len": major_set.length, "minor_len": minor_set.length,
+                 "direction": major_set.direction, "outside": layout.outside,
+                 "major_width": round(major_set.width, 3),
+                 "minor_width": round(minor_set.width, 3), "color": _bytes(major.color)},
+        "labels": {"visible": bool(getattr(major, f"label{side}On")), "size": layout.size_px,
+                   "color": _bytes(major.labelcolor), "rotation": float(major.labelrotation),
+                   "ha": getattr(major, "label_ha", None), "pad": major_set.pad,
                    "min_gap": float(fig.points_to_pixels(2.0))},
-        "offset_color": _bytes("black"),
-        "label": None if not axis.label else {
-            "text": axis.label, "size": float(fig.points_to_pixels(axis.label_size)),
-            "color": _bytes(axis.label_color), "pad": float(fig.points_to_pixels(axis.labelpad))},
-        "grid": {"major": bool(axis.grid_major), "minor": bool(axis.grid_minor)},
+        "offset_color": _bytes(axis.offset_style.get("color", major.labelcolor)),
+        "label": None if not show_label else {
+            "text": axis.label_text, "size": float(fig.points_to_pixels(axis.label_size)),
+            "color": _bytes(label_color), "pad": float(fig.points_to_pixels(axis.labelpad))},
+        "grid": {"major": bool(major.gridOn), "minor": bool(axis.minor.gridOn)},
         "static": None,
         "reserve": _reserve(spec),
+        "unfollowable": _unfollowable(ax, axis, layout),
     }
     if spec is None or rec["scale"] is None:
         # Python's own tickers: the export's ticks, moving with the data
@@ -466,6 +520,8 @@ def rectilinear_record(ax, axes_records: list[dict]) -> dict | None:
     """The record of a rectilinear axes whose view a page may move, or None."""
     if not ax.view.interactive or not ax.axison:
         return None
+    if any(r.pop("unfollowable") for r in axes_records):
+        return None  # drawn as exported: the page cannot redraw it
     reserve = "".join(r.pop("reserve") for r in axes_records)
     for r in axes_records:
         if r["label"]:

@@ -33,7 +33,7 @@ from .collections import (
     color_rows,
 )
 from .point_shapes import PointShapes, caret
-from .style import color_cycle, rcParams
+from .style import rcParams
 
 # matplotlib's short names, for patches and collections
 _ALIASES = {"c": "color", "lw": "linewidth", "ls": "linestyle", "ec": "edgecolor",
@@ -155,14 +155,6 @@ class PlottingMixin:
     """The plotting methods of :class:`lumos.plot.Axes` beyond plot/scatter/imshow."""
 
     # -- helpers -----------------------------------------------------------------------
-    def _next_patch_color(self) -> str:
-        """The next color of the patch cycle (matplotlib keeps it apart from the lines':
-        ``plot`` then ``fill_between`` both start at C0)."""
-        cycle = color_cycle()
-        i = getattr(self, "_patch_cycle", 0)
-        self._patch_cycle = i + 1
-        return cycle[i % len(cycle)]
-
     # -- fills -------------------------------------------------------------------------
     @accepts_rasterized
     def fill_between(self, x, y1, y2=0, where=None, interpolate: bool = False, step=None,
@@ -279,6 +271,7 @@ class PlottingMixin:
         coll.bar_labels = bar_labels
         self._add_artist(coll)
         patches = [Rectangle(coll, i) for i in range(n)]
+        coll.bars = patches
         xerr, yerr = kw.pop("xerr", None), kw.pop("yerr", None)
         errorbar = None
         error_kw = dict(kw.pop("error_kw", None) or {})
@@ -797,17 +790,24 @@ class PlottingMixin:
         kw = _normalize(kwargs, where, (
             "levels", "color", "cmap", "norm", "vmin", "vmax", "linewidth", "linestyle",
             "negative_linestyles", "alpha", "extend", "corner_mask", "algorithm", "origin",
-            "extent", "label", "zorder", "antialiased"))
+            "extent", "label", "zorder", "antialiased", "hatches", "locator"))
         kw.pop("antialiased", None)
+        hatches = kw.pop("hatches", None)
+        if hatches is not None and not filled and any(hatches):
+            raise TypeError("hatches: contour lines take no hatches (contourf does); got "
+                            f"{hatches!r}")
         args = list(args)
         if args and isinstance(args[0], ContourSet):
-            # matplotlib's contour(cs): the grid and levels of another contour set
-            cs = args.pop(0)
-            x, y, z = cs.get_grid()
-            if "levels" not in kw and not args:
-                args = [np.asarray(cs.levels)]
-            args = [x, y, z, *args]
-        if len(args) in (1, 2):
+            # matplotlib: contour(cs) draws cs's grid at cs's levels (lines over contourf)
+            x, y, z, corner_mask = args[0].grid()
+            z = np.ma.masked_invalid(z)
+            kw.setdefault("corner_mask", corner_mask)
+            kw.pop("origin", None)
+            kw.pop("extent", None)
+            rest = args[1:]
+            if not rest and kw.get("levels") is None:
+                kw["levels"] = args[0].levels
+        elif len(args) in (1, 2):
             z = _as_grid(args[0], "Z")
             x, y = self._contour_xy(z, kw.pop("origin", None), kw.pop("extent", None))
             rest = args[1:]
@@ -833,8 +833,14 @@ class PlottingMixin:
                             "pass fewer levels")
         extend = kw.pop("extend", "neither")
         _check_choice(extend, "extend", ("neither", "both", "min", "max"))
-        norm = colors.get_norm(kw.pop("norm", None), kw.pop("vmin", None), kw.pop("vmax", None))
-        levels = _contour_levels(levels, z, filled, extend, type(norm).__name__ == "LogNorm")
+        locator = kw.pop("locator", None)
+        norm = kw.pop("norm", None)
+        if norm is None and locator is not None and any(
+                c.__name__ == "LogLocator" for c in type(locator).__mro__):
+            norm = colors.LogNorm()  # matplotlib: a LogLocator makes the contours log
+        norm = colors.get_norm(norm, kw.pop("vmin", None), kw.pop("vmax", None))
+        levels = _contour_levels(levels, z, filled, extend, norm.axis_scale()[0] == "log",
+                                 locator)
         cs = ContourSet(self, x, y, z, levels, filled, colors_=kw.pop("color", None),
                         cmap=kw.pop("cmap", None), norm=norm, alpha=kw.pop("alpha", None),
                         linewidths=kw.pop("linewidth", None),
@@ -843,7 +849,31 @@ class PlottingMixin:
                         label=kw.pop("label", None), zorder=kw.pop("zorder", None),
                         corner_mask=kw.pop("corner_mask", True),
                         algorithm=kw.pop("algorithm", None))
-        return self._add_artist(cs)
+        self._add_artist(cs)
+        if filled and hatches is not None:
+            cs.hatch_collections = self._contour_hatches(cs, hatches)
+        return cs
+
+    def _contour_hatches(self, cs: ContourSet, hatches) -> list:
+        """One hatched collection per hatched level of a contourf (matplotlib cycles the
+        patterns over the levels; None or '' leaves a level plain), drawn over it."""
+        from .path_collections import PolyCollection
+
+        if isinstance(hatches, str):
+            raise TypeError(f"hatches: got {hatches!r}, expected a list of hatch patterns "
+                            "(one per level, cycled)")
+        hatches = list(hatches)
+        out = []
+        for i in range(len(cs.layers)):
+            pattern = hatches[i % len(hatches)] if hatches else None
+            paths = cs.filled_paths(i) if pattern else []
+            if not paths:
+                continue
+            pc = PolyCollection([], facecolors="none", edgecolors="none", hatch=pattern,
+                                zorder=cs.zorder, label="_nolegend_")
+            pc.set_verts_and_codes([p.vertices for p in paths], [p.codes for p in paths])
+            out.append(self.add_collection(pc, autolim=False))
+        return out
 
     def _contour_xy(self, z, origin, extent) -> tuple[np.ndarray, np.ndarray]:
         ny, nx = z.shape
@@ -935,24 +965,21 @@ class PlottingMixin:
         'figure pixels', 'offset points', 'offset pixels'. ``arrowprops`` takes
         matplotlib's ``arrowstyle`` (``'->'``, ``'-|>'``, ``'<->'``, ...) or the YAArrow keys
         (width, headwidth, headlength, shrink, facecolor)."""
-        from .axes import _normalize_kwargs
+        from .textstyle import normalize
 
-        kwargs = _normalize_kwargs(kwargs)
-        ha = kwargs.pop("horizontalalignment", kwargs.pop("ha", "left"))
-        va = kwargs.pop("verticalalignment", kwargs.pop("va", "baseline"))
-        fontsize = kwargs.pop("fontsize", kwargs.pop("size", None))
-        allowed = ("color", "rotation", "zorder", "fontweight", "label")
-        unknown = sorted(set(kwargs) - set(allowed))
-        if unknown:
-            raise TypeError(f"annotate: unexpected keyword arguments {unknown}")
+        props = normalize(kwargs)
+        zorder = props.pop("zorder", None)
+        label = props.pop("label", None)
+        if props.pop("rasterized", None):
+            raise TypeError("annotate: rasterized=True is not supported (text stays vector in "
+                            "SVG and PDF files)")
+        for key in ("in_layout", "animated"):  # no effect on drawn text
+            props.pop(key, None)
         if arrowprops is not None and not isinstance(arrowprops, dict):
             raise TypeError(f"arrowprops: got {type(arrowprops).__name__}, expected a dict")
         a = Annotation(self, text, xy, xytext=xytext, xycoords=xycoords, textcoords=textcoords,
-                       arrowprops=arrowprops, annotation_clip=annotation_clip,
-                       fontsize=fontsize, ha=ha, va=va, color=kwargs.pop("color", "black"),
-                       rotation=kwargs.pop("rotation", 0.0), zorder=kwargs.pop("zorder", None),
-                       fontweight=kwargs.pop("fontweight", None),
-                       label=kwargs.pop("label", None))
+                       arrowprops=arrowprops, annotation_clip=annotation_clip, zorder=zorder,
+                       label=label, **props)
         return self._add_artist(a)
 
     # -- reference lines and spans -----------------------------------------------------
@@ -1133,7 +1160,7 @@ def _error_bounds(err, dep: np.ndarray, name: str, axis) -> tuple[np.ndarray, np
 
 
 def _contour_levels(levels, z: np.ma.MaskedArray, filled: bool, extend: str,
-                    logscale: bool) -> np.ndarray:
+                    logscale: bool, locator=None) -> np.ndarray:
     """matplotlib's level choice: an int N asks MaxNLocator(N + 1) for nice values over
     the data range (7 by default), trimmed to one level beyond each end."""
     from . import ticker
@@ -1148,7 +1175,12 @@ def _contour_levels(levels, z: np.ma.MaskedArray, filled: bool, extend: str,
     if levels is None or isinstance(levels, Integral):
         if isinstance(levels, bool):
             raise TypeError("levels: got bool, expected an int or increasing numbers")
-        if logscale:
+        if locator is not None:  # the levels are its ticks over the data (N ignored)
+            if not callable(getattr(locator, "tick_values", None)):
+                raise TypeError(f"locator: got {type(locator).__name__}, expected a tick "
+                                "locator (with tick_values)")
+            lev = np.asarray(locator.tick_values(zmin, zmax), dtype=float)
+        elif logscale:
             lev = np.asarray(ticker.LogLocator(numticks=levels).tick_values(zmin, zmax)
                              if levels is not None else
                              ticker.LogLocator().tick_values(zmin, zmax), dtype=float)

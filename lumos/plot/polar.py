@@ -154,6 +154,8 @@ class PolarAxes(Axes):
     ``plot``, ``scatter``, ``bar``, ``fill`` and ``fill_between`` take (θ, r).
     """
 
+    rectangular = False
+
     name = "polar"
 
     def __init__(self, figure, spec, sharex=None, sharey=None, parent=None,
@@ -563,7 +565,7 @@ class PolarAxes(Axes):
                     left += room
         return left, right, bottom, max(top, title_room(self))
 
-    def decorations_above(self) -> float:
+    def decorations_above(self, span: tuple[float, float] | None = None) -> float:
         bx, by, bw, bh = self.box
         return max([0.0] + [y + h / 2 - (by + bh) for _, _, y, _, h in self._theta_labels()])
 
@@ -577,7 +579,7 @@ class PolarAxes(Axes):
         decor.begin([])
         self._draw_frame(ov, decor)
         decor.commit(page_axes.polar_record(self),
-                     {"grid": self.grid_visual(), "patch": self._patch})
+                     {"grid": self._grid_lines()[0], "patch": self._patch})
 
     def _draw_frame(self, ov, labels) -> None:
         fig = self.figure
@@ -645,7 +647,10 @@ class PolarAxes(Axes):
 
     def _update_grid(self) -> None:
         segments = self._grid_segments() if self.axison else []
-        line = self._grid_line
+        lines = self._grid_lines()
+        for other in lines[1:]:
+            other.visible = False
+        line = lines[0]
         line.visible = bool(segments)
         if not segments:
             return

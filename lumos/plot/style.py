@@ -58,6 +58,12 @@ polaraxes.grid savefig.bbox savefig.dpi savefig.edgecolor savefig.facecolor
 savefig.format savefig.pad_inches savefig.transparent svg.fonttype text.color text.usetex
 xtick.color xtick.labelsize xtick.major.pad xtick.major.size xtick.major.width
 xtick.minor.size xtick.minor.width ytick.color ytick.labelsize
+axes.grid.axis axes.titlelocation axes.titleweight legend.facecolor legend.fancybox
+legend.labelcolor legend.shadow xtick.bottom xtick.top xtick.labelbottom xtick.labeltop
+xtick.direction xtick.minor.visible xtick.minor.pad xtick.labelcolor ytick.left ytick.right
+ytick.labelleft ytick.labelright ytick.direction ytick.minor.visible ytick.major.size
+ytick.minor.size ytick.major.width ytick.minor.width ytick.major.pad ytick.minor.pad
+ytick.labelcolor
 """.split())
 
 # keys about GUIs, backends and files lumos does not write: setting them changes

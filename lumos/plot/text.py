@@ -1,11 +1,26 @@
-"""Text sizes for layout: font sizes in points, extents in pixels (mathtext aware)."""
+"""Text sizes for layout: font sizes in points, extents in pixels (mathtext aware), and
+where to anchor rotated text so that it lands where matplotlib puts it."""
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from ..visuals.mathtext import extent_rich
 from .artists import _font_size
+
+#: matplotlib's short and alternative names of Text properties
+TEXT_ALIASES = {
+    "size": "fontsize", "fontsize": "fontsize", "weight": "fontweight",
+    "fontweight": "fontweight", "style": "fontstyle", "fontstyle": "fontstyle",
+    "family": "fontfamily", "fontfamily": "fontfamily", "name": "fontfamily",
+    "fontname": "fontfamily", "ha": "horizontalalignment",
+    "horizontalalignment": "horizontalalignment", "va": "verticalalignment",
+    "verticalalignment": "verticalalignment", "c": "color", "color": "color",
+    "rotation": "rotation", "rotation_mode": "rotation_mode", "alpha": "alpha",
+    "visible": "visible", "fontproperties": "fontproperties", "font": "fontproperties",
+    "font_properties": "fontproperties",
+}  # fmt: skip
 
 
 def points(fontsize) -> float:
@@ -14,8 +29,58 @@ def points(fontsize) -> float:
 
 
 @lru_cache(maxsize=4096)
-def measure(text: str, size_px: float, bold: bool = False) -> tuple[float, float, float]:
-    """(width, height, descent) of a label in pixels, as the Text visual lays it out."""
+def measure(text: str, size_px: float, bold: bool = False, face: str | None = None,
+            spacing: float = 1.2) -> tuple[float, float, float]:
+    """(width, height, descent) of a label in pixels, as the Text visual lays it out
+    (``face``: a bundled face name, see :data:`lumos.visuals.fonts.FACES`)."""
     if not text:
         return 0.0, 0.0, 0.0
-    return extent_rich(text, size_px, bold=bold)
+    return extent_rich(str(text), size_px, bold=bold, face=face, line_spacing=spacing)
+
+
+_ALIGN = {"left": 0.0, "center": 0.5, "right": 1.0}
+
+
+def _rotated_box(text: str, size_px: float, ha: str, rotation: float, bold: bool,
+                 face: str | None = None, spacing: float = 1.2):
+    """The text's box relative to its (ha, baseline) anchor, rotated: x0, x1, y0, y1."""
+    w, h, d = measure(text, size_px, bold, face, spacing)
+    a = _ALIGN[ha]
+    c, s = math.cos(math.radians(rotation)), math.sin(math.radians(rotation))
+    xs, ys = [], []
+    for x in (-a * w, (1 - a) * w):
+        for y in (-d, h - d):
+            xs.append(c * x - s * y)
+            ys.append(s * x + c * y)
+    return min(xs), max(xs), min(ys), max(ys)
+
+
+def rotated_size(text: str, size_px: float, rotation: float, bold: bool = False,
+                 face: str | None = None):
+    """(width, height) of the box a text rotated by ``rotation`` degrees covers."""
+    x0, x1, y0, y1 = _rotated_box(text, size_px, "left", rotation, bold, face)
+    return x1 - x0, y1 - y0
+
+
+def place(text: str, x: float, y: float, size_px: float, ha: str, va: str,
+          rotation: float, mode: str | None = None, bold: bool = False,
+          face: str | None = None, spacing: float = 1.2):
+    """Where to anchor a text (at its ``ha`` and last baseline, rotated about that
+    point) so that it sits at (x, y) as matplotlib puts it: with
+    ``rotation_mode='default'`` the *rotated* box is aligned by ha/va; with ``'anchor'``
+    the unrotated text is aligned, then turned about (x, y). Returns ``(x, y, ha,
+    'baseline')`` for the overlay."""
+    if mode == "anchor" or rotation % 360 == 0:
+        if va == "baseline":
+            return x, y, ha, va
+        w, h, d = measure(text, size_px, bold, face, spacing)
+        yb = {"top": -(h - d), "bottom": d, "center": d - h / 2}[va]
+        c, s = math.cos(math.radians(rotation)), math.sin(math.radians(rotation))
+        return x - s * yb, y + c * yb, ha, "baseline"
+    x0, x1, y0, y1 = _rotated_box(text, size_px, ha, rotation, bold, face, spacing)
+    ox = {"left": x0, "center": (x0 + x1) / 2, "right": x1}[ha]
+    if va == "baseline":  # matplotlib: the rotated box's bottom plus the descent
+        oy = y0 + measure(text, size_px, bold, face, spacing)[2]
+    else:
+        oy = {"bottom": y0, "top": y1, "center": (y0 + y1) / 2}[va]
+    return x - ox, y - oy, ha, "baseline"

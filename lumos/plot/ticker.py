@@ -246,6 +246,21 @@ class Locator:
         """``tick_values`` restricted to ``[vmin, vmax]``."""
         return visible(self.tick_values(vmin, vmax), vmin, vmax)
 
+    def set_params(self, **kwargs) -> None:
+        """Change the locator's parameters (matplotlib's ``set_params``): the keywords
+        of its constructor."""
+        import inspect
+
+        known = set(inspect.signature(type(self).__init__).parameters) - {"self"}
+        unknown = sorted(set(kwargs) - known)
+        if unknown:
+            raise TypeError(f"{type(self).__name__}.set_params: unexpected keyword arguments "
+                            f"{unknown}")
+        current = {k: getattr(self, k) for k in known if hasattr(self, k)}
+        tick_space = self.tick_space
+        self.__init__(**{**current, **kwargs})
+        self.tick_space = tick_space
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
 
@@ -887,6 +902,41 @@ class ScalarFormatter(Formatter):
         self.format = "%1.1f"
         self._zero = 1e-8
 
+    # matplotlib's setters (ax.xaxis.get_major_formatter().set_scientific(False), ...)
+    def set_scientific(self, b: bool) -> None:
+        """Whether labels may use scientific notation."""
+        self.scientific = bool(b)
+
+    def set_powerlimits(self, lims) -> None:
+        """The exponents (m, n) beyond which labels use scientific notation."""
+        if len(lims) != 2:
+            raise ValueError(f"lims: got {lims!r}, expected (min_exp, max_exp)")
+        self.powerlimits = (int(lims[0]), int(lims[1]))
+
+    def get_useOffset(self) -> bool:  # noqa: N802
+        """Whether an offset is used (or the offset given)."""
+        return self.useOffset
+
+    def set_useOffset(self, val) -> None:  # noqa: N802
+        """Whether an offset is used (True, False or the offset value)."""
+        if isinstance(val, bool):
+            self.useOffset, self.offset = val, 0.0
+        else:
+            self.useOffset, self.offset = False, float(val)
+
+    def get_useMathText(self) -> bool:  # noqa: N802
+        """Whether the offset and exponents are drawn as math."""
+        return self.useMathText
+
+    def set_useMathText(self, val: bool) -> None:  # noqa: N802
+        """Whether the offset and exponents are drawn as math."""
+        self.useMathText = bool(val)
+
+    def set_useLocale(self, val: bool) -> None:  # noqa: N802
+        """Locale-dependent formatting (lumos formats as the C locale)."""
+        if val:
+            raise ValueError("useLocale: lumos formats numbers without the C locale")
+
     def set_locs(self, locs: np.ndarray) -> None:
         self.locs = np.asarray(locs, dtype=np.float64)
         if len(self.locs):
@@ -1251,8 +1301,14 @@ from .dates import (  # noqa: E402
     date2num,
     num2date,
 )
+from .ticker_scales import (  # noqa: E402
+    AsinhLocator,
+    IndexLocator,
+    LogitFormatter,
+    LogitLocator,
+)
 
 __all__ += [
     "AutoDateLocator", "AutoDateFormatter", "ConciseDateFormatter", "DateFormatter",
-    "date2num", "num2date",
+    "date2num", "num2date", "AsinhLocator", "IndexLocator", "LogitFormatter", "LogitLocator",
 ]  # fmt: skip

@@ -7,12 +7,16 @@ array([[2., 2.]])
 
 from .affine import Affine
 from .base import Transform
+from .blended import Affine2D, Blended, blended_transform_factory
 from .chain import Chain, chain
 from .nonlinear import Log, Mercator, Polar, SymLog
 from .subdivide import subdivide
 
 __all__ = [
     "Affine",
+    "Affine2D",
+    "Blended",
+    "blended_transform_factory",
     "Chain",
     "Log",
     "Mercator",

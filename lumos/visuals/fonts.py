@@ -27,14 +27,39 @@ from ..primitives import Path as PathPrimitive
 
 _FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 _FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
+#: The bundled faces by name: family ('sans', 'serif', 'mono'), then '-bold' and/or
+#: '-italic'. Faces not bundled fall back (FACE_FALLBACK) to the nearest one that is.
+FACES = {
+    "sans": "DejaVuSans.ttf", "sans-bold": "DejaVuSans-Bold.ttf",
+    "sans-italic": "DejaVuSans-Oblique.ttf", "sans-bold-italic": "DejaVuSans-BoldOblique.ttf",
+    "serif": "DejaVuSerif.ttf", "serif-bold": "DejaVuSerif-Bold.ttf",
+    "serif-italic": "DejaVuSerif-Italic.ttf", "serif-bold-italic": "DejaVuSerif-BoldItalic.ttf",
+    "mono": "DejaVuSansMono.ttf", "mono-bold": "DejaVuSansMono-Bold.ttf",
+}  # fmt: skip
+FACE_FALLBACK = {"mono-italic": "mono", "mono-bold-italic": "mono-bold"}
 
 ANCHOR_X = ("left", "center", "right")
 ANCHOR_Y = ("baseline", "bottom", "center", "top")
 
 
-def font_path(bold: bool = False) -> Path:
-    """Path of the bundled DejaVu Sans (or DejaVu Sans Bold) TrueType file."""
-    return _FONT_DIR / _FONT_FILES[bool(bold)]
+def face_name(family: str = "sans", bold: bool = False, italic: bool = False) -> str:
+    """The name of the bundled face closest to a family, weight and slant."""
+    name = family + ("-bold" if bold else "") + ("-italic" if italic else "")
+    name = FACE_FALLBACK.get(name, name)
+    if name not in FACES:
+        raise ValueError(f"face: got family {family!r}, expected 'sans', 'serif' or 'mono'")
+    return name
+
+
+def font_path(bold: bool = False, face: str | None = None) -> Path:
+    """Path of a bundled TrueType file: DejaVu Sans (Bold), or the named ``face``
+    (:data:`FACES`)."""
+    if face is None:
+        return _FONT_DIR / _FONT_FILES[bool(bold)]
+    face = FACE_FALLBACK.get(face, face)
+    if face not in FACES:
+        raise ValueError(f"face: got {face!r}, expected one of {', '.join(FACES)}")
+    return _FONT_DIR / FACES[face]
 
 
 class Font:
@@ -187,9 +212,11 @@ _FONTS: dict[Path, Font] = {}
 _FONTS_LOCK = threading.Lock()
 
 
-def get_font(bold: bool = False, path: str | Path | None = None) -> Font:
-    """The process-wide :class:`Font` of a file (default: the bundled DejaVu Sans)."""
-    p = Path(path).resolve() if path is not None else font_path(bold)
+def get_font(bold: bool = False, path: str | Path | None = None,
+             face: str | None = None) -> Font:
+    """The process-wide :class:`Font` of a file (default: the bundled DejaVu Sans, or
+    the bundled ``face``)."""
+    p = Path(path).resolve() if path is not None else font_path(bold, face).resolve()
     font = _FONTS.get(p)
     if font is None:
         with _FONTS_LOCK:
@@ -218,6 +245,16 @@ class TextLayout:
     pens: np.ndarray
     scales: np.ndarray
     rules: np.ndarray
+    #: the fonts of a layout mixing faces (math: italic variables), and the index into
+    #: it of each glyph's font; empty: every glyph is of ``font``
+    fonts: tuple = ()
+    font_ids: np.ndarray | None = None
+
+    def glyph_fonts(self) -> list:
+        """The font of each glyph."""
+        if not self.fonts:
+            return [self.font] * len(self.indices)
+        return [self.fonts[int(k)] for k in self.font_ids]
 
 
 def check_text(text: object) -> str:
@@ -316,22 +353,29 @@ def rotation_matrix(rotation_deg: float) -> np.ndarray:
 
 
 def text_primitives(layout: TextLayout, size: float, anchor, rotation_deg: float, color,
-                    text: str = "", clip=None) -> list:
+                    text: str = "", clip=None, dilate: float = 0.0) -> list:
     """Glyph runs (one per glyph scale) and filled paths (rules, stretched glyphs) of a
-    layout of ``size`` pixels per em anchored at canvas pixel ``anchor`` (y down)."""
+    layout of ``size`` pixels per em anchored at canvas pixel ``anchor`` (y down).
+    With ``dilate`` (pixels), glyph outlines filled and stroked ``2 * dilate`` wide: the
+    thickened text an outline effect draws under the text."""
     ax, ay = float(anchor[0]), float(anchor[1])
+    if dilate > 0:
+        return _dilated(layout, size, ax, ay, rotation_deg, color, clip, dilate)
     out: list = []
     pens = layout.pens * size * np.array([1.0, -1.0]) + (ax, ay)
     rot = rotation_matrix(rotation_deg)
     stretched = layout.scales[:, 0] != layout.scales[:, 1]
-    for scale in np.unique(layout.scales[~stretched, 0]):
-        sel = ~stretched & (layout.scales[:, 0] == scale)
-        idx = np.nonzero(sel)[0]
-        out.append(GlyphRun(layout.font.path, layout.indices[idx], pens[idx], size * scale,
-                            color, chars="".join(layout.chars[i] for i in idx), text=text,
-                            rotation=rotation_deg, anchor=(ax, ay), clip=clip))
+    fonts = layout.fonts or (layout.font,)
+    ids = layout.font_ids if layout.fonts else np.zeros(len(layout.indices), np.int64)
+    for k, font in enumerate(fonts):  # one run per font and glyph scale
+        for scale in np.unique(layout.scales[~stretched & (ids == k), 0]):
+            sel = ~stretched & (ids == k) & (layout.scales[:, 0] == scale)
+            idx = np.nonzero(sel)[0]
+            out.append(GlyphRun(font.path, layout.indices[idx], pens[idx], size * scale,
+                                color, chars="".join(layout.chars[i] for i in idx), text=text,
+                                rotation=rotation_deg, anchor=(ax, ay), clip=clip))
     for i in np.nonzero(stretched)[0]:  # a radical sign stretched to its argument
-        verts, codes = layout.font.outline(int(layout.indices[i]))
+        verts, codes = fonts[int(ids[i])].outline(int(layout.indices[i]))
         if len(verts):
             local = verts * layout.scales[i] * size * np.array([1.0, -1.0]) + pens[i]
             out.append(PathPrimitive(_rotate(local, rot, ax, ay), codes, fill=color, clip=clip))
@@ -339,6 +383,31 @@ def text_primitives(layout: TextLayout, size: float, anchor, rotation_deg: float
         corners = np.array([[x0, -y0], [x1, -y0], [x1, -y1], [x0, -y1], [x0, -y0]]) + (ax, ay)
         codes = np.array([MOVETO, LINETO, LINETO, LINETO, CLOSEPOLY], np.uint8)
         out.append(PathPrimitive(_rotate(corners, rot, ax, ay), codes, fill=color, clip=clip))
+    return out
+
+
+def _dilated(layout: TextLayout, size: float, ax: float, ay: float, rotation_deg: float,
+             color, clip, dilate: float) -> list:
+    """Every glyph's outline as one path, filled and stroked (round joins)."""
+    from ..primitives import Stroke
+
+    rot = rotation_matrix(rotation_deg)
+    pens = layout.pens * size * np.array([1.0, -1.0]) + (ax, ay)
+    verts, codes = [], []
+    for i, font in enumerate(layout.glyph_fonts()):
+        v, c = font.outline(int(layout.indices[i]))
+        if len(v):
+            verts.append(v * layout.scales[i] * size * np.array([1.0, -1.0]) + pens[i])
+            codes.append(c)
+    out = []
+    for x0, y0, x1, y1 in layout.rules * size:
+        verts.append(np.array([[x0, -y0], [x1, -y0], [x1, -y1], [x0, -y1], [x0, -y0]])
+                     + (ax, ay))
+        codes.append(np.array([MOVETO, LINETO, LINETO, LINETO, CLOSEPOLY], np.uint8))
+    if verts:
+        out.append(PathPrimitive(_rotate(np.concatenate(verts), rot, ax, ay),
+                                 np.concatenate(codes), fill=color,
+                                 stroke=Stroke(color, 2 * dilate, join="round"), clip=clip))
     return out
 
 

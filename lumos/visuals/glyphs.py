@@ -37,6 +37,7 @@ import freetype
 import numpy as np
 
 from .fonts import (
+    Font,
     TextLayout,
     check_anchors,
     check_positive,
@@ -167,6 +168,7 @@ class GlyphAtlas:
         self.spread = int(spread)
         self._face = freetype.Face(str(self.path))
         self._face.set_pixel_sizes(0, self.base_size)
+        self._faces: dict[str, freetype.Face] = {}  # other fonts' faces (math italics)
         self._use_ft_sdf = sdf != "numpy"
         self._sdf_mode = sdf
         self._lock = threading.RLock()
@@ -194,12 +196,21 @@ class GlyphAtlas:
             g = self._by_char[char]
         return g
 
-    def cell(self, index: int) -> Glyph:
-        """The atlas cell of a glyph index, rasterizing it on first use."""
-        g = self._by_index.get(index)
+    def _key(self, index: int, font: Font | None) -> int | tuple:
+        """Cells of the atlas's own font are keyed by glyph index; those of other fonts
+        (italic math in an upright label) by (font file, index)."""
+        if font is None or font.path == self.font.path:
+            return int(index)
+        return (str(font.path), int(index))
+
+    def cell(self, index: int, font: Font | None = None) -> Glyph:
+        """The atlas cell of a glyph index (of ``font``, by default the atlas's own),
+        rasterizing it on first use."""
+        key = self._key(index, font)
+        g = self._by_index.get(key)
         if g is None:
-            self.ensure_indices([index])
-            g = self._by_index[index]
+            self.ensure_indices([index], font)
+            g = self._by_index[key]
         return g
 
     def ensure(self, text: str) -> None:
@@ -214,19 +225,32 @@ class GlyphAtlas:
             for c, idx in indices.items():
                 self._by_char[c] = self._by_index[idx]
 
-    def ensure_indices(self, indices) -> None:
-        """Add every glyph index that is missing, in one batch (one version bump)."""
+    def ensure_indices(self, indices, font: Font | None = None) -> None:
+        """Add every glyph index (of ``font``) that is missing, in one batch (one version
+        bump)."""
         with self._lock:
-            new = sorted({int(i) for i in indices} - self._by_index.keys())
+            new = sorted({int(i) for i in indices
+                          if self._key(i, font) not in self._by_index})
             if new:
-                self._add_glyphs(new)
+                self._add_glyphs(new, font)
 
-    def _render(self, index: int) -> tuple[float, np.ndarray, int, int]:
+    def _ft_face(self, font: Font | None):
+        """The FreeType face rasterizing glyphs of ``font`` at the base size."""
+        if font is None or font.path == self.font.path:
+            return self._face
+        face = self._faces.get(str(font.path))
+        if face is None:
+            face = self._faces[str(font.path)] = freetype.Face(str(font.path))
+            face.set_pixel_sizes(0, self.base_size)
+        return face
+
+    def _render(self, index: int, font: Font | None = None) -> tuple[float, np.ndarray, int,
+                                                                      int]:
         """Rasterize one glyph: (advance in em, uint8 SDF cell, left, top) in base px."""
-        face = self._face
+        face = self._ft_face(font)
         face.load_glyph(index, _LOAD_FLAGS)
         slot = face.glyph
-        advance = self.font.advance(index)
+        advance = (font or self.font).advance(index)
         # Render coverage first, then FreeType's bitmap SDF ('bsdf'): measured ~2x faster
         # than its outline SDF and about as exact (mean error ~0.03 base px at the edge).
         slot.render(freetype.FT_RENDER_MODE_NORMAL)
@@ -258,9 +282,9 @@ class GlyphAtlas:
                 raise RuntimeError("this FreeType has no SDF renderer (needs >= 2.11)")
             self._use_ft_sdf = False
 
-    def _add_glyphs(self, indices: list[int]) -> None:
+    def _add_glyphs(self, indices: list[int], font: Font | None = None) -> None:
         self._set_ft_spread()
-        rendered = [(idx, *self._render(idx)) for idx in indices]
+        rendered = [(idx, *self._render(idx, font)) for idx in indices]
         # Tallest first packs shelves tightly for the initial ASCII batch.
         rendered.sort(key=lambda r: -r[2].shape[0])
         b = float(self.base_size)
@@ -273,7 +297,7 @@ class GlyphAtlas:
                 self.image[y : y + h, x : x + w] = cell
                 box = (left / b, (top - h) / b, (left + w) / b, top / b)
                 glyph = Glyph(idx, advance, box, (x, y, w, h))
-            self._by_index[idx] = glyph
+            self._by_index[self._key(idx, font)] = glyph
         self.version += 1
 
     def _place(self, w: int, h: int) -> tuple[int, int]:
@@ -314,19 +338,20 @@ class GlyphAtlas:
         return x / cols, y / rows, (x + w) / cols, (y + h) / rows
 
 
-_ATLASES: dict[bool, GlyphAtlas] = {}
+_ATLASES: dict[str, GlyphAtlas] = {}
 _ATLASES_LOCK = threading.Lock()
 
 
-def get_atlas(bold: bool = False) -> GlyphAtlas:
-    """The process-wide shared atlas (one per weight), so all Text visuals share a texture."""
-    bold = bool(bold)
-    atlas = _ATLASES.get(bold)
+def get_atlas(bold: bool = False, face: str | None = None) -> GlyphAtlas:
+    """The process-wide shared atlas of a face (DejaVu Sans, Bold with ``bold``, or the
+    bundled ``face``), so all Text visuals of a face share a texture."""
+    key = face if face is not None else ("sans-bold" if bold else "sans")
+    atlas = _ATLASES.get(key)
     if atlas is None:
         with _ATLASES_LOCK:
-            atlas = _ATLASES.get(bold)
+            atlas = _ATLASES.get(key)
             if atlas is None:
-                atlas = _ATLASES[bold] = GlyphAtlas(bold=bold, prepopulate=False)
+                atlas = _ATLASES[key] = GlyphAtlas(font_path(bold, face), prepopulate=False)
     return atlas
 
 
@@ -338,6 +363,7 @@ def text_extent(
     line_spacing: float = 1.2,
     bold: bool = False,
     atlas: GlyphAtlas | None = None,
+    face: str | None = None,
 ) -> tuple[float, float, float]:
     """(width, height, descent) of ``text`` in pixels, matplotlib-style.
 
@@ -349,7 +375,7 @@ def text_extent(
     text = check_text(text)
     size = check_positive("font_size", font_size)
     spacing = check_positive("line_spacing", line_spacing)
-    font = get_font(bold) if atlas is None else atlas.font
+    font = get_font(bold, face=face) if atlas is None else atlas.font
     lines = text.split("\n")
     width = max(line_glyphs(font, ln)[0] for ln in lines) * size
     height = (font.ascender - font.descender + (len(lines) - 1) * spacing) * size
@@ -395,12 +421,15 @@ def atlas_quads(atlas: GlyphAtlas, text: TextLayout, size: float,
                 rotation_deg: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
     """The SDF quads of a text layout (see :func:`layout` for the arrays): one per glyph
     with ink, and a few per rule."""
-    atlas.ensure_indices(text.indices)
+    fonts = text.glyph_fonts()
+    for font in dict.fromkeys(fonts):
+        atlas.ensure_indices([i for i, f in zip(text.indices.tolist(), fonts, strict=True)
+                              if f is font], font)
     boxes: list = []
     texels: list = []
-    for index, (px, py), (sx, sy) in zip(text.indices.tolist(), text.pens.tolist(),
-                                         text.scales.tolist(), strict=True):
-        g = atlas.cell(index)
+    for index, (px, py), (sx, sy), font in zip(text.indices.tolist(), text.pens.tolist(),
+                                               text.scales.tolist(), fonts, strict=True):
+        g = atlas.cell(index, font)
         if g.rect[2] == 0:
             continue
         bx0, by0, bx1, by1 = g.box

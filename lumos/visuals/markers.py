@@ -15,7 +15,7 @@ import numpy as np
 from .. import colors
 from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer
-from ..primitives import CLOSEPOLY, CURVE4, LINETO, MOVETO, MarkerSet, Path
+from ..primitives import MarkerSet
 from ..shaders import ShaderTemplate, Snippet
 from . import glsl
 from .base import (
@@ -34,10 +34,10 @@ from .base import (
     split_origin,
     transform_parts,
 )
+from .marker_shapes import ALIASES as _ALIASES
+from .marker_shapes import GLSL, REACH, SYMBOL_PATHS, SYMBOLS, distance_glsl, is_stroke
 
-# matplotlib's marker letters for the same shapes
-_ALIASES = {"o": "disc", "circle": "disc", "s": "square", "^": "triangle", "D": "diamond",
-            "d": "diamond", "x": "cross", "+": "plus", "*": "star"}
+__all__ = ["Markers", "SYMBOLS", "SYMBOL_PATHS"]
 
 # Markers whose square (side in physical pixels) is at most this are drawn as GL points,
 # one vertex each; bigger ones as instanced quads. Desktop GL and WebGL2 devices allow
@@ -45,32 +45,15 @@ _ALIASES = {"o": "disc", "circle": "disc", "s": "square", "^": "triangle", "D": 
 # the device a frame will run on is not known when the frame is made.
 POINT_LIMIT = 64.0
 
-# Each symbol is its own program (a signed distance in the fragment shader): a branch
-# on a uniform would make software rasterizers run every symbol's code per pixel.
-# name -> (how far the symbol reaches from its centre along x or y, in radii; the
-# signed distance of p to the symbol of radius r)
-_SYMBOLS = {
-    "disc": (1.0, "length(p) - r"),
-    "square": (0.886, "sd_box(p, vec2(0.886 * r))"),
-    "triangle": (1.0, "sd_triangle(p, r)"),
-    "diamond": (1.061, "sd_box(sd_turn(p), vec2(0.75 * r))"),
-    "cross": (0.83, "min(sd_box(sd_turn(p), vec2(r, 0.17 * r)), "
-                    "sd_box(sd_turn(p), vec2(0.17 * r, r)))"),
-    "plus": (1.0, "min(sd_box(p, vec2(r, 0.17 * r)), sd_box(p, vec2(0.17 * r, r)))"),
-    "star": (1.1, "sd_star(p, 1.1 * r)"),
-}
-SYMBOLS = tuple(_SYMBOLS)
-
-
 def _symbol_snippets(name: str) -> tuple[Snippet, Snippet]:
-    """(vertex ``$reach``, fragment ``$symbol``) snippets of one symbol."""
-    reach, distance = _SYMBOLS[name]
-    return (Snippet(f"reach_{name}", f"float reach_{name}(float r) {{ return {reach} * r; }}"),
-            Snippet(f"symbol_{name}",
-                    f"float symbol_{name}(vec2 p, float r) {{ return {distance}; }}"))
+    """(vertex ``$reach``, fragment ``$symbol``) snippets of one symbol: each symbol is its
+    own program (see :func:`lumos.visuals.marker_shapes.distance_glsl`)."""
+    return (Snippet(f"reach_{name}",
+                    f"float reach_{name}(float r) {{ return {REACH[name]!r} * r; }}"),
+            Snippet(f"symbol_{name}", distance_glsl(name)))
 
 
-_SNIPPETS = {name: _symbol_snippets(name) for name in _SYMBOLS}
+_SNIPPETS = {name: _symbol_snippets(name) for name in SYMBOLS}
 
 
 # The square that holds a marker of radius r has half side `extent`: the symbol's reach,
@@ -141,58 +124,25 @@ _FRAGMENT = """
 uniform float u_edge_width;
 uniform float u_pixel_ratio;
 uniform vec4 u_edge_color;
+uniform float u_stroke;  // 1 for line markers: segments stroked in the point's color
 flat in vec4 v_color;
 flat in float v_radius;
 %(inputs)s
 out vec4 f_color;
 
-float sd_box(vec2 p, vec2 half_size) {
-    vec2 d = abs(p) - half_size;
-    return length(max(d, 0.0)) + min(max(d.x, d.y), 0.0);
-}
-
-vec2 sd_turn(vec2 p) {  // p turned by 45 degrees
-    return vec2(p.x + p.y, p.y - p.x) * 0.70710678;
-}
-
-float sd_segment(vec2 p, vec2 a, vec2 b) {
-    vec2 ab = b - a;
-    float t = clamp(dot(p - a, ab) / dot(ab, ab), 0.0, 1.0);
-    return length(p - a - t * ab);
-}
-
-// Distance to a convex polygon given by a fold into one wedge: p is first folded
-// by symmetry, then measured against one edge from a tip to an inner corner.
-float sd_edge(vec2 q, vec2 tip, vec2 inner) {
-    vec2 e = inner - tip;
-    float d = sd_segment(q, tip, inner);
-    float side = e.x * (q.y - tip.y) - e.y * (q.x - tip.x);
-    return side < 0.0 ? -d : d;
-}
-
-float sd_star(vec2 p, float r) {
-    const float wedge = 0.62831853;  // 36 degrees: half the angle between two tips
-    float a = atan(p.x, p.y);
-    a = abs(mod(a + wedge, 2.0 * wedge) - wedge);
-    vec2 q = length(p) * vec2(sin(a), cos(a));
-    return sd_edge(q, vec2(0.0, r), 0.45 * r * vec2(sin(wedge), cos(wedge)));
-}
-
-float sd_triangle(vec2 p, float r) {
-    const float wedge = 1.04719755;  // 60 degrees: half the angle between two corners
-    p.y += 0.25 * r;                 // centre the triangle's box on the point
-    float a = atan(p.x, p.y);
-    a = abs(mod(a + wedge, 2.0 * wedge) - wedge);
-    vec2 q = length(p) * vec2(sin(a), cos(a));
-    // inner corner of the fold is the midpoint of the opposite side
-    return sd_edge(q, vec2(0.0, 1.15 * r), 0.575 * r * vec2(sin(wedge), cos(wedge)));
-}
+GLSL_HELPERS
 #pragma snippets
 
 void main() {
     vec2 offset = %(offset)s;  // from the marker's centre, window pixels (y up)
     float d = $symbol(offset, v_radius);
     float ew = u_edge_width * u_pixel_ratio;
+    if (u_stroke > 0.5) {  // a line marker: segments ew wide, in the point's color
+        float a = clamp(0.5 * max(ew, 1.0) - d + 0.5, 0.0, 1.0);
+        if (a <= 0.0) discard;
+        f_color = vec4(v_color.rgb, v_color.a * a);
+        return;
+    }
     float outside = clamp(d - 0.5 * ew + 0.5, 0.0, 1.0);   // 1 beyond the outer edge
     float alpha = 1.0 - outside;
     if (alpha <= 0.0) discard;
@@ -203,7 +153,7 @@ void main() {
     }
     f_color = vec4(fill.rgb, fill.a * alpha);
 }
-"""
+""".replace("GLSL_HELPERS", GLSL)
 
 # Points measure from gl_FragCoord, not gl_PointCoord: llvmpipe shifts gl_PointCoord by
 # half a pixel in multisampled framebuffers.
@@ -219,55 +169,8 @@ def marker_extent(symbol: str, size: float, edge_width: float, pixel_ratio: floa
     """Half the side, in physical pixels, of the square a marker of ``size`` (diameter,
     logical pixels) is drawn in (the shaders' ``extent`` in a multisampled framebuffer,
     the larger one)."""
-    return (_SYMBOLS[symbol][0] * 0.5 * size * pixel_ratio + 0.5 * edge_width * pixel_ratio
+    return (REACH[symbol] * 0.5 * size * pixel_ratio + 0.5 * edge_width * pixel_ratio
             + 1.0)
-
-
-def _polygon(points) -> Path:
-    pts = np.asarray(points, np.float64)
-    codes = np.r_[MOVETO, np.full(len(pts) - 1, LINETO), CLOSEPOLY].astype(np.uint8)
-    return Path(np.r_[pts, pts[:1]], codes)
-
-
-def _circle(r: float) -> Path:
-    """Four cubic Béziers (within 0.03% of a circle)."""
-    k = 0.5522847498 * r
-    pts = [(r, 0), (r, k), (k, r), (0, r), (-k, r), (-r, k), (-r, 0), (-r, -k), (-k, -r),
-           (0, -r), (k, -r), (r, -k), (r, 0), (r, 0)]
-    codes = [MOVETO] + [CURVE4] * 12 + [CLOSEPOLY]
-    return Path(np.asarray(pts, np.float64), np.asarray(codes, np.uint8))
-
-
-def _star(r_tip: float, r_inner: float, tips: int) -> Path:
-    """A star of ``tips`` tips at radius ``r_tip`` (the first one up) with corners at
-    ``r_inner`` between them, as the shader's folded distance measures it."""
-    a = np.arange(2 * tips) * np.pi / tips
-    r = np.where(np.arange(2 * tips) % 2 == 0, r_tip, r_inner)
-    return _polygon(np.c_[r * np.sin(a), -r * np.cos(a)])
-
-
-def _cross(arm: float, rotate: bool) -> Path:
-    """The union of a bar of half-length 1/2 and half-width ``arm`` with its 90° turn."""
-    h = 0.5
-    p = np.array([(arm, arm), (arm, h), (-arm, h), (-arm, arm), (-h, arm), (-h, -arm),
-                  (-arm, -arm), (-arm, -h), (arm, -h), (arm, -arm), (h, -arm), (h, arm)])
-    if rotate:
-        p = p @ (np.array([[1.0, 1.0], [-1.0, 1.0]]) * np.sqrt(0.5))
-    return _polygon(p)
-
-
-# Outlines of the SDF symbols for a marker of size 1 (diameter), y down: the same
-# shapes as symbol_distance() in the fragment shader (r = 1/2).
-SYMBOL_PATHS = {
-    "disc": _circle(0.5),
-    "square": _polygon([(-0.443, -0.443), (0.443, -0.443), (0.443, 0.443), (-0.443, 0.443)]),
-    # the shader's triangle: corners at 1.15 r from a centre 0.25 r below the point
-    "triangle": _polygon([(0.0, -0.45), (0.497965, 0.4125), (-0.497965, 0.4125)]),
-    "diamond": _polygon([(0.0, -0.53033), (0.53033, 0.0), (0.0, 0.53033), (-0.53033, 0.0)]),
-    "cross": _cross(0.085, True),
-    "plus": _cross(0.085, False),
-    "star": _star(0.55, 0.2475, 5),
-}
 
 
 def _symbol_index(symbol: str) -> int:
@@ -521,7 +424,7 @@ class Markers(Visual):
             return ctx.raster(self)
         sizes = self._size_buffer.data.astype(np.float64)
         px = ctx.to_pixels(self._points, self)
-        reach = sizes / 2 + self._edge_width / 2 + 1
+        reach = REACH[self.symbol] * sizes / 2 + self._edge_width / 2 + 1
         x, y, w, h = ctx.clip
         keep = (sizes > 0) & (px[:, 0] + reach >= x) & (px[:, 0] - reach <= x + w) \
             & (px[:, 1] + reach >= y) & (px[:, 1] - reach <= y + h)
@@ -530,6 +433,10 @@ class Markers(Visual):
         face = self._color_buffer.data[keep] / 255.0
         edge = np.array([self._edge_rgba]) if self._edge_width > 0 else None
         name = self.symbol
+        if is_stroke(name):  # line markers: stroked in the points' colors
+            return [MarkerSet(SYMBOL_PATHS[name], px[keep], sizes[keep],
+                              np.zeros((1, 4)), face, max(self._edge_width, 1.0), name,
+                              ctx.clip, join="miter")]
         return [MarkerSet(SYMBOL_PATHS[name], px[keep], sizes[keep], face, edge,
                           self._edge_width, name, ctx.clip)]
 
@@ -554,7 +461,8 @@ class Markers(Visual):
         common = dict(
             view=ctx.view_id,
             uniforms={"u_edge_width": self._edge_width, "u_edge_color": self._edge_rgba,
-                      **self._shade_uniforms(), **snippet.uniforms},
+                      "u_stroke": float(is_stroke(self.symbol)), **self._shade_uniforms(),
+                      **snippet.uniforms},
             state=State(depth_test=ctx.is_3d, blend="alpha"),
             origin=tuple(self._origin), model=model,
         )

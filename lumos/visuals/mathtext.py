@@ -20,6 +20,7 @@ radical overbars are rules: solid rectangles of the layout.
 from __future__ import annotations
 
 import functools
+import unicodedata
 import warnings
 
 import numpy as np
@@ -69,6 +70,11 @@ _OTHER = {
     "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉", "forall": "∀", "exists": "∃", "neg": "¬",
     "lnot": "¬", "hbar": "ℏ", "ell": "ℓ", "aleph": "ℵ", "Re": "ℜ", "Im": "ℑ", "wp": "℘",
     "emptyset": "∅", "angle": "∠", "AA": "Å", "vert": "|", "Vert": "‖", "backslash": "\\",
+    "coprod": "∐", "bigcap": "⋂", "bigcup": "⋃", "bigvee": "⋁", "bigwedge": "⋀",
+    "bigoplus": "⨁", "bigotimes": "⨂", "bigodot": "⨀", "iint": "∬", "iiint": "∭",
+    "lbrace": "{", "rbrace": "}", "lbrack": "[", "rbrack": "]",
+    "longrightarrow": "⟶", "longleftarrow": "⟵", "dagger": "†", "ddagger": "‡",
+    "cdotp": "·", "S": "§", "P": "¶", "copyright": "©", "checkmark": "✓",
     "sqrt": "√",  # only when no argument follows
 }  # fmt: skip
 
@@ -88,11 +94,27 @@ _FUNCS = frozenset(
     "sin cos tan cot sec csc arcsin arccos arctan sinh cosh tanh coth log ln lg exp lim "
     "liminf limsup max min sup inf det arg dim gcd deg hom ker Pr".split()
 )
-_FONT_CMDS = frozenset(
-    "mathrm mathdefault mathregular mathit mathbf mathsf mathtt mathcal mathbb mathfrak "
-    "boldsymbol operatorname".split()
-)
+# Font commands and the math font style they set: 'it' is matplotlib's default (Latin
+# and lowercase Greek letters italic, the rest upright), 'rm' upright, 'bf' bold, ...
+_FONT_CMDS = {
+    "mathrm": "rm", "mathdefault": "it", "mathregular": "rm", "mathit": "itall",
+    "mathbf": "bf", "mathsf": "rm", "mathtt": "tt", "mathcal": "cal", "mathscr": "cal",
+    "mathbb": "bb", "mathfrak": "frak", "boldsymbol": "bfit", "operatorname": "rm",
+    "textbf": "bf", "textit": "itall",
+}  # fmt: skip
 _TEXT_CMDS = frozenset(("text", "textrm", "mbox", "textnormal"))
+
+
+def _plain(node: tuple) -> str:
+    """The characters of a parsed argument (for \\operatorname{...})."""
+    kind = node[0]
+    if kind in ("sym", "text"):
+        return node[1]
+    if kind == "group":
+        return "".join(_plain(n) for n in node[1])
+    if kind == "font":
+        return _plain(node[2])
+    return ""
 _IGNORED = frozenset(("displaystyle", "textstyle", "limits", "nolimits", "big", "Big",
                       "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr"))  # fmt: skip
 
@@ -102,7 +124,14 @@ _REL = frozenset("=<>≤≥≠≈≡∼≃≅∝≪≫→←⇒⇐↔⇔↦↑�
 _OPEN = frozenset("([{⟨⌊⌈")
 _CLOSE = frozenset(")]}⟩⌋⌉!?")
 _PUNCT = frozenset(",;")
-_BIG_OPS = frozenset("∑∏∫∮")
+_BIG_OPS = frozenset("∑∏∐⋂⋃⋁⋀⨁⨂⨀∫∮∬∭")
+# big operators whose limits go above and below (the others, integrals, take scripts)
+_OVERUNDER = frozenset("∑∏∐⋂⋃⋁⋀⨁⨂⨀")
+_BIG_SCALE = 1.4  # matplotlib draws big operators this much larger than the text
+# Accents: the mark drawn above the argument.
+_ACCENTS = {"hat": "ˆ", "widehat": "ˆ", "check": "ˇ", "tilde": "˜", "widetilde": "˜",
+            "acute": "´", "grave": "`", "dot": "˙", "ddot": "¨", "breve": "˘",
+            "bar": "¯", "vec": "→", "mathring": "˚", "overrightarrow": "→"}
 
 _SCALES = (1.0, 0.7, 0.5)  # text, script, scriptscript style
 _SCRIPT_SPACE = 0.05  # em after a script (TeX's \scriptspace)
@@ -114,8 +143,9 @@ _warned: set[str] = set()  # unknown commands already warned about, once per pro
 # ---------------------------------------------------------------------- parsing
 # Nodes are tuples, so parse results are hashable, immutable and cheap to cache:
 #   ("sym", ch) ("text", str) ("func", name) ("group", nodes) ("space", em)
-#   ("frac", num, den) ("sqrt", arg, index | None) ("overline", arg)
-#   ("scripts", nucleus, sup | None, sub | None)
+#   ("sqrt", arg, index | None) ("overline", arg)
+#   ("scripts", nucleus, sup | None, sub | None) ("font", style, arg)
+#   ("frac", num, den, display) ("accent", mark, arg) ("delim", left, group, right)
 _EMPTY = ("group", ())
 
 
@@ -139,18 +169,7 @@ class _Parser:
                 continue
             if c in "^_":
                 self.i += 1
-                arg = self.parse_arg()
-                idx = 2 if c == "^" else 3
-                last = out[-1] if out else None
-                if last is not None and last[0] == "scripts" and last[idx] is None:
-                    node = list(last)
-                    node[idx] = arg
-                    out[-1] = tuple(node)
-                else:
-                    base = out.pop() if last is not None and last[0] != "scripts" else _EMPTY
-                    node = ["scripts", base, None, None]
-                    node[idx] = arg
-                    out.append(tuple(node))
+                _attach(out, ("script", c, self.parse_arg()))
                 continue
             node = self.parse_atom()
             if node is not None:
@@ -203,9 +222,20 @@ class _Parser:
             return ("text", "\\" + name)
         if name in _SPACES:
             return ("space", _SPACES[name])
-        if name == "frac" or name in ("dfrac", "tfrac"):
+        if name in ("frac", "dfrac", "tfrac"):
             num = self.parse_arg()
-            return ("frac", num, self.parse_arg())
+            return ("frac", num, self.parse_arg(), name == "dfrac")
+        if name == "hspace":
+            arg = _plain(self.parse_arg())
+            try:
+                return ("space", float(arg.replace("em", "")))
+            except ValueError:
+                self.unknown.append(f"hspace{{{arg}}}")
+                return None
+        if name in _ACCENTS:
+            return ("accent", _ACCENTS[name], self.parse_arg())
+        if name == "left":
+            return self.parse_delimited()
         if name == "sqrt":
             rest = s[self.i :].lstrip()
             if not rest or rest[0] == "}":
@@ -221,18 +251,15 @@ class _Parser:
         if name == "overline":
             return ("overline", self.parse_arg())
         if name in _FONT_CMDS:
-            return self.parse_arg()
+            if name == "operatorname":
+                return ("func", _plain(self.parse_arg()))
+            return ("font", _FONT_CMDS[name], self.parse_arg())
         if name in _TEXT_CMDS:
             return self.parse_text_arg()
         if name in _FUNCS:
             return ("func", name)
-        if name in ("left", "right"):
-            while self.i < len(s) and s[self.i].isspace():
-                self.i += 1
-            if self.i < len(s) and s[self.i] == ".":  # null delimiter
-                self.i += 1
-                return None
-            return None  # the delimiter itself follows as an ordinary atom
+        if name == "right":  # a \right without its \left: the delimiter alone
+            return self.parse_delimiter()
         if name in _IGNORED:
             return None
         ch = SYMBOLS.get(name)
@@ -240,6 +267,56 @@ class _Parser:
             return ("sym", ch)
         self.unknown.append(name)
         return ("text", "\\" + name)
+
+    def parse_delimiter(self) -> tuple:
+        """The delimiter after \\left or \\right: a character, a command (\\{,
+        \\langle, ...) or '.' (none)."""
+        s = self.s
+        while self.i < len(s) and s[self.i].isspace():
+            self.i += 1
+        if self.i >= len(s):
+            return _EMPTY
+        if s[self.i] == ".":
+            self.i += 1
+            return _EMPTY
+        node = self.parse_atom()
+        return _EMPTY if node is None else node
+
+    def parse_delimited(self) -> tuple:
+        """\\left( ... \\right): the content between delimiters sized to it."""
+        left = self.parse_delimiter()
+        s, out = self.s, []
+        while self.i < len(s):
+            if s.startswith("\\right", self.i) and not s[self.i + 6 : self.i + 7].isalpha():
+                self.i += 6
+                right = self.parse_delimiter()
+                return ("delim", left, ("group", tuple(out)), right)
+            before = self.i
+            node = self.parse_one()
+            if node is not None:
+                if node[0] == "script":  # attach to the previous atom
+                    _attach(out, node)
+                else:
+                    out.append(node)
+            if self.i == before:
+                self.i += 1
+        return ("delim", left, ("group", tuple(out)), _EMPTY)
+
+    def parse_one(self):
+        """One element of a list: an atom, or ('script', kind, arg) for ^ and _."""
+        s = self.s
+        while self.i < len(s) and s[self.i].isspace():
+            self.i += 1
+        if self.i >= len(s):
+            return None
+        c = s[self.i]
+        if c == "}":
+            self.i += 1
+            return None
+        if c in "^_":
+            self.i += 1
+            return ("script", c, self.parse_arg())
+        return self.parse_atom()
 
     def parse_text_arg(self) -> tuple:
         """\\text{...}: the raw content up to the matching brace, spaces kept."""
@@ -262,6 +339,22 @@ class _Parser:
                     break
         body = s[start : self.i - 1 if depth == 0 else self.i]
         return ("text", body.replace("\\$", "$").replace("\\{", "{").replace("\\}", "}"))
+
+
+def _attach(out: list, script: tuple) -> None:
+    """Add a ^ or _ script (``('script', '^'|'_', arg)``) to the last node of ``out``."""
+    _, c, arg = script
+    idx = 2 if c == "^" else 3
+    last = out[-1] if out else None
+    if last is not None and last[0] == "scripts" and last[idx] is None:
+        node = list(last)
+        node[idx] = arg
+        out[-1] = tuple(node)
+    else:
+        base = out.pop() if last is not None and last[0] != "scripts" else _EMPTY
+        node = ["scripts", base, None, None]
+        node[idx] = arg
+        out.append(tuple(node))
 
 
 def _dollars(line: str) -> list[int]:
@@ -307,11 +400,31 @@ def _parse(text: str) -> tuple | None:
 
 
 # ---------------------------------------------------------------------- font metrics
+def _math_fonts() -> dict[str, Font]:
+    """The fonts math is set in, as matplotlib's default 'dejavusans' mathtext: DejaVu
+    Sans upright, its Oblique for italic letters, Bold, Bold Oblique and Sans Mono."""
+    return {"rm": get_font(face="sans"), "it": get_font(face="sans-italic"),
+            "bf": get_font(face="sans-bold"), "bfit": get_font(face="sans-bold-italic"),
+            "tt": get_font(face="mono")}
+
+
+# \mathbb letters: the Double-Struck block, with the seven letters that live among the
+# Letterlike Symbols; \mathcal has only these few in DejaVu Sans (others: italic).
+_BB = {c: chr(0x1D538 + i) for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}
+_BB.update({"C": "ℂ", "H": "ℍ", "N": "ℕ", "P": "ℙ", "Q": "ℚ", "R": "ℝ", "Z": "ℤ"})
+_CAL = {"B": "ℬ", "E": "ℰ", "F": "ℱ", "H": "ℋ", "I": "ℐ", "L": "ℒ", "M": "ℳ", "R": "ℛ"}
+
+
 class _Metrics:
-    """What math layout needs to know about one font, measured once from its outlines."""
+    """What math layout needs to know about one font, measured once from its outlines.
+
+    ``font`` sets the text outside ``$...$``; math uses :func:`_math_fonts`, measured
+    from its upright face."""
 
     def __init__(self, font: Font) -> None:
-        self.font = font
+        self.text_font = font
+        self.fonts = _math_fonts()
+        font = self.font = self.fonts["rm"]
         minus = font.ink(font.index("−"))
         self.axis = 0.5 * (minus[1] + minus[3]) if minus else 0.25  # the minus's middle
         x_ink = font.ink(font.index("x"))
@@ -320,6 +433,36 @@ class _Metrics:
         self.radical = font.index("√")
         self.rad_ink = font.ink(self.radical)
         self.rule = _stub_thickness(font, self.radical) or _RAD_FALLBACK
+
+
+def _pick(m: _Metrics, ch: str, fs: str) -> tuple[str, Font]:
+    """The character and font of one math symbol in font style ``fs``."""
+    if fs == "it":  # matplotlib: letters italic, except capital Greek; the rest upright
+        letter = unicodedata.category(ch)[0] == "L" and not unicodedata.name(
+            ch, "").startswith("GREEK CAPITAL")
+        return ch, m.fonts["it" if letter else "rm"]
+    if fs == "itall":
+        return ch, m.fonts["it"]
+    if fs == "bb":
+        ch = _BB.get(ch, ch)
+        return ch, m.fonts["rm"]
+    if fs == "cal":
+        if ch in _CAL:
+            return _CAL[ch], m.fonts["rm"]
+        _warn_once("mathcal", "mathtext: \\mathcal letters missing from DejaVu Sans are "
+                   "drawn italic")
+        return ch, m.fonts["it"]
+    if fs == "frak":
+        _warn_once("mathfrak", "mathtext: \\mathfrak is drawn upright (no Fraktur face "
+                   "is bundled)")
+        return ch, m.fonts["rm"]
+    return ch, m.fonts.get(fs, m.fonts["rm"])
+
+
+def _warn_once(key: str, message: str) -> None:
+    if key not in _warned:
+        _warned.add(key)
+        warnings.warn(message, stacklevel=5)
 
 
 def _stub_thickness(font: Font, index: int) -> float | None:
@@ -395,8 +538,8 @@ def math_metrics(atlas: GlyphAtlas) -> tuple[float, float, float]:
 
 
 # ---------------------------------------------------------------------- boxes
-# A box holds glyphs (index, char, pen x, pen y, sx, sy) and rules (x0, y0, x1, y1), in
-# em of the label's font size, y up.
+# A box holds glyphs (index, char, pen x, pen y, sx, sy, font) and rules (x0, y0, x1, y1),
+# in em of the label's font size, y up.
 class _Box:
     __slots__ = ("width", "height", "depth", "glyphs", "rules")
 
@@ -407,32 +550,35 @@ class _Box:
 
     def put(self, box: _Box, x: float = 0.0, y: float = 0.0) -> None:
         """Add ``box`` with its origin at (x, y), growing height and depth to fit."""
-        self.glyphs.extend((i, c, px + x, py + y, sx, sy) for i, c, px, py, sx, sy in box.glyphs)
+        self.glyphs.extend((i, c, px + x, py + y, sx, sy, f)
+                           for i, c, px, py, sx, sy, f in box.glyphs)
         self.rules.extend((a + x, b + y, c + x, d + y) for a, b, c, d in box.rules)
         self.height = max(self.height, box.height + y)
         self.depth = max(self.depth, box.depth - y)
 
 
-def _glyph_box(m: _Metrics, ch: str, k: float) -> _Box:
-    font = m.font
+def _glyph_box(m: _Metrics, ch: str, k: float, font: Font | None = None) -> _Box:
+    font = m.font if font is None else font
     index = font.index(ch)
     box = _Box(font.advance(index) * k)
-    box.glyphs.append((index, ch, 0.0, 0.0, k, k))
+    box.glyphs.append((index, ch, 0.0, 0.0, k, k, font))
     ink = font.ink(index)
     if ink is not None:
         box.height, box.depth = max(0.0, ink[3] * k), max(0.0, -ink[1] * k)
     return box
 
 
-def _text_box(m: _Metrics, text: str, k: float) -> _Box:
-    """A run of upright text, kerned exactly like plain text is."""
-    font, out, pen, prev = m.font, _Box(), 0.0, None
+def _text_box(m: _Metrics, text: str, k: float, font: Font | None = None) -> _Box:
+    """A run of upright text (in ``font``, default math's upright), kerned exactly like
+    plain text is."""
+    font = m.font if font is None else font
+    out, pen, prev = _Box(), 0.0, None
     for c in text:
         if ord(c) < 32:
             continue
         if prev is not None:
             pen += font.kerning(prev, font.index(c)) * k
-        g = _glyph_box(m, c, k)
+        g = _glyph_box(m, c, k, font)
         out.put(g, pen)
         pen += g.width
         prev = font.index(c)
@@ -487,7 +633,7 @@ def _glue(a: str, b: str) -> float:
     return 0.0
 
 
-def _math_list(m: _Metrics, nodes: tuple, style: int) -> _Box:
+def _math_list(m: _Metrics, nodes: tuple, style: int, fs: str = "it") -> _Box:
     classes = [_atom_class(n) for n in nodes]
     real = [i for i, c in enumerate(classes) if c is not None]
     # A binary operator with no operand on one side is unary (e.g. the minus of 10^{-3}).
@@ -505,42 +651,153 @@ def _math_list(m: _Metrics, nodes: tuple, style: int) -> _Box:
             if prev is not None and style == 0:  # scripts and fractions stay tight
                 pen += _glue(prev, cls)
             prev = cls
-        box = _node_box(m, node, style)
+        box = _node_box(m, node, style, fs)
         out.put(box, pen)
         pen += box.width
     out.width = pen
     return out
 
 
-def _node_box(m: _Metrics, node: tuple, style: int) -> _Box:
+def _node_box(m: _Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
     k = _SCALES[style]
     kind = node[0]
     if kind == "sym":
-        return _glyph_box(m, node[1], k)
+        if node[1] in _BIG_OPS:
+            return _big_op_box(m, node[1], k)
+        ch, font = _pick(m, node[1], fs)
+        return _glyph_box(m, ch, k, font)
     if kind == "text":
-        return _text_box(m, node[1], k)
+        return _text_box(m, node[1], k, m.fonts["bf"] if fs in ("bf", "bfit") else None)
     if kind == "func":
         return _text_box(m, node[1], k)
+    if kind == "font":
+        return _math_list(m, (node[2],), style, node[1])
     if kind == "group":
-        return _math_list(m, node[1], style)
+        return _math_list(m, node[1], style, fs)
     if kind == "space":
         return _Box(node[1] * k)
     if kind == "scripts":
-        return _scripts_box(m, node, style)
+        return _scripts_box(m, node, style, fs)
     if kind == "frac":
-        return _frac_box(m, node[1], node[2], style)
+        return _frac_box(m, node[1], node[2], style, fs, display=node[3])
+    if kind == "accent":
+        return _accent_box(m, node[1], node[2], style, fs)
+    if kind == "delim":
+        return _delim_box(m, node, style, fs)
     if kind == "sqrt":
-        return _sqrt_box(m, node[1], node[2], style)
+        return _sqrt_box(m, node[1], node[2], style, fs)
     if kind == "overline":
-        return _overline_box(m, node[1], style)
+        return _overline_box(m, node[1], style, fs)
     raise AssertionError(kind)
 
 
-def _scripts_box(m: _Metrics, node: tuple, style: int) -> _Box:
+def _big_op_box(m: _Metrics, ch: str, k: float) -> _Box:
+    """A big operator (∑, ∫, ...): larger than the text, centred on the math axis."""
+    kb = k * _BIG_SCALE
+    box = _glyph_box(m, ch, kb, m.font)
+    ink = m.font.ink(m.font.index(ch))
+    if ink is None:
+        return box
+    dy = m.axis * k - 0.5 * (ink[1] + ink[3]) * kb
+    out = _Box()
+    out.put(box, 0.0, dy)
+    out.width = box.width
+    return out
+
+
+def _limits_box(m: _Metrics, node: tuple, style: int, fs: str) -> _Box:
+    """A big operator with its limits centred above and below (∑_{i=0}^n)."""
+    _, nucleus, sup, sub = node
+    k = _SCALES[style]
+    op = _node_box(m, nucleus, style, fs)
+    small = min(style + 1, 2)
+    sup_box = _math_list(m, (sup,), small, fs) if sup is not None else None
+    sub_box = _math_list(m, (sub,), small, fs) if sub is not None else None
+    width = max(op.width, *(b.width for b in (sup_box, sub_box) if b is not None))
+    gap = 0.12 * k
+    out = _Box()
+    out.put(op, 0.5 * (width - op.width))
+    if sup_box is not None:
+        out.put(sup_box, 0.5 * (width - sup_box.width), op.height + gap + sup_box.depth)
+    if sub_box is not None:
+        out.put(sub_box, 0.5 * (width - sub_box.width), -(op.depth + gap + sub_box.height))
+    out.width = width + 0.08 * k
+    return out
+
+
+def _accent_box(m: _Metrics, mark: str, arg: tuple, style: int, fs: str) -> _Box:
+    """\\hat{x} and friends: a mark centred over the argument."""
+    k = _SCALES[style]
+    a = _math_list(m, (arg,), style, fs)
+    if mark == "¯":  # \bar: a rule as wide as the argument (but at least a letter's)
+        theta = m.rule * k
+        y0 = max(a.height, m.x_height * k) + 1.5 * theta
+        out = _Box()
+        out.put(a)
+        w = max(a.width, 0.5 * k)
+        out.put(_rule_box(0.5 * (a.width - w) + 0.05 * k, y0, 0.5 * (a.width + w) - 0.05 * k,
+                          y0 + theta))
+        out.width = a.width
+        return out
+    ks = 0.8 * k if mark == "→" else k
+    acc = _glyph_box(m, mark, ks, m.font)
+    ink = m.font.ink(m.font.index(mark))
+    if ink is None:
+        return a
+    # the mark's ink bottom sits a little above the argument (x-height at least)
+    base = max(a.height, m.x_height * k) + 0.08 * k
+    dy = base - ink[1] * ks
+    dx = 0.5 * a.width - 0.5 * (ink[0] + ink[2]) * ks
+    out = _Box()
+    out.put(a)
+    out.put(acc, dx, dy)
+    out.width = a.width
+    return out
+
+
+def _delim_box(m: _Metrics, node: tuple, style: int, fs: str) -> _Box:
+    """\\left( ... \\right): delimiters stretched to the content, symmetric about the
+    math axis."""
+    _, left, body, right = node
+    k = _SCALES[style]
+    inner = _math_list(m, body[1], style, fs)
+    axis = m.axis * k
+    half = max(inner.height - axis, inner.depth + axis, 0.6 * k) + 0.1 * k
+    out, pen = _Box(), 0.0
+    for part in (left, None, right):
+        if part is None:
+            out.put(inner, pen)
+            pen += inner.width
+            continue
+        if part == _EMPTY:
+            continue
+        ch = part[1] if part[0] == "sym" else None
+        if ch is None:
+            box = _node_box(m, part, style, fs)
+            out.put(box, pen)
+            pen += box.width
+            continue
+        idx = m.font.index(ch)
+        ink = m.font.ink(idx)
+        if ink is None:
+            continue
+        sy = max(k, 2 * half / (ink[3] - ink[1]))
+        dy = axis - 0.5 * (ink[1] + ink[3]) * sy
+        box = _Box(m.font.advance(idx) * k, axis + half, half - axis)
+        box.glyphs.append((idx, ch, 0.0, dy, k, sy, m.font))
+        out.put(box, pen)
+        pen += box.width
+    out.width = pen
+    return out
+
+
+def _scripts_box(m: _Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
     """Nucleus with superscript and/or subscript, after TeX's rules 18a-f (simplified)."""
     _, nucleus, sup, sub = node
+    if nucleus[0] == "sym" and nucleus[1] in _OVERUNDER:
+        return _limits_box(m, node, style, fs)
     k, ks = _SCALES[style], _SCALES[min(style + 1, 2)]
-    nuc = _node_box(m, nucleus, style)
+    nuc = _node_box(m, nucleus, style, fs)
     simple = nucleus[0] == "sym"
     out = _Box()
     out.put(nuc, 0.0)
@@ -548,8 +805,8 @@ def _scripts_box(m: _Metrics, node: tuple, style: int) -> _Box:
     # Scripts of a compound nucleus hang from its top and bottom, not from the baseline.
     u0 = 0.0 if simple else nuc.height - 0.386 * ks
     v0 = 0.0 if simple else nuc.depth + 0.05 * ks
-    sup_box = _math_list(m, (sup,), min(style + 1, 2)) if sup is not None else None
-    sub_box = _math_list(m, (sub,), min(style + 1, 2)) if sub is not None else None
+    sup_box = _math_list(m, (sup,), min(style + 1, 2), fs) if sup is not None else None
+    sub_box = _math_list(m, (sub,), min(style + 1, 2), fs) if sub is not None else None
     width = 0.0
     if sup_box is not None:
         u = max(u0, 0.40 * k, sup_box.depth + 0.25 * xh)
@@ -573,11 +830,13 @@ def _scripts_box(m: _Metrics, node: tuple, style: int) -> _Box:
     return out
 
 
-def _frac_box(m: _Metrics, num: tuple, den: tuple, style: int) -> _Box:
-    """Numerator over denominator, one style smaller, centred on a rule at the math axis."""
+def _frac_box(m: _Metrics, num: tuple, den: tuple, style: int, fs: str = "it",
+              display: bool = False) -> _Box:
+    """Numerator over denominator, one style smaller (``display``, \\dfrac: the same
+    size), centred on a rule at the math axis."""
     k = _SCALES[style]
-    sub = min(style + 1, 2)
-    n, d = _math_list(m, (num,), sub), _math_list(m, (den,), sub)
+    sub = style if display else min(style + 1, 2)
+    n, d = _math_list(m, (num,), sub, fs), _math_list(m, (den,), sub, fs)
     theta, axis = m.rule * k, m.axis * k
     clear = 1.5 * theta + 0.03 * k  # gap between the rule and the numerator/denominator
     u = axis + 0.5 * theta + clear + n.depth
@@ -592,10 +851,11 @@ def _frac_box(m: _Metrics, num: tuple, den: tuple, style: int) -> _Box:
     return out
 
 
-def _sqrt_box(m: _Metrics, arg: tuple, index: tuple | None, style: int) -> _Box:
+def _sqrt_box(m: _Metrics, arg: tuple, index: tuple | None, style: int,
+              fs: str = "it") -> _Box:
     """Radical sign stretched to the argument's height, continued by an overbar."""
     k = _SCALES[style]
-    a = _math_list(m, (arg,), style)
+    a = _math_list(m, (arg,), style, fs)
     rad = _glyph_box(m, "√", k)
     ink = m.rad_ink
     if ink is None:
@@ -616,11 +876,11 @@ def _sqrt_box(m: _Metrics, arg: tuple, index: tuple | None, style: int) -> _Box:
     out = _Box()
     x = 0.0
     if index is not None:  # \sqrt[n]{x}: a tiny index tucked into the sign's crook
-        ib = _math_list(m, (index,), 2)
+        ib = _math_list(m, (index,), 2, fs)
         out.put(ib, 0.0, dy + (ry0 + 0.55 * (ry1 - ry0)) * sy)
         x = max(0.0, ib.width - 0.5 * (rx1 - rx0) * k)
     sign = _Box(0.0, ry1 * sy + dy, max(0.0, -(ry0 * sy + dy)))
-    sign.glyphs.append((m.radical, "√", 0.0, dy, k, sy))
+    sign.glyphs.append((m.radical, "√", 0.0, dy, k, sy, m.font))
     out.put(sign, x)
     bar_x0 = x + rx1 * k - 0.02 * k  # overlap the stub a little: no seam
     arg_x = x + rx1 * k + 0.04 * k
@@ -632,9 +892,9 @@ def _sqrt_box(m: _Metrics, arg: tuple, index: tuple | None, style: int) -> _Box:
     return out
 
 
-def _overline_box(m: _Metrics, arg: tuple, style: int) -> _Box:
+def _overline_box(m: _Metrics, arg: tuple, style: int, fs: str = "it") -> _Box:
     k = _SCALES[style]
-    a = _math_list(m, (arg,), style)
+    a = _math_list(m, (arg,), style, fs)
     theta = m.rule * k
     y0 = a.height + 2 * theta
     out = _Box()
@@ -649,11 +909,13 @@ def _overline_box(m: _Metrics, arg: tuple, style: int) -> _Box:
 class _Line:
     """One laid-out line in em: its advance width, height, depth, glyphs and rules."""
 
-    __slots__ = ("width", "height", "depth", "indices", "chars", "pens", "scales", "rules")
+    __slots__ = ("width", "height", "depth", "indices", "chars", "pens", "scales", "rules",
+                 "fonts")
 
     def __init__(self, box: _Box) -> None:
         self.width, self.height, self.depth = box.width, box.height, box.depth
         g = box.glyphs
+        self.fonts = [t[6] for t in g]
         self.indices = np.array([t[0] for t in g], np.int64)
         self.chars = "".join(t[1] for t in g)
         self.pens = np.array([t[2:4] for t in g], np.float64).reshape(-1, 2)
@@ -671,7 +933,8 @@ def _lines(text: str, font: Font) -> tuple[_Line, ...]:
             segs = ((False, line),)
         box, pen = _Box(), 0.0
         for is_math, payload in segs:
-            part = _math_list(m, payload, 0) if is_math else _text_box(m, payload, 1.0)
+            part = _math_list(m, payload, 0) if is_math else \
+                _text_box(m, payload, 1.0, m.text_font)
             box.put(part, pen)
             pen += part.width
         box.width = pen
@@ -706,11 +969,15 @@ def _math_layout(text: str, font: Font, anchor_x: str, anchor_y: str,
     top, bottom = _vertical(font, lines, spacing)
     align, y_off = anchor_offsets(anchor_x, anchor_y, top, bottom, len(lines), spacing)
     shifts = [np.array([-align * ln.width, y_off - i * spacing]) for i, ln in enumerate(lines)]
+    glyph_fonts = [f for ln in lines for f in ln.fonts]
+    fonts = tuple(dict.fromkeys([font, *glyph_fonts]))
+    ids = np.array([fonts.index(f) for f in glyph_fonts], np.int64)
     out = TextLayout(
         font, np.concatenate([ln.indices for ln in lines]), "".join(ln.chars for ln in lines),
         np.concatenate([ln.pens + d for ln, d in zip(lines, shifts, strict=True)]),
         np.concatenate([ln.scales for ln in lines]),
-        np.concatenate([ln.rules + np.tile(d, 2) for ln, d in zip(lines, shifts, strict=True)]))
+        np.concatenate([ln.rules + np.tile(d, 2) for ln, d in zip(lines, shifts, strict=True)]),
+        fonts if len(fonts) > 1 else (), ids if len(fonts) > 1 else None)
     for a in (out.indices, out.pens, out.scales, out.rules):
         a.flags.writeable = False  # cached: shared by every caller
     return out
@@ -723,6 +990,7 @@ def extent_rich(
     line_spacing: float = 1.2,
     bold: bool = False,
     atlas: GlyphAtlas | None = None,
+    face: str | None = None,
 ) -> tuple[float, float, float]:
     """(width, height, descent) in pixels like :func:`.glyphs.text_extent`, math aware.
 
@@ -731,10 +999,11 @@ def extent_rich(
     """
     text = check_text(text)
     if _parse(text) is None:
-        return text_extent(text, font_size, line_spacing=line_spacing, bold=bold, atlas=atlas)
+        return text_extent(text, font_size, line_spacing=line_spacing, bold=bold, atlas=atlas,
+                           face=face)
     size = check_positive("font_size", font_size)
     spacing = check_positive("line_spacing", line_spacing)
-    font = get_font(bold) if atlas is None else atlas.font
+    font = get_font(bold, face=face) if atlas is None else atlas.font
     lines = _lines(text, font)
     top, bottom = _vertical(font, lines, spacing)
     descent = -bottom - (len(lines) - 1) * spacing

@@ -85,6 +85,7 @@ void main() {
     fragment="""
 uniform sampler2D u_atlas;
 uniform float u_pixel_ratio;
+uniform float u_dilate;        // pixels the glyphs are thickened by (outlines, strokes)
 in vec2 v_uv;
 in vec4 v_color;
 in float v_scale;
@@ -93,7 +94,7 @@ out vec4 f_color;
 void main() {
     float s = texture(u_atlas, v_uv).r * 255.0 - EDGE;
     float d = s * v_scale * u_pixel_ratio;   // signed distance in pixels, > 0 inside
-    float alpha = clamp(d + 0.5, 0.0, 1.0);
+    float alpha = clamp(d + 0.5 + u_dilate * u_pixel_ratio, 0.0, 1.0);
     if (alpha <= 0.0) discard;
     f_color = vec4(v_color.rgb, v_color.a * alpha);
 }
@@ -227,6 +228,10 @@ class Text(Visual):
 
     ``anchor_x`` is 'left', 'center' or 'right'; ``anchor_y`` is 'top', 'center',
     'bottom' or 'baseline'; ``rotation`` is degrees counter-clockwise on screen.
+    ``bold`` picks DejaVu Sans Bold; ``face`` any bundled face ('serif-italic', 'mono',
+    ... see :data:`.fonts.FACES`). ``dilate`` thickens the glyphs by that many pixels
+    (an outline drawn under the text; at most the SDF's reach, about a sixth of the
+    font size).
     Labels face the screen in 3D views. ``direction`` (one (x, y, z) or one per label,
     in the coordinates of ``pos``) turns each label so that its baseline follows that
     direction as the camera sees it, read left to right (within ±90°): computed in the
@@ -241,8 +246,8 @@ class Text(Visual):
 
     def __init__(self, text="", pos=(0.0, 0.0), font_size: float = 12.0, color="black",
                  anchor_x: str = "center", anchor_y: str = "center", rotation: float = 0.0,
-                 bold: bool = False, direction=None, rotation_mode: str = "anchor",
-                 direction_from=None) -> None:
+                 bold: bool = False, face: str | None = None, dilate: float = 0.0,
+                 direction=None, rotation_mode: str = "anchor", direction_from=None) -> None:
         if rotation_mode not in ("anchor", "default"):
             raise ValueError(f"rotation_mode: got {rotation_mode!r}, expected 'anchor' or "
                              "'default'")
@@ -261,7 +266,8 @@ class Text(Visual):
         self._direction = None
         self._direction_from = None
         self._origin = np.zeros(3)
-        self._atlas = get_atlas(bold)
+        self._atlas = get_atlas(bold, face)
+        self._dilate = check_number(dilate, "dilate")
         self._sheet = _GlyphSheet()
         self._text, self._points = [], np.zeros((0, 3))
         self._font_size = check_positive(font_size, "font_size")
@@ -502,7 +508,7 @@ class Text(Visual):
     def _box(self, s: str, i: int) -> np.ndarray:
         """Label ``i``'s layout box around its anchor: (x0, y0, x1, y1) in pixels."""
         size, anchor_x, anchor_y, _ = self._style(i)
-        w, h, descent = extent_rich(s, size, bold=self._bold)
+        w, h, descent = extent_rich(s, size, atlas=self._atlas)
         x0 = {"left": 0.0, "center": -w / 2, "right": -w}[anchor_x]
         y0 = {"top": -h, "bottom": 0.0, "center": -h / 2, "baseline": -descent}[anchor_y]
         return np.array([x0, y0, x0 + w, y0 + h])
@@ -525,7 +531,8 @@ class Text(Visual):
                 continue
             size, _, _, rotation = self._style(i)
             out.extend(text_primitives(self._layout(s, i), size, anchors[i], rotation,
-                                       tuple(rgba[i]), text=s, clip=ctx.clip))
+                                       tuple(rgba[i]), text=s, clip=ctx.clip,
+                                       dilate=self._dilate * ctx.pixel_ratio))
         return out
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
@@ -551,7 +558,7 @@ class Text(Visual):
         return [Draw(
             program=_TEMPLATE.compose(transform=snippet), view=ctx.view_id,
             mode="triangles", count=count, attributes=attributes,
-            uniforms=dict(snippet.uniforms),
+            uniforms={**snippet.uniforms, "u_dilate": self._dilate},
             int_uniforms={"u_align_x": align[0], "u_align_y": align[1]},
             textures={"u_atlas": self._sheet.texture},
             state=State(depth_test=ctx.is_3d, depth_write=False, blend="alpha"),

@@ -1,12 +1,12 @@
 /* lumos axes in the page: ticks, tick labels, axis labels and grid lines recomputed
  * from an axes' record (lumos/plot/page_axes.py) whenever its camera moves.
  *
- * The `axes` follower evaluates the record as lumos/plot/decorations.py does in Python
- * (TickLayout, _draw_axis; Axes._update_grid), with the ticker twin (ticker.js), and
+ * The `axes` follower evaluates the record as Python does (lumos/plot/axisdraw.py's
+ * TickLayout and draw_axis; Axes._update_grid), with the ticker twin (ticker.js), and
  * writes the result into the draws Python made for it: one Line per tick width, one
  * Text for every label (laid out here from the glyphs its sheet holds: plain text and
  * the math of log labels, as lumos/visuals/glyphs.py and mathtext.py lay them out),
- * and the grid Line in the axes' view.
+ * and the grid Lines in the axes' view (one per axis and major/minor).
  */
 (function (global) {
   "use strict";
@@ -426,7 +426,7 @@
     return b.length >= 4 ? [b[0], b[1], b[2], b[3]] : [0, 0, 0, 255];
   }
 
-  // -- rectilinear axes (decorations.py) --------------------------------------------------
+  // -- rectilinear axes (axisdraw.py) ----------------------------------------------------
   /** The ticks of one axis for the data interval [lo, hi]: ticker.js, or the export's
    * ticks when Python's tickers cannot run here (they move with the data). */
   function axisTicks(a, lo, hi) {
@@ -445,7 +445,7 @@
 
   function rectilinear(r, rec, cam) {
     const [bx, by, bw, bh] = rec.box;
-    const segments = new Map(), labels = [], grid = [];
+    const segments = new Map(), labels = [], grids = {};
     const rect = cam.rect.map(Number);
     rec.axes.forEach((a) => {
       if (!a.visible) return;
@@ -456,22 +456,24 @@
       const lo = Math.min(l0, l1), hi = Math.max(l0, l1);
       const t = axisTicks(a, lo, hi);
       drawAxis(rec, a, t, scale, s0, sw, segments, labels);
-      // the grid of this axis, in the axes' view (scale space)
-      const values = [];
-      if (a.grid.major) values.push(...t.major);
-      if (a.grid.minor) values.push(...t.minor);
+      // the grids of this axis (one Line each for major and minor: part
+      // "grid:<axis>:<which>", Axes._update_grid), in the axes' view (scale space)
       const o0 = horizontal ? rect[1] : rect[0], ow = horizontal ? rect[3] : rect[2];
       const c0 = Math.min(o0, o0 + ow), c1 = Math.max(o0, o0 + ow);
-      for (const v of values.map(scale.forward)) {
-        if (!Number.isFinite(v)) continue;
-        grid.push(horizontal ? [[v, c0], [v, c1]] : [[c0, v], [c1, v]]);
+      for (const which of ["major", "minor"]) {
+        const grid = grids[`${a.name}:${which}`] = [];
+        if (!a.grid[which]) continue;
+        for (const v of t[which].map(scale.forward)) {
+          if (!Number.isFinite(v)) continue;
+          grid.push(horizontal ? [[v, c0], [v, c1]] : [[c0, v], [c1, v]]);
+        }
       }
     });
-    return { segments, labels, grid };
+    return { segments, labels, grids };
     void bx; void by; void bw; void bh;
   }
 
-  /** _draw_axis of lumos/plot/decorations.py, with TickLayout. */
+  /** draw_axis of lumos/plot/axisdraw.py, with TickLayout (one side, unrotated). */
   function drawAxis(rec, a, t, scale, s0, sw, segments, labels) {
     const table = rec.text;
     const [bx, by, bw, bh] = rec.box;
@@ -677,9 +679,10 @@
       for (const d of g.draws) {
         const part = d.follow.part;
         if (part === "text") writeText(r, d, rec.text, out.labels);
-        else if (part === "grid") {
+        else if (part === "grid" || part.startsWith("grid:")) {
+          const grid = part === "grid" ? out.grid : (out.grids[part.slice(5)] || []);
           const c = lineColor(r, d);
-          writeSegments(r, d, out.grid, out.grid.map(() => c));
+          writeSegments(r, d, grid, grid.map(() => c));
         } else if (part === "patch") {
           d.model = out.model;  // the wedge grows with r's zoom about the pole
         } else if (part.startsWith("ticks:")) {

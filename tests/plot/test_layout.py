@@ -476,3 +476,21 @@ def test_set_aspect_takes_adjustable_and_anchor():
     with pytest.raises(ValueError, match="arg"):
         ax.axis("tigth")
     lplt.close(fig)
+
+
+def test_constrained_layout_makes_room_for_an_outside_figure_legend():
+    """fig.legend(loc='outside right upper') under the constrained layout: the axes
+    leave the legend its room at the figure's edge, as matplotlib's do."""
+
+    def case(plt):
+        fig, axs = plt.subplots(1, 2, figsize=(6, 3), dpi=100, layout="constrained")
+        for ax in axs:
+            ax.plot([0, 1], [0, 1], label="a line")
+            ax.plot([0, 1], [1, 0], label="another")
+        fig.legend(*axs[0].get_legend_handles_labels(), loc="outside right upper")
+        return fig
+
+    ours = np.array(_lumos_boxes_in_figure(case))
+    theirs = np.array(_boxes(mplt, case))
+    assert np.abs(ours - theirs).max() < 4.0
+    assert ours[1, 0] + ours[1, 2] < 500  # the right axes stops short of the legend

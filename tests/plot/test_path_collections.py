@@ -215,7 +215,7 @@ def test_collection_pictures():
     assert len(q.get_paths()) == 1
     ax.add_collection(q)
     img = fig.render()
-    assert near(at(1.05, 1.02), (0, 128, 0), tol=40)
+    assert near(at(1.15, 1.05), (0, 128, 0), tol=40)
 
 
 def test_line_collection_legend_and_colorbar():

@@ -66,7 +66,7 @@ def test_ticks_limits_axis_margins_and_text_functions():
     plt.plot([0, 1, 2], [0, 1, 4])
     locs, labels = plt.xticks([0, 1, 2], ["a", "b", "c"], rotation=45, ha="right")
     assert list(locs) == [0, 1, 2] and [t.get_text() for t in labels] == ["a", "b", "c"]
-    assert plt.gca().xaxis.tick_rotation == 45
+    assert plt.gca().xaxis.major.labelrotation == 45
     plt.yticks(fontsize=8)
     assert plt.gca().yaxis.tick_size == 8
     assert plt.axis(xmin=-1, ymax=5)[0] == -1

@@ -82,7 +82,7 @@ def test_rc_values_reach_the_picture():
     assert fig.canvas.size == (150, 100)
     assert a[0].get_linewidth() == 4 and a[0].get_linestyle() == "--"
     assert a[0].get_color() == (1.0, 0.0, 0.0, 1.0) and b[0].get_color()[1] > 0.4
-    assert ax.title_size == pytest.approx(14 * 1.2)
+    assert ax.title.get_fontsize() == pytest.approx(14 * 1.2)
     assert not ax.spines["top"].get_visible() and ax.spines["left"].get_visible()
     assert ax.get_facecolor()[0] == pytest.approx(0.9)
     assert leg.frameon is False
@@ -124,10 +124,11 @@ def _keys_read_in_source() -> set[str]:
 def test_honoured_keys_are_the_ones_the_code_reads():
     read = _keys_read_in_source()
     # keys read through f-strings: figure.subplot.*, figure.constrained_layout.*,
-    # axes.spines.*, [xy]tick.labelsize/color, figure's title and label sizes/weights
+    # axes.spines.*, [xy]tick.labelsize/color, figure's title and label sizes/weights,
+    # the legend's sizes (legend._param)
     patterns = ("figure.subplot.", "figure.constrained_layout.", "axes.spines.",
                 "xtick.", "ytick.", "figure.title", "figure.label", "font.family", "axes3d.",
-                "text.usetex")
+                "text.usetex", "legend.")
     unread = {k for k in HONOURED - read if not k.startswith(patterns)}
     assert not unread, f"HONOURED lists keys no code reads: {sorted(unread)}"
     unlisted = {k for k in read - HONOURED if k in style.DEFAULTS}

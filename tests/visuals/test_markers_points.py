@@ -17,14 +17,16 @@ from lumos import geometry, scene, visuals
 from lumos.visuals import markers
 
 SYMBOLS = ("disc", "square", "triangle", "diamond", "cross", "plus", "star")
+# more of matplotlib's markers: line markers (stroked), ticks reaching 2 radii, carets
+MORE = ("x_line", "tickup", "hexagon", "caretleft", "thin_diamond", "tri_down", "octagon")
 
 
 def scatter_picture(size, edge_width=0.0, pixel_ratio=1.0, multisampled=False, pos=None,
-                    rect=(-0.5, -1.0, 7.0, 2.0)):
+                    rect=(-0.5, -1.0, 7.0, 2.0), symbols=SYMBOLS):
     canvas = scene.Canvas(size=(280, 80), pixel_ratio=pixel_ratio, bgcolor="white")
     view = canvas.add_view(camera="panzoom")
     rng = np.random.default_rng(1)
-    for i, symbol in enumerate(SYMBOLS):
+    for i, symbol in enumerate(symbols):
         xy = np.c_[i + 0.3 * rng.standard_normal(6), 0.6 * rng.standard_normal(6)] \
             if pos is None else pos
         view.add(visuals.Markers(pos=xy, size=size, color=rng.random((len(xy), 4)) * 0.8 + 0.2,
@@ -53,6 +55,18 @@ def test_points_draw_the_same_pixels_as_quads(monkeypatch, size, edge, pixel_rat
     diff = np.abs(points.astype(int) - quads.astype(int)).max(axis=2)
     assert (diff <= 1).all(), (int(diff.max()), int((diff > 1).sum()))
     assert (quads[..., :3] < 250).any()
+
+
+@pytest.mark.parametrize("pixel_ratio", [1.0, 2.0])
+def test_every_marker_shape_draws_the_same_as_points_and_quads(monkeypatch, pixel_ratio):
+    points, _ = scatter_picture(12, 1.0, pixel_ratio, symbols=MORE)
+    monkeypatch.setattr(markers, "POINT_LIMIT", 0.0)
+    quads, _ = scatter_picture(12, 1.0, pixel_ratio, symbols=MORE)
+    diff = np.abs(points.astype(int) - quads.astype(int)).max(axis=2)
+    assert (diff <= 1).all(), (int(diff.max()), int((diff > 1).sum()))
+    for i in range(len(MORE)):  # each symbol drew something in its column
+        x0 = int(round((i - 0.5 + 0.5) * 280 / 7))
+        assert (quads[:, x0:x0 + 40, :3] < 200).any(), MORE[i]
 
 
 def test_markers_centred_outside_the_view_draw_what_reaches_in(monkeypatch):
@@ -105,3 +119,21 @@ def test_set_offsets_of_k_points_uploads_those_k_points():
         assert ranges[batch._pos_buffer] == [(12 * start, 12 * (start + k))]  # x, y, z
         assert ranges[batch._size_buffer] == [] and ranges[batch._color_buffer] == []
         assert ex.uploaded_bytes - before <= 12 * k + 4096  # + labels that may change
+
+
+@pytest.mark.parametrize("limit", [64.0, 0.0])  # a point sprite, then a quad
+def test_a_tick_marker_reaches_its_whole_length(monkeypatch, limit):
+    # matplotlib's tick markers are as long as the marker size: the square they are drawn
+    # in must reach two radii from the centre, not one
+    monkeypatch.setattr(markers, "POINT_LIMIT", limit)
+    canvas = scene.Canvas(size=(60, 60), bgcolor="white")
+    view = canvas.add_view(camera="panzoom")
+    view.add(visuals.Markers(pos=np.zeros((1, 2)), size=20, color="black",
+                             symbol="tickup", edge_width=2))
+    view.camera.rect = (-1, -1, 2, 2)
+    try:
+        img = canvas.render()
+    finally:
+        canvas.close()
+    rows = np.nonzero((img[..., :3] < 128).any(axis=(1, 2)))[0]
+    assert 19 <= len(rows) <= 22, len(rows)  # 20 px up from the centre

@@ -47,9 +47,16 @@ def is_rule(atlas: GlyphAtlas, uvs: np.ndarray) -> np.ndarray:
 
 
 def is_char(atlas: GlyphAtlas, uvs: np.ndarray, char: str) -> np.ndarray:
-    """Which quads draw the whole atlas cell of ``char``."""
-    x, y, w, h = atlas.glyph(char).rect
-    return np.all(np.abs(texel_rects(atlas, uvs) - [x, y, x + w, y + h]) < 1e-2, axis=1)
+    """Which quads draw the whole atlas cell of ``char`` (upright, or italic as math
+    letters are set)."""
+    from lumos.visuals.fonts import get_font
+
+    hit = np.zeros(len(uvs), bool)
+    for font in (None, get_font(face="sans-italic")):
+        g = atlas.cell((font or atlas.font).index(char), font)
+        x, y, w, h = g.rect
+        hit |= np.all(np.abs(texel_rects(atlas, uvs) - [x, y, x + w, y + h]) < 1e-2, axis=1)
+    return hit
 
 
 def glyph_quads(atlas, quads, uvs):
@@ -101,8 +108,8 @@ def test_plain_text_is_identical_to_layout(text, anchors):
 
 
 def test_text_outside_math_is_laid_out_as_usual(atlas):
-    q0, uv0 = layout("AV x", 20)
-    q1, uv1 = layout_rich("AV $x$", 20)
+    q0, uv0 = layout("AV 1", 20)
+    q1, uv1 = layout_rich("AV $1$", 20)  # digits are upright in math
     np.testing.assert_allclose(q1, q0, atol=1e-4)  # same pens, kerning included
     np.testing.assert_array_equal(uv1, uv0)
 
@@ -214,8 +221,8 @@ def test_unbalanced_dollars_are_literal(atlas):
 def test_unknown_command_is_literal_and_warns_once(atlas):
     mathtext._warned.discard("frobnicate")
     with pytest.warns(UserWarning, match="frobnicate"):
-        q, uv = layout_rich(r"$\frobnicate{x}$", 12)
-    _, uv0 = layout(r"\frobnicatex", 12)
+        q, uv = layout_rich(r"$\frobnicate{1}$", 12)
+    _, uv0 = layout(r"\frobnicate1", 12)
     np.testing.assert_array_equal(uv, uv0)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -260,12 +267,19 @@ def test_subscript_is_smaller_and_lowered(atlas):
 
 
 def test_both_scripts_stack_without_overlap(atlas):
+    from lumos.visuals.fonts import get_font
+
     size = 100.0
+
+    def pen(b, box):
+        return b[0] - 0.7 * box[0] * size
+
     q, uv = layout_rich("$x_i^2$", size)
     two, i = bbox(q[2:3]), bbox(q[1:2])
     # Both scripts start at the nucleus' end: same pen position.
-    pen = lambda b, c: b[0] - 0.7 * atlas.glyph(c).box[0] * size  # noqa: E731
-    assert pen(two, "2") == pytest.approx(pen(i, "i"), abs=1e-3)
+    italic = get_font(face="sans-italic")  # math letters are italic, digits upright
+    assert pen(two, atlas.glyph("2").box) == pytest.approx(
+        pen(i, atlas.cell(italic.index("i"), italic).box), abs=1e-3)
     # The superscript's ink bottom clears the subscript's ink top.
     mask_two, (_, oy2) = rasterize(atlas, q[2:3], uv[2:3])
     mask_i, (_, oyi) = rasterize(atlas, q[1:2], uv[1:2])

@@ -176,17 +176,38 @@ def test_per_point_colors_and_lines_of_a_batch():
 @pytest.mark.parametrize("symbol", visuals.markers.SYMBOLS)
 def test_marker_outlines_are_the_sdf_shapes(symbol):
     pos = np.array([[0.0, 0.0], [1.0, 0.5], [2.0, 0.2]])
-    m = visuals.Markers(pos, size=[20, 30, 24], color="black", symbol=symbol)
+    stroked = visuals.marker_shapes.is_stroke(symbol)
+    m = visuals.Markers(pos, size=[20, 30, 24], color="black", symbol=symbol,
+                        edge_width=3 if stroked else 0)
     img, prims = draw([m], size=(200, 100), rect=(-0.5, -0.5, 3, 1.5))
     (ms,) = prims
     assert ms.name == symbol and len(ms.offsets) == 3
     mask = np.zeros(img.shape[:2], bool)
     for (x, y), s in zip(ms.offsets, ms.sizes, strict=True):
-        for poly in flatten(ms.symbol.vertices * s + (x, y), ms.symbol.codes):
+        v = ms.symbol.vertices * s + (x, y)
+        if stroked:  # line markers: open segments stroked edge_width wide
+            for a, b in zip(v[::2], v[1::2], strict=True):
+                seg = P.Path(np.array([a, b]), stroke=P.Stroke((0, 0, 0, 1), ms.edge_width))
+                mask |= stroke_coverage(seg, img.shape[:2]) > 0.5
+            continue
+        for poly in flatten(v, ms.symbol.codes):
             mask ^= polygon_mask(poly, img.shape[:2])
     gl = gl_coverage(img, (0, 0, 0)) > 0.5
+    if stroked:  # 3-pixel lines: each within a pixel of the other (IoU is too strict)
+        assert not (gl & ~_grow(mask)).any() and not (mask & ~_grow(gl)).any()
+        return
     iou = (mask & gl).sum() / (mask | gl).sum()
     assert iou > 0.93, iou
+
+
+def _grow(mask: np.ndarray) -> np.ndarray:
+    """The mask grown by one pixel in each direction."""
+    out = mask.copy()
+    out[1:] |= mask[:-1]
+    out[:-1] |= mask[1:]
+    out[:, 1:] |= mask[:, :-1]
+    out[:, :-1] |= mask[:, 1:]
+    return out
 
 
 def test_markers_outside_the_view_are_left_out_and_edges_kept():

@@ -68,9 +68,10 @@ def test_marker_symbols_with_edges(compare_image):
         r2, c2 = to_pixel(i, -0.5, rect, size)
         assert near(img[r2, c2], rgb, 20), (SYMBOLS[i], img[r2, c2])
         # nothing between the two rows, and each big symbol about its 26 px size
-        assert not ink(img[r + 17 : r2 - 10, c - 2 : c + 3]).any()
-        box = bbox(ink(img[:, c - 19 : c + 20]) & (np.arange(size[1]) < r + 17)[:, None])
-        assert 20 <= box[2] - box[0] + 1 <= 31 and 20 <= box[3] - box[1] + 1 <= 31, SYMBOLS[i]
+        # (matplotlib's diamond is a square of that side turned by 45°: 37 px across)
+        assert not ink(img[r + 21 : r2 - 10, c - 2 : c + 3]).any()
+        box = bbox(ink(img[:, c - 20 : c + 21]) & (np.arange(size[1]) < r + 21)[:, None])
+        assert 20 <= box[2] - box[0] + 1 <= 40 and 20 <= box[3] - box[1] + 1 <= 40, SYMBOLS[i]
     # the disc's edge: black one pixel inside its outer radius, white just outside
     r, c = to_pixel(0, 0.4, rect, size)
     assert img[r, c + 12, :3].max() < 90
@@ -526,7 +527,7 @@ def test_ragged_marker_positions_name_the_argument():
 
 
 @pytest.mark.parametrize(("make", "arg"), [
-    (lambda: visuals.Markers(pos=[[0, 0]], symbol="hexagon"), "symbol"),
+    (lambda: visuals.Markers(pos=[[0, 0]], symbol="heptagon"), "symbol"),
     (lambda: visuals.Image(np.zeros((2, 2)), cmap="no_such_map"), "cmap"),
     (lambda: visuals.Image(np.zeros((2, 2)), interpolation="cubic"), "interpolation"),
     (lambda: visuals.Mesh(vertices=np.zeros((3, 3)), faces=[[0, 1, 2]], shading="phong"),

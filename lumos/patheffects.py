@@ -1,0 +1,31 @@
+"""matplotlib's ``patheffects`` names for text: ``import lumos.patheffects as pe``;
+``pe.withStroke(linewidth=3, foreground='w')`` (see :mod:`lumos.plot.effects`)."""
+
+from __future__ import annotations
+
+from .plot.effects import Normal, Shadow, Stroke
+
+__all__ = ["Normal", "Stroke", "withStroke", "SimplePatchShadow", "withSimplePatchShadow",
+           "SimpleLineShadow", "withSimpleLineShadow"]
+
+
+def withStroke(offset=(0, 0), linewidth: float = 2.0, foreground="k",  # noqa: N802
+               alpha=None) -> Stroke:
+    """An outline ``linewidth`` points wide, then the text."""
+    return Stroke(linewidth, foreground, offset, alpha, then_text=True)
+
+
+def SimplePatchShadow(offset=(2, -2), shadow_rgbFace=None, alpha=None,  # noqa: N802,N803
+                      rho: float = 0.3) -> Shadow:
+    """A shadow only (add ``Normal()`` for the text)."""
+    return Shadow(offset, shadow_rgbFace, alpha, rho)
+
+
+def withSimplePatchShadow(offset=(2, -2), shadow_rgbFace=None, alpha=None,  # noqa: N802,N803
+                          rho: float = 0.3) -> Shadow:
+    """A shadow, then the text."""
+    return Shadow(offset, shadow_rgbFace, alpha, rho, then_text=True)
+
+
+SimpleLineShadow = SimplePatchShadow
+withSimpleLineShadow = withSimplePatchShadow

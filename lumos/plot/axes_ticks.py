@@ -1,0 +1,428 @@
+"""The Axes methods about axes' scales, ticks, tick labels, axis labels and grids
+(matplotlib's names): ``set_xscale``, ``set_xticks``, ``tick_params``,
+``ticklabel_format``, ``locator_params``, ``grid``, ``minorticks_on``,
+``secondary_xaxis``, ... A mixin of :class:`lumos.plot.axes.Axes`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import colors as colormod
+from . import text as textmod
+from . import ticker, validate
+from .axis import Axis
+from .style import dash_pattern, rcParams
+from .ticklabels import _rotation
+
+_GRID_KEYS = {"grid_color": "color", "grid_alpha": "alpha", "grid_linewidth": "linewidth",
+              "grid_linestyle": "linestyle", "grid_lw": "linewidth", "grid_ls": "linestyle",
+              "grid_c": "color"}
+_TICK_PARAMS = {
+    "size", "length", "width", "color", "colors", "pad", "labelsize", "labelcolor",
+    "labelfontfamily", "labelrotation", "rotation", "rotation_mode", "direction",
+    "tickdir", "zorder", "bottom", "top", "left", "right", "labelbottom", "labeltop",
+    "labelleft", "labelright", "gridOn", "tick1On", "tick2On", "label1On", "label2On",
+    *_GRID_KEYS,
+}  # fmt: skip
+
+
+class TickingMixin:
+    """Scales, ticks, labels and grids of a rectilinear Axes."""
+
+    #: whether the axes is a rectangle with x along the bottom and y along the left:
+    #: ``label_outer`` applies (matplotlib skips other projections)
+    rectangular = True
+
+    # -- scales ----------------------------------------------------------------------
+    def set_xscale(self, value, **kwargs) -> None:
+        """'linear', 'log', 'symlog', 'asinh', 'logit', 'function' (``functions=(f,
+        g)``), a registered name or a scale object (lumos's or matplotlib's), with
+        matplotlib's keywords (``base``, ``linthresh``, ``linscale``, ``subs``,
+        ``nonpositive``, ``linear_width``)."""
+        self._set_scale(self.xaxis, value, kwargs)
+
+    def set_yscale(self, value, **kwargs) -> None:
+        """The y scale (as :meth:`set_xscale`)."""
+        self._set_scale(self.yaxis, value, kwargs)
+
+    def _set_scale(self, axis: Axis, value, kwargs) -> None:
+        for member in axis.limits.members:
+            member.set_scale(value, **kwargs)
+            for a in member.axes.artists:
+                a.rescale()
+        lo, hi = axis.limits.lo, axis.limits.hi
+        dlo, dhi = axis.scale.domain
+        if lo is not None and not (dlo < lo < dhi and dlo < hi < dhi):
+            axis.limits.auto = True
+        self._autoscale()
+        self._dirty = True
+
+    def get_xscale(self) -> str:
+        """The x scale's name ('linear', 'log', ...)."""
+        return self.xaxis.scale.name
+
+    def get_yscale(self) -> str:
+        """The y scale's name ('linear', 'log', ...)."""
+        return self.yaxis.scale.name
+
+    # -- axis labels -----------------------------------------------------------------
+    def set_xlabel(self, xlabel, fontdict=None, labelpad=None, *, loc=None, **kwargs) -> None:
+        """The x axis label: ``fontsize``, ``color``, ``labelpad`` (points), ``loc``
+        ('left', 'center', 'right'), ``fontdict`` and matplotlib's other Text keywords."""
+        self.xaxis.set_label(xlabel, labelpad=labelpad, fontdict=fontdict,
+                             **({} if loc is None else {"loc": loc}), **kwargs)
+
+    def set_ylabel(self, ylabel, fontdict=None, labelpad=None, *, loc=None, **kwargs) -> None:
+        """The y axis label (as :meth:`set_xlabel`)."""
+        self.yaxis.set_label(ylabel, labelpad=labelpad, fontdict=fontdict,
+                             **({} if loc is None else {"loc": loc}), **kwargs)
+
+    def get_xlabel(self) -> str:
+        """The x axis label."""
+        return self.xaxis.label_text
+
+    def get_ylabel(self) -> str:
+        """The y axis label."""
+        return self.yaxis.label_text
+
+    # -- ticks -----------------------------------------------------------------------
+    def set_xticks(self, ticks, labels=None, *, minor: bool = False, **kwargs) -> None:
+        """Ticks at fixed positions; ``labels`` and Text keywords for their labels
+        (``rotation``, ``fontsize``, ``ha``, ...); ``minor=True`` for minor ticks."""
+        self.xaxis.set_ticks(ticks, labels, minor=minor, **kwargs)
+
+    def set_yticks(self, ticks, labels=None, *, minor: bool = False, **kwargs) -> None:
+        """Ticks at fixed y positions (as :meth:`set_xticks`)."""
+        self.yaxis.set_ticks(ticks, labels, minor=minor, **kwargs)
+
+    def set_xticklabels(self, labels, *, fontdict=None, minor: bool = False, **kwargs) -> None:
+        """Labels for the current x ticks, with Text keywords (``rotation``, ``ha``,
+        ``fontsize``, ``color``, ...)."""
+        self.xaxis.set_ticklabels(labels, minor=minor, fontdict=fontdict, **kwargs)
+
+    def set_yticklabels(self, labels, *, fontdict=None, minor: bool = False, **kwargs) -> None:
+        """Labels for the current y ticks, with Text keywords."""
+        self.yaxis.set_ticklabels(labels, minor=minor, fontdict=fontdict, **kwargs)
+
+    def get_xticklabels(self, minor: bool = False, which: str | None = None) -> list:
+        """The x tick labels; their setters (rotation, size, color, ha, visible) style
+        one tick each."""
+        return self.xaxis.get_ticklabels(minor=minor, which=which)
+
+    def get_yticklabels(self, minor: bool = False, which: str | None = None) -> list:
+        """The y tick labels; their setters style one tick each."""
+        return self.yaxis.get_ticklabels(minor=minor, which=which)
+
+    def get_xmajorticklabels(self) -> list:
+        """The major x tick labels."""
+        return self.xaxis.get_ticklabels()
+
+    def get_ymajorticklabels(self) -> list:
+        """The major y tick labels."""
+        return self.yaxis.get_ticklabels()
+
+    def get_xminorticklabels(self) -> list:
+        """The minor x tick labels."""
+        return self.xaxis.get_ticklabels(minor=True)
+
+    def get_yminorticklabels(self) -> list:
+        """The minor y tick labels."""
+        return self.yaxis.get_ticklabels(minor=True)
+
+    def get_xticks(self, *, minor: bool = False) -> np.ndarray:
+        """The x tick positions (major, or minor with ``minor=True``)."""
+        return self.xaxis.get_ticklocs(minor=minor)
+
+    def get_yticks(self, *, minor: bool = False) -> np.ndarray:
+        """The y tick positions (major, or minor with ``minor=True``)."""
+        return self.yaxis.get_ticklocs(minor=minor)
+
+    def tick_params(self, axis: str = "both", which: str = "major", reset: bool = False,
+                    **kwargs) -> None:
+        """matplotlib's ``tick_params``: sizes in points, ``direction`` 'in', 'out' or
+        'inout', ``labelrotation`` in degrees (``rotation_mode`` 'default', 'anchor',
+        'xtick', 'ytick'), ``bottom``/``top``/``left``/``right`` show the ticks of a side
+        and ``labelbottom``/``labeltop``/``labelleft``/``labelright`` their labels,
+        ``grid_color``/``grid_linewidth``/... style the grid, ``which`` 'major',
+        'minor' or 'both'."""
+        if axis not in ("x", "y", "both"):
+            raise ValueError(f"axis: got {axis!r}, expected 'x', 'y' or 'both'")
+        if which not in ("major", "minor", "both"):
+            raise ValueError(f"which: got {which!r}, expected 'major', 'minor' or 'both'")
+        unknown = sorted(set(kwargs) - _TICK_PARAMS)
+        if unknown:
+            raise TypeError(f"tick_params: unexpected keyword arguments {unknown}")
+        direction = kwargs.get("direction", kwargs.get("tickdir"))
+        if direction is not None and direction not in ("in", "out", "inout"):
+            raise ValueError(f"direction: got {direction!r}, expected 'in', 'out' or 'inout'")
+        for name in ("labelrotation", "rotation"):  # checked before anything is set
+            if kwargs.get(name) is not None:
+                _rotation(kwargs[name], name)
+        for name in ("size", "length", "width", "pad"):
+            if kwargs.get(name) is not None:
+                validate.number(kwargs[name], name, None if name == "pad" else 0.0)
+        mode = kwargs.get("rotation_mode")
+        if mode not in (None, "default", "anchor", "xtick", "ytick"):
+            raise ValueError(f"rotation_mode: got {mode!r}, expected 'default', 'anchor', "
+                             "'xtick' or 'ytick'")
+        targets = (self.xaxis, self.yaxis) if axis == "both" else (getattr(self, f"{axis}axis"),)
+        for ax_ in targets:
+            for st in ((ax_.major, ax_.minor) if which == "both" else (getattr(ax_, which),)):
+                if reset:
+                    from .axis import TickStyle
+
+                    st.__dict__.update(TickStyle(ax_.name, "major" if st is ax_.major
+                                                 else "minor").__dict__)
+                _apply_tick_params(ax_, st, kwargs)
+        self._dirty = True
+
+    def ticklabel_format(self, *, axis: str = "both", style: str = "", scilimits=None,
+                         useOffset=None, useLocale=None, useMathText=None) -> None:  # noqa: N803
+        """Scientific notation of the default (ScalarFormatter) tick labels:
+        ``style='sci'|'scientific'|'plain'``, ``scilimits=(m, n)`` (0, 0: always),
+        ``useOffset`` (bool or the offset), ``useMathText``."""
+        if axis not in ("x", "y", "both"):
+            raise ValueError(f"axis: got {axis!r}, expected 'x', 'y' or 'both'")
+        style = style.lower()
+        if style not in ("", "sci", "scientific", "plain"):
+            raise ValueError(f"style: got {style!r}, expected 'sci', 'scientific' or 'plain'")
+        if scilimits is not None:
+            try:
+                m, n = scilimits
+                scilimits = (int(m), int(n))
+            except (TypeError, ValueError):
+                raise ValueError(f"scilimits: got {scilimits!r}, expected (m, n) integers") \
+                    from None
+        if useLocale:
+            raise ValueError("useLocale: lumos formats numbers without the C locale")
+        for ax_ in ((self.xaxis, self.yaxis) if axis == "both" else
+                    (getattr(self, f"{axis}axis"),)):
+            fmt = ax_.get_major_formatter()
+            needed = [hasattr(fmt, "set_scientific"), hasattr(fmt, "set_useOffset")]
+            if not all(needed):
+                raise AttributeError("ticklabel_format: only works with ScalarFormatter "
+                                     f"tick labels, the {ax_.name} axis has "
+                                     f"{type(fmt).__name__}")
+            if style in ("sci", "scientific"):
+                fmt.set_scientific(True)
+            elif style == "plain":
+                fmt.set_scientific(False)
+            if scilimits is not None:
+                fmt.set_powerlimits(scilimits)
+            if useOffset is not None:
+                fmt.set_useOffset(useOffset)
+            if useMathText is not None:
+                fmt.set_useMathText(useMathText)
+        self._dirty = True
+
+    def locator_params(self, axis: str = "both", tight=None, **kwargs) -> None:
+        """Parameters of the major locators (``nbins=4``, ...): matplotlib's."""
+        if axis not in ("x", "y", "both"):
+            raise ValueError(f"axis: got {axis!r}, expected 'x', 'y' or 'both'")
+        for ax_ in ((self.xaxis, self.yaxis) if axis == "both" else
+                    (getattr(self, f"{axis}axis"),)):
+            ax_.get_major_locator().set_params(**kwargs)
+        self._dirty = True
+
+    def minorticks_on(self) -> None:
+        """Minor ticks on both axes (subdivisions; 2..9 per decade on log axes)."""
+        for axis in (self.xaxis, self.yaxis):
+            if not isinstance(axis.minor_locator, ticker.NullLocator):
+                continue
+            if axis.scale.name == "symlog":
+                axis.set_minor_locator(ticker.SymmetricalLogLocator(
+                    linthresh=axis.scale.linthresh, base=axis.scale.base,
+                    subs=np.arange(2, axis.scale.base)))
+            elif axis.scale.name == "log":
+                axis.set_minor_locator(ticker.LogLocator(base=axis.scale.base, subs="auto"))
+            elif not axis.is_date:
+                axis.set_minor_locator(ticker.AutoMinorLocator())
+        self._dirty = True
+
+    def minorticks_off(self) -> None:
+        """No minor ticks on either axis."""
+        for axis in (self.xaxis, self.yaxis):
+            axis.set_minor_locator(ticker.NullLocator())
+        self._dirty = True
+
+    # -- grid ------------------------------------------------------------------------
+    def grid(self, visible: bool | None = None, which: str = "major", axis: str = "both",
+             **kwargs) -> None:
+        """Grid lines (``color``, ``linestyle``, ``linewidth``, ``alpha`` like
+        matplotlib), for 'major', 'minor' or 'both' ticks of 'x', 'y' or 'both'."""
+        from .axes import _normalize_kwargs
+
+        if which not in ("major", "minor", "both"):
+            raise ValueError(f"which: got {which!r}, expected 'major', 'minor' or 'both'")
+        if axis not in ("x", "y", "both"):
+            raise ValueError(f"axis: got {axis!r}, expected 'x', 'y' or 'both'")
+        kwargs = _normalize_kwargs(kwargs)
+        visible = kwargs.pop("visible", visible)
+        unknown = sorted(set(kwargs) - {"color", "linestyle", "linewidth", "alpha", "zorder",
+                                        "dashes"})
+        if unknown:
+            raise TypeError(f"grid: unexpected keyword arguments {unknown}")
+        if "color" in kwargs:
+            colormod.to_rgba(kwargs["color"], argname="color")
+        for a in (("x", "y") if axis == "both" else (axis,)):
+            ax_ = getattr(self, f"{a}axis")
+            for w in (("major", "minor") if which == "both" else (which,)):
+                st = getattr(ax_, w)
+                on = visible
+                if on is None:
+                    on = True if kwargs else not st.gridOn
+                st.gridOn = bool(on)
+                st.grid.update(kwargs)
+        self._dirty = True
+
+    def _update_grid(self) -> None:
+        """Grid lines in scale space, one Line per (axis, which): x major, x minor,
+        y major, y minor (:meth:`grid_parts` names them for a page)."""
+        xs0, xs1 = self.xaxis.scaled_interval()
+        ys0, ys1 = self.yaxis.scaled_interval()
+        lines = self._grid_lines()
+        slot = 0
+        for axis in (self.xaxis, self.yaxis):
+            for which in ("major", "minor"):
+                line = lines[slot]
+                slot += 1
+                st = getattr(axis, which)
+                if not st.gridOn or not self.axison:
+                    line.visible = False
+                    continue
+                values = axis.ticks()[0] if which == "major" else axis.minor_ticks()[0]
+                keep = [axis.tick_override(which, i, "gridline", "visible", True)
+                        for i in range(len(values))]
+                with np.errstate(all="ignore"):
+                    sv = axis.scale.forward(np.asarray(values, float)[np.asarray(keep, bool)]
+                                            if len(values) else np.zeros(0))
+                sv = sv[np.isfinite(sv)]
+                if axis.name == "x":
+                    segs = [np.array([[v, ys0], [v, ys1]]) for v in sv]
+                else:
+                    segs = [np.array([[xs0, v], [xs1, v]]) for v in sv]
+                g = st.grid
+                width = self.figure.points_to_pixels(g.get("linewidth", rcParams[
+                    "grid.linewidth"] * (0.5 if which == "minor" else 1.0)))
+                line.visible = True
+                line.width = width
+                line.dashes = dash_pattern(g.get("linestyle", rcParams["grid.linestyle"]),
+                                           width)
+                # none in view: two break points keep a draw a page can fill
+                line.set_data(segs if segs else np.full((2, 2), np.nan))
+                line.color = colormod.to_rgba(g.get("color", rcParams["grid.color"]),
+                                              g.get("alpha", rcParams["grid.alpha"]))
+                zorder = g.get("zorder")
+                line.order = _grid_order() if zorder is None else float(zorder)
+
+    def _grid_lines(self) -> list:
+        """Four grid Line visuals (x/y, major/minor), made on first use."""
+        from ..visuals import Line
+
+        pool = self.__dict__.setdefault("_grid_pool", [])
+        while len(pool) < 4:
+            line = Line(width=1.0)
+            line.order = _grid_order()
+            line.visible = False
+            self.view.add(line)
+            pool.append(line)
+        return pool
+
+    def grid_parts(self) -> dict:
+        """The grid Lines a page redraws for any view, by part name (``grid:x:major``,
+        ``grid:x:minor``, ``grid:y:major``, ``grid:y:minor``: lumos/web/axes.js)."""
+        lines = self._grid_lines()
+        names = ("x:major", "x:minor", "y:major", "y:minor")
+        return {f"grid:{n}": line for n, line in zip(names, lines, strict=True)
+                if line.visible}
+
+    # -- secondary axes ----------------------------------------------------------------
+    def secondary_xaxis(self, location, functions=None, *, transform=None, **kwargs):
+        """A second x axis at ``location`` ('top', 'bottom' or an axes fraction) showing
+        ``functions[0](x)`` of this axes' x (``functions=(forward, inverse)``; None:
+        the same values)."""
+        from .secondary import SecondaryAxes
+
+        return SecondaryAxes(self, "x", location, functions, transform, kwargs)
+
+    def secondary_yaxis(self, location, functions=None, *, transform=None, **kwargs):
+        """A second y axis at ``location`` ('left', 'right' or an axes fraction)."""
+        from .secondary import SecondaryAxes
+
+        return SecondaryAxes(self, "y", location, functions, transform, kwargs)
+
+    # -- the frame -------------------------------------------------------------------
+    def decorations_above(self, span: tuple[float, float] | None = None) -> float:
+        """Pixels the frame's decorations reach above the box (titles go above them);
+        for a title over ``span`` (x0, x1 in figure pixels), also the y axis's offset
+        text when the title would overlap it (matplotlib raises the title over it)."""
+        from .axisdraw import axis_margins, y_offset_box
+
+        if not self.axison:
+            return 0.0
+        top = axis_margins(self, self.xaxis)["top"]
+        box = y_offset_box(self) if span is not None else None
+        if box is not None and box[0] < span[1] and span[0] < box[1]:
+            top = max(top, box[2] + 2)
+        return top
+
+
+def _apply_tick_params(axis: Axis, st, kw: dict) -> None:
+    """One TickStyle from tick_params keywords."""
+    first, second = ("bottom", "top") if axis.name == "x" else ("left", "right")
+    for key, value in kw.items():
+        if value is None:
+            continue
+        if key in ("size", "length"):
+            st.size = float(value)
+        elif key == "width":
+            st.width = float(value)
+        elif key == "pad":
+            st.pad = float(value)
+        elif key == "color":
+            st.color = colormod.to_rgba(value, argname="color")
+        elif key == "colors":
+            st.color = st.labelcolor = colormod.to_rgba(value, argname="colors")
+        elif key == "labelcolor":
+            st.labelcolor = colormod.to_rgba(value, argname="labelcolor")
+        elif key == "labelsize":
+            st.labelsize = textmod.points(value)
+        elif key in ("labelrotation", "rotation"):
+            st.labelrotation = _rotation(value)
+        elif key == "rotation_mode":
+            st.rotation_mode = value
+        elif key in ("direction", "tickdir"):
+            st.direction = value
+        elif key == "labelfontfamily":
+            from .fonts import check_family
+
+            st.labelfamily = check_family(value)
+        elif key == "zorder":
+            from .compat import warn_once
+
+            warn_once("tick zorder", "tick_params: zorder has no effect in lumos (ticks are "
+                      "drawn above the axes' content)")
+        elif key in (first, "tick1On"):
+            st.tick1On = bool(value)
+        elif key in (second, "tick2On"):
+            st.tick2On = bool(value)
+        elif key in (f"label{first}", "label1On"):
+            st.label1On = bool(value)
+        elif key in (f"label{second}", "label2On"):
+            st.label2On = bool(value)
+        elif key == "gridOn":
+            st.gridOn = bool(value)
+        elif key in _GRID_KEYS:
+            if _GRID_KEYS[key] == "color":
+                colormod.to_rgba(value, argname=key)
+            st.grid[_GRID_KEYS[key]] = value
+        # the other side's keywords (left/right on the x axis) are not for this axis
+
+
+def _grid_order() -> float:
+    """The draw order of grid lines from matplotlib's ``axes.axisbelow``: under
+    everything but images (True, zorder 0.5), between patches and lines ('line', 1.5),
+    or over lines (False, 2.5)."""
+    below = rcParams["axes.axisbelow"]
+    return 0.5 if below is True else 1.5 if below == "line" else 2.5

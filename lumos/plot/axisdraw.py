@@ -1,0 +1,347 @@
+"""Drawing a rectilinear axis in figure pixels: spines, ticks on either side, tick labels
+(rotated as matplotlib rotates them), the offset text and the axis label; and how far all
+of it reaches beyond the axes box (what the layout makes room for).
+
+Side 1 is the bottom (x) or left (y) spine, side 2 the top or right one; ticks and
+labels of a side follow its spine when it moves (``Spine.set_position``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import colors
+from . import text as textmod
+from . import ticker
+from .fonts import face_of
+
+_SPINE = {("x", 1): "bottom", ("x", 2): "top", ("y", 1): "left", ("y", 2): "right"}
+
+
+@dataclass
+class Label:
+    """One tick label as it will be drawn."""
+
+    text: str
+    pos: float  # pixels along the axis
+    size: float  # pixels
+    color: tuple
+    rotation: float
+    mode: str | None
+    ha: str | None
+    va: str | None
+    face: str  # the bundled face drawing it
+    visible: bool
+    width: float = 0.0  # rotated box, pixels
+    height: float = 0.0
+
+
+class TickSet:
+    """The major or the minor ticks of one axis: positions, style and labels."""
+
+    def __init__(self, ax, axis, which: str, values: np.ndarray, labels: list[str]) -> None:
+        fig = ax.figure
+        st = getattr(axis, which)
+        self.which = which
+        self.style = st
+        self.values = values
+        with np.errstate(all="ignore"):
+            self.pos = axis.pixels_along(values) if len(values) else np.zeros(0)
+        self.length = fig.points_to_pixels(st.size)
+        self.width = fig.points_to_pixels(st.width)
+        self.direction = {"out": 1.0, "inout": 0.5, "in": 0.0}[st.direction]
+        self.pad = fig.points_to_pixels(st.pad)
+        size = fig.points_to_pixels(st.labelsize)
+        self.labels = {1: [], 2: []}
+        for side in (1, 2):
+            if not getattr(st, f"label{side}On"):
+                continue
+            for i, (p, text) in enumerate(zip(self.pos, labels, strict=False)):
+                o = axis.overrides.get((which, i, f"label{side}"), {})
+                lsize = fig.points_to_pixels(o["size"]) if "size" in o else size
+                face = face_of(o.get("family", st.labelfamily), o.get("style"),
+                               o.get("weight", st.labelweight)).name
+                color = o.get("color", st.labelcolor)
+                if o.get("alpha") is not None:
+                    color = colors.to_rgba(color, o["alpha"])
+                lab = Label(text=str(o.get("text", text)), pos=float(p), size=lsize,
+                            color=color, rotation=float(o.get("rotation", st.labelrotation)),
+                            mode=o.get("rotation_mode", st.rotation_mode),
+                            ha=o.get("ha", getattr(st, "label_ha", None)),
+                            va=o.get("va", getattr(st, "label_va", None)), face=face,
+                            visible=bool(o.get("visible", True)) and bool(text)
+                            and np.isfinite(p))
+                lab.width, lab.height = textmod.rotated_size(lab.text, lsize, lab.rotation,
+                                                             face=face)
+                self.labels[side].append(lab)
+
+    def outside(self, side: int) -> float:
+        """How far the ticks of a side stick out of the spine (pixels)."""
+        if not getattr(self.style, f"tick{side}On") or not len(self.values):
+            return 0.0
+        return self.length * self.direction
+
+    def reach(self, axis_name: str, side: int) -> float:
+        """How far ticks and labels of a side reach beyond the spine (pixels)."""
+        labels = [lab for lab in self.labels[side] if lab.visible]
+        out = self.outside(side)
+        if not labels:
+            return out
+        across = [lab.height if axis_name == "x" else lab.width for lab in labels]
+        return out + self.pad + max(across)
+
+
+class TickLayout:
+    """Ticks of one axis in pixels, with the labels of each side."""
+
+    def __init__(self, ax, axis) -> None:
+        self.axis = axis
+        major, labels, minor, offset = axis.ticks()
+        minor_v, minor_labels = axis.minor_ticks()
+        self.major_set = TickSet(ax, axis, "major", major, labels)
+        self.minor_set = TickSet(ax, axis, "minor", minor_v, minor_labels)
+        self.major, self.minor, self.labels, self.offset = major, minor, labels, offset
+        self.size_px = ax.figure.points_to_pixels(axis.major.labelsize)
+        # the label extents a projection drawing one side reads
+        side = axis.offset_side
+        labs = self.major_set.labels[side] or self.major_set.labels[3 - side]
+        self.widths = np.array([lab.width for lab in labs])
+        self.heights = np.array([lab.height for lab in labs])
+        self.outside = self.major_set.outside(side)
+        self.pad = self.major_set.pad
+
+    def reach(self, side: int) -> float:
+        return max(self.major_set.reach(self.axis.name, side),
+                   self.minor_set.reach(self.axis.name, side))
+
+    def label_extent(self) -> float:
+        """How far labels reach away from the spine on the axis's main side (pixels)."""
+        return self.reach(self.axis.offset_side)
+
+
+def _spine(ax, axis, side: int):
+    return ax.spines.get(_SPINE[(axis.name, side)]) if hasattr(ax.spines, "get") else None
+
+
+def _base(ax, axis, side: int) -> float:
+    spine = _spine(ax, axis, side)
+    if spine is not None and spine.axes is not None:
+        return spine.base()
+    bx, by, bw, bh = ax.box
+    if axis.name == "x":
+        return by if side == 1 else by + bh
+    return bx if side == 1 else bx + bw
+
+
+def _offset(ax, axis, side: int) -> float:
+    spine = _spine(ax, axis, side)
+    return spine.offset_px() if spine is not None and spine.axes is not None else 0.0
+
+
+def _label_face(axis) -> str:
+    st = axis.label_style
+    return face_of(st.get("family"), st.get("style"), st.get("weight")).name
+
+
+def _label_size(ax, axis) -> tuple[float, float, float]:
+    lsize = ax.figure.points_to_pixels(axis.label_size)
+    return (*textmod.measure(axis.label_text, lsize, face=_label_face(axis))[:2], lsize)
+
+
+def axis_margins(ax, axis, ticks: TickLayout | None = None) -> dict[str, float]:
+    """Pixels the axis's decorations reach beyond each side of the box."""
+    fig = ax.figure
+    out = {"left": 0.0, "right": 0.0, "bottom": 0.0, "top": 0.0}
+    if not axis.visible:
+        return out
+    ticks = ticks or TickLayout(ax, axis)
+    x = axis.name == "x"
+    for side in (1, 2):
+        name = _SPINE[(axis.name, side)]
+        reach = max(ticks.reach(side) + _offset(ax, axis, side), 0.0)
+        if axis.label_text and axis.label_visible and axis.label_position == name and \
+                axis.label_coords is None:
+            reach += fig.points_to_pixels(axis.labelpad) + _label_size(ax, axis)[1]
+        if axis.offset_visible(ticks) and x and axis.offset_side == side:
+            reach = max(reach, ticks.reach(side) + textmod.measure(
+                ticks.offset, ticks.size_px)[1] + 4)
+        out[name] = max(out[name], reach)
+    bx, by, bw, bh = ax.box
+    for side in (1, 2):  # labels at the ends may overhang the box (from where they are
+        # drawn: the layout engines run passes until the ticks settle)
+        labs = [lab for lab in ticks.major_set.labels[side]
+                if lab.visible and np.isfinite(lab.pos)]
+        if not labs:
+            continue
+        if x:
+            starts, ends = [], []
+            for lab in labs:
+                ha = lab.ha or "center"
+                start = lab.pos - {"left": 0.0, "center": 0.5, "right": 1.0}[ha] * lab.width
+                starts.append(start)
+                ends.append(start + lab.width)
+            out["left"] = max(out["left"], bx - min(starts))
+            out["right"] = max(out["right"], max(ends) - (bx + bw))
+        else:
+            out["bottom"] = max(out["bottom"], by - min(lab.pos - lab.height / 2
+                                                       for lab in labs))
+            out["top"] = max(out["top"], max(lab.pos + lab.height / 2 for lab in labs)
+                             - (by + bh))
+    if not x and axis.offset_visible(ticks):
+        out["top"] = max(out["top"], textmod.measure(ticks.offset, ticks.size_px)[1] + 2)
+    return out
+
+
+def draw_spines(ax, ov, names=None) -> None:
+    """The visible spines (of ``names`` only, when given)."""
+    fig = ax.figure
+    for name, spine in ax.spines.items():
+        if not spine.get_visible() or spine.axes is None or (names and name not in names):
+            continue
+        base = spine.base()
+        lo, hi = spine.extent()
+        pts = [(lo, base), (hi, base)] if name in ("bottom", "top") else \
+            [(base, lo), (base, hi)]
+        width = fig.points_to_pixels(spine.linewidth)
+        from .style import dash_pattern
+
+        ov.line(pts, spine.color, width, dash_pattern(spine.linestyle, width))
+
+
+def draw_axis(ax, axis, ov, ticks: TickLayout | None = None) -> None:
+    """Ticks, tick labels, offset text and label of one axis."""
+    if not axis.visible:
+        return
+    fig = ax.figure
+    ticks = ticks or TickLayout(ax, axis)
+    x = axis.name == "x"
+    bx, by, bw, bh = ax.box
+    lo, hi = (bx, bx + bw) if x else (by, by + bh)
+    tol = 1e-6 * (hi - lo)
+    for side in (1, 2):
+        base = _base(ax, axis, side)
+        sign = -1.0 if side == 1 else 1.0
+        for ts in (ticks.major_set, ticks.minor_set):
+            _draw_labels(ov, fig, axis, ts, side, base, sign, x)
+            if not getattr(ts.style, f"tick{side}On"):
+                continue
+            for i, p in enumerate(ts.pos):
+                if not (np.isfinite(p) and lo - tol <= p <= hi + tol):
+                    continue
+                o = axis.overrides.get((ts.which, i, f"tick{side}line"), {})
+                if not o.get("visible", True):
+                    continue
+                length = fig.points_to_pixels(o["size"]) if "size" in o else ts.length
+                width = fig.points_to_pixels(o["width"]) if "width" in o else ts.width
+                a = base + sign * length * ts.direction
+                b = a - sign * length
+                seg = [(p, a), (p, b)] if x else [(a, p), (b, p)]
+                ov.line(seg, o.get("color", ts.style.color), width)
+    _draw_offset(ax, axis, ticks, ov)
+    _draw_label(ax, axis, ticks, ov)
+
+
+def _draw_labels(ov, fig, axis, ts: TickSet, side: int, base: float, sign: float,
+                 x: bool) -> None:
+    labels = [lab for lab in ts.labels[side] if lab.visible]
+    if not labels:
+        return
+    along = [lab.width if x else lab.height for lab in labels]
+    keep = ticker.non_overlapping([lab.pos for lab in labels], along,
+                                  fig.points_to_pixels(2.0))
+    gap = ts.outside(side) + ts.pad
+    for lab, k in zip(labels, keep, strict=True):
+        if not k:
+            continue
+        rot = lab.rotation
+        if x:
+            ha = lab.ha or "center"
+            va = lab.va or ("top" if side == 1 else "bottom")
+            px, py = lab.pos, base + sign * gap
+        else:
+            ha = lab.ha or ("right" if side == 1 else "left")
+            va = lab.va or "center"
+            px, py = base + sign * gap, lab.pos
+        mode = lab.mode
+        if mode in ("xtick", "ytick"):
+            mode = "anchor" if rot % 90 else None
+        tx, ty, tha, tva = textmod.place(lab.text, px, py, lab.size, ha, va, rot, mode,
+                                         face=lab.face)
+        ov.text(lab.text, tx, ty, lab.size, lab.color, ha=tha, va=tva, rotation=rot,
+                face=lab.face)
+
+
+def y_offset_box(ax) -> tuple[float, float, float] | None:
+    """(x0, x1, height) in figure pixels of the y axis's offset text above the box
+    (``×10⁴``), or None when there is none."""
+    axis = ax.yaxis
+    if not axis.visible:
+        return None
+    ticks = TickLayout(ax, axis)
+    if not axis.offset_visible(ticks):
+        return None
+    size = ax.figure.points_to_pixels(axis.offset_style["size"]) \
+        if "size" in axis.offset_style else ticks.size_px
+    w, h = textmod.measure(ticks.offset, size)[:2]
+    bx, _, bw, _ = ax.box
+    x = bx + (bw if axis.offset_side == 2 else 0)
+    return (x - w, x, h) if axis.offset_side == 2 else (x, x + w, h)
+
+
+def _draw_offset(ax, axis, ticks: TickLayout, ov) -> None:
+    if not axis.offset_visible(ticks):
+        return
+    bx, by, bw, bh = ax.box
+    side = axis.offset_side
+    style = axis.offset_style
+    size = ax.figure.points_to_pixels(style["size"]) if "size" in style else ticks.size_px
+    color = style.get("color", axis.major.labelcolor)
+    if axis.name == "x":
+        sign = -1.0 if side == 1 else 1.0
+        y = _base(ax, axis, side) + sign * (ticks.reach(side) + 2)
+        ov.text(ticks.offset, bx + bw, y, size, color, ha="right",
+                va="top" if side == 1 else "bottom")
+    else:
+        ov.text(ticks.offset, bx + (bw if side == 2 else 0), by + bh + 2, size, color,
+                ha="right" if side == 2 else "left", va="bottom")
+
+
+def _draw_label(ax, axis, ticks: TickLayout, ov) -> None:
+    if not axis.label_text or not axis.label_visible:  # label_outer keeps it, undrawn
+        return
+    fig = ax.figure
+    bx, by, bw, bh = ax.box
+    x = axis.name == "x"
+    side = 1 if axis.label_position in ("bottom", "left") else 2
+    sign = -1.0 if side == 1 else 1.0
+    _, _, lsize = _label_size(ax, axis)
+    st = axis.label_style
+    color = st.get("color", axis.label_color)
+    if st.get("alpha") is not None:
+        color = colors.to_rgba(color, st["alpha"])
+    face = _label_face(axis)
+    reach = ticks.reach(side) + fig.points_to_pixels(axis.labelpad)
+    base = _base(ax, axis, side) + sign * reach
+    loc = axis.label_loc
+    frac = {"left": 0.0, "bottom": 0.0, "center": 0.5, "right": 1.0, "top": 1.0}[loc]
+    coords = axis.label_coords or (None, None)
+    if x:
+        px = bx + (frac if coords[0] is None else coords[0]) * bw
+        py = base if coords[1] is None else by + coords[1] * bh
+        ha = {"left": "left", "center": "center", "right": "right"}[loc]
+        rot = float(st.get("rotation", 0.0))
+        va = "top" if side == 1 else "bottom"
+    else:
+        px = base if coords[0] is None else bx + coords[0] * bw
+        py = by + (frac if coords[1] is None else coords[1]) * bh
+        ha = {"bottom": "left", "center": "center", "top": "right"}[loc]
+        rot = float(st.get("rotation", 90.0))
+        va = "bottom" if side == 1 else "top"
+    if axis.label_coords is not None:
+        va = "center" if x else va
+    mode = st.get("rotation_mode", "anchor" if not x else None)
+    tx, ty, tha, tva = textmod.place(axis.label_text, px, py, lsize, ha, va, rot, mode,
+                                     face=face)
+    ov.text(axis.label_text, tx, ty, lsize, color, ha=tha, va=tva, rotation=rot, face=face)

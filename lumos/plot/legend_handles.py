@@ -1,0 +1,174 @@
+"""Legend handles that are not artists on an axes: proxies made for a legend
+(``scatter(...).legend_elements()``), and matplotlib's own ``Line2D``/``Patch`` objects
+used as custom handles (``ax.legend([Line2D([0], [0], color='r', lw=4)], ['a'])``).
+
+Each declares ``legend_handle(fontsize_px)`` like an artist does (see
+:class:`lumos.plot.artists.LegendHandle`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import colors
+from . import ticker
+from .artists import _MARKER_SCALE, MARKERS, LegendHandle, check_marker
+from .style import dash_pattern, rcParams
+
+
+class MarkerHandle:
+    """A marker (and optionally a line) drawn only in a legend."""
+
+    def __init__(self, figure, marker="o", color="C0", markersize=None, alpha=None,
+                 markeredgewidth=0.0, markeredgecolor=None, linestyle=None, linewidth=None,
+                 label: str = "") -> None:
+        self.figure = figure
+        self.marker = check_marker(marker)
+        self.color = colors.to_rgba(color, alpha)
+        self.markersize = float(rcParams["lines.markersize"] if markersize is None
+                                else markersize)
+        self.edge = colors.to_rgba(self.color if markeredgecolor is None else markeredgecolor,
+                                   alpha)
+        self.markeredgewidth = float(markeredgewidth)
+        self.linestyle = linestyle
+        self.linewidth = float(rcParams["lines.linewidth"] if linewidth is None else linewidth)
+        self._label = label
+
+    def get_label(self) -> str:
+        return self._label
+
+    def set_label(self, label) -> None:
+        self._label = str(label)
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        px = self.figure.points_to_pixels
+        marker = line = None
+        if self.marker is not None:
+            size = px(self.markersize) * _MARKER_SCALE.get(self.marker, 1.0)
+            marker = (MARKERS[self.marker], size, self.color, self.edge,
+                      px(self.markeredgewidth))
+        if self.linestyle not in (None, "", " ", "None", "none"):
+            w = px(self.linewidth)
+            line = (self.color, w, dash_pattern(self.linestyle, w))
+        return LegendHandle(line=line, marker=marker)
+
+
+def scatter_legend_elements(sc, prop: str, num, fmt, func, kwargs: dict):
+    """matplotlib's ``PathCollection.legend_elements``: one handle per shown color or
+    size value, with labels from ``fmt`` (a format string or formatter)."""
+    if prop not in ("colors", "sizes"):
+        raise ValueError(f"prop: got {prop!r}, expected 'colors' or 'sizes'")
+    if fmt is None:
+        fmt = ticker.ScalarFormatter(useOffset=False, useMathText=True)
+    elif isinstance(fmt, str):
+        fmt = ticker.StrMethodFormatter(fmt)
+    if prop == "colors":
+        arr = sc.get_array()
+        if arr is None:
+            import warnings
+
+            warnings.warn("legend_elements: the collection has no array of values to map "
+                          "to colors; no handles", stacklevel=3)
+            return [], []
+        size = kwargs.pop("size", rcParams["lines.markersize"])
+        color = None
+    else:
+        arr = sc.get_sizes()
+        color = kwargs.pop("color", "k")
+        size = None
+    u = np.unique(arr)
+    if num == "auto":
+        num = None if len(u) <= 9 else 9
+    if num is None:
+        values = u
+        label_values = np.asarray(func(values), dtype=float)
+    else:
+        if hasattr(num, "tick_values"):
+            loc = num
+        elif np.iterable(num):
+            loc = ticker.FixedLocator(num)
+        else:
+            loc = ticker.MaxNLocator(nbins=int(num), min_n_ticks=int(num) - 1,
+                                     steps=[1, 2, 2.5, 3, 5, 6, 8, 10])
+        farr = np.asarray(func(arr), dtype=float)
+        label_values = np.asarray(loc.tick_values(farr.min(), farr.max()), dtype=float)
+        label_values = label_values[(label_values >= farr.min()) &
+                                    (label_values <= farr.max())]
+        yarr = np.linspace(arr.min(), arr.max(), 256)
+        xarr = np.asarray(func(yarr), dtype=float)
+        ix = np.argsort(xarr)
+        values = np.interp(label_values, xarr[ix], yarr[ix])
+    lo, hi = (float(np.min(label_values)), float(np.max(label_values))) if len(
+        label_values) else (0.0, 1.0)
+    texts = fmt.format_ticks(label_values, lo, hi) if len(label_values) else []
+    alpha = sc.get_alpha()
+    alpha = alpha if alpha is None or np.ndim(alpha) == 0 else None
+    handles, labels = [], []
+    for val, text in zip(values, texts, strict=True):
+        if prop == "colors":
+            rgba = sc.to_rgba(val)
+            ms = size
+        else:
+            rgba, ms = color, float(np.sqrt(val))
+            if np.isclose(ms, 0.0):
+                continue
+        handles.append(MarkerHandle(sc.axes.figure, marker=sc.get_marker(), color=rgba,
+                                    markersize=ms, alpha=alpha, **kwargs))
+        labels.append(text)
+    return handles, labels
+
+
+def _mpl_rgba(c) -> tuple:
+    return colors.to_rgba(tuple(np.asarray(c, dtype=float).ravel()))
+
+
+class MatplotlibHandle:
+    """matplotlib's Line2D or Patch as a legend handle (read through its public API)."""
+
+    def __init__(self, source, figure) -> None:
+        self.source = source
+        self.figure = figure
+
+    def get_label(self) -> str:
+        return str(self.source.get_label() or "")
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        from matplotlib.lines import Line2D as MplLine
+
+        s, px = self.source, self.figure.points_to_pixels
+        if isinstance(s, MplLine):
+            line = marker = None
+            ls = s.get_linestyle()
+            if ls not in ("None", "none", "", " ") and s.get_linewidth() > 0:
+                w = px(s.get_linewidth())
+                dashes = dash_pattern({"-": "-", "--": "--", ":": ":", "-.": "-."}.get(
+                    ls, "-"), w)
+                line = (colors.to_rgba(s.get_color(), s.get_alpha()), w, dashes)
+            m = s.get_marker()
+            if isinstance(m, str) and m not in ("None", "none", "", " ") and m in MARKERS:
+                size = px(s.get_markersize()) * _MARKER_SCALE.get(m, 1.0)
+                face = colors.to_rgba(s.get_markerfacecolor(), s.get_alpha())
+                edge = colors.to_rgba(s.get_markeredgecolor(), s.get_alpha())
+                marker = (MARKERS[m], size, face, edge, px(s.get_markeredgewidth()))
+            return LegendHandle(line=line, marker=marker)
+        face = _mpl_rgba(s.get_facecolor()) if s.get_fill() else (0.0, 0.0, 0.0, 0.0)
+        edge = _mpl_rgba(s.get_edgecolor())
+        return LegendHandle(patch=(face, edge if edge[3] > 0 else None))
+
+
+def legend_handle_of(obj, figure):
+    """Something that declares ``legend_handle`` for ``obj``: the object itself, or an
+    adapter for matplotlib's Line2D and Patch."""
+    if callable(getattr(obj, "legend_handle", None)):
+        return obj
+    from .mpl_objects import is_matplotlib
+
+    if is_matplotlib(obj):
+        from matplotlib.lines import Line2D as MplLine
+        from matplotlib.patches import Patch as MplPatch
+
+        if isinstance(obj, (MplLine, MplPatch)):
+            return MatplotlibHandle(obj, figure)
+    raise TypeError(f"handles: got a {type(obj).__name__}, which cannot be shown in a "
+                    "legend (expected a lumos artist or container, or matplotlib's Line2D "
+                    "or Patch)")

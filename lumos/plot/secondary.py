@@ -1,0 +1,133 @@
+"""Secondary axes: ``ax.secondary_xaxis('top', functions=(f, g))`` shows ``f(x)`` of the
+parent's x on a second axis (matplotlib's ``SecondaryAxis``)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import colors
+from .axes import Axes
+from .axisdraw import draw_axis, draw_spines
+from .scale import LinearScale, LogScale, ScaleBase
+
+
+def _identity(x):
+    return x
+
+
+class SecondaryScale(ScaleBase):
+    """Values of the secondary axis onto the parent's scale space: ``parent(g(v))``;
+    ticks as on the parent's kind of axis (log ticks over a log parent)."""
+
+    name = "secondary"
+
+    def __init__(self, parent_scale, functions) -> None:
+        self.parent = parent_scale
+        self.f, self.g = functions
+        self.domain = (-np.inf, np.inf)
+
+    def forward(self, values) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            return self.parent.forward(np.asarray(self.g(np.asarray(values, float)), float))
+
+    def inverse(self, values) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            return np.asarray(self.f(self.parent.inverse(np.asarray(values, float))), float)
+
+    def default_tickers(self):
+        kind = LogScale() if self.parent.name == "log" else LinearScale()
+        return kind.default_tickers()
+
+
+class SecondaryAxes(Axes):
+    """A second x (or y) axis of a parent axes: no data, its limits follow the parent's
+    through ``functions=(forward, inverse)``."""
+
+    def __init__(self, parent: Axes, orientation: str, location, functions, transform,
+                 kwargs: dict) -> None:
+        if transform is not None:
+            raise TypeError("secondary_axis: transform is not supported; give "
+                            "functions=(forward, inverse)")
+        super().__init__(parent.figure, parent._twin_spec(), parent=parent, role="twin")
+        self.role = "secondary"  # not in fig.axes (matplotlib's child axes): drawn with it
+        parent.children.append(self)
+        self.orientation = orientation
+        self.long = self.xaxis if orientation == "x" else self.yaxis
+        self.other = self.yaxis if orientation == "x" else self.xaxis
+        self.other.visible = False
+        self.set_functions(functions)
+        self.set_location(location)
+        if kwargs:
+            self.set(**kwargs)
+
+    def set_functions(self, functions) -> None:
+        """``(forward, inverse)``: parent values to this axis's and back; None: the
+        parent's values."""
+        if functions is None:
+            functions = (_identity, _identity)
+        try:
+            f, g = functions
+        except (TypeError, ValueError):
+            raise TypeError(f"functions: got {functions!r}, expected (forward, inverse)") \
+                from None
+        if not (callable(f) and callable(g)):
+            raise TypeError("functions: expected two callables (forward, inverse)")
+        parent_axis = self.parent.xaxis if self.orientation == "x" else self.parent.yaxis
+        self._functions = (f, g)
+        self.long.scale = SecondaryScale(parent_axis.scale, (f, g))
+        self.long._set_default_ticker()
+        self._dirty = True
+
+    def set_location(self, location) -> None:
+        """'top'/'bottom' ('left'/'right' for y) or an axes fraction (the axis's spine
+        stands there)."""
+        names = ("bottom", "top") if self.orientation == "x" else ("left", "right")
+        if isinstance(location, str):
+            if location not in names:
+                raise ValueError(f"location: got {location!r}, expected {names[0]!r}, "
+                                 f"{names[1]!r} or a number")
+            pos = 1.0 if location == names[1] else 0.0
+        else:
+            pos = float(location)
+        side = names[1] if pos >= 0.5 else names[0]
+        self.long.set_ticks_position(side)
+        self.long.set_label_position(side)
+        self.spine = self.spines[side]
+        if not isinstance(location, str):
+            self.spine.set_position(("axes", pos))
+        self._dirty = True
+
+    def set_color(self, color) -> None:
+        """Ticks, tick labels, label and spine in one color."""
+        rgba = colors.to_rgba(color, argname="color")
+        for st in (self.long.major, self.long.minor):
+            st.color = st.labelcolor = rgba
+        self.long.label_color = rgba
+        self.spine.set_color(rgba)
+
+    def set_alignment(self, align: str) -> None:
+        self.long.set_ticks_position(align)
+        self.long.set_label_position(align)
+
+    # the parent decides the limits
+    def update_limits(self) -> None:
+        parent_axis = self.parent.xaxis if self.orientation == "x" else self.parent.yaxis
+        self.long.scale.parent = parent_axis.scale
+        lo, hi = parent_axis.get_view_interval()
+        with np.errstate(all="ignore"):
+            a, b = (float(v) for v in np.asarray(self._functions[0](np.array([lo, hi])),
+                                                 float))
+        if np.isfinite(a) and np.isfinite(b) and a != b:
+            self.long.limits.lo, self.long.limits.hi = min(a, b), max(a, b)
+        self.other.limits.lo, self.other.limits.hi = 0.0, 1.0
+
+    def view_rect(self) -> tuple[float, float, float, float]:
+        px0, py0, pw, ph = self.parent.view_rect()
+        if self.orientation == "x":
+            return px0, 0.0, pw, 1.0
+        return 0.0, py0, 1.0, ph
+
+    def draw_frame(self, ov) -> None:
+        if self.spine.get_position() != ("outward", 0.0):
+            draw_spines(self, ov, (self.spine.name,))
+        draw_axis(self, self.long, ov)

@@ -1,0 +1,289 @@
+"""How a text looks, with matplotlib's Text properties, and drawing it into the overlay.
+
+:class:`TextStyle` holds the font (size, family, style, weight: which bundled face
+draws it), color and alpha, alignment (``ha``, ``va``, ``multialignment``), rotation and
+``rotation_mode``, line spacing, ``wrap``, a ``bbox`` (with matplotlib's box styles,
+rotating with the text) and ``path_effects`` (strokes and shadows). :func:`draw_text`
+draws a text with a style at a figure-pixel anchor; Text artists, annotations, titles,
+axis labels and legends all go through it.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .. import colors
+from . import text as textmod
+from .compat import warn_once
+from .fonts import FontProperties, check_family, check_style, check_weight, face_of
+from .style import rcParams
+from .ticklabels import _rotation
+
+_HA = ("left", "center", "right")
+_VA = ("top", "center", "bottom", "baseline", "center_baseline")
+#: matplotlib's Text property names and their aliases
+ALIASES = {
+    "size": "fontsize", "family": "fontfamily", "name": "fontfamily", "fontname": "fontfamily",
+    "style": "fontstyle", "weight": "fontweight", "variant": "fontvariant",
+    "stretch": "fontstretch", "c": "color", "ha": "horizontalalignment",
+    "va": "verticalalignment", "ma": "multialignment", "font": "fontproperties",
+    "font_properties": "fontproperties", "backgroundcolor": "backgroundcolor",
+}  # fmt: skip
+#: keywords a TextStyle takes (the artist keeps zorder, label, transform, visible)
+KEYS = frozenset({
+    "fontsize", "fontfamily", "fontstyle", "fontweight", "fontvariant", "fontstretch",
+    "color", "alpha", "horizontalalignment", "verticalalignment", "multialignment",
+    "rotation", "rotation_mode", "linespacing", "wrap", "bbox", "backgroundcolor",
+    "path_effects", "usetex", "math_fontfamily", "parse_math", "clip_on", "fontproperties",
+    "antialiased",
+})  # fmt: skip
+
+
+def normalize(kwargs: dict) -> dict:
+    """matplotlib's Text keywords with aliases resolved and ``fontdict`` expanded (the
+    explicit keywords win)."""
+    fontdict = kwargs.pop("fontdict", None) or {}
+    if not isinstance(fontdict, dict):
+        raise TypeError(f"fontdict: got {type(fontdict).__name__}, expected a dict")
+    out = {ALIASES.get(k, k): v for k, v in fontdict.items()}
+    out.update({ALIASES.get(k, k): v for k, v in kwargs.items()})
+    return out
+
+
+class TextStyle:
+    """matplotlib's Text properties that decide how a text looks."""
+
+    def __init__(self, fontsize=None, color=None, ha="left", va="baseline") -> None:
+        self.fontsize = float(rcParams["font.size"] if fontsize is None
+                              else textmod.points(fontsize))
+        self.family: tuple[str, ...] | None = None
+        self.fontstyle: str | None = None
+        self.weight: int | None = None
+        self.color = colors.to_rgba(rcParams["text.color"] if color is None else color,
+                                    argname="color")
+        self.alpha: float | None = None
+        self.ha, self.va, self.ma = "left", "baseline", None
+        self.set_horizontalalignment(ha)
+        self.set_verticalalignment(va)
+        self.rotation = 0.0
+        self.rotation_mode: str | None = None
+        self.linespacing = 1.2
+        self.wrap = False
+        self.bbox: dict | None = None
+        self.effects: list = []
+        self.clip_on = False
+        self.parse_math = True
+
+    def copy(self) -> TextStyle:
+        new = TextStyle.__new__(TextStyle)
+        new.__dict__.update(self.__dict__)
+        new.effects = list(self.effects)
+        return new
+
+    # -- matplotlib's setters ----------------------------------------------------------
+    def update(self, props: dict, where: str = "text") -> None:
+        """Apply matplotlib Text keywords (aliases resolved); unknown ones raise."""
+        props = normalize(dict(props))
+        unknown = sorted(set(props) - KEYS)
+        if unknown:
+            raise TypeError(f"{where}: unexpected keyword arguments {unknown}")
+        for key, value in props.items():
+            if value is None and key in ("fontsize", "fontweight", "color"):
+                continue  # matplotlib's None: the default
+            getattr(self, f"set_{key}")(value)
+
+    def set_fontsize(self, size) -> None:
+        self.fontsize = textmod.points(size)
+
+    def set_fontfamily(self, family) -> None:
+        self.family = None if family is None else check_family(family)
+        if self.family is not None:
+            face_of(self.family)  # warns once about families lumos does not bundle
+
+    def set_fontstyle(self, style) -> None:
+        self.fontstyle = None if style is None else check_style(style)
+
+    def set_fontweight(self, weight) -> None:
+        self.weight = None if weight is None else check_weight(weight)
+
+    def set_fontvariant(self, variant) -> None:
+        if variant not in (None, "normal"):
+            warn_once("fontvariant", f"fontvariant {variant!r}: lumos draws 'normal'")
+
+    def set_fontstretch(self, stretch) -> None:
+        if stretch not in (None, "normal", 500):
+            warn_once("fontstretch", f"fontstretch {stretch!r}: lumos draws 'normal'")
+
+    def set_fontproperties(self, fp) -> None:
+        fp = FontProperties.coerce(fp)
+        if fp.family is not None:
+            self.set_fontfamily(fp.family)
+        if fp.style is not None:
+            self.fontstyle = fp.style
+        if fp.weight is not None:
+            self.weight = fp.weight
+        if fp.size is not None:
+            self.fontsize = fp.size
+
+    def set_color(self, color) -> None:
+        self.color = colors.to_rgba(color, argname="color")
+
+    def set_alpha(self, alpha) -> None:
+        if alpha is not None and not 0 <= float(alpha) <= 1:
+            raise ValueError(f"alpha: got {alpha!r}, expected a number in 0..1")
+        self.alpha = None if alpha is None else float(alpha)
+
+    def set_horizontalalignment(self, ha) -> None:
+        if ha not in _HA:
+            raise ValueError(f"ha: got {ha!r}, expected 'left', 'center' or 'right'")
+        self.ha = ha
+
+    def set_verticalalignment(self, va) -> None:
+        if va not in _VA:
+            raise ValueError(f"va: got {va!r}, expected one of {', '.join(_VA)}")
+        self.va = "baseline" if va == "center_baseline" else va
+
+    def set_multialignment(self, ma) -> None:
+        if ma not in (None, *_HA):
+            raise ValueError(f"multialignment: got {ma!r}, expected 'left', 'center' or "
+                             "'right'")
+        self.ma = ma
+
+    def set_rotation(self, rotation) -> None:
+        self.rotation = _rotation(rotation)
+
+    def set_rotation_mode(self, mode) -> None:
+        if mode not in (None, "default", "anchor"):
+            raise ValueError(f"rotation_mode: got {mode!r}, expected 'default' or 'anchor'")
+        self.rotation_mode = mode
+
+    def set_linespacing(self, spacing) -> None:
+        self.linespacing = float(spacing)
+
+    def set_wrap(self, wrap) -> None:
+        self.wrap = bool(wrap)
+
+    def set_bbox(self, bbox) -> None:
+        from .textbox import box_spec
+
+        self.bbox = box_spec(bbox, self.fontsize)
+
+    def set_backgroundcolor(self, color) -> None:
+        """A box in this color behind the text (matplotlib: pad 1 point, no edge)."""
+        if color is None:
+            return
+        spec = dict(self.bbox or {})
+        from .textbox import box_spec
+
+        self.bbox = box_spec({"facecolor": color, "edgecolor": "none", "pad": 1.0,
+                              **{k: v for k, v in spec.get("given", {}).items()
+                                 if k != "facecolor"}}, self.fontsize)
+
+    def set_path_effects(self, effects) -> None:
+        from .effects import read_effects
+
+        self.effects = read_effects(effects)
+
+    def set_usetex(self, usetex) -> None:
+        if usetex:
+            warn_once("usetex", "usetex: lumos has no LaTeX; the text is drawn with its "
+                      "mathtext")
+
+    def set_math_fontfamily(self, family) -> None:
+        if family not in (None, "dejavusans"):
+            warn_once(f"math_fontfamily {family}", f"math_fontfamily {family!r}: lumos "
+                      "draws math in DejaVu Sans ('dejavusans')")
+
+    def set_parse_math(self, parse) -> None:
+        self.parse_math = bool(parse)
+
+    def set_clip_on(self, clip) -> None:
+        self.clip_on = bool(clip)
+
+    def set_antialiased(self, aa) -> None:
+        if aa is False:
+            warn_once("text antialiased", "antialiased=False: lumos always smooths text")
+
+    # -- what drawing needs ------------------------------------------------------------
+    def face(self) -> str:
+        """The bundled face's name ('sans', 'serif-bold', 'mono', ...)."""
+        return face_of(self.family, self.fontstyle, self.weight).name
+
+    def rgba(self) -> tuple:
+        return colors.to_rgba(self.color, self.alpha)
+
+    def shown(self, text: str) -> str:
+        """The string drawn: '$' are literal when parse_math is off."""
+        return text if self.parse_math else text.replace("$", r"\$")
+
+
+def extent(fig, text: str, st: TextStyle) -> tuple[float, float, float]:
+    """(width, height, descent) of a text in pixels."""
+    size = fig.points_to_pixels(st.fontsize)
+    return textmod.measure(st.shown(text), size, face=st.face(), spacing=st.linespacing)
+
+
+def wrapped(fig, text: str, st: TextStyle, x: float, y: float) -> str:
+    """matplotlib's ``wrap=True``: lines broken at spaces so the text stays inside the
+    figure (the room depends on the alignment and the rotation)."""
+    w_fig, h_fig = fig.canvas.size
+    size = fig.points_to_pixels(st.fontsize)
+    c, s = abs(math.cos(math.radians(st.rotation))), abs(math.sin(math.radians(st.rotation)))
+    room_x = {"left": w_fig - x, "center": 2 * min(x, w_fig - x), "right": x}[st.ha]
+    room = room_x / c if c > 1e-6 else h_fig / max(s, 1e-6)
+    if s > 1e-6 and c > 1e-6:
+        room = min(room, h_fig / s)
+    out = []
+    for para in text.split("\n"):
+        line = ""
+        for word in para.split(" "):
+            trial = word if not line else f"{line} {word}"
+            if line and textmod.measure(trial, size, face=st.face())[0] > room:
+                out.append(line)
+                line = word
+            else:
+                line = trial
+        out.append(line)
+    return "\n".join(out)
+
+
+def draw_text(ov, fig, text: str, x: float, y: float, st: TextStyle) -> None:
+    """A text with its style at figure pixel (x, y): box, effects, then the glyphs."""
+    if not text or not (math.isfinite(x) and math.isfinite(y)):
+        return
+    text = st.shown(wrapped(fig, text, st, x, y) if st.wrap else text)
+    size = fig.points_to_pixels(st.fontsize)
+    face = st.face()
+    rgba = st.rgba()
+    if st.bbox is not None:
+        from .textbox import draw_box
+
+        draw_box(ov, fig, text, x, y, size, st, face)
+    lines = _lines(text, x, y, size, st, face)
+    for effect in st.effects:
+        for tx, ty, s, ha, va in lines:
+            effect.draw(ov, fig, s, tx, ty, size, rgba, ha, va, st.rotation, face)
+    if not st.effects or any(e.draws_text for e in st.effects):
+        for tx, ty, s, ha, va in lines:
+            ov.text(s, tx, ty, size, rgba, ha=ha, va=va, rotation=st.rotation, face=face)
+
+
+def _lines(text: str, x: float, y: float, size: float, st: TextStyle, face: str) -> list:
+    """Where each piece is anchored: the whole text, or (multialignment or a line spacing
+    other than the visual's) one line at a time."""
+    tx, ty, ha, va = textmod.place(text, x, y, size, st.ha, st.va, st.rotation,
+                                   st.rotation_mode, face=face, spacing=st.linespacing)
+    ma = st.ma or st.ha
+    if "\n" not in text or (ma == st.ha and st.linespacing == 1.2):
+        return [(tx, ty, text, ha, va)]
+    # one line at a time, from the block's (ha, baseline-of-last-line) anchor
+    parts = text.split("\n")
+    width = textmod.measure(text, size, face=face, spacing=st.linespacing)[0]
+    left = -{"left": 0.0, "center": 0.5, "right": 1.0}[ha] * width
+    c, s = math.cos(math.radians(st.rotation)), math.sin(math.radians(st.rotation))
+    out = []
+    for i, line in enumerate(parts):
+        dx = left + {"left": 0.0, "center": 0.5, "right": 1.0}[ma] * width
+        dy = (len(parts) - 1 - i) * st.linespacing * size
+        out.append((tx + c * dx - s * dy, ty + s * dx + c * dy, line, ma, "baseline"))
+    return out

@@ -1,0 +1,297 @@
+"""Text-like handles on an axis's parts, as matplotlib gives them: tick labels and ticks
+(``ax.get_xticklabels()``, ``ax.xaxis.get_major_ticks()``), the axis label
+(``ax.xaxis.label``) and the offset text (``ax.yaxis.get_offset_text()``).
+
+They hold no drawing of their own: each setter writes the style into its axis (per tick,
+by index, as matplotlib reuses its Tick objects by index), and the axis draws from it.
+"""
+
+from __future__ import annotations
+
+from .. import colors
+from . import validate
+
+
+def _rotation(rotation, argument: str = "rotation") -> float:
+    """Degrees from a number, 'horizontal' or 'vertical' (anything else: ValueError
+    naming ``argument``)."""
+    if rotation is None:
+        return 0.0
+    rotation = validate.rotation(rotation, argument)
+    return {"horizontal": 0.0, "vertical": 90.0}.get(rotation, rotation)
+
+
+_HA = ("left", "center", "right")
+_VA = ("top", "center", "bottom", "baseline", "center_baseline")
+
+
+class _TextStyle:
+    """Setters shared by the text-like handles: each writes one key with ``_put``."""
+
+    def _put(self, key: str, value) -> None:
+        raise NotImplementedError
+
+    def _get(self, key: str, default=None):
+        raise NotImplementedError
+
+    def set_rotation(self, rotation) -> None:
+        self._put("rotation", _rotation(rotation))
+
+    def get_rotation(self) -> float:
+        return float(self._get("rotation", 0.0))
+
+    def set_rotation_mode(self, mode) -> None:
+        if mode not in (None, "default", "anchor", "xtick", "ytick"):
+            raise ValueError(f"rotation_mode: got {mode!r}, expected 'default' or 'anchor'")
+        self._put("rotation_mode", mode)
+
+    def set_fontsize(self, size) -> None:
+        from .text import points
+
+        self._put("size", points(size))
+
+    set_size = set_fontsize
+
+    def get_fontsize(self) -> float:
+        return float(self._get("size"))
+
+    get_size = get_fontsize
+
+    def set_color(self, color) -> None:
+        self._put("color", colors.to_rgba(color, argname="color"))
+
+    def get_color(self):
+        return self._get("color")
+
+    def set_alpha(self, alpha) -> None:
+        self._put("alpha", None if alpha is None else float(alpha))
+
+    def set_fontweight(self, weight) -> None:
+        from .fonts import check_weight
+
+        self._put("weight", check_weight(weight))
+
+    set_weight = set_fontweight
+
+    def set_fontstyle(self, style) -> None:
+        from .fonts import check_style
+
+        self._put("style", check_style(style))
+
+    set_style = set_fontstyle
+
+    def set_fontfamily(self, family) -> None:
+        from .fonts import check_family
+
+        self._put("family", check_family(family))
+
+    set_family = set_fontfamily
+    set_fontname = set_fontfamily
+
+    def set_horizontalalignment(self, ha: str) -> None:
+        if ha not in _HA:
+            raise ValueError(f"ha: got {ha!r}, expected 'left', 'center' or 'right'")
+        self._put("ha", ha)
+
+    set_ha = set_horizontalalignment
+
+    def set_verticalalignment(self, va: str) -> None:
+        if va not in _VA:
+            raise ValueError(f"va: got {va!r}, expected one of {', '.join(_VA)}")
+        self._put("va", "baseline" if va == "center_baseline" else va)
+
+    set_va = set_verticalalignment
+
+    def set_visible(self, visible: bool) -> None:
+        self._put("visible", bool(visible))
+
+    def get_visible(self) -> bool:
+        return bool(self._get("visible", True))
+
+    def set(self, **kwargs) -> None:
+        """Several properties at once (matplotlib's ``Text.set``)."""
+        from .text import TEXT_ALIASES
+
+        for key, value in kwargs.items():
+            setter = getattr(self, f"set_{TEXT_ALIASES.get(key, key)}", None)
+            if setter is None:
+                raise AttributeError(f"{type(self).__name__} has no property {key!r}")
+            setter(value)
+
+    def update(self, props: dict) -> None:
+        self.set(**props)
+
+
+class TickLabel(_TextStyle):
+    """One tick label (``ax.get_xticklabels()[i]``): styled per tick, by index."""
+
+    def __init__(self, axis, which: str, index: int, text: str, position: float,
+                 side: int = 1) -> None:
+        self.axis = axis
+        self.which = which
+        self.index = index
+        self.side = side
+        self._text = text
+        self._position = position
+
+    def _put(self, key: str, value) -> None:
+        self.axis.set_tick_override(self.which, self.index, f"label{self.side}", key, value)
+
+    def _get(self, key: str, default=None):
+        return self.axis.tick_override(self.which, self.index, f"label{self.side}", key,
+                                       default)
+
+    def get_text(self) -> str:
+        return self._text
+
+    def set_text(self, text) -> None:
+        """A label of its own for this tick (matplotlib shows it until the formatter runs
+        again; lumos keeps it)."""
+        self._text = str(text)
+        self._put("text", self._text)
+
+    def get_position(self) -> tuple[float, float]:
+        return (self._position, 0.0) if self.axis.name == "x" else (0.0, self._position)
+
+    def __repr__(self) -> str:
+        x, y = self.get_position()
+        return f"Text({x:g}, {y:g}, {self._text!r})"
+
+
+class TickMark:
+    """One tick line (``tick.tick1line``): visibility, color, length and width."""
+
+    def __init__(self, axis, which: str, index: int, part: str) -> None:
+        self.axis, self.which, self.index, self.part = axis, which, index, part
+
+    def _put(self, key: str, value) -> None:
+        self.axis.set_tick_override(self.which, self.index, self.part, key, value)
+
+    def set_visible(self, visible: bool) -> None:
+        self._put("visible", bool(visible))
+
+    def get_visible(self) -> bool:
+        return bool(self.axis.tick_override(self.which, self.index, self.part, "visible",
+                                            True))
+
+    def set_color(self, color) -> None:
+        self._put("color", colors.to_rgba(color, argname="color"))
+
+    set_markeredgecolor = set_color
+    set_mec = set_color
+
+    def set_markersize(self, size) -> None:
+        """The tick's length in points (matplotlib draws ticks as markers)."""
+        self._put("size", float(size))
+
+    set_ms = set_markersize
+
+    def set_markeredgewidth(self, width) -> None:
+        """The tick's width in points."""
+        self._put("width", float(width))
+
+    set_mew = set_markeredgewidth
+    set_linewidth = set_markeredgewidth
+
+
+class GridLine:
+    """One grid line (``tick.gridline``): shown or hidden for this tick."""
+
+    def __init__(self, axis, which: str, index: int) -> None:
+        self.axis, self.which, self.index = axis, which, index
+
+    def set_visible(self, visible: bool) -> None:
+        self.axis.set_tick_override(self.which, self.index, "gridline", "visible",
+                                    bool(visible))
+
+    def get_visible(self) -> bool:
+        return bool(self.axis.tick_override(self.which, self.index, "gridline", "visible",
+                                            True))
+
+
+class Tick:
+    """One tick, as ``ax.xaxis.get_major_ticks()`` gives them: ``label1``/``label2``
+    (bottom/top or left/right labels), ``tick1line``/``tick2line`` and ``gridline``."""
+
+    def __init__(self, axis, which: str, index: int, text: str, position: float) -> None:
+        self.axis, self.which, self.index = axis, which, index
+        self.label1 = TickLabel(axis, which, index, text, position, side=1)
+        self.label2 = TickLabel(axis, which, index, text, position, side=2)
+        self.tick1line = TickMark(axis, which, index, "tick1line")
+        self.tick2line = TickMark(axis, which, index, "tick2line")
+        self.gridline = GridLine(axis, which, index)
+        self._loc = position
+
+    @property
+    def label(self) -> TickLabel:
+        return self.label1
+
+    def get_loc(self) -> float:
+        return self._loc
+
+    def set_visible(self, visible: bool) -> None:
+        for part in (self.label1, self.label2, self.tick1line, self.tick2line,
+                     self.gridline):
+            part.set_visible(visible)
+
+    def set_pad(self, pad: float) -> None:
+        self.axis.set_tick_params(which=self.which, pad=pad)
+
+    def __repr__(self) -> str:
+        return f"<{self.axis.name.upper()}Tick {self._loc:g}>"
+
+
+class AxisLabel(str):
+    """``ax.xaxis.label``: the label text (a str) with matplotlib's Text setters, which
+    style the axis label."""
+
+    def __new__(cls, axis):
+        obj = super().__new__(cls, axis.label_text)
+        obj.axis = axis
+        return obj
+
+    def _put(self, key: str, value) -> None:
+        self.axis.label_style[key] = value
+        self.axis.changed()
+
+    def _get(self, key: str, default=None):
+        return self.axis.label_style.get(key, default)
+
+    def get_text(self) -> str:
+        return str(self)
+
+    def set_text(self, text) -> None:
+        self.axis.label_text = "" if text is None else str(text)
+        self.axis.changed()
+
+    def set_position(self, xy) -> None:
+        self.axis.set_label_coords(*xy)
+
+    def set_x(self, x) -> None:
+        self.axis.set_label_coords(float(x), None)
+
+    def set_y(self, y) -> None:
+        self.axis.set_label_coords(None, float(y))
+
+
+for _name in dir(_TextStyle):
+    if _name.startswith(("set", "get")) or _name == "update":
+        setattr(AxisLabel, _name, getattr(_TextStyle, _name))
+AxisLabel.set_text = AxisLabel.__dict__["set_text"]
+
+
+class OffsetText(_TextStyle):
+    """``ax.yaxis.get_offset_text()``: the ``1e6``/``+1.7e9`` text at the axis end."""
+
+    def __init__(self, axis) -> None:
+        self.axis = axis
+
+    def _put(self, key: str, value) -> None:
+        self.axis.offset_style[key] = value
+        self.axis.changed()
+
+    def _get(self, key: str, default=None):
+        return self.axis.offset_style.get(key, default)
+
+    def get_text(self) -> str:
+        return self.axis.ticks()[3]

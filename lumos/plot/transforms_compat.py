@@ -1,0 +1,74 @@
+"""matplotlib's transforms where lumos takes a transform to figure pixels.
+
+matplotlib's display coordinates are lumos's figure pixels (from the bottom left), so a
+matplotlib transform works as is once it is called through lumos's interface:
+:class:`MatplotlibTransform` (``forward`` = matplotlib's ``transform``; matplotlib caches
+affine parts until told they changed, so each use invalidates first). Mixing works both
+ways: ``Affine2D().rotate_deg(30) + ax.transData`` and
+``blended_transform_factory(ax.transData, ax.transAxes)`` with lumos's transforms (they
+answer what matplotlib's composite transforms ask of a child, see
+:class:`lumos.plot.coords.LiveTransform`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..transforms import Affine, Transform
+
+
+def is_matplotlib_transform(obj) -> bool:
+    return any(c.__module__.startswith("matplotlib.transforms") for c in type(obj).__mro__)
+
+
+class MatplotlibTransform(Transform):
+    """A matplotlib transform (to display pixels) behind lumos's Transform interface."""
+
+    def __init__(self, source) -> None:
+        self.source = source
+
+    @property
+    def is_linear(self) -> bool:  # type: ignore[override]
+        return bool(self.source.is_affine)
+
+    @property
+    def matrix(self) -> np.ndarray:
+        """The 4x4 matrix of an affine matplotlib transform (as lumos's Affine)."""
+        self.source.invalidate()
+        m3 = np.asarray(self.source.get_matrix(), dtype=float)
+        m4 = np.eye(4)
+        m4[:2, :2], m4[:2, 3] = m3[:2, :2], m3[:2, 2]
+        return m4
+
+    def _forward(self, pts: np.ndarray) -> np.ndarray:
+        self.source.invalidate()  # lumos's live parts may have moved since the last use
+        return np.asarray(self.source.transform(pts[:, :2]), dtype=float)
+
+    def _inverse(self, pts: np.ndarray) -> np.ndarray:
+        self.source.invalidate()
+        return np.asarray(self.source.inverted().transform(pts[:, :2]), dtype=float)
+
+    def _key(self) -> tuple:
+        return (id(self.source),)
+
+    def __repr__(self) -> str:
+        return f"<lumos using matplotlib's {self.source!r}>"
+
+
+def as_transform(t, argument: str = "transform") -> Transform:
+    """A lumos transform from lumos's transforms (``ax.transData``, ...,
+    ``lumos.path.Affine2D``) or matplotlib's."""
+    if isinstance(t, Transform):
+        return t
+    if is_matplotlib_transform(t):
+        return MatplotlibTransform(t)
+    get_matrix = getattr(t, "get_matrix", None)
+    if callable(get_matrix):  # lumos.path.Affine2D: a 3x3 matrix
+        m3 = np.asarray(get_matrix(), dtype=float)
+        if m3.shape == (3, 3):
+            m4 = np.eye(4)
+            m4[:2, :2], m4[:2, 3] = m3[:2, :2], m3[:2, 2]
+            return Affine(matrix=m4)
+    raise TypeError(f"{argument}: got {type(t).__name__}, expected a transform to figure "
+                    "pixels (ax.transData, ax.transAxes, fig.transFigure, "
+                    "ax.get_xaxis_transform(), or matplotlib's transforms)")

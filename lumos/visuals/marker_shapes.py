@@ -1,0 +1,209 @@
+"""The marker symbols: matplotlib's marker shapes as data, drawn as signed distance
+fields by the Markers shader and as paths by the vector devices.
+
+Every shape is given once, in units of half the marker size (``r``; y up), exactly as
+matplotlib's ``MarkerStyle`` draws it: filled shapes as polygons (the disc is a circle),
+line markers (``'+'``, ``'x'``, ``'1'``..``'4'``, ``'|'``, ``'_'``, ticks 0..3) as
+segments stroked ``edge_width`` pixels wide in the points' colors. From this table come
+the GLSL distance functions (:func:`distance_glsl`), the outlines for SVG/PDF
+(:data:`SYMBOL_PATHS`) and how far each shape reaches from its centre (:data:`REACH`).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..primitives import CLOSEPOLY, CURVE4, LINETO, MOVETO, Path
+
+_S2 = math.sqrt(2.0)
+
+
+def _regular(n: int, rot_deg: float = 0.0, inner: float | None = None) -> list:
+    """matplotlib's unit_regular_polygon (or star with ``inner``): first vertex up."""
+    count = 2 * n if inner is not None else n
+    out = []
+    for k in range(count):
+        a = math.radians(rot_deg) + 2 * math.pi * k / count + math.pi / 2
+        rad = inner if inner is not None and k % 2 else 1.0
+        out.append((rad * math.cos(a), rad * math.sin(a)))
+    return out
+
+
+def _rot(points, deg: float) -> list:
+    c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
+    return [(c * x - s * y, s * x + c * y) for x, y in points]
+
+
+def _rot_segs(segs, deg: float) -> list:
+    return [tuple(_rot(seg, deg)) for seg in segs]
+
+
+# filled shapes: polygons in r units (matplotlib's marker paths scaled by 2)
+POLYGONS: dict[str, list] = {
+    "square": [(-1, -1), (1, -1), (1, 1), (-1, 1)],
+    "triangle": [(0, 1), (-1, -1), (1, -1)],
+    "diamond": [(0, -_S2), (_S2, 0), (0, _S2), (-_S2, 0)],
+    "cross": [(x / 2, y / 2) for x, y in [(-1, -2), (0, -1), (1, -2), (2, -1), (1, 0), (2, 1),
+                                          (1, 2), (0, 1), (-1, 2), (-2, 1), (-1, 0), (-2, -1)]],
+    "plus": [(x / 3, y / 3) for x, y in [(-1, -3), (1, -3), (1, -1), (3, -1), (3, 1), (1, 1),
+                                         (1, 3), (-1, 3), (-1, 1), (-3, 1), (-3, -1), (-1, -1)]],
+    "star": _regular(5, 0.0, 0.381966),
+    "triangle_down": _rot([(0, 1), (-1, -1), (1, -1)], 180),
+    "triangle_left": _rot([(0, 1), (-1, -1), (1, -1)], 90),
+    "triangle_right": _rot([(0, 1), (-1, -1), (1, -1)], 270),
+    "pentagon": _regular(5),
+    "hexagon": _regular(6),
+    "hexagon2": _regular(6, 30.0),
+    "octagon": _regular(8, 22.5),
+    "thin_diamond": [(0, -_S2), (0.6 * _S2, 0), (0, _S2), (-0.6 * _S2, 0)],
+    # carets: triangles with a corner on the point (matplotlib fills them too)
+    "caretdown": [(-1, 1.5), (0, 0), (1, 1.5)],
+    "caretup": _rot([(-1, 1.5), (0, 0), (1, 1.5)], 180),
+    "caretleft": _rot([(-1, 1.5), (0, 0), (1, 1.5)], 270),
+    "caretright": _rot([(-1, 1.5), (0, 0), (1, 1.5)], 90),
+    "caretdownbase": [(-1, 0), (0, -1.5), (1, 0)],
+    "caretupbase": _rot([(-1, 0), (0, -1.5), (1, 0)], 180),
+    "caretleftbase": _rot([(-1, 0), (0, -1.5), (1, 0)], 270),
+    "caretrightbase": _rot([(-1, 0), (0, -1.5), (1, 0)], 90),
+}
+_TRI = [((0, 0), (0, -1)), ((0, 0), (0.8, 0.5)), ((0, 0), (-0.8, 0.5))]
+# line markers: segments in r units, stroked
+SEGMENTS: dict[str, list] = {
+    "plus_line": [((-1, 0), (1, 0)), ((0, -1), (0, 1))],
+    "x_line": [((-1, -1), (1, 1)), ((-1, 1), (1, -1))],
+    "vline": [((0, -1), (0, 1))],
+    "hline": [((-1, 0), (1, 0))],
+    "tri_down": _TRI,
+    "tri_up": _rot_segs(_TRI, 180),
+    "tri_left": _rot_segs(_TRI, 270),
+    "tri_right": _rot_segs(_TRI, 90),
+    # tick markers are as long as the marker size (matplotlib does not halve them)
+    "tickleft": [((0, 0), (-2, 0))],
+    "tickright": [((0, 0), (2, 0))],
+    "tickup": [((0, 0), (0, 2))],
+    "tickdown": [((0, 0), (0, -2))],
+}
+
+#: every symbol, its index in the shader's ``u_symbol``: the disc, the polygons, then
+#: the stroked line markers (from :data:`FIRST_STROKE` on)
+SYMBOLS: tuple[str, ...] = ("disc", *POLYGONS, *SEGMENTS)
+FIRST_STROKE = 1 + len(POLYGONS)
+#: matplotlib's marker codes for each symbol
+ALIASES = {
+    "o": "disc", "circle": "disc", "s": "square", "^": "triangle", "v": "triangle_down",
+    "<": "triangle_left", ">": "triangle_right", "D": "diamond", "d": "thin_diamond",
+    "X": "cross", "P": "plus", "x": "x_line", "+": "plus_line", "*": "star",
+    "p": "pentagon", "h": "hexagon", "H": "hexagon2", "8": "octagon", "|": "vline",
+    "_": "hline", "1": "tri_down", "2": "tri_up", "3": "tri_left", "4": "tri_right",
+    0: "tickleft", 1: "tickright", 2: "tickup", 3: "tickdown", 4: "caretleft",
+    5: "caretright", 6: "caretup", 7: "caretdown", 8: "caretleftbase",
+    9: "caretrightbase", 10: "caretupbase", 11: "caretdownbase",
+}  # fmt: skip
+
+
+def _reach(name: str) -> float:
+    if name == "disc":
+        return 1.0
+    pts = np.array(POLYGONS[name] if name in POLYGONS else
+                   [p for seg in SEGMENTS[name] for p in seg], dtype=float)
+    return float(np.abs(pts).max())
+
+
+#: how far each symbol reaches from its centre along x or y, in r (the half side of the
+#: square a marker is drawn in)
+REACH = {name: _reach(name) for name in SYMBOLS}
+
+
+def is_stroke(name: str) -> bool:
+    """Whether a symbol is a line marker (stroked in the points' colors)."""
+    return name in SEGMENTS
+
+
+def _glsl_vec(p) -> str:
+    return f"vec2({float(p[0]):.6f}, {float(p[1]):.6f})"
+
+
+def distance_glsl(name: str) -> str:
+    """GLSL ``float symbol_<name>(vec2 p, float r)``: the signed distance of ``p`` to the
+    symbol of radius ``r`` (polygons exactly; line markers: the distance to their
+    segments). Each symbol is its own function (and program): a branch on a uniform
+    would make software rasterizers run every symbol's code per pixel."""
+    head = f"float symbol_{name}(vec2 p, float r) {{"
+    if name == "disc":
+        return f"{head} return length(p) - r; }}"
+    if name in POLYGONS:
+        pts = POLYGONS[name]
+        body = " ".join(f"v[{i}] = {_glsl_vec(pt)};" for i, pt in enumerate(pts))
+        return (f"{head}\n    vec2 v[12]; {body}\n"
+                f"    return sd_polygon(p / r, v, {len(pts)}) * r;\n}}")
+    segs = SEGMENTS[name]
+    dist = "min(" * (len(segs) - 1) + ", ".join(
+        [f"sd_segment(q, {_glsl_vec(a)}, {_glsl_vec(b)})" + (")" if i else "")
+         for i, (a, b) in enumerate(segs)])
+    return f"{head}\n    vec2 q = p / r;\n    return {dist} * r;\n}}"
+
+
+#: GLSL helpers of the symbols' distance functions (:func:`distance_glsl`)
+GLSL = """
+float sd_segment(vec2 p, vec2 a, vec2 b) {
+    vec2 ab = b - a;
+    float t = clamp(dot(p - a, ab) / dot(ab, ab), 0.0, 1.0);
+    return length(p - a - t * ab);
+}
+
+// Signed distance to a polygon (negative inside; any simple polygon, stars included).
+float sd_polygon(vec2 p, vec2 v[12], int n) {
+    float d = dot(p - v[0], p - v[0]);
+    float s = 1.0;
+    for (int i = 0; i < n; i++) {
+        int j = i == 0 ? n - 1 : i - 1;
+        vec2 e = v[j] - v[i];
+        vec2 w = p - v[i];
+        vec2 b = w - e * clamp(dot(w, e) / dot(e, e), 0.0, 1.0);
+        d = min(d, dot(b, b));
+        bvec3 c = bvec3(p.y >= v[i].y, p.y < v[j].y, e.x * w.y > e.y * w.x);
+        if (all(c) || all(not(c))) s = -s;
+    }
+    return s * sqrt(d);
+}
+"""
+
+
+def _polygon(points) -> Path:
+    pts = np.asarray(points, np.float64)
+    codes = np.r_[MOVETO, np.full(len(pts) - 1, LINETO), CLOSEPOLY].astype(np.uint8)
+    return Path(np.r_[pts, pts[:1]], codes)
+
+
+def _circle(r: float) -> Path:
+    """Four cubic Béziers (within 0.03% of a circle)."""
+    k = 0.5522847498 * r
+    pts = [(r, 0), (r, k), (k, r), (0, r), (-k, r), (-r, k), (-r, 0), (-r, -k), (-k, -r),
+           (0, -r), (k, -r), (r, -k), (r, 0), (r, 0)]
+    codes = [MOVETO] + [CURVE4] * 12 + [CLOSEPOLY]
+    return Path(np.asarray(pts, np.float64), np.asarray(codes, np.uint8))
+
+
+def _segments(segs) -> Path:
+    verts, codes = [], []
+    for a, b in segs:
+        verts += [a, b]
+        codes += [MOVETO, LINETO]
+    return Path(np.asarray(verts, np.float64), np.asarray(codes, np.uint8))
+
+
+def _y_down(points) -> list:
+    """r units, y up → a marker of size 1, y down."""
+    return [(0.5 * x, -0.5 * y) for x, y in points]
+
+
+#: outlines of the symbols for a marker of size 1 (diameter), y down, for vector devices
+#: (line markers: open segments, stroked)
+SYMBOL_PATHS: dict[str, Path] = {
+    "disc": _circle(0.5),
+    **{name: _polygon(_y_down(pts)) for name, pts in POLYGONS.items()},
+    **{name: _segments([tuple(_y_down(seg)) for seg in segs])
+       for name, segs in SEGMENTS.items()},
+}
