@@ -180,7 +180,9 @@ class Legend:
         handle_len = self.handlelength * fs
         text_pad = self.handletextpad * fs
         sizes = [textmod.measure(lab, fs, face=self.face) for _, lab in self.entries]
-        row_h = max([fs * 1.2] + [s[1] for s in sizes])
+        # matplotlib's rows: the handle's height or the label's line height ("lp" ink)
+        row_h = max([fs * self.handleheight] +
+                    [textmod.line_height(lab, fs, self.face) for _, lab in self.entries])
         ncols = max(1, min(self.ncols, len(self.entries)))
         nrows = -(-len(self.entries) // ncols)
         col_w = [0.0] * ncols

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+from ..visuals.fonts import get_font
 from ..visuals.mathtext import extent_rich
 from .artists import _font_size
 
@@ -21,6 +22,20 @@ TEXT_ALIASES = {
     "visible": "visible", "fontproperties": "fontproperties", "font": "fontproperties",
     "font_properties": "fontproperties",
 }  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def line_height(text: str, size_px: float, face: str | None = None) -> float:
+    """The height matplotlib lays one line of ``text`` out with, in pixels: the ink of
+    the text and of "lp" together (not the font's ascender to descender, 20 % taller).
+    Math and several lines: the layout height of :func:`measure`."""
+    if "$" in text or "\n" in text:
+        return measure(text, size_px, face=face)[1]
+    font = get_font(False, face=face)
+    boxes = [b for c in "lp" + text if (b := font.ink(font.index(c))) is not None]
+    # whole pixels above and below the baseline, as the hinted bitmaps Agg measures
+    return float(math.ceil(max(b[3] for b in boxes) * size_px)
+                 + math.ceil(-min(b[1] for b in boxes) * size_px))
 
 
 def points(fontsize) -> float:
