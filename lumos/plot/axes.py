@@ -306,8 +306,8 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         through ``cmap`` with ``norm`` 'eq_hist' (default), 'linear' or 'log'.
         """
         picker = kwargs.pop("picker", None)
-        facecolors = kwargs.pop("facecolor", kwargs.pop("facecolors", None))
-        edgecolors = kwargs.pop("edgecolor", edgecolors)
+        facecolors = kwargs.pop("facecolor", kwargs.pop("facecolors", kwargs.pop("fc", None)))
+        edgecolors = kwargs.pop("edgecolor", kwargs.pop("ec", edgecolors))
         linewidths = kwargs.pop("linewidth", kwargs.pop("lw", linewidths))
         plotnonfinite = kwargs.pop("plotnonfinite", False)
         _reject_unknown(kwargs, "scatter")

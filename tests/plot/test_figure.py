@@ -561,3 +561,10 @@ def test_ticks_follow_locator_changes_between_draws():
     ticks = ax.get_xticks()
     ticks[:] = -1
     assert (ax.get_xticks() >= 0).all()
+
+
+def test_scatter_takes_matplotlibs_short_color_names():
+    fig, ax = lumos.subplots()
+    sc = ax.scatter([0, 1], [0, 1], s=100, fc="none", ec="red")
+    assert np.allclose(sc.get_edgecolor()[0], (1, 0, 0, 1))
+    assert np.allclose(sc.get_facecolor()[0], (0, 0, 0, 0))
