@@ -17,6 +17,7 @@ from ..visuals import Image, Line, Markers
 from ..visuals.marker_shapes import ALIASES as _MARKER_ALIASES
 from ..visuals.marker_shapes import is_stroke as _is_stroke
 from . import category, validate
+from .patch_style import parse_linestyle
 from .style import DASHES, dash_pattern, font_points, rcParams
 
 # Lines longer than this get a batch visual of their own so that they are never copied
@@ -56,13 +57,21 @@ def is_line_marker(marker) -> bool:
     return marker is not None and _is_stroke(MARKERS[marker])
 
 
-def check_linestyle(ls) -> str | None:
-    """A line style checked ('-', '--', ':', '-.'; ValueError otherwise); None for no line."""
-    if ls in (None, "", " ", "None", "none"):
-        return None
-    if ls not in DASHES:
-        raise ValueError(f"linestyle: got {ls!r}, expected one of '-', '--', ':', '-.'")
-    return ls
+def check_linestyle(ls):
+    """A line style checked: a name ('-', '--', ':', '-.'), ``(0, (on, off, ...))`` with
+    the dash lengths in line widths (matplotlib's dash tuple), or None for no line."""
+    if isinstance(ls, str) or ls is None:
+        if ls in (None, "", " ", "None", "none"):
+            return None
+        if ls not in DASHES:
+            raise ValueError(f"linestyle: got {ls!r}, expected one of '-', '--', ':', '-.' "
+                             "or (offset, (on, off, ...))")
+        return ls
+    offset, seq = parse_linestyle(ls)
+    if offset != 0:
+        raise ValueError(f"linestyle: got {ls!r}; lumos draws dash patterns from their "
+                         "start: expected offset 0")
+    return "-" if seq is None else (0.0, seq)
 
 
 @dataclass(frozen=True)
@@ -444,7 +453,7 @@ class Line2D(Artist):
                  markersize=None, markerfacecolor=None, markeredgecolor=None,
                  markeredgewidth=None, alpha=None, label=None, zorder=None,
                  drawstyle="default", markevery=None, fillstyle="full",
-                 markerfacecoloralt="none") -> None:
+                 markerfacecoloralt="none", dashes=None) -> None:
         super().__init__(axes, label, zorder)
         # The data in axis units: one (N, 2) float64 array, x and y are its columns.
         # With linear axes and no steps it is also what the batch draws (_scaled), so
@@ -457,6 +466,8 @@ class Line2D(Artist):
         self._color = colors.to_rgba(color if color is not None else rcParams["lines.color"])
         self._alpha = alpha
         self._linewidth = float(rcParams["lines.linewidth"] if linewidth is None else linewidth)
+        if dashes is not None:  # matplotlib: dashes win over a named style
+            linestyle = (0, dashes)
         self._linestyle = check_linestyle(rcParams["lines.linestyle"] if linestyle is None
                                           else linestyle)
         self._marker = check_marker(rcParams["lines.marker"] if marker is None else marker)
@@ -821,14 +832,19 @@ class Line2D(Artist):
         self._linewidth = validate.number(lw, "linewidth", 0.0)
         self._changed()
 
-    def get_linestyle(self) -> str:
-        """The line style: '-', '--', ':', '-.' or 'None'."""
+    def get_linestyle(self):
+        """The line style: '-', '--', ':', '-.', 'None' or ``(0, (on, off, ...))``."""
         return self._linestyle or "None"
 
     def set_linestyle(self, ls) -> None:
-        """The line style: '-', '--', ':', '-.' or 'None'."""
+        """The line style: '-', '--', ':', '-.', 'None' or ``(0, (on, off, ...))``
+        (dash lengths in line widths)."""
         self._linestyle = check_linestyle(ls)
         self._changed()
+
+    def set_dashes(self, seq) -> None:
+        """Dash lengths (on, off, ...) in line widths; ``(None, None)`` for a solid line."""
+        self.set_linestyle("-" if seq is None or tuple(seq) == (None, None) else (0, seq))
 
     def get_marker(self):
         """The marker code, or None."""

@@ -427,7 +427,10 @@ def dash_pattern(linestyle, width_px: float) -> tuple[float, ...] | None:
     """The dash lengths in pixels of a line style drawn ``width_px`` wide: matplotlib's
     patterns scale with the line width. None for solid lines (and for zero-width lines,
     which are not drawn)."""
-    pattern = DASHES.get(linestyle) if linestyle is not None else None
+    if isinstance(linestyle, tuple):  # (0, (on, off, ...)) in line widths
+        pattern = linestyle[1]
+    else:
+        pattern = DASHES.get(linestyle) if linestyle is not None else None
     if pattern is None or width_px <= 0:
         return None
     return tuple(width_px * p for p in pattern)

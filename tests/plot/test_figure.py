@@ -568,3 +568,25 @@ def test_scatter_takes_matplotlibs_short_color_names():
     sc = ax.scatter([0, 1], [0, 1], s=100, fc="none", ec="red")
     assert np.allclose(sc.get_edgecolor()[0], (1, 0, 0, 1))
     assert np.allclose(sc.get_facecolor()[0], (0, 0, 0, 0))
+
+
+def test_dash_sequences_as_matplotlib():
+    """dashes=[on, off], ls=(0, (on, off)) and set_dashes draw dashes in line widths."""
+    def covered(**kw):
+        fig, ax = lumos.subplots(figsize=(4, 1), dpi=100)
+        (line,) = ax.plot([0, 1], [0.5, 0.5], lw=2, color="k", **kw)
+        ax.set_ylim(0, 1)
+        ax.set_axis_off()  # only the line is dark
+        img = fig.render()
+        fig.canvas.close()
+        return line, int((img[..., :3] < 128).all(axis=2).sum())
+
+    solid = covered()[1]
+    line, dashed = covered(dashes=[4, 4])
+    assert line.get_linestyle() == (0.0, (4.0, 4.0))
+    assert 0.35 * solid < dashed < 0.65 * solid
+    assert covered(ls=(0, (4, 4)))[1] == dashed
+    with pytest.raises(ValueError, match=r"^linestyle: .*expected offset 0"):
+        covered(ls=(2, (4, 4)))
+    with pytest.raises(ValueError, match=r"^linestyle: .*even number"):
+        covered(dashes=[4, 4, 4])
