@@ -314,7 +314,21 @@ class TickingMixin:
                 line.color = colormod.to_rgba(g.get("color", rcParams["grid.color"]),
                                               g.get("alpha", rcParams["grid.alpha"]))
                 zorder = g.get("zorder")
-                line.order = _grid_order() if zorder is None else float(zorder)
+                line.order = _grid_order(self.get_axisbelow()) if zorder is None else \
+                    float(zorder)
+
+    def set_axisbelow(self, b) -> None:
+        """Grid lines under everything (True), under lines but over patches ('line') or
+        over lines (False), as matplotlib's ``ax.set_axisbelow``."""
+        if b not in (True, False, "line"):
+            raise ValueError(f"b: got {b!r}, expected True, False or 'line'")
+        self._axisbelow = b
+        self._update_grid()
+
+    def get_axisbelow(self):
+        """True, False or 'line' (``set_axisbelow``; by default rcParams["axes.axisbelow"])."""
+        below = getattr(self, "_axisbelow", None)
+        return rcParams["axes.axisbelow"] if below is None else below
 
     def _grid_lines(self) -> list:
         """Four grid Line visuals (x/y, major/minor), made on first use."""
@@ -323,7 +337,7 @@ class TickingMixin:
         pool = self.__dict__.setdefault("_grid_pool", [])
         while len(pool) < 4:
             line = Line(width=1.0)
-            line.order = _grid_order()
+            line.order = _grid_order(self.get_axisbelow())
             line.visible = False
             self.view.add(line)
             pool.append(line)
@@ -420,9 +434,8 @@ def _apply_tick_params(axis: Axis, st, kw: dict) -> None:
         # the other side's keywords (left/right on the x axis) are not for this axis
 
 
-def _grid_order() -> float:
-    """The draw order of grid lines from matplotlib's ``axes.axisbelow``: under
-    everything but images (True, zorder 0.5), between patches and lines ('line', 1.5),
-    or over lines (False, 2.5)."""
-    below = rcParams["axes.axisbelow"]
+def _grid_order(below) -> float:
+    """The draw order of grid lines from matplotlib's ``axisbelow``: under everything
+    but images (True, zorder 0.5), between patches and lines ('line', 1.5), or over
+    lines (False, 2.5)."""
     return 0.5 if below is True else 1.5 if below == "line" else 2.5

@@ -590,3 +590,26 @@ def test_dash_sequences_as_matplotlib():
         covered(ls=(2, (4, 4)))
     with pytest.raises(ValueError, match=r"^linestyle: .*even number"):
         covered(dashes=[4, 4, 4])
+
+
+def test_set_axisbelow_puts_the_grid_under_or_over_bars():
+    def bar_pixels(below):
+        fig, ax = lumos.subplots(figsize=(3, 3), dpi=100)
+        ax.bar([0], [2], width=1.0, color="C0")
+        ax.set_xlim(-1, 1)
+        ax.set_ylim(0, 3)
+        ax.grid(True, color="k", lw=2)
+        ax.set_axisbelow(below)
+        img = fig.render()
+        (x0, y0), (x1, y1) = ax.transData.forward(np.array([[-0.4, 0.2], [0.4, 1.8]]))
+        h = img.shape[0]  # figure pixels from the bottom left; rows from the top
+        patch = img[int(h - y1):int(h - y0), int(x0):int(x1), :3].reshape(-1, 3)
+        fig.canvas.close()
+        return (patch < 60).all(axis=1).sum()  # black grid pixels inside the bar
+
+    assert bar_pixels(True) == 0
+    assert bar_pixels(False) > 50
+    fig, ax = lumos.subplots()
+    assert ax.get_axisbelow() == "line"  # matplotlib's default
+    with pytest.raises(ValueError, match=r"^b: got 'x'"):
+        ax.set_axisbelow("x")
