@@ -9,7 +9,8 @@ import numpy as np
 import lumos.colors as mcolors
 import lumos.pyplot as plt
 
-fig, axs = plt.subplots(2, 3, figsize=(11, 6.5), dpi=100, gridspec_kw={"wspace": 0.55, "hspace": 0.3})
+fig, axs = plt.subplots(2, 3, figsize=(11, 6.5), dpi=100,
+                        gridspec_kw={"wspace": 0.55, "hspace": 0.3})
 y, x = np.mgrid[-3:3:80j, -3:3:80j]
 z = 40 * (np.exp(-(x**2 + y**2)) - np.exp(-((x - 1.5) ** 2 + (y - 1) ** 2)))
 
