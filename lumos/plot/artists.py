@@ -1303,6 +1303,7 @@ class PathCollection(Artist, ScalarMappable):
 
     def set_linewidth(self, lw) -> None:
         """The width of the markers' edges in points."""
+        validate.check(linewidths=lw)
         self._linewidths = float(np.mean(lw))
         self._linewidths_default = False
         self._colors_changed()

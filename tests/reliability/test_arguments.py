@@ -161,6 +161,19 @@ def test_a_ragged_segment_is_refused_by_name_and_changes_nothing():
     plt.close(fig)
 
 
+def test_scatter_edge_setters_are_checked_at_the_call():
+    fig, ax = plt.subplots(figsize=(2, 1.5))
+    sc = ax.scatter([0, 1], [0, 1])
+    with pytest.raises(ValueError, match=r"^linewidths: got nan"):
+        sc.set_linewidth(np.nan)
+    with pytest.raises(ValueError, match=r"^linewidths: got -1"):
+        sc.set_linewidths(-1)
+    with pytest.raises(ValueError, match=r"^edgecolors: got 'zz'"):
+        sc.set_edgecolor("zz")
+    assert fig.render().shape == (150, 200, 4)
+    plt.close(fig)
+
+
 def test_the_same_argument_twice_is_refused():
     fig, ax = plt.subplots()
     with pytest.raises(TypeError, match=r"'lw' and 'linewidth'"):
