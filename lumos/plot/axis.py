@@ -119,7 +119,10 @@ class Axis:
     def _set_default_ticker(self) -> None:
         if self.is_date:
             self.major_locator = ticker.AutoDateLocator()
-            self.major_formatter = ticker.ConciseDateFormatter(self.major_locator)
+            # matplotlib's default: AutoDateFormatter; 'concise' asks for the short labels
+            concise = rcParams["date.converter"] == "concise"
+            self.major_formatter = (ticker.ConciseDateFormatter if concise else
+                                    ticker.AutoDateFormatter)(self.major_locator)
             self.minor_locator = ticker.NullLocator()
             self.minor_formatter = ticker.NullFormatter()
         else:

@@ -41,7 +41,7 @@ axes.labelsize axes.linewidth axes.prop_cycle axes.spines.bottom axes.spines.lef
 axes.spines.right axes.spines.top axes.titlecolor axes.titlepad axes.titlesize
 axes.xmargin axes.ymargin boxplot.boxprops.color boxplot.boxprops.linestyle
 boxplot.boxprops.linewidth boxplot.patchartist boxplot.whiskers
-contour.negative_linestyle errorbar.capsize figure.autolayout
+contour.negative_linestyle date.converter errorbar.capsize figure.autolayout
 figure.constrained_layout.h_pad figure.constrained_layout.hspace
 figure.constrained_layout.use figure.constrained_layout.w_pad
 figure.constrained_layout.wspace figure.dpi figure.edgecolor figure.facecolor

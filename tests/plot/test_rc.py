@@ -167,3 +167,22 @@ def test_matplotlibs_own_rcparams_reach_lumos_figures():
     plt.figure()  # matplotlib's values are back: so are lumos's
     assert rcParams["lines.linewidth"] == 1.5 and rcParams["font.size"] == 10
     assert rcParams["axes.facecolor"] == "white"
+
+
+def test_date_axes_label_as_matplotlibs_date_converter_says():
+    import numpy as np
+
+    d = np.array(["2024-03-01T00:00", "2024-03-01T06:00"], dtype="datetime64[m]")
+
+    def labels():
+        fig, ax = plt.subplots()
+        ax.plot(d, [0, 1])
+        fig.render()
+        out = ax.xaxis.ticks()[1]
+        plt.close(fig)
+        return out
+
+    # matplotlib's default (AutoDateFormatter, date.autoformatter.hour)
+    assert labels() == [f"03-01 {h:02d}" for h in range(7)]
+    with plt.rc_context({"date.converter": "concise"}):
+        assert labels()[1:] == [f"{h:02d}:00" for h in range(1, 7)]
