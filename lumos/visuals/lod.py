@@ -52,13 +52,24 @@ class MinMaxPyramid:
         self.depth = (n >> _FIRST_LEVEL).bit_length()
         self.levels: list[tuple[np.ndarray, np.ndarray, np.ndarray] | None] = \
             [None] * self.depth
-        self._reset_nan()
 
-    def _reset_nan(self) -> None:
-        """Whether any first-level bin holds a NaN/inf (its breaks are then drawn)."""
+    @property
+    def has_nan(self) -> bool:
+        """Whether any first-level bin holds a NaN/inf (its breaks are then drawn).
+
+        Read from the gaps of the finest level built (a level's build finds them in the
+        same pass) and the few points past its last whole bin; a pass over the points
+        only when no level is built yet."""
         m = len(self.y) >> _FIRST_LEVEL << _FIRST_LEVEL
-        self.has_nan = any(not np.isfinite(self.y[i : min(i + _CHUNK * 16, m)]).all()
-                           for i in range(0, m, _CHUNK * 16))
+        start = 0
+        built = next((i for i, lv in enumerate(self.levels) if lv is not None), None)
+        if built is not None:
+            gap = self.levels[built][2]
+            if gap.any():
+                return True
+            start = len(gap) << (built + _FIRST_LEVEL)
+        return any(not np.isfinite(self.y[i : min(i + _CHUNK * 16, m)]).all()
+                   for i in range(start, m, _CHUNK * 16))
 
     def level(self, i: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(argmin, argmax, gap) per bin of level ``i``, built now if need be: from the
@@ -123,12 +134,8 @@ class MinMaxPyramid:
         if 2 * (stop - start) >= n:
             # most of the line: drop the levels, built again (one pass) when needed
             self.levels = [None] * self.depth
-            self._reset_nan()
             return
         built = [i for i, lv in enumerate(self.levels) if lv is not None]
-        m = n >> _FIRST_LEVEL << _FIRST_LEVEL
-        if start < m:
-            self.has_nan = self.has_nan or not np.isfinite(self.y[start:min(stop, m)]).all()
         if not built:
             return
         finest = built[0]
