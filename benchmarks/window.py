@@ -133,7 +133,7 @@ def lumos_frames(kind: str, data, frames: int, samples: int = 4) -> dict:
             if gesture == "pan":
                 it.release(cx, cy, 1)
             out[gesture] = times[1:]  # the first frame may build a pyramid level
-        out["samples"] = min(win.draw().samples, win.samples)  # what the frames got
+        out["samples"] = min(win.draw().samples, win.presenter.samples)  # what the frames got
         return out
     finally:
         win.close()

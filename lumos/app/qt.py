@@ -88,25 +88,32 @@ def _guarded_run_due() -> None:
 
 
 class FigureWidget(QOpenGLWidget):
-    """A QOpenGLWidget drawing a lumos Figure or Canvas, usable in any layout."""
+    """A QOpenGLWidget drawing a lumos Figure or Canvas, usable in any layout.
+
+    ``samples`` is the most samples per pixel a frame gets, as in the GLFW window: the
+    widget's framebuffer is single-sampled; frames whose visuals need multisampling
+    (triangles: 3D) are drawn multisampled offscreen and resolved into it
+    (``lumos.app.present``)."""
 
     # emitted by request_draw() from any thread; a queued connection runs update() in
     # the thread the widget lives in (QWidget.update is for the GUI thread only)
     _draw_requested = _Signal()
 
-    def __init__(self, target, parent=None) -> None:
+    def __init__(self, target, parent=None, samples: int = 4) -> None:
         super().__init__(parent)
         self._draw_requested.connect(self.update, Qt.ConnectionType.QueuedConnection)
         fmt = QtGui.QSurfaceFormat()
         fmt.setVersion(3, 3)
         fmt.setProfile(QtGui.QSurfaceFormat.OpenGLContextProfile.CoreProfile)
         fmt.setDepthBufferSize(24)
-        fmt.setSamples(4)
+        fmt.setSamples(0)  # multisampled offscreen, when a frame needs it
         self.setFormat(fmt)
+        self.samples = int(samples)
         self.scene = as_scene(target)
         self.canvas = self.scene.canvas
         self.interaction = Interaction(self.scene, self.update)
         self.ctx = None
+        self.presenter = None
         self.executor = None
         self.closed = False
         self.frame_times: list[float] = []
@@ -130,13 +137,14 @@ class FigureWidget(QOpenGLWidget):
 
     def _initialize(self) -> None:
         from ..gpu.context import adopt_current_context
-        from ..gpu.executor import ModernGLExecutor
+        from .present import Presenter
 
         self.ctx = adopt_current_context()
         # No cleanup slot on the context's aboutToBeDestroyed: it fires while the widget
         # is being destructed (makeCurrent there crashes); close() releases explicitly and
         # a widget dropped without close() takes its GL objects along with its context.
-        self.executor = ModernGLExecutor(self.ctx)
+        self.presenter = Presenter(self.ctx, self.samples)
+        self.executor = self.presenter.executor
 
     def paintGL(self) -> None:  # noqa: N802 - Qt's name
         if self.closed or self.executor is None:
@@ -151,8 +159,7 @@ class FigureWidget(QOpenGLWidget):
         pr = self.devicePixelRatioF()
         self.scene.resize(self.width(), self.height(), pr)
         frame = self.scene.frame()
-        fbo = self.ctx.detect_framebuffer(self.defaultFramebufferObject())
-        self.executor.render(frame, fbo)
+        self.presenter.draw(frame, self.ctx.detect_framebuffer(self.defaultFramebufferObject()))
         self.executor.release_unused(self.canvas.in_use(frame, self.executor))
         dt = time.perf_counter() - t0
         self.frame_times.append(dt)
@@ -203,6 +210,8 @@ class FigureWidget(QOpenGLWidget):
         with self.current():
             self.canvas.detach_host(self)
             self.executor.release_unused(Frame(size=(1, 1)))
+            self.presenter.release()
+        self.presenter = None
         self.executor = None
         self.ctx = None
 
@@ -267,6 +276,6 @@ class FigureWidget(QOpenGLWidget):
         self.canvas.detach_host(self)  # also when GL was never set up
 
 
-def figure_widget(target, parent=None) -> FigureWidget:
-    """``FigureWidget(target, parent)``."""
-    return FigureWidget(target, parent)
+def figure_widget(target, parent=None, samples: int = 4) -> FigureWidget:
+    """``FigureWidget(target, parent, samples)``."""
+    return FigureWidget(target, parent, samples)

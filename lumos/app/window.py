@@ -73,8 +73,7 @@ class Window:
     the screen refresh; ``visible=False`` makes a hidden window (tests, benchmarks).
     ``samples`` is the most samples per pixel a frame gets: frames whose visuals need
     multisampling (triangles: 3D) are drawn multisampled offscreen and resolved into
-    the window, the others straight into it, as a figure's own picture is drawn
-    (software GL pays for every sample of every pixel).
+    the window, the others straight into it (``lumos.app.present``).
     """
 
     def __init__(self, target, title: str | None = None, size=None, vsync: bool = True,
@@ -102,8 +101,6 @@ class Window:
             raise RuntimeError(f"lumos: GLFW could not open an OpenGL 3.3 window: "
                                f"{glfw.get_error()}")
         self._win = win
-        self.samples = int(samples)
-        self._msaa = None  # the offscreen target of multisampled frames
         self._depth = 0
         self.closed = False
         self._dirty = True
@@ -112,10 +109,11 @@ class Window:
         self.frame_times: list[float] = []  # seconds per drawn frame, for benchmarks
         with self.current():
             from ..gpu.context import adopt_current_context
-            from ..gpu.executor import ModernGLExecutor
+            from .present import Presenter
 
             self.ctx = adopt_current_context()
-            self.executor = ModernGLExecutor(self.ctx)
+            self.presenter = Presenter(self.ctx, samples)
+            self.executor = self.presenter.executor
             glfw.swap_interval(1 if vsync else 0)
         self._install_callbacks()
         self.canvas.attach_host(self)
@@ -179,13 +177,7 @@ class Window:
             self.scene.resize(w, h, fw / w)
             frame = self.scene.frame()
             self.ctx.viewport = (0, 0, fw, fh)  # moderngl sizes the default framebuffer so
-            screen = self.ctx.detect_framebuffer(0)
-            samples = min(frame.samples, self.samples)
-            if samples > 1:
-                self.executor.render(frame, self._msaa_target(frame.size, samples).fbo)
-                self.ctx.copy_framebuffer(screen, self._msaa.resolve())
-            else:
-                self.executor.render(frame, screen)
+            self.presenter.draw(frame, self.ctx.detect_framebuffer(0))
             self.executor.release_unused(self.canvas.in_use(frame, self.executor))
             if swap:
                 self.glfw.swap_buffers(self._win)
@@ -197,16 +189,6 @@ class Window:
         del self.frame_times[:-1000]
         self.interaction.drew(dt)
         return frame
-
-    def _msaa_target(self, size: tuple[int, int], samples: int):
-        """The multisampled offscreen target of ``size`` (made again when it changes)."""
-        if self._msaa is None or (self._msaa.size, self._msaa.samples) != (size, samples):
-            from ..gpu.executor import OffscreenTarget
-
-            if self._msaa is not None:
-                self._msaa.release()
-            self._msaa = OffscreenTarget(self.ctx, size, samples=samples)
-        return self._msaa
 
     def grab(self):
         """Draw a frame and read the window's pixels back: (h, w, 4) uint8, top row
@@ -329,9 +311,7 @@ class Window:
             from ..gpu.frame import Frame
 
             self.executor.release_unused(Frame(size=(1, 1)))
-            if self._msaa is not None:
-                self._msaa.release()
-                self._msaa = None
+            self.presenter.release()
         self.closed = True
         from ..gpu.context import released
 
@@ -339,6 +319,7 @@ class Window:
             self.glfw.destroy_window(self._win)
         self._win = None
         self.executor = None
+        self.presenter = None
         self.ctx = None
         if self in _windows:
             _windows.remove(self)

@@ -67,6 +67,40 @@ def test_widget_picture_equals_offscreen_render(qt, widget):
     assert d.mean() < 0.5, d.mean()
 
 
+def test_widget_multisamples_only_the_frames_that_need_it(qt, widget):
+    """The window's policy (lumos.app.present): a single-sampled widget framebuffer, 2D
+    frames drawn straight into it, 3D ones multisampled offscreen and resolved."""
+    lq, app = qt
+    from lumos import visuals
+    from lumos.scene import Canvas
+
+    assert widget.format().samples() <= 1
+    widget.grab_pixels()
+    assert widget.presenter.msaa is None
+    canvas = Canvas(size=(200, 150))
+    view = canvas.add_view(camera="turntable")
+    view.add(visuals.Mesh(np.array([[0, 0, 0], [1, 0, 0], [0, 1, 0.5]], float),
+                          np.array([[0, 1, 2]])))
+    view.camera.set_range()
+    for samples, used in ((4, 4), (0, None)):
+        w = lq.FigureWidget(canvas, samples=samples)
+        try:
+            w.show()
+            app.processEvents()
+            shot = w.grab_pixels()
+            msaa = w.presenter.msaa
+            assert (msaa.samples if msaa is not None else None) == used
+            if used:
+                ref = canvas.render()
+                assert shot.shape == ref.shape
+                d = np.abs(shot[..., :3].astype(int) - ref[..., :3].astype(int))
+                assert d.mean() < 0.5, d.mean()
+        finally:
+            w.close()
+            w.deleteLater()
+            app.processEvents()
+
+
 def test_qtest_drag_wheel_and_double_click(qt, widget):
     lq, app = qt
     QTest = pytest.importorskip(f"{lq.QT_API}.QtTest").QTest

@@ -295,7 +295,7 @@ def test_window_multisamples_only_the_frames_that_need_it(win):
     # a 2D figure needs no multisampling: drawn straight into the window, the very
     # picture of its offscreen render
     shot = win.grab()
-    assert win._msaa is None
+    assert win.presenter.msaa is None
     assert np.array_equal(shot[..., :3], win.scene.render()[..., :3])
     # triangles (3D) do: multisampled offscreen, resolved into the window
     canvas = Canvas(size=(200, 150))
@@ -306,14 +306,14 @@ def test_window_multisamples_only_the_frames_that_need_it(win):
     w = Window(canvas)
     try:
         shot = w.grab()
-        assert w._msaa is not None and w._msaa.samples == 4
+        assert w.presenter.msaa is not None and w.presenter.msaa.samples == 4
         assert np.array_equal(shot[..., :3], canvas.render()[..., :3])
     finally:
         w.close()
     w = Window(canvas, samples=0)  # never multisampled
     try:
         w.grab()
-        assert w._msaa is None
+        assert w.presenter.msaa is None
     finally:
         w.close()
 def test_animation_and_timers_run_in_the_window_loop():
