@@ -390,6 +390,10 @@ CHEATS = {("pyqtgraph", "line"): "no AA, peak-decimated", ("pyqtgraph", "scatter
 
 def measure(libs, runs: int, redraws: int, log=print) -> dict:
     """{scene: {lib: seconds or reason, "load": 1-minute load average before and after}}."""
+    # a fair cold start: lumos's bytecode cache exists, as the peers' does after any pip
+    # install (without it, with PYTHONDONTWRITEBYTECODE set, every process compiles lumos)
+    subprocess.run([sys.executable, "-m", "compileall", "-q",
+                    str(Path(__file__).resolve().parents[1] / "lumos")], check=True)
     results: dict[str, dict] = {}
     base = statistics.median(
         _wall([sys.executable, "-c", "pass"]) for _ in range(runs))

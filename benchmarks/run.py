@@ -339,9 +339,6 @@ def main() -> None:
                         help="skip benchmarks/threed.py (3D scenes against scikit-image "
                              "and VisPy)")
     args = parser.parse_args()
-    # a fair cold start: the bytecode cache exists, as after any pip install
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "lumos")],
-                   check=True)
     table = scenes(args)
     print(table)
     if not args.no_write:
