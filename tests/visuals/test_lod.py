@@ -160,6 +160,33 @@ def test_replacing_most_of_the_line_builds_one_level_in_one_pass():
                           MinMaxPyramid(x, y.copy()).query(0, n, 1000))
 
 
+def test_has_nan_follows_the_data_and_costs_no_pass_of_its_own(monkeypatch):
+    n = (1 << 16) + 5  # a raw tail past the last whole bin of every level
+    x = np.arange(n, dtype=float)
+    y = spiky_walk(n)
+    pyr = MinMaxPyramid(x, y)
+    assert not pyr.has_nan  # no level yet: read from the points
+    pyr.query(0, n, 500)
+    y[3000] = np.nan
+    pyr.update(3000, 3001)
+    assert pyr.has_nan and -1 in pyr.query(0, n, 500)
+    y[3000] = 0.0  # the NaN gone: no breaks drawn any more
+    pyr.update(3000, 3001)
+    assert not pyr.has_nan and -1 not in pyr.query(0, n, 500)
+    assert np.array_equal(pyr.query(0, n, 500), MinMaxPyramid(x, y.copy()).query(0, n, 500))
+    # a new line, or one replaced whole, is read once: by the level the view needs
+    y[:] = spiky_walk(n, seed=3)
+    y[-3] = np.nan  # in the raw tail: no bin holds it, the tail is read directly
+    pyr.update(0, n)
+    reads = []
+    isfinite = np.isfinite
+    monkeypatch.setattr(np, "isfinite", lambda a, *k: (reads.append(np.size(a)),
+                                                       isfinite(a, *k))[1])
+    pyr.query(0, n, 500)
+    assert sum(reads) < 1.25 * n, sum(reads)  # one pass (and the bins of coarser levels)
+    assert not pyr.has_nan
+
+
 @pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
 def test_levels_from_the_points_equal_levels_from_finer_levels(bad):
     n = 50_000
