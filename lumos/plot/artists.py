@@ -136,6 +136,7 @@ class Artist:
     _picker = None  # pick_event: None, True, a tolerance or a callable
     _animated = False
     _rasterized = False
+    _clip_on = True
     # artists drawn as vector text (labels) have no picture of their own to rasterize
     rasterizable = True
 
@@ -183,6 +184,20 @@ class Artist:
         self._rasterized = bool(rasterized)
         for v in self.visuals():
             v.rasterized = self._rasterized
+        self._changed()
+
+    def get_clip_on(self) -> bool:
+        """Whether the artist is clipped to its axes (matplotlib's ``clip_on``)."""
+        return self._clip_on
+
+    def set_clip_on(self, clip_on) -> None:
+        """Clip the artist to its axes (True, the default) or draw it across the whole
+        figure (False: markers on the axes' edge, lines running out of the axes)."""
+        if not isinstance(clip_on, (bool, np.bool_)):
+            raise TypeError(f"clip_on: got {clip_on!r}, expected True or False")
+        self._clip_on = bool(clip_on)
+        if self.axes is not None:
+            self.axes.clip_changed(self)
         self._changed()
 
     def get_figure(self, root: bool = False):
@@ -304,16 +319,20 @@ _ALIASES = {"c": "color", "lw": "linewidth", "ls": "linestyle", "ms": "markersiz
 
 
 def accepts_rasterized(method):
-    """Let a plotting method take matplotlib's ``rasterized=`` keyword: the artists it
-    returns (alone, in a list or in a container) are set rasterized."""
+    """Let a plotting method take matplotlib's ``rasterized=`` and ``clip_on=`` keywords:
+    the artists it returns (alone, in a list or in a container) are set so."""
     import functools
 
     @functools.wraps(method)
-    def wrapper(*args, rasterized=None, **kwargs):
+    def wrapper(*args, rasterized=None, clip_on=None, **kwargs):
+        if clip_on is not None and not isinstance(clip_on, (bool, np.bool_)):
+            raise TypeError(f"clip_on: got {clip_on!r}, expected True or False")
         result = method(*args, **kwargs)
-        if rasterized is not None:
-            for artist in _artists_in(result):
+        for artist in _artists_in(result):
+            if rasterized is not None:
                 artist.set_rasterized(rasterized)
+            if clip_on is not None:
+                artist.set_clip_on(clip_on)
         return result
 
     return wrapper
@@ -323,7 +342,10 @@ def _artists_in(result) -> list:
     if isinstance(result, Artist):
         return [result]
     if isinstance(result, (list, tuple)):
-        return [a for item in result for a in _artists_in(item)]
+        found = [a for item in result for a in _artists_in(item)]
+        # a BarContainer's bars are drawn by its collection
+        drawn_by = getattr(result, "collection", None)
+        return found + [drawn_by] if isinstance(drawn_by, Artist) else found
     if isinstance(result, dict):  # boxplot's and violinplot's artists
         return [a for item in result.values() for a in _artists_in(item)]
     return []
@@ -1848,6 +1870,15 @@ class Text(Artist):
                                       0.0, face=self.style.face())
         x0 = tx - {"left": 0.0, "center": 0.5, "right": 1.0}[ha] * w
         return PixelBox(x0, ty - d, x0 + w, ty - d + h)
+
+    def get_clip_on(self) -> bool:
+        """Whether the text hides when its anchor leaves the axes (``clip_on``)."""
+        return self.style.clip_on
+
+    def set_clip_on(self, clip_on) -> None:
+        """Hide the text when its anchor leaves the axes (True) or not (False)."""
+        self.style.set_clip_on(clip_on)
+        self._changed()
 
     def _clipped(self) -> bool:
         """``clip_on``: hidden when its anchor leaves the axes (drawn whole otherwise)."""

@@ -39,6 +39,7 @@ from .scale import LinearScale
 from .spines import Spines
 from .style import rcParams
 from .titles import Titles
+from .unclipped import UnclippedView
 
 _COLOR_LETTERS = "bgrcmykw"
 
@@ -127,6 +128,7 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         self.children: list[Axes] = []
         self.view = figure.canvas.add_view(camera=self._make_camera(), rect=(0, 0, 1, 1))
         self.view.bgcolor = None if role == "twin" else rcParams["axes.facecolor"]
+        self._unclipped = UnclippedView(self.view)  # where clip_on=False artists draw
         self.xaxis = Axis(self, "x")
         self.yaxis = Axis(self, "y")
         # the transform chain (live: follows limits, scales and the box)
@@ -175,10 +177,11 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         """Add ``artist``; ``autoscale=False`` when more follow at once (the limits are
         fitted after the last: fitting visits every artist)."""
         self.artists.append(artist)
+        view = self._view_of(artist)
         for v in artist.visuals():
             v.order = artist.zorder
             v.rasterized = artist.get_rasterized()
-            self.view.add(v)
+            view.add(v)
         self._dirty = True
         if autoscale:
             self._autoscale()
@@ -187,10 +190,37 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
     def _remove_artist(self, artist: Artist) -> None:
         if artist in self.artists:
             self.artists.remove(artist)
-            for v in artist.visuals():
-                self.view.remove(v)
+            self._take_visuals(artist)
         if artist in self.texts:
             self.texts.remove(artist)
+        self._dirty = True
+
+    def _take_visuals(self, artist: Artist) -> None:
+        """Take the artist's own visuals out of whichever of the axes' views holds them."""
+        for v in artist.visuals():
+            for view in self._unclipped.views():
+                if v in view.visuals:
+                    view.remove(v)
+
+    def _view_of(self, artist: Artist):
+        """The view an artist draws in: the axes' (clipped to it) or, with
+        ``clip_on=False`` in a 2D axes, the figure-wide one (:mod:`.unclipped`)."""
+        if artist.get_clip_on() or self.view.camera.kind != "panzoom":
+            return self.view
+        return self._unclipped.get()
+
+    def canvas_views(self) -> list:
+        """The canvas views the axes draws its data into (removed with the axes)."""
+        return self._unclipped.views()
+
+    def clip_changed(self, artist: Artist) -> None:
+        """``artist.set_clip_on`` was called: its visuals move to the view it now
+        belongs in (its batch rows move at the next rebuild)."""
+        if artist in self.artists:
+            self._take_visuals(artist)
+            view = self._view_of(artist)
+            for v in artist.visuals():
+                view.add(v)
         self._dirty = True
 
     def _artist_changed(self, artist: Artist) -> None:
@@ -745,8 +775,8 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         """Remove every artist and reset the axes."""
         for a in list(self.artists) + list(self.texts):
             self._remove_artist(a)
-        for batch in self._batches.values():
-            self.view.remove(batch)
+        for key, batch in self._batches.items():
+            key[6].remove(batch)
         self._batches.clear()
         self.legend_ = None
         self.title = Titles()
@@ -843,6 +873,7 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         share = [f"{a.name}{id(a.limits)}" if len(a.limits.members) > 1 else None
                  for a in (self.xaxis, self.yaxis)]
         self.view.controller_params = {"share": share} if any(share) else {}
+        self._unclipped.sync()
 
     def camera_changed(self, camera: dict) -> None:
         """The mouse moved the view's camera (a frame camera dictionary, as the
@@ -934,20 +965,21 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
                 continue
             for item in a.batch_items():
                 owner = (a, item.part)  # member_at gives it back: artist_at reads it
-                # rasterized artists batch apart: vector files draw their batch as an image
+                # rasterized artists batch apart (vector files draw their batch as an
+                # image), as do the unclipped ones (they draw in another view)
                 key = (item.visual, item.style, item.order, px, owner if item.alone else None,
-                       a.get_rasterized())
+                       a.get_rasterized(), self._view_of(a))
                 groups.setdefault(key, []).append(Member(owner, item.pos, item.color,
                                                          item.size, item.changed))
         for key in [k for k in self._batches if k not in groups]:
-            self.view.remove(self._batches.pop(key))
+            key[6].remove(self._batches.pop(key))
         for key, members in groups.items():
             visual = self._batches.get(key)
             if visual is None:
                 visual = self._batches[key] = key[0](**dict(key[1]))
                 visual.order = key[2]
                 visual.rasterized = key[5]
-                self.view.add(visual)
+                key[6].add(visual)
             visual.set_members(members)
 
     def data_visuals(self) -> list:
