@@ -1,6 +1,7 @@
 """Axes: a panzoom view of the figure's canvas plus axis decorations.
 
-Data artists live in the axes' view (clipped to it); spines, ticks, labels, titles and
+Data artists live in the axes' view (clipped to it; ``clip_on=False`` ones in views
+across the figure, :mod:`.unclipped`); spines, ticks, labels, titles and
 legends are drawn by the figure's overlay in figure pixels, recomputed every frame so
 ticks follow pan and zoom.
 """
@@ -39,7 +40,7 @@ from .scale import LinearScale
 from .spines import Spines
 from .style import rcParams
 from .titles import Titles
-from .unclipped import UnclippedView
+from .unclipped import ClipLayers
 
 _COLOR_LETTERS = "bgrcmykw"
 
@@ -128,7 +129,7 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         self.children: list[Axes] = []
         self.view = figure.canvas.add_view(camera=self._make_camera(), rect=(0, 0, 1, 1))
         self.view.bgcolor = None if role == "twin" else rcParams["axes.facecolor"]
-        self._unclipped = UnclippedView(self.view)  # where clip_on=False artists draw
+        self._layers = ClipLayers(self.view)  # how clip_on=False artists draw
         self.xaxis = Axis(self, "x")
         self.yaxis = Axis(self, "y")
         # the transform chain (live: follows limits, scales and the box)
@@ -177,11 +178,11 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         """Add ``artist``; ``autoscale=False`` when more follow at once (the limits are
         fitted after the last: fitting visits every artist)."""
         self.artists.append(artist)
-        view = self._view_of(artist)
         for v in artist.visuals():
             v.order = artist.zorder
             v.rasterized = artist.get_rasterized()
-            view.add(v)
+            self.view.add(v)
+            self._layers.set_clip(v, artist.get_clip_on())
         self._dirty = True
         if autoscale:
             self._autoscale()
@@ -190,37 +191,27 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
     def _remove_artist(self, artist: Artist) -> None:
         if artist in self.artists:
             self.artists.remove(artist)
-            self._take_visuals(artist)
+            for v in artist.visuals():
+                self._layers.remove(v)
         if artist in self.texts:
             self.texts.remove(artist)
         self._dirty = True
 
-    def _take_visuals(self, artist: Artist) -> None:
-        """Take the artist's own visuals out of whichever of the axes' views holds them."""
-        for v in artist.visuals():
-            for view in self._unclipped.views():
-                if v in view.visuals:
-                    view.remove(v)
-
-    def _view_of(self, artist: Artist):
-        """The view an artist draws in: the axes' (clipped to it) or, with
-        ``clip_on=False`` in a 2D axes, the figure-wide one (:mod:`.unclipped`)."""
-        if artist.get_clip_on() or self.view.camera.kind != "panzoom":
-            return self.view
-        return self._unclipped.get()
+    def set_visual_clip(self, visual, clip_on: bool) -> None:
+        """Whether one of the axes' own visuals (a grid line) is clipped to the axes
+        (:mod:`.unclipped` draws it across the figure otherwise)."""
+        self._layers.set_clip(visual, clip_on)
 
     def canvas_views(self) -> list:
         """The canvas views the axes draws its data into (removed with the axes)."""
-        return self._unclipped.views()
+        return self._layers.views()
 
     def clip_changed(self, artist: Artist) -> None:
-        """``artist.set_clip_on`` was called: its visuals move to the view it now
-        belongs in (its batch rows move at the next rebuild)."""
+        """``artist.set_clip_on`` was called: its visuals are laid out again at the next
+        draw (its batch rows move at the next rebuild)."""
         if artist in self.artists:
-            self._take_visuals(artist)
-            view = self._view_of(artist)
             for v in artist.visuals():
-                view.add(v)
+                self._layers.set_clip(v, artist.get_clip_on())
         self._dirty = True
 
     def _artist_changed(self, artist: Artist) -> None:
@@ -775,8 +766,8 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         """Remove every artist and reset the axes."""
         for a in list(self.artists) + list(self.texts):
             self._remove_artist(a)
-        for key, batch in self._batches.items():
-            key[6].remove(batch)
+        for batch in self._batches.values():
+            self._layers.remove(batch)
         self._batches.clear()
         self.legend_ = None
         self.title = Titles()
@@ -873,7 +864,7 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         share = [f"{a.name}{id(a.limits)}" if len(a.limits.members) > 1 else None
                  for a in (self.xaxis, self.yaxis)]
         self.view.controller_params = {"share": share} if any(share) else {}
-        self._unclipped.sync()
+        self._layers.sync()
 
     def camera_changed(self, camera: dict) -> None:
         """The mouse moved the view's camera (a frame camera dictionary, as the
@@ -941,6 +932,7 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
             self._dirty = False
         self._sync_gpu_transforms()
         self._update_grid()
+        self._layers.arrange()  # clip_on=False visuals across the figure, in zorder
 
     def _scale_space_visuals(self):
         """The visuals holding scale-space positions (the GPU applies the projection)."""
@@ -968,18 +960,19 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
                 # rasterized artists batch apart (vector files draw their batch as an
                 # image), as do the unclipped ones (they draw in another view)
                 key = (item.visual, item.style, item.order, px, owner if item.alone else None,
-                       a.get_rasterized(), self._view_of(a))
+                       a.get_rasterized(), a.get_clip_on())
                 groups.setdefault(key, []).append(Member(owner, item.pos, item.color,
                                                          item.size, item.changed))
         for key in [k for k in self._batches if k not in groups]:
-            key[6].remove(self._batches.pop(key))
+            self._layers.remove(self._batches.pop(key))
         for key, members in groups.items():
             visual = self._batches.get(key)
             if visual is None:
                 visual = self._batches[key] = key[0](**dict(key[1]))
                 visual.order = key[2]
                 visual.rasterized = key[5]
-                key[6].add(visual)
+                self.view.add(visual)
+                self._layers.set_clip(visual, key[6])
             visual.set_members(members)
 
     def data_visuals(self) -> list:
