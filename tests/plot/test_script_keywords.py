@@ -179,3 +179,112 @@ def test_ticklabel_bbox_draws_a_box_behind_the_label():
     assert _mask(fig.render(), (1.0, 1.0, 0.0)).sum() == 0
     with pytest.raises(TypeError, match="bbox"):
         label.set_bbox(dict(facecolour="yellow"))
+
+
+def _grid(mod, **kw):
+    fig, ax = mod.subplots(figsize=(4, 3), dpi=80)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.grid(True, color="C2", linewidth=6, **kw)
+    return fig, ax
+
+
+def test_grid_with_clip_on_false_shows_the_lines_on_the_limits_whole():
+    fig, ax = _grid(lumos, clip_on=False)
+    mfig, max_ = _grid(mplt, clip_on=False)
+    img, mimg = fig.render(), _mpl_image(mfig)
+    h = img.shape[0]
+    ours = _outside(_mask(img, GREEN), ax.box, h)
+    theirs = _outside(_mask(mimg, GREEN), max_.bbox.bounds, h)
+    assert theirs > 200  # half of each line on the limits, and the square ends
+    assert ours == pytest.approx(theirs, rel=0.2)
+    clipped, cax = _grid(lumos)
+    assert _outside(_mask(clipped.render(), GREEN), cax.box, h) == 0
+    with pytest.raises(TypeError, match="clip_on"):
+        ax.grid(True, clip_on="no")
+
+
+def test_clipped_and_unclipped_artists_keep_their_zorder():
+    """An unclipped patch under a clipped line (and the other way round) stacks by
+    zorder, as matplotlib's, though the two draw in different views."""
+    for patch_z, line_z, on_top in ((1, 2, "C0"), (3, 2, "C3")):
+        fig, ax = lumos.subplots(figsize=(4, 3), dpi=80)
+        ax.add_patch(plt.Rectangle((0.2, 0.2), 0.6, 0.6, color="C3", clip_on=False,
+                                   zorder=patch_z))
+        ax.plot([0, 1], [0.5, 0.5], lw=6, color="C0", zorder=line_z)
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        img = fig.render()
+        assert np.allclose(px(img, ax, 0.5, 0.5), colors.to_rgba(on_top)[:3], atol=0.1)
+        assert np.allclose(px(img, ax, 0.5, 0.3), colors.to_rgba("C3")[:3], atol=0.1)
+
+
+def test_matplotlib_patch_with_clip_on_false_draws_beyond_the_axes():
+    from matplotlib.patches import Rectangle
+
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=80)
+    rect = Rectangle((-0.2, -0.2), 0.3, 0.3, color="C3", clip_on=False)
+    ax.add_patch(rect)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    red = colors.to_rgba("C3")[:3]
+    assert np.allclose(px(fig.render(), ax, -0.1, -0.1), red, atol=0.1)
+    rect.set_clip_on(True)  # matplotlib's setter: lumos follows it
+    assert np.allclose(px(fig.render(), ax, -0.1, -0.1), (1, 1, 1), atol=0.1)
+
+
+def test_markevery_indices_wait_for_the_data_of_an_empty_line():
+    """matplotlib's animations start from ``plot([], [], markevery=[-1])``."""
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=80)
+    (line,) = ax.plot([], [], "-o", markevery=[-1], color="C3", ms=12, clip_on=False)
+    line.set_data([0.0, 0.5, 1.0], [0.0, 0.5, 1.0])
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    np.testing.assert_array_equal(line.marker_positions(), [[1.0, 1.0]])
+    img = fig.render()
+    bx, by, bw, bh = ax.box
+    (fx, fy), = ax.transData.inverse(np.array([[bx + bw + 3.0, by + bh + 3.0]]))
+    assert np.allclose(px(img, ax, fx, fy), colors.to_rgba("C3")[:3], atol=0.1)
+    with pytest.raises(ValueError, match="markevery"):
+        line.set_markevery([7])
+
+
+# -- line caps and joins ----------------------------------------------------------------------
+def _cap_reach(mod, cap) -> tuple[float, np.ndarray]:
+    """Pixels the ink of a 16-point line from x=0.25 to 0.75 reaches past its ends, on
+    the line's row and 6 pixels off it."""
+    fig, ax = mod.subplots(figsize=(4, 3), dpi=80)
+    ax.plot([0.25, 0.75], [0.5, 0.5], lw=16, color="C0", solid_capstyle=cap)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_axis_off()
+    img = fig.render() if mod is lumos else _mpl_image(fig)
+    ink = _mask(img, colors.to_rgba("C0")[:3], tol=0.3)
+    x0, y0, w, h = (ax.box if mod is lumos else ax.bbox.bounds)
+    row = int(round(img.shape[0] - (y0 + h / 2)))
+    end = x0 + 0.75 * w
+    return [np.nonzero(ink[r])[0].max() - end for r in (row, row - 6)]
+
+
+@pytest.mark.parametrize("cap", ["butt", "round", "projecting"])
+def test_solid_capstyle_ends_lines_as_matplotlibs(cap):
+    ours, theirs = _cap_reach(lumos, cap), _cap_reach(mplt, cap)
+    assert ours == pytest.approx(theirs, abs=1.5)
+
+
+def test_line_styles_lumos_cannot_draw_are_refused_by_name():
+    fig, ax = lumos.subplots()
+    (line,) = ax.plot([0, 1], dash_capstyle="butt", solid_joinstyle="round",
+                      dash_joinstyle="round", antialiased=True, ls="--")
+    assert (line.get_dash_capstyle(), line.get_solid_joinstyle()) == ("butt", "round")
+    assert line.get_antialiased() is True
+    for kw in ({"dash_capstyle": "round"}, {"solid_joinstyle": "miter"},
+               {"dash_joinstyle": "bevel"}, {"antialiased": False},
+               {"solid_capstyle": "square"}):
+        (name,) = kw
+        with pytest.raises(ValueError, match=name):
+            ax.plot([0, 1], **kw)
+    line.set_solid_capstyle("projecting")
+    assert line.get_solid_capstyle() == "projecting"
