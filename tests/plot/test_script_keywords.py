@@ -288,3 +288,15 @@ def test_line_styles_lumos_cannot_draw_are_refused_by_name():
             ax.plot([0, 1], **kw)
     line.set_solid_capstyle("projecting")
     assert line.get_solid_capstyle() == "projecting"
+
+
+def test_unclipped_markers_follow_new_limits():
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=80)
+    ax.plot([1.1], [0.5], "o", ms=12, color="C2", clip_on=False)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    assert np.allclose(px(fig.render(), ax, 1.1, 0.5), GREEN, atol=0.1)
+    ax.set_xlim(0.4, 1.4)  # as a pan of the mouse does: the marker is inside now
+    img = fig.render()
+    assert np.allclose(px(img, ax, 1.1, 0.5), GREEN, atol=0.1)
+    assert _outside(_mask(img, GREEN), ax.box, img.shape[0]) == 0
