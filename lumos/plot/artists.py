@@ -13,6 +13,7 @@ import numpy as np
 
 from .. import colors
 from ..gpu.resources import changed_rows
+from ..primitives import CAPS
 from ..visuals import Image, Line, Markers
 from ..visuals.marker_shapes import ALIASES as _MARKER_ALIASES
 from ..visuals.marker_shapes import is_stroke as _is_stroke
@@ -136,6 +137,7 @@ class Artist:
     _picker = None  # pick_event: None, True, a tolerance or a callable
     _animated = False
     _rasterized = False
+    _clip_on = True
     # artists drawn as vector text (labels) have no picture of their own to rasterize
     rasterizable = True
 
@@ -183,6 +185,20 @@ class Artist:
         self._rasterized = bool(rasterized)
         for v in self.visuals():
             v.rasterized = self._rasterized
+        self._changed()
+
+    def get_clip_on(self) -> bool:
+        """Whether the artist is clipped to its axes (matplotlib's ``clip_on``)."""
+        return self._clip_on
+
+    def set_clip_on(self, clip_on) -> None:
+        """Clip the artist to its axes (True, the default) or draw it across the whole
+        figure (False: markers on the axes' edge, lines running out of the axes)."""
+        if not isinstance(clip_on, (bool, np.bool_)):
+            raise TypeError(f"clip_on: got {clip_on!r}, expected True or False")
+        self._clip_on = bool(clip_on)
+        if self.axes is not None:
+            self.axes.clip_changed(self)
         self._changed()
 
     def get_figure(self, root: bool = False):
@@ -304,16 +320,20 @@ _ALIASES = {"c": "color", "lw": "linewidth", "ls": "linestyle", "ms": "markersiz
 
 
 def accepts_rasterized(method):
-    """Let a plotting method take matplotlib's ``rasterized=`` keyword: the artists it
-    returns (alone, in a list or in a container) are set rasterized."""
+    """Let a plotting method take matplotlib's ``rasterized=`` and ``clip_on=`` keywords:
+    the artists it returns (alone, in a list or in a container) are set so."""
     import functools
 
     @functools.wraps(method)
-    def wrapper(*args, rasterized=None, **kwargs):
+    def wrapper(*args, rasterized=None, clip_on=None, **kwargs):
+        if clip_on is not None and not isinstance(clip_on, (bool, np.bool_)):
+            raise TypeError(f"clip_on: got {clip_on!r}, expected True or False")
         result = method(*args, **kwargs)
-        if rasterized is not None:
-            for artist in _artists_in(result):
+        for artist in _artists_in(result):
+            if rasterized is not None:
                 artist.set_rasterized(rasterized)
+            if clip_on is not None:
+                artist.set_clip_on(clip_on)
         return result
 
     return wrapper
@@ -323,7 +343,10 @@ def _artists_in(result) -> list:
     if isinstance(result, Artist):
         return [result]
     if isinstance(result, (list, tuple)):
-        return [a for item in result for a in _artists_in(item)]
+        found = [a for item in result for a in _artists_in(item)]
+        # a BarContainer's bars are drawn by its collection
+        drawn_by = getattr(result, "collection", None)
+        return found + [drawn_by] if isinstance(drawn_by, Artist) else found
     if isinstance(result, dict):  # boxplot's and violinplot's artists
         return [a for item in result.values() for a in _artists_in(item)]
     return []
@@ -453,8 +476,17 @@ class Line2D(Artist):
                  markersize=None, markerfacecolor=None, markeredgecolor=None,
                  markeredgewidth=None, alpha=None, label=None, zorder=None,
                  drawstyle="default", markevery=None, fillstyle="full",
-                 markerfacecoloralt="none", dashes=None) -> None:
+                 markerfacecoloralt="none", dashes=None, solid_capstyle=None,
+                 dash_capstyle=None, solid_joinstyle=None, dash_joinstyle=None,
+                 antialiased=None) -> None:
         super().__init__(axes, label, zorder)
+        # None: lumos's round ends
+        self._solid_cap = _cap(solid_capstyle, "solid_capstyle", CAPS)
+        self._dash_cap = _cap(dash_capstyle, "dash_capstyle", ("butt",))
+        for name, value in (("solid_joinstyle", solid_joinstyle),
+                            ("dash_joinstyle", dash_joinstyle)):
+            _round_joins(value, name)
+        self.set_antialiased(antialiased)
         # The data in axis units: one (N, 2) float64 array, x and y are its columns.
         # With linear axes and no steps it is also what the batch draws (_scaled), so
         # a long line is held once, not as data plus positions.
@@ -685,7 +717,9 @@ class Line2D(Artist):
             elif every.dtype.kind not in "iu" or every.ndim != 1:
                 raise TypeError(f"markevery: got {every.dtype} of shape {every.shape}, "
                                 "expected a list of point indices")
-            elif every.size and not (-n <= every.min() and every.max() < n):
+            # (a line with no points yet takes any indices: its data comes later, and
+            # indices beyond it then draw no marker)
+            elif n and every.size and not (-n <= every.min() and every.max() < n):
                 raise ValueError(f"markevery: got indices {every.min()}..{every.max()}, "
                                  f"expected indices of the {n} points (-{n}..{n - 1})")
         self._markevery_arg, self._markevery = given, every
@@ -758,7 +792,8 @@ class Line2D(Artist):
             width = self.axes.figure.points_to_pixels(self._linewidth)
             rows = self._dirty_rows
             items.append(BatchItem(Line, (("width", width),
-                                          ("dashes", dash_pattern(self._linestyle, width))),
+                                          ("dashes", dash_pattern(self._linestyle, width)),
+                                          ("cap", self.line_cap())),
                                    self.zorder, self._scaled, self.line_rgba(),
                                    changed={} if rows is None else {"pos": rows}, part="line",
                                    alone=len(self._scaled) > _OWN_VISUAL))
@@ -917,6 +952,71 @@ class Line2D(Artist):
     def get_fillstyle(self) -> str:
         """How markers are filled: 'full', 'left', 'right', 'bottom', 'top' or 'none'."""
         return self._fillstyle
+
+    def set_solid_capstyle(self, cap) -> None:
+        """The ends of a solid line: 'butt', 'round' or 'projecting' (None: lumos's
+        round ends)."""
+        self._solid_cap = _cap(cap, "solid_capstyle", CAPS)
+        self._changed()
+
+    def set_dash_capstyle(self, cap) -> None:
+        """The ends of a dashed line: 'butt' (lumos draws the dashes' own ends butt, as
+        matplotlib's default)."""
+        self._dash_cap = _cap(cap, "dash_capstyle", ("butt",))
+        self._changed()
+
+    def set_solid_joinstyle(self, join) -> None:
+        """Joins of a solid line: lumos draws them round ('round')."""
+        _round_joins(join, "solid_joinstyle")
+
+    def set_dash_joinstyle(self, join) -> None:
+        """Joins of a dashed line: lumos draws them round ('round')."""
+        _round_joins(join, "dash_joinstyle")
+
+    def get_solid_capstyle(self) -> str:
+        """The ends of a solid line."""
+        return self._solid_cap or "round"
+
+    def get_dash_capstyle(self) -> str:
+        """The ends of a dashed line."""
+        return self._dash_cap or "round"
+
+    def get_solid_joinstyle(self) -> str:
+        """Joins of a solid line (always round in lumos)."""
+        return "round"
+
+    get_dash_joinstyle = get_solid_joinstyle
+
+    def set_antialiased(self, aa) -> None:
+        """Antialiased edges: lumos's lines always have them (True; None: the default)."""
+        if aa is not None and not aa:
+            raise ValueError(f"antialiased: got {aa!r}, expected True (lumos always "
+                             "antialiases lines)")
+
+    def get_antialiased(self) -> bool:
+        """Whether the line's edges are antialiased (always)."""
+        return True
+
+    def line_cap(self) -> str:
+        """The Line visual's ``cap`` for this line's style."""
+        solid = self._linestyle is None or dash_pattern(self._linestyle, 1.0) is None
+        return self.get_solid_capstyle() if solid else self.get_dash_capstyle()
+
+
+def _cap(cap, argument: str, allowed: tuple[str, ...]) -> str | None:
+    """A line end style lumos draws (dashes: butt ends only), or None for the default."""
+    cap = getattr(cap, "value", cap)  # matplotlib's CapStyle
+    if cap is not None and cap not in allowed:
+        raise ValueError(f"{argument}: got {cap!r}, expected one of {', '.join(allowed)}")
+    return cap
+
+
+def _round_joins(join, argument: str) -> None:
+    """Joins lumos draws: round (the line shader's) or None for the default."""
+    join = getattr(join, "value", join)  # matplotlib's JoinStyle
+    if join not in (None, "round"):
+        raise ValueError(f"{argument}: got {join!r}, expected 'round' (lumos draws round "
+                         "joins)")
 
 
 def _steps(x: np.ndarray, y: np.ndarray, style: str) -> tuple[np.ndarray, np.ndarray]:
@@ -1848,6 +1948,15 @@ class Text(Artist):
                                       0.0, face=self.style.face())
         x0 = tx - {"left": 0.0, "center": 0.5, "right": 1.0}[ha] * w
         return PixelBox(x0, ty - d, x0 + w, ty - d + h)
+
+    def get_clip_on(self) -> bool:
+        """Whether the text hides when its anchor leaves the axes (``clip_on``)."""
+        return self.style.clip_on
+
+    def set_clip_on(self, clip_on) -> None:
+        """Hide the text when its anchor leaves the axes (True) or not (False)."""
+        self.style.set_clip_on(clip_on)
+        self._changed()
 
     def _clipped(self) -> bool:
         """``clip_on``: hidden when its anchor leaves the axes (drawn whole otherwise)."""

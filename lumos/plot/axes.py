@@ -1,6 +1,7 @@
 """Axes: a panzoom view of the figure's canvas plus axis decorations.
 
-Data artists live in the axes' view (clipped to it); spines, ticks, labels, titles and
+Data artists live in the axes' view (clipped to it; ``clip_on=False`` ones in views
+across the figure, :mod:`.unclipped`); spines, ticks, labels, titles and
 legends are drawn by the figure's overlay in figure pixels, recomputed every frame so
 ticks follow pan and zoom.
 """
@@ -39,6 +40,7 @@ from .scale import LinearScale
 from .spines import Spines
 from .style import rcParams
 from .titles import Titles
+from .unclipped import ClipLayers
 
 _COLOR_LETTERS = "bgrcmykw"
 
@@ -127,6 +129,7 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         self.children: list[Axes] = []
         self.view = figure.canvas.add_view(camera=self._make_camera(), rect=(0, 0, 1, 1))
         self.view.bgcolor = None if role == "twin" else rcParams["axes.facecolor"]
+        self._layers = ClipLayers(self.view)  # how clip_on=False artists draw
         self.xaxis = Axis(self, "x")
         self.yaxis = Axis(self, "y")
         # the transform chain (live: follows limits, scales and the box)
@@ -179,6 +182,7 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
             v.order = artist.zorder
             v.rasterized = artist.get_rasterized()
             self.view.add(v)
+            self._layers.set_clip(v, artist.get_clip_on())
         self._dirty = True
         if autoscale:
             self._autoscale()
@@ -188,9 +192,26 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         if artist in self.artists:
             self.artists.remove(artist)
             for v in artist.visuals():
-                self.view.remove(v)
+                self._layers.remove(v)
         if artist in self.texts:
             self.texts.remove(artist)
+        self._dirty = True
+
+    def set_visual_clip(self, visual, clip_on: bool) -> None:
+        """Whether one of the axes' own visuals (a grid line) is clipped to the axes
+        (:mod:`.unclipped` draws it across the figure otherwise)."""
+        self._layers.set_clip(visual, clip_on)
+
+    def canvas_views(self) -> list:
+        """The canvas views the axes draws its data into (removed with the axes)."""
+        return self._layers.views()
+
+    def clip_changed(self, artist: Artist) -> None:
+        """``artist.set_clip_on`` was called: its visuals are laid out again at the next
+        draw (its batch rows move at the next rebuild)."""
+        if artist in self.artists:
+            for v in artist.visuals():
+                self._layers.set_clip(v, artist.get_clip_on())
         self._dirty = True
 
     def _artist_changed(self, artist: Artist) -> None:
@@ -746,7 +767,7 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         for a in list(self.artists) + list(self.texts):
             self._remove_artist(a)
         for batch in self._batches.values():
-            self.view.remove(batch)
+            self._layers.remove(batch)
         self._batches.clear()
         self.legend_ = None
         self.title = Titles()
@@ -843,6 +864,7 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         share = [f"{a.name}{id(a.limits)}" if len(a.limits.members) > 1 else None
                  for a in (self.xaxis, self.yaxis)]
         self.view.controller_params = {"share": share} if any(share) else {}
+        self._layers.sync()
 
     def camera_changed(self, camera: dict) -> None:
         """The mouse moved the view's camera (a frame camera dictionary, as the
@@ -910,6 +932,7 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
             self._dirty = False
         self._sync_gpu_transforms()
         self._update_grid()
+        self._layers.arrange()  # clip_on=False visuals across the figure, in zorder
 
     def _scale_space_visuals(self):
         """The visuals holding scale-space positions (the GPU applies the projection)."""
@@ -934,13 +957,14 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
                 continue
             for item in a.batch_items():
                 owner = (a, item.part)  # member_at gives it back: artist_at reads it
-                # rasterized artists batch apart: vector files draw their batch as an image
+                # rasterized artists batch apart (vector files draw their batch as an
+                # image), as do the unclipped ones (they draw in another view)
                 key = (item.visual, item.style, item.order, px, owner if item.alone else None,
-                       a.get_rasterized())
+                       a.get_rasterized(), a.get_clip_on())
                 groups.setdefault(key, []).append(Member(owner, item.pos, item.color,
                                                          item.size, item.changed))
         for key in [k for k in self._batches if k not in groups]:
-            self.view.remove(self._batches.pop(key))
+            self._layers.remove(self._batches.pop(key))
         for key, members in groups.items():
             visual = self._batches.get(key)
             if visual is None:
@@ -948,6 +972,7 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
                 visual.order = key[2]
                 visual.rasterized = key[5]
                 self.view.add(visual)
+                self._layers.set_clip(visual, key[6])
             visual.set_members(members)
 
     def data_visuals(self) -> list:

@@ -117,6 +117,12 @@ class AxesLayout:
         at the last draw."""
         return Bbox.from_bounds(*self.box)
 
+    @property
+    def bbox(self) -> Bbox:
+        """The axes' box in display pixels (matplotlib's ``ax.bbox``), as laid out at
+        the last draw."""
+        return self.get_window_extent()
+
     def get_tightbbox(self, renderer=None) -> Bbox:
         """The axes' box with its decorations (tick labels, labels, title) in display
         pixels, as laid out at the last draw."""

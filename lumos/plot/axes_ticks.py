@@ -260,9 +260,11 @@ class TickingMixin:
         kwargs = _normalize_kwargs(kwargs)
         visible = kwargs.pop("visible", visible)
         unknown = sorted(set(kwargs) - {"color", "linestyle", "linewidth", "alpha", "zorder",
-                                        "dashes"})
+                                        "dashes", "clip_on"})
         if unknown:
             raise TypeError(f"grid: unexpected keyword arguments {unknown}")
+        if not isinstance(kwargs.get("clip_on", True), (bool, np.bool_)):
+            raise TypeError(f"clip_on: got {kwargs['clip_on']!r}, expected True or False")
         if "color" in kwargs:
             colormod.to_rgba(kwargs["color"], argname="color")
         for a in (("x", "y") if axis == "both" else (axis,)):
@@ -316,6 +318,10 @@ class TickingMixin:
                 zorder = g.get("zorder")
                 line.order = _grid_order(self.get_axisbelow()) if zorder is None else \
                     float(zorder)
+                # clip_on=False: lines on the limits show whole, with matplotlib's square
+                # ends just past the axes (clipped, the ends are cut at its edge anyway)
+                line.cap = "projecting"
+                self.set_visual_clip(line, g.get("clip_on", True))
 
     def set_axisbelow(self, b) -> None:
         """Grid lines under everything (True), under lines but over patches ('line') or

@@ -9,6 +9,7 @@ labels of a side follow its spine when it moves (``Spine.set_position``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import numpy as np
 
@@ -16,6 +17,7 @@ from .. import colors
 from . import text as textmod
 from . import ticker
 from .fonts import face_of
+from .textbox import draw_box
 
 _SPINE = {("x", 1): "bottom", ("x", 2): "top", ("y", 1): "left", ("y", 2): "right"}
 
@@ -36,6 +38,7 @@ class Label:
     visible: bool
     width: float = 0.0  # rotated box, pixels
     height: float = 0.0
+    bbox: dict | None = None  # TickLabel.set_bbox: the box behind it (textbox.box_spec)
 
 
 class TickSet:
@@ -72,7 +75,7 @@ class TickSet:
                             ha=o.get("ha", getattr(st, "label_ha", None)),
                             va=o.get("va", getattr(st, "label_va", None)), face=face,
                             visible=bool(o.get("visible", True)) and bool(text)
-                            and np.isfinite(p))
+                            and np.isfinite(p), bbox=o.get("bbox"))
                 lab.width, lab.height = textmod.rotated_size(lab.text, lsize, lab.rotation,
                                                              face=face)
                 self.labels[side].append(lab)
@@ -210,8 +213,9 @@ def draw_spines(ax, ov, names=None) -> None:
         ov.line(pts, spine.color, width, dash_pattern(spine.linestyle, width))
 
 
-def draw_axis(ax, axis, ov, ticks: TickLayout | None = None) -> None:
-    """Ticks, tick labels, offset text and label of one axis."""
+def draw_axis(ax, axis, ov, ticks: TickLayout | None = None, boxes=None) -> None:
+    """Ticks, tick labels, offset text and label of one axis; the boxes behind tick
+    labels (``TickLabel.set_bbox``) go to the overlay ``boxes`` (default ``ov``)."""
     if not axis.visible:
         return
     fig = ax.figure
@@ -224,7 +228,7 @@ def draw_axis(ax, axis, ov, ticks: TickLayout | None = None) -> None:
         base = _base(ax, axis, side)
         sign = -1.0 if side == 1 else 1.0
         for ts in (ticks.major_set, ticks.minor_set):
-            _draw_labels(ov, fig, axis, ts, side, base, sign, x)
+            _draw_labels(ov, fig, axis, ts, side, base, sign, x, boxes or ov)
             if not getattr(ts.style, f"tick{side}On"):
                 continue
             for i, p in enumerate(ts.pos):
@@ -244,7 +248,7 @@ def draw_axis(ax, axis, ov, ticks: TickLayout | None = None) -> None:
 
 
 def _draw_labels(ov, fig, axis, ts: TickSet, side: int, base: float, sign: float,
-                 x: bool) -> None:
+                 x: bool, boxes) -> None:
     labels = [lab for lab in ts.labels[side] if lab.visible]
     if not labels:
         return
@@ -267,6 +271,10 @@ def _draw_labels(ov, fig, axis, ts: TickSet, side: int, base: float, sign: float
         mode = lab.mode
         if mode in ("xtick", "ytick"):
             mode = "anchor" if rot % 90 else None
+        if lab.bbox is not None:
+            style = SimpleNamespace(bbox=lab.bbox, ha=ha, va=va, rotation=rot,
+                                    rotation_mode=mode)
+            draw_box(boxes, fig, lab.text, px, py, lab.size, style, lab.face)
         tx, ty, tha, tva = textmod.place(lab.text, px, py, lab.size, ha, va, rot, mode,
                                          face=lab.face)
         ov.text(lab.text, tx, ty, lab.size, lab.color, ha=tha, va=tva, rotation=rot,

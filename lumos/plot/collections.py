@@ -1198,6 +1198,7 @@ class ViewLine(Line2D):
         xs, ys = self._ends()
         px = ax.figure.points_to_pixels(self._linewidth)
         rgba = np.asarray([self.line_rgba()])
+        self._visual.cap = self.line_cap()
         ok = self._linestyle is not None and set_line(
             self._visual, [np.c_[xs, ys]], rgba, px,
             dash_pattern(self._linestyle, px))
@@ -1656,7 +1657,8 @@ class ContourSet(Collection, ScalarMappable):
 # -- quiver -----------------------------------------------------------------------------
 class Quiver(Collection, ScalarMappable):
     """Arrows as filled polygons in one Mesh (``quiver``): shapes in pixels like
-    matplotlib (shaft width, head width/length in shaft widths, length autoscaled)."""
+    matplotlib (shaft width, head width/length in shaft widths, length autoscaled),
+    outlined ``linewidth`` points wide in ``edgecolor`` ('face': the arrow's color)."""
 
     _view_dependent = True
     _page_name = "quiver arrows"
@@ -1665,15 +1667,19 @@ class Quiver(Collection, ScalarMappable):
     def __init__(self, axes, X, Y, U, V, C=None, scale=None, scale_units=None, units="width",
                  angles="uv", width=None, headwidth=3.0, headlength=5.0, headaxislength=4.5,
                  minshaft=1.0, minlength=1.0, pivot="tail", color="k", cmap=None, norm=None,
-                 vmin=None, vmax=None, alpha=None, label=None, zorder=None) -> None:
+                 vmin=None, vmax=None, alpha=None, label=None, zorder=None, edgecolor="face",
+                 linewidth=0.0, linestyle="-") -> None:
         for name, v, allowed in (("units", units, self._UNITS),
                                  ("scale_units", scale_units, (None, *self._UNITS)),
                                  ("pivot", pivot, ("tail", "mid", "middle", "tip"))):
             if v not in allowed:
                 raise ValueError(f"{name}: got {v!r}, expected one of "
                                  f"{', '.join(repr(a) for a in allowed)}")
-        super().__init__(axes, facecolor=color, edgecolor="none", linewidth=0, alpha=alpha,
-                         label=label, zorder=zorder, n_lines=0)
+        self._edge_is_face = isinstance(edgecolor, str) and edgecolor == "face"
+        super().__init__(axes, facecolor=color,
+                         edgecolor="none" if self._edge_is_face else edgecolor,
+                         linewidth=linewidth, linestyle=linestyle, alpha=alpha, label=label,
+                         zorder=zorder)
         self._init_mappable(cmap, norm, vmin, vmax)
         self.X, self.Y = np.asarray(X, dtype=float).ravel(), np.asarray(Y, dtype=float).ravel()
         self.N = len(self.X)
@@ -1795,7 +1801,11 @@ class Quiver(Collection, ScalarMappable):
                 rgba[:, 3] = self._alpha
         else:
             rgba = self.face_rgba(self.N)
-        return (verts, faces, np.repeat(rgba[ok], 7, axis=0)), []
+        edge = rgba if self._edge_is_face else self.edge_rgba(self.N)
+        outlines = np.concatenate([verts.reshape(n, 7, 2), verts.reshape(n, 7, 2)[:, :1]],
+                                  axis=1)  # closed
+        return (verts, faces, np.repeat(rgba[ok], 7, axis=0)), [
+            (outlines, edge[ok], self._linewidth, self._linestyle)]
 
     def _arrow_shapes(self, length: np.ndarray, pivot: str | None = None) -> np.ndarray:
         """(N, 7, 2) arrow outlines in shaft widths along +x (matplotlib's ``_h_arrows``):

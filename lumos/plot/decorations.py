@@ -72,6 +72,6 @@ def draw_rectilinear_frame(ax, ov) -> None:
         if not axis.visible:
             continue
         layout = TickLayout(ax, axis)
-        draw_axis(ax, axis, decor, layout)
+        draw_axis(ax, axis, decor, layout, boxes=ov)
         records.append(page_axes.axis_record(ax, axis, layout))
     decor.commit(page_axes.rectilinear_record(ax, records), page_axes.grid_parts(ax))

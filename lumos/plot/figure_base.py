@@ -398,8 +398,9 @@ class FigureBase:
         for a in [ax, *ax.children, *(cb.ax for cb in ax.colorbars)]:
             if a in self.figure.axes_list:
                 self.figure.axes_list.remove(a)
-                if a.view in self.figure.canvas.views:
-                    self.figure.canvas.views.remove(a.view)
+                for view in a.canvas_views():
+                    if view in self.figure.canvas.views:
+                        self.figure.canvas.views.remove(view)
             if a in a.figure._localaxes:
                 a.figure._localaxes.remove(a)
         if ax.parent is not None and ax in ax.parent.children:

@@ -106,6 +106,12 @@ class FollowsMatplotlib:
         self._guarded_read()
         self._changed()
 
+    def _read_clip_on(self) -> None:
+        """matplotlib's ``clip_on`` (False: drawn across the figure)."""
+        clip = bool(self.source.get_clip_on())
+        if clip != self.get_clip_on():
+            self.set_clip_on(clip)
+
 
 def _is_lumos_data(transform, ax) -> bool:
     try:
@@ -155,6 +161,7 @@ class MatplotlibPatch(FollowsMatplotlib, Patch):
         self._label = str(obj.get_label() or "")
         self._visible = bool(obj.get_visible())
         self._transform = _artist_transform(obj)
+        self._read_clip_on()
 
     def get_path(self) -> Path:
         return self._path
@@ -232,6 +239,7 @@ class MatplotlibCollection(FollowsMatplotlib, Collection):
         label = str(obj.get_label() or "")
         self._label = label
         self._visible = bool(obj.get_visible())
+        self._read_clip_on()
 
     def _geometry(self):
         if self._pixel_paths is None:
@@ -276,6 +284,7 @@ class MatplotlibLine(FollowsMatplotlib, Line2D):
         x, y = self._read_xy()
         self.in_autoscale = True
         super().__init__(ax, x, y, **self._style_kwargs())
+        self._read_clip_on()
         self._follow(source)
 
     def _read_xy(self) -> tuple[np.ndarray, np.ndarray]:
@@ -313,6 +322,7 @@ class MatplotlibLine(FollowsMatplotlib, Line2D):
         self.set_label(kw["label"])
         self.set_zorder(kw["zorder"])
         self._visible = bool(s.get_visible())
+        self._read_clip_on()
 
     def data_limits(self):
         return super().data_limits() if self.in_autoscale else None

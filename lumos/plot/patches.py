@@ -47,7 +47,8 @@ class Patch(Artist):
     Keywords (and matplotlib's aliases): ``facecolor``/``fc``, ``edgecolor``/``ec``,
     ``color`` (both), ``linewidth``/``lw`` (points), ``linestyle``/``ls``, ``fill``,
     ``hatch``, ``hatchcolor``, ``alpha``, ``zorder``, ``label``, ``visible``,
-    ``transform`` (``ax.transData`` or ``ax.transAxes``), ``capstyle``, ``joinstyle``.
+    ``transform`` (``ax.transData`` or ``ax.transAxes``), ``capstyle``, ``joinstyle``,
+    ``clip_on``.
     """
 
     zorder = 1.0
@@ -70,9 +71,6 @@ class Patch(Artist):
         if kwargs:
             raise TypeError(f"{type(self).__name__}: unexpected keyword arguments "
                             f"{sorted(kwargs)}")
-        if clip_on is not True:
-            raise TypeError("clip_on: lumos clips patches to their axes; got "
-                            f"{clip_on!r}, expected True")
         super().__init__(None, label, zorder)
         self._visual: Paths | None = None
         self._built_for = None
@@ -98,6 +96,7 @@ class Patch(Artist):
             self._face_spec, self._edge_spec, self._hatch_spec = facecolor, edgecolor, hatchcolor
         self._check_colors()
         self._visible = bool(visible)
+        self.set_clip_on(clip_on)
 
     @staticmethod
     def _check_style(value, allowed, argument: str) -> str:

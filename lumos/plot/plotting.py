@@ -922,7 +922,8 @@ class PlottingMixin:
         kw = _normalize(kwargs, "quiver", (
             "C", "scale", "scale_units", "units", "angles", "width", "headwidth",
             "headlength", "headaxislength", "minshaft", "minlength", "pivot", "color", "cmap",
-            "norm", "vmin", "vmax", "alpha", "label", "zorder", "facecolor"))
+            "norm", "vmin", "vmax", "alpha", "label", "zorder", "facecolor", "edgecolor",
+            "linewidth", "linestyle"))
         args = list(args)
         C = kw.pop("C", None)  # noqa: N806
         if len(args) in (3, 5):

@@ -153,6 +153,14 @@ class TickLabel(_TextStyle):
     def get_position(self) -> tuple[float, float]:
         return (self._position, 0.0) if self.axis.name == "x" else (0.0, self._position)
 
+    def set_bbox(self, bbox) -> None:
+        """A box behind this label: matplotlib's ``bbox`` dict (``boxstyle``, ``pad``,
+        ``facecolor``, ``edgecolor``, ...), or None for none."""
+        from .textbox import box_spec
+
+        size = self._get("size", getattr(self.axis, self.which).labelsize)
+        self._put("bbox", box_spec(bbox, float(size)))
+
     def __repr__(self) -> str:
         x, y = self.get_position()
         return f"Text({x:g}, {y:g}, {self._text!r})"

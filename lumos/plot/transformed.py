@@ -46,6 +46,7 @@ class TransformedLine2D(Line2D):
         xy = np.c_[self._x, self._y]
         pts = self._scale_space(xy) if len(xy) else np.zeros((0, 2))
         px = ax.figure.points_to_pixels(self._linewidth)
+        self._line_visual.cap = self.line_cap()
         ok = self._linestyle is not None and len(pts) > 1 and set_line(
             self._line_visual, [pts], np.asarray([self.line_rgba()]), px,
             dash_pattern(self._linestyle, px))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import matplotlib
 import numpy as np
 import pytest
+from plot_helpers import px, small  # tests/plot/plot_helpers.py
 
 import lumos
 from lumos import colors
@@ -16,22 +17,7 @@ from lumos.plot.path_collections import EventCollection, PolyCollection
 matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 
-
-@pytest.fixture(autouse=True)
-def _close_matplotlib():
-    yield
-    mplt.close("all")
-
-
-def small():
-    return lumos.subplots(figsize=(4, 3), dpi=80)
-
-
-def px(img, ax, x, y) -> np.ndarray:
-    fx, fy = ax.to_pixels(x, y)
-    h, w = img.shape[:2]
-    return img[int(np.clip(np.floor(h - fy), 0, h - 1)), int(np.clip(np.floor(fx), 0, w - 1)),
-               :3] / 255.0
+pytestmark = pytest.mark.usefixtures("close_figures")
 
 
 def close(rgb, color, tol=0.05) -> bool:

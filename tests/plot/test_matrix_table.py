@@ -6,8 +6,8 @@ from __future__ import annotations
 import matplotlib
 import numpy as np
 import pytest
+from plot_helpers import px, small  # tests/plot/plot_helpers.py
 
-import lumos
 import lumos.pyplot as plt
 from lumos import colors
 from lumos.plot.artists import AxesImage, Line2D
@@ -17,23 +17,7 @@ from lumos.plot.table import Table
 matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 
-
-@pytest.fixture(autouse=True)
-def _close_all():
-    yield
-    mplt.close("all")
-    plt.close("all")
-
-
-def small():
-    return lumos.subplots(figsize=(4, 3), dpi=80)
-
-
-def px(img, ax, x, y) -> np.ndarray:
-    fx, fy = ax.to_pixels(x, y)
-    h, w = img.shape[:2]
-    return img[int(np.clip(np.floor(h - fy), 0, h - 1)), int(np.clip(np.floor(fx), 0, w - 1)),
-               :3] / 255.0
+pytestmark = pytest.mark.usefixtures("close_figures")
 
 
 def test_matshow_is_an_upper_origin_image_with_ticks_on_top():

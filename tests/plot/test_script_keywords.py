@@ -1,0 +1,302 @@
+"""Keywords and attributes real matplotlib scripts use, drawn as matplotlib draws them:
+``clip_on``, quiver outlines, ``Axes.bbox``, ``TickLabel.set_bbox``."""
+
+from __future__ import annotations
+
+import matplotlib
+import numpy as np
+import pytest
+from plot_helpers import px  # tests/plot/plot_helpers.py
+
+import lumos
+import lumos.pyplot as plt
+from lumos import colors
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as mplt  # noqa: E402
+
+pytestmark = pytest.mark.usefixtures("close_figures")
+
+GREEN = colors.to_rgba("C2")[:3]
+
+
+def _mask(img, rgb, tol=0.12) -> np.ndarray:
+    """Pixels within ``tol`` of ``rgb`` (0..1)."""
+    return (np.abs(img[..., :3] / 255.0 - np.asarray(rgb)) <= tol).all(axis=-1)
+
+
+def _mpl_image(fig) -> np.ndarray:
+    fig.canvas.draw()
+    return np.asarray(fig.canvas.buffer_rgba())
+
+
+def _outside(mask, box, h) -> int:
+    """Pixels of ``mask`` outside the axes ``box`` (figure pixels from the bottom left)."""
+    x0, y0, w, bh = box
+    inside = np.zeros_like(mask)
+    inside[int(round(h - y0 - bh)):int(round(h - y0)), int(round(x0)):int(round(x0 + w))] = True
+    return int((mask & ~inside).sum())
+
+
+def _line_beyond(mod, **kw):
+    fig, ax = mod.subplots(figsize=(4, 3), dpi=80)
+    ax.plot([-0.4, 1.4], [0.5, 0.5], lw=4, color="C2", **kw)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    return fig, ax
+
+
+# -- clip_on ----------------------------------------------------------------------------
+def test_line_with_clip_on_false_runs_out_of_the_axes_as_matplotlibs():
+    fig, ax = _line_beyond(lumos, clip_on=False)
+    img = fig.render()
+    mfig, max_ = _line_beyond(mplt, clip_on=False)
+    mimg = _mpl_image(mfig)
+    h = img.shape[0]
+    ours = _outside(_mask(img, GREEN), ax.box, h)
+    theirs = _outside(_mask(mimg, GREEN), max_.bbox.bounds, h)
+    assert theirs > 100  # the line reaches 0.4 axes widths beyond each side
+    assert ours == pytest.approx(theirs, rel=0.15)
+    # clipped (the default) it stays inside, in both
+    fig2, ax2 = _line_beyond(lumos)
+    assert _outside(_mask(fig2.render(), GREEN), ax2.box, h) == 0
+
+
+def test_set_clip_on_moves_a_line_and_back():
+    fig, ax = _line_beyond(lumos)
+    (line,) = ax.get_lines()
+    assert line.get_clip_on() is True
+    line.set_clip_on(False)
+    assert line.get_clip_on() is False
+    h = fig.render().shape[0]
+    assert _outside(_mask(fig.render(), GREEN), ax.box, h) > 100
+    line.set_clip_on(True)
+    assert _outside(_mask(fig.render(), GREEN), ax.box, h) == 0
+    with pytest.raises(TypeError, match="clip_on"):
+        line.set_clip_on("no")
+    with pytest.raises(TypeError, match="clip_on"):
+        ax.plot([0, 1], clip_on="no")
+
+
+@pytest.mark.parametrize("make", [
+    lambda ax: ax.plot([0.0], [0.0], "o", ms=20, color="C3", clip_on=False),
+    lambda ax: ax.scatter([0.0], [0.0], s=400, color="C3", clip_on=False),
+    lambda ax: ax.add_patch(plt.Rectangle((-0.2, -0.2), 0.3, 0.3, color="C3", clip_on=False)),
+    lambda ax: ax.bar([0.0], [0.5], width=0.2, bottom=-0.2, color="C3", clip_on=False),
+], ids=["marker", "scatter", "patch", "bar"])
+def test_artists_with_clip_on_false_draw_beyond_the_corner(make):
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=80)
+    make(ax)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    img = fig.render()
+    red = colors.to_rgba("C3")[:3]
+    bx, by, _, _ = ax.box
+    # 6 pixels below and left of the axes' corner: inside the artist, outside the axes
+    (fx, fy), = ax.transData.inverse(np.array([[bx - 6.0, by - 6.0]]))
+    assert np.allclose(px(img, ax, fx, fy), red, atol=0.1)
+
+
+def test_unclipped_view_goes_with_its_axes():
+    fig, ax = _line_beyond(lumos, clip_on=False)
+    other = fig.add_axes((0.05, 0.05, 0.1, 0.1))
+    fig.delaxes(ax)
+    img = fig.render()
+    assert not _mask(img, GREEN).any()
+    assert fig.axes == [other]
+
+
+def test_hidden_axes_hides_its_unclipped_artists():
+    fig, ax = _line_beyond(lumos, clip_on=False)
+    ax.set_visible(False)
+    assert not _mask(fig.render(), GREEN).any()
+    ax.set_visible(True)
+    assert _mask(fig.render(), GREEN).any()
+
+
+@pytest.mark.parametrize("setup", [lambda ax: ax.invert_xaxis(),
+                                   lambda ax: ax.set_xscale("log")], ids=["inverted", "log"])
+def test_unclipped_markers_follow_inverted_and_log_axes(setup):
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=80)
+    ax.plot([0.8, 4.3], [0.5, 0.5], "o", ms=10, color="C2", ls="none", clip_on=False)
+    ax.set_xlim(1, 4)
+    ax.set_ylim(0, 1)
+    setup(ax)
+    img = fig.render()
+    for x in (0.8, 4.3):  # both markers lie outside the limits, inside the figure
+        assert np.allclose(px(img, ax, x, 0.5), GREEN, atol=0.1)
+
+
+# -- quiver -----------------------------------------------------------------------------
+def _quiver(mod, **kw):
+    fig, ax = mod.subplots(figsize=(4, 3), dpi=80)
+    x, y = np.meshgrid(np.arange(4.0), np.arange(3.0))
+    ax.quiver(x, y, np.cos(x + y), np.sin(x + y), color="yellow", width=0.02, **kw)
+    ax.set_xlim(-1, 4)
+    ax.set_ylim(-1, 3)
+    return fig, ax
+
+
+def test_quiver_outlines_match_matplotlibs():
+    red = (1.0, 0.0, 0.0)
+    fig, _ = _quiver(lumos, edgecolor="r", linewidth=1.5)
+    mfig, _ = _quiver(mplt, edgecolor="r", linewidth=1.5)
+    ours, theirs = _mask(fig.render(), red).sum(), _mask(_mpl_image(mfig), red).sum()
+    assert theirs > 200
+    assert ours == pytest.approx(theirs, rel=0.3)
+    yellow = (1.0, 1.0, 0.0)
+    plain, _ = _quiver(lumos)
+    assert _mask(plain.render(), red).sum() == 0  # no outline by default
+    # edgecolor 'face' (the default) outlines in the arrows' color: fatter arrows
+    fat, _ = _quiver(lumos, linewidth=3)
+    assert _mask(fat.render(), yellow).sum() > 1.2 * _mask(plain.render(), yellow).sum()
+
+
+# -- Axes.bbox, TickLabel.set_bbox ----------------------------------------------------------
+def test_axes_bbox_is_the_box_in_display_pixels():
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=100)
+    mfig, max_ = mplt.subplots(figsize=(4, 3), dpi=100)
+    fig.canvas.draw()
+    mfig.canvas.draw()
+    assert ax.bbox.bounds == pytest.approx(max_.bbox.bounds, abs=1.0)
+    assert ax.bbox.width == pytest.approx(max_.bbox.width, abs=1.0)
+
+
+def test_ticklabel_bbox_draws_a_box_behind_the_label():
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=80)
+    ax.plot([0, 1], [0, 1])
+    before = _mask(fig.render(), (1.0, 1.0, 0.0)).sum()
+    label = ax.get_xticklabels()[1]
+    label.set_bbox(dict(facecolor="yellow", edgecolor="none", pad=3))
+    img = fig.render()
+    boxed = _mask(img, (1.0, 1.0, 0.0))
+    assert before == 0 and boxed.sum() > 100
+    rows, cols = np.nonzero(boxed)
+    bx, by, bw, bh = ax.box
+    assert rows.min() > img.shape[0] - by  # below the axes, where the x labels are
+    assert bx <= cols.mean() <= bx + bw
+    label.set_bbox(None)
+    assert _mask(fig.render(), (1.0, 1.0, 0.0)).sum() == 0
+    with pytest.raises(TypeError, match="bbox"):
+        label.set_bbox(dict(facecolour="yellow"))
+
+
+def _grid(mod, **kw):
+    fig, ax = mod.subplots(figsize=(4, 3), dpi=80)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.grid(True, color="C2", linewidth=6, **kw)
+    return fig, ax
+
+
+def test_grid_with_clip_on_false_shows_the_lines_on_the_limits_whole():
+    fig, ax = _grid(lumos, clip_on=False)
+    mfig, max_ = _grid(mplt, clip_on=False)
+    img, mimg = fig.render(), _mpl_image(mfig)
+    h = img.shape[0]
+    ours = _outside(_mask(img, GREEN), ax.box, h)
+    theirs = _outside(_mask(mimg, GREEN), max_.bbox.bounds, h)
+    assert theirs > 200  # half of each line on the limits, and the square ends
+    assert ours == pytest.approx(theirs, rel=0.2)
+    clipped, cax = _grid(lumos)
+    assert _outside(_mask(clipped.render(), GREEN), cax.box, h) == 0
+    with pytest.raises(TypeError, match="clip_on"):
+        ax.grid(True, clip_on="no")
+
+
+def test_clipped_and_unclipped_artists_keep_their_zorder():
+    """An unclipped patch under a clipped line (and the other way round) stacks by
+    zorder, as matplotlib's, though the two draw in different views."""
+    for patch_z, line_z, on_top in ((1, 2, "C0"), (3, 2, "C3")):
+        fig, ax = lumos.subplots(figsize=(4, 3), dpi=80)
+        ax.add_patch(plt.Rectangle((0.2, 0.2), 0.6, 0.6, color="C3", clip_on=False,
+                                   zorder=patch_z))
+        ax.plot([0, 1], [0.5, 0.5], lw=6, color="C0", zorder=line_z)
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        img = fig.render()
+        assert np.allclose(px(img, ax, 0.5, 0.5), colors.to_rgba(on_top)[:3], atol=0.1)
+        assert np.allclose(px(img, ax, 0.5, 0.3), colors.to_rgba("C3")[:3], atol=0.1)
+
+
+def test_matplotlib_patch_with_clip_on_false_draws_beyond_the_axes():
+    from matplotlib.patches import Rectangle
+
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=80)
+    rect = Rectangle((-0.2, -0.2), 0.3, 0.3, color="C3", clip_on=False)
+    ax.add_patch(rect)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    red = colors.to_rgba("C3")[:3]
+    assert np.allclose(px(fig.render(), ax, -0.1, -0.1), red, atol=0.1)
+    rect.set_clip_on(True)  # matplotlib's setter: lumos follows it
+    assert np.allclose(px(fig.render(), ax, -0.1, -0.1), (1, 1, 1), atol=0.1)
+
+
+def test_markevery_indices_wait_for_the_data_of_an_empty_line():
+    """matplotlib's animations start from ``plot([], [], markevery=[-1])``."""
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=80)
+    (line,) = ax.plot([], [], "-o", markevery=[-1], color="C3", ms=12, clip_on=False)
+    line.set_data([0.0, 0.5, 1.0], [0.0, 0.5, 1.0])
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    np.testing.assert_array_equal(line.marker_positions(), [[1.0, 1.0]])
+    img = fig.render()
+    bx, by, bw, bh = ax.box
+    (fx, fy), = ax.transData.inverse(np.array([[bx + bw + 3.0, by + bh + 3.0]]))
+    assert np.allclose(px(img, ax, fx, fy), colors.to_rgba("C3")[:3], atol=0.1)
+    with pytest.raises(ValueError, match="markevery"):
+        line.set_markevery([7])
+
+
+# -- line caps and joins ----------------------------------------------------------------------
+def _cap_reach(mod, cap) -> tuple[float, np.ndarray]:
+    """Pixels the ink of a 16-point line from x=0.25 to 0.75 reaches past its ends, on
+    the line's row and 6 pixels off it."""
+    fig, ax = mod.subplots(figsize=(4, 3), dpi=80)
+    ax.plot([0.25, 0.75], [0.5, 0.5], lw=16, color="C0", solid_capstyle=cap)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_axis_off()
+    img = fig.render() if mod is lumos else _mpl_image(fig)
+    ink = _mask(img, colors.to_rgba("C0")[:3], tol=0.3)
+    x0, y0, w, h = (ax.box if mod is lumos else ax.bbox.bounds)
+    row = int(round(img.shape[0] - (y0 + h / 2)))
+    end = x0 + 0.75 * w
+    return [np.nonzero(ink[r])[0].max() - end for r in (row, row - 6)]
+
+
+@pytest.mark.parametrize("cap", ["butt", "round", "projecting"])
+def test_solid_capstyle_ends_lines_as_matplotlibs(cap):
+    ours, theirs = _cap_reach(lumos, cap), _cap_reach(mplt, cap)
+    assert ours == pytest.approx(theirs, abs=1.5)
+
+
+def test_line_styles_lumos_cannot_draw_are_refused_by_name():
+    fig, ax = lumos.subplots()
+    (line,) = ax.plot([0, 1], dash_capstyle="butt", solid_joinstyle="round",
+                      dash_joinstyle="round", antialiased=True, ls="--")
+    assert (line.get_dash_capstyle(), line.get_solid_joinstyle()) == ("butt", "round")
+    assert line.get_antialiased() is True
+    for kw in ({"dash_capstyle": "round"}, {"solid_joinstyle": "miter"},
+               {"dash_joinstyle": "bevel"}, {"antialiased": False},
+               {"solid_capstyle": "square"}):
+        (name,) = kw
+        with pytest.raises(ValueError, match=name):
+            ax.plot([0, 1], **kw)
+    line.set_solid_capstyle("projecting")
+    assert line.get_solid_capstyle() == "projecting"
+
+
+def test_unclipped_markers_follow_new_limits():
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=80)
+    ax.plot([1.1], [0.5], "o", ms=12, color="C2", clip_on=False)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    assert np.allclose(px(fig.render(), ax, 1.1, 0.5), GREEN, atol=0.1)
+    ax.set_xlim(0.4, 1.4)  # as a pan of the mouse does: the marker is inside now
+    img = fig.render()
+    assert np.allclose(px(img, ax, 1.1, 0.5), GREEN, atol=0.1)
+    assert _outside(_mask(img, GREEN), ax.box, img.shape[0]) == 0
