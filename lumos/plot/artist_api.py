@@ -10,7 +10,7 @@ each returns the object it was given.
 
 from __future__ import annotations
 
-from .artists import Line2D
+from .artists import AxesImage, Line2D
 from .patches import Patch
 from .path_collections import Collection
 
@@ -50,6 +50,20 @@ class ArtistAPI:
     def patches(self) -> list:
         """The patches added to these axes, as they were given."""
         return [getattr(a, "source", a) for a in self.artists if isinstance(a, Patch)]
+
+    @property
+    def lines(self) -> list:
+        """The lines of these axes (matplotlib's ``ax.lines``)."""
+        return [a for a in self.artists if isinstance(a, Line2D)]
+
+    @property
+    def images(self) -> list:
+        """The images made by ``imshow`` (matplotlib's ``ax.images``)."""
+        return [a for a in self.artists if isinstance(a, AxesImage)]
+
+    def get_images(self) -> list:
+        """The images made by ``imshow``."""
+        return self.images
 
     @property
     def collections(self) -> list:

@@ -196,6 +196,8 @@ class Artist:
         figure (False: markers on the axes' edge, lines running out of the axes)."""
         if not isinstance(clip_on, (bool, np.bool_)):
             raise TypeError(f"clip_on: got {clip_on!r}, expected True or False")
+        if not clip_on and self.axes is not None:
+            self.axes.check_unclipped()
         self._clip_on = bool(clip_on)
         if self.axes is not None:
             self.axes.clip_changed(self)
@@ -328,6 +330,8 @@ def accepts_rasterized(method):
     def wrapper(*args, rasterized=None, clip_on=None, **kwargs):
         if clip_on is not None and not isinstance(clip_on, (bool, np.bool_)):
             raise TypeError(f"clip_on: got {clip_on!r}, expected True or False")
+        if clip_on is not None and not clip_on and args and hasattr(args[0], "check_unclipped"):
+            args[0].check_unclipped()  # before the artists are made
         result = method(*args, **kwargs)
         for artist in _artists_in(result):
             if rasterized is not None:

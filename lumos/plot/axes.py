@@ -206,6 +206,13 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         """The canvas views the axes draws its data into (removed with the axes)."""
         return self._layers.views()
 
+    def check_unclipped(self) -> None:
+        """Raise unless this axes can draw ``clip_on=False`` artists: a 3D view keeps its
+        artists inside the axes' rectangle."""
+        if self.view.camera.kind != "panzoom":
+            raise ValueError(f"clip_on=False: {type(self).__name__} draws every artist "
+                             "inside its axes; clip_on=False is supported on 2D axes only")
+
     def clip_changed(self, artist: Artist) -> None:
         """``artist.set_clip_on`` was called: its visuals are laid out again at the next
         draw (its batch rows move at the next rebuild)."""

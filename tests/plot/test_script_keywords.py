@@ -300,3 +300,26 @@ def test_unclipped_markers_follow_new_limits():
     img = fig.render()
     assert np.allclose(px(img, ax, 1.1, 0.5), GREEN, atol=0.1)
     assert _outside(_mask(img, GREEN), ax.box, img.shape[0]) == 0
+
+
+def test_clip_on_false_on_3d_axes_is_refused_at_the_call():
+    """A 3D view keeps its artists inside the axes: clip_on=False would be ignored."""
+    ax = plt.figure().add_subplot(projection="3d")
+    line = ax.plot([0, 1], [0, 1], [0, 1])[0]
+    with pytest.raises(ValueError, match="clip_on=False.*2D axes only"):
+        line.set_clip_on(False)
+    assert line.get_clip_on() is True
+    with pytest.raises(ValueError, match="clip_on=False"):
+        ax.scatter([0, 1], [0, 1], [0, 1]).set_clip_on(False)
+
+
+def test_axes_lists_its_lines_and_images_as_matplotlib():
+    ax = plt.figure().add_subplot()
+    a, = ax.plot([0, 1])
+    ax.scatter([0], [0])
+    b, = ax.plot([1, 0])
+    im = ax.imshow(np.eye(3))
+    assert ax.lines == [a, b] == ax.get_lines()
+    assert ax.images == [im] == ax.get_images()
+    a.remove()
+    assert ax.lines == [b]
