@@ -47,6 +47,8 @@ class ArraySource:
                             "(integers or floats)")
         self.dtype = dtype
         self.shape = tuple(int(s) for s in obj.shape)
+        #: bytes handed out by ``read`` so far (what a view cost; tests assert on it)
+        self.bytes_read = 0
 
     # -- what every adapter declares ---------------------------------------------------
     def _default_name(self) -> str:
@@ -106,6 +108,7 @@ class ArraySource:
         if out.shape[:1] != (expected,):
             raise SourceError(f"{self.name}: rows {start}:{stop} gave {len(out)} rows, "
                               f"expected {expected} (was the data truncated?)")
+        self.bytes_read += out.nbytes
         return out
 
     def _check_present(self, start: int, stop: int) -> None:

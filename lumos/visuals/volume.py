@@ -26,7 +26,10 @@ brick pyramid of an HDF5/zarr/Dask/memmap array): an object declaring ``levels``
 ``level_data(level, wait)`` and ``request(levels)``. The volume draws the coarsest level
 at once, then the finer ones as the source loads them (in the background while a
 window shows it; read before the draw when saving a file), up to the finest level
-whose texels fit ``max_bytes`` and the bricks of one draw. A voxel of level k covers
+whose texels fit ``max_bytes`` and the bricks of one draw, and no finer than the view
+needs (``view_level``: a voxel per physical pixel along the box's most magnified
+axis, chosen again at every draw, so zooming in or turning the box asks for finer
+levels). A voxel of level k covers
 2**k voxels of the data per axis (its last one, fewer: the box stays the data's).
 """
 
@@ -38,6 +41,7 @@ from dataclasses import replace
 import numpy as np
 
 from .. import colors
+from ..gpu.camera_math import draw_matrices
 from ..gpu.frame import Attribute, Draw, RenderTarget, State
 from ..gpu.resources import Buffer, Texture
 from ..shaders import ShaderTemplate, Snippet
@@ -395,6 +399,7 @@ class Volume(Visual):
             raise TypeError("texture_format: 'r8' needs uint8 data; a level source gives "
                             "float means of voxels (use 'r16f' or 'r32f')")
         self._source = source
+        self._floor = 0  # the finest level that may be asked for
         self._shape = shape
         lo, hi = (float(v) for v in source.value_range)
         self._range = (lo, hi)
@@ -425,19 +430,50 @@ class Volume(Visual):
                 return level
         return src.levels - 1
 
-    def _refine(self) -> None:
-        """Show the finest level the source has ready; ask for the finer ones."""
-        src, target = self._source, self._target_level()
+    def view_level(self, ctx: DrawContext) -> int:
+        """The coarsest level whose voxels are still no larger than a physical pixel
+        of the view ``ctx`` along the box's most magnified axis (0 when the eye is in
+        the box): what the view's pixels need, no more."""
+        box = self.box_bounds()
+        corners = np.array([[box[i, 0], box[j, 1], box[k, 2]]
+                            for i in (0, 1) for j in (0, 1) for k in (0, 1)])
+        center = (box[0] + box[1]) / 2
+        w, h = (float(n) * ctx.pixel_ratio for n in ctx.size)
+        mvp, _, _ = draw_matrices(ctx.camera, w / max(h, 1e-9), center,
+                                  self.model_matrix())
+        clip = np.c_[corners - center, np.ones(8)] @ mvp.T
+        if not (clip[:, 3] > 0).all():
+            return 0
+        px = clip[:, :2] / clip[:, 3:] * np.array([w / 2, h / 2])
+        # corner 0 and the corners one step along z (1), y (2) and x (4) from it
+        need = min(n / max(float(np.hypot(*(px[c] - px[0]))), 1e-9)
+                   for n, c in zip(self._shape, (1, 2, 4), strict=True))
+        top = self._source.levels - 1 if self._source is not None else 0
+        return int(np.clip(math.floor(math.log2(max(need, 1.0))), 0, top))
+
+    def _refine(self, ctx: DrawContext) -> None:
+        """Show the finest level the source has ready; ask for the finer ones the view
+        needs (a finer level already shown stays: zooming out costs nothing)."""
+        src = self._source
+        target = max(self._target_level(), self.view_level(ctx), self._floor)
         if self._level <= target:
             return
-        if not src.interactive:  # nothing would draw a later arrival: read it now
-            self._show_level(target, src.level_data(target, wait=True))
-            return
-        for level in range(target, self._level):
-            arr = src.level_data(level, wait=False)
-            if arr is not None:
-                self._show_level(level, arr)
-                break
+        try:
+            if not src.interactive:  # nothing would draw a later arrival: read it now
+                self._show_level(target, src.level_data(target, wait=True))
+                return
+            for level in range(target, self._level):
+                arr = src.level_data(level, wait=False)
+                if arr is not None:
+                    self._show_level(level, arr)
+                    break
+        except Exception:
+            # a level that cannot be read (a file truncated or gone) is raised once and
+            # not asked again (levels come coarse to fine: the failure is the finest
+            # asked); the volume keeps drawing coarser ones (set_data tries again)
+            self._floor = target + 1
+            src.request([])
+            raise
         src.request(list(range(self._level - 1, target - 1, -1)))  # coarse to fine
 
     def _cover(self) -> np.ndarray:
@@ -613,7 +649,7 @@ class Volume(Visual):
         self._planes = planes
 
     # -- drawing -----------------------------------------------------------------
-    def _box_bounds(self) -> np.ndarray:
+    def box_bounds(self) -> np.ndarray:
         """(2, 3) x, y, z of the box around the voxels (their edges, not centres)."""
         dz, dy, dx = self._spacing
         size = np.array([self._shape[2] * dx, self._shape[1] * dy, self._shape[0] * dz])
@@ -621,14 +657,14 @@ class Volume(Visual):
         return np.array([lo, lo + size])
 
     def bounds(self) -> np.ndarray | None:
-        return transformed_bounds(self._box_bounds(), self.model_matrix())
+        return transformed_bounds(self.box_bounds(), self.model_matrix())
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         if not ctx.is_3d:
             return []
         if self._source is not None:
-            self._refine()
-        box = self._box_bounds()
+            self._refine(ctx)
+        box = self.box_bounds()
         center = (box[0] + box[1]) / 2  # the draw's float64 origin
         snippet, model = transform_parts(self)
         if snippet.uniforms:

@@ -162,3 +162,38 @@ def test_a_coarse_level_is_as_opaque_as_the_data(volume_file):
     assert coarse.level == 2
     whole = _render(Volume(_field(), method="translucent", cmap="magma"))
     assert np.abs(pic - whole).mean() < 1.0  # 3.0 with the opacity of a level voxel
+
+
+def _settle(c, src, host) -> None:
+    """Render until no level is loading any more."""
+    for _ in range(10):
+        c.render()
+        if not src.wait(10):
+            raise AssertionError("levels still loading")
+        if not host.requests.is_set():
+            return
+        host.requests.clear()
+
+
+def test_the_level_follows_the_view_and_a_zoom_refines_it_in_the_background(volume_file):
+    mm = np.load(volume_file, mmap_mode="r")
+    host = _Host()
+    src = VolumeSource(mm, tile=16, host=host)  # max_bytes would allow level 0
+    vol = Volume(src, method="mip", cmap="magma")
+    c = scene.Canvas(size=(40, 40), bgcolor="black")
+    v = c.add_view(camera="turntable")
+    v.add(vol)
+    v.camera.set_range(margin=0.0)
+    _settle(c, src, host)
+    assert vol.level == 1  # 64 voxels over about 30 pixels: 2 voxels a pixel
+    assert src.pyramid.source.bytes_read == mm.nbytes  # the pyramid's pass, not level 0
+    v.camera.distance /= 4  # zoom in: the box spans about 120 pixels
+    c.render()
+    assert vol.level == 1  # the draw does not wait for the finer level
+    _settle(c, src, host)
+    assert vol.level == 0 and src.pyramid.source.bytes_read == 2 * mm.nbytes
+    v.camera.distance *= 8  # zoom out: the finer level stays, nothing is read
+    _settle(c, src, host)
+    assert vol.level == 0 and src.pyramid.source.bytes_read == 2 * mm.nbytes
+    src.close()
+
