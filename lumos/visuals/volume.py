@@ -22,14 +22,18 @@ input: 11 bits of the range, half the memory of float32) or float32 (``"r32f"``)
 
 Volumes beyond memory come as a *level source* (``lumos.lazy.VolumeSource`` over a
 brick pyramid of an HDF5/zarr/Dask/memmap array): an object declaring ``levels``,
-``level_shape(level)``, ``value_range``, ``max_bytes``, ``interactive``,
-``level_data(level, wait)`` and ``request(levels)``. The volume draws the coarsest level
+``level_shape(level)``, ``value_range``, ``max_bytes``, ``interactive``, ``brick``,
+``level_data(level, wait)``, ``request(levels)``, ``region_data(region, wait)`` and
+``request_region(region)``. The volume draws the coarsest level
 at once, then the finer ones as the source loads them (in the background while a
 window shows it; read before the draw when saving a file), up to the finest level
 whose texels fit ``max_bytes`` and the bricks of one draw, and no finer than the view
 needs (``view_level``: a voxel per physical pixel along the box's most magnified
 axis, chosen again at every draw, so zooming in or turning the box asks for finer
-levels). A voxel of level k covers
+levels). Zoomed in beyond what a whole level within ``max_bytes`` gives, the volume
+also draws the part of a finer level the view shows (``detail``: whole bricks of the
+box cut by the view's frustum, within ``max_bytes`` and one texture), sampled where it
+has data, the whole level elsewhere. A voxel of level k covers
 2**k voxels of the data per axis (its last one, fewer: the box stays the data's).
 """
 
@@ -41,7 +45,6 @@ from dataclasses import replace
 import numpy as np
 
 from .. import colors
-from ..gpu.camera_math import draw_matrices
 from ..gpu.frame import Attribute, Draw, RenderTarget, State
 from ..gpu.resources import Buffer, Texture
 from ..shaders import ShaderTemplate, Snippet
@@ -56,6 +59,7 @@ from .base import (
 )
 from .lighting import GLSL as LIGHTING_GLSL
 from .lighting import as_lighting
+from .volume_view import view_level, visible_part
 
 METHODS = {"mip": 0, "translucent": 1, "iso": 2, "average": 3}
 FORMATS = ("auto", "r8", "r16f", "r32f")
@@ -81,6 +85,7 @@ uniform vec4 u_viewport;
 uniform vec3 u_box_min;
 uniform vec3 u_box_size;
 uniform vec3 u_shape;       // voxels along x, y, z
+uniform vec3 u_march;       // voxels along x, y, z the rays step through (the finest drawn)
 uniform vec3 u_cover;       // the part of the texture the box spans (a pyramid level: <= 1)
 uniform sampler2D u_lut;    // 256 entries: colormap rgb, opacity a
 uniform sampler2D u_depth;  // the scene's depth in this view
@@ -143,7 +148,7 @@ void main() {
         }
     }
     if (t1 <= t0) discard;
-    float dt = u_step / length(d * u_shape);   // t per step
+    float dt = u_step / length(d * u_march);   // t per step
     int steps = int(ceil((t1 - t0) / dt));
     float best = -3.0e38;
     float sum = 0.0;
@@ -231,8 +236,33 @@ def max_texture_size_3d() -> int:
     return _max_3d
 
 
-def _sampler(count: int, grid: tuple[int, int, int]) -> Snippet:
-    """The GLSL that samples brick-split data at texture coordinates (x, y, z)."""
+_DETAIL = """
+uniform sampler3D u_detail;
+uniform vec3 u_detail_scale;  // voxels of the detail's level per side of the box (x, y, z)
+uniform vec3 u_detail_lo;     // the detail's first voxel
+uniform vec3 u_detail_size;   // its voxels
+uniform vec3 u_detail_in0;    // where it is sampled: half a voxel in from its faces,
+uniform vec3 u_detail_in1;    // except those on the data's faces
+float NAME_detail(vec3 tc) {
+    vec3 lv = tc / u_cover * u_detail_scale - u_detail_lo;
+    if (all(greaterThanEqual(lv, u_detail_in0)) && all(lessThanEqual(lv, u_detail_in1)))
+        return texture(u_detail, lv / u_detail_size).r;
+    return NAME(tc);
+}
+"""
+
+
+def _sampler(count: int, grid: tuple[int, int, int], detail: bool = False) -> Snippet:
+    """The GLSL that samples brick-split data at texture coordinates (x, y, z) (and,
+    with ``detail``, a finer part of the volume where it has one)."""
+    snippet = _bricks_sampler(count, grid)
+    if not detail:
+        return snippet
+    return Snippet(f"{snippet.name}_detail",
+                   snippet.source + _DETAIL.replace("NAME", snippet.name))
+
+
+def _bricks_sampler(count: int, grid: tuple[int, int, int]) -> Snippet:
     decl = "".join(f"uniform sampler3D u_brick{i};\n" for i in range(count))
     if count == 1:
         body = "    return texture(u_brick0, tc).r;\n"
@@ -319,6 +349,7 @@ class Volume(Visual):
         self._cmap = None
         self._lut = None
         self._bricks: list[Texture] = []
+        self._detail_texture: Texture | None = None  # a finer part of a level source
         self._box = Buffer(_CUBE)
         self._box_faces = Buffer(_CUBE_FACES.reshape(-1))
         self._depth = RenderTarget(size="view", format="rgba8", depth=True)
@@ -347,7 +378,7 @@ class Volume(Visual):
     def set_data(self, data) -> None:
         """Replace the data (an array, or a level source: see the module doc); a volume
         of the same shape and kind uploads only the z-slices that changed."""
-        self._source = self._level = None
+        self._source = self._level = self._detail = None
         if _is_level_source(data):
             self._set_source(data)
             return
@@ -400,6 +431,7 @@ class Volume(Visual):
                             "float means of voxels (use 'r16f' or 'r32f')")
         self._source = source
         self._floor = 0  # the finest level that may be asked for
+        self._detail = None  # (level, lo, hi) of the finer part drawn
         self._shape = shape
         lo, hi = (float(v) for v in source.value_range)
         self._range = (lo, hi)
@@ -434,47 +466,112 @@ class Volume(Visual):
         """The coarsest level whose voxels are still no larger than a physical pixel
         of the view ``ctx`` along the box's most magnified axis (0 when the eye is in
         the box): what the view's pixels need, no more."""
-        box = self.box_bounds()
-        corners = np.array([[box[i, 0], box[j, 1], box[k, 2]]
-                            for i in (0, 1) for j in (0, 1) for k in (0, 1)])
-        center = (box[0] + box[1]) / 2
-        w, h = (float(n) * ctx.pixel_ratio for n in ctx.size)
-        mvp, _, _ = draw_matrices(ctx.camera, w / max(h, 1e-9), center,
-                                  self.model_matrix())
-        clip = np.c_[corners - center, np.ones(8)] @ mvp.T
-        if not (clip[:, 3] > 0).all():
-            return 0
-        px = clip[:, :2] / clip[:, 3:] * np.array([w / 2, h / 2])
-        # corner 0 and the corners one step along z (1), y (2) and x (4) from it
-        need = min(n / max(float(np.hypot(*(px[c] - px[0]))), 1e-9)
-                   for n, c in zip(self._shape, (1, 2, 4), strict=True))
         top = self._source.levels - 1 if self._source is not None else 0
-        return int(np.clip(math.floor(math.log2(max(need, 1.0))), 0, top))
+        return view_level(ctx, self.box_bounds(), self.model_matrix(), self._shape, top)
 
     def _refine(self, ctx: DrawContext) -> None:
         """Show the finest level the source has ready; ask for the finer ones the view
         needs (a finer level already shown stays: zooming out costs nothing)."""
         src = self._source
-        target = max(self._target_level(), self.view_level(ctx), self._floor)
-        if self._level <= target:
-            return
+        need = max(self.view_level(ctx), self._floor)
+        target = max(self._target_level(), need)
+        asked = target
         try:
-            if not src.interactive:  # nothing would draw a later arrival: read it now
-                self._show_level(target, src.level_data(target, wait=True))
-                return
-            for level in range(target, self._level):
-                arr = src.level_data(level, wait=False)
-                if arr is not None:
-                    self._show_level(level, arr)
-                    break
+            if self._level > target:
+                self._refine_level(target)
+            asked = need
+            self._refine_detail(ctx, need, target)
         except Exception:
             # a level that cannot be read (a file truncated or gone) is raised once and
             # not asked again (levels come coarse to fine: the failure is the finest
             # asked); the volume keeps drawing coarser ones (set_data tries again)
-            self._floor = target + 1
+            self._floor = asked + 1
             src.request([])
             raise
-        src.request(list(range(self._level - 1, target - 1, -1)))  # coarse to fine
+
+    def _refine_level(self, target: int) -> None:
+        """The whole level ``target``: read now (no window), else the finest one
+        arrived, the rest asked for coarse to fine."""
+        src = self._source
+        if not src.interactive:  # nothing would draw a later arrival: read it now
+            self._show_level(target, src.level_data(target, wait=True))
+            return
+        for level in range(target, self._level):
+            arr = src.level_data(level, wait=False)
+            if arr is not None:
+                self._show_level(level, arr)
+                break
+        src.request(list(range(self._level - 1, target - 1, -1)))
+
+    def _detail_region(self, ctx: DrawContext, need: int, target: int):
+        """``(level, lo, hi)`` (z, y, x voxels of that level, whole bricks) of the
+        finest level from ``need`` whose part the view shows fits ``max_bytes`` and one
+        texture; None when the whole level ``target`` is as fine, or nothing is
+        shown."""
+        if need >= target:
+            return None
+        part = visible_part(ctx, self.box_bounds(), self.model_matrix())
+        if part is None:
+            return None
+        src = self._source
+        size = 4 if self._format == "r32f" else 2
+        limit = min(self._max_brick or max_texture_size_3d(), max_texture_size_3d())
+        brick = src.brick
+        for level in range(need, target):
+            shape = np.array(src.level_shape(level))
+            lo = np.floor(part[0][::-1] * shape).astype(int) // brick * brick
+            hi = np.minimum(-(-np.ceil(part[1][::-1] * shape).astype(int) // brick) * brick,
+                            shape)
+            sides = np.maximum(hi - lo, 1)
+            if int(np.prod(sides)) * size <= src.max_bytes and sides.max() <= limit:
+                return level, tuple(int(v) for v in lo), tuple(int(v) for v in lo + sides)
+        return None
+
+    def _refine_detail(self, ctx: DrawContext, need: int, target: int) -> None:
+        """The part of a finer level the view shows, over the whole level: kept while
+        it holds what the view shows, else read (no window) or asked for."""
+        wish = self._detail_region(ctx, need, target)
+        held = self._detail
+        if wish is None:
+            if held is not None and held[0] >= self._level:
+                self._detail = None  # the whole level is as fine
+            return
+        if held is not None and held[0] == wish[0] and all(
+                a <= b for a, b in zip(held[1], wish[1], strict=True)) and all(
+                a >= b for a, b in zip(held[2], wish[2], strict=True)):
+            return
+        src = self._source
+        arr = src.region_data(wish, wait=not src.interactive)
+        if arr is None:
+            src.request_region(wish)
+            return
+        self._show_detail(wish, arr)
+
+    def _show_detail(self, region, arr: np.ndarray) -> None:
+        finite = np.isfinite(arr)
+        fmt = "r32f" if self._format == "r32f" else "r16f"
+        texels = self._texels(arr, fmt, None if finite.all() else finite)
+        if self._detail_texture is not None and self._detail_texture.shape == texels.shape:
+            self._detail_texture.set_data(texels)
+        else:
+            self._detail_texture = Texture(texels, dim=3, filter="linear")
+        self._detail = region
+
+    def _detail_uniforms(self) -> dict:
+        level, lo, hi = (np.array(v[::-1], float) if isinstance(v, tuple) else v
+                         for v in self._detail)
+        size = hi - lo
+        end = np.array(self._source.level_shape(level)[::-1], float)
+        return {"u_detail_scale": np.array(self._shape[::-1], float) / 2.0 ** level,
+                "u_detail_lo": lo, "u_detail_size": size,
+                "u_detail_in0": np.where(lo == 0, 0.0, 0.5),
+                "u_detail_in1": np.where(hi >= end, size, size - 0.5)}
+
+    @property
+    def detail(self):
+        """``(level, lo, hi)`` of the finer part drawn over the whole level (z, y, x
+        voxels of that level), or None."""
+        return self._detail
 
     def _cover(self) -> np.ndarray:
         """Per axis (x, y, z), the part of the drawn texture that the data's box spans:
@@ -675,8 +772,10 @@ class Volume(Visual):
                    if d.target is None and d.view == ctx.view_id and d.state.depth_test
                    and d.state.depth_write and d.state.blend != "add"]
         count = len(self._bricks)
-        program = _TEMPLATE.compose(sample=_sampler(count, self._grid))
+        detail = self._detail is not None
+        program = _TEMPLATE.compose(sample=_sampler(count, self._grid, detail))
         textures = {f"u_brick{i}": t for i, t in enumerate(self._bricks)}
+        march_level = self._detail[0] if detail else self.level
         textures.update({"u_lut": self._lut, "u_depth": self._depth.depth_texture})
         planes = np.zeros((MAX_PLANES, 4))
         for k, (n, d) in enumerate(self._planes):
@@ -689,10 +788,15 @@ class Volume(Visual):
             "u_cover": self._cover(),
             "u_clim": np.array(self._clim), "u_decode": np.array(self._decode),
             "u_step": self._step, "u_threshold": self._threshold,
-            "u_step_data": self._step * 2.0 ** self.level,  # opacity is per data voxel
+            "u_march": np.array((self._source.level_shape(march_level) if detail
+                                 else self._voxels)[::-1], float),
+            "u_step_data": self._step * 2.0 ** march_level,  # opacity is per data voxel
             "u_planes": planes.reshape(-1),  # a vec4 array, not a matrix
             **self.lighting.uniforms(),
         }
+        if detail:
+            uniforms.update(self._detail_uniforms())
+            textures["u_detail"] = self._detail_texture
         if count > 1:
             uniforms.update({"u_brick_step": np.array(self._brick_step),
                              "u_brick_count": np.array(self._grid, float),
