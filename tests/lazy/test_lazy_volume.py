@@ -240,4 +240,10 @@ def test_in_a_window_the_finer_part_arrives_in_the_background(volume_file):
     assert vol.detail is None  # drawn at once with the whole coarse level
     _settle(c, src, host)
     assert vol.detail == (0, (0, 32, 16), (64, 48, 32))
+    cam = c.views[0].camera
+    cam.elevation, cam.center = 0, np.array([24.0, 40.0, 40.0])  # to look along y
+    c.render()
+    assert vol.detail == (0, (0, 32, 16), (64, 48, 32))  # kept until the new part arrives
+    _settle(c, src, host)
+    assert vol.detail == (0, (32, 0, 16), (48, 64, 32))  # a column along y, not z
     src.close()
