@@ -30,8 +30,9 @@ its limits are automatic). ``ax.waterfall(n_freq, capacity)`` returns a
 
 Data beyond memory: ``s.push(h5["adc"])`` (an h5py dataset, zarr array, Dask array
 or numpy memmap) reads only the newest rows the stream keeps; ``s.follow(source)``
-reads those at once, then each ``s.poll()`` (from a timer) the rows appended since
-(see :mod:`lumos.lazy.feed`).
+reads those at once, then each ``s.poll()`` the rows appended since (every
+``interval_ms`` on a figure timer with ``s.follow(source, interval_ms=100)``; see
+:mod:`lumos.lazy.feed`).
 
 Threads: ``StreamPlot.push`` and ``WaterfallPlot.push`` may be called from a producer
 thread while the main thread draws; they never wait for a frame (a lock is held only
@@ -301,6 +302,7 @@ class StreamPlot(Artist):
                              width=axes.figure.points_to_pixels(lw))
         self.visual.order = self.zorder
         self.feed = None  # the lumos.lazy.feed.Feed of the source followed (follow, poll)
+        self.timer = None  # the figure timer that polls it (follow's interval_ms)
 
     @property
     def channels(self) -> int:
@@ -334,13 +336,27 @@ class StreamPlot(Artist):
         self.visual.push(block)
         self._changed()  # limits follow (a flag: safe from any thread)
 
-    def follow(self, source) -> None:
+    def follow(self, source, interval_ms: float | None = None) -> None:
         """Draw the rows of ``source`` (h5py, zarr, Dask, memmap; (rows, channels)):
-        its newest rows now, and what is appended to it at each :meth:`poll`."""
+        its newest rows now, and what is appended to it at each :meth:`poll`;
+        ``interval_ms``: poll on a figure timer that often (``self.timer``, run by a
+        window's loop or ``plt.pause``; a failed poll is logged, the next one tries
+        again)."""
         from ..lazy.feed import Feed
 
+        if self.timer is not None:
+            self.timer.stop()
+            self.timer = None
         self.feed = Feed(source, self.visual.kept, self.channels)
         self.poll()
+        if interval_ms is not None:
+            self.timer = self.axes.figure.canvas.new_timer(interval_ms)
+            self.timer.add_callback(self._tick)
+            self.timer.start()
+
+    def _tick(self) -> None:
+        if self.poll():
+            self.axes.figure.canvas.draw_idle()
 
     def poll(self) -> int:
         """Read what was appended to the followed source since the last poll (at most

@@ -129,6 +129,18 @@ def test_poll_follows_a_growing_zarr_array_and_raw_file(tmp_path):
         assert s.poll() == 250 and s.count == 450
 
 
+def test_a_timer_polls_the_source_followed(tmp_path):
+    _data(200).tofile(tmp_path / "t.raw")
+    fig, ax, s = _stream()
+    s.follow(np.memmap(tmp_path / "t.raw", np.float32, "r", shape=(200, CHANNELS)),
+             interval_ms=10)
+    with open(tmp_path / "t.raw", "ab") as f:
+        f.write(_data(300, 200).tobytes())
+    fig.canvas.start_event_loop(0.2)  # what a window's loop or plt.pause runs
+    s.timer.stop()
+    assert s.count == 500 and s.feed.position == 500
+
+
 def test_a_truncated_source_is_an_error_and_the_figure_still_draws(tmp_path):
     data = _data(1000)
     fig, ax, s = _stream()
