@@ -59,11 +59,10 @@ from .base import (
 )
 from .lighting import GLSL as LIGHTING_GLSL
 from .lighting import as_lighting
-from .volume_view import view_level, visible_part
+from .volume_levels import MAX_BRICKS, LevelDrawing, max_texture_size_3d
 
 METHODS = {"mip": 0, "translucent": 1, "iso": 2, "average": 3}
 FORMATS = ("auto", "r8", "r16f", "r32f")
-MAX_BRICKS = 8  # samplers one draw may use (WebGL2 guarantees 16 texture units)
 MAX_PLANES = 6
 MAX_STEPS = 8192  # a constant loop bound for GLSL ES; rays stop far earlier
 
@@ -219,23 +218,6 @@ _CUBE_FACES = np.array([
     [0, 1, 3], [0, 3, 2], [4, 6, 7], [4, 7, 5], [0, 4, 5], [0, 5, 1],
     [2, 3, 7], [2, 7, 6], [0, 2, 6], [0, 6, 4], [1, 5, 7], [1, 7, 3]], np.uint32)
 
-_max_3d: int | None = None
-
-
-def max_texture_size_3d() -> int:
-    """The largest 3D texture side of lumos's OpenGL context, queried once; 256 (what
-    OpenGL 3.3 and WebGL2 guarantee) when no context can be made."""
-    global _max_3d
-    if _max_3d is None:
-        from ..gpu.context import OpenGLUnavailable, limits
-
-        try:
-            _max_3d = int(limits().max_3d_texture_size)
-        except OpenGLUnavailable:
-            _max_3d = 256
-    return _max_3d
-
-
 _DETAIL = """
 uniform sampler3D u_detail;
 uniform vec3 u_detail_scale;  // voxels of the detail's level per side of the box (x, y, z)
@@ -317,7 +299,7 @@ def _opacity_table(opacity, method: str) -> np.ndarray:
     return table
 
 
-class Volume(Visual):
+class Volume(LevelDrawing, Visual):
     """A 3D scalar field ``data[z, y, x]`` drawn by GPU ray marching.
 
     >>> Volume(ct, method="mip", cmap="grays")
@@ -420,171 +402,6 @@ class Volume(Visual):
         if finite is not None and not finite.all():  # missing samples read as the lowest
             texels = np.where(finite, texels, texels.dtype.type(0 if fmt == "r16f" else lo))
         return np.ascontiguousarray(texels)
-
-    # -- level sources (volumes beyond memory) ------------------------------------
-    def _set_source(self, source) -> None:
-        shape = tuple(int(n) for n in source.level_shape(0))
-        if len(shape) != 3:
-            raise ValueError(f"data: got a level source of shape {shape}, expected (z, y, x)")
-        if self._format == "r8":
-            raise TypeError("texture_format: 'r8' needs uint8 data; a level source gives "
-                            "float means of voxels (use 'r16f' or 'r32f')")
-        self._source = source
-        self._floor = 0  # the finest level that may be asked for
-        self._detail = None  # (level, lo, hi) of the finer part drawn
-        self._shape = shape
-        lo, hi = (float(v) for v in source.value_range)
-        self._range = (lo, hi)
-        self.clim = self._clim_spec
-        self.threshold = self._threshold_spec
-        top = source.levels - 1
-        self._show_level(top, source.level_data(top, wait=True))  # drawable at once
-
-    def _show_level(self, level: int, arr: np.ndarray) -> None:
-        arr = np.asarray(arr)
-        finite = np.isfinite(arr)
-        fmt = "r32f" if self._format == "r32f" else "r16f"
-        self._upload(self._texels(arr, fmt, None if finite.all() else finite))
-        self._voxels = arr.shape
-        self._level = level
-
-    def _target_level(self) -> int:
-        """The finest level whose texels fit the source's ``max_bytes`` and one draw's
-        bricks."""
-        src = self._source
-        size = 4 if self._format == "r32f" else 2
-        limit = min(self._max_brick or max_texture_size_3d(), max_texture_size_3d())
-        for level in range(src.levels):
-            shape = src.level_shape(level)
-            bricks = math.prod(1 if n <= limit else math.ceil((n - 1) / (limit - 1))
-                               for n in shape)
-            if math.prod(shape) * size <= src.max_bytes and bricks <= MAX_BRICKS:
-                return level
-        return src.levels - 1
-
-    def view_level(self, ctx: DrawContext) -> int:
-        """The coarsest level whose voxels are still no larger than a physical pixel
-        of the view ``ctx`` along the box's most magnified axis (0 when the eye is in
-        the box): what the view's pixels need, no more."""
-        top = self._source.levels - 1 if self._source is not None else 0
-        return view_level(ctx, self.box_bounds(), self.model_matrix(), self._shape, top)
-
-    def _refine(self, ctx: DrawContext) -> None:
-        """Show the finest level the source has ready; ask for the finer ones the view
-        needs (a finer level already shown stays: zooming out costs nothing)."""
-        src = self._source
-        need = max(self.view_level(ctx), self._floor)
-        target = max(self._target_level(), need)
-        asked = target
-        try:
-            if self._level > target:
-                self._refine_level(target)
-            asked = need
-            self._refine_detail(ctx, need, target)
-        except Exception:
-            # a level that cannot be read (a file truncated or gone) is raised once and
-            # not asked again (levels come coarse to fine: the failure is the finest
-            # asked); the volume keeps drawing coarser ones (set_data tries again)
-            self._floor = asked + 1
-            src.request([])
-            raise
-
-    def _refine_level(self, target: int) -> None:
-        """The whole level ``target``: read now (no window), else the finest one
-        arrived, the rest asked for coarse to fine."""
-        src = self._source
-        if not src.interactive:  # nothing would draw a later arrival: read it now
-            self._show_level(target, src.level_data(target, wait=True))
-            return
-        for level in range(target, self._level):
-            arr = src.level_data(level, wait=False)
-            if arr is not None:
-                self._show_level(level, arr)
-                break
-        src.request(list(range(self._level - 1, target - 1, -1)))
-
-    def _detail_region(self, ctx: DrawContext, need: int, target: int):
-        """``(level, lo, hi)`` (z, y, x voxels of that level, whole bricks) of the
-        finest level from ``need`` whose part the view shows fits ``max_bytes`` and one
-        texture; None when the whole level ``target`` is as fine, or nothing is
-        shown."""
-        if need >= target:
-            return None
-        part = visible_part(ctx, self.box_bounds(), self.model_matrix())
-        if part is None:
-            return None
-        src = self._source
-        size = 4 if self._format == "r32f" else 2
-        limit = min(self._max_brick or max_texture_size_3d(), max_texture_size_3d())
-        brick = src.brick
-        for level in range(need, target):
-            shape = np.array(src.level_shape(level))
-            lo = np.floor(part[0][::-1] * shape).astype(int) // brick * brick
-            hi = np.minimum(-(-np.ceil(part[1][::-1] * shape).astype(int) // brick) * brick,
-                            shape)
-            sides = np.maximum(hi - lo, 1)
-            if int(np.prod(sides)) * size <= src.max_bytes and sides.max() <= limit:
-                return level, tuple(int(v) for v in lo), tuple(int(v) for v in lo + sides)
-        return None
-
-    def _refine_detail(self, ctx: DrawContext, need: int, target: int) -> None:
-        """The part of a finer level the view shows, over the whole level: kept while
-        it holds what the view shows, else read (no window) or asked for."""
-        wish = self._detail_region(ctx, need, target)
-        held = self._detail
-        if wish is None:
-            if held is not None and held[0] >= self._level:
-                self._detail = None  # the whole level is as fine
-            return
-        if held is not None and held[0] == wish[0] and all(
-                a <= b for a, b in zip(held[1], wish[1], strict=True)) and all(
-                a >= b for a, b in zip(held[2], wish[2], strict=True)):
-            return
-        src = self._source
-        arr = src.region_data(wish, wait=not src.interactive)
-        if arr is None:
-            src.request_region(wish)
-            return
-        self._show_detail(wish, arr)
-
-    def _show_detail(self, region, arr: np.ndarray) -> None:
-        finite = np.isfinite(arr)
-        fmt = "r32f" if self._format == "r32f" else "r16f"
-        texels = self._texels(arr, fmt, None if finite.all() else finite)
-        if self._detail_texture is not None and self._detail_texture.shape == texels.shape:
-            self._detail_texture.set_data(texels)
-        else:
-            self._detail_texture = Texture(texels, dim=3, filter="linear")
-        self._detail = region
-
-    def _detail_uniforms(self) -> dict:
-        level, lo, hi = (np.array(v[::-1], float) if isinstance(v, tuple) else v
-                         for v in self._detail)
-        size = hi - lo
-        end = np.array(self._source.level_shape(level)[::-1], float)
-        return {"u_detail_scale": np.array(self._shape[::-1], float) / 2.0 ** level,
-                "u_detail_lo": lo, "u_detail_size": size,
-                "u_detail_in0": np.where(lo == 0, 0.0, 0.5),
-                "u_detail_in1": np.where(hi >= end, size, size - 0.5)}
-
-    @property
-    def detail(self):
-        """``(level, lo, hi)`` of the finer part drawn over the whole level (z, y, x
-        voxels of that level), or None."""
-        return self._detail
-
-    def _cover(self) -> np.ndarray:
-        """Per axis (x, y, z), the part of the drawn texture that the data's box spans:
-        level k has ceil(n / 2**k) voxels of 2**k data voxels, a little more than n
-        when n is not a multiple of 2**k."""
-        k = 2.0 ** self.level
-        return np.array([n / (k * m) for n, m in zip(self._shape[::-1], self._voxels[::-1],
-                                                      strict=True)])
-
-    @property
-    def level(self) -> int:
-        """The pyramid level drawn (0: the data itself; always 0 for an array)."""
-        return 0 if self._level is None else self._level
 
     def _upload(self, texels: np.ndarray) -> None:
         limit = self._max_brick or max_texture_size_3d()
