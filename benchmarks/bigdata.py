@@ -1,7 +1,8 @@
 """Big data: lazy lines, Dask aggregation and memory, against peers in the same run.
 
     python benchmarks/bigdata.py [--line N] [--formats h5 zarr] [--points N ...]
-                                 [--memmap N] [--reps R] [--on-disk] [--tmp DIR] [--json]
+                                 [--memmap N] [--volume N] [--reps R] [--on-disk]
+                                 [--tmp DIR] [--json]
 
 1. A float32 time series of ``--line`` samples (default 10^8; 10^9 needs 4 GB of disk
    per format: ``df -h`` first) written in chunks to HDF5 and to zarr (``--formats``):
@@ -25,6 +26,10 @@
    process: peak RSS above the baseline / input bytes, first open (builds the
    pyramid) and cached; beside it what does not grow with the data: importing zarr
    (the pyramid's store) and rendering the same figure with a 6400-point line.
+4. A ``--volume`` (default 512) cubed float32 volume in an uncompressed zarr store
+   drawn by ``ax.volume`` (mip): the first open (the brick pyramid's streaming pass),
+   then with the pyramid cached in a 6-inch and a 2-inch 3D axes: time to the
+   picture, the level drawn and the megabytes read from the volume itself.
 Each run writes its files in a temporary folder (``--tmp``) and removes them. Every
 measurement records the 1-minute load average before and after it.
 """
@@ -362,6 +367,38 @@ def memmap_bench(n: int, tmp: Path) -> dict:
     return out
 
 
+# -- volumes ---------------------------------------------------------------------------------
+def volume_bench(n: int, tmp: Path) -> dict:
+    """An n^3 float32 zarr volume drawn by ax.volume: first open (the brick pyramid's
+    streaming pass), then cached, in a large and a small 3D axes: the level drawn, the
+    time to the picture and the bytes read from the volume itself."""
+    import zarr
+
+    import lumos
+
+    store = tmp / "volume.zarr"
+    z = zarr.create_array(store=str(store), shape=(n, n, n), dtype="f4",
+                          chunks=(64, 64, 64), compressors=None)
+    g = np.linspace(-1, 1, n, dtype=np.float32)
+    for k in range(0, n, 64):
+        zz, yy, xx = g[k : k + 64, None, None], g[None, :, None], g[None, None, :]
+        z[k : k + 64] = np.exp(-(xx**2 + yy**2 + zz**2) * 8) + 0.3 * (
+            np.cos(30 * xx) * np.cos(30 * yy) > 0)
+    out = {"side": n, "mb": z.nbytes / 1e6, "load_start": _load()}
+    for run, inches in (("first_open", 6), ("cached", 6), ("small", 2)):
+        fig = lumos.figure(figsize=(inches, inches), dpi=100)
+        ax = fig.add_subplot(projection="3d")
+        t0 = time.perf_counter()
+        v = ax.volume(z, cmap="magma")
+        fig.render()
+        out[run] = {"s": time.perf_counter() - t0, "level": v.visual.level,
+                    "read_mb": v.source.pyramid.source.bytes_read / 1e6}
+        v.remove()
+    out["load_end"] = _load()
+    path_rm(store)
+    return out
+
+
 # -- the table -----------------------------------------------------------------------------
 def _ratio(a, b) -> str:
     return f"{a / b:.2f}" if a is not None and b else "–"
@@ -420,6 +457,16 @@ def table(results: dict) -> str:
         rows.append(f"| of which fixed: importing zarr + tqdm; the same figure with a "
                     f"6400-point line | {mm['imports_peak_mb']:.0f} MB; "
                     f"{mm['small_line_peak_mb']:.0f} MB | – | – | {cond} |")
+    vol = results.get("volume")
+    if vol:
+        cond = _loads(vol)
+        head = f"{vol['side']}³ float32 zarr volume ({vol['mb']:.0f} MB), ax.volume + render"
+        for run, what in (("first_open", "6-inch axes, first open (builds the pyramid)"),
+                          ("cached", "6-inch axes, pyramid cached"),
+                          ("small", "2-inch axes, pyramid cached")):
+            r = vol[run]
+            rows.append(f"| {head}: {what} | {r['s']:.2f} s, level {r['level']}, "
+                        f"{r['read_mb']:.0f} MB read from the volume | – | – | {cond} |")
     return "\n".join(rows)
 
 
@@ -430,6 +477,7 @@ def main() -> None:
     ap.add_argument("--points", type=int, nargs="*", default=[10**8])
     ap.add_argument("--memmap", type=int, default=10**8)
     ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--volume", type=int, default=512, help="side of the volume (0: none)")
     ap.add_argument("--on-disk", action="store_true",
                     help="points from a zarr store on disk whatever their size")
     ap.add_argument("--tmp", default=None, help="folder for the data files (default: $TMPDIR)")
@@ -444,6 +492,8 @@ def main() -> None:
                                 for n in args.points]
         if args.memmap:
             results["memmap"] = memmap_bench(args.memmap, Path(tmp))
+        if args.volume:
+            results["volume"] = volume_bench(args.volume, Path(tmp))
     if args.json:
         print(json.dumps(results))
     else:

@@ -43,6 +43,7 @@ class Aggregate:
 # past 255 adds one to a second, rarely touched grid. The partition's grid is then
 # wraps * 256 + bytes, in uint32 (uint64 for partitions of 2**32 points or more).
 _NUMPY_CHUNK = 1 << 20  # points per step of the numpy path (bounded temporaries)
+_KERNEL_BLOCK = 2048  # points per block of the numba kernels (their cells stay in L1)
 
 
 def _count_dtype(points: int) -> np.dtype:
@@ -122,19 +123,35 @@ def _numba():
             return None
 
         @numba.njit(nogil=True, boundscheck=False, cache=False)
-        def count(x, y, x0, sx, y0, sy, w, h, small, wraps):  # pragma: no cover - compiled
+        def cells(x, y, x0, sx, y0, sy, w, h, out):  # pragma: no cover - compiled
+            # branch-free, so that it compiles to SIMD: -1 for a point outside (NaN too)
             fw, fh = float(w), float(h)
             for i in range(x.shape[0]):
                 fx = (x[i] - x0) * sx
                 fy = (y[i] - y0) * sy
-                if fx >= 0.0 and fx <= fw and fy >= 0.0 and fy <= fh:
-                    k = min(int(fy), h - 1) * w + min(int(fx), w - 1)
-                    c = small[k] + 1
-                    if c == 256:
-                        small[k] = 0
-                        wraps[k] += 1
-                    else:
-                        small[k] = c
+                inside = (fx >= 0.0) & (fx <= fw) & (fy >= 0.0) & (fy <= fh)
+                ix = np.int32(min(max(fx, 0.0), fw - 1.0))  # the right edge is inside
+                iy = np.int32(min(max(fy, 0.0), fh - 1.0))
+                out[i] = iy * w + ix if inside else -1
+
+        @numba.njit(nogil=True, boundscheck=False, cache=False)
+        def count(x, y, x0, sx, y0, sy, w, h, small, wraps):  # pragma: no cover - compiled
+            # in two passes per block of points: the cells (vectorized), then the
+            # increments (random access, bound by cache misses): 2.5x one fused loop
+            buf = np.empty(_KERNEL_BLOCK, np.int32)
+            n = x.shape[0]
+            for s in range(0, n, _KERNEL_BLOCK):
+                e = min(s + _KERNEL_BLOCK, n)
+                cells(x[s:e], y[s:e], x0, sx, y0, sy, w, h, buf)
+                for j in range(e - s):
+                    k = buf[j]
+                    if k >= 0:
+                        c = small[k] + 1
+                        if c == 256:
+                            small[k] = 0
+                            wraps[k] += 1
+                        else:
+                            small[k] = c
 
         @numba.njit(nogil=True, boundscheck=False, cache=False)
         def widen(small, wraps, base, out):  # pragma: no cover - compiled
@@ -147,15 +164,16 @@ def _numba():
 
         @numba.njit(nogil=True, boundscheck=False, cache=False)
         def weighted(x, y, v, x0, sx, y0, sy, w, h, out):  # pragma: no cover - compiled
-            fw, fh = float(w), float(h)
-            for i in range(x.shape[0]):
-                fx = (x[i] - x0) * sx
-                fy = (y[i] - y0) * sy
-                if fx >= 0.0 and fx <= fw and fy >= 0.0 and fy <= fh and np.isfinite(v[i]):
-                    ix = min(int(fx), w - 1)
-                    iy = min(int(fy), h - 1)
-                    out[0, iy, ix] += v[i]
-                    out[1, iy, ix] += 1.0
+            buf = np.empty(_KERNEL_BLOCK, np.int32)
+            n = x.shape[0]
+            for s in range(0, n, _KERNEL_BLOCK):
+                e = min(s + _KERNEL_BLOCK, n)
+                cells(x[s:e], y[s:e], x0, sx, y0, sy, w, h, buf)
+                for j in range(e - s):
+                    k = buf[j]
+                    if k >= 0 and np.isfinite(v[s + j]):
+                        out[0, k] += v[s + j]
+                        out[1, k] += 1.0
 
         _numba_kernels = (count, widen, weighted)
     return _numba_kernels or None
@@ -190,9 +208,9 @@ def grid_block(x, y, v, spec, engine: str = "auto") -> tuple[np.ndarray, int]:
         out = np.empty(w * h, wraps.dtype)
         points = widen(small, wraps, wraps.dtype.type(256), out)
         return out.reshape(h, w), int(points)
-    out = np.zeros((2, h, w))
+    out = np.zeros((2, h * w))
     weighted(x, y, v, x0, sx, y0, sy, w, h, out)
-    return out, int(out[1].sum())
+    return out.reshape(2, h, w), int(out[1].sum())
 
 
 def merge_grids(a: tuple[np.ndarray, int], b: tuple[np.ndarray, int]) -> tuple[np.ndarray, int]:

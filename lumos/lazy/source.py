@@ -47,6 +47,8 @@ class ArraySource:
                             "(integers or floats)")
         self.dtype = dtype
         self.shape = tuple(int(s) for s in obj.shape)
+        #: bytes handed out by ``read`` so far (what a view cost; tests assert on it)
+        self.bytes_read = 0
 
     # -- what every adapter declares ---------------------------------------------------
     def _default_name(self) -> str:
@@ -106,10 +108,29 @@ class ArraySource:
         if out.shape[:1] != (expected,):
             raise SourceError(f"{self.name}: rows {start}:{stop} gave {len(out)} rows, "
                               f"expected {expected} (was the data truncated?)")
+        self.bytes_read += out.nbytes
         return out
 
     def _check_present(self, start: int, stop: int) -> None:
         """Adapters whose store fills missing data silently check it is still there."""
+
+    def _current_shape(self) -> tuple:
+        """The shape as the data has it now (adapters of data that may grow look)."""
+        return self.obj.shape
+
+    def refresh(self) -> int:
+        """Look again at the length along axis 0 (a file an acquisition appends to)
+        and return it; a failed look, or rows of another shape, raise SourceError."""
+        try:
+            shape = tuple(int(s) for s in self._current_shape())
+        except Exception as exc:  # h5py/zarr/os raise their own kinds
+            raise SourceError(f"{self.name}: could not read its length "
+                              f"({type(exc).__name__}: {exc})") from exc
+        if shape[1:] != self.shape[1:]:
+            raise SourceError(f"{self.name}: its rows changed shape from {self.shape[1:]} "
+                              f"to {shape[1:]}")
+        self.shape = shape
+        return shape[0]
 
     def blocks(self, start: int = 0, stop: int | None = None,
                rows: int | None = None) -> Iterator[tuple[int, np.ndarray]]:
@@ -151,6 +172,10 @@ class MemmapSource(ArraySource):
         shift = obj.__array_interface__["data"][0] - root.__array_interface__["data"][0]
         self._offset = int(root.offset) + int(shift)  # file byte of row 0
         self._contiguous = bool(obj.flags.c_contiguous)
+        self._row_bytes = int(np.prod(self.shape[1:], dtype=np.int64)) * self.dtype.itemsize
+        # rows appended to the file belong to this array only when it ends the file
+        self._grows = self._contiguous and self._row_bytes > 0 and \
+            self._offset + self.nbytes == os.stat(self._file).st_size
 
     def _default_name(self) -> str:
         return f"memmap '{Path(self.obj.filename).name}'"
@@ -162,11 +187,17 @@ class MemmapSource(ArraySource):
     def _identity(self) -> list:
         return [_file_stamp(self._file), self._offset]
 
+    def _current_shape(self) -> tuple:
+        if not self._grows:
+            return self.shape
+        rows = (os.stat(self._file).st_size - self._offset) // self._row_bytes
+        return (max(rows, 0),) + self.shape[1:]
+
     def _read(self, key: tuple) -> np.ndarray:
         rows, rest = key[0], key[1:]
         if not self._contiguous:
             return np.array(self.obj[key])
-        row_bytes = int(np.prod(self.shape[1:], dtype=np.int64)) * self.dtype.itemsize
+        row_bytes = self._row_bytes
         count = rows.stop - rows.start
         out = np.empty((count,) + self.shape[1:], self.dtype)
         buf = memoryview(out.reshape(-1).view(np.uint8))
@@ -221,6 +252,12 @@ class H5Source(ArraySource):
             raise OSError("the HDF5 file was closed")
         return self.obj[key]
 
+    def _current_shape(self) -> tuple:
+        if not self.obj.id.valid:
+            raise OSError("the HDF5 file was closed")
+        self.obj.refresh()  # what a writer appended (SWMR) since the file was opened
+        return self.obj.shape
+
 
 class ZarrSource(ArraySource):
     """A zarr array. A local store is checked after each read: zarr fills the chunks it
@@ -262,6 +299,16 @@ class ZarrSource(ArraySource):
                 st = os.stat(os.path.join(root, f))
                 stamp.update(f"{root}/{f}:{st.st_size}:{st.st_mtime_ns};".encode())
         return [str(path.resolve()), stamp.hexdigest()]
+
+    def _current_shape(self) -> tuple:
+        import zarr
+
+        path = self.path
+        if path is not None and not path.exists():
+            raise FileNotFoundError(f"the array's folder {path} is gone")
+        # the array's metadata again: a writer elsewhere may have resized it
+        self.obj = zarr.open_array(self.obj.store, path=self.obj.path, mode="r")
+        return self.obj.shape
 
     def _check_present(self, start: int, stop: int) -> None:
         path = self.path

@@ -28,6 +28,12 @@ k samples per channel; the x axis scrolls to the newest ``capacity`` samples (wh
 its limits are automatic). ``ax.waterfall(n_freq, capacity)`` returns a
 :class:`WaterfallPlot` whose ``push(rows)`` appends spectra.
 
+Data beyond memory: ``s.push(h5["adc"])`` (an h5py dataset, zarr array, Dask array
+or numpy memmap) reads only the newest rows the stream keeps; ``s.follow(source)``
+reads those at once, then each ``s.poll()`` the rows appended since (every
+``interval_ms`` on a figure timer with ``s.follow(source, interval_ms=100)``; see
+:mod:`lumos.lazy.feed`).
+
 Threads: ``StreamPlot.push`` and ``WaterfallPlot.push`` may be called from a producer
 thread while the main thread draws; they never wait for a frame (a lock is held only
 to copy the block). Everything else — creating artists, setting limits or styles,
@@ -295,6 +301,8 @@ class StreamPlot(Artist):
                              spacing=spacing, color=color,
                              width=axes.figure.points_to_pixels(lw))
         self.visual.order = self.zorder
+        self.feed = None  # the lumos.lazy.feed.Feed of the source followed (follow, poll)
+        self.timer = None  # the figure timer that polls it (follow's interval_ms)
 
     @property
     def channels(self) -> int:
@@ -312,9 +320,64 @@ class StreamPlot(Artist):
         return self.visual.count
 
     def push(self, block) -> None:
-        """Append ``block`` (k, channels); thread-safe, never waits for a frame."""
+        """Append ``block`` (k, channels); thread-safe, never waits for a frame. A
+        lazy block (h5py, zarr, Dask, memmap) is read in pieces, and only its newest
+        rows the stream keeps (the older ones advance the time axis unread)."""
+        from ..lazy.source import is_lazy
+
+        if is_lazy(block):
+            from ..lazy.feed import Feed
+
+            try:
+                self._feed_from(Feed(block, self.visual.kept, self.channels, "block"))
+            finally:
+                self._changed()
+            return
         self.visual.push(block)
         self._changed()  # limits follow (a flag: safe from any thread)
+
+    def follow(self, source, interval_ms: float | None = None) -> None:
+        """Draw the rows of ``source`` (h5py, zarr, Dask, memmap; (rows, channels)):
+        its newest rows now, and what is appended to it at each :meth:`poll`;
+        ``interval_ms``: poll on a figure timer that often (``self.timer``, run by a
+        window's loop or ``plt.pause``; a failed poll is logged, the next one tries
+        again)."""
+        from ..lazy.feed import Feed
+
+        if self.timer is not None:
+            self.timer.stop()
+            self.timer = None
+        self.feed = Feed(source, self.visual.kept, self.channels)
+        self.poll()
+        if interval_ms is not None:
+            self.timer = self.axes.figure.canvas.new_timer(interval_ms)
+            self.timer.add_callback(self._tick)
+            self.timer.start()
+
+    def _tick(self) -> None:
+        if self.poll():
+            self.axes.figure.canvas.draw_idle()
+
+    def poll(self) -> int:
+        """Read what was appended to the followed source since the last poll (at most
+        the rows the stream keeps) and return how many rows that was. A source that
+        vanished or shrank raises :class:`lumos.lazy.SourceError`; the stream keeps
+        what it has, and the next poll starts where this one stopped."""
+        feed = self.feed
+        if feed is None:
+            raise ValueError("poll: this stream follows no source; call follow(source)")
+        before = feed.position
+        try:
+            self._feed_from(feed)
+        finally:
+            self._changed()  # what did arrive is drawn
+        return feed.position - before
+
+    def _feed_from(self, feed) -> None:
+        skipped, blocks = feed.take()
+        self.visual.skip(skipped)
+        for rows in blocks:
+            self.visual.push(rows)
 
     def set_color(self, color) -> None:
         """One color for every channel, or one per channel."""

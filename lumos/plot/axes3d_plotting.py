@@ -1,6 +1,7 @@
 """mplot3d's plotting methods of :class:`~lumos.plot.axes3d.Axes3D`: plot, scatter,
 plot_surface, plot_wireframe, plot_trisurf, contour/contourf, quiver, bar3d, bar,
-voxels, stem, text, add_collection3d; names, keywords and defaults as mplot3d's.
+voxels, stem, text, add_collection3d (and lumos's volume); names, keywords and
+defaults as mplot3d's.
 
 Keywords mplot3d takes that lumos cannot honour raise a TypeError naming them
 (``axlim_clip=True``, ``extend3d=True``, ``data=``); 2D-only methods inherited from the
@@ -478,6 +479,17 @@ class Plotting3D:
         coll.set_solid(xyz is None)  # corners given: they may run backwards
         self.add_collection3d(coll)
         return {tuple(int(v) for v in c): coll for c in np.argwhere(filled)}
+
+    def volume(self, data, **kwargs):
+        """A scalar field ``data[z, y, x]`` ray-marched on the GPU (``method`` 'mip',
+        'translucent', 'iso' or 'average'; ``cmap``, ``vmin``/``vmax``, ``opacity``,
+        ``threshold``, ``step``, ``spacing``, ``origin``, ``clip_planes`` as
+        :class:`lumos.visuals.Volume`). h5py, zarr, Dask and memmap data are read
+        lazily, at the level the view needs (``max_bytes``, ``tile``): see
+        :mod:`lumos.plot.axes3d_volume`."""
+        from .axes3d_volume import VolumePlot
+
+        return self._add_artist(VolumePlot(self, data, **kwargs))
 
     def stem(self, x, y, z, *, linefmt: str = "C0-", markerfmt: str = "C0o",
              basefmt: str = "C3-", bottom=0, label=None, orientation: str = "z",

@@ -78,6 +78,16 @@ class PushRing:
             self.rows[: k - first] = arr[first:]
             self.head += total
 
+    def skip(self, n: int) -> None:
+        """Advance the head by ``n`` missing rows (NaN: gaps), without data: rows a
+        producer did not read because newer ones would overwrite them."""
+        if n <= 0:
+            return
+        with self.lock:
+            k = min(n, self.slots)
+            self.rows[np.arange(self.head + n - k, self.head + n) % self.slots] = np.nan
+            self.head += n
+
     def take(self, align: int = 1) -> tuple[int, int, np.ndarray] | None:
         """``(first, start, rows)``: rows ``start .. head`` (absolute indices), where
         ``first`` is the oldest row not taken before and ``start`` is ``first``

@@ -315,6 +315,12 @@ class Stream(Visual):
         """Samples per channel pushed so far (thread-safe to read)."""
         return self._pending.head
 
+    @property
+    def kept(self) -> int:
+        """Samples per channel the ring keeps: ``capacity`` plus up to one coarsest
+        block (what a producer must push so that nothing drawn is missing)."""
+        return self._slots
+
     def times(self) -> tuple[float, float]:
         """(first, last) time of the newest ``capacity`` samples, as far as pushed:
         the window that scrolls (before the ring is full, the first capacity)."""
@@ -350,6 +356,13 @@ class Stream(Visual):
                 self._range = max(self._range, float(spans.max()))
 
         self._pending.push(arr, follow_data)
+
+    def skip(self, n: int) -> None:
+        """Advance the time axis by ``n`` samples per channel without data (they are
+        gaps): a producer skips what is older than ``kept`` rather than read it."""
+        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0:
+            raise ValueError(f"n: got {n!r}, expected an integer >= 0")
+        self._pending.skip(int(n))
 
     # -- drawing side --------------------------------------------------------------
     def _take_pending(self) -> None:

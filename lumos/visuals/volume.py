@@ -22,11 +22,18 @@ input: 11 bits of the range, half the memory of float32) or float32 (``"r32f"``)
 
 Volumes beyond memory come as a *level source* (``lumos.lazy.VolumeSource`` over a
 brick pyramid of an HDF5/zarr/Dask/memmap array): an object declaring ``levels``,
-``level_shape(level)``, ``value_range``, ``max_bytes``, ``interactive``,
-``level_data(level, wait)`` and ``request(levels)``. The volume draws the coarsest level
+``level_shape(level)``, ``value_range``, ``max_bytes``, ``interactive``, ``brick``,
+``level_data(level, wait)``, ``request(levels)``, ``region_data(region, wait)`` and
+``request_region(region)``. The volume draws the coarsest level
 at once, then the finer ones as the source loads them (in the background while a
 window shows it; read before the draw when saving a file), up to the finest level
-whose texels fit ``max_bytes`` and the bricks of one draw. A voxel of level k covers
+whose texels fit ``max_bytes`` and the bricks of one draw, and no finer than the view
+needs (``view_level``: a voxel per physical pixel along the box's most magnified
+axis, chosen again at every draw, so zooming in or turning the box asks for finer
+levels). Zoomed in beyond what a whole level within ``max_bytes`` gives, the volume
+also draws the part of a finer level the view shows (``detail``: whole bricks of the
+box cut by the view's frustum, within ``max_bytes`` and one texture), sampled where it
+has data, the whole level elsewhere. A voxel of level k covers
 2**k voxels of the data per axis (its last one, fewer: the box stays the data's).
 """
 
@@ -52,10 +59,10 @@ from .base import (
 )
 from .lighting import GLSL as LIGHTING_GLSL
 from .lighting import as_lighting
+from .volume_levels import MAX_BRICKS, LevelDrawing, max_texture_size_3d
 
 METHODS = {"mip": 0, "translucent": 1, "iso": 2, "average": 3}
 FORMATS = ("auto", "r8", "r16f", "r32f")
-MAX_BRICKS = 8  # samplers one draw may use (WebGL2 guarantees 16 texture units)
 MAX_PLANES = 6
 MAX_STEPS = 8192  # a constant loop bound for GLSL ES; rays stop far earlier
 
@@ -77,6 +84,7 @@ uniform vec4 u_viewport;
 uniform vec3 u_box_min;
 uniform vec3 u_box_size;
 uniform vec3 u_shape;       // voxels along x, y, z
+uniform vec3 u_march;       // voxels along x, y, z the rays step through (the finest drawn)
 uniform vec3 u_cover;       // the part of the texture the box spans (a pyramid level: <= 1)
 uniform sampler2D u_lut;    // 256 entries: colormap rgb, opacity a
 uniform sampler2D u_depth;  // the scene's depth in this view
@@ -139,7 +147,7 @@ void main() {
         }
     }
     if (t1 <= t0) discard;
-    float dt = u_step / length(d * u_shape);   // t per step
+    float dt = u_step / length(d * u_march);   // t per step
     int steps = int(ceil((t1 - t0) / dt));
     float best = -3.0e38;
     float sum = 0.0;
@@ -210,25 +218,33 @@ _CUBE_FACES = np.array([
     [0, 1, 3], [0, 3, 2], [4, 6, 7], [4, 7, 5], [0, 4, 5], [0, 5, 1],
     [2, 3, 7], [2, 7, 6], [0, 2, 6], [0, 6, 4], [1, 5, 7], [1, 7, 3]], np.uint32)
 
-_max_3d: int | None = None
+_DETAIL = """
+uniform sampler3D u_detail;
+uniform vec3 u_detail_scale;  // voxels of the detail's level per side of the box (x, y, z)
+uniform vec3 u_detail_lo;     // the detail's first voxel
+uniform vec3 u_detail_size;   // its voxels
+uniform vec3 u_detail_in0;    // where it is sampled: half a voxel in from its faces,
+uniform vec3 u_detail_in1;    // except those on the data's faces
+float NAME_detail(vec3 tc) {
+    vec3 lv = tc / u_cover * u_detail_scale - u_detail_lo;
+    if (all(greaterThanEqual(lv, u_detail_in0)) && all(lessThanEqual(lv, u_detail_in1)))
+        return texture(u_detail, lv / u_detail_size).r;
+    return NAME(tc);
+}
+"""
 
 
-def max_texture_size_3d() -> int:
-    """The largest 3D texture side of lumos's OpenGL context, queried once; 256 (what
-    OpenGL 3.3 and WebGL2 guarantee) when no context can be made."""
-    global _max_3d
-    if _max_3d is None:
-        from ..gpu.context import OpenGLUnavailable, limits
-
-        try:
-            _max_3d = int(limits().max_3d_texture_size)
-        except OpenGLUnavailable:
-            _max_3d = 256
-    return _max_3d
+def _sampler(count: int, grid: tuple[int, int, int], detail: bool = False) -> Snippet:
+    """The GLSL that samples brick-split data at texture coordinates (x, y, z) (and,
+    with ``detail``, a finer part of the volume where it has one)."""
+    snippet = _bricks_sampler(count, grid)
+    if not detail:
+        return snippet
+    return Snippet(f"{snippet.name}_detail",
+                   snippet.source + _DETAIL.replace("NAME", snippet.name))
 
 
-def _sampler(count: int, grid: tuple[int, int, int]) -> Snippet:
-    """The GLSL that samples brick-split data at texture coordinates (x, y, z)."""
+def _bricks_sampler(count: int, grid: tuple[int, int, int]) -> Snippet:
     decl = "".join(f"uniform sampler3D u_brick{i};\n" for i in range(count))
     if count == 1:
         body = "    return texture(u_brick0, tc).r;\n"
@@ -283,7 +299,7 @@ def _opacity_table(opacity, method: str) -> np.ndarray:
     return table
 
 
-class Volume(Visual):
+class Volume(LevelDrawing, Visual):
     """A 3D scalar field ``data[z, y, x]`` drawn by GPU ray marching.
 
     >>> Volume(ct, method="mip", cmap="grays")
@@ -315,6 +331,7 @@ class Volume(Visual):
         self._cmap = None
         self._lut = None
         self._bricks: list[Texture] = []
+        self._detail_texture: Texture | None = None  # a finer part of a level source
         self._box = Buffer(_CUBE)
         self._box_faces = Buffer(_CUBE_FACES.reshape(-1))
         self._depth = RenderTarget(size="view", format="rgba8", depth=True)
@@ -343,7 +360,7 @@ class Volume(Visual):
     def set_data(self, data) -> None:
         """Replace the data (an array, or a level source: see the module doc); a volume
         of the same shape and kind uploads only the z-slices that changed."""
-        self._source = self._level = None
+        self._source = self._level = self._detail = None
         if _is_level_source(data):
             self._set_source(data)
             return
@@ -385,73 +402,6 @@ class Volume(Visual):
         if finite is not None and not finite.all():  # missing samples read as the lowest
             texels = np.where(finite, texels, texels.dtype.type(0 if fmt == "r16f" else lo))
         return np.ascontiguousarray(texels)
-
-    # -- level sources (volumes beyond memory) ------------------------------------
-    def _set_source(self, source) -> None:
-        shape = tuple(int(n) for n in source.level_shape(0))
-        if len(shape) != 3:
-            raise ValueError(f"data: got a level source of shape {shape}, expected (z, y, x)")
-        if self._format == "r8":
-            raise TypeError("texture_format: 'r8' needs uint8 data; a level source gives "
-                            "float means of voxels (use 'r16f' or 'r32f')")
-        self._source = source
-        self._shape = shape
-        lo, hi = (float(v) for v in source.value_range)
-        self._range = (lo, hi)
-        self.clim = self._clim_spec
-        self.threshold = self._threshold_spec
-        top = source.levels - 1
-        self._show_level(top, source.level_data(top, wait=True))  # drawable at once
-
-    def _show_level(self, level: int, arr: np.ndarray) -> None:
-        arr = np.asarray(arr)
-        finite = np.isfinite(arr)
-        fmt = "r32f" if self._format == "r32f" else "r16f"
-        self._upload(self._texels(arr, fmt, None if finite.all() else finite))
-        self._voxels = arr.shape
-        self._level = level
-
-    def _target_level(self) -> int:
-        """The finest level whose texels fit the source's ``max_bytes`` and one draw's
-        bricks."""
-        src = self._source
-        size = 4 if self._format == "r32f" else 2
-        limit = min(self._max_brick or max_texture_size_3d(), max_texture_size_3d())
-        for level in range(src.levels):
-            shape = src.level_shape(level)
-            bricks = math.prod(1 if n <= limit else math.ceil((n - 1) / (limit - 1))
-                               for n in shape)
-            if math.prod(shape) * size <= src.max_bytes and bricks <= MAX_BRICKS:
-                return level
-        return src.levels - 1
-
-    def _refine(self) -> None:
-        """Show the finest level the source has ready; ask for the finer ones."""
-        src, target = self._source, self._target_level()
-        if self._level <= target:
-            return
-        if not src.interactive:  # nothing would draw a later arrival: read it now
-            self._show_level(target, src.level_data(target, wait=True))
-            return
-        for level in range(target, self._level):
-            arr = src.level_data(level, wait=False)
-            if arr is not None:
-                self._show_level(level, arr)
-                break
-        src.request(list(range(self._level - 1, target - 1, -1)))  # coarse to fine
-
-    def _cover(self) -> np.ndarray:
-        """Per axis (x, y, z), the part of the drawn texture that the data's box spans:
-        level k has ceil(n / 2**k) voxels of 2**k data voxels, a little more than n
-        when n is not a multiple of 2**k."""
-        k = 2.0 ** self.level
-        return np.array([n / (k * m) for n, m in zip(self._shape[::-1], self._voxels[::-1],
-                                                      strict=True)])
-
-    @property
-    def level(self) -> int:
-        """The pyramid level drawn (0: the data itself; always 0 for an array)."""
-        return 0 if self._level is None else self._level
 
     def _upload(self, texels: np.ndarray) -> None:
         limit = self._max_brick or max_texture_size_3d()
@@ -613,7 +563,7 @@ class Volume(Visual):
         self._planes = planes
 
     # -- drawing -----------------------------------------------------------------
-    def _box_bounds(self) -> np.ndarray:
+    def box_bounds(self) -> np.ndarray:
         """(2, 3) x, y, z of the box around the voxels (their edges, not centres)."""
         dz, dy, dx = self._spacing
         size = np.array([self._shape[2] * dx, self._shape[1] * dy, self._shape[0] * dz])
@@ -621,14 +571,14 @@ class Volume(Visual):
         return np.array([lo, lo + size])
 
     def bounds(self) -> np.ndarray | None:
-        return transformed_bounds(self._box_bounds(), self.model_matrix())
+        return transformed_bounds(self.box_bounds(), self.model_matrix())
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         if not ctx.is_3d:
             return []
         if self._source is not None:
-            self._refine()
-        box = self._box_bounds()
+            self._refine(ctx)
+        box = self.box_bounds()
         center = (box[0] + box[1]) / 2  # the draw's float64 origin
         snippet, model = transform_parts(self)
         if snippet.uniforms:
@@ -639,8 +589,10 @@ class Volume(Visual):
                    if d.target is None and d.view == ctx.view_id and d.state.depth_test
                    and d.state.depth_write and d.state.blend != "add"]
         count = len(self._bricks)
-        program = _TEMPLATE.compose(sample=_sampler(count, self._grid))
+        detail = self._detail is not None
+        program = _TEMPLATE.compose(sample=_sampler(count, self._grid, detail))
         textures = {f"u_brick{i}": t for i, t in enumerate(self._bricks)}
+        march_level = self._detail[0] if detail else self.level
         textures.update({"u_lut": self._lut, "u_depth": self._depth.depth_texture})
         planes = np.zeros((MAX_PLANES, 4))
         for k, (n, d) in enumerate(self._planes):
@@ -653,10 +605,15 @@ class Volume(Visual):
             "u_cover": self._cover(),
             "u_clim": np.array(self._clim), "u_decode": np.array(self._decode),
             "u_step": self._step, "u_threshold": self._threshold,
-            "u_step_data": self._step * 2.0 ** self.level,  # opacity is per data voxel
+            "u_march": np.array((self._source.level_shape(march_level) if detail
+                                 else self._voxels)[::-1], float),
+            "u_step_data": self._step * 2.0 ** march_level,  # opacity is per data voxel
             "u_planes": planes.reshape(-1),  # a vec4 array, not a matrix
             **self.lighting.uniforms(),
         }
+        if detail:
+            uniforms.update(self._detail_uniforms())
+            textures["u_detail"] = self._detail_texture
         if count > 1:
             uniforms.update({"u_brick_step": np.array(self._brick_step),
                              "u_brick_count": np.array(self._grid, float),

@@ -142,3 +142,23 @@ def test_inputs_of_different_lengths_are_an_error(points):
     b = dd.from_pandas(pd.DataFrame({"y": y[:-10]}), npartitions=2)
     with pytest.raises(AggregateError, match="a partition has"):  # two frames, not aligned
         aggregate(a.x, b.y, bins=(6, 4), range=RANGE)
+
+
+def test_the_numba_kernels_bin_edges_and_non_finite_points_as_numpy():
+    # the right and top edges count in the last cell; inf, NaN and values far beyond
+    # the grid (whose cell index would overflow) are outside; blocks of 2048 points
+    rng = np.random.default_rng(1)
+    x, y, v = rng.normal(size=(3, 5000)) * 2
+    special = [-3, 3, np.nextafter(3, 4), np.nextafter(-3, -4), np.inf, -np.inf, np.nan,
+               1e300, -1e300, 2.9999999]
+    x[: len(special)] = special
+    y[len(special) : 2 * len(special)] = special
+    x[2047:2050] = 3.0  # across a block boundary
+    v[::7] = np.nan
+    for values in (None, v):
+        a, b = (aggregate(x, y, values, agg=None if values is None else "sum", bins=(60, 40),
+                          range=RANGE, engine=e) for e in ("numba", "numpy"))
+        np.testing.assert_array_equal(a.grid, b.grid)
+        assert a.points == b.points
+    edge = aggregate(x, y, bins=(60, 40), range=RANGE, engine="numba").grid[:, -1]
+    assert edge.sum() >= 3  # the points on the right edge are in

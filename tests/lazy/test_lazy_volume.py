@@ -162,3 +162,88 @@ def test_a_coarse_level_is_as_opaque_as_the_data(volume_file):
     assert coarse.level == 2
     whole = _render(Volume(_field(), method="translucent", cmap="magma"))
     assert np.abs(pic - whole).mean() < 1.0  # 3.0 with the opacity of a level voxel
+
+
+def _settle(c, src, host) -> None:
+    """Render until no level is loading any more."""
+    for _ in range(10):
+        c.render()
+        if not src.wait(10):
+            raise AssertionError("levels still loading")
+        if not host.requests.is_set():
+            return
+        host.requests.clear()
+
+
+def test_the_level_follows_the_view_and_a_zoom_refines_it_in_the_background(volume_file):
+    mm = np.load(volume_file, mmap_mode="r")
+    host = _Host()
+    src = VolumeSource(mm, tile=16, host=host)  # max_bytes would allow level 0
+    vol = Volume(src, method="mip", cmap="magma")
+    c = scene.Canvas(size=(40, 40), bgcolor="black")
+    v = c.add_view(camera="turntable")
+    v.add(vol)
+    v.camera.set_range(margin=0.0)
+    _settle(c, src, host)
+    assert vol.level == 1  # 64 voxels over about 30 pixels: 2 voxels a pixel
+    assert src.pyramid.source.bytes_read == mm.nbytes  # the pyramid's pass, not level 0
+    v.camera.distance /= 4  # zoom in: the box spans about 120 pixels
+    c.render()
+    assert vol.level == 1  # the draw does not wait for the finer level
+    _settle(c, src, host)
+    assert vol.level == 0 and src.pyramid.source.bytes_read == 2 * mm.nbytes
+    v.camera.distance *= 8  # zoom out: the finer level stays, nothing is read
+    _settle(c, src, host)
+    assert vol.level == 0 and src.pyramid.source.bytes_read == 2 * mm.nbytes
+    src.close()
+
+
+
+def _zoomed(vis, host=None):
+    """A canvas looking down z at a part of the volume about 12 voxels wide."""
+    c = scene.Canvas(size=(160, 160), bgcolor="black")
+    v = c.add_view(camera="turntable")
+    v.camera.elevation, v.camera.azimuth = 90, 0
+    v.add(vis)
+    v.camera.set_range(margin=0.0)
+    v.camera.fov = 4
+    v.camera.center = np.array([24.0, 40.0, 32.0])
+    return c
+
+
+def test_a_zoom_beyond_max_bytes_draws_the_part_shown_from_a_finer_level(tmp_path):
+    z, y, x = np.mgrid[0:N, 0:N, 0:N]
+    f = _field() + 0.2 * (np.sin(x * np.pi / 2) * np.sin(y * np.pi / 2) > 0)  # 4-voxel
+    np.save(tmp_path / "vol.npy", f.astype(np.float32))
+    mm = np.load(tmp_path / "vol.npy", mmap_mode="r")
+    src = VolumeSource(mm, tile=16, max_bytes=40_000)  # a whole level: 16^3 at most
+    vol = Volume(src, method="mip", cmap="magma")
+    lazy = _zoomed(vol).render().astype(int)
+    assert vol.level == 2
+    assert vol.detail == (0, (0, 32, 16), (64, 48, 32))  # 16 x 16 columns of bricks
+    # the pyramid's pass, then only the bricks of the part shown
+    assert src.pyramid.source.bytes_read == mm.nbytes + 16 * 16 * 64 * 4
+    whole = _zoomed(Volume(f, method="mip", cmap="magma")).render().astype(int)
+    assert np.abs(lazy - whole).max() <= 2
+    coarse = Volume(src.read_level(2), method="mip", cmap="magma", spacing=(4.0,) * 3,
+                    origin=(1.5,) * 3, clim=src.value_range)
+    assert np.abs(_zoomed(coarse).render().astype(int) - whole).mean() > 5  # what it adds
+
+
+def test_in_a_window_the_finer_part_arrives_in_the_background(volume_file):
+    mm = np.load(volume_file, mmap_mode="r")
+    host = _Host()
+    src = VolumeSource(mm, tile=16, host=host, max_bytes=40_000)
+    vol = Volume(src, method="mip", cmap="magma")
+    c = _zoomed(vol)
+    c.render()
+    assert vol.detail is None  # drawn at once with the whole coarse level
+    _settle(c, src, host)
+    assert vol.detail == (0, (0, 32, 16), (64, 48, 32))
+    cam = c.views[0].camera
+    cam.elevation, cam.center = 0, np.array([24.0, 40.0, 40.0])  # to look along y
+    c.render()
+    assert vol.detail == (0, (0, 32, 16), (64, 48, 32))  # kept until the new part arrives
+    _settle(c, src, host)
+    assert vol.detail == (0, (32, 0, 16), (48, 64, 32))  # a column along y, not z
+    src.close()
