@@ -8,7 +8,8 @@ picture until the fine tiles arrive. Missing tiles load on a background thread (
 central first); when one arrives, ``host.request_draw()`` asks for a frame. Without a
 host that shows the canvas (saving a file), the tiles a view needs are read before it
 is drawn, so files get the finished picture. Loaded tiles are kept in an LRU of
-``max_tiles`` textures.
+``max_tiles`` textures. A mapping the GPU cannot apply (a log norm, alpha) is given as
+``colorize``: each tile is colored on the CPU when it is added.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class TiledImage(Visual):
     """
 
     def __init__(self, pyramid: TilePyramid, cmap="viridis", clim=None, extent=None,
-                 host=None, max_tiles: int = 256) -> None:
+                 host=None, max_tiles: int = 256, colorize=None) -> None:
         super().__init__()
         if not isinstance(pyramid, TilePyramid) or pyramid.ndim != 2:
             raise TypeError("pyramid: expected a 2D TilePyramid")
@@ -48,6 +49,7 @@ class TiledImage(Visual):
         self._clim = pyramid.value_range if clim is None else check_numbers(
             clim, "clim", 2, "(vmin, vmax)")
         self._tiles: OrderedDict[tuple, Image] = OrderedDict()
+        self._colorize = colorize
         self._arrived: dict[tuple, np.ndarray] = {}
         self._error: Exception | None = None
         self._loader = Loader(self._load, self._done, name="lumos-tiles")
@@ -85,6 +87,18 @@ class TiledImage(Visual):
         for img in self._tiles.values():
             img.cmap = value
 
+    @property
+    def colorize(self):
+        """None (tiles are values, colored on the GPU through cmap and clim) or a function
+        of a tile's values returning its (h, w, 4) colors in 0..1."""
+        return self._colorize
+
+    @colorize.setter
+    def colorize(self, value) -> None:
+        if value is not None or self._colorize is not None:
+            self._tiles.clear()  # colored by the old mapping: read again with the new one
+        self._colorize = value
+
     def bounds(self) -> np.ndarray | None:
         x0, x1, y0, y1 = self._extent
         b = np.array([[min(x0, x1), min(y0, y1), 0.0], [max(x0, x1), max(y0, y1), 0.0]])
@@ -112,6 +126,8 @@ class TiledImage(Visual):
             self.host.request_draw()
 
     def _add_tile(self, key, data: np.ndarray) -> None:
+        if self._colorize is not None:
+            data = self._colorize(data)
         img = Image(data, cmap=self._cmap, clim=self._clim, extent=self._tile_extent(key))
         img.parent = self
         self._tiles[key] = img

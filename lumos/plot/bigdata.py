@@ -1,5 +1,6 @@
-"""Artists for data beyond memory: what ``plot``, ``scatter`` and ``imshow`` return for
-h5py datasets, zarr arrays, Dask arrays/DataFrame columns and numpy memmaps.
+"""Artists for data beyond memory: what ``plot``, ``scatter``, ``imshow`` and
+``pcolormesh`` return for h5py datasets, zarr arrays, Dask arrays/DataFrame columns and
+numpy memmaps.
 
 Each wraps a ``lumos.lazy`` visual that reads, per view, only what the pixels need:
 :class:`LazyLine2D` (a min/max pyramid on disk), :class:`LazyDensity` (aggregation on
@@ -156,8 +157,8 @@ class LazyImage(Artist, ScalarMappable):
 
     zorder = 0.0
 
-    def __init__(self, axes, X, cmap=None, vmin=None, vmax=None, extent=None, origin=None,
-                 label=None, zorder=None, tile: int = 512) -> None:
+    def __init__(self, axes, X, cmap=None, norm=None, vmin=None, vmax=None, alpha=None,
+                 extent=None, origin=None, label=None, zorder=None, tile: int = 512) -> None:
         from ..lazy.image import TiledImage
         from ..lazy.tiles import TilePyramid
 
@@ -166,16 +167,34 @@ class LazyImage(Artist, ScalarMappable):
         if self.pyramid.ndim != 2:
             raise ValueError(f"X: got shape {self.pyramid.source.shape}, expected (M, N) "
                              "for a lazy image")
+        self._init_mappable(cmap, norm, vmin, vmax)
         lo, hi = self.pyramid.value_range
-        self._init_mappable(cmap, None, lo if vmin is None else vmin,
-                            hi if vmax is None else vmax)
+        if self.norm.axis_scale()[0] == "log" and self.norm.vmin is None and lo <= 0:
+            # the smallest positive value would take a pass over all the data
+            raise ValueError(f"vmin: got None for a log norm of lazy data with values <= 0 "
+                             f"(down to {lo:g}), expected the smallest value to show")
+        self.norm.autoscale_None(np.array([lo, hi]))
+        self._alpha = None if alpha is None else float(alpha)
         self._origin = rcParams["image.origin"] if origin is None else origin
         if self._origin not in ("upper", "lower"):
             raise ValueError(f"origin: got {origin!r}, expected 'upper' or 'lower'")
         self._extent_spec = extent
         self.visual = TiledImage(self.pyramid, cmap=self.cmap, clim=self.get_clim(),
-                                 host=axes.figure.canvas)
+                                 host=axes.figure.canvas, colorize=self._colorize())
         self.rescale()
+
+    def _colorize(self):
+        """What the tiles' visual colors on the CPU: nothing when the GPU can apply the
+        mapping (a linear norm, the colormap's default extremes, no alpha)."""
+        if self.norm.linear and self._alpha is None and self.cmap.has_default_extremes():
+            return None
+        return self._tile_colors
+
+    def _tile_colors(self, values: np.ndarray) -> np.ndarray:
+        rgba = np.asarray(self.to_rgba(values), dtype=float)
+        if self._alpha is not None:  # as a QuadMesh's: the bad color keeps its own
+            rgba[..., 3] = np.where(np.isfinite(values), self._alpha, rgba[..., 3])
+        return rgba
 
     def get_extent(self) -> tuple[float, float, float, float]:
         if self._extent_spec is not None:
@@ -194,10 +213,12 @@ class LazyImage(Artist, ScalarMappable):
     def _mapping_changed(self) -> None:
         self.visual.cmap = self.cmap
         self.visual.clim = self.get_clim()
+        self.visual.colorize = self._colorize()
+        self._changed()
 
     def rescale(self) -> None:
         if self.axes.xaxis.scale.name != "linear" or self.axes.yaxis.scale.name != "linear":
-            raise ValueError("imshow of lazy data: got a non-linear axis scale, expected "
+            raise ValueError("a lazy image: got a non-linear axis scale, expected "
                              "linear axes")
         left, right, b, t = self.get_extent()
         y0, y1 = (t, b) if self._origin == "upper" else (b, t)
@@ -261,3 +282,107 @@ def dispatch_imshow(ax, X, kwargs: dict) -> LazyImage:
         raise TypeError(f"imshow of lazy data: got unsupported keyword(s) "
                         f"{', '.join(sorted(unsupported))}")
     return LazyImage(ax, X, **{k: kwargs[k] for k in given})
+
+
+_PCOLOR_KEYS = {"cmap", "norm", "vmin", "vmax", "alpha", "label", "zorder"}
+_BYTES_PER_CELL = 200  # a QuadMesh's copies of one cell: values, corners, vertices, colors
+
+
+def dispatch_pcolormesh(ax, funcname: str, args: tuple, shading: str,
+                        kwargs: dict) -> LazyImage | None:
+    """``pcolormesh``/``pcolor`` of a large lazy C on a regular grid (no X and Y, or
+    uniformly spaced ones): a tile pyramid over the cells' edges, row 0 at the bottom.
+    None when the caller's QuadMesh should load C: it is small, or the grid is
+    irregular and C fits the memory budget (beyond it: a ValueError naming C)."""
+    C = args[-1]  # noqa: N806
+    if len(C.shape) != 2:
+        raise ValueError(f"C: got shape {tuple(C.shape)}, expected a 2-D array")
+    ny, nx = (int(n) for n in C.shape)
+    if max(ny, nx) <= TILE_ABOVE:
+        return None
+    if len(args) == 1:
+        shading = "flat" if shading == "auto" else shading
+        xs = np.arange(nx + (shading == "flat"), dtype=float)
+        ys = np.arange(ny + (shading == "flat"), dtype=float)
+    else:
+        from .plotting import pcolor_shading
+
+        xs, ys = (_grid_axis(ax, a, name) for a, name in ((args[0], "X"), (args[1], "Y")))
+        shading = pcolor_shading(shading, (ny, nx), _coords_along(args[0], 1),
+                                 _coords_along(args[1], 0))
+    if shading == "gouraud":
+        raise TypeError(f"shading: got 'gouraud' for {funcname} of lazy data (colors "
+                        "interpolated between vertices), expected 'flat', 'nearest' or 'auto'")
+    edges = [_uniform_edges(v, shading == "nearest") for v in (xs, ys)]
+    if edges[0] is None or edges[1] is None:
+        from ..gpu.budget import check_memory
+
+        name = "X" if edges[0] is None else "Y"
+        check_memory(float(nx) * ny * _BYTES_PER_CELL,
+                     f"C: {ny:,} × {nx:,} cells of lazy data on a grid whose {name} is not "
+                     "uniformly spaced", f"{funcname} draws lazy data by view on regular "
+                     "grids only: omit X and Y, or pass uniformly spaced ones")
+        return None
+    edgecolor = kwargs.pop("edgecolor", None)
+    if edgecolor is not None and str(edgecolor).lower() != "none":
+        raise TypeError(f"edgecolor: got {edgecolor!r} for {funcname} of lazy data, "
+                        "expected 'none' (cells are drawn as image tiles, without edges)")
+    kwargs.pop("linewidth", None)  # edges are 'none': a width draws nothing, as in memory
+    given = {k for k, v in kwargs.items() if v is not None}
+    unsupported = given - _PCOLOR_KEYS
+    if unsupported:
+        raise TypeError(f"{funcname} of lazy data: got unsupported keyword(s) "
+                        f"{', '.join(sorted(unsupported))}; expected "
+                        f"{', '.join(sorted(_PCOLOR_KEYS))}")
+    (x0, x1), (y0, y1) = edges
+    return LazyImage(ax, C, origin="lower", extent=(x0, x1, y0, y1),
+                     **{k: kwargs[k] for k in given})
+
+
+def _coords_along(a, axis: int) -> int:
+    """How many coordinates X (axis 1: its last) or Y (axis 0: its first) gives."""
+    shape = np.shape(a) if not hasattr(a, "shape") else tuple(a.shape)
+    return int(shape[0] if len(shape) == 1 else shape[axis] if shape else 1)
+
+
+def _grid_axis(ax, a, name: str) -> np.ndarray | None:
+    """X's coordinates along x (Y's along y) as one vector, read cheaply: a 1-D array
+    whole, a 2-D one by three rows (columns for Y) that must agree (all of them when it
+    is in memory). None when they do not: the grid is not regular."""
+    from ..lazy.source import is_lazy
+
+    axis = ax.xaxis if name == "X" else ax.yaxis
+    if not is_lazy(a):
+        a = np.asarray(a)
+    if len(a.shape) not in (1, 2):
+        raise ValueError(f"{name}: got shape {tuple(a.shape)}, expected 1-D or 2-D "
+                         "coordinates")
+    if len(a.shape) == 1:
+        return np.asarray(axis.convert(np.asarray(a[:])), dtype=float)
+    along = 1 if name == "X" else 0  # X varies along columns, Y along rows
+    n_other = a.shape[1 - along]
+    if not is_lazy(a):
+        picks = range(n_other)
+    else:
+        picks = sorted({0, n_other // 2, n_other - 1})
+    lines = []
+    for i in picks:
+        key = (i, slice(None)) if along == 1 else (slice(None), i)
+        lines.append(np.asarray(axis.convert(np.asarray(a[key])), dtype=float))
+    first = lines[0]
+    if any(not np.array_equal(first, other, equal_nan=True) for other in lines[1:]):
+        return None
+    return first
+
+
+def _uniform_edges(v: np.ndarray | None, centers: bool) -> tuple[float, float] | None:
+    """The outer edges of uniformly spaced coordinates (cell edges, or centers when
+    ``centers``: half a step beyond the first and last), or None when they are not
+    uniform to a thousandth of a step."""
+    if v is None or len(v) < 2 or not np.isfinite(v).all():
+        return None
+    step = (v[-1] - v[0]) / (len(v) - 1)
+    if step == 0 or np.abs(v - (v[0] + step * np.arange(len(v)))).max() > 1e-3 * abs(step):
+        return None
+    half = step / 2 if centers else 0.0
+    return float(v[0] - half), float(v[-1] + half)

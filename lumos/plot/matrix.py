@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
+from . import bigdata
 from .artists import accepts_rasterized
 from .plotting import _check_choice
 
@@ -31,7 +32,7 @@ class MatrixMixin:
     def matshow(self, Z, **kwargs):  # noqa: N803
         """A 2-D array as an image with row 0 at the top, square pixels and the x ticks
         on top, as matplotlib shows matrices."""
-        z = np.asanyarray(Z)
+        z = Z if bigdata.is_lazy_input(Z) else np.asanyarray(Z)  # imshow reads lazy data
         kw = {"origin": "upper", "interpolation": "nearest", "aspect": "equal", **kwargs}
         im = self.imshow(z, **kw)
         _matrix_ticks(self)

@@ -13,7 +13,7 @@ from numbers import Integral
 import numpy as np
 
 from .. import colors
-from . import category, validate
+from . import bigdata, category, validate
 from .artists import Line2D, accepts_rasterized, as_1d
 from .collections import (
     Annotation,
@@ -137,6 +137,22 @@ def _grid_values(a: np.ndarray, argument: str) -> np.ndarray:
     if a.dtype.kind not in "biufMm":
         raise TypeError(f"{argument}: got dtype {a.dtype}, expected numbers")
     return np.array(a, copy=True)
+
+
+def pcolor_shading(shading: str, c_shape: tuple, nx: int, ny: int) -> str:
+    """The shading of ``pcolormesh(X, Y, C)`` with ``nx`` x and ``ny`` y coordinates:
+    'auto' resolved by shape ('nearest' when they are C's, else 'flat'); a ValueError
+    naming C when its shape does not fit them."""
+    if shading == "auto":
+        shading = "nearest" if tuple(c_shape) == (ny, nx) else "flat"
+    if shading == "flat":
+        if (nx, ny) != (c_shape[1] + 1, c_shape[0] + 1):
+            raise ValueError(f"C: got shape {tuple(c_shape)}, expected one less than X "
+                             f"({nx}) and Y ({ny}) along each axis with shading='flat'")
+    elif (nx, ny) != (c_shape[1], c_shape[0]):
+        raise ValueError(f"C: got shape {tuple(c_shape)}, incompatible with X ({nx}) "
+                         f"and Y ({ny}) with shading={shading!r}")
+    return shading
 
 
 def _as_grid(C, argument: str = "C") -> np.ma.MaskedArray:
@@ -728,6 +744,11 @@ class PlottingMixin:
         shading = str(rcParams.get("pcolor.shading", "auto") if shading is None
                       else shading).lower()
         _check_choice(shading, "shading", ("flat", "nearest", "gouraud", "auto"))
+        if len(args) in (1, 3) and bigdata.is_lazy_input(args[-1]):
+            lazy = bigdata.dispatch_pcolormesh(self, funcname, args, shading, dict(
+                alpha=alpha, norm=norm, cmap=cmap, vmin=vmin, vmax=vmax, **kw))
+            if lazy is not None:  # else small, or irregular within the memory budget
+                return self._add_artist(lazy)
         if len(args) == 1:
             C = _as_grid(args[0])  # noqa: N806
             ny, nx = C.shape
@@ -749,21 +770,11 @@ class PlottingMixin:
             if X.shape != Y.shape:
                 raise ValueError(f"X and Y must have the same shape: got {X.shape} and "
                                  f"{Y.shape}")
-            if shading == "auto":
-                shading = "nearest" if (nx, ny) == (Nx, Ny) else "flat"
-            if shading == "flat":
-                if (Nx, Ny) != (nx + 1, ny + 1):
-                    raise ValueError(f"C: got shape {C.shape}, expected one less than X "
-                                     f"({Nx}) and Y ({Ny}) along each axis with "
-                                     f"shading='flat'")
-            else:
-                if (Nx, Ny) != (nx, ny):
-                    raise ValueError(f"C: got shape {C.shape}, incompatible with X ({Nx}) "
-                                     f"and Y ({Ny}) with shading={shading!r}")
-                if shading == "nearest":
-                    X = _interp_grid(_interp_grid(X).T).T  # noqa: N806
-                    Y = _interp_grid(_interp_grid(Y).T).T  # noqa: N806
-                    shading = "flat"
+            shading = pcolor_shading(shading, C.shape, Nx, Ny)
+            if shading == "nearest":
+                X = _interp_grid(_interp_grid(X).T).T  # noqa: N806
+                Y = _interp_grid(_interp_grid(Y).T).T  # noqa: N806
+                shading = "flat"
         else:
             raise TypeError(f"{funcname}: got {len(args)} positional arguments, expected "
                             "(C) or (X, Y, C)")
