@@ -1,7 +1,8 @@
 """Array sources: numeric data read in pieces, never loaded whole.
 
-:func:`as_source` wraps an h5py dataset, a zarr array, a Dask array, a numpy memmap (or
-any ndarray) in an :class:`ArraySource` that reads the rows asked for and nothing else.
+:func:`as_source` wraps an h5py dataset, a zarr array, a Dask array or DataFrame column,
+a numpy memmap (or any ndarray) in an :class:`ArraySource` that reads the rows asked for
+and nothing else.
 Each kind is an adapter declared here (the only module that knows the libraries); none
 of them is imported unless the caller passes one of its objects.
 
@@ -350,6 +351,20 @@ class DaskSource(ArraySource):
         return np.asarray(self.obj[key].compute())
 
 
+class DaskFrameSource(DaskSource):
+    """A Dask DataFrame column (rows) or DataFrame (rows, columns): its partitions'
+    lengths are counted once (a pass that keeps no data), then each read computes only
+    the partitions holding the rows asked."""
+
+    kind = "dask-frame"
+
+    def __init__(self, obj, name: str | None = None) -> None:
+        if name is None:
+            name = (f"dask column '{obj.name}'" if obj.ndim == 1
+                    else f"dask frame of columns {list(obj.columns)}")
+        super().__init__(obj.to_dask_array(lengths=True), name)
+
+
 def _module(obj) -> str:
     return type(obj).__module__.split(".", 1)[0]
 
@@ -366,6 +381,11 @@ def _is_dask(obj) -> bool:
     return _module(obj) == "dask" and hasattr(obj, "__dask_graph__") and hasattr(obj, "chunks")
 
 
+def _is_dask_frame(obj) -> bool:
+    return _module(obj) == "dask" and hasattr(obj, "to_dask_array") \
+        and hasattr(obj, "npartitions")
+
+
 # The adapters, tried in order: (test, class). A library registers here, nowhere else.
 ADAPTERS: list[tuple] = [
     (lambda o: isinstance(o, ArraySource), None),
@@ -373,12 +393,14 @@ ADAPTERS: list[tuple] = [
     (_is_h5, H5Source),
     (_is_zarr, ZarrSource),
     (_is_dask, DaskSource),
+    (_is_dask_frame, DaskFrameSource),
 ]
 
 
 def is_lazy(obj) -> bool:
-    """Whether ``obj`` is data lumos reads in pieces (h5py, zarr, Dask, memmap, or an
-    :class:`ArraySource`) rather than an array it may copy."""
+    """Whether ``obj`` is data lumos reads in pieces (h5py, zarr, a Dask array or
+    DataFrame column, a memmap, or an :class:`ArraySource`) rather than an array it may
+    copy."""
     return any(test(obj) for test, _ in ADAPTERS)
 
 

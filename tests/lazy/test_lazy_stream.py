@@ -177,3 +177,61 @@ def test_bad_sources_are_named(tmp_path):
         s.push(da.zeros((10, 2), chunks=5))
     with pytest.raises(ValueError, match="follows no source"):
         s.poll()
+
+
+def _frame(n: int, partitions: int, calls: dict):
+    """A Dask DataFrame of ``n`` rows (CHANNELS columns) read by partition; ``calls``
+    counts the reads of each partition."""
+    import dask.dataframe as dd
+    import pandas as pd
+
+    data = _data(n)
+    data[:100] = 1e6  # outliers among the rows not kept
+    step = n // partitions
+
+    def read(start):
+        calls[start] = calls.get(start, 0) + 1
+        return pd.DataFrame(data[start : start + step].astype(np.float64),
+                            columns=[f"c{i}" for i in range(CHANNELS)],
+                            index=pd.RangeIndex(start, start + step))
+
+    starts = list(range(0, n, step))
+    return dd.from_map(read, starts, meta=read(0).iloc[:0], divisions=starts + [n - 1]), data
+
+
+def test_push_of_a_dask_dataframe_column_reads_only_the_rows_kept(monkeypatch):
+    calls: dict = {}
+    ddf, data = _frame(20_000, 20, calls)
+    calls.clear()
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=60)
+    s = ax.stream(1, CAPACITY, dt=0.01)
+    pushed, skipped = [], []
+    push, skip = s.visual.push, s.visual.skip
+    monkeypatch.setattr(s.visual, "push", lambda rows: (pushed.append(len(rows)), push(rows)))
+    monkeypatch.setattr(s.visual, "skip", lambda k: (skipped.append(k), skip(k)))
+    s.push(ddf.c1)
+    assert s.count == 20_000
+    assert CAPACITY <= sum(pushed) <= s.visual.kept < 5000 and sum(pushed) + sum(skipped) \
+        == 20_000
+    # the old partitions are counted (their lengths), never computed again for values
+    old = [start for start in calls if start + 1000 <= 20_000 - s.visual.kept]
+    assert old and all(calls[start] == 1 for start in old)
+    lazy = fig.render()
+    assert ax.get_ylim()[1] < 10  # the outliers were never drawn
+    fig2, ax2 = plt.subplots(figsize=(3, 2), dpi=60)
+    s2 = ax2.stream(1, CAPACITY, dt=0.01)
+    s2.push(data[:, 1:2].astype(np.float64))
+    assert np.array_equal(lazy, fig2.render())
+
+
+def test_follow_a_dask_dataframe_one_column_per_channel():
+    from lumos.lazy import as_source
+
+    ddf, data = _frame(6000, 6, {})
+    fig, ax, s = _stream()
+    s.follow(ddf)
+    assert s.count == 6000 and s.feed.rows_read <= s.visual.kept < 6000
+    assert s.feed.source.bytes_read == s.feed.rows_read * CHANNELS * 8
+    np.testing.assert_array_equal(as_source(ddf.c2).read(5990, 6000), data[5990:, 2])
+    with pytest.raises(TypeError, match="dask frame of columns"):
+        as_source(ddf.assign(name="x"))  # strings: not numbers
