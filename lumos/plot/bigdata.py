@@ -307,9 +307,8 @@ def dispatch_pcolormesh(ax, funcname: str, args: tuple, shading: str,
     else:
         from .plotting import pcolor_shading
 
+        shading = pcolor_shading(shading, (ny, nx), *(_shape(a) for a in args[:2]))
         xs, ys = (_grid_axis(ax, a, name) for a, name in ((args[0], "X"), (args[1], "Y")))
-        shading = pcolor_shading(shading, (ny, nx), _coords_along(args[0], 1),
-                                 _coords_along(args[1], 0))
     if shading == "gouraud":
         raise TypeError(f"shading: got 'gouraud' for {funcname} of lazy data (colors "
                         "interpolated between vertices), expected 'flat', 'nearest' or 'auto'")
@@ -339,10 +338,8 @@ def dispatch_pcolormesh(ax, funcname: str, args: tuple, shading: str,
                      **{k: kwargs[k] for k in given})
 
 
-def _coords_along(a, axis: int) -> int:
-    """How many coordinates X (axis 1: its last) or Y (axis 0: its first) gives."""
-    shape = np.shape(a) if not hasattr(a, "shape") else tuple(a.shape)
-    return int(shape[0] if len(shape) == 1 else shape[axis] if shape else 1)
+def _shape(a) -> tuple:
+    return tuple(a.shape) if hasattr(a, "shape") else np.shape(a)
 
 
 def _grid_axis(ax, a, name: str) -> np.ndarray | None:

@@ -139,10 +139,15 @@ def _grid_values(a: np.ndarray, argument: str) -> np.ndarray:
     return np.array(a, copy=True)
 
 
-def pcolor_shading(shading: str, c_shape: tuple, nx: int, ny: int) -> str:
-    """The shading of ``pcolormesh(X, Y, C)`` with ``nx`` x and ``ny`` y coordinates:
-    'auto' resolved by shape ('nearest' when they are C's, else 'flat'); a ValueError
-    naming C when its shape does not fit them."""
+def pcolor_shading(shading: str, c_shape: tuple, x_shape: tuple, y_shape: tuple) -> str:
+    """The shading of ``pcolormesh(X, Y, C)`` from the shapes (1-D X and Y stand for
+    their grids): 'auto' resolved ('nearest' when the coordinates are as many as C's
+    cells, else 'flat'); a ValueError naming what does not fit."""
+    nx, ny = x_shape[-1], y_shape[0]
+    grid_x = tuple(x_shape) if len(x_shape) == 2 and x_shape[0] != 1 else (ny, nx)
+    grid_y = tuple(y_shape) if len(y_shape) == 2 and y_shape[1] != 1 else (ny, nx)
+    if grid_x != grid_y:
+        raise ValueError(f"X and Y must have the same shape: got {grid_x} and {grid_y}")
     if shading == "auto":
         shading = "nearest" if tuple(c_shape) == (ny, nx) else "flat"
     if shading == "flat":
@@ -767,10 +772,7 @@ class PlottingMixin:
                 X = X.reshape(1, Nx).repeat(Ny, axis=0)  # noqa: N806
             if Y.ndim != 2 or Y.shape[1] == 1:
                 Y = Y.reshape(Ny, 1).repeat(Nx, axis=1)  # noqa: N806
-            if X.shape != Y.shape:
-                raise ValueError(f"X and Y must have the same shape: got {X.shape} and "
-                                 f"{Y.shape}")
-            shading = pcolor_shading(shading, C.shape, Nx, Ny)
+            shading = pcolor_shading(shading, C.shape, X.shape, Y.shape)
             if shading == "nearest":
                 X = _interp_grid(_interp_grid(X).T).T  # noqa: N806
                 Y = _interp_grid(_interp_grid(Y).T).T  # noqa: N806

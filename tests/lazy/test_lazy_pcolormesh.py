@@ -154,6 +154,9 @@ def test_what_lazy_cells_cannot_draw_is_refused_by_name(tmp_path):
         ax.pcolormesh(np.arange(NX), np.arange(NY), C, shading="gouraud")
     with pytest.raises(ValueError, match="^C: got shape"):
         ax.pcolormesh(X_EDGES[:-2], Y_EDGES, C)
+    xx, yy = np.meshgrid(X_EDGES, Y_EDGES)
+    with pytest.raises(ValueError, match="^X and Y must have the same shape"):
+        ax.pcolormesh(xx[:-1], yy, C)
     with pytest.raises(ValueError, match="vmin"):  # no smallest positive value to scale by
         ax.pcolormesh(C, norm="log")
     assert np.array_equal(np.asarray(C), _field())  # the caller's data untouched
