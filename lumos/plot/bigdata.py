@@ -338,14 +338,19 @@ def dispatch_pcolormesh(ax, funcname: str, args: tuple, shading: str,
                      **{k: kwargs[k] for k in given})
 
 
+# Values of a lazy 2-D X or Y read at once while checking that its rows agree (32 MB).
+_GRID_BLOCK_VALUES = 1 << 22
+
+
 def _shape(a) -> tuple:
     return tuple(a.shape) if hasattr(a, "shape") else np.shape(a)
 
 
 def _grid_axis(ax, a, name: str) -> np.ndarray | None:
-    """X's coordinates along x (Y's along y) as one vector, read cheaply: a 1-D array
-    whole, a 2-D one by three rows (columns for Y) that must agree (all of them when it
-    is in memory). None when they do not: the grid is not regular."""
+    """X's coordinates along x (Y's along y) as one vector: a 1-D array whole, a 2-D one
+    when all its rows (columns for Y) agree, read in blocks of bounded size when it is
+    lazy (an irregular row anywhere must not be drawn as a regular grid). None when they
+    do not agree: the grid is not regular."""
     from ..lazy.source import is_lazy
 
     axis = ax.xaxis if name == "X" else ax.yaxis
@@ -357,19 +362,22 @@ def _grid_axis(ax, a, name: str) -> np.ndarray | None:
     if len(a.shape) == 1:
         return np.asarray(axis.convert(np.asarray(a[:])), dtype=float)
     along = 1 if name == "X" else 0  # X varies along columns, Y along rows
-    n_other = a.shape[1 - along]
-    if not is_lazy(a):
-        picks = range(n_other)
-    else:
-        picks = sorted({0, n_other // 2, n_other - 1})
-    lines = []
-    for i in picks:
-        key = (i, slice(None)) if along == 1 else (slice(None), i)
-        lines.append(np.asarray(axis.convert(np.asarray(a[key])), dtype=float))
-    first = lines[0]
-    if any(not np.array_equal(first, other, equal_nan=True) for other in lines[1:]):
-        return None
-    return first
+    n_other, n_along = a.shape[1 - along], a.shape[along]
+    step = max(1, _GRID_BLOCK_VALUES // max(n_along, 1))
+    first = None
+    for i0 in range(0, n_other, step):
+        key = (slice(i0, i0 + step), slice(None)) if along == 1 else \
+            (slice(None), slice(i0, i0 + step))
+        block = np.asarray(a[key])
+        rows = block if along == 1 else block.T
+        if first is None:
+            first = rows[0]
+        same = rows == first
+        if rows.dtype.kind in "fc":
+            same |= np.isnan(rows) & np.isnan(first)
+        if not same.all():
+            return None
+    return np.asarray(axis.convert(first), dtype=float)
 
 
 def _uniform_edges(v: np.ndarray | None, centers: bool) -> tuple[float, float] | None:
