@@ -61,12 +61,14 @@ def draw_axes(ax, ov) -> None:
 
 def draw_rectilinear_frame(ax, ov) -> None:
     """Spines, ticks, tick labels and axis labels of a rectilinear axes."""
-    if ax.frame_on and ax.role != "twin":
-        draw_spines(ax, ov)
-    # ticks and labels go to the axes' own visuals, which a page redraws for any view
-    # from the axes' record (lumos/plot/page_axes.py)
+    # ticks, labels and the spines at data positions go to the axes' own visuals,
+    # which a page redraws for any view from the axes' record (lumos/plot/page_axes.py)
     decor = page_axes.decor(ax, ov)
     decor.begin(page_axes.tick_widths(ax))
+    if ax.frame_on and ax.role != "twin":
+        moving = {s.name for s in page_axes.data_spines(ax)}
+        draw_spines(ax, ov, [n for n in ax.spines if n not in moving])
+        draw_spines(ax, decor, sorted(moving))
     records = []
     for axis in (ax.xaxis, ax.yaxis):
         if not axis.visible:

@@ -341,17 +341,22 @@ class AxesDecor:
                 line.set_data(np.full((2, 2), np.nan))
         strings, pos, cols, styles = self._labels
         # the glyphs a page may draw (the record says which; those shown are among them)
-        self.labels.reserve = "" if record is None else record.pop("reserve")
+        self.labels.reserve = record.pop("reserve", "") if record is not None else ""
         if _changed(self._last, "text", self._labels):
             self.labels.set_data(strings, np.asarray(pos, float).reshape(-1, 2),
                                color=cols or "k", styles=styles)
-        self.record = record
+        frozen = record if record is not None and record["kind"] == "frozen" else None
+        self.record = None if frozen else record
         tagged = [("text", self.labels)] + [(f"ticks:{w}", ln) for w, ln in self.lines.items()]
         tagged += list((parts or {}).items())
         for part, visual in tagged:
-            visual.follow = None if record is None else {
+            if frozen:  # the page says it cannot redraw them once the axes' view moves
+                visual.follow = {**frozen, "record": self.id}
+                visual.follow_records = self.view_record
+                continue
+            visual.follow = None if self.record is None else {
                 "kind": "axes", "record": self.id, "part": part}
-            visual.follow_records = None if record is None else self.records
+            visual.follow_records = None if self.record is None else self.records
 
     def records(self) -> dict:
         """{id: record} with the axes' view (whose camera it follows) and the glyphs of
@@ -362,6 +367,11 @@ class AxesDecor:
             self._cached = (key, {**self.record, "text": self.labels.glyph_table()})
         ax = self.axes()
         return {} if ax is None else {self.id: {**self._cached[1], "view": ax.view}}
+
+    def view_record(self) -> dict:
+        """{id: the axes' view} (whose camera a frozen decoration watches)."""
+        ax = self.axes()
+        return {} if ax is None else {self.id: {"view": ax.view}}
 
     def remove(self) -> None:
         view = self.view
@@ -413,7 +423,8 @@ def finish(fig) -> None:
 
 
 def tick_widths(ax) -> list[float]:
-    """The widths (pixels) the ticks of a rectilinear axes are drawn with."""
+    """The widths (pixels) the ticks (and the spines at data positions) of a
+    rectilinear axes are drawn with."""
     fig = ax.figure
     out = []
     for axis in (ax.xaxis, ax.yaxis):
@@ -422,7 +433,7 @@ def tick_widths(ax) -> list[float]:
         for st in (axis.major, axis.minor):
             if st.tick1On or st.tick2On:
                 out.append(fig.points_to_pixels(st.width))
-    return out
+    return out + [fig.points_to_pixels(s.linewidth) for s in data_spines(ax)]
 
 
 def grid_parts(ax) -> dict:
@@ -431,38 +442,69 @@ def grid_parts(ax) -> dict:
 
 
 # ---------------------------------------------------------------------- the record
+def _spines_of(ax, axis) -> list:
+    """The spines of an axis' two sides (None where the axes has none)."""
+    from .axisdraw import _spine
+
+    return [_spine(ax, axis, side) for side in (1, 2)]
+
+
 def _unfollowable(ax, axis, layout) -> str | None:
     """What the page cannot redraw of an axis drawn by lumos/plot/axisdraw.py (the page
-    draws ticks and labels on one side, unrotated, in the default face, the label
-    centred beside them: ``drawAxis`` in axes.js), or None."""
-    side = axis.offset_side
-    other = 3 - side
-    major, minor = axis.major, axis.minor
-    if any(getattr(st, f"tick{other}On") or getattr(st, f"label{other}On")
-           for st in (major, minor)):
-        return "ticks on both sides"
-    if any(lab.visible for lab in layout.minor_set.labels[side]):
+    draws ticks and major labels on both sides, rotated, in the default face, the label
+    centred beside them, spines where they are put: ``drawAxis`` in axes.js), or None."""
+    major = axis.major
+    if any(lab.visible for side in (1, 2) for lab in layout.minor_set.labels[side]):
         return "minor tick labels"
-    if major.labelrotation % 360 or axis.overrides or axis.offset_style:
-        return "rotated or restyled tick labels"
-    if major.labelfamily is not None or major.labelweight is not None or \
-            getattr(major, "label_va", None) is not None:
+    if axis.overrides:
+        return "tick labels restyled one by one"
+    if set(axis.offset_style) - {"visible", "color", "size"}:
+        return "the offset text's style"
+    if major.labelfamily is not None or major.labelweight is not None:
         return "tick label fonts"
-    if tuple(minor.color) != tuple(major.color) or minor.direction != major.direction or \
-            getattr(minor, f"tick{side}On") != getattr(major, f"tick{side}On"):
-        return "minor tick styles"
-    label_side = 1 if axis.label_position in ("bottom", "left") else 2
     if axis.label_text and axis.label_visible and (
-            label_side != side or axis.label_coords is not None or axis.label_loc != "center"
+            axis.label_coords is not None or axis.label_loc != "center"
             or set(axis.label_style) - {"color"}):
         return "the axis label's placement"
-    from .axisdraw import _SPINE
+    for spine in _spines_of(ax, axis):
+        if spine is None or spine.axes is None:
+            continue
+        if spine.bounds is not None:
+            return "a spine with bounds"
+        if spine.position[0] != "data":
+            continue
+        other = ax.yaxis if axis.name == "x" else ax.xaxis
+        if scale_spec(other.scale) is None:
+            return f"a spine at a data position of a {other.scale.name} scale"
+        from .style import dash_pattern
 
-    spine = ax.spines.get(_SPINE[(axis.name, side)]) if hasattr(ax.spines, "get") else None
-    if spine is not None and (tuple(spine.position) != ("outward", 0.0) or
-                              spine.bounds is not None):
-        return "a moved spine"
+        if dash_pattern(spine.linestyle, 1.0) is not None:
+            return "a dashed spine at a data position"
     return None
+
+
+def _base_spec(ax, axis, side: int) -> dict:
+    """Where a side's ticks stand across the axis: fixed figure pixels, or a data value
+    of the other axis (a spine at ``('data', v)``, which moves with the view)."""
+    from .axisdraw import _base, _spine
+
+    spine = _spine(ax, axis, side)
+    if spine is not None and spine.axes is not None and spine.position[0] == "data":
+        other = ax.yaxis if axis.name == "x" else ax.xaxis
+        return {"data": spine.position[1], "scale": scale_spec(other.scale)}
+    return {"px": float(_base(ax, axis, side))}
+
+
+def _tick_style(fig, st, ts) -> dict:
+    """One TickSet's style (major or minor) as drawAxis reads it."""
+    return {"tick": [bool(st.tick1On), bool(st.tick2On)],
+            "label": [bool(st.label1On), bool(st.label2On)],
+            "len": ts.length, "width": round(ts.width, 3), "direction": ts.direction,
+            "color": _bytes(st.color), "pad": ts.pad,
+            "size": float(fig.points_to_pixels(st.labelsize)), "label_color": _bytes(
+                st.labelcolor), "rotation": float(st.labelrotation),
+            "mode": st.rotation_mode, "ha": getattr(st, "label_ha", None),
+            "va": getattr(st, "label_va", None)}
 
 
 def axis_record(ax, axis, layout) -> dict:
@@ -470,28 +512,24 @@ def axis_record(ax, axis, layout) -> dict:
     mirrors ``draw_axis`` in axisdraw.py, for the axes :func:`_unfollowable` allows)."""
     fig = ax.figure
     spec = ticks_spec(axis)
-    side = axis.offset_side
-    major_set, minor_set = layout.major_set, layout.minor_set
     major = axis.major
     label_color = axis.label_style.get("color", axis.label_color)
     show_label = bool(axis.label_text and axis.label_visible)
     rec = {
         "name": axis.name, "scale": scale_spec(axis.scale), "ticks": spec,
         "visible": bool(axis.visible),
-        "far": side == 2,
-        "tick": {"visible": bool(getattr(major, f"tick{side}On")),
-                 "major_len": major_set.length, "minor_len": minor_set.length,
-                 "direction": major_set.direction, "outside": layout.outside,
-                 "major_width": round(major_set.width, 3),
-                 "minor_width": round(minor_set.width, 3), "color": _bytes(major.color)},
-        "labels": {"visible": bool(getattr(major, f"label{side}On")), "size": layout.size_px,
-                   "color": _bytes(major.labelcolor), "rotation": float(major.labelrotation),
-                   "ha": getattr(major, "label_ha", None), "pad": major_set.pad,
-                   "min_gap": float(fig.points_to_pixels(2.0))},
-        "offset_color": _bytes(axis.offset_style.get("color", major.labelcolor)),
+        "sides": [_base_spec(ax, axis, side) for side in (1, 2)],
+        "major": _tick_style(fig, major, layout.major_set),
+        "minor": _tick_style(fig, axis.minor, layout.minor_set),
+        "min_gap": float(fig.points_to_pixels(2.0)),
+        "offset": {"side": axis.offset_side, "visible": bool(axis.offset_style.get(
+            "visible", True)), "size": float(fig.points_to_pixels(axis.offset_style["size"]))
+            if "size" in axis.offset_style else layout.size_px,
+            "color": _bytes(axis.offset_style.get("color", major.labelcolor))},
         "label": None if not show_label else {
             "text": axis.label_text, "size": float(fig.points_to_pixels(axis.label_size)),
-            "color": _bytes(label_color), "pad": float(fig.points_to_pixels(axis.labelpad))},
+            "color": _bytes(label_color), "pad": float(fig.points_to_pixels(axis.labelpad)),
+            "side": 1 if axis.label_position in ("bottom", "left") else 2},
         "grid": {"major": bool(major.gridOn), "minor": bool(axis.minor.gridOn)},
         "static": None,
         "reserve": _reserve(spec),
@@ -516,12 +554,35 @@ def _why(axis) -> str:
     return f"the {axis.scale.name} scale"
 
 
+def data_spines(ax) -> list:
+    """The visible spines of a rectilinear axes put at a data value of the other axis
+    (``('data', v)``, 'zero'): they move with the view, so the axes' decoration draws
+    them (and a page redraws them) rather than the figure's overlay."""
+    if not ax.frame_on or ax.role == "twin" or not hasattr(ax.spines, "items"):
+        return []
+    from .style import dash_pattern
+
+    return [s for s in ax.spines.values() if s.get_visible() and s.axes is not None
+            and s.position[0] == "data" and dash_pattern(s.linestyle, 1.0) is None]
+
+
+def _spine_record(ax, spine) -> dict:
+    other = ax.xaxis if spine.name in ("left", "right") else ax.yaxis
+    return {"name": spine.name, "base": {"data": spine.position[1],
+                                         "scale": scale_spec(other.scale)},
+            "extent": [float(v) for v in spine.extent()], "color": _bytes(spine.color),
+            "width": round(float(ax.figure.points_to_pixels(spine.linewidth)), 3)}
+
+
 def rectilinear_record(ax, axes_records: list[dict]) -> dict | None:
-    """The record of a rectilinear axes whose view a page may move, or None."""
+    """The record of a rectilinear axes whose view a page may move, None, or (when the
+    page cannot redraw an axis) ``{"kind": "frozen", "what": ...}`` naming why."""
     if not ax.view.interactive or not ax.axison:
         return None
-    if any(r.pop("unfollowable") for r in axes_records):
-        return None  # drawn as exported: the page cannot redraw it
+    why = [(r["name"], r.pop("unfollowable")) for r in axes_records]
+    why = [f"{name} ticks ({w})" for name, w in why if w]
+    if why:  # drawn as exported: the page cannot redraw it, and says so
+        return {"kind": "frozen", "what": ", ".join(why)}
     reserve = "".join(r.pop("reserve") for r in axes_records)
     for r in axes_records:
         if r["label"]:
@@ -529,7 +590,8 @@ def rectilinear_record(ax, axes_records: list[dict]) -> dict | None:
         if r["static"]:
             reserve += "".join(r["static"]["labels"]) + r["static"]["offset"]
     return {"kind": "rectilinear", "box": [float(v) for v in ax.box],
-            "axes": axes_records, "reserve": reserve}
+            "axes": axes_records, "spines": [_spine_record(ax, s) for s in data_spines(ax)],
+            "reserve": reserve}
 
 
 def polar_record(ax) -> dict | None:

@@ -188,6 +188,48 @@ def polar_plot():
     return fig
 
 
+def both_sides_plot():
+    """Ticks and labels on all four sides (style's per-side tick model), minor ticks,
+    the x label on top."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 400)
+    ax.plot(x, np.sin(x) * 1000)
+    ax.tick_params(top=True, right=True, labeltop=True, labelright=True, direction="in")
+    ax.minorticks_on()
+    ax.xaxis.set_label_position("top")
+    ax.set_xlabel("time (s)")
+    ax.set_ylabel("amplitude")
+    return fig
+
+
+def rotated_plot():
+    """Rotated tick labels: plt.xticks(rotation=45, ha="right"), and y labels rotated,
+    smaller and coloured by tick_params."""
+    import lumos.pyplot as plt
+
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 400)
+    ax.plot(x, np.cos(x))
+    plt.sca(ax)
+    plt.xticks(rotation=45, ha="right")
+    ax.tick_params(axis="y", labelrotation=30, labelsize=8, labelcolor="b")
+    ax.set_xlabel("time (s)")
+    return fig
+
+
+def spine_zero_plot():
+    """Spines through the origin (('data', 0) and 'zero'): they, their ticks and labels
+    move with the view."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(-5, 5, 400)
+    ax.plot(x, np.sin(x))
+    ax.spines["left"].set_position("zero")
+    ax.spines["bottom"].set_position(("data", 0))
+    ax.spines["right"].set_visible(False)
+    ax.spines["top"].set_visible(False)
+    return fig
+
+
 def css(fig, ax, x, y) -> tuple[float, float]:
     """The page (CSS) pixel of data point (x, y), from the top left."""
     px, py = ax.to_pixels(x, y)
@@ -258,6 +300,18 @@ SCENES = {
               lambda fig: [("wheel", 200, 200, -300),
                            ("drag", 300, 176, 208, 114)],  # the r labels turn
               (slice(60, 340), slice(200, 340))),
+    # style's per-side ticks: labels on top and right follow too (the top strip)
+    "both_sides": (both_sides_plot, (500, 350),
+                   lambda fig: [("drag", 250, 170, 200, 140), ("wheel", 250, 170, -300)],
+                   (slice(0, 40), slice(40, 460))),
+    # rotated x labels (the strip under the axes) and y labels
+    "rotated": (rotated_plot, (500, 350),
+                lambda fig: [("drag", 250, 150, 190, 120), ("wheel", 250, 150, -300)],
+                (slice(260, 330), slice(40, 480))),
+    # spines at data 0 move with the origin, their ticks and labels with them
+    "spine_zero": (spine_zero_plot, (500, 350),
+                   lambda fig: [("drag", 250, 175, 170, 120), ("wheel", 250, 175, -300)],
+                   (slice(0, 350), slice(0, 500))),
 }
 
 
@@ -446,3 +500,23 @@ def test_what_only_python_redraws_is_named(tmp_path):
     assert sorted(notices.values()) == [
         "axhspan/axvspan: shown as exported (only Python redraws them for a new view)",
         "error bar caps: shown as exported (only Python redraws them for a new view)"]
+
+
+def test_ticks_the_page_cannot_redraw_are_named(tmp_path):
+    """Tick labels restyled one by one (a Text of get_xticklabels) stay as exported once
+    the view moves, and the page names the axis and why."""
+    def make():
+        fig, ax = lumos.subplots(figsize=(5, 3), dpi=100)
+        ax.plot([0, 10], [0, 1])
+        ax.get_xticklabels()[1].set_color("r")
+        return fig
+
+    html = make().savefig(tmp_path / "restyled.html")
+    with browser.Chromium((500, 300)) as b:
+        b.open(html)
+        assert b.evaluate("lumos.standalone.notices || {}") == {}  # the export is right
+        b.drag(250, 150, 200, 150)
+        notices = b.evaluate("lumos.standalone.notices || {}")
+    assert list(notices.values()) == [
+        "x ticks (tick labels restyled one by one): shown as exported (only Python "
+        "redraws them for a new view)"]
