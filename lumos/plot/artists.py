@@ -1849,6 +1849,16 @@ class Text(Artist):
         x0 = tx - {"left": 0.0, "center": 0.5, "right": 1.0}[ha] * w
         return PixelBox(x0, ty - d, x0 + w, ty - d + h)
 
+    def page_anchor(self) -> dict | None:
+        """What a page moving the axes' view needs to move the text with it: ``xy`` the
+        data point it is anchored at (None: fixed), ``clip`` the data point that hides
+        it when out of the axes (None: never hidden), ``arrow`` the data point an arrow
+        ends at (None: no arrow); None when it is not anchored to data at all."""
+        if self.axes is None or self.get_transform() is not self.axes.transData:
+            return None
+        xy = (self._x, self._y)
+        return {"xy": xy, "clip": xy if self.style.clip_on else None, "arrow": None}
+
     def _clipped(self) -> bool:
         """``clip_on``: hidden when its anchor leaves the axes (drawn whole otherwise)."""
         if not self.style.clip_on or self.axes is None:

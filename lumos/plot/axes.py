@@ -896,9 +896,11 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         the layout makes that much room."""
         return rectilinear_margins(self)
 
-    def draw_frame(self, ov) -> None:
-        """Spines, ticks, tick labels and axis labels into the figure's overlay."""
-        draw_rectilinear_frame(self, ov)
+    def draw_frame(self, ov) -> set | None:
+        """Spines, ticks, tick labels and axis labels into the figure's overlay; the
+        ids of the texts it drew too (those anchored to data, which a page moves), or
+        None."""
+        return draw_rectilinear_frame(self, ov)
 
     # -- per frame -------------------------------------------------------------------
     def sync(self) -> None:

@@ -3,7 +3,7 @@ an axes' box (``axes_margins``: what the layout engines of ``lumos.plot.layout``
 
 from __future__ import annotations
 
-from . import page_axes
+from . import page_axes, page_texts
 from .axisdraw import TickLayout, axis_margins, draw_axis, draw_spines
 from .titles import draw_titles, title_room
 
@@ -46,25 +46,27 @@ def draw_axes(ax, ov) -> None:
     titles and texts."""
     if not ax.get_visible():
         return
+    # axis('off') hides the frame; titles and texts stay (matplotlib). The frame may
+    # draw the texts anchored to data itself (rectilinear axes: a page moves them)
+    drawn = (ax.draw_frame(ov) if ax.axison else None) or set()
     # artists drawn in pixels (annotations) or following the view (axhline, error bar
     # caps, quiver arrows) update every frame, with the axes' box and limits final
     for a in ax.artists:
-        if a.get_visible():
+        if a.get_visible() and id(a) not in drawn:
             a.draw_overlay(ov)
-    if ax.axison:  # axis('off') hides the frame; titles and texts stay (matplotlib)
-        ax.draw_frame(ov)
     draw_titles(ax, ov)
     for t in ax.texts:
-        if t.get_visible() and t.get_text():
+        if t.get_visible() and t.get_text() and id(t) not in drawn:
             t.draw_overlay(ov)
 
 
-def draw_rectilinear_frame(ax, ov) -> None:
-    """Spines, ticks, tick labels and axis labels of a rectilinear axes."""
+def draw_rectilinear_frame(ax, ov) -> set:
+    """Spines, ticks, tick labels and axis labels of a rectilinear axes, and the texts
+    anchored to data a page can move (the ids of those drawn)."""
     # ticks, labels and the spines at data positions go to the axes' own visuals,
     # which a page redraws for any view from the axes' record (lumos/plot/page_axes.py)
     decor = page_axes.decor(ax, ov)
-    decor.begin(page_axes.tick_widths(ax))
+    decor.begin(page_axes.tick_widths(ax) + page_texts.arrow_widths(ax))
     if ax.frame_on and ax.role != "twin":
         moving = {s.name for s in page_axes.data_spines(ax)}
         draw_spines(ax, ov, [n for n in ax.spines if n not in moving])
@@ -76,4 +78,7 @@ def draw_rectilinear_frame(ax, ov) -> None:
         layout = TickLayout(ax, axis)
         draw_axis(ax, axis, decor, layout)
         records.append(page_axes.axis_record(ax, axis, layout))
-    decor.commit(page_axes.rectilinear_record(ax, records), page_axes.grid_parts(ax))
+    drawn, texts, why = page_texts.draw(ax, decor)
+    decor.commit(page_axes.rectilinear_record(ax, records, texts, why),
+                 page_axes.grid_parts(ax))
+    return drawn

@@ -236,7 +236,8 @@ def _reserve(spec: dict | None) -> str:
     return chars
 
 
-def _bytes(color) -> list[int]:
+def color_bytes(color) -> list[int]:
+    """RGBA bytes of a color (as records carry colors)."""
     return [int(v) for v in rgba_bytes(np.asarray(colors.to_rgba(color), float))]
 
 
@@ -500,8 +501,8 @@ def _tick_style(fig, st, ts) -> dict:
     return {"tick": [bool(st.tick1On), bool(st.tick2On)],
             "label": [bool(st.label1On), bool(st.label2On)],
             "len": ts.length, "width": round(ts.width, 3), "direction": ts.direction,
-            "color": _bytes(st.color), "pad": ts.pad,
-            "size": float(fig.points_to_pixels(st.labelsize)), "label_color": _bytes(
+            "color": color_bytes(st.color), "pad": ts.pad,
+            "size": float(fig.points_to_pixels(st.labelsize)), "label_color": color_bytes(
                 st.labelcolor), "rotation": float(st.labelrotation),
             "mode": st.rotation_mode, "ha": getattr(st, "label_ha", None),
             "va": getattr(st, "label_va", None)}
@@ -525,10 +526,10 @@ def axis_record(ax, axis, layout) -> dict:
         "offset": {"side": axis.offset_side, "visible": bool(axis.offset_style.get(
             "visible", True)), "size": float(fig.points_to_pixels(axis.offset_style["size"]))
             if "size" in axis.offset_style else layout.size_px,
-            "color": _bytes(axis.offset_style.get("color", major.labelcolor))},
+            "color": color_bytes(axis.offset_style.get("color", major.labelcolor))},
         "label": None if not show_label else {
             "text": axis.label_text, "size": float(fig.points_to_pixels(axis.label_size)),
-            "color": _bytes(label_color), "pad": float(fig.points_to_pixels(axis.labelpad)),
+            "color": color_bytes(label_color), "pad": float(fig.points_to_pixels(axis.labelpad)),
             "side": 1 if axis.label_position in ("bottom", "left") else 2},
         "grid": {"major": bool(major.gridOn), "minor": bool(axis.minor.gridOn)},
         "static": None,
@@ -570,20 +571,25 @@ def _spine_record(ax, spine) -> dict:
     other = ax.xaxis if spine.name in ("left", "right") else ax.yaxis
     return {"name": spine.name, "base": {"data": spine.position[1],
                                          "scale": scale_spec(other.scale)},
-            "extent": [float(v) for v in spine.extent()], "color": _bytes(spine.color),
+            "extent": [float(v) for v in spine.extent()], "color": color_bytes(spine.color),
             "width": round(float(ax.figure.points_to_pixels(spine.linewidth)), 3)}
 
 
-def rectilinear_record(ax, axes_records: list[dict]) -> dict | None:
+def rectilinear_record(ax, axes_records: list[dict], texts: list[dict] = (),
+                       frozen_texts: list[str] = ()) -> dict | None:
     """The record of a rectilinear axes whose view a page may move, None, or (when the
-    page cannot redraw an axis) ``{"kind": "frozen", "what": ...}`` naming why."""
+    page cannot redraw an axis) ``{"kind": "frozen", "what": ...}`` naming why.
+    ``texts``: the texts anchored to data it moves (lumos/plot/page_texts.py);
+    ``frozen_texts``: why others cannot move (the page names them)."""
     if not ax.view.interactive or not ax.axison:
         return None
     why = [(r["name"], r.pop("unfollowable")) for r in axes_records]
     why = [f"{name} ticks ({w})" for name, w in why if w]
     if why:  # drawn as exported: the page cannot redraw it, and says so
-        return {"kind": "frozen", "what": ", ".join(why)}
+        what = why + (["texts anchored to data"] if texts else []) + list(frozen_texts)
+        return {"kind": "frozen", "what": ", ".join(what)}
     reserve = "".join(r.pop("reserve") for r in axes_records)
+    reserve += "".join(e["text"] for t in texts for e in t["texts"])
     for r in axes_records:
         if r["label"]:
             reserve += r["label"]["text"]
@@ -591,7 +597,7 @@ def rectilinear_record(ax, axes_records: list[dict]) -> dict | None:
             reserve += "".join(r["static"]["labels"]) + r["static"]["offset"]
     return {"kind": "rectilinear", "box": [float(v) for v in ax.box],
             "axes": axes_records, "spines": [_spine_record(ax, s) for s in data_spines(ax)],
-            "reserve": reserve}
+            "texts": list(texts), "frozen_texts": list(frozen_texts), "reserve": reserve}
 
 
 def polar_record(ax) -> dict | None:
@@ -614,12 +620,12 @@ def polar_record(ax) -> dict | None:
             "ticks": spec, "scale": scale,
             "visible": bool(axis.visible and axis.show_labels),
             "size": float(fig.points_to_pixels(axis.tick_size)),
-            "color": _bytes(axis.tick_label_color), "pad": float(fig.points_to_pixels(
+            "color": color_bytes(axis.tick_label_color), "pad": float(fig.points_to_pixels(
                 axis.tick_pad)),
             "grid": bool(axis.grid_major),
             "label": None if not axis.label else {
                 "text": axis.label, "size": float(fig.points_to_pixels(axis.label_size)),
-                "color": _bytes(axis.label_color),
+                "color": color_bytes(axis.label_color),
                 "pad": float(fig.points_to_pixels(axis.labelpad))},
             "static": None if spec is not None and scale is not None else {
                 "major": [float(v) for v in major], "labels": list(labels),

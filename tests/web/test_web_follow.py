@@ -230,6 +230,22 @@ def spine_zero_plot():
     return fig
 
 
+def text_plot():
+    """Texts anchored to data (one rotated), annotations with line arrows (to data, from
+    data and from an offset, one curved), and a text in axes fraction that stays."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 400)
+    ax.plot(x, np.sin(x))
+    ax.text(2, 0.5, "peak <b>&amp;", color="r", fontsize=12)
+    ax.text(7.5, -0.8, "rotated", rotation=30, ha="center")
+    ax.annotate("max", xy=(np.pi / 2, 1), xytext=(4, 0.6), arrowprops={"arrowstyle": "->"})
+    ax.annotate("min", xy=(3 * np.pi / 2, -1), xytext=(-40, 20), textcoords="offset points",
+                arrowprops={"arrowstyle": "<->", "connectionstyle": "arc3,rad=0.3",
+                            "color": "g"})
+    ax.text(0.05, 0.9, "fixed (axes)", transform=ax.transAxes)
+    return fig
+
+
 def css(fig, ax, x, y) -> tuple[float, float]:
     """The page (CSS) pixel of data point (x, y), from the top left."""
     px, py = ax.to_pixels(x, y)
@@ -312,6 +328,10 @@ SCENES = {
     "spine_zero": (spine_zero_plot, (500, 350),
                    lambda fig: [("drag", 250, 175, 170, 120), ("wheel", 250, 175, -300)],
                    (slice(0, 350), slice(0, 500))),
+    # texts and annotations move with the data (the max one leaves the view: hidden)
+    "texts": (text_plot, (500, 350),
+              lambda fig: [("drag", 250, 175, 300, 150), ("wheel", 250, 175, -300)],
+              (slice(20, 300), slice(60, 480))),
 }
 
 
