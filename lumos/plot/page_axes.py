@@ -457,8 +457,11 @@ def _unfollowable(ax, axis, layout) -> str | None:
     major = axis.major
     if any(lab.visible for side in (1, 2) for lab in layout.minor_set.labels[side]):
         return "minor tick labels"
-    if axis.overrides:
-        return "tick labels restyled one by one"
+    for (which, _, part), o in axis.overrides.items():
+        if which != "major" or part not in ("label1", "label2"):
+            return "ticks restyled one by one"
+        if {"family", "style", "weight"} & set(o):
+            return "tick label fonts"
     if set(axis.offset_style) - {"visible", "color", "size"}:
         return "the offset text's style"
     if major.labelfamily is not None or major.labelweight is not None:
@@ -496,6 +499,28 @@ def _base_spec(ax, axis, side: int) -> dict:
     return {"px": float(_base(ax, axis, side))}
 
 
+def _label_overrides(axis, side: int) -> list:
+    """The major labels of a side restyled one by one (Text setters on the labels of
+    ``get_xticklabels``), by tick index as TickSet applies them: None or the resolved
+    properties (sizes in pixels, colors as bytes)."""
+    fig = axis.axes.figure
+    found = {i: o for (which, i, part), o in axis.overrides.items()
+             if which == "major" and part == f"label{side}"}
+    out = [None] * (max(found) + 1 if found else 0)
+    for i, o in found.items():
+        r = {k: o[k] for k in ("text", "rotation", "ha", "va", "visible") if k in o}
+        if "rotation_mode" in o:
+            r["mode"] = o["rotation_mode"]
+        if "size" in o:
+            r["size"] = float(fig.points_to_pixels(o["size"]))
+        if "color" in o or o.get("alpha") is not None:
+            color = o.get("color", axis.major.labelcolor)
+            r["color"] = color_bytes(color if o.get("alpha") is None else
+                                     colors.to_rgba(color, o["alpha"]))
+        out[i] = r
+    return out
+
+
 def _tick_style(fig, st, ts) -> dict:
     """One TickSet's style (major or minor) as drawAxis reads it."""
     return {"tick": [bool(st.tick1On), bool(st.tick2On)],
@@ -520,7 +545,8 @@ def axis_record(ax, axis, layout) -> dict:
         "name": axis.name, "scale": scale_spec(axis.scale), "ticks": spec,
         "visible": bool(axis.visible),
         "sides": [_base_spec(ax, axis, side) for side in (1, 2)],
-        "major": _tick_style(fig, major, layout.major_set),
+        "major": {**_tick_style(fig, major, layout.major_set),
+                  "overrides": [_label_overrides(axis, side) for side in (1, 2)]},
         "minor": _tick_style(fig, axis.minor, layout.minor_set),
         "min_gap": float(fig.points_to_pixels(2.0)),
         "offset": {"side": axis.offset_side, "visible": bool(axis.offset_style.get(
@@ -533,7 +559,8 @@ def axis_record(ax, axis, layout) -> dict:
             "side": 1 if axis.label_position in ("bottom", "left") else 2},
         "grid": {"major": bool(major.gridOn), "minor": bool(axis.minor.gridOn)},
         "static": None,
-        "reserve": _reserve(spec),
+        "reserve": _reserve(spec) + "".join(str(o["text"]) for side in (1, 2) for o in
+                                            _label_overrides(axis, side) if o and "text" in o),
         "unfollowable": _unfollowable(ax, axis, layout),
     }
     if spec is None or rec["scale"] is None:

@@ -620,29 +620,36 @@
         const outside = st.tick[side - 1] && values.length ? st.len * st.direction : 0;
         let setReach = outside;
         if (st.label[side - 1] && strings.length) {  // TickSet's labels, _draw_labels
-          const rot = st.rotation;
-          const cr = Math.abs(Math.cos(rot * Math.PI / 180)), sr = Math.abs(Math.sin(rot * Math.PI / 180));
+          const overrides = (st.overrides || [[], []])[side - 1];
           const shown = [];
           pos.forEach((p, i) => {
-            if (!strings[i] || !Number.isFinite(p)) return;
-            const [w, h] = measure(table, strings[i], st.size);
-            shown.push([strings[i], p, w * cr + h * sr, w * sr + h * cr]);
+            const o = overrides[i] || {};  // a label restyled alone (by its index)
+            if (o.visible === false || !strings[i] || !Number.isFinite(p)) return;
+            const L = { text: o.text !== undefined ? String(o.text) : strings[i], p,
+              size: o.size ?? st.size, color: o.color ?? st.label_color,
+              rot: o.rotation ?? st.rotation, mode: o.mode !== undefined ? o.mode : st.mode,
+              ha: o.ha ?? st.ha, va: o.va ?? st.va };
+            const rad = L.rot * Math.PI / 180, cr = Math.abs(Math.cos(rad)), sr = Math.abs(Math.sin(rad));
+            const [w, h] = measure(table, L.text, L.size);
+            L.w = w * cr + h * sr;
+            L.h = w * sr + h * cr;
+            shown.push(L);
           });
           if (shown.length) {
-            setReach = outside + st.pad + Math.max(...shown.map((l) => (horizontal ? l[3] : l[2])));
-            const keep = T().nonOverlapping(shown.map((l) => l[1]),
-              shown.map((l) => (horizontal ? l[2] : l[3])), a.min_gap);
+            setReach = outside + st.pad + Math.max(...shown.map((l) => (horizontal ? l.h : l.w)));
+            const keep = T().nonOverlapping(shown.map((l) => l.p),
+              shown.map((l) => (horizontal ? l.w : l.h)), a.min_gap);
             const gap = outside + st.pad;
-            let mode = st.mode;
-            if (mode === "xtick" || mode === "ytick") mode = rot % 90 ? "anchor" : null;
-            shown.forEach(([s, p], i) => {
+            shown.forEach((L, i) => {
               if (!keep[i]) return;
+              let mode = L.mode;
+              if (mode === "xtick" || mode === "ytick") mode = L.rot % 90 ? "anchor" : null;
               if (horizontal) {
-                text(s, p, base + sign * gap, st.size, st.label_color, st.ha || "center",
-                  st.va || (side === 1 ? "top" : "bottom"), rot, mode);
+                text(L.text, L.p, base + sign * gap, L.size, L.color, L.ha || "center",
+                  L.va || (side === 1 ? "top" : "bottom"), L.rot, mode);
               } else {
-                text(s, base + sign * gap, p, st.size, st.label_color,
-                  st.ha || (side === 1 ? "right" : "left"), st.va || "center", rot, mode);
+                text(L.text, base + sign * gap, L.p, L.size, L.color,
+                  L.ha || (side === 1 ? "right" : "left"), L.va || "center", L.rot, mode);
               }
             });
           }

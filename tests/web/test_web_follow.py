@@ -246,6 +246,20 @@ def text_plot():
     return fig
 
 
+def restyled_plot():
+    """Tick labels restyled one by one through their Text handles (every x label
+    rotated, one y label red and larger), as TickSet applies them: by tick index."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 400)
+    ax.plot(x, np.sin(x))
+    for label in ax.get_xticklabels():
+        label.set_rotation(40)
+        label.set_ha("right")
+    ax.get_yticklabels()[2].set_color("r")
+    ax.get_yticklabels()[2].set_fontsize(13)
+    return fig
+
+
 def css(fig, ax, x, y) -> tuple[float, float]:
     """The page (CSS) pixel of data point (x, y), from the top left."""
     px, py = ax.to_pixels(x, y)
@@ -328,6 +342,10 @@ SCENES = {
     "spine_zero": (spine_zero_plot, (500, 350),
                    lambda fig: [("drag", 250, 175, 170, 120), ("wheel", 250, 175, -300)],
                    (slice(0, 350), slice(0, 500))),
+    # tick labels restyled one by one keep their index's style
+    "restyled": (restyled_plot, (500, 350),
+                 lambda fig: [("drag", 250, 150, 190, 110), ("wheel", 250, 150, -300)],
+                 (slice(260, 330), slice(40, 480))),
     # texts and annotations move with the data (the max one leaves the view: hidden)
     "texts": (text_plot, (500, 350),
               lambda fig: [("drag", 250, 175, 300, 150), ("wheel", 250, 175, -300)],
@@ -522,21 +540,27 @@ def test_what_only_python_redraws_is_named(tmp_path):
         "error bar caps: shown as exported (only Python redraws them for a new view)"]
 
 
-def test_ticks_the_page_cannot_redraw_are_named(tmp_path):
-    """Tick labels restyled one by one (a Text of get_xticklabels) stay as exported once
-    the view moves, and the page names the axis and why."""
-    def make():
-        fig, ax = lumos.subplots(figsize=(5, 3), dpi=100)
-        ax.plot([0, 10], [0, 1])
-        ax.get_xticklabels()[1].set_color("r")
+def test_what_the_page_cannot_redraw_of_axes_is_named(tmp_path):
+    """A tick label in another font (a Text of get_xticklabels) keeps the axes' ticks as
+    exported once the view moves, a text in a box stays where it was; the page names
+    both (the axis and why)."""
+    def make(bold):
+        fig, axs = lumos.subplots(1, 2, figsize=(6, 3), dpi=100)
+        for ax in axs:
+            ax.plot([0, 10], [0, 1])
+        if bold:
+            axs[0].get_xticklabels()[1].set_fontweight("bold")
+        axs[1].text(5, 0.5, "boxed", bbox={"facecolor": "y"})
         return fig
 
-    html = make().savefig(tmp_path / "restyled.html")
-    with browser.Chromium((500, 300)) as b:
+    html = make(True).savefig(tmp_path / "restyled.html")
+    with browser.Chromium((600, 300)) as b:
         b.open(html)
         assert b.evaluate("lumos.standalone.notices || {}") == {}  # the export is right
-        b.drag(250, 150, 200, 150)
+        b.drag(150, 150, 100, 150)
+        b.drag(450, 150, 400, 150)
         notices = b.evaluate("lumos.standalone.notices || {}")
-    assert list(notices.values()) == [
-        "x ticks (tick labels restyled one by one): shown as exported (only Python "
-        "redraws them for a new view)"]
+    assert sorted(notices.values()) == [
+        "texts with a box: shown as exported (only Python redraws them for a new view)",
+        "x ticks (tick label fonts): shown as exported (only Python redraws them for a "
+        "new view)"]
