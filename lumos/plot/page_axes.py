@@ -370,9 +370,12 @@ class AxesDecor:
         return {} if ax is None else {self.id: {**self._cached[1], "view": ax.view}}
 
     def view_record(self) -> dict:
-        """{id: the axes' view} (whose camera a frozen decoration watches)."""
+        """{id: the view whose camera a frozen decoration watches}: the axes' own, or
+        its parent's (a secondary axis, whose limits follow the parent)."""
         ax = self.axes()
-        return {} if ax is None else {self.id: {"view": ax.view}}
+        if ax is None:
+            return {}
+        return {self.id: {"view": (ax.parent if ax.role == "secondary" else ax).view}}
 
     def remove(self) -> None:
         view = self.view
@@ -414,9 +417,12 @@ def decor(ax, ov) -> AxesDecor:
 def finish(fig) -> None:
     """After a frame's decorations: drop the visuals of axes that drew none (removed,
     or turned off)."""
+    def gone(ax) -> bool:  # a secondary axis lives in its parent, not in fig.axes
+        return ax.parent not in fig.axes if ax.role == "secondary" else ax not in fig.axes
+
     for ax in list(_decors):
         d = _decors[ax]
-        if ax.figure is fig and (ax not in fig.axes or not d.drawn):
+        if ax.figure is fig and (gone(ax) or not d.drawn):
             d.remove()
             del _decors[ax]
         elif ax.figure is fig:
@@ -625,6 +631,15 @@ def rectilinear_record(ax, axes_records: list[dict], texts: list[dict] = (),
     return {"kind": "rectilinear", "box": [float(v) for v in ax.box],
             "axes": axes_records, "spines": [_spine_record(ax, s) for s in data_spines(ax)],
             "texts": list(texts), "frozen_texts": list(frozen_texts), "reserve": reserve}
+
+
+def secondary_record(ax) -> dict | None:
+    """A secondary axis maps values through Python's functions, which a page cannot run:
+    it stays as exported (moving the parent's view says so)."""
+    if not ax.parent.view.interactive:
+        return None
+    return {"kind": "frozen", "what": f"secondary {ax.orientation} axis (Python's "
+            "functions)"}
 
 
 def polar_record(ax) -> dict | None:

@@ -542,8 +542,8 @@ def test_what_only_python_redraws_is_named(tmp_path):
 
 def test_what_the_page_cannot_redraw_of_axes_is_named(tmp_path):
     """A tick label in another font (a Text of get_xticklabels) keeps the axes' ticks as
-    exported once the view moves, a text in a box stays where it was; the page names
-    both (the axis and why)."""
+    exported once the view moves, a text in a box and a secondary axis (Python's
+    functions) stay where they were; the page names each (the axis and why)."""
     def make(bold):
         fig, axs = lumos.subplots(1, 2, figsize=(6, 3), dpi=100)
         for ax in axs:
@@ -551,6 +551,7 @@ def test_what_the_page_cannot_redraw_of_axes_is_named(tmp_path):
         if bold:
             axs[0].get_xticklabels()[1].set_fontweight("bold")
         axs[1].text(5, 0.5, "boxed", bbox={"facecolor": "y"})
+        axs[1].secondary_xaxis("top", functions=(lambda x: 2 * x, lambda x: x / 2))
         return fig
 
     html = make(True).savefig(tmp_path / "restyled.html")
@@ -561,6 +562,8 @@ def test_what_the_page_cannot_redraw_of_axes_is_named(tmp_path):
         b.drag(450, 150, 400, 150)
         notices = b.evaluate("lumos.standalone.notices || {}")
     assert sorted(notices.values()) == [
+        "secondary x axis (Python's functions): shown as exported (only Python redraws "
+        "them for a new view)",
         "texts with a box: shown as exported (only Python redraws them for a new view)",
         "x ticks (tick label fonts): shown as exported (only Python redraws them for a "
         "new view)"]
