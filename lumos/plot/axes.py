@@ -902,6 +902,11 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         None."""
         return draw_rectilinear_frame(self, ov)
 
+    def draw_bare(self, ov) -> set | None:
+        """With the axis off (no frame): the texts anchored to data that a page moves,
+        drawn as ``draw_frame`` draws them (their ids), or None."""
+        return draw_rectilinear_frame(self, ov, frame=False)
+
     # -- per frame -------------------------------------------------------------------
     def sync(self) -> None:
         """Before drawing: camera from the limits, batches from the artists, grid."""

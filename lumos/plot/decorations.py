@@ -48,7 +48,7 @@ def draw_axes(ax, ov) -> None:
         return
     # axis('off') hides the frame; titles and texts stay (matplotlib). The frame may
     # draw the texts anchored to data itself (rectilinear axes: a page moves them)
-    drawn = (ax.draw_frame(ov) if ax.axison else None) or set()
+    drawn = (ax.draw_frame(ov) if ax.axison else ax.draw_bare(ov)) or set()
     # artists drawn in pixels (annotations) or following the view (axhline, error bar
     # caps, quiver arrows) update every frame, with the axes' box and limits final
     for a in ax.artists:
@@ -60,19 +60,20 @@ def draw_axes(ax, ov) -> None:
             t.draw_overlay(ov)
 
 
-def draw_rectilinear_frame(ax, ov) -> set:
-    """Spines, ticks, tick labels and axis labels of a rectilinear axes, and the texts
-    anchored to data a page can move (the ids of those drawn)."""
+def draw_rectilinear_frame(ax, ov, frame: bool = True) -> set:
+    """Spines, ticks, tick labels and axis labels of a rectilinear axes (none with
+    ``frame`` False: the axis is off), and the texts anchored to data a page can move
+    (the ids of those drawn)."""
     # ticks, labels and the spines at data positions go to the axes' own visuals,
     # which a page redraws for any view from the axes' record (lumos/plot/page_axes.py)
     decor = page_axes.decor(ax, ov)
-    decor.begin(page_axes.tick_widths(ax) + page_texts.arrow_widths(ax))
-    if ax.frame_on and ax.role != "twin":
+    decor.begin((page_axes.tick_widths(ax) if frame else []) + page_texts.arrow_widths(ax))
+    if frame and ax.frame_on and ax.role != "twin":
         moving = {s.name for s in page_axes.data_spines(ax)}
         draw_spines(ax, ov, [n for n in ax.spines if n not in moving])
         draw_spines(ax, decor, sorted(moving))
     records = []
-    for axis in (ax.xaxis, ax.yaxis):
+    for axis in (ax.xaxis, ax.yaxis) if frame else ():
         if not axis.visible:
             continue
         layout = TickLayout(ax, axis)
@@ -80,5 +81,5 @@ def draw_rectilinear_frame(ax, ov) -> set:
         records.append(page_axes.axis_record(ax, axis, layout))
     drawn, texts, why = page_texts.draw(ax, decor)
     decor.commit(page_axes.rectilinear_record(ax, records, texts, why),
-                 page_axes.grid_parts(ax))
+                 page_axes.grid_parts(ax) if frame else None)
     return drawn

@@ -614,7 +614,7 @@ def rectilinear_record(ax, axes_records: list[dict], texts: list[dict] = (),
     page cannot redraw an axis) ``{"kind": "frozen", "what": ...}`` naming why.
     ``texts``: the texts anchored to data it moves (lumos/plot/page_texts.py);
     ``frozen_texts``: why others cannot move (the page names them)."""
-    if not ax.view.interactive or not ax.axison:
+    if not ax.view.interactive:
         return None
     why = [(r["name"], r.pop("unfollowable")) for r in axes_records]
     why = [f"{name} ticks ({w})" for name, w in why if w]

@@ -260,6 +260,17 @@ def restyled_plot():
     return fig
 
 
+def text_axis_off_plot():
+    """An image with the axis off: its data texts still move with the view."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    ax.imshow(np.add.outer(np.arange(20.0), np.arange(30.0)), cmap="gray")
+    ax.axis("off")
+    ax.text(5, 5, "here", color="r", fontsize=14)
+    ax.annotate("there", xy=(20, 12), xytext=(25, 4), color="y",
+                arrowprops={"arrowstyle": "->", "color": "y"})
+    return fig
+
+
 def css(fig, ax, x, y) -> tuple[float, float]:
     """The page (CSS) pixel of data point (x, y), from the top left."""
     px, py = ax.to_pixels(x, y)
@@ -342,6 +353,10 @@ SCENES = {
     "spine_zero": (spine_zero_plot, (500, 350),
                    lambda fig: [("drag", 250, 175, 170, 120), ("wheel", 250, 175, -300)],
                    (slice(0, 350), slice(0, 500))),
+    # with the axis off (no ticks), texts and arrows still move
+    "texts_axis_off": (text_axis_off_plot, (500, 350),
+                       lambda fig: [("drag", 250, 175, 200, 200), ("wheel", 250, 175, -300)],
+                       (slice(0, 350), slice(0, 500))),
     # tick labels restyled one by one keep their index's style
     "restyled": (restyled_plot, (500, 350),
                  lambda fig: [("drag", 250, 150, 190, 110), ("wheel", 250, 150, -300)],
