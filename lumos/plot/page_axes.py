@@ -461,8 +461,9 @@ def _unfollowable(ax, axis, layout) -> str | None:
     draws ticks and major labels on both sides, rotated, in the default face, the label
     centred beside them, spines where they are put: ``drawAxis`` in axes.js), or None."""
     major = axis.major
-    if any(lab.visible for side in (1, 2) for lab in layout.minor_set.labels[side]):
-        return "minor tick labels"
+    if any(lab.visible for side in (1, 2) for lab in layout.minor_set.labels[side]) and (
+            ticks_spec(axis) is None or formatter_spec(axis.minor_formatter, axis) is None):
+        return f"minor tick labels of Python's {type(axis.minor_formatter).__name__}"
     for (which, _, part), o in axis.overrides.items():
         if which != "major" or part not in ("label1", "label2"):
             return "ticks restyled one by one"
@@ -544,6 +545,7 @@ def axis_record(ax, axis, layout) -> dict:
     mirrors ``draw_axis`` in axisdraw.py, for the axes :func:`_unfollowable` allows)."""
     fig = ax.figure
     spec = ticks_spec(axis)
+    minor_fmt = formatter_spec(axis.minor_formatter, axis)
     major = axis.major
     label_color = axis.label_style.get("color", axis.label_color)
     show_label = bool(axis.label_text and axis.label_visible)
@@ -555,6 +557,9 @@ def axis_record(ax, axis, layout) -> dict:
                   "overrides": [_label_overrides(axis, side) for side in (1, 2)]},
         "minor": _tick_style(fig, axis.minor, layout.minor_set),
         "min_gap": float(fig.points_to_pixels(2.0)),
+        # the minor labels' formatter (Axis.minor_ticks), when it labels anything
+        "minor_formatter": None if minor_fmt is None or minor_fmt["kind"] == "null"
+        else minor_fmt,
         "offset": {"side": axis.offset_side, "visible": bool(axis.offset_style.get(
             "visible", True)), "size": float(fig.points_to_pixels(axis.offset_style["size"]))
             if "size" in axis.offset_style else layout.size_px,
@@ -565,8 +570,9 @@ def axis_record(ax, axis, layout) -> dict:
             "side": 1 if axis.label_position in ("bottom", "left") else 2},
         "grid": {"major": bool(major.gridOn), "minor": bool(axis.minor.gridOn)},
         "static": None,
-        "reserve": _reserve(spec) + "".join(str(o["text"]) for side in (1, 2) for o in
-                                            _label_overrides(axis, side) if o and "text" in o),
+        "reserve": _reserve(spec) + _reserve(minor_fmt and {"formatter": minor_fmt}) + "".join(
+            str(o["text"]) for side in (1, 2) for o in _label_overrides(axis, side)
+            if o and "text" in o),
         "unfollowable": _unfollowable(ax, axis, layout),
     }
     if spec is None or rec["scale"] is None:

@@ -498,6 +498,10 @@
       const l0 = scale.inverse(s0), l1 = scale.inverse(s0 + sw);
       const lo = Math.min(l0, l1), hi = Math.max(l0, l1);
       const t = axisTicks(a, lo, hi);
+      // minor labels (Axis.minor_ticks): the minor formatter over the minor ticks
+      t.minorLabels = a.minor_formatter && a.ticks && t.minor.length
+        ? T().formatter(a.minor_formatter, T().locator(a.ticks.minor)).formatTicks(t.minor, lo, hi)
+        : [];
       const bases = a.sides.map((spec) => baseOf(spec, horizontal, rec.box, rect));
       drawAxis(rec, a, t, scale, s0, sw, bases, segments, labels);
       // the grids of this axis (one Line each for major and minor: part
@@ -615,7 +619,7 @@
     const reach = [0, 0];
     for (const side of [1, 2]) {
       const base = bases[side - 1], sign = side === 1 ? -1 : 1;
-      for (const [st, values, strings] of [[a.major, t.major, t.labels], [a.minor, t.minor, []]]) {
+      for (const [st, values, strings] of [[a.major, t.major, t.labels], [a.minor, t.minor, t.minorLabels]]) {
         const pos = values.map(along);
         const outside = st.tick[side - 1] && values.length ? st.len * st.direction : 0;
         let setReach = outside;

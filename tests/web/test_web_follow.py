@@ -271,6 +271,19 @@ def text_axis_off_plot():
     return fig
 
 
+def minor_labels_plot():
+    """Minor tick labels (a minor formatter, smaller and grey) between the majors."""
+    from lumos import ticker
+
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 4, 200)
+    ax.plot(x, x**2)
+    ax.xaxis.set_minor_locator(ticker.AutoMinorLocator(2))
+    ax.xaxis.set_minor_formatter(ticker.FormatStrFormatter("%.2f"))
+    ax.tick_params(axis="x", which="minor", labelsize=7, labelcolor="0.4")
+    return fig
+
+
 def css(fig, ax, x, y) -> tuple[float, float]:
     """The page (CSS) pixel of data point (x, y), from the top left."""
     px, py = ax.to_pixels(x, y)
@@ -357,6 +370,10 @@ SCENES = {
     "texts_axis_off": (text_axis_off_plot, (500, 350),
                        lambda fig: [("drag", 250, 175, 200, 200), ("wheel", 250, 175, -300)],
                        (slice(0, 350), slice(0, 500))),
+    # minor labels come from the minor formatter
+    "minor_labels": (minor_labels_plot, (500, 350),
+                     lambda fig: [("drag", 250, 175, 200, 175), ("wheel", 250, 175, -300)],
+                     (slice(290, 330), slice(40, 480))),
     # tick labels restyled one by one keep their index's style
     "restyled": (restyled_plot, (500, 350),
                  lambda fig: [("drag", 250, 150, 190, 110), ("wheel", 250, 150, -300)],
