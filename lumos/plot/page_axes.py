@@ -473,10 +473,9 @@ def _unfollowable(ax, axis, layout) -> str | None:
         return "the offset text's style"
     if major.labelfamily is not None or major.labelweight is not None:
         return "tick label fonts"
-    if axis.label_text and axis.label_visible and (
-            axis.label_coords is not None or axis.label_loc != "center"
-            or set(axis.label_style) - {"color"}):
-        return "the axis label's placement"
+    if axis.label_text and axis.label_visible and \
+            set(axis.label_style) - {"color", "alpha", "rotation", "rotation_mode"}:
+        return "the axis label's font"
     for spine in _spines_of(ax, axis):
         if spine is None or spine.axes is None:
             continue
@@ -528,6 +527,27 @@ def _label_overrides(axis, side: int) -> list:
     return out
 
 
+def _label_record(axis) -> dict:
+    """The axis label as _draw_label in axisdraw.py places it (beyond what the ticks of
+    its side reach, at ``loc`` or at its ``label_coords``)."""
+    fig = axis.axes.figure
+    st = axis.label_style
+    x = axis.name == "x"
+    color = st.get("color", axis.label_color)
+    if st.get("alpha") is not None:
+        color = colors.to_rgba(color, st["alpha"])
+    loc = axis.label_loc
+    return {"text": axis.label_text, "size": float(fig.points_to_pixels(axis.label_size)),
+            "color": color_bytes(color), "pad": float(fig.points_to_pixels(axis.labelpad)),
+            "side": 1 if axis.label_position in ("bottom", "left") else 2,
+            "frac": {"left": 0.0, "bottom": 0.0, "center": 0.5, "right": 1.0, "top": 1.0}[loc],
+            "ha": {"left": "left", "bottom": "left", "center": "center", "right": "right",
+                   "top": "right"}[loc],
+            "rotation": float(st.get("rotation", 0.0 if x else 90.0)),
+            "mode": st.get("rotation_mode", None if x else "anchor"),
+            "coords": None if axis.label_coords is None else list(axis.label_coords)}
+
+
 def _tick_style(fig, st, ts) -> dict:
     """One TickSet's style (major or minor) as drawAxis reads it."""
     return {"tick": [bool(st.tick1On), bool(st.tick2On)],
@@ -547,7 +567,6 @@ def axis_record(ax, axis, layout) -> dict:
     spec = ticks_spec(axis)
     minor_fmt = formatter_spec(axis.minor_formatter, axis)
     major = axis.major
-    label_color = axis.label_style.get("color", axis.label_color)
     show_label = bool(axis.label_text and axis.label_visible)
     rec = {
         "name": axis.name, "scale": scale_spec(axis.scale), "ticks": spec,
@@ -564,10 +583,7 @@ def axis_record(ax, axis, layout) -> dict:
             "visible", True)), "size": float(fig.points_to_pixels(axis.offset_style["size"]))
             if "size" in axis.offset_style else layout.size_px,
             "color": color_bytes(axis.offset_style.get("color", major.labelcolor))},
-        "label": None if not show_label else {
-            "text": axis.label_text, "size": float(fig.points_to_pixels(axis.label_size)),
-            "color": color_bytes(label_color), "pad": float(fig.points_to_pixels(axis.labelpad)),
-            "side": 1 if axis.label_position in ("bottom", "left") else 2},
+        "label": None if not show_label else _label_record(axis),
         "grid": {"major": bool(major.gridOn), "minor": bool(axis.minor.gridOn)},
         "static": None,
         "reserve": _reserve(spec) + _reserve(minor_fmt and {"formatter": minor_fmt}) + "".join(

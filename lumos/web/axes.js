@@ -680,14 +680,17 @@
           side === 2 ? "right" : "left", "bottom");
       }
     }
-    if (a.label) {  // _draw_label, centred
+    if (a.label) {  // _draw_label: at loc beyond the ticks of its side, or at its coords
       const L = a.label, side = L.side, sign = side === 1 ? -1 : 1;
       const at = bases[side - 1] + sign * (reach[side - 1] + L.pad);
+      const [c0, c1] = L.coords || [null, null];
       if (horizontal) {
-        text(L.text, bx + bw / 2, at, L.size, L.color, "center", side === 1 ? "top" : "bottom");
+        const va = L.coords ? "center" : side === 1 ? "top" : "bottom";
+        text(L.text, bx + (c0 === null ? L.frac : c0) * bw, c1 === null ? at : by + c1 * bh,
+          L.size, L.color, L.ha, va, L.rotation, L.mode);
       } else {
-        text(L.text, at, by + bh / 2, L.size, L.color, "center", side === 1 ? "bottom" : "top",
-          90.0, "anchor");
+        text(L.text, c0 === null ? at : bx + c0 * bw, by + (c1 === null ? L.frac : c1) * bh,
+          L.size, L.color, L.ha, side === 1 ? "bottom" : "top", L.rotation, L.mode);
       }
     }
   }

@@ -284,6 +284,18 @@ def minor_labels_plot():
     return fig
 
 
+def label_placement_plot():
+    """Axis labels placed by loc, label coords, rotation and alpha: they stay where
+    they are as the ticks beside them change."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 400)
+    ax.plot(x, 100 * np.sin(x))
+    ax.set_xlabel("time (s)", loc="right", alpha=0.6)
+    ax.set_ylabel("amp", rotation=0)
+    ax.yaxis.set_label_coords(-0.08, 1.02)
+    return fig
+
+
 def css(fig, ax, x, y) -> tuple[float, float]:
     """The page (CSS) pixel of data point (x, y), from the top left."""
     px, py = ax.to_pixels(x, y)
@@ -370,6 +382,10 @@ SCENES = {
     "texts_axis_off": (text_axis_off_plot, (500, 350),
                        lambda fig: [("drag", 250, 175, 200, 200), ("wheel", 250, 175, -300)],
                        (slice(0, 350), slice(0, 500))),
+    # axis labels at loc / label coords, rotated
+    "label_placement": (label_placement_plot, (500, 350),
+                        lambda fig: [("drag", 250, 175, 200, 150), ("wheel", 250, 175, -300)],
+                        (slice(290, 330), slice(40, 480))),
     # minor labels come from the minor formatter
     "minor_labels": (minor_labels_plot, (500, 350),
                      lambda fig: [("drag", 250, 175, 200, 175), ("wheel", 250, 175, -300)],
