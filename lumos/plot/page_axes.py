@@ -28,6 +28,7 @@ from .. import colors
 from ..visuals import Line, Text
 from ..visuals.base import rgba_bytes
 from . import dates, ticker
+from .fonts import face_of
 
 # ---------------------------------------------------------------------- ticker specs
 # Exact types only: a subclass may override anything, so it is Python's alone.
@@ -252,8 +253,8 @@ class AxesDecor:
 
     Python fills them through :meth:`line` and :meth:`text` (the overlay's calls), once
     per frame between :meth:`begin` and :meth:`commit`; the tick lines are grouped by
-    width (one Line each: the widths the record's ticks use), the labels share one
-    Text visual whose sheet holds every glyph the page may need."""
+    width (one Line each: the widths the record's ticks use), the labels by face (one
+    Text visual each, whose sheet holds every glyph the page may need in it)."""
 
     def __init__(self, ax, ov) -> None:
         # weak: _decors' values must not reach their keys (the axes), nor the canvas
@@ -262,9 +263,8 @@ class AxesDecor:
         self.id = f"axes{next(_ids)}"
         self._ov = weakref.ref(ov)
         self.lines: dict[float, Line] = {}
-        self.labels = Text(font_size=10.0, anchor_x="left", anchor_y="baseline")
-        self.labels.order = 3  # as the overlay's texts: above its lines (order 1)
-        ov.view.add(self.labels)
+        self.faces: dict[str, Text] = {}  # the labels' Text visual of each face
+        self.labels = self._face("sans")
         self.record: dict | None = None
         self.drawn = True
         self._last: dict = {}  # what the visuals got last frame (uploads only changes)
@@ -276,9 +276,18 @@ class AxesDecor:
         """The figure overlay's view the visuals are in."""
         return self._view()
 
+    def _face(self, face: str) -> Text:
+        """The Text visual of the labels in a face (made on first use)."""
+        if face not in self.faces:
+            t = self.faces[face] = Text(font_size=10.0, anchor_x="left",
+                                        anchor_y="baseline", face=face)
+            t.order = 3  # as the overlay's texts: above its lines (order 1)
+            self.view.add(t)
+        return self.faces[face]
+
     def _begin(self) -> None:
         self._segments: dict[float, tuple[list, list]] = {}
-        self._labels: tuple[list, list, list, list] = ([], [], [], [])
+        self._labels: dict[str, tuple[list, list, list, list]] = {}
 
     def begin(self, widths) -> None:
         """A new frame whose tick lines are ``widths`` pixels wide (the Lines are made
@@ -305,18 +314,12 @@ class AxesDecor:
     def text(self, s: str, x: float, y: float, size_px: float, color="black",
              ha: str = "center", va: str = "center", rotation: float = 0.0,
              bold: bool = False, face: str | None = None) -> None:
-        """A tick label, offset text or axis label (the overlay's ``text``). Labels in
-        another face than the visual's (DejaVu Sans) go to the figure's overlay (such
-        an axes has no record: :func:`rectilinear_record`)."""
+        """A tick label, offset text or axis label (the overlay's ``text``), in the
+        Text visual of its face."""
         if not s:
             return
-        if bold or face not in (None, "sans"):
-            ov = self._ov() if self._ov is not None else None
-            if ov is not None:
-                ov.text(s, x, y, size_px, color, ha=ha, va=va, rotation=rotation, bold=bold,
-                        face=face)
-            return
-        strings, pos, cols, styles = self._labels
+        face = face if face is not None else ("sans-bold" if bold else "sans")
+        strings, pos, cols, styles = self._labels.setdefault(face, ([], [], [], []))
         strings.append(s)
         pos.append((x, y))
         cols.append(colors.to_rgba(color))
@@ -340,15 +343,24 @@ class AxesDecor:
                               color=cols if len(pts) > 1 else cols[0])
             else:  # kept as a draw a page can fill: two break points draw nothing
                 line.set_data(np.full((2, 2), np.nan))
-        strings, pos, cols, styles = self._labels
-        # the glyphs a page may draw (the record says which; those shown are among them)
-        self.labels.reserve = record.pop("reserve", "") if record is not None else ""
-        if _changed(self._last, "text", self._labels):
-            self.labels.set_data(strings, np.asarray(pos, float).reshape(-1, 2),
-                               color=cols or "k", styles=styles)
+        # the glyphs a page may draw, by face (the record says which; those shown are
+        # among them)
+        reserve = record.pop("reserve", "") if record is not None else ""
+        reserve = {"sans": reserve} if isinstance(reserve, str) else reserve
+        faces = {"sans"} | set(self._labels) | set(reserve)
+        for face in [f for f in self.faces if f not in faces]:
+            self.view.remove(self.faces.pop(face))
+        for face in sorted(faces):
+            visual = self._face(face)
+            visual.reserve = reserve.get(face, "")
+            strings, pos, cols, styles = self._labels.get(face, ([], [], [], []))
+            if _changed(self._last, ("text", face), (strings, pos, cols, styles)):
+                visual.set_data(strings, np.asarray(pos, float).reshape(-1, 2),
+                                color=cols or "k", styles=styles)
         frozen = record if record is not None and record["kind"] == "frozen" else None
         self.record = None if frozen else record
-        tagged = [("text", self.labels)] + [(f"ticks:{w}", ln) for w, ln in self.lines.items()]
+        tagged = [("text" if f == "sans" else f"text:{f}", t) for f, t in self.faces.items()]
+        tagged += [(f"ticks:{w}", ln) for w, ln in self.lines.items()]
         tagged += list((parts or {}).items())
         for part, visual in tagged:
             if frozen:  # the page says it cannot redraw them once the axes' view moves
@@ -363,9 +375,11 @@ class AxesDecor:
         """{id: record} with the axes' view (whose camera it follows) and the glyphs of
         the labels' sheet (made when a frame for a page asks: a page lays out new labels
         from them)."""
-        key = (self.labels.glyph_key(), self.record)
+        key = ([(f, t.glyph_key()) for f, t in sorted(self.faces.items())], self.record)
         if self._cached is None or not _same(self._cached[0], key):
-            self._cached = (key, {**self.record, "text": self.labels.glyph_table()})
+            self._cached = (key, {**self.record, "text": self.labels.glyph_table(),
+                                  "faces": {f: t.glyph_table() for f, t in self.faces.items()
+                                            if f != "sans"}})
         ax = self.axes()
         return {} if ax is None else {self.id: {**self._cached[1], "view": ax.view}}
 
@@ -379,7 +393,7 @@ class AxesDecor:
 
     def remove(self) -> None:
         view = self.view
-        for v in [self.labels, *self.lines.values()]:
+        for v in [*self.faces.values(), *self.lines.values()]:
             if view is not None and v in view.visuals:
                 view.remove(v)
 
@@ -458,24 +472,20 @@ def _spines_of(ax, axis) -> list:
 
 def _unfollowable(ax, axis, layout) -> str | None:
     """What the page cannot redraw of an axis drawn by lumos/plot/axisdraw.py (the page
-    draws ticks and major labels on both sides, rotated, in the default face, the label
-    centred beside them, spines where they are put: ``drawAxis`` in axes.js), or None."""
-    major = axis.major
+    draws ticks and labels on both sides, rotated, in any face, restyled one by one,
+    the axis label where it is put, spines at data positions: ``drawAxis`` in axes.js),
+    or None."""
     if any(lab.visible for side in (1, 2) for lab in layout.minor_set.labels[side]) and (
             ticks_spec(axis) is None or formatter_spec(axis.minor_formatter, axis) is None):
         return f"minor tick labels of Python's {type(axis.minor_formatter).__name__}"
-    for (which, _, part), o in axis.overrides.items():
+    for (which, _, part) in axis.overrides:
         if which != "major" or part not in ("label1", "label2"):
             return "ticks restyled one by one"
-        if {"family", "style", "weight"} & set(o):
-            return "tick label fonts"
     if set(axis.offset_style) - {"visible", "color", "size"}:
         return "the offset text's style"
-    if major.labelfamily is not None or major.labelweight is not None:
-        return "tick label fonts"
-    if axis.label_text and axis.label_visible and \
-            set(axis.label_style) - {"color", "alpha", "rotation", "rotation_mode"}:
-        return "the axis label's font"
+    if axis.label_text and axis.label_visible and set(axis.label_style) - {
+            "color", "alpha", "rotation", "rotation_mode", "family", "style", "weight"}:
+        return "the axis label's style"
     for spine in _spines_of(ax, axis):
         if spine is None or spine.axes is None:
             continue
@@ -517,6 +527,10 @@ def _label_overrides(axis, side: int) -> list:
         r = {k: o[k] for k in ("text", "rotation", "ha", "va", "visible") if k in o}
         if "rotation_mode" in o:
             r["mode"] = o["rotation_mode"]
+        if {"family", "style", "weight"} & set(o):
+            st = axis.major
+            r["face"] = face_of(o.get("family", st.labelfamily), o.get("style"),
+                                o.get("weight", st.labelweight)).name
         if "size" in o:
             r["size"] = float(fig.points_to_pixels(o["size"]))
         if "color" in o or o.get("alpha") is not None:
@@ -545,6 +559,7 @@ def _label_record(axis) -> dict:
                    "top": "right"}[loc],
             "rotation": float(st.get("rotation", 0.0 if x else 90.0)),
             "mode": st.get("rotation_mode", None if x else "anchor"),
+            "face": face_of(st.get("family"), st.get("style"), st.get("weight")).name,
             "coords": None if axis.label_coords is None else list(axis.label_coords)}
 
 
@@ -557,6 +572,7 @@ def _tick_style(fig, st, ts) -> dict:
             "size": float(fig.points_to_pixels(st.labelsize)), "label_color": color_bytes(
                 st.labelcolor), "rotation": float(st.labelrotation),
             "mode": st.rotation_mode, "ha": getattr(st, "label_ha", None),
+            "face": face_of(st.labelfamily, None, st.labelweight).name,
             "va": getattr(st, "label_va", None)}
 
 
@@ -586,9 +602,6 @@ def axis_record(ax, axis, layout) -> dict:
         "label": None if not show_label else _label_record(axis),
         "grid": {"major": bool(major.gridOn), "minor": bool(axis.minor.gridOn)},
         "static": None,
-        "reserve": _reserve(spec) + _reserve(minor_fmt and {"formatter": minor_fmt}) + "".join(
-            str(o["text"]) for side in (1, 2) for o in _label_overrides(axis, side)
-            if o and "text" in o),
         "unfollowable": _unfollowable(ax, axis, layout),
     }
     if spec is None or rec["scale"] is None:
@@ -597,8 +610,30 @@ def axis_record(ax, axis, layout) -> dict:
                          "labels": list(layout.labels),
                          "minor": [float(v) for v in layout.minor], "offset": layout.offset,
                          "why": _why(axis)}
-        rec["reserve"] = ""
+    rec["reserve"] = _axis_reserve(axis, rec, spec, minor_fmt)
     return rec
+
+
+def _axis_reserve(axis, rec: dict, spec, minor_fmt) -> dict[str, str]:
+    """{face: the characters an axis' labels may need in it}."""
+    out: dict[str, str] = {}
+
+    def add(face: str, chars: str) -> None:
+        out[face] = out.get(face, "") + chars
+
+    st = rec["static"]
+    major = _reserve(spec) if st is None else "".join(st["labels"]) + st["offset"]
+    add(rec["major"]["face"], major)
+    add("sans", major)  # the offset text
+    if st is None:
+        add(rec["minor"]["face"], _reserve(minor_fmt and {"formatter": minor_fmt}))
+    for side in (1, 2):
+        for o in _label_overrides(axis, side):
+            if o:
+                add(o.get("face", rec["major"]["face"]), str(o.get("text", "")) + major)
+    if rec["label"]:
+        add(rec["label"]["face"], rec["label"]["text"])
+    return out
 
 
 def _why(axis) -> str:
@@ -643,13 +678,11 @@ def rectilinear_record(ax, axes_records: list[dict], texts: list[dict] = (),
     if why:  # drawn as exported: the page cannot redraw it, and says so
         what = why + (["texts anchored to data"] if texts else []) + list(frozen_texts)
         return {"kind": "frozen", "what": ", ".join(what)}
-    reserve = "".join(r.pop("reserve") for r in axes_records)
-    reserve += "".join(e["text"] for t in texts for e in t["texts"])
-    for r in axes_records:
-        if r["label"]:
-            reserve += r["label"]["text"]
-        if r["static"]:
-            reserve += "".join(r["static"]["labels"]) + r["static"]["offset"]
+    reserve: dict[str, str] = {}
+    for part in [r.pop("reserve") for r in axes_records] + [
+            {e["face"]: e["text"]} for t in texts for e in t["texts"]]:
+        for face, chars in part.items():
+            reserve[face] = reserve.get(face, "") + chars
     return {"kind": "rectilinear", "box": [float(v) for v in ax.box],
             "axes": axes_records, "spines": [_spine_record(ax, s) for s in data_spines(ax)],
             "texts": list(texts), "frozen_texts": list(frozen_texts), "reserve": reserve}

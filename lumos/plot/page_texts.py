@@ -11,7 +11,7 @@ lumos/web/axes.js) moves the anchor with the camera and draws the arrow anew bet
 text's box and the new point, as ``Annotation._draw_arrow`` does.
 
 What a page cannot redraw stays in the overlay, as exported, and the page names it:
-boxes, path effects, several lines, math, other fonts, arrows with filled heads.
+boxes, path effects, several lines, math, arrows with filled heads.
 """
 
 from __future__ import annotations
@@ -50,8 +50,6 @@ def _why_not(t, spec: dict) -> str | None:
         return "texts of several lines"
     if "$" in s:
         return "math texts"
-    if st.face() != "sans":
-        return "texts in other fonts"
     if spec["arrow"] is not None:
         arrow = t.arrow_style()
         if arrow is None or arrow["style"].replace(" ", "") not in _LINE_STYLES:
@@ -81,7 +79,9 @@ class _Anchored:
              bold: bool = False, face: str | None = None) -> None:
         self.entries.append({"text": s, "dx": x - self.at[0], "dy": y - self.at[1],
                              "size": float(size_px), "color": color_bytes(color), "ha": ha,
-                             "va": va, "rotation": float(rotation)})
+                             "va": va, "rotation": float(rotation),
+                             "face": face if face is not None else (
+                                 "sans-bold" if bold else "sans")})
         if self.decor is not None:
             self.decor.text(s, x, y, size_px, color, ha=ha, va=va, rotation=rotation,
                             bold=bold, face=face)

@@ -355,6 +355,14 @@
   }
 
   // -- writing into the draws -------------------------------------------------------------
+  /** The glyphs of a face in an axes' record (its labels' Text visual of that face). */
+  function tableOf(rec, face) {
+    if (!face || face === "sans") return rec.text;
+    const table = (rec.faces || {})[face];
+    if (!table) throw new Error(`text: the page lacks the face ${face}`);
+    return table;
+  }
+
   const CORNERS = [0, 1, 2, 0, 2, 3];
 
   /** Labels [{text, x, y, size, color, ha, va, rotation}] into a Text draw. */
@@ -586,7 +594,7 @@
       if (!(Number.isFinite(at[0]) && Number.isFinite(at[1]))) continue;
       for (const e of T.texts) {
         labels.push({ text: e.text, x: at[0] + e.dx, y: at[1] + e.dy, size: e.size, color: e.color,
-          ha: e.ha, va: e.va, rotation: e.rotation });
+          ha: e.ha, va: e.va, rotation: e.rotation, face: e.face });
       }
       const A = T.arrow;
       if (!A) continue;
@@ -602,7 +610,6 @@
    * either side (each side at its spine: `bases`), rotated as matplotlib rotates them;
    * the offset text and the axis label beyond what the ticks of their side reach. */
   function drawAxis(rec, a, t, scale, s0, sw, bases, segments, labels) {
-    const table = rec.text;
     const [bx, by, bw, bh] = rec.box;
     const horizontal = a.name === "x";
     const along = (v) => {
@@ -611,10 +618,10 @@
     };
     const lo = horizontal ? bx : by, hi = horizontal ? bx + bw : by + bh;
     const tol = 1e-6 * (hi - lo);
-    const text = (s, x, y, size, color, ha, va, rotation = 0, mode = null) => {
+    const text = (s, x, y, size, color, ha, va, rotation = 0, mode = null, face = "sans") => {
       if (!s) return;
-      const [tx, ty] = place(table, s, x, y, size, ha, va, rotation, mode);
-      labels.push({ text: s, x: tx, y: ty, size, color, ha, va: "baseline", rotation });
+      const [tx, ty] = place(tableOf(rec, face), s, x, y, size, ha, va, rotation, mode);
+      labels.push({ text: s, x: tx, y: ty, size, color, ha, va: "baseline", rotation, face });
     };
     const reach = [0, 0];
     for (const side of [1, 2]) {
@@ -632,9 +639,9 @@
             const L = { text: o.text !== undefined ? String(o.text) : strings[i], p,
               size: o.size ?? st.size, color: o.color ?? st.label_color,
               rot: o.rotation ?? st.rotation, mode: o.mode !== undefined ? o.mode : st.mode,
-              ha: o.ha ?? st.ha, va: o.va ?? st.va };
+              ha: o.ha ?? st.ha, va: o.va ?? st.va, face: o.face ?? st.face };
             const rad = L.rot * Math.PI / 180, cr = Math.abs(Math.cos(rad)), sr = Math.abs(Math.sin(rad));
-            const [w, h] = measure(table, L.text, L.size);
+            const [w, h] = measure(tableOf(rec, L.face), L.text, L.size);
             L.w = w * cr + h * sr;
             L.h = w * sr + h * cr;
             shown.push(L);
@@ -650,10 +657,10 @@
               if (mode === "xtick" || mode === "ytick") mode = L.rot % 90 ? "anchor" : null;
               if (horizontal) {
                 text(L.text, L.p, base + sign * gap, L.size, L.color, L.ha || "center",
-                  L.va || (side === 1 ? "top" : "bottom"), L.rot, mode);
+                  L.va || (side === 1 ? "top" : "bottom"), L.rot, mode, L.face);
               } else {
                 text(L.text, base + sign * gap, L.p, L.size, L.color,
-                  L.ha || (side === 1 ? "right" : "left"), L.va || "center", L.rot, mode);
+                  L.ha || (side === 1 ? "right" : "left"), L.va || "center", L.rot, mode, L.face);
               }
             });
           }
@@ -687,10 +694,10 @@
       if (horizontal) {
         const va = L.coords ? "center" : side === 1 ? "top" : "bottom";
         text(L.text, bx + (c0 === null ? L.frac : c0) * bw, c1 === null ? at : by + c1 * bh,
-          L.size, L.color, L.ha, va, L.rotation, L.mode);
+          L.size, L.color, L.ha, va, L.rotation, L.mode, L.face);
       } else {
         text(L.text, c0 === null ? at : bx + c0 * bw, by + (c1 === null ? L.frac : c1) * bh,
-          L.size, L.color, L.ha, side === 1 ? "bottom" : "top", L.rotation, L.mode);
+          L.size, L.color, L.ha, side === 1 ? "bottom" : "top", L.rotation, L.mode, L.face);
       }
     }
   }
@@ -826,8 +833,10 @@
       const out = KINDS[rec.kind](r, rec, cam);
       for (const d of g.draws) {
         const part = d.follow.part;
-        if (part === "text") writeText(r, d, rec.text, out.labels);
-        else if (part === "grid" || part.startsWith("grid:")) {
+        if (part === "text" || part.startsWith("text:")) {
+          const face = part === "text" ? "sans" : part.slice(5);
+          writeText(r, d, tableOf(rec, face), out.labels.filter((L) => (L.face || "sans") === face));
+        } else if (part === "grid" || part.startsWith("grid:")) {
           const grid = part === "grid" ? out.grid : (out.grids[part.slice(5)] || []);
           const c = lineColor(r, d);
           writeSegments(r, d, grid, grid.map(() => c));
