@@ -64,12 +64,12 @@ def draw_rectilinear_frame(ax, ov, frame: bool = True) -> set:
     """Spines, ticks, tick labels and axis labels of a rectilinear axes (none with
     ``frame`` False: the axis is off), and the texts anchored to data a page can move
     (the ids of those drawn)."""
-    # ticks, labels and the spines at data positions go to the axes' own visuals,
+    # ticks, labels and the spines that move with the view go to the axes' own visuals,
     # which a page redraws for any view from the axes' record (lumos/plot/page_axes.py)
     decor = page_axes.decor(ax, ov)
     decor.begin((page_axes.tick_widths(ax) if frame else []) + page_texts.arrow_widths(ax))
     if frame and ax.frame_on and ax.role != "twin":
-        moving = {s.name for s in page_axes.data_spines(ax)}
+        moving = {s.name for s in page_axes.moving_spines(ax)}
         draw_spines(ax, ov, [n for n in ax.spines if n not in moving])
         draw_spines(ax, decor, sorted(moving))
     records = []

@@ -454,7 +454,7 @@ def tick_widths(ax) -> list[float]:
         for st in (axis.major, axis.minor):
             if st.tick1On or st.tick2On:
                 out.append(fig.points_to_pixels(st.width))
-    return out + [fig.points_to_pixels(s.linewidth) for s in data_spines(ax)]
+    return out + [fig.points_to_pixels(s.linewidth) for s in moving_spines(ax)]
 
 
 def grid_parts(ax) -> dict:
@@ -489,17 +489,15 @@ def _unfollowable(ax, axis, layout) -> str | None:
     for spine in _spines_of(ax, axis):
         if spine is None or spine.axes is None:
             continue
-        if spine.bounds is not None:
-            return "a spine with bounds"
-        if spine.position[0] != "data":
+        if spine.position[0] != "data" and spine.bounds is None:
             continue
         other = ax.yaxis if axis.name == "x" else ax.xaxis
-        if scale_spec(other.scale) is None:
-            return f"a spine at a data position of a {other.scale.name} scale"
+        if scale_spec(other.scale) is None or scale_spec(axis.scale) is None:
+            return f"a moving spine on a {other.scale.name} or {axis.scale.name} scale"
         from .style import dash_pattern
 
         if dash_pattern(spine.linestyle, 1.0) is not None:
-            return "a dashed spine at a data position"
+            return "a dashed spine at a data position or with bounds"
     return None
 
 
@@ -645,23 +643,29 @@ def _why(axis) -> str:
     return f"the {axis.scale.name} scale"
 
 
-def data_spines(ax) -> list:
+def moving_spines(ax) -> list:
     """The visible spines of a rectilinear axes put at a data value of the other axis
-    (``('data', v)``, 'zero'): they move with the view, so the axes' decoration draws
-    them (and a page redraws them) rather than the figure's overlay."""
+    (``('data', v)``, 'zero') or bounded to data values of their own (``set_bounds``):
+    they move with the view, so the axes' decoration draws them (and a page redraws
+    them) rather than the figure's overlay."""
     if not ax.frame_on or ax.role == "twin" or not hasattr(ax.spines, "items"):
         return []
     from .style import dash_pattern
 
     return [s for s in ax.spines.values() if s.get_visible() and s.axes is not None
-            and s.position[0] == "data" and dash_pattern(s.linestyle, 1.0) is None]
+            and (s.position[0] == "data" or s.bounds is not None)
+            and dash_pattern(s.linestyle, 1.0) is None]
 
 
 def _spine_record(ax, spine) -> dict:
-    other = ax.xaxis if spine.name in ("left", "right") else ax.yaxis
-    return {"name": spine.name, "base": {"data": spine.position[1],
-                                         "scale": scale_spec(other.scale)},
-            "extent": [float(v) for v in spine.extent()], "color": color_bytes(spine.color),
+    """A moving spine: where it stands across (``base``, as _base_spec) and the data
+    bounds it runs between along its own axis (None: the box's edge)."""
+    axis = ax.yaxis if spine.name in ("left", "right") else ax.xaxis
+    side = 1 if spine.name in ("left", "bottom") else 2
+    return {"name": spine.name, "base": _base_spec(ax, axis, side),
+            "bounds": None if spine.bounds is None else list(spine.bounds),
+            "scale": scale_spec(axis.scale), "extent": [float(v) for v in spine.extent()],
+            "color": color_bytes(spine.color),
             "width": round(float(ax.figure.points_to_pixels(spine.linewidth)), 3)}
 
 
@@ -684,7 +688,7 @@ def rectilinear_record(ax, axes_records: list[dict], texts: list[dict] = (),
         for face, chars in part.items():
             reserve[face] = reserve.get(face, "") + chars
     return {"kind": "rectilinear", "box": [float(v) for v in ax.box],
-            "axes": axes_records, "spines": [_spine_record(ax, s) for s in data_spines(ax)],
+            "axes": axes_records, "spines": [_spine_record(ax, s) for s in moving_spines(ax)],
             "texts": list(texts), "frozen_texts": list(frozen_texts), "reserve": reserve}
 
 

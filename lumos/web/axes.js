@@ -490,13 +490,22 @@
   function rectilinear(r, rec, cam) {
     const segments = new Map(), labels = [], grids = {};
     const rect = cam.rect.map(Number);
-    for (const sp of rec.spines || []) {  // spines at data positions (draw_spines)
-      const base = baseOf(sp.base, sp.name === "bottom" || sp.name === "top", rec.box, rect);
-      const [lo, hi] = sp.extent;
+    for (const sp of rec.spines || []) {  // spines that move (draw_spines, Spine.extent)
+      const along = sp.name === "bottom" || sp.name === "top";
+      const base = baseOf(sp.base, along, rec.box, rect);
+      let [lo, hi] = sp.extent;
+      if (sp.bounds) {  // between data values of its own axis (None: the view's end)
+        const [bx, by, bw, bh] = rec.box;
+        const scale = scaleOf(sp.scale || { kind: "linear" });
+        const [p0, len, s0, sw] = along ? [bx, bw, rect[0], rect[2]] : [by, bh, rect[1], rect[3]];
+        const v0 = scale.inverse(s0), v1 = scale.inverse(s0 + sw);
+        const b = [sp.bounds[0] ?? Math.min(v0, v1), sp.bounds[1] ?? Math.max(v0, v1)]
+          .map((v) => p0 + (scale.forward(v) - s0) / sw * len);
+        [lo, hi] = b.every(Number.isFinite) ? [Math.min(...b), Math.max(...b)] : [p0, p0 + len];
+      }
       let group = segments.get(sp.width);
       if (!group) segments.set(sp.width, group = []);
-      group.push([sp.name === "bottom" || sp.name === "top" ? [[lo, base], [hi, base]]
-        : [[base, lo], [base, hi]], sp.color]);
+      group.push([along ? [[lo, base], [hi, base]] : [[base, lo], [base, hi]], sp.color]);
     }
     rec.axes.forEach((a) => {
       if (!a.visible) return;

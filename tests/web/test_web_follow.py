@@ -218,12 +218,13 @@ def rotated_plot():
 
 
 def spine_zero_plot():
-    """Spines through the origin (('data', 0) and 'zero'): they, their ticks and labels
-    move with the view."""
+    """Spines through the origin (('data', 0) and 'zero', the left one bounded to
+    [-1, 1]): they, their ticks and labels move with the view."""
     fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
     x = np.linspace(-5, 5, 400)
     ax.plot(x, np.sin(x))
     ax.spines["left"].set_position("zero")
+    ax.spines["left"].set_bounds(-1, 1)
     ax.spines["bottom"].set_position(("data", 0))
     ax.spines["right"].set_visible(False)
     ax.spines["top"].set_visible(False)
@@ -607,14 +608,15 @@ def test_what_only_python_redraws_is_named(tmp_path):
 
 
 def test_what_the_page_cannot_redraw_of_axes_is_named(tmp_path):
-    """A spine with bounds keeps the axes' ticks as exported once the view moves, a text
-    in a box and a secondary axis (Python's functions) stay where they were; the page
-    names each (the axis and why)."""
+    """A dashed spine through zero keeps the axes' ticks as exported once the view
+    moves, a text in a box and a secondary axis (Python's functions) stay where they
+    were; the page names each (the axis and why)."""
     def make():
         fig, axs = lumos.subplots(1, 2, figsize=(6, 3), dpi=100)
         for ax in axs:
             ax.plot([0, 10], [0, 1])
-        axs[0].spines["bottom"].set_bounds(2, 8)
+        axs[0].spines["bottom"].set_position("zero")
+        axs[0].spines["bottom"].set_linestyle("--")
         axs[1].text(5, 0.5, "boxed", bbox={"facecolor": "y"})
         axs[1].secondary_xaxis("top", functions=(lambda x: 2 * x, lambda x: x / 2))
         return fig
@@ -630,5 +632,5 @@ def test_what_the_page_cannot_redraw_of_axes_is_named(tmp_path):
         "secondary x axis (Python's functions): shown as exported (only Python redraws "
         "them for a new view)",
         "texts with a box: shown as exported (only Python redraws them for a new view)",
-        "x ticks (a spine with bounds): shown as exported (only Python redraws them for "
-        "a new view)"]
+        "x ticks (a dashed spine at a data position or with bounds): shown as exported "
+        "(only Python redraws them for a new view)"]
