@@ -7,7 +7,7 @@ annotation with ``xycoords='data'``) is drawn into its axes' decoration visuals
 its anchor in scale space, where each of its lines is drawn relative to the anchor (in
 pixels, fixed as the text's size), the data point that hides it when it leaves the axes
 (``clip_on``; ``annotation_clip``) and its arrow. The page (``texts`` in
-lumos/web/axes.js) moves the anchor with the camera and draws the arrow anew between the
+lumos/web/texts.js) moves the anchor with the camera and draws the arrow anew between the
 text's box and the new point, as ``Annotation._draw_arrow`` does.
 
 What a page cannot redraw stays in the overlay, as exported, and the page names it:
