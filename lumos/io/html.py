@@ -28,7 +28,7 @@ from .atomic import write_text
 _WEB = Path(__file__).resolve().parent.parent / "web"
 #: The page runtime, in load order: the WebGL2 executor, then what follows the camera
 #: in the page (docs/frame.md, "Followers").
-RUNTIME_FILES = ("runtime.js", "follow.js", "ticker.js", "axes.js")
+RUNTIME_FILES = ("runtime.js", "follow.js", "ticker.js", "texts.js", "axes.js")
 
 
 def runtime_source() -> str:

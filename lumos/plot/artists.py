@@ -1961,6 +1961,15 @@ class Text(Artist):
         """Hide the text when its anchor leaves the axes (True) or not (False)."""
         self.style.set_clip_on(clip_on)
         self._changed()
+    def page_anchor(self) -> dict | None:
+        """What a page moving the axes' view needs to move the text with it: ``xy`` the
+        data point it is anchored at (None: fixed), ``clip`` the data point that hides
+        it when out of the axes (None: never hidden), ``arrow`` the data point an arrow
+        ends at (None: no arrow); None when it is not anchored to data at all."""
+        if self.axes is None or self.get_transform() is not self.axes.transData:
+            return None
+        xy = (self._x, self._y)
+        return {"xy": xy, "clip": xy if self.style.clip_on else None, "arrow": None}
 
     def _clipped(self) -> bool:
         """``clip_on``: hidden when its anchor leaves the axes (drawn whole otherwise)."""

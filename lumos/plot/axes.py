@@ -925,9 +925,16 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         the layout makes that much room."""
         return rectilinear_margins(self)
 
-    def draw_frame(self, ov) -> None:
-        """Spines, ticks, tick labels and axis labels into the figure's overlay."""
-        draw_rectilinear_frame(self, ov)
+    def draw_frame(self, ov) -> set | None:
+        """Spines, ticks, tick labels and axis labels into the figure's overlay; the
+        ids of the texts it drew too (those anchored to data, which a page moves), or
+        None."""
+        return draw_rectilinear_frame(self, ov)
+
+    def draw_bare(self, ov) -> set | None:
+        """With the axis off (no frame): the texts anchored to data that a page moves,
+        drawn as ``draw_frame`` draws them (their ids), or None."""
+        return draw_rectilinear_frame(self, ov, frame=False)
 
     # -- per frame -------------------------------------------------------------------
     def sync(self) -> None:

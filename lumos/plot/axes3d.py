@@ -564,6 +564,10 @@ class Axes3D(Plotting3D, Axes):
     def decorations_above(self, span: tuple[float, float] | None = None) -> float:
         return 0.0
 
+    def draw_bare(self, ov) -> None:
+        """With the axis off: nothing of the frame (3D texts stay in the overlay)."""
+        return None
+
     def draw_frame(self, ov) -> None:
         """Nothing in the figure overlay: the box is drawn in the 3D view."""
 

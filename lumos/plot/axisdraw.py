@@ -201,7 +201,8 @@ def draw_spines(ax, ov, names=None) -> None:
     """The visible spines (of ``names`` only, when given)."""
     fig = ax.figure
     for name, spine in ax.spines.items():
-        if not spine.get_visible() or spine.axes is None or (names and name not in names):
+        if not spine.get_visible() or spine.axes is None or (names is not None and
+                                                              name not in names):
             continue
         base = spine.base()
         lo, hi = spine.extent()

@@ -1970,6 +1970,35 @@ class Annotation(Text):
         if self._text and np.isfinite([x, y]).all():
             draw_text(ov, fig, self._text, x, y, self.style)
 
+    def arrow_style(self) -> dict | None:
+        """The arrow drawn with an ``arrowstyle`` (None: none, or matplotlib's filled
+        default arrow): style, color, lw and shrinkA/shrinkB in pixels, and the ``arc3``
+        curvature rad of its connection."""
+        if self.arrowprops is None or "arrowstyle" not in self.arrowprops:
+            return None
+        pts = self.axes.figure.points_to_pixels
+        props = dict(self.arrowprops)
+        style = props.pop("arrowstyle")
+        color = props.pop("color", props.pop("edgecolor", props.pop("ec", "black")))
+        lw = pts(props.pop("linewidth", props.pop("lw", rcParams["patch.linewidth"])))
+        return {"style": style, "color": color, "lw": float(lw),
+                "shrinkA": float(pts(props.pop("shrinkA", 2.0))),
+                "shrinkB": float(pts(props.pop("shrinkB", 2.0))),
+                "rad": _arc_rad(props.pop("connectionstyle", None))}
+
+    def page_anchor(self) -> dict | None:
+        """Text.page_anchor: the text at xytext (data, or an offset from the data xy;
+        else fixed: ``xy`` None), hidden with xy out of the axes unless annotation_clip
+        is False, and the point the arrow ends at (or ``why`` the page cannot move it)."""
+        if self.xycoords != "data":
+            return None if self.textcoords != "data" else {
+                "why": "an annotation from data to a fixed point"}
+        clips = self.annotation_clip is not False
+        at = (self._x, self._y) if self.textcoords == "data" else \
+            self.xy if self.textcoords in ("offset points", "offset pixels") else None
+        return {"xy": at, "clip": self.xy if clips else None,
+                "arrow": None if self.arrowprops is None else self.xy}
+
     def _draw_arrow(self, ov, box) -> None:
         fig = self.axes.figure
         pts = fig.points_to_pixels
@@ -1978,18 +2007,16 @@ class Annotation(Text):
         x0, y0, x1, y1 = box
         if not np.isfinite(end).all():
             return
-        if "arrowstyle" in props:
-            style = props.pop("arrowstyle")
-            color = props.pop("color", props.pop("edgecolor", props.pop("ec", "black")))
-            lw = pts(props.pop("linewidth", props.pop("lw", rcParams["patch.linewidth"])))
+        styled = self.arrow_style()
+        if styled is not None:
             center = np.array([(x0 + x1) / 2, (y0 + y1) / 2])
             pad = pts(2.0)  # matplotlib pads the text box by 4 points in all
             start = _clip_to_box(center, end, (x0 - pad, y0 - pad, x1 + pad, y1 + pad)) \
                 if self._text else center
-            start, end = _shrink(start, end, pts(props.pop("shrinkA", 2.0)),
-                                 pts(props.pop("shrinkB", 2.0)))
-            path = _connection(start, end, props.pop("connectionstyle", None))
-            _draw_styled_arrow(ov, path, style, color, lw, pts(self.style.fontsize))
+            start, end = _shrink(start, end, styled["shrinkA"], styled["shrinkB"])
+            path = _connection(start, end, styled["rad"])
+            _draw_styled_arrow(ov, path, styled["style"], styled["color"], styled["lw"],
+                               pts(self.style.fontsize))
             return
         # no arrowstyle: matplotlib's "YAArrow", a filled arrow from the nearest corner
         color = props.get("facecolor", props.get("fc", props.get("color", "C0")))
@@ -2043,14 +2070,19 @@ def _shrink(a: np.ndarray, b: np.ndarray, da: float, db: float) -> tuple[np.ndar
     return a + u * da, b - u * db
 
 
-def _connection(a: np.ndarray, b: np.ndarray, style) -> np.ndarray:
-    """The arrow's path: straight, or matplotlib's ``arc3,rad=r`` quadratic curve."""
+def _arc_rad(style) -> float:
+    """The curvature of matplotlib's ``arc3,rad=r`` connection style (0: straight)."""
     rad = 0.0
     if isinstance(style, str) and style.replace(" ", "").startswith("arc3"):
         for part in style.split(",")[1:]:
             key, _, value = part.partition("=")
             if key.strip() == "rad":
                 rad = float(value)
+    return rad
+
+
+def _connection(a: np.ndarray, b: np.ndarray, rad: float) -> np.ndarray:
+    """The arrow's path: straight, or matplotlib's ``arc3,rad=r`` quadratic curve."""
     if rad == 0.0:
         return np.array([a, b])
     mid = (a + b) / 2

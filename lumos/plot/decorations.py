@@ -3,7 +3,7 @@ an axes' box (``axes_margins``: what the layout engines of ``lumos.plot.layout``
 
 from __future__ import annotations
 
-from . import page_axes
+from . import page_axes, page_texts
 from .axisdraw import TickLayout, axis_margins, draw_axis, draw_spines
 from .titles import draw_titles, title_room
 
@@ -46,32 +46,40 @@ def draw_axes(ax, ov) -> None:
     titles and texts."""
     if not ax.get_visible():
         return
+    # axis('off') hides the frame; titles and texts stay (matplotlib). The frame may
+    # draw the texts anchored to data itself (rectilinear axes: a page moves them)
+    drawn = (ax.draw_frame(ov) if ax.axison else ax.draw_bare(ov)) or set()
     # artists drawn in pixels (annotations) or following the view (axhline, error bar
     # caps, quiver arrows) update every frame, with the axes' box and limits final
     for a in ax.artists:
-        if a.get_visible():
+        if a.get_visible() and id(a) not in drawn:
             a.draw_overlay(ov)
-    if ax.axison:  # axis('off') hides the frame; titles and texts stay (matplotlib)
-        ax.draw_frame(ov)
     draw_titles(ax, ov)
     for t in ax.texts:
-        if t.get_visible() and t.get_text():
+        if t.get_visible() and t.get_text() and id(t) not in drawn:
             t.draw_overlay(ov)
 
 
-def draw_rectilinear_frame(ax, ov) -> None:
-    """Spines, ticks, tick labels and axis labels of a rectilinear axes."""
-    if ax.frame_on and ax.role != "twin":
-        draw_spines(ax, ov)
-    # ticks and labels go to the axes' own visuals, which a page redraws for any view
-    # from the axes' record (lumos/plot/page_axes.py)
+def draw_rectilinear_frame(ax, ov, frame: bool = True) -> set:
+    """Spines, ticks, tick labels and axis labels of a rectilinear axes (none with
+    ``frame`` False: the axis is off), and the texts anchored to data a page can move
+    (the ids of those drawn)."""
+    # ticks, labels and the spines that move with the view go to the axes' own visuals,
+    # which a page redraws for any view from the axes' record (lumos/plot/page_axes.py)
     decor = page_axes.decor(ax, ov)
-    decor.begin(page_axes.tick_widths(ax))
+    decor.begin((page_axes.tick_widths(ax) if frame else []) + page_texts.arrow_widths(ax))
+    if frame and ax.frame_on and ax.role != "twin":
+        moving = {s.name for s in page_axes.moving_spines(ax)}
+        draw_spines(ax, ov, [n for n in ax.spines if n not in moving])
+        draw_spines(ax, decor, sorted(moving))
     records = []
-    for axis in (ax.xaxis, ax.yaxis):
+    for axis in (ax.xaxis, ax.yaxis) if frame else ():
         if not axis.visible:
             continue
         layout = TickLayout(ax, axis)
         draw_axis(ax, axis, decor, layout, boxes=ov)
         records.append(page_axes.axis_record(ax, axis, layout))
-    decor.commit(page_axes.rectilinear_record(ax, records), page_axes.grid_parts(ax))
+    drawn, texts, why = page_texts.draw(ax, decor)
+    decor.commit(page_axes.rectilinear_record(ax, records, texts, why),
+                 page_axes.grid_parts(ax) if frame else None)
+    return drawn

@@ -28,6 +28,7 @@ from .. import colors
 from ..visuals import Line, Text
 from ..visuals.base import rgba_bytes
 from . import dates, ticker
+from .fonts import face_of
 
 # ---------------------------------------------------------------------- ticker specs
 # Exact types only: a subclass may override anything, so it is Python's alone.
@@ -236,7 +237,8 @@ def _reserve(spec: dict | None) -> str:
     return chars
 
 
-def _bytes(color) -> list[int]:
+def color_bytes(color) -> list[int]:
+    """RGBA bytes of a color (as records carry colors)."""
     return [int(v) for v in rgba_bytes(np.asarray(colors.to_rgba(color), float))]
 
 
@@ -251,8 +253,8 @@ class AxesDecor:
 
     Python fills them through :meth:`line` and :meth:`text` (the overlay's calls), once
     per frame between :meth:`begin` and :meth:`commit`; the tick lines are grouped by
-    width (one Line each: the widths the record's ticks use), the labels share one
-    Text visual whose sheet holds every glyph the page may need."""
+    width (one Line each: the widths the record's ticks use), the labels by face (one
+    Text visual each, whose sheet holds every glyph the page may need in it)."""
 
     def __init__(self, ax, ov) -> None:
         # weak: _decors' values must not reach their keys (the axes), nor the canvas
@@ -261,9 +263,8 @@ class AxesDecor:
         self.id = f"axes{next(_ids)}"
         self._ov = weakref.ref(ov)
         self.lines: dict[float, Line] = {}
-        self.labels = Text(font_size=10.0, anchor_x="left", anchor_y="baseline")
-        self.labels.order = 3  # as the overlay's texts: above its lines (order 1)
-        ov.view.add(self.labels)
+        self.faces: dict[str, Text] = {}  # the labels' Text visual of each face
+        self.labels = self._face("sans")
         self.record: dict | None = None
         self.drawn = True
         self._last: dict = {}  # what the visuals got last frame (uploads only changes)
@@ -275,9 +276,18 @@ class AxesDecor:
         """The figure overlay's view the visuals are in."""
         return self._view()
 
+    def _face(self, face: str) -> Text:
+        """The Text visual of the labels in a face (made on first use)."""
+        if face not in self.faces:
+            t = self.faces[face] = Text(font_size=10.0, anchor_x="left",
+                                        anchor_y="baseline", face=face)
+            t.order = 3  # as the overlay's texts: above its lines (order 1)
+            self.view.add(t)
+        return self.faces[face]
+
     def _begin(self) -> None:
         self._segments: dict[float, tuple[list, list]] = {}
-        self._labels: tuple[list, list, list, list] = ([], [], [], [])
+        self._labels: dict[str, tuple[list, list, list, list]] = {}
 
     def begin(self, widths) -> None:
         """A new frame whose tick lines are ``widths`` pixels wide (the Lines are made
@@ -304,18 +314,12 @@ class AxesDecor:
     def text(self, s: str, x: float, y: float, size_px: float, color="black",
              ha: str = "center", va: str = "center", rotation: float = 0.0,
              bold: bool = False, face: str | None = None) -> None:
-        """A tick label, offset text or axis label (the overlay's ``text``). Labels in
-        another face than the visual's (DejaVu Sans) go to the figure's overlay (such
-        an axes has no record: :func:`rectilinear_record`)."""
+        """A tick label, offset text or axis label (the overlay's ``text``), in the
+        Text visual of its face."""
         if not s:
             return
-        if bold or face not in (None, "sans"):
-            ov = self._ov() if self._ov is not None else None
-            if ov is not None:
-                ov.text(s, x, y, size_px, color, ha=ha, va=va, rotation=rotation, bold=bold,
-                        face=face)
-            return
-        strings, pos, cols, styles = self._labels
+        face = face if face is not None else ("sans-bold" if bold else "sans")
+        strings, pos, cols, styles = self._labels.setdefault(face, ([], [], [], []))
         strings.append(s)
         pos.append((x, y))
         cols.append(colors.to_rgba(color))
@@ -339,33 +343,57 @@ class AxesDecor:
                               color=cols if len(pts) > 1 else cols[0])
             else:  # kept as a draw a page can fill: two break points draw nothing
                 line.set_data(np.full((2, 2), np.nan))
-        strings, pos, cols, styles = self._labels
-        # the glyphs a page may draw (the record says which; those shown are among them)
-        self.labels.reserve = "" if record is None else record.pop("reserve")
-        if _changed(self._last, "text", self._labels):
-            self.labels.set_data(strings, np.asarray(pos, float).reshape(-1, 2),
-                               color=cols or "k", styles=styles)
-        self.record = record
-        tagged = [("text", self.labels)] + [(f"ticks:{w}", ln) for w, ln in self.lines.items()]
+        # the glyphs a page may draw, by face (the record says which; those shown are
+        # among them)
+        reserve = record.pop("reserve", "") if record is not None else ""
+        reserve = {"sans": reserve} if isinstance(reserve, str) else reserve
+        faces = {"sans"} | set(self._labels) | set(reserve)
+        for face in [f for f in self.faces if f not in faces]:
+            self.view.remove(self.faces.pop(face))
+        for face in sorted(faces):
+            visual = self._face(face)
+            visual.reserve = reserve.get(face, "")
+            strings, pos, cols, styles = self._labels.get(face, ([], [], [], []))
+            if _changed(self._last, ("text", face), (strings, pos, cols, styles)):
+                visual.set_data(strings, np.asarray(pos, float).reshape(-1, 2),
+                                color=cols or "k", styles=styles)
+        frozen = record if record is not None and record["kind"] == "frozen" else None
+        self.record = None if frozen else record
+        tagged = [("text" if f == "sans" else f"text:{f}", t) for f, t in self.faces.items()]
+        tagged += [(f"ticks:{w}", ln) for w, ln in self.lines.items()]
         tagged += list((parts or {}).items())
         for part, visual in tagged:
-            visual.follow = None if record is None else {
+            if frozen:  # the page says it cannot redraw them once the axes' view moves
+                visual.follow = {**frozen, "record": self.id}
+                visual.follow_records = self.view_record
+                continue
+            visual.follow = None if self.record is None else {
                 "kind": "axes", "record": self.id, "part": part}
-            visual.follow_records = None if record is None else self.records
+            visual.follow_records = None if self.record is None else self.records
 
     def records(self) -> dict:
         """{id: record} with the axes' view (whose camera it follows) and the glyphs of
         the labels' sheet (made when a frame for a page asks: a page lays out new labels
         from them)."""
-        key = (self.labels.glyph_key(), self.record)
+        key = ([(f, t.glyph_key()) for f, t in sorted(self.faces.items())], self.record)
         if self._cached is None or not _same(self._cached[0], key):
-            self._cached = (key, {**self.record, "text": self.labels.glyph_table()})
+            self._cached = (key, {**self.record, "text": self.labels.glyph_table(),
+                                  "faces": {f: t.glyph_table() for f, t in self.faces.items()
+                                            if f != "sans"}})
         ax = self.axes()
         return {} if ax is None else {self.id: {**self._cached[1], "view": ax.view}}
 
+    def view_record(self) -> dict:
+        """{id: the view whose camera a frozen decoration watches}: the axes' own, or
+        its parent's (a secondary axis, whose limits follow the parent)."""
+        ax = self.axes()
+        if ax is None:
+            return {}
+        return {self.id: {"view": (ax.parent if ax.role == "secondary" else ax).view}}
+
     def remove(self) -> None:
         view = self.view
-        for v in [self.labels, *self.lines.values()]:
+        for v in [*self.faces.values(), *self.lines.values()]:
             if view is not None and v in view.visuals:
                 view.remove(v)
 
@@ -403,9 +431,12 @@ def decor(ax, ov) -> AxesDecor:
 def finish(fig) -> None:
     """After a frame's decorations: drop the visuals of axes that drew none (removed,
     or turned off)."""
+    def gone(ax) -> bool:  # a secondary axis lives in its parent, not in fig.axes
+        return ax.parent not in fig.axes if ax.role == "secondary" else ax not in fig.axes
+
     for ax in list(_decors):
         d = _decors[ax]
-        if ax.figure is fig and (ax not in fig.axes or not d.drawn):
+        if ax.figure is fig and (gone(ax) or not d.drawn):
             d.remove()
             del _decors[ax]
         elif ax.figure is fig:
@@ -413,7 +444,8 @@ def finish(fig) -> None:
 
 
 def tick_widths(ax) -> list[float]:
-    """The widths (pixels) the ticks of a rectilinear axes are drawn with."""
+    """The widths (pixels) the ticks (and the spines at data positions) of a
+    rectilinear axes are drawn with."""
     fig = ax.figure
     out = []
     for axis in (ax.xaxis, ax.yaxis):
@@ -422,7 +454,7 @@ def tick_widths(ax) -> list[float]:
         for st in (axis.major, axis.minor):
             if st.tick1On or st.tick2On:
                 out.append(fig.points_to_pixels(st.width))
-    return out
+    return out + [fig.points_to_pixels(s.linewidth) for s in moving_spines(ax)]
 
 
 def grid_parts(ax) -> dict:
@@ -431,38 +463,115 @@ def grid_parts(ax) -> dict:
 
 
 # ---------------------------------------------------------------------- the record
+def _spines_of(ax, axis) -> list:
+    """The spines of an axis' two sides (None where the axes has none)."""
+    from .axisdraw import _spine
+
+    return [_spine(ax, axis, side) for side in (1, 2)]
+
+
 def _unfollowable(ax, axis, layout) -> str | None:
     """What the page cannot redraw of an axis drawn by lumos/plot/axisdraw.py (the page
-    draws ticks and labels on one side, unrotated, in the default face, the label
-    centred beside them: ``drawAxis`` in axes.js), or None."""
-    side = axis.offset_side
-    other = 3 - side
-    major, minor = axis.major, axis.minor
-    if any(getattr(st, f"tick{other}On") or getattr(st, f"label{other}On")
-           for st in (major, minor)):
-        return "ticks on both sides"
-    if any(lab.visible for lab in layout.minor_set.labels[side]):
-        return "minor tick labels"
-    if major.labelrotation % 360 or axis.overrides or axis.offset_style:
-        return "rotated or restyled tick labels"
-    if major.labelfamily is not None or major.labelweight is not None or \
-            getattr(major, "label_va", None) is not None:
-        return "tick label fonts"
-    if tuple(minor.color) != tuple(major.color) or minor.direction != major.direction or \
-            getattr(minor, f"tick{side}On") != getattr(major, f"tick{side}On"):
-        return "minor tick styles"
-    label_side = 1 if axis.label_position in ("bottom", "left") else 2
-    if axis.label_text and axis.label_visible and (
-            label_side != side or axis.label_coords is not None or axis.label_loc != "center"
-            or set(axis.label_style) - {"color"}):
-        return "the axis label's placement"
-    from .axisdraw import _SPINE
+    draws ticks and labels on both sides, rotated, in any face, restyled one by one,
+    the axis label where it is put, spines at data positions: ``drawAxis`` in axes.js),
+    or None."""
+    if any(lab.visible for side in (1, 2) for lab in layout.minor_set.labels[side]) and (
+            ticks_spec(axis) is None or formatter_spec(axis.minor_formatter, axis) is None):
+        return f"minor tick labels of Python's {type(axis.minor_formatter).__name__}"
+    for (which, _, part) in axis.overrides:
+        if which != "major" or part not in ("label1", "label2"):
+            return "ticks restyled one by one"
+    if set(axis.offset_style) - {"visible", "color", "size"}:
+        return "the offset text's style"
+    if axis.label_text and axis.label_visible and set(axis.label_style) - {
+            "color", "alpha", "rotation", "rotation_mode", "family", "style", "weight"}:
+        return "the axis label's style"
+    for spine in _spines_of(ax, axis):
+        if spine is None or spine.axes is None:
+            continue
+        if spine.position[0] != "data" and spine.bounds is None:
+            continue
+        other = ax.yaxis if axis.name == "x" else ax.xaxis
+        if scale_spec(other.scale) is None or scale_spec(axis.scale) is None:
+            return f"a moving spine on a {other.scale.name} or {axis.scale.name} scale"
+        from .style import dash_pattern
 
-    spine = ax.spines.get(_SPINE[(axis.name, side)]) if hasattr(ax.spines, "get") else None
-    if spine is not None and (tuple(spine.position) != ("outward", 0.0) or
-                              spine.bounds is not None):
-        return "a moved spine"
+        if dash_pattern(spine.linestyle, 1.0) is not None:
+            return "a dashed spine at a data position or with bounds"
     return None
+
+
+def _base_spec(ax, axis, side: int) -> dict:
+    """Where a side's ticks stand across the axis: fixed figure pixels, or a data value
+    of the other axis (a spine at ``('data', v)``, which moves with the view)."""
+    from .axisdraw import _base, _spine
+
+    spine = _spine(ax, axis, side)
+    if spine is not None and spine.axes is not None and spine.position[0] == "data":
+        other = ax.yaxis if axis.name == "x" else ax.xaxis
+        return {"data": spine.position[1], "scale": scale_spec(other.scale)}
+    return {"px": float(_base(ax, axis, side))}
+
+
+def _label_overrides(axis, side: int) -> list:
+    """The major labels of a side restyled one by one (Text setters on the labels of
+    ``get_xticklabels``), by tick index as TickSet applies them: None or the resolved
+    properties (sizes in pixels, colors as bytes)."""
+    fig = axis.axes.figure
+    found = {i: o for (which, i, part), o in axis.overrides.items()
+             if which == "major" and part == f"label{side}"}
+    out = [None] * (max(found) + 1 if found else 0)
+    for i, o in found.items():
+        r = {k: o[k] for k in ("text", "rotation", "ha", "va", "visible") if k in o}
+        if "rotation_mode" in o:
+            r["mode"] = o["rotation_mode"]
+        if {"family", "style", "weight"} & set(o):
+            st = axis.major
+            r["face"] = face_of(o.get("family", st.labelfamily), o.get("style"),
+                                o.get("weight", st.labelweight)).name
+        if "size" in o:
+            r["size"] = float(fig.points_to_pixels(o["size"]))
+        if "color" in o or o.get("alpha") is not None:
+            color = o.get("color", axis.major.labelcolor)
+            r["color"] = color_bytes(color if o.get("alpha") is None else
+                                     colors.to_rgba(color, o["alpha"]))
+        out[i] = r
+    return out
+
+
+def _label_record(axis) -> dict:
+    """The axis label as _draw_label in axisdraw.py places it (beyond what the ticks of
+    its side reach, at ``loc`` or at its ``label_coords``)."""
+    fig = axis.axes.figure
+    st = axis.label_style
+    x = axis.name == "x"
+    color = st.get("color", axis.label_color)
+    if st.get("alpha") is not None:
+        color = colors.to_rgba(color, st["alpha"])
+    loc = axis.label_loc
+    return {"text": axis.label_text, "size": float(fig.points_to_pixels(axis.label_size)),
+            "color": color_bytes(color), "pad": float(fig.points_to_pixels(axis.labelpad)),
+            "side": 1 if axis.label_position in ("bottom", "left") else 2,
+            "frac": {"left": 0.0, "bottom": 0.0, "center": 0.5, "right": 1.0, "top": 1.0}[loc],
+            "ha": {"left": "left", "bottom": "left", "center": "center", "right": "right",
+                   "top": "right"}[loc],
+            "rotation": float(st.get("rotation", 0.0 if x else 90.0)),
+            "mode": st.get("rotation_mode", None if x else "anchor"),
+            "face": face_of(st.get("family"), st.get("style"), st.get("weight")).name,
+            "coords": None if axis.label_coords is None else list(axis.label_coords)}
+
+
+def _tick_style(fig, st, ts) -> dict:
+    """One TickSet's style (major or minor) as drawAxis reads it."""
+    return {"tick": [bool(st.tick1On), bool(st.tick2On)],
+            "label": [bool(st.label1On), bool(st.label2On)],
+            "len": ts.length, "width": round(ts.width, 3), "direction": ts.direction,
+            "color": color_bytes(st.color), "pad": ts.pad,
+            "size": float(fig.points_to_pixels(st.labelsize)), "label_color": color_bytes(
+                st.labelcolor), "rotation": float(st.labelrotation),
+            "mode": st.rotation_mode, "ha": getattr(st, "label_ha", None),
+            "face": face_of(st.labelfamily, None, st.labelweight).name,
+            "va": getattr(st, "label_va", None)}
 
 
 def axis_record(ax, axis, layout) -> dict:
@@ -470,31 +579,27 @@ def axis_record(ax, axis, layout) -> dict:
     mirrors ``draw_axis`` in axisdraw.py, for the axes :func:`_unfollowable` allows)."""
     fig = ax.figure
     spec = ticks_spec(axis)
-    side = axis.offset_side
-    major_set, minor_set = layout.major_set, layout.minor_set
+    minor_fmt = formatter_spec(axis.minor_formatter, axis)
     major = axis.major
-    label_color = axis.label_style.get("color", axis.label_color)
     show_label = bool(axis.label_text and axis.label_visible)
     rec = {
         "name": axis.name, "scale": scale_spec(axis.scale), "ticks": spec,
         "visible": bool(axis.visible),
-        "far": side == 2,
-        "tick": {"visible": bool(getattr(major, f"tick{side}On")),
-                 "major_len": major_set.length, "minor_len": minor_set.length,
-                 "direction": major_set.direction, "outside": layout.outside,
-                 "major_width": round(major_set.width, 3),
-                 "minor_width": round(minor_set.width, 3), "color": _bytes(major.color)},
-        "labels": {"visible": bool(getattr(major, f"label{side}On")), "size": layout.size_px,
-                   "color": _bytes(major.labelcolor), "rotation": float(major.labelrotation),
-                   "ha": getattr(major, "label_ha", None), "pad": major_set.pad,
-                   "min_gap": float(fig.points_to_pixels(2.0))},
-        "offset_color": _bytes(axis.offset_style.get("color", major.labelcolor)),
-        "label": None if not show_label else {
-            "text": axis.label_text, "size": float(fig.points_to_pixels(axis.label_size)),
-            "color": _bytes(label_color), "pad": float(fig.points_to_pixels(axis.labelpad))},
+        "sides": [_base_spec(ax, axis, side) for side in (1, 2)],
+        "major": {**_tick_style(fig, major, layout.major_set),
+                  "overrides": [_label_overrides(axis, side) for side in (1, 2)]},
+        "minor": _tick_style(fig, axis.minor, layout.minor_set),
+        "min_gap": float(fig.points_to_pixels(2.0)),
+        # the minor labels' formatter (Axis.minor_ticks), when it labels anything
+        "minor_formatter": None if minor_fmt is None or minor_fmt["kind"] == "null"
+        else minor_fmt,
+        "offset": {"side": axis.offset_side, "visible": bool(axis.offset_style.get(
+            "visible", True)), "size": float(fig.points_to_pixels(axis.offset_style["size"]))
+            if "size" in axis.offset_style else layout.size_px,
+            "color": color_bytes(axis.offset_style.get("color", major.labelcolor))},
+        "label": None if not show_label else _label_record(axis),
         "grid": {"major": bool(major.gridOn), "minor": bool(axis.minor.gridOn)},
         "static": None,
-        "reserve": _reserve(spec),
         "unfollowable": _unfollowable(ax, axis, layout),
     }
     if spec is None or rec["scale"] is None:
@@ -503,8 +608,30 @@ def axis_record(ax, axis, layout) -> dict:
                          "labels": list(layout.labels),
                          "minor": [float(v) for v in layout.minor], "offset": layout.offset,
                          "why": _why(axis)}
-        rec["reserve"] = ""
+    rec["reserve"] = _axis_reserve(axis, rec, spec, minor_fmt)
     return rec
+
+
+def _axis_reserve(axis, rec: dict, spec, minor_fmt) -> dict[str, str]:
+    """{face: the characters an axis' labels may need in it}."""
+    out: dict[str, str] = {}
+
+    def add(face: str, chars: str) -> None:
+        out[face] = out.get(face, "") + chars
+
+    st = rec["static"]
+    major = _reserve(spec) if st is None else "".join(st["labels"]) + st["offset"]
+    add(rec["major"]["face"], major)
+    add("sans", major)  # the offset text
+    if st is None:
+        add(rec["minor"]["face"], _reserve(minor_fmt and {"formatter": minor_fmt}))
+    for side in (1, 2):
+        for o in _label_overrides(axis, side):
+            if o:
+                add(o.get("face", rec["major"]["face"]), str(o.get("text", "")) + major)
+    if rec["label"]:
+        add(rec["label"]["face"], rec["label"]["text"])
+    return out
 
 
 def _why(axis) -> str:
@@ -516,20 +643,62 @@ def _why(axis) -> str:
     return f"the {axis.scale.name} scale"
 
 
-def rectilinear_record(ax, axes_records: list[dict]) -> dict | None:
-    """The record of a rectilinear axes whose view a page may move, or None."""
-    if not ax.view.interactive or not ax.axison:
+def moving_spines(ax) -> list:
+    """The visible spines of a rectilinear axes put at a data value of the other axis
+    (``('data', v)``, 'zero') or bounded to data values of their own (``set_bounds``):
+    they move with the view, so the axes' decoration draws them (and a page redraws
+    them) rather than the figure's overlay."""
+    if not ax.frame_on or ax.role == "twin" or not hasattr(ax.spines, "items"):
+        return []
+    from .style import dash_pattern
+
+    return [s for s in ax.spines.values() if s.get_visible() and s.axes is not None
+            and (s.position[0] == "data" or s.bounds is not None)
+            and dash_pattern(s.linestyle, 1.0) is None]
+
+
+def _spine_record(ax, spine) -> dict:
+    """A moving spine: where it stands across (``base``, as _base_spec) and the data
+    bounds it runs between along its own axis (None: the box's edge)."""
+    axis = ax.yaxis if spine.name in ("left", "right") else ax.xaxis
+    side = 1 if spine.name in ("left", "bottom") else 2
+    return {"name": spine.name, "base": _base_spec(ax, axis, side),
+            "bounds": None if spine.bounds is None else list(spine.bounds),
+            "scale": scale_spec(axis.scale), "extent": [float(v) for v in spine.extent()],
+            "color": color_bytes(spine.color),
+            "width": round(float(ax.figure.points_to_pixels(spine.linewidth)), 3)}
+
+
+def rectilinear_record(ax, axes_records: list[dict], texts: list[dict] = (),
+                       frozen_texts: list[str] = ()) -> dict | None:
+    """The record of a rectilinear axes whose view a page may move, None, or (when the
+    page cannot redraw an axis) ``{"kind": "frozen", "what": ...}`` naming why.
+    ``texts``: the texts anchored to data it moves (lumos/plot/page_texts.py);
+    ``frozen_texts``: why others cannot move (the page names them)."""
+    if not ax.view.interactive:
         return None
-    if any(r.pop("unfollowable") for r in axes_records):
-        return None  # drawn as exported: the page cannot redraw it
-    reserve = "".join(r.pop("reserve") for r in axes_records)
-    for r in axes_records:
-        if r["label"]:
-            reserve += r["label"]["text"]
-        if r["static"]:
-            reserve += "".join(r["static"]["labels"]) + r["static"]["offset"]
+    why = [(r["name"], r.pop("unfollowable")) for r in axes_records]
+    why = [f"{name} ticks ({w})" for name, w in why if w]
+    if why:  # drawn as exported: the page cannot redraw it, and says so
+        what = why + (["texts anchored to data"] if texts else []) + list(frozen_texts)
+        return {"kind": "frozen", "what": ", ".join(what)}
+    reserve: dict[str, str] = {}
+    for part in [r.pop("reserve") for r in axes_records] + [
+            {e["face"]: e["text"]} for t in texts for e in t["texts"]]:
+        for face, chars in part.items():
+            reserve[face] = reserve.get(face, "") + chars
     return {"kind": "rectilinear", "box": [float(v) for v in ax.box],
-            "axes": axes_records, "reserve": reserve}
+            "axes": axes_records, "spines": [_spine_record(ax, s) for s in moving_spines(ax)],
+            "texts": list(texts), "frozen_texts": list(frozen_texts), "reserve": reserve}
+
+
+def secondary_record(ax) -> dict | None:
+    """A secondary axis maps values through Python's functions, which a page cannot run:
+    it stays as exported (moving the parent's view says so)."""
+    if not ax.parent.view.interactive:
+        return None
+    return {"kind": "frozen", "what": f"secondary {ax.orientation} axis (Python's "
+            "functions)"}
 
 
 def polar_record(ax) -> dict | None:
@@ -552,12 +721,12 @@ def polar_record(ax) -> dict | None:
             "ticks": spec, "scale": scale,
             "visible": bool(axis.visible and axis.show_labels),
             "size": float(fig.points_to_pixels(axis.tick_size)),
-            "color": _bytes(axis.tick_label_color), "pad": float(fig.points_to_pixels(
+            "color": color_bytes(axis.tick_label_color), "pad": float(fig.points_to_pixels(
                 axis.tick_pad)),
             "grid": bool(axis.grid_major),
             "label": None if not axis.label else {
                 "text": axis.label, "size": float(fig.points_to_pixels(axis.label_size)),
-                "color": _bytes(axis.label_color),
+                "color": color_bytes(axis.label_color),
                 "pad": float(fig.points_to_pixels(axis.labelpad))},
             "static": None if spec is not None and scale is not None else {
                 "major": [float(v) for v in major], "labels": list(labels),

@@ -569,6 +569,10 @@ class PolarAxes(Axes):
         bx, by, bw, bh = self.box
         return max([0.0] + [y + h / 2 - (by + bh) for _, _, y, _, h in self._theta_labels()])
 
+    def draw_bare(self, ov) -> None:
+        """With the axis off: nothing of the frame (polar texts stay in the overlay)."""
+        return None
+
     def draw_frame(self, ov) -> None:
         """The circle (or wedge outline), θ labels round it, r labels along the
         r-label angle; axis labels if set. The labels go to the axes' own visuals,

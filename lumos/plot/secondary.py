@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
+from . import page_axes
 from .axes import Axes
 from .axisdraw import draw_axis, draw_spines
 from .scale import LinearScale, LogScale, ScaleBase
@@ -128,6 +129,11 @@ class SecondaryAxes(Axes):
         return 0.0, py0, 1.0, ph
 
     def draw_frame(self, ov) -> None:
+        """The spine (when moved), ticks and labels, in visuals of their own that a
+        page names as exported once the parent's view moves (page_axes.py)."""
+        decor = page_axes.decor(self, ov)
+        decor.begin(page_axes.tick_widths(self))
         if self.spine.get_position() != ("outward", 0.0):
             draw_spines(self, ov, (self.spine.name,))
-        draw_axis(self, self.long, ov)
+        draw_axis(self, self.long, decor)
+        decor.commit(page_axes.secondary_record(self))

@@ -355,6 +355,14 @@
   }
 
   // -- writing into the draws -------------------------------------------------------------
+  /** The glyphs of a face in an axes' record (its labels' Text visual of that face). */
+  function tableOf(rec, face) {
+    if (!face || face === "sans") return rec.text;
+    const table = (rec.faces || {})[face];
+    if (!table) throw new Error(`text: the page lacks the face ${face}`);
+    return table;
+  }
+
   const CORNERS = [0, 1, 2, 0, 2, 3];
 
   /** Labels [{text, x, y, size, color, ha, va, rotation}] into a Text draw. */
@@ -443,10 +451,62 @@
     return { major, labels, minor: st.minor.filter(inView), offset: st.offset };
   }
 
+  /** Where a text goes so that it sits at (x, y) as matplotlib puts it: the anchor
+   * (ha, baseline) it is drawn from (lumos/plot/text.py place; rotation_mode 'anchor'
+   * aligns the unrotated text, 'default' the rotated box). */
+  function place(table, text, x, y, size, ha, va, rotation, mode) {
+    const rad = rotation * Math.PI / 180, c = Math.cos(rad), s = Math.sin(rad);
+    const [w, h, d] = measure(table, text, size);
+    if (mode === "anchor" || ((rotation % 360) + 360) % 360 === 0) {
+      if (va === "baseline") return [x, y];
+      const yb = { top: -(h - d), bottom: d, center: d - h / 2 }[va];
+      return [x - s * yb, y + c * yb];
+    }
+    const a = { left: 0, center: 0.5, right: 1 }[ha];
+    const xs = [], ys = [];
+    for (const px of [-a * w, (1 - a) * w]) {
+      for (const py of [-d, h - d]) {
+        xs.push(c * px - s * py);
+        ys.push(s * px + c * py);
+      }
+    }
+    const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+    const ox = { left: x0, center: (x0 + x1) / 2, right: x1 }[ha];
+    const oy = va === "baseline" ? y0 + d : { bottom: y0, top: y1, center: (y0 + y1) / 2 }[va];
+    return [x - ox, y - oy];
+  }
+
+  /** Figure pixels across the box of a side's spine: fixed, or (a spine at a data
+   * value of the other axis) where that value is in the view (Spine.base). */
+  function baseOf(spec, horizontal, box, rect) {
+    if (spec.px !== undefined) return spec.px;
+    const [bx, by, bw, bh] = box;
+    // an x axis' spine sits at a y value, and the other way round
+    const [lo, len, s0, sw] = horizontal ? [by, bh, rect[1], rect[3]] : [bx, bw, rect[0], rect[2]];
+    const p = lo + (scaleOf(spec.scale || { kind: "linear" }).forward(spec.data) - s0) / sw * len;
+    return Number.isFinite(p) ? p : lo;
+  }
+
   function rectilinear(r, rec, cam) {
-    const [bx, by, bw, bh] = rec.box;
     const segments = new Map(), labels = [], grids = {};
     const rect = cam.rect.map(Number);
+    for (const sp of rec.spines || []) {  // spines that move (draw_spines, Spine.extent)
+      const along = sp.name === "bottom" || sp.name === "top";
+      const base = baseOf(sp.base, along, rec.box, rect);
+      let [lo, hi] = sp.extent;
+      if (sp.bounds) {  // between data values of its own axis (None: the view's end)
+        const [bx, by, bw, bh] = rec.box;
+        const scale = scaleOf(sp.scale || { kind: "linear" });
+        const [p0, len, s0, sw] = along ? [bx, bw, rect[0], rect[2]] : [by, bh, rect[1], rect[3]];
+        const v0 = scale.inverse(s0), v1 = scale.inverse(s0 + sw);
+        const b = [sp.bounds[0] ?? Math.min(v0, v1), sp.bounds[1] ?? Math.max(v0, v1)]
+          .map((v) => p0 + (scale.forward(v) - s0) / sw * len);
+        [lo, hi] = b.every(Number.isFinite) ? [Math.min(...b), Math.max(...b)] : [p0, p0 + len];
+      }
+      let group = segments.get(sp.width);
+      if (!group) segments.set(sp.width, group = []);
+      group.push([along ? [[lo, base], [hi, base]] : [[base, lo], [base, hi]], sp.color]);
+    }
     rec.axes.forEach((a) => {
       if (!a.visible) return;
       const horizontal = a.name === "x";
@@ -455,7 +515,12 @@
       const l0 = scale.inverse(s0), l1 = scale.inverse(s0 + sw);
       const lo = Math.min(l0, l1), hi = Math.max(l0, l1);
       const t = axisTicks(a, lo, hi);
-      drawAxis(rec, a, t, scale, s0, sw, segments, labels);
+      // minor labels (Axis.minor_ticks): the minor formatter over the minor ticks
+      t.minorLabels = a.minor_formatter && a.ticks && t.minor.length
+        ? T().formatter(a.minor_formatter, T().locator(a.ticks.minor)).formatTicks(t.minor, lo, hi)
+        : [];
+      const bases = a.sides.map((spec) => baseOf(spec, horizontal, rec.box, rect));
+      drawAxis(rec, a, t, scale, s0, sw, bases, segments, labels);
       // the grids of this axis (one Line each for major and minor: part
       // "grid:<axis>:<which>", Axes._update_grid), in the axes' view (scale space)
       const o0 = horizontal ? rect[1] : rect[0], ow = horizontal ? rect[3] : rect[2];
@@ -469,80 +534,102 @@
         }
       }
     });
+    lumos.dataTexts.texts(rec, rect, segments, labels);  // texts.js
     return { segments, labels, grids };
-    void bx; void by; void bw; void bh;
   }
 
-  /** draw_axis of lumos/plot/axisdraw.py, with TickLayout (one side, unrotated). */
-  function drawAxis(rec, a, t, scale, s0, sw, segments, labels) {
-    const table = rec.text;
+  /** draw_axis of lumos/plot/axisdraw.py, with TickLayout: ticks and major labels on
+   * either side (each side at its spine: `bases`), rotated as matplotlib rotates them;
+   * the offset text and the axis label beyond what the ticks of their side reach. */
+  function drawAxis(rec, a, t, scale, s0, sw, bases, segments, labels) {
     const [bx, by, bw, bh] = rec.box;
     const horizontal = a.name === "x";
-    const far = a.far;
-    const sign = far ? 1 : -1;
-    const base = horizontal ? (far ? by + bh : by) : (far ? bx + bw : bx);
     const along = (v) => {
       const u = (scale.forward(v) - s0) / sw;
       return horizontal ? bx + u * bw : by + u * bh;
     };
     const lo = horizontal ? bx : by, hi = horizontal ? bx + bw : by + bh;
     const tol = 1e-6 * (hi - lo);
-    const tk = a.tick;
-    for (const [values, length, width] of [[t.major, tk.major_len, tk.major_width],
-      [t.minor, tk.minor_len, tk.minor_width]]) {
-      if (!values.length || !tk.visible) continue;
-      const pos = values.map(along).filter((p) => Number.isFinite(p) && p >= lo - tol &&
-        p <= hi + tol);
-      const A = base + sign * length * tk.direction, B = A - sign * length;
-      let group = segments.get(width);
-      if (!group) segments.set(width, group = []);
-      for (const p of pos) group.push([horizontal ? [[p, A], [p, B]] : [[A, p], [B, p]], tk.color]);
-    }
-    // TickLayout: the labels' extents, rotated
-    const L = a.labels;
-    const rot = L.rotation;
-    const cr = Math.abs(Math.cos(rot * Math.PI / 180)), sr = Math.abs(Math.sin(rot * Math.PI / 180));
-    const ext = t.labels.map((s) => measure(table, s, L.size));
-    const widths = ext.map(([w, h]) => w * cr + h * sr), heights = ext.map(([w, h]) => w * sr + h * cr);
-    const outside = tk.outside;
-    const across = horizontal ? heights : widths;
-    const labelExtent = !L.visible || !t.labels.length ? outside
-      : outside + L.pad + Math.max(...across);
-    const text = (s, x, y, size, color, ha, va, rotation = 0) => {
-      if (s) labels.push({ text: s, x, y, size, color, ha, va, rotation });
+    const text = (s, x, y, size, color, ha, va, rotation = 0, mode = null, face = "sans") => {
+      if (!s) return;
+      const [tx, ty] = place(tableOf(rec, face), s, x, y, size, ha, va, rotation, mode);
+      labels.push({ text: s, x: tx, y: ty, size, color, ha, va: "baseline", rotation, face });
     };
-    if (L.visible && t.labels.length) {
-      const pos = t.major.map(along);
-      const keep = T().nonOverlapping(pos, horizontal ? widths : heights, L.min_gap);
-      const gap = outside + L.pad;
-      pos.forEach((p, i) => {
-        if (!keep[i] || !Number.isFinite(p)) return;
-        if (horizontal) {
-          const ha = L.ha || (rot % 180 === 0 ? "center" : rot > 0 ? "right" : "left");
-          text(t.labels[i], p, base + sign * gap, L.size, L.color, ha, far ? "bottom" : "top", rot);
-        } else {
-          text(t.labels[i], base + sign * gap, p, L.size, L.color, L.ha || (far ? "left" : "right"),
-            "center", rot);
+    const reach = [0, 0];
+    for (const side of [1, 2]) {
+      const base = bases[side - 1], sign = side === 1 ? -1 : 1;
+      for (const [st, values, strings] of [[a.major, t.major, t.labels], [a.minor, t.minor, t.minorLabels]]) {
+        const pos = values.map(along);
+        const outside = st.tick[side - 1] && values.length ? st.len * st.direction : 0;
+        let setReach = outside;
+        if (st.label[side - 1] && strings.length) {  // TickSet's labels, _draw_labels
+          const overrides = (st.overrides || [[], []])[side - 1];
+          const shown = [];
+          pos.forEach((p, i) => {
+            const o = overrides[i] || {};  // a label restyled alone (by its index)
+            if (o.visible === false || !strings[i] || !Number.isFinite(p)) return;
+            const L = { text: o.text !== undefined ? String(o.text) : strings[i], p,
+              size: o.size ?? st.size, color: o.color ?? st.label_color,
+              rot: o.rotation ?? st.rotation, mode: o.mode !== undefined ? o.mode : st.mode,
+              ha: o.ha ?? st.ha, va: o.va ?? st.va, face: o.face ?? st.face };
+            const rad = L.rot * Math.PI / 180, cr = Math.abs(Math.cos(rad)), sr = Math.abs(Math.sin(rad));
+            const [w, h] = measure(tableOf(rec, L.face), L.text, L.size);
+            L.w = w * cr + h * sr;
+            L.h = w * sr + h * cr;
+            shown.push(L);
+          });
+          if (shown.length) {
+            setReach = outside + st.pad + Math.max(...shown.map((l) => (horizontal ? l.h : l.w)));
+            const keep = T().nonOverlapping(shown.map((l) => l.p),
+              shown.map((l) => (horizontal ? l.w : l.h)), a.min_gap);
+            const gap = outside + st.pad;
+            shown.forEach((L, i) => {
+              if (!keep[i]) return;
+              let mode = L.mode;
+              if (mode === "xtick" || mode === "ytick") mode = L.rot % 90 ? "anchor" : null;
+              if (horizontal) {
+                text(L.text, L.p, base + sign * gap, L.size, L.color, L.ha || "center",
+                  L.va || (side === 1 ? "top" : "bottom"), L.rot, mode, L.face);
+              } else {
+                text(L.text, base + sign * gap, L.p, L.size, L.color,
+                  L.ha || (side === 1 ? "right" : "left"), L.va || "center", L.rot, mode, L.face);
+              }
+            });
+          }
         }
-      });
-      if (t.offset) {
-        if (horizontal) {
-          text(t.offset, bx + bw, base + sign * (gap + Math.max(...heights) + 2), L.size,
-            a.offset_color, "right", far ? "bottom" : "top");
-        } else {
-          text(t.offset, bx + (far ? bw : 0), by + bh + 2, L.size, a.offset_color,
-            far ? "right" : "left", "bottom");
+        reach[side - 1] = Math.max(reach[side - 1], setReach);
+        if (!st.tick[side - 1]) continue;
+        const A = base + sign * st.len * st.direction, B = A - sign * st.len;
+        let group = segments.get(st.width);
+        if (!group) segments.set(st.width, group = []);
+        for (const p of pos) {
+          if (!(Number.isFinite(p) && p >= lo - tol && p <= hi + tol)) continue;
+          group.push([horizontal ? [[p, A], [p, B]] : [[A, p], [B, p]], st.color]);
         }
       }
     }
-    if (a.label) {
-      const reach = labelExtent + a.label.pad;
+    const off = a.offset;  // _draw_offset (Axis.offset_visible)
+    if (off.visible && t.offset && t.labels.length && (a.major.label[0] || a.major.label[1])) {
+      const side = off.side, sign = side === 1 ? -1 : 1;
       if (horizontal) {
-        text(a.label.text, bx + bw / 2, base + sign * reach, a.label.size, a.label.color,
-          "center", far ? "bottom" : "top");
+        text(t.offset, bx + bw, bases[side - 1] + sign * (reach[side - 1] + 2), off.size,
+          off.color, "right", side === 1 ? "top" : "bottom");
       } else {
-        text(a.label.text, base + sign * reach, by + bh / 2, a.label.size, a.label.color,
-          "center", far ? "top" : "bottom", 90.0);
+        text(t.offset, bx + (side === 2 ? bw : 0), by + bh + 2, off.size, off.color,
+          side === 2 ? "right" : "left", "bottom");
+      }
+    }
+    if (a.label) {  // _draw_label: at loc beyond the ticks of its side, or at its coords
+      const L = a.label, side = L.side, sign = side === 1 ? -1 : 1;
+      const at = bases[side - 1] + sign * (reach[side - 1] + L.pad);
+      const [c0, c1] = L.coords || [null, null];
+      if (horizontal) {
+        const va = L.coords ? "center" : side === 1 ? "top" : "bottom";
+        text(L.text, bx + (c0 === null ? L.frac : c0) * bw, c1 === null ? at : by + c1 * bh,
+          L.size, L.color, L.ha, va, L.rotation, L.mode, L.face);
+      } else {
+        text(L.text, c0 === null ? at : bx + c0 * bw, by + (c1 === null ? L.frac : c1) * bh,
+          L.size, L.color, L.ha, side === 1 ? "bottom" : "top", L.rotation, L.mode, L.face);
       }
     }
   }
@@ -678,8 +765,10 @@
       const out = KINDS[rec.kind](r, rec, cam);
       for (const d of g.draws) {
         const part = d.follow.part;
-        if (part === "text") writeText(r, d, rec.text, out.labels);
-        else if (part === "grid" || part.startsWith("grid:")) {
+        if (part === "text" || part.startsWith("text:")) {
+          const face = part === "text" ? "sans" : part.slice(5);
+          writeText(r, d, tableOf(rec, face), out.labels.filter((L) => (L.face || "sans") === face));
+        } else if (part === "grid" || part.startsWith("grid:")) {
           const grid = part === "grid" ? out.grid : (out.grids[part.slice(5)] || []);
           const c = lineColor(r, d);
           writeSegments(r, d, grid, grid.map(() => c));
@@ -690,6 +779,10 @@
           writeSegments(r, d, group.map((s) => s[0]), group.map((s) => s[1]));
         }
       }
+      if (!r.kernel && (rec.frozen_texts || []).length) {
+        r.notice(`texts-${g.follow.record}`, `${rec.frozen_texts.join(", ")}: shown as ` +
+          "exported (only Python redraws them for a new view)");
+      }
       for (const a of statics) {
         r.notice(`static-${g.follow.record}-${a.name}`, `${a.name} ticks: Python's ` +
           `${a.static.why}, shown as exported (they move with the data)`);
@@ -698,5 +791,5 @@
     },
   };
 
-  lumos.axes = { measure, layout, scaleOf, rectilinear, splitLine, lineOf };
+  lumos.axes = { measure, layout, place, scaleOf, rectilinear, splitLine, lineOf };
 })(typeof window !== "undefined" ? window : globalThis);

@@ -326,7 +326,10 @@
 
   // -- frozen: geometry only Python rebuilds for a view (it says so once moved) --------
   followers.frozen = {
-    state: (r, g) => JSON.stringify(cameraOf(r, g.draws[0])),
+    // a record names the view whose camera it watches (an axes' decorations are drawn
+    // in the figure's overlay view)
+    state: (r, g) => JSON.stringify(g.follow.record === undefined ? cameraOf(r, g.draws[0])
+      : r.desc.views[r.desc.records[g.follow.record].view].camera),
     run(r, g) {
       if (r.kernel) return false;  // a notebook's kernel redraws it
       r.notice(`frozen-${g.follow.what}`, `${g.follow.what}: shown as exported (only ` +

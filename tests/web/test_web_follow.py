@@ -188,6 +188,129 @@ def polar_plot():
     return fig
 
 
+def both_sides_plot():
+    """Ticks and labels on all four sides (style's per-side tick model), minor ticks,
+    the x label on top."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 400)
+    ax.plot(x, np.sin(x) * 1000)
+    ax.tick_params(top=True, right=True, labeltop=True, labelright=True, direction="in")
+    ax.minorticks_on()
+    ax.xaxis.set_label_position("top")
+    ax.set_xlabel("time (s)")
+    ax.set_ylabel("amplitude")
+    return fig
+
+
+def rotated_plot():
+    """Rotated tick labels: plt.xticks(rotation=45, ha="right"), and y labels rotated,
+    smaller and coloured by tick_params."""
+    import lumos.pyplot as plt
+
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 400)
+    ax.plot(x, np.cos(x))
+    plt.sca(ax)
+    plt.xticks(rotation=45, ha="right")
+    ax.tick_params(axis="y", labelrotation=30, labelsize=8, labelcolor="b")
+    ax.set_xlabel("time (s)")
+    return fig
+
+
+def spine_zero_plot():
+    """Spines through the origin (('data', 0) and 'zero', the left one bounded to
+    [-1, 1]): they, their ticks and labels move with the view."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(-5, 5, 400)
+    ax.plot(x, np.sin(x))
+    ax.spines["left"].set_position("zero")
+    ax.spines["left"].set_bounds(-1, 1)
+    ax.spines["bottom"].set_position(("data", 0))
+    ax.spines["right"].set_visible(False)
+    ax.spines["top"].set_visible(False)
+    return fig
+
+
+def text_plot():
+    """Texts anchored to data (one rotated), annotations with line arrows (to data, from
+    data and from an offset, one curved), and a text in axes fraction that stays."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 400)
+    ax.plot(x, np.sin(x))
+    ax.text(2, 0.5, "peak <b>&amp;", color="r", fontsize=12)
+    ax.text(7.5, -0.8, "rotated", rotation=30, ha="center")
+    ax.annotate("max", xy=(np.pi / 2, 1), xytext=(4, 0.6), arrowprops={"arrowstyle": "->"})
+    ax.annotate("min", xy=(3 * np.pi / 2, -1), xytext=(-40, 20), textcoords="offset points",
+                arrowprops={"arrowstyle": "<->", "connectionstyle": "arc3,rad=0.3",
+                            "color": "g"})
+    ax.text(0.05, 0.9, "fixed (axes)", transform=ax.transAxes)
+    return fig
+
+
+def restyled_plot():
+    """Tick labels restyled one by one through their Text handles (every x label
+    rotated, one y label red and larger), as TickSet applies them: by tick index."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 400)
+    ax.plot(x, np.sin(x))
+    for label in ax.get_xticklabels():
+        label.set_rotation(40)
+        label.set_ha("right")
+    ax.get_yticklabels()[2].set_color("r")
+    ax.get_yticklabels()[2].set_fontsize(13)
+    return fig
+
+
+def text_axis_off_plot():
+    """An image with the axis off: its data texts still move with the view."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    ax.imshow(np.add.outer(np.arange(20.0), np.arange(30.0)), cmap="gray")
+    ax.axis("off")
+    ax.text(5, 5, "here", color="r", fontsize=14)
+    ax.annotate("there", xy=(20, 12), xytext=(25, 4), color="y",
+                arrowprops={"arrowstyle": "->", "color": "y"})
+    return fig
+
+
+def minor_labels_plot():
+    """Minor tick labels (a minor formatter, smaller and grey) between the majors."""
+    from lumos import ticker
+
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 4, 200)
+    ax.plot(x, x**2)
+    ax.xaxis.set_minor_locator(ticker.AutoMinorLocator(2))
+    ax.xaxis.set_minor_formatter(ticker.FormatStrFormatter("%.2f"))
+    ax.tick_params(axis="x", which="minor", labelsize=7, labelcolor="0.4")
+    return fig
+
+
+def label_placement_plot():
+    """Axis labels placed by loc, label coords, rotation and alpha: they stay where
+    they are as the ticks beside them change."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 400)
+    ax.plot(x, 100 * np.sin(x))
+    ax.set_xlabel("time (s)", loc="right", alpha=0.6)
+    ax.set_ylabel("amp", rotation=0)
+    ax.yaxis.set_label_coords(-0.08, 1.02)
+    return fig
+
+
+def fonts_plot():
+    """Labels and texts in other faces: serif tick labels, one bold, a bold axis label,
+    bold and serif texts anchored to data."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 400)
+    ax.plot(x, np.sin(x))
+    ax.tick_params(labelfontfamily="serif")
+    ax.get_yticklabels()[3].set_fontweight("bold")
+    ax.set_xlabel("time (s)", fontweight="bold")
+    ax.text(2, 0.5, "bold", fontweight="bold", fontsize=12)
+    ax.text(6, -0.5, "serif", family="serif", fontsize=12)
+    return fig
+
+
 def css(fig, ax, x, y) -> tuple[float, float]:
     """The page (CSS) pixel of data point (x, y), from the top left."""
     px, py = ax.to_pixels(x, y)
@@ -258,6 +381,42 @@ SCENES = {
               lambda fig: [("wheel", 200, 200, -300),
                            ("drag", 300, 176, 208, 114)],  # the r labels turn
               (slice(60, 340), slice(200, 340))),
+    # style's per-side ticks: labels on top and right follow too (the top strip)
+    "both_sides": (both_sides_plot, (500, 350),
+                   lambda fig: [("drag", 250, 170, 200, 140), ("wheel", 250, 170, -300)],
+                   (slice(0, 40), slice(40, 460))),
+    # rotated x labels (the strip under the axes) and y labels
+    "rotated": (rotated_plot, (500, 350),
+                lambda fig: [("drag", 250, 150, 190, 120), ("wheel", 250, 150, -300)],
+                (slice(260, 330), slice(40, 480))),
+    # spines at data 0 move with the origin, their ticks and labels with them
+    "spine_zero": (spine_zero_plot, (500, 350),
+                   lambda fig: [("drag", 250, 175, 170, 120), ("wheel", 250, 175, -300)],
+                   (slice(0, 350), slice(0, 500))),
+    # with the axis off (no ticks), texts and arrows still move
+    "texts_axis_off": (text_axis_off_plot, (500, 350),
+                       lambda fig: [("drag", 250, 175, 200, 200), ("wheel", 250, 175, -300)],
+                       (slice(0, 350), slice(0, 500))),
+    # axis labels at loc / label coords, rotated
+    "label_placement": (label_placement_plot, (500, 350),
+                        lambda fig: [("drag", 250, 175, 200, 150), ("wheel", 250, 175, -300)],
+                        (slice(290, 330), slice(40, 480))),
+    # other faces: tick labels, one label alone, the axis label, texts
+    "fonts": (fonts_plot, (500, 350),
+              lambda fig: [("drag", 250, 175, 200, 150), ("wheel", 250, 175, -300)],
+              (slice(20, 330), slice(0, 480))),
+    # minor labels come from the minor formatter
+    "minor_labels": (minor_labels_plot, (500, 350),
+                     lambda fig: [("drag", 250, 175, 200, 175), ("wheel", 250, 175, -300)],
+                     (slice(290, 330), slice(40, 480))),
+    # tick labels restyled one by one keep their index's style
+    "restyled": (restyled_plot, (500, 350),
+                 lambda fig: [("drag", 250, 150, 190, 110), ("wheel", 250, 150, -300)],
+                 (slice(260, 330), slice(40, 480))),
+    # texts and annotations move with the data (the max one leaves the view: hidden)
+    "texts": (text_plot, (500, 350),
+              lambda fig: [("drag", 250, 175, 300, 150), ("wheel", 250, 175, -300)],
+              (slice(20, 300), slice(60, 480))),
 }
 
 
@@ -446,3 +605,32 @@ def test_what_only_python_redraws_is_named(tmp_path):
     assert sorted(notices.values()) == [
         "axhspan/axvspan: shown as exported (only Python redraws them for a new view)",
         "error bar caps: shown as exported (only Python redraws them for a new view)"]
+
+
+def test_what_the_page_cannot_redraw_of_axes_is_named(tmp_path):
+    """A dashed spine through zero keeps the axes' ticks as exported once the view
+    moves, a text in a box and a secondary axis (Python's functions) stay where they
+    were; the page names each (the axis and why)."""
+    def make():
+        fig, axs = lumos.subplots(1, 2, figsize=(6, 3), dpi=100)
+        for ax in axs:
+            ax.plot([0, 10], [0, 1])
+        axs[0].spines["bottom"].set_position("zero")
+        axs[0].spines["bottom"].set_linestyle("--")
+        axs[1].text(5, 0.5, "boxed", bbox={"facecolor": "y"})
+        axs[1].secondary_xaxis("top", functions=(lambda x: 2 * x, lambda x: x / 2))
+        return fig
+
+    html = make().savefig(tmp_path / "restyled.html")
+    with browser.Chromium((600, 300)) as b:
+        b.open(html)
+        assert b.evaluate("lumos.standalone.notices || {}") == {}  # the export is right
+        b.drag(150, 150, 100, 150)
+        b.drag(450, 150, 400, 150)
+        notices = b.evaluate("lumos.standalone.notices || {}")
+    assert sorted(notices.values()) == [
+        "secondary x axis (Python's functions): shown as exported (only Python redraws "
+        "them for a new view)",
+        "texts with a box: shown as exported (only Python redraws them for a new view)",
+        "x ticks (a dashed spine at a data position or with bounds): shown as exported "
+        "(only Python redraws them for a new view)"]
