@@ -6,6 +6,8 @@ atlas), so frames, pages and notebook updates carry only the glyphs they show.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from .. import colors
@@ -220,6 +222,25 @@ class _GlyphSheet:
         self._places[key] = place
 
 
+_CORNERS = [0, 1, 2, 0, 2, 3]  # two triangles per glyph quad
+
+
+@lru_cache(maxsize=4096)
+def _glyph_run(atlas, text: str, size: float, anchor_x: str, anchor_y: str, rotation: float,
+               shape: tuple) -> tuple[np.ndarray, np.ndarray]:
+    """The 6 vertices per glyph quad of one label: offsets from its anchor in pixels
+    (float32) and atlas texels (float64), read-only. Kept because a pan relabels with
+    the strings it showed before; ``shape`` (the atlas's, before laying out) is in the
+    key since growth rescales the atlas's normalized coordinates the texels come from."""
+    quads, uvs = atlas_quads(atlas, rich_layout(check_text(text), atlas.font, anchor_x,
+                                                anchor_y), size, rotation)
+    offset = quads[:, _CORNERS].reshape(-1, 2)
+    # in atlas texels now: a later label may grow the atlas, which rescales uvs
+    texel = uvs[:, _CORNERS].reshape(-1, 2).astype(np.float64) * atlas.image.shape[::-1]
+    offset.flags.writeable = texel.flags.writeable = False
+    return offset, texel
+
+
 class Text(Visual):
     """One or many text labels anchored at data positions, sized in pixels.
 
@@ -410,17 +431,16 @@ class Text(Visual):
         else:
             self._origin, local, _ = split_origin(self._points)
         valid = np.isfinite(self._points).all(axis=1)
-        corners = [0, 1, 2, 0, 2, 3]  # two triangles per glyph quad
         parts = {k: [] for k in self._buffers}
         for i, s in enumerate(self._text):
             if not valid[i] or not s.strip():
                 continue
-            size, _, _, rotation = self._style(i)
-            quads, uvs = atlas_quads(self._atlas, self._layout(s, i), size, rotation)
-            m = len(quads) * 6
-            parts["offset"].append(quads[:, corners].reshape(-1, 2))
-            # in atlas texels now: a later label may grow the atlas, which rescales uvs
-            parts["uv"].append(uvs[:, corners].astype(np.float64) * self._atlas.image.shape[::-1])
+            size, anchor_x, anchor_y, rotation = self._style(i)
+            offset, texel = _glyph_run(self._atlas, s, size, anchor_x, anchor_y, rotation,
+                                       self._atlas.image.shape)
+            m = len(offset)
+            parts["offset"].append(offset)
+            parts["uv"].append(texel)
             parts["anchor"].append(np.repeat(local[i : i + 1], m, axis=0))
             parts["color"].append(np.repeat(rgba8[i : i + 1], m, axis=0))
             parts["scale"].append(np.full(m, SPREAD / SDF_EDGE * size / BASE_SIZE))
