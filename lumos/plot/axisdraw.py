@@ -58,6 +58,8 @@ class TickSet:
         self.pad = fig.points_to_pixels(st.pad)
         size = fig.points_to_pixels(st.labelsize)
         self.labels = {1: [], 2: []}
+        # the style's face, looked up once: most labels have no override
+        style_face = face_of(st.labelfamily, None, st.labelweight).name
         for side in (1, 2):
             if not getattr(st, f"label{side}On"):
                 continue
@@ -65,7 +67,8 @@ class TickSet:
                 o = axis.overrides.get((which, i, f"label{side}"), {})
                 lsize = fig.points_to_pixels(o["size"]) if "size" in o else size
                 face = face_of(o.get("family", st.labelfamily), o.get("style"),
-                               o.get("weight", st.labelweight)).name
+                               o.get("weight", st.labelweight)).name \
+                    if o.keys() & {"family", "style", "weight"} else style_face
                 color = o.get("color", st.labelcolor)
                 if o.get("alpha") is not None:
                     color = colors.to_rgba(color, o["alpha"])

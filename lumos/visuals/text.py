@@ -124,6 +124,7 @@ class _GlyphSheet:
         self.texture = Texture(self.image, filter="linear")
         self._places: dict[tuple[int, int, int, int], tuple[int, int]] = {}
         self._shelves: list[list[int]] = []  # [y, height, x cursor]
+        self._last: tuple | None = None  # (texel, atlas shape, result) of the last map
 
     def map(self, texel: np.ndarray, atlas: np.ndarray) -> np.ndarray:
         """Atlas texel coordinates (n, 4, 2) of quads to this sheet's texture
@@ -132,6 +133,12 @@ class _GlyphSheet:
         only the rectangles named here."""
         if len(texel) == 0:
             return texel.astype(np.float32)
+        last = self._last
+        # a pan moves the same labels: their quads map as last time (the sheet changes
+        # only here, so the last call's result is still right for the same quads)
+        if last is not None and last[1] == atlas.shape and last[0].shape == texel.shape \
+                and np.array_equal(last[0], texel):
+            return last[2].copy()
         rows, cols = atlas.shape
         lo = np.maximum(np.floor(texel.min(axis=1)).astype(np.int64) - 1, 0)  # (n, 2): x, y
         hi = np.minimum(np.ceil(texel.max(axis=1)).astype(np.int64) + 1, (cols, rows))
@@ -148,7 +155,9 @@ class _GlyphSheet:
         origin = np.array([self._places[k] for k in keys], np.float64) - rects[:, :2]
         h, w = self.image.shape
         local = (texel + origin[inverse.reshape(-1)][:, None, :]) / (w, h)
-        return local.astype(np.float32)
+        out = local.astype(np.float32)
+        self._last = (texel.copy(), atlas.shape, out.copy())
+        return out
 
     def locate(self, texel: np.ndarray, atlas: np.ndarray):
         """Sheet texture coordinates ((u0, v0), (u1, v1)) of the first and second

@@ -116,8 +116,11 @@ def test_labels_shown_before_are_not_laid_out_again():
 
     strings = ["0.25", "0.50", "0.75"]
     t = visuals.Text(strings, pos=np.zeros((3, 2)), font_size=11.125)
+    uv = t._buffers["uv"].data.copy()
+    t.set_data(strings, pos=np.ones((3, 2)))  # moved: the same sheet coordinates
+    np.testing.assert_array_equal(t._buffers["uv"].data, uv)
     before = textmod._glyph_run.cache_info()
-    t.set_data(strings[::-1], pos=np.ones((3, 2)))  # moved and reordered
+    t.set_data(strings[::-1], pos=np.ones((3, 2)))  # reordered
     after = textmod._glyph_run.cache_info()
     assert after.misses == before.misses and after.hits == before.hits + 3
     fresh = visuals.Text(strings[::-1], pos=np.ones((3, 2)), font_size=11.125)
@@ -128,3 +131,4 @@ def test_labels_shown_before_are_not_laid_out_again():
     assert textmod._glyph_run.cache_info().misses == after.misses + 3
     big = visuals.Text(strings, pos=np.ones((3, 2)), font_size=12.375)
     np.testing.assert_array_equal(t._buffers["offset"].data, big._buffers["offset"].data)
+
