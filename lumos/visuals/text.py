@@ -307,6 +307,7 @@ class Text(Visual):
         self._rotation = check_number(rotation, "rotation")
         self._styles: list | None = None  # per-label (size, anchor_x, anchor_y, rotation)
         self._reserve = ""
+        self._reserved = (None, None)  # (reserve, its texels)
         self.set_data(text, pos, direction=direction, direction_from=direction_from)
 
     @property
@@ -486,14 +487,20 @@ class Text(Visual):
         return rich_layout(check_text(s), self._atlas.font, ax, ay)
 
     def _reserved_texels(self) -> np.ndarray:
-        """Atlas texel corners (6 per glyph, as the quads) of the reserved glyphs."""
+        """Atlas texel corners (6 per glyph, as the quads) of the reserved glyphs (kept
+        for the same reserve: cells never move in the atlas)."""
+        if self._reserved[0] == self._reserve:
+            return self._reserved[1]
         out = []
         for c in self._reserve:
             x, y, w, h = self._atlas.glyph(c).rect
             if w:  # BL, BR, TR, BL, TR, TL of the cell (row y is its top)
                 out.append([(x, y + h), (x + w, y + h), (x + w, y), (x, y + h), (x + w, y),
                             (x, y)])
-        return np.asarray(out, np.float64).reshape(-1, 2)
+        texels = np.asarray(out, np.float64).reshape(-1, 2)
+        texels.flags.writeable = False
+        self._reserved = (self._reserve, texels)
+        return texels
 
     def glyph_key(self) -> tuple:
         """What :meth:`glyph_table` depends on (the reserve and where the sheet put
