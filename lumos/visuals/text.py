@@ -442,25 +442,29 @@ class Text(Visual):
             self._origin, local, _ = split_origin(self._points)
         valid = np.isfinite(self._points).all(axis=1)
         parts = {k: [] for k in self._buffers}
+        shown, counts, scales = [], [], []  # per label drawn: its vertices repeat these
         for i, s in enumerate(self._text):
             if not valid[i] or not s.strip():
                 continue
             size, anchor_x, anchor_y, rotation = self._style(i)
             offset, texel = _glyph_run(self._atlas, s, size, anchor_x, anchor_y, rotation,
                                        self._atlas.image.shape)
-            m = len(offset)
             parts["offset"].append(offset)
             parts["uv"].append(texel)
-            parts["anchor"].append(np.repeat(local[i : i + 1], m, axis=0))
-            parts["color"].append(np.repeat(rgba8[i : i + 1], m, axis=0))
-            parts["scale"].append(np.full(m, SPREAD / SDF_EDGE * size / BASE_SIZE))
+            shown.append(i)
+            counts.append(len(offset))
+            scales.append(SPREAD / SDF_EDGE * size / BASE_SIZE)
+            if self._direction is not None and self._rotation_mode == "default":
+                parts["box"].append(np.tile(self._box(s, i), (len(offset), 1)))
+        if shown:  # one repeat per attribute, not one per label
+            per_label = {"anchor": local, "color": rgba8, "scale": np.array(scales)}
             if self._direction is not None:
-                parts["dir"].append(np.repeat(self._direction[i : i + 1], m, axis=0))
-                if self._rotation_mode == "default":
-                    parts["box"].append(np.tile(self._box(s, i), (m, 1)))
+                per_label["dir"] = self._direction
                 if self._direction_from is not None:
-                    parts["dir_at"].append(np.repeat(self._direction_from[i : i + 1], m,
-                                                     axis=0))
+                    per_label["dir_at"] = self._direction_from
+            for k, values in per_label.items():
+                rows = values if k == "scale" else values[shown]
+                parts[k] = [np.repeat(rows, counts, axis=0)]
         # the reserved glyphs' quads go through the sheet too (it keeps what it maps)
         reserved = self._reserved_texels()
         texel = np.concatenate([u.reshape(-1, 2) for u in parts["uv"]] + [reserved]
