@@ -9,6 +9,7 @@ labels of a side follow its spine when it moves (``Spine.set_position``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from types import SimpleNamespace
 
 import numpy as np
@@ -20,6 +21,12 @@ from .fonts import face_of
 from .textbox import draw_box
 
 _SPINE = {("x", 1): "bottom", ("x", 2): "top", ("y", 1): "left", ("y", 2): "right"}
+
+
+@lru_cache(maxsize=4096)
+def _rotated_size(text: str, size_px: float, rotation: float, face: str) -> tuple:
+    """``text.rotated_size``, kept: a pan measures the labels it showed before again."""
+    return textmod.rotated_size(text, size_px, rotation, face=face)
 
 
 @dataclass
@@ -44,20 +51,22 @@ class Label:
 class TickSet:
     """The major or the minor ticks of one axis: positions, style and labels."""
 
-    def __init__(self, ax, axis, which: str, values: np.ndarray, labels: list[str]) -> None:
+    def __init__(self, ax, axis, which: str, values: np.ndarray, labels: list[str],
+                 pos: np.ndarray) -> None:
         fig = ax.figure
         st = getattr(axis, which)
         self.which = which
         self.style = st
         self.values = values
-        with np.errstate(all="ignore"):
-            self.pos = axis.pixels_along(values) if len(values) else np.zeros(0)
+        self.pos = pos  # pixels along the axis
         self.length = fig.points_to_pixels(st.size)
         self.width = fig.points_to_pixels(st.width)
         self.direction = {"out": 1.0, "inout": 0.5, "in": 0.0}[st.direction]
         self.pad = fig.points_to_pixels(st.pad)
         size = fig.points_to_pixels(st.labelsize)
         self.labels = {1: [], 2: []}
+        # the style's face, looked up once: most labels have no override
+        style_face = face_of(st.labelfamily, None, st.labelweight).name
         for side in (1, 2):
             if not getattr(st, f"label{side}On"):
                 continue
@@ -65,7 +74,8 @@ class TickSet:
                 o = axis.overrides.get((which, i, f"label{side}"), {})
                 lsize = fig.points_to_pixels(o["size"]) if "size" in o else size
                 face = face_of(o.get("family", st.labelfamily), o.get("style"),
-                               o.get("weight", st.labelweight)).name
+                               o.get("weight", st.labelweight)).name \
+                    if o.keys() & {"family", "style", "weight"} else style_face
                 color = o.get("color", st.labelcolor)
                 if o.get("alpha") is not None:
                     color = colors.to_rgba(color, o["alpha"])
@@ -76,8 +86,7 @@ class TickSet:
                             va=o.get("va", getattr(st, "label_va", None)), face=face,
                             visible=bool(o.get("visible", True)) and bool(text)
                             and np.isfinite(p), bbox=o.get("bbox"))
-                lab.width, lab.height = textmod.rotated_size(lab.text, lsize, lab.rotation,
-                                                             face=face)
+                lab.width, lab.height = _rotated_size(lab.text, lsize, lab.rotation, face)
                 self.labels[side].append(lab)
 
     def outside(self, side: int) -> float:
@@ -103,8 +112,12 @@ class TickLayout:
         self.axis = axis
         major, labels, minor, offset = axis.ticks()
         minor_v, minor_labels = axis.minor_ticks()
-        self.major_set = TickSet(ax, axis, "major", major, labels)
-        self.minor_set = TickSet(ax, axis, "minor", minor_v, minor_labels)
+        # both sets through the axis' transform at once (it is rebuilt for every call)
+        with np.errstate(all="ignore"):
+            pos = axis.pixels_along(np.r_[major, minor_v]) if len(major) + len(minor_v) \
+                else np.zeros(0)
+        self.major_set = TickSet(ax, axis, "major", major, labels, pos[:len(major)])
+        self.minor_set = TickSet(ax, axis, "minor", minor_v, minor_labels, pos[len(major):])
         self.major, self.minor, self.labels, self.offset = major, minor, labels, offset
         self.size_px = ax.figure.points_to_pixels(axis.major.labelsize)
         # the label extents a projection drawing one side reads

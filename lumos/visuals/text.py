@@ -6,6 +6,8 @@ atlas), so frames, pages and notebook updates carry only the glyphs they show.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from .. import colors
@@ -122,6 +124,7 @@ class _GlyphSheet:
         self.texture = Texture(self.image, filter="linear")
         self._places: dict[tuple[int, int, int, int], tuple[int, int]] = {}
         self._shelves: list[list[int]] = []  # [y, height, x cursor]
+        self._last: tuple | None = None  # (texel, atlas shape, result) of the last map
 
     def map(self, texel: np.ndarray, atlas: np.ndarray) -> np.ndarray:
         """Atlas texel coordinates (n, 4, 2) of quads to this sheet's texture
@@ -130,6 +133,12 @@ class _GlyphSheet:
         only the rectangles named here."""
         if len(texel) == 0:
             return texel.astype(np.float32)
+        last = self._last
+        # a pan moves the same labels: their quads map as last time (the sheet changes
+        # only here, so the last call's result is still right for the same quads)
+        if last is not None and last[1] == atlas.shape and last[0].shape == texel.shape \
+                and np.array_equal(last[0], texel):
+            return last[2].copy()
         rows, cols = atlas.shape
         lo = np.maximum(np.floor(texel.min(axis=1)).astype(np.int64) - 1, 0)  # (n, 2): x, y
         hi = np.minimum(np.ceil(texel.max(axis=1)).astype(np.int64) + 1, (cols, rows))
@@ -146,7 +155,9 @@ class _GlyphSheet:
         origin = np.array([self._places[k] for k in keys], np.float64) - rects[:, :2]
         h, w = self.image.shape
         local = (texel + origin[inverse.reshape(-1)][:, None, :]) / (w, h)
-        return local.astype(np.float32)
+        out = local.astype(np.float32)
+        self._last = (texel.copy(), atlas.shape, out.copy())
+        return out
 
     def locate(self, texel: np.ndarray, atlas: np.ndarray):
         """Sheet texture coordinates ((u0, v0), (u1, v1)) of the first and second
@@ -220,6 +231,25 @@ class _GlyphSheet:
         self._places[key] = place
 
 
+_CORNERS = [0, 1, 2, 0, 2, 3]  # two triangles per glyph quad
+
+
+@lru_cache(maxsize=4096)
+def _glyph_run(atlas, text: str, size: float, anchor_x: str, anchor_y: str, rotation: float,
+               shape: tuple) -> tuple[np.ndarray, np.ndarray]:
+    """The 6 vertices per glyph quad of one label: offsets from its anchor in pixels
+    (float32) and atlas texels (float64), read-only. Kept because a pan relabels with
+    the strings it showed before; ``shape`` (the atlas's, before laying out) is in the
+    key since growth rescales the atlas's normalized coordinates the texels come from."""
+    quads, uvs = atlas_quads(atlas, rich_layout(check_text(text), atlas.font, anchor_x,
+                                                anchor_y), size, rotation)
+    offset = quads[:, _CORNERS].reshape(-1, 2)
+    # in atlas texels now: a later label may grow the atlas, which rescales uvs
+    texel = uvs[:, _CORNERS].reshape(-1, 2).astype(np.float64) * atlas.image.shape[::-1]
+    offset.flags.writeable = texel.flags.writeable = False
+    return offset, texel
+
+
 class Text(Visual):
     """One or many text labels anchored at data positions, sized in pixels.
 
@@ -277,6 +307,7 @@ class Text(Visual):
         self._rotation = check_number(rotation, "rotation")
         self._styles: list | None = None  # per-label (size, anchor_x, anchor_y, rotation)
         self._reserve = ""
+        self._reserved = (None, None)  # (reserve, its texels)
         self.set_data(text, pos, direction=direction, direction_from=direction_from)
 
     @property
@@ -410,27 +441,30 @@ class Text(Visual):
         else:
             self._origin, local, _ = split_origin(self._points)
         valid = np.isfinite(self._points).all(axis=1)
-        corners = [0, 1, 2, 0, 2, 3]  # two triangles per glyph quad
         parts = {k: [] for k in self._buffers}
+        shown, counts, scales = [], [], []  # per label drawn: its vertices repeat these
         for i, s in enumerate(self._text):
             if not valid[i] or not s.strip():
                 continue
-            size, _, _, rotation = self._style(i)
-            quads, uvs = atlas_quads(self._atlas, self._layout(s, i), size, rotation)
-            m = len(quads) * 6
-            parts["offset"].append(quads[:, corners].reshape(-1, 2))
-            # in atlas texels now: a later label may grow the atlas, which rescales uvs
-            parts["uv"].append(uvs[:, corners].astype(np.float64) * self._atlas.image.shape[::-1])
-            parts["anchor"].append(np.repeat(local[i : i + 1], m, axis=0))
-            parts["color"].append(np.repeat(rgba8[i : i + 1], m, axis=0))
-            parts["scale"].append(np.full(m, SPREAD / SDF_EDGE * size / BASE_SIZE))
+            size, anchor_x, anchor_y, rotation = self._style(i)
+            offset, texel = _glyph_run(self._atlas, s, size, anchor_x, anchor_y, rotation,
+                                       self._atlas.image.shape)
+            parts["offset"].append(offset)
+            parts["uv"].append(texel)
+            shown.append(i)
+            counts.append(len(offset))
+            scales.append(SPREAD / SDF_EDGE * size / BASE_SIZE)
+            if self._direction is not None and self._rotation_mode == "default":
+                parts["box"].append(np.tile(self._box(s, i), (len(offset), 1)))
+        if shown:  # one repeat per attribute, not one per label
+            per_label = {"anchor": local, "color": rgba8, "scale": np.array(scales)}
             if self._direction is not None:
-                parts["dir"].append(np.repeat(self._direction[i : i + 1], m, axis=0))
-                if self._rotation_mode == "default":
-                    parts["box"].append(np.tile(self._box(s, i), (m, 1)))
+                per_label["dir"] = self._direction
                 if self._direction_from is not None:
-                    parts["dir_at"].append(np.repeat(self._direction_from[i : i + 1], m,
-                                                     axis=0))
+                    per_label["dir_at"] = self._direction_from
+            for k, values in per_label.items():
+                rows = values if k == "scale" else values[shown]
+                parts[k] = [np.repeat(rows, counts, axis=0)]
         # the reserved glyphs' quads go through the sheet too (it keeps what it maps)
         reserved = self._reserved_texels()
         texel = np.concatenate([u.reshape(-1, 2) for u in parts["uv"]] + [reserved]
@@ -457,14 +491,20 @@ class Text(Visual):
         return rich_layout(check_text(s), self._atlas.font, ax, ay)
 
     def _reserved_texels(self) -> np.ndarray:
-        """Atlas texel corners (6 per glyph, as the quads) of the reserved glyphs."""
+        """Atlas texel corners (6 per glyph, as the quads) of the reserved glyphs (kept
+        for the same reserve: cells never move in the atlas)."""
+        if self._reserved[0] == self._reserve:
+            return self._reserved[1]
         out = []
         for c in self._reserve:
             x, y, w, h = self._atlas.glyph(c).rect
             if w:  # BL, BR, TR, BL, TR, TL of the cell (row y is its top)
                 out.append([(x, y + h), (x + w, y + h), (x + w, y), (x, y + h), (x + w, y),
                             (x, y)])
-        return np.asarray(out, np.float64).reshape(-1, 2)
+        texels = np.asarray(out, np.float64).reshape(-1, 2)
+        texels.flags.writeable = False
+        self._reserved = (self._reserve, texels)
+        return texels
 
     def glyph_key(self) -> tuple:
         """What :meth:`glyph_table` depends on (the reserve and where the sheet put

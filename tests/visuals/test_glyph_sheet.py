@@ -107,3 +107,28 @@ def test_text_pixels_unchanged_by_the_sheet():
     direct = canvas.render()
     assert (img[..., :3] != 255).any()
     assert np.abs(img.astype(int) - direct.astype(int)).max() <= 1
+
+
+def test_labels_shown_before_are_not_laid_out_again():
+    """A pan moves tick labels and brings back strings shown before: their glyph runs
+    come from the cache, and the quads are those of a fresh layout."""
+    from lumos.visuals import text as textmod
+
+    strings = ["0.25", "0.50", "0.75"]
+    t = visuals.Text(strings, pos=np.zeros((3, 2)), font_size=11.125)
+    uv = t._buffers["uv"].data.copy()
+    t.set_data(strings, pos=np.ones((3, 2)))  # moved: the same sheet coordinates
+    np.testing.assert_array_equal(t._buffers["uv"].data, uv)
+    before = textmod._glyph_run.cache_info()
+    t.set_data(strings[::-1], pos=np.ones((3, 2)))  # reordered
+    after = textmod._glyph_run.cache_info()
+    assert after.misses == before.misses and after.hits == before.hits + 3
+    fresh = visuals.Text(strings[::-1], pos=np.ones((3, 2)), font_size=11.125)
+    for name in ("offset", "anchor", "scale"):
+        np.testing.assert_array_equal(t._buffers[name].data, fresh._buffers[name].data)
+    # a new size is a new layout
+    t.set_data(strings, styles=[(12.375, "center", "center", 0.0)] * 3)
+    assert textmod._glyph_run.cache_info().misses == after.misses + 3
+    big = visuals.Text(strings, pos=np.ones((3, 2)), font_size=12.375)
+    np.testing.assert_array_equal(t._buffers["offset"].data, big._buffers["offset"].data)
+
