@@ -89,16 +89,26 @@ class ClipLayers:
         if self.axes_view in views:
             at = views.index(self.axes_view) + 1
             views[at:at] = [view for view, _ in self._extra]
-        cw, ch = self.axes_view.canvas.size
+        canvas = self.axes_view.canvas
+        cw, ch = canvas.size
         vx, vy, vw, vh = self.axes_view.fixed_rect or self.axes_view.rect
         # the axes' camera as drawn: x0 at the view's left, y0 at its bottom (negative
         # spans for inverted axes)
         x0, y0, w, h = self.axes_view.camera.to_dict((vw, vh))["rect"]
-        ux, uy = w / max(vw, 1e-9), h / max(vh, 1e-9)  # data units per pixel
+        # the canvas around the view in device pixels, the view's edges rounded as the
+        # viewport rounds them (a page computes the same from the frame's rectangles)
+        pw, ph = canvas.physical_size
+        pr = pw / max(cw, 1e-9)
+        left, top = round(vx * pr), round(vy * pr)
+        right, bottom = round((vx + vw) * pr), round((vy + vh) * pr)
+        ux, uy = w / max(right - left, 1e-9), h / max(bottom - top, 1e-9)  # per pixel
         for view, clip in self._extra:
+            # a page moves the axes' view alone: it sets this one's camera from that
+            # view's as done here (lumos/web/runtime.js, companions)
+            view.controller_params = {"companion": {"view": self.axes_view, "clip": clip}}
             if clip:
                 view.camera.rect = (x0, y0, w, h)
                 view.fixed_rect = (vx, vy, vw, vh)
             else:
-                view.camera.rect = (x0 - vx * ux, y0 - (ch - vy - vh) * uy, cw * ux, ch * uy)
+                view.camera.rect = (x0 - left * ux, y0 - (ph - bottom) * uy, pw * ux, ph * uy)
                 view.fixed_rect = (0, 0, cw, ch)

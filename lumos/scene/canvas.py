@@ -250,7 +250,9 @@ class Canvas:
             vid = f"view{i}"
             x, y, w, h = view.rect
             rect = _device_rect(view.rect, pr)
-            camera = view.camera_dict()  # front-ends (the browser too) route the mouse by it
+            # front-ends (the browser too) route the mouse by it; a companion view names
+            # the view whose camera it follows by that view's id in the frame
+            camera = _name_views(view.camera_dict(), view_ids)
             frame.views[vid] = FrameView(vid, rect, camera, view.bgcolor)
             ctx = DrawContext(vid, (w, h), pr, camera, view.camera.kind != "panzoom",
                               max_texture_size or PORTABLE_TEXTURE_SIZE, follow=follow)

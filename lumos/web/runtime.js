@@ -1306,6 +1306,7 @@
         changed.push(k);
       }
       for (const k of changed.slice()) share(k, changed);
+      companions(changed);
       renderer.requestDraw();
       if (changed.length) onChange(changed);
     };
@@ -1333,6 +1334,25 @@
         changed.push(v);
       }
     };
+    // Views an axes draws its clip_on=False artists into (lumos/plot/unclipped.py) take
+    // the moved axes' camera: over the axes' rectangle as it is, over the whole canvas
+    // extended by the canvas around the axes' view.
+    const companions = (changed) => {
+      const views = desc().views;
+      for (const [k, view] of Object.entries(views)) {
+        const c = view.camera.companion;
+        if (!c || !changed.includes(c.view) || changed.includes(k)) continue;
+        const axes = views[c.view];
+        let rect = axes.camera.rect.slice();
+        if (!c.clip) {
+          const [vx, vy, vw, vh] = axes.rect.map(Number);
+          const [cw, ch] = desc().size;
+          const ux = rect[2] / Math.max(vw, 1e-9), uy = rect[3] / Math.max(vh, 1e-9);
+          rect = [rect[0] - vx * ux, rect[1] - (ch - vy - vh) * uy, cw * ux, ch * uy];
+        }
+        setCamera(k, Object.assign(clone(view.camera), { rect }));
+      }
+    };
     const reset = (id) => {
       const changed = [];
       let ids = id === undefined ? Object.keys(home) : group(id);
@@ -1348,6 +1368,7 @@
         delete home[k];
         changed.push(k);
       }
+      companions(changed);
       renderer.requestDraw();
       if (changed.length) onChange(changed);
     };

@@ -311,6 +311,19 @@ def fonts_plot():
     return fig
 
 
+def unclipped_plot():
+    """clip_on=False artists (a line running out of the axes, markers on the edge) under
+    and over clipped ones: drawn in companion views the page moves with the axes."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 50)
+    ax.plot(x, np.sin(x), lw=3, zorder=1)
+    ax.plot(x, 1.4 * np.cos(x), "g", lw=2, clip_on=False, zorder=2)
+    ax.scatter([0, 10], [1, -1], s=200, c="k", clip_on=False, zorder=3)
+    ax.plot(x, 0.5 * np.sin(2 * x), "m", lw=2, zorder=4)  # clipped, over the unclipped
+    ax.set_ylim(-1, 1)
+    return fig
+
+
 def css(fig, ax, x, y) -> tuple[float, float]:
     """The page (CSS) pixel of data point (x, y), from the top left."""
     px, py = ax.to_pixels(x, y)
@@ -413,6 +426,10 @@ SCENES = {
     "restyled": (restyled_plot, (500, 350),
                  lambda fig: [("drag", 250, 150, 190, 110), ("wheel", 250, 150, -300)],
                  (slice(260, 330), slice(40, 480))),
+    # clip_on=False artists move with the axes, outside it too
+    "unclipped": (unclipped_plot, (500, 350),
+                  lambda fig: [("drag", 250, 175, 200, 120), ("wheel", 250, 175, -300)],
+                  (slice(0, 40), slice(0, 500))),
     # texts and annotations move with the data (the max one leaves the view: hidden)
     "texts": (text_plot, (500, 350),
               lambda fig: [("drag", 250, 175, 300, 150), ("wheel", 250, 175, -300)],
