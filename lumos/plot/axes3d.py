@@ -565,11 +565,17 @@ class Axes3D(Plotting3D, Axes):
         return 0.0
 
     def draw_bare(self, ov) -> None:
-        """With the axis off: nothing of the frame (3D texts stay in the overlay)."""
-        return None
+        """With the axis off: nothing of the frame (3D texts: as ``draw_frame``)."""
+        self.draw_frame(ov)
 
     def draw_frame(self, ov) -> None:
-        """Nothing in the figure overlay: the box is drawn in the 3D view."""
+        """Nothing in the figure overlay: the box is drawn in the 3D view. Texts at 3D
+        points stay in the overlay, as exported: a page names them once it turns."""
+        from . import page_axes
+        from .axes3d_artists import Text3D
+
+        if any(isinstance(a, Text3D) and a.get_visible() for a in self.artists):
+            page_axes.name_frozen(self, ov, "texts at 3D points")
 
     def _background(self):
         return self.facecolor if self._facecolor_set and self.axison else None

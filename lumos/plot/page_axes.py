@@ -428,6 +428,14 @@ def decor(ax, ov) -> AxesDecor:
     return d
 
 
+def name_frozen(ax, ov, what: str) -> None:
+    """Have a page name ``what`` (drawn in the figure's overlay, as exported) once the
+    axes' view moves: an empty decoration of the axes, frozen, watching its view."""
+    d = decor(ax, ov)
+    d.begin([1.0])  # one empty line: a draw to carry the frozen follower
+    d.commit({"kind": "frozen", "what": what})
+
+
 def finish(fig) -> None:
     """After a frame's decorations: drop the visuals of axes that drew none (removed,
     or turned off)."""

@@ -37,6 +37,11 @@ def _candidates(ax) -> list:
     return out
 
 
+def anchored(ax) -> list:
+    """The visible texts and annotations of ``ax`` anchored to data."""
+    return [t for t, _ in _candidates(ax) if t.get_visible()]
+
+
 def _why_not(t, spec: dict) -> str | None:
     """What keeps a page from moving the text, or None."""
     if "why" in spec:

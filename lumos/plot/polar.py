@@ -42,6 +42,9 @@ _ARC_STEP = math.pi / 180  # at most a degree per straight piece of a drawn arc
 _THETA_LABEL_PAD = 7.0  # points added to the tick pad, as matplotlib's ThetaTick
 
 
+# what a page cannot move on polar axes (it names it once the view moves)
+_FROZEN_TEXTS = "texts anchored to data on polar axes"
+
 class PolarProjection(Transform):
     """``(θ, r) → (x, y)`` with angle ``direction * θ + offset`` and radius
     ``(r - origin) * sign``; radii below the origin become NaN (not drawn)."""
@@ -570,20 +573,28 @@ class PolarAxes(Axes):
         return max([0.0] + [y + h / 2 - (by + bh) for _, _, y, _, h in self._theta_labels()])
 
     def draw_bare(self, ov) -> None:
-        """With the axis off: nothing of the frame (polar texts stay in the overlay)."""
+        """With the axis off: nothing of the frame; texts anchored to data stay in the
+        overlay, as exported (a page names them once the view moves)."""
+        from . import page_axes, page_texts
+
+        if page_texts.anchored(self):
+            page_axes.name_frozen(self, ov, _FROZEN_TEXTS)
         return None
 
     def draw_frame(self, ov) -> None:
         """The circle (or wedge outline), θ labels round it, r labels along the
         r-label angle; axis labels if set. The labels go to the axes' own visuals,
         which a page redraws as it zooms r and turns the r labels (page_axes.py)."""
-        from . import page_axes
+        from . import page_axes, page_texts
 
         decor = page_axes.decor(self, ov)
         decor.begin([])
         self._draw_frame(ov, decor)
-        decor.commit(page_axes.polar_record(self),
-                     {"grid": self._grid_lines()[0], "patch": self._patch})
+        record = page_axes.polar_record(self)
+        if record is not None and page_texts.anchored(self):
+            # they stay in the overlay, as exported: the page names them
+            record["frozen_texts"] = [_FROZEN_TEXTS]
+        decor.commit(record, {"grid": self._grid_lines()[0], "patch": self._patch})
 
     def _draw_frame(self, ov, labels) -> None:
         fig = self.figure

@@ -651,3 +651,29 @@ def test_what_the_page_cannot_redraw_of_axes_is_named(tmp_path):
         "texts with a box: shown as exported (only Python redraws them for a new view)",
         "x ticks (a dashed spine at a data position or with bounds): shown as exported "
         "(only Python redraws them for a new view)"]
+
+
+def test_texts_polar_and_3d_axes_cannot_move_are_named(tmp_path):
+    """Texts anchored to data on polar axes (axis on or off) and at 3D points stay in
+    the overlay as exported; once the view moves, the page says so."""
+    def make():
+        fig = lumos.figure(figsize=(6, 3), dpi=100)
+        polar = fig.add_subplot(1, 2, 1, projection="polar")
+        polar.plot([0, 1, 2], [1, 2, 1])
+        polar.text(1.0, 1.5, "peak")
+        ax3 = fig.add_subplot(1, 2, 2, projection="3d")
+        ax3.plot([0, 1], [0, 1], [0, 1])
+        ax3.text(0.5, 0.5, 0.5, "middle")
+        return fig
+
+    html = make().savefig(tmp_path / "texts.html")
+    with browser.Chromium((600, 300)) as b:
+        b.open(html)
+        assert b.evaluate("lumos.standalone.notices || {}") == {}  # the export is right
+        b.wheel(150, 150, -300)
+        b.drag(450, 150, 400, 150)
+        notices = b.evaluate("lumos.standalone.notices || {}")
+    assert sorted(notices.values()) == [
+        "texts anchored to data on polar axes: shown as exported (only Python redraws "
+        "them for a new view)",
+        "texts at 3D points: shown as exported (only Python redraws them for a new view)"]
