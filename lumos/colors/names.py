@@ -229,6 +229,11 @@ def _rgba_from_numbers(arr: np.ndarray, argname: str) -> RGBA:
 
 
 def _to_rgba(c: Any, argname: str) -> RGBA:
+    # a tuple of Python numbers in 0..1 (what every to_rgba returns): no numpy round trip,
+    # which costs 30x more and is taken dozens of times a frame by the decorations
+    if type(c) is tuple and len(c) in (3, 4) and all(
+            type(v) in (float, int) and 0 <= v <= 1 for v in c):
+        return (float(c[0]), float(c[1]), float(c[2]), float(c[3]) if len(c) == 4 else 1.0)
     if isinstance(c, str):
         rgba = _parse_str(c)
         if isinstance(rgba, str):

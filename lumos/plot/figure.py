@@ -144,6 +144,8 @@ class Figure(FigureBase):
 
     def points_to_pixels(self, points):
         """Points (1/72 inch) to logical pixels at the figure's dpi."""
+        if isinstance(points, (float, int)):  # the common case, without numpy's cost
+            return float(points) * self._dpi / 72.0
         return np.asarray(points) * self._dpi / 72.0 if np.ndim(points) else \
             float(points) * self._dpi / 72.0
 
