@@ -480,12 +480,13 @@ class Line2D(Artist):
                  dash_capstyle=None, solid_joinstyle=None, dash_joinstyle=None,
                  antialiased=None) -> None:
         super().__init__(axes, label, zorder)
-        # None: lumos's round ends and joins, butt dash ends, antialiased
+        # None: the rcParams of now, as matplotlib
         self._solid_cap = _style(solid_capstyle, "solid_capstyle", CAPS)
         self._dash_cap = _style(dash_capstyle, "dash_capstyle", CAPS)
         self._solid_join = _style(solid_joinstyle, "solid_joinstyle", JOINS)
         self._dash_join = _style(dash_joinstyle, "dash_joinstyle", JOINS)
-        self._antialiased = True if antialiased is None else bool(antialiased)
+        self._antialiased = bool(rcParams["lines.antialiased"] if antialiased is None
+                                 else antialiased)
         # The data in axis units: one (N, 2) float64 array, x and y are its columns.
         # With linear axes and no steps it is also what the batch draws (_scaled), so
         # a long line is held once, not as data plus positions.
@@ -953,45 +954,49 @@ class Line2D(Artist):
         return self._fillstyle
 
     def set_solid_capstyle(self, cap) -> None:
-        """The ends of a solid line: 'butt', 'round' or 'projecting' (None: lumos's
-        round ends)."""
+        """The ends of a solid line: 'butt', 'round' or 'projecting' (None:
+        rcParams["lines.solid_capstyle"])."""
         self._solid_cap = _style(cap, "solid_capstyle", CAPS)
         self._changed()
 
     def set_dash_capstyle(self, cap) -> None:
-        """The ends of each dash: 'butt', 'round' or 'projecting' (None: butt)."""
+        """The ends of each dash: 'butt', 'round' or 'projecting' (None:
+        rcParams["lines.dash_capstyle"])."""
         self._dash_cap = _style(cap, "dash_capstyle", CAPS)
         self._changed()
 
     def set_solid_joinstyle(self, join) -> None:
-        """Corners of a solid line: 'miter', 'round' or 'bevel' (None: round)."""
+        """Corners of a solid line: 'miter', 'round' or 'bevel' (None:
+        rcParams["lines.solid_joinstyle"])."""
         self._solid_join = _style(join, "solid_joinstyle", JOINS)
         self._changed()
 
     def set_dash_joinstyle(self, join) -> None:
-        """Corners of a dashed line: 'miter', 'round' or 'bevel' (None: round)."""
+        """Corners of a dashed line: 'miter', 'round' or 'bevel' (None:
+        rcParams["lines.dash_joinstyle"])."""
         self._dash_join = _style(join, "dash_joinstyle", JOINS)
         self._changed()
 
     def get_solid_capstyle(self) -> str:
         """The ends of a solid line."""
-        return self._solid_cap or "round"
+        return self._solid_cap
 
     def get_dash_capstyle(self) -> str:
         """The ends of each dash."""
-        return self._dash_cap or "butt"
+        return self._dash_cap
 
     def get_solid_joinstyle(self) -> str:
         """Corners of a solid line."""
-        return self._solid_join or "round"
+        return self._solid_join
 
     def get_dash_joinstyle(self) -> str:
         """Corners of a dashed line."""
-        return self._dash_join or "round"
+        return self._dash_join
 
     def set_antialiased(self, aa) -> None:
-        """Smooth edges (True; None: the default) or hard ones, each pixel in or out."""
-        self._antialiased = True if aa is None else bool(aa)
+        """Smooth edges (True; None: rcParams["lines.antialiased"]) or hard ones, each
+        pixel in or out."""
+        self._antialiased = bool(rcParams["lines.antialiased"] if aa is None else aa)
         self._changed()
 
     def get_antialiased(self) -> bool:
@@ -1007,10 +1012,12 @@ class Line2D(Artist):
                 "antialiased": self._antialiased}
 
 
-def _style(value, argument: str, allowed: tuple[str, ...]) -> str | None:
-    """A cap or join style lumos draws, or None for the default."""
+def _style(value, argument: str, allowed: tuple[str, ...]) -> str:
+    """A cap or join style lumos draws; None: ``rcParams["lines.<argument>"]``."""
+    if value is None:
+        value = rcParams[f"lines.{argument}"]
     value = getattr(value, "value", value)  # matplotlib's CapStyle and JoinStyle
-    if value is not None and value not in allowed:
+    if value not in allowed:
         raise ValueError(f"{argument}: got {value!r}, expected one of {', '.join(allowed)}")
     return value
 

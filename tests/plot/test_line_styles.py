@@ -135,3 +135,35 @@ def test_svg_says_the_caps_and_joins(kw, cap, join):
     svg = buf.getvalue().decode()
     assert f"stroke-linecap:{cap}" in svg
     assert f"stroke-linejoin:{join}" in svg
+
+
+def _end_reach(mod, **kw) -> float:
+    """Pixels a 16-point line from x=0.25 to 0.75 inks past its right end, 7 pixels
+    off its middle (where a round end has curved in by 3 pixels)."""
+    fig, ax = mod.subplots(figsize=(4, 3), dpi=80)
+    ax.plot([0.25, 0.75], [0.5, 0.5], lw=16, color="C0", **kw)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_axis_off()
+    img = _image(mod, fig)
+    x0, y0, w, h = (ax.box if mod is lumos else ax.bbox.bounds)
+    row = int(round(img.shape[0] - (y0 + h / 2))) - 7
+    return np.nonzero(_ink(img[row]))[0].max() - (x0 + 0.75 * w)
+
+
+def test_default_styles_are_matplotlibs_rcparams():
+    """No keywords: matplotlib's lines.solid_capstyle ('projecting'), and what a script
+    sets in rcParams."""
+    assert _end_reach(lumos) == pytest.approx(_end_reach(mplt), abs=1.5)
+    assert _end_reach(lumos) > _end_reach(lumos, solid_capstyle="round") + 2
+    (line,) = lumos.subplots()[1].plot([0, 1])
+    assert (line.get_solid_capstyle(), line.get_dash_capstyle(), line.get_solid_joinstyle(),
+            line.get_antialiased()) == ("projecting", "butt", "round", True)
+    import lumos.pyplot as plt
+
+    with plt.rc_context({"lines.solid_capstyle": "butt", "lines.antialiased": False,
+                         "lines.solid_joinstyle": "miter"}):
+        (line,) = lumos.subplots()[1].plot([0, 1])
+        assert _end_reach(lumos) < _end_reach(lumos, solid_capstyle="projecting") - 5
+    assert (line.get_solid_capstyle(), line.get_solid_joinstyle(),
+            line.get_antialiased()) == ("butt", "miter", False)
