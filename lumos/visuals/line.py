@@ -195,10 +195,15 @@ bool leaves(vec2 p, vec2 a, vec2 b, vec2 c) {
     return segment_distance(p, b, c) < segment_distance(p, a, b);
 }
 
+vec2 unit(vec2 v) {
+    return length(v) > 1e-6 ? normalize(v) : vec2(0.0);
+}
+
 // Signed distance (pixels, < 0 inside) of p from the stroke of segment [a, b], dashed
 // from arc length s_a at a; open.x / open.y: whether a / b ends the line (a cap)
-// rather than joins another segment.
-float stroke_distance(vec2 p, vec2 a, vec2 b, float s_a, vec2 open) {
+// rather than joins another segment (from `before`, towards `after`).
+float stroke_distance(vec2 p, vec2 a, vec2 b, float s_a, vec2 open, vec2 before,
+                      vec2 after) {
     float hw = 0.5 * u_width * u_pixel_ratio;
     vec2 ab = b - a;
     float len = length(ab);
@@ -209,7 +214,16 @@ float stroke_distance(vec2 p, vec2 a, vec2 b, float s_a, vec2 open) {
     bool open_end = -t > t - len ? open.x > 0.5 : open.y > 0.5;
     float end = open_end ? beyond : -1.0e9;
 #ifdef DASHED
-    end = max(end, -dash_inside(s_a + t));
+    // Past a joint, the arc goes on only as far as the pixel lies along the next
+    // segment too: on a gentle curve as if straight on, at a sharp corner it stops at
+    // the joint (the next segment's dashes are not this one's to draw).
+    float arc = t;
+    if (!open_end && t > len) {
+        arc = len + min(t - len, max(dot(p - b, unit(after - b)), 0.0));
+    } else if (!open_end && t < 0.0) {
+        arc = -min(-t, max(dot(a - p, unit(a - before)), 0.0));
+    }
+    end = max(end, -dash_inside(s_a + arc));
 #endif
     float dist = cap_distance(end, lat, hw);
     if (!open_end) {
@@ -254,7 +268,7 @@ void main() {
             || (v_joined.y > 0.5 && leaves(p, v_a, v_b, v_next))) {
         discard;  // the neighbouring segment draws this pixel
     }
-    float dist = stroke_distance(p, v_a, v_b, v_dist.x, 1.0 - v_joined);
+    float dist = stroke_distance(p, v_a, v_b, v_dist.x, 1.0 - v_joined, v_prev, v_next);
 #if defined(JOIN_MITER) || defined(JOIN_BEVEL)
     float corner = 1.0e9;
     if (v_joined.x > 0.5) corner = join_distance(p, v_prev, v_a, v_b);
@@ -270,10 +284,10 @@ void main() {
     // the nearest segment covers the pixel most, unless a neighbour's dash reaches it
     if (v_joined.x > 0.5) {
         dist = min(dist, stroke_distance(p, v_prev, v_a, v_dist.x - length(v_a - v_prev),
-                                         vec2(0.0)));
+                                         vec2(0.0), v_prev, v_b));
     }
     if (v_joined.y > 0.5) {
-        dist = min(dist, stroke_distance(p, v_b, v_next, v_dist.y, vec2(0.0)));
+        dist = min(dist, stroke_distance(p, v_b, v_next, v_dist.y, vec2(0.0), v_a, v_next));
     }
 #endif
 #ifdef ALIASED
