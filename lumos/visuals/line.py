@@ -205,6 +205,15 @@ vec2 unit(vec2 v) {
 float stroke_distance(vec2 p, vec2 a, vec2 b, float s_a, vec2 open, vec2 before,
                       vec2 after) {
     float hw = 0.5 * u_width * u_pixel_ratio;
+#if !defined(DASHED) && !defined(JOIN_MITER) && !defined(JOIN_BEVEL)
+    // round joins: the capsule (the fast path of most lines), but at a square open end
+#if defined(CAP_BUTT) || defined(CAP_PROJECTING)
+    if (open.x < 0.5 && open.y < 0.5)
+#endif
+    {
+        return segment_distance(p, a, b) - hw;
+    }
+#endif
     vec2 ab = b - a;
     float len = length(ab);
     vec2 dir = len > 1e-6 ? ab / len : vec2(1.0, 0.0);
@@ -212,8 +221,17 @@ float stroke_distance(vec2 p, vec2 a, vec2 b, float s_a, vec2 open, vec2 before,
     float lat = abs(dot(p - a, vec2(-dir.y, dir.x)));
     float beyond = max(-t, t - len);  // > 0 past the nearer end
     bool open_end = -t > t - len ? open.x > 0.5 : open.y > 0.5;
+#ifndef DASHED
+    // solid: the cap at an open end; a joined end is round, or square where the
+    // corner polygon fills the rest
+    if (open_end) return cap_distance(beyond, lat, hw);
+#if defined(JOIN_MITER) || defined(JOIN_BEVEL)
+    return max(beyond, lat - hw);
+#else
+    return length(vec2(max(beyond, 0.0), lat)) - hw;
+#endif
+#else
     float end = open_end ? beyond : -1.0e9;
-#ifdef DASHED
     // Past a joint, the arc goes on only as far as the pixel lies along the next
     // segment too: on a gentle curve as if straight on, at a sharp corner it stops at
     // the joint (the next segment's dashes are not this one's to draw).
@@ -224,7 +242,6 @@ float stroke_distance(vec2 p, vec2 a, vec2 b, float s_a, vec2 open, vec2 before,
         arc = -min(-t, max(dot(a - p, unit(a - before)), 0.0));
     }
     end = max(end, -dash_inside(s_a + arc));
-#endif
     float dist = cap_distance(end, lat, hw);
     if (!open_end) {
 #if defined(JOIN_MITER) || defined(JOIN_BEVEL)
@@ -234,6 +251,7 @@ float stroke_distance(vec2 p, vec2 a, vec2 b, float s_a, vec2 open, vec2 before,
 #endif
     }
     return dist;
+#endif
 }
 
 #if defined(JOIN_MITER) || defined(JOIN_BEVEL)
