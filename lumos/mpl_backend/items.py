@@ -153,6 +153,7 @@ class LineItem(Item):
     width: float = 1.0
     dashes: tuple | None = None
     cap: str = "butt"
+    join: str = "round"
 
     def in_camera(self, m: np.ndarray | None) -> np.ndarray:
         return self.vertices if is_identity(m) else apply(m, self.vertices)

@@ -331,12 +331,13 @@ class RendererLumos(CollectionsMixin, TextMixin, RendererBase):
             breaks = np.flatnonzero(codes == prim.MOVETO)[1:]
             verts = np.insert(verts, breaks, np.nan, axis=0)
         # dashes restart on every line: dashed lines are not batched together
-        style = (stroke.width, stroke.cap, stroke.dashes,
+        style = (stroke.width, stroke.cap, stroke.join, stroke.dashes,
                  None if stroke.dashes is None else len(self.items))
-        fp = (checksum(verts), stroke.color, stroke.width, stroke.dashes, stroke.cap)
+        fp = (checksum(verts), stroke.color, stroke.width, stroke.dashes, stroke.cap,
+              stroke.join)
         self._add(LineItem("line", clip, box, affine, fp, style=style, vertices=verts,
                            color=stroke.color, width=stroke.width, dashes=stroke.dashes,
-                           cap=stroke.cap))
+                           cap=stroke.cap, join=stroke.join))
 
     def _paths(self, clip, box, affine, verts, codes, fill, stroke, hatch, hatch_color,
                hatch_width, gc) -> None:

@@ -312,7 +312,8 @@ class SceneBuilder:
             lines = [it.in_camera(m) for it, m in zip(batch, ms, strict=True)]
             it0 = batch[0]
             if visual is None:
-                visual = Line(cap=it0.cap)
+                # matplotlib's gc holds the dash cap for a dashed line
+                visual = Line(cap=it0.cap, dash_cap=it0.cap, join=it0.join)
             visual.width = it0.width / pr
             visual.dashes = None if it0.dashes is None else [d / pr for d in it0.dashes]
             if len(lines) == 1:
@@ -369,8 +370,8 @@ def _within(slot: _Slot | None, batch: list, cam: np.ndarray) -> bool:
             or slot.stamp[1] != (_IDENTITY,):
         return False
     if new.kind == "line":
-        if (new.color, new.width, new.dashes, new.cap) != \
-                (old.color, old.width, old.dashes, old.cap):
+        if (new.color, new.width, new.dashes, new.cap, new.join) != \
+                (old.color, old.width, old.dashes, old.cap, old.join):
             return False
         a, b = new.vertices, old.vertices
     elif new.kind == "markers":

@@ -13,7 +13,7 @@ import numpy as np
 
 from .. import colors
 from ..gpu.resources import changed_rows
-from ..primitives import CAPS
+from ..primitives import CAPS, JOINS
 from ..visuals import Image, Line, Markers
 from ..visuals.marker_shapes import ALIASES as _MARKER_ALIASES
 from ..visuals.marker_shapes import is_stroke as _is_stroke
@@ -484,13 +484,13 @@ class Line2D(Artist):
                  dash_capstyle=None, solid_joinstyle=None, dash_joinstyle=None,
                  antialiased=None) -> None:
         super().__init__(axes, label, zorder)
-        # None: lumos's round ends
-        self._solid_cap = _cap(solid_capstyle, "solid_capstyle", CAPS)
-        self._dash_cap = _cap(dash_capstyle, "dash_capstyle", ("butt",))
-        for name, value in (("solid_joinstyle", solid_joinstyle),
-                            ("dash_joinstyle", dash_joinstyle)):
-            _round_joins(value, name)
-        self.set_antialiased(antialiased)
+        # None: the rcParams of now, as matplotlib
+        self._solid_cap = _style(solid_capstyle, "solid_capstyle", CAPS)
+        self._dash_cap = _style(dash_capstyle, "dash_capstyle", CAPS)
+        self._solid_join = _style(solid_joinstyle, "solid_joinstyle", JOINS)
+        self._dash_join = _style(dash_joinstyle, "dash_joinstyle", JOINS)
+        self._antialiased = bool(rcParams["lines.antialiased"] if antialiased is None
+                                 else antialiased)
         # The data in axis units: one (N, 2) float64 array, x and y are its columns.
         # With linear axes and no steps it is also what the batch draws (_scaled), so
         # a long line is held once, not as data plus positions.
@@ -797,7 +797,7 @@ class Line2D(Artist):
             rows = self._dirty_rows
             items.append(BatchItem(Line, (("width", width),
                                           ("dashes", dash_pattern(self._linestyle, width)),
-                                          ("cap", self.line_cap())),
+                                          *self.line_look().items()),
                                    self.zorder, self._scaled, self.line_rgba(),
                                    changed={} if rows is None else {"pos": rows}, part="line",
                                    alone=len(self._scaled) > _OWN_VISUAL))
@@ -958,69 +958,72 @@ class Line2D(Artist):
         return self._fillstyle
 
     def set_solid_capstyle(self, cap) -> None:
-        """The ends of a solid line: 'butt', 'round' or 'projecting' (None: lumos's
-        round ends)."""
-        self._solid_cap = _cap(cap, "solid_capstyle", CAPS)
+        """The ends of a solid line: 'butt', 'round' or 'projecting' (None:
+        rcParams["lines.solid_capstyle"])."""
+        self._solid_cap = _style(cap, "solid_capstyle", CAPS)
         self._changed()
 
     def set_dash_capstyle(self, cap) -> None:
-        """The ends of a dashed line: 'butt' (lumos draws the dashes' own ends butt, as
-        matplotlib's default)."""
-        self._dash_cap = _cap(cap, "dash_capstyle", ("butt",))
+        """The ends of each dash: 'butt', 'round' or 'projecting' (None:
+        rcParams["lines.dash_capstyle"])."""
+        self._dash_cap = _style(cap, "dash_capstyle", CAPS)
         self._changed()
 
     def set_solid_joinstyle(self, join) -> None:
-        """Joins of a solid line: lumos draws them round ('round')."""
-        _round_joins(join, "solid_joinstyle")
+        """Corners of a solid line: 'miter', 'round' or 'bevel' (None:
+        rcParams["lines.solid_joinstyle"])."""
+        self._solid_join = _style(join, "solid_joinstyle", JOINS)
+        self._changed()
 
     def set_dash_joinstyle(self, join) -> None:
-        """Joins of a dashed line: lumos draws them round ('round')."""
-        _round_joins(join, "dash_joinstyle")
+        """Corners of a dashed line: 'miter', 'round' or 'bevel' (None:
+        rcParams["lines.dash_joinstyle"])."""
+        self._dash_join = _style(join, "dash_joinstyle", JOINS)
+        self._changed()
 
     def get_solid_capstyle(self) -> str:
         """The ends of a solid line."""
-        return self._solid_cap or "round"
+        return self._solid_cap
 
     def get_dash_capstyle(self) -> str:
-        """The ends of a dashed line."""
-        return self._dash_cap or "round"
+        """The ends of each dash."""
+        return self._dash_cap
 
     def get_solid_joinstyle(self) -> str:
-        """Joins of a solid line (always round in lumos)."""
-        return "round"
+        """Corners of a solid line."""
+        return self._solid_join
 
-    get_dash_joinstyle = get_solid_joinstyle
+    def get_dash_joinstyle(self) -> str:
+        """Corners of a dashed line."""
+        return self._dash_join
 
     def set_antialiased(self, aa) -> None:
-        """Antialiased edges: lumos's lines always have them (True; None: the default)."""
-        if aa is not None and not aa:
-            raise ValueError(f"antialiased: got {aa!r}, expected True (lumos always "
-                             "antialiases lines)")
+        """Smooth edges (True; None: rcParams["lines.antialiased"]) or hard ones, each
+        pixel in or out."""
+        self._antialiased = bool(rcParams["lines.antialiased"] if aa is None else aa)
+        self._changed()
 
     def get_antialiased(self) -> bool:
-        """Whether the line's edges are antialiased (always)."""
-        return True
+        """Whether the line's edges are antialiased."""
+        return self._antialiased
 
-    def line_cap(self) -> str:
-        """The Line visual's ``cap`` for this line's style."""
+    def line_look(self) -> dict:
+        """The Line visual's ``cap``, ``dash_cap``, ``join`` (of a dashed line: the dash
+        joinstyle) and ``antialiased`` for this line."""
         solid = self._linestyle is None or dash_pattern(self._linestyle, 1.0) is None
-        return self.get_solid_capstyle() if solid else self.get_dash_capstyle()
+        return {"cap": self.get_solid_capstyle(), "dash_cap": self.get_dash_capstyle(),
+                "join": self.get_solid_joinstyle() if solid else self.get_dash_joinstyle(),
+                "antialiased": self._antialiased}
 
 
-def _cap(cap, argument: str, allowed: tuple[str, ...]) -> str | None:
-    """A line end style lumos draws (dashes: butt ends only), or None for the default."""
-    cap = getattr(cap, "value", cap)  # matplotlib's CapStyle
-    if cap is not None and cap not in allowed:
-        raise ValueError(f"{argument}: got {cap!r}, expected one of {', '.join(allowed)}")
-    return cap
-
-
-def _round_joins(join, argument: str) -> None:
-    """Joins lumos draws: round (the line shader's) or None for the default."""
-    join = getattr(join, "value", join)  # matplotlib's JoinStyle
-    if join not in (None, "round"):
-        raise ValueError(f"{argument}: got {join!r}, expected 'round' (lumos draws round "
-                         "joins)")
+def _style(value, argument: str, allowed: tuple[str, ...]) -> str:
+    """A cap or join style lumos draws; None: ``rcParams["lines.<argument>"]``."""
+    if value is None:
+        value = rcParams[f"lines.{argument}"]
+    value = getattr(value, "value", value)  # matplotlib's CapStyle and JoinStyle
+    if value not in allowed:
+        raise ValueError(f"{argument}: got {value!r}, expected one of {', '.join(allowed)}")
+    return value
 
 
 def _steps(x: np.ndarray, y: np.ndarray, style: str) -> tuple[np.ndarray, np.ndarray]:

@@ -1198,7 +1198,8 @@ class ViewLine(Line2D):
         xs, ys = self._ends()
         px = ax.figure.points_to_pixels(self._linewidth)
         rgba = np.asarray([self.line_rgba()])
-        self._visual.cap = self.line_cap()
+        for name, value in self.line_look().items():
+            setattr(self._visual, name, value)
         ok = self._linestyle is not None and set_line(
             self._visual, [np.c_[xs, ys]], rgba, px,
             dash_pattern(self._linestyle, px))

@@ -53,6 +53,8 @@ hist.bins image.cmap image.interpolation image.origin legend.borderaxespad
 legend.borderpad legend.edgecolor legend.fontsize legend.framealpha legend.frameon
 legend.handlelength legend.handletextpad legend.labelspacing legend.loc lines.color
 lines.linestyle lines.linewidth lines.marker lines.markeredgewidth lines.markersize
+lines.solid_capstyle lines.dash_capstyle lines.solid_joinstyle lines.dash_joinstyle
+lines.antialiased
 patch.edgecolor patch.facecolor patch.force_edgecolor patch.linewidth pcolor.shading
 polaraxes.grid savefig.bbox savefig.dpi savefig.edgecolor savefig.facecolor
 savefig.format savefig.pad_inches savefig.transparent svg.fonttype text.color text.usetex

@@ -46,7 +46,8 @@ class TransformedLine2D(Line2D):
         xy = np.c_[self._x, self._y]
         pts = self._scale_space(xy) if len(xy) else np.zeros((0, 2))
         px = ax.figure.points_to_pixels(self._linewidth)
-        self._line_visual.cap = self.line_cap()
+        for name, value in self.line_look().items():
+            setattr(self._line_visual, name, value)
         ok = self._linestyle is not None and len(pts) > 1 and set_line(
             self._line_visual, [pts], np.asarray([self.line_rgba()]), px,
             dash_pattern(self._linestyle, px))

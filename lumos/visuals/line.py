@@ -33,13 +33,15 @@ from .base import (
 from .lod import MinMaxPyramid, is_sorted
 
 # Each segment is a quad around [p0, p1] widened by half the line width plus one
-# pixel; the fragment shader measures the distance to the segment (a capsule), which
-# gives antialiased edges, round caps and round joins in one pass. Where two segments
-# meet, their capsules overlap: each pixel there belongs to the nearer of the two
-# (`leaves` below), so a translucent line is blended once. Both segments evaluate the
-# same call on the same three points, so they agree on every pixel. Points are vec4:
-# xyz and w = 1, or w = 0 for a break (a NaN row) and for the rows that pad the
-# buffer at both ends, so that every segment can read the points before and after it.
+# pixel; the fragment shader measures the signed distance to the segment's stroke,
+# which gives antialiased edges, caps and joins in one pass. Round joins are capsules;
+# miter and bevel joins end each segment square at a joint and add the corner polygon
+# (join_distance). Where two segments meet, their strokes overlap: each pixel there
+# belongs to the nearer of the two (`leaves` below), so a translucent line is blended
+# once. Both segments evaluate the same call on the same three points, so they agree on
+# every pixel. Points are vec4: xyz and w = 1, or w = 0 for a break (a NaN row) and for
+# the rows that pad the buffer at both ends, so that every segment can read the points
+# before and after it.
 _VERTEX = glsl.SCREEN + """
 in vec4 a_prev;
 in vec4 a_p0;
@@ -48,6 +50,7 @@ in vec4 a_next;
 in vec4 a_c0;
 in vec4 a_c1;
 uniform float u_width;
+uniform float u_miter_limit;
 #ifdef DASHED
 uniform highp sampler2D u_arc_rows;     // segmented prefix sums of lengths per row
 uniform highp sampler2D u_arc_offsets;  // what the rows before each row add
@@ -82,6 +85,15 @@ float arc_length(int k) {
 }
 #endif
 
+#ifdef JOIN_MITER
+// How far a miter at a joint reaches past the end of a segment of direction dir
+// towards the next one (out): half the width times tan(turn / 2), up to the limit.
+float miter_reach(vec2 dir, vec2 out_dir, float hw, float limit) {
+    float c = clamp(dot(dir, out_dir), -1.0, 1.0);
+    return min(hw * sqrt(max(1.0 - c, 0.0) / max(1.0 + c, 1e-6)), hw * limit);
+}
+#endif
+
 void main() {
     vec2 s0, s1, s_prev, s_next;
     float z0, z1, z_prev, z_next;
@@ -103,7 +115,18 @@ void main() {
     // triangle strip corners: 0 (p0, -n), 1 (p1, -n), 2 (p0, +n), 3 (p1, +n)
     float along = (gl_VertexID == 1 || gl_VertexID == 3) ? 1.0 : 0.0;
     float side = gl_VertexID >= 2 ? 1.0 : -1.0;
-    vec2 p = mix(s0, s1, along) + (2.0 * along - 1.0) * dir * hw + side * nrm * hw;
+    float reach = hw;
+#ifdef JOIN_MITER
+    // a miter's point lies past the segment's end, on its edge line
+    float limit = u_miter_limit > 0.0 ? u_miter_limit : u_width * u_pixel_ratio;
+    vec2 other = along > 0.5 ? s_next - s1 : s0 - s_prev;
+    bool joined = along > 0.5 ? v_joined.y > 0.5 : v_joined.x > 0.5;
+    if (joined && length(other) > 1e-6) {
+        reach += miter_reach(along > 0.5 ? dir : -dir, normalize(along > 0.5 ? other : -other),
+                             0.5 * u_width * u_pixel_ratio, limit);
+    }
+#endif
+    vec2 p = mix(s0, s1, along) + (2.0 * along - 1.0) * dir * reach + side * nrm * hw;
     gl_Position = window_to_clip(p, mix(z0, z1, along));
     v_color = mix(a_c0, a_c1, along) / 255.0;
     v_a = s0;
@@ -118,11 +141,15 @@ void main() {
 }
 """
 
-# The fragment shader; with DASHED defined, for dashed lines (two programs: a branch on
-# a uniform would make software rasterizers run both per pixel).
+# The fragment shader. Defines choose the variant (a program each: a branch on a
+# uniform would make software rasterizers run both per pixel): DASHED; CAP_BUTT,
+# CAP_PROJECTING or neither (round) for open ends and dash ends; JOIN_MITER, JOIN_BEVEL
+# or neither (round); ALIASED (a pixel is in or out, as Agg's non-antialiased
+# rendering: covered when its centre is).
 _FRAGMENT = """
 uniform float u_width;
 uniform float u_pixel_ratio;
+uniform float u_miter_limit;  // the miter's reach in half widths; 0: the width in pixels
 uniform vec4 u_dash;  // on, off, on, off lengths in logical pixels
 in vec4 v_color;
 flat in vec2 v_a;
@@ -133,17 +160,27 @@ flat in vec2 v_joined;
 flat in vec2 v_dist;  // arc length at both ends, physical pixels (dashed)
 out vec4 f_color;
 
-// Coverage of the dash pattern at arc length s: 1 inside a dash, a one-pixel ramp at
-// its ends (butt caps), 0 in the gaps.
-float dash_coverage(float s) {
+// How far arc length s lies inside the nearest dash of the pattern (< 0: in a gap).
+float dash_inside(float s) {
     vec4 d = u_dash * u_pixel_ratio;
     float period = d.x + d.y + d.z + d.w;
     float m = mod(s, period);
     float first = min(m, d.x - m);
     float second = d.z > 0.0 ? min(m - d.x - d.y, d.x + d.y + d.z - m) : -1.0e9;
     float next_first = m - period;  // the next period's first dash, just ahead
-    float near = max(max(first, second), next_first);
-    return clamp(near + 0.5, 0.0, 1.0);
+    return max(max(first, second), next_first);
+}
+
+// Signed distance of an end: `beyond` pixels past it along the stroke, `lat` from the
+// stroke's middle, shaped by the cap.
+float cap_distance(float beyond, float lat, float hw) {
+#if defined(CAP_BUTT)
+    return max(beyond, lat - hw);
+#elif defined(CAP_PROJECTING)
+    return max(beyond - hw, lat - hw);
+#else
+    return length(vec2(max(beyond, 0.0), lat)) - hw;
+#endif
 }
 
 float segment_distance(vec2 p, vec2 a, vec2 b) {
@@ -158,17 +195,90 @@ bool leaves(vec2 p, vec2 a, vec2 b, vec2 c) {
     return segment_distance(p, b, c) < segment_distance(p, a, b);
 }
 
-// Coverage of pixel p by the capsule around [a, b], dashed from arc length s_a at a.
-float segment_coverage(vec2 p, vec2 a, vec2 b, float s_a) {
-    vec2 ab = b - a;
-    float t_line = dot(p - a, ab) / max(dot(ab, ab), 1e-12);
-    float dist = length(p - a - clamp(t_line, 0.0, 1.0) * ab);
-    float coverage = clamp(0.5 * u_width * u_pixel_ratio - dist + 0.5, 0.0, 1.0);
-#ifdef DASHED
-    coverage *= dash_coverage(s_a + t_line * length(ab));
-#endif
-    return coverage;
+vec2 unit(vec2 v) {
+    return length(v) > 1e-6 ? normalize(v) : vec2(0.0);
 }
+
+// Signed distance (pixels, < 0 inside) of p from the stroke of segment [a, b], dashed
+// from arc length s_a at a; open.x / open.y: whether a / b ends the line (a cap)
+// rather than joins another segment (from `before`, towards `after`).
+float stroke_distance(vec2 p, vec2 a, vec2 b, float s_a, vec2 open, vec2 before,
+                      vec2 after) {
+    float hw = 0.5 * u_width * u_pixel_ratio;
+#if !defined(DASHED) && !defined(JOIN_MITER) && !defined(JOIN_BEVEL)
+    // round joins: the capsule (the fast path of most lines), but at a square open end
+#if defined(CAP_BUTT) || defined(CAP_PROJECTING)
+    if (open.x < 0.5 && open.y < 0.5)
+#endif
+    {
+        return segment_distance(p, a, b) - hw;
+    }
+#endif
+    vec2 ab = b - a;
+    float len = length(ab);
+    vec2 dir = len > 1e-6 ? ab / len : vec2(1.0, 0.0);
+    float t = dot(p - a, dir);
+    float lat = abs(dot(p - a, vec2(-dir.y, dir.x)));
+    float beyond = max(-t, t - len);  // > 0 past the nearer end
+    bool open_end = -t > t - len ? open.x > 0.5 : open.y > 0.5;
+#ifndef DASHED
+    // solid: the cap at an open end; a joined end is round, or square where the
+    // corner polygon fills the rest
+    if (open_end) return cap_distance(beyond, lat, hw);
+#if defined(JOIN_MITER) || defined(JOIN_BEVEL)
+    return max(beyond, lat - hw);
+#else
+    return length(vec2(max(beyond, 0.0), lat)) - hw;
+#endif
+#else
+    float end = open_end ? beyond : -1.0e9;
+    // Past a joint, the arc goes on only as far as the pixel lies along the next
+    // segment too: on a gentle curve as if straight on, at a sharp corner it stops at
+    // the joint (the next segment's dashes are not this one's to draw).
+    float arc = t;
+    if (!open_end && t > len) {
+        arc = len + min(t - len, max(dot(p - b, unit(after - b)), 0.0));
+    } else if (!open_end && t < 0.0) {
+        arc = -min(-t, max(dot(a - p, unit(a - before)), 0.0));
+    }
+    end = max(end, -dash_inside(s_a + arc));
+    float dist = cap_distance(end, lat, hw);
+    if (!open_end) {
+#if defined(JOIN_MITER) || defined(JOIN_BEVEL)
+        dist = max(dist, max(beyond, lat - hw));  // square: the join fills the corner
+#else
+        dist = max(dist, length(vec2(max(beyond, 0.0), lat)) - hw);
+#endif
+    }
+    return dist;
+#endif
+}
+
+#if defined(JOIN_MITER) || defined(JOIN_BEVEL)
+// Signed distance of p from the corner of the joint b between [a, b] and [b, c]: where
+// both segments' bands meet, cut square across the outer side at the bevel (through
+// the two outer corners) or, for a miter, at its point up to u_miter_limit half
+// widths from b (Agg's miter, which matplotlib draws: cut there, not bevelled).
+float join_distance(vec2 p, vec2 a, vec2 b, vec2 c) {
+    float hw = 0.5 * u_width * u_pixel_ratio;
+    vec2 d1 = b - a, d2 = c - b;
+    d1 = length(d1) > 1e-6 ? normalize(d1) : vec2(1.0, 0.0);
+    d2 = length(d2) > 1e-6 ? normalize(d2) : d1;
+    vec2 n1 = vec2(-d1.y, d1.x), n2 = vec2(-d2.y, d2.x);
+    float outer = d1.x * d2.y - d1.y * d2.x > 0.0 ? -1.0 : 1.0;  // a left turn: right
+    vec2 m = outer * (n1 + n2);
+    m = length(m) > 1e-6 ? normalize(m) : d1;
+    float cos_half = max(dot(outer * n1, m), 0.0);
+#ifdef JOIN_MITER
+    float limit = u_miter_limit > 0.0 ? u_miter_limit : u_width * u_pixel_ratio;
+    float reach = min(hw / max(cos_half, 1e-6), hw * limit);
+#else
+    float reach = hw * cos_half;
+#endif
+    vec2 q = p - b;
+    return max(max(abs(dot(q, n1)), abs(dot(q, n2))) - hw, dot(q, m) - reach);
+}
+#endif
 
 void main() {
     vec2 p = gl_FragCoord.xy;
@@ -176,52 +286,51 @@ void main() {
             || (v_joined.y > 0.5 && leaves(p, v_a, v_b, v_next))) {
         discard;  // the neighbouring segment draws this pixel
     }
-    // The nearest segment covers the pixel most, unless a neighbour's dash reaches it.
-    float coverage = segment_coverage(p, v_a, v_b, v_dist.x);
+    float dist = stroke_distance(p, v_a, v_b, v_dist.x, 1.0 - v_joined, v_prev, v_next);
+#if defined(JOIN_MITER) || defined(JOIN_BEVEL)
+    float corner = 1.0e9;
+    if (v_joined.x > 0.5) corner = join_distance(p, v_prev, v_a, v_b);
+    if (v_joined.y > 0.5) corner = min(corner, join_distance(p, v_a, v_b, v_next));
 #ifdef DASHED
+    // a corner is drawn where a dash passes the joint
+    corner = max(corner, -dash_inside(v_joined.x > 0.5 && length(p - v_a) < length(p - v_b)
+                                      ? v_dist.x : v_dist.y));
+#endif
+    dist = min(dist, corner);
+#endif
+#ifdef DASHED
+    // the nearest segment covers the pixel most, unless a neighbour's dash reaches it
     if (v_joined.x > 0.5) {
-        coverage = max(coverage, segment_coverage(p, v_prev, v_a,
-                                                  v_dist.x - length(v_a - v_prev)));
+        dist = min(dist, stroke_distance(p, v_prev, v_a, v_dist.x - length(v_a - v_prev),
+                                         vec2(0.0), v_prev, v_b));
     }
     if (v_joined.y > 0.5) {
-        coverage = max(coverage, segment_coverage(p, v_b, v_next, v_dist.y));
+        dist = min(dist, stroke_distance(p, v_b, v_next, v_dist.y, vec2(0.0), v_a, v_next));
     }
 #endif
-%(cap)s    if (coverage <= 0.0) discard;
+#ifdef ALIASED
+    float coverage = dist <= 0.0 ? 1.0 : 0.0;
+#else
+    float coverage = clamp(0.5 - dist, 0.0, 1.0);
+#endif
+    if (coverage <= 0.0) discard;
     f_color = vec4(v_color.rgb, v_color.a * coverage);
 }
 """
-# butt or projecting ends: beyond an open end the stroke stops square, at the end or
-# half the width further (%(ext)s), dashed on (%(dashed)s)
-_SQUARE_CAP = """    if (v_joined.x < 0.5 || v_joined.y < 0.5) {
-        vec2 ab = v_b - v_a;
-        float len = length(ab);
-        vec2 dir = len > 1e-6 ? ab / len : vec2(1.0, 0.0);
-        float along = dot(p - v_a, dir);
-        float beyond = max(v_joined.x < 0.5 ? -along : -1.0e9,
-                           v_joined.y < 0.5 ? along - len : -1.0e9);
-        if (beyond > -0.5) {
-            float hw = 0.5 * u_width * u_pixel_ratio;
-            float lateral = abs(dot(p - v_a, vec2(-dir.y, dir.x)));
-            coverage = clamp(hw - lateral + 0.5, 0.0, 1.0)
-                       * clamp(%(ext)s - beyond + 0.5, 0.0, 1.0)%(dashed)s;
-        }
-    }
-"""
 CAPS = ("round", "butt", "projecting")
-# one program per (dashed, cap), made when first drawn
-_PROGRAMS: dict[tuple[bool, str], ShaderTemplate] = {}
+JOINS = ("round", "miter", "bevel")
+# one program per (dashed, cap, join, antialiased), made when first drawn
+_PROGRAMS: dict[tuple[bool, str, str, bool], ShaderTemplate] = {}
 
 
-def _program(dashed: bool, cap: str) -> ShaderTemplate:
-    key = (dashed, cap)
+def _program(dashed: bool, cap: str, join: str, antialiased: bool) -> ShaderTemplate:
+    key = (dashed, cap, join, antialiased)
     if key not in _PROGRAMS:
-        square = "" if cap == "round" else _SQUARE_CAP % {
-            "ext": "hw" if cap == "projecting" else "0.0",
-            "dashed": "\n                       * dash_coverage(v_dist.x + along)"
-            if dashed else ""}
-        define = "#define DASHED\n" if dashed else ""
-        _PROGRAMS[key] = ShaderTemplate(define + _VERTEX, define + _FRAGMENT % {"cap": square})
+        names = (["DASHED"] if dashed else []) + (["ALIASED"] if not antialiased else [])
+        names += [f"CAP_{cap.upper()}"] if cap != "round" else []
+        names += [f"JOIN_{join.upper()}"] if join != "round" else []
+        define = "".join(f"#define {name}\n" for name in names)
+        _PROGRAMS[key] = ShaderTemplate(define + _VERTEX, define + _FRAGMENT)
     return _PROGRAMS[key]
 
 # Dashes follow the arc length on screen, which every pan or zoom changes: three kinds
@@ -413,10 +522,11 @@ def arc_lengths(px: np.ndarray, valid: np.ndarray) -> np.ndarray:
 
 
 def line_paths(px: np.ndarray, rgba: np.ndarray, width: float, dashes, clip,
-               cap: str = "round") -> list[Path]:
-    """Stroked paths of a polyline in pixels drawn as the GL line draws it: round joins,
-    ``cap`` ends (butt dash ends), NaN rows breaking it, per-point colors blended per
-    segment (runs of one color share a path), dashes continuing along the arc length.
+               cap: str = "round", join: str = "round") -> list[Path]:
+    """Stroked paths of a polyline in pixels drawn as the GL line draws it: ``join``
+    joins, ``cap`` ends (of the line, or of each dash), NaN rows breaking it, per-point
+    colors blended per segment (runs of one color share a path), dashes continuing
+    along the arc length.
     Segments that cannot reach the ``clip`` rectangle are left out."""
     valid = np.isfinite(px).all(axis=1)
     ok = valid[:-1] & valid[1:]
@@ -441,7 +551,7 @@ def line_paths(px: np.ndarray, rgba: np.ndarray, width: float, dashes, clip,
         pattern, dist = None, None
     else:
         pattern = tuple(dashes) if dashes[2] > 0 or dashes[3] > 0 else tuple(dashes[:2])
-        cap, dist = "butt", arc_lengths(px, valid)
+        dist = arc_lengths(px, valid)
     out: list[Path] = []
     by_color: dict[tuple, list] = {}
     for a, b in runs:
@@ -449,12 +559,12 @@ def line_paths(px: np.ndarray, rgba: np.ndarray, width: float, dashes, clip,
         if pattern is None:  # runs of one color become subpaths of one path
             by_color.setdefault(color, []).append(px[a : b + 1])
             continue
-        stroke = Stroke(color, width, pattern, float(dist[a]), "round", cap)
+        stroke = Stroke(color, width, pattern, float(dist[a]), join, cap)
         out.append(Path(px[a : b + 1], stroke=stroke, clip=clip))
     nan = np.full((1, 2), np.nan)
     for color, parts in by_color.items():
         verts = np.concatenate([p for part in parts for p in (part, nan)][:-1])
-        out.append(Path(verts, stroke=Stroke(color, width, None, 0.0, "round", cap), clip=clip))
+        out.append(Path(verts, stroke=Stroke(color, width, None, 0.0, join, cap), clip=clip))
     return out
 
 
@@ -464,6 +574,12 @@ def _same_memory(a: np.ndarray, b: np.ndarray) -> bool:
     ia, ib = a.__array_interface__, b.__array_interface__
     return (ia["data"][0] == ib["data"][0] and a.shape == b.shape
             and a.strides == b.strides and a.dtype == b.dtype)
+
+
+def _check_style(value, argument: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise ValueError(f"{argument}: got {value!r}, expected one of {', '.join(allowed)}")
+    return value
 
 
 def _pad3(values: np.ndarray) -> np.ndarray:
@@ -483,7 +599,11 @@ class Line(Visual):
     >>> line.update_points(1000, new_xy)   # uploads len(new_xy) rows, not the line
 
     ``color`` is one color, one per line, or one per point (N, 3|4). ``cap`` shapes the
-    open ends ("round", "butt", "projecting"); joins are round.
+    open ends of a solid line, ``dash_cap`` the ends of dashes ("round", "butt",
+    "projecting"; matplotlib's solid_capstyle and dash_capstyle), ``join`` the
+    corners ("round", "miter", "bevel"; a miter reaches ``miter_limit`` half widths
+    at most, by default the width in pixels, as matplotlib's Agg); ``antialiased``
+    False draws hard edges.
 
     ``set_members`` draws the lines of several owners as one batch and uploads only the
     rows each reports changed; ``member_at`` says whose point a picked index is.
@@ -496,9 +616,15 @@ class Line(Visual):
     """
 
     def __init__(self, pos=None, color="black", width: float = 1.0, dashes=None,
-                 lod: bool | str = "auto", cap: str = "round") -> None:
+                 lod: bool | str = "auto", cap: str = "round", join: str = "round",
+                 miter_limit: float | None = None, antialiased: bool = True,
+                 dash_cap: str = "butt") -> None:
         super().__init__()
         self.cap = cap
+        self.dash_cap = dash_cap
+        self.join = join
+        self.miter_limit = miter_limit
+        self.antialiased = antialiased
         if lod not in (True, False, "auto"):
             raise ValueError(f"lod: got {lod!r}, expected True, False or 'auto'")
         self._lod = lod
@@ -550,9 +676,46 @@ class Line(Visual):
 
     @cap.setter
     def cap(self, value: str) -> None:
-        if value not in CAPS:
-            raise ValueError(f"cap: got {value!r}, expected one of {', '.join(CAPS)}")
-        self._cap = value
+        self._cap = _check_style(value, "cap", CAPS)
+
+    @property
+    def dash_cap(self) -> str:
+        """How each dash of a dashed line ends: "butt", "round" or "projecting"."""
+        return self._dash_cap
+
+    @dash_cap.setter
+    def dash_cap(self, value: str) -> None:
+        self._dash_cap = _check_style(value, "dash_cap", CAPS)
+
+    @property
+    def join(self) -> str:
+        """How corners look: "round", "miter" or "bevel", matplotlib's joinstyle names."""
+        return self._join
+
+    @join.setter
+    def join(self, value: str) -> None:
+        self._join = _check_style(value, "join", JOINS)
+
+    @property
+    def miter_limit(self) -> float | None:
+        """How far a miter may reach from its corner, in half line widths, before it is
+        cut square (None: the line width in pixels, as matplotlib's Agg renderer)."""
+        return self._miter_limit
+
+    @miter_limit.setter
+    def miter_limit(self, value) -> None:
+        self._miter_limit = None if value is None else check_positive(value, "miter_limit")
+
+    @property
+    def antialiased(self) -> bool:
+        """Smooth edges (True) or hard ones, each pixel in or out (False)."""
+        return self._antialiased
+
+    @antialiased.setter
+    def antialiased(self, value) -> None:
+        if not isinstance(value, (bool, np.bool_)):
+            raise TypeError(f"antialiased: got {value!r}, expected True or False")
+        self._antialiased = bool(value)
 
     @property
     def dashes(self) -> tuple[float, float, float, float] | None:
@@ -875,7 +1038,8 @@ class Line(Visual):
             return []
         rgba = self._colors_of(len(points), index) / 255.0
         return line_paths(ctx.to_pixels(points, self), rgba, self._width, self._dashes,
-                          ctx.clip, self._cap)
+                          ctx.clip, self._cap if self._dashes is None else self._dash_cap,
+                          self._join)
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         if self._pyramids is not None:
@@ -895,7 +1059,8 @@ class Line(Visual):
             warnings.warn(f"dashes: a line of {n} drawn points is drawn solid (dashes are "
                           f"measured on the GPU for up to {_SCAN_WIDTH * _SCAN_MAX_ROWS})",
                           RuntimeWarning, stacklevel=2)
-        program = _program(dashed, self._cap).compose(transform=snippet)
+        program = _program(dashed, self._dash_cap if dashed else self._cap, self._join,
+                           self._antialiased).compose(transform=snippet)
         pb, cb = self._pos_buffer, self._color_buffer
         attributes = {
             "a_prev": Attribute(pb, 4, "f4", 0, 16, 1),
@@ -911,12 +1076,14 @@ class Line(Visual):
             from .follow import line_follower  # the page's level of detail
 
             follow, data = line_follower(self, ctx)
+        limit = self._miter_limit  # 0 in the shader: the width in pixels
         textures = {} if not dashed else {"u_arc_rows": self._scan[0],
                                           "u_arc_offsets": self._scan[2]}
         return passes + [Draw(
             program=program, view=ctx.view_id, mode="triangle_strip", count=4,
             instances=n - 1, attributes=attributes, textures=textures,
             uniforms={"u_width": self._width, "u_dash": self._dashes or (1.0, 0.0, 0.0, 0.0),
+                      "u_miter_limit": 0.0 if limit is None else max(limit, 1e-6),
                       **snippet.uniforms},
             state=State(depth_test=ctx.is_3d, blend="alpha"),
             origin=tuple(self._origin), model=model, follow=follow, data=data,

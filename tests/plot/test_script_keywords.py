@@ -283,15 +283,15 @@ def test_solid_capstyle_ends_lines_as_matplotlibs(cap):
     assert ours == pytest.approx(theirs, abs=1.5)
 
 
-def test_line_styles_lumos_cannot_draw_are_refused_by_name():
+def test_line_styles_are_kept_and_bad_ones_refused_by_name():
     fig, ax = lumos.subplots()
-    (line,) = ax.plot([0, 1], dash_capstyle="butt", solid_joinstyle="round",
-                      dash_joinstyle="round", antialiased=True, ls="--")
-    assert (line.get_dash_capstyle(), line.get_solid_joinstyle()) == ("butt", "round")
-    assert line.get_antialiased() is True
-    for kw in ({"dash_capstyle": "round"}, {"solid_joinstyle": "miter"},
-               {"dash_joinstyle": "bevel"}, {"antialiased": False},
-               {"solid_capstyle": "square"}):
+    (line,) = ax.plot([0, 1], dash_capstyle="round", solid_joinstyle="miter",
+                      dash_joinstyle="bevel", antialiased=False, ls="--")
+    assert (line.get_dash_capstyle(), line.get_solid_joinstyle(),
+            line.get_dash_joinstyle()) == ("round", "miter", "bevel")
+    assert line.get_antialiased() is False
+    for kw in ({"dash_capstyle": "square"}, {"solid_joinstyle": "sharp"},
+               {"dash_joinstyle": "curve"}, {"solid_capstyle": "square"}):
         (name,) = kw
         with pytest.raises(ValueError, match=name):
             ax.plot([0, 1], **kw)

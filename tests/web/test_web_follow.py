@@ -360,12 +360,29 @@ def big_line_events(fig):
     return [("wheel", x, y, -7200, 2), ("wheel", x, y, -100 * notches, 8)]
 
 
+def line_styles_plot():
+    """Miter, bevel and round joins, round and projecting dash ends, an aliased line."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 9)
+    zigzag = np.where(np.arange(9) % 2, 1.0, 0.0)
+    ax.plot(x, zigzag, lw=8, solid_joinstyle="miter", solid_capstyle="butt")
+    ax.plot(x, zigzag + 1.5, lw=8, solid_joinstyle="bevel")
+    ax.plot(x, zigzag + 3, lw=6, ls="--", dash_capstyle="round", dash_joinstyle="miter")
+    ax.plot(x, zigzag - 1.5, lw=6, ls=":", dash_capstyle="projecting")
+    ax.plot(x, x / 5 - 2, lw=3, antialiased=False)
+    return fig
+
+
 # name: (figure maker, page size, events (from the figure), (rows, cols) of a tick
 # label strip)
 SCENES = {
     "line": (line_plot, (500, 350),
              lambda fig: [("drag", 250, 170, 200, 140), ("wheel", 250, 170, -300)],
              (slice(300, 330), slice(40, 480))),
+    # caps, joins and aliased edges from the same shader in the page
+    "linestyles": (line_styles_plot, (500, 350),
+                   lambda fig: [("drag", 250, 170, 200, 140), ("wheel", 250, 170, -300)],
+                   (slice(300, 330), slice(40, 480))),
     "log": (log_plot, (500, 350), log_events, (slice(300, 330), slice(40, 480))),
     "date": (date_plot, (600, 350), date_events, (slice(295, 330), slice(40, 580))),
     # 963x in x: the page shows the raw points Python draws there

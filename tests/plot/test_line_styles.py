@@ -1,0 +1,169 @@
+"""Line joins, dash caps and aliased lines drawn where matplotlib's Agg draws them
+(``solid_joinstyle``, ``dash_capstyle``, ``antialiased``), and written to SVG."""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+import numpy as np
+import pytest
+
+import lumos
+from lumos import colors
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as mplt  # noqa: E402
+
+pytestmark = pytest.mark.usefixtures("close_figures")
+
+BLUE = colors.to_rgba("C0")[:3]
+
+
+def _image(mod, fig) -> np.ndarray:
+    if mod is lumos:
+        return fig.render()
+    fig.canvas.draw()
+    return np.asarray(fig.canvas.buffer_rgba())
+
+
+def _ink(img, tol=0.3) -> np.ndarray:
+    return (np.abs(img[..., :3] / 255.0 - np.asarray(BLUE)) <= tol).all(axis=-1)
+
+
+def _apex_reach(mod, join, lw, apex_x) -> int:
+    """The top row a V from (0.3, 0.2) up to (apex_x, 0.8) and down to (0.7, 0.2) inks,
+    in pixels above the apex."""
+    fig, ax = mod.subplots(figsize=(4, 3), dpi=80)
+    ax.plot([0.3, apex_x, 0.7], [0.2, 0.8, 0.2], lw=lw, color="C0", solid_joinstyle=join)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_axis_off()
+    img = _image(mod, fig)
+    y0, h = (ax.box if mod is lumos else ax.bbox.bounds)[1::2]
+    apex_row = img.shape[0] - (y0 + 0.8 * h)
+    return apex_row - np.nonzero(_ink(img).any(axis=1))[0].min()
+
+
+@pytest.mark.parametrize(("join", "lw", "apex_x"), [
+    ("miter", 10, 0.5),   # a full miter point
+    ("miter", 3, 0.5),    # past the limit (the width in pixels): cut square
+    ("bevel", 10, 0.5),
+    ("round", 10, 0.5),
+    ("miter", 10, 0.55),  # not symmetric
+])
+def test_joins_reach_as_far_as_matplotlibs(join, lw, apex_x):
+    ours, theirs = (_apex_reach(mod, join, lw, apex_x) for mod in (lumos, mplt))
+    assert ours == pytest.approx(theirs, abs=1.5)
+
+
+def test_miter_bevel_and_round_joins_differ():
+    reach = {j: _apex_reach(lumos, j, 10, 0.5) for j in ("miter", "round", "bevel")}
+    assert reach["miter"] > reach["round"] + 5
+    assert reach["round"] > reach["bevel"] + 1
+
+
+def _dash_columns(mod, cap) -> tuple[np.ndarray, np.ndarray]:
+    """Where the ink of a dashed horizontal line (10 points wide) starts and stops, on
+    its middle row and 3 pixels off it."""
+    fig, ax = mod.subplots(figsize=(4, 2), dpi=80)
+    ax.plot([0.1, 0.9], [0.5, 0.5], lw=10, color="C0", ls=(0, (2, 2)), dash_capstyle=cap)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_axis_off()
+    img = _image(mod, fig)
+    y0, h = (ax.box if mod is lumos else ax.bbox.bounds)[1::2]
+    row = int(round(img.shape[0] - (y0 + h / 2)))
+    out = []
+    for r in (row, row - 4):
+        ink = _ink(img[r]).astype(int)
+        edges = np.nonzero(np.diff(ink))[0]
+        out.append(edges)
+    return out
+
+
+@pytest.mark.parametrize("cap", ["butt", "round", "projecting"])
+def test_dash_capstyle_ends_dashes_as_matplotlibs(cap):
+    ours, theirs = _dash_columns(lumos, cap), _dash_columns(mplt, cap)
+    # matplotlib snaps a horizontal line's middle to a pixel centre, lumos does not:
+    # half a pixel more off the middle row, where a round end curves
+    for a, b in zip(ours, theirs, strict=True):
+        assert len(a) == len(b) > 4
+        assert np.abs(a - b).max() <= 2
+
+
+def test_dash_caps_differ():
+    middle = {cap: _dash_columns(lumos, cap)[0] for cap in ("butt", "round", "projecting")}
+    assert middle["projecting"][1] - middle["butt"][1] >= 5  # half of 10 pt at 80 dpi
+
+
+@pytest.mark.parametrize("mod", [lumos, mplt])
+def test_aliased_lines_have_no_partial_pixels(mod):
+    fig, ax = mod.subplots(figsize=(3, 3), dpi=80)
+    ax.plot([0.1, 0.9], [0.2, 0.7], lw=4, color="C0", antialiased=False)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_axis_off()
+    img = _image(mod, fig)[..., :3] / 255.0
+    white = (img > 0.99).all(axis=-1)
+    blue = (np.abs(img - BLUE) < 0.01).all(axis=-1)
+    assert blue.sum() > 100
+    assert (~white & ~blue).sum() == 0
+
+
+def test_aliased_and_smooth_lines_cover_alike():
+    counts = []
+    for aa in (True, False):
+        fig, ax = lumos.subplots(figsize=(3, 3), dpi=80)
+        ax.plot([0.1, 0.9], [0.2, 0.7], lw=4, color="C0", antialiased=aa)
+        ax.set_axis_off()
+        img = fig.render()[..., :3] / 255.0
+        counts.append((1 - img.mean(axis=-1)).sum())  # ink, partial pixels in part
+    assert counts[0] == pytest.approx(counts[1], rel=0.05)
+
+
+@pytest.mark.parametrize(("kw", "cap", "join"), [
+    ({"solid_joinstyle": "miter", "solid_capstyle": "butt"}, "butt", "miter"),
+    ({"ls": "--", "dash_joinstyle": "bevel", "dash_capstyle": "round"}, "round", "bevel"),
+    ({"ls": "--", "dash_capstyle": "projecting"}, "square", "round"),
+])
+def test_svg_says_the_caps_and_joins(kw, cap, join):
+    fig, ax = lumos.subplots(figsize=(3, 2))
+    ax.plot([0, 0.5, 1], [0, 1, 0], color="C0", **kw)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="svg")
+    svg = buf.getvalue().decode()
+    assert f"stroke-linecap:{cap}" in svg
+    assert f"stroke-linejoin:{join}" in svg
+
+
+def _end_reach(mod, **kw) -> float:
+    """Pixels a 16-point line from x=0.25 to 0.75 inks past its right end, 7 pixels
+    off its middle (where a round end has curved in by 3 pixels)."""
+    fig, ax = mod.subplots(figsize=(4, 3), dpi=80)
+    ax.plot([0.25, 0.75], [0.5, 0.5], lw=16, color="C0", **kw)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_axis_off()
+    img = _image(mod, fig)
+    x0, y0, w, h = (ax.box if mod is lumos else ax.bbox.bounds)
+    row = int(round(img.shape[0] - (y0 + h / 2))) - 7
+    return np.nonzero(_ink(img[row]))[0].max() - (x0 + 0.75 * w)
+
+
+def test_default_styles_are_matplotlibs_rcparams():
+    """No keywords: matplotlib's lines.solid_capstyle ('projecting'), and what a script
+    sets in rcParams."""
+    assert _end_reach(lumos) == pytest.approx(_end_reach(mplt), abs=1.5)
+    assert _end_reach(lumos) > _end_reach(lumos, solid_capstyle="round") + 2
+    (line,) = lumos.subplots()[1].plot([0, 1])
+    assert (line.get_solid_capstyle(), line.get_dash_capstyle(), line.get_solid_joinstyle(),
+            line.get_antialiased()) == ("projecting", "butt", "round", True)
+    import lumos.pyplot as plt
+
+    with plt.rc_context({"lines.solid_capstyle": "butt", "lines.antialiased": False,
+                         "lines.solid_joinstyle": "miter"}):
+        (line,) = lumos.subplots()[1].plot([0, 1])
+        assert _end_reach(lumos) < _end_reach(lumos, solid_capstyle="projecting") - 5
+    assert (line.get_solid_capstyle(), line.get_solid_joinstyle(),
+            line.get_antialiased()) == ("butt", "miter", False)
