@@ -966,19 +966,30 @@
       gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT);
       const views = desc.views;
       gl.enable(gl.SCISSOR_TEST);
-      for (const view of Object.values(views)) {
-        if (view.bgcolor === null || view.bgcolor === undefined) continue;
-        const [x, y, vw, vh] = view.rect;
-        gl.scissor(x, h - y - vh, vw, vh);
-        gl.clearColor(...view.bgcolor);
-        gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT);
-      }
+      // Views draw in order, each background cleared just before the view's own draws
+      // (as the executor): a later view (an inset axes) covers what those before drew.
+      const unclear = Object.keys(views);
+      const clearThrough = (id) => {
+        while (unclear.length) {
+          const k = unclear.shift(), view = views[k];
+          if (view.bgcolor !== null && view.bgcolor !== undefined) {
+            const [x, y, vw, vh] = view.rect;
+            gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+            gl.depthMask(true);  // a draw may have left it off
+            gl.scissor(x, h - y - vh, vw, vh);
+            gl.clearColor(...view.bgcolor);
+            gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT);
+          }
+          if (k === id) return;
+        }
+      };
       const samples = Math.max(gl.getParameter(gl.SAMPLES), 1);  // render targets: 1
       gl.blendEquation(gl.FUNC_ADD);
       gl.depthFunc(gl.LESS);
       gl.cullFace(gl.BACK);
       for (const d of desc.draws) {
         if (d.count <= 0 || d.instances === 0) continue;
+        if (unclear.includes(d.view)) clearThrough(d.view);
         const view = views[d.view];
         const [x, y, vw, vh] = view.rect;
         if (vw <= 0 || vh <= 0) continue;
@@ -1062,6 +1073,7 @@
         }
         gl.bindVertexArray(null);
       }
+      clearThrough(null);  // views after the last draw (an empty inset axes) cover too
       gl.bindFramebuffer(gl.FRAMEBUFFER, null);
       gl.disable(gl.SCISSOR_TEST);
       gl.disable(gl.POLYGON_OFFSET_FILL);
