@@ -419,10 +419,14 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         self.set_aspect("equal" if aspect is None else aspect)
         self._add_artist(im)
         lo, hi = im.get_extent()[:2], im.get_extent()[2:]
-        # matplotlib shows exactly the image, with y running down for origin 'upper'
-        self.set_xlim(*lo)
-        self.set_ylim(*hi)
-        self.xaxis.limits.auto = self.yaxis.limits.auto = True
+        # matplotlib shows exactly the image, with y running down for origin 'upper',
+        # on the axes that autoscale; limits the script set stay (and stay fixed)
+        auto = self.xaxis.limits.auto, self.yaxis.limits.auto
+        if auto[0]:
+            self.set_xlim(*lo)
+        if auto[1]:
+            self.set_ylim(*hi)
+        self.xaxis.limits.auto, self.yaxis.limits.auto = auto
         return im
 
     def stream(self, channels: int, capacity: int, dt: float = 1.0, t0: float = 0.0,
