@@ -290,17 +290,35 @@ class ModernGLExecutor:
         fbo.scissor = None
         fbo.viewport = bounds
         fbo.clear(*frame.clear_color, depth=1.0)
-        for view in frame.views.values():
-            if view.bgcolor is not None:
-                x, y, vw, vh = view.rect
-                part = intersect((x - ox, h - (y - oy) - vh, vw, vh), bounds)
-                if part is not None:
-                    fbo.clear(*view.bgcolor, depth=1.0, viewport=part)
-        bound = fbo
+        # Views draw in order, each background cleared just before the view's own draws:
+        # a later view (an inset axes) covers what the views before it drew there.
+        unclear = list(frame.views.values())  # views whose background is not cleared yet
+        pending = {v.id for v in unclear}
+
+        def clear_through(view_id) -> None:
+            """Clear the backgrounds of the views up to ``view_id`` (None: all left)."""
+            while unclear:
+                view = unclear.pop(0)
+                pending.discard(view.id)
+                if view.bgcolor is not None:
+                    x, y, vw, vh = view.rect
+                    part = intersect((x - ox, h - (y - oy) - vh, vw, vh), bounds)
+                    if part is not None:
+                        fbo.use()
+                        fbo.scissor = None
+                        fbo.depth_mask = True  # a draw may have left it off
+                        fbo.clear(*view.bgcolor, depth=1.0, viewport=part)
+                if view.id == view_id:
+                    return
+
+        bound = None
         samples = float(_samples(fbo))
         for d in frame.draws:
             if d.count <= 0 or d.instances == 0:
                 continue
+            if d.view in pending:
+                clear_through(d.view)
+                bound = None  # the clears bound the frame's framebuffer
             view = frame.views[d.view]
             x, y, vw, vh = view.rect
             if vw <= 0 or vh <= 0:
@@ -383,6 +401,7 @@ class ModernGLExecutor:
             self._vao(d, prog).render(
                 _MODES[d.mode], vertices=d.count, first=d.first, instances=d.instances or 1
             )
+        clear_through(None)  # views after the last draw (an empty inset axes) cover too
         if bound is not fbo:
             fbo.use()
         fbo.scissor = None

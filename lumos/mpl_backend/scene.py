@@ -27,10 +27,11 @@ from .. import primitives as prim
 from ..scene import Canvas
 from ..scene.cameras import PanZoomCamera
 from ..visuals import Image, Line, Mesh
+from ..visuals.clip import ClipGroup
 from ..visuals.path import Paths
 from .items import Item, axis_aligned, drawn
 from .sprites import SpriteAtlas
-from .visuals import ClipGroup, Stamps, TextStamps, _VersionedTexture
+from .visuals import Stamps, TextStamps, _VersionedTexture
 
 CELL = 4  # pixels per cell of the overlap grid used for layering
 

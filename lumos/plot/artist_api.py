@@ -1,5 +1,5 @@
 """matplotlib's artist API of Axes: ``add_patch``, ``add_collection``, ``add_line``,
-``add_artist``, ``autoscale_view``, ``patches``, ``collections``.
+``add_artist``, ``arrow``, ``autoscale_view``, ``patches``, ``collections``.
 
 They take lumos's own patches and collections (``lumos.patches``,
 ``lumos.collections``) and matplotlib's objects of the same names (read through
@@ -11,7 +11,7 @@ each returns the object it was given.
 from __future__ import annotations
 
 from .artists import AxesImage, Line2D
-from .patches import Patch
+from .patches import FancyArrow, Patch
 from .path_collections import Collection
 
 
@@ -25,6 +25,12 @@ class ArtistAPI:
     def add_patch(self, p):
         """Add a patch (lumos's or matplotlib's); its extent joins the data limits."""
         return self._add_object(p, "add_patch", Patch, autolim=True)
+
+    def arrow(self, x, y, dx, dy, **kwargs) -> FancyArrow:
+        """A :class:`FancyArrow` from (x, y) by (dx, dy), added as a patch (matplotlib's
+        ``ax.arrow``: ``width``, ``head_width``, ``head_length``, ``length_includes_head``,
+        ``shape``, ``overhang`` and the patch keywords)."""
+        return self.add_patch(FancyArrow(x, y, dx, dy, **kwargs))
 
     def add_collection(self, collection, autolim: bool = True):
         """Add a collection; ``autolim`` lets its extent join the data limits (and the

@@ -18,6 +18,7 @@ from ..visuals import Image, Line, Markers
 from ..visuals.marker_shapes import ALIASES as _MARKER_ALIASES
 from ..visuals.marker_shapes import is_stroke as _is_stroke
 from . import category, validate
+from .clip_paths import ClipPath
 from .patch_style import parse_linestyle
 from .style import DASHES, dash_pattern, font_points, rcParams
 
@@ -138,6 +139,7 @@ class Artist:
     _animated = False
     _rasterized = False
     _clip_on = True
+    _clip_path: ClipPath | None = None
     # artists drawn as vector text (labels) have no picture of their own to rasterize
     rasterizable = True
 
@@ -199,6 +201,22 @@ class Artist:
         if not clip_on and self.axes is not None:
             self.axes.check_unclipped()
         self._clip_on = bool(clip_on)
+        if self.axes is not None:
+            self.axes.clip_changed(self)
+        self._changed()
+
+    def get_clip_path(self) -> ClipPath | None:
+        """The path set by ``set_clip_path`` (``.path``, ``.transform``), or None."""
+        return self._clip_path
+
+    def set_clip_path(self, path, transform=None) -> None:
+        """Draw the artist only inside ``path`` (matplotlib's ``set_clip_path``): a patch
+        (in its own coordinates), a Path in ``transform``'s coordinates (``ax.transData``,
+        the default, or ``ax.transAxes``), or None (no clip path). 2D axes only."""
+        clip = None if path is None else ClipPath(path, transform, self.axes)
+        if clip is not None and self.axes is not None:
+            self.axes.check_clip_path(clip)
+        self._clip_path = clip
         if self.axes is not None:
             self.axes.clip_changed(self)
         self._changed()

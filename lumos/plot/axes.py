@@ -177,12 +177,15 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
     def _add_artist(self, artist: Artist, autoscale: bool = True) -> Artist:
         """Add ``artist``; ``autoscale=False`` when more follow at once (the limits are
         fitted after the last: fitting visits every artist)."""
+        if artist.get_clip_path() is not None:
+            self.check_clip_path(artist.get_clip_path())
         self.artists.append(artist)
         for v in artist.visuals():
             v.order = artist.zorder
             v.rasterized = artist.get_rasterized()
             self.view.add(v)
             self._layers.set_clip(v, artist.get_clip_on())
+            self._layers.set_clip_path(v, artist.get_clip_path())
         self._dirty = True
         if autoscale:
             self._autoscale()
@@ -213,12 +216,21 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
             raise ValueError(f"clip_on=False: {type(self).__name__} draws every artist "
                              "inside its axes; clip_on=False is supported on 2D axes only")
 
+    def check_clip_path(self, clip) -> None:
+        """Raise unless this axes can draw through ``clip`` (a :class:`.ClipPath`): its
+        rings are in the scale space a 2D axes' camera shows, with no projection after."""
+        if self.view.camera.kind != "panzoom" or self.gpu_transform() is not None:
+            raise TypeError(f"set_clip_path: {type(self).__name__} ({self.name}) cannot clip "
+                            "to a path; set_clip_path is supported on rectilinear 2D axes")
+        clip.rings(self)  # a TypeError now for a transform lumos cannot read
+
     def clip_changed(self, artist: Artist) -> None:
-        """``artist.set_clip_on`` was called: its visuals are laid out again at the next
-        draw (its batch rows move at the next rebuild)."""
+        """``artist.set_clip_on`` or ``set_clip_path`` was called: its visuals are laid
+        out again at the next draw (its batch rows move at the next rebuild)."""
         if artist in self.artists:
             for v in artist.visuals():
                 self._layers.set_clip(v, artist.get_clip_on())
+                self._layers.set_clip_path(v, artist.get_clip_path())
         self._dirty = True
 
     def _artist_changed(self, artist: Artist) -> None:
@@ -407,10 +419,14 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         self.set_aspect("equal" if aspect is None else aspect)
         self._add_artist(im)
         lo, hi = im.get_extent()[:2], im.get_extent()[2:]
-        # matplotlib shows exactly the image, with y running down for origin 'upper'
-        self.set_xlim(*lo)
-        self.set_ylim(*hi)
-        self.xaxis.limits.auto = self.yaxis.limits.auto = True
+        # matplotlib shows exactly the image, with y running down for origin 'upper',
+        # on the axes that autoscale; limits the script set stay (and stay fixed)
+        auto = self.xaxis.limits.auto, self.yaxis.limits.auto
+        if auto[0]:
+            self.set_xlim(*lo)
+        if auto[1]:
+            self.set_ylim(*hi)
+        self.xaxis.limits.auto, self.yaxis.limits.auto = auto
         return im
 
     def stream(self, channels: int, capacity: int, dt: float = 1.0, t0: float = 0.0,
@@ -946,7 +962,7 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
             self._dirty = False
         self._sync_gpu_transforms()
         self._update_grid()
-        self._layers.arrange()  # clip_on=False visuals across the figure, in zorder
+        self._layers.arrange(self)  # clip_on=False visuals across the figure, in zorder
 
     def _scale_space_visuals(self):
         """The visuals holding scale-space positions (the GPU applies the projection)."""
@@ -972,9 +988,10 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
             for item in a.batch_items():
                 owner = (a, item.part)  # member_at gives it back: artist_at reads it
                 # rasterized artists batch apart (vector files draw their batch as an
-                # image), as do the unclipped ones (they draw in another view)
+                # image), as do the unclipped ones (they draw in another view) and those
+                # with a clip path (drawn through it)
                 key = (item.visual, item.style, item.order, px, owner if item.alone else None,
-                       a.get_rasterized(), a.get_clip_on())
+                       a.get_rasterized(), a.get_clip_on(), a.get_clip_path())
                 groups.setdefault(key, []).append(Member(owner, item.pos, item.color,
                                                          item.size, item.changed))
         for key in [k for k in self._batches if k not in groups]:
@@ -987,6 +1004,7 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
                 visual.rasterized = key[5]
                 self.view.add(visual)
                 self._layers.set_clip(visual, key[6])
+                self._layers.set_clip_path(visual, key[7])
             visual.set_members(members)
 
     def data_visuals(self) -> list:

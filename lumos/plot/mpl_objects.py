@@ -107,10 +107,27 @@ class FollowsMatplotlib:
         self._changed()
 
     def _read_clip_on(self) -> None:
-        """matplotlib's ``clip_on`` (False: drawn across the figure)."""
+        """matplotlib's ``clip_on`` (False: drawn across the figure) and clip path."""
         clip = bool(self.source.get_clip_on())
         if clip != self.get_clip_on():
             self.set_clip_on(clip)
+        self._read_clip_path()
+
+    _mpl_clip = None  # the matplotlib clip path last read
+
+    def _read_clip_path(self) -> None:
+        """matplotlib's clip path, set before the object met lumos's axes: its path
+        through its transform, which can only be the identity there (a lumos transform
+        fails in matplotlib's own composition), so in data coordinates."""
+        clip = self.source.get_clip_path()
+        if clip is self._mpl_clip:
+            return
+        self._mpl_clip = clip
+        if clip is None:
+            self.set_clip_path(None)
+            return
+        path = clip.get_fully_transformed_path()
+        self.set_clip_path(Path(np.asarray(path.vertices, float), path.codes))
 
 
 def _is_lumos_data(transform, ax) -> bool:

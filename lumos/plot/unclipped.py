@@ -11,11 +11,18 @@ unclipped artists the axes' visuals are laid out, by order, in runs: the first r
 the axes' own view, each later one in a view of its kind (clipped: the axes' rectangle
 and camera; unclipped: the whole canvas) stacked right after it. An axes with no
 unclipped artist keeps everything in its own view.
+
+Within a view, visuals of artists with a clip path (``set_clip_path``) draw through a
+:class:`~lumos.visuals.clip.ClipGroup`: one per run of neighbours (by order) sharing the
+clip path, its rings read again at each layout (they follow the axes' limits).
 """
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..scene.cameras import PanZoomCamera
+from ..visuals.clip import ClipGroup
 
 
 class ClipLayers:
@@ -25,6 +32,8 @@ class ClipLayers:
         self.axes_view = axes_view
         self._unclipped: set = set()  # visuals drawn with clip_on=False
         self._extra: list[tuple[object, bool]] = []  # (view, clip_on) after the axes' view
+        self._clip_paths: dict = {}  # visual -> its artist's ClipPath
+        self._groups: dict[tuple, ClipGroup] = {}  # member ids -> the group drawing them
 
     def views(self) -> list:
         """The views: the axes' own, then the stacked ones in drawing order."""
@@ -37,17 +46,63 @@ class ClipLayers:
         else:
             self._unclipped.add(visual)
 
+    def set_clip_path(self, visual, clip) -> None:
+        """The clip path (a :class:`.ClipPath`, or None) ``visual`` is drawn inside."""
+        if clip is None:
+            self._clip_paths.pop(visual, None)
+        else:
+            self._clip_paths[visual] = clip
+
     def remove(self, visual) -> None:
         """Take ``visual`` out of whichever view holds it."""
         self._unclipped.discard(visual)
+        self._clip_paths.pop(visual, None)
         for view in self.views():
             if visual in view.visuals:
                 view.remove(visual)
+            for group in [v for v in view.visuals if isinstance(v, ClipGroup)]:
+                if visual in group.members:
+                    group.members.remove(visual)
 
-    def arrange(self) -> None:
-        """Lay the visuals out in runs by order (the module's docstring), then place and
-        point the views."""
-        visuals = [v for view in self.views() for v in view.visuals]
+    def _flat(self, view) -> list:
+        """The view's visuals with its clip groups opened up."""
+        return [m for v in view.visuals
+                for m in (v.members if isinstance(v, ClipGroup) else [v])]
+
+    def _grouped(self, members: list, axes, groups: dict) -> list:
+        """``members`` with each run of neighbours sharing a clip path in one group."""
+        if not self._clip_paths:
+            return members
+        out, runs = [], []
+        for v in sorted(members, key=lambda v: v.order):  # stable: ties keep their turn
+            clip = self._clip_paths.get(v)
+            if clip is not None and out and isinstance(out[-1], int) \
+                    and runs[out[-1]][0] is clip:
+                runs[out[-1]][1].append(v)
+            elif clip is not None:
+                runs.append((clip, [v]))
+                out.append(len(runs) - 1)
+            else:
+                out.append(v)
+        for i, item in enumerate(out):
+            if not isinstance(item, int):
+                continue
+            clip, run = runs[item]
+            key = tuple(id(v) for v in run)
+            group = groups[key] = self._groups.get(key) or ClipGroup()
+            rings = clip.rings(axes)
+            stamp = b"".join(np.ascontiguousarray(r).tobytes() for r in rings)
+            if group.members != run or group.stamp != stamp:
+                group.set_group(run, rings, stamp)
+            group.order = run[0].order
+            out[i] = group
+        return out
+
+    def arrange(self, axes) -> None:
+        """Lay the visuals out in runs by order (the module's docstring), those with a
+        clip path in groups, then place and point the views. ``axes`` reads the clip
+        paths' rings."""
+        visuals = [v for view in self.views() for v in self._flat(view)]
         if self.axes_view.camera.kind == "panzoom" and not self._unclipped.isdisjoint(visuals):
             runs: list[tuple[bool, list]] = [(True, [])]
             for v in sorted(visuals, key=lambda v: v.order):  # stable: ties keep their turn
@@ -57,14 +112,16 @@ class ClipLayers:
                 runs[-1][1].append(v)
         else:
             runs = [(True, visuals)]
-        self.axes_view.visuals[:] = runs[0][1]
+        groups: dict[tuple, ClipGroup] = {}
+        self.axes_view.visuals[:] = self._grouped(runs[0][1], axes, groups)
         spare = {True: [v for v, c in self._extra if c], False: [v for v, c in self._extra
                                                                  if not c]}
         extra = []
         for clip, members in runs[1:]:
             view = spare[clip].pop(0) if spare[clip] else self._new_view()
-            view.visuals[:] = members
+            view.visuals[:] = self._grouped(members, axes, groups)
             extra.append((view, clip))
+        self._groups = groups
         canvas_views = self.axes_view.canvas.views
         for view in spare[True] + spare[False]:
             if view in canvas_views:

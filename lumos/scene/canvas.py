@@ -625,12 +625,14 @@ TILE_SIZE = 2048  # side of the tiles of pictures beyond the framebuffer limit
 def straight_alpha(rgba: np.ndarray) -> np.ndarray:
     """Colors divided by their alpha: blending over a transparent target leaves them
     premultiplied, PNG and the vector devices want them straight. Opaque pixels (every
-    pixel over an opaque background) are unchanged."""
+    pixel over an opaque background) are unchanged; fully transparent ones are white
+    (255, 255, 255, 0), as matplotlib's Agg writes them (viewers that ignore alpha
+    show white there, not black)."""
     a = rgba[..., 3:]
     if (a == 255).all():
         return rgba
     with np.errstate(all="ignore"):
-        rgb = np.where(a > 0, rgba[..., :3] * (255.0 / np.maximum(a, 1)), 0.0)
+        rgb = np.where(a > 0, rgba[..., :3] * (255.0 / np.maximum(a, 1)), 255.0)
     out = rgba.copy()
     out[..., :3] = np.clip(np.floor(rgb + 0.5), 0, 255)
     return out

@@ -237,6 +237,23 @@ def test_imshow_origin_upper_puts_row_zero_on_top():
     assert ax.yaxis_inverted()
 
 
+def test_imshow_keeps_limits_the_script_set():
+    """As matplotlib: limits set before imshow stay, also after set_extent and a draw
+    (Rougier's interactive loupe); an autoscaling axis still fits the image."""
+    mplt = pytest.importorskip("matplotlib.pyplot")
+    out = []
+    for mod in (plt, mplt):
+        fig = mod.figure()
+        ax = fig.add_subplot(xlim=(0.0, 5), aspect=1)
+        im = ax.imshow(np.zeros((3, 3)), extent=[0, 5, 0, 4])
+        im.set_extent([0, 10, 0, 8])
+        fig.canvas.draw()
+        out.append((ax.get_xlim(), ax.get_ylim()))
+    mplt.close("all")
+    np.testing.assert_allclose(out[0], out[1])
+    assert tuple(out[0][0]) == (0, 5) and tuple(out[0][1]) == (0, 8)
+
+
 def test_legend_best_avoids_the_data():
     fig, ax = small()
     ax.plot([0, 1], [0, 1], label="rising")  # fills lower left and upper right

@@ -72,6 +72,21 @@ def test_geometry_matches_matplotlib(kind):
     assert_same_geometry(KINDS[kind](lp), KINDS[kind](mpatches))
 
 
+def test_ax_arrow_matches_matplotlib():
+    mplt = pytest.importorskip("matplotlib.pyplot")
+    kw = dict(width=0.1, head_width=0.3, head_length=0.4, length_includes_head=True,
+              linewidth=0, color="k", zorder=20)
+    ours = plt.figure().add_subplot().arrow(0, 0, 1, 2, **kw)
+    ax = mplt.figure().add_subplot()
+    theirs = ax.arrow(0, 0, 1, 2, **kw)
+    assert_same_geometry(ours, theirs)
+    assert ours in ours.axes.patches and ours.get_zorder() == theirs.get_zorder()
+    np.testing.assert_allclose(ours.axes.get_xlim(), ax.get_xlim())
+    np.testing.assert_allclose(ours.axes.get_ylim(), ax.get_ylim())
+    np.testing.assert_allclose(ours.get_facecolor(), theirs.get_facecolor())
+    mplt.close("all")
+
+
 @pytest.mark.parametrize("style", BOXSTYLES)
 @pytest.mark.parametrize("mutation", [(1, 1), (2.5, 0.5)])
 def test_fancy_bbox_styles_match_matplotlib(style, mutation):
