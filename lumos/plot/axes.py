@@ -785,6 +785,22 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         """Whether both the x and the y limits follow the data."""
         return self.xaxis.limits.auto and self.yaxis.limits.auto
 
+    def set_autoscalex_on(self, b: bool) -> None:
+        """Whether the x limits follow the data."""
+        self.xaxis.limits.auto = bool(b)
+
+    def set_autoscaley_on(self, b: bool) -> None:
+        """Whether the y limits follow the data."""
+        self.yaxis.limits.auto = bool(b)
+
+    def get_autoscalex_on(self) -> bool:
+        """Whether the x limits follow the data."""
+        return self.xaxis.limits.auto
+
+    def get_autoscaley_on(self) -> bool:
+        """Whether the y limits follow the data."""
+        return self.yaxis.limits.auto
+
     def cla(self) -> None:
         """Remove every artist and reset the axes."""
         for a in list(self.artists) + list(self.texts):

@@ -253,6 +253,8 @@ def draw_axis(ax, axis, ov, ticks: TickLayout | None = None, boxes=None) -> None
                     continue
                 length = fig.points_to_pixels(o["size"]) if "size" in o else ts.length
                 width = fig.points_to_pixels(o["width"]) if "width" in o else ts.width
+                if not (length > 0 and width > 0):  # tick_params(size=0): no tick at all
+                    continue
                 a = base + sign * length * ts.direction
                 b = a - sign * length
                 seg = [(p, a), (p, b)] if x else [(a, p), (b, p)]

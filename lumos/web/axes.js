@@ -598,7 +598,8 @@
           }
         }
         reach[side - 1] = Math.max(reach[side - 1], setReach);
-        if (!st.tick[side - 1]) continue;
+        // ticks of no length or width draw nothing (matplotlib's tick_params(size=0))
+        if (!st.tick[side - 1] || !(st.len > 0) || !(st.width > 0)) continue;
         const A = base + sign * st.len * st.direction, B = A - sign * st.len;
         let group = segments.get(st.width);
         if (!group) segments.set(st.width, group = []);

@@ -332,3 +332,28 @@ def test_axes_lists_its_lines_and_images_as_matplotlib():
     assert ax.images == [im] == ax.get_images()
     a.remove()
     assert ax.lines == [b]
+
+
+def test_ticks_of_size_zero_draw_nothing():
+    """tick_params(size=0) hides the ticks (a zero-length tick drew a dot per tick)."""
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=100)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.minorticks_on()
+    ax.tick_params(which="both", size=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_xticklabels([])
+    ax.set_yticklabels([])
+    assert not (fig.render()[..., :3] < 200).any()
+    ax.tick_params(which="major", size=4)
+    assert (fig.render()[..., :3] < 200).any()
+
+
+def test_autoscale_per_axis_as_matplotlib():
+    ax = plt.figure().add_subplot()
+    ax.set_xlim(0, 5)
+    assert ax.get_autoscalex_on() is False and ax.get_autoscaley_on() is True
+    ax.set_autoscalex_on(True)
+    ax.plot([0, 10], [0, 1])
+    assert ax.get_autoscalex_on() and ax.get_xlim()[1] >= 10

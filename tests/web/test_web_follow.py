@@ -694,3 +694,23 @@ def test_texts_polar_and_3d_axes_cannot_move_are_named(tmp_path):
         "texts anchored to data on polar axes: shown as exported (only Python redraws "
         "them for a new view)",
         "texts at 3D points: shown as exported (only Python redraws them for a new view)"]
+
+
+def test_an_inset_covers_the_axes_under_it_in_the_page(tmp_path):
+    """Views draw in order, each background cleared just before its draws: the inset's
+    white background hides the line under it, in the page as in Python."""
+    def make():
+        fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+        ax.plot([0, 1], [0, 1], lw=8, color="r")
+        inset = fig.add_axes([0.35, 0.35, 0.3, 0.3])
+        inset.plot([0, 1], [1, 0], color="b")
+        return fig
+
+    fig = make()
+    python = fig.render()
+    inside = python[140:200, 200:300, :3].astype(int)  # the inset's middle
+    assert not ((inside[..., 0] > 200) & (inside[..., 1] < 80)).any()  # no red under it
+    with browser.Chromium((500, 350)) as b:
+        b.open(fig.savefig(tmp_path / "inset.html"))
+        page = b.capture()
+    assert_same("inset", page, python)
