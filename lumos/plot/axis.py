@@ -656,6 +656,10 @@ class Axis:
     def scaled_interval(self) -> tuple[float, float]:
         """The view limits in scale space (log10 of them on a log axis)."""
         lo, hi = self.get_view_interval()
+        if self.scale.name == "linear":  # the identity (AxisScales skips it too), asked
+            # ten times a frame: no arrays
+            lo, hi = float(lo), float(hi)
+            return (lo, hi) if math.isfinite(lo) and math.isfinite(hi) else (0.0, 1.0)
         with np.errstate(all="ignore"):
             s = self.scale.forward(np.array([lo, hi]))
         if not np.all(np.isfinite(s)):
@@ -707,12 +711,21 @@ class Axis:
 
     def pixels_along(self, values) -> np.ndarray:
         """Figure pixels along this axis (x from the left, y from the bottom) of data
-        values, through the axes' ``get_xaxis_transform``/``get_yaxis_transform``."""
+        values: the map of the axes' ``get_xaxis_transform``/``get_yaxis_transform``
+        (the scale, the view rectangle onto the unit square, the unit square onto the
+        box), computed with the same float operations without building the transform
+        chain (its nine Affines cost more than the ticks they map, every frame)."""
         v = np.asarray(values, dtype=float).reshape(-1)
-        zeros = np.zeros_like(v)
-        if self.name == "x":
-            return self.axes.get_xaxis_transform().forward(np.c_[v, zeros])[:, 0]
-        return self.axes.get_yaxis_transform().forward(np.c_[zeros, v])[:, 1]
+        i = 0 if self.name == "x" else 1
+        rect = self.axes.view_rect()
+        origin, span = float(rect[i]), float(rect[i + 2])
+        start, size = float(self.axes.box[i]), float(self.axes.box[i + 2])
+        span = span if span else 1.0  # rect_to_unit's rule for an empty view
+        if self.scale.name != "linear":  # AxisScales: only non-linear scales map values
+            with np.errstate(all="ignore"):
+                v = self.scale.forward(v.copy())
+        # the chain's single Affine: (box) @ (rect onto unit), then p @ m.T + t
+        return v * (size * (1.0 / span)) + (size * (-origin / span) + start)
 
     def offset_visible(self, ticks) -> bool:
         """Whether the axis shows an offset text for these ticks."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -90,3 +92,27 @@ def test_dash_patterns_scale_with_the_width_in_one_place():
     assert dash_pattern("--", 2.0) == pytest.approx((7.4, 3.2))
     assert dash_pattern("dashdot", 1.0) == pytest.approx((6.4, 1.6, 1.0, 1.6))
     assert dash_pattern(":", 0.0) is None  # a zero-width line is not drawn
+
+
+@pytest.mark.parametrize("scale", ["linear", "log", "symlog", "logit"])
+def test_axis_pixels_are_the_blended_transforms_bit_for_bit(scale):
+    # Axis.pixels_along computes the blended transforms' map without building them:
+    # tick positions must not move by a single bit (pictures compare exactly)
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=100)
+    ax.set_xscale(scale)
+    ax.set_yscale(scale)
+    ax.set_xlim(0.02, 0.7)
+    ax.set_ylim(0.9, 0.05)  # inverted
+    fig.draw()
+    v = np.r_[np.linspace(0.01, 0.95, 23), np.nan, np.inf, -1.0, 0.0]
+    given = v.copy()
+    z = np.zeros_like(v)
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the log scale masks -1 and 0, both ways alike
+        want_x = ax.get_xaxis_transform().forward(np.c_[v, z])[:, 0]
+        want_y = ax.get_yaxis_transform().forward(np.c_[z, v])[:, 1]
+        got_x, got_y = ax.xaxis.pixels_along(v), ax.yaxis.pixels_along(v)
+    np.testing.assert_array_equal(got_x, want_x)
+    np.testing.assert_array_equal(got_y, want_y)
+    np.testing.assert_array_equal(v, given)  # the caller's array is untouched
+    assert np.isfinite(got_x[:23]).all() and got_y[0] > got_y[20]  # the y axis is inverted
