@@ -21,6 +21,7 @@ notebook asks the kernel.
 from __future__ import annotations
 
 import weakref
+from functools import lru_cache
 
 import numpy as np
 
@@ -239,7 +240,15 @@ def _reserve(spec: dict | None) -> str:
 
 def color_bytes(color) -> list[int]:
     """RGBA bytes of a color (as records carry colors)."""
-    return [int(v) for v in rgba_bytes(np.asarray(colors.to_rgba(color), float))]
+    return list(_rgba_to_bytes(colors.to_rgba(color)))
+
+
+@lru_cache(maxsize=256)
+def _rgba_to_bytes(rgba: tuple[float, float, float, float]) -> tuple[int, ...]:
+    # keyed by the resolved RGBA (pure; a color name's meaning may change, its RGBA
+    # does not): the record asks for the same few colors ten times a frame, and the
+    # array round trip costs ten times the lookup
+    return tuple(int(v) for v in rgba_bytes(np.asarray(rgba, float)))
 
 
 # ---------------------------------------------------------------------- the visuals
