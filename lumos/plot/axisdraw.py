@@ -112,10 +112,10 @@ class TickLayout:
         self.axis = axis
         major, labels, minor, offset = axis.ticks()
         minor_v, minor_labels = axis.minor_ticks()
-        # both sets through the axis' transform at once (it is rebuilt for every call)
+        # both sets in one call (np.r_'s indexing machinery costs more than the mapping)
         with np.errstate(all="ignore"):
-            pos = axis.pixels_along(np.r_[major, minor_v]) if len(major) + len(minor_v) \
-                else np.zeros(0)
+            pos = axis.pixels_along(np.concatenate((major, minor_v))) \
+                if len(major) + len(minor_v) else np.zeros(0)
         self.major_set = TickSet(ax, axis, "major", major, labels, pos[:len(major)])
         self.minor_set = TickSet(ax, axis, "minor", minor_v, minor_labels, pos[len(major):])
         self.major, self.minor, self.labels, self.offset = major, minor, labels, offset
