@@ -714,7 +714,8 @@ class Axis:
         values: the map of the axes' ``get_xaxis_transform``/``get_yaxis_transform``
         (the scale, the view rectangle onto the unit square, the unit square onto the
         box), computed with the same float operations without building the transform
-        chain (its nine Affines cost more than the ticks they map, every frame)."""
+        chain (its Affines, validated and multiplied on every call, cost more than mapping
+        the ticks)."""
         v = np.asarray(values, dtype=float).reshape(-1)
         i = 0 if self.name == "x" else 1
         rect = self.axes.view_rect()
