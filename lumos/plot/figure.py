@@ -298,21 +298,22 @@ class Figure(FigureBase):
         groups = stacked_groups(self._every_axes())
         below = self._overlays_under(len(groups) - 1)
         ov = self.overlay
-        for group, gov in zip(groups, [*below, ov], strict=True):
+        runs = list(zip(groups, [*below, ov], strict=True))
+        for group, gov in runs:
             for ax in group:
                 draw_axes(ax, gov)
-        for gov in below:
-            gov.commit((w, h))
         page_axes.finish(self)  # decorations of axes gone or turned off go too
         self._draw_figure_texts(ov)
-        ov.layer = 1  # legends above every other decoration
-        for ax in self._every_axes():
-            if ax.legend_ is not None and ax.get_visible():
-                ax.legend_.draw(ov)
+        for group, gov in runs:
+            gov.layer = 1  # legends above every other decoration of their run
+            for ax in group:
+                if ax.legend_ is not None and ax.get_visible():
+                    ax.legend_.draw(gov)
         for fig in self._all_figures():
             for legend in fig.legends:
                 legend.draw(ov)
-        ov.commit((w, h))
+        for _, gov in runs:
+            gov.commit((w, h))
         views = self.canvas.views
         views.remove(ov.view)
         views.append(ov.view)  # decorations on top of every axes

@@ -68,3 +68,29 @@ def test_axes_side_by_side_share_one_overlay_and_an_inset_gets_its_own():
     fig.render()
     assert [v for v in fig.canvas.views if not v.interactive] == [fig.overlay.view]
     lplt.close("all")
+
+
+def _legend_under(plt):
+    fig, ax = plt.subplots(figsize=(5, 3.5), dpi=100)
+    ax.plot([0, 1], [0, 1], color="r", label="a long legend label")
+    ax.legend(loc="lower left")
+    ax.text(0.1, 0.3, "TEXT UNDER", fontsize=20)
+    inset = fig.add_axes((0.1, 0.1, 0.3, 0.3))
+    inset.plot([0, 1], [1, 0], color="b")
+    inset.set_xticks([])
+    inset.set_yticks([])
+    return fig
+
+
+def test_an_inset_covers_the_legend_and_texts_of_the_axes_under_it():
+    def stray(img):  # ink inside the inset's frame that is not its blue line
+        inside = img[249:311, 54:196, :3].astype(int)
+        blue = (inside[..., 2] > 150) & (inside[..., 0] < 120)
+        return int(((inside.max(-1) < 230) & ~blue).sum())
+
+    ours = _legend_under(lplt).render()
+    theirs = _mpl_picture(_legend_under(mplt))
+    assert stray(theirs) == 0
+    assert stray(ours) == 0
+    # the legend's label and the text show beside the inset, as in matplotlib's
+    assert (ours[200:320, 200:260, :3].max(-1) < 100).sum() > 20
