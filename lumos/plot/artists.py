@@ -105,7 +105,8 @@ class LegendHandle:
     ``(u, dx, dy)``: ``u`` of the handle's length plus ``dx`` pixels along it, ``dy``
     pixels above its middle (error bars and their caps, stems, baselines);
     ``marker_dy`` lifts the marker (a stem's head); ``hatch`` ``(letters, rgba, width
-    px, tile px)`` hatches the patch."""
+    px, tile px)`` hatches the patch; ``line_look`` the line's ``cap``, ``dash_cap`` and
+    ``join`` (the Line visual's; None: round), as matplotlib's legend line copies them."""
 
     line: tuple | None = None
     marker: tuple | None = None
@@ -113,6 +114,7 @@ class LegendHandle:
     strokes: tuple = ()
     marker_dy: float = 0.0
     hatch: tuple | None = None
+    line_look: dict | None = None
 
 
 def as_1d(values, argument: str) -> np.ndarray:
@@ -849,7 +851,9 @@ class Line2D(Artist):
             line = (self.line_rgba(), width, dash_pattern(self._linestyle, width))
         if self._marker is not None:
             marker = self.marker_style()
-        return LegendHandle(line=line, marker=marker)
+        look = self.line_look()
+        return LegendHandle(line=line, marker=marker,
+                            line_look={k: look[k] for k in ("cap", "dash_cap", "join")})
 
     def data_points(self) -> np.ndarray:
         return np.c_[self._x, self._y]

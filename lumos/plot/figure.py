@@ -77,6 +77,7 @@ class Figure(FigureBase):
         self.colorbars: list = []
         self._mpl_grids: dict = {}  # matplotlib grids given to add_subplot -> lumos grids
         self.overlay = Overlay(self.canvas)
+        self._stacked: list[Overlay] = []  # decorations of axes under an inset
         self._underlay: Overlay | None = None  # subfigure backgrounds, made when needed
         self.number = None
         self._current_axes: Axes | None = None
@@ -290,26 +291,50 @@ class Figure(FigureBase):
 
     def _draw_decorations(self) -> None:
         from . import page_axes
-        from .decorations import draw_axes
+        from .decorations import draw_axes, stacked_groups
 
         w, h = self.canvas.size
         self._draw_underlay()
+        groups = stacked_groups(self._every_axes())
+        below = self._overlays_under(len(groups) - 1)
         ov = self.overlay
-        for ax in self._every_axes():
-            draw_axes(ax, ov)
+        runs = list(zip(groups, [*below, ov], strict=True))
+        for group, gov in runs:
+            for ax in group:
+                draw_axes(ax, gov)
         page_axes.finish(self)  # decorations of axes gone or turned off go too
         self._draw_figure_texts(ov)
-        ov.layer = 1  # legends above every other decoration
-        for ax in self._every_axes():
-            if ax.legend_ is not None and ax.get_visible():
-                ax.legend_.draw(ov)
+        for group, gov in runs:
+            gov.layer = 1  # legends above every other decoration of their run
+            for ax in group:
+                if ax.legend_ is not None and ax.get_visible():
+                    ax.legend_.draw(gov)
         for fig in self._all_figures():
             for legend in fig.legends:
                 legend.draw(ov)
-        ov.commit((w, h))
+        for _, gov in runs:
+            gov.commit((w, h))
         views = self.canvas.views
         views.remove(ov.view)
         views.append(ov.view)  # decorations on top of every axes
+        for group, gov in zip(groups[:-1], below, strict=True):
+            # right after the views of its run: the next axes (an inset) covers them
+            views.remove(gov.view)
+            shown = [views.index(a.view) for a in group if a.view in views]
+            views.insert(max(shown) + 1 if shown else 0, gov.view)
+
+    def _overlays_under(self, n: int) -> list:
+        """``n`` overlays for the decorations of axes that a later axes overlaps (kept
+        from frame to frame; those no longer needed leave the canvas)."""
+        pool = self._stacked
+        while len(pool) < n:
+            pool.append(Overlay(self.canvas))
+        for gov in pool[n:]:
+            gov.commit(self.canvas.size)  # nothing drawn: its visuals go
+            if gov.view in self.canvas.views:
+                self.canvas.views.remove(gov.view)
+        del pool[n:]
+        return pool[:n]
 
     def _all_figures(self) -> list:
         out, todo = [], [self]

@@ -473,7 +473,7 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px,
         ov.line(np.c_[x + u * length + dx, y + dy], rgba, width, dashes)
     if h.line is not None:
         rgba, width, dashes = h.line
-        ov.line([(x, y), (x + length, y)], rgba, width, dashes)
+        ov.line([(x, y), (x + length, y)], rgba, width, dashes, h.line_look)
     if h.marker is not None:
         symbol, size, face, edge, edge_w = h.marker
         ov.marker(x + length / 2, y + h.marker_dy, symbol, size * markerscale, face, edge,

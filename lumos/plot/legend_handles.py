@@ -47,10 +47,16 @@ class MarkerHandle:
             size = px(self.markersize) * _MARKER_SCALE.get(self.marker, 1.0)
             marker = (MARKERS[self.marker], size, self.color, self.edge,
                       px(self.markeredgewidth))
+        look = None
         if self.linestyle not in (None, "", " ", "None", "none"):
             w = px(self.linewidth)
             line = (self.color, w, dash_pattern(self.linestyle, w))
-        return LegendHandle(line=line, marker=marker)
+            kind = "solid" if line[2] is None else "dash"
+            # matplotlib's legend line here is a Line2D: rcParams' caps and joins
+            look = {"cap": rcParams["lines.solid_capstyle"],
+                    "dash_cap": rcParams["lines.dash_capstyle"],
+                    "join": rcParams[f"lines.{kind}_joinstyle"]}
+        return LegendHandle(line=line, marker=marker, line_look=look)
 
 
 def scatter_legend_elements(sc, prop: str, num, fmt, func, kwargs: dict):
@@ -137,20 +143,23 @@ class MatplotlibHandle:
 
         s, px = self.source, self.figure.points_to_pixels
         if isinstance(s, MplLine):
-            line = marker = None
+            line = marker = look = None
             ls = s.get_linestyle()
             if ls not in ("None", "none", "", " ") and s.get_linewidth() > 0:
                 w = px(s.get_linewidth())
                 dashes = dash_pattern({"-": "-", "--": "--", ":": ":", "-.": "-."}.get(
                     ls, "-"), w)
                 line = (colors.to_rgba(s.get_color(), s.get_alpha()), w, dashes)
+                look = {"cap": str(s.get_solid_capstyle()), "dash_cap": str(s.get_dash_capstyle()),
+                        "join": str(s.get_solid_joinstyle() if dashes is None
+                                    else s.get_dash_joinstyle())}
             m = s.get_marker()
             if isinstance(m, str) and m not in ("None", "none", "", " ") and m in MARKERS:
                 size = px(s.get_markersize()) * _MARKER_SCALE.get(m, 1.0)
                 face = colors.to_rgba(s.get_markerfacecolor(), s.get_alpha())
                 edge = colors.to_rgba(s.get_markeredgecolor(), s.get_alpha())
                 marker = (MARKERS[m], size, face, edge, px(s.get_markeredgewidth()))
-            return LegendHandle(line=line, marker=marker)
+            return LegendHandle(line=line, marker=marker, line_look=look)
         face = _mpl_rgba(s.get_facecolor()) if s.get_fill() else (0.0, 0.0, 0.0, 0.0)
         edge = _mpl_rgba(s.get_edgecolor())
         return LegendHandle(patch=(face, edge if edge[3] > 0 else None))

@@ -45,8 +45,13 @@ class Overlay:
         self.markers: dict[tuple, tuple[list, list, list]] = {}
         self.layer = 0
 
-    def line(self, points, color, width_px: float, dashes=None) -> None:
-        pts, cols = self.lines.setdefault((self.layer, round(width_px, 3), dashes), ([], []))
+    def line(self, points, color, width_px: float, dashes=None, look: dict | None = None
+             ) -> None:
+        """A polyline in figure pixels; ``look`` the Line visual's ``cap``, ``dash_cap``
+        and ``join`` (None: round ends and corners)."""
+        style = tuple(sorted((look or {}).items()))
+        pts, cols = self.lines.setdefault((self.layer, round(width_px, 3), dashes, style),
+                                          ([], []))
         pts.append(np.asarray(points, dtype=float))
         cols.append(colors.to_rgba(color))
 
@@ -134,9 +139,9 @@ class Overlay:
                     paths.canvas_height = h
                 paths.order = 10 * layer + 0.5  # over the patch, under its edge
                 wanted[key] = paths
-        for (layer, width, dashes), (pts, cols) in self.lines.items():
-            key = ("line", layer, width, dashes)
-            line = self._get(key, Line, width=width, dashes=dashes)
+        for (layer, width, dashes, style), (pts, cols) in self.lines.items():
+            key = ("line", layer, width, dashes, style)
+            line = self._get(key, Line, width=width, dashes=dashes, **dict(style))
             if self._changed(key, (pts, cols)):
                 if len(pts) > 1:
                     line.set_data(pts, color=cols)

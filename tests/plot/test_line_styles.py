@@ -167,3 +167,54 @@ def test_default_styles_are_matplotlibs_rcparams():
         assert _end_reach(lumos) < _end_reach(lumos, solid_capstyle="projecting") - 5
     assert (line.get_solid_capstyle(), line.get_solid_joinstyle(),
             line.get_antialiased()) == ("butt", "miter", False)
+
+
+LEGEND_LINES = [  # (color, keywords): each line's legend swatch, ink told apart by color
+    ("#ff0000", {}),  # rcParams: projecting solid caps
+    ("#00b000", {"solid_capstyle": "round"}),
+    ("#0000ff", {"solid_capstyle": "butt"}),
+    ("#ff00ff", {"ls": "--", "dash_capstyle": "round"}),
+    ("#00b0b0", {"ls": (0, (4, 1)), "dash_capstyle": "projecting"}),
+]
+
+
+def _swatches(mod) -> list[tuple[int, int]]:
+    """Each legend swatch's (width of its middle row, width of its top row) in pixels,
+    for lines 8 points wide (no data: only the legend draws them)."""
+    fig, ax = mod.subplots(figsize=(4, 3), dpi=100)
+    for color, kw in LEGEND_LINES:
+        ax.plot([], [], lw=8, color=color, label=color, **kw)
+    ax.legend(loc="center", handlelength=3)
+    img = _image(mod, fig)[..., :3].astype(int)
+    out = []
+    for color, _ in LEGEND_LINES:
+        ink = (np.abs(img - np.asarray(colors.to_rgba(color)[:3]) * 255) < 60).all(axis=-1)
+        rows = np.nonzero(ink.any(axis=1))[0]
+        mid, top = ink[(rows[0] + rows[-1]) // 2], ink[rows[0]]
+        out.append((int(mid.sum()), int(top.sum())))
+    return out
+
+
+def test_legend_lines_have_the_lines_caps_as_matplotlibs():
+    ours, theirs = _swatches(lumos), _swatches(mplt)
+    for (color, kw), a, b in zip(LEGEND_LINES, ours, theirs, strict=True):
+        assert a[0] == pytest.approx(b[0], abs=1.5), (color, kw, ours, theirs)
+        assert a[1] == pytest.approx(b[1], abs=3.5), (color, kw, ours, theirs)
+    (proj, _), (rnd, rnd_top), (butt, _) = ours[:3]
+    assert proj - butt >= 10  # half of 8 points at 100 dpi at each end
+    assert rnd - rnd_top >= 4  # the round ends curve in at the top
+
+
+@pytest.mark.parametrize("cap", ["butt", "projecting"])
+def test_a_matplotlib_line_as_legend_handle_keeps_its_caps(cap):
+    from matplotlib.lines import Line2D
+
+    def width(mod):
+        fig, ax = mod.subplots(figsize=(3, 2), dpi=100)
+        ax.legend(handles=[Line2D([], [], lw=8, color="#ff0000", solid_capstyle=cap,
+                                  label="proxy")], loc="center", handlelength=3)
+        ink = (np.abs(_image(mod, fig)[..., :3].astype(int) - (255, 0, 0)) < 60).all(-1)
+        rows = np.nonzero(ink.any(axis=1))[0]
+        return int(ink[(rows[0] + rows[-1]) // 2].sum())
+
+    assert width(lumos) == pytest.approx(width(mplt), abs=1.5)

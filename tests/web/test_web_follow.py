@@ -714,3 +714,35 @@ def test_an_inset_covers_the_axes_under_it_in_the_page(tmp_path):
         b.open(fig.savefig(tmp_path / "inset.html"))
         page = b.capture()
     assert_same("inset", page, python)
+
+
+def test_an_inset_covers_the_ticks_and_spines_of_the_axes_under_it_in_the_page(tmp_path):
+    """The decorations of an axes draw with it, before a later inset (as matplotlib's):
+    none of the lower axes' ticks, spines or labels shows inside the inset, in the page
+    as in Python, and still none once the page redraws the ticks for a pan."""
+    box = (0.08, 0.05, 0.4, 0.4)  # over the left spine and the bottom ticks
+
+    def stray(img):  # dark pixels inside the inset's frame that are not its blue line
+        inside = img[196:329, 44:236, :3].astype(int)
+        blue = (inside[..., 2] > 150) & (inside[..., 0] < 120)
+        return int(((inside.max(-1) < 200) & ~blue).sum())
+
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    ax.plot([0, 1], [0, 1], color="r")
+    ax.grid(True)
+    ax.tick_params(direction="in", length=25, top=True, right=True)
+    inset = fig.add_axes(box)
+    inset.plot([0, 1], [1, 0], color="b")
+    inset.set_xticks([])
+    inset.set_yticks([])
+    python = fig.render()
+    assert stray(python) == 0
+    with browser.Chromium((500, 350)) as b:
+        b.open(fig.savefig(tmp_path / "inset_ticks.html"))
+        page = b.capture()
+        b.drag(400, 80, 330, 60)  # pan the lower axes: the page draws new ticks
+        panned = b.capture()
+    assert_same("inset_ticks", page, python)
+    assert stray(page) == 0
+    assert stray(panned) == 0
+    assert np.abs(panned[:190, 260:].astype(int) - page[:190, 260:]).max() > 100  # it moved
