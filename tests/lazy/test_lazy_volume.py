@@ -6,24 +6,16 @@ import threading
 
 import numpy as np
 import pytest
+from volume_helpers import N, field  # tests/lazy/volume_helpers.py
 
 from lumos import scene
 from lumos.lazy import SourceError, VolumeSource
 from lumos.visuals.volume import Volume
 
-N = 64
-
-
-def _field() -> np.ndarray:
-    z, y, x = np.mgrid[0:N, 0:N, 0:N].astype(np.float32) / (N - 1)
-    blob = np.exp(-((x - 0.5) ** 2 + (y - 0.5) ** 2) * 12) * np.exp(-((z - 0.3) ** 2) * 20)
-    dot = 0.4 * np.exp(-((x - 0.2) ** 2 + (y - 0.7) ** 2 + (z - 0.6) ** 2) * 80)
-    return (blob + dot).astype(np.float32)
-
 
 @pytest.fixture
 def volume_file(tmp_path):
-    np.save(tmp_path / "vol.npy", _field())
+    np.save(tmp_path / "vol.npy", field())
     return tmp_path / "vol.npy"
 
 
@@ -63,12 +55,12 @@ def test_the_finest_level_within_max_bytes_spans_the_same_box(volume_file):
     vol = Volume(src, method="mip", cmap="magma")
     pic = _render(vol)
     assert vol.level == 1
-    np.testing.assert_array_equal(vol.bounds(), Volume(_field()).bounds())
+    np.testing.assert_array_equal(vol.bounds(), Volume(field()).bounds())
     # level 1 drawn over the same box: a 32^3 volume with voxels twice as large
     ref = Volume(src.read_level(1), method="mip", cmap="magma", spacing=(2.0, 2.0, 2.0),
                  origin=(0.5, 0.5, 0.5), clim=src.value_range)
     assert np.abs(pic - _render(ref)).max() <= 2
-    assert np.abs(pic - _render(Volume(_field(), method="mip", cmap="magma"))).mean() < 6
+    assert np.abs(pic - _render(Volume(field(), method="mip", cmap="magma"))).mean() < 6
 
 
 def test_in_a_window_levels_arrive_in_the_background_coarse_to_fine(volume_file):
@@ -91,13 +83,13 @@ def test_in_a_window_levels_arrive_in_the_background_coarse_to_fine(volume_file)
         if vol.level == 0:
             break
     assert levels[-1] == 0 and levels == sorted(levels, reverse=True)
-    whole = _render(Volume(_field(), method="mip", cmap="magma"))
+    whole = _render(Volume(field(), method="mip", cmap="magma"))
     assert np.abs(last.astype(int) - whole).max() <= 2
     src.close()
 
 
 def test_a_file_truncated_while_loading_is_an_error_then_the_volume_draws_again(tmp_path):
-    np.save(tmp_path / "vol.npy", _field())
+    np.save(tmp_path / "vol.npy", field())
     mm = np.load(tmp_path / "vol.npy", mmap_mode="r")
     host = _Host()
     src = VolumeSource(mm, tile=16, host=host)  # levels 1+ cached; level 0 is the file
@@ -119,11 +111,11 @@ def test_a_file_truncated_while_loading_is_an_error_then_the_volume_draws_again(
 def test_bad_sources():
     with pytest.raises(ValueError, match="expected a 3D"):
         VolumeSource(np.zeros((40, 40), np.float32), tile=16)
-    src = VolumeSource(_field(), tile=16)
+    src = VolumeSource(field(), tile=16)
     with pytest.raises(TypeError, match="r8"):
         Volume(src, texture_format="r8")
     with pytest.raises(ValueError, match="max_bytes"):
-        VolumeSource(_field(), tile=16, max_bytes=0)
+        VolumeSource(field(), tile=16, max_bytes=0)
 
 
 def _centroid(img: np.ndarray) -> np.ndarray:
@@ -160,7 +152,7 @@ def test_a_coarse_level_is_as_opaque_as_the_data(volume_file):
                     cmap="magma")
     pic = _render(coarse)
     assert coarse.level == 2
-    whole = _render(Volume(_field(), method="translucent", cmap="magma"))
+    whole = _render(Volume(field(), method="translucent", cmap="magma"))
     assert np.abs(pic - whole).mean() < 1.0  # 3.0 with the opacity of a level voxel
 
 
@@ -198,7 +190,6 @@ def test_the_level_follows_the_view_and_a_zoom_refines_it_in_the_background(volu
     src.close()
 
 
-
 def _zoomed(vis, host=None):
     """A canvas looking down z at a part of the volume about 12 voxels wide."""
     c = scene.Canvas(size=(160, 160), bgcolor="black")
@@ -213,7 +204,7 @@ def _zoomed(vis, host=None):
 
 def test_a_zoom_beyond_max_bytes_draws_the_part_shown_from_a_finer_level(tmp_path):
     z, y, x = np.mgrid[0:N, 0:N, 0:N]
-    f = _field() + 0.2 * (np.sin(x * np.pi / 2) * np.sin(y * np.pi / 2) > 0)  # 4-voxel
+    f = field() + 0.2 * (np.sin(x * np.pi / 2) * np.sin(y * np.pi / 2) > 0)  # 4-voxel
     np.save(tmp_path / "vol.npy", f.astype(np.float32))
     mm = np.load(tmp_path / "vol.npy", mmap_mode="r")
     src = VolumeSource(mm, tile=16, max_bytes=40_000)  # a whole level: 16^3 at most

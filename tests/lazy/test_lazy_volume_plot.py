@@ -7,18 +7,10 @@ import h5py
 import numpy as np
 import pytest
 import zarr
+from volume_helpers import N, field  # tests/lazy/volume_helpers.py
 
 import lumos.pyplot as plt
 from lumos.lazy import SourceError
-
-N = 64
-
-
-def _field() -> np.ndarray:
-    z, y, x = np.mgrid[0:N, 0:N, 0:N].astype(np.float32) / (N - 1)
-    blob = np.exp(-((x - 0.5) ** 2 + (y - 0.5) ** 2) * 12) * np.exp(-((z - 0.3) ** 2) * 20)
-    dot = 0.4 * np.exp(-((x - 0.2) ** 2 + (y - 0.7) ** 2 + (z - 0.6) ** 2) * 80)
-    return (blob + dot).astype(np.float32)
 
 
 def _h5(tmp_path, data):
@@ -55,7 +47,7 @@ def _figure(data, inches: float, **kwargs):
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_small_view_reads_the_file_once_then_only_a_coarse_level(tmp_path, kind):
-    data = _field()
+    data = field()
     lazy = KINDS[kind](tmp_path, data)
     fig, vol = _figure(lazy, 1.6, tile=16)
     pic = fig.render().astype(int)
@@ -71,7 +63,7 @@ def test_a_small_view_reads_the_file_once_then_only_a_coarse_level(tmp_path, kin
 
 
 def test_a_large_view_draws_the_data_itself(tmp_path):
-    data = _field()
+    data = field()
     fig, vol = _figure(_memmap(tmp_path, data), 6, tile=16)
     pic = fig.render().astype(int)
     assert vol.visual.level == 0
@@ -81,7 +73,7 @@ def test_a_large_view_draws_the_data_itself(tmp_path):
 
 
 def test_max_bytes_caps_the_level_and_colors_follow_the_mappable(tmp_path):
-    fig, vol = _figure(_memmap(tmp_path, _field()), 6, tile=16, max_bytes=40**3 * 2)
+    fig, vol = _figure(_memmap(tmp_path, field()), 6, tile=16, max_bytes=40**3 * 2)
     fig.colorbar(vol)
     fig.render()
     assert vol.visual.level == 1
@@ -93,7 +85,7 @@ def test_max_bytes_caps_the_level_and_colors_follow_the_mappable(tmp_path):
 
 
 def test_a_truncated_file_is_an_error_then_the_figure_draws_again(tmp_path):
-    fig, vol = _figure(_memmap(tmp_path, _field()), 6, tile=16)
+    fig, vol = _figure(_memmap(tmp_path, field()), 6, tile=16)
     with open(tmp_path / "v.npy", "r+b") as f:
         f.truncate(4096)
     with pytest.raises(SourceError, match="v.npy"):
@@ -113,6 +105,6 @@ def test_bad_volumes_are_named(tmp_path):
         with pytest.raises(ValueError, match=r"data: got shape \(20, 20\)"):
             ax.volume(f["flat"])
     with pytest.raises(TypeError, match="max_bytes"):
-        ax.volume(_field(), max_bytes=1000)
+        ax.volume(field(), max_bytes=1000)
     with pytest.raises(TypeError, match="shade"):
-        ax.volume(_field(), shade=True)
+        ax.volume(field(), shade=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import matplotlib
 import numpy as np
 import pytest
+from plot_helpers import px  # tests/plot/plot_helpers.py
 
 import lumos
 from lumos import colors
@@ -18,13 +19,6 @@ C0 = colors.to_rgba("C0")[:3]
 
 def small():
     return lumos.subplots(figsize=(3, 2), dpi=80)
-
-
-def px(img, ax, x, y) -> np.ndarray:
-    fx, fy = ax.to_pixels(x, y)
-    h, w = img.shape[:2]
-    return img[int(np.clip(np.floor(h - fy), 0, h - 1)), int(np.clip(np.floor(fx), 0, w - 1)),
-               :3] / 255.0
 
 
 def is_white(rgb) -> bool:
