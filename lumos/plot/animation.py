@@ -289,6 +289,8 @@ class StreamPlot(Artist):
     channel). Linear axes only.
     """
 
+    live_limits = True  # the axis scrolls with the samples
+
     zorder = 2.0
 
     def __init__(self, axes, channels: int, capacity: int, dt: float = 1.0, t0: float = 0.0,
@@ -428,6 +430,8 @@ class WaterfallPlot(Artist, ScalarMappable):
     Frequency runs along x, time along y (newest on top); ``set_clim`` and
     ``set_cmap`` work as for images (linear norm), and colorbars can use it.
     """
+
+    live_limits = True  # the axis scrolls with the samples
 
     zorder = 0.0
 

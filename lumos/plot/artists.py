@@ -138,6 +138,9 @@ class Artist:
     #: the GPU applies the axes' projection) or "projected" (the artist projects itself)
     space = "scale"
     _picker = None  # pick_event: None, True, a tolerance or a callable
+    #: whether automatic limits follow every change of the data (streams), or only the
+    #: data as it was when they were fitted (``Axes.fitted_limits``, matplotlib's way)
+    live_limits = False
     _animated = False
     _rasterized = False
     _clip_on = True
@@ -1730,6 +1733,14 @@ class AxesImage(Artist, ScalarMappable):
         """Where the image lies in data coordinates: (left, right, bottom, top)."""
         self._extent_spec = _extent(extent)
         self._upload()
+        if self.axes is not None and self._extent_spec is not None:
+            # as matplotlib: automatic limits fit the new extent, in its order
+            self.axes.refit(self)
+            left, right, bottom, top = self._extent_spec
+            if self.axes.get_autoscalex_on():
+                self.axes.set_xlim(left, right, auto=None)
+            if self.axes.get_autoscaley_on():
+                self.axes.set_ylim(bottom, top, auto=None)
 
     def set_interpolation(self, interp: str) -> None:
         """matplotlib's filter names (see :func:`image_interpolation`)."""

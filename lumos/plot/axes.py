@@ -162,6 +162,7 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         self._lines_cycle = PropCycler()
         self._patches_cycle = PropCycler()
         self._batches: dict[tuple, object] = {}
+        self._fitted: dict[Artist, tuple] = {}  # data ranges autoscaling fits (dataLim)
         self._dirty = True
         self._margins = (float(rcParams["axes.xmargin"]), float(rcParams["axes.ymargin"]))
 
@@ -198,6 +199,7 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
                 self._layers.remove(v)
         if artist in self.texts:
             self.texts.remove(artist)
+        self._fitted.pop(artist, None)
         self._dirty = True
 
     def set_visual_clip(self, visual, clip_on: bool) -> None:
@@ -556,7 +558,7 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
             spans, stickies = [], []
             for member in axis.limits.members:
                 for a in member.axes.artists:
-                    lim = a.data_limits()
+                    lim = member.axes.fitted_limits(a)
                     if lim is not None and lim[i] is not None:
                         spans.append(lim[i])
                     sticky = getattr(a, "sticky", None)
@@ -565,7 +567,10 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
             if not spans:
                 _log_fallback(axis)
                 continue
-            lo, hi = axis.clip_limits(min(s[0] for s in spans), max(s[1] for s in spans))
+            lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
+            if lo == hi:  # matplotlib's nonsingular: 0 → ±0.05, v → v ± 5 %
+                lo, hi = _singular(lo, axis.scale.name)
+            lo, hi = axis.clip_limits(lo, hi)
             margin = self._margins[i]
             with np.errstate(all="ignore"):
                 s0, s1 = axis.scale.forward(np.array([lo, hi]))
@@ -593,6 +598,26 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
             axis.limits.lo, axis.limits.hi = axis.clip_limits(float(lo), float(hi), warn=False)
             axis.inverted = inverted
 
+    def fitted_limits(self, artist: Artist):
+        """The data range of ``artist`` that automatic limits fit, kept as matplotlib's
+        ``dataLim`` keeps it: taken when the limits were first fitted to the artist (or
+        at :meth:`relim`), so new data (``set_data``, ``set_offsets``) does not move
+        them until ``relim()``. An artist whose ``live_limits`` is true (a stream) is
+        read every time."""
+        if artist.live_limits:
+            return artist.data_limits()
+        scales = (self.xaxis.scale.name, self.yaxis.scale.name)  # log: positive data only
+        kept = self._fitted.get(artist)
+        if kept is None or kept[0] != scales:
+            kept = self._fitted[artist] = (scales, artist.data_limits())
+        return kept[1]
+
+    def refit(self, artist: Artist) -> None:
+        """Automatic limits fit ``artist``'s data anew at the next draw (what
+        ``AxesImage.set_extent`` asks, as in matplotlib)."""
+        self._fitted.pop(artist, None)
+        self._dirty = True
+
     def update_limits(self) -> None:
         """Before a frame: artists prepare (``Artist.prepare``), then automatic limits
         follow data that changed since the last."""
@@ -608,7 +633,9 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         self._autoscale()
 
     def relim(self) -> None:
-        """Recompute the automatic limits from the data of the artists."""
+        """Fit the automatic limits to the artists' data as it is now (after
+        ``set_data``, ``set_offsets``, ...)."""
+        self._fitted.clear()
         self._autoscale()
 
     def margins(self, x: float | None = None, y: float | None = None) -> None:

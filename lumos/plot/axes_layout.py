@@ -256,7 +256,7 @@ class AxesLayout:
         """(lo, hi) of the artists' data in scale space along x and y (inf, -inf: none)."""
         spans = []
         for i, axis in enumerate((self.xaxis, self.yaxis)):
-            values = [v for a in self.artists if (lim := a.data_limits()) is not None
+            values = [v for a in self.artists if (lim := self.fitted_limits(a)) is not None
                       and lim[i] is not None for v in lim[i]]
             with np.errstate(all="ignore"):
                 s = axis.scale.forward(np.asarray(values, dtype=float))

@@ -638,7 +638,7 @@ class Axis:
         spans = []
         for member in self.limits.members:
             for a in member.axes.artists:
-                lim = a.data_limits()
+                lim = member.axes.fitted_limits(a)
                 if lim is not None and lim[i] is not None:
                     spans.append(lim[i])
         if not spans:

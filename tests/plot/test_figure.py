@@ -132,6 +132,55 @@ def test_autoscale_margins_like_matplotlib():
     np.testing.assert_allclose(ax.get_ylim(), (-0.05, 1.05))
 
 
+def test_new_data_keeps_automatic_limits_until_relim_as_matplotlib():
+    # matplotlib's dataLim: taken when an artist is added; set_data, set_offsets and
+    # set_height change what is drawn, not the limits, until relim()
+    fig, ax = small()
+    (line,) = ax.plot([0, 10], [0, 1])
+    sc = ax.scatter([5], [0.5])
+    fig.render()
+    line.set_data([0, 20], [0, 5])
+    sc.set_offsets([[5, -3]])
+    fig.render()
+    np.testing.assert_allclose(ax.get_xlim(), (-0.5, 10.5))
+    np.testing.assert_allclose(ax.get_ylim(), (-0.05, 1.05))
+    ax.plot([0, 1], [0, 2])  # a new artist adds its data to what was fitted
+    fig.render()
+    np.testing.assert_allclose(ax.get_ylim(), (-0.1, 2.1))
+    ax.relim()
+    ax.autoscale_view()
+    np.testing.assert_allclose(ax.get_xlim(), (-1, 21))
+    np.testing.assert_allclose(ax.get_ylim(), (-3.4, 5.4))
+    ax.set_yscale("log")  # positive data only: fitted anew for the new scale
+    fig.render()
+    assert ax.get_ylim()[0] > 0
+    line.remove()  # a removed artist leaves what is fitted
+    ax.set_yscale("linear")
+    fig.render()
+    np.testing.assert_allclose(ax.get_ylim(), (-3.25, 2.25))
+
+
+def test_set_extent_refits_the_limits_as_matplotlib():
+    fig, ax = small()
+    im = ax.imshow(np.zeros((4, 4)))
+    fig.render()
+    im.set_extent((0, 100, 0, 50))
+    fig.render()
+    np.testing.assert_allclose(ax.get_xlim(), (0, 100))
+    np.testing.assert_allclose(ax.get_ylim(), (0, 50))
+
+
+def test_a_stream_moves_the_limits_with_its_samples():
+    fig, ax = small()
+    s = ax.stream(channels=1, capacity=100, dt=1.0)
+    s.push(np.zeros((10, 1)))
+    fig.render()
+    first = ax.get_xlim()
+    s.push(np.ones((200, 1)))
+    fig.render()
+    assert ax.get_xlim()[1] > first[1] + 100 and ax.get_ylim()[1] > 1
+
+
 def test_set_lim_invert_and_ticks_follow():
     fig, ax = small()
     ax.plot([0, 10], [0, 1])

@@ -219,7 +219,11 @@ def test_bar_align_edge_and_rectangle_setters():
     assert bars[0].get_x() == 0.0
     bars[0].set_height(4)
     bars[1].set_facecolor("C1")
+    fig.render()
+    assert ax.get_ylim() == pytest.approx((0, 1.05))  # new data keeps the limits
+    ax.relim()  # as in matplotlib, the limits follow the new height now
     img = fig.render()
+    assert ax.get_ylim() == pytest.approx((0, 4.2))
     assert close(px(fig, img, ax, 0.25, 3.0), C0)
     assert close(px(fig, img, ax, 1.25, 0.5), C1)
 
