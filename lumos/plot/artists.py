@@ -521,6 +521,7 @@ class Line2D(Artist):
         self._x, self._y = self._xy[:, 0], self._xy[:, 1]
         # rows of _scaled changed since the axes last uploaded: None, (start, stop), True
         self._dirty_rows: tuple[int, int] | bool | None = True
+        self._x_moved = True  # whether x changed in those rows (else x-sorted stays so)
         self._limits_cache = None
         self._color = colors.to_rgba(color if color is not None else rcParams["lines.color"])
         self._alpha = alpha
@@ -586,7 +587,7 @@ class Line2D(Artist):
             for column, (r, values) in enumerate(zip(changed, (xs, ys), strict=True)):
                 if r:  # a column that did not change is not rewritten
                     self._xy[lo:hi, column] = values[lo:hi]
-            self._rows_changed(lo, hi)
+            self._rows_changed(lo, hi, x_changed=changed[0] is not None)
             return
         xy = np.empty((len(xs), 2))
         xy[:, 0], xy[:, 1] = xs, ys
@@ -625,11 +626,13 @@ class Line2D(Artist):
             arr = (self.axes.xaxis if axis == 0 else self.axes.yaxis).convert(arr)
         data[key] = arr  # numpy checks the shapes before writing anything
         if span is not None:
-            self._rows_changed(*span)
+            self._rows_changed(*span, x_changed=axis == 0)
 
-    def _rows_changed(self, lo: int, hi: int) -> None:
-        """Data rows lo:hi changed in place: refresh their positions, mark them dirty."""
+    def _rows_changed(self, lo: int, hi: int, x_changed: bool = True) -> None:
+        """Data rows lo:hi changed in place: refresh their positions, mark them dirty
+        (``x_changed`` False: only y did, so an x-sorted line stays sorted)."""
         self._limits_cache = None
+        self._x_moved = self._x_moved or x_changed
         if self._scaled is self._xy:
             self._mark_dirty(lo, hi)  # the data is what the batch draws
         elif self._drawstyle == "default" and len(self._scaled) == len(self._x):
@@ -809,6 +812,7 @@ class Line2D(Artist):
         self._scaled, self._markers_scaled = self._positions()
         self._limits_cache = None
         self._dirty_rows = True
+        self._x_moved = True
         self._changed()
 
     def batch_items(self) -> list[BatchItem]:
@@ -822,9 +826,11 @@ class Line2D(Artist):
                                           ("dashes", dash_pattern(self._linestyle, width)),
                                           *self.line_look().items()),
                                    self.zorder, self._scaled, self.line_rgba(),
-                                   changed={} if rows is None else {"pos": rows}, part="line",
+                                   changed={} if rows is None else
+                                   {"pos": rows, "y_only": not self._x_moved}, part="line",
                                    alone=len(self._scaled) > _OWN_VISUAL))
         self._dirty_rows = None
+        self._x_moved = False
         markers = self.marker_positions() if self._marker is not None else ()
         if len(markers):
             symbol, size, face, edge, edge_w = self.marker_style()

@@ -55,7 +55,8 @@ class Member:
     (n, 2|3) positions; ``color`` one RGBA or (n, 4); ``size`` (n,) marker sizes in
     pixels. ``changed`` says which rows changed since the
     batch last took this member: ``{"pos" | "size" | "color": (start, stop) or True}``
-    (True: all rows); a part not named did not change.
+    (True: all rows); a part not named did not change. ``"y_only": True`` adds that
+    only y (and z) changed in those "pos" rows: an x-sorted line stays sorted.
     """
 
     key: object

@@ -776,7 +776,8 @@ class Line(Visual):
             for m in members:
                 span = changed_span(m.changed.get("pos"), len(m.pos))
                 if span is not None:
-                    self.update_points(start + span[0], m.pos[span[0] : span[1]])
+                    self.update_points(start + span[0], m.pos[span[0] : span[1]],
+                                       y_only=m.changed.get("y_only", False))
                 start += len(m.pos) + 1  # the NaN row between two lines
         elif len(members) > 1:
             self.set_data([m.pos for m in members], color=[m.color for m in members])
@@ -809,8 +810,10 @@ class Line(Visual):
         source = self._source_index
         return int(round(float(source[nearer]))) if source is not None else nearer
 
-    def update_points(self, start: int, values) -> None:
-        """Overwrite points ``start:start + len(values)`` of the (joined) rows.
+    def update_points(self, start: int, values, y_only: bool = False) -> None:
+        """Overwrite points ``start:start + len(values)`` of the (joined) rows
+        (``y_only``: the caller says their x did not change, so an x-sorted line is not
+        checked again).
 
         Only that range travels to the GPU (``Buffer.update``); under level of detail
         the pyramid bins holding those rows are recomputed and the envelope of the view
@@ -843,7 +846,7 @@ class Line(Visual):
             self._points[start:stop, 2] = 0.0
         self._bounds = None
         if self._pyramids is not None:
-            if not self._update_pyramids(start, stop):
+            if not self._update_pyramids(start, stop, check_sorted=not y_only):
                 self._upload_geometry()  # no longer x-sorted: level of detail decides anew
             return
         if is_nonlinear(self) or self._source_index is not None:
@@ -861,14 +864,14 @@ class Line(Visual):
         rows[:, 3] = valid
         self._pos_buffer.update(1 + start, rows)
 
-    def _update_pyramids(self, start: int, stop: int) -> bool:
+    def _update_pyramids(self, start: int, stop: int, check_sorted: bool = True) -> bool:
         """Refresh the pyramids of the lines holding rows start:stop; False when a line
         is no longer x-sorted there."""
         for (s0, s1), pyr in zip(self._spans, self._pyramids, strict=True):
             if s1 <= start or s0 >= stop or pyr is None:
                 continue
             a, b = max(start, s0) - s0, min(stop, s1) - s0
-            if not is_sorted(pyr.x[max(a - 1, 0) : b + 1]):
+            if check_sorted and not is_sorted(pyr.x[max(a - 1, 0) : b + 1]):
                 return False
             pyr.update(a, b)
         self._lod_key = None  # the envelope of the view is drawn again

@@ -101,15 +101,20 @@ class MinMaxPyramid:
             if not contiguous:  # a column: argmin/argmax run 2x faster on a copy (512 KB)
                 blocks = np.ascontiguousarray(blocks)
             base = np.arange(a, c, dtype=self._itype) * b
-            finite = np.isfinite(blocks)
-            if finite.all():
-                lo[a:c] = base + blocks.argmin(axis=1)
-                hi[a:c] = base + blocks.argmax(axis=1)
-                gap[a:c] = False
-            else:
-                lo[a:c] = base + np.where(finite, blocks, np.inf).argmin(axis=1)
-                hi[a:c] = base + np.where(finite, blocks, -np.inf).argmax(axis=1)
-                gap[a:c] = ~finite.all(axis=1)
+            first, last = blocks.argmin(axis=1), blocks.argmax(axis=1)
+            # argmin/argmax land on a bin's NaN if it has one, on -inf/+inf if it has
+            # those: the values picked tell which bins hold a non-finite value, without
+            # a pass over the points; only those bins are searched again, skipping them
+            rows = np.arange(c - a)
+            bad = ~(np.isfinite(blocks[rows, first]) & np.isfinite(blocks[rows, last]))
+            if bad.any():
+                part = blocks[bad]
+                finite = np.isfinite(part)
+                first[bad] = np.where(finite, part, np.inf).argmin(axis=1)
+                last[bad] = np.where(finite, part, -np.inf).argmax(axis=1)
+            lo[a:c] = base + first
+            hi[a:c] = base + last
+            gap[a:c] = bad
 
     def _parents(self, lo, hi, gp, k0: int, k1: int):
         """Level entries k0..k1 from the pairs (2k, 2k + 1) of the level below: the

@@ -203,6 +203,21 @@ def test_levels_from_the_points_equal_levels_from_finer_levels(bad):
             assert np.array_equal(a, b), i
 
 
+def test_bins_with_mixed_non_finite_values_match_a_plain_search():
+    rng = np.random.default_rng(3)
+    n = 1 << 14
+    y = rng.normal(size=n)
+    spots = rng.integers(0, n, 300)
+    y[spots] = rng.choice([np.nan, np.inf, -np.inf], size=300)
+    lo, hi, gap = MinMaxPyramid(np.arange(n, dtype=float), y).level(1)
+    blocks = y.reshape(-1, 16)
+    finite = np.isfinite(blocks)
+    base = np.arange(len(blocks)) * 16
+    assert np.array_equal(gap, ~finite.all(axis=1)) and gap.sum() > 100
+    assert np.array_equal(lo, base + np.where(finite, blocks, np.inf).argmin(axis=1))
+    assert np.array_equal(hi, base + np.where(finite, blocks, -np.inf).argmax(axis=1))
+
+
 def test_pyramid_reads_strided_columns_without_copies():
     xy = np.c_[np.arange(50_000.0), spiky_walk(50_000)]
     pyr = MinMaxPyramid(xy[:, 0], xy[:, 1])
@@ -348,6 +363,42 @@ def test_update_that_unsorts_x_falls_back_to_whole_lines():
     line.update_points(10, [[0.9, 0.0]])
     assert line._pyramids is None
     assert line._drawn == 20_000
+
+
+def test_y_only_update_keeps_the_pyramid_without_checking_x(monkeypatch):
+    import lumos.visuals.line as line_module
+
+    x = np.linspace(0, 1, 20_000)
+    line = visuals.Line(np.c_[x, x])
+    checked = []
+    real = line_module.is_sorted
+    monkeypatch.setattr(line_module, "is_sorted", lambda v: checked.append(len(v)) or real(v))
+    line.update_points(10, [[x[10], 0.5]], y_only=True)  # the caller vouches for x
+    assert line._pyramids is not None and checked == []
+    line.update_points(10, [[x[10], 0.25]])  # no word on x: checked
+    assert line._pyramids is not None and checked
+    assert line.pos[10, 1] == 0.25
+
+
+def test_set_ydata_tells_the_batch_that_x_kept_its_order(monkeypatch):
+    import lumos.pyplot as plt
+    import lumos.visuals.line as line_module
+
+    fig, ax = plt.subplots(figsize=(4, 3), dpi=50)
+    x = np.linspace(0, 1, 20_000)
+    (ln,) = ax.plot(x, np.sin(x))
+    fig.render()
+    checked = []
+    real = line_module.is_sorted
+    monkeypatch.setattr(line_module, "is_sorted", lambda v: checked.append(len(v)) or real(v))
+    ln.set_ydata(np.cos(x))
+    img = fig.render()
+    assert checked == []
+    ln.set_xdata(x[::-1].copy())  # x reversed: checked, and no longer x-sorted
+    fig.render()
+    assert checked
+    ln.set_xdata(x)  # sorted again: the same picture (re-centred: rounding only)
+    assert np.abs(fig.render().astype(int) - img).max() <= 2
 
 
 def test_update_points_of_a_batch():
