@@ -555,3 +555,26 @@ def test_frame_json_round_trips():
     # the JSON form is stable: a second conversion gives the same text
     assert canvas.frame().to_json_text() == frame.to_json_text()
     canvas.close()
+
+
+def test_straight_alpha_divides_only_where_alpha_is_below_255():
+    from lumos.scene.canvas import straight_alpha
+
+    opaque = np.full((3, 5, 4), 200, np.uint8)
+    opaque[..., 3] = 255
+    assert straight_alpha(opaque) is opaque  # nothing to divide: the same pixels back
+    half = opaque.copy()
+    half[1, 2] = (50, 100, 0, 128)  # premultiplied by 128/255
+    out = straight_alpha(half)
+    assert tuple(out[1, 2]) == (100, 199, 0, 128) and half[1, 2, 0] == 50  # not in place
+    assert (out[0] == opaque[0]).all()
+    clear = opaque.copy()
+    clear[0, 0] = 0
+    assert tuple(straight_alpha(clear)[0, 0]) == (255, 255, 255, 0)
+    strided = half[:, ::2]  # not contiguous: the same result
+    assert (straight_alpha(strided) == out[:, ::2]).all()
+    wide = np.repeat(opaque, 2, axis=2)  # channels 2 bytes apart: the general path
+    for view in (opaque[:, ::2], opaque[::-1], wide[..., ::2]):
+        assert straight_alpha(view) is view
+    assert (straight_alpha(half[::-1]) == out[::-1]).all()
+    assert (straight_alpha(np.repeat(half, 2, axis=2)[..., ::2]) == out).all()
