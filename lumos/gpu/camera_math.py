@@ -102,14 +102,16 @@ def camera_parts(camera: dict, aspect: float) -> tuple[np.ndarray, np.ndarray, n
     return proj, eye, center
 
 
-def draw_matrices(camera: dict, aspect: float, origin=(0.0, 0.0, 0.0), model=None):
+def draw_matrices(camera: dict, aspect: float, origin=(0.0, 0.0, 0.0), model=None,
+                  parts=None):
     """Matrices for one draw: ``(mvp, modelview, normal_matrix)``.
 
     ``origin`` is the float64 offset of the draw's float32 vertices and ``model`` an
     optional 4x4 node transform. Translations are combined before the rotation so a
-    large origin cancels against the camera center in float64.
+    large origin cancels against the camera center in float64. ``parts``: the
+    ``camera_parts(camera, aspect)`` already computed (draws of one view share them).
     """
-    proj, eye, center = camera_parts(camera, aspect)
+    proj, eye, center = camera_parts(camera, aspect) if parts is None else parts
     local = translate(-center) @ (np.eye(4) if model is None else np.asarray(model, float))
     local = local @ translate(origin)
     modelview = eye @ local

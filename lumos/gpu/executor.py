@@ -313,6 +313,7 @@ class ModernGLExecutor:
 
         bound = None
         samples = float(_samples(fbo))
+        matrices: dict = {}  # camera parts per view; matrices per view, origin and model
         for d in frame.draws:
             if d.count <= 0 or d.instances == 0:
                 continue
@@ -345,7 +346,13 @@ class ModernGLExecutor:
                 dest.use()
                 bound = dest
             dest.scissor = viewport
-            mvp, modelview, normal = draw_matrices(view.camera, vw / vh, d.origin, d.model)
+            parts = matrices.get(d.view)
+            if parts is None:
+                parts = matrices[d.view] = camera_parts(view.camera, vw / vh)
+            key = (d.view, tuple(d.origin), None if d.model is None else id(d.model))
+            if key not in matrices:
+                matrices[key] = draw_matrices(view.camera, vw / vh, d.origin, d.model, parts)
+            mvp, modelview, normal = matrices[key]
             if d.margin:  # Draw.margin: the view, and its part in a tile, both grown
                 gl_rect, mvp = grow_viewport(gl_rect, mvp, d.margin)
                 viewport = grow(viewport, d.margin)
@@ -355,28 +362,29 @@ class ModernGLExecutor:
             prog = self._program(program)
             builtin = {
                 "u_mvp": mvp.T, "u_modelview": modelview.T, "u_normal_matrix": normal.T,
-                "u_projection": camera_parts(view.camera, vw / vh)[0].T,
+                "u_projection": parts[0].T,
                 "u_viewport": np.array(gl_rect, float),
                 "u_pixel_ratio": np.array([frame.pixel_ratio]),
                 "u_samples": np.array([1.0 if d.target is not None else samples]),
             }
             if tile_crop is not None:
                 builtin["u_tile_crop"] = np.array(tile_crop)
+            # prog.get: a dict lookup (``name in prog`` walks every member)
             for name, value in builtin.items():
-                if name in prog:
-                    prog[name].write(np.asarray(value, np.float32).tobytes())
+                if (member := prog.get(name, None)) is not None:
+                    member.write(np.asarray(value, np.float32).tobytes())
             for name, value in d.uniforms.items():
-                if name in prog:
+                if (member := prog.get(name, None)) is not None:
                     value = np.asarray(value, np.float32)
                     # matrices travel column-major, as in the JSON frame
-                    prog[name].write((value.T if value.ndim == 2 else value).tobytes())
+                    member.write((value.T if value.ndim == 2 else value).tobytes())
             for name, value in d.int_uniforms.items():
-                if name in prog:
-                    prog[name].value = int(value)
+                if (member := prog.get(name, None)) is not None:
+                    member.value = int(value)
             for unit, (name, tex) in enumerate(d.textures.items()):
                 self._texture(tex).use(location=unit)
-                if name in prog:
-                    prog[name].value = unit
+                if (member := prog.get(name, None)) is not None:
+                    member.value = unit
             s = d.state
             flags = moderngl.PROGRAM_POINT_SIZE  # WebGL always honours gl_PointSize
             if s.depth_test:

