@@ -33,7 +33,8 @@ _WEB = Path(__file__).resolve().parent.parent / "web"
 #: (docs/frame.md, "Followers"): the followers, the tickers, data texts and axes.
 RUNTIME_FILES = (
     "camera.js", "controls.js", "payload.js", "runtime.js", "standalone.js",
-    "follow.js", "ticker.js", "texts.js", "axes.js",
+    "follow.js", "pynumbers.js", "locators.js", "formatters.js", "dates.js", "ticker.js",
+    "texts.js", "axes.js",
 )
 
 
