@@ -1,6 +1,6 @@
 """Camera controllers: pure functions ``(camera, event, rect) -> camera``.
 
-The Python twin of ``lumos.controllers`` in ``lumos/web/runtime.js``: the window, the
+The Python twin of ``lumos.controllers`` in ``lumos/web/camera.js``: the window, the
 Qt widget and the browser move cameras with the same formulas. ``tests/app/
 controller_vectors.json`` holds cases both implementations must reproduce.
 
@@ -131,7 +131,7 @@ def _scale_about_pole(camera: dict, s: float) -> dict:
 
 
 def _wrap(a: float) -> float:
-    """An angle in [-pi, pi) (the same formula in runtime.js)."""
+    """An angle in [-pi, pi) (the same formula in camera.js)."""
     return a - 2 * math.pi * math.floor((a + math.pi) / (2 * math.pi))
 
 

@@ -1,6 +1,6 @@
 """Camera matrices from the plain camera dictionaries of a frame.
 
-Everything here is float64 numpy; ``lumos/web/runtime.js`` mirrors these formulas
+Everything here is float64 numpy; ``lumos/web/camera.js`` mirrors these formulas
 so that both executors place every vertex on the same pixel. Matrices are 4x4,
 column vectors (``clip = P @ V @ p``); the frame stores them column-major.
 """

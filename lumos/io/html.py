@@ -1,8 +1,9 @@
 """Standalone HTML export: one file with the WebGL2 runtime and the frame inlined.
 
 The page makes no network request (a Content-Security-Policy forbids any), draws the
-frame with ``lumos/web/runtime.js`` (and the modules that recompute what follows the
-camera: :data:`RUNTIME_FILES`) and lets the mouse pan, zoom and rotate each view.
+frame with ``lumos/web/runtime.js`` (and the modules it builds on and those that
+recompute what follows the camera: :data:`RUNTIME_FILES`) and lets the mouse pan, zoom
+and rotate each view.
 
 The frame travels compressed: its JSON description and binary blob in one payload
 (see :func:`pack_payload`), deflated (zlib) and base64-encoded once; the page inflates it
@@ -26,9 +27,15 @@ from ..scene.writers import register_writer
 from .atomic import write_text
 
 _WEB = Path(__file__).resolve().parent.parent / "web"
-#: The page runtime, in load order: the WebGL2 executor, then what follows the camera
-#: in the page (docs/frame.md, "Followers").
-RUNTIME_FILES = ("runtime.js", "follow.js", "ticker.js", "texts.js", "axes.js")
+#: The page runtime, in load order (each file uses what the ones before it attach to the
+#: shared ``lumos`` object): the WebGL2 executor (cameras, mouse and keyboard, the frame's
+#: bytes, the Renderer, the standalone page), then what follows the camera in the page
+#: (docs/frame.md, "Followers"): the followers, the tickers, data texts and axes.
+RUNTIME_FILES = (
+    "camera.js", "controls.js", "payload.js", "runtime.js", "standalone.js",
+    "follow.js", "pynumbers.js", "locators.js", "formatters.js", "dates.js", "ticker.js",
+    "texts.js", "axes.js",
+)
 
 
 def runtime_source() -> str:
@@ -130,7 +137,7 @@ def pack_payload(desc: dict, blob: bytes = b"", level: int = 6) -> bytes:
     header (b"LMF1", JSON length as uint32 LE), the JSON (UTF-8), zeros up to a
     multiple of 8, then the blob its ``{offset, nbytes}`` references index; all
     zlib-compressed at ``level``. The page and the notebook widget read it with
-    ``lumos.unpackPayload`` (runtime.js)."""
+    ``lumos.unpackPayload`` (payload.js)."""
     text = json.dumps(desc, separators=(",", ":"), allow_nan=False).encode("utf-8")
     head = _HEADER.pack(_MAGIC, len(text)) + text
     head += b"\0" * (-len(head) % 8)

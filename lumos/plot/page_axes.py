@@ -104,7 +104,7 @@ def locator_spec(loc) -> dict | None:
 
 
 # Python format specs (and printf formats) the page evaluates: sign, grouping,
-# precision and the float types (lumos/web/ticker.js formatSpec).
+# precision and the float types (lumos/web/formatters.js formatSpec).
 _SPEC = r"[+\- ]?,?(?:\.\d+)?[fFeEgG%d]?"
 
 

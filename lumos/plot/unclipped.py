@@ -161,7 +161,7 @@ class ClipLayers:
         ux, uy = w / max(right - left, 1e-9), h / max(bottom - top, 1e-9)  # per pixel
         for view, clip in self._extra:
             # a page moves the axes' view alone: it sets this one's camera from that
-            # view's as done here (lumos/web/runtime.js, companions)
+            # view's as done here (lumos/web/controls.js, companions)
             view.controller_params = {"companion": {"view": self.axes_view, "clip": clip}}
             if clip:
                 view.camera.rect = (x0, y0, w, h)

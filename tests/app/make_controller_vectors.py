@@ -1,7 +1,7 @@
 """Write tests/app/controller_vectors.json from lumos.app.controllers.
 
 Run once when a controller changes on purpose (``python tests/app/make_controller_vectors.py``)
-and review the diff: the file is the contract that runtime.js and the Python twin must
+and review the diff: the file is the contract that camera.js and the Python twin must
 both reproduce (tests/app/test_controllers.py checks both).
 """
 

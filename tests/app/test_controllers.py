@@ -13,9 +13,9 @@ import pytest
 
 from lumos.app import controllers as C
 from lumos.gpu.camera_math import camera_parts, draw_matrices
+from lumos.io.html import runtime_source
 
 VECTORS = json.loads(Path(__file__).with_name("controller_vectors.json").read_text())["cases"]
-RUNTIME = Path(__file__).resolve().parents[2] / "lumos" / "web" / "runtime.js"
 RECT = [10, 20, 300, 200]
 
 
@@ -164,7 +164,7 @@ def test_runtime_js_matches_the_vectors():
     import browser
 
     with browser.Chromium((64, 64)) as b:
-        b.evaluate(RUNTIME.read_text(encoding="utf-8"))
+        b.evaluate(runtime_source())
         got = b.evaluate(_CHECK_ALL % json.dumps(VECTORS))
         b.check_errors()
     assert len(got) == len(VECTORS)
