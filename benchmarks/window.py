@@ -203,7 +203,9 @@ def run(frames: int = 30) -> list[dict]:
             x, y, w, h = view.rect if kind != "surface" else (0, 0, *SIZE)
             plot = (int(x), int(y), int(w), int(h))
             flo = floor_frames(kind, data, frames, plot)
-            bare = floor_frames(kind, data, frames, plot, axes=False)
+            # the surface has no axes: its frames are the data's already
+            bare = flo if kind == "surface" else floor_frames(kind, data, frames, plot,
+                                                               axes=False)
             rows.append({
                 "scene": name,
                 "pan_ms": 1000 * statistics.median(lum["pan"]),
