@@ -2,20 +2,28 @@
 
     python benchmarks/floor.py stream [--channels 32] [--seconds 10] [--frames N]
 
-The scenes of ``peers.py`` ((a)-(d), run there as the library ``floor``) and of
-``streams.py`` ((e)) with nothing but numpy, moderngl and zlib: no figure, no axes, no
-text, no checks of the input; only what the picture physically needs, drawn the way
-lumos draws it (the same number of points, segments and pixels at the same size,
-antialiased in the shader) and read back where the scene reads back:
+The scenes of ``peers.py`` ((a)-(d), run there as the library ``floor``, and without
+axes as ``floor-data``) and of ``streams.py`` ((e)) with nothing but numpy, moderngl,
+freetype-py and zlib: no figure, no checks of the input; only what the picture
+physically needs, drawn the way lumos draws it (the same number of points, segments,
+glyphs and pixels at the same size, antialiased in the shader) and read back where the
+scene reads back:
 
 (a)/(b) line: the min/max envelope of the 10^6 points per bin of 2^k points (1 to 2
-    bins per pixel column, what lumos draws), one instanced quad per segment with an
-    antialiased distance-to-segment coverage, 1 px wide, into the plot rectangle.
+    bins per pixel column of the view, what lumos draws), one instanced quad per
+    segment with an antialiased distance-to-segment coverage, 1 px wide, into the plot
+    rectangle. A pan (``window.py``) slices the bins of the new x range and uploads them.
 (c)/(d) scatter: one GL point per marker (3 px discs, antialiased edge, a viewport
     margin for markers centred just outside), viridis through a 256-entry texture.
 (e) stream: the samples of each frame go up as texture rows; every pixel column of
     every channel is drawn from the min/max blocks of the level lumos picks, as one
     quad per channel and block pair with lumos's band coverage.
+Axes ((a)-(d) and ``window.py``'s 2D scenes; :class:`AxesPart`): every picture of these
+scenes, lumos's as matplotlib's and pyqtgraph's, has its 4 spines, major ticks and tick
+labels, so the floor draws them too, at matplotlib's default sizes (DejaVu Sans 10 pt,
+lumos's bundled file, rasterized once into an atlas); per view only what changes with
+the limits: the tick values, their labels, the glyph quads and tick boxes, uploaded and
+drawn in two draws. The view has lumos's 5 % margins around the data.
 PNG: rows filtered with none, deflated with zlib (level 1, run-length strategy).
 """
 
@@ -34,7 +42,9 @@ import numpy as np
 
 W, H = 1600, 1000
 # the plot rectangle (x, y from the top, w, h): what lumos's axes give at 1600 x 1000
-PLOT = (50, 14, 1535, 953)
+# (matplotlib's subplot parameters: left 0.125, right 0.9, bottom 0.11, top 0.88)
+PLOT = (200, 120, 1240, 770)
+MARGIN = 0.05  # lumos's (matplotlib's) axes.xmargin and axes.ymargin
 MARKER_PX = 3.0
 COLOR = (0.122, 0.467, 0.706, 1.0)  # C0
 
@@ -113,8 +123,9 @@ _IMAGE_VS = """#version 330 core
 uniform vec2 u_shift;
 out vec2 v_uv;
 void main() {
-    v_uv = vec2(gl_VertexID & 1, gl_VertexID >> 1);
-    gl_Position = vec4(v_uv * 2.0 - 1.0 + u_shift, 0.0, 1.0);
+    vec2 corner = vec2(gl_VertexID & 1, gl_VertexID >> 1);
+    v_uv = vec2(corner.x, 1.0 - corner.y);  // row 0 at the top
+    gl_Position = vec4(corner * 2.0 - 1.0 + u_shift, 0.0, 1.0);
 }
 """
 
@@ -151,6 +162,183 @@ void main() {
 """
 
 
+# -- the axes part: spines, major ticks and their labels -------------------------------
+_BOX_VS = """#version 330 core
+in vec4 a_box;         // x0, y0, x1, y1 in window pixels (from the bottom left)
+uniform vec2 u_size;
+flat out vec4 v_box;
+void main() {
+    vec2 corner = vec2(gl_VertexID & 1, gl_VertexID >> 1);
+    vec2 p = mix(a_box.xy - 1.0, a_box.zw + 1.0, corner);  // a pixel more for the AA edge
+    gl_Position = vec4(p / u_size * 2.0 - 1.0, 0.0, 1.0);
+    v_box = a_box;
+}
+"""
+
+_BOX_FS = """#version 330 core
+flat in vec4 v_box;
+out vec4 f_color;
+void main() {
+    // the part of the pixel the box covers, exact for axis-aligned boxes
+    vec2 p = gl_FragCoord.xy;
+    vec2 c = clamp(min(p + 0.5, v_box.zw) - max(p - 0.5, v_box.xy), 0.0, 1.0);
+    float coverage = c.x * c.y;
+    if (coverage <= 0.0) discard;
+    f_color = vec4(0.0, 0.0, 0.0, coverage);
+}
+"""
+
+_GLYPH_VS = """#version 330 core
+in vec4 a_rect;        // x, y, w, h in window pixels
+in vec4 a_uv;          // x, y, w, h in atlas texels (rows top first)
+uniform vec2 u_size;
+uniform vec2 u_texels;  // the atlas's size
+out vec2 v_uv;
+void main() {
+    vec2 corner = vec2(gl_VertexID & 1, gl_VertexID >> 1);
+    gl_Position = vec4((a_rect.xy + corner * a_rect.zw) / u_size * 2.0 - 1.0, 0.0, 1.0);
+    v_uv = (a_uv.xy + vec2(corner.x, 1.0 - corner.y) * a_uv.zw) / u_texels;
+}
+"""
+
+_GLYPH_FS = """#version 330 core
+uniform sampler2D u_atlas;
+in vec2 v_uv;
+out vec4 f_color;
+void main() {
+    float coverage = texture(u_atlas, v_uv).r;
+    if (coverage <= 0.0) discard;
+    f_color = vec4(0.0, 0.0, 0.0, coverage);
+}
+"""
+
+FONT = Path(__file__).resolve().parents[1] / "lumos" / "fonts" / "DejaVuSans.ttf"
+CHARS = "0123456789.\u2212+e"  # what the labels of these scenes' ticks can hold
+STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)  # matplotlib's AutoLocator
+# matplotlib's defaults (lumos's rcParams), in points: font size, spine width, tick
+# length, width and label pad
+FONT_PT, SPINE_PT, TICK_PT, TICK_WIDTH_PT, PAD_PT = 10.0, 0.8, 3.5, 0.8, 3.5
+
+
+def ticks(lo: float, hi: float, length_pt: float, per_label: float) -> tuple[np.ndarray, float]:
+    """The major ticks in [lo, hi] (either order) and their step, as AutoLocator puts
+    them: about one per ``per_label`` font sizes of axis length, at most 10."""
+    lo, hi = min(lo, hi), max(lo, hi)
+    bins = min(max(int(length_pt // (FONT_PT * per_label)), 1), 9)
+    raw = (hi - lo) / bins
+    scale = 10.0 ** np.floor(np.log10(raw))
+    step = next(s for s in STEPS if s * scale >= raw * (1 - 1e-10)) * scale
+    first = np.ceil(lo / step - 1e-10)
+    values = (first + np.arange(int(np.floor(hi / step + 1e-10) - first) + 1)) * step
+    return values, step
+
+
+def labels(values: np.ndarray, step: float) -> list[str]:
+    """ScalarFormatter's labels where it needs no offset: the decimals of the step, a
+    proper minus sign."""
+    decimals = next(d for d in range(12) if abs(step * 10 ** d - round(step * 10 ** d)) < 1e-6)
+    return [f"{v + 0.0:.{decimals}f}".replace("-", "\u2212") for v in values]
+
+
+class AxesPart:
+    """Spines, major ticks and tick labels of one axes: a glyph atlas rasterized once;
+    for each view its tick values, label strings, glyph quads and tick boxes, drawn in
+    two draws."""
+
+    def __init__(self, ctx, size, rect, dpi: float = 100.0) -> None:
+        import freetype
+        import moderngl
+
+        self.ctx, self.size, self.rect = ctx, size, rect  # rect: GL, from the bottom
+        self.px = dpi / 72  # pixels per point
+        face = freetype.Face(str(FONT))
+        face.set_char_size(int(FONT_PT * 64), 0, int(dpi), int(dpi))
+        bitmaps, self.glyphs, x = [], {}, 0
+        for ch in CHARS:
+            face.load_char(ch, freetype.FT_LOAD_RENDER)
+            g = face.glyph
+            bm = np.array(g.bitmap.buffer, np.uint8).reshape(g.bitmap.rows, g.bitmap.width)
+            # x in the atlas, size, left bearing, top above the baseline, advance
+            self.glyphs[ch] = (x, bm.shape[1], bm.shape[0], g.bitmap_left, g.bitmap_top,
+                               g.advance.x / 64)
+            bitmaps.append(bm)
+            x += bm.shape[1] + 1
+        face.load_char("l")
+        self.ascent = face.glyph.metrics.horiBearingY / 64  # what 'top' aligns
+        atlas = np.zeros((max(b.shape[0] for b in bitmaps), x), np.uint8)
+        for ch, bm in zip(CHARS, bitmaps, strict=True):
+            gx = self.glyphs[ch][0]
+            atlas[: bm.shape[0], gx: gx + bm.shape[1]] = bm
+        self.atlas = ctx.texture(atlas.shape[::-1], 1, atlas, alignment=1)
+        self.atlas.filter = (moderngl.NEAREST, moderngl.NEAREST)
+        self.box_prog = ctx.program(vertex_shader=_BOX_VS, fragment_shader=_BOX_FS)
+        self.glyph_prog = ctx.program(vertex_shader=_GLYPH_VS, fragment_shader=_GLYPH_FS)
+        self.box_prog["u_size"].value = self.glyph_prog["u_size"].value = tuple(size)
+        self.glyph_prog["u_texels"].value = (float(atlas.shape[1]), float(atlas.shape[0]))
+        self.buffers = {name: ctx.buffer(reserve=64 * 16) for name in ("box", "glyph")}
+        self.vaos: dict = {}
+        self.counts = (0, 0)
+        self.limits = None
+
+    def _write(self, name: str, data: np.ndarray) -> None:
+        buf = self.buffers[name]
+        if data.nbytes > buf.size:
+            buf.orphan(2 * data.nbytes)  # the same buffer object: the vertex arrays hold
+        buf.write(data)
+
+    def update(self, xlim, ylim) -> None:
+        """The ticks and labels of the view ``xlim``, ``ylim`` (data at the plot's left
+        and right, bottom and top), uploaded; nothing when the view did not change."""
+        if self.limits == (xlim, ylim):
+            return
+        self.limits = (xlim, ylim)
+        gx, gy, gw, gh = self.rect
+        spine, tick, width, pad = (SPINE_PT * self.px, TICK_PT * self.px,
+                                   TICK_WIDTH_PT * self.px, PAD_PT * self.px)
+        xs, xstep = ticks(*xlim, gw / self.px, 3)  # matplotlib: x labels 3 sizes apart,
+        ys, ystep = ticks(*ylim, gh / self.px, 2)  # y labels 2
+        px = gx + (xs - xlim[0]) * (gw / (xlim[1] - xlim[0]))
+        py = gy + (ys - ylim[0]) * (gh / (ylim[1] - ylim[0]))
+        x0, y0, x1, y1 = gx - spine / 2, gy - spine / 2, gx + gw + spine / 2, gy + gh + spine / 2
+        boxes = np.concatenate([
+            [(x0, y0, x1, y0 + spine), (x0, y1 - spine, x1, y1),  # the spines, centred
+             (x0, y0, x0 + spine, y1), (x1 - spine, y0, x1, y1)],  # on the plot's edges
+            np.stack([px - width / 2, np.full_like(px, gy - tick), px + width / 2,
+                      np.full_like(px, gy)], axis=1),
+            np.stack([np.full_like(py, gx - tick), py - width / 2, np.full_like(py, gx),
+                      py + width / 2], axis=1)]).astype(np.float32)
+        quads = []  # x labels centred under the tick, their top a pad below it
+        for text, x in zip(labels(xs, xstep), px, strict=True):
+            self._glyphs(quads, text, x, 0.5, gy - tick - pad - self.ascent)
+        for text, y in zip(labels(ys, ystep), py, strict=True):  # y: right-aligned, centred
+            self._glyphs(quads, text, gx - tick - pad, 1.0, y - self.ascent / 2)
+        self._write("box", boxes)
+        self._write("glyph", np.array(quads, np.float32))
+        self.counts = (len(boxes), len(quads))
+
+    def _glyphs(self, quads: list, text: str, x: float, align: float, baseline: float) -> None:
+        glyphs = [self.glyphs[ch] for ch in text]
+        pen = x - align * sum(g[5] for g in glyphs)
+        base = round(baseline)  # whole pixels: the atlas's texels land on pixels
+        for gx, w, h, left, top, advance in glyphs:
+            quads.append((round(pen) + left, base + top - h, w, h, gx, 0, w, h))
+            pen += advance
+
+    def draw(self) -> None:
+        """The boxes (spines, ticks) in one draw, the glyphs in another."""
+        import moderngl
+
+        if not self.vaos:
+            self.vaos = {
+                "box": self.ctx.vertex_array(self.box_prog,
+                                             [(self.buffers["box"], "4f/i", "a_box")]),
+                "glyph": self.ctx.vertex_array(self.glyph_prog, [
+                    (self.buffers["glyph"], "4f 4f/i", "a_rect", "a_uv")])}
+        self.atlas.use(0)
+        for name, count in zip(("box", "glyph"), self.counts, strict=True):
+            self.vaos[name].render(moderngl.TRIANGLE_STRIP, vertices=4, instances=count)
+
+
 def encode_png(pixels: np.ndarray) -> bytes:
     """(h, w, 4) uint8 rows bottom first (as GL reads them) to PNG bytes."""
     h, w, _ = pixels.shape
@@ -179,9 +367,12 @@ def context():
 class Floor:
     """The operations of ``peers.py``'s libraries (and ``window.py``'s scenes) in raw
     moderngl, into an offscreen framebuffer of ``size`` or, given ``ctx`` and ``fbo``
-    (a window's), into that. ``plot`` is the plot rectangle (x, y from the top, w, h)."""
+    (a window's), into that. ``plot`` is the plot rectangle (x, y from the top, w, h).
+    With ``axes`` (the default) the plot gets its spines, ticks and tick labels
+    (:class:`AxesPart`), as every picture of these scenes has; without, only the data."""
 
-    def __init__(self, size=(W, H), plot=PLOT, ctx=None, fbo=None, samples: int = 0) -> None:
+    def __init__(self, size=(W, H), plot=PLOT, ctx=None, fbo=None, samples: int = 0,
+                 axes: bool = True, dpi: float = 100.0) -> None:
         import moderngl
 
         self.mgl = moderngl
@@ -196,14 +387,20 @@ class Floor:
         self.flags = moderngl.BLEND | moderngl.PROGRAM_POINT_SIZE
         x, y, pw, ph = plot
         self.rect = (x, h - y - ph, pw, ph)  # GL: from the bottom
+        self.axes = AxesPart(ctx, size, self.rect, dpi) if axes else None
         self.buffers: dict[str, object] = {}
         self.textures: list = []
         self.draw = None
         self.viewport = None
+        self.kind = None
+        self.shift = (0.0, 0.0)  # a pan of the data, in clip units of the viewport
+        self.home = self.view = None  # the data at the plot's left, right; bottom, top
 
     def _upload(self, name: str, data: np.ndarray):
+        """``data`` into the buffer ``name``, a new one (and vertex array) only when it
+        does not fit: a pan's envelope changes length by a few points."""
         buf = self.buffers.get(name)
-        if buf is None or buf.size != data.nbytes:
+        if buf is None or buf.size < data.nbytes:
             buf = self.buffers[name] = self.ctx.buffer(data)
             self.vao = None
         else:
@@ -216,11 +413,13 @@ class Floor:
         lut.repeat_x = lut.repeat_y = False
         return lut
 
+    def _limits(self, xlim, ylim) -> None:
+        self.home = self.view = (xlim, ylim)
+
     # -- (a), (b) ----------------------------------------------------------------------
     def line(self, x, y) -> None:
-        self.x = x
-        self.xlim = (float(x[0]), float(x[-1]))
-        self.ylim = (float(y.min()), float(y.max()))
+        self.kind = "line"
+        self._limits(_margins(x[0], x[-1]), _margins(y.min(), y.max()))
         self.prog = self.ctx.program(vertex_shader=_LINE_VS, fragment_shader=_LINE_FS)
         self.prog["u_size"].value = self.rect[2:]
         self.prog["u_origin"].value = self.rect[:2]
@@ -231,9 +430,12 @@ class Floor:
         self.set_line(x, y)
 
     def set_line(self, x, y) -> None:
+        """The min/max envelope of bins of 2^k points, 1 to 2 per pixel column of the
+        view (lumos's level), over all the points; then the part in view."""
         n = len(y)
-        columns = self.rect[2]
-        b = 1 << max(int(np.log2(n / columns)), 0)  # 1 to 2 bins per column
+        (x0, x1), _ = self.home
+        in_view = n * (x1 - x0) / (float(x[-1]) - float(x[0]))  # the view has margins
+        b = 1 << max(int(np.log2(in_view / self.rect[2])), 0)
         m = n // b
         blocks = y[: m * b].reshape(m, b)
         lo, hi = blocks.argmin(axis=1), blocks.argmax(axis=1)
@@ -243,20 +445,30 @@ class Floor:
         np.maximum(lo, hi, out=index[:, 1])
         index += base[:, None]
         index = np.concatenate([index.ravel(), np.arange(m * b, n)])
-        (x0, x1), (y0, y1) = self.xlim, self.ylim
-        pts = np.empty((len(index), 2), np.float32)
-        pts[:, 0] = (x[index] - x0) * (2 / (x1 - x0)) - 1
-        pts[:, 1] = (y[index] - y0) * (2 / (y1 - y0)) - 1
+        self.envelope = x[index], y[index]
+        self._line_view()
+
+    def _line_view(self) -> None:
+        """The envelope's points in the view (and one beyond each side) to clip units,
+        uploaded: O(pixel columns)."""
+        ex, ey = self.envelope
+        (x0, x1), (y0, y1) = self.view
+        i0 = max(int(np.searchsorted(ex, x0, "right")) - 1, 0)
+        i1 = min(int(np.searchsorted(ex, x1, "left")) + 1, len(ex))
+        pts = np.empty((i1 - i0, 2), np.float32)
+        pts[:, 0] = (ex[i0:i1] - x0) * (2 / (x1 - x0)) - 1
+        pts[:, 1] = (ey[i0:i1] - y0) * (2 / (y1 - y0)) - 1
         buf = self._upload("line", pts)
         if self.vao is None:
             self.vao = self.ctx.vertex_array(self.prog, [])
             for name, offset in (("a_p0", 0), ("a_p1", 8)):
                 self.vao.bind(self.prog[name].location, "f", buf, "2f", offset, 8, 1)
-        self.draw = (self.vao, self.mgl.TRIANGLE_STRIP, 4, len(pts) - 1)
+        self.draw = (self.vao, self.mgl.TRIANGLE_STRIP, 4, max(len(pts) - 1, 0))
 
     # -- (c), (d) ----------------------------------------------------------------------
     def scatter(self, x, y, c, size: float = MARKER_PX) -> None:
         ctx = self.ctx
+        self.kind = "scatter"
         self.textures = [self._lut()]
         self.prog = ctx.program(vertex_shader=_POINT_VS, fragment_shader=_POINT_FS)
         r = size / 2
@@ -264,7 +476,8 @@ class Floor:
         m = int(np.ceil(extent))
         gx, gy, gw, gh = self.rect
         self.viewport = (gx - m, gy - m, gw + 2 * m, gh + 2 * m)
-        (x0, x1), (y0, y1) = (x.min(), x.max()), (y.min(), y.max())
+        self._limits(_margins(x.min(), x.max()), _margins(y.min(), y.max()))
+        (x0, x1), (y0, y1) = self.view
         # the view's data rect maps to the inner part of the grown viewport
         self.prog["u_map"].value = ((x0 + x1) / 2, (y0 + y1) / 2,
                                     2 / (x1 - x0) * gw / (gw + 2 * m),
@@ -290,8 +503,12 @@ class Floor:
 
     # -- window.py's other scenes --------------------------------------------------------
     def image(self, data: np.ndarray) -> None:
-        """An image through viridis over the plot (nearest pixels, as imshow)."""
+        """An image through viridis over the plot (nearest pixels, as imshow: row 0 at
+        the top)."""
         ctx = self.ctx
+        self.kind = "image"
+        rows, cols = data.shape
+        self._limits((-0.5, cols - 0.5), (rows - 0.5, -0.5))
         lo, hi = float(data.min()), float(data.max())
         tex = ctx.texture(data.shape[::-1], 1, ((data - lo) / (hi - lo)).astype(np.float32),
                           dtype="f4")
@@ -304,6 +521,7 @@ class Floor:
     def surface(self, vertices: np.ndarray, faces: np.ndarray, mvp: np.ndarray) -> None:
         """A lit, depth-tested triangle mesh (``mvp``: float64 4x4, row-major)."""
         ctx = self.ctx
+        self.kind = "surface"
         v = vertices[faces.ravel()]  # flat: three vertices per face
         e1, e2 = v[1::3] - v[0::3], v[2::3] - v[0::3]
         normals = np.repeat(np.cross(e1, e2), 3, axis=0)
@@ -317,8 +535,23 @@ class Floor:
         self.draw = (vao, self.mgl.TRIANGLES, len(v), None)
 
     # -- all ---------------------------------------------------------------------------
-    def paint(self, shift=(0.0, 0.0)) -> None:
-        """Clear and draw (a pan moves everything by ``shift``, in clip units)."""
+    def pan(self, dx: float, dy: float) -> None:
+        """Move the view's content by (dx, dy) pixels (right, up) from where it began, as
+        a drag does: new view limits; the line's envelope of the new range uploaded, the
+        scatter and image moved by a uniform (their data on the GPU is all there is)."""
+        (x0, x1), (y0, y1) = self.home
+        gw, gh = self.rect[2:]
+        sx, sy = dx * (x1 - x0) / gw, dy * (y1 - y0) / gh
+        self.view = ((x0 - sx, x1 - sx), (y0 - sy, y1 - sy))
+        if self.kind == "line":
+            self._line_view()
+        else:
+            vw, vh = (self.viewport or self.rect)[2:]
+            self.shift = (2 * dx / vw, 2 * dy / vh)
+
+    def paint(self) -> None:
+        """Clear and draw the data, then the axes part (its ticks and labels made again
+        only when the view moved)."""
         fbo, ctx = self.fbo, self.ctx
         fbo.use()
         ctx.enable_only(self.flags)
@@ -330,8 +563,14 @@ class Floor:
         for unit, tex in enumerate(self.textures):
             tex.use(unit)
         if "u_shift" in self.prog:
-            self.prog["u_shift"].value = tuple(shift)
+            self.prog["u_shift"].value = self.shift
         vao.render(mode, vertices=count, instances=instances or 1)
+        if self.axes is not None:
+            self.axes.update(*self.view)
+            fbo.scissor = None
+            fbo.viewport = (0, 0, *self.size)
+            ctx.enable_only(self.mgl.BLEND)
+            self.axes.draw()
 
     def pixels(self) -> np.ndarray:
         """Draw and read back: (h, w, 4) uint8, bottom row first."""
@@ -344,6 +583,12 @@ class Floor:
 
     def save(self, path) -> None:
         Path(path).write_bytes(encode_png(self.pixels()))
+
+
+def _margins(lo, hi, margin: float = MARGIN) -> tuple[float, float]:
+    """Data limits grown by lumos's (matplotlib's) default 5 % margins."""
+    lo, hi = float(lo), float(hi)
+    return lo - margin * (hi - lo), hi + margin * (hi - lo)
 
 
 # -- (e) ------------------------------------------------------------------------------

@@ -37,15 +37,18 @@ N = 1_000_000
 W, H = 1600, 1000
 MARKER_PX = 3.0  # scatter marker diameter in pixels, for every library
 PEERS = ("matplotlib", "pyqtgraph", "vispy", "fastplotlib")
-# "floor" is no peer: floor.py does each scene in raw moderngl, what this machine needs
-LIBS = ("lumos", "floor") + PEERS
+# "floor" is no peer: floor.py does each scene in raw moderngl, what this machine needs;
+# "floor-data" the same without the axes (spines, ticks, labels), shown beside it
+LIBS = ("lumos", "floor", "floor-data") + PEERS
 # what `import` each library needs for its plots (g)
-IMPORTS = {"lumos": "import lumos.pyplot", "floor": "import numpy, moderngl",
+IMPORTS = {"lumos": "import lumos.pyplot", "floor": "import numpy, moderngl, freetype",
+           "floor-data": "import numpy, moderngl",
            "matplotlib": "import matplotlib.pyplot",
            "pyqtgraph": "import pyqtgraph", "vispy": "import vispy.scene",
            "fastplotlib": "import fastplotlib"}
 # what has to be installed for each library to run at all
-MODULES = {"lumos": ["lumos"], "floor": ["moderngl"], "matplotlib": ["matplotlib"],
+MODULES = {"lumos": ["lumos"], "floor": ["moderngl", "freetype"], "floor-data": ["moderngl"],
+           "matplotlib": ["matplotlib"],
            "pyqtgraph": ["pyqtgraph", "PySide6"], "vispy": ["vispy"],
            "fastplotlib": ["fastplotlib", "wgpu"]}
 # headless settings each peer needs (set for every child process)
@@ -261,14 +264,15 @@ class Fastplotlib:
         Image.fromarray(self.render()).save(path)
 
 
-def _floor():
+def _floor(axes: bool = True):
     from floor import Floor
 
-    return Floor()
+    return Floor(axes=axes)
 
 
-CLASSES = {"lumos": Lumos, "floor": _floor, "matplotlib": Matplotlib, "pyqtgraph": Pyqtgraph,
-           "vispy": Vispy, "fastplotlib": Fastplotlib}
+CLASSES = {"lumos": Lumos, "floor": _floor, "floor-data": lambda: _floor(axes=False),
+           "matplotlib": Matplotlib, "pyqtgraph": Pyqtgraph, "vispy": Vispy,
+           "fastplotlib": Fastplotlib}
 
 
 def worker(lib: str, scene: str, out: str, redraws: int) -> dict:
@@ -438,8 +442,12 @@ def table_row(title: str, values: dict, *, kind: str | None = None,
     """One line of the table. ``values``: {lib: seconds or the reason it has none};
     ``peer_target``: lumos / best peer must be below (at most, where under 1);
     ``floor_target``: lumos / floor at most; ``limit``: lumos's time must be under;
-    ``notes``: {lib: text after its time}."""
-    notes = notes or {}
+    ``notes``: {lib: text after its time}. The floor without axes ("floor-data"), where
+    given, is said in the floor's cell."""
+    notes = dict(notes or {})
+    if "floor-data" in values:
+        bare = values["floor-data"]
+        notes["floor"] = "; ".join(filter(None, [f"data only {fmt(bare)}", notes.get("floor")]))
 
     def cell(lib: str) -> str:
         v = values.get(lib)

@@ -164,7 +164,8 @@ def window_frames(frames: int) -> list[str]:
     for r in result:
         rows.append(peers.table_row(
             f"(7) pan frame in an 800 × 600 window: {r['scene']}",
-            {"lumos": r["pan_ms"] / 1000, "floor": r["floor_ms"] / 1000},
+            {"lumos": r["pan_ms"] / 1000, "floor": r["floor_ms"] / 1000,
+             "floor-data": r["floor_data_ms"] / 1000},
             notes={"lumos": f"median; p90 {r['pan_p90_ms']:.1f} ms, zoom "
                             f"{r['zoom_ms']:.1f} ms, {r['window_samples']} samples; not "
                             f"multisampled {r['pan_single_ms']:.1f} ms"},
@@ -266,7 +267,8 @@ def scenes(args) -> str:
             f"process; streams: the last {args.stream_frames or 600} of 600 frames timed; "
             f"window: median of "
             f"{args.window_frames} pan frames; ratios: lumos / fastest peer that ran, "
-            "lumos / floor (`floor.py`: raw moderngl, only what the picture needs); no "
+            "lumos / floor (`floor.py`: raw moderngl, only what the picture needs, axes "
+            "included; the floor's cell gives its time without axes too, \"data only\"); no "
             "GPU was lent, so there is no GPU table.\n\n" + peers.table(results, extra))
 
 
