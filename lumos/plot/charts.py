@@ -18,8 +18,9 @@ import numpy as np
 from .. import colors
 from ..path import Path
 from . import category
-from .artists import Artist, LegendHandle, Line2D, accepts_rasterized, as_1d
+from .artists import Artist, LegendHandle, accepts_rasterized, as_1d
 from .collections import ViewLine, _limits2, color_rows, to_scale
+from .lines import Line2D
 from .patch_style import stroke
 from .patches import Patch, Wedge
 from .path_collections import EventCollection, PolyCollection

@@ -25,16 +25,10 @@ from ..path import Path
 from ..visuals import Line, Mesh, Paths
 from ..visuals.base import rgba_bytes
 from ..visuals.path import hatch_counts
-from .artists import (
-    Artist,
-    LegendHandle,
-    Line2D,
-    ScalarMappable,
-    Text,
-    check_linestyle,
-    step_points,
-)
+from .artists import Artist, LegendHandle, ScalarMappable, check_linestyle
+from .lines import Line2D, step_points
 from .style import dash_pattern, rcParams
+from .text_artists import Text
 
 # matplotlib's log scales 'clip' non-positive values to a huge negative exponent, so a bar
 # or a fill down to 0 reaches the bottom edge of a log axis whatever the limits.

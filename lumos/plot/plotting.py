@@ -14,7 +14,7 @@ import numpy as np
 
 from .. import colors
 from . import bigdata, category, validate
-from .artists import Line2D, accepts_rasterized, as_1d
+from .artists import accepts_rasterized, as_1d
 from .collections import (
     Annotation,
     AxLine,
@@ -32,6 +32,7 @@ from .collections import (
     StemContainer,
     color_rows,
 )
+from .lines import Line2D
 from .point_shapes import PointShapes, caret
 from .style import rcParams
 

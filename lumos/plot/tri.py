@@ -13,8 +13,9 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
-from .artists import Line2D, ScalarMappable, accepts_rasterized
+from .artists import ScalarMappable, accepts_rasterized
 from .collections import Collection, ContourSet, _limits2, to_scale
+from .lines import Line2D
 from .plotting import _check_choice, _contour_levels, _normalize
 
 

@@ -715,7 +715,7 @@ def test_axhline_spans_axes_and_skips_x_autoscale():
         _, fyp = ax.to_pixels(0, 2.0)
         h = img.shape[0]
         assert close(img[int(h - fyp), int(fxp), :3] / 255, C1, tol=0.1)
-    assert isinstance(line, lumos.plot.artists.Line2D)
+    assert isinstance(line, lumos.plot.lines.Line2D)
 
 
 def test_axvline_partial_and_dashed():
