@@ -29,7 +29,7 @@ PUBLIC_MODULES = {
     "lumos.plot.lines": "plot.lines: Line2D",
     "lumos.plot.scatter": "plot.scatter: PathCollection",
     "lumos.plot.image": "plot.image: AxesImage",
-    "lumos.plot.text_artists": "plot.text_artists: Text",
+    "lumos.plot.text_artists": "plot.text_artists: Text and Annotation",
     "lumos.plot.ticker": "plot.ticker: locators and formatters",
     "lumos.plot.dates": "plot.dates: date axes",
     "lumos.plot.animation": "plot.animation: movies",

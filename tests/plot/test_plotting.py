@@ -10,19 +10,13 @@ import pytest
 
 import lumos
 from lumos import colors
-from lumos.plot.collections import (
-    Annotation,
-    BarContainer,
-    ContourSet,
-    ErrorbarContainer,
-    FillBetweenPolyCollection,
-    LineCollection,
-    Polygon,
-    QuadMesh,
-    Quiver,
-    Rectangle,
-    StemContainer,
-)
+from lumos.plot.bars import Rectangle
+from lumos.plot.collections import LineCollection, QuadMesh
+from lumos.plot.containers import BarContainer, ErrorbarContainer, StemContainer
+from lumos.plot.contour import ContourSet
+from lumos.plot.polygons import FillBetweenPolyCollection, Polygon
+from lumos.plot.quiver import Quiver
+from lumos.plot.text_artists import Annotation
 
 C0 = colors.to_rgba("C0")[:3]
 C1 = colors.to_rgba("C1")[:3]
