@@ -10,7 +10,8 @@ each returns the object it was given.
 
 from __future__ import annotations
 
-from .artists import AxesImage, Line2D
+from .image import AxesImage
+from .lines import Line2D
 from .patches import FancyArrow, Patch
 from .path_collections import Collection
 

@@ -16,29 +16,23 @@ from ..transforms import Affine, Transform, chain
 from ..visuals.base import Member
 from . import bigdata, category, validate
 from .artist_api import ArtistAPI
-from .artists import (
-    MARKERS,
-    Artist,
-    AxesImage,
-    Line2D,
-    PathCollection,
-    Text,
-    accepts_rasterized,
-    check_marker,
-    numeric,
-)
+from .artists import MARKERS, Artist, accepts_rasterized, check_marker, numeric
 from .axes_layout import AxesLayout
 from .axes_ticks import TickingMixin
 from .axis import Axis
 from .background import BackgroundPatch
 from .coords import AxisScales, LiveTransform, rect_to_unit, unit_to_box
 from .decorations import draw_rectilinear_frame, rectilinear_margins
+from .image import AxesImage
+from .lines import Line2D
 from .plot_types import PlotTypesMixin
 from .plotting import PlottingMixin
 from .propcycle import PropCycler, make_cycler
 from .scale import LinearScale
+from .scatter import PathCollection
 from .spines import Spines
 from .style import rcParams
+from .text_artists import Text
 from .titles import Titles
 from .unclipped import ClipLayers
 
@@ -396,7 +390,7 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
 
         ``alpha`` is a number or one value per pixel; ``clim=(vmin, vmax)``; every
         matplotlib ``interpolation`` name is accepted (see
-        :func:`lumos.plot.artists.image_interpolation`)."""
+        :func:`lumos.plot.image.image_interpolation`)."""
         _reject_unknown(kwargs, "imshow")
         validate.check(alpha=alpha, zorder=zorder)
         if clim is not None:

@@ -18,18 +18,11 @@ import numpy as np
 
 from .. import colors
 from ..visuals import Line, Markers, Mesh, Surface, Text
-from .artists import (
-    MARKERS,
-    Artist,
-    LegendHandle,
-    Line2D,
-    PathCollection,
-    ScalarMappable,
-    _font_size,
-    _rotation,
-    as_1d,
-)
-from .style import dash_pattern, rcParams
+from .artists import MARKERS, Artist, LegendHandle, ScalarMappable, as_1d
+from .lines import Line2D
+from .scatter import PathCollection
+from .style import dash_pattern, font_points, rcParams
+from .ticklabels import _rotation
 
 TRANSLUCENT_ORDER = 1000.0  # translucent visuals draw after the opaque ones
 
@@ -870,7 +863,7 @@ class Text3D(Artist3D):
         self._pos = np.array([float(x), float(y), float(z)])
         self._text = str(text)
         self._zdir = _text_direction(zdir)
-        self._size = float(rcParams["font.size"] if fontsize is None else _font_size(fontsize))
+        self._size = float(rcParams["font.size"] if fontsize is None else font_points(fontsize))
         self._color = colors.to_rgba(color)
         self._visual = Text(self._text, pos=self._pos, anchor_x=ha, anchor_y=va,
                             rotation=_rotation(rotation),
@@ -898,7 +891,7 @@ class Text3D(Artist3D):
         self._changed()
 
     def set_fontsize(self, size) -> None:
-        self._size = _font_size(size)
+        self._size = font_points(size)
         self._changed()
 
     def visuals(self) -> list:

@@ -27,7 +27,7 @@ from .axes3d_artists import (
     rotate_axes,
     shade_colors,
 )
-from .collections import StemContainer
+from .containers import StemContainer
 
 # 2D axes methods without a 3D meaning here: they raise instead of drawing in 2D
 _NOT_3D = ("imshow", "pcolormesh", "pcolor", "hist", "barh", "fill_between",

@@ -18,8 +18,10 @@ import numpy as np
 from .. import colors
 from ..path import Path
 from . import category
-from .artists import Artist, LegendHandle, Line2D, accepts_rasterized, as_1d
-from .collections import ViewLine, _limits2, color_rows, to_scale
+from .artists import Artist, LegendHandle, accepts_rasterized, as_1d
+from .axlines import ViewLine
+from .collections import color_rows, finite_limits_xy, to_scale
+from .lines import Line2D
 from .patch_style import stroke
 from .patches import Patch, Wedge
 from .path_collections import EventCollection, PolyCollection
@@ -38,7 +40,7 @@ class DataLimits(Artist):
             self.sticky = tuple(np.asarray(s, dtype=float).ravel() for s in sticky)
 
     def data_limits(self):
-        return _limits2(self._xy[:, 0], self._xy[:, 1], self.axes)
+        return finite_limits_xy(self._xy[:, 0], self._xy[:, 1], self.axes)
 
 
 class PieContainer:
@@ -137,7 +139,7 @@ class StepPatch(Patch):
         return self._baseline
 
     def get_path(self) -> Path:
-        from .collections import contiguous_regions
+        from .polygons import contiguous_regions
 
         v, e, b = self._values, self._edges, self._baseline
         bad = np.isnan(v)

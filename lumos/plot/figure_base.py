@@ -9,12 +9,12 @@ import numpy as np
 from . import mosaic as mosaicmod
 from . import text as textmod
 from . import validate
-from .artists import Text
 from .background import BackgroundPatch
 from .bbox import Bbox, as_bbox
 from .coords import LiveTransform, unit_to_box
 from .gridspec import GridSpec, SubplotSpec, from_matplotlib
 from .style import rcParams
+from .text_artists import Text
 
 # matplotlib's figure labels: default position, alignment, rcParams of size and weight
 _LABELS = {

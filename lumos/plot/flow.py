@@ -15,10 +15,11 @@ import numpy as np
 from .. import colors
 from ..path import Path
 from .artists import accepts_rasterized
-from .collections import Collection, Quiver, color_rows
+from .collections import Collection, color_rows
 from .path_collections import Collection as PathsCollection
 from .path_collections import LineCollection, PolyCollection
 from .plotting import _check_choice, _grid_coords
+from .quiver import Quiver
 from .style import rcParams
 
 

@@ -12,7 +12,7 @@ import numpy as np
 
 from .. import colors
 from . import ticker
-from .artists import _MARKER_SCALE, MARKERS, LegendHandle, check_marker
+from .artists import MARKER_SCALE, MARKERS, LegendHandle, check_marker
 from .style import dash_pattern, rcParams
 
 
@@ -44,7 +44,7 @@ class MarkerHandle:
         px = self.figure.points_to_pixels
         marker = line = None
         if self.marker is not None:
-            size = px(self.markersize) * _MARKER_SCALE.get(self.marker, 1.0)
+            size = px(self.markersize) * MARKER_SCALE.get(self.marker, 1.0)
             marker = (MARKERS[self.marker], size, self.color, self.edge,
                       px(self.markeredgewidth))
         look = None
@@ -155,7 +155,7 @@ class MatplotlibHandle:
                                     else s.get_dash_joinstyle())}
             m = s.get_marker()
             if isinstance(m, str) and m not in ("None", "none", "", " ") and m in MARKERS:
-                size = px(s.get_markersize()) * _MARKER_SCALE.get(m, 1.0)
+                size = px(s.get_markersize()) * MARKER_SCALE.get(m, 1.0)
                 face = colors.to_rgba(s.get_markerfacecolor(), s.get_alpha())
                 edge = colors.to_rgba(s.get_markeredgecolor(), s.get_alpha())
                 marker = (MARKERS[m], size, face, edge, px(s.get_markeredgewidth()))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..path import Affine2D, Path
-from .artists import Line2D
+from .lines import Line2D
 from .patch_style import as_path, coordinates, parse_linestyle, rc
 from .patches import Patch
 from .path_collections import Collection, LineCollection

@@ -3,7 +3,7 @@ hlines/vlines, pcolormesh, contour, quiver, annotate, axhline, axhspan.
 
 ``Axes`` inherits :class:`PlottingMixin`; its methods use ``self`` as the Axes. Argument
 names, defaults and return types follow matplotlib; the artists are in
-:mod:`lumos.plot.collections`.
+:mod:`lumos.plot.collections` and the modules it names.
 """
 
 from __future__ import annotations
@@ -14,26 +14,18 @@ import numpy as np
 
 from .. import colors
 from . import bigdata, category, validate
-from .artists import Line2D, accepts_rasterized, as_1d
-from .collections import (
-    Annotation,
-    AxLine,
-    BarCollection,
-    BarContainer,
-    CapLines,
-    ContourSet,
-    ErrorbarContainer,
-    FillBetweenPolyCollection,
-    LineCollection,
-    Polygon,
-    QuadMesh,
-    Quiver,
-    Rectangle,
-    StemContainer,
-    color_rows,
-)
+from .artists import accepts_rasterized, as_1d
+from .axlines import AxLine
+from .bars import BarCollection, Rectangle
+from .collections import CapLines, LineCollection, QuadMesh, color_rows
+from .containers import BarContainer, ErrorbarContainer, StemContainer
+from .contour import ContourSet
+from .lines import Line2D
 from .point_shapes import PointShapes, caret
+from .polygons import FillBetweenPolyCollection, Polygon
+from .quiver import Quiver
 from .style import rcParams
+from .text_artists import Annotation
 
 # matplotlib's short names, for patches and collections
 _ALIASES = {"c": "color", "lw": "linewidth", "ls": "linestyle", "ec": "edgecolor",

@@ -14,7 +14,8 @@ from numbers import Real
 
 import numpy as np
 
-from .artists import Line2D, accepts_rasterized
+from .artists import accepts_rasterized
+from .lines import Line2D
 from .patches import PathPatch
 from .plotting import _check_choice, _reshape_2d
 from .style import rcParams

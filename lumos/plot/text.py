@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..visuals.fonts import get_font
 from ..visuals.mathtext import extent_rich
-from .artists import _font_size
+from .style import font_points
 
 #: matplotlib's short and alternative names of Text properties
 TEXT_ALIASES = {
@@ -40,7 +40,7 @@ def line_height(text: str, size_px: float, face: str | None = None) -> float:
 
 def points(fontsize) -> float:
     """A font size in points from a number or a matplotlib name ('small', 'large')."""
-    return _font_size(fontsize)
+    return font_points(fontsize)
 
 
 @lru_cache(maxsize=4096)

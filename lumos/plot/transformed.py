@@ -8,8 +8,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..visuals import Line, Markers
-from .artists import Line2D
 from .collections import set_line
+from .lines import Line2D
 from .style import dash_pattern
 from .transforms_compat import as_transform
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
-from .artists import Line2D, ScalarMappable, accepts_rasterized
-from .collections import Collection, ContourSet, _limits2, to_scale
+from .artists import ScalarMappable, accepts_rasterized
+from .collections import Collection, finite_limits_xy, to_scale
+from .contour import ContourSet
+from .lines import Line2D
 from .plotting import _check_choice, _contour_levels, _normalize
 
 
@@ -384,7 +386,7 @@ class TriMesh(Collection, ScalarMappable):
         return (verts, faces, rgba), [(lines, edge, self._linewidth, self._linestyle)]
 
     def data_limits(self):
-        return _limits2(self._tri.x, self._tri.y, self.axes)
+        return finite_limits_xy(self._tri.x, self._tri.y, self.axes)
 
     def legend_patch(self):
         return tuple(self.cmap(0.5)), None

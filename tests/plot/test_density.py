@@ -8,7 +8,7 @@ import pytest
 import lumos
 from lumos import colors
 from lumos.gpu.context import current
-from lumos.plot.artists import PathCollection
+from lumos.plot.scatter import PathCollection
 from lumos.scene import Canvas
 from lumos.visuals.density import HIST_BINS, Density
 

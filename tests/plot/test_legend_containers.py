@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 import lumos
-from lumos.plot.collections import ErrorbarContainer, StemContainer
+from lumos.plot.containers import ErrorbarContainer, StemContainer
 
 
 def legend_only(plot):

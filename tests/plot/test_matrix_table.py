@@ -10,8 +10,9 @@ from plot_helpers import px, small  # tests/plot/plot_helpers.py
 
 import lumos.pyplot as plt
 from lumos import colors
-from lumos.plot.artists import AxesImage, Line2D
 from lumos.plot.collections import QuadMesh
+from lumos.plot.image import AxesImage
+from lumos.plot.lines import Line2D
 from lumos.plot.table import Table
 
 matplotlib.use("Agg")

@@ -10,19 +10,13 @@ import pytest
 
 import lumos
 from lumos import colors
-from lumos.plot.collections import (
-    Annotation,
-    BarContainer,
-    ContourSet,
-    ErrorbarContainer,
-    FillBetweenPolyCollection,
-    LineCollection,
-    Polygon,
-    QuadMesh,
-    Quiver,
-    Rectangle,
-    StemContainer,
-)
+from lumos.plot.bars import Rectangle
+from lumos.plot.collections import LineCollection, QuadMesh
+from lumos.plot.containers import BarContainer, ErrorbarContainer, StemContainer
+from lumos.plot.contour import ContourSet
+from lumos.plot.polygons import FillBetweenPolyCollection, Polygon
+from lumos.plot.quiver import Quiver
+from lumos.plot.text_artists import Annotation
 
 C0 = colors.to_rgba("C0")[:3]
 C1 = colors.to_rgba("C1")[:3]
@@ -719,7 +713,7 @@ def test_axhline_spans_axes_and_skips_x_autoscale():
         _, fyp = ax.to_pixels(0, 2.0)
         h = img.shape[0]
         assert close(img[int(h - fyp), int(fxp), :3] / 255, C1, tol=0.1)
-    assert isinstance(line, lumos.plot.artists.Line2D)
+    assert isinstance(line, lumos.plot.lines.Line2D)
 
 
 def test_axvline_partial_and_dashed():

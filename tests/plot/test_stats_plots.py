@@ -8,7 +8,7 @@ import pytest
 
 import lumos
 from lumos import colors
-from lumos.plot.artists import Line2D
+from lumos.plot.lines import Line2D
 from lumos.plot.patches import PathPatch
 from lumos.plot.stats_plots import boxplot_stats, violin_stats
 

@@ -10,7 +10,7 @@ from plot_helpers import px, small  # tests/plot/plot_helpers.py
 
 import lumos.tri as ltri
 from lumos import colors
-from lumos.plot.collections import ContourSet
+from lumos.plot.contour import ContourSet
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402

@@ -1,0 +1,310 @@
+"""The bars of ``bar``, ``barh`` and ``hist`` (:class:`BarCollection`: all bars of a call
+in one Mesh and one Line) and the :class:`Rectangle` handle of each bar.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import colors
+from .. import primitives as prim
+from ..visuals import Paths
+from ..visuals.path import hatch_counts
+from .artists import LegendHandle
+from .collections import (
+    Collection,
+    check_alpha,
+    color_rows,
+    cycle_rows,
+    finite_limits_xy,
+    to_scale,
+)
+from .style import rcParams
+
+
+class BarCollection(Collection):
+    """All bars of one ``bar``/``barh`` call: one Mesh for the faces, one Line for edges,
+    and the hatches (one per bar, or None) in one Paths visual between them."""
+
+    def __init__(self, axes, left, bottom, width, height, facecolor, edgecolor, linewidth,
+                 linestyle="-", alpha=None, label=None, zorder=None,
+                 orientation="vertical", hatch=None) -> None:
+        self._hatch_paths = Paths()
+        self._hatched = False
+        super().__init__(axes, facecolor=facecolor, edgecolor=edgecolor, linewidth=linewidth,
+                         linestyle=linestyle, alpha=alpha, label=label, zorder=zorder)
+        self._xywh = np.c_[left, bottom, width, height].astype(float)
+        n = len(self._xywh)
+        self._hatches = _hatch_rows(hatch, n)
+        # per-bar colors (matplotlib gives each Rectangle its own)
+        self._facecolors = cycle_rows(self._facecolors, n, None)
+        self._edgecolors = cycle_rows(self._edgecolors, n, None)
+        self._bar_visible = np.ones(n, dtype=bool)
+        self.bar_labels: list[str] | None = None  # one legend label per bar (label=[...])
+        self.bars: list = []  # the Rectangle of each bar (the legend lists them, labelled)
+        self.orientation = orientation
+        stick = self._xywh[:, 1] if orientation == "vertical" else self._xywh[:, 0]
+        self.sticky = (np.zeros(0), stick.copy()) if orientation == "vertical" else \
+            (stick.copy(), np.zeros(0))
+        self.rescale()
+
+    def legend_members(self) -> list:
+        """Itself, or each bar when the bars have a label each (``label=[...]``)."""
+        return list(self.bars) if self.bar_labels is not None else [self]
+
+    def _corners(self) -> tuple[np.ndarray, ...]:
+        x0, y0, w, h = self._xywh.T
+        return x0, x0 + w, y0, y0 + h
+
+    def data_boxes(self) -> np.ndarray:
+        x0, x1, y0, y1 = self._corners()
+        return np.c_[x0, y0, x1, y1][self._bar_visible]
+
+    def _build(self):
+        ax = self.axes
+        keep = self._bar_visible & np.isfinite(self._xywh).all(axis=1)
+        x0, x1, y0, y1 = (c[keep] for c in self._corners())
+        sx0, sx1 = to_scale(ax.xaxis, x0), to_scale(ax.xaxis, x1)
+        sy0, sy1 = to_scale(ax.yaxis, y0), to_scale(ax.yaxis, y1)
+        n = len(sx0)
+        face = cycle_rows(self._facecolors[keep], n, self._alpha)
+        edge = cycle_rows(self._edgecolors[keep], n, self._alpha)
+        # a bar is a strip of k quads along x: k = 1 unless the projection bends its
+        # x edges (polar bars: arcs)
+        steps = ax.edge_steps(np.c_[sx0, sy1], np.c_[sx1, sy1]) if n else np.zeros(0, int)
+        verts, faces, cols, outlines, start = [], [], [], [], 0
+        for k in np.unique(steps):
+            sel = steps == k
+            m = int(sel.sum())
+            t = np.linspace(0.0, 1.0, k + 1)
+            xs = sx0[sel, None] + (sx1 - sx0)[sel, None] * t  # (m, k + 1)
+            bottom = np.stack([xs, np.broadcast_to(sy0[sel, None], xs.shape)], axis=-1)
+            top = np.stack([xs, np.broadcast_to(sy1[sel, None], xs.shape)], axis=-1)
+            verts.append(np.concatenate([bottom, top], axis=1).reshape(-1, 2))
+            i = np.arange(k)
+            quad = np.r_[np.c_[i, i + 1, k + 2 + i], np.c_[i, k + 2 + i, k + 1 + i]]
+            faces.append((quad[None] + start + 2 * (k + 1) * np.arange(m)[:, None, None])
+                         .reshape(-1, 3))
+            cols.append(np.repeat(face[sel], 2 * (k + 1), axis=0))
+            ring = np.concatenate([bottom, top[:, ::-1], bottom[:, :1]], axis=1)
+            outlines.extend(ring)
+            start += m * 2 * (k + 1)
+        order = np.concatenate([np.flatnonzero(steps == k) for k in np.unique(steps)]) \
+            if n else np.zeros(0, int)
+        fill = (self._view(np.concatenate(verts)), np.concatenate(faces),
+                np.concatenate(cols)) if n else None
+        outlines = [self._view(o) for o in outlines]
+        self._set_hatches(outlines, self._hatches[keep][order], edge[order])
+        return fill, [(outlines, edge[order], self._linewidth, self._linestyle)]
+
+    def _set_hatches(self, outlines, hatches, edge) -> None:
+        """matplotlib's hatch over each hatched bar's face: in its edge color, or
+        ``patch.edgecolor`` (without the bars' alpha) where the edge is invisible."""
+        fig = self.axes.figure
+        fallback = colors.to_rgba(rcParams["patch.edgecolor"])
+        width = fig.points_to_pixels(rcParams.get("hatch.linewidth", 1.0))
+        paths = [prim.Path(ring, fill=None, hatch=h, hatch_width=width,
+                           hatch_color=tuple(e) if e[3] > 0 else fallback)
+                 for ring, h, e in zip(outlines, hatches, edge, strict=True) if h]
+        self._hatch_paths.set_paths(paths)
+        self._hatch_paths.hatch_unit = fig.dpi
+        self._hatch_paths.canvas_height = fig.canvas.size[1]  # tiles start at its top left
+        self._hatched = bool(paths)
+
+    def visuals(self) -> list:
+        return [self._mesh, self._hatch_paths, *self._line_visuals]
+
+    def _shown_flags(self) -> list:
+        return [self._shown[0], self._hatched, *self._shown[1:]]
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        """The first bar's box, hatched as it is."""
+        return LegendHandle(patch=self.legend_patch(), hatch=self.legend_hatch(0))
+
+    def legend_hatch(self, i: int) -> tuple | None:
+        """Bar ``i``'s hatch in a legend: ``(letters, rgba, width px, tile px)``."""
+        if not len(self._hatches) or not self._hatches[i]:
+            return None
+        fig = self.axes.figure
+        edge = cycle_rows(self._edgecolors[i:i + 1], 1, self._alpha)[0]
+        rgba = tuple(edge) if edge[3] > 0 else colors.to_rgba(rcParams["patch.edgecolor"])
+        return (self._hatches[i], rgba,
+                fig.points_to_pixels(rcParams.get("hatch.linewidth", 1.0)), fig.dpi)
+
+    def get_hatch(self):
+        """The hatch of the first bar (matplotlib's Rectangle.get_hatch per bar)."""
+        return self._hatches[0] if len(self._hatches) else None
+
+    def set_hatch(self, hatch) -> None:
+        """One hatch for every bar, or one per bar (cycled)."""
+        self._hatches = _hatch_rows(hatch, len(self._xywh))
+        self._restyle()
+
+    def data_limits(self):
+        keep = self._bar_visible
+        x0, x1, y0, y1 = (c[keep] for c in self._corners())
+        return finite_limits_xy(np.r_[x0, x1], np.r_[y0, y1], self.axes)
+
+    def legend_patch(self):
+        face = tuple(cycle_rows(self._facecolors[:1], 1, self._alpha)[0]) if len(
+            self._facecolors) else (0, 0, 0, 0)
+        edge = tuple(cycle_rows(self._edgecolors[:1], 1, self._alpha)[0]) if len(
+            self._edgecolors) else None
+        if edge is not None and (edge[3] == 0 or self._linewidth <= 0):
+            edge = None
+        return face, edge
+
+    def get_facecolor(self) -> np.ndarray:
+        return cycle_rows(self._facecolors, len(self._facecolors), self._alpha)
+
+    def set_facecolor(self, c) -> None:
+        self._facecolors = cycle_rows(color_rows(c, "facecolor"), len(self._xywh), None)
+        self._restyle()
+
+    def set_edgecolor(self, c) -> None:
+        self._edgecolors = cycle_rows(color_rows(c, "edgecolor"), len(self._xywh), None)
+        self._restyle()
+
+    def set_color(self, c) -> None:
+        self._facecolors = cycle_rows(color_rows(c, "color"), len(self._xywh), None)
+        self._edgecolors = self._facecolors.copy()
+        self._restyle()
+
+
+def _hatch_rows(hatch, n: int) -> np.ndarray:
+    """One hatch (a string of matplotlib's hatch letters, or None) per bar, cycled as
+    matplotlib cycles ``bar(hatch=[...])``."""
+    seq = [hatch] if hatch is None or isinstance(hatch, str) else list(hatch)
+    if not seq:
+        raise ValueError("hatch: got an empty sequence, expected a hatch or one per bar")
+    for h in seq:
+        hatch_counts(h)
+    out = np.empty(n, dtype=object)
+    out[:] = [seq[i % len(seq)] or None for i in range(n)]
+    return out
+
+
+class Rectangle:
+    """One bar of a :class:`BarContainer`, with matplotlib's Rectangle accessors.
+
+    Bars are drawn together by their :class:`BarCollection`; a Rectangle reads and
+    writes its row there."""
+
+    def __init__(self, collection: BarCollection, index: int) -> None:
+        self._c = collection
+        self._i = index
+
+    def __repr__(self) -> str:
+        x, y, w, h = self._c._xywh[self._i]
+        return f"Rectangle(xy=({x:g}, {y:g}), width={w:g}, height={h:g})"
+
+    @property
+    def axes(self):
+        return self._c.axes
+
+    def _set(self, col: int, value, argument: str) -> None:
+        if isinstance(value, (str, bytes)):
+            raise TypeError(f"{argument}: got str {value!r}, expected a number")
+        axis = self._c.axes.xaxis if col in (0, 2) else self._c.axes.yaxis
+        v = axis.convert(np.asarray([value]))[0]
+        self._c._xywh[self._i, col] = float(v)
+        self._c.rescale()
+
+    def get_x(self) -> float:
+        return float(self._c._xywh[self._i, 0])
+
+    def get_y(self) -> float:
+        return float(self._c._xywh[self._i, 1])
+
+    def get_width(self) -> float:
+        return float(self._c._xywh[self._i, 2])
+
+    def get_height(self) -> float:
+        return float(self._c._xywh[self._i, 3])
+
+    def get_xy(self) -> tuple[float, float]:
+        return self.get_x(), self.get_y()
+
+    def get_center(self) -> tuple[float, float]:
+        x, y, w, h = self._c._xywh[self._i]
+        return float(x + w / 2), float(y + h / 2)
+
+    def get_bbox(self) -> tuple[float, float, float, float]:
+        """(x0, y0, x1, y1) in data units."""
+        x, y, w, h = self._c._xywh[self._i]
+        return float(x), float(y), float(x + w), float(y + h)
+
+    def set_x(self, x) -> None:
+        self._set(0, x, "x")
+
+    def set_y(self, y) -> None:
+        self._set(1, y, "y")
+
+    def set_width(self, w) -> None:
+        self._set(2, w, "width")
+
+    def set_height(self, h) -> None:
+        self._set(3, h, "height")
+
+    def set_xy(self, xy) -> None:
+        self.set_x(xy[0])
+        self.set_y(xy[1])
+
+    def get_facecolor(self) -> tuple:
+        return tuple(cycle_rows(self._c._facecolors[self._i:self._i + 1], 1, self._c._alpha)[0])
+
+    def get_edgecolor(self) -> tuple:
+        return tuple(cycle_rows(self._c._edgecolors[self._i:self._i + 1], 1, self._c._alpha)[0])
+
+    def set_facecolor(self, color) -> None:
+        self._c._facecolors[self._i] = colors.to_rgba(color, argname="facecolor")
+        self._c.rescale()
+
+    def set_edgecolor(self, color) -> None:
+        self._c._edgecolors[self._i] = colors.to_rgba(color, argname="edgecolor")
+        self._c.rescale()
+
+    def set_color(self, color) -> None:
+        self.set_facecolor(color)
+        self.set_edgecolor(color)
+
+    def set_alpha(self, alpha) -> None:
+        a = check_alpha(alpha)
+        for rows in (self._c._facecolors, self._c._edgecolors):
+            if rows[self._i, 3] > 0:
+                rows[self._i, 3] = 1.0 if a is None else a
+        self._c.rescale()
+
+    def get_linewidth(self) -> float:
+        return self._c._linewidth
+
+    def get_hatch(self) -> str | None:
+        return self._c._hatches[self._i]
+
+    def set_hatch(self, hatch) -> None:
+        hatch_counts(hatch)
+        self._c._hatches[self._i] = hatch or None
+        self._c.rescale()
+
+    def get_visible(self) -> bool:
+        return bool(self._c._bar_visible[self._i]) and self._c.get_visible()
+
+    def set_visible(self, visible: bool) -> None:
+        self._c._bar_visible[self._i] = bool(visible)
+        self._c.rescale()
+
+    def remove(self) -> None:
+        """Hide this bar (the others stay drawn by the same collection)."""
+        self.set_visible(False)
+
+    def get_label(self) -> str:
+        labels = self._c.bar_labels
+        return "_nolegend_" if labels is None else labels[self._i]
+
+    def legend_patch(self):
+        edge = self.get_edgecolor()
+        return self.get_facecolor(), (edge if edge[3] > 0 and self._c._linewidth > 0
+                                      else None)
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        return LegendHandle(patch=self.legend_patch(), hatch=self._c.legend_hatch(self._i))

@@ -1,0 +1,305 @@
+"""The contour lines and filled contours of ``contour`` and ``contourf``
+(:class:`ContourSet`, one :class:`ContourLevel` per level).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import colors
+from ..geometry import triangulate
+from ..path import Path
+from .artists import ScalarMappable
+from .collections import (
+    Collection,
+    color_rows,
+    cycle_rows,
+    finite_limits_xy,
+    short_linestyle,
+    to_scale,
+)
+from .style import rcParams
+
+
+class ContourLevel:
+    """One level of a ContourSet (what ``ContourSet.collections`` lists)."""
+
+    def __init__(self, contour_set: ContourSet, index: int) -> None:
+        self._cs = contour_set
+        self.index = index
+
+    @property
+    def level(self) -> float:
+        return float(self._cs.layers[self.index])
+
+    def get_segments(self) -> list[np.ndarray]:
+        """Lines (line contours) or polygon rings (filled) of this level, data units."""
+        return [s.copy() for s in self._cs.allsegs[self.index]]
+
+    def get_color(self) -> tuple:
+        return tuple(self._cs._level_rgba()[self.index])
+
+
+class ContourSet(Collection, ScalarMappable):
+    """Contour lines or filled contours (``contour``/``contourf``): one Mesh for all filled
+    levels, one Line per line style; levels and colors like matplotlib."""
+
+    def __init__(self, axes, x, y, z, levels, filled: bool, colors_=None, cmap=None,
+                 norm=None, vmin=None, vmax=None, alpha=None, linewidths=None,
+                 linestyles=None, negative_linestyles=None, extend="neither", label=None,
+                 zorder=None, corner_mask=True, algorithm=None, generator=None) -> None:
+        self.filled = bool(filled)
+        self.levels = np.asarray(levels, dtype=float)
+        self.extend = extend
+        self.logscale = colors.get_norm(norm).axis_scale()[0] == "log"
+        zf = z.filled(np.nan) if np.ma.isMaskedArray(z) else np.asarray(z, dtype=float)
+        finite = zf[np.isfinite(zf)]
+        self.zmin = float(finite.min()) if finite.size else 0.0
+        self.zmax = float(finite.max()) if finite.size else 1.0
+        self._process_levels()
+        # line styles: one Line visual per distinct (width, style)
+        nlev = len(self.layers)
+        self._colors_arg = colors_
+        if cmap is not None and colors_ is not None:
+            raise ValueError("colors and cmap: got both, expected at most one")
+        lw = rcParams["lines.linewidth"] if linewidths is None else linewidths
+        widths = np.resize(np.atleast_1d(np.asarray(lw, dtype=float)), nlev)
+        self.monochrome = colors_ is not None and len(color_rows(colors_, "colors")) == 1
+        styles = self._process_linestyles(linestyles, negative_linestyles, nlev)
+        self._level_style = [(float(w), s) for w, s in zip(widths, styles, strict=True)]
+        groups = [] if self.filled else sorted(set(self._level_style), key=str)
+        self._groups = groups
+        super().__init__(axes, facecolor="none", edgecolor="none", alpha=alpha, label=label,
+                         zorder=zorder, n_lines=len(groups))
+        if colors_ is not None:
+            # matplotlib: a listed colormap indexed by level
+            self._init_mappable(None, None, None, None)
+            self._level_colors = cycle_rows(color_rows(colors_, "colors"), nlev, None)
+        else:
+            self._init_mappable(cmap, norm, vmin, vmax)
+            self._level_colors = None
+            self.norm.autoscale_None(self.levels)
+        if generator is None:
+            import contourpy
+
+            # contourpy's 'serial' gives matplotlib's default ('mpl2014') contours
+            name = {None: "serial", "mpl2014": "serial"}.get(algorithm, algorithm)
+            if name not in ("serial", "threaded"):
+                raise ValueError(f"algorithm: got {algorithm!r}, expected 'mpl2014', 'serial' "
+                                 "or 'threaded'")
+            gen = contourpy.contour_generator(x, y, np.ma.masked_invalid(zf), name=name,
+                                              corner_mask=corner_mask, line_type="Separate",
+                                              fill_type="OuterOffset")
+        else:
+            gen = generator  # e.g. triangle meshes (lumos.plot.tri): the same two calls
+        self.allsegs: list[list[np.ndarray]] = []
+        self._polygons: list[list[tuple[np.ndarray, np.ndarray]]] = []
+        # generators that cut the bands into triangles themselves (``filled_triangles``)
+        self._band_meshes: list[tuple[np.ndarray, np.ndarray]] = []
+        if self.filled:
+            lowers, uppers = self._levels[:-1].copy(), self._levels[1:]
+            if self.zmin == lowers[0]:  # the lowest interval includes the minimum
+                lowers[0] = 0.99 * self.zmin if self.logscale else lowers[0] - 1
+            for lo, hi in zip(lowers, uppers, strict=True):
+                if hasattr(gen, "filled_triangles"):
+                    self._band_meshes.append(gen.filled_triangles(lo, hi))
+                points, offsets = gen.filled(lo, hi)
+                polys = [(np.asarray(p, dtype=float), np.asarray(o, dtype=np.int64))
+                         for p, o in zip(points, offsets, strict=True)]
+                self._polygons.append(polys)
+                self.allsegs.append([p[o[k]:o[k + 1]] for p, o in polys
+                                     for k in range(len(o) - 1)])
+        else:
+            for lev in self.levels:
+                self.allsegs.append([np.asarray(s, dtype=float) for s in gen.lines(lev)])
+        self._x, self._y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        self._z, self._corner_mask = np.ma.masked_invalid(zf), corner_mask
+        self.hatch_collections: list = []  # contourf(hatches=...): drawn over the levels
+        ok = np.isfinite(self._x) & np.isfinite(self._y)
+        if ok.any():
+            self.sticky = (np.array([self._x[ok].min(), self._x[ok].max()]),
+                           np.array([self._y[ok].min(), self._y[ok].max()]))
+        self.collections = [ContourLevel(self, i) for i in range(nlev)]
+        self.rescale()
+
+    def remove(self) -> None:
+        for c in self.hatch_collections:
+            c.remove()
+        super().remove()
+
+    def filled_paths(self, i: int) -> list[Path]:
+        """The region filled between levels ``i`` and ``i + 1`` (contourf), as paths:
+        each polygon's outer ring and holes closed (for hatches)."""
+        out = []
+        for points, offsets in self._polygons[i]:
+            codes = np.full(len(points), Path.LINETO, dtype=np.uint8)
+            codes[offsets[:-1]] = Path.MOVETO
+            ends = offsets[1:] - 1
+            codes[ends[ends > offsets[:-1]]] = Path.CLOSEPOLY
+            out.append(Path(points, codes))
+        return out
+
+    def grid(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
+        """The x, y, z grids contoured and the corner_mask (``contour(cs)`` reuses
+        them, as matplotlib does)."""
+        return self._x, self._y, self._z, self._corner_mask
+
+    def _process_levels(self) -> None:
+        """matplotlib's ``_levels`` (extended ends) and ``layers`` (what colors map)."""
+        levels = list(self.levels)
+        lower, upper = (1e-250, 1e250) if self.logscale else (-1e250, 1e250)
+        if self.extend in ("both", "min"):
+            levels.insert(0, lower)
+        if self.extend in ("both", "max"):
+            levels.append(upper)
+        self._levels = np.asarray(levels, dtype=float)
+        if not self.filled:
+            self.layers = self.levels
+        elif self.logscale:  # mid-way on screen: the geometric mean
+            self.layers = np.sqrt(self._levels[:-1]) * np.sqrt(self._levels[1:])
+        else:
+            self.layers = 0.5 * (self._levels[:-1] + self._levels[1:])
+
+    def _process_linestyles(self, linestyles, negative, nlev: int) -> list:
+        if linestyles is None:
+            styles = ["-"] * nlev
+            if self.monochrome and not self.filled:
+                neg = short_linestyle(rcParams.get("contour.negative_linestyle", "dashed")
+                                       if negative is None else negative)
+                eps = -(self.zmax - self.zmin) * 1e-15
+                styles = [neg if lev < eps else "-" for lev in self.levels]
+            return styles
+        if isinstance(linestyles, str):
+            return [short_linestyle(linestyles)] * nlev
+        given = [short_linestyle(s) for s in linestyles]
+        return [given[i % len(given)] for i in range(nlev)]
+
+    def _level_rgba(self) -> np.ndarray:
+        if self._level_colors is not None:
+            rgba = self._level_colors.copy()
+            if self._alpha is not None:
+                rgba[:, 3] = self._alpha
+            return rgba
+        with np.errstate(all="ignore"):
+            rgba = np.asarray(self.cmap(self.norm(self.layers)), dtype=float).reshape(-1, 4)
+        if self._alpha is not None:
+            rgba[:, 3] = self._alpha
+        return rgba
+
+    def _mapping_changed(self) -> None:
+        self.rescale()
+
+    def _build(self):
+        ax = self.axes
+        rgba = self._level_rgba()
+        if self.filled and self._band_meshes:
+            verts, faces, cols, offset = [], [], [], 0
+            for (pts, tris), c in zip(self._band_meshes, rgba, strict=True):
+                sp = self._view(np.c_[to_scale(ax.xaxis, pts[:, 0]),
+                                      to_scale(ax.yaxis, pts[:, 1])])
+                verts.append(sp)
+                faces.append(tris + offset)
+                cols.append(np.repeat(c[None], len(sp), axis=0))
+                offset += len(sp)
+            fill = (np.concatenate(verts), np.concatenate(faces), np.concatenate(cols)) \
+                if verts else None
+            return fill, []
+        if self.filled:
+            verts, faces, cols, offset = [], [], [], 0
+            for polys, c in zip(self._polygons, rgba, strict=True):
+                for pts, offs in polys:
+                    sp = self._view(np.c_[to_scale(ax.xaxis, pts[:, 0]),
+                                          to_scale(ax.yaxis, pts[:, 1])])
+                    rings, ends = [], []
+                    for k in range(len(offs) - 1):
+                        ring = sp[offs[k]:offs[k + 1]]
+                        if len(ring) > 1 and np.array_equal(ring[0], ring[-1]):
+                            ring = ring[:-1]  # earcut wants open rings
+                        rings.append(ring)
+                        ends.append((ends[-1] if ends else 0) + len(ring))
+                    ring_pts = np.concatenate(rings) if rings else np.zeros((0, 2))
+                    if not np.isfinite(ring_pts).all():
+                        continue
+                    tri = triangulate(ring_pts, ends)
+                    verts.append(ring_pts)
+                    faces.append(tri + offset)
+                    cols.append(np.repeat(c[None], len(ring_pts), axis=0))
+                    offset += len(ring_pts)
+            fill = (np.concatenate(verts), np.concatenate(faces), np.concatenate(cols)) \
+                if verts else None
+            return fill, []
+        lines = []
+        for group in self._groups:
+            polys, cs = [], []
+            for i, style in enumerate(self._level_style):
+                if style != group:
+                    continue
+                for seg in self.allsegs[i]:
+                    polys.append(self._view(np.c_[to_scale(ax.xaxis, seg[:, 0]),
+                                                  to_scale(ax.yaxis, seg[:, 1])]))
+                    cs.append(rgba[i])
+            lines.append((polys, np.asarray(cs).reshape(-1, 4), group[0], group[1]))
+        return None, lines
+
+    def data_limits(self):
+        return finite_limits_xy(self._x, self._y, self.axes)
+
+    def get_grid(self) -> tuple[np.ndarray, np.ndarray, np.ma.MaskedArray]:
+        """Copies of the x, y and (masked) z the contours were computed from."""
+        return self._x.copy(), self._y.copy(), self._z.copy()
+
+    def get_array(self) -> np.ndarray:
+        return np.asarray(self.layers).copy()
+
+    def legend_patch(self):
+        rgba = self._level_rgba()
+        c = tuple(rgba[len(rgba) // 2]) if len(rgba) else (0, 0, 0, 0)
+        return (c, None) if self.filled else ((0.0, 0.0, 0.0, 0.0), c)
+
+    # what a colorbar asks: discrete blocks between the levels (matplotlib draws contour
+    # colorbars discrete), the extended layers' colors in the triangles
+    def colorbar_blocks(self):
+        b = np.asarray(self.levels, dtype=float)
+        if len(b) < 2:
+            return None
+        if self.filled:
+            rgba = self._level_rgba()
+            i0 = 1 if self.extend in ("min", "both") else 0
+            i1 = len(rgba) - (1 if self.extend in ("max", "both") else 0)
+            inner = rgba[i0:i1]
+            under = tuple(rgba[0]) if i0 else self.cmap.under
+            over = tuple(rgba[-1]) if i1 < len(rgba) else self.cmap.over
+        else:
+            mids = 0.5 * (b[:-1] + b[1:])
+            inner = np.asarray(self.to_rgba(mids), dtype=float).reshape(-1, 4)
+            under, over = self.cmap.under, self.cmap.over
+        return b, inner, under, over
+
+    def colorbar_extend(self) -> str:
+        return self.extend
+
+    def level_lines(self):
+        """(levels, colors, widths in points) of the contour lines (``add_lines``)."""
+        rgba = self._level_rgba()
+        widths = np.array([w for w, _ in self._level_style], dtype=float)
+        return np.asarray(self.layers, float), rgba, widths
+
+    def clabel(self, levels=None, fontsize=None, inline=True, fmt=None, colors=None):
+        """Label lines with their level: one text per line, at its middle point."""
+        ax = self.axes
+        texts = []
+        fmt = fmt or "{:g}"
+        for i, lev in enumerate(self.layers):
+            if levels is not None and not np.any(np.isclose(lev, levels)):
+                continue
+            rgba = self._level_rgba()[i] if colors is None else colors
+            label = fmt(lev) if callable(fmt) else (fmt % lev if "%" in fmt
+                                                    else fmt.format(lev))
+            for seg in self.allsegs[i]:
+                if len(seg) < 5:
+                    continue
+                x, y = seg[len(seg) // 2]
+                texts.append(ax.text(x, y, label, fontsize=fontsize or 8, color=rgba,
+                                     ha="center", va="center"))
+        self.labelTexts = texts
+        return texts

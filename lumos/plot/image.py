@@ -1,0 +1,259 @@
+"""AxesImage: the image that ``ax.imshow`` returns, and matplotlib's interpolation
+names as lumos draws them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..visuals import Image
+from . import validate
+from .artists import Artist, ScalarMappable
+from .style import rcParams
+
+#: an image's copy (up to 4 float64 channels), its float32 texture and RGBA picture
+IMAGE_BYTES_PER_PIXEL = 56
+
+
+def _extent(extent) -> tuple[float, ...] | None:
+    """None or (left, right, bottom, top): four finite numbers."""
+    if extent is None:
+        return None
+    if isinstance(extent, str) or np.ndim(extent) != 1 or len(extent) != 4:
+        raise ValueError(f"extent: got {extent!r}, expected (left, right, bottom, top)")
+    return tuple(validate.number(v, f"extent[{i}]") for i, v in enumerate(extent))
+
+
+#: matplotlib's interpolation names lumos draws as they are
+_INTERPOLATIONS = {"none": "nearest", "nearest": "nearest", "auto": "nearest",
+                   "antialiased": "nearest", "bilinear": "bilinear"}
+#: matplotlib's other filters: drawn bilinear, with a one-time notice
+_SMOOTH_FILTERS = ("bicubic", "spline16", "spline36", "hanning", "hamming", "hermite",
+                   "kaiser", "quadric", "catrom", "gaussian", "bessel", "mitchell", "sinc",
+                   "lanczos", "blackman")
+
+
+def image_interpolation(name) -> str:
+    """The filter lumos draws for matplotlib's ``interpolation`` name: 'nearest' for
+    'none', 'nearest' and 'auto'/'antialiased' (matplotlib shows upsampled images so),
+    'bilinear'; the smooth filters ('bicubic', 'lanczos', ...) are drawn 'bilinear' and
+    say so once."""
+    if name is None:
+        name = rcParams["image.interpolation"]
+    if name in _INTERPOLATIONS:
+        return _INTERPOLATIONS[name]
+    if name in _SMOOTH_FILTERS:
+        from .compat import warn_once
+
+        warn_once(f"interpolation {name}", f"interpolation: lumos draws {name!r} as "
+                  "'bilinear' (the nearest filter it has)")
+        return "bilinear"
+    raise ValueError(f"interpolation: got {name!r}, expected one of "
+                     f"{', '.join([*_INTERPOLATIONS, *_SMOOTH_FILTERS])}")
+
+
+def _image_alpha(alpha):
+    """None, a number in 0..1, or an (M, N) copy of per-pixel values in 0..1."""
+    if alpha is None:
+        return None
+    if np.ndim(alpha) == 0:
+        return float(validate.alpha(alpha))
+    a = np.array(alpha, dtype=float, copy=True)
+    if a.ndim not in (0, 2):
+        raise ValueError(f"alpha: got shape {a.shape}, expected a number or an (M, N) array, "
+                         "one per pixel")
+    if not np.all((a >= 0) & (a <= 1)):
+        raise ValueError("alpha: expected values in 0..1")
+    return float(a) if a.ndim == 0 else a
+
+
+class AxesImage(Artist, ScalarMappable):
+    """An image on the axes, as ``ax.imshow`` returns.
+
+    A scalar field with a linear norm, the colormap's default extremes and no alpha is
+    colored on the GPU (its data is interpolated, then colormapped: matplotlib's
+    'data' stage). Any other norm (log, BoundaryNorm, ...), under/over/bad colors,
+    ``alpha`` (a number, or one per pixel) and RGB(A) images are colored here exactly
+    as matplotlib does, and the colors are interpolated ('rgba' stage).
+    """
+
+    zorder = 0.0
+
+    def __init__(self, axes, data, cmap=None, norm=None, vmin=None, vmax=None, extent=None,
+                 origin=None, interpolation=None, alpha=None, label=None, zorder=None,
+                 interpolation_stage=None) -> None:
+        super().__init__(axes, label, zorder)
+        self._init_mappable(cmap, norm, vmin, vmax)
+        self._origin = rcParams["image.origin"] if origin is None else origin
+        if self._origin not in ("upper", "lower"):
+            raise ValueError(f"origin: got {origin!r}, expected 'upper' or 'lower'")
+        if interpolation_stage not in (None, "data", "rgba", "auto"):
+            raise ValueError(f"interpolation_stage: got {interpolation_stage!r}, expected "
+                             "'data', 'rgba' or 'auto'")
+        self._stage = interpolation_stage or "auto"
+        self._alpha = None
+        self._extent_spec = _extent(extent)
+        self._visual = Image(np.zeros((1, 1)), interpolation=image_interpolation(interpolation))
+        self._alpha = _image_alpha(alpha)
+        self.set_data(data)
+
+    def set_data(self, data) -> None:
+        """New image data (the same kinds ``imshow`` takes; masked pixels are left out)."""
+        if isinstance(data, np.ndarray) and data.ndim >= 2:  # before the copy
+            validate.points(data.shape[0] * data.shape[1], "X", IMAGE_BYTES_PER_PIXEL,
+                            "pixels", "pass a smaller image (or a lazy array: h5py, zarr, "
+                            "Dask or a numpy memmap, which lumos tiles and reads per view)")
+        mask = np.ma.getmaskarray(data) if np.ma.is_masked(data) else None
+        arr = np.array(validate.numbers_array(np.ma.getdata(data), "X"), copy=True)
+        if mask is not None and arr.dtype.kind in "biuf":
+            # masked pixels are left out (transparent), as NaN is
+            if arr.ndim == 2:
+                arr = np.where(mask, np.nan, arr.astype(float))
+            elif arr.ndim == 3 and arr.shape[2] in (3, 4):
+                rgba = arr.astype(float) / (255.0 if arr.dtype == np.uint8 else 1.0)
+                if rgba.shape[2] == 3:
+                    rgba = np.concatenate([rgba, np.ones(rgba.shape[:2] + (1,))], axis=2)
+                rgba[mask.any(axis=2)] = 0.0
+                arr = rgba
+        if arr.dtype.kind == "b":
+            arr = arr.astype(np.uint8)
+        if arr.dtype.kind not in "biuf":
+            raise TypeError(f"X: got dtype {arr.dtype}, expected numbers")
+        if arr.ndim not in (2, 3) or (arr.ndim == 3 and arr.shape[2] not in (3, 4)):
+            raise ValueError(f"X: got shape {arr.shape}, expected (M, N), (M, N, 3) or "
+                             "(M, N, 4)")
+        self._data = arr
+        if arr.ndim == 2:
+            self.autoscale_clim(arr)
+        self._check_alpha_shape()
+        self._upload()
+
+    def get_array(self) -> np.ndarray:
+        """A copy of the image data."""
+        return self._data.copy()
+
+    def get_extent(self) -> tuple[float, float, float, float]:
+        """Where the image lies in data coordinates: (left, right, bottom, top)."""
+        if self._extent_spec is not None:
+            return tuple(float(v) for v in self._extent_spec)
+        h, w = self._data.shape[:2]
+        if self._origin == "upper":
+            return (-0.5, w - 0.5, h - 0.5, -0.5)
+        return (-0.5, w - 0.5, -0.5, h - 0.5)
+
+    def set_extent(self, extent) -> None:
+        """Where the image lies in data coordinates: (left, right, bottom, top)."""
+        self._extent_spec = _extent(extent)
+        self._upload()
+        if self.axes is not None and self._extent_spec is not None:
+            # as matplotlib: automatic limits fit the new extent, in its order
+            self.axes.refit(self)
+            left, right, bottom, top = self._extent_spec
+            if self.axes.get_autoscalex_on():
+                self.axes.set_xlim(left, right, auto=None)
+            if self.axes.get_autoscaley_on():
+                self.axes.set_ylim(bottom, top, auto=None)
+
+    def set_interpolation(self, interp: str) -> None:
+        """matplotlib's filter names (see :func:`image_interpolation`)."""
+        self._visual.interpolation = image_interpolation(interp)
+
+    def get_interpolation(self) -> str:
+        """The filter the image is drawn with ('nearest' or 'bilinear')."""
+        return self._visual.interpolation
+
+    def set_interpolation_stage(self, stage: str) -> None:
+        """'data' (interpolate values, then colormap), 'rgba' (colormap, then interpolate
+        colors) or 'auto'."""
+        if stage not in ("data", "rgba", "auto"):
+            raise ValueError(f"interpolation_stage: got {stage!r}, expected 'data', 'rgba' "
+                             "or 'auto'")
+        self._stage = stage
+        self._upload()
+
+    def set_alpha(self, alpha) -> None:
+        """A number in 0..1, or one per pixel (an (M, N) array); None: opaque."""
+        self._alpha = _image_alpha(alpha)
+        self._check_alpha_shape()
+        self._upload()
+
+    def get_alpha(self):
+        """The opacity: None, a number or one value per pixel."""
+        a = self._alpha
+        return a.copy() if isinstance(a, np.ndarray) else a
+
+    def _check_alpha_shape(self) -> None:
+        a = self._alpha
+        if isinstance(a, np.ndarray) and a.shape != self._data.shape[:2]:
+            raise ValueError(f"alpha: got shape {a.shape}, expected the image's "
+                             f"{self._data.shape[:2]}")
+
+    def _mapping_changed(self) -> None:
+        self._upload()
+
+    def on_gpu(self) -> bool:
+        """Whether the GPU colors the image (a scalar field, a linear norm, the
+        colormap's default extremes, no alpha, and not the 'rgba' stage)."""
+        return (self._data.ndim == 2 and self.norm.linear and self._alpha is None
+                and self.cmap.has_default_extremes() and self._stage != "rgba")
+
+    def _rgba(self) -> np.ndarray:
+        """(M, N, 4) float colors, as matplotlib computes them."""
+        arr = self._data
+        if arr.ndim == 2:
+            if self._stage == "data" and self._visual.interpolation != "nearest":
+                from .compat import warn_once
+
+                warn_once("imshow stage data", "interpolation_stage: lumos interpolates "
+                          "colors ('rgba') when the image is colored through a non-linear "
+                          "norm, extremes or alpha")
+            with np.errstate(all="ignore"):
+                rgba = np.asarray(self.cmap(self.norm(arr)), dtype=float)
+        else:
+            rgba = arr.astype(float) / 255.0 if arr.dtype == np.uint8 else \
+                np.clip(np.nan_to_num(arr.astype(float)), 0.0, 1.0)
+            if rgba.shape[2] == 3:
+                rgba = np.concatenate([rgba, np.ones(rgba.shape[:2] + (1,))], axis=2)
+        if self._alpha is not None:
+            rgba[..., 3] *= self._alpha
+        return rgba
+
+    def _upload(self) -> None:
+        v = self._visual
+        if self.on_gpu():
+            v.cmap = self.cmap
+            v.set_data(self._data)  # same shape: only the changed texture rows travel
+            v.clim = self.get_clim()
+        else:
+            v.set_data(self._rgba())
+            v.clim = None
+        self.rescale()
+
+    def rescale(self) -> None:
+        left, right, b, t = self.get_extent()
+        # row 0 is at the top with origin 'upper'
+        y0, y1 = (t, b) if self._origin == "upper" else (b, t)
+        (xs0, ys0), (xs1, ys1) = self.axes.transScale.forward(np.array([[left, y0],
+                                                                        [right, y1]]))
+        xs, ys = np.array([xs0, xs1]), np.array([ys0, ys1])
+        # an extent a log axis cannot show (non-positive) hides the image, as it must
+        shown = bool(np.isfinite(np.r_[xs, ys]).all())
+        self._visual.visible = shown
+        if shown:
+            self._visual.extent = (xs[0], xs[1], ys[0], ys[1])
+        self._visual.order = self.zorder
+        self._changed()
+
+    def data_limits(self):
+        left, right, b, t = self.get_extent()
+        return (min(left, right), max(left, right)), (min(b, t), max(b, t))
+
+    @property
+    def sticky(self):
+        """Margins stop at the image's edges: the axes show exactly the image
+        (matplotlib's sticky edges)."""
+        left, right, b, t = self.get_extent()
+        return [left, right], [b, t]
+
+    def visuals(self) -> list:
+        return [self._visual]

@@ -1,0 +1,702 @@
+"""Line2D: the line with markers that ``ax.plot`` returns, the view of its data that
+uploads only the rows that change (``line.ydata[i:j] = v``), and matplotlib's step
+styles (``drawstyle='steps-pre'``, ...).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import colors
+from ..gpu.resources import changed_rows
+from ..primitives import CAPS, JOINS
+from ..visuals import Line, Markers
+from . import category, validate
+from .artists import (
+    MARKER_SCALE,
+    MARKERS,
+    Artist,
+    BatchItem,
+    LegendHandle,
+    as_values,
+    check_linestyle,
+    check_marker,
+    is_line_marker,
+)
+from .style import dash_pattern, rcParams
+
+# Lines longer than this get a batch visual of their own so that they are never copied
+# into a joined batch (memory: the visual then shares the artist's array) nor re-joined
+# when another line of the batch changes length.
+_OWN_VISUAL = 1_000_000
+
+
+class DataView:
+    """A line's x or y data that records what changes: ``line.ydata[i:j] = v`` changes
+    rows i:j and uploads only those. Reading gives numpy arrays (copies), so the line
+    never changes behind its back; ``np.asarray(line.ydata)`` works."""
+
+    def __init__(self, line: Line2D, axis: int) -> None:
+        self._line = line
+        self._axis = axis
+
+    def _values(self) -> np.ndarray:
+        return self._line._x if self._axis == 0 else self._line._y
+
+    def __len__(self) -> int:
+        return len(self._values())
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        """The shape of the data."""
+        return self._values().shape
+
+    @property
+    def dtype(self) -> np.dtype:
+        """The dtype of the data."""
+        return self._values().dtype
+
+    def __array__(self, dtype=None, copy=None) -> np.ndarray:
+        return np.array(self._values(), dtype=dtype, copy=True)
+
+    def __getitem__(self, key):
+        item = self._values()[key]
+        return item.copy() if isinstance(item, np.ndarray) else item
+
+    def __setitem__(self, key, value) -> None:
+        self._line._set_rows(self._axis, key, value)
+
+    def __iter__(self):
+        return iter(self._values().copy())
+
+    def __repr__(self) -> str:
+        return f"DataView({self._values()!r})"
+
+
+def _finite_range(v: np.ndarray, positive: bool) -> tuple[float, float] | None:
+    """Min and max of the finite (and, for log axes, positive) values, in chunks so a
+    long line is never copied."""
+    lo, hi = np.inf, -np.inf
+    step = 1 << 20
+    for i in range(0, len(v), step):
+        part = v[i : i + step]
+        a, b = part.min(initial=np.inf), part.max(initial=-np.inf)
+        if np.isfinite(a) and np.isfinite(b) and (not positive or a > 0):
+            lo, hi = min(lo, a), max(hi, b)  # all finite (NaN and inf would show): 2 passes
+            continue
+        ok = np.isfinite(part)
+        if positive:
+            ok &= part > 0
+        if ok.all():
+            lo, hi = min(lo, part.min()), max(hi, part.max())
+        elif ok.any():
+            lo, hi = min(lo, part[ok].min()), max(hi, part[ok].max())
+    return None if lo > hi else (float(lo), float(hi))
+
+
+class Line2D(Artist):
+    """A line with optional markers, as ``ax.plot`` returns.
+
+    Changing data uploads only what changed: ``set_data(x, y)`` and ``set_ydata(y)``
+    with as many points as before upload the rows that differ, and
+    ``line.ydata[i:j] = v`` uploads rows i:j (x scrolls with ``xdata`` alike).
+    """
+
+    zorder = 2.0
+
+    def __init__(self, axes, x, y, color=None, linewidth=None, linestyle=None, marker=None,
+                 markersize=None, markerfacecolor=None, markeredgecolor=None,
+                 markeredgewidth=None, alpha=None, label=None, zorder=None,
+                 drawstyle="default", markevery=None, fillstyle="full",
+                 markerfacecoloralt="none", dashes=None, solid_capstyle=None,
+                 dash_capstyle=None, solid_joinstyle=None, dash_joinstyle=None,
+                 antialiased=None) -> None:
+        super().__init__(axes, label, zorder)
+        # None: the rcParams of now, as matplotlib
+        self._solid_cap = _style(solid_capstyle, "solid_capstyle", CAPS)
+        self._dash_cap = _style(dash_capstyle, "dash_capstyle", CAPS)
+        self._solid_join = _style(solid_joinstyle, "solid_joinstyle", JOINS)
+        self._dash_join = _style(dash_joinstyle, "dash_joinstyle", JOINS)
+        self._antialiased = bool(rcParams["lines.antialiased"] if antialiased is None
+                                 else antialiased)
+        # The data in axis units: one (N, 2) float64 array, x and y are its columns.
+        # With linear axes and no steps it is also what the batch draws (_scaled), so
+        # a long line is held once, not as data plus positions.
+        self._xy = np.zeros((0, 2))
+        self._x, self._y = self._xy[:, 0], self._xy[:, 1]
+        # rows of _scaled changed since the axes last uploaded: None, (start, stop), True
+        self._dirty_rows: tuple[int, int] | bool | None = True
+        self._x_moved = True  # whether x changed in those rows (else x-sorted stays so)
+        self._limits_cache = None
+        self._color = colors.to_rgba(color if color is not None else rcParams["lines.color"])
+        self._alpha = alpha
+        self._linewidth = float(rcParams["lines.linewidth"] if linewidth is None else linewidth)
+        if dashes is not None:  # matplotlib: dashes win over a named style
+            linestyle = (0, dashes)
+        self._linestyle = check_linestyle(rcParams["lines.linestyle"] if linestyle is None
+                                          else linestyle)
+        self._marker = check_marker(rcParams["lines.marker"] if marker is None else marker)
+        self._markersize = float(rcParams["lines.markersize"] if markersize is None
+                                 else markersize)
+        self._mfc = markerfacecolor
+        self._mec = markeredgecolor
+        self._mew = float(rcParams["lines.markeredgewidth"] if markeredgewidth is None
+                          else markeredgewidth)
+        if drawstyle not in ("default", "steps", "steps-pre", "steps-mid", "steps-post"):
+            raise ValueError(f"drawstyle: got {drawstyle!r}, expected 'default', 'steps-pre', "
+                             "'steps-mid' or 'steps-post'")
+        self._drawstyle = drawstyle
+        self._markers_changed = True  # the markers batch re-uploads this line's markers
+        self._markevery_arg = self._markevery = None
+        self._markers_view = None
+        self._fillstyle = "full"
+        self.set_fillstyle(fillstyle)
+        if markerfacecoloralt not in (None, "none") and fillstyle in ("full", "none"):
+            colors.to_rgba(markerfacecoloralt, argname="markerfacecoloralt")
+        self._scaled = self._markers_scaled = np.zeros((0, 2))
+        self.set_data(x, y)
+        self.set_markevery(markevery)  # indices are checked against the data
+
+    # data
+    def set_data(self, x=None, y=None) -> None:
+        """``set_data(x, y)``; ``set_data(y=new_y)`` keeps x and ``set_data(x=new_x)``
+        keeps y; ``set_data(np.c_[x, y])`` and matplotlib's ``set_data((x, y))``.
+
+        With as many points as before, only the rows that differ are uploaded."""
+        if x is None and y is None:
+            raise TypeError("set_data: got neither x nor y, expected x, y or both")
+        if y is None and not isinstance(x, (str, DataView)) and np.ndim(x) == 2:
+            xy = np.asarray(x)
+            if xy.shape[1] == 2:
+                x, y = xy[:, 0], xy[:, 1]
+            elif xy.shape[0] == 2:
+                x, y = xy[0], xy[1]
+            else:
+                raise ValueError(f"x: got shape {xy.shape}, expected (N, 2) or (2, N) when "
+                                 "y is omitted")
+        xs = self._x if x is None else self._convert(self.axes.xaxis, x, "x")
+        ys = self._y if y is None else self._convert(self.axes.yaxis, y, "y")
+        if xs.shape != ys.shape:
+            kept = " (the line's current x)" if x is None else \
+                " (the line's current y)" if y is None else ""
+            raise ValueError(f"x and y must have the same length: got {xs.size} and "
+                             f"{ys.size}{kept}")
+        if len(xs) == len(self._x) and self._x.base is self._xy and self._y.base is self._xy:
+            # same length: write the rows that differ in place and upload only those
+            changed = (changed_rows(self._x, xs) if x is not None else None,
+                       changed_rows(self._y, ys) if y is not None else None)
+            rows = [r for r in changed if r]
+            if not rows:
+                return
+            lo, hi = min(r[0] for r in rows), max(r[1] for r in rows)
+            for column, (r, values) in enumerate(zip(changed, (xs, ys), strict=True)):
+                if r:  # a column that did not change is not rewritten
+                    self._xy[lo:hi, column] = values[lo:hi]
+            self._rows_changed(lo, hi, x_changed=changed[0] is not None)
+            return
+        xy = np.empty((len(xs), 2))
+        xy[:, 0], xy[:, 1] = xs, ys
+        self._xy = xy
+        self._x, self._y = xy[:, 0], xy[:, 1]
+        self.rescale()
+
+    @staticmethod
+    def _convert(axis, values, argument: str) -> np.ndarray:
+        """Data to float64 axis units; numbers pass without a copy (written into the
+        line's storage later), dates and strings (categories) go through the axis."""
+        if category.is_categorical(values):
+            return axis.convert(values).reshape(-1)
+        arr = as_values(values, argument)
+        if arr.dtype.kind in "Mm":
+            return axis.convert(arr)
+        return arr
+
+    def _set_rows(self, axis: int, key, value) -> None:
+        """``xdata[key] = value`` / ``ydata[key] = value``: write, then upload the rows
+        between the first and the last one written."""
+        data = self._x if axis == 0 else self._y
+        n = len(data)
+        if isinstance(key, slice):
+            start, stop, step = key.indices(n)
+            rows = range(start, stop, step)
+            span = (min(rows[0], rows[-1]), max(rows[0], rows[-1]) + 1) if rows else None
+        elif isinstance(key, (int, np.integer)) and not isinstance(key, bool):
+            row = int(key) + n if key < 0 else int(key)
+            span = (row, row + 1)
+        else:
+            index = np.arange(n)[key]  # index arrays, masks
+            span = (int(index.min()), int(index.max()) + 1) if np.size(index) else None
+        arr = np.asarray(value)
+        if arr.dtype.kind in "Mm" or arr.dtype == object:
+            arr = (self.axes.xaxis if axis == 0 else self.axes.yaxis).convert(arr)
+        data[key] = arr  # numpy checks the shapes before writing anything
+        if span is not None:
+            self._rows_changed(*span, x_changed=axis == 0)
+
+    def _rows_changed(self, lo: int, hi: int, x_changed: bool = True) -> None:
+        """Data rows lo:hi changed in place: refresh their positions, mark them dirty
+        (``x_changed`` False: only y did, so an x-sorted line stays sorted)."""
+        self._limits_cache = None
+        self._x_moved = self._x_moved or x_changed
+        if self._scaled is self._xy:
+            self._mark_dirty(lo, hi)  # the data is what the batch draws
+        elif self._drawstyle == "default" and len(self._scaled) == len(self._x):
+            self._scaled[lo:hi] = self.axes.transScale.forward(np.c_[self._x[lo:hi],
+                                                                      self._y[lo:hi]])
+            self._mark_dirty(lo, hi)
+        elif type(self).rescale is Line2D.rescale and len(self._scaled):
+            old = self._scaled
+            self._scaled, self._markers_scaled = self._positions()
+            rows = changed_rows(old, self._scaled) if len(old) == len(self._scaled) \
+                else (0, len(self._scaled))
+            if rows is not None:
+                self._mark_dirty(*rows)
+        else:
+            self.rescale()
+            return
+        self._changed()
+
+    def _changed(self) -> None:
+        self._markers_changed = True
+        super()._changed()
+
+    def _mark_dirty(self, lo: int, hi: int) -> None:
+        d = self._dirty_rows
+        if d is True:
+            return
+        self._dirty_rows = (lo, hi) if d is None else (min(d[0], lo), max(d[1], hi))
+
+    def set_xdata(self, x) -> None:
+        """New x data (the same length as y; only what changed is uploaded)."""
+        self.set_data(x=x)
+
+    def set_ydata(self, y) -> None:
+        """New y data (the same length as x; only what changed is uploaded)."""
+        self.set_data(y=y)
+
+    @property
+    def xdata(self) -> DataView:
+        """The x data; ``line.xdata[i:j] = v`` changes (and uploads) rows i:j only."""
+        return DataView(self, 0)
+
+    @xdata.setter
+    def xdata(self, x) -> None:
+        self.set_data(x=x)
+
+    @property
+    def ydata(self) -> DataView:
+        """The y data; ``line.ydata[i:j] = v`` changes (and uploads) rows i:j only."""
+        return DataView(self, 1)
+
+    @ydata.setter
+    def ydata(self, y) -> None:
+        self.set_data(y=y)
+
+    def get_xdata(self) -> np.ndarray:
+        """A copy of the x data."""
+        return self._x.copy()
+
+    def get_ydata(self) -> np.ndarray:
+        """A copy of the y data."""
+        return self._y.copy()
+
+    def get_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """(x data, y data), copies."""
+        return self.get_xdata(), self.get_ydata()
+
+    def _positions(self) -> tuple[np.ndarray, np.ndarray]:
+        """(line, marker) positions in scale space; the data itself when both axes are
+        linear and there are no steps (no copy)."""
+        scale = self.axes.transScale.frozen()
+        own = self._x.base is self._xy and self._y.base is self._xy
+        if scale.is_linear and own and self._drawstyle == "default":
+            return self._xy, self._xy
+        x, y = _steps(self._x, self._y, self._drawstyle)
+        scaled = scale.forward(np.c_[x, y])
+        markers = scaled if self._drawstyle == "default" else scale.forward(
+            np.c_[self._x, self._y])
+        return scaled, markers
+
+    def set_markevery(self, every) -> None:
+        """Markers on every n-th point (an int), ``(start, n)``, a slice, chosen indices
+        or a boolean mask; a float ``d`` (or ``(start, d)``): markers about ``d`` times the
+        axes' diagonal apart along the line on screen (matplotlib's rule); None: all."""
+        given = every
+        if isinstance(every, tuple) and len(every) == 2 and all(
+                isinstance(v, (int, float, np.integer, np.floating)) for v in every):
+            if all(isinstance(v, (int, np.integer)) for v in every):
+                every = slice(int(every[0]), None, int(every[1]))  # (start, n)
+            else:
+                every = (float(every[0]), float(every[1]))
+        elif isinstance(every, (float, np.floating)):
+            every = (0.0, float(every))
+        elif isinstance(every, (int, np.integer)) and not isinstance(every, bool):
+            if every < 1:
+                raise ValueError(f"markevery: got {every}, expected an int >= 1")
+            every = slice(None, None, int(every))
+        elif every is not None and not isinstance(every, (slice, list, np.ndarray)):
+            raise TypeError(f"markevery: got {type(every).__name__}, expected None, an int, "
+                            "a float, a pair, a slice, indices or a boolean mask")
+        if isinstance(every, tuple) and (not np.isfinite(every).all() or every[1] <= 0):
+            raise ValueError(f"markevery: got {every}, expected a distance > 0")
+        if isinstance(every, slice) and isinstance(given, tuple) and (
+                given[0] < 0 or given[1] < 1):  # matplotlib's (start, N)
+            raise ValueError(f"markevery: got {given}, expected (start >= 0, N >= 1)")
+        if isinstance(every, (list, np.ndarray)):
+            every = validate.numbers_array(every, "markevery")
+            n = len(self._x)
+            if every.dtype.kind == "b":
+                if every.shape != (n,):
+                    raise ValueError(f"markevery: got a mask of shape {every.shape}, expected "
+                                     f"({n},) like the data")
+            elif every.dtype.kind not in "iu" or every.ndim != 1:
+                raise TypeError(f"markevery: got {every.dtype} of shape {every.shape}, "
+                                "expected a list of point indices")
+            # (a line with no points yet takes any indices: its data comes later, and
+            # indices beyond it then draw no marker)
+            elif n and every.size and not (-n <= every.min() and every.max() < n):
+                raise ValueError(f"markevery: got indices {every.min()}..{every.max()}, "
+                                 f"expected indices of the {n} points (-{n}..{n - 1})")
+        self._markevery_arg, self._markevery = given, every
+        self._markers_view = None
+        self._markers_changed = True
+        self._changed()
+
+    def get_markevery(self):
+        """The ``markevery`` given (None: every point has a marker)."""
+        return self._markevery_arg
+
+    def _marker_index(self):
+        """Which points carry markers: a slice or an index array into the data."""
+        every = self._markevery
+        if every is None:
+            return slice(None)
+        if not isinstance(every, tuple):
+            return every
+        # a distance along the line on screen: the points nearest to each multiple of
+        # it, as fractions of the axes' diagonal (matplotlib's Line2D._mark_every)
+        start, step = every
+        ax = self.axes
+        self._markers_view = ax.view_state()
+        n = len(self._x)
+        with np.errstate(all="ignore"):
+            disp = ax.transData.forward(np.c_[self._x, self._y]) if n else np.zeros((0, 2))
+        finite = np.flatnonzero(np.isfinite(disp).all(axis=1))
+        if len(finite) == 0:
+            return finite
+        d = np.r_[0.0, np.hypot(*np.diff(disp[finite], axis=0).T)].cumsum()
+        corners = ax.transAxes.forward(np.array([[0.0, 0.0], [1.0, 1.0]]))
+        scale = float(np.hypot(*(corners[1] - corners[0])))
+        marks = np.arange(start * scale, d[-1], step * scale)
+        if len(marks) == 0:
+            return np.zeros(0, dtype=int)
+        nearest = np.searchsorted(d, marks).clip(1, len(d) - 1)
+        nearest -= (marks - d[nearest - 1]) <= (d[nearest] - marks)  # the closer one
+        return finite[np.unique(nearest)]
+
+    def marker_positions(self) -> np.ndarray:
+        """Scale-space positions of the markers drawn (``markevery`` applied)."""
+        pts = self._markers_scaled
+        index = self._marker_index()
+        if isinstance(index, np.ndarray) and index.dtype.kind in "iu":
+            n = len(pts)  # the data may have shrunk since: points that are gone have none
+            index = index[(index >= -n) & (index < n)]
+        elif isinstance(index, np.ndarray) and index.dtype.kind == "b" and \
+                index.shape != (len(pts),):
+            return pts[:0]
+        return pts[index]
+
+    def draw_overlay(self, ov) -> None:
+        # markers spaced on screen are chosen again when the view has moved
+        if isinstance(self._markevery, tuple) and self._markers_view is not None \
+                and self._markers_view != self.axes.view_state():
+            self._markers_changed = True
+            self._changed()
+
+    def rescale(self) -> None:
+        self._scaled, self._markers_scaled = self._positions()
+        self._limits_cache = None
+        self._dirty_rows = True
+        self._x_moved = True
+        self._changed()
+
+    def batch_items(self) -> list[BatchItem]:
+        """The line in a Line batch of its width, dashes and zorder (only the rows
+        changed since last time are uploaded) and its markers in a Markers batch."""
+        items = []
+        if self._linestyle is not None and len(self._scaled) >= 2:
+            width = self.axes.figure.points_to_pixels(self._linewidth)
+            rows = self._dirty_rows
+            items.append(BatchItem(Line, (("width", width),
+                                          ("dashes", dash_pattern(self._linestyle, width)),
+                                          *self.line_look().items()),
+                                   self.zorder, self._scaled, self.line_rgba(),
+                                   changed={} if rows is None else
+                                   {"pos": rows, "y_only": not self._x_moved}, part="line",
+                                   alone=len(self._scaled) > _OWN_VISUAL))
+        self._dirty_rows = None
+        self._x_moved = False
+        markers = self.marker_positions() if self._marker is not None else ()
+        if len(markers):
+            symbol, size, face, edge, edge_w = self.marker_style()
+            n = len(markers)
+            changed = dict.fromkeys(("pos", "size", "color"), True) \
+                if self._markers_changed else {}
+            items.append(BatchItem(Markers, (("symbol", symbol), ("edge_width", edge_w),
+                                             ("edge_color", edge)), self.zorder, markers,
+                                   np.tile(face, (n, 1)), size=np.full(n, size),
+                                   changed=changed, part="markers"))
+        self._markers_changed = False
+        return items
+
+    def pick_index(self, index: int, part=None) -> int:
+        """The data point of a picked point of the (maybe stepped) line or of a marker
+        (``markevery`` counted back)."""
+        n = len(self._x)
+        if part == "markers":
+            return int(np.arange(n)[self._marker_index()][index])
+        m = len(self._scaled)
+        return index if n == m else min(int(round(index * (n - 1) / max(m - 1, 1))), n - 1)
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        line = marker = None
+        if self._linestyle is not None:
+            width = self.axes.figure.points_to_pixels(self._linewidth)
+            line = (self.line_rgba(), width, dash_pattern(self._linestyle, width))
+        if self._marker is not None:
+            marker = self.marker_style()
+        look = self.line_look()
+        return LegendHandle(line=line, marker=marker,
+                            line_look={k: look[k] for k in ("cap", "dash_cap", "join")})
+
+    def data_points(self) -> np.ndarray:
+        return np.c_[self._x, self._y]
+
+    @property
+    def connects_points(self) -> bool:  # type: ignore[override]
+        return self._linestyle is not None
+
+    def data_limits(self):
+        xscale, yscale = self.axes.xaxis.scale, self.axes.yaxis.scale
+        key = (self._x, self._y, xscale.name, yscale.name)
+        cached = self._limits_cache
+        if cached is not None and all(a is b for a, b in zip(cached[0], key, strict=True)):
+            return cached[1]
+        xr = _finite_range(self._x, xscale.name == "log")
+        yr = _finite_range(self._y, yscale.name == "log")
+        limits = None if xr is None or yr is None else (xr, yr)
+        self._limits_cache = (key, limits)
+        return limits
+
+    # style
+    def get_color(self):
+        """The line color as given."""
+        return self._color
+
+    def set_color(self, color) -> None:
+        """The line color (markers too, unless their own colors are set)."""
+        self._color = colors.to_rgba(color)
+        self._changed()
+
+    def get_linewidth(self) -> float:
+        """The line width in points."""
+        return self._linewidth
+
+    def set_linewidth(self, lw: float) -> None:
+        """The line width in points."""
+        self._linewidth = validate.number(lw, "linewidth", 0.0)
+        self._changed()
+
+    def get_linestyle(self):
+        """The line style: '-', '--', ':', '-.', 'None' or ``(0, (on, off, ...))``."""
+        return self._linestyle or "None"
+
+    def set_linestyle(self, ls) -> None:
+        """The line style: '-', '--', ':', '-.', 'None' or ``(0, (on, off, ...))``
+        (dash lengths in line widths)."""
+        self._linestyle = check_linestyle(ls)
+        self._changed()
+
+    def set_dashes(self, seq) -> None:
+        """Dash lengths (on, off, ...) in line widths; ``(None, None)`` for a solid line."""
+        self.set_linestyle("-" if seq is None or tuple(seq) == (None, None) else (0, seq))
+
+    def get_marker(self):
+        """The marker code, or None."""
+        return self._marker or "None"
+
+    def set_marker(self, marker) -> None:
+        """The marker code ('o', 's', '^', ...), or None."""
+        self._marker = check_marker(marker)
+        self._changed()
+
+    def set_markersize(self, ms: float) -> None:
+        """The marker size in points."""
+        self._markersize = validate.number(ms, "markersize", 0.0)
+        self._changed()
+
+    def set_markerfacecolor(self, c) -> None:
+        """The marker face color (None: the line color)."""
+        self._mfc = validate.color(c, "markerfacecolor")
+        self._changed()
+
+    def set_markeredgecolor(self, c) -> None:
+        """The marker edge color (None: the line color)."""
+        self._mec = validate.color(c, "markeredgecolor")
+        self._changed()
+
+    def set_markeredgewidth(self, w: float) -> None:
+        """The marker edge width in points."""
+        self._mew = validate.number(w, "markeredgewidth", 0.0)
+        self._changed()
+
+    def set_alpha(self, alpha) -> None:
+        """The opacity 0..1 (None: the colors' own)."""
+        self._alpha = None if alpha is None else validate.number(alpha, "alpha", 0.0, 1.0)
+        self._changed()
+
+    def get_alpha(self):
+        """The opacity, or None."""
+        return self._alpha
+
+    def line_rgba(self):
+        """The line color with the alpha applied, as RGBA floats."""
+        return colors.to_rgba(self._color, self._alpha)
+
+    def marker_style(self):
+        """(symbol, size px, face rgba, edge rgba, edge width px) for the markers; line
+        markers ('+', 'x', ...) are stroked ``markeredgewidth`` wide in their edge color."""
+        px = self.axes.figure.points_to_pixels
+        edge = colors.to_rgba(self._color if self._mec is None else self._mec, self._alpha)
+        mfc = "none" if self._fillstyle == "none" and self._mfc is None else self._mfc
+        face = colors.to_rgba(self._color if mfc is None else mfc, self._alpha)
+        size = px(self._markersize) * MARKER_SCALE.get(self._marker, 1.0)
+        edge_w = px(self._mew)
+        if is_line_marker(self._marker):
+            face = edge
+        return MARKERS[self._marker], size, face, edge, edge_w
+
+    def set_fillstyle(self, fs) -> None:
+        """'full' or 'none' (hollow markers); the half fills are drawn full, with a
+        one-time notice."""
+        if fs not in ("full", "left", "right", "bottom", "top", "none"):
+            raise ValueError(f"fillstyle: got {fs!r}, expected 'full', 'left', 'right', "
+                             "'bottom', 'top' or 'none'")
+        if fs in ("left", "right", "bottom", "top"):
+            from .compat import warn_once
+
+            warn_once("fillstyle half", f"fillstyle {fs!r}: lumos draws the marker full")
+        self._fillstyle = fs
+        self._changed()
+
+    def get_fillstyle(self) -> str:
+        """How markers are filled: 'full', 'left', 'right', 'bottom', 'top' or 'none'."""
+        return self._fillstyle
+
+    def set_solid_capstyle(self, cap) -> None:
+        """The ends of a solid line: 'butt', 'round' or 'projecting' (None:
+        rcParams["lines.solid_capstyle"])."""
+        self._solid_cap = _style(cap, "solid_capstyle", CAPS)
+        self._changed()
+
+    def set_dash_capstyle(self, cap) -> None:
+        """The ends of each dash: 'butt', 'round' or 'projecting' (None:
+        rcParams["lines.dash_capstyle"])."""
+        self._dash_cap = _style(cap, "dash_capstyle", CAPS)
+        self._changed()
+
+    def set_solid_joinstyle(self, join) -> None:
+        """Corners of a solid line: 'miter', 'round' or 'bevel' (None:
+        rcParams["lines.solid_joinstyle"])."""
+        self._solid_join = _style(join, "solid_joinstyle", JOINS)
+        self._changed()
+
+    def set_dash_joinstyle(self, join) -> None:
+        """Corners of a dashed line: 'miter', 'round' or 'bevel' (None:
+        rcParams["lines.dash_joinstyle"])."""
+        self._dash_join = _style(join, "dash_joinstyle", JOINS)
+        self._changed()
+
+    def get_solid_capstyle(self) -> str:
+        """The ends of a solid line."""
+        return self._solid_cap
+
+    def get_dash_capstyle(self) -> str:
+        """The ends of each dash."""
+        return self._dash_cap
+
+    def get_solid_joinstyle(self) -> str:
+        """Corners of a solid line."""
+        return self._solid_join
+
+    def get_dash_joinstyle(self) -> str:
+        """Corners of a dashed line."""
+        return self._dash_join
+
+    def set_antialiased(self, aa) -> None:
+        """Smooth edges (True; None: rcParams["lines.antialiased"]) or hard ones, each
+        pixel in or out."""
+        self._antialiased = bool(rcParams["lines.antialiased"] if aa is None else aa)
+        self._changed()
+
+    def get_antialiased(self) -> bool:
+        """Whether the line's edges are antialiased."""
+        return self._antialiased
+
+    def line_look(self) -> dict:
+        """The Line visual's ``cap``, ``dash_cap``, ``join`` (of a dashed line: the dash
+        joinstyle) and ``antialiased`` for this line."""
+        solid = self._linestyle is None or dash_pattern(self._linestyle, 1.0) is None
+        return {"cap": self.get_solid_capstyle(), "dash_cap": self.get_dash_capstyle(),
+                "join": self.get_solid_joinstyle() if solid else self.get_dash_joinstyle(),
+                "antialiased": self._antialiased}
+
+
+def _style(value, argument: str, allowed: tuple[str, ...]) -> str:
+    """A cap or join style lumos draws; None: ``rcParams["lines.<argument>"]``."""
+    if value is None:
+        value = rcParams[f"lines.{argument}"]
+    value = getattr(value, "value", value)  # matplotlib's CapStyle and JoinStyle
+    if value not in allowed:
+        raise ValueError(f"{argument}: got {value!r}, expected one of {', '.join(allowed)}")
+    return value
+
+
+def _steps(x: np.ndarray, y: np.ndarray, style: str) -> tuple[np.ndarray, np.ndarray]:
+    """The vertices of a step line (matplotlib's drawstyle)."""
+    if style == "default" or x.size < 2:
+        return x, y
+    kind = {"steps": "pre", "steps-pre": "pre", "steps-post": "post", "steps-mid": "mid"}
+    return step_points(kind[style], x, y)
+
+
+def step_points(kind: str, t: np.ndarray, *ys: np.ndarray) -> tuple[np.ndarray, ...]:
+    """matplotlib's ``pts_to_prestep`` / ``poststep`` / ``midstep`` (step lines and
+    fill_between(step=)): pre rises at the start of each interval, post at its end."""
+    n = len(t)
+    if n == 0:
+        return (t, *ys)
+    if kind == "mid":
+        out = np.zeros((1 + len(ys), 2 * n))
+        mid = (t[:-1] + t[1:]) / 2
+        out[0, 1:-1:2] = mid
+        out[0, 2::2] = mid
+        out[0, 0], out[0, -1] = t[0], t[-1]
+        for k, y in enumerate(ys, 1):
+            out[k, 0::2] = y
+            out[k, 1::2] = y
+        return tuple(out)
+    out = np.zeros((1 + len(ys), max(2 * n - 1, 0)))
+    if kind == "pre":
+        out[0, 0::2] = t
+        out[0, 1::2] = t[:-1]
+        for k, y in enumerate(ys, 1):
+            out[k, 0::2] = y
+            out[k, 1::2] = y[1:]
+    else:  # post
+        out[0, 0::2] = t
+        out[0, 1::2] = t[1:]
+        for k, y in enumerate(ys, 1):
+            out[k, 0::2] = y
+            out[k, 1::2] = y[:-1]
+    return tuple(out)

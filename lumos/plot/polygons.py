@@ -1,0 +1,272 @@
+"""Filled polygons: :class:`Polygon` (``fill``, ``axhspan``, ``axvspan``, step
+histograms), :class:`PolyCollection` and :class:`FillBetweenPolyCollection`
+(``fill_between``, ``fill_betweenx``), with the band triangulation it uses.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..geometry import triangulate_polygon
+from .collections import (
+    Collection,
+    axes_fraction_to_scale,
+    finite_limits,
+    finite_limits_xy,
+    to_scale,
+)
+from .lines import step_points
+
+
+class Polygon(Collection):
+    """One polygon (matplotlib's Polygon), e.g. a step histogram or an axhspan.
+
+    ``xcoords``/``ycoords`` 'axes' put that coordinate in axes fraction: such a polygon
+    spans the axes whatever the limits and does not take part in autoscaling along it.
+    """
+
+    def __init__(self, axes, xy, closed: bool = True, fill: bool = True, facecolor="C0",
+                 edgecolor="none", linewidth=None, linestyle="-", alpha=None, label=None,
+                 zorder=None, xcoords: str = "data", ycoords: str = "data") -> None:
+        super().__init__(axes, facecolor=facecolor if fill else "none", edgecolor=edgecolor,
+                         linewidth=linewidth, linestyle=linestyle, alpha=alpha, label=label,
+                         zorder=zorder)
+        self._closed = bool(closed)
+        self._fill = bool(fill)
+        self._coords = (xcoords, ycoords)
+        self._view_dependent = "axes" in self._coords
+        self._page_name = "axhspan/axvspan"
+        self._xy = np.zeros((0, 2))
+        self.set_xy(xy)
+
+    def set_xy(self, xy) -> None:
+        xy = np.array(xy, dtype=float, copy=True)
+        if xy.ndim != 2 or xy.shape[1] != 2:
+            raise ValueError(f"xy: got shape {xy.shape}, expected (N, 2)")
+        self._xy = xy
+        self.rescale()
+
+    def get_xy(self) -> np.ndarray:
+        return self._xy.copy()
+
+    def _scaled(self) -> np.ndarray:
+        ax = self.axes
+        out = np.empty_like(self._xy)
+        for k, axis in enumerate((ax.xaxis, ax.yaxis)):
+            if self._coords[k] == "axes":
+                out[:, k] = axes_fraction_to_scale(axis, self._xy[:, k])
+            else:
+                out[:, k] = to_scale(axis, self._xy[:, k])
+        return out
+
+    def _build(self):
+        pts = self._view(self._scaled())
+        ok = np.isfinite(pts).all(axis=1)
+        fill = None
+        if self._fill:
+            good = pts[ok]
+            faces = triangulate_polygon(good)
+            fill = (good, faces, self.face_rgba(1))
+        outline = pts[ok]
+        if self._closed and len(outline) > 2 and not np.array_equal(outline[0], outline[-1]):
+            outline = np.r_[outline, outline[:1]]
+        return fill, [([outline], self.edge_rgba(1), self._linewidth, self._linestyle)]
+
+    def data_limits(self):
+        ax = self.axes
+        lims = []
+        for k, (axis, coords) in enumerate(((ax.xaxis, self._coords[0]),
+                                             (ax.yaxis, self._coords[1]))):
+            if coords == "axes":
+                lims.append(None)
+                continue
+            lim = finite_limits(self._xy[:, k], axis.scale)
+            if lim is None:
+                return None
+            lims.append(lim)
+        if lims[0] is None and lims[1] is None:
+            return None
+        return tuple(lims)
+
+    def get_fill(self) -> bool:
+        return self._fill
+
+    def get_closed(self) -> bool:
+        return self._closed
+
+
+class PolyCollection(Collection):
+    """Many polygons, each with its own colors (matplotlib's PolyCollection)."""
+
+    def __init__(self, axes, verts, facecolor="C0", edgecolor="none", linewidth=None,
+                 linestyle="-", alpha=None, label=None, zorder=None) -> None:
+        super().__init__(axes, facecolor=facecolor, edgecolor=edgecolor, linewidth=linewidth,
+                         linestyle=linestyle, alpha=alpha, label=label, zorder=zorder)
+        self._verts = [np.array(v, dtype=float, copy=True).reshape(-1, 2) for v in verts]
+        self.rescale()
+
+    def get_paths(self) -> list[np.ndarray]:
+        """The polygons' vertices in data units, one (N, 2) array each."""
+        return [v.copy() for v in self._verts]
+
+    def set_verts(self, verts) -> None:
+        self._verts = [np.array(v, dtype=float, copy=True).reshape(-1, 2) for v in verts]
+        self.rescale()
+
+    def _scaled_polys(self) -> list[np.ndarray]:
+        ax = self.axes
+        return [np.c_[to_scale(ax.xaxis, v[:, 0]), to_scale(ax.yaxis, v[:, 1])]
+                for v in self._verts]
+
+    def _build(self):
+        polys = [self._view(p) for p in self._scaled_polys()]
+        n = len(polys)
+        face = self.face_rgba(n)
+        verts, faces, cols, offset = [], [], [], 0
+        for p, c in zip(polys, face, strict=True):
+            good = p[np.isfinite(p).all(axis=1)]
+            tri = triangulate_polygon(good)
+            verts.append(good)
+            faces.append(tri + offset)
+            cols.append(np.repeat(c[None], len(good), axis=0))
+            offset += len(good)
+        fill = (np.concatenate(verts), np.concatenate(faces), np.concatenate(cols)) if n \
+            else None
+        outlines = [np.r_[p, p[:1]] for p in polys]
+        return fill, [(outlines, self.edge_rgba(n), self._linewidth, self._linestyle)]
+
+    def data_limits(self):
+        if not self._verts:
+            return None
+        allv = np.concatenate(self._verts)
+        return finite_limits_xy(allv[:, 0], allv[:, 1], self.axes)
+
+
+def band_triangles(t: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Vertices (t, a|b) and triangles filling between two polylines over the same ``t``,
+    split where they cross (a plain quad would fill a bow tie wrongly)."""
+    n = len(t)
+    verts = [np.column_stack([t, a]), np.column_stack([t, b])]  # top i -> i, bottom n + i
+    if n < 2:
+        return np.concatenate(verts), np.zeros((0, 3), dtype=np.int64)
+    d = a - b
+    i = np.arange(n - 1)
+    cross = d[:-1] * d[1:] < 0
+    p = i[~cross]
+    faces = [np.column_stack([p, p + 1, n + p + 1]), np.column_stack([p, n + p + 1, n + p])]
+    c = i[cross]
+    if c.size:
+        s = d[c] / (d[c] - d[c + 1])
+        verts.append(np.column_stack([t[c] + s * (t[c + 1] - t[c]),
+                                      a[c] + s * (a[c + 1] - a[c])]))
+        k = 2 * n + np.arange(c.size)
+        faces += [np.column_stack([c, n + c, k]), np.column_stack([k, c + 1, n + c + 1])]
+    return np.concatenate(verts), np.concatenate(faces).astype(np.int64)
+
+
+def contiguous_regions(mask: np.ndarray) -> list[tuple[int, int]]:
+    """[start, stop) index pairs of the runs of True in ``mask``."""
+    m = np.r_[False, np.asarray(mask, dtype=bool), False]
+    edges = np.flatnonzero(m[1:] != m[:-1])
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
+
+
+class FillBetweenPolyCollection(PolyCollection):
+    """The area between two curves, as ``fill_between``/``fill_betweenx`` return.
+
+    Each contiguous valid region (``where`` and finite data) is one polygon; its band is
+    triangulated strip-wise, split where the curves cross."""
+
+    def __init__(self, axes, t_direction: str, t, f1, f2, where=None, interpolate=False,
+                 step=None, facecolor="C0", edgecolor="none", linewidth=None, linestyle="-",
+                 alpha=None, label=None, zorder=None) -> None:
+        self.t_direction = t_direction
+        self._bands: list[tuple] = []
+        Collection.__init__(self, axes, facecolor=facecolor, edgecolor=edgecolor,
+                            linewidth=linewidth, linestyle=linestyle, alpha=alpha, label=label,
+                            zorder=zorder)
+        self._verts = []
+        self._data = (t, f1, f2)
+        self._make_bands(t, f1, f2, where, interpolate, step)
+        self.rescale()
+
+    def _make_bands(self, t, f1, f2, where, interpolate: bool, step) -> None:
+        valid = np.isfinite(t) & np.isfinite(f1) & np.isfinite(f2)
+        mask = valid if where is None else (where & valid)
+        self._limit_pts = (np.r_[t[mask], t[mask]], np.r_[f1[mask], f2[mask]])
+        bands, polys = [], []
+        for i0, i1 in contiguous_regions(mask):
+            ts, a, b = t[i0:i1], f1[i0:i1], f2[i0:i1]
+            if step is not None:
+                ts, a, b = step_points(step, ts, a, b)
+            if interpolate:
+                start = _interp_point(t, f1, f2, valid, i0)
+                end = _interp_point(t, f1, f2, valid, i1)
+            else:
+                start, end = (ts[0], b[0]), (ts[-1], b[-1])
+            bands.append((ts, a, b, start, end))
+            poly = np.r_[[start], np.c_[ts, a], [end], np.c_[ts, b][::-1]]
+            polys.append(poly if self.t_direction == "x" else poly[:, ::-1])
+        self._bands = bands
+        self._verts = polys
+
+    def _to_scale(self, t, f) -> tuple[np.ndarray, np.ndarray]:
+        ax = self.axes
+        taxis, faxis = (ax.xaxis, ax.yaxis) if self.t_direction == "x" else (ax.yaxis, ax.xaxis)
+        return to_scale(taxis, t), to_scale(faxis, f)
+
+    def _build(self):
+        verts, faces, outlines, offset = [], [], [], 0
+        for ts, a, b, start, end in self._bands:
+            st, sa = self._to_scale(ts, a)
+            _, sb = self._to_scale(ts, b)
+            (s0t, s1t), (s0f, s1f) = self._to_scale(np.array([start[0], end[0]]),
+                                                    np.array([start[1], end[1]]))
+            v, f = band_triangles(st, sa, sb)
+            n = len(st)
+            k = len(v)
+            # the ends: from an interpolated crossing (or the bottom) to the first/last
+            # sample; degenerate without interpolation
+            v = np.r_[v, [[s0t, s0f], [s1t, s1f]]]
+            f = np.r_[f, [[k, 0, n], [k + 1, n - 1, 2 * n - 1]]]
+            verts.append(v)
+            faces.append(f + offset)
+            offset += len(v)
+            outline = np.r_[[[s0t, s0f]], np.c_[st, sa], [[s1t, s1f]], np.c_[st, sb][::-1],
+                            [[s0t, s0f]]]
+            outlines.append(outline)
+        if self.t_direction == "y":
+            verts = [v[:, ::-1] for v in verts]
+            outlines = [o[:, ::-1] for o in outlines]
+        verts = [self._view(v) for v in verts]
+        outlines = [self._view(o) for o in outlines]
+        fill = None
+        if verts:
+            allv = np.concatenate(verts)
+            fill = (allv, np.concatenate(faces), self.face_rgba(1))
+        edge = np.repeat(self.edge_rgba(1), len(outlines), axis=0)
+        return fill, [(outlines, edge, self._linewidth, self._linestyle)]
+
+    def data_limits(self):
+        t, f = self._limit_pts
+        if self.t_direction == "x":
+            return finite_limits_xy(t, f, self.axes)
+        return finite_limits_xy(f, t, self.axes)
+
+
+def _interp_point(t, f1, f2, valid, idx: int) -> tuple[float, float]:
+    """Where f1 and f2 cross between samples idx-1 and idx (matplotlib's
+    ``get_interp_point`` for ``interpolate=True``)."""
+    n = len(t)
+    im1 = max(idx - 1, 0)
+    sl = slice(im1, min(idx + 1, n))
+    tv, dv, f1v = t[sl], (f1 - f2)[sl], f1[sl]
+    if len(dv) == 2:
+        if not valid[sl][1]:
+            return float(t[im1]), float(f1[im1])
+        if not valid[sl][0]:
+            return float(t[idx]), float(f1[idx])
+    order = np.argsort(dv)
+    root_t = float(np.interp(0, dv[order], tv[order]))
+    order_t = np.argsort(tv)
+    return root_t, float(np.interp(root_t, tv[order_t], f1v[order_t]))

@@ -1,0 +1,475 @@
+"""PathCollection: the scatter points that ``ax.scatter`` returns (sizes in points²,
+colors or colormapped values per point, and the GPU density mode for many points).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import colors
+from ..gpu.resources import changed_rows
+from ..visuals import Markers
+from . import validate
+from .artists import (
+    MARKER_SCALE,
+    MARKERS,
+    Artist,
+    BatchItem,
+    LegendHandle,
+    ScalarMappable,
+    as_1d,
+    check_marker,
+    is_line_marker,
+)
+from .style import rcParams
+
+
+def _limits(x: np.ndarray, y: np.ndarray, xscale, yscale):
+    """Finite, scale-valid limits of x and y (log axes ignore non-positive values)."""
+    out = []
+    for v, scale in ((x, xscale), (y, yscale)):
+        v = v[np.isfinite(v)]
+        if scale.name == "log":
+            v = v[v > 0]
+        if v.size == 0:
+            return None
+        out.append((float(v.min()), float(v.max())))
+    return tuple(out)
+
+
+class PathCollection(Artist, ScalarMappable):
+    """Scatter points, as ``ax.scatter`` returns; sizes are areas in points².
+
+    Density mode (``density=True``, or automatically beyond ``density_threshold`` points
+    when no per-point colors are given): points are counted per pixel on the GPU and
+    the counts shown through ``cmap`` (:class:`lumos.visuals.density.Density`); ``norm``
+    is then ``'eq_hist'`` (the default), ``'linear'`` or ``'log'``, and ``vmin``/``vmax``
+    fix the count range of the last two. The mode is chosen when the scatter is made.
+
+    ``set_offsets``, ``set_array`` and ``set_sizes`` with as many points as before upload
+    only the rows that differ (the first to the last changed row).
+    """
+
+    zorder = 1.0
+    #: more points than this (and one color for all) switch ``density=None`` on
+    density_threshold = 2_000_000
+
+    def __init__(self, axes, x, y, s=None, c=None, marker="o", cmap=None, norm=None, vmin=None,
+                 vmax=None, alpha=None, linewidths=None, edgecolors=None, label=None,
+                 zorder=None, color=None, density: bool | None = None) -> None:
+        super().__init__(axes, label, zorder)
+        eq_hist = isinstance(norm, str) and norm == "eq_hist"
+        self._init_mappable(cmap, None if eq_hist else norm, vmin, vmax)
+        self._marker = check_marker(marker) or "o"
+        self._alpha = None
+        self._edgecolors = "face"
+        self._edge_groups = None  # per-point edge colors: indices of each color's batch
+        self._linewidths = float(rcParams.get("patch.linewidth", 1.0) if linewidths is None
+                                 else np.mean(linewidths))
+        self._linewidths_default = linewidths is None
+        self._array = None
+        self._facecolor = None
+        self._face = None  # face colors (n, 4) float, kept until colors change
+        # rows changed since the axes' batch took them: part -> (start, stop)
+        self._dirty: dict[str, tuple[int, int]] = {}
+        self._density = None
+        self._offsets = np.zeros((0, 2))
+        self._scaled = np.zeros((0, 2))
+        x, y = _drop_masked(x, y, s, c)
+        xs, ys = as_1d(x, "x").ravel(), as_1d(y, "y").ravel()
+        if xs.size != ys.size:
+            _mismatch(xs, ys)
+        # dates through their axes (numbers pass), as plot converts them
+        xs = axes.xaxis.convert(xs) if xs.dtype.kind in "Mm" else xs
+        ys = axes.yaxis.convert(ys) if ys.dtype.kind in "Mm" else ys
+        self.set_offsets(np.c_[xs, ys])
+        self._alpha = self._checked_alpha(alpha)
+        self.set_sizes(rcParams["lines.markersize"] ** 2 if s is None else s)
+        if c is not None and color is not None:
+            raise ValueError("c and color: got both, expected at most one")
+        self._set_c(color if c is None else c, "color" if c is None else "c")
+        self.set_alpha(alpha)
+        self.set_edgecolor("face" if edgecolors is None else edgecolors)
+        if density is None:
+            density = len(self._offsets) > self.density_threshold and self._one_color()
+        if density:
+            if np.ndim(self._alpha):
+                raise ValueError("alpha: per-point alpha cannot be shown with density=True "
+                                 "(points are counted per pixel); pass one number")
+            if not self._one_color():
+                raise ValueError("c: per-point colors or values cannot be shown with "
+                                 "density=True (points are counted per pixel); pass one "
+                                 "color, or density=False")
+            self._make_density(norm, eq_hist)
+        elif eq_hist:
+            raise ValueError("norm: got 'eq_hist', which needs density=True")
+
+    # -- density mode ------------------------------------------------------------------
+    def _one_color(self) -> bool:
+        fc = self._facecolor
+        return self._array is None and (fc is None or len(fc) == 0 or bool((fc == fc[0]).all()))
+
+    def _make_density(self, norm, eq_hist: bool) -> None:
+        from ..visuals.density import Density
+
+        if eq_hist or norm is None:
+            kind = "eq_hist"
+        else:
+            kind = "log" if colors.get_norm(norm).axis_scale()[0] == "log" else "linear"
+        self._density = Density(self._scaled, cmap=self.cmap, norm=kind)
+        self._density.order = self.zorder
+        self._sync_density_style()
+
+    def _sync_density_style(self) -> None:
+        d = self._density
+        d.cmap = self.cmap
+        lo, hi = self.norm.vmin, self.norm.vmax
+        d.clim = None if lo is None or hi is None else (lo, hi)
+        d.alpha = 1.0 if self._alpha is None else float(self._alpha)
+        d.order = self.zorder
+
+    def uses_density(self) -> bool:
+        """Whether the points are drawn as counts per pixel (not batched as markers)."""
+        return self._density is not None
+
+    def visuals(self) -> list:
+        return [] if self._density is None else [self._density]
+
+    def set_zorder(self, z: float) -> None:
+        super().set_zorder(z)
+        if self._density is not None:
+            self._density.order = self.zorder
+
+    def set_visible(self, visible: bool) -> None:
+        super().set_visible(visible)
+        if self._density is not None:
+            self._density.visible = self._visible
+
+    # -- data ----------------------------------------------------------------------------
+    def _mark(self, part: str, start: int, stop: int) -> None:
+        """Rows start:stop of ``part`` ('pos', 'size' or 'color': Member.changed) changed."""
+        old = self._dirty.get(part)
+        self._dirty[part] = (start, stop) if old is None else (min(old[0], start),
+                                                               max(old[1], stop))
+
+    def _set_c(self, c, argument: str = "c") -> None:
+        n = len(self._offsets)
+        arr = None
+        if c is not None and not isinstance(c, str):
+            try:
+                arr = np.asarray(c)
+            except ValueError:  # ragged: colors
+                arr = None
+            if arr is not None and arr.dtype.kind in "biuf":
+                arr = validate.numbers_array(c, argument)
+        # like matplotlib: n numbers are values for the colormap, anything else colors
+        if arr is not None and arr.dtype.kind in "biuf" and arr.size == n and \
+                arr.shape not in ((1, 3), (1, 4)):
+            self._array = None  # a new mapping: every color changes
+            self.set_array(arr.ravel())
+            return
+        try:
+            face = colors.to_rgba_array("C0" if c is None else c, n, argname=argument)
+        except ValueError:
+            if arr is not None and arr.dtype.kind in "biuf" and arr.ndim == 1:
+                raise ValueError(f"{argument}: got {arr.size} values for {n} points, expected "
+                                 f"{n} values, one color or {n} colors") from None
+            raise
+        self._array = None
+        self._facecolor = face
+        self._colors_changed()
+
+    def set_offsets(self, xy) -> None:
+        """New positions (N, 2); with N unchanged only the changed rows are uploaded."""
+        xy = np.array(xy, dtype=float, copy=True)
+        if xy.ndim != 2 or xy.shape[1] != 2:
+            raise ValueError(f"offsets: got shape {xy.shape}, expected (N, 2)")
+        new = np.c_[self.axes.xaxis.convert(xy[:, 0]), self.axes.yaxis.convert(xy[:, 1])]
+        if new.shape == self._offsets.shape and len(new):
+            rows = changed_rows(self._offsets, new)
+            if rows is None:
+                return
+            self._offsets[rows[0] : rows[1]] = new[rows[0] : rows[1]]
+            self._scale_rows(*rows)
+            return
+        resized = len(new) != len(self._offsets) and hasattr(self, "_sizes")
+        self._offsets = new
+        if resized:  # like matplotlib, sizes and colors repeat to the new length
+            n = len(new)
+            self._sizes = np.resize(self._sizes, n)
+            if self._facecolor is not None:
+                self._facecolor = np.resize(self._facecolor, (n, 4))
+            if self._array is not None:
+                self._array = np.resize(self._array, n)
+            if np.ndim(self._alpha):
+                self._alpha = np.resize(self._alpha, n)
+            self._face = None
+        self.rescale()
+
+    def get_offsets(self) -> np.ndarray:
+        """A copy of the marker positions, (n, 2)."""
+        return self._offsets.copy()
+
+    def set_sizes(self, s) -> None:
+        """The marker areas in points²: one, or one per marker."""
+        s = as_1d(validate.sizes(s), "s").astype(float)
+        n = len(self._offsets)
+        if s.size not in (1, n):
+            raise ValueError(f"s: got {s.size} sizes for {n} points, expected 1 or {n}")
+        new = np.broadcast_to(s, (n,)).copy()
+        old = getattr(self, "_sizes", None)
+        rows = (0, n) if old is None or old.shape != new.shape else changed_rows(old, new)
+        self._sizes = new
+        if rows is not None:
+            self._mark("size", *rows)
+            self._changed()
+
+    def get_sizes(self) -> np.ndarray:
+        """The marker areas in points²."""
+        return self._sizes.copy()
+
+    def set_array(self, values) -> None:
+        """Values mapped through cmap/norm to face colors; with the norm's limits set
+        and N unchanged, only the changed rows are mapped and uploaded."""
+        values = as_1d(values, "c").astype(float)
+        if values.size != len(self._offsets):
+            raise ValueError(f"c: got {values.size} values for {len(self._offsets)} points")
+        old, limits = self._array, (self.norm.vmin, self.norm.vmax)
+        self._array = values
+        self.autoscale_clim(values)
+        same_mapping = limits == (self.norm.vmin, self.norm.vmax)
+        if old is None or self._face is None or not same_mapping or old.shape != values.shape:
+            self._colors_changed()
+            return
+        rows = changed_rows(old, values)
+        if rows is None:
+            return
+        start, stop = rows
+        self._face[start:stop] = self._map_colors(values[start:stop])
+        self._mark("color", start, stop)
+        self._changed()
+
+    def get_array(self):
+        """The values mapped to colors, or None."""
+        return None if self._array is None else self._array.copy()
+
+    def set_color(self, c) -> None:
+        """Face and edge color (matplotlib's ``Collection.set_color``)."""
+        self._set_c(c)
+        self.set_edgecolor(c)
+
+    def set_facecolor(self, c) -> None:
+        """The face color: one, or one per marker."""
+        self._set_c(c)
+
+    def _checked_alpha(self, alpha):
+        """None, one number in 0..1, or one per point (as matplotlib's scatter)."""
+        validate.alpha(alpha)
+        if alpha is None or np.ndim(alpha) == 0:
+            return alpha
+        a = np.asarray(alpha, dtype=float).ravel()
+        if a.size != len(self._offsets):
+            raise ValueError(f"alpha: got {a.size} values for {len(self._offsets)} points, "
+                             f"expected one number or {len(self._offsets)}")
+        return a
+
+    def set_alpha(self, alpha) -> None:
+        """The opacity 0..1: one, or one per marker (None: the colors' own)."""
+        self._alpha = self._checked_alpha(alpha)
+        self._colors_changed()
+
+    set_facecolors = set_facecolor
+
+    def get_facecolor(self) -> np.ndarray:
+        """The face colors (N, 4), alpha applied."""
+        return self.face_rgba().copy()
+
+    get_facecolors = get_facecolor
+
+    def set_edgecolor(self, c) -> None:
+        """'face' (the face colors), 'none', one color or one per point."""
+        if isinstance(c, str) and c in ("face", "none"):
+            self._edgecolors = c
+        else:
+            rows = colors.to_rgba_array(c, dtype=np.float64, argname="edgecolors")
+            n = len(self._offsets)
+            if len(rows) not in (1, n):
+                raise ValueError(f"edgecolors: got {len(rows)} colors for {n} points, "
+                                 f"expected 1 or {n}")
+            self._edgecolors = rows
+        self._colors_changed()
+
+    set_edgecolors = set_edgecolor
+
+    def get_edgecolor(self) -> np.ndarray:
+        """The edge colors (N, 4) (the face colors when the edges are 'face')."""
+        if isinstance(self._edgecolors, str):
+            return self.face_rgba().copy() if self._edgecolors == "face" else np.zeros((0, 4))
+        return self._with_alpha(self._edgecolors.copy())
+
+    get_edgecolors = get_edgecolor
+
+    def set_linewidth(self, lw) -> None:
+        """The width of the markers' edges in points."""
+        validate.check(linewidths=lw)
+        self._linewidths = float(np.mean(lw))
+        self._linewidths_default = False
+        self._colors_changed()
+
+    set_linewidths = set_linewidth
+
+    def get_alpha(self):
+        """The opacity: None, a number or one per point."""
+        return self._alpha
+
+    def _with_alpha(self, rgba: np.ndarray) -> np.ndarray:
+        if self._alpha is not None:
+            rgba[:, 3] = self._alpha
+        return rgba
+
+    def _mapping_changed(self) -> None:
+        self._colors_changed()
+
+    def _colors_changed(self) -> None:
+        self._face = None
+        self._mark("color", 0, len(self._offsets))
+        if self._density is not None:
+            self._sync_density_style()
+        self._changed()
+
+    def rescale(self) -> None:
+        self._scaled = np.zeros((0, 2))  # every row is recomputed
+        self._scale_rows(0, len(self._offsets))
+
+    def _scale_rows(self, start: int, stop: int) -> None:
+        """Recompute scale-space positions of rows start:stop from the offsets."""
+        rows = self.axes.transScale.forward(self._offsets[start:stop])
+        if len(self._scaled) != len(self._offsets):
+            self._scaled = rows
+        else:
+            self._scaled[start:stop] = rows
+        self._mark("pos", start, stop)
+        d = self._density
+        if d is not None:
+            if len(d) == len(self._scaled):
+                d.update(start, rows)
+            else:
+                d.set_data(self._scaled)
+        self._changed()
+
+    def data_limits(self):
+        return _limits(self._offsets[:, 0], self._offsets[:, 1], self.axes.xaxis.scale,
+                       self.axes.yaxis.scale)
+
+    # -- colors and the markers batch -----------------------------------------------
+    def _map_colors(self, values: np.ndarray) -> np.ndarray:
+        rgba = np.asarray(self.cmap(self.norm(values)), dtype=float).reshape(-1, 4)
+        if self._alpha is not None:
+            rgba[:, 3] = self._alpha if np.ndim(self._alpha) == 0 else \
+                np.resize(self._alpha, len(rgba))
+        return rgba
+
+    def face_rgba(self) -> np.ndarray:
+        """Face colors (n, 4), computed once per change of colors (do not modify)."""
+        if self._face is None:
+            if self._array is not None:
+                self._face = self._map_colors(self._array)
+            else:
+                rgba = np.array(self._facecolor, dtype=float)
+                if len(rgba) == 1 and len(self._offsets) != 1 and np.ndim(self._alpha) == 1:
+                    rgba = np.repeat(rgba, len(self._offsets), axis=0)
+                self._face = self._with_alpha(rgba)
+        return self._face
+
+    def marker_style(self):
+        """(symbol, diameters px, face rgba rows, edge: one rgba or rows, edge width px).
+
+        matplotlib strokes a scatter marker's outline in the face color by default
+        (``edgecolors='face'``, 1 pt): drawn here as a marker that much larger."""
+        px = self.axes.figure.points_to_pixels
+        diameter = px(np.sqrt(np.maximum(self._sizes, 0))) * MARKER_SCALE.get(self._marker, 1.0)
+        face = self.face_rgba()
+        edge_w = px(self._linewidths)
+        if is_line_marker(self._marker):  # matplotlib: lines.linewidth wide, face colors
+            width = px(rcParams["lines.linewidth"]) if self._linewidths_default else edge_w
+            return MARKERS[self._marker], diameter, face, (0.0, 0.0, 0.0, 0.0), width
+        if isinstance(self._edgecolors, str):
+            if self._edgecolors == "face":
+                diameter = diameter + edge_w
+            return MARKERS[self._marker], diameter, face, (0.0, 0.0, 0.0, 0.0), 0.0
+        edge = self.get_edgecolor()
+        return MARKERS[self._marker], diameter, face, \
+            tuple(edge[0]) if len(edge) == 1 else edge, edge_w
+
+    def batch_items(self) -> list[BatchItem]:
+        """The points in a Markers batch of their symbol and edge style (only the rows
+        changed since last time are uploaded); one batch per edge color when the edges
+        differ from point to point; none in density mode."""
+        changed, self._dirty = self._dirty, {}
+        self._edge_groups = None
+        if self._density is not None or not len(self._scaled):
+            return []
+        symbol, sizes, face, edge, edge_w = self.marker_style()
+        if not isinstance(edge, np.ndarray):
+            return [BatchItem(Markers, (("symbol", symbol), ("edge_width", edge_w),
+                                        ("edge_color", edge)), self.zorder, self._scaled,
+                              face, size=sizes, changed=changed)]
+        unique, inverse = np.unique(edge, axis=0, return_inverse=True)
+        self._edge_groups = [np.flatnonzero(inverse.ravel() == k) for k in range(len(unique))]
+        sizes = np.broadcast_to(sizes, (len(self._scaled),))
+        face = np.broadcast_to(face, (len(self._scaled), 4))
+        return [BatchItem(Markers, (("symbol", symbol), ("edge_width", edge_w),
+                                    ("edge_color", tuple(unique[k]))), self.zorder,
+                          self._scaled[idx], face[idx], size=sizes[idx],
+                          changed=dict.fromkeys(("pos", "size", "color"), True),
+                          part=("edge", k))
+                for k, idx in enumerate(self._edge_groups)]
+
+    def pick_index(self, index: int, part=None) -> int:
+        if isinstance(part, tuple) and part[0] == "edge" and self._edge_groups is not None:
+            return int(self._edge_groups[part[1]][index])
+        return index
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        symbol, sizes, face, edge, edge_w = self.marker_style()
+        size = float(np.median(sizes)) if np.size(sizes) else \
+            self.axes.figure.points_to_pixels(6)
+        rgba = face[len(face) // 2] if len(face) else colors.to_rgba("C0")
+        if isinstance(edge, np.ndarray):
+            edge = tuple(edge[len(edge) // 2])
+        return LegendHandle(marker=(symbol, min(size, fontsize_px), rgba, edge, edge_w))
+
+    def get_marker(self):
+        """The marker code of the points."""
+        return self._marker
+
+    def legend_elements(self, prop: str = "colors", num="auto", fmt=None,
+                        func=lambda x: x, **kwargs) -> tuple[list, list]:
+        """Handles and labels for a legend of the colors or the sizes of the points
+        (matplotlib's ``legend_elements``): ``ax.legend(*sc.legend_elements())``."""
+        from .legend_handles import scatter_legend_elements
+
+        return scatter_legend_elements(self, prop, num, fmt, func, kwargs)
+
+    def data_points(self) -> np.ndarray:
+        return self._offsets
+
+
+def _drop_masked(x, y, s, c) -> tuple:
+    """x and y with NaN where any of x, y, s or c (one value per point) is masked:
+    matplotlib leaves those points out."""
+    if not any(np.ma.is_masked(v) for v in (x, y, s, c)):
+        return x, y  # (before np.size: a ragged list is refused by name later)
+    n = np.size(x)
+    masks = [np.ma.getmaskarray(v).reshape(-1) for v in (x, y, s, c)
+             if np.ma.is_masked(v) and np.size(v) == n]
+    if not masks or np.size(y) != n:
+        return x, y
+    gone = np.logical_or.reduce(masks)
+    arr = as_1d(x, "x").reshape(-1)
+    gap = np.array("NaT", dtype=arr.dtype) if arr.dtype.kind in "Mm" else np.nan
+    return np.where(gone, gap, arr), y
+
+
+def _mismatch(x, y):
+    raise ValueError(f"x and y must be the same size: got {np.size(x)} and {np.size(y)}")

@@ -1,0 +1,524 @@
+"""The text artists: :class:`Text` (what ``ax.text`` and ``fig.text`` return, with
+matplotlib's Text properties and setters), :class:`Annotation` (``annotate``: a text
+with an optional arrow to a point) and :class:`PixelBox`, the box
+``get_window_extent`` gives.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .artists import Artist
+from .style import rcParams
+
+
+class Text(Artist):
+    """A text label at a data position, or a position in the coordinates of any
+    transform to figure pixels (``transform=ax.transAxes``: axes fraction), with
+    matplotlib's Text properties (:class:`lumos.plot.textstyle.TextStyle`: font family,
+    style, weight, size, color, alpha, alignment, rotation and rotation_mode, wrap,
+    bbox, path_effects, ...)."""
+
+    zorder = 3.0
+    rasterizable = False
+
+    def __init__(self, axes, x, y, text, transform=None, label=None, zorder=None,
+                 figure=None, **props) -> None:
+        from .textstyle import TextStyle
+
+        super().__init__(axes, label, zorder)
+        self.figure = axes.figure if axes is not None else figure  # figure texts: no axes
+        self.style = TextStyle()
+        self._x, self._y = float(x), float(y)
+        self._text = "" if text is None else str(text)
+        self._transform = None
+        self.set_transform(transform)
+        visible = props.pop("visible", True)
+        self.style.update(props, "text")
+        self._visible = bool(visible)
+
+    def set(self, **kwargs) -> Text:
+        from .textstyle import normalize
+
+        for key, value in normalize(kwargs).items():
+            setter = getattr(self, f"set_{key}", None)
+            if setter is None:
+                raise AttributeError(f"Text has no property {key!r}")
+            setter(value)
+        return self
+
+    def update(self, props: dict) -> None:
+        """Set the properties of a dict (matplotlib's ``Text.update``)."""
+        self.set(**props)
+
+    def get_text(self) -> str:
+        """The string."""
+        return self._text
+
+    def set_text(self, text) -> None:
+        """A new string."""
+        self._text = "" if text is None else str(text)
+        self._changed()
+
+    def set_position(self, xy) -> None:
+        """A new anchor (x, y) in the text's coordinates."""
+        self._x, self._y = (float(v) for v in xy)
+        self._changed()
+
+    def get_position(self) -> tuple[float, float]:
+        """The anchor (x, y) in the text's coordinates."""
+        return self._x, self._y
+
+    def set_x(self, x) -> None:
+        """A new x of the anchor, in the text's coordinates."""
+        self._x = float(x)
+        self._changed()
+
+    def set_y(self, y) -> None:
+        """A new y of the anchor, in the text's coordinates."""
+        self._y = float(y)
+        self._changed()
+
+    def get_fontsize(self) -> float:
+        """The font size in points."""
+        return self.style.fontsize
+
+    get_size = get_fontsize
+
+    def get_color(self):
+        """The text color."""
+        return self.style.color
+
+    def get_rotation(self) -> float:
+        """The rotation in degrees, counter-clockwise."""
+        return self.style.rotation
+
+    def get_horizontalalignment(self) -> str:
+        """'left', 'center' or 'right' of the anchor."""
+        return self.style.ha
+
+    def get_verticalalignment(self) -> str:
+        """'top', 'center', 'bottom' or 'baseline' at the anchor."""
+        return self.style.va
+
+    def get_fontweight(self):
+        """The font weight (a number or a name)."""
+        return self.style.weight or 400
+
+    def get_fontfamily(self):
+        """The font families, first preferred."""
+        return list(self.style.family or ("sans-serif",))
+
+    def get_fontstyle(self) -> str:
+        """'normal', 'italic' or 'oblique'."""
+        return self.style.fontstyle or "normal"
+
+    def get_bbox_patch(self):
+        """The box drawn behind the text (None without ``bbox``)."""
+        return self.style.bbox
+
+    def get_alpha(self):
+        """The text's opacity (None: its color's)."""
+        return self.style.alpha
+
+    def set_transform(self, transform) -> None:
+        """Any transform to figure pixels: lumos's (``ax.transAxes``, ``fig.transFigure``,
+        ...) or matplotlib's."""
+        from .transforms_compat import as_transform
+
+        self._transform = None if transform is None else as_transform(transform,
+                                                                     "transform")
+        self._changed()
+
+    def get_transform(self):
+        """The transform of the position (``ax.transData`` unless given)."""
+        return self.axes.transData if self._transform is None else self._transform
+
+    def pixel_position(self) -> tuple[float, float]:
+        """Where the anchor lands, in figure pixels from the bottom left."""
+        x, y = self.get_transform().forward(np.array([self._x, self._y]))
+        return float(x), float(y)
+
+    def get_window_extent(self, renderer=None):
+        """The text's box in figure pixels (x0, y0, x1, y1 as a Bbox-like object)."""
+        from .textstyle import extent
+
+        fig = self.figure
+        x, y = self.pixel_position()
+        w, h, d = extent(fig, self._text, self.style)
+        from . import text as textmod
+
+        size = fig.points_to_pixels(self.style.fontsize)
+        tx, ty, ha, _ = textmod.place(self._text, x, y, size, self.style.ha, self.style.va,
+                                      0.0, face=self.style.face())
+        x0 = tx - {"left": 0.0, "center": 0.5, "right": 1.0}[ha] * w
+        return PixelBox(x0, ty - d, x0 + w, ty - d + h)
+
+    def get_clip_on(self) -> bool:
+        """Whether the text hides when its anchor leaves the axes (``clip_on``)."""
+        return self.style.clip_on
+
+    def set_clip_on(self, clip_on) -> None:
+        """Hide the text when its anchor leaves the axes (True) or not (False)."""
+        self.style.set_clip_on(clip_on)
+        self._changed()
+    def page_anchor(self) -> dict | None:
+        """What a page moving the axes' view needs to move the text with it: ``xy`` the
+        data point it is anchored at (None: fixed), ``clip`` the data point that hides
+        it when out of the axes (None: never hidden), ``arrow`` the data point an arrow
+        ends at (None: no arrow); None when it is not anchored to data at all."""
+        if self.axes is None or self.get_transform() is not self.axes.transData:
+            return None
+        xy = (self._x, self._y)
+        return {"xy": xy, "clip": xy if self.style.clip_on else None, "arrow": None}
+
+    def _clipped(self) -> bool:
+        """``clip_on``: hidden when its anchor leaves the axes (drawn whole otherwise)."""
+        if not self.style.clip_on or self.axes is None:
+            return False
+        x, y = self.pixel_position()
+        bx, by, bw, bh = self.axes.box
+        return not (bx <= x <= bx + bw and by <= y <= by + bh)
+
+    def draw_overlay(self, ov) -> None:
+        """The text (its box and effects) in figure pixels."""
+        from .textstyle import draw_text
+
+        if not self._text or self._clipped():
+            return
+        x, y = self.pixel_position()
+        draw_text(ov, self.figure, self._text, x, y, self.style)
+
+
+class PixelBox:
+    """A box in figure pixels (what ``get_window_extent`` gives)."""
+
+    def __init__(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        self.x0, self.y0, self.x1, self.y1 = x0, y0, x1, y1
+
+    @property
+    def width(self) -> float:
+        """The width in pixels."""
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        """The height in pixels."""
+        return self.y1 - self.y0
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(x0, y0, width, height) in figure pixels."""
+        return self.x0, self.y0, self.width, self.height
+
+    def __repr__(self) -> str:
+        return f"Bbox([[{self.x0:g}, {self.y0:g}], [{self.x1:g}, {self.y1:g}]])"
+
+
+def _style_setter(name: str):
+    def setter(self, value) -> None:
+        getattr(self.style, name)(value)
+        self._changed()
+
+    setter.__name__ = name
+    setter.__doc__ = f"matplotlib's ``Text.{name}``."
+    return setter
+
+
+def _install_style_setters() -> None:
+    from .textstyle import ALIASES, TextStyle
+
+    for name in dir(TextStyle):
+        if name.startswith("set_") and not hasattr(Text, name):
+            setattr(Text, name, _style_setter(name))
+    for alias, key in ALIASES.items():
+        if not hasattr(Text, f"set_{alias}") and hasattr(Text, f"set_{key}"):
+            setattr(Text, f"set_{alias}", getattr(Text, f"set_{key}"))
+
+
+# -- annotations ------------------------------------------------------------------------
+_COORDS = ("data", "axes fraction", "axes pixels", "axes points", "figure fraction",
+           "figure pixels", "figure points", "offset points", "offset pixels")
+
+
+class Annotation(Text):
+    """Text with an optional arrow to a point (``annotate``). Drawn in figure pixels every
+    frame, so text and arrow follow the data when zooming."""
+
+    def __init__(self, axes, text, xy, xytext=None, xycoords="data", textcoords=None,
+                 arrowprops=None, annotation_clip=None, zorder=None, label=None,
+                 **props) -> None:
+        from .transforms_compat import as_transform
+
+        for name, c in (("xycoords", xycoords), ("textcoords", textcoords)):
+            if c is not None and not isinstance(c, str):
+                as_transform(c, name)  # a transform to figure pixels (lumos's, matplotlib's)
+            elif c is not None and c not in _COORDS:
+                raise ValueError(f"{name}: got {c!r}, expected one of "
+                                 f"{', '.join(repr(k) for k in _COORDS)} or a transform")
+        if isinstance(xycoords, str) and xycoords.startswith("offset"):
+            raise ValueError(f"xycoords: got {xycoords!r}, offsets apply to textcoords only")
+        self.xy = self._convert(axes, xy, xycoords, "xy")
+        self.xycoords = xycoords
+        if xytext is None:
+            xytext, textcoords = self.xy, xycoords
+        textcoords = xycoords if textcoords is None else textcoords
+        xt = self._convert(axes, xytext, textcoords, "xytext")
+        super().__init__(axes, xt[0], xt[1], text, label=label, zorder=zorder, **props)
+        self.textcoords = textcoords
+        self.arrowprops = None if arrowprops is None else dict(arrowprops)
+        self.annotation_clip = annotation_clip
+
+    @staticmethod
+    def _convert(axes, xy, coords: str, argument: str) -> tuple[float, float]:
+        if isinstance(xy, str) or np.size(xy) != 2:
+            raise ValueError(f"{argument}: got {xy!r}, expected a pair (x, y)")
+        x, y = (np.asarray(v) for v in xy)
+        for v in (x, y):
+            if v.dtype.kind in "US":
+                raise TypeError(f"{argument}: got a string, expected numbers")
+        if coords == "data":
+            return (float(axes.xaxis.convert(x.reshape(1))[0]),
+                    float(axes.yaxis.convert(y.reshape(1))[0]))
+        return float(x), float(y)
+
+    def _to_pixels(self, xy, coords) -> np.ndarray:
+        ax = self.axes
+        fig = ax.figure
+        x, y = xy
+        if not isinstance(coords, str):
+            from .transforms_compat import as_transform
+
+            return as_transform(coords).forward(np.array([x, y], dtype=float))
+        if coords == "data":
+            return ax.transData.forward(np.array([x, y], dtype=float))
+        if coords == "axes fraction":
+            return ax.transAxes.forward(np.array([x, y], dtype=float))
+        corner = ax.transAxes.forward(np.zeros(2))
+        if coords == "axes pixels":
+            return corner + np.array([x, y], dtype=float)
+        if coords == "axes points":
+            return corner + fig.points_to_pixels(np.array([x, y], dtype=float))
+        if coords == "figure fraction":
+            return fig.transFigure.forward(np.array([x, y], dtype=float))
+        if coords == "figure pixels":
+            return np.array([x, y], dtype=float)
+        if coords == "figure points":
+            return np.array([fig.points_to_pixels(x), fig.points_to_pixels(y)])
+        anchor = self._to_pixels(self.xy, self.xycoords)
+        if coords == "offset points":
+            return anchor + np.array([fig.points_to_pixels(x), fig.points_to_pixels(y)])
+        return anchor + np.array([x, y], dtype=float)  # offset pixels
+
+    def pixel_position(self) -> tuple[float, float]:
+        p = self._to_pixels((self._x, self._y), self.textcoords)
+        return float(p[0]), float(p[1])
+
+    def set_position(self, xy) -> None:
+        self._x, self._y = self._convert(self.axes, xy, self.textcoords, "xytext")
+        self._changed()
+
+    def get_position(self) -> tuple[float, float]:
+        return self._x, self._y
+
+    def _clipped(self) -> bool:
+        """Whether xy lies outside the axes and the annotation should hide (matplotlib:
+        by default only for xycoords='data')."""
+        clip = self.annotation_clip
+        if clip is False or (clip is None and self.xycoords != "data"):
+            return False
+        p = self._to_pixels(self.xy, self.xycoords)
+        bx, by, bw, bh = self.axes.box
+        tol = 1e-6
+        return not (np.isfinite(p).all() and bx - tol <= p[0] <= bx + bw + tol
+                    and by - tol <= p[1] <= by + bh + tol)
+
+    def data_limits(self):
+        return None  # like matplotlib, annotations do not autoscale
+
+    def _text_box(self, fs: float) -> tuple[float, float, float, float]:
+        """The text's box in figure pixels (with its bbox's pad, which arrows start
+        outside of)."""
+        from .textbox import box_extent
+
+        if not self._text:
+            x, y = self.pixel_position()
+            return x, y, x, y
+        b = self.get_window_extent()
+        px, py = box_extent(self.axes.figure, self._text, self.style, self.style.face())
+        return b.x0 - px, b.y0 - py, b.x1 + px, b.y1 + py
+
+    def draw_overlay(self, ov) -> None:
+        """The text and the arrow, in figure pixels."""
+        from .textstyle import draw_text
+
+        if not self._visible or self._clipped():
+            return
+        fig = self.axes.figure
+        fs = fig.points_to_pixels(self.style.fontsize)
+        x, y = self.pixel_position()
+        if self.arrowprops is not None:
+            self._draw_arrow(ov, self._text_box(fs))
+        if self._text and np.isfinite([x, y]).all():
+            draw_text(ov, fig, self._text, x, y, self.style)
+
+    def arrow_style(self) -> dict | None:
+        """The arrow drawn with an ``arrowstyle`` (None: none, or matplotlib's filled
+        default arrow): style, color, lw and shrinkA/shrinkB in pixels, and the ``arc3``
+        curvature rad of its connection."""
+        if self.arrowprops is None or "arrowstyle" not in self.arrowprops:
+            return None
+        pts = self.axes.figure.points_to_pixels
+        props = dict(self.arrowprops)
+        style = props.pop("arrowstyle")
+        color = props.pop("color", props.pop("edgecolor", props.pop("ec", "black")))
+        lw = pts(props.pop("linewidth", props.pop("lw", rcParams["patch.linewidth"])))
+        return {"style": style, "color": color, "lw": float(lw),
+                "shrinkA": float(pts(props.pop("shrinkA", 2.0))),
+                "shrinkB": float(pts(props.pop("shrinkB", 2.0))),
+                "rad": _arc_rad(props.pop("connectionstyle", None))}
+
+    def page_anchor(self) -> dict | None:
+        """Text.page_anchor: the text at xytext (data, or an offset from the data xy;
+        else fixed: ``xy`` None), hidden with xy out of the axes unless annotation_clip
+        is False, and the point the arrow ends at (or ``why`` the page cannot move it)."""
+        if self.xycoords != "data":
+            return None if self.textcoords != "data" else {
+                "why": "an annotation from data to a fixed point"}
+        clips = self.annotation_clip is not False
+        at = (self._x, self._y) if self.textcoords == "data" else \
+            self.xy if self.textcoords in ("offset points", "offset pixels") else None
+        return {"xy": at, "clip": self.xy if clips else None,
+                "arrow": None if self.arrowprops is None else self.xy}
+
+    def _draw_arrow(self, ov, box) -> None:
+        fig = self.axes.figure
+        pts = fig.points_to_pixels
+        props = dict(self.arrowprops)
+        end = self._to_pixels(self.xy, self.xycoords)
+        x0, y0, x1, y1 = box
+        if not np.isfinite(end).all():
+            return
+        styled = self.arrow_style()
+        if styled is not None:
+            center = np.array([(x0 + x1) / 2, (y0 + y1) / 2])
+            pad = pts(2.0)  # matplotlib pads the text box by 4 points in all
+            start = _clip_to_box(center, end, (x0 - pad, y0 - pad, x1 + pad, y1 + pad)) \
+                if self._text else center
+            start, end = _shrink(start, end, styled["shrinkA"], styled["shrinkB"])
+            path = _connection(start, end, styled["rad"])
+            _draw_styled_arrow(ov, path, styled["style"], styled["color"], styled["lw"],
+                               pts(self.style.fontsize))
+            return
+        # no arrowstyle: matplotlib's "YAArrow", a filled arrow from the nearest corner
+        color = props.get("facecolor", props.get("fc", props.get("color", "C0")))
+        width = pts(props.get("width", 4.0))
+        headwidth = pts(props.get("headwidth", 12.0))
+        headlength = pts(props.get("headlength", 12.0))
+        shrink = float(props.get("shrink", 0.0))
+        sx = min((x0, (x0 + x1) / 2, x1), key=lambda v: abs(v - end[0]))
+        sy = min((y0, (y0 + y1) / 2, y1), key=lambda v: abs(v - end[1]))
+        start = np.array([sx, sy])
+        r = float(np.hypot(*(end - start)))
+        start, end = _shrink(start, end, shrink * r, shrink * r)
+        d = end - start
+        length = float(np.hypot(*d))
+        if length <= 0:
+            return
+        u = d / length
+        nrm = np.array([-u[1], u[0]])
+        hl = min(headlength, length)
+        neck = end - u * hl
+        ov.polygon([start + nrm * width / 2, neck + nrm * width / 2, neck - nrm * width / 2,
+                    start - nrm * width / 2], color)
+        ov.polygon([end, neck + nrm * headwidth / 2, neck - nrm * headwidth / 2], color)
+        edge = props.get("edgecolor", props.get("ec"))
+        if edge is not None:
+            ov.line([start + nrm * width / 2, neck + nrm * width / 2, neck + nrm * headwidth / 2,
+                     end, neck - nrm * headwidth / 2, neck - nrm * width / 2,
+                     start - nrm * width / 2, start + nrm * width / 2], edge,
+                    pts(props.get("linewidth", props.get("lw", 1.0))))
+
+
+def _clip_to_box(inside: np.ndarray, outside: np.ndarray, box) -> np.ndarray:
+    """Where the segment from a point inside a box to a point outside leaves the box."""
+    x0, y0, x1, y1 = box
+    d = outside - inside
+    t = 1.0
+    for k, lo, hi in ((0, x0, x1), (1, y0, y1)):
+        if d[k] > 0:
+            t = min(t, (hi - inside[k]) / d[k])
+        elif d[k] < 0:
+            t = min(t, (lo - inside[k]) / d[k])
+    return inside + max(t, 0.0) * d
+
+
+def _shrink(a: np.ndarray, b: np.ndarray, da: float, db: float) -> tuple[np.ndarray, np.ndarray]:
+    d = b - a
+    n = float(np.hypot(*d))
+    if n <= da + db or n == 0:
+        return a, b
+    u = d / n
+    return a + u * da, b - u * db
+
+
+def _arc_rad(style) -> float:
+    """The curvature of matplotlib's ``arc3,rad=r`` connection style (0: straight)."""
+    rad = 0.0
+    if isinstance(style, str) and style.replace(" ", "").startswith("arc3"):
+        for part in style.split(",")[1:]:
+            key, _, value = part.partition("=")
+            if key.strip() == "rad":
+                rad = float(value)
+    return rad
+
+
+def _connection(a: np.ndarray, b: np.ndarray, rad: float) -> np.ndarray:
+    """The arrow's path: straight, or matplotlib's ``arc3,rad=r`` quadratic curve."""
+    if rad == 0.0:
+        return np.array([a, b])
+    mid = (a + b) / 2
+    d = b - a
+    ctrl = mid + rad * np.array([d[1], -d[0]])
+    t = np.linspace(0, 1, 32)[:, None]
+    return (1 - t) ** 2 * a + 2 * (1 - t) * t * ctrl + t ** 2 * b
+
+
+def _draw_styled_arrow(ov, path: np.ndarray, style: str, color, lw: float,
+                       mutation: float) -> None:
+    """matplotlib's simple arrow styles: '-', '->', '<-', '<->', '-|>', '<|-', '<|-|>'."""
+    style = style.replace(" ", "")
+    known = ("-", "->", "<-", "<->", "-|>", "<|-", "<|-|>", "fancy", "simple", "wedge")
+    if style not in known:
+        raise ValueError(f"arrowstyle: got {style!r}, expected one of {', '.join(known)}")
+    if style in ("fancy", "simple", "wedge"):
+        style = "-|>"
+    head_len, head_w = 0.4 * mutation, 0.2 * mutation
+    heads = {"end": style.endswith(">"), "start": style.startswith("<")}
+    filled = "|" in style
+    body = path.copy()
+    for which, on in heads.items():
+        if not on:
+            continue
+        tip, prev = (path[-1], path[-2]) if which == "end" else (path[0], path[1])
+        d = tip - prev
+        n = float(np.hypot(*d))
+        if n == 0:
+            continue
+        u = d / n
+        nrm = np.array([-u[1], u[0]])
+        base = tip - u * head_len
+        left, right = base + nrm * head_w, base - nrm * head_w
+        if filled:
+            ov.polygon([tip, left, right], color)
+            # the line stops at the head's base, so its end does not poke through
+            if which == "end":
+                body[-1] = base
+            else:
+                body[0] = base
+        else:
+            ov.line([left, tip, right], color, lw)
+    ov.line(body, color, lw)
+
+
+_install_style_setters()
