@@ -632,7 +632,10 @@ def straight_alpha(rgba: np.ndarray) -> np.ndarray:
     if rgba.strides[-1] == 1:  # each pixel's 4 bytes together (rows may run backwards)
         # a pixel read as a little-endian 32-bit word has alpha in its top byte: a min
         # over words is 6-15 × faster than comparing the strided alphas
-        if rgba.view("<u4").min(initial=0xFFFFFFFF) >= 0xFF000000:
+        words = rgba.view("<u4")
+        if words.ndim == 3 and words.strides[0] < 0:
+            words = words[::-1]  # the rows in memory order: numpy's fast path
+        if words.min(initial=0xFFFFFFFF) >= 0xFF000000:
             return rgba
     elif (a == 255).all():
         return rgba
