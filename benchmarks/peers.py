@@ -81,7 +81,9 @@ class Lumos:
 
     def scatter(self, x, y, c):
         s = (MARKER_PX * 72 / 100) ** 2  # points² for a 3 px diameter
-        self.obj = self.ax.scatter(x, y, c=c, s=s, cmap="viridis")
+        # no edge: matplotlib's default 1 pt edge would make 4.4 px discs, the peers
+        # and the floor draw 3 px
+        self.obj = self.ax.scatter(x, y, c=c, s=s, cmap="viridis", linewidths=0)
 
     def set_scatter(self, x, y):
         import numpy as np
@@ -111,7 +113,8 @@ class Matplotlib:
         self.obj.set_data(x, y)
 
     def scatter(self, x, y, c):
-        self.obj = self.ax.scatter(x, y, c=c, s=(MARKER_PX * 72 / 100) ** 2, cmap="viridis")
+        self.obj = self.ax.scatter(x, y, c=c, s=(MARKER_PX * 72 / 100) ** 2, cmap="viridis",
+                                   linewidths=0)
 
     def set_scatter(self, x, y):
         import numpy as np

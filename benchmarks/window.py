@@ -103,7 +103,7 @@ def lumos_target(kind: str, data):
         ax.plot(*data, lw=0.72)
     elif kind == "scatter":
         x, y, c = data
-        ax.scatter(x, y, c=c, s=(3 * 0.72) ** 2, cmap="viridis")
+        ax.scatter(x, y, c=c, s=(3 * 0.72) ** 2, cmap="viridis", linewidths=0)  # 3 px
     else:
         ax.imshow(data[0], cmap="viridis")
     fig.frame()  # the layout: where the axes are
