@@ -168,3 +168,47 @@ def test_figure_page_pans_the_axes_not_the_decorations(tmp_path):
         after = b.evaluate("lumos.standalone.desc.views")
     assert after[deco_id]["camera"] == views[deco_id]["camera"]
     assert after[axes_id]["camera"]["rect"][0] < views[axes_id]["camera"]["rect"][0]
+
+
+_CANVAS_METRICS = """(() => {
+  const c = document.getElementById("lumos-canvas");
+  return [c.width, c.height, c.clientWidth, c.clientHeight, devicePixelRatio];
+})()"""
+
+
+@pytest.mark.parametrize("scale", [1, 2])
+def test_figure_page_keeps_its_scale_after_a_drag(tmp_path, scale):
+    """A drag on one axes moves that axes' content only: the canvas keeps its backing
+    store, CSS size and the device pixel ratio, and the title and the other axes keep
+    every screenshot pixel (a page drawing at another scale would move them all)."""
+    import lumos
+
+    fig, (ax, ax2) = lumos.subplots(1, 2, figsize=(6, 3), dpi=100)
+    x = np.linspace(0, 10, 200)
+    ax.plot(x, np.sin(x), label="sin")
+    ax.set_title("line")
+    ax.legend()
+    ax2.semilogy(x, np.exp(x))
+    ax2.set_xlabel("x")
+    html = fig.savefig(tmp_path / "fig.html")
+    with browser.Chromium((600, 300), scale=scale) as b:
+        b.open(html)
+        views = b.evaluate("lumos.standalone.desc.views")
+        left = b.evaluate("lumos.standalone.viewAt(150, 150)")  # the left axes
+        metrics, before = b.evaluate(_CANVAS_METRICS), b.capture()
+        b.drag(150, 150, 90, 120)
+        assert b.evaluate(_CANVAS_METRICS) == metrics == [600, 300, 600, 300, scale]
+        after = b.evaluate("lumos.standalone.desc.views")
+        image = b.capture()
+    assert after[left]["camera"]["rect"] != views[left]["camera"]["rect"]
+    assert image.shape == before.shape == (300 * scale, 600 * scale, 4)
+    # The title lies above the axes; at scale 2 the browser magnifies the canvas with
+    # filtering, so the device row next to the axes mixes in the axes' top row.
+    top = (views[left]["rect"][1] - 1) * scale
+
+    def changed(region):  # device pixels that differ between the two screenshots
+        return int((image[region] != before[region]).any(axis=-1).sum())
+
+    assert changed(np.s_[top:, :300 * scale]) > 0  # the dragged axes moved
+    assert changed(np.s_[:top]) == 0
+    assert changed(np.s_[:, 300 * scale:]) == 0
