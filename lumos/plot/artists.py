@@ -182,12 +182,11 @@ class Artist:
     def set_rasterized(self, rasterized: bool) -> None:
         """Draw this artist as an image in vector files (at ``savefig``'s dpi), as
         matplotlib's ``Artist.set_rasterized``: its visuals are marked."""
-        if not isinstance(rasterized, (bool, np.bool_)):
-            raise TypeError(f"rasterized: got {rasterized!r}, expected True or False")
+        rasterized = validate.flag(rasterized, "rasterized")
         if rasterized and not self.rasterizable:
             raise TypeError(f"rasterized: {type(self).__name__} is drawn as vector text "
                             "and cannot be rasterized")
-        self._rasterized = bool(rasterized)
+        self._rasterized = rasterized
         for v in self.visuals():
             v.rasterized = self._rasterized
         self._changed()
@@ -199,11 +198,10 @@ class Artist:
     def set_clip_on(self, clip_on) -> None:
         """Clip the artist to its axes (True, the default) or draw it across the whole
         figure (False: markers on the axes' edge, lines running out of the axes)."""
-        if not isinstance(clip_on, (bool, np.bool_)):
-            raise TypeError(f"clip_on: got {clip_on!r}, expected True or False")
+        clip_on = validate.flag(clip_on, "clip_on")
         if not clip_on and self.axes is not None:
             self.axes.check_unclipped()
-        self._clip_on = bool(clip_on)
+        self._clip_on = clip_on
         if self.axes is not None:
             self.axes.clip_changed(self)
         self._changed()
@@ -349,8 +347,8 @@ def accepts_rasterized(method):
 
     @functools.wraps(method)
     def wrapper(*args, rasterized=None, clip_on=None, **kwargs):
-        if clip_on is not None and not isinstance(clip_on, (bool, np.bool_)):
-            raise TypeError(f"clip_on: got {clip_on!r}, expected True or False")
+        if clip_on is not None:
+            clip_on = validate.flag(clip_on, "clip_on")
         if clip_on is not None and not clip_on and args and hasattr(args[0], "check_unclipped"):
             args[0].check_unclipped()  # before the artists are made
         result = method(*args, **kwargs)

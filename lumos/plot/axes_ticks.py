@@ -263,8 +263,8 @@ class TickingMixin:
                                         "dashes", "clip_on"})
         if unknown:
             raise TypeError(f"grid: unexpected keyword arguments {unknown}")
-        if not isinstance(kwargs.get("clip_on", True), (bool, np.bool_)):
-            raise TypeError(f"clip_on: got {kwargs['clip_on']!r}, expected True or False")
+        if "clip_on" in kwargs:
+            kwargs["clip_on"] = validate.flag(kwargs["clip_on"], "clip_on")
         if "color" in kwargs:
             colormod.to_rgba(kwargs["color"], argname="color")
         for a in (("x", "y") if axis == "both" else (axis,)):

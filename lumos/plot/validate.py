@@ -72,6 +72,15 @@ def integer(value, argument: str, minimum: int | None = None,
     return v
 
 
+def flag(value, argument: str) -> bool:
+    """A bool from True/False, numpy bools or the integers 0 and 1 (matplotlib scripts
+    pass ``rasterized=1``), or a TypeError naming ``argument``."""
+    if isinstance(value, (bool, np.bool_)) or (
+            isinstance(value, numbers.Integral) and value in (0, 1)):
+        return bool(value)
+    raise TypeError(f"{argument}: got {value!r}, expected True or False")
+
+
 def numbers_array(value, argument: str) -> np.ndarray:
     """Numeric input (any shape) as an array, with ragged nesting and complex numbers
     refused by name rather than by numpy's messages or warnings."""
