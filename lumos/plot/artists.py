@@ -376,15 +376,18 @@ def _artists_in(result) -> list:
 
 
 def numeric(values, argument: str) -> np.ndarray:
-    """Numeric input of any shape as an array, without a copy when it is one already,
-    or an error naming ``argument``."""
+    """Numeric input of any shape as an array, without a copy when it is one already
+    (complex input: its real part, with numpy's ComplexWarning), or an error naming
+    ``argument``."""
     if isinstance(values, str):
         raise TypeError(f"{argument}: got str, expected numbers")
     if np.ma.isMaskedArray(values) and np.ma.getmask(values) is not np.ma.nomask \
-            and values.dtype.kind in "biuf":
+            and values.dtype.kind in "biufc":
         # masked values leave gaps, as NaN does (matplotlib's rule): a filled copy
-        values = np.ma.filled(values.astype(float), np.nan)
-    arr = validate.numbers_array(values, argument)  # DataView converts itself
+        values = np.ma.filled(validate.numbers_array(values, argument, real_part=True)
+                              .astype(float), np.nan)
+    # DataView converts itself; complex numbers give their real part, as in matplotlib
+    arr = validate.numbers_array(values, argument, real_part=True)
     if arr.dtype == object:
         try:
             arr = arr.astype(float)
