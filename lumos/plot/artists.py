@@ -13,6 +13,7 @@ artists themselves: :mod:`lumos.plot.lines` (Line2D), :mod:`lumos.plot.scatter`
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -58,8 +59,9 @@ def is_line_marker(marker) -> bool:
 
 
 def check_linestyle(ls):
-    """A line style checked: a name ('-', '--', ':', '-.'), ``(0, (on, off, ...))`` with
-    the dash lengths in line widths (matplotlib's dash tuple), or None for no line."""
+    """A line style checked: a name ('-', '--', ':', '-.'), ``(offset, (on, off, ...))``
+    with the offset and up to four dash pairs in line widths (matplotlib's dash tuple:
+    the pattern starts ``offset`` into it), or None for no line."""
     if isinstance(ls, str) or ls is None:
         if ls in (None, "", " ", "None", "none"):
             return None
@@ -68,10 +70,11 @@ def check_linestyle(ls):
                              "or (offset, (on, off, ...))")
         return ls
     offset, seq = parse_linestyle(ls)
-    if offset != 0:
-        raise ValueError(f"linestyle: got {ls!r}; lumos draws dash patterns from their "
-                         "start: expected offset 0")
-    return "-" if seq is None else (0.0, seq)
+    if seq is not None and len(seq) > 8:
+        raise ValueError(f"linestyle: got {ls!r}, expected at most four (on, off) pairs")
+    if not math.isfinite(offset):
+        raise ValueError(f"linestyle: got {ls!r}, expected a finite offset")
+    return "-" if seq is None else (offset, seq)
 
 
 @dataclass(frozen=True)
