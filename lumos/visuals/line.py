@@ -163,36 +163,38 @@ flat in vec2 v_joined;
 flat in vec2 v_dist;  // arc length at both ends, physical pixels (dashed)
 out vec4 f_color;
 
+#ifdef DASHED
+// How far s lies inside the dash [start, start + on] cut to the line's arc lengths
+// [lo, hi] (< 0: outside it); a dash cut to nothing is gone, a dot (on = 0) on the line
+// stays.
+float dash_piece(float s, float start, float on, float lo, float hi) {
+    float a = max(start, lo);
+    float b = min(start + on, hi);
+    return (a < b || (on == 0.0 && a == b)) ? min(s - a, b - s) : -1.0e9;
+}
+
 // How far arc length s lies inside the nearest dash of the pattern (< 0: in a gap),
 // the pattern started u_dash_offset into it (matplotlib's dash offset) and its dashes
-// cut to the line's arc lengths [lo, hi]: a dash beyond a line's end is not drawn, nor
-// its cap, as in matplotlib's Agg.
+// cut to the line's arc lengths [lo, hi]: no dash beyond a line's end is drawn, nor
+// its cap, as in matplotlib's Agg. DASH_PAIRS (on, off) pairs: a loop unrolled.
 float dash_inside(float s, float lo, float hi) {
-    float d[8] = float[8](u_dash.x, u_dash.y, u_dash.z, u_dash.w,
-                          u_dash_more.x, u_dash_more.y, u_dash_more.z, u_dash_more.w);
     float period = dot(u_dash + u_dash_more, vec4(1.0)) * u_pixel_ratio;
-    float m = mod(s + u_dash_offset * u_pixel_ratio, period);
-    float best = -1.0e9;
-    // this period and the next one; the previous one too past the line's end, where
-    // this period's dashes are all cut away
-    for (int k = -1; k <= 1; k++) {
-        float start = s - m + float(k) * period;
-        if (k < 0 && start + period <= hi) continue;
-        for (int i = 0; i < 8; i += 2) {
-            float on = d[i] * u_pixel_ratio;
-            float off = d[i + 1] * u_pixel_ratio;
-            // a pair of zeros is no dash (patterns of fewer pairs are padded with them)
-            if (i == 0 || on + off > 0.0) {
-                float a = max(start, lo);
-                float b = min(start + on, hi);
-                // a dash cut to nothing is gone; a dot (on = 0) inside the line stays
-                if (a < b || (on == 0.0 && a == b)) best = max(best, min(s - a, b - s));
-            }
-            start += on + off;
-        }
+    float base = s - mod(s + u_dash_offset * u_pixel_ratio, period);  // this period's start
+    // a pixel past an open end looks at the period that holds that end
+    if (base > hi) base -= period * ceil((base - hi) / period);
+    if (base + period < lo) base += period * floor((lo - base) / period);
+    // the next period's first dash, just ahead
+    float best = dash_piece(s, base + period, u_dash.x * u_pixel_ratio, lo, hi);
+    float start = base;
+    for (int i = 0; i < 2 * DASH_PAIRS; i += 2) {
+        vec2 pair = (i < 4 ? (i < 2 ? u_dash.xy : u_dash.zw)
+                           : (i < 6 ? u_dash_more.xy : u_dash_more.zw)) * u_pixel_ratio;
+        best = max(best, dash_piece(s, start, pair.x, lo, hi));
+        start += pair.x + pair.y;
     }
     return best;
 }
+#endif
 
 // Signed distance of an end: `beyond` pixels past it along the stroke, `lat` from the
 // stroke's middle, shaped by the cap.
@@ -343,14 +345,16 @@ void main() {
 """
 CAPS = ("round", "butt", "projecting")
 JOINS = ("round", "miter", "bevel")
-# one program per (dashed, cap, join, antialiased), made when first drawn
-_PROGRAMS: dict[tuple[bool, str, str, bool], ShaderTemplate] = {}
+# one program per (dash pairs, cap, join, antialiased), made when first drawn
+_PROGRAMS: dict[tuple[int, str, str, bool], ShaderTemplate] = {}
 
 
-def _program(dashed: bool, cap: str, join: str, antialiased: bool) -> ShaderTemplate:
-    key = (dashed, cap, join, antialiased)
+def _program(pairs: int, cap: str, join: str, antialiased: bool) -> ShaderTemplate:
+    """The line program: solid (``pairs`` 0) or dashed with 1 to 4 (on, off) pairs."""
+    key = (pairs, cap, join, antialiased)
     if key not in _PROGRAMS:
-        names = (["DASHED"] if dashed else []) + (["ALIASED"] if not antialiased else [])
+        names = (["DASHED", f"DASH_PAIRS {pairs}"] if pairs else []) \
+            + (["ALIASED"] if not antialiased else [])
         names += [f"CAP_{cap.upper()}"] if cap != "round" else []
         names += [f"JOIN_{join.upper()}"] if join != "round" else []
         define = "".join(f"#define {name}\n" for name in names)
@@ -1111,7 +1115,8 @@ class Line(Visual):
             warnings.warn(f"dashes: a line of {n} drawn points is drawn solid (dashes are "
                           f"measured on the GPU for up to {_SCAN_WIDTH * _SCAN_MAX_ROWS})",
                           RuntimeWarning, stacklevel=2)
-        program = _program(dashed, self._dash_cap if dashed else self._cap, self._join,
+        program = _program(len(self._dashes) // 2 if dashed else 0,
+                           self._dash_cap if dashed else self._cap, self._join,
                            self._antialiased).compose(transform=snippet)
         pb, cb = self._pos_buffer, self._color_buffer
         attributes = {
