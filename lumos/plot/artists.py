@@ -36,8 +36,8 @@ MARKER_SCALE = {".": 0.5, ",": 0.2}
 
 def check_marker(marker):
     """A marker code lumos draws as a symbol (None for no marker); matplotlib's
-    MarkerStyle objects give their code. Vertex lists, paths and '$...$' markers are
-    drawn as paths (:mod:`lumos.plot.markerstyle`)."""
+    MarkerStyle objects give their code. Vertex lists, paths and '$...$' (text) markers
+    are not drawn yet: a ValueError names them."""
     if isinstance(marker, str) and marker in ("", " ", "None", "none"):
         return None
     if marker is None:
