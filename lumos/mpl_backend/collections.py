@@ -211,11 +211,11 @@ class CollectionsMixin:
         s = group[0][2]
         one = bool((rgba == rgba[:1]).all())
         color = tuple(rgba[0]) if one else rgba
-        fp = (checksum(verts), checksum(rgba), s.width, s.dashes, s.cap)
+        fp = (checksum(verts), checksum(rgba), s.width, s.dashes, s.dash_offset, s.cap)
         style = (s.width, s.cap, s.dashes, None if s.dashes is None else len(self.items))
         self._add(LineItem("line", clip, box, affine, fp, style=style, vertices=verts,
                            color=color, width=s.width, dashes=s.dashes,
-                           cap=s.cap))
+                           dash_offset=s.dash_offset, cap=s.cap))
 
     def _collection_prims(self, gc, clip, box, affine, prims, hatch, aa=True) -> None:
         """Filled (or hatched, or closed) paths of a collection as one paths item."""

@@ -152,6 +152,7 @@ class LineItem(Item):
     color: tuple = (0.0, 0.0, 0.0, 1.0)
     width: float = 1.0
     dashes: tuple | None = None
+    dash_offset: float = 0.0
     cap: str = "butt"
     join: str = "round"
 

@@ -13,8 +13,8 @@ them to a view whose camera is that affine.
 
 What lumos cannot draw yet is drawn by matplotlib's Agg into a raster of the calls
 concerned (one image for consecutive ones), with a one-time warning naming it: dash
-patterns longer than two on/off pairs or with an offset, agg filters, hatched markers,
-quad meshes with offsets or edges of many colors.
+patterns longer than four on/off pairs, agg filters, hatched markers, quad meshes with
+offsets or edges of many colors.
 
 Collections are in :mod:`.collections`, text in :mod:`.text` (mixins of the renderer).
 """
@@ -254,10 +254,8 @@ class RendererLumos(CollectionsMixin, TextMixin, RendererBase):
     def _unsupported(self, gc, stroke=None, hatch=None) -> str | None:
         """Why lumos cannot draw a call with this gc (a name for the warning), or None."""
         if stroke is not None and stroke.dashes is not None:
-            if len(stroke.dashes) not in (2, 4):
+            if len(stroke.dashes) not in (2, 4, 6, 8):
                 return f"dash patterns of {len(stroke.dashes)} lengths"
-            if stroke.dash_offset:
-                return "dash patterns with an offset"
         if hatch:
             from ..visuals.path import HATCH_FAMILIES
 
@@ -333,10 +331,11 @@ class RendererLumos(CollectionsMixin, TextMixin, RendererBase):
         # dashes restart on every line: dashed lines are not batched together
         style = (stroke.width, stroke.cap, stroke.join, stroke.dashes,
                  None if stroke.dashes is None else len(self.items))
-        fp = (checksum(verts), stroke.color, stroke.width, stroke.dashes, stroke.cap,
-              stroke.join)
+        fp = (checksum(verts), stroke.color, stroke.width, stroke.dashes, stroke.dash_offset,
+              stroke.cap, stroke.join)
         self._add(LineItem("line", clip, box, affine, fp, style=style, vertices=verts,
                            color=stroke.color, width=stroke.width, dashes=stroke.dashes,
+                           dash_offset=stroke.dash_offset,
                            cap=stroke.cap, join=stroke.join))
 
     def _paths(self, clip, box, affine, verts, codes, fill, stroke, hatch, hatch_color,

@@ -317,6 +317,7 @@ class SceneBuilder:
                 visual = Line(cap=it0.cap, dash_cap=it0.cap, join=it0.join)
             visual.width = it0.width / pr
             visual.dashes = None if it0.dashes is None else [d / pr for d in it0.dashes]
+            visual.dash_offset = it0.dash_offset / pr
             if len(lines) == 1:
                 visual.set_data(lines[0], color=it0.color)
             elif all(isinstance(it.color, tuple) for it in batch):
@@ -371,8 +372,8 @@ def _within(slot: _Slot | None, batch: list, cam: np.ndarray) -> bool:
             or slot.stamp[1] != (_IDENTITY,):
         return False
     if new.kind == "line":
-        if (new.color, new.width, new.dashes, new.cap, new.join) != \
-                (old.color, old.width, old.dashes, old.cap, old.join):
+        if (new.color, new.width, new.dashes, new.dash_offset, new.cap, new.join) != \
+                (old.color, old.width, old.dashes, old.dash_offset, old.cap, old.join):
             return False
         a, b = new.vertices, old.vertices
     elif new.kind == "markers":

@@ -13,6 +13,7 @@ artists themselves: :mod:`lumos.plot.lines` (Line2D), :mod:`lumos.plot.scatter`
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -35,8 +36,8 @@ MARKER_SCALE = {".": 0.5, ",": 0.2}
 
 def check_marker(marker):
     """A marker code lumos draws as a symbol (None for no marker); matplotlib's
-    MarkerStyle objects give their code. Vertex lists, paths and '$...$' markers are
-    drawn as paths (:mod:`lumos.plot.markerstyle`)."""
+    MarkerStyle objects give their code. Vertex lists, paths and '$...$' (text) markers
+    are not drawn yet: a ValueError names them."""
     if isinstance(marker, str) and marker in ("", " ", "None", "none"):
         return None
     if marker is None:
@@ -58,8 +59,9 @@ def is_line_marker(marker) -> bool:
 
 
 def check_linestyle(ls):
-    """A line style checked: a name ('-', '--', ':', '-.'), ``(0, (on, off, ...))`` with
-    the dash lengths in line widths (matplotlib's dash tuple), or None for no line."""
+    """A line style checked: a name ('-', '--', ':', '-.'), ``(offset, (on, off, ...))``
+    with the offset and up to four dash pairs in line widths (matplotlib's dash tuple:
+    the pattern starts ``offset`` into it), or None for no line."""
     if isinstance(ls, str) or ls is None:
         if ls in (None, "", " ", "None", "none"):
             return None
@@ -68,10 +70,11 @@ def check_linestyle(ls):
                              "or (offset, (on, off, ...))")
         return ls
     offset, seq = parse_linestyle(ls)
-    if offset != 0:
-        raise ValueError(f"linestyle: got {ls!r}; lumos draws dash patterns from their "
-                         "start: expected offset 0")
-    return "-" if seq is None else (0.0, seq)
+    if seq is not None and len(seq) > 8:
+        raise ValueError(f"linestyle: got {ls!r}, expected at most four (on, off) pairs")
+    if not math.isfinite(offset):
+        raise ValueError(f"linestyle: got {ls!r}, expected a finite offset")
+    return "-" if seq is None else (offset, seq)
 
 
 @dataclass(frozen=True)
@@ -182,12 +185,11 @@ class Artist:
     def set_rasterized(self, rasterized: bool) -> None:
         """Draw this artist as an image in vector files (at ``savefig``'s dpi), as
         matplotlib's ``Artist.set_rasterized``: its visuals are marked."""
-        if not isinstance(rasterized, (bool, np.bool_)):
-            raise TypeError(f"rasterized: got {rasterized!r}, expected True or False")
+        rasterized = validate.flag(rasterized, "rasterized")
         if rasterized and not self.rasterizable:
             raise TypeError(f"rasterized: {type(self).__name__} is drawn as vector text "
                             "and cannot be rasterized")
-        self._rasterized = bool(rasterized)
+        self._rasterized = rasterized
         for v in self.visuals():
             v.rasterized = self._rasterized
         self._changed()
@@ -199,11 +201,10 @@ class Artist:
     def set_clip_on(self, clip_on) -> None:
         """Clip the artist to its axes (True, the default) or draw it across the whole
         figure (False: markers on the axes' edge, lines running out of the axes)."""
-        if not isinstance(clip_on, (bool, np.bool_)):
-            raise TypeError(f"clip_on: got {clip_on!r}, expected True or False")
+        clip_on = validate.flag(clip_on, "clip_on")
         if not clip_on and self.axes is not None:
             self.axes.check_unclipped()
-        self._clip_on = bool(clip_on)
+        self._clip_on = clip_on
         if self.axes is not None:
             self.axes.clip_changed(self)
         self._changed()
@@ -349,8 +350,8 @@ def accepts_rasterized(method):
 
     @functools.wraps(method)
     def wrapper(*args, rasterized=None, clip_on=None, **kwargs):
-        if clip_on is not None and not isinstance(clip_on, (bool, np.bool_)):
-            raise TypeError(f"clip_on: got {clip_on!r}, expected True or False")
+        if clip_on is not None:
+            clip_on = validate.flag(clip_on, "clip_on")
         if clip_on is not None and not clip_on and args and hasattr(args[0], "check_unclipped"):
             args[0].check_unclipped()  # before the artists are made
         result = method(*args, **kwargs)
@@ -378,15 +379,18 @@ def _artists_in(result) -> list:
 
 
 def numeric(values, argument: str) -> np.ndarray:
-    """Numeric input of any shape as an array, without a copy when it is one already,
-    or an error naming ``argument``."""
+    """Numeric input of any shape as an array, without a copy when it is one already
+    (complex input: its real part, with numpy's ComplexWarning), or an error naming
+    ``argument``."""
     if isinstance(values, str):
         raise TypeError(f"{argument}: got str, expected numbers")
     if np.ma.isMaskedArray(values) and np.ma.getmask(values) is not np.ma.nomask \
-            and values.dtype.kind in "biuf":
+            and values.dtype.kind in "biufc":
         # masked values leave gaps, as NaN does (matplotlib's rule): a filled copy
-        values = np.ma.filled(values.astype(float), np.nan)
-    arr = validate.numbers_array(values, argument)  # DataView converts itself
+        values = np.ma.filled(validate.numbers_array(values, argument, real_part=True)
+                              .astype(float), np.nan)
+    # DataView converts itself; complex numbers give their real part, as in matplotlib
+    arr = validate.numbers_array(values, argument, real_part=True)
     if arr.dtype == object:
         try:
             arr = arr.astype(float)

@@ -21,7 +21,7 @@ from ..visuals import Line, Markers, Mesh, Surface, Text
 from .artists import MARKERS, Artist, LegendHandle, ScalarMappable, as_1d
 from .lines import Line2D
 from .scatter import PathCollection
-from .style import dash_pattern, font_points, rcParams
+from .style import dash_pattern, font_points, rcParams, set_dashes
 from .ticklabels import _rotation
 
 TRANSLUCENT_ORDER = 1000.0  # translucent visuals draw after the opaque ones
@@ -228,7 +228,7 @@ class Line3D(Art3D, Line2D):
         line.visible = self._visible and self._linestyle is not None and width > 0
         if line.visible:
             line.width = width
-            line.dashes = dash_pattern(self._linestyle, width)
+            set_dashes(line, self._linestyle, width)
             line.set_data(pts, color=self.line_rgba())
         m = self._markers3
         m.visible = self._visible and self._marker is not None and len(pts) > 0
@@ -634,7 +634,7 @@ class Line3DCollection(Art3D, _Styled3D, Artist):
         if line.visible:
             cols = [c for s, c in zip(self._segments, rgba, strict=True) if len(s)]
             line.width = width
-            line.dashes = dash_pattern(self._linestyle, width)
+            set_dashes(line, self._linestyle, width)
             line.set_data(segs, color=cols)
             self._order(line, min(c[3] for c in cols) < 1)
 

@@ -12,7 +12,7 @@ from .. import colors as colormod
 from . import text as textmod
 from . import ticker, validate
 from .axis import Axis
-from .style import dash_pattern, rcParams
+from .style import rcParams, set_dashes
 from .ticklabels import _rotation
 
 _GRID_KEYS = {"grid_color": "color", "grid_alpha": "alpha", "grid_linewidth": "linewidth",
@@ -263,8 +263,8 @@ class TickingMixin:
                                         "dashes", "clip_on"})
         if unknown:
             raise TypeError(f"grid: unexpected keyword arguments {unknown}")
-        if not isinstance(kwargs.get("clip_on", True), (bool, np.bool_)):
-            raise TypeError(f"clip_on: got {kwargs['clip_on']!r}, expected True or False")
+        if "clip_on" in kwargs:
+            kwargs["clip_on"] = validate.flag(kwargs["clip_on"], "clip_on")
         if "color" in kwargs:
             colormod.to_rgba(kwargs["color"], argname="color")
         for a in (("x", "y") if axis == "both" else (axis,)):
@@ -309,8 +309,7 @@ class TickingMixin:
                     "grid.linewidth"] * (0.5 if which == "minor" else 1.0)))
                 line.visible = True
                 line.width = width
-                line.dashes = dash_pattern(g.get("linestyle", rcParams["grid.linestyle"]),
-                                           width)
+                set_dashes(line, g.get("linestyle", rcParams["grid.linestyle"]), width)
                 # none in view: two break points keep a draw a page can fill
                 line.set_data(segs if segs else np.full((2, 2), np.nan))
                 line.color = colormod.to_rgba(g.get("color", rcParams["grid.color"]),

@@ -15,7 +15,7 @@ import numpy as np
 
 from .. import colors
 from .artists import Artist, LegendHandle, ScalarMappable, check_linestyle
-from .style import dash_pattern, rcParams
+from .style import dash_pattern, rcParams, set_dashes
 
 TILE_ABOVE = 4096  # lazy images larger than this (rows or columns) are tiled; smaller are read
 _LINE_KEYS = {"color", "linewidth", "linestyle", "label", "zorder", "alpha", "marker"}
@@ -58,7 +58,7 @@ class LazyLine2D(Artist):
         v = self.visual
         width = self.axes.figure.points_to_pixels(self._linewidth)
         v.width = width
-        v.dashes = dash_pattern(self._linestyle, width)
+        set_dashes(v, self._linestyle, width)
         v.color = colors.to_rgba(self._color, self._alpha)
         v.order = self.zorder
         self._changed()

@@ -29,7 +29,7 @@ import numpy as np
 from .. import colors
 from ..visuals import Line, Mesh
 from .artists import Artist, LegendHandle, ScalarMappable, check_linestyle
-from .style import dash_pattern, rcParams
+from .style import dash_offset, dash_pattern, rcParams
 
 # matplotlib's log scales 'clip' non-positive values to a huge negative exponent, so a bar
 # or a fill down to 0 reaches the bottom edge of a log axis whatever the limits.
@@ -254,6 +254,7 @@ class Collection(Artist):
         px = self.axes.figure.points_to_pixels
         for visual, (polylines, rgba, width, ls) in zip(self._line_visuals, lines, strict=True):
             w = px(width)
+            visual.dash_offset = dash_offset(ls, w)
             shown.append(set_line(visual, polylines, rgba, w, dash_pattern(ls, w)))
         self._shown = shown
         self._sync_visuals()

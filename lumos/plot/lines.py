@@ -23,7 +23,7 @@ from .artists import (
     check_marker,
     is_line_marker,
 )
-from .style import dash_pattern, rcParams
+from .style import dash_offset, dash_pattern, rcParams
 
 # Lines longer than this get a batch visual of their own so that they are never copied
 # into a joined batch (memory: the visual then shares the artist's array) nor re-joined
@@ -467,7 +467,8 @@ class Line2D(Artist):
             marker = self.marker_style()
         look = self.line_look()
         return LegendHandle(line=line, marker=marker,
-                            line_look={k: look[k] for k in ("cap", "dash_cap", "join")})
+                            line_look={k: look[k] for k in ("cap", "dash_cap", "join",
+                                                            "dash_offset")})
 
     def data_points(self) -> np.ndarray:
         return np.c_[self._x, self._y]
@@ -508,12 +509,12 @@ class Line2D(Artist):
         self._changed()
 
     def get_linestyle(self):
-        """The line style: '-', '--', ':', '-.', 'None' or ``(0, (on, off, ...))``."""
+        """The line style: '-', '--', ':', '-.', 'None' or ``(offset, (on, off, ...))``."""
         return self._linestyle or "None"
 
     def set_linestyle(self, ls) -> None:
-        """The line style: '-', '--', ':', '-.', 'None' or ``(0, (on, off, ...))``
-        (dash lengths in line widths)."""
+        """The line style: '-', '--', ':', '-.', 'None' or ``(offset, (on, off, ...))``
+        (offset and dash lengths in line widths)."""
         self._linestyle = check_linestyle(ls)
         self._changed()
 
@@ -645,11 +646,13 @@ class Line2D(Artist):
 
     def line_look(self) -> dict:
         """The Line visual's ``cap``, ``dash_cap``, ``join`` (of a dashed line: the dash
-        joinstyle) and ``antialiased`` for this line."""
+        joinstyle), ``antialiased`` and ``dash_offset`` (pixels) for this line."""
         solid = self._linestyle is None or dash_pattern(self._linestyle, 1.0) is None
+        width = self.axes.figure.points_to_pixels(self._linewidth)
         return {"cap": self.get_solid_capstyle(), "dash_cap": self.get_dash_capstyle(),
                 "join": self.get_solid_joinstyle() if solid else self.get_dash_joinstyle(),
-                "antialiased": self._antialiased}
+                "antialiased": self._antialiased,
+                "dash_offset": 0.0 if solid else dash_offset(self._linestyle, width)}
 
 
 def _style(value, argument: str, allowed: tuple[str, ...]) -> str:

@@ -73,33 +73,13 @@ def stroke(rgba, width_pt: float, style, points_to_pixels, join="miter",
     w = float(points_to_pixels(width_pt))
     offset, pattern = style
     dashes = None if pattern is None else tuple(max(w, 1.0) * p for p in pattern)
-    if dashes is not None and len(dashes) > 4:
+    if dashes is not None and len(dashes) > 8:
         raise ValueError(f"linestyle: got a dash pattern of {len(pattern)} lengths, lumos "
-                         "draws up to two (on, off) pairs")
-    if dashes is not None and offset:
-        # the GL line starts its pattern at 0: rotate the pattern by the offset instead
-        period = sum(dashes)
-        dashes = _rotate(dashes, (offset * max(w, 1.0)) % period)
-    return prim.Stroke(tuple(rgba), width=w, dashes=dashes, join=join, cap=cap)
-
-
-def _rotate(dashes: tuple, shift: float) -> tuple:
-    """A dash pattern started ``shift`` into it, as 1 or 2 (on, off) pairs when it fits."""
-    if shift <= 0:
-        return dashes
-    seq = list(dashes)
-    i, rest = 0, shift
-    while rest >= seq[i % len(seq)] and rest > 0:
-        rest -= seq[i % len(seq)]
-        i += 1
-    rotated = seq[i:] + seq[:i]
-    rotated[0] -= rest
-    if i % 2:  # starts in a gap: prepend an empty dash
-        rotated = [0.0, *rotated]
-    rotated = rotated + ([rest] if rest else [])
-    if len(rotated) % 2:
-        rotated = rotated[:-1] if len(rotated) > 1 else rotated + [0.0]
-    return tuple(rotated[:4]) if len(rotated) <= 4 else dashes
+                         "draws up to four (on, off) pairs")
+    # the pattern starts `offset` into it (a phase in 0..period, as PDF wants)
+    phase = 0.0 if dashes is None else (offset * max(w, 1.0)) % sum(dashes)
+    return prim.Stroke(tuple(rgba), width=w, dashes=dashes, dash_offset=phase, join=join,
+                       cap=cap)
 
 
 def coordinates(transform, ax) -> str:

@@ -152,11 +152,14 @@ def pcolor_shading(shading: str, c_shape: tuple, x_shape: tuple, y_shape: tuple)
     return shading
 
 
-def _as_grid(C, argument: str = "C") -> np.ma.MaskedArray:
-    """A float 2-D masked copy of C (NaN masked)."""
+def _as_grid(C, argument: str = "C", real_part: bool = False) -> np.ma.MaskedArray:
+    """A float 2-D masked copy of C (NaN masked); complex C with ``real_part``: its real
+    part and numpy's ComplexWarning (contour's Z, as in matplotlib; pcolormesh refuses)."""
     if isinstance(C, str):
         raise TypeError(f"{argument}: got str, expected a 2-D array of numbers")
     arr = np.ma.array(C, copy=True)
+    if arr.dtype.kind == "c" and real_part:
+        arr = arr.astype(arr.real.dtype)  # numpy warns: "Casting complex values to real..."
     if arr.dtype.kind not in "biuf":
         raise TypeError(f"{argument}: got dtype {arr.dtype}, expected numbers")
     if arr.ndim != 2:
@@ -813,11 +816,11 @@ class PlottingMixin:
             if not rest and kw.get("levels") is None:
                 kw["levels"] = args[0].levels
         elif len(args) in (1, 2):
-            z = _as_grid(args[0], "Z")
+            z = _as_grid(args[0], "Z", real_part=True)
             x, y = self._contour_xy(z, kw.pop("origin", None), kw.pop("extent", None))
             rest = args[1:]
         elif len(args) in (3, 4):
-            z = _as_grid(args[2], "Z")
+            z = _as_grid(args[2], "Z", real_part=True)
             x, y = self._contour_grid(args[0], args[1], z)
             rest = args[3:]
             kw.pop("origin", None)

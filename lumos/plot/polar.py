@@ -33,7 +33,7 @@ from . import ticker
 from .axes import Axes
 from .collections import set_mesh
 from .spines import Spines
-from .style import dash_pattern, rcParams
+from .style import rcParams, set_dashes
 
 TWO_PI = 2 * math.pi
 _ZERO_LOCATIONS = {"N": 0.5, "NW": 0.75, "W": 1.0, "SW": 1.25, "S": 1.5, "SE": 1.75, "E": 0.0,
@@ -672,7 +672,7 @@ class PolarAxes(Axes):
         style = {**self.yaxis.grid_style, **self.xaxis.grid_style}
         width = self.figure.points_to_pixels(style.get("linewidth", rcParams["grid.linewidth"]))
         line.width = width
-        line.dashes = dash_pattern(style.get("linestyle", rcParams["grid.linestyle"]), width)
+        set_dashes(line, style.get("linestyle", rcParams["grid.linestyle"]), width)
         line.set_data(segments)
         line.color = colors.to_rgba(style.get("color", rcParams["grid.color"]),
                                     style.get("alpha", rcParams["grid.alpha"]))

@@ -425,11 +425,24 @@ DASHES = {
 }
 
 
+def set_dashes(line, linestyle, width_px: float) -> None:
+    """Give a Line visual the dash pattern and offset of a line style drawn
+    ``width_px`` wide."""
+    line.dashes = dash_pattern(linestyle, width_px)
+    line.dash_offset = dash_offset(linestyle, width_px)
+
+
+def dash_offset(linestyle, width_px: float) -> float:
+    """How far into its dash pattern a line style starts, in pixels for a line drawn
+    ``width_px`` wide (matplotlib scales the offset with the width, as the pattern)."""
+    return width_px * linestyle[0] if isinstance(linestyle, tuple) else 0.0
+
+
 def dash_pattern(linestyle, width_px: float) -> tuple[float, ...] | None:
     """The dash lengths in pixels of a line style drawn ``width_px`` wide: matplotlib's
     patterns scale with the line width. None for solid lines (and for zero-width lines,
     which are not drawn)."""
-    if isinstance(linestyle, tuple):  # (0, (on, off, ...)) in line widths
+    if isinstance(linestyle, tuple):  # (offset, (on, off, ...)) in line widths
         pattern = linestyle[1]
     else:
         pattern = DASHES.get(linestyle) if linestyle is not None else None

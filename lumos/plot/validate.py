@@ -72,9 +72,20 @@ def integer(value, argument: str, minimum: int | None = None,
     return v
 
 
-def numbers_array(value, argument: str) -> np.ndarray:
-    """Numeric input (any shape) as an array, with ragged nesting and complex numbers
-    refused by name rather than by numpy's messages or warnings."""
+def flag(value, argument: str) -> bool:
+    """A bool from True/False, numpy bools or the integers 0 and 1 (matplotlib scripts
+    pass ``rasterized=1``), or a TypeError naming ``argument``."""
+    if isinstance(value, (bool, np.bool_)) or (
+            isinstance(value, numbers.Integral) and value in (0, 1)):
+        return bool(value)
+    raise TypeError(f"{argument}: got {value!r}, expected True or False")
+
+
+def numbers_array(value, argument: str, real_part: bool = False) -> np.ndarray:
+    """Numeric input (any shape) as an array, with ragged nesting refused by name rather
+    than by numpy's messages. Complex numbers are refused too, or with ``real_part``
+    (coordinates) cast to their real part with numpy's ComplexWarning, as matplotlib's
+    conversion of coordinates to floats does."""
     if isinstance(value, np.ndarray):
         arr = value
     else:
@@ -83,6 +94,8 @@ def numbers_array(value, argument: str) -> np.ndarray:
         except ValueError as e:  # numpy: "inhomogeneous shape after 1 dimensions"
             raise ValueError(f"{argument}: got nested sequences of different lengths, "
                              "expected a rectangular array of numbers") from e
+    if arr.dtype.kind == "c" and real_part:
+        return arr.astype(arr.real.dtype)  # numpy warns: "Casting complex values to real..."
     if arr.dtype.kind == "c":
         raise TypeError(f"{argument}: got complex numbers ({arr.dtype}), expected real "
                         "numbers (pass .real, .imag or abs() of them)")

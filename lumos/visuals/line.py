@@ -18,6 +18,7 @@ from .base import (
     Visual,
     as_array,
     changed_span,
+    check_number,
     check_points,
     check_positive,
     finite_bounds,
@@ -151,6 +152,8 @@ uniform float u_width;
 uniform float u_pixel_ratio;
 uniform float u_miter_limit;  // the miter's reach in half widths; 0: the width in pixels
 uniform vec4 u_dash;  // on, off, on, off lengths in logical pixels
+uniform vec4 u_dash_more;  // two more (on, off) pairs (zeros: none)
+uniform float u_dash_offset;  // how far into the pattern a line starts, logical pixels
 in vec4 v_color;
 flat in vec2 v_a;
 flat in vec2 v_b;
@@ -160,16 +163,38 @@ flat in vec2 v_joined;
 flat in vec2 v_dist;  // arc length at both ends, physical pixels (dashed)
 out vec4 f_color;
 
-// How far arc length s lies inside the nearest dash of the pattern (< 0: in a gap).
-float dash_inside(float s) {
-    vec4 d = u_dash * u_pixel_ratio;
-    float period = d.x + d.y + d.z + d.w;
-    float m = mod(s, period);
-    float first = min(m, d.x - m);
-    float second = d.z > 0.0 ? min(m - d.x - d.y, d.x + d.y + d.z - m) : -1.0e9;
-    float next_first = m - period;  // the next period's first dash, just ahead
-    return max(max(first, second), next_first);
+#ifdef DASHED
+// How far s lies inside the dash [start, start + on] cut to the line's arc lengths
+// [lo, hi] (< 0: outside it); a dash cut to nothing is gone, a dot (on = 0) on the line
+// stays.
+float dash_piece(float s, float start, float on, float lo, float hi) {
+    float a = max(start, lo);
+    float b = min(start + on, hi);
+    return (a < b || (on == 0.0 && a == b)) ? min(s - a, b - s) : -1.0e9;
 }
+
+// How far arc length s lies inside the nearest dash of the pattern (< 0: in a gap),
+// the pattern started u_dash_offset into it (matplotlib's dash offset) and its dashes
+// cut to the line's arc lengths [lo, hi]: no dash beyond a line's end is drawn, nor
+// its cap, as in matplotlib's Agg. DASH_PAIRS (on, off) pairs: a loop unrolled.
+float dash_inside(float s, float lo, float hi) {
+    float period = dot(u_dash + u_dash_more, vec4(1.0)) * u_pixel_ratio;
+    float base = s - mod(s + u_dash_offset * u_pixel_ratio, period);  // this period's start
+    // a pixel past an open end looks at the period that holds that end
+    if (base > hi) base -= period * ceil((base - hi) / period);
+    if (base + period < lo) base += period * floor((lo - base) / period);
+    // the next period's first dash, just ahead
+    float best = dash_piece(s, base + period, u_dash.x * u_pixel_ratio, lo, hi);
+    float start = base;
+    for (int i = 0; i < 2 * DASH_PAIRS; i += 2) {
+        vec2 pair = (i < 4 ? (i < 2 ? u_dash.xy : u_dash.zw)
+                           : (i < 6 ? u_dash_more.xy : u_dash_more.zw)) * u_pixel_ratio;
+        best = max(best, dash_piece(s, start, pair.x, lo, hi));
+        start += pair.x + pair.y;
+    }
+    return best;
+}
+#endif
 
 // Signed distance of an end: `beyond` pixels past it along the stroke, `lat` from the
 // stroke's middle, shaped by the cap.
@@ -241,7 +266,8 @@ float stroke_distance(vec2 p, vec2 a, vec2 b, float s_a, vec2 open, vec2 before,
     } else if (!open_end && t < 0.0) {
         arc = -min(-t, max(dot(a - p, unit(a - before)), 0.0));
     }
-    end = max(end, -dash_inside(s_a + arc));
+    end = max(end, -dash_inside(s_a + arc, open.x > 0.5 ? s_a : -1.0e30,
+                                open.y > 0.5 ? s_a + len : 1.0e30));
     float dist = cap_distance(end, lat, hw);
     if (!open_end) {
 #if defined(JOIN_MITER) || defined(JOIN_BEVEL)
@@ -294,7 +320,7 @@ void main() {
 #ifdef DASHED
     // a corner is drawn where a dash passes the joint
     corner = max(corner, -dash_inside(v_joined.x > 0.5 && length(p - v_a) < length(p - v_b)
-                                      ? v_dist.x : v_dist.y));
+                                      ? v_dist.x : v_dist.y, -1.0e30, 1.0e30));
 #endif
     dist = min(dist, corner);
 #endif
@@ -319,14 +345,16 @@ void main() {
 """
 CAPS = ("round", "butt", "projecting")
 JOINS = ("round", "miter", "bevel")
-# one program per (dashed, cap, join, antialiased), made when first drawn
-_PROGRAMS: dict[tuple[bool, str, str, bool], ShaderTemplate] = {}
+# one program per (dash pairs, cap, join, antialiased), made when first drawn
+_PROGRAMS: dict[tuple[int, str, str, bool], ShaderTemplate] = {}
 
 
-def _program(dashed: bool, cap: str, join: str, antialiased: bool) -> ShaderTemplate:
-    key = (dashed, cap, join, antialiased)
+def _program(pairs: int, cap: str, join: str, antialiased: bool) -> ShaderTemplate:
+    """The line program: solid (``pairs`` 0) or dashed with 1 to 4 (on, off) pairs."""
+    key = (pairs, cap, join, antialiased)
     if key not in _PROGRAMS:
-        names = (["DASHED"] if dashed else []) + (["ALIASED"] if not antialiased else [])
+        names = (["DASHED", f"DASH_PAIRS {pairs}"] if pairs else []) \
+            + (["ALIASED"] if not antialiased else [])
         names += [f"CAP_{cap.upper()}"] if cap != "round" else []
         names += [f"JOIN_{join.upper()}"] if join != "round" else []
         define = "".join(f"#define {name}\n" for name in names)
@@ -522,11 +550,12 @@ def arc_lengths(px: np.ndarray, valid: np.ndarray) -> np.ndarray:
 
 
 def line_paths(px: np.ndarray, rgba: np.ndarray, width: float, dashes, clip,
-               cap: str = "round", join: str = "round") -> list[Path]:
+               cap: str = "round", join: str = "round",
+               dash_offset: float = 0.0) -> list[Path]:
     """Stroked paths of a polyline in pixels drawn as the GL line draws it: ``join``
     joins, ``cap`` ends (of the line, or of each dash), NaN rows breaking it, per-point
     colors blended per segment (runs of one color share a path), dashes continuing
-    along the arc length.
+    along the arc length, each piece starting ``dash_offset`` pixels into the pattern.
     Segments that cannot reach the ``clip`` rectangle are left out."""
     valid = np.isfinite(px).all(axis=1)
     ok = valid[:-1] & valid[1:]
@@ -550,8 +579,9 @@ def line_paths(px: np.ndarray, rgba: np.ndarray, width: float, dashes, clip,
     if dashes is None:
         pattern, dist = None, None
     else:
-        pattern = tuple(dashes) if dashes[2] > 0 or dashes[3] > 0 else tuple(dashes[:2])
-        dist = arc_lengths(px, valid)
+        pattern = tuple(dashes)
+        # a phase in 0..period: PDF's dash phase is not negative
+        dist = (arc_lengths(px, valid) + dash_offset) % sum(pattern)
     out: list[Path] = []
     by_color: dict[tuple, list] = {}
     for a, b in runs:
@@ -566,6 +596,13 @@ def line_paths(px: np.ndarray, rgba: np.ndarray, width: float, dashes, clip,
         verts = np.concatenate([p for part in parts for p in (part, nan)][:-1])
         out.append(Path(verts, stroke=Stroke(color, width, None, 0.0, join, cap), clip=clip))
     return out
+
+
+def _dash_uniforms(dashes, offset: float) -> dict:
+    """The shader's u_dash, u_dash_more (the pattern padded to four pairs with zeros)
+    and u_dash_offset."""
+    d = tuple(dashes or (1.0, 0.0)) + (0.0,) * (8 - len(dashes or (1.0, 0.0)))
+    return {"u_dash": d[:4], "u_dash_more": d[4:], "u_dash_offset": float(offset)}
 
 
 def _same_memory(a: np.ndarray, b: np.ndarray) -> bool:
@@ -598,7 +635,9 @@ class Line(Visual):
     >>> Line(pos=[xy0, xy1, xy2], color=["C0", "C1", "C2"])   # three lines, one draw
     >>> line.update_points(1000, new_xy)   # uploads len(new_xy) rows, not the line
 
-    ``color`` is one color, one per line, or one per point (N, 3|4). ``cap`` shapes the
+    ``dashes``: up to four (on, off) pairs in logical pixels, the pattern started
+    ``dash_offset`` pixels into it. ``color`` is one color, one per line, or one per
+    point (N, 3|4). ``cap`` shapes the
     open ends of a solid line, ``dash_cap`` the ends of dashes ("round", "butt",
     "projecting"; matplotlib's solid_capstyle and dash_capstyle), ``join`` the
     corners ("round", "miter", "bevel"; a miter reaches ``miter_limit`` half widths
@@ -618,7 +657,7 @@ class Line(Visual):
     def __init__(self, pos=None, color="black", width: float = 1.0, dashes=None,
                  lod: bool | str = "auto", cap: str = "round", join: str = "round",
                  miter_limit: float | None = None, antialiased: bool = True,
-                 dash_cap: str = "butt") -> None:
+                 dash_cap: str = "butt", dash_offset: float = 0.0) -> None:
         super().__init__()
         self.cap = cap
         self.dash_cap = dash_cap
@@ -632,6 +671,7 @@ class Line(Visual):
         self._lod_key = None
         self._scan: list | None = None  # the dash scan's render targets (made when dashed)
         self.dashes = dashes
+        self.dash_offset = dash_offset
         self._points = np.zeros((0, 2))
         self._owner = None
         self._spans = [(0, 0)]
@@ -718,8 +758,8 @@ class Line(Visual):
         self._antialiased = bool(value)
 
     @property
-    def dashes(self) -> tuple[float, float, float, float] | None:
-        """Dash pattern: up to two (on, off) pairs in logical pixels, or None (solid)."""
+    def dashes(self) -> tuple[float, ...] | None:
+        """Dash pattern: up to four (on, off) pairs in logical pixels, or None (solid)."""
         return self._dashes
 
     @dashes.setter
@@ -732,10 +772,23 @@ class Line(Visual):
         except (TypeError, ValueError):
             raise TypeError(f"dashes: got {value!r}, expected numbers (on, off[, on, off])") \
                 from None
-        if len(vals) not in (2, 4) or not all(np.isfinite(vals)) or min(vals) < 0 \
+        if len(vals) not in (2, 4, 6, 8) or not all(np.isfinite(vals)) or min(vals) < 0 \
                 or sum(vals) <= 0:
-            raise ValueError(f"dashes: got {value!r}, expected 2 or 4 lengths >= 0 in pixels")
-        self._dashes = tuple(vals + [0.0, 0.0])[:4]
+            raise ValueError(f"dashes: got {value!r}, expected 2, 4, 6 or 8 lengths >= 0 in "
+                             "pixels")
+        while len(vals) > 2 and vals[-1] == vals[-2] == 0:  # (on, off, 0, 0): one pair
+            vals = vals[:-2]
+        self._dashes = tuple(vals)
+
+    @property
+    def dash_offset(self) -> float:
+        """How far into the dash pattern each line (and each piece after a NaN break)
+        starts, in logical pixels; negative: that far before it (matplotlib's offset)."""
+        return self._dash_offset
+
+    @dash_offset.setter
+    def dash_offset(self, value: float) -> None:
+        self._dash_offset = check_number(value, "dash_offset")
 
     @property
     def color(self):
@@ -1042,7 +1095,7 @@ class Line(Visual):
         rgba = self._colors_of(len(points), index) / 255.0
         return line_paths(ctx.to_pixels(points, self), rgba, self._width, self._dashes,
                           ctx.clip, self._cap if self._dashes is None else self._dash_cap,
-                          self._join)
+                          self._join, self._dash_offset)
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         if self._pyramids is not None:
@@ -1062,7 +1115,8 @@ class Line(Visual):
             warnings.warn(f"dashes: a line of {n} drawn points is drawn solid (dashes are "
                           f"measured on the GPU for up to {_SCAN_WIDTH * _SCAN_MAX_ROWS})",
                           RuntimeWarning, stacklevel=2)
-        program = _program(dashed, self._dash_cap if dashed else self._cap, self._join,
+        program = _program(len(self._dashes) // 2 if dashed else 0,
+                           self._dash_cap if dashed else self._cap, self._join,
                            self._antialiased).compose(transform=snippet)
         pb, cb = self._pos_buffer, self._color_buffer
         attributes = {
@@ -1085,7 +1139,7 @@ class Line(Visual):
         return passes + [Draw(
             program=program, view=ctx.view_id, mode="triangle_strip", count=4,
             instances=n - 1, attributes=attributes, textures=textures,
-            uniforms={"u_width": self._width, "u_dash": self._dashes or (1.0, 0.0, 0.0, 0.0),
+            uniforms={"u_width": self._width, **_dash_uniforms(self._dashes, self._dash_offset),
                       "u_miter_limit": 0.0 if limit is None else max(limit, 1e-6),
                       **snippet.uniforms},
             state=State(depth_test=ctx.is_3d, blend="alpha"),

@@ -5,8 +5,8 @@ zoom changes by 2x), each path's rings are triangulated with their holes (earcut
 ring nested in another is a hole or not by the path's fill rule), and all paths go in
 one indexed triangle draw whose fragment shader also draws matplotlib's hatches in
 canvas pixels, exactly clipped to the fill. Strokes: the rings through the Line visual
-(width, dashes), one Line per stroke style. Both executors draw it: plain triangles and
-Line draws, no new frame features.
+(width, dashes, dash offset), one Line per stroke style. Both executors draw it: plain
+triangles and Line draws, no new frame features.
 
 Draw order follows the list, as matplotlib draws a collection path after path: paths
 that overlap a stroked path drawn earlier go in a later layer (one fill draw and one
@@ -217,12 +217,9 @@ def _check_paths(paths) -> list[prim.Path]:
                              "view (clip belongs to the primitives a device gets)")
         if p.stroke is not None:
             d = p.stroke.dashes
-            if d is not None and (len(d) not in (2, 4) or min(d) < 0 or sum(d) <= 0):
-                raise ValueError(f"paths: stroke dashes {d!r}: the GL line draws 1 or 2 "
+            if d is not None and (len(d) not in (2, 4, 6, 8) or min(d) < 0 or sum(d) <= 0):
+                raise ValueError(f"paths: stroke dashes {d!r}: the GL line draws 1 to 4 "
                                  "(on, off) pairs of lengths >= 0")
-            if p.stroke.dash_offset:
-                raise ValueError(f"paths: stroke dash_offset {p.stroke.dash_offset!r}: the GL "
-                                 "line starts its dashes at 0")
         hatch_counts(p.hatch)
     return out
 
@@ -408,7 +405,8 @@ class Paths(Visual):
             s = p.stroke
             if s is None or s.width <= 0 or s.color[3] <= 0:
                 continue
-            key = (float(s.width), None if s.dashes is None else tuple(float(d) for d in s.dashes))
+            key = (float(s.width), None if s.dashes is None else tuple(float(d) for d in s.dashes),
+                   float(s.dash_offset))
             key_of[i] = styles.setdefault(key, len(styles))
         self._stroke_styles = list(styles)
         self._stroke_of = key_of
@@ -604,7 +602,7 @@ class Paths(Visual):
         for key, (pts, rgba) in wanted.items():
             line = self._lines.get(key)
             if line is None:
-                line = self._lines[key] = Line(width=key[1], dashes=key[2])
+                line = self._lines[key] = Line(width=key[1], dashes=key[2], dash_offset=key[3])
                 line.parent = self  # for the node transform (model matrix)
             line.transform = self.transform if is_nonlinear(self) else None
             line.set_data(pts, color=tuple(rgba[0]) if len(rgba) == 1 else rgba)

@@ -247,6 +247,16 @@ def test_canvas_save_writes_svg_and_pdf(tmp_path):
     assert "hi" in tool("pdftotext", pdf, "-")
 
 
+def test_dash_offsets_go_to_svg_and_pdf(plt, tmp_path):
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=72)
+    (line,) = ax.plot([0, 1], [0, 0], lw=2, ls=(-0.5, (2, 2)))
+    assert line.get_linestyle() == (-0.5, (2.0, 2.0))
+    # 2 pt wide: the pattern 4 pt on, 4 off, started 7 pt into it (-1 pt, in 0..8)
+    svg = fig.savefig(tmp_path / "d.svg").read_text()
+    assert "stroke-dasharray:4,4;stroke-dashoffset:7" in svg
+    assert b"[4 4] 7 d" in pdf_streams(fig.savefig(tmp_path / "d.pdf"))
+
+
 # -- rasterized artists -----------------------------------------------------------------
 def test_rasterized_artists_are_images_at_the_given_dpi(plt, tmp_path):
     fig, ax = plt.subplots(figsize=(4, 3), dpi=100)

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 from mpl_compare import RMS_TOL, rms
 
 from lumos.mpl_backend import FigureCanvasLumos, LumosFallbackWarning
@@ -226,15 +227,28 @@ def test_a_new_artist_type_is_drawn_by_lumos(agg_and_lumos):
     assert (np.abs(lumos.astype(int) - 255).sum(axis=2) > 100).sum() > 500  # it drew
 
 
-def test_dashes_with_offset_fall_back_and_match(agg_and_lumos):
+def test_dashes_with_offsets_and_three_pairs_match_without_fallback(agg_and_lumos):
     def make():
         fig = Figure(figsize=(3, 2), dpi=80)
         ax = fig.add_subplot()
         ax.plot([0, 1], [0, 1], dashes=(5, 2, 1, 2, 1, 2), lw=2)
         ax.plot([0, 1], [1, 0], ls=(3, (4, 2)), lw=2)
+        ax.add_patch(Rectangle((0.2, 0.2), 0.6, 0.6, fill=False, ls=(-0.5, (2, 2)), lw=2))
         return fig
 
-    with pytest.warns(LumosFallbackWarning):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LumosFallbackWarning)
+        agg, lumos = agg_and_lumos(make)
+    assert rms(agg, lumos) <= RMS_TOL
+
+
+def test_dash_patterns_of_five_pairs_fall_back_and_match(agg_and_lumos):
+    def make():
+        fig = Figure(figsize=(3, 2), dpi=80)
+        fig.add_subplot().plot([0, 1], [0, 1], dashes=(3, 1) * 5, lw=2)
+        return fig
+
+    with pytest.warns(LumosFallbackWarning, match="10 lengths"):
         agg, lumos = agg_and_lumos(make)
     assert rms(agg, lumos) <= RMS_TOL
 

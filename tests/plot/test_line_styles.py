@@ -63,11 +63,11 @@ def test_miter_bevel_and_round_joins_differ():
     assert reach["round"] > reach["bevel"] + 1
 
 
-def _dash_columns(mod, cap) -> tuple[np.ndarray, np.ndarray]:
+def _dash_columns(mod, cap, ls=(0, (2, 2))) -> tuple[np.ndarray, np.ndarray]:
     """Where the ink of a dashed horizontal line (10 points wide) starts and stops, on
     its middle row and 3 pixels off it."""
     fig, ax = mod.subplots(figsize=(4, 2), dpi=80)
-    ax.plot([0.1, 0.9], [0.5, 0.5], lw=10, color="C0", ls=(0, (2, 2)), dash_capstyle=cap)
+    ax.plot([0.1, 0.9], [0.5, 0.5], lw=10, color="C0", ls=ls, dash_capstyle=cap)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
     ax.set_axis_off()
@@ -90,6 +90,25 @@ def test_dash_capstyle_ends_dashes_as_matplotlibs(cap):
     for a, b in zip(ours, theirs, strict=True):
         assert len(a) == len(b) > 4
         assert np.abs(a - b).max() <= 2
+
+
+@pytest.mark.parametrize("ls", [(0.7, (2, 2)), (-0.5, (2, 2)), (2, (2, 2)),
+                                (-0.5, (2, 1.5, 0.5, 1.5, 0.5, 1.5))])
+@pytest.mark.parametrize("cap", ["butt", "round"])
+def test_dash_offsets_and_three_pairs_start_where_matplotlibs_do(cap, ls):
+    # (offset, pattern): the pattern starts offset line widths into it, negative
+    # offsets counting back from its end (rougier's tikz-dashes.py uses -0.5)
+    ours, theirs = _dash_columns(lumos, cap, ls), _dash_columns(mplt, cap, ls)
+    for a, b in zip(ours, theirs, strict=True):
+        assert len(a) == len(b) > 4
+        assert np.abs(a - b).max() <= 2
+    assert not np.array_equal(ours[0], _dash_columns(lumos, cap)[0])
+
+
+def test_dash_patterns_of_more_than_four_pairs_are_named():
+    fig, ax = lumos.subplots(figsize=(3, 2), dpi=72)
+    with pytest.raises(ValueError, match="linestyle: .* at most four"):
+        ax.plot([0, 1], ls=(0, (1, 1) * 5))
 
 
 def test_dash_caps_differ():

@@ -99,3 +99,27 @@ def test_what_matplotlib_gallery_scripts_pass():
                           labels={"a": 0, "b": 0}.keys())
     assert len(polys) == 2 and polys[1].get_label() == "b"
     fig2.render()
+
+
+def test_complex_coordinates_plot_their_real_part_with_numpys_warning():
+    # matplotlib plots complex data's real part and numpy warns (scipy-lectures'
+    # plot_fftpack.py plots an FFT); images refuse complex data in both
+    fig, ax = lumos.subplots(figsize=(3, 2), dpi=60)
+    z = np.array([1 + 2j, 2 - 1j, 3 + 0j])
+    before = z.copy()
+    with pytest.warns(np.exceptions.ComplexWarning, match="discards the imaginary part"):
+        (line,) = ax.plot(z)
+    assert np.array_equal(line.get_ydata(), z.real)
+    assert np.array_equal(z, before)
+    with pytest.warns(np.exceptions.ComplexWarning):
+        line.set_data(z * 1j, z)
+    assert np.array_equal(line.get_xdata(), (z * 1j).real)
+    with pytest.warns(np.exceptions.ComplexWarning):
+        sc = ax.scatter(z, np.ma.masked_array(z, mask=[0, 1, 0]))
+    offsets = np.asarray(sc.get_offsets())
+    assert np.array_equal(offsets[[0, 2]], np.c_[z.real, z.real][[0, 2]])
+    with pytest.warns(np.exceptions.ComplexWarning):
+        ax.contour(np.outer(z, z))
+    fig.render()
+    with pytest.raises(TypeError, match="C: got"):
+        ax.pcolormesh(np.outer(z, z))

@@ -357,3 +357,19 @@ def test_autoscale_per_axis_as_matplotlib():
     ax.set_autoscalex_on(True)
     ax.plot([0, 10], [0, 1])
     assert ax.get_autoscalex_on() and ax.get_xlim()[1] >= 10
+
+
+def test_rasterized_and_clip_on_take_ints_and_numpy_bools_as_matplotlib_does():
+    # rougier's reference/line.py passes rasterized=1; matplotlib takes it
+    fig, ax = plt.subplots()
+    (line,) = ax.plot([0, 1], rasterized=1, clip_on=np.bool_(False))
+    assert line.get_rasterized() is True and line.get_clip_on() is False
+    line.set_rasterized(0)
+    line.set_clip_on(1)
+    assert line.get_rasterized() is False and line.get_clip_on() is True
+    ax.grid(True, clip_on=0)
+    for bad in ("yes", 2, 0.5):
+        with pytest.raises(TypeError, match="rasterized: got"):
+            line.set_rasterized(bad)
+        with pytest.raises(TypeError, match="clip_on: got"):
+            ax.plot([0, 1], clip_on=bad)

@@ -54,14 +54,13 @@ def stroke_coverage(path: P.Path, shape, ratio=1.0) -> np.ndarray:
         d = np.hypot(x - a[0] - t * ab[0], y - a[1] - t * ab[1])
         c = np.clip((s.width / 2 - d) * ratio + 0.5, 0, 1)
         if s.dashes is not None:
-            pattern = np.asarray(s.dashes + (0.0, 0.0))[:4] if len(s.dashes) == 2 \
-                else np.asarray(s.dashes)
+            pattern = np.asarray(s.dashes, float)
             period = pattern.sum()
             m = np.mod(s.dash_offset + arc + t_line * length, period)
-            first = np.minimum(m, pattern[0] - m)
-            second = np.minimum(m - pattern[0] - pattern[1], pattern[:3].sum() - m) \
-                if pattern[2] > 0 else np.full_like(m, -1e9)
-            near = np.maximum(np.maximum(first, second), m - period)
+            near = m - period  # the next period's first dash
+            for k in range(0, len(pattern), 2):  # each dash: how far inside it m lies
+                start = pattern[:k].sum()
+                near = np.maximum(near, np.minimum(m - start, start + pattern[k] - m))
             c = c * np.clip(near * ratio + 0.5, 0, 1)
         cov = np.maximum(cov, c)
         arc += length
@@ -158,6 +157,26 @@ def test_dashes_follow_the_gl_pattern_and_restart_after_a_break():
     ref = np.max([stroke_coverage(p, img.shape[:2]) for p in paths], axis=0)
     diff = np.abs(ref - gl_coverage(img, (0, 0, 0)))
     assert diff.mean() < 0.01 and (diff > 0.5).mean() < 0.003
+
+
+@pytest.mark.parametrize("offset", [0.0, 10.0, -1.5])
+def test_dash_offsets_and_three_pairs_match_in_gl_and_vector(offset):
+    # matplotlib's (offset, (on, off, ...)): the pattern starts `offset` into it; dash
+    # dot dot patterns have three (on, off) pairs
+    x = np.linspace(0, 10, 60)
+    line = visuals.Line(np.c_[x, 0.3 * np.sin(x)], color="black", width=3,
+                        dashes=(9, 4, 2, 4, 2, 4), dash_offset=offset)
+    img, prims = draw([line], size=(300, 80), rect=(-0.2, -1, 10.4, 2))
+    (path,) = [p for p in prims if isinstance(p, P.Path)]
+    assert path.stroke.dashes == (9, 4, 2, 4, 2, 4)
+    assert path.stroke.dash_offset == pytest.approx(offset % 25)
+    ref = stroke_coverage(path, img.shape[:2])
+    diff = np.abs(ref - gl_coverage(img, (0, 0, 0)))
+    assert diff.mean() < 0.01 and (diff > 0.5).mean() < 0.003
+    # the line starts at x = 5.8 px: in the first dash, or 10 px into the pattern in
+    # the gap after it (9 px on, then 4 off)
+    start = gl_coverage(img, (0, 0, 0))[:, 6:8].max()
+    assert (start < 0.2) if offset == 10.0 else (start > 0.5)
 
 
 def test_per_point_colors_and_lines_of_a_batch():
