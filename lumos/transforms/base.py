@@ -21,7 +21,6 @@ Conventions shared by every transform:
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from numbers import Real
 
@@ -159,6 +158,8 @@ def make_snippet(kind: str, body: str, needs: tuple[Snippet, ...] = ()) -> Snipp
     arrive twice (e.g. once alone and once inside a chain) without a redefinition error.
     ``needs`` are snippets the body calls; their sources are put first.
     """
+    import hashlib  # the first snippet is made at the first draw, not at import
+
     text = "\n".join([body] + [s.source for s in needs])
     digest = hashlib.sha1(text.encode()).hexdigest()[:12]
     name = f"lumos_{kind}_{digest}"
