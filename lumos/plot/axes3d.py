@@ -658,7 +658,7 @@ class Axes3D(Plotting3D, Axes):
                 continue
             for member in axis.limits.members:
                 for a in member.axes.artists:
-                    lim = a.data_limits3d() if hasattr(a, "data_limits3d") else None
+                    lim = member.axes.fitted_limits3d(a)
                     if lim is not None and lim[i] is not None:
                         spans[i].append(lim[i])
             if not spans[i]:
@@ -673,6 +673,18 @@ class Axes3D(Plotting3D, Axes):
             inverted = axis.inverted
             axis.limits.lo, axis.limits.hi = float(lo - pad), float(hi + pad)
             axis.inverted = inverted
+
+    def fitted_limits3d(self, artist):
+        """The (x, y, z) data range of ``artist`` that automatic limits fit, taken
+        when they were first fitted to it (or at ``relim()``), as for 2D axes
+        (:meth:`Axes.fitted_limits`): ``set_data_3d`` does not move the limits, as in
+        mplot3d. None for an artist without 3D data."""
+        if not hasattr(artist, "data_limits3d"):
+            return None
+        kept = self._fitted.get(artist)
+        if kept is None or kept[0] != "3d":
+            kept = self._fitted[artist] = ("3d", artist.data_limits3d())
+        return kept[1]
 
     def _axes3(self) -> tuple[Axis3D, Axis3D, Axis3D]:
         return self.xaxis, self.yaxis, self.zaxis

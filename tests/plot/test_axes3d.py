@@ -407,3 +407,17 @@ def test_depthshade_is_on_the_gpu():
     ax.figure.draw()
     assert on.visuals()[0].depth_shade == pytest.approx(0.3)
     assert off.visuals()[0].depth_shade is None
+
+
+def test_set_data_3d_keeps_the_limits_until_relim_as_mplot3d():
+    fig = plt.figure(figsize=(3, 3), dpi=50)
+    ax = fig.add_subplot(projection="3d")
+    (line,) = ax.plot([0, 1], [0, 1], [0, 1])
+    fig.render()
+    before = ax.get_zlim()
+    line.set_data_3d([0, 1], [0, 1], [0, 10])
+    fig.render()
+    assert ax.get_zlim() == before  # mplot3d: new data does not move the limits
+    ax.relim()
+    fig.render()
+    assert ax.get_zlim()[1] > 10
