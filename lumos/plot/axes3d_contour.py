@@ -33,7 +33,7 @@ class Contour3DSet(Artist3D, ScalarMappable):
                  corner_mask=True, algorithm=None, **kwargs) -> None:
         import contourpy
 
-        from .plotting import _contour_levels
+        from .grid_plots import contour_levels
 
         for alias, name in (("linewidth", "linewidths"), ("linestyle", "linestyles"),
                             ("color", "colors")):
@@ -57,7 +57,7 @@ class Contour3DSet(Artist3D, ScalarMappable):
         self.filled = bool(filled)
         self.zdir, self.offset, self.extend = zdir, offset, extend
         zm = np.ma.masked_invalid(z)
-        self.levels = np.asarray(_contour_levels(levels, zm, filled, extend, False), float)
+        self.levels = np.asarray(contour_levels(levels, zm, filled, extend, False), float)
         lev = list(self.levels)
         if extend in ("both", "min"):
             lev.insert(0, -1e250)

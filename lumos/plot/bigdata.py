@@ -305,7 +305,7 @@ def dispatch_pcolormesh(ax, funcname: str, args: tuple, shading: str,
         xs = np.arange(nx + (shading == "flat"), dtype=float)
         ys = np.arange(ny + (shading == "flat"), dtype=float)
     else:
-        from .plotting import pcolor_shading
+        from .grid_plots import pcolor_shading
 
         shading = pcolor_shading(shading, (ny, nx), *(_shape(a) for a in args[:2]))
         xs, ys = (_grid_axis(ax, a, name) for a, name in ((args[0], "X"), (args[1], "Y")))

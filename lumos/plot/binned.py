@@ -14,7 +14,7 @@ import numpy as np
 from .. import colors
 from .artists import ScalarMappable, accepts_rasterized
 from .collections import Collection, to_scale
-from .plotting import _check_choice, _normalize, _values
+from .plot_args import check_choice, float_values, normalize_kwargs
 
 
 def _nonsingular(lo: float, hi: float, expander: float = 0.1) -> tuple[float, float]:
@@ -34,10 +34,10 @@ def _nonsingular(lo: float, hi: float, expander: float = 0.1) -> tuple[float, fl
 def _xy(ax, x, y, extra: dict) -> tuple:
     """x, y (and per-point extras) as floats with every point that has a NaN, inf or
     masked value in any of them left out."""
-    xv = _values(np.ma.filled(np.ma.asarray(x, dtype=float), np.nan) if np.ma.is_masked(x)
-                 else x, "x", ax.xaxis).reshape(-1)
-    yv = _values(np.ma.filled(np.ma.asarray(y, dtype=float), np.nan) if np.ma.is_masked(y)
-                 else y, "y", ax.yaxis).reshape(-1)
+    xv = float_values(np.ma.filled(np.ma.asarray(x, dtype=float), np.nan) if np.ma.is_masked(x)
+                      else x, "x", ax.xaxis).reshape(-1)
+    yv = float_values(np.ma.filled(np.ma.asarray(y, dtype=float), np.nan) if np.ma.is_masked(y)
+                      else y, "y", ax.yaxis).reshape(-1)
     if xv.size != yv.size:
         raise ValueError(f"x and y must have the same size: got {xv.size} and {yv.size}")
     keep = np.isfinite(xv) & np.isfinite(yv)
@@ -47,7 +47,7 @@ def _xy(ax, x, y, extra: dict) -> tuple:
             out[name] = None
             continue
         arr = np.ma.filled(np.ma.asarray(v, dtype=float), np.nan).reshape(-1) \
-            if np.ma.is_masked(v) else _values(v, name).reshape(-1)
+            if np.ma.is_masked(v) else float_values(v, name).reshape(-1)
         if arr.size != xv.size:
             raise ValueError(f"x and {name} must have the same size: got {xv.size} and "
                              f"{arr.size}")
@@ -179,8 +179,8 @@ class BinnedMixin:
         ``reduce_C_function`` of their ``C`` values); ``gridsize`` hexagons across
         (or ``(nx, ny)``), ``bins='log'`` for a log color scale, ``mincnt`` hides
         sparse hexagons. Returns a :class:`HexCollection` (usable with ``colorbar``)."""
-        _check_choice(xscale, "xscale", ("linear", "log"))
-        _check_choice(yscale, "yscale", ("linear", "log"))
+        check_choice(xscale, "xscale", ("linear", "log"))
+        check_choice(yscale, "yscale", ("linear", "log"))
         if marginals:
             raise TypeError("marginals: lumos's hexbin draws no marginal bars; got "
                             "marginals=True, expected False")
@@ -281,7 +281,7 @@ class BinnedMixin:
                 k = int(bins) - 1
                 bins = lo + (hi - lo) * np.arange(k) / k
             accum = np.sort(np.asarray(bins, dtype=float)).searchsorted(accum)
-        kw = _normalize(kwargs, "hexbin", ("label", "zorder"))
+        kw = normalize_kwargs(kwargs, "hexbin", ("label", "zorder"))
         coll = HexCollection(self, polys, offsets, hexagon, accum, cmap=cmap,
                              norm=colors.get_norm(norm, vmin, vmax), edgecolors=edgecolors,
                              linewidths=linewidths, alpha=alpha, **kw)

@@ -25,7 +25,7 @@ from .lines import Line2D
 from .patch_style import stroke
 from .patches import Patch, Wedge
 from .path_collections import EventCollection, PolyCollection
-from .plotting import _check_choice, _normalize, _values
+from .plot_args import check_choice, float_values, normalize_kwargs
 from .style import rcParams
 
 
@@ -93,7 +93,7 @@ class StepPatch(Patch):
 
     def __init__(self, values, edges, *, orientation: str = "vertical", baseline=0,
                  **kwargs) -> None:
-        _check_choice(orientation, "orientation", ("vertical", "horizontal"))
+        check_choice(orientation, "orientation", ("vertical", "horizontal"))
         self.orientation = orientation
         super().__init__(**kwargs)
         self._values = self._edges = None
@@ -367,7 +367,7 @@ class ChartsMixin:
                   textprops=None, rotate: bool = False, alignment: str = "auto") -> list:
         """Label each wedge of a pie at ``distance`` radii from its centre; ``labels`` a
         list, or a format string with ``{absval}`` and ``{frac}``."""
-        _check_choice(alignment, "alignment", ("center", "outer", "auto"))
+        check_choice(alignment, "alignment", ("center", "outer", "auto"))
         if alignment == "auto":
             alignment = "outer" if distance > 1 else "center"
         textprops = dict(textprops or {})
@@ -402,7 +402,7 @@ class ChartsMixin:
         """Areas stacked on each other: ``stackplot(x, y)`` with y (M, N) or
         ``stackplot(x, y1, y2, ...)``; ``baseline`` 'zero', 'sym', 'wiggle' or
         'weighted_wiggle'. Colors come from the line cycle, as in matplotlib."""
-        _check_choice(baseline, "baseline", ("zero", "sym", "wiggle", "weighted_wiggle"))
+        check_choice(baseline, "baseline", ("zero", "sym", "wiggle", "weighted_wiggle"))
         rows = []
         for i, a in enumerate(args):
             if not isinstance(a, (list, tuple, np.ndarray)) and np.iterable(a):
@@ -413,15 +413,15 @@ class ChartsMixin:
         if not rows:
             raise TypeError("stackplot: got no y data")
         y = np.vstack(rows)
-        xv = _values(x, "x", self.xaxis).reshape(-1)
+        xv = float_values(x, "x", self.xaxis).reshape(-1)
         if y.shape[1] != len(xv):
             raise ValueError(f"x and y must have the same length: got {len(xv)} and "
                              f"{y.shape[1]}")
         labels = list(labels)
         faces = [self._next_color() for _ in y] if colors is None else \
             [tuple(r) for r in color_rows(colors, "colors")]
-        kw = _normalize(kwargs, "stackplot", ("facecolor", "edgecolor", "linewidth",
-                                              "linestyle", "alpha", "zorder"))
+        kw = normalize_kwargs(kwargs, "stackplot", ("facecolor", "edgecolor", "linewidth",
+                                                    "linestyle", "alpha", "zorder"))
         if "facecolor" in kw:
             faces = [tuple(r) for r in color_rows(kw.pop("facecolor"), "facecolor")]
         if hatch is not None:
@@ -477,12 +477,12 @@ class ChartsMixin:
         else:
             kw.setdefault("edgecolor", color)
         vertical = orientation == "vertical"
-        _check_choice(orientation, "orientation", ("vertical", "horizontal"))
+        check_choice(orientation, "orientation", ("vertical", "horizontal"))
         vaxis, eaxis = (self.yaxis, self.xaxis) if vertical else (self.xaxis, self.yaxis)
-        v = _values(values, "values", vaxis).reshape(-1)
+        v = float_values(values, "values", vaxis).reshape(-1)
         e = np.arange(len(v) + 1, dtype=float) if edges is None else \
-            _values(edges, "edges", eaxis).reshape(-1)
-        b = None if baseline is None else _values(baseline, "baseline", vaxis)
+            float_values(edges, "edges", eaxis).reshape(-1)
+        b = None if baseline is None else float_values(baseline, "baseline", vaxis)
         if b is not None and b.size == 1:
             b = b.reshape(())
         patch = StepPatch(v, e, orientation=orientation, baseline=b, fill=fill, **kw)
@@ -501,9 +501,9 @@ class ChartsMixin:
                   linestyles="solid", **kwargs) -> list[EventCollection]:
         """Rows of short parallel lines at ``positions`` (one row per sequence, offset by
         ``lineoffsets``): a raster plot. Returns one EventCollection per row."""
-        _check_choice(orientation, "orientation", ("horizontal", "vertical"))
-        kw = _normalize(kwargs, "eventplot", ("color", "linewidth", "linestyle", "label",
-                                              "zorder"))
+        check_choice(orientation, "orientation", ("horizontal", "vertical"))
+        kw = normalize_kwargs(kwargs, "eventplot", ("color", "linewidth", "linestyle", "label",
+                                                    "zorder"))
         if kw.get("color") is not None:
             colors = kw.pop("color") if colors is None else colors
         if kw.get("linewidth") is not None:
@@ -519,7 +519,7 @@ class ChartsMixin:
         else:
             positions = [positions]
         along = self.xaxis if orientation == "horizontal" else self.yaxis
-        poss = [_values(p, f"positions[{i}]" if len(positions) > 1 else "positions", along)
+        poss = [float_values(p, f"positions[{i}]" if len(positions) > 1 else "positions", along)
                 .reshape(-1) for i, p in enumerate(positions)]
         n = len(poss)
 
@@ -575,14 +575,14 @@ class ChartsMixin:
     def broken_barh(self, xranges, yrange, align: str = "bottom", **kwargs) -> PolyCollection:
         """Horizontal bars at ``yrange = (ymin, height)``, one per ``(xmin, width)`` in
         ``xranges``; one PolyCollection (colors from the patch defaults)."""
-        _check_choice(align, "align", ("bottom", "center", "top"))
+        check_choice(align, "align", ("bottom", "center", "top"))
         if np.size(yrange) != 2:
             raise ValueError(f"yrange: got {yrange!r}, expected (ymin, height)")
         y0 = yrange[0]
         # one string names a category (matplotlib's category axis)
         y0 = float(np.reshape(self.yaxis.convert([y0]) if category.is_categorical(y0) else
-                              _values(y0, "yrange", self.yaxis), -1)[0])
-        dy = float(_values(yrange[1], "yrange", None).reshape(-1)[0])
+                              float_values(y0, "yrange", self.yaxis), -1)[0])
+        dy = float(float_values(yrange[1], "yrange", None).reshape(-1)[0])
         if align == "bottom":
             y1 = y0 + dy
         elif align == "center":
@@ -593,8 +593,8 @@ class ChartsMixin:
         for i, xr in enumerate(xranges):
             if np.size(xr) != 2 or isinstance(xr, str):
                 raise ValueError(f"xranges[{i}]: got {xr!r}, expected (xmin, width)")
-            x0 = float(_values(xr[0], "xranges", self.xaxis).reshape(-1)[0])
-            x1 = x0 + float(_values(xr[1], "xranges", None).reshape(-1)[0])
+            x0 = float(float_values(xr[0], "xranges", self.xaxis).reshape(-1)[0])
+            x1 = x0 + float(float_values(xr[1], "xranges", None).reshape(-1)[0])
             verts.append([(x0, y0), (x0, y1), (x1, y1), (x1, y0)])
         coll = PolyCollection(verts, **kwargs)
         return self.add_collection(coll)
@@ -605,7 +605,7 @@ class ChartsMixin:
         """Label each bar of a ``bar``/``barh`` result with its value (``fmt``: a '%'
         or '{}' format string, or a function) at its end (``label_type='edge'``, offset
         by ``padding`` points) or centre."""
-        _check_choice(label_type, "label_type", ("edge", "center"))
+        check_choice(label_type, "label_type", ("edge", "center"))
         bars = list(container.patches)
         datavalues = np.asarray(container.datavalues, dtype=float)
         vertical = container.orientation != "horizontal"
@@ -702,8 +702,8 @@ class ChartsMixin:
 def _point(ax, xy, argument: str) -> tuple[float, float]:
     if isinstance(xy, str) or np.size(xy) != 2:
         raise ValueError(f"{argument}: got {xy!r}, expected a point (x, y)")
-    x = float(_values(xy[0], argument, ax.xaxis).reshape(-1)[0])
-    y = float(_values(xy[1], argument, ax.yaxis).reshape(-1)[0])
+    x = float(float_values(xy[0], argument, ax.xaxis).reshape(-1)[0])
+    y = float(float_values(xy[1], argument, ax.yaxis).reshape(-1)[0])
     return x, y
 
 

@@ -32,7 +32,8 @@ from typing import Any
 
 import numpy as np
 
-from .ticker import _EMPTY, Formatter, Locator, MultipleLocator
+from .ticker_formatters import Formatter
+from .ticker_locators import NO_TICKS, Locator, MultipleLocator
 
 __all__ = [
     "EPOCH", "date2num", "num2date", "strftime", "AutoDateLocator", "AutoDateFormatter",
@@ -275,11 +276,11 @@ class AutoDateLocator(Locator):
         try:
             lo, hi = sorted((float(vmin), float(vmax)))
         except (TypeError, ValueError):
-            return _EMPTY.copy()
+            return NO_TICKS.copy()
         if not (math.isfinite(lo) and math.isfinite(hi)):
-            return _EMPTY.copy()
+            return NO_TICKS.copy()
         if hi < -_MAX_DAYS or lo > _MAX_DAYS:
-            return _EMPTY.copy()  # beyond what datetime64[us] can name
+            return NO_TICKS.copy()  # beyond what datetime64[us] can name
         if lo == hi:  # one instant: show the day around it
             lo, hi = lo - 1.0, hi + 1.0
         lo, hi = max(lo, -_MAX_DAYS), min(hi, _MAX_DAYS)

@@ -16,9 +16,10 @@ from .. import colors
 from ..path import Path
 from .artists import accepts_rasterized
 from .collections import Collection, color_rows
+from .grid_plots import grid_coords
 from .path_collections import Collection as PathsCollection
 from .path_collections import LineCollection, PolyCollection
-from .plotting import _check_choice, _grid_coords
+from .plot_args import check_choice
 from .quiver import Quiver
 from .style import rcParams
 
@@ -474,8 +475,8 @@ class QuiverKey(Collection):
     def __init__(self, Q: Quiver, X, Y, U, label, *, angle=0, coordinates="axes",  # noqa: N803
                  color=None, labelsep=0.1, labelpos="N", labelcolor=None,
                  fontproperties=None, zorder=None) -> None:
-        _check_choice(coordinates, "coordinates", ("axes", "figure", "data", "inches"))
-        _check_choice(labelpos, "labelpos", ("N", "S", "E", "W"))
+        check_choice(coordinates, "coordinates", ("axes", "figure", "data", "inches"))
+        check_choice(labelpos, "labelpos", ("N", "S", "E", "W"))
         if not isinstance(Q, Quiver):
             raise TypeError(f"Q: got {type(Q).__name__}, expected what quiver returned")
         face = Q.get_facecolor()[0] if color is None else colors.to_rgba(color,
@@ -555,15 +556,15 @@ class FlowMixin:
         if transform is not None and transform is not self.transData:
             raise TypeError("transform: streamlines are in data coordinates; got "
                             f"{transform!r}, expected ax.transData")
-        _check_choice(integration_direction, "integration_direction",
-                      ("both", "forward", "backward"))
+        check_choice(integration_direction, "integration_direction",
+                     ("both", "forward", "backward"))
         for name, val in (("integration_max_step_scale", integration_max_step_scale),
                           ("integration_max_error_scale", integration_max_error_scale)):
             if not val > 0:
                 raise ValueError(f"{name}: got {val!r}, expected a number > 0")
         if num_arrows < 0:
             raise ValueError(f"num_arrows: got {num_arrows!r}, expected >= 0")
-        xg, yg = _grid_coords(self, x, y)
+        xg, yg = grid_coords(self, x, y)
         grid = _Grid(xg, yg)
         mask = _Mask(density)
         dmap = _DomainMap(grid, mask)
@@ -664,7 +665,7 @@ class FlowMixin:
             xg, yg = np.meshgrid(np.arange(nx, dtype=float), np.arange(ny, dtype=float))
             u, v = args
         elif len(args) == 4:
-            xg, yg = _grid_coords(self, args[0], args[1])
+            xg, yg = grid_coords(self, args[0], args[1])
             u, v = args[2], args[3]
             if xg.ndim == 1 and yg.ndim == 1 and np.ndim(u) == 2 and xg.size != np.size(u):
                 xg, yg = np.meshgrid(xg, yg)

@@ -8,7 +8,7 @@ import numpy as np
 from .. import colors
 from . import bigdata
 from .artists import accepts_rasterized
-from .plotting import _check_choice
+from .plot_args import check_choice
 
 
 def _matrix_ticks(ax) -> None:
@@ -45,7 +45,7 @@ class MatrixMixin:
         black cells (the default), or markers when ``marker``/``markersize`` is given.
         ``precision`` counts values with ``|z| <= precision`` as zero
         ('present': sparse entries stored, even zeros)."""
-        _check_choice(origin, "origin", ("upper", "lower"))
+        check_choice(origin, "origin", ("upper", "lower"))
         sparse = _is_sparse(Z)
         if marker is None and markersize is None and sparse:
             marker = "s"

@@ -18,7 +18,8 @@ import types
 
 import numpy as np
 
-from .ticker import Formatter, Locator, NullFormatter, NullLocator
+from .ticker_formatters import Formatter, NullFormatter
+from .ticker_locators import Locator, NullLocator
 
 
 def is_matplotlib(obj) -> bool:

@@ -15,7 +15,7 @@ from numbers import Integral, Real
 import numpy as np
 
 from .artists import accepts_rasterized
-from .plotting import _check_choice
+from .plot_args import check_choice
 
 
 # -- windows and detrending (matplotlib.mlab's) --------------------------------------------
@@ -113,7 +113,7 @@ def spectral_helper(x, y=None, NFFT=None, Fs=None, detrend_func=None,  # noqa: N
     NFFT = 256 if NFFT is None else NFFT  # noqa: N806
     _check_params(NFFT, Fs, noverlap, pad_to)
     mode = "psd" if mode is None or mode == "default" else mode
-    _check_choice(mode, "mode", ("psd", "complex", "magnitude", "angle", "phase"))
+    check_choice(mode, "mode", ("psd", "complex", "magnitude", "angle", "phase"))
     if not same_data and mode != "psd":
         raise ValueError("mode: x and y must be the same signal unless mode is 'psd'")
     x = _signal(x, "x")
@@ -121,7 +121,7 @@ def spectral_helper(x, y=None, NFFT=None, Fs=None, detrend_func=None,  # noqa: N
         y = _signal(y, "y")
     if sides is None or sides == "default":
         sides = "twosided" if np.iscomplexobj(x) else "onesided"
-    _check_choice(sides, "sides", ("default", "onesided", "twosided"))
+    check_choice(sides, "sides", ("default", "onesided", "twosided"))
     if len(x) < NFFT:
         x = np.r_[x, np.zeros(NFFT - len(x), dtype=x.dtype)]
     if not same_data and len(y) < NFFT:
@@ -203,7 +203,7 @@ def single_spectrum(mode: str, x, Fs=None, window=None, pad_to=None,  # noqa: N8
                     sides=None) -> tuple[np.ndarray, np.ndarray]:
     """One spectrum of the whole signal: mode 'complex', 'magnitude', 'angle' or
     'phase' (matplotlib's ``mlab.magnitude_spectrum`` & co.)."""
-    _check_choice(mode, "mode", ("complex", "magnitude", "angle", "phase"))
+    check_choice(mode, "mode", ("complex", "magnitude", "angle", "phase"))
     x = _signal(x, "x")
     spec, freqs, _ = spectral_helper(x, None, len(x), Fs, detrend_none, window, 0,
                                      len(x) if pad_to is None else pad_to, sides, False,
@@ -362,7 +362,7 @@ class SpectralMixin:
             scale = "linear" if mode in ("angle", "phase") else "dB"
         elif mode in ("angle", "phase") and scale == "dB":
             raise ValueError("scale: cannot use dB with angle or phase mode")
-        _check_choice(scale, "scale", ("linear", "dB"))
+        check_choice(scale, "scale", ("linear", "dB"))
         if "origin" in kwargs:
             raise TypeError("specgram: got an unexpected keyword argument 'origin'")
         spec, freqs, t = specgram(x, NFFT, Fs, detrend, window, noverlap, pad_to, sides,

@@ -17,7 +17,7 @@ import numpy as np
 from .artists import accepts_rasterized
 from .lines import Line2D
 from .patches import PathPatch
-from .plotting import _check_choice, _reshape_2d
+from .plot_args import check_choice, reshape_2d
 from .style import rcParams
 
 # matplotlib's boxplot.* rcParams (lumos's rcParams may name them to change them)
@@ -52,7 +52,7 @@ def _finite(x, argument: str) -> np.ndarray:
 
 
 def _datasets(X, argument: str) -> list[np.ndarray]:
-    data = _reshape_2d(X, argument)
+    data = reshape_2d(X, argument)
     return [_finite(x, f"{argument}[{i}]" if len(data) > 1 else argument)
             for i, x in enumerate(data)]
 
@@ -150,7 +150,7 @@ def violin_stats(X, bw_method=None, points: int = 100, quantiles=None) -> list[d
     and ``quantiles``."""
     data = _datasets(X, "dataset")
     if quantiles is not None and len(quantiles):
-        qs = _reshape_2d(quantiles, "quantiles")
+        qs = reshape_2d(quantiles, "quantiles")
         if len(qs) != len(data):
             raise ValueError(f"quantiles: got {len(qs)} lists for {len(data)} datasets")
     else:
@@ -200,7 +200,7 @@ class _MedianLine(Line2D):
 def _orientation(vert, orientation: str) -> str:
     if vert is not None:
         orientation = "vertical" if vert else "horizontal"
-    _check_choice(orientation, "orientation", ("vertical", "horizontal"))
+    check_choice(orientation, "orientation", ("vertical", "horizontal"))
     return orientation
 
 
@@ -466,7 +466,7 @@ class StatsMixin:
         from .collections import color_rows
 
         orientation = _orientation(vert, orientation)
-        _check_choice(side, "side", ("both", "low", "high"))
+        check_choice(side, "side", ("both", "low", "high"))
         n = len(vpstats)
         if positions is None:
             positions = list(range(1, n + 1))
@@ -522,7 +522,7 @@ class StatsMixin:
         """The empirical cumulative distribution of ``x`` as a step line from 0 to 1
         (``complementary``: from 1 to 0). NaN and masked values are an error, as in
         matplotlib (drop them, or make them -inf/inf to sort them first/last)."""
-        _check_choice(orientation, "orientation", ("vertical", "horizontal"))
+        check_choice(orientation, "orientation", ("vertical", "horizontal"))
         if "drawstyle" in kwargs or "ds" in kwargs:
             raise TypeError("ecdf: cannot pass 'drawstyle' or 'ds'")
         if np.ma.getmask(x).any():

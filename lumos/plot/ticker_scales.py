@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .ticker import _EMPTY, Formatter, Locator, MaxNLocator, _is_close_to_int, _limits
+from .ticker_formatters import Formatter, is_close_to_int
+from .ticker_locators import NO_TICKS, Locator, MaxNLocator, checked_limits
 
 __all__ = ["AsinhLocator", "LogitLocator", "LogitFormatter", "IndexLocator"]
 
@@ -31,9 +32,9 @@ class AsinhLocator(Locator):
         self.subs = subs
 
     def tick_values(self, vmin: float, vmax: float) -> np.ndarray:
-        lim = _limits(vmin, vmax)
+        lim = checked_limits(vmin, vmax)
         if lim is None:
-            return _EMPTY.copy()
+            return NO_TICKS.copy()
         vmin, vmax = lim
         if vmin * vmax < 0 and abs(1 + vmax / vmin) < self.symthresh:
             bound = max(abs(vmin), abs(vmax))
@@ -91,7 +92,7 @@ class LogitLocator(MaxNLocator):
         try:
             vmin, vmax = self.nonsingular(float(vmin), float(vmax))
         except (TypeError, ValueError):
-            return _EMPTY.copy()
+            return NO_TICKS.copy()
         nbins = self.nbins if self.nbins != "auto" else max(
             9 if self.tick_space is None else int(self.tick_space), 2)
         binf = int(math.floor(math.log10(vmin)) if vmin < 0.5 else
@@ -118,12 +119,12 @@ class LogitLocator(MaxNLocator):
                 return np.array(locs)
             return np.array([_ideal(b) for b in range(binf, bsup + 1)])
         if self.minor:
-            return _EMPTY.copy()
+            return NO_TICKS.copy()
         return super().tick_values(vmin, vmax)
 
 
 def _is_decade(x: float) -> bool:
-    return x > 0 and _is_close_to_int(math.log10(x))
+    return x > 0 and is_close_to_int(math.log10(x))
 
 
 class LogitFormatter(Formatter):
@@ -150,7 +151,7 @@ class LogitFormatter(Formatter):
         else:
             diff = np.sort(np.abs(locs - x))[1]
             p = -math.log10(diff) + exponent
-            precision = max(int(round(p)) if _is_close_to_int(p) else math.ceil(p),
+            precision = max(int(round(p)) if is_close_to_int(p) else math.ceil(p),
                             min_precision)
         mantissa = f"{value:.{precision}f}"
         return mantissa if not sci else rf"{mantissa}\cdot10^{{{exponent}}}"
@@ -159,7 +160,7 @@ class LogitFormatter(Formatter):
         if self.minor or not (0 < x < 1) or not math.isfinite(x):
             return ""
         locs = np.asarray(self.locs, dtype=float)
-        if _is_close_to_int(2 * x) and round(2 * x) == 1:
+        if is_close_to_int(2 * x) and round(2 * x) == 1:
             s = self.one_half
         elif x < 0.5 and _is_decade(x):
             s = f"10^{{{round(math.log10(x))}}}"
@@ -181,7 +182,7 @@ class IndexLocator(Locator):
         self.base, self.offset = float(base), float(offset)
 
     def tick_values(self, vmin: float, vmax: float) -> np.ndarray:
-        lim = _limits(vmin, vmax)
+        lim = checked_limits(vmin, vmax)
         if lim is None:
-            return _EMPTY.copy()
+            return NO_TICKS.copy()
         return np.arange(lim[0] + self.offset, lim[1] + 1, self.base)

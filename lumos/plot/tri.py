@@ -16,8 +16,9 @@ from .. import colors
 from .artists import ScalarMappable, accepts_rasterized
 from .collections import Collection, finite_limits_xy, to_scale
 from .contour import ContourSet
+from .grid_plots import contour_levels
 from .lines import Line2D
-from .plotting import _check_choice, _contour_levels, _normalize
+from .plot_args import check_choice, normalize_kwargs
 
 
 class Triangulation:
@@ -409,7 +410,7 @@ class TriMixin:
     def _tricontour(self, filled: bool, args, kwargs) -> ContourSet:
         where = "tricontourf" if filled else "tricontour"
         tri, args, kwargs = Triangulation.get_from_args_and_kwargs(*args, **kwargs)
-        kw = _normalize(kwargs, where, (
+        kw = normalize_kwargs(kwargs, where, (
             "levels", "color", "cmap", "norm", "vmin", "vmax", "linewidth", "linestyle",
             "negative_linestyles", "alpha", "extend", "label", "zorder", "antialiased"))
         kw.pop("antialiased", None)
@@ -424,11 +425,11 @@ class TriMixin:
         if len(args) > 2:
             raise TypeError(f"{where}: got {len(args) + 2} positional arguments")
         extend = kw.pop("extend", "neither")
-        _check_choice(extend, "extend", ("neither", "both", "min", "max"))
+        check_choice(extend, "extend", ("neither", "both", "min", "max"))
         norm = colors.get_norm(kw.pop("norm", None), kw.pop("vmin", None), kw.pop("vmax", None))
         zm = np.ma.masked_invalid(z)
-        levels = _contour_levels(levels, zm[None, :], filled, extend,
-                                 type(norm).__name__ == "LogNorm")
+        levels = contour_levels(levels, zm[None, :], filled, extend,
+                                type(norm).__name__ == "LogNorm")
         cs = ContourSet(self, tri.x, tri.y, zm, levels, filled,
                         colors_=kw.pop("color", None), cmap=kw.pop("cmap", None), norm=norm,
                         alpha=kw.pop("alpha", None), linewidths=kw.pop("linewidth", None),
@@ -445,8 +446,8 @@ class TriMixin:
         """Triangles colored by ``C``: values at the points (flat: each triangle their
         mean; gouraud: interpolated) or ``facecolors`` one per triangle."""
         tri, args, kwargs = Triangulation.get_from_args_and_kwargs(*args, **kwargs)
-        _check_choice(shading, "shading", ("flat", "gouraud"))
-        kw = _normalize(kwargs, "tripcolor", ("edgecolor", "linewidth", "label", "zorder"))
+        check_choice(shading, "shading", ("flat", "gouraud"))
+        kw = normalize_kwargs(kwargs, "tripcolor", ("edgecolor", "linewidth", "label", "zorder"))
         if facecolors is not None:
             if args:
                 raise TypeError("tripcolor: got both C and facecolors")

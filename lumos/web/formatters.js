@@ -1,4 +1,4 @@
-/* lumos formatters in the page: the twins of lumos/plot/ticker.py's formatters
+/* lumos formatters in the page: the twins of lumos/plot/ticker_formatters.py
  * (ticker.js builds them from specs).
  */
 (function (global) {

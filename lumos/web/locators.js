@@ -1,5 +1,5 @@
-/* lumos locators in the page: the twins of lumos/plot/ticker.py's locators and their
- * shared helpers (ticker.js builds them from specs).
+/* lumos locators in the page: the twins of lumos/plot/ticker_locators.py's locators and
+ * their shared helpers (ticker.js builds them from specs).
  */
 (function (global) {
   "use strict";
@@ -14,7 +14,7 @@
   // spec when it is made
   const locator = (spec) => lumos.ticker.locator(spec);
 
-  // -- shared helpers (ticker.py) ----------------------------------------------------
+  // -- shared helpers (ticker_locators.py) -------------------------------------------
   function nonsingular(vmin, vmax, expander = 0.05, tiny = 1e-14) {
     if (!(isFinite(vmin) && isFinite(vmax))) return [-expander, expander];
     if (vmin > vmax) [vmin, vmax] = [vmax, vmin];

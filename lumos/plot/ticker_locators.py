@@ -1,0 +1,690 @@
+"""Tick locators: where axis ticks go (matplotlib's names and behaviour).
+
+A *locator* answers ``tick_values(vmin, vmax) -> np.ndarray``: ascending float64 tick
+positions that *cover* the range (one tick beyond each end is allowed, as in matplotlib).
+:func:`visible` keeps only those inside ``[vmin, vmax]``; :func:`non_overlapping` picks
+every k-th label so that labels never overlap. Re-exported by :mod:`lumos.plot.ticker`,
+the public path.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+#: Locators refuse (with a warning) to produce more ticks than this: a wrong step must
+#: not allocate gigabytes.
+MAXTICKS = 10_000
+
+#: No ticks: what a locator returns (as a copy) for missing or non-finite limits.
+NO_TICKS = np.zeros(0, dtype=np.float64)
+# Limits are clipped to this so that ``vmax - vmin`` can never overflow to inf.
+_HUGE = np.finfo(np.float64).max / 8
+
+
+def nonsingular(
+    vmin: float, vmax: float, expander: float = 0.05, tiny: float = 1e-14
+) -> tuple[float, float]:
+    """Ascending finite limits with a usable width.
+
+    A range thinner than ``tiny`` relative to its magnitude (``vmin == vmax`` included)
+    is widened by ``expander`` times the value on each side, or to ``±expander`` around 0.
+    Non-finite input gives ``(-expander, expander)``.
+    """
+    if not (math.isfinite(vmin) and math.isfinite(vmax)):
+        return -expander, expander
+    if vmin > vmax:
+        vmin, vmax = vmax, vmin
+    vmin = min(max(vmin, -_HUGE), _HUGE)
+    vmax = min(max(vmax, -_HUGE), _HUGE)
+    big = max(abs(vmin), abs(vmax))
+    # Below ~1e-286 the relative widening would underflow: treat as zero.
+    if big < 1e6 / tiny * np.finfo(np.float64).tiny:
+        return -expander, expander
+    if vmax - vmin <= big * tiny:
+        return vmin - expander * abs(vmin), vmax + expander * abs(vmax)
+    return vmin, vmax
+
+
+def checked_limits(vmin: Any, vmax: Any, expander: float = 0.05) -> tuple[float, float] | None:
+    """``nonsingular`` limits, or None when they are missing or not finite."""
+    try:
+        a, b = float(vmin), float(vmax)
+    except (TypeError, ValueError):
+        return None
+    if not (math.isfinite(a) and math.isfinite(b)):
+        return None
+    return nonsingular(a, b, expander)
+
+
+def visible(
+    ticks: Any, vmin: float, vmax: float, rtol: float = 1e-10, log: bool = False
+) -> np.ndarray:
+    """The ticks inside ``[vmin, vmax]`` (either order), allowing ``rtol`` of the span.
+
+    The tolerance keeps a tick computed as ``0.30000000000000004`` on an axis ending at
+    ``0.3``. ``log=True`` measures the span in log space (for log axes, where a linear
+    tolerance of 1e-10 * 1e20 would let 1e-3 count as inside [1, 1e20]).
+    """
+    t = np.asarray(ticks, dtype=np.float64).ravel()
+    try:
+        lo, hi = sorted((float(vmin), float(vmax)))
+    except (TypeError, ValueError):
+        return NO_TICKS.copy()
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return NO_TICKS.copy()
+    if log:
+        if hi <= 0:
+            return NO_TICKS.copy()
+        lo = lo if lo > 0 else np.finfo(np.float64).tiny
+        f = math.exp(rtol * (math.log(hi / lo) or 1.0))
+        return t[(t >= lo / f) & (t <= hi * f)]
+    tol = rtol * ((hi - lo) or max(abs(lo), abs(hi)))
+    return t[(t >= lo - tol) & (t <= hi + tol)]
+
+
+def tick_space(length_px: float, font_px: float, vertical: bool = False) -> int:
+    """How many ticks fit on an axis: matplotlib's estimate (label pitch 3 or 2 fonts).
+
+    Assign the result to a locator's ``tick_space`` attribute so that ``nbins="auto"``
+    adapts to the axis length, as matplotlib's locators do through their axis.
+    """
+    size = font_px * (2.0 if vertical else 3.0)
+    if not (size > 0 and math.isfinite(length_px)):
+        return 9
+    return max(int(length_px // size), 0)
+
+
+def remove_overlapping_locs(minor: Any, major: Any, rtol: float = 1e-5) -> np.ndarray:
+    """Minor tick positions that do not coincide with a major tick.
+
+    matplotlib's axis does this so that a minor tick is never drawn on top of a major one.
+    """
+    mi = np.asarray(minor, dtype=np.float64).ravel()
+    ma = np.asarray(major, dtype=np.float64).ravel()
+    if not len(mi) or not len(ma):
+        return mi
+    span = np.ptp(np.concatenate([mi, ma]))
+    tol = rtol * (span if span > 0 else 1.0)
+    d = np.abs(mi[:, None] - ma[None, :]).min(axis=1)
+    return mi[d > tol]
+
+
+def non_overlapping(
+    positions_px: Any, label_widths_px: Any, min_gap_px: float = 0.0
+) -> np.ndarray:
+    """Boolean keep-mask choosing every k-th label (smallest k) so none overlap.
+
+    ``positions_px`` are label centres along the axis, ``label_widths_px`` their extents
+    along the axis (widths on an x axis, heights on a y axis; one number for all is
+    accepted). Two kept neighbours need ``|p_i - p_j| >= (w_i + w_j) / 2 + min_gap_px``.
+    Keeping a regular stride (rather than greedily dropping) keeps the kept ticks evenly
+    spaced; of the k possible phases the one keeping most labels wins (ties: the first).
+    Non-finite positions are never kept.
+    """
+    pos = np.asarray(positions_px, dtype=np.float64).ravel()
+    widths = np.broadcast_to(np.asarray(label_widths_px, dtype=np.float64), pos.shape)
+    widths = np.where(np.isfinite(widths), np.abs(widths), 0.0)
+    keep = np.zeros(pos.shape, dtype=bool)
+    idx = np.flatnonzero(np.isfinite(pos))
+    if len(idx) == 0:
+        return keep
+    idx = idx[np.argsort(pos[idx], kind="stable")]
+    p, w = pos[idx], widths[idx]
+    n = len(idx)
+    for k in range(1, n + 1):
+        best = None
+        for phase in range(k):
+            sel = np.arange(phase, n, k)
+            need = (w[sel][:-1] + w[sel][1:]) / 2 + min_gap_px
+            if np.all(np.diff(p[sel]) >= need) and (best is None or len(sel) > len(best)):
+                best = sel
+        if best is not None:
+            keep[idx[best]] = True
+            return keep
+    return keep  # unreachable: k == n keeps one label
+
+
+def _check_count(n: float, what: str) -> bool:
+    """True when ``n`` ticks are acceptable; warns (once per call) otherwise."""
+    if n > MAXTICKS or not math.isfinite(n):
+        warnings.warn(
+            f"{what} would generate {n:.0f} ticks (more than MAXTICKS={MAXTICKS}); "
+            "returning none",
+            RuntimeWarning,
+            stacklevel=3,
+        )
+        return False
+    return True
+
+
+def _floor_to(x: float, step: float, tol: float) -> float:
+    """Largest n with ``n * step <= x``, counting x within ``tol`` steps below as on it."""
+    d, m = divmod(x, step)
+    return d + 1 if abs(m / step - 1) < tol else d
+
+
+def _ceil_to(x: float, step: float, tol: float) -> float:
+    """Smallest n with ``n * step >= x``, counting x within ``tol`` steps above as on it."""
+    d, m = divmod(x, step)
+    return d if abs(m / step) < tol else d + 1
+
+
+def _edge_tol(step: float, offset: float) -> float:
+    # Far from zero the float grid is coarse compared with the step: allow more slop
+    # there, else a tick that should sit on vmin is pushed a whole step out.
+    if offset:
+        return min(0.4999, max(1e-10, 10 ** (math.log10(abs(offset) / step) - 12)))
+    return 1e-10
+
+
+class Locator:
+    """Base class: ``tick_values(vmin, vmax)`` returns ascending float64 ticks."""
+
+    #: Ticks that fit on the axis; ``None`` means matplotlib's axis-less default (9).
+    tick_space: int | None = None
+
+    def tick_values(self, vmin: float, vmax: float) -> np.ndarray:
+        """The tick positions for the view interval ``[vmin, vmax]``: ascending float64 (they may
+        reach beyond it)."""
+        raise NotImplementedError
+
+    def __call__(self, vmin: float, vmax: float) -> np.ndarray:
+        return self.tick_values(vmin, vmax)
+
+    def visible_ticks(self, vmin: float, vmax: float) -> np.ndarray:
+        """``tick_values`` restricted to ``[vmin, vmax]``."""
+        return visible(self.tick_values(vmin, vmax), vmin, vmax)
+
+    def set_params(self, **kwargs) -> None:
+        """Change the locator's parameters (matplotlib's ``set_params``): the keywords
+        of its constructor."""
+        import inspect
+
+        known = set(inspect.signature(type(self).__init__).parameters) - {"self"}
+        unknown = sorted(set(kwargs) - known)
+        if unknown:
+            raise TypeError(f"{type(self).__name__}.set_params: unexpected keyword arguments "
+                            f"{unknown}")
+        current = {k: getattr(self, k) for k in known if hasattr(self, k)}
+        tick_space = self.tick_space
+        self.__init__(**{**current, **kwargs})
+        self.tick_space = tick_space
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+
+class NullLocator(Locator):
+    """No ticks."""
+
+    def tick_values(self, vmin: float, vmax: float) -> np.ndarray:
+        return NO_TICKS.copy()
+
+
+class FixedLocator(Locator):
+    """Ticks at fixed values; with ``nbins``, a subsample of at most ``nbins + 1`` of them.
+
+    The subsample is every k-th value, with the phase that includes the value closest
+    to zero (so 0 stays a tick when it is one).
+    """
+
+    def __init__(self, locs: Sequence[float] | np.ndarray, nbins: int | None = None):
+        locs = np.asarray(locs, dtype=np.float64)
+        if locs.ndim != 1:
+            raise ValueError(f"FixedLocator: locs must be 1-D, got shape {locs.shape}")
+        self.locs = np.sort(locs[np.isfinite(locs)])
+        self.nbins = max(int(nbins), 2) if nbins is not None else None
+
+    def tick_values(self, vmin: float | None = None, vmax: float | None = None) -> np.ndarray:
+        if self.nbins is None or len(self.locs) == 0:
+            return self.locs.copy()
+        step = max(math.ceil(len(self.locs) / self.nbins), 1)
+        phases = [self.locs[i::step] for i in range(step)]
+        return min(phases, key=lambda t: np.abs(t).min()).copy()
+
+
+class LinearLocator(Locator):
+    """``numticks`` evenly spaced ticks from ``vmin`` to ``vmax`` inclusive (default 11)."""
+
+    def __init__(self, numticks: int | None = None):
+        self.numticks = 11 if numticks is None else int(numticks)
+
+    def tick_values(self, vmin: float, vmax: float) -> np.ndarray:
+        lim = checked_limits(vmin, vmax)
+        if lim is None or self.numticks <= 0:
+            return NO_TICKS.copy()
+        return np.linspace(lim[0], lim[1], self.numticks)
+
+
+class MultipleLocator(Locator):
+    """Ticks at every integer multiple of ``base``, shifted by ``offset``.
+
+    One tick beyond each end of the range is included, as matplotlib does.
+    """
+
+    def __init__(self, base: float = 1.0, offset: float = 0.0):
+        if not base > 0:
+            raise ValueError(f"MultipleLocator: base must be > 0, got {base!r}")
+        self.base = float(base)
+        self.offset = float(offset)
+
+    def tick_values(self, vmin: float, vmax: float) -> np.ndarray:
+        lim = checked_limits(vmin, vmax)
+        if lim is None:
+            return NO_TICKS.copy()
+        step = self.base
+        lo, hi = lim[0] - self.offset, lim[1] - self.offset
+        first = _ceil_to(lo, step, 1e-10) * step
+        n = (hi - first + 0.001 * step) // step
+        if not _check_count(n + 3, "MultipleLocator"):
+            return NO_TICKS.copy()
+        return first - step + np.arange(n + 3) * step + self.offset
+
+    def __repr__(self) -> str:
+        return f"MultipleLocator(base={self.base!r}, offset={self.offset!r})"
+
+
+class MaxNLocator(Locator):
+    """At most ``nbins + 1`` ticks at nice numbers: ``step * 10**k`` for step in ``steps``.
+
+    Parameters follow matplotlib: ``nbins`` (int or ``"auto"``: ``tick_space`` clipped to
+    ``[max(1, min_n_ticks - 1), 9]``), ``steps`` (increasing nice mantissas in [1, 10];
+    default ``[1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]``), ``integer`` (only integer steps
+    >= 1), ``symmetric`` (range made symmetric about 0), ``prune`` (``"lower"``,
+    ``"upper"``, ``"both"`` or None: drop an end tick) and ``min_n_ticks`` (fewer visible
+    ticks make the locator try smaller steps).
+    """
+
+    default_steps = (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
+
+    def __init__(
+        self,
+        nbins: int | str = 10,
+        steps: Sequence[float] | None = None,
+        integer: bool = False,
+        symmetric: bool = False,
+        prune: str | None = None,
+        min_n_ticks: int = 2,
+    ):
+        if nbins != "auto":
+            if isinstance(nbins, str) or int(nbins) < 1:
+                raise ValueError(f"MaxNLocator: nbins must be 'auto' or an int >= 1, "
+                                 f"got {nbins!r}")
+            nbins = int(nbins)
+        if prune not in (None, "lower", "upper", "both"):
+            raise ValueError(f"MaxNLocator: prune must be None, 'lower', 'upper' or 'both', "
+                             f"got {prune!r}")
+        self.nbins = nbins
+        self.steps = self._validate_steps(self.default_steps if steps is None else steps)
+        # One decade of steps below and the next one above, so that any raw step
+        # (scaled into [1, 10)) has a neighbour on either side.
+        self._extended = np.concatenate(
+            [0.1 * self.steps[:-1], self.steps, [10 * self.steps[1]]]
+        )
+        self.integer = bool(integer)
+        self.symmetric = bool(symmetric)
+        self.prune = prune
+        self.min_n_ticks = max(1, int(min_n_ticks))
+        self.tick_space = None
+        # 3D axes set 23/24: mplot3d's ticks since its 1/48 view margins (matplotlib 3.9)
+        self.raw_step_scale = 1.0
+
+    @staticmethod
+    def _validate_steps(steps: Sequence[float]) -> np.ndarray:
+        s = np.asarray(steps, dtype=np.float64)
+        if s.ndim != 1 or len(s) == 0 or np.any(np.diff(s) <= 0) or s[0] < 1 or s[-1] > 10:
+            raise ValueError(f"MaxNLocator: steps must be an increasing sequence of numbers "
+                             f"in [1, 10], got {steps!r}")
+        if s[0] != 1:
+            s = np.concatenate([[1.0], s])
+        if s[-1] != 10:
+            s = np.concatenate([s, [10.0]])
+        return s
+
+    def _nbins(self) -> int:
+        if self.nbins != "auto":
+            return int(self.nbins)
+        space = 9 if self.tick_space is None else int(self.tick_space)
+        return int(np.clip(space, max(1, self.min_n_ticks - 1), 9))
+
+    def tick_values(self, vmin: float, vmax: float) -> np.ndarray:
+        lim = checked_limits(vmin, vmax)
+        if lim is None:
+            return NO_TICKS.copy()
+        vmin, vmax = lim
+        if self.symmetric:
+            vmax = max(abs(vmin), abs(vmax))
+            vmin = -vmax
+        ticks = self._raw_ticks(vmin, vmax)
+        if self.prune in ("lower", "both"):
+            ticks = ticks[1:]
+        if self.prune in ("upper", "both"):
+            ticks = ticks[:-1]
+        return ticks
+
+    def _raw_ticks(self, vmin: float, vmax: float) -> np.ndarray:
+        nbins = self._nbins()
+        span = vmax - vmin
+        mid = (vmax + vmin) / 2
+        # Far from zero compared with the span, work relative to a power of ten near
+        # the data: steps then stay representable against the float grid.
+        offset = 0.0 if abs(mid) / span < 100 else math.copysign(
+            10 ** math.floor(math.log10(abs(mid))), mid)
+        scale = 10 ** math.floor(math.log10(span / nbins))
+        lo, hi = vmin - offset, vmax - offset
+        steps = self._extended * scale
+        if self.integer:
+            steps = steps[(steps < 1) | (np.abs(steps - np.round(steps)) < 0.001)]
+        raw_step = (hi - lo) / nbins * self.raw_step_scale
+        big = np.flatnonzero(steps >= raw_step)
+        istep = big[0] if len(big) else len(steps) - 1
+        ticks = NO_TICKS
+        # The smallest nice step at least as big as the raw step gives <= nbins bins;
+        # fall back to smaller steps until enough ticks are visible.
+        for step in steps[: istep + 1][::-1]:
+            if self.integer and math.floor(hi) - math.ceil(lo) >= self.min_n_ticks - 1:
+                step = max(1.0, step)
+            base = (lo // step) * step
+            tol = _edge_tol(step, offset)
+            first = _floor_to(lo - base, step, tol)
+            last = _ceil_to(hi - base, step, tol)
+            ticks = np.arange(first, last + 1) * step + base
+            if ((ticks >= lo) & (ticks <= hi)).sum() >= self.min_n_ticks:
+                break
+        return ticks + offset
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(nbins={self.nbins!r}, steps={self.steps.tolist()!r})"
+
+
+class AutoLocator(MaxNLocator):
+    """matplotlib's default linear locator: ``MaxNLocator("auto", [1, 2, 2.5, 5, 10])``."""
+
+    def __init__(self) -> None:
+        super().__init__(nbins="auto", steps=(1, 2, 2.5, 5, 10))
+
+
+class AutoMinorLocator(Locator):
+    """Minor ticks splitting each major interval into ``n`` parts.
+
+    ``n=None`` (or ``"auto"``) picks 5 when the major step is 1, 2.5 or 5 times a power
+    of ten (parts of 0.2, 0.5, 1) and 4 otherwise (a step of 2 gives parts of 0.5), as
+    matplotlib does. The major ticks come from ``major_ticks`` when given, else from the
+    ``major`` locator (default :class:`AutoLocator`). Unlike matplotlib's locator, the
+    result already excludes the major positions.
+    """
+
+    def __init__(self, n: int | str | None = None, major: Locator | None = None):
+        self.ndivs = n
+        self.major = major
+
+    def tick_values(
+        self, vmin: float, vmax: float, major_ticks: Any | None = None
+    ) -> np.ndarray:
+        lim = checked_limits(vmin, vmax)
+        if lim is None:
+            return NO_TICKS.copy()
+        if major_ticks is None:
+            major_ticks = (self.major or AutoLocator()).tick_values(vmin, vmax)
+        majors = np.unique(np.asarray(major_ticks, dtype=np.float64))
+        majors = majors[np.isfinite(majors)]
+        if len(majors) < 2:
+            return NO_TICKS.copy()  # need two majors to know the step
+        step = majors[1] - majors[0]
+        if self.ndivs in (None, "auto"):
+            mantissa = 10 ** (math.log10(step) % 1)
+            ndivs = 5 if np.isclose(mantissa, [1, 2.5, 5, 10]).any() else 4
+        else:
+            ndivs = int(self.ndivs)
+        minor = step / ndivs
+        t0 = majors[0]
+        first = round((lim[0] - t0) / minor)
+        last = round((lim[1] - t0) / minor) + 1
+        if not _check_count(last - first, "AutoMinorLocator"):
+            return NO_TICKS.copy()
+        locs = np.arange(first, last) * minor + t0
+        return remove_overlapping_locs(locs, majors)
+
+
+def _log_b(x: Any, base: float) -> Any:
+    # log10/log2 are exact at powers of their base; log(x)/log(b) is not.
+    if base == 10:
+        return np.log10(x)
+    if base == 2:
+        return np.log2(x)
+    return np.log(x) / np.log(base)
+
+
+def _decade_plan(n_avail: int, n_request: int, emin: int, efmin: float, efmax: float):
+    """Exponents for major log ticks: the most ticks (<= n_request) at a regular stride.
+
+    Returns ``(exponents, stride)``; one exponent beyond each end is included.
+    """
+    if n_avail <= 0:  # no power of the base inside: the two around the range
+        return [emin - 1, emin], 1
+    # Achievable counts with stride s are floor(n/s) and ceil(n/s) (depending on the
+    # first tick's offset); take the largest not above the request ...
+    counts = {c for s in range(1, n_avail + 1) for c in (n_avail // s, -(-n_avail // s))}
+    target = max(c for c in counts if c <= max(n_request, 1))
+    emax = emin + n_avail - 1
+    if target == 1:  # one tick close to the middle, and its neighbours a stride away
+        mid = round((efmin + efmax) / 2)
+        stride = max(mid - (emin - 1), (emax + 1) - mid)
+        return [mid - stride, mid, mid + stride], stride
+    # ... then the largest stride giving it (less unticked space at the ends) ...
+    stride = max(s for s in range(1, n_avail + 1)
+                 if n_avail // s <= target <= -(-n_avail // s))
+    # ... and an offset giving exactly `target` ticks, preferring exponents that are
+    # multiples of the stride (10^0, 10^3, 10^6 rather than 10^1, 10^4, ...).
+    o_lo = max(n_avail - stride * target, 0)
+    o_hi = min(n_avail - stride * (target - 1), stride)
+    offset = (-emin) % stride
+    if not o_lo <= offset < o_hi:
+        offset = o_lo
+    return list(range(emin + offset - stride, emax + stride + 1, stride)), stride
+
+
+class LogLocator(Locator):
+    """Ticks at ``sub * base**i`` for ``sub`` in ``subs``.
+
+    ``subs=(1.0,)`` gives major ticks at powers of the base; when many decades are shown
+    only every k-th decade gets one (at most ``numticks``, default ``tick_space`` clipped
+    to [2, 9], else 9). ``subs="auto"`` gives minor ticks at 2..9 (base 10), none when
+    10 or more decades are shown; ``"all"`` also includes the decades.
+
+    Beyond matplotlib: a major locator that would show fewer than ``min_n_ticks``
+    decades (e.g. 0.5..3 shows only 1) adds ticks at 2 and 5 times each decade, then at
+    every integer multiple, and as a last resort uses :class:`AutoLocator`. Pass
+    ``min_n_ticks=0`` for matplotlib's exact behaviour.
+
+    Non-positive limits cannot be shown on a log axis: a non-positive ``vmin`` is
+    replaced by ``minpos`` when set, else by ``vmax * 1e-10`` (ten decades below);
+    if ``vmax <= 0`` there are no ticks. Limits are clipped to [1e-300, 1e300].
+    """
+
+    def __init__(
+        self,
+        base: float = 10.0,
+        subs: Sequence[float] | str | None = (1.0,),
+        numticks: int | None = None,
+        min_n_ticks: int = 2,
+        minpos: float | None = None,
+    ):
+        if not base > 1:
+            raise ValueError(f"LogLocator: base must be > 1, got {base!r}")
+        self.base = float(base)
+        if subs is None:
+            subs = "auto"
+        if isinstance(subs, str):
+            if subs not in ("auto", "all"):
+                raise ValueError(f"LogLocator: subs must be 'auto', 'all', None or a "
+                                 f"sequence of floats, got {subs!r}")
+            self.subs: str | np.ndarray = subs
+        else:
+            self.subs = np.asarray(subs, dtype=np.float64).ravel()
+        self.numticks = numticks
+        self.min_n_ticks = int(min_n_ticks)
+        self.minpos = minpos
+        self.tick_space = None
+
+    def visible_ticks(self, vmin: float, vmax: float) -> np.ndarray:
+        return visible(self.tick_values(vmin, vmax), vmin, vmax, log=True)
+
+    def _positive_limits(self, vmin: Any, vmax: Any) -> tuple[float, float] | None:
+        try:
+            lo, hi = sorted((float(vmin), float(vmax)))
+        except (TypeError, ValueError):
+            return None
+        if not (math.isfinite(lo) and math.isfinite(hi)) or hi <= 0:
+            return None
+        if lo <= 0:
+            lo = self.minpos if self.minpos and 0 < self.minpos < hi else hi * 1e-10
+        # Keep every tick (one decade beyond each end included) a normal finite float.
+        lo, hi = min(max(lo, 1e-300), 1e300), min(max(hi, 1e-300), 1e300)
+        if lo == hi:  # widen to the decades around the value
+            e = math.floor(_log_b(lo, self.base))
+            lo, hi = self.base ** (e - 1), self.base ** (e + 1)
+        return lo, hi
+
+    def tick_values(self, vmin: float, vmax: float) -> np.ndarray:
+        lim = self._positive_limits(vmin, vmax)
+        if lim is None:
+            return NO_TICKS.copy()
+        # With a large stride the tick beyond an end can overflow to inf: drop it.
+        with np.errstate(over="ignore", under="ignore"):
+            ticks = self._ticks(*lim)
+        return ticks[np.isfinite(ticks) & (ticks > 0)]
+
+    def _ticks(self, vmin: float, vmax: float) -> np.ndarray:
+        b = self.base
+        if self.numticks is not None:
+            n_request = int(self.numticks)
+        else:
+            n_request = 9 if self.tick_space is None else int(np.clip(self.tick_space, 2, 9))
+        efmin, efmax = (float(v) for v in _log_b(np.array([vmin, vmax]), b))
+        # A small tolerance so that log10(1e-3) = -2.9999999999999996 still counts.
+        emin = math.ceil(efmin - 1e-10)
+        emax = math.floor(efmax + 1e-10)
+        n_avail = emax - emin + 1
+        if isinstance(self.subs, str):
+            if n_avail >= 10 or b < 3:
+                if self.subs == "auto":
+                    return NO_TICKS.copy()
+                subs = np.array([1.0])
+            else:
+                subs = np.arange(2.0 if self.subs == "auto" else 1.0, b)
+        else:
+            subs = self.subs
+        if n_avail > MAXTICKS:
+            return NO_TICKS.copy()
+        decades, stride = _decade_plan(n_avail, n_request, emin, efmin, efmax)
+        is_minor = len(subs) > 1 or (len(subs) == 1 and subs[0] != 1.0)
+        if not is_minor:
+            ticks = b ** np.asarray(decades, dtype=np.float64)
+            if len(visible(ticks, vmin, vmax, log=True)) < self.min_n_ticks:
+                return self._few_decades(vmin, vmax, emin, emax)
+            return ticks
+        if stride == 1 or n_avail <= 1:
+            ticks = np.concatenate([subs * b**e for e in range(emin - 1, emax + 1)])
+        else:
+            ticks = NO_TICKS.copy()
+        if len(subs) > 1 and stride == 1 and (
+            len(decades) - 2 + ((ticks >= vmin) & (ticks <= vmax)).sum() <= 1
+        ):
+            # Minor ticks expecting several per decade but showing at most one: the
+            # range is too narrow for log ticks; linear ones read better.
+            return AutoLocator().tick_values(vmin, vmax)
+        return np.sort(ticks)
+
+    def _few_decades(self, vmin: float, vmax: float, emin: int, emax: int) -> np.ndarray:
+        b = self.base
+        candidates = [np.array([1.0, 2.0, 5.0])] if b == 10 else []
+        if b > 2:
+            candidates.append(np.arange(1.0, math.ceil(b)))
+        for subs in candidates:
+            subs = subs[subs < b]
+            ticks = np.concatenate([subs * b**e for e in range(emin - 2, emax + 2)])
+            inside = (ticks >= vmin * (1 - 1e-10)) & (ticks <= vmax * (1 + 1e-10))
+            if inside.sum() >= self.min_n_ticks:
+                i = np.flatnonzero(inside)
+                return ticks[max(i[0] - 1, 0): i[-1] + 2]  # one beyond each end
+        ticks = AutoLocator().tick_values(vmin, vmax)
+        return ticks[ticks > 0]
+
+    def __repr__(self) -> str:
+        subs = self.subs if isinstance(self.subs, str) else self.subs.tolist()
+        return f"LogLocator(base={self.base!r}, subs={subs!r})"
+
+
+class SymmetricalLogLocator(Locator):
+    """Ticks for a symlog axis: 0 in the linear part, powers of the base outside.
+
+    ``linthresh`` and ``base`` match the symlog transform (``transform`` may be given
+    instead: anything with ``linthresh`` and ``base`` attributes). At most ``numticks``
+    (15) decades get ticks; ``subs`` adds multiples within each decade. A range that
+    lies entirely inside ``[-linthresh, linthresh]`` gets ``vmin, 0, vmax``.
+    """
+
+    def __init__(
+        self,
+        linthresh: float | None = None,
+        base: float = 10.0,
+        subs: Sequence[float] | None = None,
+        numticks: int = 15,
+        transform: Any = None,
+    ):
+        if transform is not None:
+            linthresh, base = transform.linthresh, transform.base
+        if linthresh is None or not linthresh > 0:
+            raise ValueError(f"SymmetricalLogLocator: linthresh must be > 0, "
+                             f"got {linthresh!r}")
+        if not base > 1:
+            raise ValueError(f"SymmetricalLogLocator: base must be > 1, got {base!r}")
+        self.linthresh = float(linthresh)
+        self.base = float(base)
+        self.subs = np.asarray([1.0] if subs is None else subs, dtype=np.float64)
+        self.numticks = int(numticks)
+
+    def tick_values(self, vmin: float, vmax: float) -> np.ndarray:
+        lim = checked_limits(vmin, vmax)
+        if lim is None:
+            return NO_TICKS.copy()
+        vmin, vmax = lim
+        t, b = self.linthresh, self.base
+        if -t <= vmin and vmax <= t:
+            return np.array(sorted({vmin, 0.0, vmax}))
+        neg = vmin < -t  # negative log part shown
+        pos = vmax > t  # positive log part shown
+        lin = (neg and vmax > -t) or (pos and vmin < t)  # the linear part shown
+
+        # Half-open exponent ranges [lo, hi) of the log parts; the +1 on the outer end
+        # keeps an exact power of the base there (|vmin| = 1000 gives a tick at 1000).
+        n_lo, n_hi = 0, 0
+        if neg:
+            n_lo = math.floor(_log_b(abs(min(-t, vmax)), b))
+            n_hi = math.ceil(_log_b(abs(vmin) + 1, b))
+        p_lo, p_hi = 0, 0
+        if pos:
+            p_lo = math.floor(_log_b(max(t, vmin), b))
+            p_hi = math.ceil(_log_b(vmax + 1, b))
+        total = (n_hi - n_lo) + (p_hi - p_lo) + (1 if lin else 0)
+        stride = max(total // max(self.numticks - 1, 1), 1)
+        decades: list[float] = []
+        if neg:
+            decades += [-(b**e) for e in range(n_lo, n_hi, stride)][::-1]
+        if lin:
+            decades.append(0.0)
+        if pos:
+            decades += [b**e for e in range(p_lo, p_hi, stride)]
+        if len(self.subs) > 1 or self.subs[0] != 1.0:
+            out: list[float] = []
+            for d in decades:
+                out.extend([0.0] if d == 0 else list(self.subs * d))
+            decades = out
+        return np.sort(np.asarray(decades, dtype=np.float64))
+
