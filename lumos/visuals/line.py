@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import colors
 from ..gpu.frame import Attribute, Draw, RenderTarget, State
 from ..gpu.resources import Buffer
-from ..primitives import Path, Stroke
-from ..shaders import ShaderTemplate
 from ..transforms import subdivide
-from . import glsl
 from .base import (
     DrawContext,
     Member,
     PrimitiveContext,
     Visual,
-    as_array,
     changed_span,
     check_number,
-    check_points,
     check_positive,
-    finite_bounds,
     float32_offsets,
     is_nonlinear,
     origin_for,
@@ -31,578 +24,31 @@ from .base import (
     warn_clipped,
     window_xy,
 )
+from .line_geometry import (
+    CHUNK,
+    as_line,
+    chunked_finite_bounds,
+    join_lines,
+    line_paths,
+    pad3,
+    point_colors,
+)
+from .line_shaders import (
+    CAPS,
+    JOINS,
+    SCAN_LENGTHS,
+    SCAN_MAX_ROWS,
+    SCAN_OFFSETS,
+    SCAN_PASSES,
+    SCAN_ROWS,
+    SCAN_WIDTH,
+    dash_uniforms,
+    line_program,
+)
 from .lod import MinMaxPyramid, is_sorted
-
-# Each segment is a quad around [p0, p1] widened by half the line width plus one
-# pixel; the fragment shader measures the signed distance to the segment's stroke,
-# which gives antialiased edges, caps and joins in one pass. Round joins are capsules;
-# miter and bevel joins end each segment square at a joint and add the corner polygon
-# (join_distance). Where two segments meet, their strokes overlap: each pixel there
-# belongs to the nearer of the two (`leaves` below), so a translucent line is blended
-# once. Both segments evaluate the same call on the same three points, so they agree on
-# every pixel. Points are vec4: xyz and w = 1, or w = 0 for a break (a NaN row) and for
-# the rows that pad the buffer at both ends, so that every segment can read the points
-# before and after it.
-_VERTEX = glsl.SCREEN + """
-in vec4 a_prev;
-in vec4 a_p0;
-in vec4 a_p1;
-in vec4 a_next;
-in vec4 a_c0;
-in vec4 a_c1;
-uniform float u_width;
-uniform float u_miter_limit;
-#ifdef DASHED
-uniform highp sampler2D u_arc_rows;     // segmented prefix sums of lengths per row
-uniform highp sampler2D u_arc_offsets;  // what the rows before each row add
-#endif
-uniform float u_samples;
-out vec4 v_color;
-flat out vec2 v_a;
-flat out vec2 v_b;
-flat out vec2 v_prev;
-flat out vec2 v_next;
-flat out vec2 v_joined;  // 1 where a segment comes before / after this one
-flat out vec2 v_dist;
-#pragma snippets
-
-// Window position and depth of a point, or false for a break or a point behind the eye.
-bool to_window(vec4 point, out vec2 s, out float z) {
-    vec4 c = u_mvp * $transform(vec4(point.xyz, 1.0));
-    bool drawn = point.w > 0.5 && c.w > 0.0;
-    s = drawn ? clip_to_window(c) : vec2(0.0);
-    z = drawn ? c.z / c.w : 0.0;
-    return drawn;
-}
-
-#ifdef DASHED
-// Arc length (physical pixels) at drawn point k since the last break: the GPU scan
-// of this frame (see _SCAN_* below) for the camera of this frame.
-float arc_length(int k) {
-    int w = textureSize(u_arc_rows, 0).x;
-    ivec2 t = ivec2(k % w, k / w);
-    vec2 row = texelFetch(u_arc_rows, t, 0).rg;
-    return row.y > 0.5 ? row.x : texelFetch(u_arc_offsets, ivec2(0, t.y), 0).r + row.x;
-}
-#endif
-
-#ifdef JOIN_MITER
-// How far a miter at a joint reaches past the end of a segment of direction dir
-// towards the next one (out): half the width times tan(turn / 2), up to the limit.
-float miter_reach(vec2 dir, vec2 out_dir, float hw, float limit) {
-    float c = clamp(dot(dir, out_dir), -1.0, 1.0);
-    return min(hw * sqrt(max(1.0 - c, 0.0) / max(1.0 + c, 1e-6)), hw * limit);
-}
-#endif
-
-void main() {
-    vec2 s0, s1, s_prev, s_next;
-    float z0, z1, z_prev, z_next;
-    bool drawn = to_window(a_p0, s0, z0);
-    drawn = to_window(a_p1, s1, z1) && drawn;
-    if (!drawn) {
-        gl_Position = DISCARDED;
-        return;
-    }
-    v_joined.x = to_window(a_prev, s_prev, z_prev) ? 1.0 : 0.0;
-    v_joined.y = to_window(a_next, s_next, z_next) ? 1.0 : 0.0;
-    vec2 d = s1 - s0;
-    float len = length(d);
-    vec2 dir = len > 1e-6 ? d / len : vec2(1.0, 0.0);
-    vec2 nrm = vec2(-dir.y, dir.x);
-    // every pixel centre within half the width plus half a pixel; a multisampled
-    // pixel's samples lie off its centre, half a pixel more
-    float hw = 0.5 * u_width * u_pixel_ratio + (u_samples > 1.0 ? 1.0 : 0.5);
-    // triangle strip corners: 0 (p0, -n), 1 (p1, -n), 2 (p0, +n), 3 (p1, +n)
-    float along = (gl_VertexID == 1 || gl_VertexID == 3) ? 1.0 : 0.0;
-    float side = gl_VertexID >= 2 ? 1.0 : -1.0;
-    float reach = hw;
-#ifdef JOIN_MITER
-    // a miter's point lies past the segment's end, on its edge line
-    float limit = u_miter_limit > 0.0 ? u_miter_limit : u_width * u_pixel_ratio;
-    vec2 other = along > 0.5 ? s_next - s1 : s0 - s_prev;
-    bool joined = along > 0.5 ? v_joined.y > 0.5 : v_joined.x > 0.5;
-    if (joined && length(other) > 1e-6) {
-        reach += miter_reach(along > 0.5 ? dir : -dir, normalize(along > 0.5 ? other : -other),
-                             0.5 * u_width * u_pixel_ratio, limit);
-    }
-#endif
-    vec2 p = mix(s0, s1, along) + (2.0 * along - 1.0) * dir * reach + side * nrm * hw;
-    gl_Position = window_to_clip(p, mix(z0, z1, along));
-    v_color = mix(a_c0, a_c1, along) / 255.0;
-    v_a = s0;
-    v_b = s1;
-    v_prev = s_prev;
-    v_next = s_next;
-#ifdef DASHED
-    v_dist = vec2(arc_length(gl_InstanceID), arc_length(gl_InstanceID + 1));
-#else
-    v_dist = vec2(0.0);
-#endif
-}
-"""
-
-# The fragment shader. Defines choose the variant (a program each: a branch on a
-# uniform would make software rasterizers run both per pixel): DASHED; CAP_BUTT,
-# CAP_PROJECTING or neither (round) for open ends and dash ends; JOIN_MITER, JOIN_BEVEL
-# or neither (round); ALIASED (a pixel is in or out, as Agg's non-antialiased
-# rendering: covered when its centre is).
-_FRAGMENT = """
-uniform float u_width;
-uniform float u_pixel_ratio;
-uniform float u_miter_limit;  // the miter's reach in half widths; 0: the width in pixels
-uniform vec4 u_dash;  // on, off, on, off lengths in logical pixels
-uniform vec4 u_dash_more;  // two more (on, off) pairs (zeros: none)
-uniform float u_dash_offset;  // how far into the pattern a line starts, logical pixels
-in vec4 v_color;
-flat in vec2 v_a;
-flat in vec2 v_b;
-flat in vec2 v_prev;
-flat in vec2 v_next;
-flat in vec2 v_joined;
-flat in vec2 v_dist;  // arc length at both ends, physical pixels (dashed)
-out vec4 f_color;
-
-#ifdef DASHED
-// How far s lies inside the dash [start, start + on] cut to the line's arc lengths
-// [lo, hi] (< 0: outside it); a dash cut to nothing is gone, a dot (on = 0) on the line
-// stays.
-float dash_piece(float s, float start, float on, float lo, float hi) {
-    float a = max(start, lo);
-    float b = min(start + on, hi);
-    return (a < b || (on == 0.0 && a == b)) ? min(s - a, b - s) : -1.0e9;
-}
-
-// How far arc length s lies inside the nearest dash of the pattern (< 0: in a gap),
-// the pattern started u_dash_offset into it (matplotlib's dash offset) and its dashes
-// cut to the line's arc lengths [lo, hi]: no dash beyond a line's end is drawn, nor
-// its cap, as in matplotlib's Agg. DASH_PAIRS (on, off) pairs: a loop unrolled.
-float dash_inside(float s, float lo, float hi) {
-    float period = dot(u_dash + u_dash_more, vec4(1.0)) * u_pixel_ratio;
-    float base = s - mod(s + u_dash_offset * u_pixel_ratio, period);  // this period's start
-    // a pixel past an open end looks at the period that holds that end
-    if (base > hi) base -= period * ceil((base - hi) / period);
-    if (base + period < lo) base += period * floor((lo - base) / period);
-    // the next period's first dash, just ahead
-    float best = dash_piece(s, base + period, u_dash.x * u_pixel_ratio, lo, hi);
-    float start = base;
-    for (int i = 0; i < 2 * DASH_PAIRS; i += 2) {
-        vec2 pair = (i < 4 ? (i < 2 ? u_dash.xy : u_dash.zw)
-                           : (i < 6 ? u_dash_more.xy : u_dash_more.zw)) * u_pixel_ratio;
-        best = max(best, dash_piece(s, start, pair.x, lo, hi));
-        start += pair.x + pair.y;
-    }
-    return best;
-}
-#endif
-
-// Signed distance of an end: `beyond` pixels past it along the stroke, `lat` from the
-// stroke's middle, shaped by the cap.
-float cap_distance(float beyond, float lat, float hw) {
-#if defined(CAP_BUTT)
-    return max(beyond, lat - hw);
-#elif defined(CAP_PROJECTING)
-    return max(beyond - hw, lat - hw);
-#else
-    return length(vec2(max(beyond, 0.0), lat)) - hw;
-#endif
-}
-
-float segment_distance(vec2 p, vec2 a, vec2 b) {
-    vec2 ab = b - a;
-    float t = clamp(dot(p - a, ab) / max(dot(ab, ab), 1e-12), 0.0, 1.0);
-    return length(p - a - t * ab);
-}
-
-// Whether pixel p belongs to the segment leaving joint b (towards c) rather than to the
-// one arriving (from a): the nearer one; a tie goes to the arriving segment.
-bool leaves(vec2 p, vec2 a, vec2 b, vec2 c) {
-    return segment_distance(p, b, c) < segment_distance(p, a, b);
-}
-
-vec2 unit(vec2 v) {
-    return length(v) > 1e-6 ? normalize(v) : vec2(0.0);
-}
-
-// Signed distance (pixels, < 0 inside) of p from the stroke of segment [a, b], dashed
-// from arc length s_a at a; open.x / open.y: whether a / b ends the line (a cap)
-// rather than joins another segment (from `before`, towards `after`).
-float stroke_distance(vec2 p, vec2 a, vec2 b, float s_a, vec2 open, vec2 before,
-                      vec2 after) {
-    float hw = 0.5 * u_width * u_pixel_ratio;
-#if !defined(DASHED) && !defined(JOIN_MITER) && !defined(JOIN_BEVEL)
-    // round joins: the capsule (the fast path of most lines), but at a square open end
-#if defined(CAP_BUTT) || defined(CAP_PROJECTING)
-    if (open.x < 0.5 && open.y < 0.5)
-#endif
-    {
-        return segment_distance(p, a, b) - hw;
-    }
-#endif
-    vec2 ab = b - a;
-    float len = length(ab);
-    vec2 dir = len > 1e-6 ? ab / len : vec2(1.0, 0.0);
-    float t = dot(p - a, dir);
-    float lat = abs(dot(p - a, vec2(-dir.y, dir.x)));
-    float beyond = max(-t, t - len);  // > 0 past the nearer end
-    bool open_end = -t > t - len ? open.x > 0.5 : open.y > 0.5;
-#ifndef DASHED
-    // solid: the cap at an open end; a joined end is round, or square where the
-    // corner polygon fills the rest
-    if (open_end) return cap_distance(beyond, lat, hw);
-#if defined(JOIN_MITER) || defined(JOIN_BEVEL)
-    return max(beyond, lat - hw);
-#else
-    return length(vec2(max(beyond, 0.0), lat)) - hw;
-#endif
-#else
-    float end = open_end ? beyond : -1.0e9;
-    // Past a joint, the arc goes on only as far as the pixel lies along the next
-    // segment too: on a gentle curve as if straight on, at a sharp corner it stops at
-    // the joint (the next segment's dashes are not this one's to draw).
-    float arc = t;
-    if (!open_end && t > len) {
-        arc = len + min(t - len, max(dot(p - b, unit(after - b)), 0.0));
-    } else if (!open_end && t < 0.0) {
-        arc = -min(-t, max(dot(a - p, unit(a - before)), 0.0));
-    }
-    end = max(end, -dash_inside(s_a + arc, open.x > 0.5 ? s_a : -1.0e30,
-                                open.y > 0.5 ? s_a + len : 1.0e30));
-    float dist = cap_distance(end, lat, hw);
-    if (!open_end) {
-#if defined(JOIN_MITER) || defined(JOIN_BEVEL)
-        dist = max(dist, max(beyond, lat - hw));  // square: the join fills the corner
-#else
-        dist = max(dist, length(vec2(max(beyond, 0.0), lat)) - hw);
-#endif
-    }
-    return dist;
-#endif
-}
-
-#if defined(JOIN_MITER) || defined(JOIN_BEVEL)
-// Signed distance of p from the corner of the joint b between [a, b] and [b, c]: where
-// both segments' bands meet, cut square across the outer side at the bevel (through
-// the two outer corners) or, for a miter, at its point up to u_miter_limit half
-// widths from b (Agg's miter, which matplotlib draws: cut there, not bevelled).
-float join_distance(vec2 p, vec2 a, vec2 b, vec2 c) {
-    float hw = 0.5 * u_width * u_pixel_ratio;
-    vec2 d1 = b - a, d2 = c - b;
-    d1 = length(d1) > 1e-6 ? normalize(d1) : vec2(1.0, 0.0);
-    d2 = length(d2) > 1e-6 ? normalize(d2) : d1;
-    vec2 n1 = vec2(-d1.y, d1.x), n2 = vec2(-d2.y, d2.x);
-    float outer = d1.x * d2.y - d1.y * d2.x > 0.0 ? -1.0 : 1.0;  // a left turn: right
-    vec2 m = outer * (n1 + n2);
-    m = length(m) > 1e-6 ? normalize(m) : d1;
-    float cos_half = max(dot(outer * n1, m), 0.0);
-#ifdef JOIN_MITER
-    float limit = u_miter_limit > 0.0 ? u_miter_limit : u_width * u_pixel_ratio;
-    float reach = min(hw / max(cos_half, 1e-6), hw * limit);
-#else
-    float reach = hw * cos_half;
-#endif
-    vec2 q = p - b;
-    return max(max(abs(dot(q, n1)), abs(dot(q, n2))) - hw, dot(q, m) - reach);
-}
-#endif
-
-void main() {
-    vec2 p = gl_FragCoord.xy;
-    if ((v_joined.x > 0.5 && !leaves(p, v_prev, v_a, v_b))
-            || (v_joined.y > 0.5 && leaves(p, v_a, v_b, v_next))) {
-        discard;  // the neighbouring segment draws this pixel
-    }
-    float dist = stroke_distance(p, v_a, v_b, v_dist.x, 1.0 - v_joined, v_prev, v_next);
-#if defined(JOIN_MITER) || defined(JOIN_BEVEL)
-    float corner = 1.0e9;
-    if (v_joined.x > 0.5) corner = join_distance(p, v_prev, v_a, v_b);
-    if (v_joined.y > 0.5) corner = min(corner, join_distance(p, v_a, v_b, v_next));
-#ifdef DASHED
-    // a corner is drawn where a dash passes the joint
-    corner = max(corner, -dash_inside(v_joined.x > 0.5 && length(p - v_a) < length(p - v_b)
-                                      ? v_dist.x : v_dist.y, -1.0e30, 1.0e30));
-#endif
-    dist = min(dist, corner);
-#endif
-#ifdef DASHED
-    // the nearest segment covers the pixel most, unless a neighbour's dash reaches it
-    if (v_joined.x > 0.5) {
-        dist = min(dist, stroke_distance(p, v_prev, v_a, v_dist.x - length(v_a - v_prev),
-                                         vec2(0.0), v_prev, v_b));
-    }
-    if (v_joined.y > 0.5) {
-        dist = min(dist, stroke_distance(p, v_b, v_next, v_dist.y, vec2(0.0), v_a, v_next));
-    }
-#endif
-#ifdef ALIASED
-    float coverage = dist <= 0.0 ? 1.0 : 0.0;
-#else
-    float coverage = clamp(0.5 - dist, 0.0, 1.0);
-#endif
-    if (coverage <= 0.0) discard;
-    f_color = vec4(v_color.rgb, v_color.a * coverage);
-}
-"""
-CAPS = ("round", "butt", "projecting")
-JOINS = ("round", "miter", "bevel")
-# one program per (dash pairs, cap, join, antialiased), made when first drawn
-_PROGRAMS: dict[tuple[int, str, str, bool], ShaderTemplate] = {}
-
-
-def _program(pairs: int, cap: str, join: str, antialiased: bool) -> ShaderTemplate:
-    """The line program: solid (``pairs`` 0) or dashed with 1 to 4 (on, off) pairs."""
-    key = (pairs, cap, join, antialiased)
-    if key not in _PROGRAMS:
-        names = (["DASHED", f"DASH_PAIRS {pairs}"] if pairs else []) \
-            + (["ALIASED"] if not antialiased else [])
-        names += [f"CAP_{cap.upper()}"] if cap != "round" else []
-        names += [f"JOIN_{join.upper()}"] if join != "round" else []
-        define = "".join(f"#define {name}\n" for name in names)
-        _PROGRAMS[key] = ShaderTemplate(define + _VERTEX, define + _FRAGMENT)
-    return _PROGRAMS[key]
-
-# Dashes follow the arc length on screen, which every pan or zoom changes: three kinds
-# of passes before a dashed line's draw recompute it on the GPU from the camera, in
-# both executors (no compute shaders: render-target passes, as WebGL2 allows).
-# 1. lengths: one point per drawn point k into texel (k % W, k / W) of a W-wide
-#    rgba32f target: (on-screen length of the segment ending at k, 1 if k breaks the
-#    line) -- 0 for a segment touching a break.
-# 2. rows: _SCAN_PASSES Hillis-Steele steps (1, 2, 4, ... texels) ping-ponging two
-#    targets: each texel becomes the segmented sum of its row up to it (a break
-#    restarts the sum, as each line of a batch and each piece after a NaN does).
-# 3. offsets (1 x H): what the rows before each row add (back to the last break).
-# The line's vertex shader adds the two (arc_length above).
-_SCAN_WIDTH = 1024
-_SCAN_PASSES = 10  # 2**10 = _SCAN_WIDTH
-_SCAN_MAX_ROWS = 2048  # what every WebGL2 allows for a texture side
-_SCAN_LENGTHS = ShaderTemplate(vertex="""
-uniform mat4 u_mvp;
-uniform vec4 u_viewport;     // the target: [0, 0, W, H]
-uniform vec2 u_view_size;    // physical pixels of the view the line is drawn in
-in vec4 a_prev;
-in vec4 a_p0;
-flat out vec2 v_value;
-#pragma snippets
-
-void main() {
-    vec4 c0 = u_mvp * $transform(vec4(a_prev.xyz, 1.0));
-    vec4 c1 = u_mvp * $transform(vec4(a_p0.xyz, 1.0));
-    bool drawn = a_prev.w > 0.5 && a_p0.w > 0.5 && c0.w > 0.0 && c1.w > 0.0;
-    float len = drawn ? length((c1.xy / c1.w - c0.xy / c0.w) * 0.5 * u_view_size) : 0.0;
-    v_value = vec2(len, a_p0.w > 0.5 ? 0.0 : 1.0);
-    int w = int(u_viewport.z);
-    vec2 texel = vec2(float(gl_VertexID % w), float(gl_VertexID / w)) + 0.5;
-    gl_Position = vec4(texel / u_viewport.zw * 2.0 - 1.0, 0.0, 1.0);
-    gl_PointSize = 1.0;
-}
-""", fragment="""
-flat in vec2 v_value;
-out vec4 f_color;
-void main() { f_color = vec4(v_value, 0.0, 1.0); }
-""")
-_SCAN_QUAD = """
-void main() {
-    // one triangle covering the target
-    vec2 p = vec2(float((gl_VertexID & 1) << 2), float((gl_VertexID & 2) << 1)) - 1.0;
-    gl_Position = vec4(p, 0.0, 1.0);
-}
-"""
-_SCAN_ROWS = ShaderTemplate(vertex=_SCAN_QUAD, fragment="""
-uniform highp sampler2D u_in;
-uniform int u_step;
-out vec4 f_color;
-void main() {
-    ivec2 p = ivec2(gl_FragCoord.xy);
-    vec2 b = texelFetch(u_in, p, 0).rg;
-    if (p.x >= u_step) {
-        vec2 a = texelFetch(u_in, ivec2(p.x - u_step, p.y), 0).rg;
-        b = vec2(b.y > 0.5 ? b.x : a.x + b.x, max(a.y, b.y));
-    }
-    f_color = vec4(b, 0.0, 1.0);
-}
-""")
-_SCAN_OFFSETS = ShaderTemplate(vertex=_SCAN_QUAD, fragment="""
-uniform highp sampler2D u_rows;
-out vec4 f_color;
-void main() {
-    int row = int(gl_FragCoord.y);
-    int last = textureSize(u_rows, 0).x - 1;
-    float sum = 0.0;
-    for (int j = row - 1; j >= 0; j--) {
-        vec2 t = texelFetch(u_rows, ivec2(last, j), 0).rg;
-        sum += t.x;
-        if (t.y > 0.5) break;  // a break in row j: nothing before it counts
-    }
-    f_color = vec4(sum, 0.0, 0.0, 1.0);
-}
-""")
-
 
 LOD_THRESHOLD = 8192
 _MIN_LOD_LINE = 64  # shorter lines of a batch are drawn whole: a pyramid would not pay
-_CHUNK = 1 << 18  # rows per pass of O(N) loops, so temporaries stay a few MB
-
-
-def _single_color(value) -> bool:
-    """True for one color spec (a name, hex, or 3/4 numbers), not a list of colors."""
-    if isinstance(value, str):
-        return True
-    arr = np.asarray(value, dtype=object)
-    return arr.ndim == 1 and len(arr) in (3, 4) and not isinstance(arr[0], (str, tuple, list))
-
-
-def _as_line(value, argument: str = "pos") -> np.ndarray:
-    """One (N, 2|3) numeric line, not copied (callers copy when they keep it)."""
-    arr = as_array(value, argument)
-    if arr.dtype.kind not in "biuf":  # not objects, strings or complex numbers
-        raise TypeError(f"{argument}: got dtype {arr.dtype}, expected real numbers")
-    if arr.ndim != 2 or arr.shape[1] not in (2, 3):
-        raise ValueError(f"{argument}: got shape {arr.shape}, expected (N, 2) or (N, 3)")
-    return arr
-
-
-def _join(pos, copy: bool = True) -> tuple[np.ndarray, np.ndarray | None, list]:
-    """Accept one (N, 2|3) line, an (M, N, 2|3) stack or a list of lines.
-
-    Returns float64 (K, 2|3) points (3 columns only when some line has z) with a NaN
-    row between lines; for several lines the line index of each point (-1 for the NaN
-    rows, to spread colors); and each line's (start, stop) rows. One float64
-    C-contiguous line is kept without a copy when ``copy`` is False."""
-    if isinstance(pos, (list, tuple)) and pos and as_array(pos[0], "pos").ndim == 2:
-        lines = [_as_line(p) for p in pos]
-    else:
-        arr = as_array(pos, "pos")
-        if arr.ndim == 3:
-            lines = [_as_line(p) for p in arr]
-        else:
-            line = _as_line(arr)
-            check_points(len(line), "pos")
-            if copy:
-                line = np.array(line, dtype=np.float64, order="C", copy=True)
-            else:
-                line = np.ascontiguousarray(line, dtype=np.float64)
-            return line, None, [(0, len(line))]
-    dims = max(line.shape[1] for line in lines)
-    total = sum(len(line) for line in lines) + len(lines) - 1
-    check_points(total, "pos")
-    out = np.zeros((max(total, 0), dims))
-    owner = np.full(len(out), -1, np.int32)
-    spans, row = [], 0
-    for i, line in enumerate(lines):
-        if i:
-            out[row] = np.nan
-            row += 1
-        out[row : row + len(line), : line.shape[1]] = line
-        owner[row : row + len(line)] = i
-        spans.append((row, row + len(line)))
-        row += len(line)
-    return out, owner, spans
-
-
-def _point_colors(value, owner: np.ndarray | None, n: int) -> tuple[np.ndarray, bool]:
-    """Float RGBA rows from ``color`` and whether they are one per line: one row for a
-    single color, else one per line or one per point of the ``n`` joined points (the
-    NaN rows that join lines get a color of their own)."""
-    if _single_color(value):
-        return np.array([colors.to_rgba(value)]), False
-    if owner is None:
-        return colors.to_rgba_array(value, n, dtype=float), False
-    rows = colors.to_rgba_array(value, dtype=float)
-    nlines, joins = int(owner.max()) + 1, owner < 0
-    if len(rows) == 1:
-        return rows, False
-    if len(rows) == nlines:
-        return rows, True
-    if len(rows) == n - joins.sum():
-        out = np.zeros((n, 4))
-        out[~joins] = rows
-        return out, False
-    raise ValueError(f"color: got {len(rows)} colors, expected 1, {nlines} (one per line) "
-                     f"or {n - joins.sum()} (one per point)")
-
-
-def _finite_bounds(points: np.ndarray) -> np.ndarray | None:
-    """(2, d) min/max of the rows whose coordinates are all finite, in chunks (no copy
-    of the whole array), or None."""
-    lo = hi = None
-    for i in range(0, len(points), _CHUNK):
-        b = finite_bounds(points[i : i + _CHUNK])  # copies finite rows of a chunk at most
-        if b is None:
-            continue
-        lo = b[0] if lo is None else np.minimum(lo, b[0])
-        hi = b[1] if hi is None else np.maximum(hi, b[1])
-    return None if lo is None else np.array([lo, hi])
-
-
-def arc_lengths(px: np.ndarray, valid: np.ndarray) -> np.ndarray:
-    """Arc length (pixels) at every point of a polyline from the start of its piece:
-    each line of a batch, and each piece after a NaN break (an invalid point), starts
-    its dashes anew, as matplotlib's renderers start every path (and subpath) on a
-    dash. Dashes follow it, on the GPU (an attribute) and in vector files (dash
-    offsets)."""
-    with np.errstate(all="ignore"):
-        seg = np.hypot(*np.diff(px, axis=0).T)
-    seg[~np.isfinite(seg) | ~valid[1:] | ~valid[:-1]] = 0
-    dist = np.r_[0.0, np.cumsum(seg)]
-    start = np.where(valid, 0, np.arange(len(dist)))
-    np.maximum.accumulate(start, out=start)
-    return dist - dist[start]
-
-
-def line_paths(px: np.ndarray, rgba: np.ndarray, width: float, dashes, clip,
-               cap: str = "round", join: str = "round",
-               dash_offset: float = 0.0) -> list[Path]:
-    """Stroked paths of a polyline in pixels drawn as the GL line draws it: ``join``
-    joins, ``cap`` ends (of the line, or of each dash), NaN rows breaking it, per-point
-    colors blended per segment (runs of one color share a path), dashes continuing
-    along the arc length, each piece starting ``dash_offset`` pixels into the pattern.
-    Segments that cannot reach the ``clip`` rectangle are left out."""
-    valid = np.isfinite(px).all(axis=1)
-    ok = valid[:-1] & valid[1:]
-    if clip is not None:  # segments wholly beyond one edge of the view (caps included)
-        x, y, w, h = clip
-        reach = width / 2 + 1
-        with np.errstate(invalid="ignore"):
-            for axis, lo, hi in ((0, x - reach, x + w + reach), (1, y - reach, y + h + reach)):
-                c = px[:, axis]
-                ok &= ~(((c[:-1] < lo) & (c[1:] < lo)) | ((c[:-1] > hi) & (c[1:] > hi)))
-    if not ok.any():
-        return []
-    seg_rgba = (rgba[:-1] + rgba[1:]) / 2  # what the GL's interpolated color averages to
-    new_color = np.r_[True, (seg_rgba[1:] != seg_rgba[:-1]).any(axis=1)]
-    starts = np.nonzero(ok & (new_color | ~np.r_[False, ok[:-1]]))[0]
-    stops = np.r_[starts[1:], len(ok)]
-    runs = []  # (first segment, last segment + 1) of each run of one color
-    for a, b in zip(starts.tolist(), stops.tolist(), strict=True):
-        bad = np.nonzero(~ok[a:b])[0]
-        runs.append((a, a + int(bad[0]) if len(bad) else b))
-    if dashes is None:
-        pattern, dist = None, None
-    else:
-        pattern = tuple(dashes)
-        # a phase in 0..period: PDF's dash phase is not negative
-        dist = (arc_lengths(px, valid) + dash_offset) % sum(pattern)
-    out: list[Path] = []
-    by_color: dict[tuple, list] = {}
-    for a, b in runs:
-        color = tuple(seg_rgba[a].tolist())
-        if pattern is None:  # runs of one color become subpaths of one path
-            by_color.setdefault(color, []).append(px[a : b + 1])
-            continue
-        stroke = Stroke(color, width, pattern, float(dist[a]), join, cap)
-        out.append(Path(px[a : b + 1], stroke=stroke, clip=clip))
-    nan = np.full((1, 2), np.nan)
-    for color, parts in by_color.items():
-        verts = np.concatenate([p for part in parts for p in (part, nan)][:-1])
-        out.append(Path(verts, stroke=Stroke(color, width, None, 0.0, join, cap), clip=clip))
-    return out
-
-
-def _dash_uniforms(dashes, offset: float) -> dict:
-    """The shader's u_dash, u_dash_more (the pattern padded to four pairs with zeros)
-    and u_dash_offset."""
-    d = tuple(dashes or (1.0, 0.0)) + (0.0,) * (8 - len(dashes or (1.0, 0.0)))
-    return {"u_dash": d[:4], "u_dash_more": d[4:], "u_dash_offset": float(offset)}
 
 
 def _same_memory(a: np.ndarray, b: np.ndarray) -> bool:
@@ -617,15 +63,6 @@ def _check_style(value, argument: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         raise ValueError(f"{argument}: got {value!r}, expected one of {', '.join(allowed)}")
     return value
-
-
-def _pad3(values: np.ndarray) -> np.ndarray:
-    """(..., 2|3) to (..., 3) with z = 0."""
-    if values.shape[-1] == 3:
-        return values
-    out = np.zeros(values.shape[:-1] + (3,))
-    out[..., :2] = values
-    return out
 
 
 class Line(Visual):
@@ -693,7 +130,7 @@ class Line(Visual):
     @property
     def pos(self) -> np.ndarray:
         """Float64 (N, 3) points (lines joined by NaN rows); a copy."""
-        return _pad3(self._points).copy()
+        return pad3(self._points).copy()
 
     @pos.setter
     def pos(self, value) -> None:
@@ -797,7 +234,7 @@ class Line(Visual):
 
     @color.setter
     def color(self, value) -> None:
-        self._rgba, self._rgba_per_line = _point_colors(value, self._owner, len(self._points))
+        self._rgba, self._rgba_per_line = point_colors(value, self._owner, len(self._points))
         self._color = value
         if (self._pyramids is not None) != self._lod_applies():
             self._upload_geometry()  # per-point colors turn level of detail off, and back
@@ -811,9 +248,9 @@ class Line(Visual):
         ``copy=False`` keeps one float64 C-contiguous (N, 2|3) array as it is (no copy;
         for owners such as plot artists that hold the data anyway): whoever changes it
         afterwards must call ``update_points`` for the rows changed."""
-        points, owner, spans = _join(pos, copy)
+        points, owner, spans = join_lines(pos, copy)
         color = self._color if color is None else color
-        rgba, per_line = _point_colors(color, owner, len(points))
+        rgba, per_line = point_colors(color, owner, len(points))
         self._points, self._owner, self._spans, self._color = points, owner, spans, color
         self._rgba, self._rgba_per_line = rgba, per_line
         self._upload_geometry()
@@ -874,7 +311,7 @@ class Line(Visual):
         within twice the extent uploaded last (else everything is uploaded again, for
         precision). Rows of several lines are numbered as in ``pos``; a range may not
         cover the NaN rows between lines."""
-        vals = _as_line(values, "values")
+        vals = as_line(values, "values")
         n, k = len(self._points), len(vals)
         if isinstance(start, bool) or not isinstance(start, (int, np.integer)) \
                 or start < 0 or start + k > n:
@@ -886,7 +323,7 @@ class Line(Visual):
             return
         d = self._points.shape[1]
         if vals.shape[1] > d and np.any(vals[:, 2]):
-            points = _pad3(self._points)  # the line gains a z: a new copy, drawn anew
+            points = pad3(self._points)  # the line gains a z: a new copy, drawn anew
             points[start:stop] = vals
             self._points = points
             self._bounds = None
@@ -962,7 +399,7 @@ class Line(Visual):
         if is_nonlinear(self):
             # Straight data segments become curves: subdivide them, and keep absolute
             # coordinates (no origin) since the shader applies the transform.
-            points, index = subdivide(_pad3(self._points), self.transform, return_index=True)
+            points, index = subdivide(pad3(self._points), self.transform, return_index=True)
             self._upload_points(points, index, origin=False)
         else:
             self._upload_points(self._points, None)
@@ -1012,19 +449,19 @@ class Line(Visual):
         self._source_index = source_index
         d = points.shape[1]
         if origin:
-            b = _finite_bounds(points)
+            b = chunked_finite_bounds(points)
             center = origin_for(points, b)
             self._reach = np.zeros(2) if b is None else (b[1] / 2 - b[0] / 2)[:2]
         else:
             center = np.zeros(d)
             self._reach = np.full(2, np.inf)
-        self._origin = _pad3(center)
+        self._origin = pad3(center)
         # xyz and a "drawn" flag per point, between two break rows: the shader reads
         # the points before and after each segment
         rows = np.zeros((len(points) + 2, 4), np.float32)
         far = 0
-        for i in range(0, len(points), _CHUNK):
-            part = points[i : i + _CHUNK]
+        for i in range(0, len(points), CHUNK):
+            part = points[i : i + CHUNK]
             valid = np.isfinite(part).all(axis=1)
             with np.errstate(over="ignore", invalid="ignore"):
                 local = part - center
@@ -1065,10 +502,10 @@ class Line(Visual):
     # -- drawing -----------------------------------------------------------------
     def bounds(self) -> np.ndarray | None:
         if is_nonlinear(self):
-            return self._bounds_of(_pad3(self._points))
+            return self._bounds_of(pad3(self._points))
         if self._bounds is None:
-            b = _finite_bounds(self._points)
-            self._bounds = None if b is None else _pad3(b)
+            b = chunked_finite_bounds(self._points)
+            self._bounds = None if b is None else pad3(b)
         return transformed_bounds(self._bounds, self.model_matrix())
 
     def primitives(self, ctx: PrimitiveContext | None = None) -> list:
@@ -1086,7 +523,7 @@ class Line(Visual):
             points, index = self._envelope(lo, hi, round(ctx.size[0] * ctx.pixel_ratio))
         elif is_nonlinear(self):
             step = ctx.units_per_pixel()
-            points, index = subdivide(_pad3(self._points), self.transform, return_index=True,
+            points, index = subdivide(pad3(self._points), self.transform, return_index=True,
                                       tolerance=None if step is None else step / 20)
         else:
             points, index = self._points, None
@@ -1108,14 +545,14 @@ class Line(Visual):
         if n < 2:
             return []
         snippet, model = transform_parts(self)
-        dashed = self._dashes is not None and n <= _SCAN_WIDTH * _SCAN_MAX_ROWS
+        dashed = self._dashes is not None and n <= SCAN_WIDTH * SCAN_MAX_ROWS
         if self._dashes is not None and not dashed:
             import warnings
 
             warnings.warn(f"dashes: a line of {n} drawn points is drawn solid (dashes are "
-                          f"measured on the GPU for up to {_SCAN_WIDTH * _SCAN_MAX_ROWS})",
+                          f"measured on the GPU for up to {SCAN_WIDTH * SCAN_MAX_ROWS})",
                           RuntimeWarning, stacklevel=2)
-        program = _program(len(self._dashes) // 2 if dashed else 0,
+        program = line_program(len(self._dashes) // 2 if dashed else 0,
                            self._dash_cap if dashed else self._cap, self._join,
                            self._antialiased).compose(transform=snippet)
         pb, cb = self._pos_buffer, self._color_buffer
@@ -1139,7 +576,7 @@ class Line(Visual):
         return passes + [Draw(
             program=program, view=ctx.view_id, mode="triangle_strip", count=4,
             instances=n - 1, attributes=attributes, textures=textures,
-            uniforms={"u_width": self._width, **_dash_uniforms(self._dashes, self._dash_offset),
+            uniforms={"u_width": self._width, **dash_uniforms(self._dashes, self._dash_offset),
                       "u_miter_limit": 0.0 if limit is None else max(limit, 1e-6),
                       **snippet.uniforms},
             state=State(depth_test=ctx.is_3d, blend="alpha"),
@@ -1148,12 +585,12 @@ class Line(Visual):
 
     def _dash_scan(self, ctx: DrawContext, snippet, model, n: int) -> list[Draw]:
         """The passes that compute the arc length of every drawn point on screen for
-        this frame's camera (see _SCAN_LENGTHS): the dash pattern stays regular under
+        this frame's camera (see line_shaders.py): the dash pattern stays regular under
         any pan or zoom, in a page too, where the runtime moves the camera alone."""
-        rows = -(-n // _SCAN_WIDTH)
+        rows = -(-n // SCAN_WIDTH)
         if self._scan is None:
-            self._scan = [RenderTarget((_SCAN_WIDTH, rows), "rgba32f", None),
-                          RenderTarget((_SCAN_WIDTH, rows), "rgba32f", None),
+            self._scan = [RenderTarget((SCAN_WIDTH, rows), "rgba32f", None),
+                          RenderTarget((SCAN_WIDTH, rows), "rgba32f", None),
                           RenderTarget((1, rows), "rgba32f", None)]
         for t in self._scan:
             t.size = (t.size[0], rows)
@@ -1165,7 +602,7 @@ class Line(Visual):
         view_px = [float(v * ctx.pixel_ratio) for v in ctx.size]
         opaque = State(blend=None, depth_write=False)
         out = [Draw(
-            program=_SCAN_LENGTHS.compose(transform=snippet), view=ctx.view_id,
+            program=SCAN_LENGTHS.compose(transform=snippet), view=ctx.view_id,
             mode="points", count=n,
             attributes={"a_prev": Attribute(pb, 4, "f4", 0, 16),
                         "a_p0": Attribute(pb, 4, "f4", 16, 16)},
@@ -1173,15 +610,15 @@ class Line(Visual):
             state=opaque, origin=tuple(self._origin), model=model, follow=follow,
         )]
         source, dest = a, b
-        for k in range(_SCAN_PASSES):
+        for k in range(SCAN_PASSES):
             out.append(Draw(
-                program=_SCAN_ROWS.compose(), view=ctx.view_id, mode="triangles", count=3,
+                program=SCAN_ROWS.compose(), view=ctx.view_id, mode="triangles", count=3,
                 textures={"u_in": source}, int_uniforms={"u_step": 1 << k}, target=dest,
                 state=opaque, follow=follow,
             ))
             source, dest = dest, source
         out.append(Draw(
-            program=_SCAN_OFFSETS.compose(), view=ctx.view_id, mode="triangles", count=3,
+            program=SCAN_OFFSETS.compose(), view=ctx.view_id, mode="triangles", count=3,
             textures={"u_rows": source}, target=offsets, state=opaque, follow=follow,
         ))
         return out

@@ -34,7 +34,7 @@
     return { forward: (v) => v, inverse: (v) => v };
   }
 
-  // -- text layout (lumos/visuals/glyphs.py layout, mathtext.py layout_rich) ----------
+  // -- text layout (lumos/visuals/glyphs.py layout, mathtext.py layout_rich, mathtext_parser.py) --
   const SCALES = [1.0, 0.7, 0.5];
   const SCRIPT_SPACE = 0.05;
   const SYMBOLS = { times: "\u00d7", cdot: "\u22c5", pm: "\u00b1", mp: "\u2213",

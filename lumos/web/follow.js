@@ -17,7 +17,7 @@
   "use strict";
   const lumos = global.lumos;
   const followers = lumos.followers = {};
-  const SCAN_WIDTH = 1024;  // lumos/visuals/line.py _SCAN_WIDTH
+  const SCAN_WIDTH = 1024;  // lumos/visuals/line_shaders.py SCAN_WIDTH
   const FLOAT32_MAX = 3.4028234663852886e38;
 
   const baseId = (id) => id.replace(/~f$/, "");

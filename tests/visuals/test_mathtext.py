@@ -9,9 +9,10 @@ import warnings
 import numpy as np
 import pytest
 
-from lumos.visuals import mathtext
+from lumos.visuals import mathtext, mathtext_parser
 from lumos.visuals.glyphs import SDF_EDGE, GlyphAtlas, get_atlas, layout, text_extent
-from lumos.visuals.mathtext import SYMBOLS, extent_rich, has_math, layout_rich
+from lumos.visuals.mathtext import extent_rich, layout_rich
+from lumos.visuals.mathtext_parser import SYMBOLS, has_math
 
 SAMPLE = r"$\alpha^2 + \beta_i = \frac{1}{2}\sqrt{x}$ and $10^{-3}$ and $E = mc^2$"
 
@@ -219,7 +220,7 @@ def test_unbalanced_dollars_are_literal(atlas):
 
 
 def test_unknown_command_is_literal_and_warns_once(atlas):
-    mathtext._warned.discard("frobnicate")
+    mathtext_parser._warned.discard("frobnicate")
     with pytest.warns(UserWarning, match="frobnicate"):
         q, uv = layout_rich(r"$\frobnicate{1}$", 12)
     _, uv0 = layout(r"\frobnicate1", 12)
@@ -454,7 +455,7 @@ def test_rendered_sample_looks_typeset(atlas, tmp_path):
 
 
 def test_layout_is_fast_and_cached():
-    mathtext._parse.cache_clear()
+    mathtext_parser.parse.cache_clear()
     layout_rich("$10^{-3}$", 12)
     n = 200
     t0 = time.perf_counter()
@@ -462,21 +463,22 @@ def test_layout_is_fast_and_cached():
         layout_rich("$10^{-3}$", 12, "center", "top")
     per_call = (time.perf_counter() - t0) / n
     assert per_call < 2e-3  # ~20 us on a desktop; generous for slow CI machines
-    assert mathtext._parse.cache_info().hits >= n
+    assert mathtext_parser.parse.cache_info().hits >= n
 
 
-def test_module_imports_only_numpy_stdlib_fonts_and_glyphs():
+@pytest.mark.parametrize("module", [mathtext, mathtext_parser])
+def test_module_imports_only_numpy_stdlib_fonts_and_glyphs(module):
     import ast
     import sys
 
-    tree = ast.parse(open(mathtext.__file__, encoding="utf-8").read())
+    tree = ast.parse(open(module.__file__, encoding="utf-8").read())
     names = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names |= {a.name.split(".")[0] for a in node.names}
         elif isinstance(node, ast.ImportFrom):
             if node.level:
-                assert node.module in ("fonts", "glyphs", "primitives")
+                assert node.module in ("fonts", "glyphs", "primitives", "mathtext_parser")
             else:
                 names.add((node.module or "").split(".")[0])
     assert names - {"numpy", "__future__"} <= set(sys.stdlib_module_names)

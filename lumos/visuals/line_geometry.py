@@ -1,0 +1,176 @@
+"""What :class:`.line.Line` makes of its input (points of one or many lines, colors,
+bounds) and the stroked paths it exports."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import colors
+from ..primitives import Path, Stroke
+from .base import as_array, check_points, finite_bounds
+
+CHUNK = 1 << 18  # rows per pass of O(N) loops, so temporaries stay a few MB
+
+
+def _single_color(value) -> bool:
+    """True for one color spec (a name, hex, or 3/4 numbers), not a list of colors."""
+    if isinstance(value, str):
+        return True
+    arr = np.asarray(value, dtype=object)
+    return arr.ndim == 1 and len(arr) in (3, 4) and not isinstance(arr[0], (str, tuple, list))
+
+
+def as_line(value, argument: str = "pos") -> np.ndarray:
+    """One (N, 2|3) numeric line, not copied (callers copy when they keep it)."""
+    arr = as_array(value, argument)
+    if arr.dtype.kind not in "biuf":  # not objects, strings or complex numbers
+        raise TypeError(f"{argument}: got dtype {arr.dtype}, expected real numbers")
+    if arr.ndim != 2 or arr.shape[1] not in (2, 3):
+        raise ValueError(f"{argument}: got shape {arr.shape}, expected (N, 2) or (N, 3)")
+    return arr
+
+
+def join_lines(pos, copy: bool = True) -> tuple[np.ndarray, np.ndarray | None, list]:
+    """Accept one (N, 2|3) line, an (M, N, 2|3) stack or a list of lines.
+
+    Returns float64 (K, 2|3) points (3 columns only when some line has z) with a NaN
+    row between lines; for several lines the line index of each point (-1 for the NaN
+    rows, to spread colors); and each line's (start, stop) rows. One float64
+    C-contiguous line is kept without a copy when ``copy`` is False."""
+    if isinstance(pos, (list, tuple)) and pos and as_array(pos[0], "pos").ndim == 2:
+        lines = [as_line(p) for p in pos]
+    else:
+        arr = as_array(pos, "pos")
+        if arr.ndim == 3:
+            lines = [as_line(p) for p in arr]
+        else:
+            line = as_line(arr)
+            check_points(len(line), "pos")
+            if copy:
+                line = np.array(line, dtype=np.float64, order="C", copy=True)
+            else:
+                line = np.ascontiguousarray(line, dtype=np.float64)
+            return line, None, [(0, len(line))]
+    dims = max(line.shape[1] for line in lines)
+    total = sum(len(line) for line in lines) + len(lines) - 1
+    check_points(total, "pos")
+    out = np.zeros((max(total, 0), dims))
+    owner = np.full(len(out), -1, np.int32)
+    spans, row = [], 0
+    for i, line in enumerate(lines):
+        if i:
+            out[row] = np.nan
+            row += 1
+        out[row : row + len(line), : line.shape[1]] = line
+        owner[row : row + len(line)] = i
+        spans.append((row, row + len(line)))
+        row += len(line)
+    return out, owner, spans
+
+
+def point_colors(value, owner: np.ndarray | None, n: int) -> tuple[np.ndarray, bool]:
+    """Float RGBA rows from ``color`` and whether they are one per line: one row for a
+    single color, else one per line or one per point of the ``n`` joined points (the
+    NaN rows that join lines get a color of their own)."""
+    if _single_color(value):
+        return np.array([colors.to_rgba(value)]), False
+    if owner is None:
+        return colors.to_rgba_array(value, n, dtype=float), False
+    rows = colors.to_rgba_array(value, dtype=float)
+    nlines, joins = int(owner.max()) + 1, owner < 0
+    if len(rows) == 1:
+        return rows, False
+    if len(rows) == nlines:
+        return rows, True
+    if len(rows) == n - joins.sum():
+        out = np.zeros((n, 4))
+        out[~joins] = rows
+        return out, False
+    raise ValueError(f"color: got {len(rows)} colors, expected 1, {nlines} (one per line) "
+                     f"or {n - joins.sum()} (one per point)")
+
+
+def chunked_finite_bounds(points: np.ndarray) -> np.ndarray | None:
+    """(2, d) min/max of the rows whose coordinates are all finite, in chunks (no copy
+    of the whole array), or None."""
+    lo = hi = None
+    for i in range(0, len(points), CHUNK):
+        b = finite_bounds(points[i : i + CHUNK])  # copies finite rows of a chunk at most
+        if b is None:
+            continue
+        lo = b[0] if lo is None else np.minimum(lo, b[0])
+        hi = b[1] if hi is None else np.maximum(hi, b[1])
+    return None if lo is None else np.array([lo, hi])
+
+
+def arc_lengths(px: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    """Arc length (pixels) at every point of a polyline from the start of its piece:
+    each line of a batch, and each piece after a NaN break (an invalid point), starts
+    its dashes anew, as matplotlib's renderers start every path (and subpath) on a
+    dash. Dashes follow it, on the GPU (an attribute) and in vector files (dash
+    offsets)."""
+    with np.errstate(all="ignore"):
+        seg = np.hypot(*np.diff(px, axis=0).T)
+    seg[~np.isfinite(seg) | ~valid[1:] | ~valid[:-1]] = 0
+    dist = np.r_[0.0, np.cumsum(seg)]
+    start = np.where(valid, 0, np.arange(len(dist)))
+    np.maximum.accumulate(start, out=start)
+    return dist - dist[start]
+
+
+def line_paths(px: np.ndarray, rgba: np.ndarray, width: float, dashes, clip,
+               cap: str = "round", join: str = "round",
+               dash_offset: float = 0.0) -> list[Path]:
+    """Stroked paths of a polyline in pixels drawn as the GL line draws it: ``join``
+    joins, ``cap`` ends (of the line, or of each dash), NaN rows breaking it, per-point
+    colors blended per segment (runs of one color share a path), dashes continuing
+    along the arc length, each piece starting ``dash_offset`` pixels into the pattern.
+    Segments that cannot reach the ``clip`` rectangle are left out."""
+    valid = np.isfinite(px).all(axis=1)
+    ok = valid[:-1] & valid[1:]
+    if clip is not None:  # segments wholly beyond one edge of the view (caps included)
+        x, y, w, h = clip
+        reach = width / 2 + 1
+        with np.errstate(invalid="ignore"):
+            for axis, lo, hi in ((0, x - reach, x + w + reach), (1, y - reach, y + h + reach)):
+                c = px[:, axis]
+                ok &= ~(((c[:-1] < lo) & (c[1:] < lo)) | ((c[:-1] > hi) & (c[1:] > hi)))
+    if not ok.any():
+        return []
+    seg_rgba = (rgba[:-1] + rgba[1:]) / 2  # what the GL's interpolated color averages to
+    new_color = np.r_[True, (seg_rgba[1:] != seg_rgba[:-1]).any(axis=1)]
+    starts = np.nonzero(ok & (new_color | ~np.r_[False, ok[:-1]]))[0]
+    stops = np.r_[starts[1:], len(ok)]
+    runs = []  # (first segment, last segment + 1) of each run of one color
+    for a, b in zip(starts.tolist(), stops.tolist(), strict=True):
+        bad = np.nonzero(~ok[a:b])[0]
+        runs.append((a, a + int(bad[0]) if len(bad) else b))
+    if dashes is None:
+        pattern, dist = None, None
+    else:
+        pattern = tuple(dashes)
+        # a phase in 0..period: PDF's dash phase is not negative
+        dist = (arc_lengths(px, valid) + dash_offset) % sum(pattern)
+    out: list[Path] = []
+    by_color: dict[tuple, list] = {}
+    for a, b in runs:
+        color = tuple(seg_rgba[a].tolist())
+        if pattern is None:  # runs of one color become subpaths of one path
+            by_color.setdefault(color, []).append(px[a : b + 1])
+            continue
+        stroke = Stroke(color, width, pattern, float(dist[a]), join, cap)
+        out.append(Path(px[a : b + 1], stroke=stroke, clip=clip))
+    nan = np.full((1, 2), np.nan)
+    for color, parts in by_color.items():
+        verts = np.concatenate([p for part in parts for p in (part, nan)][:-1])
+        out.append(Path(verts, stroke=Stroke(color, width, None, 0.0, join, cap), clip=clip))
+    return out
+
+
+def pad3(values: np.ndarray) -> np.ndarray:
+    """(..., 2|3) to (..., 3) with z = 0."""
+    if values.shape[-1] == 3:
+        return values
+    out = np.zeros(values.shape[:-1] + (3,))
+    out[..., :2] = values
+    return out

@@ -1,0 +1,363 @@
+"""The mathtext parser: each line's ``$...$`` into hashable node tuples, and the
+TeX commands it knows (:mod:`.mathtext` lays the nodes out).
+"""
+
+from __future__ import annotations
+
+import functools
+import warnings
+
+from .fonts import check_text
+
+__all__ = ["EMPTY", "SYMBOLS", "has_math", "parse", "warn_once"]
+
+# ---------------------------------------------------------------------- symbol tables
+_GREEK = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε",
+    "varepsilon": "ε", "zeta": "ζ", "eta": "η", "theta": "θ", "vartheta": "ϑ",
+    "iota": "ι", "kappa": "κ", "varkappa": "ϰ", "lambda": "λ", "mu": "μ", "nu": "ν",
+    "xi": "ξ", "omicron": "ο", "pi": "π", "varpi": "ϖ", "rho": "ρ", "varrho": "ϱ",
+    "sigma": "σ", "varsigma": "ς", "tau": "τ", "upsilon": "υ",
+    # TeX's (and matplotlib's) \phi is the straight ϕ; \varphi the curly φ.
+    "phi": "ϕ", "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω",
+    "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π",
+    "Sigma": "Σ", "Upsilon": "Υ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
+}  # fmt: skip
+
+_OTHER = {
+    "times": "×", "cdot": "⋅", "pm": "±", "mp": "∓", "div": "÷", "ast": "∗", "star": "⋆",
+    "bullet": "•", "circ": "∘", "oplus": "⊕", "otimes": "⊗", "odot": "⊙",
+    "setminus": "∖", "cup": "∪", "cap": "∩", "wedge": "∧", "land": "∧", "vee": "∨",
+    "lor": "∨", "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "neq": "≠", "ne": "≠",
+    "approx": "≈", "equiv": "≡", "sim": "∼", "simeq": "≃", "cong": "≅", "propto": "∝",
+    "ll": "≪", "gg": "≫", "to": "→", "rightarrow": "→", "leftarrow": "←", "gets": "←",
+    "Rightarrow": "⇒", "Leftarrow": "⇐", "leftrightarrow": "↔", "Leftrightarrow": "⇔",
+    "mapsto": "↦", "uparrow": "↑", "downarrow": "↓", "in": "∈", "notin": "∉", "ni": "∋",
+    "subset": "⊂", "supset": "⊃", "subseteq": "⊆", "supseteq": "⊇", "perp": "⊥",
+    "parallel": "∥", "mid": "∣", "infty": "∞", "partial": "∂", "nabla": "∇", "sum": "∑",
+    "prod": "∏", "int": "∫", "oint": "∮", "degree": "°", "prime": "′", "ldots": "…",
+    "dots": "…", "cdots": "⋯", "langle": "⟨", "rangle": "⟩", "lfloor": "⌊",
+    "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉", "forall": "∀", "exists": "∃", "neg": "¬",
+    "lnot": "¬", "hbar": "ℏ", "ell": "ℓ", "aleph": "ℵ", "Re": "ℜ", "Im": "ℑ", "wp": "℘",
+    "emptyset": "∅", "angle": "∠", "AA": "Å", "vert": "|", "Vert": "‖", "backslash": "\\",
+    "coprod": "∐", "bigcap": "⋂", "bigcup": "⋃", "bigvee": "⋁", "bigwedge": "⋀",
+    "bigoplus": "⨁", "bigotimes": "⨂", "bigodot": "⨀", "iint": "∬", "iiint": "∭",
+    "lbrace": "{", "rbrace": "}", "lbrack": "[", "rbrack": "]",
+    "longrightarrow": "⟶", "longleftarrow": "⟵", "dagger": "†", "ddagger": "‡",
+    "cdotp": "·", "S": "§", "P": "¶", "copyright": "©", "checkmark": "✓",
+    "sqrt": "√",  # only when no argument follows
+}  # fmt: skip
+
+#: Every ``\\name`` that maps to a single character.
+SYMBOLS: dict[str, str] = {**_GREEK, **_OTHER}
+
+# Characters after a backslash that stand for themselves (\$ and friends).
+_ESCAPES = {"$": "$", "{": "{", "}": "}", "_": "_", "^": "^", "%": "%", "#": "#",
+            "&": "&", "|": "‖"}  # fmt: skip
+
+# Spacing commands, in em (TeX: thin 3mu, medium 4mu, thick 5mu; 18mu = 1em).
+_SPACES = {",": 3 / 18, ":": 4 / 18, ">": 4 / 18, ";": 5 / 18, "!": -3 / 18,
+           "quad": 1.0, "qquad": 2.0, "enspace": 0.5, "thinspace": 3 / 18}  # fmt: skip
+
+# Operator names set upright with TeX's operator spacing (\sin x).
+_FUNCS = frozenset(
+    "sin cos tan cot sec csc arcsin arccos arctan sinh cosh tanh coth log ln lg exp lim "
+    "liminf limsup max min sup inf det arg dim gcd deg hom ker Pr".split()
+)
+# Font commands and the math font style they set: 'it' is matplotlib's default (Latin
+# and lowercase Greek letters italic, the rest upright), 'rm' upright, 'bf' bold, ...
+_FONT_CMDS = {
+    "mathrm": "rm", "mathdefault": "it", "mathregular": "rm", "mathit": "itall",
+    "mathbf": "bf", "mathsf": "rm", "mathtt": "tt", "mathcal": "cal", "mathscr": "cal",
+    "mathbb": "bb", "mathfrak": "frak", "boldsymbol": "bfit", "operatorname": "rm",
+    "textbf": "bf", "textit": "itall",
+}  # fmt: skip
+_TEXT_CMDS = frozenset(("text", "textrm", "mbox", "textnormal"))
+
+
+def _plain(node: tuple) -> str:
+    """The characters of a parsed argument (for \\operatorname{...})."""
+    kind = node[0]
+    if kind in ("sym", "text"):
+        return node[1]
+    if kind == "group":
+        return "".join(_plain(n) for n in node[1])
+    if kind == "font":
+        return _plain(node[2])
+    return ""
+_IGNORED = frozenset(("displaystyle", "textstyle", "limits", "nolimits", "big", "Big",
+                      "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr"))  # fmt: skip
+
+# Accents: the mark drawn above the argument.
+_ACCENTS = {"hat": "ˆ", "widehat": "ˆ", "check": "ˇ", "tilde": "˜", "widetilde": "˜",
+            "acute": "´", "grave": "`", "dot": "˙", "ddot": "¨", "breve": "˘",
+            "bar": "¯", "vec": "→", "mathring": "˚", "overrightarrow": "→"}
+
+_warned: set[str] = set()  # unknown commands already warned about, once per process
+
+
+# ---------------------------------------------------------------------- parsing
+# Nodes are tuples, so parse results are hashable, immutable and cheap to cache:
+#   ("sym", ch) ("text", str) ("func", name) ("group", nodes) ("space", em)
+#   ("sqrt", arg, index | None) ("overline", arg)
+#   ("scripts", nucleus, sup | None, sub | None) ("font", style, arg)
+#   ("frac", num, den, display) ("accent", mark, arg) ("delim", left, group, right)
+EMPTY = ("group", ())
+
+
+class _Parser:
+    def __init__(self, s: str, unknown: list[str]) -> None:
+        self.s = s
+        self.i = 0
+        self.unknown = unknown  # unknown command names met, warned about by parse
+
+    def parse_list(self, in_group: bool) -> tuple:
+        s, out = self.s, []
+        while self.i < len(s):
+            c = s[self.i]
+            if c == "}":
+                self.i += 1
+                if in_group:
+                    return tuple(out)
+                continue  # stray closing brace: TeX would fail; drop it
+            if c.isspace():
+                self.i += 1  # spaces are ignored in math mode
+                continue
+            if c in "^_":
+                self.i += 1
+                _attach(out, ("script", c, self.parse_arg()))
+                continue
+            node = self.parse_atom()
+            if node is not None:
+                out.append(node)
+        return tuple(out)
+
+    def parse_arg(self) -> tuple:
+        """One argument: a braced group, one command or one character."""
+        s = self.s
+        while self.i < len(s) and s[self.i].isspace():
+            self.i += 1
+        if self.i >= len(s) or s[self.i] == "}":
+            return EMPTY
+        node = self.parse_atom()
+        return EMPTY if node is None else node
+
+    def parse_atom(self) -> tuple | None:
+        s = self.s
+        c = s[self.i]
+        self.i += 1
+        if c == "{":
+            return ("group", self.parse_list(True))
+        if c == "\\":
+            return self.parse_command()
+        if c == "-":
+            return ("sym", "−")
+        if c == "'":
+            return ("sym", "′")
+        if c == "~":
+            return ("text", " ")
+        return ("sym", c)
+
+    def parse_command(self) -> tuple | None:
+        s, start = self.s, self.i
+        while self.i < len(s) and s[self.i].isascii() and s[self.i].isalpha():
+            self.i += 1
+        name = s[start : self.i]
+        if not name:  # a one-character command: \, \; \$ \{ ...
+            if self.i >= len(s):
+                return ("text", "\\")
+            name = s[self.i]
+            self.i += 1
+            if name in _SPACES:
+                return ("space", _SPACES[name])
+            if name == " ":
+                return ("text", " ")
+            if name in _ESCAPES:
+                return ("sym", _ESCAPES[name])
+            self.unknown.append(name)
+            return ("text", "\\" + name)
+        if name in _SPACES:
+            return ("space", _SPACES[name])
+        if name in ("frac", "dfrac", "tfrac"):
+            num = self.parse_arg()
+            return ("frac", num, self.parse_arg(), name == "dfrac")
+        if name == "hspace":
+            arg = _plain(self.parse_arg())
+            try:
+                return ("space", float(arg.replace("em", "")))
+            except ValueError:
+                self.unknown.append(f"hspace{{{arg}}}")
+                return None
+        if name in _ACCENTS:
+            return ("accent", _ACCENTS[name], self.parse_arg())
+        if name == "left":
+            return self.parse_delimited()
+        if name == "sqrt":
+            rest = s[self.i :].lstrip()
+            if not rest or rest[0] == "}":
+                return ("sym", "√")
+            index = None
+            if rest[0] == "[":
+                self.i = s.index("[", self.i) + 1
+                end = s.find("]", self.i)
+                end = len(s) if end < 0 else end
+                index = ("group", _Parser(s[self.i : end], self.unknown).parse_list(False))
+                self.i = min(end + 1, len(s))
+            return ("sqrt", self.parse_arg(), index)
+        if name == "overline":
+            return ("overline", self.parse_arg())
+        if name in _FONT_CMDS:
+            if name == "operatorname":
+                return ("func", _plain(self.parse_arg()))
+            return ("font", _FONT_CMDS[name], self.parse_arg())
+        if name in _TEXT_CMDS:
+            return self.parse_text_arg()
+        if name in _FUNCS:
+            return ("func", name)
+        if name == "right":  # a \right without its \left: the delimiter alone
+            return self.parse_delimiter()
+        if name in _IGNORED:
+            return None
+        ch = SYMBOLS.get(name)
+        if ch is not None:
+            return ("sym", ch)
+        self.unknown.append(name)
+        return ("text", "\\" + name)
+
+    def parse_delimiter(self) -> tuple:
+        """The delimiter after \\left or \\right: a character, a command (\\{,
+        \\langle, ...) or '.' (none)."""
+        s = self.s
+        while self.i < len(s) and s[self.i].isspace():
+            self.i += 1
+        if self.i >= len(s):
+            return EMPTY
+        if s[self.i] == ".":
+            self.i += 1
+            return EMPTY
+        node = self.parse_atom()
+        return EMPTY if node is None else node
+
+    def parse_delimited(self) -> tuple:
+        """\\left( ... \\right): the content between delimiters sized to it."""
+        left = self.parse_delimiter()
+        s, out = self.s, []
+        while self.i < len(s):
+            if s.startswith("\\right", self.i) and not s[self.i + 6 : self.i + 7].isalpha():
+                self.i += 6
+                right = self.parse_delimiter()
+                return ("delim", left, ("group", tuple(out)), right)
+            before = self.i
+            node = self.parse_one()
+            if node is not None:
+                if node[0] == "script":  # attach to the previous atom
+                    _attach(out, node)
+                else:
+                    out.append(node)
+            if self.i == before:
+                self.i += 1
+        return ("delim", left, ("group", tuple(out)), EMPTY)
+
+    def parse_one(self):
+        """One element of a list: an atom, or ('script', kind, arg) for ^ and _."""
+        s = self.s
+        while self.i < len(s) and s[self.i].isspace():
+            self.i += 1
+        if self.i >= len(s):
+            return None
+        c = s[self.i]
+        if c == "}":
+            self.i += 1
+            return None
+        if c in "^_":
+            self.i += 1
+            return ("script", c, self.parse_arg())
+        return self.parse_atom()
+
+    def parse_text_arg(self) -> tuple:
+        """\\text{...}: the raw content up to the matching brace, spaces kept."""
+        s = self.s
+        while self.i < len(s) and s[self.i].isspace():
+            self.i += 1
+        if self.i >= len(s) or s[self.i] != "{":
+            return self.parse_arg()
+        depth, start = 0, self.i + 1
+        while self.i < len(s):
+            c = s[self.i]
+            self.i += 1
+            if c == "\\":
+                self.i += 1
+            elif c == "{":
+                depth += 1
+            elif c == "}":
+                depth -= 1
+                if depth == 0:
+                    break
+        body = s[start : self.i - 1 if depth == 0 else self.i]
+        return ("text", body.replace("\\$", "$").replace("\\{", "{").replace("\\}", "}"))
+
+
+def _attach(out: list, script: tuple) -> None:
+    """Add a ^ or _ script (``('script', '^'|'_', arg)``) to the last node of ``out``."""
+    _, c, arg = script
+    idx = 2 if c == "^" else 3
+    last = out[-1] if out else None
+    if last is not None and last[0] == "scripts" and last[idx] is None:
+        node = list(last)
+        node[idx] = arg
+        out[-1] = tuple(node)
+    else:
+        base = out.pop() if last is not None and last[0] != "scripts" else EMPTY
+        node = ["scripts", base, None, None]
+        node[idx] = arg
+        out.append(tuple(node))
+
+
+def _dollars(line: str) -> list[int]:
+    """Indices of the unescaped ``$`` of one line."""
+    return [i for i, c in enumerate(line) if c == "$" and (i == 0 or line[i - 1] != "\\")]
+
+
+def _split_line(line: str, unknown: list[str]) -> tuple | None:
+    """Segments ``(is_math, payload)`` of a line, or None when the line has no math."""
+    marks = _dollars(line)
+    if not marks or len(marks) % 2:
+        return None
+    segs: list[tuple] = []
+    pos = 0
+    for a, b in zip(marks[::2], marks[1::2], strict=True):
+        if a > pos:
+            segs.append((False, line[pos:a].replace("\\$", "$")))
+        segs.append((True, _Parser(line[a + 1 : b], unknown).parse_list(False)))
+        pos = b + 1
+    if pos < len(line):
+        segs.append((False, line[pos:].replace("\\$", "$")))
+    return tuple(segs)
+
+
+def has_math(text: str) -> bool:
+    """Whether any line of ``text`` holds math (an even, non-zero count of unescaped $)."""
+    return parse(check_text(text)) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def parse(text: str) -> tuple | None:
+    """Per line, its segments (or None for a plain line); None when no line has math."""
+    unknown: list[str] = []
+    lines = tuple(_split_line(ln, unknown) for ln in text.split("\n"))
+    for name in dict.fromkeys(unknown):
+        if name not in _warned:
+            _warned.add(name)
+            # Level 4: past this function, rich_layout or _lines and layout_rich,
+            # extent_rich or Text, at their caller.
+            msg = f"mathtext: unknown command \\{name} is shown literally"
+            warnings.warn(msg, stacklevel=4)
+    return None if all(ln is None for ln in lines) else lines
+
+
+def warn_once(key: str, message: str) -> None:
+    """Warn ``message`` once per process for ``key`` (as unknown commands are)."""
+    if key not in _warned:
+        _warned.add(key)
+        warnings.warn(message, stacklevel=5)
+
