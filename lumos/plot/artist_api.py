@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from .image import AxesImage
 from .lines import Line2D
-from .patches import FancyArrow, Patch
+from .patch_base import Patch
+from .patch_fancy import FancyArrow
 from .path_collections import Collection
 
 
