@@ -22,7 +22,7 @@ from .plot.axes import Axes
 from .plot.canvas import FigureManager
 from .plot.figure import Figure, figaspect
 from .plot.gridspec import GridSpec
-from .plot.patches import Circle, Polygon, Rectangle  # matplotlib's pyplot has these too
+from .plot.patch_shapes import Circle, Polygon, Rectangle  # matplotlib's pyplot has these too
 from .plot.style import rc, rc_context, rcdefaults, rcParams
 from .plot.ticker import (  # matplotlib's pyplot re-exports these
     AutoMinorLocator,

@@ -5,18 +5,9 @@
 >>> ax.add_collection3d(Poly3DCollection(verts, facecolors="C1", alpha=0.5))
 """
 
-from ..plot.axes3d_artists import (
-    Line3D,
-    Line3DCollection,
-    Path3DCollection,
-    Poly3DCollection,
-    Surface3DCollection,
-    Text3D,
-    generate_normals,
-    juggle_axes,
-    rotate_axes,
-    shade_colors,
-)
+from ..plot.axes3d_artists import Text3D, generate_normals, juggle_axes, rotate_axes, shade_colors
+from ..plot.axes3d_collections import Line3DCollection, Poly3DCollection, Surface3DCollection
+from ..plot.axes3d_lines import Line3D, Path3DCollection
 
 __all__ = ["Line3D", "Line3DCollection", "Path3DCollection", "Poly3DCollection",
            "Surface3DCollection", "Text3D", "generate_normals", "juggle_axes",

@@ -10,10 +10,15 @@ each returns the object it was given.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .image import AxesImage
 from .lines import Line2D
-from .patches import FancyArrow, Patch
+from .patch_base import Patch
 from .path_collections import Collection
+
+if TYPE_CHECKING:
+    from .patch_fancy import FancyArrow
 
 
 def _is_matplotlib(obj) -> bool:
@@ -31,6 +36,8 @@ class ArtistAPI:
         """A :class:`FancyArrow` from (x, y) by (dx, dy), added as a patch (matplotlib's
         ``ax.arrow``: ``width``, ``head_width``, ``head_length``, ``length_includes_head``,
         ``shape``, ``overhang`` and the patch keywords)."""
+        from .patch_fancy import FancyArrow  # at the first arrow: not a cost of every import
+
         return self.add_patch(FancyArrow(x, y, dx, dy, **kwargs))
 
     def add_collection(self, collection, autolim: bool = True):

@@ -15,7 +15,8 @@ from .. import colors
 from ..geometry import triangulate
 from ..visuals import Line, Mesh
 from .artists import LegendHandle, ScalarMappable
-from .axes3d_artists import Artist3D, Line3DCollection, Poly3DCollection, juggle_axes, rotate_axes
+from .axes3d_artists import Artist3D, juggle_axes, rotate_axes
+from .axes3d_collections import Line3DCollection, Poly3DCollection
 from .style import dash_pattern, rcParams
 
 

@@ -14,19 +14,20 @@ import numpy as np
 
 from .. import colors
 from .axes3d_artists import (
-    Line3D,
-    Line3DCollection,
-    Path3DCollection,
-    Poly3DCollection,
-    Surface3DCollection,
     Text3D,
-    _check_axlim_clip,
     check_zdir,
     generate_normals,
     juggle_axes,
     rotate_axes,
     shade_colors,
 )
+from .axes3d_collections import (
+    Line3DCollection,
+    Poly3DCollection,
+    Surface3DCollection,
+    check_axlim_clip,
+)
+from .axes3d_lines import Line3D, Path3DCollection
 from .containers import StemContainer
 
 # 2D axes methods without a 3D meaning here: they raise instead of drawing in 2D
@@ -102,7 +103,7 @@ class Plotting3D:
         ``zdir`` 2D data on the plane perpendicular to that axis at ``zs``."""
         from .axes import _normalize_kwargs, parse_fmt
 
-        _check_axlim_clip(axlim_clip)
+        check_axlim_clip(axlim_clip)
         check_zdir(zdir)
         args = list(args)
         if args and not isinstance(args[0], str):
@@ -132,7 +133,7 @@ class Plotting3D:
         from .axes import _normalize_kwargs
         from .style import rcParams
 
-        _check_axlim_clip(axlim_clip)
+        check_axlim_clip(axlim_clip)
         _check_data(data)
         check_zdir(zdir)
         if args:  # matplotlib's scatter takes marker, cmap, norm, ... positionally
@@ -175,7 +176,7 @@ class Plotting3D:
         ``ccount`` of them, 50 × 50 by default, or every ``rstride``/``cstride`` point):
         one ``color`` shaded by the light (``shade``, ``lightsource``), heights through
         ``cmap``, or ``facecolors``. NaN heights leave holes."""
-        _check_axlim_clip(axlim_clip)
+        check_axlim_clip(axlim_clip)
         X, Y, Z = self._grid3(X, Y, Z)  # noqa: N806
         rows, cols = Z.shape
         if rows < 2 or cols < 2:
@@ -219,7 +220,7 @@ class Plotting3D:
         """Grid lines of the surface X, Y, Z: every ``rstride``-th row and ``cstride``-th
         column (or at most ``rcount`` × ``ccount``, 50 by default; 0 leaves that
         direction out)."""
-        _check_axlim_clip(axlim_clip)
+        check_axlim_clip(axlim_clip)
         X, Y, Z = self._grid3(X, Y, Z)  # noqa: N806
         rows, cols = Z.shape
         rstride, cstride = _strides(kwargs, rows, cols, default_stride=1)
@@ -245,7 +246,7 @@ class Plotting3D:
         """A triangulated surface: ``plot_trisurf(x, y, z)`` (Delaunay triangles of x,
         y), ``(x, y, z, triangles=...)``, ``(x, y, triangles, z)`` or a matplotlib
         ``Triangulation`` and z; ``cmap`` colors by mean height, else ``color`` shaded."""
-        _check_axlim_clip(axlim_clip)
+        check_axlim_clip(axlim_clip)
         args = list(args)
         triangles = kwargs.pop("triangles", None)
         mask = kwargs.pop("mask", None)
@@ -309,7 +310,7 @@ class Plotting3D:
                    extend3d):
         from .axes3d_contour import Contour3DSet
 
-        _check_axlim_clip(axlim_clip)
+        check_axlim_clip(axlim_clip)
         _check_data(data)
         check_zdir(zdir)
         if extend3d:
@@ -333,7 +334,7 @@ class Plotting3D:
         """Arrows from (X, Y, Z) along (U, V, W) times ``length`` (unit length with
         ``normalize``), heads ``arrow_length_ratio`` of the arrow, as mplot3d draws them
         (a shaft and two head strokes each)."""
-        _check_axlim_clip(axlim_clip)
+        check_axlim_clip(axlim_clip)
         _check_data(data)
         if pivot not in ("tail", "middle", "tip"):
             raise ValueError(f"pivot: got {pivot!r}, expected 'tail', 'middle' or 'tip'")
@@ -376,7 +377,7 @@ class Plotting3D:
               data=None, **kwargs):
         """Boxes from (x, y, z) of size (dx, dy, dz); ``color`` one, one per bar or one
         per face (6 per bar), shaded by the light source."""
-        _check_axlim_clip(axlim_clip)
+        check_axlim_clip(axlim_clip)
         _check_data(data)
         if args:
             raise TypeError(f"bar3d: got {len(args)} extra positional arguments")
@@ -419,7 +420,7 @@ class Plotting3D:
             data=None, **kwargs):
         """2D bars (``width`` 0.8, from ``bottom`` 0) on the plane at ``zs`` across
         ``zdir``: mplot3d's bars in rows."""
-        _check_axlim_clip(axlim_clip)
+        check_axlim_clip(axlim_clip)
         _check_data(data)
         check_zdir(zdir)
         width = float(kwargs.pop("width", 0.8))
@@ -451,7 +452,7 @@ class Plotting3D:
         filled cells (one collection draws them all)."""
         from .axes3d_contour import voxel_faces
 
-        _check_axlim_clip(axlim_clip)
+        check_axlim_clip(axlim_clip)
         if len(args) >= 3:
             xyz, args = args[:3], args[3:]
         else:
@@ -498,7 +499,7 @@ class Plotting3D:
         marker at the point and a baseline through the feet."""
         from .axes import parse_fmt
 
-        _check_axlim_clip(axlim_clip)
+        check_axlim_clip(axlim_clip)
         _check_data(data)
         if orientation not in ("x", "y", "z"):
             raise ValueError(f"orientation: got {orientation!r}, expected 'x', 'y' or 'z'")
@@ -529,7 +530,7 @@ class Plotting3D:
     def text(self, x, y, z, s, zdir=None, *, axlim_clip: bool = False, **kwargs):
         """Text at (x, y, z), facing the screen; ``zdir`` turns it along that axis (or
         direction) as the camera sees it."""
-        _check_axlim_clip(axlim_clip)
+        check_axlim_clip(axlim_clip)
         aliases = {"fontsize": "fontsize", "size": "fontsize", "c": "color",
                    "horizontalalignment": "ha", "verticalalignment": "va"}
         kw = {}
@@ -556,7 +557,7 @@ class Plotting3D:
         2D matplotlib collection lifted onto the plane at ``zs`` across ``zdir``."""
         from .axes3d_contour import adapt_collection
 
-        _check_axlim_clip(axlim_clip)
+        check_axlim_clip(axlim_clip)
         check_zdir(zdir)
         if not hasattr(col, "sync3d"):
             col = adapt_collection(col, zs, zdir)

@@ -2,7 +2,7 @@
 ``broken_barh``, ``bar_label`` and ``axline`` (plus ``update_datalim``).
 
 Each returns what matplotlib returns, built from lumos's patches and collections:
-wedges are :class:`~lumos.plot.patches.Wedge`, stairs a :class:`StepPatch`, event lines
+wedges are :class:`~lumos.plot.patch_shapes.Wedge`, stairs a :class:`StepPatch`, event lines
 :class:`~lumos.plot.path_collections.EventCollection`, broken bars a
 :class:`~lumos.plot.path_collections.PolyCollection`.
 """
@@ -22,8 +22,9 @@ from .artists import Artist, LegendHandle, accepts_rasterized, as_1d
 from .axlines import ViewLine
 from .collections import color_rows, finite_limits_xy, to_scale
 from .lines import Line2D
+from .patch_base import Patch
+from .patch_shapes import Wedge
 from .patch_style import stroke
-from .patches import Patch, Wedge
 from .path_collections import EventCollection, PolyCollection
 from .plot_args import check_choice, float_values, normalize_kwargs
 from .style import rcParams

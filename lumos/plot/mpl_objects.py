@@ -15,8 +15,8 @@ import numpy as np
 
 from ..path import Affine2D, Path
 from .lines import Line2D
+from .patch_base import Patch
 from .patch_style import as_path, coordinates, parse_linestyle, rc
-from .patches import Patch
 from .path_collections import Collection, LineCollection
 
 _SUPPORTED = ("Rectangle, Circle, Ellipse, Polygon, Wedge, Arc, FancyArrow, FancyBboxPatch, "

@@ -16,7 +16,7 @@ import numpy as np
 
 from .artists import accepts_rasterized
 from .lines import Line2D
-from .patches import PathPatch
+from .patch_base import PathPatch
 from .plot_args import check_choice, reshape_2d
 from .style import rcParams
 

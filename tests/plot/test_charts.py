@@ -11,7 +11,7 @@ from plot_helpers import px, small  # tests/plot/plot_helpers.py
 import lumos
 from lumos import colors
 from lumos.plot.charts import PieContainer, StepPatch
-from lumos.plot.patches import Wedge
+from lumos.plot.patch_shapes import Wedge
 from lumos.plot.path_collections import EventCollection, PolyCollection
 
 matplotlib.use("Agg")

@@ -9,7 +9,7 @@ import pytest
 import lumos
 from lumos import colors
 from lumos.plot.lines import Line2D
-from lumos.plot.patches import PathPatch
+from lumos.plot.patch_base import PathPatch
 from lumos.plot.stats_plots import boxplot_stats, violin_stats
 
 matplotlib.use("Agg")

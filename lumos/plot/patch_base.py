@@ -1,0 +1,390 @@
+"""The base of matplotlib's patches: :class:`Patch`, and :class:`PathPatch` (a patch of
+any path). The shapes are in :mod:`lumos.plot.patch_shapes`, the arrow and the fancy box
+in :mod:`lumos.plot.patch_fancy`; ``lumos.patches`` re-exports them all.
+
+A patch is a :class:`lumos.path.Path` in its own units (``get_path()``) placed by an
+affine ``get_patch_transform()``, with matplotlib's constructor signatures, defaults
+(face C0, no edge unless the kind draws one, hatch in the edge color) and accessors.
+``ax.add_patch(p)`` attaches it; it then draws through one ``lumos.visuals.Paths`` in
+data coordinates (``transform=ax.transData``, the default) or axes fractions
+(``transform=ax.transAxes``), and its primitives are paths for every device.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import colors
+from .. import primitives as prim
+from ..path import Affine2D, Path
+from ..visuals.path import Paths, hatch_counts
+from .artists import Artist, LegendHandle
+from .collections import check_alpha, to_scale
+from .patch_style import (
+    as_path,
+    check_real,
+    coordinates,
+    linestyle_name,
+    parse_linestyle,
+    path_limits,
+    rc,
+    stroke,
+    to_rgba,
+)
+from .style import rcParams
+
+_ALIASES = {"ec": "edgecolor", "fc": "facecolor", "lw": "linewidth", "ls": "linestyle",
+            "aa": "antialiased"}
+
+
+# -- the base class --------------------------------------------------------------------
+class Patch(Artist):
+    """A filled, hatched and outlined shape (matplotlib's ``Patch``).
+
+    Keywords (and matplotlib's aliases): ``facecolor``/``fc``, ``edgecolor``/``ec``,
+    ``color`` (both), ``linewidth``/``lw`` (points), ``linestyle``/``ls``, ``fill``,
+    ``hatch``, ``hatchcolor``, ``alpha``, ``zorder``, ``label``, ``visible``,
+    ``transform`` (``ax.transData`` or ``ax.transAxes``), ``capstyle``, ``joinstyle``,
+    ``clip_on``.
+    """
+
+    zorder = 1.0
+    _edge_default = False  # whether the edge shows by default (FancyArrow, boxes: yes)
+
+    def __init__(self, *, edgecolor=None, facecolor=None, color=None, linewidth=None,
+                 linestyle=None, antialiased=None, hatch=None, fill=True, capstyle=None,
+                 joinstyle=None, hatchcolor=None, alpha=None, label=None, zorder=None,
+                 transform=None, visible=True, clip_on=True, **kwargs) -> None:
+        named = {"edgecolor": edgecolor, "facecolor": facecolor, "linewidth": linewidth,
+                 "linestyle": linestyle, "antialiased": antialiased}
+        for short, long in _ALIASES.items():
+            if short in kwargs:
+                if named[long] is not None:
+                    raise TypeError(f"{type(self).__name__}: got both {short!r} and {long!r}")
+                named[long] = kwargs.pop(short)
+        edgecolor, facecolor = named["edgecolor"], named["facecolor"]
+        linewidth, linestyle = named["linewidth"], named["linestyle"]
+        antialiased = named["antialiased"]
+        if kwargs:
+            raise TypeError(f"{type(self).__name__}: unexpected keyword arguments "
+                            f"{sorted(kwargs)}")
+        super().__init__(None, label, zorder)
+        self._visual: Paths | None = None
+        self._built_for = None
+        self.in_autoscale = True  # whether data_limits counts (add_artist: no)
+        self._fill = bool(fill)
+        self._alpha = check_alpha(alpha)
+        self._transform = transform
+        self._linewidth = check_real(rc("patch.linewidth", 1.0) if linewidth is None
+                                     else linewidth, "linewidth", 0.0, finite=True)
+        self._style = parse_linestyle("solid" if linestyle is None else linestyle)
+        self._hatch = None
+        self.set_hatch(hatch)
+        self._hatch_linewidth = float(rc("hatch.linewidth", 1.0))
+        self._capstyle = self._check_style(capstyle or "butt", prim.CAPS, "capstyle")
+        self._joinstyle = self._check_style(joinstyle or "miter", prim.JOINS, "joinstyle")
+        self._antialiased = True if antialiased is None else bool(antialiased)
+        if color is not None:
+            if edgecolor is not None or facecolor is not None:
+                raise TypeError(f"{type(self).__name__}: 'color' sets both face and edge "
+                                "colors; got it with 'facecolor' or 'edgecolor' too")
+            self._face_spec = self._edge_spec = self._hatch_spec = color
+        else:
+            self._face_spec, self._edge_spec, self._hatch_spec = facecolor, edgecolor, hatchcolor
+        self._check_colors()
+        self._visible = bool(visible)
+        self.set_clip_on(clip_on)
+
+    @staticmethod
+    def _check_style(value, allowed, argument: str) -> str:
+        value = getattr(value, "value", value)  # matplotlib's CapStyle/JoinStyle enums
+        if value not in allowed:
+            raise ValueError(f"{argument}: got {value!r}, expected one of {', '.join(allowed)}")
+        return value
+
+    def _check_colors(self) -> None:
+        self.get_facecolor()
+        self.get_edgecolor()
+        self.get_hatchcolor()
+
+    # -- geometry: what subclasses provide ------------------------------------------------
+    def get_path(self) -> Path:
+        """The patch's path in its own units."""
+        raise NotImplementedError
+
+    def get_patch_transform(self) -> Affine2D:
+        """The affine map from path units to data (or axes) units."""
+        return Affine2D()
+
+    def get_transform(self):
+        """The coordinates the patch lives in: ``ax.transData`` (None before it is added
+        with no transform given) or ``ax.transAxes``."""
+        if self._transform is None and self.axes is not None:
+            return self.axes.transData
+        return self._transform
+
+    def set_transform(self, t) -> None:
+        """The coordinates of the patch: a transform such as ``ax.transData`` (default) or
+        ``ax.transAxes``."""
+        if self.axes is not None:
+            coordinates(t, self.axes)
+        self._transform = t
+        self._changed()
+
+    def get_verts(self) -> np.ndarray:
+        """The outline in data units as one polygon (curves flattened)."""
+        polys = self.get_path().to_polygons(self.get_patch_transform())
+        return polys[0] if polys else np.zeros((0, 2))
+
+    def contains_point(self, point) -> bool:
+        """Whether a point (in the patch's coordinates) lies inside it."""
+        return self.get_path().contains_point(point, self.get_patch_transform())
+
+    # -- style (matplotlib's accessors) ---------------------------------------------------
+    def get_facecolor(self) -> tuple:
+        """The face color as RGBA floats (alpha applied)."""
+        spec = rc("patch.facecolor", "C0") if self._face_spec is None else self._face_spec
+        return to_rgba(spec, self._alpha if self._fill else 0.0, argname="facecolor")
+
+    def get_edgecolor(self) -> tuple:
+        """The edge color as RGBA floats (alpha applied)."""
+        spec = self._edge_spec
+        if spec is None:
+            spec = rcParams["patch.edgecolor"] if (rc("patch.force_edgecolor", False)
+                                                   or not self._fill
+                                                   or self._edge_default) else "none"
+        return to_rgba(spec, self._alpha, argname="edgecolor")
+
+    def get_hatchcolor(self) -> tuple:
+        """The hatch color as RGBA floats."""
+        spec = rc("hatch.color", "edge") if self._hatch_spec is None else self._hatch_spec
+        if isinstance(spec, str) and spec == "edge":
+            edge = self.get_edgecolor()
+            return edge if edge[3] > 0 else colors.to_rgba(rcParams["patch.edgecolor"])
+        return to_rgba(spec, self._alpha, argname="hatchcolor")
+
+    def set_facecolor(self, color) -> None:
+        """The face color (None: the default)."""
+        colors.to_rgba(rc("patch.facecolor", "C0") if color is None else color,
+                       argname="facecolor")
+        self._face_spec = color
+        self._changed()
+
+    def set_edgecolor(self, color) -> None:
+        """The edge color (None: the default)."""
+        if color is not None:
+            colors.to_rgba(color, argname="edgecolor")
+        self._edge_spec = color
+        self._changed()
+
+    def set_hatchcolor(self, color) -> None:
+        """The hatch color (None: the edge color)."""
+        if color is not None and not (isinstance(color, str) and color == "edge"):
+            colors.to_rgba(color, argname="hatchcolor")
+        self._hatch_spec = color
+        self._changed()
+
+    def set_color(self, c) -> None:
+        """Face, edge and hatch color at once."""
+        colors.to_rgba(c, argname="color")
+        self._face_spec = self._edge_spec = self._hatch_spec = c
+        self._changed()
+
+    set_fc, set_ec, get_fc, get_ec = set_facecolor, set_edgecolor, get_facecolor, get_edgecolor
+
+    def get_alpha(self) -> float | None:
+        """The opacity, or None (the colors' own)."""
+        return self._alpha
+
+    def set_alpha(self, alpha) -> None:
+        """The opacity 0..1 for face and edge (None: the colors' own)."""
+        self._alpha = check_alpha(alpha)
+        self._changed()
+
+    def get_fill(self) -> bool:
+        """Whether the face is drawn."""
+        return self._fill
+
+    def set_fill(self, b: bool) -> None:
+        """Draw the face or not."""
+        self._fill = bool(b)
+        self._changed()
+
+    fill = property(get_fill, set_fill)
+
+    def get_linewidth(self) -> float:
+        """The edge width in points."""
+        return self._linewidth
+
+    def set_linewidth(self, w) -> None:
+        """The edge width in points (None: the default)."""
+        self._linewidth = check_real(rc("patch.linewidth", 1.0) if w is None else w,
+                                     "linewidth", 0.0, finite=True)
+        self._changed()
+
+    def get_linestyle(self):
+        """The edge style: '-', '--', ':', '-.' or a dash tuple."""
+        return linestyle_name(self._style)
+
+    def set_linestyle(self, ls) -> None:
+        """The edge style: '-', '--', ':', '-.', 'None' or (offset, on-off sequence)."""
+        self._style = parse_linestyle("solid" if ls is None else ls)
+        self._changed()
+
+    set_lw, get_lw, set_ls, get_ls = set_linewidth, get_linewidth, set_linestyle, get_linestyle
+
+    def get_hatch(self) -> str | None:
+        """The hatch pattern ('/', 'x', '.', ...), or None."""
+        return self._hatch
+
+    def set_hatch(self, hatch) -> None:
+        """A hatch pattern: matplotlib's characters, repeated for density ('//', 'xx', ...)."""
+        hatch_counts(hatch)  # a ValueError naming unknown letters
+        self._hatch = hatch or None
+        self._changed()
+
+    def get_hatch_linewidth(self) -> float:
+        """The width of hatch lines in points."""
+        return self._hatch_linewidth
+
+    def set_hatch_linewidth(self, lw) -> None:
+        """The width of hatch lines in points."""
+        self._hatch_linewidth = check_real(lw, "hatch_linewidth", 0.0, finite=True)
+        self._changed()
+
+    def get_capstyle(self) -> str:
+        """The cap style of open edges: 'butt', 'round' or 'projecting'."""
+        return self._capstyle
+
+    def set_capstyle(self, s) -> None:
+        """The cap style of open edges: 'butt', 'round' or 'projecting'."""
+        self._capstyle = self._check_style(s, prim.CAPS, "capstyle")
+        self._changed()
+
+    def get_joinstyle(self) -> str:
+        """The join style of edges: 'miter', 'round' or 'bevel'."""
+        return self._joinstyle
+
+    def set_joinstyle(self, s) -> None:
+        """The join style of edges: 'miter', 'round' or 'bevel'."""
+        self._joinstyle = self._check_style(s, prim.JOINS, "joinstyle")
+        self._changed()
+
+    def get_antialiased(self) -> bool:
+        """Whether edges are antialiased."""
+        return self._antialiased
+
+    def set_antialiased(self, aa) -> None:
+        """Antialias the edges or not."""
+        self._antialiased = True if aa is None else bool(aa)
+
+    def update(self, props: dict) -> None:
+        """Set several properties from a dict (matplotlib's ``Artist.update``)."""
+        self.set(**props)
+
+    # -- what the axes asks ------------------------------------------------------------
+    def _attach(self, ax) -> None:
+        coordinates(self._transform, ax)
+        self.axes = ax
+        self._visual = Paths()
+        self._update()
+
+    def visuals(self) -> list:
+        return [] if self._visual is None else [self._visual]
+
+    def rescale(self) -> None:
+        self._update()
+
+    def _changed(self) -> None:
+        if self._visual is not None:
+            self._update()
+        super()._changed()
+
+    def draw_overlay(self, ov) -> None:
+        """Line widths are points: rebuild when the dpi changed."""
+        fig = self.axes.figure
+        if self._visual is not None and self._built_for != (fig.dpi, fig.canvas.size):
+            self._update()
+
+    def _data_vertices(self) -> tuple[np.ndarray, np.ndarray | None]:
+        path = self.get_path()
+        verts = self.get_patch_transform().transform(path.vertices)
+        return verts, path.codes
+
+    def _units(self) -> str:
+        return coordinates(self._transform, self.axes)
+
+    def primitive_path(self, vertices, codes, points_to_pixels) -> prim.Path:
+        """This patch's look as a primitives Path around ``vertices``/``codes``."""
+        face = self.get_facecolor()
+        edge = self.get_edgecolor()
+        hatch = self._hatch
+        return prim.Path(
+            vertices, codes, fill=face if face[3] > 0 else None,
+            stroke=stroke(edge, self._linewidth, self._style, points_to_pixels,
+                          self._joinstyle, self._capstyle),
+            hatch=hatch, hatch_color=self.get_hatchcolor() if hatch else None,
+            hatch_width=float(points_to_pixels(self._hatch_linewidth)))
+
+    def _update(self) -> None:
+        ax = self.axes
+        if ax is None or self._visual is None:
+            return
+        fig = ax.figure
+        verts, codes = self._data_vertices()
+        units = self._units()
+        if units == "data":
+            verts = np.c_[to_scale(ax.xaxis, verts[:, 0]), to_scale(ax.yaxis, verts[:, 1])]
+        path = self.primitive_path(verts, codes, fig.points_to_pixels)
+        self._visual.set_paths([path] if len(verts) else [], units)
+        self._visual.hatch_unit = fig.dpi
+        self._visual.canvas_height = fig.canvas.size[1]  # hatches start at its top left
+        self._visual.visible = self._visible
+        self._visual.order = self.zorder
+        self._built_for = (fig.dpi, fig.canvas.size)
+
+    def data_limits(self):
+        """The curve's extent in data units (Bézier extrema included), or None for patches
+        in axes coordinates."""
+        if self.axes is None or not self.in_autoscale or self._units() != "data":
+            return None
+        return path_limits([self._data_vertices()], self.axes)
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        hatch = None
+        if self._hatch:
+            fig = self.axes.figure
+            hatch = (self._hatch, tuple(self.get_hatchcolor()),
+                     fig.points_to_pixels(self._hatch_linewidth), fig.dpi)
+        return LegendHandle(patch=self.legend_patch(), hatch=hatch)
+
+    def legend_patch(self) -> tuple[tuple, tuple | None]:
+        """(face, edge or None) of this patch's legend box."""
+        edge = self.get_edgecolor()
+        show = edge[3] > 0 and self._linewidth > 0 and self._style is not None
+        return self.get_facecolor(), (edge if show else None)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+
+
+class PathPatch(Patch):
+    """Any path: a :class:`lumos.path.Path` or a matplotlib ``Path`` (vertices, codes)."""
+
+    def __init__(self, path, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._path = as_path(path, "path")
+
+    def get_path(self) -> Path:
+        return self._path
+
+    def set_path(self, path) -> None:
+        """A new path (a lumos or matplotlib ``Path``)."""
+        self._path = as_path(path, "path")
+        self._changed()
+
+    def __repr__(self) -> str:
+        v = self._path.vertices
+        return f"PathPatch{len(v)}(({v[0, 0]:g}, {v[0, 1]:g}) ...)" if len(v) else \
+            "PathPatch0()"
