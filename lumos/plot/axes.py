@@ -601,9 +601,13 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         if artist.live_limits:
             return artist.data_limits()
         scales = (self.xaxis.scale.name, self.yaxis.scale.name)  # log: positive data only
+        return self._kept_range(artist, scales, artist.data_limits)
+
+    def _kept_range(self, artist: Artist, key, measure):
+        """``measure()`` of ``artist`` as kept since it was taken under ``key``."""
         kept = self._fitted.get(artist)
-        if kept is None or kept[0] != scales:
-            kept = self._fitted[artist] = (scales, artist.data_limits())
+        if kept is None or kept[0] != key:
+            kept = self._fitted[artist] = (key, measure())
         return kept[1]
 
     def refit(self, artist: Artist) -> None:

@@ -681,10 +681,7 @@ class Axes3D(Plotting3D, Axes):
         mplot3d. None for an artist without 3D data."""
         if not hasattr(artist, "data_limits3d"):
             return None
-        kept = self._fitted.get(artist)
-        if kept is None or kept[0] != "3d":
-            kept = self._fitted[artist] = ("3d", artist.data_limits3d())
-        return kept[1]
+        return self._kept_range(artist, "3d", artist.data_limits3d)
 
     def _axes3(self) -> tuple[Axis3D, Axis3D, Axis3D]:
         return self.xaxis, self.yaxis, self.zaxis
