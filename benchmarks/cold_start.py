@@ -1,10 +1,11 @@
-"""Scene (a)'s cold start, phase by phase: from ``python`` to the PNG on disk.
+"""Scenes (a) and (c) cold, phase by phase: from ``python`` to the PNG on disk.
 
-    python benchmarks/cold_start.py [--runs 5] [--json]
+    python benchmarks/cold_start.py [--scene line|scatter] [--runs 5] [--json]
 
-Each run is a fresh process (``worker``) that draws peers.py's 10^6-point line and
+Each run is a fresh process (``worker``) that draws peers.py's 10^6-point line (or,
+with ``--scene scatter``, its 10^6-point colormapped scatter, as peers.Lumos does) and
 saves it, timing its phases by wrapping the functions that do them: interpreter start,
-``import lumos.pyplot``, making the data, ``plot`` (the line's copy and bounds), the
+``import lumos.pyplot``, making the data, ``plot`` (the artist's copy and bounds), the
 figure's layout and text, creating the GL context, compiling shaders, uploading,
 drawing (what GL does until the pixels are read), reading back, encoding and writing
 the PNG, the rest of ``savefig``, and the exit (interpreter and GL teardown). Medians
@@ -31,7 +32,7 @@ PHASES = ("python", "import", "data", "plot", "layout", "context", "compile", "u
           "draw", "readback", "png", "rest", "exit")
 
 
-def worker(out: str, start: float) -> dict:
+def worker(out: str, start: float, scene: str = "line") -> dict:
     """One cold start in this (fresh) process; ``start`` is the parent's clock when it
     launched us (time.time). Each phase's time excludes the phases timed inside it."""
     spent = dict.fromkeys(PHASES, 0.0)
@@ -76,11 +77,15 @@ def worker(out: str, start: float) -> dict:
     sys.path.insert(0, str(HERE))
     import peers
 
-    _, x, y, _, _, _ = peers.data()
+    _, x, y, sx, sy, c = peers.data()
     spent["data"] = time.perf_counter() - t
     t = time.perf_counter()
     fig, ax = plt.subplots(figsize=(peers.W / 100, peers.H / 100), dpi=100)
-    ax.plot(x, y, lw=0.72)
+    if scene == "line":
+        ax.plot(x, y, lw=0.72)
+    else:  # as peers.Lumos.scatter: 3 px discs, no edge
+        ax.scatter(sx, sy, c=c, s=(peers.MARKER_PX * 72 / 100) ** 2, cmap="viridis",
+                   linewidths=0)
     spent["plot"] = time.perf_counter() - t
     t = time.perf_counter()
     fig.savefig(out)
@@ -91,7 +96,7 @@ def worker(out: str, start: float) -> dict:
     return spent
 
 
-def measure(runs: int, cache: bool) -> dict:
+def measure(runs: int, cache: bool, scene: str = "line") -> dict:
     env = dict(os.environ)
     if not cache:
         env["MESA_SHADER_CACHE_DISABLE"] = "true"
@@ -102,7 +107,7 @@ def measure(runs: int, cache: bool) -> dict:
             out = str(Path(tmp) / f"a{i}.png")
             start = time.time()
             t = time.perf_counter()
-            proc = subprocess.run([sys.executable, __file__, "worker", out, repr(start)],
+            proc = subprocess.run([sys.executable, __file__, "worker", out, repr(start), scene],
                                   capture_output=True, text=True, env=env, check=True)
             walls.append(time.perf_counter() - t)
             spent = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -119,13 +124,16 @@ def main() -> None:
     w = sub.add_parser("worker")
     w.add_argument("out")
     w.add_argument("start", type=float)
+    w.add_argument("scene", nargs="?", default="line", choices=("line", "scatter"))
     p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--scene", default="line", choices=("line", "scatter"))
     p.add_argument("--json", action="store_true")
     a = p.parse_args()
     if a.command == "worker":
-        print(json.dumps(worker(a.out, a.start)))
+        print(json.dumps(worker(a.out, a.start, a.scene)))
         return
-    result = {"cache": measure(a.runs, True), "no_cache": measure(a.runs, False)}
+    result = {"cache": measure(a.runs, True, a.scene),
+              "no_cache": measure(a.runs, False, a.scene)}
     if a.json:
         print(json.dumps(result))
         return

@@ -616,3 +616,32 @@ def test_hsv_round_trip_matches_matplotlib():
     rgb = np.random.default_rng(0).random((50, 3))
     assert np.allclose(lc.rgb_to_hsv(rgb), mc.rgb_to_hsv(rgb))
     assert np.allclose(lc.hsv_to_rgb(lc.rgb_to_hsv(rgb)), rgb)
+
+
+def test_rgba_bytes_round_as_float32_colors_do():
+    """to_rgba_bytes skips the float32 copy of an (n, 4) float array and must still give
+    the bytes of that copy: values on a rounding edge (k / 510) included, NaN too."""
+    rng = np.random.default_rng(0)
+    a = rng.random((70_001, 4))
+    a[:20_000] = np.round(a[:20_000] * 510) / 510
+    a[5, 2] = np.nan
+    expected = np.empty(a.shape, np.uint8)
+    with np.errstate(invalid="ignore"):
+        f32 = a.astype(np.float32)
+        expected[:] = np.clip(f32, 0, 1) * np.float32(255) + np.float32(0.5)
+    with np.errstate(invalid="ignore"):
+        got = lc.to_rgba_bytes(a, len(a))
+        assert np.array_equal(got[:5], expected[:5]) and np.array_equal(got[6:], expected[6:])
+        assert np.array_equal(lc.rgba_to_bytes(f32)[6:], expected[6:])
+    before = a.copy()
+    with np.errstate(invalid="ignore"):
+        lc.to_rgba_bytes(a, len(a))
+    assert np.array_equal(a, before, equal_nan=True)  # the caller's array is not written
+    # every other spec goes through to_rgba_array
+    assert lc.to_rgba_bytes("red", 3).tolist() == [[255, 0, 0, 255]] * 3
+    assert lc.to_rgba_bytes(np.array([[0, 128, 255, 255]] * 2, np.uint8), 2).tolist() == \
+        [[0, 128, 255, 255]] * 2
+    with pytest.raises(ValueError, match="edgecolor: RGB\\(A\\) values must be in 0..1"):
+        lc.to_rgba_bytes(np.full((4, 4), 2.0), 4, argname="edgecolor")
+    with pytest.raises(ValueError, match="color: got 3 colors, expected 1 or 4"):
+        lc.to_rgba_bytes(np.zeros((3, 4)), 4)

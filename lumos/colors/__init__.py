@@ -4,8 +4,9 @@
   CSS4/X11 names, ``'b'``/``'g'``/... single letters, ``'tab:blue'``, ``'xkcd:sky blue'``,
   ``'#rgb'``, ``'#rgba'``, ``'#rrggbb'``, ``'#rrggbbaa'``, ``'C0'``..``'C9'`` (tab10),
   grayscale strings like ``'0.5'``, RGB(A) tuples, ``(color, alpha)`` tuples, ``'none'``.
-- :func:`to_rgba_array` turns per-item colors into an ``(n, 4)`` float32 array;
-  :data:`color_sequences` holds matplotlib's named color lists.
+- :func:`to_rgba_array` turns per-item colors into an ``(n, 4)`` float32 array, and
+  :func:`to_rgba_bytes` into the uint8 rows shaders read; :data:`color_sequences` holds
+  matplotlib's named color lists.
 - :class:`Colormap`, :class:`ListedColormap`, :class:`LinearSegmentedColormap`,
   :data:`colormaps` and :func:`get_cmap`: every matplotlib colormap by name (``_r``
   reverses), stored as lookup tables in ``lumos/data/colormaps.npz``, read on first use.
@@ -39,11 +40,13 @@ from .names import (
     hsv_to_rgb,
     is_color_like,
     rgb_to_hsv,
+    rgba_to_bytes,
     same_color,
     to_hex,
     to_rgb,
     to_rgba,
     to_rgba_array,
+    to_rgba_bytes,
 )
 from .norms import (
     AsinhNorm,
@@ -64,7 +67,8 @@ rgb2hex = to_hex
 hex2color = to_rgb
 
 __all__ = [
-    "TAB10", "to_rgba", "to_rgba_array", "to_rgb", "to_hex", "rgb2hex", "hex2color",
+    "TAB10", "to_rgba", "to_rgba_array", "to_rgba_bytes", "rgba_to_bytes",
+    "to_rgb", "to_hex", "rgb2hex", "hex2color",
     "is_color_like", "same_color", "rgb_to_hsv", "hsv_to_rgb", "ColorSequenceRegistry",
     "color_sequences", "Colormap", "ListedColormap", "LinearSegmentedColormap",
     "ColormapRegistry", "colormaps", "get_cmap", "colormap_names", "register_colormap",

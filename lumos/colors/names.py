@@ -4,7 +4,8 @@
   CSS4/X11 names, ``'b'``/``'g'``/... single letters, ``'tab:blue'``, ``'xkcd:sky blue'``,
   ``'#rgb'``, ``'#rgba'``, ``'#rrggbb'``, ``'#rrggbbaa'``, ``'C0'``..``'C9'`` (tab10),
   grayscale strings like ``'0.5'``, RGB(A) tuples, ``(color, alpha)`` tuples, ``'none'``.
-- :func:`to_rgba_array` turns per-item colors into an ``(n, 4)`` float32 array.
+- :func:`to_rgba_array` turns per-item colors into an ``(n, 4)`` float32 array, and
+  :func:`to_rgba_bytes` into the ``(n, 4)`` uint8 rows shaders read.
 - :data:`color_sequences`: matplotlib's named lists of colors (``'tab10'``, ``'Set2'``,
   ``'petroff10'``, ...), with ``register``.
 
@@ -23,7 +24,8 @@ from typing import Any
 import numpy as np
 
 __all__ = [
-    "TAB10", "to_rgba", "to_rgba_array", "to_rgb", "to_hex", "is_color_like", "same_color",
+    "TAB10", "to_rgba", "to_rgba_array", "to_rgba_bytes", "rgba_to_bytes",
+    "to_rgb", "to_hex", "is_color_like", "same_color",
     "rgb_to_hsv", "hsv_to_rgb", "ColorSequenceRegistry", "color_sequences",
 ]  # fmt: skip
 
@@ -352,6 +354,42 @@ def to_rgba_array(
     return np.ascontiguousarray(rows, dtype=dtype)
 
 
+
+
+def rgba_to_bytes(rgba: Any, dtype: Any = None) -> np.ndarray:
+    """Float RGBA values in 0..1 (clipped) as uint8, ``round(v * 255)`` computed in
+    ``dtype`` (default: float32 input in float32, anything else in float64), in chunks
+    that stay in the cache: a million colors make no 32 MB temporaries.
+
+    >>> rgba_to_bytes([[1.0, 0.5, 0.0, 1.0]]).tolist()
+    [[255, 128, 0, 255]]
+    """
+    rgba = np.asarray(rgba)
+    if dtype is None:
+        dtype = np.float32 if rgba.dtype == np.float32 else np.float64
+    out = np.empty(rgba.shape, np.uint8)
+    flat, dest = rgba.reshape(-1), out.reshape(-1)
+    step = 1 << 16
+    part = np.empty(min(step, flat.size), dtype)
+    for i in range(0, flat.size, step):
+        m = min(step, flat.size - i)
+        np.clip(flat[i : i + m], 0, 1, out=part[:m], casting="unsafe")
+        part[:m] *= 255
+        part[:m] += 0.5
+        dest[i : i + m] = part[:m]  # truncated, as astype does
+    return out
+
+
+def to_rgba_bytes(c: Any, n: int | None = None, *, argname: str = "color") -> np.ndarray:
+    """``rgba_to_bytes(to_rgba_array(c, n))``: the ``(n, 4)`` uint8 rows of one color or
+    of ``n`` colors, rounded as float32 colors are. An ``(n, 4)`` float array in 0..1 (a
+    colormap's output) is converted without the float32 copy."""
+    if (isinstance(c, np.ndarray) and c.dtype.kind == "f" and c.ndim == 2
+            and c.shape[1] == 4 and n is not None and len(c) == n > 1):
+        lo, hi = np.fmin.reduce(c, axis=None), np.fmax.reduce(c, axis=None)  # NaN skipped
+        if lo >= 0 and hi <= 1:  # else to_rgba_array says what is wrong
+            return rgba_to_bytes(c, np.float32)
+    return rgba_to_bytes(to_rgba_array(c, n, argname=argname))
 
 
 def to_rgb(color: Any) -> tuple[float, float, float]:

@@ -28,12 +28,15 @@ def _limits(x: np.ndarray, y: np.ndarray, xscale, yscale):
     """Finite, scale-valid limits of x and y (log axes ignore non-positive values)."""
     out = []
     for v, scale in ((x, xscale), (y, yscale)):
-        v = v[np.isfinite(v)]
-        if scale.name == "log":
-            v = v[v > 0]
-        if v.size == 0:
-            return None
-        out.append((float(v.min()), float(v.max())))
+        lo, hi = (float(v.min()), float(v.max())) if v.size else (np.nan, np.nan)
+        if not (np.isfinite(lo) and np.isfinite(hi) and (scale.name != "log" or lo > 0)):
+            v = v[np.isfinite(v)]  # the copy only when something must be left out
+            if scale.name == "log":
+                v = v[v > 0]
+            if v.size == 0:
+                return None
+            lo, hi = float(v.min()), float(v.max())
+        out.append((lo, hi))
     return tuple(out)
 
 
@@ -184,7 +187,7 @@ class PathCollection(Artist, ScalarMappable):
         xy = np.array(xy, dtype=float, copy=True)
         if xy.ndim != 2 or xy.shape[1] != 2:
             raise ValueError(f"offsets: got shape {xy.shape}, expected (N, 2)")
-        new = np.c_[self.axes.xaxis.convert(xy[:, 0]), self.axes.yaxis.convert(xy[:, 1])]
+        new = xy  # float64 already: an axis's convert gives float numbers back unchanged
         if new.shape == self._offsets.shape and len(new):
             rows = changed_rows(self._offsets, new)
             if rows is None:

@@ -246,7 +246,7 @@ class Markers(Visual):
         size = self._size if size is None else size
         color = self._color if color is None else color
         sizes = _sizes(size, points)
-        rgba = rgba_bytes(colors.to_rgba_array(color, len(points)))
+        rgba = colors.to_rgba_bytes(color, len(points))
         self._points, self._size, self._color = points, size, color
         self._upload_geometry()
         self._size_buffer.set_data(sizes)
@@ -259,7 +259,9 @@ class Markers(Visual):
         else:
             self._origin, local, _ = split_origin(self._points)
         self._pos_buffer.set_data(local)
-        extent = float(np.abs(local[:, :2]).max()) if len(local) else 0.0
+        # two reductions over the rows, not a copy of them through abs
+        extent = max(-float(local[:, :2].min()), float(local[:, :2].max())) if len(local) \
+            else 0.0
         self._extent = max(extent, 1e-300)
 
     # -- batches of several owners ------------------------------------------------------
@@ -274,7 +276,9 @@ class Markers(Visual):
         if signature == self._member_signature and self._update_members(members):
             self._member_keys = keys
             return
-        self.set_data(np.concatenate([m.pos for m in members]),
+        # one owner: its positions as they are (set_data copies them anyway)
+        self.set_data(members[0].pos if len(members) == 1 else
+                      np.concatenate([m.pos for m in members]),
                       size=np.concatenate([m.size for m in members]),
                       color=np.concatenate([m.color for m in members]))
         self._member_signature = signature
@@ -356,7 +360,7 @@ class Markers(Visual):
 
     @color.setter
     def color(self, value) -> None:
-        self._color_buffer.set_data(rgba_bytes(colors.to_rgba_array(value, len(self._points))))
+        self._color_buffer.set_data(colors.to_rgba_bytes(value, len(self._points)))
         self._color = value
 
     @property

@@ -16,7 +16,6 @@ from .base import (
     as_array,
     as_positions,
     is_nonlinear,
-    rgba_bytes,
     split_origin,
     transform_parts,
 )
@@ -92,8 +91,8 @@ def vertex_normals(vertices: np.ndarray, faces: np.ndarray) -> np.ndarray:
 def _colors(color, vertex_colors, n: int) -> np.ndarray:
     """RGBA bytes for ``n`` vertices: ``vertex_colors`` when given, else ``color``."""
     if vertex_colors is not None:
-        return rgba_bytes(colors.to_rgba_array(vertex_colors, n, argname="vertex_colors"))
-    return rgba_bytes(colors.to_rgba_array(color, n))
+        return colors.to_rgba_bytes(vertex_colors, n, argname="vertex_colors")
+    return colors.to_rgba_bytes(color, n)
 
 
 class Mesh(Visual):

@@ -24,7 +24,6 @@ from .base import (
     check_number,
     check_positive,
     is_nonlinear,
-    rgba_bytes,
     split_origin,
     transform_parts,
 )
@@ -434,7 +433,7 @@ class Text(Visual):
     def _rebuild(self) -> None:
         """Lay out every label into glyph quads (6 vertices each)."""
         n = len(self._text)
-        rgba8 = rgba_bytes(colors.to_rgba_array(self._color, n))
+        rgba8 = colors.to_rgba_bytes(self._color, n)
         if is_nonlinear(self):
             self._origin = np.zeros(3)
             local = np.nan_to_num(self._points).astype(np.float32)
@@ -563,7 +562,7 @@ class Text(Visual):
             return []
         if ctx.is_3d:
             return ctx.raster(self)
-        rgba = rgba_bytes(colors.to_rgba_array(self._color, len(self._text))) / 255.0
+        rgba = colors.to_rgba_bytes(self._color, len(self._text)) / 255.0
         anchors = ctx.snap(ctx.to_pixels(self._points, self))
         out = []
         for i, s in enumerate(self._text):

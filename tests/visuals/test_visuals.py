@@ -6,6 +6,8 @@ picture here is small so that llvmpipe renders the whole file in a few seconds.
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 from pixels import bbox, ink, near  # tests/pixels.py
@@ -819,3 +821,37 @@ def test_setting_a_property_touches_only_its_buffer():
     m.size = 3
     m.edge_width = 1
     assert m._pos_buffer.version == pv
+
+
+def test_split_origin_gives_the_float32_rows_of_a_float64_subtraction():
+    """split_origin writes float32 offsets straight from float64 chunks; they must be the
+    rows ``(points - origin).astype(float32)`` gives, with non-finite rows zeroed, for
+    2 and 3 columns, strided input, any magnitude, and spreads beyond float32."""
+    from lumos.visuals.base import split_origin
+
+    rng = np.random.default_rng(3)
+    for trial in range(24):
+        n, d = int(rng.integers(0, 40_000 if trial % 4 == 0 else 300)), 2 + trial % 2
+        scale, shift = 10 ** rng.uniform(-5, 30), rng.normal() * 10 ** rng.uniform(-3, 35)
+        p = rng.normal(size=(n, d)) * scale + shift
+        if trial % 5 == 0:
+            p = p[::2]
+        if len(p) and trial % 3 == 0:
+            rows, cols = rng.integers(0, len(p), 4), rng.integers(0, d, 4)
+            p[rows, cols] = [np.nan, np.inf, -np.inf, np.nan]
+        before = p.copy()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # clipped spreads warn
+            origin, local, valid = split_origin(p)
+        assert np.array_equal(p, before, equal_nan=True)
+        assert np.array_equal(valid, np.isfinite(p).all(axis=1))
+        with np.errstate(all="ignore"):
+            ref = np.clip(p - origin, -3.4028234663852886e38, 3.4028234663852886e38)
+            ref = ref.astype(np.float32)
+        ref[~valid] = 0
+        assert local.dtype == np.float32 and local.shape == p.shape
+        assert np.array_equal(local, ref), trial
+    big = np.array([[0.0, 0.0], [1e38, 0.0], [3e38, 1.0]])  # within float32: no warning
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        split_origin(big)
