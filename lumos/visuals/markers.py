@@ -276,11 +276,13 @@ class Markers(Visual):
         if signature == self._member_signature and self._update_members(members):
             self._member_keys = keys
             return
-        # one owner: its positions as they are (set_data copies them anyway)
-        self.set_data(members[0].pos if len(members) == 1 else
-                      np.concatenate([m.pos for m in members]),
-                      size=np.concatenate([m.size for m in members]),
-                      color=np.concatenate([m.color for m in members]))
+        if len(members) == 1:  # one owner: its rows as they are, no copies of 10^6 rows
+            m = members[0]
+            self.set_data(m.pos, size=m.size, color=m.color)
+        else:
+            self.set_data(np.concatenate([m.pos for m in members]),
+                          size=np.concatenate([m.size for m in members]),
+                          color=np.concatenate([m.color for m in members]))
         self._member_signature = signature
         self._member_keys = keys
         self._member_starts = np.r_[0, np.cumsum([len(m.pos) for m in members])]
@@ -331,14 +333,18 @@ class Markers(Visual):
                 if not np.array_equal(sz, self._size_buffer.data[first + start :
                                                                   first + stop]):
                     self._size_buffer.update(first + start, sz)
-                if isinstance(self._size, np.ndarray) and self._size.shape == (total,):
+                if len(members) == 1:  # the owner's rows are the batch's (see set_members)
+                    self._size = m.size
+                elif isinstance(self._size, np.ndarray) and self._size.shape == (total,):
                     self._size[first + start : first + stop] = m.size[start:stop]
             color_span = changed_span(m.changed.get("color"), n)
             if color_span is not None:
                 start, stop = color_span
                 rows = np.asarray(m.color, dtype=float)[start:stop]
                 self._color_buffer.update(first + start, rgba_bytes(rows))
-                if isinstance(self._color, np.ndarray) and len(self._color) == total:
+                if len(members) == 1:
+                    self._color = m.color
+                elif isinstance(self._color, np.ndarray) and len(self._color) == total:
                     self._color[first + start : first + stop] = rows
             first += n
         return True
