@@ -158,6 +158,10 @@ class PlottingMixin(BarPlotsMixin, GridPlotsMixin):
         horizontal = orientation == "horizontal"
         names = ("y", "xmin", "xmax") if horizontal else ("x", "ymin", "ymax")
         axis = self.yaxis if horizontal else self.xaxis
+        for name, given in zip(names, (value, fmin, fmax), strict=True):
+            if np.iscomplexobj(given):  # matplotlib's float() refuses it (plot warns)
+                raise TypeError(f"{name}: got a complex number ({given!r}), expected a "
+                                "real number")
         v = float_values(value, names[0], axis).reshape(-1)
         if v.size != 1:
             raise ValueError(f"{names[0]}: got {v.size} values, expected one number (use "

@@ -123,3 +123,8 @@ def test_complex_coordinates_plot_their_real_part_with_numpys_warning():
     fig.render()
     with pytest.raises(TypeError, match="C: got"):
         ax.pcolormesh(np.outer(z, z))
+    # one number: matplotlib's float() refuses a complex one
+    with pytest.raises(TypeError, match=r"y: got a complex number \(\(1\+1j\)\)"):
+        ax.axhline(1 + 1j)
+    with pytest.raises(TypeError, match="ymax: got a complex number"):
+        ax.axvline(0.5, ymax=np.complex128(1))
