@@ -1,10 +1,9 @@
 """Where derived data (pyramids) is kept, and the progress bar of a full pass.
 
-The cache folder is ``$LUMOS_CACHE_DIR``, else ``$XDG_CACHE_HOME/lumos``, else
-``~/.cache/lumos``. Entries are named by a digest of the source's fingerprint, so a
-changed source gets a new entry; each is written under a temporary name in the same
-folder and renamed when complete, so a crash never leaves a half-written entry that
-looks whole. Nothing is ever written beside the user's data.
+The cache folder is :func:`lumos.cache_folder.cache_dir`. Entries are named by a digest
+of the source's fingerprint, so a changed source gets a new entry; each is written
+under a temporary name in the same folder and renamed when complete, so a crash never
+leaves a half-written entry that looks whole. Nothing is ever written beside the user's data.
 """
 
 from __future__ import annotations
@@ -15,17 +14,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ..cache_folder import cache_dir
 
-def cache_dir() -> Path:
-    """The folder lumos keeps derived data in (created on first use)."""
-    env = os.environ.get("LUMOS_CACHE_DIR")
-    if env:
-        root = Path(env)
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        root = (Path(xdg) if xdg else Path.home() / ".cache") / "lumos"
-    root.mkdir(parents=True, exist_ok=True)
-    return root
+__all__ = ["Progress", "atomic_folder", "cache_dir"]
 
 
 @contextlib.contextmanager

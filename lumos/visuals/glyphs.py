@@ -47,6 +47,7 @@ from .fonts import (
     line_glyphs,
     plain_layout,
 )
+from .glyph_store import GlyphStore
 
 __all__ = [
     "BASE_SIZE",
@@ -181,6 +182,7 @@ class GlyphAtlas:
         self._by_index: dict[int, Glyph] = {}
         self._by_char: dict[str, Glyph] = {}
         self._rule_cell: tuple | None = None  # see rule_quads
+        self._stores: dict[tuple, GlyphStore] = {}  # cells of earlier processes, by font
         if prepopulate:
             self.ensure("".join(chr(c) for c in range(32, 127)))
 
@@ -244,22 +246,20 @@ class GlyphAtlas:
             face.set_pixel_sizes(0, self.base_size)
         return face
 
-    def _render(self, index: int, font: Font | None = None) -> tuple[float, np.ndarray, int,
-                                                                      int]:
-        """Rasterize one glyph: (advance in em, uint8 SDF cell, left, top) in base px."""
+    def _render(self, index: int, font: Font | None = None) -> tuple[np.ndarray, int, int]:
+        """Rasterize one glyph: (uint8 SDF cell, left, top) in base px."""
         face = self._ft_face(font)
         face.load_glyph(index, _LOAD_FLAGS)
         slot = face.glyph
-        advance = (font or self.font).advance(index)
         # Render coverage first, then FreeType's bitmap SDF ('bsdf'): measured ~2x faster
         # than its outline SDF and about as exact (mean error ~0.03 base px at the edge).
         slot.render(freetype.FT_RENDER_MODE_NORMAL)
         if slot.bitmap.rows == 0 or slot.bitmap.width == 0:
-            return advance, np.zeros((0, 0), np.uint8), 0, 0
+            return np.zeros((0, 0), np.uint8), 0, 0
         if self._use_ft_sdf:
             try:
                 slot.render(freetype.FT_RENDER_MODE_SDF)
-                return advance, _bitmap_array(slot.bitmap), slot.bitmap_left, slot.bitmap_top
+                return _bitmap_array(slot.bitmap), slot.bitmap_left, slot.bitmap_top
             except freetype.FT_Exception:
                 if self._sdf_mode == "freetype":
                     raise
@@ -267,7 +267,19 @@ class GlyphAtlas:
         cov = _bitmap_array(slot.bitmap).astype(np.float32) / 255.0
         s = self.spread
         cov = np.pad(cov, s)[None]
-        return advance, sdf_from_coverage(cov, s)[0], slot.bitmap_left - s, slot.bitmap_top + s
+        return sdf_from_coverage(cov, s)[0], slot.bitmap_left - s, slot.bitmap_top + s
+
+    def _store(self, font: Font | None) -> GlyphStore:
+        """Where the cells of ``font`` rendered as this atlas renders them are kept."""
+        path = str((font or self.font).path)
+        key = (path, self._use_ft_sdf)
+        store = self._stores.get(key)
+        if store is None:
+            renderer = "bsdf" if self._use_ft_sdf else "numpy"
+            setup = (f"freetype {freetype.version()} {self.base_size}px spread {self.spread} "
+                     f"{renderer}")
+            store = self._stores[key] = GlyphStore(Path(path), setup)
+        return store
 
     def _set_ft_spread(self) -> None:
         if not self._use_ft_sdf:
@@ -284,7 +296,17 @@ class GlyphAtlas:
 
     def _add_glyphs(self, indices: list[int], font: Font | None = None) -> None:
         self._set_ft_spread()
-        rendered = [(idx, *self._render(idx, font)) for idx in indices]
+        stored = self._store(font)
+        cells, fresh = {}, {}
+        for idx in indices:
+            cell = stored.get(idx)
+            if cell is None:
+                cell = fresh[idx] = self._render(idx, font)
+            cells[idx] = cell
+        # kept with the renderer that made them (auto falls back to numpy on an old
+        # FreeType at the first glyph, so a batch is all one or all the other)
+        self._store(font).add(fresh)
+        rendered = [(idx, (font or self.font).advance(idx), *cells[idx]) for idx in indices]
         # Tallest first packs shelves tightly for the initial ASCII batch.
         rendered.sort(key=lambda r: -r[2].shape[0])
         b = float(self.base_size)

@@ -370,21 +370,65 @@ def test_other_bad_arguments():
 
 def test_module_imports_only_numpy_freetype_and_stdlib():
     """The text layout and the atlas need no OpenGL: numpy, freetype, the standard
-    library, and of lumos only the fonts module and the primitives."""
+    library, and of lumos only the fonts module, the primitives, the glyph store and the
+    cache folder."""
     import ast
     import sys
 
-    from lumos.visuals import fonts
+    from lumos.visuals import fonts, glyph_store
 
-    for module in (glyphs, fonts):
+    for module in (glyphs, fonts, glyph_store):
         tree = ast.parse(open(module.__file__, encoding="utf-8").read())
         names = set()
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
                 names |= {a.name.split(".")[0] for a in node.names}
             elif isinstance(node, ast.ImportFrom) and node.level:
-                assert node.module in ("fonts", "primitives"), node.module
+                assert node.module in ("fonts", "primitives", "glyph_store", "cache_folder"), \
+                    node.module
             elif isinstance(node, ast.ImportFrom):
                 names.add((node.module or "").split(".")[0])
         allowed = {"numpy", "freetype", "__future__"}
         assert names - allowed <= set(sys.stdlib_module_names)
+
+
+def test_a_new_process_reads_the_glyph_cells_an_earlier_one_rendered(tmp_path, monkeypatch):
+    """The distance fields go to the cache folder; a later atlas (another process) takes
+    them from there instead of FreeType, with the same bytes, hence the same pictures.
+    A damaged file or a folder that cannot be written only costs rendering again."""
+    from lumos.visuals import glyph_store
+
+    monkeypatch.setenv("LUMOS_CACHE_DIR", str(tmp_path))
+    text = "Hello, 0.25 µm−1"
+    first = GlyphAtlas(prepopulate=False)
+    first.ensure(text)
+    (cells,) = (tmp_path / "glyphs").iterdir()
+
+    def no_rendering(self, index, font=None):
+        raise AssertionError(f"glyph {index} rendered again")
+
+    with monkeypatch.context() as m:
+        m.setattr(GlyphAtlas, "_render", no_rendering)
+        second = GlyphAtlas(prepopulate=False)
+        second.ensure(text)
+    assert np.array_equal(second.image, first.image)
+    assert all(second.glyph(c) == first.glyph(c) for c in text)
+
+    # damaged: cut short, or not a cell file at all
+    for damage in (cells.read_bytes()[:-7], b"something else"):
+        cells.write_bytes(damage)
+        third = GlyphAtlas(prepopulate=False)
+        third.ensure(text)
+        assert np.array_equal(third.image, first.image)
+    assert glyph_store._decode(cells.read_bytes(), third._store(None).description)  # rewritten
+
+    # another font file has its own cells
+    bold = GlyphAtlas(font_path(bold=True), prepopulate=False)
+    bold.ensure("H")
+    assert len(list((tmp_path / "glyphs").iterdir())) == 2
+
+    # a cache folder that cannot be made: rendered, not stored, no error
+    monkeypatch.setenv("LUMOS_CACHE_DIR", str(cells / "not-a-folder"))
+    fourth = GlyphAtlas(prepopulate=False)
+    fourth.ensure(text)
+    assert np.array_equal(fourth.image, first.image)

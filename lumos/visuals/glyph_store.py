@@ -1,0 +1,119 @@
+"""Glyph distance fields kept on disk, so that a new process draws its first text without
+rasterizing every glyph again (about 0.6 ms a glyph with FreeType's SDF renderer: a
+figure's first frame spends 15-20 ms on it).
+
+One file per font file and rendering setup in ``cache_dir()/glyphs``, named by a digest
+of what the cells depend on: the font file (path, size, modification time), the
+FreeType version, the base size, the spread and the renderer. The full description is
+stored in the file too and compared on reading, so a digest collision, a truncated file
+or one from another version of this format is ignored and the glyphs are rendered
+again. After a write fails (a read-only folder), the process stores no more cells.
+Cells read from disk are the bytes the renderer made, so pictures are the same with or
+without the store.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+from ..cache_folder import cache_dir, replace_file
+
+__all__ = ["GlyphStore"]
+
+_MAGIC = b"lumos glyph cells 1\n"
+_HEAD = struct.Struct("<II")  # description length, number of cells
+
+Cell = tuple[np.ndarray, int, int]  # uint8 distance field, left, top (base pixels)
+
+
+class GlyphStore:
+    """The cells of one font file rendered one way, as earlier processes left them.
+
+    >>> store = GlyphStore(path, "freetype 2.13.2 48px spread 8 bsdf")
+    >>> store.get(36)            # None, or (cell, left, top)
+    >>> store.add({36: (cell, left, top)})   # written at once, atomically
+    """
+
+    _unwritable = False  # set once a write failed: no more writes in this process
+
+    def __init__(self, font_path: Path, setup: str) -> None:
+        try:
+            st = Path(font_path).stat()
+            self.description = f"{Path(font_path).resolve()}|{st.st_size}|{st.st_mtime_ns}|{setup}"
+        except OSError:
+            self.description = None  # no font file to describe: nothing is stored
+        self._cells: dict[int, Cell] | None = None
+        self._file: Path | None = None
+
+    def _path(self) -> Path | None:
+        if self._file is None and self.description is not None:
+            try:
+                digest = zlib.crc32(self.description.encode()) & 0xFFFFFFFF
+                self._file = cache_dir() / "glyphs" / f"{digest:08x}.cells"
+            except OSError:
+                return None
+        return self._file
+
+    def _load(self) -> dict[int, Cell]:
+        if self._cells is None:
+            self._cells = {}
+            path = self._path()
+            try:
+                data = path.read_bytes() if path is not None else b""
+                self._cells = _decode(data, self.description)
+            except (OSError, ValueError, struct.error):
+                pass  # missing or not ours: render again
+        return self._cells
+
+    def get(self, index: int) -> Cell | None:
+        """The stored cell of a glyph index, or None."""
+        return self._load().get(int(index))
+
+    def add(self, cells: dict[int, Cell]) -> None:
+        """Store more cells (with those already stored) for later processes."""
+        if not cells:
+            return
+        known = self._load()
+        known.update(cells)
+        path = self._path()
+        if path is None or GlyphStore._unwritable:
+            return
+        try:
+            replace_file(path, _encode(known, self.description))
+        except OSError:
+            GlyphStore._unwritable = True
+
+
+def _encode(cells: dict[int, Cell], description: str) -> bytes:
+    text = description.encode()
+    order = sorted(cells)
+    table = np.array([(i, cells[i][1], cells[i][2], *cells[i][0].shape) for i in order],
+                     dtype="<i4").reshape(-1, 5)
+    body = b"".join(np.ascontiguousarray(cells[i][0], np.uint8).tobytes() for i in order)
+    return _MAGIC + _HEAD.pack(len(text), len(order)) + text + table.tobytes() + body
+
+
+def _decode(data: bytes, description: str) -> dict[int, Cell]:
+    if not data:
+        return {}
+    if not data.startswith(_MAGIC):
+        raise ValueError("not a glyph cell file")
+    at = len(_MAGIC)
+    n_text, count = _HEAD.unpack_from(data, at)
+    at += _HEAD.size
+    if data[at : at + n_text].decode(errors="replace") != description:
+        raise ValueError("cells of another font or setup")
+    at += n_text
+    table = np.frombuffer(data, "<i4", count * 5, at).reshape(count, 5)
+    at += table.nbytes
+    sizes = table[:, 3].astype(np.int64) * table[:, 4]
+    if at + int(sizes.sum()) != len(data):
+        raise ValueError("truncated glyph cell file")
+    pixels = np.frombuffer(data, np.uint8, offset=at)
+    starts = np.concatenate([[0], np.cumsum(sizes)])
+    return {int(i): (pixels[starts[k] : starts[k + 1]].reshape(h, w), int(left), int(top))
+            for k, (i, left, top, h, w) in enumerate(table)}
