@@ -31,9 +31,10 @@ from ..gpu.camera_math import draw_matrices
 from ..scene.cameras import TurntableCamera
 from ..transforms import Affine, Transform
 from . import text as textmod
-from .axes import Axes, _singular
+from .axes import Axes
 from .axes3d_box import CODE, AxisSpec, Box3D, BoxSpec, far_faces, geometry, visible
 from .axes3d_plotting import Plotting3D
+from .axes_limits import _singular
 from .axis import Axis
 from .decorations import title_room
 from .style import dash_pattern, rcParams
