@@ -17,9 +17,8 @@ from .artist_api import ArtistAPI
 from .artists import MARKERS, Artist, accepts_rasterized, check_marker, numeric
 from .axes_layout import AxesLayout
 from .axes_limits import AxesLimits
-from .axes_projection import AxesProjection
-from .axes_sync import AxesSync
 from .axes_ticks import TickingMixin
+from .axes_view import AxesProjection, AxesSync
 from .axis import Axis
 from .background import BackgroundPatch
 from .coords import LiveTransform, unit_to_box
