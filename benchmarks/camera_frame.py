@@ -44,11 +44,11 @@ def run(scene: str = "line", frames: int = 300) -> dict:
     the mean of each decoration part."""
     import window
 
-    from lumos.plot import axes, decorations, page_axes
+    from lumos.plot import axes_view, decorations, page_axes
     from lumos.plot.axis import Axis
 
     totals: dict = defaultdict(float)
-    _timed(axes, "draw_rectilinear_frame", "decorations", totals)
+    _timed(axes_view, "draw_rectilinear_frame", "decorations", totals)
     _timed(decorations, "TickLayout", "TickLayout", totals)
     _timed(Axis, "ticks", "Axis.ticks", totals)
     _timed(Axis, "pixels_along", "Axis.pixels_along", totals)

@@ -11,24 +11,22 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
-from ..scene.cameras import PanZoomCamera
-from ..transforms import Affine, Transform, chain
-from ..visuals.base import Member
+from ..transforms import chain
 from . import bigdata, category, validate
 from .artist_api import ArtistAPI
 from .artists import MARKERS, Artist, accepts_rasterized, check_marker, numeric
 from .axes_layout import AxesLayout
+from .axes_limits import AxesLimits
 from .axes_ticks import TickingMixin
+from .axes_view import AxesProjection, AxesSync
 from .axis import Axis
 from .background import BackgroundPatch
-from .coords import AxisScales, LiveTransform, rect_to_unit, unit_to_box
-from .decorations import draw_rectilinear_frame, rectilinear_margins
+from .coords import LiveTransform, unit_to_box
 from .image import AxesImage
 from .lines import Line2D
 from .plot_types import PlotTypesMixin
 from .plotting import PlottingMixin
 from .propcycle import PropCycler, make_cycler
-from .scale import LinearScale
 from .scatter import PathCollection
 from .spines import Spines
 from .style import rcParams
@@ -102,7 +100,8 @@ def _split_plot_args(args) -> list[tuple]:
     return groups
 
 
-class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
+class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, PlottingMixin,
+           PlotTypesMixin, ArtistAPI):
     """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``.
 
     This class is also the base of every projection (``projection="polar"``, ...): a
@@ -482,230 +481,7 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         self._dirty = True
         return t
 
-    # -- projection: the transform chain -------------------------------------------
-    def _make_camera(self):
-        """The camera of the axes' view (a projection may bring another kind)."""
-        return PanZoomCamera()
-
-    def _scale_transform(self) -> Transform:
-        """Data → scale space (``transScale``): the axes' scales."""
-        return AxisScales(self.xaxis.scale, self.yaxis.scale)
-
-    def _projection_transform(self) -> Transform:
-        """Scale space → projected space (``transProjection``); the GPU applies it as
-        the transform of the visuals in scale space. Identity here."""
-        return Affine()
-
-    def view_rect(self) -> tuple[float, float, float, float]:
-        """The rectangle of projected space the axes show, ``(x0, y0, w, h)``; a
-        negative width or height is an inverted axis. ``transLimits`` maps it onto the
-        unit square and the camera shows it in the box."""
-        (x0, x1), (y0, y1) = self.xaxis.scaled_interval(), self.yaxis.scaled_interval()
-        if self.xaxis.inverted:
-            x0, x1 = x1, x0
-        if self.yaxis.inverted:
-            y0, y1 = y1, y0
-        return x0, y0, x1 - x0, y1 - y0
-
-    def _limits_transform(self) -> Transform:
-        """Projected space → axes fraction (``transLimits``): the view rectangle onto the
-        unit square (what the camera does on the GPU)."""
-        return rect_to_unit(self.view_rect())
-
-    def gpu_transform(self) -> Transform | None:
-        """What visuals in scale space apply on the GPU (None: nothing, the projection
-        is the identity)."""
-        t = self.transProjection.frozen()
-        return None if t.is_linear else t
-
-    def edge_steps(self, start: np.ndarray, stop: np.ndarray) -> np.ndarray:
-        """How many straight pieces each scale-space segment ``start[i] → stop[i]``
-        needs so that it follows the projection (patches subdivide their edges by it):
-        1 everywhere for a linear projection."""
-        return np.ones(len(start), dtype=int)
-
-    def get_xaxis_transform(self, which: str = "grid") -> Transform:
-        """x in data, y in axes fraction → figure pixels (matplotlib's blended
-        transform for x ticks and spans)."""
-        return LiveTransform(lambda: chain(
-            AxisScales(self.xaxis.scale, LinearScale()),
-            rect_to_unit(self.view_rect(), along=(True, False)),
-            self.transAxes.frozen()), "xaxis transform")
-
-    def get_yaxis_transform(self, which: str = "grid") -> Transform:
-        """x in axes fraction, y in data → figure pixels."""
-        return LiveTransform(lambda: chain(
-            AxisScales(LinearScale(), self.yaxis.scale),
-            rect_to_unit(self.view_rect(), along=(False, True)),
-            self.transAxes.frozen()), "yaxis transform")
-
-    # -- limits, scales, labels -----------------------------------------------------
-    def _autoscale(self) -> None:
-        """Fit auto axes to the data plus margins (in scale space, like matplotlib).
-
-        Margins never cross an artist's sticky edges (``artist.sticky = (xs, ys)`` in data
-        units): bars stay on 0, meshes and contours fill the axes. ``data_limits()`` may
-        give None for one axis (axhline has no x extent)."""
-        for axis, i in ((self.xaxis, 0), (self.yaxis, 1)):
-            if not axis.limits.auto:
-                continue
-            spans, stickies = [], []
-            for member in axis.limits.members:
-                for a in member.axes.artists:
-                    lim = member.axes.fitted_limits(a)
-                    if lim is not None and lim[i] is not None:
-                        spans.append(lim[i])
-                    sticky = getattr(a, "sticky", None)
-                    if sticky is not None and len(sticky[i]):
-                        stickies.append(np.asarray(sticky[i], dtype=float).ravel())
-            if not spans:
-                _log_fallback(axis)
-                continue
-            lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
-            if lo == hi:  # matplotlib's nonsingular: 0 → ±0.05, v → v ± 5 %
-                lo, hi = _singular(lo, axis.scale.name)
-            lo, hi = axis.clip_limits(lo, hi)
-            margin = self._margins[i]
-            with np.errstate(all="ignore"):
-                s0, s1 = axis.scale.forward(np.array([lo, hi]))
-            if not (np.isfinite(s0) and np.isfinite(s1)):
-                _log_fallback(axis)
-                continue
-            if s0 == s1:
-                lo, hi = _singular(lo, axis.scale.name)
-                with np.errstate(all="ignore"):
-                    s0, s1 = axis.scale.forward(np.array([lo, hi]))
-            # the nearest sticky edges outside the data: margins stop there
-            st = np.sort(np.concatenate(stickies)) if stickies else np.zeros(0)
-            st = st[np.isfinite(st)]
-            if axis.scale.name == "log":
-                st = st[st > 0]
-            tol = 1e-5 * max(abs(lo), abs(hi), abs(hi - lo))
-            below, above = st[st < lo + tol], st[st > hi - tol]
-            pad = (s1 - s0) * margin
-            lo, hi = axis.scale.inverse(np.array([s0 - pad, s1 + pad]))
-            if below.size:
-                lo = max(lo, below[-1])
-            if above.size:
-                hi = min(hi, above[0])
-            inverted = axis.inverted
-            axis.limits.lo, axis.limits.hi = axis.clip_limits(float(lo), float(hi), warn=False)
-            axis.inverted = inverted
-
-    def fitted_limits(self, artist: Artist):
-        """The data range of ``artist`` that automatic limits fit, kept as matplotlib's
-        ``dataLim`` keeps it: taken when the limits were first fitted to the artist (or
-        at :meth:`relim`), so new data (``set_data``, ``set_offsets``) does not move
-        them until ``relim()``. An artist whose ``live_limits`` is true (a stream) is
-        read every time."""
-        if artist.live_limits:
-            return artist.data_limits()
-        scales = (self.xaxis.scale.name, self.yaxis.scale.name)  # log: positive data only
-        return self._kept_range(artist, scales, artist.data_limits)
-
-    def _kept_range(self, artist: Artist, key, measure):
-        """``measure()`` of ``artist`` as kept since it was taken under ``key``."""
-        kept = self._fitted.get(artist)
-        if kept is None or kept[0] != key:
-            kept = self._fitted[artist] = (key, measure())
-        return kept[1]
-
-    def refit(self, artist: Artist) -> None:
-        """Automatic limits fit ``artist``'s data anew at the next draw (what
-        ``AxesImage.set_extent`` asks, as in matplotlib)."""
-        self._fitted.pop(artist, None)
-        self._dirty = True
-
-    def update_limits(self) -> None:
-        """Before a frame: artists prepare (``Artist.prepare``), then automatic limits
-        follow data that changed since the last."""
-        for a in self.artists:
-            a.prepare()
-        if self._dirty and (self.xaxis.limits.auto or self.yaxis.limits.auto):
-            self._autoscale()
-
-    def autoscale(self, enable: bool = True, axis: str = "both") -> None:
-        """Turn automatic limits on (or off) for 'x', 'y' or 'both' axes, and apply them."""
-        for name in ("x", "y") if axis == "both" else (axis,):
-            getattr(self, f"{name}axis").limits.auto = bool(enable)
-        self._autoscale()
-
-    def relim(self) -> None:
-        """Fit the automatic limits to the artists' data as it is now (after
-        ``set_data``, ``set_offsets``, ...)."""
-        self._fitted.clear()
-        self._autoscale()
-
-    def margins(self, x: float | None = None, y: float | None = None) -> None:
-        """Padding added to the data range by autoscaling, as a fraction of it (rcParams
-        axes.xmargin, axes.ymargin)."""
-        mx, my = self._margins
-        # matplotlib's bound: a margin of -0.5 would shrink the view to nothing
-        self._margins = (mx if x is None else validate.number(x, "x", -0.5, exclusive=True),
-                         my if y is None else validate.number(y, "y", -0.5, exclusive=True))
-        self._autoscale()
-
-    def set_xlim(self, left=None, right=None, **kwargs):
-        """``set_xlim(0, 10)`` or ``set_xlim((0, 10))``; left > right inverts the axis."""
-        return self._set_lim(self.xaxis, left, right, kwargs, "left", "right")
-
-    def set_ylim(self, bottom=None, top=None, **kwargs):
-        """``set_ylim(0, 10)`` or ``set_ylim((0, 10))``; bottom > top inverts the axis."""
-        return self._set_lim(self.yaxis, bottom, top, kwargs, "bottom", "top")
-
-    def _set_lim(self, axis: Axis, lo, hi, kwargs, lo_name: str, hi_name: str):
-        lo = kwargs.pop(lo_name, kwargs.pop(f"{axis.name}min", lo))
-        hi = kwargs.pop(hi_name, kwargs.pop(f"{axis.name}max", hi))
-        emit = kwargs.pop("emit", True)  # False: limit callbacks are not told
-        auto = kwargs.pop("auto", False)  # None: autoscaling as it was; True: stays on
-        if kwargs:
-            raise TypeError(f"set_{axis.name}lim: unexpected arguments {sorted(kwargs)}")
-        if hi is None and lo is not None and np.ndim(lo) == 1:
-            lo, hi = lo
-        for name, v in ((lo_name, lo), (hi_name, hi)):
-            if isinstance(v, str):
-                raise TypeError(f"{name}: got str {v!r}, expected a number")
-        lo = None if lo is None else float(axis.convert(np.asarray([lo]))[0])
-        hi = None if hi is None else float(axis.convert(np.asarray([hi]))[0])
-        was_auto = axis.limits.auto
-        axis.inverted = False
-        axis.set_limits(lo, hi)
-        if lo is not None and hi is not None and lo > hi:
-            axis.inverted = True
-        if auto is not False:
-            axis.limits.auto = was_auto if auto is None else bool(auto)
-        self._dirty = True
-        if emit:
-            for member in axis.limits.members:  # shared axes' callbacks hear of it too
-                member.axes.notify_limits()
-        return self.get_xlim() if axis is self.xaxis else self.get_ylim()
-
-    def get_xlim(self) -> tuple[float, float]:
-        """The x limits (left, right) shown now."""
-        lo, hi = self.xaxis.get_view_interval()
-        return (hi, lo) if self.xaxis.inverted else (lo, hi)
-
-    def get_ylim(self) -> tuple[float, float]:
-        """The y limits (bottom, top) shown now."""
-        lo, hi = self.yaxis.get_view_interval()
-        return (hi, lo) if self.yaxis.inverted else (lo, hi)
-
-    def invert_xaxis(self) -> None:
-        """Swap the direction of the x axis."""
-        self.xaxis.inverted = not self.xaxis.inverted
-
-    def invert_yaxis(self) -> None:
-        """Swap the direction of the y axis."""
-        self.yaxis.inverted = not self.yaxis.inverted
-
-    def xaxis_inverted(self) -> bool:
-        """Whether x grows to the left."""
-        return self.xaxis.inverted
-
-    def yaxis_inverted(self) -> bool:
-        """Whether y grows downwards."""
-        return self.yaxis.inverted
-
+    # -- titles, aspect, properties ---------------------------------------------------
     def set_title(self, label, fontdict=None, loc: str | None = None, pad=None, *, y=None,
                   **kwargs):
         """A title over the axes: ``loc`` 'left', 'center' or 'right', ``pad`` points above
@@ -802,30 +578,6 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
             self.set_ylim(y0, y1)
         return (*self.get_xlim(), *self.get_ylim())
 
-    def set_autoscale_on(self, b: bool) -> None:
-        """Whether limits follow the data (both axes)."""
-        self.xaxis.limits.auto = self.yaxis.limits.auto = bool(b)
-
-    def get_autoscale_on(self) -> bool:
-        """Whether both the x and the y limits follow the data."""
-        return self.xaxis.limits.auto and self.yaxis.limits.auto
-
-    def set_autoscalex_on(self, b: bool) -> None:
-        """Whether the x limits follow the data."""
-        self.xaxis.limits.auto = bool(b)
-
-    def set_autoscaley_on(self, b: bool) -> None:
-        """Whether the y limits follow the data."""
-        self.yaxis.limits.auto = bool(b)
-
-    def get_autoscalex_on(self) -> bool:
-        """Whether the x limits follow the data."""
-        return self.xaxis.limits.auto
-
-    def get_autoscaley_on(self) -> bool:
-        """Whether the y limits follow the data."""
-        return self.yaxis.limits.auto
-
     def cla(self) -> None:
         """Remove every artist and reset the axes."""
         for a in list(self.artists) + list(self.texts):
@@ -901,188 +653,6 @@ class Axes(AxesLayout, TickingMixin, PlottingMixin, PlotTypesMixin, ArtistAPI):
         self.children.append(twin)
         self.figure.axes.append(twin)
         return twin
-
-    # -- coordinates -----------------------------------------------------------------
-    def to_pixels(self, x, y, coords: str = "data") -> tuple[float, float]:
-        """Figure pixels (from the bottom left) of a point in data or axes coordinates
-        (``transData`` or ``transAxes``)."""
-        t = self.transAxes if coords == "axes" else self.transData
-        px, py = t.forward(np.array([x, y], dtype=float))
-        return float(px), float(py)
-
-    def view_state(self) -> tuple:
-        """What pixel-dependent geometry depends on: box, view, projection, dpi."""
-        return tuple(self.box), self.view_rect(), self.transProjection.frozen(), self.figure.dpi
-
-    # -- projection: the camera and the mouse ----------------------------------------
-    def sync_camera(self) -> None:
-        """The view's camera and rectangle from the limits and the box."""
-        x0, y0, w, h = self.view_rect()
-        cam = self.view.camera
-        cam.rect = (min(x0, x0 + w), min(y0, y0 + h), abs(w), abs(h))
-        cam.invert_x, cam.invert_y = w < 0, h < 0
-        bx, by, bw, bh = self.box
-        height = self.figure.canvas.size[1]
-        self.view.fixed_rect = (bx, height - by - bh, bw, bh)
-        # axes sharing limits with others (sharex=True): a page moves them together
-        share = [f"{a.name}{id(a.limits)}" if len(a.limits.members) > 1 else None
-                 for a in (self.xaxis, self.yaxis)]
-        self.view.controller_params = {"share": share} if any(share) else {}
-        self._layers.sync()
-
-    def camera_changed(self, camera: dict) -> None:
-        """The mouse moved the view's camera (a frame camera dictionary, as the
-        controllers give): take the limits it shows, then follow them with the camera."""
-        x0, y0, w, h = (float(v) for v in camera["rect"])
-        for axis, setter, lo, hi in ((self.xaxis, self.set_xlim, x0, x0 + w),
-                                     (self.yaxis, self.set_ylim, y0, y0 + h)):
-            with np.errstate(all="ignore"):
-                a, b = axis.scale.inverse(np.array([lo, hi]))
-            if np.isfinite(a) and np.isfinite(b) and a != b:
-                setter(float(a), float(b))
-        self.sync_camera()
-
-    def home_state(self):
-        """What ``restore_home`` needs to bring the view back (before the mouse moved it)."""
-        return [(a, a.limits.lo, a.limits.hi, a.limits.auto, a.inverted)
-                for a in (self.xaxis, self.yaxis)]
-
-    def restore_home(self, state) -> None:
-        """Bring the view back to a ``home_state()`` (double-click does it)."""
-        for axis, lo, hi, auto, inverted in state:
-            axis.limits.lo, axis.limits.hi, axis.limits.auto = lo, hi, auto
-            axis.inverted = inverted
-        self._dirty = True
-        self.sync_camera()
-
-    def data_at(self, x: float, y: float) -> tuple[float, float]:
-        """Data coordinates at figure pixel (x, y) from the bottom left."""
-        with np.errstate(all="ignore"):
-            xd, yd = self.transData.inverse(np.array([x, y], dtype=float))
-        return float(xd), float(yd)
-
-    def _background(self):
-        """The color the view clears its rectangle to (None: transparent): the patch,
-        drawn when the axis and the frame are on (matplotlib's rule)."""
-        if self.role in ("twin", "secondary") or not (self.axison and self.frame_on):
-            return None
-        face = self.patch.face()
-        if face is None or face[3] == 0:
-            return None
-        under = self.figure.figure.canvas.bgcolor
-        if face[3] < 1 and under[3] == 1:  # a view clears its rectangle: blend it over
-            a = face[3]
-            return (*(a * f + (1 - a) * u for f, u in zip(face[:3], under[:3],
-                                                          strict=True)), 1.0)
-        return face
-
-    # -- projection: decorations -----------------------------------------------------
-    def own_margins(self) -> tuple[float, float, float, float]:
-        """Pixels (left, right, bottom, top) this axes' decorations reach beyond its box:
-        the layout makes that much room."""
-        return rectilinear_margins(self)
-
-    def draw_frame(self, ov) -> set | None:
-        """Spines, ticks, tick labels and axis labels into the figure's overlay; the
-        ids of the texts it drew too (those anchored to data, which a page moves), or
-        None."""
-        return draw_rectilinear_frame(self, ov)
-
-    def draw_bare(self, ov) -> set | None:
-        """With the axis off (no frame): the texts anchored to data that a page moves,
-        drawn as ``draw_frame`` draws them (their ids), or None."""
-        return draw_rectilinear_frame(self, ov, frame=False)
-
-    # -- per frame -------------------------------------------------------------------
-    def sync(self) -> None:
-        """Before drawing: camera from the limits, batches from the artists, grid."""
-        self.sync_camera()
-        self.view.bgcolor = self._background()
-        if self._dirty:
-            self._rebuild_batches()
-            self._dirty = False
-        self._sync_gpu_transforms()
-        self._update_grid()
-        self._layers.arrange(self)  # clip_on=False visuals across the figure, in zorder
-
-    def _scale_space_visuals(self):
-        """The visuals holding scale-space positions (the GPU applies the projection)."""
-        yield from self._batches.values()
-        for a in self.artists:
-            if a.space == "scale":
-                yield from a.visuals()
-
-    def _sync_gpu_transforms(self) -> None:
-        t = self.gpu_transform()
-        for v in self._scale_space_visuals():
-            if v.transform != t:
-                v.transform = t
-
-    def _rebuild_batches(self) -> None:
-        """Put the batch items of the artists into one visual per kind, style and
-        zorder (one draw each); the visuals upload only the rows that changed."""
-        px = self.figure.points_to_pixels(1.0)  # marker sizes and widths follow the dpi
-        groups: dict[tuple, list] = {}
-        for a in self.artists:
-            if not a.get_visible():
-                continue
-            for item in a.batch_items():
-                owner = (a, item.part)  # member_at gives it back: artist_at reads it
-                # rasterized artists batch apart (vector files draw their batch as an
-                # image), as do the unclipped ones (they draw in another view) and those
-                # with a clip path (drawn through it)
-                key = (item.visual, item.style, item.order, px, owner if item.alone else None,
-                       a.get_rasterized(), a.get_clip_on(), a.get_clip_path())
-                groups.setdefault(key, []).append(Member(owner, item.pos, item.color,
-                                                         item.size, item.changed))
-        for key in [k for k in self._batches if k not in groups]:
-            self._layers.remove(self._batches.pop(key))
-        for key, members in groups.items():
-            visual = self._batches.get(key)
-            if visual is None:
-                visual = self._batches[key] = key[0](**dict(key[1]))
-                visual.order = key[2]
-                visual.rasterized = key[5]
-                self.view.add(visual)
-                self._layers.set_clip(visual, key[6])
-                self._layers.set_clip_path(visual, key[7])
-            visual.set_members(members)
-
-    def data_visuals(self) -> list:
-        """The visuals that draw the artists' data (what ``Figure.pick`` may hit)."""
-        return [*self._batches.values(), *(v for a in self.artists for v in a.visuals())]
-
-    def artist_at(self, visual, index: int):
-        """``(artist, index into its data)`` of a hit on one of the axes' data visuals:
-        the batch says whose row it is, else the artist drawing that visual;
-        ``(visual, index)`` for a visual no artist claims."""
-        key, local = visual.member_at(index)
-        if key is not None:
-            artist, part = key
-            return artist, artist.pick_index(local, part)
-        for a in self.artists:
-            if visual in a.visuals():
-                return a, a.pick_index(index)
-        return visual, index
-
-
-def _log_fallback(axis: Axis) -> None:
-    """A log axis with no positive data and non-positive limits shows matplotlib's
-    default decade (1, 10), with its warning, instead of limits it cannot draw."""
-    lo, hi = axis.limits.lo, axis.limits.hi
-    if axis.scale.name == "log" and lo is not None and (lo <= 0 or hi <= 0):
-        import warnings
-
-        warnings.warn(f"{axis.name}: data has no positive values, and therefore cannot be "
-                      "log-scaled; showing 1..10", stacklevel=3)
-        axis.limits.lo, axis.limits.hi = 1.0, 10.0
-
-
-def _singular(v: float, scale: str) -> tuple[float, float]:
-    if scale == "log":
-        return v / 10, v * 10
-    d = abs(v) * 0.05 if v != 0 else 0.05
-    return v - d, v + d
 
 
 def _as_columns(values, argument: str) -> np.ndarray:

@@ -27,24 +27,19 @@ import math
 import numpy as np
 
 from .. import colors
-from ..gpu.camera_math import draw_matrices
-from ..scene.cameras import TurntableCamera
-from ..transforms import Affine, Transform
 from . import text as textmod
-from .axes import Axes, _singular
+from .axes import Axes
 from .axes3d_box import CODE, AxisSpec, Box3D, BoxSpec, far_faces, geometry, visible
+from .axes3d_limits import Axes3DLimits
 from .axes3d_plotting import Plotting3D
+from .axes3d_view import PROJ_DIST, VIEW_SPAN, Axes3DView
 from .axis import Axis
 from .decorations import title_room
 from .style import dash_pattern, rcParams
 
-PROJ_DIST = 10.0  # mplot3d's camera distance (its _dist)
-VIEW_LO, VIEW_HI = -0.95 / PROJ_DIST, 0.9 / PROJ_DIST  # projected range the box shows
-VIEW_SPAN = VIEW_HI - VIEW_LO
 BOX_NORM = 1.8294640721620434 * 25 / 24  # length of mplot3d's box aspect vector
 VIEW_MARGIN = 1 / 48  # mplot3d pads autoscaled limits by this much of their span
 
-_LAST = object()  # sync_camera: keep the last viewport
 # box axes of each data axis, by vertical axis (box z is up): mplot3d rolls the world
 _BOX_OF = {2: (0, 1, 2), 1: (1, 2, 0), 0: (2, 0, 1)}
 
@@ -129,18 +124,7 @@ class Axis3D(Axis):
         return len(text) > 4 if self.rotate_label is None else self.rotate_label
 
 
-def _norm_view(elev: float, azim: float, roll: float) -> tuple[float, float, float]:
-    """The same view with the elevation in [-90, 90]: past the pole the camera looks
-    from the other side, upside down (azimuth and roll turn by 180 degrees)."""
-    e = (elev + 180.0) % 360.0 - 180.0
-    if e > 90.0:
-        return 180.0 - e, azim + 180.0, roll + 180.0
-    if e < -90.0:
-        return -180.0 - e, azim + 180.0, roll + 180.0
-    return e, azim, roll
-
-
-class Axes3D(Plotting3D, Axes):
+class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Axes):
     """3D axes: ``ax = fig.add_subplot(projection="3d")``; mplot3d's methods.
 
     Constructor keywords (also through ``add_subplot``/``subplot_kw``): ``elev=30``,
@@ -189,70 +173,7 @@ class Axes3D(Plotting3D, Axes):
         if shareview is not None:
             self.shareview(shareview)
 
-    # -- the view -------------------------------------------------------------------------
-    def _make_camera(self):
-        return TurntableCamera()
-
-    def view_init(self, elev=None, azim=None, roll=None, vertical_axis: str = "z",
-                  share: bool = False) -> None:
-        """Where the camera looks from: ``elev`` above the plane of the other two axes,
-        ``azim`` about the vertical axis, ``roll`` about the line of sight (degrees;
-        None: the initial values); ``vertical_axis`` 'x', 'y' or 'z' points up."""
-        if vertical_axis not in ("x", "y", "z"):
-            raise ValueError(f"vertical_axis: got {vertical_axis!r}, expected 'x', 'y' or 'z'")
-        elev = self.initial_elev if elev is None else elev
-        azim = self.initial_azim if azim is None else azim
-        roll = self.initial_roll if roll is None else roll
-        for name, v in (("elev", elev), ("azim", azim), ("roll", roll)):
-            if isinstance(v, bool) or not isinstance(v, (int, float, np.number)) \
-                    or not math.isfinite(v):
-                raise ValueError(f"{name}: got {v!r}, expected a finite angle in degrees")
-        axes = self._view_group() if share else [self]
-        for ax in axes:
-            ax.elev, ax.azim, ax.roll = float(elev), float(azim), float(roll)
-            ax._vertical = "xyz".index(vertical_axis)
-            ax._zoom, ax._pan = 1.0, np.zeros(3)
-            ax._dirty = True
-
-    # The view angles. Set by code they are also the view the layout makes room for;
-    # the mouse (camera_changed) turns only the view.
-    @property
-    def elev(self) -> float:
-        """The elevation of the view in degrees (mplot3d's ``elev``)."""
-        return self._angles[0]
-
-    @elev.setter
-    def elev(self, value) -> None:
-        self._set_angle(0, value)
-
-    @property
-    def azim(self) -> float:
-        """The azimuth of the view in degrees (mplot3d's ``azim``)."""
-        return self._angles[1]
-
-    @azim.setter
-    def azim(self, value) -> None:
-        self._set_angle(1, value)
-
-    @property
-    def roll(self) -> float:
-        """The roll of the view in degrees (mplot3d's ``roll``)."""
-        return self._angles[2]
-
-    @roll.setter
-    def roll(self, value) -> None:
-        self._set_angle(2, value)
-
-    def _set_angle(self, i: int, value) -> None:
-        angles = list(getattr(self, "_angles", (0.0, 0.0, 0.0)))
-        angles[i] = float(value)
-        self._angles = self._home_view = tuple(angles)
-        self._dirty = True
-
-    def _view_group(self) -> list:
-        group = getattr(self, "_shared_view", None)
-        return group if group is not None else [self]
-
+    # -- the shared view and the box --------------------------------------------------------
     def shareview(self, other: Axes3D) -> None:
         """Share the view angles with ``other`` (rotating one rotates both)."""
         if not isinstance(other, Axes3D):
@@ -263,31 +184,6 @@ class Axes3D(Plotting3D, Axes):
         for ax in group:
             ax.join_view(group)
         self.view_init(other.elev, other.azim, other.roll, "xyz"[other._vertical])
-
-    def join_view(self, group: list) -> None:
-        """Turn with the axes in ``group`` (``shareview``'s bookkeeping)."""
-        self._shared_view = group
-
-    def set_proj_type(self, proj_type: str, focal_length=None) -> None:
-        """'persp' (``focal_length``, default 1; the field of view is 2 atan(1 / f)) or
-        'ortho'."""
-        if proj_type == "persp":
-            f = 1.0 if focal_length is None else float(focal_length)
-            if not (f > 0 and math.isfinite(f)):
-                raise ValueError(f"focal_length: got {focal_length!r}, expected a number > 0")
-            self._focal_length = f
-        elif proj_type == "ortho":
-            if focal_length not in (None, np.inf):
-                raise ValueError(f"focal_length: got {focal_length!r}, expected None for "
-                                 "proj_type='ortho'")
-            self._focal_length = np.inf
-        else:
-            raise ValueError(f"proj_type: got {proj_type!r}, expected 'persp' or 'ortho'")
-        self._dirty = True
-
-    def get_proj_type(self) -> str:
-        """'persp' or 'ortho'."""
-        return "ortho" if self._focal_length == np.inf else "persp"
 
     def set_box_aspect(self, aspect, *, zoom: float = 1) -> None:
         """The box's proportions x:y:z (None: 4:4:3) and ``zoom``, its size in the axes."""
@@ -391,92 +287,6 @@ class Axes3D(Plotting3D, Axes):
         """The data axis (0 x, 1 y, 2 z) drawn along box axis ``box_axis``
         (``vertical_axis`` moves them)."""
         return _BOX_OF[self._vertical].index(box_axis)
-
-    def _camera_dict(self, rect, home: bool = False) -> dict:
-        """The frame camera showing mplot3d's view in a viewport ``rect`` (figure pixels
-        from the bottom left): the projection's centre lands where mplot3d's does in the
-        box, at mplot3d's scale. ``home``: the view the script set (before the mouse
-        turned, panned or zoomed it)."""
-        bx, by, bw, _ = self.box
-        unit = bw / VIEW_SPAN  # pixels per projected unit
-        ox, oy = bx - VIEW_LO * unit, by - VIEW_LO * unit
-        rx, ry, rw, rh = rect
-        zoom, pan = (1.0, np.zeros(3)) if home else (self._zoom, self._pan)
-        half_h = rh / 2 / unit * zoom
-        elev, azim, roll = _norm_view(*(self._home_view if home else
-                                        (self.elev, self.azim, self.roll)))
-        cam = {"type": "turntable", "center": [float(c) for c in pan],
-               "azimuth": azim + 90.0, "elevation": elev}
-        if self._focal_length == np.inf:
-            cam.update(distance=2 * PROJ_DIST * half_h, fov=0.0)
-        else:
-            f = self._focal_length
-            cam.update(distance=PROJ_DIST * f,
-                       fov=2 * math.degrees(math.atan(half_h / f)))
-        if roll:
-            cam["roll"] = roll
-        cam["shift"] = [(ox - (rx + rw / 2)) / (rw / 2), (oy - (ry + rh / 2)) / (rh / 2)]
-        return cam
-
-    def project(self, points, coords: str = "data", home: bool = False) -> np.ndarray:
-        """Figure pixels (from the bottom left) of (N, 3) points in data (or box)
-        coordinates, and their depth (N,), through the camera the GPU uses (``home``:
-        the view the script set, before the mouse moved it)."""
-        pts = np.atleast_2d(np.asarray(points, float))
-        if coords == "data":
-            pts = np.c_[pts, np.ones(len(pts))] @ self.model_matrix().T
-            pts = pts[:, :3]
-        rect = self.box
-        mvp, mv, _ = draw_matrices(self._camera_dict(rect, home), rect[2] / rect[3])
-        clip = np.c_[pts, np.ones(len(pts))] @ mvp.T
-        with np.errstate(all="ignore"):
-            ndc = clip[:, :2] / clip[:, 3:]
-        px = np.c_[rect[0] + (ndc[:, 0] + 1) / 2 * rect[2],
-                   rect[1] + (ndc[:, 1] + 1) / 2 * rect[3]]
-        depth = -(np.c_[pts, np.ones(len(pts))] @ mv.T)[:, 2]
-        return np.c_[px, depth]
-
-    def projected(self, points) -> np.ndarray:
-        """mplot3d's projected coordinates (what ``transData`` maps to pixels) of (N, 3)
-        data points at the current view."""
-        return self.transData.inverse(self.project(points)[:, :2])
-
-    def depth_direction(self, home: bool = False) -> np.ndarray:
-        """The direction in which depth grows, in box coordinates."""
-        _, mv, _ = draw_matrices(self._camera_dict(self.box, home), 1.0)
-        return -mv[2, :3]
-
-    def get_proj(self) -> np.ndarray:
-        """mplot3d's projection matrix M: data (homogeneous) → projected coordinates
-        (x, y as ``transData`` takes them, z growing with depth), for the current view
-        (mouse pans and zooms excepted)."""
-        elev, azim, roll = (math.radians(v) for v in (self.elev, self.azim, self.roll))
-        a = self._world_aspect()
-        r = a / 2
-        ps = np.roll([math.cos(elev) * math.cos(azim), math.cos(elev) * math.sin(azim),
-                      math.sin(elev)], self._vertical - 2)
-        up = np.zeros(3)
-        up[self._vertical] = -1.0 if abs((math.degrees(elev) + 180) % 360 - 180) > 90 else 1.0
-        f = self._focal_length
-        eye = r + PROJ_DIST * ps * (1.0 if f == np.inf else f)
-        w = eye - r
-        w = w / np.linalg.norm(w)
-        u = np.cross(up, w)
-        u = u / np.linalg.norm(u)
-        v = np.cross(w, u)
-        if roll:
-            c, s = math.cos(-roll), math.sin(-roll)
-            u, v = c * u + s * np.cross(w, u), c * v + s * np.cross(w, v)
-        view = np.eye(4)
-        view[:3, :3] = [u, v, w]
-        view[:3, 3] = -np.array([u, v, w]) @ eye
-        if f == np.inf:
-            proj = np.array([[2, 0, 0, 0], [0, 2, 0, 0], [0, 0, -2, 0],
-                             [0, 0, 0, 2 * PROJ_DIST]], float)
-        else:
-            proj = np.array([[f, 0, 0, 0], [0, f, 0, 0], [0, 0, 0, -PROJ_DIST],
-                             [0, 0, -1, 0]], float)
-        return proj @ view @ self._world()
 
     # -- the viewport and layout ------------------------------------------------------------
     def _reach_px(self, spec: BoxSpec) -> float:
@@ -585,258 +395,7 @@ class Axes3D(Plotting3D, Axes):
         self.facecolor = color
         self._facecolor_set = True
 
-    def sync_camera(self, spec=_LAST) -> None:
-        """The camera from the view angles, zoom and pan; the viewport from the box and
-        ``spec`` (by default the last frame's viewport)."""
-        if spec is not _LAST or getattr(self, "_rect", None) is None:
-            self._rect = self._viewport(self._box_spec() if spec is _LAST else spec)
-        rect = self._rect
-        cam = self.view.camera
-        d = self._camera_dict(rect)
-        cam.center = np.asarray(d["center"], float)
-        cam.azimuth, cam.elevation = d["azimuth"], d["elevation"]
-        cam.roll, cam.shift = d.get("roll", 0.0), tuple(d["shift"])
-        cam.distance, cam.fov = d["distance"], d["fov"]
-        height = self.figure.canvas.size[1]
-        self.view.fixed_rect = (rect[0], height - rect[1] - rect[3], rect[2], rect[3])
-        self.view.controller_params = {"box": [self.box[2] / rect[2], self.box[3] / rect[3]]}
-
-    def view_rect(self) -> tuple[float, float, float, float]:
-        """The projected coordinates the box shows (mplot3d's view limits; the mouse's
-        zoom scales them)."""
-        z = self._zoom
-        return VIEW_LO * z, VIEW_LO * z, VIEW_SPAN * z, VIEW_SPAN * z
-
-    def _scale_transform(self) -> Transform:
-        return Affine()
-
-    def camera_changed(self, camera: dict) -> None:
-        """The mouse turned, panned or zoomed the camera: the view angles, pan and zoom
-        it shows become the axes' (and those sharing its view)."""
-        elev, azim = float(camera["elevation"]), float(camera["azimuth"]) - 90.0
-        roll = float(camera.get("roll", 0.0))
-        rect = self._rect
-        half_h = rect[3] / 2 / (self.box[2] / VIEW_SPAN)
-        if self._focal_length == np.inf:
-            zoom = float(camera["distance"]) / (2 * PROJ_DIST * half_h)
-        else:
-            zoom = math.tan(math.radians(float(camera["fov"])) / 2) * self._focal_length / half_h
-        pan = np.asarray(camera["center"], float)
-        for ax in self._view_group():
-            ax._angles = (elev, azim, roll)  # the view only, not the layout's
-            if ax is self:
-                ax._zoom, ax._pan = zoom, pan
-            ax.sync_camera()
-
-    def home_state(self):
-        return (super().home_state(), (self.zaxis, self.zaxis.limits.lo, self.zaxis.limits.hi,
-                                       self.zaxis.limits.auto, self.zaxis.inverted),
-                (self.elev, self.azim, self.roll, self._zoom, self._pan.copy()))
-
-    def restore_home(self, state) -> None:
-        limits, (axis, lo, hi, auto, inverted), view = state
-        axis.limits.lo, axis.limits.hi, axis.limits.auto = lo, hi, auto
-        axis.inverted = inverted
-        self._angles, self._zoom, self._pan = view[:3], view[3], view[4]
-        super().restore_home(limits)
-
-    def can_zoom(self) -> bool:
-        """False: matplotlib's toolbar does not zoom 3D axes (the mouse zooms the view)."""
-        return False
-
-    def can_pan(self) -> bool:
-        """False: matplotlib's toolbar pan does not apply (the mouse rotates)."""
-        return False
-
-    # -- limits ---------------------------------------------------------------------------
-    def _autoscale(self) -> None:
-        """Data limits plus margins (x, y: 5 %; z: none in perspective), then mplot3d's
-        view margin of 1/48 of the span on each side."""
-        spans: list[list] = [[], [], []]
-        for i, axis in enumerate(self._axes3()):
-            if not axis.limits.auto:
-                continue
-            for member in axis.limits.members:
-                for a in member.axes.artists:
-                    lim = member.axes.fitted_limits3d(a)
-                    if lim is not None and lim[i] is not None:
-                        spans[i].append(lim[i])
-            if not spans[i]:
-                continue
-            lo = min(s[0] for s in spans[i])
-            hi = max(s[1] for s in spans[i])
-            if lo == hi:
-                lo, hi = _singular(lo, "linear")
-            pad = (hi - lo) * self._margins[i]
-            lo, hi = lo - pad, hi + pad
-            pad = (hi - lo) * self._view_margin
-            inverted = axis.inverted
-            axis.limits.lo, axis.limits.hi = float(lo - pad), float(hi + pad)
-            axis.inverted = inverted
-
-    def fitted_limits3d(self, artist):
-        """The (x, y, z) data range of ``artist`` that automatic limits fit, taken
-        when they were first fitted to it (or at ``relim()``), as for 2D axes
-        (:meth:`Axes.fitted_limits`): ``set_data_3d`` does not move the limits, as in
-        mplot3d. None for an artist without 3D data."""
-        if not hasattr(artist, "data_limits3d"):
-            return None
-        return self._kept_range(artist, "3d", artist.data_limits3d)
-
-    def _axes3(self) -> tuple[Axis3D, Axis3D, Axis3D]:
-        return self.xaxis, self.yaxis, self.zaxis
-
-    def update_limits(self) -> None:
-        if self._dirty and any(a.limits.auto for a in self._axes3()):
-            self._autoscale()
-
-    def autoscale(self, enable: bool = True, axis: str = "both", tight=None) -> None:
-        """Automatic limits on 'x', 'y', 'z' or 'both' (all three)."""
-        if axis not in ("x", "y", "z", "both"):
-            raise ValueError(f"axis: got {axis!r}, expected 'x', 'y', 'z' or 'both'")
-        if tight is not None:
-            raise TypeError("autoscale: tight is not supported on 3D axes")
-        for name in ("x", "y", "z") if axis == "both" else (axis,):
-            getattr(self, f"{name}axis").limits.auto = bool(enable)
-        self._autoscale()
-
-    def auto_scale_xyz(self, X, Y, Z=None, had_data=None) -> None:
-        """Limits from these data (with margins), as mplot3d's."""
-        for axis, values in ((self.xaxis, X), (self.yaxis, Y), (self.zaxis, Z)):
-            if values is None:
-                continue
-            v = np.asarray(values, float)
-            v = v[np.isfinite(v)]
-            if v.size:
-                i = "xyz".index(axis.name)
-                lo, hi = float(v.min()), float(v.max())
-                pad = (hi - lo) * self._margins[i]
-                lo, hi = lo - pad, hi + pad
-                pad = (hi - lo) * self._view_margin
-                axis.set_limits(lo - pad, hi + pad, auto=True)
-        self._dirty = True
-
-    def margins(self, *margins, x=None, y=None, z=None, tight=True):
-        """``margins(m)``, ``margins(mx, my, mz)`` or by keyword; no arguments: the
-        current (x, y, z) margins."""
-        if margins and (x is not None or y is not None or z is not None):
-            raise TypeError("margins: got positional and keyword margins, expected one kind")
-        if len(margins) == 1:
-            x = y = z = margins[0]
-        elif len(margins) == 3:
-            x, y, z = margins
-        elif margins:
-            raise TypeError(f"margins: got {len(margins)} positional margins, expected 1 or 3")
-        if x is None and y is None and z is None:
-            return self._margins
-        new = list(self._margins)
-        for i, m in enumerate((x, y, z)):
-            if m is not None:
-                if not m > -0.5:
-                    raise ValueError(f"{'xyz'[i]}margin: got {m!r}, expected a number > -0.5")
-                new[i] = float(m)
-        self._margins = tuple(new)
-        self._autoscale()
-
-    def set_xmargin(self, m) -> None:
-        """The x margin of autoscaling, as a fraction of the data range."""
-        self.margins(x=m)
-
-    def set_ymargin(self, m) -> None:
-        """The y margin of autoscaling, as a fraction of the data range."""
-        self.margins(y=m)
-
-    def set_zmargin(self, m) -> None:
-        """The z margin of autoscaling, as a fraction of the data range."""
-        self.margins(z=m)
-
-    def get_zmargin(self) -> float:
-        """The z margin of autoscaling."""
-        return self._margins[2]
-
-    def _set_lim3(self, axis, lo, hi, kwargs, names):
-        auto = kwargs.pop("auto", False)
-        view_margin = kwargs.pop("view_margin", None)
-        emit = kwargs.pop("emit", True)
-        if not emit:
-            raise TypeError(f"set_{axis.name}lim: emit=False is not supported (lumos's "
-                            "shared axes share one set of limits)")
-        self._set_lim(axis, lo, hi, kwargs, *names)
-        if view_margin:
-            a, b = axis.get_view_interval()
-            pad = (b - a) * float(view_margin)
-            inv = axis.inverted
-            axis.set_limits(a - pad, b + pad)
-            axis.inverted = inv
-        axis.limits.auto = bool(auto) if auto is not None else axis.limits.auto
-        lo, hi = axis.get_view_interval()
-        return (hi, lo) if axis.inverted else (lo, hi)
-
-    def set_xlim(self, left=None, right=None, **kwargs):
-        """``set_xlim(0, 10)``; ``auto``, ``view_margin``, ``xmin``/``xmax`` as mplot3d."""
-        return self._set_lim3(self.xaxis, left, right, kwargs, ("left", "right"))
-
-    def set_ylim(self, bottom=None, top=None, **kwargs):
-        """``set_ylim(0, 10)`` or ``set_ylim((0, 10))`` (``view_margin`` as mplot3d's)."""
-        return self._set_lim3(self.yaxis, bottom, top, kwargs, ("bottom", "top"))
-
-    def set_zlim(self, bottom=None, top=None, **kwargs):
-        """``set_zlim(0, 10)`` or ``set_zlim((0, 10))`` (``view_margin`` as mplot3d's)."""
-        return self._set_lim3(self.zaxis, bottom, top, kwargs, ("bottom", "top"))
-
-    set_xlim3d, set_ylim3d, set_zlim3d = set_xlim, set_ylim, set_zlim
-
-    def get_zlim(self) -> tuple[float, float]:
-        """The z limits (bottom, top)."""
-        lo, hi = self.zaxis.get_view_interval()
-        return (hi, lo) if self.zaxis.inverted else (lo, hi)
-
-    def get_xlim3d(self):
-        """The x limits (left, right)."""
-        return self.get_xlim()
-
-    def get_ylim3d(self):
-        """The y limits (bottom, top)."""
-        return self.get_ylim()
-
-    get_zlim3d = get_zlim
-
-    def get_w_lims(self) -> tuple[float, ...]:
-        """(xmin, xmax, ymin, ymax, zmin, zmax)."""
-        return (*self.get_xlim(), *self.get_ylim(), *self.get_zlim())
-
-    def set_zbound(self, lower=None, upper=None, view_margin=None):
-        """The z limits, lower before upper whatever the axis direction."""
-        lo, hi = sorted(self.zaxis.get_view_interval())
-        return self.set_zlim(lo if lower is None else lower, hi if upper is None else upper,
-                             view_margin=view_margin)
-
-    def get_zbound(self) -> tuple[float, float]:
-        """The z limits, lower first."""
-        return self.zaxis.get_view_interval()
-
-    def invert_zaxis(self) -> None:
-        """Swap the direction of the z axis."""
-        self.zaxis.inverted = not self.zaxis.inverted
-        self._dirty = True
-
-    def zaxis_inverted(self) -> bool:
-        """Whether z grows downwards."""
-        return self.zaxis.inverted
-
-    def _set_scale(self, axis, value: str, kwargs) -> None:
-        if value != "linear" or kwargs:
-            raise ValueError(f"value: got {value!r}, expected 'linear' (3D axes in lumos "
-                             "have linear scales only)")
-
-    def set_zscale(self, value: str, **kwargs) -> None:
-        """The z scale: 'linear' only (3D axes in lumos have linear scales; others raise)."""
-        self._set_scale(self.zaxis, value, kwargs)
-
-    def get_zscale(self) -> str:
-        """The z scale's name."""
-        return "linear"
-
+    # -- the z axis, ticks, grid ----------------------------------------------------------
     def get_zaxis(self) -> Axis3D:
         """The z axis."""
         return self.zaxis

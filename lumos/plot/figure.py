@@ -10,33 +10,28 @@ choose a layout engine (:mod:`lumos.plot.layout`) that makes room for the decora
 
 from __future__ import annotations
 
-import contextlib
-import math
-from pathlib import Path
-
 import numpy as np
 
 from . import validate
 from .axes import Axes
-from .bbox import Bbox, as_bbox
+from .bbox import Bbox
 from .canvas import FigureCanvas
 from .coords import LiveTransform, unit_to_box
 from .figure_base import FigureBase
+from .figure_save import FORMATS as FORMATS  # still importable from here, as before
+from .figure_save import FigureSaving
 from .gridspec import SubplotParams
 from .layout import (
     LayoutEngine,
     PlaceholderLayoutEngine,
     TightLayoutEngine,
     make_engine,
-    tight_box,
 )
 from .overlay import Overlay
 from .style import rcParams, sync_from_matplotlib
 
-_RASTER = ("png", "rgba", "raw")
 
-
-class Figure(FigureBase):
+class Figure(FigureSaving, FigureBase):
     """A figure: ``figsize`` in inches at ``dpi`` pixels per inch.
 
     matplotlib's arguments: ``facecolor``, ``edgecolor``, ``linewidth`` and ``frameon``
@@ -434,168 +429,6 @@ class Figure(FigureBase):
             self.draw()
             return self.canvas.render()
 
-    def savefig(self, fname, *, dpi=None, format: str | None = None, transparent=None,
-                facecolor=None, edgecolor=None, metadata: dict | None = None,
-                bbox_inches=None, pad_inches=None, **kwargs) -> Path | None:
-        """Write the figure as PNG (figsize × dpi pixels), SVG or PDF (vector files of
-        figsize inches), standalone HTML, or 'rgba'/'raw' (the bare pixels), by
-        ``format`` or else the file's suffix, to a path (written whole or not at all) or
-        a binary file object.
-
-        ``dpi`` also sets the resolution of a vector file's rasterized parts;
-        ``transparent`` leaves the figure and axes backgrounds out; ``facecolor`` and
-        ``edgecolor`` replace the figure's for this file; ``bbox_inches="tight"`` crops
-        (or grows) the picture to what is drawn, ``pad_inches`` around it; a Bbox in
-        inches picks a region; ``metadata`` ({"Title": ..., "Creator": ...}) goes into
-        SVG and PDF files. Defaults come from ``rcParams["savefig.*"]``."""
-        if kwargs:
-            raise TypeError(f"savefig: unexpected keyword arguments {sorted(kwargs)}")
-        if metadata is not None and not isinstance(metadata, dict):
-            raise TypeError(f"metadata: got {type(metadata).__name__}, expected a dict")
-        dpi = rcParams["savefig.dpi"] if dpi is None else dpi
-        dpi = self.dpi if dpi == "figure" else float(dpi)
-        if not np.isfinite(dpi) or dpi <= 0:
-            raise ValueError(f"dpi: got {dpi!r}, expected a positive number")
-        is_file = hasattr(fname, "write")
-        kind = _file_format(None if is_file else Path(fname), format)
-        if metadata is not None and kind not in ("svg", "pdf"):
-            raise TypeError(f"metadata: not supported for {kind.upper()} files (only SVG "
-                            "and PDF)")
-        transparent = rcParams["savefig.transparent"] if transparent is None else transparent
-        facecolor = rcParams["savefig.facecolor"] if facecolor is None else facecolor
-        edgecolor = rcParams["savefig.edgecolor"] if edgecolor is None else edgecolor
-        bbox_inches = rcParams["savefig.bbox"] if bbox_inches is None else bbox_inches
-        if bbox_inches not in (None, "tight", "standard") and not isinstance(bbox_inches, Bbox):
-            bbox_inches = as_bbox(bbox_inches, "bbox_inches")
-        pad = rcParams["savefig.pad_inches"] if pad_inches is None else pad_inches
-        if kind in ("html", "htm") and (transparent or bbox_inches not in (None, "standard")):
-            raise TypeError("savefig: transparent and bbox_inches are not supported for "
-                            "HTML pages")
-        patch = self.patch
-        saved = (patch._face, patch._edge, patch._visible, patch._alpha)
-        try:
-            if not _is_auto(facecolor):
-                patch.set_facecolor(facecolor)
-                patch.set_alpha(None)
-            elif transparent:
-                patch.set_facecolor("none")
-            if not _is_auto(edgecolor):
-                patch.set_edgecolor(edgecolor)
-            # one thread at a time lays out and draws this figure; its draw_event starts
-            # no animation (as matplotlib's print_figure)
-            with self.canvas.lock, self.canvas.saving():
-                self.canvas.pixel_ratio = dpi / self.dpi
-                self.draw()
-                if kind in ("html", "htm"):
-                    if is_file:
-                        raise TypeError("savefig: HTML pages are written to a path")
-                    return self.canvas.save(fname)
-                with self._saved_view(bbox_inches, pad, transparent):
-                    data = self._encode(kind, dpi, metadata)
-        finally:
-            patch._face, patch._edge, patch._visible, patch._alpha = saved
-            self.canvas.bgcolor = self._background()
-        if is_file:
-            fname.write(data)
-            return None
-        from ..io.atomic import atomic_write
-
-        with atomic_write(fname, "wb") as f:
-            f.write(data)
-        return Path(fname)
-
-    def _encode(self, kind: str, dpi: float, metadata: dict | None) -> bytes:
-        """The drawn figure in ``kind``'s bytes."""
-        if kind in _RASTER:
-            image = self.canvas.render()
-            if kind != "png":
-                return np.ascontiguousarray(image).tobytes()
-            from ..io.png import encode_png
-
-            return encode_png(image, dpi=dpi)
-        # vector: a pixel is 72 / dpi points; rasterized parts at the save's dpi
-        ratio, points = dpi / self.dpi, 72.0 / self.dpi
-        primitives = self.canvas.primitives(ratio)
-        if kind == "svg":
-            from ..io.svg import svg_document
-
-            return svg_document(primitives, self.canvas.size, points, ratio,
-                                rcParams["svg.fonttype"], metadata).encode("utf-8")
-        from ..io.pdf import pdf_document
-
-        return pdf_document(primitives, self.canvas.size, points, metadata)
-
-    @contextlib.contextmanager
-    def _saved_view(self, bbox_inches, pad, transparent):
-        """The drawn figure as a file shows it: transparent backgrounds, cropping."""
-        views = self.canvas.views
-        backgrounds = [v.bgcolor for v in views]
-        sizes = self.canvas.size, [v.fixed_rect for v in views]
-        try:
-            if transparent:
-                for v in views:
-                    v.bgcolor = None
-            region = self._saved_region(bbox_inches, pad)
-            if region is not None:
-                self._shift_views(region)
-            yield
-        finally:
-            for v, c in zip(views, backgrounds, strict=True):
-                v.bgcolor = c
-            self.canvas.size = sizes[0]
-            for v, r in zip(views, sizes[1], strict=True):
-                v.fixed_rect = r
-
-    def _saved_region(self, bbox_inches, pad) -> tuple[float, float, float, float] | None:
-        """(x0, y0, x1, y1) in figure pixels to save, or None for the whole figure."""
-        if bbox_inches in (None, "standard"):
-            return None
-        if bbox_inches == "tight":
-            box = self.get_tightbbox()
-            if box is None:
-                return None
-            if pad == "layout":
-                engine = self._layout_engine
-                params = engine.get() if engine is not None else {}
-                pad_px = (params.get("w_pad", 0.0) * self.dpi, params.get("h_pad", 0.0) * self.dpi)
-            else:
-                pad_px = (float(pad) * self.dpi,) * 2
-            box = box.padded(*pad_px)
-        else:
-            box = Bbox.from_extents(*(np.asarray(bbox_inches.extents) * self.dpi))
-        return box.extents
-
-    def _shift_views(self, region) -> None:
-        """Resize the canvas to ``region`` and move every view with it."""
-        x0, y0, x1, y1 = region
-        w, h = self.canvas.size
-        nw, nh = max(1, math.ceil(x1 - x0)), max(1, math.ceil(y1 - y0))
-        dx, dy = -x0, -(h - y1)  # from the bottom-left origin to the new top-left one
-        for v in self.canvas.views:
-            vx, vy, vw, vh = v.fixed_rect if v.fixed_rect is not None else v.rect
-            v.fixed_rect = (vx + dx, vy + dy, vw, vh)
-        self.canvas.size = (nw, nh)
-
-    def get_tightbbox(self) -> Bbox | None:
-        """The box (figure pixels) of everything drawn: axes with their decorations,
-        texts, figure texts and legends."""
-        boxes = [tight_box(ax) for ax in self.axes if ax.role != "twin"]
-        for ax in self.axes:
-            for t in ax.texts:
-                if t.get_visible() and t.get_text() and hasattr(t, "window_extent"):
-                    boxes.append(t.window_extent())
-        for fig in self._all_figures():
-            for t in [*fig.texts, *(v for v in fig._labels.values() if v is not None)]:
-                if t.get_visible() and t.get_text():
-                    boxes.append(t.window_extent())
-            for legend in fig.legends:
-                extent = getattr(legend, "window_extent", None)
-                if extent is not None:
-                    boxes.append(extent())
-        return Bbox.union(boxes) if boxes else None
-
-    save = savefig
-
     def show(self, block: bool | None = None) -> None:
         """Show the figure with the first front-end that can (``lumos.plot.frontends``):
         inline in a notebook, else a window (GLFW) when there is a display; without
@@ -749,39 +582,6 @@ class Figure(FigureBase):
             return {}
         xdata, ydata = ax.data_at(x, self.canvas.size[1] - y)
         return {"inaxes": ax, "xdata": xdata, "ydata": ydata}
-
-
-def _is_auto(color) -> bool:
-    return isinstance(color, str) and color == "auto"
-
-
-# What Figure.savefig writes, by format or file suffix
-FORMATS = ("png", "svg", "pdf", "html", "htm", "rgba", "raw")
-
-
-def _file_format(path: Path | None, format: str | None) -> str:
-    """The output format: ``format`` (with or without a dot), else the file's suffix,
-    else ``rcParams["savefig.format"]``."""
-    known = FORMATS
-    if format is not None:
-        if not isinstance(format, str):
-            raise TypeError(f"format: got {type(format).__name__}, expected a str such as "
-                            "'png'")
-        kind = format.lower().lstrip(".")
-        if kind not in known:
-            raise ValueError(f"format: got {format!r}, expected one of {', '.join(known)}")
-        return kind
-    if path is None or not path.suffix:
-        kind = str(rcParams["savefig.format"]).lower()
-        if kind not in known:
-            raise ValueError(f"savefig.format: got {kind!r}, expected one of "
-                             f"{', '.join(known)}")
-        return kind
-    kind = path.suffix.lower().lstrip(".")
-    if kind not in known:
-        raise ValueError(f"fname: got suffix {path.suffix!r}, expected one of "
-                         f"{', '.join('.' + k for k in known)} (or format=)")
-    return kind
 
 
 def figaspect(arg) -> tuple[float, float]:

@@ -1,0 +1,208 @@
+"""The limits of a 3D axes: autoscaling with mplot3d's margins, ``set_xlim``/``set_zlim``
+and friends, z bounds, inversion and scale. A mixin of :class:`lumos.plot.axes3d.Axes3D`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .axes_limits import _singular
+
+if TYPE_CHECKING:
+    from .axes3d import Axis3D
+
+
+class Axes3DLimits:
+    """The limits of :class:`~lumos.plot.axes3d.Axes3D` (a mixin): what autoscaling fits and
+    what ``set_xlim``, ``set_zlim``, ``margins``, ``set_zbound`` ... set."""
+
+    # -- limits ---------------------------------------------------------------------------
+    def _autoscale(self) -> None:
+        """Data limits plus margins (x, y: 5 %; z: none in perspective), then mplot3d's
+        view margin of 1/48 of the span on each side."""
+        spans: list[list] = [[], [], []]
+        for i, axis in enumerate(self._axes3()):
+            if not axis.limits.auto:
+                continue
+            for member in axis.limits.members:
+                for a in member.axes.artists:
+                    lim = member.axes.fitted_limits3d(a)
+                    if lim is not None and lim[i] is not None:
+                        spans[i].append(lim[i])
+            if not spans[i]:
+                continue
+            lo = min(s[0] for s in spans[i])
+            hi = max(s[1] for s in spans[i])
+            if lo == hi:
+                lo, hi = _singular(lo, "linear")
+            pad = (hi - lo) * self._margins[i]
+            lo, hi = lo - pad, hi + pad
+            pad = (hi - lo) * self._view_margin
+            inverted = axis.inverted
+            axis.limits.lo, axis.limits.hi = float(lo - pad), float(hi + pad)
+            axis.inverted = inverted
+
+    def fitted_limits3d(self, artist):
+        """The (x, y, z) data range of ``artist`` that automatic limits fit, taken
+        when they were first fitted to it (or at ``relim()``), as for 2D axes
+        (:meth:`Axes.fitted_limits`): ``set_data_3d`` does not move the limits, as in
+        mplot3d. None for an artist without 3D data."""
+        if not hasattr(artist, "data_limits3d"):
+            return None
+        return self._kept_range(artist, "3d", artist.data_limits3d)
+
+    def _axes3(self) -> tuple[Axis3D, Axis3D, Axis3D]:
+        return self.xaxis, self.yaxis, self.zaxis
+
+    def update_limits(self) -> None:
+        if self._dirty and any(a.limits.auto for a in self._axes3()):
+            self._autoscale()
+
+    def autoscale(self, enable: bool = True, axis: str = "both", tight=None) -> None:
+        """Automatic limits on 'x', 'y', 'z' or 'both' (all three)."""
+        if axis not in ("x", "y", "z", "both"):
+            raise ValueError(f"axis: got {axis!r}, expected 'x', 'y', 'z' or 'both'")
+        if tight is not None:
+            raise TypeError("autoscale: tight is not supported on 3D axes")
+        for name in ("x", "y", "z") if axis == "both" else (axis,):
+            getattr(self, f"{name}axis").limits.auto = bool(enable)
+        self._autoscale()
+
+    def auto_scale_xyz(self, X, Y, Z=None, had_data=None) -> None:
+        """Limits from these data (with margins), as mplot3d's."""
+        for axis, values in ((self.xaxis, X), (self.yaxis, Y), (self.zaxis, Z)):
+            if values is None:
+                continue
+            v = np.asarray(values, float)
+            v = v[np.isfinite(v)]
+            if v.size:
+                i = "xyz".index(axis.name)
+                lo, hi = float(v.min()), float(v.max())
+                pad = (hi - lo) * self._margins[i]
+                lo, hi = lo - pad, hi + pad
+                pad = (hi - lo) * self._view_margin
+                axis.set_limits(lo - pad, hi + pad, auto=True)
+        self._dirty = True
+
+    def margins(self, *margins, x=None, y=None, z=None, tight=True):
+        """``margins(m)``, ``margins(mx, my, mz)`` or by keyword; no arguments: the
+        current (x, y, z) margins."""
+        if margins and (x is not None or y is not None or z is not None):
+            raise TypeError("margins: got positional and keyword margins, expected one kind")
+        if len(margins) == 1:
+            x = y = z = margins[0]
+        elif len(margins) == 3:
+            x, y, z = margins
+        elif margins:
+            raise TypeError(f"margins: got {len(margins)} positional margins, expected 1 or 3")
+        if x is None and y is None and z is None:
+            return self._margins
+        new = list(self._margins)
+        for i, m in enumerate((x, y, z)):
+            if m is not None:
+                if not m > -0.5:
+                    raise ValueError(f"{'xyz'[i]}margin: got {m!r}, expected a number > -0.5")
+                new[i] = float(m)
+        self._margins = tuple(new)
+        self._autoscale()
+
+    def set_xmargin(self, m) -> None:
+        """The x margin of autoscaling, as a fraction of the data range."""
+        self.margins(x=m)
+
+    def set_ymargin(self, m) -> None:
+        """The y margin of autoscaling, as a fraction of the data range."""
+        self.margins(y=m)
+
+    def set_zmargin(self, m) -> None:
+        """The z margin of autoscaling, as a fraction of the data range."""
+        self.margins(z=m)
+
+    def get_zmargin(self) -> float:
+        """The z margin of autoscaling."""
+        return self._margins[2]
+
+    def _set_lim3(self, axis, lo, hi, kwargs, names):
+        auto = kwargs.pop("auto", False)
+        view_margin = kwargs.pop("view_margin", None)
+        emit = kwargs.pop("emit", True)
+        if not emit:
+            raise TypeError(f"set_{axis.name}lim: emit=False is not supported (lumos's "
+                            "shared axes share one set of limits)")
+        self._set_lim(axis, lo, hi, kwargs, *names)
+        if view_margin:
+            a, b = axis.get_view_interval()
+            pad = (b - a) * float(view_margin)
+            inv = axis.inverted
+            axis.set_limits(a - pad, b + pad)
+            axis.inverted = inv
+        axis.limits.auto = bool(auto) if auto is not None else axis.limits.auto
+        lo, hi = axis.get_view_interval()
+        return (hi, lo) if axis.inverted else (lo, hi)
+
+    def set_xlim(self, left=None, right=None, **kwargs):
+        """``set_xlim(0, 10)``; ``auto``, ``view_margin``, ``xmin``/``xmax`` as mplot3d."""
+        return self._set_lim3(self.xaxis, left, right, kwargs, ("left", "right"))
+
+    def set_ylim(self, bottom=None, top=None, **kwargs):
+        """``set_ylim(0, 10)`` or ``set_ylim((0, 10))`` (``view_margin`` as mplot3d's)."""
+        return self._set_lim3(self.yaxis, bottom, top, kwargs, ("bottom", "top"))
+
+    def set_zlim(self, bottom=None, top=None, **kwargs):
+        """``set_zlim(0, 10)`` or ``set_zlim((0, 10))`` (``view_margin`` as mplot3d's)."""
+        return self._set_lim3(self.zaxis, bottom, top, kwargs, ("bottom", "top"))
+
+    set_xlim3d, set_ylim3d, set_zlim3d = set_xlim, set_ylim, set_zlim
+
+    def get_zlim(self) -> tuple[float, float]:
+        """The z limits (bottom, top)."""
+        lo, hi = self.zaxis.get_view_interval()
+        return (hi, lo) if self.zaxis.inverted else (lo, hi)
+
+    def get_xlim3d(self):
+        """The x limits (left, right)."""
+        return self.get_xlim()
+
+    def get_ylim3d(self):
+        """The y limits (bottom, top)."""
+        return self.get_ylim()
+
+    get_zlim3d = get_zlim
+
+    def get_w_lims(self) -> tuple[float, ...]:
+        """(xmin, xmax, ymin, ymax, zmin, zmax)."""
+        return (*self.get_xlim(), *self.get_ylim(), *self.get_zlim())
+
+    def set_zbound(self, lower=None, upper=None, view_margin=None):
+        """The z limits, lower before upper whatever the axis direction."""
+        lo, hi = sorted(self.zaxis.get_view_interval())
+        return self.set_zlim(lo if lower is None else lower, hi if upper is None else upper,
+                             view_margin=view_margin)
+
+    def get_zbound(self) -> tuple[float, float]:
+        """The z limits, lower first."""
+        return self.zaxis.get_view_interval()
+
+    def invert_zaxis(self) -> None:
+        """Swap the direction of the z axis."""
+        self.zaxis.inverted = not self.zaxis.inverted
+        self._dirty = True
+
+    def zaxis_inverted(self) -> bool:
+        """Whether z grows downwards."""
+        return self.zaxis.inverted
+
+    def _set_scale(self, axis, value: str, kwargs) -> None:
+        if value != "linear" or kwargs:
+            raise ValueError(f"value: got {value!r}, expected 'linear' (3D axes in lumos "
+                             "have linear scales only)")
+
+    def set_zscale(self, value: str, **kwargs) -> None:
+        """The z scale: 'linear' only (3D axes in lumos have linear scales; others raise)."""
+        self._set_scale(self.zaxis, value, kwargs)
+
+    def get_zscale(self) -> str:
+        """The z scale's name."""
+        return "linear"

@@ -1,0 +1,227 @@
+"""The limits of a 2D axes: autoscaling to the artists' data (margins, sticky edges),
+``set_xlim``/``get_xlim`` and friends, inversion and the autoscale switches. A mixin of
+:class:`lumos.plot.axes.Axes`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import validate
+from .artists import Artist
+from .axis import Axis
+
+
+class AxesLimits:
+    """The limits of :class:`~lumos.plot.axes.Axes` (a mixin): what autoscaling fits and
+    what ``set_xlim``, ``set_ylim``, ``margins``, ``invert_xaxis`` ... set."""
+
+    # -- limits, scales, labels -----------------------------------------------------
+    def _autoscale(self) -> None:
+        """Fit auto axes to the data plus margins (in scale space, like matplotlib).
+
+        Margins never cross an artist's sticky edges (``artist.sticky = (xs, ys)`` in data
+        units): bars stay on 0, meshes and contours fill the axes. ``data_limits()`` may
+        give None for one axis (axhline has no x extent)."""
+        for axis, i in ((self.xaxis, 0), (self.yaxis, 1)):
+            if not axis.limits.auto:
+                continue
+            spans, stickies = [], []
+            for member in axis.limits.members:
+                for a in member.axes.artists:
+                    lim = member.axes.fitted_limits(a)
+                    if lim is not None and lim[i] is not None:
+                        spans.append(lim[i])
+                    sticky = getattr(a, "sticky", None)
+                    if sticky is not None and len(sticky[i]):
+                        stickies.append(np.asarray(sticky[i], dtype=float).ravel())
+            if not spans:
+                _log_fallback(axis)
+                continue
+            lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
+            if lo == hi:  # matplotlib's nonsingular: 0 → ±0.05, v → v ± 5 %
+                lo, hi = _singular(lo, axis.scale.name)
+            lo, hi = axis.clip_limits(lo, hi)
+            margin = self._margins[i]
+            with np.errstate(all="ignore"):
+                s0, s1 = axis.scale.forward(np.array([lo, hi]))
+            if not (np.isfinite(s0) and np.isfinite(s1)):
+                _log_fallback(axis)
+                continue
+            if s0 == s1:
+                lo, hi = _singular(lo, axis.scale.name)
+                with np.errstate(all="ignore"):
+                    s0, s1 = axis.scale.forward(np.array([lo, hi]))
+            # the nearest sticky edges outside the data: margins stop there
+            st = np.sort(np.concatenate(stickies)) if stickies else np.zeros(0)
+            st = st[np.isfinite(st)]
+            if axis.scale.name == "log":
+                st = st[st > 0]
+            tol = 1e-5 * max(abs(lo), abs(hi), abs(hi - lo))
+            below, above = st[st < lo + tol], st[st > hi - tol]
+            pad = (s1 - s0) * margin
+            lo, hi = axis.scale.inverse(np.array([s0 - pad, s1 + pad]))
+            if below.size:
+                lo = max(lo, below[-1])
+            if above.size:
+                hi = min(hi, above[0])
+            inverted = axis.inverted
+            axis.limits.lo, axis.limits.hi = axis.clip_limits(float(lo), float(hi), warn=False)
+            axis.inverted = inverted
+
+    def fitted_limits(self, artist: Artist):
+        """The data range of ``artist`` that automatic limits fit, kept as matplotlib's
+        ``dataLim`` keeps it: taken when the limits were first fitted to the artist (or
+        at :meth:`relim`), so new data (``set_data``, ``set_offsets``) does not move
+        them until ``relim()``. An artist whose ``live_limits`` is true (a stream) is
+        read every time."""
+        if artist.live_limits:
+            return artist.data_limits()
+        scales = (self.xaxis.scale.name, self.yaxis.scale.name)  # log: positive data only
+        return self._kept_range(artist, scales, artist.data_limits)
+
+    def _kept_range(self, artist: Artist, key, measure):
+        """``measure()`` of ``artist`` as kept since it was taken under ``key``."""
+        kept = self._fitted.get(artist)
+        if kept is None or kept[0] != key:
+            kept = self._fitted[artist] = (key, measure())
+        return kept[1]
+
+    def refit(self, artist: Artist) -> None:
+        """Automatic limits fit ``artist``'s data anew at the next draw (what
+        ``AxesImage.set_extent`` asks, as in matplotlib)."""
+        self._fitted.pop(artist, None)
+        self._dirty = True
+
+    def update_limits(self) -> None:
+        """Before a frame: artists prepare (``Artist.prepare``), then automatic limits
+        follow data that changed since the last."""
+        for a in self.artists:
+            a.prepare()
+        if self._dirty and (self.xaxis.limits.auto or self.yaxis.limits.auto):
+            self._autoscale()
+
+    def autoscale(self, enable: bool = True, axis: str = "both") -> None:
+        """Turn automatic limits on (or off) for 'x', 'y' or 'both' axes, and apply them."""
+        for name in ("x", "y") if axis == "both" else (axis,):
+            getattr(self, f"{name}axis").limits.auto = bool(enable)
+        self._autoscale()
+
+    def relim(self) -> None:
+        """Fit the automatic limits to the artists' data as it is now (after
+        ``set_data``, ``set_offsets``, ...)."""
+        self._fitted.clear()
+        self._autoscale()
+
+    def margins(self, x: float | None = None, y: float | None = None) -> None:
+        """Padding added to the data range by autoscaling, as a fraction of it (rcParams
+        axes.xmargin, axes.ymargin)."""
+        mx, my = self._margins
+        # matplotlib's bound: a margin of -0.5 would shrink the view to nothing
+        self._margins = (mx if x is None else validate.number(x, "x", -0.5, exclusive=True),
+                         my if y is None else validate.number(y, "y", -0.5, exclusive=True))
+        self._autoscale()
+
+    def set_xlim(self, left=None, right=None, **kwargs):
+        """``set_xlim(0, 10)`` or ``set_xlim((0, 10))``; left > right inverts the axis."""
+        return self._set_lim(self.xaxis, left, right, kwargs, "left", "right")
+
+    def set_ylim(self, bottom=None, top=None, **kwargs):
+        """``set_ylim(0, 10)`` or ``set_ylim((0, 10))``; bottom > top inverts the axis."""
+        return self._set_lim(self.yaxis, bottom, top, kwargs, "bottom", "top")
+
+    def _set_lim(self, axis: Axis, lo, hi, kwargs, lo_name: str, hi_name: str):
+        lo = kwargs.pop(lo_name, kwargs.pop(f"{axis.name}min", lo))
+        hi = kwargs.pop(hi_name, kwargs.pop(f"{axis.name}max", hi))
+        emit = kwargs.pop("emit", True)  # False: limit callbacks are not told
+        auto = kwargs.pop("auto", False)  # None: autoscaling as it was; True: stays on
+        if kwargs:
+            raise TypeError(f"set_{axis.name}lim: unexpected arguments {sorted(kwargs)}")
+        if hi is None and lo is not None and np.ndim(lo) == 1:
+            lo, hi = lo
+        for name, v in ((lo_name, lo), (hi_name, hi)):
+            if isinstance(v, str):
+                raise TypeError(f"{name}: got str {v!r}, expected a number")
+        lo = None if lo is None else float(axis.convert(np.asarray([lo]))[0])
+        hi = None if hi is None else float(axis.convert(np.asarray([hi]))[0])
+        was_auto = axis.limits.auto
+        axis.inverted = False
+        axis.set_limits(lo, hi)
+        if lo is not None and hi is not None and lo > hi:
+            axis.inverted = True
+        if auto is not False:
+            axis.limits.auto = was_auto if auto is None else bool(auto)
+        self._dirty = True
+        if emit:
+            for member in axis.limits.members:  # shared axes' callbacks hear of it too
+                member.axes.notify_limits()
+        return self.get_xlim() if axis is self.xaxis else self.get_ylim()
+
+    def get_xlim(self) -> tuple[float, float]:
+        """The x limits (left, right) shown now."""
+        lo, hi = self.xaxis.get_view_interval()
+        return (hi, lo) if self.xaxis.inverted else (lo, hi)
+
+    def get_ylim(self) -> tuple[float, float]:
+        """The y limits (bottom, top) shown now."""
+        lo, hi = self.yaxis.get_view_interval()
+        return (hi, lo) if self.yaxis.inverted else (lo, hi)
+
+    def invert_xaxis(self) -> None:
+        """Swap the direction of the x axis."""
+        self.xaxis.inverted = not self.xaxis.inverted
+
+    def invert_yaxis(self) -> None:
+        """Swap the direction of the y axis."""
+        self.yaxis.inverted = not self.yaxis.inverted
+
+    def xaxis_inverted(self) -> bool:
+        """Whether x grows to the left."""
+        return self.xaxis.inverted
+
+    def yaxis_inverted(self) -> bool:
+        """Whether y grows downwards."""
+        return self.yaxis.inverted
+
+    def set_autoscale_on(self, b: bool) -> None:
+        """Whether limits follow the data (both axes)."""
+        self.xaxis.limits.auto = self.yaxis.limits.auto = bool(b)
+
+    def get_autoscale_on(self) -> bool:
+        """Whether both the x and the y limits follow the data."""
+        return self.xaxis.limits.auto and self.yaxis.limits.auto
+
+    def set_autoscalex_on(self, b: bool) -> None:
+        """Whether the x limits follow the data."""
+        self.xaxis.limits.auto = bool(b)
+
+    def set_autoscaley_on(self, b: bool) -> None:
+        """Whether the y limits follow the data."""
+        self.yaxis.limits.auto = bool(b)
+
+    def get_autoscalex_on(self) -> bool:
+        """Whether the x limits follow the data."""
+        return self.xaxis.limits.auto
+
+    def get_autoscaley_on(self) -> bool:
+        """Whether the y limits follow the data."""
+        return self.yaxis.limits.auto
+
+
+def _log_fallback(axis: Axis) -> None:
+    """A log axis with no positive data and non-positive limits shows matplotlib's
+    default decade (1, 10), with its warning, instead of limits it cannot draw."""
+    lo, hi = axis.limits.lo, axis.limits.hi
+    if axis.scale.name == "log" and lo is not None and (lo <= 0 or hi <= 0):
+        import warnings
+
+        warnings.warn(f"{axis.name}: data has no positive values, and therefore cannot be "
+                      "log-scaled; showing 1..10", stacklevel=3)
+        axis.limits.lo, axis.limits.hi = 1.0, 10.0
+
+
+def _singular(v: float, scale: str) -> tuple[float, float]:
+    if scale == "log":
+        return v / 10, v * 10
+    d = abs(v) * 0.05 if v != 0 else 0.05
+    return v - d, v + d

@@ -1,0 +1,249 @@
+"""The view of a 2D axes, two mixins of :class:`lumos.plot.axes.Axes`:
+
+- :class:`AxesProjection`, what a projection overrides: the transform chain (data ->
+  scale space -> projected space -> axes -> figure pixels), the camera and the mouse, and
+  the decorations (``docs/projections.md``);
+- :class:`AxesSync`, the view before each frame: camera from the limits, batches from the
+  artists, the GPU transforms; and which artist a hit on its visuals belongs to.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..scene.cameras import PanZoomCamera
+from ..transforms import Affine, Transform, chain
+from ..visuals.base import Member
+from .coords import AxisScales, LiveTransform, rect_to_unit
+from .decorations import draw_rectilinear_frame, rectilinear_margins
+from .scale import LinearScale
+
+
+class AxesProjection:
+    """The projection hooks of :class:`~lumos.plot.axes.Axes` (a mixin), rectilinear
+    here; a projection (``projection="polar"``, ...) subclasses Axes and overrides them."""
+
+    # -- projection: the transform chain -------------------------------------------
+    def _make_camera(self):
+        """The camera of the axes' view (a projection may bring another kind)."""
+        return PanZoomCamera()
+
+    def _scale_transform(self) -> Transform:
+        """Data → scale space (``transScale``): the axes' scales."""
+        return AxisScales(self.xaxis.scale, self.yaxis.scale)
+
+    def _projection_transform(self) -> Transform:
+        """Scale space → projected space (``transProjection``); the GPU applies it as
+        the transform of the visuals in scale space. Identity here."""
+        return Affine()
+
+    def view_rect(self) -> tuple[float, float, float, float]:
+        """The rectangle of projected space the axes show, ``(x0, y0, w, h)``; a
+        negative width or height is an inverted axis. ``transLimits`` maps it onto the
+        unit square and the camera shows it in the box."""
+        (x0, x1), (y0, y1) = self.xaxis.scaled_interval(), self.yaxis.scaled_interval()
+        if self.xaxis.inverted:
+            x0, x1 = x1, x0
+        if self.yaxis.inverted:
+            y0, y1 = y1, y0
+        return x0, y0, x1 - x0, y1 - y0
+
+    def _limits_transform(self) -> Transform:
+        """Projected space → axes fraction (``transLimits``): the view rectangle onto the
+        unit square (what the camera does on the GPU)."""
+        return rect_to_unit(self.view_rect())
+
+    def gpu_transform(self) -> Transform | None:
+        """What visuals in scale space apply on the GPU (None: nothing, the projection
+        is the identity)."""
+        t = self.transProjection.frozen()
+        return None if t.is_linear else t
+
+    def edge_steps(self, start: np.ndarray, stop: np.ndarray) -> np.ndarray:
+        """How many straight pieces each scale-space segment ``start[i] → stop[i]``
+        needs so that it follows the projection (patches subdivide their edges by it):
+        1 everywhere for a linear projection."""
+        return np.ones(len(start), dtype=int)
+
+    def get_xaxis_transform(self, which: str = "grid") -> Transform:
+        """x in data, y in axes fraction → figure pixels (matplotlib's blended
+        transform for x ticks and spans)."""
+        return LiveTransform(lambda: chain(
+            AxisScales(self.xaxis.scale, LinearScale()),
+            rect_to_unit(self.view_rect(), along=(True, False)),
+            self.transAxes.frozen()), "xaxis transform")
+
+    def get_yaxis_transform(self, which: str = "grid") -> Transform:
+        """x in axes fraction, y in data → figure pixels."""
+        return LiveTransform(lambda: chain(
+            AxisScales(LinearScale(), self.yaxis.scale),
+            rect_to_unit(self.view_rect(), along=(False, True)),
+            self.transAxes.frozen()), "yaxis transform")
+
+    # -- coordinates -----------------------------------------------------------------
+    def to_pixels(self, x, y, coords: str = "data") -> tuple[float, float]:
+        """Figure pixels (from the bottom left) of a point in data or axes coordinates
+        (``transData`` or ``transAxes``)."""
+        t = self.transAxes if coords == "axes" else self.transData
+        px, py = t.forward(np.array([x, y], dtype=float))
+        return float(px), float(py)
+
+    def view_state(self) -> tuple:
+        """What pixel-dependent geometry depends on: box, view, projection, dpi."""
+        return tuple(self.box), self.view_rect(), self.transProjection.frozen(), self.figure.dpi
+
+    # -- projection: the camera and the mouse ----------------------------------------
+    def sync_camera(self) -> None:
+        """The view's camera and rectangle from the limits and the box."""
+        x0, y0, w, h = self.view_rect()
+        cam = self.view.camera
+        cam.rect = (min(x0, x0 + w), min(y0, y0 + h), abs(w), abs(h))
+        cam.invert_x, cam.invert_y = w < 0, h < 0
+        bx, by, bw, bh = self.box
+        height = self.figure.canvas.size[1]
+        self.view.fixed_rect = (bx, height - by - bh, bw, bh)
+        # axes sharing limits with others (sharex=True): a page moves them together
+        share = [f"{a.name}{id(a.limits)}" if len(a.limits.members) > 1 else None
+                 for a in (self.xaxis, self.yaxis)]
+        self.view.controller_params = {"share": share} if any(share) else {}
+        self._layers.sync()
+
+    def camera_changed(self, camera: dict) -> None:
+        """The mouse moved the view's camera (a frame camera dictionary, as the
+        controllers give): take the limits it shows, then follow them with the camera."""
+        x0, y0, w, h = (float(v) for v in camera["rect"])
+        for axis, setter, lo, hi in ((self.xaxis, self.set_xlim, x0, x0 + w),
+                                     (self.yaxis, self.set_ylim, y0, y0 + h)):
+            with np.errstate(all="ignore"):
+                a, b = axis.scale.inverse(np.array([lo, hi]))
+            if np.isfinite(a) and np.isfinite(b) and a != b:
+                setter(float(a), float(b))
+        self.sync_camera()
+
+    def home_state(self):
+        """What ``restore_home`` needs to bring the view back (before the mouse moved it)."""
+        return [(a, a.limits.lo, a.limits.hi, a.limits.auto, a.inverted)
+                for a in (self.xaxis, self.yaxis)]
+
+    def restore_home(self, state) -> None:
+        """Bring the view back to a ``home_state()`` (double-click does it)."""
+        for axis, lo, hi, auto, inverted in state:
+            axis.limits.lo, axis.limits.hi, axis.limits.auto = lo, hi, auto
+            axis.inverted = inverted
+        self._dirty = True
+        self.sync_camera()
+
+    def data_at(self, x: float, y: float) -> tuple[float, float]:
+        """Data coordinates at figure pixel (x, y) from the bottom left."""
+        with np.errstate(all="ignore"):
+            xd, yd = self.transData.inverse(np.array([x, y], dtype=float))
+        return float(xd), float(yd)
+
+    def _background(self):
+        """The color the view clears its rectangle to (None: transparent): the patch,
+        drawn when the axis and the frame are on (matplotlib's rule)."""
+        if self.role in ("twin", "secondary") or not (self.axison and self.frame_on):
+            return None
+        face = self.patch.face()
+        if face is None or face[3] == 0:
+            return None
+        under = self.figure.figure.canvas.bgcolor
+        if face[3] < 1 and under[3] == 1:  # a view clears its rectangle: blend it over
+            a = face[3]
+            return (*(a * f + (1 - a) * u for f, u in zip(face[:3], under[:3],
+                                                          strict=True)), 1.0)
+        return face
+
+    # -- projection: decorations -----------------------------------------------------
+    def own_margins(self) -> tuple[float, float, float, float]:
+        """Pixels (left, right, bottom, top) this axes' decorations reach beyond its box:
+        the layout makes that much room."""
+        return rectilinear_margins(self)
+
+    def draw_frame(self, ov) -> set | None:
+        """Spines, ticks, tick labels and axis labels into the figure's overlay; the
+        ids of the texts it drew too (those anchored to data, which a page moves), or
+        None."""
+        return draw_rectilinear_frame(self, ov)
+
+    def draw_bare(self, ov) -> set | None:
+        """With the axis off (no frame): the texts anchored to data that a page moves,
+        drawn as ``draw_frame`` draws them (their ids), or None."""
+        return draw_rectilinear_frame(self, ov, frame=False)
+
+
+class AxesSync:
+    """The per-frame sync of :class:`~lumos.plot.axes.Axes` (a mixin) and the lookup of
+    picked artists in its batches."""
+
+    # -- per frame -------------------------------------------------------------------
+    def sync(self) -> None:
+        """Before drawing: camera from the limits, batches from the artists, grid."""
+        self.sync_camera()
+        self.view.bgcolor = self._background()
+        if self._dirty:
+            self._rebuild_batches()
+            self._dirty = False
+        self._sync_gpu_transforms()
+        self._update_grid()
+        self._layers.arrange(self)  # clip_on=False visuals across the figure, in zorder
+
+    def _scale_space_visuals(self):
+        """The visuals holding scale-space positions (the GPU applies the projection)."""
+        yield from self._batches.values()
+        for a in self.artists:
+            if a.space == "scale":
+                yield from a.visuals()
+
+    def _sync_gpu_transforms(self) -> None:
+        t = self.gpu_transform()
+        for v in self._scale_space_visuals():
+            if v.transform != t:
+                v.transform = t
+
+    def _rebuild_batches(self) -> None:
+        """Put the batch items of the artists into one visual per kind, style and
+        zorder (one draw each); the visuals upload only the rows that changed."""
+        px = self.figure.points_to_pixels(1.0)  # marker sizes and widths follow the dpi
+        groups: dict[tuple, list] = {}
+        for a in self.artists:
+            if not a.get_visible():
+                continue
+            for item in a.batch_items():
+                owner = (a, item.part)  # member_at gives it back: artist_at reads it
+                # rasterized artists batch apart (vector files draw their batch as an
+                # image), as do the unclipped ones (they draw in another view) and those
+                # with a clip path (drawn through it)
+                key = (item.visual, item.style, item.order, px, owner if item.alone else None,
+                       a.get_rasterized(), a.get_clip_on(), a.get_clip_path())
+                groups.setdefault(key, []).append(Member(owner, item.pos, item.color,
+                                                         item.size, item.changed))
+        for key in [k for k in self._batches if k not in groups]:
+            self._layers.remove(self._batches.pop(key))
+        for key, members in groups.items():
+            visual = self._batches.get(key)
+            if visual is None:
+                visual = self._batches[key] = key[0](**dict(key[1]))
+                visual.order = key[2]
+                visual.rasterized = key[5]
+                self.view.add(visual)
+                self._layers.set_clip(visual, key[6])
+                self._layers.set_clip_path(visual, key[7])
+            visual.set_members(members)
+
+    def data_visuals(self) -> list:
+        """The visuals that draw the artists' data (what ``Figure.pick`` may hit)."""
+        return [*self._batches.values(), *(v for a in self.artists for v in a.visuals())]
+
+    def artist_at(self, visual, index: int):
+        """``(artist, index into its data)`` of a hit on one of the axes' data visuals:
+        the batch says whose row it is, else the artist drawing that visual;
+        ``(visual, index)`` for a visual no artist claims."""
+        key, local = visual.member_at(index)
+        if key is not None:
+            artist, part = key
+            return artist, artist.pick_index(local, part)
+        for a in self.artists:
+            if visual in a.visuals():
+                return a, a.pick_index(index)
+        return visual, index
