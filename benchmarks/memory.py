@@ -58,7 +58,7 @@ def reset_peak() -> bool:
 
 def run(points: int = 10_000_000) -> dict:
     import lumos
-    from lumos.plot import axes as axes_mod
+    from lumos import visuals
 
     # The figure exists and has rendered once (empty) before the input: its 1600×1000
     # multisampled target, the driver, shaders and glyph atlas are not the line's cost.
@@ -93,8 +93,8 @@ def run(points: int = 10_000_000) -> dict:
     render3 = rss()
     top = peak() if can_reset else None
 
-    batch = next(v for k, v in ax._batches.items() if k[0] == "line")
-    pyramid = sum(p.nbytes for p in batch._pyramids or [] if p is not None)
+    line = next(v for v in ax.data_visuals() if isinstance(v, visuals.Line))
+    pyramid = line.lod_nbytes
     budget = input_bytes + points * 2 * 4 + pyramid
     return {
         "points": points,
@@ -109,8 +109,7 @@ def run(points: int = 10_000_000) -> dict:
         "pyramid_mb": pyramid / MB,
         "float32_copy_mb": points * 2 * 4 / MB,
         "budget_mb": budget / MB,
-        "drawn_points": batch._drawn,
-        "own_visual_threshold": axes_mod._OWN_VISUAL,
+        "drawn_points": line.drawn_points,
     }
 
 

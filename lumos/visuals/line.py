@@ -476,13 +476,18 @@ class Line(Visual):
         self._color_buffer.set_data(self._colors())
 
     @property
-    def _drawn(self) -> int:
+    def drawn_points(self) -> int:
         """How many points are uploaded to draw (after subdivision or level of detail)."""
         return len(self._pos_buffer.data) - 2
 
+    @property
+    def lod_nbytes(self) -> int:
+        """Bytes the level-of-detail pyramids hold (0 when the line is drawn whole)."""
+        return sum(p.nbytes for p in self._pyramids or [] if p is not None)
+
     def _colors(self) -> np.ndarray:
         """RGBA bytes for every drawn point from the colors of the points."""
-        return self._colors_of(self._drawn, self._source_index)
+        return self._colors_of(self.drawn_points, self._source_index)
 
     def _colors_of(self, n: int, source_index: np.ndarray | None) -> np.ndarray:
         """RGBA bytes of ``n`` drawn points coming from rows ``source_index`` (None: the
@@ -541,7 +546,7 @@ class Line(Visual):
             elif self._lod_key != "full":  # 3D views see every point
                 self._lod_key = "full"
                 self._upload_points(self._points, None)
-        n = self._drawn
+        n = self.drawn_points
         if n < 2:
             return []
         snippet, model = transform_parts(self)
