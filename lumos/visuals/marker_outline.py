@@ -1,0 +1,162 @@
+"""Markers given by an outline rather than by name: matplotlib's text markers
+(``'$♠$'``, ``r'$\\clubsuit$'``, ``'$f$'``: the glyphs' outlines), vertex lists and paths.
+
+A :class:`MarkerOutline` holds the outline in units of half the marker size (``r``, as
+:mod:`.marker_shapes`), y up, centred on the point. The Markers visual draws it from a
+signed distance field of the outline (a small float16 texture computed once per
+outline, sampled by the same fragment shader as the named symbols, so edges and
+antialiasing are theirs); the vector devices draw the outline itself
+(:attr:`MarkerOutline.path`).
+"""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+
+from ..gpu.resources import Texture
+from ..path import extents, flatten
+from ..primitives import Path
+from .fonts import get_font, layout_outline
+from .mathtext import rich_layout
+from .mathtext_parser import parse
+
+__all__ = ["MarkerOutline", "text_marker", "vertex_marker"]
+
+_TEXELS = 128  # side of the distance field (52 texels per r)
+_PAD = 12  # texels of field around the outline's reach (edges drawn beyond it)
+
+
+class MarkerOutline:
+    """A marker symbol that is a path: ``vertices`` (n, 2) and matplotlib ``codes`` (None:
+    one polyline) in units of half the marker size, y up, centred on the point.
+    ``filled``: filled in the face color with an edge (else stroked in it, as the line
+    markers). Two outlines of the same path are equal (they batch together)."""
+
+    def __init__(self, vertices, codes=None, filled: bool = True) -> None:
+        self.vertices = np.array(vertices, dtype=np.float64).reshape(-1, 2)
+        self.codes = None if codes is None else np.array(codes, dtype=np.uint8)
+        self.filled = bool(filled)
+        self.vertices.flags.writeable = False
+        flat = flatten([(self.vertices, self.codes)], scale=(_TEXELS, _TEXELS),
+                       tolerance=0.05)
+        if not len(flat.points):
+            raise ValueError("vertices: got an outline with no segment, expected at least "
+                             "two points")
+        self._flat = flat
+        #: how far the outline reaches from the centre along x or y, in r
+        self.reach = float(np.abs(flat.points).max())
+        self._key = (self.vertices.tobytes(), None if self.codes is None else
+                     self.codes.tobytes(), self.filled)
+        self._hash = hash(self._key)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, MarkerOutline) and self._key == other._key
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __repr__(self) -> str:
+        return f"MarkerOutline({len(self.vertices)} vertices, filled={self.filled})"
+
+    @functools.cached_property
+    def path(self) -> Path:
+        """The outline for a marker of size 1 (diameter), y down: the vector devices'
+        symbol."""
+        codes = self.codes
+        if codes is None:
+            codes = np.full(len(self.vertices), 2, np.uint8)  # LINETO
+            codes[0] = 1  # MOVETO
+        return Path(self.vertices * (0.5, -0.5), codes)
+
+    @property
+    def box(self) -> float:
+        """Half the side of the square the distance field covers, in r."""
+        return self.reach * _TEXELS / (_TEXELS - 2 * _PAD)
+
+    @functools.cached_property
+    def texture(self) -> Texture:
+        """The signed distance field (in r; negative inside) of a filled outline, or the
+        distance to the segments of a stroked one: ``_TEXELS`` square over
+        ``[-box, box]``, row 0 at the bottom."""
+        return Texture(distance_field(self._flat, self.box, _TEXELS, self.filled),
+                       copy=False)
+
+
+def distance_field(flat, box: float, texels: int, filled: bool) -> np.ndarray:
+    """(texels, texels) float16 distances from the texel centres over ``[-box, box]``
+    (row 0 at -box) to the rings of ``flat`` (closed when ``filled``); negative inside a
+    filled outline (nonzero winding, as glyphs and matplotlib fill)."""
+    a_list, b_list = [], []
+    for r in range(flat.rings):
+        ring = flat.ring(r)
+        if filled or flat.closed[r]:
+            ring = np.vstack([ring, ring[:1]])
+        a_list.append(ring[:-1])
+        b_list.append(ring[1:])
+    a, b = np.concatenate(a_list), np.concatenate(b_list)
+    c = (np.arange(texels) + 0.5) / texels * 2 * box - box
+    px, py = (g.reshape(-1, 1) for g in np.meshgrid(c, c))
+    best = np.full(len(px), np.inf)
+    winding = np.zeros(len(px), np.int64)
+    for k in range(0, len(a), 64):  # chunks of segments: bounded memory
+        ax, ay = a[k:k + 64, 0], a[k:k + 64, 1]
+        ex, ey = b[k:k + 64, 0] - ax, b[k:k + 64, 1] - ay
+        wx, wy = px - ax, py - ay
+        t = np.clip((wx * ex + wy * ey) / np.maximum(ex * ex + ey * ey, 1e-300), 0.0, 1.0)
+        best = np.minimum(best, ((wx - t * ex) ** 2 + (wy - t * ey) ** 2).min(axis=1))
+        if filled:
+            cross = ex * wy - ey * wx
+            up = (ay <= py) & (ay + ey > py) & (cross > 0)
+            down = (ay > py) & (ay + ey <= py) & (cross < 0)
+            winding += up.sum(axis=1) - down.sum(axis=1)
+    dist = np.sqrt(best)
+    if filled:
+        dist = np.where(winding != 0, -dist, dist)
+    return dist.reshape(texels, texels).astype(np.float16)
+
+
+def text_marker(text: str, argname: str = "text") -> MarkerOutline:
+    """matplotlib's ``'$...$'`` marker: the glyphs of the math text, centred on their ink
+    box and scaled so that its larger side is the marker size (a filled outline).
+    ``argname``: the argument named by errors."""
+    try:
+        return _text_marker(text)
+    except ValueError as exc:
+        raise ValueError(f"{argname}: got {text!r}, expected {exc}") from None
+
+
+@functools.lru_cache(maxsize=256)
+def _text_marker(text: str) -> MarkerOutline:
+    """The outline of :func:`text_marker`; ValueError says what was expected."""
+    if not isinstance(text, str) or parse(text) is None:
+        raise ValueError("math text between a pair of unescaped '$'")
+    verts, codes = layout_outline(rich_layout(text, get_font()))
+    box = extents([(verts, codes)]) if len(verts) else None
+    if box is None or not (box[1] - box[0]).max() > 0:
+        raise ValueError("math text with visible glyphs")
+    centre, side = box.mean(axis=0), (box[1] - box[0]).max()
+    return MarkerOutline((verts - centre) * (2.0 / side), codes)
+
+
+def vertex_marker(vertices, codes=None, argname: str = "vertices") -> MarkerOutline:
+    """matplotlib's custom marker from vertices (and path codes): scaled, not moved, so
+    that the largest coordinate magnitude is half the marker size. ``argname``: the
+    argument named by errors."""
+    try:
+        verts = np.array(vertices, dtype=np.float64)
+    except (TypeError, ValueError):
+        verts = np.zeros(0)
+    problem = None
+    if verts.ndim != 2 or verts.shape[1] != 2 or len(verts) < 2:
+        problem = f"shape {verts.shape}, expected (n, 2) vertices with n >= 2"
+    elif not np.isfinite(verts).all():
+        problem = "NaN or infinite vertices, expected finite ones"
+    elif codes is not None and len(codes) != len(verts):
+        problem = f"{len(codes)} codes for {len(verts)} vertices, expected one per vertex"
+    elif np.abs(verts).max() <= 0:
+        problem = "every vertex at 0, expected an outline with extent"
+    if problem is not None:
+        raise ValueError(f"{argname}: got {problem}")
+    return MarkerOutline(verts / np.abs(verts).max(), codes)
