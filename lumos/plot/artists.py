@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .. import colors
-from ..visuals.marker_outline import MarkerOutline, text_marker, vertex_marker
+from ..visuals.marker_outline import MarkerOutline, regular_marker, text_marker, vertex_marker
 from ..visuals.marker_shapes import ALIASES as _MARKER_ALIASES
 from ..visuals.marker_shapes import is_stroke as _is_stroke
 from . import validate
@@ -38,8 +38,9 @@ MARKER_SCALE = {".": 0.5, ",": 0.2}
 def check_marker(marker):
     """A marker lumos draws, checked (None for no marker): a code of :data:`MARKERS`, a
     text marker ``'$...$'`` (the glyphs of the math text), or the outline
-    (:class:`~lumos.visuals.marker_outline.MarkerOutline`) of a vertex list (n, 2) or
-    a path (an object with ``vertices`` and ``codes``, such as matplotlib's Path).
+    (:class:`~lumos.visuals.marker_outline.MarkerOutline`) of a vertex list (n, 2), a
+    path (an object with ``vertices`` and ``codes``, such as matplotlib's Path) or a
+    regular ``(sides, style, angle)`` shape (style 0 polygon, 1 star, 2 asterisk).
     matplotlib's MarkerStyle objects give their marker."""
     if isinstance(marker, str) and marker in ("", " ", "None", "none"):
         return None
@@ -57,12 +58,17 @@ def check_marker(marker):
         return marker
     if hasattr(marker, "vertices"):  # a path
         return vertex_marker(marker.vertices, getattr(marker, "codes", None), "marker")
-    tuple_marker = isinstance(marker, tuple) and all(np.ndim(v) == 0 for v in marker)
-    if isinstance(marker, (list, tuple, np.ndarray)) and not tuple_marker:
+    if isinstance(marker, tuple) and all(np.ndim(v) == 0 for v in marker):
+        if len(marker) in (2, 3) and marker[1] in (0, 1, 2):  # (sides, style[, angle])
+            try:
+                return regular_marker(*marker)
+            except (TypeError, ValueError) as exc:
+                raise ValueError(f"marker: got {marker!r}: {exc}") from None
+    elif isinstance(marker, (list, tuple, np.ndarray)):
         return vertex_marker(marker, argname="marker")
     raise ValueError(f"marker: got {marker!r}, expected one of "
                      f"{' '.join(str(m) for m in MARKERS)}, '$text$', vertices (n, 2), "
-                     "a path or None")
+                     "a path, (sides, style, angle) or None")
 
 
 def marker_symbol(marker):

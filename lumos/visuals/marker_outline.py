@@ -1,5 +1,6 @@
 """Markers given by an outline rather than by name: matplotlib's text markers
-(``'$♠$'``, ``r'$\\clubsuit$'``, ``'$f$'``: the glyphs' outlines), vertex lists and paths.
+(``'$♠$'``, ``r'$\\clubsuit$'``, ``'$f$'``: the glyphs' outlines), vertex lists, paths and
+regular polygons, stars and asterisks (``(sides, style, angle)``).
 
 A :class:`MarkerOutline` holds the outline in units of half the marker size (``r``, as
 :mod:`.marker_shapes`), y up, centred on the point. The Markers visual draws it from a
@@ -22,7 +23,7 @@ from .fonts import get_font, layout_outline
 from .mathtext import rich_layout
 from .mathtext_parser import parse
 
-__all__ = ["MarkerOutline", "text_marker", "vertex_marker"]
+__all__ = ["MarkerOutline", "regular_marker", "text_marker", "vertex_marker"]
 
 _TEXELS = 128  # side of the distance field (52 texels per r)
 _PAD = 12  # texels of field around the outline's reach (edges drawn beyond it)
@@ -160,3 +161,28 @@ def vertex_marker(vertices, codes=None, argname: str = "vertices") -> MarkerOutl
     if problem is not None:
         raise ValueError(f"{argname}: got {problem}")
     return MarkerOutline(verts / np.abs(verts).max(), codes)
+
+
+_STYLES = {0: "polygon", 1: "star", 2: "asterisk"}
+
+
+@functools.lru_cache(maxsize=256)
+def regular_marker(sides: int, style: int, angle: float = 0.0) -> MarkerOutline:
+    """matplotlib's ``(sides, style, angle)`` marker: a regular polygon (style 0), star
+    (1, inner radius half the outer) or asterisk (2, stroked spokes) of ``sides``
+    points, the first one up, turned ``angle`` degrees counter-clockwise."""
+    if isinstance(sides, bool) or not isinstance(sides, (int, np.integer)) or sides < 2:
+        raise ValueError(f"sides: got {sides!r}, expected an integer >= 2")
+    if style not in _STYLES:
+        raise ValueError(f"style: got {style!r}, expected 0 (polygon), 1 (star) or 2 "
+                         "(asterisk)")
+    if not np.isfinite(angle):
+        raise ValueError(f"angle: got {angle!r}, expected finite degrees")
+    points = sides if style == 0 else 2 * sides
+    theta = 2 * np.pi / points * np.arange(points + 1) + np.pi / 2 + np.radians(angle)
+    radius = np.ones(points + 1)
+    if style:
+        radius[1::2] = 0.5 if style == 1 else 0.0
+    verts = radius[:, None] * np.column_stack([np.cos(theta), np.sin(theta)])
+    codes = np.r_[1, np.full(points - 1, 2), 79].astype(np.uint8)  # closed
+    return MarkerOutline(verts, codes, filled=style != 2)

@@ -415,6 +415,14 @@ class Markers(Visual):
     def _edge_face(self) -> bool:
         return isinstance(self._edge_color, str) and self._edge_color == "face"
 
+    def _drawn_edge_width(self) -> float:
+        """The edge width drawn: none for a transparent edge of a filled symbol
+        (matplotlib strokes the edge over the face, so an invisible edge leaves the face
+        whole; the shader's edge band would replace the face's rim)."""
+        if self._edge_rgba[3] <= 0 and not self._edge_face() and not _is_stroke(self._symbol):
+            return 0.0
+        return self._edge_width
+
     @property
     def edge_width(self) -> float:
         """The edge width in logical pixels."""
@@ -495,8 +503,8 @@ class Markers(Visual):
         if n == 0:
             return []
         snippet, model = transform_parts(self)
-        extent = marker_extent(self._symbol, self._largest(), self._edge_width,
-                               ctx.pixel_ratio)
+        edge_width = self._drawn_edge_width()
+        extent = marker_extent(self._symbol, self._largest(), edge_width, ctx.pixel_ratio)
         outline = self._symbol if isinstance(self._symbol, MarkerOutline) else None
         reach, symbol = _SNIPPETS[self._symbol] if outline is None else _OUTLINE_SNIPPETS
         hooks = dict(transform=snippet, reach=reach, symbol=symbol)
@@ -504,7 +512,7 @@ class Markers(Visual):
                                             "u_shape_box": outline.box}
         common = dict(
             view=ctx.view_id,
-            uniforms={"u_edge_width": self._edge_width, "u_edge_color": self._edge_rgba,
+            uniforms={"u_edge_width": edge_width, "u_edge_color": self._edge_rgba,
                       "u_edge_face": float(self._edge_face()),
                       "u_stroke": float(_is_stroke(self._symbol)), **self._shade_uniforms(),
                       **shape, **snippet.uniforms},
