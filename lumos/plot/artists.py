@@ -41,13 +41,20 @@ def check_marker(marker):
     (:class:`~lumos.visuals.marker_outline.MarkerOutline`) of a vertex list (n, 2), a
     path (an object with ``vertices`` and ``codes``, such as matplotlib's Path) or a
     regular ``(sides, style, angle)`` shape (style 0 polygon, 1 star, 2 asterisk).
-    matplotlib's MarkerStyle objects give their marker."""
+    matplotlib's MarkerStyle objects give their marker, or with a transform their
+    outline."""
     if isinstance(marker, str) and marker in ("", " ", "None", "none"):
         return None
     if marker is None or isinstance(marker, MarkerOutline):
         return marker
     get = getattr(marker, "get_marker", None)  # a MarkerStyle
     if callable(get):
+        turned = getattr(marker, "get_user_transform", None)
+        if callable(turned) and turned() is not None:
+            # turned or scaled: its outline as matplotlib places it (size 1 -> r units)
+            path = marker.get_path()
+            verts = np.asarray(marker.get_transform().transform(path.vertices)) * 2.0
+            return MarkerOutline(verts, path.codes, filled=marker.is_filled())
         return check_marker(get())
     if isinstance(marker, (int, np.integer)) and not isinstance(marker, bool):
         marker = int(marker)

@@ -109,6 +109,18 @@ def test_path_and_marker_style_objects_give_their_outline():
     assert check_marker(mpl_path.Path.unit_regular_star(5)).filled
 
 
+def test_marker_style_with_a_transform_is_drawn_turned():
+    markers = pytest.importorskip("matplotlib.markers")
+    transforms = pytest.importorskip("matplotlib.transforms")
+    turn = transforms.Affine2D().rotate_deg(45)
+    square = check_marker(markers.MarkerStyle("s", transform=turn))
+    assert square.filled and square.reach == pytest.approx(np.sqrt(2))  # corner up
+    assert np.allclose(np.abs(square.vertices).max(axis=0), np.sqrt(2))
+    tri = check_marker(markers.MarkerStyle("1", transform=turn))
+    assert not tri.filled  # still a line marker, stroked
+    assert check_marker(markers.MarkerStyle("s")) == "s"  # untouched: the named symbol
+
+
 @pytest.mark.parametrize("marker, message", [
     ("$", r"marker: got '\$', expected math text between a pair"),
     ("$$", r"marker: got '\$\$', expected math text with visible glyphs"),
