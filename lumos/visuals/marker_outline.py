@@ -40,8 +40,9 @@ class MarkerOutline:
         self.codes = None if codes is None else np.array(codes, dtype=np.uint8)
         self.filled = bool(filled)
         self.vertices.flags.writeable = False
-        flat = flatten([(self.vertices, self.codes)], scale=(_TEXELS, _TEXELS),
-                       tolerance=0.05)
+        # chords within a tenth of a texel of the curves (the field has about 52 texels
+        # per r)
+        flat = flatten([(self.vertices, self.codes)], scale=(52.0, 52.0), tolerance=0.1)
         if not len(flat.points):
             raise ValueError("vertices: got an outline with no segment, expected at least "
                              "two points")
@@ -98,24 +99,46 @@ def distance_field(flat, box: float, texels: int, filled: bool) -> np.ndarray:
         b_list.append(ring[1:])
     a, b = np.concatenate(a_list), np.concatenate(b_list)
     c = (np.arange(texels) + 0.5) / texels * 2 * box - box
-    px, py = (g.reshape(-1, 1) for g in np.meshgrid(c, c))
-    best = np.full(len(px), np.inf)
-    winding = np.zeros(len(px), np.int64)
-    for k in range(0, len(a), 64):  # chunks of segments: bounded memory
-        ax, ay = a[k:k + 64, 0], a[k:k + 64, 1]
-        ex, ey = b[k:k + 64, 0] - ax, b[k:k + 64, 1] - ay
-        wx, wy = px - ax, py - ay
-        t = np.clip((wx * ex + wy * ey) / np.maximum(ex * ex + ey * ey, 1e-300), 0.0, 1.0)
-        best = np.minimum(best, ((wx - t * ex) ** 2 + (wy - t * ey) ** 2).min(axis=1))
-        if filled:
-            cross = ex * wy - ey * wx
-            up = (ay <= py) & (ay + ey > py) & (cross > 0)
-            down = (ay > py) & (ay + ey <= py) & (cross < 0)
-            winding += up.sum(axis=1) - down.sum(axis=1)
-    dist = np.sqrt(best)
+    dist = np.empty((texels, texels))
+    # Tiles of texels, each measured against the segments that can be nearest to one of
+    # its texels: those within the nearest one's distance to the tile's centre plus the
+    # tile's diameter.
+    step = 16
+    half = np.hypot(step / 2, step / 2) * 2 * box / texels
+    for i in range(0, texels, step):
+        for j in range(0, texels, step):
+            ys, xs = c[i:i + step], c[j:j + step]
+            centre = np.array([xs.mean(), ys.mean()])
+            near = _segment_distance(centre[None], a, b)[0]
+            keep = near <= near.min() + 2 * half
+            px, py = np.meshgrid(xs, ys)
+            d = _segment_distance(np.c_[px.ravel(), py.ravel()], a[keep], b[keep])
+            dist[i:i + step, j:j + step] = d.min(axis=1).reshape(px.shape)
     if filled:
-        dist = np.where(winding != 0, -dist, dist)
-    return dist.reshape(texels, texels).astype(np.float16)
+        dist = np.where(_winding(a, b, c) != 0, -dist, dist)
+    return dist.astype(np.float16)
+
+
+def _segment_distance(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """(P, S) distances from points ``p`` (P, 2) to segments ``a``-``b`` (S, 2)."""
+    e = b - a
+    w = p[:, None, :] - a[None]
+    t = np.clip((w * e).sum(axis=2) / np.maximum((e * e).sum(axis=1), 1e-300), 0.0, 1.0)
+    return np.hypot(*(w - t[..., None] * e).transpose(2, 0, 1))
+
+
+def _winding(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """(n, n) winding numbers of the closed segments ``a``-``b`` around the grid of
+    ``c`` x ``c`` (rows: y), from where each row crosses them, upwards or downwards."""
+    y = c[:, None]
+    up = (a[:, 1] <= y) & (b[:, 1] > y)
+    down = (a[:, 1] > y) & (b[:, 1] <= y)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        x_cross = a[:, 0] + (y - a[:, 1]) / (b[:, 1] - a[:, 1]) * (b[:, 0] - a[:, 0])
+    direction = up.astype(np.int64) - down
+    # a crossing to the right of a texel winds around it
+    right = x_cross[:, None, :] > c[None, :, None]
+    return (right * direction[:, None, :]).sum(axis=2)
 
 
 def text_marker(text: str, argname: str = "text") -> MarkerOutline:
