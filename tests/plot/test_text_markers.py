@@ -73,6 +73,18 @@ def test_legend_shows_the_text_marker(plt):
     assert 18 <= r1 - r0 + 1 <= 25  # 16 pt at 100 dpi: 22 px, with the 1 pt edge
 
 
+def test_scatter_legend_handle_strokes_the_text_marker_in_its_face_colour(plt):
+    fig, ax = plt.subplots(figsize=(2, 1.5), dpi=100)
+    sc = ax.scatter([100.0], [100.0], marker="$♣$", s=200, c="blue", label="club")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.legend(loc="center")
+    symbol, _, face, edge, width = sc.legend_handle(10.0).marker
+    assert symbol == marker_symbol("$♣$") and edge == tuple(face) and width > 0
+    r0, r1, c0, c1 = colour_box(fig.render(), (0, 0, 255))
+    assert 8 <= r1 - r0 + 1 <= 16  # lumos caps a scatter's legend marker at the font size
+
+
 def test_svg_and_pdf_hold_one_glyph_path_reused_per_marker(plt, tmp_path):
     fig, ax = plt.subplots()
     ax.plot(np.arange(5.0), np.arange(5.0), marker="$f$", ms=20, ls="none")
