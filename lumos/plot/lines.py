@@ -546,6 +546,14 @@ class Line2D(Artist):
         self._mec = validate.color(c, "markeredgecolor")
         self._changed()
 
+    def get_markersize(self) -> float:
+        """The marker size in points."""
+        return self._markersize
+
+    def get_markeredgewidth(self) -> float:
+        """The marker edge width in points."""
+        return self._mew
+
     def set_markeredgewidth(self, w: float) -> None:
         """The marker edge width in points."""
         self._mew = validate.number(w, "markeredgewidth", 0.0)

@@ -148,3 +148,13 @@ def test_bad_markers_raise_naming_marker(plt, marker, message):
         with pytest.raises(ValueError, match=message):
             call()
     assert not ax.lines and not ax.collections
+
+
+def test_widths_given_as_strings_are_read_as_numbers_as_matplotlib_does(plt):
+    # rougier's marker reference passes mew="1" alongside its text markers
+    fig, ax = plt.subplots()
+    line, = ax.plot([0, 1], marker="$♠$", mew="1.5", ms="12", lw="2")
+    assert (line.get_markeredgewidth(), line.get_markersize(), line.get_linewidth()) == \
+        (1.5, 12.0, 2.0)
+    with pytest.raises(TypeError, match="mew: got 'thick', expected a number >= 0"):
+        ax.plot([0, 1], mew="thick")
