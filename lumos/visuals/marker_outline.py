@@ -77,13 +77,20 @@ class MarkerOutline:
         """Half the side of the square the distance field covers, in r."""
         return self.reach * _TEXELS / (_TEXELS - 2 * _PAD)
 
-    @functools.cached_property
+    @property
     def texture(self) -> Texture:
         """The signed distance field (in r; negative inside) of a filled outline, or the
         distance to the segments of a stroked one: ``_TEXELS`` square over
-        ``[-box, box]``, row 0 at the bottom."""
-        return Texture(distance_field(self._flat, self.box, _TEXELS, self.filled),
-                       copy=False)
+        ``[-box, box]``, row 0 at the bottom. Computed once for equal outlines."""
+        return _texture(self)
+
+
+@functools.lru_cache(maxsize=64)
+def _texture(outline: MarkerOutline) -> Texture:
+    """The field of an outline, shared by the equal outlines of other artists (vertex
+    markers are built anew by each call that passes them)."""
+    return Texture(distance_field(outline._flat, outline.box, _TEXELS, outline.filled),
+                   copy=False)
 
 
 def distance_field(flat, box: float, texels: int, filled: bool) -> np.ndarray:
