@@ -237,6 +237,9 @@ class _Writer:
         edge = None if m.edgecolors is None or m.edge_width <= 0 else \
             np.broadcast_to(m.edgecolors, (n, 4))
         verts, codes = segments(m.symbol)
+        # the symbol's reach in sizes (a tick is as long as the size, a scaled outline
+        # longer)
+        span = max(1.0, 2.0 * float(np.abs(verts).max(initial=0.0)))
         has_fill = bool((face[:, 3] > 0).any())
         paint = ("B" if edge is not None else "f") if has_fill else ("S" if edge is not None
                                                                     else None)
@@ -257,7 +260,7 @@ class _Writer:
             if s <= 0:
                 continue
             unit = 1.0 if scaled else s
-            reach = unit + (0 if scaled else m.edge_width) + 1
+            reach = span * unit + (0 if scaled else m.edge_width) + 1
 
             def make(unit=unit, reach=reach) -> int:
                 return self.stream(

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .. import colors
+from ..visuals.marker_outline import MarkerOutline, regular_marker, text_marker, vertex_marker
 from ..visuals.marker_shapes import ALIASES as _MARKER_ALIASES
 from ..visuals.marker_shapes import is_stroke as _is_stroke
 from . import validate
@@ -35,27 +36,64 @@ MARKER_SCALE = {".": 0.5, ",": 0.2}
 
 
 def check_marker(marker):
-    """A marker code lumos draws as a symbol (None for no marker); matplotlib's
-    MarkerStyle objects give their code. Vertex lists, paths and '$...$' (text) markers
-    are not drawn yet: a ValueError names them."""
+    """A marker lumos draws, checked (None for no marker): a code of :data:`MARKERS`, a
+    text marker ``'$...$'`` (the glyphs of the math text), or the outline
+    (:class:`~lumos.visuals.marker_outline.MarkerOutline`) of a vertex list (n, 2), a
+    path (an object with ``vertices`` and ``codes``, such as matplotlib's Path) or a
+    regular ``(sides, style, angle)`` shape (style 0 polygon, 1 star, 2 asterisk).
+    matplotlib's MarkerStyle objects give their marker, or with a transform their
+    outline."""
     if isinstance(marker, str) and marker in ("", " ", "None", "none"):
         return None
-    if marker is None:
-        return None
+    if marker is None or isinstance(marker, MarkerOutline):
+        return marker
     get = getattr(marker, "get_marker", None)  # a MarkerStyle
     if callable(get):
+        turned = getattr(marker, "get_user_transform", None)
+        if callable(turned) and turned() is not None:
+            # turned or scaled: its outline as matplotlib places it (size 1 -> r units)
+            path = marker.get_path()
+            verts = np.asarray(marker.get_transform().transform(path.vertices)) * 2.0
+            return MarkerOutline(verts, path.codes, filled=marker.is_filled())
         return check_marker(get())
     if isinstance(marker, (int, np.integer)) and not isinstance(marker, bool):
         marker = int(marker)
     if isinstance(marker, (str, int)) and marker in MARKERS:
         return marker
+    if isinstance(marker, str) and "$" in marker:
+        text_marker(marker, "marker")
+        return marker
+    if hasattr(marker, "vertices"):  # a path
+        return vertex_marker(marker.vertices, getattr(marker, "codes", None), "marker")
+    if isinstance(marker, tuple) and all(np.ndim(v) == 0 for v in marker):
+        if len(marker) in (2, 3) and marker[1] in (0, 1, 2):  # (sides, style[, angle])
+            try:
+                return regular_marker(*marker)
+            except (TypeError, ValueError) as exc:
+                raise ValueError(f"marker: got {marker!r}: {exc}") from None
+    elif isinstance(marker, (list, tuple, np.ndarray)):
+        return vertex_marker(marker, argname="marker")
     raise ValueError(f"marker: got {marker!r}, expected one of "
-                     f"{' '.join(str(m) for m in MARKERS)} or None")
+                     f"{' '.join(str(m) for m in MARKERS)}, '$text$', vertices (n, 2), "
+                     "a path, (sides, style, angle) or None")
+
+
+def marker_symbol(marker):
+    """The Markers visual's symbol of a checked marker (:func:`check_marker`): a symbol
+    name, or an outline."""
+    if isinstance(marker, MarkerOutline):
+        return marker
+    if isinstance(marker, str) and marker not in MARKERS:
+        return text_marker(marker)
+    return MARKERS[marker]
 
 
 def is_line_marker(marker) -> bool:
     """Whether a marker is drawn as lines ('+', 'x', '1', '|', ticks, ...)."""
-    return marker is not None and _is_stroke(MARKERS[marker])
+    if marker is None:
+        return False
+    symbol = marker_symbol(marker)
+    return not symbol.filled if isinstance(symbol, MarkerOutline) else _is_stroke(symbol)
 
 
 def check_linestyle(ls):

@@ -12,7 +12,7 @@ import numpy as np
 
 from .. import colors
 from . import ticker
-from .artists import MARKER_SCALE, MARKERS, LegendHandle, check_marker
+from .artists import MARKER_SCALE, LegendHandle, check_marker, marker_symbol
 from .style import dash_pattern, rcParams
 
 
@@ -45,7 +45,7 @@ class MarkerHandle:
         marker = line = None
         if self.marker is not None:
             size = px(self.markersize) * MARKER_SCALE.get(self.marker, 1.0)
-            marker = (MARKERS[self.marker], size, self.color, self.edge,
+            marker = (marker_symbol(self.marker), size, self.color, self.edge,
                       px(self.markeredgewidth))
         look = None
         if self.linestyle not in (None, "", " ", "None", "none"):
@@ -153,12 +153,12 @@ class MatplotlibHandle:
                 look = {"cap": str(s.get_solid_capstyle()), "dash_cap": str(s.get_dash_capstyle()),
                         "join": str(s.get_solid_joinstyle() if dashes is None
                                     else s.get_dash_joinstyle())}
-            m = s.get_marker()
-            if isinstance(m, str) and m not in ("None", "none", "", " ") and m in MARKERS:
+            m = check_marker(s.get_marker())
+            if m is not None:
                 size = px(s.get_markersize()) * MARKER_SCALE.get(m, 1.0)
                 face = colors.to_rgba(s.get_markerfacecolor(), s.get_alpha())
                 edge = colors.to_rgba(s.get_markeredgecolor(), s.get_alpha())
-                marker = (MARKERS[m], size, face, edge, px(s.get_markeredgewidth()))
+                marker = (marker_symbol(m), size, face, edge, px(s.get_markeredgewidth()))
             return LegendHandle(line=line, marker=marker, line_look=look)
         face = _mpl_rgba(s.get_facecolor()) if s.get_fill() else (0.0, 0.0, 0.0, 0.0)
         edge = _mpl_rgba(s.get_edgecolor())

@@ -14,7 +14,6 @@ from ..visuals import Line, Markers
 from . import category, validate
 from .artists import (
     MARKER_SCALE,
-    MARKERS,
     Artist,
     BatchItem,
     LegendHandle,
@@ -22,6 +21,7 @@ from .artists import (
     check_linestyle,
     check_marker,
     is_line_marker,
+    marker_symbol,
 )
 from .style import dash_offset, dash_pattern, rcParams
 
@@ -546,6 +546,14 @@ class Line2D(Artist):
         self._mec = validate.color(c, "markeredgecolor")
         self._changed()
 
+    def get_markersize(self) -> float:
+        """The marker size in points."""
+        return self._markersize
+
+    def get_markeredgewidth(self) -> float:
+        """The marker edge width in points."""
+        return self._mew
+
     def set_markeredgewidth(self, w: float) -> None:
         """The marker edge width in points."""
         self._mew = validate.number(w, "markeredgewidth", 0.0)
@@ -575,7 +583,7 @@ class Line2D(Artist):
         edge_w = px(self._mew)
         if is_line_marker(self._marker):
             face = edge
-        return MARKERS[self._marker], size, face, edge, edge_w
+        return marker_symbol(self._marker), size, face, edge, edge_w
 
     def set_fillstyle(self, fs) -> None:
         """'full' or 'none' (hollow markers); the half fills are drawn full, with a

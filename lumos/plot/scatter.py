@@ -9,10 +9,10 @@ import numpy as np
 from .. import colors
 from ..gpu.resources import changed_rows
 from ..visuals import Markers
+from ..visuals.marker_outline import MarkerOutline
 from . import validate
 from .artists import (
     MARKER_SCALE,
-    MARKERS,
     Artist,
     BatchItem,
     LegendHandle,
@@ -20,6 +20,7 @@ from .artists import (
     as_1d,
     check_marker,
     is_line_marker,
+    marker_symbol,
 )
 from .style import rcParams
 
@@ -385,24 +386,29 @@ class PathCollection(Artist, ScalarMappable):
         return self._face
 
     def marker_style(self):
-        """(symbol, diameters px, face rgba rows, edge: one rgba or rows, edge width px).
+        """(symbol, diameters px, face rgba rows, edge: one rgba, rows or 'face', edge
+        width px).
 
         matplotlib strokes a scatter marker's outline in the face color by default
-        (``edgecolors='face'``, 1 pt): drawn here as a marker that much larger."""
+        (``edgecolors='face'``, 1 pt): drawn here as a marker that much larger, or, for
+        outline markers (text, vertices), as an edge in the face color."""
         px = self.axes.figure.points_to_pixels
         diameter = px(np.sqrt(np.maximum(self._sizes, 0))) * MARKER_SCALE.get(self._marker, 1.0)
         face = self.face_rgba()
         edge_w = px(self._linewidths)
         if is_line_marker(self._marker):  # matplotlib: lines.linewidth wide, face colors
             width = px(rcParams["lines.linewidth"]) if self._linewidths_default else edge_w
-            return MARKERS[self._marker], diameter, face, (0.0, 0.0, 0.0, 0.0), width
+            return marker_symbol(self._marker), diameter, face, (0.0, 0.0, 0.0, 0.0), width
+        symbol = marker_symbol(self._marker)
         if isinstance(self._edgecolors, str):
+            if self._edgecolors == "face" and isinstance(symbol, MarkerOutline):
+                # a glyph's strokes thicken by the edge width, not by the size's growth
+                return symbol, diameter, face, "face", edge_w
             if self._edgecolors == "face":
                 diameter = diameter + edge_w
-            return MARKERS[self._marker], diameter, face, (0.0, 0.0, 0.0, 0.0), 0.0
+            return symbol, diameter, face, (0.0, 0.0, 0.0, 0.0), 0.0
         edge = self.get_edgecolor()
-        return MARKERS[self._marker], diameter, face, \
-            tuple(edge[0]) if len(edge) == 1 else edge, edge_w
+        return symbol, diameter, face, tuple(edge[0]) if len(edge) == 1 else edge, edge_w
 
     def batch_items(self) -> list[BatchItem]:
         """The points in a Markers batch of their symbol and edge style (only the rows
@@ -440,6 +446,8 @@ class PathCollection(Artist, ScalarMappable):
         rgba = face[len(face) // 2] if len(face) else colors.to_rgba("C0")
         if isinstance(edge, np.ndarray):
             edge = tuple(edge[len(edge) // 2])
+        elif isinstance(edge, str):  # 'face'
+            edge = tuple(rgba)
         return LegendHandle(marker=(symbol, min(size, fontsize_px), rgba, edge, edge_w))
 
     def get_marker(self):

@@ -219,10 +219,23 @@ def keywords(kwargs: dict, aliases: dict, where: str | None = None,
         if unknown:
             raise TypeError(f"{where}: unexpected keyword arguments {unknown}")
     for name, value in out.items():
+        if name in _FROM_STRING and isinstance(value, str):
+            value = out[name] = _from_string(value, spelled[name])
         fn = CHECKS.get(name)
         if fn is not None and value is not None:
             fn(value, spelled[name])
     return out
+
+
+# widths matplotlib's Line2D takes float() of, so that mew="1" draws (as in real scripts)
+_FROM_STRING = frozenset({"linewidth", "markersize", "markeredgewidth"})
+
+
+def _from_string(value: str, argument: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        raise TypeError(f"{argument}: got {value!r}, expected a number >= 0") from None
 
 
 def points(n: int, argument: str, bytes_per_point: int, what: str = "points",

@@ -391,24 +391,30 @@ def _dilated(layout: TextLayout, size: float, ax: float, ay: float, rotation_deg
     """Every glyph's outline as one path, filled and stroked (round joins)."""
     from ..primitives import Stroke
 
-    rot = rotation_matrix(rotation_deg)
-    pens = layout.pens * size * np.array([1.0, -1.0]) + (ax, ay)
+    verts, codes = layout_outline(layout)
+    if not len(verts):
+        return []
+    local = verts * size * np.array([1.0, -1.0]) + (ax, ay)
+    return [PathPrimitive(_rotate(local, rotation_matrix(rotation_deg), ax, ay), codes,
+                          fill=color, stroke=Stroke(color, 2 * dilate, join="round"),
+                          clip=clip)]
+
+
+def layout_outline(layout: TextLayout) -> tuple[np.ndarray, np.ndarray]:
+    """``(vertices, codes)`` of every glyph outline and rule of a layout as one path, in
+    em of the font size relative to the anchor, y up (empty for blank text)."""
     verts, codes = [], []
     for i, font in enumerate(layout.glyph_fonts()):
         v, c = font.outline(int(layout.indices[i]))
         if len(v):
-            verts.append(v * layout.scales[i] * size * np.array([1.0, -1.0]) + pens[i])
+            verts.append(v * layout.scales[i] + layout.pens[i])
             codes.append(c)
-    out = []
-    for x0, y0, x1, y1 in layout.rules * size:
-        verts.append(np.array([[x0, -y0], [x1, -y0], [x1, -y1], [x0, -y1], [x0, -y0]])
-                     + (ax, ay))
+    for x0, y0, x1, y1 in layout.rules:
+        verts.append(np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]))
         codes.append(np.array([MOVETO, LINETO, LINETO, LINETO, CLOSEPOLY], np.uint8))
-    if verts:
-        out.append(PathPrimitive(_rotate(np.concatenate(verts), rot, ax, ay),
-                                 np.concatenate(codes), fill=color,
-                                 stroke=Stroke(color, 2 * dilate, join="round"), clip=clip))
-    return out
+    if not verts:
+        return np.zeros((0, 2)), np.zeros(0, np.uint8)
+    return np.concatenate(verts), np.concatenate(codes)
 
 
 def _rotate(points: np.ndarray, rot: np.ndarray, ax: float, ay: float) -> np.ndarray:

@@ -34,6 +34,7 @@ from .base import (
     split_origin,
     transform_parts,
 )
+from .marker_outline import MarkerOutline
 from .marker_shapes import ALIASES as _ALIASES
 from .marker_shapes import GLSL, REACH, SYMBOL_PATHS, SYMBOLS, distance_glsl, is_stroke
 
@@ -54,6 +55,21 @@ def _symbol_snippets(name: str) -> tuple[Snippet, Snippet]:
 
 
 _SNIPPETS = {name: _symbol_snippets(name) for name in SYMBOLS}
+
+# An outline symbol (:class:`.marker_outline.MarkerOutline`) samples its distance field
+# (in r, over [-u_shape_box, u_shape_box]); beyond the field it adds the distance to it.
+# One program for every outline: the outline is a texture and two uniforms.
+_OUTLINE_SNIPPETS = (
+    Snippet("reach_outline", "uniform float u_shape_reach;\n"
+                             "float reach_outline(float r) { return u_shape_reach * r; }"),
+    Snippet("symbol_outline", """uniform highp sampler2D u_shape;
+uniform float u_shape_box;
+float symbol_outline(vec2 p, float r) {
+    vec2 q = p / r;
+    vec2 inside = clamp(q, -u_shape_box, u_shape_box);
+    float d = texture(u_shape, inside / u_shape_box * 0.5 + 0.5).r;
+    return (d + length(q - inside)) * r;
+}"""))
 
 
 # The square that holds a marker of radius r has half side `extent`: the symbol's reach,
@@ -124,6 +140,7 @@ _FRAGMENT = """
 uniform float u_edge_width;
 uniform float u_pixel_ratio;
 uniform vec4 u_edge_color;
+uniform float u_edge_face;  // 1: the edge takes each point's face color
 uniform float u_stroke;  // 1 for line markers: segments stroked in the point's color
 flat in vec4 v_color;
 flat in float v_radius;
@@ -149,7 +166,7 @@ void main() {
     vec4 fill = v_color;
     if (ew > 0.0) {
         float in_edge = clamp(d + 0.5 * ew + 0.5, 0.0, 1.0);  // 1 on the edge band
-        fill = mix(v_color, u_edge_color, in_edge);
+        fill = mix(v_color, mix(u_edge_color, v_color, u_edge_face), in_edge);
     }
     f_color = vec4(fill.rgb, fill.a * alpha);
 }
@@ -165,19 +182,32 @@ _QUADS = ShaderTemplate(
     _FRAGMENT % {"inputs": "in vec2 v_offset;", "offset": "v_offset"})
 
 
-def marker_extent(symbol: str, size: float, edge_width: float, pixel_ratio: float) -> float:
+def _reach(symbol: str | MarkerOutline) -> float:
+    return symbol.reach if isinstance(symbol, MarkerOutline) else REACH[symbol]
+
+
+def _is_stroke(symbol: str | MarkerOutline) -> bool:
+    return not symbol.filled if isinstance(symbol, MarkerOutline) else is_stroke(symbol)
+
+
+def marker_extent(symbol: str | MarkerOutline, size: float, edge_width: float,
+                  pixel_ratio: float) -> float:
     """Half the side, in physical pixels, of the square a marker of ``size`` (diameter,
     logical pixels) is drawn in (the shaders' ``extent`` in a multisampled framebuffer,
     the larger one)."""
-    return (REACH[symbol] * 0.5 * size * pixel_ratio + 0.5 * edge_width * pixel_ratio
+    return (_reach(symbol) * 0.5 * size * pixel_ratio + 0.5 * edge_width * pixel_ratio
             + 1.0)
 
 
-def _symbol_index(symbol: str) -> int:
+def _check_symbol(symbol) -> str | MarkerOutline:
+    """A symbol's name (aliases resolved), or the outline itself."""
+    if isinstance(symbol, MarkerOutline):
+        return symbol
     name = _ALIASES.get(symbol, symbol)
     if name not in SYMBOLS:
-        raise ValueError(f"symbol: got {symbol!r}, expected one of {', '.join(SYMBOLS)}")
-    return SYMBOLS.index(name)
+        raise ValueError(f"symbol: got {symbol!r}, expected one of {', '.join(SYMBOLS)} "
+                         "or a MarkerOutline")
+    return name
 
 
 def _sizes(value, points: np.ndarray) -> np.ndarray:
@@ -199,6 +229,7 @@ class Markers(Visual):
 
     >>> Markers(pos=xy, size=8, color="C0", symbol="disc")
     >>> Markers(pos=xy, size=sizes, color=rgba, edge_color="black", edge_width=1)
+    >>> Markers(pos=xy, size=20, symbol=text_marker("$♠$"))  # an outline symbol
 
     ``size`` and ``color`` are scalars or one per point; points with NaN are skipped.
     ``set_members`` draws the points of several owners as one batch and uploads only
@@ -208,7 +239,7 @@ class Markers(Visual):
     box's size; computed from the camera in the vertex shader. None: no fading.
     """
 
-    def __init__(self, pos=None, size=8.0, color="C0", symbol: str = "disc",
+    def __init__(self, pos=None, size=8.0, color="C0", symbol: str | MarkerOutline = "disc",
                  edge_color="black", edge_width: float = 0.0,
                  depth_shade: float | None = None) -> None:
         super().__init__()
@@ -371,22 +402,36 @@ class Markers(Visual):
 
     @property
     def edge_color(self):
-        """The edge color: one, or one per marker."""
+        """The edge color, or 'face': each marker's face color."""
         return self._edge_color
 
     @edge_color.setter
     def edge_color(self, value) -> None:
-        self._edge_rgba = colors.to_rgba(value, argname="edge_color")
+        face = isinstance(value, str) and value == "face"
+        self._edge_rgba = (0.0, 0.0, 0.0, 0.0) if face else \
+            colors.to_rgba(value, argname="edge_color")
         self._edge_color = value
 
     @property
-    def symbol(self) -> str:
-        """The marker symbol's name ('disc', 'square', ...)."""
-        return SYMBOLS[self._symbol]
+    def symbol(self) -> str | MarkerOutline:
+        """The marker symbol's name ('disc', 'square', ...), or its outline
+        (:class:`.marker_outline.MarkerOutline`: text, vertex and path markers)."""
+        return self._symbol
 
     @symbol.setter
-    def symbol(self, value: str) -> None:
-        self._symbol = _symbol_index(value)
+    def symbol(self, value: str | MarkerOutline) -> None:
+        self._symbol = _check_symbol(value)
+
+    def _edge_face(self) -> bool:
+        return isinstance(self._edge_color, str) and self._edge_color == "face"
+
+    def _drawn_edge_width(self) -> float:
+        """The edge width drawn: none for a transparent edge of a filled symbol
+        (matplotlib strokes the edge over the face, so an invisible edge leaves the face
+        whole; the shader's edge band would replace the face's rim)."""
+        if self._edge_rgba[3] <= 0 and not self._edge_face() and not _is_stroke(self._symbol):
+            return 0.0
+        return self._edge_width
 
     @property
     def edge_width(self) -> float:
@@ -434,21 +479,25 @@ class Markers(Visual):
             return ctx.raster(self)
         sizes = self._size_buffer.data.astype(np.float64)
         px = ctx.to_pixels(self._points, self)
-        reach = REACH[self.symbol] * sizes / 2 + self._edge_width / 2 + 1
+        reach = _reach(self._symbol) * sizes / 2 + self._edge_width / 2 + 1
         x, y, w, h = ctx.clip
         keep = (sizes > 0) & (px[:, 0] + reach >= x) & (px[:, 0] - reach <= x + w) \
             & (px[:, 1] + reach >= y) & (px[:, 1] - reach <= y + h)
         if not keep.any():
             return []
         face = self._color_buffer.data[keep] / 255.0
-        edge = np.array([self._edge_rgba]) if self._edge_width > 0 else None
-        name = self.symbol
-        if is_stroke(name):  # line markers: stroked in the points' colors
-            return [MarkerSet(SYMBOL_PATHS[name], px[keep], sizes[keep],
-                              np.zeros((1, 4)), face, max(self._edge_width, 1.0), name,
-                              ctx.clip, join="miter")]
-        return [MarkerSet(SYMBOL_PATHS[name], px[keep], sizes[keep], face, edge,
-                          self._edge_width, name, ctx.clip)]
+        edge = None if self._edge_width <= 0 else face if self._edge_face() else \
+            np.array([self._edge_rgba])
+        symbol = self._symbol
+        if isinstance(symbol, MarkerOutline):
+            path, name = symbol.path, "outline"
+        else:
+            path, name = SYMBOL_PATHS[symbol], symbol
+        if _is_stroke(symbol):  # line markers: stroked in the points' colors
+            return [MarkerSet(path, px[keep], sizes[keep], np.zeros((1, 4)), face,
+                              max(self._edge_width, 1.0), name, ctx.clip, join="miter")]
+        return [MarkerSet(path, px[keep], sizes[keep], face, edge, self._edge_width, name,
+                          ctx.clip)]
 
     def _largest(self) -> float:
         """The largest size uploaded (logical pixels), recomputed only after the sizes
@@ -464,15 +513,20 @@ class Markers(Visual):
         if n == 0:
             return []
         snippet, model = transform_parts(self)
-        extent = marker_extent(self.symbol, self._largest(), self._edge_width,
-                               ctx.pixel_ratio)
-        reach, symbol = _SNIPPETS[self.symbol]
+        edge_width = self._drawn_edge_width()
+        extent = marker_extent(self._symbol, self._largest(), edge_width, ctx.pixel_ratio)
+        outline = self._symbol if isinstance(self._symbol, MarkerOutline) else None
+        reach, symbol = _SNIPPETS[self._symbol] if outline is None else _OUTLINE_SNIPPETS
         hooks = dict(transform=snippet, reach=reach, symbol=symbol)
+        shape = {} if outline is None else {"u_shape_reach": outline.reach,
+                                            "u_shape_box": outline.box}
         common = dict(
             view=ctx.view_id,
-            uniforms={"u_edge_width": self._edge_width, "u_edge_color": self._edge_rgba,
-                      "u_stroke": float(is_stroke(self.symbol)), **self._shade_uniforms(),
-                      **snippet.uniforms},
+            uniforms={"u_edge_width": edge_width, "u_edge_color": self._edge_rgba,
+                      "u_edge_face": float(self._edge_face()),
+                      "u_stroke": float(_is_stroke(self._symbol)), **self._shade_uniforms(),
+                      **shape, **snippet.uniforms},
+            textures={} if outline is None else {"u_shape": outline.texture},
             state=State(depth_test=ctx.is_3d, blend="alpha"),
             origin=tuple(self._origin), model=model,
         )

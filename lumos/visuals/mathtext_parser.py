@@ -45,6 +45,7 @@ _OTHER = {
     "lbrace": "{", "rbrace": "}", "lbrack": "[", "rbrack": "]",
     "longrightarrow": "⟶", "longleftarrow": "⟵", "dagger": "†", "ddagger": "‡",
     "cdotp": "·", "S": "§", "P": "¶", "copyright": "©", "checkmark": "✓",
+    "spadesuit": "♠", "heartsuit": "♡", "diamondsuit": "♢", "clubsuit": "♣",
     "sqrt": "√",  # only when no argument follows
 }  # fmt: skip
 

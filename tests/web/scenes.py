@@ -351,3 +351,25 @@ def markers_frame() -> Frame:
     view.add(visuals.Markers(pos=[[-0.6, 0.0], [3.0, -1.08]], size=20, color="C0"))
     view.camera.rect = (-0.5, -1.0, 7.0, 2.0)
     return canvas.frame()
+
+
+def outline_markers_frame() -> Frame:
+    """Outline markers (text and an asterisk: distance-field textures) as GL points and,
+    one too big for a point, as an instanced quad; edges in a color and in the face
+    color."""
+    from lumos import scene, visuals
+    from lumos.visuals.marker_outline import regular_marker, text_marker
+
+    canvas = scene.Canvas(size=(300, 120), bgcolor="white")
+    view = canvas.add_view(camera="panzoom")
+    view.add(visuals.Markers(pos=[[0, 0], [1, 0.5]], size=[30, 20], color=["C0", "C3"],
+                             symbol=text_marker("$♠$"), edge_color="black", edge_width=1.5))
+    view.add(visuals.Markers(pos=[[2, 0], [3, -0.5]], size=24, color=["C1", "C2"],
+                             symbol=text_marker(r"$\frac{1}{x}$"), edge_color="face",
+                             edge_width=1.0))
+    view.add(visuals.Markers(pos=[[4.5, 0]], size=90, color="C4",
+                             symbol=text_marker(r"$\clubsuit$")))
+    view.add(visuals.Markers(pos=[[6, 0.3]], size=26, color="C5",
+                             symbol=regular_marker(6, 2), edge_width=2))
+    view.camera.rect = (-0.5, -1.0, 7.0, 2.0)
+    return canvas.frame()

@@ -28,6 +28,7 @@ from scenes import (  # noqa: E402
     instanced_frame,
     markers_frame,
     mesh_frame,
+    outline_markers_frame,
     pixel_ratio_frame,
     points_frame,
     render_python,
@@ -101,6 +102,13 @@ def test_markers_as_points_with_a_margin(tmp_path):
     assert (actual[10 + 50, 20:24, :3] < 200).any()
     assert (actual[10 + 96 : 10 + 100, 20 + 130, :3] < 200).any()
     assert (actual[:10, :, :3] == 255).all() and (actual[:, :20, :3] == 255).all()  # scissor
+
+
+def test_outline_markers_sample_their_distance_field(tmp_path):
+    frame = outline_markers_frame()
+    assert {d.mode for d in frame.draws} == {"points", "triangle_strip"}
+    assert all("u_shape" in d.textures for d in frame.draws)
+    check_frame(frame, tmp_path, "web_outline_markers")
 
 
 def test_pixel_ratio_2(tmp_path):
