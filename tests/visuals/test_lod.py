@@ -243,7 +243,7 @@ def test_lod_picture_matches_the_full_draw(n, width):
     rect = (0, y.min() - 10, n, y.max() - y.min() + 20)
     lod = visuals.Line(xy, color="black", width=width)
     img = render([lod], rect)
-    assert lod._pyramids is not None and lod._drawn <= 4 * SIZE[0] + 16
+    assert lod._pyramids is not None and lod.drawn_points <= 4 * SIZE[0] + 16
     full = render([visuals.Line(xy, color="black", width=width, lod=False)], rect)
     assert_same_picture(img, full)
 
@@ -272,7 +272,7 @@ def test_batch_of_sorted_lines_gets_a_pyramid_each_and_one_draw():
     assert all(p is not None for p in batch._pyramids)
     assert len(canvas.frame().draws) == 1
     # O(pixel columns x lines), not O(points)
-    assert batch._drawn <= 12 * (4 * SIZE[0] + 16)
+    assert batch.drawn_points <= 12 * (4 * SIZE[0] + 16)
     full = render([visuals.Line(lines, color=colors, width=1.5, lod=False)], rect)
     assert_same_picture(img, full)
 
@@ -298,7 +298,7 @@ def test_unsorted_lines_of_a_batch_are_drawn_whole():
     batch = visuals.Line([sorted_line, unsorted], color=["C0", "C1"])
     render([batch], (0, -1, 1, 2))
     assert batch._pyramids[0] is not None and batch._pyramids[1] is None
-    assert batch._drawn >= 500 + 2  # the unsorted one, whole, plus the break
+    assert batch.drawn_points >= 500 + 2  # the unsorted one, whole, plus the break
 
 
 def test_per_point_colors_turn_lod_off():
@@ -362,7 +362,7 @@ def test_update_that_unsorts_x_falls_back_to_whole_lines():
     assert line._pyramids is not None
     line.update_points(10, [[0.9, 0.0]])
     assert line._pyramids is None
-    assert line._drawn == 20_000
+    assert line.drawn_points == 20_000
 
 
 def test_y_only_update_keeps_the_pyramid_without_checking_x(monkeypatch):
