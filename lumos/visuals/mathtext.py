@@ -9,7 +9,8 @@ common operators and symbols, ``\\mathrm{..}``/``\\text{..}``, ``\\, \\; \\quad`
 and ``-`` as a real minus sign. Glyphs stay upright (no italic face is bundled).
 
 As in matplotlib, math is detected per line: a line is math only when it has an even,
-non-zero number of unescaped ``$``; otherwise it is plain text, backslashes included.
+non-zero number of unescaped ``$``; otherwise it is plain text, backslashes included
+but for ``\\$``, which shows a dollar sign.
 Text without any math is laid out as plain text (:func:`.fonts.plain_layout`).
 
 Metrics (ink boxes, the math axis, the radical's rule thickness) come from the font's
@@ -37,7 +38,7 @@ from .fonts import (
     plain_layout,
 )
 from .glyphs import GlyphAtlas, atlas_quads, get_atlas, text_extent
-from .mathtext_parser import EMPTY, parse, warn_once
+from .mathtext_parser import EMPTY, parse, shown_dollars, warn_once
 
 __all__ = ["extent_rich", "layout_rich", "rich_layout", "glyph_ink", "math_metrics"]
 
@@ -582,7 +583,7 @@ def _lines(text: str, font: Font) -> tuple[_Line, ...]:
     out = []
     for line, segs in zip(text.split("\n"), parse(text), strict=True):
         if segs is None:
-            segs = ((False, line),)
+            segs = ((False, shown_dollars(line)),)
         box, pen = _Box(), 0.0
         for is_math, payload in segs:
             part = _math_list(m, payload, 0) if is_math else \
@@ -609,8 +610,8 @@ def rich_layout(text: str, font: Font, anchor_x: str = "left", anchor_y: str = "
     than the font's ascender/descender), so a fraction does not overflow its anchor.
     Text without math is :func:`.fonts.plain_layout`.
     """
-    if parse(text) is None:
-        return plain_layout(text, font, anchor_x, anchor_y, spacing)
+    if parse(text) is None:  # plain: an escaped dollar is a dollar (matplotlib)
+        return plain_layout(shown_dollars(text), font, anchor_x, anchor_y, spacing)
     return _math_layout(text, font, anchor_x, anchor_y, spacing)
 
 
@@ -651,8 +652,8 @@ def extent_rich(
     """
     text = check_text(text)
     if parse(text) is None:
-        return text_extent(text, font_size, line_spacing=line_spacing, bold=bold, atlas=atlas,
-                           face=face)
+        return text_extent(shown_dollars(text), font_size, line_spacing=line_spacing,
+                           bold=bold, atlas=atlas, face=face)
     size = check_positive("font_size", font_size)
     spacing = check_positive("line_spacing", line_spacing)
     font = get_font(bold, face=face) if atlas is None else atlas.font

@@ -9,7 +9,7 @@ import warnings
 
 from .fonts import check_text
 
-__all__ = ["EMPTY", "SYMBOLS", "has_math", "parse", "warn_once"]
+__all__ = ["EMPTY", "SYMBOLS", "has_math", "parse", "shown_dollars", "warn_once"]
 
 # ---------------------------------------------------------------------- symbol tables
 _GREEK = {
@@ -314,6 +314,11 @@ def _attach(out: list, script: tuple) -> None:
         out.append(tuple(node))
 
 
+def shown_dollars(text: str) -> str:
+    """Text outside math as matplotlib shows it: an escaped dollar (``\\$``) is a dollar."""
+    return text.replace("\\$", "$")
+
+
 def _dollars(line: str) -> list[int]:
     """Indices of the unescaped ``$`` of one line."""
     return [i for i, c in enumerate(line) if c == "$" and (i == 0 or line[i - 1] != "\\")]
@@ -328,11 +333,11 @@ def _split_line(line: str, unknown: list[str]) -> tuple | None:
     pos = 0
     for a, b in zip(marks[::2], marks[1::2], strict=True):
         if a > pos:
-            segs.append((False, line[pos:a].replace("\\$", "$")))
+            segs.append((False, shown_dollars(line[pos:a])))
         segs.append((True, _Parser(line[a + 1 : b], unknown).parse_list(False)))
         pos = b + 1
     if pos < len(line):
-        segs.append((False, line[pos:].replace("\\$", "$")))
+        segs.append((False, shown_dollars(line[pos:])))
     return tuple(segs)
 
 

@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 
 from lumos.visuals import mathtext, mathtext_parser
+from lumos.visuals.fonts import get_font
 from lumos.visuals.glyphs import SDF_EDGE, GlyphAtlas, get_atlas, layout, text_extent
-from lumos.visuals.mathtext import extent_rich, layout_rich
+from lumos.visuals.mathtext import extent_rich, layout_rich, rich_layout
 from lumos.visuals.mathtext_parser import SYMBOLS, has_math
 
 SAMPLE = r"$\alpha^2 + \beta_i = \frac{1}{2}\sqrt{x}$ and $10^{-3}$ and $E = mc^2$"
@@ -49,8 +50,6 @@ def is_rule(atlas: GlyphAtlas, uvs: np.ndarray) -> np.ndarray:
 def is_char(atlas: GlyphAtlas, uvs: np.ndarray, char: str) -> np.ndarray:
     """Which quads draw the whole atlas cell of ``char`` (upright, or italic as math
     letters are set)."""
-    from lumos.visuals.fonts import get_font
-
     hit = np.zeros(len(uvs), bool)
     for font in (None, get_font(face="sans-italic")):
         g = atlas.cell((font or atlas.font).index(char), font)
@@ -93,7 +92,7 @@ def rasterize(atlas: GlyphAtlas, quads: np.ndarray, uvs: np.ndarray, pad: int = 
 # ---------------------------------------------------------------------- plain text
 @pytest.mark.parametrize(
     "text",
-    ["Hello, world", "AV Tj 12.5e-3", "two\nlines", "", "   ", "cost \\$5", "$5 and $6 and $7",
+    ["Hello, world", "AV Tj 12.5e-3", "two\nlines", "", "   ", "$5 and $6 and $7",
      "a_b^c \\alpha", "tab\there"],
 )  # fmt: skip
 @pytest.mark.parametrize("anchors", [("left", "baseline"), ("center", "top"), ("right", "center")])
@@ -105,6 +104,17 @@ def test_plain_text_is_identical_to_layout(text, anchors):
         np.testing.assert_array_equal(q0, q1)
         np.testing.assert_array_equal(uv0, uv1)
     assert extent_rich(text, 17, line_spacing=1.3) == text_extent(text, 17, line_spacing=1.3)
+
+
+def test_an_escaped_dollar_outside_math_shows_a_dollar():
+    # matplotlib: a line without math shows \$ as $ (Text._preprocess_math)
+    assert not has_math("cost \\$5")
+    for text, shown in (("cost \\$5", "cost $5"), ("\\$ and \\$", "$ and $")):
+        np.testing.assert_array_equal(layout_rich(text, 17)[0], layout(shown, 17)[0])
+        assert extent_rich(text, 17) == text_extent(shown, 17)
+    # a plain line beside a math line too
+    chars = rich_layout("a \\$1\n$x$", get_font()).chars
+    assert chars.startswith("a $1") and "\\" not in chars
 
 
 def test_text_outside_math_is_laid_out_as_usual(atlas):
