@@ -1,0 +1,61 @@
+"""What ``import lumos.pyplot`` loads: the modules a first 2D figure does not need load
+on first use (3D visuals, the GL context code, FreeType, HTML's JSON), and loading them
+later gives the same names as before."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+# Each is imported where it is first needed, not by ``import lumos.pyplot``.
+DEFERRED = [
+    "json", "base64",  # HTML export
+    "lumos.gpu.context",
+    "lumos.isosurface", "lumos.molecule",
+    "lumos.visuals.density", "lumos.visuals.isosurface", "lumos.visuals.molecule",
+    "lumos.visuals.stream", "lumos.visuals.surface", "lumos.visuals.volume",
+    "lumos.visuals.waterfall",
+]
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys\nprint(*sys.modules)"],
+                         capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+def test_import_pyplot_leaves_out_what_a_first_figure_does_not_use():
+    loaded = _modules_after("import lumos.pyplot")
+    assert "lumos.plot.axes" in loaded  # the check sees lumos's modules
+    assert sorted(loaded.intersection(DEFERRED)) == []
+
+
+def test_deferred_modules_load_when_used():
+    loaded = _modules_after(
+        "import lumos.pyplot, lumos.visuals, lumos.gpu\n"
+        "from lumos.plot.text import measure\n"
+        "assert measure('Ag', 10.0)[0] > 0\n"  # text measured: FreeType loads
+        "lumos.visuals.Volume, lumos.gpu.current\n")
+    assert {"freetype", "lumos.visuals.volume", "lumos.gpu.context"} <= loaded
+
+
+@pytest.mark.parametrize(("package", "submodule"), [("lumos.gpu", "frame"),
+                                                   ("lumos.visuals", "markers")])
+def test_lazy_packages_keep_their_names(package, submodule):
+    code = (f"import {package} as p\n"
+            "names = set(dir(p))\n"
+            "missing = [n for n in p.__all__ if n not in names]\n"
+            "assert not missing, missing\n"
+            "for n in p.__all__:\n"
+            "    assert getattr(p, n).__name__ == n, n\n"
+            f"assert p.{submodule}.__name__ == '{package}.{submodule}'\n"
+            f"from {package} import *\n"
+            "try:\n"
+            "    p.no_such_name\n"
+            "except AttributeError as e:\n"
+            "    assert 'no_such_name' in str(e)\n"
+            "else:\n"
+            "    raise AssertionError('no AttributeError')\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
