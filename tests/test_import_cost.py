@@ -11,7 +11,7 @@ import pytest
 
 # Each is imported where it is first needed, not by ``import lumos.pyplot``.
 DEFERRED = [
-    "json", "base64",  # HTML export
+    "freetype", "ctypes.util", "json", "base64",  # fonts, GL libraries, HTML export
     "lumos.gpu.context",
     "lumos.isosurface", "lumos.molecule",
     "lumos.visuals.density", "lumos.visuals.isosurface", "lumos.visuals.molecule",
