@@ -12,6 +12,7 @@ import pytest
 # Each is imported where it is first needed, not by ``import lumos.pyplot``.
 DEFERRED = [
     "freetype", "ctypes.util", "json", "base64",  # fonts, GL libraries, HTML export
+    "logging", "decimal",  # a callback's error, the cursor's number format
     "lumos.gpu.context",
     "lumos.isosurface", "lumos.molecule",
     "lumos.visuals.density", "lumos.visuals.isosurface", "lumos.visuals.molecule",

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import string
 from collections.abc import Callable, Sequence
-from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 import numpy as np
@@ -329,6 +328,8 @@ class ScalarFormatter(Formatter):
         """``value`` in short scientific form: ``1.7e9``, ``-2.5e-3``, ``42``."""
         if value == 0 or not math.isfinite(value):
             return fix_minus(str(value if math.isfinite(value) else float(value)))
+        from decimal import ROUND_HALF_EVEN, Decimal  # 3 ms to import: at the first use
+
         # Round the shortest decimal repr to 10 significant digits: dividing the float
         # by 10**e first would let binary round-off flip a 5 at the 11th digit.
         d = Decimal(repr(float(value)))
