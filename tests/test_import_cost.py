@@ -13,7 +13,7 @@ import pytest
 DEFERRED = [
     "freetype", "ctypes.util", "json", "base64",  # fonts, GL libraries, HTML export
     "logging", "decimal",  # a callback's error, the cursor's number format
-    "lumos.gpu.context",
+    "lumos.gpu.context", "lumos.plot.polar",
     "lumos.isosurface", "lumos.molecule",
     "lumos.visuals.density", "lumos.visuals.isosurface", "lumos.visuals.molecule",
     "lumos.visuals.stream", "lumos.visuals.surface", "lumos.visuals.volume",
