@@ -18,20 +18,23 @@ def lazy_exports(package: str, exports: dict[str, str]) -> tuple[Callable, Calla
     def __getattr__(name: str):  # noqa: N807 - PEP 562's name
         if name in exports:
             value = getattr(importlib.import_module(f"{package}.{exports[name]}"), name)
-        elif name in _submodules(package):
-            value = importlib.import_module(f"{package}.{name}")
+        elif not name.startswith("__"):
+            try:
+                value = importlib.import_module(f"{package}.{name}")
+            except ModuleNotFoundError as e:
+                if e.name != f"{package}.{name}":
+                    raise  # the submodule exists and failed to import something
+                raise AttributeError(f"module {package!r} has no attribute {name!r}") \
+                    from None
         else:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
         setattr(sys.modules[package], name, value)  # found directly from now on
         return value
 
     def __dir__() -> list[str]:  # noqa: N807 - PEP 562's name
-        return sorted(set(vars(sys.modules[package])) | set(exports) | _submodules(package))
+        import pkgutil  # only when asked: not a cost of every import
+
+        submodules = {m.name for m in pkgutil.iter_modules(sys.modules[package].__path__)}
+        return sorted(set(vars(sys.modules[package])) | set(exports) | submodules)
 
     return __getattr__, __dir__
-
-
-def _submodules(package: str) -> set[str]:
-    import pkgutil  # only for a name that is not an export: not a cost of every import
-
-    return {m.name for m in pkgutil.iter_modules(sys.modules[package].__path__)}

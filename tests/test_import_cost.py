@@ -13,6 +13,7 @@ import pytest
 DEFERRED = [
     "freetype", "ctypes.util", "json", "base64",  # fonts, GL libraries, HTML export
     "logging", "decimal",  # a callback's error, the cursor's number format
+    "pkgutil",  # lumos._exports lists submodules only for dir()
     "lumos.gpu.context", "lumos.plot.polar",
     "lumos.isosurface", "lumos.molecule",
     "lumos.visuals.density", "lumos.visuals.isosurface", "lumos.visuals.molecule",
