@@ -4,6 +4,7 @@ later gives the same names as before."""
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
 
@@ -15,6 +16,8 @@ DEFERRED = [
     "logging", "decimal",  # a callback's error, the cursor's number format
     "pkgutil",  # lumos._exports lists submodules only for dir()
     "lumos.gpu.context", "lumos.plot.polar",
+    "lumos.plot.binned", "lumos.plot.charts", "lumos.plot.flow", "lumos.plot.matrix",
+    "lumos.plot.spectral", "lumos.plot.stats_plots", "lumos.plot.table", "lumos.plot.tri",
     "lumos.isosurface", "lumos.molecule",
     "lumos.visuals.density", "lumos.visuals.isosurface", "lumos.visuals.molecule",
     "lumos.visuals.stream", "lumos.visuals.surface", "lumos.visuals.volume",
@@ -61,3 +64,18 @@ def test_lazy_packages_keep_their_names(package, submodule):
             "else:\n"
             "    raise AssertionError('no AttributeError')\n")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_plot_types_hold_every_attribute_of_their_theme_mixins():
+    from lumos.plot import plot_types
+    from lumos.plot.axes import Axes
+
+    seen: set[str] = set()
+    for module, (mixin, names) in plot_types.THEMES.items():
+        cls = getattr(importlib.import_module(f"lumos.plot.{module}"), mixin)
+        defined = {n for n in vars(cls) if not (n.startswith("__") and n.endswith("__"))}
+        assert defined == set(names), module
+        assert not seen & defined, module  # one theme per name: base order cannot matter
+        seen |= defined
+        for name in names:
+            assert getattr(Axes, name) is vars(cls)[name], name
