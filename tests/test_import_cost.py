@@ -18,6 +18,8 @@ DEFERRED = [
     "lumos.gpu.context", "lumos.plot.polar",
     "lumos.plot.binned", "lumos.plot.charts", "lumos.plot.flow", "lumos.plot.matrix",
     "lumos.plot.spectral", "lumos.plot.stats_plots", "lumos.plot.table", "lumos.plot.tri",
+    "lumos.plot.bar_plots", "lumos.plot.grid_plots", "lumos.plot.contour",
+    "lumos.plot.quiver",
     "lumos.isosurface", "lumos.molecule",
     "lumos.visuals.density", "lumos.visuals.isosurface", "lumos.visuals.molecule",
     "lumos.visuals.stream", "lumos.visuals.surface", "lumos.visuals.volume",
@@ -66,12 +68,12 @@ def test_lazy_packages_keep_their_names(package, submodule):
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_plot_types_hold_every_attribute_of_their_theme_mixins():
-    from lumos.plot import plot_types
+@pytest.mark.parametrize("holder", ["plot_types", "plotting"])
+def test_deferred_themes_hold_every_attribute_of_their_mixins(holder):
     from lumos.plot.axes import Axes
 
     seen: set[str] = set()
-    for module, (mixin, names) in plot_types.THEMES.items():
+    for module, (mixin, names) in importlib.import_module(f"lumos.plot.{holder}").THEMES.items():
         cls = getattr(importlib.import_module(f"lumos.plot.{module}"), mixin)
         defined = {n for n in vars(cls) if not (n.startswith("__") and n.endswith("__"))}
         assert defined == set(names), module

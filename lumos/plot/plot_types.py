@@ -31,27 +31,34 @@ THEMES = {
 
 
 class _Deferred:
-    """One attribute of a theme mixin, held by PlotTypesMixin until its first access:
-    then the theme's module loads and the attribute itself replaces this placeholder
+    """One attribute of a theme mixin, held by ``owner`` until its first access: then
+    the theme's module loads and the attribute itself replaces this placeholder
     (``Axes.boxplot`` is StatsMixin's function, with its docstring and signature)."""
 
-    def __init__(self, module: str, mixin: str, name: str) -> None:
-        self.module, self.mixin, self.name = module, mixin, name
+    def __init__(self, owner: type, module: str, mixin: str, name: str) -> None:
+        self.owner, self.module, self.mixin, self.name = owner, module, mixin, name
 
     def __get__(self, obj, objtype=None):
         mixin = getattr(importlib.import_module(f"{__package__}.{self.module}"), self.mixin)
         value = vars(mixin)[self.name]
-        setattr(PlotTypesMixin, self.name, value)
+        setattr(self.owner, self.name, value)
         return value.__get__(obj, objtype) if hasattr(value, "__get__") else value
+
+
+def defer_themes(owner: type, themes: dict[str, tuple[str, tuple[str, ...]]]) -> None:
+    """Give ``owner`` the attributes of theme mixins it no longer inherits, each loaded
+    with its module (``themes``: module in lumos.plot -> (mixin, its attributes)) at the
+    first access. The owner's own attributes win, as they did over its bases."""
+    for module, (mixin, names) in themes.items():
+        for name in names:
+            if name not in vars(owner):
+                setattr(owner, name, _Deferred(owner, module, mixin, name))
 
 
 class PlotTypesMixin:
     """matplotlib's plot types, one theme module each (loaded at its first use)."""
 
 
-for _module, (_mixin, _names) in THEMES.items():
-    for _name in _names:
-        setattr(PlotTypesMixin, _name, _Deferred(_module, _mixin, _name))
-del _module, _mixin, _names, _name
+defer_themes(PlotTypesMixin, THEMES)
 
-__all__ = ["PlotTypesMixin"]
+__all__ = ["PlotTypesMixin", "defer_themes"]
