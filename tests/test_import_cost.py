@@ -15,6 +15,7 @@ DEFERRED = [
     "freetype", "ctypes.util", "json", "base64",  # fonts, GL libraries, HTML export
     "logging", "decimal",  # a callback's error, the cursor's number format
     "pkgutil",  # lumos._exports lists submodules only for dir()
+    "string",  # StrMethodFormatter's labels
     "lumos.gpu.context", "lumos.plot.polar",
     "lumos.plot.binned", "lumos.plot.charts", "lumos.plot.flow", "lumos.plot.matrix",
     "lumos.plot.spectral", "lumos.plot.stats_plots", "lumos.plot.table", "lumos.plot.tri",

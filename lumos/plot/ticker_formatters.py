@@ -8,8 +8,8 @@ ASCII ``-``. Re-exported by :mod:`lumos.plot.ticker`, the public path.
 
 from __future__ import annotations
 
+import functools
 import math
-import string
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -134,10 +134,18 @@ class FormatStrFormatter(Formatter):
         return self.fmt % x
 
 
-class _MinusFields(string.Formatter):
-    # Only the formatted numbers get the real minus; literal '-' in the template stays.
-    def format_field(self, value: Any, format_spec: str) -> str:
-        return fix_minus(super().format_field(value, format_spec))
+@functools.cache
+def _minus_fields():
+    # string (its Template class compiles a regex at import) loads at the first
+    # StrMethodFormatter label, not with every import.
+    import string
+
+    class MinusFields(string.Formatter):
+        # Only the formatted numbers get the real minus; literal '-' in the template stays.
+        def format_field(self, value: Any, format_spec: str) -> str:
+            return fix_minus(super().format_field(value, format_spec))
+
+    return MinusFields()  # no state: one formatter serves every call
 
 
 class StrMethodFormatter(Formatter):
@@ -149,7 +157,7 @@ class StrMethodFormatter(Formatter):
         self.fmt = fmt
 
     def __call__(self, x: float, pos: int | None = None) -> str:
-        return _MinusFields().format(self.fmt, x=x, pos=pos)
+        return _minus_fields().format(self.fmt, x=x, pos=pos)
 
 
 class ScalarFormatter(Formatter):
