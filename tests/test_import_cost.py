@@ -82,3 +82,16 @@ def test_deferred_themes_hold_every_attribute_of_their_mixins(holder):
         seen |= defined
         for name in names:
             assert getattr(Axes, name) is vars(cls)[name], name
+
+
+def test_plain_data_is_plotted_without_lumos_lazy(tmp_path):
+    code = (
+        "import sys, numpy as np, lumos.pyplot as plt\n"
+        "fig, ax = plt.subplots()\n"
+        "ax.plot([1, 2, 3]); ax.plot(np.arange(3.0), (1, 2, 3), 'r-')\n"
+        "ax.scatter(np.arange(3), [1, 2, 3]); ax.imshow(np.eye(3))\n"
+        "assert 'lumos.lazy' not in sys.modules\n"
+        f"mm = np.memmap({str(tmp_path / 'm.dat')!r}, dtype='f8', mode='w+', shape=(8,))\n"
+        "from lumos.plot.bigdata import LazyLine2D\n"
+        "assert isinstance(ax.plot(mm)[0], LazyLine2D)  # a memmap still goes lazy\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
