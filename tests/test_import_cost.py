@@ -43,14 +43,16 @@ def test_import_pyplot_leaves_out_what_a_first_figure_does_not_use():
 def test_deferred_modules_load_when_used():
     loaded = _modules_after(
         "import lumos.pyplot, lumos.visuals, lumos.gpu\n"
+        "from lumos.plot.projections import PolarAxes\n"
         "from lumos.plot.text import measure\n"
         "assert measure('Ag', 10.0)[0] > 0\n"  # text measured: FreeType loads
         "lumos.visuals.Volume, lumos.gpu.current\n")
-    assert {"freetype", "lumos.visuals.volume", "lumos.gpu.context"} <= loaded
+    assert {"freetype", "lumos.visuals.volume", "lumos.gpu.context", "lumos.plot.polar"} <= loaded
 
 
 @pytest.mark.parametrize(("package", "submodule"), [("lumos.gpu", "frame"),
-                                                   ("lumos.visuals", "markers")])
+                                                   ("lumos.visuals", "markers"),
+                                                   ("lumos.plot", "charts")])
 def test_lazy_packages_keep_their_names(package, submodule):
     code = (f"import {package} as p\n"
             "names = set(dir(p))\n"
@@ -74,8 +76,10 @@ def test_deferred_themes_hold_every_attribute_of_their_mixins(holder):
     from lumos.plot.axes import Axes
 
     seen: set[str] = set()
-    for module, (mixin, names) in importlib.import_module(f"lumos.plot.{holder}").THEMES.items():
+    holder_module = importlib.import_module(f"lumos.plot.{holder}")
+    for module, (mixin, names) in holder_module.THEMES.items():
         cls = getattr(importlib.import_module(f"lumos.plot.{module}"), mixin)
+        assert getattr(holder_module, mixin) is cls  # still a name of the holder module
         defined = {n for n in vars(cls) if not (n.startswith("__") and n.endswith("__"))}
         assert defined == set(names), module
         assert not seen & defined, module  # one theme per name: base order cannot matter

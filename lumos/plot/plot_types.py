@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import importlib
 
+from .._exports import lazy_exports
+
 # theme module -> (its mixin, every attribute that mixin defines); in the order
 # PlotTypesMixin had them as bases. tests/test_import_cost.py checks these
 # lists against the mixins.
@@ -45,20 +47,24 @@ class _Deferred:
         return value.__get__(obj, objtype) if hasattr(value, "__get__") else value
 
 
-def defer_themes(owner: type, themes: dict[str, tuple[str, tuple[str, ...]]]) -> None:
+def defer_themes(owner: type, themes: dict[str, tuple[str, tuple[str, ...]]]):
     """Give ``owner`` the attributes of theme mixins it no longer inherits, each loaded
     with its module (``themes``: module in lumos.plot -> (mixin, its attributes)) at the
-    first access. The owner's own attributes win, as they did over its bases."""
+    first access. The owner's own attributes win, as they did over its bases. Returns
+    ``__getattr__`` and ``__dir__`` for the owner's module, where the mixins' names
+    (imported there when it inherited them) load at first use too."""
     for module, (mixin, names) in themes.items():
         for name in names:
             if name not in vars(owner):
                 setattr(owner, name, _Deferred(owner, module, mixin, name))
+    return lazy_exports(owner.__module__,
+                        {mixin: module for module, (mixin, _) in themes.items()}, __package__)
 
 
 class PlotTypesMixin:
     """matplotlib's plot types, one theme module each (loaded at its first use)."""
 
 
-defer_themes(PlotTypesMixin, THEMES)
+__getattr__, __dir__ = defer_themes(PlotTypesMixin, THEMES)
 
 __all__ = ["PlotTypesMixin", "defer_themes"]

@@ -250,6 +250,6 @@ class PlottingMixin:
         return self._add_artist(poly)
 
 
-defer_themes(PlottingMixin, THEMES)
+__getattr__, __dir__ = defer_themes(PlottingMixin, THEMES)
 
 __all__ = ["PlottingMixin"]

@@ -11,7 +11,12 @@ provides (its transform chain, camera, decorations, limits and interaction).
 
 from __future__ import annotations
 
+from .._exports import lazy_exports
 from .axes import Axes
+
+# PolarAxes was a name of this module; it loads with lumos.plot.polar at first use
+__getattr__, __dir__ = lazy_exports(__name__, {"PolarAxes": "polar"}, __package__)
+del lazy_exports
 
 _registry: dict[str, type] = {}
 # kinds whose module loads on first use (``import lumos`` stays fast)
