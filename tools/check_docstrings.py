@@ -96,6 +96,7 @@ def _members(cls) -> list[tuple[str, object, str]]:
     for name in dir(cls):
         if name.startswith("_"):
             continue
+        getattr(cls, name, None)  # loads a method deferred to its first use (plot_types)
         for klass in cls.__mro__:
             if name in vars(klass):
                 member = vars(klass)[name]

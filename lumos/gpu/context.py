@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 import os
 import threading
 from dataclasses import dataclass
@@ -84,7 +83,9 @@ def _library(soname: str, name: str) -> str | None:
         ctypes.CDLL(soname)
         return soname
     except OSError:
-        return ctypes.util.find_library(name)
+        from ctypes.util import find_library  # 8 ms of imports (subprocess, tempfile)
+
+        return find_library(name)
 
 
 class _Native:

@@ -5,8 +5,6 @@ See ``docs/frame.md`` for the JSON form both executors read.
 
 from __future__ import annotations
 
-import base64
-import json
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -326,6 +324,9 @@ class Frame:
 
     def to_json_text(self) -> str:
         """One self-contained JSON text (blob as base64), for standalone HTML."""
+        import base64  # only HTML export needs these: not a cost of every import
+        import json
+
         desc, blob = self.to_json()
         desc["blob"] = base64.b64encode(blob).decode("ascii")
         return json.dumps(desc, separators=(",", ":"), allow_nan=False)

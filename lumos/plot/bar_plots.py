@@ -1,7 +1,8 @@
 """matplotlib's bar, barh, hist, errorbar and stem as Axes methods.
 
-``Axes`` inherits :class:`BarPlotsMixin` through :class:`~lumos.plot.plotting.PlottingMixin`;
-its methods use ``self`` as the Axes. Argument names, defaults and return types follow
+``Axes`` has the methods of :class:`BarPlotsMixin` through
+:class:`~lumos.plot.plotting.PlottingMixin`, which loads this module at the first use of
+one of them; they use ``self`` as the Axes. Argument names, defaults and return types follow
 matplotlib.
 """
 

@@ -11,6 +11,8 @@ own path for everything else.
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 
 from .. import colors
@@ -19,10 +21,15 @@ from .style import dash_pattern, rcParams, set_dashes
 
 TILE_ABOVE = 4096  # lazy images larger than this (rows or columns) are tiled; smaller are read
 _LINE_KEYS = {"color", "linewidth", "linestyle", "label", "zorder", "alpha", "marker"}
+_PLAIN = (type(None), int, float, list, tuple, np.ndarray)  # never lazy (is_lazy_input)
 
 
 def is_lazy_input(obj) -> bool:
     """h5py/zarr/Dask/memmap data, or a Dask DataFrame column: drawn through lumos.lazy."""
+    if type(obj) in _PLAIN and "lumos.lazy.source" not in sys.modules:
+        # lumos.lazy's own adapters never take these, and no other adapter can have been
+        # registered: a first plot of plain data does not import lumos.lazy (8 ms).
+        return False
     from ..lazy.aggregate import is_dask_frame_column
     from ..lazy.source import is_lazy
 

@@ -7,9 +7,6 @@ matplotlib's default exception handler does.
 from __future__ import annotations
 
 import itertools
-import logging
-
-log = logging.getLogger("lumos.app")
 
 
 class CallbackRegistry:
@@ -41,5 +38,8 @@ class CallbackRegistry:
             try:
                 func(*args, **kwargs)
             except Exception:
-                log.error("lumos: the %r callback %s raised; the others still run", signal,
-                          getattr(func, "__qualname__", func), exc_info=True)
+                import logging  # only when a callback raises: not a cost of every import
+
+                logging.getLogger("lumos.app").error(
+                    "lumos: the %r callback %s raised; the others still run", signal,
+                    getattr(func, "__qualname__", func), exc_info=True)

@@ -1,8 +1,9 @@
 """matplotlib's pcolormesh, pcolor, contour, contourf, clabel and quiver as Axes methods:
 values on 2-D grids.
 
-``Axes`` inherits :class:`GridPlotsMixin` through :class:`~lumos.plot.plotting.PlottingMixin`;
-its methods use ``self`` as the Axes. Argument names, defaults and return types follow
+``Axes`` has the methods of :class:`GridPlotsMixin` through
+:class:`~lumos.plot.plotting.PlottingMixin`, which loads this module at the first use of
+one of them; they use ``self`` as the Axes. Argument names, defaults and return types follow
 matplotlib.
 """
 

@@ -2,23 +2,69 @@
 (:mod:`.stats_plots`), charts (:mod:`.charts`), 2-D binning (:mod:`.binned`), spectra
 (:mod:`.spectral`), triangular grids (:mod:`.tri`), vector fields (:mod:`.flow`),
 matrices (:mod:`.matrix`) and tables (:mod:`.table`). ``Axes`` inherits
-:class:`PlotTypesMixin`."""
+:class:`PlotTypesMixin`, which holds each theme mixin's methods; a theme's module loads
+at the first use of one of its methods (``ax.boxplot``), so ``import lumos.pyplot``
+does not pay for every plot type."""
 
 from __future__ import annotations
 
-from .binned import BinnedMixin
-from .charts import ChartsMixin
-from .flow import FlowMixin
-from .matrix import MatrixMixin
-from .spectral import SpectralMixin
-from .stats_plots import StatsMixin
-from .table import TableMixin
-from .tri import TriMixin
+import importlib
+
+from .._exports import lazy_exports
+
+# theme module -> (its mixin, every attribute that mixin defines); in the order
+# PlotTypesMixin had them as bases. tests/test_import_cost.py checks these
+# lists against the mixins.
+THEMES = {
+    "stats_plots": ("StatsMixin", ("boxplot", "bxp", "_add_position_ticks", "violinplot",
+                                   "violin", "ecdf")),
+    "charts": ("ChartsMixin", ("update_datalim", "pie", "_pie_shadow", "pie_label",
+                               "stackplot", "stairs", "eventplot", "broken_barh", "bar_label",
+                               "axline")),
+    "binned": ("BinnedMixin", ("hexbin", "hist2d")),
+    "spectral": ("SpectralMixin", ("_db_ticks", "psd", "csd", "cohere", "_single",
+                                   "magnitude_spectrum", "angle_spectrum", "phase_spectrum",
+                                   "specgram", "xcorr", "acorr")),
+    "tri": ("TriMixin", ("tricontour", "tricontourf", "_tricontour", "tripcolor", "triplot")),
+    "flow": ("FlowMixin", ("streamplot", "barbs", "quiverkey")),
+    "matrix": ("MatrixMixin", ("matshow", "spy", "pcolorfast")),
+    "table": ("TableMixin", ("table",)),
+}
 
 
-class PlotTypesMixin(StatsMixin, ChartsMixin, BinnedMixin, SpectralMixin, TriMixin,
-                     FlowMixin, MatrixMixin, TableMixin):
-    """matplotlib's plot types, one mixin per theme module."""
+class _Deferred:
+    """One attribute of a theme mixin, held by ``owner`` until its first access: then
+    the theme's module loads and the attribute itself replaces this placeholder
+    (``Axes.boxplot`` is StatsMixin's function, with its docstring and signature)."""
+
+    def __init__(self, owner: type, module: str, mixin: str, name: str) -> None:
+        self.owner, self.module, self.mixin, self.name = owner, module, mixin, name
+
+    def __get__(self, obj, objtype=None):
+        mixin = getattr(importlib.import_module(f"{__package__}.{self.module}"), self.mixin)
+        value = vars(mixin)[self.name]
+        setattr(self.owner, self.name, value)
+        return value.__get__(obj, objtype) if hasattr(value, "__get__") else value
 
 
-__all__ = ["PlotTypesMixin"]
+def defer_themes(owner: type, themes: dict[str, tuple[str, tuple[str, ...]]]):
+    """Give ``owner`` the attributes of theme mixins it no longer inherits, each loaded
+    with its module (``themes``: module in lumos.plot -> (mixin, its attributes)) at the
+    first access. The owner's own attributes win, as they did over its bases. Returns
+    ``__getattr__`` and ``__dir__`` for the owner's module, where the mixins' names
+    (imported there when it inherited them) load at first use too."""
+    for module, (mixin, names) in themes.items():
+        for name in names:
+            if name not in vars(owner):
+                setattr(owner, name, _Deferred(owner, module, mixin, name))
+    return lazy_exports(owner.__module__,
+                        {mixin: module for module, (mixin, _) in themes.items()}, __package__)
+
+
+class PlotTypesMixin:
+    """matplotlib's plot types, one theme module each (loaded at its first use)."""
+
+
+__getattr__, __dir__ = defer_themes(PlotTypesMixin, THEMES)
+
+__all__ = ["PlotTypesMixin", "defer_themes"]

@@ -1,6 +1,7 @@
 """matplotlib's other Axes plotting methods: fill_between, hlines/vlines, annotate,
 axhline, axhspan, fill; and, from the modules they live in, bar, hist, errorbar, stem
-(:mod:`.bar_plots`) and pcolormesh, contour, quiver (:mod:`.grid_plots`).
+(:mod:`.bar_plots`) and pcolormesh, contour, quiver (:mod:`.grid_plots`), each module
+loaded at the first use of one of its methods (lumos.plot.plot_types.defer_themes).
 
 ``Axes`` inherits :class:`PlottingMixin`; its methods use ``self`` as the Axes. Argument
 names, defaults and return types follow matplotlib; the artists are in
@@ -14,17 +15,26 @@ import numpy as np
 from . import validate
 from .artists import accepts_rasterized
 from .axlines import AxLine
-from .bar_plots import BarPlotsMixin
 from .collections import LineCollection
-from .grid_plots import GridPlotsMixin
 from .lines import Line2D
 from .plot_args import broadcast_1d, check_choice, float_values, normalize_kwargs
+from .plot_types import defer_themes
 from .polygons import FillBetweenPolyCollection, Polygon
 from .style import rcParams
 from .text_artists import Annotation
 
+# module in lumos.plot -> (its mixin, every attribute that mixin defines), in the order
+# PlottingMixin had them as bases; tests/test_import_cost.py checks these lists.
+THEMES = {
+    "bar_plots": ("BarPlotsMixin", ("bar", "barh", "hist", "_hist_patches", "errorbar",
+                                    "stem")),
+    "grid_plots": ("GridPlotsMixin", ("pcolormesh", "pcolor", "_pcolor", "contour",
+                                      "contourf", "_contour", "_contour_hatches",
+                                      "_contour_xy", "_contour_grid", "clabel", "quiver")),
+}
 
-class PlottingMixin(BarPlotsMixin, GridPlotsMixin):
+
+class PlottingMixin:
     """The plotting methods of :class:`lumos.plot.Axes` beyond plot/scatter/imshow."""
 
     # -- helpers -----------------------------------------------------------------------
@@ -243,5 +253,7 @@ class PlottingMixin(BarPlotsMixin, GridPlotsMixin):
                        edgecolor="none" if edge is None else edge, **kw, **coords)
         return self._add_artist(poly)
 
+
+__getattr__, __dir__ = defer_themes(PlottingMixin, THEMES)
 
 __all__ = ["PlottingMixin"]

@@ -11,12 +11,16 @@ provides (its transform chain, camera, decorations, limits and interaction).
 
 from __future__ import annotations
 
+from .._exports import lazy_exports
 from .axes import Axes
-from .polar import PolarAxes
+
+# PolarAxes was a name of this module; it loads with lumos.plot.polar at first use
+__getattr__, __dir__ = lazy_exports(__name__, {"PolarAxes": "polar"}, __package__)
+del lazy_exports
 
 _registry: dict[str, type] = {}
 # kinds whose module loads on first use (``import lumos`` stays fast)
-_lazy = {"3d": ("lumos.plot.axes3d", "Axes3D")}
+_lazy = {"polar": ("lumos.plot.polar", "PolarAxes"), "3d": ("lumos.plot.axes3d", "Axes3D")}
 
 
 def register_projection(name, cls: type | None = None) -> None:
@@ -63,4 +67,3 @@ def projection_class(projection=None, polar: bool = False) -> type:
 
 
 register_projection(Axes)
-register_projection(PolarAxes)

@@ -8,10 +8,9 @@ ASCII ``-``. Re-exported by :mod:`lumos.plot.ticker`, the public path.
 
 from __future__ import annotations
 
+import functools
 import math
-import string
 from collections.abc import Callable, Sequence
-from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 import numpy as np
@@ -135,10 +134,18 @@ class FormatStrFormatter(Formatter):
         return self.fmt % x
 
 
-class _MinusFields(string.Formatter):
-    # Only the formatted numbers get the real minus; literal '-' in the template stays.
-    def format_field(self, value: Any, format_spec: str) -> str:
-        return fix_minus(super().format_field(value, format_spec))
+@functools.cache
+def _minus_fields():
+    # string (its Template class compiles a regex at import) loads at the first
+    # StrMethodFormatter label, not with every import.
+    import string
+
+    class MinusFields(string.Formatter):
+        # Only the formatted numbers get the real minus; literal '-' in the template stays.
+        def format_field(self, value: Any, format_spec: str) -> str:
+            return fix_minus(super().format_field(value, format_spec))
+
+    return MinusFields()  # no state: one formatter serves every call
 
 
 class StrMethodFormatter(Formatter):
@@ -150,7 +157,7 @@ class StrMethodFormatter(Formatter):
         self.fmt = fmt
 
     def __call__(self, x: float, pos: int | None = None) -> str:
-        return _MinusFields().format(self.fmt, x=x, pos=pos)
+        return _minus_fields().format(self.fmt, x=x, pos=pos)
 
 
 class ScalarFormatter(Formatter):
@@ -329,6 +336,8 @@ class ScalarFormatter(Formatter):
         """``value`` in short scientific form: ``1.7e9``, ``-2.5e-3``, ``42``."""
         if value == 0 or not math.isfinite(value):
             return fix_minus(str(value if math.isfinite(value) else float(value)))
+        from decimal import ROUND_HALF_EVEN, Decimal  # 3 ms to import: at the first use
+
         # Round the shortest decimal repr to 10 significant digits: dividing the float
         # by 10**e first would let binary round-off flip a 5 at the 11th digit.
         d = Decimal(repr(float(value)))

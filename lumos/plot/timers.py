@@ -11,11 +11,8 @@ Everything here belongs to the thread that runs the loop.
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable
-
-log = logging.getLogger("lumos.app")
 
 _active: list[Timer] = []
 
@@ -90,8 +87,11 @@ class Timer:
             try:
                 ret = func(*args, **kwargs)
             except Exception:
-                log.error("lumos: the timer callback %s raised; the loop goes on",
-                          getattr(func, "__qualname__", func), exc_info=True)
+                import logging  # only when a callback raises: not a cost of every import
+
+                logging.getLogger("lumos.app").error(
+                    "lumos: the timer callback %s raised; the loop goes on",
+                    getattr(func, "__qualname__", func), exc_info=True)
                 continue
             if isinstance(ret, (bool, int, float)) and ret == 0 and entry in self.callbacks:
                 self.callbacks.remove(entry)

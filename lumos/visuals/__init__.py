@@ -1,19 +1,17 @@
-"""Visuals: the things a view draws, each batched into as few draws as possible."""
+"""Visuals: the things a view draws, each batched into as few draws as possible.
 
-from .base import Visual
-from .density import Density
-from .image import Image
-from .isosurface import Isosurface
-from .line import Line
-from .markers import Markers
-from .mesh import Mesh
-from .molecule import MoleculeVisual
-from .path import Paths
-from .stream import Stream
-from .surface import Surface
-from .text import Text
-from .volume import Volume
-from .waterfall import Waterfall
+Each visual loads from its submodule on first use (lumos._exports): a 2D figure needs
+lines, markers, paths and text, not isosurfaces, volumes or molecules."""
+
+from .._exports import lazy_exports
 
 __all__ = ["Density", "Image", "Isosurface", "Line", "Markers", "Mesh", "MoleculeVisual",
            "Paths", "Stream", "Surface", "Text", "Visual", "Volume", "Waterfall"]
+
+__getattr__, __dir__ = lazy_exports(__name__, {
+    "Visual": "base", "Density": "density", "Image": "image", "Isosurface": "isosurface",
+    "Line": "line", "Markers": "markers", "Mesh": "mesh", "MoleculeVisual": "molecule",
+    "Paths": "path", "Stream": "stream", "Surface": "surface", "Text": "text",
+    "Volume": "volume", "Waterfall": "waterfall",
+})
+del lazy_exports

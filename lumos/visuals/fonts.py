@@ -19,7 +19,6 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-import freetype
 import numpy as np
 
 from ..primitives import CLOSEPOLY, CURVE3, CURVE4, LINETO, MOVETO, GlyphRun
@@ -71,6 +70,8 @@ class Font:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        import freetype  # at the first font: not a cost of every import (lumos.pyplot)
+
         self._face = freetype.Face(str(self.path))
         self._lock = threading.RLock()  # a FreeType face is not thread safe
         self.units_per_em = float(self._face.units_per_EM)
@@ -92,6 +93,8 @@ class Font:
         return i
 
     def _load(self, index: int):
+        import freetype
+
         self._face.load_glyph(index, freetype.FT_LOAD_NO_SCALE | freetype.FT_LOAD_NO_BITMAP)
         return self._face.glyph
 
@@ -110,6 +113,8 @@ class Font:
             return 0.0
         k = self._kern.get((left, right))
         if k is None:
+            import freetype
+
             vec = freetype.FT_Vector(0, 0)
             with self._lock:
                 freetype.raw.FT_Get_Kerning(self._face._FT_Face, left, right,

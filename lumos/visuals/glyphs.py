@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import freetype
 import numpy as np
 
 from .fonts import (
@@ -69,9 +68,6 @@ SDF_EDGE = 128  # uint8 value of the glyph outline
 _ATLAS_WIDTH = 1024  # fixed width: growth only doubles the height, so u never changes
 _ATLAS_MAX_HEIGHT = 8192
 _GAP = 1  # empty texels between cells so bilinear sampling never bleeds across glyphs
-
-# No hinting: atlas glyphs are scaled to any size, so grid-fitting to 48 px only distorts.
-_LOAD_FLAGS = freetype.FT_LOAD_NO_HINTING | freetype.FT_LOAD_NO_BITMAP
 
 
 @dataclass(frozen=True)
@@ -167,6 +163,8 @@ class GlyphAtlas:
         self.font = get_font(path=self.path)  # metrics and layout come from the font
         self.base_size = int(base_size)
         self.spread = int(spread)
+        import freetype  # at the first atlas: not a cost of every import (lumos.pyplot)
+
         self._face = freetype.Face(str(self.path))
         self._face.set_pixel_sizes(0, self.base_size)
         self._faces: dict[str, freetype.Face] = {}  # other fonts' faces (math italics)
@@ -242,14 +240,20 @@ class GlyphAtlas:
             return self._face
         face = self._faces.get(str(font.path))
         if face is None:
+            import freetype
+
             face = self._faces[str(font.path)] = freetype.Face(str(font.path))
             face.set_pixel_sizes(0, self.base_size)
         return face
 
     def _render(self, index: int, font: Font | None = None) -> tuple[np.ndarray, int, int]:
         """Rasterize one glyph: (uint8 SDF cell, left, top) in base px."""
+        import freetype
+
         face = self._ft_face(font)
-        face.load_glyph(index, _LOAD_FLAGS)
+        # No hinting: atlas glyphs are scaled to any size, so grid-fitting to 48 px only
+        # distorts.
+        face.load_glyph(index, freetype.FT_LOAD_NO_HINTING | freetype.FT_LOAD_NO_BITMAP)
         slot = face.glyph
         # Render coverage first, then FreeType's bitmap SDF ('bsdf'): measured ~2x faster
         # than its outline SDF and about as exact (mean error ~0.03 base px at the edge).
@@ -275,6 +279,8 @@ class GlyphAtlas:
         key = (path, self._use_ft_sdf)
         store = self._stores.get(key)
         if store is None:
+            import freetype
+
             renderer = "bsdf" if self._use_ft_sdf else "numpy"
             setup = (f"freetype {freetype.version()} {self.base_size}px spread {self.spread} "
                      f"{renderer}")
@@ -284,6 +290,8 @@ class GlyphAtlas:
     def _set_ft_spread(self) -> None:
         if not self._use_ft_sdf:
             return
+        import freetype
+
         value = ctypes.c_int(self.spread)
         # The spread is a property of the (shared) library, so set it before each batch.
         err = freetype.raw.FT_Property_Set(

@@ -1,0 +1,101 @@
+"""What ``import lumos.pyplot`` loads: the modules a first 2D figure does not need load
+on first use (3D visuals, the GL context code, FreeType, HTML's JSON), and loading them
+later gives the same names as before."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+
+import pytest
+
+# Each is imported where it is first needed, not by ``import lumos.pyplot``.
+DEFERRED = [
+    "freetype", "ctypes.util", "json", "base64",  # fonts, GL libraries, HTML export
+    "logging", "decimal",  # a callback's error, the cursor's number format
+    "pkgutil",  # lumos._exports lists submodules only for dir()
+    "string",  # StrMethodFormatter's labels
+    "lumos.gpu.context", "lumos.plot.polar",
+    "lumos.plot.binned", "lumos.plot.charts", "lumos.plot.flow", "lumos.plot.matrix",
+    "lumos.plot.spectral", "lumos.plot.stats_plots", "lumos.plot.table", "lumos.plot.tri",
+    "lumos.plot.bar_plots", "lumos.plot.grid_plots", "lumos.plot.contour",
+    "lumos.plot.quiver",
+    "lumos.isosurface", "lumos.molecule",
+    "lumos.visuals.density", "lumos.visuals.isosurface", "lumos.visuals.molecule",
+    "lumos.visuals.stream", "lumos.visuals.surface", "lumos.visuals.volume",
+    "lumos.visuals.waterfall",
+]
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys\nprint(*sys.modules)"],
+                         capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+def test_import_pyplot_leaves_out_what_a_first_figure_does_not_use():
+    loaded = _modules_after("import lumos.pyplot")
+    assert "lumos.plot.axes" in loaded  # the check sees lumos's modules
+    assert sorted(loaded.intersection(DEFERRED)) == []
+
+
+def test_deferred_modules_load_when_used():
+    loaded = _modules_after(
+        "import lumos.pyplot, lumos.visuals, lumos.gpu\n"
+        "from lumos.plot.projections import PolarAxes\n"
+        "from lumos.plot.text import measure\n"
+        "assert measure('Ag', 10.0)[0] > 0\n"  # text measured: FreeType loads
+        "lumos.visuals.Volume, lumos.gpu.current\n")
+    assert {"freetype", "lumos.visuals.volume", "lumos.gpu.context", "lumos.plot.polar"} <= loaded
+
+
+@pytest.mark.parametrize(("package", "submodule"), [("lumos.gpu", "frame"),
+                                                   ("lumos.visuals", "markers"),
+                                                   ("lumos.plot", "charts")])
+def test_lazy_packages_keep_their_names(package, submodule):
+    code = (f"import {package} as p\n"
+            "names = set(dir(p))\n"
+            "missing = [n for n in p.__all__ if n not in names]\n"
+            "assert not missing, missing\n"
+            "for n in p.__all__:\n"
+            "    assert getattr(p, n).__name__ == n, n\n"
+            f"assert p.{submodule}.__name__ == '{package}.{submodule}'\n"
+            f"from {package} import *\n"
+            "try:\n"
+            "    p.no_such_name\n"
+            "except AttributeError as e:\n"
+            "    assert 'no_such_name' in str(e)\n"
+            "else:\n"
+            "    raise AssertionError('no AttributeError')\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("holder", ["plot_types", "plotting"])
+def test_deferred_themes_hold_every_attribute_of_their_mixins(holder):
+    from lumos.plot.axes import Axes
+
+    seen: set[str] = set()
+    holder_module = importlib.import_module(f"lumos.plot.{holder}")
+    for module, (mixin, names) in holder_module.THEMES.items():
+        cls = getattr(importlib.import_module(f"lumos.plot.{module}"), mixin)
+        assert getattr(holder_module, mixin) is cls  # still a name of the holder module
+        defined = {n for n in vars(cls) if not (n.startswith("__") and n.endswith("__"))}
+        assert defined == set(names), module
+        assert not seen & defined, module  # one theme per name: base order cannot matter
+        seen |= defined
+        for name in names:
+            assert getattr(Axes, name) is vars(cls)[name], name
+
+
+def test_plain_data_is_plotted_without_lumos_lazy(tmp_path):
+    code = (
+        "import sys, numpy as np, lumos.pyplot as plt\n"
+        "fig, ax = plt.subplots()\n"
+        "ax.plot([1, 2, 3]); ax.plot(np.arange(3.0), (1, 2, 3), 'r-')\n"
+        "ax.scatter(np.arange(3), [1, 2, 3]); ax.imshow(np.eye(3))\n"
+        "assert 'lumos.lazy' not in sys.modules\n"
+        f"mm = np.memmap({str(tmp_path / 'm.dat')!r}, dtype='f8', mode='w+', shape=(8,))\n"
+        "from lumos.plot.bigdata import LazyLine2D\n"
+        "assert isinstance(ax.plot(mm)[0], LazyLine2D)  # a memmap still goes lazy\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
