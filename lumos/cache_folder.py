@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 __all__ = ["cache_dir", "replace_file"]
@@ -32,6 +31,8 @@ def cache_dir() -> Path:
 def replace_file(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` whole or not at all: under a temporary name in the same
     folder, then renamed over it (a concurrent writer's complete file may win)."""
+    import tempfile  # here: it imports shutil, random, bz2 and lzma (3.5 ms)
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

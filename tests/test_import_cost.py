@@ -16,6 +16,7 @@ DEFERRED = [
     "logging", "decimal",  # a callback's error, the cursor's number format
     "pkgutil",  # lumos._exports lists submodules only for dir()
     "string",  # StrMethodFormatter's labels
+    "tempfile", "lumos.visuals.glyph_store",  # glyph cells read and written with the first text
     "lumos.gpu.context", "lumos.plot.polar",
     "lumos.plot.binned", "lumos.plot.charts", "lumos.plot.flow", "lumos.plot.matrix",
     "lumos.plot.spectral", "lumos.plot.stats_plots", "lumos.plot.table", "lumos.plot.tri",

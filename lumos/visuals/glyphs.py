@@ -46,7 +46,6 @@ from .fonts import (
     line_glyphs,
     plain_layout,
 )
-from .glyph_store import GlyphStore
 
 __all__ = [
     "BASE_SIZE",
@@ -180,7 +179,7 @@ class GlyphAtlas:
         self._by_index: dict[int, Glyph] = {}
         self._by_char: dict[str, Glyph] = {}
         self._rule_cell: tuple | None = None  # see rule_quads
-        self._stores: dict[tuple, GlyphStore] = {}  # cells of earlier processes, by font
+        self._stores: dict[tuple, object] = {}  # GlyphStore: earlier processes' cells, by font
         if prepopulate:
             self.ensure("".join(chr(c) for c in range(32, 127)))
 
@@ -273,13 +272,15 @@ class GlyphAtlas:
         cov = np.pad(cov, s)[None]
         return sdf_from_coverage(cov, s)[0], slot.bitmap_left - s, slot.bitmap_top + s
 
-    def _store(self, font: Font | None) -> GlyphStore:
+    def _store(self, font: Font | None):
         """Where the cells of ``font`` rendered as this atlas renders them are kept."""
         path = str((font or self.font).path)
         key = (path, self._use_ft_sdf)
         store = self._stores.get(key)
         if store is None:
             import freetype
+
+            from .glyph_store import GlyphStore  # with the first glyphs, not at import
 
             renderer = "bsdf" if self._use_ft_sdf else "numpy"
             setup = (f"freetype {freetype.version()} {self.base_size}px spread {self.spread} "
