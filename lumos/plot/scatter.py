@@ -10,6 +10,7 @@ from .. import colors
 from ..gpu.resources import changed_rows
 from ..visuals import Markers
 from ..visuals.marker_outline import MarkerOutline
+from ..visuals.marker_shapes import is_filled
 from . import validate
 from .artists import (
     MARKER_SCALE,
@@ -400,6 +401,11 @@ class PathCollection(Artist, ScalarMappable):
             width = px(rcParams["lines.linewidth"]) if self._linewidths_default else edge_w
             return marker_symbol(self._marker), diameter, face, (0.0, 0.0, 0.0, 0.0), width
         symbol = marker_symbol(self._marker)
+        if isinstance(symbol, str) and not is_filled(symbol):
+            # carets: matplotlib fills them and strokes their open path in the face
+            # colors (whatever the edge colors), lines.linewidth wide
+            width = px(rcParams["lines.linewidth"]) if self._linewidths_default else edge_w
+            return symbol, diameter, face, "face", width
         if isinstance(self._edgecolors, str):
             if self._edgecolors == "face" and isinstance(symbol, MarkerOutline):
                 # a glyph's strokes thicken by the edge width, not by the size's growth
