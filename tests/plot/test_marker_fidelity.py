@@ -139,3 +139,19 @@ def test_half_fills_of_symbols_matplotlib_fills_whole_are_drawn_whole():
     assert line.marker_style()[0] == marker_symbol("x")
     with pytest.raises(ValueError, match="side"):
         HalfFilled("disc", "middle")
+
+
+def test_a_scatter_legend_marker_has_the_middle_area_and_the_first_color(plt):
+    # matplotlib's legend marker of a scatter: area (min + max) / 2, not capped at the
+    # font size; the first point's color
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=72)
+    ax.scatter([100, 101], [100, 101], s=[100, 1500], c=["red", "blue"], label="pts")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.legend(loc="center")
+    rows, cols = np.nonzero((np.abs(fig.render()[..., :3].astype(int) - (255, 0, 0))
+                             < 40).all(-1))
+    assert rows.size
+    diameter = np.sqrt(800) + 1  # points are pixels; matplotlib's 1 pt edge in the face
+    assert abs(rows.max() - rows.min() + 1 - diameter) <= 2
+    assert abs(cols.max() - cols.min() + 1 - diameter) <= 2
