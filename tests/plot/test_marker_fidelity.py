@@ -155,3 +155,19 @@ def test_a_scatter_legend_marker_has_the_middle_area_and_the_first_color(plt):
     diameter = np.sqrt(800) + 1  # points are pixels; matplotlib's 1 pt edge in the face
     assert abs(rows.max() - rows.min() + 1 - diameter) <= 2
     assert abs(cols.max() - cols.min() + 1 - diameter) <= 2
+
+
+def test_a_scatter_of_a_half_filled_marker_style_draws_the_face_half_alone(plt):
+    # matplotlib's collections draw a MarkerStyle's path, which is the face half
+    from matplotlib.markers import MarkerStyle
+
+    fig, ax = plt.subplots(figsize=(2, 2), dpi=72)
+    ax.scatter([0], [0], s=3600, marker=MarkerStyle("o", fillstyle="left"), c="red")
+    ax.set_xlim(-1, 1)
+    ax.set_ylim(-1, 1)
+    ax.set_axis_off()
+    img = fig.render()
+    fx, fy = ax.to_pixels(0.0, 0.0)
+    row = int(img.shape[0] - fy)
+    assert _near(img[row, int(fx - 15), :3], (255, 0, 0))
+    assert _near(img[row, int(fx + 15), :3], (255, 255, 255))
