@@ -96,6 +96,13 @@ def _finite_range(v: np.ndarray, positive: bool) -> tuple[float, float] | None:
     return None if lo > hi else (float(lo), float(hi))
 
 
+def _style_fill(marker, fillstyle: str) -> str:
+    """The fill style of a line given ``marker``: a MarkerStyle's own (matplotlib's Line2D
+    copies the style whole), else ``fillstyle``."""
+    own = getattr(marker, "get_fillstyle", None)
+    return own() if callable(own) else fillstyle
+
+
 class Line2D(Artist):
     """A line with optional markers, as ``ax.plot`` returns.
 
@@ -152,7 +159,7 @@ class Line2D(Artist):
         self._markevery_arg = self._markevery = None
         self._markers_view = None
         self._fillstyle = "full"
-        self.set_fillstyle(fillstyle)
+        self.set_fillstyle(_style_fill(marker, fillstyle))
         self._mfcalt = "none"
         self.set_markerfacecoloralt(markerfacecoloralt)
         self._scaled = self._markers_scaled = np.zeros((0, 2))
@@ -531,7 +538,7 @@ class Line2D(Artist):
     def set_marker(self, marker) -> None:
         """The marker code ('o', 's', '^', ...), or None."""
         self._marker = check_marker(marker)
-        self._changed()
+        self.set_fillstyle(_style_fill(marker, self._fillstyle))
 
     def set_markersize(self, ms: float) -> None:
         """The marker size in points."""

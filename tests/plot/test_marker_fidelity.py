@@ -171,3 +171,15 @@ def test_a_scatter_of_a_half_filled_marker_style_draws_the_face_half_alone(plt):
     row = int(img.shape[0] - fy)
     assert _near(img[row, int(fx - 15), :3], (255, 0, 0))
     assert _near(img[row, int(fx + 15), :3], (255, 255, 255))
+
+
+def test_a_plotted_marker_style_brings_its_fill_style():
+    from matplotlib.markers import MarkerStyle
+
+    fig, ax = lumos.subplots()
+    line, = ax.plot([0], [0], marker=MarkerStyle("s", fillstyle="bottom"))
+    assert line.get_fillstyle() == "bottom"
+    line.set_marker(MarkerStyle("o", fillstyle="none"))
+    assert line.get_fillstyle() == "none"
+    line.set_marker("^")
+    assert line.get_fillstyle() == "none"  # a code keeps the line's
