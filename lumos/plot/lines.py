@@ -533,7 +533,7 @@ class Line2D(Artist):
 
     def get_marker(self):
         """The marker code, or None."""
-        return self._marker or "None"
+        return "None" if self._marker is None else self._marker
 
     def set_marker(self, marker) -> None:
         """The marker code ('o', 's', '^', ...), or None."""

@@ -65,7 +65,8 @@ class PathCollection(Artist, ScalarMappable):
         super().__init__(axes, label, zorder)
         eq_hist = isinstance(norm, str) and norm == "eq_hist"
         self._init_mappable(cmap, None if eq_hist else norm, vmin, vmax)
-        self._marker = check_marker(marker, collection=True) or "o"
+        checked = check_marker(marker, collection=True)
+        self._marker = "o" if checked is None else checked  # marker 0 (tickleft) is falsy
         self._alpha = None
         self._edgecolors = "face"
         self._edge_groups = None  # per-point edge colors: indices of each color's batch

@@ -172,8 +172,16 @@ def distance_glsl(name: str) -> str:
 
 def edge_glsl(name: str) -> str:
     """GLSL ``float edge_<name>(vec2 p, float r, float d, float ew)``: the distance of
-    ``p`` to the stroked edge of a caret (its open polyline, ``ew`` wide, butt ends), given
-    ``d``, its distance to the filled shape."""
+    ``p`` to the stroked edge of a caret (its open polyline, ``ew`` wide, butt ends) or
+    of a line marker (its segments, butt ends as matplotlib's default capstyle), given
+    ``d``, its distance to the filled shape (to the segments)."""
+    if name in SEGMENTS:
+        dist = "min(" * (len(SEGMENTS[name]) - 1) + ", ".join(
+            [f"sd_butt_segment(q, {_glsl_vec(a)}, {_glsl_vec(b)}, h)" + (")" if i else "")
+             for i, (a, b) in enumerate(SEGMENTS[name])])
+        return (f"float edge_{name}(vec2 p, float r, float d, float ew) {{\n"
+                f"    vec2 q = p / r; float h = 0.5 * ew / r;\n"
+                f"    return {dist} * r;\n}}")
     a, tip, b = OPEN_EDGES[name]
     return (f"float edge_{name}(vec2 p, float r, float d, float ew) {{\n"
             f"    vec2 q = p / r; float h = 0.5 * ew / r;\n"
@@ -197,6 +205,14 @@ float sd_open_segment(vec2 p, vec2 a, vec2 b, float h) {
     float along = dot(w, u);
     if (along < 0.0) return length(w);
     return max(abs(u.x * w.y - u.y * w.x), along - length(b - a) + h);
+}
+
+// The same for a segment cut (butt) at both ends.
+float sd_butt_segment(vec2 p, vec2 a, vec2 b, float h) {
+    vec2 u = normalize(b - a);
+    vec2 w = p - a;
+    float along = dot(w, u);
+    return max(abs(u.x * w.y - u.y * w.x), max(-along, along - length(b - a)) + h);
 }
 
 // Signed distance to a polygon (negative inside; any simple polygon, stars included).

@@ -45,6 +45,7 @@ from .marker_shapes import (
     HALF_UNCUT,
     OPEN_EDGES,
     REACH,
+    SEGMENTS,
     SYMBOL_PATHS,
     SYMBOLS,
     distance_glsl,
@@ -106,11 +107,12 @@ _SNIPPETS = {name: _symbol_snippets(name) for name in SYMBOLS}
 
 # The stroked edge (``$edge``: distance to it) and the face color at a pixel (``$face``).
 # Most symbols stroke their outline (|d|) and fill one color; a caret strokes an open
-# path, a half fill paints two colors and strokes the line between them too.
+# path, a line marker its segments with butt ends, a half fill paints two colors and
+# strokes the line between them too.
 _EDGE_CLOSED = Snippet("edge_closed",
                        "float edge_closed(vec2 p, float r, float d, float ew) "
                        "{ return abs(d); }")
-_EDGES = {name: Snippet(f"edge_{name}", edge_glsl(name)) for name in OPEN_EDGES}
+_EDGES = {name: Snippet(f"edge_{name}", edge_glsl(name)) for name in (*OPEN_EDGES, *SEGMENTS)}
 _FACE_FULL = Snippet("face_full", "vec4 face_full(vec2 p, float r, vec4 c) { return c; }")
 # both half-fill functions in one source (the template includes it once)
 _HALF = """uniform vec2 u_half;       // the face half's direction
@@ -229,7 +231,8 @@ void main() {
     float d = $symbol(offset, v_radius);
     float ew = u_edge_width * u_pixel_ratio;
     if (u_stroke > 0.5) {  // a line marker: segments ew wide, in the point's color
-        float a = clamp(0.5 * max(ew, 1.0) - d + 0.5, 0.0, 1.0);
+        float w = max(ew, 1.0);
+        float a = clamp(0.5 * w - $edge(offset, v_radius, d, w) + 0.5, 0.0, 1.0);
         if (a <= 0.0) discard;
         f_color = vec4(v_color.rgb, v_color.a * a);
         return;

@@ -183,3 +183,22 @@ def test_a_plotted_marker_style_brings_its_fill_style():
     assert line.get_fillstyle() == "none"
     line.set_marker("^")
     assert line.get_fillstyle() == "none"  # a code keeps the line's
+
+
+def test_line_markers_have_butt_ends_and_marker_zero_is_a_tick(plt):
+    # '|' of size 40 and width 8: matplotlib's butt ends stop the stroke 20 px from the
+    # point (round ends reached 24)
+    _, at = _one_marker(marker="|", ms=40, mew=8, color="black", ls="none")
+    assert _near(at(0, 18), (0, 0, 0))
+    assert _near(at(0, 22), (255, 255, 255))
+    # marker 0 (tickleft) is not 'no marker': a scatter draws a tick, not a disc
+    fig, ax = plt.subplots(figsize=(2, 2), dpi=72)
+    sc = ax.scatter([0], [0], s=400, marker=0, color="k")
+    line, = ax.plot([0], [0], marker=0)
+    assert sc.get_marker() == 0 and line.get_marker() == 0
+    ax.set_xlim(-1, 1)
+    ax.set_ylim(-1, 1)
+    ax.set_axis_off()
+    img = fig.render()
+    fx, fy = ax.to_pixels(0.0, 0.0)
+    assert _near(img[int(img.shape[0] - fy - 6), int(fx - 10), :3], (255, 255, 255))
