@@ -176,17 +176,20 @@ def edge_glsl(name: str) -> str:
     of a line marker (its segments, butt ends as matplotlib's default capstyle), given
     ``d``, its distance to the filled shape (to the segments)."""
     if name in SEGMENTS:
-        dist = "min(" * (len(SEGMENTS[name]) - 1) + ", ".join(
-            [f"sd_butt_segment(q, {_glsl_vec(a)}, {_glsl_vec(b)}, h)" + (")" if i else "")
-             for i, (a, b) in enumerate(SEGMENTS[name])])
-        return (f"float edge_{name}(vec2 p, float r, float d, float ew) {{\n"
-                f"    vec2 q = p / r; float h = 0.5 * ew / r;\n"
-                f"    return {dist} * r;\n}}")
-    a, tip, b = OPEN_EDGES[name]
+        kind, segs = "sd_butt_segment", SEGMENTS[name]
+    else:
+        a, tip, b = OPEN_EDGES[name]
+        kind, segs = "sd_open_segment", [(tip, a), (tip, b)]
+    calls = []
+    for a, b in segs:  # each segment's direction and length as constants
+        ab = np.subtract(b, a, dtype=float)
+        length = float(np.hypot(*ab))
+        calls.append(f"{kind}(q, {_glsl_vec(a)}, {_glsl_vec(ab / length)}, {length:.6f}, h)")
+    dist = "min(" * (len(calls) - 1) + ", ".join(
+        [c + (")" if i else "") for i, c in enumerate(calls)])
     return (f"float edge_{name}(vec2 p, float r, float d, float ew) {{\n"
             f"    vec2 q = p / r; float h = 0.5 * ew / r;\n"
-            f"    return min(sd_open_segment(q, {_glsl_vec(tip)}, {_glsl_vec(a)}, h),\n"
-            f"               sd_open_segment(q, {_glsl_vec(tip)}, {_glsl_vec(b)}, h)) * r;\n}}")
+            f"    return {dist} * r;\n}}")
 
 
 #: GLSL helpers of the symbols' distance functions (:func:`distance_glsl`)
@@ -197,22 +200,20 @@ float sd_segment(vec2 p, vec2 a, vec2 b) {
     return length(p - a - t * ab);
 }
 
-// Distance to the stroke's centre line of a segment joined (round) at a and cut (butt,
-// h half width) at b: at most h exactly on the stroke.
-float sd_open_segment(vec2 p, vec2 a, vec2 b, float h) {
-    vec2 u = normalize(b - a);
+// Distance to the stroke's centre line of a segment from a, along unit u for l, joined
+// (round) at a and cut (butt, h half width) at its end: at most h exactly on the stroke.
+float sd_open_segment(vec2 p, vec2 a, vec2 u, float l, float h) {
     vec2 w = p - a;
     float along = dot(w, u);
     if (along < 0.0) return length(w);
-    return max(abs(u.x * w.y - u.y * w.x), along - length(b - a) + h);
+    return max(abs(u.x * w.y - u.y * w.x), along - l + h);
 }
 
 // The same for a segment cut (butt) at both ends.
-float sd_butt_segment(vec2 p, vec2 a, vec2 b, float h) {
-    vec2 u = normalize(b - a);
+float sd_butt_segment(vec2 p, vec2 a, vec2 u, float l, float h) {
     vec2 w = p - a;
     float along = dot(w, u);
-    return max(abs(u.x * w.y - u.y * w.x), max(-along, along - length(b - a)) + h);
+    return max(abs(u.x * w.y - u.y * w.x), max(-along, along - l) + h);
 }
 
 // Signed distance to a polygon (negative inside; any simple polygon, stars included).

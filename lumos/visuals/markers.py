@@ -228,15 +228,17 @@ GLSL_HELPERS
 
 void main() {
     vec2 offset = %(offset)s;  // from the marker's centre, window pixels (y up)
-    float d = $symbol(offset, v_radius);
     float ew = u_edge_width * u_pixel_ratio;
     if (u_stroke > 0.5) {  // a line marker: segments ew wide, in the point's color
+        // (the segments' own edge function ignores d: the compiler drops $symbol)
         float w = max(ew, 1.0);
-        float a = clamp(0.5 * w - $edge(offset, v_radius, d, w) + 0.5, 0.0, 1.0);
+        float a = clamp(0.5 * w - $edge(offset, v_radius, $symbol(offset, v_radius), w)
+                        + 0.5, 0.0, 1.0);
         if (a <= 0.0) discard;
         f_color = vec4(v_color.rgb, v_color.a * a);
         return;
     }
+    float d = $symbol(offset, v_radius);
     // matplotlib fills the shape, then strokes the edge over it: the edge band (ew wide
     // about the outline) composited over the face (a translucent edge shows the face)
     vec4 face = $face(offset, v_radius, v_color);
