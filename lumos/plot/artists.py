@@ -35,14 +35,15 @@ MARKERS.update({".": "disc", ",": "square"})
 MARKER_SCALE = {".": 0.5, ",": 0.2}
 
 
-def check_marker(marker):
+def check_marker(marker, collection: bool = False):
     """A marker lumos draws, checked (None for no marker): a code of :data:`MARKERS`, a
     text marker ``'$...$'`` (the glyphs of the math text), or the outline
     (:class:`~lumos.visuals.marker_outline.MarkerOutline`) of a vertex list (n, 2), a
     path (an object with ``vertices`` and ``codes``, such as matplotlib's Path) or a
     regular ``(sides, style, angle)`` shape (style 0 polygon, 1 star, 2 asterisk).
     matplotlib's MarkerStyle objects give their marker, or with a transform their
-    outline."""
+    outline; for a ``collection`` (a scatter), whose markers matplotlib draws from the
+    style's path alone, a half fill style gives the outline of the face half."""
     if isinstance(marker, str) and marker in ("", " ", "None", "none"):
         return None
     if marker is None or isinstance(marker, MarkerOutline):
@@ -50,8 +51,11 @@ def check_marker(marker):
     get = getattr(marker, "get_marker", None)  # a MarkerStyle
     if callable(get):
         turned = getattr(marker, "get_user_transform", None)
-        if callable(turned) and turned() is not None:
-            # turned or scaled: its outline as matplotlib places it (size 1 -> r units)
+        half = collection and getattr(marker, "get_fillstyle", lambda: "full")() in (
+            "left", "right", "bottom", "top")
+        if half or callable(turned) and turned() is not None:
+            # turned, scaled or halved: its outline as matplotlib places it (size 1 ->
+            # r units)
             path = marker.get_path()
             verts = np.asarray(marker.get_transform().transform(path.vertices)) * 2.0
             return MarkerOutline(verts, path.codes, filled=marker.is_filled())

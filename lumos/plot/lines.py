@@ -11,6 +11,8 @@ from .. import colors
 from ..gpu.resources import changed_rows
 from ..primitives import CAPS, JOINS
 from ..visuals import Line, Markers
+from ..visuals.marker_shapes import HALF_FILLABLE
+from ..visuals.markers import HalfFilled
 from . import category, validate
 from .artists import (
     MARKER_SCALE,
@@ -94,6 +96,13 @@ def _finite_range(v: np.ndarray, positive: bool) -> tuple[float, float] | None:
     return None if lo > hi else (float(lo), float(hi))
 
 
+def _style_fill(marker, fillstyle: str) -> str:
+    """The fill style of a line given ``marker``: a MarkerStyle's own (matplotlib's Line2D
+    copies the style whole), else ``fillstyle``."""
+    own = getattr(marker, "get_fillstyle", None)
+    return own() if callable(own) else fillstyle
+
+
 class Line2D(Artist):
     """A line with optional markers, as ``ax.plot`` returns.
 
@@ -150,9 +159,9 @@ class Line2D(Artist):
         self._markevery_arg = self._markevery = None
         self._markers_view = None
         self._fillstyle = "full"
-        self.set_fillstyle(fillstyle)
-        if markerfacecoloralt not in (None, "none") and fillstyle in ("full", "none"):
-            colors.to_rgba(markerfacecoloralt, argname="markerfacecoloralt")
+        self.set_fillstyle(_style_fill(marker, fillstyle))
+        self._mfcalt = "none"
+        self.set_markerfacecoloralt(markerfacecoloralt)
         self._scaled = self._markers_scaled = np.zeros((0, 2))
         self.set_data(x, y)
         self.set_markevery(markevery)  # indices are checked against the data
@@ -524,12 +533,12 @@ class Line2D(Artist):
 
     def get_marker(self):
         """The marker code, or None."""
-        return self._marker or "None"
+        return "None" if self._marker is None else self._marker
 
     def set_marker(self, marker) -> None:
         """The marker code ('o', 's', '^', ...), or None."""
         self._marker = check_marker(marker)
-        self._changed()
+        self.set_fillstyle(_style_fill(marker, self._fillstyle))
 
     def set_markersize(self, ms: float) -> None:
         """The marker size in points."""
@@ -540,6 +549,17 @@ class Line2D(Artist):
         """The marker face color (None: the line color)."""
         self._mfc = validate.color(c, "markerfacecolor")
         self._changed()
+
+    def set_markerfacecoloralt(self, c) -> None:
+        """The color of the other half of half-filled markers (``fillstyle`` 'left',
+        'right', 'bottom', 'top'; None: the line color, 'none': transparent)."""
+        self._mfcalt = validate.color(c, "markerfacecoloralt")
+        self._changed()
+
+    def get_markerfacecoloralt(self):
+        """The color of the other half of half-filled markers."""
+        auto = self._mfcalt is None or isinstance(self._mfcalt, str) and self._mfcalt == "auto"
+        return self._color if auto else self._mfcalt
 
     def set_markeredgecolor(self, c) -> None:
         """The marker edge color (None: the line color)."""
@@ -577,24 +597,26 @@ class Line2D(Artist):
         markers ('+', 'x', ...) are stroked ``markeredgewidth`` wide in their edge color."""
         px = self.axes.figure.points_to_pixels
         edge = colors.to_rgba(self._color if self._mec is None else self._mec, self._alpha)
-        mfc = "none" if self._fillstyle == "none" and self._mfc is None else self._mfc
+        # fillstyle 'none' empties the marker whatever its face color (matplotlib)
+        mfc = "none" if self._fillstyle == "none" else self._mfc
         face = colors.to_rgba(self._color if mfc is None else mfc, self._alpha)
         size = px(self._markersize) * MARKER_SCALE.get(self._marker, 1.0)
         edge_w = px(self._mew)
         if is_line_marker(self._marker):
             face = edge
-        return marker_symbol(self._marker), size, face, edge, edge_w
+        symbol = marker_symbol(self._marker)
+        if self._fillstyle not in ("full", "none") and isinstance(symbol, str) \
+                and symbol in HALF_FILLABLE:
+            alt = colors.to_rgba(self.get_markerfacecoloralt(), self._alpha)
+            symbol = HalfFilled(symbol, self._fillstyle, alt)
+        return symbol, size, face, edge, edge_w
 
     def set_fillstyle(self, fs) -> None:
-        """'full' or 'none' (hollow markers); the half fills are drawn full, with a
-        one-time notice."""
+        """'full', 'none' (hollow markers), or the half ('left', 'right', 'bottom', 'top')
+        filled with the face color, the other with ``markerfacecoloralt``."""
         if fs not in ("full", "left", "right", "bottom", "top", "none"):
             raise ValueError(f"fillstyle: got {fs!r}, expected 'full', 'left', 'right', "
                              "'bottom', 'top' or 'none'")
-        if fs in ("left", "right", "bottom", "top"):
-            from .compat import warn_once
-
-            warn_once("fillstyle half", f"fillstyle {fs!r}: lumos draws the marker full")
         self._fillstyle = fs
         self._changed()
 

@@ -10,6 +10,7 @@ from .. import colors
 from ..gpu.resources import changed_rows
 from ..visuals import Markers
 from ..visuals.marker_outline import MarkerOutline
+from ..visuals.marker_shapes import is_filled
 from . import validate
 from .artists import (
     MARKER_SCALE,
@@ -64,7 +65,8 @@ class PathCollection(Artist, ScalarMappable):
         super().__init__(axes, label, zorder)
         eq_hist = isinstance(norm, str) and norm == "eq_hist"
         self._init_mappable(cmap, None if eq_hist else norm, vmin, vmax)
-        self._marker = check_marker(marker) or "o"
+        checked = check_marker(marker, collection=True)
+        self._marker = "o" if checked is None else checked  # marker 0 (tickleft) is falsy
         self._alpha = None
         self._edgecolors = "face"
         self._edge_groups = None  # per-point edge colors: indices of each color's batch
@@ -385,21 +387,27 @@ class PathCollection(Artist, ScalarMappable):
                 self._face = self._with_alpha(rgba)
         return self._face
 
-    def marker_style(self):
+    def marker_style(self, sizes=None):
         """(symbol, diameters px, face rgba rows, edge: one rgba, rows or 'face', edge
-        width px).
+        width px), of markers of areas ``sizes`` (points², None: the points' own).
 
         matplotlib strokes a scatter marker's outline in the face color by default
         (``edgecolors='face'``, 1 pt): drawn here as a marker that much larger, or, for
         outline markers (text, vertices), as an edge in the face color."""
         px = self.axes.figure.points_to_pixels
-        diameter = px(np.sqrt(np.maximum(self._sizes, 0))) * MARKER_SCALE.get(self._marker, 1.0)
+        areas = self._sizes if sizes is None else sizes
+        diameter = px(np.sqrt(np.maximum(areas, 0))) * MARKER_SCALE.get(self._marker, 1.0)
         face = self.face_rgba()
         edge_w = px(self._linewidths)
         if is_line_marker(self._marker):  # matplotlib: lines.linewidth wide, face colors
             width = px(rcParams["lines.linewidth"]) if self._linewidths_default else edge_w
             return marker_symbol(self._marker), diameter, face, (0.0, 0.0, 0.0, 0.0), width
         symbol = marker_symbol(self._marker)
+        if isinstance(symbol, str) and not is_filled(symbol):
+            # carets: matplotlib fills them and strokes their open path in the face
+            # colors (whatever the edge colors), lines.linewidth wide
+            width = px(rcParams["lines.linewidth"]) if self._linewidths_default else edge_w
+            return symbol, diameter, face, "face", width
         if isinstance(self._edgecolors, str):
             if self._edgecolors == "face" and isinstance(symbol, MarkerOutline):
                 # a glyph's strokes thicken by the edge width, not by the size's growth
@@ -440,15 +448,19 @@ class PathCollection(Artist, ScalarMappable):
         return index
 
     def legend_handle(self, fontsize_px: float) -> LegendHandle:
-        symbol, sizes, face, edge, edge_w = self.marker_style()
-        size = float(np.median(sizes)) if np.size(sizes) else \
-            self.axes.figure.points_to_pixels(6)
-        rgba = face[len(face) // 2] if len(face) else colors.to_rgba("C0")
+        """matplotlib's legend marker of a scatter: the area halfway between the smallest
+        and the largest marker's (drawn that size, however large), the first point's
+        colors."""
+        areas = np.asarray(self._sizes, dtype=float).ravel()
+        areas = areas[np.isfinite(areas)]
+        area = 0.5 * (areas.min() + areas.max()) if len(areas) else 36.0
+        symbol, sizes, face, edge, edge_w = self.marker_style(np.array([area]))
+        rgba = face[0] if len(face) else colors.to_rgba("C0")
         if isinstance(edge, np.ndarray):
-            edge = tuple(edge[len(edge) // 2])
+            edge = tuple(edge[0])
         elif isinstance(edge, str):  # 'face'
             edge = tuple(rgba)
-        return LegendHandle(marker=(symbol, min(size, fontsize_px), rgba, edge, edge_w))
+        return LegendHandle(marker=(symbol, float(np.ravel(sizes)[0]), rgba, edge, edge_w))
 
     def get_marker(self):
         """The marker code of the points."""

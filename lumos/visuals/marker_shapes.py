@@ -58,7 +58,8 @@ POLYGONS: dict[str, list] = {
     "hexagon2": _regular(6, 30.0),
     "octagon": _regular(8, 22.5),
     "thin_diamond": [(0, -_S2), (0.6 * _S2, 0), (0, _S2), (-0.6 * _S2, 0)],
-    # carets: triangles with a corner on the point (matplotlib fills them too)
+    # carets: matplotlib's open paths (two sides of a triangle): filled as the closed
+    # triangle, their edge stroked along the two sides only (see OPEN_EDGES)
     "caretdown": [(-1, 1.5), (0, 0), (1, 1.5)],
     "caretup": _rot([(-1, 1.5), (0, 0), (1, 1.5)], 180),
     "caretleft": _rot([(-1, 1.5), (0, 0), (1, 1.5)], 270),
@@ -68,6 +69,24 @@ POLYGONS: dict[str, list] = {
     "caretleftbase": _rot([(-1, 0), (0, -1.5), (1, 0)], 270),
     "caretrightbase": _rot([(-1, 0), (0, -1.5), (1, 0)], 90),
 }
+#: the stroked edge of the carets: an open polyline (butt ends, the middle corner joined)
+#: where the other symbols stroke their whole outline
+OPEN_EDGES: dict[str, list] = {name: POLYGONS[name] for name in POLYGONS
+                               if name.startswith("caret")}
+#: half fills (matplotlib's ``fillstyle`` 'top', 'bottom', 'left', 'right'): the point
+#: (r units) the line between the two halves passes through, for the symbols matplotlib
+#: does not cut through their centre
+HALF_CENTRES: dict[str, tuple] = {
+    "triangle": (0, -0.2), "triangle_down": (0, 0.2), "triangle_left": (0.2, 0),
+    "triangle_right": (-0.2, 0), "pentagon": (0, math.sin(math.radians(18))),
+    "star": (0, -0.381966 * math.sin(math.radians(18))),
+}
+#: symbols matplotlib half-fills (the others are drawn full whatever the fillstyle)
+HALF_FILLABLE = ("disc", "square", "triangle", "triangle_down", "triangle_left",
+                 "triangle_right", "diamond", "thin_diamond", "pentagon", "star", "hexagon",
+                 "hexagon2", "octagon", "plus", "cross")
+#: half-filled symbols whose line between the halves matplotlib does not stroke
+HALF_UNCUT = ("hexagon",)
 _TRI = [((0, 0), (0, -1)), ((0, 0), (0.8, 0.5)), ((0, 0), (-0.8, 0.5))]
 # line markers: segments in r units, stroked
 SEGMENTS: dict[str, list] = {
@@ -121,6 +140,12 @@ def is_stroke(name: str) -> bool:
     return name in SEGMENTS
 
 
+def is_filled(name: str) -> bool:
+    """matplotlib's ``MarkerStyle.is_filled``: False for the line markers and the carets
+    (open paths: a scatter strokes them in its face colors)."""
+    return name not in SEGMENTS and name not in OPEN_EDGES
+
+
 def _glsl_vec(p) -> str:
     return f"vec2({float(p[0]):.6f}, {float(p[1]):.6f})"
 
@@ -145,12 +170,50 @@ def distance_glsl(name: str) -> str:
     return f"{head}\n    vec2 q = p / r;\n    return {dist} * r;\n}}"
 
 
+def edge_glsl(name: str) -> str:
+    """GLSL ``float edge_<name>(vec2 p, float r, float d, float ew)``: the distance of
+    ``p`` to the stroked edge of a caret (its open polyline, ``ew`` wide, butt ends) or
+    of a line marker (its segments, butt ends as matplotlib's default capstyle), given
+    ``d``, its distance to the filled shape (to the segments)."""
+    if name in SEGMENTS:
+        kind, segs = "sd_butt_segment", SEGMENTS[name]
+    else:
+        a, tip, b = OPEN_EDGES[name]
+        kind, segs = "sd_open_segment", [(tip, a), (tip, b)]
+    calls = []
+    for a, b in segs:  # each segment's direction and length as constants
+        ab = np.subtract(b, a, dtype=float)
+        length = float(np.hypot(*ab))
+        calls.append(f"{kind}(q, {_glsl_vec(a)}, {_glsl_vec(ab / length)}, {length:.6f}, h)")
+    dist = "min(" * (len(calls) - 1) + ", ".join(
+        [c + (")" if i else "") for i, c in enumerate(calls)])
+    return (f"float edge_{name}(vec2 p, float r, float d, float ew) {{\n"
+            f"    vec2 q = p / r; float h = 0.5 * ew / r;\n"
+            f"    return {dist} * r;\n}}")
+
+
 #: GLSL helpers of the symbols' distance functions (:func:`distance_glsl`)
 GLSL = """
 float sd_segment(vec2 p, vec2 a, vec2 b) {
     vec2 ab = b - a;
     float t = clamp(dot(p - a, ab) / dot(ab, ab), 0.0, 1.0);
     return length(p - a - t * ab);
+}
+
+// Distance to the stroke's centre line of a segment from a, along unit u for l, joined
+// (round) at a and cut (butt, h half width) at its end: at most h exactly on the stroke.
+float sd_open_segment(vec2 p, vec2 a, vec2 u, float l, float h) {
+    vec2 w = p - a;
+    float along = dot(w, u);
+    if (along < 0.0) return length(w);
+    return max(abs(u.x * w.y - u.y * w.x), along - l + h);
+}
+
+// The same for a segment cut (butt) at both ends.
+float sd_butt_segment(vec2 p, vec2 a, vec2 u, float l, float h) {
+    vec2 w = p - a;
+    float along = dot(w, u);
+    return max(abs(u.x * w.y - u.y * w.x), max(-along, along - l) + h);
 }
 
 // Signed distance to a polygon (negative inside; any simple polygon, stars included).
@@ -169,6 +232,12 @@ float sd_polygon(vec2 p, vec2 v[12], int n) {
     return s * sqrt(d);
 }
 """
+
+
+def _open(points) -> Path:
+    pts = np.asarray(points, np.float64)
+    codes = np.r_[MOVETO, np.full(len(pts) - 1, LINETO)].astype(np.uint8)
+    return Path(pts, codes)
 
 
 def _polygon(points) -> Path:
@@ -200,10 +269,50 @@ def _y_down(points) -> list:
 
 
 #: outlines of the symbols for a marker of size 1 (diameter), y down, for vector devices
-#: (line markers: open segments, stroked)
+#: (line markers: open segments, stroked; carets: open paths, filled as closed and stroked
+#: open, as matplotlib draws them)
 SYMBOL_PATHS: dict[str, Path] = {
     "disc": _circle(0.5),
-    **{name: _polygon(_y_down(pts)) for name, pts in POLYGONS.items()},
+    **{name: (_open if name in OPEN_EDGES else _polygon)(_y_down(pts))
+       for name, pts in POLYGONS.items()},
     **{name: _segments([tuple(_y_down(seg)) for seg in segs])
        for name, segs in SEGMENTS.items()},
 }
+
+
+def _outline_points(name: str, segments: int = 128) -> np.ndarray:
+    """A filled symbol's outline as a polygon, r units, y up (the disc as a
+    ``segments``-gon)."""
+    if name == "disc":
+        a = np.linspace(0.0, 2 * np.pi, segments, endpoint=False)
+        return np.c_[np.cos(a), np.sin(a)]
+    return np.asarray(POLYGONS[name], np.float64)
+
+
+def _clip(points: np.ndarray, n, c: float) -> np.ndarray:
+    """The part of a polygon where ``dot(p, n) >= c`` (one half plane: a single polygon
+    for the symbols' cuts)."""
+    s = points @ np.asarray(n, np.float64) - c
+    out = []
+    for i in range(len(points)):
+        j = (i + 1) % len(points)
+        if s[i] >= 0:
+            out.append(points[i])
+        if (s[i] >= 0) != (s[j] >= 0):
+            out.append(points[i] + s[i] / (s[i] - s[j]) * (points[j] - points[i]))
+    return np.asarray(out)
+
+
+def half_paths(name: str, n, c: float, cut: bool) -> tuple[Path, Path, Path]:
+    """Paths of a half-filled symbol for a marker of size 1, y down: (the half where
+    ``dot(p, n) >= c``, the other half, the edge: the outline and, with ``cut``, the line
+    between the halves) (p in r units, y up)."""
+    pts = _outline_points(name)
+    face, alt = _clip(pts, n, c), _clip(pts, (-n[0], -n[1]), -c)
+    edge = SYMBOL_PATHS[name]
+    if cut:
+        on = face[np.abs(face @ np.asarray(n, np.float64) - c) < 1e-9]
+        along = on @ np.array([-n[1], n[0]])
+        chord = _segments([tuple(_y_down(on[[along.argmin(), along.argmax()]]))])
+        edge = Path(np.r_[edge.vertices, chord.vertices], np.r_[edge.codes, chord.codes])
+    return _polygon(_y_down(face)), _polygon(_y_down(alt)), edge

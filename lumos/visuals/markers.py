@@ -10,6 +10,8 @@ view: markers that straddle the edge of the view are drawn as far as they reach 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from .. import colors
@@ -36,9 +38,56 @@ from .base import (
 )
 from .marker_outline import MarkerOutline
 from .marker_shapes import ALIASES as _ALIASES
-from .marker_shapes import GLSL, REACH, SYMBOL_PATHS, SYMBOLS, distance_glsl, is_stroke
+from .marker_shapes import (
+    GLSL,
+    HALF_CENTRES,
+    HALF_FILLABLE,
+    HALF_UNCUT,
+    OPEN_EDGES,
+    REACH,
+    SEGMENTS,
+    SYMBOL_PATHS,
+    SYMBOLS,
+    distance_glsl,
+    edge_glsl,
+    half_paths,
+    is_stroke,
+)
 
-__all__ = ["Markers", "SYMBOLS", "SYMBOL_PATHS"]
+__all__ = ["HalfFilled", "Markers", "SYMBOLS", "SYMBOL_PATHS"]
+
+#: the face half's direction of each half fill (y up)
+_HALF_SIDES = {"top": (0.0, 1.0), "bottom": (0.0, -1.0), "left": (-1.0, 0.0),
+               "right": (1.0, 0.0)}
+
+
+@dataclass(frozen=True)
+class HalfFilled:
+    """A named symbol half filled (matplotlib's ``fillstyle``): the ``side`` half
+    ('top', 'bottom', 'left', 'right') in the points' face colors, the other half in
+    ``alt`` (RGBA; transparent: matplotlib's default ``markerfacecoloralt='none'``); the
+    edge goes round the whole symbol and, as matplotlib strokes each half, between the
+    halves."""
+
+    name: str
+    side: str
+    alt: tuple = (0.0, 0.0, 0.0, 0.0)
+
+    def __post_init__(self) -> None:
+        if self.name not in HALF_FILLABLE:
+            raise ValueError(f"name: got {self.name!r}, expected one of "
+                             f"{', '.join(HALF_FILLABLE)}")
+        if self.side not in _HALF_SIDES:
+            raise ValueError(f"side: got {self.side!r}, expected 'top', 'bottom', 'left' or "
+                             "'right'")
+        object.__setattr__(self, "alt", colors.to_rgba(self.alt, argname="alt"))
+
+    def cut(self) -> tuple[tuple, float]:
+        """(the face half's unit direction n, offset c): the face half is where
+        ``dot(p, n) >= c`` (p in r units, y up)."""
+        n = _HALF_SIDES[self.side]
+        k = HALF_CENTRES.get(self.name, (0.0, 0.0))
+        return n, n[0] * k[0] + n[1] * k[1]
 
 # Markers whose square (side in physical pixels) is at most this are drawn as GL points,
 # one vertex each; bigger ones as instanced quads. Desktop GL and WebGL2 devices allow
@@ -55,6 +104,33 @@ def _symbol_snippets(name: str) -> tuple[Snippet, Snippet]:
 
 
 _SNIPPETS = {name: _symbol_snippets(name) for name in SYMBOLS}
+
+# The stroked edge (``$edge``: distance to it) and the face color at a pixel (``$face``).
+# Most symbols stroke their outline (|d|) and fill one color; a caret strokes an open
+# path, a line marker its segments with butt ends, a half fill paints two colors and
+# strokes the line between them too.
+_EDGE_CLOSED = Snippet("edge_closed",
+                       "float edge_closed(vec2 p, float r, float d, float ew) "
+                       "{ return abs(d); }")
+_EDGES = {name: Snippet(f"edge_{name}", edge_glsl(name)) for name in (*OPEN_EDGES, *SEGMENTS)}
+_FACE_FULL = Snippet("face_full", "vec4 face_full(vec2 p, float r, vec4 c) { return c; }")
+# both half-fill functions in one source (the template includes it once)
+_HALF = """uniform vec2 u_half;       // the face half's direction
+uniform float u_half_cut;  // where the halves meet along it (r)
+uniform float u_half_edge;  // 1: the line between them is stroked
+uniform vec4 u_alt_color;
+float edge_half(vec2 p, float r, float d, float ew) {
+    float s = (dot(p / r, u_half) - u_half_cut) * r;
+    return u_half_edge > 0.5 ? min(abs(d), max(abs(s), d)) : abs(d);
+}
+vec4 face_half(vec2 p, float r, vec4 c) {
+    float t = clamp((dot(p / r, u_half) - u_half_cut) * r + 0.5, 0.0, 1.0);
+    float a = mix(u_alt_color.a, c.a, t);
+    vec3 rgb = mix(u_alt_color.rgb * u_alt_color.a, c.rgb * c.a, t);
+    return vec4(a > 0.0 ? rgb / a : rgb, a);
+}"""
+_HALF_EDGE = Snippet("edge_half", _HALF)
+_HALF_FACE = Snippet("face_half", _HALF)
 
 # An outline symbol (:class:`.marker_outline.MarkerOutline`) samples its distance field
 # (in r, over [-u_shape_box, u_shape_box]); beyond the field it adds the distance to it.
@@ -152,23 +228,27 @@ GLSL_HELPERS
 
 void main() {
     vec2 offset = %(offset)s;  // from the marker's centre, window pixels (y up)
-    float d = $symbol(offset, v_radius);
     float ew = u_edge_width * u_pixel_ratio;
     if (u_stroke > 0.5) {  // a line marker: segments ew wide, in the point's color
-        float a = clamp(0.5 * max(ew, 1.0) - d + 0.5, 0.0, 1.0);
+        // (the segments' own edge function ignores d: the compiler drops $symbol)
+        float w = max(ew, 1.0);
+        float a = clamp(0.5 * w - $edge(offset, v_radius, $symbol(offset, v_radius), w)
+                        + 0.5, 0.0, 1.0);
         if (a <= 0.0) discard;
         f_color = vec4(v_color.rgb, v_color.a * a);
         return;
     }
-    float outside = clamp(d - 0.5 * ew + 0.5, 0.0, 1.0);   // 1 beyond the outer edge
-    float alpha = 1.0 - outside;
+    float d = $symbol(offset, v_radius);
+    // matplotlib fills the shape, then strokes the edge over it: the edge band (ew wide
+    // about the outline) composited over the face (a translucent edge shows the face)
+    vec4 face = $face(offset, v_radius, v_color);
+    float face_a = face.a * clamp(0.5 - d, 0.0, 1.0);
+    vec4 edge = mix(u_edge_color, v_color, u_edge_face);
+    float edge_a = ew > 0.0
+        ? edge.a * clamp(0.5 * ew + 0.5 - $edge(offset, v_radius, d, ew), 0.0, 1.0) : 0.0;
+    float alpha = edge_a + face_a * (1.0 - edge_a);
     if (alpha <= 0.0) discard;
-    vec4 fill = v_color;
-    if (ew > 0.0) {
-        float in_edge = clamp(d + 0.5 * ew + 0.5, 0.0, 1.0);  // 1 on the edge band
-        fill = mix(v_color, mix(u_edge_color, v_color, u_edge_face), in_edge);
-    }
-    f_color = vec4(fill.rgb, fill.a * alpha);
+    f_color = vec4((edge.rgb * edge_a + face.rgb * face_a * (1.0 - edge_a)) / alpha, alpha);
 }
 """.replace("GLSL_HELPERS", GLSL)
 
@@ -182,15 +262,24 @@ _QUADS = ShaderTemplate(
     _FRAGMENT % {"inputs": "in vec2 v_offset;", "offset": "v_offset"})
 
 
-def _reach(symbol: str | MarkerOutline) -> float:
-    return symbol.reach if isinstance(symbol, MarkerOutline) else REACH[symbol]
+Symbol = str | MarkerOutline | HalfFilled
 
 
-def _is_stroke(symbol: str | MarkerOutline) -> bool:
-    return not symbol.filled if isinstance(symbol, MarkerOutline) else is_stroke(symbol)
+def _name(symbol: Symbol) -> str:
+    """A named symbol's name (a half fill's symbol's), '' for an outline."""
+    return symbol.name if isinstance(symbol, HalfFilled) else \
+        "" if isinstance(symbol, MarkerOutline) else symbol
 
 
-def marker_extent(symbol: str | MarkerOutline, size: float, edge_width: float,
+def _reach(symbol: Symbol) -> float:
+    return symbol.reach if isinstance(symbol, MarkerOutline) else REACH[_name(symbol)]
+
+
+def _is_stroke(symbol: Symbol) -> bool:
+    return not symbol.filled if isinstance(symbol, MarkerOutline) else is_stroke(_name(symbol))
+
+
+def marker_extent(symbol: Symbol, size: float, edge_width: float,
                   pixel_ratio: float) -> float:
     """Half the side, in physical pixels, of the square a marker of ``size`` (diameter,
     logical pixels) is drawn in (the shaders' ``extent`` in a multisampled framebuffer,
@@ -199,14 +288,14 @@ def marker_extent(symbol: str | MarkerOutline, size: float, edge_width: float,
             + 1.0)
 
 
-def _check_symbol(symbol) -> str | MarkerOutline:
-    """A symbol's name (aliases resolved), or the outline itself."""
-    if isinstance(symbol, MarkerOutline):
+def _check_symbol(symbol) -> Symbol:
+    """A symbol's name (aliases resolved), or the outline or half fill itself."""
+    if isinstance(symbol, (MarkerOutline, HalfFilled)):
         return symbol
     name = _ALIASES.get(symbol, symbol)
     if name not in SYMBOLS:
         raise ValueError(f"symbol: got {symbol!r}, expected one of {', '.join(SYMBOLS)} "
-                         "or a MarkerOutline")
+                         "a MarkerOutline or a HalfFilled")
     return name
 
 
@@ -239,7 +328,7 @@ class Markers(Visual):
     box's size; computed from the camera in the vertex shader. None: no fading.
     """
 
-    def __init__(self, pos=None, size=8.0, color="C0", symbol: str | MarkerOutline = "disc",
+    def __init__(self, pos=None, size=8.0, color="C0", symbol: Symbol = "disc",
                  edge_color="black", edge_width: float = 0.0,
                  depth_shade: float | None = None) -> None:
         super().__init__()
@@ -413,13 +502,14 @@ class Markers(Visual):
         self._edge_color = value
 
     @property
-    def symbol(self) -> str | MarkerOutline:
-        """The marker symbol's name ('disc', 'square', ...), or its outline
-        (:class:`.marker_outline.MarkerOutline`: text, vertex and path markers)."""
+    def symbol(self) -> Symbol:
+        """The marker symbol's name ('disc', 'square', ...), its outline
+        (:class:`.marker_outline.MarkerOutline`: text, vertex and path markers), or a named
+        symbol half filled (:class:`HalfFilled`)."""
         return self._symbol
 
     @symbol.setter
-    def symbol(self, value: str | MarkerOutline) -> None:
+    def symbol(self, value: Symbol) -> None:
         self._symbol = _check_symbol(value)
 
     def _edge_face(self) -> bool:
@@ -489,6 +579,19 @@ class Markers(Visual):
         edge = None if self._edge_width <= 0 else face if self._edge_face() else \
             np.array([self._edge_rgba])
         symbol = self._symbol
+        if isinstance(symbol, HalfFilled):  # each half filled, then the edge over both
+            n, c = symbol.cut()
+            halves = half_paths(symbol.name, n, c, symbol.name not in HALF_UNCUT)
+            sets = [MarkerSet(path, px[keep], sizes[keep], rgba, None, 0.0,
+                              f"{symbol.name}-{part}", ctx.clip)
+                    for path, rgba, part in ((halves[0], face, symbol.side),
+                                             (halves[1], np.array([symbol.alt]), "alt"))
+                    if rgba[:, 3].any()]
+            if edge is not None:
+                sets.append(MarkerSet(halves[2], px[keep], sizes[keep], np.zeros((1, 4)),
+                                      edge, self._edge_width, f"{symbol.name}-edge",
+                                      ctx.clip))
+            return sets
         if isinstance(symbol, MarkerOutline):
             path, name = symbol.path, "outline"
         else:
@@ -497,7 +600,7 @@ class Markers(Visual):
             return [MarkerSet(path, px[keep], sizes[keep], np.zeros((1, 4)), face,
                               max(self._edge_width, 1.0), name, ctx.clip, join="miter")]
         return [MarkerSet(path, px[keep], sizes[keep], face, edge, self._edge_width, name,
-                          ctx.clip)]
+                          ctx.clip, join="miter" if name in OPEN_EDGES else "round")]
 
     def _largest(self) -> float:
         """The largest size uploaded (logical pixels), recomputed only after the sizes
@@ -516,10 +619,18 @@ class Markers(Visual):
         edge_width = self._drawn_edge_width()
         extent = marker_extent(self._symbol, self._largest(), edge_width, ctx.pixel_ratio)
         outline = self._symbol if isinstance(self._symbol, MarkerOutline) else None
-        reach, symbol = _SNIPPETS[self._symbol] if outline is None else _OUTLINE_SNIPPETS
-        hooks = dict(transform=snippet, reach=reach, symbol=symbol)
+        half = self._symbol if isinstance(self._symbol, HalfFilled) else None
+        name = _name(self._symbol)
+        reach, symbol = _SNIPPETS[name] if outline is None else _OUTLINE_SNIPPETS
+        hooks = dict(transform=snippet, reach=reach, symbol=symbol,
+                     edge=_EDGES.get(name, _EDGE_CLOSED) if half is None else _HALF_EDGE,
+                     face=_FACE_FULL if half is None else _HALF_FACE)
         shape = {} if outline is None else {"u_shape_reach": outline.reach,
                                             "u_shape_box": outline.box}
+        if half is not None:
+            direction, cut = half.cut()
+            shape = {"u_half": direction, "u_half_cut": cut, "u_alt_color": half.alt,
+                     "u_half_edge": float(name not in HALF_UNCUT)}
         common = dict(
             view=ctx.view_id,
             uniforms={"u_edge_width": edge_width, "u_edge_color": self._edge_rgba,

@@ -1,0 +1,204 @@
+"""Markers drawn as matplotlib draws them: carets are open paths, half fill styles paint
+two colors, an edge is stroked over the face (a translucent edge shows the face)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pytest
+
+import lumos
+from lumos.plot.artists import marker_symbol
+from lumos.visuals.marker_shapes import HALF_FILLABLE, SYMBOL_PATHS
+from lumos.visuals.markers import HalfFilled
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture
+def plt():
+    import lumos.pyplot as plt
+
+    yield plt
+    plt.close("all")
+
+
+def _one_marker(**kwargs):
+    """A figure at 72 dpi (a point is a pixel) with one marker at (0, 0); returns the
+    picture and a function giving the RGB (0..255) ``dx, dy`` pixels from the marker
+    (y up)."""
+    fig, ax = lumos.subplots(figsize=(2, 2), dpi=72)
+    ax.plot([0.0], [0.0], **kwargs)
+    ax.set_xlim(-1, 1)
+    ax.set_ylim(-1, 1)
+    ax.set_axis_off()
+    img = fig.render()
+    fx, fy = ax.to_pixels(0.0, 0.0)
+
+    def at(dx, dy):
+        return img[int(np.floor(img.shape[0] - fy - dy)), int(np.floor(fx + dx)), :3]
+
+    return img, at
+
+
+def _near(pixel, rgb, tol=30) -> bool:
+    return bool(np.all(np.abs(np.asarray(pixel, int) - rgb) <= tol))
+
+
+def test_a_caret_strokes_two_sides_and_leaves_its_base_open():
+    # caretright (5): the tip on the point, arms 1.5 r to the left, ends r above and below
+    _, at = _one_marker(marker=5, ms=60, mfc="none", mec="black", mew=4, ls="none")
+    assert _near(at(-45, 0), (255, 255, 255))  # the middle of the base: not stroked
+    assert _near(at(-22.5, 15), (0, 0, 0))  # the middle of an arm
+    assert _near(at(-22.5, 0), (255, 255, 255))  # no face
+    # the open ends are cut square (butt), not rounded beyond the end
+    assert _near(at(-45 - 3, 30), (255, 255, 255))
+    assert SYMBOL_PATHS["caretright"].codes[-1] != 79  # no CLOSEPOLY: vector devices too
+
+
+def test_a_plotted_caret_is_filled_in_the_line_color():
+    # caretup (6): the tip on the point, the arms 1.5 r below it
+    _, at = _one_marker(marker=6, ms=60, color="red", ls="none")
+    assert _near(at(0, -22.5), (255, 0, 0))
+
+
+def test_a_scatter_caret_with_no_face_draws_nothing(plt):
+    # matplotlib strokes unfilled markers of a scatter in the face color, whatever the
+    # edge color (with a warning): no face, no marker
+    fig, ax = plt.subplots(figsize=(2, 2), dpi=72)
+    ax.scatter([0], [0], s=900, marker=7, fc="none", ec="black")
+    ax.set_axis_off()
+    assert not (fig.render()[..., :3] < 200).any()
+
+
+@pytest.mark.parametrize("side,face_at,alt_at", [("left", (-15, 0), (15, 0)),
+                                                 ("top", (0, 15), (0, -15))])
+def test_half_fills_paint_the_face_and_the_alternate_colors(side, face_at, alt_at):
+    _, at = _one_marker(marker="o", ms=60, fillstyle=side, color="red", mfcalt="blue",
+                        mec="black", mew=2, ls="none")
+    assert _near(at(*face_at), (255, 0, 0))
+    assert _near(at(*alt_at), (0, 0, 255))
+    assert _near(at(face_at[1] / 1.5, face_at[0] / 1.5), (0, 0, 0))  # the edge between
+    _, at = _one_marker(marker="o", ms=60, fillstyle=side, color="red", ls="none")
+    assert _near(at(*alt_at), (255, 255, 255))  # markerfacecoloralt 'none'
+
+
+def test_fillstyle_none_empties_a_marker_with_a_face_color():
+    _, at = _one_marker(marker="s", ms=60, fillstyle="none", mfc="red", mec="k", ls="none")
+    assert _near(at(0, 0), (255, 255, 255))
+
+
+@pytest.mark.parametrize("name", HALF_FILLABLE)
+def test_the_halves_meet_where_matplotlib_cuts_each_symbol(name):
+    from matplotlib.markers import MarkerStyle
+
+    code = next(k for k, v in lumos.plot.artists.MARKERS.items() if v == name)
+    for side in ("top", "bottom", "left", "right"):
+        ms = MarkerStyle(code, fillstyle=side)
+        verts = ms.get_transform().transform(ms.get_path().vertices) * 2  # r units
+        direction, cut = HalfFilled(name, side).cut()
+        if name != "octagon":  # matplotlib's half octagon is another octagon, cut at 0
+            assert (verts @ direction).min() == pytest.approx(cut, abs=1e-6), side
+
+
+def test_a_translucent_edge_is_stroked_over_the_face():
+    # a square of side 60 with an edge 10 wide, half transparent blue: its inner half
+    # lies over the red face, its outer half over the white page
+    _, at = _one_marker(marker="s", ms=60, color="red", mec=(0, 0, 1, 0.5), mew=10,
+                        ls="none")
+    assert _near(at(0, 0), (255, 0, 0))
+    assert _near(at(27.5, 0), (128, 0, 128), tol=12)
+    assert _near(at(32.5, 0), (128, 128, 255), tol=12)
+
+
+def test_half_filled_markers_in_the_legend_and_the_svg(plt, tmp_path):
+    fig, ax = plt.subplots(figsize=(2, 1.5), dpi=100)
+    line, = ax.plot([100.0], [100.0], marker="D", ms=20, fillstyle="right", color="red",
+                    mfcalt="blue", ls="none", label="half")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.legend(loc="center")
+    assert line.legend_handle(10.0).marker[0] == HalfFilled("diamond", "right",
+                                                           (0.0, 0.0, 1.0, 1.0))
+    img = fig.render()
+    red = np.nonzero((np.abs(img[..., :3].astype(int) - (255, 0, 0)) < 40).all(-1))[1]
+    blue = np.nonzero((np.abs(img[..., :3].astype(int) - (0, 0, 255)) < 40).all(-1))[1]
+    assert red.size > 20 and blue.size > 20 and red.mean() > blue.mean()  # face right
+    ax.set_xlim(99, 101)
+    ax.set_ylim(99, 101)
+    root = ET.parse(fig.savefig(tmp_path / "h.svg")).getroot()
+    styles = " ".join(g.get("style", "") for g in root.iter(SVG_NS + "g"))
+    assert "fill:#ff0000" in styles and "fill:#0000ff" in styles
+    fig.savefig(tmp_path / "h.pdf")
+
+
+def test_half_fills_of_symbols_matplotlib_fills_whole_are_drawn_whole():
+    fig, ax = lumos.subplots()
+    line, = ax.plot([0], [0], marker="x", fillstyle="left")
+    assert line.marker_style()[0] == marker_symbol("x")
+    with pytest.raises(ValueError, match="side"):
+        HalfFilled("disc", "middle")
+
+
+def test_a_scatter_legend_marker_has_the_middle_area_and_the_first_color(plt):
+    # matplotlib's legend marker of a scatter: area (min + max) / 2, not capped at the
+    # font size; the first point's color
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=72)
+    ax.scatter([100, 101], [100, 101], s=[100, 1500], c=["red", "blue"], label="pts")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.legend(loc="center")
+    rows, cols = np.nonzero((np.abs(fig.render()[..., :3].astype(int) - (255, 0, 0))
+                             < 40).all(-1))
+    assert rows.size
+    diameter = np.sqrt(800) + 1  # points are pixels; matplotlib's 1 pt edge in the face
+    assert abs(rows.max() - rows.min() + 1 - diameter) <= 2
+    assert abs(cols.max() - cols.min() + 1 - diameter) <= 2
+
+
+def test_a_scatter_of_a_half_filled_marker_style_draws_the_face_half_alone(plt):
+    # matplotlib's collections draw a MarkerStyle's path, which is the face half
+    from matplotlib.markers import MarkerStyle
+
+    fig, ax = plt.subplots(figsize=(2, 2), dpi=72)
+    ax.scatter([0], [0], s=3600, marker=MarkerStyle("o", fillstyle="left"), c="red")
+    ax.set_xlim(-1, 1)
+    ax.set_ylim(-1, 1)
+    ax.set_axis_off()
+    img = fig.render()
+    fx, fy = ax.to_pixels(0.0, 0.0)
+    row = int(img.shape[0] - fy)
+    assert _near(img[row, int(fx - 15), :3], (255, 0, 0))
+    assert _near(img[row, int(fx + 15), :3], (255, 255, 255))
+
+
+def test_a_plotted_marker_style_brings_its_fill_style():
+    from matplotlib.markers import MarkerStyle
+
+    fig, ax = lumos.subplots()
+    line, = ax.plot([0], [0], marker=MarkerStyle("s", fillstyle="bottom"))
+    assert line.get_fillstyle() == "bottom"
+    line.set_marker(MarkerStyle("o", fillstyle="none"))
+    assert line.get_fillstyle() == "none"
+    line.set_marker("^")
+    assert line.get_fillstyle() == "none"  # a code keeps the line's
+
+
+def test_line_markers_have_butt_ends_and_marker_zero_is_a_tick(plt):
+    # '|' of size 40 and width 8: matplotlib's butt ends stop the stroke 20 px from the
+    # point (round ends reached 24)
+    _, at = _one_marker(marker="|", ms=40, mew=8, color="black", ls="none")
+    assert _near(at(0, 18), (0, 0, 0))
+    assert _near(at(0, 22), (255, 255, 255))
+    # marker 0 (tickleft) is not 'no marker': a scatter draws a tick, not a disc
+    fig, ax = plt.subplots(figsize=(2, 2), dpi=72)
+    sc = ax.scatter([0], [0], s=400, marker=0, color="k")
+    line, = ax.plot([0], [0], marker=0)
+    assert sc.get_marker() == 0 and line.get_marker() == 0
+    ax.set_xlim(-1, 1)
+    ax.set_ylim(-1, 1)
+    ax.set_axis_off()
+    img = fig.render()
+    fx, fy = ax.to_pixels(0.0, 0.0)
+    assert _near(img[int(img.shape[0] - fy - 6), int(fx - 10), :3], (255, 255, 255))
