@@ -143,6 +143,8 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         self.texts: list[Text] = []
         self.title = Titles()
         self.legend_ = None
+        # earlier legends kept by add_artist (matplotlib's way to show several legends)
+        self.kept_legends: list = []
         self.patch = BackgroundPatch(rcParams["axes.facecolor"], "none", 0.0)
         self.aspect = "auto"
         self.colorbars: list = []  # colorbars taking their room from this axes
@@ -586,6 +588,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
             self._layers.remove(batch)
         self._batches.clear()
         self.legend_ = None
+        self.kept_legends.clear()
         self.title = Titles()
         self.xaxis.label_text = self.yaxis.label_text = ""
         self._lines_cycle.set()
@@ -607,6 +610,13 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
     def get_legend(self):
         """The legend of the axes, or None."""
         return self.legend_
+
+    def drawn_legends(self) -> list:
+        """The legends drawn on these axes: those kept by ``add_artist``, then the one
+        ``legend()`` made last."""
+        current = [] if self.legend_ is None or self.legend_ in self.kept_legends \
+            else [self.legend_]
+        return [*self.kept_legends, *current]
 
     def get_legend_handles_labels(self) -> tuple[list, list]:
         """The labelled artists and their labels, as ``legend()`` would show them."""

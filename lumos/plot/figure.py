@@ -302,8 +302,9 @@ class Figure(FigureSaving, FigureBase):
         for group, gov in runs:
             gov.layer = 1  # legends above every other decoration of their run
             for ax in group:
-                if ax.legend_ is not None and ax.get_visible():
-                    ax.legend_.draw(gov)
+                if ax.get_visible():
+                    for legend in ax.drawn_legends():
+                        legend.draw(gov)
         for fig in self._all_figures():
             for legend in fig.legends:
                 legend.draw(ov)

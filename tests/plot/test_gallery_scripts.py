@@ -57,3 +57,45 @@ def test_clabel_takes_a_ticker_formatter_as_matplotlib():
 
     assert texts(plt) == texts(mplt)
     assert "$\\mathdefault{10^{2}}$" in texts(plt)
+
+
+def _legend_corners(pyplot, keep: bool):
+    """Dark pixels in the upper-left and lower-right corners of an axes whose data sit
+    in the middle, with a first legend kept by add_artist and a second one."""
+    fig, ax = pyplot.subplots(figsize=(4, 3), dpi=80)
+    a, = ax.plot([0.4, 0.6], [0.4, 0.6], label="first")
+    b, = ax.plot([0.4, 0.6], [0.6, 0.4], label="second")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    first = ax.legend(handles=[a], loc="upper left")
+    if keep:
+        ax.add_artist(first)  # scatter_with_legend.py
+    ax.legend(handles=[b], loc="lower right")
+    if pyplot is plt:
+        img = fig.render()[..., :3]
+    else:
+        fig.canvas.draw()
+        img = np.asarray(fig.canvas.buffer_rgba())[..., :3]
+    h, w = img.shape[:2]
+    dark = img.min(axis=2) < 100
+    corner = (slice(int(0.15 * h), int(0.35 * h)), slice(int(0.16 * w), int(0.4 * w)))
+    other = (slice(int(0.62 * h), int(0.86 * h)), slice(int(0.62 * w), int(0.88 * w)))
+    return dark[corner].any(), dark[other].any()
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_add_artist_keeps_a_legend_as_matplotlib(keep):
+    assert _legend_corners(plt, keep) == _legend_corners(mplt, keep) == (keep, True)
+
+
+def test_a_kept_legend_goes_with_remove():
+    ax = plt.subplots()[1]
+    ax.plot([0, 1], label="a")
+    first = ax.legend()
+    ax.add_artist(first)
+    second = ax.legend()
+    assert ax.drawn_legends() == [first, second]
+    first.remove()
+    assert ax.drawn_legends() == [second]
+    with pytest.raises(ValueError, match="add_artist"):
+        plt.subplots()[1].add_artist(second)
