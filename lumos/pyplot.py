@@ -309,7 +309,7 @@ def twiny(ax: Axes | None = None) -> Axes:
 _AXES_FUNCTIONS = frozenset("""
 acorr angle_spectrum annotate arrow autoscale axhline axhspan axline axvline axvspan bar
 bar_label barbs barh boxplot broken_barh cla clabel cohere contour contourf csd ecdf
-errorbar eventplot fill fill_between fill_betweenx grid hexbin hist hist2d hlines imshow
+errorbar eventplot fill fill_between fill_betweenx grid grouped_bar hexbin hist hist2d hlines imshow
 legend locator_params loglog magnitude_spectrum matshow minorticks_off minorticks_on pcolor
 pcolormesh phase_spectrum pie pie_label plot psd quiver quiverkey scatter semilogx semilogy specgram
 spy stackplot stairs stem step streamplot table text tick_params ticklabel_format tricontour

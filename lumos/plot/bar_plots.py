@@ -16,6 +16,7 @@ from .artists import accepts_rasterized
 from .bars import BarCollection, Rectangle
 from .collections import CapLines, LineCollection, color_rows
 from .containers import BarContainer, ErrorbarContainer, StemContainer
+from .grouped_bars import GroupedBars, grouped_bar
 from .plot_args import broadcast_1d, check_choice, float_values, normalize_kwargs, reshape_2d
 from .point_shapes import PointShapes, caret
 from .polygons import Polygon
@@ -121,6 +122,17 @@ class BarPlotsMixin:
         """Horizontal bars at y of the given widths, starting at ``left`` (default 0)."""
         return self.bar(x=left, height=height, width=width, bottom=y, align=align,
                         orientation="horizontal", **kwargs)
+
+    def grouped_bar(self, heights, *, positions=None, group_spacing=1.5, bar_spacing=0,
+                    tick_labels=None, labels=None, orientation="vertical", colors=None,
+                    **kwargs) -> GroupedBars:
+        """The bars of several datasets side by side in each category (matplotlib
+        3.11): ``heights`` a list of datasets, a 2D array (a column per dataset), a dict
+        {label: dataset} or a DataFrame; ``labels`` name the datasets for the legend,
+        ``tick_labels`` the categories; facecolor, edgecolor, hatch, linewidth and
+        linestyle take one value per dataset; other keywords go to every ``bar``."""
+        return grouped_bar(self, heights, positions, group_spacing, bar_spacing,
+                           tick_labels, labels, orientation, colors, kwargs)
 
     # -- histograms --------------------------------------------------------------------
     @accepts_rasterized

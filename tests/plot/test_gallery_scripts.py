@@ -99,3 +99,41 @@ def test_a_kept_legend_goes_with_remove():
     assert ax.drawn_legends() == [second]
     with pytest.raises(ValueError, match="add_artist"):
         plt.subplots()[1].add_artist(second)
+
+
+def _bars(pyplot, heights, **kw):
+    ax = pyplot.subplots()[1]
+    res = ax.grouped_bar(heights, **kw)
+    rects = [(r.get_x(), r.get_y(), r.get_width(), r.get_height(), *r.get_facecolor(),
+              *r.get_edgecolor()) for bc in res.bar_containers for r in bc.patches]
+    ticks = [t.get_text() for t in (ax.get_xticklabels() if kw.get("orientation") !=
+                                    "horizontal" else ax.get_yticklabels())]
+    labels = [bc.get_label() for bc in res.bar_containers
+              if bc.get_label() and not bc.get_label().startswith("_")]
+    return np.array(rects, dtype=float), ticks, labels
+
+
+@pytest.mark.parametrize("heights, kw", [
+    ({"Bill": [38.8, 48.8, 47.5], "Flipper": [18.3, 18.4, 15.0]},  # barchart.py
+     {"tick_labels": ["Adelie", "Chinstrap", "Gentoo"], "group_spacing": 1}),
+    ([[1, 2, 3], [3, 1, 2], [2, 2, 2]], {"labels": ["a", "b", "c"], "bar_spacing": 0.2,
+                                         "edgecolor": ["k", "r"], "linewidth": [1, 2]}),
+    (np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]), {"positions": [10, 20, 30],
+                                                      "colors": ["C3", "C4"]}),
+    ([[1, 2], [2, 1]], {"orientation": "horizontal", "tick_labels": ["x", "y"]}),
+])
+def test_grouped_bar_as_matplotlib(heights, kw):
+    got, ticks, labels = _bars(plt, heights, **kw)
+    want, mticks, mlabels = _bars(mplt, heights, **kw)
+    np.testing.assert_allclose(got, want, atol=1e-6)
+    if "tick_labels" in kw:
+        assert ticks == mticks
+    assert labels == mlabels
+
+
+def test_grouped_bar_refuses_ragged_datasets_and_uneven_positions():
+    ax = plt.subplots()[1]
+    with pytest.raises(ValueError, match="heights: dataset 1"):
+        ax.grouped_bar([[1, 2], [1]])
+    with pytest.raises(ValueError, match="positions"):
+        ax.grouped_bar([[1, 2, 3]], positions=[0, 1, 3])
