@@ -137,3 +137,39 @@ def test_grouped_bar_refuses_ragged_datasets_and_uneven_positions():
         ax.grouped_bar([[1, 2], [1]])
     with pytest.raises(ValueError, match="positions"):
         ax.grouped_bar([[1, 2, 3]], positions=[0, 1, 3])
+
+
+def _tri_points():
+    ang = np.repeat(np.linspace(0, 2 * np.pi, 24, endpoint=False)[:, None], 6, axis=1)
+    r = np.linspace(0.25, 0.95, 6)
+    x, y = (r * np.cos(ang)).ravel(), (r * np.sin(ang)).ravel()
+    return x, y, (np.cos(r) * np.cos(3 * ang)).ravel()
+
+
+@pytest.mark.parametrize("filled", [False, True])
+def test_tricontour_on_3d_axes_as_mplot3d(filled):
+    # tricontour3d.py, tricontourf3d.py: lumos drew a 2D ContourSet into the 3D axes,
+    # which failed when the figure was saved
+    def contours(pyplot):
+        ax = pyplot.figure().add_subplot(projection="3d")
+        method = ax.tricontourf if filled else ax.tricontour
+        import matplotlib.tri as mtri
+
+        x, y, z = _tri_points()  # the same triangles for both (as the gallery passes)
+        cs = method(mtri.Triangulation(x, y), z, 5, cmap="CMRmap")
+        pts = [np.round(np.concatenate(segs), 6) if segs else np.zeros((0, 2))
+               for segs in cs.allsegs]
+        return np.asarray(cs.levels), [np.unique(p, axis=0) for p in pts]
+
+    levels, pts = contours(plt)
+    mlevels, mpts = contours(mplt)
+    np.testing.assert_allclose(levels, mlevels)
+    assert sum(len(p) for p in pts) > 50
+    for got, want in zip(pts, mpts, strict=True):
+        if not filled:  # the same crossing points
+            np.testing.assert_allclose(got, want, atol=1e-5)
+        else:  # band rings on matplotlib's points (it keeps some collinear ones more)
+            d = np.abs(got[:, None, :] - want[None, :, :]).max(axis=2).min(axis=1)
+            assert d.max(initial=0) < 1e-5
+    fig = plt.gcf()
+    assert fig.render().shape[2] == 4  # and it draws
