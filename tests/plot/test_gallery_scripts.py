@@ -173,3 +173,25 @@ def test_tricontour_on_3d_axes_as_mplot3d(filled):
             assert d.max(initial=0) < 1e-5
     fig = plt.gcf()
     assert fig.render().shape[2] == 4  # and it draws
+
+
+def test_colorbar_finds_the_axes_of_a_matplotlib_collection():
+    # line_collection.py, multicolored_line.py: fig.colorbar(lc) without ax=
+    from matplotlib.collections import LineCollection
+
+    def colorbar_range(pyplot):
+        fig, ax = pyplot.subplots()
+        lc = LineCollection([np.c_[[0, 1], [0, 1]], np.c_[[0, 1], [1, 0]]],
+                            array=np.array([4.0, 5.5]), cmap="rainbow")
+        ax.add_collection(lc)
+        cb = fig.colorbar(lc, label="Radius")
+        if pyplot is plt:
+            fig.render()
+        else:
+            fig.canvas.draw()
+        ticks = np.asarray(cb.get_ticks())
+        return (np.round(ticks[(ticks >= 4) & (ticks <= 5.5)], 6).tolist(),
+                cb.ax.get_position().x0 > ax.get_position().x1)
+
+    assert colorbar_range(plt) == colorbar_range(mplt)
+    assert colorbar_range(plt)[1]
