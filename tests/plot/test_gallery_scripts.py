@@ -195,3 +195,34 @@ def test_colorbar_finds_the_axes_of_a_matplotlib_collection():
 
     assert colorbar_range(plt) == colorbar_range(mplt)
     assert colorbar_range(plt)[1]
+
+
+def _red_mask(pyplot, transform_of):
+    from matplotlib.patches import Ellipse
+
+    fig, ax = pyplot.subplots(figsize=(4, 3), dpi=80)
+    ax.set_xlim(-3, 5)
+    ax.set_ylim(-3, 5)
+    ell = Ellipse((0, 0), width=2, height=1, facecolor="red", edgecolor="none")
+    ell.set_transform(transform_of(ax))
+    ax.add_patch(ell)
+    if pyplot is plt:
+        img = fig.render()[..., :3].astype(int)
+    else:
+        fig.canvas.draw()
+        img = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
+    return (img[..., 0] > 200) & (img[..., 1] < 80) & (img[..., 2] < 80)
+
+
+def test_matplotlib_patch_through_an_affine_then_transdata_as_matplotlib():
+    # confidence_ellipse.py: ellipse.set_transform(Affine2D().rotate_deg(45)...
+    # + ax.transData); lumos refused any transform but transData and transAxes
+    import matplotlib.transforms as mtransforms
+
+    def transform_of(ax):
+        return mtransforms.Affine2D().rotate_deg(45).scale(2, 1).translate(1, 1) + \
+            ax.transData
+
+    got, want = _red_mask(plt, transform_of), _red_mask(mplt, transform_of)
+    assert want.sum() > 500
+    assert (got & want).sum() / (got | want).sum() > 0.9
