@@ -290,6 +290,22 @@ def axes(arg=None, **kwargs) -> Axes:
     return fig.add_axes(arg, **kwargs)
 
 
+def polar(*args, **kwargs) -> list:
+    """``plt.polar(theta, r, ...)``: ``plot`` on the current axes, made polar when the
+    figure has none yet (matplotlib's rule; a current axes that is not polar gets the
+    plot with a warning, as matplotlib 3.10 deprecates)."""
+    if gcf().get_axes():
+        ax = gca()
+        if getattr(ax, "name", None) != "polar":
+            import warnings
+
+            warnings.warn("polar: the current axes is not polar, so the plot is not; call "
+                          "polar() before other pyplot commands", stacklevel=2)
+    else:
+        ax = axes(projection="polar")
+    return ax.plot(*args, **kwargs)
+
+
 def twinx(ax: Axes | None = None) -> Axes:
     """A second y axis on the right of ``ax`` (the current axes), made current."""
     twin = (gca() if ax is None else ax).twinx()

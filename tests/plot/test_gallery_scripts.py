@@ -226,3 +226,27 @@ def test_matplotlib_patch_through_an_affine_then_transdata_as_matplotlib():
     got, want = _red_mask(plt, transform_of), _red_mask(mplt, transform_of)
     assert want.sum() > 500
     assert (got & want).sum() / (got | want).sum() > 0.9
+
+
+def test_dpi_scale_trans_offsets_in_inches_as_matplotlib():
+    # transoffset.py: offset_copy(ax.transData, fig=fig, x=0.05, y=0.10, units='inches')
+    import matplotlib.transforms as mtransforms
+
+    def pixels(pyplot):
+        fig, ax = pyplot.subplots(figsize=(4, 3), dpi=80)
+        ax.set_xlim(0, 10)
+        ax.set_ylim(0, 10)
+        for units, dx in (("inches", 0.5), ("points", 36)):
+            t = mtransforms.offset_copy(ax.transData, fig=fig, x=dx, y=dx, units=units)
+            yield np.asarray(t.transform((2.0, 3.0))) - ax.transData.transform((2.0, 3.0))
+        yield fig.dpi_scale_trans.transform((1.0, 2.0))
+
+    for got, want in zip(pixels(plt), pixels(mplt), strict=True):
+        np.testing.assert_allclose(got, want, atol=1e-6)
+
+
+def test_pyplot_polar_makes_a_polar_axes_as_matplotlib():
+    lines = plt.polar([0, 1, 2], [1, 2, 3], "ro")
+    assert plt.gca().name == mplt.subplot(projection="polar").name == "polar"
+    assert len(lines) == 1 and lines[0].get_marker() == "o"
+    assert plt.polar([0, 1], [2, 3])[0].axes is plt.gca()  # the same axes again
