@@ -146,8 +146,15 @@ class BarPlotsMixin:
         drawn side by side (or stacked). NaN and inf values are ignored.
         """
         kw = normalize_kwargs(kwargs, "hist", ("alpha", "edgecolor", "facecolor", "linewidth",
-                                               "linestyle", "zorder", "hatch"))
+                                               "linestyle", "zorder", "hatch", "fill"))
         check_choice(histtype, "histtype", ("bar", "barstacked", "step", "stepfilled"))
+        fill = kw.pop("fill", None)
+        if fill and histtype == "step":
+            histtype = "stepfilled"  # matplotlib's step patches take fill=True
+        elif fill is not None and not fill and histtype != "step":
+            # matplotlib: bars lose their faces, stepfilled draws nothing at all
+            raise TypeError(f"fill: False is supported with histtype 'step'; got it with "
+                            f"{histtype!r} (use histtype='step' or facecolor='none')")
         check_choice(align, "align", ("left", "mid", "right"))
         check_choice(orientation, "orientation", ("vertical", "horizontal"))
         if histtype == "barstacked":

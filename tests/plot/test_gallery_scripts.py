@@ -250,3 +250,29 @@ def test_pyplot_polar_makes_a_polar_axes_as_matplotlib():
     assert plt.gca().name == mplt.subplot(projection="polar").name == "polar"
     assert len(lines) == 1 and lines[0].get_marker() == "o"
     assert plt.polar([0, 1], [2, 3])[0].axes is plt.gca()  # the same axes again
+
+
+@pytest.mark.parametrize("histtype, fill", [("step", False), ("step", True),
+                                            ("stepfilled", True), ("bar", True)])
+def test_hist_fill_as_matplotlib(histtype, fill):
+    # histogram_multihist.py: hist(x, bins, histtype='step', stacked=True, fill=False)
+    def filled(pyplot):
+        fig, ax = pyplot.subplots(figsize=(4, 3), dpi=80)
+        ax.hist([1, 2, 2, 3, 3, 3], bins=3, histtype=histtype, fill=fill, color="red")
+        ax.set_xlim(0.5, 3.5)
+        if pyplot is plt:
+            img = fig.render()[..., :3].astype(int)
+        else:
+            fig.canvas.draw()
+            img = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
+        return ((img[..., 0] > 200) & (img[..., 1] < 80)).sum()
+
+    got, want = filled(plt), filled(mplt)
+    assert (got > 3000) == (want > 3000) == fill  # a filled histogram or its outline
+    assert got == pytest.approx(want, rel=0.15)
+
+
+@pytest.mark.parametrize("histtype", ["bar", "stepfilled"])
+def test_hist_refuses_unfilled_bars_by_name(histtype):
+    with pytest.raises(TypeError, match="fill"):
+        plt.subplots()[1].hist([1, 2, 2], histtype=histtype, fill=False)
