@@ -14,7 +14,14 @@ from .. import colors
 from ..transforms import chain
 from . import bigdata, category, validate
 from .artist_api import ArtistAPI
-from .artists import MARKERS, Artist, accepts_rasterized, check_marker, numeric
+from .artists import (
+    MARKERS,
+    Artist,
+    accepts_rasterized,
+    check_marker,
+    numeric,
+    sanitize_sequence,
+)
 from .axes_layout import AxesLayout
 from .axes_limits import AxesLimits
 from .axes_ticks import TickingMixin
@@ -260,7 +267,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
 
     def _plot(self, args, kwargs) -> list[Line2D]:
         lines = []
-        for x, y, fmt in _split_plot_args(args):
+        for x, y, fmt in _split_plot_args([sanitize_sequence(a) for a in args]):
             style = {**parse_fmt(fmt), **kwargs}
             transform = style.pop("transform", None)
             if transform is self.transData:
@@ -372,6 +379,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
                         validate.MARKER_BYTES_PER_POINT)
         if c is None and color is None:
             color = self._next_patch_color()
+        x, y = sanitize_sequence(x), sanitize_sequence(y)
         if category.is_categorical(x):
             x = self.xaxis.convert(x)
         if category.is_categorical(y):

@@ -276,3 +276,19 @@ def test_hist_fill_as_matplotlib(histtype, fill):
 def test_hist_refuses_unfilled_bars_by_name(histtype):
     with pytest.raises(TypeError, match="fill"):
         plt.subplots()[1].hist([1, 2, 2], histtype=histtype, fill=False)
+
+
+@pytest.mark.parametrize("method", ["barh", "bar", "plot", "scatter"])
+def test_dict_views_as_data_as_matplotlib(method):
+    # ticklabels_rotation.py, align_ticklabels.py: ax.barh(d.keys(), d.values())
+    population = {"India": 1417.5, "China": 1404.9, "United States": 341.8}
+
+    def ticks(pyplot):
+        ax = pyplot.subplots()[1]
+        getattr(ax, method)(population.keys(), population.values())
+        axis = ax.yaxis if method == "barh" else ax.xaxis
+        other = ax.xaxis if method == "barh" else ax.yaxis
+        return ([t.get_text() for t in axis.get_ticklabels()],
+                other.get_view_interval()[1] > 1000)
+
+    assert ticks(plt) == ticks(mplt)
