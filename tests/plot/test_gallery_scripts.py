@@ -292,3 +292,22 @@ def test_dict_views_as_data_as_matplotlib(method):
                 other.get_view_interval()[1] > 1000)
 
     assert ticks(plt) == ticks(mplt)
+
+
+def test_annotate_offset_fontsize_as_matplotlib():
+    # label_subplots.py, ishikawa_diagram.py: xytext=(0.5, -0.5), textcoords='offset fontsize'
+    def offset(pyplot):
+        fig, ax = pyplot.subplots(figsize=(4, 3), dpi=80)
+        ref = ax.annotate("a", (0.2, 0.3), xytext=(0, 0), textcoords="offset points",
+                          fontsize=14)
+        ann = ax.annotate("a", (0.2, 0.3), xytext=(1.5, -2), textcoords="offset fontsize",
+                          fontsize=14)
+        if pyplot is plt:
+            fig.render()
+        else:
+            fig.canvas.draw()
+        a, b = (ann.get_window_extent(), ref.get_window_extent())
+        return np.array([a.x0 - b.x0, a.y0 - b.y0])
+
+    np.testing.assert_allclose(offset(plt), offset(mplt), atol=0.5)
+    np.testing.assert_allclose(offset(plt), [1.5 * 14 * 80 / 72, -2 * 14 * 80 / 72], atol=0.5)
