@@ -311,3 +311,15 @@ def test_annotate_offset_fontsize_as_matplotlib():
 
     np.testing.assert_allclose(offset(plt), offset(mplt), atol=0.5)
     np.testing.assert_allclose(offset(plt), [1.5 * 14 * 80 / 72, -2 * 14 * 80 / 72], atol=0.5)
+
+
+@pytest.mark.parametrize("origin", ["image", "upper", "lower"])
+def test_contour_origin_image_takes_rcparams_as_matplotlib(origin):
+    # contour_image.py: contour(Z, levels, origin='image', extent=...) over an imshow
+    z = np.outer(np.arange(4.0), np.ones(3))  # grows along the rows
+
+    def first_level_y(pyplot):
+        cs = pyplot.subplots()[1].contour(z, [1.5], origin=origin, extent=(0, 3, 0, 4))
+        return np.round(np.concatenate(cs.allsegs[0])[:, 1], 6).tolist()
+
+    assert first_level_y(plt) == first_level_y(mplt)
