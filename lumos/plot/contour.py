@@ -174,6 +174,17 @@ class ContourSet(Collection, ScalarMappable):
         given = [short_linestyle(s) for s in linestyles]
         return [given[i % len(given)] for i in range(nlev)]
 
+    def set_linestyle(self, ls) -> None:
+        """One line style for every contour line (matplotlib's ``set_linestyle``)."""
+        style = short_linestyle(ls)
+        self._level_style = [(w, style) for w, _ in self._level_style]
+        groups = sorted(set(self._level_style), key=str)
+        # as many groups as line visuals (fewer styles now): a spare one draws at width 0
+        self._groups = groups + [(0.0, "-")] * (len(self._groups) - len(groups))
+        super().set_linestyle(ls)
+
+    set_linestyles = set_linestyle
+
     def _level_rgba(self) -> np.ndarray:
         if self._level_colors is not None:
             rgba = self._level_colors.copy()

@@ -323,3 +323,23 @@ def test_contour_origin_image_takes_rcparams_as_matplotlib(origin):
         return np.round(np.concatenate(cs.allsegs[0])[:, 1], 6).tolist()
 
     assert first_level_y(plt) == first_level_y(mplt)
+
+
+def test_contour_set_linestyle_restyles_the_negative_levels_as_matplotlib():
+    # contour_image.py: cset2 = contour(..., colors='k'); cset2.set_linestyle('solid')
+    def dark_pixels(pyplot, solid: bool):
+        fig, ax = pyplot.subplots(figsize=(4, 3), dpi=80)
+        cs = ax.contour(*_grid(), [-0.6, -0.3, 0.3, 0.6], colors="k")
+        if solid:
+            cs.set_linestyle("solid")
+        if pyplot is plt:
+            img = fig.render()[..., :3].astype(int)
+        else:
+            fig.canvas.draw()
+            img = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
+        return (img.max(axis=2) < 120).sum()
+
+    dashed, solid = dark_pixels(plt, False), dark_pixels(plt, True)
+    mdashed, msolid = dark_pixels(mplt, False), dark_pixels(mplt, True)
+    assert solid > 1.05 * dashed and msolid > 1.05 * mdashed  # the dashes' gaps filled
+    assert solid == pytest.approx(msolid, rel=0.2)
