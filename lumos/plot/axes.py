@@ -30,6 +30,7 @@ from .axis import Axis
 from .background import BackgroundPatch
 from .coords import LiveTransform, unit_to_box
 from .image import AxesImage
+from .labelled_data import labelled_data
 from .lines import Line2D
 from .plot_types import PlotTypesMixin
 from .plotting import PlottingMixin
@@ -258,6 +259,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
 
     # -- plotting ------------------------------------------------------------------
     @accepts_rasterized
+    @labelled_data(None)
     def plot(self, *args, scalex: bool = True, scaley: bool = True, **kwargs) -> list[Line2D]:
         """Lines and/or markers: ``plot(y)``, ``plot(x, y, 'r--o', lw=2, label='a')``;
         ``picker`` makes clicks on them ``pick_event`` events."""
@@ -339,6 +341,8 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         return self.plot(x, y, *args, drawstyle=f"steps-{where}", **kwargs)
 
     @accepts_rasterized
+    @labelled_data(("x", "y", "s", "c", "linewidths", "edgecolors", "facecolor",
+                    "facecolors", "color"))
     def scatter(self, x, y, s=None, c=None, marker="o", cmap=None, norm=None, vmin=None,
                 vmax=None, alpha=None, linewidths=None, edgecolors=None, label=None,
                 zorder=None, color=None, density: bool | None = None,

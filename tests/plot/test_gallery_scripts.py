@@ -343,3 +343,22 @@ def test_contour_set_linestyle_restyles_the_negative_levels_as_matplotlib():
     mdashed, msolid = dark_pixels(mplt, False), dark_pixels(mplt, True)
     assert solid > 1.05 * dashed and msolid > 1.05 * mdashed  # the dashes' gaps filled
     assert solid == pytest.approx(msolid, rel=0.2)
+
+
+def test_plot_and_scatter_take_labelled_data_as_matplotlib():
+    # ticks/date.py: ax.plot('date', 'adj_close', data=data); keyword_plotting.py
+    data = {"a": np.arange(5.0), "b": np.arange(5.0) ** 2, "c": np.arange(5.0),
+            "d": np.arange(1.0, 6.0) * 10}
+
+    def made(pyplot):
+        ax = pyplot.subplots()[1]
+        line, = ax.plot("a", "b", "r--", data=data)
+        only_y, = ax.plot("b", data=data)
+        sc = ax.scatter("a", "b", c="c", s="d", data=data)
+        return (np.c_[line.get_xdata(), line.get_ydata()].tolist(), line.get_label(),
+                line.get_linestyle(),
+                only_y.get_ydata().tolist(), only_y.get_label(),
+                np.asarray(sc.get_offsets()).tolist(), np.asarray(sc.get_sizes()).tolist(),
+                np.asarray(sc.get_array()).tolist(), sc.get_label())
+
+    assert made(plt) == made(mplt)
