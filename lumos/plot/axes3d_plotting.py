@@ -203,9 +203,12 @@ class Plotting3D:
         _reject(kwargs, "plot_surface")
         cells = None
         if fcolors is not None:
-            fc = np.asarray(colors.to_rgba_array(np.asarray(fcolors).reshape(
-                -1, np.shape(fcolors)[-1]), argname="facecolors")).reshape(
-                *np.shape(fcolors)[:2], 4)
+            given = np.asarray(fcolors)
+            # (rows, cols) color names, or (rows, cols, 3 or 4) numbers
+            flat = given.reshape(-1) if given.ndim == 2 else given.reshape(
+                -1, given.shape[-1])
+            fc = np.asarray(colors.to_rgba_array(flat, argname="facecolors")).reshape(
+                *given.shape[:2], 4)
             cells = fc[np.ix_(row_inds[:-1], col_inds[:-1])]
         elif cmap is None and color is None:
             color = self._next_color()

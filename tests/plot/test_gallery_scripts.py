@@ -362,3 +362,17 @@ def test_plot_and_scatter_take_labelled_data_as_matplotlib():
                 np.asarray(sc.get_array()).tolist(), sc.get_label())
 
     assert made(plt) == made(mplt)
+
+
+def test_plot_surface_takes_a_grid_of_color_names_as_matplotlib():
+    # surface3d_3.py: facecolors = a (rows, cols) array of 'y' and 'b'
+    x, y = np.meshgrid(np.arange(6.0), np.arange(5.0))
+    names = np.where((x + y) % 2 == 0, "y", "b")
+
+    def faces(pyplot):
+        ax = pyplot.figure().add_subplot(projection="3d")
+        surf = ax.plot_surface(x, y, x * y, facecolors=names, linewidth=0, shade=False)
+        return np.unique(np.round(np.asarray(surf.get_facecolor(), float), 4), axis=0)
+
+    np.testing.assert_allclose(faces(plt), faces(mplt))
+    assert len(faces(plt)) == 2
