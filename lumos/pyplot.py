@@ -231,7 +231,8 @@ def subplots(nrows: int = 1, ncols: int = 1, *, sharex=False, sharey=False,
     axs = fig.subplots(nrows, ncols, sharex=sharex, sharey=sharey, squeeze=squeeze,
                        width_ratios=width_ratios, height_ratios=height_ratios,
                        subplot_kw=subplot_kw, gridspec_kw=gridspec_kw)
-    fig.sca(axs if isinstance(axs, Axes) else axs.flat[0])  # matplotlib's choice
+    # matplotlib makes each new axes current in turn: the last one stays current
+    fig.sca(axs if isinstance(axs, Axes) else axs.flat[-1])
     return fig, axs
 
 

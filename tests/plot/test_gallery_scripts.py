@@ -376,3 +376,15 @@ def test_plot_surface_takes_a_grid_of_color_names_as_matplotlib():
 
     np.testing.assert_allclose(faces(plt), faces(mplt))
     assert len(faces(plt)) == 2
+
+
+@pytest.mark.parametrize("shape", [(1, 3), (2, 2), (3, 1)])
+def test_subplots_leaves_the_last_axes_current_as_matplotlib(shape):
+    # style_sheets_reference.py: plt.title(...) after plt.subplots(ncols=6) titles the
+    # last axes (lumos titled the first, over its own 'Axes title')
+    def current(pyplot):
+        axs = pyplot.subplots(*shape)[1]
+        pyplot.title("t")
+        return [a.get_title() for a in np.ravel(axs)]
+
+    assert current(plt) == current(mplt)
