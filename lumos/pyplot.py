@@ -231,7 +231,8 @@ def subplots(nrows: int = 1, ncols: int = 1, *, sharex=False, sharey=False,
     axs = fig.subplots(nrows, ncols, sharex=sharex, sharey=sharey, squeeze=squeeze,
                        width_ratios=width_ratios, height_ratios=height_ratios,
                        subplot_kw=subplot_kw, gridspec_kw=gridspec_kw)
-    fig.sca(axs if isinstance(axs, Axes) else axs.flat[0])  # matplotlib's choice
+    # matplotlib makes each new axes current in turn: the last one stays current
+    fig.sca(axs if isinstance(axs, Axes) else axs.flat[-1])
     return fig, axs
 
 
@@ -290,6 +291,22 @@ def axes(arg=None, **kwargs) -> Axes:
     return fig.add_axes(arg, **kwargs)
 
 
+def polar(*args, **kwargs) -> list:
+    """``plt.polar(theta, r, ...)``: ``plot`` on the current axes, made polar when the
+    figure has none yet (matplotlib's rule; a current axes that is not polar gets the
+    plot with a warning, as matplotlib 3.10 deprecates)."""
+    if gcf().get_axes():
+        ax = gca()
+        if getattr(ax, "name", None) != "polar":
+            import warnings
+
+            warnings.warn("polar: the current axes is not polar, so the plot is not; call "
+                          "polar() before other pyplot commands", stacklevel=2)
+    else:
+        ax = axes(projection="polar")
+    return ax.plot(*args, **kwargs)
+
+
 def twinx(ax: Axes | None = None) -> Axes:
     """A second y axis on the right of ``ax`` (the current axes), made current."""
     twin = (gca() if ax is None else ax).twinx()
@@ -309,7 +326,7 @@ def twiny(ax: Axes | None = None) -> Axes:
 _AXES_FUNCTIONS = frozenset("""
 acorr angle_spectrum annotate arrow autoscale axhline axhspan axline axvline axvspan bar
 bar_label barbs barh boxplot broken_barh cla clabel cohere contour contourf csd ecdf
-errorbar eventplot fill fill_between fill_betweenx grid hexbin hist hist2d hlines imshow
+errorbar eventplot fill fill_between fill_betweenx grid grouped_bar hexbin hist hist2d hlines imshow
 legend locator_params loglog magnitude_spectrum matshow minorticks_off minorticks_on pcolor
 pcolormesh phase_spectrum pie pie_label plot psd quiver quiverkey scatter semilogx semilogy specgram
 spy stackplot stairs stem step streamplot table text tick_params ticklabel_format tricontour

@@ -47,7 +47,18 @@ class ArtistAPI:
 
     def add_artist(self, a):
         """Add a patch, collection or line without touching the data limits (matplotlib's
-        ``add_artist``)."""
+        ``add_artist``), or keep a legend of these axes drawn when ``legend()`` makes the
+        next one."""
+        from .legend import Legend
+
+        if isinstance(a, Legend):
+            if a.axes is not self:
+                raise ValueError("add_artist: got a legend of other axes or of a figure; "
+                                 "expected one made by this axes' legend()")
+            if a in self.kept_legends:
+                raise ValueError(f"add_artist: got {a!r}, which is already in these axes")
+            self.kept_legends.append(a)
+            return a
         return self._add_object(a, "add_artist", (Patch, Collection, Line2D), autolim=False)
 
     def add_line(self, line):

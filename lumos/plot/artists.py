@@ -14,6 +14,7 @@ artists themselves: :mod:`lumos.plot.lines` (Line2D), :mod:`lumos.plot.scatter`
 from __future__ import annotations
 
 import math
+from collections.abc import MappingView
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -420,10 +421,17 @@ def _artists_in(result) -> list:
     return []
 
 
+def sanitize_sequence(values):
+    """Dict views (``d.keys()``, ``d.values()``) as lists, other input unchanged
+    (matplotlib's ``cbook.sanitize_sequence``: numpy makes a view one object)."""
+    return list(values) if isinstance(values, MappingView) else values
+
+
 def numeric(values, argument: str) -> np.ndarray:
     """Numeric input of any shape as an array, without a copy when it is one already
     (complex input: its real part, with numpy's ComplexWarning), or an error naming
     ``argument``."""
+    values = sanitize_sequence(values)
     if isinstance(values, str):
         raise TypeError(f"{argument}: got str, expected numbers")
     if np.ma.isMaskedArray(values) and np.ma.getmask(values) is not np.ma.nomask \

@@ -14,7 +14,14 @@ from .. import colors
 from ..transforms import chain
 from . import bigdata, category, validate
 from .artist_api import ArtistAPI
-from .artists import MARKERS, Artist, accepts_rasterized, check_marker, numeric
+from .artists import (
+    MARKERS,
+    Artist,
+    accepts_rasterized,
+    check_marker,
+    numeric,
+    sanitize_sequence,
+)
 from .axes_layout import AxesLayout
 from .axes_limits import AxesLimits
 from .axes_ticks import TickingMixin
@@ -23,6 +30,7 @@ from .axis import Axis
 from .background import BackgroundPatch
 from .coords import LiveTransform, unit_to_box
 from .image import AxesImage
+from .labelled_data import labelled_data
 from .lines import Line2D
 from .plot_types import PlotTypesMixin
 from .plotting import PlottingMixin
@@ -143,6 +151,8 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         self.texts: list[Text] = []
         self.title = Titles()
         self.legend_ = None
+        # earlier legends kept by add_artist (matplotlib's way to show several legends)
+        self.kept_legends: list = []
         self.patch = BackgroundPatch(rcParams["axes.facecolor"], "none", 0.0)
         self.aspect = "auto"
         self.colorbars: list = []  # colorbars taking their room from this axes
@@ -249,6 +259,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
 
     # -- plotting ------------------------------------------------------------------
     @accepts_rasterized
+    @labelled_data(None)
     def plot(self, *args, scalex: bool = True, scaley: bool = True, **kwargs) -> list[Line2D]:
         """Lines and/or markers: ``plot(y)``, ``plot(x, y, 'r--o', lw=2, label='a')``;
         ``picker`` makes clicks on them ``pick_event`` events."""
@@ -258,7 +269,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
 
     def _plot(self, args, kwargs) -> list[Line2D]:
         lines = []
-        for x, y, fmt in _split_plot_args(args):
+        for x, y, fmt in _split_plot_args([sanitize_sequence(a) for a in args]):
             style = {**parse_fmt(fmt), **kwargs}
             transform = style.pop("transform", None)
             if transform is self.transData:
@@ -330,6 +341,8 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         return self.plot(x, y, *args, drawstyle=f"steps-{where}", **kwargs)
 
     @accepts_rasterized
+    @labelled_data(("x", "y", "s", "c", "linewidths", "edgecolors", "facecolor",
+                    "facecolors", "color"))
     def scatter(self, x, y, s=None, c=None, marker="o", cmap=None, norm=None, vmin=None,
                 vmax=None, alpha=None, linewidths=None, edgecolors=None, label=None,
                 zorder=None, color=None, density: bool | None = None,
@@ -370,6 +383,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
                         validate.MARKER_BYTES_PER_POINT)
         if c is None and color is None:
             color = self._next_patch_color()
+        x, y = sanitize_sequence(x), sanitize_sequence(y)
         if category.is_categorical(x):
             x = self.xaxis.convert(x)
         if category.is_categorical(y):
@@ -586,6 +600,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
             self._layers.remove(batch)
         self._batches.clear()
         self.legend_ = None
+        self.kept_legends.clear()
         self.title = Titles()
         self.xaxis.label_text = self.yaxis.label_text = ""
         self._lines_cycle.set()
@@ -607,6 +622,13 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
     def get_legend(self):
         """The legend of the axes, or None."""
         return self.legend_
+
+    def drawn_legends(self) -> list:
+        """The legends drawn on these axes: those kept by ``add_artist``, then the one
+        ``legend()`` made last."""
+        current = [] if self.legend_ is None or self.legend_ in self.kept_legends \
+            else [self.legend_]
+        return [*self.kept_legends, *current]
 
     def get_legend_handles_labels(self) -> tuple[list, list]:
         """The labelled artists and their labels, as ``legend()`` would show them."""

@@ -31,7 +31,7 @@ class Contour3DSet(Artist3D, ScalarMappable):
                  levels=None, colors=None, cmap=None, norm=None, vmin=None, vmax=None,
                  alpha=None, linewidths=None, linestyles=None, negative_linestyles=None,
                  extend: str = "neither", label=None, zorder=None, antialiased=None,
-                 corner_mask=True, algorithm=None, **kwargs) -> None:
+                 corner_mask=True, algorithm=None, generator=None, **kwargs) -> None:
         import contourpy
 
         from .grid_plots import contour_levels
@@ -93,8 +93,10 @@ class Contour3DSet(Artist3D, ScalarMappable):
         if name not in ("serial", "threaded"):
             raise ValueError(f"algorithm: got {algorithm!r}, expected 'mpl2014', 'serial' or "
                              "'threaded'")
-        gen = contourpy.contour_generator(x, y, zm, name=name, corner_mask=corner_mask,
-                                          line_type="Separate", fill_type="OuterOffset")
+        # ``generator``: another source of lines and bands (tricontour's triangles)
+        gen = generator or contourpy.contour_generator(
+            x, y, zm, name=name, corner_mask=corner_mask, line_type="Separate",
+            fill_type="OuterOffset")
         self.allsegs: list[list[np.ndarray]] = []
         self._bands: list[list[tuple[np.ndarray, np.ndarray]]] = []
         if filled:

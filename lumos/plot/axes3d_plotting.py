@@ -203,9 +203,12 @@ class Plotting3D:
         _reject(kwargs, "plot_surface")
         cells = None
         if fcolors is not None:
-            fc = np.asarray(colors.to_rgba_array(np.asarray(fcolors).reshape(
-                -1, np.shape(fcolors)[-1]), argname="facecolors")).reshape(
-                *np.shape(fcolors)[:2], 4)
+            given = np.asarray(fcolors)
+            # (rows, cols) color names, or (rows, cols, 3 or 4) numbers
+            flat = given.reshape(-1) if given.ndim == 2 else given.reshape(
+                -1, given.shape[-1])
+            fc = np.asarray(colors.to_rgba_array(flat, argname="facecolors")).reshape(
+                *given.shape[:2], 4)
             cells = fc[np.ix_(row_inds[:-1], col_inds[:-1])]
         elif cmap is None and color is None:
             color = self._next_color()
@@ -325,6 +328,50 @@ class Plotting3D:
                 raise TypeError("levels: got it positionally and as a keyword")
             kwargs["levels"] = args[0]
         cs = Contour3DSet(self, jx, jy, jz, filled, zdir=zdir, offset=offset, **kwargs)
+        return self._add_artist(cs)
+
+    def tricontour(self, *args, extend3d: bool = False, stride: int = 5, zdir: str = "z",
+                   offset=None, axlim_clip: bool = False, data=None, **kwargs):
+        """Contour lines of values on a triangulation (``tricontour(triang, z[, levels])``
+        or ``(x, y, [triangles,] z[, levels])``), each at its level's height or all on
+        the plane at ``offset``."""
+        return self._tricontour3d(False, args, kwargs, zdir, offset, axlim_clip, data,
+                                  extend3d)
+
+    def tricontourf(self, *args, zdir: str = "z", offset=None, axlim_clip: bool = False,
+                    data=None, **kwargs):
+        """Filled contours of values on a triangulation, each band at its mid level's
+        height (or at ``offset``)."""
+        return self._tricontour3d(True, args, kwargs, zdir, offset, axlim_clip, data,
+                                  False)
+
+    def _tricontour3d(self, filled, args, kwargs, zdir, offset, axlim_clip, data,
+                      extend3d):
+        from .axes3d_contour import Contour3DSet
+        from .tri import Triangulation, TriContourGenerator, values_at_points
+
+        where = "tricontourf" if filled else "tricontour"
+        check_axlim_clip(axlim_clip)
+        _check_data(data)
+        check_zdir(zdir)
+        if extend3d:
+            raise TypeError("extend3d: True is not supported (contour bands as walls)")
+        tri, args, kwargs = Triangulation.get_from_args_and_kwargs(*args, **kwargs)
+        if not args:
+            raise TypeError(f"{where}: got no z values")
+        if len(args) > 2:
+            raise TypeError(f"{where}: got {len(args) - 2} extra positional arguments, "
+                            "expected at most levels")
+        if len(args) == 2:
+            if "levels" in kwargs:
+                raise TypeError("levels: got it positionally and as a keyword")
+            kwargs["levels"] = args[1]
+        z = values_at_points(tri, args[0])
+        # mplot3d's zdir: the triangulation of the two other coordinates is contoured
+        jx, jy, jz = rotate_axes(tri.x, tri.y, z, zdir)
+        flat = Triangulation(jx, jy, tri.triangles, tri.mask)
+        cs = Contour3DSet(self, jx[None], jy[None], jz[None], filled, zdir=zdir,
+                          offset=offset, generator=TriContourGenerator(flat, jz), **kwargs)
         return self._add_artist(cs)
 
     # -- vectors, bars, voxels, stems ------------------------------------------------------

@@ -17,6 +17,7 @@ from .artists import accepts_rasterized
 from .bars import BarCollection, Rectangle
 from .collections import CapLines, LineCollection, color_rows
 from .containers import BarContainer, ErrorbarContainer, StemContainer
+from .grouped_bars import GroupedBars, grouped_bar
 from .plot_args import broadcast_1d, check_choice, float_values, normalize_kwargs, reshape_2d
 from .point_shapes import PointShapes, caret
 from .polygons import Polygon
@@ -123,6 +124,17 @@ class BarPlotsMixin:
         return self.bar(x=left, height=height, width=width, bottom=y, align=align,
                         orientation="horizontal", **kwargs)
 
+    def grouped_bar(self, heights, *, positions=None, group_spacing=1.5, bar_spacing=0,
+                    tick_labels=None, labels=None, orientation="vertical", colors=None,
+                    **kwargs) -> GroupedBars:
+        """The bars of several datasets side by side in each category (matplotlib
+        3.11): ``heights`` a list of datasets, a 2D array (a column per dataset), a dict
+        {label: dataset} or a DataFrame; ``labels`` name the datasets for the legend,
+        ``tick_labels`` the categories; facecolor, edgecolor, hatch, linewidth and
+        linestyle take one value per dataset; other keywords go to every ``bar``."""
+        return grouped_bar(self, heights, positions, group_spacing, bar_spacing,
+                           tick_labels, labels, orientation, colors, kwargs)
+
     # -- histograms --------------------------------------------------------------------
     @accepts_rasterized
     def hist(self, x, bins=None, range=None, density: bool = False, weights=None,  # noqa: A002
@@ -135,8 +147,15 @@ class BarPlotsMixin:
         drawn side by side (or stacked). NaN and inf values are ignored.
         """
         kw = normalize_kwargs(kwargs, "hist", ("alpha", "edgecolor", "facecolor", "linewidth",
-                                               "linestyle", "zorder", "hatch"))
+                                               "linestyle", "zorder", "hatch", "fill"))
         check_choice(histtype, "histtype", ("bar", "barstacked", "step", "stepfilled"))
+        fill = kw.pop("fill", None)
+        if fill and histtype == "step":
+            histtype = "stepfilled"  # matplotlib's step patches take fill=True
+        elif fill is not None and not fill and histtype != "step":
+            # matplotlib: bars lose their faces, stepfilled draws nothing at all
+            raise TypeError(f"fill: False is supported with histtype 'step'; got it with "
+                            f"{histtype!r} (use histtype='step' or facecolor='none')")
         check_choice(align, "align", ("left", "mid", "right"))
         check_choice(orientation, "orientation", ("vertical", "horizontal"))
         if histtype == "barstacked":

@@ -174,6 +174,17 @@ class ContourSet(Collection, ScalarMappable):
         given = [short_linestyle(s) for s in linestyles]
         return [given[i % len(given)] for i in range(nlev)]
 
+    def set_linestyle(self, ls) -> None:
+        """One line style for every contour line (matplotlib's ``set_linestyle``)."""
+        style = short_linestyle(ls)
+        self._level_style = [(w, style) for w, _ in self._level_style]
+        groups = sorted(set(self._level_style), key=str)
+        # as many groups as line visuals (fewer styles now): a spare one draws at width 0
+        self._groups = groups + [(0.0, "-")] * (len(self._groups) - len(groups))
+        super().set_linestyle(ls)
+
+    set_linestyles = set_linestyle
+
     def _level_rgba(self) -> np.ndarray:
         if self._level_colors is not None:
             rgba = self._level_colors.copy()
@@ -289,12 +300,13 @@ class ContourSet(Collection, ScalarMappable):
         ax = self.axes
         texts = []
         fmt = fmt or "{:g}"
+        labelled = [lev for lev in self.layers
+                    if levels is None or np.any(np.isclose(lev, levels))]
         for i, lev in enumerate(self.layers):
             if levels is not None and not np.any(np.isclose(lev, levels)):
                 continue
             rgba = self._level_rgba()[i] if colors is None else colors
-            label = fmt(lev) if callable(fmt) else (fmt % lev if "%" in fmt
-                                                    else fmt.format(lev))
+            label = _label_text(fmt, lev, labelled)
             for seg in self.allsegs[i]:
                 if len(seg) < 5:
                     continue
@@ -303,3 +315,20 @@ class ContourSet(Collection, ScalarMappable):
                                      ha="center", va="center"))
         self.labelTexts = texts
         return texts
+
+
+def _label_text(fmt, lev: float, labelled: list) -> str:
+    """The label of level ``lev`` as matplotlib's clabel makes it: ``fmt`` a dict by level
+    (a level it lacks gets 3 decimals; matplotlib shows the literal '%1.3f'), a ticker
+    Formatter (it sees all the labelled levels, as a LogFormatter needs), a callable, or a
+    %- or {}-format string."""
+    if isinstance(fmt, dict):
+        return fmt.get(lev, f"{lev:1.3f}")
+    if callable(getattr(fmt, "format_ticks", None)):
+        return fmt.format_ticks([*labelled, lev])[-1]
+    if callable(fmt):
+        return fmt(lev)
+    if isinstance(fmt, str):
+        return fmt % lev if "%" in fmt else fmt.format(lev)
+    raise TypeError(f"fmt: got {type(fmt).__name__}, expected a format string, a callable, "
+                    "a dict by level or a Formatter")

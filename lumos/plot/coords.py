@@ -39,9 +39,13 @@ class LiveTransform(Transform):
     is_separable = True
     pass_through = False
 
-    def __init__(self, build: Callable[[], Transform], name: str = "") -> None:
+    def __init__(self, build: Callable[[], Transform], name: str = "",
+                 parts: tuple | None = None) -> None:
         self._build = build
         self._name = name
+        # (first, then) when made by ``first + then``: lets an artist see that an
+        # affine in data units precedes ax.transData
+        self.parts = parts
         self._parents: dict = {}  # matplotlib's parents register themselves here
 
     @property
@@ -77,7 +81,7 @@ class LiveTransform(Transform):
 
         t = as_transform(other, "transform")
         return LiveTransform(lambda: chain(self.frozen(), _frozen(t)),
-                             f"{self._name} + {t!r}")
+                             f"{self._name} + {t!r}", parts=(self, t))
 
     def __radd__(self, other):
         """``matplotlib_or_lumos_affine + ax.transData``: ``other`` first."""
@@ -85,7 +89,7 @@ class LiveTransform(Transform):
 
         t = as_transform(other, "transform")
         return LiveTransform(lambda: chain(_frozen(t), self.frozen()),
-                             f"{t!r} + {self._name}")
+                             f"{t!r} + {self._name}", parts=(t, self))
 
     def frozen(self) -> Transform:
         """The concrete transform now."""

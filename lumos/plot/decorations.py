@@ -23,8 +23,7 @@ def axes_margins(ax) -> tuple[float, float, float, float]:
         m = a.own_margins() if a.axison else (0.0, 0.0, 0.0, title_room(a))
         left, right, bottom, top = (max(u, v) for u, v in zip((left, right, bottom, top), m,
                                                               strict=True))
-    legend = ax.legend_
-    if legend is not None:
+    for legend in ax.drawn_legends():
         # a legend anchored outside the axes (bbox_to_anchor=(1, 0.5)) needs room there
         out_left, out_right, out_bottom, out_top = legend.outside()
         left, right = left + out_left, right + out_right

@@ -82,6 +82,10 @@ class Figure(FigureSaving, FigureBase):
         #: figure fraction → figure pixels from the bottom left (matplotlib's name)
         self.transFigure = LiveTransform(lambda: unit_to_box((0, 0, *self.canvas.size)),
                                          "transFigure")
+        #: inches → figure pixels (matplotlib's name; ScaledTranslation and offset_copy
+        #: use it for offsets in inches or points)
+        self.dpi_scale_trans = LiveTransform(lambda: unit_to_box((0, 0, self.dpi, self.dpi)),
+                                             "dpi_scale_trans")
         self._layout_engine: LayoutEngine | None = None
         self._set_initial_layout(layout, tight_layout, constrained_layout)
 
@@ -302,8 +306,9 @@ class Figure(FigureSaving, FigureBase):
         for group, gov in runs:
             gov.layer = 1  # legends above every other decoration of their run
             for ax in group:
-                if ax.legend_ is not None and ax.get_visible():
-                    ax.legend_.draw(gov)
+                if ax.get_visible():
+                    for legend in ax.drawn_legends():
+                        legend.draw(gov)
         for fig in self._all_figures():
             for legend in fig.legends:
                 legend.draw(ov)

@@ -514,6 +514,9 @@ class FigureBase:
 
         if ax is None and cax is None:
             ax = getattr(mappable, "axes", None)
+            if ax is None:  # a matplotlib collection lumos draws: the axes it was added to
+                ax = next((a for a in self.figure.axes for artist in a.artists
+                           if getattr(artist, "source", None) is mappable), None)
             if ax is None:
                 raise ValueError("colorbar: cannot tell which axes to take room from; pass "
                                  "ax= or cax=")

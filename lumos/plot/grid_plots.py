@@ -268,6 +268,8 @@ class GridPlotsMixin:
             x, y = np.arange(nx, dtype=float), np.arange(ny, dtype=float)
         else:
             check_choice(origin, "origin", (None, "lower", "upper", "image"))
+            if origin == "image":  # matplotlib: the origin images get from rcParams
+                origin = rcParams["image.origin"]
             x0, x1, y0, y1 = (0.0, nx, 0.0, ny) if extent is None else \
                 (float(v) for v in extent)
             dx, dy = (x1 - x0) / nx, (y1 - y0) / ny

@@ -166,6 +166,9 @@ class Legend:
     def remove(self) -> None:
         if getattr(self.axes, "legend_", None) is self:
             self.axes.legend_ = None
+        kept = getattr(self.axes, "kept_legends", [])
+        if self in kept:
+            kept.remove(self)
         legends = getattr(self.axes.figure, "legends", [])
         if self in legends:
             legends.remove(self)

@@ -130,6 +130,17 @@ class FollowsMatplotlib:
         self.set_clip_path(Path(np.asarray(path.vertices, float), path.codes))
 
 
+def _data_affine(transform, ax) -> np.ndarray | None:
+    """The 3x3 matrix of ``A`` when ``transform`` is ``A + ax.transData`` with ``A`` affine
+    (an affine in data units, as confidence_ellipse.py rotates and scales an Ellipse)."""
+    parts = getattr(transform, "parts", None)
+    if not parts or parts[1] is not ax.transData or not parts[0].is_linear:
+        return None
+    m4 = np.asarray(parts[0].matrix, dtype=float)
+    return np.array([[m4[0, 0], m4[0, 1], m4[0, 3]], [m4[1, 0], m4[1, 1], m4[1, 3]],
+                     [0.0, 0.0, 1.0]])
+
+
 def _is_lumos_data(transform, ax) -> bool:
     try:
         return transform is not None and coordinates(transform, ax) == "data"
@@ -145,6 +156,7 @@ class MatplotlibPatch(FollowsMatplotlib, Patch):
         self._path = Path(np.zeros((0, 2)))
         self._matrix = Affine2D()
         self.source = source
+        self._axes_for_transform = ax
         self._guarded_read()
         coordinates(self._transform, ax)  # a TypeError for matplotlib's own transforms
         self._follow(source)
@@ -178,6 +190,9 @@ class MatplotlibPatch(FollowsMatplotlib, Patch):
         self._label = str(obj.get_label() or "")
         self._visible = bool(obj.get_visible())
         self._transform = _artist_transform(obj)
+        pre = _data_affine(self._transform, ax=self._axes_for_transform)
+        if pre is not None:  # Affine2D() + ax.transData: the affine joins the patch's own
+            self._matrix, self._transform = Affine2D(pre @ matrix), None
         self._read_clip_on()
 
     def get_path(self) -> Path:

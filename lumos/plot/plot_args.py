@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import category, validate
-from .artists import as_1d
+from .artists import as_1d, sanitize_sequence
 
 # matplotlib's short names, for patches and collections
 _ALIASES = {"c": "color", "lw": "linewidth", "ls": "linestyle", "ec": "edgecolor",
@@ -25,6 +25,7 @@ def normalize_kwargs(kwargs: dict, where: str, allowed: tuple[str, ...]) -> dict
 def float_values(values, argument: str, axis=None) -> np.ndarray:
     """A float64 copy of numbers (scalar or 1-D); dates, time deltas and strings
     (categories) through the axis."""
+    values = sanitize_sequence(values)
     if axis is not None and category.is_categorical(values) and (
             axis.units is not None or not isinstance(values, (str, bytes))):
         # a sequence of strings is categories; one string names one of them

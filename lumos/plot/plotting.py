@@ -131,9 +131,9 @@ class PlottingMixin:
         """Text at ``xytext`` with an optional arrow to ``xy``.
 
         Coordinates: 'data', 'axes fraction', 'axes pixels', 'figure fraction',
-        'figure pixels', 'offset points', 'offset pixels'. ``arrowprops`` takes
-        matplotlib's ``arrowstyle`` (``'->'``, ``'-|>'``, ``'<->'``, ...) or the YAArrow keys
-        (width, headwidth, headlength, shrink, facecolor)."""
+        'figure pixels', 'offset points', 'offset pixels', 'offset fontsize'.
+        ``arrowprops`` takes matplotlib's ``arrowstyle`` (``'->'``, ``'-|>'``, ``'<->'``,
+        ...) or the YAArrow keys (width, headwidth, headlength, shrink, facecolor)."""
         from .textstyle import normalize
 
         props = normalize(kwargs)

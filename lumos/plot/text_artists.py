@@ -238,7 +238,8 @@ def _install_style_setters() -> None:
 
 # -- annotations ------------------------------------------------------------------------
 _COORDS = ("data", "axes fraction", "axes pixels", "axes points", "figure fraction",
-           "figure pixels", "figure points", "offset points", "offset pixels")
+           "figure pixels", "figure points", "offset points", "offset pixels",
+           "offset fontsize")
 
 
 class Annotation(Text):
@@ -308,6 +309,10 @@ class Annotation(Text):
         anchor = self._to_pixels(self.xy, self.xycoords)
         if coords == "offset points":
             return anchor + np.array([fig.points_to_pixels(x), fig.points_to_pixels(y)])
+        if coords == "offset fontsize":  # in multiples of the text's font size
+            size = self.get_fontsize()
+            return anchor + np.array([fig.points_to_pixels(x * size),
+                                      fig.points_to_pixels(y * size)])
         return anchor + np.array([x, y], dtype=float)  # offset pixels
 
     def pixel_position(self) -> tuple[float, float]:
@@ -387,7 +392,8 @@ class Annotation(Text):
                 "why": "an annotation from data to a fixed point"}
         clips = self.annotation_clip is not False
         at = (self._x, self._y) if self.textcoords == "data" else \
-            self.xy if self.textcoords in ("offset points", "offset pixels") else None
+            self.xy if self.textcoords in ("offset points", "offset pixels",
+                                           "offset fontsize") else None
         return {"xy": at, "clip": self.xy if clips else None,
                 "arrow": None if self.arrowprops is None else self.xy}
 

@@ -144,7 +144,8 @@ def _delaunay(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return t[cross != 0]
 
 
-def _values_at_points(tri: Triangulation, z, argument: str = "z") -> np.ndarray:
+def values_at_points(tri: Triangulation, z, argument: str = "z") -> np.ndarray:
+    """``z`` as a float copy, one value per point of ``tri`` (masked values are NaN)."""
     if np.ma.is_masked(z):
         z = np.ma.filled(np.ma.asarray(z, dtype=float), np.nan)
     arr = np.asarray(z)
@@ -416,7 +417,7 @@ class TriMixin:
         kw.pop("antialiased", None)
         if not args:
             raise TypeError(f"{where}: got no z values")
-        z = _values_at_points(tri, args[0])
+        z = values_at_points(tri, args[0])
         levels = kw.pop("levels", None)
         if len(args) > 1:
             if levels is not None:

@@ -151,7 +151,11 @@ def color(value, argument: str = "color"):
     """None, one color or a list of colors, checked by ``lumos.colors``."""
     if value is None or (isinstance(value, str) and value in ("face", "auto", "inherit")):
         return value
-    if isinstance(value, str) or np.ndim(value) == 1 and len(value) in (3, 4) and all(
+    try:
+        flat = np.ndim(value) == 1
+    except ValueError:  # a ragged list: colors of mixed kinds, ('r', (1, 1, 0), '0.5')
+        flat = False
+    if isinstance(value, str) or flat and len(value) in (3, 4) and all(
             isinstance(v, numbers.Real) for v in value):
         colors.to_rgba(value, argname=argument)
     else:

@@ -45,7 +45,8 @@ def test_figure_numbers_labels_class_and_clear():
 
 def test_current_axes_image_and_colormap_setters():
     fig, (ax1, ax2) = plt.subplots(1, 2)
-    assert plt.gca() is ax1
+    assert plt.gca() is ax2  # the last one, as matplotlib
+    plt.sca(ax1)
     plt.sca(ax2)
     im = plt.imshow(np.arange(6.0).reshape(2, 3))
     assert plt.gci() is im
