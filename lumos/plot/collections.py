@@ -348,12 +348,16 @@ class Collection(Artist):
 
 
 def _points(value, argument: str) -> float:
-    """A width in points: a number, or the first of a sequence (one per item)."""
+    """A width in points: a number, or a sequence of one value (per item) repeated; these
+    collections draw one width for all their items, so different ones are refused."""
     if isinstance(value, (str, bytes)):
         raise TypeError(f"{argument}: got str {value!r}, expected a number of points")
     arr = np.asarray(value, dtype=float).ravel()
     if arr.size == 0:
         return 0.0
+    if arr.size > 1 and not np.all(arr == arr[0]):
+        raise ValueError(f"{argument}: got {arr.size} different widths ({value!r}); lumos "
+                         "draws one width for all items of this call: pass one number")
     v = float(arr[0])
     if not np.isfinite(v) or v < 0:
         raise ValueError(f"{argument}: got {value!r}, expected a number >= 0")

@@ -109,6 +109,7 @@ def scatter_legend_elements(sc, prop: str, num, fmt, func, kwargs: dict):
     texts = fmt.format_ticks(label_values, lo, hi) if len(label_values) else []
     alpha = sc.get_alpha()
     alpha = alpha if alpha is None or np.ndim(alpha) == 0 else None
+    alpha = kwargs.pop("alpha", alpha)  # the caller's alpha wins, as in matplotlib
     handles, labels = [], []
     for val, text in zip(values, texts, strict=True):
         if prop == "colors":

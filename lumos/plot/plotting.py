@@ -26,8 +26,8 @@ from .text_artists import Annotation
 # module in lumos.plot -> (its mixin, every attribute that mixin defines), in the order
 # PlottingMixin had them as bases; tests/test_import_cost.py checks these lists.
 THEMES = {
-    "bar_plots": ("BarPlotsMixin", ("bar", "barh", "hist", "_hist_patches", "errorbar",
-                                    "stem")),
+    "bar_plots": ("BarPlotsMixin", ("bar", "barh", "grouped_bar", "hist", "_hist_patches",
+                                    "errorbar", "stem")),
     "grid_plots": ("GridPlotsMixin", ("pcolormesh", "pcolor", "_pcolor", "contour",
                                       "contourf", "_contour", "_contour_hatches",
                                       "_contour_xy", "_contour_grid", "clabel", "quiver")),

@@ -388,3 +388,19 @@ def test_subplots_leaves_the_last_axes_current_as_matplotlib(shape):
         return [a.get_title() for a in np.ravel(axs)]
 
     assert current(plt) == current(mplt)
+
+
+def test_legend_elements_take_an_alpha_as_matplotlib():
+    # gallery scatter_with_legend.py: legend_elements(prop="sizes", alpha=0.6)
+    got = []
+    for p in (mplt, plt):
+        fig, ax = p.subplots()
+        sc = ax.scatter([1, 2, 3], [1, 2, 3], c=[1, 2, 3], s=[10, 40, 90], alpha=0.5)
+        handles, labels = sc.legend_elements(prop="sizes", alpha=0.6)
+        kept, _ = sc.legend_elements(prop="sizes")
+        got.append((len(handles), handles[0], kept[0]))
+        p.close(fig)
+    (n_mpl, h_mpl, k_mpl), (n, h, k) = got
+    assert n == n_mpl == 3
+    assert h.color[3] == h_mpl.get_alpha() == 0.6  # the caller's alpha
+    assert k.color[3] == k_mpl.get_alpha() == 0.5  # else the scatter's

@@ -208,8 +208,21 @@ def test_good_arguments_still_pass():
     ax.plot([0, 1, 2], markevery=(1, 2))
     ax.scatter([0, 1], [0, 1], s=[np.nan, 4], alpha=[0.2, 1.0], edgecolors="face")
     ax.text(0, 0, "v", rotation="vertical")
-    ax.bar([0, 1], [1, 2], color=["r", "g"], linewidth=[1, 2])
+    ax.bar([0, 1], [1, 2], color=["r", "g"], linewidth=[2, 2])
     ax.imshow(np.eye(3), vmin=0, vmax=0, extent=(0, 1, 0, 1))
+    fig.render()
+    plt.close(fig)
+
+
+def test_different_widths_per_bar_are_refused_not_drawn_as_the_first():
+    # matplotlib gives each bar its own edge width; lumos's bars share one edge draw, so
+    # a list of different widths is refused by name rather than drawn all as the first
+    fig, ax = plt.subplots(figsize=(2, 1.5))
+    with pytest.raises(ValueError, match=r"linewidth: got 3 different widths"):
+        ax.bar([0, 1, 2], [1, 2, 3], edgecolor="k", linewidth=[1, 2, 4])
+    with pytest.raises(ValueError, match=r"linewidth: got 2 different widths"):
+        ax.vlines([0, 1], 0, 1, linewidth=[1, 3])
+    ax.bar([0, 1], [1, 2], linewidth=np.full(2, 1.5))  # one width, given per bar
     fig.render()
     plt.close(fig)
 
