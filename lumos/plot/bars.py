@@ -22,6 +22,20 @@ from .collections import (
 from .style import rcParams
 
 
+def _bar_widths(linewidth, n: int) -> np.ndarray | None:
+    """The edge width of each of ``n`` bars in points when ``linewidth`` gives one per bar
+    (a sequence of n, or of 1, as matplotlib broadcasts them); None for one number."""
+    if linewidth is None or np.ndim(linewidth) == 0 or isinstance(linewidth, str):
+        return None
+    widths = np.asarray(linewidth, dtype=float).ravel()
+    if widths.size not in (1, n):
+        raise ValueError(f"linewidth: got {widths.size} widths for {n} bars, expected 1 "
+                         f"or {n}")
+    if not np.all(np.isfinite(widths) & (widths >= 0)):
+        raise ValueError(f"linewidth: got {linewidth!r}, expected numbers >= 0")
+    return np.broadcast_to(widths, (n,)).copy()
+
+
 class BarCollection(Collection):
     """All bars of one ``bar``/``barh`` call: one Mesh for the faces, one Line for edges,
     and the hatches (one per bar, or None) in one Paths visual between them."""
@@ -31,10 +45,15 @@ class BarCollection(Collection):
                  orientation="vertical", hatch=None) -> None:
         self._hatch_paths = Paths()
         self._hatched = False
-        super().__init__(axes, facecolor=facecolor, edgecolor=edgecolor, linewidth=linewidth,
-                         linestyle=linestyle, alpha=alpha, label=label, zorder=zorder)
+        n = len(np.atleast_1d(left))
+        # matplotlib gives each bar its own edge width: one edge draw per distinct width
+        widths = _bar_widths(linewidth, n)
+        self._widths = widths
+        super().__init__(axes, facecolor=facecolor, edgecolor=edgecolor,
+                         linewidth=linewidth if widths is None else widths[:1],
+                         linestyle=linestyle, alpha=alpha, label=label, zorder=zorder,
+                         n_lines=1 if widths is None else max(len(np.unique(widths)), 1))
         self._xywh = np.c_[left, bottom, width, height].astype(float)
-        n = len(self._xywh)
         self._hatches = _hatch_rows(hatch, n)
         # per-bar colors (matplotlib gives each Rectangle its own)
         self._facecolors = cycle_rows(self._facecolors, n, None)
@@ -95,7 +114,26 @@ class BarCollection(Collection):
                 np.concatenate(cols)) if n else None
         outlines = [self._view(o) for o in outlines]
         self._set_hatches(outlines, self._hatches[keep][order], edge[order])
-        return fill, [(outlines, edge[order], self._linewidth, self._linestyle)]
+        # one group per edge draw: per distinct width when bar() was given one per bar
+        every = np.full(len(self._xywh), self._linewidth) if self._widths is None \
+            else self._widths
+        values = np.unique(every) if len(every) else np.array([self._linewidth])
+        widths, edge = every[keep][order], edge[order]
+        groups = [([outlines[i] for i in np.flatnonzero(widths == w)], edge[widths == w],
+                   float(w), self._linestyle) for w in values]
+        # set_linewidth may leave fewer distinct widths than edge draws: the rest is empty
+        return fill, groups + [([], edge[:0], 0.0, None)] * (len(self._line_visuals)
+                                                              - len(groups))
+
+    def set_linewidth(self, lw) -> None:
+        widths = _bar_widths(lw, len(self._xywh))
+        if widths is not None and len(np.unique(widths)) > len(self._line_visuals):
+            raise ValueError(f"linewidth: got {len(np.unique(widths))} different widths for "
+                             f"bars made with {len(self._line_visuals)}; pass them to bar()")
+        self._widths = widths
+        super().set_linewidth(lw if widths is None else widths[:1])
+
+    set_linewidths = set_linewidth
 
     def _set_hatches(self, outlines, hatches, edge) -> None:
         """matplotlib's hatch over each hatched bar's face: in its edge color, or
@@ -276,7 +314,8 @@ class Rectangle:
         self._c.rescale()
 
     def get_linewidth(self) -> float:
-        return self._c._linewidth
+        widths = self._c._widths
+        return self._c._linewidth if widths is None else float(widths[self._i])
 
     def get_hatch(self) -> str | None:
         return self._c._hatches[self._i]

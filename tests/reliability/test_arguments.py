@@ -214,16 +214,25 @@ def test_good_arguments_still_pass():
     plt.close(fig)
 
 
-def test_different_widths_per_bar_are_refused_not_drawn_as_the_first():
-    # matplotlib gives each bar its own edge width; lumos's bars share one edge draw, so
-    # a list of different widths is refused by name rather than drawn all as the first
-    fig, ax = plt.subplots(figsize=(2, 1.5))
-    with pytest.raises(ValueError, match=r"linewidth: got 3 different widths"):
-        ax.bar([0, 1, 2], [1, 2, 3], edgecolor="k", linewidth=[1, 2, 4])
+def test_each_bar_gets_its_own_edge_width_other_collections_refuse_several():
+    # matplotlib gives each bar its own edge width (gallery leftventricle_bullseye.py);
+    # the one-draw collections (vlines, hlines, ...) refuse different widths by name
+    # rather than drawing them all as the first
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=100)
+    bars = ax.bar([0, 1, 2], [1, 1, 1], color="w", edgecolor="k", linewidth=[1, 6, 1])
+    ax.set_xlim(-0.6, 2.6)
+    ax.set_ylim(0, 1.5)
+    ax.set_axis_off()
+    assert [b.get_linewidth() for b in bars] == [1.0, 6.0, 1.0]
+    img = fig.render()[..., :3].astype(int)
+    dark = img.sum(axis=2) < 200
+    thirds = np.array_split(np.arange(img.shape[1]), 3)
+    ink = [int(dark[:, cols].sum()) for cols in thirds]
+    assert ink[1] > 3 * ink[0] and ink[1] > 3 * ink[2], ink  # the 6 pt bar's edge
+    with pytest.raises(ValueError, match="linewidth: got 2 widths for 3 bars"):
+        ax.bar([0, 1, 2], [1, 2, 3], linewidth=[1, 2])
     with pytest.raises(ValueError, match=r"linewidth: got 2 different widths"):
         ax.vlines([0, 1], 0, 1, linewidth=[1, 3])
-    ax.bar([0, 1], [1, 2], linewidth=np.full(2, 1.5))  # one width, given per bar
-    fig.render()
     plt.close(fig)
 
 
