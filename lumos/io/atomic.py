@@ -1,8 +1,5 @@
-"""Atomic file writes: every writer goes through here.
-
-A file is written to a temporary name in the target folder and renamed over the target
-only when the write completed, so an interrupted or failed save (Ctrl-C, a full disk,
-an encoding error) leaves the previous file intact and no partial file behind.
+"""Atomic file writes: every writer goes through here (:mod:`lumos.files`, which the
+layers below :mod:`lumos.io` use too: the cache of glyph distance fields).
 
 >>> with atomic_write("plot.svg", "w") as f:
 ...     f.write(svg_text)
@@ -10,52 +7,6 @@ an encoding error) leaves the previous file intact and no partial file behind.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-from pathlib import Path
+from ..files import atomic_write, write_bytes, write_text
 
-
-@contextlib.contextmanager
-def atomic_write(path, mode: str = "wb", encoding: str | None = None):
-    """Open a temporary file beside ``path`` for writing; rename it to ``path`` on success.
-
-    ``mode`` is "wb" or "w" (text, ``encoding`` default UTF-8). On any exception, the
-    temporary file is removed and ``path`` is left as it was. Yields the open file.
-    """
-    if mode not in ("wb", "w"):
-        raise ValueError(f"mode: got {mode!r}, expected 'wb' or 'w'")
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        if mode == "w":
-            f = os.fdopen(fd, "w", encoding=encoding or "utf-8", newline="")
-        else:
-            f = os.fdopen(fd, "wb")
-        with f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        # mkstemp makes the file private (0600); a saved figure gets the usual mode
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def write_bytes(path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically; returns the path."""
-    with atomic_write(path, "wb") as f:
-        f.write(data)
-    return Path(path)
-
-
-def write_text(path, text: str, encoding: str = "utf-8") -> Path:
-    """Write ``text`` to ``path`` atomically (encoding errors leave no file); returns it."""
-    data = text.encode(encoding)  # fail before touching the disk
-    return write_bytes(path, data)
+__all__ = ["atomic_write", "write_bytes", "write_text"]

@@ -1,6 +1,6 @@
 """Where derived data (pyramids) is kept, and the progress bar of a full pass.
 
-The cache folder is :func:`lumos.cache_folder.cache_dir`. Entries are named by a digest
+The cache folder is :func:`lumos.files.cache_dir`. Entries are named by a digest
 of the source's fingerprint, so a changed source gets a new entry; each is written
 under a temporary name in the same folder and renamed when complete, so a crash never
 leaves a half-written entry that looks whole. Nothing is ever written beside the user's data.
@@ -14,7 +14,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ..cache_folder import cache_dir
+from ..files import cache_dir
 
 __all__ = ["Progress", "atomic_folder", "cache_dir"]
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..cache_folder import cache_dir, replace_file
+from ..files import cache_dir, write_bytes
 
 __all__ = ["GlyphStore"]
 
@@ -83,7 +83,8 @@ class GlyphStore:
         if path is None or GlyphStore._unwritable:
             return
         try:
-            replace_file(path, _encode(known, self.description))
+            path.parent.mkdir(exist_ok=True)
+            write_bytes(path, _encode(known, self.description))
         except OSError:
             GlyphStore._unwritable = True
 

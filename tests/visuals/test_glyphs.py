@@ -370,8 +370,8 @@ def test_other_bad_arguments():
 
 def test_module_imports_only_numpy_freetype_and_stdlib():
     """The text layout and the atlas need no OpenGL: numpy, freetype, the standard
-    library, and of lumos only the fonts module, the primitives, the glyph store and the
-    cache folder."""
+    library, and of lumos only the fonts module, the primitives, the glyph store and
+    lumos.files (atomic writes, the cache folder)."""
     import ast
     import sys
 
@@ -384,7 +384,7 @@ def test_module_imports_only_numpy_freetype_and_stdlib():
             if isinstance(node, ast.Import):
                 names |= {a.name.split(".")[0] for a in node.names}
             elif isinstance(node, ast.ImportFrom) and node.level:
-                assert node.module in ("fonts", "primitives", "glyph_store", "cache_folder"), \
+                assert node.module in ("fonts", "primitives", "glyph_store", "files"), \
                     node.module
             elif isinstance(node, ast.ImportFrom):
                 names.add((node.module or "").split(".")[0])
