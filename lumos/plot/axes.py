@@ -131,6 +131,10 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         self.view = figure.canvas.add_view(camera=self._make_camera(), rect=(0, 0, 1, 1))
         self.view.bgcolor = None if role == "twin" else rcParams["axes.facecolor"]
         self._layers = ClipLayers(self.view)  # how clip_on=False artists draw
+        # data changes counted, and the count the limits were last fitted at: a change
+        # from another thread during a frame marks the next frame (see ``sync``)
+        self._changes = 0
+        self._fitted_at: int | None = None
         self.xaxis = Axis(self, "x")
         self.yaxis = Axis(self, "y")
         # the transform chain (live: follows limits, scales and the box)
@@ -239,7 +243,15 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         self._dirty = True
 
     def _artist_changed(self, artist: Artist) -> None:
+        self._changes += 1
         self._dirty = True
+
+    def _changed_since_fit(self) -> bool:
+        """Whether data changed after ``update_limits`` read it this frame (a producer
+        thread pushed meanwhile): the frame's limits miss it, so the axes stays dirty
+        and the next frame fits it. False when no ``update_limits`` preceded."""
+        at, self._fitted_at = self._fitted_at, None
+        return at is not None and at != self._changes
 
     def _next_color(self) -> str:
         """The next color of the lines' property cycle."""

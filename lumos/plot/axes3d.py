@@ -521,7 +521,7 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Axes):
         if self._dirty:
             for a in self.artists:
                 a.sync3d()
-            self._dirty = False
+            self._dirty = self._changed_since_fit()
         self.box3d.update(spec)
         self._sync_gpu_transforms()
 

@@ -57,8 +57,10 @@ class Axes3DLimits:
         return self.xaxis, self.yaxis, self.zaxis
 
     def update_limits(self) -> None:
+        at = self._changes
         if self._dirty and any(a.limits.auto for a in self._axes3()):
             self._autoscale()
+        self._fitted_at = at
 
     def autoscale(self, enable: bool = True, axis: str = "both", tight=None) -> None:
         """Automatic limits on 'x', 'y', 'z' or 'both' (all three)."""

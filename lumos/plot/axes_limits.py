@@ -98,8 +98,10 @@ class AxesLimits:
         follow data that changed since the last."""
         for a in self.artists:
             a.prepare()
+        at = self._changes
         if self._dirty and (self.xaxis.limits.auto or self.yaxis.limits.auto):
             self._autoscale()
+        self._fitted_at = at
 
     def autoscale(self, enable: bool = True, axis: str = "both") -> None:
         """Turn automatic limits on (or off) for 'x', 'y' or 'both' axes, and apply them."""

@@ -183,7 +183,7 @@ class AxesSync:
         self.view.bgcolor = self._background()
         if self._dirty:
             self._rebuild_batches()
-            self._dirty = False
+            self._dirty = self._changed_since_fit()
         self._sync_gpu_transforms()
         self._update_grid()
         self._layers.arrange(self)  # clip_on=False visuals across the figure, in zorder

@@ -428,6 +428,28 @@ def test_ax_stream_with_a_producer_thread_and_animation():
     assert ax.get_xlim() == pytest.approx((2.0, 3.999))
 
 
+def test_a_push_between_the_limits_and_the_batches_is_fitted_next_frame(monkeypatch):
+    # A producer thread may push after the frame fitted the limits and before it
+    # rebuilt the batches: the next frame fits that push (it was lost, now and then).
+    fig, ax = lumos.subplots(figsize=(4, 2), dpi=50)
+    s = ax.stream(channels=1, capacity=1000, dt=1e-3)
+    s.push(signals(1000, 1))
+    fig.render()
+    rebuild = ax._rebuild_batches
+
+    def push_meanwhile():
+        monkeypatch.setattr(ax, "_rebuild_batches", rebuild)
+        s.push(signals(500, 1))  # as a thread would, mid-frame
+        rebuild()
+
+    monkeypatch.setattr(ax, "_rebuild_batches", push_meanwhile)
+    s.push(signals(500, 1))
+    fig.render()
+    assert ax.get_xlim() == pytest.approx((0.5, 1.499))  # fitted before the second push
+    fig.render()
+    assert ax.get_xlim() == pytest.approx((1.0, 1.999))
+
+
 def test_ax_waterfall():
     fig, ax = lumos.subplots(figsize=(4, 3), dpi=50)
     w = ax.waterfall(32, 50, dt=0.1, freqs=(0, 1000), cmap="magma")
