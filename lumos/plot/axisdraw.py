@@ -57,6 +57,7 @@ class TickSet:
         st = getattr(axis, which)
         self.which = which
         self.style = st
+        self.thin = getattr(axis, f"{which}_locator").thins_labels  # see Locator
         self.values = values
         self.pos = pos  # pixels along the axis
         self.length = fig.points_to_pixels(st.size)
@@ -269,8 +270,9 @@ def _draw_labels(ov, fig, axis, ts: TickSet, side: int, base: float, sign: float
     if not labels:
         return
     along = [lab.width if x else lab.height for lab in labels]
-    keep = ticker.non_overlapping([lab.pos for lab in labels], along,
-                                  fig.points_to_pixels(2.0))
+    pos = [lab.pos for lab in labels]
+    keep = ticker.non_overlapping(pos, along, fig.points_to_pixels(2.0)) if ts.thin \
+        else np.isfinite(pos)
     gap = ts.outside(side) + ts.pad
     for lab, k in zip(labels, keep, strict=True):
         if not k:

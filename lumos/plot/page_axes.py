@@ -595,7 +595,7 @@ def _tick_style(fig, st, ts) -> dict:
                 st.labelcolor), "rotation": float(st.labelrotation),
             "mode": st.rotation_mode, "ha": getattr(st, "label_ha", None),
             "face": face_of(st.labelfamily, None, st.labelweight).name,
-            "va": getattr(st, "label_va", None)}
+            "va": getattr(st, "label_va", None), "thin": ts.thin}
 
 
 def axis_record(ax, axis, layout) -> dict:

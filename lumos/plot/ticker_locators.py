@@ -187,6 +187,10 @@ class Locator:
 
     #: Ticks that fit on the axis; ``None`` means matplotlib's axis-less default (9).
     tick_space: int | None = None
+    #: Whether lumos may drop labels of these ticks that would overlap (every k-th is
+    #: kept). Ticks the user chose (fixed values, categories, a matplotlib locator)
+    #: keep every label, as matplotlib draws them.
+    thins_labels: bool = True
 
     def tick_values(self, vmin: float, vmax: float) -> np.ndarray:
         """The tick positions for the view interval ``[vmin, vmax]``: ascending float64 (they may
@@ -233,6 +237,8 @@ class FixedLocator(Locator):
     to zero (so 0 stays a tick when it is one).
     """
 
+    thins_labels = False
+
     def __init__(self, locs: Sequence[float] | np.ndarray, nbins: int | None = None):
         locs = np.asarray(locs, dtype=np.float64)
         if locs.ndim != 1:
@@ -251,6 +257,8 @@ class FixedLocator(Locator):
 class LinearLocator(Locator):
     """``numticks`` evenly spaced ticks from ``vmin`` to ``vmax`` inclusive (default 11)."""
 
+    thins_labels = False  # the user chose how many
+
     def __init__(self, numticks: int | None = None):
         self.numticks = 11 if numticks is None else int(numticks)
 
@@ -266,6 +274,8 @@ class MultipleLocator(Locator):
 
     One tick beyond each end of the range is included, as matplotlib does.
     """
+
+    thins_labels = False  # the user chose the step
 
     def __init__(self, base: float = 1.0, offset: float = 0.0):
         if not base > 0:

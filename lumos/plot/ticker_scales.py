@@ -178,6 +178,8 @@ class LogitFormatter(Formatter):
 class IndexLocator(Locator):
     """A tick every ``base`` data units starting at ``offset`` (for index axes)."""
 
+    thins_labels = False  # the user chose the step
+
     def __init__(self, base: float, offset: float):
         self.base, self.offset = float(base), float(offset)
 

@@ -580,8 +580,8 @@
           });
           if (shown.length) {
             setReach = outside + st.pad + Math.max(...shown.map((l) => (horizontal ? l.h : l.w)));
-            const keep = T().nonOverlapping(shown.map((l) => l.p),
-              shown.map((l) => (horizontal ? l.w : l.h)), a.min_gap);
+            const keep = st.thin ? T().nonOverlapping(shown.map((l) => l.p),
+              shown.map((l) => (horizontal ? l.w : l.h)), a.min_gap) : shown.map(() => true);
             const gap = outside + st.pad;
             shown.forEach((L, i) => {
               if (!keep[i]) return;

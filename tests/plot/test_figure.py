@@ -9,6 +9,7 @@ import pytest
 
 import lumos
 import lumos.pyplot as plt
+from lumos.plot import ticker
 from lumos.plot.axes import parse_fmt
 
 
@@ -679,3 +680,36 @@ def test_set_axisbelow_puts_the_grid_under_or_over_bars():
     assert ax.get_axisbelow() == "line"  # matplotlib's default
     with pytest.raises(ValueError, match=r"^b: got 'x'"):
         ax.set_axisbelow("x")
+
+
+
+def _drawn_strings(fig) -> list[str]:
+    fig.draw()
+    return [s for v in fig.overlay.view.visuals if type(v).__name__ == "Text"
+            for s in ([v.text] if isinstance(v.text, str) else v.text)]
+
+
+@pytest.mark.parametrize("set_ticks", [
+    lambda ax, t: ax.set_yticks(t, [f"L{i}" for i in range(len(t))]),
+    lambda ax, t: (ax.yaxis.set_major_locator(ticker.MultipleLocator(t[1] - t[0])),
+                   ax.yaxis.set_major_formatter(ticker.FuncFormatter(
+                       lambda v, pos: f"L{round(v * 30)}"))),
+])
+def test_ticks_the_user_chose_keep_every_label_as_in_matplotlib(set_ticks):
+    # 31 labels on a 2-inch axis overlap; matplotlib draws them all (lumos dropped
+    # every other one, a silently different picture of the user's own ticks)
+    fig, ax = lumos.subplots(figsize=(3, 2), dpi=100)
+    ax.plot([0, 1], [0, 1])
+    set_ticks(ax, np.linspace(0, 1, 31))
+    drawn = _drawn_strings(fig)
+    assert {f"L{i}" for i in range(31)} <= set(drawn)
+
+
+def test_automatic_ticks_still_drop_labels_that_would_overlap():
+    fig, ax = lumos.subplots(figsize=(3, 2), dpi=100)
+    ax.plot([0, 1], [0, 1])
+    ax.yaxis.set_major_locator(ticker.MaxNLocator(30))
+    ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, pos: f"L{pos}"))
+    n = len(ax.yaxis.ticks()[0])
+    shown = [s for s in _drawn_strings(fig) if s.startswith("L")]
+    assert n > 20 and 0 < len(shown) < n
