@@ -150,7 +150,12 @@ class LegendHandle:
     pixels above its middle (error bars and their caps, stems, baselines);
     ``marker_dy`` lifts the marker (a stem's head); ``hatch`` ``(letters, rgba, width
     px, tile px)`` hatches the patch; ``line_look`` the line's ``cap``, ``dash_cap`` and
-    ``join`` (the Line visual's; None: round), as matplotlib's legend line copies them."""
+    ``join`` (the Line visual's; None: round), as matplotlib's legend line copies them.
+
+    ``count`` names the legend parameter that says how many markers to draw:
+    ``"numpoints"`` (lines) or ``"scatterpoints"`` (scatters, drawn at the legend's
+    ``scatteryoffsets``); ``marker_areas`` (smallest, largest) area in points² of a
+    scatter's markers: several legend markers span them, as matplotlib's do."""
 
     line: tuple | None = None
     marker: tuple | None = None
@@ -159,6 +164,8 @@ class LegendHandle:
     marker_dy: float = 0.0
     hatch: tuple | None = None
     line_look: dict | None = None
+    count: str = "numpoints"
+    marker_areas: tuple[float, float] | None = None
 
 
 def as_1d(values, argument: str) -> np.ndarray:

@@ -7,7 +7,8 @@ legends also ``'outside upper right'``...), ``bbox_to_anchor`` (with
 ``framealpha``, ``fancybox``, ``shadow``, ``facecolor``, ``edgecolor``,
 ``markerscale``, ``markerfirst``, ``reverse``, ``handlelength``, ``handleheight``,
 ``handletextpad``, ``borderpad``, ``labelspacing``, ``columnspacing``,
-``borderaxespad``, ``numpoints``, ``scatterpoints``, ``mode='expand'``.
+``borderaxespad``, ``numpoints``, ``scatterpoints``, ``scatteryoffsets``,
+``mode="expand"``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import numpy as np
 
 from .. import colors
 from . import text as textmod
+from . import validate
 from .compat import warn_once
 from .fonts import FontProperties
 from .legend_handles import legend_handle_of
@@ -43,6 +45,14 @@ _OUTSIDE = {"outside upper right": ("right", 1), "outside right upper": ("right"
 
 def _param(value, key: str, default):
     return float(rc(f"legend.{key}", default) if value is None else value)
+
+
+def _count(value, key: str) -> int:
+    """numpoints or scatterpoints: markers per legend entry (rcParams legend.<key>)."""
+    n = rc(f"legend.{key}", 1) if value is None else value
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+        raise ValueError(f"{key}: got {value!r}, expected an integer >= 1")
+    return int(n)
 
 
 class Legend:
@@ -125,13 +135,16 @@ class Legend:
         if mode not in (None, "expand"):
             raise ValueError(f"mode: got {mode!r}, expected None or 'expand'")
         self.mode = mode
-        for name, value in (("numpoints", numpoints), ("scatterpoints", scatterpoints)):
-            if value not in (None, 1):
-                warn_once(f"legend {name}", f"legend: {name}={value}: lumos shows one marker "
-                          "per handle")
-        if scatteryoffsets is not None or draggable:
-            warn_once("legend drag", "legend: scatteryoffsets and draggable have no effect "
-                      "in lumos")
+        self.numpoints = _count(numpoints, "numpoints")
+        self.scatterpoints = _count(scatterpoints, "scatterpoints")
+        # matplotlib's heights of the scatter markers in the handle box, repeated
+        offsets = [3 / 8, 4 / 8, 2.5 / 8] if scatteryoffsets is None else \
+            [validate.number(v, "scatteryoffsets") for v in np.ravel(scatteryoffsets)]
+        if not offsets:
+            raise ValueError("scatteryoffsets: got an empty sequence, expected numbers")
+        self.scatteryoffsets = np.resize(offsets, self.scatterpoints)
+        if draggable:
+            warn_once("legend drag", "legend: draggable has no effect in lumos")
 
     # matplotlib's accessors
     def get_texts(self) -> list[str]:
@@ -355,8 +368,7 @@ class Legend:
                 hx, lx, ha = cx, cx + handle_len + text_pad, "left"
             else:
                 hx, lx, ha = cx + text_w + text_pad, cx + text_w, "right"
-            h = _draw_handle(ov, handle, hx, cy, handle_len, fs, px, self.markerscale,
-                             self.handleheight)
+            h = _draw_handle(ov, handle, hx, cy, handle_len, fs, px, self)
             ov.text(label, lx, cy, fs, self._label_color(h), ha=ha, va="center",
                     face=self.face)
 
@@ -454,13 +466,14 @@ def _round_rect(x: float, y: float, w: float, h: float, r: float) -> list:
     return [np.array([c, ring[i], ring[(i + 1) % len(ring)]]) for i in range(len(ring))]
 
 
-def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px,
-                 markerscale: float = 1.0, handleheight: float = 0.7):
-    """The handle as the artist declares it (``legend_handle``): a patch, a line, a
-    marker on the line. Returns the declaration (labelcolor reads it)."""
+def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, legend):
+    """The handle as the artist declares it (``legend_handle``): a patch, a line, the
+    markers on the line (``legend``'s numpoints, scatterpoints, scatteryoffsets,
+    markerscale and handleheight). Returns the declaration (labelcolor reads it)."""
     h = handle.legend_handle(fs)
     if h is None:
         return None
+    handleheight = legend.handleheight
     if h.patch is not None:  # polygons, drawn in order after the frame's
         face, edge = h.patch
         half = fs * handleheight / 2
@@ -474,14 +487,35 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px,
     for points, rgba, width, dashes in h.strokes:
         u, dx, dy = np.asarray(points, dtype=float).T
         ov.line(np.c_[x + u * length + dx, y + dy], rgba, width, dashes)
+    n = legend.scatterpoints if h.count == "scatterpoints" else legend.numpoints
+    # matplotlib's handler: several markers keep 0.3 font sizes from the ends, and the
+    # line runs between the first and the last
+    xs = np.linspace(x + 0.3 * fs, x + length - 0.3 * fs, n) if n > 1 else \
+        np.array([x + length / 2])
     if h.line is not None:
         rgba, width, dashes = h.line
-        ov.line([(x, y), (x + length, y)], rgba, width, dashes, h.line_look)
+        ends = (xs[0], xs[-1]) if n > 1 else (x, x + length)
+        ov.line([(ends[0], y), (ends[1], y)], rgba, width, dashes, h.line_look)
     if h.marker is not None:
         symbol, size, face, edge, edge_w = h.marker
-        ov.marker(x + length / 2, y + h.marker_dy, symbol, size * markerscale, face, edge,
-                  edge_w)
+        sizes = np.full(n, size)
+        ys = np.full(n, y + h.marker_dy)
+        if h.count == "scatterpoints":
+            ys = y - fs * handleheight / 2 + fs * handleheight * legend.scatteryoffsets
+            if h.marker_areas is not None:
+                sizes = size * np.sqrt(_legend_areas(*h.marker_areas, n) /
+                                       max(0.5 * sum(h.marker_areas), 1e-12))
+        for mx, my, ms in zip(xs, ys, sizes, strict=True):
+            ov.marker(mx, my, symbol, ms * legend.markerscale, face, edge, edge_w)
     return h
+
+
+def _legend_areas(lo: float, hi: float, n: int) -> np.ndarray:
+    """matplotlib's marker areas for ``n`` legend markers of a scatter whose areas span
+    [lo, hi]: the middle, the largest, the smallest; from four on, evenly spread."""
+    if n < 4:
+        return np.array([0.5 * (lo + hi), hi, lo][:n])
+    return lo + (hi - lo) * np.linspace(0, 1, n)
 
 
 def _crosses(line: np.ndarray, box: tuple) -> bool:

@@ -452,15 +452,16 @@ class PathCollection(Artist, ScalarMappable):
         and the largest marker's (drawn that size, however large), the first point's
         colors."""
         areas = np.asarray(self._sizes, dtype=float).ravel()
-        areas = areas[np.isfinite(areas)]
-        area = 0.5 * (areas.min() + areas.max()) if len(areas) else 36.0
-        symbol, sizes, face, edge, edge_w = self.marker_style(np.array([area]))
+        areas = areas[np.isfinite(areas) & (areas >= 0)]
+        lo, hi = (float(areas.min()), float(areas.max())) if len(areas) else (36.0, 36.0)
+        symbol, sizes, face, edge, edge_w = self.marker_style(np.array([0.5 * (lo + hi)]))
         rgba = face[0] if len(face) else colors.to_rgba("C0")
         if isinstance(edge, np.ndarray):
             edge = tuple(edge[0])
         elif isinstance(edge, str):  # 'face'
             edge = tuple(rgba)
-        return LegendHandle(marker=(symbol, float(np.ravel(sizes)[0]), rgba, edge, edge_w))
+        return LegendHandle(marker=(symbol, float(np.ravel(sizes)[0]), rgba, edge, edge_w),
+                            count="scatterpoints", marker_areas=(lo, hi))
 
     def get_marker(self):
         """The marker code of the points."""

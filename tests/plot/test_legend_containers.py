@@ -5,6 +5,7 @@ baseline), not as a plain line."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 import lumos
 from lumos.plot.containers import ErrorbarContainer, StemContainer
@@ -67,3 +68,63 @@ def test_stem_legend_lifts_the_head_over_a_baseline():
     # the stem joins them (its ends hidden under the head and the baseline)
     assert stem_bottom >= base_top - 3 and stem_top <= head_bottom + 3
     assert base_right - base_left > 3 * (stem_right - stem_left + 1)  # baseline runs across
+
+
+def _legend_markers(fig, monkeypatch) -> list[tuple]:
+    """(x, y, size px, symbol) of every marker the figure's overlay draws."""
+    drawn = []
+    marker = type(fig.overlay).marker
+
+    def record(ov, x, y, symbol, size_px, *args, **kwargs):
+        drawn.append((x, y, size_px, symbol))
+        return marker(ov, x, y, symbol, size_px, *args, **kwargs)
+
+    monkeypatch.setattr(type(fig.overlay), "marker", record)
+    fig.draw()
+    return drawn
+
+
+def test_numpoints_and_scatterpoints_draw_that_many_markers_as_matplotlib(monkeypatch):
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=100)
+    ax.plot([0, 1], [0, 1], "o-", label="line")
+    ax.scatter([0, 1, 2], [0, 1, 2], s=[10, 50, 200], marker="s", label="scatter")
+    leg = ax.legend(numpoints=2, scatterpoints=3)
+    drawn = _legend_markers(fig, monkeypatch)
+    line = [d for d in drawn if d[3] == "disc"]
+    squares = [d for d in drawn if d[3] == "square"]
+    assert len(line) == 2 and len(squares) == 3
+    fs = fig.points_to_pixels(leg.fontsize)
+    # 0.3 font sizes in from the ends of a 2-font-size handle, as matplotlib's handler
+    assert line[1][0] - line[0][0] == pytest.approx(1.4 * fs)
+    # matplotlib's areas for three: the middle, the largest, the smallest
+    sizes = np.array([d[2] for d in squares])
+    np.testing.assert_allclose(sizes / sizes[0], np.sqrt(np.array([105, 200, 10]) / 105),
+                               rtol=1e-6)
+    # at 3/8, 4/8 and 2.5/8 of the handle's height (0.7 font sizes)
+    ys = np.array([d[1] for d in squares])
+    np.testing.assert_allclose(ys - ys[1], 0.7 * fs * (np.array([3, 4, 2.5]) / 8 - 0.5))
+
+
+def test_one_scatter_marker_sits_at_three_eighths_of_the_handle(monkeypatch):
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=100)
+    ax.plot([0, 1], [0, 1], "o-", label="line")
+    ax.scatter([0, 1], [0, 1], marker="s", label="scatter")
+    leg = ax.legend(ncols=2)  # one row: the line's marker is at the row's middle
+    drawn = _legend_markers(fig, monkeypatch)
+    (line,) = [d for d in drawn if d[3] == "disc"]
+    (square,) = [d for d in drawn if d[3] == "square"]
+    fs = fig.points_to_pixels(leg.fontsize)
+    assert square[1] - line[1] == pytest.approx(0.7 * fs * (3 / 8 - 1 / 2))
+
+
+@pytest.mark.parametrize("kwargs, error, match", [
+    ({"numpoints": 0}, ValueError, "numpoints"),
+    ({"scatterpoints": 1.5}, ValueError, "scatterpoints"),
+    ({"scatteryoffsets": []}, ValueError, "scatteryoffsets"),
+    ({"scatteryoffsets": ["high"]}, TypeError, "scatteryoffsets"),
+])
+def test_bad_marker_counts_are_refused_by_name(kwargs, error, match):
+    fig, ax = lumos.subplots()
+    ax.plot([0, 1], label="a")
+    with pytest.raises(error, match=match):
+        ax.legend(**kwargs)
