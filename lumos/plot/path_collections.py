@@ -18,6 +18,7 @@ from ..path import Path
 from ..visuals.path import Paths
 from . import validate
 from .artists import LegendHandle, ScalarMappable
+from .collections import check_alpha, legend_box
 from .patch_base import PathsArtist
 from .patch_style import (
     as_path,
@@ -63,18 +64,6 @@ def _cycle(rows: np.ndarray, n: int) -> np.ndarray:
     return rows[np.arange(n) % len(rows)]
 
 
-def _check_alpha(alpha):
-    if alpha is None:
-        return None
-    if isinstance(alpha, (str, bytes)):
-        raise TypeError(f"alpha: got str {alpha!r}, expected a number in 0..1 (or one per "
-                        "item)")
-    a = np.asarray(alpha, dtype=float)
-    if a.ndim > 1 or not np.all((a >= 0) & (a <= 1)):
-        raise ValueError(f"alpha: got {alpha!r}, expected numbers in 0..1")
-    return float(a) if a.ndim == 0 else a.copy()
-
-
 class Collection(PathsArtist, ScalarMappable):
     """Many paths drawn together, with matplotlib's per-item style arguments.
 
@@ -113,7 +102,7 @@ class Collection(PathsArtist, ScalarMappable):
         self._built_for = None
         self.in_autoscale = True
         self._array = None
-        self._alpha = _check_alpha(alpha)
+        self._alpha = check_alpha(alpha, per_item=True)
         self._transform = transform
         self._paths: list[Path] = []
         self._offsets = np.zeros((0, 2))
@@ -278,7 +267,7 @@ class Collection(PathsArtist, ScalarMappable):
 
     def set_alpha(self, alpha) -> None:
         """The opacity 0..1 (None: the colors' own)."""
-        self._alpha = _check_alpha(alpha)
+        self._alpha = check_alpha(alpha, per_item=True)
         self._changed()
 
     # -- colormapping --------------------------------------------------------------------
@@ -414,13 +403,7 @@ class Collection(PathsArtist, ScalarMappable):
 
     def legend_patch(self) -> tuple[tuple, tuple | None]:
         """(face RGBA, edge RGBA or None) of the first path, for a legend entry."""
-        face = self.get_facecolor()
-        edge = self.get_edgecolor()
-        f = tuple(face[0]) if len(face) else (0.0, 0.0, 0.0, 0.0)
-        e = tuple(edge[0]) if len(edge) else None
-        if e is not None and (e[3] == 0 or not self._linewidths[0] > 0):
-            e = None
-        return f, e
+        return legend_box(self.get_facecolor(), self.get_edgecolor(), self._linewidths[0])
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} of {len(self._paths)} paths>"
