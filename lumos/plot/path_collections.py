@@ -18,7 +18,7 @@ from ..path import Path
 from ..visuals.path import Paths
 from . import validate
 from .artists import LegendHandle, ScalarMappable
-from .collections import check_alpha, legend_box
+from .collections import check_alpha, cycle_rows, legend_box
 from .patch_base import PathsArtist
 from .patch_style import (
     as_path,
@@ -56,12 +56,6 @@ def _with_alpha(rows: np.ndarray, alpha) -> np.ndarray:
         rows = np.repeat(rows, a.size, axis=0)
     rows[:, 3] = a[np.arange(len(rows)) % a.size]
     return rows
-
-
-def _cycle(rows: np.ndarray, n: int) -> np.ndarray:
-    if not len(rows) or n == 0:
-        return np.zeros((n, 4))
-    return rows[np.arange(n) % len(rows)]
 
 
 class Collection(PathsArtist, ScalarMappable):
@@ -372,9 +366,9 @@ class Collection(PathsArtist, ScalarMappable):
         return paths, self._units(), None
 
     def _styles_per_item(self, n: int) -> tuple:
-        face = _cycle(self.get_facecolor(), n)
-        edge = _cycle(self.get_edgecolor(), n)
-        hatch_rgba = _cycle(self.get_hatchcolor(), n)
+        face = cycle_rows(self.get_facecolor(), n, None)
+        edge = cycle_rows(self.get_edgecolor(), n, None)
+        hatch_rgba = cycle_rows(self.get_hatchcolor(), n, None)
         lw = self._linewidths[np.arange(n) % len(self._linewidths)] if n else np.zeros(0)
         styles = [self._styles[i % len(self._styles)] for i in range(n)]
         return face, edge, hatch_rgba, lw, styles
