@@ -183,15 +183,6 @@ class BarCollection(Collection):
         x0, x1, y0, y1 = (c[keep] for c in self._corners())
         return finite_limits_xy(np.r_[x0, x1], np.r_[y0, y1], self.axes)
 
-    def legend_patch(self):
-        face = tuple(cycle_rows(self._facecolors[:1], 1, self._alpha)[0]) if len(
-            self._facecolors) else (0, 0, 0, 0)
-        edge = tuple(cycle_rows(self._edgecolors[:1], 1, self._alpha)[0]) if len(
-            self._edgecolors) else None
-        if edge is not None and (edge[3] == 0 or self._linewidth <= 0):
-            edge = None
-        return face, edge
-
     def get_facecolor(self) -> np.ndarray:
         return cycle_rows(self._facecolors, len(self._facecolors), self._alpha)
 

@@ -98,15 +98,29 @@ def cycle_rows(rows: np.ndarray, n: int, alpha) -> np.ndarray:
     return out
 
 
-def check_alpha(alpha) -> float | None:
+def check_alpha(alpha, per_item: bool = False):
+    """None, an opacity in 0..1 (a float) or, with ``per_item``, a 1D array of them
+    (copied), or an error naming ``alpha``."""
     if alpha is None:
         return None
     if isinstance(alpha, (str, bytes)):
-        raise TypeError(f"alpha: got str {alpha!r}, expected a number in 0..1")
-    a = float(alpha)
-    if not 0.0 <= a <= 1.0:
-        raise ValueError(f"alpha: got {alpha!r}, expected a number in 0..1")
-    return a
+        raise TypeError(f"alpha: got str {alpha!r}, expected a number in 0..1"
+                        + (" (or one per item)" if per_item else ""))
+    a = np.asarray(alpha, dtype=float) if per_item else np.asarray(float(alpha))
+    if a.ndim > 1 or not np.all((a >= 0) & (a <= 1)):
+        raise ValueError(f"alpha: got {alpha!r}, expected "
+                         + ("numbers in 0..1" if per_item else "a number in 0..1"))
+    return float(a) if a.ndim == 0 else a.copy()
+
+
+def legend_box(face: np.ndarray, edge: np.ndarray, width: float) -> tuple[tuple, tuple | None]:
+    """(face RGBA, edge RGBA or None) of a collection's legend box: its first face and
+    edge colors (rows), the edge left out when transparent or ``width`` is not > 0."""
+    f = tuple(face[0]) if len(face) else (0.0, 0.0, 0.0, 0.0)
+    e = tuple(edge[0]) if len(edge) else None
+    if e is not None and (e[3] == 0 or not width > 0):
+        e = None
+    return f, e
 
 
 def short_linestyle(ls) -> str | None:
@@ -340,11 +354,7 @@ class Collection(Artist):
 
     def legend_patch(self) -> tuple[tuple, tuple | None]:
         """(face rgba, edge rgba or None) of the legend's box for this artist."""
-        face = tuple(self.face_rgba(1)[0]) if len(self._facecolors) else (0, 0, 0, 0)
-        edge = tuple(self.edge_rgba(1)[0]) if len(self._edgecolors) else None
-        if edge is not None and (edge[3] == 0 or self._linewidth <= 0):
-            edge = None
-        return face, edge
+        return legend_box(self.face_rgba(1), self.edge_rgba(1), self._linewidth)
 
 
 def _points(value, argument: str) -> float:

@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 
 from .ticker_formatters import Formatter
-from .ticker_locators import NO_TICKS, Locator, MultipleLocator
+from .ticker_locators import NO_TICKS, Locator, MultipleLocator, finite_limits
 
 __all__ = [
     "EPOCH", "date2num", "num2date", "strftime", "AutoDateLocator", "AutoDateFormatter",
@@ -273,12 +273,10 @@ class AutoDateLocator(Locator):
                 span // _US["m"], span // _US["s"], span]
 
     def tick_values(self, vmin: float, vmax: float) -> np.ndarray:
-        try:
-            lo, hi = sorted((float(vmin), float(vmax)))
-        except (TypeError, ValueError):
+        lim = finite_limits(vmin, vmax)
+        if lim is None:
             return NO_TICKS.copy()
-        if not (math.isfinite(lo) and math.isfinite(hi)):
-            return NO_TICKS.copy()
+        lo, hi = lim
         if hi < -_MAX_DAYS or lo > _MAX_DAYS:
             return NO_TICKS.copy()  # beyond what datetime64[us] can name
         if lo == hi:  # one instant: show the day around it

@@ -37,8 +37,169 @@ _ALIASES = {"ec": "edgecolor", "fc": "facecolor", "lw": "linewidth", "ls": "line
             "aa": "antialiased"}
 
 
+# -- what patches and collections share -------------------------------------------------
+class PathsArtist(Artist):
+    """The base of patches and collections: artists added with ``ax.add_patch`` or
+    ``ax.add_collection`` that draw through one ``lumos.visuals.Paths`` in data or axes
+    units (``transform=``), with matplotlib's hatch, cap and join accessors.
+
+    Subclasses provide ``_geometry()`` (their paths, units and anchors) and
+    ``primitive_paths()`` (the look of each path); ``__init__`` sets the attributes
+    these accessors read.
+    """
+
+    @staticmethod
+    def _check_style(value, allowed, argument: str) -> str:
+        value = getattr(value, "value", value)  # matplotlib's CapStyle/JoinStyle enums
+        if value not in allowed:
+            raise ValueError(f"{argument}: got {value!r}, expected one of {', '.join(allowed)}")
+        return value
+
+    def get_transform(self):
+        """The coordinates the artist lives in: ``ax.transData`` (None before it is added
+        with no transform given) or ``ax.transAxes``."""
+        if self._transform is None and self.axes is not None:
+            return self.axes.transData
+        return self._transform
+
+    def set_transform(self, t) -> None:
+        """The coordinates of the artist: a transform such as ``ax.transData`` (default)
+        or ``ax.transAxes``."""
+        if self.axes is not None:
+            coordinates(t, self.axes)
+        self._transform = t
+        self._changed()
+
+    def get_alpha(self) -> float | None:
+        """The opacity, or None (the colors' own)."""
+        return self._alpha
+
+    def get_hatch(self) -> str | None:
+        """The hatch pattern ('/', 'x', '.', ...), or None."""
+        return self._hatch
+
+    def set_hatch(self, hatch) -> None:
+        """A hatch pattern: matplotlib's characters, repeated for density ('//', 'xx', ...)."""
+        hatch_counts(hatch)  # a ValueError naming unknown letters
+        self._hatch = hatch or None
+        self._changed()
+
+    def get_hatch_linewidth(self) -> float:
+        """The width of hatch lines in points."""
+        return self._hatch_linewidth
+
+    def set_hatch_linewidth(self, lw) -> None:
+        """The width of hatch lines in points."""
+        self._hatch_linewidth = check_real(lw, "hatch_linewidth", 0.0, finite=True)
+        self._changed()
+
+    def get_capstyle(self) -> str:
+        """The cap style of open edges: 'butt', 'round' or 'projecting'."""
+        return self._capstyle
+
+    def set_capstyle(self, s) -> None:
+        """The cap style of open edges: 'butt', 'round' or 'projecting'."""
+        self._capstyle = self._check_style(s, prim.CAPS, "capstyle")
+        self._changed()
+
+    def get_joinstyle(self) -> str:
+        """The join style of edges: 'miter', 'round' or 'bevel'."""
+        return self._joinstyle
+
+    def set_joinstyle(self, s) -> None:
+        """The join style of edges: 'miter', 'round' or 'bevel'."""
+        self._joinstyle = self._check_style(s, prim.JOINS, "joinstyle")
+        self._changed()
+
+    def update(self, props: dict) -> None:
+        """Set several properties from a dict (matplotlib's ``Artist.update``)."""
+        self.set(**props)
+
+    # -- what subclasses provide ---------------------------------------------------------
+    def _geometry(self) -> tuple[list, str, np.ndarray | None]:
+        """``(paths as (vertices, codes) in data/axes units, or in pixels about anchors,
+        units ('data', 'axes' or 'pixels'), anchors (N, 2) in data units or None)``."""
+        raise NotImplementedError
+
+    def primitive_paths(self, paths, points_to_pixels) -> list[prim.Path]:
+        """The primitives Paths drawn around ``paths`` ((vertices, codes) pairs)."""
+        raise NotImplementedError
+
+    # -- what the axes asks ------------------------------------------------------------
+    def _attach(self, ax) -> None:
+        coordinates(self._transform, ax)
+        self.axes = ax
+        self._visual = Paths()
+        self._update()
+
+    def visuals(self) -> list:
+        return [] if self._visual is None else [self._visual]
+
+    def rescale(self) -> None:
+        self._update()
+
+    def _changed(self) -> None:
+        if self._visual is not None:
+            self._update()
+        super()._changed()
+
+    def draw_overlay(self, ov) -> None:
+        """Line widths are points: rebuild when the dpi changed."""
+        fig = self.axes.figure
+        if self._visual is not None and self._built_for != (fig.dpi, fig.canvas.size):
+            self._update()
+
+    def _units(self) -> str:
+        return coordinates(self._transform, self.axes)
+
+    def _update(self) -> None:
+        ax = self.axes
+        if ax is None or self._visual is None:
+            return
+        fig = ax.figure
+        paths, units, anchors = self._geometry()
+        if units == "data" and paths:
+            allv = np.concatenate([np.asarray(v, float).reshape(-1, 2) for v, _ in paths])
+            sv = np.c_[to_scale(ax.xaxis, allv[:, 0]), to_scale(ax.yaxis, allv[:, 1])]
+            ends = np.cumsum([len(v) for v, _ in paths])[:-1]
+            paths = [(v, c) for v, (_, c) in zip(np.split(sv, ends), paths, strict=True)]
+        if anchors is not None:
+            anchors = np.c_[to_scale(ax.xaxis, anchors[:, 0]), to_scale(ax.yaxis, anchors[:, 1])]
+        self._visual.set_paths(self.primitive_paths(paths, fig.points_to_pixels), units,
+                               anchors)
+        self._visual.hatch_unit = fig.dpi
+        self._visual.canvas_height = fig.canvas.size[1]  # hatches start at its top left
+        self._visual.visible = self._visible
+        self._visual.order = self.zorder
+        self._built_for = (fig.dpi, fig.canvas.size)
+
+    def data_limits(self):
+        """The curves' extent in data units (Bézier extrema included), or None for
+        artists in axes coordinates."""
+        if self.axes is None or not self.in_autoscale:
+            return None
+        paths, units, anchors = self._geometry()
+        if units == "pixels":
+            paths = [(anchors, None)]
+        elif units != "data" or not paths:
+            return None
+        return path_limits(paths, self.axes)
+
+    def _legend_hatch_rgba(self) -> tuple:
+        """The hatch color of the legend's box."""
+        raise NotImplementedError
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        hatch = None
+        if self._hatch:
+            fig = self.axes.figure
+            hatch = (self._hatch, self._legend_hatch_rgba(),
+                     fig.points_to_pixels(self._hatch_linewidth), fig.dpi)
+        return LegendHandle(patch=self.legend_patch(), hatch=hatch)
+
+
 # -- the base class --------------------------------------------------------------------
-class Patch(Artist):
+class Patch(PathsArtist):
     """A filled, hatched and outlined shape (matplotlib's ``Patch``).
 
     Keywords (and matplotlib's aliases): ``facecolor``/``fc``, ``edgecolor``/``ec``,
@@ -95,13 +256,6 @@ class Patch(Artist):
         self._visible = bool(visible)
         self.set_clip_on(clip_on)
 
-    @staticmethod
-    def _check_style(value, allowed, argument: str) -> str:
-        value = getattr(value, "value", value)  # matplotlib's CapStyle/JoinStyle enums
-        if value not in allowed:
-            raise ValueError(f"{argument}: got {value!r}, expected one of {', '.join(allowed)}")
-        return value
-
     def _check_colors(self) -> None:
         self.get_facecolor()
         self.get_edgecolor()
@@ -115,21 +269,6 @@ class Patch(Artist):
     def get_patch_transform(self) -> Affine2D:
         """The affine map from path units to data (or axes) units."""
         return Affine2D()
-
-    def get_transform(self):
-        """The coordinates the patch lives in: ``ax.transData`` (None before it is added
-        with no transform given) or ``ax.transAxes``."""
-        if self._transform is None and self.axes is not None:
-            return self.axes.transData
-        return self._transform
-
-    def set_transform(self, t) -> None:
-        """The coordinates of the patch: a transform such as ``ax.transData`` (default) or
-        ``ax.transAxes``."""
-        if self.axes is not None:
-            coordinates(t, self.axes)
-        self._transform = t
-        self._changed()
 
     def get_verts(self) -> np.ndarray:
         """The outline in data units as one polygon (curves flattened)."""
@@ -192,10 +331,6 @@ class Patch(Artist):
 
     set_fc, set_ec, get_fc, get_ec = set_facecolor, set_edgecolor, get_facecolor, get_edgecolor
 
-    def get_alpha(self) -> float | None:
-        """The opacity, or None (the colors' own)."""
-        return self._alpha
-
     def set_alpha(self, alpha) -> None:
         """The opacity 0..1 for face and edge (None: the colors' own)."""
         self._alpha = check_alpha(alpha)
@@ -233,43 +368,6 @@ class Patch(Artist):
 
     set_lw, get_lw, set_ls, get_ls = set_linewidth, get_linewidth, set_linestyle, get_linestyle
 
-    def get_hatch(self) -> str | None:
-        """The hatch pattern ('/', 'x', '.', ...), or None."""
-        return self._hatch
-
-    def set_hatch(self, hatch) -> None:
-        """A hatch pattern: matplotlib's characters, repeated for density ('//', 'xx', ...)."""
-        hatch_counts(hatch)  # a ValueError naming unknown letters
-        self._hatch = hatch or None
-        self._changed()
-
-    def get_hatch_linewidth(self) -> float:
-        """The width of hatch lines in points."""
-        return self._hatch_linewidth
-
-    def set_hatch_linewidth(self, lw) -> None:
-        """The width of hatch lines in points."""
-        self._hatch_linewidth = check_real(lw, "hatch_linewidth", 0.0, finite=True)
-        self._changed()
-
-    def get_capstyle(self) -> str:
-        """The cap style of open edges: 'butt', 'round' or 'projecting'."""
-        return self._capstyle
-
-    def set_capstyle(self, s) -> None:
-        """The cap style of open edges: 'butt', 'round' or 'projecting'."""
-        self._capstyle = self._check_style(s, prim.CAPS, "capstyle")
-        self._changed()
-
-    def get_joinstyle(self) -> str:
-        """The join style of edges: 'miter', 'round' or 'bevel'."""
-        return self._joinstyle
-
-    def set_joinstyle(self, s) -> None:
-        """The join style of edges: 'miter', 'round' or 'bevel'."""
-        self._joinstyle = self._check_style(s, prim.JOINS, "joinstyle")
-        self._changed()
-
     def get_antialiased(self) -> bool:
         """Whether edges are antialiased."""
         return self._antialiased
@@ -278,41 +376,10 @@ class Patch(Artist):
         """Antialias the edges or not."""
         self._antialiased = True if aa is None else bool(aa)
 
-    def update(self, props: dict) -> None:
-        """Set several properties from a dict (matplotlib's ``Artist.update``)."""
-        self.set(**props)
-
-    # -- what the axes asks ------------------------------------------------------------
-    def _attach(self, ax) -> None:
-        coordinates(self._transform, ax)
-        self.axes = ax
-        self._visual = Paths()
-        self._update()
-
-    def visuals(self) -> list:
-        return [] if self._visual is None else [self._visual]
-
-    def rescale(self) -> None:
-        self._update()
-
-    def _changed(self) -> None:
-        if self._visual is not None:
-            self._update()
-        super()._changed()
-
-    def draw_overlay(self, ov) -> None:
-        """Line widths are points: rebuild when the dpi changed."""
-        fig = self.axes.figure
-        if self._visual is not None and self._built_for != (fig.dpi, fig.canvas.size):
-            self._update()
-
     def _data_vertices(self) -> tuple[np.ndarray, np.ndarray | None]:
         path = self.get_path()
         verts = self.get_patch_transform().transform(path.vertices)
         return verts, path.codes
-
-    def _units(self) -> str:
-        return coordinates(self._transform, self.axes)
 
     def primitive_path(self, vertices, codes, points_to_pixels) -> prim.Path:
         """This patch's look as a primitives Path around ``vertices``/``codes``."""
@@ -326,37 +393,14 @@ class Patch(Artist):
             hatch=hatch, hatch_color=self.get_hatchcolor() if hatch else None,
             hatch_width=float(points_to_pixels(self._hatch_linewidth)))
 
-    def _update(self) -> None:
-        ax = self.axes
-        if ax is None or self._visual is None:
-            return
-        fig = ax.figure
-        verts, codes = self._data_vertices()
-        units = self._units()
-        if units == "data":
-            verts = np.c_[to_scale(ax.xaxis, verts[:, 0]), to_scale(ax.yaxis, verts[:, 1])]
-        path = self.primitive_path(verts, codes, fig.points_to_pixels)
-        self._visual.set_paths([path] if len(verts) else [], units)
-        self._visual.hatch_unit = fig.dpi
-        self._visual.canvas_height = fig.canvas.size[1]  # hatches start at its top left
-        self._visual.visible = self._visible
-        self._visual.order = self.zorder
-        self._built_for = (fig.dpi, fig.canvas.size)
+    def _geometry(self) -> tuple[list, str, None]:
+        return [self._data_vertices()], self._units(), None
 
-    def data_limits(self):
-        """The curve's extent in data units (Bézier extrema included), or None for patches
-        in axes coordinates."""
-        if self.axes is None or not self.in_autoscale or self._units() != "data":
-            return None
-        return path_limits([self._data_vertices()], self.axes)
+    def primitive_paths(self, paths, points_to_pixels) -> list[prim.Path]:
+        return [self.primitive_path(v, c, points_to_pixels) for v, c in paths if len(v)]
 
-    def legend_handle(self, fontsize_px: float) -> LegendHandle:
-        hatch = None
-        if self._hatch:
-            fig = self.axes.figure
-            hatch = (self._hatch, tuple(self.get_hatchcolor()),
-                     fig.points_to_pixels(self._hatch_linewidth), fig.dpi)
-        return LegendHandle(patch=self.legend_patch(), hatch=hatch)
+    def _legend_hatch_rgba(self) -> tuple:
+        return tuple(self.get_hatchcolor())
 
     def legend_patch(self) -> tuple[tuple, tuple | None]:
         """(face, edge or None) of this patch's legend box."""

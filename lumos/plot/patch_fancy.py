@@ -11,8 +11,8 @@ import numpy as np
 from ..path import Path
 from .boxstyles import BoxStyle
 from .patch_base import Patch
-from .patch_shapes import Polygon
-from .patch_style import check_real, check_xy
+from .patch_shapes import BoxBounds, Polygon
+from .patch_style import check_real
 
 
 class FancyArrow(Polygon):
@@ -77,7 +77,7 @@ class FancyArrow(Polygon):
         return "FancyArrow()"
 
 
-class FancyBboxPatch(Patch):
+class FancyBboxPatch(BoxBounds, Patch):
     """A box around the rectangle (xy, width, height) drawn in ``boxstyle`` (a name with
     attributes, "round,pad=0.2", or a :class:`BoxStyle`); ``mutation_scale`` scales the
     style's pad and sizes, ``mutation_aspect`` squeezes them vertically."""
@@ -87,9 +87,7 @@ class FancyBboxPatch(Patch):
     def __init__(self, xy, width, height, boxstyle="round", *, mutation_scale=1,
                  mutation_aspect=1, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._x, self._y = check_xy(xy, "xy")
-        self._width = check_real(width, "width")
-        self._height = check_real(height, "height")
+        self._set_box(xy, width, height)
         self._boxstyle = None
         self.set_boxstyle(boxstyle)
         self._mutation_scale = check_real(mutation_scale, "mutation_scale", 0.0, finite=True)
@@ -134,58 +132,11 @@ class FancyBboxPatch(Patch):
 
     def get_path(self) -> Path:
         a = self._mutation_aspect
-        p = self._boxstyle(self._x, self._y / a, self._width, self._height / a,
+        p = self._boxstyle(self._x0, self._y0 / a, self._width, self._height / a,
                            self._mutation_scale)
         return Path(np.asarray(p.vertices, dtype=float) * [1, a], p.codes)
 
-    def get_x(self) -> float:
-        """The x of the inner box's lower left corner."""
-        return self._x
-
-    def get_y(self) -> float:
-        """The y of the inner box's lower left corner."""
-        return self._y
-
-    def get_width(self) -> float:
-        """The inner box's width."""
-        return self._width
-
-    def get_height(self) -> float:
-        """The inner box's height."""
-        return self._height
-
-    def set_x(self, x) -> None:
-        """Move the inner box's lower left x."""
-        self._x = check_real(x, "x")
-        self._changed()
-
-    def set_y(self, y) -> None:
-        """Move the inner box's lower left y."""
-        self._y = check_real(y, "y")
-        self._changed()
-
-    def set_width(self, w) -> None:
-        """The inner box's width."""
-        self._width = check_real(w, "width")
-        self._changed()
-
-    def set_height(self, h) -> None:
-        """The inner box's height."""
-        self._height = check_real(h, "height")
-        self._changed()
-
-    def set_bounds(self, *args) -> None:
-        """``set_bounds(x, y, width, height)`` or ``set_bounds((x, y, width, height))``."""
-        left, bottom, w, h = args[0] if len(args) == 1 else args
-        self._x, self._y = check_xy((left, bottom), "xy")
-        self._width, self._height = check_real(w, "width"), check_real(h, "height")
-        self._changed()
-
-    def get_bbox(self) -> tuple[float, float, float, float]:
-        """The inner box: (x0, y0, x1, y1)."""
-        return self._x, self._y, self._x + self._width, self._y + self._height
-
     def __repr__(self) -> str:
-        return (f"FancyBboxPatch(({self._x:g}, {self._y:g}), width={self._width:g}, "
+        return (f"FancyBboxPatch(({self._x0:g}, {self._y0:g}), width={self._width:g}, "
                 f"height={self._height:g})")
 

@@ -15,15 +15,70 @@ from .patch_style import check_real, check_xy
 
 
 # -- the patches ------------------------------------------------------------------------
-class Rectangle(Patch):
+class BoxBounds:
+    """The anchor corner ``xy``, ``width`` and ``height`` of a box patch and their
+    accessors (matplotlib's Rectangle and FancyBboxPatch share these names); mixed into a
+    :class:`Patch` subclass, whose ``__init__`` calls ``_set_box``."""
+
+    def _set_box(self, xy, width, height) -> None:
+        self._x0, self._y0 = check_xy(xy, "xy")
+        self._width = check_real(width, "width")
+        self._height = check_real(height, "height")
+
+    def get_x(self) -> float:
+        """The x of the anchor corner."""
+        return self._x0
+
+    def get_y(self) -> float:
+        """The y of the anchor corner."""
+        return self._y0
+
+    def get_width(self) -> float:
+        """The width."""
+        return self._width
+
+    def get_height(self) -> float:
+        """The height."""
+        return self._height
+
+    def get_bbox(self) -> tuple[float, float, float, float]:
+        """(x0, y0, x1, y1) of the unrotated box."""
+        return self._x0, self._y0, self._x0 + self._width, self._y0 + self._height
+
+    def set_x(self, x) -> None:
+        """Move the anchor corner's x."""
+        self._x0 = check_real(x, "x")
+        self._changed()
+
+    def set_y(self, y) -> None:
+        """Move the anchor corner's y."""
+        self._y0 = check_real(y, "y")
+        self._changed()
+
+    def set_width(self, w) -> None:
+        """A new width."""
+        self._width = check_real(w, "width")
+        self._changed()
+
+    def set_height(self, h) -> None:
+        """A new height."""
+        self._height = check_real(h, "height")
+        self._changed()
+
+    def set_bounds(self, *args) -> None:
+        """``set_bounds(left, bottom, width, height)`` or with one 4-tuple."""
+        left, bottom, w, h = args[0] if len(args) == 1 else args
+        self._set_box((left, bottom), w, h)
+        self._changed()
+
+
+class Rectangle(BoxBounds, Patch):
     """A rectangle from ``xy`` (its anchor corner) of ``width`` × ``height``, rotated by
     ``angle`` degrees about ``rotation_point`` ('xy', 'center' or (x, y))."""
 
     def __init__(self, xy, width, height, *, angle=0.0, rotation_point="xy", **kwargs) -> None:
         super().__init__(**kwargs)
-        self._x0, self._y0 = check_xy(xy, "xy")
-        self._width = check_real(width, "width")
-        self._height = check_real(height, "height")
+        self._set_box(xy, width, height)
         self.angle = check_real(angle, "angle")
         self.rotation_point = rotation_point
 
@@ -56,33 +111,13 @@ class Rectangle(Patch):
         return Affine2D().scale(self._width, self._height).translate(x0, y0) \
             .translate(-rx, -ry).rotate_deg(self.angle).translate(rx, ry)
 
-    def get_x(self) -> float:
-        """The x of the anchor corner."""
-        return self._x0
-
-    def get_y(self) -> float:
-        """The y of the anchor corner."""
-        return self._y0
-
     def get_xy(self) -> tuple[float, float]:
         """The anchor corner (x, y)."""
         return self._x0, self._y0
 
-    def get_width(self) -> float:
-        """The width."""
-        return self._width
-
-    def get_height(self) -> float:
-        """The height."""
-        return self._height
-
     def get_angle(self) -> float:
         """The rotation in degrees, counter-clockwise, about ``rotation_point``."""
         return self.angle
-
-    def get_bbox(self) -> tuple[float, float, float, float]:
-        """(x0, y0, x1, y1) of the unrotated rectangle."""
-        return self._x0, self._y0, self._x0 + self._width, self._y0 + self._height
 
     def get_corners(self) -> np.ndarray:
         """The 4 corners, anticlockwise from xy."""
@@ -92,41 +127,14 @@ class Rectangle(Patch):
         """The centre (x, y) of the (rotated) rectangle."""
         return self.get_patch_transform().transform((0.5, 0.5))
 
-    def set_x(self, x) -> None:
-        """Move the anchor corner's x."""
-        self._x0 = check_real(x, "x")
-        self._changed()
-
-    def set_y(self, y) -> None:
-        """Move the anchor corner's y."""
-        self._y0 = check_real(y, "y")
-        self._changed()
-
     def set_xy(self, xy) -> None:
         """Move the anchor corner to (x, y)."""
         self._x0, self._y0 = check_xy(xy, "xy")
         self._changed()
 
-    def set_width(self, w) -> None:
-        """A new width."""
-        self._width = check_real(w, "width")
-        self._changed()
-
-    def set_height(self, h) -> None:
-        """A new height."""
-        self._height = check_real(h, "height")
-        self._changed()
-
     def set_angle(self, angle) -> None:
         """The rotation in degrees, counter-clockwise, about ``rotation_point``."""
         self.angle = check_real(angle, "angle")
-        self._changed()
-
-    def set_bounds(self, *args) -> None:
-        """``set_bounds(left, bottom, width, height)`` or with one 4-tuple."""
-        left, bottom, w, h = args[0] if len(args) == 1 else args
-        self._x0, self._y0 = check_xy((left, bottom), "xy")
-        self._width, self._height = check_real(w, "width"), check_real(h, "height")
         self._changed()
 
     xy = property(get_xy, set_xy)

@@ -15,17 +15,17 @@ import numpy as np
 from .. import colors
 from .. import primitives as prim
 from ..path import Path
-from ..visuals.path import Paths, hatch_counts
+from ..visuals.path import Paths
 from . import validate
-from .artists import Artist, LegendHandle, ScalarMappable
-from .collections import to_scale
+from .artists import LegendHandle, ScalarMappable
+from .collections import check_alpha, cycle_rows, legend_box
+from .patch_base import PathsArtist
 from .patch_style import (
     as_path,
     check_real,
     coordinates,
     linestyle_name,
     parse_linestyle,
-    path_limits,
     rc,
     stroke,
 )
@@ -58,25 +58,7 @@ def _with_alpha(rows: np.ndarray, alpha) -> np.ndarray:
     return rows
 
 
-def _cycle(rows: np.ndarray, n: int) -> np.ndarray:
-    if not len(rows) or n == 0:
-        return np.zeros((n, 4))
-    return rows[np.arange(n) % len(rows)]
-
-
-def _check_alpha(alpha):
-    if alpha is None:
-        return None
-    if isinstance(alpha, (str, bytes)):
-        raise TypeError(f"alpha: got str {alpha!r}, expected a number in 0..1 (or one per "
-                        "item)")
-    a = np.asarray(alpha, dtype=float)
-    if a.ndim > 1 or not np.all((a >= 0) & (a <= 1)):
-        raise ValueError(f"alpha: got {alpha!r}, expected numbers in 0..1")
-    return float(a) if a.ndim == 0 else a.copy()
-
-
-class Collection(Artist, ScalarMappable):
+class Collection(PathsArtist, ScalarMappable):
     """Many paths drawn together, with matplotlib's per-item style arguments.
 
     ``facecolors``/``edgecolors`` (one or a list, cycled; ``edgecolors='face'`` follows
@@ -114,7 +96,7 @@ class Collection(Artist, ScalarMappable):
         self._built_for = None
         self.in_autoscale = True
         self._array = None
-        self._alpha = _check_alpha(alpha)
+        self._alpha = check_alpha(alpha, per_item=True)
         self._transform = transform
         self._paths: list[Path] = []
         self._offsets = np.zeros((0, 2))
@@ -133,12 +115,10 @@ class Collection(Artist, ScalarMappable):
         self._hatch = None
         self.set_hatch(hatch)
         self._hatch_linewidth = float(rc("hatch.linewidth", 1.0))
-        self._capstyle = getattr(capstyle, "value", capstyle) or "butt"
-        self._joinstyle = getattr(joinstyle, "value", joinstyle) or "round"
-        for name, v, allowed in (("capstyle", self._capstyle, prim.CAPS),
-                                 ("joinstyle", self._joinstyle, prim.JOINS)):
-            if v not in allowed:
-                raise ValueError(f"{name}: got {v!r}, expected one of {', '.join(allowed)}")
+        self._capstyle = self._check_style(getattr(capstyle, "value", capstyle) or "butt",
+                                           prim.CAPS, "capstyle")
+        self._joinstyle = self._check_style(getattr(joinstyle, "value", joinstyle) or "round",
+                                            prim.JOINS, "joinstyle")
         self._antialiased = given["antialiaseds"]
         if offsets is not None:
             self.set_offsets(offsets)
@@ -185,19 +165,6 @@ class Collection(Artist, ScalarMappable):
         if arr.ndim != 2 or arr.shape[1] != 2:
             raise ValueError(f"offsets: got shape {np.shape(offsets)}, expected (N, 2)")
         self._offsets = arr
-        self._changed()
-
-    def get_transform(self):
-        """The transform of the paths (``ax.transData`` by default)."""
-        if self._transform is None and self.axes is not None:
-            return self.axes.transData
-        return self._transform
-
-    def set_transform(self, t) -> None:
-        """The transform of the paths: ``ax.transData``, ``ax.transAxes``, ..."""
-        if self.axes is not None:
-            coordinates(t, self.axes)
-        self._transform = t
         self._changed()
 
     def get_offset_transform(self):
@@ -292,13 +259,9 @@ class Collection(Artist, ScalarMappable):
         """Whether faces are drawn (facecolor not 'none')."""
         return not (isinstance(self._face_spec, str) and self._face_spec.lower() == "none")
 
-    def get_alpha(self):
-        """The opacity, or None (the colors' own)."""
-        return self._alpha
-
     def set_alpha(self, alpha) -> None:
         """The opacity 0..1 (None: the colors' own)."""
-        self._alpha = _check_alpha(alpha)
+        self._alpha = check_alpha(alpha, per_item=True)
         self._changed()
 
     # -- colormapping --------------------------------------------------------------------
@@ -376,58 +339,11 @@ class Collection(Artist, ScalarMappable):
         set_linewidth, get_linewidth, set_linestyle, get_linestyle, set_linestyle
     set_lw, set_ls = set_linewidth, set_linestyle
 
-    def get_hatch(self) -> str | None:
-        """The hatch pattern, or None."""
-        return self._hatch
-
-    def set_hatch(self, hatch) -> None:
-        """A hatch pattern for every path (matplotlib's characters)."""
-        hatch_counts(hatch)
-        self._hatch = hatch or None
-        self._changed()
-
-    def get_hatch_linewidth(self) -> float:
-        """The width of hatch lines in points."""
-        return self._hatch_linewidth
-
-    def set_hatch_linewidth(self, lw) -> None:
-        """The width of hatch lines in points."""
-        self._hatch_linewidth = check_real(lw, "hatch_linewidth", 0.0, finite=True)
-        self._changed()
-
-    def get_capstyle(self) -> str:
-        """The cap style of open edges: 'butt', 'round' or 'projecting'."""
-        return self._capstyle
-
-    def set_capstyle(self, cs) -> None:
-        """The cap style of open edges: 'butt', 'round' or 'projecting'."""
-        cs = getattr(cs, "value", cs)
-        if cs not in prim.CAPS:
-            raise ValueError(f"capstyle: got {cs!r}, expected one of {', '.join(prim.CAPS)}")
-        self._capstyle = cs
-        self._changed()
-
-    def get_joinstyle(self) -> str:
-        """The join style of edges: 'miter', 'round' or 'bevel'."""
-        return self._joinstyle
-
-    def set_joinstyle(self, js) -> None:
-        """The join style of edges: 'miter', 'round' or 'bevel'."""
-        js = getattr(js, "value", js)
-        if js not in prim.JOINS:
-            raise ValueError(f"joinstyle: got {js!r}, expected one of {', '.join(prim.JOINS)}")
-        self._joinstyle = js
-        self._changed()
-
     def set_antialiased(self, aa) -> None:
         """Antialias the edges or not."""
         self._antialiased = aa
 
     set_antialiaseds = set_antialiased
-
-    def update(self, props: dict) -> None:
-        """Set properties from a dictionary, as ``set(**props)``."""
-        self.set(**props)
 
     # -- drawing -------------------------------------------------------------------------
     def _attach(self, ax) -> None:
@@ -436,28 +352,7 @@ class Collection(Artist, ScalarMappable):
                 coordinates(self._offset_transform, ax) != "data":
             raise TypeError("offset_transform: lumos places offsets in data units; got "
                             f"{self._offset_transform!r}, expected ax.transData")
-        self.axes = ax
-        self._visual = Paths()
-        self._update()
-
-    def visuals(self) -> list:
-        return [] if self._visual is None else [self._visual]
-
-    def rescale(self) -> None:
-        self._update()
-
-    def _changed(self) -> None:
-        if self._visual is not None:
-            self._update()
-        super()._changed()
-
-    def draw_overlay(self, ov) -> None:
-        fig = self.axes.figure
-        if self._visual is not None and self._built_for != (fig.dpi, fig.canvas.size):
-            self._update()
-
-    def _units(self) -> str:
-        return coordinates(self._transform, self.axes)
+        super()._attach(ax)
 
     def _geometry(self) -> tuple[list, str, np.ndarray | None]:
         """``(paths as (vertices, codes) in data/axes units, units, anchors)``."""
@@ -471,9 +366,9 @@ class Collection(Artist, ScalarMappable):
         return paths, self._units(), None
 
     def _styles_per_item(self, n: int) -> tuple:
-        face = _cycle(self.get_facecolor(), n)
-        edge = _cycle(self.get_edgecolor(), n)
-        hatch_rgba = _cycle(self.get_hatchcolor(), n)
+        face = cycle_rows(self.get_facecolor(), n, None)
+        edge = cycle_rows(self.get_edgecolor(), n, None)
+        hatch_rgba = cycle_rows(self.get_hatchcolor(), n, None)
         lw = self._linewidths[np.arange(n) % len(self._linewidths)] if n else np.zeros(0)
         styles = [self._styles[i % len(self._styles)] for i in range(n)]
         return face, edge, hatch_rgba, lw, styles
@@ -496,55 +391,13 @@ class Collection(Artist, ScalarMappable):
                 hatch_width=hw))
         return out
 
-    def _update(self) -> None:
-        ax = self.axes
-        if ax is None or self._visual is None:
-            return
-        fig = ax.figure
-        paths, units, anchors = self._geometry()
-        if units == "data" and paths:
-            allv = np.concatenate([np.asarray(v, float).reshape(-1, 2) for v, _ in paths])
-            sv = np.c_[to_scale(ax.xaxis, allv[:, 0]), to_scale(ax.yaxis, allv[:, 1])]
-            ends = np.cumsum([len(v) for v, _ in paths])[:-1]
-            paths = [(v, c) for v, (_, c) in zip(np.split(sv, ends), paths, strict=True)]
-        if anchors is not None:
-            anchors = np.c_[to_scale(ax.xaxis, anchors[:, 0]), to_scale(ax.yaxis, anchors[:, 1])]
-        self._visual.set_paths(self.primitive_paths(paths, fig.points_to_pixels), units,
-                               anchors)
-        self._visual.hatch_unit = fig.dpi
-        self._visual.canvas_height = fig.canvas.size[1]  # hatches start at its top left
-        self._visual.visible = self._visible
-        self._visual.order = self.zorder
-        self._built_for = (fig.dpi, fig.canvas.size)
-
-    def data_limits(self):
-        if self.axes is None or not self.in_autoscale:
-            return None
-        paths, units, anchors = self._geometry()
-        if units == "pixels":
-            paths = [(anchors, None)]
-        elif units != "data" or not paths:
-            return None
-        return path_limits(paths, self.axes)
-
-    def legend_handle(self, fontsize_px: float) -> LegendHandle:
-        hatch = None
-        if self._hatch:
-            fig = self.axes.figure
-            rows = self.get_hatchcolor()
-            hatch = (self._hatch, tuple(rows[0]) if len(rows) else (0, 0, 0, 1),
-                     fig.points_to_pixels(self._hatch_linewidth), fig.dpi)
-        return LegendHandle(patch=self.legend_patch(), hatch=hatch)
+    def _legend_hatch_rgba(self) -> tuple:
+        rows = self.get_hatchcolor()
+        return tuple(rows[0]) if len(rows) else (0, 0, 0, 1)
 
     def legend_patch(self) -> tuple[tuple, tuple | None]:
         """(face RGBA, edge RGBA or None) of the first path, for a legend entry."""
-        face = self.get_facecolor()
-        edge = self.get_edgecolor()
-        f = tuple(face[0]) if len(face) else (0.0, 0.0, 0.0, 0.0)
-        e = tuple(edge[0]) if len(edge) else None
-        if e is not None and (e[3] == 0 or not self._linewidths[0] > 0):
-            e = None
-        return f, e
+        return legend_box(self.get_facecolor(), self.get_edgecolor(), self._linewidths[0])
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} of {len(self._paths)} paths>"

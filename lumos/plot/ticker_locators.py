@@ -50,15 +50,21 @@ def nonsingular(
     return vmin, vmax
 
 
-def checked_limits(vmin: Any, vmax: Any, expander: float = 0.05) -> tuple[float, float] | None:
-    """``nonsingular`` limits, or None when they are missing or not finite."""
+def finite_limits(vmin: Any, vmax: Any) -> tuple[float, float] | None:
+    """``(lo, hi)``: the limits as ascending floats, or None when missing or not finite."""
     try:
-        a, b = float(vmin), float(vmax)
+        lo, hi = sorted((float(vmin), float(vmax)))
     except (TypeError, ValueError):
         return None
-    if not (math.isfinite(a) and math.isfinite(b)):
+    if not (math.isfinite(lo) and math.isfinite(hi)):
         return None
-    return nonsingular(a, b, expander)
+    return lo, hi
+
+
+def checked_limits(vmin: Any, vmax: Any, expander: float = 0.05) -> tuple[float, float] | None:
+    """``nonsingular`` limits, or None when they are missing or not finite."""
+    lim = finite_limits(vmin, vmax)
+    return None if lim is None else nonsingular(*lim, expander)
 
 
 def visible(
@@ -71,12 +77,10 @@ def visible(
     tolerance of 1e-10 * 1e20 would let 1e-3 count as inside [1, 1e20]).
     """
     t = np.asarray(ticks, dtype=np.float64).ravel()
-    try:
-        lo, hi = sorted((float(vmin), float(vmax)))
-    except (TypeError, ValueError):
+    lim = finite_limits(vmin, vmax)
+    if lim is None:
         return NO_TICKS.copy()
-    if not (math.isfinite(lo) and math.isfinite(hi)):
-        return NO_TICKS.copy()
+    lo, hi = lim
     if log:
         if hi <= 0:
             return NO_TICKS.copy()
@@ -546,12 +550,10 @@ class LogLocator(Locator):
         return visible(self.tick_values(vmin, vmax), vmin, vmax, log=True)
 
     def _positive_limits(self, vmin: Any, vmax: Any) -> tuple[float, float] | None:
-        try:
-            lo, hi = sorted((float(vmin), float(vmax)))
-        except (TypeError, ValueError):
+        lim = finite_limits(vmin, vmax)
+        if lim is None or lim[1] <= 0:
             return None
-        if not (math.isfinite(lo) and math.isfinite(hi)) or hi <= 0:
-            return None
+        lo, hi = lim
         if lo <= 0:
             lo = self.minpos if self.minpos and 0 < self.minpos < hi else hi * 1e-10
         # Keep every tick (one decade beyond each end included) a normal finite float.

@@ -96,6 +96,26 @@ def test_fancy_bbox_styles_match_matplotlib(style, mutation):
                          mpatches.FancyBboxPatch((1, 2), 3, 1.2, **kw))
 
 
+@pytest.mark.parametrize("make", [lambda m: m.Rectangle((1, 2), 3, 1.5),
+                                  lambda m: m.FancyBboxPatch((1, 2), 3, 1.5, "round")])
+def test_box_accessors_match_matplotlib(make):
+    ours, theirs = make(lp), make(mpatches)
+    for step in (lambda p: p.set_x(-1), lambda p: p.set_y(4), lambda p: p.set_width(2),
+                 lambda p: p.set_height(0.5), lambda p: p.set_bounds(0.5, 1, 4, 2),
+                 lambda p: p.set_bounds((2, 3, 1, 1))):
+        step(ours)
+        step(theirs)
+        got = (ours.get_x(), ours.get_y(), ours.get_width(), ours.get_height())
+        assert got == (theirs.get_x(), theirs.get_y(), theirs.get_width(),
+                       theirs.get_height())
+        np.testing.assert_allclose(ours.get_bbox(), theirs.get_bbox().extents)
+        assert_same_geometry(ours, theirs)
+    with pytest.raises(TypeError, match="width"):
+        ours.set_bounds(0, 0, "wide", 1)
+    # the shared accessors do not make a FancyBboxPatch a Rectangle (nor in matplotlib)
+    assert isinstance(ours, lp.Rectangle) == isinstance(theirs, mpatches.Rectangle)
+
+
 @pytest.mark.parametrize("kind", ["rectangle", "circle", "polygon_open", "arc", "fancy_arrow",
                                   "wedge"])
 @pytest.mark.parametrize("kw", [{}, {"fill": False}, {"alpha": 0.4}, {"ec": "red"},
