@@ -44,7 +44,11 @@ def _rows(c, argument: str, alpha) -> np.ndarray | str:
     if isinstance(c, str) and c.lower() == "none":
         return np.zeros((0, 4))  # matplotlib: no color at all
     rows = np.array(colors.to_rgba_array(c, dtype=np.float64, argname=argument), copy=True)
-    return _with_alpha(rows, alpha)
+    rows = _with_alpha(rows, alpha)
+    if isinstance(c, (list, tuple)) and len(rows) == len(c):
+        # 'none' in a list stays transparent whatever the alpha (as in matplotlib)
+        rows[[isinstance(v, str) and v.lower() == "none" for v in c], 3] = 0.0
+    return rows
 
 
 def _with_alpha(rows: np.ndarray, alpha) -> np.ndarray:

@@ -237,3 +237,10 @@ def test_nan_vertices_do_not_crash():
     ax.add_collection(lc.PolyCollection([[(0, 0), (1, np.nan), (1, 1)]]))
     ax.add_collection(lc.EventCollection([1, np.nan, 3]))
     fig.render()
+
+
+def test_none_in_a_color_list_stays_transparent_under_alpha():
+    # matplotlib's to_rgba_array(c, alpha): alpha overrides every color but 'none'
+    v = [np.array([[0, 0], [1, 0], [1, 1]])] * 3
+    pc = lc.PolyCollection(v, facecolors=["red", "none", (0, 0, 1, 0)], alpha=0.5)
+    np.testing.assert_array_equal(pc.get_facecolor()[:, 3], [0.5, 0.0, 0.5])
