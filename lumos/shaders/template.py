@@ -45,9 +45,19 @@ class ShaderTemplate:
         self.vertex = vertex
         self.fragment = fragment
         self.hooks = sorted(set(_HOOK.findall(vertex)) | set(_HOOK.findall(fragment)))
+        self._composed: dict[tuple, Program] = {}
 
     def compose(self, **snippets: Snippet) -> Program:
         """Fill every hook and return the (cached) program."""
+        # visuals compose at every frame: the same snippets find their program without
+        # filling the sources again (a snippet compares by name and source)
+        key = tuple(sorted(snippets.items()))
+        program = self._composed.get(key)
+        if program is None:
+            program = self._composed[key] = self._compose(snippets)
+        return program
+
+    def _compose(self, snippets: dict[str, Snippet]) -> Program:
         missing = set(self.hooks) - set(snippets)
         extra = set(snippets) - set(self.hooks)
         if missing or extra:
