@@ -502,6 +502,10 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
                             "SVG and PDF files)")
         for key in ("in_layout", "animated"):  # no effect on drawn text
             props.pop(key, None)
+        # a date (datetime, date, datetime64) in the axis' units, as matplotlib converts it
+        x, y = (float(axis.convert(np.reshape(v, 1))[0])
+                if np.asarray(v).dtype.kind in "MO" else v
+                for v, axis in ((x, self.xaxis), (y, self.yaxis)))
         t = Text(self, x, y, s, transform=transform, label=label, zorder=zorder, **props)
         self.texts.append(t)
         self._dirty = True

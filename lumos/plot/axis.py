@@ -205,6 +205,15 @@ class Axis(AxisTickStyle):
                             "Formatter, a format string or a function")
         return formatter
 
+    def set(self, **kwargs) -> None:
+        """Several properties at once, each by its setter (matplotlib's ``Artist.set``):
+        ``ax.xaxis.set(major_locator=..., major_formatter=...)``."""
+        for key in kwargs:
+            if not callable(getattr(self, f"set_{key}", None)):
+                raise TypeError(f"Axis.set: unexpected keyword argument {key!r}")
+        for key, value in kwargs.items():
+            getattr(self, f"set_{key}")(value)
+
     def set_major_locator(self, locator) -> None:
         """The locator of the major ticks (lumos's or matplotlib's)."""
         self.major_locator = self._locator(locator)
@@ -365,6 +374,15 @@ class Axis(AxisTickStyle):
         if category.is_categorical(values):
             return category.convert(self, values)
         arr = np.asarray(values)
+        if arr.dtype == object:
+            try:
+                return arr.astype(float)
+            except (TypeError, ValueError):
+                try:  # datetime.date / datetime objects, as matplotlib's converter takes
+                    arr = np.asarray(values, dtype="datetime64[us]")
+                except (TypeError, ValueError):
+                    raise TypeError(f"{self.name}: got non-numeric values, expected "
+                                    "numbers or dates") from None
         if arr.dtype.kind == "M":
             self.axis_date()
             return ticker.date2num(arr)

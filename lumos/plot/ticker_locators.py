@@ -210,18 +210,23 @@ class Locator:
 
     def set_params(self, **kwargs) -> None:
         """Change the locator's parameters (matplotlib's ``set_params``): the keywords
-        of its constructor."""
+        of its constructor, or of its base's (``AutoLocator`` takes ``MaxNLocator``'s)."""
         import inspect
 
-        known = set(inspect.signature(type(self).__init__).parameters) - {"self"}
-        unknown = sorted(set(kwargs) - known)
-        if unknown:
-            raise TypeError(f"{type(self).__name__}.set_params: unexpected keyword arguments "
-                            f"{unknown}")
-        current = {k: getattr(self, k) for k in known if hasattr(self, k)}
-        tick_space = self.tick_space
-        self.__init__(**{**current, **kwargs})
-        self.tick_space = tick_space
+        for cls in type(self).__mro__[:-1]:  # the nearest constructor taking them all
+            if "__init__" not in vars(cls):
+                continue
+            params = set(inspect.signature(cls.__init__).parameters) - {"self"}
+            if set(kwargs) <= params:
+                current = {k: getattr(self, k) for k in params if hasattr(self, k)}
+                tick_space = self.tick_space
+                cls.__init__(self, **{**current, **kwargs})
+                self.tick_space = tick_space
+                return
+        known = {p for cls in type(self).__mro__[:-1] if "__init__" in vars(cls)
+                 for p in inspect.signature(cls.__init__).parameters} - {"self"}
+        raise TypeError(f"{type(self).__name__}.set_params: unexpected keyword arguments "
+                        f"{sorted(set(kwargs) - known) or sorted(kwargs)}")
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"

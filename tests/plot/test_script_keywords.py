@@ -373,3 +373,48 @@ def test_rasterized_and_clip_on_take_ints_and_numpy_bools_as_matplotlib_does():
             line.set_rasterized(bad)
         with pytest.raises(TypeError, match="clip_on: got"):
             ax.plot([0, 1], clip_on=bad)
+
+
+def test_dates_as_python_objects_in_text_annotate_and_vlines_as_matplotlib():
+    # gallery timeline.py / stock_prices.py: datetime and date objects as positions
+    import datetime as dt
+
+    days = [dt.datetime(2020, 1, 1), dt.datetime(2020, 6, 1), dt.datetime(2021, 1, 1)]
+    results = []
+    for p in (plt, mplt):
+        fig, ax = p.subplots()
+        ax.vlines(days, 0, [1, 2, 3])
+        t = ax.text(dt.date(2020, 6, 1), 1.5, "mid")
+        a = ax.annotate("end", xy=(days[-1], 3))
+        ax.set_xlim(days[0], days[-1])
+        results.append((t.get_position()[0], a.xy[0], ax.get_xlim()))
+        p.close(fig)
+    (t, a, lim), (mt, ma, mlim) = results
+    assert t == pytest.approx(matplotlib.dates.date2num(mt))
+    assert float(a) == pytest.approx(matplotlib.dates.date2num(ma))
+    assert lim == pytest.approx(mlim)
+    fig, ax = plt.subplots()
+    with pytest.raises(TypeError, match="x"):
+        ax.text(object(), 1, "?")
+
+
+def test_locator_params_and_axis_set_as_matplotlib():
+    # gallery contourf_demo.py: locator_params(nbins=4) on the default AutoLocator
+    fig, ax = plt.subplots()
+    ax.plot([0, 10], [0, 10])
+    ax.locator_params(nbins=4)
+    fig.draw()
+    assert len(ax.xaxis.ticks()[0]) <= 5
+    loc = ax.xaxis.major_locator
+    assert type(loc).__name__ == "AutoLocator" and loc.nbins == 4
+    with pytest.raises(TypeError, match="colour"):
+        loc.set_params(colour=1)
+    # gallery timeline.py: Axis.set(major_locator=..., major_formatter=...)
+    from lumos import ticker
+
+    ax.xaxis.set(major_locator=ticker.MultipleLocator(2.5),
+                 major_formatter=ticker.FormatStrFormatter("%.1f"))
+    fig.draw()
+    assert list(ax.xaxis.ticks()[1][:2]) == ["0.0", "2.5"]
+    with pytest.raises(TypeError, match="colour"):
+        ax.xaxis.set(colour="red")
