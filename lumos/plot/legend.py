@@ -23,6 +23,7 @@ from . import validate
 from .compat import warn_once
 from .fonts import FontProperties
 from .legend_handles import legend_handle_of
+from .legend_text import LegendText
 from .patch_style import rc
 from .style import rcParams
 
@@ -100,14 +101,14 @@ class Legend:
         font = FontProperties.coerce(prop)
         size = fontsize if fontsize is not None else font.size
         self.fontsize = textmod.points(rcParams["legend.fontsize"] if size is None else size)
-        self.face = font.face().name
+        self.entries = [(h, LegendText(lab, self.fontsize, font)) for h, lab in self.entries]
         self.labelcolor = labelcolor if labelcolor is not None else rc("legend.labelcolor",
                                                                        "None")
         tfont = FontProperties.coerce(title_fontproperties)
         tsize = title_fontsize if title_fontsize is not None else tfont.size
-        self.title_size = self.fontsize if tsize is None else textmod.points(tsize)
-        self.title_face = tfont.face().name
-        self.title = "" if title is None else str(title)
+        self._title = LegendText("" if title is None else str(title),
+                                 self.fontsize if tsize is None else textmod.points(tsize),
+                                 tfont)
         if alignment not in ("left", "center", "right"):
             raise ValueError(f"alignment: got {alignment!r}, expected 'left', 'center' or "
                              "'right'")
@@ -147,19 +148,18 @@ class Legend:
             warn_once("legend drag", "legend: draggable has no effect in lumos")
 
     # matplotlib's accessors
-    def get_texts(self) -> list[str]:
-        return [lab for _, lab in self.entries]
+    def get_texts(self) -> list[LegendText]:
+        """The labels' texts (``set_color``, ``set_fontsize``, ``set_text``, ...)."""
+        return [t for _, t in self.entries]
 
-    def get_title(self) -> str:
-        return self.title
+    def get_title(self) -> LegendText:
+        """The title's text (``get_title().set_fontweight("bold")``)."""
+        return self._title
 
     def set_title(self, title, prop=None) -> None:
-        self.title = "" if title is None else str(title)
+        self._title.set_text(title)
         if prop is not None:
-            tfont = FontProperties.coerce(prop)
-            if tfont.size is not None:
-                self.title_size = tfont.size
-            self.title_face = tfont.face().name
+            self._title.set_fontproperties(prop)
 
     def set_visible(self, visible: bool) -> None:
         if not visible:
@@ -195,20 +195,24 @@ class Legend:
         spacing = self.labelspacing * fs
         handle_len = self.handlelength * fs
         text_pad = self.handletextpad * fs
-        sizes = [textmod.measure(lab, fs, face=self.face) for _, lab in self.entries]
+        texts = [t for _, t in self.entries]
+        sizes = [textmod.measure(t.get_text(), px(t.get_fontsize()), face=t.face())
+                 for t in texts]
         # matplotlib's rows: the handle's height or the label's line height ("lp" ink)
         row_h = max([fs * self.handleheight] +
-                    [textmod.line_height(lab, fs, self.face) for _, lab in self.entries])
+                    [textmod.line_height(t.get_text(), px(t.get_fontsize()), t.face())
+                     for t in texts])
         ncols = max(1, min(self.ncols, len(self.entries)))
         nrows = -(-len(self.entries) // ncols)
         col_w = [0.0] * ncols
         for i, s in enumerate(sizes):
             c = i // nrows
             col_w[c] = max(col_w[c], handle_len + text_pad + s[0])
-        tsize = px(self.title_size)
-        title_w, title_h, _ = textmod.measure(self.title, tsize, face=self.title_face) \
-            if self.title else (0.0, 0.0, 0.0)
-        title_h = title_h + spacing if self.title else 0.0
+        title = self._shown_title()
+        title_w, title_h, _ = textmod.measure(
+            title.get_text(), px(title.get_fontsize()), face=title.face()) \
+            if title else (0.0, 0.0, 0.0)
+        title_h = title_h + spacing if title else 0.0
         width = 2 * pad + sum(col_w) + (ncols - 1) * self.columnspacing * fs
         width = max(width, title_w + 2 * pad)
         if self.mode == "expand":
@@ -353,24 +357,31 @@ class Legend:
         if self.frameon:
             self._frame(ov, x, y, width, height, fs)
         top = y + height - pad
-        if self.title:
+        title = self._shown_title()
+        if title:
             tx = {"left": x + pad, "center": x + width / 2, "right": x + width - pad}[
                 self.alignment]
-            ov.text(self.title, tx, top, px(self.title_size), ha=self.alignment, va="top",
-                    face=self.title_face)
+            ov.text(title.get_text(), tx, top, px(title.get_fontsize()), title.rgba("black"),
+                    ha=self.alignment, va="top", face=title.face())
             top -= title_h
         for i, (handle, label) in enumerate(self.entries):
             col, row = divmod(i, nrows)
             cx = x + pad + sum(col_w[:col]) + col * self.columnspacing * fs
             cy = top - row * (row_h + spacing) - row_h / 2
-            text_w = textmod.measure(label, fs, face=self.face)[0]
+            size = px(label.get_fontsize())
+            text_w = textmod.measure(label.get_text(), size, face=label.face())[0]
             if self.markerfirst:
                 hx, lx, ha = cx, cx + handle_len + text_pad, "left"
             else:
                 hx, lx, ha = cx + text_w + text_pad, cx + text_w, "right"
             h = _draw_handle(ov, handle, hx, cy, handle_len, fs, px, self)
-            ov.text(label, lx, cy, fs, self._label_color(h), ha=ha, va="center",
-                    face=self.face)
+            if label.get_visible():
+                ov.text(label.get_text(), lx, cy, size, label.rgba(self._label_color(h)),
+                        ha=ha, va="center", face=label.face())
+
+    def _shown_title(self) -> LegendText | None:
+        t = self._title
+        return t if t.get_text() and t.get_visible() else None
 
     def _label_color(self, h):
         lc = self.labelcolor

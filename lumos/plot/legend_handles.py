@@ -21,10 +21,13 @@ class MarkerHandle:
 
     def __init__(self, figure, marker="o", color="C0", markersize=None, alpha=None,
                  markeredgewidth=0.0, markeredgecolor=None, linestyle=None, linewidth=None,
-                 label: str = "") -> None:
+                 label: str = "", markerfacecolor=None) -> None:
         self.figure = figure
         self.marker = check_marker(marker)
         self.color = colors.to_rgba(color, alpha)
+        # the marker's face ('none': hollow), the line's color otherwise
+        self.face = self.color if markerfacecolor is None else colors.to_rgba(
+            markerfacecolor, alpha, argname="markerfacecolor")
         self.markersize = float(rcParams["lines.markersize"] if markersize is None
                                 else markersize)
         self.edge = colors.to_rgba(self.color if markeredgecolor is None else markeredgecolor,
@@ -45,7 +48,7 @@ class MarkerHandle:
         marker = line = None
         if self.marker is not None:
             size = px(self.markersize) * MARKER_SCALE.get(self.marker, 1.0)
-            marker = (marker_symbol(self.marker), size, self.color, self.edge,
+            marker = (marker_symbol(self.marker), size, self.face, self.edge,
                       px(self.markeredgewidth))
         look = None
         if self.linestyle not in (None, "", " ", "None", "none"):
@@ -110,6 +113,10 @@ def scatter_legend_elements(sc, prop: str, num, fmt, func, kwargs: dict):
     alpha = sc.get_alpha()
     alpha = alpha if alpha is None or np.ndim(alpha) == 0 else None
     alpha = kwargs.pop("alpha", alpha)  # the caller's alpha wins, as in matplotlib
+    # Line2D's short names, as matplotlib's legend_elements passes them on
+    short = {"mfc": "markerfacecolor", "mec": "markeredgecolor", "mew": "markeredgewidth",
+             "ls": "linestyle", "lw": "linewidth"}
+    kwargs = {short.get(k, k): v for k, v in kwargs.items()}
     handles, labels = [], []
     for val, text in zip(values, texts, strict=True):
         if prop == "colors":

@@ -381,7 +381,7 @@ def test_legend_and_text():
     ax.text2D(0.05, 0.95, "2D", transform=ax.transAxes)
     leg = ax.legend()
     fig.render()
-    assert [e[1] for e in leg.entries] == ["line", "points"]
+    assert [e[1].get_text() for e in leg.entries] == ["line", "points"]
 
 
 def test_add_collection3d_lifts_2d_collections():

@@ -308,7 +308,7 @@ def test_legend_best_avoids_the_data():
     fig, ax = small()
     ax.plot([0, 1], [0, 1], label="rising")  # fills lower left and upper right
     leg = ax.legend()
-    assert leg.get_texts() == ["rising"]
+    assert [t.get_text() for t in leg.get_texts()] == ["rising"]
     fig.draw()
     w, h = leg._size()[:2]
     x, y = leg._position(w, h)
@@ -321,7 +321,7 @@ def test_legend_best_avoids_the_data():
 def test_legend_without_labels_is_empty_and_bad_loc_raises():
     fig, ax = small()
     ax.plot([0, 1])
-    assert ax.legend().get_texts() == []
+    assert [t.get_text() for t in ax.legend().get_texts()] == []
     with pytest.raises(ValueError, match="loc"):
         ax.legend(loc="middle earth")
 
@@ -521,7 +521,7 @@ def test_figure_legend_collects_every_axes():
     a.plot([0, 1], label="first")
     b.plot([1, 0], label="second")
     leg = fig.legend(loc="upper center", ncol=2)
-    assert leg.get_texts() == ["first", "second"]
+    assert [t.get_text() for t in leg.get_texts()] == ["first", "second"]
     fig.render()
     w, h = leg._size()[:2]
     x, y = leg._position(w, h)

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import lumos
+import lumos.pyplot as plt
 from lumos.plot.containers import ErrorbarContainer, StemContainer
 
 
@@ -128,3 +129,40 @@ def test_bad_marker_counts_are_refused_by_name(kwargs, error, match):
     ax.plot([0, 1], label="a")
     with pytest.raises(error, match=match):
         ax.legend(**kwargs)
+
+
+def _legend_texts(fig, monkeypatch) -> dict:
+    """{string: (size px, rgba, face)} of every text the figure's overlay draws."""
+    drawn = {}
+    text = type(fig.overlay).text
+
+    def record(ov, s, x, y, size_px, color="black", *args, face=None, **kwargs):
+        drawn[s] = (size_px, lumos.colors.to_rgba(color), face)
+        return text(ov, s, x, y, size_px, color, *args, face=face, **kwargs)
+
+    monkeypatch.setattr(type(fig.overlay), "text", record)
+    fig.draw()
+    return drawn
+
+
+def test_legend_texts_and_title_are_objects_scripts_restyle(monkeypatch):
+    # matplotlib's leg.get_texts() / get_title() are Text objects: setp, set_color, ...
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=100)
+    ax.plot([0, 1], label="first")
+    ax.plot([1, 0], label="second")
+    leg = ax.legend(title="Title")
+    plt.setp(leg.get_texts(), color="red", fontsize=14)
+    leg.get_title().set_fontweight("bold")
+    leg.get_texts()[1].set_text("renamed")
+    leg.get_texts()[0].set(alpha=0.5)
+    drawn = _legend_texts(fig, monkeypatch)
+    assert "second" not in drawn and "renamed" in drawn
+    size, rgba, _ = drawn["renamed"]
+    assert size == pytest.approx(fig.points_to_pixels(14)) and rgba == (1, 0, 0, 1)
+    assert drawn["first"][1] == (1, 0, 0, 0.5)
+    assert "bold" in drawn["Title"][2]
+    assert [t.get_text() for t in leg.get_texts()] == ["first", "renamed"]
+    with pytest.raises(ValueError, match="color"):
+        leg.get_texts()[0].set_color("not a color")
+    with pytest.raises(TypeError, match="colour"):
+        leg.get_texts()[0].set(colour="red")

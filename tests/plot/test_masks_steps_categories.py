@@ -154,7 +154,7 @@ def test_bar_label_list_makes_one_legend_entry_per_bar():
     assert labels == ["x", "y", "z"]
     assert np.allclose(handles[1].get_facecolor()[:3], colors.to_rgba("C1")[:3])
     leg = ax.legend()
-    assert leg.get_texts() == ["x", "y", "z"]
+    assert [t.get_text() for t in leg.get_texts()] == ["x", "y", "z"]
 
 
 # -- categories ------------------------------------------------------------------------------

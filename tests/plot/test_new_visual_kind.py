@@ -154,6 +154,6 @@ def test_a_visual_defined_outside_lumos_is_batched_drawn_picked_and_in_the_legen
     assert fig.pick(px, h - py) == (a, 2)
 
     legend = ax.get_legend()
-    assert legend.get_texts() == ["crosses", "more", "a line"]
+    assert [t.get_text() for t in legend.get_texts()] == ["crosses", "more", "a line"]
     hits = fig.select(rect=(0, 0, *fig.canvas.size))  # data_points: selection too
     assert list(hits[a]) == [0, 1, 2] and list(hits[b]) == [0, 1]

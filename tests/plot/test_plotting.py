@@ -200,7 +200,7 @@ def test_bar_colors_edges_labels_and_ticks():
     assert close(bars[1].get_facecolor(), colors.to_rgba("C2"))
     assert bars.get_label() == "b"
     ax.legend()
-    assert ax.get_legend().get_texts() == ["b"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["b"]
     img = fig.render()
     assert close(px(fig, img, ax, 0, 0.5), C1)
     labels = ax.xaxis.ticks()[1]
@@ -339,7 +339,7 @@ def test_hist_multiple_datasets_side_by_side():
     assert patches[1][0].get_x() > patches[0][0].get_x()  # side by side
     assert close(patches[1][0].get_facecolor(), C1)
     ax.legend()
-    assert ax.get_legend().get_texts() == ["a", "b"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["a", "b"]
     fig.render()
 
 
@@ -758,7 +758,7 @@ def test_legend_shows_patch_boxes():
     ax.fill_between([0, 3], [0, 0], [0.5, 0.5], color="C2", label="fill")
     ax.errorbar([1, 2], [1, 1], yerr=0.5, fmt="none", ecolor="C3", label="err")
     ax.legend(loc="upper left")
-    assert ax.get_legend().get_texts() == ["bars", "fill", "err"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["bars", "fill", "err"]
     img = fig.render()
     found = [np.any(np.all(np.abs(img[..., :3] / 255 - np.asarray(c[:3])) < 0.03, axis=2))
              for c in (C1, colors.to_rgba("C2"))]

@@ -74,7 +74,7 @@ def test_bar_with_one_label_per_bar_makes_one_legend_entry_each():
     handles, labels = ax.get_legend_handles_labels()
     assert labels == ["a", "b", "c", "line"]
     legend = ax.legend()
-    assert [lab for _, lab in legend.entries] == ["a", "b", "c", "line"]
+    assert [lab.get_text() for _, lab in legend.entries] == ["a", "b", "c", "line"]
     faces = [h.get_facecolor() for h in handles[:3]]
     assert faces[0] != faces[1]  # each entry shows its own bar's colour
     fig.render()

@@ -1,0 +1,118 @@
+"""The label and title texts of a legend, as matplotlib's ``Text`` objects let scripts
+change them (``leg.get_texts()``, ``leg.get_title()``): the legend draws what they hold
+at each draw.
+
+>>> leg = ax.legend()                                          # doctest: +SKIP
+>>> plt.setp(leg.get_texts(), color="w", fontsize=8)           # doctest: +SKIP
+>>> leg.get_title().set_fontweight("bold")                     # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from .. import colors
+from .fonts import FontProperties, check_family, check_style, check_weight
+
+
+class LegendText:
+    """One text of a legend: its string, color (None: the legend's ``labelcolor``),
+    size in points, font family, style and weight, alpha and visibility."""
+
+    def __init__(self, text: str, size: float, font: FontProperties) -> None:
+        self._text = text
+        self._size = float(size)
+        self._family, self._style, self._weight = font.family, font.style, font.weight
+        self._color = None
+        self._alpha: float | None = None
+        self._visible = True
+
+    def __repr__(self) -> str:
+        return f"LegendText({self._text!r})"
+
+    # matplotlib's Text accessors
+    def get_text(self) -> str:
+        return self._text
+
+    def set_text(self, s) -> None:
+        self._text = "" if s is None else str(s)
+
+    def get_color(self):
+        """The color set on the text, or None (the legend's ``labelcolor`` rule)."""
+        return self._color
+
+    def set_color(self, color) -> None:
+        colors.to_rgba(color, argname="color")  # refused now, not at the draw
+        self._color = color
+
+    def get_fontsize(self) -> float:
+        return self._size
+
+    def set_fontsize(self, size) -> None:
+        from .text import points
+
+        self._size = points(size)
+
+    def get_fontweight(self):
+        return self._weight if self._weight is not None else "normal"
+
+    def set_fontweight(self, weight) -> None:
+        self._weight = check_weight(weight)
+
+    def get_fontstyle(self) -> str:
+        return self._style if self._style is not None else "normal"
+
+    def set_fontstyle(self, style) -> None:
+        self._style = check_style(style)
+
+    def get_fontfamily(self):
+        return self._family
+
+    def set_fontfamily(self, family) -> None:
+        self._family = check_family(family)
+
+    def set_fontproperties(self, prop) -> None:
+        """Family, style, weight and size from a FontProperties, dict or family name."""
+        font = FontProperties.coerce(prop)
+        self._family = font.family if font.family is not None else self._family
+        self._style = font.style if font.style is not None else self._style
+        self._weight = font.weight if font.weight is not None else self._weight
+        if font.size is not None:
+            self._size = font.size
+
+    def get_alpha(self) -> float | None:
+        return self._alpha
+
+    def set_alpha(self, alpha) -> None:
+        from . import validate
+
+        self._alpha = None if alpha is None else validate.number(alpha, "alpha", 0.0, 1.0)
+
+    def get_visible(self) -> bool:
+        return self._visible
+
+    def set_visible(self, visible: bool) -> None:
+        self._visible = bool(visible)
+
+    set_size, get_size = set_fontsize, get_fontsize
+    set_weight, get_weight = set_fontweight, get_fontweight
+    set_style, get_style = set_fontstyle, get_fontstyle
+    set_family, get_family = set_fontfamily, get_fontfamily
+    set_font_properties = set_fontproperties
+    set_c = set_color
+
+    def set(self, **kwargs) -> None:
+        """Several properties at once by their setters (``fontsize=8, color='w'``)."""
+        for key in kwargs:
+            if not callable(getattr(self, f"set_{key}", None)):
+                raise TypeError(f"LegendText.set: unexpected keyword argument {key!r}")
+        for key, value in kwargs.items():
+            getattr(self, f"set_{key}")(value)
+
+    # what the legend reads at each draw
+    def face(self) -> str:
+        """The bundled face drawing the text ('sans', 'serif-bold', ...)."""
+        return FontProperties(family=self._family, style=self._style,
+                              weight=self._weight).face().name
+
+    def rgba(self, default) -> tuple:
+        """The color to draw: the text's own, else ``default``; with its alpha."""
+        return colors.to_rgba(default if self._color is None else self._color, self._alpha)
