@@ -645,3 +645,14 @@ def test_rgba_bytes_round_as_float32_colors_do():
         lc.to_rgba_bytes(np.full((4, 4), 2.0), 4, argname="edgecolor")
     with pytest.raises(ValueError, match="color: got 3 colors, expected 1 or 4"):
         lc.to_rgba_bytes(np.zeros((3, 4)), 4)
+
+
+def test_none_stays_transparent_under_alpha_as_in_matplotlib():
+    # matplotlib: to_rgba("none", alpha) and 'none' rows of to_rgba_array(c, alpha)
+    # stay (0, 0, 0, 0); lumos gave black at that alpha (hollow legend markers drew
+    # filled, 'none' polygons drew black)
+    assert lc.to_rgba("None", 1.0) == (0.0, 0.0, 0.0, 0.0)
+    assert lc.to_rgba("red", 0.5) == (1.0, 0.0, 0.0, 0.5)
+    rows = lc.to_rgba_array(["red", "none", (0, 0, 1, 0)], alpha=0.5)
+    np.testing.assert_array_equal(rows[:, 3], [0.5, 0.0, 0.5])
+    np.testing.assert_array_equal(lc.to_rgba_array("none", 3, alpha=1)[:, 3], 0)

@@ -262,11 +262,11 @@ def _to_rgba(c: Any, argname: str) -> RGBA:
 def to_rgba(color: Any, alpha: float | None = None, *, argname: str = "color") -> RGBA:
     """Convert one color to an ``(r, g, b, a)`` tuple of floats in 0..1.
 
-    ``alpha``, when given, replaces the color's own alpha. ``argname`` names the
-    argument in error messages.
+    ``alpha``, when given, replaces the color's own alpha ('none' stays transparent, as
+    in matplotlib). ``argname`` names the argument in error messages.
     """
     rgba = _to_rgba(color, argname)
-    if alpha is not None:
+    if alpha is not None and not _is_none(color):
         rgba = (*rgba[:3], _check_alpha(alpha, argname))
     return rgba
 
@@ -351,7 +351,16 @@ def to_rgba_array(
         if not np.all((a >= 0) & (a <= 1)):
             raise ValueError(f"{argname}: alpha must be in 0..1")
         rows[:, 3] = a
+        # 'none' stays transparent whatever the alpha, as in matplotlib
+        if _is_none(c):
+            rows[:, 3] = 0.0
+        elif isinstance(c, (list, tuple)) and len(c) == len(rows):
+            rows[[_is_none(v) for v in c], 3] = 0.0
     return np.ascontiguousarray(rows, dtype=dtype)
+
+
+def _is_none(c: Any) -> bool:
+    return isinstance(c, str) and c.lower() == "none"
 
 
 
