@@ -83,11 +83,13 @@ class ContourLabeler:
         return found
 
     def _label_width(self, text: str, fontsize) -> float:
-        """The label's width in figure pixels (how much line it covers)."""
+        """The label's width in figure pixels (how much line it covers), to a whole pixel
+        as matplotlib's Agg measures text: the width sets the size of the stretches
+        compared, so a fraction more can move a label to another one."""
         from .text_artists import Text
 
         props = {} if fontsize is None else {"fontsize": fontsize}
-        return Text(self.axes, 0.0, 0.0, text, **props).get_window_extent().width
+        return float(round(Text(self.axes, 0.0, 0.0, text, **props).get_window_extent().width))
 
     def _to_screen(self, xy: np.ndarray) -> np.ndarray:
         return np.asarray(self.axes.transData.forward(np.asarray(xy, dtype=float)),
