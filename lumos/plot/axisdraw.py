@@ -87,6 +87,7 @@ class TickSet:
                             visible=bool(o.get("visible", True)) and bool(text)
                             and np.isfinite(p), bbox=o.get("bbox"))
                 lab.width, lab.height = _rotated_size(lab.text, lsize, lab.rotation, face)
+                _point_at_tick(lab, axis.name == "x", side)
                 self.labels[side].append(lab)
 
     def outside(self, side: int) -> float:
@@ -285,10 +286,6 @@ def _draw_labels(ov, fig, axis, ts: TickSet, side: int, base: float, sign: float
             va = lab.va or "center"
             px, py = base + sign * gap, lab.pos
         mode = lab.mode
-        if mode == "xtick":  # matplotlib 3.10: the end of the text points at the tick
-            ha, mode = _ha_for_angle(rot % 360, va), None
-        elif mode == "ytick":
-            va, mode = _va_for_angle(rot % 360, ha), None
         if lab.bbox is not None:
             style = SimpleNamespace(bbox=lab.bbox, ha=ha, va=va, rotation=rot,
                                     rotation_mode=mode)
@@ -309,6 +306,22 @@ def _room_along(lab: Label, x: bool) -> float:
         return lab.width if x else lab.height
     w, h = _rotated_size(lab.text, lab.size, 0.0, lab.face)
     return min(h / s, w / c) if x else min(h / c, w / s)
+
+
+def _point_at_tick(lab: Label, x: bool, side: int) -> None:
+    """rotation_mode 'xtick'/'ytick' (matplotlib 3.10): the alignment, chosen from the
+    angle, that makes the text end (or start) at its tick, with the rotated box aligned
+    ('default' mode); set here so the layout makes room where the label is drawn."""
+    if lab.mode not in ("xtick", "ytick"):
+        return
+    # the alignments _draw_labels gives a label that sets none
+    va = lab.va or (("top" if side == 1 else "bottom") if x else "center")
+    ha = lab.ha or ("center" if x else ("right" if side == 1 else "left"))
+    if lab.mode == "xtick":
+        lab.ha = _ha_for_angle(lab.rotation % 360, va)
+    else:
+        lab.va = _va_for_angle(lab.rotation % 360, ha)
+    lab.mode = None
 
 
 def _ha_for_angle(angle: float, va: str) -> str:

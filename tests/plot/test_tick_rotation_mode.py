@@ -52,3 +52,18 @@ def test_slanted_ytick_labels_all_kept_and_pointing_at_their_ticks():
         tick_y = height - float(ax.transData.forward(np.array([[0.0, i]]))[0, 1])
         # va='top' for 30 degrees on the left: the text hangs below its tick (y down)
         assert _middle(runs[name])[1] > tick_y
+
+
+def test_the_layout_makes_room_for_labels_ending_at_their_ticks():
+    # date_concise_formatter.py: a long label ending at the leftmost tick
+    fig, ax = plt.subplots(layout="constrained")
+    ax.plot([0.0, 1.0], [0.0, 1.0])
+    ax.set_xticks([0.0, 0.5, 1.0], ["a long first label", "b", "c"])
+    ax.tick_params("x", rotation=40, rotation_mode="xtick")
+    fig.render()
+    (run,) = [p for p in fig.canvas.primitives()
+              if isinstance(p, P.GlyphRun) and p.text == "a long first label"]
+    assert _middle(run)[0] > 0  # ha='right': it reaches left of the axes, inside the figure
+    first = np.asarray(run.positions)[0] - run.anchor
+    a = np.radians(run.rotation)
+    assert run.anchor[0] + first[0] * np.cos(a) + first[1] * np.sin(a) >= 0
