@@ -478,7 +478,8 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         ``transform=ax.transAxes`` (axes fraction), ``ax.get_xaxis_transform()``,
         ``fig.transFigure``; matplotlib's Text keywords (``fontsize``, ``color``,
         ``ha``/``va``, ``rotation``, ``rotation_mode``, ``fontfamily``, ``fontstyle``,
-        ``fontweight``, ``alpha``, ``wrap``, ``bbox``, ``path_effects``, ...)."""
+        ``fontweight``, ``alpha``, ``wrap``, ``bbox``, ``path_effects``, ...);
+        ``transform_rotates_text=True``: ``rotation`` is an angle in data coordinates."""
         from .textstyle import normalize
 
         props = normalize({"fontdict": fontdict, **kwargs})
@@ -490,7 +491,10 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
                             "SVG and PDF files)")
         for key in ("in_layout", "animated"):  # no effect on drawn text
             props.pop(key, None)
+        rotates = props.pop("transform_rotates_text", False)
         t = Text(self, x, y, s, transform=transform, label=label, zorder=zorder, **props)
+        if rotates:
+            t.set_transform_rotates_text(True)
         self.texts.append(t)
         self._dirty = True
         return t

@@ -206,3 +206,20 @@ def test_contour_linewidths_per_level_as_matplotlib():
     assert list(drawn) == list(widths)
     with pytest.raises(ValueError, match="linewidth"):
         cs.set_linewidth([1.0, -1.0])
+
+
+def test_text_rotation_in_data_coordinates_as_matplotlib():
+    # gallery text_rotation_relative_to_line.py
+    def rotations(pyplot):
+        ax = pyplot.subplots()[1]
+        ax.plot(range(8), range(8))
+        ax.set_xlim([-10, 10])
+        t = ax.text(0, 0, "along the line", rotation=45, rotation_mode="anchor",
+                    transform_rotates_text=True)
+        first = t.get_rotation()
+        ax.set_ylim(-1, 30)
+        return first, t.get_rotation()
+
+    got, want = rotations(plt), rotations(mplt)
+    assert got == pytest.approx(want, abs=0.01)
+    assert abs(got[0] - 45) > 10 and abs(got[1] - got[0]) > 10
