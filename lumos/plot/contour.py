@@ -145,7 +145,8 @@ class ContourSet(ContourLabeler, Collection, ScalarMappable):
         self.rescale()
 
     def remove(self) -> None:
-        for c in self.hatch_collections:
+        """Take the contours off their axes, with their hatches and labels."""
+        for c in [*self.hatch_collections, *self.labelTexts]:
             c.remove()
         super().remove()
 

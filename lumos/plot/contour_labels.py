@@ -86,10 +86,9 @@ class ContourLabeler:
         """The label's width in figure pixels (how much line it covers), to a whole pixel
         as matplotlib's Agg measures text: the width sets the size of the stretches
         compared, so a fraction more can move a label to another one."""
-        from .text_artists import Text
+        from .textstyle import TextStyle, extent
 
-        props = {} if fontsize is None else {"fontsize": fontsize}
-        return float(round(Text(self.axes, 0.0, 0.0, text, **props).get_window_extent().width))
+        return float(round(extent(self.axes.figure, text, TextStyle(fontsize=fontsize))[0]))
 
     def _to_screen(self, xy: np.ndarray) -> np.ndarray:
         return np.asarray(self.axes.transData.forward(np.asarray(xy, dtype=float)),

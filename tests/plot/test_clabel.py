@@ -169,10 +169,13 @@ def test_levels_colors_zorder_and_fontsize():
         assert tuple(t.get_color()) == pytest.approx(color[t.get_text()])
 
 
-def test_labels_accumulate_over_calls_as_matplotlib():
+def test_labels_accumulate_over_calls_and_go_with_the_contours():
     ax, cs, first = _circles(plt, levels=[5.0])
     second = ax.clabel(cs, levels=[10.0])
-    assert len(second) == len(first) + 4 and second[:len(first)] == first
+    assert len(second) == len(first) + 4 and second[:len(first)] == first  # matplotlib's
+    assert all(t in ax.texts for t in second)
+    cs.remove()
+    assert not any(t in ax.texts for t in second)
 
 
 @pytest.mark.parametrize(("kwargs", "error", "name"), [
@@ -223,3 +226,19 @@ def test_text_rotation_in_data_coordinates_as_matplotlib():
     got, want = rotations(plt), rotations(mplt)
     assert got == pytest.approx(want, abs=0.01)
     assert abs(got[0] - 45) > 10 and abs(got[1] - got[0]) > 10
+
+
+def test_labels_on_log_and_polar_axes():
+    x = np.linspace(0.1, 3, 40)
+    xx, yy = np.meshgrid(x, x)
+    fig, ax = plt.subplots()
+    ax.set_xscale("log")  # data x = 0 has no place on screen: the width is measured apart
+    cs = ax.contour(xx, yy, xx * yy)
+    texts = ax.clabel(cs)
+    assert len(texts) >= 4 and all(np.isfinite(t.get_rotation()) for t in texts)
+    polar = plt.figure().add_subplot(projection="polar")
+    cs = polar.contour(xx, yy, xx * yy)
+    texts = polar.clabel(cs, use_clabeltext=True)
+    assert len(texts) >= 4 and all(np.isfinite(t.get_rotation()) for t in texts)
+    fig.render()
+    polar.figure.render()
