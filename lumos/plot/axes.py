@@ -490,7 +490,8 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         ``transform=ax.transAxes`` (axes fraction), ``ax.get_xaxis_transform()``,
         ``fig.transFigure``; matplotlib's Text keywords (``fontsize``, ``color``,
         ``ha``/``va``, ``rotation``, ``rotation_mode``, ``fontfamily``, ``fontstyle``,
-        ``fontweight``, ``alpha``, ``wrap``, ``bbox``, ``path_effects``, ...)."""
+        ``fontweight``, ``alpha``, ``wrap``, ``bbox``, ``path_effects``, ...);
+        ``transform_rotates_text=True``: ``rotation`` is an angle in data coordinates."""
         from .textstyle import normalize
 
         props = normalize({"fontdict": fontdict, **kwargs})
@@ -506,7 +507,10 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         x, y = (float(axis.convert(np.reshape(v, 1))[0])
                 if np.asarray(v).dtype.kind in "MO" else v
                 for v, axis in ((x, self.xaxis), (y, self.yaxis)))
+        rotates = props.pop("transform_rotates_text", False)
         t = Text(self, x, y, s, transform=transform, label=label, zorder=zorder, **props)
+        if rotates:
+            t.set_transform_rotates_text(True)
         self.texts.append(t)
         self._dirty = True
         return t

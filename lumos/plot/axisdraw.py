@@ -88,6 +88,7 @@ class TickSet:
                             visible=bool(o.get("visible", True)) and bool(text)
                             and np.isfinite(p), bbox=o.get("bbox"))
                 lab.width, lab.height = _rotated_size(lab.text, lsize, lab.rotation, face)
+                _point_at_tick(lab, axis.name == "x", side)
                 self.labels[side].append(lab)
 
     def outside(self, side: int) -> float:
@@ -269,10 +270,9 @@ def _draw_labels(ov, fig, axis, ts: TickSet, side: int, base: float, sign: float
     labels = [lab for lab in ts.labels[side] if lab.visible]
     if not labels:
         return
-    along = [lab.width if x else lab.height for lab in labels]
     pos = [lab.pos for lab in labels]
-    keep = ticker.non_overlapping(pos, along, fig.points_to_pixels(2.0)) if ts.thin \
-        else np.isfinite(pos)
+    keep = ticker.non_overlapping(pos, [_room_along(lab, x) for lab in labels],
+                                  fig.points_to_pixels(2.0)) if ts.thin else np.isfinite(pos)
     gap = ts.outside(side) + ts.pad
     for lab, k in zip(labels, keep, strict=True):
         if not k:
@@ -287,8 +287,6 @@ def _draw_labels(ov, fig, axis, ts: TickSet, side: int, base: float, sign: float
             va = lab.va or "center"
             px, py = base + sign * gap, lab.pos
         mode = lab.mode
-        if mode in ("xtick", "ytick"):
-            mode = "anchor" if rot % 90 else None
         if lab.bbox is not None:
             style = SimpleNamespace(bbox=lab.bbox, ha=ha, va=va, rotation=rot,
                                     rotation_mode=mode)
@@ -297,6 +295,58 @@ def _draw_labels(ov, fig, axis, ts: TickSet, side: int, base: float, sign: float
                                          face=lab.face)
         ov.text(lab.text, tx, ty, lab.size, lab.color, ha=tha, va=tva, rotation=rot,
                 face=lab.face)
+
+
+def _room_along(lab: Label, x: bool) -> float:
+    """How much of the axis a label needs (half on each side of its tick): its rotated
+    box's extent, except that slanted labels side by side clear each other once they
+    are a text height apart across their slant (or a text width along it)."""
+    a = np.radians(lab.rotation)
+    c, s = abs(np.cos(a)), abs(np.sin(a))
+    if c < 1e-9 or s < 1e-9:
+        return lab.width if x else lab.height
+    w, h = _rotated_size(lab.text, lab.size, 0.0, lab.face)
+    return min(h / s, w / c) if x else min(h / c, w / s)
+
+
+def _point_at_tick(lab: Label, x: bool, side: int) -> None:
+    """rotation_mode 'xtick'/'ytick' (matplotlib 3.10): the alignment, chosen from the
+    angle, that makes the text end (or start) at its tick, with the rotated box aligned
+    ('default' mode); set here so the layout makes room where the label is drawn."""
+    if lab.mode not in ("xtick", "ytick"):
+        return
+    # the alignments _draw_labels gives a label that sets none
+    va = lab.va or (("top" if side == 1 else "bottom") if x else "center")
+    ha = lab.ha or ("center" if x else ("right" if side == 1 else "left"))
+    if lab.mode == "xtick":
+        lab.ha = _ha_for_angle(lab.rotation % 360, va)
+    else:
+        lab.va = _va_for_angle(lab.rotation % 360, ha)
+    lab.mode = None
+
+
+def _ha_for_angle(angle: float, va: str) -> str:
+    """rotation_mode='xtick': the horizontal alignment that makes a label rotated by
+    ``angle`` degrees end (or start) at its tick, as matplotlib chooses it."""
+    if angle <= 10 or angle >= 350 or 85 <= angle <= 95 or 170 <= angle <= 190 or \
+            265 <= angle <= 275:
+        return "center"
+    at_bottom = va == "bottom"
+    if 10 < angle < 85 or 190 < angle < 265:
+        return "left" if at_bottom else "right"
+    return "right" if at_bottom else "left"
+
+
+def _va_for_angle(angle: float, ha: str) -> str:
+    """rotation_mode='ytick': the vertical alignment that makes a label rotated by
+    ``angle`` degrees point at its tick, as matplotlib chooses it."""
+    if angle <= 10 or angle >= 350 or 170 <= angle <= 190 or 80 <= angle <= 100 or \
+            260 <= angle <= 280:
+        return "center"
+    at_left = ha == "left"
+    if 10 < angle < 80 or 190 < angle < 260:
+        return "baseline" if at_left else "top"
+    return "top" if at_left else "baseline"
 
 
 def y_offset_box(ax) -> tuple[float, float, float] | None:

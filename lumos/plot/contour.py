@@ -18,6 +18,7 @@ from .collections import (
     short_linestyle,
     to_scale,
 )
+from .contour_labels import ContourLabeler
 from .style import rcParams
 
 
@@ -40,7 +41,19 @@ class ContourLevel:
         return tuple(self._cs._level_rgba()[self.index])
 
 
-class ContourSet(Collection, ScalarMappable):
+class _LinesOnly:
+    """A contourpy generator giving (points, codes) per line seen as one giving points
+    (what ``ContourSet`` asks of a line generator)."""
+
+    def __init__(self, generator) -> None:
+        self._generator = generator
+
+    def lines(self, level: float) -> list[np.ndarray]:
+        points, _ = self._generator.lines(level)
+        return points
+
+
+class ContourSet(ContourLabeler, Collection, ScalarMappable):
     """Contour lines or filled contours (``contour``/``contourf``): one Mesh for all filled
     levels, one Line per line style; levels and colors like matplotlib."""
 
@@ -67,10 +80,11 @@ class ContourSet(Collection, ScalarMappable):
         self.monochrome = colors_ is not None and len(color_rows(colors_, "colors")) == 1
         styles = self._process_linestyles(linestyles, negative_linestyles, nlev)
         self._level_style = [(float(w), s) for w, s in zip(widths, styles, strict=True)]
-        groups = [] if self.filled else sorted(set(self._level_style), key=str)
-        self._groups = groups
+        self._regroup(0 if self.filled else nlev)
         super().__init__(axes, facecolor="none", edgecolor="none", alpha=alpha, label=label,
-                         zorder=zorder, n_lines=len(groups))
+                         zorder=2.0 if zorder is None and not self.filled else zorder,
+                         n_lines=len(self._groups))  # line contours: a line's zorder
+        self._init_labels()
         if colors_ is not None:
             # matplotlib: a listed colormap indexed by level
             self._init_mappable(None, None, None, None)
@@ -87,9 +101,17 @@ class ContourSet(Collection, ScalarMappable):
             if name not in ("serial", "threaded"):
                 raise ValueError(f"algorithm: got {algorithm!r}, expected 'mpl2014', 'serial' "
                                  "or 'threaded'")
-            gen = contourpy.contour_generator(x, y, np.ma.masked_invalid(zf), name=name,
-                                              corner_mask=corner_mask, line_type="Separate",
-                                              fill_type="OuterOffset")
+            if algorithm in (None, "mpl2014") and not self.filled:
+                # the same lines as 'serial', but each loop starts where matplotlib's does,
+                # which decides where clabel puts its labels
+                gen = _LinesOnly(contourpy.contour_generator(
+                    x, y, np.ma.masked_invalid(zf), name="mpl2014", corner_mask=corner_mask,
+                    line_type="SeparateCode"))
+            else:
+                gen = contourpy.contour_generator(x, y, np.ma.masked_invalid(zf), name=name,
+                                                  corner_mask=corner_mask,
+                                                  line_type="Separate",
+                                                  fill_type="OuterOffset")
         else:
             gen = generator  # e.g. triangle meshes (lumos.plot.tri): the same two calls
         self.allsegs: list[list[np.ndarray]] = []
@@ -123,7 +145,8 @@ class ContourSet(Collection, ScalarMappable):
         self.rescale()
 
     def remove(self) -> None:
-        for c in self.hatch_collections:
+        """Take the contours off their axes, with their hatches and labels."""
+        for c in [*self.hatch_collections, *self.labelTexts]:
             c.remove()
         super().remove()
 
@@ -178,12 +201,46 @@ class ContourSet(Collection, ScalarMappable):
         """One line style for every contour line (matplotlib's ``set_linestyle``)."""
         style = short_linestyle(ls)
         self._level_style = [(w, style) for w, _ in self._level_style]
-        groups = sorted(set(self._level_style), key=str)
-        # as many groups as line visuals (fewer styles now): a spare one draws at width 0
-        self._groups = groups + [(0.0, "-")] * (len(self._groups) - len(groups))
+        self._regroup(len(self._groups))
         super().set_linestyle(ls)
 
     set_linestyles = set_linestyle
+
+    def _regroup(self, n: int) -> None:
+        """One line visual per distinct (width, style) of the levels; ``n`` visuals in all
+        (one per level for line contours, so restyling by level never needs more), the
+        spare ones drawing nothing (width 0)."""
+        groups = [] if self.filled else sorted(set(self._level_style), key=str)
+        self._groups = groups + [(0.0, "-")] * (n - len(groups))
+
+    def get_linewidth(self):
+        """The line contours' widths in points, one per level (a filled contour: its
+        edge width)."""
+        if self.filled:
+            return super().get_linewidth()
+        return np.array([w for w, _ in self._level_style])
+
+    def set_linewidth(self, lw) -> None:
+        """The line contours' widths in points: one for all levels, or one per level
+        (cycled, as matplotlib does)."""
+        if self.filled:
+            super().set_linewidth(lw)
+            return
+        if isinstance(lw, (str, bytes)):
+            raise TypeError(f"linewidth: got str {lw!r}, expected points (a number or one "
+                            "per level)")
+        w = np.asarray(lw, dtype=float).ravel()
+        if w.size == 0 or not np.isfinite(w).all() or (w < 0).any():
+            raise ValueError(f"linewidth: got {lw!r}, expected numbers >= 0 (one, or one "
+                             "per level)")
+        widths = np.resize(w, len(self._level_style))
+        self._level_style = [(float(x), s) for x, (_, s) in zip(widths, self._level_style,
+                                                                strict=True)]
+        self._regroup(len(self._groups))
+        self.rescale()
+
+    get_linewidths = get_linewidth
+    set_linewidths = set_linewidth
 
     def _level_rgba(self) -> np.ndarray:
         if self._level_colors is not None:
@@ -294,41 +351,3 @@ class ContourSet(Collection, ScalarMappable):
         rgba = self._level_rgba()
         widths = np.array([w for w, _ in self._level_style], dtype=float)
         return np.asarray(self.layers, float), rgba, widths
-
-    def clabel(self, levels=None, fontsize=None, inline=True, fmt=None, colors=None):
-        """Label lines with their level: one text per line, at its middle point."""
-        ax = self.axes
-        texts = []
-        fmt = fmt or "{:g}"
-        labelled = [lev for lev in self.layers
-                    if levels is None or np.any(np.isclose(lev, levels))]
-        for i, lev in enumerate(self.layers):
-            if levels is not None and not np.any(np.isclose(lev, levels)):
-                continue
-            rgba = self._level_rgba()[i] if colors is None else colors
-            label = _label_text(fmt, lev, labelled)
-            for seg in self.allsegs[i]:
-                if len(seg) < 5:
-                    continue
-                x, y = seg[len(seg) // 2]
-                texts.append(ax.text(x, y, label, fontsize=fontsize or 8, color=rgba,
-                                     ha="center", va="center"))
-        self.labelTexts = texts
-        return texts
-
-
-def _label_text(fmt, lev: float, labelled: list) -> str:
-    """The label of level ``lev`` as matplotlib's clabel makes it: ``fmt`` a dict by level
-    (a level it lacks gets 3 decimals; matplotlib shows the literal '%1.3f'), a ticker
-    Formatter (it sees all the labelled levels, as a LogFormatter needs), a callable, or a
-    %- or {}-format string."""
-    if isinstance(fmt, dict):
-        return fmt.get(lev, f"{lev:1.3f}")
-    if callable(getattr(fmt, "format_ticks", None)):
-        return fmt.format_ticks([*labelled, lev])[-1]
-    if callable(fmt):
-        return fmt(lev)
-    if isinstance(fmt, str):
-        return fmt % lev if "%" in fmt else fmt.format(lev)
-    raise TypeError(f"fmt: got {type(fmt).__name__}, expected a format string, a callable, "
-                    "a dict by level or a Formatter")

@@ -296,10 +296,10 @@ class GridPlotsMixin:
                              f"{Y.shape} and {z.shape}")
         return X, Y
 
-    def clabel(self, CS, levels=None, *, fontsize=None, inline=True, fmt=None,  # noqa: N803
-               colors=None, **kwargs) -> list:
-        """Label contour lines with their values (one label per line, at its middle)."""
-        return CS.clabel(levels, fontsize=fontsize, inline=inline, fmt=fmt, colors=colors)
+    def clabel(self, CS, levels=None, **kwargs) -> list:  # noqa: N803
+        """Label the contour lines of ``CS`` with their values, as matplotlib does
+        (keywords: :meth:`lumos.plot.contour_labels.ContourLabeler.clabel`)."""
+        return CS.clabel(levels, **kwargs)
 
     # -- vectors -----------------------------------------------------------------------
     @accepts_rasterized

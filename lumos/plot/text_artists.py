@@ -6,6 +6,8 @@ with an optional arrow to a point) and :class:`PixelBox`, the box
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 
 from .artists import Artist
@@ -32,6 +34,7 @@ class Text(Artist):
         self._x, self._y = float(x), float(y)
         self._text = "" if text is None else str(text)
         self._transform = None
+        self._rotates_with_transform = False
         self.set_transform(transform)
         visible = props.pop("visible", True)
         self.style.update(props, "text")
@@ -90,8 +93,32 @@ class Text(Artist):
         return self.style.color
 
     def get_rotation(self) -> float:
-        """The rotation in degrees, counter-clockwise."""
-        return self.style.rotation
+        """The rotation in degrees, counter-clockwise on screen (with
+        ``transform_rotates_text``: the rotation set, turned as the transform turns that
+        direction at the text's position, now)."""
+        if not self._rotates_with_transform:
+            return self.style.rotation
+        a = np.radians(self.style.rotation)
+        trans = self.get_transform()
+        p = np.array([self._x, self._y])
+        at = np.asarray(trans.forward(p[None]), dtype=float).reshape(2)
+        # the transform's local derivative, from steps of about a pixel along x and y
+        px = np.asarray(trans.inverse(np.array([at + 1.0])), dtype=float).reshape(2) - p
+        hx, hy = abs(px[0]) or 1.0, abs(px[1]) or 1.0
+        jx = (np.asarray(trans.forward(np.array([p + [hx, 0.0]])), float).reshape(2) - at) / hx
+        jy = (np.asarray(trans.forward(np.array([p + [0.0, hy]])), float).reshape(2) - at) / hy
+        d = jx * np.cos(a) + jy * np.sin(a)
+        return float(np.degrees(np.arctan2(d[1], d[0])))
+
+    def set_transform_rotates_text(self, t: bool) -> None:
+        """Whether the rotation is an angle in the transform's coordinates (data, for a
+        data text), so it turns on screen as the limits or the aspect change."""
+        self._rotates_with_transform = bool(t)
+        self._changed()
+
+    def get_transform_rotates_text(self) -> bool:
+        """Whether the rotation is an angle in the transform's coordinates."""
+        return self._rotates_with_transform
 
     def get_horizontalalignment(self) -> str:
         """'left', 'center' or 'right' of the anchor."""
@@ -187,7 +214,11 @@ class Text(Artist):
         if not self._text or self._clipped():
             return
         x, y = self.pixel_position()
-        draw_text(ov, self.figure, self._text, x, y, self.style)
+        style = self.style
+        if self._rotates_with_transform:
+            style = copy.copy(style)
+            style.rotation = self.get_rotation()
+        draw_text(ov, self.figure, self._text, x, y, style)
 
 
 class PixelBox:
