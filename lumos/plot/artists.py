@@ -538,5 +538,10 @@ class ScalarMappable:
         """Which ends of a colorbar get triangles by default: the norm's ``extend``."""
         return str(getattr(self.norm, "extend", "neither"))
 
+    def colorbar_lines(self):
+        """``(values, colors, widths in points)`` of lines a colorbar draws across itself
+        from the start (contour lines), else None."""
+        return None
+
     def _mapping_changed(self) -> None:
         raise NotImplementedError

@@ -150,6 +150,9 @@ class Colorbar:
         self.alpha = alpha
         self.outline = Outline()
         self.lines: list = []  # (values, colors, widths) from add_lines
+        lines = mappable.colorbar_lines()
+        if lines is not None:
+            self.lines = [tuple(np.asarray(v, float) for v in lines)]
         self._user_ticks = None
         self._user_format = format
         self._state = None

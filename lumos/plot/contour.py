@@ -337,14 +337,16 @@ class ContourSet(ContourLabeler, Collection, ScalarMappable):
             inner = rgba[i0:i1]
             under = tuple(rgba[0]) if i0 else self.cmap.under
             over = tuple(rgba[-1]) if i1 < len(rgba) else self.cmap.over
-        else:
-            mids = 0.5 * (b[:-1] + b[1:])
-            inner = np.asarray(self.to_rgba(mids), dtype=float).reshape(-1, 4)
-            under, over = self.cmap.under, self.cmap.over
+        else:  # matplotlib's bar of contour lines: no colors, the lines at the levels
+            inner = np.zeros((len(b) - 1, 4))
+            under = over = (0.0, 0.0, 0.0, 0.0)
         return b, inner, under, over
 
     def colorbar_extend(self) -> str:
         return self.extend
+
+    def colorbar_lines(self):
+        return None if self.filled else self.level_lines()
 
     def level_lines(self):
         """(levels, colors, widths in points) of the contour lines (``add_lines``)."""

@@ -713,3 +713,25 @@ def test_automatic_ticks_still_drop_labels_that_would_overlap():
     n = len(ax.yaxis.ticks()[0])
     shown = [s for s in _drawn_strings(fig) if s.startswith("L")]
     assert n > 20 and 0 < len(shown) < n
+
+
+def test_colorbar_of_contour_lines_draws_the_lines_on_white_as_matplotlib():
+    # matplotlib's colorbar of a line contour (contour_demo.py): no color blocks, one
+    # line per level in the contour's colors and widths
+    fig, ax = small()
+    z = np.add.outer(np.linspace(-1, 1, 30), np.linspace(-1, 1, 30))
+    cs = ax.contour(z, levels=[-1, -0.5, 0, 0.5, 1], colors=["r", "g", "b", "m", "c"],
+                    linewidths=3)
+    cb = fig.colorbar(cs)
+    values, rgba, widths = cb.lines[0]
+    np.testing.assert_array_equal(values, cs.levels)
+    np.testing.assert_array_equal(widths, 3)
+    img = fig.render()
+    bx, by, bw, bh = cb.ax.box
+    h = img.shape[0]
+    column = img[:, int(bx + bw / 2), :3].astype(int)
+    for lo, hi in zip(values[:-1], values[1:], strict=True):  # white between the lines
+        mid = cb.long_axis.pixels_along([(lo + hi) / 2])[0]
+        assert (column[int(h - mid)] > 240).all()
+    at_zero = column[int(h - cb.long_axis.pixels_along([0.0])[0])]
+    assert at_zero[2] > 150 and at_zero[0] < 100  # the blue line of level 0
