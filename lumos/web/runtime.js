@@ -22,14 +22,38 @@
   const { mul, scale, clone, drawMatrices, asBytes, viewAt, attachControls, targetOf } = lumos;
 
   const MODES = { triangles: 4, triangle_strip: 5, lines: 1, line_strip: 3, points: 0 };
+  // Uniforms a frame gives in its own physical pixels, which the canvas scales with
+  // everything else (the view size of lumos/visuals/line.py's dash scan).
+  const PIXEL_UNIFORMS = new Set(["u_view_size"]);
+
+  /** Call ``onChange(devicePixelRatio)`` whenever the window's ratio changes (another
+   * screen, the browser's zoom), with a matchMedia query on the current resolution as
+   * browsers recommend; returns a function that stops watching. */
+  function watchPixelRatio(onChange) {
+    if (typeof global.matchMedia !== "function") return () => {};
+    let query = null;
+    const changed = () => {
+      listen();
+      onChange(global.devicePixelRatio || 1);
+    };
+    const listen = () => {
+      query = global.matchMedia(`(resolution: ${global.devicePixelRatio || 1}dppx)`);
+      query.addEventListener("change", changed, { once: true });
+    };
+    listen();
+    return () => query.removeEventListener("change", changed);
+  }
 
   // -- the executor ----------------------------------------------------------------
   class Renderer {
     /** Draws frames into ``canvas`` with WebGL2; ``options.interactive`` (default
      * true) attaches the mouse camera controllers; ``options.antialias`` (default true)
-     * multisamples, as frames with ``samples > 1`` ask (fixed when the context is made). */
+     * multisamples, as frames with ``samples > 1`` ask (fixed when the context is made);
+     * ``options.displayRatio`` is setDisplayRatio's (default: the frame's own). */
     constructor(canvas, options = {}) {
       this.canvas = canvas;
+      this.displayRatio = options.displayRatio || null;
+      this.scale = 1;  // canvas pixels per frame pixel (setDisplayRatio)
       const gl = canvas.getContext("webgl2", {
         preserveDrawingBuffer: true, antialias: options.antialias !== false,
         premultipliedAlpha: false,
@@ -108,13 +132,37 @@
       return this;
     }
 
+    /** Draw at ``ratio`` canvas pixels per CSS pixel (the screen's devicePixelRatio)
+     * where the frame has fewer: the canvas' backing store grows, its CSS size stays,
+     * and what the frame sizes in pixels (views, line widths, markers, text, ticks)
+     * grows with it through u_pixel_ratio: the frame's picture with sharper pixels. A
+     * frame made at that ratio or more draws as it is. */
+    setDisplayRatio(ratio) {
+      this.displayRatio = ratio;
+      if (!this.desc) return;
+      this._resize();
+      this.requestDraw();
+    }
+
+    /** The canvas' backing store and CSS size for the frame and the display ratio. */
     _resize() {
       const [w, h] = this.desc.size;
       const ratio = this.desc.pixel_ratio || 1;
-      if (this.canvas.width !== w) this.canvas.width = w;
-      if (this.canvas.height !== h) this.canvas.height = h;
+      this.scale = Math.max((this.displayRatio || ratio) / ratio, 1);
+      const [cw, ch] = [Math.round(w * this.scale), Math.round(h * this.scale)];
+      if (this.canvas.width !== cw) this.canvas.width = cw;
+      if (this.canvas.height !== ch) this.canvas.height = ch;
       this.canvas.style.width = `${w / ratio}px`;
       this.canvas.style.height = `${h / ratio}px`;
+    }
+
+    /** A rect of the frame (x, y, w, h in frame pixels, from the top left) in canvas
+     * pixels: each edge rounded on its own, so views that touch still touch. */
+    canvasRect(rect) {
+      const s = this.scale;
+      const [x0, y0] = [Math.round(rect[0] * s), Math.round(rect[1] * s)];
+      return [x0, y0, Math.round((rect[0] + rect[2]) * s) - x0,
+        Math.round((rect[1] + rect[3]) * s) - y0];
     }
 
     /** The camera a double-click restores: the first one each view id had. */
@@ -157,7 +205,7 @@
     draw() {
       const gl = this.gl;
       const desc = this.desc;
-      const [w, h] = desc.size;
+      const [w, h] = [this.canvas.width, this.canvas.height];
       if (lumos.runFollowers && lumos.runFollowers(this)) this._syncResources();
       this._syncTargets();
       gl.bindFramebuffer(gl.FRAMEBUFFER, null);
@@ -177,7 +225,7 @@
         while (unclear.length) {
           const k = unclear.shift(), view = views[k];
           if (view.bgcolor !== null && view.bgcolor !== undefined) {
-            const [x, y, vw, vh] = view.rect;
+            const [x, y, vw, vh] = this.canvasRect(view.rect);
             gl.bindFramebuffer(gl.FRAMEBUFFER, null);
             gl.depthMask(true);  // a draw may have left it off
             gl.scissor(x, h - y - vh, vw, vh);
@@ -195,7 +243,7 @@
         if (d.count <= 0 || d.instances === 0) continue;
         if (unclear.includes(d.view)) clearThrough(d.view);
         const view = views[d.view];
-        const [x, y, vw, vh] = view.rect;
+        const [x, y, vw, vh] = this.canvasRect(view.rect);
         if (vw <= 0 || vh <= 0) continue;
         // Into a render target: the whole target is the viewport; else the view's rect.
         let rect = [x, h - y - vh, vw, vh];
@@ -213,11 +261,12 @@
         gl.scissor(...rect);
         const prog = this.programs.get(d.program);
         gl.useProgram(prog.program);
-        const m = drawMatrices(view.camera, vw / vh, d.origin, d.model);
+        // the frame's aspect, not the rounded canvas rect's: the same matrices at any scale
+        const m = drawMatrices(view.camera, view.rect[2] / view.rect[3], d.origin, d.model);
         let mvp = m.mvp;
         if (d.margin) {
           // as executor.grow_viewport: a grown viewport, the same window positions
-          const g = d.margin;
+          const g = Math.ceil(d.margin * this.scale);
           const grown = [rect[0] - g, rect[1] - g, rect[2] + 2 * g, rect[3] + 2 * g];
           mvp = mul(scale([rect[2] / grown[2], rect[3] / grown[3], 1]), mvp);
           rect = grown;
@@ -226,11 +275,14 @@
         const builtin = {
           u_mvp: mvp, u_modelview: m.modelview, u_normal_matrix: m.normal, u_projection: m.proj,
           // GL convention (lower-left corner), comparable with gl_FragCoord.
-          u_viewport: rect, u_pixel_ratio: [desc.pixel_ratio],
+          u_viewport: rect, u_pixel_ratio: [desc.pixel_ratio * this.scale],
           u_samples: [d.target !== null && d.target !== undefined ? 1 : samples],
         };
         for (const [name, value] of Object.entries(builtin)) this._setUniform(prog, name, value);
-        for (const [name, value] of Object.entries(d.uniforms)) this._setUniform(prog, name, value);
+        for (const [name, value] of Object.entries(d.uniforms)) {
+          const scaled = PIXEL_UNIFORMS.has(name) && this.scale !== 1;
+          this._setUniform(prog, name, scaled ? value.map((v) => v * this.scale) : value);
+        }
         for (const [name, value] of Object.entries(d.int_uniforms)) {
           const u = prog.uniforms.get(name);
           if (u) gl.uniform1i(u.loc, value);
@@ -289,7 +341,7 @@
     /** The canvas pixels as RGBA bytes, first row at the top (for tests). */
     readPixels() {
       const gl = this.gl;
-      const [w, h] = this.desc.size;
+      const [w, h] = [this.canvas.width, this.canvas.height];
       const raw = new Uint8Array(w * h * 4);
       gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, raw);
       const out = new Uint8Array(w * h * 4);
@@ -298,11 +350,13 @@
     }
 
     // -- interaction ------------------------------------------------------------------
-    /** Cursor position in physical pixels relative to the canvas' top-left corner. */
+    /** Cursor position in the frame's pixels (its views' rects), not the canvas' (they
+     * differ at a display ratio above the frame's), from the canvas' top-left corner. */
     _position(ev) {
       const box = this.canvas.getBoundingClientRect();
-      const sx = box.width ? this.canvas.width / box.width : 1;
-      const sy = box.height ? this.canvas.height / box.height : 1;
+      const [w, h] = this.desc.size;
+      const sx = box.width ? w / box.width : 1;
+      const sy = box.height ? h / box.height : 1;
       return [(ev.clientX - box.left) * sx, (ev.clientY - box.top) * sy];
     }
 
@@ -348,5 +402,5 @@
 
   Object.assign(Renderer.prototype, lumos.resources, lumos.renderTargets);
 
-  Object.assign(lumos, { Renderer });
+  Object.assign(lumos, { Renderer, watchPixelRatio });
 })(typeof window !== "undefined" ? window : globalThis);

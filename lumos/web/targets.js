@@ -27,7 +27,7 @@
           if (!spec) throw new Error(`frame: draw names target ${id}, which the frame lacks`);
           let size = spec.size;
           if (size === "view") {
-            const r = desc.views[d.view].rect;
+            const r = this.canvasRect(desc.views[d.view].rect);
             size = [Math.max(r[2], 1), Math.max(r[3], 1)];
           }
           found.set(id, size.map(Number));
