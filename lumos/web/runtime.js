@@ -148,12 +148,25 @@
     _resize() {
       const [w, h] = this.desc.size;
       const ratio = this.desc.pixel_ratio || 1;
-      this.scale = Math.max((this.displayRatio || ratio) / ratio, 1);
-      const [cw, ch] = [Math.round(w * this.scale), Math.round(h * this.scale)];
-      if (this.canvas.width !== cw) this.canvas.width = cw;
-      if (this.canvas.height !== ch) this.canvas.height = ch;
+      this._setScale(Math.max((this.displayRatio || ratio) / ratio, 1));
+      // A browser gives a canvas beyond its limits a smaller drawing buffer: draw at the
+      // scale that fills the buffer it gave rather than into a corner of it.
+      const gl = this.gl;
+      if (this.scale > 1 && (gl.drawingBufferWidth < this.canvas.width ||
+          gl.drawingBufferHeight < this.canvas.height)) {
+        this._setScale(Math.max(Math.min(gl.drawingBufferWidth / w,
+          gl.drawingBufferHeight / h), 1));
+      }
       this.canvas.style.width = `${w / ratio}px`;
       this.canvas.style.height = `${h / ratio}px`;
+    }
+
+    _setScale(scale) {
+      const [w, h] = this.desc.size;
+      this.scale = scale;
+      const [cw, ch] = [Math.round(w * scale), Math.round(h * scale)];
+      if (this.canvas.width !== cw) this.canvas.width = cw;
+      if (this.canvas.height !== ch) this.canvas.height = ch;
     }
 
     /** A rect of the frame (x, y, w, h in frame pixels, from the top left) in canvas

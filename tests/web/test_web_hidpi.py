@@ -203,3 +203,38 @@ def test_density_histogram_counts_the_canvas_pixels(tmp_path):
     if not diff["mean"] <= 3.0:
         out = browser.write_comparison("hidpi_density_2x", two, python)
         pytest.fail(f"density at DPR 2 differs from Python at dpi 200: {diff}; see {out}")
+
+
+def test_a_ratio_beyond_the_browsers_canvas_limit_fills_what_it_gives(tmp_path):
+    """A browser gives a canvas larger than it allows a smaller drawing buffer (here
+    8192 px wide for 24000 asked): the page draws at the scale of that buffer, so the
+    diagonal line still reaches the far corner instead of the picture being cut."""
+    import lumos
+
+    fig, ax = lumos.subplots(figsize=(2, 0.3), dpi=100)
+    ax.plot([0, 1], [0, 1], color="k")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_axis_off()
+    html = fig.savefig(tmp_path / "wide.html")
+    with browser.Chromium((200, 30), scale=1) as b:
+        b.open(html)
+        b.evaluate("lumos.standalone.setDisplayRatio(120); true")
+        b.capture()
+        scale, width, height, buffer = b.evaluate("""(() => {
+          const r = lumos.standalone, gl = r.gl;
+          return [r.scale, r.canvas.width, r.canvas.height,
+                  [gl.drawingBufferWidth, gl.drawingBufferHeight]];
+        })()""")
+        # dark pixels in the last tenth of the columns, top rows (the line's far end)
+        dark = b.evaluate("""(() => {
+          const r = lumos.standalone, px = r.readPixels(), w = r.canvas.width;
+          let n = 0;
+          for (let y = 0; y < r.canvas.height / 4; y++) {
+            for (let x = Math.floor(w * 0.9); x < w; x++) if (px[4 * (y * w + x)] < 128) n++;
+          }
+          return n;
+        })()""")
+    assert buffer == [width, height]
+    assert 1 < scale < 120 and width == round(200 * scale)
+    assert dark > 0
