@@ -11,9 +11,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-sys.path[:0] = [str(Path(__file__).resolve().parents[1])]
+sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
 
 import browser  # noqa: E402
+from test_web_follow import frozen_layout  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -238,3 +239,39 @@ def test_a_ratio_beyond_the_browsers_canvas_limit_fills_what_it_gives(tmp_path):
     assert buffer == [width, height]
     assert 1 < scale < 120 and width == round(200 * scale)
     assert dark > 0
+
+
+def test_a_pan_at_device_pixel_ratio_2_draws_what_python_draws(tmp_path):
+    """After a drag and a wheel zoom at DPR 2 the page's followers (ticks, the dashed
+    line's scan, a data text) give Python's picture of the new limits at dpi 200."""
+    def make():
+        import lumos
+
+        fig, ax = lumos.subplots(figsize=(5, 3), dpi=100)
+        x = np.linspace(0, 10, 400)
+        ax.plot(x, np.sin(x), lw=1.5)
+        ax.plot(x, np.cos(x), "--")
+        ax.set_title("pan at 2x")
+        ax.text(2, 0.5, "data text")
+        return fig
+
+    html = make().savefig(tmp_path / "pan.html")
+    with browser.Chromium((500, 300), scale=2) as b:
+        b.open(html)
+        before = b.capture()
+        b.drag(250, 150, 180, 120)
+        b.wheel(250, 150, -100)
+        after = b.capture()
+        views = b.evaluate("lumos.standalone.desc.views")
+        assert b.evaluate("lumos.standalone.notices || {}") == {}
+    ref = make()
+    frozen_layout(ref)
+    for vid, view in views.items():
+        if view["camera"].get("interactive", True):
+            ref.camera_changed(ref.canvas.views[int(vid[4:])], view["camera"])
+    python = ref.render(dpi=200)
+    assert browser.image_difference(after, before)["mean"] > 1  # it moved
+    diff = browser.image_difference(after, python)
+    if not (diff["max_channel_mean"] <= 1.5 and diff["bad_fraction"] <= 0.01):
+        out = browser.write_comparison("hidpi_pan_2x", after, python)
+        pytest.fail(f"page panned at DPR 2 and Python at dpi 200 differ: {diff}; see {out}")
