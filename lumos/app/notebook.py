@@ -114,8 +114,12 @@ function render({ model, el }) {
   };
   model.on("msg:custom", onMsg);
   model.send({ type: "ready", pixel_ratio: globalThis.devicePixelRatio || 1 });
+  // the kernel draws at the screen's ratio: on another screen, a frame at the new one
+  const unwatch = lumos.watchPixelRatio(
+    (ratio) => model.send({ type: "ready", pixel_ratio: ratio }));
   return () => {
     closed = true;
+    unwatch();
     model.off("msg:custom", onMsg);
     controls.detach();
     if (timer !== null) clearTimeout(timer);

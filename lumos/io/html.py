@@ -29,12 +29,13 @@ from .atomic import write_text
 _WEB = Path(__file__).resolve().parent.parent / "web"
 #: The page runtime, in load order (each file uses what the ones before it attach to the
 #: shared ``lumos`` object): the WebGL2 executor (cameras, mouse and keyboard, the frame's
-#: bytes, the Renderer, the standalone page), then what follows the camera in the page
+#: bytes, the Renderer's GPU resources and render targets, the Renderer, the standalone
+#: page), then what follows the camera in the page
 #: (docs/frame.md, "Followers"): the followers, the tickers, data texts and axes.
 RUNTIME_FILES = (
-    "camera.js", "controls.js", "payload.js", "runtime.js", "standalone.js",
-    "follow.js", "pynumbers.js", "locators.js", "formatters.js", "dates.js", "ticker.js",
-    "texts.js", "axes.js",
+    "camera.js", "controls.js", "payload.js", "resources.js", "targets.js", "runtime.js",
+    "standalone.js", "follow.js", "pynumbers.js", "locators.js", "formatters.js", "dates.js",
+    "ticker.js", "texts.js", "axes.js",
 )
 
 

@@ -400,11 +400,13 @@ class Density(Visual):
         if auto:
             textures["u_stats"] = t["stats"]
         if self._norm == "eq_hist":
-            # one point per pixel of the view; the shader skips ids past the target
+            # one point per pixel of the view; the shader skips ids past the target. A
+            # page drawing at a higher ratio than the frame's recounts them (follow.js).
             w, h = (int(np.ceil(s * ctx.pixel_ratio)) + 2 for s in ctx.size)
             out.append(Draw(_HIST.compose(), view, "points", w * h,
                             textures={"u_counts": t["counts"], "u_stats": t["stats"]},
-                            target=t["hist"], state=State(blend="add")))
+                            target=t["hist"], state=State(blend="add"),
+                            follow={"kind": "view_pixels"} if ctx.follow else None))
             out.append(Draw(_CDF.compose(), view, "triangle_strip", 4, attributes=quad,
                             textures={"u_hist": t["hist"]}, target=t["cdf"], state=opaque))
             textures["u_cdf"] = t["cdf"]

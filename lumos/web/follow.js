@@ -10,7 +10,8 @@
  *
  * Kinds here: `minmax` (the level of detail of long lines: lumos/visuals/follow.py),
  * `stream` (the window of a stream's rings), `dash_scan` (the passes that measure a
- * dashed line: resized with the line), `axline` (axhline/axvline), `frozen` (what
+ * dashed line: resized with the line), `axline` (axhline/axvline), `view_pixels` (a
+ * count of the view's pixels, on a canvas with more than the frame's), `frozen` (what
  * only Python rebuilds: a notice). lumos/web/axes.js adds `axes`.
  */
 (function (global) {
@@ -49,7 +50,9 @@
       const state = f.state(r, g);
       const last = r._followed.get(key);
       if (how.init || (last === undefined && !how.force)) {
-        r._followed.set(key, state);
+        // what the frame was made for: a follower of the canvas (view_pixels) runs when
+        // the page draws at another ratio than the frame's
+        r._followed.set(key, f.exported ? f.exported(r, g) : state);
         continue;
       }
       if (last === state && !how.force) continue;
@@ -320,6 +323,19 @@
         ? [x0 + f0 * w, f.value, 0, x0 + f1 * w, f.value, 0]
         : [f.value, y0 + f0 * h, 0, f.value, y0 + f1 * h, 0]);
       writeLine(r, d, p, Uint8Array.from([...f.color, ...f.color]), centre(p));
+      return true;
+    },
+  };
+
+  // -- view_pixels: one point per pixel of the view (density's histogram pass) ----------
+  // The canvas may hold more pixels than the frame (Renderer.setDisplayRatio): the
+  // draw's count follows the view's size in canvas pixels, as density.py computes it.
+  const viewPixels = (rect) => (Math.ceil(rect[2]) + 2) * (Math.ceil(rect[3]) + 2);
+  followers.view_pixels = {
+    exported: (r, g) => String(viewPixels(r.desc.views[g.draws[0].view].rect)),
+    state: (r, g) => String(viewPixels(r.canvasRect(r.desc.views[g.draws[0].view].rect))),
+    run(r, g) {
+      g.draws[0].count = Number(this.state(r, g));
       return true;
     },
   };

@@ -4,10 +4,11 @@
 (function (global) {
   "use strict";
   const lumos = global.lumos;
-  const { Renderer, decodeBase64, unpackPayload } = lumos;
+  const { Renderer, decodeBase64, unpackPayload, watchPixelRatio } = lumos;
 
   /** Build the page of a standalone HTML export: inflates the frame held by the
-   * element with id "lumos-frame" (base64 of a deflated payload) and draws it once.
+   * element with id "lumos-frame" (base64 of a deflated payload) and draws it once, at
+   * the screen's devicePixelRatio (Renderer.setDisplayRatio).
    * Resolves to the Renderer; ``lumos.firstFrameMs`` is the time of that first draw. */
   async function mountStandalone(options = {}) {
     const doc = global.document;
@@ -18,9 +19,13 @@
     try {
       const text = doc.getElementById("lumos-frame").textContent.trim();
       const [desc, blob] = await unpackPayload(decodeBase64(text));
-      const renderer = new Renderer(canvas, { antialias: (desc.samples || 4) > 1 });
+      // the screen's pixels, not the frame's: sharp on a high-DPI screen, and again
+      // after the window moves to a screen of another ratio
+      const renderer = new Renderer(canvas, { antialias: (desc.samples || 4) > 1,
+        displayRatio: global.devicePixelRatio || 1 });
       renderer.setFrame(desc, blob);
       renderer.draw();
+      watchPixelRatio((ratio) => renderer.setDisplayRatio(ratio));
       lumos.firstFrameMs = global.performance ? global.performance.now() : null;
       lumos.standalone = renderer;
       return renderer;

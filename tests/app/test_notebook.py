@@ -191,6 +191,25 @@ def test_python_set_data_reaches_the_page(page):
     assert diff(after, figs[1].render()) < 1.5
 
 
+
+def test_a_new_device_pixel_ratio_gets_a_frame_at_that_ratio(page):
+    """The window moves to a screen of ratio 2 (matchMedia's resolution query changes):
+    each view asks its kernel again, which sends a frame drawn at ratio 2; the canvas
+    keeps its CSS size with twice the pixels, and shows Python's picture at dpi 200."""
+    p, figs, widgets = page
+    p.b.page("Emulation.setDeviceMetricsOverride", {
+        "width": 300, "height": 400, "deviceScaleFactor": 2, "mobile": False})
+    p.b.capture()  # a rendering update: the query's change event comes with it
+    p.pump()
+    assert [w.pixel_ratio for w in widgets] == [2.0, 2.0]
+    sizes = p.b.evaluate("Array.from(document.querySelectorAll('canvas'), "
+                         "(c) => [c.width, c.height, c.clientWidth, c.clientHeight])")
+    assert sizes == [[600, 400, 300, 200]] * 2
+    img = p.b.capture()
+    for k in (0, 1):
+        assert diff(img[400 * k: 400 * (k + 1), :600], figs[k].render(dpi=200)) < 1.5
+    assert not any(w.errors for w in widgets)
+
 def test_repr_mimebundle_is_the_widget():
     fig = make_figure()
     bundle = fig._repr_mimebundle_()

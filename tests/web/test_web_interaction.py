@@ -179,8 +179,9 @@ _CANVAS_METRICS = """(() => {
 @pytest.mark.parametrize("scale", [1, 2])
 def test_figure_page_keeps_its_scale_after_a_drag(tmp_path, scale):
     """A drag on one axes moves that axes' content only: the canvas keeps its backing
-    store, CSS size and the device pixel ratio, and the title and the other axes keep
-    every screenshot pixel (a page drawing at another scale would move them all)."""
+    store (the screen's pixels: twice the CSS size at ratio 2), CSS size and the device
+    pixel ratio, and the title and the other axes keep every screenshot pixel (a page
+    drawing at another scale would move them all)."""
     import lumos
 
     fig, (ax, ax2) = lumos.subplots(1, 2, figsize=(6, 3), dpi=100)
@@ -197,14 +198,16 @@ def test_figure_page_keeps_its_scale_after_a_drag(tmp_path, scale):
         left = b.evaluate("lumos.standalone.viewAt(150, 150)")  # the left axes
         metrics, before = b.evaluate(_CANVAS_METRICS), b.capture()
         b.drag(150, 150, 90, 120)
-        assert b.evaluate(_CANVAS_METRICS) == metrics == [600, 300, 600, 300, scale]
+        assert b.evaluate(_CANVAS_METRICS) == metrics == [
+            600 * scale, 300 * scale, 600, 300, scale]
         after = b.evaluate("lumos.standalone.desc.views")
         image = b.capture()
     assert after[left]["camera"]["rect"] != views[left]["camera"]["rect"]
     assert image.shape == before.shape == (300 * scale, 600 * scale, 4)
-    # The title lies above the axes; at scale 2 the browser magnifies the canvas with
-    # filtering, so the device row next to the axes mixes in the axes' top row.
-    top = (views[left]["rect"][1] - 1) * scale
+    # The title lies above the axes: the canvas is drawn at the screen's ratio, so the
+    # axes' top edge is a device-pixel row (the magnified 1x canvas used to blur it
+    # into the row above).
+    top = views[left]["rect"][1] * scale
 
     def changed(region):  # device pixels that differ between the two screenshots
         return int((image[region] != before[region]).any(axis=-1).sum())
