@@ -483,7 +483,7 @@ def _figure_label_margins(fig, grids: dict, pads) -> None:
     # the figure's edge, as matplotlib's constrained layout gives it them
     for legend in getattr(fig, "legends", []):
         side = getattr(legend, "outside_side", None)
-        if side is not None and legend.entries:
+        if side is not None and legend.get_visible() and legend.entries:
             room = dict(zip(("left", "right", "bottom", "top"), legend.outside(),
                             strict=True))[side]
             grids[fig].edit_min(side, room, 0)

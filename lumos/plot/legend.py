@@ -78,6 +78,7 @@ class Legend:
                    for h, lab in zip(handles, labels, strict=False)
                    if str(lab) and not str(lab).startswith("_")]
         self.entries = entries[::-1] if reverse else entries
+        self._visible = True
         self.outside_side = None
         if loc is None:
             loc = rc("legend.loc", "best")
@@ -162,8 +163,14 @@ class Legend:
             self._title.set_fontproperties(prop)
 
     def set_visible(self, visible: bool) -> None:
-        if not visible:
-            self.entries = []
+        """Hide the legend (False) or show it again; hidden, it takes no room."""
+        self._visible = bool(visible)
+
+    def get_visible(self) -> bool:
+        return self._visible
+
+    def _shown(self) -> bool:
+        return bool(self.entries) and self._visible
 
     def set_draggable(self, state: bool, *args, **kwargs) -> None:
         if state:
@@ -275,7 +282,7 @@ class Legend:
     def outside(self) -> tuple[float, float, float, float]:
         """Pixels the legend reaches beyond its axes (left, right, bottom, top), for the
         layout; a legend inside the axes needs none."""
-        if not self.entries:
+        if not self._shown():
             return 0.0, 0.0, 0.0, 0.0
         width, height = self._size()[:2]
         gap = self.borderaxespad * self.axes.figure.points_to_pixels(self.fontsize)
@@ -348,7 +355,7 @@ class Legend:
                 px(rc("patch.linewidth", 1.0)))
 
     def draw(self, ov) -> None:
-        if not self.entries:
+        if not self._shown():
             return
         (width, height, fs, pad, spacing, handle_len, text_pad, row_h, nrows, col_w,
          title_h) = self._size()

@@ -166,3 +166,13 @@ def test_legend_texts_and_title_are_objects_scripts_restyle(monkeypatch):
         leg.get_texts()[0].set_color("not a color")
     with pytest.raises(TypeError, match="colour"):
         leg.get_texts()[0].set(colour="red")
+
+
+def test_a_hidden_legend_shows_again(monkeypatch):
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=100)
+    ax.plot([0, 1], label="line")
+    leg = ax.legend()
+    leg.set_visible(False)
+    assert not leg.get_visible() and "line" not in _legend_texts(fig, monkeypatch)
+    leg.set_visible(True)
+    assert "line" in _legend_texts(fig, monkeypatch)
