@@ -167,19 +167,26 @@ class Text(Artist):
         return float(x), float(y)
 
     def get_window_extent(self, renderer=None):
-        """The text's box in figure pixels (x0, y0, x1, y1 as a Bbox-like object)."""
+        """The text's box in figure pixels (x0, y0, x1, y1 as a Bbox-like object); a
+        rotated text's is the box around the turned text, as matplotlib's."""
+        from . import text as textmod
         from .textstyle import extent
 
         fig = self.figure
         x, y = self.pixel_position()
         w, h, d = extent(fig, self._text, self.style)
-        from . import text as textmod
-
         size = fig.points_to_pixels(self.style.fontsize)
+        rotation = self.get_rotation()
         tx, ty, ha, _ = textmod.place(self._text, x, y, size, self.style.ha, self.style.va,
-                                      0.0, face=self.style.face())
-        x0 = tx - {"left": 0.0, "center": 0.5, "right": 1.0}[ha] * w
-        return PixelBox(x0, ty - d, x0 + w, ty - d + h)
+                                      rotation, self.style.rotation_mode,
+                                      face=self.style.face())
+        # the unrotated box about the anchor place() gives, turned about that anchor
+        x0 = -{"left": 0.0, "center": 0.5, "right": 1.0}[ha] * w
+        corners = np.array([(x0, -d), (x0 + w, -d), (x0 + w, h - d), (x0, h - d)])
+        c, s = np.cos(np.radians(rotation)), np.sin(np.radians(rotation))
+        px = tx + c * corners[:, 0] - s * corners[:, 1]
+        py = ty + s * corners[:, 0] + c * corners[:, 1]
+        return PixelBox(px.min(), py.min(), px.max(), py.max())
 
     def get_clip_on(self) -> bool:
         """Whether the text hides when its anchor leaves the axes (``clip_on``)."""

@@ -418,3 +418,23 @@ def test_locator_params_and_axis_set_as_matplotlib():
     assert list(ax.xaxis.ticks()[1][:2]) == ["0.0", "2.5"]
     with pytest.raises(TypeError, match="colour"):
         ax.xaxis.set(colour="red")
+
+
+@pytest.mark.parametrize("rotation, ha, va, mode", [
+    (0, "left", "baseline", None), (30, "center", "center", None),
+    (90, "right", "top", None), (45, "left", "bottom", "anchor")])
+def test_text_window_extent_of_rotated_text_as_matplotlib(rotation, ha, va, mode):
+    boxes = []
+    for p in (plt, mplt):
+        fig, ax = p.subplots(figsize=(4, 3), dpi=100)
+        t = ax.text(0.5, 0.5, "Hello World", rotation=rotation, ha=ha, va=va,
+                    rotation_mode=mode, fontsize=12)
+        if p is mplt:
+            fig.canvas.draw()
+            e = t.get_window_extent(fig.canvas.get_renderer())
+        else:
+            fig.draw()
+            e = t.get_window_extent()
+        boxes.append([e.x0, e.y0, e.x1, e.y1])
+        p.close(fig)
+    np.testing.assert_allclose(boxes[0], boxes[1], atol=3.0)  # font metrics differ a bit
