@@ -12,7 +12,7 @@ import numpy as np
 
 from .. import colors
 from ..transforms import chain
-from . import bigdata, category, validate
+from . import bigdata, category, introspect, validate
 from .artist_api import ArtistAPI
 from .artists import (
     MARKERS,
@@ -607,6 +607,17 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         self._patches_cycle.set()
 
     clear = cla
+
+    def get_children(self) -> list:
+        """The axes' artists, texts, title, axes, legends and background patch (not the
+        spines: matplotlib's are patches; lumos's are drawn with the frame)."""
+        legends = [lg for lg in (self.legend_, *self.kept_legends) if lg is not None]
+        return [*self.artists, *self.texts, self.title, self.xaxis, self.yaxis, *legends,
+                self.patch]
+
+    def findobj(self, match=None, include_self: bool = True) -> list:
+        """Every object in the axes that ``match`` accepts (see ``Figure.findobj``)."""
+        return introspect.findobj(self, match, include_self)
 
     def get_lines(self) -> list[Line2D]:
         """The Line2D artists of the axes."""
