@@ -30,6 +30,7 @@ from .axis import Axis
 from .background import BackgroundPatch
 from .coords import LiveTransform, unit_to_box
 from .image import AxesImage
+from .inset_indicator import InsetIndicating
 from .labelled_data import labelled_data
 from .lines import Line2D
 from .plot_types import PlotTypesMixin
@@ -109,7 +110,7 @@ def _split_plot_args(args) -> list[tuple]:
 
 
 class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, PlottingMixin,
-           PlotTypesMixin, ArtistAPI):
+           PlotTypesMixin, ArtistAPI, InsetIndicating):
     """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``.
 
     This class is also the base of every projection (``projection="polar"``, ...): a
