@@ -622,10 +622,9 @@ def disconnect(cid: int) -> None:
     gcf().canvas.mpl_disconnect(cid)
 
 
+@functools.wraps(Figure.figimage)
 def figimage(*args, **kwargs):
-    """Not supported: raises NotImplementedError (use ``fig.add_axes((0, 0, 1, 1)).imshow``)."""
-    raise NotImplementedError("figimage: images in figure pixels are not supported; use "
-                              "fig.add_axes((0, 0, 1, 1)).imshow(...)")
+    return gcf().figimage(*args, **kwargs)
 
 
 # -- showing ---------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from .bbox import Bbox
 from .canvas import FigureCanvas
 from .coords import LiveTransform, unit_to_box
 from .figure_base import FigureBase
+from .figure_images import FigureImage, FigureImages, figimage
 from .figure_save import FORMATS as FORMATS  # still importable from here, as before
 from .figure_save import FigureSaving
 from .gridspec import SubplotParams
@@ -74,6 +75,7 @@ class Figure(FigureSaving, FigureBase):
         self.overlay = Overlay(self.canvas)
         self._stacked: list[Overlay] = []  # decorations of axes under an inset
         self._underlay: Overlay | None = None  # subfigure backgrounds, made when needed
+        self.figure_images = FigureImages(self.canvas)  # fig.figimage's
         self.number = None
         self._current_axes: Axes | None = None
         self._drawn = False  # laid out at least once (front-ends need the axes' boxes)
@@ -88,6 +90,20 @@ class Figure(FigureSaving, FigureBase):
                                              "dpi_scale_trans")
         self._layout_engine: LayoutEngine | None = None
         self._set_initial_layout(layout, tight_layout, constrained_layout)
+
+    @property
+    def images(self) -> list:
+        """The figure's images (``figimage``'s), in the order made."""
+        return self.figure_images.images
+
+    def figimage(self, X, xo=0, yo=0, alpha=None, norm=None, cmap=None, vmin=None,
+                 vmax=None, origin=None, resize: bool = False, **kwargs) -> FigureImage:
+        """An image with one pixel per figure pixel, its lower left corner ``xo``, ``yo``
+        pixels from the figure's; colored as ``imshow`` colors (``cmap``, ``norm``,
+        ``vmin``/``vmax``, ``alpha``, ``origin``). ``zorder`` below 0 puts it under every
+        axes, else over their data (under their ticks and labels)."""
+        return figimage(self, X, xo, yo, alpha, norm, cmap, vmin, vmax, origin, resize,
+                        **kwargs)
 
     def _set_initial_layout(self, layout, tight_layout, constrained_layout) -> None:
         """matplotlib's precedence: ``layout``, then ``tight_layout``, then
@@ -322,6 +338,9 @@ class Figure(FigureSaving, FigureBase):
             views.remove(gov.view)
             shown = [views.index(a.view) for a in group if a.view in views]
             views.insert(max(shown) + 1 if shown else 0, gov.view)
+        under = self._underlay
+        self.figure_images.sync(views.index(under.view) + 1 if under is not None else 0,
+                                views.index(ov.view))
 
     def _overlays_under(self, n: int) -> list:
         """``n`` overlays for the decorations of axes that a later axes overlaps (kept
@@ -389,6 +408,7 @@ class Figure(FigureSaving, FigureBase):
         self.colorbars.clear()
         self.legends.clear()
         self.texts.clear()
+        self.images.clear()
         self.subfigs.clear()
         self._labels = dict.fromkeys(self._labels)
         self._implicit_gs = None
