@@ -399,12 +399,13 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
     def imshow(self, X, cmap=None, norm=None, aspect=None, interpolation=None, alpha=None,
                vmin=None, vmax=None, origin=None, extent=None, zorder=None,
                interpolation_stage=None, resample=None, filternorm=True, filterrad=4.0,
-               clim=None, label=None, **kwargs) -> AxesImage:
+               clim=None, label=None, clip_path=None, **kwargs) -> AxesImage:
         """An image; ``origin='upper'`` puts row 0 at the top, ``aspect='equal'`` default.
 
         ``alpha`` is a number or one value per pixel; ``clim=(vmin, vmax)``; every
         matplotlib ``interpolation`` name is accepted (see
-        :func:`lumos.plot.image.image_interpolation`)."""
+        :func:`lumos.plot.image.image_interpolation`); ``clip_path`` as
+        ``set_clip_path`` takes it (a patch, or a ``(path, transform)`` pair)."""
         _reject_unknown(kwargs, "imshow")
         validate.check(alpha=alpha, zorder=zorder)
         if clim is not None:
@@ -428,6 +429,8 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
                            label=label)
         self.set_aspect("equal" if aspect is None else aspect)
         self._add_artist(im)
+        if clip_path is not None:
+            im.set_clip_path(clip_path)
         lo, hi = im.get_extent()[:2], im.get_extent()[2:]
         # matplotlib shows exactly the image, with y running down for origin 'upper',
         # on the axes that autoscale; limits the script set stay (and stay fixed)
