@@ -31,6 +31,7 @@ from .style import dash_offset, dash_pattern, rcParams
 # into a joined batch (memory: the visual then shares the artist's array) nor re-joined
 # when another line of the batch changes length.
 _OWN_VISUAL = 1_000_000
+_GAPS_BELOW = 1e-6  # zorder under its dashes that a gapcolor line's gaps take
 
 
 class DataView:
@@ -112,6 +113,8 @@ class Line2D(Artist):
     """
 
     zorder = 2.0
+    #: whether ``gapcolor`` is drawn (lines drawn by a visual of their own do not)
+    draws_gaps = True
 
     def __init__(self, axes, x, y, color=None, linewidth=None, linestyle=None, marker=None,
                  markersize=None, markerfacecolor=None, markeredgecolor=None,
@@ -119,8 +122,9 @@ class Line2D(Artist):
                  drawstyle="default", markevery=None, fillstyle="full",
                  markerfacecoloralt="none", dashes=None, solid_capstyle=None,
                  dash_capstyle=None, solid_joinstyle=None, dash_joinstyle=None,
-                 antialiased=None) -> None:
+                 antialiased=None, gapcolor=None) -> None:
         super().__init__(axes, label, zorder)
+        self._gapcolor = None
         # None: the rcParams of now, as matplotlib
         self._solid_cap = _style(solid_capstyle, "solid_capstyle", CAPS)
         self._dash_cap = _style(dash_capstyle, "dash_capstyle", CAPS)
@@ -165,6 +169,8 @@ class Line2D(Artist):
         self._scaled = self._markers_scaled = np.zeros((0, 2))
         self.set_data(x, y)
         self.set_markevery(markevery)  # indices are checked against the data
+        if gapcolor is not None:
+            self.set_gapcolor(gapcolor)
 
     # data
     def set_data(self, x=None, y=None) -> None:
@@ -443,6 +449,9 @@ class Line2D(Artist):
                                    changed={} if rows is None else
                                    {"pos": rows, "y_only": not self._x_moved}, part="line",
                                    alone=len(self._scaled) > _OWN_VISUAL))
+        gaps = self._gap_item(items[0]) if items else None
+        if gaps is not None:
+            items.insert(0, gaps)
         self._dirty_rows = None
         self._x_moved = False
         markers = self.marker_positions() if self._marker is not None else ()
@@ -457,6 +466,39 @@ class Line2D(Artist):
                                    changed=changed, part="markers"))
         self._markers_changed = False
         return items
+
+    def _gap_item(self, line: BatchItem) -> BatchItem | None:
+        """The gaps of the dashed ``line`` item in ``gapcolor``: matplotlib's inverse
+        pattern (its last gap first, the offset moved past it), drawn just under it."""
+        style = dict(line.style)
+        dashes = style["dashes"]
+        if self._gapcolor is None or dashes is None:
+            return None
+        style["dashes"] = (dashes[-1], *dashes[:-1])
+        style["dash_offset"] = style["dash_offset"] + dashes[-1]
+        # a hair under the dashes: the gaps' batch never covers them (same zorder
+        # batches draw in the order they were made)
+        return BatchItem(Line, tuple(style.items()), line.order - _GAPS_BELOW, line.pos,
+                         colors.to_rgba(self._gapcolor, self._alpha), changed=line.changed,
+                         part="gaps", alone=line.alone)
+
+    def set_gapcolor(self, gapcolor) -> None:
+        """The color of the gaps of a dashed line (None: no gaps drawn)."""
+        if gapcolor is not None:
+            if not self.draws_gaps:
+                raise TypeError(f"gapcolor: {type(self).__name__} draws no gaps; got "
+                                f"{gapcolor!r}, expected None")
+            colors.to_rgba(gapcolor, argname="gapcolor")
+        self._gapcolor = gapcolor
+        self._changed()
+
+    def get_gapcolor(self):
+        """The color of the gaps of a dashed line, or None."""
+        return self._gapcolor
+
+    def is_dashed(self) -> bool:
+        """Whether the line is dashed (matplotlib's name)."""
+        return self._linestyle is not None and dash_pattern(self._linestyle, 1.0) is not None
 
     def pick_index(self, index: int, part=None) -> int:
         """The data point of a picked point of the (maybe stepped) line or of a marker
@@ -475,7 +517,12 @@ class Line2D(Artist):
         if self._marker is not None:
             marker = self.marker_style()
         look = self.line_look()
-        return LegendHandle(line=line, marker=marker,
+        strokes = ()
+        if line is not None and line[2] is not None and self._gapcolor is not None:
+            # the gaps: a solid line in gapcolor under the dashes (the handle's whole length)
+            strokes = ((np.array([[0.0, 0.0, 0.0], [1.0, 0.0, 0.0]]),
+                        colors.to_rgba(self._gapcolor, self._alpha), line[1], None),)
+        return LegendHandle(line=line, marker=marker, strokes=strokes,
                             line_look={k: look[k] for k in ("cap", "dash_cap", "join",
                                                             "dash_offset")})
 
