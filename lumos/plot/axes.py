@@ -41,6 +41,7 @@ from .spines import Spines
 from .style import rcParams
 from .text_artists import Text
 from .titles import Titles
+from .transformed_collections import TransformedImage, is_data_transform
 from .unclipped import ClipLayers
 
 _COLOR_LETTERS = "bgrcmykw"
@@ -399,13 +400,14 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
     def imshow(self, X, cmap=None, norm=None, aspect=None, interpolation=None, alpha=None,
                vmin=None, vmax=None, origin=None, extent=None, zorder=None,
                interpolation_stage=None, resample=None, filternorm=True, filterrad=4.0,
-               clim=None, label=None, clip_path=None, **kwargs) -> AxesImage:
+               clim=None, label=None, clip_path=None, transform=None, **kwargs) -> AxesImage:
         """An image; ``origin='upper'`` puts row 0 at the top, ``aspect='equal'`` default.
 
         ``alpha`` is a number or one value per pixel; ``clim=(vmin, vmax)``; every
         matplotlib ``interpolation`` name is accepted (see
         :func:`lumos.plot.image.image_interpolation`); ``clip_path`` as
-        ``set_clip_path`` takes it (a patch, or a ``(path, transform)`` pair)."""
+        ``set_clip_path`` takes it (a patch, or a ``(path, transform)`` pair);
+        ``transform`` the extent's coordinates (``ax.transAxes``: axes fraction)."""
         _reject_unknown(kwargs, "imshow")
         validate.check(alpha=alpha, zorder=zorder)
         if clim is not None:
@@ -419,14 +421,18 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
             warn_once("imshow resample", "imshow: resample, filternorm and filterrad have no "
                       "effect in lumos (the GPU samples the image at the screen's pixels)")
         if bigdata.is_lazy_input(X) and max(X.shape[:2]) > bigdata.TILE_ABOVE:
+            if not is_data_transform(transform, self):
+                raise TypeError("transform: a tiled (lazy) image lies in data coordinates; "
+                                f"got {transform!r}, expected None or ax.transData")
             im = bigdata.dispatch_imshow(self, X, dict(
                 cmap=cmap, norm=norm, interpolation=interpolation, alpha=alpha, vmin=vmin,
                 vmax=vmax, origin=origin, extent=extent, zorder=zorder))
         else:
-            im = AxesImage(self, X, cmap=cmap, norm=norm, vmin=vmin, vmax=vmax, extent=extent,
-                           origin=origin, interpolation=interpolation, alpha=alpha,
-                           zorder=zorder, interpolation_stage=interpolation_stage,
-                           label=label)
+            style = dict(cmap=cmap, norm=norm, vmin=vmin, vmax=vmax, extent=extent,
+                         origin=origin, interpolation=interpolation, alpha=alpha,
+                         zorder=zorder, interpolation_stage=interpolation_stage, label=label)
+            im = AxesImage(self, X, **style) if is_data_transform(transform, self) else \
+                TransformedImage(self, X, transform, **style)
         self.set_aspect("equal" if aspect is None else aspect)
         self._add_artist(im)
         if clip_path is not None:
