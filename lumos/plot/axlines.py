@@ -19,6 +19,7 @@ class ViewLine(Line2D):
     limits move); subclasses give the ends in scale space with ``_ends()``."""
 
     draws_gaps = False  # drawn by a visual of its own
+    draws_effects = False
 
     def __init__(self, axes, x, y, **kwargs) -> None:
         self._visual = Line(width=1.0)

@@ -25,6 +25,7 @@ from .artists import (
     is_line_marker,
     marker_symbol,
 )
+from .line_effects import PathEffects
 from .style import dash_offset, dash_pattern, rcParams
 
 # Lines longer than this get a batch visual of their own so that they are never copied
@@ -104,7 +105,7 @@ def _style_fill(marker, fillstyle: str) -> str:
     return own() if callable(own) else fillstyle
 
 
-class Line2D(Artist):
+class Line2D(PathEffects, Artist):
     """A line with optional markers, as ``ax.plot`` returns.
 
     Changing data uploads only what changed: ``set_data(x, y)`` and ``set_ydata(y)``
@@ -122,7 +123,7 @@ class Line2D(Artist):
                  drawstyle="default", markevery=None, fillstyle="full",
                  markerfacecoloralt="none", dashes=None, solid_capstyle=None,
                  dash_capstyle=None, solid_joinstyle=None, dash_joinstyle=None,
-                 antialiased=None, gapcolor=None) -> None:
+                 antialiased=None, gapcolor=None, path_effects=None) -> None:
         super().__init__(axes, label, zorder)
         self._gapcolor = None
         # None: the rcParams of now, as matplotlib
@@ -171,6 +172,8 @@ class Line2D(Artist):
         self.set_markevery(markevery)  # indices are checked against the data
         if gapcolor is not None:
             self.set_gapcolor(gapcolor)
+        if path_effects is not None:
+            self.set_path_effects(path_effects)
 
     # data
     def set_data(self, x=None, y=None) -> None:
@@ -427,6 +430,8 @@ class Line2D(Artist):
                 and self._markers_view != self.axes.view_state():
             self._markers_changed = True
             self._changed()
+        if self.effects_moved():  # offsets and ticks are in pixels
+            self._changed()
 
     def rescale(self) -> None:
         self._scaled, self._markers_scaled = self._positions()
@@ -438,20 +443,19 @@ class Line2D(Artist):
     def batch_items(self) -> list[BatchItem]:
         """The line in a Line batch of its width, dashes and zorder (only the rows
         changed since last time are uploaded) and its markers in a Markers batch."""
-        items = []
+        line = None
         if self._linestyle is not None and len(self._scaled) >= 2:
             width = self.axes.figure.points_to_pixels(self._linewidth)
             rows = self._dirty_rows
-            items.append(BatchItem(Line, (("width", width),
-                                          ("dashes", dash_pattern(self._linestyle, width)),
-                                          *self.line_look().items()),
-                                   self.zorder, self._scaled, self.line_rgba(),
-                                   changed={} if rows is None else
-                                   {"pos": rows, "y_only": not self._x_moved}, part="line",
-                                   alone=len(self._scaled) > _OWN_VISUAL))
-        gaps = self._gap_item(items[0]) if items else None
-        if gaps is not None:
-            items.insert(0, gaps)
+            line = BatchItem(Line, (("width", width),
+                                    ("dashes", dash_pattern(self._linestyle, width)),
+                                    *self.line_look().items()),
+                             self.zorder, self._scaled, self.line_rgba(),
+                             changed={} if rows is None else
+                             {"pos": rows, "y_only": not self._x_moved}, part="line",
+                             alone=len(self._scaled) > _OWN_VISUAL)
+        gaps = self._gap_item(line) if line is not None else None
+        items = ([] if gaps is None else [gaps]) + self.effects_applied(line)
         self._dirty_rows = None
         self._x_moved = False
         markers = self.marker_positions() if self._marker is not None else ()
@@ -517,11 +521,11 @@ class Line2D(Artist):
         if self._marker is not None:
             marker = self.marker_style()
         look = self.line_look()
-        strokes = ()
+        line, strokes = self.effects_legend(line, fontsize_px)
         if line is not None and line[2] is not None and self._gapcolor is not None:
             # the gaps: a solid line in gapcolor under the dashes (the handle's whole length)
-            strokes = ((np.array([[0.0, 0.0, 0.0], [1.0, 0.0, 0.0]]),
-                        colors.to_rgba(self._gapcolor, self._alpha), line[1], None),)
+            strokes += ((np.array([[0.0, 0.0, 0.0], [1.0, 0.0, 0.0]]),
+                         colors.to_rgba(self._gapcolor, self._alpha), line[1], None),)
         return LegendHandle(line=line, marker=marker, strokes=strokes,
                             line_look={k: look[k] for k in ("cap", "dash_cap", "join",
                                                             "dash_offset")})
