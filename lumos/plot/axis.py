@@ -350,6 +350,11 @@ class Axis(AxisTickStyle):
         self.scale = make_scale(name, **kwargs)
         self._set_default_ticker()
 
+    def get_transform(self):
+        """The scale's transform (matplotlib's): ``.transform(values)``, ``.inverted()``,
+        and the scale's parameters (``linthresh``, ``base``, ...)."""
+        return self.scale.get_transform()
+
     def get_scale(self) -> str:
         """The scale's name."""
         return self.scale.name
