@@ -18,6 +18,7 @@ from .bbox import Bbox
 from .canvas import FigureCanvas
 from .coords import LiveTransform, unit_to_box
 from .figure_base import FigureBase
+from .figure_artists import FigureLine, add_figure_artist
 from .figure_images import FigureImage, FigureImages, figimage
 from .figure_save import FORMATS as FORMATS  # still importable from here, as before
 from .figure_save import FigureSaving
@@ -76,6 +77,7 @@ class Figure(FigureSaving, FigureBase):
         self._stacked: list[Overlay] = []  # decorations of axes under an inset
         self._underlay: Overlay | None = None  # subfigure backgrounds, made when needed
         self.figure_images = FigureImages(self.canvas)  # fig.figimage's
+        self.figure_lines: list[FigureLine] = []  # fig.add_artist's
         self.number = None
         self._current_axes: Axes | None = None
         self._drawn = False  # laid out at least once (front-ends need the axes' boxes)
@@ -95,6 +97,13 @@ class Figure(FigureSaving, FigureBase):
     def images(self) -> list:
         """The figure's images (``figimage``'s), in the order made."""
         return self.figure_images.images
+
+    def add_artist(self, artist, clip: bool = False) -> FigureLine:
+        """Draw matplotlib's Line2D on the figure (in figure fraction unless the line has
+        a transform), over the axes' data; returns what stands for it (``.remove()``)."""
+        if clip:
+            raise TypeError("clip: True is not supported (a figure's line is not clipped)")
+        return add_figure_artist(self, artist)
 
     def figimage(self, X, xo=0, yo=0, alpha=None, norm=None, cmap=None, vmin=None,
                  vmax=None, origin=None, resize: bool = False, **kwargs) -> FigureImage:
@@ -319,6 +328,8 @@ class Figure(FigureSaving, FigureBase):
                 draw_axes(ax, gov)
         page_axes.finish(self)  # decorations of axes gone or turned off go too
         self._draw_figure_texts(ov)
+        for line in self.figure_lines:
+            line.draw(ov)
         for group, gov in runs:
             gov.layer = 1  # legends above every other decoration of their run
             for ax in group:
@@ -409,6 +420,7 @@ class Figure(FigureSaving, FigureBase):
         self.legends.clear()
         self.texts.clear()
         self.images.clear()
+        self.figure_lines.clear()
         self.subfigs.clear()
         self._labels = dict.fromkeys(self._labels)
         self._implicit_gs = None
