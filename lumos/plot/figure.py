@@ -17,8 +17,8 @@ from .axes import Axes
 from .bbox import Bbox
 from .canvas import FigureCanvas
 from .coords import LiveTransform, unit_to_box
-from .figure_base import FigureBase
 from .figure_artists import FigureLine, add_figure_artist
+from .figure_base import FigureBase
 from .figure_images import FigureImage, FigureImages, figimage
 from .figure_save import FORMATS as FORMATS  # still importable from here, as before
 from .figure_save import FigureSaving
