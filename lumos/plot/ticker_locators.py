@@ -200,19 +200,23 @@ class Locator:
         """``tick_values`` restricted to ``[vmin, vmax]``."""
         return visible(self.tick_values(vmin, vmax), vmin, vmax)
 
+    #: the class whose constructor's keywords ``set_params`` takes (None: its own)
+    params_class: type | None = None
+
     def set_params(self, **kwargs) -> None:
         """Change the locator's parameters (matplotlib's ``set_params``): the keywords
         of its constructor."""
         import inspect
 
-        known = set(inspect.signature(type(self).__init__).parameters) - {"self"}
+        cls = self.params_class or type(self)
+        known = set(inspect.signature(cls.__init__).parameters) - {"self"}
         unknown = sorted(set(kwargs) - known)
         if unknown:
             raise TypeError(f"{type(self).__name__}.set_params: unexpected keyword arguments "
                             f"{unknown}")
         current = {k: getattr(self, k) for k in known if hasattr(self, k)}
         tick_space = self.tick_space
-        self.__init__(**{**current, **kwargs})
+        cls.__init__(self, **{**current, **kwargs})
         self.tick_space = tick_space
 
     def __repr__(self) -> str:
@@ -404,6 +408,8 @@ class MaxNLocator(Locator):
 
 class AutoLocator(MaxNLocator):
     """matplotlib's default linear locator: ``MaxNLocator("auto", [1, 2, 2.5, 5, 10])``."""
+
+    params_class = MaxNLocator  # set_params(nbins=4, ...): matplotlib's AutoLocator is one
 
     def __init__(self) -> None:
         super().__init__(nbins="auto", steps=(1, 2, 2.5, 5, 10))

@@ -1,5 +1,6 @@
 """``ax.xaxis.get_transform()``: the scale's map of values and its parameters, as
-matplotlib's (gallery symlog_demo.py)."""
+matplotlib's (gallery symlog_demo.py); the default locator's parameters
+(contourf_demo.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import numpy as np
 import pytest
 
 import lumos.pyplot as plt
+from lumos.plot import ticker
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
@@ -36,3 +38,22 @@ def test_axis_transform_as_matplotlib(scale, kwargs, values):
         assert getattr(ours, name) == getattr(theirs, name) == value
     with pytest.raises(AttributeError):
         ours.wobble  # noqa: B018
+
+
+@pytest.mark.parametrize("nbins", [3, 4, 7])
+def test_autolocator_takes_maxnlocator_params_as_matplotlib(nbins):
+    """``ax.locator_params(nbins=4)`` on the default AutoLocator gives matplotlib's
+    ticks."""
+    shown = []
+    for mod in (plt, mplt):
+        fig, ax = mod.subplots()
+        ax.plot([0, 7.3], [0, 113])
+        ax.locator_params(nbins=nbins)
+        fig.canvas.draw()
+        lo, hi = ax.get_xlim()
+        ticks = np.asarray(ax.get_xticks())
+        shown.append(ticks[(ticks >= lo) & (ticks <= hi)].tolist())
+    assert shown[0] == pytest.approx(shown[1])
+    assert len(shown[0]) <= nbins + 1
+    with pytest.raises(TypeError, match="wobble"):
+        ticker.AutoLocator().set_params(wobble=1)
