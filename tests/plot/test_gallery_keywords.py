@@ -1,9 +1,11 @@
 """Small keyword gaps the matplotlib gallery found: values lumos refused that matplotlib
-takes (sankey_rankine.py: ``fontsize='10'``)."""
+takes (sankey_rankine.py: ``fontsize="10"``; histogram_multihist.py: ``hist``'s per-dataset
+styles and ``fill=False`` bars)."""
 
 from __future__ import annotations
 
 import matplotlib
+import numpy as np
 import pytest
 
 import lumos.pyplot as plt
@@ -28,3 +30,39 @@ def test_bad_fontsize_strings_name_the_argument(size):
     _, ax = plt.subplots()
     with pytest.raises(ValueError, match="fontsize"):
         ax.text(0, 0, "t", fontsize=size)
+
+
+def _hist_picture(mod, **kwargs):
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(400, 3))
+    fig, ax = mod.subplots(figsize=(4, 3), dpi=80)
+    ax.set_axis_off()
+    ax.hist(x, 6, **kwargs)
+    fig.canvas.draw()
+    return np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"fill": False, "histtype": "bar", "linewidth": [2, 3, 4],
+     "edgecolor": ["green", "red", "blue"]},  # histogram_multihist.py
+    {"fill": False, "linestyle": ["-", ":", "--"], "edgecolor": ["green", "red", "blue"],
+     "linewidth": 3},
+    {"histtype": "barstacked", "facecolor": ["green", "red", "blue"]},
+    {"histtype": "step", "edgecolor": ["red", "blue"], "linewidth": 3},  # cycled
+])
+def test_hist_styles_per_dataset_as_matplotlib(kwargs):
+    ours, theirs = _hist_picture(plt, **kwargs), _hist_picture(mplt, **kwargs)
+    for channel in range(3):  # pixels of each hue (antialiased thin lines: lighter)
+        others = [c for c in range(3) if c != channel]
+        a, b = ((img[..., channel] > img[..., others].max(axis=2) + 40)
+                for img in (ours, theirs))
+        assert abs(int(a.sum()) - int(b.sum())) <= 0.3 * max(b.sum(), 50), channel
+    assert (ours.max(axis=2) < 60).sum() < 0.02 * ours[..., 0].size  # no black faces
+
+
+def test_hist_fill_refusals():
+    _, ax = plt.subplots()
+    with pytest.raises(TypeError, match="stepfilled"):
+        ax.hist([1, 2, 3], histtype="stepfilled", fill=False)
+    with pytest.raises(TypeError, match="linewidth"):
+        ax.hist([1, 2, 3], linewidth=[])
