@@ -34,6 +34,9 @@ class Text(Artist):
         self._transform = None
         self.set_transform(transform)
         visible = props.pop("visible", True)
+        # matplotlib's: the rotation is an angle in the text's coordinates (data), drawn
+        # at the angle it has on screen
+        self._rotates = bool(props.pop("transform_rotates_text", False))
         self.style.update(props, "text")
         self._visible = bool(visible)
 
@@ -90,8 +93,38 @@ class Text(Artist):
         return self.style.color
 
     def get_rotation(self) -> float:
-        """The rotation in degrees, counter-clockwise."""
-        return self.style.rotation
+        """The rotation in degrees, counter-clockwise, on screen (with
+        ``transform_rotates_text``: the angle given, turned as the transform turns it at
+        the anchor, as matplotlib's)."""
+        if not self._rotates:
+            return self.style.rotation
+        a = np.radians(self.style.rotation)
+        x, y = self._x, self._y
+        ends = self.get_transform().forward(np.array(
+            [[x, y], [x + 1e-5 * np.cos(a), y + 1e-5 * np.sin(a)]]))
+        dx, dy = ends[1] - ends[0]
+        return float(np.degrees(np.arctan2(dy, dx))) if np.isfinite([dx, dy]).all() \
+            else self.style.rotation
+
+    def set_transform_rotates_text(self, rotates) -> None:
+        """Whether the rotation is an angle in the text's coordinates (turned with them
+        on screen) rather than on screen."""
+        self._rotates = bool(rotates)
+        self._changed()
+
+    def get_transform_rotates_text(self) -> bool:
+        """Whether the rotation turns with the text's coordinates."""
+        return self._rotates
+
+    def drawn_style(self):
+        """The style the text is drawn with: its own, at the rotation on screen."""
+        if not self._rotates:
+            return self.style
+        import copy
+
+        style = copy.copy(self.style)
+        style.rotation = self.get_rotation()
+        return style
 
     def get_horizontalalignment(self) -> str:
         """'left', 'center' or 'right' of the anchor."""
@@ -187,7 +220,7 @@ class Text(Artist):
         if not self._text or self._clipped():
             return
         x, y = self.pixel_position()
-        draw_text(ov, self.figure, self._text, x, y, self.style)
+        draw_text(ov, self.figure, self._text, x, y, self.drawn_style())
 
 
 class PixelBox:
@@ -365,7 +398,7 @@ class Annotation(Text):
         if self.arrowprops is not None:
             self._draw_arrow(ov, self._text_box(fs))
         if self._text and np.isfinite([x, y]).all():
-            draw_text(ov, fig, self._text, x, y, self.style)
+            draw_text(ov, fig, self._text, x, y, self.drawn_style())
 
     def arrow_style(self) -> dict | None:
         """The arrow drawn with an ``arrowstyle`` (None: none, or matplotlib's filled

@@ -1,6 +1,6 @@
 """Small keyword gaps the matplotlib gallery found: values lumos refused that matplotlib
 takes (sankey_rankine.py: ``fontsize="10"``; histogram_multihist.py: ``hist``'s per-dataset
-styles and ``fill=False`` bars)."""
+styles and ``fill=False`` bars; text_rotation_relative_to_line.py)."""
 
 from __future__ import annotations
 
@@ -66,3 +66,19 @@ def test_hist_fill_refusals():
         ax.hist([1, 2, 3], histtype="stepfilled", fill=False)
     with pytest.raises(TypeError, match="linewidth"):
         ax.hist([1, 2, 3], linewidth=[])
+
+
+@pytest.mark.parametrize("xlim, angle", [((-10, 10), 45), ((0, 1), 30), ((5, -5), 120)])
+def test_transform_rotates_text_as_matplotlib(xlim, angle):
+    """text_rotation_relative_to_line.py: the rotation turns with the data coordinates."""
+    got = []
+    for mod in (plt, mplt):
+        fig, ax = mod.subplots()
+        ax.plot(range(8), range(8))
+        ax.set_xlim(xlim)
+        t = ax.text(0, 0, "t", rotation=angle, transform_rotates_text=True)
+        plain = ax.text(0, 0, "t", rotation=angle)
+        fig.canvas.draw()
+        got.append((t.get_rotation(), plain.get_rotation(), t.get_transform_rotates_text()))
+    assert got[0] == pytest.approx(got[1])
+    assert got[0][0] != pytest.approx(angle)  # turned: the axes are not square in data
