@@ -73,6 +73,8 @@ class TransformedLineCollection(_Follows, LineCollection):
     """``hlines``/``vlines`` with ``transform=``: segments in that transform's
     coordinates."""
 
+    _page_name = "lines placed by a transform"
+
     def __init__(self, axes, segments, transform, **kwargs) -> None:
         self._init_transform(axes, transform)
         super().__init__(axes, segments, **kwargs)
@@ -93,6 +95,8 @@ class TransformedLineCollection(_Follows, LineCollection):
 
 class TransformedFillBetween(_Follows, FillBetweenPolyCollection):
     """``fill_between``/``fill_betweenx`` with ``transform=``."""
+
+    _page_name = "a fill placed by a transform"
 
     def __init__(self, axes, t_direction: str, t, f1, f2, transform, **kwargs) -> None:
         self._init_transform(axes, transform)
@@ -137,6 +141,8 @@ class TransformedImage(_Follows, AxesImage):
         if shown:
             self._visual.extent = (xs0, xs1, ys0, ys1)
         self._visual.order = self.zorder
+        # Python places it again per view; a page cannot (it says so)
+        self._visual.follow = {"kind": "frozen", "what": "an image placed by a transform"}
         self._built_for = self.axes.view_state()
         self._changed()
 
