@@ -1,12 +1,12 @@
-"""matplotlib's ``patheffects`` names for text: ``import lumos.patheffects as pe``;
+"""matplotlib's ``patheffects`` names for text and lines: ``import lumos.patheffects as pe``;
 ``pe.withStroke(linewidth=3, foreground='w')`` (see :mod:`lumos.plot.effects`)."""
 
 from __future__ import annotations
 
-from .plot.effects import Normal, Shadow, Stroke
+from .plot.effects import Normal, Shadow, Stroke, TickedStroke
 
 __all__ = ["Normal", "Stroke", "withStroke", "SimplePatchShadow", "withSimplePatchShadow",
-           "SimpleLineShadow", "withSimpleLineShadow"]
+           "SimpleLineShadow", "withSimpleLineShadow", "TickedStroke", "withTickedStroke"]
 
 
 def withStroke(offset=(0, 0), linewidth: float = 2.0, foreground="k",  # noqa: N802
@@ -29,3 +29,9 @@ def withSimplePatchShadow(offset=(2, -2), shadow_rgbFace=None, alpha=None,  # no
 
 SimpleLineShadow = SimplePatchShadow
 withSimpleLineShadow = withSimplePatchShadow
+
+
+def withTickedStroke(offset=(0, 0), spacing: float = 10.0, angle: float = 45.0,  # noqa: N802
+                     length: float = 2 ** 0.5, **kwargs) -> TickedStroke:
+    """Ticks along a line (lines only), then the line."""
+    return TickedStroke(offset, spacing, angle, length, then_line=True, **kwargs)

@@ -13,10 +13,13 @@ from __future__ import annotations
 import functools
 import sys
 import weakref
+from collections.abc import Iterator
 
+import numpy as np
 from cycler import cycler
 
 from . import colors as _colors
+from .plot import introspect
 from .plot import stylesheets as style
 from .plot.axes import Axes
 from .plot.canvas import FigureManager
@@ -41,7 +44,7 @@ from .plot.ticker import (  # matplotlib's pyplot re-exports these
 __all__ = [
     "Axes", "Figure", "GridSpec", "axes", "axis", "cla", "clf", "clim", "close", "colorbar",
     "connect", "delaxes", "disconnect", "draw", "figaspect", "figimage", "figlegend",
-    "fignum_exists", "figtext", "figure", "gca", "gcf", "get_cmap", "get_figlabels",
+    "fignum_exists", "figtext", "figure", "gca", "gcf", "get_cmap", "getp", "get_figlabels",
     "get_fignums", "gci", "ioff", "ion", "isinteractive", "margins", "matshow", "pause", "rc",
     "rc_context", "rcdefaults", "rcParams", "savefig", "sca", "set_cmap", "setp", "show",
     "style", "subplot", "subplot2grid", "subplot_mosaic", "subplots", "subplots_adjust",
@@ -567,20 +570,41 @@ def tight_layout(*, pad: float = 1.08, h_pad=None, w_pad=None, rect=None) -> Non
     gcf().tight_layout(pad=pad, h_pad=h_pad, w_pad=w_pad, rect=rect)
 
 
+def _flat(obj) -> list:
+    """The objects of ``obj``: itself, or those of a list, tuple, array or iterator
+    (``axs.flat``), nested ones flattened (matplotlib's ``setp`` takes all of these)."""
+    if isinstance(obj, (list, tuple, np.ndarray)) or isinstance(obj, Iterator):
+        return [o for item in obj for o in _flat(item)]
+    return [obj]
+
+
 def setp(obj, *args, **kwargs):
     """Set properties on one object or a list: ``plt.setp(ax.get_xticklabels(),
     rotation=45, ha="right")`` calls ``set_rotation`` and ``set_ha`` on each;
-    ``setp(obj, "color", "r")`` too."""
+    ``setp(obj, "color", "r")`` too. ``setp(obj)`` alone prints the settable properties."""
+    items = _flat(obj)
+    if not args and not kwargs:
+        for name, doc in introspect.setters(items[0]).items() if items else ():
+            print(f"  {name}: {doc}")
+        return None
     if len(args) % 2:
         raise TypeError("setp: expected property, value pairs")
     kwargs = {**dict(zip(args[::2], args[1::2], strict=True)), **kwargs}
-    items = list(obj) if isinstance(obj, (list, tuple)) else [obj]
     for item in items:
         for key, value in kwargs.items():
             setter = getattr(item, f"set_{key}", None)
             if setter is None:
                 raise AttributeError(f"setp: {type(item).__name__} has no property {key!r}")
             setter(value)
+    return None
+
+
+def getp(obj, *args):
+    """``getp(obj, "linewidth")`` is ``obj.get_linewidth()``; ``getp(obj)`` prints every
+    property and its value (matplotlib's listing)."""
+    if len(args) > 1:
+        raise TypeError(f"getp: expected one property name, got {len(args)}")
+    return introspect.getp(obj, *args)
 
 
 @functools.wraps(Figure.savefig)
@@ -598,10 +622,9 @@ def disconnect(cid: int) -> None:
     gcf().canvas.mpl_disconnect(cid)
 
 
+@functools.wraps(Figure.figimage)
 def figimage(*args, **kwargs):
-    """Not supported: raises NotImplementedError (use ``fig.add_axes((0, 0, 1, 1)).imshow``)."""
-    raise NotImplementedError("figimage: images in figure pixels are not supported; use "
-                              "fig.add_axes((0, 0, 1, 1)).imshow(...)")
+    return gcf().figimage(*args, **kwargs)
 
 
 # -- showing ---------------------------------------------------------------------------------

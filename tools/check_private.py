@@ -48,6 +48,9 @@ THIRD_PARTY = {
     "_rho": "matplotlib's SimplePatchShadow keeps its darkening factor only there",
     "_shadow_color": "matplotlib's SimpleLineShadow keeps its color only there",
     "_offset": "matplotlib's path effects keep their offset only there",
+    "_spacing": "matplotlib's TickedStroke keeps its tick spacing only there",
+    "_angle": "matplotlib's TickedStroke keeps its tick angle only there",
+    "_length": "matplotlib's TickedStroke keeps its tick length only there",
     # matplotlib's backend-writer interface (lumos.mpl_backend), as its own backends use it
     "_process": "matplotlib backends fire events with Event._process() (backend_bases)",
     "_on_timer": "TimerBase._on_timer is the call a backend's timer makes (backend_bases)",

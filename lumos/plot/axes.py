@@ -12,7 +12,7 @@ import numpy as np
 
 from .. import colors
 from ..transforms import chain
-from . import bigdata, category, validate
+from . import bigdata, category, introspect, validate
 from .artist_api import ArtistAPI
 from .artists import (
     MARKERS,
@@ -30,6 +30,7 @@ from .axis import Axis
 from .background import BackgroundPatch
 from .coords import LiveTransform, unit_to_box
 from .image import AxesImage
+from .inset_indicator import InsetIndicating
 from .labelled_data import labelled_data
 from .lines import Line2D
 from .plot_types import PlotTypesMixin
@@ -40,6 +41,7 @@ from .spines import Spines
 from .style import rcParams
 from .text_artists import Text
 from .titles import Titles
+from .transformed_collections import TransformedImage, is_data_transform
 from .unclipped import ClipLayers
 
 _COLOR_LETTERS = "bgrcmykw"
@@ -109,7 +111,7 @@ def _split_plot_args(args) -> list[tuple]:
 
 
 class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, PlottingMixin,
-           PlotTypesMixin, ArtistAPI):
+           PlotTypesMixin, ArtistAPI, InsetIndicating):
     """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``.
 
     This class is also the base of every projection (``projection="polar"``, ...): a
@@ -410,12 +412,14 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
     def imshow(self, X, cmap=None, norm=None, aspect=None, interpolation=None, alpha=None,
                vmin=None, vmax=None, origin=None, extent=None, zorder=None,
                interpolation_stage=None, resample=None, filternorm=True, filterrad=4.0,
-               clim=None, label=None, **kwargs) -> AxesImage:
+               clim=None, label=None, clip_path=None, transform=None, **kwargs) -> AxesImage:
         """An image; ``origin='upper'`` puts row 0 at the top, ``aspect='equal'`` default.
 
         ``alpha`` is a number or one value per pixel; ``clim=(vmin, vmax)``; every
         matplotlib ``interpolation`` name is accepted (see
-        :func:`lumos.plot.image.image_interpolation`)."""
+        :func:`lumos.plot.image.image_interpolation`); ``clip_path`` as
+        ``set_clip_path`` takes it (a patch, or a ``(path, transform)`` pair);
+        ``transform`` the extent's coordinates (``ax.transAxes``: axes fraction)."""
         _reject_unknown(kwargs, "imshow")
         validate.check(alpha=alpha, zorder=zorder)
         if clim is not None:
@@ -429,16 +433,22 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
             warn_once("imshow resample", "imshow: resample, filternorm and filterrad have no "
                       "effect in lumos (the GPU samples the image at the screen's pixels)")
         if bigdata.is_lazy_input(X) and max(X.shape[:2]) > bigdata.TILE_ABOVE:
+            if not is_data_transform(transform, self):
+                raise TypeError("transform: a tiled (lazy) image lies in data coordinates; "
+                                f"got {transform!r}, expected None or ax.transData")
             im = bigdata.dispatch_imshow(self, X, dict(
                 cmap=cmap, norm=norm, interpolation=interpolation, alpha=alpha, vmin=vmin,
                 vmax=vmax, origin=origin, extent=extent, zorder=zorder))
         else:
-            im = AxesImage(self, X, cmap=cmap, norm=norm, vmin=vmin, vmax=vmax, extent=extent,
-                           origin=origin, interpolation=interpolation, alpha=alpha,
-                           zorder=zorder, interpolation_stage=interpolation_stage,
-                           label=label)
+            style = dict(cmap=cmap, norm=norm, vmin=vmin, vmax=vmax, extent=extent,
+                         origin=origin, interpolation=interpolation, alpha=alpha,
+                         zorder=zorder, interpolation_stage=interpolation_stage, label=label)
+            im = AxesImage(self, X, **style) if is_data_transform(transform, self) else \
+                TransformedImage(self, X, transform, **style)
         self.set_aspect("equal" if aspect is None else aspect)
         self._add_artist(im)
+        if clip_path is not None:
+            im.set_clip_path(clip_path)
         lo, hi = im.get_extent()[:2], im.get_extent()[2:]
         # matplotlib shows exactly the image, with y running down for origin 'upper',
         # on the axes that autoscale; limits the script set stay (and stay fixed)
@@ -507,10 +517,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         x, y = (float(axis.convert(np.reshape(v, 1))[0])
                 if np.asarray(v).dtype.kind in "MO" else v
                 for v, axis in ((x, self.xaxis), (y, self.yaxis)))
-        rotates = props.pop("transform_rotates_text", False)
         t = Text(self, x, y, s, transform=transform, label=label, zorder=zorder, **props)
-        if rotates:
-            t.set_transform_rotates_text(True)
         self.texts.append(t)
         self._dirty = True
         return t
@@ -627,6 +634,17 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         self._patches_cycle.set()
 
     clear = cla
+
+    def get_children(self) -> list:
+        """The axes' artists, texts, title, axes, legends and background patch (not the
+        spines: matplotlib's are patches; lumos's are drawn with the frame)."""
+        legends = [lg for lg in (self.legend_, *self.kept_legends) if lg is not None]
+        return [*self.artists, *self.texts, self.title, self.xaxis, self.yaxis, *legends,
+                self.patch]
+
+    def findobj(self, match=None, include_self: bool = True) -> list:
+        """Every object in the axes that ``match`` accepts (see ``Figure.findobj``)."""
+        return introspect.findobj(self, match, include_self)
 
     def get_lines(self) -> list[Line2D]:
         """The Line2D artists of the axes."""

@@ -71,14 +71,14 @@ class AxesProjection:
         return LiveTransform(lambda: chain(
             AxisScales(self.xaxis.scale, LinearScale()),
             rect_to_unit(self.view_rect(), along=(True, False)),
-            self.transAxes.frozen()), "xaxis transform")
+            self.transAxes.frozen()), "xaxis transform", blended=(self.transData, self.transAxes))
 
     def get_yaxis_transform(self, which: str = "grid") -> Transform:
         """x in axes fraction, y in data → figure pixels."""
         return LiveTransform(lambda: chain(
             AxisScales(LinearScale(), self.yaxis.scale),
             rect_to_unit(self.view_rect(), along=(False, True)),
-            self.transAxes.frozen()), "yaxis transform")
+            self.transAxes.frozen()), "yaxis transform", blended=(self.transAxes, self.transData))
 
     # -- coordinates -----------------------------------------------------------------
     def to_pixels(self, x, y, coords: str = "data") -> tuple[float, float]:

@@ -278,6 +278,11 @@ class Axis(AxisTickStyle):
             self.set_major_formatter(fmt)
         self.style_ticklabels("minor" if minor else "major", {**(fontdict or {}), **kwargs})
 
+    def get_children(self) -> list:
+        """The label, the offset text and the major and minor ticks (matplotlib's)."""
+        return [self.get_label(), self.get_offset_text(), *self.get_major_ticks(),
+                *self.get_minor_ticks()]
+
     def get_major_ticks(self, numticks: int | None = None) -> list[Tick]:
         """The major ticks (:class:`Tick`), ``numticks`` of them when given."""
         values, labels, _, _ = self.ticks()
@@ -353,6 +358,11 @@ class Axis(AxisTickStyle):
         """The scale (a name with matplotlib's keywords, or a scale object)."""
         self.scale = make_scale(name, **kwargs)
         self._set_default_ticker()
+
+    def get_transform(self):
+        """The scale's transform (matplotlib's): ``.transform(values)``, ``.inverted()``,
+        and the scale's parameters (``linthresh``, ``base``, ...)."""
+        return self.scale.get_transform()
 
     def get_scale(self) -> str:
         """The scale's name."""

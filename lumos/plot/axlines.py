@@ -18,6 +18,9 @@ class ViewLine(Line2D):
     """A line whose ends follow the view (drawn by its own visual, rebuilt when the
     limits move); subclasses give the ends in scale space with ``_ends()``."""
 
+    draws_gaps = False  # drawn by a visual of its own
+    draws_effects = False
+
     def __init__(self, axes, x, y, **kwargs) -> None:
         self._visual = Line(width=1.0)
         self._built_for = None

@@ -152,10 +152,14 @@ class BarPlotsMixin:
         fill = kw.pop("fill", None)
         if fill and histtype == "step":
             histtype = "stepfilled"  # matplotlib's step patches take fill=True
+        elif fill is not None and not fill and histtype == "stepfilled":
+            # matplotlib draws nothing at all then
+            raise TypeError("fill: False with histtype 'stepfilled' draws nothing; use "
+                            "histtype='step'")
         elif fill is not None and not fill and histtype != "step":
-            # matplotlib: bars lose their faces, stepfilled draws nothing at all
-            raise TypeError(f"fill: False is supported with histtype 'step'; got it with "
-                            f"{histtype!r} (use histtype='step' or facecolor='none')")
+            # matplotlib's unfilled bars: no faces, edges in patch.edgecolor unless given
+            kw["facecolor"] = "none"
+            kw.setdefault("edgecolor", rcParams["patch.edgecolor"])
         check_choice(align, "align", ("left", "mid", "right"))
         check_choice(orientation, "orientation", ("vertical", "horizontal"))
         if histtype == "barstacked":
@@ -277,11 +281,10 @@ class BarPlotsMixin:
                 boffset = boffset + 0.5 * totwidth
             elif align == "right":
                 boffset = boffset + totwidth
-            bar_kw = {k: kw[k] for k in ("alpha", "edgecolor", "linewidth", "linestyle",
-                                         "zorder", "hatch") if k in kw}
+            styles = per_dataset(kw, nx)
             if "facecolor" in kw:
-                rgba = [kw["facecolor"]] * nx
-            for top, c, name in zip(tops, rgba, lab, strict=True):
+                rgba = [st.pop("facecolor") for st in styles]
+            for top, c, name, bar_kw in zip(tops, rgba, lab, styles, strict=True):
                 if bottom is None:
                     bottom = np.zeros(len(top))
                 height = top - bottom if stacked else top
@@ -327,13 +330,15 @@ class BarPlotsMixin:
             ys[0] = ys[-1]
             outlines.append((xs.copy(), ys.copy()) if vertical else (ys.copy(), xs.copy()))
         split = -1 if fill else 2 * nb
-        for (px, py), c, name in reversed(list(zip(outlines, rgba, lab, strict=True))):
-            face = kw.get("facecolor", c)
-            edge = kw.get("edgecolor", "none" if fill else c)
+        styles = per_dataset(kw, nx)
+        for (px, py), c, name, st in reversed(list(zip(outlines, rgba, lab, styles,
+                                                       strict=True))):
+            face = st.get("facecolor", c)
+            edge = st.get("edgecolor", "none" if fill else c)
             poly = Polygon(self, np.c_[px[:split], py[:split]], closed=fill, fill=fill,
-                           facecolor=face, edgecolor=edge, linewidth=kw.get("linewidth"),
-                           linestyle=kw.get("linestyle", "-"), alpha=kw.get("alpha"),
-                           label=name, zorder=kw.get("zorder", None if fill else 2.0))
+                           facecolor=face, edgecolor=edge, linewidth=st.get("linewidth"),
+                           linestyle=st.get("linestyle", "-"), alpha=st.get("alpha"),
+                           label=name, zorder=st.get("zorder", None if fill else 2.0))
             poly.sticky = (np.zeros(0), np.zeros(1)) if vertical else (np.zeros(1), np.zeros(0))
             self._add_artist(poly)
             patches.append([poly])
@@ -583,3 +588,33 @@ def _error_bounds(err, dep: np.ndarray, name: str, axis) -> tuple[np.ndarray, np
 
 
 __all__ = ["BarPlotsMixin"]
+
+
+def per_dataset(kw: dict, nx: int) -> list[dict]:
+    """The keywords of each of ``nx`` histogram datasets: ``facecolor``, ``edgecolor``,
+    ``linewidth``, ``linestyle`` and ``hatch`` may each be one value or a sequence that
+    the datasets take in turn, cycling (matplotlib 3.10's ``hist``)."""
+    out = [{k: v for k, v in kw.items() if k in _BAR_KEYS} for _ in range(nx)]
+    for key in ("facecolor", "edgecolor", "linewidth", "linestyle", "hatch"):
+        if key not in kw:
+            continue
+        value = kw[key]
+        if key in ("facecolor", "edgecolor"):
+            values = [value] if value is None or (isinstance(value, str) and
+                                                  value.lower() == "none") \
+                else [tuple(r) for r in color_rows(value, key)]
+        elif key == "linestyle":
+            single = isinstance(value, str) or (isinstance(value, tuple) and len(value) == 2
+                                                and np.iterable(value[1]))
+            values = [value] if single else list(value)
+        else:
+            values = list(np.atleast_1d(value))
+        if not values:
+            raise TypeError(f"{key}: got an empty sequence, expected a value or one per "
+                            "dataset")
+        for i, st in enumerate(out):
+            st[key] = values[i % len(values)]
+    return out
+
+
+_BAR_KEYS = ("alpha", "facecolor", "edgecolor", "linewidth", "linestyle", "zorder", "hatch")

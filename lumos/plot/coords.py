@@ -40,9 +40,11 @@ class LiveTransform(Transform):
     pass_through = False
 
     def __init__(self, build: Callable[[], Transform], name: str = "",
-                 parts: tuple | None = None) -> None:
+                 parts: tuple | None = None, blended: tuple | None = None) -> None:
         self._build = build
         self._name = name
+        # (x from, y from): a blended transform's sources (ax.get_xaxis_transform())
+        self.blended = blended
         # (first, then) when made by ``first + then``: lets an artist see that an
         # affine in data units precedes ax.transData
         self.parts = parts
@@ -73,6 +75,13 @@ class LiveTransform(Transform):
 
     def invalidate(self) -> None:
         """Live already: nothing cached (matplotlib's name)."""
+
+    def contains_branch_seperately(self, other) -> tuple[bool, bool]:
+        """Whether x, and whether y, go through ``other`` (matplotlib's name and
+        spelling): a blended transform's x or y source, or this transform itself."""
+        if self.blended is not None:
+            return tuple(source is other for source in self.blended)
+        return (other is self, other is self)
 
     def __add__(self, other):
         """``a + b`` applies ``a`` first (matplotlib's order); ``b`` may be lumos's or

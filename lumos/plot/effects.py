@@ -1,6 +1,8 @@
-"""Path effects on text (matplotlib's ``path_effects=[...]``): strokes around the glyphs
+"""Path effects (matplotlib's ``path_effects=[...]``). On text: strokes around the glyphs
 (``withStroke``, ``Stroke`` + ``Normal``) drawn by thickening the glyphs' distance field,
 and offset shadows (``SimplePatchShadow``, ``withSimplePatchShadow``, ``SimpleLineShadow``).
+On lines the same objects, and :class:`TickedStroke`, are drawn by
+:mod:`lumos.plot.line_effects`.
 
 matplotlib's effect objects are read here (they keep their parameters in private
 attributes; see tools/check_private.py), and lumos's own :class:`Stroke`,
@@ -47,6 +49,24 @@ class Stroke:
                 dilate=dilate)
 
 
+class TickedStroke:
+    """Ticks along a line, ``spacing`` points apart and ``length`` times that long, at
+    ``angle`` degrees from the way the line runs (90: to its left); lines only.
+    ``then_line`` draws the line too (matplotlib's ``withTickedStroke``)."""
+
+    def __init__(self, offset=(0.0, 0.0), spacing: float = 10.0, angle: float = 45.0,
+                 length: float = 2 ** 0.5, linewidth=None, foreground=None, alpha=None,
+                 then_line: bool = False) -> None:
+        self.offset = tuple(float(v) for v in offset)
+        self.spacing = float(spacing)
+        self.angle = float(angle)
+        self.length = float(length)
+        self.linewidth = linewidth
+        self.foreground = foreground
+        self.alpha = alpha
+        self.draws_text = then_line
+
+
 class Shadow:
     """The text offset by ``offset`` points in a darker, translucent color (matplotlib's
     ``SimplePatchShadow``: ``rho`` times the text color unless ``shadow_rgbFace``)."""
@@ -69,38 +89,55 @@ class Shadow:
         ov.text(s, x + dx, y + dy, size, color, ha=ha, va=va, rotation=rotation, face=face)
 
 
-def _from_matplotlib(e):
+def _gc(e, names: tuple[str, ...]) -> dict:
+    """The drawing settings of matplotlib's effect ``e`` (kept in its ``_gc``), only
+    ``names`` of them: any other is refused by name, never dropped."""
+    gc = dict(e._gc)
+    rest = sorted(set(gc) - set(names))
+    if rest:
+        raise TypeError(f"path_effects: lumos cannot draw {type(e).__name__}'s {rest} "
+                        f"(it draws {', '.join(names)})")
+    return gc
+
+
+def _from_matplotlib(e, on: str):
     import matplotlib.patheffects as pe
 
     offset = tuple(e._offset)
     if isinstance(e, pe.Normal):
         return Normal()
     if isinstance(e, pe.Stroke):
-        gc = dict(e._gc)
-        return Stroke(gc.pop("linewidth", 2.0), gc.pop("foreground", "k"), offset,
-                      gc.pop("alpha", None), then_text=isinstance(e, pe.withStroke))
+        gc = _gc(e, ("linewidth", "foreground", "alpha"))
+        return Stroke(gc.get("linewidth", 2.0), gc.get("foreground", "k"), offset,
+                      gc.get("alpha"), then_text=isinstance(e, pe.withStroke))
+    if isinstance(e, pe.TickedStroke) and on == "line":
+        gc = _gc(e, ("linewidth", "foreground", "alpha"))
+        return TickedStroke(offset, e._spacing, e._angle, e._length, then_line=isinstance(
+            e, pe.withTickedStroke), **gc)
     if isinstance(e, pe.SimplePatchShadow):
         return Shadow(offset, e._shadow_rgbFace, e._alpha, e._rho,
                       then_text=isinstance(e, pe.withSimplePatchShadow))
-    if isinstance(e, pe.SimpleLineShadow):
-        return Shadow(offset, e._shadow_color, e._alpha, e._rho,
-                      then_text=isinstance(e, pe.withSimpleLineShadow))
+    if isinstance(e, pe.SimpleLineShadow):  # matplotlib has no withSimpleLineShadow
+        return Shadow(offset, e._shadow_color, e._alpha, e._rho)
+    drawn = "Normal, Stroke, withStroke, SimplePatchShadow, withSimplePatchShadow, " \
+        "SimpleLineShadow" + (", TickedStroke, withTickedStroke" if on == "line" else "")
     raise TypeError(f"path_effects: lumos cannot draw matplotlib's {type(e).__name__} on "
-                    "text (it draws Normal, Stroke, withStroke, SimplePatchShadow, "
-                    "withSimplePatchShadow, SimpleLineShadow)")
+                    f"{on}s (it draws {drawn})")
 
 
-def read_effects(effects) -> list:
-    """lumos effects for matplotlib's ``path_effects`` list (or lumos's own)."""
+def read_effects(effects, on: str = "text") -> list:
+    """lumos effects for matplotlib's ``path_effects`` list (or lumos's own) on ``on``
+    ('text' or 'line': lines take ticked strokes too)."""
     from .mpl_objects import is_matplotlib
 
+    kinds = (Normal, Stroke, Shadow, TickedStroke) if on == "line" else (Normal, Stroke, Shadow)
     out = []
     for e in effects or ():
-        if isinstance(e, (Normal, Stroke, Shadow)):
+        if isinstance(e, kinds):
             out.append(e)
         elif is_matplotlib(e):
-            out.append(_from_matplotlib(e))
+            out.append(_from_matplotlib(e, on))
         else:
             raise TypeError(f"path_effects: got {type(e).__name__}, expected matplotlib's "
-                            "path effects or lumos.plot.effects objects")
+                            f"path effects or lumos.plot.effects objects for {on}s")
     return out

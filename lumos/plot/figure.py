@@ -17,7 +17,9 @@ from .axes import Axes
 from .bbox import Bbox
 from .canvas import FigureCanvas
 from .coords import LiveTransform, unit_to_box
+from .figure_artists import FigureLine, add_figure_artist
 from .figure_base import FigureBase
+from .figure_images import FigureImage, FigureImages, figimage
 from .figure_save import FORMATS as FORMATS  # still importable from here, as before
 from .figure_save import FigureSaving
 from .gridspec import SubplotParams
@@ -74,6 +76,8 @@ class Figure(FigureSaving, FigureBase):
         self.overlay = Overlay(self.canvas)
         self._stacked: list[Overlay] = []  # decorations of axes under an inset
         self._underlay: Overlay | None = None  # subfigure backgrounds, made when needed
+        self.figure_images = FigureImages(self.canvas)  # fig.figimage's
+        self.figure_lines: list[FigureLine] = []  # fig.add_artist's
         self.number = None
         self._current_axes: Axes | None = None
         self._drawn = False  # laid out at least once (front-ends need the axes' boxes)
@@ -88,6 +92,27 @@ class Figure(FigureSaving, FigureBase):
                                              "dpi_scale_trans")
         self._layout_engine: LayoutEngine | None = None
         self._set_initial_layout(layout, tight_layout, constrained_layout)
+
+    @property
+    def images(self) -> list:
+        """The figure's images (``figimage``'s), in the order made."""
+        return self.figure_images.images
+
+    def add_artist(self, artist, clip: bool = False) -> FigureLine:
+        """Draw matplotlib's Line2D on the figure (in figure fraction unless the line has
+        a transform), over the axes' data; returns what stands for it (``.remove()``)."""
+        if clip:
+            raise TypeError("clip: True is not supported (a figure's line is not clipped)")
+        return add_figure_artist(self, artist)
+
+    def figimage(self, X, xo=0, yo=0, alpha=None, norm=None, cmap=None, vmin=None,
+                 vmax=None, origin=None, resize: bool = False, **kwargs) -> FigureImage:
+        """An image with one pixel per figure pixel, its lower left corner ``xo``, ``yo``
+        pixels from the figure's; colored as ``imshow`` colors (``cmap``, ``norm``,
+        ``vmin``/``vmax``, ``alpha``, ``origin``). ``zorder`` below 0 puts it under every
+        axes, else over their data (under their ticks and labels)."""
+        return figimage(self, X, xo, yo, alpha, norm, cmap, vmin, vmax, origin, resize,
+                        **kwargs)
 
     def _set_initial_layout(self, layout, tight_layout, constrained_layout) -> None:
         """matplotlib's precedence: ``layout``, then ``tight_layout``, then
@@ -303,6 +328,8 @@ class Figure(FigureSaving, FigureBase):
                 draw_axes(ax, gov)
         page_axes.finish(self)  # decorations of axes gone or turned off go too
         self._draw_figure_texts(ov)
+        for line in self.figure_lines:
+            line.draw(ov)
         for group, gov in runs:
             gov.layer = 1  # legends above every other decoration of their run
             for ax in group:
@@ -322,6 +349,9 @@ class Figure(FigureSaving, FigureBase):
             views.remove(gov.view)
             shown = [views.index(a.view) for a in group if a.view in views]
             views.insert(max(shown) + 1 if shown else 0, gov.view)
+        under = self._underlay
+        self.figure_images.sync(views.index(under.view) + 1 if under is not None else 0,
+                                views.index(ov.view))
 
     def _overlays_under(self, n: int) -> list:
         """``n`` overlays for the decorations of axes that a later axes overlaps (kept
@@ -389,6 +419,8 @@ class Figure(FigureSaving, FigureBase):
         self.colorbars.clear()
         self.legends.clear()
         self.texts.clear()
+        self.images.clear()
+        self.figure_lines.clear()
         self.subfigs.clear()
         self._labels = dict.fromkeys(self._labels)
         self._implicit_gs = None

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import introspect, validate
 from . import mosaic as mosaicmod
 from . import text as textmod
-from . import validate
 from .background import BackgroundPatch
 from .bbox import Bbox, as_bbox
 from .coords import LiveTransform, unit_to_box
@@ -95,6 +95,16 @@ class FigureBase:
     def get_axes(self) -> list:
         """The axes of the figure."""
         return list(self.axes)
+
+    def get_children(self) -> list:
+        """The figure's patch, axes, texts (labels included) and legends."""
+        labels = [v for v in self._labels.values() if v is not None]
+        return [self.patch, *self.axes, *self.texts, *labels, *self.legends]
+
+    def findobj(self, match=None, include_self: bool = True) -> list:
+        """Every object in the figure that ``match`` accepts (None: all; a class,
+        lumos's or matplotlib's; a callable), as matplotlib's ``Artist.findobj``."""
+        return introspect.findobj(self, match, include_self)
 
     def _new_axes(self, spec, projection=None, polar: bool = False, sharex=None,
                   sharey=None, where: str = "add_subplot", **kwargs):

@@ -25,12 +25,14 @@ from .artists import (
     is_line_marker,
     marker_symbol,
 )
+from .line_effects import PathEffects
 from .style import dash_offset, dash_pattern, rcParams
 
 # Lines longer than this get a batch visual of their own so that they are never copied
 # into a joined batch (memory: the visual then shares the artist's array) nor re-joined
 # when another line of the batch changes length.
 _OWN_VISUAL = 1_000_000
+_GAPS_BELOW = 1e-6  # zorder under its dashes that a gapcolor line's gaps take
 
 
 class DataView:
@@ -103,7 +105,7 @@ def _style_fill(marker, fillstyle: str) -> str:
     return own() if callable(own) else fillstyle
 
 
-class Line2D(Artist):
+class Line2D(PathEffects, Artist):
     """A line with optional markers, as ``ax.plot`` returns.
 
     Changing data uploads only what changed: ``set_data(x, y)`` and ``set_ydata(y)``
@@ -112,6 +114,8 @@ class Line2D(Artist):
     """
 
     zorder = 2.0
+    #: whether ``gapcolor`` is drawn (lines drawn by a visual of their own do not)
+    draws_gaps = True
 
     def __init__(self, axes, x, y, color=None, linewidth=None, linestyle=None, marker=None,
                  markersize=None, markerfacecolor=None, markeredgecolor=None,
@@ -119,8 +123,9 @@ class Line2D(Artist):
                  drawstyle="default", markevery=None, fillstyle="full",
                  markerfacecoloralt="none", dashes=None, solid_capstyle=None,
                  dash_capstyle=None, solid_joinstyle=None, dash_joinstyle=None,
-                 antialiased=None) -> None:
+                 antialiased=None, gapcolor=None, path_effects=None) -> None:
         super().__init__(axes, label, zorder)
+        self._gapcolor = None
         # None: the rcParams of now, as matplotlib
         self._solid_cap = _style(solid_capstyle, "solid_capstyle", CAPS)
         self._dash_cap = _style(dash_capstyle, "dash_capstyle", CAPS)
@@ -165,6 +170,10 @@ class Line2D(Artist):
         self._scaled = self._markers_scaled = np.zeros((0, 2))
         self.set_data(x, y)
         self.set_markevery(markevery)  # indices are checked against the data
+        if gapcolor is not None:
+            self.set_gapcolor(gapcolor)
+        if path_effects is not None:
+            self.set_path_effects(path_effects)
 
     # data
     def set_data(self, x=None, y=None) -> None:
@@ -421,6 +430,8 @@ class Line2D(Artist):
                 and self._markers_view != self.axes.view_state():
             self._markers_changed = True
             self._changed()
+        if self.effects_moved():  # offsets and ticks are in pixels
+            self._changed()
 
     def rescale(self) -> None:
         self._scaled, self._markers_scaled = self._positions()
@@ -432,17 +443,19 @@ class Line2D(Artist):
     def batch_items(self) -> list[BatchItem]:
         """The line in a Line batch of its width, dashes and zorder (only the rows
         changed since last time are uploaded) and its markers in a Markers batch."""
-        items = []
+        line = None
         if self._linestyle is not None and len(self._scaled) >= 2:
             width = self.axes.figure.points_to_pixels(self._linewidth)
             rows = self._dirty_rows
-            items.append(BatchItem(Line, (("width", width),
-                                          ("dashes", dash_pattern(self._linestyle, width)),
-                                          *self.line_look().items()),
-                                   self.zorder, self._scaled, self.line_rgba(),
-                                   changed={} if rows is None else
-                                   {"pos": rows, "y_only": not self._x_moved}, part="line",
-                                   alone=len(self._scaled) > _OWN_VISUAL))
+            line = BatchItem(Line, (("width", width),
+                                    ("dashes", dash_pattern(self._linestyle, width)),
+                                    *self.line_look().items()),
+                             self.zorder, self._scaled, self.line_rgba(),
+                             changed={} if rows is None else
+                             {"pos": rows, "y_only": not self._x_moved}, part="line",
+                             alone=len(self._scaled) > _OWN_VISUAL)
+        gaps = self._gap_item(line) if line is not None else None
+        items = ([] if gaps is None else [gaps]) + self.effects_applied(line)
         self._dirty_rows = None
         self._x_moved = False
         markers = self.marker_positions() if self._marker is not None else ()
@@ -457,6 +470,39 @@ class Line2D(Artist):
                                    changed=changed, part="markers"))
         self._markers_changed = False
         return items
+
+    def _gap_item(self, line: BatchItem) -> BatchItem | None:
+        """The gaps of the dashed ``line`` item in ``gapcolor``: matplotlib's inverse
+        pattern (its last gap first, the offset moved past it), drawn just under it."""
+        style = dict(line.style)
+        dashes = style["dashes"]
+        if self._gapcolor is None or dashes is None:
+            return None
+        style["dashes"] = (dashes[-1], *dashes[:-1])
+        style["dash_offset"] = style["dash_offset"] + dashes[-1]
+        # a hair under the dashes: the gaps' batch never covers them (same zorder
+        # batches draw in the order they were made)
+        return BatchItem(Line, tuple(style.items()), line.order - _GAPS_BELOW, line.pos,
+                         colors.to_rgba(self._gapcolor, self._alpha), changed=line.changed,
+                         part="gaps", alone=line.alone)
+
+    def set_gapcolor(self, gapcolor) -> None:
+        """The color of the gaps of a dashed line (None: no gaps drawn)."""
+        if gapcolor is not None:
+            if not self.draws_gaps:
+                raise TypeError(f"gapcolor: {type(self).__name__} draws no gaps; got "
+                                f"{gapcolor!r}, expected None")
+            colors.to_rgba(gapcolor, argname="gapcolor")
+        self._gapcolor = gapcolor
+        self._changed()
+
+    def get_gapcolor(self):
+        """The color of the gaps of a dashed line, or None."""
+        return self._gapcolor
+
+    def is_dashed(self) -> bool:
+        """Whether the line is dashed (matplotlib's name)."""
+        return self._linestyle is not None and dash_pattern(self._linestyle, 1.0) is not None
 
     def pick_index(self, index: int, part=None) -> int:
         """The data point of a picked point of the (maybe stepped) line or of a marker
@@ -475,7 +521,12 @@ class Line2D(Artist):
         if self._marker is not None:
             marker = self.marker_style()
         look = self.line_look()
-        return LegendHandle(line=line, marker=marker,
+        line, strokes = self.effects_legend(line, fontsize_px)
+        if line is not None and line[2] is not None and self._gapcolor is not None:
+            # the gaps: a solid line in gapcolor under the dashes (the handle's whole length)
+            strokes += ((np.array([[0.0, 0.0, 0.0], [1.0, 0.0, 0.0]]),
+                         colors.to_rgba(self._gapcolor, self._alpha), line[1], None),)
+        return LegendHandle(line=line, marker=marker, strokes=strokes,
                             line_look={k: look[k] for k in ("cap", "dash_cap", "join",
                                                             "dash_offset")})
 

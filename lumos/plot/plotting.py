@@ -22,6 +22,11 @@ from .plot_types import defer_themes
 from .polygons import FillBetweenPolyCollection, Polygon
 from .style import rcParams
 from .text_artists import Annotation
+from .transformed_collections import (
+    TransformedFillBetween,
+    TransformedLineCollection,
+    is_data_transform,
+)
 
 # module in lumos.plot -> (its mixin, every attribute that mixin defines), in the order
 # PlottingMixin had them as bases; tests/test_import_cost.py checks these lists.
@@ -45,7 +50,8 @@ class PlottingMixin:
         """Fill the area between the curves (x, y1) and (x, y2); NaN splits the band.
 
         ``where`` keeps only some x ranges, ``interpolate`` extends them to where the
-        curves cross, ``step`` ('pre', 'post', 'mid') fills a step function.
+        curves cross, ``step`` ('pre', 'post', 'mid') fills a step function;
+        ``transform`` the coordinates (``ax.get_xaxis_transform()``: y in axes fraction).
         """
         return self._fill_between("x", x, y1, y2, where, interpolate, step, kwargs,
                                   ("x", "y1", "y2"))
@@ -59,6 +65,7 @@ class PlottingMixin:
 
     def _fill_between(self, t_dir, t, f1, f2, where, interpolate, step, kwargs, names):
         where_name = "fill_between" if t_dir == "x" else "fill_betweenx"
+        transform = kwargs.pop("transform", None)
         kw = normalize_kwargs(kwargs, where_name, ("color", "facecolor", "edgecolor", "linewidth",
                                                    "linestyle", "alpha", "label", "zorder"))
         if step is not None:
@@ -86,9 +93,12 @@ class PlottingMixin:
             edge = color if edge is None else edge
         if face is None:
             face = self._next_patch_color()
-        coll = FillBetweenPolyCollection(
-            self, t_dir, tv, v1, v2, where=mask, interpolate=bool(interpolate), step=step,
-            facecolor=face, edgecolor="none" if edge is None else edge, **kw)
+        style = dict(where=mask, interpolate=bool(interpolate), step=step, facecolor=face,
+                     edgecolor="none" if edge is None else edge, **kw)
+        if is_data_transform(transform, self):
+            coll = FillBetweenPolyCollection(self, t_dir, tv, v1, v2, **style)
+        else:
+            coll = TransformedFillBetween(self, t_dir, tv, v1, v2, transform, **style)
         return self._add_artist(coll)
 
     @accepts_rasterized
@@ -100,11 +110,13 @@ class PlottingMixin:
     @accepts_rasterized
     def vlines(self, x, ymin, ymax, colors=None, linestyles="solid", label="",
                **kwargs) -> LineCollection:
-        """Vertical lines at each x from ymin to ymax (one draw)."""
+        """Vertical lines at each x from ymin to ymax (one draw); ``transform`` the
+        coordinates (``ax.get_xaxis_transform()``: ymin, ymax in axes fraction)."""
         return self._hvlines("v", x, ymin, ymax, colors, linestyles, label, kwargs)
 
     def _hvlines(self, kind, pos, lo, hi, colors_, linestyles, label, kwargs):
         where = "hlines" if kind == "h" else "vlines"
+        transform = kwargs.pop("transform", None)
         kw = normalize_kwargs(kwargs, where, ("linewidth", "alpha", "zorder", "color",
                                               "linestyle"))
         validate.check(colors=colors_)
@@ -122,7 +134,11 @@ class PlottingMixin:
             segs = np.stack([np.c_[a, p], np.c_[b, p]], axis=1)
         else:
             segs = np.stack([np.c_[p, a], np.c_[p, b]], axis=1)
-        lc = LineCollection(self, segs, colors=colors_, linestyle=linestyles, label=label, **kw)
+        style = dict(colors=colors_, linestyle=linestyles, label=label, **kw)
+        if is_data_transform(transform, self):
+            lc = LineCollection(self, segs, **style)
+        else:
+            lc = TransformedLineCollection(self, segs, transform, **style)
         return self._add_artist(lc)
 
     # -- annotations -------------------------------------------------------------------

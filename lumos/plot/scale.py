@@ -59,6 +59,12 @@ class ScaleBase:
         scales without a GLSL form give one that works on numpy only."""
         return ScaleTransform(self, axis)
 
+    def get_transform(self) -> ScaleMap:
+        """matplotlib's scale transform: ``transform(values)`` maps values to the scale's
+        space, ``inverted()`` back; the scale's parameters (``linthresh``, ``base``, ...)
+        read through it."""
+        return ScaleMap(self)
+
     def limit_range(self, vmin: float, vmax: float) -> tuple[float, float]:
         lo, hi = self.domain
         tiny = 1e-300
@@ -83,6 +89,27 @@ class ScaleBase:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
+
+
+class ScaleMap:
+    """A scale's map of 1-D values (matplotlib's ``Scale.get_transform()``)."""
+
+    def __init__(self, scale: ScaleBase, inverse: bool = False) -> None:
+        self.scale, self.inverse = scale, inverse
+
+    def transform(self, values) -> np.ndarray:
+        """The values mapped (``inverse``: back from the scale's space)."""
+        with np.errstate(all="ignore"):
+            return self.scale.inverse(values) if self.inverse else self.scale.forward(values)
+
+    def inverted(self) -> ScaleMap:
+        """The map the other way."""
+        return ScaleMap(self.scale, not self.inverse)
+
+    def __getattr__(self, name: str):
+        if name.startswith("_") or name in ("scale", "inverse"):
+            raise AttributeError(name)
+        return getattr(self.scale, name)  # linthresh, linscale, base, ...
 
 
 class ScaleTransform(Transform):

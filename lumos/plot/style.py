@@ -394,8 +394,14 @@ _FONT_SCALE = {"xx-small": 0.579, "x-small": 0.694, "small": 0.833, "medium": 1.
 
 
 def font_points(size) -> float:
-    """A font size in points from a number or a matplotlib name ('small', 'large':
-    relative to ``rcParams["font.size"]``)."""
+    """A font size in points from a number (or a string of one: '10', as matplotlib
+    reads it) or a matplotlib name ('small', 'large': relative to
+    ``rcParams["font.size"]``)."""
+    if isinstance(size, str):
+        try:
+            size = float(size)
+        except ValueError:
+            pass
     if isinstance(size, str):
         if size not in _FONT_SCALE:
             raise ValueError(f"fontsize: got {size!r}, expected points or one of "

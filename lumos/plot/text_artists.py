@@ -34,9 +34,11 @@ class Text(Artist):
         self._x, self._y = float(x), float(y)
         self._text = "" if text is None else str(text)
         self._transform = None
-        self._rotates_with_transform = False
         self.set_transform(transform)
         visible = props.pop("visible", True)
+        # matplotlib's: the rotation is an angle in the text's coordinates (data), drawn
+        # at the angle it has on screen
+        self._rotates_with_transform = bool(props.pop("transform_rotates_text", False))
         self.style.update(props, "text")
         self._visible = bool(visible)
 
@@ -119,6 +121,14 @@ class Text(Artist):
     def get_transform_rotates_text(self) -> bool:
         """Whether the rotation is an angle in the transform's coordinates."""
         return self._rotates_with_transform
+
+    def drawn_style(self):
+        """The style the text is drawn with: its own, at the rotation on screen."""
+        if not self._rotates_with_transform:
+            return self.style
+        style = copy.copy(self.style)
+        style.rotation = self.get_rotation()
+        return style
 
     def get_horizontalalignment(self) -> str:
         """'left', 'center' or 'right' of the anchor."""
@@ -221,11 +231,7 @@ class Text(Artist):
         if not self._text or self._clipped():
             return
         x, y = self.pixel_position()
-        style = self.style
-        if self._rotates_with_transform:
-            style = copy.copy(style)
-            style.rotation = self.get_rotation()
-        draw_text(ov, self.figure, self._text, x, y, style)
+        draw_text(ov, self.figure, self._text, x, y, self.drawn_style())
 
 
 class PixelBox:
@@ -403,7 +409,7 @@ class Annotation(Text):
         if self.arrowprops is not None:
             self._draw_arrow(ov, self._text_box(fs))
         if self._text and np.isfinite([x, y]).all():
-            draw_text(ov, fig, self._text, x, y, self.style)
+            draw_text(ov, fig, self._text, x, y, self.drawn_style())
 
     def arrow_style(self) -> dict | None:
         """The arrow drawn with an ``arrowstyle`` (None: none, or matplotlib's filled

@@ -424,6 +424,8 @@ class MaxNLocator(Locator):
 class AutoLocator(MaxNLocator):
     """matplotlib's default linear locator: ``MaxNLocator("auto", [1, 2, 2.5, 5, 10])``."""
 
+    params_class = MaxNLocator  # set_params(nbins=4, ...): matplotlib's AutoLocator is one
+
     def __init__(self) -> None:
         super().__init__(nbins="auto", steps=(1, 2, 2.5, 5, 10))
 

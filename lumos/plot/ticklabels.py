@@ -28,6 +28,8 @@ _VA = ("top", "center", "bottom", "baseline", "center_baseline")
 class _TextStyle:
     """Setters shared by the text-like handles: each writes one key with ``_put``."""
 
+    stands_for = "Text"  # matplotlib's class (lumos.plot.introspect.findobj)
+
     def _put(self, key: str, value) -> None:
         raise NotImplementedError
 
@@ -169,6 +171,8 @@ class TickLabel(_TextStyle):
 class TickMark:
     """One tick line (``tick.tick1line``): visibility, color, length and width."""
 
+    stands_for = "Line2D"
+
     def __init__(self, axis, which: str, index: int, part: str) -> None:
         self.axis, self.which, self.index, self.part = axis, which, index, part
 
@@ -234,6 +238,10 @@ class Tick:
     def label(self) -> TickLabel:
         return self.label1
 
+    def get_children(self) -> list:
+        """The tick lines, the grid line and the labels (matplotlib's order)."""
+        return [self.tick1line, self.tick2line, self.gridline, self.label1, self.label2]
+
     def get_loc(self) -> float:
         return self._loc
 
@@ -286,6 +294,7 @@ for _name in dir(_TextStyle):
     if _name.startswith(("set", "get")) or _name == "update":
         setattr(AxisLabel, _name, getattr(_TextStyle, _name))
 AxisLabel.set_text = AxisLabel.__dict__["set_text"]
+AxisLabel.stands_for = "Text"
 
 
 class OffsetText(_TextStyle):

@@ -25,6 +25,8 @@ class Titles(dict):
     """The three titles by loc (``ax.title['left']`` is its text); the object itself
     acts as matplotlib's ``ax.title``, the centre title's Text."""
 
+    stands_for = "Text"  # matplotlib's class (lumos.plot.introspect.findobj)
+
     def __init__(self) -> None:
         super().__init__((loc, "") for loc in _LOCS)
         self.styles = {loc: _title_style() for loc in _LOCS}

@@ -17,6 +17,9 @@ from .transforms_compat import as_transform
 class TransformedLine2D(Line2D):
     """A Line2D whose x, y are in the coordinates of ``transform`` (to figure pixels)."""
 
+    draws_gaps = False  # drawn by visuals of its own
+    draws_effects = False
+
     def __init__(self, axes, x, y, transform=None, **kwargs) -> None:
         self._line_visual = Line(width=1.0)
         self._marker_visual = Markers()

@@ -98,11 +98,20 @@ def _distances_to_labels(ax, cs, texts):
     return np.array(out)
 
 
+def _unturned_width(t) -> float:
+    """The label's width along its baseline (its window extent is the turned box)."""
+    rotation = t.get_rotation()
+    t.set_rotation(0)
+    width = t.get_window_extent().width
+    t.set_rotation(rotation)
+    return width
+
+
 def test_inline_cuts_a_gap_as_wide_as_the_label_and_the_spacing():
     ax, cs, texts = _circles(plt, inline=False)
     assert _distances_to_labels(ax, cs, texts).max() < 1.0  # the line runs under each
     ax, cs, texts = _circles(plt)
-    widths = np.array([t.get_window_extent().width for t in texts])
+    widths = np.array([_unturned_width(t) for t in texts])
     gaps = _distances_to_labels(ax, cs, texts)
     # nothing left under the label: half its width plus the default 5 px on each side
     # (measured along the line, a little less straight across)

@@ -141,3 +141,20 @@ def test_matplotlib_patch_with_a_clip_path_on_lumos_axes():
     ours, theirs = pictures
     # the lens is half the circle: a blob drawn whole would agree about 0.5
     assert _agreement(ours, theirs) > 0.9
+
+
+def test_imshow_takes_clip_path_as_matplotlib():
+    """``imshow(..., clip_path=patch)`` (gallery image_demo.py) clips as matplotlib's."""
+    pictures = []
+    for mod, patches in ((plt, lp), (mplt, mpatches)):
+        fig, ax = mod.subplots(figsize=(2, 2), dpi=80)
+        ax.set_axis_off()
+        patch = patches.Polygon([(0, 1), (1, 0), (0, -1), (-1, 0)], facecolor="none",
+                                edgecolor="none")
+        ax.add_patch(patch)
+        ax.imshow(np.zeros((8, 8)), cmap="gray", extent=[-3, 3, -3, 3], clip_path=patch,
+                  clip_on=True)
+        pictures.append(_image(fig))
+    ours, theirs = pictures
+    assert ink(ours).sum() < 0.2 * ink(ours).size  # the diamond only, not the square
+    assert _agreement(ours, theirs) > 0.9
