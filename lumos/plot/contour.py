@@ -13,7 +13,6 @@ from .artists import ScalarMappable
 from .collections import (
     Collection,
     color_rows,
-    cycle_rows,
     finite_limits_xy,
     short_linestyle,
     to_scale,
@@ -72,7 +71,6 @@ class ContourSet(ContourLabeler, Collection, ScalarMappable):
         self._process_levels()
         # line styles: one Line visual per distinct (width, style)
         nlev = len(self.layers)
-        self._colors_arg = colors_
         if cmap is not None and colors_ is not None:
             raise ValueError("colors and cmap: got both, expected at most one")
         lw = rcParams["lines.linewidth"] if linewidths is None else linewidths
@@ -86,13 +84,13 @@ class ContourSet(ContourLabeler, Collection, ScalarMappable):
                          n_lines=len(self._groups))  # line contours: a line's zorder
         self._init_labels()
         if colors_ is not None:
-            # matplotlib: a listed colormap indexed by level
-            self._init_mappable(None, None, None, None)
-            self._level_colors = cycle_rows(color_rows(colors_, "colors"), nlev, None)
+            self._init_mappable(self._listed(color_rows(colors_, "colors")), None, None,
+                                None)
         else:
             self._init_mappable(cmap, norm, vmin, vmax)
-            self._level_colors = None
             self.norm.autoscale_None(self.levels)
+        self._colors_given = colors_ is not None
+        self._extremes = (self.cmap.under, self.cmap.over)
         if generator is None:
             import contourpy
 
@@ -242,14 +240,38 @@ class ContourSet(ContourLabeler, Collection, ScalarMappable):
     get_linewidths = get_linewidth
     set_linewidths = set_linewidth
 
+    def _listed(self, rows: np.ndarray):
+        """matplotlib's colormap of ``colors=``: one color per layer between the levels,
+        the list repeated; given one more for each extended end, those are the under
+        and over colors (else the colormap's own, its first and last)."""
+        n = len(self.levels) - (1 if self.filled else 0)
+        low, high = self.extend in ("both", "min"), self.extend in ("both", "max")
+        ends = self.filled and (low or high) and len(rows) == n + low + high
+        cmap = colors.ListedColormap(rows[1:] if ends and low else rows, N=n)
+        if ends and low:
+            cmap.set_under(tuple(rows[0]))
+        if ends and high:
+            cmap.set_over(tuple(rows[-1]))
+        return cmap
+
+    def prepare(self) -> None:
+        """Before a frame: the under and over colors changed in place on the colormap
+        (``cs.cmap.set_under('yellow')`` after ``contourf``, as scripts do) color the
+        extended layers from this frame on, as in matplotlib."""
+        super().prepare()
+        extremes = (self.cmap.under, self.cmap.over)
+        if extremes != self._extremes:
+            self._extremes = extremes
+            self._mapping_changed()
+
     def _level_rgba(self) -> np.ndarray:
-        if self._level_colors is not None:
-            rgba = self._level_colors.copy()
-            if self._alpha is not None:
-                rgba[:, 3] = self._alpha
-            return rgba
         with np.errstate(all="ignore"):
-            rgba = np.asarray(self.cmap(self.norm(self.layers)), dtype=float).reshape(-1, 4)
+            if self._colors_given:  # the listed colors by index: -1 under, n over
+                low = int(self.filled and self.extend in ("both", "min"))
+                values = np.arange(len(self.layers)) - low
+            else:
+                values = self.norm(self.layers)
+            rgba = np.asarray(self.cmap(values), dtype=float).reshape(-1, 4)
         if self._alpha is not None:
             rgba[:, 3] = self._alpha
         return rgba

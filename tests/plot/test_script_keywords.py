@@ -438,3 +438,26 @@ def test_text_window_extent_of_rotated_text_as_matplotlib(rotation, ha, va, mode
         boxes.append([e.x0, e.y0, e.x1, e.y1])
         p.close(fig)
     np.testing.assert_allclose(boxes[0], boxes[1], atol=3.0)  # font metrics differ a bit
+
+
+@pytest.mark.parametrize("extend", ["neither", "both", "min", "max"])
+@pytest.mark.parametrize("ncolors", [3, 5, 7])
+def test_contourf_listed_colors_and_their_ends_as_matplotlib(extend, ncolors):
+    # gallery contourf_demo.py: colors=('r', 'g', 'b') with extend='both' repeat over the
+    # five layers; one color more per extended end colors that end; cmap.set_under
+    # after contourf colors the lowest layer
+    z = np.add.outer(np.linspace(-2, 2, 40), np.linspace(-2, 2, 40))
+    levels = [-1.5, -1, -0.5, 0, 0.5, 1]
+    seq = ["r", "g", "b", "c", "m", "y", "k"][:ncolors]
+    faces = []
+    for p in (plt, mplt):
+        fig, ax = p.subplots()
+        cs = ax.contourf(z, levels, colors=seq, extend=extend)
+        cs.cmap.set_over("orange")
+        if p is mplt:
+            faces.append(cs.to_rgba(cs.cvalues))
+        else:
+            fig.draw()
+            faces.append(cs._level_rgba())
+        p.close(fig)
+    np.testing.assert_allclose(faces[0], faces[1])
