@@ -576,24 +576,24 @@
             const [w, h] = measure(tableOf(rec, L.face), L.text, L.size);
             L.w = w * cr + h * sr;
             L.h = w * sr + h * cr;
+            L.room = T().roomAlong(w, h, L.rot, horizontal);
             shown.push(L);
           });
           if (shown.length) {
             setReach = outside + st.pad + Math.max(...shown.map((l) => (horizontal ? l.h : l.w)));
             const keep = st.thin ? T().nonOverlapping(shown.map((l) => l.p),
-              shown.map((l) => (horizontal ? l.w : l.h)), a.min_gap) : shown.map(() => true);
+              shown.map((l) => l.room), a.min_gap) : shown.map(() => true);
             const gap = outside + st.pad;
             shown.forEach((L, i) => {
               if (!keep[i]) return;
-              let mode = L.mode;
-              if (mode === "xtick" || mode === "ytick") mode = L.rot % 90 ? "anchor" : null;
-              if (horizontal) {
-                text(L.text, L.p, base + sign * gap, L.size, L.color, L.ha || "center",
-                  L.va || (side === 1 ? "top" : "bottom"), L.rot, mode, L.face);
-              } else {
-                text(L.text, base + sign * gap, L.p, L.size, L.color,
-                  L.ha || (side === 1 ? "right" : "left"), L.va || "center", L.rot, mode, L.face);
-              }
+              let { ha, va, mode } = L;
+              ha = ha || (horizontal ? "center" : (side === 1 ? "right" : "left"));
+              va = va || (horizontal ? (side === 1 ? "top" : "bottom") : "center");
+              const angle = ((L.rot % 360) + 360) % 360;  // _point_at_tick
+              if (mode === "xtick") [ha, mode] = [T().haForAngle(angle, va), null];
+              else if (mode === "ytick") [va, mode] = [T().vaForAngle(angle, ha), null];
+              const [tx, ty] = horizontal ? [L.p, base + sign * gap] : [base + sign * gap, L.p];
+              text(L.text, tx, ty, L.size, L.color, ha, va, L.rot, mode, L.face);
             });
           }
         }

@@ -115,7 +115,40 @@
     return { major: majorV, labels, minor, offset };
   }
 
+  // -- tick labels (axisdraw.py _room_along, _ha_for_angle, _va_for_angle) -------------
+  /** The room along the axis a label of unrotated size (w, h), turned by rot degrees,
+   * needs: its turned box, except that slanted labels side by side clear each other
+   * once a text height apart across their slant. */
+  function roomAlong(w, h, rot, horizontal) {
+    const a = rot * Math.PI / 180, c = Math.abs(Math.cos(a)), s = Math.abs(Math.sin(a));
+    if (c < 1e-9 || s < 1e-9) return horizontal ? w * c + h * s : w * s + h * c;
+    return horizontal ? Math.min(h / s, w / c) : Math.min(h / c, w / s);
+  }
+
+  /** rotation_mode 'xtick': the ha that makes a label turned by angle end at its tick. */
+  function haForAngle(angle, va) {
+    if (angle <= 10 || angle >= 350 || (angle >= 85 && angle <= 95) ||
+        (angle >= 170 && angle <= 190) || (angle >= 265 && angle <= 275)) return "center";
+    const atBottom = va === "bottom";
+    if ((angle > 10 && angle < 85) || (angle > 190 && angle < 265)) {
+      return atBottom ? "left" : "right";
+    }
+    return atBottom ? "right" : "left";
+  }
+
+  /** rotation_mode 'ytick': the va that makes a label turned by angle point at its tick. */
+  function vaForAngle(angle, ha) {
+    if (angle <= 10 || angle >= 350 || (angle >= 170 && angle <= 190) ||
+        (angle >= 80 && angle <= 100) || (angle >= 260 && angle <= 280)) return "center";
+    const atLeft = ha === "left";
+    if ((angle > 10 && angle < 80) || (angle > 190 && angle < 260)) {
+      return atLeft ? "baseline" : "top";
+    }
+    return atLeft ? "top" : "baseline";
+  }
+
   lumos.ticker = {
+    roomAlong, haForAngle, vaForAngle,
     locator, formatter, axisTicks, visible, nonOverlapping, removeOverlappingLocs, nonsingular,
     formatFixed, formatExp, formatGeneral, formatData, pyStr, strftime, fields, daysToUs,
     fixMinus, MINUS,

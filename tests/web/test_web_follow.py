@@ -217,6 +217,18 @@ def rotated_plot():
     return fig
 
 
+def rotation_mode_plot():
+    """Slanted labels pointing at their ticks (rotation_mode='xtick'/'ytick', matplotlib
+    3.10), dense enough that the room a slanted label needs decides which are kept."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 400)
+    ax.plot(x, 1000 * np.cos(x))
+    ax.xaxis.set_major_locator(lumos.plot.ticker.MaxNLocator(25))
+    ax.tick_params("x", rotation=40, rotation_mode="xtick")
+    ax.tick_params("y", rotation=30, rotation_mode="ytick")
+    return fig
+
+
 def spine_zero_plot():
     """Spines through the origin (('data', 0) and 'zero', the left one bounded to
     [-1, 1]): they, their ticks and labels move with the view."""
@@ -419,6 +431,9 @@ SCENES = {
     "rotated": (rotated_plot, (500, 350),
                 lambda fig: [("drag", 250, 150, 190, 120), ("wheel", 250, 150, -300)],
                 (slice(260, 330), slice(40, 480))),
+    "rotation_mode": (rotation_mode_plot, (500, 350),
+                      lambda fig: [("drag", 250, 150, 190, 120), ("wheel", 250, 150, -300)],
+                      (slice(260, 330), slice(40, 480))),
     # spines at data 0 move with the origin, their ticks and labels with them
     "spine_zero": (spine_zero_plot, (500, 350),
                    lambda fig: [("drag", 250, 175, 170, 120), ("wheel", 250, 175, -300)],
