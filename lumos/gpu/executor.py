@@ -476,11 +476,11 @@ class OffscreenTarget:
 
     def read(self) -> np.ndarray:
         """The picture as an (h, w, 4) uint8 array, first row at the top: GL's rows
-        (bottom first) read into a new buffer and seen upside down, not copied again."""
+        (bottom first) read into a new array and seen upside down, not copied again."""
         w, h = self.size
-        raw = bytearray(w * h * 4)
+        raw = np.empty((h, w, 4), np.uint8)  # not zero-filled first, as bytearray(n) is
         self.resolve().read_into(raw, components=4, alignment=1)
-        return np.frombuffer(raw, np.uint8).reshape(h, w, 4)[::-1]
+        return raw[::-1]
 
     def release(self) -> None:
         for fb in {self.fbo, self.resolved}:
