@@ -294,13 +294,21 @@ class ModernGLExecutor:
         # a later view (an inset axes) covers what the views before it drew there.
         unclear = list(frame.views.values())  # views whose background is not cleared yet
         pending = {v.id for v in unclear}
+        # Until something is drawn or cleared into ``fbo``, a view whose background is
+        # the frame's clear color is already cleared: software GL clears part of a
+        # framebuffer by drawing a quad (~1 M fragments for a figure's axes).
+        touched = False
+        clear_color = tuple(map(float, frame.clear_color))
 
         def clear_through(view_id) -> None:
             """Clear the backgrounds of the views up to ``view_id`` (None: all left)."""
+            nonlocal touched
             while unclear:
                 view = unclear.pop(0)
                 pending.discard(view.id)
-                if view.bgcolor is not None:
+                if view.bgcolor is not None and (
+                        touched or tuple(map(float, view.bgcolor)) != clear_color):
+                    touched = True
                     x, y, vw, vh = view.rect
                     part = intersect((x - ox, h - (y - oy) - vh, vw, vh), bounds)
                     if part is not None:
@@ -345,6 +353,7 @@ class ModernGLExecutor:
             if dest is not bound:
                 dest.use()
                 bound = dest
+            touched = touched or dest is fbo
             dest.scissor = viewport
             parts = matrices.get(d.view)
             if parts is None:
@@ -467,11 +476,11 @@ class OffscreenTarget:
 
     def read(self) -> np.ndarray:
         """The picture as an (h, w, 4) uint8 array, first row at the top: GL's rows
-        (bottom first) read into a new buffer and seen upside down, not copied again."""
+        (bottom first) read into a new array and seen upside down, not copied again."""
         w, h = self.size
-        raw = bytearray(w * h * 4)
+        raw = np.empty((h, w, 4), np.uint8)  # not zero-filled first, as bytearray(n) is
         self.resolve().read_into(raw, components=4, alignment=1)
-        return np.frombuffer(raw, np.uint8).reshape(h, w, 4)[::-1]
+        return raw[::-1]
 
     def release(self) -> None:
         for fb in {self.fbo, self.resolved}:

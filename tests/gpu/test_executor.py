@@ -425,6 +425,42 @@ def test_a_later_view_background_covers_earlier_views(executor, ctx):
         target.release()
 
 
+def test_a_view_of_the_clear_color_is_cleared_only_over_what_was_drawn(executor, ctx):
+    """A view whose background is the frame's clear color is not cleared again while
+    nothing is drawn (software GL clears part of a framebuffer by drawing a quad); after
+    a draw, or another view's clear, it is, and still covers what lies under it."""
+    target = OffscreenTarget(ctx, (40, 20))
+    cleared = []
+    clear = target.fbo.clear
+    target.fbo.clear = lambda *a, **k: (cleared.append(k.get("viewport")), clear(*a, **k))
+    try:
+        frame = Frame(size=(40, 20), clear_color=(1.0, 1.0, 1.0, 1.0))
+        frame.views["a"] = View("a", (0, 0, 40, 20), PANZOOM, bgcolor=(1.0, 1.0, 1.0, 1.0))
+        frame.views["b"] = View("b", (20, 0, 20, 10), PANZOOM, bgcolor=(1.0, 1.0, 1.0, 1.0))
+        green = Buffer(np.tile([0, 1, 0, 1], (4, 1)).astype(np.float32))
+        for view in ("a", "b"):  # green over all of a; b draws nothing
+            frame.draws.append(Draw(
+                program=Program(STRIPES_VS, COLOR_FS), view=view, mode="triangle_strip",
+                count=4 if view == "a" else 0,
+                attributes={"a_pos": Attribute(quad_buffer(), 2),
+                            "a_color": Attribute(green, 4)},
+                uniforms={"u_scale": 1.0}, state=State(blend=None)))
+        executor.render(frame, target.fbo)
+        img = target.read()
+        assert cleared == [None, (20, 10, 20, 10)]  # the frame, then b over a's quad
+        assert (img[:10, 20:, :3] == 255).all()
+        assert (img[:, :20, :3] == [0, 255, 0]).all() and (img[10:, 20:, :3] == [0, 255, 0]).all()
+        cleared.clear()
+        frame.views["a"].bgcolor = (1.0, 0.0, 0.0, 1.0)  # not the clear color: cleared
+        frame.draws[0].count = 0
+        executor.render(frame, target.fbo)
+        img = target.read()
+        assert cleared == [None, (0, 0, 40, 20), (20, 10, 20, 10)]
+        assert (img[:10, 20:, :3] == 255).all() and (img[10:, :, :3] == [255, 0, 0]).all()
+    finally:
+        target.release()
+
+
 def test_empty_draws_are_skipped(executor, target):
     pos = Buffer(np.zeros((0, 2), np.float32))
     col = Buffer(np.zeros((0, 4), np.float32))

@@ -1,0 +1,114 @@
+"""Where a redraw of scene (b) (the 10^6-point line after ``set_data``) or (d) (the
+10^6-point scatter after ``set_offsets``) spends, in lumos and in the floor.
+
+    python benchmarks/redraw_parts.py [--scene line|scatter] [--redraws 20] [--lib lumos|floor]
+
+Parts, medians over the redraws: thread CPU of the calling thread for lumos's
+``set_data``/``set_offsets``, ``Figure.draw`` (layout and decorations), ``Canvas.frame``
+(the frame description: a line's level of detail is built there) and
+``ModernGLExecutor.render`` (llvmpipe runs vertex shaders on this thread); then the GL
+work still queued, timed by ``glFinish`` (wall and CPU), and the read-back. The floor
+(``floor.py``) gets its ``set_line``/``set_scatter``, paint, ``glFinish`` and read.
+
+Run with ``LP_NUM_THREADS=0`` to make llvmpipe rasterize on the calling thread: the
+"gl" CPU is then all the GL work of a redraw, which other processes on a shared machine
+move far less than wall time. The load average is printed with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import peers  # noqa: E402
+
+
+def _timed(owner, name: str, label: str, parts: dict) -> None:
+    """Wrap ``owner.name`` to add its (wall, thread CPU) to ``parts[label]``."""
+    f = getattr(owner, name)
+
+    def wrapper(*args, **kwargs):
+        t, c = time.perf_counter(), time.thread_time()
+        try:
+            return f(*args, **kwargs)
+        finally:
+            w0, c0 = parts.get(label, (0.0, 0.0))
+            parts[label] = (w0 + time.perf_counter() - t, c0 + time.thread_time() - c)
+
+    setattr(owner, name, wrapper)
+
+
+def _finish_after(owner, name: str, ctx_of, parts: dict) -> None:
+    """After ``owner.name`` returns, ``glFinish`` timed as "gl"."""
+    f = getattr(owner, name)
+
+    def wrapper(self, *args, **kwargs):
+        out = f(self, *args, **kwargs)
+        t, c = time.perf_counter(), time.thread_time()
+        ctx_of(self).finish()
+        parts["gl (glFinish)"] = (time.perf_counter() - t, time.thread_time() - c)
+        return out
+
+    setattr(owner, name, wrapper)
+
+
+def run(lib: str, scene: str, redraws: int) -> dict:
+    """Median (wall, CPU) in ms of each part of a redraw."""
+    rng, x, y, sx, sy, c = peers.data()
+    p = peers.CLASSES[lib]()
+    parts: dict = {}
+    if lib == "lumos":
+        from lumos.gpu.executor import ModernGLExecutor, OffscreenTarget
+
+        p.line(x, y) if scene == "line" else p.scatter(sx, sy, c)
+        _timed(type(p.obj), "set_data" if scene == "line" else "set_offsets", "set data",
+               parts)
+        _timed(type(p.fig), "draw", "Figure.draw", parts)
+        _timed(type(p.fig.canvas), "frame", "Canvas.frame", parts)
+        _timed(ModernGLExecutor, "render", "executor", parts)
+        _finish_after(ModernGLExecutor, "render", lambda e: e.ctx, parts)
+        _timed(OffscreenTarget, "read", "read", parts)
+    else:
+        from floor import Floor
+
+        p.line(x, y) if scene == "line" else p.scatter(sx, sy, c)
+        _timed(Floor, "set_line" if scene == "line" else "set_scatter", "set data", parts)
+        _timed(Floor, "paint", "paint", parts)
+        _finish_after(Floor, "paint", lambda f: f.ctx, parts)
+    p.render()
+    out = defaultdict(list)
+    for _ in range(redraws + 1):  # the first one warms up
+        new = (x, y + rng.normal(size=peers.N)) if scene == "line" else \
+            (sx + 0.05 * rng.normal(size=peers.N), sy + 0.05 * rng.normal(size=peers.N))
+        parts.clear()
+        t, c = time.perf_counter(), time.thread_time()
+        (p.set_line if scene == "line" else p.set_scatter)(*new)
+        p.render()
+        parts["redraw"] = (time.perf_counter() - t, time.thread_time() - c)
+        for k, v in parts.items():
+            out[k].append(v)
+    return {k: (1e3 * statistics.median(w for w, _ in v[1:]),
+                1e3 * statistics.median(c for _, c in v[1:])) for k, v in out.items()}
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--scene", choices=("line", "scatter"), default="line")
+    p.add_argument("--redraws", type=int, default=20)
+    p.add_argument("--lib", choices=("lumos", "floor"), default="lumos")
+    a = p.parse_args()
+    with open("/proc/loadavg") as f:
+        load = f.read().split()[0]
+    parts = run(a.lib, a.scene, a.redraws)
+    print(f"{a.lib} {a.scene} (load {load}): " + ", ".join(
+        f"{k} {w:.2f} ms (CPU {c:.2f})" for k, (w, c) in parts.items()))
+
+
+if __name__ == "__main__":
+    main()
