@@ -147,10 +147,13 @@ def tight_box(ax) -> Bbox:
     return Bbox.from_extents(x - left, y - bottom, x + w + right, y + h + top)
 
 
-def layout_insets(ax) -> list:
-    """The insets of ``ax`` a layout makes room for (shown, in the layout, placed in
-    its axes fraction or data), each as (its box in ``ax``'s fraction, the room its
-    own decorations need: left, right, bottom, top pixels)."""
+def inset_room(ax) -> list:
+    """What of ``ax`` follows its box when it has insets a layout makes room for
+    (shown, in the layout, placed in its axes fraction or data): each inset and the
+    axes itself, as (its box in ``ax``'s fraction, the room its own decorations need:
+    left, right, bottom, top pixels); empty without such insets."""
+    if not ax.get_visible():
+        return []
     out = []
     for inset in ax.child_axes:
         if not (inset.get_visible() and inset.get_in_layout() and inset in inset.figure.axes):
@@ -158,21 +161,23 @@ def layout_insets(ax) -> list:
         fractions = ax.inset_fractions(inset)
         if fractions is not None:
             out.append((fractions, np.asarray(axes_margins(inset), float)))
-    return out
+    if not out:
+        return []
+    return [(Bbox.from_bounds(0, 0, 1, 1), np.asarray(axes_margins(ax), float))] + out
 
 
-def inset_reach(ax, insets: list, w: float, h: float) -> np.ndarray:
-    """How far (left, right, bottom, top; pixels) ``insets`` (from
-    :func:`layout_insets`) with their decorations reach beyond the w × h box a layout
-    gives ``ax``: they follow its box after the aspect, so the reach depends on w and
-    h, which is why the engines take it as a function of them."""
+def inset_reach(ax, room: list, w: float, h: float) -> np.ndarray:
+    """How far (left, right, bottom, top; pixels; negative: short of it) ``room`` (from
+    :func:`inset_room`) reaches beyond the w × h box a layout gives ``ax``. It follows
+    the box after the aspect, so the reach depends on w and h: the engines take it as
+    a function of them."""
     if w <= 0 or h <= 0:
         return np.zeros(4)
     fig = ax.figure
     x, y, bw, bh = fig.fraction_to_pixels(ax.aspect_box(fig.pixels_to_fraction((0, 0, w, h))))
     return np.max([(left - x - f.x0 * bw, x + f.x1 * bw + right - w,
                     bottom - y - f.y0 * bh, y + f.y1 * bh + top - h)
-                   for f, (left, right, bottom, top) in insets], axis=0)
+                   for f, (left, right, bottom, top) in room], axis=0)
 
 
 def layout_axes(fig) -> list:
@@ -232,10 +237,9 @@ def _tight_room(fig, ss, axes):
     box = ss.get_position(fig)
     fixed, moving = [], []
     for a in visible:
-        insets = layout_insets(a) if a.get_subplotspec() is ss else []
-        if insets:
-            own = (Bbox.from_bounds(0, 0, 1, 1), np.asarray(axes_margins(a), float))
-            moving.append((a, [own] + insets))
+        room = inset_room(a) if a.get_subplotspec() is ss else []
+        if room:
+            moving.append((a, room))
         else:
             fixed.append(tight_box(a))
     static = np.full(4, -np.inf)
@@ -588,14 +592,13 @@ def _make_margins(fig, grids: dict, pads, spaces) -> None:
         margin = _padding(ss, w_pad, h_pad, spaces)
         pos = fig.fraction_to_pixels(ax.get_position(original=True))
         tight = tight_box(ax)
-        insets = layout_insets(ax) if ax.get_visible() else []
-        if insets:
+        room = inset_room(ax)
+        if room:
             # the insets beside the axes, and its own decorations, follow its box
             # after the aspect: their room depends on the box the grid gives it,
             # settled when the grid is solved
-            own = (Bbox.from_bounds(0, 0, 1, 1), np.asarray(axes_margins(ax), float))
             grids[ss.get_gridspec()].add_reach(
-                ss.rowspan, ss.colspan, lambda w, h, ax=ax, room=[own] + insets:
+                ss.rowspan, ss.colspan, lambda w, h, ax=ax, room=room:
                 inset_reach(ax, room, w, h))
         else:
             margin["left"] += pos[0] - tight.x0
@@ -782,16 +785,20 @@ def _compress(fig, grids: dict, rect, pads, spaces):
     for ax in _local_layout_axes(fig):
         ss = ax.get_subplotspec()
         orig = fig.fraction_to_pixels(ax.get_position(original=True))
-        actual = fig.fraction_to_pixels(ax.apply_aspect())
+        room = inset_room(ax)
+        if room:  # the insets beside the axes may take some of that room
+            left, right, bottom, top = np.maximum(-inset_reach(ax, room, orig[2], orig[3]), 0)
+            slack_w, slack_h = left + right, bottom + top
+        else:
+            actual = fig.fraction_to_pixels(ax.apply_aspect())
+            slack_w, slack_h = orig[2] - actual[2], orig[3] - actual[3]
         gs = ss.get_gridspec()
         ew = extra_w.setdefault(gs, np.zeros(gs.ncols))
         eh = extra_h.setdefault(gs, np.zeros(gs.nrows))
         ew[ss.colspan.start:ss.colspan.stop] = np.maximum(ew[ss.colspan.start:
-                                                             ss.colspan.stop],
-                                                          orig[2] - actual[2])
+                                                             ss.colspan.stop], slack_w)
         eh[ss.rowspan.start:ss.rowspan.stop] = np.maximum(eh[ss.rowspan.start:
-                                                             ss.rowspan.stop],
-                                                          orig[3] - actual[3])
+                                                             ss.rowspan.stop], slack_h)
     if len(extra_w) > 1:
         raise ValueError("layout='compressed' needs every axes in one grid")
     if not extra_w:

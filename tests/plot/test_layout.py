@@ -531,6 +531,16 @@ def _data_inset(plt, layout):
     return fig, ax, cax
 
 
+def _two_columns(plt, layout):
+    """Two images side by side, each with a colorbar inset: the room between them."""
+    fig, axs = plt.subplots(1, 2, figsize=(6.4, 4.8), dpi=100, layout=layout)
+    for ax in axs:
+        ax.imshow(np.arange(100.0).reshape(10, 10))
+        cax = ax.inset_axes([1.05, 0, 0.05, 1])
+        cax.plot([0, 1], [0, 5])
+    return fig, axs[1], cax
+
+
 def _drawn_boxes(case, layout, draws: int = 1):
     """lumos's boxes (pixels) of the parent and the inset after each of ``draws`` draws."""
     fig, ax, cax = case(lplt, layout)
@@ -542,9 +552,12 @@ def _drawn_boxes(case, layout, draws: int = 1):
     return np.array(out)
 
 
-@pytest.mark.parametrize("layout", ["constrained", "tight"])
-@pytest.mark.parametrize("case", [_histogram_inset, _colorbar_inset, _data_inset],
-                         ids=["histogram", "colorbar", "data"])
+@pytest.mark.parametrize(("case", "layout"), [
+    *[(c, lay) for c in (_histogram_inset, _colorbar_inset, _data_inset)
+      for lay in ("constrained", "tight")],
+    (_histogram_inset, "compressed"), (_two_columns, "compressed"),
+    (_two_columns, "constrained")], ids=lambda v: v if isinstance(v, str) else
+    v.__name__.strip("_"))
 def test_insets_beside_their_parent_get_room_as_in_matplotlib(case, layout):
     """matplotlib makes the room from the boxes of the last draw and gets there over a
     few draws; lumos solves for it at once: its first draw is matplotlib's last."""
