@@ -129,11 +129,13 @@ class AxesLayout:
         return self.get_window_extent()
 
     def get_tightbbox(self, renderer=None) -> Bbox:
-        """The axes' box with its decorations (tick labels, labels, title) in display
-        pixels, as laid out at the last draw."""
+        """The axes' box with its decorations (tick labels, labels, title) and its
+        insets' (those in the layout), in display pixels, as laid out at the last draw."""
         from .layout import tight_box
 
-        return tight_box(self)
+        insets = [a for a in self.child_axes if a.get_visible() and a.get_in_layout()
+                  and a in a.figure.axes]
+        return Bbox.union([tight_box(self)] + [a.get_tightbbox() for a in insets])
 
     def get_figure(self, root: bool = False):
         """The (sub)figure holding the axes; ``root=True``: the top figure."""

@@ -582,6 +582,9 @@ def test_insets_beside_their_parent_get_room_as_in_matplotlib(case, layout):
     tight = cax.get_tightbbox()  # the inset and its tick labels are in the figure
     w, h = fig.canvas.size
     assert tight.x0 >= 0 and tight.y0 >= 0 and tight.x1 <= w and tight.y1 <= h
+    # the parent's tight box holds its insets' (matplotlib's)
+    assert ax.get_tightbbox().bounds == pytest.approx(Bbox.union(
+        [ax.get_tightbbox(), tight]).bounds)
     lplt.close("all")
 
 
