@@ -417,15 +417,15 @@ class LayoutGrid:
 
     def _settle_reaches(self, width: float, height: float) -> None:
         """The margins the reaches need when the inner boxes are as large as those
-        margins leave them: the fixed point, found by bisection on the sum of the inner
+        margins leave them: the fixed point, found as a root in the sum of the inner
         widths (then heights, then widths again: a box's aspect ties the two). Solved
         here rather than from the boxes of the last draw, so that every draw gives the
         same layout."""
         fixed = {side: m.copy() for side, m in self.margins.items()}
         ky = height - sum(fixed[s].sum() for s in self.SIDES[4:])  # the heights, first
-        kx = _bisect(lambda k: self._excess(fixed, k, ky, width, height)[0], width)
-        ky = _bisect(lambda k: self._excess(fixed, kx, k, width, height)[1], height)
-        kx = _bisect(lambda k: self._excess(fixed, k, ky, width, height)[0], width)
+        kx = _root(lambda k: self._excess(fixed, k, ky, width, height)[0], width)
+        ky = _root(lambda k: self._excess(fixed, kx, k, width, height)[1], height)
+        kx = _root(lambda k: self._excess(fixed, k, ky, width, height)[0], width)
         self.margins = self._with_reaches(fixed, kx, ky)
 
     def _excess(self, fixed: dict, kx: float, ky: float, width: float,
@@ -476,16 +476,32 @@ class LayoutGrid:
                                  self.tops[r0] - m["topcb"][r0])
 
 
-def _bisect(excess, total: float) -> float:
-    """The k in [0, total] where ``excess(k)`` (negative at 0 when anything fits,
-    at least 0 at ``total``) turns positive; 0 when nothing fits."""
+def _root(excess, total: float) -> float:
+    """The k in [0, total] where ``excess(k)`` (negative at 0 when anything fits, at
+    least 0 at ``total``, piecewise linear) is 0; 0 when nothing fits. The Illinois
+    variant of regula falsi: exact in a few steps on a linear piece, and never leaves
+    the bracket."""
     lo, hi = 0.0, float(total)
-    if hi <= 0 or excess(lo) >= 0:
+    if hi <= 0:
         return 0.0
-    for _ in range(48):  # to ~1e-14 of the figure: exact for drawing
-        mid = (lo + hi) / 2
-        lo, hi = (mid, hi) if excess(mid) < 0 else (lo, mid)
-    return lo
+    f_lo, f_hi = excess(lo), excess(hi)
+    if f_lo >= 0:
+        return 0.0
+    k, last = hi, 0
+    for _ in range(100):
+        k = (lo * f_hi - hi * f_lo) / (f_hi - f_lo)
+        f = excess(k)
+        if abs(f) < 1e-9 or hi - lo < 1e-9:
+            break
+        if f < 0:
+            lo, f_lo = k, f
+            f_hi = f_hi / 2 if last < 0 else f_hi  # the same end twice: halve the other
+            last = -1
+        else:
+            hi, f_hi = k, f
+            f_lo = f_lo / 2 if last > 0 else f_lo
+            last = 1
+    return k
 
 
 def _padding(ss, w_pad: float, h_pad: float, spaces) -> dict:
