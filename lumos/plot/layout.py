@@ -14,7 +14,10 @@ frames its axes exactly as matplotlib does. The engines run at each draw:
   figure titles included.
 
 Decoration sizes come from the axes' own ``own_margins`` (``decorations.axes_margins``),
-in pixels; positions are in figure fraction.
+in pixels; positions are in figure fraction. Both engines also make room for insets
+beside their axes (``ax.inset_axes([1.05, 0, 0.05, 1])``): that room grows with the
+box the engine gives the axes, so they solve for it (:func:`inset_reach`) where
+matplotlib takes it from the last draw's boxes and gets there over several draws.
 """
 
 from __future__ import annotations
@@ -237,6 +240,8 @@ def _tight_room(fig, ss, axes):
     box = ss.get_position(fig)
     fixed, moving = [], []
     for a in visible:
+        # (an axes of a grid nested in the block: its insets get no room here, as its
+        # box is not the block's)
         room = inset_room(a) if a.get_subplotspec() is ss else []
         if room:
             moving.append((a, room))
