@@ -28,6 +28,9 @@ class AxesLayout:
             self._position = as_bbox(spec)
         self._anchor = "C"
         self._box_aspect: float | None = None
+        # insets made by ``inset_axes`` (matplotlib's ``child_axes``): the layout
+        # engines make room for those beside the axes
+        self.child_axes: list = []
         self._adjustable = "box"
         self._in_layout = True
         self._visible = True
@@ -79,7 +82,7 @@ class AxesLayout:
 
     def update_box(self) -> None:
         """The pixel box from the position (or the axes locator's), after the aspect
-        (twins share it)."""
+        (twins share it; insets follow it)."""
         pos = None
         if self._locator is not None:
             found = self._locator(self, self.figure.figure.canvas.get_renderer())
@@ -87,6 +90,8 @@ class AxesLayout:
         self.box = self.figure.fraction_to_pixels(self.apply_aspect(pos))
         for child in self.children:
             child.box = self.box
+        for inset in self.child_axes:  # they follow the box (a layout measures them)
+            inset.update_box()
 
     def set_visible(self, b: bool) -> None:
         """Whether the axes (data, decorations, legend) is drawn at all."""
@@ -124,11 +129,13 @@ class AxesLayout:
         return self.get_window_extent()
 
     def get_tightbbox(self, renderer=None) -> Bbox:
-        """The axes' box with its decorations (tick labels, labels, title) in display
-        pixels, as laid out at the last draw."""
+        """The axes' box with its decorations (tick labels, labels, title) and its
+        insets' (those in the layout), in display pixels, as laid out at the last draw."""
         from .layout import tight_box
 
-        return tight_box(self)
+        insets = [a for a in self.child_axes if a.get_visible() and a.get_in_layout()
+                  and a in a.figure.axes]
+        return Bbox.union([tight_box(self)] + [a.get_tightbbox() for a in insets])
 
     def get_figure(self, root: bool = False):
         """The (sub)figure holding the axes; ``root=True``: the top figure."""
@@ -156,9 +163,27 @@ class AxesLayout:
         inset = self.figure.add_axes(self.get_position(), **kwargs)
         inset.set_axes_locator(_TransformedBoundsLocator(box.bounds, transform or
                                                          self.transAxes))
-        inset.set_in_layout(False)
         inset.update_box()
+        self.child_axes.append(inset)
         return inset
+
+    def inset_fractions(self, inset) -> Bbox | None:
+        """Where ``inset`` (one of ``child_axes``) sits in this axes' fraction, which
+        stays put when the box moves (its bounds given in axes fraction or data); None
+        for an inset located otherwise."""
+        locator = inset.get_axes_locator()
+        if not isinstance(locator, _TransformedBoundsLocator):
+            return None
+        x, y, w, h = locator.bounds
+        if locator.transform is self.transAxes:
+            return Bbox.from_bounds(x, y, w, h)
+        bx, by, bw, bh = self.box
+        if locator.transform is not self.transData or bw <= 0 or bh <= 0:
+            return None
+        (x0, y0), (x1, y1) = np.asarray(self.transData.transform([[x, y], [x + w, y + h]]),
+                                        dtype=float)
+        return Bbox.from_extents((x0 - bx) / bw, (y0 - by) / bh, (x1 - bx) / bw,
+                                 (y1 - by) / bh)
 
     # -- aspect -----------------------------------------------------------------------
     def set_anchor(self, anchor, share: bool = False) -> None:
@@ -202,21 +227,24 @@ class AxesLayout:
         """The box (figure fraction) after the aspect: the original position shrunk
         about its anchor (adjustable 'box' or a box aspect), or the limits widened
         (adjustable 'datalim'), as matplotlib's ``apply_aspect``."""
+        pos = self.aspect_box(position)
+        if self.aspect != "auto" and self._adjustable != "box":
+            w, h = self.figure.canvas.size
+            self._widen_limits(h / w * pos.height / pos.width / self.aspect)
+        return pos
+
+    def aspect_box(self, position: Bbox | None = None) -> Bbox:
+        """The box (figure fraction) ``apply_aspect`` gives ``position`` (default: the
+        axes' position), the limits left as they are."""
         pos = self._position if position is None else position
-        aspect = self.aspect
-        if aspect == "auto" and self._box_aspect is None:
+        if self._adjustable == "box" and self.aspect != "auto":
+            box_aspect = self.aspect * self.get_data_ratio()
+        elif self._box_aspect is not None:
+            box_aspect = self._box_aspect
+        else:
             return pos.frozen()
         w, h = self.figure.canvas.size
-        fig_aspect = h / w
-        if self._adjustable == "box" and aspect != "auto":
-            box_aspect = aspect * self.get_data_ratio()
-            return pos.shrunk_to_aspect(box_aspect, pos, fig_aspect).anchored(self._anchor, pos)
-        if self._box_aspect is not None:
-            pos = pos.shrunk_to_aspect(self._box_aspect, pos, fig_aspect).anchored(
-                self._anchor, pos)
-        if aspect != "auto":
-            self._widen_limits(fig_aspect * pos.height / pos.width / aspect)
-        return pos.frozen()
+        return pos.shrunk_to_aspect(box_aspect, pos, h / w).anchored(self._anchor, pos)
 
     def _widen_limits(self, data_ratio: float) -> None:
         """adjustable='datalim': widen x or y about its centre (in scale space) so that
@@ -369,12 +397,12 @@ class _TransformedBoundsLocator:
     locator of the same name): the corners go through the transform at each draw."""
 
     def __init__(self, bounds, transform) -> None:
-        self._bounds = bounds
-        self._transform = transform
+        self.bounds = bounds
+        self.transform = transform
 
     def __call__(self, ax, renderer) -> Bbox:
-        x, y, w, h = self._bounds
-        (x0, y0), (x1, y1) = np.asarray(self._transform.transform(
+        x, y, w, h = self.bounds
+        (x0, y0), (x1, y1) = np.asarray(self.transform.transform(
             [[x, y], [x + w, y + h]]), dtype=float)
         return ax.figure.pixels_to_fraction((x0, y0, x1 - x0, y1 - y0))
 

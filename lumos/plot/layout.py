@@ -14,7 +14,10 @@ frames its axes exactly as matplotlib does. The engines run at each draw:
   figure titles included.
 
 Decoration sizes come from the axes' own ``own_margins`` (``decorations.axes_margins``),
-in pixels; positions are in figure fraction.
+in pixels; positions are in figure fraction. Both engines also make room for insets
+beside their axes (``ax.inset_axes([1.05, 0, 0.05, 1])``): that room grows with the
+box the engine gives the axes, so they solve for it (:func:`inset_reach`) where
+matplotlib takes it from the last draw's boxes and gets there over several draws.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import numpy as np
 
 from .bbox import Bbox
 from .decorations import axes_margins
-from .gridspec import GridSpecFromSubplotSpec
+from .gridspec import GridSpecFromSubplotSpec, grid_positions
 from .style import rcParams
 
 
@@ -147,6 +150,39 @@ def tight_box(ax) -> Bbox:
     return Bbox.from_extents(x - left, y - bottom, x + w + right, y + h + top)
 
 
+def inset_room(ax) -> list:
+    """What of ``ax`` follows its box when it has insets a layout makes room for
+    (shown, in the layout, placed in its axes fraction or data): each inset and the
+    axes itself, as (its box in ``ax``'s fraction, the room its own decorations need:
+    left, right, bottom, top pixels); empty without such insets."""
+    if not ax.get_visible():
+        return []
+    out = []
+    for inset in ax.child_axes:
+        if not (inset.get_visible() and inset.get_in_layout() and inset in inset.figure.axes):
+            continue
+        fractions = ax.inset_fractions(inset)
+        if fractions is not None:
+            out.append((fractions, np.asarray(axes_margins(inset), float)))
+    if not out:
+        return []
+    return [(Bbox.from_bounds(0, 0, 1, 1), np.asarray(axes_margins(ax), float))] + out
+
+
+def inset_reach(ax, room: list, w: float, h: float) -> np.ndarray:
+    """How far (left, right, bottom, top; pixels; negative: short of it) ``room`` (from
+    :func:`inset_room`) reaches beyond the w × h box a layout gives ``ax``. It follows
+    the box after the aspect, so the reach depends on w and h: the engines take it as
+    a function of them."""
+    if w <= 0 or h <= 0:
+        return np.zeros(4)
+    fig = ax.figure
+    x, y, bw, bh = fig.fraction_to_pixels(ax.aspect_box(fig.pixels_to_fraction((0, 0, w, h))))
+    return np.max([(left - x - f.x0 * bw, x + f.x1 * bw + right - w,
+                    bottom - y - f.y0 * bh, y + f.y1 * bh + top - h)
+                   for f, (left, right, bottom, top) in room], axis=0)
+
+
 def layout_axes(fig) -> list:
     """The axes a layout places itself: made in a grid cell, in the layout, not twins."""
     return [a for a in fig.axes if a.role in ("main", "colorbar") and a.get_in_layout()
@@ -180,19 +216,92 @@ def tight_subplot_params(fig, pad: float = 1.08, h_pad=None, w_pad=None,
         dr, dc = max_rows // rows, max_cols // cols
         spans.append((slice(ss.rowspan.start * dr, ss.rowspan.stop * dr),
                       slice(ss.colspan.start * dc, ss.colspan.stop * dc)))
-    boxes = [ss.get_position(fig) for ss in specs]
-    kwargs = _tight_params(fig, (max_rows, max_cols), spans, list(groups.values()), boxes,
-                           pad, h_pad, w_pad, None)
+    rooms = [_tight_room(fig, ss, axes) for ss, axes in groups.items()]
+    shape = (max_rows, max_cols)
+    kwargs = _tight_settled(fig, shape, spans, specs, rooms, pad, h_pad, w_pad, None)
     if kwargs and tuple(rect) != (0, 0, 1, 1):
         left, bottom, right, top = rect
-        kwargs = _tight_params(fig, (max_rows, max_cols), spans, list(groups.values()), boxes,
-                               pad, h_pad, w_pad,
-                               (left + kwargs["left"], bottom + kwargs["bottom"],
-                                right - (1 - kwargs["right"]), top - (1 - kwargs["top"])))
+        kwargs = _tight_settled(fig, shape, spans, specs, rooms, pad, h_pad, w_pad,
+                                (left + kwargs["left"], bottom + kwargs["bottom"],
+                                 right - (1 - kwargs["right"]), top - (1 - kwargs["top"])))
     return kwargs or {}
 
 
-def _tight_params(fig, shape, spans, groups, boxes, pad, h_pad, w_pad, rect):
+def _tight_room(fig, ss, axes):
+    """The room (left, right, bottom, top; figure fraction) the decorations of the
+    ``axes`` of block ``ss`` need beyond it, as a function of the block's box (None:
+    the box now; the room of insets beside an axes, and of the decorations of that
+    axes, follows the box), or None when none of them is shown."""
+    visible = [a for a in axes if a.get_visible()]
+    if not visible:
+        return None
+    w, h = fig.canvas.size
+    scale = np.array([w, w, h, h], float)
+    box = ss.get_position(fig)
+    fixed, moving = [], []
+    for a in visible:
+        # (an axes of a grid nested in the block: its insets get no room here, as its
+        # box is not the block's)
+        room = inset_room(a) if a.get_subplotspec() is ss else []
+        if room:
+            moving.append((a, room))
+        else:
+            fixed.append(tight_box(a))
+    static = np.full(4, -np.inf)
+    if fixed:
+        t = Bbox.union(fixed)
+        static = np.array([box.x0 - t.x0 / w, t.x1 / w - box.x1, box.y0 - t.y0 / h,
+                           t.y1 / h - box.y1])
+
+    def room(cell):
+        if cell is None:
+            return np.maximum(static, 0.0) if moving else static
+        found = [inset_reach(a, r, cell.width * w, cell.height * h) / scale
+                 for a, r in moving]
+        return np.max([static, *found], axis=0)
+
+    room.moves = bool(moving)
+    return room
+
+
+def _tight_settled(fig, shape, spans, specs, rooms, pad, h_pad, w_pad, rect):
+    """The subplot parameters whose room fits the blocks they make (room that follows
+    the boxes: insets beside an axes), by iterating from the room of the boxes' own
+    decorations, so that every draw gives the same parameters."""
+    margins = [None if r is None else r(None) for r in rooms]
+    kwargs = _tight_params(fig, shape, spans, margins, pad, h_pad, w_pad, rect)
+    if not any(r is not None and r.moves for r in rooms):
+        return kwargs
+    for _ in range(100):
+        if kwargs is None:
+            return None
+        cells = _cells(fig, specs, kwargs)
+        margins = [None if r is None else r(c) for r, c in zip(rooms, cells, strict=True)]
+        new = _tight_params(fig, shape, spans, margins, pad, h_pad, w_pad, rect)
+        if new is None or max(abs(new[k] - kwargs[k]) for k in new) < 1e-9:
+            return new
+        kwargs = new
+    return kwargs
+
+
+def _cells(fig, specs, kwargs) -> list[Bbox]:
+    """The boxes (figure fraction) of the blocks ``specs`` under subplot parameters
+    changed by ``kwargs``."""
+    out = []
+    for ss in specs:
+        gs = ss.get_gridspec()
+        p = gs.get_subplot_params(fig)
+        p.update(**kwargs)
+        bottoms, tops, lefts, rights = grid_positions(
+            p.left, p.bottom, p.right, p.top, p.wspace, p.hspace, gs.get_height_ratios(),
+            gs.get_width_ratios())
+        r, c = ss.rowspan, ss.colspan
+        out.append(Bbox.from_extents(lefts[c.start:c.stop].min(), bottoms[r.start:r.stop].min(),
+                                     rights[c.start:c.stop].max(), tops[r.start:r.stop].max()))
+    return out
+
+
+def _tight_params(fig, shape, spans, margins, pad, h_pad, w_pad, rect):
     rows, cols = shape
     w, h = fig.canvas.size
     font = float(rcParams["font.size"]) / 72 * fig.dpi  # pixels
@@ -201,16 +310,14 @@ def _tight_params(fig, shape, spans, groups, boxes, pad, h_pad, w_pad, rect):
     vpad = (h_pad if h_pad is not None else pad) * font / h
     vspaces = np.zeros((rows + 1, cols))
     hspaces = np.zeros((rows, cols + 1))
-    for axes, box, (rs, cs) in zip(groups, boxes, spans, strict=True):
-        visible = [a for a in axes if a.get_visible()]
-        if not visible:
+    for margin, (rs, cs) in zip(margins, spans, strict=True):
+        if margin is None:
             continue
-        tight = Bbox.union([tight_box(a) for a in visible])
-        tight = Bbox.from_extents(tight.x0 / w, tight.y0 / h, tight.x1 / w, tight.y1 / h)
-        hspaces[rs, cs.start] += box.x0 - tight.x0
-        hspaces[rs, cs.stop] += tight.x1 - box.x1
-        vspaces[rs.start, cs] += tight.y1 - box.y1
-        vspaces[rs.stop, cs] += box.y0 - tight.y0
+        left, right, bottom, top = margin
+        hspaces[rs, cs.start] += left
+        hspaces[rs, cs.stop] += right
+        vspaces[rs.start, cs] += top
+        vspaces[rs.stop, cs] += bottom
     if rect is None:
         m_left = m_bottom = m_right = m_top = None
     else:
@@ -273,6 +380,14 @@ class LayoutGrid:
         self.margins = {s: np.zeros(ncols if s.startswith(("left", "right")) else nrows)
                         for s in self.SIDES}
         self.lefts = self.rights = self.bottoms = self.tops = None
+        # margins that grow with the inner box they surround (insets beside an axes):
+        # (rows, cols, reach(w, h) -> left, right, bottom, top), settled by ``solve``
+        self.reaches: list = []
+
+    def add_reach(self, rows: range, cols: range, reach) -> None:
+        """Margins around the block ``rows`` × ``cols`` of at least ``reach(w, h)``
+        (left, right, bottom, top), w × h the block's inner box."""
+        self.reaches.append((rows, cols, reach))
 
     def edit_min(self, side: str, size: float, cell: int) -> None:
         self.margins[side][cell] = max(self.margins[side][cell], size)
@@ -292,6 +407,8 @@ class LayoutGrid:
 
     def solve(self, x0: float, y0: float, x1: float, y1: float) -> bool:
         """Fill (x0, y0)–(x1, y1); False when an inner box would have no room."""
+        if self.reaches:
+            self._settle_reaches(x1 - x0, y1 - y0)
         m = self.margins
         mw = m["left"] + m["leftcb"] + m["right"] + m["rightcb"]
         mh = m["top"] + m["topcb"] + m["bottom"] + m["bottomcb"]
@@ -302,6 +419,46 @@ class LayoutGrid:
         self.lefts, self.rights = edges_x[:-1], edges_x[1:]
         self.tops, self.bottoms = edges_y[:-1], edges_y[1:]
         return bool((inner_w[self.wr > 0] > 0).all() and (inner_h[self.hr > 0] > 0).all())
+
+    def _settle_reaches(self, width: float, height: float) -> None:
+        """The margins the reaches need when the inner boxes are as large as those
+        margins leave them: the fixed point, found as a root in the sum of the inner
+        widths (then heights, then widths again: a box's aspect ties the two). Solved
+        here rather than from the boxes of the last draw, so that every draw gives the
+        same layout."""
+        fixed = {side: m.copy() for side, m in self.margins.items()}
+        ky = height - sum(fixed[s].sum() for s in self.SIDES[4:])  # the heights, first
+        kx = _root(lambda k: self._excess(fixed, k, ky, width, height)[0], width)
+        ky = _root(lambda k: self._excess(fixed, kx, k, width, height)[1], height)
+        kx = _root(lambda k: self._excess(fixed, k, ky, width, height)[0], width)
+        self.margins = self._with_reaches(fixed, kx, ky)
+
+    def _excess(self, fixed: dict, kx: float, ky: float, width: float,
+                height: float) -> tuple[float, float]:
+        """How much inner boxes summing to kx × ky and the margins they need
+        overfill width × height."""
+        m = self._with_reaches(fixed, kx, ky)
+        return (kx + sum(m[s].sum() for s in self.SIDES[:4]) - width,
+                ky + sum(m[s].sum() for s in self.SIDES[4:]) - height)
+
+    def _with_reaches(self, fixed: dict, kx: float, ky: float) -> dict:
+        """``fixed`` margins grown to the reaches, for inner boxes summing to kx × ky."""
+        inner_w = max(kx, 0.0) * self.wr / self.wr.sum()
+        inner_h = max(ky, 0.0) * self.hr / self.hr.sum()
+        m = {side: a.copy() for side, a in fixed.items()}
+        for rows, cols, reach in self.reaches:
+            c0, c1, r0, r1 = cols.start, cols.stop - 1, rows.start, rows.stop - 1
+            between_x = (fixed["right"] + fixed["rightcb"])[c0:c1].sum() + \
+                (fixed["left"] + fixed["leftcb"])[c0 + 1:c1 + 1].sum()
+            between_y = (fixed["bottom"] + fixed["bottomcb"])[r0:r1].sum() + \
+                (fixed["top"] + fixed["topcb"])[r0 + 1:r1 + 1].sum()
+            left, right, bottom, top = reach(inner_w[c0:c1 + 1].sum() + between_x,
+                                             inner_h[r0:r1 + 1].sum() + between_y)
+            m["left"][c0] = max(m["left"][c0], left)
+            m["right"][c1] = max(m["right"][c1], right)
+            m["bottom"][r1] = max(m["bottom"][r1], bottom)
+            m["top"][r0] = max(m["top"][r0], top)
+        return m
 
     def outer_bbox(self, rows: range, cols: range) -> Bbox:
         return Bbox.from_extents(self.lefts[cols.start], self.bottoms[rows.stop - 1],
@@ -322,6 +479,34 @@ class LayoutGrid:
                                  self.bottoms[r1] + m["bottomcb"][r1],
                                  self.rights[c1] - m["rightcb"][c1],
                                  self.tops[r0] - m["topcb"][r0])
+
+
+def _root(excess, total: float) -> float:
+    """The k in [0, total] where ``excess(k)`` (negative at 0 when anything fits, at
+    least 0 at ``total``, piecewise linear) is 0; 0 when nothing fits. The Illinois
+    variant of regula falsi: exact in a few steps on a linear piece, and never leaves
+    the bracket."""
+    lo, hi = 0.0, float(total)
+    if hi <= 0:
+        return 0.0
+    f_lo, f_hi = excess(lo), excess(hi)
+    if f_lo >= 0:
+        return 0.0
+    k, last = hi, 0
+    for _ in range(100):
+        k = (lo * f_hi - hi * f_lo) / (f_hi - f_lo)
+        f = excess(k)
+        if abs(f) < 1e-9 or hi - lo < 1e-9:
+            break
+        if f < 0:
+            lo, f_lo = k, f
+            f_hi = f_hi / 2 if last < 0 else f_hi  # the same end twice: halve the other
+            last = -1
+        else:
+            hi, f_hi = k, f
+            f_lo = f_lo / 2 if last > 0 else f_lo
+            last = 1
+    return k
 
 
 def _padding(ss, w_pad: float, h_pad: float, spaces) -> dict:
@@ -428,10 +613,19 @@ def _make_margins(fig, grids: dict, pads, spaces) -> None:
         margin = _padding(ss, w_pad, h_pad, spaces)
         pos = fig.fraction_to_pixels(ax.get_position(original=True))
         tight = tight_box(ax)
-        margin["left"] += pos[0] - tight.x0
-        margin["right"] += tight.x1 - (pos[0] + pos[2])
-        margin["bottom"] += pos[1] - tight.y0
-        margin["top"] += tight.y1 - (pos[1] + pos[3])
+        room = inset_room(ax)
+        if room:
+            # the insets beside the axes, and its own decorations, follow its box
+            # after the aspect: their room depends on the box the grid gives it,
+            # settled when the grid is solved
+            grids[ss.get_gridspec()].add_reach(
+                ss.rowspan, ss.colspan, lambda w, h, ax=ax, room=room:
+                inset_reach(ax, room, w, h))
+        else:
+            margin["left"] += pos[0] - tight.x0
+            margin["right"] += tight.x1 - (pos[0] + pos[2])
+            margin["bottom"] += pos[1] - tight.y0
+            margin["top"] += tight.y1 - (pos[1] + pos[3])
         for cb in ax.colorbars:
             if cb.ax.get_subplotspec() is None:  # not in a cell: placed by the layout
                 _colorbar_margin(cb, ss, margin, tight)
@@ -612,16 +806,20 @@ def _compress(fig, grids: dict, rect, pads, spaces):
     for ax in _local_layout_axes(fig):
         ss = ax.get_subplotspec()
         orig = fig.fraction_to_pixels(ax.get_position(original=True))
-        actual = fig.fraction_to_pixels(ax.apply_aspect())
+        room = inset_room(ax)
+        if room:  # the insets beside the axes may take some of that room
+            left, right, bottom, top = np.maximum(-inset_reach(ax, room, orig[2], orig[3]), 0)
+            slack_w, slack_h = left + right, bottom + top
+        else:
+            actual = fig.fraction_to_pixels(ax.apply_aspect())
+            slack_w, slack_h = orig[2] - actual[2], orig[3] - actual[3]
         gs = ss.get_gridspec()
         ew = extra_w.setdefault(gs, np.zeros(gs.ncols))
         eh = extra_h.setdefault(gs, np.zeros(gs.nrows))
         ew[ss.colspan.start:ss.colspan.stop] = np.maximum(ew[ss.colspan.start:
-                                                             ss.colspan.stop],
-                                                          orig[2] - actual[2])
+                                                             ss.colspan.stop], slack_w)
         eh[ss.rowspan.start:ss.rowspan.stop] = np.maximum(eh[ss.rowspan.start:
-                                                             ss.rowspan.stop],
-                                                          orig[3] - actual[3])
+                                                             ss.rowspan.stop], slack_h)
     if len(extra_w) > 1:
         raise ValueError("layout='compressed' needs every axes in one grid")
     if not extra_w:
