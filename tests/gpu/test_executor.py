@@ -399,6 +399,17 @@ def test_view_rects_are_top_left_and_cleared(executor, ctx):
         target.release()
 
 
+def _green_over_a(frame) -> None:
+    """A green quad over all of view "a", then an empty draw in view "b"."""
+    green = Buffer(np.tile([0, 1, 0, 1], (4, 1)).astype(np.float32))
+    for view in ("a", "b"):
+        frame.draws.append(Draw(
+            program=Program(STRIPES_VS, COLOR_FS), view=view, mode="triangle_strip",
+            count=4 if view == "a" else 0,
+            attributes={"a_pos": Attribute(quad_buffer(), 2), "a_color": Attribute(green, 4)},
+            uniforms={"u_scale": 1.0}, state=State(blend=None)))
+
+
 def test_a_later_view_background_covers_earlier_views(executor, ctx):
     """As matplotlib's inset axes: a view's background hides what views before it drew
     under it; a view after the last draw covers too."""
@@ -408,14 +419,7 @@ def test_a_later_view_background_covers_earlier_views(executor, ctx):
         frame.views["a"] = View("a", (0, 0, 40, 20), PANZOOM, bgcolor=(1.0, 1.0, 1.0, 1.0))
         frame.views["b"] = View("b", (20, 0, 20, 10), PANZOOM, bgcolor=(0.0, 0.0, 1.0, 1.0))
         frame.views["c"] = View("c", (0, 10, 10, 10), PANZOOM, bgcolor=(1.0, 0.0, 0.0, 1.0))
-        green = Buffer(np.tile([0, 1, 0, 1], (4, 1)).astype(np.float32))
-        for view in ("a", "b"):  # green over all of a; b draws nothing in its left half
-            frame.draws.append(Draw(
-                program=Program(STRIPES_VS, COLOR_FS), view=view, mode="triangle_strip",
-                count=4 if view == "a" else 0,
-                attributes={"a_pos": Attribute(quad_buffer(), 2),
-                            "a_color": Attribute(green, 4)},
-                uniforms={"u_scale": 1.0}, state=State(blend=None)))
+        _green_over_a(frame)  # b draws nothing in its left half
         executor.render(frame, target.fbo)
         img = target.read()
         assert (img[:10, 20:, :3] == [0, 0, 255]).all()  # b's background over a's quad
@@ -437,14 +441,7 @@ def test_a_view_of_the_clear_color_is_cleared_only_over_what_was_drawn(executor,
         frame = Frame(size=(40, 20), clear_color=(1.0, 1.0, 1.0, 1.0))
         frame.views["a"] = View("a", (0, 0, 40, 20), PANZOOM, bgcolor=(1.0, 1.0, 1.0, 1.0))
         frame.views["b"] = View("b", (20, 0, 20, 10), PANZOOM, bgcolor=(1.0, 1.0, 1.0, 1.0))
-        green = Buffer(np.tile([0, 1, 0, 1], (4, 1)).astype(np.float32))
-        for view in ("a", "b"):  # green over all of a; b draws nothing
-            frame.draws.append(Draw(
-                program=Program(STRIPES_VS, COLOR_FS), view=view, mode="triangle_strip",
-                count=4 if view == "a" else 0,
-                attributes={"a_pos": Attribute(quad_buffer(), 2),
-                            "a_color": Attribute(green, 4)},
-                uniforms={"u_scale": 1.0}, state=State(blend=None)))
+        _green_over_a(frame)
         executor.render(frame, target.fbo)
         img = target.read()
         assert cleared == [None, (20, 10, 20, 10)]  # the frame, then b over a's quad
