@@ -151,10 +151,10 @@ def tight_box(ax) -> Bbox:
 
 
 def inset_room(ax) -> list:
-    """What of ``ax`` follows its box when it has insets a layout makes room for
-    (shown, in the layout, placed in its axes fraction or data): each inset and the
-    axes itself, as (its box in ``ax``'s fraction, the room its own decorations need:
-    left, right, bottom, top pixels); empty without such insets."""
+    """What of ``ax`` follows its box when it has insets or texts outside it a layout
+    makes room for (shown, in the layout, placed in its axes fraction or data): each
+    inset, each such text and the axes itself, as (its box in ``ax``'s fraction, the
+    room it needs beyond that box: left, right, bottom, top pixels); empty without."""
     if not ax.get_visible():
         return []
     out = []
@@ -164,6 +164,16 @@ def inset_room(ax) -> list:
         fractions = ax.inset_fractions(inset)
         if fractions is not None:
             out.append((fractions, np.asarray(axes_margins(inset), float)))
+    bx, by, bw, bh = ax.box
+    for text in ax.texts:  # texts reaching outside the box (matplotlib counts them too)
+        room = text.layout_room()
+        if room is None:
+            continue
+        (fx, fy), reach = room
+        x, y = bx + fx * bw, by + fy * bh
+        if x - reach[0] < bx or x + reach[1] > bx + bw or y - reach[2] < by or \
+                y + reach[3] > by + bh:
+            out.append((Bbox.from_bounds(fx, fy, 0, 0), np.asarray(reach, float)))
     if not out:
         return []
     return [(Bbox.from_bounds(0, 0, 1, 1), np.asarray(axes_margins(ax), float))] + out

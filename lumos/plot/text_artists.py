@@ -176,6 +176,23 @@ class Text(Artist):
         x, y = self.get_transform().forward(np.array([self._x, self._y]))
         return float(x), float(y)
 
+    def layout_room(self):
+        """What a layout makes room for (matplotlib's tight box counts an axes' texts):
+        ``((x, y), (left, right, below, above))``, the anchor in the axes' fraction and
+        the pixels the text reaches from it; None when it does not count (hidden, empty,
+        clipped to the axes, or placed other than through the axes' data or fraction)."""
+        ax = self.axes
+        if ax is None or not self._visible or not self._text or self.get_clip_on():
+            return None
+        if not _follows_box(self.get_transform(), ax):
+            return None
+        x, y = self.pixel_position()
+        bx, by, bw, bh = ax.box
+        if not (np.isfinite([x, y]).all() and bw > 0 and bh > 0):
+            return None
+        e = self.get_window_extent()
+        return ((x - bx) / bw, (y - by) / bh), (x - e.x0, e.x1 - x, y - e.y0, e.y1 - y)
+
     def get_window_extent(self, renderer=None):
         """The text's box in figure pixels (x0, y0, x1, y1 as a Bbox-like object); a
         rotated text's is the box around the turned text, as matplotlib's."""
@@ -232,6 +249,16 @@ class Text(Artist):
             return
         x, y = self.pixel_position()
         draw_text(ov, self.figure, self._text, x, y, self.drawn_style())
+
+
+def _follows_box(t, ax) -> bool:
+    """Whether points through ``t`` move with the axes' box: it is, or is made of, the
+    axes' data or fraction transform (``ax.transData + offset``, a blended one)."""
+    if t is ax.transData or t is ax.transAxes:
+        return True
+    if getattr(t, "blended", None):
+        return all(_follows_box(s, ax) for s in t.blended)
+    return any(_follows_box(p, ax) for p in getattr(t, "parts", None) or ())
 
 
 class PixelBox:

@@ -637,3 +637,56 @@ def test_a_removed_inset_takes_no_room():
     fig.draw()
     np.testing.assert_allclose(ax.box, plain, atol=1e-6)
     lplt.close("all")
+
+
+# -- texts outside the axes: the layouts make room for them, as matplotlib's ----------
+def _texts_outside(plt, layout):
+    """matplotlib's gallery 'stock_prices': labels right of the lines' ends, past the
+    axes, and a note below it in axes fraction."""
+    fig, ax = plt.subplots(figsize=(6, 4), dpi=100, layout=layout)
+    ax.plot([0, 10], [0, 10])
+    ax.set_xlim(0, 10)
+    for y, name in ((2, "Microsoft"), (6, "Alphabet"), (9.5, "NASDAQ")):
+        ax.text(10.2, y, name)
+    ax.text(0.5, -0.2, "a note under the axes", transform=ax.transAxes, ha="center")
+    return fig, ax
+
+
+@pytest.mark.parametrize("layout", ["constrained", "tight"])
+def test_texts_outside_the_axes_get_room_as_in_matplotlib(layout):
+    fig, ax = _texts_outside(mplt, layout)
+    theirs = []
+    for _ in range(40):
+        fig.canvas.draw()
+        theirs.append(np.array(ax.bbox.bounds))
+        if len(theirs) > 5 and np.ptp(theirs[-5:], axis=0).max() < 0.01:
+            break
+    mplt.close("all")
+    fig, ax = _texts_outside(lplt, layout)
+    boxes = []
+    for _ in range(3):  # the same boxes at every draw
+        fig.draw()
+        boxes.append(np.array(ax.box))
+    assert (np.array(boxes) == boxes[0]).all()
+    assert np.abs(boxes[0] - theirs[-1]).max() < 4.0
+    w, h = fig.canvas.size
+    for t in ax.texts:  # every text inside the figure
+        e = t.get_window_extent()
+        assert e.x0 >= 0 and e.y0 >= 0 and e.x1 <= w and e.y1 <= h
+    lplt.close("all")
+
+
+def test_texts_inside_the_axes_or_clipped_leave_the_layout_alone():
+    boxes = []
+    for extra in (None, "inside", "clipped"):
+        fig, ax = lplt.subplots(figsize=(6, 4), dpi=100, layout="constrained")
+        ax.plot([0, 10], [0, 10])
+        ax.set_xlim(0, 10)
+        if extra == "inside":
+            ax.text(5, 5, "inside")
+        elif extra == "clipped":
+            ax.text(12, 5, "clipped away", clip_on=True)
+        fig.draw()
+        boxes.append(ax.box)
+        lplt.close("all")
+    assert boxes[0] == boxes[1] == boxes[2]
