@@ -30,6 +30,7 @@ from .bbox import Bbox
 from .decorations import axes_margins
 from .gridspec import GridSpecFromSubplotSpec, grid_positions
 from .style import rcParams
+from .text_artists import anchor_pixels
 
 
 class LayoutEngine:
@@ -165,15 +166,13 @@ def inset_room(ax) -> list:
         if fractions is not None:
             out.append((fractions, np.asarray(axes_margins(inset), float)))
     bx, by, bw, bh = ax.box
-    for text in ax.texts:  # texts reaching outside the box (matplotlib counts them too)
-        room = text.layout_room()
-        if room is None:
-            continue
-        (fx, fy), reach = room
-        x, y = bx + fx * bw, by + fy * bh
-        if x - reach[0] < bx or x + reach[1] > bx + bw or y - reach[2] < by or \
-                y + reach[3] > by + bh:
-            out.append((Bbox.from_bounds(fx, fy, 0, 0), np.asarray(reach, float)))
+    texts = [t for t in ax.texts if t.counts_in_layout()]  # matplotlib counts them too
+    for text, (x, y) in zip(texts, anchor_pixels(texts), strict=True):
+        reach = text.layout_reach(x, y)
+        if reach is not None and (x - reach[0] < bx or x + reach[1] > bx + bw or
+                                  y - reach[2] < by or y + reach[3] > by + bh):
+            out.append((Bbox.from_bounds((x - bx) / bw, (y - by) / bh, 0, 0),
+                        np.asarray(reach, float)))
     if not out:
         return []
     return [(Bbox.from_bounds(0, 0, 1, 1), np.asarray(axes_margins(ax), float))] + out
