@@ -16,7 +16,7 @@ import math
 import numpy as np
 
 from .. import colors
-from . import ticker
+from . import ticker, validate
 from .axis_tick_style import _SIDES, AxisTickStyle, TickStyle
 from .mpl_ticker import MatplotlibFormatter, MatplotlibLocator, is_matplotlib
 from .patch_style import rc
@@ -208,11 +208,7 @@ class Axis(AxisTickStyle):
     def set(self, **kwargs) -> None:
         """Several properties at once, each by its setter (matplotlib's ``Artist.set``):
         ``ax.xaxis.set(major_locator=..., major_formatter=...)``."""
-        for key in kwargs:
-            if not callable(getattr(self, f"set_{key}", None)):
-                raise TypeError(f"Axis.set: unexpected keyword argument {key!r}")
-        for key, value in kwargs.items():
-            getattr(self, f"set_{key}")(value)
+        validate.set_by_setters(self, kwargs, "Axis.set")
 
     def set_major_locator(self, locator) -> None:
         """The locator of the major ticks (lumos's or matplotlib's)."""

@@ -10,6 +10,7 @@ at each draw.
 from __future__ import annotations
 
 from .. import colors
+from . import validate
 from .fonts import FontProperties, check_family, check_style, check_weight
 
 
@@ -82,8 +83,6 @@ class LegendText:
         return self._alpha
 
     def set_alpha(self, alpha) -> None:
-        from . import validate
-
         self._alpha = None if alpha is None else validate.number(alpha, "alpha", 0.0, 1.0)
 
     def get_visible(self) -> bool:
@@ -101,11 +100,7 @@ class LegendText:
 
     def set(self, **kwargs) -> None:
         """Several properties at once by their setters (``fontsize=8, color='w'``)."""
-        for key in kwargs:
-            if not callable(getattr(self, f"set_{key}", None)):
-                raise TypeError(f"LegendText.set: unexpected keyword argument {key!r}")
-        for key, value in kwargs.items():
-            getattr(self, f"set_{key}")(value)
+        validate.set_by_setters(self, kwargs, "LegendText.set")
 
     # what the legend reads at each draw
     def face(self) -> str:

@@ -206,6 +206,16 @@ def check(**named) -> None:
             fn(value, key)
 
 
+def set_by_setters(obj, kwargs: dict, where: str) -> None:
+    """matplotlib's ``set(**props)``: each keyword through ``obj.set_<name>``, every name
+    checked before any is set (an unknown one is a TypeError naming it, from ``where``)."""
+    for key in kwargs:
+        if not callable(getattr(obj, f"set_{key}", None)):
+            raise TypeError(f"{where}: unexpected keyword argument {key!r}")
+    for key, value in kwargs.items():
+        getattr(obj, f"set_{key}")(value)
+
+
 def keywords(kwargs: dict, aliases: dict, where: str | None = None,
              allowed: tuple[str, ...] | None = None) -> dict:
     """Keywords under their full names (``aliases``), each value checked under the name
