@@ -313,11 +313,7 @@ class Artist:
     def set(self, **kwargs) -> Artist:
         """Set several properties at once: ``line.set(color="r", lw=2)``."""
         validate.check(**kwargs)  # all checked (by the user's names) before any is set
-        for key, value in kwargs.items():
-            setter = getattr(self, f"set_{_ALIASES.get(key, key)}", None)
-            if setter is None:
-                raise AttributeError(f"{type(self).__name__} has no property {key!r}")
-            setter(value)
+        validate.set_by_setters(self, kwargs, f"{type(self).__name__}.set", _ALIASES)
         return self
 
     def remove(self) -> None:

@@ -561,14 +561,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
 
     def set(self, **kwargs) -> None:
         """``ax.set(xlabel='t', ylim=(0, 1), title='...')``."""
-        for key, value in kwargs.items():
-            setter = getattr(self, f"set_{key}", None)
-            if setter is None:
-                raise AttributeError(f"Axes.set: unknown property {key!r}")
-            if key in ("xlim", "ylim") and np.ndim(value) == 1:
-                setter(*value)
-            else:
-                setter(value)
+        validate.set_by_setters(self, kwargs, "Axes.set")
 
     def set_facecolor(self, color) -> None:
         """The background color (``ax.patch``)."""

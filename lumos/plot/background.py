@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
+from . import validate
 
 
 class BackgroundPatch:
@@ -76,12 +77,8 @@ class BackgroundPatch:
         return self._fill
 
     def set(self, **kwargs) -> BackgroundPatch:
-        aliases = {"fc": "facecolor", "ec": "edgecolor", "lw": "linewidth"}
-        for key, value in kwargs.items():
-            setter = getattr(self, f"set_{aliases.get(key, key)}", None)
-            if setter is None:
-                raise AttributeError(f"BackgroundPatch has no property {key!r}")
-            setter(value)
+        validate.set_by_setters(self, kwargs, "BackgroundPatch.set",
+                                {"fc": "facecolor", "ec": "edgecolor", "lw": "linewidth"})
         return self
 
     def _apply_alpha(self, rgba):

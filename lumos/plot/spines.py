@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
+from . import validate
 from .style import rcParams
 
 _OTHER = {"left": "x", "right": "x", "bottom": "y", "top": "y"}
@@ -83,11 +84,8 @@ class Spine:
                              "'projecting'")
 
     def set(self, **kwargs) -> None:
-        for key, value in kwargs.items():
-            setter = getattr(self, f"set_{key}", None)
-            if setter is None:
-                raise AttributeError(f"Spine has no property {key!r}")
-            setter(value)
+        """Several properties at once, each by its setter (``position=..., color=...``)."""
+        validate.set_by_setters(self, kwargs, "Spine.set")
 
     def set_position(self, position) -> None:
         """``('outward', points)``, ``('axes', fraction)``, ``('data', value)``,

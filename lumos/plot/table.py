@@ -12,6 +12,7 @@ import numpy as np
 
 from .. import colors
 from . import text as textmod
+from . import validate
 from .artists import Artist
 from .style import rcParams
 
@@ -65,11 +66,8 @@ class CellText:
     set_ha = set_horizontalalignment
 
     def set(self, **kwargs) -> None:
-        for k, v in kwargs.items():
-            setter = getattr(self, f"set_{k}", None)
-            if setter is None:
-                raise TypeError(f"set_text_props: unexpected keyword argument {k!r}")
-            setter(v)
+        """Several text properties at once, each by its setter."""
+        validate.set_by_setters(self, kwargs, "set_text_props")
 
 
 class Cell:

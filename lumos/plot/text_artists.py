@@ -10,6 +10,7 @@ import copy
 
 import numpy as np
 
+from . import validate
 from .artists import Artist
 from .style import rcParams
 
@@ -46,11 +47,7 @@ class Text(Artist):
     def set(self, **kwargs) -> Text:
         from .textstyle import normalize
 
-        for key, value in normalize(kwargs).items():
-            setter = getattr(self, f"set_{key}", None)
-            if setter is None:
-                raise AttributeError(f"Text has no property {key!r}")
-            setter(value)
+        validate.set_by_setters(self, normalize(kwargs), "Text.set")
         return self
 
     def update(self, props: dict) -> None:

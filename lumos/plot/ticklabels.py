@@ -114,11 +114,7 @@ class _TextStyle:
         """Several properties at once (matplotlib's ``Text.set``)."""
         from .text import TEXT_ALIASES
 
-        for key, value in kwargs.items():
-            setter = getattr(self, f"set_{TEXT_ALIASES.get(key, key)}", None)
-            if setter is None:
-                raise AttributeError(f"{type(self).__name__} has no property {key!r}")
-            setter(value)
+        validate.set_by_setters(self, kwargs, f"{type(self).__name__}.set", TEXT_ALIASES)
 
     def update(self, props: dict) -> None:
         self.set(**props)

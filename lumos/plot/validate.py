@@ -206,14 +206,26 @@ def check(**named) -> None:
             fn(value, key)
 
 
-def set_by_setters(obj, kwargs: dict, where: str) -> None:
-    """matplotlib's ``set(**props)``: each keyword through ``obj.set_<name>``, every name
-    checked before any is set (an unknown one is a TypeError naming it, from ``where``)."""
-    for key in kwargs:
-        if not callable(getattr(obj, f"set_{key}", None)):
-            raise TypeError(f"{where}: unexpected keyword argument {key!r}")
+class UnknownPropertyError(TypeError, AttributeError):
+    """A keyword of ``set(**props)`` that names no property: a TypeError, as lumos raises
+    for every keyword it does not take, and an AttributeError, as matplotlib's ``set``
+    raises (scripts catch either)."""
+
+
+def set_by_setters(obj, kwargs: dict, where: str, aliases: dict | None = None) -> None:
+    """matplotlib's ``set(**props)``: each keyword, under its full name (``aliases``), through
+    ``obj.set_<name>``; every name is checked before any is set, and one naming no setter
+    is an :class:`UnknownPropertyError` naming it as spelled, from ``where``."""
+    props, spelled = {}, {}
     for key, value in kwargs.items():
-        getattr(obj, f"set_{key}")(value)
+        name = aliases.get(key, key) if aliases else key
+        if name in props:
+            raise TypeError(f"{where}: got {spelled[name]!r} and {key!r}, expected one of them")
+        if not callable(getattr(obj, f"set_{name}", None)):
+            raise UnknownPropertyError(f"{where}: unexpected keyword argument {key!r}")
+        props[name], spelled[name] = value, key
+    for name, value in props.items():
+        getattr(obj, f"set_{name}")(value)
 
 
 def keywords(kwargs: dict, aliases: dict, where: str | None = None,

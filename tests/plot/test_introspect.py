@@ -79,3 +79,22 @@ def test_setp_takes_an_array_iterator():
     assert all(len(ax.get_xticks()) == 0 for ax in axs.flat)
     plt.setp(axs, xticks=[1.0])
     assert all(list(ax.get_xticks()) == [1.0] for ax in axs.flat)
+
+
+def test_set_names_every_unknown_property_before_setting_any():
+    fig, ax = plt.subplots()
+    (line,) = ax.plot([0, 1], [0, 1])
+    text = ax.text(0, 0, "t")
+    objects = [line, text, ax, ax.spines["left"], ax.patch, ax.xaxis,
+               ax.get_xticklabels()[0]]
+    for obj in objects:
+        for error in (TypeError, AttributeError):  # lumos's rule and matplotlib's
+            with pytest.raises(error, match="'wobble'"):
+                obj.set(visible=False, wobble=1)
+    assert all(obj.get_visible() for obj in objects)  # nothing was set
+    with pytest.raises(TypeError, match="'lw' and 'linewidth'"):
+        line.set(lw=1, linewidth=2)
+    line.set(lw=3, c="r")
+    assert line.get_linewidth() == 3 and line.get_color()[:3] == (1.0, 0.0, 0.0)
+    ax.set(xlim=(2, 5), title="t")
+    assert ax.get_xlim() == (2, 5) and ax.get_title() == "t"
