@@ -186,6 +186,13 @@ class Colormap:
             if value is not None:
                 setattr(self, key, value)
 
+    def state(self) -> tuple:
+        """What ``cmap(x)`` depends on, to compare with an earlier state: the table and
+        the extreme colors. An artist colored through this map recolors when it changed
+        in place (``set_under``, ``set_extremes``), as matplotlib reads the map at each
+        draw. Cheap: no copy of the table (which never changes in place)."""
+        return (id(self._rgba), self.interpolate, self._under, self._over, self._bad)
+
     def has_default_extremes(self) -> bool:
         """Whether under/over are the end colors and bad is transparent (what a GPU
         lookup that clamps to the table draws)."""

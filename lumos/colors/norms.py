@@ -94,6 +94,14 @@ class Normalize:
     def __repr__(self) -> str:
         return f"{type(self).__name__}(vmin={self.vmin}, vmax={self.vmax})"
 
+    def state(self) -> tuple:
+        """What ``norm(x)`` depends on, to compare with an earlier state: every setting
+        (``vmin``, ``vmax``, ``clip``, a subclass's ``gamma``, ``boundaries``, ...). An
+        artist colored through this norm recolors when it changed in place
+        (``im.norm.vmin = 0``), as matplotlib reads the norm at each draw."""
+        return tuple(v.tobytes() if isinstance(v, np.ndarray) else v
+                     for v in vars(self).values())
+
     def scaled(self) -> bool:
         """Whether both limits are set."""
         return self.vmin is not None and self.vmax is not None
@@ -487,6 +495,12 @@ class _ForeignNorm(Normalize):
 
     def __repr__(self) -> str:
         return f"_ForeignNorm({self._norm!r})"
+
+    def state(self) -> tuple:
+        """The wrapped norm and its limits (what it shares with every norm)."""
+        n = self._norm
+        return (n, getattr(n, "vmin", None), getattr(n, "vmax", None),
+                getattr(n, "clip", None))
 
     vmin = property(  # type: ignore[assignment]
         lambda self: _opt_float(self._norm.vmin),

@@ -174,7 +174,16 @@ def as_1d(values, argument: str) -> np.ndarray:
     return arr.reshape(-1) if arr.ndim <= 1 else arr
 
 
-class Artist:
+class Preparable:
+    """The end of the cooperative ``prepare()`` chain. :class:`Artist` and
+    :class:`ScalarMappable` both extend it, and every ``prepare`` calls
+    ``super().prepare()``, so that an artist that is also a mappable runs both."""
+
+    def prepare(self) -> None:
+        """Before each frame: nothing here (the chain ends)."""
+
+
+class Artist(Preparable):
     """Base class: label, visibility, zorder, and the axes it belongs to.
 
     What the axes, legends, picking and selection ask of every artist (declared here,
@@ -376,7 +385,9 @@ class Artist:
 
     def prepare(self) -> None:
         """Before each frame's layout: bring state the limits depend on up to date (a
-        colorbar reads its mappable's norm). Nothing by default."""
+        colorbar reads its mappable's norm). An override calls ``super().prepare()``
+        (a mappable's check of its colormap and norm is further down the chain)."""
+        super().prepare()
 
     def draw_overlay(self, ov) -> None:
         """Every frame after the layout: draw into the figure's overlay (figure pixels),
@@ -468,18 +479,61 @@ def as_values(values, argument: str) -> np.ndarray:
     return arr.reshape(-1)
 
 
-class ScalarMappable:
-    """Data mapped to colors through a norm and a colormap (for colorbars)."""
+class ScalarMappable(Preparable):
+    """Data mapped to colors through a norm and a colormap (for colorbars).
+
+    The colormap and the norm are read at each frame, as matplotlib does: one changed in
+    place (``im.cmap.set_under('k')``, ``im.norm.vmin = 0``) recolors the artist at the
+    next draw. ``prepare`` compares their state (:meth:`mapping_state`) with the one the
+    colors were made from, and the artist recolors (``_mapping_changed``) only when it
+    moved: a figure that does not change pays a comparison of a few numbers per frame.
+    """
 
     def _init_mappable(self, cmap, norm, vmin, vmax) -> None:
-        self.cmap = colors.get_cmap(rcParams["image.cmap"] if cmap is None else cmap)
-        self.norm = colors.get_norm(norm, vmin, vmax)
+        self._cmap = colors.get_cmap(rcParams["image.cmap"] if cmap is None else cmap)
+        self._norm = colors.get_norm(norm, vmin, vmax)
         self.colorbar = None
+        self._mapped_state = self.mapping_state()
+
+    @property
+    def cmap(self):
+        """The colormap (setting it: :meth:`set_cmap`)."""
+        return self._cmap
+
+    @cmap.setter
+    def cmap(self, cmap) -> None:
+        self.set_cmap(cmap)
+
+    @property
+    def norm(self):
+        """The norm mapping values to 0..1 (setting it: :meth:`set_norm`)."""
+        return self._norm
+
+    @norm.setter
+    def norm(self, norm) -> None:
+        self.set_norm(norm)
+
+    def mapping_state(self) -> tuple:
+        """What the colors depend on: the colormap and the norm, and the state of each
+        (compared by ``prepare`` with the state the colors were made from)."""
+        cmap, norm = self._cmap, self._norm
+        return cmap, cmap.state(), norm, norm.state()
+
+    def prepare(self) -> None:
+        """Before each frame: recolor when the colormap or the norm changed in place
+        since the colors were made."""
+        if self.mapping_state() != self._mapped_state:
+            self._remap()
+        super().prepare()
+
+    def _remap(self) -> None:
+        self._mapping_changed()
+        self._mapped_state = self.mapping_state()
 
     def set_cmap(self, cmap) -> None:
         """A colormap or its name."""
-        self.cmap = colors.get_cmap(cmap)
-        self._mapping_changed()
+        self._cmap = colors.get_cmap(cmap)
+        self._remap()
 
     def get_cmap(self):
         """The colormap."""
@@ -497,8 +551,8 @@ class ScalarMappable:
 
     def set_norm(self, norm) -> None:
         """A norm (lumos's or matplotlib's) or its name ('linear', 'log', ...)."""
-        self.norm = colors.get_norm(norm)
-        self._mapping_changed()
+        self._norm = colors.get_norm(norm)
+        self._remap()
 
     def set_clim(self, vmin=None, vmax=None) -> None:
         """Color limits: ``set_clim(0, 1)`` or ``set_clim((0, 1))``."""
@@ -509,15 +563,17 @@ class ScalarMappable:
             self.norm.vmin = float(vmin)
         if vmax is not None:
             self.norm.vmax = float(vmax)
-        self._mapping_changed()
+        self._remap()
 
     def get_clim(self) -> tuple[float, float]:
         """The values mapped to the ends of the colormap (vmin, vmax)."""
         return self.norm.vmin, self.norm.vmax
 
     def autoscale_clim(self, values: np.ndarray) -> None:
-        """Fill the norm's unset vmin/vmax from ``values``."""
+        """Fill the norm's unset vmin/vmax from ``values``. The caller colors its data
+        anew after this (new data): the state from here on is the one its colors show."""
         self.norm.autoscale_None(values)
+        self._mapped_state = self.mapping_state()
 
     # what a colorbar asks of its mappable
     def colorbar_blocks(self):

@@ -84,7 +84,7 @@ class Contour3DSet(Artist3D, ScalarMappable):
         self._colors = None if colors is None else colors
         self._init_mappable(cmap, norm, vmin, vmax)
         if colors is None:
-            self.norm.autoscale_None(self.levels)
+            self.autoscale_clim(self.levels)
         self._alpha = None if alpha is None else float(alpha)
         lw = rcParams["lines.linewidth"] if linewidths is None else linewidths
         self._widths = np.resize(np.atleast_1d(np.asarray(lw, dtype=float)), nlev)

@@ -57,6 +57,11 @@ class Axes3DLimits:
         return self.xaxis, self.yaxis, self.zaxis
 
     def update_limits(self) -> None:
+        """Before a frame: artists prepare (``Artist.prepare``: a mappable recolors when
+        its colormap or norm changed in place), then automatic limits follow data that
+        changed since the last."""
+        for a in self.artists:
+            a.prepare()
         at = self._changes
         if self._dirty and any(a.limits.auto for a in self._axes3()):
             self._autoscale()

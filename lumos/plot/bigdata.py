@@ -180,7 +180,7 @@ class LazyImage(Artist, ScalarMappable):
             # the smallest positive value would take a pass over all the data
             raise ValueError(f"vmin: got None for a log norm of lazy data with values <= 0 "
                              f"(down to {lo:g}), expected the smallest value to show")
-        self.norm.autoscale_None(np.array([lo, hi]))
+        self.autoscale_clim(np.array([lo, hi]))
         self._alpha = None if alpha is None else float(alpha)
         self._origin = rcParams["image.origin"] if origin is None else origin
         if self._origin not in ("upper", "lower"):

@@ -256,6 +256,7 @@ class Colorbar:
         self.long_axis.set_label_position(ticklocation)
         cax.grid(False)
         cax.margins(0.0, 0.0)
+        self._ramp_key = None  # what the ramp (self._image) was made from
         self._image = Image(np.linspace(0, 1, 256)[:, None] if self.vertical else
                             np.linspace(0, 1, 256)[None, :], clim=(0, 1))
         self._blocks = Mesh(shading=None)
@@ -424,11 +425,15 @@ class Colorbar:
         if blocks is None:
             self._image.visible = True
             self._blocks.visible = False
-            ramp = np.asarray(cmap(np.linspace(0.0, 1.0, 256)), dtype=float)
-            if alpha is not None:
-                ramp[:, 3] = alpha
-            self._image.set_data(ramp[:, None, :] if self.vertical else ramp[None, :, :])
-            self._image.extent = (0.0, 1.0, 0.0, 1.0)
+            # the ramp anew only when the colormap, the norm or their settings moved
+            key = (self.mappable.mapping_state(), alpha, self.vertical)
+            if key != self._ramp_key:
+                self._ramp_key = key
+                ramp = np.asarray(cmap(np.linspace(0.0, 1.0, 256)), dtype=float)
+                if alpha is not None:
+                    ramp[:, 3] = alpha
+                self._image.set_data(ramp[:, None, :] if self.vertical else ramp[None, :, :])
+                self._image.extent = (0.0, 1.0, 0.0, 1.0)
             return
         self._image.visible = False
         self._blocks.visible = True
@@ -527,6 +532,7 @@ class _Solids(Artist):
         return [self.colorbar._image, self.colorbar._blocks]
 
     def prepare(self) -> None:
+        super().prepare()
         self.colorbar.sync()
 
     def draw_overlay(self, ov) -> None:

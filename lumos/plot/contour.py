@@ -88,9 +88,8 @@ class ContourSet(ContourLabeler, Collection, ScalarMappable):
                                 None)
         else:
             self._init_mappable(cmap, norm, vmin, vmax)
-            self.norm.autoscale_None(self.levels)
+            self.autoscale_clim(self.levels)
         self._colors_given = colors_ is not None
-        self._extremes = (self.cmap.under, self.cmap.over)
         if generator is None:
             import contourpy
 
@@ -253,16 +252,6 @@ class ContourSet(ContourLabeler, Collection, ScalarMappable):
         if ends and high:
             cmap.set_over(tuple(rows[-1]))
         return cmap
-
-    def prepare(self) -> None:
-        """Before a frame: the under and over colors changed in place on the colormap
-        (``cs.cmap.set_under('yellow')`` after ``contourf``, as scripts do) color the
-        extended layers from this frame on, as in matplotlib."""
-        super().prepare()
-        extremes = (self.cmap.under, self.cmap.over)
-        if extremes != self._extremes:
-            self._extremes = extremes
-            self._mapping_changed()
 
     def _level_rgba(self) -> np.ndarray:
         with np.errstate(all="ignore"):

@@ -70,11 +70,12 @@ def _image_alpha(alpha):
 class AxesImage(Artist, ScalarMappable):
     """An image on the axes, as ``ax.imshow`` returns.
 
-    A scalar field with a linear norm, the colormap's default extremes and no alpha is
-    colored on the GPU (its data is interpolated, then colormapped: matplotlib's
-    'data' stage). Any other norm (log, BoundaryNorm, ...), under/over/bad colors,
-    ``alpha`` (a number, or one per pixel) and RGB(A) images are colored here exactly
-    as matplotlib does, and the colors are interpolated ('rgba' stage).
+    A scalar field with a linear norm and the colormap's default extremes is colored
+    on the GPU (its data is interpolated, then colormapped: matplotlib's 'data'
+    stage). Any other norm (log, BoundaryNorm, ...), under/over/bad colors, ``alpha``
+    given per pixel and RGB(A) images are colored here exactly as matplotlib does, and
+    the colors are interpolated ('rgba' stage). A scalar ``alpha`` is an opacity the
+    GPU applies after the colormap, as matplotlib applies it after interpolating.
     """
 
     zorder = 0.0
@@ -193,8 +194,9 @@ class AxesImage(Artist, ScalarMappable):
 
     def on_gpu(self) -> bool:
         """Whether the GPU colors the image (a scalar field, a linear norm, the
-        colormap's default extremes, no alpha, and not the 'rgba' stage)."""
-        return (self._data.ndim == 2 and self.norm.linear and self._alpha is None
+        colormap's default extremes, no alpha per pixel, and not the 'rgba' stage)."""
+        return (self._data.ndim == 2 and self.norm.linear
+                and not isinstance(self._alpha, np.ndarray)
                 and self.cmap.has_default_extremes() and self._stage != "rgba")
 
     def _rgba(self) -> np.ndarray:
@@ -206,7 +208,7 @@ class AxesImage(Artist, ScalarMappable):
 
                 warn_once("imshow stage data", "interpolation_stage: lumos interpolates "
                           "colors ('rgba') when the image is colored through a non-linear "
-                          "norm, extremes or alpha")
+                          "norm, extremes or an alpha per pixel")
             with np.errstate(all="ignore"):
                 rgba = np.asarray(self.cmap(self.norm(arr)), dtype=float)
         else:
@@ -214,12 +216,13 @@ class AxesImage(Artist, ScalarMappable):
                 np.clip(np.nan_to_num(arr.astype(float)), 0.0, 1.0)
             if rgba.shape[2] == 3:
                 rgba = np.concatenate([rgba, np.ones(rgba.shape[:2] + (1,))], axis=2)
-        if self._alpha is not None:
+        if isinstance(self._alpha, np.ndarray):  # a scalar: the visual's opacity
             rgba[..., 3] *= self._alpha
         return rgba
 
     def _upload(self) -> None:
         v = self._visual
+        v.opacity = self._alpha if isinstance(self._alpha, float) else 1.0
         if self.on_gpu():
             v.cmap = self.cmap
             v.set_data(self._data)  # same shape: only the changed texture rows travel

@@ -122,6 +122,7 @@ class InsetIndicator(Artist):
 
     # -- what the axes asks ------------------------------------------------------------
     def prepare(self) -> None:
+        super().prepare()
         if self._auto_bounds:  # the rectangle follows the inset's limits
             bounds = self._bounds_from_inset()
             rect = self.rectangle

@@ -240,10 +240,11 @@ class PathCollection(Artist, ScalarMappable):
         values = as_1d(values, "c").astype(float)
         if values.size != len(self._offsets):
             raise ValueError(f"c: got {values.size} values for {len(self._offsets)} points")
-        old, limits = self._array, (self.norm.vmin, self.norm.vmax)
+        old, mapped = self._array, self._mapped_state
         self._array = values
         self.autoscale_clim(values)
-        same_mapping = limits == (self.norm.vmin, self.norm.vmax)
+        # the norm, the colormap and their settings as the kept rows were colored
+        same_mapping = mapped == self._mapped_state
         if old is None or self._face is None or not same_mapping or old.shape != values.shape:
             self._colors_changed()
             return

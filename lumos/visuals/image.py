@@ -48,6 +48,7 @@ uniform sampler2D u_cmap;
 uniform vec2 u_clim;
 uniform vec4 u_bad;
 uniform vec4 u_tile;         // first texel (x, y) and size (w, h) of the part u_data shows
+uniform float u_opacity;     // times every pixel's alpha, after the colormap
 in vec2 v_uv;
 out vec4 f_color;
 
@@ -67,7 +68,8 @@ void main() {
     // A tile's texture holds a border of its neighbours' texels: filtering across the
     // seams reads what one big texture would.
     vec2 texel = v_uv * u_tile.zw + u_tile.xy;
-%s}
+%s    f_color.a *= u_opacity;
+}
 """
 
 # One program per kind of image (a branch on a uniform would make software rasterizers
@@ -86,17 +88,17 @@ _MAINS = {
     float nearest = fetch(ivec2(floor(texel)), size);
     if (nearest < -1.0e37) {
         f_color = u_bad;
-        return;
+    } else {
+        vec2 t = texel - 0.5;
+        ivec2 i0 = ivec2(floor(t));
+        vec2 f = t - floor(t);
+        vec4 v = vec4(fetch(i0, size), fetch(i0 + ivec2(1, 0), size),
+                      fetch(i0 + ivec2(0, 1), size), fetch(i0 + ivec2(1, 1), size));
+        vec4 good = step(-1.0e37, v);
+        vec4 w = vec4((1.0 - f.x) * (1.0 - f.y), f.x * (1.0 - f.y), (1.0 - f.x) * f.y,
+                      f.x * f.y) * good;
+        f_color = colormap(dot(w, v * good) / dot(w, vec4(1.0)));
     }
-    vec2 t = texel - 0.5;
-    ivec2 i0 = ivec2(floor(t));
-    vec2 f = t - floor(t);
-    vec4 v = vec4(fetch(i0, size), fetch(i0 + ivec2(1, 0), size),
-                  fetch(i0 + ivec2(0, 1), size), fetch(i0 + ivec2(1, 1), size));
-    vec4 good = step(-1.0e37, v);
-    vec4 w = vec4((1.0 - f.x) * (1.0 - f.y), f.x * (1.0 - f.y), (1.0 - f.x) * f.y, f.x * f.y)
-             * good;
-    f_color = colormap(dot(w, v * good) / dot(w, vec4(1.0)));
 """,
 }
 _TEMPLATES = {kind: ShaderTemplate(_VERTEX, _FRAGMENT % main) for kind, main in _MAINS.items()}
@@ -124,6 +126,9 @@ class Image(Visual):
     A (h, w) array is a scalar field drawn through ``cmap`` between ``clim``; an
     (h, w, 3|4) array is RGB(A) (uint8, or floats in 0..1). Row 0 lies at y = 0 and
     the image covers ``extent = (x0, x1, y0, y1)``, by default ``(0, w, 0, h)``.
+    ``opacity`` (0..1) multiplies every pixel's alpha after the colormap, so that a
+    see-through image interpolates its data as an opaque one does (matplotlib's scalar
+    ``alpha``).
     NaN and inf pixels take the colormap's "bad" color; an image with no finite
     value, or no pixel at all, draws nothing visible. An image larger than the
     context's maximum texture size is drawn from several textures (tiles).
@@ -133,8 +138,9 @@ class Image(Visual):
     """
 
     def __init__(self, data, cmap="viridis", clim=None, extent=None,
-                 interpolation: str = "nearest") -> None:
+                 interpolation: str = "nearest", opacity: float = 1.0) -> None:
         super().__init__()
+        self.opacity = opacity
         self._corner_buffer = Buffer(_CORNERS)
         self._texture: Texture | None = None
         self._tiles: tuple = (None, [])  # (key, [(texture, (r0, r1, c0, c1), u_tile)])
@@ -250,6 +256,19 @@ class Image(Visual):
     cmap = colormap_property()
 
     @property
+    def opacity(self) -> float:
+        """How opaque the image is, 0..1: every pixel's alpha times this, after the
+        colormap."""
+        return self._opacity
+
+    @opacity.setter
+    def opacity(self, value) -> None:
+        value = check_number(value, "opacity")
+        if not 0.0 <= value <= 1.0:
+            raise ValueError(f"opacity: got {value!r}, expected a number in 0..1")
+        self._opacity = value
+
+    @property
     def interpolation(self) -> str:
         """How pixels are sampled: 'nearest' or 'bilinear'."""
         return self._interpolation
@@ -308,10 +327,10 @@ class Image(Visual):
         return row * w + col
     def rgba(self, rows: slice = slice(None), cols: slice = slice(None)) -> np.ndarray:
         """The pixels (of ``rows`` and ``cols``) as the shader colors them with nearest
-        sampling: (h, w, 4) uint8, row 0 at y0 (colormap, color limits and the bad color
-        applied on the CPU, in float64)."""
+        sampling: (h, w, 4) uint8, row 0 at y0 (colormap, color limits, the bad color
+        and the opacity applied on the CPU, in float64)."""
         if not self._scalar:
-            return self._texture.data[rows, cols].copy()
+            return self._with_opacity(self._texture.data[rows, cols].copy())
         data = self._data[rows, cols]
         lut = self._cmap_texture.data[0].astype(np.float64)
         c0, c1 = self._clim
@@ -328,7 +347,14 @@ class Image(Visual):
             rgb = lut[i] * (1 - f) + lut[i + 1] * f
         color = self._cmap.bad if hasattr(self._cmap, "bad") else (0, 0, 0, 0)
         rgb[bad] = np.asarray(colors.to_rgba(color)) * 255.0
-        return np.clip(np.floor(rgb + 0.5), 0, 255).astype(np.uint8)
+        return self._with_opacity(np.clip(np.floor(rgb + 0.5), 0, 255).astype(np.uint8))
+
+    def _with_opacity(self, rgba: np.ndarray) -> np.ndarray:
+        """uint8 pixels with their alpha times the opacity (in place), as the shader."""
+        if self._opacity != 1.0:
+            a = rgba[..., 3].astype(np.float64) * self._opacity
+            rgba[..., 3] = np.clip(np.floor(a + 0.5), 0, 255).astype(np.uint8)
+        return rgba
 
     def primitives(self, ctx: PrimitiveContext | None = None) -> list:
         """A raster of the (visible) pixels, colored on the CPU exactly as the shader
@@ -395,7 +421,8 @@ class Image(Visual):
                 mode="triangle_strip", count=4,
                 attributes={"a_corner": Attribute(self._corner_buffer, 2)},
                 uniforms={"u_extent": [ax - ox, ay - oy, bx - ox, by - oy], "u_clim": clim,
-                          "u_bad": colors.to_rgba(bad), "u_tile": tile, **snippet.uniforms},
+                          "u_bad": colors.to_rgba(bad), "u_tile": tile,
+                          "u_opacity": self._opacity, **snippet.uniforms},
                 textures={"u_data": texture, "u_cmap": self._cmap_texture},
                 state=State(depth_test=ctx.is_3d, blend="alpha"),
                 origin=origin, model=model,
