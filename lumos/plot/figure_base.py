@@ -14,7 +14,7 @@ from .bbox import Bbox, as_bbox
 from .coords import LiveTransform, unit_to_box
 from .gridspec import GridSpec, SubplotSpec, from_matplotlib
 from .style import rcParams
-from .text_artists import Text
+from .text_artists import Text, draw_texts
 
 # matplotlib's figure labels: default position, alignment, rcParams of size and weight
 _LABELS = {
@@ -569,9 +569,8 @@ class FigureBase:
     frameon = property(get_frameon, set_frameon)
 
     def _draw_figure_texts(self, ov) -> None:
-        for t in [*self.texts, *(v for v in self._labels.values() if v is not None)]:
-            if t.get_visible() and t.get_text():
-                t.draw_overlay(ov)
+        draw_texts(ov, [t for t in [*self.texts, *self._labels.values()]
+                        if t is not None and t.get_visible() and t.get_text()])
         for sfig in self.subfigs:
             sfig._draw_figure_texts(ov)
 
