@@ -511,8 +511,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         if props.pop("rasterized", None):
             raise TypeError("text: rasterized=True is not supported (text stays vector in "
                             "SVG and PDF files)")
-        for key in ("in_layout", "animated"):  # no effect on drawn text
-            props.pop(key, None)
+        props.pop("animated", None)  # no effect on drawn text
         # a date (datetime, date, datetime64) in the axis' units, as matplotlib converts it
         x, y = (float(axis.convert(np.reshape(v, 1))[0])
                 if np.asarray(v).dtype.kind in "MO" else v

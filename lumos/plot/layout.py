@@ -166,13 +166,14 @@ def inset_room(ax) -> list:
         if fractions is not None:
             out.append((fractions, np.asarray(axes_margins(inset), float)))
     bx, by, bw, bh = ax.box
-    texts = [t for t in ax.texts if t.counts_in_layout()]  # matplotlib counts them too
+    # matplotlib counts texts and annotations too
+    texts = [t for t in (*ax.texts, *ax.artists) if t.counts_in_layout()]
     for text, (x, y) in zip(texts, anchor_pixels(texts), strict=True):
-        reach = text.layout_reach(x, y)
-        if reach is not None and (x - reach[0] < bx or x + reach[1] > bx + bw or
-                                  y - reach[2] < by or y + reach[3] > by + bh):
-            out.append((Bbox.from_bounds((x - bx) / bw, (y - by) / bh, 0, 0),
-                        np.asarray(reach, float)))
+        for px, py, reach in text.layout_room(x, y):
+            if (px - reach[0] < bx or px + reach[1] > bx + bw or
+                    py - reach[2] < by or py + reach[3] > by + bh):
+                out.append((Bbox.from_bounds((px - bx) / bw, (py - by) / bh, 0, 0),
+                            np.asarray(reach, float)))
     if not out:
         return []
     return [(Bbox.from_bounds(0, 0, 1, 1), np.asarray(axes_margins(ax), float))] + out

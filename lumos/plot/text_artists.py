@@ -37,6 +37,7 @@ class Text(Artist):
         self._reach_memo: tuple | None = None  # layout_reach's last (key, reach)
         self.set_transform(transform)
         visible = props.pop("visible", True)
+        self._in_layout = bool(props.pop("in_layout", True))
         # matplotlib's: the rotation is an angle in the text's coordinates (data), drawn
         # at the angle it has on screen
         self._rotates_with_transform = bool(props.pop("transform_rotates_text", False))
@@ -177,13 +178,32 @@ class Text(Artist):
         x, y = self.get_transform().forward(np.array([self._x, self._y]))
         return float(x), float(y)
 
+    def get_in_layout(self) -> bool:
+        """Whether layouts make room for the text (matplotlib's name)."""
+        return self._in_layout
+
+    def set_in_layout(self, in_layout) -> None:
+        """Make room for the text in layouts (True, the default) or not (matplotlib's
+        way to leave a text out of the tight box)."""
+        self._in_layout = bool(in_layout)
+        self._changed()
+
     def counts_in_layout(self) -> bool:
         """Whether a layout makes room for the text (matplotlib's tight box counts an
-        axes' texts): shown, not empty, not clipped to the axes, and placed through the
-        axes' data or fraction (so it moves with the box)."""
+        axes' texts): shown, in the layout, not empty, not clipped to the axes, and
+        placed through the axes' data or fraction (so it moves with the box)."""
         ax = self.axes
-        return (ax is not None and self._visible and bool(self._text)
+        return (ax is not None and self._visible and self._in_layout and bool(self._text)
                 and not self.get_clip_on() and _follows_box(self.get_transform(), ax))
+
+    def layout_room(self, x: float, y: float) -> list:
+        """Where the text, its anchor at figure pixel (x, y), needs room beyond its
+        axes' box: (px, py, reach) for each part, (px, py) the figure pixel the part
+        keeps its distance to as the box moves and resizes, ``reach`` how far it reaches
+        from there (left, right, below, above; pixels); empty when nothing reaches
+        past the box (:meth:`layout_reach`)."""
+        reach = self.layout_reach(x, y)
+        return [] if reach is None else [(x, y, reach)]
 
     def layout_reach(self, x: float, y: float) -> tuple | None:
         """Pixels (left, right, below, above) the text reaches from its anchor at figure
@@ -453,6 +473,52 @@ class Annotation(Text):
         tol = 1e-6
         return not (np.isfinite(p).all() and bx - tol <= p[0] <= bx + bw + tol
                     and by - tol <= p[1] <= by + bh + tol)
+
+    def counts_in_layout(self) -> bool:
+        """Text.counts_in_layout, as matplotlib's tight box counts an annotation: shown,
+        in the layout, not empty (an arrow alone counts for nothing), not clipped to
+        the axes (``clip_on``), and not hidden by its point leaving the axes
+        (``annotation_clip``)."""
+        return (self._visible and self._in_layout and bool(self._text)
+                and not self.get_clip_on() and not self._clipped())
+
+    def layout_room(self, x: float, y: float) -> list:
+        """Text.layout_room: the text, following its axes' box from the point it is
+        placed from (itself in data or axes fraction, the box's corner in axes pixels
+        or points, the annotated point for an offset), and the arrow's end; not what
+        stays fixed in the figure (figure coordinates, or an offset from a point
+        there)."""
+        out = []
+        base = self._follow_point(self.textcoords, (x, y))
+        reach = None if base is None else self.layout_reach(x, y)
+        if reach is not None:  # measured from the anchor, then from the base
+            dx, dy = x - base[0], y - base[1]
+            out.append((*base, (reach[0] - dx, reach[1] + dx, reach[2] - dy, reach[3] + dy)))
+        if self.arrowprops is not None:  # the arrow runs from the text to its end
+            end = tuple(float(v) for v in self._to_pixels(self.xy, self.xycoords))
+            base = self._follow_point(self.xycoords, end)
+            if base is not None and np.isfinite(end).all():
+                dx, dy = end[0] - base[0], end[1] - base[1]
+                out.append((*base, (-dx, dx, -dy, dy)))
+        return out
+
+    def _follow_point(self, coords, at: tuple[float, float]) -> tuple[float, float] | None:
+        """The figure pixel a point placed in ``coords`` (now at figure pixel ``at``)
+        keeps its distance to as the axes' box moves and resizes; None: fixed."""
+        from .transforms_compat import as_transform
+
+        ax = self.axes
+        if not isinstance(coords, str):
+            return at if _follows_box(as_transform(coords), ax) else None
+        if coords in ("data", "axes fraction"):
+            return at
+        if coords in ("axes pixels", "axes points"):
+            x, y = ax.transAxes.forward(np.zeros(2))
+            return float(x), float(y)
+        if coords.startswith("offset"):
+            xy = tuple(float(v) for v in self._to_pixels(self.xy, self.xycoords))
+            return self._follow_point(self.xycoords, xy)
+        return None  # figure coordinates
 
     def data_limits(self):
         return None  # like matplotlib, annotations do not autoscale
