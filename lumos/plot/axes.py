@@ -635,11 +635,11 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
     clear = cla
 
     def get_children(self) -> list:
-        """The axes' artists, texts, title, axes, legends and background patch (not the
-        spines: matplotlib's are patches; lumos's are drawn with the frame)."""
+        """The axes' artists, texts, title, axes, insets, legends and background patch
+        (not the spines: matplotlib's are patches; lumos's are drawn with the frame)."""
         legends = [lg for lg in (self.legend_, *self.kept_legends) if lg is not None]
-        return [*self.artists, *self.texts, self.title, self.xaxis, self.yaxis, *legends,
-                self.patch]
+        return [*self.artists, *self.texts, self.title, self.xaxis, self.yaxis,
+                *self.child_axes, *legends, self.patch]
 
     def findobj(self, match=None, include_self: bool = True) -> list:
         """Every object in the axes that ``match`` accepts (see ``Figure.findobj``)."""
@@ -699,7 +699,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         twin.xaxis.set_visible(False)
         twin._lines_cycle.index = self._lines_cycle.index
         self.children.append(twin)
-        self.figure.axes.append(twin)
+        self.figure.figure.axes_list.append(twin)
         return twin
 
     def twiny(self) -> Axes:
@@ -710,7 +710,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         twin.xaxis.set_label_position("top")
         twin.yaxis.set_visible(False)
         self.children.append(twin)
-        self.figure.axes.append(twin)
+        self.figure.figure.axes_list.append(twin)
         return twin
 
 

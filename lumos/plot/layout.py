@@ -160,7 +160,7 @@ def inset_room(ax) -> list:
         return []
     out = []
     for inset in ax.child_axes:
-        if not (inset.get_visible() and inset.get_in_layout() and inset in inset.figure.axes):
+        if not (inset.get_visible() and inset.get_in_layout()):
             continue
         fractions = ax.inset_fractions(inset)
         if fractions is not None:
