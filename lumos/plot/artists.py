@@ -190,7 +190,9 @@ class Artist(Preparable):
     overridden by the kinds that have them; no central code switches on types):
     ``visuals()`` (drawn on their own), ``batch_items()`` (shared batch visuals),
     ``data_limits()``, ``rescale()``, ``prepare()``, ``draw_overlay(ov)``,
-    ``pick_index(index, part)``, ``legend_handle(fontsize_px)`` and ``data_points()``.
+    ``pick_index(index, part)``, ``legend_handle(fontsize_px)``, ``data_points()`` and
+    ``counts_in_layout()`` (whether layouts make room for it, with ``pixel_position()``
+    and ``layout_room(x, y)``: texts).
     """
 
     zorder = 1.0
@@ -338,6 +340,11 @@ class Artist(Preparable):
     def data_limits(self):
         """((xmin, xmax), (ymin, ymax)) of finite data in data units, or None."""
         return None
+
+    def counts_in_layout(self) -> bool:
+        """Whether layouts make room for the artist where it reaches past its axes (its
+        kind says; texts do)."""
+        return False
 
     def visuals(self) -> list:
         """Visuals drawn on their own (not batched)."""

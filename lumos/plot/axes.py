@@ -511,8 +511,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         if props.pop("rasterized", None):
             raise TypeError("text: rasterized=True is not supported (text stays vector in "
                             "SVG and PDF files)")
-        for key in ("in_layout", "animated"):  # no effect on drawn text
-            props.pop(key, None)
+        props.pop("animated", None)  # no effect on drawn text
         # a date (datetime, date, datetime64) in the axis' units, as matplotlib converts it
         x, y = (float(axis.convert(np.reshape(v, 1))[0])
                 if np.asarray(v).dtype.kind in "MO" else v
@@ -629,11 +628,11 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
     clear = cla
 
     def get_children(self) -> list:
-        """The axes' artists, texts, title, axes, legends and background patch (not the
-        spines: matplotlib's are patches; lumos's are drawn with the frame)."""
+        """The axes' artists, texts, title, axes, insets, legends and background patch
+        (not the spines: matplotlib's are patches; lumos's are drawn with the frame)."""
         legends = [lg for lg in (self.legend_, *self.kept_legends) if lg is not None]
-        return [*self.artists, *self.texts, self.title, self.xaxis, self.yaxis, *legends,
-                self.patch]
+        return [*self.artists, *self.texts, self.title, self.xaxis, self.yaxis,
+                *self.child_axes, *legends, self.patch]
 
     def findobj(self, match=None, include_self: bool = True) -> list:
         """Every object in the axes that ``match`` accepts (see ``Figure.findobj``)."""
@@ -693,7 +692,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         twin.xaxis.set_visible(False)
         twin._lines_cycle.index = self._lines_cycle.index
         self.children.append(twin)
-        self.figure.axes.append(twin)
+        self.figure.figure.axes_list.append(twin)
         return twin
 
     def twiny(self) -> Axes:
@@ -704,7 +703,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         twin.xaxis.set_label_position("top")
         twin.yaxis.set_visible(False)
         self.children.append(twin)
-        self.figure.axes.append(twin)
+        self.figure.figure.axes_list.append(twin)
         return twin
 
 

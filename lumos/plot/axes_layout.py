@@ -133,8 +133,7 @@ class AxesLayout:
         insets' (those in the layout), in display pixels, as laid out at the last draw."""
         from .layout import tight_box
 
-        insets = [a for a in self.child_axes if a.get_visible() and a.get_in_layout()
-                  and a in a.figure.axes]
+        insets = [a for a in self.child_axes if a.get_visible() and a.get_in_layout()]
         return Bbox.union([tight_box(self)] + [a.get_tightbbox() for a in insets])
 
     def get_figure(self, root: bool = False):
@@ -160,7 +159,9 @@ class AxesLayout:
         when the layout moves it. Keywords as ``fig.add_axes`` (``projection``,
         ``sharex``, ``facecolor``, ...)."""
         box = as_bbox(bounds, "bounds")
-        inset = self.figure.add_axes(self.get_position(), **kwargs)
+        # not the current axes, nor in fig.axes (matplotlib's): drawn with this one
+        inset = self.figure._new_axes(self.get_position(), where="inset_axes",
+                                      current=False, **kwargs)
         inset.set_axes_locator(_TransformedBoundsLocator(box.bounds, transform or
                                                          self.transAxes))
         inset.update_box()
@@ -301,8 +302,11 @@ class AxesLayout:
                 self.callbacks.process(f"{name}lim_changed", self)
 
     def remove(self) -> None:
-        """Take the axes out of its figure (``fig.delaxes(ax)``)."""
-        self.figure.delaxes(self)
+        """Take the axes out of its figure (``fig.delaxes(ax)``; an inset out of its
+        parent's ``child_axes`` too)."""
+        if self not in self.figure.figure.axes_list:
+            raise ValueError("remove: the axes is not in its figure (removed already?)")
+        self.figure._discard_axes(self)
 
     def draw_artist(self, a) -> None:
         """matplotlib's blitting step. lumos draws every artist at each redraw (the next

@@ -250,7 +250,7 @@ class FigureCanvas(Canvas):
         if ev.x is None:
             return []
         mouse = self._mouse("button_press_event", ev)
-        tolerance = max([_tolerance(a.get_picker()) for ax in self.figure.axes
+        tolerance = max([_tolerance(a.get_picker()) for ax in self.figure.axes_list
                          for a in ax.artists if a.pickable()], default=None)
         if tolerance is None:
             return []

@@ -7,6 +7,7 @@ import numpy as np
 
 from . import page_axes, page_texts
 from .axisdraw import TickLayout, axis_margins, draw_axis, draw_spines
+from .text_artists import draw_texts
 from .titles import draw_titles, title_room
 
 __all__ = ["TickLayout", "axes_margins", "rectilinear_margins", "title_room", "draw_axes",
@@ -81,9 +82,8 @@ def draw_axes(ax, ov) -> None:
         if a.get_visible() and id(a) not in drawn:
             a.draw_overlay(ov)
     draw_titles(ax, ov)
-    for t in ax.texts:
-        if t.get_visible() and t.get_text() and id(t) not in drawn:
-            t.draw_overlay(ov)
+    draw_texts(ov, [t for t in ax.texts
+                    if t.get_visible() and t.get_text() and id(t) not in drawn])
 
 
 def draw_rectilinear_frame(ax, ov, frame: bool = True) -> set:

@@ -305,10 +305,11 @@ class Figure(FigureSaving, FigureBase):
         return (0.0, 0.0, 0.0, 0.0) if face is None else face
 
     def _every_axes(self) -> list:
-        """The figure's axes and the secondary axes of each (matplotlib keeps those out
-        of ``fig.axes``: they are their parent's child axes), in drawing order."""
+        """The figure's axes, insets included, and the secondary axes of each
+        (matplotlib keeps both out of ``fig.axes``: they are their parent's child
+        axes), in drawing order."""
         out = []
-        for ax in self.axes:
+        for ax in self.axes_list:
             out.append(ax)
             out += [c for c in ax.children if c.role == "secondary"]
         return out
@@ -486,7 +487,7 @@ class Figure(FigureSaving, FigureBase):
         coordinates): the point of a line or scatter, the pixel of an image
         (row * width + col); None when no data is there."""
         self.draw()
-        owners = {v: ax for ax in self.axes for v in ax.data_visuals()}
+        owners = {v: ax for ax in self.axes_list for v in ax.data_visuals()}
         hit = self.canvas.pick(x_px, y_px, radius=radius, pickable=lambda v: v in owners)
         if hit is None:
             return None
@@ -587,8 +588,8 @@ class Figure(FigureSaving, FigureBase):
         return self.canvas.view_at(x, y)
 
     def axes_of(self, view) -> Axes | None:
-        """The axes drawn in ``view``, or None."""
-        for ax in self.axes:
+        """The axes drawn in ``view`` (an inset's too), or None."""
+        for ax in self.axes_list:
             if ax.view is view:
                 return ax
         return None

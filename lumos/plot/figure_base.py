@@ -14,7 +14,7 @@ from .bbox import Bbox, as_bbox
 from .coords import LiveTransform, unit_to_box
 from .gridspec import GridSpec, SubplotSpec, from_matplotlib
 from .style import rcParams
-from .text_artists import Text
+from .text_artists import Text, draw_texts
 
 # matplotlib's figure labels: default position, alignment, rcParams of size and weight
 _LABELS = {
@@ -89,8 +89,13 @@ class FigureBase:
     # -- axes ---------------------------------------------------------------------------
     @property
     def axes(self) -> list:
-        """Every axes of the figure (subfigures' included), in the order made."""
-        return self.figure.axes_list
+        """The axes of the figure (subfigures' included), in the order made, as
+        matplotlib's ``fig.axes`` lists them: not the insets (``ax.inset_axes``), which
+        are their parent's ``child_axes`` (``axes_list`` of the root figure: every axes
+        drawn, insets included)."""
+        every = self.figure.axes_list
+        insets = {id(c) for a in every for c in a.child_axes}
+        return [a for a in every if id(a) not in insets]
 
     def get_axes(self) -> list:
         """The axes of the figure."""
@@ -107,7 +112,7 @@ class FigureBase:
         return introspect.findobj(self, match, include_self)
 
     def _new_axes(self, spec, projection=None, polar: bool = False, sharex=None,
-                  sharey=None, where: str = "add_subplot", **kwargs):
+                  sharey=None, where: str = "add_subplot", current: bool = True, **kwargs):
         from .projections import projection_class
 
         cls = projection_class(projection, polar)
@@ -117,16 +122,18 @@ class FigureBase:
         init = {k: kwargs.pop(k) for k in getattr(cls, "init_keywords", ()) if k in kwargs}
         check_properties(cls, kwargs, where)
         ax = cls(self, spec, sharex=sharex, sharey=sharey, **init)
-        self._attach(ax)
+        self._attach(ax, current)
         if label is not None:
             ax.set_label(label)
         ax.set(**kwargs)
         return ax
 
-    def _attach(self, ax) -> None:
+    def _attach(self, ax, current: bool = True) -> None:
+        """Add ``ax`` to what the figure draws (the current axes with ``current``)."""
         self.figure.axes_list.append(ax)
         self._localaxes.append(ax)
-        self.figure._current_axes = ax
+        if current:
+            self.figure._current_axes = ax
 
     def add_subplot(self, *args, **kwargs):
         """A new axes in a grid cell: ``add_subplot(2, 2, 1)``, ``(221)``, ``(2, 2, (1, 2))``
@@ -402,12 +409,21 @@ class FigureBase:
         return ax
 
     def delaxes(self, ax) -> None:
-        """Remove ``ax`` (and its twins and colorbars) from the figure."""
+        """Remove ``ax`` (and its twins, insets and colorbars) from the figure; an
+        inset is not in ``fig.axes`` (matplotlib's ValueError too): ``inset.remove()``."""
         if ax not in self.axes:
             raise ValueError("ax: got an axes that is not in this figure")
+        self._discard_axes(ax)
+
+    def _discard_axes(self, ax) -> None:
+        """Stop drawing ``ax``, its twins, insets and colorbars (``delaxes``, and
+        ``remove`` of any axes, an inset's included)."""
+        every = self.figure.axes_list
+        for inset in list(ax.child_axes):  # with its own twins, insets and colorbars
+            self._discard_axes(inset)
         for a in [ax, *ax.children, *(cb.ax for cb in ax.colorbars)]:
-            if a in self.figure.axes_list:
-                self.figure.axes_list.remove(a)
+            if a in every:
+                every.remove(a)
                 for view in a.canvas_views():
                     if view in self.figure.canvas.views:
                         self.figure.canvas.views.remove(view)
@@ -415,7 +431,10 @@ class FigureBase:
                 a.figure._localaxes.remove(a)
         if ax.parent is not None and ax in ax.parent.children:
             ax.parent.children.remove(ax)
-        self.figure.colorbars[:] = [cb for cb in self.figure.colorbars if cb.ax in self.axes]
+        for a in every:
+            if ax in a.child_axes:
+                a.child_axes.remove(ax)
+        self.figure.colorbars[:] = [cb for cb in self.figure.colorbars if cb.ax in every]
 
     def reposition_subplots(self, gridspec=None) -> None:
         """Grid axes back to their cells' positions (all, or those of ``gridspec``):
@@ -525,7 +544,7 @@ class FigureBase:
         if ax is None and cax is None:
             ax = getattr(mappable, "axes", None)
             if ax is None:  # a matplotlib collection lumos draws: the axes it was added to
-                ax = next((a for a in self.figure.axes for artist in a.artists
+                ax = next((a for a in self.figure.axes_list for artist in a.artists
                            if getattr(artist, "source", None) is mappable), None)
             if ax is None:
                 raise ValueError("colorbar: cannot tell which axes to take room from; pass "
@@ -569,9 +588,8 @@ class FigureBase:
     frameon = property(get_frameon, set_frameon)
 
     def _draw_figure_texts(self, ov) -> None:
-        for t in [*self.texts, *(v for v in self._labels.values() if v is not None)]:
-            if t.get_visible() and t.get_text():
-                t.draw_overlay(ov)
+        draw_texts(ov, [t for t in [*self.texts, *self._labels.values()]
+                        if t is not None and t.get_visible() and t.get_text()])
         for sfig in self.subfigs:
             sfig._draw_figure_texts(ov)
 

@@ -167,8 +167,8 @@ class FigureSaving:
     def get_tightbbox(self) -> Bbox | None:
         """The box (figure pixels) of everything drawn: axes with their decorations,
         texts, figure texts and legends."""
-        boxes = [tight_box(ax) for ax in self.axes if ax.role != "twin"]
-        for ax in self.axes:
+        boxes = [tight_box(ax) for ax in self.axes_list if ax.role != "twin"]  # insets too
+        for ax in self.axes_list:
             for t in ax.texts:
                 if t.get_visible() and t.get_text() and hasattr(t, "window_extent"):
                     boxes.append(t.window_extent())

@@ -141,44 +141,47 @@ def make_engine(layout, current=None, **kwargs):
 
 
 # -- what the decorations of an axes need -------------------------------------------------
-def tight_box(ax) -> Bbox:
+def tight_box(ax, margins: tuple | None = None) -> Bbox:
     """The axes' box with its decorations (ticks, labels, titles, twins, legends
-    outside), in figure pixels."""
+    outside), in figure pixels (``margins``: their ``axes_margins``, when known)."""
     x, y, w, h = ax.box
     if not ax.get_visible():
         return Bbox.from_bounds(x, y, w, h)
-    left, right, bottom, top = axes_margins(ax)
+    left, right, bottom, top = axes_margins(ax) if margins is None else margins
     return Bbox.from_extents(x - left, y - bottom, x + w + right, y + h + top)
 
 
-def inset_room(ax) -> list:
+def inset_room(ax, margins: tuple | None = None) -> np.ndarray:
     """What of ``ax`` follows its box when it has insets or texts outside it a layout
     makes room for (shown, in the layout, placed in its axes fraction or data): each
-    inset, each such text and the axes itself, as (its box in ``ax``'s fraction, the
-    room it needs beyond that box: left, right, bottom, top pixels); empty without."""
-    if not ax.get_visible():
-        return []
+    inset, each such text and the axes itself (its decorations: ``margins``, its
+    ``axes_margins`` when known), a row each of its box in ``ax``'s fraction (x0, y0,
+    x1, y1) and the room it needs beyond that box (left, right, bottom, top pixels);
+    no rows without."""
     out = []
-    for inset in ax.child_axes:
-        if not (inset.get_visible() and inset.get_in_layout() and inset in inset.figure.axes):
+    for inset in ax.child_axes if ax.get_visible() else ():
+        if not (inset.get_visible() and inset.get_in_layout()):
             continue
-        fractions = ax.inset_fractions(inset)
-        if fractions is not None:
-            out.append((fractions, np.asarray(axes_margins(inset), float)))
+        f = ax.inset_fractions(inset)
+        if f is not None:
+            out.append((f.x0, f.y0, f.x1, f.y1, *axes_margins(inset)))
     bx, by, bw, bh = ax.box
-    texts = [t for t in ax.texts if t.counts_in_layout()]  # matplotlib counts them too
+    # matplotlib counts texts and annotations too
+    texts = [t for t in (*ax.texts, *ax.artists) if t.counts_in_layout()] \
+        if ax.get_visible() else []
     for text, (x, y) in zip(texts, anchor_pixels(texts), strict=True):
-        reach = text.layout_reach(x, y)
-        if reach is not None and (x - reach[0] < bx or x + reach[1] > bx + bw or
-                                  y - reach[2] < by or y + reach[3] > by + bh):
-            out.append((Bbox.from_bounds((x - bx) / bw, (y - by) / bh, 0, 0),
-                        np.asarray(reach, float)))
+        for px, py, reach in text.layout_room(x, y):
+            if (px - reach[0] < bx or px + reach[1] > bx + bw or
+                    py - reach[2] < by or py + reach[3] > by + bh):
+                fx, fy = (px - bx) / bw, (py - by) / bh
+                out.append((fx, fy, fx, fy, *reach))
     if not out:
-        return []
-    return [(Bbox.from_bounds(0, 0, 1, 1), np.asarray(axes_margins(ax), float))] + out
+        return np.zeros((0, 8))
+    own = axes_margins(ax) if margins is None else margins
+    return np.array([(0.0, 0.0, 1.0, 1.0, *own), *out], dtype=float)
 
 
-def inset_reach(ax, room: list, w: float, h: float) -> np.ndarray:
+def inset_reach(ax, room: np.ndarray, w: float, h: float) -> np.ndarray:
     """How far (left, right, bottom, top; pixels; negative: short of it) ``room`` (from
     :func:`inset_room`) reaches beyond the w × h box a layout gives ``ax``. It follows
     the box after the aspect, so the reach depends on w and h: the engines take it as
@@ -187,9 +190,9 @@ def inset_reach(ax, room: list, w: float, h: float) -> np.ndarray:
         return np.zeros(4)
     fig = ax.figure
     x, y, bw, bh = fig.fraction_to_pixels(ax.aspect_box(fig.pixels_to_fraction((0, 0, w, h))))
-    return np.max([(left - x - f.x0 * bw, x + f.x1 * bw + right - w,
-                    bottom - y - f.y0 * bh, y + f.y1 * bh + top - h)
-                   for f, (left, right, bottom, top) in room], axis=0)
+    x0, y0, x1, y1, left, right, bottom, top = room.T
+    return np.array([(left - x - x0 * bw).max(), (x + x1 * bw + right - w).max(),
+                     (bottom - y - y0 * bh).max(), (y + y1 * bh + top - h).max()])
 
 
 def layout_axes(fig) -> list:
@@ -251,8 +254,8 @@ def _tight_room(fig, ss, axes):
     for a in visible:
         # (an axes of a grid nested in the block: its insets get no room here, as its
         # box is not the block's)
-        room = inset_room(a) if a.get_subplotspec() is ss else []
-        if room:
+        room = inset_room(a) if a.get_subplotspec() is ss else ()
+        if len(room):
             moving.append((a, room))
         else:
             fixed.append(tight_box(a))
@@ -296,14 +299,15 @@ def _tight_settled(fig, shape, spans, specs, rooms, pad, h_pad, w_pad, rect):
 def _cells(fig, specs, kwargs) -> list[Bbox]:
     """The boxes (figure fraction) of the blocks ``specs`` under subplot parameters
     changed by ``kwargs``."""
-    out = []
+    out, grids = [], {}
     for ss in specs:
         gs = ss.get_gridspec()
-        p = gs.get_subplot_params(fig)
-        p.update(**kwargs)
-        bottoms, tops, lefts, rights = grid_positions(
-            p.left, p.bottom, p.right, p.top, p.wspace, p.hspace, gs.get_height_ratios(),
-            gs.get_width_ratios())
+        if gs not in grids:  # the blocks of one grid share its positions
+            p = gs.get_subplot_params(fig)
+            p.update(**kwargs)
+            grids[gs] = grid_positions(p.left, p.bottom, p.right, p.top, p.wspace, p.hspace,
+                                       gs.get_height_ratios(), gs.get_width_ratios())
+        bottoms, tops, lefts, rights = grids[gs]
         r, c = ss.rowspan, ss.colspan
         out.append(Bbox.from_extents(lefts[c.start:c.stop].min(), bottoms[r.start:r.stop].min(),
                                      rights[c.start:c.stop].max(), tops[r.start:r.stop].max()))
@@ -621,9 +625,10 @@ def _make_margins(fig, grids: dict, pads, spaces) -> None:
         ss = ax.get_subplotspec()
         margin = _padding(ss, w_pad, h_pad, spaces)
         pos = fig.fraction_to_pixels(ax.get_position(original=True))
-        tight = tight_box(ax)
-        room = inset_room(ax)
-        if room:
+        own = axes_margins(ax) if ax.get_visible() else None  # the decorations, once
+        tight = tight_box(ax, own)
+        room = inset_room(ax, own)
+        if len(room):
             # the insets beside the axes, and its own decorations, follow its box
             # after the aspect: their room depends on the box the grid gives it,
             # settled when the grid is solved
@@ -816,7 +821,7 @@ def _compress(fig, grids: dict, rect, pads, spaces):
         ss = ax.get_subplotspec()
         orig = fig.fraction_to_pixels(ax.get_position(original=True))
         room = inset_room(ax)
-        if room:  # the insets beside the axes may take some of that room
+        if len(room):  # the insets beside the axes may take some of that room
             left, right, bottom, top = np.maximum(-inset_reach(ax, room, orig[2], orig[3]), 0)
             slack_w, slack_h = left + right, bottom + top
         else:

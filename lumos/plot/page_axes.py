@@ -455,8 +455,9 @@ def name_frozen(ax, ov, what: str) -> None:
 def finish(fig) -> None:
     """After a frame's decorations: drop the visuals of axes that drew none (removed,
     or turned off)."""
-    def gone(ax) -> bool:  # a secondary axis lives in its parent, not in fig.axes
-        return ax.parent not in fig.axes if ax.role == "secondary" else ax not in fig.axes
+    def gone(ax) -> bool:  # a secondary axis lives in its parent, not in axes_list
+        every = fig.axes_list
+        return ax.parent not in every if ax.role == "secondary" else ax not in every
 
     for ax in list(_decors):
         d = _decors[ax]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from .page_axes import color_bytes
+from .text_artists import anchor_pixels
 from .textstyle import draw_text
 
 # arrow styles drawn with lines only: (head at the start, head at the end)
@@ -122,29 +123,37 @@ def _arrow_record(ax, t, at: tuple[float, float]) -> dict:
 
 def draw(ax, decor) -> tuple[set, list, list]:
     """Draw the axes' texts anchored to data that a page can move into its decoration:
-    (ids of the artists drawn, their records, why the others cannot follow)."""
+    (ids of the artists drawn, their records, why the others cannot follow). Anchors and
+    data points go through one call of each transform (a call builds its chain)."""
     fig = ax.figure
-    drawn, records, why = set(), [], []
+    shown, why = [], []
     for t, spec in _candidates(ax):
         if not t.get_visible():
             continue
         reason = _why_not(t, spec)
         if reason is not None:
             why.append(reason)
-            continue
-        drawn.add(id(t))
-        # what moves with the view is drawn relative to the data anchor (the text's
-        # position, or the point an offset text is offset from)
-        at = t.pixel_position() if spec["xy"] is None else tuple(
-            float(v) for v in ax.transData.forward(np.asarray(spec["xy"], float)))
+        else:
+            shown.append((t, spec))
+    # what moves with the view is drawn relative to the data anchor (the text's
+    # position, or the point an offset text is offset from)
+    positions = anchor_pixels([t for t, _ in shown]).tolist()
+    fixed = [i for i, (_, spec) in enumerate(shown) if spec["xy"] is not None]
+    ats = list(positions)
+    if fixed:
+        points = np.array([shown[i][1]["xy"] for i in fixed], dtype=float)
+        for i, at in zip(fixed, ax.transData.forward(points).reshape(-1, 2).tolist(),
+                         strict=True):
+            ats[i] = at
+    records = []
+    for (t, spec), position, at in zip(shown, positions, ats, strict=True):
         entries: list = []
-        t.draw_overlay(_Anchored(decor, entries, at))
+        t.draw_overlay(_Anchored(decor, entries, at), position)
         if not entries and t.get_text():  # hidden (clipped) now: the page may show it
-            draw_text(_Anchored(None, entries, at), fig, t.get_text(), *t.pixel_position(),
-                      t.style)
+            draw_text(_Anchored(None, entries, at), fig, t.get_text(), *position, t.style)
         records.append({
-            "at": _scaled(ax, spec["xy"]), "px": [float(v) for v in at],
+            "at": _scaled(ax, spec["xy"]), "px": at,
             "clip": _scaled(ax, spec["clip"]), "texts": entries,
             "arrow": None if spec["arrow"] is None else {
                 **_arrow_record(ax, t, at), "xy": _scaled(ax, spec["arrow"])}})
-    return drawn, records, sorted(set(why))
+    return {id(t) for t, _ in shown}, records, sorted(set(why))

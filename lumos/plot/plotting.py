@@ -158,8 +158,7 @@ class PlottingMixin:
         if props.pop("rasterized", None):
             raise TypeError("annotate: rasterized=True is not supported (text stays vector in "
                             "SVG and PDF files)")
-        for key in ("in_layout", "animated"):  # no effect on drawn text
-            props.pop(key, None)
+        props.pop("animated", None)  # no effect on drawn text
         if arrowprops is not None and not isinstance(arrowprops, dict):
             raise TypeError(f"arrowprops: got {type(arrowprops).__name__}, expected a dict")
         a = Annotation(self, text, xy, xytext=xytext, xycoords=xycoords, textcoords=textcoords,

@@ -60,7 +60,7 @@ def select(fig, rect=None, lasso=None) -> dict:
     fig.draw()  # boxes and limits as on screen
     height = fig.canvas.size[1]
     hits = {}
-    for ax in fig.axes:
+    for ax in fig.axes_list:  # insets too
         bx, by, bw, bh = ax.box
         for artist in ax.artists:
             pts = _points_px(artist)

@@ -38,6 +38,7 @@ class Text(Artist):
         self._reach_memo: tuple | None = None  # layout_reach's last (key, reach)
         self.set_transform(transform)
         visible = props.pop("visible", True)
+        self._in_layout = bool(props.pop("in_layout", True))
         # matplotlib's: the rotation is an angle in the text's coordinates (data), drawn
         # at the angle it has on screen
         self._rotates_with_transform = bool(props.pop("transform_rotates_text", False))
@@ -174,13 +175,32 @@ class Text(Artist):
         x, y = self.get_transform().forward(np.array([self._x, self._y]))
         return float(x), float(y)
 
+    def get_in_layout(self) -> bool:
+        """Whether layouts make room for the text (matplotlib's name)."""
+        return self._in_layout
+
+    def set_in_layout(self, in_layout) -> None:
+        """Make room for the text in layouts (True, the default) or not (matplotlib's
+        way to leave a text out of the tight box)."""
+        self._in_layout = bool(in_layout)
+        self._changed()
+
     def counts_in_layout(self) -> bool:
         """Whether a layout makes room for the text (matplotlib's tight box counts an
-        axes' texts): shown, not empty, not clipped to the axes, and placed through the
-        axes' data or fraction (so it moves with the box)."""
+        axes' texts): shown, in the layout, not empty, not clipped to the axes, and
+        placed through the axes' data or fraction (so it moves with the box)."""
         ax = self.axes
-        return (ax is not None and self._visible and bool(self._text)
+        return (ax is not None and self._visible and self._in_layout and bool(self._text)
                 and not self.get_clip_on() and _follows_box(self.get_transform(), ax))
+
+    def layout_room(self, x: float, y: float) -> list:
+        """Where the text, its anchor at figure pixel (x, y), needs room beyond its
+        axes' box: (px, py, reach) for each part, (px, py) the figure pixel the part
+        keeps its distance to as the box moves and resizes, ``reach`` how far it reaches
+        from there (left, right, below, above; pixels); empty when nothing reaches
+        past the box (:meth:`layout_reach`)."""
+        reach = self.layout_reach(x, y)
+        return [] if reach is None else [(x, y, reach)]
 
     def layout_reach(self, x: float, y: float) -> tuple | None:
         """Pixels (left, right, below, above) the text reaches from its anchor at figure
@@ -246,22 +266,26 @@ class Text(Artist):
         xy = (self._x, self._y)
         return {"xy": xy, "clip": xy if self.style.clip_on else None, "arrow": None}
 
-    def _clipped(self) -> bool:
-        """``clip_on``: hidden when its anchor leaves the axes (drawn whole otherwise)."""
+    def _clipped(self, at: tuple[float, float] | None = None) -> bool:
+        """``clip_on``: hidden when its anchor (at figure pixels ``at``, else through its
+        transform) leaves the axes (drawn whole otherwise)."""
         if not self.style.clip_on or self.axes is None:
             return False
-        x, y = self.pixel_position()
+        x, y = self.pixel_position() if at is None else at
         bx, by, bw, bh = self.axes.box
         return not (bx <= x <= bx + bw and by <= y <= by + bh)
 
-    def draw_overlay(self, ov) -> None:
-        """The text (its box and effects) in figure pixels."""
+    def draw_overlay(self, ov, position: tuple[float, float] | None = None) -> None:
+        """The text (its box and effects) in figure pixels; ``position``: its anchor's
+        pixels when the caller has them (:func:`draw_texts`), else through its
+        transform."""
         from .textstyle import draw_text
 
-        if not self._text or self._clipped():
+        if not self._text:
             return
-        x, y = self.pixel_position()
-        draw_text(ov, self.figure, self._text, x, y, self.drawn_style())
+        x, y = self.pixel_position() if position is None else position
+        if not self._clipped((x, y)):
+            draw_text(ov, self.figure, self._text, x, y, self.drawn_style())
 
 
 def anchor_pixels(texts) -> np.ndarray:
@@ -279,6 +303,13 @@ def anchor_pixels(texts) -> np.ndarray:
         points = np.array([(texts[i]._x, texts[i]._y) for i in rows], dtype=float)
         out[rows] = np.asarray(transform.forward(points), dtype=float).reshape(-1, 2)
     return out
+
+
+def draw_texts(ov, texts) -> None:
+    """Draw the texts into the overlay, their anchors through one call of each distinct
+    transform (:func:`anchor_pixels`; 400 cell labels one by one cost a draw 250 ms)."""
+    for t, (x, y) in zip(texts, anchor_pixels(texts).tolist(), strict=True):
+        t.draw_overlay(ov, (x, y))
 
 
 def _follows_box(t, ax) -> bool:
@@ -427,9 +458,10 @@ class Annotation(Text):
     def get_position(self) -> tuple[float, float]:
         return self._x, self._y
 
-    def _clipped(self) -> bool:
+    def _clipped(self, at: tuple[float, float] | None = None) -> bool:
         """Whether xy lies outside the axes and the annotation should hide (matplotlib:
-        by default only for xycoords='data')."""
+        by default only for xycoords='data'); where the text is (``at``) does not
+        matter."""
         clip = self.annotation_clip
         if clip is False or (clip is None and self.xycoords != "data"):
             return False
@@ -439,32 +471,76 @@ class Annotation(Text):
         return not (np.isfinite(p).all() and bx - tol <= p[0] <= bx + bw + tol
                     and by - tol <= p[1] <= by + bh + tol)
 
+    def counts_in_layout(self) -> bool:
+        """Text.counts_in_layout, as matplotlib's tight box counts an annotation: shown,
+        in the layout, not empty (an arrow alone counts for nothing), not clipped to
+        the axes (``clip_on``), and not hidden by its point leaving the axes
+        (``annotation_clip``)."""
+        return (self._visible and self._in_layout and bool(self._text)
+                and not self.get_clip_on() and not self._clipped())
+
+    def layout_room(self, x: float, y: float) -> list:
+        """Text.layout_room: the text, following its axes' box from the point it is
+        placed from (itself in data or axes fraction, the box's corner in axes pixels
+        or points, the annotated point for an offset), and the arrow's end; not what
+        stays fixed in the figure (figure coordinates, or an offset from a point
+        there)."""
+        out = []
+        base = self._follow_point(self.textcoords, (x, y))
+        reach = None if base is None else self.layout_reach(x, y)
+        if reach is not None:  # measured from the anchor, then from the base
+            dx, dy = x - base[0], y - base[1]
+            out.append((*base, (reach[0] - dx, reach[1] + dx, reach[2] - dy, reach[3] + dy)))
+        if self.arrowprops is not None:  # the arrow runs from the text to its end
+            end = tuple(float(v) for v in self._to_pixels(self.xy, self.xycoords))
+            base = self._follow_point(self.xycoords, end)
+            if base is not None and np.isfinite(end).all():
+                dx, dy = end[0] - base[0], end[1] - base[1]
+                out.append((*base, (-dx, dx, -dy, dy)))
+        return out
+
+    def _follow_point(self, coords, at: tuple[float, float]) -> tuple[float, float] | None:
+        """The figure pixel a point placed in ``coords`` (now at figure pixel ``at``)
+        keeps its distance to as the axes' box moves and resizes; None: fixed."""
+        from .transforms_compat import as_transform
+
+        ax = self.axes
+        if not isinstance(coords, str):
+            return at if _follows_box(as_transform(coords), ax) else None
+        if coords in ("data", "axes fraction"):
+            return at
+        if coords in ("axes pixels", "axes points"):
+            x, y = ax.transAxes.forward(np.zeros(2))
+            return float(x), float(y)
+        if coords.startswith("offset"):
+            xy = tuple(float(v) for v in self._to_pixels(self.xy, self.xycoords))
+            return self._follow_point(self.xycoords, xy)
+        return None  # figure coordinates
+
     def data_limits(self):
         return None  # like matplotlib, annotations do not autoscale
 
-    def _text_box(self, fs: float) -> tuple[float, float, float, float]:
-        """The text's box in figure pixels (with its bbox's pad, which arrows start
-        outside of)."""
+    def _text_box(self, x: float, y: float) -> tuple[float, float, float, float]:
+        """The text's box in figure pixels with its anchor at (x, y) (with its bbox's
+        pad, which arrows start outside of)."""
         from .textbox import box_extent
 
         if not self._text:
-            x, y = self.pixel_position()
             return x, y, x, y
-        b = self.get_window_extent()
+        b = self._extent_at(x, y)
         px, py = box_extent(self.axes.figure, self._text, self.style, self.style.face())
         return b.x0 - px, b.y0 - py, b.x1 + px, b.y1 + py
 
-    def draw_overlay(self, ov) -> None:
-        """The text and the arrow, in figure pixels."""
+    def draw_overlay(self, ov, position: tuple[float, float] | None = None) -> None:
+        """The text and the arrow, in figure pixels (``position``: Text.draw_overlay's)."""
         from .textstyle import draw_text
 
         if not self._visible or self._clipped():
             return
         fig = self.axes.figure
-        fs = fig.points_to_pixels(self.style.fontsize)
-        x, y = self.pixel_position()
+        x, y = self.pixel_position() if position is None else position
         if self.arrowprops is not None:
-            self._draw_arrow(ov, self._text_box(fs))
+            self._draw_arrow(ov, self._text_box(x, y))
         if self._text and np.isfinite([x, y]).all():
             draw_text(ov, fig, self._text, x, y, self.drawn_style())
 

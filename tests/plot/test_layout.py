@@ -690,3 +690,21 @@ def test_texts_inside_the_axes_or_clipped_leave_the_layout_alone():
         boxes.append(ax.box)
         lplt.close("all")
     assert boxes[0] == boxes[1] == boxes[2]
+
+
+def test_a_constrained_pass_measures_each_axes_decorations_once(monkeypatch):
+    from lumos.plot import layout
+
+    fig, axs = lplt.subplots(1, 2, layout="constrained")
+    for ax in axs:
+        ax.inset_axes([1.05, 0, 0.05, 1])
+        ax.text(1.1, 0.5, "past the right", transform=ax.transAxes)
+    fig.draw()
+    measured = []
+    margins = layout.axes_margins
+    monkeypatch.setattr(layout, "axes_margins", lambda ax: measured.append(ax) or margins(ax))
+    fig.get_layout_engine().execute(fig)
+    # two passes (matplotlib's), each measuring the two axes and their two insets
+    assert len(measured) == 2 * 4
+    assert {id(a) for a in measured} == {id(a) for a in (*axs, *(a.child_axes[0] for a in axs))}
+    lplt.close("all")
