@@ -1,0 +1,126 @@
+"""Gaps matplotlib's gallery ran into: tick lines as artists (``get_xticklines``), an
+axis label's ``multialignment``, ``Axis.minorticks_on`` and ``bar(hatchcolor=)``."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from plot_helpers import px, small  # tests/plot/plot_helpers.py
+
+import lumos
+from lumos import pyplot as plt
+
+
+def dark(img) -> np.ndarray:
+    return img[..., :3].max(axis=-1) < 100
+
+
+def test_ticklines_are_two_a_major_tick_and_hide_what_they_stand_for():
+    fig, ax = small()
+    ax.plot([0, 1, 2], [0, 1, 0.5])
+    lines = ax.get_xticklines()
+    assert len(lines) == 2 * len(ax.xaxis.get_major_ticks())
+    assert len(ax.get_yticklines(minor=True)) == 2 * len(ax.yaxis.get_minor_ticks())
+    assert len(ax.get_xgridlines()) == len(ax.xaxis.get_major_ticks())
+    img = fig.render()
+    h = img.shape[0]
+    x0, y0 = ax.to_pixels(0.5, ax.get_ylim()[0])
+    below = slice(int(h - y0) + 1, int(h - y0) + 4)  # the bottom ticks hang below the axis
+    column = slice(int(x0) - 1, int(x0) + 2)
+    assert dark(img[below, column]).any()
+    plt.setp(ax.get_xticklines(), visible=False)
+    assert not dark(fig.render()[below, column]).any()
+
+
+def test_ticklines_take_a_length_and_a_width_in_points():
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=100)
+    ax.plot([0, 1], [0, 1])
+    ax.set_xticks([0.5])
+    ax.set_xticklabels([""])
+    plt.setp(ax.get_xticklines(), markeredgewidth=2)
+    x0, y0 = ax.to_pixels(0.5, ax.get_ylim()[0])
+
+    def reach() -> int:
+        img = fig.render()
+        rows = np.flatnonzero(dark(img[:, int(x0) - 1:int(x0) + 2]).any(axis=1))
+        return int(rows.max() - (img.shape[0] - y0))
+
+    short = reach()
+    plt.setp(ax.get_xticklines(), markersize=12)
+    assert short == pytest.approx(3.5 * 100 / 72, abs=1.5)  # matplotlib's 3.5 pt
+    assert reach() == pytest.approx(12 * 100 / 72, abs=1.5)
+
+
+def _line_lefts(img, rows_dark) -> list[int]:
+    """The leftmost dark column of each run of dark rows (each text line)."""
+    runs, start = [], None
+    for i, d in enumerate([*rows_dark, False]):
+        if d and start is None:
+            start = i
+        elif not d and start is not None:
+            runs.append((start, i))
+            start = None
+    return [int(np.flatnonzero(dark(img[a:b]).any(axis=0)).min()) for a, b in runs]
+
+
+@pytest.mark.parametrize("ma, spread", [("left", (0, 2)), (None, (20, 400))])
+def test_xlabel_multialignment_aligns_its_lines(ma, spread):
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=100)
+    ax.set_xticks([])
+    kw = {} if ma is None else {"multialignment": ma}
+    ax.set_xlabel("ab\nabcdefghijklmnop", **kw)
+    img = fig.render()
+    h = img.shape[0]
+    top = int(h - ax.to_pixels(0, ax.get_ylim()[0])[1]) + 4  # below the bottom spine
+    left = int(ax.to_pixels(ax.get_xlim()[0], 0)[0]) + 4  # right of the y tick labels
+    label = img[top:, left:]
+    lefts = _line_lefts(label, dark(label).any(axis=1))
+    assert len(lefts) == 2
+    assert spread[0] <= lefts[0] - lefts[1] <= spread[1]
+
+
+def test_label_multialignment_refuses_other_words():
+    fig, ax = small()
+    with pytest.raises(ValueError, match="multialignment"):
+        ax.set_ylabel("a\nb", multialignment="justify")
+
+
+def test_axis_minorticks_on_one_axis_only():
+    fig, ax = small()
+    ax.plot([0, 1], [0, 1])
+    ax.yaxis.minorticks_on()
+    assert len(ax.yaxis.get_minorticklocs()) > 0
+    assert len(ax.xaxis.get_minorticklocs()) == 0
+    ax.yaxis.minorticks_off()
+    assert len(ax.yaxis.get_minorticklocs()) == 0
+
+
+def _blue_red(img, ax, x0, x1):
+    (c0, r1), (c1, r0) = ax.to_pixels(x0, 0.2), ax.to_pixels(x1, 0.8)
+    h = img.shape[0]
+    inner = img[int(h - r0):int(h - r1), int(c0) + 4:int(c1) - 4, :3].reshape(-1, 3).astype(int)
+    blue = ((inner[:, 2] > 150) & (inner[:, 0] < 100)).mean()
+    red = ((inner[:, 0] > 150) & (inner[:, 2] < 100)).mean()
+    return blue, red
+
+
+def test_bar_hatchcolor_colors_the_hatch_not_the_edge():
+    fig, ax = lumos.subplots(figsize=(3, 3), dpi=100)
+    bars = ax.bar([0, 1], [1, 1], width=0.8, facecolor="none", edgecolor="red", hatch="//",
+                  hatchcolor="blue")
+    ax.set_xlim(-0.5, 1.5)
+    ax.set_ylim(0, 1.2)
+    img = fig.render()
+    blue, red = _blue_red(img, ax, -0.4, 0.4)
+    assert blue > 0.05 and red == 0
+    assert px(img, ax, -0.4, 0.5)[0] > 0.6  # the edge stays red
+    assert bars[0].get_hatchcolor() == (0.0, 0.0, 1.0, 1.0)
+    bars[1].set_hatchcolor(None)  # back to the edge color
+    blue, red = _blue_red(fig.render(), ax, 0.6, 1.4)
+    assert red > 0.05 and blue == 0
+
+
+def test_bar_hatchcolor_is_one_color():
+    fig, ax = small()
+    with pytest.raises(ValueError, match="hatchcolor"):
+        ax.bar([0, 1], [1, 1], hatch="/", hatchcolor=["blue", "green"])
