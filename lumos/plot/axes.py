@@ -33,6 +33,7 @@ from .image import AxesImage
 from .inset_indicator import InsetIndicating
 from .labelled_data import labelled_data
 from .lines import Line2D
+from .patch_style import check_real
 from .plot_types import PlotTypesMixin
 from .plotting import PlottingMixin
 from .propcycle import PropCycler, make_cycler
@@ -691,9 +692,12 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         self.set_adjustable("datalim")
         return self._subplotspec if self._subplotspec is not None else self._position
 
-    def twinx(self) -> Axes:
-        """A second y axis on the right sharing this x axis."""
+    def twinx(self, *, delta_zorder: float = 0.0) -> Axes:
+        """A second y axis on the right sharing this x axis; ``delta_zorder`` puts it in
+        front of this axes (> 0) or behind it (< 0, with the background)."""
         twin = Axes(self.figure, self._twin_spec(), sharex=self, parent=self, role="twin")
+        twin.set_zorder(self.get_zorder() + check_real(delta_zorder, "delta_zorder",
+                                                       finite=True))
         twin.set_adjustable("datalim")
         twin.yaxis.tick_right()
         twin.yaxis.set_label_position("right")
@@ -703,9 +707,11 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         self.figure.axes.append(twin)
         return twin
 
-    def twiny(self) -> Axes:
-        """A second x axis on top sharing this y axis."""
+    def twiny(self, *, delta_zorder: float = 0.0) -> Axes:
+        """A second x axis on top sharing this y axis (``delta_zorder`` as for twinx)."""
         twin = Axes(self.figure, self._twin_spec(), sharey=self, parent=self, role="twin")
+        twin.set_zorder(self.get_zorder() + check_real(delta_zorder, "delta_zorder",
+                                                       finite=True))
         twin.set_adjustable("datalim")
         twin.xaxis.tick_top()
         twin.xaxis.set_label_position("top")

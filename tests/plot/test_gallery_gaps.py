@@ -124,3 +124,39 @@ def test_bar_hatchcolor_is_one_color():
     fig, ax = small()
     with pytest.raises(ValueError, match="hatchcolor"):
         ax.bar([0, 1], [1, 1], hatch="/", hatchcolor=["blue", "green"])
+
+
+def _twins(delta_zorder=None):
+    fig, ax = lumos.subplots(figsize=(3, 3), dpi=80)
+    twin = ax.twinx() if delta_zorder is None else ax.twinx(delta_zorder=delta_zorder)
+    twin.fill_between([0, 1], [0, 0], [1, 1], color="orange")
+    twin.set_ylim(0, 1)
+    ax.plot([0, 1], [0.5, 0.5], color="blue", lw=8)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    return fig, ax, twin
+
+
+@pytest.mark.parametrize("delta, on_line", [(None, "orange"), (-1, "blue"), (1, "orange")])
+def test_twinx_delta_zorder_puts_the_twin_behind_with_the_background(delta, on_line):
+    fig, ax, twin = _twins(delta)
+    assert twin.get_zorder() == (0 if delta is None else delta)
+    img = fig.render()
+    line, off = px(img, ax, 0.5, 0.5), px(img, ax, 0.5, 0.2)
+    want = {"orange": (1.0, 0.65, 0.0), "blue": (0.0, 0.0, 1.0)}
+    assert line == pytest.approx(want[on_line], abs=0.08)
+    assert off == pytest.approx(want["orange"], abs=0.08)  # the front axes is see-through
+
+
+def test_axes_set_zorder_orders_overlapping_axes():
+    fig = lumos.figure(figsize=(3, 3), dpi=80)
+    first = fig.add_axes((0.1, 0.1, 0.6, 0.6), facecolor="red")
+    second = fig.add_axes((0.3, 0.3, 0.6, 0.6), facecolor="green")
+    x, y = 0.5 * 240, 0.5 * 240  # figure pixels inside both
+    row = 240 - int(y)
+    assert fig.render()[row, int(x), :3] == pytest.approx((0, 128, 0), abs=3)
+    first.set_zorder(1)
+    assert first.zorder == 1
+    assert fig.render()[row, int(x), :3] == pytest.approx((255, 0, 0), abs=3)
+    with pytest.raises((TypeError, ValueError), match="level"):
+        second.set_zorder("top")
