@@ -7,7 +7,6 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
-from .. import primitives as prim
 from ..visuals import Paths
 from ..visuals.path import hatch_counts
 from .artists import LegendHandle
@@ -17,6 +16,8 @@ from .collections import (
     color_rows,
     cycle_rows,
     finite_limits_xy,
+    hatch_rgba,
+    set_hatches,
     to_scale,
 )
 from .style import rcParams
@@ -114,8 +115,11 @@ class BarCollection(Collection):
         fill = (self._view(np.concatenate(verts)), np.concatenate(faces),
                 np.concatenate(cols)) if n else None
         outlines = [self._view(o) for o in outlines]
-        hatch_rgba = cycle_rows(self._hatchcolors[keep], n, self._alpha)
-        self._set_hatches(outlines, self._hatches[keep][order], hatch_rgba[order], edge[order])
+        given = cycle_rows(self._hatchcolors[keep], n, self._alpha)[order]
+        self._hatched = set_hatches(self._hatch_paths, ax.figure, outlines,
+                                    self._hatches[keep][order],
+                                    [hatch_rgba(g, e) for g, e in zip(given, edge[order],
+                                                                      strict=True)])
         # one group per edge draw: per distinct width when bar() was given one per bar
         every = np.full(len(self._xywh), self._linewidth) if self._widths is None \
             else self._widths
@@ -137,20 +141,6 @@ class BarCollection(Collection):
 
     set_linewidths = set_linewidth
 
-    def _set_hatches(self, outlines, hatches, hatch_rgba, edge) -> None:
-        """matplotlib's hatch over each hatched bar's face: in its hatch color, else its
-        edge color, else ``patch.edgecolor`` (without the bars' alpha)."""
-        fig = self.axes.figure
-        width = fig.points_to_pixels(rcParams.get("hatch.linewidth", 1.0))
-        paths = [prim.Path(ring, fill=None, hatch=h, hatch_width=width,
-                           hatch_color=_hatch_color(hc, e))
-                 for ring, h, hc, e in zip(outlines, hatches, hatch_rgba, edge, strict=True)
-                 if h]
-        self._hatch_paths.set_paths(paths)
-        self._hatch_paths.hatch_unit = fig.dpi
-        self._hatch_paths.canvas_height = fig.canvas.size[1]  # tiles start at its top left
-        self._hatched = bool(paths)
-
     def visuals(self) -> list:
         return [self._mesh, self._hatch_paths, *self._line_visuals]
 
@@ -168,7 +158,7 @@ class BarCollection(Collection):
         fig = self.axes.figure
         edge = cycle_rows(self._edgecolors[i:i + 1], 1, self._alpha)[0]
         given = cycle_rows(self._hatchcolors[i:i + 1], 1, self._alpha)[0]
-        return (self._hatches[i], _hatch_color(given, edge),
+        return (self._hatches[i], hatch_rgba(given, edge),
                 fig.points_to_pixels(rcParams.get("hatch.linewidth", 1.0)), fig.dpi)
 
     def get_hatch(self):
@@ -230,18 +220,6 @@ def _hatchcolor_rows(color, n: int) -> np.ndarray:
     if color is None:
         return np.full((n, 4), np.nan)
     return np.tile(colors.to_rgba(color, argname="hatchcolor"), (n, 1))
-
-
-def _hatch_color(given: np.ndarray, edge: np.ndarray) -> tuple:
-    """A bar's hatch color: the one given, else its edge's, else ``patch.edgecolor``
-    where the edge is invisible (matplotlib's ``hatch.color: edge``)."""
-    if np.isfinite(given).all():
-        return tuple(float(c) for c in given)
-    spec = rcParams.get("hatch.color", "edge")
-    if spec not in ("edge", None):
-        return colors.to_rgba(spec)
-    return tuple(float(c) for c in edge) if edge[3] > 0 else \
-        colors.to_rgba(rcParams["patch.edgecolor"])
 
 
 class Rectangle:
@@ -350,7 +328,7 @@ class Rectangle:
     def get_hatchcolor(self) -> tuple:
         """This bar's hatch color as RGBA floats."""
         i = self._i
-        return _hatch_color(cycle_rows(self._c._hatchcolors[i:i + 1], 1, self._c._alpha)[0],
+        return hatch_rgba(cycle_rows(self._c._hatchcolors[i:i + 1], 1, self._c._alpha)[0],
                             cycle_rows(self._c._edgecolors[i:i + 1], 1, self._c._alpha)[0])
 
     def set_hatchcolor(self, color) -> None:

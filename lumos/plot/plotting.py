@@ -67,7 +67,8 @@ class PlottingMixin:
         where_name = "fill_between" if t_dir == "x" else "fill_betweenx"
         transform = kwargs.pop("transform", None)
         kw = normalize_kwargs(kwargs, where_name, ("color", "facecolor", "edgecolor", "linewidth",
-                                                   "linestyle", "alpha", "label", "zorder"))
+                                                   "linestyle", "alpha", "label", "zorder",
+                                                   "hatch", "hatchcolor"))
         if step is not None:
             check_choice(step, "step", ("pre", "post", "mid"))
         taxis, faxis = (self.xaxis, self.yaxis) if t_dir == "x" else (self.yaxis, self.xaxis)

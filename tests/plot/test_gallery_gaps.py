@@ -160,3 +160,64 @@ def test_axes_set_zorder_orders_overlapping_axes():
     assert fig.render()[row, int(x), :3] == pytest.approx((255, 0, 0), abs=3)
     with pytest.raises((TypeError, ValueError), match="level"):
         second.set_zorder("top")
+
+
+def _hatched_share(img, ax, x0, x1, y0, y1) -> float:
+    """The share of dark pixels strictly inside a data rectangle."""
+    (c0, r1), (c1, r0) = ax.to_pixels(x0, y0), ax.to_pixels(x1, y1)
+    h = img.shape[0]
+    inner = img[int(h - r0) + 2:int(h - r1) - 2, int(c0) + 2:int(c1) - 2]
+    return float(dark(inner).mean())
+
+
+def test_fill_between_hatch_covers_as_much_as_matplotlibs():
+    import matplotlib.pyplot as mplt
+
+    def setup(ax):
+        ax.set_xlim(0, 2)
+        ax.set_ylim(0, 2)
+
+    fig, ax = lumos.subplots(figsize=(3, 3), dpi=100)
+    coll = ax.fill_between([0, 2], [0.5, 0.5], [1.5, 1.5], facecolor="white", hatch="//")
+    setup(ax)
+    ours = _hatched_share(fig.render(), ax, 0.2, 1.8, 0.6, 1.4)
+    mfig, max_ = mplt.subplots(figsize=(3, 3), dpi=100)
+    max_.fill_between([0, 2], [0.5, 0.5], [1.5, 1.5], facecolor="white", hatch="//")
+    setup(max_)
+    mfig.canvas.draw()
+    mimg = np.asarray(mfig.canvas.buffer_rgba())
+    (c0, r1), (c1, r0) = max_.transData.transform([(0.2, 0.6), (1.8, 1.4)])
+    h = mimg.shape[0]
+    theirs = float(dark(mimg[int(h - r0) + 2:int(h - r1) - 2, int(c0) + 2:int(c1) - 2]).mean())
+    mplt.close(mfig)
+    assert ours > 0.05
+    assert ours == pytest.approx(theirs, rel=0.25)
+    assert coll.get_hatch() == "//"
+    coll.set_hatch(None)
+    assert _hatched_share(fig.render(), ax, 0.2, 1.8, 0.6, 1.4) == 0
+
+
+def test_fill_between_hatchcolor_and_its_legend():
+    fig, ax = lumos.subplots(figsize=(3, 3), dpi=100)
+    coll = ax.fill_between([0, 2], [0.5, 0.5], [1.5, 1.5], facecolor="white", hatch="x",
+                           hatchcolor="blue", label="band")
+    ax.set_xlim(0, 2)
+    ax.set_ylim(0, 2)
+    assert coll.get_hatchcolor() == (0.0, 0.0, 1.0, 1.0)
+    assert coll.legend_handle(10.0).hatch[:2] == ("x", (0.0, 0.0, 1.0, 1.0))
+    inner = fig.render()[60:240, 60:240, :3].reshape(-1, 3).astype(int)
+    assert ((inner[:, 2] > 150) & (inner[:, 0] < 100)).mean() > 0.05
+    with pytest.raises(ValueError, match="hatch"):
+        ax.fill_between([0, 1], [0, 1], hatch="q")
+
+
+def test_stackplot_hatches_each_area():
+    fig, ax = lumos.subplots(figsize=(3, 3), dpi=100)
+    areas = ax.stackplot([0, 1, 2], [1, 1, 1], [1, 1, 1], hatch=["//", None],
+                         colors=["white", "white"], edgecolor="none")
+    assert [a.get_hatch() for a in areas] == ["//", None]
+    ax.set_xlim(0, 2)
+    ax.set_ylim(0, 2)
+    img = fig.render()
+    assert _hatched_share(img, ax, 0.2, 1.8, 0.1, 0.9) > 0.05
+    assert _hatched_share(img, ax, 0.2, 1.8, 1.1, 1.9) == 0
