@@ -277,10 +277,11 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
     @labelled_data(None)
     def plot(self, *args, scalex: bool = True, scaley: bool = True, **kwargs) -> list[Line2D]:
         """Lines and/or markers: ``plot(y)``, ``plot(x, y, 'r--o', lw=2, label='a')``;
-        ``picker`` makes clicks on them ``pick_event`` events."""
+        ``picker`` makes clicks on them ``pick_event`` events; ``visible``,
+        ``clip_on`` and ``clip_path`` as their setters."""
         kwargs = _normalize_kwargs(kwargs)
-        picker = kwargs.pop("picker", None)
-        return _with_picker(self._plot(args, kwargs), picker)
+        props = artist_props(kwargs)
+        return with_props(self._plot(args, kwargs), props)
 
     def _plot(self, args, kwargs) -> list[Line2D]:
         lines = []
@@ -743,11 +744,25 @@ def _normalize_kwargs(kwargs: dict) -> dict:
     return out
 
 
-def _with_picker(artists: list, picker) -> list:
-    if picker is not None:
-        for a in artists:
-            a.set_picker(picker)
+#: Artist properties a plotting call takes and sets on what it made, by their setters
+ARTIST_PROPS = ("picker", "visible", "clip_on", "clip_path")
+
+
+def artist_props(kwargs: dict) -> dict:
+    """The ``ARTIST_PROPS`` given in ``kwargs`` (popped from it)."""
+    return {k: kwargs.pop(k) for k in ARTIST_PROPS if k in kwargs}
+
+
+def with_props(artists: list, props: dict) -> list:
+    """``artists``, each with ``props`` set by its setters."""
+    for a in artists:
+        for key, value in props.items():
+            getattr(a, f"set_{key}")(value)
     return artists
+
+
+def _with_picker(artists: list, picker) -> list:
+    return with_props(artists, {} if picker is None else {"picker": picker})
 
 
 def _reject_unknown(kwargs: dict, where: str) -> None:

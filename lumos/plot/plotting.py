@@ -180,7 +180,7 @@ class PlottingMixin:
         return self._axline("vertical", x, ymin, ymax, kwargs)
 
     def _axline(self, orientation, value, fmin, fmax, kwargs) -> Line2D:
-        from .axes import _normalize_kwargs
+        from .axes import _normalize_kwargs, artist_props, with_props
 
         horizontal = orientation == "horizontal"
         names = ("y", "xmin", "xmax") if horizontal else ("x", "ymin", "ymax")
@@ -196,9 +196,10 @@ class PlottingMixin:
         f0 = float(float_values(fmin, names[1]).reshape(-1)[0])
         f1 = float(float_values(fmax, names[2]).reshape(-1)[0])
         kwargs = _normalize_kwargs(kwargs)
+        props = artist_props(kwargs)
         kwargs.setdefault("color", rcParams.get("lines.color", "C0"))
         line = AxLine(self, orientation, float(v[0]), f0, f1, **kwargs)
-        return self._add_artist(line)
+        return with_props([self._add_artist(line)], props)[0]
 
     @accepts_rasterized
     def fill(self, *args, **kwargs) -> list[Polygon]:

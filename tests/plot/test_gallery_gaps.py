@@ -221,3 +221,31 @@ def test_stackplot_hatches_each_area():
     img = fig.render()
     assert _hatched_share(img, ax, 0.2, 1.8, 0.1, 0.9) > 0.05
     assert _hatched_share(img, ax, 0.2, 1.8, 1.1, 1.9) == 0
+
+
+def test_plot_and_axlines_take_visible_and_clip_on():
+    fig, ax = small()
+    line, = ax.plot([0, 1], [0.5, 0.5], color="red", lw=6, visible=False, clip_on=False)
+    vline = ax.axvline(0.5, color="blue", lw=6, visible=False)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    assert not line.get_visible() and not line.get_clip_on() and not vline.get_visible()
+    img = fig.render()
+    assert px(img, ax, 0.25, 0.5) == pytest.approx((1, 1, 1), abs=0.02)
+    assert px(img, ax, 0.5, 0.25) == pytest.approx((1, 1, 1), abs=0.02)
+    line.set_visible(True)
+    vline.set_visible(True)
+    img = fig.render()
+    assert px(img, ax, 0.25, 0.5) == pytest.approx((1, 0, 0), abs=0.05)
+    assert px(img, ax, 0.5, 0.25) == pytest.approx((0, 0, 1), abs=0.05)
+
+
+def test_bounds_are_limits_in_increasing_order_keeping_the_direction():
+    fig, ax = small()
+    ax.set_xlim(1, 0)
+    assert ax.get_xbound() == (0, 1)
+    ax.set_xbound(0.2, None)
+    assert ax.get_xlim() == (1, 0.2)  # still inverted
+    ax.set_ybound((0.1, 0.9))
+    assert ax.get_ylim() == (0.1, 0.9)
+    assert ax.get_ybound() == (0.1, 0.9)
