@@ -33,6 +33,7 @@ from .image import AxesImage
 from .inset_indicator import InsetIndicating
 from .labelled_data import labelled_data
 from .lines import Line2D
+from .patch_style import check_real
 from .plot_types import PlotTypesMixin
 from .plotting import PlottingMixin
 from .propcycle import PropCycler, make_cycler
@@ -276,10 +277,11 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
     @labelled_data(None)
     def plot(self, *args, scalex: bool = True, scaley: bool = True, **kwargs) -> list[Line2D]:
         """Lines and/or markers: ``plot(y)``, ``plot(x, y, 'r--o', lw=2, label='a')``;
-        ``picker`` makes clicks on them ``pick_event`` events."""
+        ``picker`` makes clicks on them ``pick_event`` events; ``visible``,
+        ``clip_on`` and ``clip_path`` as their setters."""
         kwargs = _normalize_kwargs(kwargs)
-        picker = kwargs.pop("picker", None)
-        return _with_picker(self._plot(args, kwargs), picker)
+        props = artist_props(kwargs)
+        return with_props(self._plot(args, kwargs), props)
 
     def _plot(self, args, kwargs) -> list[Line2D]:
         lines = []
@@ -683,9 +685,12 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         self.set_adjustable("datalim")
         return self._subplotspec if self._subplotspec is not None else self._position
 
-    def twinx(self) -> Axes:
-        """A second y axis on the right sharing this x axis."""
+    def twinx(self, *, delta_zorder: float = 0.0) -> Axes:
+        """A second y axis on the right sharing this x axis; ``delta_zorder`` puts it in
+        front of this axes (> 0) or behind it (< 0, with the background)."""
         twin = Axes(self.figure, self._twin_spec(), sharex=self, parent=self, role="twin")
+        twin.set_zorder(self.get_zorder() + check_real(delta_zorder, "delta_zorder",
+                                                       finite=True))
         twin.set_adjustable("datalim")
         twin.yaxis.tick_right()
         twin.yaxis.set_label_position("right")
@@ -695,9 +700,11 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         self.figure.figure.axes_list.append(twin)
         return twin
 
-    def twiny(self) -> Axes:
-        """A second x axis on top sharing this y axis."""
+    def twiny(self, *, delta_zorder: float = 0.0) -> Axes:
+        """A second x axis on top sharing this y axis (``delta_zorder`` as for twinx)."""
         twin = Axes(self.figure, self._twin_spec(), sharey=self, parent=self, role="twin")
+        twin.set_zorder(self.get_zorder() + check_real(delta_zorder, "delta_zorder",
+                                                       finite=True))
         twin.set_adjustable("datalim")
         twin.xaxis.tick_top()
         twin.xaxis.set_label_position("top")
@@ -729,11 +736,25 @@ def _normalize_kwargs(kwargs: dict) -> dict:
     return out
 
 
-def _with_picker(artists: list, picker) -> list:
-    if picker is not None:
-        for a in artists:
-            a.set_picker(picker)
+#: Artist properties a plotting call takes and sets on what it made, by their setters
+ARTIST_PROPS = ("picker", "visible", "clip_on", "clip_path")
+
+
+def artist_props(kwargs: dict) -> dict:
+    """The ``ARTIST_PROPS`` given in ``kwargs`` (popped from it)."""
+    return {k: kwargs.pop(k) for k in ARTIST_PROPS if k in kwargs}
+
+
+def with_props(artists: list, props: dict) -> list:
+    """``artists``, each with ``props`` set by its setters."""
+    for a in artists:
+        for key, value in props.items():
+            getattr(a, f"set_{key}")(value)
     return artists
+
+
+def _with_picker(artists: list, picker) -> list:
+    return with_props(artists, {} if picker is None else {"picker": picker})
 
 
 def _reject_unknown(kwargs: dict, where: str) -> None:

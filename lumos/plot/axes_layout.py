@@ -12,6 +12,7 @@ import numpy as np
 from .bbox import Bbox, anchor_coefs, as_bbox
 from .callbacks import CallbackRegistry
 from .gridspec import SubplotSpec
+from .patch_style import check_real
 
 
 class AxesLayout:
@@ -34,6 +35,7 @@ class AxesLayout:
         self._adjustable = "box"
         self._in_layout = True
         self._visible = True
+        self._zorder = 0.0
         self._locator = None  # set_axes_locator: a callable placing the axes at each draw
         #: matplotlib's ``ax.callbacks``: 'xlim_changed' and 'ylim_changed' get the axes
         self.callbacks = CallbackRegistry(("xlim_changed", "ylim_changed", "zlim_changed"))
@@ -108,6 +110,35 @@ class AxesLayout:
     def get_visible(self) -> bool:
         """Whether the axes is drawn."""
         return self._visible
+
+    def get_zorder(self) -> float:
+        """Where the axes draws among the figure's axes: a higher zorder in front, ties
+        in the order they were made (0 by default)."""
+        return self._zorder
+
+    def set_zorder(self, level) -> None:
+        """Where the axes draws among the figure's axes (see ``get_zorder``); of twins,
+        the one drawn first draws the background (matplotlib's rule)."""
+        self._zorder = check_real(level, "level", finite=True)
+        self._artist_changed(None)
+
+    @property
+    def zorder(self) -> float:
+        """matplotlib's ``ax.zorder`` (``set_zorder`` sets it)."""
+        return self._zorder
+
+    @zorder.setter
+    def zorder(self, level) -> None:
+        self.set_zorder(level)
+
+    def draws_background(self) -> bool:
+        """Whether this axes draws the background of its twins' group: the first drawn
+        of the axes and its twins (the axes itself unless a twin is put under it)."""
+        main = self.parent if self.role == "twin" else self
+        if main is None:
+            return True
+        group = [main, *(c for c in main.children if c.role == "twin")]
+        return min(group, key=lambda a: a.get_zorder()) is self
 
     def get_in_layout(self) -> bool:
         """Whether layout engines place this axes."""

@@ -169,6 +169,31 @@ class AxesLimits:
         lo, hi = self.yaxis.get_view_interval()
         return (hi, lo) if self.yaxis.inverted else (lo, hi)
 
+    def get_xbound(self) -> tuple[float, float]:
+        """The x limits in increasing order, whichever way the axis runs."""
+        return tuple(sorted(self.get_xlim()))
+
+    def get_ybound(self) -> tuple[float, float]:
+        """The y limits in increasing order, whichever way the axis runs."""
+        return tuple(sorted(self.get_ylim()))
+
+    def set_xbound(self, lower=None, upper=None) -> None:
+        """The x limits in increasing order (None keeps that end), keeping the axis'
+        direction; ``set_xbound((lower, upper))`` too."""
+        self._set_bound(self.xaxis, self.get_xbound(), lower, upper)
+
+    def set_ybound(self, lower=None, upper=None) -> None:
+        """The y limits in increasing order (as :meth:`set_xbound`)."""
+        self._set_bound(self.yaxis, self.get_ybound(), lower, upper)
+
+    def _set_bound(self, axis: Axis, old, lower, upper) -> None:
+        if upper is None and lower is not None and np.ndim(lower) == 1:
+            lower, upper = lower
+        lo = old[0] if lower is None else lower
+        hi = old[1] if upper is None else upper
+        lo, hi = sorted((lo, hi), reverse=axis.inverted)
+        (self.set_xlim if axis is self.xaxis else self.set_ylim)(lo, hi, auto=None)
+
     def invert_xaxis(self) -> None:
         """Swap the direction of the x axis."""
         self.xaxis.inverted = not self.xaxis.inverted

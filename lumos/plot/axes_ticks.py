@@ -10,7 +10,7 @@ import numpy as np
 
 from .. import colors as colormod
 from . import text as textmod
-from . import ticker, validate
+from . import validate
 from .axis import Axis
 from .style import rcParams, set_dashes
 from .ticklabels import _rotation
@@ -113,6 +113,22 @@ class TickingMixin:
     def get_yticklabels(self, minor: bool = False, which: str | None = None) -> list:
         """The y tick labels; their setters style one tick each."""
         return self.yaxis.get_ticklabels(minor=minor, which=which)
+
+    def get_xticklines(self, minor: bool = False) -> list:
+        """The x tick lines, two a tick (bottom, top); setters restyle one each."""
+        return self.xaxis.get_ticklines(minor=minor)
+
+    def get_yticklines(self, minor: bool = False) -> list:
+        """The y tick lines, two a tick (left, right)."""
+        return self.yaxis.get_ticklines(minor=minor)
+
+    def get_xgridlines(self) -> list:
+        """The grid lines of the major x ticks."""
+        return self.xaxis.get_gridlines()
+
+    def get_ygridlines(self) -> list:
+        """The grid lines of the major y ticks."""
+        return self.yaxis.get_gridlines()
 
     def get_xmajorticklabels(self) -> list:
         """The major x tick labels."""
@@ -227,23 +243,14 @@ class TickingMixin:
 
     def minorticks_on(self) -> None:
         """Minor ticks on both axes (subdivisions; 2..9 per decade on log axes)."""
-        for axis in (self.xaxis, self.yaxis):
-            if not isinstance(axis.minor_locator, ticker.NullLocator):
-                continue
-            if axis.scale.name == "symlog":
-                axis.set_minor_locator(ticker.SymmetricalLogLocator(
-                    linthresh=axis.scale.linthresh, base=axis.scale.base,
-                    subs=np.arange(2, axis.scale.base)))
-            elif axis.scale.name == "log":
-                axis.set_minor_locator(ticker.LogLocator(base=axis.scale.base, subs="auto"))
-            elif not axis.is_date:
-                axis.set_minor_locator(ticker.AutoMinorLocator())
+        self.xaxis.minorticks_on()
+        self.yaxis.minorticks_on()
         self._dirty = True
 
     def minorticks_off(self) -> None:
         """No minor ticks on either axis."""
-        for axis in (self.xaxis, self.yaxis):
-            axis.set_minor_locator(ticker.NullLocator())
+        self.xaxis.minorticks_off()
+        self.yaxis.minorticks_off()
         self._dirty = True
 
     # -- grid ------------------------------------------------------------------------

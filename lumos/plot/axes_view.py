@@ -142,7 +142,8 @@ class AxesProjection:
     def _background(self):
         """The color the view clears its rectangle to (None: transparent): the patch,
         drawn when the axis and the frame are on (matplotlib's rule)."""
-        if self.role in ("twin", "secondary") or not (self.axison and self.frame_on):
+        if self.role == "secondary" or not (self.axison and self.frame_on and
+                                            self.draws_background()):
             return None
         face = self.patch.face()
         if face is None or face[3] == 0:

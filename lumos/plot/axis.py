@@ -220,6 +220,24 @@ class Axis(AxisTickStyle):
         self.minor_locator = self._locator(locator)
         self.changed()
 
+    def minorticks_on(self) -> None:
+        """Minor ticks on this axis, unless it has a minor locator already: subdivisions
+        of the major steps, 2..9 per decade on a log axis (none on a date axis)."""
+        if not isinstance(self.minor_locator, ticker.NullLocator):
+            return
+        if self.scale.name == "symlog":
+            self.set_minor_locator(ticker.SymmetricalLogLocator(
+                linthresh=self.scale.linthresh, base=self.scale.base,
+                subs=np.arange(2, self.scale.base)))
+        elif self.scale.name == "log":
+            self.set_minor_locator(ticker.LogLocator(base=self.scale.base, subs="auto"))
+        elif not self.is_date:
+            self.set_minor_locator(ticker.AutoMinorLocator())
+
+    def minorticks_off(self) -> None:
+        """No minor ticks on this axis."""
+        self.set_minor_locator(ticker.NullLocator())
+
     def set_major_formatter(self, formatter) -> None:
         """The formatter of the major tick labels: a Formatter (lumos's or matplotlib's), a
         format string or a function."""
@@ -292,6 +310,24 @@ class Axis(AxisTickStyle):
         n = len(values) if numticks is None else int(numticks)
         return [Tick(self, "minor", i, labels[i] if i < len(labels) else "",
                      float(values[i]) if i < len(values) else math.nan) for i in range(n)]
+
+    def get_ticklines(self, minor: bool = False) -> list:
+        """The tick lines (:class:`TickMark`), two a tick (first side, second side), of the
+        major ticks or, with ``minor=True``, the minor ones; setters restyle one each."""
+        ticks = self.get_minor_ticks() if minor else self.get_major_ticks()
+        return [mark for t in ticks for mark in (t.tick1line, t.tick2line)]
+
+    def get_majorticklines(self) -> list:
+        """The major tick lines."""
+        return self.get_ticklines()
+
+    def get_minorticklines(self) -> list:
+        """The minor tick lines."""
+        return self.get_ticklines(minor=True)
+
+    def get_gridlines(self) -> list:
+        """The grid lines of the major ticks (:class:`GridLine`), one a tick."""
+        return [t.gridline for t in self.get_major_ticks()]
 
     def get_ticklabels(self, minor: bool = False, which: str | None = None) -> list:
         """The current tick labels (:class:`TickLabel`); setters restyle one tick each."""

@@ -19,6 +19,7 @@ from . import text as textmod
 from . import ticker
 from .fonts import face_of
 from .textbox import draw_box
+from .textstyle import block_lines
 
 _SPINE = {("x", 1): "bottom", ("x", 2): "top", ("y", 1): "left", ("y", 2): "right"}
 
@@ -418,6 +419,6 @@ def _draw_label(ax, axis, ticks: TickLayout, ov) -> None:
     if axis.label_coords is not None:
         va = "center" if x else va
     mode = st.get("rotation_mode", "anchor" if not x else None)
-    tx, ty, tha, tva = textmod.place(axis.label_text, px, py, lsize, ha, va, rot, mode,
-                                     face=face)
-    ov.text(axis.label_text, tx, ty, lsize, color, ha=tha, va=tva, rotation=rot, face=face)
+    for tx, ty, s, tha, tva in block_lines(axis.label_text, px, py, lsize, face, ha, va, rot,
+                                           mode, st.get("ma")):
+        ov.text(s, tx, ty, lsize, color, ha=tha, va=tva, rotation=rot, face=face)

@@ -38,7 +38,7 @@ class BarPlotsMixin:
         kw = normalize_kwargs(kwargs, "bar", (
             "color", "edgecolor", "linewidth", "linestyle", "tick_label", "xerr", "yerr",
             "ecolor", "capsize", "error_kw", "log", "label", "alpha", "zorder", "orientation",
-            "facecolor", "hatch"))
+            "facecolor", "hatch", "hatchcolor"))
         orientation = kw.pop("orientation", "vertical")
         check_choice(orientation, "orientation", ("vertical", "horizontal"))
         check_choice(align, "align", ("center", "edge"))
@@ -86,7 +86,7 @@ class BarPlotsMixin:
                              linewidth=kw.pop("linewidth", None), alpha=kw.pop("alpha", None),
                              linestyle=kw.pop("linestyle", "-"), label=label,
                              zorder=kw.pop("zorder", None), orientation=orientation,
-                             hatch=kw.pop("hatch", None))
+                             hatch=kw.pop("hatch", None), hatchcolor=kw.pop("hatchcolor", None))
         coll.bar_labels = bar_labels
         self._add_artist(coll)
         patches = [Rectangle(coll, i) for i in range(n)]

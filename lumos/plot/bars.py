@@ -7,7 +7,6 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
-from .. import primitives as prim
 from ..visuals import Paths
 from ..visuals.path import hatch_counts
 from .artists import LegendHandle
@@ -17,6 +16,8 @@ from .collections import (
     color_rows,
     cycle_rows,
     finite_limits_xy,
+    hatch_rgba,
+    set_hatches,
     to_scale,
 )
 from .style import rcParams
@@ -42,7 +43,7 @@ class BarCollection(Collection):
 
     def __init__(self, axes, left, bottom, width, height, facecolor, edgecolor, linewidth,
                  linestyle="-", alpha=None, label=None, zorder=None,
-                 orientation="vertical", hatch=None) -> None:
+                 orientation="vertical", hatch=None, hatchcolor=None) -> None:
         self._hatch_paths = Paths()
         self._hatched = False
         n = len(np.atleast_1d(left))
@@ -55,6 +56,7 @@ class BarCollection(Collection):
                          n_lines=1 if widths is None else max(len(np.unique(widths)), 1))
         self._xywh = np.c_[left, bottom, width, height].astype(float)
         self._hatches = _hatch_rows(hatch, n)
+        self._hatchcolors = _hatchcolor_rows(hatchcolor, n)
         # per-bar colors (matplotlib gives each Rectangle its own)
         self._facecolors = cycle_rows(self._facecolors, n, None)
         self._edgecolors = cycle_rows(self._edgecolors, n, None)
@@ -113,7 +115,11 @@ class BarCollection(Collection):
         fill = (self._view(np.concatenate(verts)), np.concatenate(faces),
                 np.concatenate(cols)) if n else None
         outlines = [self._view(o) for o in outlines]
-        self._set_hatches(outlines, self._hatches[keep][order], edge[order])
+        given = cycle_rows(self._hatchcolors[keep], n, self._alpha)[order]
+        self._hatched = set_hatches(self._hatch_paths, ax.figure, outlines,
+                                    self._hatches[keep][order],
+                                    [hatch_rgba(g, e) for g, e in zip(given, edge[order],
+                                                                      strict=True)])
         # one group per edge draw: per distinct width when bar() was given one per bar
         every = np.full(len(self._xywh), self._linewidth) if self._widths is None \
             else self._widths
@@ -135,20 +141,6 @@ class BarCollection(Collection):
 
     set_linewidths = set_linewidth
 
-    def _set_hatches(self, outlines, hatches, edge) -> None:
-        """matplotlib's hatch over each hatched bar's face: in its edge color, or
-        ``patch.edgecolor`` (without the bars' alpha) where the edge is invisible."""
-        fig = self.axes.figure
-        fallback = colors.to_rgba(rcParams["patch.edgecolor"])
-        width = fig.points_to_pixels(rcParams.get("hatch.linewidth", 1.0))
-        paths = [prim.Path(ring, fill=None, hatch=h, hatch_width=width,
-                           hatch_color=tuple(e) if e[3] > 0 else fallback)
-                 for ring, h, e in zip(outlines, hatches, edge, strict=True) if h]
-        self._hatch_paths.set_paths(paths)
-        self._hatch_paths.hatch_unit = fig.dpi
-        self._hatch_paths.canvas_height = fig.canvas.size[1]  # tiles start at its top left
-        self._hatched = bool(paths)
-
     def visuals(self) -> list:
         return [self._mesh, self._hatch_paths, *self._line_visuals]
 
@@ -165,8 +157,8 @@ class BarCollection(Collection):
             return None
         fig = self.axes.figure
         edge = cycle_rows(self._edgecolors[i:i + 1], 1, self._alpha)[0]
-        rgba = tuple(edge) if edge[3] > 0 else colors.to_rgba(rcParams["patch.edgecolor"])
-        return (self._hatches[i], rgba,
+        given = cycle_rows(self._hatchcolors[i:i + 1], 1, self._alpha)[0]
+        return (self._hatches[i], hatch_rgba(given, edge),
                 fig.points_to_pixels(rcParams.get("hatch.linewidth", 1.0)), fig.dpi)
 
     def get_hatch(self):
@@ -176,6 +168,15 @@ class BarCollection(Collection):
     def set_hatch(self, hatch) -> None:
         """One hatch for every bar, or one per bar (cycled)."""
         self._hatches = _hatch_rows(hatch, len(self._xywh))
+        self._restyle()
+
+    def get_hatchcolor(self) -> tuple:
+        """The hatch color of the first bar (matplotlib's Rectangle.get_hatchcolor)."""
+        return self.bars[0].get_hatchcolor() if self.bars else (0.0, 0.0, 0.0, 1.0)
+
+    def set_hatchcolor(self, color) -> None:
+        """One hatch color for every bar (None: each bar's edge color)."""
+        self._hatchcolors = _hatchcolor_rows(color, len(self._xywh))
         self._restyle()
 
     def data_limits(self):
@@ -211,6 +212,14 @@ def _hatch_rows(hatch, n: int) -> np.ndarray:
     out = np.empty(n, dtype=object)
     out[:] = [seq[i % len(seq)] or None for i in range(n)]
     return out
+
+
+def _hatchcolor_rows(color, n: int) -> np.ndarray:
+    """The hatch color of each of ``n`` bars (one color for all, as matplotlib's ``bar``
+    takes it): RGBA rows, NaN where the edge color decides (``hatchcolor=None``)."""
+    if color is None:
+        return np.full((n, 4), np.nan)
+    return np.tile(colors.to_rgba(color, argname="hatchcolor"), (n, 1))
 
 
 class Rectangle:
@@ -314,6 +323,18 @@ class Rectangle:
     def set_hatch(self, hatch) -> None:
         hatch_counts(hatch)
         self._c._hatches[self._i] = hatch or None
+        self._c.rescale()
+
+    def get_hatchcolor(self) -> tuple:
+        """This bar's hatch color as RGBA floats."""
+        i = self._i
+        return hatch_rgba(cycle_rows(self._c._hatchcolors[i:i + 1], 1, self._c._alpha)[0],
+                            cycle_rows(self._c._edgecolors[i:i + 1], 1, self._c._alpha)[0])
+
+    def set_hatchcolor(self, color) -> None:
+        """This bar's hatch color (None: its edge color)."""
+        self._c._hatchcolors[self._i] = np.nan if color is None else \
+            colors.to_rgba(color, argname="hatchcolor")
         self._c.rescale()
 
     def get_visible(self) -> bool:

@@ -402,7 +402,8 @@ class ChartsMixin:
                   baseline: str = "zero", **kwargs) -> list:
         """Areas stacked on each other: ``stackplot(x, y)`` with y (M, N) or
         ``stackplot(x, y1, y2, ...)``; ``baseline`` 'zero', 'sym', 'wiggle' or
-        'weighted_wiggle'. Colors come from the line cycle, as in matplotlib."""
+        'weighted_wiggle'. Colors come from the line cycle, as in matplotlib; ``hatch``
+        one for every area or one per area (cycled)."""
         check_choice(baseline, "baseline", ("zero", "sym", "wiggle", "weighted_wiggle"))
         rows = []
         for i, a in enumerate(args):
@@ -425,8 +426,9 @@ class ChartsMixin:
                                                     "linestyle", "alpha", "zorder"))
         if "facecolor" in kw:
             faces = [tuple(r) for r in color_rows(kw.pop("facecolor"), "facecolor")]
-        if hatch is not None:
-            raise TypeError(f"hatch: lumos's fill_between draws no hatches yet; got {hatch!r}")
+        hatches = [hatch] if hatch is None or isinstance(hatch, str) else list(hatch)
+        if not hatches:
+            raise ValueError("hatch: got an empty sequence, expected a hatch or one per area")
         stack = np.cumsum(y, axis=0)
         if baseline == "zero":
             first = np.zeros(len(xv))
@@ -453,7 +455,8 @@ class ChartsMixin:
         lower = first
         for i in range(len(y)):
             coll = self.fill_between(xv, lower, stack[i], facecolor=faces[i % len(faces)],
-                                     label=labels[i] if i < len(labels) else None, **kw)
+                                     label=labels[i] if i < len(labels) else None,
+                                     hatch=hatches[i % len(hatches)], **kw)
             if i == 0:
                 coll.sticky = (np.zeros(0), np.zeros(1))
             out.append(coll)

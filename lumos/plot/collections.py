@@ -27,6 +27,7 @@ import inspect
 import numpy as np
 
 from .. import colors
+from .. import primitives as prim
 from ..visuals import Line, Mesh
 from .artists import Artist, LegendHandle, ScalarMappable, check_linestyle
 from .style import dash_offset, dash_pattern, rcParams
@@ -96,6 +97,32 @@ def cycle_rows(rows: np.ndarray, n: int, alpha) -> np.ndarray:
     if alpha is not None:
         out[:, 3] = np.where(out[:, 3] > 0, float(alpha), 0.0)
     return out
+
+
+def hatch_rgba(given, edge) -> tuple:
+    """The color of a hatch: the one given (``hatchcolor``; NaN: none given), else
+    ``hatch.color`` unless that says 'edge', else the edge color, else
+    ``patch.edgecolor`` where the edge is invisible (matplotlib's rule)."""
+    if given is not None and np.isfinite(given).all():
+        return tuple(float(c) for c in given)
+    spec = rcParams.get("hatch.color", "edge")
+    if spec not in ("edge", None):
+        return colors.to_rgba(spec)
+    return tuple(float(c) for c in edge) if edge[3] > 0 else \
+        colors.to_rgba(rcParams["patch.edgecolor"])
+
+
+def set_hatches(visual, figure, rings, hatches, rgba) -> bool:
+    """Fill the Paths ``visual`` with the hatch of each ring (projected space; a hatch
+    of None or '' leaves its ring out) in its color, lines ``hatch.linewidth`` wide and
+    tiles an inch wide from the canvas' top left, as matplotlib's; whether any."""
+    width = figure.points_to_pixels(rcParams.get("hatch.linewidth", 1.0))
+    paths = [prim.Path(ring, fill=None, hatch=h, hatch_width=width, hatch_color=tuple(c))
+             for ring, h, c in zip(rings, hatches, rgba, strict=True) if h]
+    visual.set_paths(paths)
+    visual.hatch_unit = figure.dpi
+    visual.canvas_height = figure.canvas.size[1]
+    return bool(paths)
 
 
 def check_alpha(alpha, per_item: bool = False):

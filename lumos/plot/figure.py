@@ -307,12 +307,21 @@ class Figure(FigureSaving, FigureBase):
     def _every_axes(self) -> list:
         """The figure's axes, insets included, and the secondary axes of each
         (matplotlib keeps both out of ``fig.axes``: they are their parent's child
-        axes), in drawing order."""
+        axes), in drawing order: by zorder, ties in the order they were made."""
         out = []
-        for ax in self.axes_list:
+        for ax in sorted(self.axes_list, key=lambda a: a.get_zorder()):
             out.append(ax)
             out += [c for c in ax.children if c.role == "secondary"]
         return out
+
+    def _stack_axes_views(self) -> None:
+        """The axes' views in the canvas in drawing order (``_every_axes``), in the
+        places the axes' views hold: what sits between them keeps its place."""
+        views = self.canvas.views
+        ordered = [ax.view for ax in self._every_axes() if ax.view in views]
+        places = sorted(views.index(v) for v in ordered)
+        for at, view in zip(places, ordered, strict=True):
+            views[at] = view
 
     def _draw_decorations(self) -> None:
         from . import page_axes
@@ -404,6 +413,7 @@ class Figure(FigureSaving, FigureBase):
             self._layout()
             for cb in self.colorbars:
                 cb.update()
+            self._stack_axes_views()
             for ax in self._every_axes():
                 ax.notify_limits()  # autoscaling and aspects may have moved them
                 ax.sync()

@@ -67,7 +67,8 @@ class PlottingMixin:
         where_name = "fill_between" if t_dir == "x" else "fill_betweenx"
         transform = kwargs.pop("transform", None)
         kw = normalize_kwargs(kwargs, where_name, ("color", "facecolor", "edgecolor", "linewidth",
-                                                   "linestyle", "alpha", "label", "zorder"))
+                                                   "linestyle", "alpha", "label", "zorder",
+                                                   "hatch", "hatchcolor"))
         if step is not None:
             check_choice(step, "step", ("pre", "post", "mid"))
         taxis, faxis = (self.xaxis, self.yaxis) if t_dir == "x" else (self.yaxis, self.xaxis)
@@ -178,7 +179,7 @@ class PlottingMixin:
         return self._axline("vertical", x, ymin, ymax, kwargs)
 
     def _axline(self, orientation, value, fmin, fmax, kwargs) -> Line2D:
-        from .axes import _normalize_kwargs
+        from .axes import _normalize_kwargs, artist_props, with_props
 
         horizontal = orientation == "horizontal"
         names = ("y", "xmin", "xmax") if horizontal else ("x", "ymin", "ymax")
@@ -194,9 +195,10 @@ class PlottingMixin:
         f0 = float(float_values(fmin, names[1]).reshape(-1)[0])
         f1 = float(float_values(fmax, names[2]).reshape(-1)[0])
         kwargs = _normalize_kwargs(kwargs)
+        props = artist_props(kwargs)
         kwargs.setdefault("color", rcParams.get("lines.color", "C0"))
         line = AxLine(self, orientation, float(v[0]), f0, f1, **kwargs)
-        return self._add_artist(line)
+        return with_props([self._add_artist(line)], props)[0]
 
     @accepts_rasterized
     def fill(self, *args, **kwargs) -> list[Polygon]:

@@ -7,15 +7,22 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import colors
 from ..geometry import triangulate_polygon
+from ..visuals import Paths
+from ..visuals.path import hatch_counts
+from .artists import LegendHandle
 from .collections import (
     Collection,
     axes_fraction_to_scale,
     finite_limits,
     finite_limits_xy,
+    hatch_rgba,
+    set_hatches,
     to_scale,
 )
 from .lines import step_points
+from .style import rcParams
 
 
 class Polygon(Collection):
@@ -175,13 +182,19 @@ class FillBetweenPolyCollection(PolyCollection):
     """The area between two curves, as ``fill_between``/``fill_betweenx`` return.
 
     Each contiguous valid region (``where`` and finite data) is one polygon; its band is
-    triangulated strip-wise, split where the curves cross."""
+    triangulated strip-wise, split where the curves cross. A ``hatch`` (matplotlib's
+    letters) covers every region, in ``hatchcolor`` (None: the edge color)."""
 
     def __init__(self, axes, t_direction: str, t, f1, f2, where=None, interpolate=False,
                  step=None, facecolor="C0", edgecolor="none", linewidth=None, linestyle="-",
-                 alpha=None, label=None, zorder=None) -> None:
+                 alpha=None, label=None, zorder=None, hatch=None, hatchcolor=None) -> None:
         self.t_direction = t_direction
         self._bands: list[tuple] = []
+        self._hatch_paths = Paths()
+        self._hatched = False
+        hatch_counts(hatch)  # a ValueError naming unknown letters
+        self._hatch = hatch or None
+        self._hatchcolor = _hatchcolor(hatchcolor)
         Collection.__init__(self, axes, facecolor=facecolor, edgecolor=edgecolor,
                             linewidth=linewidth, linestyle=linestyle, alpha=alpha, label=label,
                             zorder=zorder)
@@ -245,13 +258,59 @@ class FillBetweenPolyCollection(PolyCollection):
             allv = np.concatenate(verts)
             fill = (allv, np.concatenate(faces), self.face_rgba(1))
         edge = np.repeat(self.edge_rgba(1), len(outlines), axis=0)
+        self._hatched = set_hatches(self._hatch_paths, self.axes.figure, outlines,
+                                    [self._hatch] * len(outlines),
+                                    [self.get_hatchcolor()] * len(outlines))
         return fill, [(outlines, edge, self._linewidth, self._linestyle)]
+
+    def visuals(self) -> list:
+        return [self._mesh, self._hatch_paths, *self._line_visuals]
+
+    def _shown_flags(self) -> list:
+        return [self._shown[0], self._hatched, *self._shown[1:]]
+
+    def get_hatch(self) -> str | None:
+        """The hatch pattern ('/', 'x', '.', ...), or None."""
+        return self._hatch
+
+    def set_hatch(self, hatch) -> None:
+        """A hatch pattern over every region: matplotlib's letters, repeated for density
+        ('//', 'xx', ...); None for none."""
+        hatch_counts(hatch)
+        self._hatch = hatch or None
+        self._restyle()
+
+    def get_hatchcolor(self) -> tuple:
+        """The hatch color as RGBA floats."""
+        given = None if self._hatchcolor is None else \
+            colors.to_rgba(self._hatchcolor, self._alpha)
+        return hatch_rgba(None if given is None else np.asarray(given), self.edge_rgba(1)[0])
+
+    def set_hatchcolor(self, color) -> None:
+        """The hatch color (None: the edge color)."""
+        self._hatchcolor = _hatchcolor(color)
+        self._restyle()
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        """A box in the face and edge colors, hatched as the fill is."""
+        fig = self.axes.figure
+        hatch = None if not self._hatch else (
+            self._hatch, self.get_hatchcolor(),
+            fig.points_to_pixels(rcParams.get("hatch.linewidth", 1.0)), fig.dpi)
+        return LegendHandle(patch=self.legend_patch(), hatch=hatch)
 
     def data_limits(self):
         t, f = self._limit_pts
         if self.t_direction == "x":
             return finite_limits_xy(t, f, self.axes)
         return finite_limits_xy(f, t, self.axes)
+
+
+def _hatchcolor(color):
+    """A hatch color as given (checked), or None."""
+    if color is not None:
+        colors.to_rgba(color, argname="hatchcolor")
+    return color
 
 
 def _interp_point(t, f1, f2, valid, idx: int) -> tuple[float, float]:

@@ -259,7 +259,8 @@ def draw_text(ov, fig, text: str, x: float, y: float, st: TextStyle) -> None:
         from .textbox import draw_box
 
         draw_box(ov, fig, text, x, y, size, st, face)
-    lines = _lines(text, x, y, size, st, face)
+    lines = block_lines(text, x, y, size, face, st.ha, st.va, st.rotation, st.rotation_mode,
+                        st.ma, st.linespacing)
     for effect in st.effects:
         for tx, ty, s, ha, va in lines:
             effect.draw(ov, fig, s, tx, ty, size, rgba, ha, va, st.rotation, face)
@@ -268,22 +269,25 @@ def draw_text(ov, fig, text: str, x: float, y: float, st: TextStyle) -> None:
             ov.text(s, tx, ty, size, rgba, ha=ha, va=va, rotation=st.rotation, face=face)
 
 
-def _lines(text: str, x: float, y: float, size: float, st: TextStyle, face: str) -> list:
-    """Where each piece is anchored: the whole text, or (multialignment or a line spacing
-    other than the visual's) one line at a time."""
-    tx, ty, ha, va = textmod.place(text, x, y, size, st.ha, st.va, st.rotation,
-                                   st.rotation_mode, face=face, spacing=st.linespacing)
-    ma = st.ma or st.ha
-    if "\n" not in text or (ma == st.ha and st.linespacing == 1.2):
-        return [(tx, ty, text, ha, va)]
+def block_lines(text: str, x: float, y: float, size: float, face: str, ha: str, va: str,
+                rotation: float = 0.0, mode: str | None = None, ma: str | None = None,
+                spacing: float = 1.2) -> list:
+    """Where each piece of a text anchored at figure pixel (x, y) goes, as
+    ``(x, y, string, ha, va)``: the whole text, or (multialignment ``ma`` or a line
+    spacing other than the visual's) one line at a time."""
+    tx, ty, bha, bva = textmod.place(text, x, y, size, ha, va, rotation, mode, face=face,
+                                     spacing=spacing)
+    ma = ma or ha
+    if "\n" not in text or (ma == ha and spacing == 1.2):
+        return [(tx, ty, text, bha, bva)]
     # one line at a time, from the block's (ha, baseline-of-last-line) anchor
     parts = text.split("\n")
-    width = textmod.measure(text, size, face=face, spacing=st.linespacing)[0]
-    left = -{"left": 0.0, "center": 0.5, "right": 1.0}[ha] * width
-    c, s = math.cos(math.radians(st.rotation)), math.sin(math.radians(st.rotation))
+    width = textmod.measure(text, size, face=face, spacing=spacing)[0]
+    left = -{"left": 0.0, "center": 0.5, "right": 1.0}[bha] * width
+    c, s = math.cos(math.radians(rotation)), math.sin(math.radians(rotation))
     out = []
     for i, line in enumerate(parts):
         dx = left + {"left": 0.0, "center": 0.5, "right": 1.0}[ma] * width
-        dy = (len(parts) - 1 - i) * st.linespacing * size
+        dy = (len(parts) - 1 - i) * spacing * size
         out.append((tx + c * dx - s * dy, ty + s * dx + c * dy, line, ma, "baseline"))
     return out

@@ -276,6 +276,15 @@ class AxisLabel(str):
         self.axis.label_text = "" if text is None else str(text)
         self.axis.changed()
 
+    def set_multialignment(self, ma: str | None) -> None:
+        """How the lines of a multi-line text align among themselves (None: as ``ha``)."""
+        if ma not in (None, *_HA):
+            raise ValueError(f"multialignment: got {ma!r}, expected 'left', 'center' or "
+                             "'right'")
+        self._put("ma", ma)
+
+    set_ma = set_multialignment
+
     def set_position(self, xy) -> None:
         self.axis.set_label_coords(*xy)
 
