@@ -245,9 +245,9 @@ class Line(Visual):
         """Replace the points (any count), and the colors when given (else the color
         spec is kept). Input that does not fit leaves the line as it was.
 
-        ``copy=False`` keeps one float64 C-contiguous (N, 2|3) array as it is (no copy;
-        for owners such as plot artists that hold the data anyway): whoever changes it
-        afterwards must call ``update_points`` for the rows changed."""
+        ``copy=False`` keeps one float64 C- or Fortran-contiguous (N, 2|3) array as it
+        is (no copy; for owners such as plot artists that hold the data anyway): whoever
+        changes it afterwards must call ``update_points`` for the rows changed."""
         points, owner, spans = join_lines(pos, copy)
         color = self._color if color is None else color
         rgba, per_line = point_colors(color, owner, len(points))
