@@ -473,7 +473,12 @@ class Line(Visual):
             rows[1 + i : 1 + i + len(part), 3] = valid & ~beyond
         warn_clipped(far, "pos", "not drawn (the line breaks there)")
         self._pos_buffer.set_data(rows)
-        self._color_buffer.set_data(self._colors())
+        rgba = self._colors()
+        held = self._color_buffer.data
+        # a new envelope of as many points in the same colors (new y in the same view)
+        # uploads its positions only
+        if rgba.shape != held.shape or not np.array_equal(rgba, held):
+            self._color_buffer.set_data(rgba)
 
     @property
     def drawn_points(self) -> int:

@@ -151,6 +151,19 @@ def test_a_long_lines_set_data_draws_what_a_new_figure_draws(rows):
     same_as_fresh(fig, x, y2)
 
 
+def test_a_long_lines_new_y_uploads_the_envelopes_positions_only():
+    n = 300_000
+    x = np.linspace(0, 1, n)
+    fig, ax, (line,) = figure_with((x, np.sin(40 * x)))
+    used = uploads(fig, lambda: line.set_data(x, np.cos(40 * x)))
+    (batch,) = ax._batches.values()
+    assert 1000 < batch.drawn_points < 5000
+    # the positions and the break rows around them; the colors are those of last frame
+    assert used == (batch.drawn_points + 2) * POINT
+    assert uploads(fig, lambda: (line.set_color("red"), line.set_data(x, np.sin(40 * x)))) \
+        == (batch.drawn_points + 2) * POINT + batch.drawn_points * 4  # and the new colors
+
+
 def test_a_long_lines_redraw_reads_its_columns_in_place(monkeypatch):
     # x and y are contiguous columns of the line's one array, which its batch draws:
     # a full replacement of y is binned where it lies, without strided copies
