@@ -135,8 +135,10 @@ class Line2D(PathEffects, Artist):
                                  else antialiased)
         # The data in axis units: one (N, 2) float64 array, x and y are its columns.
         # With linear axes and no steps it is also what the batch draws (_scaled), so
-        # a long line is held once, not as data plus positions.
-        self._xy = np.zeros((0, 2))
+        # a long line is held once, not as data plus positions. Fortran order: each
+        # column is contiguous, so comparing, writing and binning y (the pyramid) read
+        # and write memory in order, with no strided copies.
+        self._xy = np.zeros((0, 2), order="F")
         self._x, self._y = self._xy[:, 0], self._xy[:, 1]
         # rows of _scaled changed since the axes last uploaded: None, (start, stop), True
         self._dirty_rows: tuple[int, int] | bool | None = True
@@ -212,7 +214,7 @@ class Line2D(PathEffects, Artist):
                     self._xy[lo:hi, column] = values[lo:hi]
             self._rows_changed(lo, hi, x_changed=changed[0] is not None)
             return
-        xy = np.empty((len(xs), 2))
+        xy = np.empty((len(xs), 2), order="F")
         xy[:, 0], xy[:, 1] = xs, ys
         self._xy = xy
         self._x, self._y = xy[:, 0], xy[:, 1]

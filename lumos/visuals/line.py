@@ -245,9 +245,9 @@ class Line(Visual):
         """Replace the points (any count), and the colors when given (else the color
         spec is kept). Input that does not fit leaves the line as it was.
 
-        ``copy=False`` keeps one float64 C-contiguous (N, 2|3) array as it is (no copy;
-        for owners such as plot artists that hold the data anyway): whoever changes it
-        afterwards must call ``update_points`` for the rows changed."""
+        ``copy=False`` keeps one float64 C- or Fortran-contiguous (N, 2|3) array as it
+        is (no copy; for owners such as plot artists that hold the data anyway): whoever
+        changes it afterwards must call ``update_points`` for the rows changed."""
         points, owner, spans = join_lines(pos, copy)
         color = self._color if color is None else color
         rgba, per_line = point_colors(color, owner, len(points))
@@ -473,7 +473,12 @@ class Line(Visual):
             rows[1 + i : 1 + i + len(part), 3] = valid & ~beyond
         warn_clipped(far, "pos", "not drawn (the line breaks there)")
         self._pos_buffer.set_data(rows)
-        self._color_buffer.set_data(self._colors())
+        rgba = self._colors()
+        held = self._color_buffer.data
+        # a new envelope of as many points in the same colors (new y in the same view)
+        # uploads its positions only
+        if rgba.shape != held.shape or not np.array_equal(rgba, held):
+            self._color_buffer.set_data(rgba)
 
     @property
     def drawn_points(self) -> int:

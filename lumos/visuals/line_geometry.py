@@ -36,7 +36,7 @@ def join_lines(pos, copy: bool = True) -> tuple[np.ndarray, np.ndarray | None, l
     Returns float64 (K, 2|3) points (3 columns only when some line has z) with a NaN
     row between lines; for several lines the line index of each point (-1 for the NaN
     rows, to spread colors); and each line's (start, stop) rows. One float64
-    C-contiguous line is kept without a copy when ``copy`` is False."""
+    C- or Fortran-contiguous line is kept without a copy when ``copy`` is False."""
     if isinstance(pos, (list, tuple)) and pos and as_array(pos[0], "pos").ndim == 2:
         lines = [as_line(p) for p in pos]
     else:
@@ -48,7 +48,8 @@ def join_lines(pos, copy: bool = True) -> tuple[np.ndarray, np.ndarray | None, l
             check_points(len(line), "pos")
             if copy:
                 line = np.array(line, dtype=np.float64, order="C", copy=True)
-            else:
+            elif line.dtype != np.float64 or not (line.flags.c_contiguous
+                                                  or line.flags.f_contiguous):
                 line = np.ascontiguousarray(line, dtype=np.float64)
             return line, None, [(0, len(line))]
     dims = max(line.shape[1] for line in lines)

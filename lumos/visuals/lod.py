@@ -73,20 +73,30 @@ class MinMaxPyramid:
 
     def level(self, i: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(argmin, argmax, gap) per bin of level ``i``, built now if need be: from the
-        points, then every coarser level not built yet from the one below."""
+        coarsest finer level built (pairs of its bins), else from the points. The levels
+        built are always one run from the finest to the coarsest (those between are
+        built from the one below), so that ``update`` refreshes them in order; the
+        coarser levels a view does not show are not built."""
         if self.levels[i] is not None:
+            return self.levels[i]
+        built = [k for k, lv in enumerate(self.levels) if lv is not None]
+        if built and built[0] < i:
+            self._build_up(built[-1] + 1, i + 1)
             return self.levels[i]
         m = len(self.y) >> (i + _FIRST_LEVEL)
         lo, hi = np.empty(m, self._itype), np.empty(m, self._itype)
         gap = np.empty(m, bool)
         self.levels[i] = (lo, hi, gap)
         self._bins(i, 0, m)
-        for k in range(i + 1, self.depth):
-            if self.levels[k] is not None:
-                break
+        if built:  # the levels between this one and the finest built before
+            self._build_up(i + 1, built[0])
+        return self.levels[i]
+
+    def _build_up(self, k0: int, k1: int) -> None:
+        """Build levels k0..k1 (not built yet), each from the one below it."""
+        for k in range(k0, k1):
             below = self.levels[k - 1]
             self.levels[k] = self._parents(*below, 0, len(below[0]) // 2)
-        return self.levels[i]
 
     def _bins(self, i: int, j0: int, j1: int) -> None:
         """Recompute bins j0..j1 of level i from the points (in chunks of about 2**19
@@ -150,6 +160,8 @@ class MinMaxPyramid:
             return  # only the raw tail changed: queries read it directly
         self._bins(finest, j0, j1)
         for level in range(finest + 1, self.depth):
+            if self.levels[level] is None:
+                break  # the coarsest built: the levels built are one run
             below = self.levels[level - 1]
             lo, hi, gp = self.levels[level]
             j0, j1 = j0 // 2, min(-(-j1 // 2), len(lo))

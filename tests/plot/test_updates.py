@@ -122,6 +122,64 @@ def test_a_long_line_uploads_its_envelope_not_its_points():
     assert 0 < used < 64 * 1024  # the view's min/max envelope; the line is 32 MB
 
 
+def test_the_callers_x_edited_in_place_then_passed_again_is_drawn_anew():
+    # the same array object with new values: identity says nothing, the values decide
+    x, y = X.copy(), np.sin(X)
+    fig, ax, (line,) = figure_with((x, y))
+    x *= 0.5  # all rows but the first (0)
+    assert uploads(fig, lambda: line.set_data(x, y)) == (len(X) - 1) * POINT
+    np.testing.assert_array_equal(line.get_xdata(), x)
+    same_as_fresh(fig, x, y)
+
+
+@pytest.mark.parametrize("rows", [slice(None), slice(120_000, 121_000)])
+def test_a_long_lines_set_data_draws_what_a_new_figure_draws(rows):
+    # 300 000 points: drawn as their min/max envelope; a full replacement and a range,
+    # with NaN in the new y (a break) and x edited in place in the caller's array
+    n = 300_000
+    x = np.linspace(0, 1, n)
+    y = np.sin(40 * x)
+    fig, ax, (line,) = figure_with((x, y))
+    y2 = y.copy()
+    y2[rows] = np.cos(70 * x[rows]) * 1.5
+    y2[120_500] = np.nan
+    line.set_data(x, y2)
+    np.testing.assert_array_equal(line.get_ydata(), y2)
+    same_as_fresh(fig, x, y2)
+    x[: n // 2] *= 0.9  # still sorted
+    line.set_data(x, y2)
+    same_as_fresh(fig, x, y2)
+
+
+def test_a_long_lines_new_y_uploads_the_envelopes_positions_only():
+    n = 300_000
+    x = np.linspace(0, 1, n)
+    fig, ax, (line,) = figure_with((x, np.sin(40 * x)))
+    used = uploads(fig, lambda: line.set_data(x, np.cos(40 * x)))
+    (batch,) = ax._batches.values()
+    assert 1000 < batch.drawn_points < 5000
+    # the positions and the break rows around them; the colors are those of last frame
+    assert used == (batch.drawn_points + 2) * POINT
+    assert uploads(fig, lambda: (line.set_color("red"), line.set_data(x, np.sin(40 * x)))) \
+        == (batch.drawn_points + 2) * POINT + batch.drawn_points * 4  # and the new colors
+
+
+def test_a_long_lines_redraw_reads_its_columns_in_place(monkeypatch):
+    # x and y are contiguous columns of the line's one array, which its batch draws:
+    # a full replacement of y is binned where it lies, without strided copies
+    n = 300_000
+    x = np.linspace(0, 1, n)
+    fig, ax, (line,) = figure_with((x, np.sin(40 * x)))
+    copies = []
+    real = np.ascontiguousarray
+    monkeypatch.setattr(np, "ascontiguousarray", lambda a, *k, **kw: (
+        lambda out: (copies.append(np.size(a)) if not np.shares_memory(out, a) else None,
+                     out)[1])(real(a, *k, **kw)))
+    line.set_data(x, np.cos(40 * x))
+    fig.render()
+    assert sum(copies) < n // 10, copies
+
+
 def test_log_axis_and_steps_update_in_place():
     fig, ax = lumos.subplots(figsize=(4, 3), dpi=100)
     (log_line,) = ax.plot(X + 1, np.exp(X))

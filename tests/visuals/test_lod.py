@@ -121,11 +121,19 @@ def test_levels_are_built_when_a_view_needs_them():
     n = 1 << 16
     pyr = MinMaxPyramid(np.arange(n, dtype=float), spiky_walk(n))
     assert pyr.levels == [None] * pyr.depth and pyr.nbytes == 0
+    def built():
+        return [i for i, lv in enumerate(pyr.levels) if lv is not None]
+
     pyr.query(0, n, 500)  # 131 points per column: bins of 128 points, level 4
-    built = [i for i, lv in enumerate(pyr.levels) if lv is not None]
-    assert built == list(range(4, pyr.depth))
-    pyr.query(0, n // 16, 500)  # zoomed in: bins of 8 (level 0), built then
-    assert all(lv is not None for lv in pyr.levels)
+    assert built() == [4]  # the coarser levels wait for a view that shows them
+    pyr.query(0, n // 16, 500)  # zoomed in: bins of 8 (level 0) and those up to 4
+    assert built() == [0, 1, 2, 3, 4]
+    pyr.query(0, n, 60)  # zoomed out: bins of 1024 (level 7), from level 4
+    assert built() == list(range(8))
+    fresh = MinMaxPyramid(pyr.x, pyr.y)
+    for i in built():
+        for a, b in zip(pyr.levels[i], fresh.level(i), strict=True):
+            assert np.array_equal(a, b), i
 
 
 def test_range_update_recomputes_that_range_only(monkeypatch):
@@ -133,7 +141,8 @@ def test_range_update_recomputes_that_range_only(monkeypatch):
     x = np.arange(n, dtype=float)
     y = spiky_walk(n)
     pyr = MinMaxPyramid(x, y)
-    pyr.level(2)  # bins of 32 points, and every coarser level
+    pyr.level(2)  # bins of 32 points
+    pyr.level(pyr.depth - 1)  # and every coarser level, from those
     calls = []
     bins = pyr._bins
     monkeypatch.setattr(pyr, "_bins", lambda i, j0, j1: (calls.append((i, j0, j1)),
@@ -196,7 +205,8 @@ def test_levels_from_the_points_equal_levels_from_finer_levels(bad):
     y[4096:4096 + 512] = bad  # whole bins at every level up to 512
     y[30_001] = bad
     chain, direct = MinMaxPyramid(x, y), MinMaxPyramid(x, y)
-    chain.level(0)  # level 0 from the points, the others from the level below
+    chain.level(0)  # level 0 from the points
+    chain.level(chain.depth - 1)  # the others from the level below
     for i in range(1, chain.depth):
         direct.levels = [None] * direct.depth
         for a, b in zip(chain.levels[i], direct.level(i), strict=True):
