@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from .names import RGBA, _describe, _did_you_mean, to_rgba, to_rgba_array
+from .names import RGBA, _describe, _did_you_mean, is_masked_array, to_rgba, to_rgba_array
 
 __all__ = [
     "Colormap", "ListedColormap", "LinearSegmentedColormap", "ColormapRegistry",
@@ -221,8 +221,9 @@ class Colormap:
 
         A scalar gives a tuple, as in matplotlib, so ``color=cmap(0.3)`` works anywhere.
         """
-        bad = np.ma.getmaskarray(X) if np.ma.isMaskedArray(X) else None
-        x = np.asarray(np.ma.getdata(X))
+        masked = is_masked_array(X)
+        bad = np.ma.getmaskarray(X) if masked else None
+        x = np.asarray(np.ma.getdata(X) if masked else X)
         shape = x.shape
         if x.ndim == 0:  # work on 1-d so that in-place edits apply to arrays, not scalars
             x = x.reshape(1)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
+from ..colors.names import is_masked_array
 from ..gpu.resources import changed_rows
 from ..visuals import Markers
 from ..visuals.marker_outline import MarkerOutline
@@ -482,11 +483,11 @@ class PathCollection(Artist, ScalarMappable):
 def _drop_masked(x, y, s, c) -> tuple:
     """x and y with NaN where any of x, y, s or c (one value per point) is masked:
     matplotlib leaves those points out."""
-    if not any(np.ma.is_masked(v) for v in (x, y, s, c)):
+    if not any(is_masked_array(v) and np.ma.is_masked(v) for v in (x, y, s, c)):
         return x, y  # (before np.size: a ragged list is refused by name later)
     n = np.size(x)
     masks = [np.ma.getmaskarray(v).reshape(-1) for v in (x, y, s, c)
-             if np.ma.is_masked(v) and np.size(v) == n]
+             if is_masked_array(v) and np.ma.is_masked(v) and np.size(v) == n]
     if not masks or np.size(y) != n:
         return x, y
     gone = np.logical_or.reduce(masks)
