@@ -76,6 +76,7 @@ class PathCollection(Artist, ScalarMappable):
                                  else np.mean(linewidths))
         self._linewidths_default = linewidths is None
         self._array = None
+        self._one_size = None  # the size (points²) of every point, when they share one
         self._facecolor = None
         self._face = None  # face colors (n, 4) float, kept until colors change
         self._face_bytes = None  # the same as the shader's uint8 rows
@@ -234,6 +235,7 @@ class PathCollection(Artist, ScalarMappable):
         old = getattr(self, "_sizes", None)
         rows = (0, n) if old is None or old.shape != new.shape else changed_rows(old, new)
         self._sizes = new
+        self._one_size = float(s[0]) if s.size == 1 else None  # every point's, if one
         if rows is not None:
             self._mark("size", *rows)
             self._changed()
@@ -432,7 +434,10 @@ class PathCollection(Artist, ScalarMappable):
         (``edgecolors='face'``, 1 pt): drawn here as a marker that much larger, or, for
         outline markers (text, vertices), as an edge in the face color."""
         px = self.axes.figure.points_to_pixels
-        areas = self._sizes if sizes is None else sizes
+        if sizes is not None:
+            areas = sizes
+        else:  # one size: one diameter (computed as each point's would be), not N
+            areas = self._sizes if self._one_size is None else np.float64(self._one_size)
         diameter = px(np.sqrt(np.maximum(areas, 0))) * MARKER_SCALE.get(self._marker, 1.0)
         face = self.face_rgba() if face is None else face
         edge_w = px(self._linewidths)
@@ -465,6 +470,7 @@ class PathCollection(Artist, ScalarMappable):
             return []
         # the shader's bytes: a colormap's rows made straight from its table
         symbol, sizes, face, edge, edge_w = self.marker_style(face=self.face_bytes())
+        sizes = np.broadcast_to(sizes, (len(self._scaled),))  # (a view of one size)
         if not isinstance(edge, np.ndarray):
             return [BatchItem(Markers, (("symbol", symbol), ("edge_width", edge_w),
                                         ("edge_color", edge)), self.zorder, self._scaled,

@@ -315,10 +315,11 @@ def _sizes(value, points: np.ndarray) -> np.ndarray:
         raise TypeError(f"size: got dtype {arr.dtype}, expected a number or {n} numbers")
     if arr.ndim > 1 or (arr.ndim == 1 and len(arr) != n):
         raise ValueError(f"size: got shape {arr.shape}, expected a number or {n} numbers")
-    sizes = np.broadcast_to(arr.astype(np.float32), (n,)).copy()
+    sizes = np.empty(n, np.float32)
+    sizes[...] = arr  # one new array, whether arr is one size or n
     invalid = ~finite_rows(points) | ~np.isfinite(sizes)
     sizes[invalid] = 0.0  # the shader skips points of size 0
-    return np.maximum(sizes, 0)
+    return np.maximum(sizes, 0, out=sizes)
 
 
 class Markers(Visual):

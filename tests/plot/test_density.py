@@ -270,6 +270,28 @@ def test_scatter_colors_reach_the_batch_as_the_bytes_of_its_face_colors(alpha):
                                       colors.to_rgba_bytes(face, n))
 
 
+def test_one_marker_size_is_one_diameter():
+    """Points of one size get one diameter (a view of it per point, not N computed
+    ones); the sizes the shader reads are those of per-point sizes all equal."""
+    rng = np.random.default_rng(7)
+    xy = rng.normal(size=(500, 2))
+    xy[3] = np.nan
+    fig, ax = figure()
+    one = ax.scatter(xy[:, 0], xy[:, 1], s=17.3)
+    each = ax.scatter(xy[:, 0], xy[:, 1] + 9, s=np.full(500, 17.3), zorder=3)
+    fig.render()
+    (item,) = one.batch_items()
+    assert item.size.strides == (0,) and len(item.size) == 500
+    assert each.batch_items()[0].size.strides != (0,)
+    sizes = [next(v for v in ax._batches.values() if v.member_at(0)[0] == (sc, None))
+             ._size_buffer.data for sc in (one, each)]
+    np.testing.assert_array_equal(sizes[0], sizes[1])
+    assert sizes[0][3] == 0 and sizes[0][0] > 0  # a NaN point is skipped
+    one.set_sizes(np.arange(500.0))  # sizes of their own again
+    fig.render()
+    assert one.batch_items()[0].size.strides != (0,)
+
+
 def test_scatter_copies_its_input_once():
     x, y = np.arange(5.0), np.arange(5) * 2  # float and int
     fig, ax = figure()
