@@ -31,6 +31,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -49,7 +50,12 @@ class Phases:
     """Wall and CPU seconds per phase; a wrapped function's time goes to its phase less
     the time of the wrapped functions it calls."""
 
-    def __init__(self) -> None:
+    def __init__(self, marks: bool = False) -> None:
+        #: with ``marks``, the phase that runs after each call of ``os.getppid`` made at
+        #: a phase's start and end: under ``valgrind --dump-before=getppid`` each dump
+        #: holds the instructions of one such stretch (see :func:`instructions`)
+        self.marks: list[str] | None = [] if marks else None
+        self._names = ["worker"]
         self.wall = dict.fromkeys(PHASES, 0.0)
         self.cpu = dict.fromkeys(PHASES, 0.0)
         self.faults = dict.fromkeys(PHASES, 0)
@@ -71,16 +77,25 @@ class Phases:
     def span(self, phase: str):
         """Time the block (or a wrapped call) as ``phase``, less the spans inside it."""
         self._inner.append([0.0, 0.0, 0])
+        self._names.append(phase)
+        self._mark()
         start = self.now()
         try:
             yield
         finally:
             spent = [b - a for a, b in zip(start, self.now(), strict=True)]
+            self._names.pop()
+            self._mark()
             inner = self._inner.pop()
             self.add(phase, *(s - i for s, i in zip(spent, inner, strict=True)))
             if self._inner:
                 for k, v in enumerate(spent):
                     self._inner[-1][k] += v
+
+    def _mark(self) -> None:
+        if self.marks is not None:
+            self.marks.append(self._names[-1])
+            os.getppid()  # a dump here (valgrind --dump-before=getppid)
 
     def wrap(self, owner, name: str, phase: str, before=None) -> None:
         """Time ``owner.name`` as ``phase``; ``before = (function, phase)``, if given: the
@@ -174,14 +189,16 @@ def _floor(phases: Phases, scene: str, out: str) -> None:
         f.save(out)
 
 
-def worker(out: str, start: float, scene: str = "line", lib: str = "lumos") -> dict:
+def worker(out: str, start: float, scene: str = "line", lib: str = "lumos",
+           marks: bool = False) -> dict:
     """One cold start in this (fresh) process; ``start`` is the parent's clock when it
-    launched us (time.time)."""
-    phases = Phases()
+    launched us (time.time); ``marks``: see :class:`Phases`."""
+    phases = Phases(marks)
     phases.add("python", time.time() - start, time.process_time(), Phases.now()[2])
     (_lumos if lib == "lumos" else _floor)(phases, scene, out)
     return {"phases": phases.wall, "phases_cpu": phases.cpu, "phases_faults": phases.faults,
-            "end": time.time(), "end_cpu": time.process_time(), "end_faults": Phases.now()[2]}
+            "end": time.time(), "end_cpu": time.process_time(), "end_faults": Phases.now()[2],
+            "marks": phases.marks}
 
 
 def _children() -> tuple[float, int]:
@@ -223,6 +240,36 @@ def measure(runs: int, cache: bool, scene: str = "line", libs=("lumos",),
             for lib, rs in runs_of.items()}
 
 
+def instructions(scene: str, lib: str) -> dict[str, int]:
+    """Instructions of each phase of one cold start (valgrind's callgrind, all threads,
+    ``LP_NUM_THREADS=0`` so that llvmpipe's work runs and is counted on the calling
+    thread; Mesa's shader cache as installed): a count the machine's load does not
+    move. Callgrind dumps its counts at each of the worker's phase marks, and each
+    stretch goes to the phase that ran in it; the last one (the worker's return, the
+    interpreter's and GL's teardown) is "exit"."""
+    env = dict(os.environ, LP_NUM_THREADS="0", PYTHONHASHSEED="0", OPENBLAS_NUM_THREADS="1")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "cg.out"
+        proc = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--dump-before=getppid",
+             f"--callgrind-out-file={out}", sys.executable, __file__, "worker",
+             str(Path(tmp) / "p.png"), repr(time.time()), scene, lib, "--marks"],
+            capture_output=True, text=True, env=env, check=True)
+        marks = json.loads(proc.stdout.strip().splitlines()[-1])["marks"]
+        dumps = [Path(f"{out}.{i}") for i in range(1, len(marks) + 1)] + [out]
+        counts = [int(re.search(r"^summary: (\d+)", d.read_text(), re.M).group(1))
+                  for d in dumps if d.exists()]
+    if len(counts) != len(marks) + 1:
+        raise RuntimeError(f"{len(counts)} callgrind dumps for {len(marks)} marks")
+    # a dump before each mark ends a stretch: the first is the interpreter's start, the
+    # last the return and teardown; "worker" is its glue between phases
+    labels = ["python", *("rest" if m == "worker" else m for m in marks[:-1]), "exit"]
+    spent = dict.fromkeys(PHASES, 0)
+    for label, n in zip(labels, counts, strict=True):
+        spent[label] += n
+    return spent
+
+
 def table(result: dict) -> str:
     """A markdown table: a row per phase, a column per library and cache setting: wall
     ms / CPU ms / thousands of page faults."""
@@ -249,6 +296,7 @@ def main() -> None:
     w.add_argument("start", type=float)
     w.add_argument("scene", nargs="?", default="line", choices=("line", "scatter"))
     w.add_argument("lib", nargs="?", default="lumos", choices=LIBS)
+    w.add_argument("--marks", action="store_true")
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--scene", default="line", choices=("line", "scatter"))
     p.add_argument("--lib", default="lumos", choices=(*LIBS, "both"))
@@ -256,12 +304,26 @@ def main() -> None:
                    help="Mesa's disk shader cache: as installed (on), disabled, or both")
     p.add_argument("--single-thread", action="store_true",
                    help="LP_NUM_THREADS=0: llvmpipe's work on the calling thread")
+    p.add_argument("--instructions", action="store_true",
+                   help="instructions per phase instead of times (callgrind; one run)")
     p.add_argument("--json", action="store_true")
     a = p.parse_args()
-    if a.command == "worker":
-        print(json.dumps(worker(a.out, a.start, a.scene, a.lib)))
-        return
     libs = LIBS if a.lib == "both" else (a.lib,)
+    if a.command == "worker":
+        print(json.dumps(worker(a.out, a.start, a.scene, a.lib, a.marks)))
+        return
+    if a.instructions:
+        counts = {lib: instructions(a.scene, lib) for lib in libs}
+        if a.json:
+            print(json.dumps(counts))
+            return
+        print("| phase | " + " | ".join(f"{lib}, M instructions" for lib in libs) + " |")
+        print("|---" * (len(libs) + 1) + "|")
+        for k in ("all", *PHASES):
+            print(f"| {k} | " + " | ".join(
+                f"{(sum(c.values()) if k == 'all' else c[k]) / 1e6:.0f}"
+                for c in counts.values()) + " |")
+        return
     caches = {"on": (True,), "off": (False,), "both": (True, False)}[a.cache]
     result = {("on" if cache else "off"): measure(a.runs, cache, a.scene, libs,
                                                   a.single_thread)
