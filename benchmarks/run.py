@@ -26,6 +26,7 @@ sys.path.insert(0, str(HERE))
 import peers  # noqa: E402
 import threed  # noqa: E402
 import vector  # noqa: E402
+from cold_start import PHASES as COLD_PHASES  # noqa: E402
 from import_time import wall_time  # noqa: E402
 
 
@@ -176,14 +177,12 @@ def window_frames(frames: int) -> list[str]:
 def cold_start(runs: int) -> str:
     """Scene (a)'s cold start phase by phase, with Mesa's shader cache and without."""
     c = json_of("cold_start.py", "--runs", str(max(runs // 2, 3)))
-    phases = ("python", "import", "data", "plot", "layout", "context", "compile", "upload",
-              "draw", "readback", "png", "rest", "exit")
-    head = "| Mesa shader cache | in all | " + " | ".join(phases) + " |"
-    rows = [head, "|" + "---|" * (len(phases) + 2)]
-    for key, name in (("cache", "on (as installed)"), ("no_cache", "off")):
-        r = c[key]
+    head = "| Mesa shader cache | in all | " + " | ".join(COLD_PHASES) + " |"
+    rows = [head, "|" + "---|" * (len(COLD_PHASES) + 2)]
+    for key, name in (("on", "on (as installed)"), ("off", "off")):
+        r = c[key]["lumos"]
         rows.append(f"| {name} | {1000 * r['wall']:.0f} | "
-                    + " | ".join(f"{1000 * r[k]:.0f}" for k in phases) + " |")
+                    + " | ".join(f"{1000 * r['phases'][k]:.0f}" for k in COLD_PHASES) + " |")
     return "\n".join(rows)
 
 
@@ -300,8 +299,8 @@ def others(args) -> str:
               "median of the next ones:\n\n"
               + "\n".join(vector.rows(json_of("vector.py", "--runs", str(args.runs)))))
     table += ("\n\n(a) cold start, phase by phase (`benchmarks/cold_start.py`, ms, median of "
-              "fresh processes; llvmpipe compiles shaders on their first draw, inside "
-              "\"draw\"):\n\n" + cold_start(args.runs))
+              "fresh processes; llvmpipe compiles shaders on their first draw, in "
+              "\"draw\" or \"raster\"):\n\n" + cold_start(args.runs))
     # matplotlib figures drawn by lumos's backend against matplotlib's own backends
     mplb = subprocess.run([sys.executable, str(HERE / "mpl_backend.py")], check=True,
                           capture_output=True, text=True).stdout

@@ -656,3 +656,30 @@ def test_none_stays_transparent_under_alpha_as_in_matplotlib():
     rows = lc.to_rgba_array(["red", "none", (0, 0, 1, 0)], alpha=0.5)
     np.testing.assert_array_equal(rows[:, 3], [0.5, 0.0, 0.5])
     np.testing.assert_array_equal(lc.to_rgba_array("none", 3, alpha=1)[:, 3], 0)
+
+
+def test_to_rgba_bytes_copies_uint8_rows():
+    rows = np.array([[0, 128, 255, 255], [1, 2, 3, 4]], np.uint8)
+    got = lc.to_rgba_bytes(rows, 2)
+    assert got.tolist() == rows.tolist() and got is not rows
+    got[0, 0] = 9
+    assert rows[0, 0] == 0  # a copy: the buffer that keeps it never writes the caller's
+
+
+@pytest.mark.parametrize("name", ["viridis", "tab10", "RdBu_r"])
+def test_colormap_bytes_are_the_bytes_of_its_float_rows(name):
+    """rgba_bytes looks values up in the table converted once; it must give exactly
+    to_rgba_bytes of the float rows: every entry, edges between entries, 1.0, under,
+    over, NaN, masked values, integers, extremes set, one value and a 2-D array."""
+    cmap = lc.get_cmap(name)
+    n = cmap.N
+    x = np.concatenate([np.linspace(0, 1, 4 * n + 1), np.arange(n + 1) / n,
+                        [-0.5, 1.5, np.nan, np.inf, -np.inf, 1.0, 0.0]])
+    for c in (cmap, cmap.with_extremes(under="red", over=(0, 0, 1, 0.5), bad="0.3")):
+        for values in (x, x.reshape(-1, 1)[:40].reshape(5, 8), x[:1],
+                       np.ma.masked_array(x, mask=np.arange(len(x)) % 7 == 0),
+                       np.arange(-2, n + 3)):
+            expected = lc.to_rgba_bytes(np.asarray(c(values)).reshape(-1, 4), np.size(values))
+            assert np.array_equal(c.rgba_bytes(values), expected)
+    with pytest.raises(ValueError, match="X: got a scalar"):
+        cmap.rgba_bytes(0.5)

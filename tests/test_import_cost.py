@@ -100,3 +100,27 @@ def test_plain_data_is_plotted_without_lumos_lazy(tmp_path):
         "from lumos.plot.bigdata import LazyLine2D\n"
         "assert isinstance(ax.plot(mm)[0], LazyLine2D)  # a memmap still goes lazy\n")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_plain_figure_never_imports_numpy_ma(tmp_path):
+    """numpy.ma costs about 0.1 s of a cold start; nothing masked, nothing imports it
+    (lumos asks sys.modules before asking numpy.ma whether an input is masked)."""
+    loaded = _modules_after(
+        "import numpy as np\n"
+        "import lumos.pyplot as plt\n"
+        "rng = np.random.default_rng(0)\n"
+        "fig, ax = plt.subplots()\n"
+        "ax.plot(np.linspace(0, 1, 1000), rng.normal(size=1000))\n"
+        "ax.scatter(rng.normal(size=500), rng.normal(size=500), c=rng.random(500), s=4)\n"
+        f"fig.savefig({str(tmp_path / 'f.png')!r})\n")
+    assert "lumos.gpu.context" in loaded  # it drew
+    assert "numpy.ma" not in loaded
+
+
+def test_masked_input_is_still_seen_as_masked():
+    import numpy as np
+
+    from lumos.colors.names import is_masked_array
+
+    assert is_masked_array(np.ma.masked_invalid([1.0, np.nan]))
+    assert not is_masked_array(np.array([1.0, np.nan]))

@@ -20,7 +20,15 @@ from typing import Any
 
 import numpy as np
 
-from .names import RGBA, _describe, _did_you_mean, to_rgba, to_rgba_array
+from .names import (
+    RGBA,
+    _describe,
+    _did_you_mean,
+    is_masked_array,
+    rgba_to_bytes,
+    to_rgba,
+    to_rgba_array,
+)
 
 __all__ = [
     "Colormap", "ListedColormap", "LinearSegmentedColormap", "ColormapRegistry",
@@ -223,13 +231,12 @@ class Colormap:
 
     # -- evaluation
 
-    def __call__(self, X: Any, alpha: Any = None, bytes: bool = False) -> Any:
-        """RGBA for each value: ``(..., 4)`` floats (uint8 with ``bytes=True``).
-
-        A scalar gives a tuple, as in matplotlib, so ``color=cmap(0.3)`` works anywhere.
-        """
-        bad = np.ma.getmaskarray(X) if np.ma.isMaskedArray(X) else None
-        x = np.asarray(np.ma.getdata(X))
+    def _indices(self, X: Any) -> tuple[tuple, np.ndarray | None, np.ndarray]:
+        """(the values' shape, mask of bad values (1-d at least) or None, table index of
+        each value (1-d at least): N for under, N + 1 for over, N + 2 for bad)."""
+        masked = is_masked_array(X)
+        bad = np.ma.getmaskarray(X) if masked else None
+        x = np.asarray(np.ma.getdata(X) if masked else X)
         shape = x.shape
         if x.ndim == 0:  # work on 1-d so that in-place edits apply to arrays, not scalars
             x = x.reshape(1)
@@ -252,7 +259,28 @@ class Colormap:
         for mask, entry in ((under, n), (over, n + 1), (bad, n + 2)):
             if mask is not None and mask.any():
                 idx[mask] = entry
-        table = np.concatenate([self._rgba, [self.under, self.over, self.bad]])
+        return shape, bad, idx
+
+    def _extended(self) -> np.ndarray:
+        """The table with the under, over and bad colors after it (float64)."""
+        return np.concatenate([self._rgba, [self.under, self.over, self.bad]])
+
+    def rgba_bytes(self, X: Any) -> np.ndarray:
+        """``to_rgba_bytes(self(X))`` for an array ``X`` of values: the ``(n, 4)`` uint8
+        rows shaders read, straight from the table converted once (a million values
+        make no float rows, 32 MB)."""
+        shape, _, idx = self._indices(X)
+        if shape == ():
+            raise ValueError("X: got a scalar, expected an array of values")
+        return np.take(rgba_to_bytes(self._extended(), np.float32), idx.reshape(-1), axis=0)
+
+    def __call__(self, X: Any, alpha: Any = None, bytes: bool = False) -> Any:
+        """RGBA for each value: ``(..., 4)`` floats (uint8 with ``bytes=True``).
+
+        A scalar gives a tuple, as in matplotlib, so ``color=cmap(0.3)`` works anywhere.
+        """
+        shape, bad, idx = self._indices(X)
+        table = self._extended()
         if bytes:
             table = _to_uint8(table)
         rgba = np.take(table, idx, axis=0)  # much faster than table[idx]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from collections.abc import Sequence
 from numbers import Real
 from typing import Any
@@ -365,6 +366,12 @@ def _is_none(c: Any) -> bool:
 
 
 
+def is_masked_array(value: Any) -> bool:
+    """Whether ``value`` is a numpy masked array, without importing ``numpy.ma`` (about
+    0.1 s of a cold start) when nothing has: no masked array exists before it is."""
+    return "numpy.ma" in sys.modules and np.ma.isMaskedArray(value)
+
+
 def rgba_to_bytes(rgba: Any, dtype: Any = None) -> np.ndarray:
     """Float RGBA values in 0..1 (clipped) as uint8, ``round(v * 255)`` computed in
     ``dtype`` (default: float32 input in float32, anything else in float64), in chunks
@@ -390,14 +397,18 @@ def rgba_to_bytes(rgba: Any, dtype: Any = None) -> np.ndarray:
 
 
 def to_rgba_bytes(c: Any, n: int | None = None, *, argname: str = "color") -> np.ndarray:
-    """``rgba_to_bytes(to_rgba_array(c, n))``: the ``(n, 4)`` uint8 rows of one color or
+    """``rgba_to_bytes(to_rgba_array(c, n))``: new ``(n, 4)`` uint8 rows of one color or
     of ``n`` colors, rounded as float32 colors are. An ``(n, 4)`` float array in 0..1 (a
-    colormap's output) is converted without the float32 copy."""
-    if (isinstance(c, np.ndarray) and c.dtype.kind == "f" and c.ndim == 2
-            and c.shape[1] == 4 and n is not None and len(c) == n > 1):
-        lo, hi = np.fmin.reduce(c, axis=None), np.fmax.reduce(c, axis=None)  # NaN skipped
-        if lo >= 0 and hi <= 1:  # else to_rgba_array says what is wrong
-            return rgba_to_bytes(c, np.float32)
+    colormap's output) is converted without the float32 copy, an ``(n, 4)`` uint8 array
+    (0..255: the bytes already) is copied."""
+    if (isinstance(c, np.ndarray) and c.ndim == 2 and c.shape[1] == 4 and n is not None
+            and len(c) == n > 1):
+        if c.dtype == np.uint8:
+            return c.copy()
+        if c.dtype.kind == "f":
+            lo, hi = np.fmin.reduce(c, axis=None), np.fmax.reduce(c, axis=None)  # NaN skipped
+            if lo >= 0 and hi <= 1:  # else to_rgba_array says what is wrong
+                return rgba_to_bytes(c, np.float32)
     return rgba_to_bytes(to_rgba_array(c, n, argname=argname))
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from .names import _describe, _did_you_mean
+from .names import _describe, _did_you_mean, is_masked_array
 
 __all__ = [
     "Normalize", "LogNorm", "SymLogNorm", "AsinhNorm", "PowerNorm", "CenteredNorm",
@@ -35,7 +35,7 @@ __all__ = [
 
 def _as_float(value: Any) -> tuple[np.ndarray, bool]:
     """A float64 copy with NaN where ``value`` is masked, and whether it was a scalar."""
-    if np.ma.isMaskedArray(value):
+    if is_masked_array(value):
         x = np.array(np.ma.getdata(value), dtype=np.float64)
         x[np.ma.getmaskarray(value)] = np.nan
     else:

@@ -115,9 +115,12 @@ class Buffer(_Versioned):
         """The size of the data in bytes."""
         return self.data.nbytes
 
-    def set_data(self, data: np.ndarray) -> None:
-        """Replace the whole buffer (any size) with a copy of ``data``."""
-        self.data = np.array(data, copy=True, order="C")
+    def set_data(self, data: np.ndarray, copy: bool = True) -> None:
+        """Replace the whole buffer (any size) with a copy of ``data``; ``copy=False``
+        keeps a C-contiguous ``data`` itself: for an array made for the buffer that
+        nobody else changes (a million points' rows need no second fresh copy)."""
+        self.data = np.array(data, copy=True, order="C") if copy else \
+            np.ascontiguousarray(data)
         self.dtype = _buffer_dtype(self.data)
         self._bump()
 

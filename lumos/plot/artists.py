@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .. import colors
+from ..colors.names import is_masked_array
 from ..visuals.marker_outline import MarkerOutline, regular_marker, text_marker, vertex_marker
 from ..visuals.marker_shapes import ALIASES as _MARKER_ALIASES
 from ..visuals.marker_shapes import is_stroke as _is_stroke
@@ -455,7 +456,7 @@ def numeric(values, argument: str) -> np.ndarray:
     values = sanitize_sequence(values)
     if isinstance(values, str):
         raise TypeError(f"{argument}: got str, expected numbers")
-    if np.ma.isMaskedArray(values) and np.ma.getmask(values) is not np.ma.nomask \
+    if is_masked_array(values) and np.ma.getmask(values) is not np.ma.nomask \
             and values.dtype.kind in "biufc":
         # masked values leave gaps, as NaN does (matplotlib's rule): a filled copy
         values = np.ma.filled(validate.numbers_array(values, argument, real_part=True)

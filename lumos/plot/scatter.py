@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
+from ..colors.names import is_masked_array
 from ..gpu.resources import changed_rows
 from ..visuals import Markers
 from ..visuals.marker_outline import MarkerOutline
@@ -22,6 +23,7 @@ from .artists import (
     check_marker,
     is_line_marker,
     marker_symbol,
+    numeric,
 )
 from .style import rcParams
 
@@ -74,21 +76,25 @@ class PathCollection(Artist, ScalarMappable):
                                  else np.mean(linewidths))
         self._linewidths_default = linewidths is None
         self._array = None
+        self._one_size = None  # the size (points²) of every point, when they share one
         self._facecolor = None
         self._face = None  # face colors (n, 4) float, kept until colors change
+        self._face_bytes = None  # the same as the shader's uint8 rows
         # rows changed since the axes' batch took them: part -> (start, stop)
         self._dirty: dict[str, tuple[int, int]] = {}
         self._density = None
         self._offsets = np.zeros((0, 2))
         self._scaled = np.zeros((0, 2))
         x, y = _drop_masked(x, y, s, c)
-        xs, ys = as_1d(x, "x").ravel(), as_1d(y, "y").ravel()
+        xs, ys = numeric(x, "x").reshape(-1), numeric(y, "y").reshape(-1)  # no copies yet
         if xs.size != ys.size:
             _mismatch(xs, ys)
         # dates through their axes (numbers pass), as plot converts them
         xs = axes.xaxis.convert(xs) if xs.dtype.kind in "Mm" else xs
         ys = axes.yaxis.convert(ys) if ys.dtype.kind in "Mm" else ys
-        self.set_offsets(np.c_[xs, ys])
+        xy = np.empty((xs.size, 2))  # the one copy of the caller's x and y
+        xy[:, 0], xy[:, 1] = xs, ys
+        self._set_offset_rows(xy)
         self._alpha = self._checked_alpha(alpha)
         self.set_sizes(rcParams["lines.markersize"] ** 2 if s is None else s)
         if c is not None and color is not None:
@@ -190,7 +196,10 @@ class PathCollection(Artist, ScalarMappable):
         xy = np.array(xy, dtype=float, copy=True)
         if xy.ndim != 2 or xy.shape[1] != 2:
             raise ValueError(f"offsets: got shape {xy.shape}, expected (N, 2)")
-        new = xy  # float64 already: an axis's convert gives float numbers back unchanged
+        self._set_offset_rows(xy)
+
+    def _set_offset_rows(self, new: np.ndarray) -> None:
+        """``set_offsets`` of a new float64 (N, 2) array, which the collection keeps."""
         if new.shape == self._offsets.shape and len(new):
             rows = changed_rows(self._offsets, new)
             if rows is None:
@@ -209,7 +218,7 @@ class PathCollection(Artist, ScalarMappable):
                 self._array = np.resize(self._array, n)
             if np.ndim(self._alpha):
                 self._alpha = np.resize(self._alpha, n)
-            self._face = None
+            self._face = self._face_bytes = None
         self.rescale()
 
     def get_offsets(self) -> np.ndarray:
@@ -226,6 +235,7 @@ class PathCollection(Artist, ScalarMappable):
         old = getattr(self, "_sizes", None)
         rows = (0, n) if old is None or old.shape != new.shape else changed_rows(old, new)
         self._sizes = new
+        self._one_size = float(s[0]) if s.size == 1 else None  # every point's, if one
         if rows is not None:
             self._mark("size", *rows)
             self._changed()
@@ -245,14 +255,18 @@ class PathCollection(Artist, ScalarMappable):
         self.autoscale_clim(values)
         # the norm, the colormap and their settings as the kept rows were colored
         same_mapping = mapped == self._mapped_state
-        if old is None or self._face is None or not same_mapping or old.shape != values.shape:
+        colored = self._face is not None or self._face_bytes is not None
+        if old is None or not colored or not same_mapping or old.shape != values.shape:
             self._colors_changed()
             return
         rows = changed_rows(old, values)
         if rows is None:
             return
         start, stop = rows
-        self._face[start:stop] = self._map_colors(values[start:stop])
+        if self._face is not None:
+            self._face[start:stop] = self._map_colors(values[start:stop], start)
+        if self._face_bytes is not None:
+            self._face_bytes[start:stop] = self._map_bytes(values[start:stop], start)
         self._mark("color", start, stop)
         self._changed()
 
@@ -338,7 +352,7 @@ class PathCollection(Artist, ScalarMappable):
         self._colors_changed()
 
     def _colors_changed(self) -> None:
-        self._face = None
+        self._face = self._face_bytes = None
         self._mark("color", 0, len(self._offsets))
         if self._density is not None:
             self._sync_density_style()
@@ -369,11 +383,27 @@ class PathCollection(Artist, ScalarMappable):
                        self.axes.yaxis.scale)
 
     # -- colors and the markers batch -----------------------------------------------
-    def _map_colors(self, values: np.ndarray) -> np.ndarray:
+    def _alpha_of(self, start: int, stop: int):
+        """The alpha of points start:stop: None, one number or their rows."""
+        a = self._alpha
+        return a if a is None or np.ndim(a) == 0 else a[start:stop]
+
+    def _map_colors(self, values: np.ndarray, start: int = 0) -> np.ndarray:
+        """Face colors (float rows) of the values of points start:start + len(values)."""
         rgba = np.asarray(self.cmap(self.norm(values)), dtype=float).reshape(-1, 4)
-        if self._alpha is not None:
-            rgba[:, 3] = self._alpha if np.ndim(self._alpha) == 0 else \
-                np.resize(self._alpha, len(rgba))
+        alpha = self._alpha_of(start, start + len(rgba))
+        if alpha is not None:
+            rgba[:, 3] = alpha
+        return rgba
+
+    def _map_bytes(self, values: np.ndarray, start: int = 0) -> np.ndarray:
+        """``to_rgba_bytes(self._map_colors(values, start))``, from the colormap's table
+        converted once: no float rows."""
+        rgba = self.cmap.rgba_bytes(self.norm(values)).reshape(-1, 4)
+        alpha = self._alpha_of(start, start + len(rgba))
+        if alpha is not None:
+            rgba[:, 3] = colors.rgba_to_bytes(np.atleast_1d(np.asarray(alpha, float)),
+                                              np.float32)
         return rgba
 
     def face_rgba(self) -> np.ndarray:
@@ -388,17 +418,29 @@ class PathCollection(Artist, ScalarMappable):
                 self._face = self._with_alpha(rgba)
         return self._face
 
-    def marker_style(self, sizes=None):
+    def face_bytes(self) -> np.ndarray:
+        """The face colors as the shader's (n, 4) uint8 rows (``to_rgba_bytes`` of
+        :meth:`face_rgba`), computed once per change of colors (do not modify)."""
+        if self._face_bytes is None:
+            self._face_bytes = self._map_bytes(self._array) if self._array is not None \
+                else colors.to_rgba_bytes(self.face_rgba(), len(self._offsets))
+        return self._face_bytes
+
+    def marker_style(self, sizes=None, face=None):
         """(symbol, diameters px, face rgba rows, edge: one rgba, rows or 'face', edge
-        width px), of markers of areas ``sizes`` (points², None: the points' own).
+        width px), of markers of areas ``sizes`` (points², None: the points' own); the
+        face rows are ``face`` (None: :meth:`face_rgba`).
 
         matplotlib strokes a scatter marker's outline in the face color by default
         (``edgecolors='face'``, 1 pt): drawn here as a marker that much larger, or, for
         outline markers (text, vertices), as an edge in the face color."""
         px = self.axes.figure.points_to_pixels
-        areas = self._sizes if sizes is None else sizes
+        if sizes is not None:
+            areas = sizes
+        else:  # one size: one diameter (computed as each point's would be), not N
+            areas = self._sizes if self._one_size is None else np.float64(self._one_size)
         diameter = px(np.sqrt(np.maximum(areas, 0))) * MARKER_SCALE.get(self._marker, 1.0)
-        face = self.face_rgba()
+        face = self.face_rgba() if face is None else face
         edge_w = px(self._linewidths)
         if is_line_marker(self._marker):  # matplotlib: lines.linewidth wide, face colors
             width = px(rcParams["lines.linewidth"]) if self._linewidths_default else edge_w
@@ -427,7 +469,9 @@ class PathCollection(Artist, ScalarMappable):
         self._edge_groups = None
         if self._density is not None or not len(self._scaled):
             return []
-        symbol, sizes, face, edge, edge_w = self.marker_style()
+        # the shader's bytes: a colormap's rows made straight from its table
+        symbol, sizes, face, edge, edge_w = self.marker_style(face=self.face_bytes())
+        sizes = np.broadcast_to(sizes, (len(self._scaled),))  # (a view of one size)
         if not isinstance(edge, np.ndarray):
             return [BatchItem(Markers, (("symbol", symbol), ("edge_width", edge_w),
                                         ("edge_color", edge)), self.zorder, self._scaled,
@@ -483,11 +527,11 @@ class PathCollection(Artist, ScalarMappable):
 def _drop_masked(x, y, s, c) -> tuple:
     """x and y with NaN where any of x, y, s or c (one value per point) is masked:
     matplotlib leaves those points out."""
-    if not any(np.ma.is_masked(v) for v in (x, y, s, c)):
+    if not any(is_masked_array(v) and np.ma.is_masked(v) for v in (x, y, s, c)):
         return x, y  # (before np.size: a ragged list is refused by name later)
     n = np.size(x)
     masks = [np.ma.getmaskarray(v).reshape(-1) for v in (x, y, s, c)
-             if np.ma.is_masked(v) and np.size(v) == n]
+             if is_masked_array(v) and np.ma.is_masked(v) and np.size(v) == n]
     if not masks or np.size(y) != n:
         return x, y
     gone = np.logical_or.reduce(masks)

@@ -299,6 +299,14 @@ def _check_symbol(symbol) -> Symbol:
     return name
 
 
+def _color_bytes(color, start: int, stop: int) -> np.ndarray:
+    """The uint8 rows start:stop of a member's colors: (n, 4) uint8 rows (0..255) as
+    they are, float rows (0..1) rounded."""
+    if isinstance(color, np.ndarray) and color.dtype == np.uint8:
+        return color[start:stop]
+    return rgba_bytes(np.asarray(color, dtype=float)[start:stop])
+
+
 def _sizes(value, points: np.ndarray) -> np.ndarray:
     """Float32 sizes, one per point (0 where the point or its size is not finite)."""
     n = len(points)
@@ -307,10 +315,11 @@ def _sizes(value, points: np.ndarray) -> np.ndarray:
         raise TypeError(f"size: got dtype {arr.dtype}, expected a number or {n} numbers")
     if arr.ndim > 1 or (arr.ndim == 1 and len(arr) != n):
         raise ValueError(f"size: got shape {arr.shape}, expected a number or {n} numbers")
-    sizes = np.broadcast_to(arr.astype(np.float32), (n,)).copy()
+    sizes = np.empty(n, np.float32)
+    sizes[...] = arr  # one new array, whether arr is one size or n
     invalid = ~finite_rows(points) | ~np.isfinite(sizes)
     sizes[invalid] = 0.0  # the shader skips points of size 0
-    return np.maximum(sizes, 0)
+    return np.maximum(sizes, 0, out=sizes)
 
 
 class Markers(Visual):
@@ -369,8 +378,8 @@ class Markers(Visual):
         rgba = colors.to_rgba_bytes(color, len(points))
         self._points, self._size, self._color = points, size, color
         self._upload_geometry()
-        self._size_buffer.set_data(sizes)
-        self._color_buffer.set_data(rgba)
+        self._size_buffer.set_data(sizes, copy=False)  # both made here, for the buffers
+        self._color_buffer.set_data(rgba, copy=False)
 
     def _upload_geometry(self) -> None:
         if is_nonlinear(self):
@@ -378,7 +387,7 @@ class Markers(Visual):
             local = np.nan_to_num(self._points).astype(np.float32)
         else:
             self._origin, local, _ = split_origin(self._points)
-        self._pos_buffer.set_data(local)
+        self._pos_buffer.set_data(local, copy=False)  # made here, for the buffer
         # two reductions over the rows, not a copy of them through abs
         extent = max(-float(local[:, :2].min()), float(local[:, :2].max())) if len(local) \
             else 0.0
@@ -399,10 +408,11 @@ class Markers(Visual):
         if len(members) == 1:  # one owner: its rows as they are, no copies of 10^6 rows
             m = members[0]
             self.set_data(m.pos, size=m.size, color=m.color)
-        else:
+        else:  # colors as bytes: owners may give float rows or uint8 ones
             self.set_data(np.concatenate([m.pos for m in members]),
                           size=np.concatenate([m.size for m in members]),
-                          color=np.concatenate([m.color for m in members]))
+                          color=np.concatenate([colors.to_rgba_bytes(m.color, len(m.pos))
+                                                for m in members]))
         self._member_signature = signature
         self._member_keys = keys
         self._member_starts = np.r_[0, np.cumsum([len(m.pos) for m in members])]
@@ -460,8 +470,8 @@ class Markers(Visual):
             color_span = changed_span(m.changed.get("color"), n)
             if color_span is not None:
                 start, stop = color_span
-                rows = np.asarray(m.color, dtype=float)[start:stop]
-                self._color_buffer.update(first + start, rgba_bytes(rows))
+                rows = _color_bytes(m.color, start, stop)
+                self._color_buffer.update(first + start, rows)
                 if len(members) == 1:
                     self._color = m.color
                 elif isinstance(self._color, np.ndarray) and len(self._color) == total:

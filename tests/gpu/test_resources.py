@@ -210,3 +210,16 @@ def test_changed_rows_is_the_first_and_last_differing_row(shape):
         expected = None if not differ.any() else \
             (int(differ.argmax()), len(differ) - int(differ[::-1].argmax()))
         assert changed_rows(a, b) == expected
+
+
+def test_buffer_set_data_keeps_an_array_made_for_it_only_when_told():
+    b = Buffer(np.zeros(3, np.float32))
+    rows = np.arange(6, dtype=np.float32).reshape(3, 2)
+    version = b.version
+    b.set_data(rows)
+    assert b.data is not rows and np.array_equal(b.data, rows) and b.version != version
+    b.set_data(rows, copy=False)
+    assert b.data is rows and b.dtype == "f4"
+    strided = np.arange(12, dtype=np.float32).reshape(3, 4)[:, ::2]
+    b.set_data(strided, copy=False)  # not contiguous: copied into C order all the same
+    assert b.data.flags.c_contiguous and np.array_equal(b.data, strided)

@@ -227,6 +227,84 @@ def test_set_offsets_and_set_array_upload_only_changed_rows():
     np.testing.assert_array_equal(img, fig2.render())
 
 
+def test_partial_set_array_keeps_each_points_alpha():
+    """Rows start:stop of a per-point alpha go with rows start:stop of the values (the
+    mapped rows took the first stop - start alphas until 2026-12-03)."""
+    rng = np.random.default_rng(5)
+    n = 400
+    xy, alpha = rng.normal(size=(n, 2)), rng.random(n)
+    c, c2 = rng.random(n), rng.random(n)
+    c2[:300] = c[:300]  # only rows 300..399 change
+    fig, ax = figure()
+    sc = ax.scatter(xy[:, 0], xy[:, 1], c=c, s=40, alpha=alpha, vmin=0, vmax=1)
+    fig.render()
+    sc.set_array(c2)
+    fig2, ax2 = figure()
+    ax2.scatter(xy[:, 0], xy[:, 1], c=c2, s=40, alpha=alpha, vmin=0, vmax=1)
+    np.testing.assert_array_equal(fig.render(), fig2.render())
+    np.testing.assert_array_equal(sc.get_facecolor()[:, 3], alpha)
+
+
+@pytest.mark.parametrize("alpha", [None, 0.4, "rows"])
+def test_scatter_colors_reach_the_batch_as_the_bytes_of_its_face_colors(alpha):
+    """A colormapped scatter's rows go to the shader straight from the colormap's table
+    in bytes (no float rows made for them): the bytes of get_facecolor(), to the bit,
+    values beyond the limits and NaN included; colors given as colors too."""
+    rng = np.random.default_rng(6)
+    n = 1000
+    xy = rng.normal(size=(n, 2))
+    c = rng.random(n) * 1.4 - 0.2
+    c[::97] = np.nan
+    a = rng.random(n) if alpha == "rows" else alpha
+    fig, ax = figure()
+    cmap = colors.get_cmap("plasma").with_extremes(under="red", over="blue")
+    mapped = ax.scatter(xy[:, 0], xy[:, 1], c=c, s=30, alpha=a, cmap=cmap, vmin=0, vmax=1)
+    given = ax.scatter(xy[:, 0], xy[:, 1] + 5, c=rng.random((n, 4)), s=30, alpha=a,
+                       zorder=3)
+    fig.render()
+    for sc in (mapped, given):
+        face = sc.get_facecolor()
+        assert face.dtype == np.float64
+        batch = next(v for v in ax._batches.values() if v.member_at(0)[0] == (sc, None))
+        np.testing.assert_array_equal(batch._color_buffer.data,
+                                      colors.to_rgba_bytes(face, n))
+
+
+def test_one_marker_size_is_one_diameter():
+    """Points of one size get one diameter (a view of it per point, not N computed
+    ones); the sizes the shader reads are those of per-point sizes all equal."""
+    rng = np.random.default_rng(7)
+    xy = rng.normal(size=(500, 2))
+    xy[3] = np.nan
+    fig, ax = figure()
+    one = ax.scatter(xy[:, 0], xy[:, 1], s=17.3)
+    each = ax.scatter(xy[:, 0], xy[:, 1] + 9, s=np.full(500, 17.3), zorder=3)
+    fig.render()
+    (item,) = one.batch_items()
+    assert item.size.strides == (0,) and len(item.size) == 500
+    assert each.batch_items()[0].size.strides != (0,)
+    sizes = [next(v for v in ax._batches.values() if v.member_at(0)[0] == (sc, None))
+             ._size_buffer.data for sc in (one, each)]
+    np.testing.assert_array_equal(sizes[0], sizes[1])
+    assert sizes[0][3] == 0 and sizes[0][0] > 0  # a NaN point is skipped
+    one.set_sizes(np.arange(500.0))  # sizes of their own again
+    fig.render()
+    assert one.batch_items()[0].size.strides != (0,)
+
+
+def test_scatter_copies_its_input_once():
+    x, y = np.arange(5.0), np.arange(5) * 2  # float and int
+    fig, ax = figure()
+    sc = ax.scatter(x, y, s=10)
+    x[0] = 99.0
+    np.testing.assert_array_equal(sc.get_offsets(), np.c_[np.arange(5.0), np.arange(5) * 2])
+    assert sc.get_offsets().dtype == np.float64
+    sc2 = ax.scatter([[1, 2], [3, 4]], np.arange(4.0), s=10)  # 2-D x: flattened
+    np.testing.assert_array_equal(sc2.get_offsets()[:, 0], [1, 2, 3, 4])
+    with pytest.raises(ValueError, match="x and y must be the same size: got 3 and 2"):
+        ax.scatter([1, 2, 3], [1, 2])
+
+
 def test_nan_offsets_hide_points_in_place():
     fig, ax = figure()
     xy = np.array([[0.0, 0.0], [1.0, 1.0], [2.0, 0.5]])

@@ -137,3 +137,26 @@ def test_a_tick_marker_reaches_its_whole_length(monkeypatch, limit):
         canvas.close()
     rows = np.nonzero((img[..., :3] < 128).any(axis=(1, 2)))[0]
     assert 19 <= len(rows) <= 22, len(rows)  # 20 px up from the centre
+
+
+def test_a_batch_takes_float_and_byte_colors_alike():
+    """Owners give their colors as float rows (0..1) or as the shader's uint8 rows (a
+    colormapped scatter): in one batch, and in the rows a later call updates."""
+    from lumos.visuals.base import Member
+
+    floats = np.array([[1.0, 0.5, 0.0, 1.0], [0.0, 0.0, 1.0, 0.5]])
+    byte_rows = np.array([[10, 20, 30, 255], [40, 50, 60, 128], [70, 80, 90, 0]], np.uint8)
+    pos_a, pos_b = np.zeros((2, 2)), np.ones((3, 2))
+    m = visuals.Markers()
+    m.set_members([Member("a", pos_a, floats, np.full(2, 5.0)),
+                   Member("b", pos_b, byte_rows, np.full(3, 5.0))])
+    expected = np.r_[[[255, 128, 0, 255], [0, 0, 255, 128]], byte_rows]
+    np.testing.assert_array_equal(m._color_buffer.data, expected)
+    byte_rows = byte_rows.copy()
+    byte_rows[1] = (1, 2, 3, 4)
+    m.set_members([Member("a", pos_a, floats, np.full(2, 5.0)),
+                   Member("b", pos_b, byte_rows, np.full(3, 5.0), {"color": (1, 2)})])
+    expected[3] = (1, 2, 3, 4)
+    np.testing.assert_array_equal(m._color_buffer.data, expected)
+    m.set_members([Member("b", pos_b, byte_rows, np.full(3, 5.0))])  # one owner: as given
+    np.testing.assert_array_equal(m._color_buffer.data, byte_rows)
