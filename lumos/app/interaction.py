@@ -136,7 +136,8 @@ class Interaction:
     def move(self, x: float, y: float, modifiers=frozenset()) -> None:
         if self.closed:
             return
-        self._emit(self._event("mouse_move", x, y, modifiers=frozenset(modifiers)))
+        if self.canvas.events.has("mouse_move"):  # the event's data coordinates cost
+            self._emit(self._event("mouse_move", x, y, modifiers=frozenset(modifiers)))
         last, self._last = self._last, (x, y)
         d = self._drag
         if d is None or d["mode"] in (None, "box") or last is None:

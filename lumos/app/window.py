@@ -101,6 +101,9 @@ class Window:
             raise RuntimeError(f"lumos: GLFW could not open an OpenGL 3.3 window: "
                                f"{glfw.get_error()}")
         self._win = win
+        # the window's and its framebuffer's sizes, kept from GLFW's size callbacks: on
+        # X11 each query is a round trip to the server, which a frame would wait for
+        self._sizes = [glfw.get_window_size(win), glfw.get_framebuffer_size(win)]
         self._depth = 0
         self.closed = False
         self._dirty = True
@@ -144,12 +147,13 @@ class Window:
     # -- sizes ---------------------------------------------------------------------
     @property
     def size(self) -> tuple[int, int]:
-        """Logical size (screen coordinates)."""
-        return self.glfw.get_window_size(self._win)
+        """Logical size (screen coordinates), as GLFW last reported it."""
+        return self._sizes[0]
 
     @property
     def framebuffer_size(self) -> tuple[int, int]:
-        return self.glfw.get_framebuffer_size(self._win)
+        """Size of the window's framebuffer in pixels, as GLFW last reported it."""
+        return self._sizes[1]
 
     @property
     def pixel_ratio(self) -> float:
@@ -216,7 +220,7 @@ class Window:
         g.set_scroll_callback(win, lambda _w, dx, dy: self._on_scroll(dx, dy))
         g.set_key_callback(win, lambda _w, k, s, a, m: self._on_key(k, s, a, m))
         g.set_window_size_callback(win, lambda _w, w, h: self._on_resize(w, h))
-        g.set_framebuffer_size_callback(win, lambda _w, w, h: self.request_draw())
+        g.set_framebuffer_size_callback(win, lambda _w, w, h: self._on_framebuffer(w, h))
         g.set_window_refresh_callback(win, lambda _w: self.request_draw())
 
     def _modifiers(self, mods: int) -> frozenset:
@@ -282,7 +286,12 @@ class Window:
             self.interaction.key(name, self._modifiers(mods))
 
     def _on_resize(self, w: int, h: int) -> None:
+        self._sizes[0] = (w, h)
         self.interaction.resize(w, h)
+
+    def _on_framebuffer(self, w: int, h: int) -> None:
+        self._sizes[1] = (w, h)
+        self.request_draw()
 
     # -- life ----------------------------------------------------------------------
     @property

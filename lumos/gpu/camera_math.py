@@ -103,22 +103,27 @@ def camera_parts(camera: dict, aspect: float) -> tuple[np.ndarray, np.ndarray, n
 
 
 def draw_matrices(camera: dict, aspect: float, origin=(0.0, 0.0, 0.0), model=None,
-                  parts=None):
+                  parts=None, normal: bool = True):
     """Matrices for one draw: ``(mvp, modelview, normal_matrix)``.
 
     ``origin`` is the float64 offset of the draw's float32 vertices and ``model`` an
     optional 4x4 node transform. Translations are combined before the rotation so a
     large origin cancels against the camera center in float64. ``parts``: the
     ``camera_parts(camera, aspect)`` already computed (draws of one view share them).
+    ``normal=False`` leaves the normal matrix out (None): most programs read none.
     """
     proj, eye, center = camera_parts(camera, aspect) if parts is None else parts
     local = translate(-center) @ (np.eye(4) if model is None else np.asarray(model, float))
     local = local @ translate(origin)
     modelview = eye @ local
     mvp = proj @ modelview
-    linear = modelview[:3, :3]
+    return mvp, modelview, normal_matrix(modelview) if normal else None
+
+
+def normal_matrix(modelview: np.ndarray) -> np.ndarray:
+    """The 3x3 matrix that turns normals as ``modelview`` turns points: the inverse
+    transpose of its linear part (the identity where that part is singular)."""
     try:
-        normal = np.linalg.inv(linear).T
+        return np.linalg.inv(modelview[:3, :3]).T
     except np.linalg.LinAlgError:
-        normal = np.eye(3)
-    return mvp, modelview, normal
+        return np.eye(3)

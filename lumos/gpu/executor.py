@@ -7,7 +7,7 @@ import sys
 import moderngl
 import numpy as np
 
-from .camera_math import camera_parts, draw_matrices
+from .camera_math import camera_parts, draw_matrices, normal_matrix
 from .context import limits_of
 from .frame import DepthTexture, Draw, Frame, RenderTarget, _target_of
 from .resources import Buffer, Program, Texture
@@ -359,9 +359,11 @@ class ModernGLExecutor:
             if parts is None:
                 parts = matrices[d.view] = camera_parts(view.camera, vw / vh)
             key = (d.view, tuple(d.origin), None if d.model is None else id(d.model))
-            if key not in matrices:
-                matrices[key] = draw_matrices(view.camera, vw / vh, d.origin, d.model, parts)
-            mvp, modelview, normal = matrices[key]
+            entry = matrices.get(key)
+            if entry is None:  # the normal matrix made when a program reads it
+                entry = matrices[key] = list(draw_matrices(view.camera, vw / vh, d.origin,
+                                                           d.model, parts, normal=False))
+            mvp, modelview = entry[0], entry[1]
             if d.margin:  # Draw.margin: the view, and its part in a tile, both grown
                 gl_rect, mvp = grow_viewport(gl_rect, mvp, d.margin)
                 viewport = grow(viewport, d.margin)
@@ -370,17 +372,21 @@ class ModernGLExecutor:
             dest.viewport = viewport
             prog = self._program(program)
             builtin = {
-                "u_mvp": mvp.T, "u_modelview": modelview.T, "u_normal_matrix": normal.T,
-                "u_projection": parts[0].T,
-                "u_viewport": np.array(gl_rect, float),
-                "u_pixel_ratio": np.array([frame.pixel_ratio]),
-                "u_samples": np.array([1.0 if d.target is not None else samples]),
+                "u_mvp": mvp.T, "u_modelview": modelview.T,
+                "u_normal_matrix": None,  # made below when the program reads it
+                "u_projection": parts[0].T, "u_viewport": gl_rect,
+                "u_pixel_ratio": frame.pixel_ratio,
+                "u_samples": 1.0 if d.target is not None else samples,
             }
             if tile_crop is not None:
-                builtin["u_tile_crop"] = np.array(tile_crop)
+                builtin["u_tile_crop"] = tile_crop
             # prog.get: a dict lookup (``name in prog`` walks every member)
             for name, value in builtin.items():
                 if (member := prog.get(name, None)) is not None:
+                    if value is None:
+                        if entry[2] is None:
+                            entry[2] = normal_matrix(modelview)
+                        value = entry[2].T
                     member.write(np.asarray(value, np.float32).tobytes())
             for name, value in d.uniforms.items():
                 if (member := prog.get(name, None)) is not None:

@@ -151,6 +151,21 @@ def test_draw_and_resize_events_and_nothing_after_close():
     assert names == [] and w.draw() is None
 
 
+def test_a_frame_asks_the_x_server_nothing_about_sizes(win, monkeypatch):
+    """Each size query is a round trip to the X server that a frame would wait for:
+    frames use the sizes GLFW's callbacks reported, and a resize still reaches them."""
+    def refused(*args):
+        raise AssertionError("a size query in a frame")
+
+    monkeypatch.setattr(win.glfw, "get_window_size", refused)
+    monkeypatch.setattr(win.glfw, "get_framebuffer_size", refused)
+    assert win.draw().size == (400, 300)
+    win._on_framebuffer(200, 150)  # what GLFW calls with a new size
+    win._on_resize(200, 150)
+    assert win.draw().size == (200, 150)
+    assert win.scene.canvas.size == (200, 150)
+
+
 def test_real_glfw_callbacks_pan(win):
     """Through the callbacks GLFW calls, with the pointer warped by GLFW itself."""
     g, handle = win.glfw, win._win

@@ -102,7 +102,16 @@ def test_canvas_and_figure_are_scenes_the_mouse_moves_and_resets():
     assert ax.get_xlim()[0] < 0  # the axes took the limits the camera shows
     it.key("r")
     assert ax.get_xlim() == (0.0, 1.0)
+    asked = []
+    event_info = fig.event_info
+    fig.event_info = lambda *args: asked.append(args) or event_info(*args)
+    it.press(x, y, 1)
+    it.move(x + 20, y)  # a drag with nobody listening to moves: no data coordinates
+    it.release(x + 20, y, 1)
+    assert len(asked) == 2 and ax.get_xlim()[0] < 0  # the press's and the release's
+    it.key("r")  # key presses ask too (where the cursor is)
     seen = []
     fig.on("mouse_move", seen.append)
     it.move(x, y)
     assert seen[-1].inaxes is ax and seen[-1].xdata == pytest.approx(0.5)
+    assert len(asked) == 4
