@@ -17,8 +17,9 @@ scene reads back:
     margin for markers centred just outside), viridis through a 256-entry texture.
 (e) stream: the samples of each frame go up as texture rows; every pixel column of
     every channel is drawn from the min/max blocks of the level lumos picks, as one
-    quad per channel and block pair with lumos's band coverage.
-Axes ((a)-(d) and ``window.py``'s 2D scenes; :class:`AxesPart`): every picture of these
+    quad per channel and block pair with lumos's band coverage, at lumos's line width,
+    colors and stacking, with the axes part (``--data-only``: without).
+Axes ((a)-(e) and ``window.py``'s 2D scenes; :class:`AxesPart`): every picture of these
 scenes, lumos's as matplotlib's and pyqtgraph's, has its 4 spines, major ticks and tick
 labels, so the floor draws them too, at matplotlib's default sizes (DejaVu Sans 10 pt,
 lumos's bundled file, rasterized once into an atlas); per view only what changes with
@@ -602,8 +603,10 @@ uniform vec3 u_ky;        // window y of value v, channel c: u_ky.x + (v + (C-1-
 uniform int u_channels;
 uniform float u_hw;
 uniform vec2 u_size;
+uniform vec4 u_cycle[10];  // lumos's default colors: channel c is C(c % 10)
 flat out vec4 v_edge0;
 flat out vec4 v_edge1;
+flat out vec4 v_color;
 
 vec2 span(int channel, int e) {
     e = clamp(e, 0, u_entries - 1);
@@ -625,6 +628,7 @@ void main() {
     // are the band of the pair (e - 1, e), whose triangles they end (provoking vertex)
     int channel = gl_InstanceID;
     int e = gl_VertexID / 2;
+    v_color = u_cycle[channel % 10];
     vec2 p = span(channel, e - 2), a = span(channel, e - 1), b = span(channel, e);
     vec2 n = span(channel, e + 1);
     float xb = u_kx.x + float(e) * u_kx.y, xa = xb - u_kx.y;
@@ -637,9 +641,9 @@ void main() {
 """
 
 _BAND_FS = """#version 330 core
-uniform vec4 u_color;
 flat in vec4 v_edge0;
 flat in vec4 v_edge1;
+flat in vec4 v_color;
 out vec4 f_color;
 
 float below(vec2 p, vec2 a, vec2 b) {
@@ -652,17 +656,28 @@ void main() {
     float coverage = clamp(below(p, v_edge0.xy, v_edge0.zw) + 0.5, 0.0, 1.0)
                    * clamp(0.5 - below(p, v_edge1.xy, v_edge1.zw), 0.0, 1.0);
     if (coverage <= 0.0) discard;
-    f_color = vec4(u_color.rgb, u_color.a * coverage);
+    f_color = vec4(v_color.rgb, v_color.a * coverage);
 }
 """
+
+
+# lumos's default colors (matplotlib's tab10 cycle, C0..C9) and line width (1.5 pt)
+CYCLE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+         "#7f7f7f", "#bcbd22", "#17becf"]
+STREAM_WIDTH_PX = 1.5 * 100 / 72
 
 
 class StreamFloor:
     """Scene (e) at the floor: pushed samples become min/max blocks of the level lumos
     draws (1 to 2 per pixel column) in a texture ring; a frame draws every channel's
-    band from them, one triangle strip per channel."""
+    band from them, one triangle strip per channel, laid out as lumos's picture is
+    (its line width and colors, channels 1.2 x the largest range seen apart, the
+    newest ``capacity`` samples across the plot, 5 % y margins), and the axes part
+    (spines, ticks, labels), made again when the limits move: every frame once the
+    window scrolls."""
 
-    def __init__(self, channels: int, capacity: int, rate: int, size=(W, H)) -> None:
+    def __init__(self, channels: int, capacity: int, rate: int, size=(W, H),
+                 axes: bool = True) -> None:
         import moderngl
 
         self.mgl = moderngl
@@ -685,15 +700,22 @@ class StreamFloor:
         prog["u_env"].value = 0
         prog["u_slots"].value = self.slots
         prog["u_channels"].value = channels
-        prog["u_hw"].value = 0.5
-        prog["u_color"].value = COLOR
+        prog["u_hw"].value = 0.5 * STREAM_WIDTH_PX
+        prog["u_cycle"].value = [tuple(int(c[i:i + 2], 16) / 255 for i in (1, 3, 5)) + (1.0,)
+                                 for c in CYCLE]
         self.vao = ctx.vertex_array(prog, [])
-        self.spacing = 1.2 * 2.8  # lumos's stacked spacing: 1.2 x the largest range seen
         self.plot = (px, h - py - ph, pw, ph)
+        self.axes = AxesPart(ctx, size, self.plot) if axes else None
         self.pending = np.zeros((0, channels), np.float32)  # samples of an unfinished block
         self.head = 0  # blocks so far
+        self.count = 0  # samples so far
+        self.lo, self.hi, self.range = np.inf, -np.inf, 0.0  # what lumos's limits follow
 
     def push(self, samples: np.ndarray) -> None:
+        lo, hi = samples.min(axis=0), samples.max(axis=0)
+        self.lo, self.hi = min(self.lo, float(lo.min())), max(self.hi, float(hi.max()))
+        self.range = max(self.range, float((hi - lo).max()))
+        self.count += len(samples)
         pending = np.concatenate([self.pending, samples])
         k = len(pending) // self.block
         if k:
@@ -715,26 +737,36 @@ class StreamFloor:
         if entries >= 2:
             gx, gy, gw, gh = self.plot
             first = self.head - entries
-            span_t = self.capacity / self.rate
-            start_t = max(self.head * self.block / self.rate - span_t, 0)
+            # lumos's limits: x the newest capacity samples (the first capacity before
+            # the ring is full), y the samples seen with the stacking, 5 % margins
+            last = max(self.count - 1, self.capacity - 1)
+            x0, x1 = (last - self.capacity + 1) / self.rate, last / self.rate
+            spacing = 1.2 * self.range
+            y0, y1 = _margins(self.lo, self.hi + (self.channels - 1) * spacing)
+            kx = gw / (x1 - x0)  # pixels per second
+            centre = (first * self.block + (self.block - 1) / 2) / self.rate
             prog["u_first"].value = first % self.slots
             prog["u_entries"].value = entries
-            prog["u_kx"].value = (gx + (first * self.block / self.rate - start_t) / span_t * gw,
-                                  self.block / self.rate / span_t * gw)
-            scale = gh / (self.channels * self.spacing)
-            prog["u_ky"].value = (gy + 1.4 * scale, scale, self.spacing)
+            prog["u_kx"].value = (gx + (centre - x0) * kx, self.block / self.rate * kx)
+            scale = gh / (y1 - y0)
+            prog["u_ky"].value = (gy - y0 * scale, scale, spacing)
             fbo.scissor = self.plot
             self.tex.use(0)
             self.vao.render(self.mgl.TRIANGLE_STRIP, vertices=2 * entries,
                             instances=self.channels)
+            if self.axes is not None:
+                fbo.scissor = None
+                self.axes.update((x0, x1), (y0, y1))
+                self.axes.draw()
         self.ctx.finish()
 
 
 def stream(channels: int = 32, seconds: float = 10.0, rate: int = 10_000,
-           size: tuple[int, int] = (W, H), frames: int | None = None) -> dict:
+           size: tuple[int, int] = (W, H), frames: int | None = None,
+           axes: bool = True) -> dict:
     """Scene (e) at the floor, timed like ``streams.py``: frames of 1/60 s of samples
-    (push, upload, draw, glFinish)."""
-    f = StreamFloor(channels, int(rate * seconds), rate, size)
+    (push, upload, draw, glFinish); ``axes=False``: the data alone."""
+    f = StreamFloor(channels, int(rate * seconds), rate, size, axes=axes)
     rng = np.random.default_rng(0)
     freqs = 1.0 + np.arange(channels)
     total = int(round(seconds * 60))
@@ -773,8 +805,10 @@ def main() -> None:
     s.add_argument("--seconds", type=float, default=10.0)
     s.add_argument("--rate", type=int, default=10_000)
     s.add_argument("--frames", type=int, default=None)
+    s.add_argument("--data-only", action="store_true", help="no axes part (spines, ticks, "
+                   "labels): what the floor of (e) drew until 2026-12-03")
     a = p.parse_args()
-    r = stream(a.channels, a.seconds, a.rate, frames=a.frames)
+    r = stream(a.channels, a.seconds, a.rate, frames=a.frames, axes=not a.data_only)
     if a.json:
         print(json.dumps(r))
     else:

@@ -47,6 +47,7 @@ from .ring import GAP, PushRing, TextureRing, as_float32, intervals
 _RAW_PER_COLUMN = 4  # up to this many samples per pixel column are drawn as they are
 _FIRST_LEVEL = 3  # envelope blocks of 8, 16, 32, ... samples
 _MIN_BLOCKS = 64  # the coarsest level still has this many blocks in `capacity`
+_MAX_MARGIN = 256  # physical pixels the viewport grows by at most (Stream._margin)
 
 _COMMON = glsl.SCREEN + """
 uniform highp sampler2D u_data;    // RG: entry (slot, channel) at ((slot % m) * C + c, slot / m)
@@ -454,6 +455,29 @@ class Stream(Visual):
         return {"level": 0, "ring": self._raw, "e0": a0, "e1": a1,
                 "origin_x": self.t0 + a0 * self.dt}
 
+    def _margin(self, win: dict, rect, columns: float, pixel_ratio: float) -> int:
+        """Physical pixels the draw reaches beyond the view ``rect`` on ``columns``
+        pixel columns: the first and last entries drawn lie up to two blocks (or
+        sample steps) outside it once the window scrolls, and every band or quad
+        reaches half the line width and a pixel of antialiasing past its entries.
+
+        GL clips each triangle with a corner outside the viewport; llvmpipe, which
+        has no guard band, then sends the whole batch of vertices holding it (a
+        channel's strip) through its per-triangle clipping pipeline, which made a
+        scrolling 256-channel frame's vertex stage several times dearer. The draw's
+        viewport grows by this margin instead (``Draw.margin``: the scissor stays
+        at the view, so no pixel changes); beyond ``_MAX_MARGIN`` (zoomed far into
+        raw samples, a few segments per channel) clipping is cheap and is left to GL.
+        """
+        x0, _, w, _ = rect
+        lo_t, hi_t = sorted((x0, x0 + w))
+        step = (1 << win["level"]) * self.dt
+        first = win["origin_x"]
+        last = first + (win["e1"] - win["e0"] - 1) * step
+        reach = max(lo_t - first, last - hi_t, 0.0) * columns / max(abs(w), 1e-300)
+        margin = np.ceil(reach + 0.5 * self._width * pixel_ratio + 2.0)
+        return int(min(margin, _MAX_MARGIN))
+
     def _follower(self, columns: float) -> dict:
         """The page's ``stream`` follower: what ``window`` reads, and every ring (the
         draw's ``data`` holds the program of each kind of level)."""
@@ -469,8 +493,11 @@ class Stream(Visual):
     def draws(self, ctx: DrawContext) -> list[Draw]:
         self._take_pending()
         columns = max(ctx.size[0] * ctx.pixel_ratio, 1.0)
+        margin = 0
         if ctx.camera["type"] == "panzoom":
             win = self.window(ctx.camera["rect"], columns)
+            if win["e1"] - win["e0"] >= 2:
+                margin = self._margin(win, ctx.camera["rect"], columns, ctx.pixel_ratio)
         else:  # 3D views: every sample
             head = self._pending.taken
             oldest = max(head - self.capacity, 0)
@@ -502,6 +529,7 @@ class Stream(Visual):
                       **{f"u_level{s}": r.texture for s, r in self._env.items()}},
             state=State(depth_test=ctx.is_3d, blend="alpha"),
             origin=(win["origin_x"], 0.0, 0.0), model=self.model_matrix(), follow=follow,
+            margin=margin,
             data={} if follow is None else {"samples": _SAMPLES.compose(),
                                             "blocks": _BLOCKS.compose()},
         )]

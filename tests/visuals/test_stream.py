@@ -225,6 +225,67 @@ def test_picture_matches_a_full_resolution_line(window):
     assert_same_picture(img, ref, mean_tol=16.0 if window == "all" else 8.0)
 
 
+def render_frame(frame) -> np.ndarray:
+    from lumos.gpu.context import current
+    from lumos.gpu.executor import ModernGLExecutor, OffscreenTarget
+
+    with current() as ctx:
+        out = OffscreenTarget(ctx, frame.size, samples=1)
+        try:
+            ModernGLExecutor(ctx).render(frame, out.fbo)
+            return out.read()
+        finally:
+            out.release()
+
+
+@pytest.mark.parametrize("window", ["blocks", "samples"])
+def test_a_scrolled_window_grows_the_viewport_over_its_entries(window):
+    """Scrolled, the first and last entries drawn lie outside the view; the draw's
+    viewport grows over them (Draw.margin) so that GL clips nothing (llvmpipe clipped
+    every channel's strip triangle by triangle), and the picture stays."""
+    import dataclasses
+
+    from lumos.visuals.stream import _MAX_MARGIN
+
+    channels, capacity, dt = 3, 20_000, 1e-3
+    s = Stream(channels, capacity, dt=dt, stacked=True, spacing=3.0, width=1.5)
+    s.push(signals(30_123, channels))
+    x0, x1 = s.times()
+    if window == "samples":
+        x0 = x1 - 0.3  # 300 samples on 600 columns
+    canvas = canvas_with(s, (x0, -2, x1 - x0, 3 * channels + 1))
+    frame = canvas.frame()
+    (draw,) = frame.draws
+    assert draw.mode == ("triangle_strip" if window == "blocks" else "triangles")
+    step = draw.uniforms["u_step"]
+    first = draw.origin[0]
+    last = first + (draw.int_uniforms["u_entries"] - 1) * step
+    per_unit = SIZE[0] / (x1 - x0)
+    beyond = max(x0 - first, last - x1) * per_unit  # pixels, the farthest entry
+    assert beyond > 0  # the window scrolled: entries on both sides of the view
+    half_width = 0.5 * 1.5
+    assert beyond + half_width + 1 <= draw.margin <= _MAX_MARGIN
+    grown = render_frame(frame)
+    clipped = render_frame(dataclasses.replace(frame, draws=[
+        dataclasses.replace(draw, margin=0)]))
+    # the same picture up to float rounding (the grown viewport's matrices round
+    # differently): a pixel in a thousand moves at all, one in 2000 by more than 2/255
+    moved = np.abs(grown.astype(int) - clipped.astype(int)).max(axis=-1)
+    assert (moved > 0).mean() < 1e-3 and (moved > 2).mean() < 5e-4
+    assert ink(grown, 64).any()
+
+
+def test_a_margin_stops_at_its_bound_zoomed_far_into_samples():
+    from lumos.visuals.stream import _MAX_MARGIN
+
+    s = Stream(1, 1000, dt=1.0, width=1.0)
+    s.push(signals(1000, 1))
+    canvas = canvas_with(s, (500.2, -2, 1.5, 4))  # a sample step is 400 pixels
+    (draw,) = canvas.frame().draws
+    assert draw.margin == _MAX_MARGIN
+    assert ink(canvas.render(), 64).any()
+
+
 def test_nan_samples_leave_gaps():
     channels, capacity = 2, 4000
     s = Stream(channels, capacity, stacked=True, spacing=4.0, width=2.0)
