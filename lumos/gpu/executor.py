@@ -276,6 +276,16 @@ class ModernGLExecutor:
         part ``tile = (x, y, w, h)`` (pixels from the top left) into an ``fbo`` of the
         tile's size: pictures beyond the framebuffer limit are drawn tile by tile."""
 
+        try:
+            self._render(frame, fbo, tile)
+        finally:  # also after a draw raised: the next frame starts from the same state
+            fbo.use()
+            fbo.scissor = None
+            fbo.depth_mask = True
+            self.ctx.polygon_offset = (0.0, 0.0)
+            self.ctx.disable_direct(_SAMPLE_ALPHA_TO_COVERAGE)
+
+    def _render(self, frame: Frame, fbo, tile: tuple[int, int, int, int] | None) -> None:
         ctx = self.ctx
         ox, oy, w, h = (0, 0, *frame.size) if tile is None else tile
         bounds = (0, 0, w, h)
@@ -425,12 +435,6 @@ class ModernGLExecutor:
                 _MODES[d.mode], vertices=d.count, first=d.first, instances=d.instances or 1
             )
         clear_through(None)  # views after the last draw (an empty inset axes) cover too
-        if bound is not fbo:
-            fbo.use()
-        fbo.scissor = None
-        fbo.depth_mask = True
-        ctx.polygon_offset = (0.0, 0.0)
-        ctx.disable_direct(_SAMPLE_ALPHA_TO_COVERAGE)
 
     def release_unused(self, frame: Frame) -> None:
         """Free GPU objects of resources the frame no longer uses."""

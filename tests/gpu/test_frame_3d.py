@@ -159,6 +159,8 @@ def test_u_projection_times_modelview_is_u_mvp(fov):
 
 
 def test_textures_beyond_the_context_limit_raise():
+    frame3d, _, depth_out = depth_target_frame()
+    _, (before,) = render(frame3d, targets=[depth_out])
     with current() as ctx:
         ex = ModernGLExecutor(ctx)
         limit = ex.limits.max_3d_texture_size
@@ -180,3 +182,6 @@ def test_textures_beyond_the_context_limit_raise():
                 ex.render(frame, target.fbo)
         finally:
             target.release()
+    # a frame that raised leaves the context as it found it: the next one draws the same
+    _, (after,) = render(frame3d, targets=[depth_out])
+    np.testing.assert_array_equal(after, before)
