@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import collections as plot_collections
 from .image import AxesImage
 from .lines import Line2D
 from .patch_base import Patch
 from .path_collections import Collection
+from .scatter import PathCollection
 
 if TYPE_CHECKING:
     from .patch_fancy import FancyArrow
@@ -27,6 +29,10 @@ def _is_matplotlib(obj) -> bool:
 
 class ArtistAPI:
     """Mixin of Axes (it uses the axes' ``artists`` and ``_add_artist``)."""
+
+    #: the artist classes ``collections`` lists (3D axes add theirs)
+    collection_kinds: tuple[type, ...] = (Collection, plot_collections.Collection,
+                                          PathCollection)
 
     def add_patch(self, p):
         """Add a patch (lumos's or matplotlib's); its extent joins the data limits."""
@@ -92,8 +98,12 @@ class ArtistAPI:
 
     @property
     def collections(self) -> list:
-        """The collections added with ``add_collection``/``add_artist``."""
-        return [getattr(a, "source", a) for a in self.artists if isinstance(a, Collection)]
+        """The collections of these axes in the order they were added, as matplotlib
+        lists them: those of ``scatter``, ``vlines``/``hlines``, ``pcolormesh``,
+        ``fill_between``, ``contour``, ``hexbin``, ``quiver``, ``eventplot`` ... and
+        those added with ``add_collection``/``add_artist``."""
+        kinds = self.collection_kinds
+        return [getattr(a, "source", a) for a in self.artists if isinstance(a, kinds)]
 
     def _add_object(self, obj, method: str, kinds, autolim: bool):
         if isinstance(obj, kinds):

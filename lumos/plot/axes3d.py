@@ -30,6 +30,8 @@ from .. import colors
 from . import text as textmod
 from .axes import Axes
 from .axes3d_box import CODE, AxisSpec, Box3D, BoxSpec, far_faces, geometry, visible
+from .axes3d_collections import Line3DCollection, Poly3DCollection, Surface3DCollection
+from .axes3d_contour import Contour3DSet
 from .axes3d_limits import Axes3DLimits
 from .axes3d_plotting import Plotting3D
 from .axes3d_view import PROJ_DIST, VIEW_SPAN, Axes3DView
@@ -137,6 +139,8 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Axes):
     #: keywords the figure hands to the constructor (not Axes properties)
     init_keywords = ("elev", "azim", "roll", "proj_type", "focal_length", "box_aspect",
                      "computed_zorder", "sharez", "shareview")
+    collection_kinds = (*Axes.collection_kinds, Poly3DCollection, Line3DCollection,
+                        Surface3DCollection, Contour3DSet)
 
     def __init__(self, figure, spec, sharex=None, sharey=None, parent=None,
                  role: str = "main", *, elev=30, azim=-60, roll=0, proj_type="persp",
