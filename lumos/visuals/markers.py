@@ -383,7 +383,9 @@ class Markers(Visual):
     @property
     def pos(self) -> np.ndarray:
         """A copy of the marker positions, (n, 3) float64."""
-        return self._points.copy()
+        out = np.zeros((len(self._points), 3))
+        out[:, : self._points.shape[1]] = self._points
+        return out
 
     @pos.setter
     def pos(self, value) -> None:
@@ -392,7 +394,8 @@ class Markers(Visual):
     def set_data(self, pos, size=None, color=None) -> None:
         """Replace the points, and optionally sizes and colors (else the specs are kept).
         Input that does not fit leaves the markers as they were."""
-        points = as_positions(pos, "pos")
+        # (n, 2) positions stay 2 columns, uploaded so: the shader's a_pos reads z = 0
+        points = as_positions(pos, "pos", columns=None)
         size = self._size if size is None else size
         color = self._color if color is None else color
         sizes = _sizes(size, points)
@@ -403,11 +406,12 @@ class Markers(Visual):
         self._color_buffer.set_data(rgba, copy=False)
 
     def _upload_geometry(self) -> None:
+        self._origin = np.zeros(3)
         if is_nonlinear(self):
-            self._origin = np.zeros(3)
             local = np.nan_to_num(self._points).astype(np.float32)
         else:
-            self._origin, local, _ = split_origin(self._points)
+            origin, local, _ = split_origin(self._points)
+            self._origin[: len(origin)] = origin
         self._pos_buffer.set_data(local, copy=False)  # made here, for the buffer
         # two reductions over the rows, not a copy of them through abs
         extent = max(-float(local[:, :2].min()), float(local[:, :2].max())) if len(local) \
@@ -452,7 +456,9 @@ class Markers(Visual):
         rebuilt instead."""
         if is_nonlinear(self):
             return False  # absolute positions: simply rebuilt
-        origin = self._origin
+        origin, dims = self._origin, self._points.shape[1]
+        if any(m.pos.shape[1] != dims for m in members):
+            return False  # 2D owners turned 3D, or back: rebuilt
         for m in members:
             span = changed_span(m.changed.get("pos"), len(m.pos))
             if span is not None:
@@ -467,12 +473,10 @@ class Markers(Visual):
             pos_span = changed_span(m.changed.get("pos"), n)
             if pos_span is not None:
                 start, stop = pos_span
-                p = m.pos[start:stop, :2]
+                p = m.pos[start:stop]
                 valid = np.isfinite(p).all(axis=1)
-                local = np.zeros((len(p), 3), np.float32)
-                local[:, :2] = np.where(valid[:, None], p - origin[:2], 0.0)
-                local[:, 2] = np.where(valid, -origin[2], 0.0)
-                self._points[first + start : first + stop, :2] = p
+                local = np.where(valid[:, None], p - origin[:dims], 0.0).astype(np.float32)
+                self._points[first + start : first + stop] = p
                 self._pos_buffer.update(first + start, local)
             # sizes follow the positions too: a point that became NaN gets size 0
             spans = [s for s in (changed_span(m.changed.get("size"), n), pos_span) if s]
@@ -594,8 +598,9 @@ class Markers(Visual):
         local = self._pos_buffer.data[ok]
         if not len(local):
             return {"u_shade_min": 1.0}
-        return {"u_shade_min": self._depth_shade, "u_shade_lo": local.min(axis=0),
-                "u_shade_hi": local.max(axis=0)}
+        lo, hi = np.zeros(3), np.zeros(3)  # z = 0 for points given in 2D
+        lo[: local.shape[1]], hi[: local.shape[1]] = local.min(axis=0), local.max(axis=0)
+        return {"u_shade_min": self._depth_shade, "u_shade_lo": lo, "u_shade_hi": hi}
 
     def bounds(self) -> np.ndarray | None:
         return self._bounds_of(self._points)
@@ -684,8 +689,9 @@ class Markers(Visual):
         points = 2.0 * extent <= POINT_LIMIT
         divisor = 0 if points else 1
         point_template, quad_template = _PROGRAMS[self._face_only()]
+        dims = self._pos_buffer.data.shape[1]  # 2 for points given in 2D (z = 0)
         attributes = {
-            "a_pos": Attribute(self._pos_buffer, 3, "f4", 0, 12, divisor),
+            "a_pos": Attribute(self._pos_buffer, dims, "f4", 0, 4 * dims, divisor),
             "a_size": Attribute(self._size_buffer, 1, "f4", 0, 4, divisor),
             "a_color": Attribute(self._color_buffer, 4, "u1", 0, 4, divisor),
         }
