@@ -386,7 +386,7 @@ def warn_clipped(count: int, argument: str, what: str = "drawn clipped to it") -
                       RuntimeWarning, stacklevel=3)
 
 
-def _float32_minus(points: np.ndarray, origin: np.ndarray) -> np.ndarray:
+def float32_minus(points: np.ndarray, origin: np.ndarray) -> np.ndarray:
     """``(points - origin).astype(float32)``, bit for bit, without the float64 temporary:
     flat cache-sized chunks minus the origin repeated (numpy's broadcast over rows of 2
     or 3 values runs an inner loop per row, 3x slower)."""
@@ -418,7 +418,7 @@ def split_origin(points: np.ndarray, argument: str = "pos"
     # straight into float32 rows, rounded as astype rounds, with no float64 temporary
     fits = bounds is None or np.abs(bounds - origin).max() < 0.5 * FLOAT32_MAX
     with np.errstate(over="ignore", invalid="ignore"):
-        local = _float32_minus(points, origin) if fits else points - origin
+        local = float32_minus(points, origin) if fits else points - origin
     if not valid.all():
         local[~valid] = 0.0
     if not fits:

@@ -31,6 +31,7 @@ from .base import (
     check_number,
     check_positive,
     finite_rows,
+    float32_minus,
     is_nonlinear,
     rgba_bytes,
     split_origin,
@@ -328,6 +329,25 @@ def _color_bytes(color, start: int, stop: int) -> np.ndarray:
     return rgba_bytes(np.asarray(color, dtype=float)[start:stop])
 
 
+def _spread_about(p: np.ndarray, origin: np.ndarray) -> float:
+    """The largest ``|p - origin|`` over the finite entries of (n, 2) points, from each
+    column's min and max (the differences are monotonic in p) without an (n, 2)
+    temporary; columns holding NaN or inf take the entry-wise way."""
+    reach = 0.0
+    for j in range(p.shape[1]):
+        c = p[:, j]
+        if not len(c):
+            continue
+        lo, hi = float(c.min()), float(c.max())
+        if np.isfinite(lo) and np.isfinite(hi):
+            reach = max(reach, hi - origin[j], origin[j] - lo)
+            continue
+        with np.errstate(invalid="ignore"):
+            d = np.abs(c - origin[j])
+        reach = max(reach, float(np.max(d, initial=0.0, where=np.isfinite(d))))
+    return reach
+
+
 def _sizes(value, points: np.ndarray) -> np.ndarray:
     """Float32 sizes, one per point (0 where the point or its size is not finite)."""
     n = len(points)
@@ -461,11 +481,9 @@ class Markers(Visual):
             return False  # 2D owners turned 3D, or back: rebuilt
         for m in members:
             span = changed_span(m.changed.get("pos"), len(m.pos))
-            if span is not None:
-                with np.errstate(invalid="ignore"):
-                    rel = np.abs(m.pos[span[0] : span[1], :2] - origin[:2])
-                if np.nanmax(rel, initial=0.0, where=np.isfinite(rel)) > 2 * self._extent:
-                    return False
+            if span is not None and _spread_about(m.pos[span[0] : span[1], :2], origin) \
+                    > 2 * self._extent:
+                return False
         total = len(self._points)
         first = 0
         for m in members:
@@ -474,8 +492,11 @@ class Markers(Visual):
             if pos_span is not None:
                 start, stop = pos_span
                 p = m.pos[start:stop]
-                valid = np.isfinite(p).all(axis=1)
-                local = np.where(valid[:, None], p - origin[:dims], 0.0).astype(np.float32)
+                valid = finite_rows(p)
+                with np.errstate(invalid="ignore"):  # inf - inf: zeroed below
+                    local = float32_minus(p, origin[:dims])
+                if not valid.all():
+                    local[~valid] = 0.0
                 self._points[first + start : first + stop] = p
                 self._pos_buffer.update(first + start, local)
             # sizes follow the positions too: a point that became NaN gets size 0
@@ -483,7 +504,7 @@ class Markers(Visual):
             if spans:
                 start, stop = min(s for s, _ in spans), max(e for _, e in spans)
                 sz = np.asarray(m.size[start:stop], dtype=np.float32)
-                bad = ~np.isfinite(m.pos[start:stop]).all(axis=1) | ~np.isfinite(sz)
+                bad = ~finite_rows(m.pos[start:stop]) | ~np.isfinite(sz)
                 sz = np.maximum(np.where(bad, 0.0, sz), 0.0).astype(np.float32)
                 if not np.array_equal(sz, self._size_buffer.data[first + start :
                                                                   first + stop]):

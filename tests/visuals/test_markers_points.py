@@ -212,3 +212,34 @@ def test_a_batch_of_2d_points_updates_and_turns_3d():
     m.set_members([Member("a", xyz, "C0", np.full(3, 5.0), {"pos": (2, 3)})])
     np.testing.assert_array_equal(m.pos, xyz)
     np.testing.assert_allclose(m._pos_buffer.data[2] + m._origin, xyz[2])
+
+
+def test_updated_rows_upload_what_a_new_batch_would():
+    """A batch updated in place (rows with NaN and inf among them) holds the float32
+    rows and sizes a batch made from the same points holds; a point moved beyond twice
+    the range the origin was chosen for rebuilds it (a new origin), NaN and inf not."""
+    from lumos.visuals.base import Member
+
+    rng = np.random.default_rng(6)
+    xy = rng.normal(size=(1000, 2)) + (5e5, -3.0)
+    sizes = np.full(1000, 6.0)
+    m = visuals.Markers()
+    m.set_members([Member("a", xy, "C0", sizes)])
+    origin = m._origin.copy()
+    moved = xy + 0.25
+    moved[[3, 500]] = np.nan
+    moved[7, 1], moved[8, 0] = np.inf, -np.inf
+    m.set_members([Member("a", moved, "C0", sizes, {"pos": (0, 1000)})])
+    np.testing.assert_array_equal(m._origin, origin)  # updated in place
+    fresh = visuals.Markers(pos=moved, size=sizes)
+    fresh._origin[:] = origin  # the same rows from the same origin:
+    expected = (moved - origin[:2]).astype(np.float32)
+    expected[[3, 500, 7, 8]] = 0.0
+    np.testing.assert_array_equal(m._pos_buffer.data, expected)
+    np.testing.assert_array_equal(m._size_buffer.data, fresh._size_buffer.data)
+    assert (m._size_buffer.data[[3, 500, 7, 8]] == 0).all()
+    far = moved.copy()
+    far[10] = (5e5 + 1e4, 0.0)  # far beyond the points' range about the origin
+    m.set_members([Member("a", far, "C0", sizes, {"pos": (10, 11)})])
+    assert m._origin[0] != origin[0]  # rebuilt about the new range
+    np.testing.assert_allclose(m.pos[10, :2], far[10])
