@@ -376,6 +376,25 @@ def test_normalize():
     assert np.isnan(Normalize()([np.nan, np.nan])).all()  # nothing finite: no crash
 
 
+@pytest.mark.parametrize("data, linear, log", [
+    ([3.0, 1.0, 2.0], (1.0, 3.0), (1.0, 3.0)),  # all finite and positive
+    ([3, -1, 0, 2], (-1.0, 3.0), (2.0, 3.0)),  # integers, some not positive
+    ([np.nan, 2.0, 4.0], (2.0, 4.0), (2.0, 4.0)),
+    ([-np.inf, 2.0, np.inf, 0.5], (0.5, 2.0), (0.5, 2.0)),
+    (np.ma.masked_array([9.0, 2.0, 4.0], mask=[True, False, False]), (2.0, 4.0), (2.0, 4.0)),
+    ([np.nan, -np.inf], (None, None), (None, None)),
+    ([-2.0, 0.0], (-2.0, 0.0), (None, None)),
+    (np.zeros(0), (None, None), (None, None)),
+    (5.0, (5.0, 5.0), (5.0, 5.0)),
+])
+def test_autoscale_takes_the_range_of_the_finite_values(data, linear, log):
+    n, g = Normalize(), LogNorm()
+    n.autoscale(data)
+    g.autoscale(data)
+    assert (n.vmin, n.vmax) == linear
+    assert (g.vmin, g.vmax) == log
+
+
 def test_lognorm_nonpositive_is_nan():
     n = LogNorm()
     out = n([-1.0, 0.0, 1.0, 10.0, 100.0, np.nan])
