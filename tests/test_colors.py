@@ -473,8 +473,10 @@ def test_import_does_not_load_colormaps_or_matplotlib():
         "assert 'matplotlib' not in sys.modules\n"
         "c.get_cmap('viridis')\n"
         "assert c.maps._tables is not None and len(loads) == 1\n"
+        "assert set(c.maps._tables) == {'viridis'}, 'tables decoded before their use'\n"
         "c.get_cmap('magma')\n"
         "assert len(loads) == 1, 'loaded twice'\n"
+        "assert set(c.maps._tables) == {'viridis', 'magma'}\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 
