@@ -132,6 +132,9 @@ def _wrap_gl(phases: Phases) -> None:
 def _lumos(phases: Phases, scene: str, out: str) -> None:
     with phases.span("import"):
         import lumos.pyplot as plt  # the first thing the process does
+
+        sys.path.insert(0, str(HERE))  # peers, as the floor's import phase has it
+        import peers
     from lumos.gpu import context, executor
     from lumos.io import png
     from lumos.plot import figure
@@ -147,9 +150,6 @@ def _lumos(phases: Phases, scene: str, out: str) -> None:
     phases.wrap(executor.OffscreenTarget, "read", "readback")
     phases.wrap(png, "encode_png", "png")  # what savefig calls
     with phases.span("data"):
-        sys.path.insert(0, str(HERE))
-        import peers
-
         _, x, y, sx, sy, c = peers.data()
     with phases.span("plot"):
         fig, ax = plt.subplots(figsize=(peers.W / 100, peers.H / 100), dpi=100)

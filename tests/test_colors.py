@@ -376,6 +376,25 @@ def test_normalize():
     assert np.isnan(Normalize()([np.nan, np.nan])).all()  # nothing finite: no crash
 
 
+@pytest.mark.parametrize("data, linear, log", [
+    ([3.0, 1.0, 2.0], (1.0, 3.0), (1.0, 3.0)),  # all finite and positive
+    ([3, -1, 0, 2], (-1.0, 3.0), (2.0, 3.0)),  # integers, some not positive
+    ([np.nan, 2.0, 4.0], (2.0, 4.0), (2.0, 4.0)),
+    ([-np.inf, 2.0, np.inf, 0.5], (0.5, 2.0), (0.5, 2.0)),
+    (np.ma.masked_array([9.0, 2.0, 4.0], mask=[True, False, False]), (2.0, 4.0), (2.0, 4.0)),
+    ([np.nan, -np.inf], (None, None), (None, None)),
+    ([-2.0, 0.0], (-2.0, 0.0), (None, None)),
+    (np.zeros(0), (None, None), (None, None)),
+    (5.0, (5.0, 5.0), (5.0, 5.0)),
+])
+def test_autoscale_takes_the_range_of_the_finite_values(data, linear, log):
+    n, g = Normalize(), LogNorm()
+    n.autoscale(data)
+    g.autoscale(data)
+    assert (n.vmin, n.vmax) == linear
+    assert (g.vmin, g.vmax) == log
+
+
 def test_lognorm_nonpositive_is_nan():
     n = LogNorm()
     out = n([-1.0, 0.0, 1.0, 10.0, 100.0, np.nan])
@@ -454,8 +473,10 @@ def test_import_does_not_load_colormaps_or_matplotlib():
         "assert 'matplotlib' not in sys.modules\n"
         "c.get_cmap('viridis')\n"
         "assert c.maps._tables is not None and len(loads) == 1\n"
+        "assert set(c.maps._tables) == {'viridis'}, 'tables decoded before their use'\n"
         "c.get_cmap('magma')\n"
         "assert len(loads) == 1, 'loaded twice'\n"
+        "assert set(c.maps._tables) == {'viridis', 'magma'}\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 

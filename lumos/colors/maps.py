@@ -12,8 +12,10 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
+import threading
 from collections.abc import Mapping, Sequence
 from numbers import Real
 from typing import Any
@@ -37,22 +39,43 @@ __all__ = [
 
 _DATA_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data",
                           "colormaps.npz")
-_tables: dict[str, np.ndarray] | None = None  # filled from _DATA_FILE on first use
+_data = None  # _DATA_FILE read into memory at the first use (an open np.load of its bytes)
+_names: frozenset[str] = frozenset()  # the tables in it
+_tables: dict[str, np.ndarray] | None = None  # the tables decoded so far, by name
+_data_lock = threading.Lock()  # one reader of the in-memory zip at a time
 #: matplotlib's other names for stored maps (the map then carries the name asked for)
 _ALIASES = {"grey": "gray", "Grays": "Greys", "gist_grey": "gist_gray", "gist_yerg": "gist_yarg"}
 _registered: dict[str, Colormap] = {}
 
 
-def _builtin_tables() -> dict[str, np.ndarray]:
-    """The bundled lookup tables, read once: keeps `import lumos.colors` fast."""
-    global _tables
-    if _tables is None:
-        with np.load(_DATA_FILE) as data:
-            tables = {name: data[name] for name in data.files}
-        for table in tables.values():
+def _table_names() -> frozenset[str]:
+    """The names of the bundled lookup tables (the file is read at the first use: keeps
+    `import lumos.colors` fast)."""
+    global _data, _names, _tables
+    with _data_lock:
+        if _data is None:
+            with open(_DATA_FILE, "rb") as f:
+                _data = np.load(io.BytesIO(f.read()))
+            _names, _tables = frozenset(_data.files), {}
+    return _names
+
+
+def _builtin_table(name: str) -> np.ndarray | None:
+    """One bundled table, decoded at its first use (a plot with viridis does not decode
+    the other 86), or None."""
+    if name not in _table_names():
+        return None
+    with _data_lock:
+        table = _tables.get(name)
+        if table is None:
+            table = _tables[name] = _data[name]
             table.flags.writeable = False  # shared by every Colormap made from it
-        _tables = tables
-    return _tables
+    return table
+
+
+def _builtin_tables() -> dict[str, np.ndarray]:
+    """Every bundled table, by name."""
+    return {name: _builtin_table(name) for name in sorted(_table_names())}
 
 
 def _to_uint8(rgba: np.ndarray) -> np.ndarray:
@@ -430,7 +453,7 @@ def _matplotlib_registry() -> Any:
 
 
 def _base_names() -> list[str]:
-    return sorted({*_builtin_tables(), *_ALIASES, *_registered}, key=str.lower)
+    return sorted({*_table_names(), *_ALIASES, *_registered}, key=str.lower)
 
 
 def colormap_names() -> list[str]:
@@ -441,7 +464,7 @@ def colormap_names() -> list[str]:
 def _find(name: str) -> Colormap | None:
     if name in _registered:
         return _registered[name].copy()
-    table = _builtin_tables().get(_ALIASES.get(name, name))
+    table = _builtin_table(_ALIASES.get(name, name))
     if table is not None:
         return Colormap(name, table)
     if name.endswith("_r"):
@@ -536,7 +559,7 @@ class ColormapRegistry(Mapping):
         """
         cm = get_cmap(cmap, argname="cmap").copy()
         name = cm.name if name is None else str(name)
-        if name in _builtin_tables() or name in _ALIASES:
+        if name in _table_names() or name in _ALIASES:
             raise ValueError(f"name: {name!r} is a built-in colormap and cannot be replaced")
         if name in _registered and not force:
             raise ValueError(f"name: {name!r} is already registered (pass force=True to "
@@ -546,7 +569,7 @@ class ColormapRegistry(Mapping):
 
     def unregister(self, name: str) -> None:
         """Remove a colormap registered by the user."""
-        if name in _builtin_tables() or name in _ALIASES:
+        if name in _table_names() or name in _ALIASES:
             raise ValueError(f"name: {name!r} is a built-in colormap and cannot be removed")
         _registered.pop(name, None)
 

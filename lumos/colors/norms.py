@@ -47,6 +47,12 @@ def _as_float(value: Any) -> tuple[np.ndarray, bool]:
 
 def _finite_range(a: Any, positive: bool = False) -> tuple[float | None, float | None]:
     """min and max of the finite (and, for log scales, positive) values; None if none."""
+    if not is_masked_array(a):  # all values finite (and positive): their min and max,
+        x = np.asarray(a, dtype=np.float64)  # without a copy of the kept ones
+        if x.size:
+            lo, hi = float(x.min()), float(x.max())  # NaN and inf show in them
+            if math.isfinite(lo) and math.isfinite(hi) and (lo > 0 or not positive):
+                return lo, hi
     x, _ = _as_float(a)
     keep = np.isfinite(x)
     if positive:

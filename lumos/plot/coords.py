@@ -113,6 +113,15 @@ class LiveTransform(Transform):
         """The 4x4 matrix now (linear transforms only)."""
         return self.frozen().matrix
 
+    # the concrete transform checks and copies the points: once, not here too
+    def forward(self, points: np.ndarray) -> np.ndarray:
+        """Map points forward; returns a new float64 array of the input's shape."""
+        return self.frozen().forward(points)
+
+    def inverse(self, points: np.ndarray) -> np.ndarray:
+        """Map points back; returns a new float64 array of the input's shape."""
+        return self.frozen().inverse(points)
+
     def _forward(self, pts: np.ndarray) -> np.ndarray:
         return self.frozen().forward(pts)
 

@@ -240,15 +240,19 @@ class Visual:
         return None
 
     def _bounds_of(self, points: np.ndarray) -> np.ndarray | None:
-        """Bounds of data points as the view sees them (non-linear transform applied)."""
+        """Bounds (2, 3) of data points (N, 2|3) as the view sees them (non-linear
+        transform applied)."""
         if is_nonlinear(self):
             t = self.transform
-            dims = 2 if np.all(points[:, 2] == 0) else 3
-            moved = np.zeros_like(points)
+            dims = 2 if points.shape[1] == 2 or np.all(points[:, 2] == 0) else 3
+            moved = np.zeros((len(points), 3))
             with np.errstate(all="ignore"):
                 moved[:, :dims] = t.forward(points[:, :dims])
             return finite_bounds(moved)
-        return transformed_bounds(finite_bounds(points), self.model_matrix())
+        b = finite_bounds(points)
+        if b is not None and b.shape[1] == 2:  # (N, 2) points: z = 0
+            b = np.c_[b, np.zeros(2)]
+        return transformed_bounds(b, self.model_matrix())
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         """The draws that show this visual now (``lumos.gpu.frame.Draw``): called for every frame;
@@ -289,8 +293,10 @@ def as_array(value, argument: str) -> np.ndarray:
         raise ValueError(f"{argument}: could not be read as an array ({exc})") from None
 
 
-def as_positions(pos, argument: str = "pos", dims=(2, 3)) -> np.ndarray:
-    """Validate (N, 2|3) numeric positions; return a float64 (N, 3) copy."""
+def as_positions(pos, argument: str = "pos", dims=(2, 3), columns: int | None = 3
+                 ) -> np.ndarray:
+    """Validate (N, 2|3) numeric positions; return a float64 (N, ``columns``) copy (z = 0
+    for 2D input), or with ``columns=None`` one of the columns given."""
     arr = as_array(pos, argument)
     if arr.dtype.kind not in "biuf":  # not objects, strings or complex numbers
         raise TypeError(f"{argument}: got dtype {arr.dtype}, expected real numbers")
@@ -298,7 +304,9 @@ def as_positions(pos, argument: str = "pos", dims=(2, 3)) -> np.ndarray:
         expected = " or ".join(f"(N, {d})" for d in dims)
         raise ValueError(f"{argument}: got shape {arr.shape}, expected {expected}")
     check_points(len(arr), argument)
-    out = np.zeros((arr.shape[0], 3), dtype=np.float64)
+    if columns is None or columns == arr.shape[1]:
+        return np.array(arr, dtype=np.float64)
+    out = np.zeros((arr.shape[0], columns), dtype=np.float64)
     out[:, : arr.shape[1]] = arr
     return out
 
@@ -378,7 +386,7 @@ def warn_clipped(count: int, argument: str, what: str = "drawn clipped to it") -
                       RuntimeWarning, stacklevel=3)
 
 
-def _float32_minus(points: np.ndarray, origin: np.ndarray) -> np.ndarray:
+def float32_minus(points: np.ndarray, origin: np.ndarray) -> np.ndarray:
     """``(points - origin).astype(float32)``, bit for bit, without the float64 temporary:
     flat cache-sized chunks minus the origin repeated (numpy's broadcast over rows of 2
     or 3 values runs an inner loop per row, 3x slower)."""
@@ -410,7 +418,7 @@ def split_origin(points: np.ndarray, argument: str = "pos"
     # straight into float32 rows, rounded as astype rounds, with no float64 temporary
     fits = bounds is None or np.abs(bounds - origin).max() < 0.5 * FLOAT32_MAX
     with np.errstate(over="ignore", invalid="ignore"):
-        local = _float32_minus(points, origin) if fits else points - origin
+        local = float32_minus(points, origin) if fits else points - origin
     if not valid.all():
         local[~valid] = 0.0
     if not fits:

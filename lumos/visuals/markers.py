@@ -31,6 +31,7 @@ from .base import (
     check_number,
     check_positive,
     finite_rows,
+    float32_minus,
     is_nonlinear,
     rgba_bytes,
     split_origin,
@@ -228,6 +229,14 @@ GLSL_HELPERS
 
 void main() {
     vec2 offset = %(offset)s;  // from the marker's centre, window pixels (y up)
+#ifdef FACE_ONLY
+    // a filled symbol with no edge drawn: the face alone, antialiased at the outline
+    // (what the edge band below composites to when it is 0 wide, without computing it)
+    vec4 face = $face(offset, v_radius, v_color);
+    float alpha = face.a * clamp(0.5 - $symbol(offset, v_radius), 0.0, 1.0);
+    if (alpha <= 0.0) discard;
+    f_color = vec4(face.rgb, alpha);
+#else
     float ew = u_edge_width * u_pixel_ratio;
     if (u_stroke > 0.5) {  // a line marker: segments ew wide, in the point's color
         // (the segments' own edge function ignores d: the compiler drops $symbol)
@@ -249,17 +258,30 @@ void main() {
     float alpha = edge_a + face_a * (1.0 - edge_a);
     if (alpha <= 0.0) discard;
     f_color = vec4((edge.rgb * edge_a + face.rgb * face_a * (1.0 - edge_a)) / alpha, alpha);
+#endif
 }
 """.replace("GLSL_HELPERS", GLSL)
 
-# Points measure from gl_FragCoord, not gl_PointCoord: llvmpipe shifts gl_PointCoord by
-# half a pixel in multisampled framebuffers.
-_POINTS = ShaderTemplate(
-    _VERTEX % {"outputs": "flat out vec2 v_center;", "place": _PLACE_POINT},
-    _FRAGMENT % {"inputs": "flat in vec2 v_center;", "offset": "gl_FragCoord.xy - v_center"})
-_QUADS = ShaderTemplate(
-    _VERTEX % {"outputs": "out vec2 v_offset;", "place": _PLACE_QUAD},
-    _FRAGMENT % {"inputs": "in vec2 v_offset;", "offset": "v_offset"})
+
+def _templates(define: str = "") -> tuple[ShaderTemplate, ShaderTemplate]:
+    """(points, quads) templates, with ``#define define`` where given.
+    Points measure from gl_FragCoord, not gl_PointCoord: llvmpipe shifts gl_PointCoord
+    by half a pixel in multisampled framebuffers."""
+    head = f"#define {define}\n" if define else ""
+    return (ShaderTemplate(
+        _VERTEX % {"outputs": "flat out vec2 v_center;", "place": _PLACE_POINT},
+        head + _FRAGMENT % {"inputs": "flat in vec2 v_center;",
+                            "offset": "gl_FragCoord.xy - v_center"}),
+            ShaderTemplate(_VERTEX % {"outputs": "out vec2 v_offset;", "place": _PLACE_QUAD},
+                           head + _FRAGMENT % {"inputs": "in vec2 v_offset;",
+                                               "offset": "v_offset"}))
+
+
+# (points, quads) by whether the program is the face-only variant: a filled symbol whose
+# edge is not drawn needs neither the line markers' branch nor the edge band (a branch
+# on a uniform would make software rasterizers run both per pixel; about 18 % of the GL
+# work of a 10^6-point scatter)
+_PROGRAMS = {False: _templates(), True: _templates("FACE_ONLY")}
 
 
 Symbol = str | MarkerOutline | HalfFilled
@@ -305,6 +327,25 @@ def _color_bytes(color, start: int, stop: int) -> np.ndarray:
     if isinstance(color, np.ndarray) and color.dtype == np.uint8:
         return color[start:stop]
     return rgba_bytes(np.asarray(color, dtype=float)[start:stop])
+
+
+def _spread_about(p: np.ndarray, origin: np.ndarray) -> float:
+    """The largest ``|p - origin|`` over the finite entries of (n, 2) points, from each
+    column's min and max (the differences are monotonic in p) without an (n, 2)
+    temporary; columns holding NaN or inf take the entry-wise way."""
+    reach = 0.0
+    for j in range(p.shape[1]):
+        c = p[:, j]
+        if not len(c):
+            continue
+        lo, hi = float(c.min()), float(c.max())
+        if np.isfinite(lo) and np.isfinite(hi):
+            reach = max(reach, hi - origin[j], origin[j] - lo)
+            continue
+        with np.errstate(invalid="ignore"):
+            d = np.abs(c - origin[j])
+        reach = max(reach, float(np.max(d, initial=0.0, where=np.isfinite(d))))
+    return reach
 
 
 def _sizes(value, points: np.ndarray) -> np.ndarray:
@@ -362,7 +403,9 @@ class Markers(Visual):
     @property
     def pos(self) -> np.ndarray:
         """A copy of the marker positions, (n, 3) float64."""
-        return self._points.copy()
+        out = np.zeros((len(self._points), 3))
+        out[:, : self._points.shape[1]] = self._points
+        return out
 
     @pos.setter
     def pos(self, value) -> None:
@@ -371,7 +414,8 @@ class Markers(Visual):
     def set_data(self, pos, size=None, color=None) -> None:
         """Replace the points, and optionally sizes and colors (else the specs are kept).
         Input that does not fit leaves the markers as they were."""
-        points = as_positions(pos, "pos")
+        # (n, 2) positions stay 2 columns, uploaded so: the shader's a_pos reads z = 0
+        points = as_positions(pos, "pos", columns=None)
         size = self._size if size is None else size
         color = self._color if color is None else color
         sizes = _sizes(size, points)
@@ -382,11 +426,12 @@ class Markers(Visual):
         self._color_buffer.set_data(rgba, copy=False)
 
     def _upload_geometry(self) -> None:
+        self._origin = np.zeros(3)
         if is_nonlinear(self):
-            self._origin = np.zeros(3)
             local = np.nan_to_num(self._points).astype(np.float32)
         else:
-            self._origin, local, _ = split_origin(self._points)
+            origin, local, _ = split_origin(self._points)
+            self._origin[: len(origin)] = origin
         self._pos_buffer.set_data(local, copy=False)  # made here, for the buffer
         # two reductions over the rows, not a copy of them through abs
         extent = max(-float(local[:, :2].min()), float(local[:, :2].max())) if len(local) \
@@ -431,14 +476,14 @@ class Markers(Visual):
         rebuilt instead."""
         if is_nonlinear(self):
             return False  # absolute positions: simply rebuilt
-        origin = self._origin
+        origin, dims = self._origin, self._points.shape[1]
+        if any(m.pos.shape[1] != dims for m in members):
+            return False  # 2D owners turned 3D, or back: rebuilt
         for m in members:
             span = changed_span(m.changed.get("pos"), len(m.pos))
-            if span is not None:
-                with np.errstate(invalid="ignore"):
-                    rel = np.abs(m.pos[span[0] : span[1], :2] - origin[:2])
-                if np.nanmax(rel, initial=0.0, where=np.isfinite(rel)) > 2 * self._extent:
-                    return False
+            if span is not None and _spread_about(m.pos[span[0] : span[1], :2], origin) \
+                    > 2 * self._extent:
+                return False
         total = len(self._points)
         first = 0
         for m in members:
@@ -446,19 +491,20 @@ class Markers(Visual):
             pos_span = changed_span(m.changed.get("pos"), n)
             if pos_span is not None:
                 start, stop = pos_span
-                p = m.pos[start:stop, :2]
-                valid = np.isfinite(p).all(axis=1)
-                local = np.zeros((len(p), 3), np.float32)
-                local[:, :2] = np.where(valid[:, None], p - origin[:2], 0.0)
-                local[:, 2] = np.where(valid, -origin[2], 0.0)
-                self._points[first + start : first + stop, :2] = p
+                p = m.pos[start:stop]
+                valid = finite_rows(p)
+                with np.errstate(invalid="ignore"):  # inf - inf: zeroed below
+                    local = float32_minus(p, origin[:dims])
+                if not valid.all():
+                    local[~valid] = 0.0
+                self._points[first + start : first + stop] = p
                 self._pos_buffer.update(first + start, local)
             # sizes follow the positions too: a point that became NaN gets size 0
             spans = [s for s in (changed_span(m.changed.get("size"), n), pos_span) if s]
             if spans:
                 start, stop = min(s for s, _ in spans), max(e for _, e in spans)
                 sz = np.asarray(m.size[start:stop], dtype=np.float32)
-                bad = ~np.isfinite(m.pos[start:stop]).all(axis=1) | ~np.isfinite(sz)
+                bad = ~finite_rows(m.pos[start:stop]) | ~np.isfinite(sz)
                 sz = np.maximum(np.where(bad, 0.0, sz), 0.0).astype(np.float32)
                 if not np.array_equal(sz, self._size_buffer.data[first + start :
                                                                   first + stop]):
@@ -533,6 +579,15 @@ class Markers(Visual):
             return 0.0
         return self._edge_width
 
+    def _face_only(self) -> bool:
+        """Whether the markers draw their faces alone: a filled symbol in one color with
+        no edge drawn (none wide, or an invisible one), drawn by a shader variant without
+        the edge band and the line markers' stroke, pixel for pixel what the full one
+        draws then. Not a half fill: its face color is a mix, which the full shader's
+        compositing (times alpha, over alpha) rounds differently in a few pixels."""
+        return self._drawn_edge_width() <= 0 and not _is_stroke(self._symbol) \
+            and not isinstance(self._symbol, HalfFilled)
+
     @property
     def edge_width(self) -> float:
         """The edge width in logical pixels."""
@@ -564,8 +619,9 @@ class Markers(Visual):
         local = self._pos_buffer.data[ok]
         if not len(local):
             return {"u_shade_min": 1.0}
-        return {"u_shade_min": self._depth_shade, "u_shade_lo": local.min(axis=0),
-                "u_shade_hi": local.max(axis=0)}
+        lo, hi = np.zeros(3), np.zeros(3)  # z = 0 for points given in 2D
+        lo[: local.shape[1]], hi[: local.shape[1]] = local.min(axis=0), local.max(axis=0)
+        return {"u_shade_min": self._depth_shade, "u_shade_lo": lo, "u_shade_hi": hi}
 
     def bounds(self) -> np.ndarray | None:
         return self._bounds_of(self._points)
@@ -653,13 +709,15 @@ class Markers(Visual):
         )
         points = 2.0 * extent <= POINT_LIMIT
         divisor = 0 if points else 1
+        point_template, quad_template = _PROGRAMS[self._face_only()]
+        dims = self._pos_buffer.data.shape[1]  # 2 for points given in 2D (z = 0)
         attributes = {
-            "a_pos": Attribute(self._pos_buffer, 3, "f4", 0, 12, divisor),
+            "a_pos": Attribute(self._pos_buffer, dims, "f4", 0, 4 * dims, divisor),
             "a_size": Attribute(self._size_buffer, 1, "f4", 0, 4, divisor),
             "a_color": Attribute(self._color_buffer, 4, "u1", 0, 4, divisor),
         }
         if points:
-            return [Draw(program=_POINTS.compose(**hooks), mode="points", count=n,
+            return [Draw(program=point_template.compose(**hooks), mode="points", count=n,
                          attributes=attributes, margin=int(np.ceil(extent)), **common)]
-        return [Draw(program=_QUADS.compose(**hooks), mode="triangle_strip",
+        return [Draw(program=quad_template.compose(**hooks), mode="triangle_strip",
                      count=4, instances=n, attributes=attributes, **common)]

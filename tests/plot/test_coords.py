@@ -116,3 +116,23 @@ def test_axis_pixels_are_the_blended_transforms_bit_for_bit(scale):
     np.testing.assert_array_equal(got_y, want_y)
     np.testing.assert_array_equal(v, given)  # the caller's array is untouched
     assert np.isfinite(got_x[:23]).all() and got_y[0] > got_y[20]  # the y axis is inverted
+
+
+def test_live_transforms_map_new_arrays_as_their_concrete_transform_does():
+    """A live transform hands the points to the transform it stands for (which checks
+    and copies them once): a new float64 array, the input untouched, one point too."""
+    fig, ax = lumos.subplots()
+    ax.set_xscale("log")
+    ax.set_xlim(1, 100)
+    pts = np.array([[1, 2], [10, 3], [100, 4]])
+    kept = pts.copy()
+    for live in (ax.transScale, ax.transData):
+        out = live.forward(pts)
+        assert out.dtype == np.float64 and out is not pts and not np.shares_memory(out, pts)
+        np.testing.assert_array_equal(out, live.frozen().forward(pts))
+        np.testing.assert_allclose(live.inverse(out), pts, rtol=1e-12)
+        np.testing.assert_array_equal(live.forward(pts[1]), out[1])
+    np.testing.assert_array_equal(ax.transScale.forward(pts)[:, 0], [0, 1, 2])
+    np.testing.assert_array_equal(pts, kept)
+    with pytest.raises(ValueError, match="points"):
+        ax.transData.forward(np.zeros((3, 4)))

@@ -201,7 +201,7 @@ def test_set_offsets_and_set_array_upload_only_changed_rows():
     xy[10:20] += 0.05
     sc.set_offsets(xy)
     fig.render()
-    assert ex.uploaded_bytes - before - decorations == 10 * 12  # float32 x, y, z
+    assert ex.uploaded_bytes - before - decorations == 10 * 8  # float32 x, y
 
     before = ex.uploaded_bytes
     c2 = c.copy()

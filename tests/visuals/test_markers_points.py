@@ -116,9 +116,9 @@ def test_set_offsets_of_k_points_uploads_those_k_points():
         sc.set_offsets(xy)
         fig.render()
         ranges = {b: b.changes_since(v) for b, v in versions.items()}
-        assert ranges[batch._pos_buffer] == [(12 * start, 12 * (start + k))]  # x, y, z
+        assert ranges[batch._pos_buffer] == [(8 * start, 8 * (start + k))]  # x, y
         assert ranges[batch._size_buffer] == [] and ranges[batch._color_buffer] == []
-        assert ex.uploaded_bytes - before <= 12 * k + 4096  # + labels that may change
+        assert ex.uploaded_bytes - before <= 8 * k + 4096  # + labels that may change
 
 
 @pytest.mark.parametrize("limit", [64.0, 0.0])  # a point sprite, then a quad
@@ -160,3 +160,86 @@ def test_a_batch_takes_float_and_byte_colors_alike():
     np.testing.assert_array_equal(m._color_buffer.data, expected)
     m.set_members([Member("b", pos_b, byte_rows, np.full(3, 5.0))])  # one owner: as given
     np.testing.assert_array_equal(m._color_buffer.data, byte_rows)
+
+
+def _marker_picture(pos, **kwargs) -> tuple[np.ndarray, list]:
+    canvas = scene.Canvas(size=(120, 80), bgcolor="white")
+    view = canvas.add_view(camera="panzoom")
+    m = visuals.Markers(pos=pos, size=9, color=["C0", "C1", "C2", "C3"], **kwargs)
+    view.add(m)
+    view.camera.rect = (1e6 - 1.5, -1.5, 3.0, 3.0)
+    try:
+        return canvas.render(), [d for d in canvas.frame().draws if "a_size" in d.attributes]
+    finally:
+        canvas.close()
+
+
+def test_points_given_in_2d_upload_two_floats_a_point_and_draw_as_with_z_0():
+    xy = np.array([[1e6 - 1, -1], [1e6, 0.5], [1e6 + 1, 1], [np.nan, 0]])
+    flat, (draw,) = _marker_picture(xy)
+    assert draw.attributes["a_pos"].size == 2 and draw.attributes["a_pos"].stride == 8
+    assert draw.attributes["a_pos"].buffer.data.shape == (4, 2)
+    assert draw.origin == (1e6, 0.0, 0.0)
+    xyz, (draw,) = _marker_picture(np.c_[xy, np.zeros(4)])  # the same points in 3 columns
+    assert draw.attributes["a_pos"].size == 3
+    np.testing.assert_array_equal(flat, xyz)
+    assert (flat[..., :3] < 200).any()
+    m = visuals.Markers(pos=xy)
+    np.testing.assert_array_equal(m.pos, np.c_[xy, np.zeros(4)])  # pos stays (n, 3)
+    np.testing.assert_array_equal(m.bounds(), [[1e6 - 1, -1, 0], [1e6 + 1, 1, 0]])
+
+
+def test_a_batch_of_2d_points_updates_and_turns_3d():
+    """Changed rows of a 2D member upload 2 floats a row; a member given in 3D then
+    rebuilds the batch with z (a changed 3D row keeps its z)."""
+    from lumos.visuals.base import Member
+
+    xy = np.array([[0.0, 0.0], [1.0, 1.0], [2.0, 0.5]])
+    m = visuals.Markers()
+    m.set_members([Member("a", xy, "C0", np.full(3, 5.0))])
+    version = m._pos_buffer.version
+    xy2 = xy.copy()
+    xy2[1] = (1.5, np.nan)
+    m.set_members([Member("a", xy2, "C0", np.full(3, 5.0), {"pos": (1, 2)})])
+    assert m._pos_buffer.changes_since(version) == [(8, 16)]
+    np.testing.assert_array_equal(m._pos_buffer.data[1], [0.0, 0.0])  # NaN: zeroed, size 0
+    assert m._size_buffer.data[1] == 0
+    xyz = np.c_[xy, [3.0, 4.0, 5.0]]
+    m.set_members([Member("a", xyz, "C0", np.full(3, 5.0), {"pos": True})])
+    assert m._pos_buffer.data.shape == (3, 3)
+    np.testing.assert_array_equal(m.pos, xyz)
+    xyz[2, 2] = 7.0
+    m.set_members([Member("a", xyz, "C0", np.full(3, 5.0), {"pos": (2, 3)})])
+    np.testing.assert_array_equal(m.pos, xyz)
+    np.testing.assert_allclose(m._pos_buffer.data[2] + m._origin, xyz[2])
+
+
+def test_updated_rows_upload_what_a_new_batch_would():
+    """A batch updated in place (rows with NaN and inf among them) holds the float32
+    rows and sizes a batch made from the same points holds; a point moved beyond twice
+    the range the origin was chosen for rebuilds it (a new origin), NaN and inf not."""
+    from lumos.visuals.base import Member
+
+    rng = np.random.default_rng(6)
+    xy = rng.normal(size=(1000, 2)) + (5e5, -3.0)
+    sizes = np.full(1000, 6.0)
+    m = visuals.Markers()
+    m.set_members([Member("a", xy, "C0", sizes)])
+    origin = m._origin.copy()
+    moved = xy + 0.25
+    moved[[3, 500]] = np.nan
+    moved[7, 1], moved[8, 0] = np.inf, -np.inf
+    m.set_members([Member("a", moved, "C0", sizes, {"pos": (0, 1000)})])
+    np.testing.assert_array_equal(m._origin, origin)  # updated in place
+    fresh = visuals.Markers(pos=moved, size=sizes)
+    fresh._origin[:] = origin  # the same rows from the same origin:
+    expected = (moved - origin[:2]).astype(np.float32)
+    expected[[3, 500, 7, 8]] = 0.0
+    np.testing.assert_array_equal(m._pos_buffer.data, expected)
+    np.testing.assert_array_equal(m._size_buffer.data, fresh._size_buffer.data)
+    assert (m._size_buffer.data[[3, 500, 7, 8]] == 0).all()
+    far = moved.copy()
+    far[10] = (5e5 + 1e4, 0.0)  # far beyond the points' range about the origin
+    m.set_members([Member("a", far, "C0", sizes, {"pos": (10, 11)})])
+    assert m._origin[0] != origin[0]  # rebuilt about the new range
+    np.testing.assert_allclose(m.pos[10, :2], far[10])
