@@ -78,7 +78,12 @@ void main() {
 _MAINS = {
     "rgba": """    f_color = texture(u_data, texel / vec2(size));
 """,
-    "nearest": """    f_color = colormap(fetch(ivec2(floor(texel)), size));
+    # One texture holds the whole image (u_tile is (0, 0, w, h)): the sampler's nearest
+    # texel of v_uv is floor(v_uv * size) clamped to the edge, the very texel that
+    # "nearest_tiles" fetches, without the per-pixel size, floor and clamp.
+    "nearest": """    f_color = colormap(texture(u_data, v_uv).r);
+""",
+    "nearest_tiles": """    f_color = colormap(fetch(ivec2(floor(texel)), size));
 """,
     # Interpolate the data, then colormap: what matplotlib's "bilinear" shows. Bad
     # pixels paint only where they are the nearest one; elsewhere they drop out of the
@@ -412,8 +417,11 @@ class Image(Visual):
             clim = np.clip(self._normalized(np.array(self._clim)), -1e30, 1e30)
         h, w = self._texture.shape
         draws = []
+        parts = self._parts(ctx.max_texture_size)
         kind = self._interpolation if self._scalar else "rgba"
-        for texture, (r0, r1, c0, c1), tile in self._parts(ctx.max_texture_size):
+        if kind == "nearest" and len(parts) > 1:
+            kind = "nearest_tiles"
+        for texture, (r0, r1, c0, c1), tile in parts:
             ax, bx = x0 + (x1 - x0) * c0 / w, x0 + (x1 - x0) * c1 / w
             ay, by = y0 + (y1 - y0) * r0 / h, y0 + (y1 - y0) * r1 / h
             draws.append(Draw(
