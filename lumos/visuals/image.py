@@ -57,7 +57,12 @@ float fetch(ivec2 ij, ivec2 size) {
 }
 
 vec4 colormap(float v) {
+#ifdef BAD_PIXELS
+    // only the sentinel is below -1 (finite data lies in -1..1): an image without NaN
+    // or inf pixels has none, and its program leaves the test out (on llvmpipe the test
+    // is a sixth of the nearest program's work)
     if (v < -1.0e37) return u_bad;
+#endif
     float span = u_clim.y - u_clim.x;
     float t = span != 0.0 ? clamp((v - u_clim.x) / span, 0.0, 1.0) : 0.5;
     return texture(u_cmap, vec2((t * 255.0 + 0.5) / 256.0, 0.5));
@@ -78,7 +83,12 @@ void main() {
 _MAINS = {
     "rgba": """    f_color = texture(u_data, texel / vec2(size));
 """,
-    "nearest": """    f_color = colormap(fetch(ivec2(floor(texel)), size));
+    # One texture holds the whole image (u_tile is (0, 0, w, h)): the sampler's nearest
+    # texel of v_uv is floor(v_uv * size) clamped to the edge, the very texel that
+    # "nearest_tiles" fetches, without the per-pixel size, floor and clamp.
+    "nearest": """    f_color = colormap(texture(u_data, v_uv).r);
+""",
+    "nearest_tiles": """    f_color = colormap(fetch(ivec2(floor(texel)), size));
 """,
     # Interpolate the data, then colormap: what matplotlib's "bilinear" shows. Bad
     # pixels paint only where they are the nearest one; elsewhere they drop out of the
@@ -101,7 +111,10 @@ _MAINS = {
     }
 """,
 }
-_TEMPLATES = {kind: ShaderTemplate(_VERTEX, _FRAGMENT % main) for kind, main in _MAINS.items()}
+# (kind, whether the texture holds bad pixels): the program of each
+_TEMPLATES = {(kind, bad): ShaderTemplate(_VERTEX, ("#define BAD_PIXELS\n" if bad else "")
+                                           + _FRAGMENT % main)
+              for kind, main in _MAINS.items() for bad in (False, True)}
 
 _CORNERS = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], np.float32)
 _CHUNK = 1 << 20  # pixels converted at a time
@@ -168,6 +181,7 @@ class Image(Visual):
                      "pass a smaller or downsampled array, e.g. data[::2, ::2]")
         scalar = arr.ndim == 2
         self._range = (None, None)
+        self._bad_pixels = False  # whether the texture holds the _BAD sentinel
         fresh = True  # whether tex was made here (the texture may keep it without a copy)
         if h == 0 or w == 0:
             tex = None
@@ -177,7 +191,9 @@ class Image(Visual):
             flat, out = arr.reshape(-1), tex.reshape(-1)
             for i in range(0, len(flat), _CHUNK):  # no float64 copy of the whole image
                 part = flat[i : i + _CHUNK]
-                out[i : i + _CHUNK] = np.where(np.isfinite(part), self._normalized(part), _BAD)
+                finite = np.isfinite(part)
+                out[i : i + _CHUNK] = np.where(finite, self._normalized(part), _BAD)
+                self._bad_pixels = self._bad_pixels or not finite.all()
         elif arr.dtype == np.uint8:
             tex, fresh = arr, arr.shape[2] == 3
         else:
@@ -412,12 +428,16 @@ class Image(Visual):
             clim = np.clip(self._normalized(np.array(self._clim)), -1e30, 1e30)
         h, w = self._texture.shape
         draws = []
+        parts = self._parts(ctx.max_texture_size)
         kind = self._interpolation if self._scalar else "rgba"
-        for texture, (r0, r1, c0, c1), tile in self._parts(ctx.max_texture_size):
+        if kind == "nearest" and len(parts) > 1:
+            kind = "nearest_tiles"
+        for texture, (r0, r1, c0, c1), tile in parts:
             ax, bx = x0 + (x1 - x0) * c0 / w, x0 + (x1 - x0) * c1 / w
             ay, by = y0 + (y1 - y0) * r0 / h, y0 + (y1 - y0) * r1 / h
             draws.append(Draw(
-                program=_TEMPLATES[kind].compose(transform=snippet), view=ctx.view_id,
+                program=_TEMPLATES[kind, self._bad_pixels].compose(transform=snippet),
+                view=ctx.view_id,
                 mode="triangle_strip", count=4,
                 attributes={"a_corner": Attribute(self._corner_buffer, 2)},
                 uniforms={"u_extent": [ax - ox, ay - oy, bx - ox, by - oy], "u_clim": clim,

@@ -80,6 +80,30 @@ def test_an_image_in_tiles_looks_like_one_texture(kind, interpolation):
     np.testing.assert_array_equal(_render(tiled), _render(whole))
 
 
+@pytest.mark.parametrize("shape", [(96, 128), (48, 64), (24, 32), (31, 45)])
+def test_a_whole_image_samples_the_texels_a_fetch_would(shape):
+    # A scalar image in one texture is sampled by the texture unit (nearest: no clamp or
+    # floor in the shader); tiles fetch floor(texel) themselves. The fetching program
+    # drawing the whole texture must color every pixel as the sampling one does: at 2
+    # texels per pixel (pixel centres on texel edges), 1 per pixel, magnified and at an
+    # odd ratio, with bad pixels and color limits.
+    rng = np.random.default_rng(5)
+    data = rng.standard_normal(shape)
+    data[::5, ::3] = np.nan
+    image = visuals.Image(data, clim=(-1.5, 1.2))
+    canvas = _image_canvas(image)  # 64 x 48 pixels
+    whole = canvas.frame(max_texture_size=4096)
+    fetching = canvas.frame(max_texture_size=max(shape) // 2 + 1).draws[0].program
+    assert len(whole.draws) == 1
+    assert "texture(u_data, v_uv)" in whole.draws[0].program.fragment
+    assert "texelFetch(u_data" in fetching.fragment
+    fetched = dataclasses.replace(whole, draws=[dataclasses.replace(whole.draws[0],
+                                                                    program=fetching)])
+    picture = _render(whole)
+    assert len(np.unique(picture.reshape(-1, 4), axis=0)) > 20  # the data, not a blank
+    np.testing.assert_array_equal(_render(fetched), picture)
+
+
 def test_a_texture_beyond_the_limit_is_refused_by_name():
     limit = lumos.gpu.limits().max_texture_size
     with current() as ctx:

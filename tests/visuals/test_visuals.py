@@ -243,6 +243,45 @@ def test_image_bilinear_renormalizes_around_nan():
     assert error <= 3, error
 
 
+@pytest.mark.parametrize("interpolation", ["nearest", "bilinear"])
+def test_image_tests_for_bad_pixels_only_while_it_has_some(interpolation):
+    # an image without NaN or inf is drawn by a program without the bad-pixel test; one
+    # with them paints the bad color, also after set_data brought them back
+    from lumos import colors
+
+    cmap = colors.get_cmap("viridis").with_extremes(bad="red")
+    clean = np.linspace(0.0, 1.0, 16).reshape(4, 4)
+    holed = clean.copy()
+    holed[1, 2], holed[3, 0] = np.nan, np.inf
+    kw = dict(cmap=cmap, clim=(0, 1), interpolation=interpolation)
+    rect, size = (0.0, 0.0, 4.0, 4.0), (40, 40)
+
+    def defines(image) -> list[bool]:
+        canvas = scene.Canvas(size=size)
+        view = canvas.add_view()
+        view.add(image)
+        view.camera.rect = rect
+        try:
+            return ["#define BAD_PIXELS" in d.program.fragment for d in canvas.frame().draws]
+        finally:
+            canvas.close()
+
+    image = visuals.Image(clean, **kw)
+    assert defines(image) == [False]
+    first = render([image], rect, size)
+    image.set_data(holed)
+    assert defines(image) == [True]
+    holes = render([image], rect, size)
+    for x, y in ((2.5, 1.5), (0.5, 3.5)):  # the NaN and the inf pixel: red
+        r, c = to_pixel(x, y, rect, size)
+        assert tuple(holes[r, c, :3]) == (255, 0, 0), (x, y, holes[r, c])
+    assert np.array_equal(holes, render([visuals.Image(holed, **kw)], rect, size))
+    image.set_data(clean)
+    again = render([image], rect, size)
+    assert np.array_equal(again, first)
+    assert not (again[..., :3] == (255, 0, 0)).all(axis=-1).any()
+
+
 def test_image_rgb_and_rgba(compare_image):
     rgb = np.array([[[255, 0, 0], [0, 255, 0]], [[0, 0, 255], [255, 255, 255]]], np.uint8)
     rgba = np.zeros((2, 2, 4))
