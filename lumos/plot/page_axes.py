@@ -352,8 +352,9 @@ class AxesDecor:
             if pts:
                 line.set_data(pts if len(pts) > 1 else pts[0],
                               color=cols if len(pts) > 1 else cols[0])
-            else:  # kept as a draw a page can fill: two break points draw nothing
-                line.set_data(np.full((2, 2), np.nan))
+            else:  # kept as a draw a page can fill: two break points draw nothing (one
+                # color: the Line may hold the colors of last frame's ticks)
+                line.set_data(np.full((2, 2), np.nan), color=(0.0, 0.0, 0.0, 0.0))
         # the glyphs a page may draw, by face (the record says which; those shown are
         # among them)
         reserve = record.pop("reserve", "") if record is not None else ""
