@@ -172,22 +172,26 @@ class Entry:
 _entries: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def lookup(ax, targets: tuple, cheap: tuple) -> Entry | None:
-    """The entry to replay for ``ax`` into ``targets`` (the overlay, the decor) under
-    ``cheap``, or None (draw it)."""
+def lookup(ax, targets: tuple, cheap: tuple) -> tuple[Entry | None, list | None]:
+    """(the entry to replay for ``ax`` into ``targets`` (the overlay, the decor) under
+    ``cheap``, or None: draw it; when drawing, a list to note the frame's calls in, or
+    None: the cheap key moved since the last frame (a pan), so that this frame could
+    not be replayed: nothing is noted)."""
     entry = _entries.get(ax)
-    if entry is None or entry.cheap != cheap or entry.state is None or \
-            any(r() is not t for r, t in zip(entry.targets, targets, strict=True)):
-        return None
-    return entry if state_key(ax) == entry.state else None
+    if entry is None or entry.cheap != cheap:
+        return None, None
+    if entry.state is not None and state_key(ax) == entry.state and \
+            all(r() is t for r, t in zip(entry.targets, targets, strict=True)):
+        return entry, None
+    return None, []
 
 
-def store(ax, targets: tuple, cheap: tuple, calls: list, records: list, widths: list
-          ) -> None:
-    """Note a frame just drawn; its state is frozen only when the cheap key repeated
-    the last frame's (a frame of a pan stores no state and costs nothing more)."""
-    last = _entries.get(ax)
-    repeated = last is not None and last.cheap == cheap
-    state = state_key(ax) if repeated else None
-    _entries[ax] = Entry(targets, cheap, state, calls, [dict(r) for r in records], widths)
-
+def store(ax, targets: tuple, cheap: tuple, calls: list | None, records: list,
+          widths: list) -> None:
+    """Note a frame just drawn, with its ``calls`` (None: not noted); its state is
+    frozen only then (a frame of a pan costs nothing more)."""
+    if calls is None:
+        _entries[ax] = Entry(targets, cheap, None, [], [], widths)
+    else:
+        _entries[ax] = Entry(targets, cheap, state_key(ax), calls,
+                             [dict(r) for r in records], widths)

@@ -96,16 +96,16 @@ def draw_rectilinear_frame(ax, ov, frame: bool = True) -> set:
     decor = page_axes.decor(ax, ov)
     targets = (ov, decor)
     cheap = decor_cache.cheap_key(ax, frame)
-    entry = decor_cache.lookup(ax, targets, cheap)
+    entry, calls = decor_cache.lookup(ax, targets, cheap)
     widths = entry.widths if entry is not None else \
         page_axes.tick_widths(ax) if frame else []
     decor.begin(widths + page_texts.arrow_widths(ax))
     if entry is not None:
         records = entry.replay(targets)
     else:
-        calls: list = []
-        records = _draw_frame(ax, decor_cache.Recorder(ov, 0, calls),
-                              decor_cache.Recorder(decor, 1, calls), frame)
+        into = targets if calls is None else (decor_cache.Recorder(ov, 0, calls),
+                                              decor_cache.Recorder(decor, 1, calls))
+        records = _draw_frame(ax, *into, frame)
         decor_cache.store(ax, targets, cheap, calls, records, widths)
     drawn, texts, why = page_texts.draw(ax, decor)
     decor.commit(page_axes.rectilinear_record(ax, records, texts, why),

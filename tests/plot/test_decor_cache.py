@@ -71,7 +71,7 @@ CHANGES = {
 def test_a_change_between_frames_is_drawn(name, close_figures, monkeypatch):
     before, after, again = _frames(CHANGES[name])
     with monkeypatch.context() as m:  # the same steps, every frame drawn in full
-        m.setattr(decor_cache, "lookup", lambda ax, targets, cheap: None)
+        m.setattr(decor_cache, "lookup", lambda ax, targets, cheap: (None, None))
         expected = _frames(CHANGES[name])
     np.testing.assert_array_equal(before, expected[0])
     assert after.shape != before.shape or not np.array_equal(after, before)
