@@ -8,15 +8,15 @@ record. This module records what a frame handed over (the overlay's and the deco
 calls, the axes' page records and tick widths) with a key over everything that work
 reads, and replays the calls when the next frame's key is the same.
 
-The key (:func:`frame_key`) has two parts:
+The key has two parts (the overlay and decor must be the same objects too):
 
-- a cheap one compared first: the view limits of both axes, the axes' pixel box, the
-  figure's dpi and canvas size, the rcParams generation.
-  A pan changes it every frame, and then nothing else is computed here (the overlay
-  and decor are compared by identity);
+- a cheap one compared first (:func:`cheap_key`): the view limits of both axes, the
+  axes' pixel box, the figure's dpi and canvas size, the rcParams generation. A pan
+  changes it every frame, and then nothing else is computed or noted here;
 - the state of the objects the decorations read, frozen into plain tuples
-  (:func:`freeze`): both ``Axis`` objects with their tick styles, per-tick overrides,
-  label properties, scales, limits, units, locators and formatters, and the spines.
+  (:func:`state_key`, :func:`freeze`): both ``Axis`` objects with their tick styles,
+  per-tick overrides, label properties, scales, limits, units, locators and
+  formatters, and the spines.
   It is taken after a frame has drawn (locators and formatters keep state from their
   last call, as ``ScalarFormatter``'s offset), and again before the next when the cheap
   part matched.
