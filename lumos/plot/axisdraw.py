@@ -8,6 +8,7 @@ labels of a side follow its spine when it moves (``Spine.set_position``).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from types import SimpleNamespace
@@ -18,6 +19,7 @@ from .. import colors
 from . import text as textmod
 from . import ticker
 from .fonts import face_of
+from .style import dash_pattern
 from .textbox import draw_box
 from .textstyle import block_lines
 
@@ -72,7 +74,8 @@ class TickSet:
         for side in (1, 2):
             if not getattr(st, f"label{side}On"):
                 continue
-            for i, (p, text) in enumerate(zip(self.pos, labels, strict=False)):
+            # Python floats: numpy scalars cost more per label than the label's work
+            for i, (p, text) in enumerate(zip(self.pos.tolist(), labels, strict=False)):
                 o = axis.overrides.get((which, i, f"label{side}"), {})
                 lsize = fig.points_to_pixels(o["size"]) if "size" in o else size
                 face = face_of(o.get("family", st.labelfamily), o.get("style"),
@@ -87,7 +90,7 @@ class TickSet:
                             ha=o.get("ha", getattr(st, "label_ha", None)),
                             va=o.get("va", getattr(st, "label_va", None)), face=face,
                             visible=bool(o.get("visible", True)) and bool(text)
-                            and np.isfinite(p), bbox=o.get("bbox"))
+                            and math.isfinite(p), bbox=o.get("bbox"))
                 lab.width, lab.height = _rotated_size(lab.text, lsize, lab.rotation, face)
                 _point_at_tick(lab, axis.name == "x", side)
                 self.labels[side].append(lab)
@@ -225,8 +228,6 @@ def draw_spines(ax, ov, names=None) -> None:
         pts = [(lo, base), (hi, base)] if name in ("bottom", "top") else \
             [(base, lo), (base, hi)]
         width = fig.points_to_pixels(spine.linewidth)
-        from .style import dash_pattern
-
         ov.line(pts, spine.color, width, dash_pattern(spine.linestyle, width))
 
 
@@ -248,8 +249,8 @@ def draw_axis(ax, axis, ov, ticks: TickLayout | None = None, boxes=None) -> None
             _draw_labels(ov, fig, axis, ts, side, base, sign, x, boxes or ov)
             if not getattr(ts.style, f"tick{side}On"):
                 continue
-            for i, p in enumerate(ts.pos):
-                if not (np.isfinite(p) and lo - tol <= p <= hi + tol):
+            for i, p in enumerate(ts.pos.tolist()):  # Python floats: cheaper per tick
+                if not (math.isfinite(p) and lo - tol <= p <= hi + tol):
                     continue
                 o = axis.overrides.get((ts.which, i, f"tick{side}line"), {})
                 if not o.get("visible", True):
@@ -302,6 +303,8 @@ def _room_along(lab: Label, x: bool) -> float:
     """How much of the axis a label needs (half on each side of its tick): its rotated
     box's extent, except that slanted labels side by side clear each other once they
     are a text height apart across their slant (or a text width along it)."""
+    if lab.rotation % 90 == 0:  # upright or sideways: the box (the test below's answer)
+        return lab.width if x else lab.height
     a = np.radians(lab.rotation)
     c, s = abs(np.cos(a)), abs(np.sin(a))
     if c < 1e-9 or s < 1e-9:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import page_axes, page_texts
+from . import decor_cache, page_axes, page_texts
 from .axisdraw import TickLayout, axis_margins, draw_axis, draw_spines
 from .text_artists import draw_texts
 from .titles import draw_titles, title_room
@@ -89,11 +89,33 @@ def draw_axes(ax, ov) -> None:
 def draw_rectilinear_frame(ax, ov, frame: bool = True) -> set:
     """Spines, ticks, tick labels and axis labels of a rectilinear axes (none with
     ``frame`` False: the axis is off), and the texts anchored to data a page can move
-    (the ids of those drawn)."""
+    (the ids of those drawn). A frame whose limits, box and tick state are the last
+    frame's replays what that frame handed over (``decor_cache``)."""
     # ticks, labels and the spines that move with the view go to the axes' own visuals,
     # which a page redraws for any view from the axes' record (lumos/plot/page_axes.py)
     decor = page_axes.decor(ax, ov)
-    decor.begin((page_axes.tick_widths(ax) if frame else []) + page_texts.arrow_widths(ax))
+    targets = (ov, decor)
+    cheap = decor_cache.cheap_key(ax, frame)
+    entry, calls = decor_cache.lookup(ax, targets, cheap)
+    widths = entry.widths if entry is not None else \
+        page_axes.tick_widths(ax) if frame else []
+    decor.begin(widths + page_texts.arrow_widths(ax))
+    if entry is not None:
+        records = entry.replay(targets)
+    else:
+        into = targets if calls is None else (decor_cache.Recorder(ov, 0, calls),
+                                              decor_cache.Recorder(decor, 1, calls))
+        records = _draw_frame(ax, *into, frame)
+        decor_cache.store(ax, targets, cheap, calls, records, widths)
+    drawn, texts, why = page_texts.draw(ax, decor)
+    decor.commit(page_axes.rectilinear_record(ax, records, texts, why),
+                 page_axes.grid_parts(ax) if frame else None)
+    return drawn
+
+
+def _draw_frame(ax, ov, decor, frame: bool) -> list:
+    """The spines and axes of ``draw_rectilinear_frame`` (into the overlay ``ov`` and the
+    axes' ``decor``): the axes' page records."""
     if frame and ax.frame_on and ax.role != "twin":
         moving = {s.name for s in page_axes.moving_spines(ax)}
         draw_spines(ax, ov, [n for n in ax.spines if n not in moving])
@@ -105,7 +127,4 @@ def draw_rectilinear_frame(ax, ov, frame: bool = True) -> set:
         layout = TickLayout(ax, axis)
         draw_axis(ax, axis, decor, layout, boxes=ov)
         records.append(page_axes.axis_record(ax, axis, layout))
-    drawn, texts, why = page_texts.draw(ax, decor)
-    decor.commit(page_axes.rectilinear_record(ax, records, texts, why),
-                 page_axes.grid_parts(ax) if frame else None)
-    return drawn
+    return records

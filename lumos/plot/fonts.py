@@ -11,6 +11,7 @@ a one-time warning names them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from .compat import warn_once
 
@@ -101,14 +102,21 @@ class Face:
     def name(self) -> str:
         """The bundled face's name ('sans', 'serif-bold-italic', ...; the nearest bundled
         one, see :data:`lumos.visuals.fonts.FACES`)."""
-        from ..visuals.fonts import FACE_FALLBACK, face_name
-
-        name = face_name(self.family, self.bold, self.italic)
-        wanted = self.family + ("-bold" if self.bold else "") + ("-italic" if self.italic
-                                                                 else "")
-        if wanted in FACE_FALLBACK:
+        name, wanted = _bundled(self.family, self.bold, self.italic)
+        if wanted is not None:
             warn_once(f"face {wanted}", f"font: no {wanted} face is bundled; drawn {name}")
         return name
+
+
+@cache
+def _bundled(family: str, bold: bool, italic: bool) -> tuple[str, str | None]:
+    """(the bundled face drawing a family, bold and italic; the face wanted when it is
+    not bundled, else None): every tick label asks, every frame."""
+    from ..visuals.fonts import FACE_FALLBACK, face_name
+
+    name = face_name(family, bold, italic)
+    wanted = family + ("-bold" if bold else "") + ("-italic" if italic else "")
+    return name, wanted if wanted in FACE_FALLBACK else None
 
 
 def face_of(family=None, style=None, weight=None) -> Face:

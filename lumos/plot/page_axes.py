@@ -29,7 +29,9 @@ from .. import colors
 from ..visuals import Line, Text
 from ..visuals.base import rgba_bytes
 from . import dates, ticker
+from .axisdraw import _base, _spine
 from .fonts import face_of
+from .style import dash_pattern
 
 # ---------------------------------------------------------------------- ticker specs
 # Exact types only: a subclass may override anything, so it is Python's alone.
@@ -352,8 +354,9 @@ class AxesDecor:
             if pts:
                 line.set_data(pts if len(pts) > 1 else pts[0],
                               color=cols if len(pts) > 1 else cols[0])
-            else:  # kept as a draw a page can fill: two break points draw nothing
-                line.set_data(np.full((2, 2), np.nan))
+            else:  # kept as a draw a page can fill: two break points draw nothing (one
+                # color: the Line may hold the colors of last frame's ticks)
+                line.set_data(np.full((2, 2), np.nan), color=(0.0, 0.0, 0.0, 0.0))
         # the glyphs a page may draw, by face (the record says which; those shown are
         # among them)
         reserve = record.pop("reserve", "") if record is not None else ""
@@ -490,8 +493,6 @@ def grid_parts(ax) -> dict:
 # ---------------------------------------------------------------------- the record
 def _spines_of(ax, axis) -> list:
     """The spines of an axis' two sides (None where the axes has none)."""
-    from .axisdraw import _spine
-
     return [_spine(ax, axis, side) for side in (1, 2)]
 
 
@@ -519,8 +520,6 @@ def _unfollowable(ax, axis, layout) -> str | None:
         other = ax.yaxis if axis.name == "x" else ax.xaxis
         if scale_spec(other.scale) is None or scale_spec(axis.scale) is None:
             return f"a moving spine on a {other.scale.name} or {axis.scale.name} scale"
-        from .style import dash_pattern
-
         if dash_pattern(spine.linestyle, 1.0) is not None:
             return "a dashed spine at a data position or with bounds"
     return None
@@ -529,8 +528,6 @@ def _unfollowable(ax, axis, layout) -> str | None:
 def _base_spec(ax, axis, side: int) -> dict:
     """Where a side's ticks stand across the axis: fixed figure pixels, or a data value
     of the other axis (a spine at ``('data', v)``, which moves with the view)."""
-    from .axisdraw import _base, _spine
-
     spine = _spine(ax, axis, side)
     if spine is not None and spine.axes is not None and spine.position[0] == "data":
         other = ax.yaxis if axis.name == "x" else ax.xaxis
@@ -675,8 +672,6 @@ def moving_spines(ax) -> list:
     them) rather than the figure's overlay."""
     if not ax.frame_on or ax.role == "twin" or not hasattr(ax.spines, "items"):
         return []
-    from .style import dash_pattern
-
     return [s for s in ax.spines.values() if s.get_visible() and s.axes is not None
             and (s.position[0] == "data" or s.bounds is not None)
             and dash_pattern(s.linestyle, 1.0) is None]

@@ -231,6 +231,8 @@ class RcParams(dict):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__()
         self._warned: set[str] = set()
+        #: counts the changes of values: what caches its work on them compares it
+        self.generation = 0
         self.update(*args, **kwargs)
 
     def __setitem__(self, key: str, value) -> None:
@@ -243,6 +245,7 @@ class RcParams(dict):
                            "a list of valid parameters)")
         value = _validate(key, value)
         dict.__setitem__(self, key, value)
+        self.generation += 1
         self._notice(key, value)
 
     def _notice(self, key: str, value) -> None:
@@ -298,6 +301,7 @@ class RcParams(dict):
         """Put saved values back (they were checked when set)."""
         for key, value in values.items():
             dict.__setitem__(self, key, value)
+        self.generation += 1
 
 
 def _same(a, b) -> bool:

@@ -138,17 +138,19 @@ def non_overlapping(
     if len(idx) == 0:
         return keep
     idx = idx[np.argsort(pos[idx], kind="stable")]
-    p, w = pos[idx], widths[idx]
+    # Python floats: the same double arithmetic as numpy's, without an array per try
+    p, w = pos[idx].tolist(), widths[idx].tolist()
     n = len(idx)
     for k in range(1, n + 1):
         best = None
         for phase in range(k):
-            sel = np.arange(phase, n, k)
-            need = (w[sel][:-1] + w[sel][1:]) / 2 + min_gap_px
-            if np.all(np.diff(p[sel]) >= need) and (best is None or len(sel) > len(best)):
+            sel = range(phase, n, k)
+            fits = all(p[j] - p[i] >= (w[i] + w[j]) / 2 + min_gap_px
+                       for i, j in zip(sel, sel[1:], strict=False))
+            if fits and (best is None or len(sel) > len(best)):
                 best = sel
         if best is not None:
-            keep[idx[best]] = True
+            keep[idx[list(best)]] = True
             return keep
     return keep  # unreachable: k == n keeps one label
 

@@ -263,10 +263,15 @@ class AxisLabel(str):
         return obj
 
     def _put(self, key: str, value) -> None:
-        self.axis.label_style[key] = value
+        if key == "size":  # the size the label is drawn at (set_xlabel's fontsize)
+            self.axis.label_size = value
+        else:
+            self.axis.label_style[key] = value
         self.axis.changed()
 
     def _get(self, key: str, default=None):
+        if key == "size":
+            return self.axis.label_size
         return self.axis.label_style.get(key, default)
 
     def get_text(self) -> str:

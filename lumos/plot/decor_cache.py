@@ -1,0 +1,197 @@
+"""Reuse of a rectilinear axes' decorations when nothing they read changed.
+
+``decorations.draw_rectilinear_frame`` lays out the spines, ticks, tick labels and axis
+labels of an axes in figure pixels and hands them to the overlay and to the axes' decor
+(``page_axes.AxesDecor``). A redraw after ``set_data`` (the limits kept) computes all of
+it again to the same result: tick values, labels, their sizes and places, the page
+record. This module records what a frame handed over (the overlay's and the decor's
+calls, the axes' page records and tick widths) with a key over everything that work
+reads, and replays the calls when the next frame's key is the same.
+
+The key has two parts (the overlay and decor must be the same objects too):
+
+- a cheap one compared first (:func:`cheap_key`): the view limits of both axes, the
+  axes' pixel box, the figure's dpi and canvas size, the rcParams generation. A pan
+  changes it every frame, and then nothing else is computed or noted here;
+- the state of the objects the decorations read, frozen into plain tuples
+  (:func:`state_key`, :func:`freeze`): both ``Axis`` objects with their tick styles,
+  per-tick overrides, label properties, scales, limits, units, locators and
+  formatters, and the spines.
+  It is taken after a frame has drawn (locators and formatters keep state from their
+  last call, as ``ScalarFormatter``'s offset), and again before the next when the cheap
+  part matched.
+
+What cannot be frozen makes the axes uncacheable (drawn every frame, as before): a
+function (``FuncFormatter``, ``FuncScale``: its result may change with state it
+closes over), an object of a class not defined in lumos (a user's ``Formatter``
+subclass may read state of its own) or without ``__dict__``, an array over
+``_MAX_ARRAY`` elements.
+Texts anchored to data and annotation arrows are not cached (they are drawn every
+frame after the replay; ``page_texts``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import weakref
+
+import numpy as np
+
+from .style import rcParams
+
+_MAX_ARRAY = 100_000  # larger arrays make the axes uncacheable (copying costs)
+_ATOMS = frozenset((type(None), bool, int, float, complex, str, bytes))
+_VALUES = (datetime.tzinfo, datetime.date, datetime.time, datetime.timedelta, np.dtype)
+_DRAWING = ("line", "text", "rect", "polygon", "hatch", "marker")
+
+
+class Opaque(Exception):
+    """A value whose changes a frozen copy cannot show."""
+
+
+def _ref_types() -> tuple:
+    """Objects referred to by identity (the axes, figures and artists the tickers and
+    spines point back to): their own state is not what the decorations read."""
+    from ..scene import Canvas
+    from ..visuals import Visual
+    from .artists import Artist
+    from .axes import Axes
+    from .figure_base import FigureBase
+
+    return (Artist, Axes, FigureBase, Canvas, Visual)
+
+
+_REFS: tuple | None = None
+
+
+def freeze(value, seen: set | None = None):
+    """``value`` as nested tuples of plain values that compare equal exactly when the
+    state is the same (objects by their attributes, recursively; axes, figures and
+    artists by identity). Raises :class:`Opaque` for what cannot be compared so."""
+    global _REFS
+    if _REFS is None:
+        _REFS = _ref_types()
+    return _freeze(value, set() if seen is None else seen)
+
+
+def _freeze(value, seen: set):
+    t = type(value)
+    if t in _ATOMS:
+        return value
+    if t is tuple or t is list:
+        if all(type(v) in _ATOMS for v in value):  # colors, sizes: most of them
+            return (t, *value)
+        return (t, *(_freeze(v, seen) for v in value))
+    if t is dict:
+        return (dict, *((_freeze(k, seen), _freeze(v, seen)) for k, v in value.items()))
+    if t is np.ndarray:
+        if value.size > _MAX_ARRAY or value.dtype.hasobject:
+            raise Opaque(f"array of {value.size} {value.dtype}")
+        return (t, value.dtype.str, value.shape, value.tobytes())
+    if isinstance(value, np.generic):
+        return (np.generic, value.dtype.str, value.tobytes())
+    if isinstance(value, (set, frozenset)):
+        return (frozenset, frozenset(_freeze(v, seen) for v in value))
+    if isinstance(value, _VALUES) or isinstance(value, type):  # immutable
+        return (type, value)
+    if isinstance(value, _REFS) or id(value) in seen:
+        return (id, id(value))
+    state = getattr(value, "__dict__", None)
+    # objects of other packages and user subclasses (a Formatter subclass) may read
+    # state of their own, and functions what they close over
+    if state is None or not t.__module__.startswith("lumos."):
+        raise Opaque(t.__name__)
+    seen.add(id(value))
+    return (t, *((k, _freeze(v, seen)) for k, v in state.items()))
+
+
+def cheap_key(ax, frame: bool) -> tuple:
+    """What changes from frame to frame when something does (a pan, a resize)."""
+    fig = ax.figure
+    return (frame, tuple(ax.box), fig.dpi, tuple(fig.canvas.size), rcParams.generation,
+            ax.xaxis.get_view_interval(), ax.yaxis.get_view_interval())
+
+
+def state_key(ax):
+    """The frozen state of what the decorations read besides ``cheap_key``; None when
+    some of it cannot be frozen."""
+    spines = ax.spines.items() if hasattr(ax.spines, "items") else ()
+    try:
+        seen: set = set()
+        return (ax.frame_on, ax.role, freeze(ax.xaxis, seen), freeze(ax.yaxis, seen),
+                tuple((name, freeze(s, seen)) for name, s in spines))
+    except Opaque:
+        return None
+
+
+class Recorder:
+    """Stands for an overlay (``slot`` 0) or a decor (1) while a frame draws: forwards
+    every call and notes the drawing ones (``line``, ``text``, ...) to replay them."""
+
+    def __init__(self, target, slot: int, calls: list) -> None:
+        self._target = target
+        self._slot = slot
+        self._calls = calls
+
+    def __getattr__(self, name: str):
+        attr = getattr(self._target, name)
+        if name not in _DRAWING:
+            return attr
+        calls, slot = self._calls, self._slot
+
+        def noted(*args, **kwargs):
+            calls.append((slot, name, args, kwargs))
+            return attr(*args, **kwargs)
+
+        return noted
+
+
+class Entry:
+    """What one frame of an axes handed over, and the key it was drawn under."""
+
+    def __init__(self, targets: tuple, cheap: tuple, state, calls: list, records: list,
+                 widths: list) -> None:
+        # weak: the overlay reaches the canvas and the figure, which must not outlive
+        # their axes (the key of _entries)
+        self.targets = tuple(weakref.ref(t) for t in targets)
+        self.cheap = cheap
+        self.state = state
+        self.calls = calls
+        self.records = records  # the axes' page records, before rectilinear_record
+        self.widths = list(widths)  # page_axes.tick_widths
+
+    def replay(self, targets: tuple) -> list:
+        """Make the recorded calls again on ``targets`` (the overlay, the decor); the
+        page records to use."""
+        for slot, name, args, kwargs in self.calls:
+            getattr(targets[slot], name)(*args, **kwargs)
+        # rectilinear_record pops keys of each record: hand over copies
+        return [dict(r) for r in self.records]
+
+
+_entries: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def lookup(ax, targets: tuple, cheap: tuple) -> tuple[Entry | None, list | None]:
+    """(the entry to replay for ``ax`` into ``targets`` (the overlay, the decor) under
+    ``cheap``, or None: draw it; when drawing, a list to note the frame's calls in, or
+    None: the cheap key moved since the last frame (a pan), so that this frame could
+    not be replayed: nothing is noted)."""
+    entry = _entries.get(ax)
+    if entry is None or entry.cheap != cheap:
+        return None, None
+    if entry.state is not None and state_key(ax) == entry.state and \
+            all(r() is t for r, t in zip(entry.targets, targets, strict=True)):
+        return entry, None
+    return None, []
+
+
+def store(ax, targets: tuple, cheap: tuple, calls: list | None, records: list,
+          widths: list) -> None:
+    """Note a frame just drawn, with its ``calls`` (None: not noted); its state is
+    frozen only then (a frame of a pan costs nothing more)."""
+    if calls is None:
+        _entries[ax] = Entry(targets, cheap, None, [], [], widths)
+    else:
+        _entries[ax] = Entry(targets, cheap, state_key(ax), calls,
+                             [dict(r) for r in records], widths)
