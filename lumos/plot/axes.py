@@ -25,7 +25,7 @@ from .artists import (
 from .axes_layout import AxesLayout
 from .axes_limits import AxesLimits
 from .axes_ticks import TickingMixin
-from .axes_view import AxesProjection, AxesSync
+from .axes_view import AxesNavigation, AxesProjection, AxesSync
 from .axis import Axis
 from .background import BackgroundPatch
 from .coords import LiveTransform, unit_to_box
@@ -111,8 +111,8 @@ def _split_plot_args(args) -> list[tuple]:
     return groups
 
 
-class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, PlottingMixin,
-           PlotTypesMixin, ArtistAPI, InsetIndicating):
+class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, TickingMixin,
+           PlottingMixin, PlotTypesMixin, ArtistAPI, InsetIndicating):
     """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``.
 
     This class is also the base of every projection (``projection="polar"``, ...): a

@@ -4,7 +4,9 @@
   scale space -> projected space -> axes -> figure pixels), the camera and the mouse, and
   the decorations (``docs/projections.md``);
 - :class:`AxesSync`, the view before each frame: camera from the limits, batches from the
-  artists, the GPU transforms; and which artist a hit on its visuals belongs to.
+  artists, the GPU transforms; and which artist a hit on its visuals belongs to;
+- :class:`AxesNavigation`, whether the mouse pans and zooms the view (matplotlib's
+  ``set_navigate``, ``set_forward_navigation_events``).
 """
 
 from __future__ import annotations
@@ -181,6 +183,7 @@ class AxesSync:
     def sync(self) -> None:
         """Before drawing: camera from the limits, batches from the artists, grid."""
         self.sync_camera()
+        self.sync_navigation()
         self.view.bgcolor = self._background()
         if self._dirty:
             self._rebuild_batches()
@@ -248,3 +251,39 @@ class AxesSync:
             if visual in a.visuals():
                 return a, a.pick_index(index)
         return visual, index
+
+
+class AxesNavigation:
+    """Whether the mouse pans and zooms an axes (a mixin of
+    :class:`~lumos.plot.axes.Axes`): the window, the Qt widget, the notebook and a
+    page's own navigation (lumos.app.interaction, controls.js) follow it."""
+
+    _forward_navigation: bool | str = "auto"
+
+    def set_navigate(self, b: bool) -> None:
+        """False: a pan or zoom of the mouse leaves this axes alone (and moves the axes
+        below it, if any); mouse events still name it (``event.inaxes``)."""
+        self.view.navigate = bool(b)
+
+    def get_navigate(self) -> bool:
+        """Whether the mouse pans and zooms this axes."""
+        return self.view.navigate
+
+    def set_forward_navigation_events(self, forward: bool | str) -> None:
+        """True: a pan or zoom over this axes also moves the axes below it; False: only
+        this one; 'auto' (the default): forward when the background patch is hidden
+        (as twin axes' is)."""
+        if forward != "auto" and not isinstance(forward, (bool, np.bool_)):
+            raise ValueError(f"forward: got {forward!r}, expected True, False or 'auto'")
+        self._forward_navigation = forward if forward == "auto" else bool(forward)
+
+    def get_forward_navigation_events(self) -> bool | str:
+        """True, False or 'auto' (see ``set_forward_navigation_events``)."""
+        return self._forward_navigation
+
+    def sync_navigation(self) -> None:
+        """Before drawing: tell the view whether navigation passes to the views below."""
+        forward = self._forward_navigation
+        if forward == "auto":
+            forward = self.role == "twin" or not self.patch.get_visible()
+        self.view.forward_navigation = forward
