@@ -61,6 +61,12 @@ class ArtistAPI:
             return a
         return self._add_object(a, "add_artist", (Patch, Collection, Line2D), autolim=False)
 
+    def add_image(self, image):
+        """Re-add a lumos image removed from these axes (matplotlib's image classes,
+        such as ``NonUniformImage``: a TypeError; ``imshow`` and ``pcolormesh`` draw
+        them)."""
+        return self._add_object(image, "add_image", AxesImage, autolim=False)
+
     def add_line(self, line):
         """Add a matplotlib Line2D (or re-add a lumos line removed from these axes)."""
         return self._add_object(line, "add_line", Line2D, autolim=True)
@@ -99,10 +105,10 @@ class ArtistAPI:
         if isinstance(obj, kinds):
             if obj in self.artists:
                 raise ValueError(f"{method}: got {obj!r}, which is already in these axes")
-            if isinstance(obj, Line2D):
+            if isinstance(obj, (Line2D, AxesImage)):
                 if obj.axes is not self:
-                    raise ValueError(f"{method}: got a line of other axes; lumos lines "
-                                     "belong to the axes that made them")
+                    raise ValueError(f"{method}: got {type(obj).__name__} of other axes; "
+                                     "it belongs to the axes that made it")
             else:
                 if obj.axes is not None and obj.axes is not self:
                     raise ValueError(f"{method}: got {obj!r}, which is already in other "
@@ -113,7 +119,7 @@ class ArtistAPI:
             from .mpl_objects import adapt
 
             artist = adapt(obj, self, method)
-            if not isinstance(artist, Line2D):
+            if not isinstance(artist, (Line2D, AxesImage)):
                 artist._attach(self)
         else:
             names = kinds.__name__ if isinstance(kinds, type) else \

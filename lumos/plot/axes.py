@@ -193,7 +193,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         self.artists.append(artist)
         for v in artist.visuals():
             v.order = artist.zorder
-            v.rasterized = artist.get_rasterized()
+            v.rasterized = self.rasterizes(artist)
             self.view.add(v)
             self._layers.set_clip(v, artist.get_clip_on())
             self._layers.set_clip_path(v, artist.get_clip_path())
@@ -369,7 +369,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         points of one color) counts points per pixel on the GPU and shows the counts
         through ``cmap`` with ``norm`` 'eq_hist' (default), 'linear' or 'log'.
         """
-        picker = kwargs.pop("picker", None)
+        props = artist_props(kwargs)
         facecolors = kwargs.pop("facecolor", kwargs.pop("facecolors", kwargs.pop("fc", None)))
         edgecolors = kwargs.pop("edgecolor", kwargs.pop("ec", edgecolors))
         linewidths = kwargs.pop("linewidth", kwargs.pop("lw", linewidths))
@@ -391,10 +391,10 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         if c is None and facecolors is not None:
             c = facecolors  # c takes precedence over facecolors, as in matplotlib
         if bigdata.is_lazy_input(x) or bigdata.is_lazy_input(y):
-            return _with_picker([bigdata.dispatch_scatter(self, x, y, density, dict(
+            return with_props([bigdata.dispatch_scatter(self, x, y, density, dict(
                 s=s, c=c, marker=None if marker == "o" else marker, cmap=cmap, norm=norm,
                 vmin=vmin, vmax=vmax, alpha=alpha, linewidths=linewidths,
-                edgecolors=edgecolors, label=label, zorder=zorder, color=color))], picker)[0]
+                edgecolors=edgecolors, label=label, zorder=zorder, color=color))], props)[0]
         validate.points(max(validate.size_of(x), validate.size_of(y)), "x",
                         validate.MARKER_BYTES_PER_POINT)
         if c is None and color is None:
@@ -408,7 +408,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
                             vmin=vmin, vmax=vmax, alpha=alpha, linewidths=linewidths,
                             edgecolors=edgecolors, label=label, zorder=zorder, color=color,
                             density=density)
-        return _with_picker([self._add_artist(pc)], picker)[0]
+        return with_props([self._add_artist(pc)], props)[0]
 
     @accepts_rasterized
     def imshow(self, X, cmap=None, norm=None, aspect=None, interpolation=None, alpha=None,
@@ -421,7 +421,11 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         matplotlib ``interpolation`` name is accepted (see
         :func:`lumos.plot.image.image_interpolation`); ``clip_path`` as
         ``set_clip_path`` takes it (a patch, or a ``(path, transform)`` pair);
-        ``transform`` the extent's coordinates (``ax.transAxes``: axes fraction)."""
+        ``transform`` the extent's coordinates (``ax.transAxes``: axes fraction);
+        ``picker``, ``visible``, ``clip_on`` and ``animated`` as their setters."""
+        props = artist_props(kwargs)
+        if clip_path is not None:
+            props["clip_path"] = clip_path
         _reject_unknown(kwargs, "imshow")
         validate.check(alpha=alpha, zorder=zorder)
         if clim is not None:
@@ -448,9 +452,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
             im = AxesImage(self, X, **style) if is_data_transform(transform, self) else \
                 TransformedImage(self, X, transform, **style)
         self.set_aspect("equal" if aspect is None else aspect)
-        self._add_artist(im)
-        if clip_path is not None:
-            im.set_clip_path(clip_path)
+        with_props([self._add_artist(im)], props)
         lo, hi = im.get_extent()[:2], im.get_extent()[2:]
         # matplotlib shows exactly the image, with y running down for origin 'upper',
         # on the axes that autoscale; limits the script set stay (and stay fixed)
@@ -737,7 +739,7 @@ def _normalize_kwargs(kwargs: dict) -> dict:
 
 
 #: Artist properties a plotting call takes and sets on what it made, by their setters
-ARTIST_PROPS = ("picker", "visible", "clip_on", "clip_path")
+ARTIST_PROPS = ("picker", "visible", "clip_on", "clip_path", "animated")
 
 
 def artist_props(kwargs: dict) -> dict:
@@ -751,10 +753,6 @@ def with_props(artists: list, props: dict) -> list:
         for key, value in props.items():
             getattr(a, f"set_{key}")(value)
     return artists
-
-
-def _with_picker(artists: list, picker) -> list:
-    return with_props(artists, {} if picker is None else {"picker": picker})
 
 
 def _reject_unknown(kwargs: dict, where: str) -> None:

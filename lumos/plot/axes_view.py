@@ -213,13 +213,16 @@ class AxesSync:
         for a in self.artists:
             if not a.get_visible():
                 continue
+            rasterized = self.rasterizes(a)
+            for v in a.visuals():
+                v.rasterized = rasterized
             for item in a.batch_items():
                 owner = (a, item.part)  # member_at gives it back: artist_at reads it
                 # rasterized artists batch apart (vector files draw their batch as an
                 # image), as do the unclipped ones (they draw in another view) and those
                 # with a clip path (drawn through it)
                 key = (item.visual, item.style, item.order, px, owner if item.alone else None,
-                       a.get_rasterized(), a.get_clip_on(), a.get_clip_path())
+                       rasterized, a.get_clip_on(), a.get_clip_path())
                 groups.setdefault(key, []).append(Member(owner, item.pos, item.color,
                                                          item.size, item.changed))
         for key in [k for k in self._batches if k not in groups]:
@@ -234,6 +237,29 @@ class AxesSync:
                 self._layers.set_clip(visual, key[6])
                 self._layers.set_clip_path(visual, key[7])
             visual.set_members(members)
+
+    _rasterization_zorder: float | None = None
+
+    def set_rasterization_zorder(self, z: float | None) -> None:
+        """Vector files (SVG, PDF) draw the artists below zorder ``z`` as images, as if
+        each were ``set_rasterized(True)`` (None: only those)."""
+        if z is not None:
+            z = float(z)
+            if np.isnan(z):
+                raise ValueError("z: got nan, expected a zorder or None")
+        self._rasterization_zorder = z
+        self._dirty = True
+
+    def get_rasterization_zorder(self) -> float | None:
+        """The zorder below which vector files rasterize artists (None: none)."""
+        return self._rasterization_zorder
+
+    def rasterizes(self, artist) -> bool:
+        """Whether vector files draw ``artist`` as an image: its own flag, or a zorder
+        below ``get_rasterization_zorder()``."""
+        z = self._rasterization_zorder
+        return artist.get_rasterized() or (z is not None and artist.zorder < z and
+                                           artist.rasterizable)
 
     def data_visuals(self) -> list:
         """The visuals that draw the artists' data (what ``Figure.pick`` may hit)."""
@@ -280,6 +306,19 @@ class AxesNavigation:
     def get_forward_navigation_events(self) -> bool | str:
         """True, False or 'auto' (see ``set_forward_navigation_events``)."""
         return self._forward_navigation
+
+    def in_axes(self, mouseevent) -> bool:
+        """Whether the mouse event (figure pixels ``x``, ``y`` from the bottom left) is
+        over the axes' box."""
+        if mouseevent.x is None or mouseevent.y is None:
+            return False
+        with np.errstate(all="ignore"):
+            u, v = self.transAxes.inverse(np.array([mouseevent.x, mouseevent.y], float))
+        return bool(0 <= u <= 1 and 0 <= v <= 1)
+
+    def contains(self, mouseevent) -> tuple[bool, dict]:
+        """matplotlib's ``(in_axes(mouseevent), {})``."""
+        return self.in_axes(mouseevent), {}
 
     def sync_navigation(self) -> None:
         """Before drawing: tell the view whether navigation passes to the views below."""

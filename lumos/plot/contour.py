@@ -265,6 +265,41 @@ class ContourSet(ContourLabeler, Collection, ScalarMappable):
             rgba[:, 3] = self._alpha
         return rgba
 
+    #: contourf(hatches=...): the patterns, cycled over the levels
+    hatches: list = [None]
+
+    def legend_elements(self, variable_name: str = "x", str_format=str) -> tuple[list, list]:
+        """Handles and labels for a legend of the levels (matplotlib's): a patch per
+        band of filled contours, labelled ``$a < x \\leq b$``; a line per level of line
+        contours, labelled ``$x = a$``."""
+        from .legend_handles import MarkerHandle, PatchHandle
+
+        rgba = self._level_rgba()
+        handles, labels = [], []
+        if not self.filled:
+            for i, level in enumerate(self.levels):
+                width, style = self._level_style[i]
+                handles.append(MarkerHandle(self.axes.figure, marker=None, color=rgba[i],
+                                            linestyle=style, linewidth=width))
+                labels.append(f"${variable_name} = {str_format(level)}$")
+            return handles, labels
+        lowers, uppers = self._levels[:-1].copy(), self._levels[1:]
+        if self.zmin == lowers[0]:  # as the bands were cut
+            lowers[0] = 0.99 * self.zmin if self.logscale else lowers[0] - 1
+        n = len(self.layers)
+        for i in range(n):
+            handles.append(PatchHandle(self.axes.figure, tuple(rgba[i]),
+                                       self.hatches[i % len(self.hatches)]))
+            lo, hi = str_format(lowers[i]), str_format(uppers[i])
+            # matplotlib's labels, its stray 's' of the extended ends included
+            if i == 0 and self.extend in ("min", "both"):
+                labels.append(f"${variable_name} \\leq {lo}s$")
+            elif i == n - 1 and self.extend in ("max", "both"):
+                labels.append(f"${variable_name} > {hi}s$")
+            else:
+                labels.append(f"${lo} < {variable_name} \\leq {hi}$")
+        return handles, labels
+
     def _mapping_changed(self) -> None:
         self.rescale()
 
