@@ -44,6 +44,7 @@ from .text_artists import Text
 from .titles import Titles
 from .transformed_collections import TransformedImage, is_data_transform
 from .unclipped import ClipLayers
+from .units import take_unit_keywords
 
 _COLOR_LETTERS = "bgrcmykw"
 
@@ -281,6 +282,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         ``clip_on`` and ``clip_path`` as their setters."""
         kwargs = _normalize_kwargs(kwargs)
         props = artist_props(kwargs)
+        take_unit_keywords(self, kwargs)
         return with_props(self._plot(args, kwargs), props)
 
     def _plot(self, args, kwargs) -> list[Line2D]:
@@ -293,6 +295,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
             if bigdata.is_lazy_input(y) or bigdata.is_lazy_input(x):
                 lines.append(bigdata.dispatch_plot(self, x, y, style))
                 continue
+            x, y = self.xaxis.convert_units(x), self.yaxis.convert_units(y)
             # strings are categories (matplotlib's category axis)
             if category.is_categorical(x):
                 x = self.xaxis.convert(x)
@@ -370,6 +373,8 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         through ``cmap`` with ``norm`` 'eq_hist' (default), 'linear' or 'log'.
         """
         props = artist_props(kwargs)
+        take_unit_keywords(self, kwargs)
+        x, y = self.xaxis.convert_units(x), self.yaxis.convert_units(y)
         facecolors = kwargs.pop("facecolor", kwargs.pop("facecolors", kwargs.pop("fc", None)))
         edgecolors = kwargs.pop("edgecolor", kwargs.pop("ec", edgecolors))
         linewidths = kwargs.pop("linewidth", kwargs.pop("lw", linewidths))
