@@ -225,3 +225,37 @@ def test_gridspec_tight_layout_fills_its_rect():
     assert ax.get_position().x0 == pytest.approx(gs2.left)
     with pytest.raises(TypeError, match="renderer"):
         gs1.tight_layout(fig, renderer=object())
+
+
+def _line_points(cs) -> int:
+    return sum(len(v.pos) if getattr(v, "pos", None) is not None else 0
+               for v in cs.visuals()[1:])
+
+
+def test_contour_ticked_stroke_adds_ticks_in_the_line_color():
+    from matplotlib import patheffects
+
+    x, y = np.meshgrid(np.linspace(0, 4, 40), np.linspace(0, 4, 40))
+    fig, ax = plt.subplots(figsize=(4, 4), dpi=50)
+    cs = ax.contour(x, y, 3 * x + y - 5.5, [0], colors="red")
+    fig.draw()
+    plain = _line_points(cs)
+    cs.set(path_effects=[patheffects.withTickedStroke(angle=135, spacing=5)])
+    fig.draw()
+    ticked = _line_points(cs)
+    assert ticked > plain + 3 * 10  # ticks: 3 rows each (two points and a break)
+    assert len(cs.get_path_effects()) == 1
+    png = np.asarray(fig.canvas.render())
+    red = (png[..., 0] > 200) & (png[..., 1] < 80)
+    cs.set(path_effects=[])
+    fig.draw()
+    png2 = np.asarray(fig.canvas.render())
+    red2 = (png2[..., 0] > 200) & (png2[..., 1] < 80)
+    assert red.sum() > 1.5 * red2.sum()  # the ticks are drawn, in the line's color
+    with pytest.raises(TypeError, match="ticked strokes and Normal"):
+        cs.set_path_effects([patheffects.withStroke(linewidth=3, foreground="w")])
+    with pytest.raises(TypeError, match="own color and width"):
+        cs.set_path_effects([patheffects.withTickedStroke(linewidth=3)])
+    filled = ax.contourf(x, y, x + y)
+    with pytest.raises(TypeError, match="line contours"):
+        filled.set_path_effects([patheffects.withTickedStroke()])
