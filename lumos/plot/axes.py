@@ -379,6 +379,10 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         edgecolors = kwargs.pop("edgecolor", kwargs.pop("ec", edgecolors))
         linewidths = kwargs.pop("linewidth", kwargs.pop("lw", linewidths))
         plotnonfinite = kwargs.pop("plotnonfinite", False)
+        hatching = [k for k in ("hatch", "hatchcolor", "hatch_linewidth") if k in kwargs]
+        if hatching:
+            raise TypeError(f"scatter: {', '.join(hatching)} not supported (lumos draws the "
+                            "markers as shapes on the GPU, without hatches)")
         _reject_unknown(kwargs, "scatter")
         validate.check(s=s, alpha=alpha, linewidths=linewidths, edgecolors=edgecolors,
                        zorder=zorder, color=color)

@@ -422,6 +422,10 @@ class Figure(FigureSaving, FigureBase):
             self._tick_memo = None
         self.canvas.emit_draw()
 
+    def get_figure(self, root: bool | None = None):
+        """The figure itself (matplotlib's answer for a top figure, ``root`` or not)."""
+        return self
+
     def clf(self, keep_observers: bool = False) -> None:
         """Remove every axes, text, legend, colorbar and subfigure."""
         for ax in list(self.axes):

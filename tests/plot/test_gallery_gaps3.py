@@ -259,3 +259,18 @@ def test_contour_ticked_stroke_adds_ticks_in_the_line_color():
     filled = ax.contourf(x, y, x + y)
     with pytest.raises(TypeError, match="line contours"):
         filled.set_path_effects([patheffects.withTickedStroke()])
+
+
+def test_get_figure_of_figures_and_subfigures():
+    fig = plt.figure()
+    outer = fig.subfigures(1, 2)[0]
+    inner = outer.subfigures(2, 1)[0]
+    assert fig.get_figure() is fig and fig.get_figure(root=True) is fig
+    assert outer.get_figure() is fig
+    assert inner.get_figure(root=False) is outer and inner.get_figure(root=True) is fig
+
+
+def test_scatter_hatch_is_refused_by_name():
+    fig, ax = plt.subplots()
+    with pytest.raises(TypeError, match="scatter: hatch, hatchcolor not supported"):
+        ax.scatter([1], [2], hatch="/", hatchcolor="r")
