@@ -59,6 +59,11 @@ class ArtistAPI:
                 raise ValueError(f"add_artist: got {a!r}, which is already in these axes")
             self.kept_legends.append(a)
             return a
+        if _is_matplotlib(a):
+            from matplotlib.patches import ConnectionPatch
+
+            if isinstance(a, ConnectionPatch):  # it joins axes: drawn over the figure
+                return self.figure.figure.add_artist(a)
         return self._add_object(a, "add_artist", (Patch, Collection, Line2D), autolim=False)
 
     def add_image(self, image):

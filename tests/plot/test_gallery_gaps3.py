@@ -274,3 +274,36 @@ def test_scatter_hatch_is_refused_by_name():
     fig, ax = plt.subplots()
     with pytest.raises(TypeError, match="scatter: hatch, hatchcolor not supported"):
         ax.scatter([1], [2], hatch="/", hatchcolor="r")
+
+
+def test_connection_patch_joins_two_axes_over_the_figure():
+    from matplotlib.patches import ConnectionPatch
+
+    fig, (a, b) = plt.subplots(1, 2, figsize=(4, 2), dpi=100)
+    for ax in (a, b):
+        ax.set_axis_off()
+    con = ConnectionPatch(xyA=(0.5, 0.5), coordsA=a.transData, xyB=(0.5, 0.5),
+                          coordsB="data", axesB=b, color="red", linewidth=3)
+    kept = a.add_artist(con)  # on an axes: drawn over the figure, unclipped
+    fig.draw()
+    png = np.asarray(fig.canvas.render())
+    h = png.shape[0]
+    xa, ya = a.transData.forward(np.array([0.5, 0.5]))
+    xb, _ = b.transData.forward(np.array([0.5, 0.5]))
+    row = png[int(round(h - ya))]
+    red = np.flatnonzero((row[:, 0] > 200) & (row[:, 1] < 80))
+    assert red.min() <= xa + 2 and red.max() >= xb - 2  # from one axes into the other
+    con.xy1 = (0.5, 0.9)  # read every frame, as matplotlib draws it
+    fig.draw()
+    png = np.asarray(fig.canvas.render())
+    row = png[int(round(h - ya))]
+    assert ((row[:, 0] > 200) & (row[:, 1] < 80)).sum() < len(red) / 2
+    kept.remove()
+    fig.draw()
+    png = np.asarray(fig.canvas.render())
+    assert not ((png[..., 0] > 200) & (png[..., 1] < 80)).any()
+    with pytest.raises(TypeError, match="arrowstyle"):
+        fig.add_artist(ConnectionPatch((0, 0), (1, 1), "data", axesA=a, arrowstyle="fancy"))
+    with pytest.raises(TypeError, match="connectionstyle"):
+        fig.add_artist(ConnectionPatch((0, 0), (1, 1), "data", axesA=a,
+                                       connectionstyle="angle3"))
