@@ -356,6 +356,15 @@ def _on_axes(name: str):
     return call
 
 
+def xkcd(scale: float = 1, length: float = 100, randomness: float = 2):
+    """matplotlib's hand-drawn style: not available, since lumos draws no sketched
+    paths (``path.sketch``); a NotImplementedError naming it."""
+    raise NotImplementedError(
+        f"xkcd(scale={scale!r}, length={length!r}, randomness={randomness!r}): lumos draws "
+        "no sketched (hand-drawn) paths (rcParams['path.sketch']); drop plt.xkcd() to "
+        "draw the figure in the normal style")
+
+
 def __getattr__(name: str):
     """matplotlib's axes functions (``plt.plot`` ...) that lumos's Axes has."""
     if name in _AXES_FUNCTIONS and callable(getattr(Axes, name, None)):

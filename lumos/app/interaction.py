@@ -67,10 +67,10 @@ class Interaction:
         """The topmost interactive view under logical (x, y), or None."""
         return self.scene.view_at(x, y)
 
-    def _group(self, view) -> list:
-        """The view and the interactive views stacked exactly on it (twin axes)."""
+    def _group(self, views) -> list:
+        """``views`` and the navigable views stacked exactly on one (twin axes)."""
         return [v for v in self.canvas.views
-                if v is view or (v.interactive and v.rect == view.rect)]
+                if any(v is w or (v.navigable and v.rect == w.rect) for w in views)]
 
     def _kind(self, view) -> str:
         return view.controller or view.camera.kind
@@ -80,29 +80,30 @@ class Interaction:
         x, y, w, h = view.rect
         return [x * pr, y * pr, w * pr, h * pr]
 
-    def apply(self, view, action: str, ev: dict) -> bool:
-        """Run one controller action on ``view`` (and views stacked on it); the scene
-        takes each new camera."""
+    def apply(self, views: list, action: str, ev: dict) -> bool:
+        """Run one controller action on ``views`` (and views stacked on them); the
+        scene takes each new camera."""
         changed = False
-        for v in self._group(view):
+        for v in self._group(views):
             new = controllers.apply(self._kind(v), action, v.camera_dict(), ev,
                                     self._physical(v))
             if new is not None:
                 self.scene.camera_changed(v, new)
                 changed = True
         if changed:
-            self.canvas.events.emit(Event("view_change", view=view))
+            self.canvas.events.emit(Event("view_change", view=views[0]))
             self.request_draw()
         return changed
 
-    def reset(self, view=None) -> None:
-        """Back to the cameras (axes limits) from before the first interaction."""
-        if view is None:
+    def reset(self, views=None) -> None:
+        """Back to the cameras (axes limits) from before the first interaction, of
+        ``views`` and those stacked on them (None: of every view)."""
+        if views is None:
             self.scene.reset_view(None)
         else:
-            for v in self._group(view):
+            for v in self._group(views):
                 self.scene.reset_view(v)
-        self.canvas.events.emit(Event("view_change", view=view))
+        self.canvas.events.emit(Event("view_change", view=views[0] if views else None))
         self.request_draw()
 
     # -- events ---------------------------------------------------------------------
@@ -126,12 +127,12 @@ class Interaction:
         ev = self._event("mouse_press", x, y, button=button, modifiers=mods)
         self._emit(ev)
         self._last = (x, y)
-        view = ev.view
-        if view is None:
+        views = self.canvas.navigated_views(x, y)
+        if not views:
             self._drag = None
             return
-        mode = controllers.press_action(self._kind(view), button, mods)
-        self._drag = {"view": view, "mode": mode, "x0": x, "y0": y}
+        mode = controllers.press_action(self._kind(views[0]), button, mods)
+        self._drag = {"views": views, "mode": mode, "x0": x, "y0": y}
 
     def move(self, x: float, y: float, modifiers=frozenset()) -> None:
         if self.closed:
@@ -148,7 +149,7 @@ class Interaction:
             return
         ev = {"x": x * pr, "y": y * pr, "dx": dx, "dy": dy, "x0": d["x0"] * pr,
               "y0": d["y0"] * pr}
-        self.apply(d["view"], d["mode"], ev)
+        self.apply(d["views"], d["mode"], ev)
 
     def release(self, x: float, y: float, button: int, modifiers=frozenset()) -> None:
         if self.closed:
@@ -158,7 +159,7 @@ class Interaction:
         d, self._drag = self._drag, None
         if d is not None and d["mode"] == "box":
             pr = self.canvas.pixel_ratio
-            self.apply(d["view"], "box", {"x0": d["x0"] * pr, "y0": d["y0"] * pr,
+            self.apply(d["views"], "box", {"x0": d["x0"] * pr, "y0": d["y0"] * pr,
                                           "x": x * pr, "y": y * pr})
 
     def wheel(self, x: float, y: float, step: float, modifiers=frozenset()) -> None:
@@ -168,19 +169,21 @@ class Interaction:
         mods = frozenset(modifiers)
         ev = self._event("wheel", x, y, step=step, modifiers=mods)
         self._emit(ev)
-        if ev.view is None or not step:
+        views = self.canvas.navigated_views(x, y)
+        if not views or not step:
             return
-        action = controllers.wheel_action(self._kind(ev.view), mods)
+        action = controllers.wheel_action(self._kind(views[0]), mods)
         pr = self.canvas.pixel_ratio
-        self.apply(ev.view, action, {"x": x * pr, "y": y * pr, "notches": -float(step)})
+        self.apply(views, action, {"x": x * pr, "y": y * pr, "notches": -float(step)})
 
     def double_click(self, x: float, y: float, button: int = 1) -> None:
         if self.closed:
             return
         ev = self._event("mouse_double_click", x, y, button=button)
         self._emit(ev)
-        if ev.view is not None and button == 1:
-            self.reset(ev.view)
+        views = self.canvas.navigated_views(x, y)
+        if views and button == 1:
+            self.reset(views)
 
     def key(self, key: str, modifiers=frozenset()) -> None:
         """A key press; ``key`` is lower-case ("r", "home", "left", ...)."""
@@ -194,8 +197,8 @@ class Interaction:
             return
         if key in FLY_KEYS:
             for view in self.canvas.views:
-                if view.interactive and self._kind(view) == "fly":
-                    self.apply(view, "move", FLY_KEYS[key])
+                if view.navigable and self._kind(view) == "fly":
+                    self.apply([view], "move", FLY_KEYS[key])
 
     def resize(self, w: float, h: float) -> None:
         if self.closed:

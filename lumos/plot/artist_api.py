@@ -65,7 +65,18 @@ class ArtistAPI:
                 raise ValueError(f"add_artist: got {a!r}, which is already in these axes")
             self.kept_legends.append(a)
             return a
+        if _is_matplotlib(a):
+            from matplotlib.patches import ConnectionPatch
+
+            if isinstance(a, ConnectionPatch):  # it joins axes: drawn over the figure
+                return self.figure.figure.add_artist(a)
         return self._add_object(a, "add_artist", (Patch, Collection, Line2D), autolim=False)
+
+    def add_image(self, image):
+        """Re-add a lumos image removed from these axes (matplotlib's image classes,
+        such as ``NonUniformImage``: a TypeError; ``imshow`` and ``pcolormesh`` draw
+        them)."""
+        return self._add_object(image, "add_image", AxesImage, autolim=False)
 
     def add_line(self, line):
         """Add a matplotlib Line2D (or re-add a lumos line removed from these axes)."""
@@ -109,10 +120,10 @@ class ArtistAPI:
         if isinstance(obj, kinds):
             if obj in self.artists:
                 raise ValueError(f"{method}: got {obj!r}, which is already in these axes")
-            if isinstance(obj, Line2D):
+            if isinstance(obj, (Line2D, AxesImage)):
                 if obj.axes is not self:
-                    raise ValueError(f"{method}: got a line of other axes; lumos lines "
-                                     "belong to the axes that made them")
+                    raise ValueError(f"{method}: got {type(obj).__name__} of other axes; "
+                                     "it belongs to the axes that made it")
             else:
                 if obj.axes is not None and obj.axes is not self:
                     raise ValueError(f"{method}: got {obj!r}, which is already in other "
@@ -123,7 +134,7 @@ class ArtistAPI:
             from .mpl_objects import adapt
 
             artist = adapt(obj, self, method)
-            if not isinstance(artist, Line2D):
+            if not isinstance(artist, (Line2D, AxesImage)):
                 artist._attach(self)
         else:
             names = kinds.__name__ if isinstance(kinds, type) else \

@@ -253,7 +253,7 @@ class Artist(Preparable):
                             "and cannot be rasterized")
         self._rasterized = rasterized
         for v in self.visuals():
-            v.rasterized = self._rasterized
+            v.rasterized = rasterized if self.axes is None else self.axes.rasterizes(self)
         self._changed()
 
     def get_clip_on(self) -> bool:
@@ -303,6 +303,13 @@ class Artist(Preparable):
     def get_picker(self):
         """The picking behaviour set by ``set_picker`` (None, a bool, a tolerance or a callable)."""
         return self._picker
+
+    def pick_tolerance(self) -> float:
+        """Points around the artist that count as a hit: a numeric picker, else 5."""
+        picker = self.get_picker()
+        if isinstance(picker, (int, float)) and not isinstance(picker, bool):
+            return float(picker)
+        return 5.0
 
     def pickable(self) -> bool:
         """Whether the artist has a picker (``get_picker()`` is not None or False)."""

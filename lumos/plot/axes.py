@@ -25,7 +25,7 @@ from .artists import (
 from .axes_layout import AxesLayout
 from .axes_limits import AxesLimits
 from .axes_ticks import TickingMixin
-from .axes_view import AxesProjection, AxesSync
+from .axes_view import AxesNavigation, AxesProjection, AxesSync
 from .axis import Axis
 from .background import BackgroundPatch
 from .coords import LiveTransform, unit_to_box
@@ -44,6 +44,7 @@ from .text_artists import Text
 from .titles import Titles
 from .transformed_collections import TransformedImage, is_data_transform
 from .unclipped import ClipLayers
+from .units import take_unit_keywords
 
 _COLOR_LETTERS = "bgrcmykw"
 
@@ -111,8 +112,8 @@ def _split_plot_args(args) -> list[tuple]:
     return groups
 
 
-class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, PlottingMixin,
-           PlotTypesMixin, ArtistAPI, InsetIndicating):
+class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, TickingMixin,
+           PlottingMixin, PlotTypesMixin, ArtistAPI, InsetIndicating):
     """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``.
 
     This class is also the base of every projection (``projection="polar"``, ...): a
@@ -193,7 +194,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         self.artists.append(artist)
         for v in artist.visuals():
             v.order = artist.zorder
-            v.rasterized = artist.get_rasterized()
+            v.rasterized = self.rasterizes(artist)
             self.view.add(v)
             self._layers.set_clip(v, artist.get_clip_on())
             self._layers.set_clip_path(v, artist.get_clip_path())
@@ -281,6 +282,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         ``clip_on`` and ``clip_path`` as their setters."""
         kwargs = _normalize_kwargs(kwargs)
         props = artist_props(kwargs)
+        take_unit_keywords(self, kwargs)
         return with_props(self._plot(args, kwargs), props)
 
     def _plot(self, args, kwargs) -> list[Line2D]:
@@ -293,6 +295,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
             if bigdata.is_lazy_input(y) or bigdata.is_lazy_input(x):
                 lines.append(bigdata.dispatch_plot(self, x, y, style))
                 continue
+            x, y = self.xaxis.convert_units(x), self.yaxis.convert_units(y)
             # strings are categories (matplotlib's category axis)
             if category.is_categorical(x):
                 x = self.xaxis.convert(x)
@@ -369,11 +372,17 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         points of one color) counts points per pixel on the GPU and shows the counts
         through ``cmap`` with ``norm`` 'eq_hist' (default), 'linear' or 'log'.
         """
-        picker = kwargs.pop("picker", None)
+        props = artist_props(kwargs)
+        take_unit_keywords(self, kwargs)
+        x, y = self.xaxis.convert_units(x), self.yaxis.convert_units(y)
         facecolors = kwargs.pop("facecolor", kwargs.pop("facecolors", kwargs.pop("fc", None)))
         edgecolors = kwargs.pop("edgecolor", kwargs.pop("ec", edgecolors))
         linewidths = kwargs.pop("linewidth", kwargs.pop("lw", linewidths))
         plotnonfinite = kwargs.pop("plotnonfinite", False)
+        hatching = [k for k in ("hatch", "hatchcolor", "hatch_linewidth") if k in kwargs]
+        if hatching:
+            raise TypeError(f"scatter: {', '.join(hatching)} not supported (lumos draws the "
+                            "markers as shapes on the GPU, without hatches)")
         _reject_unknown(kwargs, "scatter")
         validate.check(s=s, alpha=alpha, linewidths=linewidths, edgecolors=edgecolors,
                        zorder=zorder, color=color)
@@ -391,10 +400,10 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         if c is None and facecolors is not None:
             c = facecolors  # c takes precedence over facecolors, as in matplotlib
         if bigdata.is_lazy_input(x) or bigdata.is_lazy_input(y):
-            return _with_picker([bigdata.dispatch_scatter(self, x, y, density, dict(
+            return with_props([bigdata.dispatch_scatter(self, x, y, density, dict(
                 s=s, c=c, marker=None if marker == "o" else marker, cmap=cmap, norm=norm,
                 vmin=vmin, vmax=vmax, alpha=alpha, linewidths=linewidths,
-                edgecolors=edgecolors, label=label, zorder=zorder, color=color))], picker)[0]
+                edgecolors=edgecolors, label=label, zorder=zorder, color=color))], props)[0]
         validate.points(max(validate.size_of(x), validate.size_of(y)), "x",
                         validate.MARKER_BYTES_PER_POINT)
         if c is None and color is None:
@@ -408,7 +417,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
                             vmin=vmin, vmax=vmax, alpha=alpha, linewidths=linewidths,
                             edgecolors=edgecolors, label=label, zorder=zorder, color=color,
                             density=density)
-        return _with_picker([self._add_artist(pc)], picker)[0]
+        return with_props([self._add_artist(pc)], props)[0]
 
     @accepts_rasterized
     def imshow(self, X, cmap=None, norm=None, aspect=None, interpolation=None, alpha=None,
@@ -421,7 +430,11 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         matplotlib ``interpolation`` name is accepted (see
         :func:`lumos.plot.image.image_interpolation`); ``clip_path`` as
         ``set_clip_path`` takes it (a patch, or a ``(path, transform)`` pair);
-        ``transform`` the extent's coordinates (``ax.transAxes``: axes fraction)."""
+        ``transform`` the extent's coordinates (``ax.transAxes``: axes fraction);
+        ``picker``, ``visible``, ``clip_on`` and ``animated`` as their setters."""
+        props = artist_props(kwargs)
+        if clip_path is not None:
+            props["clip_path"] = clip_path
         _reject_unknown(kwargs, "imshow")
         validate.check(alpha=alpha, zorder=zorder)
         if clim is not None:
@@ -448,9 +461,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
             im = AxesImage(self, X, **style) if is_data_transform(transform, self) else \
                 TransformedImage(self, X, transform, **style)
         self.set_aspect("equal" if aspect is None else aspect)
-        self._add_artist(im)
-        if clip_path is not None:
-            im.set_clip_path(clip_path)
+        with_props([self._add_artist(im)], props)
         lo, hi = im.get_extent()[:2], im.get_extent()[2:]
         # matplotlib shows exactly the image, with y running down for origin 'upper',
         # on the axes that autoscale; limits the script set stay (and stay fixed)
@@ -737,7 +748,7 @@ def _normalize_kwargs(kwargs: dict) -> dict:
 
 
 #: Artist properties a plotting call takes and sets on what it made, by their setters
-ARTIST_PROPS = ("picker", "visible", "clip_on", "clip_path")
+ARTIST_PROPS = ("picker", "visible", "clip_on", "clip_path", "animated")
 
 
 def artist_props(kwargs: dict) -> dict:
@@ -751,10 +762,6 @@ def with_props(artists: list, props: dict) -> list:
         for key, value in props.items():
             getattr(a, f"set_{key}")(value)
     return artists
-
-
-def _with_picker(artists: list, picker) -> list:
-    return with_props(artists, {} if picker is None else {"picker": picker})
 
 
 def _reject_unknown(kwargs: dict, where: str) -> None:

@@ -521,6 +521,7 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Axes):
         """Before drawing: camera, the box, and the artists' visuals in box coordinates."""
         spec = self._box_spec()
         self.sync_camera(spec)
+        self.sync_navigation()
         self.view.bgcolor = self._background()
         if self._dirty:
             for a in self.artists:

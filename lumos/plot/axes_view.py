@@ -4,7 +4,9 @@
   scale space -> projected space -> axes -> figure pixels), the camera and the mouse, and
   the decorations (``docs/projections.md``);
 - :class:`AxesSync`, the view before each frame: camera from the limits, batches from the
-  artists, the GPU transforms; and which artist a hit on its visuals belongs to.
+  artists, the GPU transforms; and which artist a hit on its visuals belongs to;
+- :class:`AxesNavigation`, whether the mouse pans and zooms the view (matplotlib's
+  ``set_navigate``, ``set_forward_navigation_events``).
 """
 
 from __future__ import annotations
@@ -181,6 +183,7 @@ class AxesSync:
     def sync(self) -> None:
         """Before drawing: camera from the limits, batches from the artists, grid."""
         self.sync_camera()
+        self.sync_navigation()
         self.view.bgcolor = self._background()
         if self._dirty:
             self._rebuild_batches()
@@ -210,13 +213,16 @@ class AxesSync:
         for a in self.artists:
             if not a.get_visible():
                 continue
+            rasterized = self.rasterizes(a)
+            for v in a.visuals():
+                v.rasterized = rasterized
             for item in a.batch_items():
                 owner = (a, item.part)  # member_at gives it back: artist_at reads it
                 # rasterized artists batch apart (vector files draw their batch as an
                 # image), as do the unclipped ones (they draw in another view) and those
                 # with a clip path (drawn through it)
                 key = (item.visual, item.style, item.order, px, owner if item.alone else None,
-                       a.get_rasterized(), a.get_clip_on(), a.get_clip_path())
+                       rasterized, a.get_clip_on(), a.get_clip_path())
                 groups.setdefault(key, []).append(Member(owner, item.pos, item.color,
                                                          item.size, item.changed))
         for key in [k for k in self._batches if k not in groups]:
@@ -231,6 +237,29 @@ class AxesSync:
                 self._layers.set_clip(visual, key[6])
                 self._layers.set_clip_path(visual, key[7])
             visual.set_members(members)
+
+    _rasterization_zorder: float | None = None
+
+    def set_rasterization_zorder(self, z: float | None) -> None:
+        """Vector files (SVG, PDF) draw the artists below zorder ``z`` as images, as if
+        each were ``set_rasterized(True)`` (None: only those)."""
+        if z is not None:
+            z = float(z)
+            if np.isnan(z):
+                raise ValueError("z: got nan, expected a zorder or None")
+        self._rasterization_zorder = z
+        self._dirty = True
+
+    def get_rasterization_zorder(self) -> float | None:
+        """The zorder below which vector files rasterize artists (None: none)."""
+        return self._rasterization_zorder
+
+    def rasterizes(self, artist) -> bool:
+        """Whether vector files draw ``artist`` as an image: its own flag, or a zorder
+        below ``get_rasterization_zorder()``."""
+        z = self._rasterization_zorder
+        return artist.get_rasterized() or (z is not None and artist.zorder < z and
+                                           artist.rasterizable)
 
     def data_visuals(self) -> list:
         """The visuals that draw the artists' data (what ``Figure.pick`` may hit)."""
@@ -248,3 +277,52 @@ class AxesSync:
             if visual in a.visuals():
                 return a, a.pick_index(index)
         return visual, index
+
+
+class AxesNavigation:
+    """Whether the mouse pans and zooms an axes (a mixin of
+    :class:`~lumos.plot.axes.Axes`): the window, the Qt widget, the notebook and a
+    page's own navigation (lumos.app.interaction, controls.js) follow it."""
+
+    _forward_navigation: bool | str = "auto"
+
+    def set_navigate(self, b: bool) -> None:
+        """False: a pan or zoom of the mouse leaves this axes alone (and moves the axes
+        below it, if any); mouse events still name it (``event.inaxes``)."""
+        self.view.navigate = bool(b)
+
+    def get_navigate(self) -> bool:
+        """Whether the mouse pans and zooms this axes."""
+        return self.view.navigate
+
+    def set_forward_navigation_events(self, forward: bool | str) -> None:
+        """True: a pan or zoom over this axes also moves the axes below it; False: only
+        this one; 'auto' (the default): forward when the background patch is hidden
+        (as twin axes' is)."""
+        if forward != "auto" and not isinstance(forward, (bool, np.bool_)):
+            raise ValueError(f"forward: got {forward!r}, expected True, False or 'auto'")
+        self._forward_navigation = forward if forward == "auto" else bool(forward)
+
+    def get_forward_navigation_events(self) -> bool | str:
+        """True, False or 'auto' (see ``set_forward_navigation_events``)."""
+        return self._forward_navigation
+
+    def in_axes(self, mouseevent) -> bool:
+        """Whether the mouse event (figure pixels ``x``, ``y`` from the bottom left) is
+        over the axes' box."""
+        if mouseevent.x is None or mouseevent.y is None:
+            return False
+        with np.errstate(all="ignore"):
+            u, v = self.transAxes.inverse(np.array([mouseevent.x, mouseevent.y], float))
+        return bool(0 <= u <= 1 and 0 <= v <= 1)
+
+    def contains(self, mouseevent) -> tuple[bool, dict]:
+        """matplotlib's ``(in_axes(mouseevent), {})``."""
+        return self.in_axes(mouseevent), {}
+
+    def sync_navigation(self) -> None:
+        """Before drawing: tell the view whether navigation passes to the views below."""
+        forward = self._forward_navigation
+        if forward == "auto":
+            forward = self.role == "twin" or not self.patch.get_visible()
+        self.view.forward_navigation = forward

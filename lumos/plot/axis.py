@@ -23,6 +23,7 @@ from .patch_style import rc
 from .scale import LinearScale, make_scale
 from .style import font_points, rcParams
 from .ticklabels import AxisLabel, OffsetText, Tick, TickLabel
+from .units import AxisUnits
 
 #: the largest magnitude of an axis limit: two limits' span and a margin stay finite
 LIMIT = 1e307
@@ -38,7 +39,7 @@ class Limits:
         self.members: list = []  # Axis objects sharing these limits
 
 
-class Axis(AxisTickStyle):
+class Axis(AxisUnits, AxisTickStyle):
     """The x or y axis of an Axes.
 
     Holds the scale, the view limits (data units), tick locators and formatters
@@ -126,6 +127,7 @@ class Axis(AxisTickStyle):
             self.label_loc = loc
         size = kwargs.pop("fontsize", fontsize)
         self.label_text = "" if label is None else str(label)
+        self._unit_label = False  # the script's label: a unit's never replaces it
         if size is not None:
             self.label_size = points(size)
         if labelpad is not None:
@@ -413,6 +415,8 @@ class Axis(AxisTickStyle):
         strings become category positions."""
         from . import category
 
+        if self.update_units(values):  # a script's unit converter takes them
+            return self.convert_units(values)
         if category.is_categorical(values):
             return category.convert(self, values)
         arr = np.asarray(values)

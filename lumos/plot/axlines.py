@@ -84,13 +84,17 @@ class AxLine(ViewLine):
             x, y = [value, value], [fmin, fmax]
         super().__init__(axes, x, y, **kwargs)
 
-    def set_data(self, x, y=None) -> None:
+    def set_data(self, x=None, y=None) -> None:
         """``(xmin, xmax), (y, y)`` for a horizontal line (x in axes fraction), and the
-        transpose for a vertical one, like matplotlib."""
-        if y is None:
+        transpose for a vertical one, like matplotlib; ``set_ydata([y])`` (one value)
+        moves a horizontal line and keeps its extent."""
+        if x is None and y is None:
+            raise TypeError("set_data: got neither x nor y, expected x, y or both")
+        if y is None and np.ndim(x) == 2:
             xy = np.asarray(x)
             x, y = xy[:, 0], xy[:, 1]
-        x, y = np.asarray(x), np.asarray(y)
+        x = self._x if x is None else np.atleast_1d(np.asarray(x))
+        y = self._y if y is None else np.atleast_1d(np.asarray(y))
         if self._orientation == "horizontal":
             self._span = (float(x[0]), float(x[-1]))
             self._value = float(self.axes.yaxis.convert(np.asarray(y[:1]))[0])

@@ -22,6 +22,7 @@ from .plot_args import broadcast_1d, check_choice, float_values, normalize_kwarg
 from .point_shapes import PointShapes, caret
 from .polygons import Polygon
 from .style import rcParams
+from .units import take_unit_keywords
 
 
 class BarPlotsMixin:
@@ -35,6 +36,7 @@ class BarPlotsMixin:
 
         Bars stick to their bottom: autoscale margins never push the axis past it.
         """
+        take_unit_keywords(self, kwargs)
         kw = normalize_kwargs(kwargs, "bar", (
             "color", "edgecolor", "linewidth", "linestyle", "tick_label", "xerr", "yerr",
             "ecolor", "capsize", "error_kw", "log", "label", "alpha", "zorder", "orientation",
@@ -360,6 +362,7 @@ class BarPlotsMixin:
         if not isinstance(fmt, str):
             raise TypeError(f"fmt: got {type(fmt).__name__}, expected str")
         kwargs = {k: v for k, v in _normalize_kwargs(kwargs).items() if v is not None}
+        take_unit_keywords(self, kwargs)
         validate.check(ecolor=ecolor, elinewidth=elinewidth, capsize=capsize,
                        capthick=capthick)
         zorder = kwargs.pop("zorder", 2.0)
@@ -563,6 +566,7 @@ def _error_bounds(err, dep: np.ndarray, name: str, axis) -> tuple[np.ndarray, np
     argument = f"{name}err"
     if isinstance(err, str):
         raise TypeError(f"{argument}: got str, expected numbers")
+    err = axis.convert_units(err)  # a script's unit converter (lumos.plot.units)
     arr = np.array(validate.numbers_array(err, argument), copy=True)
     if arr.dtype == object:
         if any(v is None for v in arr.ravel()):

@@ -94,11 +94,6 @@ def _key(key: str | None, modifiers) -> str | None:
     return "+".join([*prefix, key])
 
 
-def _tolerance(picker) -> float:
-    """Points around an artist that count as a hit."""
-    return float(picker) if isinstance(picker, (int, float)) and picker is not True else 5.0
-
-
 class Renderer:
     """What ``fig.canvas.get_renderer()`` (and ``canvas.renderer``) gives: the figure's
     pixels as matplotlib's Agg renderer hands them out, and its sizes."""
@@ -158,6 +153,60 @@ class FigureManager:
         fig.set_size_inches(w / fig.dpi, h / fig.dpi)
 
 
+class CanvasCallbacks:
+    """``fig.canvas.callbacks``: matplotlib's registry of the canvas' events, over
+    ``mpl_connect``; ``process(s, event)`` calls the functions connected to ``s`` (as
+    matplotlib's ``event._process()`` does with events made by hand)."""
+
+    def __init__(self, canvas: FigureCanvas) -> None:
+        self._canvas = canvas
+
+    def connect(self, s: str, func) -> int:
+        """``canvas.mpl_connect(s, func)``."""
+        return self._canvas.mpl_connect(s, func)
+
+    def disconnect(self, cid: int) -> None:
+        """``canvas.mpl_disconnect(cid)``."""
+        self._canvas.mpl_disconnect(cid)
+
+    def process(self, s: str, *args, **kwargs) -> None:
+        """Call every function connected to ``s`` with ``args``."""
+        for func in self._canvas.callbacks_for(s):
+            func(*args, **kwargs)
+
+
+class LockDraw:
+    """``fig.canvas.widgetlock``: which widget may draw on the canvas now (matplotlib's
+    widgets take it while one of them drags, as its ``LockDraw``)."""
+
+    def __init__(self) -> None:
+        self._owner = None
+
+    def __call__(self, o) -> None:
+        """Reserve the lock for ``o``."""
+        if not self.available(o):
+            raise ValueError("already locked")
+        self._owner = o
+
+    def release(self, o) -> None:
+        """Release ``o``'s lock."""
+        if not self.available(o):
+            raise ValueError("you do not own this lock")
+        self._owner = None
+
+    def available(self, o) -> bool:
+        """Whether ``o`` may draw (nobody holds the lock, or ``o`` does)."""
+        return not self.locked() or self.isowner(o)
+
+    def isowner(self, o) -> bool:
+        """Whether ``o`` holds the lock."""
+        return self._owner is o
+
+    def locked(self) -> bool:
+        """Whether somebody holds the lock."""
+        return self._owner is not None
+
+
 class FigureCanvas(Canvas):
     """A figure's canvas (``fig.canvas``): a lumos :class:`~lumos.scene.Canvas` with
     matplotlib's ``FigureCanvas`` methods."""
@@ -174,6 +223,9 @@ class FigureCanvas(Canvas):
         self._inaxes = None  # the axes under the mouse (enter/leave events)
         self._crossing_hooked = False
         self.manager = None
+        self.mouse_grabber = None  # the axes every mouse event names (grab_mouse)
+        self.callbacks = CanvasCallbacks(self)
+        self.widgetlock = LockDraw()
 
     # -- callbacks ---------------------------------------------------------------------
     def mpl_connect(self, s: str, func) -> int:
@@ -215,6 +267,23 @@ class FigureCanvas(Canvas):
         """The functions connected to the matplotlib event ``s``."""
         return [func for name, func, _ in self._connections.values() if name == s]
 
+    def inaxes(self, xy):
+        """The topmost axes under figure pixel ``xy`` (from the bottom left), or None."""
+        view = self.figure.view_at(float(xy[0]), self.size[1] - float(xy[1]))
+        return None if view is None else self.figure.axes_of(view)
+
+    def grab_mouse(self, ax) -> None:
+        """Mouse events name ``ax`` (``inaxes``, data coordinates in it) wherever the
+        mouse is, until ``release_mouse(ax)``."""
+        if self.mouse_grabber not in (None, ax):
+            raise RuntimeError("Another Axes already grabs mouse input")
+        self.mouse_grabber = ax
+
+    def release_mouse(self, ax) -> None:
+        """Stop ``ax``'s grab (another axes' grab stays)."""
+        if self.mouse_grabber is ax:
+            self.mouse_grabber = None
+
     def _mouse(self, name: str, ev) -> Event:
         h = self.size[1]
         button = ev.button
@@ -222,9 +291,14 @@ class FigureCanvas(Canvas):
             button = "up" if ev.step > 0 else "down"
         elif button is not None:
             button = MouseButton(button) if button in (1, 2, 3, 8, 9) else button
-        return Event(name, self, x=None if ev.x is None else float(ev.x),
-                     y=None if ev.y is None else float(h - ev.y), inaxes=ev.inaxes,
-                     xdata=ev.xdata, ydata=ev.ydata, button=button,
+        x = None if ev.x is None else float(ev.x)
+        y = None if ev.y is None else float(h - ev.y)
+        inaxes, xdata, ydata = ev.inaxes, ev.xdata, ev.ydata
+        if self.mouse_grabber is not None and x is not None:
+            inaxes = self.mouse_grabber
+            xdata, ydata = inaxes.data_at(x, y)
+        return Event(name, self, x=x, y=y, inaxes=inaxes, xdata=xdata, ydata=ydata,
+                     button=button,
                      key=_key(ev.key, ev.modifiers) if ev.key else None, step=float(ev.step),
                      dblclick=ev.name == "mouse_double_click", modifiers=ev.modifiers)
 
@@ -250,7 +324,7 @@ class FigureCanvas(Canvas):
         if ev.x is None:
             return []
         mouse = self._mouse("button_press_event", ev)
-        tolerance = max([_tolerance(a.get_picker()) for ax in self.figure.axes_list
+        tolerance = max([a.pick_tolerance() for ax in self.figure.axes_list
                          for a in ax.artists if a.pickable()], default=None)
         if tolerance is None:
             return []

@@ -265,6 +265,96 @@ class ContourSet(ContourLabeler, Collection, ScalarMappable):
             rgba[:, 3] = self._alpha
         return rgba
 
+    #: contourf(hatches=...): the patterns, cycled over the levels
+    hatches: list = [None]
+    _path_effects: list = []
+
+    def set_path_effects(self, effects) -> None:
+        """matplotlib's path effects on line contours: ``TickedStroke`` and
+        ``withTickedStroke`` (ticks in each line's color and width, ``spacing`` points
+        apart, at ``angle`` degrees: 90 to the left of the way the line runs) and
+        ``Normal``; anything else, or effects on filled contours, is a TypeError."""
+        from .effects import Normal, TickedStroke, read_effects
+
+        read = read_effects(effects, on="line")
+        for e in read:
+            if isinstance(e, TickedStroke) and (e.linewidth, e.foreground, e.alpha) != (
+                    None, None, None):
+                raise TypeError("path_effects: ticked strokes on contours are drawn in the "
+                                "lines' own color and width; got linewidth, foreground or "
+                                "alpha")
+            if not isinstance(e, (Normal, TickedStroke)):
+                raise TypeError(f"path_effects: contours take ticked strokes and Normal; "
+                                f"got {type(e).__name__}")
+        if read and (self.filled or not self.axes.transProjection.frozen().is_linear):
+            raise TypeError("path_effects: drawn on line contours of rectilinear axes only; "
+                            f"got {effects!r}")
+        self._path_effects = read
+        # the ticks are placed in pixels: rebuilt when the view moves
+        self._view_dependent = any(isinstance(e, TickedStroke) for e in read)
+        self.rescale()
+
+    def get_path_effects(self) -> list:
+        """The path effects (lumos's objects standing for matplotlib's)."""
+        return list(self._path_effects)
+
+    def _effect_lines(self, polys: list, cs: list) -> tuple[list, list]:
+        """The contour lines as their path effects draw them: the ticks of each ticked
+        stroke (one two-point polyline each, in the line's color) and the lines
+        themselves where the effects draw them."""
+        from .effects import TickedStroke
+        from .line_effects import draws_line, ticks
+
+        if not self._path_effects:
+            return polys, cs
+        ax = self.axes
+        px = ax.figure.points_to_pixels
+        out, out_cs = [], []
+        for e in self._path_effects:
+            if not isinstance(e, TickedStroke):
+                continue
+            offset = np.array([px(v) for v in e.offset])
+            for poly, c in zip(polys, cs, strict=True):
+                segs = ticks(ax.transView.forward(poly) + offset, px(e.spacing), e.angle,
+                             e.length)
+                out.extend(ax.transView.inverse(s) for s in segs)
+                out_cs.extend([c] * len(segs))
+        if draws_line(self._path_effects):
+            out, out_cs = out + polys, out_cs + cs
+        return out, out_cs
+
+    def legend_elements(self, variable_name: str = "x", str_format=str) -> tuple[list, list]:
+        """Handles and labels for a legend of the levels (matplotlib's): a patch per
+        band of filled contours, labelled ``$a < x \\leq b$``; a line per level of line
+        contours, labelled ``$x = a$``."""
+        from .legend_handles import MarkerHandle, PatchHandle
+
+        rgba = self._level_rgba()
+        handles, labels = [], []
+        if not self.filled:
+            for i, level in enumerate(self.levels):
+                width, style = self._level_style[i]
+                handles.append(MarkerHandle(self.axes.figure, marker=None, color=rgba[i],
+                                            linestyle=style, linewidth=width))
+                labels.append(f"${variable_name} = {str_format(level)}$")
+            return handles, labels
+        lowers, uppers = self._levels[:-1].copy(), self._levels[1:]
+        if self.zmin == lowers[0]:  # as the bands were cut
+            lowers[0] = 0.99 * self.zmin if self.logscale else lowers[0] - 1
+        n = len(self.layers)
+        for i in range(n):
+            handles.append(PatchHandle(self.axes.figure, tuple(rgba[i]),
+                                       self.hatches[i % len(self.hatches)]))
+            lo, hi = str_format(lowers[i]), str_format(uppers[i])
+            # matplotlib's labels, its stray 's' of the extended ends included
+            if i == 0 and self.extend in ("min", "both"):
+                labels.append(f"${variable_name} \\leq {lo}s$")
+            elif i == n - 1 and self.extend in ("max", "both"):
+                labels.append(f"${variable_name} > {hi}s$")
+            else:
+                labels.append(f"${lo} < {variable_name} \\leq {hi}$")
+        return handles, labels
+
     def _mapping_changed(self) -> None:
         self.rescale()
 
@@ -317,6 +407,7 @@ class ContourSet(ContourLabeler, Collection, ScalarMappable):
                     polys.append(self._view(np.c_[to_scale(ax.xaxis, seg[:, 0]),
                                                   to_scale(ax.yaxis, seg[:, 1])]))
                     cs.append(rgba[i])
+            polys, cs = self._effect_lines(polys, cs)
             lines.append((polys, np.asarray(cs).reshape(-1, 4), group[0], group[1]))
         return None, lines
 

@@ -99,8 +99,9 @@ class Figure(FigureSaving, FigureBase):
         return self.figure_images.images
 
     def add_artist(self, artist, clip: bool = False) -> FigureLine:
-        """Draw matplotlib's Line2D on the figure (in figure fraction unless the line has
-        a transform), over the axes' data; returns what stands for it (``.remove()``)."""
+        """Draw matplotlib's Line2D (in figure fraction unless the line has a transform)
+        or ConnectionPatch on the figure, over the axes' data; returns what stands for it
+        (``.remove()``)."""
         if clip:
             raise TypeError("clip: True is not supported (a figure's line is not clipped)")
         return add_figure_artist(self, artist)
@@ -421,6 +422,10 @@ class Figure(FigureSaving, FigureBase):
         finally:
             self._tick_memo = None
         self.canvas.emit_draw()
+
+    def get_figure(self, root: bool | None = None):
+        """The figure itself (matplotlib's answer for a top figure, ``root`` or not)."""
+        return self
 
     def clf(self, keep_observers: bool = False) -> None:
         """Remove every axes, text, legend, colorbar and subfigure."""

@@ -2,6 +2,11 @@
 fraction unless the line has a transform of its own (matplotlib's ``transSubfigure``
 default). The line is read from the matplotlib object each frame (so ``set_data`` and
 the other setters show) and drawn in the figure's overlay, over the axes' data.
+
+matplotlib's ``ConnectionPatch`` (``fig.add_artist(con)`` or ``ax.add_artist(con)``)
+is drawn the same way: from ``xy1`` in ``coords1`` to ``xy2`` in ``coords2`` (strings
+relative to ``axesA``/``axesB``, or transforms), shrunk by ``shrinkA``/``shrinkB``
+points, straight or ``arc3``, with the arrow styles annotations draw.
 """
 
 from __future__ import annotations
@@ -49,17 +54,82 @@ class FigureLine:
         self.figure.figure_lines.remove(self)
 
 
+class FigureConnection(FigureLine):
+    """A matplotlib ConnectionPatch (what ``add_artist`` keeps for it), read each frame."""
+
+    def __init__(self, figure, patch) -> None:
+        self.figure = figure
+        self.line = patch
+        self._style()  # refused now, not at the first frame, when lumos cannot draw it
+
+    def _style(self) -> tuple[str, float]:
+        """matplotlib's arrow style string and the arc3 curvature."""
+        style = self.line.get_arrowstyle()
+        arrow = getattr(style, "arrow", None)
+        known = ("-", "->", "<-", "<->", "-|>", "<|-", "<|-|>")
+        if arrow not in known:
+            raise TypeError(f"arrowstyle: got {type(style).__name__}, expected one of "
+                            f"{', '.join(known)} for a ConnectionPatch")
+        connection = self.line.get_connectionstyle()
+        kind = type(connection).__name__
+        if kind != "Arc3":
+            raise TypeError(f"connectionstyle: got {kind}, expected arc3 for a "
+                            "ConnectionPatch")
+        return arrow, float(connection.rad)
+
+    def _end(self, xy, coords, axes) -> np.ndarray:
+        """A point in ``coords`` (relative to ``axes``) in figure pixels."""
+        fig = self.figure
+        if isinstance(coords, str):
+            where = {"figure fraction": fig.transFigure}
+            if axes is not None:
+                where.update({"data": axes.transData, "axes fraction": axes.transAxes})
+            if coords == "figure pixels":
+                return np.asarray(xy, dtype=float)
+            if coords not in where:
+                raise TypeError(f"coords: got {coords!r}, expected 'data' or 'axes "
+                                "fraction' (with axesA/axesB), 'figure fraction', 'figure "
+                                "pixels' or a transform")
+            transform = where[coords]
+        else:
+            transform = as_transform(coords, "coords")
+        return np.asarray(transform.forward(np.asarray(xy, dtype=float)), dtype=float)
+
+    def draw(self, ov) -> None:
+        from .text_artists import connection_path, draw_styled_arrow, shrink_ends
+
+        con = self.line
+        if not con.get_visible():
+            return
+        style = check_linestyle(con.get_linestyle())
+        a = self._end(con.xy1, con.coords1, con.axesA)
+        b = self._end(con.xy2, con.coords2, con.axesB)
+        if style is None or not (np.isfinite(a).all() and np.isfinite(b).all()):
+            return
+        pts = self.figure.points_to_pixels
+        arrow, rad = self._style()
+        a, b = shrink_ends(a, b, pts(con.shrinkA), pts(con.shrinkB))
+        width = pts(float(con.get_linewidth()))
+        color = colors.to_rgba(con.get_edgecolor())
+        draw_styled_arrow(ov, connection_path(a, b, rad), arrow, color, width,
+                          pts(con.get_mutation_scale()), dash_pattern(style, width))
+
+
 def add_figure_artist(figure, artist) -> FigureLine:
-    """``Figure.add_artist``'s work: matplotlib's Line2D only."""
+    """``Figure.add_artist``'s work (and ``Axes.add_artist``'s for a ConnectionPatch):
+    matplotlib's Line2D and ConnectionPatch."""
     from .mpl_objects import is_matplotlib
 
     if is_matplotlib(artist):
         from matplotlib.lines import Line2D
+        from matplotlib.patches import ConnectionPatch
 
-        if isinstance(artist, Line2D):
-            kept = FigureLine(figure, artist)
-            figure.figure_lines.append(kept)
-            return kept
+        kinds = {Line2D: FigureLine, ConnectionPatch: FigureConnection}
+        for kind, keeper in kinds.items():
+            if isinstance(artist, kind):
+                kept = keeper(figure, artist)
+                figure.figure_lines.append(kept)
+                return kept
     raise TypeError(f"add_artist: got {type(artist).__name__}; lumos draws matplotlib's "
-                    "Line2D on a figure (add other artists to an axes: "
+                    "Line2D and ConnectionPatch on a figure (add other artists to an axes: "
                     "fig.add_axes((0, 0, 1, 1)) with ax.set_axis_off())")

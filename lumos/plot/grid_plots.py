@@ -179,10 +179,7 @@ class GridPlotsMixin:
             "negative_linestyles", "alpha", "extend", "corner_mask", "algorithm", "origin",
             "extent", "label", "zorder", "antialiased", "hatches", "locator"))
         kw.pop("antialiased", None)
-        hatches = kw.pop("hatches", None)
-        if hatches is not None and not filled and any(hatches):
-            raise TypeError("hatches: contour lines take no hatches (contourf does); got "
-                            f"{hatches!r}")
+        hatches = check_contour_hatches(kw.pop("hatches", None), filled)
         args = list(args)
         if args and isinstance(args[0], ContourSet):
             # matplotlib: contour(cs) draws cs's grid at cs's levels (lines over contourf)
@@ -241,15 +238,12 @@ class GridPlotsMixin:
             cs.hatch_collections = self._contour_hatches(cs, hatches)
         return cs
 
-    def _contour_hatches(self, cs: ContourSet, hatches) -> list:
+    def _contour_hatches(self, cs: ContourSet, hatches: list) -> list:
         """One hatched collection per hatched level of a contourf (matplotlib cycles the
         patterns over the levels; None or '' leaves a level plain), drawn over it."""
         from .path_collections import PolyCollection
 
-        if isinstance(hatches, str):
-            raise TypeError(f"hatches: got {hatches!r}, expected a list of hatch patterns "
-                            "(one per level, cycled)")
-        hatches = list(hatches)
+        cs.hatches = hatches or [None]
         out = []
         for i in range(len(cs.layers)):
             pattern = hatches[i % len(hatches)] if hatches else None
@@ -401,3 +395,17 @@ def contour_levels(levels, z: np.ma.MaskedArray, filled: bool, extend: str,
 
 
 __all__ = ["GridPlotsMixin"]
+
+
+def check_contour_hatches(hatches, filled: bool) -> list | None:
+    """``hatches=`` of contour and contourf as a list of patterns (None: none)."""
+    if hatches is None:
+        return None
+    if isinstance(hatches, str):
+        raise TypeError(f"hatches: got {hatches!r}, expected a list of hatch patterns "
+                        "(one per level, cycled)")
+    hatches = list(hatches)
+    if not filled and any(hatches):
+        raise TypeError("hatches: contour lines take no hatches (contourf does); got "
+                        f"{hatches!r}")
+    return hatches

@@ -202,6 +202,27 @@ class GridSpec(GridSpecBase):
                 raise ValueError(f"{k}: got {v!r}, expected a finite number or None")
             setattr(self, k, None if v is None else float(v))
 
+    def tight_layout(self, figure, renderer=None, pad: float = 1.08, h_pad=None, w_pad=None,
+                     rect=None) -> None:
+        """matplotlib's ``GridSpec.tight_layout``: this grid's ``left``, ``right``,
+        ``bottom``, ``top``, ``wspace`` and ``hspace`` that leave the decorations of its
+        axes in ``figure`` ``pad`` font sizes of room, within ``rect`` (left, bottom,
+        right, top in figure fractions; a None entry: as the decorations need)."""
+        from .layout import tight_subplot_params
+
+        if renderer is not None:
+            raise TypeError("renderer: lumos measures the figure itself; got "
+                            f"{renderer!r}, expected None")
+        for _ in range(2):  # laid out first; then tick labels follow the new lengths
+            figure.draw()
+            kwargs = tight_subplot_params(figure, pad=pad, h_pad=h_pad, w_pad=w_pad,
+                                          rect=(0, 0, 1, 1) if rect is None else rect,
+                                          gridspec=self)
+            if not kwargs:
+                return
+            self.update(**kwargs)
+            figure.reposition_subplots()
+
     def grow(self, nrows: int, ncols: int) -> None:
         """At least ``nrows`` × ``ncols`` cells (lumos's ``fig.subplot(row, col)`` grid
         grows as cells are asked for); new rows and columns get ratio 1."""

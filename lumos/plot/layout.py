@@ -203,14 +203,18 @@ def layout_axes(fig) -> list:
 
 # -- tight layout ---------------------------------------------------------------------------
 def tight_subplot_params(fig, pad: float = 1.08, h_pad=None, w_pad=None,
-                         rect=(0, 0, 1, 1)) -> dict:
+                         rect=(0, 0, 1, 1), gridspec=None) -> dict:
     """matplotlib's ``get_tight_layout_figure``: the subplot parameters that leave the
     decorations of every grid axes ``pad`` font sizes of room (an empty dict when the
-    grids are incompatible or the room does not fit, with a warning)."""
+    grids are incompatible or the room does not fit, with a warning). ``gridspec``: only
+    the axes of that grid (``GridSpec.tight_layout``); ``rect`` entries may be None
+    (that side's margin as the decorations need)."""
     groups: dict = {}
     for ax in layout_axes(fig):
         ss = ax.get_subplotspec().get_topmost_subplotspec()
-        if ss.get_gridspec().locally_modified_subplot_params():
+        grid = ss.get_gridspec()
+        if (grid is not gridspec) if gridspec is not None else \
+                grid.locally_modified_subplot_params():
             continue
         groups.setdefault(ss, []).append(ax)
     if not groups:
@@ -233,9 +237,11 @@ def tight_subplot_params(fig, pad: float = 1.08, h_pad=None, w_pad=None,
     kwargs = _tight_settled(fig, shape, spans, specs, rooms, pad, h_pad, w_pad, None)
     if kwargs and tuple(rect) != (0, 0, 1, 1):
         left, bottom, right, top = rect
-        kwargs = _tight_settled(fig, shape, spans, specs, rooms, pad, h_pad, w_pad,
-                                (left + kwargs["left"], bottom + kwargs["bottom"],
-                                 right - (1 - kwargs["right"]), top - (1 - kwargs["top"])))
+        kwargs = _tight_settled(fig, shape, spans, specs, rooms, pad, h_pad, w_pad, (
+            None if left is None else left + kwargs["left"],
+            None if bottom is None else bottom + kwargs["bottom"],
+            None if right is None else right - (1 - kwargs["right"]),
+            None if top is None else top - (1 - kwargs["top"])))
     return kwargs or {}
 
 

@@ -62,6 +62,34 @@ class MarkerHandle:
         return LegendHandle(line=line, marker=marker, line_look=look)
 
 
+class PatchHandle:
+    """A filled, optionally hatched box with no edge drawn only in a legend
+    (``ContourSet.legend_elements``); the hatch in rcParams' hatch color ('edge': with no
+    edge, ``patch.edgecolor``, as matplotlib's patches) and width."""
+
+    def __init__(self, figure, facecolor, hatch: str | None = None, label: str = "") -> None:
+        self.figure = figure
+        self.face = colors.to_rgba(facecolor, argname="facecolor")
+        self.hatch = hatch or None
+        self._label = label
+
+    def get_label(self) -> str:
+        return self._label
+
+    def set_label(self, label) -> None:
+        self._label = str(label)
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        hatch = None
+        if self.hatch:
+            fig = self.figure
+            spec = rcParams["hatch.color"]
+            spec = rcParams["patch.edgecolor"] if spec == "edge" else spec
+            hatch = (self.hatch, colors.to_rgba(spec, argname="hatch.color"),
+                     fig.points_to_pixels(float(rcParams["hatch.linewidth"])), fig.dpi)
+        return LegendHandle(patch=(self.face, None), hatch=hatch)
+
+
 def scatter_legend_elements(sc, prop: str, num, fmt, func, kwargs: dict):
     """matplotlib's ``PathCollection.legend_elements``: one handle per shown color or
     size value, with labels from ``fmt`` (a format string or formatter)."""

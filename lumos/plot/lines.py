@@ -25,6 +25,7 @@ from .artists import (
     is_line_marker,
     marker_symbol,
 )
+from .line_api import LineAPI
 from .line_effects import PathEffects
 from .style import dash_offset, dash_pattern, rcParams
 
@@ -105,7 +106,7 @@ def _style_fill(marker, fillstyle: str) -> str:
     return own() if callable(own) else fillstyle
 
 
-class Line2D(PathEffects, Artist):
+class Line2D(LineAPI, PathEffects, Artist):
     """A line with optional markers, as ``ax.plot`` returns.
 
     Changing data uploads only what changed: ``set_data(x, y)`` and ``set_ydata(y)``
@@ -123,9 +124,11 @@ class Line2D(PathEffects, Artist):
                  drawstyle="default", markevery=None, fillstyle="full",
                  markerfacecoloralt="none", dashes=None, solid_capstyle=None,
                  dash_capstyle=None, solid_joinstyle=None, dash_joinstyle=None,
-                 antialiased=None, gapcolor=None, path_effects=None) -> None:
+                 antialiased=None, gapcolor=None, path_effects=None,
+                 pickradius: float = 5.0) -> None:
         super().__init__(axes, label, zorder)
         self._gapcolor = None
+        self.set_pickradius(pickradius)
         # None: the rcParams of now, as matplotlib
         self._solid_cap = _style(solid_capstyle, "solid_capstyle", CAPS)
         self._dash_cap = _style(dash_capstyle, "dash_capstyle", CAPS)

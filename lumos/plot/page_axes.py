@@ -695,7 +695,7 @@ def rectilinear_record(ax, axes_records: list[dict], texts: list[dict] = (),
     page cannot redraw an axis) ``{"kind": "frozen", "what": ...}`` naming why.
     ``texts``: the texts anchored to data it moves (lumos/plot/page_texts.py);
     ``frozen_texts``: why others cannot move (the page names them)."""
-    if not ax.view.interactive:
+    if not ax.view.navigable:
         return None
     why = [(r["name"], r.pop("unfollowable")) for r in axes_records]
     why = [f"{name} ticks ({w})" for name, w in why if w]
@@ -715,7 +715,7 @@ def rectilinear_record(ax, axes_records: list[dict], texts: list[dict] = (),
 def secondary_record(ax) -> dict | None:
     """A secondary axis maps values through Python's functions, which a page cannot run:
     it stays as exported (moving the parent's view says so)."""
-    if not ax.parent.view.interactive:
+    if not ax.parent.view.navigable:
         return None
     return {"kind": "frozen", "what": f"secondary {ax.orientation} axis (Python's "
             "functions)"}
@@ -725,7 +725,7 @@ def polar_record(ax) -> dict | None:
     """The record of polar axes: the page zooms r about the pole and turns the r labels
     round it (the polar controller), so it redraws the r ticks, the grid, both label
     rings and the axis labels (``polar`` in axes.js mirrors PolarAxes.draw_frame)."""
-    if not ax.view.interactive or not ax.axison:
+    if not ax.view.navigable or not ax.axison:
         return None
     fig = ax.figure
     origin, sign, inner, outer = ax._radii()

@@ -117,7 +117,10 @@ class PlottingMixin:
 
     def _hvlines(self, kind, pos, lo, hi, colors_, linestyles, label, kwargs):
         where = "hlines" if kind == "h" else "vlines"
+        from .axes import artist_props, with_props
+
         transform = kwargs.pop("transform", None)
+        props = artist_props(kwargs)
         kw = normalize_kwargs(kwargs, where, ("linewidth", "alpha", "zorder", "color",
                                               "linestyle"))
         validate.check(colors=colors_)
@@ -140,7 +143,7 @@ class PlottingMixin:
             lc = LineCollection(self, segs, **style)
         else:
             lc = TransformedLineCollection(self, segs, transform, **style)
-        return self._add_artist(lc)
+        return with_props([self._add_artist(lc)], props)[0]
 
     # -- annotations -------------------------------------------------------------------
     def annotate(self, text, xy, xytext=None, xycoords: str = "data", textcoords=None,

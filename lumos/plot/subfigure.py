@@ -30,6 +30,10 @@ class SubFigure(FigureBase):
                         "none" if edgecolor is None else edgecolor, linewidth, frameon)
         self.bbox_relative = self._cell_box()
 
+    def get_figure(self, root: bool | None = None):
+        """The figure holding this subfigure (``root``: the top figure)."""
+        return self.figure if root else self._parent
+
     def _cell_box(self) -> Bbox:
         """The cell's share of the parent by the grid's ratios, without spacing
         (matplotlib's ``_redo_transform_rel_fig``)."""

@@ -558,7 +558,7 @@ class Annotation(Text):
         return {"style": style, "color": color, "lw": float(lw),
                 "shrinkA": float(pts(props.pop("shrinkA", 2.0))),
                 "shrinkB": float(pts(props.pop("shrinkB", 2.0))),
-                "rad": _arc_rad(props.pop("connectionstyle", None))}
+                "rad": arc_rad(props.pop("connectionstyle", None))}
 
     def page_anchor(self) -> dict | None:
         """Text.page_anchor: the text at xytext (data, or an offset from the data xy;
@@ -588,9 +588,9 @@ class Annotation(Text):
             pad = pts(2.0)  # matplotlib pads the text box by 4 points in all
             start = _clip_to_box(center, end, (x0 - pad, y0 - pad, x1 + pad, y1 + pad)) \
                 if self._text else center
-            start, end = _shrink(start, end, styled["shrinkA"], styled["shrinkB"])
-            path = _connection(start, end, styled["rad"])
-            _draw_styled_arrow(ov, path, styled["style"], styled["color"], styled["lw"],
+            start, end = shrink_ends(start, end, styled["shrinkA"], styled["shrinkB"])
+            path = connection_path(start, end, styled["rad"])
+            draw_styled_arrow(ov, path, styled["style"], styled["color"], styled["lw"],
                                pts(self.style.fontsize))
             return
         # no arrowstyle: matplotlib's "YAArrow", a filled arrow from the nearest corner
@@ -603,7 +603,7 @@ class Annotation(Text):
         sy = min((y0, (y0 + y1) / 2, y1), key=lambda v: abs(v - end[1]))
         start = np.array([sx, sy])
         r = float(np.hypot(*(end - start)))
-        start, end = _shrink(start, end, shrink * r, shrink * r)
+        start, end = shrink_ends(start, end, shrink * r, shrink * r)
         d = end - start
         length = float(np.hypot(*d))
         if length <= 0:
@@ -636,7 +636,10 @@ def _clip_to_box(inside: np.ndarray, outside: np.ndarray, box) -> np.ndarray:
     return inside + max(t, 0.0) * d
 
 
-def _shrink(a: np.ndarray, b: np.ndarray, da: float, db: float) -> tuple[np.ndarray, np.ndarray]:
+def shrink_ends(a: np.ndarray, b: np.ndarray, da: float, db: float
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """``a`` and ``b`` moved ``da`` and ``db`` pixels towards each other (unmoved when
+    that would cross them)."""
     d = b - a
     n = float(np.hypot(*d))
     if n <= da + db or n == 0:
@@ -645,7 +648,7 @@ def _shrink(a: np.ndarray, b: np.ndarray, da: float, db: float) -> tuple[np.ndar
     return a + u * da, b - u * db
 
 
-def _arc_rad(style) -> float:
+def arc_rad(style) -> float:
     """The curvature of matplotlib's ``arc3,rad=r`` connection style (0: straight)."""
     rad = 0.0
     if isinstance(style, str) and style.replace(" ", "").startswith("arc3"):
@@ -656,7 +659,7 @@ def _arc_rad(style) -> float:
     return rad
 
 
-def _connection(a: np.ndarray, b: np.ndarray, rad: float) -> np.ndarray:
+def connection_path(a: np.ndarray, b: np.ndarray, rad: float) -> np.ndarray:
     """The arrow's path: straight, or matplotlib's ``arc3,rad=r`` quadratic curve."""
     if rad == 0.0:
         return np.array([a, b])
@@ -667,9 +670,10 @@ def _connection(a: np.ndarray, b: np.ndarray, rad: float) -> np.ndarray:
     return (1 - t) ** 2 * a + 2 * (1 - t) * t * ctrl + t ** 2 * b
 
 
-def _draw_styled_arrow(ov, path: np.ndarray, style: str, color, lw: float,
-                       mutation: float) -> None:
-    """matplotlib's simple arrow styles: '-', '->', '<-', '<->', '-|>', '<|-', '<|-|>'."""
+def draw_styled_arrow(ov, path: np.ndarray, style: str, color, lw: float,
+                      mutation: float, dashes=None) -> None:
+    """matplotlib's simple arrow styles along ``path`` (figure pixels): '-', '->', '<-',
+    '<->', '-|>', '<|-', '<|-|>'; ``dashes`` the body's dash pattern (pixels)."""
     style = style.replace(" ", "")
     known = ("-", "->", "<-", "<->", "-|>", "<|-", "<|-|>", "fancy", "simple", "wedge")
     if style not in known:
@@ -701,7 +705,7 @@ def _draw_styled_arrow(ov, path: np.ndarray, style: str, color, lw: float,
                 body[0] = base
         else:
             ov.line([left, tip, right], color, lw)
-    ov.line(body, color, lw)
+    ov.line(body, color, lw, dashes)
 
 
 _install_style_setters()

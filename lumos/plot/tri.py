@@ -16,7 +16,7 @@ from .. import colors
 from .artists import ScalarMappable, accepts_rasterized
 from .collections import Collection, finite_limits_xy, to_scale
 from .contour import ContourSet
-from .grid_plots import contour_levels
+from .grid_plots import check_contour_hatches, contour_levels
 from .lines import Line2D
 from .plot_args import check_choice, normalize_kwargs
 
@@ -413,8 +413,10 @@ class TriMixin:
         tri, args, kwargs = Triangulation.get_from_args_and_kwargs(*args, **kwargs)
         kw = normalize_kwargs(kwargs, where, (
             "levels", "color", "cmap", "norm", "vmin", "vmax", "linewidth", "linestyle",
-            "negative_linestyles", "alpha", "extend", "label", "zorder", "antialiased"))
+            "negative_linestyles", "alpha", "extend", "label", "zorder", "antialiased",
+            "hatches"))
         kw.pop("antialiased", None)
+        hatches = check_contour_hatches(kw.pop("hatches", None), filled)
         if not args:
             raise TypeError(f"{where}: got no z values")
         z = values_at_points(tri, args[0])
@@ -439,7 +441,10 @@ class TriMixin:
                         extend=extend, label=kw.pop("label", None),
                         zorder=kw.pop("zorder", None),
                         generator=TriContourGenerator(tri, z))
-        return self._add_artist(cs)
+        self._add_artist(cs)
+        if filled and hatches is not None:
+            cs.hatch_collections = self._contour_hatches(cs, hatches)
+        return cs
 
     @accepts_rasterized
     def tripcolor(self, *args, alpha=None, norm=None, cmap=None, vmin=None, vmax=None,

@@ -39,7 +39,11 @@ class View:
         self._camera: Camera | None = None
         self.camera = camera
         self.rect: tuple[float, float, float, float] | None = None  # logical px, set by layout
-        self.interactive = True  # False: the mouse never moves this view's camera
+        self.interactive = True  # False: the mouse never reaches this view (nor moves it)
+        # False: events still name this view, but the mouse never pans, zooms or rotates it
+        self.navigate = True
+        # True: a pan or zoom over this view also moves the navigable views below it
+        self.forward_navigation = False
         self.controller: str | None = None  # e.g. "fly"; None: the camera's own kind
         # what the controller needs beyond the camera (polar: where the r labels are);
         # JSON values, merged into the frame's camera dictionary
@@ -65,14 +69,22 @@ class View:
     def bgcolor(self, value) -> None:
         self._bgcolor = None if value is None else colors.to_rgba(value, argname="bgcolor")
 
+    @property
+    def navigable(self) -> bool:
+        """Whether the mouse may move this view's camera (``interactive`` and
+        ``navigate``)."""
+        return self.interactive and self.navigate
+
     def camera_dict(self) -> dict:
         """The camera as frames describe it and controllers move it: the camera's
         dictionary for this view's size, with the view's interactivity, controller and
         controller parameters."""
         w, h = self.size
         camera = self.camera.to_dict((w, h))
-        if not self.interactive:
+        if not self.navigable:
             camera["interactive"] = False
+        if self.forward_navigation:
+            camera["forward"] = True
         if self.controller is not None:
             camera["controller"] = self.controller
         camera.update(self.controller_params)
@@ -578,6 +590,20 @@ class Canvas:
             if view.interactive and vx <= x < vx + vw and vy <= y < vy + vh and vw and vh:
                 return view
         return None
+
+    def navigated_views(self, x: float, y: float) -> list[View]:
+        """The views a pan or zoom at logical pixel (x, y) moves, topmost first: the
+        topmost navigable view under it and, while the view above forwards navigation,
+        the next navigable one below."""
+        self.layout()
+        out: list[View] = []
+        for view in reversed(self.views):
+            vx, vy, vw, vh = view.rect
+            if view.navigable and vx <= x < vx + vw and vy <= y < vy + vh and vw and vh:
+                out.append(view)
+                if not view.forward_navigation:
+                    break
+        return out
 
     def camera_changed(self, view: View, camera: dict) -> None:
         """The mouse moved ``view``'s camera to ``camera`` (a frame camera dictionary):

@@ -16,14 +16,27 @@
     return camera.controller || camera.type;
   }
 
-  function viewAt(desc, x, y) {
-    let found = null;
+  /** The views a pan or zoom at (x, y) moves, topmost first: the topmost one the mouse
+   * may move and, while the one above carries `forward: true`, the next one below
+   * (lumos.scene.canvas.Canvas.navigated_views). */
+  function viewsAt(desc, x, y) {
+    const under = [];
     for (const [id, v] of Object.entries(desc ? desc.views : {})) {
       const [rx, ry, rw, rh] = v.rect;
       if (v.camera.interactive === false || !controllers[controllerOf(v.camera)]) continue;
-      if (x >= rx && x < rx + rw && y >= ry && y < ry + rh) found = id;
+      if (x >= rx && x < rx + rw && y >= ry && y < ry + rh) under.unshift(id);
     }
-    return found;
+    const ids = [];
+    for (const id of under) {
+      ids.push(id);
+      if (!desc.views[id].camera.forward) break;
+    }
+    return ids;
+  }
+
+  function viewAt(desc, x, y) {
+    const ids = viewsAt(desc, x, y);
+    return ids.length ? ids[0] : null;
   }
 
   /** Mouse and keyboard bindings of lumos.app.interaction, for a Renderer's canvas:
@@ -35,20 +48,22 @@
     const home = {};
     let drag = null;
     const desc = () => renderer.desc;
-    const group = (id) => {
+    // the views `ids` and those stacked exactly on one of them (twin axes)
+    const group = (ids) => {
       const views = desc().views;
-      const rect = JSON.stringify(views[id].rect);
-      return Object.keys(views).filter((k) => k === id || (
-        views[k].camera.interactive !== false && JSON.stringify(views[k].rect) === rect));
+      const rects = ids.map((id) => JSON.stringify(views[id].rect));
+      return Object.keys(views).filter((k) => ids.includes(k) || (
+        views[k].camera.interactive !== false &&
+        rects.includes(JSON.stringify(views[k].rect))));
     };
     const setCamera = (k, next) => {
       const cam = desc().views[k].camera;
       for (const key of Object.keys(cam)) delete cam[key];
       Object.assign(cam, next);
     };
-    const apply = (id, action, ev) => {
+    const apply = (ids, action, ev) => {
       const changed = [];
-      for (const k of group(id)) {
+      for (const k of group(ids)) {
         const view = desc().views[k];
         const fn = controllers[controllerOf(view.camera)][action];
         if (!fn) continue;
@@ -104,10 +119,10 @@
         setCamera(k, Object.assign(clone(view.camera), { rect }));
       }
     };
-    const reset = (id) => {
+    const reset = (under) => {
       const changed = [];
-      let ids = id === undefined ? Object.keys(home) : group(id);
-      if (id !== undefined) {  // and the views sharing an axis with them
+      let ids = under === undefined ? Object.keys(home) : group(under);
+      if (under !== undefined) {  // and the views sharing an axis with them
         const shares = new Set(ids.flatMap((k) => desc().views[k].camera.share || [])
           .filter(Boolean));
         ids = Object.keys(desc().views).filter((k) => ids.includes(k) ||
@@ -128,9 +143,9 @@
       pointerdown: (ev) => {
         if (!desc()) return;
         const [x, y] = position(ev);
-        const id = viewAt(desc(), x, y);
-        if (id === null) return;
-        const kind = controllerOf(desc().views[id].camera);
+        const ids = viewsAt(desc(), x, y);
+        if (!ids.length) return;
+        const kind = controllerOf(desc().views[ids[0]].camera);
         let mode;
         if (kind === "panzoom") {
           mode = ev.button === 2 ? "zoom" : ev.shiftKey && ev.button === 0 ? "box" : "drag";
@@ -140,7 +155,7 @@
           mode = ev.button === 1 || (ev.button === 0 && ev.shiftKey) ? "pan"
             : ev.button === 0 ? "drag" : ev.button === 2 ? "zoom" : null;
         } else mode = ev.button === 2 || ev.button === 1 || ev.shiftKey ? "pan" : "drag";
-        drag = { id, mode, x0: x, y0: y, x, y };
+        drag = { ids, mode, x0: x, y0: y, x, y };
         canvas.setPointerCapture(ev.pointerId);
         // keys (reset, fly) need focus; no scrolling, which would move the cursor's view
         if (global.document && global.document.activeElement !== canvas) {
@@ -155,12 +170,12 @@
         drag.x = x;
         drag.y = y;
         if (drag.mode === "box" || drag.mode === null || (e.dx === 0 && e.dy === 0)) return;
-        apply(drag.id, drag.mode, e);
+        apply(drag.ids, drag.mode, e);
       },
       pointerup: (ev) => {
         if (drag !== null && drag.mode === "box") {
           const [x, y] = position(ev);
-          apply(drag.id, "box", { x0: drag.x0, y0: drag.y0, x, y });
+          apply(drag.ids, "box", { x0: drag.x0, y0: drag.y0, x, y });
         }
         if (drag !== null && canvas.hasPointerCapture(ev.pointerId)) {
           canvas.releasePointerCapture(ev.pointerId);
@@ -170,23 +185,23 @@
       wheel: (ev) => {
         if (!desc()) return;
         const [x, y] = position(ev);
-        const id = viewAt(desc(), x, y);
-        if (id === null) return;
+        const ids = viewsAt(desc(), x, y);
+        if (!ids.length) return;
         ev.preventDefault();
         // Pixel deltas come in 100 per notch in Chromium and Firefox; lines in 3.
         const perNotch = ev.deltaMode === 1 ? 3 : ev.deltaMode === 2 ? 1 : 100;
         const notches = (ev.deltaY || ev.deltaX) / perNotch;  // Shift may turn y into x
         let action = "wheel";
-        if (controllerOf(desc().views[id].camera) === "panzoom") {
+        if (controllerOf(desc().views[ids[0]].camera) === "panzoom") {
           action = ev.ctrlKey ? "wheel_x" : ev.shiftKey ? "wheel_y" : "wheel";
         }
-        apply(id, action, { x, y, notches });
+        apply(ids, action, { x, y, notches });
       },
       dblclick: (ev) => {
         if (!desc()) return;
         const [x, y] = position(ev);
-        const id = viewAt(desc(), x, y);
-        if (id !== null) reset(id);
+        const ids = viewsAt(desc(), x, y);
+        if (ids.length) reset(ids);
       },
       keydown: (ev) => {
         if (!desc()) return;
@@ -200,7 +215,7 @@
         if (!move) return;
         for (const [id, v] of Object.entries(desc().views)) {
           if (v.camera.interactive !== false && controllerOf(v.camera) === "fly") {
-            apply(id, "move", move);
+            apply([id], "move", move);
           }
         }
         ev.preventDefault();
@@ -223,5 +238,5 @@
   }
 
 
-  Object.assign(lumos, { attachControls, viewAt });
+  Object.assign(lumos, { attachControls, viewAt, viewsAt });
 })(typeof window !== "undefined" ? window : globalThis);

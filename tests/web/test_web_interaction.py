@@ -215,3 +215,29 @@ def test_figure_page_keeps_its_scale_after_a_drag(tmp_path, scale):
     assert changed(np.s_[top:, :300 * scale]) > 0  # the dragged axes moved
     assert changed(np.s_[:top]) == 0
     assert changed(np.s_[:, 300 * scale:]) == 0
+
+
+@pytest.mark.parametrize("navigate, forward, moved", [
+    (True, "auto", {"above"}), (False, "auto", {"below"}), (True, True, {"above", "below"})])
+def test_figure_page_follows_navigate_and_forward(tmp_path, navigate, forward, moved):
+    """A drag over a small axes lying on a big one moves the small one, the big one when
+    the small one does not navigate, and both when it forwards navigation (the page's
+    twin of tests/plot/test_navigation.py)."""
+    import lumos
+
+    fig = lumos.figure(figsize=(4, 3), dpi=100)
+    axes = {"below": fig.add_axes((0.1, 0.1, 0.8, 0.8)),
+            "above": fig.add_axes((0.3, 0.3, 0.4, 0.4))}
+    axes["above"].set_navigate(navigate)
+    axes["above"].set_forward_navigation_events(forward)
+    html = fig.savefig(tmp_path / "fig.html")
+    ids = {name: next(f"view{i}" for i, v in enumerate(fig.canvas.views) if v is ax.view)
+           for name, ax in axes.items()}  # as the page names them (after drawing)
+    with browser.Chromium((400, 300)) as b:
+        b.open(html)
+        views = b.evaluate("lumos.standalone.desc.views")
+        b.drag(200, 150, 240, 150)
+        after = b.evaluate("lumos.standalone.desc.views")
+    got = {name for name, i in ids.items()
+           if after[i]["camera"]["rect"] != views[i]["camera"]["rect"]}
+    assert got == moved
