@@ -147,6 +147,7 @@ class FrameSync:
     def __init__(self) -> None:
         self.versions: dict[str, int] = {}
         self.programs: set[str] = set()
+        self.targets: dict[str, dict] = {}  # the page's render targets, as it parsed them
         self.page: dict[str, object] = {}  # the page's size, views, draws, ...
 
     def full(self, frame: Frame) -> tuple[dict, bytes]:
@@ -154,6 +155,7 @@ class FrameSync:
         self.versions = {rid: e["version"] for table in ("buffers", "textures")
                          for rid, e in desc[table].items()}
         self.programs = set(desc["programs"])
+        self.targets = json.loads(json.dumps(desc.get("targets", {})))
         self.page = {k: json.loads(json.dumps(desc.get(k, {}))) for k in self._PLAIN}
         return desc, blob
 
@@ -223,13 +225,13 @@ class FrameSync:
                             {"row": a, "data": put(r.data[a:b].tobytes())} for a, b in ranges]}
                 self.versions[rid] = r.version
             elif hasattr(r, "to_json"):  # render targets: small descriptions
-                targets[rid] = r.to_json()
+                targets[rid] = json.loads(json.dumps(r.to_json()))
         if buffers:
             msg["buffers"] = buffers
         if textures:
             msg["textures"] = textures
-        if targets:
-            msg["targets"] = targets
+        if targets != self.targets:  # replaces the page's table: send them all
+            msg["targets"] = self.targets = targets
         if set(programs) - self.programs:
             msg["programs"] = programs  # replaces the page's table: send them all
             self.programs = set(programs)

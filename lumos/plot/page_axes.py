@@ -355,8 +355,9 @@ class AxesDecor:
                 line.set_data(pts if len(pts) > 1 else pts[0],
                               color=cols if len(pts) > 1 else cols[0])
             else:  # kept as a draw a page can fill: two break points draw nothing (one
-                # color: the Line may hold the colors of last frame's ticks)
-                line.set_data(np.full((2, 2), np.nan), color=(0.0, 0.0, 0.0, 0.0))
+                # color: the Line may hold the colors of last frame's ticks; opaque, so
+                # the line does not take the translucent lines' layer, line_layer.py)
+                line.set_data(np.full((2, 2), np.nan), color=(0.0, 0.0, 0.0, 1.0))
         # the glyphs a page may draw, by face (the record says which; those shown are
         # among them)
         reserve = record.pop("reserve", "") if record is not None else ""

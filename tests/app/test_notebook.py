@@ -273,3 +273,28 @@ def test_static_picture_is_emptied_when_a_page_draws_the_widget():
     w.send = lambda content, buffers=None: None
     w._on_message(w, {"type": "ready", "pixel_ratio": 1}, [])
     assert handle.updated == ({"text/plain": ""}, True) and w.static_output is None
+
+
+def test_render_targets_are_sent_when_they_change_only():
+    """A translucent line draws through a render target (its layer): the target table
+    goes with the first frame and again only when it changes, not with every sync."""
+    fig = make_figure()
+    line = fig.axes[0].get_lines()[0]
+    sync = notebook.FrameSync()
+    from lumos.app.interaction import as_scene
+
+    scene = as_scene(fig)
+
+    def frame():
+        scene.resize(300, 200, 1.0)
+        return scene.frame(follow=True)
+
+    sync.full(frame())
+    assert sync.update(frame()) is None
+    line.set_alpha(0.5)  # now the line needs its layer: a new target
+    msg, _ = sync.update(frame())
+    assert list(msg["targets"]) and all(t["size"] == "view" for t in msg["targets"].values())
+    assert sync.update(frame()) is None
+    line.set_alpha(1.0)
+    msg, _ = sync.update(frame())
+    assert msg["targets"] == {}  # the page frees the layer
