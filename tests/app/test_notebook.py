@@ -276,8 +276,9 @@ def test_static_picture_is_emptied_when_a_page_draws_the_widget():
 
 
 def test_render_targets_are_sent_when_they_change_only():
-    """A translucent line draws through a render target (its layer): the target table
-    goes with the first frame and again only when it changes, not with every sync."""
+    """A line with a clip path draws through a render target (its clip group): the
+    target table goes with the first frame and again only when it changes, not with
+    every sync."""
     fig = make_figure()
     line = fig.axes[0].get_lines()[0]
     sync = notebook.FrameSync()
@@ -291,10 +292,12 @@ def test_render_targets_are_sent_when_they_change_only():
 
     sync.full(frame())
     assert sync.update(frame()) is None
-    line.set_alpha(0.5)  # now the line needs its layer: a new target
+    from lumos.plot.patch_shapes import Circle
+
+    line.set_clip_path(Circle((3, 0), 1.5, transform=fig.axes[0].transData))
     msg, _ = sync.update(frame())
     assert list(msg["targets"]) and all(t["size"] == "view" for t in msg["targets"].values())
     assert sync.update(frame()) is None
-    line.set_alpha(1.0)
+    line.set_clip_path(None)
     msg, _ = sync.update(frame())
-    assert msg["targets"] == {}  # the page frees the layer
+    assert msg["targets"] == {}  # the page frees the target
