@@ -185,11 +185,17 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
         axis.is_date = other.is_date
         axis._set_default_ticker()
 
-    def _add_artist(self, artist: Artist, autoscale: bool = True) -> Artist:
+    def _add_artist(self, artist: Artist, autoscale: bool = True,
+                    request: tuple[bool, bool] = (True, True)) -> Artist:
         """Add ``artist``; ``autoscale=False`` when more follow at once (the limits are
-        fitted after the last: fitting visits every artist)."""
+        fitted after the last: fitting visits every artist). ``request`` says which of x
+        and y the addition asks to fit (matplotlib's ``_request_autoscale_view``): an
+        axis not asked keeps its view (its limits are held) until something asks, though
+        the artist's extent counts from then on (``add_patch`` asks neither)."""
         if artist.get_clip_path() is not None:
             self.check_clip_path(artist.get_clip_path())
+        if not all(request):  # the view held is the view as it is now, pending fits made
+            self._autoscale(keep_held=True)
         self.artists.append(artist)
         for v in artist.visuals():
             v.order = artist.zorder
@@ -198,8 +204,10 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
             self._layers.set_clip(v, artist.get_clip_on())
             self._layers.set_clip_path(v, artist.get_clip_path())
         self._dirty = True
-        if autoscale:
-            self._autoscale()
+        for axis, asked in zip((self.xaxis, self.yaxis), request, strict=True):
+            axis.limits.held = not asked
+        if autoscale and any(request):
+            self._autoscale(keep_held=True)
         return artist
 
     def _remove_artist(self, artist: Artist) -> None:
@@ -248,6 +256,8 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesLayout, TickingMixin, Plott
     def _artist_changed(self, artist: Artist) -> None:
         self._changes += 1
         self._dirty = True
+        if artist is not None and artist.live_limits:  # a stream scrolls held limits too
+            self.xaxis.limits.held = self.yaxis.limits.held = False
 
     def _changed_since_fit(self) -> bool:
         """Whether data changed after ``update_limits`` read it this frame (a producer
