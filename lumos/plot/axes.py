@@ -61,7 +61,7 @@ def parse_fmt(fmt: str) -> dict:
         except ValueError:
             as_int = None
         if as_int != fmt:  # '1' is the tri-down marker, '1.0' a gray
-            return {"color": fmt}
+            return {"color": colors.to_rgba(fmt)}  # matplotlib's line keeps it as RGBA
     out: dict = {}
     rest = fmt
     for two in ("--", "-."):
@@ -76,7 +76,7 @@ def parse_fmt(fmt: str) -> dict:
                 raise ValueError(f"fmt: {fmt!r} has two line styles")
             out["linestyle"] = ch
         elif ch == "C" and i + 1 < len(rest) and rest[i + 1].isdigit():
-            out["color"] = rest[i : i + 2]
+            out["color"] = colors.to_rgba(rest[i : i + 2])  # as matplotlib keeps it
             i += 1
         elif ch in _COLOR_LETTERS:
             out["color"] = ch
