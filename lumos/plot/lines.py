@@ -450,13 +450,16 @@ class Line2D(PathEffects, Artist):
         if self._linestyle is not None and len(self._scaled) >= 2:
             width = self.axes.figure.points_to_pixels(self._linewidth)
             rows = self._dirty_rows
+            rgba = self.line_rgba()
+            # a translucent line alone: its layer blends its own overlaps once, not its
+            # crossings with other lines (lumos.visuals.line_layer)
             line = BatchItem(Line, (("width", width),
                                     ("dashes", dash_pattern(self._linestyle, width)),
                                     *self.line_look().items()),
-                             self.zorder, self._scaled, self.line_rgba(),
+                             self.zorder, self._scaled, rgba,
                              changed={} if rows is None else
                              {"pos": rows, "y_only": not self._x_moved}, part="line",
-                             alone=len(self._scaled) > _OWN_VISUAL)
+                             alone=len(self._scaled) > _OWN_VISUAL or rgba[3] < 1.0)
         gaps = self._gap_item(line) if line is not None else None
         items = ([] if gaps is None else [gaps]) + self.effects_applied(line)
         self._dirty_rows = None
