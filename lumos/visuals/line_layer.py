@@ -72,15 +72,18 @@ class OnceLayer:
                 target = _SHARED[view] = RenderTarget("view", "rgba8", clear=None)
             self._targets[view] = target
         quad = {"a_corner": Attribute(self._corners, 2)}
+        # the layer's own draws follow nothing: a follower of the line (an axline's, a
+        # level of detail's) goes to the line's draw alone (docs/frame.md)
+        mark = {"kind": "line_layer"}
         clear = Draw(program=_CLEAR.compose(), view=view, mode="triangle_strip", count=4,
                      attributes=quad, target=target,
-                     state=State(blend=None, depth_write=False))
+                     state=State(blend=None, depth_write=False), follow=mark)
         into_layer = replace(line_draw, target=target,
                              state=replace(line_draw.state, blend="max"))
         over = Draw(program=_COMPOSITE.compose(), view=view, mode="triangle_strip", count=4,
                     attributes=quad, textures={"u_layer": target},
                     state=State(blend="alpha"), origin=line_draw.origin,
-                    model=line_draw.model)
+                    model=line_draw.model, follow=mark)
         return [clear, into_layer, over]
 
 
