@@ -273,7 +273,8 @@ class PlottingMixin:
         poly = Polygon(self, xy, closed=True, fill=kw.pop("fill", True),
                        facecolor=rcParams.get("patch.facecolor", "C0") if face is None else face,
                        edgecolor="none" if edge is None else edge, **kw, **coords)
-        return self._add_artist(poly)
+        # matplotlib asks a fit of the data direction only
+        return self._add_artist(poly, request=(False, True) if horizontal else (True, False))
 
 
 __getattr__, __dir__ = defer_themes(PlottingMixin, THEMES)

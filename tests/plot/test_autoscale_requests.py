@@ -36,6 +36,8 @@ SCRIPTS = {
     "arrow": [("arrow", (1, 2, 3, 4))],
     "axhline NaN": [("axhline", (np.nan,))],
     "stairs": [("stairs", ([1, 4, 2],))],
+    "patch then axhspan": [("add_patch", ("Circle", (5, 5), 1)), ("axhspan", (2, 3))],
+    "patch then axvspan": [("add_patch", ("Circle", (5, 5), 1)), ("axvspan", (-2, -1))],
 }
 
 
