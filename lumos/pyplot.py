@@ -284,11 +284,15 @@ def subplot_mosaic(mosaic, *, sharex: bool = False, sharey: bool = False,
 def axes(arg=None, **kwargs) -> Axes:
     """``plt.axes()``: a new axes filling the default cell; ``plt.axes((left, bottom,
     width, height))``: one at that rectangle (figure fraction); ``plt.axes(ax)``: make
-    ``ax`` current. ``projection``, ``polar``, ``facecolor`` and Axes properties."""
-    fig = gcf()
+    ``ax`` current (an inset of ``ax.inset_axes`` joins ``fig.axes`` then, as in
+    matplotlib). ``projection``, ``polar``, ``facecolor`` and Axes properties."""
     if isinstance(arg, Axes):
-        sca(arg)
+        if kwargs:
+            raise TypeError(f"axes: got keyword arguments {sorted(kwargs)} with an axes, "
+                            "expected none")
+        sca(arg.figure.add_axes(arg))  # matplotlib's add_axes(ax); its figure current too
         return arg
+    fig = gcf()
     if arg is None:
         return fig.add_subplot(**kwargs)
     return fig.add_axes(arg, **kwargs)

@@ -416,6 +416,7 @@ class ModernGLExecutor:
                 flags |= moderngl.DEPTH_TEST
             if s.blend:
                 flags |= moderngl.BLEND
+                ctx.blend_equation = moderngl.MAX if s.blend == "max" else moderngl.FUNC_ADD
                 if s.blend == "add":
                     ctx.blend_func = moderngl.ONE, moderngl.ONE
                 else:

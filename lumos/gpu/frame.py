@@ -12,7 +12,7 @@ import numpy as np
 from .resources import Buffer, Program, Texture, _new_id
 
 TARGET_FORMATS = ("rgba32f", "rgba16f", "rgba8")
-BLENDS = ("alpha", "add", None)
+BLENDS = ("alpha", "add", "max", None)
 CULLS = ("back", "front", None)
 # polygon offset moves triangles only: WebGL2 has POLYGON_OFFSET_FILL alone
 TRIANGLE_MODES = ("triangles", "triangle_strip")
@@ -137,14 +137,17 @@ class State:
 
     depth_test: bool = False
     depth_write: bool = True
-    blend: str | None = "alpha"  # "alpha", "add" (ONE, ONE) or None
+    # "alpha", "add" (ONE, ONE), "max" (each channel the larger of source and
+    # destination: a translucent line's own layer) or None
+    blend: str | None = "alpha"
     cull: str | None = None  # "back", "front" or None (counter-clockwise faces are front)
     polygon_offset: tuple[float, float] | None = None
     alpha_to_coverage: bool = False
 
     def __post_init__(self) -> None:
         if self.blend not in BLENDS:
-            raise ValueError(f"blend: got {self.blend!r}, expected 'alpha', 'add' or None")
+            raise ValueError(f"blend: got {self.blend!r}, expected 'alpha', 'add', 'max' or "
+                             "None")
         if self.cull not in CULLS:
             raise ValueError(f"cull: got {self.cull!r}, expected 'back', 'front' or None")
         if self.polygon_offset is not None:

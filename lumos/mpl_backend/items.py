@@ -156,6 +156,14 @@ class LineItem(Item):
     cap: str = "butt"
     join: str = "round"
 
+    def batch_key(self) -> tuple:
+        # a translucent line in a batch of its own: its layer blends its overlaps with
+        # itself once, as Agg fills one path, not those with other lines
+        # (lumos.visuals.line_layer)
+        if np.min(np.asarray(self.color, dtype=float)[..., 3]) < 1.0:
+            return (*super().batch_key(), id(self))
+        return super().batch_key()
+
     def in_camera(self, m: np.ndarray | None) -> np.ndarray:
         return self.vertices if is_identity(m) else apply(m, self.vertices)
 

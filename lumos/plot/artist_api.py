@@ -35,8 +35,10 @@ class ArtistAPI:
                                           PathCollection)
 
     def add_patch(self, p):
-        """Add a patch (lumos's or matplotlib's); its extent joins the data limits."""
-        return self._add_object(p, "add_patch", Patch, autolim=True)
+        """Add a patch (lumos's or matplotlib's); its extent joins the data limits, and
+        the view follows at the next fit something asks for (a plot, ``autoscale_view``),
+        not now: matplotlib's ``add_patch`` leaves the view as it is."""
+        return self._add_object(p, "add_patch", Patch, autolim=True, request=False)
 
     def arrow(self, x, y, dx, dy, **kwargs) -> FancyArrow:
         """A :class:`FancyArrow` from (x, y) by (dx, dy), added as a patch (matplotlib's
@@ -44,7 +46,9 @@ class ArtistAPI:
         ``shape``, ``overhang`` and the patch keywords)."""
         from .patch_fancy import FancyArrow  # at the first arrow: not a cost of every import
 
-        return self.add_patch(FancyArrow(x, y, dx, dy, **kwargs))
+        # unlike add_patch, matplotlib's arrow fits the view to it
+        return self._add_object(FancyArrow(x, y, dx, dy, **kwargs), "arrow", Patch,
+                                autolim=True)
 
     def add_collection(self, collection, autolim: bool = True):
         """Add a collection; ``autolim`` lets its extent join the data limits (and the
@@ -70,17 +74,21 @@ class ArtistAPI:
 
             if isinstance(a, ConnectionPatch):  # it joins axes: drawn over the figure
                 return self.figure.figure.add_artist(a)
-        return self._add_object(a, "add_artist", (Patch, Collection, Line2D), autolim=False)
+        return self._add_object(a, "add_artist", (Patch, Collection, Line2D), autolim=False,
+                                request=False)
 
     def add_image(self, image):
         """Re-add a lumos image removed from these axes (matplotlib's image classes,
         such as ``NonUniformImage``: a TypeError; ``imshow`` and ``pcolormesh`` draw
         them)."""
-        return self._add_object(image, "add_image", AxesImage, autolim=False)
+        return self._add_object(image, "add_image", AxesImage, autolim=False,
+                                request=False)
 
     def add_line(self, line):
-        """Add a matplotlib Line2D (or re-add a lumos line removed from these axes)."""
-        return self._add_object(line, "add_line", Line2D, autolim=True)
+        """Add a matplotlib Line2D (or re-add a lumos line removed from these axes); its
+        extent joins the data limits, the view follows at the next fit asked for (as
+        ``add_patch``)."""
+        return self._add_object(line, "add_line", Line2D, autolim=True, request=False)
 
     def autoscale_view(self, tight=None, scalex: bool = True, scaley: bool = True) -> None:
         """Fit the auto axes to the data limits (lumos also does it before drawing)."""
@@ -116,7 +124,7 @@ class ArtistAPI:
         kinds = self.collection_kinds
         return [getattr(a, "source", a) for a in self.artists if isinstance(a, kinds)]
 
-    def _add_object(self, obj, method: str, kinds, autolim: bool):
+    def _add_object(self, obj, method: str, kinds, autolim: bool, request: bool = True):
         if isinstance(obj, kinds):
             if obj in self.artists:
                 raise ValueError(f"{method}: got {obj!r}, which is already in these axes")
@@ -143,5 +151,5 @@ class ArtistAPI:
                             "(lumos's or matplotlib's)")
         if hasattr(artist, "in_autoscale"):
             artist.in_autoscale = bool(autolim)
-        self._add_artist(artist)
+        self._add_artist(artist, request=(request, request))
         return obj

@@ -62,7 +62,7 @@ def parse_fmt(fmt: str) -> dict:
         except ValueError:
             as_int = None
         if as_int != fmt:  # '1' is the tri-down marker, '1.0' a gray
-            return {"color": fmt}
+            return {"color": colors.to_rgba(fmt)}  # matplotlib's line keeps it as RGBA
     out: dict = {}
     rest = fmt
     for two in ("--", "-."):
@@ -77,7 +77,7 @@ def parse_fmt(fmt: str) -> dict:
                 raise ValueError(f"fmt: {fmt!r} has two line styles")
             out["linestyle"] = ch
         elif ch == "C" and i + 1 < len(rest) and rest[i + 1].isdigit():
-            out["color"] = rest[i : i + 2]
+            out["color"] = colors.to_rgba(rest[i : i + 2])  # as matplotlib keeps it
             i += 1
         elif ch in _COLOR_LETTERS:
             out["color"] = ch
@@ -186,11 +186,17 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         axis.is_date = other.is_date
         axis._set_default_ticker()
 
-    def _add_artist(self, artist: Artist, autoscale: bool = True) -> Artist:
+    def _add_artist(self, artist: Artist, autoscale: bool = True,
+                    request: tuple[bool, bool] = (True, True)) -> Artist:
         """Add ``artist``; ``autoscale=False`` when more follow at once (the limits are
-        fitted after the last: fitting visits every artist)."""
+        fitted after the last: fitting visits every artist). ``request`` says which of x
+        and y the addition asks to fit (matplotlib's ``_request_autoscale_view``): an
+        axis not asked keeps its view (its limits are held) until something asks, though
+        the artist's extent counts from then on (``add_patch`` asks neither)."""
         if artist.get_clip_path() is not None:
             self.check_clip_path(artist.get_clip_path())
+        if not all(request):  # the view held is the view as it is now, pending fits made
+            self._autoscale(keep_held=True)
         self.artists.append(artist)
         for v in artist.visuals():
             v.order = artist.zorder
@@ -199,8 +205,10 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
             self._layers.set_clip(v, artist.get_clip_on())
             self._layers.set_clip_path(v, artist.get_clip_path())
         self._dirty = True
-        if autoscale:
-            self._autoscale()
+        for axis, asked in zip((self.xaxis, self.yaxis), request, strict=True):
+            axis.limits.held = not asked
+        if autoscale and any(request):
+            self._autoscale(keep_held=True)
         return artist
 
     def _remove_artist(self, artist: Artist) -> None:
@@ -249,6 +257,8 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
     def _artist_changed(self, artist: Artist) -> None:
         self._changes += 1
         self._dirty = True
+        if artist is not None and artist.live_limits:  # a stream scrolls held limits too
+            self.xaxis.limits.held = self.yaxis.limits.held = False
 
     def _changed_since_fit(self) -> bool:
         """Whether data changed after ``update_limits`` read it this frame (a producer

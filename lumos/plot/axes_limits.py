@@ -17,15 +17,18 @@ class AxesLimits:
     what ``set_xlim``, ``set_ylim``, ``margins``, ``invert_xaxis`` ... set."""
 
     # -- limits, scales, labels -----------------------------------------------------
-    def _autoscale(self) -> None:
+    def _autoscale(self, keep_held: bool = False) -> None:
         """Fit auto axes to the data plus margins (in scale space, like matplotlib).
+        ``keep_held`` leaves an axis whose limits are held (``Limits.held``) as it is;
+        otherwise it is fitted and no longer held.
 
         Margins never cross an artist's sticky edges (``artist.sticky = (xs, ys)`` in data
         units): bars stay on 0, meshes and contours fill the axes. ``data_limits()`` may
         give None for one axis (axhline has no x extent)."""
         for axis, i in ((self.xaxis, 0), (self.yaxis, 1)):
-            if not axis.limits.auto:
+            if not axis.limits.auto or (keep_held and axis.limits.held):
                 continue
+            axis.limits.held = False
             spans, stickies = [], []
             for member in axis.limits.members:
                 for a in member.axes.artists:
@@ -91,6 +94,7 @@ class AxesLimits:
         """Automatic limits fit ``artist``'s data anew at the next draw (what
         ``AxesImage.set_extent`` asks, as in matplotlib)."""
         self._fitted.pop(artist, None)
+        self.xaxis.limits.held = self.yaxis.limits.held = False
         self._dirty = True
 
     def update_limits(self) -> None:
@@ -100,7 +104,7 @@ class AxesLimits:
             a.prepare()
         at = self._changes
         if self._dirty and (self.xaxis.limits.auto or self.yaxis.limits.auto):
-            self._autoscale()
+            self._autoscale(keep_held=True)
         self._fitted_at = at
 
     def autoscale(self, enable: bool = True, axis: str = "both") -> None:

@@ -36,6 +36,10 @@ class Limits:
         self.lo: float | None = None
         self.hi: float | None = None
         self.auto = True
+        # held: the view stays until a fit is asked for (matplotlib's autoscale request):
+        # only additions that ask none (add_patch, add_line, an axhline inside the
+        # view) came since the last fit
+        self.held = False
         self.members: list = []  # Axis objects sharing these limits
 
 

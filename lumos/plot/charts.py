@@ -490,7 +490,7 @@ class ChartsMixin:
         if b is not None and b.size == 1:
             b = b.reshape(())
         patch = StepPatch(v, e, orientation=orientation, baseline=b, fill=fill, **kw)
-        self.add_patch(patch)
+        self._add_object(patch, "stairs", Patch, autolim=True)  # fits the view, unlike add_patch
         if b is not None:
             low = float(np.nanmin(b)) if np.size(b) else 0.0
             corner = (e[0], low) if vertical else (low, e[0])

@@ -59,6 +59,9 @@ class FigureBase:
 
     def _init_base(self, facecolor, edgecolor, linewidth, frameon) -> None:
         self._localaxes: list = []
+        # insets (ax.inset_axes) given to add_axes or plt.axes: listed in fig.axes from
+        # then on, as matplotlib's add_axes lists them (held by the root figure)
+        self._listed_insets: list = []
         self.subfigs: list = []
         self.texts: list = []
         self.legends: list = []  # figure legends (fig.legend)
@@ -95,6 +98,7 @@ class FigureBase:
         drawn, insets included)."""
         every = self.figure.axes_list
         insets = {id(c) for a in every for c in a.child_axes}
+        insets -= {id(a) for a in self.figure._listed_insets}
         return [a for a in every if id(a) not in insets]
 
     def get_axes(self) -> list:
@@ -309,6 +313,8 @@ class FigureBase:
                     raise TypeError(f"add_axes: unexpected keyword arguments {sorted(kwargs)} "
                                     "with an axes")
                 self._attach(ax)
+            elif ax not in self.axes:  # an inset: matplotlib lists it in fig.axes now
+                self.figure._listed_insets.append(ax)
             self.sca(ax)
             return ax
         return self._new_axes(as_bbox(args[0]), where="add_axes", **kwargs)
@@ -431,6 +437,8 @@ class FigureBase:
                 a.figure._localaxes.remove(a)
         if ax.parent is not None and ax in ax.parent.children:
             ax.parent.children.remove(ax)
+        if ax in self.figure._listed_insets:
+            self.figure._listed_insets.remove(ax)
         for a in every:
             if ax in a.child_axes:
                 a.child_axes.remove(ax)

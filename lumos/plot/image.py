@@ -70,9 +70,10 @@ def _image_alpha(alpha):
 class AxesImage(Artist, ScalarMappable):
     """An image on the axes, as ``ax.imshow`` returns.
 
-    A scalar field with a linear norm and the colormap's default extremes is colored
-    on the GPU (its data is interpolated, then colormapped: matplotlib's 'data'
-    stage). Any other norm (log, BoundaryNorm, ...), under/over/bad colors, ``alpha``
+    A scalar field with a linear norm and a transparent bad color is colored on the
+    GPU, under and over colors too (its data is interpolated, then colormapped:
+    matplotlib's 'data' stage). Any other norm (log, BoundaryNorm, ...), a bad color,
+    ``alpha``
     given per pixel and RGB(A) images are colored here exactly as matplotlib does, and
     the colors are interpolated ('rgba' stage). A scalar ``alpha`` is an opacity the
     GPU applies after the colormap, as matplotlib applies it after interpolating.
@@ -193,11 +194,13 @@ class AxesImage(Artist, ScalarMappable):
         self._upload()
 
     def on_gpu(self) -> bool:
-        """Whether the GPU colors the image (a scalar field, a linear norm, the
-        colormap's default extremes, no alpha per pixel, and not the 'rgba' stage)."""
-        return (self._data.ndim == 2 and self.norm.linear
+        """Whether the GPU colors the image (a scalar field, a linear norm, a
+        transparent bad color, no alpha per pixel, and not the 'rgba' stage; a norm
+        with ``clip`` maps beyond the limits to the ends, not to under and over)."""
+        clipped = getattr(self.norm, "clip", False) and not self.cmap.has_default_extremes()
+        return (self._data.ndim == 2 and self.norm.linear and not clipped
                 and not isinstance(self._alpha, np.ndarray)
-                and self.cmap.has_default_extremes() and self._stage != "rgba")
+                and not any(self.cmap.bad) and self._stage != "rgba")
 
     def _rgba(self) -> np.ndarray:
         """(M, N, 4) float colors, as matplotlib computes them."""

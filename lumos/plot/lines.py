@@ -147,7 +147,8 @@ class Line2D(LineAPI, PathEffects, Artist):
         self._dirty_rows: tuple[int, int] | bool | None = True
         self._x_moved = True  # whether x changed in those rows (else x-sorted stays so)
         self._limits_cache = None
-        self._color = colors.to_rgba(color if color is not None else rcParams["lines.color"])
+        # kept as given ('r', 'C1', '#ff0000', a tuple), as matplotlib's get_color returns it
+        self._color = _checked_color(color if color is not None else rcParams["lines.color"])
         self._alpha = alpha
         self._linewidth = float(rcParams["lines.linewidth"] if linewidth is None else linewidth)
         if dashes is not None:  # matplotlib: dashes win over a named style
@@ -452,13 +453,16 @@ class Line2D(LineAPI, PathEffects, Artist):
         if self._linestyle is not None and len(self._scaled) >= 2:
             width = self.axes.figure.points_to_pixels(self._linewidth)
             rows = self._dirty_rows
+            rgba = self.line_rgba()
+            # a translucent line alone: its layer blends its own overlaps once, not its
+            # crossings with other lines (lumos.visuals.line_layer)
             line = BatchItem(Line, (("width", width),
                                     ("dashes", dash_pattern(self._linestyle, width)),
                                     *self.line_look().items()),
-                             self.zorder, self._scaled, self.line_rgba(),
+                             self.zorder, self._scaled, rgba,
                              changed={} if rows is None else
                              {"pos": rows, "y_only": not self._x_moved}, part="line",
-                             alone=len(self._scaled) > _OWN_VISUAL)
+                             alone=len(self._scaled) > _OWN_VISUAL or rgba[3] < 1.0)
         gaps = self._gap_item(line) if line is not None else None
         items = ([] if gaps is None else [gaps]) + self.effects_applied(line)
         self._dirty_rows = None
@@ -556,12 +560,13 @@ class Line2D(LineAPI, PathEffects, Artist):
 
     # style
     def get_color(self):
-        """The line color as given."""
+        """The line color as given ('r', 'C1', '#ff0000', a tuple; after ``plot`` with no
+        color, the color of the property cycle), as matplotlib returns it."""
         return self._color
 
     def set_color(self, color) -> None:
         """The line color (markers too, unless their own colors are set)."""
-        self._color = colors.to_rgba(color)
+        self._color = _checked_color(color)
         self._changed()
 
     def get_linewidth(self) -> float:
@@ -606,6 +611,19 @@ class Line2D(LineAPI, PathEffects, Artist):
         self._mfc = validate.color(c, "markerfacecolor")
         self._changed()
 
+    def get_markerfacecolor(self):
+        """The marker face color as given; the line color when none was given, 'none'
+        for hollow markers (``fillstyle='none'``), as matplotlib returns it."""
+        if self._fillstyle == "none":
+            return "none"
+        return self._color if _is_auto(self._mfc) else self._mfc
+
+    def get_markeredgecolor(self):
+        """The marker edge color as given, or the line color when none was given."""
+        return self._color if _is_auto(self._mec) else self._mec
+
+    get_mfc, get_mec = get_markerfacecolor, get_markeredgecolor
+
     def set_markerfacecoloralt(self, c) -> None:
         """The color of the other half of half-filled markers (``fillstyle`` 'left',
         'right', 'bottom', 'top'; None: the line color, 'none': transparent)."""
@@ -614,8 +632,7 @@ class Line2D(LineAPI, PathEffects, Artist):
 
     def get_markerfacecoloralt(self):
         """The color of the other half of half-filled markers."""
-        auto = self._mfcalt is None or isinstance(self._mfcalt, str) and self._mfcalt == "auto"
-        return self._color if auto else self._mfcalt
+        return self._color if _is_auto(self._mfcalt) else self._mfcalt
 
     def set_markeredgecolor(self, c) -> None:
         """The marker edge color (None: the line color)."""
@@ -652,10 +669,9 @@ class Line2D(LineAPI, PathEffects, Artist):
         """(symbol, size px, face rgba, edge rgba, edge width px) for the markers; line
         markers ('+', 'x', ...) are stroked ``markeredgewidth`` wide in their edge color."""
         px = self.axes.figure.points_to_pixels
-        edge = colors.to_rgba(self._color if self._mec is None else self._mec, self._alpha)
+        edge = colors.to_rgba(self.get_markeredgecolor(), self._alpha)
         # fillstyle 'none' empties the marker whatever its face color (matplotlib)
-        mfc = "none" if self._fillstyle == "none" else self._mfc
-        face = colors.to_rgba(self._color if mfc is None else mfc, self._alpha)
+        face = colors.to_rgba(self.get_markerfacecolor(), self._alpha)
         size = px(self._markersize) * MARKER_SCALE.get(self._marker, 1.0)
         edge_w = px(self._mew)
         if is_line_marker(self._marker):
@@ -739,6 +755,17 @@ class Line2D(LineAPI, PathEffects, Artist):
                 "join": self.get_solid_joinstyle() if solid else self.get_dash_joinstyle(),
                 "antialiased": self._antialiased,
                 "dash_offset": 0.0 if solid else dash_offset(self._linestyle, width)}
+
+
+def _checked_color(color, argument: str = "color"):
+    """``color`` as given, once ``lumos.colors`` reads it as one color."""
+    colors.to_rgba(color, argname=argument)
+    return color
+
+
+def _is_auto(color) -> bool:
+    """Whether a marker color follows the line color (None or 'auto')."""
+    return color is None or isinstance(color, str) and color.lower() == "auto"
 
 
 def _style(value, argument: str, allowed: tuple[str, ...]) -> str:

@@ -200,8 +200,13 @@ class PlottingMixin:
         kwargs = _normalize_kwargs(kwargs)
         props = artist_props(kwargs)
         kwargs.setdefault("color", rcParams.get("lines.color", "C0"))
+        # matplotlib fits the view to the line only when it lies outside the view
+        self._autoscale(keep_held=True)  # the view as it is now, pending fits made
+        lo, hi = self.get_ybound() if horizontal else self.get_xbound()
+        outside = float(v[0]) < lo or float(v[0]) > hi  # NaN: not outside, as there
         line = AxLine(self, orientation, float(v[0]), f0, f1, **kwargs)
-        return with_props([self._add_artist(line)], props)[0]
+        request = (False, outside) if horizontal else (outside, False)
+        return with_props([self._add_artist(line, request=request)], props)[0]
 
     @accepts_rasterized
     def fill(self, *args, **kwargs) -> list[Polygon]:
@@ -271,7 +276,8 @@ class PlottingMixin:
         poly = Polygon(self, xy, closed=True, fill=kw.pop("fill", True),
                        facecolor=rcParams.get("patch.facecolor", "C0") if face is None else face,
                        edgecolor="none" if edge is None else edge, **kw, **coords)
-        return self._add_artist(poly)
+        # matplotlib asks a fit of the data direction only
+        return self._add_artist(poly, request=(False, True) if horizontal else (True, False))
 
 
 __getattr__, __dir__ = defer_themes(PlottingMixin, THEMES)

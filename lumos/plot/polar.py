@@ -248,10 +248,10 @@ class PolarAxes(Axes):
         return self._direction * math.radians(self._rlabel_position) + self._theta_offset
 
     # -- limits ---------------------------------------------------------------------------
-    def _autoscale(self) -> None:
+    def _autoscale(self, keep_held: bool = False) -> None:
         """θ keeps its limits; r gets margins like y, then starts at 0 (matplotlib)."""
         self.xaxis.limits.auto = False
-        super()._autoscale()
+        super()._autoscale(keep_held)
         lim = self.yaxis.limits
         if lim.auto and lim.lo is not None and self.yaxis.scale.name != "log" \
                 and lim.hi > lim.lo and lim.lo > 0:

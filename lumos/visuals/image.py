@@ -47,6 +47,8 @@ uniform sampler2D u_data;
 uniform sampler2D u_cmap;
 uniform vec2 u_clim;
 uniform vec4 u_bad;
+uniform vec4 u_under;        // below u_clim.x and above u_clim.y: the colormap's extremes
+uniform vec4 u_over;
 uniform vec4 u_tile;         // first texel (x, y) and size (w, h) of the part u_data shows
 uniform float u_opacity;     // times every pixel's alpha, after the colormap
 in vec2 v_uv;
@@ -64,6 +66,8 @@ vec4 colormap(float v) {
     if (v < -1.0e37) return u_bad;
 #endif
     float span = u_clim.y - u_clim.x;
+    if (span > 0.0 && v < u_clim.x) return u_under;  // after resampling, as matplotlib
+    if (span > 0.0 && v > u_clim.y) return u_over;
     float t = span != 0.0 ? clamp((v - u_clim.x) / span, 0.0, 1.0) : 0.5;
     return texture(u_cmap, vec2((t * 255.0 + 0.5) / 256.0, 0.5));
 }
@@ -118,6 +122,16 @@ _TEMPLATES = {(kind, bad): ShaderTemplate(_VERTEX, ("#define BAD_PIXELS\n" if ba
 
 _CORNERS = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], np.float32)
 _CHUNK = 1 << 20  # pixels converted at a time
+
+
+def _extremes(cmap, data: np.ndarray, bad: np.ndarray, c0: float, c1: float) -> list:
+    """(mask, color) of the pixels the colormap's extremes paint, as the shader's
+    ``colormap()``: under below ``c0``, over above ``c1`` (when ``c1 > c0``), bad."""
+    out = []
+    if c1 > c0:
+        with np.errstate(invalid="ignore"):
+            out += [(data < c0, cmap.under), (data > c1, cmap.over)]
+    return [*out, (bad, cmap.bad)]
 
 
 def _finite_range(arr: np.ndarray) -> tuple[float | None, float | None]:
@@ -361,8 +375,8 @@ class Image(Visual):
             i = np.minimum(np.floor(x).astype(int), 254)
             f = (x - i)[..., None]
             rgb = lut[i] * (1 - f) + lut[i + 1] * f
-        color = self._cmap.bad if hasattr(self._cmap, "bad") else (0, 0, 0, 0)
-        rgb[bad] = np.asarray(colors.to_rgba(color)) * 255.0
+        for mask, color in _extremes(self._cmap, data, bad, c0, c1):
+            rgb[mask] = np.asarray(colors.to_rgba(color)) * 255.0
         return self._with_opacity(np.clip(np.floor(rgb + 0.5), 0, 255).astype(np.uint8))
 
     def _with_opacity(self, rgba: np.ndarray) -> np.ndarray:
@@ -423,7 +437,9 @@ class Image(Visual):
         x0, x1, y0, y1 = self._extent
         origin = (0.0, 0.0, 0.0) if is_nonlinear(self) else ((x0 + x1) / 2, (y0 + y1) / 2, 0.0)
         ox, oy = origin[0], origin[1]
-        bad = self._cmap.bad if hasattr(self._cmap, "bad") else (0, 0, 0, 0)
+        cm = self._cmap
+        extremes = {"u_bad": colors.to_rgba(cm.bad), "u_under": colors.to_rgba(cm.under),
+                    "u_over": colors.to_rgba(cm.over)}
         with np.errstate(all="ignore"):
             clim = np.clip(self._normalized(np.array(self._clim)), -1e30, 1e30)
         h, w = self._texture.shape
@@ -441,7 +457,7 @@ class Image(Visual):
                 mode="triangle_strip", count=4,
                 attributes={"a_corner": Attribute(self._corner_buffer, 2)},
                 uniforms={"u_extent": [ax - ox, ay - oy, bx - ox, by - oy], "u_clim": clim,
-                          "u_bad": colors.to_rgba(bad), "u_tile": tile,
+                          **extremes, "u_tile": tile,
                           "u_opacity": self._opacity, **snippet.uniforms},
                 textures={"u_data": texture, "u_cmap": self._cmap_texture},
                 state=State(depth_test=ctx.is_3d, blend="alpha"),

@@ -33,6 +33,7 @@ from .line_geometry import (
     pad3,
     point_colors,
 )
+from .line_layer import OnceLayer, is_layer_draw, nearest_segment
 from .line_shaders import (
     CAPS,
     JOINS,
@@ -79,7 +80,9 @@ class Line(Visual):
     "projecting"; matplotlib's solid_capstyle and dash_capstyle), ``join`` the
     corners ("round", "miter", "bevel"; a miter reaches ``miter_limit`` half widths
     at most, by default the width in pixels, as matplotlib's Agg); ``antialiased``
-    False draws hard edges.
+    False draws hard edges. A translucent line (a color with alpha below 1) blends
+    once where it crosses itself, as matplotlib's Agg: in 2D views it draws through a
+    layer of its own (:mod:`lumos.visuals.line_layer`); opaque lines draw straight.
 
     ``set_members`` draws the lines of several owners as one batch and uploads only the
     rows each reports changed; ``member_at`` says whose point a picked index is.
@@ -107,6 +110,8 @@ class Line(Visual):
         self._pyramids: list | None = None  # one per line (None: drawn whole) under LOD
         self._lod_key = None
         self._scan: list | None = None  # the dash scan's render targets (made when dashed)
+        self._layer: OnceLayer | None = None  # a translucent line's layer (made when drawn)
+        self._alpha_seen: tuple = (None, False)  # (colors, any alpha below 1) last checked
         self.dashes = dashes
         self.dash_offset = dash_offset
         self._points = np.zeros((0, 2))
@@ -288,17 +293,23 @@ class Line(Visual):
     def pick_index(self, raw: int, frame, draw, x: float, y: float) -> int:
         """The data point (row of ``pos``) nearer the cursor of the picked segment."""
         rows = self._pos_buffer.data[1:-1, :3].astype(float)  # drawn points, float32 local
+        if is_layer_draw(draw):  # a translucent line's layer: the segment under (x, y)
+            raw = nearest_segment(self._window_xy(frame, draw, rows), x, y)
         if raw + 1 >= len(rows):
             return raw
-        ends = rows[raw : raw + 2]
-        if is_nonlinear(self):  # absolute points through the transform the shader applies
-            dims = 2 if not np.any(ends[:, 2]) else 3
-            with np.errstate(all="ignore"):
-                ends[:, :dims] = self.transform.forward(ends[:, :dims])
-        px = window_xy(frame, draw, ends)
+        px = self._window_xy(frame, draw, rows[raw : raw + 2])
         nearer = raw + int(np.hypot(*(px[1] - (x, y))) < np.hypot(*(px[0] - (x, y))))
         source = self._source_index
         return int(round(float(source[nearer]))) if source is not None else nearer
+
+    def _window_xy(self, frame, draw, rows: np.ndarray) -> np.ndarray:
+        """Window pixels of drawn points (float32 local rows)."""
+        if is_nonlinear(self):  # absolute points through the transform the shader applies
+            rows = rows.copy()
+            dims = 2 if not np.any(rows[:, 2]) else 3
+            with np.errstate(all="ignore"):
+                rows[:, :dims] = self.transform.forward(rows[:, :dims])
+        return window_xy(frame, draw, rows)
 
     def update_points(self, start: int, values, y_only: bool = False) -> None:
         """Overwrite points ``start:start + len(values)`` of the (joined) rows
@@ -583,7 +594,7 @@ class Line(Visual):
         limit = self._miter_limit  # 0 in the shader: the width in pixels
         textures = {} if not dashed else {"u_arc_rows": self._scan[0],
                                           "u_arc_offsets": self._scan[2]}
-        return passes + [Draw(
+        draw = Draw(
             program=program, view=ctx.view_id, mode="triangle_strip", count=4,
             instances=n - 1, attributes=attributes, textures=textures,
             uniforms={"u_width": self._width, **dash_uniforms(self._dashes, self._dash_offset),
@@ -591,7 +602,20 @@ class Line(Visual):
                       **snippet.uniforms},
             state=State(depth_test=ctx.is_3d, blend="alpha"),
             origin=tuple(self._origin), model=model, follow=follow, data=data,
-        )]
+        )
+        if ctx.is_3d or not self._translucent():
+            return passes + [draw]
+        if self._layer is None:  # translucent: its own overlaps blend once (line_layer)
+            self._layer = OnceLayer()
+        return passes + self._layer.draws(draw)
+
+    def _translucent(self) -> bool:
+        """Whether a color has alpha below 1 (checked once per new set of colors)."""
+        rgba, seen = self._alpha_seen
+        if rgba is not self._rgba:
+            seen = bool(self._rgba[:, 3].min(initial=1.0) < 1.0)
+            self._alpha_seen = (self._rgba, seen)
+        return seen
 
     def _dash_scan(self, ctx: DrawContext, snippet, model, n: int) -> list[Draw]:
         """The passes that compute the arc length of every drawn point on screen for

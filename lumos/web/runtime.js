@@ -317,6 +317,7 @@
         (s.depth_test ? gl.enable : gl.disable).call(gl, gl.DEPTH_TEST);
         if (s.blend) {
           gl.enable(gl.BLEND);
+          gl.blendEquation(s.blend === "max" ? gl.MAX : gl.FUNC_ADD);
           if (s.blend === "add") gl.blendFunc(gl.ONE, gl.ONE);
           else gl.blendFuncSeparate(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA, gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
         } else {

@@ -31,7 +31,8 @@ def colored(img: np.ndarray, rgb, tol: int = 40) -> np.ndarray:
 @pytest.mark.parametrize("fmt, expected", [
     ("r--o", {"color": "r", "linestyle": "--", "marker": "o"}),
     ("o", {"marker": "o", "linestyle": "None"}),
-    ("C3-.", {"color": "C3", "linestyle": "-."}),
+    ("C3-.", {"color": lumos.colors.to_rgba("C3"), "linestyle": "-."}),  # as matplotlib
+    ("k", {"color": (0.0, 0.0, 0.0, 1.0)}),
     (":k", {"color": "k", "linestyle": ":"}),
     ("s", {"marker": "s", "linestyle": "None"}),
 ])
@@ -49,8 +50,8 @@ def test_plot_returns_lines_with_data_and_cycle_colors():
     lines = ax.plot([0, 1, 2], [1, 3, 2], [0, 1, 2], [2, 2, 2], "g:")
     assert len(lines) == 2
     np.testing.assert_array_equal(lines[0].get_ydata(), [1, 3, 2])
-    assert lines[0].get_color() == lumos.colors.to_rgba("C0")
-    assert lines[1].get_color() == lumos.colors.to_rgba("g")
+    assert lines[0].get_color() == "#1f77b4"  # as the cycle holds it
+    assert lines[1].get_color() == "g"  # as given
     assert lines[1].get_linestyle() == ":"
     y2 = ax.plot(np.c_[np.arange(3), np.arange(3) * 2])  # columns are lines
     assert len(y2) == 2

@@ -87,3 +87,24 @@ def test_an_inset_goes_with_remove_and_with_its_parent():
     fig.delaxes(ax)  # matplotlib would keep drawing that twin alone
     assert fig.axes == [] and fig.axes_list == []
     assert all(a not in fig.axes_list for a in (inset, inner, twin))
+
+
+def test_plt_axes_of_an_inset_lists_it_and_makes_it_current():
+    """``plt.axes(inset)`` is matplotlib's ``fig.add_axes(inset)``: the inset joins
+    ``fig.axes`` (still its parent's child, drawn once) and is current; then ``sca``
+    takes it."""
+    for plt in (mplt, lplt):
+        fig, a1, a2, inset = _two_with_inset(plt)
+        assert plt.axes(inset) is inset
+        assert plt.gca() is inset and fig.gca() is inset
+        assert fig.axes == [a1, a2, inset] and a1.child_axes == [inset]
+        plt.plot([0, 1], [0, 1])
+        assert len(inset.lines) == 1 and not a1.lines and not a2.lines
+        plt.sca(a2)
+        plt.sca(inset)
+        assert plt.gca() is inset
+    assert lplt.gcf().axes_list.count(inset) == 1  # drawn once
+    inset.remove()
+    assert fig.axes == [a1, a2] and a1.child_axes == []
+    with pytest.raises(TypeError, match="facecolor"):
+        lplt.axes(a1, facecolor="r")

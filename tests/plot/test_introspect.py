@@ -66,7 +66,7 @@ def test_getp_and_setp_as_matplotlib(capsys):
     _, ax, a, _ = _scene(plt)
     plt.getp(a)
     listing = capsys.readouterr().out
-    assert "    linewidth = 3.0" in listing and "    color = (0.0, 0.0, 0.0, 1.0)" in listing
+    assert "    linewidth = 3.0" in listing and "    color = 'k'" in listing
     plt.setp(a)
     assert "  linewidth: " in capsys.readouterr().out
     with pytest.raises(AttributeError, match="wobble"):
@@ -95,6 +95,6 @@ def test_set_names_every_unknown_property_before_setting_any():
     with pytest.raises(TypeError, match="'lw' and 'linewidth'"):
         line.set(lw=1, linewidth=2)
     line.set(lw=3, c="r")
-    assert line.get_linewidth() == 3 and line.get_color()[:3] == (1.0, 0.0, 0.0)
+    assert line.get_linewidth() == 3 and line.get_color() == "r"
     ax.set(xlim=(2, 5), title="t")
     assert ax.get_xlim() == (2, 5) and ax.get_title() == "t"

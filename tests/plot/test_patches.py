@@ -241,6 +241,8 @@ def test_add_patch_returns_it_and_the_limits_include_the_curve():
     assert c.axes is ax and c in ax.patches
     (x0, x1), (y0, y1) = c.data_limits()
     assert (x0, x1, y0, y1) == pytest.approx((3, 7, 3, 7), abs=1e-6)
+    assert ax.get_xlim() == (0.0, 1.0)  # matplotlib's add_patch asks no fit of the view
+    ax.autoscale_view()
     lo, hi = ax.get_xlim()
     assert lo < 3 and hi > 7
 

@@ -81,7 +81,7 @@ def test_rc_values_reach_the_picture():
         leg = ax.legend(["a", "b"])
     assert fig.canvas.size == (150, 100)
     assert a[0].get_linewidth() == 4 and a[0].get_linestyle() == "--"
-    assert a[0].get_color() == (1.0, 0.0, 0.0, 1.0) and b[0].get_color()[1] > 0.4
+    assert a[0].get_color() == "r" and b[0].get_color() == "g"  # as the cycle holds them
     assert ax.title.get_fontsize() == pytest.approx(14 * 1.2)
     assert not ax.spines["top"].get_visible() and ax.spines["left"].get_visible()
     assert ax.get_facecolor()[0] == pytest.approx(0.9)

@@ -169,6 +169,17 @@ def axlines_plot():
     return fig
 
 
+def translucent_plot():
+    """Translucent lines (each through its layer): a spiral crossing itself, an axhline
+    and a dashed axvline, whose followers rewrite the line's draw into the layer."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    t = np.linspace(0, 6 * np.pi, 400)
+    ax.plot(np.cos(t) * (1 + t / 10), np.sin(t) * 0.8 + t / 20, lw=8, alpha=0.4)
+    ax.axhline(0.5, color="r", lw=8, alpha=0.4)
+    ax.axvline(0.0, color="g", lw=6, alpha=0.5, ls="--")
+    return fig
+
+
 def axes3d_plot():
     fig = lumos.figure(figsize=(5, 4), dpi=100)
     ax = fig.add_subplot(projection="3d")
@@ -415,6 +426,9 @@ SCENES = {
     "axlines": (axlines_plot, (500, 350),
                 lambda fig: [("drag", 250, 170, 100, 120), ("wheel", 250, 170, 300)],
                 (slice(300, 330), slice(40, 480))),
+    "translucent": (translucent_plot, (500, 350),
+                    lambda fig: [("drag", 250, 170, 100, 120), ("wheel", 250, 170, 300)],
+                    (slice(300, 330), slice(40, 480))),
     # Axes3D: a rotation (panes, ticks and labels change edges) and a wheel zoom
     "axes3d": (axes3d_plot, (500, 400),
                lambda fig: [("drag", 250, 200, 200, 160), ("wheel", 250, 200, -300)],

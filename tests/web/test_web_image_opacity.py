@@ -40,3 +40,26 @@ def test_image_opacity_on_the_page_as_in_python(tmp_path, interpolation):
     over_red, over_white = page[150, 75, :3].astype(int), page[190, 75, :3].astype(int)
     np.testing.assert_allclose(over_white - over_red, [0, 127.5, 127.5], atol=3)
     assert len(np.unique(page[..., :3].reshape(-1, 3), axis=0)) > 4
+
+
+def test_image_under_and_over_on_the_page_as_in_python(tmp_path):
+    """The page runs the image program's under/over colors (u_under, u_over) as Python."""
+    cmap = lumos.colors.get_cmap("viridis").with_extremes(under="red", over="magenta")
+    fig, ax = lumos.subplots(figsize=(3, 2), dpi=100)
+    y, x = np.mgrid[-2:2:12j, -3:3:18j]
+    im = ax.imshow(np.sin(x * 1.3) * np.cos(y * 1.7) * 1.6, cmap=cmap, vmin=-1, vmax=1,
+                   interpolation="bilinear", aspect="auto")
+    assert im.on_gpu()
+    ax.set_axis_off()
+    fig.subplots_adjust(0, 0, 1, 1)
+    python = fig.render()
+    html = fig.savefig(tmp_path / "extremes.html")
+    with browser.Chromium((300, 200)) as b:
+        b.open(html)
+        page = b.capture()
+    diff = browser.image_difference(page, python)
+    if not (diff["mean"] < 1.0 and diff["bad_fraction"] < 0.005):
+        browser.write_comparison("extremes", page, python)
+        pytest.fail(f"page and Python pictures differ: {diff}")
+    red = (page[..., 0] > 250) & (page[..., 1] < 5) & (page[..., 2] < 5)
+    assert red.mean() > 0.1

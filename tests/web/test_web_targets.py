@@ -158,3 +158,23 @@ def test_density_visual_matches(tmp_path, norm):
     actual = render_browser(frame, tmp_path, f"web_density_{norm}")
     assert_same(f"web_density_{norm}", actual, expected)
     assert len(np.unique(expected[..., :3].reshape(-1, 3), axis=0)) >= 30
+
+
+def test_translucent_line_layer_matches(tmp_path):
+    """A translucent line's layer (blend "max", then blended over the view): the page
+    draws its self-crossing once too, as the Python executor and matplotlib do."""
+    from lumos.scene import Canvas
+    from lumos.visuals import Line
+
+    canvas = Canvas(size=(80, 80), bgcolor="white")
+    view = canvas.add_view()
+    view.camera.rect = (0, 0, 80, 80)
+    view.add(Line(pos=[[10.0, 10.0], [70.0, 70.0], [70.0, 10.0], [10.0, 70.0]], width=8,
+                  color=(0, 0, 1, 0.4)))
+    frame = canvas.frame()
+    assert [d.state.blend for d in frame.draws][-3:] == [None, "max", "alpha"]
+    expected = python_side(frame, [])[0]
+    actual = render_browser(frame, tmp_path, "web_line_layer")
+    assert_same("web_line_layer", actual, expected)
+    crossing, single = actual[40, 40, :3].astype(int), actual[55, 25, :3].astype(int)
+    assert abs(crossing - single).max() <= 3 and single[0] < 200

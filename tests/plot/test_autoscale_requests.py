@@ -1,0 +1,98 @@
+"""Which additions move the view: matplotlib fits the view only when something asks
+(``plot``, ``scatter``, ``autoscale_view``, an ``axhline`` outside the view), not after
+``add_patch``/``add_line``/``add_artist`` nor after an ``axhline`` inside the view; what
+was added still counts at the next fit. lumos gives the same limits."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import lumos.patches as lpatches
+import lumos.pyplot as plt
+
+mpl = pytest.importorskip("matplotlib")
+mpatches = pytest.importorskip("matplotlib.patches")
+mlines = pytest.importorskip("matplotlib.lines")
+
+
+def _patch(lib, kind):
+    return getattr(lpatches if lib == "lumos" else mpatches, kind)
+
+
+# each step: (name, args); run on a fresh axes of both libraries
+SCRIPTS = {
+    "add_patch": [("add_patch", ("Rectangle", (2, 3), 4, 5))],
+    "add_patch then plot": [("add_patch", ("Rectangle", (2, 3), 4, 5)),
+                            ("plot", ([0, 1], [0, 1]))],
+    "add_patch then autoscale_view": [("add_patch", ("Circle", (5, 5), 1)),
+                                      ("autoscale_view", ())],
+    "axhline inside": [("axhline", (0.5,))],
+    "axhline outside": [("axhline", (5.0,))],
+    "axvline outside": [("axvline", (-3.0,))],
+    "axhline inside then plot": [("axhline", (0.5,)), ("plot", ([2, 3], [2, 3]))],
+    "plot then axhline outside": [("plot", ([0, 10], [0, 10])), ("axhline", (20.0,))],
+    "patch then axhline inside": [("add_patch", ("Circle", (5, 5), 1)), ("axhline", (0.5,))],
+    "arrow": [("arrow", (1, 2, 3, 4))],
+    "axhline NaN": [("axhline", (np.nan,))],
+    "stairs": [("stairs", ([1, 4, 2],))],
+    "patch then axhspan": [("add_patch", ("Circle", (5, 5), 1)), ("axhspan", (2, 3))],
+    "patch then axvspan": [("add_patch", ("Circle", (5, 5), 1)), ("axvspan", (-2, -1))],
+}
+
+
+def _run(lib: str, steps) -> tuple:
+    if lib == "lumos":
+        fig, ax = plt.subplots()
+    else:
+        import matplotlib.pyplot as mplt
+
+        fig, ax = mplt.subplots()
+    for name, args in steps:
+        if name == "add_patch":
+            kind, *rest = args
+            ax.add_patch(_patch(lib, kind)(*rest))
+        else:
+            getattr(ax, name)(*args)
+    return ax.get_xlim(), ax.get_ylim()
+
+
+@pytest.mark.usefixtures("close_figures")
+@pytest.mark.parametrize("name", sorted(SCRIPTS))
+def test_limits_as_matplotlib(name):
+    lumos_lims = _run("lumos", SCRIPTS[name])
+    mpl_lims = _run("matplotlib", SCRIPTS[name])
+    np.testing.assert_allclose(lumos_lims, mpl_lims, rtol=1e-9, atol=1e-12)
+
+
+@pytest.mark.usefixtures("close_figures")
+def test_held_view_survives_a_draw(tmp_path):
+    """The draw does not fit what add_patch added; the next plot does."""
+    fig, ax = plt.subplots()
+    ax.add_patch(lpatches.Rectangle((2, 3), 4, 5))
+    fig.savefig(tmp_path / "a.png")
+    assert ax.get_xlim() == (0.0, 1.0) and ax.get_ylim() == (0.0, 1.0)
+    ax.plot([0, 1], [0, 1])
+    fig.savefig(tmp_path / "b.png")
+    assert ax.get_xlim()[1] > 6.0 and ax.get_ylim()[1] > 8.0
+
+
+@pytest.mark.usefixtures("close_figures")
+def test_matplotlib_line_added_keeps_view():
+    fig, ax = plt.subplots()
+    ax.add_line(mlines.Line2D([2, 3], [5, 7]))
+    assert ax.get_xlim() == (0.0, 1.0) and ax.get_ylim() == (0.0, 1.0)
+    ax.autoscale_view()
+    assert ax.get_xlim()[0] < 2.0 < 3.0 < ax.get_xlim()[1]
+
+
+@pytest.mark.usefixtures("close_figures")
+def test_stream_scrolls_past_an_axhline(tmp_path):
+    """A stream (lumos's live limits) still moves the view after an axhline."""
+    fig, ax = plt.subplots()
+    s = ax.stream(1, 100)
+    s.push(np.linspace(0, 1, 50)[:, None])
+    ax.axhline(0.5)
+    s.push(np.full((50, 1), 3.0))
+    fig.savefig(tmp_path / "s.png")
+    assert ax.get_ylim()[1] > 3.0
