@@ -29,10 +29,11 @@ _TEXTURE_DTYPES = {"f4": "f4", "f2": "f2", "u1": "f1"}
 _SAMPLE_ALPHA_TO_COVERAGE = 0x809E  # not among moderngl's enable flags
 
 
-def target_sizes(frame: Frame) -> dict[str, tuple[RenderTarget, tuple[int, int]]]:
-    """Each render target of the frame with its pixel size; a ``"view"`` size is the
-    physical size of the view of the first draw that names the target."""
-    found: dict[str, tuple[RenderTarget, tuple[int, int]]] = {}
+def target_sizes(frame: Frame) -> dict[str, tuple[RenderTarget, tuple[int, int], str | None]]:
+    """Each render target of the frame with its pixel size and, for a ``"view"`` size,
+    the view it covers: the view of the first draw that names the target (its physical
+    size is the target's)."""
+    found: dict[str, tuple[RenderTarget, tuple[int, int], str | None]] = {}
     for d in frame.draws:
         named = [t for t in map(_target_of, d.textures.values()) if t is not None]
         if d.target is not None:
@@ -42,11 +43,22 @@ def target_sizes(frame: Frame) -> dict[str, tuple[RenderTarget, tuple[int, int]]
                 continue
             if t.size == "view":
                 rect = frame.views[d.view].rect
-                size = (max(int(rect[2]), 1), max(int(rect[3]), 1))
+                found[t.id] = (t, (max(int(rect[2]), 1), max(int(rect[3]), 1)), d.view)
             else:
-                size = tuple(t.size)
-            found[t.id] = (t, size)
+                found[t.id] = (t, tuple(t.size), None)
     return found
+
+
+def _target_origin(d, gl_rect, in_tile: dict) -> tuple[int, int]:
+    """``u_target_origin``: the pixel of the framebuffer drawn into where texel (0, 0)
+    of the "view"-sized targets ``d`` samples lies: the view's corner, or in a tile
+    the corner of the view's part in the tile (what the target holds)."""
+    for t in map(_target_of, d.textures.values()):
+        if t is not None and t.id in in_tile:
+            part = in_tile[t.id]
+            into = in_tile.get(d.target.id, (0, 0)) if d.target is not None else (0, 0)
+            return (part[0] - into[0], part[1] - into[1])
+    return (gl_rect[0], gl_rect[1])
 
 
 def grow(rect, margin: int) -> tuple[int, int, int, int]:
@@ -290,7 +302,15 @@ class ModernGLExecutor:
         ox, oy, w, h = (0, 0, *frame.size) if tile is None else tile
         bounds = (0, 0, w, h)
         targets = {}
-        for tid, (t, size) in target_sizes(frame).items():
+        # In a tile, a "view" target holds only the part of its view inside the tile
+        # (a view may exceed the framebuffer limit): its GL rect in the tile, by target.
+        in_tile: dict[str, tuple[int, int, int, int]] = {}
+        for tid, (t, size, view_id) in target_sizes(frame).items():
+            if tile is not None and view_id is not None:
+                x, y, vw, vh = frame.views[view_id].rect
+                in_tile[tid] = intersect((x - ox, h - (y - oy) - vh, vw, vh), bounds) \
+                    or (0, 0, 1, 1)
+                size = in_tile[tid][2:]
             targets[tid] = entry = self._target(t, size)
             if t.clear is not None:
                 entry[1].scissor = None
@@ -349,7 +369,15 @@ class ModernGLExecutor:
                     raise ValueError(f"draw: render target {d.target.id} is both drawn into "
                                      "and sampled by one draw")
                 dest = targets[d.target.id][1]
-                gl_rect = viewport = (0, 0, *targets[d.target.id][2])
+                part = in_tile.get(d.target.id)
+                if part is None:
+                    gl_rect = viewport = (0, 0, *targets[d.target.id][2])
+                else:  # the view placed so that its part in the tile fills the target
+                    gl_rect = (x - ox - part[0], h - (y - oy) - vh - part[1], vw, vh)
+                    viewport = (0, 0, part[2], part[3])
+                    if viewport != gl_rect:
+                        program = tile_program(program)
+                        tile_crop = crop(gl_rect, viewport)
             else:
                 dest = fbo
                 gl_rect = viewport = (x - ox, h - (y - oy) - vh, vw, vh)
@@ -374,6 +402,7 @@ class ModernGLExecutor:
                 entry = matrices[key] = list(draw_matrices(view.camera, vw / vh, d.origin,
                                                            d.model, parts, normal=False))
             mvp, modelview = entry[0], entry[1]
+            origin = _target_origin(d, gl_rect, in_tile)
             if d.margin:  # Draw.margin: the view, and its part in a tile, both grown
                 gl_rect, mvp = grow_viewport(gl_rect, mvp, d.margin)
                 viewport = grow(viewport, d.margin)
@@ -387,6 +416,7 @@ class ModernGLExecutor:
                 "u_projection": parts[0].T, "u_viewport": gl_rect,
                 "u_pixel_ratio": frame.pixel_ratio,
                 "u_samples": 1.0 if d.target is not None else samples,
+                "u_target_origin": origin,
             }
             if tile_crop is not None:
                 builtin["u_tile_crop"] = tile_crop

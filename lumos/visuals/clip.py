@@ -28,12 +28,12 @@ void main() {
 """,
     fragment="""
 uniform sampler2D u_content;
-uniform vec4 u_viewport;
+uniform vec2 u_target_origin;
 out vec4 f_color;
 
 void main() {
     // the group's picture (premultiplied by its own coverage) where the clip path is
-    vec4 c = texelFetch(u_content, ivec2(gl_FragCoord.xy - u_viewport.xy), 0);
+    vec4 c = texelFetch(u_content, ivec2(gl_FragCoord.xy - u_target_origin), 0);
     if (c.a <= 0.0) discard;
     f_color = vec4(c.rgb / c.a, c.a);
 }

@@ -173,7 +173,7 @@ void main() {{
 _SHADE_FS = f"""
 uniform sampler2D u_counts;
 uniform sampler2D u_cmap;
-uniform vec4 u_viewport;
+uniform vec2 u_target_origin;
 uniform vec2 u_clim;
 uniform float u_alpha;
 #if AUTO
@@ -186,7 +186,7 @@ uniform sampler2D u_cdf;
 out vec4 f_color;
 
 void main() {{
-    float c = texelFetch(u_counts, ivec2(gl_FragCoord.xy - u_viewport.xy), 0).r;
+    float c = texelFetch(u_counts, ivec2(gl_FragCoord.xy - u_target_origin), 0).r;
     if (c <= 0.0) discard;
 #if AUTO
     vec4 s = texelFetch(u_stats, ivec2(0, 0), 0);

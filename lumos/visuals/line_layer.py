@@ -28,10 +28,10 @@ void main() { gl_Position = vec4(a_corner * 2.0 - 1.0, 0.0, 1.0); }
 """,
     fragment="""
 uniform sampler2D u_layer;
-uniform vec4 u_viewport;
+uniform vec2 u_target_origin;
 out vec4 f_color;
 void main() {
-    vec4 c = texelFetch(u_layer, ivec2(gl_FragCoord.xy - u_viewport.xy), 0);
+    vec4 c = texelFetch(u_layer, ivec2(gl_FragCoord.xy - u_target_origin), 0);
     if (c.a <= 0.0) discard;
     f_color = c;
 }

@@ -81,6 +81,7 @@ uniform mat4 u_mvp;
 uniform mat3 u_normal_matrix;
 uniform mat4 u_projection;
 uniform vec4 u_viewport;
+uniform vec2 u_target_origin;
 uniform vec3 u_box_min;
 uniform vec3 u_box_size;
 uniform vec3 u_shape;       // voxels along x, y, z
@@ -131,7 +132,7 @@ void main() {
     float t0 = max(max(max(lo.x, lo.y), lo.z), 0.0);
     float t1 = min(min(min(hi.x, hi.y), hi.z), 1.0);
     // stop at the opaque scene
-    float depth = texelFetch(u_depth, ivec2(gl_FragCoord.xy - u_viewport.xy), 0).r;
+    float depth = texelFetch(u_depth, ivec2(gl_FragCoord.xy - u_target_origin), 0).r;
     vec4 s = inv * vec4(ndc, 2.0 * depth - 1.0, 1.0);
     t1 = min(t1, dot(s.xyz / s.w - p0, ray) / dot(ray, ray));
     for (int k = 0; k < 6; k++) {

@@ -277,6 +277,7 @@
         // the frame's aspect, not the rounded canvas rect's: the same matrices at any scale
         const m = drawMatrices(view.camera, view.rect[2] / view.rect[3], d.origin, d.model);
         let mvp = m.mvp;
+        const origin = [rect[0], rect[1]];  // of the "view" targets it samples: the view's
         if (d.margin) {
           // as executor.grow_viewport: a grown viewport, the same window positions
           const g = Math.ceil(d.margin * this.scale);
@@ -290,6 +291,7 @@
           // GL convention (lower-left corner), comparable with gl_FragCoord.
           u_viewport: rect, u_pixel_ratio: [desc.pixel_ratio * this.scale],
           u_samples: [d.target !== null && d.target !== undefined ? 1 : samples],
+          u_target_origin: origin,
         };
         for (const [name, value] of Object.entries(builtin)) this._setUniform(prog, name, value);
         for (const [name, value] of Object.entries(d.uniforms)) {

@@ -203,3 +203,26 @@ def test_huge_inputs_are_refused_before_they_are_copied(budget):
         visuals.Image(np.broadcast_to(0.0, (100_000, 100_000)))
     with pytest.raises(ValueError, match="nbytes"):
         set_memory_budget(-1)
+
+
+def _layered_figure():
+    fig, ax = lumos.subplots(figsize=(3.2, 2.4), dpi=100)
+    t = np.linspace(0, 4 * np.pi, 300)
+    ax.plot(np.cos(t) * t, np.sin(t) * t, lw=6, alpha=0.5)  # its layer: a view target
+    img = ax.imshow(np.random.default_rng(1).random((20, 30)), extent=(-10, 10, -10, 10))
+    from lumos.plot.patch_shapes import Circle
+
+    img.set_clip_path(Circle((0, 0), 7, transform=ax.transData))  # a clip group's target
+    return fig
+
+
+def test_view_targets_in_tiles(monkeypatch):
+    """Render targets the size of a view (a translucent line's layer, a clip path's
+    group) hold the view's part in each tile: the picture is the one drawn whole."""
+    whole = _layered_figure().render()
+    real = executor_module.limits_of
+    monkeypatch.setattr(executor_module, "limits_of", lambda ctx: dataclasses.replace(
+        real(ctx), max_renderbuffer_size=96))
+    tiled = _layered_figure().render()
+    diff = np.abs(tiled.astype(int) - whole.astype(int)).max(axis=2)
+    assert (diff > 8).mean() < 0.001, np.argwhere(diff > 8)[:10]

@@ -106,7 +106,8 @@ def test_a_plot_of_many_columns_fits_the_limits_once(fig_ax, monkeypatch):
     fig, ax = fig_ax
     calls = []
     real = type(ax)._autoscale
-    monkeypatch.setattr(type(ax), "_autoscale", lambda self, *a, **k: calls.append(1) or real(self, *a, **k))
+    monkeypatch.setattr(type(ax), "_autoscale",
+                        lambda self, *a, **k: calls.append(1) or real(self, *a, **k))
     lines = ax.plot([0, 1], np.arange(600.0).reshape(2, 300))
     assert len(lines) == 300 and len(calls) == 1
     assert ax.get_ylim()[1] > 599
