@@ -672,8 +672,9 @@ def connection_path(a: np.ndarray, b: np.ndarray, rad: float) -> np.ndarray:
 
 def draw_styled_arrow(ov, path: np.ndarray, style: str, color, lw: float,
                       mutation: float, dashes=None) -> None:
-    """matplotlib's simple arrow styles along ``path`` (figure pixels): '-', '->', '<-',
-    '<->', '-|>', '<|-', '<|-|>'; ``dashes`` the body's dash pattern (pixels)."""
+    """matplotlib's simple arrow styles along ``path`` (figure pixels): ``'-'``,
+    ``'->'``, ``'<-'``, ``'<->'``, ``'-|>'``, ``'<|-'``, ``'<|-|>'``; ``dashes`` the
+    body's dash pattern (pixels)."""
     style = style.replace(" ", "")
     known = ("-", "->", "<-", "<->", "-|>", "<|-", "<|-|>", "fancy", "simple", "wedge")
     if style not in known:
