@@ -16,7 +16,19 @@ from .artists import MARKER_SCALE, LegendHandle, check_marker, marker_symbol
 from .style import dash_pattern, rcParams
 
 
-class MarkerHandle:
+class _Labelled:
+    """A handle's legend label (``get_label``/``set_label``, as matplotlib's artists)."""
+
+    _label: str
+
+    def get_label(self) -> str:
+        return self._label
+
+    def set_label(self, label) -> None:
+        self._label = str(label)
+
+
+class MarkerHandle(_Labelled):
     """A marker (and optionally a line) drawn only in a legend."""
 
     def __init__(self, figure, marker="o", color="C0", markersize=None, alpha=None,
@@ -37,12 +49,6 @@ class MarkerHandle:
         self.linewidth = float(rcParams["lines.linewidth"] if linewidth is None else linewidth)
         self._label = label
 
-    def get_label(self) -> str:
-        return self._label
-
-    def set_label(self, label) -> None:
-        self._label = str(label)
-
     def legend_handle(self, fontsize_px: float) -> LegendHandle:
         px = self.figure.points_to_pixels
         marker = line = None
@@ -62,7 +68,7 @@ class MarkerHandle:
         return LegendHandle(line=line, marker=marker, line_look=look)
 
 
-class PatchHandle:
+class PatchHandle(_Labelled):
     """A filled, optionally hatched box with no edge drawn only in a legend
     (``ContourSet.legend_elements``); the hatch in rcParams' hatch color ('edge': with no
     edge, ``patch.edgecolor``, as matplotlib's patches) and width."""
@@ -72,12 +78,6 @@ class PatchHandle:
         self.face = colors.to_rgba(facecolor, argname="facecolor")
         self.hatch = hatch or None
         self._label = label
-
-    def get_label(self) -> str:
-        return self._label
-
-    def set_label(self, label) -> None:
-        self._label = str(label)
 
     def legend_handle(self, fontsize_px: float) -> LegendHandle:
         hatch = None
