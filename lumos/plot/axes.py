@@ -254,6 +254,11 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
                 self._layers.set_clip_path(v, artist.get_clip_path())
         self._dirty = True
 
+    def _dpi_changed(self) -> None:
+        """The figure's dpi changed: the batches (line widths and marker sizes in
+        pixels) are made again at the next draw."""
+        self._dirty = True
+
     def _artist_changed(self, artist: Artist) -> None:
         self._changes += 1
         self._dirty = True

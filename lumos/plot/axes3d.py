@@ -517,6 +517,11 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Axes):
                                       style.get("alpha", rcParams["grid.alpha"])),
             grid_dashes=dash_pattern(style.get("linestyle", rcParams["grid.linestyle"]), gw))
 
+    def _dpi_changed(self) -> None:
+        super()._dpi_changed()
+        for a in self.artists:  # their visuals' widths and sizes are in pixels
+            a._stale3d = True
+
     def sync(self) -> None:
         """Before drawing: camera, the box, and the artists' visuals in box coordinates."""
         spec = self._box_spec()

@@ -167,6 +167,8 @@ class Figure(FigureSaving, FigureBase):
         """Pixels per inch: the figure keeps its size in inches."""
         self._dpi = validate.number(dpi, "dpi", 0.0, exclusive=True)
         self.canvas.size = self._pixel_size()
+        for ax in self.axes_list:  # line widths and marker sizes are drawn in pixels
+            ax._dpi_changed()
 
     def points_to_pixels(self, points):
         """Points (1/72 inch) to logical pixels at the figure's dpi."""

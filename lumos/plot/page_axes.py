@@ -255,6 +255,10 @@ def _rgba_to_bytes(rgba: tuple[float, float, float, float]) -> tuple[int, ...]:
 
 # ---------------------------------------------------------------------- the visuals
 _decors: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+#: the tick Lines' draw order: under the overlay's spines (its lines' order is 1) whether
+#: they were made before them (the first frame) or after (a tick width new since), as
+#: matplotlib draws the axis (zorder 1.5) under the spines (2.5)
+TICK_ORDER = 0.75
 _ids = iter(range(1, 1 << 62))
 
 
@@ -309,10 +313,11 @@ class AxesDecor:
             self._segments[w] = ([], [])
         for w in [w for w in self.lines if w not in self._segments]:
             self.view.remove(self.lines.pop(w))
+            self._last.pop(("line", w), None)  # a Line made again for w gets its data
         for w in self._segments:
             if w not in self.lines:
                 line = self.lines[w] = Line(width=w)
-                line.order = 1
+                line.order = TICK_ORDER
                 self.view.add(line)
 
     def line(self, points, color, width_px: float, dashes=None) -> None:
@@ -345,7 +350,7 @@ class AxesDecor:
             line = self.lines.get(w)
             if line is None:  # a width the record did not announce
                 line = self.lines[w] = Line(width=w)
-                line.order = 1
+                line.order = TICK_ORDER
                 self.view.add(line)
             # the ticks' points as one byte string: compared at once, not array by array
             flat = np.concatenate(pts).tobytes() if pts else b""
@@ -365,6 +370,7 @@ class AxesDecor:
         faces = {"sans"} | set(self._labels) | set(reserve)
         for face in [f for f in self.faces if f not in faces]:
             self.view.remove(self.faces.pop(face))
+            self._last.pop(("text", face), None)
         for face in sorted(faces):
             visual = self._face(face)
             visual.reserve = reserve.get(face, "")
