@@ -39,7 +39,8 @@ axes3d.yaxis.panecolor axes3d.zaxis.panecolor axes.zmargin
 axes.axisbelow axes.edgecolor axes.facecolor axes.grid axes.labelcolor axes.labelpad
 axes.labelsize axes.linewidth axes.prop_cycle axes.spines.bottom axes.spines.left
 axes.spines.right axes.spines.top axes.titlecolor axes.titlepad axes.titlesize
-axes.xmargin axes.ymargin boxplot.boxprops.color boxplot.boxprops.linestyle
+axes.formatter.limits axes.formatter.offset_threshold axes.formatter.use_mathtext
+axes.formatter.useoffset axes.xmargin axes.ymargin boxplot.boxprops.color boxplot.boxprops.linestyle
 boxplot.boxprops.linewidth boxplot.patchartist boxplot.whiskers
 contour.negative_linestyle date.converter errorbar.capsize figure.autolayout
 figure.constrained_layout.h_pad figure.constrained_layout.hspace

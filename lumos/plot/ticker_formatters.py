@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from .style import rcParams
 from .ticker_locators import NO_TICKS, nonsingular, visible
 
 #: The typographic minus sign matplotlib uses in tick labels.
@@ -164,34 +165,38 @@ class ScalarFormatter(Formatter):
     """matplotlib's default labels: the fewest decimals that tell the ticks apart.
 
     - ``useOffset``: True to subtract a common offset when it saves at least
-      ``offset_threshold`` (4) leading digits (ticks at 1.7e9 + 0.2 read ``0.2`` with
+      ``offset_threshold`` leading digits (ticks at 1.7e9 + 0.2 read ``0.2`` with
       offset ``+1.7e9``); a number sets the offset; False never uses one.
     - ``powerlimits=(lo, hi)``: ticks whose magnitude is ``10**e`` with ``e <= lo`` or
       ``e >= hi`` are scaled by ``10**e``, shown in the offset text as ``1e−7``.
     - ``useMathText``: offset text as mathtext, ``$\\times10^{-7}$``.
+    - ``useLocale``: False only (lumos formats numbers as the C locale).
+
+    As in matplotlib, what is left None is read from rcParams when the formatter is
+    made: ``axes.formatter.useoffset``, ``axes.formatter.use_mathtext``,
+    ``axes.formatter.limits`` and ``axes.formatter.offset_threshold``.
     """
 
     def __init__(
         self,
-        useOffset: bool | float = True,
-        useMathText: bool = False,
-        powerlimits: tuple[int, int] = (-5, 6),
-        offset_threshold: int = 4,
+        useOffset: bool | float | None = None,  # noqa: N803
+        useMathText: bool | None = None,  # noqa: N803
+        useLocale: bool | None = None,  # noqa: N803
+        *,
+        powerlimits: tuple[int, int] | None = None,
+        offset_threshold: int | None = None,
         scientific: bool = True,
     ):
         super().__init__()
-        if isinstance(useOffset, bool):
-            self.useOffset = useOffset
-            self.offset = 0.0
-        else:
-            self.useOffset = False
-            self.offset = float(useOffset)
-        self.useMathText = bool(useMathText)
-        if len(powerlimits) != 2:
-            raise ValueError(f"ScalarFormatter: powerlimits must be (min_exp, max_exp), "
-                             f"got {powerlimits!r}")
-        self.powerlimits = (int(powerlimits[0]), int(powerlimits[1]))
-        self.offset_threshold = int(offset_threshold)
+        self.set_useLocale(useLocale)
+        self.set_useOffset(rcParams["axes.formatter.useoffset"] if useOffset is None
+                           else useOffset)
+        self.useMathText = bool(rcParams["axes.formatter.use_mathtext"]
+                                if useMathText is None else useMathText)
+        self.set_powerlimits(rcParams["axes.formatter.limits"] if powerlimits is None
+                             else powerlimits)
+        self.offset_threshold = int(rcParams["axes.formatter.offset_threshold"]
+                                    if offset_threshold is None else offset_threshold)
         self.scientific = bool(scientific)
         self.orderOfMagnitude = 0
         self.decimals = 1
@@ -205,9 +210,12 @@ class ScalarFormatter(Formatter):
 
     def set_powerlimits(self, lims) -> None:
         """The exponents (m, n) beyond which labels use scientific notation."""
-        if len(lims) != 2:
-            raise ValueError(f"lims: got {lims!r}, expected (min_exp, max_exp)")
-        self.powerlimits = (int(lims[0]), int(lims[1]))
+        try:
+            lo, hi = lims
+            self.powerlimits = (int(lo), int(hi))
+        except (TypeError, ValueError):
+            raise ValueError(f"lims: got {lims!r}, expected (min_exp, max_exp) integers") \
+                from None
 
     def get_useOffset(self) -> bool:  # noqa: N802
         """Whether an offset is used (or the offset given)."""

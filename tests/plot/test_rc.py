@@ -186,3 +186,60 @@ def test_date_axes_label_as_matplotlibs_date_converter_says():
     assert labels() == [f"03-01 {h:02d}" for h in range(7)]
     with plt.rc_context({"date.converter": "concise"}):
         assert labels()[1:] == [f"{h:02d}:00" for h in range(1, 7)]
+
+
+FORMATTER_RC = [  # (rc, x range, y range)
+    ({"axes.formatter.limits": (-2, 3)}, (0, 5000), (0, 0.005)),
+    ({"axes.formatter.limits": (0, 0)}, (0, 50), (1, 3)),
+    ({"axes.formatter.use_mathtext": True}, (0, 5e7), (1e5, 1e5 + 3)),
+    ({"axes.formatter.useoffset": False}, (1e5, 1e5 + 3), (2000, 2000.5)),
+    ({"axes.formatter.offset_threshold": 2}, (100, 103), (2000, 2000.5)),
+]
+
+
+def _strip_math(s: str) -> str:
+    """A label's text without what differs in spelling only: matplotlib's mathtext
+    labels wrap numbers in ``\\mathdefault`` (lumos draws them plain)."""
+    return re.sub(r"\\mathdefault\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}", r"\1", s) \
+        .replace("$", "").replace("−", "-")
+
+
+@pytest.mark.parametrize("rc,xr,yr", FORMATTER_RC, ids=lambda v: str(v)[:40])
+def test_formatter_rc_keys_label_as_matplotlib(rc, xr, yr):
+    """ScalarFormatter reads axes.formatter.* when made (with its axes), as matplotlib."""
+    mpl = pytest.importorskip("matplotlib")
+    mpl.use("Agg")
+    import matplotlib.pyplot as mplt
+
+    def labels(pyplot) -> list:
+        with pyplot.rc_context(rc):
+            fig, ax = pyplot.subplots()
+        ax.plot(xr, yr)
+        ax.set_xlim(*xr)
+        ax.set_ylim(*yr)
+        fig.canvas.draw()
+        out = []
+        for axis in (ax.xaxis, ax.yaxis):
+            lo, hi = axis.get_view_interval()
+            shown = [t.get_text() for t, v in zip(axis.get_ticklabels(), axis.get_ticklocs(),
+                                                   strict=True) if lo <= v <= hi]
+            out.append(([_strip_math(s) for s in shown],
+                        _strip_math(axis.get_offset_text().get_text())))
+        return out
+
+    assert labels(plt) == labels(mplt)
+    mplt.close("all")
+
+
+def test_formatter_rc_keys_checked_and_locale_refused():
+    from lumos.plot.ticker import ScalarFormatter
+
+    with pytest.raises(ValueError, match="lims"):
+        with plt.rc_context({"axes.formatter.limits": (1, 2, 3)}):
+            ScalarFormatter()
+    with pytest.raises(ValueError, match="useLocale"):
+        ScalarFormatter(useLocale=True)
+    rcParams._warned.discard("axes.formatter.use_locale")
+    with pytest.warns(UserWarning, match="axes.formatter.use_locale"):
+        rcParams["axes.formatter.use_locale"] = True
+    assert ScalarFormatter(useOffset=12.0).get_useOffset() is False  # the offset given
