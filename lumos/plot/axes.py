@@ -207,6 +207,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         self._dirty = True
         for axis, asked in zip((self.xaxis, self.yaxis), request, strict=True):
             axis.limits.held = not asked
+        self._fit_pending = self._fit_pending or any(request)
         if autoscale and any(request):
             self._autoscale(keep_held=True)
         return artist

@@ -16,6 +16,10 @@ class AxesLimits:
     """The limits of :class:`~lumos.plot.axes.Axes` (a mixin): what autoscaling fits and
     what ``set_xlim``, ``set_ylim``, ``margins``, ``invert_xaxis`` ... set."""
 
+    #: a fit was asked for (an artist added, ``autoscale``, ``margins``) and no frame has
+    #: drawn since (matplotlib's pending autoscale request): :meth:`relim` then refits
+    _fit_pending = False
+
     # -- limits, scales, labels -----------------------------------------------------
     def _autoscale(self, keep_held: bool = False) -> None:
         """Fit auto axes to the data plus margins (in scale space, like matplotlib).
@@ -106,18 +110,27 @@ class AxesLimits:
         if self._dirty and (self.xaxis.limits.auto or self.yaxis.limits.auto):
             self._autoscale(keep_held=True)
         self._fitted_at = at
+        self._fit_pending = False
 
     def autoscale(self, enable: bool = True, axis: str = "both") -> None:
         """Turn automatic limits on (or off) for 'x', 'y' or 'both' axes, and apply them."""
         for name in ("x", "y") if axis == "both" else (axis,):
             getattr(self, f"{name}axis").limits.auto = bool(enable)
+        self._fit_pending = True
         self._autoscale()
 
     def relim(self) -> None:
-        """Fit the automatic limits to the artists' data as it is now (after
-        ``set_data``, ``set_offsets``, ...)."""
+        """Measure the artists' data as it is now (after ``set_data``, ``set_offsets``,
+        ...) for the automatic limits to fit, as matplotlib's ``relim`` recomputes
+        ``dataLim``: the view moves when a fit is asked for (``autoscale_view()``, a new
+        artist), or at the next draw when a fit asked for has not been drawn yet."""
         self._fitted.clear()
-        self._autoscale()
+        for a in self.artists:
+            self.fitted_limits(a)  # kept: data set after this does not count
+        if self._fit_pending:
+            self._autoscale(keep_held=True)
+        else:
+            self.xaxis.limits.held = self.yaxis.limits.held = True
 
     def margins(self, x: float | None = None, y: float | None = None) -> None:
         """Padding added to the data range by autoscaling, as a fraction of it (rcParams
@@ -126,6 +139,7 @@ class AxesLimits:
         # matplotlib's bound: a margin of -0.5 would shrink the view to nothing
         self._margins = (mx if x is None else validate.number(x, "x", -0.5, exclusive=True),
                          my if y is None else validate.number(y, "y", -0.5, exclusive=True))
+        self._fit_pending = True
         self._autoscale()
 
     def set_xlim(self, left=None, right=None, **kwargs):

@@ -96,3 +96,41 @@ def test_stream_scrolls_past_an_axhline(tmp_path):
     s.push(np.full((50, 1), 3.0))
     fig.savefig(tmp_path / "s.png")
     assert ax.get_ylim()[1] > 3.0
+
+
+def _relim_script(pyplot, draw_first: bool, then: str) -> list:
+    """plot, (draw), new data, relim, then ``then``: the y limits after each draw."""
+    fig, ax = pyplot.subplots()
+    (line,) = ax.plot([0, 1], [0, 1])
+    bars = ax.bar([2, 3], [1, 1])
+    seen = []
+    if draw_first:
+        fig.canvas.draw()
+        seen.append(ax.get_ylim())
+    line.set_ydata([0, 5])
+    bars[0].set_height(-2)
+    ax.relim()
+    line.set_ydata([0, 9])  # after relim: not measured until the next one
+    if then:
+        getattr(ax, then)()
+    fig.canvas.draw()
+    seen.append(ax.get_ylim())
+    if then != "autoscale_view":
+        ax.autoscale_view()
+        fig.canvas.draw()
+        seen.append(ax.get_ylim())
+    return np.round(seen, 9).tolist()
+
+
+@pytest.mark.usefixtures("close_figures")
+@pytest.mark.parametrize("draw_first", [True, False])
+@pytest.mark.parametrize("then", ["", "autoscale_view", "autoscale"])
+def test_relim_measures_and_the_view_moves_when_a_fit_is_asked(draw_first, then):
+    """matplotlib's relim recomputes dataLim only: after a draw the view stays until
+    autoscale_view (or another request); before the first draw the pending request of
+    plot fits the new data."""
+    import matplotlib.pyplot as mplt
+
+    expected = _relim_script(mplt, draw_first, then)
+    assert _relim_script(plt, draw_first, then) == expected
+    assert expected[-1] != expected[0] or not draw_first  # the view did move at the end
