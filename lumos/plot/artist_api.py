@@ -99,7 +99,8 @@ class ArtistAPI:
     @property
     def patches(self) -> list:
         """The patches added to these axes, as they were given."""
-        return [getattr(a, "source", a) for a in self.artists if isinstance(a, Patch)]
+        return [getattr(a, "source", a) for a in self.artists
+                if isinstance(a, Patch) or a.listed_as == "patches"]
 
     @property
     def lines(self) -> list:
@@ -122,7 +123,8 @@ class ArtistAPI:
         ``fill_between``, ``contour``, ``hexbin``, ``quiver``, ``eventplot`` ... and
         those added with ``add_collection``/``add_artist``."""
         kinds = self.collection_kinds
-        return [getattr(a, "source", a) for a in self.artists if isinstance(a, kinds)]
+        return [getattr(a, "source", a) for a in self.artists
+                if isinstance(a, kinds) and a.listed_as is None]
 
     def _add_object(self, obj, method: str, kinds, autolim: bool, request: bool = True):
         if isinstance(obj, kinds):

@@ -204,6 +204,9 @@ class Artist(Preparable):
     #: whether automatic limits follow every change of the data (streams), or only the
     #: data as it was when they were fitted (``Axes.fitted_limits``, matplotlib's way)
     live_limits = False
+    #: the list of the axes that shows the artist where its kind is not the one
+    #: matplotlib's has: "patches" (streamplot's arrow heads, matplotlib's patches)
+    listed_as: str | None = None
     _animated = False
     _rasterized = False
     _clip_on = True

@@ -261,7 +261,8 @@ def _spiral_starts(ny: int, nx: int):
 
 
 class StreamplotSet:
-    """What ``streamplot`` returns: ``.lines`` (a LineCollection) and ``.arrows``."""
+    """What ``streamplot`` returns: ``.lines`` (a LineCollection, in ``ax.collections``)
+    and ``.arrows`` (the arrow heads, in ``ax.patches``)."""
 
     def __init__(self, lines, arrows) -> None:
         self.lines = lines
@@ -270,9 +271,11 @@ class StreamplotSet:
 
 class StreamArrows(PathsCollection):
     """Filled arrow heads ('-|>', matplotlib's ``mutation_scale`` in points) at the
-    points ``heads``, pointing away from ``tails`` on the screen."""
+    points ``heads``, pointing away from ``tails`` on the screen. Listed in
+    ``ax.patches``, where matplotlib adds its arrows (one FancyArrowPatch each)."""
 
     zorder = 2.0
+    listed_as = "patches"
     _edge_default = True
 
     def __init__(self, tails, heads, mutation: float, **kwargs) -> None:

@@ -66,3 +66,20 @@ def test_removed_collections_leave_the_list():
     sc.remove()
     assert ax.collections == [lc]
     lplt.close(fig)
+
+
+def test_streamplot_lines_are_a_collection_and_its_arrows_patches():
+    """matplotlib adds streamplot's lines as a collection and its arrows as patches
+    (one FancyArrowPatch each; lumos draws them as one artist, listed there)."""
+    U, V = -1 - X**2 + Y, 1 + X - Y**2
+    for plt in (lplt, mplt):
+        fig, ax = plt.subplots()
+        s = ax.streamplot(X, Y, U, V, density=0.5)
+        assert list(ax.collections) == [s.lines]
+        assert len(ax.patches) >= 1 and len(s.arrows.get_paths()) > 0
+        if plt is lplt:
+            assert ax.patches == [s.arrows]
+            for p in ax.patches:  # matplotlib's way to take the arrows off
+                p.remove()
+            assert ax.patches == [] and ax.collections == [s.lines]
+        plt.close(fig)
