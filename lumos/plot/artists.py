@@ -319,8 +319,10 @@ class Artist(Preparable):
         return self.get_picker() not in (None, False)
 
     def set_animated(self, b: bool) -> None:
-        """matplotlib's flag for blitting. lumos redraws instead of blitting, so an
-        animated artist is drawn like any other (the pictures are the same)."""
+        """matplotlib's flag for blitting: it leaves an animated artist out of screen
+        draws (the blitting code draws it) and draws it in saved files. lumos redraws
+        instead of blitting, so an animated artist is drawn like any other, on screen
+        and in files (the pictures blitting shows and matplotlib saves)."""
         self._animated = bool(b)
 
     def get_animated(self) -> bool:

@@ -223,6 +223,28 @@ def test_manual_blitting_shows_the_current_state():
     assert ax.get_ylim() == pytest.approx((-0.055, 0.055))  # matplotlib's: data kept limits
 
 
+def test_savefig_draws_animated_artists_as_matplotlib(tmp_path):
+    """matplotlib leaves animated artists out of screen draws (blitting draws them) but
+    draws them while saving (canvas.is_saving()); lumos draws them always."""
+    mpl = pytest.importorskip("matplotlib")
+    mpl.use("Agg")
+    import matplotlib.pyplot as mplt
+    from PIL import Image
+
+    def red_pixels(pyplot, animated: bool) -> int:
+        fig, ax = pyplot.subplots(figsize=(2, 2), dpi=50)
+        ax.plot([0, 1], [0, 1], "r-", lw=5, animated=animated)
+        ax.text(0.1, 0.8, "t", color="r", animated=animated)
+        path = tmp_path / f"{pyplot.__name__}{animated}.png"
+        fig.savefig(path)
+        pyplot.close(fig)
+        rgb = np.asarray(Image.open(path).convert("RGB")).astype(int)
+        return int(((rgb[..., 0] > 200) & (rgb[..., 1] < 80) & (rgb[..., 2] < 80)).sum())
+
+    for pyplot in (mplt, plt):
+        assert red_pixels(pyplot, True) == red_pixels(pyplot, False) > 100
+
+
 def test_canvas_pixels_renderer_and_manager_as_matplotlib():
     fig, ax = plt.subplots(figsize=(3, 2), dpi=50)
     ax.plot([0, 1], [0, 1], color="r", lw=4)
