@@ -70,12 +70,11 @@ def _image_alpha(alpha):
 class AxesImage(Artist, ScalarMappable):
     """An image on the axes, as ``ax.imshow`` returns.
 
-    A scalar field with a linear norm and a transparent bad color is colored on the
-    GPU, under and over colors too (its data is interpolated, then colormapped:
-    matplotlib's 'data' stage). Any other norm (log, BoundaryNorm, ...), a bad color,
-    ``alpha``
-    given per pixel and RGB(A) images are colored here exactly as matplotlib does, and
-    the colors are interpolated ('rgba' stage). A scalar ``alpha`` is an opacity the
+    A scalar field with a linear norm is colored on the GPU, its under, over and bad
+    colors too (its data is interpolated, then colormapped: matplotlib's 'data'
+    stage). Any other norm (log, BoundaryNorm, ...), ``alpha`` given per pixel and
+    RGB(A) images are colored here exactly as matplotlib does, and the colors are
+    interpolated ('rgba' stage). A scalar ``alpha`` is an opacity the
     GPU applies after the colormap, as matplotlib applies it after interpolating.
     """
 
@@ -194,13 +193,13 @@ class AxesImage(Artist, ScalarMappable):
         self._upload()
 
     def on_gpu(self) -> bool:
-        """Whether the GPU colors the image (a scalar field, a linear norm, a
-        transparent bad color, no alpha per pixel, and not the 'rgba' stage; a norm
-        with ``clip`` maps beyond the limits to the ends, not to under and over)."""
+        """Whether the GPU colors the image (a scalar field, a linear norm, no alpha per
+        pixel, and not the 'rgba' stage; a norm with ``clip`` and colors of its own for
+        the extremes stays here: it maps beyond the limits to the ends, not to under
+        and over)."""
         clipped = getattr(self.norm, "clip", False) and not self.cmap.has_default_extremes()
         return (self._data.ndim == 2 and self.norm.linear and not clipped
-                and not isinstance(self._alpha, np.ndarray)
-                and not any(self.cmap.bad) and self._stage != "rgba")
+                and not isinstance(self._alpha, np.ndarray) and self._stage != "rgba")
 
     def _rgba(self) -> np.ndarray:
         """(M, N, 4) float colors, as matplotlib computes them."""
@@ -212,8 +211,9 @@ class AxesImage(Artist, ScalarMappable):
                 warn_once("imshow stage data", "interpolation_stage: lumos interpolates "
                           "colors ('rgba') when the image is colored through a non-linear "
                           "norm, extremes or an alpha per pixel")
-            with np.errstate(all="ignore"):
-                rgba = np.asarray(self.cmap(self.norm(arr)), dtype=float)
+            with np.errstate(all="ignore"):  # inf is bad, as NaN (matplotlib masks both)
+                bad_as_nan = np.where(np.isfinite(arr), arr, np.nan)
+                rgba = np.asarray(self.cmap(self.norm(bad_as_nan)), dtype=float)
         else:
             rgba = arr.astype(float) / 255.0 if arr.dtype == np.uint8 else \
                 np.clip(np.nan_to_num(arr.astype(float)), 0.0, 1.0)

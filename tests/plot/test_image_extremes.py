@@ -54,13 +54,53 @@ def test_under_and_over_are_painted_after_resampling(interpolation):
     assert _off_map(img) < 0.002
 
 
-def test_clipping_norm_and_bad_color_stay_on_the_cpu():
+def test_a_clipping_norm_stays_on_the_cpu_a_bad_color_does_not():
     _, im = _imshow("nearest")
     im.norm.clip = True  # out of range maps to the ends, not to under/over
     assert not im.on_gpu()
     im.norm.clip = False
     im.cmap.bad = "k"
-    assert not im.on_gpu()
+    assert im.on_gpu()
+
+
+def _holed():
+    z = _field()
+    z[3:6, 4:9] = np.nan
+    z[8, 12] = np.inf  # bad as NaN (matplotlib masks both)
+    z[9:11, 2] = -np.inf
+    return z
+
+
+def _red(img: np.ndarray) -> np.ndarray:
+    return (img[..., 0] > 250) & (img[..., 1] < 5) & (img[..., 2] < 5)
+
+
+@pytest.mark.parametrize("norm", ["linear", "log"])
+def test_a_bad_color_paints_nan_and_inf_pixels_as_matplotlib(norm, tmp_path):
+    """A non-transparent bad color is painted on the GPU (a linear norm) as on the CPU
+    (a log norm), over NaN and ±inf pixels alike, where matplotlib paints it."""
+    mpl = pytest.importorskip("matplotlib")
+    mpl.use("Agg")
+    import matplotlib.pyplot as mplt
+    from PIL import Image as PILImage
+
+    z = _holed() + (2.0 if norm == "log" else 0.0)  # positive for the log norm
+    pictures = []
+    for pyplot in (mplt, plt):
+        cmap = pyplot.get_cmap("viridis").with_extremes(bad="red", under="k", over="w")
+        fig, ax = pyplot.subplots(figsize=(3.6, 2.4), dpi=50)
+        im = ax.imshow(z, cmap=cmap, norm=norm, vmin=0.5 if norm == "log" else -1.2,
+                       vmax=3.2 if norm == "log" else 1.2, interpolation="nearest",
+                       aspect="auto")
+        ax.set_axis_off()
+        fig.subplots_adjust(0, 0, 1, 1)
+        if pyplot is plt:
+            assert im.on_gpu() == (norm == "linear")
+        fig.savefig(tmp_path / "img.png")
+        pictures.append(np.asarray(PILImage.open(tmp_path / "img.png").convert("RGB")))
+    want, got = (_red(p) for p in pictures)
+    assert want.sum() > 500
+    np.testing.assert_array_equal(got, want)
 
 
 def test_the_cpu_mirror_paints_the_extremes():
