@@ -485,18 +485,7 @@ def axis(arg=None, /, *, emit: bool = True, **kwargs):
 def margins(*margins, x=None, y=None, tight: bool = True):
     """Padding of the current axes' data limits: ``margins(0.1)``, ``margins(0, 0.2)``
     or ``margins(x=0)``; without arguments returns (x, y)."""
-    ax = gca()
-    if not margins and x is None and y is None:
-        return ax.get_xmargin(), ax.get_ymargin()
-    if len(margins) == 1:
-        x = y = margins[0]
-    elif len(margins) == 2:
-        x, y = margins
-    elif margins:
-        raise TypeError(f"margins: got {len(margins)} positional arguments, expected 0, 1 "
-                        "or 2")
-    ax.margins(x=x, y=y)
-    return None
+    return gca().margins(*margins, x=x, y=y)
 
 
 def _ticks(axis: str, ticks, labels, minor: bool, kwargs):

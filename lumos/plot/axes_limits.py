@@ -132,15 +132,28 @@ class AxesLimits:
         else:
             self.xaxis.limits.held = self.yaxis.limits.held = True
 
-    def margins(self, x: float | None = None, y: float | None = None) -> None:
+    def margins(self, *margins, x: float | None = None, y: float | None = None):
         """Padding added to the data range by autoscaling, as a fraction of it (rcParams
-        axes.xmargin, axes.ymargin)."""
+        axes.xmargin, axes.ymargin): ``margins(m)`` (both), ``margins(mx, my)`` or by
+        keyword; no arguments: the current (x, y) margins, as matplotlib."""
+        if margins and (x is not None or y is not None):
+            raise TypeError("margins: got positional and keyword margins, expected one kind")
+        if len(margins) == 1:
+            x = y = margins[0]
+        elif len(margins) == 2:
+            x, y = margins
+        elif margins:
+            raise TypeError(f"margins: got {len(margins)} positional margins, expected 0, 1 "
+                            "or 2")
+        if x is None and y is None:
+            return self._margins
         mx, my = self._margins
         # matplotlib's bound: a margin of -0.5 would shrink the view to nothing
         self._margins = (mx if x is None else validate.number(x, "x", -0.5, exclusive=True),
                          my if y is None else validate.number(y, "y", -0.5, exclusive=True))
         self._fit_pending = True
         self._autoscale()
+        return None
 
     def set_xlim(self, left=None, right=None, **kwargs):
         """``set_xlim(0, 10)`` or ``set_xlim((0, 10))``; left > right inverts the axis."""

@@ -134,3 +134,23 @@ def test_relim_measures_and_the_view_moves_when_a_fit_is_asked(draw_first, then)
     expected = _relim_script(mplt, draw_first, then)
     assert _relim_script(plt, draw_first, then) == expected
     assert expected[-1] != expected[0] or not draw_first  # the view did move at the end
+
+
+@pytest.mark.usefixtures("close_figures")
+@pytest.mark.parametrize("args,kwargs", [((0.2,), {}), ((0.1, 0.3), {}), ((), {"y": 0.4}),
+                                         ((), {})])
+def test_axes_margins_forms_as_matplotlib(args, kwargs):
+    """``ax.margins(m)`` sets both margins, ``ax.margins(mx, my)`` each, no arguments
+    gives them back (lumos's Axes.margins set x only and returned None)."""
+    import matplotlib.pyplot as mplt
+
+    seen = []
+    for pyplot in (plt, mplt):
+        fig, ax = pyplot.subplots()
+        ax.plot([0, 10], [0, 10])
+        got = ax.margins(*args, **kwargs)
+        seen.append((got, ax.get_xlim(), ax.get_ylim(), ax.margins()))
+    assert np.allclose(seen[0][1:], seen[1][1:])
+    assert (seen[0][0] is None) == (seen[1][0] is None)
+    with pytest.raises(TypeError, match="margins"):
+        plt.gca().margins(0.1, x=0.2)
