@@ -734,6 +734,7 @@ class StreamFloor:
         fbo, prog = self.fbo, self.prog
         fbo.scissor = None
         fbo.clear(1.0, 1.0, 1.0, 1.0)
+        x0, x1, y0, y1 = 0.0, 1.0, 0.0, 1.0  # lumos's limits before two samples
         if entries >= 2:
             gx, gy, gw, gh = self.plot
             first = self.head - entries
@@ -754,10 +755,10 @@ class StreamFloor:
             self.tex.use(0)
             self.vao.render(self.mgl.TRIANGLE_STRIP, vertices=2 * entries,
                             instances=self.channels)
-            if self.axes is not None:
-                fbo.scissor = None
-                self.axes.update((x0, x1), (y0, y1))
-                self.axes.draw()
+        if self.axes is not None:  # drawn before the data too, as lumos's are
+            fbo.scissor = None
+            self.axes.update((x0, x1), (y0, y1))
+            self.axes.draw()
         self.ctx.finish()
 
 
@@ -793,7 +794,10 @@ def stream(channels: int = 32, seconds: float = 10.0, rate: int = 10_000,
             "frame_ms_mean": 1000 * statistics.mean(frame_s),
             "frame_ms_median": 1000 * statistics.median(frame_s),
             "frame_ms_p99": 1000 * float(np.percentile(frame_s, 99)),
-            "frame_ms_worst": 1000 * max(frame_s)}
+            "frame_ms_worst": 1000 * max(frame_s),
+            # the slowest 1 % one by one, the slowest first (streams.py's "slowest")
+            "slowest": [{"frame": int(i), "ms": 1000 * frame_s[i]}
+                        for i in np.argsort(frame_s)[::-1][:max(frames // 100, 1)]]}
 
 
 def main() -> None:
@@ -814,7 +818,8 @@ def main() -> None:
     else:
         print(f"floor, {a.channels} channels: frame mean {r['frame_ms_mean']:.1f} ms, p99 "
               f"{r['frame_ms_p99']:.1f} ms, worst {r['frame_ms_worst']:.1f} ms; "
-              f"{r['cpu_ms_per_frame']:.1f} ms of CPU per frame (all threads)")
+              f"{r['cpu_ms_per_frame']:.1f} ms of CPU per frame (all threads); the slowest "
+              "frames: " + ", ".join(f"#{f['frame']} {f['ms']:.1f} ms" for f in r["slowest"]))
 
 
 if __name__ == "__main__":

@@ -50,7 +50,11 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
     for b in blocks[:skip]:
         s.push(b)
     blocks, frames = blocks[skip:], total - skip
-    fig.render()  # the first frame compiles shaders and allocates the ring textures
+    # the first frame, before any sample (streams.py's 600 timed frames start from an
+    # empty ring), compiles the shaders and makes the ring textures, as the floor's
+    # does before its timed frames (lumos did this in the first timed frame until
+    # 2026-12-04: 32 MB of textures at 32 channels, 260 MB at 256)
+    fig.render()
     canvas = fig.canvas
     executor = canvas._executor
     with current() as ctx:  # lumos's context, current here for the timed loop
@@ -84,6 +88,9 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
         canvas._target.read()
         readback = time.perf_counter() - start
     worst = np.argsort(frame_s)[-max(frames // 100, 1):]  # the slowest 1 %
+    slowest = [{"frame": int(i), "ms": 1000 * frame_s[i], "python_ms": 1000 * python_s[i],
+                "gl_ms": 1000 * (frame_s[i] - python_s[i]), "uploaded_bytes": upload[i],
+                "gc": collections[i]} for i in worst[::-1]]
     sample_bytes = bounds[skip + 1:] - bounds[skip:-1]
     return {
         "frames": frames, "channels": channels, "rate": rate, "capacity": capacity,
@@ -98,6 +105,7 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
         "worst_gl_ms": 1000 * float(np.mean([frame_s[i] - python_s[i] for i in worst])),
         "worst_uploaded_bytes": float(np.mean([upload[i] for i in worst])),
         "worst_with_gc": int(sum(collections[i] for i in worst)),
+        "slowest": slowest,  # those frames one by one, the slowest first
         "python_ms_mean": 1000 * statistics.mean(python_s),
         "gl_ms_mean": 1000 * statistics.mean(np.subtract(frame_s, python_s)),
         "frames_with_gc": int(sum(collections)),
@@ -139,6 +147,10 @@ def main() -> None:
           f"ms, {r['worst_uploaded_bytes']:.0f} B uploaded, {r['worst_with_gc']} with a garbage "
           f"collection (mean frame: Python {r['python_ms_mean']:.1f} ms, GL "
           f"{r['gl_ms_mean']:.1f} ms; {r['frames_with_gc']} frames with a collection)")
+    print("  the slowest frames: " + "; ".join(
+        f"#{f['frame']} {f['ms']:.1f} ms (Python {f['python_ms']:.1f}, GL {f['gl_ms']:.1f}, "
+        f"{f['uploaded_bytes'] / 1e3:.0f} kB{', a collection' if f['gc'] else ''})"
+        for f in r["slowest"]))
     print(f"  reading the picture back: {r['readback_ms']:.1f} ms (not in the frame time); "
           f"{r['draws']} draws per frame")
 

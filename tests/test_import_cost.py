@@ -95,6 +95,7 @@ def test_plain_data_is_plotted_without_lumos_lazy(tmp_path):
         "fig, ax = plt.subplots()\n"
         "ax.plot([1, 2, 3]); ax.plot(np.arange(3.0), (1, 2, 3), 'r-')\n"
         "ax.scatter(np.arange(3), [1, 2, 3]); ax.imshow(np.eye(3))\n"
+        "s = ax.stream(2, 100); s.push(np.zeros((5, 2))); s.push([[1.0, 2.0]])\n"
         "assert 'lumos.lazy' not in sys.modules\n"
         f"mm = np.memmap({str(tmp_path / 'm.dat')!r}, dtype='f8', mode='w+', shape=(8,))\n"
         "from lumos.plot.bigdata import LazyLine2D\n"

@@ -257,6 +257,16 @@ class ModernGLExecutor:
             entry[1] = t.version
         return entry[0]
 
+    def _prepare(self, d: Draw) -> None:
+        """Make the program and textures of a draw of nothing: the frame names them, so
+        ``release_unused`` keeps them, and a visual that names them before it has
+        anything to draw (a stream's rings, as large as its capacity) gets them made in
+        that frame rather than in the first one with data."""
+        self._program(d.program)
+        for t in d.textures.values():
+            if isinstance(t, Texture):
+                self._texture(t)
+
     def _drop_vaos(self, glbuf) -> None:
         for key in [k for k in self._vaos if any(x is glbuf for x in k[1])]:
             self._vaos.pop(key).release()
@@ -354,6 +364,7 @@ class ModernGLExecutor:
         matrices: dict = {}  # camera parts per view; matrices per view, origin and model
         for d in frame.draws:
             if d.count <= 0 or d.instances == 0:
+                self._prepare(d)
                 continue
             if d.view in pending:
                 clear_through(d.view)

@@ -53,6 +53,7 @@ import numpy as np
 
 from .. import colors
 from ..visuals import Stream, Waterfall
+from . import bigdata
 from .artists import Artist, ScalarMappable
 from .style import rcParams
 
@@ -325,9 +326,7 @@ class StreamPlot(Artist):
         """Append ``block`` (k, channels); thread-safe, never waits for a frame. A
         lazy block (h5py, zarr, Dask, memmap) is read in pieces, and only its newest
         rows the stream keeps (the older ones advance the time axis unread)."""
-        from ..lazy.source import is_lazy
-
-        if is_lazy(block):
+        if bigdata.is_lazy_source(block):
             from ..lazy.feed import Feed
 
             try:

@@ -441,11 +441,7 @@ class Stream(Visual):
         a1 = min(int(np.ceil((hi_t - self.t0) / self.dt)) + 2, head)
         if a1 - a0 < 2:
             return empty
-        per_column = abs(w) / self.dt / max(columns, 1.0)  # samples per pixel column
-        level = 0
-        if per_column > _RAW_PER_COLUMN and self._levels:
-            level = min(max(int(np.floor(np.log2(per_column))), _FIRST_LEVEL),
-                        self._levels[-1])
+        level = self._level(w, columns)
         if level:
             e0, e1 = a0 >> level, ((a1 - 1) >> level) + 1
             # an entry at the middle of its block
@@ -454,6 +450,16 @@ class Stream(Visual):
                     "origin_x": origin_x}
         return {"level": 0, "ring": self._raw, "e0": a0, "e1": a1,
                 "origin_x": self.t0 + a0 * self.dt}
+
+    def _level(self, width: float, columns: float) -> int:
+        """The level a view ``width`` wide (data units) on ``columns`` physical pixel
+        columns draws: 0 (the samples) up to ``_RAW_PER_COLUMN`` samples a column, else
+        blocks of 2**level samples, 1 to 2 a column."""
+        per_column = abs(width) / self.dt / max(columns, 1.0)  # samples per pixel column
+        if per_column > _RAW_PER_COLUMN and self._levels:
+            return min(max(int(np.floor(np.log2(per_column))), _FIRST_LEVEL),
+                       self._levels[-1])
+        return 0
 
     def _margin(self, win: dict, rect, columns: float, pixel_ratio: float) -> int:
         """Physical pixels the draw reaches beyond the view ``rect`` on ``columns``
@@ -495,20 +501,29 @@ class Stream(Visual):
         columns = max(ctx.size[0] * ctx.pixel_ratio, 1.0)
         margin = 0
         if ctx.camera["type"] == "panzoom":
-            win = self.window(ctx.camera["rect"], columns)
-            if win["e1"] - win["e0"] >= 2:
-                margin = self._margin(win, ctx.camera["rect"], columns, ctx.pixel_ratio)
+            rect = ctx.camera["rect"]
         else:  # 3D views: every sample
             head = self._pending.taken
             oldest = max(head - self.capacity, 0)
-            win = self.window((self.t0 + oldest * self.dt, 0.0, (head - oldest) * self.dt,
-                               0.0), columns)
-        # a page follows the camera alone: it gets the draw even when nothing is in view
+            rect = (self.t0 + oldest * self.dt, 0.0, (head - oldest) * self.dt, 0.0)
+        win = self.window(rect, columns)
+        level, ring, e0, e1 = win["level"], win["ring"], win["e0"], win["e1"]
+        if e1 - e0 >= 2:
+            if ctx.camera["type"] == "panzoom":
+                margin = self._margin(win, rect, columns, ctx.pixel_ratio)
+        else:
+            # Nothing in view (no samples yet, or a view beside them): a draw of
+            # nothing, with the program this view draws with and every ring, so that
+            # an executor makes them in this frame and keeps them, as it keeps what a
+            # frame names. The rings hold capacity x channels intervals (260 MB at
+            # 256 channels x 10^5 samples): made in the frame the first samples
+            # arrive, or again after a pan beside the samples, they stalled it (1.3 s
+            # at 256 channels on llvmpipe; benchmarks/README.md, 2026-12-04).
+            level = self._level(rect[2], columns)
+            ring, e0, e1 = (self._env[level] if level else self._raw), 0, 0
+        # a page follows the camera alone (follow.js computes the window again)
         follow = self._follower(columns) if ctx.follow and ctx.camera["type"] == "panzoom" \
             else None
-        if win["e1"] - win["e0"] < 2 and follow is None:
-            return []
-        level, ring, e0, e1 = win["level"], win["ring"], win["e0"], win["e1"]
         if level:
             program, mode, count, instances = _BLOCKS.compose(), "triangle_strip", \
                 2 * (e1 - e0), self.channels

@@ -467,6 +467,33 @@ def test_empty_draws_are_skipped(executor, target):
     assert (target.read() == 255).all()
 
 
+def test_an_empty_draw_makes_its_program_and_textures(ctx, executor):
+    """A draw of nothing draws nothing, but its program and textures are made, and
+    kept by release_unused with the frame that names them: a visual that names them
+    before it has anything to draw (a stream's rings) pays for them in that frame."""
+    data = np.zeros((8, 4, 4), np.uint8)
+    data[..., 0] = data[..., 3] = 255
+    tex = Texture(data, filter="nearest")
+    (draw,) = texture_frame(tex).draws
+    empty = frame_of(Draw(program=draw.program, view="v", mode="triangle_strip", count=0,
+                          attributes=draw.attributes, textures={"u_tex": tex},
+                          state=State(blend=None)), size=(16, 16))
+    target = OffscreenTarget(ctx, (16, 16))
+    try:
+        executor.render(empty, target.fbo)
+        assert (target.read() == 255).all()
+        assert tex.id in executor._textures and draw.program.id in executor._programs
+        assert executor.uploaded_bytes == tex.data.nbytes  # the texture, not the quad
+        executor.release_unused(empty)
+        assert tex.id in executor._textures and draw.program.id in executor._programs
+        before = executor.uploaded_bytes
+        executor.render(frame_of(draw, size=(16, 16)), target.fbo)
+        assert executor.uploaded_bytes - before == 4 * 8  # the quad's buffer alone
+        assert (target.read()[..., :3] == [255, 0, 0]).all()
+    finally:
+        target.release()
+
+
 def test_shader_errors_name_the_program(executor, target):
     bad = Program("void main() { gl_Position = vec4(undefined_name); }", COLOR_FS)
     draw = Draw(program=bad, view="v", mode="triangles", count=3)

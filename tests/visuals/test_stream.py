@@ -399,12 +399,50 @@ def test_bad_stream_arguments(kwargs, match):
 def test_empty_and_tiny_streams_draw_nothing():
     s = Stream(2, 10)
     canvas = canvas_with(s, rect=(0, -1, 10, 2))
-    assert canvas.frame().draws == []
+    (draw,) = canvas.frame().draws  # a draw of nothing (the rings: see below)
+    assert draw.count == 0
     s.push(np.zeros((0, 2)))
     s.push(np.ones(2))  # one sample: (channels,) is one row
-    assert s.count == 1 and canvas.frame().draws == []
+    assert s.count == 1 and [d.count for d in canvas.frame().draws] == [0]
+    assert not ink(canvas.render(), 0).any()
     s.push(np.ones((5, 2)))
-    assert len(canvas.frame().draws) == 1
+    (draw,) = canvas.frame().draws
+    assert draw.count > 0
+
+
+def test_rings_are_made_at_the_first_frame_and_kept_while_nothing_is_in_view():
+    """The rings (capacity x channels intervals, 260 MB at 256 channels x 10^5
+    samples) are made in the stream's first frame, before any sample, with the program
+    its view draws with, and kept through frames that show none of the samples (a pan
+    beside them): a frame with new samples uploads those, never the rings."""
+    channels, capacity = 4, 50_000
+    s = Stream(channels, capacity, dt=1e-3, stacked=True)
+    canvas = canvas_with(s, rect=(0, -2, capacity * 1e-3, 6 * channels))
+    (draw,) = canvas.frame().draws
+    assert draw.count == 0 and draw.mode == "triangle_strip"  # the blocks' program
+    canvas.render()
+    ex = canvas._executor
+    rings = [s._raw, *s._env.values()]
+    assert {r.texture.id for r in rings} <= set(ex._textures)
+    assert ex.uploaded_bytes >= texture_bytes(s)
+    programs = set(ex._programs)
+    before = ex.uploaded_bytes
+    s.push(signals(5000, channels))
+    canvas.render()
+    assert 0 < ex.uploaded_bytes - before < texture_bytes(s) / 4
+    assert set(ex._programs) == programs  # compiled in the empty frame
+    picture = canvas.render()
+    assert ink(picture, 64).any()
+    # a pan beside the samples draws nothing, and keeps the rings
+    canvas.views[0].camera.rect = (100, -2, 10, 6 * channels)
+    (draw,) = canvas.frame().draws
+    assert draw.count == 0
+    canvas.render()
+    assert {r.texture.id for r in rings} <= set(ex._textures)
+    before = ex.uploaded_bytes
+    canvas.views[0].camera.rect = (0, -2, capacity * 1e-3, 6 * channels)
+    np.testing.assert_array_equal(canvas.render(), picture)
+    assert ex.uploaded_bytes == before
 
 
 # -- waterfalls ------------------------------------------------------------------------
