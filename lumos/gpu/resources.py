@@ -33,7 +33,19 @@ def _dtype_code(arr: np.ndarray, argument: str) -> str:
         ) from None
 
 
-_SCAN = 1 << 15  # rows compared at a time by changed_rows
+_SCAN = 1 << 15  # rows compared first by changed_rows
+_SCAN_MAX = 1 << 18  # rows compared at a time once no difference was found
+
+
+def _chunks(n: int):
+    """(start, stop) pieces of ``range(n)`` growing from ``_SCAN`` to ``_SCAN_MAX`` rows:
+    a difference near the front is found after few rows, and a long unchanged array is
+    compared in few numpy calls."""
+    i, step = 0, _SCAN
+    while i < n:
+        yield i, min(i + step, n)
+        i += step
+        step = min(2 * step, _SCAN_MAX)
 
 
 def changed_rows(old: np.ndarray, new: np.ndarray) -> tuple[int, int] | None:
@@ -51,18 +63,17 @@ def changed_rows(old: np.ndarray, new: np.ndarray) -> tuple[int, int] | None:
             d &= ~(np.isnan(a) & np.isnan(b))
         return d.reshape(len(d), -1).any(axis=1) if d.ndim > 1 else d
 
-    for i in range(0, n, _SCAN):
-        d = differ(i, min(i + _SCAN, n))
+    for i, j in _chunks(n):
+        d = differ(i, j)
         if d.any():
             first = i + int(d.argmax())
             break
     else:
         return None
-    for j in range(n, first, -_SCAN):
-        i = max(j - _SCAN, first)
-        d = differ(i, j)
+    for i, j in _chunks(n - first):  # from the back: rows n - j .. n - i
+        d = differ(n - j, n - i)
         if d.any():
-            return first, j - int(d[::-1].argmax())
+            return first, n - i - int(d[::-1].argmax())
     return first, first + 1  # not reached: row `first` differs
 
 
