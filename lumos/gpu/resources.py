@@ -48,6 +48,25 @@ def _chunks(n: int):
         step = min(2 * step, _SCAN_MAX)
 
 
+def _edge_row(a: np.ndarray, b: np.ndarray, last: bool) -> int | None:
+    """The first (``last``: the last) row where ``a`` and ``b`` differ, NaN equal to
+    NaN, or None. NaN is masked only when the row ``!=`` found holds one (new data
+    differs at once: no NaN pass over it)."""
+
+    def rows(d: np.ndarray) -> np.ndarray:
+        return d.reshape(len(d), -1).any(axis=1) if d.ndim > 1 else d
+
+    d = rows(a != b)
+    for masked in (False, True):
+        if not d.any():
+            return None
+        k = len(d) - 1 - int(d[::-1].argmax()) if last else int(d.argmax())
+        if masked or a.dtype.kind != "f" or not np.isnan(a[k]).any():
+            return k
+        d = rows((a != b) & ~(np.isnan(a) & np.isnan(b)))
+    return None  # not reached
+
+
 def changed_rows(old: np.ndarray, new: np.ndarray) -> tuple[int, int] | None:
     """(first, last + 1) of the rows where two equal-length arrays differ (NaN equals
     NaN), or None: what a partial upload has to send.
@@ -55,25 +74,17 @@ def changed_rows(old: np.ndarray, new: np.ndarray) -> tuple[int, int] | None:
     Scans in chunks from the front to the first difference and from the back to the
     last one: all new data costs two chunks, unchanged data one pass."""
     n = len(old)
-
-    def differ(i: int, j: int) -> np.ndarray:  # per row of old[i:j], new[i:j]
-        a, b = old[i:j], new[i:j]
-        d = a != b
-        if a.dtype.kind == "f" and d.any():
-            d &= ~(np.isnan(a) & np.isnan(b))
-        return d.reshape(len(d), -1).any(axis=1) if d.ndim > 1 else d
-
     for i, j in _chunks(n):
-        d = differ(i, j)
-        if d.any():
-            first = i + int(d.argmax())
+        k = _edge_row(old[i:j], new[i:j], last=False)
+        if k is not None:
+            first = i + k
             break
     else:
         return None
     for i, j in _chunks(n - first):  # from the back: rows n - j .. n - i
-        d = differ(n - j, n - i)
-        if d.any():
-            return first, n - i - int(d[::-1].argmax())
+        k = _edge_row(old[n - j : n - i], new[n - j : n - i], last=True)
+        if k is not None:
+            return first, n - j + k + 1
     return first, first + 1  # not reached: row `first` differs
 
 
