@@ -33,7 +33,38 @@ def _dtype_code(arr: np.ndarray, argument: str) -> str:
         ) from None
 
 
-_SCAN = 1 << 15  # rows compared at a time by changed_rows
+_SCAN = 1 << 15  # rows compared first by changed_rows
+_SCAN_MAX = 1 << 18  # rows compared at a time once no difference was found
+
+
+def _chunks(n: int):
+    """(start, stop) pieces of ``range(n)`` growing from ``_SCAN`` to ``_SCAN_MAX`` rows:
+    a difference near the front is found after few rows, and a long unchanged array is
+    compared in few numpy calls."""
+    i, step = 0, _SCAN
+    while i < n:
+        yield i, min(i + step, n)
+        i += step
+        step = min(2 * step, _SCAN_MAX)
+
+
+def _edge_row(a: np.ndarray, b: np.ndarray, last: bool) -> int | None:
+    """The first (``last``: the last) row where ``a`` and ``b`` differ, NaN equal to
+    NaN, or None. NaN is masked only when the row ``!=`` found holds one (new data
+    differs at once: no NaN pass over it)."""
+
+    def rows(d: np.ndarray) -> np.ndarray:
+        return d.reshape(len(d), -1).any(axis=1) if d.ndim > 1 else d
+
+    d = rows(a != b)
+    for masked in (False, True):
+        if not d.any():
+            return None
+        k = len(d) - 1 - int(d[::-1].argmax()) if last else int(d.argmax())
+        if masked or a.dtype.kind != "f" or not np.isnan(a[k]).any():
+            return k
+        d = rows((a != b) & ~(np.isnan(a) & np.isnan(b)))
+    return None  # not reached
 
 
 def changed_rows(old: np.ndarray, new: np.ndarray) -> tuple[int, int] | None:
@@ -43,26 +74,17 @@ def changed_rows(old: np.ndarray, new: np.ndarray) -> tuple[int, int] | None:
     Scans in chunks from the front to the first difference and from the back to the
     last one: all new data costs two chunks, unchanged data one pass."""
     n = len(old)
-
-    def differ(i: int, j: int) -> np.ndarray:  # per row of old[i:j], new[i:j]
-        a, b = old[i:j], new[i:j]
-        d = a != b
-        if a.dtype.kind == "f" and d.any():
-            d &= ~(np.isnan(a) & np.isnan(b))
-        return d.reshape(len(d), -1).any(axis=1) if d.ndim > 1 else d
-
-    for i in range(0, n, _SCAN):
-        d = differ(i, min(i + _SCAN, n))
-        if d.any():
-            first = i + int(d.argmax())
+    for i, j in _chunks(n):
+        k = _edge_row(old[i:j], new[i:j], last=False)
+        if k is not None:
+            first = i + k
             break
     else:
         return None
-    for j in range(n, first, -_SCAN):
-        i = max(j - _SCAN, first)
-        d = differ(i, j)
-        if d.any():
-            return first, j - int(d[::-1].argmax())
+    for i, j in _chunks(n - first):  # from the back: rows n - j .. n - i
+        k = _edge_row(old[n - j : n - i], new[n - j : n - i], last=True)
+        if k is not None:
+            return first, n - j + k + 1
     return first, first + 1  # not reached: row `first` differs
 
 

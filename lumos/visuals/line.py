@@ -112,6 +112,7 @@ class Line(Visual):
         self._scan: list | None = None  # the dash scan's render targets (made when dashed)
         self._layer: OnceLayer | None = None  # a translucent line's layer (made when drawn)
         self._alpha_seen: tuple = (None, False)  # (colors, any alpha below 1) last checked
+        self._blank_seen: tuple = (-1, False)  # (positions' version, no point drawn) checked
         self.dashes = dashes
         self.dash_offset = dash_offset
         self._points = np.zeros((0, 2))
@@ -563,7 +564,9 @@ class Line(Visual):
                 self._lod_key = "full"
                 self._upload_points(self._points, None)
         n = self.drawn_points
-        if n < 2:
+        if n < 2 or (self._blank() and not ctx.follow):
+            # only breaks (an axes' tick line without ticks) draw no pixel; a page's
+            # frame keeps the draw, which the page fills with the ticks of a new view
             return []
         snippet, model = transform_parts(self)
         dashed = self._dashes is not None and n <= SCAN_WIDTH * SCAN_MAX_ROWS
@@ -608,6 +611,14 @@ class Line(Visual):
         if self._layer is None:  # translucent: its own overlaps blend once (line_layer)
             self._layer = OnceLayer()
         return passes + self._layer.draws(draw)
+
+    def _blank(self) -> bool:
+        """Whether no uploaded point is drawn (all breaks; checked once per upload)."""
+        version, blank = self._blank_seen
+        if version != self._pos_buffer.version:
+            blank = not self._pos_buffer.data[1:-1, 3].any()
+            self._blank_seen = (self._pos_buffer.version, blank)
+        return blank
 
     def _translucent(self) -> bool:
         """Whether a color has alpha below 1 (checked once per new set of colors)."""

@@ -191,9 +191,10 @@ def test_texture_log_overflow_and_set_data():
     assert t.changes_since(t.version) == []
 
 
-@pytest.mark.parametrize("shape", [(1,), (1000,), (70_001, 2), (5, 3, 4)])
+@pytest.mark.parametrize("shape", [(1,), (1000,), (70_001, 2), (5, 3, 4), (300_001,)])
 def test_changed_rows_is_the_first_and_last_differing_row(shape):
-    # scanned from both ends in chunks: the same answer as comparing everything
+    # scanned from both ends in chunks (growing up to 2^18 rows: 300 001 rows take
+    # chunks of each size): the same answer as comparing everything
     from lumos.gpu.resources import changed_rows
 
     rng = np.random.default_rng(len(shape))
@@ -210,6 +211,29 @@ def test_changed_rows_is_the_first_and_last_differing_row(shape):
         expected = None if not differ.any() else \
             (int(differ.argmax()), len(differ) - int(differ[::-1].argmax()))
         assert changed_rows(a, b) == expected
+
+
+def test_changed_rows_skips_nan_against_nan_at_the_edges():
+    # the first and last rows `!=` finds are NaN against NaN: they are not changes
+    from lumos.gpu.resources import changed_rows
+
+    rng = np.random.default_rng(5)
+    for n in (20, 40_000, 300_001):
+        a = rng.normal(size=n)
+        b = a + 1.0
+        a[:7] = b[:7] = np.nan
+        a[-3:] = b[-3:] = np.nan
+        assert changed_rows(a, b) == (7, n - 3)
+        rows = rng.normal(size=(n, 2))
+        new = rows.copy()
+        new[:, 1] += 1.0
+        rows[:6, 0] = np.nan
+        new[:6] = rows[:6]  # rows 0-5 unchanged: NaN against NaN in the first column
+        assert changed_rows(rows, new) == (6, n)
+        ints = rng.integers(0, 3, size=n)
+        moved = ints.copy()
+        moved[n // 2] += 1
+        assert changed_rows(ints, moved) == (n // 2, n // 2 + 1)
 
 
 def test_buffer_set_data_keeps_an_array_made_for_it_only_when_told():

@@ -167,6 +167,26 @@ def test_line_per_point_colors_and_many_lines_in_one_draw():
     assert left[0] > 200 and left[2] < 60 and right[2] > 200 and right[0] < 60
 
 
+def test_a_line_of_breaks_only_draws_nothing_unless_a_page_fills_it():
+    # an axes' tick line without ticks holds two NaN rows: a frame for pixels leaves
+    # its draw out (the same picture, one draw less); a page's frame keeps it to fill
+    line = visuals.Line(pos=np.full((2, 2), np.nan), width=2)
+    canvas = scene.Canvas(size=(40, 30))
+    view = canvas.add_view()
+    view.add(line)
+    view.camera.rect = (0.0, 0.0, 1.0, 1.0)
+    assert canvas.frame().draws == []
+    assert len(canvas.frame(follow=True).draws) == 1
+    blank = canvas.render()
+    assert (blank[..., :3] == 255).all()
+    line.set_data([[0.1, 0.5], [0.9, 0.5]], color="black")  # drawn again once it has points
+    assert len(canvas.frame().draws) == 1
+    assert ink(canvas.render()).any()
+    line.set_data([[np.nan, 0.5], [np.nan, np.nan], [0.9, np.inf]], color="black")
+    assert canvas.frame().draws == []
+    canvas.close()
+
+
 def test_line_width_scales_with_pixel_ratio():
     rect = (0.0, 0.0, 1.0, 1.0)
     line = visuals.Line(pos=[[0.0, 0.5], [1.0, 0.5]], color="black", width=3)
