@@ -298,6 +298,7 @@ class Text(Visual):
         self._atlas = get_atlas(bold, face)
         self._dilate = check_number(dilate, "dilate")
         self._sheet = _GlyphSheet()
+        self._quads: tuple = (None, None)  # (key, (labels shown, vertices of each)): _rebuild
         self._text, self._points = [], np.zeros((0, 3))
         self._font_size = check_positive(font_size, "font_size")
         self._color = color
@@ -440,6 +441,16 @@ class Text(Visual):
         else:
             self._origin, local, _ = split_origin(self._points)
         valid = np.isfinite(self._points).all(axis=1)
+        # what the glyph quads depend on besides the anchors: a pan moves the same
+        # labels, whose quads, texels, colors and scales stay as they are (not uploaded)
+        key = None if self._direction is not None else (
+            tuple(self._text), valid.tobytes(), rgba8.tobytes(), self._styles, self._font_size,
+            self._anchor, self._rotation, self._reserve, self._atlas.image.shape)
+        if key is not None and key == self._quads[0]:
+            shown, counts = self._quads[1]
+            if shown:
+                self._buffers["anchor"].set_data(np.repeat(local[shown], counts, axis=0))
+            return
         parts = {k: [] for k in self._buffers}
         shown, counts, scales = [], [], []  # per label drawn: its vertices repeat these
         for i, s in enumerate(self._text):
@@ -476,6 +487,7 @@ class Text(Visual):
             data = np.concatenate(arrays) if arrays else np.zeros((0,) + buf.data.shape[1:],
                                                                   buf.data.dtype)
             buf.set_data(data.astype(buf.data.dtype))
+        self._quads = (key, (shown, counts))
 
     def _style(self, i: int) -> tuple:
         """(font size, anchor_x, anchor_y, rotation) of label ``i``."""
