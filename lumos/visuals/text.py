@@ -348,7 +348,7 @@ class Text(Visual):
         if len(points) != len(strings):
             raise ValueError(f"pos: got {len(points)} positions for {len(strings)} strings")
         color = self._color if color is None else color
-        colors.to_rgba_array(color, len(strings))  # checked before anything changes
+        rgba8 = colors.to_rgba_bytes(color, len(strings))  # checked before anything changes
         if styles is not None:
             styles = [(check_positive(size, "font_size"), ax, ay, check_number(rot, "rotation"))
                       for size, ax, ay, rot in styles]
@@ -362,7 +362,7 @@ class Text(Visual):
         self._text, self._points, self._color = strings, points, color
         self._styles = styles
         self._direction, self._direction_from = direction, direction_from
-        self._rebuild()
+        self._rebuild(rgba8)
 
     @staticmethod
     def _vectors(value, old, argument: str, n: int) -> np.ndarray | None:
@@ -431,10 +431,12 @@ class Text(Visual):
     def _upload_geometry(self) -> None:
         self._rebuild()
 
-    def _rebuild(self) -> None:
-        """Lay out every label into glyph quads (6 vertices each)."""
+    def _rebuild(self, rgba8: np.ndarray | None = None) -> None:
+        """Lay out every label into glyph quads (6 vertices each); ``rgba8``: the
+        labels' color bytes when the caller has them."""
         n = len(self._text)
-        rgba8 = colors.to_rgba_bytes(self._color, n)
+        if rgba8 is None:
+            rgba8 = colors.to_rgba_bytes(self._color, n)
         if is_nonlinear(self):
             self._origin = np.zeros(3)
             local = np.nan_to_num(self._points).astype(np.float32)
