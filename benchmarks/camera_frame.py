@@ -10,12 +10,16 @@ shared machine move far less than wall time. Parts: the ticks and their labels l
 ``Axis.pixels_along``), drawn (``draw_axis``), the page record of each axis
 (``page_axes.axis_record``) and the hand-over to the visuals (``AxesDecor.commit``:
 tick lines and the labels' glyph quads); ``Canvas.frame`` is the frame description
-after the draw (the line's level of detail is there).
+after the draw (the line's level of detail is there). ``--marks`` calls ``os.getppid()``
+before each frame's ``Figure.draw`` and after the last ``Canvas.frame``, so that
+``valgrind --tool=callgrind --dump-before=getppid`` writes the instructions of each
+frame's Python to a file of its own (the load does not move those).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -39,7 +43,7 @@ def _timed(owner, name: str, label: str, totals: dict) -> None:
     setattr(owner, name, wrapper)
 
 
-def run(scene: str = "line", frames: int = 300) -> dict:
+def run(scene: str = "line", frames: int = 300, marks: bool = False) -> dict:
     """Median thread CPU (ms) of ``Figure.draw`` and ``Canvas.frame`` per pan frame, and
     the mean of each decoration part."""
     import window
@@ -66,12 +70,16 @@ def run(scene: str = "line", frames: int = 300) -> dict:
         dx, dy = (x1 - x0) * 0.01 * (i % 20), (y1 - y0) * 0.005 * (i % 10)
         ax.set_xlim(x0 + dx, x1 + dx)
         ax.set_ylim(y0 + dy, y1 + dy)
+        if marks:
+            os.getppid()
         t0 = time.thread_time()
         fig.draw()
         t1 = time.thread_time()
         fig.canvas.frame()
         draw.append(t1 - t0)
         frame.append(time.thread_time() - t1)
+    if marks:
+        os.getppid()
     out = {"Figure.draw": statistics.median(draw), "Canvas.frame": statistics.median(frame)}
     out.update({k: v / frames for k, v in totals.items()})
     return {k: 1e3 * v for k, v in out.items()}
@@ -81,10 +89,12 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--frames", type=int, default=300)
     p.add_argument("--scene", choices=("line", "image"), default="line")
+    p.add_argument("--marks", action="store_true",
+                   help="os.getppid() around each frame (callgrind --dump-before=getppid)")
     a = p.parse_args()
     with open("/proc/loadavg") as f:
         load = f.read().split()[0]
-    parts = run(a.scene, a.frames)
+    parts = run(a.scene, a.frames, a.marks)
     print(f"{a.scene} (load {load}): " + ", ".join(f"{k} {v:.2f} ms" for k, v in parts.items()))
 
 

@@ -12,11 +12,15 @@ memory (2 GiB where it cannot be read).
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 
 _budget: int | None = None
 
 
+@lru_cache(maxsize=1)
 def _physical_memory() -> int | None:
+    """Bytes of physical memory (read once: each read is a system call, and every
+    ``set_data`` of a visual checks its request, tick lines at every frame of a pan)."""
     try:
         return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
     except (AttributeError, ValueError, OSError):

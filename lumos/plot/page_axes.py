@@ -21,7 +21,7 @@ notebook asks the kernel.
 from __future__ import annotations
 
 import weakref
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -78,6 +78,7 @@ def _radial(loc) -> dict | None:
             "rsign": ax.get_rsign(), "rmin": ax.get_rmin()}
 
 
+@cache  # built once: each frame asks for the specs of every axis
 def _locators() -> dict:
     from .polar import RadialLocator, ThetaLocator
 
@@ -150,6 +151,7 @@ def _autodatefmt(fmt, axis) -> dict | None:
             "defaultfmt": fmt.defaultfmt}
 
 
+@cache  # built once: each frame asks for the specs of every axis
 def _formatters() -> dict:
     from .polar import ThetaFormatter
 

@@ -66,8 +66,13 @@ vec4 colormap(float v) {
     if (v < -1.0e37) return u_bad;
 #endif
     float span = u_clim.y - u_clim.x;
-    if (span > 0.0 && v < u_clim.x) return u_under;  // after resampling, as matplotlib
+#ifdef EXTREMES
+    // after resampling, as matplotlib; left out of programs of images whose texels all
+    // lie within the color limits (nearest sampling reads texels only): on llvmpipe the
+    // two tests cost a third of the nearest program's work
+    if (span > 0.0 && v < u_clim.x) return u_under;
     if (span > 0.0 && v > u_clim.y) return u_over;
+#endif
     float t = span != 0.0 ? clamp((v - u_clim.x) / span, 0.0, 1.0) : 0.5;
     return texture(u_cmap, vec2((t * 255.0 + 0.5) / 256.0, 0.5));
 }
@@ -115,10 +120,12 @@ _MAINS = {
     }
 """,
 }
-# (kind, whether the texture holds bad pixels): the program of each
-_TEMPLATES = {(kind, bad): ShaderTemplate(_VERTEX, ("#define BAD_PIXELS\n" if bad else "")
-                                           + _FRAGMENT % main)
-              for kind, main in _MAINS.items() for bad in (False, True)}
+# (kind, whether the texture holds bad pixels, whether under/over may paint): the
+# program of each
+_TEMPLATES = {(kind, bad, ends): ShaderTemplate(_VERTEX, ("#define BAD_PIXELS\n" if bad else "")
+                                                + ("#define EXTREMES\n" if ends else "")
+                                                + _FRAGMENT % main)
+              for kind, main in _MAINS.items() for bad in (False, True) for ends in (False, True)}
 
 _CORNERS = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], np.float32)
 _CHUNK = 1 << 20  # pixels converted at a time
@@ -195,12 +202,15 @@ class Image(Visual):
                      "pass a smaller or downsampled array, e.g. data[::2, ::2]")
         scalar = arr.ndim == 2
         self._range = (None, None)
+        self._texel_range = None  # the float32 texels' (min, max): the normalized range
         self._bad_pixels = False  # whether the texture holds the _BAD sentinel
         fresh = True  # whether tex was made here (the texture may keep it without a copy)
         if h == 0 or w == 0:
             tex = None
         elif scalar:
             self._range = _finite_range(arr)
+            if self._range[0] is not None:
+                self._texel_range = self._normalized(np.array(self._range)).astype(np.float32)
             tex = np.empty((h, w), np.float32)
             flat, out = arr.reshape(-1), tex.reshape(-1)
             for i in range(0, len(flat), _CHUNK):  # no float64 copy of the whole image
@@ -228,6 +238,16 @@ class Image(Visual):
         if self._default_extent:
             self._extent = (0.0, float(w), 0.0, float(h))
         self.clim = self._clim_spec
+
+    def _beyond(self, clim: np.ndarray) -> bool:
+        """Whether a texel may lie below or above the normalized color limits ``clim``
+        as the shader compares them (float32): the texels' extremes are the float32 of
+        the normalized finite range, and normalizing keeps the order."""
+        if self._texel_range is None:
+            return False  # no finite texel: every one is bad, or there is none
+        lo, hi = self._texel_range
+        c0, c1 = clim.astype(np.float32)
+        return bool(lo < c0 or hi > c1)
 
     def _normalized(self, values):
         """Scalars as the texture holds them: the finite data range mapped onto -1..1,
@@ -448,11 +468,12 @@ class Image(Visual):
         kind = self._interpolation if self._scalar else "rgba"
         if kind == "nearest" and len(parts) > 1:
             kind = "nearest_tiles"
+        ends = kind == "bilinear" or self._beyond(clim)
         for texture, (r0, r1, c0, c1), tile in parts:
             ax, bx = x0 + (x1 - x0) * c0 / w, x0 + (x1 - x0) * c1 / w
             ay, by = y0 + (y1 - y0) * r0 / h, y0 + (y1 - y0) * r1 / h
             draws.append(Draw(
-                program=_TEMPLATES[kind, self._bad_pixels].compose(transform=snippet),
+                program=_TEMPLATES[kind, self._bad_pixels, ends].compose(transform=snippet),
                 view=ctx.view_id,
                 mode="triangle_strip", count=4,
                 attributes={"a_corner": Attribute(self._corner_buffer, 2)},

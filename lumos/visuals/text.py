@@ -298,6 +298,7 @@ class Text(Visual):
         self._atlas = get_atlas(bold, face)
         self._dilate = check_number(dilate, "dilate")
         self._sheet = _GlyphSheet()
+        self._quads: tuple = (None, None)  # (key, (labels shown, vertices of each)): _rebuild
         self._text, self._points = [], np.zeros((0, 3))
         self._font_size = check_positive(font_size, "font_size")
         self._color = color
@@ -347,7 +348,7 @@ class Text(Visual):
         if len(points) != len(strings):
             raise ValueError(f"pos: got {len(points)} positions for {len(strings)} strings")
         color = self._color if color is None else color
-        colors.to_rgba_array(color, len(strings))  # checked before anything changes
+        rgba8 = colors.to_rgba_bytes(color, len(strings))  # checked before anything changes
         if styles is not None:
             styles = [(check_positive(size, "font_size"), ax, ay, check_number(rot, "rotation"))
                       for size, ax, ay, rot in styles]
@@ -361,7 +362,7 @@ class Text(Visual):
         self._text, self._points, self._color = strings, points, color
         self._styles = styles
         self._direction, self._direction_from = direction, direction_from
-        self._rebuild()
+        self._rebuild(rgba8)
 
     @staticmethod
     def _vectors(value, old, argument: str, n: int) -> np.ndarray | None:
@@ -430,16 +431,28 @@ class Text(Visual):
     def _upload_geometry(self) -> None:
         self._rebuild()
 
-    def _rebuild(self) -> None:
-        """Lay out every label into glyph quads (6 vertices each)."""
+    def _rebuild(self, rgba8: np.ndarray | None = None) -> None:
+        """Lay out every label into glyph quads (6 vertices each); ``rgba8``: the
+        labels' color bytes when the caller has them."""
         n = len(self._text)
-        rgba8 = colors.to_rgba_bytes(self._color, n)
+        if rgba8 is None:
+            rgba8 = colors.to_rgba_bytes(self._color, n)
         if is_nonlinear(self):
             self._origin = np.zeros(3)
             local = np.nan_to_num(self._points).astype(np.float32)
         else:
             self._origin, local, _ = split_origin(self._points)
         valid = np.isfinite(self._points).all(axis=1)
+        # what the glyph quads depend on besides the anchors: a pan moves the same
+        # labels, whose quads, texels, colors and scales stay as they are (not uploaded)
+        key = None if self._direction is not None else (
+            tuple(self._text), valid.tobytes(), rgba8.tobytes(), self._styles, self._font_size,
+            self._anchor, self._rotation, self._reserve, self._atlas.image.shape)
+        if key is not None and key == self._quads[0]:
+            shown, counts = self._quads[1]
+            if shown:
+                self._buffers["anchor"].set_data(np.repeat(local[shown], counts, axis=0))
+            return
         parts = {k: [] for k in self._buffers}
         shown, counts, scales = [], [], []  # per label drawn: its vertices repeat these
         for i, s in enumerate(self._text):
@@ -476,6 +489,7 @@ class Text(Visual):
             data = np.concatenate(arrays) if arrays else np.zeros((0,) + buf.data.shape[1:],
                                                                   buf.data.dtype)
             buf.set_data(data.astype(buf.data.dtype))
+        self._quads = (key, (shown, counts))
 
     def _style(self, i: int) -> tuple:
         """(font size, anchor_x, anchor_y, rotation) of label ``i``."""

@@ -231,8 +231,25 @@
       out.push(first, second);
       if (line.hasNan) out.push(L.gap[j] ? -1 : second);
     }
-    for (let i = Math.max(j1 * b, i0); i < i1; i++) out.push(i);
+    out.push(...tail(line, Math.max(j1 * b, i0), i1));
     return { index: out, raw: false };
+  }
+
+  /** Rows of the points a..c past the last whole bin, as MinMaxPyramid._tail: their
+   * lowest, highest (first of equals) and last point in order when there are more than
+   * 4; the raw points when fewer, or when one is NaN/inf. */
+  function tail(line, a, c) {
+    const raw = [];
+    for (let i = a; i < c; i++) raw.push(i);
+    if (c - a <= 4) return raw;
+    let lo = a, hi = a;
+    for (let i = a; i < c; i++) {
+      const v = line.y(i);
+      if (!Number.isFinite(v)) return raw;
+      if (v < line.y(lo)) lo = i;
+      if (v > line.y(hi)) hi = i;
+    }
+    return [...new Set([lo, hi, c - 1])].sort((p, q) => p - q);
   }
 
   function cameraOf(r, draw) {

@@ -132,3 +132,37 @@ def test_labels_shown_before_are_not_laid_out_again():
     big = visuals.Text(strings, pos=np.ones((3, 2)), font_size=12.375)
     np.testing.assert_array_equal(t._buffers["offset"].data, big._buffers["offset"].data)
 
+
+
+def test_moved_labels_upload_only_their_anchors():
+    """A pan moves the same labels: only the anchors are new (the quads, texels, colors
+    and scales keep their versions, so nothing else is uploaded), and every buffer
+    equals what laying the labels out again gives; a new string, color or NaN anchor
+    lays them out again."""
+    strings = ["0.25", "0.50", "0.75"]
+    pos = np.array([[10.0, 5.0], [50.0, 5.0], [90.0, 5.0]])
+    t = visuals.Text(strings, pos=pos, font_size=10, color="k")
+    versions = {k: b.version for k, b in t._buffers.items()}
+    t.set_data(strings, pos=pos + (3.5, 1.0))
+    changed = {k for k, b in t._buffers.items() if b.version != versions[k]}
+    assert changed == {"anchor"}
+
+    def same_as_laid_out_again(text):
+        kept = {k: b.data.copy() for k, b in text._buffers.items()}
+        text._quads = (None, None)
+        text._rebuild()
+        for name, buf in text._buffers.items():
+            np.testing.assert_array_equal(kept[name], buf.data, err_msg=name)
+
+    same_as_laid_out_again(t)
+    t.set_data(strings, pos=pos - 2.0)
+    same_as_laid_out_again(t)
+    t.set_data(["0.25", "0.50", "1.00"], pos=pos)
+    t.set_data(["0.25", "0.50", "1.00"], pos=pos + 1.0, color="red")
+    assert (t._buffers["color"].data[:, 0] == 255).all()
+    same_as_laid_out_again(t)
+    holed = pos.copy()
+    holed[1] = np.nan
+    t.set_data(["0.25", "0.50", "1.00"], pos=holed)
+    assert len(t._buffers["anchor"].data) == 2 * 4 * 6  # two labels of four glyphs
+    same_as_laid_out_again(t)

@@ -77,6 +77,37 @@ def test_query_keeps_every_bins_extremes_and_few_points():
     assert y[index].max() == y.max() and y[index].min() == y.min()
 
 
+def test_the_tail_past_the_last_whole_bin_is_drawn_as_a_partial_bin():
+    # 10^6 points on 800 columns: bins of 1024, and 576 points past the last whole one
+    # (half a column): their lowest, highest and last point, not 576 raw segments
+    n = 1_000_000
+    x = np.arange(n, dtype=float)
+    y = spiky_walk(n)
+    y[-300] = 1e4  # a spike in the tail
+    pyr = MinMaxPyramid(x, y)
+    index = pyr.query(-1e4, n + 1e4, 800)
+    tail = index[index >= (n // 1024) * 1024]
+    start = (n // 1024) * 1024
+    want = sorted({start + y[start:].argmin(), start + y[start:].argmax(), n - 1})
+    assert tail.tolist() == want and n - 300 in want
+    assert len(index) <= 2 * (n // 1024) + 3
+    y[-5] = np.nan  # NaN in the tail: the raw points, so that it breaks where it lies
+    assert np.array_equal(pyr.query(-1e4, n + 1e4, 800)[-(n - start):], np.arange(start, n))
+
+
+def test_lod_picture_with_a_tail_in_view_matches_the_full_draw():
+    n = 1_000_000
+    y = spiky_walk(n, seed=7)
+    y[-300] += 500
+    xy = np.c_[np.linspace(0, 100, n), y]
+    rect = (-5, y.min() - 10, 110, y.max() - y.min() + 20)  # the line's end in view
+    lod = visuals.Line(xy, color="black", width=1.0)
+    img = render([lod], rect)
+    assert lod.drawn_points <= 2 * (n // 1024) + 3  # not + 576 raw tail points
+    full = render([visuals.Line(xy, color="black", width=1.0, lod=False)], rect)
+    assert_same_picture(img, full)
+
+
 def test_query_of_a_narrow_range_is_the_raw_points():
     x = np.arange(10_000, dtype=float)
     pyr = MinMaxPyramid(x, np.sin(x))

@@ -302,6 +302,47 @@ def test_image_tests_for_bad_pixels_only_while_it_has_some(interpolation):
     assert not (again[..., :3] == (255, 0, 0)).all(axis=-1).any()
 
 
+@pytest.mark.parametrize("interpolation", ["nearest", "bilinear"])
+def test_image_tests_under_and_over_only_when_a_texel_may_be_beyond_the_limits(interpolation):
+    # nearest images whose data lies within clim leave the under/over tests out of their
+    # program (they could never pass); a clim inside the data brings them back, and the
+    # pixels beyond it take the under and over colors. Bilinear keeps them: an average
+    # of texels may round beyond the largest one.
+    from lumos import colors
+
+    cmap = colors.get_cmap("viridis").with_extremes(under="red", over="blue")
+    z = np.linspace(0.0, 1.0, 16).reshape(4, 4)
+    rect, size = (0.0, 0.0, 4.0, 4.0), (40, 40)
+
+    def defines(image) -> list[bool]:
+        canvas = scene.Canvas(size=size)
+        view = canvas.add_view()
+        view.add(image)
+        view.camera.rect = rect
+        try:
+            return ["#define EXTREMES" in d.program.fragment for d in canvas.frame().draws]
+        finally:
+            canvas.close()
+
+    tests = interpolation == "bilinear"
+    image = visuals.Image(z, cmap=cmap, interpolation=interpolation)  # clim: the data range
+    assert defines(image) == [tests]
+    full = render([image], rect, size)
+    assert not (full[..., :3] == (255, 0, 0)).all(axis=-1).any()
+    assert not (full[..., :3] == (0, 0, 255)).all(axis=-1).any()
+    image.clim = (0.0, 1.5)
+    assert defines(image) == [tests]
+    image.clim = (0.2, 0.8)
+    assert defines(image) == [True]
+    cut = render([image], rect, size)
+    r, c = to_pixel(0.5, 0.5, rect, size)  # z = 0: under
+    assert tuple(cut[r, c, :3]) == (255, 0, 0), cut[r, c]
+    r, c = to_pixel(3.5, 3.5, rect, size)  # z = 1: over
+    assert tuple(cut[r, c, :3]) == (0, 0, 255), cut[r, c]
+    image.clim = None
+    assert np.array_equal(render([image], rect, size), full)
+
+
 def test_image_rgb_and_rgba(compare_image):
     rgb = np.array([[[255, 0, 0], [0, 255, 0]], [[0, 0, 255], [255, 255, 255]]], np.uint8)
     rgba = np.zeros((2, 2, 4))
