@@ -1,6 +1,8 @@
-"""Glyph distance fields kept on disk, so that a new process draws its first text without
-rasterizing every glyph again (about 0.6 ms a glyph with FreeType's SDF renderer: a
-figure's first frame spends 15-20 ms on it).
+"""Glyph distance fields and font metrics kept on disk, so that a new process draws its
+first text without rasterizing every glyph again (about 0.6 ms a glyph with FreeType's
+SDF renderer: a figure's first frame spends 15-20 ms on it) and, when every glyph and
+metric it needs was stored before, without loading FreeType at all (importing
+freetype-py and opening the face: about 10 ms of a cold start).
 
 One file per font file and rendering setup in ``cache_dir()/glyphs``, named by a digest
 of what the cells depend on: the font file (path, size, modification time), the
@@ -10,11 +12,21 @@ or one from another version of this format is ignored and the glyphs are rendere
 again. After a write fails (a read-only folder), the process stores no more cells.
 Cells read from disk are the bytes the renderer made, so pictures are the same with or
 without the store.
+
+The metrics of a font file (:func:`load_metrics`, :func:`save_metrics`: units per em,
+ascender, descender, whether it kerns; the glyph index of each character, advances,
+kerning pairs and ink boxes asked for so far) go to ``cache_dir()/fonts``, named and
+checked the same way; they are the numbers FreeType gave, so layouts are the same too.
+FreeType is named by the library file freetype-py loads (:func:`freetype_build`), found
+without loading it.
 """
 
 from __future__ import annotations
 
+import functools
+import marshal
 import struct
+import sys
 import zlib
 from pathlib import Path
 
@@ -22,7 +34,7 @@ import numpy as np
 
 from ..files import cache_dir, write_bytes
 
-__all__ = ["GlyphStore"]
+__all__ = ["GlyphStore", "freetype_build", "load_metrics", "save_metrics"]
 
 _MAGIC = b"lumos glyph cells 1\n"
 _HEAD = struct.Struct("<II")  # description length, number of cells
@@ -118,3 +130,82 @@ def _decode(data: bytes, description: str) -> dict[int, Cell]:
     starts = np.concatenate([[0], np.cumsum(sizes)])
     return {int(i): (pixels[starts[k] : starts[k + 1]].reshape(h, w), int(left), int(top))
             for k, (i, left, top, h, w) in enumerate(table)}
+
+
+# ------------------------------------------------------------------ font metrics
+_FT_LIBRARY = {"win32": "libfreetype.dll", "darwin": "libfreetype.dylib"}.get(
+    sys.platform, "libfreetype.so")  # what freetype-py's wheels bundle (freetype.raw)
+_METRICS_MAGIC = b"lumos font metrics 1\n"
+_METRIC_TABLES = ("index", "advance", "kern", "ink")
+_MAX_KERN_PAIRS = 20_000  # the file stays small: pairs past this are looked up again
+
+
+@functools.lru_cache(maxsize=1)
+def freetype_build() -> str:
+    """What names the FreeType library freetype-py loads, without importing it: the
+    library file its package bundles (path, size, modification time), else (a system
+    library) FreeType's version."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("freetype")
+    for folder in (spec.submodule_search_locations or ()) if spec is not None else ():
+        lib = Path(folder) / _FT_LIBRARY
+        try:
+            st = lib.stat()
+        except OSError:
+            continue
+        return f"{lib}|{st.st_size}|{st.st_mtime_ns}"
+    import freetype
+
+    return "freetype " + ".".join(str(v) for v in freetype.version())
+
+
+def _metrics_file(font_path: Path) -> tuple[Path, str] | None:
+    """(file, description) of a font file's metrics, or None (no font file, no folder)."""
+    try:
+        st = Path(font_path).stat()
+        description = (f"{Path(font_path).resolve()}|{st.st_size}|{st.st_mtime_ns}|"
+                       f"{freetype_build()}")
+        digest = zlib.crc32(description.encode()) & 0xFFFFFFFF
+        return cache_dir() / "fonts" / f"{digest:08x}.metrics", description
+    except OSError:
+        return None
+
+
+def load_metrics(font_path: Path) -> dict | None:
+    """The stored metrics of a font file: {"face": (units per em, ascender, descender,
+    kerns), "index": {char: glyph}, "advance": {glyph: em}, "kern": {(glyph, glyph): em},
+    "ink": {glyph: (x0, y0, x1, y1) em or None}}, or None when none are stored (or the
+    file is damaged, or from another font file or FreeType)."""
+    where = _metrics_file(font_path)
+    if where is None:
+        return None
+    path, description = where
+    try:
+        data = path.read_bytes()
+        if not data.startswith(_METRICS_MAGIC):
+            return None
+        stored, metrics = marshal.loads(data[len(_METRICS_MAGIC):])
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if stored != description or not isinstance(metrics, dict) \
+            or not all(isinstance(metrics.get(k), dict) for k in _METRIC_TABLES) \
+            or not (isinstance(metrics.get("face"), tuple) and len(metrics["face"]) == 4):
+        return None
+    return metrics
+
+
+def save_metrics(font_path: Path, metrics: dict) -> None:
+    """Store a font file's metrics (as :func:`load_metrics` returns them) for later
+    processes; a folder that cannot be written stores nothing."""
+    where = _metrics_file(font_path)
+    if where is None or GlyphStore._unwritable:
+        return
+    path, description = where
+    if len(metrics["kern"]) > _MAX_KERN_PAIRS:
+        metrics = {**metrics, "kern": dict(list(metrics["kern"].items())[:_MAX_KERN_PAIRS])}
+    try:
+        path.parent.mkdir(exist_ok=True)
+        write_bytes(path, _METRICS_MAGIC + marshal.dumps((description, metrics)))
+    except (OSError, ValueError):
+        GlyphStore._unwritable = True
