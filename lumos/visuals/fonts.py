@@ -268,6 +268,7 @@ def _contours(points: np.ndarray, tags: list[int], ends: list[int]):
 
 
 _FONTS: dict[Path, Font] = {}
+_BUNDLED: dict[tuple[bool, str | None], Path] = {}  # (bold, face) -> resolved path
 _FONTS_LOCK = threading.Lock()
 _LEARNED: list[Font] = []  # fonts FreeType gave metrics the store lacks
 _LEARNED_LOCK = threading.Lock()
@@ -285,7 +286,13 @@ def get_font(bold: bool = False, path: str | Path | None = None,
              face: str | None = None) -> Font:
     """The process-wide :class:`Font` of a file (default: the bundled DejaVu Sans, or
     the bundled ``face``)."""
-    p = Path(path).resolve() if path is not None else font_path(bold, face).resolve()
+    if path is None:  # a bundled face: its resolved path looked up once
+        key = (bool(bold), face)
+        p = _BUNDLED.get(key)
+        if p is None:
+            p = _BUNDLED[key] = font_path(bold, face).resolve()
+    else:
+        p = Path(path).resolve()
     font = _FONTS.get(p)
     if font is None:
         with _FONTS_LOCK:

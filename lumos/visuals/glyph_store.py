@@ -59,6 +59,8 @@ class GlyphStore:
         except OSError:
             self.description = None  # no font file to describe: nothing is stored
         self._cells: dict[int, Cell] | None = None
+        self._pixels = np.zeros(0, np.uint8)  # the file's cells, one after the other
+        self._spans: dict[int, tuple[int, int, int, int, int]] = {}  # start, h, w, left, top
         self._file: Path | None = None
 
     def _path(self) -> Path | None:
@@ -71,25 +73,36 @@ class GlyphStore:
         return self._file
 
     def _load(self) -> dict[int, Cell]:
+        """The cells asked for or added so far; those of the file are cut out of its
+        pixels when first asked for (it holds every glyph drawn so far, hundreds; a
+        figure takes a few dozen)."""
         if self._cells is None:
             self._cells = {}
             path = self._path()
             try:
                 data = path.read_bytes() if path is not None else b""
-                self._cells = _decode(data, self.description)
+                self._pixels, self._spans = _decode(data, self.description)
             except (OSError, ValueError, struct.error):
                 pass  # missing or not ours: render again
         return self._cells
 
     def get(self, index: int) -> Cell | None:
         """The stored cell of a glyph index, or None."""
-        return self._load().get(int(index))
+        cells, index = self._load(), int(index)
+        cell = cells.get(index)
+        if cell is None and index in self._spans:
+            start, h, w, left, top = self._spans.pop(index)
+            cell = cells[index] = (self._pixels[start : start + h * w].reshape(h, w), left, top)
+        return cell
 
     def add(self, cells: dict[int, Cell]) -> None:
         """Store more cells (with those already stored) for later processes."""
         if not cells:
             return
-        known = self._load()
+        self._load()
+        for index in list(self._spans):
+            self.get(index)
+        known = self._cells
         known.update(cells)
         path = self._path()
         if path is None or GlyphStore._unwritable:
@@ -110,9 +123,10 @@ def _encode(cells: dict[int, Cell], description: str) -> bytes:
     return _MAGIC + _HEAD.pack(len(text), len(order)) + text + table.tobytes() + body
 
 
-def _decode(data: bytes, description: str) -> dict[int, Cell]:
+def _decode(data: bytes, description: str) -> tuple[np.ndarray, dict]:
+    """The pixels of a cell file and {glyph index: (start in them, h, w, left, top)}."""
     if not data:
-        return {}
+        return np.zeros(0, np.uint8), {}
     if not data.startswith(_MAGIC):
         raise ValueError("not a glyph cell file")
     at = len(_MAGIC)
@@ -126,10 +140,10 @@ def _decode(data: bytes, description: str) -> dict[int, Cell]:
     sizes = table[:, 3].astype(np.int64) * table[:, 4]
     if at + int(sizes.sum()) != len(data):
         raise ValueError("truncated glyph cell file")
-    pixels = np.frombuffer(data, np.uint8, offset=at)
-    starts = np.concatenate([[0], np.cumsum(sizes)])
-    return {int(i): (pixels[starts[k] : starts[k + 1]].reshape(h, w), int(left), int(top))
-            for k, (i, left, top, h, w) in enumerate(table)}
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).tolist()
+    return np.frombuffer(data, np.uint8, offset=at), {
+        i: (start, h, w, left, top)
+        for (i, left, top, h, w), start in zip(table.tolist(), starts, strict=True)}
 
 
 # ------------------------------------------------------------------ font metrics
