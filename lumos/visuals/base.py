@@ -393,8 +393,9 @@ def float32_minus(points: np.ndarray, origin: np.ndarray) -> np.ndarray:
     flat = np.ascontiguousarray(points).reshape(-1)
     out = np.empty(points.shape, np.float32)
     dest = out.reshape(-1)
-    step = len(origin) << 14
-    pattern = np.tile(origin, 1 << 14)
+    rows = min(1 << 14, max(1, flat.size // len(origin)))  # no more than the points
+    step = len(origin) * rows
+    pattern = np.tile(origin, rows)
     scratch = np.empty(step)
     for i in range(0, flat.size, step):
         m = min(step, flat.size - i)
