@@ -6,7 +6,7 @@ interrupted or failed save (Ctrl-C, a full disk, an encoding error) leaves the p
 file intact and no partial file behind.
 
 The cache folder (:func:`cache_dir`) holds what lumos derives once and reuses across
-processes (glyph distance fields, big-data pyramids and tiles). It is
+processes (glyph distance fields and font metrics, big-data pyramids and tiles). It is
 ``$LUMOS_CACHE_DIR``, else ``$XDG_CACHE_HOME/lumos``, else ``~/.cache/lumos``. Entries
 are named by a digest of what they were made from, so a changed source gets a new entry;
 a reader that finds an entry missing, unreadable or made from something else makes the

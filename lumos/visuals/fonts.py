@@ -7,11 +7,14 @@ scales, plus solid rules (fraction bars, radical overbars), in em of the font si
 relative to the anchor. Two consumers read it: the SDF atlas (:func:`.glyphs.atlas_quads`,
 GPU text) and the vector devices (:func:`text_primitives`: glyph runs and paths).
 
-Pure CPU code (numpy + freetype); it imports nothing from lumos but the primitives.
+Pure CPU code (numpy + freetype); it imports nothing from lumos but the primitives and,
+with the first font, the metrics store (:mod:`.glyph_store`).
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import ctypes
 import functools
 import math
@@ -64,25 +67,72 @@ def font_path(bold: bool = False, face: str | None = None) -> Path:
 class Font:
     """Metrics and outlines of one font file, in em units (y up, pen on the baseline).
 
+    The metrics FreeType gave an earlier process come from the cache folder
+    (:func:`.glyph_store.load_metrics`): FreeType loads only for one not stored yet (or
+    an outline), and what it gave is stored when the process exits.
+
     >>> f = get_font()
     >>> f.advance(f.index("A")), f.kerning(f.index("A"), f.index("V"))
     """
 
     def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        import freetype  # at the first font: not a cost of every import (lumos.pyplot)
+        from .glyph_store import load_metrics  # with the first font: not a cost of import
 
-        self._face = freetype.Face(str(self.path))
+        self.path = Path(path)
         self._lock = threading.RLock()  # a FreeType face is not thread safe
-        self.units_per_em = float(self._face.units_per_EM)
-        self.ascender = self._face.ascender / self.units_per_em  # > 0
-        self.descender = self._face.descender / self.units_per_em  # < 0
-        self.has_kerning = bool(self._face.has_kerning)
-        self._index: dict[str, int] = {}
-        self._advance: dict[int, float] = {}
-        self._kern: dict[tuple[int, int], float] = {}
-        self._ink: dict[int, tuple[float, float, float, float] | None] = {}
+        self._ft = None  # the FreeType face, opened by the first metric not stored
+        self._learned = False  # FreeType gave metrics the store lacks
+        stored = load_metrics(self.path) or {}
+        self._index: dict[str, int] = stored.get("index", {})
+        self._advance: dict[int, float] = stored.get("advance", {})
+        self._kern: dict[tuple[int, int], float] = stored.get("kern", {})
+        self._ink: dict[int, tuple[float, float, float, float] | None] = stored.get("ink", {})
         self._outline: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        if "face" in stored:
+            self.units_per_em, self.ascender, self.descender, self.has_kerning = stored["face"]
+        else:
+            face = self._face
+            self.units_per_em = float(face.units_per_EM)
+            self.ascender = face.ascender / self.units_per_em  # > 0
+            self.descender = face.descender / self.units_per_em  # < 0
+            self.has_kerning = bool(face.has_kerning)
+            self._learn()
+
+    @property
+    def _face(self):
+        """The FreeType face, opened at first use (freetype-py loads then)."""
+        with self._lock:
+            if self._ft is None:
+                import freetype
+
+                self._ft = freetype.Face(str(self.path))
+            return self._ft
+
+    @contextlib.contextmanager
+    def sized_face(self, pixels_per_em: int):
+        """The FreeType face set to ``pixels_per_em``, for this thread alone while the
+        block runs (the metrics share it: they load glyphs unscaled)."""
+        with self._lock:
+            face = self._face
+            face.set_pixel_sizes(0, pixels_per_em)
+            yield face
+
+    def _learn(self) -> None:
+        """Note that FreeType gave a metric the store lacks: stored at exit."""
+        if not self._learned:
+            self._learned = True
+            with _LEARNED_LOCK:
+                if not _LEARNED:
+                    atexit.register(_store_learned)
+                _LEARNED.append(self)
+
+    def metrics(self) -> dict:
+        """The metrics known so far, as :func:`.glyph_store.save_metrics` takes them."""
+        with self._lock:
+            return {"face": (self.units_per_em, self.ascender, self.descender,
+                             self.has_kerning),
+                    "index": dict(self._index), "advance": dict(self._advance),
+                    "kern": dict(self._kern), "ink": dict(self._ink)}
 
     def index(self, char: str) -> int:
         """The glyph index of a character (0, the .notdef box, when the font lacks it)."""
@@ -90,6 +140,7 @@ class Font:
         if i is None:
             with self._lock:
                 i = self._index[char] = int(self._face.get_char_index(ord(char)))
+            self._learn()
         return i
 
     def _load(self, index: int):
@@ -105,6 +156,7 @@ class Font:
             with self._lock:
                 a = self._advance[index] = self._load(index).metrics.horiAdvance \
                     / self.units_per_em
+            self._learn()
         return a
 
     def kerning(self, left: int, right: int) -> float:
@@ -120,12 +172,14 @@ class Font:
                 freetype.raw.FT_Get_Kerning(self._face._FT_Face, left, right,
                                             freetype.FT_KERNING_UNSCALED, ctypes.byref(vec))
             k = self._kern[(left, right)] = vec.x / self.units_per_em
+            self._learn()
         return k
 
     def ink(self, index: int) -> tuple[float, float, float, float] | None:
         """Exact outline box (x0, y0, x1, y1) in em, or None for a blank glyph."""
         if index not in self._ink:
             self._ink[index] = _bbox(self, index)
+            self._learn()
         return self._ink[index]
 
     def outline(self, index: int) -> tuple[np.ndarray, np.ndarray]:
@@ -214,14 +268,31 @@ def _contours(points: np.ndarray, tags: list[int], ends: list[int]):
 
 
 _FONTS: dict[Path, Font] = {}
+_BUNDLED: dict[tuple[bool, str | None], Path] = {}  # (bold, face) -> resolved path
 _FONTS_LOCK = threading.Lock()
+_LEARNED: list[Font] = []  # fonts FreeType gave metrics the store lacks
+_LEARNED_LOCK = threading.Lock()
+
+
+def _store_learned() -> None:
+    """At exit: store what FreeType gave this process, for the next ones."""
+    from .glyph_store import save_metrics
+
+    for font in _LEARNED:
+        save_metrics(font.path, font.metrics())
 
 
 def get_font(bold: bool = False, path: str | Path | None = None,
              face: str | None = None) -> Font:
     """The process-wide :class:`Font` of a file (default: the bundled DejaVu Sans, or
     the bundled ``face``)."""
-    p = Path(path).resolve() if path is not None else font_path(bold, face).resolve()
+    if path is None:  # a bundled face: its resolved path looked up once
+        key = (bool(bold), face)
+        p = _BUNDLED.get(key)
+        if p is None:
+            p = _BUNDLED[key] = font_path(bold, face).resolve()
+    else:
+        p = Path(path).resolve()
     font = _FONTS.get(p)
     if font is None:
         with _FONTS_LOCK:

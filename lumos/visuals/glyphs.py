@@ -162,11 +162,7 @@ class GlyphAtlas:
         self.font = get_font(path=self.path)  # metrics and layout come from the font
         self.base_size = int(base_size)
         self.spread = int(spread)
-        import freetype  # at the first atlas: not a cost of every import (lumos.pyplot)
-
-        self._face = freetype.Face(str(self.path))
-        self._face.set_pixel_sizes(0, self.base_size)
-        self._faces: dict[str, freetype.Face] = {}  # other fonts' faces (math italics)
+        # FreeType (the fonts' faces) loads only for glyphs the store lacks
         self._use_ft_sdf = sdf != "numpy"
         self._sdf_mode = sdf
         self._lock = threading.RLock()
@@ -233,44 +229,35 @@ class GlyphAtlas:
             if new:
                 self._add_glyphs(new, font)
 
-    def _ft_face(self, font: Font | None):
-        """The FreeType face rasterizing glyphs of ``font`` at the base size."""
-        if font is None or font.path == self.font.path:
-            return self._face
-        face = self._faces.get(str(font.path))
-        if face is None:
-            import freetype
-
-            face = self._faces[str(font.path)] = freetype.Face(str(font.path))
-            face.set_pixel_sizes(0, self.base_size)
-        return face
-
     def _render(self, index: int, font: Font | None = None) -> tuple[np.ndarray, int, int]:
-        """Rasterize one glyph: (uint8 SDF cell, left, top) in base px."""
+        """Rasterize one glyph: (uint8 SDF cell, left, top) in base px, with the FreeType
+        face of ``font`` (the atlas's own by default), which its metrics use too."""
         import freetype
 
-        face = self._ft_face(font)
-        # No hinting: atlas glyphs are scaled to any size, so grid-fitting to 48 px only
-        # distorts.
-        face.load_glyph(index, freetype.FT_LOAD_NO_HINTING | freetype.FT_LOAD_NO_BITMAP)
-        slot = face.glyph
-        # Render coverage first, then FreeType's bitmap SDF ('bsdf'): measured ~2x faster
-        # than its outline SDF and about as exact (mean error ~0.03 base px at the edge).
-        slot.render(freetype.FT_RENDER_MODE_NORMAL)
-        if slot.bitmap.rows == 0 or slot.bitmap.width == 0:
-            return np.zeros((0, 0), np.uint8), 0, 0
-        if self._use_ft_sdf:
-            try:
-                slot.render(freetype.FT_RENDER_MODE_SDF)
-                return _bitmap_array(slot.bitmap), slot.bitmap_left, slot.bitmap_top
-            except freetype.FT_Exception:
-                if self._sdf_mode == "freetype":
-                    raise
-                self._use_ft_sdf = False  # FreeType < 2.11: no SDF renderer
-        cov = _bitmap_array(slot.bitmap).astype(np.float32) / 255.0
+        with (font or self.font).sized_face(self.base_size) as face:
+            # No hinting: atlas glyphs are scaled to any size, so grid-fitting to 48 px
+            # only distorts.
+            face.load_glyph(index, freetype.FT_LOAD_NO_HINTING | freetype.FT_LOAD_NO_BITMAP)
+            slot = face.glyph
+            # Render coverage first, then FreeType's bitmap SDF ('bsdf'): measured ~2x
+            # faster than its outline SDF and about as exact (mean error ~0.03 base px at
+            # the edge).
+            slot.render(freetype.FT_RENDER_MODE_NORMAL)
+            if slot.bitmap.rows == 0 or slot.bitmap.width == 0:
+                return np.zeros((0, 0), np.uint8), 0, 0
+            if self._use_ft_sdf:
+                try:
+                    slot.render(freetype.FT_RENDER_MODE_SDF)
+                    return _bitmap_array(slot.bitmap), slot.bitmap_left, slot.bitmap_top
+                except freetype.FT_Exception:
+                    if self._sdf_mode == "freetype":
+                        raise
+                    self._use_ft_sdf = False  # FreeType < 2.11: no SDF renderer
+            cov = _bitmap_array(slot.bitmap).astype(np.float32) / 255.0
+            left, top = slot.bitmap_left, slot.bitmap_top
         s = self.spread
         cov = np.pad(cov, s)[None]
-        return sdf_from_coverage(cov, s)[0], slot.bitmap_left - s, slot.bitmap_top + s
+        return sdf_from_coverage(cov, s)[0], left - s, top + s
 
     def _store(self, font: Font | None):
         """Where the cells of ``font`` rendered as this atlas renders them are kept."""
@@ -278,12 +265,11 @@ class GlyphAtlas:
         key = (path, self._use_ft_sdf)
         store = self._stores.get(key)
         if store is None:
-            import freetype
-
-            from .glyph_store import GlyphStore  # with the first glyphs, not at import
+            # with the first glyphs, not at import
+            from .glyph_store import GlyphStore, freetype_build
 
             renderer = "bsdf" if self._use_ft_sdf else "numpy"
-            setup = (f"freetype {freetype.version()} {self.base_size}px spread {self.spread} "
+            setup = (f"freetype {freetype_build()} {self.base_size}px spread {self.spread} "
                      f"{renderer}")
             store = self._stores[key] = GlyphStore(Path(path), setup)
         return store
@@ -304,12 +290,13 @@ class GlyphAtlas:
             self._use_ft_sdf = False
 
     def _add_glyphs(self, indices: list[int], font: Font | None = None) -> None:
-        self._set_ft_spread()
         stored = self._store(font)
         cells, fresh = {}, {}
         for idx in indices:
             cell = stored.get(idx)
             if cell is None:
+                if not fresh:  # FreeType only when a glyph is not stored
+                    self._set_ft_spread()
                 cell = fresh[idx] = self._render(idx, font)
             cells[idx] = cell
         # kept with the renderer that made them (auto falls back to numpy on an old

@@ -420,7 +420,7 @@ def test_a_new_process_reads_the_glyph_cells_an_earlier_one_rendered(tmp_path, m
         third = GlyphAtlas(prepopulate=False)
         third.ensure(text)
         assert np.array_equal(third.image, first.image)
-    assert glyph_store._decode(cells.read_bytes(), third._store(None).description)  # rewritten
+    assert glyph_store._decode(cells.read_bytes(), third._store(None).description)[1]  # rewritten
 
     # another font file has its own cells
     bold = GlyphAtlas(font_path(bold=True), prepopulate=False)
@@ -432,3 +432,42 @@ def test_a_new_process_reads_the_glyph_cells_an_earlier_one_rendered(tmp_path, m
     fourth = GlyphAtlas(prepopulate=False)
     fourth.ensure(text)
     assert np.array_equal(fourth.image, first.image)
+
+
+_MEASURE = """
+import sys
+from lumos.visuals.glyphs import get_atlas, layout, text_extent
+text = "Tick −0.25 AVAT µm ×10³ fi"
+quads = layout(text, 13.0, atlas=get_atlas())
+print(repr((text_extent(text, 13.0), [q.round(9).tolist() for q in quads])))
+print("freetype" in sys.modules)
+"""
+
+
+def _measure(cache) -> tuple[str, bool]:
+    import os
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", _MEASURE], capture_output=True, text=True,
+                         check=True, env={**os.environ, "LUMOS_CACHE_DIR": str(cache)})
+    numbers, loaded = out.stdout.splitlines()
+    return numbers, loaded == "True"
+
+
+def test_a_new_process_lays_out_stored_text_without_freetype(tmp_path):
+    """The metrics FreeType gave one process (indices, advances, kerning) and the glyph
+    cells go to the cache folder; the next process lays out the same text from them, to
+    the same numbers, without loading FreeType. A damaged or foreign metrics file is
+    ignored and written again."""
+    first, loaded = _measure(tmp_path)
+    assert loaded  # nothing stored yet: FreeType measured and rendered
+    (metrics,) = (tmp_path / "fonts").iterdir()
+    second, loaded = _measure(tmp_path)
+    assert (second, loaded) == (first, False)
+
+    for damage in (metrics.read_bytes()[:-5], b"something else", b""):
+        metrics.write_bytes(damage)
+        third, loaded = _measure(tmp_path)
+        assert (third, loaded) == (first, True)
+        assert _measure(tmp_path) == (first, False)  # stored again at the last exit
