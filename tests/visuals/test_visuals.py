@@ -263,6 +263,18 @@ def test_image_bilinear_renormalizes_around_nan():
     assert error <= 3, error
 
 
+def program_defines(image, define: str, rect, size) -> list[bool]:
+    """Whether each draw of a frame holding only ``image`` compiles ``#define define``."""
+    canvas = scene.Canvas(size=size)
+    view = canvas.add_view()
+    view.add(image)
+    view.camera.rect = rect
+    try:
+        return [f"#define {define}" in d.program.fragment for d in canvas.frame().draws]
+    finally:
+        canvas.close()
+
+
 @pytest.mark.parametrize("interpolation", ["nearest", "bilinear"])
 def test_image_tests_for_bad_pixels_only_while_it_has_some(interpolation):
     # an image without NaN or inf is drawn by a program without the bad-pixel test; one
@@ -276,21 +288,11 @@ def test_image_tests_for_bad_pixels_only_while_it_has_some(interpolation):
     kw = dict(cmap=cmap, clim=(0, 1), interpolation=interpolation)
     rect, size = (0.0, 0.0, 4.0, 4.0), (40, 40)
 
-    def defines(image) -> list[bool]:
-        canvas = scene.Canvas(size=size)
-        view = canvas.add_view()
-        view.add(image)
-        view.camera.rect = rect
-        try:
-            return ["#define BAD_PIXELS" in d.program.fragment for d in canvas.frame().draws]
-        finally:
-            canvas.close()
-
     image = visuals.Image(clean, **kw)
-    assert defines(image) == [False]
+    assert program_defines(image, "BAD_PIXELS", rect, size) == [False]
     first = render([image], rect, size)
     image.set_data(holed)
-    assert defines(image) == [True]
+    assert program_defines(image, "BAD_PIXELS", rect, size) == [True]
     holes = render([image], rect, size)
     for x, y in ((2.5, 1.5), (0.5, 3.5)):  # the NaN and the inf pixel: red
         r, c = to_pixel(x, y, rect, size)
@@ -314,26 +316,16 @@ def test_image_tests_under_and_over_only_when_a_texel_may_be_beyond_the_limits(i
     z = np.linspace(0.0, 1.0, 16).reshape(4, 4)
     rect, size = (0.0, 0.0, 4.0, 4.0), (40, 40)
 
-    def defines(image) -> list[bool]:
-        canvas = scene.Canvas(size=size)
-        view = canvas.add_view()
-        view.add(image)
-        view.camera.rect = rect
-        try:
-            return ["#define EXTREMES" in d.program.fragment for d in canvas.frame().draws]
-        finally:
-            canvas.close()
-
     tests = interpolation == "bilinear"
     image = visuals.Image(z, cmap=cmap, interpolation=interpolation)  # clim: the data range
-    assert defines(image) == [tests]
+    assert program_defines(image, "EXTREMES", rect, size) == [tests]
     full = render([image], rect, size)
     assert not (full[..., :3] == (255, 0, 0)).all(axis=-1).any()
     assert not (full[..., :3] == (0, 0, 255)).all(axis=-1).any()
     image.clim = (0.0, 1.5)
-    assert defines(image) == [tests]
+    assert program_defines(image, "EXTREMES", rect, size) == [tests]
     image.clim = (0.2, 0.8)
-    assert defines(image) == [True]
+    assert program_defines(image, "EXTREMES", rect, size) == [True]
     cut = render([image], rect, size)
     r, c = to_pixel(0.5, 0.5, rect, size)  # z = 0: under
     assert tuple(cut[r, c, :3]) == (255, 0, 0), cut[r, c]
