@@ -53,18 +53,16 @@ def _edge_row(a: np.ndarray, b: np.ndarray, last: bool) -> int | None:
     NaN, or None. NaN is masked only when the row ``!=`` found holds one (new data
     differs at once: no NaN pass over it)."""
 
-    def rows(d: np.ndarray) -> np.ndarray:
-        return d.reshape(len(d), -1).any(axis=1) if d.ndim > 1 else d
-
-    d = rows(a != b)
-    for masked in (False, True):
+    def edge(d: np.ndarray) -> int | None:
+        d = d.reshape(len(d), -1).any(axis=1) if d.ndim > 1 else d
         if not d.any():
             return None
-        k = len(d) - 1 - int(d[::-1].argmax()) if last else int(d.argmax())
-        if masked or a.dtype.kind != "f" or not np.isnan(a[k]).any():
-            return k
-        d = rows((a != b) & ~(np.isnan(a) & np.isnan(b)))
-    return None  # not reached
+        return len(d) - 1 - int(d[::-1].argmax()) if last else int(d.argmax())
+
+    k = edge(a != b)
+    if k is not None and a.dtype.kind == "f" and np.isnan(a[k]).any():
+        k = edge((a != b) & ~(np.isnan(a) & np.isnan(b)))
+    return k
 
 
 def changed_rows(old: np.ndarray, new: np.ndarray) -> tuple[int, int] | None:
