@@ -68,6 +68,7 @@ class FigureImages:
             view = self._views[above] = self.canvas.add_view(camera=PanZoomCamera(),
                                                              rect=(0, 0, 1, 1))
             view.interactive = False  # figure pixels: the mouse moves nothing here
+            view.whole_canvas = True
         return view
 
     def sync(self, below_index: int, above_index: int) -> None:

@@ -119,6 +119,7 @@ class FigureSaving:
         views = self.canvas.views
         backgrounds = [v.bgcolor for v in views]
         sizes = self.canvas.size, [v.fixed_rect for v in views]
+        cameras = [(v.camera, v.camera.rect) for v in views if v.whole_canvas]
         try:
             if transparent:
                 for v in views:
@@ -133,6 +134,8 @@ class FigureSaving:
             self.canvas.size = sizes[0]
             for v, r in zip(views, sizes[1], strict=True):
                 v.fixed_rect = r
+            for camera, rect in cameras:
+                camera.rect = rect
 
     def _saved_region(self, bbox_inches, pad) -> tuple[float, float, float, float] | None:
         """(x0, y0, x1, y1) in figure pixels to save, or None for the whole figure."""
@@ -154,12 +157,20 @@ class FigureSaving:
         return box.extents
 
     def _shift_views(self, region) -> None:
-        """Resize the canvas to ``region`` and move every view with it."""
+        """Resize the canvas to ``region`` and move every view with it; a view over the
+        whole canvas (decorations: an offset text below the figure) covers the new one,
+        its camera showing what lies there (``region`` may reach past the figure)."""
         x0, y0, x1, y1 = region
         w, h = self.canvas.size
         nw, nh = max(1, math.ceil(x1 - x0)), max(1, math.ceil(y1 - y0))
         dx, dy = -x0, -(h - y1)  # from the bottom-left origin to the new top-left one
         for v in self.canvas.views:
+            if v.whole_canvas:
+                cx, cy, cw, ch = v.camera.rect
+                ux, uy = cw / w, ch / h  # camera units per canvas pixel
+                v.camera.rect = (cx + x0 * ux, cy + (y1 - nh) * uy, nw * ux, nh * uy)
+                v.fixed_rect = (0, 0, nw, nh)
+                continue
             vx, vy, vw, vh = v.fixed_rect if v.fixed_rect is not None else v.rect
             v.fixed_rect = (vx + dx, vy + dy, vw, vh)
         self.canvas.size = (nw, nh)

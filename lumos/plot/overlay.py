@@ -31,6 +31,7 @@ class Overlay:
     def __init__(self, canvas: Canvas) -> None:
         self.view = canvas.add_view(camera=PanZoomCamera(), rect=(0, 0, 1, 1))
         self.view.interactive = False  # decorations follow the axes, never the mouse
+        self.view.whole_canvas = True
         self._pool: dict[tuple, object] = {}
         self._inputs: dict[tuple, object] = {}
         self.layer = 0

@@ -163,6 +163,7 @@ class ClipLayers:
             # a page moves the axes' view alone: it sets this one's camera from that
             # view's as done here (lumos/web/controls.js, companions)
             view.controller_params = {"companion": {"view": self.axes_view, "clip": clip}}
+            view.whole_canvas = not clip
             if clip:
                 view.camera.rect = (x0, y0, w, h)
                 view.fixed_rect = (vx, vy, vw, vh)

@@ -40,6 +40,9 @@ class View:
         self.camera = camera
         self.rect: tuple[float, float, float, float] | None = None  # logical px, set by layout
         self.interactive = True  # False: the mouse never reaches this view (nor moves it)
+        # True: the view draws over the whole canvas, its camera's rectangle the canvas's
+        # pixels; a canvas grown or cropped (a tight save) extends both alike
+        self.whole_canvas = False
         # False: events still name this view, but the mouse never pans, zooms or rotates it
         self.navigate = True
         # True: a pan or zoom over this view also moves the navigable views below it
