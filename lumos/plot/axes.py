@@ -26,7 +26,7 @@ from .axes_layout import AxesLayout
 from .axes_limits import AxesLimits
 from .axes_ticks import TickingMixin
 from .axes_view import AxesNavigation, AxesProjection, AxesSync
-from .axis import Axis
+from .axis import Axis, Limits
 from .background import BackgroundPatch
 from .coords import LiveTransform, unit_to_box
 from .image import AxesImage
@@ -641,7 +641,11 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         return (*self.get_xlim(), *self.get_ylim())
 
     def cla(self) -> None:
-        """Remove every artist and reset the axes."""
+        """Remove every artist and reset the axes as matplotlib's ``cla`` does: titles,
+        axis labels, scales, locators and formatters, grids, margins, the color cycle
+        and the limits (automatic again, (0, 1) until data comes; a shared axis keeps
+        the limits it shares). Kept, as matplotlib keeps them: the tick styles
+        (``tick_params``), the aspect and the background color."""
         for a in list(self.artists) + list(self.texts):
             self._remove_artist(a)
         for batch in self._batches.values():
@@ -650,9 +654,18 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         self.legend_ = None
         self.kept_legends.clear()
         self.title = Titles()
-        self.xaxis.label_text = self.yaxis.label_text = ""
+        for axis in (self.xaxis, self.yaxis):
+            axis.clear()
+            if len(axis.limits.members) == 1:  # not shared
+                axis.limits = Limits()
+                axis.limits.members.append(axis)
+                axis.inverted = False
+        self._margins = (float(rcParams["axes.xmargin"]), float(rcParams["axes.ymargin"]),
+                         *self._margins[2:])
+        self.axison = True
         self._lines_cycle.set()
         self._patches_cycle.set()
+        self._dirty = True
 
     clear = cla
 

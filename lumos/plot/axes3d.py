@@ -101,6 +101,11 @@ class Axis3D(Axis):
         self.pane = Pane(self)
         self.grid_major = bool(rcParams["axes3d.grid"])
 
+    def clear(self) -> None:
+        """As ``Axis.clear``, the grid as ``axes3d.grid`` says."""
+        super().clear()
+        self.grid_major = bool(rcParams["axes3d.grid"])
+
     def tick_room(self) -> tuple[float, bool]:
         return self.axes.box[2], False
 
@@ -466,7 +471,9 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Axes):
 
     def cla(self) -> None:
         super().cla()
-        self.zaxis.label = ""
+        self.zaxis.clear()
+        if self._focal_length == np.inf:
+            self._margins = (*self._margins[:2], float(rcParams["axes.zmargin"]))
         self.view_init(self.initial_elev, self.initial_azim, self.initial_roll)
         for axis in self._axes3():
             axis.limits.lo = axis.limits.hi = None

@@ -19,6 +19,9 @@ class AxesLimits:
     #: a fit was asked for (an artist added, ``autoscale``, ``margins``) and no frame has
     #: drawn since (matplotlib's pending autoscale request): :meth:`relim` then refits
     _fit_pending = False
+    #: sticky edges of the axes themselves (x values, y values): margins stop there as
+    #: at an artist's (a polar r axis stops at 0, as matplotlib's ``RadialAxis``)
+    axis_sticky: tuple = ((), ())
 
     # -- limits, scales, labels -----------------------------------------------------
     def _autoscale(self, keep_held: bool = False) -> None:
@@ -33,7 +36,7 @@ class AxesLimits:
             if not axis.limits.auto or (keep_held and axis.limits.held):
                 continue
             axis.limits.held = False
-            spans, stickies = [], []
+            spans, stickies = [], [np.asarray(self.axis_sticky[i], dtype=float)]
             for member in axis.limits.members:
                 for a in member.axes.artists:
                     lim = member.axes.fitted_limits(a)

@@ -61,21 +61,40 @@ class Axis(AxisUnits, AxisTickStyle):
         self.is_date = False
         self.units = None  # the categories of a category axis (lumos.plot.category)
         self.visible = True
-        self.label_text = ""
         self.label_visible = True  # False: kept but not drawn (label_outer)
-        self.label_style: dict = {}
-        self.label_size = font_points(rcParams["axes.labelsize"])
-        self.label_color = colors.to_rgba(rc("axes.labelcolor", "black"))
-        self.labelpad = float(rcParams["axes.labelpad"])
-        self.label_position = _SIDES[name][0]
-        self.label_coords: tuple[float | None, float | None] | None = None
-        self.label_loc = "center"
-        self.offset_style: dict = {}
-        self.offset_side = 1
+        self._init_label()
         self.major = TickStyle(name, "major")
         self.minor = TickStyle(name, "minor")
         self.overrides: dict[tuple, dict] = {}  # (which, index, part) -> properties
         self._set_default_ticker()
+
+    def _init_label(self) -> None:
+        """The label and the offset text as rcParams make them, with no text."""
+        self.label_text = ""
+        self.label_style: dict = {}
+        self.label_size = font_points(rcParams["axes.labelsize"])
+        self.label_color = colors.to_rgba(rc("axes.labelcolor", "black"))
+        self.labelpad = float(rcParams["axes.labelpad"])
+        self.label_position = _SIDES.get(self.name, _SIDES["x"])[0]  # 3D: all are x
+        self.label_coords: tuple[float | None, float | None] | None = None
+        self.label_loc = "center"
+        self.offset_style: dict = {}
+        self.offset_side = 1
+
+    def clear(self) -> None:
+        """matplotlib's ``Axis.clear``: the label and offset text, the scale (linear,
+        for every axis sharing this one's limits), the locators and formatters, the grid
+        (rcParams) and the units are reset; the tick styles (``tick_params``) are kept, as
+        matplotlib keeps them. The limits are the axes' to reset (``Axes.cla``)."""
+        self._init_label()
+        self.is_date = False
+        self.units = None
+        for which in ("major", "minor"):
+            getattr(self, which).gridOn = TickStyle(self.name, which).gridOn
+        self.scale = LinearScale()
+        for member in self.limits.members:
+            member.scale = self.scale
+            member._set_default_ticker()
 
     # -- changes ---------------------------------------------------------------------
     def changed(self) -> None:

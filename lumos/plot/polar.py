@@ -161,6 +161,8 @@ class PolarAxes(Axes):
 
     name = "polar"
 
+    axis_sticky = ((), (0.0,))
+
     def __init__(self, figure, spec, sharex=None, sharey=None, parent=None,
                  role: str = "main") -> None:
         self._theta_offset = 0.0
@@ -176,6 +178,10 @@ class PolarAxes(Axes):
         self._patch.order = -2e9
         self._patch_for = None  # what the background wedge was last built for
         self.view.add(self._patch)
+        self._init_polar()
+
+    def _init_polar(self) -> None:
+        """The full circle, its locators and formatters, grids and margins."""
         self.xaxis.set_limits(0.0, TWO_PI)
         self.xaxis.major_locator = ThetaLocator()
         self.xaxis.major_formatter = ThetaFormatter()
@@ -184,6 +190,15 @@ class PolarAxes(Axes):
         grid = bool(rcParams["polaraxes.grid"])
         self.xaxis.grid_major = self.yaxis.grid_major = grid
         self._margins = (0.0, self._margins[1])
+
+    def cla(self) -> None:
+        """As ``Axes.cla``, then the full circle again, θ = 0 to the right growing
+        counter-clockwise and no r origin (matplotlib's ``PolarAxes.clear``)."""
+        super().cla()
+        self._theta_offset, self._direction, self._rorigin = 0.0, 1, None
+        self._init_polar()
+
+    clear = cla
 
     # -- the transform chain ------------------------------------------------------------
     def _radii(self) -> tuple[float, float, float, float]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 
 import numpy as np
+from matplotlib.colors import to_hex
 from PIL import Image
 
 import lumos.pyplot as plt
@@ -29,3 +30,60 @@ def test_tight_save_keeps_the_offset_text_below_the_figure(close_figures):
     img = _png(fig, bbox_inches="tight", pad_inches=0)
     below = img[-int(-y0) + 1:, -60:]  # the rows under the figure's old bottom edge
     assert (below < 128).sum() > 10  # the offset text's lower part is there
+
+
+def _after_cla(plt_module, ticker):
+    """What ``cla`` leaves, read the same way from matplotlib and lumos."""
+    fig, ax = plt_module.subplots()
+    ax.set_xlim(3, 5)
+    ax.set_yscale("log")
+    ax.tick_params(labelsize=14, colors="r", direction="in")
+    ax.grid(True)
+    ax.margins(0.3)
+    ax.invert_xaxis()
+    ax.set_title("old")
+    ax.set_xlabel("old x")
+    ax.xaxis.set_major_formatter(ticker.FormatStrFormatter("%g!"))
+    ax.xaxis.set_major_locator(ticker.MultipleLocator(0.5))
+    ax.plot([1, 2])
+    ax.plot([1, 3])
+    ax.cla()
+    empty = tuple(float(v) for v in ax.get_xlim())
+    line, = ax.plot([0, 10], [5, 6])
+    return {"empty": empty, "xlim": tuple(round(float(v), 6) for v in ax.get_xlim()),
+            "ylim": tuple(round(float(v), 6) for v in ax.get_ylim()),
+            "yscale": ax.get_yscale(), "margins": tuple(ax.margins()),
+            "inverted": ax.xaxis_inverted(), "auto": ax.get_autoscalex_on(),
+            "formatter": type(ax.xaxis.get_major_formatter()).__name__,
+            "locator": type(ax.xaxis.get_major_locator()).__name__,
+            "title": ax.get_title(), "xlabel": ax.get_xlabel(),
+            "color": to_hex(line.get_color())}
+
+
+def test_cla_resets_what_matplotlib_resets(close_figures):
+    """Limits, scales, locators, formatters, margins, titles and the color cycle start
+    over after ``cla``, as in matplotlib."""
+    import matplotlib.pyplot as mplt
+    from matplotlib import ticker as mticker
+
+    from lumos import ticker as lticker
+
+    want = _after_cla(mplt, mticker)
+    got = _after_cla(plt, lticker)
+    assert got == want
+
+
+def test_cla_keeps_tick_params_and_polar_circle(close_figures):
+    """matplotlib keeps ``tick_params`` through ``cla``; a polar axes is a full circle
+    again, its r axis starting at 0."""
+    fig, ax = plt.subplots()
+    ax.tick_params(labelsize=14, direction="in")
+    ax.cla()
+    assert ax.xaxis.major.labelsize == 14 and ax.xaxis.major.direction == "in"
+    pax = plt.figure().add_subplot(projection="polar")
+    pax.plot([0, 1], [0, 3])
+    pax.set_rmax(5)
+    pax.cla()
+    pax.plot(np.linspace(0, 6, 20), np.linspace(0, 2, 20))
+    assert pax.get_xlim() == (0.0, 2 * np.pi)
+    assert pax.get_ylim()[0] == 0.0 and abs(pax.get_ylim()[1] - 2.1) < 1e-9
