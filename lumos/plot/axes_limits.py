@@ -187,6 +187,9 @@ class AxesLimits:
             axis.inverted = True
         if auto is not False:
             axis.limits.auto = was_auto if auto is None else bool(auto)
+        # the view stays until a fit is asked for: a fit pending (a plot before) is
+        # dropped, as matplotlib's set_xlim marks the view limits as not stale
+        axis.limits.held = True
         self._dirty = True
         if emit:
             for member in axis.limits.members:  # shared axes' callbacks hear of it too

@@ -87,3 +87,27 @@ def test_cla_keeps_tick_params_and_polar_circle(close_figures):
     pax.plot(np.linspace(0, 6, 20), np.linspace(0, 2, 20))
     assert pax.get_xlim() == (0.0, 2 * np.pi)
     assert pax.get_ylim()[0] == 0.0 and abs(pax.get_ylim()[1] - 2.1) < 1e-9
+
+
+def _image_limits(plt_module) -> list:
+    img = np.arange(12.0).reshape(3, 4)
+    fig, axs = plt_module.subplots(1, 4)
+    axs[0].plot([-3, 10], [-2, 8])
+    axs[0].imshow(img)  # after a plot: the image's extent, not both
+    axs[1].imshow(img)
+    axs[1].plot([-3, 10], [-2, 8])  # a plot after: both, the image's edges sticky
+    axs[2].plot([1, 2], [0.5, 1.5])
+    axs[2].imshow(img, extent=(0, 8, 0, 3), aspect="auto")
+    axs[3].imshow(img, extent=(0, 8, 0, 3))
+    axs[3].plot([1, 2], [0.5, 9])
+    fig.canvas.draw()
+    return [([round(float(v), 6) for v in (*a.get_xlim(), *a.get_ylim())], a.get_aspect())
+            for a in axs]
+
+
+def test_imshow_sets_the_limits_to_its_extent(close_figures):
+    """As matplotlib: imshow after a plot shows the image (the plot's pending fit is
+    dropped, also at the draw); a plot after imshow fits both."""
+    import matplotlib.pyplot as mplt
+
+    assert _image_limits(plt) == _image_limits(mplt)
