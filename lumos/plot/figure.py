@@ -32,6 +32,9 @@ from .layout import (
 from .overlay import Overlay
 from .style import rcParams, sync_from_matplotlib
 
+# the most times a layout engine runs in one draw while the boxes still move
+_LAYOUT_PASSES = 8
+
 
 class Figure(FigureSaving, FigureBase):
     """A figure: ``figsize`` in inches at ``dpi`` pixels per inch.
@@ -296,10 +299,22 @@ class Figure(FigureSaving, FigureBase):
         engine = self._layout_engine
         if engine is None or isinstance(engine, PlaceholderLayoutEngine):
             return
-        passes = 2 if isinstance(engine, TightLayoutEngine) else 1  # constrained: its own
-        for _ in range(passes):
+        # again until the boxes settle: the decorations the engines make room for (tick
+        # labels, a colorbar's pad) follow the boxes, so the layout must give itself
+        # again, or two draws of one figure differ (a tenth of a pixel with a colorbar)
+        before = self._boxes()
+        for _ in range(_LAYOUT_PASSES):
             engine.execute(self)
             self._update_boxes()
+            after = self._boxes()
+            if len(after) == len(before) and np.allclose(after, before, rtol=0.0,
+                                                         atol=1e-6):
+                break
+            before = after
+
+    def _boxes(self) -> np.ndarray:
+        """Every axes' pixel box, a row each."""
+        return np.array([ax.box for ax in self._every_axes()], dtype=float).reshape(-1, 4)
 
     # -- drawing ---------------------------------------------------------------------
     def _background(self):

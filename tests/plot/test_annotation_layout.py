@@ -61,7 +61,7 @@ def test_annotations_past_the_axes_get_room_as_in_matplotlib(layout):
     for _ in range(3):  # the same box at every draw
         fig.draw()
         boxes.append(np.array(ax.box))
-    assert (np.array(boxes) == boxes[0]).all()
+    assert np.allclose(boxes, boxes[0], rtol=0, atol=1e-9)  # to float rounding
     assert np.abs(boxes[0] - theirs).max() < 5.0
     w, h = fig.canvas.size
     for a in shown:  # every shown annotation's text inside the figure

@@ -111,3 +111,26 @@ def test_imshow_sets_the_limits_to_its_extent(close_figures):
     import matplotlib.pyplot as mplt
 
     assert _image_limits(plt) == _image_limits(mplt)
+
+
+def _rgba(fig) -> np.ndarray:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="rgba")
+    return np.frombuffer(buf.getvalue(), np.uint8)
+
+
+def test_layouts_give_the_same_pixels_on_every_render(close_figures):
+    """A colorbar's pad follows its parent's box: the layout runs until the boxes
+    settle, so the second render of a figure is the first one (it moved by ~0.2 px)."""
+    for layout in ("constrained", "tight"):
+        fig, axs = plt.subplots(2, 2, figsize=(6, 4), layout=layout)
+        for a in axs.flat:
+            a.plot(np.linspace(0, 5e6, 10), np.linspace(0, 1e-3, 10))
+            a.set_title("t")
+            a.set_ylabel("y")
+        fig.colorbar(axs[0, 0].imshow(np.eye(3)), ax=axs[0, 0])
+        fig.suptitle("S")
+        first = _rgba(fig)
+        boxes = [a.box for a in fig.axes]
+        assert np.array_equal(_rgba(fig), first), layout
+        assert np.allclose([a.box for a in fig.axes], boxes, rtol=0, atol=1e-5), layout
