@@ -99,8 +99,8 @@ class ArtistAPI:
     @property
     def patches(self) -> list:
         """The patches added to these axes, as they were given."""
-        return [getattr(a, "source", a) for a in self.artists
-                if isinstance(a, Patch) or a.listed_as == "patches"]
+        return [m for a in self.artists if isinstance(a, Patch) or a.listed_as == "patches"
+                for m in a.listed()]
 
     @property
     def lines(self) -> list:

@@ -344,6 +344,12 @@ class Artist(Preparable):
         """Take the artist off its axes."""
         self.axes._remove_artist(self)
 
+    def listed(self) -> list:
+        """What the axes' lists (``ax.patches``, ...) show for this artist: the object
+        the user passed (a matplotlib one lumos draws), or the artist itself; a batch
+        lists its members (streamplot's arrows: one FancyArrowPatch each)."""
+        return [getattr(self, "source", self)]
+
     def _changed(self) -> None:
         """Something visible changed: the axes re-syncs its batches before drawing."""
         if self.axes is not None:

@@ -134,3 +134,30 @@ def test_layouts_give_the_same_pixels_on_every_render(close_figures):
         boxes = [a.box for a in fig.axes]
         assert np.array_equal(_rgba(fig), first), layout
         assert np.allclose([a.box for a in fig.axes], boxes, rtol=0, atol=1e-5), layout
+
+
+def _stream_patches(plt_module) -> tuple:
+    Y, X = np.mgrid[-3:3:30j, -3:3:30j]
+    fig, ax = plt_module.subplots()
+    ax.streamplot(X, Y, -1 - X**2 + Y, 1 + X - Y**2, density=0.6)
+    n = len(ax.patches)
+    for p in ax.patches[: n // 2]:
+        p.remove()
+    ax.patches[0].set_color("red")
+    return (n, len(ax.patches), {type(p).__name__ for p in ax.patches},
+            to_hex(ax.patches[0].get_facecolor()), to_hex(ax.patches[1].get_facecolor()))
+
+
+def test_streamplot_lists_one_fancy_arrow_patch_per_arrow(close_figures):
+    """``ax.patches`` holds one FancyArrowPatch per arrow, as matplotlib's; removing or
+    recoloring one changes that arrow (the arrows still draw together)."""
+    import matplotlib.pyplot as mplt
+
+    assert _stream_patches(plt) == _stream_patches(mplt)
+    fig, ax = plt.subplots()
+    Y, X = np.mgrid[-1:1:10j, -1:1:10j]
+    s = ax.streamplot(X, Y, np.ones_like(X), np.zeros_like(X))
+    assert len(s.arrows.get_facecolor()) >= 1 and ax.patches
+    for p in ax.patches:
+        p.remove()
+    assert ax.patches == [] and s.arrows not in ax.artists
