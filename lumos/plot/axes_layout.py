@@ -261,7 +261,7 @@ class AxesLayout:
         (adjustable 'datalim'), as matplotlib's ``apply_aspect``."""
         pos = self.aspect_box(position)
         if self.aspect != "auto" and self._adjustable != "box":
-            w, h = self.figure.canvas.size
+            w, h = self.figure.bbox_pixels()[2:]  # the (sub)figure's: pos is its fraction
             self._widen_limits(h / w * pos.height / pos.width / self.aspect)
         return pos
 
@@ -275,7 +275,7 @@ class AxesLayout:
             box_aspect = self._box_aspect
         else:
             return pos.frozen()
-        w, h = self.figure.canvas.size
+        w, h = self.figure.bbox_pixels()[2:]  # the (sub)figure's: pos is its fraction
         return pos.shrunk_to_aspect(box_aspect, pos, h / w).anchored(self._anchor, pos)
 
     def _widen_limits(self, data_ratio: float) -> None:

@@ -202,8 +202,13 @@ class Bbox:
                     other.ymax < self.ymin or other.ymin > self.ymax)
 
     def transformed(self, transform) -> Bbox:
-        """The box of the transformed corners (any transform with ``forward``)."""
-        pts = np.asarray(transform.forward(self._points.copy()), dtype=float)
+        """The box of the transformed corners (a lumos transform, with ``forward``, or
+        matplotlib's, with ``transform``)."""
+        fn = getattr(transform, "forward", None) or getattr(transform, "transform", None)
+        if fn is None:
+            raise TypeError(f"transform: got {type(transform).__name__}, expected a "
+                            "transform (ax.transData, fig.transFigure.inverted(), ...)")
+        pts = np.asarray(fn(self._points.copy()), dtype=float)
         return Bbox(pts[:, :2])
 
 

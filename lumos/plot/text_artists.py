@@ -1,7 +1,7 @@
 """The text artists: :class:`Text` (what ``ax.text`` and ``fig.text`` return, with
 matplotlib's Text properties and setters), :class:`Annotation` (``annotate``: a text
-with an optional arrow to a point) and :class:`PixelBox`, the box
-``get_window_extent`` gives.
+with an optional arrow to a point); ``get_window_extent`` gives a
+:class:`~lumos.plot.bbox.Bbox` in figure pixels.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import numpy as np
 
 from . import validate
 from .artists import Artist
+from .bbox import Bbox
 from .style import rcParams
 
 
@@ -229,7 +230,7 @@ class Text(Artist):
         rotated text's is the box around the turned text, as matplotlib's."""
         return self._extent_at(*self.pixel_position())
 
-    def _extent_at(self, x: float, y: float) -> PixelBox:
+    def _extent_at(self, x: float, y: float) -> Bbox:
         from . import text as textmod
         from .textstyle import extent
 
@@ -246,7 +247,7 @@ class Text(Artist):
         c, s = np.cos(np.radians(rotation)), np.sin(np.radians(rotation))
         px = tx + c * corners[:, 0] - s * corners[:, 1]
         py = ty + s * corners[:, 0] + c * corners[:, 1]
-        return PixelBox(px.min(), py.min(), px.max(), py.max())
+        return Bbox.from_extents(px.min(), py.min(), px.max(), py.max())
 
     def get_clip_on(self) -> bool:
         """Whether the text hides when its anchor leaves the axes (``clip_on``)."""
@@ -320,31 +321,6 @@ def _follows_box(t, ax) -> bool:
     if getattr(t, "blended", None):
         return all(_follows_box(s, ax) for s in t.blended)
     return any(_follows_box(p, ax) for p in getattr(t, "parts", None) or ())
-
-
-class PixelBox:
-    """A box in figure pixels (what ``get_window_extent`` gives)."""
-
-    def __init__(self, x0: float, y0: float, x1: float, y1: float) -> None:
-        self.x0, self.y0, self.x1, self.y1 = x0, y0, x1, y1
-
-    @property
-    def width(self) -> float:
-        """The width in pixels."""
-        return self.x1 - self.x0
-
-    @property
-    def height(self) -> float:
-        """The height in pixels."""
-        return self.y1 - self.y0
-
-    @property
-    def bounds(self) -> tuple[float, float, float, float]:
-        """(x0, y0, width, height) in figure pixels."""
-        return self.x0, self.y0, self.width, self.height
-
-    def __repr__(self) -> str:
-        return f"Bbox([[{self.x0:g}, {self.y0:g}], [{self.x1:g}, {self.y1:g}]])"
 
 
 def _style_setter(name: str):

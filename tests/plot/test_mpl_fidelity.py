@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 
 import numpy as np
+import pytest
 from matplotlib.colors import to_hex
 from PIL import Image
 
@@ -161,3 +162,31 @@ def test_streamplot_lists_one_fancy_arrow_patch_per_arrow(close_figures):
     for p in ax.patches:
         p.remove()
     assert ax.patches == [] and s.arrows not in ax.artists
+
+
+def _subfigure_square(plt_module) -> tuple:
+    fig = plt_module.figure(figsize=(8, 5))
+    sub = fig.subfigures(1, 2)[0]
+    ax = sub.subplots(4, 3, subplot_kw={"aspect": 1})[0, 0]
+    ax.plot(0.5, 0.5, "o")
+    fig.canvas.draw()
+    return tuple(round(float(v), 6) for v in ax.get_position().bounds)
+
+
+def test_aspect_in_a_subfigure_follows_the_subfigure(close_figures):
+    """A fixed-aspect axes in a half-width subfigure is square on the page (it was
+    drawn half as wide: the aspect used the whole figure's shape)."""
+    import matplotlib.pyplot as mplt
+
+    assert _subfigure_square(plt) == _subfigure_square(mplt)
+
+
+def test_text_window_extent_is_a_bbox_that_transforms(close_figures):
+    """``get_window_extent().transformed(ax.transData.inverted())``, as matplotlib's
+    gallery does it, gives the text's box in data units."""
+    fig, ax = plt.subplots()
+    t = ax.text(0.5, 0.5, "Tpg", rotation=40)
+    fig.canvas.draw()
+    bb = t.get_window_extent().transformed(ax.transData.inverted())
+    assert bb.x0 == pytest.approx(0.5) and 0.5 < bb.x1 < 0.7  # left-aligned: starts there
+    assert 0.4 < bb.y0 < 0.5 < bb.y1 < 0.7
