@@ -394,8 +394,10 @@ def matshow(A, fignum=None, **kwargs):  # noqa: N803
     else:
         if a.ndim < 2:
             raise ValueError(f"A: got shape {a.shape}, expected a 2-D array")
-        fig = figure(fignum, figsize=figaspect(a))
-        image = fig.add_subplot(1, 1, 1).matshow(a, **kwargs)
+        # an existing figure keeps its size; the axes where matplotlib's matshow puts it
+        known = fignum is not None and fignum_exists(fignum)
+        fig = figure(fignum, figsize=None if known else figaspect(a))
+        image = fig.add_axes((0.15, 0.09, 0.775, 0.775)).matshow(a, **kwargs)
     sci(image)
     return image
 

@@ -11,11 +11,13 @@ from .artists import accepts_rasterized
 from .plot_args import check_choice
 
 
-def _matrix_ticks(ax) -> None:
-    """Ticks on top for x, integer nice steps for both (matplotlib's matshow/spy)."""
+def _matrix_ticks(ax, top: bool = True) -> None:
+    """The x labels on top (at the bottom: ``top=False``, spy with origin 'lower'), x
+    ticks on both sides, integer nice steps for both (matplotlib's matshow/spy)."""
     from . import ticker
 
-    ax.xaxis.tick_top()
+    ax.xaxis.tick_top() if top else ax.xaxis.tick_bottom()
+    ax.xaxis.set_ticks_position("both")
     for axis in (ax.xaxis, ax.yaxis):
         axis.set_major_locator(ticker.MaxNLocator(nbins=9, steps=[1, 2, 5, 10],
                                                   integer=True))
@@ -64,7 +66,7 @@ class MatrixMixin:
             im = self.imshow(mask.astype(float), cmap=cmap, vmin=0, vmax=1,
                              interpolation="nearest", aspect=aspect, origin=origin,
                              **kwargs)
-            _matrix_ticks(self)
+            _matrix_ticks(self, origin == "upper")
             return im
         if sparse:
             c = Z.tocoo()
@@ -92,7 +94,7 @@ class MatrixMixin:
         else:
             self.set_ylim(-0.5, nr - 0.5)
         self.set_aspect(aspect)
-        _matrix_ticks(self)
+        _matrix_ticks(self, origin == "upper")
         return line
 
     @accepts_rasterized

@@ -190,3 +190,17 @@ def test_text_window_extent_is_a_bbox_that_transforms(close_figures):
     bb = t.get_window_extent().transformed(ax.transData.inverted())
     assert bb.x0 == pytest.approx(0.5) and 0.5 < bb.x1 < 0.7  # left-aligned: starts there
     assert 0.4 < bb.y0 < 0.5 < bb.y1 < 0.7
+
+
+def test_matshow_places_its_axes_and_ticks_as_matplotlib(close_figures):
+    """pyplot.matshow: the axes at matplotlib's (0.15, 0.09, 0.775, 0.775) of a figure
+    of the matrix's shape, x labels on top and x ticks on both sides."""
+    import matplotlib.pyplot as mplt
+
+    def read(p):
+        p.matshow(np.diag(np.arange(1.0, 15.0)))
+        ax = p.gcf().axes[0]
+        return (tuple(round(float(v), 6) for v in ax.get_position().bounds),
+                ax.xaxis.get_ticks_position(), ax.xaxis.get_label_position())
+
+    assert read(plt) == read(mplt)
