@@ -595,6 +595,10 @@ class QuadMesh(Collection, ScalarMappable):
             a, b, c, d = idx[:-1, :-1], idx[:-1, 1:], idx[1:, 1:], idx[1:, :-1]
             faces = np.r_[np.c_[a.ravel(), b.ravel(), c.ravel()],
                           np.c_[a.ravel(), c.ravel(), d.ravel()]]
+            # a triangle with a masked (or non-finite) corner is not drawn, as matplotlib
+            # leaves it out (not even in the colormap's 'bad' color)
+            bad = ~np.isfinite(np.asarray(self._C, dtype=float).ravel())
+            faces = faces[~bad[faces].any(axis=1)]
             rgba = self._rgba(self._C)
         else:
             corners = [(slice(None, -1), slice(None, -1)), (slice(None, -1), slice(1, None)),

@@ -204,3 +204,22 @@ def test_matshow_places_its_axes_and_ticks_as_matplotlib(close_figures):
                 ax.xaxis.get_ticks_position(), ax.xaxis.get_label_position())
 
     assert read(plt) == read(mplt)
+
+
+def test_gouraud_mesh_leaves_out_triangles_at_masked_points(close_figures):
+    """pcolormesh(shading='gouraud') of masked data draws no triangle touching a masked
+    point (matplotlib's way; not smeared into them, not in the 'bad' color)."""
+    from lumos import colors
+
+    x, y = np.meshgrid(np.linspace(0, 1, 11), np.linspace(0, 1, 11))
+    z = np.ma.masked_where(y < 0.5, x + y)
+    fig, ax = plt.subplots(figsize=(3, 3), dpi=100)
+    cmap = colors.get_cmap("viridis").with_extremes(bad="y")
+    ax.pcolormesh(x, y, z, shading="gouraud", cmap=cmap)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    img = _png(fig)
+    fx, fy = ax.to_pixels(0.5, 0.3)  # under the masked half
+    assert img[int(img.shape[0] - fy), int(fx)] > 250  # white: the axes' background
+    fx, fy = ax.to_pixels(0.5, 0.8)
+    assert img[int(img.shape[0] - fy), int(fx)] < 200  # the mesh
