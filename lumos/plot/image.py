@@ -142,6 +142,11 @@ class AxesImage(Artist, ScalarMappable):
             return (-0.5, w - 0.5, h - 0.5, -0.5)
         return (-0.5, w - 0.5, -0.5, h - 0.5)
 
+    def set_transform(self, transform) -> None:
+        """Not supported after the image is made: an unsupported feature raises."""
+        raise TypeError("set_transform: lumos fixes an image's transform when imshow makes "
+                        "it; pass transform= to imshow (one that scales and moves)")
+
     def set_extent(self, extent) -> None:
         """Where the image lies in data coordinates: (left, right, bottom, top)."""
         self._extent_spec = _extent(extent)

@@ -223,3 +223,12 @@ def test_gouraud_mesh_leaves_out_triangles_at_masked_points(close_figures):
     assert img[int(img.shape[0] - fy), int(fx)] > 250  # white: the axes' background
     fx, fy = ax.to_pixels(0.5, 0.8)
     assert img[int(img.shape[0] - fy), int(fx)] < 200  # the mesh
+
+
+def test_image_set_transform_says_it_is_not_supported(close_figures):
+    """matplotlib's affine_image example turns an image after imshow: lumos raises a
+    TypeError naming set_transform (it raised AttributeError)."""
+    fig, ax = plt.subplots()
+    im = ax.imshow(np.eye(3))
+    with pytest.raises(TypeError, match="set_transform"):
+        im.set_transform(ax.transData)
