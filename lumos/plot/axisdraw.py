@@ -421,6 +421,9 @@ def _draw_label(ax, axis, ticks: TickLayout, ov) -> None:
         va = "bottom" if side == 1 else "top"
     if axis.label_coords is not None:
         va = "center" if x else va
+    # the script's alignment wins (set_ylabel(..., rotation=-90, va="bottom"): a right
+    # label turned to read downwards, outside the tick labels, as matplotlib)
+    ha, va = st.get("ha", ha), st.get("va", va)
     mode = st.get("rotation_mode", "anchor" if not x else None)
     for tx, ty, s, tha, tva in block_lines(axis.label_text, px, py, lsize, face, ha, va, rot,
                                            mode, st.get("ma")):

@@ -232,3 +232,23 @@ def test_image_set_transform_says_it_is_not_supported(close_figures):
     im = ax.imshow(np.eye(3))
     with pytest.raises(TypeError, match="set_transform"):
         im.set_transform(ax.transData)
+
+
+def _right_label_ink(va) -> float:
+    fig, ax = plt.subplots(figsize=(3, 3), dpi=100)
+    ax.yaxis.set_label_position("right")
+    kw = {} if va is None else {"va": va}
+    ax.set_ylabel("LABEL", rotation=-90, **kw)
+    ax.set_yticks([])
+    ax.set_xticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    img = _png(fig)  # the label is all that is drawn
+    return float(np.nonzero((img < 128).any(axis=0))[0].mean())
+
+
+def test_axis_label_alignment_keywords_are_honoured(close_figures):
+    """set_ylabel(..., rotation=-90, va="bottom") (a colorbar's label reading down)
+    turns the label about its bottom, so it lies further out than with the default
+    alignment, as in matplotlib (va was accepted and ignored)."""
+    assert _right_label_ink("bottom") > _right_label_ink(None) + 5
