@@ -61,7 +61,6 @@ class Axis(AxisUnits, AxisTickStyle):
         self.is_date = False
         self.units = None  # the categories of a category axis (lumos.plot.category)
         self.visible = True
-        self.label_visible = True  # False: kept but not drawn (label_outer)
         self._init_label()
         self.major = TickStyle(name, "major")
         self.minor = TickStyle(name, "minor")

@@ -183,7 +183,7 @@ def axis_margins(ax, axis, ticks: TickLayout | None = None) -> dict[str, float]:
     for side in (1, 2):
         name = _SPINE[(axis.name, side)]
         reach = max(ticks.reach(side) + _offset(ax, axis, side), 0.0)
-        if axis.label_text and axis.label_visible and axis.label_position == name and \
+        if axis.label_text and axis.label_position == name and \
                 axis.label_coords is None:
             reach += fig.points_to_pixels(axis.labelpad) + _label_size(ax, axis)[1]
         if axis.offset_visible(ticks) and x and axis.offset_side == side:
@@ -389,7 +389,7 @@ def _draw_offset(ax, axis, ticks: TickLayout, ov) -> None:
 
 
 def _draw_label(ax, axis, ticks: TickLayout, ov) -> None:
-    if not axis.label_text or not axis.label_visible:  # label_outer keeps it, undrawn
+    if not axis.label_text:
         return
     fig = ax.figure
     bx, by, bw, bh = ax.box

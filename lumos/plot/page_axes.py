@@ -518,7 +518,7 @@ def _unfollowable(ax, axis, layout) -> str | None:
             return "ticks restyled one by one"
     if set(axis.offset_style) - {"visible", "color", "size"}:
         return "the offset text's style"
-    if axis.label_text and axis.label_visible and set(axis.label_style) - {
+    if axis.label_text and set(axis.label_style) - {
             "color", "alpha", "rotation", "rotation_mode", "family", "style", "weight"}:
         return "the axis label's style"
     for spine in _spines_of(ax, axis):
@@ -612,7 +612,7 @@ def axis_record(ax, axis, layout) -> dict:
     spec = ticks_spec(axis)
     minor_fmt = formatter_spec(axis.minor_formatter, axis)
     major = axis.major
-    show_label = bool(axis.label_text and axis.label_visible)
+    show_label = bool(axis.label_text)
     rec = {
         "name": axis.name, "scale": scale_spec(axis.scale), "ticks": spec,
         "visible": bool(axis.visible),

@@ -252,3 +252,25 @@ def test_axis_label_alignment_keywords_are_honoured(close_figures):
     turns the label about its bottom, so it lies further out than with the default
     alignment, as in matplotlib (va was accepted and ignored)."""
     assert _right_label_ink("bottom") > _right_label_ink(None) + 5
+
+
+def test_labels_set_after_shared_subplots_show(close_figures):
+    """subplots(sharey=True) hides the inner y tick labels; a y label set afterwards on
+    an inner axes shows (matplotlib clears the labels at creation, it does not hide
+    later ones); label_outer() called later clears it."""
+    import matplotlib.pyplot as mplt
+
+    def read(p):
+        fig, axs = p.subplots(1, 2, sharey=True)
+        axs[1].set_ylabel("inner")
+        before = axs[1].get_ylabel()
+        axs[1].label_outer()
+        return before, axs[1].get_ylabel()
+
+    assert read(plt) == read(mplt) == ("inner", "")
+    fig, axs = plt.subplots(1, 2, sharey=True, figsize=(4, 2), dpi=100)
+    axs[1].set_ylabel("INNER LABEL", fontsize=14)
+    img = _png(fig)
+    x0 = int(axs[0].box[0] + axs[0].box[2]) + 2
+    x1 = int(axs[1].box[0]) - 1
+    assert (img[:, x0:x1] < 128).sum() > 30  # the label between the two axes
