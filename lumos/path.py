@@ -392,7 +392,7 @@ class Affine2D:
 
 
 # -- flattening -------------------------------------------------------------------------
-@dataclass
+@dataclass(repr=False, eq=False)
 class Flat:
     """Flattened paths: polylines ("rings") stored end to end.
 

@@ -68,7 +68,7 @@ class Stroke:
             raise ValueError(f"cap: got {self.cap!r}, expected one of {CAPS}")
 
 
-@dataclass
+@dataclass(eq=False)
 class Path:
     """Straight and Bézier segments, filled and/or stroked.
 
@@ -103,7 +103,7 @@ class Path:
                              "'evenodd'")
 
 
-@dataclass
+@dataclass(eq=False)
 class MarkerSet:
     """One symbol drawn at many offsets, with per-point size and colors.
 
@@ -135,7 +135,7 @@ class MarkerSet:
             self.edgecolors = np.atleast_2d(np.asarray(self.edgecolors, dtype=np.float64))
 
 
-@dataclass
+@dataclass(eq=False)
 class Triangles:
     """Filled triangles with flat (one color per face) or Gouraud (per vertex) colors."""
 
@@ -151,7 +151,7 @@ class Triangles:
         self.colors = np.atleast_2d(np.asarray(self.colors, dtype=np.float64))
 
 
-@dataclass
+@dataclass(eq=False)
 class GlyphRun:
     """Text already laid out: glyphs of one font at one size and color.
 
@@ -179,7 +179,7 @@ class GlyphRun:
         self.color = _rgba(self.color, "color")
 
 
-@dataclass
+@dataclass(eq=False)
 class Raster:
     """An RGBA image (first row on top) placed on the rectangle ``rect``.
 
@@ -206,7 +206,7 @@ class Raster:
 
 # -- 3D, in world coordinates ---------------------------------------------------------
 
-@dataclass
+@dataclass(eq=False)
 class Spheres:
     """Spheres in world coordinates (atoms)."""
 
@@ -221,7 +221,7 @@ class Spheres:
         self.colors = np.atleast_2d(np.asarray(self.colors, dtype=np.float64))
 
 
-@dataclass
+@dataclass(eq=False)
 class Cylinders:
     """Capped or open cylinders between two points in world coordinates (bonds)."""
 
@@ -238,7 +238,7 @@ class Cylinders:
         self.colors = np.atleast_2d(np.asarray(self.colors, dtype=np.float64))
 
 
-@dataclass
+@dataclass(eq=False)
 class Mesh3D:
     """Triangles in world coordinates with optional normals and per-vertex colors."""
 

@@ -121,7 +121,7 @@ def check_linestyle(ls):
     return "-" if seq is None else (offset, seq)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class BatchItem:
     """What an artist puts into one of its axes' batch visuals. The visual class (one
     with ``set_members``/``member_at``), its style (the constructor's keywords as

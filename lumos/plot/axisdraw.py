@@ -32,7 +32,7 @@ def _rotated_size(text: str, size_px: float, rotation: float, face: str) -> tupl
     return textmod.rotated_size(text, size_px, rotation, face=face)
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Label:
     """One tick label as it will be drawn."""
 

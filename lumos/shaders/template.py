@@ -22,7 +22,7 @@ _HOOK = re.compile(r"\$([A-Za-z_]\w*)")
 _cache: dict[tuple[str, str], Program] = {}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Snippet:
     """A GLSL function plugged into a hook.
 

@@ -26,7 +26,7 @@ from ..gpu.frame import Draw, Frame
 PORTABLE_TEXTURE_SIZE = 4096
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class DrawContext:
     """What a visual needs to know about the view it is drawn in."""
 
@@ -47,7 +47,7 @@ class DrawContext:
     follow: bool = False
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Member:
     """One owner's rows in a batch visual (``Line.set_members``, ``Markers.set_members``).
 
@@ -77,7 +77,7 @@ def changed_span(change, n: int) -> tuple[int, int] | None:
     return (int(start), int(stop)) if stop > start else None
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class PrimitiveContext:
     """What a visual needs to describe itself as primitives in a view.
 

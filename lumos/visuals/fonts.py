@@ -303,7 +303,7 @@ def get_font(bold: bool = False, path: str | Path | None = None,
 
 
 # ---------------------------------------------------------------------- layouts
-@dataclass
+@dataclass(repr=False, eq=False)
 class TextLayout:
     """Text laid out in em of the font size, before rotation, relative to the anchor
     (x right, y up; pens on the baseline).

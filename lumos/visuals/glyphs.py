@@ -69,7 +69,7 @@ _ATLAS_MAX_HEIGHT = 8192
 _GAP = 1  # empty texels between cells so bilinear sampling never bleeds across glyphs
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Glyph:
     """One atlas cell.
 
