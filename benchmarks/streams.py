@@ -60,11 +60,13 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
     with current() as ctx:  # lumos's context, current here for the timed loop
         rings = [s.visual._raw, *s.visual._env.values()]
         frame_s, push_s, upload, ring_bytes, python_s, collections = [], [], [], [], [], []
+        cpu_s = []  # calling-thread CPU per frame: all of it with LP_NUM_THREADS=0
         events: list[str] = []  # garbage collections ("start", "stop") as they happen
         gc.callbacks.append(on_gc := lambda phase, info: events.append(phase))
         for i in range(frames):
             versions = [r.texture.version for r in rings]
             collected = len(events)
+            cpu = time.thread_time()
             start = time.perf_counter()
             s.push(blocks[i])
             pushed = time.perf_counter()
@@ -75,6 +77,7 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
             executor.render(frame, canvas._target.fbo)
             ctx.finish()
             frame_s.append(time.perf_counter() - start)
+            cpu_s.append(time.thread_time() - cpu)
             collections.append(len(events) > collected)  # a collection in this frame
             push_s.append(pushed - start)
             upload.append(executor.uploaded_bytes - before)
@@ -89,7 +92,8 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
         readback = time.perf_counter() - start
     worst = np.argsort(frame_s)[-max(frames // 100, 1):]  # the slowest 1 %
     slowest = [{"frame": int(i), "ms": 1000 * frame_s[i], "python_ms": 1000 * python_s[i],
-                "gl_ms": 1000 * (frame_s[i] - python_s[i]), "uploaded_bytes": upload[i],
+                "gl_ms": 1000 * (frame_s[i] - python_s[i]),
+                "cpu_ms": 1000 * cpu_s[i], "uploaded_bytes": upload[i],
                 "gc": collections[i]} for i in worst[::-1]]
     sample_bytes = bounds[skip + 1:] - bounds[skip:-1]
     return {
@@ -99,6 +103,11 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
         "frame_ms_median": 1000 * statistics.median(frame_s),
         "frame_ms_worst": 1000 * max(frame_s),
         "frame_ms_p99": 1000 * float(np.percentile(frame_s, 99)),
+        # calling-thread CPU: with LP_NUM_THREADS=0 (llvmpipe on this thread) a frame's
+        # work apart from the time it waited for a core on a shared machine
+        "frame_cpu_ms_mean": 1000 * statistics.mean(cpu_s),
+        "frame_cpu_ms_p99": 1000 * float(np.percentile(cpu_s, 99)),
+        "frame_cpu_ms_worst": 1000 * max(cpu_s),
         # the slowest 1 % of frames: Python (push, figure, frame) and GL parts, uploads
         # and garbage collections, beside the mean frame's
         "worst_python_ms": 1000 * float(np.mean([python_s[i] for i in worst])),
@@ -137,7 +146,9 @@ def main() -> None:
     print(f"{r['channels']} channels × {r['rate']} Hz, {r['frames']} frames of 1/60 s, "
           f"capacity {r['capacity']}, {w}×{h}:")
     print(f"  frame time mean {r['frame_ms_mean']:.1f} ms, median {r['frame_ms_median']:.1f} "
-          f"ms, p99 {r['frame_ms_p99']:.1f} ms, worst {r['frame_ms_worst']:.1f} ms")
+          f"ms, p99 {r['frame_ms_p99']:.1f} ms, worst {r['frame_ms_worst']:.1f} ms; this "
+          f"thread's CPU mean {r['frame_cpu_ms_mean']:.1f} ms, p99 {r['frame_cpu_ms_p99']:.1f} "
+          f"ms, worst {r['frame_cpu_ms_worst']:.1f} ms (all of a frame's with LP_NUM_THREADS=0)")
     print(f"  push {r['push_us_mean']:.0f} µs; the stream uploads "
           f"{r['stream_bytes_per_push_mean']:.0f} B per push for "
           f"{r['sample_bytes_per_push_mean']:.0f} B of new samples (samples and min/max "
@@ -148,7 +159,8 @@ def main() -> None:
           f"collection (mean frame: Python {r['python_ms_mean']:.1f} ms, GL "
           f"{r['gl_ms_mean']:.1f} ms; {r['frames_with_gc']} frames with a collection)")
     print("  the slowest frames: " + "; ".join(
-        f"#{f['frame']} {f['ms']:.1f} ms (Python {f['python_ms']:.1f}, GL {f['gl_ms']:.1f}, "
+        f"#{f['frame']} {f['ms']:.1f} ms (CPU {f['cpu_ms']:.1f}, Python {f['python_ms']:.1f}, "
+        f"GL {f['gl_ms']:.1f}, "
         f"{f['uploaded_bytes'] / 1e3:.0f} kB{', a collection' if f['gc'] else ''})"
         for f in r["slowest"]))
     print(f"  reading the picture back: {r['readback_ms']:.1f} ms (not in the frame time); "
