@@ -71,28 +71,23 @@ class TickSet:
         self.labels = {1: [], 2: []}
         # the style's face, looked up once: most labels have no override
         style_face = face_of(st.labelfamily, None, st.labelweight).name
+        x = axis.name == "x"
+        overrides = axis.overrides
         for side in (1, 2):
             if not getattr(st, f"label{side}On"):
                 continue
+            part = f"label{side}"
+            # what every label of the side shares, worked out once per side instead of
+            # per label; a label with overrides gets one of its own
+            plain = _label_style(fig, st, {}, size, style_face, x, side)
             # Python floats: numpy scalars cost more per label than the label's work
             for i, (p, text) in enumerate(zip(self.pos.tolist(), labels, strict=False)):
-                o = axis.overrides.get((which, i, f"label{side}"), {})
-                lsize = fig.points_to_pixels(o["size"]) if "size" in o else size
-                face = face_of(o.get("family", st.labelfamily), o.get("style"),
-                               o.get("weight", st.labelweight)).name \
-                    if o.keys() & {"family", "style", "weight"} else style_face
-                color = o.get("color", st.labelcolor)
-                if o.get("alpha") is not None:
-                    color = colors.to_rgba(color, o["alpha"])
-                lab = Label(text=str(o.get("text", text)), pos=float(p), size=lsize,
-                            color=color, rotation=float(o.get("rotation", st.labelrotation)),
-                            mode=o.get("rotation_mode", st.rotation_mode),
-                            ha=o.get("ha", getattr(st, "label_ha", None)),
-                            va=o.get("va", getattr(st, "label_va", None)), face=face,
-                            visible=bool(o.get("visible", True)) and bool(text)
-                            and math.isfinite(p), bbox=o.get("bbox"))
-                lab.width, lab.height = _rotated_size(lab.text, lsize, lab.rotation, face)
-                _point_at_tick(lab, axis.name == "x", side)
+                o = overrides.get((which, i, part)) if overrides else None
+                t = _label_style(fig, st, o, size, style_face, x, side) if o else plain
+                lab = Label(str(o.get("text", text)) if o else str(text), p, t.size,
+                            t.color, t.rotation, t.mode, t.ha, t.va, t.face,
+                            t.visible and bool(text) and math.isfinite(p), bbox=t.bbox)
+                lab.width, lab.height = _rotated_size(lab.text, t.size, t.rotation, t.face)
                 self.labels[side].append(lab)
 
     def outside(self, side: int) -> float:
@@ -109,6 +104,28 @@ class TickSet:
             return out
         across = [lab.height if axis_name == "x" else lab.width for lab in labels]
         return out + self.pad + max(across)
+
+
+def _label_style(fig, st, o: dict, size: float, style_face: str, x: bool,
+                 side: int) -> Label:
+    """The properties a label of ``side`` takes from the axis style ``st`` and its
+    overrides ``o`` (text and position left empty): size, color, rotation and
+    alignment (``rotation_mode`` 'xtick'/'ytick' resolved), face, visibility, box."""
+    lsize = fig.points_to_pixels(o["size"]) if "size" in o else size
+    face = face_of(o.get("family", st.labelfamily), o.get("style"),
+                   o.get("weight", st.labelweight)).name \
+        if o.keys() & {"family", "style", "weight"} else style_face
+    color = o.get("color", st.labelcolor)
+    if o.get("alpha") is not None:
+        color = colors.to_rgba(color, o["alpha"])
+    lab = Label(text="", pos=0.0, size=lsize, color=color,
+                rotation=float(o.get("rotation", st.labelrotation)),
+                mode=o.get("rotation_mode", st.rotation_mode),
+                ha=o.get("ha", getattr(st, "label_ha", None)),
+                va=o.get("va", getattr(st, "label_va", None)), face=face,
+                visible=bool(o.get("visible", True)), bbox=o.get("bbox"))
+    _point_at_tick(lab, x, side)
+    return lab
 
 
 class TickLayout:

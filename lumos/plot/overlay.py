@@ -15,7 +15,16 @@ from ..visuals import Line, Markers, Mesh, Paths, Text
 def _same(a, b) -> bool:
     """Structural equality of nested lists/tuples of numbers and arrays."""
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
-        return np.shape(a) == np.shape(b) and bool(np.array_equal(a, b, equal_nan=True))
+        if np.shape(a) != np.shape(b):
+            return False
+        if isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.size <= 64 \
+                and a.dtype.kind == b.dtype.kind == "f":
+            # a decoration's few points: Python floats compare in a tenth of
+            # array_equal's time; NaN equals NaN, as there
+            la, lb = a.ravel().tolist(), b.ravel().tolist()
+            return la == lb or all(x == y or (x != x and y != y)
+                                   for x, y in zip(la, lb, strict=True))
+        return bool(np.array_equal(a, b, equal_nan=True))
     if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
         return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
     return a == b
