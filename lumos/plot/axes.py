@@ -26,7 +26,7 @@ from .axes_layout import AxesLayout
 from .axes_limits import AxesLimits
 from .axes_ticks import TickingMixin
 from .axes_view import AxesNavigation, AxesProjection, AxesSync
-from .axis import Axis, Limits
+from .axis import Axis
 from .background import BackgroundPatch
 from .coords import LiveTransform, unit_to_box
 from .image import AxesImage
@@ -657,9 +657,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         for axis in (self.xaxis, self.yaxis):
             axis.clear()
             if len(axis.limits.members) == 1:  # not shared
-                axis.limits = Limits()
-                axis.limits.members.append(axis)
-                axis.inverted = False
+                axis.own_limits()
         self._margins = (float(rcParams["axes.xmargin"]), float(rcParams["axes.ymargin"]),
                          *self._margins[2:])
         self.axison = True

@@ -55,9 +55,7 @@ class Axis(AxisUnits, AxisTickStyle):
         self.axes = axes
         self.name = name
         self.scale = LinearScale()
-        self.limits = Limits()
-        self.limits.members.append(self)
-        self.inverted = False
+        self.own_limits()
         self.is_date = False
         self.units = None  # the categories of a category axis (lumos.plot.category)
         self.visible = True
@@ -66,6 +64,12 @@ class Axis(AxisUnits, AxisTickStyle):
         self.minor = TickStyle(name, "minor")
         self.overrides: dict[tuple, dict] = {}  # (which, index, part) -> properties
         self._set_default_ticker()
+
+    def own_limits(self) -> None:
+        """Limits of this axis alone: automatic, none yet, not inverted."""
+        self.limits = Limits()
+        self.limits.members.append(self)
+        self.inverted = False
 
     def _init_label(self) -> None:
         """The label and the offset text as rcParams make them, with no text."""
