@@ -18,7 +18,7 @@ CULLS = ("back", "front", None)
 TRIANGLE_MODES = ("triangles", "triangle_strip")
 
 
-@dataclass(repr=False, eq=False)
+@dataclass(eq=False)
 class Attribute:
     """One vertex attribute read from ``buffer``."""
 
@@ -171,7 +171,7 @@ class State:
         }
 
 
-@dataclass(repr=False, eq=False)
+@dataclass(eq=False)
 class Draw:
     """One draw call: a program, its inputs and render state, in a view."""
 
@@ -241,7 +241,7 @@ class Draw:
         }
 
 
-@dataclass(repr=False, eq=False)
+@dataclass(eq=False)
 class View:
     """A rectangle of the framebuffer with a camera (physical pixels, top-left origin)."""
 
@@ -258,7 +258,7 @@ class View:
         }
 
 
-@dataclass(repr=False, eq=False)
+@dataclass(eq=False)
 class Frame:
     """Everything needed to draw one picture."""
 
