@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 import sys
 
 import moderngl
@@ -27,6 +28,8 @@ _TARGET_DTYPES = {"rgba32f": "f4", "rgba16f": "f2", "rgba8": "f1"}
 # texture dtype code -> moderngl texture dtype
 _TEXTURE_DTYPES = {"f4": "f4", "f2": "f2", "u1": "f1"}
 _SAMPLE_ALPHA_TO_COVERAGE = 0x809E  # not among moderngl's enable flags
+# the matrix uniforms every program may read: their index in a draw's matrix entry
+_MATRIX_UNIFORMS = {"u_mvp": 0, "u_modelview": 1, "u_normal_matrix": 2, "u_projection": 3}
 
 
 def target_sizes(frame: Frame) -> dict[str, tuple[RenderTarget, tuple[int, int], str | None]]:
@@ -126,6 +129,9 @@ class ModernGLExecutor:
         self._vaos: dict[tuple, object] = {}
         # id -> [texture, framebuffer, (w, h), format, filter, depth texture or None]
         self._targets: dict[str, list] = {}
+        # matrix entries of the last frame and this one (see _matrix_entry)
+        self._matrices: dict[bytes, list] = {}
+        self._matrices_before: dict[bytes, list] = {}
         self.uploaded_bytes = 0
 
     # -- resources ---------------------------------------------------------------
@@ -293,11 +299,45 @@ class ModernGLExecutor:
         return vao
 
     # -- drawing -----------------------------------------------------------------
+    def _matrix_entry(self, d: Draw, view, aspect: float, in_frame: dict) -> list:
+        """``[mvp, modelview, normal matrix, projection, {index: float32 bytes}]`` of draw
+        ``d`` in ``view`` (the normal matrix and the bytes made when a program reads
+        them). Draws of a pan-zoom camera with no model keep their entry from one frame
+        to the next, keyed by the exact bits of the camera's rect, the aspect and the
+        origin: a frame whose view did not move makes no matrix (an interactive frame
+        after ``set_data``); other entries live for one frame (``in_frame``), keyed by
+        view, origin and model."""
+        camera = view.camera
+        if d.model is None and camera["type"] == "panzoom":
+            values = (*camera["rect"], aspect, *d.origin)
+            key = struct.pack(f"{len(values)}d", *values)
+            entry = self._matrices.get(key)
+            if entry is None:
+                entry = self._matrices_before.get(key)
+                if entry is None:
+                    entry = self._new_matrix_entry(d, camera, aspect, in_frame)
+                self._matrices[key] = entry
+            return entry
+        key = (d.view, tuple(d.origin), None if d.model is None else id(d.model))
+        entry = in_frame.get(key)
+        if entry is None:
+            entry = in_frame[key] = self._new_matrix_entry(d, camera, aspect, in_frame)
+        return entry
+
+    @staticmethod
+    def _new_matrix_entry(d: Draw, camera: dict, aspect: float, in_frame: dict) -> list:
+        parts = in_frame.get(d.view)  # camera parts, shared by the draws of a view
+        if parts is None:
+            parts = in_frame[d.view] = camera_parts(camera, aspect)
+        mvp, modelview, _ = draw_matrices(camera, aspect, d.origin, d.model, parts,
+                                          normal=False)
+        return [mvp, modelview, None, parts[0], {}]
+
     def render(self, frame: Frame, fbo, tile: tuple[int, int, int, int] | None = None) -> None:
         """Draw ``frame`` into ``fbo`` (whose size must be ``frame.size``), or only the
         part ``tile = (x, y, w, h)`` (pixels from the top left) into an ``fbo`` of the
         tile's size: pictures beyond the framebuffer limit are drawn tile by tile."""
-
+        self._matrices_before, self._matrices = self._matrices, {}
         try:
             self._render(frame, fbo, tile)
         finally:  # also after a draw raised: the next frame starts from the same state
@@ -361,7 +401,7 @@ class ModernGLExecutor:
 
         bound = None
         samples = float(_samples(fbo))
-        matrices: dict = {}  # camera parts per view; matrices per view, origin and model
+        in_frame: dict = {}  # camera parts per view; matrices of this frame only
         for d in frame.draws:
             if d.count <= 0 or d.instances == 0:
                 self._prepare(d)
@@ -404,15 +444,8 @@ class ModernGLExecutor:
                 bound = dest
             touched = touched or dest is fbo
             dest.scissor = viewport
-            parts = matrices.get(d.view)
-            if parts is None:
-                parts = matrices[d.view] = camera_parts(view.camera, vw / vh)
-            key = (d.view, tuple(d.origin), None if d.model is None else id(d.model))
-            entry = matrices.get(key)
-            if entry is None:  # the normal matrix made when a program reads it
-                entry = matrices[key] = list(draw_matrices(view.camera, vw / vh, d.origin,
-                                                           d.model, parts, normal=False))
-            mvp, modelview = entry[0], entry[1]
+            entry = self._matrix_entry(d, view, vw / vh, in_frame)
+            mvp = entry[0]
             origin = _target_origin(d, gl_rect, in_tile)
             if d.margin:  # Draw.margin: the view, and its part in a tile, both grown
                 gl_rect, mvp = grow_viewport(gl_rect, mvp, d.margin)
@@ -421,23 +454,21 @@ class ModernGLExecutor:
                     tile_crop = crop(gl_rect, viewport)
             dest.viewport = viewport
             prog = self._program(program)
+            # prog.get: a dict lookup (``name in prog`` walks every member)
+            for name, k in _MATRIX_UNIFORMS.items():
+                if (member := prog.get(name, None)) is not None:
+                    member.write(np.asarray(mvp.T, np.float32).tobytes() if k == 0 and d.margin
+                                 else _matrix_bytes(entry, k))
             builtin = {
-                "u_mvp": mvp.T, "u_modelview": modelview.T,
-                "u_normal_matrix": None,  # made below when the program reads it
-                "u_projection": parts[0].T, "u_viewport": gl_rect,
+                "u_viewport": gl_rect,
                 "u_pixel_ratio": frame.pixel_ratio,
                 "u_samples": 1.0 if d.target is not None else samples,
                 "u_target_origin": origin,
             }
             if tile_crop is not None:
                 builtin["u_tile_crop"] = tile_crop
-            # prog.get: a dict lookup (``name in prog`` walks every member)
             for name, value in builtin.items():
                 if (member := prog.get(name, None)) is not None:
-                    if value is None:
-                        if entry[2] is None:
-                            entry[2] = normal_matrix(modelview)
-                        value = entry[2].T
                     member.write(np.asarray(value, np.float32).tobytes())
             for name, value in d.uniforms.items():
                 if (member := prog.get(name, None)) is not None:
@@ -492,6 +523,16 @@ class ModernGLExecutor:
             for key in [k for k in self._vaos if k[0] == rid]:
                 self._vaos.pop(key).release()
             self._programs.pop(rid).release()
+
+
+def _matrix_bytes(entry: list, k: int) -> bytes:
+    """The float32 bytes (column-major) of matrix ``k`` of a matrix entry, made once."""
+    raw = entry[4].get(k)
+    if raw is None:
+        if k == 2 and entry[2] is None:
+            entry[2] = normal_matrix(entry[1])
+        raw = entry[4][k] = np.asarray(entry[k].T, np.float32).tobytes()
+    return raw
 
 
 def _check_size(what: str, size, limit: int, name: str) -> None:

@@ -524,3 +524,46 @@ def test_uniforms_and_viewport_reach_the_shader(executor, ctx):
         assert img[0, 0].tolist() == [255, 255, 255, 255]  # outside the view: untouched
     finally:
         target.release()
+
+
+def test_matrices_follow_the_camera_and_origin_from_frame_to_frame(executor, ctx):
+    """The executor keeps a pan-zoom draw's matrices between frames: a frame whose
+    camera rect or draw origin moved must draw where a fresh executor draws it."""
+    vs = """
+    in vec2 a_pos;
+    uniform mat4 u_mvp;
+    void main() { gl_Position = u_mvp * vec4(a_pos, 0.0, 1.0); }
+    """
+    fs = "out vec4 f_color; void main() { f_color = vec4(0.0, 0.0, 0.0, 1.0); }"
+    program = Program(vs, fs)
+    square = Buffer(np.array([[-1, -1], [1, -1], [-1, 1], [1, 1]], np.float32))
+
+    def frame(rect, origin) -> Frame:
+        f = Frame(size=(40, 40))
+        f.views["v"] = View("v", (0, 0, 40, 40), {"type": "panzoom", "rect": rect})
+        f.draws.append(Draw(program=program, view="v", mode="triangle_strip", count=4,
+                            attributes={"a_pos": Attribute(square, 2)},
+                            origin=origin, state=State(blend=None)))
+        return f
+
+    def dark_columns(ex, f) -> list[int]:
+        target = OffscreenTarget(ctx, (40, 40), samples=1)
+        try:
+            ex.render(f, target.fbo)
+            return np.flatnonzero(target.read()[20, :, 0] < 128).tolist()
+        finally:
+            target.release()
+
+    steps = [([-10.0, -10.0, 20.0, 20.0], (0.0, 0.0, 0.0)),  # the square: columns 18..21
+             ([-10.0, -10.0, 20.0, 20.0], (0.0, 0.0, 0.0)),  # unchanged
+             ([-5.0, -10.0, 20.0, 20.0], (0.0, 0.0, 0.0)),   # panned: 10 columns left
+             ([-5.0, -10.0, 20.0, 20.0], (5.0, 0.0, 0.0)),   # the draw's origin moved
+             ([-10.0, -10.0, 20.0, 20.0], (0.0, 0.0, 0.0))]  # back
+    seen = []
+    for rect, origin in steps:
+        cols = dark_columns(executor, frame(rect, origin))
+        assert cols == dark_columns(ModernGLExecutor(ctx), frame(rect, origin))
+        seen.append(cols)
+    assert seen[0] == seen[1] == seen[4] == [18, 19, 20, 21]
+    assert seen[2] == [8, 9, 10, 11]
+    assert seen[3] == [18, 19, 20, 21]
