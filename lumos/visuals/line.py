@@ -15,6 +15,7 @@ from .base import (
     changed_span,
     check_number,
     check_positive,
+    finite_rows,
     float32_offsets,
     is_nonlinear,
     origin_for,
@@ -32,6 +33,7 @@ from .line_geometry import (
     line_paths,
     pad3,
     point_colors,
+    take_rows,
 )
 from .line_layer import OnceLayer, is_layer_draw, nearest_segment
 from .line_shaders import (
@@ -452,7 +454,7 @@ class Line(Visual):
                 parts.append(np.where(index >= 0, index + a, -1))
         index = np.concatenate(parts)
         safe = np.maximum(index, 0)
-        points = self._points[safe]
+        points = take_rows(self._points, safe)
         points[index < 0] = np.nan  # breaks where a bin held NaN, and between lines
         return points, safe.astype(float)
 
@@ -474,7 +476,7 @@ class Line(Visual):
         far = 0
         for i in range(0, len(points), CHUNK):
             part = points[i : i + CHUNK]
-            valid = np.isfinite(part).all(axis=1)
+            valid = finite_rows(part)
             with np.errstate(over="ignore", invalid="ignore"):
                 local = part - center
             local[~valid] = 0.0
