@@ -362,7 +362,7 @@ def origin_for(points: np.ndarray, bounds: np.ndarray | None) -> np.ndarray:
 def float32_offsets(local: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """float32 of float64 offsets (N, d) from an origin, and which rows hold a value
     beyond float32's range; those values are clipped to it (never turned into inf)."""
-    if len(local) and local.ndim == 2:  # within range (NaN aside): no row to look at
+    if local.size and local.ndim == 2:  # within range (NaN aside): no row to look at
         # over the whole array at once: a reduction along its short rows is slow
         with np.errstate(invalid="ignore"):
             inside = (np.fmin.reduce(local, axis=None) >= -FLOAT32_MAX
