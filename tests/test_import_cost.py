@@ -121,6 +121,24 @@ def test_a_plain_figure_never_imports_numpy_ma(tmp_path):
     assert "numpy.ma" not in loaded
 
 
+def test_a_long_line_saved_cold_loads_no_module_it_does_not_draw(tmp_path):
+    """Scene (a) of benchmarks/peers.py, smaller: a line long enough for its min/max
+    envelope (whose partial last bin once imported numpy.ma through np.unique), saved
+    to PNG, loads no colormap, norm, patch, date, polar or asinh/logit ticker module."""
+    loaded = _modules_after(
+        "import numpy as np\n"
+        "import lumos.pyplot as plt\n"
+        "y = np.cumsum(np.random.default_rng(0).normal(size=100_003))\n"
+        "fig, ax = plt.subplots()\n"
+        "ax.plot(np.linspace(0, 1, y.size), y, lw=0.72)\n"
+        f"fig.savefig({str(tmp_path / 'a.png')!r})\n")
+    assert "lumos.gpu.context" in loaded  # it drew
+    assert sorted(loaded.intersection({
+        "numpy.ma", "lumos.colors.maps", "lumos.colors.norms", "lumos.plot.cm",
+        "lumos.plot.patch_shapes", "lumos.plot.dates", "lumos.plot.polar",
+        "lumos.plot.ticker_scales"})) == []
+
+
 def test_masked_input_is_still_seen_as_masked():
     import numpy as np
 
