@@ -75,7 +75,7 @@ def test_lazy_packages_keep_their_names(package, submodule):
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-@pytest.mark.parametrize("holder", ["plot_types", "plotting"])
+@pytest.mark.parametrize("holder", ["plot_types"])
 def test_deferred_themes_hold_every_attribute_of_their_mixins(holder):
     from lumos.plot.axes import Axes
 
