@@ -10,6 +10,7 @@ each returns the object it was given.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from .lines import Line2D
@@ -21,9 +22,11 @@ if TYPE_CHECKING:
 # first call (a figure of lines uses none of them), by _kinds.
 
 
-def _kinds() -> tuple[type, type, type, type]:
+@cache
+def _kinds() -> tuple[type, type, type, tuple[type, ...]]:
     """lumos's Patch, path Collection and AxesImage classes and the collection kinds
-    ``ax.collections`` lists, imported at the first call."""
+    ``ax.collections`` lists, imported at the first call (a patch, collection or image
+    added, or one of these lists read)."""
     from . import collections as plot_collections
     from .image import AxesImage
     from .patch_base import Patch
