@@ -11,9 +11,11 @@ Figures are numbered (or labelled) as matplotlib's; the current figure and axes
 from __future__ import annotations
 
 import functools
+import importlib
 import sys
 import weakref
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import numpy as np
 from cycler import cycler
@@ -25,7 +27,6 @@ from .plot.axes import Axes
 from .plot.canvas import FigureManager
 from .plot.figure import Figure, figaspect
 from .plot.gridspec import GridSpec
-from .plot.patch_shapes import Circle, Polygon, Rectangle  # matplotlib's pyplot has these too
 from .plot.style import rc, rc_context, rcdefaults, rcParams
 from .plot.ticker import (  # matplotlib's pyplot re-exports these
     AutoMinorLocator,
@@ -40,6 +41,11 @@ from .plot.ticker import (  # matplotlib's pyplot re-exports these
     ScalarFormatter,
     StrMethodFormatter,
 )
+
+if TYPE_CHECKING:  # loaded at first use: _LAZY
+    from .colors import Normalize, colormaps
+    from .plot import cm
+    from .plot.patch_shapes import Circle, Polygon, Rectangle
 
 __all__ = [
     "Axes", "Figure", "GridSpec", "axes", "axis", "cla", "clf", "clim", "close", "colorbar",
@@ -369,8 +375,20 @@ def xkcd(scale: float = 1, length: float = 100, randomness: float = 2):
         "draw the figure in the normal style")
 
 
+# matplotlib's pyplot has these too; they load at their first use (a figure of lines
+# draws no patch and no colormap): name -> the module in lumos that defines it
+_LAZY = {"Circle": "plot.patch_shapes", "Polygon": "plot.patch_shapes",
+         "Rectangle": "plot.patch_shapes", "Normalize": "colors", "colormaps": "colors",
+         "cm": "plot"}
+
+
 def __getattr__(name: str):
-    """matplotlib's axes functions (``plt.plot`` ...) that lumos's Axes has."""
+    """matplotlib's axes functions (``plt.plot`` ...) that lumos's Axes has, and the
+    names of :data:`_LAZY`."""
+    if name in _LAZY:
+        value = globals()[name] = getattr(
+            importlib.import_module(f"{__package__}.{_LAZY[name]}"), name)
+        return value
     if name in _AXES_FUNCTIONS and callable(getattr(Axes, name, None)):
         return _on_axes(name)
     if name in _CMAP_SETTERS:
@@ -380,7 +398,7 @@ def __getattr__(name: str):
 
 def __dir__():
     names = {n for n in _AXES_FUNCTIONS if callable(getattr(Axes, n, None))}
-    return sorted(set(globals()) | names | set(_CMAP_SETTERS))
+    return sorted(set(globals()) | names | set(_CMAP_SETTERS) | set(_LAZY))
 
 
 def matshow(A, fignum=None, **kwargs):  # noqa: N803
@@ -686,8 +704,7 @@ def pause(interval: float) -> None:
     timers.run_for(interval)
 
 
-# -- colors: matplotlib's pyplot names for colormaps and norms ------------------------------
-from .colors import Normalize, color_sequences, colormaps  # noqa: E402
-from .plot import cm  # noqa: E402
+# -- colors: matplotlib's pyplot names for colormaps and norms (in _LAZY but the first) ----
+from .colors import color_sequences  # noqa: E402
 
 __all__ += ["Normalize", "color_sequences", "colormaps", "cm"]

@@ -75,7 +75,7 @@ def test_lazy_packages_keep_their_names(package, submodule):
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-@pytest.mark.parametrize("holder", ["plot_types", "plotting"])
+@pytest.mark.parametrize("holder", ["plot_types"])
 def test_deferred_themes_hold_every_attribute_of_their_mixins(holder):
     from lumos.plot.axes import Axes
 
@@ -119,6 +119,24 @@ def test_a_plain_figure_never_imports_numpy_ma(tmp_path):
         f"fig.savefig({str(tmp_path / 'f.png')!r})\n")
     assert "lumos.gpu.context" in loaded  # it drew
     assert "numpy.ma" not in loaded
+
+
+def test_a_long_line_saved_cold_loads_no_module_it_does_not_draw(tmp_path):
+    """Scene (a) of benchmarks/peers.py, smaller: a line long enough for its min/max
+    envelope (whose partial last bin once imported numpy.ma through np.unique), saved
+    to PNG, loads no colormap, norm, patch, date, polar or asinh/logit ticker module."""
+    loaded = _modules_after(
+        "import numpy as np\n"
+        "import lumos.pyplot as plt\n"
+        "y = np.cumsum(np.random.default_rng(0).normal(size=100_003))\n"
+        "fig, ax = plt.subplots()\n"
+        "ax.plot(np.linspace(0, 1, y.size), y, lw=0.72)\n"
+        f"fig.savefig({str(tmp_path / 'a.png')!r})\n")
+    assert "lumos.gpu.context" in loaded  # it drew
+    assert sorted(loaded.intersection({
+        "numpy.ma", "lumos.colors.maps", "lumos.colors.norms", "lumos.plot.cm",
+        "lumos.plot.patch_shapes", "lumos.plot.dates", "lumos.plot.polar",
+        "lumos.plot.ticker_scales"})) == []
 
 
 def test_masked_input_is_still_seen_as_masked():

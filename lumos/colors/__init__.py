@@ -23,16 +23,7 @@ Only numpy and the standard library are used; matplotlib is never imported.
 (4, 4)
 """
 
-from .maps import (
-    Colormap,
-    ColormapRegistry,
-    LinearSegmentedColormap,
-    ListedColormap,
-    colormap_names,
-    colormaps,
-    get_cmap,
-    register_colormap,
-)
+from .._exports import lazy_exports
 from .names import (
     TAB10,
     ColorSequenceRegistry,
@@ -48,19 +39,6 @@ from .names import (
     to_rgba_array,
     to_rgba_bytes,
 )
-from .norms import (
-    AsinhNorm,
-    BoundaryNorm,
-    CenteredNorm,
-    FuncNorm,
-    LogNorm,
-    NoNorm,
-    Normalize,
-    PowerNorm,
-    SymLogNorm,
-    TwoSlopeNorm,
-    get_norm,
-)
 
 #: matplotlib's names for the same functions
 rgb2hex = to_hex
@@ -75,3 +53,14 @@ __all__ = [
     "Normalize", "LogNorm", "SymLogNorm", "AsinhNorm", "PowerNorm", "CenteredNorm",
     "TwoSlopeNorm", "FuncNorm", "BoundaryNorm", "NoNorm", "get_norm",
 ]  # fmt: skip
+
+# colormaps and norms load at the first use of one of their names (a figure of lines
+# uses neither)
+__getattr__, __dir__ = lazy_exports(__name__, {
+    **dict.fromkeys(("Colormap", "ColormapRegistry", "LinearSegmentedColormap",
+                     "ListedColormap", "colormap_names", "colormaps", "get_cmap",
+                     "register_colormap"), "maps"),
+    **dict.fromkeys(("AsinhNorm", "BoundaryNorm", "CenteredNorm", "FuncNorm", "LogNorm",
+                     "NoNorm", "Normalize", "PowerNorm", "SymLogNorm", "TwoSlopeNorm",
+                     "get_norm"), "norms")})
+del lazy_exports

@@ -10,17 +10,41 @@ each returns the object it was given.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
-from . import collections as plot_collections
-from .image import AxesImage
 from .lines import Line2D
-from .patch_base import Patch
-from .path_collections import Collection
-from .scatter import PathCollection
 
 if TYPE_CHECKING:
     from .patch_fancy import FancyArrow
+
+# The patch, collection and image classes these methods take are imported at their
+# first call (a figure of lines uses none of them), by _kinds.
+
+
+@cache
+def _kinds() -> tuple[type, type, type, tuple[type, ...]]:
+    """lumos's Patch, path Collection and AxesImage classes and the collection kinds
+    ``ax.collections`` lists, imported at the first call (a patch, collection or image
+    added, or one of these lists read)."""
+    from . import collections as plot_collections
+    from .image import AxesImage
+    from .patch_base import Patch
+    from .path_collections import Collection
+    from .scatter import PathCollection
+
+    return Patch, Collection, AxesImage, (Collection, plot_collections.Collection,
+                                          PathCollection)
+
+
+class _CollectionKinds:
+    """``ArtistAPI.collection_kinds``: the tuple, made at its first read (an ``Axes3D``
+    class extending it, ``ax.collections``), which then replaces this placeholder."""
+
+    def __get__(self, obj, objtype=None) -> tuple[type, ...]:
+        kinds = _kinds()[3]
+        ArtistAPI.collection_kinds = kinds
+        return kinds
 
 
 def _is_matplotlib(obj) -> bool:
@@ -31,14 +55,13 @@ class ArtistAPI:
     """Mixin of Axes (it uses the axes' ``artists`` and ``_add_artist``)."""
 
     #: the artist classes ``collections`` lists (3D axes add theirs)
-    collection_kinds: tuple[type, ...] = (Collection, plot_collections.Collection,
-                                          PathCollection)
+    collection_kinds: tuple[type, ...] = _CollectionKinds()  # type: ignore[assignment]
 
     def add_patch(self, p):
         """Add a patch (lumos's or matplotlib's); its extent joins the data limits, and
         the view follows at the next fit something asks for (a plot, ``autoscale_view``),
         not now: matplotlib's ``add_patch`` leaves the view as it is."""
-        return self._add_object(p, "add_patch", Patch, autolim=True, request=False)
+        return self._add_object(p, "add_patch", _kinds()[0], autolim=True, request=False)
 
     def arrow(self, x, y, dx, dy, **kwargs) -> FancyArrow:
         """A :class:`FancyArrow` from (x, y) by (dx, dy), added as a patch (matplotlib's
@@ -47,13 +70,13 @@ class ArtistAPI:
         from .patch_fancy import FancyArrow  # at the first arrow: not a cost of every import
 
         # unlike add_patch, matplotlib's arrow fits the view to it
-        return self._add_object(FancyArrow(x, y, dx, dy, **kwargs), "arrow", Patch,
+        return self._add_object(FancyArrow(x, y, dx, dy, **kwargs), "arrow", _kinds()[0],
                                 autolim=True)
 
     def add_collection(self, collection, autolim: bool = True):
         """Add a collection; ``autolim`` lets its extent join the data limits (and the
         view follow, as matplotlib 3.11 does)."""
-        return self._add_object(collection, "add_collection", Collection, autolim=autolim)
+        return self._add_object(collection, "add_collection", _kinds()[1], autolim=autolim)
 
     def add_artist(self, a):
         """Add a patch, collection or line without touching the data limits (matplotlib's
@@ -74,14 +97,15 @@ class ArtistAPI:
 
             if isinstance(a, ConnectionPatch):  # it joins axes: drawn over the figure
                 return self.figure.figure.add_artist(a)
-        return self._add_object(a, "add_artist", (Patch, Collection, Line2D), autolim=False,
+        patch, collection = _kinds()[:2]
+        return self._add_object(a, "add_artist", (patch, collection, Line2D), autolim=False,
                                 request=False)
 
     def add_image(self, image):
         """Re-add a lumos image removed from these axes (matplotlib's image classes,
         such as ``NonUniformImage``: a TypeError; ``imshow`` and ``pcolormesh`` draw
         them)."""
-        return self._add_object(image, "add_image", AxesImage, autolim=False,
+        return self._add_object(image, "add_image", _kinds()[2], autolim=False,
                                 request=False)
 
     def add_line(self, line):
@@ -99,7 +123,8 @@ class ArtistAPI:
     @property
     def patches(self) -> list:
         """The patches added to these axes, as they were given."""
-        return [m for a in self.artists if isinstance(a, Patch) or a.listed_as == "patches"
+        patch = _kinds()[0]
+        return [m for a in self.artists if isinstance(a, patch) or a.listed_as == "patches"
                 for m in a.listed()]
 
     @property
@@ -110,7 +135,8 @@ class ArtistAPI:
     @property
     def images(self) -> list:
         """The images made by ``imshow`` (matplotlib's ``ax.images``)."""
-        return [a for a in self.artists if isinstance(a, AxesImage)]
+        image = _kinds()[2]
+        return [a for a in self.artists if isinstance(a, image)]
 
     def get_images(self) -> list:
         """The images made by ``imshow``."""
@@ -127,10 +153,11 @@ class ArtistAPI:
                 if isinstance(a, kinds) and a.listed_as is None]
 
     def _add_object(self, obj, method: str, kinds, autolim: bool, request: bool = True):
+        image = _kinds()[2]
         if isinstance(obj, kinds):
             if obj in self.artists:
                 raise ValueError(f"{method}: got {obj!r}, which is already in these axes")
-            if isinstance(obj, (Line2D, AxesImage)):
+            if isinstance(obj, (Line2D, image)):
                 if obj.axes is not self:
                     raise ValueError(f"{method}: got {type(obj).__name__} of other axes; "
                                      "it belongs to the axes that made it")
@@ -144,7 +171,7 @@ class ArtistAPI:
             from .mpl_objects import adapt
 
             artist = adapt(obj, self, method)
-            if not isinstance(artist, (Line2D, AxesImage)):
+            if not isinstance(artist, (Line2D, image)):
                 artist._attach(self)
         else:
             names = kinds.__name__ if isinstance(kinds, type) else \

@@ -8,6 +8,8 @@ ticks follow pan and zoom.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from .. import colors
@@ -29,22 +31,22 @@ from .axes_view import AxesNavigation, AxesProjection, AxesSync
 from .axis import Axis
 from .background import BackgroundPatch
 from .coords import LiveTransform, unit_to_box
-from .image import AxesImage
 from .inset_indicator import InsetIndicating
 from .labelled_data import labelled_data
 from .lines import Line2D
 from .patch_style import check_real
 from .plot_types import PlotTypesMixin
-from .plotting import PlottingMixin
 from .propcycle import PropCycler, make_cycler
-from .scatter import PathCollection
 from .spines import Spines
 from .style import rcParams
 from .text_artists import Text
 from .titles import Titles
-from .transformed_collections import TransformedImage, is_data_transform
 from .unclipped import ClipLayers
 from .units import take_unit_keywords
+
+if TYPE_CHECKING:  # imported by scatter and imshow at their first call
+    from .image import AxesImage
+    from .scatter import PathCollection
 
 _COLOR_LETTERS = "bgrcmykw"
 
@@ -113,7 +115,7 @@ def _split_plot_args(args) -> list[tuple]:
 
 
 class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, TickingMixin,
-           PlottingMixin, PlotTypesMixin, ArtistAPI, InsetIndicating):
+           PlotTypesMixin, ArtistAPI, InsetIndicating):
     """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``.
 
     This class is also the base of every projection (``projection="polar"``, ...): a
@@ -424,6 +426,8 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
                         validate.MARKER_BYTES_PER_POINT)
         if c is None and color is None:
             color = self._next_patch_color()
+        from .scatter import PathCollection  # at the first scatter: not with every Axes
+
         x, y = sanitize_sequence(x), sanitize_sequence(y)
         if category.is_categorical(x):
             x = self.xaxis.convert(x)
@@ -448,6 +452,9 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         ``set_clip_path`` takes it (a patch, or a ``(path, transform)`` pair);
         ``transform`` the extent's coordinates (``ax.transAxes``: axes fraction);
         ``picker``, ``visible``, ``clip_on`` and ``animated`` as their setters."""
+        from .image import AxesImage  # at the first image: not with every Axes
+        from .transformed_collections import TransformedImage, is_data_transform
+
         props = artist_props(kwargs)
         if clip_path is not None:
             props["clip_path"] = clip_path

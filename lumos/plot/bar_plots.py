@@ -1,9 +1,9 @@
 """matplotlib's bar, barh, hist, errorbar and stem as Axes methods.
 
 ``Axes`` has the methods of :class:`BarPlotsMixin` through
-:class:`~lumos.plot.plotting.PlottingMixin`, which loads this module at the first use of
-one of them; they use ``self`` as the Axes. Argument names, defaults and return types follow
-matplotlib.
+:class:`~lumos.plot.plot_types.PlotTypesMixin`, which loads this module at the first use
+of one of them; they use ``self`` as the Axes. Argument names, defaults and return
+types follow matplotlib.
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@ choose a layout engine (:mod:`lumos.plot.layout`) that makes room for the decora
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from . import validate
@@ -19,7 +21,7 @@ from .canvas import FigureCanvas
 from .coords import LiveTransform, unit_to_box
 from .figure_artists import FigureLine, add_figure_artist
 from .figure_base import FigureBase
-from .figure_images import FigureImage, FigureImages, figimage
+from .figure_images import FigureImages, figimage
 from .figure_save import FORMATS as FORMATS  # still importable from here, as before
 from .figure_save import FigureSaving
 from .gridspec import SubplotParams
@@ -31,6 +33,9 @@ from .layout import (
 )
 from .overlay import Overlay
 from .style import rcParams, sync_from_matplotlib
+
+if TYPE_CHECKING:  # fig.figimage imports it at its first call
+    from .image import FigureImage
 
 # the most times a layout engine runs in one draw while the boxes still move
 _LAYOUT_PASSES = 8

@@ -9,49 +9,12 @@ under the axes' decorations, which lumos draws on top.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..scene.cameras import PanZoomCamera
-from . import validate
-from .image import AxesImage
 
-
-class FigureImage(AxesImage):
-    """An image whose lower left corner is ``(xo, yo)`` figure pixels from the figure's
-    lower left corner, as ``fig.figimage`` returns (``imshow``'s mapping, alpha,
-    origin and ``set_data``)."""
-
-    def __init__(self, figure, data, xo=0, yo=0, **kwargs) -> None:
-        self.figure = figure
-        self.ox = validate.number(xo, "xo")
-        self.oy = validate.number(yo, "yo")
-        kwargs.setdefault("interpolation", "nearest")
-        super().__init__(None, data, **kwargs)
-
-    def get_extent(self) -> tuple[float, float, float, float]:
-        """(left, right, bottom, top) in figure pixels."""
-        h, w = self._data.shape[:2]
-        return (self.ox, self.ox + w, self.oy, self.oy + h)
-
-    def set_extent(self, extent) -> None:
-        raise TypeError("set_extent: a figure image lies where xo, yo put it, one figure "
-                        "pixel per image pixel; set .ox and .oy to move it")
-
-    def rescale(self) -> None:
-        left, right, b, t = self.get_extent()
-        y0, y1 = (t, b) if self._origin == "upper" else (b, t)  # row 0 at the top
-        self._visual.extent = (left, right, y0, y1)
-        self._visual.order = self.zorder
-
-    def set_zorder(self, z: float) -> None:
-        super().set_zorder(z)
-        self._visual.order = self.zorder
-
-    def set_visible(self, visible: bool) -> None:
-        super().set_visible(visible)
-        self._visual.visible = self.get_visible()
-
-    def remove(self) -> None:
-        """Take the image off the figure."""
-        self.figure.images.remove(self)
+if TYPE_CHECKING:  # in .image, imported by the first figimage
+    from .image import FigureImage
 
 
 class FigureImages:
@@ -98,6 +61,8 @@ def figimage(figure, X, xo=0, yo=0, alpha=None, norm=None, cmap=None, vmin=None,
     if resize:
         raise TypeError("resize: True is not supported (lumos keeps the figure's size); "
                         "make the figure the image's size with figsize and dpi")
+    from .image import FigureImage  # at the first figure image: not with every figure
+
     allowed = {"zorder", "label", "interpolation"}
     if set(kwargs) - allowed:
         raise TypeError(f"figimage: unexpected keyword arguments {sorted(set(kwargs) - allowed)}")

@@ -2,9 +2,9 @@
 values on 2-D grids.
 
 ``Axes`` has the methods of :class:`GridPlotsMixin` through
-:class:`~lumos.plot.plotting.PlottingMixin`, which loads this module at the first use of
-one of them; they use ``self`` as the Axes. Argument names, defaults and return types follow
-matplotlib.
+:class:`~lumos.plot.plot_types.PlotTypesMixin`, which loads this module at the first use
+of one of them; they use ``self`` as the Axes. Argument names, defaults and return
+types follow matplotlib.
 """
 
 from __future__ import annotations

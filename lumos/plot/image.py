@@ -1,5 +1,6 @@
 """AxesImage: the image that ``ax.imshow`` returns, and matplotlib's interpolation
-names as lumos draws them.
+names as lumos draws them; FigureImage, the image ``fig.figimage`` places in figure
+pixels (:mod:`.figure_images`).
 """
 
 from __future__ import annotations
@@ -268,3 +269,43 @@ class AxesImage(Artist, ScalarMappable):
 
     def visuals(self) -> list:
         return [self._visual]
+
+
+class FigureImage(AxesImage):
+    """An image whose lower left corner is ``(xo, yo)`` figure pixels from the figure's
+    lower left corner, as ``fig.figimage`` returns (``imshow``'s mapping, alpha,
+    origin and ``set_data``)."""
+
+    def __init__(self, figure, data, xo=0, yo=0, **kwargs) -> None:
+        self.figure = figure
+        self.ox = validate.number(xo, "xo")
+        self.oy = validate.number(yo, "yo")
+        kwargs.setdefault("interpolation", "nearest")
+        super().__init__(None, data, **kwargs)
+
+    def get_extent(self) -> tuple[float, float, float, float]:
+        """(left, right, bottom, top) in figure pixels."""
+        h, w = self._data.shape[:2]
+        return (self.ox, self.ox + w, self.oy, self.oy + h)
+
+    def set_extent(self, extent) -> None:
+        raise TypeError("set_extent: a figure image lies where xo, yo put it, one figure "
+                        "pixel per image pixel; set .ox and .oy to move it")
+
+    def rescale(self) -> None:
+        left, right, b, t = self.get_extent()
+        y0, y1 = (t, b) if self._origin == "upper" else (b, t)  # row 0 at the top
+        self._visual.extent = (left, right, y0, y1)
+        self._visual.order = self.zorder
+
+    def set_zorder(self, z: float) -> None:
+        super().set_zorder(z)
+        self._visual.order = self.zorder
+
+    def set_visible(self, visible: bool) -> None:
+        super().set_visible(visible)
+        self._visual.visible = self.get_visible()
+
+    def remove(self) -> None:
+        """Take the image off the figure."""
+        self.figure.images.remove(self)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import numpy as np
 
 from .artists import Artist
-from .patch_shapes import Rectangle
 from .style import dash_pattern
 
 #: the corners of the inset, in its axes coordinates: lower left, upper left, lower
@@ -80,6 +79,8 @@ class InsetIndicator(Artist):
             kwargs.setdefault("facecolor", "none")
         if "ec" not in kwargs:
             kwargs.setdefault("edgecolor", "0.5")
+        from .patch_shapes import Rectangle  # at the first inset: not with every Axes
+
         self.rectangle = Rectangle((x, y), w, h, alpha=alpha, zorder=self.zorder,
                                    transform=transform, **kwargs)
         self._connectors = None if inset_ax is None else \

@@ -20,6 +20,7 @@ notebook asks the kernel.
 
 from __future__ import annotations
 
+import sys
 import weakref
 from functools import cache, lru_cache
 
@@ -28,7 +29,7 @@ import numpy as np
 from .. import colors
 from ..visuals import Line, Text
 from ..visuals.base import rgba_bytes
-from . import dates, ticker
+from . import ticker
 from .axisdraw import _base, _spine
 from .fonts import face_of
 from .style import dash_pattern
@@ -78,11 +79,16 @@ def _radial(loc) -> dict | None:
             "rsign": ax.get_rsign(), "rmin": ax.get_rmin()}
 
 
-@cache  # built once: each frame asks for the specs of every axis
-def _locators() -> dict:
-    from .polar import RadialLocator, ThetaLocator
+def _loaded() -> tuple[bool, bool]:
+    """Whether :mod:`.dates` and :mod:`.polar` are imported: their locators and
+    formatters cannot exist before, so the tables below name them only once they are
+    (a figure without dates or polar axes imports neither)."""
+    return f"{__package__}.dates" in sys.modules, f"{__package__}.polar" in sys.modules
 
-    return {
+
+@cache  # built once per _loaded(): each frame asks for the specs of every axis
+def _locators(loaded: tuple[bool, bool]) -> dict:
+    table = {
         ticker.NullLocator: lambda loc: {"kind": "null"},
         ticker.FixedLocator: lambda loc: {"kind": "fixed", "locs": [float(v) for v in loc.locs],
                                           "nbins": loc.nbins},
@@ -95,14 +101,21 @@ def _locators() -> dict:
         ticker.SymmetricalLogLocator: lambda loc: {
             "kind": "symlog", "linthresh": loc.linthresh, "base": loc.base,
             "subs": [float(v) for v in loc.subs], "numticks": loc.numticks},
-        dates.AutoDateLocator: _autodate,
-        ThetaLocator: _theta, RadialLocator: _radial,
     }
+    if loaded[0]:
+        from .dates import AutoDateLocator
+
+        table[AutoDateLocator] = _autodate
+    if loaded[1]:
+        from .polar import RadialLocator, ThetaLocator
+
+        table.update({ThetaLocator: _theta, RadialLocator: _radial})
+    return table
 
 
 def locator_spec(loc) -> dict | None:
     """The page's description of a locator, or None when the page cannot evaluate it."""
-    make = _locators().get(type(loc))
+    make = _locators(_loaded()).get(type(loc))
     return None if make is None else make(loc)
 
 
@@ -151,11 +164,9 @@ def _autodatefmt(fmt, axis) -> dict | None:
             "defaultfmt": fmt.defaultfmt}
 
 
-@cache  # built once: each frame asks for the specs of every axis
-def _formatters() -> dict:
-    from .polar import ThetaFormatter
-
-    return {
+@cache  # built once per _loaded(): each frame asks for the specs of every axis
+def _formatters(loaded: tuple[bool, bool]) -> dict:
+    table = {
         ticker.NullFormatter: lambda f, a: {"kind": "null"},
         ticker.FixedFormatter: lambda f, a: {"kind": "fixed", "seq": list(f.seq),
                                              "offset_string": f.offset_string},
@@ -169,19 +180,27 @@ def _formatters() -> dict:
                                            "sep": f.sep},
         ticker.StrMethodFormatter: lambda f, a: _strmethod(f),
         ticker.FormatStrFormatter: lambda f, a: _formatstr(f),
-        dates.DateFormatter: lambda f, a: {"kind": "date", "fmt": f.fmt},
-        dates.AutoDateFormatter: _autodatefmt,
-        dates.ConciseDateFormatter: lambda f, a: {
-            "kind": "concise", "formats": f.formats, "zero_formats": f.zero_formats,
-            "offset_formats": f.offset_formats, "show_offset": f.show_offset},
-        ThetaFormatter: lambda f, a: {"kind": "theta"},
     }
+    if loaded[0]:
+        from . import dates
+
+        table.update({
+            dates.DateFormatter: lambda f, a: {"kind": "date", "fmt": f.fmt},
+            dates.AutoDateFormatter: _autodatefmt,
+            dates.ConciseDateFormatter: lambda f, a: {
+                "kind": "concise", "formats": f.formats, "zero_formats": f.zero_formats,
+                "offset_formats": f.offset_formats, "show_offset": f.show_offset}})
+    if loaded[1]:
+        from .polar import ThetaFormatter
+
+        table[ThetaFormatter] = lambda f, a: {"kind": "theta"}
+    return table
 
 
 def formatter_spec(fmt, axis) -> dict | None:
     """The page's description of an axis' formatter, or None when the page cannot
     evaluate it (a ``FuncFormatter``, a matplotlib formatter, a subclass)."""
-    make = _formatters().get(type(fmt))
+    make = _formatters(_loaded()).get(type(fmt))
     return None if make is None else make(fmt, axis)
 
 

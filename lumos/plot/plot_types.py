@@ -1,10 +1,11 @@
-"""The Axes plotting methods beyond lumos.plot.plotting, gathered by theme: statistics
-(:mod:`.stats_plots`), charts (:mod:`.charts`), 2-D binning (:mod:`.binned`), spectra
-(:mod:`.spectral`), triangular grids (:mod:`.tri`), vector fields (:mod:`.flow`),
-matrices (:mod:`.matrix`) and tables (:mod:`.table`). ``Axes`` inherits
-:class:`PlotTypesMixin`, which holds each theme mixin's methods; a theme's module loads
-at the first use of one of its methods (``ax.boxplot``), so ``import lumos.pyplot``
-does not pay for every plot type."""
+"""The Axes plotting methods beyond plot, scatter and imshow, gathered by theme: fills,
+lines and spans (:mod:`.plotting`), bars and histograms (:mod:`.bar_plots`), values on
+grids (:mod:`.grid_plots`), statistics (:mod:`.stats_plots`), charts (:mod:`.charts`),
+2-D binning (:mod:`.binned`), spectra (:mod:`.spectral`), triangular grids (:mod:`.tri`),
+vector fields (:mod:`.flow`), matrices (:mod:`.matrix`) and tables (:mod:`.table`).
+``Axes`` inherits :class:`PlotTypesMixin`, which holds each theme mixin's methods; a
+theme's module loads at the first use of one of its methods (``ax.boxplot``), so
+``import lumos.pyplot`` does not pay for every plot type."""
 
 from __future__ import annotations
 
@@ -16,6 +17,14 @@ from .._exports import lazy_exports
 # PlotTypesMixin had them as bases. tests/test_import_cost.py checks these
 # lists against the mixins.
 THEMES = {
+    "plotting": ("PlottingMixin", ("fill_between", "fill_betweenx", "_fill_between", "hlines",
+                                   "vlines", "_hvlines", "annotate", "axhline", "axvline",
+                                   "_axline", "fill", "axhspan", "axvspan", "_axspan")),
+    "bar_plots": ("BarPlotsMixin", ("bar", "barh", "grouped_bar", "hist", "_hist_patches",
+                                    "errorbar", "stem")),
+    "grid_plots": ("GridPlotsMixin", ("pcolormesh", "pcolor", "_pcolor", "contour",
+                                      "contourf", "_contour", "_contour_hatches",
+                                      "_contour_xy", "_contour_grid", "clabel", "quiver")),
     "stats_plots": ("StatsMixin", ("boxplot", "bxp", "_add_position_ticks", "violinplot",
                                    "violin", "ecdf")),
     "charts": ("ChartsMixin", ("update_datalim", "pie", "_pie_shadow", "pie_label",

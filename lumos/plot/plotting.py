@@ -1,9 +1,11 @@
 """matplotlib's other Axes plotting methods: fill_between, hlines/vlines, annotate,
-axhline, axhspan, fill; and, from the modules they live in, bar, hist, errorbar, stem
-(:mod:`.bar_plots`) and pcolormesh, contour, quiver (:mod:`.grid_plots`), each module
-loaded at the first use of one of its methods (lumos.plot.plot_types.defer_themes).
+axhline, axhspan, fill (bar, hist, errorbar, stem: :mod:`.bar_plots`; pcolormesh,
+contour, quiver: :mod:`.grid_plots`).
 
-``Axes`` inherits :class:`PlottingMixin`; its methods use ``self`` as the Axes. Argument
+``Axes`` has the methods of :class:`PlottingMixin` through
+:class:`~lumos.plot.plot_types.PlotTypesMixin`, which loads this module at the first use
+of one of them (a figure of lines and text does not import the collections and polygons
+they make); they use ``self`` as the Axes. Argument
 names, defaults and return types follow matplotlib; the artists are in
 :mod:`lumos.plot.collections` and the modules it names.
 """
@@ -18,7 +20,6 @@ from .axlines import AxLine
 from .collections import LineCollection
 from .lines import Line2D
 from .plot_args import broadcast_1d, check_choice, float_values, normalize_kwargs
-from .plot_types import defer_themes
 from .polygons import FillBetweenPolyCollection, Polygon
 from .style import rcParams
 from .text_artists import Annotation
@@ -27,16 +28,6 @@ from .transformed_collections import (
     TransformedLineCollection,
     is_data_transform,
 )
-
-# module in lumos.plot -> (its mixin, every attribute that mixin defines), in the order
-# PlottingMixin had them as bases; tests/test_import_cost.py checks these lists.
-THEMES = {
-    "bar_plots": ("BarPlotsMixin", ("bar", "barh", "grouped_bar", "hist", "_hist_patches",
-                                    "errorbar", "stem")),
-    "grid_plots": ("GridPlotsMixin", ("pcolormesh", "pcolor", "_pcolor", "contour",
-                                      "contourf", "_contour", "_contour_hatches",
-                                      "_contour_xy", "_contour_grid", "clabel", "quiver")),
-}
 
 
 class PlottingMixin:
@@ -279,7 +270,5 @@ class PlottingMixin:
         # matplotlib asks a fit of the data direction only
         return self._add_artist(poly, request=(False, True) if horizontal else (True, False))
 
-
-__getattr__, __dir__ = defer_themes(PlottingMixin, THEMES)
 
 __all__ = ["PlottingMixin"]

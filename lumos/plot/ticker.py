@@ -35,14 +35,11 @@ from __future__ import annotations
 
 # The locators live in .ticker_locators, the formatters in .ticker_formatters, dates in
 # .dates and the asinh/logit tickers in .ticker_scales; this module is their public path.
-from .dates import (
-    AutoDateFormatter,
-    AutoDateLocator,
-    ConciseDateFormatter,
-    DateFormatter,
-    date2num,
-    num2date,
-)
+# The last two load at the first use of one of their names (a figure without dates or
+# asinh/logit scales does not import them).
+from typing import TYPE_CHECKING
+
+from .._exports import lazy_exports
 from .ticker_formatters import (
     MINUS,
     EngFormatter,
@@ -77,12 +74,17 @@ from .ticker_locators import (
     tick_space,
     visible,
 )
-from .ticker_scales import (
-    AsinhLocator,
-    IndexLocator,
-    LogitFormatter,
-    LogitLocator,
-)
+
+if TYPE_CHECKING:
+    from .dates import (
+        AutoDateFormatter,
+        AutoDateLocator,
+        ConciseDateFormatter,
+        DateFormatter,
+        date2num,
+        num2date,
+    )
+    from .ticker_scales import AsinhLocator, IndexLocator, LogitFormatter, LogitLocator
 
 __all__ = [
     "MINUS", "MAXTICKS", "fix_minus", "nonsingular", "visible", "tick_space",
@@ -99,3 +101,10 @@ __all__ += [
     "AutoDateLocator", "AutoDateFormatter", "ConciseDateFormatter", "DateFormatter",
     "date2num", "num2date", "AsinhLocator", "IndexLocator", "LogitFormatter", "LogitLocator",
 ]  # fmt: skip
+
+__getattr__, __dir__ = lazy_exports(__name__, {
+    **dict.fromkeys(("AutoDateLocator", "AutoDateFormatter", "ConciseDateFormatter",
+                     "DateFormatter", "date2num", "num2date"), "dates"),
+    **dict.fromkeys(("AsinhLocator", "IndexLocator", "LogitFormatter", "LogitLocator"),
+                    "ticker_scales")}, __package__)
+del lazy_exports
