@@ -679,6 +679,22 @@ def test_none_stays_transparent_under_alpha_as_in_matplotlib():
     np.testing.assert_array_equal(lc.to_rgba_array("none", 3, alpha=1)[:, 3], 0)
 
 
+def test_to_rgba_bytes_of_one_plain_color_are_its_float32_rows_bytes():
+    """One color tuple for n labels takes a cached path: the bytes of to_rgba_array's
+    float32 rows, for floats on rounding edges, ints, -0.0 and n = 0; bad values still
+    raise."""
+    rng = np.random.default_rng(2)
+    colors = [tuple(float(v) for v in np.round(rng.random(4) * 510) / 510) for _ in range(200)]
+    colors += [(1, 0, 0), (0.0, -0.0, 1.0), (0.5, 0.25, 0.125, 0.0)]
+    for i, c in enumerate(colors):
+        n = i % 5
+        got = lc.to_rgba_bytes(c, n)
+        assert got.dtype == np.uint8 and got.shape == (n, 4)
+        assert np.array_equal(got, lc.rgba_to_bytes(lc.to_rgba_array(c, n)))
+    with pytest.raises(ValueError, match="color"):
+        lc.to_rgba_bytes((1.5, 0.0, 0.0), 2)
+
+
 def test_to_rgba_bytes_copies_uint8_rows():
     rows = np.array([[0, 128, 255, 255], [1, 2, 3, 4]], np.uint8)
     got = lc.to_rgba_bytes(rows, 2)

@@ -231,11 +231,16 @@ def _rgba_from_numbers(arr: np.ndarray, argname: str) -> RGBA:
     return (float(values[0]), float(values[1]), float(values[2]), float(values[3]))
 
 
+def _plain(c: Any) -> bool:
+    """Whether ``c`` is a tuple of 3 or 4 Python numbers in 0..1 (what every to_rgba
+    returns): converted without a numpy round trip, which costs 30x more and is taken
+    dozens of times a frame by the decorations."""
+    return type(c) is tuple and len(c) in (3, 4) and all(
+        type(v) in (float, int) and 0 <= v <= 1 for v in c)
+
+
 def _to_rgba(c: Any, argname: str) -> RGBA:
-    # a tuple of Python numbers in 0..1 (what every to_rgba returns): no numpy round trip,
-    # which costs 30x more and is taken dozens of times a frame by the decorations
-    if type(c) is tuple and len(c) in (3, 4) and all(
-            type(v) in (float, int) and 0 <= v <= 1 for v in c):
+    if _plain(c):
         return (float(c[0]), float(c[1]), float(c[2]), float(c[3]) if len(c) == 4 else 1.0)
     if isinstance(c, str):
         rgba = _parse_str(c)
@@ -396,11 +401,20 @@ def rgba_to_bytes(rgba: Any, dtype: Any = None) -> np.ndarray:
     return out
 
 
+@functools.lru_cache(maxsize=256)
+def _plain_bytes(c: tuple) -> tuple[int, ...]:
+    """The bytes of a plain color tuple (``_plain``), rounded as to_rgba_array's float32
+    rows are. Keyed by the tuple: equal tuples (1 and 1.0, 0.0 and -0.0) give equal bytes."""
+    return tuple(rgba_to_bytes(np.array([_to_rgba(c, "color")], np.float32))[0].tolist())
+
+
 def to_rgba_bytes(c: Any, n: int | None = None, *, argname: str = "color") -> np.ndarray:
     """``rgba_to_bytes(to_rgba_array(c, n))``: new ``(n, 4)`` uint8 rows of one color or
     of ``n`` colors, rounded as float32 colors are. An ``(n, 4)`` float array in 0..1 (a
     colormap's output) is converted without the float32 copy, an ``(n, 4)`` uint8 array
     (0..255: the bytes already) is copied."""
+    if n is not None and _plain(c):  # one color for n labels: its bytes, repeated
+        return np.repeat(np.array([_plain_bytes(c)], np.uint8), max(int(n), 0), axis=0)
     if (isinstance(c, np.ndarray) and c.ndim == 2 and c.shape[1] == 4 and n is not None
             and len(c) == n > 1):
         if c.dtype == np.uint8:

@@ -259,9 +259,11 @@ def draw_axis(ax, axis, ov, ticks: TickLayout | None = None, boxes=None) -> None
     bx, by, bw, bh = ax.box
     lo, hi = (bx, bx + bw) if x else (by, by + bh)
     tol = 1e-6 * (hi - lo)
+    overrides = axis.overrides
     for side in (1, 2):
         base = _base(ax, axis, side)
         sign = -1.0 if side == 1 else 1.0
+        part = f"tick{side}line"
         for ts in (ticks.major_set, ticks.minor_set):
             _draw_labels(ov, fig, axis, ts, side, base, sign, x, boxes or ov)
             if not getattr(ts.style, f"tick{side}On"):
@@ -269,17 +271,21 @@ def draw_axis(ax, axis, ov, ticks: TickLayout | None = None, boxes=None) -> None
             for i, p in enumerate(ts.pos.tolist()):  # Python floats: cheaper per tick
                 if not (math.isfinite(p) and lo - tol <= p <= hi + tol):
                     continue
-                o = axis.overrides.get((ts.which, i, f"tick{side}line"), {})
-                if not o.get("visible", True):
-                    continue
-                length = fig.points_to_pixels(o["size"]) if "size" in o else ts.length
-                width = fig.points_to_pixels(o["width"]) if "width" in o else ts.width
+                # most ticks have no override: the set's style, without a look-up each
+                o = overrides.get((ts.which, i, part)) if overrides else None
+                length, width, color = ts.length, ts.width, ts.style.color
+                if o:
+                    if not o.get("visible", True):
+                        continue
+                    length = fig.points_to_pixels(o["size"]) if "size" in o else length
+                    width = fig.points_to_pixels(o["width"]) if "width" in o else width
+                    color = o.get("color", color)
                 if not (length > 0 and width > 0):  # tick_params(size=0): no tick at all
                     continue
                 a = base + sign * length * ts.direction
                 b = a - sign * length
                 seg = [(p, a), (p, b)] if x else [(a, p), (b, p)]
-                ov.line(seg, o.get("color", ts.style.color), width)
+                ov.line(seg, color, width)
     _draw_offset(ax, axis, ticks, ov)
     _draw_label(ax, axis, ticks, ov)
 

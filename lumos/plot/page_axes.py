@@ -29,6 +29,7 @@ import numpy as np
 from .. import colors
 from ..visuals import Line, Text
 from ..visuals.base import rgba_bytes
+from ..visuals.line import LOD_THRESHOLD
 from . import ticker
 from .axisdraw import _base, _spine
 from .fonts import face_of
@@ -324,6 +325,16 @@ class AxesDecor:
     def _begin(self) -> None:
         self._segments: dict[float, tuple[list, list]] = {}
         self._labels: dict[str, tuple[list, list, list, list]] = {}
+        # {id(color): (color, RGBA)} of this frame: every tick and label of a side hands
+        # over the same color object. By identity, for one frame only (kept alive here, so
+        # no id is reused; nothing changes a color or the color names while a frame draws)
+        self._rgba: dict[int, tuple] = {}
+
+    def _to_rgba(self, color) -> tuple:
+        hit = self._rgba.get(id(color))
+        if hit is None:
+            hit = self._rgba[id(color)] = (color, colors.to_rgba(color))
+        return hit[1]
 
     def begin(self, widths) -> None:
         """A new frame whose tick lines are ``widths`` pixels wide (the Lines are made
@@ -346,7 +357,7 @@ class AxesDecor:
         key = round(float(width_px), 3)
         pts, cols = self._segments.setdefault(key, ([], []))
         pts.append(np.asarray(points, dtype=float))
-        cols.append(colors.to_rgba(color))
+        cols.append(self._to_rgba(color))
 
     def text(self, s: str, x: float, y: float, size_px: float, color="black",
              ha: str = "center", va: str = "center", rotation: float = 0.0,
@@ -359,7 +370,7 @@ class AxesDecor:
         strings, pos, cols, styles = self._labels.setdefault(face, ([], [], [], []))
         strings.append(s)
         pos.append((x, y))
-        cols.append(colors.to_rgba(color))
+        cols.append(self._to_rgba(color))
         styles.append((float(size_px), ha, va, float(rotation)))
 
     def commit(self, record: dict | None, parts: dict | None = None) -> None:
@@ -378,8 +389,7 @@ class AxesDecor:
             if not _changed(self._last, ("line", w), ([len(p) for p in pts], flat, cols)):
                 continue
             if pts:
-                line.set_data(pts if len(pts) > 1 else pts[0],
-                              color=cols if len(pts) > 1 else cols[0])
+                line.set_data(*_joined(pts, flat, cols))
             else:  # kept as a draw a page can fill: two break points draw nothing (one
                 # color: the Line may hold the colors of last frame's ticks; opaque, so
                 # the line does not take the translucent lines' layer, line_layer.py)
@@ -397,8 +407,10 @@ class AxesDecor:
             visual.reserve = reserve.get(face, "")
             strings, pos, cols, styles = self._labels.get(face, ([], [], [], []))
             if _changed(self._last, ("text", face), (strings, pos, cols, styles)):
+                # one color for all (the usual case): the same bytes for every label,
+                # converted once instead of per label
                 visual.set_data(strings, np.asarray(pos, float).reshape(-1, 2),
-                                color=cols or "k", styles=styles)
+                                color=_uniform(cols) or "k", styles=styles)
         frozen = record if record is not None and record["kind"] == "frozen" else None
         self.record = None if frozen else record
         tagged = [("text" if f == "sans" else f"text:{f}", t) for f, t in self.faces.items()]
@@ -438,6 +450,33 @@ class AxesDecor:
         for v in [*self.faces.values(), *self.lines.values()]:
             if view is not None and v in view.visuals:
                 view.remove(v)
+
+
+def _uniform(cols: list):
+    """The one color of ``cols`` when all are equal (None when empty), else ``cols``."""
+    return cols[0] if cols and cols.count(cols[0]) == len(cols) else (cols or None)
+
+
+def _joined(pts: list, flat: bytes, cols: list) -> tuple:
+    """``Line.set_data``'s arguments for ticks (arrays of points, ``flat`` their float64
+    bytes, a color each): when all colors are equal, one array with a NaN row between two
+    ticks, as the Line joins a list of lines, and one color (the same vertices and color
+    bytes without the Line's pass per tick). Ticks of several colors, and a batch long
+    enough for level of detail (``LOD_THRESHOLD`` rows), keep the list."""
+    if len(pts) == 1:
+        return pts[0], cols[0]
+    color = _uniform(cols)
+    dims = {p.shape[1] for p in pts if p.ndim == 2}
+    rows = len(flat) // 8 // max(dims | {1}) + len(pts) - 1
+    if isinstance(color, list) or len(dims) != 1 or any(p.ndim != 2 for p in pts) \
+            or rows >= LOD_THRESHOLD:
+        return pts, color
+    out = np.full((rows, dims.pop()), np.nan)
+    breaks = np.cumsum([len(p) + 1 for p in pts[:-1]]) - 1
+    keep = np.ones(rows, bool)
+    keep[breaks] = False
+    out[keep] = np.frombuffer(flat).reshape(-1, out.shape[1])
+    return out, color
 
 
 def _same(a, b) -> bool:

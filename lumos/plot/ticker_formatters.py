@@ -244,13 +244,13 @@ class ScalarFormatter(Formatter):
     def set_locs(self, locs: np.ndarray) -> None:
         self.locs = np.asarray(locs, dtype=np.float64)
         if len(self.locs):
+            vis = self._visible_locs()  # the ticks in view: found once for all three
             if self.useOffset:
-                self._compute_offset()
-            self._compute_order_of_magnitude()
-            self._compute_format()
+                self._compute_offset(vis)
+            self._compute_order_of_magnitude(vis)
+            self._compute_format(vis)
 
-    def _compute_offset(self) -> None:
-        locs = self._visible_locs()
+    def _compute_offset(self, locs: np.ndarray) -> None:
         self.offset = 0.0
         if not len(locs):
             return
@@ -280,7 +280,7 @@ class ScalarFormatter(Formatter):
             # Dividing by an exact power of ten gives the float nearest the decimal.
             self.offset = sign * (lead * 10.0**oom if oom >= 0 else lead / 10.0**-oom)
 
-    def _compute_order_of_magnitude(self) -> None:
+    def _compute_order_of_magnitude(self, vis: np.ndarray) -> None:
         lo, hi = self.powerlimits
         self.orderOfMagnitude = 0
         if not self.scientific:
@@ -288,7 +288,7 @@ class ScalarFormatter(Formatter):
         if lo == hi != 0:  # a fixed scale was asked for
             self.orderOfMagnitude = lo
             return
-        locs = np.abs(self._visible_locs())
+        locs = np.abs(vis)
         if not len(locs):
             return
         if self.offset:
@@ -304,7 +304,7 @@ class ScalarFormatter(Formatter):
     def _scaled(self, values: np.ndarray) -> np.ndarray:
         return (values - self.offset) / 10.0**self.orderOfMagnitude
 
-    def _compute_format(self) -> None:
+    def _compute_format(self, vis: np.ndarray) -> None:
         locs = self.locs
         # One tick says nothing about precision: measure against the view limits too.
         ref = self._scaled(np.concatenate([locs, self.view]) if len(locs) < 2 else locs)
@@ -323,7 +323,7 @@ class ScalarFormatter(Formatter):
         decimals += 1
         # Never let two different visible ticks share a label.
         # (a set, not np.unique: numpy's imports numpy.ma, 0.1 s of a cold start)
-        vis = sorted(set(self._scaled(self._visible_locs()).tolist()))
+        vis = sorted(set(self._scaled(vis).tolist()))
         while decimals < 17 and len(vis) > 1 and len(
             {self._fmt(decimals, x) for x in vis}
         ) < len(vis):
@@ -339,7 +339,9 @@ class ScalarFormatter(Formatter):
     def __call__(self, x: float, pos: int | None = None) -> str:
         if not len(self.locs) or not math.isfinite(x):
             return ""
-        return fix_minus(self._fmt(self.decimals, float(self._scaled(np.float64(x)))))
+        # _scaled's arithmetic on a Python float (the same doubles, no numpy scalar)
+        return fix_minus(self._fmt(self.decimals, (float(x) - self.offset)
+                                   / 10.0**self.orderOfMagnitude))
 
     def format_data(self, value: float) -> str:
         """``value`` in short scientific form: ``1.7e9``, ``-2.5e-3``, ``42``."""

@@ -130,17 +130,28 @@ def non_overlapping(
     spaced; of the k possible phases the one keeping most labels wins (ties: the first).
     Non-finite positions are never kept.
     """
-    pos = np.asarray(positions_px, dtype=np.float64).ravel()
-    widths = np.broadcast_to(np.asarray(label_widths_px, dtype=np.float64), pos.shape)
-    widths = np.where(np.isfinite(widths), np.abs(widths), 0.0)
-    keep = np.zeros(pos.shape, dtype=bool)
-    idx = np.flatnonzero(np.isfinite(pos))
-    if len(idx) == 0:
-        return keep
-    idx = idx[np.argsort(pos[idx], kind="stable")]
-    # Python floats: the same double arithmetic as numpy's, without an array per try
-    p, w = pos[idx].tolist(), widths[idx].tolist()
+    if _floats(positions_px) and _floats(label_widths_px) and \
+            len(positions_px) == len(label_widths_px):
+        # lists of Python floats (the tick labels'): the same order and values without
+        # the dozen numpy calls that cost more than the strides below
+        keep = np.zeros(len(positions_px), dtype=bool)
+        idx = sorted((i for i, v in enumerate(positions_px) if math.isfinite(v)),
+                     key=positions_px.__getitem__)  # stable, as argsort's "stable"
+        p = [positions_px[i] for i in idx]
+        w = [abs(label_widths_px[i]) if math.isfinite(label_widths_px[i]) else 0.0
+             for i in idx]
+    else:
+        pos = np.asarray(positions_px, dtype=np.float64).ravel()
+        widths = np.broadcast_to(np.asarray(label_widths_px, dtype=np.float64), pos.shape)
+        widths = np.where(np.isfinite(widths), np.abs(widths), 0.0)
+        keep = np.zeros(pos.shape, dtype=bool)
+        idx = np.flatnonzero(np.isfinite(pos))
+        idx = idx[np.argsort(pos[idx], kind="stable")]
+        # Python floats: the same double arithmetic as numpy's, without an array per try
+        p, w = pos[idx].tolist(), widths[idx].tolist()
     n = len(idx)
+    if n == 0:
+        return keep
     for k in range(1, n + 1):
         best = None
         for phase in range(k):
@@ -150,9 +161,14 @@ def non_overlapping(
             if fits and (best is None or len(sel) > len(best)):
                 best = sel
         if best is not None:
-            keep[idx[list(best)]] = True
+            keep[[idx[i] for i in best]] = True
             return keep
     return keep  # unreachable: k == n keeps one label
+
+
+def _floats(values: Any) -> bool:
+    """Whether ``values`` is a list of Python floats."""
+    return type(values) is list and all(type(v) is float for v in values)
 
 
 def _check_count(n: float, what: str) -> bool:

@@ -947,3 +947,31 @@ def test_split_origin_gives_the_float32_rows_of_a_float64_subtraction():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         split_origin(big)
+
+
+def test_split_origin_of_a_few_rows_is_the_general_paths(monkeypatch):
+    """A few float64 rows (labels' anchors) take a path of Python floats: origin, float32
+    offsets and valid rows must be the general path's byte for byte, at any magnitude,
+    with -0.0, NaN, inf and spreads float32 cannot hold (those go the general way)."""
+    from lumos.visuals import base
+
+    rng = np.random.default_rng(5)
+    cases = []
+    for trial in range(400):
+        n, d = int(rng.integers(1, 65)), 2 + trial % 2
+        p = (rng.random((n, d)) - 0.5) * 10.0 ** rng.integers(-3, 40) \
+            + rng.normal() * 10.0 ** rng.integers(-3, 12)
+        if trial % 7 == 0:
+            p[:, -1] = -0.0
+        if trial % 11 == 0:
+            p[rng.integers(n), 0] = [np.nan, np.inf][trial % 2]
+        cases.append(p)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        fast = [base.split_origin(p) for p in cases]
+        monkeypatch.setattr(base, "_split_small", lambda points: None)
+        general = [base.split_origin(p) for p in cases]
+    for (o1, l1, v1), (o2, l2, v2) in zip(fast, general, strict=True):
+        assert o1.dtype == o2.dtype and o1.tobytes() == o2.tobytes()
+        assert l1.dtype == l2.dtype and l1.tobytes() == l2.tobytes()
+        assert np.array_equal(v1, v2)
