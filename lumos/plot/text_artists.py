@@ -12,7 +12,7 @@ import numpy as np
 
 from . import validate
 from .artists import Artist
-from .bbox import Bbox
+from .bbox import Bbox, turned_text_box
 from .style import rcParams
 
 
@@ -242,12 +242,7 @@ class Text(Artist):
                                       rotation, self.style.rotation_mode,
                                       face=self.style.face())
         # the unrotated box about the anchor place() gives, turned about that anchor
-        x0 = -{"left": 0.0, "center": 0.5, "right": 1.0}[ha] * w
-        corners = np.array([(x0, -d), (x0 + w, -d), (x0 + w, h - d), (x0, h - d)])
-        c, s = np.cos(np.radians(rotation)), np.sin(np.radians(rotation))
-        px = tx + c * corners[:, 0] - s * corners[:, 1]
-        py = ty + s * corners[:, 0] + c * corners[:, 1]
-        return Bbox.from_extents(px.min(), py.min(), px.max(), py.max())
+        return turned_text_box(tx, ty, ha, (w, h, d), rotation)
 
     def get_clip_on(self) -> bool:
         """Whether the text hides when its anchor leaves the axes (``clip_on``)."""
