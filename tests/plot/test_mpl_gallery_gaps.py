@@ -4,8 +4,12 @@ values, what ``cla`` removes, what ``get_children`` lists."""
 
 from __future__ import annotations
 
+import io
+
 import matplotlib
+import numpy as np
 import pytest
+from PIL import Image
 
 import lumos.pyplot as plt
 
@@ -57,3 +61,58 @@ def test_tick_label_window_extent_follows_the_label(close_figures):
     pax = plt.figure().add_subplot(projection="polar")
     with pytest.raises(NotImplementedError, match="polar"):
         pax.get_xticklabels()[0].get_window_extent()
+
+
+def _field():
+    x = np.linspace(-3, 5, 60)
+    y = np.linspace(-3, 5, 50)
+    return x, y, np.cos(x)[None, :] + np.sin(y)[:, None]
+
+
+@pytest.mark.parametrize("extend", ["neither", "min", "max", "both", "lower", "bogus"])
+def test_contourf_extend_values_as_matplotlib(close_figures, extend):
+    """matplotlib's contourf keeps any extend string and extends only for 'min', 'max'
+    and 'both' (contourf_hatching passes 'lower'); its colorbar refuses the others."""
+    x, y, z = _field()
+    got = []
+    for mod in (plt, mplt):
+        fig, ax = mod.subplots()
+        cs = ax.contourf(x, y, z, 6, hatches=[".", "/"], extend=extend)
+        got.append((cs.extend, len(cs.levels)))
+        if extend in ("lower", "bogus"):
+            with pytest.raises(ValueError, match="extend"):
+                fig.colorbar(cs)
+        else:
+            assert fig.colorbar(cs).extend == extend
+        mod.close(fig)
+    assert got[0] == got[1]
+    with pytest.raises(TypeError, match="extend"):
+        plt.subplots()[1].contourf(x, y, z, extend=1)
+
+
+def _bar_pixels(hatches, extend):
+    x, y, z = _field()
+    fig, ax = plt.subplots(figsize=(4, 4), dpi=100)
+    cs = ax.contourf(x, y, z, [-1, 0, 1], cmap="gray_r", hatches=hatches, extend=extend)
+    cb = fig.colorbar(cs)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    img = np.asarray(Image.open(io.BytesIO(buf.getvalue())).convert("L")).astype(int)
+    bx, by, bw, bh = cb.ax.box
+    h = img.shape[0]
+
+    def cut(y0, y1):  # rows y0..y1 (figure pixels from the bottom) inside the bar
+        return img[h - int(y1):h - int(y0), int(bx) + 3:int(bx + bw) - 3]
+    tri = bh * 0.05  # matplotlib's extendfrac: the triangles' length
+    return cut(by + 3, by + bh / 2 - 3), cut(by - tri * 0.6, by - 2)
+
+
+def test_colorbar_of_hatched_contourf_is_hatched(close_figures):
+    """matplotlib hatches a hatched contourf's colorbar blocks and triangles with the
+    patterns of their layers; without hatches the blocks are flat."""
+    block, tri = _bar_pixels(["//", "\\\\"], "both")
+    flat_block, flat_tri = _bar_pixels(None, "both")
+    assert flat_block.std() < 2
+    assert block.std() > 10
+    # the lower triangle is white: its hatch lines add dark pixels to its edges'
+    assert (tri < 128).sum() > (flat_tri < 128).sum() + 5
