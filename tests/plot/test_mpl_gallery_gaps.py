@@ -116,3 +116,112 @@ def test_colorbar_of_hatched_contourf_is_hatched(close_figures):
     assert block.std() > 10
     # the lower triangle is white: its hatch lines add dark pixels to its edges'
     assert (tri < 128).sum() > (flat_tri < 128).sum() + 5
+
+
+def _cla_state(mod):
+    fig, ax = mod.subplots()
+    ins = ax.inset_axes([0.5, 0.5, 0.3, 0.3])
+    ins.plot([0, 1], [0, 1], lw=30, color="r")
+    ax.set_title("old", y=1.3, pad=30)
+    ax.cla()
+    return fig, ax, ins
+
+
+def test_cla_forgets_insets_and_the_title_offset(close_figures):
+    """matplotlib's cla drops the insets (no longer drawn) and puts a new title at the
+    default height and pad."""
+    for mod in (plt, mplt):
+        fig, ax, ins = _cla_state(mod)
+        assert ax.child_axes == []
+        assert ax.title.get_position() == (0.5, 1.0)
+        assert ins not in fig.get_children()
+    fig, ax, ins = _cla_state(plt)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    img = np.asarray(Image.open(io.BytesIO(buf.getvalue())).convert("RGB")).astype(int)
+    red = (img[..., 0] > 200) & (img[..., 1] < 80) & (img[..., 2] < 80)
+    assert red.sum() == 0  # the inset's thick red line is gone
+    # the new title sits where a fresh axes' does
+    ax.set_title("new")
+    fresh = plt.subplots()[1]
+    fresh.set_title("new")
+    from lumos.plot.titles import title_room
+
+    fig.canvas.draw()
+    fresh.figure.canvas.draw()
+    assert title_room(ax) == pytest.approx(title_room(fresh))
+
+
+def test_streamplot_arrows_are_children(close_figures):
+    """get_children lists streamplot's FancyArrowPatch arrows, as matplotlib does."""
+    y, x = np.mgrid[-3:3:10j, -3:3:10j]
+    counts = []
+    for mod in (plt, mplt):
+        ax = mod.subplots()[1]
+        ax.streamplot(x, y, -y, x)
+        children = ax.get_children()
+        counts.append(sum(type(c).__name__ == "FancyArrowPatch" for c in children))
+        assert all(p in children for p in ax.patches)
+    assert counts[0] == counts[1] > 0
+
+
+def test_lumos_boxes_and_transforms_in_matplotlib_code(close_figures):
+    """With matplotlib imported, lumos's boxes and transforms are matplotlib's too:
+    ``set_clip_box(ax.bbox)`` on a matplotlib patch (annotation_demo, ellipse_demo)
+    and ``TransformedBbox(bbox, ax.get_xaxis_transform())`` (axes_zoom_effect) give
+    what matplotlib gives; a patch lumos cannot draw is a TypeError naming it."""
+    from matplotlib.patches import Ellipse
+    from matplotlib.transforms import Bbox, TransformedBbox
+    from mpl_toolkits.axes_grid1.inset_locator import BboxPatch
+
+    extents = []
+    for mod in (plt, mplt):
+        fig, ax = mod.subplots()
+        ax.set_xlim(0, 5)
+        el = Ellipse((2, 0.5), 1, 0.5, facecolor="r")
+        ax.add_artist(el)
+        el.set_clip_box(ax.bbox)
+        box = TransformedBbox(Bbox.from_extents(1, 0, 4, 1), ax.get_xaxis_transform())
+        extents.append(box.extents)
+        if mod is plt:
+            buf = io.BytesIO()
+            fig.savefig(buf, format="png")
+            img = np.asarray(Image.open(io.BytesIO(buf.getvalue())).convert("RGB"))
+            assert ((img[..., 0] > 200) & (img[..., 1] < 60)).sum() > 100  # drawn
+            with pytest.raises(TypeError, match="BboxPatch"):
+                ax.add_patch(BboxPatch(box))
+    np.testing.assert_allclose(extents[0], extents[1], atol=0.5)
+    # a lumos box changed in place tells matplotlib's boxes made from it
+    fig, ax = plt.subplots()
+    inner = plt.gca().get_position()
+    outer = TransformedBbox(inner, fig.transFigure)
+    x1 = outer.x1
+    inner.x1 = inner.x1 / 2
+    assert outer.x1 < x1
+
+
+def test_annotate_coordinates_as_matplotlib(close_figures):
+    """annotation_demo's coordinates: 'polar' (theta, r) on a cartesian axes, an
+    (x coords, y coords) pair, another annotation's box, matplotlib's OffsetFrom."""
+    from matplotlib.text import OffsetFrom
+
+    fig, ax = plt.subplots()
+    ax.set(xlim=(-20, 20), ylim=(-20, 20))
+    fig.canvas.draw()
+    polar = ax.annotate("p", xy=(0, 0), xytext=(np.pi / 2, 10), textcoords="polar")
+    np.testing.assert_allclose(polar.pixel_position(),
+                               ax.transData.forward(np.array([0.0, 10.0])), atol=1e-6)
+    pair = ax.annotate("q", xy=(5, 1), xycoords=("data", "axes fraction"))
+    bx, by, bw, bh = ax.box
+    assert pair.pixel_position()[1] == pytest.approx(by + bh)
+    assert pair.pixel_position()[0] == pytest.approx(ax.transData.forward(
+        np.array([5.0, 0.0]))[0])
+    box = polar.get_window_extent()
+    on = ax.annotate("r", xy=(1, 0), xycoords=polar)
+    assert on.pixel_position() == pytest.approx((box.x1, box.y0))
+    off = ax.annotate("s", xy=(0, 0), xytext=(10, 20),
+                      textcoords=OffsetFrom(ax.bbox, (0, 0), "points"))
+    assert off.pixel_position() == pytest.approx(
+        (bx + fig.points_to_pixels(10), by + fig.points_to_pixels(20)))
+    with pytest.raises(ValueError, match="textcoords"):
+        ax.annotate("t", xy=(0, 0), textcoords="nowhere")
