@@ -101,6 +101,8 @@ class Colorbar:
                  ticklocation: str = "auto", alpha=None) -> None:
         from .mpl_ticker import is_matplotlib
 
+        if alpha is None and hasattr(mappable, "get_alpha"):  # matplotlib: the artist's
+            alpha = mappable.get_alpha()
         if is_matplotlib(mappable):
             mappable = _from_matplotlib(mappable)
         if not hasattr(mappable, "norm") or not hasattr(mappable, "cmap"):
@@ -150,7 +152,7 @@ class Colorbar:
         self.extendrect = bool(extendrect)
         self.extendfrac = extendfrac
         self.extend = extend
-        self.alpha = alpha
+        self.alpha = None if alpha is None or np.ndim(alpha) else float(alpha)
         self.outline = Outline()
         self.lines: list = []  # (values, colors, widths) from add_lines
         lines = mappable.colorbar_lines()

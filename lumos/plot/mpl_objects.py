@@ -53,6 +53,12 @@ def adapt(obj, ax, method: str):
     if wants is not None and not isinstance(obj, wants):
         raise TypeError(f"{method}: got matplotlib's {type(obj).__name__}, expected a "
                         f"{wants.__name__}")
+    if method.startswith("add_") and getattr(obj, "axes", None) is None:
+        # the object's ``.axes`` is the axes it was added to, as in matplotlib (without
+        # matplotlib's stale callback to that axes: the adapter chains its own)
+        callback = obj.stale_callback
+        obj.axes = ax
+        obj.stale_callback = callback
     if isinstance(obj, mpatches.Patch):
         # FancyArrowPatch, ConnectionPatch and Shadow are laid out in display units by
         # matplotlib's renderer; their paths mean nothing without it

@@ -225,3 +225,33 @@ def test_annotate_coordinates_as_matplotlib(close_figures):
         (bx + fig.points_to_pixels(10), by + fig.points_to_pixels(20)))
     with pytest.raises(ValueError, match="textcoords"):
         ax.annotate("t", xy=(0, 0), textcoords="nowhere")
+
+
+def test_matplotlib_patch_knows_its_axes(close_figures):
+    """fancybox_demo plots on ``patch.axes`` of the matplotlib patches it added."""
+    from matplotlib.patches import FancyBboxPatch
+
+    ax = plt.subplots()[1]
+    patch = FancyBboxPatch((0.3, 0.4), 0.4, 0.2, boxstyle="round,pad=0.1")
+    ax.add_patch(patch)
+    assert patch.axes is ax
+    patch.axes.plot(*patch.get_path().vertices.T, ".")
+    patch.set_facecolor("r")  # lumos still follows the patch's changes
+    assert ax.patches[0] is patch
+    assert ax.artists[0].get_facecolor()[:3] == pytest.approx((1.0, 0.0, 0.0))
+
+
+def test_colorbar_takes_the_mappable_alpha(close_figures):
+    """matplotlib's colorbar draws with its mappable's alpha (patch_collection: a
+    PatchCollection with alpha=0.4), a matplotlib collection's included."""
+    from matplotlib.collections import PatchCollection
+    from matplotlib.patches import Circle
+
+    fig, ax = plt.subplots()
+    sc = ax.scatter([0, 1], [0, 1], c=[0, 1], alpha=0.4)
+    assert fig.colorbar(sc).alpha == pytest.approx(0.4)
+    assert fig.colorbar(sc, alpha=0.7).alpha == pytest.approx(0.7)
+    pc = PatchCollection([Circle((0.5, 0.5), 0.1)], alpha=0.3)
+    pc.set_array(np.array([1.0]))
+    ax.add_collection(pc)
+    assert fig.colorbar(pc).alpha == pytest.approx(0.3)
