@@ -26,7 +26,6 @@ from collections.abc import Callable
 import numpy as np
 
 from ..transforms import Affine, Transform, chain
-from .transforms_compat import matplotlib_twin
 
 
 class LiveTransform(Transform):
@@ -50,9 +49,6 @@ class LiveTransform(Transform):
         # affine in data units precedes ax.transData
         self.parts = parts
         self._parents: dict = {}  # matplotlib's parents register themselves here
-        mpl_class = matplotlib_twin(self, "Transform")
-        if mpl_class is not None:
-            mpl_class.__init__(self)
 
     @property
     def is_affine(self) -> bool:

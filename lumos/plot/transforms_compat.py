@@ -24,7 +24,7 @@ _TWINS: dict[type, type] = {}
 def matplotlib_twin(obj, base: str):
     """When matplotlib's transforms are loaded (the user imported matplotlib), make
     ``obj`` an instance of ``matplotlib.transforms.<base>`` too, so that matplotlib's own
-    code takes it (``TransformedBbox(bbox, ax.transAxes)``, ``set_clip_box(ax.bbox)``):
+    code takes it (``set_clip_box(ax.bbox)``, ``OffsetFrom(ax.bbox, ...)``):
     its class becomes a subclass of both, lumos's methods first. Returns that matplotlib
     class, whose ``__init__`` the caller runs for matplotlib's state, else None."""
     mt = sys.modules.get("matplotlib.transforms")
