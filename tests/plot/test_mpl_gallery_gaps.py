@@ -283,3 +283,17 @@ def test_polar_sector_clips_its_artists(close_figures):
     ax = fig.add_subplot(projection="polar")
     ax.scatter([0.0], [1.0], s=400, color="r")
     assert _red_pixels(fig) > 300
+
+
+def test_polar_theta_errorbars_follow_their_arcs(close_figures):
+    """matplotlib draws θ error bars on polar axes as arcs at the point's r
+    (polar_error_caps); r error bars stay straight, rectilinear ones too."""
+    ax = plt.figure().add_subplot(projection="polar")
+    eb = ax.errorbar([0.5], [1.0], xerr=[1.0], yerr=[0.2], capsize=0)
+    arc, radial = (c.get_segments()[0] for c in eb.lines[2])
+    assert len(arc) > 50
+    np.testing.assert_allclose(arc[:, 1], 1.0)
+    np.testing.assert_allclose(arc[[0, -1], 0], [-0.5, 1.5])
+    assert len(radial) == 2
+    flat = plt.subplots()[1].errorbar([0.5], [1.0], xerr=[1.0], capsize=0)
+    assert len(flat.lines[2][0].get_segments()[0]) == 2
