@@ -297,3 +297,24 @@ def test_polar_theta_errorbars_follow_their_arcs(close_figures):
     assert len(radial) == 2
     flat = plt.subplots()[1].errorbar([0.5], [1.0], xerr=[1.0], capsize=0)
     assert len(flat.lines[2][0].get_segments()[0]) == 2
+
+
+def test_polar_errorbar_caps_turn_across_their_bars(close_figures):
+    """matplotlib turns a polar error bar's caps across the bar: an r error bar at 45°
+    has caps at 135° on screen (they were drawn level)."""
+    ax = plt.figure(figsize=(4, 4), dpi=100).add_subplot(projection="polar")
+    ax.errorbar([np.pi / 4], [1.0], yerr=[0.4], fmt="none", ecolor="r", elinewidth=0,
+                capsize=15, capthick=3)
+    ax.set_rmax(2)
+    buf = io.BytesIO()
+    ax.figure.savefig(buf, format="png")
+    img = np.asarray(Image.open(io.BytesIO(buf.getvalue())).convert("RGB")).astype(int)
+    rows, cols = np.nonzero((img[..., 0] > 200) & (img[..., 1] < 100) & (img[..., 2] < 100))
+    x, y = cols.astype(float), -rows.astype(float)  # y up
+    radial = np.array([1.0, 1.0]) / np.sqrt(2)
+    along = x * radial[0] + y * radial[1]
+    mid = (along.min() + along.max()) / 2  # the inner cap, then the outer one
+    for cap in (along < mid, along >= mid):
+        pts = np.c_[x[cap], y[cap]]
+        _, _, vt = np.linalg.svd(pts - pts.mean(axis=0))
+        assert abs(vt[0] @ radial) < 0.2  # the cap runs across the radial bar
