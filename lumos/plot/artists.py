@@ -621,5 +621,10 @@ class ScalarMappable(Preparable):
         from the start (contour lines), else None."""
         return None
 
+    def colorbar_hatches(self) -> list | None:
+        """The hatch pattern of each color layer, the extended ones included (a
+        hatched contourf: cycled over its layers), else None."""
+        return None
+
     def _mapping_changed(self) -> None:
         raise NotImplementedError

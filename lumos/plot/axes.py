@@ -651,7 +651,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         """Remove every artist and reset the axes as matplotlib's ``cla`` does: titles,
         axis labels, scales, locators and formatters, grids, margins, the color cycle
         and the limits (automatic again, (0, 1) until data comes; a shared axis keeps
-        the limits it shares). Kept, as matplotlib keeps them: the tick styles
+        the limits it shares); insets are removed. Kept, as matplotlib keeps them: the tick styles
         (``tick_params``), the aspect and the background color."""
         for a in list(self.artists) + list(self.texts):
             self._remove_artist(a)
@@ -660,6 +660,8 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         self._batches.clear()
         self.legend_ = None
         self.kept_legends.clear()
+        for inset in list(self.child_axes):  # matplotlib forgets them: no longer drawn
+            inset.remove()
         self.title = Titles()
         for axis in (self.xaxis, self.yaxis):
             axis.clear()
@@ -678,7 +680,9 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         """The axes' artists, texts, title, axes, insets, legends and background patch
         (not the spines: matplotlib's are patches; lumos's are drawn with the frame)."""
         legends = [lg for lg in (self.legend_, *self.kept_legends) if lg is not None]
-        return [*self.artists, *self.texts, self.title, self.xaxis, self.yaxis,
+        # a batch (streamplot's arrows) lists its members, as the axes' lists do
+        artists = [m for a in self.artists for m in (a.listed() if a.listed_as else (a,))]
+        return [*artists, *self.texts, self.title, self.xaxis, self.yaxis,
                 *self.child_axes, *legends, self.patch]
 
     def findobj(self, match=None, include_self: bool = True) -> list:

@@ -34,6 +34,7 @@ class Contour3DSet(Artist3D, ScalarMappable):
                  corner_mask=True, algorithm=None, generator=None, **kwargs) -> None:
         import contourpy
 
+        from .contour import check_extend
         from .grid_plots import contour_levels
 
         for alias, name in (("linewidth", "linewidths"), ("linestyle", "linestyles"),
@@ -49,9 +50,7 @@ class Contour3DSet(Artist3D, ScalarMappable):
         if kwargs:
             raise TypeError(f"{'contourf' if filled else 'contour'}: unexpected keyword "
                             f"arguments {sorted(kwargs)}")
-        if extend not in ("neither", "both", "min", "max"):
-            raise ValueError(f"extend: got {extend!r}, expected 'neither', 'both', 'min' or "
-                             "'max'")
+        check_extend(extend)
         if cmap is not None and colors is not None:
             raise ValueError("colors and cmap: got both, expected at most one")
         super().__init__(axes, label, zorder)

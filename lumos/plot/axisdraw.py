@@ -18,6 +18,7 @@ import numpy as np
 from .. import colors
 from . import text as textmod
 from . import ticker
+from .bbox import Bbox, turned_text_box
 from .fonts import face_of
 from .style import dash_pattern
 from .textbox import draw_box
@@ -298,19 +299,12 @@ def _draw_labels(ov, fig, axis, ts: TickSet, side: int, base: float, sign: float
     pos = [lab.pos for lab in labels]
     keep = ticker.non_overlapping(pos, [_room_along(lab, x) for lab in labels],
                                   fig.points_to_pixels(2.0)) if ts.thin else np.isfinite(pos)
-    gap = ts.outside(side) + ts.pad
+    gap = base + sign * (ts.outside(side) + ts.pad)
     for lab, k in zip(labels, keep, strict=True):
         if not k:
             continue
         rot = lab.rotation
-        if x:
-            ha = lab.ha or "center"
-            va = lab.va or ("top" if side == 1 else "bottom")
-            px, py = lab.pos, base + sign * gap
-        else:
-            ha = lab.ha or ("right" if side == 1 else "left")
-            va = lab.va or "center"
-            px, py = base + sign * gap, lab.pos
+        px, py, ha, va = _anchor(lab, x, side, gap)
         mode = lab.mode
         if lab.bbox is not None:
             style = SimpleNamespace(bbox=lab.bbox, ha=ha, va=va, rotation=rot,
@@ -320,6 +314,32 @@ def _draw_labels(ov, fig, axis, ts: TickSet, side: int, base: float, sign: float
                                          face=lab.face)
         ov.text(lab.text, tx, ty, lab.size, lab.color, ha=tha, va=tva, rotation=rot,
                 face=lab.face)
+
+
+def _anchor(lab: Label, x: bool, side: int, at: float) -> tuple[float, float, str, str]:
+    """Where a label of ``side`` is aligned (``at``: pixels across the axis) and how:
+    (x, y, ha, va)."""
+    if x:
+        return lab.pos, at, lab.ha or "center", lab.va or ("top" if side == 1 else "bottom")
+    return at, lab.pos, lab.ha or ("right" if side == 1 else "left"), lab.va or "center"
+
+
+def tick_label_box(ax, axis, which: str, index: int, side: int) -> Bbox | None:
+    """The box of one tick label (``which`` 'major'/'minor', its ``index`` and
+    ``side``) in figure pixels, where ``draw_axis`` puts it with the axes' box of the
+    last draw; None when it is not shown."""
+    ts = getattr(TickLayout(ax, axis), f"{which}_set")
+    labels = ts.labels[side]
+    if not (axis.visible and 0 <= index < len(labels) and labels[index].visible):
+        return None
+    lab = labels[index]
+    sign = -1.0 if side == 1 else 1.0
+    px, py, ha, va = _anchor(lab, axis.name == "x", side,
+                             _base(ax, axis, side) + sign * (ts.outside(side) + ts.pad))
+    tx, ty, tha, _ = textmod.place(lab.text, px, py, lab.size, ha, va, lab.rotation,
+                                   lab.mode, face=lab.face)
+    return turned_text_box(tx, ty, tha, textmod.measure(lab.text, lab.size, face=lab.face),
+                           lab.rotation)
 
 
 def _room_along(lab: Label, x: bool) -> float:

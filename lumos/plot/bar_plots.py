@@ -403,6 +403,10 @@ class BarPlotsMixin:
             sel = everymask
             if dep_axis == "x":
                 segs = np.stack([np.c_[lo[sel], indep[sel]], np.c_[hi[sel], indep[sel]]], axis=1)
+                if not self.rectangular:  # θ errors follow their arcs, as matplotlib's
+                    steps = self.edge_steps(segs[:, 0], segs[:, 1])
+                    segs = [np.linspace(a, b, k + 1) for (a, b), k in zip(segs, steps,
+                                                                          strict=True)]
             else:
                 segs = np.stack([np.c_[indep[sel], lo[sel]], np.c_[indep[sel], hi[sel]]], axis=1)
             lc = LineCollection(self, segs, colors=ecolor, linewidth=lw,

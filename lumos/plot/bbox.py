@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .transforms_compat import matplotlib_twin
+
 #: matplotlib's anchor names: where a shrunk box sits in its container
 ANCHORS = {"C": (0.5, 0.5), "SW": (0.0, 0.0), "S": (0.5, 0.0), "SE": (1.0, 0.0),
            "E": (1.0, 0.5), "NE": (1.0, 1.0), "N": (0.5, 1.0), "NW": (0.0, 1.0),
@@ -39,6 +41,9 @@ class Bbox:
         if pts.shape != (2, 2):
             raise ValueError(f"points: got shape {pts.shape}, expected [[x0, y0], [x1, y1]]")
         self._points = pts
+        mpl_class = matplotlib_twin(self, "Bbox")
+        if mpl_class is not None:
+            mpl_class.__init__(self, pts)
 
     @classmethod
     def from_bounds(cls, x0: float, y0: float, width: float, height: float) -> Bbox:
@@ -64,6 +69,14 @@ class Bbox:
     # -- corners and sizes -------------------------------------------------------------
     def _set(self, i: int, j: int, v: float) -> None:
         self._points[i, j] = float(v)
+        self._changed()
+
+    def _changed(self) -> None:
+        """matplotlib's boxes made from this one recompute (when it is matplotlib's
+        too, see ``matplotlib_twin``)."""
+        if hasattr(self, "_parents"):
+            self._invalid = 0  # matplotlib's flag: a node already invalid tells no one
+            self.invalidate()
 
     x0 = property(lambda s: float(s._points[0, 0]), lambda s, v: s._set(0, 0, v))
     y0 = property(lambda s: float(s._points[0, 1]), lambda s, v: s._set(0, 1, v))
@@ -127,6 +140,7 @@ class Bbox:
 
     def set_points(self, points) -> None:
         self._points = Bbox(points)._points
+        self._changed()
 
     def frozen(self) -> Bbox:
         return Bbox(self._points)
@@ -210,6 +224,18 @@ class Bbox:
                             "transform (ax.transData, fig.transFigure.inverted(), ...)")
         pts = np.asarray(fn(self._points.copy()), dtype=float)
         return Bbox(pts[:, :2])
+
+
+def turned_text_box(x: float, y: float, ha: str, size: tuple, rotation: float) -> Bbox:
+    """The box around a text of ``size`` = (width, height, descent) anchored at (x, y)
+    at its ``ha`` and baseline, turned by ``rotation`` degrees about that anchor."""
+    w, h, d = size[:3]
+    x0 = -{"left": 0.0, "center": 0.5, "right": 1.0}[ha] * w
+    corners = np.array([(x0, -d), (x0 + w, -d), (x0 + w, h - d), (x0, h - d)])
+    c, s = np.cos(np.radians(rotation)), np.sin(np.radians(rotation))
+    px = x + c * corners[:, 0] - s * corners[:, 1]
+    py = y + s * corners[:, 0] + c * corners[:, 1]
+    return Bbox.from_extents(px.min(), py.min(), px.max(), py.max())
 
 
 def as_bbox(rect, argname: str = "rect") -> Bbox:

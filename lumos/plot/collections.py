@@ -521,10 +521,21 @@ class CapLines(LineCollection):
 
     def _build(self):
         ax = self.axes
-        px = ax.transData.forward(np.c_[self._x, self._y])
-        px = px[np.isfinite(px).all(axis=1)]
+        xy = np.c_[self._x, self._y]
+        px = ax.transData.forward(xy)
+        keep = np.isfinite(px).all(axis=1)
+        px, xy = px[keep], xy[keep]
         half = ax.figure.points_to_pixels(self._capsize)
         d = np.array([half, 0.0]) if self._across == "x" else np.array([0.0, half])
+        if not ax.rectangular and len(px):  # across the bar as drawn (polar: radial or
+            # tangential caps, as matplotlib turns its cap markers)
+            along = np.array([0.0, 1.0]) if self._across == "x" else np.array([1.0, 0.0])
+            step = 1e-6 * (1.0 + np.abs(xy)) * along
+            with np.errstate(all="ignore"):
+                bar = ax.transData.forward(xy + step) - px
+                unit = bar / np.hypot(bar[:, :1], bar[:, 1:])
+            turned = np.c_[-unit[:, 1], unit[:, 0]] * half
+            d = np.where(np.isfinite(turned).all(axis=1)[:, None], turned, d)
         to_view = ax.transView.inverse  # figure pixels to the view's (projected) space
         segs = np.stack([to_view(px - d), to_view(px + d)], axis=1) \
             if len(px) and ax.box[2] > 1 else np.zeros((0, 2, 2))

@@ -27,6 +27,7 @@ from . import ticker
 from .artists import Artist
 from .axes import Axes
 from .bbox import Bbox
+from .legend_handles import hatch_spec
 from .scale import NormScale
 from .style import rcParams
 
@@ -100,6 +101,8 @@ class Colorbar:
                  ticklocation: str = "auto", alpha=None) -> None:
         from .mpl_ticker import is_matplotlib
 
+        if alpha is None and hasattr(mappable, "get_alpha"):  # matplotlib: the artist's
+            alpha = mappable.get_alpha()
         if is_matplotlib(mappable):
             mappable = _from_matplotlib(mappable)
         if not hasattr(mappable, "norm") or not hasattr(mappable, "cmap"):
@@ -108,9 +111,11 @@ class Colorbar:
                             "norm)")
         if spacing not in ("uniform", "proportional"):
             raise ValueError(f"spacing: got {spacing!r}, expected 'uniform' or 'proportional'")
-        if extend not in (None, "neither", "min", "max", "both"):
-            raise ValueError(f"extend: got {extend!r}, expected 'neither', 'min', 'max' or "
-                             "'both'")
+        given = extend is not None
+        extend = extend if given else mappable.colorbar_extend()
+        if extend not in ("neither", "min", "max", "both"):
+            raise ValueError(f"extend: got {extend!r}{'' if given else ' (from the mappable)'}"
+                             ", expected 'neither', 'min', 'max' or 'both'")
         if ticklocation not in ("auto", "left", "right", "top", "bottom"):
             raise ValueError(f"ticklocation: got {ticklocation!r}, expected 'auto', 'left', "
                              "'right', 'top' or 'bottom'")
@@ -146,8 +151,8 @@ class Colorbar:
         self.drawedges = bool(drawedges)
         self.extendrect = bool(extendrect)
         self.extendfrac = extendfrac
-        self.extend = extend if extend is not None else mappable.colorbar_extend()
-        self.alpha = alpha
+        self.extend = extend
+        self.alpha = None if alpha is None or np.ndim(alpha) else float(alpha)
         self.outline = Outline()
         self.lines: list = []  # (values, colors, widths) from add_lines
         lines = mappable.colorbar_lines()
@@ -473,12 +478,16 @@ class Colorbar:
         outline = []
         start = [along(0.0)(0), along(0.0)(1)]
         end = [along(1.0)(1), along(1.0)(0)]
+        hatches = self.mappable.colorbar_hatches() if blocks is not None else None
+        hatched = []  # (polygon, pattern): the blocks' and triangles' hatches
         if lo:
             tip = [along(-lo)(0), along(-lo)(1)] if self.extendrect else [along(-lo)(0.5)]
             poly = [start[0], *tip, start[1]] if not self.extendrect else \
                 [start[0], tip[0], tip[1], start[1]]
             ov.polygon(poly, self._alpha_rgba(under))
             outline_lo = tip
+            if hatches:
+                hatched.append((poly, hatches[0]))
         else:
             outline_lo = start
         if hi:
@@ -488,8 +497,21 @@ class Colorbar:
                 [end[0], tip[0], tip[1], end[1]]
             ov.polygon(poly, self._alpha_rgba(over))
             outline_hi = tip
+            if hatches:
+                hatched.append((poly, hatches[-1]))
         else:
             outline_hi = end
+        if hatches:
+            with np.errstate(all="ignore"):
+                edges = self.long_axis.pixels_along(blocks[0])
+            first = 1 if lo else 0  # the layer of the bar's first block
+            for i, (a, b) in enumerate(zip(edges[:-1], edges[1:], strict=True)):
+                quad = [(bx, a), (bx + bw, a), (bx + bw, b), (bx, b)] if self.vertical \
+                    else [(a, by), (b, by), (b, by + bh), (a, by + bh)]
+                hatched.append((quad, hatches[first + i]))
+        for poly, pattern in hatched:
+            if pattern:
+                ov.hatch_polygon(poly, *hatch_spec(fig, pattern))
         # the outline: bar and triangles in one closed line
         outline = [*outline_lo, *([start[1]] if lo else []), *([end[0]] if hi else []),
                    *outline_hi, *([end[1]] if hi else []), *([start[0]] if lo else [])]

@@ -21,6 +21,16 @@ from .contour_labels import ContourLabeler
 from .style import rcParams
 
 
+def check_extend(extend) -> str:
+    """A contour set's ``extend`` as matplotlib takes it: 'min', 'max' and 'both' extend
+    the ends; any other string extends neither, and is kept (matplotlib's colorbar then
+    refuses it); a non-string is a TypeError."""
+    if not isinstance(extend, str):
+        raise TypeError(f"extend: got {type(extend).__name__}, expected 'neither', 'min', "
+                        "'max' or 'both'")
+    return extend
+
+
 class ContourLevel:
     """One level of a ContourSet (what ``ContourSet.collections`` lists)."""
 
@@ -449,6 +459,11 @@ class ContourSet(ContourLabeler, Collection, ScalarMappable):
 
     def colorbar_lines(self):
         return None if self.filled else self.level_lines()
+
+    def colorbar_hatches(self) -> list | None:
+        if not (self.filled and any(self.hatches)):
+            return None
+        return [self.hatches[i % len(self.hatches)] for i in range(len(self.layers))]
 
     def level_lines(self):
         """(levels, colors, widths in points) of the contour lines (``add_lines``)."""

@@ -17,7 +17,7 @@ from .. import colors
 from . import bigdata, validate
 from .artists import accepts_rasterized
 from .collections import QuadMesh
-from .contour import ContourSet
+from .contour import ContourSet, check_extend
 from .plot_args import check_choice, float_values, normalize_kwargs
 from .quiver import Quiver
 from .style import rcParams
@@ -215,8 +215,7 @@ class GridPlotsMixin:
             validate.points(validate.size_of(levels) if np.iterable(levels) else levels,
                             "levels", validate.LEVEL_BYTES + 64 * z.size, "levels",
                             "pass fewer levels")
-        extend = kw.pop("extend", "neither")
-        check_choice(extend, "extend", ("neither", "both", "min", "max"))
+        extend = check_extend(kw.pop("extend", "neither"))
         locator = kw.pop("locator", None)
         norm = kw.pop("norm", None)
         if norm is None and locator is not None and any(

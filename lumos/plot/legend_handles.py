@@ -80,14 +80,18 @@ class PatchHandle(_Labelled):
         self._label = label
 
     def legend_handle(self, fontsize_px: float) -> LegendHandle:
-        hatch = None
-        if self.hatch:
-            fig = self.figure
-            spec = rcParams["hatch.color"]
-            spec = rcParams["patch.edgecolor"] if spec == "edge" else spec
-            hatch = (self.hatch, colors.to_rgba(spec, argname="hatch.color"),
-                     fig.points_to_pixels(float(rcParams["hatch.linewidth"])), fig.dpi)
+        hatch = hatch_spec(self.figure, self.hatch) if self.hatch else None
         return LegendHandle(patch=(self.face, None), hatch=hatch)
+
+
+def hatch_spec(fig, letters: str) -> tuple:
+    """(letters, color, width in pixels, tile in pixels) of a hatch on a patch with no
+    edge of its own: rcParams' hatch color ('edge': ``patch.edgecolor``, as matplotlib's
+    patches) and width, tiles of the figure's dpi (what ``Overlay.hatch`` takes)."""
+    spec = rcParams["hatch.color"]
+    spec = rcParams["patch.edgecolor"] if spec == "edge" else spec
+    return (letters, colors.to_rgba(spec, argname="hatch.color"),
+            fig.points_to_pixels(float(rcParams["hatch.linewidth"])), fig.dpi)
 
 
 def scatter_legend_elements(sc, prop: str, num, fmt, func, kwargs: dict):

@@ -58,16 +58,29 @@ def adapt(obj, ax, method: str):
         # matplotlib's renderer; their paths mean nothing without it
         if not isinstance(obj, patch_kinds) or isinstance(obj, mpatches.Shadow):
             raise _unsupported(obj, method)
+        _added_to(obj, ax, method)
         return MatplotlibPatch(obj, ax)
     if isinstance(obj, mcoll.Collection):
         if not isinstance(obj, collection_kinds) or isinstance(obj, mcoll.QuadMesh):
             raise _unsupported(obj, method)
         cls = MatplotlibLineCollection if isinstance(obj, mcoll.LineCollection) \
             else MatplotlibCollection
+        _added_to(obj, ax, method)
         return cls(obj, ax, method)
     if isinstance(obj, mlines.Line2D):
+        _added_to(obj, ax, method)
         return MatplotlibLine(obj, ax)
     raise _unsupported(obj, method)
+
+
+def _added_to(obj, ax, method: str) -> None:
+    """The object's ``.axes`` is the axes it was added to, as matplotlib's ``add_*`` sets
+    it (without matplotlib's stale callback to that axes: the adapter chains its own)."""
+    if method.startswith("add_") and getattr(obj, "axes", None) is None and \
+            hasattr(obj, "stale_callback"):
+        callback = obj.stale_callback
+        obj.axes = ax
+        obj.stale_callback = callback
 
 
 def _artist_transform(obj):

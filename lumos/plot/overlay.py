@@ -91,9 +91,16 @@ class Overlay:
               width_px: float, tile_px: float) -> None:
         """matplotlib's hatch over a rectangle (a legend's patch), tiles of ``tile_px``
         (the figure's dpi) anchored at the canvas's top left as the axes' hatches."""
-        box = np.array([(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)])
+        self.hatch_polygon([(x, y), (x + w, y), (x + w, y + h), (x, y + h)], letters, color,
+                           width_px, tile_px)
+
+    def hatch_polygon(self, points, letters: str, color, width_px: float,
+                      tile_px: float) -> None:
+        """matplotlib's hatch over a polygon in figure pixels (as ``hatch``)."""
+        ring = np.asarray(points, dtype=float)
+        ring = np.vstack([ring, ring[:1]])
         self.hatches.setdefault(self.layer, []).append(
-            (prim.Path(box, hatch=letters, hatch_color=colors.to_rgba(color),
+            (prim.Path(ring, hatch=letters, hatch_color=colors.to_rgba(color),
                        hatch_width=width_px), tile_px))
 
     def polygon(self, points, facecolor) -> None:

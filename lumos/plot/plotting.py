@@ -141,8 +141,10 @@ class PlottingMixin:
                  arrowprops=None, annotation_clip=None, **kwargs) -> Annotation:
         """Text at ``xytext`` with an optional arrow to ``xy``.
 
-        Coordinates: 'data', 'axes fraction', 'axes pixels', 'figure fraction',
-        'figure pixels', 'offset points', 'offset pixels', 'offset fontsize'.
+        Coordinates: 'data', 'polar' ((theta, r) on the data), 'axes fraction',
+        'axes pixels', 'figure fraction', 'figure pixels', 'offset points',
+        'offset pixels', 'offset fontsize', a transform, or an artist (fractions of
+        its window extent, e.g. another annotation's).
         ``arrowprops`` takes matplotlib's ``arrowstyle`` (``'->'``, ``'-|>'``, ``'<->'``,
         ...) or the YAArrow keys (width, headwidth, headlength, shrink, facecolor)."""
         from .textstyle import normalize

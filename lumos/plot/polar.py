@@ -34,6 +34,7 @@ from .axes import Axes
 from .collections import set_mesh
 from .spines import Spines
 from .style import rcParams, set_dashes
+from .unclipped import FixedRings
 
 TWO_PI = 2 * math.pi
 _ZERO_LOCATIONS = {"N": 0.5, "NW": 0.75, "W": 1.0, "SW": 1.25, "S": 1.5, "SE": 1.75, "E": 0.0,
@@ -258,6 +259,16 @@ class PolarAxes(Axes):
         # the controller needs where the r labels are (the screen angle they sit at)
         self.view.controller_params = {"rlabel": self._rlabel_angle()}
         self._update_patch()
+        self._layers.default_clip = self._sector_clip()
+
+    def _sector_clip(self):
+        """A sector's wedge, which the clipped artists draw inside (matplotlib clips
+        to the axes' patch); None for the full circle, which the box clip suffices."""
+        if _full_circle(*self.xaxis.get_view_interval()):
+            return None
+        outer, inner = self._wedge_rings()
+        ring = np.r_[[[0.0, 0.0]], outer] if inner is None else np.r_[outer, inner[::-1]]
+        return FixedRings([np.r_[ring, ring[:1]]])
 
     def _rlabel_angle(self) -> float:
         return self._direction * math.radians(self._rlabel_position) + self._theta_offset

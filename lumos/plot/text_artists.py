@@ -12,7 +12,7 @@ import numpy as np
 
 from . import validate
 from .artists import Artist
-from .bbox import Bbox
+from .bbox import Bbox, turned_text_box
 from .style import rcParams
 
 
@@ -242,12 +242,7 @@ class Text(Artist):
                                       rotation, self.style.rotation_mode,
                                       face=self.style.face())
         # the unrotated box about the anchor place() gives, turned about that anchor
-        x0 = -{"left": 0.0, "center": 0.5, "right": 1.0}[ha] * w
-        corners = np.array([(x0, -d), (x0 + w, -d), (x0 + w, h - d), (x0, h - d)])
-        c, s = np.cos(np.radians(rotation)), np.sin(np.radians(rotation))
-        px = tx + c * corners[:, 0] - s * corners[:, 1]
-        py = ty + s * corners[:, 0] + c * corners[:, 1]
-        return Bbox.from_extents(px.min(), py.min(), px.max(), py.max())
+        return turned_text_box(tx, ty, ha, (w, h, d), rotation)
 
     def get_clip_on(self) -> bool:
         """Whether the text hides when its anchor leaves the axes (``clip_on``)."""
@@ -345,9 +340,26 @@ def _install_style_setters() -> None:
 
 
 # -- annotations ------------------------------------------------------------------------
-_COORDS = ("data", "axes fraction", "axes pixels", "axes points", "figure fraction",
-           "figure pixels", "figure points", "offset points", "offset pixels",
-           "offset fontsize")
+_COORDS = ("data", "polar", "axes fraction", "axes pixels", "axes points",
+           "figure fraction", "figure pixels", "figure points", "offset points",
+           "offset pixels", "offset fontsize")
+
+
+def _is_box_owner(coords) -> bool:
+    """Whether annotation coordinates are fractions of a box: an artist's window
+    extent (a lumos artist with ``get_window_extent``) or a Bbox, not a transform."""
+    if isinstance(coords, str) or hasattr(coords, "forward") or \
+            hasattr(coords, "transform"):
+        return False
+    return hasattr(coords, "get_window_extent") or (hasattr(coords, "get_points")
+                                                    and hasattr(coords, "bounds"))
+
+
+def _is_coords_callable(coords) -> bool:
+    """Whether annotation coordinates are matplotlib's callable ones (``OffsetFrom``:
+    called with the renderer, it gives a transform or a box)."""
+    return callable(coords) and not _is_box_owner(coords) and \
+        not hasattr(coords, "forward") and not hasattr(coords, "transform")
 
 
 class Annotation(Text):
@@ -359,10 +371,14 @@ class Annotation(Text):
                  **props) -> None:
         from .transforms_compat import as_transform
 
-        for name, c in (("xycoords", xycoords), ("textcoords", textcoords)):
-            if c is not None and not isinstance(c, str):
+        pairs = [(name, one) for name, c in (("xycoords", xycoords),
+                                              ("textcoords", textcoords))
+                 for one in (c if isinstance(c, tuple) and len(c) == 2 else (c,))]
+        for name, c in pairs:  # a (x coords, y coords) pair: each as one
+            if c is not None and not isinstance(c, str) and not _is_box_owner(c) and \
+                    not _is_coords_callable(c):
                 as_transform(c, name)  # a transform to figure pixels (lumos's, matplotlib's)
-            elif c is not None and c not in _COORDS:
+            elif isinstance(c, str) and c not in _COORDS:
                 raise ValueError(f"{name}: got {c!r}, expected one of "
                                  f"{', '.join(repr(k) for k in _COORDS)} or a transform")
         if isinstance(xycoords, str) and xycoords.startswith("offset"):
@@ -395,12 +411,24 @@ class Annotation(Text):
         ax = self.axes
         fig = ax.figure
         x, y = xy
+        if isinstance(coords, tuple):  # x in the first coords, y in the second
+            return np.array([self._to_pixels(xy, coords[0])[0],
+                             self._to_pixels(xy, coords[1])[1]])
+        if _is_coords_callable(coords):  # matplotlib's: renderer -> transform or box;
+            # the figure answers what matplotlib's OffsetFrom asks (points_to_pixels)
+            return self._to_pixels(xy, coords(fig))
+        if _is_box_owner(coords):  # fractions of an artist's box or of a box
+            b = coords.get_window_extent() if hasattr(coords, "get_window_extent") \
+                else coords
+            return np.array([b.x0 + x * b.width, b.y0 + y * b.height])
         if not isinstance(coords, str):
             from .transforms_compat import as_transform
 
             return as_transform(coords).forward(np.array([x, y], dtype=float))
         if coords == "data":
             return ax.transData.forward(np.array([x, y], dtype=float))
+        if coords == "polar":  # (theta, r) on the axes' data (matplotlib's 'polar')
+            return ax.transData.forward(np.array([y * np.cos(x), y * np.sin(x)]))
         if coords == "axes fraction":
             return ax.transAxes.forward(np.array([x, y], dtype=float))
         corner = ax.transAxes.forward(np.zeros(2))
@@ -422,6 +450,14 @@ class Annotation(Text):
             return anchor + np.array([fig.points_to_pixels(x * size),
                                       fig.points_to_pixels(y * size)])
         return anchor + np.array([x, y], dtype=float)  # offset pixels
+
+    def draggable(self, state: bool | None = None, use_blit: bool = False):
+        """matplotlib's mouse dragging of the annotation: lumos's annotations stay
+        where they are put (a warning says so once); returns None."""
+        from .compat import warn_once
+
+        if state is None or state:
+            warn_once("annotation drag", "annotation: draggable has no effect in lumos")
 
     def pixel_position(self) -> tuple[float, float]:
         p = self._to_pixels((self._x, self._y), self.textcoords)
@@ -481,9 +517,14 @@ class Annotation(Text):
         from .transforms_compat import as_transform
 
         ax = self.axes
+        if isinstance(coords, tuple):
+            both = [self._follow_point(c, at) for c in coords]
+            return None if None in both else (both[0][0], both[1][1])
+        if _is_box_owner(coords) or _is_coords_callable(coords):
+            return None  # follows its artist, which the layout places on its own
         if not isinstance(coords, str):
             return at if _follows_box(as_transform(coords), ax) else None
-        if coords in ("data", "axes fraction"):
+        if coords in ("data", "polar", "axes fraction"):
             return at
         if coords in ("axes pixels", "axes points"):
             x, y = ax.transAxes.forward(np.zeros(2))

@@ -151,6 +151,25 @@ class TickLabel(_TextStyle):
     def get_position(self) -> tuple[float, float]:
         return (self._position, 0.0) if self.axis.name == "x" else (0.0, self._position)
 
+    def get_window_extent(self, renderer=None):
+        """The label's box in figure pixels (a :class:`~lumos.plot.bbox.Bbox`), where
+        the axes' box of the last draw puts it; a label not shown gets the unit box,
+        as in matplotlib. ``renderer`` is accepted for matplotlib's signature."""
+        from .axisdraw import tick_label_box
+        from .bbox import Bbox
+
+        ax = self.axis.axes
+        if ax.name != "rectilinear":
+            raise NotImplementedError(f"TickLabel.get_window_extent: {ax.name!r} axes "
+                                      "draw their tick labels themselves; only "
+                                      "rectilinear axes give their boxes")
+        box = tick_label_box(ax, self.axis, self.which, self.index, self.side)
+        return Bbox.unit() if box is None else box
+
+    def get_tightbbox(self, renderer=None):
+        """The label's box in figure pixels (its window extent, as for any text)."""
+        return self.get_window_extent(renderer)
+
     def set_bbox(self, bbox) -> None:
         """A box behind this label: matplotlib's ``bbox`` dict (``boxstyle``, ``pad``,
         ``facecolor``, ``edgecolor``, ...), or None for none."""

@@ -12,9 +12,33 @@ answer what matplotlib's composite transforms ask of a child, see
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 
 from ..transforms import Affine, Transform
+
+_TWINS: dict[type, type] = {}
+
+
+def matplotlib_twin(obj, base: str):
+    """When matplotlib's transforms are loaded (the user imported matplotlib), make
+    ``obj`` an instance of ``matplotlib.transforms.<base>`` too, so that matplotlib's own
+    code takes it (``set_clip_box(ax.bbox)``, ``OffsetFrom(ax.bbox, ...)``):
+    its class becomes a subclass of both, lumos's methods first. Returns that matplotlib
+    class, whose ``__init__`` the caller runs for matplotlib's state, else None."""
+    mt = sys.modules.get("matplotlib.transforms")
+    if mt is None:
+        return None
+    mpl_class = getattr(mt, base)
+    cls = type(obj)
+    if not issubclass(cls, mpl_class):
+        twin = _TWINS.get(cls)
+        if twin is None:
+            twin = _TWINS[cls] = type(cls.__name__, (cls, mpl_class),
+                                      {"__module__": cls.__module__, "__doc__": cls.__doc__})
+        obj.__class__ = twin
+    return mpl_class
 
 
 def is_matplotlib_transform(obj) -> bool:

@@ -15,7 +15,7 @@ import numpy as np
 from .. import colors
 from .artists import ScalarMappable, accepts_rasterized
 from .collections import Collection, finite_limits_xy, to_scale
-from .contour import ContourSet
+from .contour import ContourSet, check_extend
 from .grid_plots import check_contour_hatches, contour_levels
 from .lines import Line2D
 from .plot_args import check_choice, normalize_kwargs
@@ -427,8 +427,7 @@ class TriMixin:
             levels = args[1]
         if len(args) > 2:
             raise TypeError(f"{where}: got {len(args) + 2} positional arguments")
-        extend = kw.pop("extend", "neither")
-        check_choice(extend, "extend", ("neither", "both", "min", "max"))
+        extend = check_extend(kw.pop("extend", "neither"))
         norm = colors.get_norm(kw.pop("norm", None), kw.pop("vmin", None), kw.pop("vmax", None))
         zm = np.ma.masked_invalid(z)
         levels = contour_levels(levels, zm[None, :], filled, extend,

@@ -25,6 +25,17 @@ from ..scene.cameras import PanZoomCamera
 from ..visuals.clip import ClipGroup
 
 
+class FixedRings:
+    """Clip rings given in the view's coordinates (what :class:`.ClipPath` gives from a
+    path): a polar sector's wedge."""
+
+    def __init__(self, rings: list) -> None:
+        self._rings = [np.asarray(r, dtype=float) for r in rings]
+
+    def rings(self, axes) -> list:
+        return self._rings
+
+
 class ClipLayers:
     """The views one axes draws its data into, and which visuals are unclipped."""
 
@@ -34,6 +45,9 @@ class ClipLayers:
         self._extra: list[tuple[object, bool]] = []  # (view, clip_on) after the axes' view
         self._clip_paths: dict = {}  # visual -> its artist's ClipPath
         self._groups: dict[tuple, ClipGroup] = {}  # member ids -> the group drawing them
+        # what clipped visuals with no clip path of their own draw through, or None: a
+        # polar sector's wedge (matplotlib clips to the axes' patch), set at each layout
+        self.default_clip: FixedRings | None = None
 
     def views(self) -> list:
         """The views: the axes' own, then the stacked ones in drawing order."""
@@ -71,11 +85,13 @@ class ClipLayers:
 
     def _grouped(self, members: list, axes, groups: dict) -> list:
         """``members`` with each run of neighbours sharing a clip path in one group."""
-        if not self._clip_paths:
+        if not self._clip_paths and self.default_clip is None:
             return members
         out, runs = [], []
         for v in sorted(members, key=lambda v: v.order):  # stable: ties keep their turn
             clip = self._clip_paths.get(v)
+            if clip is None and v not in self._unclipped:
+                clip = self.default_clip
             if clip is not None and out and isinstance(out[-1], int) \
                     and runs[out[-1]][0] is clip:
                 runs[out[-1]][1].append(v)
