@@ -303,7 +303,7 @@ def _draw_labels(ov, fig, axis, ts: TickSet, side: int, base: float, sign: float
             px, py = lab.pos, base + sign * gap
         else:
             ha = lab.ha or ("right" if side == 1 else "left")
-            va = lab.va or "center"
+            va = lab.va or "center_baseline"
             px, py = base + sign * gap, lab.pos
         mode = lab.mode
         if lab.bbox is not None:
@@ -337,7 +337,7 @@ def _point_at_tick(lab: Label, x: bool, side: int) -> None:
     if lab.mode not in ("xtick", "ytick"):
         return
     # the alignments _draw_labels gives a label that sets none
-    va = lab.va or (("top" if side == 1 else "bottom") if x else "center")
+    va = lab.va or (("top" if side == 1 else "bottom") if x else "center_baseline")
     ha = lab.ha or ("center" if x else ("right" if side == 1 else "left"))
     if lab.mode == "xtick":
         lab.ha = _ha_for_angle(lab.rotation % 360, va)
