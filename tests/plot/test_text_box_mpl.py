@@ -60,3 +60,35 @@ def test_center_baseline_is_half_way_from_top_to_baseline(close_figures):
     x, y, ha, va = textmod.place("12", 50.0, 50.0, em, "right", "center_baseline", 0.0)
     assert (x, ha, va) == (50.0, "right", "baseline")
     assert y == pytest.approx(50.0 - em * 1556 / 2048 / 2)
+
+
+def _ink_rows(plt_module, tmp_path, name) -> np.ndarray:
+    """How many rows under its start edge a quarter-circle sector's r labels have ink."""
+    fig = plt_module.figure(figsize=(3, 3), dpi=100)
+    ax = fig.add_subplot(projection="polar")
+    ax.set_thetamin(0)
+    ax.set_thetamax(90)
+    ax.set_rlim(0, 10)
+    ax.set_xticks([])
+    ax.grid(False)
+    fig.savefig(tmp_path / name)
+    plt_module.close(fig)
+    from PIL import Image
+
+    img = np.asarray(Image.open(tmp_path / name).convert("L"))
+    rows = np.nonzero((img < 200).mean(axis=1) > 0.5)[0]  # the sector's start edge
+    edge = rows.max()
+    below = img[edge + 2:, :]
+    return np.nonzero((below < 128).any(axis=1))[0] + 2  # rows under the edge
+
+
+def test_sector_r_labels_sit_a_tick_pad_plus_tick_length_below_the_edge(tmp_path,
+                                                                        close_figures):
+    """matplotlib pads the r labels of a sector from the end of their (outward) ticks:
+    the tick pad and length, 3.5 + 3.5 pt. The labels' ink starts within a pixel of
+    matplotlib's distance under the edge (the old rule left the tick length out, and
+    the old, taller text box hid part of it)."""
+    ours = _ink_rows(plt, tmp_path, "lumos.png")
+    theirs = _ink_rows(mplt, tmp_path, "mpl.png")
+    assert abs(int(ours.min()) - int(theirs.min())) <= 1
+    assert abs(int(ours.max()) - int(theirs.max())) <= 1
