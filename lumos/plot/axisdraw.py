@@ -18,7 +18,7 @@ import numpy as np
 from .. import colors
 from . import text as textmod
 from . import ticker
-from .bbox import Bbox, turned_text_box
+from .bbox import Bbox
 from .fonts import face_of
 from .style import dash_pattern
 from .textbox import draw_box
@@ -321,7 +321,8 @@ def _anchor(lab: Label, x: bool, side: int, at: float) -> tuple[float, float, st
     (x, y, ha, va)."""
     if x:
         return lab.pos, at, lab.ha or "center", lab.va or ("top" if side == 1 else "bottom")
-    return at, lab.pos, lab.ha or ("right" if side == 1 else "left"), lab.va or "center"
+    return (at, lab.pos, lab.ha or ("right" if side == 1 else "left"),
+            lab.va or "center_baseline")
 
 
 def tick_label_box(ax, axis, which: str, index: int, side: int) -> Bbox | None:
@@ -336,10 +337,8 @@ def tick_label_box(ax, axis, which: str, index: int, side: int) -> Bbox | None:
     sign = -1.0 if side == 1 else 1.0
     px, py, ha, va = _anchor(lab, axis.name == "x", side,
                              _base(ax, axis, side) + sign * (ts.outside(side) + ts.pad))
-    tx, ty, tha, _ = textmod.place(lab.text, px, py, lab.size, ha, va, lab.rotation,
-                                   lab.mode, face=lab.face)
-    return turned_text_box(tx, ty, tha, textmod.measure(lab.text, lab.size, face=lab.face),
-                           lab.rotation)
+    return Bbox.from_extents(*textmod.window_box(lab.text, px, py, lab.size, ha, va,
+                                                 lab.rotation, lab.mode, face=lab.face))
 
 
 def _room_along(lab: Label, x: bool) -> float:
@@ -363,7 +362,7 @@ def _point_at_tick(lab: Label, x: bool, side: int) -> None:
     if lab.mode not in ("xtick", "ytick"):
         return
     # the alignments _draw_labels gives a label that sets none
-    va = lab.va or (("top" if side == 1 else "bottom") if x else "center")
+    va = lab.va or (("top" if side == 1 else "bottom") if x else "center_baseline")
     ha = lab.ha or ("center" if x else ("right" if side == 1 else "left"))
     if lab.mode == "xtick":
         lab.ha = _ha_for_angle(lab.rotation % 360, va)

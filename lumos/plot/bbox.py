@@ -226,18 +226,6 @@ class Bbox:
         return Bbox(pts[:, :2])
 
 
-def turned_text_box(x: float, y: float, ha: str, size: tuple, rotation: float) -> Bbox:
-    """The box around a text of ``size`` = (width, height, descent) anchored at (x, y)
-    at its ``ha`` and baseline, turned by ``rotation`` degrees about that anchor."""
-    w, h, d = size[:3]
-    x0 = -{"left": 0.0, "center": 0.5, "right": 1.0}[ha] * w
-    corners = np.array([(x0, -d), (x0 + w, -d), (x0 + w, h - d), (x0, h - d)])
-    c, s = np.cos(np.radians(rotation)), np.sin(np.radians(rotation))
-    px = x + c * corners[:, 0] - s * corners[:, 1]
-    py = y + s * corners[:, 0] + c * corners[:, 1]
-    return Bbox.from_extents(px.min(), py.min(), px.max(), py.max())
-
-
 def as_bbox(rect, argname: str = "rect") -> Bbox:
     """A Bbox from a Bbox or ``(left, bottom, width, height)``."""
     if isinstance(rect, Bbox):

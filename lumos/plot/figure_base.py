@@ -43,14 +43,10 @@ class FigureText(Text):
         st = self.style
         size = self.figure.points_to_pixels(self.get_fontsize())
         x, y = self.pixel_position()
-        if st.rotation % 180:
-            w, h = textmod.rotated_size(self.get_text(), size, st.rotation, face=st.face())
-            descent = 0.0
-        else:
-            w, h, descent = textmod.measure(self.get_text(), size, face=st.face())
-        x0 = x - {"left": 0.0, "center": w / 2, "right": w}[st.ha]
-        y0 = y - {"bottom": 0.0, "center": h / 2, "top": h, "baseline": descent}.get(st.va, 0.0)
-        return Bbox.from_bounds(x0, y0, w, h)
+        x0, y0, x1, y1 = textmod.window_box(st.shown(self.get_text()), x, y, size, st.ha,
+                                            st.va, st.rotation, face=st.face(),
+                                            spacing=st.linespacing)
+        return Bbox.from_bounds(x0, y0, x1 - x0, y1 - y0)
 
 
 class FigureBase:

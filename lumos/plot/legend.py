@@ -205,10 +205,8 @@ class Legend:
         texts = [t for _, t in self.entries]
         sizes = [textmod.measure(t.get_text(), px(t.get_fontsize()), face=t.face())
                  for t in texts]
-        # matplotlib's rows: the handle's height or the label's line height ("lp" ink)
-        row_h = max([fs * self.handleheight] +
-                    [textmod.line_height(t.get_text(), px(t.get_fontsize()), t.face())
-                     for t in texts])
+        # matplotlib's rows: the handle's height or the label's text box
+        row_h = max([fs * self.handleheight] + [s[1] for s in sizes])
         ncols = max(1, min(self.ncols, len(self.entries)))
         nrows = -(-len(self.entries) // ncols)
         col_w = [0.0] * ncols

@@ -822,6 +822,7 @@ def polar_record(ax) -> dict | None:
         })
     theta, r = parts
     theta["mpl_pad"] = float(fig.points_to_pixels(ax.xaxis.tick_pad + 7.0))
+    r["pad"] = ax.sector_r_label_pad()  # r labels are padded on sectors only
     reserve = theta.pop("reserve") + r.pop("reserve")
     return {"kind": "polar", "box": [float(v) for v in ax.box],
             "theta": theta, "r": r, "direction": ax.get_theta_direction(),

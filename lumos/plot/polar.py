@@ -675,7 +675,7 @@ class PolarAxes(Axes):
         pts = self.transData.forward(np.c_[np.full(len(values), theta), values])
         a = self._direction * theta + self._theta_offset
         normal = -self._direction * np.array([-math.sin(a), math.cos(a)])
-        pad = fig.points_to_pixels(axis.tick_pad)
+        pad = self.sector_r_label_pad()
         for (x, y), text in zip(pts, labels, strict=True):
             if not (math.isfinite(x) and math.isfinite(y)) or not text:
                 continue
@@ -685,6 +685,14 @@ class PolarAxes(Axes):
                 w, h, _ = textmod.measure(text, size)
                 cx, cy = np.array([x, y]) + normal * self._label_offset(normal, w, h, pad)
                 ov.text(text, cx, cy, size, axis.tick_label_color, ha="center", va="center")
+
+    def sector_r_label_pad(self) -> float:
+        """Pixels from a sector's start edge to its r labels' boxes: the tick pad from
+        the tick's end, as matplotlib pads (ticks 'out' add their length, 'inout' half
+        of it, drawn or not)."""
+        major = self.yaxis.major
+        out = {"out": 1.0, "inout": 0.5}.get(major.direction, 0.0) * major.size
+        return float(self.figure.points_to_pixels(self.yaxis.tick_pad + out))
 
     def _update_grid(self) -> None:
         segments = self._grid_segments() if self.axison else []

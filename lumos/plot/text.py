@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from ..visuals.fonts import get_font
 from ..visuals.mathtext import extent_rich
 from .style import font_points
 
@@ -22,20 +21,6 @@ TEXT_ALIASES = {
     "visible": "visible", "fontproperties": "fontproperties", "font": "fontproperties",
     "font_properties": "fontproperties",
 }  # fmt: skip
-
-
-@lru_cache(maxsize=4096)
-def line_height(text: str, size_px: float, face: str | None = None) -> float:
-    """The height matplotlib lays one line of ``text`` out with, in pixels: the ink of
-    the text and of "lp" together (not the font's ascender to descender, 20 % taller).
-    Math and several lines: the layout height of :func:`measure`."""
-    if "$" in text or "\n" in text:
-        return measure(text, size_px, face=face)[1]
-    font = get_font(False, face=face)
-    boxes = [b for c in "lp" + text if (b := font.ink(font.index(c))) is not None]
-    # whole pixels above and below the baseline, as the hinted bitmaps Agg measures
-    return float(math.ceil(max(b[3] for b in boxes) * size_px)
-                 + math.ceil(-min(b[1] for b in boxes) * size_px))
 
 
 def points(fontsize) -> float:
@@ -56,10 +41,10 @@ def measure(text: str, size_px: float, bold: bool = False, face: str | None = No
 _ALIGN = {"left": 0.0, "center": 0.5, "right": 1.0}
 
 
-def _rotated_box(text: str, size_px: float, ha: str, rotation: float, bold: bool,
-                 face: str | None = None, spacing: float = 1.2):
-    """The text's box relative to its (ha, baseline) anchor, rotated: x0, x1, y0, y1."""
-    w, h, d = measure(text, size_px, bold, face, spacing)
+def turned_extent(size: tuple, ha: str, rotation: float) -> tuple[float, float, float, float]:
+    """x0, x1, y0, y1 of the box of a text of ``size`` = (width, height, descent) about
+    its (``ha``, baseline) anchor, turned by ``rotation`` degrees about that anchor."""
+    w, h, d = size[:3]
     a = _ALIGN[ha]
     c, s = math.cos(math.radians(rotation)), math.sin(math.radians(rotation))
     xs, ys = [], []
@@ -68,6 +53,12 @@ def _rotated_box(text: str, size_px: float, ha: str, rotation: float, bold: bool
             xs.append(c * x - s * y)
             ys.append(s * x + c * y)
     return min(xs), max(xs), min(ys), max(ys)
+
+
+def _rotated_box(text: str, size_px: float, ha: str, rotation: float, bold: bool,
+                 face: str | None = None, spacing: float = 1.2):
+    """The text's box relative to its (ha, baseline) anchor, rotated: x0, x1, y0, y1."""
+    return turned_extent(measure(text, size_px, bold, face, spacing), ha, rotation)
 
 
 def rotated_size(text: str, size_px: float, rotation: float, bold: bool = False,
@@ -89,13 +80,29 @@ def place(text: str, x: float, y: float, size_px: float, ha: str, va: str,
         if va == "baseline":
             return x, y, ha, va
         w, h, d = measure(text, size_px, bold, face, spacing)
-        yb = {"top": -(h - d), "bottom": d, "center": d - h / 2}[va]
+        # center_baseline: half-way down from the top to the last baseline
+        yb = {"top": -(h - d), "bottom": d, "center": d - h / 2,
+              "center_baseline": -(h - d) / 2}[va]
         c, s = math.cos(math.radians(rotation)), math.sin(math.radians(rotation))
         return x - s * yb, y + c * yb, ha, "baseline"
     x0, x1, y0, y1 = _rotated_box(text, size_px, ha, rotation, bold, face, spacing)
     ox = {"left": x0, "center": (x0 + x1) / 2, "right": x1}[ha]
     if va == "baseline":  # matplotlib: the rotated box's bottom plus the descent
         oy = y0 + measure(text, size_px, bold, face, spacing)[2]
+    elif va == "center_baseline":  # the rotated box's top less half the top-to-baseline
+        w, h, d = measure(text, size_px, bold, face, spacing)
+        oy = y1 - (h - d) / 2
     else:
         oy = {"bottom": y0, "top": y1, "center": (y0 + y1) / 2}[va]
     return x - ox, y - oy, ha, "baseline"
+
+
+def window_box(text: str, x: float, y: float, size_px: float, ha: str, va: str,
+               rotation: float, mode: str | None = None, face: str | None = None,
+               spacing: float = 1.2) -> tuple[float, float, float, float]:
+    """(x0, y0, x1, y1): the pixel box a text aligned at (x, y) covers (rotated: the box
+    around its rotated box), as matplotlib's ``get_window_extent`` gives it."""
+    tx, ty, _, _ = place(text, x, y, size_px, ha, va, rotation, mode, face=face,
+                         spacing=spacing)
+    x0, x1, y0, y1 = _rotated_box(text, size_px, ha, rotation, False, face, spacing)
+    return tx + x0, ty + y0, tx + x1, ty + y1

@@ -12,7 +12,7 @@ import numpy as np
 
 from . import validate
 from .artists import Artist
-from .bbox import Bbox, turned_text_box
+from .bbox import Bbox
 from .style import rcParams
 
 
@@ -242,7 +242,8 @@ class Text(Artist):
                                       rotation, self.style.rotation_mode,
                                       face=self.style.face())
         # the unrotated box about the anchor place() gives, turned about that anchor
-        return turned_text_box(tx, ty, ha, (w, h, d), rotation)
+        x0, x1, y0, y1 = textmod.turned_extent((w, h, d), ha, rotation)
+        return Bbox.from_extents(tx + x0, ty + y0, tx + x1, ty + y1)
 
     def get_clip_on(self) -> bool:
         """Whether the text hides when its anchor leaves the axes (``clip_on``)."""

@@ -141,7 +141,7 @@ class TextStyle:
     def set_verticalalignment(self, va) -> None:
         if va not in _VA:
             raise ValueError(f"va: got {va!r}, expected one of {', '.join(_VA)}")
-        self.va = "baseline" if va == "center_baseline" else va
+        self.va = va
 
     def set_multialignment(self, ma) -> None:
         if ma not in (None, *_HA):

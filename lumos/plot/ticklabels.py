@@ -100,7 +100,7 @@ class _TextStyle:
     def set_verticalalignment(self, va: str) -> None:
         if va not in _VA:
             raise ValueError(f"va: got {va!r}, expected one of {', '.join(_VA)}")
-        self._put("va", "baseline" if va == "center_baseline" else va)
+        self._put("va", va)
 
     set_va = set_verticalalignment
 

@@ -18,6 +18,7 @@ import contextlib
 import ctypes
 import functools
 import math
+import struct
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,6 +98,14 @@ class Font:
             self.descender = face.descender / self.units_per_em  # < 0
             self.has_kerning = bool(face.has_kerning)
             self._learn()
+
+    @functools.cached_property
+    def box_metrics(self) -> tuple[float, float, float]:
+        """(ascent, descent, line gap) in em that a line of text is laid out with at
+        least, as matplotlib takes them: the OS/2 table's typographic ascender,
+        descender (> 0 here) and line gap, else hhea's ascender and descender and no gap
+        (see :func:`block_box`). Read from the file's tables, without FreeType."""
+        return _typo_metrics(self.path) or (self.ascender, -self.descender, 0.0)
 
     @property
     def _face(self):
@@ -193,6 +202,27 @@ class Font:
                 out = _contours(points, list(o.tags), list(o.contours))
             self._outline[index] = out
         return out
+
+
+def _typo_metrics(path: Path) -> tuple[float, float, float] | None:
+    """The OS/2 typographic (ascender, -descender, line gap) of a TrueType file in em,
+    or None when it has no OS/2 table (or the file cannot be read as one)."""
+    try:
+        with open(path, "rb") as f:
+            (n,) = struct.unpack(">H", f.read(12)[4:6])
+            offsets = {}
+            for _ in range(n):
+                tag, _sum, offset, _length = struct.unpack(">4sIII", f.read(16))
+                offsets[tag] = offset
+            if b"OS/2" not in offsets or b"head" not in offsets:
+                return None
+            f.seek(offsets[b"head"] + 18)
+            (units,) = struct.unpack(">H", f.read(2))
+            f.seek(offsets[b"OS/2"] + 68)
+            ascent, descent, gap = struct.unpack(">hhh", f.read(6))
+    except (OSError, struct.error):
+        return None
+    return ascent / units, -descent / units, gap / units
 
 
 def _bbox(font: Font, index: int) -> tuple[float, float, float, float] | None:
@@ -391,15 +421,40 @@ def anchor_offsets(anchor_x: str, anchor_y: str, top: float, bottom: float, n_li
     return {"left": 0.0, "center": 0.5, "right": 1.0}[anchor_x], y_off
 
 
+def line_ink(font: Font, line: str) -> tuple[float, float]:
+    """(ascent, descent) of a plain line's ink in em, both >= 0 (0 for a blank line)."""
+    boxes = [b for c in line if ord(c) >= 32 and (b := font.ink(font.index(c))) is not None]
+    if not boxes:
+        return 0.0, 0.0
+    return max(0.0, max(b[3] for b in boxes)), max(0.0, -min(b[1] for b in boxes))
+
+
+def block_box(font: Font, first: tuple[float, float], last: tuple[float, float],
+              n_lines: int, spacing: float) -> tuple[float, float]:
+    """The top of a text block above its first baseline and its bottom below it (< 0),
+    in em, by matplotlib's rule (``Text._get_layout``): a line reaches at least the
+    font's :attr:`Font.box_metrics` ascent above its baseline and descent below it,
+    more where its ink (``first``, ``last``: (ascent, descent) of the first and last
+    line; the box of math) reaches further; lines are ``spacing`` apart, and a block of
+    several lines has half the leading (``spacing`` less the ascent and descent: the
+    font's line gap at its normal spacing, 1.2 for DejaVu) above and below it too.
+    Every layout's top, bottom, center and descent come from here."""
+    ascent, descent, _gap = font.box_metrics
+    half = 0.5 * max(spacing - ascent - descent, 0.0) if n_lines > 1 else 0.0
+    top = max(first[0], ascent) + half
+    return top, -(n_lines - 1) * spacing - max(last[1], descent) - half
+
+
 @functools.lru_cache(maxsize=4096)
 def plain_layout(text: str, font: Font, anchor_x: str = "left", anchor_y: str = "baseline",
                  spacing: float = 1.2) -> TextLayout:
     """Lay out plain text (no math): kerned lines ``spacing`` em apart, each aligned
-    on the anchor; ``anchor_y`` picks the block's top (font ascender of the first line),
-    center, bottom (descender of the last line) or the last line's baseline."""
+    on the anchor; ``anchor_y`` picks the block's top, center or bottom
+    (:func:`block_box`) or the last line's baseline."""
     lines = text.split("\n")
     n = len(lines)
-    top, bottom = font.ascender, -(n - 1) * spacing + font.descender
+    top, bottom = block_box(font, line_ink(font, lines[0]), line_ink(font, lines[-1]), n,
+                            spacing)
     align, y_off = anchor_offsets(anchor_x, anchor_y, top, bottom, n, spacing)
     indices, chars, pens = [], [], []
     for i, line in enumerate(lines):

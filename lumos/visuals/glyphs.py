@@ -38,12 +38,14 @@ import numpy as np
 from .fonts import (
     Font,
     TextLayout,
+    block_box,
     check_anchors,
     check_positive,
     check_text,
     font_path,
     get_font,
     line_glyphs,
+    line_ink,
     plain_layout,
 )
 
@@ -385,10 +387,10 @@ def text_extent(
 ) -> tuple[float, float, float]:
     """(width, height, descent) of ``text`` in pixels, matplotlib-style.
 
-    Width is the widest line's advance width (kerning included). Height runs from the
-    font's descender below the last baseline to its ascender above the first one, so it
-    does not depend on which letters are present; descent (>= 0) is the part of the
-    height below the last baseline.
+    Width is the widest line's advance width (kerning included). Height is the block's
+    box by matplotlib's rule (:func:`.fonts.block_box`): from the font's typographic
+    ascent above the first baseline (or the line's ink, where higher) to its descent
+    below the last one; descent (>= 0) is the part of the height below the last baseline.
     """
     text = check_text(text)
     size = check_positive("font_size", font_size)
@@ -396,8 +398,9 @@ def text_extent(
     font = get_font(bold, face=face) if atlas is None else atlas.font
     lines = text.split("\n")
     width = max(line_glyphs(font, ln)[0] for ln in lines) * size
-    height = (font.ascender - font.descender + (len(lines) - 1) * spacing) * size
-    return width, height, -font.descender * size
+    top, bottom = block_box(font, line_ink(font, lines[0]), line_ink(font, lines[-1]),
+                            len(lines), spacing)
+    return width, (top - bottom) * size, (-bottom - (len(lines) - 1) * spacing) * size
 
 
 def layout(

@@ -31,6 +31,7 @@ from .fonts import (
     Font,
     TextLayout,
     anchor_offsets,
+    block_box,
     check_anchors,
     check_positive,
     check_text,
@@ -597,17 +598,17 @@ def _lines(text: str, font: Font) -> tuple[_Line, ...]:
 
 def _vertical(font: Font, lines: tuple[_Line, ...], spacing: float) -> tuple:
     """Top of the first line and bottom of the last one (em, last baseline at -(n-1)*s)."""
-    top = max(font.ascender, lines[0].height)
-    bottom = -(len(lines) - 1) * spacing - max(-font.descender, lines[-1].depth)
-    return top, bottom
+    return block_box(font, (lines[0].height, lines[0].depth),
+                     (lines[-1].height, lines[-1].depth), len(lines), spacing)
 
 
 def rich_layout(text: str, font: Font, anchor_x: str = "left", anchor_y: str = "baseline",
                 spacing: float = 1.2) -> TextLayout:
     """Lay out ``text`` (math in ``$...$``) into a :class:`.fonts.TextLayout` in em.
 
-    ``anchor_y`` 'top'/'bottom'/'center' use the math-aware block extent (never less
-    than the font's ascender/descender), so a fraction does not overflow its anchor.
+    ``anchor_y`` 'top'/'bottom'/'center' use the math-aware block extent
+    (:func:`.fonts.block_box`: a line's math box where it reaches past the font's
+    ascent or descent), so a fraction does not overflow its anchor.
     Text without math is :func:`.fonts.plain_layout`.
     """
     if parse(text) is None:  # plain: an escaped dollar is a dollar (matplotlib)
@@ -647,8 +648,9 @@ def extent_rich(
 ) -> tuple[float, float, float]:
     """(width, height, descent) in pixels like :func:`.glyphs.text_extent`, math aware.
 
-    The height grows above the font's ascender for tall superscripts and numerators and
-    the descent below its descender for subscripts and denominators.
+    The height grows above the font's ascent for tall superscripts and numerators and
+    the descent below its descent for subscripts and denominators (as matplotlib takes
+    a math line's box where it passes the font's).
     """
     text = check_text(text)
     if parse(text) is None:

@@ -529,7 +529,8 @@ class Text(Visual):
         ``axes`` follower, docs/frame.md): per character (the reserved ones, or
         ``chars``), its advance and quad in em (from the pen on the baseline), its
         outline box in em (math layout) and its rectangle in the sheet (texture
-        coordinates, v down); the font's ascender and descender, kerning pairs, and
+        coordinates, v down); the text box's least ascent and descent (``ascender``,
+        ``descender`` < 0: the font's :attr:`.fonts.Font.box_metrics`), kerning pairs, and
         the SDF scale (``a_scale`` is ``sdf_scale * font_size``)."""
         from .mathtext import glyph_ink, math_metrics
 
@@ -554,8 +555,9 @@ class Text(Visual):
             glyphs[c] = entry
         kern = {a + b: k for a in chars for b in chars if (k := atlas.kerning(a, b)) != 0.0}
         x_height, axis, rule = math_metrics(atlas)
-        return {"glyphs": glyphs, "kern": kern, "ascender": atlas.ascender,
-                "descender": atlas.descender, "sdf_scale": SPREAD / SDF_EDGE / BASE_SIZE,
+        ascent, descent, _gap = atlas.font.box_metrics
+        return {"glyphs": glyphs, "kern": kern, "ascender": ascent,
+                "descender": -descent, "sdf_scale": SPREAD / SDF_EDGE / BASE_SIZE,
                 "sheet": [h, w], "x_height": x_height, "axis": axis, "rule": rule}
 
     def _box(self, s: str, i: int) -> np.ndarray:

@@ -310,10 +310,8 @@
     if (hit) return hit;
     const segs = splitLine(text);
     let box;
-    if (segs === null) {
-      box = textBox(table, text, 1.0);
-      hit = { width: box.width, top: table.ascender, bottom: table.descender, items: box.items };
-    } else {
+    if (segs === null) box = textBox(table, text, 1.0);
+    else {
       box = new Box();
       let pen = 0;
       for (const [isMath, payload] of segs) {
@@ -322,9 +320,11 @@
         pen += part.width;
       }
       box.width = pen;
-      hit = { width: box.width, top: Math.max(table.ascender, box.height),
-        bottom: -Math.max(-table.descender, box.depth), items: box.items };
     }
+    // the text box (fonts.py block_box, one line): the font's least ascent and descent,
+    // or the ink (plain) or math box where it reaches further
+    hit = { width: box.width, top: Math.max(table.ascender, box.height),
+      bottom: -Math.max(-table.descender, box.depth), items: box.items };
     cache.set(text, hit);
     return hit;
   }
@@ -459,7 +459,7 @@
     const [w, h, d] = measure(table, text, size);
     if (mode === "anchor" || ((rotation % 360) + 360) % 360 === 0) {
       if (va === "baseline") return [x, y];
-      const yb = { top: -(h - d), bottom: d, center: d - h / 2 }[va];
+      const yb = { top: -(h - d), bottom: d, center: d - h / 2, center_baseline: -(h - d) / 2 }[va];
       return [x - s * yb, y + c * yb];
     }
     const a = { left: 0, center: 0.5, right: 1 }[ha];
@@ -472,7 +472,8 @@
     }
     const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
     const ox = { left: x0, center: (x0 + x1) / 2, right: x1 }[ha];
-    const oy = va === "baseline" ? y0 + d : { bottom: y0, top: y1, center: (y0 + y1) / 2 }[va];
+    const oy = va === "baseline" ? y0 + d : va === "center_baseline" ? y1 - (h - d) / 2
+      : { bottom: y0, top: y1, center: (y0 + y1) / 2 }[va];
     return [x - ox, y - oy];
   }
 
@@ -588,7 +589,7 @@
               if (!keep[i]) return;
               let { ha, va, mode } = L;
               ha = ha || (horizontal ? "center" : (side === 1 ? "right" : "left"));
-              va = va || (horizontal ? (side === 1 ? "top" : "bottom") : "center");
+              va = va || (horizontal ? (side === 1 ? "top" : "bottom") : "center_baseline");
               const angle = ((L.rot % 360) + 360) % 360;  // _point_at_tick
               if (mode === "xtick") [ha, mode] = [T().haForAngle(angle, va), null];
               else if (mode === "ytick") [va, mode] = [T().vaForAngle(angle, ha), null];

@@ -270,9 +270,11 @@ def test_anchor_y(atlas):
     top, _ = layout("Hg", size, anchor_y="top")
     bottom, _ = layout("Hg", size, anchor_y="bottom")
     center, _ = layout("Hg", size, anchor_y="center")
-    np.testing.assert_allclose(top, base - [0, atlas.ascender * size], atol=1e-4)
-    np.testing.assert_allclose(bottom, base - [0, atlas.descender * size], atol=1e-4)
-    mid = 0.5 * (atlas.ascender + atlas.descender) * size
+    # the text box: the font's typographic ascent and descent ("Hg" inks inside them)
+    ascent, descent, _gap = atlas.font.box_metrics
+    np.testing.assert_allclose(top, base - [0, ascent * size], atol=1e-4)
+    np.testing.assert_allclose(bottom, base + [0, descent * size], atol=1e-4)
+    mid = 0.5 * (ascent - descent) * size
     np.testing.assert_allclose(center, base - [0, mid], atol=1e-4)
     # Baseline: 'H' sits on y = 0 up to the spread padding.
     pad = SPREAD * size / BASE_SIZE
@@ -299,9 +301,12 @@ def test_multiline(atlas):
     size = 10
     w1, h1, d1 = text_extent("abc", size)
     w2, h2, d2 = text_extent("abc\nabcdef\nx", size, line_spacing=1.5)
-    assert h1 == pytest.approx((atlas.ascender - atlas.descender) * size)
-    assert h2 == pytest.approx(h1 + 2 * 1.5 * size)
-    assert d2 == pytest.approx(d1) and w2 > w1
+    ascent, descent, _gap = atlas.font.box_metrics
+    assert h1 == pytest.approx((ascent + descent) * size)
+    # several lines: half the leading (1.5 em less ascent and descent) above and below
+    half = 0.5 * (1.5 - ascent - descent) * size
+    assert h2 == pytest.approx(h1 + 2 * 1.5 * size + 2 * half)
+    assert d2 == pytest.approx(d1 + half) and w2 > w1
     one, _ = layout("abc", size)
     two, _ = layout("abc\nabc", size, anchor_y="top")
     first, second = two[:3], two[3:]

@@ -398,10 +398,13 @@ def test_extents(atlas):
     # The width is the advance width; the quads' ink lies within it.
     q, uv = glyph_quads(atlas, *layout_rich("$10^{3}$", size))
     assert bbox(q)[2] - 8 / 48 * 0.7 * size <= w
-    # Multi-line: the descent is that of the last line.
+    # Multi-line: the descent is that of the last line, with half the leading (1.5 em
+    # less the font's ascent and descent) below it, and above the first line too.
     w2, h2, d2 = extent_rich("$x$\n$\\frac{1}{2}$", size, line_spacing=1.5)
-    assert d2 == pytest.approx(extent_rich(r"$\frac{1}{2}$", size)[2]) and d2 > plain[2]
-    assert h2 == pytest.approx(plain[1] - plain[2] + 1.5 * size + d2)
+    half = 0.5 * (1.5 - sum(atlas.font.box_metrics[:2])) * size
+    assert d2 == pytest.approx(extent_rich(r"$\frac{1}{2}$", size)[2] + half)
+    assert d2 > plain[2]
+    assert h2 == pytest.approx(plain[1] - plain[2] + half + 1.5 * size + d2)
     assert w2 == pytest.approx(extent_rich(r"$\frac{1}{2}$", size)[0])
 
 
