@@ -36,6 +36,12 @@ class FigureText(Text):
         kwargs.setdefault("transform", figure.transSubfigure)
         super().__init__(None, x, y, s, figure=figure.figure, **kwargs)
         self._autopos = False
+        self._owner = figure  # the (sub)figure whose texts or labels hold it
+
+    def remove(self) -> None:
+        """Take the text off its (sub)figure: ``fig.text``, ``suptitle`` and the
+        sup-labels alike."""
+        self._owner._remove_text(self)
 
     def window_extent(self) -> Bbox:
         """The box the text covers, in figure pixels (rotated text: its rotated box,
@@ -460,6 +466,14 @@ class FigureBase:
         t = FigureText(self, x, y, s, **_text_kwargs(kwargs))
         self.texts.append(t)
         return t
+
+    def _remove_text(self, t: FigureText) -> None:
+        """Forget a figure text or sup-label (``FigureText.remove``)."""
+        if t in self.texts:
+            self.texts.remove(t)
+        for kind, label in self._labels.items():
+            if label is t:
+                self._labels[kind] = None
 
     def _suplabel(self, kind: str, t, kwargs) -> FigureText:
         info = _LABELS[kind]

@@ -64,3 +64,26 @@ def test_figure_add_artist_refusals():
     kept.remove()
     assert fig.figure_lines == []
     fig.render()  # NaN-free, nothing to draw: no crash
+
+
+def test_figure_texts_and_suplabels_remove():
+    """``remove()`` of ``fig.text``, ``suptitle``, the sup-labels and a subfigure's text
+    takes them off the figure, as matplotlib's (it raised an AttributeError)."""
+
+    def pixels(fig):
+        fig.canvas.draw()
+        return np.asarray(fig.canvas.buffer_rgba()).copy()
+
+    blank = plt.figure(figsize=(3, 2))
+    fig = plt.figure(figsize=(3, 2))
+    texts = [fig.text(0.5, 0.5, "text"), fig.suptitle("title"), fig.supxlabel("x"),
+             fig.supylabel("y")]
+    sub = fig.subfigures(1, 2)[1]
+    texts.append(sub.text(0.2, 0.2, "in a subfigure"))
+    assert not np.array_equal(pixels(fig), pixels(blank))
+    for t in texts:
+        t.remove()
+    assert fig.texts == [] and sub.texts == []
+    assert np.array_equal(pixels(fig), pixels(blank))
+    assert fig.suptitle("again").get_text() == "again"  # a new one can be made
+    plt.close("all")
