@@ -1,6 +1,6 @@
 """lumos against its peers on the same scenes, offscreen at 1600 x 1000.
 
-    python benchmarks/peers.py [--runs 3] [--redraws 7] [--only lumos,matplotlib]
+    python benchmarks/peers.py [--runs 3] [--rounds 5] [--redraws 2] [--only lumos,matplotlib]
 
 Peers: matplotlib (Agg), pyqtgraph (PySide6, QT_QPA_PLATFORM=offscreen), VisPy (EGL,
 EGL_PLATFORM=surfaceless) and fastplotlib (wgpu on Vulkan: Mesa's lavapipe here).
@@ -9,15 +9,23 @@ Every library gets the same data and its plainest way to draw it:
 (a) line cold: a fresh process imports the library, plots a 10^6-point random walk
     (1 px wide) and writes a PNG; wall time of the whole process.
 (b) line redraw: in a warm process, ``set_data`` with new y (the walk plus noise),
-    then a full redraw with the pixels in memory; median of ``--redraws``. pyqtgraph runs with
+    then a full redraw with the pixels in memory. pyqtgraph runs with
     ``setDownsampling(auto=True, method='peak')`` and ``setClipToView(True)``.
 (c) scatter cold: 10^6 points of 3 px through viridis by a value per point, to PNG.
 (d) scatter redraw: all points moved a little (``set_offsets``), then a redraw.
 (g) import time of the plotting entry point, minus a bare interpreter.
 
+Cold scenes and imports: the libraries take turns, ``--runs`` fresh processes each.
+Redraw scenes: one warm process per library, all kept alive, timed in ``--rounds``
+rounds; each round gives every library a block of ``--redraws`` redraws, in an order
+that rotates from round to round, so that a drift of the machine's load falls on all of
+them alike. A library's time is the median of its round medians; a ratio is the median
+of the ratios of the same round (``redraw_ratio``), its spread the min-max over rounds.
+
 A peer that cannot run here gets the reason in the table instead of a number.
-``python benchmarks/peers.py worker LIB SCENE OUT`` is one measurement (used by the
-parent); it prints one JSON line.
+``python benchmarks/peers.py worker LIB SCENE OUT`` is one cold measurement and
+``python benchmarks/peers.py serve LIB SCENE`` a warm process for a redraw scene (both
+used by the parent); they answer in JSON lines.
 """
 
 from __future__ import annotations
@@ -26,10 +34,12 @@ import argparse
 import importlib.util
 import json
 import os
+import queue
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -278,36 +288,50 @@ CLASSES = {"lumos": Lumos, "floor": _floor, "floor-data": lambda: _floor(axes=Fa
            "fastplotlib": Fastplotlib}
 
 
-def worker(lib: str, scene: str, out: str, redraws: int) -> dict:
-    """One measurement in this process (fresh for cold scenes)."""
-
+def _plotted(lib: str, scene: str):
+    """A fresh library object with the scene's line or scatter, and the random state and
+    data its redraws start from."""
     rng, x, y, sx, sy, c = data()
     p = CLASSES[lib]()
-    kind = "line" if scene.startswith("line") else "scatter"
-    if kind == "line":
+    if scene.startswith("line"):
         p.line(x, y)
     else:
         p.scatter(sx, sy, c)
-    if scene.endswith("cold"):
-        p.save(out)
-        return {"ok": True}
+    return p, rng, (x, y) if scene.startswith("line") else (sx, sy)
+
+
+def worker(lib: str, scene: str, out: str) -> dict:
+    """One cold measurement in this fresh process: the scene drawn to the PNG ``out``."""
+    p, _, _ = _plotted(lib, scene)
+    p.save(out)
+    return {"ok": True}
+
+
+def serve(lib: str, scene: str) -> None:
+    """A warm process for a redraw scene: the plot, its first render and one untimed
+    redraw (shader variants, caches), then for every line ``n`` read from stdin the wall
+    times of ``n`` redraws, one JSON line each on stdout (the libraries' own output goes
+    to stderr)."""
+    answer = os.fdopen(os.dup(1), "w", buffering=1)
+    os.dup2(2, 1)
+    p, rng, (x, y) = _plotted(lib, scene)
     p.render()
-    times = []
-    for _ in range(redraws + 1):  # the first one warms up (shader variants, caches)
+    is_line = scene.startswith("line")
+    setter = p.set_line if is_line else p.set_scatter
+
+    def redraw() -> float:
         # new data in the range of the old, so no library needs to rescale its axes
-        if kind == "line":
-            new = (x, y + rng.normal(size=N))
-            setter = p.set_line
-        else:
-            new = (sx + 0.05 * rng.normal(size=N), sy + 0.05 * rng.normal(size=N))
-            setter = p.set_scatter
+        new = (x, y + rng.normal(size=N)) if is_line else \
+            (x + 0.05 * rng.normal(size=N), y + 0.05 * rng.normal(size=N))
         start = time.perf_counter()
         setter(*new)
         p.render()
-        times.append(time.perf_counter() - start)
-    if out != "-":
-        p.save(out)
-    return {"ok": True, "median": statistics.median(times[1:]), "times": times[1:]}
+        return time.perf_counter() - start
+
+    redraw()
+    print(json.dumps({"ok": True}), file=answer)
+    for request in sys.stdin:
+        print(json.dumps({"times": [redraw() for _ in range(int(request))]}), file=answer)
 
 
 # -- the parent: fresh processes, medians, the table -----------------------------------
@@ -350,9 +374,95 @@ def cold_once(lib: str, scene: str, out: str) -> float | str:
     return wall
 
 
-def redraw(lib: str, scene: str, redraws: int) -> float | str:
-    _, answer = run_child(["worker", lib, scene, "-", "--redraws", str(redraws)])
-    return answer["median"] if isinstance(answer, dict) else answer
+class Warm:
+    """A library's warm process for a redraw scene (``serve``), asked for blocks of
+    redraws."""
+
+    def __init__(self, lib: str, scene: str, timeout: float = 600) -> None:
+        self.timeout = timeout
+        self.err = tempfile.TemporaryFile("w+")  # a file: a full pipe would block the child
+        self.proc = subprocess.Popen([sys.executable, __file__, "serve", lib, scene],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=self.err, text=True, env=child_env())
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            self.lines.put(line)
+        self.lines.put(None)
+
+    def ask(self, redraws: int | None = None) -> dict | str:
+        """The answer to ``redraws`` redraws (None: the ready line), or why there is none."""
+        if redraws is not None:
+            try:
+                self.proc.stdin.write(f"{redraws}\n")
+                self.proc.stdin.flush()
+            except BrokenPipeError:
+                pass  # the child ended: its reason is on stderr
+        try:
+            line = self.lines.get(timeout=self.timeout)
+        except queue.Empty:
+            return f"no result in {self.timeout:.0f} s"
+        if line is None:
+            self.proc.wait()
+            self.err.seek(0)
+            lines = [ln for ln in self.err.read().strip().splitlines() if ln.strip()]
+            return "failed: " + (lines[-1] if lines else f"exit {self.proc.returncode}")[:160]
+        return json.loads(line)
+
+    def close(self) -> None:
+        try:
+            self.proc.stdin.close()
+        except BrokenPipeError:
+            pass
+        try:
+            self.proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.err.close()
+
+
+def redraw_rounds(libs, scene: str, rounds: int, redraws: int,
+                  log=lambda s: None) -> tuple[dict, dict]:
+    """({lib: median of its round medians, or why it has none}, {lib: its round medians}).
+
+    Every library gets one warm process (started one after the other, then all kept
+    alive); each of the ``rounds`` rounds times a block of ``redraws`` redraws in every
+    library, the order rotating by one library per round, so that a drift of the load
+    falls on all of them alike and the ratios of one round compare like with like."""
+    per: dict[str, list[float] | str] = {}
+    warm: dict[str, Warm] = {}
+    try:
+        for lib in libs:
+            warm[lib] = Warm(lib, scene)
+            ready = warm[lib].ask()
+            per[lib] = ready if isinstance(ready, str) else []
+        for r in range(rounds):
+            live = [lib for lib in libs if not isinstance(per[lib], str)]
+            k = r % max(len(live), 1)
+            for lib in live[k:] + live[:k]:
+                answer = warm[lib].ask(redraws)
+                if isinstance(answer, str):
+                    per[lib] = answer
+                else:
+                    per[lib].append(statistics.median(answer["times"]))
+            log(f"{scene}: round {r + 1} of {rounds}: " + ", ".join(
+                f"{lib} {fmt(per[lib][-1] if isinstance(per[lib], list) else per[lib])}"
+                for lib in libs))
+    finally:
+        for w in warm.values():
+            w.close()
+    return ({lib: v if isinstance(v, str) else statistics.median(v) for lib, v in per.items()},
+            {lib: v for lib, v in per.items() if isinstance(v, list)})
+
+
+def redraw_ratio(rounds: dict, a: str, b: str) -> tuple[float, float, float]:
+    """Median, min and max over the rounds of ``a``'s round median / ``b``'s of the same
+    round."""
+    ratios = [x / y for x, y in zip(rounds[a], rounds[b], strict=True)]
+    return statistics.median(ratios), min(ratios), max(ratios)
 
 
 def import_once(lib: str, base: float) -> float | str:
@@ -395,8 +505,11 @@ CHEATS = {("pyqtgraph", "line"): "no AA, peak-decimated", ("pyqtgraph", "scatter
           ("vispy", "line"): "GL lines, no AA"}
 
 
-def measure(libs, runs: int, redraws: int, log=print) -> dict:
-    """{scene: {lib: seconds or reason, "load": 1-minute load average before and after}}."""
+def measure(libs, runs: int, rounds: int, redraws: int, log=print,
+            keys: str = "abcdg") -> dict:
+    """{scene: {lib: seconds or reason, "load": 1-minute load average before and after,
+    and for the redraw scenes "rounds": {lib: its round medians}}} for the scenes whose
+    key is in ``keys``."""
     # a fair cold start: lumos's bytecode cache exists, as the peers' does after any pip
     # install (without it, with PYTHONDONTWRITEBYTECODE set, every process compiles lumos)
     subprocess.run([sys.executable, "-m", "compileall", "-q",
@@ -405,7 +518,9 @@ def measure(libs, runs: int, redraws: int, log=print) -> dict:
     base = statistics.median(
         _wall([sys.executable, "-c", "pass"]) for _ in range(runs))
     with tempfile.TemporaryDirectory() as tmp:
-        for _, scene, title, _, _ in SCENES:
+        for key, scene, title, _, _ in SCENES:
+            if key not in keys:
+                continue
             load = os.getloadavg()[0]
             row = results[scene] = {lib: missing(lib) for lib in libs}
             ready = [lib for lib in libs if row[lib] is None]
@@ -415,7 +530,8 @@ def measure(libs, runs: int, redraws: int, log=print) -> dict:
                 row.update(interleaved(ready, runs, lambda lib, i, scene=scene: cold_once(
                     lib, scene, str(Path(tmp) / f"{lib}-{scene}-{i}.png"))))
             else:
-                row.update({lib: redraw(lib, scene, redraws) for lib in ready})
+                values, row["rounds"] = redraw_rounds(ready, scene, rounds, redraws, log)
+                row.update(values)
             row["load"] = (load, os.getloadavg()[0])
             for lib in libs:
                 log(f"{title}: {lib}: {fmt(row[lib])}")
@@ -431,7 +547,9 @@ def _wall(args) -> float:
 def fmt(v) -> str:
     if isinstance(v, str):
         return v
-    return f"{v * 1000:.0f} ms" if v < 1 else f"{v:.2f} s"
+    if v < 0.00995:  # 3 ms against 3.4 ms matters
+        return f"{v * 1000:.1f} ms"
+    return f"{v * 1000:.0f} ms" if v < 0.9995 else f"{v:.2f} s"
 
 
 HEAD = ("scene", "lumos", "best peer", "floor", "lumos / best peer", "lumos / floor",
@@ -441,12 +559,14 @@ HEAD = ("scene", "lumos", "best peer", "floor", "lumos / best peer", "lumos / fl
 def table_row(title: str, values: dict, *, kind: str | None = None,
               peer_target: float | None = None, floor_target: float | None = FLOOR_TARGET,
               limit: float | None = None, notes: dict | None = None,
-              load: tuple[float, float] | None = None) -> str:
+              load: tuple[float, float] | None = None, rounds: dict | None = None) -> str:
     """One line of the table. ``values``: {lib: seconds or the reason it has none};
     ``peer_target``: lumos / best peer must be below (at most, where under 1);
     ``floor_target``: lumos / floor at most; ``limit``: lumos's time must be under;
-    ``notes``: {lib: text after its time}. The floor without axes ("floor-data"), where
-    given, is said in the floor's cell."""
+    ``notes``: {lib: text after its time}; ``rounds``: {lib: its round medians}, where
+    the libraries were timed in rounds: a ratio is then the median of the same round's
+    ratios, with their min-max over the rounds. The floor without axes ("floor-data"),
+    where given, is said in the floor's cell."""
     notes = dict(notes or {})
     if "floor-data" in values:
         bare = values["floor-data"]
@@ -465,24 +585,30 @@ def table_row(title: str, values: dict, *, kind: str | None = None,
     def timed(v) -> bool:
         return isinstance(v, (int, float))
 
-    lumos, floor = values.get("lumos"), values.get("floor")
+    def ratio(a: str, b: str | None) -> tuple[float | None, str]:
+        """lumos / the other: the value the targets are checked on, and its cell."""
+        if b is None or not (timed(values.get(a)) and timed(values.get(b))):
+            return None, "–"
+        if rounds and a in rounds and b in rounds:
+            mid, low, high = redraw_ratio(rounds, a, b)
+            return mid, f"{mid:.2f} ({low:.2f}–{high:.2f})"
+        r = values[a] / values[b]
+        return r, f"{r:.2f}"
+
+    lumos = values.get("lumos")
     peers = {k: v for k, v in values.items() if k in PEERS and timed(v)}
     best = min(peers, key=peers.get) if peers else None
     checks, targets = [], []
-    peer_ratio = floor_ratio = "–"
+    to_peer, peer_ratio = ratio("lumos", best)
+    to_floor, floor_ratio = ratio("lumos", "floor")
     if peer_target is not None:
         targets.append(f"{'≤' if peer_target < 1 else '<'} {peer_target} × best peer")
-        if timed(lumos) and best:
-            r = lumos / peers[best]
-            checks.append(r <= peer_target if peer_target < 1 else r < peer_target)
-    if timed(lumos) and best:
-        peer_ratio = f"{lumos / peers[best]:.2f}"
-    if timed(lumos) and timed(floor):
-        floor_ratio = f"{lumos / floor:.2f}"
+        if to_peer is not None:
+            checks.append(to_peer <= peer_target if peer_target < 1 else to_peer < peer_target)
     if floor_target is not None:
         targets.append(f"≤ {floor_target} × floor")
-        if timed(lumos) and timed(floor):
-            checks.append(lumos / floor <= floor_target)
+        if to_floor is not None:
+            checks.append(to_floor <= floor_target)
     if limit is not None:
         targets.append(f"< {fmt(limit)}")
         if timed(lumos):
@@ -499,11 +625,14 @@ def table(results: dict, extra: list[str] = ()) -> str:
     """The scenes of ``measure`` as rows of the table, then the ``extra`` rows."""
     rows = ["| " + " | ".join(HEAD) + " |", "|" + "---|" * len(HEAD)]
     for _, scene, title, peer_target, kind in SCENES:
+        if scene not in results:
+            continue
         row = results[scene]
-        rows.append(table_row(title, {k: v for k, v in row.items() if k != "load"},
+        rows.append(table_row(title, {k: v for k, v in row.items()
+                                      if k not in ("load", "rounds")},
                               kind=kind, peer_target=peer_target,
                               floor_target=None if peer_target is None else FLOOR_TARGET,
-                              load=row.get("load")))
+                              load=row.get("load"), rounds=row.get("rounds")))
     return "\n".join([*rows, *extra])
 
 
@@ -514,16 +643,26 @@ def main() -> None:
     w.add_argument("lib", choices=LIBS)
     w.add_argument("scene")
     w.add_argument("out")
-    w.add_argument("--redraws", type=int, default=7)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--redraws", type=int, default=7)
+    s = sub.add_parser("serve")
+    s.add_argument("lib", choices=LIBS)
+    s.add_argument("scene")
+    parser.add_argument("--runs", type=int, default=3,
+                        help="fresh processes per cold scene and library")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of the redraw scenes")
+    parser.add_argument("--redraws", type=int, default=2,
+                        help="redraws per round and library")
     parser.add_argument("--only", default=",".join(LIBS))
+    parser.add_argument("--scenes", default="abcdg", help="keys of the scenes to run")
     args = parser.parse_args()
     if args.command == "worker":
-        print(json.dumps(worker(args.lib, args.scene, args.out, args.redraws)))
+        print(json.dumps(worker(args.lib, args.scene, args.out)))
+        return
+    if args.command == "serve":
+        serve(args.lib, args.scene)
         return
     libs = [lib for lib in args.only.split(",") if lib]
-    results = measure(libs, args.runs, args.redraws, log=lambda s: print(s, file=sys.stderr))
+    results = measure(libs, args.runs, args.rounds, args.redraws,
+                      log=lambda s: print(s, file=sys.stderr), keys=args.scenes)
     print(table(results))
 
 

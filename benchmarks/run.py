@@ -158,10 +158,11 @@ def streams(frames: int | None) -> list[str]:
     return rows
 
 
-def window_frames(frames: int) -> list[str]:
-    """Issue 13's interactive frames: pan in a GLFW window (Xvfb), beside the floor."""
+def window_frames(frames: int, rounds: int) -> list[str]:
+    """Issue 13's interactive frames: pan in a GLFW window (Xvfb), beside the floor, in
+    rounds (ratios within a round)."""
     load = os.getloadavg()[0]
-    result = json_of("window.py", "--frames", str(frames))
+    result = json_of("window.py", "--frames", str(frames), "--rounds", str(rounds))
     load = (load, os.getloadavg()[0])
     rows = []
     for r in result:
@@ -172,7 +173,8 @@ def window_frames(frames: int) -> list[str]:
             notes={"lumos": f"median; p90 {r['pan_p90_ms']:.1f} ms, zoom "
                             f"{r['zoom_ms']:.1f} ms, {r['window_samples']} samples; not "
                             f"multisampled {r['pan_single_ms']:.1f} ms"},
-            load=load))
+            load=load,
+            rounds={k: [t / 1000 for t in v] for k, v in r["rounds"].items()}))
     return rows
 
 
@@ -255,22 +257,26 @@ def scenes(args) -> str:
     """Issue 13's scenes in one table: lumos, the best peer, the floor, the ratios, the
     targets and the load average while each scene ran."""
     start = os.getloadavg()
-    results = peers.measure(peers.LIBS, args.runs, args.redraws,
+    results = peers.measure(peers.LIBS, args.runs, args.rounds, args.redraws,
                             log=lambda s: print(s, file=sys.stderr))
-    extra = streams(args.stream_frames) + window_frames(args.window_frames)
+    extra = streams(args.stream_frames) + window_frames(args.window_frames, args.rounds)
     end = os.getloadavg()
     return (f"Measured by one `make bench` run ({machine()}). Load average (1, 5, 15 min) "
             f"at the start {start[0]:.1f}, {start[1]:.1f}, {start[2]:.1f}; at the end "
             f"{end[0]:.1f}, {end[1]:.1f}, {end[2]:.1f}: the machine is shared, so absolute "
-            "times move with the load and the ratios of one scene (its libraries take turns "
-            "in the cold scenes) are what counts. Cold: median of "
-            f"{args.runs} fresh processes each; redraw: median of {args.redraws} in one "
-            f"process; streams: the last {args.stream_frames or 600} of 600 frames timed; "
-            f"window: median of "
-            f"{args.window_frames} pan frames; ratios: lumos / fastest peer that ran, "
-            "lumos / floor (`floor.py`: raw moderngl, only what the picture needs, axes "
-            "included; the floor's cell gives its time without axes too, \"data only\"); no "
-            "GPU was lent, so there is no GPU table.\n\n" + peers.table(results, extra))
+            "times move with the load and the ratios of one scene (its libraries take turns) "
+            f"are what counts. Cold: median of {args.runs} fresh processes each, the "
+            f"libraries taking turns; redraw and window: {args.rounds} rounds, each giving "
+            "every library (one warm process each; the window scenes a fresh window each "
+            f"round) a block of {args.redraws} redraws or {args.window_frames} pan frames "
+            "after warm-up, in an order rotating from round to round; a time is the median "
+            "of the library's round medians, a ratio the median of the ratios within a "
+            "round, in parentheses their min–max over the rounds; streams: the last "
+            f"{args.stream_frames or 600} of 600 frames timed; ratios: lumos / fastest peer "
+            "that ran, lumos / floor (`floor.py`: raw moderngl, only what the picture needs, "
+            "axes included; the floor's cell gives its time without axes too, \"data "
+            "only\"); no GPU was lent, so there is no GPU table.\n\n"
+            + peers.table(results, extra))
 
 
 def others(args) -> str:
@@ -329,12 +335,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3,
                         help="fresh processes per cold scene and library")
-    parser.add_argument("--redraws", type=int, default=7, help="redraws per warm scene")
+    parser.add_argument("--rounds", type=int, default=5,
+                        help="rounds of the redraw and window scenes (ratios within a round)")
+    parser.add_argument("--redraws", type=int, default=2,
+                        help="redraws per round and library in the redraw scenes")
     parser.add_argument("--stream-frames", type=int, default=None,
                         help="frames timed per stream run, the last of the ring's 600 "
                              "(default: all)")
-    parser.add_argument("--window-frames", type=int, default=30,
-                        help="pan and zoom frames per window scene")
+    parser.add_argument("--window-frames", type=int, default=6,
+                        help="pan (and zoom) frames per round and window scene")
     parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument("--only-scenes", action="store_true",
                         help="only issue 13's table (the scenes against peers and floor)")
