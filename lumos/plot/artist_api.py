@@ -11,7 +11,7 @@ each returns the object it was given.
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .lines import Line2D
 
@@ -22,8 +22,15 @@ if TYPE_CHECKING:
 # first call (a figure of lines uses none of them), by _kinds.
 
 
+class _Kinds(NamedTuple):
+    patch: type
+    collection: type
+    image: type
+    collections: tuple[type, ...]  # what ``ax.collections`` lists
+
+
 @cache
-def _kinds() -> tuple[type, type, type, tuple[type, ...]]:
+def _kinds() -> _Kinds:
     """lumos's Patch, path Collection and AxesImage classes and the collection kinds
     ``ax.collections`` lists, imported at the first call (a patch, collection or image
     added, or one of these lists read)."""
@@ -33,8 +40,8 @@ def _kinds() -> tuple[type, type, type, tuple[type, ...]]:
     from .path_collections import Collection
     from .scatter import PathCollection
 
-    return Patch, Collection, AxesImage, (Collection, plot_collections.Collection,
-                                          PathCollection)
+    return _Kinds(Patch, Collection, AxesImage,
+                  (Collection, plot_collections.Collection, PathCollection))
 
 
 class _CollectionKinds:
@@ -42,7 +49,7 @@ class _CollectionKinds:
     class extending it, ``ax.collections``), which then replaces this placeholder."""
 
     def __get__(self, obj, objtype=None) -> tuple[type, ...]:
-        kinds = _kinds()[3]
+        kinds = _kinds().collections
         ArtistAPI.collection_kinds = kinds
         return kinds
 
@@ -61,7 +68,7 @@ class ArtistAPI:
         """Add a patch (lumos's or matplotlib's); its extent joins the data limits, and
         the view follows at the next fit something asks for (a plot, ``autoscale_view``),
         not now: matplotlib's ``add_patch`` leaves the view as it is."""
-        return self._add_object(p, "add_patch", _kinds()[0], autolim=True, request=False)
+        return self._add_object(p, "add_patch", _kinds().patch, autolim=True, request=False)
 
     def arrow(self, x, y, dx, dy, **kwargs) -> FancyArrow:
         """A :class:`FancyArrow` from (x, y) by (dx, dy), added as a patch (matplotlib's
@@ -70,13 +77,14 @@ class ArtistAPI:
         from .patch_fancy import FancyArrow  # at the first arrow: not a cost of every import
 
         # unlike add_patch, matplotlib's arrow fits the view to it
-        return self._add_object(FancyArrow(x, y, dx, dy, **kwargs), "arrow", _kinds()[0],
+        return self._add_object(FancyArrow(x, y, dx, dy, **kwargs), "arrow", _kinds().patch,
                                 autolim=True)
 
     def add_collection(self, collection, autolim: bool = True):
         """Add a collection; ``autolim`` lets its extent join the data limits (and the
         view follow, as matplotlib 3.11 does)."""
-        return self._add_object(collection, "add_collection", _kinds()[1], autolim=autolim)
+        return self._add_object(collection, "add_collection", _kinds().collection,
+                                autolim=autolim)
 
     def add_artist(self, a):
         """Add a patch, collection or line without touching the data limits (matplotlib's
@@ -97,15 +105,15 @@ class ArtistAPI:
 
             if isinstance(a, ConnectionPatch):  # it joins axes: drawn over the figure
                 return self.figure.figure.add_artist(a)
-        patch, collection = _kinds()[:2]
-        return self._add_object(a, "add_artist", (patch, collection, Line2D), autolim=False,
-                                request=False)
+        kinds = _kinds()
+        return self._add_object(a, "add_artist", (kinds.patch, kinds.collection, Line2D),
+                                autolim=False, request=False)
 
     def add_image(self, image):
         """Re-add a lumos image removed from these axes (matplotlib's image classes,
         such as ``NonUniformImage``: a TypeError; ``imshow`` and ``pcolormesh`` draw
         them)."""
-        return self._add_object(image, "add_image", _kinds()[2], autolim=False,
+        return self._add_object(image, "add_image", _kinds().image, autolim=False,
                                 request=False)
 
     def add_line(self, line):
@@ -123,7 +131,7 @@ class ArtistAPI:
     @property
     def patches(self) -> list:
         """The patches added to these axes, as they were given."""
-        patch = _kinds()[0]
+        patch = _kinds().patch
         return [m for a in self.artists if isinstance(a, patch) or a.listed_as == "patches"
                 for m in a.listed()]
 
@@ -135,7 +143,7 @@ class ArtistAPI:
     @property
     def images(self) -> list:
         """The images made by ``imshow`` (matplotlib's ``ax.images``)."""
-        image = _kinds()[2]
+        image = _kinds().image
         return [a for a in self.artists if isinstance(a, image)]
 
     def get_images(self) -> list:
@@ -153,7 +161,7 @@ class ArtistAPI:
                 if isinstance(a, kinds) and a.listed_as is None]
 
     def _add_object(self, obj, method: str, kinds, autolim: bool, request: bool = True):
-        image = _kinds()[2]
+        image = _kinds().image
         if isinstance(obj, kinds):
             if obj in self.artists:
                 raise ValueError(f"{method}: got {obj!r}, which is already in these axes")
