@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import colors
+from .. import colors, visuals
 from ..gpu.resources import changed_rows
 from ..primitives import CAPS, JOINS
-from ..visuals import Line, Markers
-from ..visuals.marker_shapes import HALF_FILLABLE
-from ..visuals.markers import HalfFilled
+from ..visuals import Line
 from . import category, validate
 from .artists import (
     MARKER_SCALE,
@@ -473,8 +471,9 @@ class Line2D(LineAPI, PathEffects, Artist):
             n = len(markers)
             changed = dict.fromkeys(("pos", "size", "color"), True) \
                 if self._markers_changed else {}
-            items.append(BatchItem(Markers, (("symbol", symbol), ("edge_width", edge_w),
-                                             ("edge_color", edge)), self.zorder, markers,
+            items.append(BatchItem(visuals.Markers,
+                                   (("symbol", symbol), ("edge_width", edge_w),
+                                    ("edge_color", edge)), self.zorder, markers,
                                    np.tile(face, (n, 1)), size=np.full(n, size),
                                    changed=changed, part="markers"))
         self._markers_changed = False
@@ -668,6 +667,8 @@ class Line2D(LineAPI, PathEffects, Artist):
     def marker_style(self):
         """(symbol, size px, face rgba, edge rgba, edge width px) for the markers; line
         markers ('+', 'x', ...) are stroked ``markeredgewidth`` wide in their edge color."""
+        from ..visuals.marker_shapes import HALF_FILLABLE
+
         px = self.axes.figure.points_to_pixels
         edge = colors.to_rgba(self.get_markeredgecolor(), self._alpha)
         # fillstyle 'none' empties the marker whatever its face color (matplotlib)
@@ -679,6 +680,8 @@ class Line2D(LineAPI, PathEffects, Artist):
         symbol = marker_symbol(self._marker)
         if self._fillstyle not in ("full", "none") and isinstance(symbol, str) \
                 and symbol in HALF_FILLABLE:
+            from ..visuals.markers import HalfFilled
+
             alt = colors.to_rgba(self.get_markerfacecoloralt(), self._alpha)
             symbol = HalfFilled(symbol, self._fillstyle, alt)
         return symbol, size, face, edge, edge_w
