@@ -124,7 +124,9 @@ def test_a_plain_figure_never_imports_numpy_ma(tmp_path):
 def test_a_long_line_saved_cold_loads_no_module_it_does_not_draw(tmp_path):
     """Scene (a) of benchmarks/peers.py, smaller: a line long enough for its min/max
     envelope (whose partial last bin once imported numpy.ma through np.unique), saved
-    to PNG, loads no colormap, norm, patch, date, polar or asinh/logit ticker module."""
+    to PNG, loads no colormap, norm, patch, date, polar or asinh/logit ticker module,
+    no marker, mesh or path visual (the figure overlay's), no clip path, text box,
+    path effect or matplotlib transform adapter."""
     loaded = _modules_after(
         "import numpy as np\n"
         "import lumos.pyplot as plt\n"
@@ -136,7 +138,33 @@ def test_a_long_line_saved_cold_loads_no_module_it_does_not_draw(tmp_path):
     assert sorted(loaded.intersection({
         "numpy.ma", "lumos.colors.maps", "lumos.colors.norms", "lumos.plot.cm",
         "lumos.plot.patch_shapes", "lumos.plot.dates", "lumos.plot.polar",
-        "lumos.plot.ticker_scales"})) == []
+        "lumos.plot.ticker_scales", "lumos.visuals.marker_outline",
+        "lumos.visuals.marker_shapes", "lumos.visuals.markers", "lumos.visuals.mesh",
+        "lumos.visuals.path", "lumos.plot.clip_paths", "lumos.plot.textbox",
+        "lumos.plot.boxstyles", "lumos.plot.effects",
+        "lumos.plot.transforms_compat"})) == []
+
+
+def test_marker_codes_load_at_first_use():
+    """``lumos.plot.artists.MARKERS`` is built from the marker shapes at its first
+    look-up, and a format string's marker still parses."""
+    code = ("import sys\n"
+            "import lumos.plot.artists as a\n"
+            "from lumos.plot.axes import parse_fmt\n"
+            "assert 'lumos.visuals.marker_shapes' not in sys.modules\n"
+            "assert parse_fmt('r--') == {'color': 'r', 'linestyle': '--'}\n"
+            "assert 'lumos.visuals.marker_shapes' not in sys.modules\n"
+            "assert parse_fmt('r--o')['marker'] == 'o'\n"
+            "from lumos.plot.artists import MARKERS\n"
+            "assert MARKERS is a.MARKERS and MARKERS['o'] == MARKERS['.'] == 'disc'\n"
+            "assert 'circle' not in MARKERS\n"
+            "try:\n"
+            "    a.no_such_name\n"
+            "except AttributeError as e:\n"
+            "    assert 'no_such_name' in str(e)\n"
+            "else:\n"
+            "    raise AssertionError('no AttributeError')\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_masked_input_is_still_seen_as_masked():

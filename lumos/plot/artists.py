@@ -16,25 +16,43 @@ from __future__ import annotations
 import math
 from collections.abc import MappingView
 from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .. import colors
 from ..colors.names import is_masked_array
-from ..visuals.marker_outline import MarkerOutline, regular_marker, text_marker, vertex_marker
-from ..visuals.marker_shapes import ALIASES as _MARKER_ALIASES
-from ..visuals.marker_shapes import is_stroke as _is_stroke
 from . import validate
-from .clip_paths import ClipPath
 from .patch_style import parse_linestyle
 from .style import DASHES, rcParams
 
-# matplotlib's marker codes lumos draws, by visual symbol name (every named marker:
-# letters and the tick/caret numbers 0..11)
-MARKERS = {k: v for k, v in _MARKER_ALIASES.items() if k != "circle"}
-MARKERS.update({".": "disc", ",": "square"})
+if TYPE_CHECKING:
+    from .clip_paths import ClipPath
+
+# The marker modules (lumos.visuals.marker_outline, marker_shapes) and the clip paths
+# load at their first use: a line without markers or clip path needs none of them.
+
 # relative sizes: '.' is a half-size dot, ',' a pixel
 MARKER_SCALE = {".": 0.5, ",": 0.2}
+
+
+@cache
+def _marker_codes() -> dict:
+    """:data:`MARKERS`, built at the first marker checked."""
+    from ..visuals.marker_shapes import ALIASES
+
+    codes = {k: v for k, v in ALIASES.items() if k != "circle"}
+    codes.update({".": "disc", ",": "square"})
+    return codes
+
+
+def __getattr__(name: str):
+    """``MARKERS``: matplotlib's marker codes lumos draws, by visual symbol name (every
+    named marker: letters and the tick/caret numbers 0..11), built at first use."""
+    if name == "MARKERS":
+        return _marker_codes()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def check_marker(marker, collection: bool = False):
@@ -46,9 +64,16 @@ def check_marker(marker, collection: bool = False):
     matplotlib's MarkerStyle objects give their marker, or with a transform their
     outline; for a ``collection`` (a scatter), whose markers matplotlib draws from the
     style's path alone, a half fill style gives the outline of the face half."""
-    if isinstance(marker, str) and marker in ("", " ", "None", "none"):
+    if marker is None or isinstance(marker, str) and marker in ("", " ", "None", "none"):
         return None
-    if marker is None or isinstance(marker, MarkerOutline):
+    from ..visuals.marker_outline import (
+        MarkerOutline,
+        regular_marker,
+        text_marker,
+        vertex_marker,
+    )
+
+    if isinstance(marker, MarkerOutline):
         return marker
     get = getattr(marker, "get_marker", None)  # a MarkerStyle
     if callable(get):
@@ -64,7 +89,7 @@ def check_marker(marker, collection: bool = False):
         return check_marker(get())
     if isinstance(marker, (int, np.integer)) and not isinstance(marker, bool):
         marker = int(marker)
-    if isinstance(marker, (str, int)) and marker in MARKERS:
+    if isinstance(marker, (str, int)) and marker in _marker_codes():
         return marker
     if isinstance(marker, str) and "$" in marker:
         text_marker(marker, "marker")
@@ -80,26 +105,32 @@ def check_marker(marker, collection: bool = False):
     elif isinstance(marker, (list, tuple, np.ndarray)):
         return vertex_marker(marker, argname="marker")
     raise ValueError(f"marker: got {marker!r}, expected one of "
-                     f"{' '.join(str(m) for m in MARKERS)}, '$text$', vertices (n, 2), "
+                     f"{' '.join(str(m) for m in _marker_codes())}, '$text$', vertices (n, 2), "
                      "a path, (sides, style, angle) or None")
 
 
 def marker_symbol(marker):
     """The Markers visual's symbol of a checked marker (:func:`check_marker`): a symbol
     name, or an outline."""
+    from ..visuals.marker_outline import MarkerOutline, text_marker
+
     if isinstance(marker, MarkerOutline):
         return marker
-    if isinstance(marker, str) and marker not in MARKERS:
+    codes = _marker_codes()
+    if isinstance(marker, str) and marker not in codes:
         return text_marker(marker)
-    return MARKERS[marker]
+    return codes[marker]
 
 
 def is_line_marker(marker) -> bool:
     """Whether a marker is drawn as lines ('+', 'x', '1', '|', ticks, ...)."""
     if marker is None:
         return False
+    from ..visuals.marker_outline import MarkerOutline
+    from ..visuals.marker_shapes import is_stroke
+
     symbol = marker_symbol(marker)
-    return not symbol.filled if isinstance(symbol, MarkerOutline) else _is_stroke(symbol)
+    return not symbol.filled if isinstance(symbol, MarkerOutline) else is_stroke(symbol)
 
 
 def check_linestyle(ls):
@@ -282,6 +313,8 @@ class Artist(Preparable):
         """Draw the artist only inside ``path`` (matplotlib's ``set_clip_path``): a patch
         (in its own coordinates), a Path in ``transform``'s coordinates (``ax.transData``,
         the default, or ``ax.transAxes``), or None (no clip path). 2D axes only."""
+        from .clip_paths import ClipPath
+
         clip = None if path is None else ClipPath(path, transform, self.axes)
         if clip is not None and self.axes is not None:
             self.axes.check_clip_path(clip)

@@ -17,7 +17,6 @@ from ..transforms import chain
 from . import bigdata, category, introspect, validate
 from .artist_api import ArtistAPI
 from .artists import (
-    MARKERS,
     Artist,
     accepts_rasterized,
     check_marker,
@@ -83,14 +82,16 @@ def parse_fmt(fmt: str) -> dict:
             i += 1
         elif ch in _COLOR_LETTERS:
             out["color"] = ch
-        elif ch in MARKERS:
-            if "marker" in out:
-                raise ValueError(f"fmt: {fmt!r} has two markers")
-            out["marker"] = ch
         elif ch == " ":
             out["linestyle"] = "None"
         else:
-            raise ValueError(f"fmt: {fmt!r} has an unrecognized character {ch!r}")
+            from .artists import MARKERS  # the marker tables, loaded at the first marker
+
+            if ch not in MARKERS:
+                raise ValueError(f"fmt: {fmt!r} has an unrecognized character {ch!r}")
+            if "marker" in out:
+                raise ValueError(f"fmt: {fmt!r} has two markers")
+            out["marker"] = ch
         i += 1
     if "marker" in out and "linestyle" not in out:
         out["linestyle"] = "None"

@@ -21,7 +21,6 @@ from . import ticker
 from .bbox import Bbox
 from .fonts import face_of
 from .style import dash_pattern
-from .textbox import draw_box
 from .textstyle import block_lines
 
 _SPINE = {("x", 1): "bottom", ("x", 2): "top", ("y", 1): "left", ("y", 2): "right"}
@@ -307,6 +306,8 @@ def _draw_labels(ov, fig, axis, ts: TickSet, side: int, base: float, sign: float
         px, py, ha, va = _anchor(lab, x, side, gap)
         mode = lab.mode
         if lab.bbox is not None:
+            from .textbox import draw_box  # labels with a box only
+
             style = SimpleNamespace(bbox=lab.bbox, ha=ha, va=va, rotation=rot,
                                     rotation_mode=mode)
             draw_box(boxes, fig, lab.text, px, py, lab.size, style, lab.face)

@@ -16,7 +16,6 @@ import numpy as np
 from .. import colors
 from .artists import check_linestyle
 from .style import dash_pattern
-from .transforms_compat import as_transform
 
 
 class FigureLine:
@@ -33,6 +32,8 @@ class FigureLine:
     def _transform(self):
         if not self.line.is_transform_set():
             return self.figure.transFigure
+        from .transforms_compat import as_transform
+
         return as_transform(self.line.get_transform(), "transform")
 
     def draw(self, ov) -> None:
@@ -92,6 +93,8 @@ class FigureConnection(FigureLine):
                                 "pixels' or a transform")
             transform = where[coords]
         else:
+            from .transforms_compat import as_transform
+
             transform = as_transform(coords, "coords")
         return np.asarray(transform.forward(np.asarray(xy, dtype=float)), dtype=float)
 

@@ -22,8 +22,10 @@ import numpy as np
 from .. import colors
 from ..visuals import Line
 from .artists import BatchItem
-from .effects import Normal, Shadow, Stroke, TickedStroke
 from .style import rcParams
+
+# lumos.plot.effects (the effect classes) loads with the first effects set
+# (set_path_effects' read_effects): the functions below run only with effects.
 
 #: zorder between two steps of one line's effects: a hair, so that the steps keep
 #: their order and nothing of another zorder comes between them
@@ -32,12 +34,16 @@ _STEP = 1e-6
 
 def needs_view(effects) -> bool:
     """Whether the effects' rows depend on the view (offsets, ticks)."""
+    from .effects import Shadow, Stroke, TickedStroke
+
     return any(isinstance(e, TickedStroke) or (isinstance(e, (Stroke, Shadow))
                                                and any(e.offset)) for e in effects)
 
 
 def _steps(effects) -> list:
     """What is drawn, in order: the effects, and "line" where the line itself is."""
+    from .effects import Normal
+
     out = []
     for e in effects:
         if not isinstance(e, Normal):
@@ -91,6 +97,8 @@ def _segments_polyline(segs: np.ndarray) -> np.ndarray:
 def effect_items(line, main: BatchItem | None, effects) -> list[BatchItem]:
     """The batch items of ``line`` (a Line2D) with ``effects``: the effects' rows and
     the line's own ``main`` item (None: no line drawn) where the line is drawn."""
+    from .effects import Shadow, Stroke, TickedStroke
+
     if main is None:
         return []
     steps = _steps(effects)
@@ -134,6 +142,8 @@ def effect_items(line, main: BatchItem | None, effects) -> list[BatchItem]:
 
 def legend_strokes(line, effects, width_px: float, fontsize_px: float) -> tuple:
     """The effects under a legend handle's line: ``LegendHandle.strokes`` rows."""
+    from .effects import Shadow, Stroke
+
     px = line.axes.figure.points_to_pixels
     rgba = line.line_rgba()
     out = []

@@ -1,18 +1,16 @@
-"""Line2D: the line with markers that ``ax.plot`` returns, the view of its data that
-uploads only the rows that change (``line.ydata[i:j] = v``), and matplotlib's step
-styles (``drawstyle='steps-pre'``, ...).
+"""Line2D: the line with markers that ``ax.plot`` returns; it uploads only the rows
+that change (``line.ydata[i:j] = v``: :class:`~lumos.plot.line_data.DataView`) and draws
+matplotlib's step styles (``drawstyle='steps-pre'``, ...: :mod:`lumos.plot.line_data`).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from .. import colors
+from .. import colors, visuals
 from ..gpu.resources import changed_rows
 from ..primitives import CAPS, JOINS
-from ..visuals import Line, Markers
-from ..visuals.marker_shapes import HALF_FILLABLE
-from ..visuals.markers import HalfFilled
+from ..visuals import Line
 from . import category, validate
 from .artists import (
     MARKER_SCALE,
@@ -26,6 +24,8 @@ from .artists import (
     marker_symbol,
 )
 from .line_api import LineAPI
+from .line_data import DataView, drawstyle_points, finite_range
+from .line_data import step_points as step_points  # a name of this module before
 from .line_effects import PathEffects
 from .style import dash_offset, dash_pattern, rcParams
 
@@ -34,69 +34,6 @@ from .style import dash_offset, dash_pattern, rcParams
 # when another line of the batch changes length.
 _OWN_VISUAL = 1_000_000
 _GAPS_BELOW = 1e-6  # zorder under its dashes that a gapcolor line's gaps take
-
-
-class DataView:
-    """A line's x or y data that records what changes: ``line.ydata[i:j] = v`` changes
-    rows i:j and uploads only those. Reading gives numpy arrays (copies), so the line
-    never changes behind its back; ``np.asarray(line.ydata)`` works."""
-
-    def __init__(self, line: Line2D, axis: int) -> None:
-        self._line = line
-        self._axis = axis
-
-    def _values(self) -> np.ndarray:
-        return self._line._x if self._axis == 0 else self._line._y
-
-    def __len__(self) -> int:
-        return len(self._values())
-
-    @property
-    def shape(self) -> tuple[int, ...]:
-        """The shape of the data."""
-        return self._values().shape
-
-    @property
-    def dtype(self) -> np.dtype:
-        """The dtype of the data."""
-        return self._values().dtype
-
-    def __array__(self, dtype=None, copy=None) -> np.ndarray:
-        return np.array(self._values(), dtype=dtype, copy=True)
-
-    def __getitem__(self, key):
-        item = self._values()[key]
-        return item.copy() if isinstance(item, np.ndarray) else item
-
-    def __setitem__(self, key, value) -> None:
-        self._line._set_rows(self._axis, key, value)
-
-    def __iter__(self):
-        return iter(self._values().copy())
-
-    def __repr__(self) -> str:
-        return f"DataView({self._values()!r})"
-
-
-def _finite_range(v: np.ndarray, positive: bool) -> tuple[float, float] | None:
-    """Min and max of the finite (and, for log axes, positive) values, in chunks so a
-    long line is never copied."""
-    lo, hi = np.inf, -np.inf
-    step = 1 << 20
-    for i in range(0, len(v), step):
-        part = v[i : i + step]
-        a, b = part.min(initial=np.inf), part.max(initial=-np.inf)
-        if np.isfinite(a) and np.isfinite(b) and (not positive or a > 0):
-            lo, hi = min(lo, a), max(hi, b)  # all finite (NaN and inf would show): 2 passes
-            continue
-        ok = np.isfinite(part)
-        if positive:
-            ok &= part > 0
-        if ok.all():
-            lo, hi = min(lo, part.min()), max(hi, part.max())
-        elif ok.any():
-            lo, hi = min(lo, part[ok].min()), max(hi, part[ok].max())
-    return None if lo > hi else (float(lo), float(hi))
 
 
 def _style_fill(marker, fillstyle: str) -> str:
@@ -335,7 +272,7 @@ class Line2D(LineAPI, PathEffects, Artist):
         own = self._x.base is self._xy and self._y.base is self._xy
         if scale.is_linear and own and self._drawstyle == "default":
             return self._xy, self._xy
-        x, y = _steps(self._x, self._y, self._drawstyle)
+        x, y = drawstyle_points(self._x, self._y, self._drawstyle)
         scaled = scale.forward(np.c_[x, y])
         markers = scaled if self._drawstyle == "default" else scale.forward(
             np.c_[self._x, self._y])
@@ -473,8 +410,9 @@ class Line2D(LineAPI, PathEffects, Artist):
             n = len(markers)
             changed = dict.fromkeys(("pos", "size", "color"), True) \
                 if self._markers_changed else {}
-            items.append(BatchItem(Markers, (("symbol", symbol), ("edge_width", edge_w),
-                                             ("edge_color", edge)), self.zorder, markers,
+            items.append(BatchItem(visuals.Markers,
+                                   (("symbol", symbol), ("edge_width", edge_w),
+                                    ("edge_color", edge)), self.zorder, markers,
                                    np.tile(face, (n, 1)), size=np.full(n, size),
                                    changed=changed, part="markers"))
         self._markers_changed = False
@@ -552,8 +490,8 @@ class Line2D(LineAPI, PathEffects, Artist):
         cached = self._limits_cache
         if cached is not None and all(a is b for a, b in zip(cached[0], key, strict=True)):
             return cached[1]
-        xr = _finite_range(self._x, xscale.name == "log")
-        yr = _finite_range(self._y, yscale.name == "log")
+        xr = finite_range(self._x, xscale.name == "log")
+        yr = finite_range(self._y, yscale.name == "log")
         limits = None if xr is None or yr is None else (xr, yr)
         self._limits_cache = (key, limits)
         return limits
@@ -668,6 +606,8 @@ class Line2D(LineAPI, PathEffects, Artist):
     def marker_style(self):
         """(symbol, size px, face rgba, edge rgba, edge width px) for the markers; line
         markers ('+', 'x', ...) are stroked ``markeredgewidth`` wide in their edge color."""
+        from ..visuals.marker_shapes import HALF_FILLABLE
+
         px = self.axes.figure.points_to_pixels
         edge = colors.to_rgba(self.get_markeredgecolor(), self._alpha)
         # fillstyle 'none' empties the marker whatever its face color (matplotlib)
@@ -679,6 +619,8 @@ class Line2D(LineAPI, PathEffects, Artist):
         symbol = marker_symbol(self._marker)
         if self._fillstyle not in ("full", "none") and isinstance(symbol, str) \
                 and symbol in HALF_FILLABLE:
+            from ..visuals.markers import HalfFilled
+
             alt = colors.to_rgba(self.get_markerfacecoloralt(), self._alpha)
             symbol = HalfFilled(symbol, self._fillstyle, alt)
         return symbol, size, face, edge, edge_w
@@ -776,43 +718,3 @@ def _style(value, argument: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         raise ValueError(f"{argument}: got {value!r}, expected one of {', '.join(allowed)}")
     return value
-
-
-def _steps(x: np.ndarray, y: np.ndarray, style: str) -> tuple[np.ndarray, np.ndarray]:
-    """The vertices of a step line (matplotlib's drawstyle)."""
-    if style == "default" or x.size < 2:
-        return x, y
-    kind = {"steps": "pre", "steps-pre": "pre", "steps-post": "post", "steps-mid": "mid"}
-    return step_points(kind[style], x, y)
-
-
-def step_points(kind: str, t: np.ndarray, *ys: np.ndarray) -> tuple[np.ndarray, ...]:
-    """matplotlib's ``pts_to_prestep`` / ``poststep`` / ``midstep`` (step lines and
-    fill_between(step=)): pre rises at the start of each interval, post at its end."""
-    n = len(t)
-    if n == 0:
-        return (t, *ys)
-    if kind == "mid":
-        out = np.zeros((1 + len(ys), 2 * n))
-        mid = (t[:-1] + t[1:]) / 2
-        out[0, 1:-1:2] = mid
-        out[0, 2::2] = mid
-        out[0, 0], out[0, -1] = t[0], t[-1]
-        for k, y in enumerate(ys, 1):
-            out[k, 0::2] = y
-            out[k, 1::2] = y
-        return tuple(out)
-    out = np.zeros((1 + len(ys), max(2 * n - 1, 0)))
-    if kind == "pre":
-        out[0, 0::2] = t
-        out[0, 1::2] = t[:-1]
-        for k, y in enumerate(ys, 1):
-            out[k, 0::2] = y
-            out[k, 1::2] = y[1:]
-    else:  # post
-        out[0, 0::2] = t
-        out[0, 1::2] = t[1:]
-        for k, y in enumerate(ys, 1):
-            out[k, 0::2] = y
-            out[k, 1::2] = y[:-1]
-    return tuple(out)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import colors
+from .. import colors, visuals
 from .. import primitives as prim
 from ..scene import Canvas
 from ..scene.cameras import PanZoomCamera
-from ..visuals import Line, Markers, Mesh, Paths, Text
+from ..visuals import Line, Text
 
 
 def _same(a, b) -> bool:
@@ -137,7 +137,7 @@ class Overlay:
                 faces += [(k, k + j, k + j + 1) for j in range(1, len(pts) - 1)]
                 cols += [c] * len(pts)
             key = ("rects", layer)
-            mesh = self._get(key, Mesh, shading=None)
+            mesh = self._get(key, visuals.Mesh, shading=None)
             if self._changed(key, (verts, faces, cols)):
                 mesh.set_data(np.asarray(verts), np.asarray(faces),
                               vertex_colors=np.asarray(cols))
@@ -148,7 +148,7 @@ class Overlay:
         for layer, items in self.hatches.items():
             for tile in {t for _, t in items}:  # one visual per tile size (the dpi)
                 key = ("hatch", layer, tile)
-                paths = self._get(key, Paths, hatch_unit=tile)
+                paths = self._get(key, visuals.Paths, hatch_unit=tile)
                 group = [p for p, t in items if t == tile]
                 if self._changed(key, ([(p.vertices, p.hatch, p.hatch_color, p.hatch_width)
                                        for p in group], h)):
@@ -168,7 +168,7 @@ class Overlay:
             wanted[key] = line
         for key, (pos, sizes, faces) in self.markers.items():
             layer, symbol, edge_w, edge = key
-            m = self._get(("markers",) + key, Markers, symbol=symbol, edge_width=edge_w,
+            m = self._get(("markers",) + key, visuals.Markers, symbol=symbol, edge_width=edge_w,
                           edge_color=edge)
             if self._changed(("markers",) + key, (pos, sizes, faces)):
                 m.set_data(np.asarray(pos), size=np.asarray(sizes), color=np.asarray(faces))

@@ -21,7 +21,7 @@ from .collections import (
     set_hatches,
     to_scale,
 )
-from .lines import step_points
+from .line_data import step_points
 from .style import rcParams
 
 
