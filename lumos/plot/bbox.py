@@ -7,9 +7,9 @@
 
 from __future__ import annotations
 
-import numpy as np
+import sys
 
-from .transforms_compat import matplotlib_twin
+import numpy as np
 
 #: matplotlib's anchor names: where a shrunk box sits in its container
 ANCHORS = {"C": (0.5, 0.5), "SW": (0.0, 0.0), "S": (0.5, 0.0), "SE": (1.0, 0.0),
@@ -41,9 +41,10 @@ class Bbox:
         if pts.shape != (2, 2):
             raise ValueError(f"points: got shape {pts.shape}, expected [[x0, y0], [x1, y1]]")
         self._points = pts
-        mpl_class = matplotlib_twin(self, "Bbox")
-        if mpl_class is not None:
-            mpl_class.__init__(self, pts)
+        if "matplotlib.transforms" in sys.modules:  # matplotlib's own code may take it
+            from .transforms_compat import matplotlib_twin
+
+            matplotlib_twin(self, "Bbox").__init__(self, pts)
 
     @classmethod
     def from_bounds(cls, x0: float, y0: float, width: float, height: float) -> Bbox:
