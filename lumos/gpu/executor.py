@@ -149,39 +149,32 @@ class ModernGLExecutor:
         return prog
 
     def _buffer(self, b: Buffer):
-        """The GL buffer of ``b`` with its current data. A buffer whose size changes
-        (a line's level-of-detail envelope after a pan) is written into its GL buffer
-        when it fits, and made again with a quarter more room when it does not: its
-        vertex arrays stay valid (draws read only the rows they count)."""
         entry = self._buffers.get(b.id)
         if entry is not None and entry[1] == b.version:
             return entry[0]
         ranges = None if entry is None else b.changes_since(entry[1])
         raw = b.data
-        nbytes = b.nbytes
-        if entry is not None and ranges is not None and entry[2] == nbytes:
+        if entry is not None and ranges is None and entry[2] == b.nbytes and b.nbytes:
+            # same size, everything changed: overwrite in place (VAOs stay valid)
+            entry[0].write(np.ascontiguousarray(raw))  # the array itself: no bytes copy
+            self.uploaded_bytes += raw.nbytes
+            entry[1] = b.version
+            return entry[0]
+        if entry is None or ranges is None or entry[2] != b.nbytes:
+            if entry is not None:
+                self._drop_vaos(entry[0])
+                entry[0].release()
+            # A zero-sized buffer is not allowed; 4 bytes stand in for empty data.
+            glbuf = self.ctx.buffer(np.ascontiguousarray(raw) if raw.nbytes else b"\0\0\0\0",
+                                    dynamic=True)
+            self.uploaded_bytes += raw.nbytes
+            self._buffers[b.id] = entry = [glbuf, b.version, b.nbytes]
+        else:
             view = raw.reshape(-1).view(np.uint8)
             for start, stop in ranges:
                 entry[0].write(view[start:stop], offset=start)
                 self.uploaded_bytes += stop - start
-        elif entry is not None and 0 < nbytes <= entry[0].size < 2 * nbytes:
-            # everything changed, and it fits: overwritten in place (no bytes copy)
-            entry[0].write(np.ascontiguousarray(raw))
-            self.uploaded_bytes += nbytes
-            entry[2] = nbytes
-        else:
-            room = nbytes
-            if entry is not None:
-                self._drop_vaos(entry[0])
-                entry[0].release()
-                room += -(-nbytes // 4) if entry[2] != nbytes else 0
-            # A zero-sized buffer is not allowed; 4 bytes stand in for empty data.
-            glbuf = self.ctx.buffer(reserve=max(room, 4), dynamic=True)
-            if nbytes:
-                glbuf.write(np.ascontiguousarray(raw))
-            self.uploaded_bytes += nbytes
-            self._buffers[b.id] = entry = [glbuf, b.version, nbytes]
-        entry[1] = b.version
+            entry[1] = b.version
         return entry[0]
 
     def _target(self, t: RenderTarget, size: tuple[int, int]) -> list:

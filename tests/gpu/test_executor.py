@@ -194,37 +194,6 @@ def test_resized_set_data_recreates_the_buffer(executor, target):
     assert px[2, :3].tolist() == [255, 255, 255]
 
 
-def test_a_buffer_that_changes_size_again_keeps_room_and_its_vertex_array(executor, target):
-    """A buffer made again for a new size gets a quarter more room; a later size that
-    fits is written into it (a line's envelope after each pan): no new GL buffer, no
-    new vertex array, and the draw shows the new rows only."""
-    pos = Buffer(stripe_positions()[:6])
-    colors = Buffer(stripe_colors([[1.0, 0.0, 0.0, 1.0]] * NSTRIPES))
-    draw = stripes_draw(pos, colors, Program(STRIPES_VS, COLOR_FS))
-    frame = frame_of(draw)
-    executor.render(frame, target.fbo)
-    pos.set_data(stripe_positions()[:30])  # 5 stripes: made again, with room
-    draw.count = 30
-    executor.render(frame, target.fbo)
-    grown = executor._buffers[pos.id][0]
-    assert grown.size == 30 * 8 + 30 * 8 // 4
-    vaos = dict(executor._vaos)
-    for stripes in (4, 7, 5, 1):  # 192 B fit in 300; 336 not (made with 420); 240 fit;
-        # 48 fit, but in less than half: made again (no large buffer kept for a few rows)
-        pos.set_data(stripe_positions()[: 6 * stripes])
-        draw.count = 6 * stripes
-        before = executor.uploaded_bytes
-        executor.render(frame, target.fbo)
-        assert executor.uploaded_bytes - before == pos.nbytes
-        px = stripe_pixels(target.read())
-        assert px[:stripes, :3].tolist() == [[255, 0, 0]] * stripes
-        assert px[stripes:, :3].tolist() == [[255, 255, 255]] * (NSTRIPES - stripes)
-        kept = executor._buffers[pos.id][0] is grown
-        assert kept == (stripes in (4, 5))
-        assert (executor._vaos == vaos) == kept
-        grown, vaos = executor._buffers[pos.id][0], dict(executor._vaos)
-
-
 def test_a_uniform_is_written_again_only_when_its_bytes_change(executor, target, monkeypatch):
     """A program keeps its uniforms: a frame that repeats a value (a pan frame's widths,
     viewport) sends nothing; a new value, -0.0 after 0.0 too, is written."""
