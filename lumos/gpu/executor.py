@@ -124,6 +124,7 @@ class ModernGLExecutor:
         self.ctx = ctx
         self.limits = limits_of(ctx)
         self._programs: dict[str, object] = {}
+        self._uniforms: dict[str, _Uniforms] = {}  # by program id, as _programs
         self._buffers: dict[str, list] = {}   # id -> [moderngl.Buffer, version, nbytes]
         self._textures: dict[str, list] = {}  # id -> [moderngl.Texture, version]
         self._vaos: dict[tuple, object] = {}
@@ -454,34 +455,28 @@ class ModernGLExecutor:
                     tile_crop = crop(gl_rect, viewport)
             dest.viewport = viewport
             prog = self._program(program)
-            # prog.get: a dict lookup (``name in prog`` walks every member)
+            uniforms = self._uniforms.get(program.id)
+            if uniforms is None:
+                uniforms = self._uniforms[program.id] = _Uniforms(prog)
+            put = uniforms.put
             for name, k in _MATRIX_UNIFORMS.items():
-                if (member := prog.get(name, None)) is not None:
-                    member.write(np.asarray(mvp.T, np.float32).tobytes() if k == 0 and d.margin
-                                 else _matrix_bytes(entry, k))
-            builtin = {
-                "u_viewport": gl_rect,
-                "u_pixel_ratio": frame.pixel_ratio,
-                "u_samples": 1.0 if d.target is not None else samples,
-                "u_target_origin": origin,
-            }
+                if name in uniforms.names:
+                    put(name, np.asarray(mvp.T, np.float32).tobytes() if k == 0 and d.margin
+                        else _matrix_bytes(entry, k))
+            put("u_viewport", gl_rect)
+            put("u_pixel_ratio", frame.pixel_ratio)
+            put("u_samples", 1.0 if d.target is not None else samples)
+            put("u_target_origin", origin)
             if tile_crop is not None:
-                builtin["u_tile_crop"] = tile_crop
-            for name, value in builtin.items():
-                if (member := prog.get(name, None)) is not None:
-                    member.write(np.asarray(value, np.float32).tobytes())
+                put("u_tile_crop", tile_crop)
             for name, value in d.uniforms.items():
-                if (member := prog.get(name, None)) is not None:
-                    value = np.asarray(value, np.float32)
-                    # matrices travel column-major, as in the JSON frame
-                    member.write((value.T if value.ndim == 2 else value).tobytes())
+                put(name, value)
+            put_int = uniforms.put_int
             for name, value in d.int_uniforms.items():
-                if (member := prog.get(name, None)) is not None:
-                    member.value = int(value)
+                put_int(name, value)
             for unit, (name, tex) in enumerate(d.textures.items()):
                 self._texture(tex).use(location=unit)
-                if (member := prog.get(name, None)) is not None:
-                    member.value = unit
+                put_int(name, unit)
             s = d.state
             flags = moderngl.PROGRAM_POINT_SIZE  # WebGL always honours gl_PointSize
             if s.depth_test:
@@ -523,6 +518,69 @@ class ModernGLExecutor:
             for key in [k for k in self._vaos if k[0] == rid]:
                 self._vaos.pop(key).release()
             self._programs.pop(rid).release()
+            self._uniforms.pop(rid, None)
+
+
+class _Uniforms:
+    """The uniforms of one GL program by name, with what was last written to each: a
+    program keeps its uniform values, so a value written again unchanged (a pan
+    frame's widths, colors, viewport) is not sent; names the program does not use are
+    looked up once. Values become float32 bytes as numpy makes them."""
+
+    __slots__ = ("prog", "names", "_slots")
+
+    def __init__(self, prog) -> None:
+        self.prog = prog
+        self.names = frozenset(prog)  # the active members' names
+        self._slots: dict[str, list | None] = {}
+
+    def _slot(self, name: str) -> list | None:
+        slot = self._slots.get(name, _UNSEEN)
+        if slot is _UNSEEN:
+            member = self.prog.get(name, None) if name in self.names else None
+            slot = self._slots[name] = None if member is None else [member, None]
+        return slot
+
+    def put(self, name: str, value) -> None:
+        """Write the float uniform ``name`` (bytes as they are, other values as float32,
+        matrices column-major) when the program has it and the bytes changed."""
+        slot = self._slot(name)
+        if slot is not None:
+            raw = value if type(value) is bytes else _float32_bytes(value)
+            if raw != slot[1]:
+                slot[0].write(raw)
+                slot[1] = raw
+
+    def put_int(self, name: str, value) -> None:
+        """Set the int (or sampler unit) uniform ``name`` when the program has it and the
+        value changed."""
+        slot = self._slot(name)
+        if slot is not None:
+            value = int(value)
+            if value != slot[1]:
+                slot[0].value = value
+                slot[1] = value
+
+
+_UNSEEN = object()
+_PACK_FLOAT = struct.Struct("<f").pack
+
+
+def _float32_bytes(value) -> bytes:
+    """The float32 bytes numpy makes of a uniform value (2-D: column-major). A float, or
+    a tuple of floats and ints below 2**53 in size (pixel rects), goes through struct:
+    the same C cast of each double to float, at a tenth of numpy's cost; a value out
+    of float32's range (numpy makes it inf) and anything else go through numpy."""
+    kind = type(value)
+    try:
+        if kind is float:
+            return _PACK_FLOAT(value)
+        if kind is tuple:
+            return struct.pack(f"<{len(value)}f", *value)
+    except (struct.error, OverflowError, TypeError):
+        pass
+    value = np.asarray(value, np.float32)
+    return (value.T if value.ndim == 2 else value).tobytes()
 
 
 def _matrix_bytes(entry: list, k: int) -> bytes:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import moderngl
 import numpy as np
 import pytest
 
 from lumos.gpu import Attribute, Buffer, Draw, Frame, Program, State, Texture, View
 from lumos.gpu.context import current
-from lumos.gpu.executor import ModernGLExecutor, OffscreenTarget
+from lumos.gpu.executor import ModernGLExecutor, OffscreenTarget, _float32_bytes
 from lumos.gpu.resources import _LOG_LENGTH
 
 PANZOOM = {"type": "panzoom", "rect": [-1.0, -1.0, 2.0, 2.0]}
@@ -191,6 +192,41 @@ def test_resized_set_data_recreates_the_buffer(executor, target):
     px = stripe_pixels(target.read())
     assert px[1, :3].tolist() == [0, 255, 0]  # drawn from the new, bigger buffers
     assert px[2, :3].tolist() == [255, 255, 255]
+
+
+def test_a_uniform_is_written_again_only_when_its_bytes_change(executor, target, monkeypatch):
+    """A program keeps its uniforms: a frame that repeats a value (a pan frame's widths,
+    viewport) sends nothing; a new value, -0.0 after 0.0 too, is written."""
+    written = []
+    write = moderngl.Uniform.write
+    monkeypatch.setattr(moderngl.Uniform, "write",
+                        lambda self, data: (written.append(self.name), write(self, data))[1])
+    draw = stripes_draw(Buffer(stripe_positions()),
+                        Buffer(stripe_colors([[1.0, 1.0, 1.0, 1.0]] * NSTRIPES)),
+                        Program(STRIPES_VS, COLOR_FS))
+    frame = frame_of(draw)
+    executor.render(frame, target.fbo)
+    assert written == ["u_scale"]
+    for scale, expected, red in ((1.0, [], 255), (0.5, ["u_scale"], 128), (0.5, [], 128),
+                                 (0.0, ["u_scale"], 0), (-0.0, ["u_scale"], 0)):
+        written.clear()
+        draw.uniforms["u_scale"] = scale
+        executor.render(frame, target.fbo)
+        assert written == expected
+        assert stripe_pixels(target.read())[0, 0] == pytest.approx(red, abs=1)
+
+
+@pytest.mark.parametrize("value", [
+    0.1, -0.0, 1e-45, 3.4028235e38, 1e39, -1e39, float("nan"), float("inf"), 7, True,
+    (0, 0, 800, 600), (1.5, -0.0, 16777217, 2**40 + 1), (1e39, 1.0), (np.float64(0.1), 2.0),
+    np.arange(16.0).reshape(4, 4), ((1.0, 2.0), (3.0, 4.0)), [0.25, 0.5], np.float32(0.3),
+])
+def test_float32_bytes_are_numpys(value):
+    """The uniforms' bytes, through struct where it can, are numpy's float32 bytes
+    (column-major for a matrix), out-of-range values (inf) and NaN included."""
+    with np.errstate(over="ignore"):  # float32 has no 1e39: numpy makes it inf
+        arr = np.asarray(value, np.float32)
+        assert _float32_bytes(value) == (arr.T if arr.ndim == 2 else arr).tobytes()
 
 
 def test_same_size_set_data_uploads_everything(executor, target):
