@@ -63,6 +63,7 @@ class Axis(AxisUnits, AxisTickStyle):
         self.major = TickStyle(name, "major")
         self.minor = TickStyle(name, "minor")
         self.overrides: dict[tuple, dict] = {}  # (which, index, part) -> properties
+        self._user_tickers: set[str] = set()  # tickers a script set (kept by axis_date)
         self._set_default_ticker()
 
     def own_limits(self) -> None:
@@ -106,15 +107,23 @@ class Axis(AxisUnits, AxisTickStyle):
         if ax is not None and hasattr(ax, "_artist_changed"):
             ax._artist_changed(None)
 
-    def _set_default_ticker(self) -> None:
+    def _set_default_ticker(self, keep_user: bool = False) -> None:
+        """The scale's (or the date unit's) locators and formatters. ``keep_user``: keep
+        those a script set (matplotlib's ``isDefault_majloc`` & co.: dates arriving after
+        ``set_major_formatter`` leave the formatter as it is)."""
+        user = set(self._user_tickers) if keep_user else set()
         if self.is_date:
-            self.major_locator = ticker.AutoDateLocator()
+            locator = ticker.AutoDateLocator()
             # matplotlib's default: AutoDateFormatter; 'concise' asks for the short labels
             concise = rcParams["date.converter"] == "concise"
-            self.major_formatter = (ticker.ConciseDateFormatter if concise else
-                                    ticker.AutoDateFormatter)(self.major_locator)
-            self.minor_locator = ticker.NullLocator()
-            self.minor_formatter = ticker.NullFormatter()
+            defaults = {"major_locator": locator,
+                        "major_formatter": (ticker.ConciseDateFormatter if concise else
+                                            ticker.AutoDateFormatter)(locator),
+                        "minor_locator": ticker.NullLocator(),
+                        "minor_formatter": ticker.NullFormatter()}
+            for name, value in defaults.items():
+                if name not in user:
+                    setattr(self, name, value)
         else:
             major, fmt, minor, minor_fmt = self.scale.default_tickers()
             self.set_major_locator(major)
@@ -124,6 +133,7 @@ class Axis(AxisUnits, AxisTickStyle):
             if rc(f"{self.name}tick.minor.visible", False) and \
                     isinstance(self.minor_locator, ticker.NullLocator):
                 self.minor_locator = ticker.AutoMinorLocator()
+        self._user_tickers = user
         self.overrides.clear()
 
     # -- the label -------------------------------------------------------------------
@@ -241,11 +251,18 @@ class Axis(AxisUnits, AxisTickStyle):
     def set_major_locator(self, locator) -> None:
         """The locator of the major ticks (lumos's or matplotlib's)."""
         self.major_locator = self._locator(locator)
+        self._user_tickers.add("major_locator")
+        fmt = getattr(self, "major_formatter", None)  # None while the axis is being made
+        if isinstance(getattr(fmt, "locator", None), ticker.Locator):
+            # matplotlib's Formatter._set_locator: a date formatter reads the unit of
+            # the locator on the axis ('%Y-%m' for monthly ticks)
+            fmt.locator = self.major_locator
         self.changed()
 
     def set_minor_locator(self, locator) -> None:
         """The locator of the minor ticks."""
         self.minor_locator = self._locator(locator)
+        self._user_tickers.add("minor_locator")
         self.changed()
 
     def minorticks_on(self) -> None:
@@ -270,11 +287,13 @@ class Axis(AxisUnits, AxisTickStyle):
         """The formatter of the major tick labels: a Formatter (lumos's or matplotlib's), a
         format string or a function."""
         self.major_formatter = self._formatter(formatter)
+        self._user_tickers.add("major_formatter")
         self.changed()
 
     def set_minor_formatter(self, formatter) -> None:
         """The formatter of the minor tick labels."""
         self.minor_formatter = self._formatter(formatter)
+        self._user_tickers.add("minor_formatter")
         self.changed()
 
     def get_major_locator(self):
@@ -434,7 +453,7 @@ class Axis(AxisUnits, AxisTickStyle):
             raise TypeError("axis_date: tz is not supported; lumos shows dates in UTC")
         if not self.is_date:
             self.is_date = True
-            self._set_default_ticker()
+            self._set_default_ticker(keep_user=True)
 
     def convert(self, values: np.ndarray) -> np.ndarray:
         """Data to float64 axis units: datetime64 becomes days since 1970 (matplotlib),
