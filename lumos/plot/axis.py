@@ -136,6 +136,16 @@ class Axis(AxisUnits, AxisTickStyle):
         self._user_tickers = user
         self.overrides.clear()
 
+    def share_tickers(self, other: Axis) -> None:
+        """The scale's default tickers, except those a script set on ``other`` (shared
+        axes share one ``Ticker`` in matplotlib: ``psd``'s fixed ticks stay on the axes
+        sharing its y, and on an axes sharing with itself)."""
+        user = {name: getattr(other, name) for name in sorted(other._user_tickers)}
+        self._set_default_ticker()
+        for name, value in user.items():
+            setattr(self, name, value)
+        self._user_tickers = set(user)
+
     # -- the label -------------------------------------------------------------------
     @property
     def label(self) -> AxisLabel:
@@ -613,19 +623,21 @@ class Axis(AxisUnits, AxisTickStyle):
     def _visible(self, values) -> np.ndarray:
         """The tick values inside the view (a little tolerance, in scale space)."""
         v = np.asarray(values, dtype=float).ravel()
-        if not len(v):
-            return v
+        return v[self._in_view(v)] if len(v) else v
+
+    def _in_view(self, v: np.ndarray) -> np.ndarray:
         s0, s1 = sorted(self.scaled_interval())
         with np.errstate(all="ignore"):
             sv = self.scale.forward(v)
         tol = 1e-10 * ((s1 - s0) or 1.0)
-        return v[np.isfinite(sv) & (sv >= s0 - tol) & (sv <= s1 + tol)]
+        return np.isfinite(sv) & (sv >= s0 - tol) & (sv <= s1 + tol)
 
-    def _locate(self, locator) -> np.ndarray:
+    def _locate(self, locator, visible: bool = True) -> np.ndarray:
         lo, hi = self.get_view_interval()
         if hasattr(locator, "tick_space"):
             locator.tick_space = self.tick_space()
-        return self._visible(locator.tick_values(lo, hi))
+        values = locator.tick_values(lo, hi)
+        return self._visible(values) if visible else np.asarray(values, dtype=float).ravel()
 
     def major_values(self) -> np.ndarray:
         """The major tick values inside the view."""
@@ -652,8 +664,18 @@ class Axis(AxisUnits, AxisTickStyle):
             major, labels, minor, offset = memo[key]
             return major.copy(), list(labels), minor.copy(), offset
         lo, hi = self.get_view_interval()
-        major = self._locate(self.major_locator)
-        labels = list(self.major_formatter.format_ticks(major, lo, hi)) if major.size else []
+        if isinstance(self.major_formatter, ticker.FixedFormatter):
+            # labels by position among all the ticks set, those outside the view included
+            # (matplotlib formats them before it drops those): set_xticks([-5, 0, 5],
+            # labels) with a view from -1 labels 0 with its own label
+            every = self._locate(self.major_locator, visible=False)
+            keep = self._in_view(every)
+            major = every[keep]
+            labels = [text for text, k in zip(self.major_formatter.format_ticks(every, lo, hi),
+                                              keep, strict=False) if k] if every.size else []
+        else:
+            major = self._locate(self.major_locator)
+            labels = list(self.major_formatter.format_ticks(major, lo, hi)) if major.size else []
         offset = self.major_formatter.get_offset() if hasattr(self.major_formatter,
                                                                "get_offset") else ""
         for i in range(len(labels)):

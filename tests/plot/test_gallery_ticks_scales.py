@@ -111,3 +111,35 @@ def test_a_scale_setting_an_unsupported_axis_property_is_told_its_name():
 
     with pytest.raises(TypeError, match="'label'"):
         CollectingAxis().set(label="x")
+
+
+def test_sharing_an_axis_takes_the_ticks_its_script_set():
+    # matplotlib's shared axes share one Ticker: psd's fixed y ticks stay when a panel
+    # shares y with the psd panel, or with itself (gallery statistics/psd_demo)
+    fig, (a, b) = plt.subplots(1, 2)
+    a.plot([0, 1], [-41, 19])
+    a.set_yticks(np.arange(-41, 20, 10))
+    b.plot([0, 1], [0, 5])
+    a.sharey(a)
+    b.sharey(a)
+    for ax in (a, b):
+        assert list(ax.get_yticks()) == list(range(-41, 20, 10))
+    fig2, (c, d) = plt.subplots(1, 2)
+    d.sharey(c)  # nothing set: d keeps the default ticker of its own
+    assert d.yaxis.major_locator is not c.yaxis.major_locator
+    plt.close(fig)
+    plt.close(fig2)
+
+
+def test_fixed_labels_stay_with_their_ticks_when_some_are_outside_the_view():
+    # set_yticks([1, 2**10, 2**20, 2**30], labels=[...]) on a view without 1 labelled
+    # 2**10 'kB' (gallery scales/log_demo): labels go by position among all the ticks
+    fig, ax = plt.subplots()
+    ax.plot([0, 10], [0, 10])
+    ax.set_xticks([-50, 0, 5, 150], labels=["a", "b", "c", "d"])
+    ax.set_xlim(-1, 11)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["b", "c"]
+    assert list(ax.get_xticks()) == [0, 5]
+    ax.set_xlim(1, 10)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["c"]
+    plt.close(fig)
