@@ -18,7 +18,7 @@ import numpy as np
 from .. import colors
 from . import ticker, validate
 from .axis_tick_style import _SIDES, AxisTickStyle, TickStyle
-from .mpl_ticker import MatplotlibFormatter, MatplotlibLocator, is_matplotlib
+from .mpl_ticker import AxisAdapter, MatplotlibFormatter, MatplotlibLocator, is_matplotlib
 from .patch_style import rc
 from .scale import LinearScale, make_scale
 from .style import font_points, rcParams
@@ -485,11 +485,29 @@ class Axis(AxisUnits, AxisTickStyle):
                     raise TypeError(f"{self.name}: got non-numeric values, expected "
                                     "numbers or dates") from None
         if arr.dtype.kind == "M":
-            self.axis_date()
+            if not self.is_date:
+                self.axis_date()
+                self._registered_date_tickers(values)
             return ticker.date2num(arr)
         if arr.dtype.kind == "m":
             return arr / np.timedelta64(1, "D")
         return np.array(arr, dtype=float, copy=True)
+
+    def _registered_date_tickers(self, values) -> None:
+        """The locator and formatter of a date converter the script registered
+        (matplotlib's ``ConciseDateConverter``), where the script set none."""
+        from .units import registered_date_converter
+
+        converter = registered_date_converter(values)
+        if converter is None:
+            return
+        info = converter.axisinfo(None, AxisAdapter(self))
+        if info is None:
+            return
+        if info.majloc is not None and "major_locator" not in self._user_tickers:
+            self.major_locator = self._locator(info.majloc)
+        if info.majfmt is not None and "major_formatter" not in self._user_tickers:
+            self.major_formatter = self._formatter(info.majfmt)
 
     # -- limits ----------------------------------------------------------------------
     def get_view_interval(self) -> tuple[float, float]:

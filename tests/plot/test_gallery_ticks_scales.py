@@ -143,3 +143,26 @@ def test_fixed_labels_stay_with_their_ticks_when_some_are_outside_the_view():
     ax.set_xlim(1, 10)
     assert [t.get_text() for t in ax.get_xticklabels()] == ["c"]
     plt.close(fig)
+
+
+def test_a_registered_concise_date_converter_gives_the_date_axis_its_tickers():
+    # munits.registry[np.datetime64] = ConciseDateConverter(): matplotlib's date axis
+    # takes the converter's locator and formatter (gallery ticks/date_concise_formatter)
+    mdates = pytest.importorskip("matplotlib.dates")
+    munits = pytest.importorskip("matplotlib.units")
+    saved = munits.registry.get(np.datetime64)
+    munits.registry[np.datetime64] = mdates.ConciseDateConverter()
+    try:
+        fig, ax = plt.subplots()
+        t = np.arange("2005-02-01", "2005-04-01", dtype="datetime64[h]")[::2]
+        ax.plot(t, np.arange(len(t), dtype=float))
+        ax.set_xlim(np.datetime64("2005-02"), np.datetime64("2005-04"))
+        assert isinstance(ax.xaxis.get_major_formatter(), mdates.ConciseDateFormatter)
+        assert ax.get_xticklabels()[0].get_text() == "Feb"
+        plt.close(fig)
+    finally:
+        munits.registry[np.datetime64] = saved
+    fig, ax = plt.subplots()  # the default converter again: lumos's own tickers
+    ax.plot(np.arange("2005-02-01", "2005-04-01", dtype="datetime64[D]"), np.arange(59.0))
+    assert not isinstance(ax.xaxis.get_major_formatter(), mdates.ConciseDateFormatter)
+    plt.close(fig)
