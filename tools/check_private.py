@@ -48,6 +48,8 @@ THIRD_PARTY = {
     "_rho": "matplotlib's SimplePatchShadow keeps its darkening factor only there",
     "_shadow_color": "matplotlib's SimpleLineShadow keeps its color only there",
     "_offset": "matplotlib's path effects keep their offset only there",
+    "_get_unit": "matplotlib's date locators tell their tick unit (days) only through "
+                 "_get_unit, what AutoDateFormatter chooses its format by",
     "_spacing": "matplotlib's TickedStroke keeps its tick spacing only there",
     "_angle": "matplotlib's TickedStroke keeps its tick angle only there",
     "_length": "matplotlib's TickedStroke keeps its tick length only there",

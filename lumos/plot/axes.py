@@ -187,7 +187,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         other.limits.members.append(axis)
         axis.scale = other.scale
         axis.is_date = other.is_date
-        axis._set_default_ticker()
+        axis.share_tickers(other)
 
     def _add_artist(self, artist: Artist, autoscale: bool = True,
                     request: tuple[bool, bool] = (True, True)) -> Artist:

@@ -49,6 +49,10 @@ class AxesLimits:
                 _log_fallback(axis)
                 continue
             lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
+            # matplotlib's limit_range_for_scale: a logit axis stops short of 0 and 1,
+            # a script's scale at its own bounds
+            minpos = min((v for s in spans for v in s if v > 0), default=1e-300)
+            lo, hi = axis.scale.limit_range(lo, hi, minpos)
             if lo == hi:  # matplotlib's nonsingular: 0 → ±0.05, v → v ± 5 %
                 lo, hi = _singular(lo, axis.scale.name)
             lo, hi = axis.clip_limits(lo, hi)
@@ -70,7 +74,10 @@ class AxesLimits:
             tol = 1e-5 * max(abs(lo), abs(hi), abs(hi - lo))
             below, above = st[st < lo + tol], st[st > hi - tol]
             pad = (s1 - s0) * margin
-            lo, hi = axis.scale.inverse(np.array([s0 - pad, s1 + pad]))
+            # the margins stay in the domain too (a script's scale that masks values
+            # beyond its bounds could not place limits outside them)
+            lo, hi = axis.scale.limit_range(*axis.scale.inverse(np.array([s0 - pad, s1 + pad])),
+                                            minpos)
             if below.size:
                 lo = max(lo, below[-1])
             if above.size:

@@ -18,7 +18,7 @@ import numpy as np
 from .. import colors
 from . import ticker, validate
 from .axis_tick_style import _SIDES, AxisTickStyle, TickStyle
-from .mpl_ticker import MatplotlibFormatter, MatplotlibLocator, is_matplotlib
+from .mpl_ticker import AxisAdapter, MatplotlibFormatter, MatplotlibLocator, is_matplotlib
 from .patch_style import rc
 from .scale import LinearScale, make_scale
 from .style import font_points, rcParams
@@ -63,6 +63,7 @@ class Axis(AxisUnits, AxisTickStyle):
         self.major = TickStyle(name, "major")
         self.minor = TickStyle(name, "minor")
         self.overrides: dict[tuple, dict] = {}  # (which, index, part) -> properties
+        self._user_tickers: set[str] = set()  # tickers a script set (kept by axis_date)
         self._set_default_ticker()
 
     def own_limits(self) -> None:
@@ -106,15 +107,23 @@ class Axis(AxisUnits, AxisTickStyle):
         if ax is not None and hasattr(ax, "_artist_changed"):
             ax._artist_changed(None)
 
-    def _set_default_ticker(self) -> None:
+    def _set_default_ticker(self, keep_user: bool = False) -> None:
+        """The scale's (or the date unit's) locators and formatters. ``keep_user``: keep
+        those a script set (matplotlib's ``isDefault_majloc`` & co.: dates arriving after
+        ``set_major_formatter`` leave the formatter as it is)."""
+        user = set(self._user_tickers) if keep_user else set()
         if self.is_date:
-            self.major_locator = ticker.AutoDateLocator()
+            locator = ticker.AutoDateLocator()
             # matplotlib's default: AutoDateFormatter; 'concise' asks for the short labels
             concise = rcParams["date.converter"] == "concise"
-            self.major_formatter = (ticker.ConciseDateFormatter if concise else
-                                    ticker.AutoDateFormatter)(self.major_locator)
-            self.minor_locator = ticker.NullLocator()
-            self.minor_formatter = ticker.NullFormatter()
+            defaults = {"major_locator": locator,
+                        "major_formatter": (ticker.ConciseDateFormatter if concise else
+                                            ticker.AutoDateFormatter)(locator),
+                        "minor_locator": ticker.NullLocator(),
+                        "minor_formatter": ticker.NullFormatter()}
+            for name, value in defaults.items():
+                if name not in user:
+                    setattr(self, name, value)
         else:
             major, fmt, minor, minor_fmt = self.scale.default_tickers()
             self.set_major_locator(major)
@@ -124,7 +133,18 @@ class Axis(AxisUnits, AxisTickStyle):
             if rc(f"{self.name}tick.minor.visible", False) and \
                     isinstance(self.minor_locator, ticker.NullLocator):
                 self.minor_locator = ticker.AutoMinorLocator()
+        self._user_tickers = user
         self.overrides.clear()
+
+    def share_tickers(self, other: Axis) -> None:
+        """The scale's default tickers, except those a script set on ``other`` (shared
+        axes share one ``Ticker`` in matplotlib: ``psd``'s fixed ticks stay on the axes
+        sharing its y, and on an axes sharing with itself)."""
+        user = {name: getattr(other, name) for name in sorted(other._user_tickers)}
+        self._set_default_ticker()
+        for name, value in user.items():
+            setattr(self, name, value)
+        self._user_tickers = set(user)
 
     # -- the label -------------------------------------------------------------------
     @property
@@ -241,11 +261,18 @@ class Axis(AxisUnits, AxisTickStyle):
     def set_major_locator(self, locator) -> None:
         """The locator of the major ticks (lumos's or matplotlib's)."""
         self.major_locator = self._locator(locator)
+        self._user_tickers.add("major_locator")
+        fmt = getattr(self, "major_formatter", None)  # None while the axis is being made
+        if isinstance(getattr(fmt, "locator", None), ticker.Locator):
+            # matplotlib's Formatter._set_locator: a date formatter reads the unit of
+            # the locator on the axis ('%Y-%m' for monthly ticks)
+            fmt.locator = self.major_locator
         self.changed()
 
     def set_minor_locator(self, locator) -> None:
         """The locator of the minor ticks."""
         self.minor_locator = self._locator(locator)
+        self._user_tickers.add("minor_locator")
         self.changed()
 
     def minorticks_on(self) -> None:
@@ -270,11 +297,13 @@ class Axis(AxisUnits, AxisTickStyle):
         """The formatter of the major tick labels: a Formatter (lumos's or matplotlib's), a
         format string or a function."""
         self.major_formatter = self._formatter(formatter)
+        self._user_tickers.add("major_formatter")
         self.changed()
 
     def set_minor_formatter(self, formatter) -> None:
         """The formatter of the minor tick labels."""
         self.minor_formatter = self._formatter(formatter)
+        self._user_tickers.add("minor_formatter")
         self.changed()
 
     def get_major_locator(self):
@@ -434,7 +463,7 @@ class Axis(AxisUnits, AxisTickStyle):
             raise TypeError("axis_date: tz is not supported; lumos shows dates in UTC")
         if not self.is_date:
             self.is_date = True
-            self._set_default_ticker()
+            self._set_default_ticker(keep_user=True)
 
     def convert(self, values: np.ndarray) -> np.ndarray:
         """Data to float64 axis units: datetime64 becomes days since 1970 (matplotlib),
@@ -456,11 +485,29 @@ class Axis(AxisUnits, AxisTickStyle):
                     raise TypeError(f"{self.name}: got non-numeric values, expected "
                                     "numbers or dates") from None
         if arr.dtype.kind == "M":
-            self.axis_date()
+            if not self.is_date:
+                self.axis_date()
+                self._registered_date_tickers(values)
             return ticker.date2num(arr)
         if arr.dtype.kind == "m":
             return arr / np.timedelta64(1, "D")
         return np.array(arr, dtype=float, copy=True)
+
+    def _registered_date_tickers(self, values) -> None:
+        """The locator and formatter of a date converter the script registered
+        (matplotlib's ``ConciseDateConverter``), where the script set none."""
+        from .units import registered_date_converter
+
+        converter = registered_date_converter(values)
+        if converter is None:
+            return
+        info = converter.axisinfo(None, AxisAdapter(self))
+        if info is None:
+            return
+        if info.majloc is not None and "major_locator" not in self._user_tickers:
+            self.major_locator = self._locator(info.majloc)
+        if info.majfmt is not None and "major_formatter" not in self._user_tickers:
+            self.major_formatter = self._formatter(info.majfmt)
 
     # -- limits ----------------------------------------------------------------------
     def get_view_interval(self) -> tuple[float, float]:
@@ -594,19 +641,21 @@ class Axis(AxisUnits, AxisTickStyle):
     def _visible(self, values) -> np.ndarray:
         """The tick values inside the view (a little tolerance, in scale space)."""
         v = np.asarray(values, dtype=float).ravel()
-        if not len(v):
-            return v
+        return v[self._in_view(v)] if len(v) else v
+
+    def _in_view(self, v: np.ndarray) -> np.ndarray:
         s0, s1 = sorted(self.scaled_interval())
         with np.errstate(all="ignore"):
             sv = self.scale.forward(v)
         tol = 1e-10 * ((s1 - s0) or 1.0)
-        return v[np.isfinite(sv) & (sv >= s0 - tol) & (sv <= s1 + tol)]
+        return np.isfinite(sv) & (sv >= s0 - tol) & (sv <= s1 + tol)
 
-    def _locate(self, locator) -> np.ndarray:
+    def _locate(self, locator, visible: bool = True) -> np.ndarray:
         lo, hi = self.get_view_interval()
         if hasattr(locator, "tick_space"):
             locator.tick_space = self.tick_space()
-        return self._visible(locator.tick_values(lo, hi))
+        values = locator.tick_values(lo, hi)
+        return self._visible(values) if visible else np.asarray(values, dtype=float).ravel()
 
     def major_values(self) -> np.ndarray:
         """The major tick values inside the view."""
@@ -633,8 +682,18 @@ class Axis(AxisUnits, AxisTickStyle):
             major, labels, minor, offset = memo[key]
             return major.copy(), list(labels), minor.copy(), offset
         lo, hi = self.get_view_interval()
-        major = self._locate(self.major_locator)
-        labels = list(self.major_formatter.format_ticks(major, lo, hi)) if major.size else []
+        if isinstance(self.major_formatter, ticker.FixedFormatter):
+            # labels by position among all the ticks set, those outside the view included
+            # (matplotlib formats them before it drops those): set_xticks([-5, 0, 5],
+            # labels) with a view from -1 labels 0 with its own label
+            every = self._locate(self.major_locator, visible=False)
+            keep = self._in_view(every)
+            major = every[keep]
+            labels = [text for text, k in zip(self.major_formatter.format_ticks(every, lo, hi),
+                                              keep, strict=False) if k] if every.size else []
+        else:
+            major = self._locate(self.major_locator)
+            labels = list(self.major_formatter.format_ticks(major, lo, hi)) if major.size else []
         offset = self.major_formatter.get_offset() if hasattr(self.major_formatter,
                                                                "get_offset") else ""
         for i in range(len(labels)):

@@ -124,6 +124,17 @@ class CollectingAxis:
     def set_minor_formatter(self, formatter) -> None:
         self.minor_formatter = formatter
 
+    def set(self, **kwargs) -> None:
+        """Several tickers at once (matplotlib's ``Artist.set``): ``major_locator=``,
+        ``minor_locator=``, ``major_formatter=``, ``minor_formatter=``."""
+        for name, value in kwargs.items():
+            if name not in ("major_locator", "minor_locator", "major_formatter",
+                            "minor_formatter"):
+                raise TypeError(f"Axis.set: {name!r} is not supported while a scale sets "
+                                "its tickers; expected major_locator, minor_locator, "
+                                "major_formatter or minor_formatter")
+            getattr(self, f"set_{name}")(value)
+
     def get_scale(self) -> str:
         return "custom"
 
@@ -143,6 +154,12 @@ class MatplotlibLocator(Locator):
         with np.errstate(all="ignore"):
             ticks = np.asarray(self.source(), dtype=float).ravel()
         return ticks[np.isfinite(ticks)]
+
+    def get_unit(self) -> float:
+        """Days per tick unit of a matplotlib date locator (what an AutoDateFormatter
+        chooses its format by); 1 for other locators."""
+        get = getattr(self.source, "_get_unit", None)
+        return float(get()) if get is not None else 1.0
 
     def __getattr__(self, name: str):
         return getattr(self.source, name)

@@ -9,7 +9,8 @@ A scale declares (matplotlib's ``ScaleBase`` protocol, in lumos terms):
 - ``name``; ``forward(values)``/``inverse(values)`` on float64 arrays (values outside
   the domain become NaN);
 - ``domain``: the open interval of values it can show (log: (0, inf), logit: (0, 1));
-- ``limit_range(vmin, vmax)``: limits moved into the domain;
+- ``limit_range(vmin, vmax, minpos)``: data limits moved into the domain before
+  autoscaling (matplotlib's ``limit_range_for_scale``);
 - ``default_tickers()``: ``(major locator, major formatter, minor locator, minor
   formatter)`` an axis starts with (matplotlib's ``set_default_locators_and_formatters``);
 - ``transform(axis)``: the lumos transform acting on coordinate ``axis``.
@@ -65,7 +66,10 @@ class ScaleBase:
         read through it."""
         return ScaleMap(self)
 
-    def limit_range(self, vmin: float, vmax: float) -> tuple[float, float]:
+    def limit_range(self, vmin: float, vmax: float,
+                    minpos: float = 1e-300) -> tuple[float, float]:
+        """Data limits moved into the domain before autoscaling (matplotlib's
+        ``limit_range_for_scale``); ``minpos``: the smallest positive data value."""
         lo, hi = self.domain
         tiny = 1e-300
         if lo > -math.inf:
@@ -301,8 +305,11 @@ class LogitScale(ScaleBase):
         with np.errstate(over="ignore"):
             return 1.0 / (1.0 + np.power(10.0, -y))
 
-    def limit_range(self, vmin: float, vmax: float) -> tuple[float, float]:
-        return (1e-7 if vmin <= 0 else vmin, 1 - 1e-7 if vmax >= 1 else vmax)
+    def limit_range(self, vmin: float, vmax: float,
+                    minpos: float = 1e-7) -> tuple[float, float]:
+        # matplotlib's: data reaching 0 or 1 stops at the smallest positive value
+        minpos = minpos if 0 < minpos < 0.5 else 1e-7
+        return (minpos if vmin <= 0 else vmin, 1 - minpos if vmax >= 1 else vmax)
 
     def default_tickers(self):
         return (ticker.LogitLocator(),
@@ -404,7 +411,7 @@ class MatplotlibScale(ScaleBase):
     def _apply(self, t, values) -> np.ndarray:
         v = np.asarray(values, dtype=float)
         with np.errstate(all="ignore"):
-            out = np.asarray(t.transform(v.reshape(-1, 1)), dtype=float)
+            out = t.transform(v.reshape(-1, 1))  # masked where outside the scale's range
         return np.asarray(np.ma.filled(np.ma.asarray(out, dtype=float), np.nan)).reshape(v.shape)
 
     def forward(self, values) -> np.ndarray:
@@ -413,8 +420,9 @@ class MatplotlibScale(ScaleBase):
     def inverse(self, values) -> np.ndarray:
         return self._apply(self.mpl.get_transform().inverted(), values)
 
-    def limit_range(self, vmin: float, vmax: float) -> tuple[float, float]:
-        lo, hi = self.mpl.limit_range_for_scale(vmin, vmax, 1e-300)
+    def limit_range(self, vmin: float, vmax: float,
+                    minpos: float = 1e-300) -> tuple[float, float]:
+        lo, hi = self.mpl.limit_range_for_scale(vmin, vmax, minpos)
         return float(lo), float(hi)
 
     def default_tickers(self):

@@ -37,6 +37,22 @@ def user_converter(values):
     return converter if _is_users(converter) else None
 
 
+def registered_date_converter(values):
+    """The matplotlib date converter a script registered for ``values`` in place of
+    matplotlib's default (``munits.registry[np.datetime64] = ConciseDateConverter()``),
+    or None: its ``axisinfo`` gives a date axis its locator and formatter."""
+    units = sys.modules.get("matplotlib.units")
+    if units is None:
+        return None
+    try:
+        converter = units.registry.get_converter(values)
+    except Exception:  # a type the registry cannot look into: no converter
+        return None
+    if converter is None or type(converter).__name__ == "_SwitchableDateConverter":
+        return None  # matplotlib's own default: lumos's date tickers are the same
+    return converter if callable(getattr(converter, "axisinfo", None)) else None
+
+
 def take_unit_keywords(ax, kwargs: dict) -> None:
     """``xunits=``/``yunits=`` of a plotting call (popped): the axes' units from now on."""
     for name, axis in (("xunits", ax.xaxis), ("yunits", ax.yaxis)):
