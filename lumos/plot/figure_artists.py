@@ -62,20 +62,18 @@ class FigureConnection(FigureLine):
         self.line = patch
         self._style()  # refused now, not at the first frame, when lumos cannot draw it
 
-    def _style(self) -> tuple[str, float]:
-        """matplotlib's arrow style string and the arc3 curvature."""
+    def _style(self) -> tuple[object, float]:
+        """matplotlib's ArrowStyle (checked now) and the arc3 curvature."""
+        from .arrowstyles import parse_arrowstyle
+
         style = self.line.get_arrowstyle()
-        arrow = getattr(style, "arrow", None)
-        known = ("-", "->", "<-", "<->", "-|>", "<|-", "<|-|>")
-        if arrow not in known:
-            raise TypeError(f"arrowstyle: got {type(style).__name__}, expected one of "
-                            f"{', '.join(known)} for a ConnectionPatch")
+        parse_arrowstyle(style)
         connection = self.line.get_connectionstyle()
         kind = type(connection).__name__
         if kind != "Arc3":
             raise TypeError(f"connectionstyle: got {kind}, expected arc3 for a "
                             "ConnectionPatch")
-        return arrow, float(connection.rad)
+        return style, float(connection.rad)
 
     def _end(self, xy, coords, axes) -> np.ndarray:
         """A point in ``coords`` (relative to ``axes``) in figure pixels."""
@@ -96,7 +94,8 @@ class FigureConnection(FigureLine):
         return np.asarray(transform.forward(np.asarray(xy, dtype=float)), dtype=float)
 
     def draw(self, ov) -> None:
-        from .text_artists import connection_path, draw_styled_arrow, shrink_ends
+        from .arrowstyles import draw_arrow
+        from .text_artists import connection_path, shrink_ends
 
         con = self.line
         if not con.get_visible():
@@ -111,8 +110,9 @@ class FigureConnection(FigureLine):
         a, b = shrink_ends(a, b, pts(con.shrinkA), pts(con.shrinkB))
         width = pts(float(con.get_linewidth()))
         color = colors.to_rgba(con.get_edgecolor())
-        draw_styled_arrow(ov, connection_path(a, b, rad), arrow, color, width,
-                          pts(con.get_mutation_scale()), dash_pattern(style, width))
+        draw_arrow(ov, connection_path(a, b, rad), arrow, color, width,
+                   pts(con.get_mutation_scale()), dash_pattern(style, width),
+                   facecolor=colors.to_rgba(con.get_facecolor()))
 
 
 def add_figure_artist(figure, artist) -> FigureLine:

@@ -11,6 +11,7 @@ import copy
 import numpy as np
 
 from . import validate
+from .arrowstyles import draw_arrow
 from .artists import Artist
 from .bbox import Bbox
 from .style import rcParams
@@ -564,16 +565,23 @@ class Annotation(Text):
 
     def arrow_style(self) -> dict | None:
         """The arrow drawn with an ``arrowstyle`` (None: none, or matplotlib's filled
-        default arrow): style, color, lw and shrinkA/shrinkB in pixels, and the ``arc3``
-        curvature rad of its connection."""
+        default arrow): style (a string or matplotlib ArrowStyle), edge color (None:
+        'none'), facecolor, lw, mutation size and shrinkA/shrinkB in pixels, and the
+        ``arc3`` curvature rad of its connection."""
         if self.arrowprops is None or "arrowstyle" not in self.arrowprops:
             return None
         pts = self.axes.figure.points_to_pixels
         props = dict(self.arrowprops)
         style = props.pop("arrowstyle")
-        color = props.pop("color", props.pop("edgecolor", props.pop("ec", "black")))
+        color = props.pop("color", None)
+        edge = props.pop("edgecolor", props.pop("ec", "black" if color is None else color))
+        face = props.pop("facecolor", props.pop(
+            "fc", rcParams["patch.facecolor"] if color is None else color))
         lw = pts(props.pop("linewidth", props.pop("lw", rcParams["patch.linewidth"])))
-        return {"style": style, "color": color, "lw": float(lw),
+        none = isinstance(edge, str) and edge.lower() == "none"
+        return {"style": style, "color": None if none else edge, "facecolor": face,
+                "lw": float(lw),
+                "mutation": float(pts(props.pop("mutation_scale", self.style.fontsize))),
                 "shrinkA": float(pts(props.pop("shrinkA", 2.0))),
                 "shrinkB": float(pts(props.pop("shrinkB", 2.0))),
                 "rad": arc_rad(props.pop("connectionstyle", None))}
@@ -608,8 +616,8 @@ class Annotation(Text):
                 if self._text else center
             start, end = shrink_ends(start, end, styled["shrinkA"], styled["shrinkB"])
             path = connection_path(start, end, styled["rad"])
-            draw_styled_arrow(ov, path, styled["style"], styled["color"], styled["lw"],
-                               pts(self.style.fontsize))
+            draw_arrow(ov, path, styled["style"], styled["color"], styled["lw"],
+                       styled["mutation"], facecolor=styled["facecolor"])
             return
         # no arrowstyle: matplotlib's "YAArrow", a filled arrow from the nearest corner
         color = props.get("facecolor", props.get("fc", props.get("color", "C0")))
@@ -688,43 +696,5 @@ def connection_path(a: np.ndarray, b: np.ndarray, rad: float) -> np.ndarray:
     return (1 - t) ** 2 * a + 2 * (1 - t) * t * ctrl + t ** 2 * b
 
 
-def draw_styled_arrow(ov, path: np.ndarray, style: str, color, lw: float,
-                      mutation: float, dashes=None) -> None:
-    """matplotlib's simple arrow styles along ``path`` (figure pixels): ``'-'``,
-    ``'->'``, ``'<-'``, ``'<->'``, ``'-|>'``, ``'<|-'``, ``'<|-|>'``; ``dashes`` the
-    body's dash pattern (pixels)."""
-    style = style.replace(" ", "")
-    known = ("-", "->", "<-", "<->", "-|>", "<|-", "<|-|>", "fancy", "simple", "wedge")
-    if style not in known:
-        raise ValueError(f"arrowstyle: got {style!r}, expected one of {', '.join(known)}")
-    if style in ("fancy", "simple", "wedge"):
-        style = "-|>"
-    head_len, head_w = 0.4 * mutation, 0.2 * mutation
-    heads = {"end": style.endswith(">"), "start": style.startswith("<")}
-    filled = "|" in style
-    body = path.copy()
-    for which, on in heads.items():
-        if not on:
-            continue
-        tip, prev = (path[-1], path[-2]) if which == "end" else (path[0], path[1])
-        d = tip - prev
-        n = float(np.hypot(*d))
-        if n == 0:
-            continue
-        u = d / n
-        nrm = np.array([-u[1], u[0]])
-        base = tip - u * head_len
-        left, right = base + nrm * head_w, base - nrm * head_w
-        if filled:
-            ov.polygon([tip, left, right], color)
-            # the line stops at the head's base, so its end does not poke through
-            if which == "end":
-                body[-1] = base
-            else:
-                body[0] = base
-        else:
-            ov.line([left, tip, right], color, lw)
-    ov.line(body, color, lw, dashes)
-
-
 _install_style_setters()
+

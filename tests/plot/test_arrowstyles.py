@@ -1,0 +1,91 @@
+"""matplotlib's arrow styles with parameters: geometry against matplotlib's transmute."""
+
+import numpy as np
+import pytest
+
+from lumos.plot.arrowstyles import draw_arrow, parse_arrowstyle
+
+mpatches = pytest.importorskip("matplotlib.patches")
+mpath = pytest.importorskip("matplotlib.path")
+
+
+class _Recorder:
+    def __init__(self):
+        self.lines, self.polygons = [], []
+
+    def line(self, points, color, width_px, dashes=None):
+        self.lines.append(np.asarray(points, dtype=float))
+
+    def polygon(self, points, facecolor):
+        self.polygons.append(np.asarray(points, dtype=float))
+
+
+def _area_mask(polys, grid):
+    inside = np.zeros(len(grid), bool)
+    for p in polys:
+        inside |= mpath.Path(p).contains_points(grid)
+    return inside
+
+
+@pytest.mark.parametrize("style", ["simple", "fancy", "wedge", "wedge,tail_width=0.7",
+                                   "simple,head_length=0.8,tail_width=0.4",
+                                   "fancy,head_width=0.9"])
+def test_filled_styles_cover_matplotlibs_outline(style):
+    path = np.array([[10.0, 20.0], [150.0, 90.0]])
+    ov = _Recorder()
+    draw_arrow(ov, path, style, None, 1.0, 40.0, facecolor="k")
+    quad = mpath.Path([path[0], path.mean(axis=0), path[1]],
+                      [mpath.Path.MOVETO, mpath.Path.CURVE3, mpath.Path.CURVE3])
+    mpl_path, _ = mpatches.ArrowStyle(style).transmute(quad, 40.0, 1.0)
+    xs, ys = np.meshgrid(np.linspace(-20, 190, 300), np.linspace(-20, 130, 220))
+    grid = np.column_stack([xs.ravel(), ys.ravel()])
+    ours = _area_mask(ov.polygons, grid)
+    theirs = _area_mask(mpl_path.to_polygons(), grid)
+    iou = (ours & theirs).sum() / (ours | theirs).sum()
+    assert iou > 0.9, iou
+
+
+@pytest.mark.parametrize("style", ["->,head_width=0.5,head_length=0.3", "-[", "]-[",
+                                   "|-|", "]->", "<-[", "-[,widthB=2,lengthB=0.5,angleB=30",
+                                   "<|-|>,head_width=0.4"])
+def test_line_styles_match_matplotlibs_vertices(style):
+    path = np.array([[0.0, 0.0], [120.0, 50.0]])
+    ov = _Recorder()
+    draw_arrow(ov, path, style, "k", 0.0, 20.0, facecolor="k")
+    paths, _ = mpatches.ArrowStyle(style).transmute(mpath.Path(path), 20.0, 0.0)
+    ours = sorted(np.round(np.vstack(ov.lines), 6).tolist())
+    theirs = sorted(np.round(np.vstack([p.vertices for p in paths]), 6).tolist())
+    # matplotlib closes filled heads with a (0, 0) CLOSEPOLY vertex, lumos with the
+    # first point again
+    mine = {tuple(p) for p in ours}
+    assert {tuple(p) for p in theirs} - {(0.0, 0.0)} <= mine
+    assert mine <= {tuple(p) for p in theirs} | {tuple(p) for p in path.round(6)}
+
+
+def test_matplotlib_arrowstyle_object_parameters():
+    name, params = parse_arrowstyle(mpatches.ArrowStyle("->", head_width=0.7))
+    assert name == "->" and params["head_width"] == 0.7 and params["head_length"] == 0.4
+    name, params = parse_arrowstyle(mpatches.ArrowStyle("wedge", tail_width=1.2))
+    assert name == "wedge" and params == {"tail_width": 1.2, "shrink_factor": 0.5}
+
+
+def test_bad_arrowstyles_name_what_is_wrong():
+    with pytest.raises(TypeError, match="tail_width"):
+        parse_arrowstyle("->,tail_width=2")
+    with pytest.raises(ValueError, match="arrowstyle"):
+        parse_arrowstyle("=>")
+    with pytest.raises(ValueError, match="head_width"):
+        parse_arrowstyle("->,head_width=wide")
+
+
+def test_annotate_with_arrowstyle_parameters_draws():
+    import lumos.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=50)
+    a = ax.annotate("x", (0.8, 0.8), (0.1, 0.1),
+                    arrowprops=dict(arrowstyle="wedge,tail_width=0.7", fc="r", ec="none"))
+    style = a.arrow_style()
+    assert style["color"] is None and style["facecolor"] == "r"
+    img = fig.to_array() if hasattr(fig, "to_array") else None
+    plt.close(fig)
+    assert img is None or img.size
