@@ -75,6 +75,12 @@ class FigureConnection(FigureLine):
                             "ConnectionPatch")
         return style, float(connection.rad)
 
+    def _ends(self) -> tuple[np.ndarray, np.ndarray]:
+        """Where the arrow starts and ends, in figure pixels."""
+        con = self.line
+        return (self._end(con.xy1, con.coords1, con.axesA),
+                self._end(con.xy2, con.coords2, con.axesB))
+
     def _end(self, xy, coords, axes) -> np.ndarray:
         """A point in ``coords`` (relative to ``axes``) in figure pixels."""
         fig = self.figure
@@ -101,8 +107,7 @@ class FigureConnection(FigureLine):
         if not con.get_visible():
             return
         style = check_linestyle(con.get_linestyle())
-        a = self._end(con.xy1, con.coords1, con.axesA)
-        b = self._end(con.xy2, con.coords2, con.axesB)
+        a, b = self._ends()
         if style is None or not (np.isfinite(a).all() and np.isfinite(b).all()):
             return
         pts = self.figure.points_to_pixels
@@ -113,6 +118,38 @@ class FigureConnection(FigureLine):
         draw_arrow(ov, connection_path(a, b, rad), arrow, color, width,
                    pts(con.get_mutation_scale()), dash_pattern(style, width),
                    facecolor=colors.to_rgba(con.get_facecolor()))
+
+
+class FigureArrow(FigureConnection):
+    """A matplotlib FancyArrowPatch added to an axes (``add_patch``, ``add_artist``):
+    drawn over the figure, unclipped, from posA to posB through its transform (the
+    axes' data unless set), read each frame."""
+
+    def __init__(self, figure, patch, axes) -> None:
+        if patch._posA_posB is None:
+            raise TypeError("add_patch: lumos draws a FancyArrowPatch from posA to posB; "
+                            "got one made with path=")
+        self.axes = axes
+        super().__init__(figure, patch)
+
+    def _ends(self) -> tuple[np.ndarray, np.ndarray]:
+        from .mpl_objects import _artist_transform
+
+        transform = _artist_transform(self.line)
+        transform = self.axes.transData if transform is None else \
+            as_transform(transform, "transform")
+        a, b = np.asarray(transform.forward(np.asarray(self.line._posA_posB, dtype=float)),
+                          dtype=float).reshape(2, 2)
+        return a, b
+
+
+def add_axes_arrow(axes, patch) -> FigureArrow:
+    """``Axes.add_patch``'s and ``add_artist``'s work for a matplotlib FancyArrowPatch:
+    kept by the axes' figure and drawn over it."""
+    figure = axes.figure.figure
+    kept = FigureArrow(figure, patch, axes)
+    figure.figure_lines.append(kept)
+    return kept
 
 
 def add_figure_artist(figure, artist) -> FigureLine:

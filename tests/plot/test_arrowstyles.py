@@ -82,10 +82,55 @@ def test_annotate_with_arrowstyle_parameters_draws():
     import lumos.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(3, 2), dpi=50)
-    a = ax.annotate("x", (0.8, 0.8), (0.1, 0.1),
+    a = ax.annotate("", (0.8, 0.8), (0.1, 0.1),
                     arrowprops=dict(arrowstyle="wedge,tail_width=0.7", fc="r", ec="none"))
     style = a.arrow_style()
     assert style["color"] is None and style["facecolor"] == "r"
-    img = fig.to_array() if hasattr(fig, "to_array") else None
+    fig.draw()
+    px = np.asarray(fig.canvas.render())[..., :3].astype(int)
+    red = (px[..., 0] > 200) & (px[..., 1] < 60) & (px[..., 2] < 60)
     plt.close(fig)
-    assert img is None or img.size
+    assert red.sum() > 20
+
+
+def _blue_box(png):
+    px = np.asarray(png)[..., :3].astype(int)
+    blue = (abs(px - [31, 119, 180]).sum(axis=-1) < 30)
+    ys, xs = np.nonzero(blue)
+    return np.array([xs.min(), ys.min(), xs.max(), ys.max()])
+
+
+@pytest.mark.parametrize("transform", ["data", "axes"])
+def test_fancy_arrow_patch_where_matplotlib_draws_it(transform):
+    import matplotlib
+
+    matplotlib.use("agg")
+    import matplotlib.pyplot as mplt
+
+    import lumos.pyplot as plt
+
+    boxes = []
+    for lib in (plt, mplt):
+        fig, ax = lib.subplots(figsize=(4, 3), dpi=100)
+        ax.set(xlim=(0, 2), ylim=(0, 2))
+        kw = {} if transform == "data" else {"transform": ax.transAxes}
+        ax.add_patch(mpatches.FancyArrowPatch((0.1, 0.5), (0.9, 0.8), mutation_scale=50,
+                                              **kw))
+        if lib is plt:
+            fig.draw()
+            boxes.append(_blue_box(fig.canvas.render()))
+        else:
+            fig.canvas.draw()
+            boxes.append(_blue_box(fig.canvas.buffer_rgba()))
+        lib.close(fig)
+    assert np.abs(boxes[0] - boxes[1]).max() <= 3, boxes
+
+
+def test_fancy_arrow_patch_made_from_a_path_is_refused():
+    import lumos.pyplot as plt
+
+    fig, ax = plt.subplots()
+    arrow = mpatches.FancyArrowPatch(path=mpath.Path([[0, 0], [1, 1]]))
+    with pytest.raises(TypeError, match="path="):
+        ax.add_patch(arrow)
+    plt.close(fig)
