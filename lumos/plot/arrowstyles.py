@@ -242,3 +242,162 @@ def _wedge(path: np.ndarray, p: dict, m: float) -> np.ndarray:
 
 
 _FILLED = {"simple": _simple, "fancy": _fancy, "wedge": _wedge}
+
+
+# -- connection styles: the path from A to B (matplotlib's ConnectionStyle) -------------
+CONNECTIONS: dict[str, dict] = {
+    "arc3": {"rad": 0.0},
+    "angle3": {"angleA": 90.0, "angleB": 0.0},
+    "angle": {"angleA": 90.0, "angleB": 0.0, "rad": 0.0},
+    "arc": {"angleA": 0.0, "angleB": 0.0, "armA": None, "armB": None, "rad": 0.0},
+    "bar": {"armA": 0.0, "armB": 0.0, "fraction": 0.3, "angle": None},
+}
+
+
+def parse_connectionstyle(style) -> tuple[str, dict]:
+    """``(name, parameters)`` of a connection style string (``"angle3,angleA=0"``), a
+    matplotlib ConnectionStyle object or None (``arc3``, straight)."""
+    if style is None:
+        return "arc3", {"rad": 0.0}
+    if isinstance(style, str):
+        name, *parts = style.replace(" ", "").split(",")
+        name = name.lower()
+        given = {}
+        for part in parts:
+            key, eq, value = part.partition("=")
+            try:
+                given[key] = float(value) if eq else None
+            except ValueError:
+                raise ValueError(f"connectionstyle: got {key}={value!r} in {style!r}, "
+                                 "expected a number") from None
+            if not eq:
+                raise ValueError(f"connectionstyle: got {style!r}, expected 'name' or "
+                                 "'name,key=value,...'")
+    else:
+        name, given = type(style).__name__.lower(), None
+    if name not in CONNECTIONS:
+        raise ValueError(f"connectionstyle: got {style!r}, expected one of "
+                         f"{', '.join(CONNECTIONS)} (with ',key=value' parameters)")
+    params = dict(CONNECTIONS[name])
+    if given is None:
+        given = {k: getattr(style, k) for k in params if hasattr(style, k)}
+    unknown = sorted(set(given) - set(params))
+    if unknown:
+        raise TypeError(f"connectionstyle {name!r}: unsupported parameter(s) "
+                        f"{', '.join(unknown)}; it takes {', '.join(params)}")
+    params.update(given)
+    return name, params
+
+
+def _quad(p0, c, p2, n: int = 16) -> np.ndarray:
+    t = np.linspace(0, 1, n)[:, None]
+    return (1 - t) ** 2 * np.asarray(p0) + 2 * (1 - t) * t * np.asarray(c) + \
+        t ** 2 * np.asarray(p2)
+
+
+def _unit(deg: float) -> np.ndarray:
+    return np.array([np.cos(np.radians(deg)), np.sin(np.radians(deg))])
+
+
+def _intersection(a, da, b, db) -> np.ndarray | None:
+    """Where the line through ``a`` along ``da`` meets the one through ``b`` along
+    ``db`` (None: parallel)."""
+    m = np.array([da, -db]).T
+    if abs(np.linalg.det(m)) < 1e-12:
+        return None
+    s = np.linalg.solve(m, b - a)
+    return a + s[0] * da
+
+
+def connect(a, b, name: str, p: dict) -> np.ndarray:
+    """The polyline from ``a`` to ``b`` (figure pixels; arms and radii in pixels, as
+    matplotlib's display units) of connection style ``name`` with parameters ``p``."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if name == "arc3":
+        d = b - a
+        if p["rad"] == 0.0:
+            return np.array([a, b])
+        return _quad(a, (a + b) / 2 + p["rad"] * np.array([d[1], -d[0]]), b, 32)
+    if name in ("angle3", "angle"):
+        c = _intersection(a, _unit(p["angleA"]), b, _unit(p["angleB"]))
+        if c is None:  # parallel: matplotlib raises; a straight arrow here
+            return np.array([a, b])
+        if name == "angle3":
+            return _quad(a, c, b, 32)
+        r = p["rad"]
+        da, db = np.hypot(*(a - c)), np.hypot(*(b - c))
+        if r == 0.0 or da == 0 or db == 0:
+            return np.array([a, c, b])
+        return np.vstack([a, _quad(c + (a - c) * r / da, c, c + (b - c) * r / db), b])
+    if name == "arc":
+        return _arc(a, b, p)
+    return _bar(a, b, p)
+
+
+def _rounded(r) -> np.ndarray:
+    """matplotlib's LINETO r0, CURVE3 r1 r2 as points."""
+    return _quad(r[0], r[1], r[2])
+
+
+def _arc(a, b, p) -> np.ndarray:
+    rad = p["rad"]
+    out, rounded = [a[None]], []
+    if p["armA"]:
+        ua = _unit(p["angleA"])
+        rounded = [a + (p["armA"] - rad) * ua, a + p["armA"] * ua]
+    if p["armB"]:
+        arm_b = b + p["armB"] * _unit(p["angleB"])
+        if rounded:
+            xp = rounded[-1]
+            d = arm_b - xp
+            rounded.append(xp + rad * d / np.hypot(*d))
+            out.append(_rounded(rounded))
+        else:
+            xp = a
+            d = arm_b - xp
+        dd = float(np.hypot(*d))
+        rounded = [xp + (dd - rad) * d / dd, arm_b]
+    if rounded:
+        xp = rounded[-1]
+        d = b - xp
+        rounded.append(xp + rad * d / np.hypot(*d))
+        out.append(_rounded(rounded))
+    out.append(b[None])
+    return np.vstack(out)
+
+
+def _bar(a, b, p) -> np.ndarray:
+    x1, y1 = a
+    x2, y2 = b
+    d = b - a
+    dd = float(np.hypot(*d))
+    if dd == 0:
+        return np.array([a, b])
+    ddx, ddy = d / dd
+    arm_a, arm_b = p["armA"], p["armB"]
+    if p["angle"] is not None:
+        theta0 = np.radians(p["angle"])
+        dtheta = np.arctan2(d[1], d[0]) - theta0
+        dl, big = dd * np.sin(dtheta), dd * np.cos(dtheta)
+        x2, y2 = x1 + big * np.cos(theta0), y1 + big * np.sin(theta0)
+        arm_b = arm_b - dl
+        d2 = np.array([x2 - x1, y2 - y1])
+        ddx, ddy = d2 / np.hypot(*d2)
+    f = p["fraction"] * dd + max(arm_a, arm_b)
+    return np.array([a, [x1 + f * ddy, y1 - f * ddx], [x2 + f * ddy, y2 - f * ddx], b])
+
+
+def shrink_path(path: np.ndarray, shrink_a: float, shrink_b: float) -> np.ndarray:
+    """The path cut by circles of ``shrink_a`` around its start and ``shrink_b`` around
+    its end (matplotlib's shrinkA/shrinkB along a connection); unchanged when a cut
+    would take all of it."""
+    out = path
+    if shrink_b > 0:
+        cut = _cut(out, out[-1], shrink_b)
+        if cut is not None:
+            out = cut[0]
+    if shrink_a > 0:
+        cut = _cut(out[::-1], out[0], shrink_a)
+        if cut is not None:
+            out = cut[0][::-1]
+    return out if len(out) >= 2 else path

@@ -62,18 +62,14 @@ class FigureConnection(FigureLine):
         self.line = patch
         self._style()  # refused now, not at the first frame, when lumos cannot draw it
 
-    def _style(self) -> tuple[object, float]:
-        """matplotlib's ArrowStyle (checked now) and the arc3 curvature."""
-        from .arrowstyles import parse_arrowstyle
+    def _style(self) -> tuple[object, tuple[str, dict]]:
+        """matplotlib's ArrowStyle and ConnectionStyle (checked now, as lumos reads them:
+        arrowstyles.parse_arrowstyle, parse_connectionstyle)."""
+        from .arrowstyles import parse_arrowstyle, parse_connectionstyle
 
         style = self.line.get_arrowstyle()
         parse_arrowstyle(style)
-        connection = self.line.get_connectionstyle()
-        kind = type(connection).__name__
-        if kind != "Arc3":
-            raise TypeError(f"connectionstyle: got {kind}, expected arc3 for a "
-                            "ConnectionPatch")
-        return style, float(connection.rad)
+        return style, parse_connectionstyle(self.line.get_connectionstyle())
 
     def _ends(self) -> tuple[np.ndarray, np.ndarray]:
         """Where the arrow starts and ends, in figure pixels."""
@@ -101,7 +97,7 @@ class FigureConnection(FigureLine):
 
     def draw(self, ov) -> None:
         from .arrowstyles import draw_arrow
-        from .text_artists import connection_path, shrink_ends
+        from .text_artists import arrow_path
 
         con = self.line
         if not con.get_visible():
@@ -111,11 +107,11 @@ class FigureConnection(FigureLine):
         if style is None or not (np.isfinite(a).all() and np.isfinite(b).all()):
             return
         pts = self.figure.points_to_pixels
-        arrow, rad = self._style()
-        a, b = shrink_ends(a, b, pts(con.shrinkA), pts(con.shrinkB))
+        arrow, connection = self._style()
         width = pts(float(con.get_linewidth()))
         color = colors.to_rgba(con.get_edgecolor())
-        draw_arrow(ov, connection_path(a, b, rad), arrow, color, width,
+        draw_arrow(ov, arrow_path(a, b, connection, pts(con.shrinkA), pts(con.shrinkB)),
+                   arrow, color, width,
                    pts(con.get_mutation_scale()), dash_pattern(style, width),
                    facecolor=colors.to_rgba(con.get_facecolor()))
 

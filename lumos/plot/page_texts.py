@@ -63,6 +63,8 @@ def _why_not(t, spec: dict) -> str | None:
             return "arrows with filled heads or brackets"
         if arrow["color"] is None:
             return "arrows with no edge color"
+        if arrow["connection"][0] != "arc3":
+            return "arrows with connection styles other than arc3"
     return None
 
 
@@ -119,7 +121,7 @@ def _arrow_record(ax, t, at: tuple[float, float]) -> dict:
     mutation = style["mutation"]
     return {"box": [box.x0 - at[0], box.y0 - at[1], box.x1 - at[0], box.y1 - at[1]],
             "text": bool(t.get_text()), "pad": float(fig.points_to_pixels(2.0)),
-            "shrink": [style["shrinkA"], style["shrinkB"]], "rad": style["rad"],
+            "shrink": [style["shrinkA"], style["shrinkB"]], "rad": style["connection"][1]["rad"],
             "heads": list(_LINE_STYLES[name]),
             "head": [params.get("head_length", 0.0) * mutation,
                      params.get("head_width", 0.0) * mutation],

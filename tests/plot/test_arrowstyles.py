@@ -134,3 +134,42 @@ def test_fancy_arrow_patch_made_from_a_path_is_refused():
     with pytest.raises(TypeError, match="path="):
         ax.add_patch(arrow)
     plt.close(fig)
+
+
+def _hausdorff(p, q):
+    d = np.hypot(*(p[:, None, :] - q[None, :, :]).transpose(2, 0, 1))
+    return max(d.min(axis=0).max(), d.min(axis=1).max())
+
+
+def _dense(poly, n=400):
+    seg = np.hypot(*np.diff(poly, axis=0).T)
+    s = np.concatenate([[0], np.cumsum(seg)])
+    t = np.linspace(0, s[-1], n)
+    return np.c_[np.interp(t, s, poly[:, 0]), np.interp(t, s, poly[:, 1])]
+
+
+@pytest.mark.parametrize("style", ["arc3,rad=0.3", "angle3,angleA=0,angleB=-90",
+                                   "angle,angleA=0,angleB=90,rad=10",
+                                   "arc,angleA=0,armA=50,rad=10",
+                                   "arc,angleA=0,armA=40,angleB=-90,armB=30,rad=7",
+                                   "bar,fraction=-0.2", "bar,angle=180,fraction=0.3"])
+def test_connection_styles_follow_matplotlibs_paths(style):
+    from lumos.plot.arrowstyles import connect, parse_connectionstyle
+
+    a, b = np.array([10.0, 20.0]), np.array([200.0, 120.0])
+    ours = connect(a, b, *parse_connectionstyle(style))
+    theirs = mpatches.ConnectionStyle(style).connect(tuple(a), tuple(b))
+    theirs = np.vstack(theirs.to_polygons(closed_only=False))
+    assert np.allclose(ours[0], a) and np.allclose(ours[-1], b)
+    assert _hausdorff(_dense(ours), _dense(theirs)) < 1.5
+
+
+def test_bad_connection_styles_name_what_is_wrong():
+    from lumos.plot.arrowstyles import parse_connectionstyle
+
+    with pytest.raises(TypeError, match="armA"):
+        parse_connectionstyle("angle3,armA=3")
+    with pytest.raises(ValueError, match="connectionstyle"):
+        parse_connectionstyle("zigzag")
+    name, params = parse_connectionstyle(mpatches.ConnectionStyle("angle", rad=5))
+    assert name == "angle" and params["rad"] == 5
