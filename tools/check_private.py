@@ -52,6 +52,8 @@ THIRD_PARTY = {
                  "_get_unit, what AutoDateFormatter chooses its format by",
     "_spacing": "matplotlib's TickedStroke keeps its tick spacing only there",
     "_angle": "matplotlib's TickedStroke keeps its tick angle only there",
+    "_posA_posB": "matplotlib's FancyArrowPatch keeps its end points only there "
+                  "(set_positions has no getter); lumos.plot.figure_artists draws it",
     "_length": "matplotlib's TickedStroke keeps its tick length only there",
     # matplotlib's backend-writer interface (lumos.mpl_backend), as its own backends use it
     "_process": "matplotlib backends fire events with Event._process() (backend_bases)",

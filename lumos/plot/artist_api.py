@@ -58,6 +58,20 @@ def _is_matplotlib(obj) -> bool:
     return any(c.__module__.split(".")[0] == "matplotlib" for c in type(obj).__mro__)
 
 
+def _fancy_arrow(ax, patch):
+    """A matplotlib FancyArrowPatch (not a ConnectionPatch) kept by the figure over
+    ``ax`` (figure_artists.FigureArrow), or None for anything else."""
+    if not _is_matplotlib(patch):
+        return None
+    from matplotlib.patches import ConnectionPatch, FancyArrowPatch
+
+    if not isinstance(patch, FancyArrowPatch) or isinstance(patch, ConnectionPatch):
+        return None
+    from .figure_artists import add_axes_arrow
+
+    return add_axes_arrow(ax, patch)
+
+
 class ArtistAPI:
     """Mixin of Axes (it uses the axes' ``artists`` and ``_add_artist``)."""
 
@@ -68,6 +82,9 @@ class ArtistAPI:
         """Add a patch (lumos's or matplotlib's); its extent joins the data limits, and
         the view follows at the next fit something asks for (a plot, ``autoscale_view``),
         not now: matplotlib's ``add_patch`` leaves the view as it is."""
+        arrow = _fancy_arrow(self, p)
+        if arrow is not None:
+            return arrow
         return self._add_object(p, "add_patch", _kinds().patch, autolim=True, request=False)
 
     def arrow(self, x, y, dx, dy, **kwargs) -> FancyArrow:
@@ -105,6 +122,9 @@ class ArtistAPI:
 
             if isinstance(a, ConnectionPatch):  # it joins axes: drawn over the figure
                 return self.figure.figure.add_artist(a)
+            arrow = _fancy_arrow(self, a)
+            if arrow is not None:
+                return arrow
         kinds = _kinds()
         return self._add_object(a, "add_artist", (kinds.patch, kinds.collection, Line2D),
                                 autolim=False, request=False)

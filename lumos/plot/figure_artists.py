@@ -63,20 +63,20 @@ class FigureConnection(FigureLine):
         self.line = patch
         self._style()  # refused now, not at the first frame, when lumos cannot draw it
 
-    def _style(self) -> tuple[str, float]:
-        """matplotlib's arrow style string and the arc3 curvature."""
+    def _style(self) -> tuple[object, tuple[str, dict]]:
+        """matplotlib's ArrowStyle and ConnectionStyle (checked now, as lumos reads them:
+        arrowstyles.parse_arrowstyle, parse_connectionstyle)."""
+        from .arrowstyles import parse_arrowstyle, parse_connectionstyle
+
         style = self.line.get_arrowstyle()
-        arrow = getattr(style, "arrow", None)
-        known = ("-", "->", "<-", "<->", "-|>", "<|-", "<|-|>")
-        if arrow not in known:
-            raise TypeError(f"arrowstyle: got {type(style).__name__}, expected one of "
-                            f"{', '.join(known)} for a ConnectionPatch")
-        connection = self.line.get_connectionstyle()
-        kind = type(connection).__name__
-        if kind != "Arc3":
-            raise TypeError(f"connectionstyle: got {kind}, expected arc3 for a "
-                            "ConnectionPatch")
-        return arrow, float(connection.rad)
+        parse_arrowstyle(style)
+        return style, parse_connectionstyle(self.line.get_connectionstyle())
+
+    def _ends(self) -> tuple[np.ndarray, np.ndarray]:
+        """Where the arrow starts and ends, in figure pixels."""
+        con = self.line
+        return (self._end(con.xy1, con.coords1, con.axesA),
+                self._end(con.xy2, con.coords2, con.axesB))
 
     def _end(self, xy, coords, axes) -> np.ndarray:
         """A point in ``coords`` (relative to ``axes``) in figure pixels."""
@@ -99,23 +99,57 @@ class FigureConnection(FigureLine):
         return np.asarray(transform.forward(np.asarray(xy, dtype=float)), dtype=float)
 
     def draw(self, ov) -> None:
-        from .text_artists import connection_path, draw_styled_arrow, shrink_ends
+        from .arrowstyles import draw_arrow
+        from .text_artists import arrow_path
 
         con = self.line
         if not con.get_visible():
             return
         style = check_linestyle(con.get_linestyle())
-        a = self._end(con.xy1, con.coords1, con.axesA)
-        b = self._end(con.xy2, con.coords2, con.axesB)
+        a, b = self._ends()
         if style is None or not (np.isfinite(a).all() and np.isfinite(b).all()):
             return
         pts = self.figure.points_to_pixels
-        arrow, rad = self._style()
-        a, b = shrink_ends(a, b, pts(con.shrinkA), pts(con.shrinkB))
+        arrow, connection = self._style()
         width = pts(float(con.get_linewidth()))
         color = colors.to_rgba(con.get_edgecolor())
-        draw_styled_arrow(ov, connection_path(a, b, rad), arrow, color, width,
-                          pts(con.get_mutation_scale()), dash_pattern(style, width))
+        draw_arrow(ov, arrow_path(a, b, connection, pts(con.shrinkA), pts(con.shrinkB)),
+                   arrow, color, width,
+                   pts(con.get_mutation_scale()), dash_pattern(style, width),
+                   facecolor=colors.to_rgba(con.get_facecolor()))
+
+
+class FigureArrow(FigureConnection):
+    """A matplotlib FancyArrowPatch added to an axes (``add_patch``, ``add_artist``):
+    drawn over the figure, unclipped, from posA to posB through its transform (the
+    axes' data unless set), read each frame."""
+
+    def __init__(self, figure, patch, axes) -> None:
+        if patch._posA_posB is None:
+            raise TypeError("add_patch: lumos draws a FancyArrowPatch from posA to posB; "
+                            "got one made with path=")
+        self.axes = axes
+        super().__init__(figure, patch)
+
+    def _ends(self) -> tuple[np.ndarray, np.ndarray]:
+        from .mpl_objects import _artist_transform
+        from .transforms_compat import as_transform
+
+        transform = _artist_transform(self.line)
+        transform = self.axes.transData if transform is None else \
+            as_transform(transform, "transform")
+        a, b = np.asarray(transform.forward(np.asarray(self.line._posA_posB, dtype=float)),
+                          dtype=float).reshape(2, 2)
+        return a, b
+
+
+def add_axes_arrow(axes, patch) -> FigureArrow:
+    """``Axes.add_patch``'s and ``add_artist``'s work for a matplotlib FancyArrowPatch:
+    kept by the axes' figure and drawn over it."""
+    figure = axes.figure.figure
+    kept = FigureArrow(figure, patch, axes)
+    figure.figure_lines.append(kept)
+    return kept
 
 
 def add_figure_artist(figure, artist) -> FigureLine:

@@ -16,13 +16,13 @@ import numpy as np
 from ..path import Affine2D, Path
 from .lines import Line2D
 from .patch_base import Patch
-from .patch_style import as_path, coordinates, parse_linestyle, rc
+from .patch_style import as_path, coordinates, parse_linestyle, path_limits, rc
 from .path_collections import Collection, LineCollection
 
 _SUPPORTED = ("Rectangle, Circle, Ellipse, Polygon, Wedge, Arc, FancyArrow, FancyBboxPatch, "
               "PathPatch, RegularPolygon, CirclePolygon, Arrow, StepPatch, Annulus patches; "
               "LineCollection, EventCollection, PolyCollection, PatchCollection, "
-              "PathCollection, CircleCollection, RegularPolyCollection; Line2D")
+              "PathCollection, CircleCollection, RegularPolyCollection, EllipseCollection; Line2D")
 
 
 def is_matplotlib(obj) -> bool:
@@ -47,7 +47,7 @@ def adapt(obj, ax, method: str):
                    mpatches.Arrow, mpatches.Annulus)
     collection_kinds = (mcoll.LineCollection, mcoll.PolyCollection, mcoll.PatchCollection,
                         mcoll.PathCollection, mcoll.CircleCollection,
-                        mcoll.RegularPolyCollection)
+                        mcoll.RegularPolyCollection, mcoll.EllipseCollection)
     wants = {"add_patch": mpatches.Patch, "add_collection": mcoll.Collection,
              "add_line": mlines.Line2D}.get(method)
     if wants is not None and not isinstance(obj, wants):
@@ -244,6 +244,11 @@ class MatplotlibCollection(FollowsMatplotlib, Collection):
         has_offsets = bool(len(offsets)) and bool(np.any(offsets != 0))
         data_offsets = _is_lumos_data(obj.get_offset_transform(), ax)
         transform = _artist_transform(obj)
+        self._ellipses = _ellipses(obj)
+        if self._ellipses is not None:  # sized by its units, not by a transform
+            if not _is_identity(transform):
+                raise _unsupported(obj, self._method, "an EllipseCollection with a transform")
+            transform = None
         if len(transforms):
             if not (has_offsets and data_offsets):
                 raise _unsupported(obj, self._method, "paths sized in points need offsets "
@@ -285,8 +290,11 @@ class MatplotlibCollection(FollowsMatplotlib, Collection):
         self._label = label
         self._visible = bool(obj.get_visible())
         self._read_clip_on()
+        self._ellipse_view = None
 
     def _geometry(self):
+        if self._ellipses is not None:
+            return self._ellipse_geometry()
         if self._pixel_paths is None:
             return super()._geometry()
         # marker-like: shapes in points (matplotlib's sizes) at data offsets
@@ -300,8 +308,70 @@ class MatplotlibCollection(FollowsMatplotlib, Collection):
         anchors = self._offsets[np.arange(n) % len(self._offsets)] if n else np.zeros((0, 2))
         return paths, "pixels", anchors
 
+    def _ellipse_geometry(self):
+        """An EllipseCollection's ellipses at its offsets: in data units for
+        ``units='xy'``, else shapes in pixels (matplotlib's ``_set_transforms``)."""
+        units, widths, heights, angles = self._ellipses
+        ax = self.axes
+        n = max(len(widths), len(self._offsets))
+        idx = np.arange(n)
+        w, h = widths[idx % len(widths)] / 2, heights[idx % len(heights)] / 2
+        a = np.radians(angles[idx % len(angles)])
+        x0, y0, vw, vh = ax.view_rect()
+        box = ax.box
+        scale = {"xy": 1.0, "x": box[2] / vw, "y": box[3] / vh, "width": box[2],
+                 "height": box[3], "dots": 1.0, "points": ax.figure.dpi / 72.0,
+                 "inches": ax.figure.dpi}[units]
+        circle = self._paths[0]
+        u = np.asarray(circle.vertices, dtype=float)
+        xs = (u[:, 0][None] * w[:, None] * np.cos(a)[:, None]
+              - u[:, 1][None] * h[:, None] * np.sin(a)[:, None]) * scale
+        ys = (u[:, 0][None] * w[:, None] * np.sin(a)[:, None]
+              + u[:, 1][None] * h[:, None] * np.cos(a)[:, None]) * scale
+        off = self._offsets[idx % len(self._offsets)]
+        if units == "xy":
+            return [(np.c_[xs[i] + off[i, 0], ys[i] + off[i, 1]], circle.codes)
+                    for i in range(n)], "data", None
+        return [(np.c_[xs[i], ys[i]], circle.codes) for i in range(n)], "pixels", off
+
+    def data_limits(self):
+        """matplotlib's: an EllipseCollection's offsets only, whatever its units."""
+        if self._ellipses is None or self.axes is None or not self.in_autoscale \
+                or not len(self._offsets):
+            return super().data_limits()
+        return path_limits([(self._offsets, None)], self.axes)
+
+    def draw_overlay(self, ov) -> None:
+        """Ellipses sized by the view (units x, y, width, height): rebuilt when it moved;
+        a page cannot (the visual says so)."""
+        if self._ellipses is not None and self._ellipses[0] in ("x", "y", "width", "height") \
+                and self._visual is not None:
+            self._visual.follow = {"kind": "frozen", "what": "EllipseCollection"}
+            state = self.axes.view_state()
+            if state != self._ellipse_view:
+                self._ellipse_view = state
+                self._update()
+                return
+        super().draw_overlay(ov)
+
     def __repr__(self) -> str:
         return f"<lumos drawing matplotlib's {self.source!r}>"
+
+
+def _ellipses(obj) -> tuple[str, np.ndarray, np.ndarray, np.ndarray] | None:
+    """(units, widths, heights, angles in degrees) of a matplotlib EllipseCollection,
+    or None for other collections. matplotlib keeps ``units`` only in ``._units``."""
+    from matplotlib.collections import EllipseCollection
+
+    if not isinstance(obj, EllipseCollection):
+        return None
+    units = obj._units
+    known = ("x", "y", "xy", "width", "height", "dots", "points", "inches")
+    if units not in known:
+        raise TypeError(f"units: got {units!r}, expected one of {', '.join(known)}")
+    return (units, np.atleast_1d(np.asarray(obj.get_widths(), dtype=float)),
+            np.atleast_1d(np.asarray(obj.get_heights(), dtype=float)),
+            np.atleast_1d(np.asarray(obj.get_angles(), dtype=float)))
 
 
 class MatplotlibLineCollection(MatplotlibCollection):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .arrowstyles import parse_arrowstyle
 from .page_axes import color_bytes
 from .text_artists import anchor_pixels
 from .textstyle import draw_text
@@ -58,8 +59,12 @@ def _why_not(t, spec: dict) -> str | None:
         return "math texts"
     if spec["arrow"] is not None:
         arrow = t.arrow_style()
-        if arrow is None or arrow["style"].replace(" ", "") not in _LINE_STYLES:
-            return "arrows with filled heads"
+        if arrow is None or parse_arrowstyle(arrow["style"])[0] not in _LINE_STYLES:
+            return "arrows with filled heads or brackets"
+        if arrow["color"] is None:
+            return "arrows with no edge color"
+        if arrow["connection"][0] != "arc3":
+            return "arrows with connection styles other than arc3"
     return None
 
 
@@ -112,12 +117,15 @@ def _arrow_record(ax, t, at: tuple[float, float]) -> dict:
     fig = ax.figure
     style = t.arrow_style()
     box = t.get_window_extent()
-    mutation = fig.points_to_pixels(t.get_fontsize())
+    name, params = parse_arrowstyle(style["style"])
+    mutation = style["mutation"]
     return {"box": [box.x0 - at[0], box.y0 - at[1], box.x1 - at[0], box.y1 - at[1]],
             "text": bool(t.get_text()), "pad": float(fig.points_to_pixels(2.0)),
-            "shrink": [style["shrinkA"], style["shrinkB"]], "rad": style["rad"],
-            "heads": list(_LINE_STYLES[style["style"].replace(" ", "")]),
-            "head": [0.4 * mutation, 0.2 * mutation], "color": color_bytes(style["color"]),
+            "shrink": [style["shrinkA"], style["shrinkB"]], "rad": style["connection"][1]["rad"],
+            "heads": list(_LINE_STYLES[name]),
+            "head": [params.get("head_length", 0.0) * mutation,
+                     params.get("head_width", 0.0) * mutation],
+            "color": color_bytes(style["color"]),
             "width": round(style["lw"], 3)}
 
 

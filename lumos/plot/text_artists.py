@@ -11,6 +11,7 @@ import copy
 import numpy as np
 
 from . import validate
+from .arrowstyles import connect, draw_arrow, parse_connectionstyle, shrink_path
 from .artists import Artist
 from .bbox import Bbox
 from .style import rcParams
@@ -564,19 +565,26 @@ class Annotation(Text):
 
     def arrow_style(self) -> dict | None:
         """The arrow drawn with an ``arrowstyle`` (None: none, or matplotlib's filled
-        default arrow): style, color, lw and shrinkA/shrinkB in pixels, and the ``arc3``
-        curvature rad of its connection."""
+        default arrow): style (a string or matplotlib ArrowStyle), edge color (None:
+        'none'), facecolor, lw, mutation size and shrinkA/shrinkB in pixels, and its
+        connection style (name, parameters)."""
         if self.arrowprops is None or "arrowstyle" not in self.arrowprops:
             return None
         pts = self.axes.figure.points_to_pixels
         props = dict(self.arrowprops)
         style = props.pop("arrowstyle")
-        color = props.pop("color", props.pop("edgecolor", props.pop("ec", "black")))
+        color = props.pop("color", None)
+        edge = props.pop("edgecolor", props.pop("ec", "black" if color is None else color))
+        face = props.pop("facecolor", props.pop(
+            "fc", rcParams["patch.facecolor"] if color is None else color))
         lw = pts(props.pop("linewidth", props.pop("lw", rcParams["patch.linewidth"])))
-        return {"style": style, "color": color, "lw": float(lw),
+        none = isinstance(edge, str) and edge.lower() == "none"
+        return {"style": style, "color": None if none else edge, "facecolor": face,
+                "lw": float(lw),
+                "mutation": float(pts(props.pop("mutation_scale", self.style.fontsize))),
                 "shrinkA": float(pts(props.pop("shrinkA", 2.0))),
                 "shrinkB": float(pts(props.pop("shrinkB", 2.0))),
-                "rad": arc_rad(props.pop("connectionstyle", None))}
+                "connection": parse_connectionstyle(props.pop("connectionstyle", None))}
 
     def page_anchor(self) -> dict | None:
         """Text.page_anchor: the text at xytext (data, or an offset from the data xy;
@@ -604,12 +612,11 @@ class Annotation(Text):
         if styled is not None:
             center = np.array([(x0 + x1) / 2, (y0 + y1) / 2])
             pad = pts(2.0)  # matplotlib pads the text box by 4 points in all
-            start = _clip_to_box(center, end, (x0 - pad, y0 - pad, x1 + pad, y1 + pad)) \
-                if self._text else center
-            start, end = shrink_ends(start, end, styled["shrinkA"], styled["shrinkB"])
-            path = connection_path(start, end, styled["rad"])
-            draw_styled_arrow(ov, path, styled["style"], styled["color"], styled["lw"],
-                               pts(self.style.fontsize))
+            path = arrow_path(center, end, styled["connection"], styled["shrinkA"],
+                              styled["shrinkB"],
+                              (x0 - pad, y0 - pad, x1 + pad, y1 + pad) if self._text else None)
+            draw_arrow(ov, path, styled["style"], styled["color"], styled["lw"],
+                       styled["mutation"], facecolor=styled["facecolor"])
             return
         # no arrowstyle: matplotlib's "YAArrow", a filled arrow from the nearest corner
         color = props.get("facecolor", props.get("fc", props.get("color", "C0")))
@@ -666,65 +673,29 @@ def shrink_ends(a: np.ndarray, b: np.ndarray, da: float, db: float
     return a + u * da, b - u * db
 
 
-def arc_rad(style) -> float:
-    """The curvature of matplotlib's ``arc3,rad=r`` connection style (0: straight)."""
-    rad = 0.0
-    if isinstance(style, str) and style.replace(" ", "").startswith("arc3"):
-        for part in style.split(",")[1:]:
-            key, _, value = part.partition("=")
-            if key.strip() == "rad":
-                rad = float(value)
-    return rad
-
-
-def connection_path(a: np.ndarray, b: np.ndarray, rad: float) -> np.ndarray:
-    """The arrow's path: straight, or matplotlib's ``arc3,rad=r`` quadratic curve."""
-    if rad == 0.0:
-        return np.array([a, b])
-    mid = (a + b) / 2
-    d = b - a
-    ctrl = mid + rad * np.array([d[1], -d[0]])
-    t = np.linspace(0, 1, 32)[:, None]
-    return (1 - t) ** 2 * a + 2 * (1 - t) * t * ctrl + t ** 2 * b
-
-
-def draw_styled_arrow(ov, path: np.ndarray, style: str, color, lw: float,
-                      mutation: float, dashes=None) -> None:
-    """matplotlib's simple arrow styles along ``path`` (figure pixels): ``'-'``,
-    ``'->'``, ``'<-'``, ``'<->'``, ``'-|>'``, ``'<|-'``, ``'<|-|>'``; ``dashes`` the
-    body's dash pattern (pixels)."""
-    style = style.replace(" ", "")
-    known = ("-", "->", "<-", "<->", "-|>", "<|-", "<|-|>", "fancy", "simple", "wedge")
-    if style not in known:
-        raise ValueError(f"arrowstyle: got {style!r}, expected one of {', '.join(known)}")
-    if style in ("fancy", "simple", "wedge"):
-        style = "-|>"
-    head_len, head_w = 0.4 * mutation, 0.2 * mutation
-    heads = {"end": style.endswith(">"), "start": style.startswith("<")}
-    filled = "|" in style
-    body = path.copy()
-    for which, on in heads.items():
-        if not on:
-            continue
-        tip, prev = (path[-1], path[-2]) if which == "end" else (path[0], path[1])
-        d = tip - prev
-        n = float(np.hypot(*d))
-        if n == 0:
-            continue
-        u = d / n
-        nrm = np.array([-u[1], u[0]])
-        base = tip - u * head_len
-        left, right = base + nrm * head_w, base - nrm * head_w
-        if filled:
-            ov.polygon([tip, left, right], color)
-            # the line stops at the head's base, so its end does not poke through
-            if which == "end":
-                body[-1] = base
-            else:
-                body[0] = base
-        else:
-            ov.line([left, tip, right], color, lw)
-    ov.line(body, color, lw, dashes)
+def arrow_path(start: np.ndarray, end: np.ndarray, connection: tuple[str, dict],
+               shrink_a: float, shrink_b: float, box=None) -> np.ndarray:
+    """An arrow's path in figure pixels from ``start`` (inside ``box``, where the path
+    starts when given) to ``end``: an ``arc3`` curve between the points shrunk along
+    their line (what the page redraws, lumos/web/texts.js), another connection style
+    (arrowstyles.connect) cut where it leaves the box and shrunk along itself, as
+    matplotlib does."""
+    name, params = connection
+    if name == "arc3":
+        if box is not None:
+            start = _clip_to_box(start, end, box)
+        start, end = shrink_ends(start, end, shrink_a, shrink_b)
+        return connect(start, end, name, params)
+    path = connect(start, end, name, params)
+    if box is not None:
+        x0, y0, x1, y1 = box
+        out = ~((path[:, 0] >= x0) & (path[:, 0] <= x1) & (path[:, 1] >= y0) &
+                (path[:, 1] <= y1))
+        if out.any() and out.argmax() > 0:
+            i = int(out.argmax())
+            path = np.vstack([_clip_to_box(path[i - 1], path[i], box), path[i:]])
+    return shrink_path(path, shrink_a, shrink_b)
 
 
 _install_style_setters()
+
