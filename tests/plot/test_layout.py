@@ -431,6 +431,32 @@ def test_savefig_tight_bbox_crops_and_grows(tmp_path):
     lplt.close("all")
 
 
+def _long_labels(plt):
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=100)
+    ax.plot([0, 1])
+    ax.set_xlabel("a very long x label that overflows the axes sideways")
+    ax.set_title("a long title that also overflows the axes")
+    return fig
+
+
+def test_tightbbox_holds_labels_and_titles_overflowing_sideways(tmp_path):
+    """ax.get_tightbbox() (and savefig's bbox_inches='tight') take titles and axis
+    labels whole, as matplotlib's: a long x label reaching 26 px past the axes' left
+    and 60 px past its right was cut off. The layouts still count only what they need
+    across the axis (matplotlib's for_layout_only)."""
+    from PIL import Image
+
+    boxes, sizes = [], []
+    for plt in (lplt, mplt):
+        fig = _long_labels(plt)
+        fig.savefig(tmp_path / "out.png", bbox_inches="tight")
+        boxes.append(fig.axes[0].get_tightbbox().extents)
+        plt.close("all")
+        sizes.append(Image.open(tmp_path / "out.png").size)
+    np.testing.assert_allclose(boxes[0], boxes[1], atol=1.0)
+    assert abs(sizes[0][0] - sizes[1][0]) <= 1 and abs(sizes[0][1] - sizes[1][1]) <= 1
+
+
 def _divided(plt):
     """mpl_toolkits.axes_grid1 dividers and inset axes (axes placed by locators)."""
     from mpl_toolkits.axes_grid1 import make_axes_locatable
