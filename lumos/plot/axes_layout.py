@@ -165,7 +165,7 @@ class AxesLayout:
         Titles and axis labels count whole, as matplotlib's (a layout counts only
         what they need across the axis: ``tight_box``)."""
         from .axisdraw import axis_label_box
-        from .layout import tight_box
+        from .layout_room import tight_box
         from .titles import title_box
 
         insets = [a for a in self.child_axes if a.get_visible() and a.get_in_layout()]

@@ -743,7 +743,7 @@ def test_texts_inside_the_axes_or_clipped_leave_the_layout_alone():
 
 
 def test_a_constrained_pass_measures_each_axes_decorations_once(monkeypatch):
-    from lumos.plot import layout
+    from lumos.plot import layout_constrained, layout_room
 
     fig, axs = lplt.subplots(1, 2, layout="constrained")
     for ax in axs:
@@ -751,8 +751,10 @@ def test_a_constrained_pass_measures_each_axes_decorations_once(monkeypatch):
         ax.text(1.1, 0.5, "past the right", transform=ax.transAxes)
     fig.draw()
     measured = []
-    margins = layout.axes_margins
-    monkeypatch.setattr(layout, "axes_margins", lambda ax: measured.append(ax) or margins(ax))
+    margins = layout_room.axes_margins
+    for module in (layout_constrained, layout_room):  # the axes, their insets
+        monkeypatch.setattr(module, "axes_margins",
+                            lambda ax: measured.append(ax) or margins(ax))
     fig.get_layout_engine().execute(fig)
     # two passes (matplotlib's), each measuring the two axes and their two insets
     assert len(measured) == 2 * 4
