@@ -160,7 +160,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
             self._share(self.yaxis, sharey.yaxis)
         self.artists: list[Artist] = []
         self.texts: list[Text] = []
-        self.title = Titles()
+        self.title = Titles(self)
         self.legend_ = None
         # earlier legends kept by add_artist (matplotlib's way to show several legends)
         self.kept_legends: list = []
@@ -663,7 +663,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         self.kept_legends.clear()
         for inset in list(self.child_axes):  # matplotlib forgets them: no longer drawn
             inset.remove()
-        self.title = Titles()
+        self.title = Titles(self)
         for axis in (self.xaxis, self.yaxis):
             axis.clear()
             if len(axis.limits.members) == 1:  # not shared

@@ -161,11 +161,22 @@ class AxesLayout:
 
     def get_tightbbox(self, renderer=None) -> Bbox:
         """The axes' box with its decorations (tick labels, labels, title) and its
-        insets' (those in the layout), in display pixels, as laid out at the last draw."""
-        from .layout import tight_box
+        insets' (those in the layout), in display pixels, as laid out at the last draw.
+        Titles and axis labels count whole, as matplotlib's (a layout counts only
+        what they need across the axis: ``tight_box``)."""
+        from .axisdraw import axis_label_box
+        from .layout_room import tight_box
+        from .titles import title_box
 
         insets = [a for a in self.child_axes if a.get_visible() and a.get_in_layout()]
-        return Bbox.union([tight_box(self)] + [a.get_tightbbox() for a in insets])
+        boxes = [tight_box(self)] + [a.get_tightbbox() for a in insets]
+        if self.get_visible() and self.title.visible:
+            boxes += [title_box(self, loc) for loc in ("left", "center", "right")
+                      if self.title[loc]]
+        if self.get_visible() and self.axison and self.name == "rectilinear":
+            labels = (axis_label_box(self, axis) for axis in (self.xaxis, self.yaxis))
+            boxes += [b for b in labels if b is not None]
+        return Bbox.union(boxes)
 
     def get_figure(self, root: bool = False):
         """The (sub)figure holding the axes; ``root=True``: the top figure."""

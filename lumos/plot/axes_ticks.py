@@ -380,14 +380,20 @@ class TickingMixin:
 
     # -- the frame -------------------------------------------------------------------
     def decorations_above(self, span: tuple[float, float] | None = None) -> float:
-        """Pixels the frame's decorations reach above the box (titles go above them);
-        for a title over ``span`` (x0, x1 in figure pixels), also the y axis's offset
-        text when the title would overlap it (matplotlib raises the title over it)."""
-        from .axisdraw import axis_margins, y_offset_box
+        """Pixels the frame's decorations reach above the box (titles go above them):
+        as matplotlib's ``_update_title_position``, the x axis's labels when it shows
+        tick labels or its label at the top (ticks alone do not lift a title); for a
+        title over ``span`` (x0, x1 in figure pixels), also the y axis's offset text
+        when the title would overlap it (matplotlib raises the title over it)."""
+        from .axisdraw import TickLayout, axis_margins, y_offset_box
 
         if not self.axison:
             return 0.0
-        top = axis_margins(self, self.xaxis)["top"]
+        ticks = TickLayout(self, self.xaxis)
+        labelled = any(lab.visible for ts in (ticks.major_set, ticks.minor_set)
+                       for lab in ts.labels[2]) or \
+            (bool(self.xaxis.label_text) and self.xaxis.label_position == "top")
+        top = axis_margins(self, self.xaxis, ticks)["top"] if labelled else 0.0
         box = y_offset_box(self) if span is not None else None
         if box is not None and box[0] < span[1] and span[0] < box[1]:
             top = max(top, box[2] + 2)

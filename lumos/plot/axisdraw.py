@@ -96,6 +96,12 @@ class TickSet:
             return 0.0
         return self.length * self.direction
 
+    def label_gap(self) -> float:
+        """How far beyond the spine the labels start (pixels): the pad beyond the
+        ticks' outside length, the ticks shown or not (matplotlib's: ``bottom=False``
+        keeps the labels where they were)."""
+        return (self.length * self.direction if len(self.values) else 0.0) + self.pad
+
     def reach(self, axis_name: str, side: int) -> float:
         """How far ticks and labels of a side reach beyond the spine (pixels)."""
         labels = [lab for lab in self.labels[side] if lab.visible]
@@ -103,7 +109,7 @@ class TickSet:
         if not labels:
             return out
         across = [lab.height if axis_name == "x" else lab.width for lab in labels]
-        return out + self.pad + max(across)
+        return max(out, self.label_gap() + max(across))
 
 
 def _label_style(fig, st, o: dict, size: float, style_face: str, x: bool,
@@ -202,7 +208,11 @@ def axis_margins(ax, axis, ticks: TickLayout | None = None) -> dict[str, float]:
         reach = max(ticks.reach(side) + _offset(ax, axis, side), 0.0)
         if axis.label_text and axis.label_position == name and \
                 axis.label_coords is None:
-            reach += fig.points_to_pixels(axis.labelpad) + _label_size(ax, axis)[1]
+            # an x label at the top stands on its baseline (matplotlib's)
+            w, h, lsize = _label_size(ax, axis)
+            above = h - textmod.measure(axis.label_text, lsize, face=_label_face(axis))[2] \
+                if x and side == 2 else h
+            reach += fig.points_to_pixels(axis.labelpad) + above
         if axis.offset_visible(ticks) and x and axis.offset_side == side:
             reach = max(reach, ticks.reach(side) + textmod.measure(
                 ticks.offset, ticks.size_px)[1] + 4)
@@ -298,7 +308,7 @@ def _draw_labels(ov, fig, axis, ts: TickSet, side: int, base: float, sign: float
     pos = [lab.pos for lab in labels]
     keep = ticker.non_overlapping(pos, [_room_along(lab, x) for lab in labels],
                                   fig.points_to_pixels(2.0)) if ts.thin else np.isfinite(pos)
-    gap = base + sign * (ts.outside(side) + ts.pad)
+    gap = base + sign * ts.label_gap()
     for lab, k in zip(labels, keep, strict=True):
         if not k:
             continue
@@ -337,7 +347,7 @@ def tick_label_box(ax, axis, which: str, index: int, side: int) -> Bbox | None:
     lab = labels[index]
     sign = -1.0 if side == 1 else 1.0
     px, py, ha, va = _anchor(lab, axis.name == "x", side,
-                             _base(ax, axis, side) + sign * (ts.outside(side) + ts.pad))
+                             _base(ax, axis, side) + sign * ts.label_gap())
     return Bbox.from_extents(*textmod.window_box(lab.text, px, py, lab.size, ha, va,
                                                  lab.rotation, lab.mode, face=lab.face))
 
@@ -431,9 +441,9 @@ def _draw_offset(ax, axis, ticks: TickLayout, ov) -> None:
                 ha="right" if side == 2 else "left", va="bottom")
 
 
-def _draw_label(ax, axis, ticks: TickLayout, ov) -> None:
-    if not axis.label_text:
-        return
+def _label_place(ax, axis, ticks: TickLayout) -> tuple:
+    """Where and how the axis label is drawn: (x, y, ha, va, rotation, rotation_mode,
+    size in pixels, face)."""
     fig = ax.figure
     bx, by, bw, bh = ax.box
     x = axis.name == "x"
@@ -441,10 +451,6 @@ def _draw_label(ax, axis, ticks: TickLayout, ov) -> None:
     sign = -1.0 if side == 1 else 1.0
     _, _, lsize = _label_size(ax, axis)
     st = axis.label_style
-    color = st.get("color", axis.label_color)
-    if st.get("alpha") is not None:
-        color = colors.to_rgba(color, st["alpha"])
-    face = _label_face(axis)
     reach = ticks.reach(side) + fig.points_to_pixels(axis.labelpad)
     base = _base(ax, axis, side) + sign * reach
     loc = axis.label_loc
@@ -455,7 +461,7 @@ def _draw_label(ax, axis, ticks: TickLayout, ov) -> None:
         py = base if coords[1] is None else by + coords[1] * bh
         ha = {"left": "left", "center": "center", "right": "right"}[loc]
         rot = float(st.get("rotation", 0.0))
-        va = "top" if side == 1 else "bottom"
+        va = "top" if side == 1 else "baseline"  # matplotlib's set_label_position
     else:
         px = base if coords[0] is None else bx + coords[0] * bw
         py = by + (frac if coords[1] is None else coords[1]) * bh
@@ -468,6 +474,27 @@ def _draw_label(ax, axis, ticks: TickLayout, ov) -> None:
     # label turned to read downwards, outside the tick labels, as matplotlib)
     ha, va = st.get("ha", ha), st.get("va", va)
     mode = st.get("rotation_mode", "anchor" if not x else None)
+    return px, py, ha, va, rot, mode, lsize, _label_face(axis)
+
+
+def axis_label_box(ax, axis) -> Bbox | None:
+    """The box of the axis label in figure pixels, where ``draw_axis`` puts it with the
+    axes' box of the last draw; None when it is not shown."""
+    if not (axis.visible and axis.label_text):
+        return None
+    px, py, ha, va, rot, mode, lsize, face = _label_place(ax, axis, TickLayout(ax, axis))
+    return Bbox.from_extents(*textmod.window_box(axis.label_text, px, py, lsize, ha, va, rot,
+                                                 mode, face=face))
+
+
+def _draw_label(ax, axis, ticks: TickLayout, ov) -> None:
+    if not axis.label_text:
+        return
+    st = axis.label_style
+    color = st.get("color", axis.label_color)
+    if st.get("alpha") is not None:
+        color = colors.to_rgba(color, st["alpha"])
+    px, py, ha, va, rot, mode, lsize, face = _label_place(ax, axis, ticks)
     for tx, ty, s, tha, tva in block_lines(axis.label_text, px, py, lsize, face, ha, va, rot,
                                            mode, st.get("ma")):
         ov.text(s, tx, ty, lsize, color, ha=tha, va=tva, rotation=rot, face=face)

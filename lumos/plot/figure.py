@@ -282,9 +282,10 @@ class Figure(FigureSaving, FigureBase):
 
             warnings.warn("The figure layout has changed to tight", stacklevel=2)
         self._prepare_layout()
-        for _ in range(2):  # tick labels follow the axes' new lengths
-            engine.execute(self)
-            self._update_boxes()
+        # one pass, as matplotlib's: the decorations measured where the axes are now
+        # (a second pass, with the tick labels of the new boxes, may differ by 10+ px)
+        engine.execute(self)
+        self._update_boxes()
         self._layout_engine = PlaceholderLayoutEngine(True, True)
 
     def _prepare_layout(self) -> None:

@@ -12,7 +12,6 @@ from pathlib import Path
 import numpy as np
 
 from .bbox import Bbox, as_bbox
-from .layout import tight_box
 from .style import rcParams
 
 _RASTER = ("png", "rgba", "raw")
@@ -178,7 +177,8 @@ class FigureSaving:
     def get_tightbbox(self) -> Bbox | None:
         """The box (figure pixels) of everything drawn: axes with their decorations,
         texts, figure texts and legends."""
-        boxes = [tight_box(ax) for ax in self.axes_list if ax.role != "twin"]  # insets too
+        # insets too; titles and axis labels whole (a long label overflows sideways)
+        boxes = [ax.get_tightbbox() for ax in self.axes_list if ax.role != "twin"]
         for ax in self.axes_list:
             for t in ax.texts:
                 if t.get_visible() and t.get_text() and hasattr(t, "window_extent"):

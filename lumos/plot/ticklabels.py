@@ -296,6 +296,21 @@ class AxisLabel(str):
     def get_text(self) -> str:
         return str(self)
 
+    def get_window_extent(self, renderer=None):
+        """The label's box in figure pixels (a :class:`~lumos.plot.bbox.Bbox`), where
+        the axes' box of the last draw puts it; a label not shown gets the unit box.
+        ``renderer`` is accepted for matplotlib's signature."""
+        from .axisdraw import axis_label_box
+        from .bbox import Bbox
+
+        ax = self.axis.axes
+        if ax.name != "rectilinear":
+            raise NotImplementedError(f"AxisLabel.get_window_extent: {ax.name!r} axes "
+                                      "draw their labels themselves; only rectilinear "
+                                      "axes give their boxes")
+        box = axis_label_box(ax, self.axis)
+        return Bbox.unit() if box is None else box
+
     def set_text(self, text) -> None:
         self.axis.label_text = "" if text is None else str(text)
         self.axis.changed()

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from . import text as textmod
+from .bbox import Bbox
 from .patch_style import rc
 from .style import rcParams
 from .textstyle import TextStyle, draw_text, extent, normalize
@@ -27,8 +29,9 @@ class Titles(dict):
 
     stands_for = "Text"  # matplotlib's class (lumos.plot.introspect.findobj)
 
-    def __init__(self) -> None:
+    def __init__(self, axes=None) -> None:
         super().__init__((loc, "") for loc in _LOCS)
+        self.axes = axes
         self.styles = {loc: _title_style() for loc in _LOCS}
         for loc in _LOCS:
             self.styles[loc].set_horizontalalignment(loc)
@@ -82,6 +85,11 @@ class Titles(dict):
     def get_fontsize(self) -> float:
         return self.styles["center"].fontsize
 
+    def get_window_extent(self, renderer=None) -> Bbox:
+        """The box the centre title covers, in figure pixels, as laid out at the last
+        draw (matplotlib's ``ax.title.get_window_extent()``)."""
+        return title_box(self.axes, "center")
+
     def __getattr__(self, name: str):
         if name.startswith("set_") and hasattr(TextStyle, name):
             return getattr(self.styles["center"], name)
@@ -102,39 +110,65 @@ def title_room(ax) -> float:
     t = ax.title
     if not t.visible or not any(t.values()):
         return 0.0
+    _, by, _, bh = ax.box
+    anchors = _anchors(ax)
+    return max(0.0, *(title_box(ax, loc, anchors).y1 - (by + bh) for loc in anchors))
+
+
+def _baseline(ax, loc: str) -> float:
+    """matplotlib's ``_update_title_position`` for one title: the title pad above the
+    box, unless its box would then reach below the top of what the axes and its twins
+    draw above the box (top tick labels, a top label; the y offset text under it):
+    then the pad above that, and never lower than its descent above it."""
     fig = ax.figure
-    room = 0.0
-    for loc in _LOCS:
-        if not t[loc]:
-            continue
-        w, h, d = extent(fig, t[loc], t.styles[loc])
-        if t.y is None:
-            # drawn on its baseline, lifted by math deeper than plain text (draw_titles)
-            plain_d = extent(fig, "x", t.styles[loc])[2]
-            room = max(room, h - d + max(d - plain_d, 0.0) + fig.points_to_pixels(t.pad)
-                       + ax.decorations_above(_span(ax, loc, w)))
-        else:
-            room = max(room, (t.y - 1.0) * ax.box[3] + fig.points_to_pixels(t.pad) + h - d)
-    return room
+    t = ax.title
+    _, by, _, bh = ax.box
+    w, _, d = extent(fig, t[loc], t.styles[loc])
+    pad = fig.points_to_pixels(t.pad)
+    span = _span(ax, loc, w)
+    twins = [c for c in ax.children if c.role == "twin" and c.get_visible()]
+    top = by + bh + max(a.decorations_above(span) for a in [ax, *twins])
+    base = by + bh + pad
+    if base - d < top:
+        base = top + pad
+        if base - d < top:
+            base = top + d
+    return base
+
+
+def _anchors(ax) -> dict[str, tuple[float, float]]:
+    """Where (figure pixels) each title with a text is drawn from: its x, its baseline
+    (titles placed automatically share the highest baseline, as matplotlib's)."""
+    t = ax.title
+    fig = ax.figure
+    bx, by, bw, bh = ax.box
+    locs = [loc for loc in _LOCS if t[loc]]
+    if t.y is not None:
+        y = by + t.y * bh + fig.points_to_pixels(t.pad)
+    else:
+        y = max([by + bh + fig.points_to_pixels(t.pad)] + [_baseline(ax, loc) for loc in locs])
+    return {loc: (bx + t.x[loc] * bw, y) for loc in locs}
+
+
+def title_box(ax, loc: str, anchors: dict | None = None) -> Bbox:
+    """The box (figure pixels) the title at ``loc`` covers (no text: an empty box where
+    it would start); ``anchors``: :func:`_anchors`, when known."""
+    t = ax.title
+    st = t.styles[loc]
+    text = st.shown(t[loc])
+    if not text:
+        bx, by, bw, bh = ax.box
+        return Bbox.from_bounds(bx + t.x[loc] * bw, by + bh, 0.0, 0.0)
+    x, y = (anchors or _anchors(ax))[loc]
+    x0, y0, x1, y1 = textmod.window_box(text, x, y, ax.figure.points_to_pixels(st.fontsize),
+                                        st.ha, st.va, st.rotation, face=st.face(),
+                                        spacing=st.linespacing)
+    return Bbox.from_extents(x0, y0, x1, y1)
 
 
 def draw_titles(ax, ov) -> None:
     t = ax.title
     if not t.visible:
         return
-    fig = ax.figure
-    bx, by, bw, bh = ax.box
-    for loc in _LOCS:
-        if not t[loc]:
-            continue
-        st = t.styles[loc]
-        w, _, d = extent(fig, t[loc], st)
-        plain_d = extent(fig, "x", st)[2]
-        if t.y is None:
-            # deep math (fractions, subscripts) lifts the baseline off the axes
-            y = by + bh + fig.points_to_pixels(t.pad) + \
-                ax.decorations_above(_span(ax, loc, w)) + \
-                max(d - plain_d, 0.0)
-        else:
-            y = by + t.y * bh + fig.points_to_pixels(t.pad)
-        draw_text(ov, fig, t[loc], bx + t.x[loc] * bw, y, st)
+    for loc, (x, y) in _anchors(ax).items():
+        draw_text(ov, ax.figure, t[loc], x, y, t.styles[loc])

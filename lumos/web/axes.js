@@ -581,10 +581,11 @@
             shown.push(L);
           });
           if (shown.length) {
-            setReach = outside + st.pad + Math.max(...shown.map((l) => (horizontal ? l.h : l.w)));
+            // TickSet.label_gap: past the tick length, the ticks shown or not
+            const gap = st.len * st.direction + st.pad;
+            setReach = Math.max(outside, gap + Math.max(...shown.map((l) => (horizontal ? l.h : l.w))));
             const keep = st.thin ? T().nonOverlapping(shown.map((l) => l.p),
               shown.map((l) => l.room), a.min_gap) : shown.map(() => true);
-            const gap = outside + st.pad;
             shown.forEach((L, i) => {
               if (!keep[i]) return;
               let { ha, va, mode } = L;
@@ -626,7 +627,7 @@
       const at = bases[side - 1] + sign * (reach[side - 1] + L.pad);
       const [c0, c1] = L.coords || [null, null];
       if (horizontal) {
-        const va = L.coords ? "center" : side === 1 ? "top" : "bottom";
+        const va = L.coords ? "center" : side === 1 ? "top" : "baseline";
         text(L.text, bx + (c0 === null ? L.frac : c0) * bw, c1 === null ? at : by + c1 * bh,
           L.size, L.color, L.ha, va, L.rotation, L.mode, L.face);
       } else {

@@ -9,6 +9,8 @@ extents, which differ by about 2 pixels per line between the two libraries).
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -128,6 +130,28 @@ def _constrained(plt):
     im = axs[1, 1].imshow(np.eye(3))
     fig.colorbar(im, ax=axs[1, 1])
     return fig
+
+
+def _tight_font_sizes(plt):
+    """The gallery's demo_tight_layout, 5th figure: labels and titles of 8-32 points."""
+    sizes = itertools.cycle([8, 16, 24, 32])
+    fig, axs = plt.subplots(nrows=3, ncols=3)
+    for ax in axs.flat:
+        ax.plot([1, 2])
+        ax.set_xlabel("x-label", fontsize=next(sizes))
+        ax.set_ylabel("y-label", fontsize=next(sizes))
+        ax.set_title("Title", fontsize=next(sizes))
+    fig.tight_layout()
+    return fig
+
+
+def test_tight_layout_is_one_pass_as_matplotlib():
+    """fig.tight_layout() measures the decorations where the axes are when it is called
+    and places them once, as matplotlib's: a second pass, with the tick labels of the
+    shrunk axes, made the boxes 17 px wider than matplotlib's here."""
+    ours = np.array(_lumos_boxes_in_figure(_tight_font_sizes))
+    theirs = np.array(_boxes(mplt, _tight_font_sizes))
+    np.testing.assert_allclose(ours, theirs, atol=0.5)
 
 
 DEFAULT_CASES = [_grid, _gridspec, _mixed, _adjust, _colorbars, _colorbar_many, _aspect,
@@ -405,6 +429,32 @@ def test_savefig_tight_bbox_crops_and_grows(tmp_path):
     fig.savefig(buf, format="rgba", dpi=100)
     assert len(buf.getvalue()) == 400 * 300 * 4
     lplt.close("all")
+
+
+def _long_labels(plt):
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=100)
+    ax.plot([0, 1])
+    ax.set_xlabel("a very long x label that overflows the axes sideways")
+    ax.set_title("a long title that also overflows the axes")
+    return fig
+
+
+def test_tightbbox_holds_labels_and_titles_overflowing_sideways(tmp_path):
+    """ax.get_tightbbox() (and savefig's bbox_inches='tight') take titles and axis
+    labels whole, as matplotlib's: a long x label reaching 26 px past the axes' left
+    and 60 px past its right was cut off. The layouts still count only what they need
+    across the axis (matplotlib's for_layout_only)."""
+    from PIL import Image
+
+    boxes, sizes = [], []
+    for plt in (lplt, mplt):
+        fig = _long_labels(plt)
+        fig.savefig(tmp_path / "out.png", bbox_inches="tight")
+        boxes.append(fig.axes[0].get_tightbbox().extents)
+        plt.close("all")
+        sizes.append(Image.open(tmp_path / "out.png").size)
+    np.testing.assert_allclose(boxes[0], boxes[1], atol=1.0)
+    assert abs(sizes[0][0] - sizes[1][0]) <= 1 and abs(sizes[0][1] - sizes[1][1]) <= 1
 
 
 def _divided(plt):
@@ -693,7 +743,7 @@ def test_texts_inside_the_axes_or_clipped_leave_the_layout_alone():
 
 
 def test_a_constrained_pass_measures_each_axes_decorations_once(monkeypatch):
-    from lumos.plot import layout
+    from lumos.plot import layout_constrained, layout_room
 
     fig, axs = lplt.subplots(1, 2, layout="constrained")
     for ax in axs:
@@ -701,8 +751,10 @@ def test_a_constrained_pass_measures_each_axes_decorations_once(monkeypatch):
         ax.text(1.1, 0.5, "past the right", transform=ax.transAxes)
     fig.draw()
     measured = []
-    margins = layout.axes_margins
-    monkeypatch.setattr(layout, "axes_margins", lambda ax: measured.append(ax) or margins(ax))
+    margins = layout_room.axes_margins
+    for module in (layout_constrained, layout_room):  # the axes, their insets
+        monkeypatch.setattr(module, "axes_margins",
+                            lambda ax: measured.append(ax) or margins(ax))
     fig.get_layout_engine().execute(fig)
     # two passes (matplotlib's), each measuring the two axes and their two insets
     assert len(measured) == 2 * 4

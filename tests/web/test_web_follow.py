@@ -213,6 +213,17 @@ def both_sides_plot():
     return fig
 
 
+def hidden_ticks_plot():
+    """Tick labels without their tick lines (tick_params(bottom=False, left=False)):
+    they stay past the tick length, as matplotlib's (TickSet.label_gap)."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 400)
+    ax.plot(x, np.sin(x) * 1000)
+    ax.tick_params(bottom=False, left=False)
+    ax.set_title("no tick lines")
+    return fig
+
+
 def rotated_plot():
     """Rotated tick labels: plt.xticks(rotation=45, ha="right"), and y labels rotated,
     smaller and coloured by tick_params."""
@@ -441,6 +452,10 @@ SCENES = {
     "both_sides": (both_sides_plot, (500, 350),
                    lambda fig: [("drag", 250, 170, 200, 140), ("wheel", 250, 170, -300)],
                    (slice(0, 40), slice(40, 460))),
+    # tick labels without tick lines
+    "hidden_ticks": (hidden_ticks_plot, (500, 350),
+                     lambda fig: [("drag", 250, 170, 200, 140), ("wheel", 250, 170, -300)],
+                     (slice(300, 350), slice(40, 460))),
     # rotated x labels (the strip under the axes) and y labels
     "rotated": (rotated_plot, (500, 350),
                 lambda fig: [("drag", 250, 150, 190, 120), ("wheel", 250, 150, -300)],

@@ -1,0 +1,479 @@
+"""matplotlib's constrained layout (``layout="constrained"``/``"compressed"``, run by
+:class:`lumos.plot.layout.ConstrainedLayoutEngine`): each grid's rows and columns get
+margins as wide as their decorations, colorbars and figure titles included, solved in
+pixels by a :class:`LayoutGrid` per (sub)figure and per grid."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+
+from .bbox import Bbox
+from .decorations import axes_margins
+from .gridspec import GridSpecFromSubplotSpec
+from .layout_room import inset_reach, inset_room, layout_axes, tight_box
+
+
+class LayoutGrid:
+    """The rows and columns of one grid (or one figure: 1 × 1) in pixels: cells with
+    margins (decorations, then pads and colorbars: the 'cb' margins) around inner
+    boxes whose sizes follow the grid's ratios (matplotlib's ``_layoutgrid``)."""
+
+    SIDES = ("left", "leftcb", "right", "rightcb", "top", "topcb", "bottom", "bottomcb")
+
+    def __init__(self, nrows: int = 1, ncols: int = 1, width_ratios=None,
+                 height_ratios=None) -> None:
+        self.nrows, self.ncols = nrows, ncols
+        self.wr = np.ones(ncols) if width_ratios is None else np.asarray(width_ratios, float)
+        self.hr = np.ones(nrows) if height_ratios is None else np.asarray(height_ratios, float)
+        self.margins = {s: np.zeros(ncols if s.startswith(("left", "right")) else nrows)
+                        for s in self.SIDES}
+        self.lefts = self.rights = self.bottoms = self.tops = None
+        # margins that grow with the inner box they surround (insets beside an axes):
+        # (rows, cols, reach(w, h) -> left, right, bottom, top), settled by ``solve``
+        self.reaches: list = []
+
+    def add_reach(self, rows: range, cols: range, reach) -> None:
+        """Margins around the block ``rows`` × ``cols`` of at least ``reach(w, h)``
+        (left, right, bottom, top), w × h the block's inner box."""
+        self.reaches.append((rows, cols, reach))
+
+    def edit_min(self, side: str, size: float, cell: int) -> None:
+        self.margins[side][cell] = max(self.margins[side][cell], size)
+
+    def edit_outer(self, margin: dict, rows: range, cols: range) -> None:
+        """The margins an item spanning ``rows`` × ``cols`` needs on its outer cells."""
+        for side in self.SIDES:
+            if side.startswith("left"):
+                cell = cols.start
+            elif side.startswith("right"):
+                cell = cols.stop - 1
+            elif side.startswith("top"):
+                cell = rows.start
+            else:
+                cell = rows.stop - 1
+            self.edit_min(side, margin[side], cell)
+
+    def solve(self, x0: float, y0: float, x1: float, y1: float) -> bool:
+        """Fill (x0, y0)–(x1, y1); False when an inner box would have no room."""
+        if self.reaches:
+            self._settle_reaches(x1 - x0, y1 - y0)
+        m = self.margins
+        mw = m["left"] + m["leftcb"] + m["right"] + m["rightcb"]
+        mh = m["top"] + m["topcb"] + m["bottom"] + m["bottomcb"]
+        inner_w = ((x1 - x0) - mw.sum()) * self.wr / self.wr.sum()
+        inner_h = ((y1 - y0) - mh.sum()) * self.hr / self.hr.sum()
+        edges_x = x0 + np.r_[0.0, np.cumsum(mw + inner_w)]
+        edges_y = y1 - np.r_[0.0, np.cumsum(mh + inner_h)]  # rows run down from the top
+        self.lefts, self.rights = edges_x[:-1], edges_x[1:]
+        self.tops, self.bottoms = edges_y[:-1], edges_y[1:]
+        return bool((inner_w[self.wr > 0] > 0).all() and (inner_h[self.hr > 0] > 0).all())
+
+    def _settle_reaches(self, width: float, height: float) -> None:
+        """The margins the reaches need when the inner boxes are as large as those
+        margins leave them: the fixed point, found as a root in the sum of the inner
+        widths (then heights, then widths again: a box's aspect ties the two). Solved
+        here rather than from the boxes of the last draw, so that every draw gives the
+        same layout."""
+        fixed = {side: m.copy() for side, m in self.margins.items()}
+        ky = height - sum(fixed[s].sum() for s in self.SIDES[4:])  # the heights, first
+        kx = _root(lambda k: self._excess(fixed, k, ky, width, height)[0], width)
+        ky = _root(lambda k: self._excess(fixed, kx, k, width, height)[1], height)
+        kx = _root(lambda k: self._excess(fixed, k, ky, width, height)[0], width)
+        self.margins = self._with_reaches(fixed, kx, ky)
+
+    def _excess(self, fixed: dict, kx: float, ky: float, width: float,
+                height: float) -> tuple[float, float]:
+        """How much inner boxes summing to kx × ky and the margins they need
+        overfill width × height."""
+        m = self._with_reaches(fixed, kx, ky)
+        return (kx + sum(m[s].sum() for s in self.SIDES[:4]) - width,
+                ky + sum(m[s].sum() for s in self.SIDES[4:]) - height)
+
+    def _with_reaches(self, fixed: dict, kx: float, ky: float) -> dict:
+        """``fixed`` margins grown to the reaches, for inner boxes summing to kx × ky."""
+        inner_w = max(kx, 0.0) * self.wr / self.wr.sum()
+        inner_h = max(ky, 0.0) * self.hr / self.hr.sum()
+        m = {side: a.copy() for side, a in fixed.items()}
+        for rows, cols, reach in self.reaches:
+            c0, c1, r0, r1 = cols.start, cols.stop - 1, rows.start, rows.stop - 1
+            between_x = (fixed["right"] + fixed["rightcb"])[c0:c1].sum() + \
+                (fixed["left"] + fixed["leftcb"])[c0 + 1:c1 + 1].sum()
+            between_y = (fixed["bottom"] + fixed["bottomcb"])[r0:r1].sum() + \
+                (fixed["top"] + fixed["topcb"])[r0 + 1:r1 + 1].sum()
+            left, right, bottom, top = reach(inner_w[c0:c1 + 1].sum() + between_x,
+                                             inner_h[r0:r1 + 1].sum() + between_y)
+            m["left"][c0] = max(m["left"][c0], left)
+            m["right"][c1] = max(m["right"][c1], right)
+            m["bottom"][r1] = max(m["bottom"][r1], bottom)
+            m["top"][r0] = max(m["top"][r0], top)
+        return m
+
+    def outer_bbox(self, rows: range, cols: range) -> Bbox:
+        return Bbox.from_extents(self.lefts[cols.start], self.bottoms[rows.stop - 1],
+                                 self.rights[cols.stop - 1], self.tops[rows.start])
+
+    def inner_bbox(self, rows: range, cols: range) -> Bbox:
+        m, c0, c1, r0, r1 = self.margins, cols.start, cols.stop - 1, rows.start, rows.stop - 1
+        return Bbox.from_extents(
+            self.lefts[c0] + m["left"][c0] + m["leftcb"][c0],
+            self.bottoms[r1] + m["bottom"][r1] + m["bottomcb"][r1],
+            self.rights[c1] - m["right"][c1] - m["rightcb"][c1],
+            self.tops[r0] - m["top"][r0] - m["topcb"][r0])
+
+    def bbox_for_cb(self, rows: range, cols: range) -> Bbox:
+        """The block with its decorations but without its pads and colorbars."""
+        m, c0, c1, r0, r1 = self.margins, cols.start, cols.stop - 1, rows.start, rows.stop - 1
+        return Bbox.from_extents(self.lefts[c0] + m["leftcb"][c0],
+                                 self.bottoms[r1] + m["bottomcb"][r1],
+                                 self.rights[c1] - m["rightcb"][c1],
+                                 self.tops[r0] - m["topcb"][r0])
+
+
+def _root(excess, total: float) -> float:
+    """The k in [0, total] where ``excess(k)`` (negative at 0 when anything fits, at
+    least 0 at ``total``, piecewise linear) is 0; 0 when nothing fits. The Illinois
+    variant of regula falsi: exact in a few steps on a linear piece, and never leaves
+    the bracket."""
+    lo, hi = 0.0, float(total)
+    if hi <= 0:
+        return 0.0
+    f_lo, f_hi = excess(lo), excess(hi)
+    if f_lo >= 0:
+        return 0.0
+    k, last = hi, 0
+    for _ in range(100):
+        k = (lo * f_hi - hi * f_lo) / (f_hi - f_lo)
+        f = excess(k)
+        if abs(f) < 1e-9 or hi - lo < 1e-9:
+            break
+        if f < 0:
+            lo, f_lo = k, f
+            f_hi = f_hi / 2 if last < 0 else f_hi  # the same end twice: halve the other
+            last = -1
+        else:
+            hi, f_hi = k, f
+            f_lo = f_lo / 2 if last > 0 else f_lo
+            last = 1
+    return k
+
+
+def _padding(ss, w_pad: float, h_pad: float, spaces) -> dict:
+    """matplotlib's ``get_margin_from_padding``: pads (pixels) around a cell, or half
+    the grid's spacing (its own ``wspace``/``hspace``, else the engine's: fractions of
+    the figure) shared out over its cells, where that is more."""
+    gs = ss.get_gridspec()
+    (hspace, wspace), (w, h) = spaces
+    hs = (gs.hspace if gs.hspace is not None else hspace) * h / 2 / gs.nrows
+    ws = (gs.wspace if gs.wspace is not None else wspace) * w / 2 / gs.ncols
+    margin = {"leftcb": w_pad, "rightcb": w_pad, "bottomcb": h_pad, "topcb": h_pad,
+              "left": 0.0, "right": 0.0, "top": 0.0, "bottom": 0.0}
+    if ws > w_pad:
+        if ss.colspan.start > 0:
+            margin["leftcb"] = ws
+        if ss.colspan.stop < gs.ncols:
+            margin["rightcb"] = ws
+    if hs > h_pad:
+        if ss.rowspan.stop < gs.nrows:
+            margin["bottomcb"] = hs
+        if ss.rowspan.start > 0:
+            margin["topcb"] = hs
+    return margin
+
+
+def constrained_layout(fig, h_pad: float, w_pad: float, hspace: float, wspace: float,
+                       rect=(0, 0, 1, 1), compress: bool = False) -> None:
+    """Place the grid axes, colorbars and figure titles of ``fig`` (matplotlib's
+    ``do_constrained_layout``, twice: decorations change with the boxes)."""
+    pads = (w_pad * fig.dpi, h_pad * fig.dpi)
+    spaces = ((hspace, wspace), fig.canvas.size)
+    for _ in range(2):
+        grids = _constrained_pass(fig, rect, pads, spaces)
+        if grids is None:
+            warnings.warn("constrained_layout not applied: axes sizes collapsed to zero; "
+                          "make the figure larger or the decorations smaller", stacklevel=4)
+            return
+        if compress:
+            grids = _compress(fig, grids, rect, pads, spaces)
+            if grids is None:
+                return
+    top = grids[fig].inner_bbox(range(1), range(1)).y1
+    fig.place_figure_labels(top, pads)
+
+
+def _constrained_pass(fig, rect, pads, spaces, extra=(0.0, 0.0)):
+    w, h = fig.canvas.size
+    grids: dict = {}
+    _make_grids(fig, grids)
+    _make_margins(fig, grids, pads, spaces)
+    _figure_label_margins(fig, grids, pads)
+    _match_submerged(fig, grids)
+    x0, y0 = rect[0] * w, rect[1] * h
+    x1, y1 = x0 + rect[2] * w, y0 + rect[3] * h
+    grids[fig].edit_min("left", extra[0], 0)
+    grids[fig].edit_min("right", extra[0], 0)
+    grids[fig].edit_min("top", extra[1], 0)
+    grids[fig].edit_min("bottom", extra[1], 0)
+    if not _solve(fig, grids, (x0, y0, x1, y1)):
+        return None
+    _reposition(fig, grids, pads)
+    return grids
+
+
+def _subfigures(fig) -> list:
+    return list(getattr(fig, "subfigs", []))
+
+
+def _local_layout_axes(fig) -> list:
+    """The (sub)figure's own grid axes whose grid belongs to a figure (matplotlib leaves
+    axes of a ``GridSpec`` made without ``figure=`` where they are)."""
+    return [a for a in layout_axes(fig) if a.figure is fig and
+            a.get_subplotspec().get_topmost_subplotspec().get_gridspec().figure is not None]
+
+
+def _make_grids(fig, grids: dict) -> None:
+    """A LayoutGrid per (sub)figure and per grid holding its axes."""
+    grids[fig] = LayoutGrid()
+    for sfig in _subfigures(fig):
+        _grid_of(sfig.get_subplotspec().get_gridspec(), grids)
+        _make_grids(sfig, grids)
+    for ax in _local_layout_axes(fig):
+        _grid_of(ax.get_gridspec(), grids)
+
+
+def _grid_of(gs, grids: dict) -> LayoutGrid:
+    if gs not in grids:
+        if isinstance(gs, GridSpecFromSubplotSpec):
+            _grid_of(gs._subplot_spec.get_gridspec(), grids)
+        grids[gs] = LayoutGrid(gs.nrows, gs.ncols, gs.get_width_ratios(),
+                               gs.get_height_ratios())
+    return grids[gs]
+
+
+def _make_margins(fig, grids: dict, pads, spaces) -> None:
+    w_pad, h_pad = pads
+    for sfig in _subfigures(fig):
+        _make_margins(sfig, grids, pads, spaces)
+        ss = sfig.get_subplotspec()
+        margin = _padding(ss, 0.0, 0.0, spaces)
+        grids[ss.get_gridspec()].edit_outer(margin, ss.rowspan, ss.colspan)
+    for ax in _local_layout_axes(fig):
+        ss = ax.get_subplotspec()
+        margin = _padding(ss, w_pad, h_pad, spaces)
+        pos = fig.fraction_to_pixels(ax.get_position(original=True))
+        own = axes_margins(ax) if ax.get_visible() else None  # the decorations, once
+        tight = tight_box(ax, own)
+        room = inset_room(ax, own)
+        if len(room):
+            # the insets beside the axes, and its own decorations, follow its box
+            # after the aspect: their room depends on the box the grid gives it,
+            # settled when the grid is solved
+            grids[ss.get_gridspec()].add_reach(
+                ss.rowspan, ss.colspan, lambda w, h, ax=ax, room=room:
+                inset_reach(ax, room, w, h))
+        else:
+            margin["left"] += pos[0] - tight.x0
+            margin["right"] += tight.x1 - (pos[0] + pos[2])
+            margin["bottom"] += pos[1] - tight.y0
+            margin["top"] += tight.y1 - (pos[1] + pos[3])
+        for cb in ax.colorbars:
+            if cb.ax.get_subplotspec() is None:  # not in a cell: placed by the layout
+                _colorbar_margin(cb, ss, margin, tight)
+        grids[ss.get_gridspec()].edit_outer(margin, ss.rowspan, ss.colspan)
+
+
+def _colorbar_margin(cb, ss, margin: dict, tight: Bbox) -> None:
+    """Room for a colorbar beside its parent: its box with decorations plus its pad."""
+    rows, cols = cb.parent_spans()
+    cbtight = tight_box(cb.ax)
+    loc = cb.location
+    inner = cb.ax.figure.fraction_to_pixels(cb.parents_position())
+    pad = cb.pad * (inner[2] if loc in ("left", "right") else inner[3])
+    if loc == "right" and cols.stop == ss.colspan.stop:
+        margin["rightcb"] += cbtight.width + pad
+    elif loc == "left" and cols.start == ss.colspan.start:
+        margin["leftcb"] += cbtight.width + pad
+    elif loc == "top" and rows.start == ss.rowspan.start:
+        margin["topcb"] += cbtight.height + pad
+    elif loc == "bottom" and rows.stop == ss.rowspan.stop:
+        margin["bottomcb"] += cbtight.height + pad
+    if loc in ("top", "bottom"):
+        if cols.start == ss.colspan.start and cbtight.x0 < tight.x0:
+            margin["left"] += tight.x0 - cbtight.x0
+        if cols.stop == ss.colspan.stop and cbtight.x1 > tight.x1:
+            margin["right"] += cbtight.x1 - tight.x1
+    else:
+        if rows.stop == ss.rowspan.stop and cbtight.y0 < tight.y0:
+            margin["bottom"] += tight.y0 - cbtight.y0
+        if rows.start == ss.rowspan.start and cbtight.y1 > tight.y1:
+            margin["top"] += cbtight.y1 - tight.y1
+
+
+def _figure_label_margins(fig, grids: dict, pads) -> None:
+    """Room for the suptitle, supxlabel and supylabel (each with a pad on both sides),
+    and for figure legends placed outside."""
+    w_pad, h_pad = pads
+    for sfig in _subfigures(fig):
+        _figure_label_margins(sfig, grids, pads)
+    boxes = {k: fig.figure_label_box(k, constrained=pads) for k in
+             ("suptitle", "supxlabel", "supylabel")}
+    if boxes["suptitle"] is not None:
+        grids[fig].edit_min("top", boxes["suptitle"].height + 2 * h_pad, 0)
+    if boxes["supxlabel"] is not None:
+        grids[fig].edit_min("bottom", boxes["supxlabel"].height + 2 * h_pad, 0)
+    if boxes["supylabel"] is not None:
+        grids[fig].edit_min("left", boxes["supylabel"].width + 2 * w_pad, 0)
+    # figure legends 'outside' the axes (loc='outside right upper') take their room at
+    # the figure's edge, as matplotlib's constrained layout gives it them
+    for legend in getattr(fig, "legends", []):
+        side = getattr(legend, "outside_side", None)
+        if side is not None and legend.get_visible() and legend.entries:
+            room = dict(zip(("left", "right", "bottom", "top"), legend.outside(),
+                            strict=True))[side]
+            grids[fig].edit_min(side, room, 0)
+
+
+def _match_submerged(fig, grids: dict) -> None:
+    """Axes spanning several columns (rows) give the margins inside them one size, so
+    that spanning axes in different rows line up (matplotlib's rule)."""
+    axs = [a for a in layout_axes(fig) if a.get_gridspec() in grids]
+    for ax1 in axs:
+        ss1 = ax1.get_subplotspec()
+        lg1 = grids[ss1.get_gridspec()]
+        for span, (lo, hi) in ((ss1.colspan, ("left", "right")),
+                               (ss1.rowspan, ("top", "bottom"))):
+            if len(span) < 2:
+                continue
+            m = lg1.margins
+            first, last = list(span[1:]), list(span[:-1])
+            cb_lo, cb_hi = m[lo + "cb"][first], m[hi + "cb"][last]
+            max_lo = np.max(m[lo][first] + cb_lo)
+            max_hi = np.max(m[hi][last] + cb_hi)
+            for ax2 in axs:
+                ss2 = ax2.get_subplotspec()
+                span2 = ss2.colspan if lo == "left" else ss2.rowspan
+                if len(span2) < 2:
+                    continue
+                m2 = grids[ss2.get_gridspec()].margins
+                max_lo = max(max_lo, np.max(m2[lo][list(span2[1:])] +
+                                            m2[lo + "cb"][list(span2[1:])]))
+                max_hi = max(max_hi, np.max(m2[hi][list(span2[:-1])] +
+                                            m2[hi + "cb"][list(span2[:-1])]))
+            for i, cb in zip(first, cb_lo, strict=True):
+                lg1.edit_min(lo, max_lo - cb, i)
+            for i, cb in zip(last, cb_hi, strict=True):
+                lg1.edit_min(hi, max_hi - cb, i)
+
+
+def _solve(fig, grids: dict, region) -> bool:
+    """Solve the figure's grid in ``region``, then its grids and subfigures inside."""
+    lg = grids[fig]
+    if not lg.solve(*region):
+        return False
+    inner = lg.inner_bbox(range(1), range(1))
+    ok = True
+    for gs in [g for g in grids if _owner(g) is fig]:
+        ok &= _solve_grid(gs, grids, inner)
+    for sfig in _subfigures(fig):
+        ss = sfig.get_subplotspec()
+        box = grids[ss.get_gridspec()].inner_bbox(ss.rowspan, ss.colspan)
+        ok &= _solve(sfig, grids, box.extents)
+    return ok
+
+
+def _owner(gs):
+    """The (sub)figure a top-level grid divides (None for nested grids and keys that
+    are figures)."""
+    if not hasattr(gs, "get_geometry") or isinstance(gs, GridSpecFromSubplotSpec):
+        return None
+    return gs.figure
+
+
+def _solve_grid(gs, grids: dict, region: Bbox) -> bool:
+    ok = grids[gs].solve(*region.extents)
+    for child in [g for g in grids if isinstance(g, GridSpecFromSubplotSpec)
+                  and g._subplot_spec.get_gridspec() is gs]:
+        ss = child._subplot_spec
+        ok &= _solve_grid(child, grids, grids[gs].outer_bbox(ss.rowspan, ss.colspan))
+    return ok
+
+
+def _reposition(fig, grids: dict, pads) -> None:
+    """Every grid axes to the inner box of its cells; colorbars beside them; the
+    suptitle just above the grids (matplotlib's ``reposition_axes``)."""
+    for sfig in _subfigures(fig):
+        ss = sfig.get_subplotspec()
+        sfig.set_bbox_pixels(grids[sfig].outer_bbox(range(1), range(1)))
+        _reposition(sfig, grids, pads)
+    for ax in _local_layout_axes(fig):
+        ss = ax.get_subplotspec()
+        box = grids[ss.get_gridspec()].inner_bbox(ss.rowspan, ss.colspan)
+        ax._set_position(fig.pixels_to_fraction(box.bounds))
+        offset = {"left": 0.0, "right": 0.0, "bottom": 0.0, "top": 0.0}
+        for cb in reversed(ax.colorbars):
+            if cb.parents[0] is ax and cb.ax.get_subplotspec() is None:
+                _reposition_colorbar(cb, grids, offset)
+
+
+def _reposition_colorbar(cb, grids: dict, offset: dict) -> None:
+    fig = cb.ax.figure
+    lg = grids[cb.parents[0].get_gridspec()]
+    rows, cols = cb.parent_spans()
+    parent = lg.bbox_for_cb(rows, cols)
+    pb = lg.inner_bbox(rows, cols)
+    pos = fig.fraction_to_pixels(cb.ax.get_position(original=True))
+    tight = tight_box(cb.ax)
+    loc = cb.location
+    pad = cb.pad * (pb.width if loc in ("left", "right") else pb.height)
+    if loc in ("left", "right"):
+        pbcb = pb.shrunk(cb.fraction, cb.shrink).anchored(cb.anchor, pb)
+        lmargin = pos[0] - tight.x0
+        if loc == "right":
+            dx = parent.x1 - pbcb.x0 + offset["right"] + pad + lmargin
+            offset["right"] += tight.width + pad
+        else:
+            dx = parent.x0 - pbcb.x0 - tight.width - pad + lmargin - offset["left"]
+            offset["left"] += tight.width + pad
+        pbcb = pbcb.translated(dx, 0)
+    else:
+        pbcb = pb.shrunk(cb.shrink, cb.fraction).anchored(cb.anchor, pb)
+        bmargin = pos[1] - tight.y0
+        if loc == "top":
+            dy = parent.y1 - pbcb.y0 + offset["top"] + pad + bmargin
+            offset["top"] += tight.height + pad
+        else:
+            dy = parent.y0 - pbcb.y0 - tight.height - pad + bmargin - offset["bottom"]
+            offset["bottom"] += tight.height + pad
+        pbcb = pbcb.translated(0, dy)
+    cb.ax._set_position(fig.pixels_to_fraction(pbcb.bounds))
+
+
+def _compress(fig, grids: dict, rect, pads, spaces):
+    """``layout="compressed"``: the room fixed-aspect axes leave in their cells, shared
+    out to the figure's edges, then the layout again."""
+    extra_w: dict = {}
+    extra_h: dict = {}
+    for ax in _local_layout_axes(fig):
+        ss = ax.get_subplotspec()
+        orig = fig.fraction_to_pixels(ax.get_position(original=True))
+        room = inset_room(ax)
+        if len(room):  # the insets beside the axes may take some of that room
+            left, right, bottom, top = np.maximum(-inset_reach(ax, room, orig[2], orig[3]), 0)
+            slack_w, slack_h = left + right, bottom + top
+        else:
+            actual = fig.fraction_to_pixels(ax.apply_aspect())
+            slack_w, slack_h = orig[2] - actual[2], orig[3] - actual[3]
+        gs = ss.get_gridspec()
+        ew = extra_w.setdefault(gs, np.zeros(gs.ncols))
+        eh = extra_h.setdefault(gs, np.zeros(gs.nrows))
+        ew[ss.colspan.start:ss.colspan.stop] = np.maximum(ew[ss.colspan.start:
+                                                             ss.colspan.stop], slack_w)
+        eh[ss.rowspan.start:ss.rowspan.stop] = np.maximum(eh[ss.rowspan.start:
+                                                             ss.rowspan.stop], slack_h)
+    if len(extra_w) > 1:
+        raise ValueError("layout='compressed' needs every axes in one grid")
+    if not extra_w:
+        return grids
+    (ew,), (eh,) = extra_w.values(), extra_h.values()
+    return _constrained_pass(fig, rect, pads, spaces, (ew.sum() / 2, eh.sum() / 2))
