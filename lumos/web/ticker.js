@@ -107,8 +107,25 @@
     const major = locator(spec.major);
     const minorLoc = locator(spec.minor);
     const fmt = formatter(spec.formatter, major);
-    const majorV = visible(major.tickValues(lo, hi), lo, hi, 1e-10, spec.log);
-    const labels = majorV.length ? fmt.formatTicks(majorV, lo, hi) : [];
+    let majorV, labels;
+    if (spec.formatter.kind === "fixed") {
+      // labels by position among all the ticks set, those outside the view included
+      // (Axis.ticks in axis.py, as matplotlib formats them before it drops those)
+      const every = major.tickValues(lo, hi);
+      const strings = every.length ? fmt.formatTicks(every, lo, hi) : [];
+      const shown = new Set(visible(every, lo, hi, 1e-10, spec.log));
+      majorV = [];
+      labels = [];
+      every.forEach((v, i) => {
+        if (shown.has(v)) {
+          majorV.push(v);
+          labels.push(strings[i]);
+        }
+      });
+    } else {
+      majorV = visible(major.tickValues(lo, hi), lo, hi, 1e-10, spec.log);
+      labels = majorV.length ? fmt.formatTicks(majorV, lo, hi) : [];
+    }
     const offset = fmt.getOffset();
     let minor = visible(minorLoc.tickValues(lo, hi), lo, hi, 1e-10, spec.log);
     minor = removeOverlappingLocs(minor, majorV);
