@@ -561,13 +561,15 @@ def _overline_box(m: _Metrics, arg: tuple, style: int, fs: str = "it") -> _Box:
 
 # ---------------------------------------------------------------------- entry points
 class _Line:
-    """One laid-out line in em: its advance width, height, depth, glyphs and rules."""
+    """One laid-out line in em: its advance width, height, depth, glyphs and rules, and
+    whether it holds math."""
 
     __slots__ = ("width", "height", "depth", "indices", "chars", "pens", "scales", "rules",
-                 "fonts")
+                 "fonts", "math")
 
-    def __init__(self, box: _Box) -> None:
+    def __init__(self, box: _Box, math: bool) -> None:
         self.width, self.height, self.depth = box.width, box.height, box.depth
+        self.math = math
         g = box.glyphs
         self.fonts = [t[6] for t in g]
         self.indices = np.array([t[0] for t in g], np.int64)
@@ -575,6 +577,16 @@ class _Line:
         self.pens = np.array([t[2:4] for t in g], np.float64).reshape(-1, 2)
         self.scales = np.array([t[4:6] for t in g], np.float64).reshape(-1, 2)
         self.rules = np.asarray(box.rules, np.float64).reshape(-1, 4)
+
+    def extent(self, size: float | None) -> tuple[float, float, float]:
+        """(width, ascent, descent) in em of the line's box. A math line's is
+        matplotlib's (``Output.to_vector``, which Agg measures math by and
+        ``Text._get_layout`` reads): the box's advance width, height and depth, each
+        rounded up to whole pixels of a ``size``-pixel font (None: not rounded)."""
+        box = (self.width, self.height, self.depth)
+        if not self.math or size is None:
+            return box
+        return tuple(float(np.ceil(v * size - 1e-9)) / size for v in box)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -592,37 +604,43 @@ def _lines(text: str, font: Font) -> tuple[_Line, ...]:
             box.put(part, pen)
             pen += part.width
         box.width = pen
-        out.append(_Line(box))
+        out.append(_Line(box, any(is_math for is_math, _ in segs)))
     return tuple(out)
 
 
-def _vertical(font: Font, lines: tuple[_Line, ...], spacing: float) -> tuple:
-    """Top of the first line and bottom of the last one (em, last baseline at -(n-1)*s)."""
-    return block_box(font, (lines[0].height, lines[0].depth),
-                     (lines[-1].height, lines[-1].depth), len(lines), spacing)
+def _vertical(font: Font, lines: tuple[_Line, ...], spacing: float,
+              size: float | None) -> tuple:
+    """Top of the first line and bottom of the last one (em, last baseline at -(n-1)*s),
+    math lines' boxes in whole pixels of a ``size``-pixel font (:meth:`_Line.extent`)."""
+    return block_box(font, lines[0].extent(size)[1:], lines[-1].extent(size)[1:],
+                     len(lines), spacing)
 
 
 def rich_layout(text: str, font: Font, anchor_x: str = "left", anchor_y: str = "baseline",
-                spacing: float = 1.2) -> TextLayout:
+                spacing: float = 1.2, font_size: float | None = None) -> TextLayout:
     """Lay out ``text`` (math in ``$...$``) into a :class:`.fonts.TextLayout` in em.
 
     ``anchor_y`` 'top'/'bottom'/'center' use the math-aware block extent
     (:func:`.fonts.block_box`: a line's math box where it reaches past the font's
-    ascent or descent), so a fraction does not overflow its anchor.
+    ascent or descent), so a fraction does not overflow its anchor. A math line's box
+    is matplotlib's: rounded up to whole pixels (``font_size``: the size in pixels
+    they are pixels of; None, not rounded; :meth:`_Line.extent`).
     Text without math is :func:`.fonts.plain_layout`.
     """
     if parse(text) is None:  # plain: an escaped dollar is a dollar (matplotlib)
         return plain_layout(shown_dollars(text), font, anchor_x, anchor_y, spacing)
-    return _math_layout(text, font, anchor_x, anchor_y, spacing)
+    size = None if font_size is None else check_positive("font_size", font_size)
+    return _math_layout(text, font, anchor_x, anchor_y, spacing, size)
 
 
 @functools.lru_cache(maxsize=4096)
 def _math_layout(text: str, font: Font, anchor_x: str, anchor_y: str,
-                 spacing: float) -> TextLayout:
+                 spacing: float, size: float | None) -> TextLayout:
     lines = _lines(text, font)
-    top, bottom = _vertical(font, lines, spacing)
+    top, bottom = _vertical(font, lines, spacing, size)
     align, y_off = anchor_offsets(anchor_x, anchor_y, top, bottom, len(lines), spacing)
-    shifts = [np.array([-align * ln.width, y_off - i * spacing]) for i, ln in enumerate(lines)]
+    shifts = [np.array([-align * ln.extent(size)[0], y_off - i * spacing])
+              for i, ln in enumerate(lines)]
     glyph_fonts = [f for ln in lines for f in ln.fonts]
     fonts = tuple(dict.fromkeys([font, *glyph_fonts]))
     ids = np.array([fonts.index(f) for f in glyph_fonts], np.int64)
@@ -648,9 +666,9 @@ def extent_rich(
 ) -> tuple[float, float, float]:
     """(width, height, descent) in pixels like :func:`.glyphs.text_extent`, math aware.
 
-    The height grows above the font's ascent for tall superscripts and numerators and
-    the descent below its descent for subscripts and denominators (as matplotlib takes
-    a math line's box where it passes the font's).
+    A math line's box is matplotlib's (:meth:`_Line.extent`: in whole pixels), so the
+    height grows above the font's ascent for tall superscripts and numerators and the
+    descent below its descent for subscripts and denominators.
     """
     text = check_text(text)
     if parse(text) is None:
@@ -660,9 +678,10 @@ def extent_rich(
     spacing = check_positive("line_spacing", line_spacing)
     font = get_font(bold, face=face) if atlas is None else atlas.font
     lines = _lines(text, font)
-    top, bottom = _vertical(font, lines, spacing)
+    top, bottom = _vertical(font, lines, spacing, size)
     descent = -bottom - (len(lines) - 1) * spacing
-    return max(ln.width for ln in lines) * size, (top - bottom) * size, descent * size
+    width = max(ln.extent(size)[0] for ln in lines)
+    return width * size, (top - bottom) * size, descent * size
 
 
 def layout_rich(
@@ -684,5 +703,5 @@ def layout_rich(
     rot = check_anchors(anchor_x, anchor_y, rotation_deg)
     if atlas is None:
         atlas = get_atlas(bold)
-    return atlas_quads(atlas, rich_layout(text, atlas.font, anchor_x, anchor_y, spacing),
-                       size, rot)
+    return atlas_quads(atlas, rich_layout(text, atlas.font, anchor_x, anchor_y, spacing,
+                                          size), size, rot)
