@@ -54,8 +54,9 @@ _BIG_OPS = frozenset("∑∏∐⋂⋃⋁⋀⨁⨂⨀∫∮∬∭")
 _OVERUNDER = frozenset("∑∏∐⋂⋃⋁⋀⨁⨂⨀")
 _BIG_SCALE = 1.4  # matplotlib draws big operators this much larger than the text
 
-_SCALES = (1.0, 0.7, 0.5)  # text, script, scriptscript style
-_SCRIPT_SPACE = 0.05  # em after a script (TeX's \scriptspace)
+_SCALES = (1.0, 0.7, 0.49)  # text, script, scriptscript style (matplotlib shrinks by 0.7)
+_SCRIPT_SPACE = 0.05  # x-heights after a script (TeX's \scriptspace)
+_UNDERLINE = 0.75 / 12  # em; matplotlib's rule thickness for DejaVu Sans
 _RAD_FALLBACK = 0.045  # em; rule thickness when the radical's stub cannot be measured
 
 
@@ -445,42 +446,61 @@ def _delim_box(m: _Metrics, node: tuple, style: int, fs: str) -> _Box:
     return out
 
 
+# matplotlib's script constants for DejaVu Sans (TeX's sigma/xi parameters), in x-heights.
+_SUP_DROP, _SUB_DROP = 790.527 / 1120, 102.4 / 1120
+_SUP1, _SUB1, _SUB2 = 845.824 / 1120, 307.199 / 1120, 632.832 / 1120
+_DELTA, _DELTA_SLANTED = 0.025, 0.2  # kerns before a script: all, after a slanted letter
+_SLANTED_OPS = frozenset("∫∮")
+
+
 def _scripts_box(m: _Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
-    """Nucleus with superscript and/or subscript, after TeX's rules 18a-f (simplified)."""
+    """Nucleus with superscript and/or subscript, by TeX's rules 18a-f as matplotlib
+    applies them (its DejaVu Sans constants): scripts of a letter hang at fixed shifts,
+    those of a compound nucleus from its top and bottom; a slanted (italic) letter's
+    superscript moves right with its slant and its subscript does not."""
     _, nucleus, sup, sub = node
     if nucleus[0] == "sym" and nucleus[1] in _OVERUNDER:
         return _limits_box(m, node, style, fs)
-    k, ks = _SCALES[style], _SCALES[min(style + 1, 2)]
+    k = _SCALES[style]
     nuc = _node_box(m, nucleus, style, fs)
-    simple = nucleus[0] == "sym"
     out = _Box()
     out.put(nuc, 0.0)
-    xh, theta = m.x_height * k, m.rule * k
-    # Scripts of a compound nucleus hang from its top and bottom, not from the baseline.
-    u0 = 0.0 if simple else nuc.height - 0.386 * ks
-    v0 = 0.0 if simple else nuc.depth + 0.05 * ks
-    sup_box = _math_list(m, (sup,), min(style + 1, 2), fs) if sup is not None else None
-    sub_box = _math_list(m, (sub,), min(style + 1, 2), fs) if sub is not None else None
+    xh, theta = m.x_height * k, _UNDERLINE * k
+    sup_kern = sub_kern = _DELTA * xh
+    if nucleus[0] == "sym":
+        shift_up = shift_down = 0.0
+        ch, font = _pick(m, nucleus[1], fs)
+        if font in (m.fonts["it"], m.fonts["bfit"]) or ch in _SLANTED_OPS:
+            sup_kern += _DELTA * xh + _DELTA_SLANTED * (nuc.height - xh * 2 / 3)
+            sub_kern = 0.0
+    else:
+        shift_up = nuc.height - _SUP_DROP * xh * _SCALES[1]
+        shift_down = nuc.depth + _SUB_DROP * xh * _SCALES[1]
+    small = min(style + 1, 2)
+    sup_box = _math_list(m, (sup,), small, fs) if sup is not None else None
+    sub_box = _math_list(m, (sub,), small, fs) if sub is not None else None
+    shrink = _SCALES[small] / k  # the kerns shrink with their script (matplotlib)
+    sup_kern, sub_kern = sup_kern * shrink, sub_kern * shrink
     width = 0.0
-    if sup_box is not None:
-        u = max(u0, 0.40 * k, sup_box.depth + 0.25 * xh)
+    if sup_box is None:
+        v = max(shift_down, _SUB1 * xh, sub_box.height - xh * 4 / 5)
+    else:
+        u = max(shift_up, _SUP1 * xh, sup_box.depth + xh / 4)
+        if sub_box is not None:
+            v = max(shift_down, _SUB2 * xh)
+            clear = 4 * theta - ((u - sup_box.depth) - (sub_box.height - v))
+            if clear > 0:
+                v += clear
+                clear = xh * 4 / 5 - u + sup_box.depth
+                if clear > 0:
+                    u, v = u + clear, v - clear
     if sub_box is not None:
-        if sup_box is None:
-            v = max(v0, 0.17 * k, sub_box.height - 0.8 * xh)
-        else:
-            v = max(v0, 0.22 * k)
-            gap = (u - sup_box.depth) - (sub_box.height - v)
-            if gap < 4 * theta:
-                v += 4 * theta - gap
-                psi = 0.8 * xh - (u - sup_box.depth)
-                if psi > 0:
-                    u, v = u + psi, v - psi
-        out.put(sub_box, nuc.width, -v)
-        width = sub_box.width
+        out.put(sub_box, nuc.width + sub_kern, -v)
+        width = sub_kern + sub_box.width
     if sup_box is not None:
-        out.put(sup_box, nuc.width, u)
-        width = max(width, sup_box.width)
-    out.width = nuc.width + width + _SCRIPT_SPACE * k
+        out.put(sup_box, nuc.width + sup_kern, u)
+        width = max(width, sup_kern + sup_box.width)
+    out.width = nuc.width + width + _SCRIPT_SPACE * xh
     return out
 
 
