@@ -94,6 +94,8 @@ class _Metrics:
         self.radical = font.index("√")
         self.rad_ink = font.ink(self.radical)
         self.rule = _stub_thickness(font, self.radical) or _RAD_FALLBACK
+        italic = self.fonts["it"]  # matplotlib's spaces are 0.2 of an italic m
+        self.space = 0.2 * italic.advance(italic.index("m"))
 
 
 def _pick(m: _Metrics, ch: str, fs: str) -> tuple[str, Font]:
@@ -275,14 +277,16 @@ def _atom_class(node: tuple) -> str | None:
     return "ord"
 
 
-def _glue(a: str, b: str) -> float:
-    """TeX's inter-atom space (em) between classes ``a`` and ``b`` in text style."""
+def _glue(m: _Metrics, a: str, b: str) -> float:
+    """The space (em) between atoms of classes ``a`` and ``b``: matplotlib's 0.2 of an
+    italic m's advance around binary operators and relations and after punctuation,
+    TeX's thin space (3/18 em) around big operators and functions."""
     if a == "bin" or b == "bin":
-        return 4 / 18
+        return m.space
     if (a == "rel") != (b == "rel") and a not in ("open", "punct") and b not in ("close", "punct"):
-        return 5 / 18
+        return m.space
     if a == "punct":
-        return 3 / 18
+        return m.space
     if (a == "op" and b in ("ord", "op")) or (b == "op" and a in ("ord", "close")):
         return 3 / 18
     return 0.0
@@ -303,8 +307,8 @@ def _math_list(m: _Metrics, nodes: tuple, style: int, fs: str = "it") -> _Box:
     out, pen, prev = _Box(), 0.0, None
     for node, cls in zip(nodes, classes, strict=True):
         if cls is not None:
-            if prev is not None and style == 0:  # scripts and fractions stay tight
-                pen += _glue(prev, cls)
+            if prev is not None:  # in scripts too, shrunk with them (matplotlib)
+                pen += _glue(m, prev, cls) * _SCALES[style]
             prev = cls
         box = _node_box(m, node, style, fs)
         out.put(box, pen)
@@ -504,65 +508,75 @@ def _scripts_box(m: _Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
     return out
 
 
+# matplotlib's fraction constants for DejaVu Sans (TeX's sigma 8-12), in x-heights, and
+# its math axis (em).
+_NUM1, _NUM2 = 1529.86 / 1120, 868.352 / 1120
+_DENOM1, _DENOM2 = 1548.29 / 1120, 768 / 1120
+_AXIS = 512 / 2048
+
+
 def _frac_box(m: _Metrics, num: tuple, den: tuple, style: int, fs: str = "it",
               display: bool = False) -> _Box:
     """Numerator over denominator, one style smaller (``display``, \\dfrac: the same
-    size), centred on a rule at the math axis."""
+    size), centred on a rule (one rule thick) at matplotlib's math axis; the
+    numerator's baseline at least num2 (num1) x-heights up, the denominator's denom2
+    (denom1) down, each clear of the rule by a rule (three), a rule of space each side."""
     k = _SCALES[style]
     sub = style if display else min(style + 1, 2)
     n, d = _math_list(m, (num,), sub, fs), _math_list(m, (den,), sub, fs)
-    theta, axis = m.rule * k, m.axis * k
-    clear = 1.5 * theta + 0.03 * k  # gap between the rule and the numerator/denominator
-    u = axis + 0.5 * theta + clear + n.depth
-    v = d.height - axis + 0.5 * theta + clear
-    pad, over = 0.08 * k, 0.05 * k  # space around the fraction; rule overhang
-    inner = max(n.width, d.width) + 2 * over
-    out = _Box(inner + 2 * pad)
-    out.put(_rule_box(pad, axis - 0.5 * theta, pad + inner, axis + 0.5 * theta))
-    out.put(n, pad + 0.5 * (inner - n.width), u)
-    out.put(d, pad + 0.5 * (inner - d.width), -v)
-    out.width = inner + 2 * pad
+    theta, axis = _UNDERLINE * k, _AXIS * k
+    xh = m.x_height * _SCALES[sub]
+    up, down, clear = (_NUM1 * xh, _DENOM1 * xh, 3 * theta) if display else \
+        (_NUM2 * xh, _DENOM2 * xh, theta)
+    n_clear = max(up - n.depth - (axis + 0.5 * theta), clear)
+    d_clear = max(axis - 0.5 * theta - (d.height - down), clear)
+    inner = max(n.width, d.width)
+    out = _Box(inner + 2 * theta)
+    out.put(_rule_box(theta, axis - 0.5 * theta, theta + inner, axis + 0.5 * theta))
+    out.put(n, theta + 0.5 * (inner - n.width), axis + 0.5 * theta + n_clear + n.depth)
+    out.put(d, theta + 0.5 * (inner - d.width), axis - 0.5 * theta - d_clear - d.height)
+    out.width = inner + 2 * theta
     return out
 
 
 def _sqrt_box(m: _Metrics, arg: tuple, index: tuple | None, style: int,
               fs: str = "it") -> _Box:
-    """Radical sign stretched to the argument's height, continued by an overbar."""
+    """Radical sign and an overbar, as matplotlib sets them: the sign at its own size
+    where it spans the argument (with five rule thicknesses above it), stretched
+    upright where not; the bar (one rule thick) on top of the sign, 0.06 em above its
+    height; the argument two rules in from the sign's advance, two more after it; an
+    index (\\sqrt[n]{x}) at scriptscript size, 0.6 of the sign's height up, half the
+    sign's advance left of it."""
     k = _SCALES[style]
     a = _math_list(m, (arg,), style, fs)
-    rad = _glyph_box(m, "√", k)
+    theta = _UNDERLINE * k
+    advance = m.font.advance(m.radical) * k
     ink = m.rad_ink
-    if ink is None:
-        out = _Box()
-        out.put(rad)
-        out.put(a, rad.width)
-        out.width = rad.width + a.width
-        return out
-    rx0, ry0, rx1, ry1 = ink
-    gap = m.rule * k + 0.1 * m.x_height * k
-    bar_bottom = max(a.height, m.x_height * k) + gap
-    # Stretch the sign vertically (only) so it spans from below the argument to the bar.
-    bottom = min(ry0 * k, -a.depth - 0.5 * gap)
-    sy = max(k, (bar_bottom - bottom) / (ry1 - ry0 - m.rule))
-    theta = m.rule * sy
-    top = bar_bottom + theta
-    dy = top - ry1 * sy
+    sy, dy = k, 0.0
+    if ink is not None:
+        height, depth = ink[3] * k, -ink[1] * k
+        need = a.height + 5 * theta + a.depth
+        if height + depth < need - 0.2 * m.x_height * k:  # too short: stretch it
+            sy = k * need / (height + depth)
+            dy = -a.depth - ink[1] * sy
+            height = ink[3] * sy + dy
+    else:
+        height = a.height + 5 * theta
     out = _Box()
     x = 0.0
-    if index is not None:  # \sqrt[n]{x}: a tiny index tucked into the sign's crook
+    if index is not None:
         ib = _math_list(m, (index,), 2, fs)
-        out.put(ib, 0.0, dy + (ry0 + 0.55 * (ry1 - ry0)) * sy)
-        x = max(0.0, ib.width - 0.5 * (rx1 - rx0) * k)
-    sign = _Box(0.0, ry1 * sy + dy, max(0.0, -(ry0 * sy + dy)))
+        out.put(ib, 0.0, 0.6 * height)
+        x = ib.width - 0.5 * advance
+    sign = _Box(advance, max(0.0, height), 0.0 if ink is None else max(0.0, -(ink[1] * sy + dy)))
     sign.glyphs.append((m.radical, "√", 0.0, dy, k, sy, m.font))
     out.put(sign, x)
-    bar_x0 = x + rx1 * k - 0.02 * k  # overlap the stub a little: no seam
-    arg_x = x + rx1 * k + 0.04 * k
-    bar_x1 = arg_x + a.width + 0.06 * k
-    out.put(_rule_box(bar_x0, bar_bottom, bar_x1, top))
-    out.put(a, arg_x)
-    out.height = max(out.height, top + theta)  # TeX keeps one rule of clearance above
-    out.width = bar_x1 + 0.05 * k
+    top = height + 0.06 * k
+    bar_x0 = x + advance
+    bar_x1 = bar_x0 + a.width + 4 * theta
+    out.put(_rule_box(bar_x0, top - theta, bar_x1, top))
+    out.put(a, bar_x0 + 2 * theta)
+    out.width = bar_x1
     return out
 
 

@@ -383,8 +383,10 @@ def test_tall_argument_stretches_the_radical(atlas):
 
 def test_binary_operator_spacing(atlas):
     w = lambda t: extent_rich(t, 18)[0]  # noqa: E731
-    assert w("$a+b$") > w("$a$") + w("$+$") + w("$b$") + 0.3 * 18  # medium spaces
-    assert w("$a=b$") > w("$a+b$") - w("$+$") + w("$=$")  # thick spaces are wider
+    # matplotlib's 0.2 of an italic m each side (0.39 em), each width rounded up
+    assert w("$a+b$") > w("$a$") + w("$+$") + w("$b$") + 0.25 * 18
+    # relations take the same space as binary operators (matplotlib's, not TeX's)
+    assert w("$a=b$") - w("$=$") == pytest.approx(w("$a+b$") - w("$+$"), abs=1.0)
     # A leading or scripted minus is unary: no space after it.
     assert w("$-1$") == pytest.approx(w("$−$") + w("$1$"), abs=2.0)  # each in whole pixels
     assert w("$10^{-3}$") < w("$10^{- 3}$") + 1e-9
@@ -563,17 +565,42 @@ def _matplotlib_glyphs(text: str, points: float) -> tuple[tuple, list]:
 
 @pytest.mark.parametrize("points", [10, 20])
 @pytest.mark.parametrize("text", [r"$x^2$", r"$x_i$", r"$x_i^2$", r"$a_{ij}^{k}$",
-                                  r"$(x)^2$", r"$10^{-3}$", r"$e^{x^2}$", r"$\alpha_1$"])
-def test_scripts_sit_where_matplotlib_puts_them(text: str, points: float) -> None:
-    """Scripts by matplotlib's rules and DejaVu Sans constants: every glyph within
-    0.05 px of matplotlib's, the box's width and depth too (the old layout put x_i^2's
-    subscript 1.7 px high and superscripts after italic letters up to 1.2 px left)."""
+                                  r"$(x)^2$", r"$10^{-3}$", r"$e^{x^2}$", r"$\alpha_1$",
+                                  r"$\sqrt{x}$", r"$\sqrt[3]{x}$", r"$a+b=c$", r"$x_{i+1}$",
+                                  r"$f(x), g$"])
+def test_glyphs_sit_where_matplotlib_puts_them(text: str, points: float) -> None:
+    """Scripts, radicals and spaces by matplotlib's rules and DejaVu Sans constants:
+    every glyph within 0.05 px of matplotlib's, the box's width and depth too (the old
+    layout put x_i^2's subscript 1.7 px high, superscripts after italic letters up to
+    1.2 px left, the radical's argument 2.4 px left, a+b=c 6 px wider at 20 pt)."""
     (w, h, d), want = _matplotlib_glyphs(text, points)
     px = points * 100 / 72
     line = mathtext._lines(text, get_font())[0]
     got = sorted((c, x * px, y * px) for c, (x, y) in zip(line.chars, line.pens, strict=True))
     assert [g[0] for g in got] == [g[0] for g in want]
-    np.testing.assert_allclose([g[1:] for g in got], [g[1:] for g in want], atol=0.05)
+    # matplotlib's radical lifts its argument by a fraction of a pixel (how its box
+    # packs a glue), which lumos does not copy
+    tol = (0.05, 0.4 if "sqrt" in text else 0.05)
+    got, want = np.array([g[1:] for g in got]), np.array([g[1:] for g in want])
+    for axis in (0, 1):
+        np.testing.assert_allclose(got[:, axis], want[:, axis], atol=tol[axis])
     assert line.width * px == pytest.approx(w, abs=0.05)
     assert line.depth * px == pytest.approx(d, abs=0.05)
     assert line.height * px == pytest.approx(h, abs=0.25)
+
+
+@pytest.mark.parametrize("text", [r"$\frac{a}{b}$", r"$\dfrac{a}{b}$", r"$\frac{x^2}{y_i}$",
+                                  r"$\frac{1}{1+\sqrt{x}}$"])
+def test_fraction_is_matplotlib_s(text: str) -> None:
+    """A fraction's numerator, denominator and box by matplotlib's rules (its axis,
+    num/denom shifts, one-rule clearances and side space): glyphs within 0.35 px
+    (matplotlib centres by ink, lumos by advance), the box within 0.05 px (the old box
+    was 3.7 px wider and its numerator 2.6 px higher for a/b at 20 pt)."""
+    (w, h, d), want = _matplotlib_glyphs(text, 20)
+    px = 20 * 100 / 72
+    line = mathtext._lines(text, get_font())[0]
+    got = sorted((c, x * px, y * px) for c, (x, y) in zip(line.chars, line.pens, strict=True))
+    assert [g[0] for g in got] == [g[0] for g in want]
+    np.testing.assert_allclose([g[1:] for g in got], [g[1:] for g in want], atol=0.35)
+    assert (line.width * px, line.height * px, line.depth * px) == pytest.approx((w, h, d),
+                                                                                 abs=0.05)
