@@ -54,8 +54,9 @@ _BIG_OPS = frozenset("∑∏∐⋂⋃⋁⋀⨁⨂⨀∫∮∬∭")
 _OVERUNDER = frozenset("∑∏∐⋂⋃⋁⋀⨁⨂⨀")
 _BIG_SCALE = 1.4  # matplotlib draws big operators this much larger than the text
 
-_SCALES = (1.0, 0.7, 0.5)  # text, script, scriptscript style
-_SCRIPT_SPACE = 0.05  # em after a script (TeX's \scriptspace)
+_SCALES = (1.0, 0.7, 0.49)  # text, script, scriptscript style (matplotlib shrinks by 0.7)
+_SCRIPT_SPACE = 0.05  # x-heights after a script (TeX's \scriptspace)
+_UNDERLINE = 0.75 / 12  # em; matplotlib's rule thickness for DejaVu Sans
 _RAD_FALLBACK = 0.045  # em; rule thickness when the radical's stub cannot be measured
 
 
@@ -93,6 +94,8 @@ class _Metrics:
         self.radical = font.index("√")
         self.rad_ink = font.ink(self.radical)
         self.rule = _stub_thickness(font, self.radical) or _RAD_FALLBACK
+        italic = self.fonts["it"]  # matplotlib's spaces are 0.2 of an italic m
+        self.space = 0.2 * italic.advance(italic.index("m"))
 
 
 def _pick(m: _Metrics, ch: str, fs: str) -> tuple[str, Font]:
@@ -274,14 +277,16 @@ def _atom_class(node: tuple) -> str | None:
     return "ord"
 
 
-def _glue(a: str, b: str) -> float:
-    """TeX's inter-atom space (em) between classes ``a`` and ``b`` in text style."""
+def _glue(m: _Metrics, a: str, b: str) -> float:
+    """The space (em) between atoms of classes ``a`` and ``b``: matplotlib's 0.2 of an
+    italic m's advance around binary operators and relations and after punctuation,
+    TeX's thin space (3/18 em) around big operators and functions."""
     if a == "bin" or b == "bin":
-        return 4 / 18
+        return m.space
     if (a == "rel") != (b == "rel") and a not in ("open", "punct") and b not in ("close", "punct"):
-        return 5 / 18
+        return m.space
     if a == "punct":
-        return 3 / 18
+        return m.space
     if (a == "op" and b in ("ord", "op")) or (b == "op" and a in ("ord", "close")):
         return 3 / 18
     return 0.0
@@ -302,8 +307,8 @@ def _math_list(m: _Metrics, nodes: tuple, style: int, fs: str = "it") -> _Box:
     out, pen, prev = _Box(), 0.0, None
     for node, cls in zip(nodes, classes, strict=True):
         if cls is not None:
-            if prev is not None and style == 0:  # scripts and fractions stay tight
-                pen += _glue(prev, cls)
+            if prev is not None:  # in scripts too, shrunk with them (matplotlib)
+                pen += _glue(m, prev, cls) * _SCALES[style]
             prev = cls
         box = _node_box(m, node, style, fs)
         out.put(box, pen)
@@ -445,104 +450,133 @@ def _delim_box(m: _Metrics, node: tuple, style: int, fs: str) -> _Box:
     return out
 
 
+# matplotlib's script constants for DejaVu Sans (TeX's sigma/xi parameters), in x-heights.
+_SUP_DROP, _SUB_DROP = 790.527 / 1120, 102.4 / 1120
+_SUP1, _SUB1, _SUB2 = 845.824 / 1120, 307.199 / 1120, 632.832 / 1120
+_DELTA, _DELTA_SLANTED = 0.025, 0.2  # kerns before a script: all, after a slanted letter
+_SLANTED_OPS = frozenset("∫∮")
+
+
 def _scripts_box(m: _Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
-    """Nucleus with superscript and/or subscript, after TeX's rules 18a-f (simplified)."""
+    """Nucleus with superscript and/or subscript, by TeX's rules 18a-f as matplotlib
+    applies them (its DejaVu Sans constants): scripts of a letter hang at fixed shifts,
+    those of a compound nucleus from its top and bottom; a slanted (italic) letter's
+    superscript moves right with its slant and its subscript does not."""
     _, nucleus, sup, sub = node
     if nucleus[0] == "sym" and nucleus[1] in _OVERUNDER:
         return _limits_box(m, node, style, fs)
-    k, ks = _SCALES[style], _SCALES[min(style + 1, 2)]
+    k = _SCALES[style]
     nuc = _node_box(m, nucleus, style, fs)
-    simple = nucleus[0] == "sym"
     out = _Box()
     out.put(nuc, 0.0)
-    xh, theta = m.x_height * k, m.rule * k
-    # Scripts of a compound nucleus hang from its top and bottom, not from the baseline.
-    u0 = 0.0 if simple else nuc.height - 0.386 * ks
-    v0 = 0.0 if simple else nuc.depth + 0.05 * ks
-    sup_box = _math_list(m, (sup,), min(style + 1, 2), fs) if sup is not None else None
-    sub_box = _math_list(m, (sub,), min(style + 1, 2), fs) if sub is not None else None
+    xh, theta = m.x_height * k, _UNDERLINE * k
+    sup_kern = sub_kern = _DELTA * xh
+    if nucleus[0] == "sym":
+        shift_up = shift_down = 0.0
+        ch, font = _pick(m, nucleus[1], fs)
+        if font in (m.fonts["it"], m.fonts["bfit"]) or ch in _SLANTED_OPS:
+            sup_kern += _DELTA * xh + _DELTA_SLANTED * (nuc.height - xh * 2 / 3)
+            sub_kern = 0.0
+    else:
+        shift_up = nuc.height - _SUP_DROP * xh * _SCALES[1]
+        shift_down = nuc.depth + _SUB_DROP * xh * _SCALES[1]
+    small = min(style + 1, 2)
+    sup_box = _math_list(m, (sup,), small, fs) if sup is not None else None
+    sub_box = _math_list(m, (sub,), small, fs) if sub is not None else None
+    shrink = _SCALES[small] / k  # the kerns shrink with their script (matplotlib)
+    sup_kern, sub_kern = sup_kern * shrink, sub_kern * shrink
     width = 0.0
-    if sup_box is not None:
-        u = max(u0, 0.40 * k, sup_box.depth + 0.25 * xh)
+    if sup_box is None:
+        v = max(shift_down, _SUB1 * xh, sub_box.height - xh * 4 / 5)
+    else:
+        u = max(shift_up, _SUP1 * xh, sup_box.depth + xh / 4)
+        if sub_box is not None:
+            v = max(shift_down, _SUB2 * xh)
+            clear = 4 * theta - ((u - sup_box.depth) - (sub_box.height - v))
+            if clear > 0:
+                v += clear
+                clear = xh * 4 / 5 - u + sup_box.depth
+                if clear > 0:
+                    u, v = u + clear, v - clear
     if sub_box is not None:
-        if sup_box is None:
-            v = max(v0, 0.17 * k, sub_box.height - 0.8 * xh)
-        else:
-            v = max(v0, 0.22 * k)
-            gap = (u - sup_box.depth) - (sub_box.height - v)
-            if gap < 4 * theta:
-                v += 4 * theta - gap
-                psi = 0.8 * xh - (u - sup_box.depth)
-                if psi > 0:
-                    u, v = u + psi, v - psi
-        out.put(sub_box, nuc.width, -v)
-        width = sub_box.width
+        out.put(sub_box, nuc.width + sub_kern, -v)
+        width = sub_kern + sub_box.width
     if sup_box is not None:
-        out.put(sup_box, nuc.width, u)
-        width = max(width, sup_box.width)
-    out.width = nuc.width + width + _SCRIPT_SPACE * k
+        out.put(sup_box, nuc.width + sup_kern, u)
+        width = max(width, sup_kern + sup_box.width)
+    out.width = nuc.width + width + _SCRIPT_SPACE * xh
     return out
+
+
+# matplotlib's fraction constants for DejaVu Sans (TeX's sigma 8-12), in x-heights, and
+# its math axis (em).
+_NUM1, _NUM2 = 1529.86 / 1120, 868.352 / 1120
+_DENOM1, _DENOM2 = 1548.29 / 1120, 768 / 1120
+_AXIS = 512 / 2048
 
 
 def _frac_box(m: _Metrics, num: tuple, den: tuple, style: int, fs: str = "it",
               display: bool = False) -> _Box:
     """Numerator over denominator, one style smaller (``display``, \\dfrac: the same
-    size), centred on a rule at the math axis."""
+    size), centred on a rule (one rule thick) at matplotlib's math axis; the
+    numerator's baseline at least num2 (num1) x-heights up, the denominator's denom2
+    (denom1) down, each clear of the rule by a rule (three), a rule of space each side."""
     k = _SCALES[style]
     sub = style if display else min(style + 1, 2)
     n, d = _math_list(m, (num,), sub, fs), _math_list(m, (den,), sub, fs)
-    theta, axis = m.rule * k, m.axis * k
-    clear = 1.5 * theta + 0.03 * k  # gap between the rule and the numerator/denominator
-    u = axis + 0.5 * theta + clear + n.depth
-    v = d.height - axis + 0.5 * theta + clear
-    pad, over = 0.08 * k, 0.05 * k  # space around the fraction; rule overhang
-    inner = max(n.width, d.width) + 2 * over
-    out = _Box(inner + 2 * pad)
-    out.put(_rule_box(pad, axis - 0.5 * theta, pad + inner, axis + 0.5 * theta))
-    out.put(n, pad + 0.5 * (inner - n.width), u)
-    out.put(d, pad + 0.5 * (inner - d.width), -v)
-    out.width = inner + 2 * pad
+    theta, axis = _UNDERLINE * k, _AXIS * k
+    xh = m.x_height * _SCALES[sub]
+    up, down, clear = (_NUM1 * xh, _DENOM1 * xh, 3 * theta) if display else \
+        (_NUM2 * xh, _DENOM2 * xh, theta)
+    n_clear = max(up - n.depth - (axis + 0.5 * theta), clear)
+    d_clear = max(axis - 0.5 * theta - (d.height - down), clear)
+    inner = max(n.width, d.width)
+    out = _Box(inner + 2 * theta)
+    out.put(_rule_box(theta, axis - 0.5 * theta, theta + inner, axis + 0.5 * theta))
+    out.put(n, theta + 0.5 * (inner - n.width), axis + 0.5 * theta + n_clear + n.depth)
+    out.put(d, theta + 0.5 * (inner - d.width), axis - 0.5 * theta - d_clear - d.height)
+    out.width = inner + 2 * theta
     return out
 
 
 def _sqrt_box(m: _Metrics, arg: tuple, index: tuple | None, style: int,
               fs: str = "it") -> _Box:
-    """Radical sign stretched to the argument's height, continued by an overbar."""
+    """Radical sign and an overbar, as matplotlib sets them: the sign at its own size
+    where it spans the argument (with five rule thicknesses above it), stretched
+    upright where not; the bar (one rule thick) on top of the sign, 0.06 em above its
+    height; the argument two rules in from the sign's advance, two more after it; an
+    index (\\sqrt[n]{x}) at scriptscript size, 0.6 of the sign's height up, half the
+    sign's advance left of it."""
     k = _SCALES[style]
     a = _math_list(m, (arg,), style, fs)
-    rad = _glyph_box(m, "√", k)
+    theta = _UNDERLINE * k
+    advance = m.font.advance(m.radical) * k
     ink = m.rad_ink
-    if ink is None:
-        out = _Box()
-        out.put(rad)
-        out.put(a, rad.width)
-        out.width = rad.width + a.width
-        return out
-    rx0, ry0, rx1, ry1 = ink
-    gap = m.rule * k + 0.1 * m.x_height * k
-    bar_bottom = max(a.height, m.x_height * k) + gap
-    # Stretch the sign vertically (only) so it spans from below the argument to the bar.
-    bottom = min(ry0 * k, -a.depth - 0.5 * gap)
-    sy = max(k, (bar_bottom - bottom) / (ry1 - ry0 - m.rule))
-    theta = m.rule * sy
-    top = bar_bottom + theta
-    dy = top - ry1 * sy
+    sy, dy = k, 0.0
+    if ink is not None:
+        height, depth = ink[3] * k, -ink[1] * k
+        need = a.height + 5 * theta + a.depth
+        if height + depth < need - 0.2 * m.x_height * k:  # too short: stretch it
+            sy = k * need / (height + depth)
+            dy = -a.depth - ink[1] * sy
+            height = ink[3] * sy + dy
+    else:
+        height = a.height + 5 * theta
     out = _Box()
     x = 0.0
-    if index is not None:  # \sqrt[n]{x}: a tiny index tucked into the sign's crook
+    if index is not None:
         ib = _math_list(m, (index,), 2, fs)
-        out.put(ib, 0.0, dy + (ry0 + 0.55 * (ry1 - ry0)) * sy)
-        x = max(0.0, ib.width - 0.5 * (rx1 - rx0) * k)
-    sign = _Box(0.0, ry1 * sy + dy, max(0.0, -(ry0 * sy + dy)))
+        out.put(ib, 0.0, 0.6 * height)
+        x = ib.width - 0.5 * advance
+    sign = _Box(advance, max(0.0, height), 0.0 if ink is None else max(0.0, -(ink[1] * sy + dy)))
     sign.glyphs.append((m.radical, "√", 0.0, dy, k, sy, m.font))
     out.put(sign, x)
-    bar_x0 = x + rx1 * k - 0.02 * k  # overlap the stub a little: no seam
-    arg_x = x + rx1 * k + 0.04 * k
-    bar_x1 = arg_x + a.width + 0.06 * k
-    out.put(_rule_box(bar_x0, bar_bottom, bar_x1, top))
-    out.put(a, arg_x)
-    out.height = max(out.height, top + theta)  # TeX keeps one rule of clearance above
-    out.width = bar_x1 + 0.05 * k
+    top = height + 0.06 * k
+    bar_x0 = x + advance
+    bar_x1 = bar_x0 + a.width + 4 * theta
+    out.put(_rule_box(bar_x0, top - theta, bar_x1, top))
+    out.put(a, bar_x0 + 2 * theta)
+    out.width = bar_x1
     return out
 
 
@@ -561,13 +595,15 @@ def _overline_box(m: _Metrics, arg: tuple, style: int, fs: str = "it") -> _Box:
 
 # ---------------------------------------------------------------------- entry points
 class _Line:
-    """One laid-out line in em: its advance width, height, depth, glyphs and rules."""
+    """One laid-out line in em: its advance width, height, depth, glyphs and rules, and
+    whether it holds math."""
 
     __slots__ = ("width", "height", "depth", "indices", "chars", "pens", "scales", "rules",
-                 "fonts")
+                 "fonts", "math")
 
-    def __init__(self, box: _Box) -> None:
+    def __init__(self, box: _Box, math: bool) -> None:
         self.width, self.height, self.depth = box.width, box.height, box.depth
+        self.math = math
         g = box.glyphs
         self.fonts = [t[6] for t in g]
         self.indices = np.array([t[0] for t in g], np.int64)
@@ -575,6 +611,16 @@ class _Line:
         self.pens = np.array([t[2:4] for t in g], np.float64).reshape(-1, 2)
         self.scales = np.array([t[4:6] for t in g], np.float64).reshape(-1, 2)
         self.rules = np.asarray(box.rules, np.float64).reshape(-1, 4)
+
+    def extent(self, size: float | None) -> tuple[float, float, float]:
+        """(width, ascent, descent) in em of the line's box. A math line's is
+        matplotlib's (``Output.to_vector``, which Agg measures math by and
+        ``Text._get_layout`` reads): the box's advance width, height and depth, each
+        rounded up to whole pixels of a ``size``-pixel font (None: not rounded)."""
+        box = (self.width, self.height, self.depth)
+        if not self.math or size is None:
+            return box
+        return tuple(float(np.ceil(v * size - 1e-9)) / size for v in box)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -592,37 +638,43 @@ def _lines(text: str, font: Font) -> tuple[_Line, ...]:
             box.put(part, pen)
             pen += part.width
         box.width = pen
-        out.append(_Line(box))
+        out.append(_Line(box, any(is_math for is_math, _ in segs)))
     return tuple(out)
 
 
-def _vertical(font: Font, lines: tuple[_Line, ...], spacing: float) -> tuple:
-    """Top of the first line and bottom of the last one (em, last baseline at -(n-1)*s)."""
-    return block_box(font, (lines[0].height, lines[0].depth),
-                     (lines[-1].height, lines[-1].depth), len(lines), spacing)
+def _vertical(font: Font, lines: tuple[_Line, ...], spacing: float,
+              size: float | None) -> tuple:
+    """Top of the first line and bottom of the last one (em, last baseline at -(n-1)*s),
+    math lines' boxes in whole pixels of a ``size``-pixel font (:meth:`_Line.extent`)."""
+    return block_box(font, lines[0].extent(size)[1:], lines[-1].extent(size)[1:],
+                     len(lines), spacing)
 
 
 def rich_layout(text: str, font: Font, anchor_x: str = "left", anchor_y: str = "baseline",
-                spacing: float = 1.2) -> TextLayout:
+                spacing: float = 1.2, font_size: float | None = None) -> TextLayout:
     """Lay out ``text`` (math in ``$...$``) into a :class:`.fonts.TextLayout` in em.
 
     ``anchor_y`` 'top'/'bottom'/'center' use the math-aware block extent
     (:func:`.fonts.block_box`: a line's math box where it reaches past the font's
-    ascent or descent), so a fraction does not overflow its anchor.
+    ascent or descent), so a fraction does not overflow its anchor. A math line's box
+    is matplotlib's: rounded up to whole pixels (``font_size``: the size in pixels
+    they are pixels of; None, not rounded; :meth:`_Line.extent`).
     Text without math is :func:`.fonts.plain_layout`.
     """
     if parse(text) is None:  # plain: an escaped dollar is a dollar (matplotlib)
         return plain_layout(shown_dollars(text), font, anchor_x, anchor_y, spacing)
-    return _math_layout(text, font, anchor_x, anchor_y, spacing)
+    size = None if font_size is None else check_positive("font_size", font_size)
+    return _math_layout(text, font, anchor_x, anchor_y, spacing, size)
 
 
 @functools.lru_cache(maxsize=4096)
 def _math_layout(text: str, font: Font, anchor_x: str, anchor_y: str,
-                 spacing: float) -> TextLayout:
+                 spacing: float, size: float | None) -> TextLayout:
     lines = _lines(text, font)
-    top, bottom = _vertical(font, lines, spacing)
+    top, bottom = _vertical(font, lines, spacing, size)
     align, y_off = anchor_offsets(anchor_x, anchor_y, top, bottom, len(lines), spacing)
-    shifts = [np.array([-align * ln.width, y_off - i * spacing]) for i, ln in enumerate(lines)]
+    shifts = [np.array([-align * ln.extent(size)[0], y_off - i * spacing])
+              for i, ln in enumerate(lines)]
     glyph_fonts = [f for ln in lines for f in ln.fonts]
     fonts = tuple(dict.fromkeys([font, *glyph_fonts]))
     ids = np.array([fonts.index(f) for f in glyph_fonts], np.int64)
@@ -648,9 +700,9 @@ def extent_rich(
 ) -> tuple[float, float, float]:
     """(width, height, descent) in pixels like :func:`.glyphs.text_extent`, math aware.
 
-    The height grows above the font's ascent for tall superscripts and numerators and
-    the descent below its descent for subscripts and denominators (as matplotlib takes
-    a math line's box where it passes the font's).
+    A math line's box is matplotlib's (:meth:`_Line.extent`: in whole pixels), so the
+    height grows above the font's ascent for tall superscripts and numerators and the
+    descent below its descent for subscripts and denominators.
     """
     text = check_text(text)
     if parse(text) is None:
@@ -660,9 +712,10 @@ def extent_rich(
     spacing = check_positive("line_spacing", line_spacing)
     font = get_font(bold, face=face) if atlas is None else atlas.font
     lines = _lines(text, font)
-    top, bottom = _vertical(font, lines, spacing)
+    top, bottom = _vertical(font, lines, spacing, size)
     descent = -bottom - (len(lines) - 1) * spacing
-    return max(ln.width for ln in lines) * size, (top - bottom) * size, descent * size
+    width = max(ln.extent(size)[0] for ln in lines)
+    return width * size, (top - bottom) * size, descent * size
 
 
 def layout_rich(
@@ -684,5 +737,5 @@ def layout_rich(
     rot = check_anchors(anchor_x, anchor_y, rotation_deg)
     if atlas is None:
         atlas = get_atlas(bold)
-    return atlas_quads(atlas, rich_layout(text, atlas.font, anchor_x, anchor_y, spacing),
-                       size, rot)
+    return atlas_quads(atlas, rich_layout(text, atlas.font, anchor_x, anchor_y, spacing,
+                                          size), size, rot)

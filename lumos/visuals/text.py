@@ -241,7 +241,7 @@ def _glyph_run(atlas, text: str, size: float, anchor_x: str, anchor_y: str, rota
     the strings it showed before; ``shape`` (the atlas's, before laying out) is in the
     key since growth rescales the atlas's normalized coordinates the texels come from."""
     quads, uvs = atlas_quads(atlas, rich_layout(check_text(text), atlas.font, anchor_x,
-                                                anchor_y), size, rotation)
+                                                anchor_y, font_size=size), size, rotation)
     offset = quads[:, _CORNERS].reshape(-1, 2)
     # in atlas texels now: a later label may grow the atlas, which rescales uvs
     texel = uvs[:, _CORNERS].reshape(-1, 2).astype(np.float64) * atlas.image.shape[::-1]
@@ -500,8 +500,8 @@ class Text(Visual):
     def _layout(self, s: str, i: int) -> TextLayout:
         """The device-neutral layout of label ``i`` (em, relative to its anchor): the
         atlas quads and the vector glyph runs both come from it."""
-        _, ax, ay, _ = self._style(i)
-        return rich_layout(check_text(s), self._atlas.font, ax, ay)
+        size, ax, ay, _ = self._style(i)
+        return rich_layout(check_text(s), self._atlas.font, ax, ay, font_size=size)
 
     def _reserved_texels(self) -> np.ndarray:
         """Atlas texel corners (6 per glyph, as the quads) of the reserved glyphs (kept
