@@ -91,7 +91,9 @@ def test_text_is_real_text_with_an_embedded_subset_font(plt, tmp_path, svg_text)
     assert re.match(r"[A-Z]{6}\+DejaVuSans", row)  # a subset tag
     assert "CID TrueType" in row and "Identity-H" in row
     assert row.split()[-5:-2] == ["yes", "yes", "yes"]  # embedded, subset, ToUnicode
-    assert "Wave α2" in tool("pdftotext", pdf, "-")
+    # pdftotext splits words at gaps: the superscript sits a script space off the alpha,
+    # as in matplotlib's own PDF of this title ("Wave α 2")
+    assert re.search(r"Wave α ?2", tool("pdftotext", pdf, "-"))
     # the subset holds only the glyphs used: far smaller than DejaVu Sans (740 kB)
     assert pdf.stat().st_size < 40_000 and svg.stat().st_size < 60_000
 
