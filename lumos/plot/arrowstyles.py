@@ -38,9 +38,10 @@ STYLES: dict[str, dict] = {
 FILLED = ("simple", "fancy", "wedge")
 
 
-def parse_arrowstyle(style) -> tuple[str, dict]:
-    """``(name, parameters)`` of an arrow style string or matplotlib ArrowStyle object,
-    every parameter present (defaults filled in)."""
+def _parse_style(style, what: str, table: dict, object_name) -> tuple[str, dict]:
+    """``(name, parameters)`` of a ``"name,key=value,..."`` string or a matplotlib style
+    object (named by ``object_name(style)``, its parameters its attributes), every
+    parameter of ``table[name]`` present; ``what`` names the argument in errors."""
     if isinstance(style, str):
         name, *parts = style.replace(" ", "").split(",")
         name = name.lower()
@@ -48,27 +49,34 @@ def parse_arrowstyle(style) -> tuple[str, dict]:
         for part in parts:
             key, eq, value = part.partition("=")
             if not eq:
-                raise ValueError(f"arrowstyle: got {style!r}, expected 'name' or "
+                raise ValueError(f"{what}: got {style!r}, expected 'name' or "
                                  "'name,key=value,...'")
             try:
                 given[key] = float(value)
             except ValueError:
-                raise ValueError(f"arrowstyle: got {key}={value!r} in {style!r}, "
+                raise ValueError(f"{what}: got {key}={value!r} in {style!r}, "
                                  "expected a number") from None
     else:
-        name = getattr(style, "arrow", type(style).__name__.lower())
-        given = None
-    if name not in STYLES:
-        raise ValueError(f"arrowstyle: got {style!r}, expected one of "
-                         f"{', '.join(STYLES)} (with ',key=value' parameters)")
-    params = dict(STYLES[name])
-    if given is None:  # a matplotlib ArrowStyle object: its public attributes
-        given = {k: getattr(style, k) for k in params if getattr(style, k, None) is not None}
+        name, given = object_name(style), None
+    if name not in table:
+        raise ValueError(f"{what}: got {style!r}, expected one of "
+                         f"{', '.join(table)} (with ',key=value' parameters)")
+    params = dict(table[name])
+    if given is None:  # a matplotlib style object: its public attributes
+        given = {k: v for k in params if (v := getattr(style, k, None)) is not None}
     unknown = sorted(set(given) - set(params))
     if unknown:
-        raise TypeError(f"arrowstyle {name!r}: unsupported parameter(s) "
+        raise TypeError(f"{what} {name!r}: unsupported parameter(s) "
                         f"{', '.join(unknown)}; it takes {', '.join(params) or 'none'}")
     params.update(given)
+    return name, params
+
+
+def parse_arrowstyle(style) -> tuple[str, dict]:
+    """``(name, parameters)`` of an arrow style string or matplotlib ArrowStyle object,
+    every parameter present (defaults filled in)."""
+    name, params = _parse_style(style, "arrowstyle", STYLES,
+                                lambda s: getattr(s, "arrow", type(s).__name__.lower()))
     for k in ("angleA", "angleB"):
         if k in params and params[k] is None:
             params[k] = 0.0
@@ -259,34 +267,8 @@ def parse_connectionstyle(style) -> tuple[str, dict]:
     matplotlib ConnectionStyle object or None (``arc3``, straight)."""
     if style is None:
         return "arc3", {"rad": 0.0}
-    if isinstance(style, str):
-        name, *parts = style.replace(" ", "").split(",")
-        name = name.lower()
-        given = {}
-        for part in parts:
-            key, eq, value = part.partition("=")
-            try:
-                given[key] = float(value) if eq else None
-            except ValueError:
-                raise ValueError(f"connectionstyle: got {key}={value!r} in {style!r}, "
-                                 "expected a number") from None
-            if not eq:
-                raise ValueError(f"connectionstyle: got {style!r}, expected 'name' or "
-                                 "'name,key=value,...'")
-    else:
-        name, given = type(style).__name__.lower(), None
-    if name not in CONNECTIONS:
-        raise ValueError(f"connectionstyle: got {style!r}, expected one of "
-                         f"{', '.join(CONNECTIONS)} (with ',key=value' parameters)")
-    params = dict(CONNECTIONS[name])
-    if given is None:
-        given = {k: getattr(style, k) for k in params if hasattr(style, k)}
-    unknown = sorted(set(given) - set(params))
-    if unknown:
-        raise TypeError(f"connectionstyle {name!r}: unsupported parameter(s) "
-                        f"{', '.join(unknown)}; it takes {', '.join(params)}")
-    params.update(given)
-    return name, params
+    return _parse_style(style, "connectionstyle", CONNECTIONS,
+                        lambda s: type(s).__name__.lower())
 
 
 def _quad(p0, c, p2, n: int = 16) -> np.ndarray:
