@@ -408,6 +408,13 @@ class Annotation(Text):
             if unknown:
                 raise TypeError(f"arrowprops: lumos does not support {', '.join(unknown)}; "
                                 f"it takes {', '.join(sorted(allowed))}")
+            for key in ("patchA", "patchB"):
+                patch = self.arrowprops.get(key)
+                if patch is not None and not isinstance(patch, dict) and \
+                        not _is_line(patch) and not _is_patch(patch):
+                    raise TypeError(f"arrowprops: {key} got {type(patch).__name__}, expected a "
+                                    "patch (lumos's or matplotlib's), a line or a text's "
+                                    "get_bbox_patch()")
         self.annotation_clip = annotation_clip
 
     @staticmethod
@@ -626,7 +633,7 @@ class Annotation(Text):
         patch = self.arrowprops.get(key)
         if patch is None:  # not given: the text's box; None: no patch
             return None
-        if callable(getattr(patch, "get_pickradius", None)) and hasattr(patch, "data_points"):
+        if _is_line(patch):
             return _line_rings(self.axes, patch)
         for t in [*self.axes.texts, *self.axes.artists]:
             if isinstance(patch, dict) and isinstance(t, Text) and t.get_bbox_patch() is patch:
@@ -634,10 +641,9 @@ class Annotation(Text):
                 px, py = box_extent(self.axes.figure, t.get_text(), t.style, t.style.face())
                 x0, y0, x1, y1 = b.x0 - px, b.y0 - py, b.x1 + px, b.y1 + py
                 return [np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]])]
-        if not (callable(getattr(patch, "get_path", None)) and
-                callable(getattr(patch, "get_patch_transform", None))):
-            raise TypeError(f"arrowprops: {key} got {type(patch).__name__}, expected a patch "
-                            "(lumos's or matplotlib's), a line or a text's get_bbox_patch()")
+        if not _is_patch(patch):
+            raise TypeError(f"arrowprops: {key} got the box of a text not in these axes; "
+                            "expected a patch, a line or the box of a text of these axes")
         matrix = np.asarray(patch.get_patch_transform().get_matrix(), dtype=float)
         rings = as_path(patch.get_path(), key).to_polygons(matrix)
         if is_matplotlib(patch):  # matplotlib's own transform, or the axes' data
@@ -704,6 +710,15 @@ class Annotation(Text):
                      end, neck - nrm * headwidth / 2, neck - nrm * width / 2,
                      start - nrm * width / 2, start + nrm * width / 2], edge,
                     pts(props.get("linewidth", props.get("lw", 1.0))))
+
+
+def _is_line(obj) -> bool:
+    return callable(getattr(obj, "get_pickradius", None)) and hasattr(obj, "data_points")
+
+
+def _is_patch(obj) -> bool:
+    return callable(getattr(obj, "get_path", None)) and \
+        callable(getattr(obj, "get_patch_transform", None))
 
 
 def _line_rings(ax, line) -> list[np.ndarray]:

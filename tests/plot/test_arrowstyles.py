@@ -244,8 +244,10 @@ def test_unsupported_arrowprops_keys_raise_naming_them():
         ax.annotate("a", (1, 1), (0, 0), arrowprops=dict(arrowstyle="->", mutation_aspect=2))
     with pytest.raises(TypeError, match="connectionstyle"):  # not without an arrowstyle
         ax.annotate("a", (1, 1), (0, 0), arrowprops=dict(connectionstyle="arc3"))
-    with pytest.raises(TypeError, match="patchB"):
+    with pytest.raises(TypeError, match="patchB got int"):
         ax.annotate("a", (1, 1), (0, 0), arrowprops=dict(arrowstyle="->", patchB=3))
+    with pytest.raises(TypeError, match="patchA got the box of a text not in these axes"):
+        ax.annotate("a", (1, 1), (0, 0), arrowprops=dict(arrowstyle="->", patchA={}))
         fig.draw()
     plt.close(fig)
 
