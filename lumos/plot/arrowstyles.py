@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..geometry import triangulate_polygon
+from ..path import winding_number
 
 _CURVE = {"head_length": 0.4, "head_width": 0.2, "widthA": 1.0, "widthB": 1.0,
           "lengthA": 0.2, "lengthB": 0.2, "angleA": 0.0, "angleB": 0.0,
@@ -383,3 +384,28 @@ def shrink_path(path: np.ndarray, shrink_a: float, shrink_b: float) -> np.ndarra
         if cut is not None:
             out = cut[0][::-1]
     return out if len(out) >= 2 else path
+
+
+def _inside(rings: list[np.ndarray], p: np.ndarray) -> bool:
+    return any(winding_number(r, float(p[0]), float(p[1])) != 0 for r in rings)
+
+
+def split_at_patch(path: np.ndarray, rings: list[np.ndarray]
+                   ) -> tuple[np.ndarray, np.ndarray] | None:
+    """The path split where it first crosses the outline of a patch (``rings``: its
+    closed polygons, in the path's pixels), found to 0.01 px as matplotlib's
+    split_path_inout does (None: the path never crosses it)."""
+    first = _inside(rings, path[0])
+    for i in range(1, len(path)):
+        if _inside(rings, path[i]) == first:
+            continue
+        a, b = path[i - 1], path[i]
+        while np.hypot(*(b - a)) > 0.01:
+            m = (a + b) / 2
+            if _inside(rings, m) == first:
+                a = m
+            else:
+                b = m
+        cut = (a + b) / 2
+        return np.vstack([path[:i], cut]), np.vstack([cut, path[i:]])
+    return None

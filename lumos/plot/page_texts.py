@@ -65,6 +65,10 @@ def _why_not(t, spec: dict) -> str | None:
             return "arrows with no edge color"
         if arrow["connection"][0] != "arc3":
             return "arrows with connection styles other than arc3"
+        props = t.arrowprops
+        if props.get("patchA") or props.get("patchB") or \
+                tuple(props.get("relpos", (0.5, 0.5))) != (0.5, 0.5):
+            return "arrows with patchA, patchB or relpos"
     return None
 
 

@@ -11,7 +11,7 @@ import copy
 import numpy as np
 
 from . import validate
-from .arrowstyles import connect, draw_arrow, parse_connectionstyle, shrink_path
+from .arrowstyles import connect, draw_arrow, parse_connectionstyle, shrink_path, split_at_patch
 from .artists import Artist
 from .bbox import Bbox
 from .style import rcParams
@@ -342,6 +342,14 @@ def _install_style_setters() -> None:
 
 
 # -- annotations ------------------------------------------------------------------------
+# what annotate's arrowprops take (matplotlib's FancyArrowPatch takes every patch
+# property too: those lumos does not draw are a TypeError)
+_COMMON_KEYS = frozenset({"patchA", "patchB", "relpos", "color", "edgecolor", "ec",
+                          "facecolor", "fc", "linewidth", "lw"})
+_STYLED_KEYS = _COMMON_KEYS | {"arrowstyle", "connectionstyle", "shrinkA", "shrinkB",
+                               "mutation_scale"}
+_PLAIN_KEYS = _COMMON_KEYS | {"width", "headwidth", "headlength", "shrink"}
+
 _COORDS = ("data", "polar", "axes fraction", "axes pixels", "axes points",
            "figure fraction", "figure pixels", "figure points", "offset points",
            "offset pixels", "offset fontsize")
@@ -394,6 +402,19 @@ class Annotation(Text):
         super().__init__(axes, xt[0], xt[1], text, label=label, zorder=zorder, **props)
         self.textcoords = textcoords
         self.arrowprops = None if arrowprops is None else dict(arrowprops)
+        if self.arrowprops is not None:
+            allowed = _STYLED_KEYS if "arrowstyle" in self.arrowprops else _PLAIN_KEYS
+            unknown = sorted(set(self.arrowprops) - allowed)
+            if unknown:
+                raise TypeError(f"arrowprops: lumos does not support {', '.join(unknown)}; "
+                                f"it takes {', '.join(sorted(allowed))}")
+            for key in ("patchA", "patchB"):
+                patch = self.arrowprops.get(key)
+                if patch is not None and not isinstance(patch, dict) and \
+                        not _is_line(patch) and not _is_patch(patch):
+                    raise TypeError(f"arrowprops: {key} got {type(patch).__name__}, expected a "
+                                    "patch (lumos's or matplotlib's), a line or a text's "
+                                    "get_bbox_patch()")
         self.annotation_clip = annotation_clip
 
     @staticmethod
@@ -559,7 +580,7 @@ class Annotation(Text):
         fig = self.axes.figure
         x, y = self.pixel_position() if position is None else position
         if self.arrowprops is not None:
-            self._draw_arrow(ov, self._text_box(x, y))
+            self._draw_arrow(ov, x, y)
         if self._text and np.isfinite([x, y]).all():
             draw_text(ov, fig, self._text, x, y, self.drawn_style())
 
@@ -600,21 +621,59 @@ class Annotation(Text):
         return {"xy": at, "clip": self.xy if clips else None,
                 "arrow": None if self.arrowprops is None else self.xy}
 
-    def _draw_arrow(self, ov, box) -> None:
+    def _patch_rings(self, key: str) -> list[np.ndarray] | None:
+        """The outline in figure pixels of the patch ``arrowprops[key]`` (patchA, patchB):
+        a lumos or matplotlib patch, or the box of a text of these axes (its
+        ``get_bbox_patch()``); None when not given."""
+        from .mpl_objects import is_matplotlib
+        from .patch_style import as_path
+        from .textbox import box_extent
+        from .transforms_compat import as_transform
+
+        patch = self.arrowprops.get(key)
+        if patch is None:  # not given: the text's box; None: no patch
+            return None
+        if _is_line(patch):
+            return _line_rings(self.axes, patch)
+        for t in [*self.axes.texts, *self.axes.artists]:
+            if isinstance(patch, dict) and isinstance(t, Text) and t.get_bbox_patch() is patch:
+                b = t.get_window_extent()
+                px, py = box_extent(self.axes.figure, t.get_text(), t.style, t.style.face())
+                x0, y0, x1, y1 = b.x0 - px, b.y0 - py, b.x1 + px, b.y1 + py
+                return [np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]])]
+        if not _is_patch(patch):
+            raise TypeError(f"arrowprops: {key} got the box of a text not in these axes; "
+                            "expected a patch, a line or the box of a text of these axes")
+        matrix = np.asarray(patch.get_patch_transform().get_matrix(), dtype=float)
+        rings = as_path(patch.get_path(), key).to_polygons(matrix)
+        if is_matplotlib(patch):  # matplotlib's own transform, or the axes' data
+            coords = patch.get_data_transform() if patch.is_transform_set() else None
+        else:
+            coords = patch.get_transform()
+        to_pixels = (self.axes.transData if coords is None else as_transform(coords, key)).forward
+        return [np.asarray(to_pixels(r), dtype=float) for r in rings]
+
+    def _draw_arrow(self, ov, x: float, y: float) -> None:
         fig = self.axes.figure
         pts = fig.points_to_pixels
         props = dict(self.arrowprops)
         end = self._to_pixels(self.xy, self.xycoords)
-        x0, y0, x1, y1 = box
+        x0, y0, x1, y1 = self._text_box(x, y)
         if not np.isfinite(end).all():
             return
         styled = self.arrow_style()
         if styled is not None:
-            center = np.array([(x0 + x1) / 2, (y0 + y1) / 2])
-            pad = pts(2.0)  # matplotlib pads the text box by 4 points in all
-            path = arrow_path(center, end, styled["connection"], styled["shrinkA"],
+            rx, ry = (float(v) for v in props.get("relpos", (0.5, 0.5)))
+            b = self._extent_at(x, y) if self._text else Bbox.from_extents(x, y, x, y)
+            start = np.array([b.x0 + rx * b.width, b.y0 + ry * b.height])
+            # matplotlib starts at the text's box drawn, else at its extent padded by 4
+            # points in all
+            pad = 0.0 if self.get_bbox_patch() is not None else pts(2.0)
+            path = arrow_path(start, end, styled["connection"], styled["shrinkA"],
                               styled["shrinkB"],
-                              (x0 - pad, y0 - pad, x1 + pad, y1 + pad) if self._text else None)
+                              None if "patchA" in props or not self._text else
+                              (x0 - pad, y0 - pad, x1 + pad, y1 + pad),
+                              self._patch_rings("patchA"), self._patch_rings("patchB"))
             draw_arrow(ov, path, styled["style"], styled["color"], styled["lw"],
                        styled["mutation"], facecolor=styled["facecolor"])
             return
@@ -628,6 +687,11 @@ class Annotation(Text):
         sy = min((y0, (y0 + y1) / 2, y1), key=lambda v: abs(v - end[1]))
         start = np.array([sx, sy])
         r = float(np.hypot(*(end - start)))
+        for key, keep in (("patchA", 1), ("patchB", 0)):
+            rings = self._patch_rings(key)
+            cut = None if rings is None else split_at_patch(np.array([start, end]), rings)
+            if cut is not None:
+                start, end = cut[keep][0], cut[keep][-1]
         start, end = shrink_ends(start, end, shrink * r, shrink * r)
         d = end - start
         length = float(np.hypot(*d))
@@ -646,6 +710,33 @@ class Annotation(Text):
                      end, neck - nrm * headwidth / 2, neck - nrm * width / 2,
                      start - nrm * width / 2, start + nrm * width / 2], edge,
                     pts(props.get("linewidth", props.get("lw", 1.0))))
+
+
+def _is_line(obj) -> bool:
+    return callable(getattr(obj, "get_pickradius", None)) and hasattr(obj, "data_points")
+
+
+def _is_patch(obj) -> bool:
+    return callable(getattr(obj, "get_path", None)) and \
+        callable(getattr(obj, "get_patch_transform", None))
+
+
+def _line_rings(ax, line) -> list[np.ndarray]:
+    """A lumos line as matplotlib's Line2D.contains sees it, in figure pixels: the points
+    within its pick radius (points) of its markers or of its segments."""
+    r = float(ax.figure.points_to_pixels(line.get_pickradius()))
+    xy = np.asarray(ax.transData.forward(np.asarray(line.data_points(), dtype=float)), float)
+    xy = xy[np.isfinite(xy).all(axis=1)]
+    t = np.linspace(0, 2 * np.pi, 33)
+    circle = np.c_[np.cos(t), np.sin(t)] * r
+    rings = [p + circle for p in xy]
+    if line.connects_points:
+        for a, b in zip(xy[:-1], xy[1:], strict=True):
+            n = float(np.hypot(*(b - a)))
+            if n > 0:
+                side = np.array([a[1] - b[1], b[0] - a[0]]) / n * r
+                rings.append(np.array([a + side, b + side, b - side, a - side, a + side]))
+    return rings
 
 
 def _clip_to_box(inside: np.ndarray, outside: np.ndarray, box) -> np.ndarray:
@@ -674,19 +765,27 @@ def shrink_ends(a: np.ndarray, b: np.ndarray, da: float, db: float
 
 
 def arrow_path(start: np.ndarray, end: np.ndarray, connection: tuple[str, dict],
-               shrink_a: float, shrink_b: float, box=None) -> np.ndarray:
+               shrink_a: float, shrink_b: float, box=None,
+               patch_a: list[np.ndarray] | None = None,
+               patch_b: list[np.ndarray] | None = None) -> np.ndarray:
     """An arrow's path in figure pixels from ``start`` (inside ``box``, where the path
     starts when given) to ``end``: an ``arc3`` curve between the points shrunk along
     their line (what the page redraws, lumos/web/texts.js), another connection style
     (arrowstyles.connect) cut where it leaves the box and shrunk along itself, as
-    matplotlib does."""
+    matplotlib does. ``patch_a`` and ``patch_b`` (outlines in pixels) cut the path
+    where it leaves the first (instead of the box) and where it enters the second,
+    as matplotlib's patchA and patchB."""
     name, params = connection
-    if name == "arc3":
+    if name == "arc3" and patch_a is None and patch_b is None:
         if box is not None:
             start = _clip_to_box(start, end, box)
         start, end = shrink_ends(start, end, shrink_a, shrink_b)
         return connect(start, end, name, params)
     path = connect(start, end, name, params)
+    for rings, keep in ((patch_a, 1), (patch_b, 0)):
+        cut = None if rings is None else split_at_patch(path, rings)
+        if cut is not None:
+            path = cut[keep]
     if box is not None:
         x0, y0, x1, y1 = box
         out = ~((path[:, 0] >= x0) & (path[:, 0] <= x1) & (path[:, 1] >= y0) &

@@ -173,3 +173,116 @@ def test_bad_connection_styles_name_what_is_wrong():
         parse_connectionstyle("zigzag")
     name, params = parse_connectionstyle(mpatches.ConnectionStyle("angle", rad=5))
     assert name == "angle" and params["rad"] == 5
+
+
+def _arrow_ends(lib, monkeypatch, patch_kind, connection, shrink):
+    """The first and last points (display pixels) of the path of an annotation's "-"
+    arrow from (0.5, 0.5) to (2, 1.5), cut by patchA around its start and patchB
+    around its end, in lumos or matplotlib."""
+    import lumos.plot.text_artists as ta
+
+    fig, ax = lib.subplots(figsize=(4, 3), dpi=100)
+    ax.set(xlim=(0, 3), ylim=(0, 2))
+    if patch_kind == "matplotlib":
+        a_patch = mpatches.Rectangle((0.3, 0.35), 0.4, 0.3)
+        b_patch = mpatches.Ellipse((2, 1.5), 0.6, 0.4, angle=30)
+    else:
+        from lumos.plot.patch_shapes import Circle, Rectangle
+
+        a_patch, b_patch = Rectangle((0.3, 0.35), 0.4, 0.3), Circle((2, 1.5), 0.25)
+        if lib.__name__.startswith("matplotlib"):
+            a_patch = mpatches.Rectangle((0.3, 0.35), 0.4, 0.3)
+            b_patch = mpatches.Circle((2, 1.5), 0.25)
+    ax.add_patch(a_patch)
+    ax.add_patch(b_patch)
+    ann = ax.annotate("", (2, 1.5), (0.5, 0.5), arrowprops=dict(
+        arrowstyle="-", patchA=a_patch, patchB=b_patch, connectionstyle=connection,
+        shrinkA=shrink, shrinkB=shrink))
+    if lib.__name__.startswith("matplotlib"):
+        fig.canvas.draw()
+        paths = ann.arrow_patch._get_path_in_displaycoord()[0]
+        path = (paths[0] if isinstance(paths, list) else paths).vertices
+    else:
+        seen = []
+        monkeypatch.setattr(ta, "draw_arrow", lambda ov, path, *a, **k: seen.append(path))
+        fig.draw()
+        path = seen[-1]
+    lib.close(fig)
+    return np.array([path[0], path[-1]], dtype=float)
+
+
+@pytest.mark.parametrize("patch_kind", ["matplotlib", "lumos"])
+@pytest.mark.parametrize("connection", ["arc3", "arc3,rad=0.3", "angle3,angleA=0,angleB=90",
+                                        "angle,angleA=90,angleB=0,rad=10"])
+@pytest.mark.parametrize("shrink", [0, 5])
+def test_patch_a_and_b_cut_the_arrow_where_matplotlib_does(monkeypatch, patch_kind,
+                                                            connection, shrink):
+    import matplotlib
+
+    matplotlib.use("agg")
+    import matplotlib.pyplot as mplt
+
+    import lumos.pyplot as plt
+
+    ours = _arrow_ends(plt, monkeypatch, patch_kind, connection, shrink)
+    theirs = _arrow_ends(mplt, monkeypatch, patch_kind, connection, shrink)
+    uncut = _arrow_ends(mplt, monkeypatch, patch_kind, connection, 0)
+    assert np.abs(ours - theirs).max() <= 1.5, (ours, theirs)
+    # the cut moved the ends well away from the points the arrow joins
+    fig, ax = mplt.subplots(figsize=(4, 3), dpi=100)
+    ax.set(xlim=(0, 3), ylim=(0, 2))
+    joined = ax.transData.transform([(0.5, 0.5), (2, 1.5)])
+    mplt.close(fig)
+    assert np.hypot(*(uncut - joined).T).min() > 10
+
+
+def test_unsupported_arrowprops_keys_raise_naming_them():
+    import lumos.pyplot as plt
+
+    fig, ax = plt.subplots()
+    with pytest.raises(TypeError, match="mutation_aspect"):
+        ax.annotate("a", (1, 1), (0, 0), arrowprops=dict(arrowstyle="->", mutation_aspect=2))
+    with pytest.raises(TypeError, match="connectionstyle"):  # not without an arrowstyle
+        ax.annotate("a", (1, 1), (0, 0), arrowprops=dict(connectionstyle="arc3"))
+    with pytest.raises(TypeError, match="patchB got int"):
+        ax.annotate("a", (1, 1), (0, 0), arrowprops=dict(arrowstyle="->", patchB=3))
+    with pytest.raises(TypeError, match="patchA got the box of a text not in these axes"):
+        ax.annotate("a", (1, 1), (0, 0), arrowprops=dict(arrowstyle="->", patchA={}))
+        fig.draw()
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("case", ["line", "patchA=None", "bbox"])
+def test_line_patch_and_explicit_none_cut_where_matplotlib_does(monkeypatch, case):
+    """patchB a line (its pick radius around its markers), patchA=None (no cut at the
+    text), a text with a box (cut where the box is, not 2 points outside it)."""
+    import matplotlib
+
+    matplotlib.use("agg")
+    import matplotlib.pyplot as mplt
+
+    import lumos.plot.text_artists as ta
+    import lumos.pyplot as plt
+
+    ends, seen = [], []
+    monkeypatch.setattr(ta, "draw_arrow", lambda ov, p, *a, **k: seen.append(p))
+    for lib in (plt, mplt):
+        fig, ax = lib.subplots(figsize=(4, 3), dpi=100)
+        ax.set(xlim=(0, 3), ylim=(0, 2))
+        (line,) = ax.plot(2, 1.5, "o")
+        props = {"arrowstyle": "-", "patchB": line} if case == "line" else \
+            {"arrowstyle": "-", "patchA": None, "relpos": (0.2, 0.5)} \
+            if case == "patchA=None" else {"arrowstyle": "-"}
+        bbox = {"boxstyle": "square", "pad": 0.5} if case == "bbox" else None
+        ann = ax.annotate("a" if bbox else "", (2, 1.5), (0.5, 0.5), arrowprops=props,
+                          bbox=bbox, ha="center", va="center")
+        if lib is mplt:
+            fig.canvas.draw()
+            paths = ann.arrow_patch._get_path_in_displaycoord()[0]
+            path = (paths[0] if isinstance(paths, list) else paths).vertices
+        else:
+            fig.draw()
+            path = seen[-1]
+        ends.append(np.array([path[0], path[-1]], dtype=float))
+        lib.close(fig)
+    assert np.abs(ends[0] - ends[1]).max() <= 1.5, ends
