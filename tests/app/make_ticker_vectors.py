@@ -41,9 +41,16 @@ class _Axis:
 def evaluate(axis: _Axis, lo: float, hi: float) -> dict:
     """``Axis.ticks`` (lumos/plot/axis.py) for the interval [lo, hi]."""
     log = axis.scale.name == "log"
-    major = ticker.visible(axis.major_locator.tick_values(lo, hi), lo, hi, log=log)
     fmt = axis.major_formatter
-    labels = list(fmt.format_ticks(major, lo, hi)) if major.size else []
+    if isinstance(fmt, ticker.FixedFormatter):  # labels by position among all the ticks
+        every = np.asarray(axis.major_locator.tick_values(lo, hi), dtype=float).ravel()
+        shown = set(ticker.visible(every, lo, hi, log=log).tolist())
+        strings = list(fmt.format_ticks(every, lo, hi)) if every.size else []
+        major = np.array([v for v in every if v in shown])
+        labels = [t for v, t in zip(every, strings, strict=False) if v in shown]
+    else:
+        major = ticker.visible(axis.major_locator.tick_values(lo, hi), lo, hi, log=log)
+        labels = list(fmt.format_ticks(major, lo, hi)) if major.size else []
     offset = fmt.get_offset() if hasattr(fmt, "get_offset") else ""
     minor = ticker.visible(axis.minor_locator.tick_values(lo, hi), lo, hi, log=log)
     minor = ticker.remove_overlapping_locs(minor, major)
