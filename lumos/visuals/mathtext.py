@@ -187,11 +187,12 @@ def glyph_ink(atlas: GlyphAtlas, char: str) -> tuple[float, float, float, float]
     return atlas.font.ink(atlas.font.index(char))
 
 
-def math_metrics(atlas: GlyphAtlas) -> tuple[float, float, float]:
-    """(x-height, math axis, rule thickness) in em: what math layout reads of a font
-    besides its glyphs (a page laying out tick labels itself needs them)."""
+def math_metrics(atlas: GlyphAtlas) -> tuple[float, float, float, float]:
+    """(x-height, math axis, the scripts' rule thickness, the space around operators) in
+    em: what math layout reads of a font besides its glyphs (a page laying out tick
+    labels itself needs them)."""
     m = _metrics(atlas.font)
-    return m.x_height, m.axis, m.rule
+    return m.x_height, m.axis, _UNDERLINE, m.space
 
 
 # ---------------------------------------------------------------------- boxes

@@ -554,11 +554,12 @@ class Text(Visual):
                     entry["uv"] = [u0, v0, u1, v1]
             glyphs[c] = entry
         kern = {a + b: k for a in chars for b in chars if (k := atlas.kerning(a, b)) != 0.0}
-        x_height, axis, rule = math_metrics(atlas)
+        x_height, axis, rule, space = math_metrics(atlas)
         ascent, descent, _gap = atlas.font.box_metrics
         return {"glyphs": glyphs, "kern": kern, "ascender": ascent,
                 "descender": -descent, "sdf_scale": SPREAD / SDF_EDGE / BASE_SIZE,
-                "sheet": [h, w], "x_height": x_height, "axis": axis, "rule": rule}
+                "sheet": [h, w], "x_height": x_height, "axis": axis, "rule": rule,
+                "math_space": space}
 
     def _box(self, s: str, i: int) -> np.ndarray:
         """Label ``i``'s layout box around its anchor: (x0, y0, x1, y1) in pixels."""

@@ -35,8 +35,12 @@
   }
 
   // -- text layout (lumos/visuals/glyphs.py layout, mathtext.py layout_rich, mathtext_parser.py) --
-  const SCALES = [1.0, 0.7, 0.5];
-  const SCRIPT_SPACE = 0.05;
+  const SCALES = [1.0, 0.7, 0.49];  // text, script, scriptscript (matplotlib shrinks by 0.7)
+  const SCRIPT_SPACE = 0.05;  // x-heights after a script
+  // matplotlib's script constants for DejaVu Sans, in x-heights (mathtext.py _scripts_box)
+  const SUP_DROP = 790.527 / 1120, SUB_DROP = 102.4 / 1120;
+  const SUP1 = 845.824 / 1120, SUB1 = 307.199 / 1120, SUB2 = 632.832 / 1120;
+  const DELTA = 0.025;  // the kern before a script
   const SYMBOLS = { times: "\u00d7", cdot: "\u22c5", pm: "\u00b1", mp: "\u2213",
     degree: "\u00b0", infty: "\u221e", circ: "\u2218" };
   const FONT_CMDS = new Set(["mathrm", "mathdefault", "mathregular", "mathit", "mathbf",
@@ -212,11 +216,13 @@
     return "ord";
   }
 
-  function glue(a, b) {
-    if (a === "bin" || b === "bin") return 4 / 18;
+  /** mathtext.py _glue: the table's math space (0.2 of an italic m) around binary
+   * operators and relations and after punctuation, 3/18 em around big operators. */
+  function glue(table, a, b) {
+    if (a === "bin" || b === "bin") return table.math_space;
     if ((a === "rel") !== (b === "rel") && a !== "open" && a !== "punct" && b !== "close" &&
-        b !== "punct") return 5 / 18;
-    if (a === "punct") return 3 / 18;
+        b !== "punct") return table.math_space;
+    if (a === "punct") return table.math_space;
     if ((a === "op" && (b === "ord" || b === "op")) || (b === "op" && (a === "ord" || a === "close"))) {
       return 3 / 18;
     }
@@ -238,7 +244,7 @@
     nodes.forEach((node, i) => {
       const cls = classes[i];
       if (cls !== null) {
-        if (prev !== null && style === 0) pen += glue(prev, cls);
+        if (prev !== null) pen += glue(table, prev, cls) * SCALES[style];
         prev = cls;
       }
       const box = nodeBox(table, node, style);
@@ -261,44 +267,49 @@
     }
   }
 
+  /** mathtext.py _scripts_box (the page's math is upright: no slant kerns, no limits). */
   function scriptsBox(table, node, style) {
     const [, nucleus, sup, sub] = node;
-    const k = SCALES[style], ks = SCALES[Math.min(style + 1, 2)];
+    const k = SCALES[style];
     const nuc = nodeBox(table, nucleus, style);
-    const simple = nucleus[0] === "sym";
     const out = new Box();
     out.put(nuc, 0);
     const xh = table.x_height * k, theta = table.rule * k;
-    const u0 = simple ? 0 : nuc.height - 0.386 * ks;
-    const v0 = simple ? 0 : nuc.depth + 0.05 * ks;
-    const sub1 = Math.min(style + 1, 2);
-    const supBox = sup !== null ? mathList(table, [sup], sub1) : null;
-    const subBox = sub !== null ? mathList(table, [sub], sub1) : null;
-    let width = 0, u = 0;
-    if (supBox !== null) u = Math.max(u0, 0.40 * k, supBox.depth + 0.25 * xh);
-    if (subBox !== null) {
-      let v;
-      if (supBox === null) v = Math.max(v0, 0.17 * k, subBox.height - 0.8 * xh);
-      else {
-        v = Math.max(v0, 0.22 * k);
-        const gap = (u - supBox.depth) - (subBox.height - v);
-        if (gap < 4 * theta) {
-          v += 4 * theta - gap;
-          const psi = 0.8 * xh - (u - supBox.depth);
-          if (psi > 0) {
-            u += psi;
-            v -= psi;
+    let shiftUp = 0, shiftDown = 0;
+    if (nucleus[0] !== "sym") {  // scripts of a compound nucleus hang from its top and bottom
+      shiftUp = nuc.height - SUP_DROP * xh * SCALES[1];
+      shiftDown = nuc.depth + SUB_DROP * xh * SCALES[1];
+    }
+    const small = Math.min(style + 1, 2);
+    const supBox = sup !== null ? mathList(table, [sup], small) : null;
+    const subBox = sub !== null ? mathList(table, [sub], small) : null;
+    const kern = DELTA * xh * SCALES[small] / k;  // shrunk with the script
+    let width = 0, u = 0, v = 0;
+    if (supBox === null) v = Math.max(shiftDown, SUB1 * xh, subBox.height - xh * 4 / 5);
+    else {
+      u = Math.max(shiftUp, SUP1 * xh, supBox.depth + xh / 4);
+      if (subBox !== null) {
+        v = Math.max(shiftDown, SUB2 * xh);
+        let clear = 4 * theta - ((u - supBox.depth) - (subBox.height - v));
+        if (clear > 0) {
+          v += clear;
+          clear = xh * 4 / 5 - u + supBox.depth;
+          if (clear > 0) {
+            u += clear;
+            v -= clear;
           }
         }
       }
-      out.put(subBox, nuc.width, -v);
-      width = subBox.width;
+    }
+    if (subBox !== null) {
+      out.put(subBox, nuc.width + kern, -v);
+      width = kern + subBox.width;
     }
     if (supBox !== null) {
-      out.put(supBox, nuc.width, u);
-      width = Math.max(width, supBox.width);
+      out.put(supBox, nuc.width + kern, u);
+      width = Math.max(width, kern + supBox.width);
     }
-    out.width = nuc.width + width + SCRIPT_SPACE * k;
+    out.width = nuc.width + width + SCRIPT_SPACE * xh;
     return out;
   }
 
@@ -321,31 +332,39 @@
       }
       box.width = pen;
     }
-    // the text box (fonts.py block_box, one line): the font's least ascent and descent,
-    // or the ink (plain) or math box where it reaches further
-    hit = { width: box.width, top: Math.max(table.ascender, box.height),
-      bottom: -Math.max(-table.descender, box.depth), items: box.items };
+    hit = { width: box.width, height: box.height, depth: box.depth, math: segs !== null,
+      items: box.items };
     cache.set(text, hit);
     return hit;
+  }
+
+  /** The line's box at ``size`` pixels in em, {width, top, bottom}: mathtext.py
+   * _Line.extent (a math line's width, height and depth rounded up to whole pixels) in
+   * fonts.py block_box (one line: the font's least ascent and descent, or the ink (plain)
+   * or math box where it reaches further). */
+  function extentOf(table, ln, size) {
+    const px = (v) => (ln.math ? Math.ceil(v * size - 1e-9) / size : v);
+    return { width: px(ln.width), top: Math.max(table.ascender, px(ln.height)),
+      bottom: -Math.max(-table.descender, px(ln.depth)) };
   }
 
   /** (width, height, descent) in pixels: lumos.plot.text.measure. */
   function measure(table, text, size) {
     if (!text) return [0, 0, 0];
-    const ln = lineOf(table, text);
+    const ln = extentOf(table, lineOf(table, text), size);
     return [ln.width * size, (ln.top - ln.bottom) * size, -ln.bottom * size];
   }
 
   /** Glyph quads of a label: [corners (BL, BR, TR, TL) x, y pixel offsets, uv rect]. */
   function layout(table, text, size, ha, va, rotation) {
-    const ln = lineOf(table, text);
-    const yOff = { top: -ln.top, bottom: -ln.bottom, center: -0.5 * (ln.top + ln.bottom),
+    const ln = lineOf(table, text), ext = extentOf(table, ln, size);
+    const yOff = { top: -ext.top, bottom: -ext.bottom, center: -0.5 * (ext.top + ext.bottom),
       baseline: 0 }[va];
     const align = { left: 0, center: 0.5, right: 1 }[ha];
     const c = Math.cos(rotation * Math.PI / 180), s = Math.sin(rotation * Math.PI / 180);
     const out = [];
     for (const [x0, y0, x1, y1, ch] of ln.items) {
-      const bx0 = (x0 - align * ln.width) * size, bx1 = (x1 - align * ln.width) * size;
+      const bx0 = (x0 - align * ext.width) * size, bx1 = (x1 - align * ext.width) * size;
       const by0 = (y0 + yOff) * size, by1 = (y1 + yOff) * size;
       let q = [[bx0, by0], [bx1, by0], [bx1, by1], [bx0, by1]];
       if (rotation !== 0) q = q.map(([x, y]) => [c * x - s * y, s * x + c * y]);
