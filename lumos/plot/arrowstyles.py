@@ -409,3 +409,15 @@ def split_at_patch(path: np.ndarray, rings: list[np.ndarray]
         cut = (a + b) / 2
         return np.vstack([path[:i], cut]), np.vstack([cut, path[i:]])
     return None
+
+
+def cut_at_patches(path: np.ndarray, patch_a: list[np.ndarray] | None,
+                   patch_b: list[np.ndarray] | None) -> np.ndarray:
+    """The path from where it leaves ``patch_a`` to where it enters ``patch_b``
+    (outlines in the path's pixels; None: no cut at that end), as matplotlib's patchA
+    and patchB cut an arrow."""
+    for rings, keep in ((patch_a, 1), (patch_b, 0)):
+        cut = None if rings is None else split_at_patch(path, rings)
+        if cut is not None:
+            path = cut[keep]
+    return path

@@ -11,7 +11,7 @@ import copy
 import numpy as np
 
 from . import validate
-from .arrowstyles import connect, draw_arrow, parse_connectionstyle, shrink_path, split_at_patch
+from .arrowstyles import connect, cut_at_patches, draw_arrow, parse_connectionstyle, shrink_path
 from .artists import Artist
 from .bbox import Bbox
 from .style import rcParams
@@ -687,11 +687,9 @@ class Annotation(Text):
         sy = min((y0, (y0 + y1) / 2, y1), key=lambda v: abs(v - end[1]))
         start = np.array([sx, sy])
         r = float(np.hypot(*(end - start)))
-        for key, keep in (("patchA", 1), ("patchB", 0)):
-            rings = self._patch_rings(key)
-            cut = None if rings is None else split_at_patch(np.array([start, end]), rings)
-            if cut is not None:
-                start, end = cut[keep][0], cut[keep][-1]
+        line = cut_at_patches(np.array([start, end]), self._patch_rings("patchA"),
+                              self._patch_rings("patchB"))
+        start, end = line[0], line[-1]
         start, end = shrink_ends(start, end, shrink * r, shrink * r)
         d = end - start
         length = float(np.hypot(*d))
@@ -781,11 +779,7 @@ def arrow_path(start: np.ndarray, end: np.ndarray, connection: tuple[str, dict],
             start = _clip_to_box(start, end, box)
         start, end = shrink_ends(start, end, shrink_a, shrink_b)
         return connect(start, end, name, params)
-    path = connect(start, end, name, params)
-    for rings, keep in ((patch_a, 1), (patch_b, 0)):
-        cut = None if rings is None else split_at_patch(path, rings)
-        if cut is not None:
-            path = cut[keep]
+    path = cut_at_patches(connect(start, end, name, params), patch_a, patch_b)
     if box is not None:
         x0, y0, x1, y1 = box
         out = ~((path[:, 0] >= x0) & (path[:, 0] <= x1) & (path[:, 1] >= y0) &
