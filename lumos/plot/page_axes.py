@@ -29,7 +29,9 @@ import numpy as np
 from .. import colors
 from ..visuals import Line, Text
 from ..visuals.base import rgba_bytes
+from ..visuals.fonts import get_font
 from ..visuals.line import LOD_THRESHOLD
+from ..visuals.mathtext import rich_layout
 from . import ticker
 from .axisdraw import _base, _spine
 from .fonts import face_of
@@ -244,13 +246,19 @@ _EXTRA = {
 }
 
 
+def _math_glyphs(labels) -> str:
+    """The characters the math of ``labels`` draws that their text does not spell
+    (``\\sum``: ∑), for the page's glyph table."""
+    return "".join(rich_layout(s, get_font()).chars for s in labels if "$" in s)
+
+
 def _reserve(spec: dict | None) -> str:
     if spec is None:
         return ""
     fmt = spec["formatter"]
     chars = _DIGITS + _EXTRA.get(fmt["kind"], "")
     if fmt["kind"] == "fixed":
-        chars += "".join(fmt["seq"]) + fmt["offset_string"]
+        chars += "".join(fmt["seq"]) + _math_glyphs(fmt["seq"]) + fmt["offset_string"]
     elif fmt["kind"] in ("strmethod", "formatstr", "date"):
         chars += fmt["fmt"]
     elif fmt["kind"] == "eng":
@@ -709,7 +717,8 @@ def _axis_reserve(axis, rec: dict, spec, minor_fmt) -> dict[str, str]:
         out[face] = out.get(face, "") + chars
 
     st = rec["static"]
-    major = _reserve(spec) if st is None else "".join(st["labels"]) + st["offset"]
+    major = _reserve(spec) if st is None else \
+        "".join(st["labels"]) + _math_glyphs(st["labels"]) + st["offset"]
     add(rec["major"]["face"], major)
     add("sans", major)  # the offset text
     if st is None:

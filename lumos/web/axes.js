@@ -40,9 +40,12 @@
   // matplotlib's script constants for DejaVu Sans, in x-heights (mathtext.py _scripts_box)
   const SUP_DROP = 790.527 / 1120, SUB_DROP = 102.4 / 1120;
   const SUP1 = 845.824 / 1120, SUB1 = 307.199 / 1120, SUB2 = 632.832 / 1120;
-  const DELTA = 0.025;  // the kern before a script
+  const DELTA = 0.025, DELTA_SLANTED = 0.2;  // kerns before a script: all, after ∫ ∮
   const SYMBOLS = { times: "\u00d7", cdot: "\u22c5", pm: "\u00b1", mp: "\u2213",
-    degree: "\u00b0", infty: "\u221e", circ: "\u2218" };
+    degree: "\u00b0", infty: "\u221e", circ: "\u2218", sum: "\u2211", prod: "\u220f",
+    coprod: "\u2210", bigcap: "\u22c2", bigcup: "\u22c3", bigvee: "\u22c1", bigwedge: "\u22c0",
+    bigoplus: "\u2a01", bigotimes: "\u2a02", bigodot: "\u2a00", int: "\u222b", oint: "\u222e",
+    iint: "\u222c", iiint: "\u222d" };
   const FONT_CMDS = new Set(["mathrm", "mathdefault", "mathregular", "mathit", "mathbf",
     "mathsf", "mathtt", "mathcal", "mathbb", "mathfrak", "boldsymbol", "operatorname"]);
   const SPACES = { ",": 3 / 18, ":": 4 / 18, ">": 4 / 18, ";": 5 / 18, "!": -3 / 18,
@@ -50,7 +53,13 @@
   const BIN = new Set("+\u2212\u00d7\u22c5\u00b7\u00b1\u2213\u00f7\u2218\u2217\u22c6\u2022\u222a\u2229\u2227\u2228\u2295\u2297\u2299\u2216");
   const REL = new Set("=<>\u2264\u2265\u2260\u2248\u2261\u223c\u2243\u2245\u221d\u226a\u226b\u2192\u2190\u21d2\u21d0\u2194\u21d4\u21a6\u2191\u2193\u2208\u2209\u220b\u2282\u2283\u2286\u2287\u22a5\u2225\u2223:");
   const OPEN = new Set("([{\u27e8\u230a\u2308"), CLOSE = new Set(")]}\u27e9\u230b\u2309!?");
-  const PUNCT = new Set(",;"), BIG_OPS = new Set("\u2211\u220f\u222b\u222e");
+  const PUNCT = new Set(",;");
+  // big operators (mathtext.py _BIG_OPS), those whose limits go above and below
+  // (_OVERUNDER; the integrals take scripts) and those slanted (_SLANTED_OPS)
+  const BIG_OPS = new Set("\u2211\u220f\u2210\u22c2\u22c3\u22c1\u22c0\u2a01\u2a02\u2a00\u222b\u222e\u222c\u222d");
+  const OVERUNDER = new Set("\u2211\u220f\u2210\u22c2\u22c3\u22c1\u22c0\u2a01\u2a02\u2a00");
+  const SLANTED_OPS = new Set("\u222b\u222e");
+  const BIG_SCALE = 1.4;  // matplotlib draws big operators this much larger than the text
 
   class Parser {
     constructor(s) {
@@ -258,7 +267,7 @@
   function nodeBox(table, node, style) {
     const k = SCALES[style];
     switch (node[0]) {
-      case "sym": return glyphBox(table, node[1], k);
+      case "sym": return BIG_OPS.has(node[1]) ? bigOpBox(table, node[1], k) : glyphBox(table, node[1], k);
       case "text": return textBox(table, node[1], k);
       case "group": return mathList(table, node[1], style);
       case "space": return new Box(node[1] * k);
@@ -267,9 +276,38 @@
     }
   }
 
-  /** mathtext.py _scripts_box (the page's math is upright: no slant kerns, no limits). */
+  /** mathtext.py _big_op_box: a big operator, larger than the text, centred on the
+   * math axis. */
+  function bigOpBox(table, ch, k) {
+    const kb = k * BIG_SCALE, box = glyphBox(table, ch, kb), ink = glyph(table, ch).ink;
+    if (!ink) return box;
+    const out = new Box();
+    out.put(box, 0, table.axis * k - 0.5 * (ink[1] + ink[3]) * kb);
+    out.width = box.width;
+    return out;
+  }
+
+  /** mathtext.py _limits_box: a big operator with its limits centred above and below. */
+  function limitsBox(table, node, style) {
+    const [, nucleus, sup, sub] = node;
+    const k = SCALES[style], small = Math.min(style + 1, 2);
+    const op = nodeBox(table, nucleus, style);
+    const supBox = sup !== null ? mathList(table, [sup], small) : null;
+    const subBox = sub !== null ? mathList(table, [sub], small) : null;
+    const width = Math.max(op.width, ...[supBox, subBox].filter((b) => b).map((b) => b.width));
+    const gap = 0.12 * k, out = new Box();
+    out.put(op, 0.5 * (width - op.width));
+    if (supBox) out.put(supBox, 0.5 * (width - supBox.width), op.height + gap + supBox.depth);
+    if (subBox) out.put(subBox, 0.5 * (width - subBox.width), -(op.depth + gap + subBox.height));
+    out.width = width + 0.08 * k;
+    return out;
+  }
+
+  /** mathtext.py _scripts_box (the page's math is upright: the slant kerns of ∫ and ∮
+   * only). */
   function scriptsBox(table, node, style) {
     const [, nucleus, sup, sub] = node;
+    if (nucleus[0] === "sym" && OVERUNDER.has(nucleus[1])) return limitsBox(table, node, style);
     const k = SCALES[style];
     const nuc = nodeBox(table, nucleus, style);
     const out = new Box();
@@ -283,7 +321,12 @@
     const small = Math.min(style + 1, 2);
     const supBox = sup !== null ? mathList(table, [sup], small) : null;
     const subBox = sub !== null ? mathList(table, [sub], small) : null;
-    const kern = DELTA * xh * SCALES[small] / k;  // shrunk with the script
+    const shrink = SCALES[small] / k;  // the kerns shrink with their script
+    let supKern = DELTA * xh * shrink, subKern = supKern;
+    if (nucleus[0] === "sym" && SLANTED_OPS.has(nucleus[1])) {
+      supKern = (2 * DELTA * xh + DELTA_SLANTED * (nuc.height - xh * 2 / 3)) * shrink;
+      subKern = 0;
+    }
     let width = 0, u = 0, v = 0;
     if (supBox === null) v = Math.max(shiftDown, SUB1 * xh, subBox.height - xh * 4 / 5);
     else {
@@ -302,12 +345,12 @@
       }
     }
     if (subBox !== null) {
-      out.put(subBox, nuc.width + kern, -v);
-      width = kern + subBox.width;
+      out.put(subBox, nuc.width + subKern, -v);
+      width = subKern + subBox.width;
     }
     if (supBox !== null) {
-      out.put(supBox, nuc.width + kern, u);
-      width = Math.max(width, kern + supBox.width);
+      out.put(supBox, nuc.width + supKern, u);
+      width = Math.max(width, supKern + supBox.width);
     }
     out.width = nuc.width + width + SCRIPT_SPACE * xh;
     return out;

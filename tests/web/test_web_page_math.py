@@ -1,0 +1,59 @@
+"""The page's math layout of tick labels (lumos/web/axes.js) against Python's
+(lumos/visuals/mathtext.py): big operators, larger than the text and centred on the math
+axis, with limits above and below (∑, ∏) or scripts kerned by their slant (∫, ∮)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).parent)]
+
+import browser  # noqa: E402
+from test_web_follow import assert_same, page_and_python  # noqa: E402
+
+import lumos  # noqa: E402
+from lumos.visuals.mathtext import layout_rich  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+LABELS = [r"$\sum_{0}^{9}$", r"$\int_0^1 2$", r"$\sum 3$", r"$\prod^{5} 2$", r"$\oint_{1}$",
+          r"$\bigcup_{1}$"]
+
+
+def big_operators_plot():
+    """Tick labels of big operators, the user's (the page lays them out anew)."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    ax.plot([0, 6], [0, 1])
+    ax.set_xticks(np.arange(len(LABELS)) + 0.5)
+    ax.set_xticklabels(LABELS)
+    return fig
+
+
+def test_the_page_lays_out_big_operators_as_python(tmp_path):
+    html = big_operators_plot().savefig(tmp_path / "ops.html")
+    with browser.Chromium((500, 350)) as b:
+        b.open(html)
+        b.drag(250, 175, 200, 175)
+        assert b.evaluate("lumos.standalone.notices || {}") == {}
+        records = b.evaluate("lumos.standalone.desc.records")
+        rec = next(k for k, r in records.items() if r.get("text"))
+        quads = b.evaluate(
+            f"(() => {{ const t = lumos.standalone.desc.records[{json.dumps(rec)}].text;"
+            f" return {json.dumps(LABELS)}.map((s) => lumos.axes.layout(t, s, 13.9, 'left',"
+            " 'baseline', 0).map((g) => g[0])); })()")
+    for s, page in zip(LABELS, quads, strict=True):
+        python, _ = layout_rich(s, 13.9)
+        np.testing.assert_allclose(np.asarray(page, float), python, atol=0.01, err_msg=s)
+
+
+def test_big_operator_labels_pan_and_zoom_like_python(tmp_path):
+    _, after, python, notices = page_and_python(
+        tmp_path, big_operators_plot, (500, 350),
+        [("drag", 250, 175, 180, 175), ("wheel", 250, 175, -200)], "ops")
+    assert notices == {}, notices
+    assert_same("follow_big_operators", after, python)
