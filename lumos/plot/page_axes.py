@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 import numpy as np
 
 from .. import colors
-from ..visuals import Line, Text
+from ..visuals import Line, Mesh, Text
 from ..visuals.base import rgba_bytes
 from ..visuals.fonts import get_font
 from ..visuals.line import LOD_THRESHOLD
@@ -308,6 +308,7 @@ class AxesDecor:
         self.id = f"axes{next(_ids)}"
         self._ov = weakref.ref(ov)
         self.lines: dict[float, Line] = {}
+        self.fill: Mesh | None = None  # the arrows' filled heads and bodies
         self.faces: dict[str, Text] = {}  # the labels' Text visual of each face
         self.labels = self._face("sans")
         self.record: dict | None = None
@@ -333,6 +334,8 @@ class AxesDecor:
     def _begin(self) -> None:
         self._segments: dict[float, tuple[list, list]] = {}
         self._labels: dict[str, tuple[list, list, list, list]] = {}
+        self._polygons: list[tuple[np.ndarray, tuple]] = []
+        self._fills = False  # whether a page may fill polygons (reserve_fills)
         # {id(color): (color, RGBA)} of this frame: every tick and label of a side hands
         # over the same color object. By identity, for one frame only (kept alive here, so
         # no id is reused; nothing changes a color or the color names while a frame draws)
@@ -366,6 +369,45 @@ class AxesDecor:
         pts, cols = self._segments.setdefault(key, ([], []))
         pts.append(np.asarray(points, dtype=float))
         cols.append(self._to_rgba(color))
+
+    def polygon(self, points, facecolor) -> None:
+        """A filled polygon (an arrow's head or body; the overlay's ``polygon``: a fan
+        from its first point)."""
+        pts = np.asarray(points, dtype=float)
+        if len(pts) >= 3 and np.isfinite(pts).all():
+            self._polygons.append((pts, colors.to_rgba(facecolor)))
+        self._fills = True
+
+    def reserve_fills(self) -> None:
+        """Keep the filled polygons' Mesh this frame, drawn or not: a page fills it."""
+        self._fills = True
+
+    def _commit_fills(self) -> None:
+        """The polygons into the fill Mesh (made when a frame has or reserves fills),
+        one transparent point-sized triangle when none is drawn (a draw a page fills),
+        under the tick lines as the overlay's polygons are under its lines."""
+        if not self._fills:
+            if self.fill is not None:
+                self.view.remove(self.fill)
+                self.fill = None
+                self._last.pop("fill", None)
+            return
+        if self.fill is None:
+            self.fill = Mesh(shading=None)
+            self.fill.order = TICK_ORDER - 0.05
+            self.fill.needs_multisampling = True
+            self.view.add(self.fill)
+        verts, faces, cols = [], [], []
+        for pts, c in self._polygons:
+            k = len(verts)
+            verts += pts.tolist()
+            faces += [(k, k + j, k + j + 1) for j in range(1, len(pts) - 1)]
+            cols += [c] * len(pts)
+        if not faces:
+            verts, faces, cols = [[0.0, 0.0]] * 3, [(0, 1, 2)], [(0.0, 0.0, 0.0, 0.0)] * 3
+        if _changed(self._last, "fill", (verts, faces, cols)):
+            self.fill.set_data(np.asarray(verts), np.asarray(faces),
+                               vertex_colors=np.asarray(cols))
 
     def text(self, s: str, x: float, y: float, size_px: float, color="black",
              ha: str = "center", va: str = "center", rotation: float = 0.0,
@@ -419,10 +461,12 @@ class AxesDecor:
                 # converted once instead of per label
                 visual.set_data(strings, np.asarray(pos, float).reshape(-1, 2),
                                 color=_uniform(cols) or "k", styles=styles)
+        self._commit_fills()
         frozen = record if record is not None and record["kind"] == "frozen" else None
         self.record = None if frozen else record
         tagged = [("text" if f == "sans" else f"text:{f}", t) for f, t in self.faces.items()]
         tagged += [(f"ticks:{w}", ln) for w, ln in self.lines.items()]
+        tagged += [("fill", self.fill)] if self.fill is not None else []
         tagged += list((parts or {}).items())
         for part, visual in tagged:
             if frozen:  # the page says it cannot redraw them once the axes' view moves
@@ -455,7 +499,8 @@ class AxesDecor:
 
     def remove(self) -> None:
         view = self.view
-        for v in [*self.faces.values(), *self.lines.values()]:
+        fill = [] if self.fill is None else [self.fill]
+        for v in [*self.faces.values(), *self.lines.values(), *fill]:
             if view is not None and v in view.visuals:
                 view.remove(v)
 

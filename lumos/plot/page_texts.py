@@ -8,10 +8,21 @@ its anchor in scale space, where each of its lines is drawn relative to the anch
 pixels, fixed as the text's size), the data point that hides it when it leaves the axes
 (``clip_on``; ``annotation_clip``) and its arrow. The page (``texts`` in
 lumos/web/texts.js) moves the anchor with the camera and draws the arrow anew between the
-text's box and the new point, as ``Annotation._draw_arrow`` does.
+text's box and the new point, as ``Annotation._draw_arrow`` does, for a straight or arc3
+arrow with line or triangle heads.
+
+Other arrows (simple, fancy, wedge, matplotlib's default arrow, brackets, connection
+styles with arms or angles, relpos, patchA/patchB) have sizes in pixels: Python draws
+them and the record holds their lines and filled polygons relative to the anchor
+(``shape``). The shape depends only on where its two ends are relative to each other,
+so the page moves it with the anchor and it is Python's picture while that stays (a text offset from its point: always; a text placed
+in data: under any pan), and while the patches that cut it keep their size (``rect``,
+the view's size at export, when they are in data). A zoom that moves the ends apart
+gets the shape turned and scaled to join them, and a notice (only Python draws its
+heads anew).
 
 What a page cannot redraw stays in the overlay, as exported, and the page names it:
-boxes, path effects, several lines, math, arrows with filled heads.
+boxes, path effects, several lines, math, arrows cut at a patch fixed in the figure.
 """
 
 from __future__ import annotations
@@ -23,9 +34,10 @@ from .page_axes import color_bytes
 from .text_artists import anchor_pixels
 from .textstyle import draw_text
 
-# arrow styles drawn with lines only: (head at the start, head at the end)
-_LINE_STYLES = {"-": (False, False), "->": (False, True), "<-": (True, False),
-                "<->": (True, True)}
+# arrow styles the page draws anew (texts.js arrowLines): (head at the start, at the
+# end): "" none, ">" lines, "|>" filled
+_LINE_STYLES = {"-": ("", ""), "->": ("", ">"), "<-": (">", ""), "<->": (">", ">"),
+                "-|>": ("", "|>"), "<|-": ("|>", ""), "<|-|>": ("|>", "|>")}
 
 
 def _candidates(ax) -> list:
@@ -44,6 +56,18 @@ def anchored(ax) -> list:
     return [t for t, _ in _candidates(ax) if t.get_visible()]
 
 
+def _redrawn(t) -> bool:
+    """Whether the page draws the arrow anew (texts.js arrowLines): an arc3 arrow with
+    line or filled triangle heads from the text box's centre, cut at no patch."""
+    arrow = t.arrow_style()
+    if arrow is None or parse_arrowstyle(arrow["style"])[0] not in _LINE_STYLES or \
+            arrow["color"] is None or arrow["connection"][0] != "arc3":
+        return False
+    props = t.arrowprops
+    return not (props.get("patchA") or props.get("patchB") or
+                tuple(props.get("relpos", (0.5, 0.5))) != (0.5, 0.5))
+
+
 def _why_not(t, spec: dict) -> str | None:
     """What keeps a page from moving the text, or None."""
     if "why" in spec:
@@ -57,37 +81,34 @@ def _why_not(t, spec: dict) -> str | None:
         return "texts of several lines"
     if "$" in s:
         return "math texts"
-    if spec["arrow"] is not None:
-        arrow = t.arrow_style()
-        if arrow is None or parse_arrowstyle(arrow["style"])[0] not in _LINE_STYLES:
-            return "arrows with filled heads or brackets"
-        if arrow["color"] is None:
-            return "arrows with no edge color"
-        if arrow["connection"][0] != "arc3":
-            return "arrows with connection styles other than arc3"
-        props = t.arrowprops
-        if props.get("patchA") or props.get("patchB") or \
-                tuple(props.get("relpos", (0.5, 0.5))) != (0.5, 0.5):
-            return "arrows with patchA, patchB or relpos"
+    if spec["arrow"] is not None and t.arrow_patches_follow_data() is False:
+        return "arrows cut at a patch fixed in the axes or figure"
     return None
 
 
 def arrow_widths(ax) -> list[float]:
-    """The widths (pixels) of the arrows the page may draw for the axes."""
+    """The widths (pixels) of the arrows' lines the page may draw for the axes."""
     out = []
     for t, spec in _candidates(ax):
         if spec.get("arrow") is not None and _why_not(t, spec) is None:
-            out.append(t.arrow_style()["lw"])
+            lw = t.arrow_line_width()
+            if lw is not None:
+                out.append(lw)
     return out
 
 
 class _Anchored:
-    """The overlay a text anchored to data draws into: its lines and glyphs go to the
-    axes' decoration (``decor``; None: noted only), each glyph run noted relative to
-    the anchor ``at`` (pixels)."""
+    """The overlay a text anchored to data draws into: its lines, polygons and glyphs go
+    to the axes' decoration (``decor``; None: noted only), each glyph run noted relative
+    to the anchor ``at`` (pixels) in ``entries``, and the lines and polygons in
+    ``shape`` ({"lines": [], "fills": []}; None: not noted)."""
 
-    def __init__(self, decor, entries: list, at: tuple[float, float]) -> None:
-        self.decor, self.entries, self.at = decor, entries, at
+    def __init__(self, decor, entries: list, at: tuple[float, float],
+                 shape: dict | None = None) -> None:
+        self.decor, self.entries, self.at, self.shape = decor, entries, at, shape
+
+    def _relative(self, points) -> list:
+        return (np.asarray(points, dtype=float) - self.at).round(4).tolist()
 
     def text(self, s: str, x: float, y: float, size_px: float, color="black",
              ha: str = "center", va: str = "center", rotation: float = 0.0,
@@ -102,8 +123,17 @@ class _Anchored:
                             bold=bold, face=face)
 
     def line(self, points, color, width_px: float, dashes=None) -> None:
+        if self.shape is not None:
+            self.shape["lines"].append([self._relative(points), color_bytes(color),
+                                        round(float(width_px), 3)])
         if self.decor is not None:
             self.decor.line(points, color, width_px, dashes)
+
+    def polygon(self, points, facecolor) -> None:
+        if self.shape is not None:
+            self.shape["fills"].append([self._relative(points), color_bytes(facecolor)])
+        if self.decor is not None:
+            self.decor.polygon(points, facecolor)
 
 
 def _scaled(ax, xy) -> list[float] | None:
@@ -130,6 +160,8 @@ def _arrow_record(ax, t, at: tuple[float, float]) -> dict:
             "head": [params.get("head_length", 0.0) * mutation,
                      params.get("head_width", 0.0) * mutation],
             "color": color_bytes(style["color"]),
+            "face": color_bytes(style["color"] if style["facecolor"] is None
+                                else style["facecolor"]),
             "width": round(style["lw"], 3)}
 
 
@@ -157,15 +189,36 @@ def draw(ax, decor) -> tuple[set, list, list]:
         for i, at in zip(fixed, ax.transData.forward(points).reshape(-1, 2).tolist(),
                          strict=True):
             ats[i] = at
+    moved = [i for i, (t, spec) in enumerate(shown)
+             if spec["arrow"] is not None and not _redrawn(t)]
+    ends = {}
+    if moved:
+        points = np.array([shown[i][1]["arrow"] for i in moved], dtype=float)
+        ends = dict(zip(moved, ax.transData.forward(points).reshape(-1, 2).tolist(),
+                        strict=True))
     records = []
-    for (t, spec), position, at in zip(shown, positions, ats, strict=True):
+    for i, ((t, spec), position, at) in enumerate(zip(shown, positions, ats, strict=True)):
         entries: list = []
-        t.draw_overlay(_Anchored(decor, entries, at), position)
+        shape = {"lines": [], "fills": []} if i in ends else None
+        t.draw_overlay(_Anchored(decor, entries, at, shape), position)
         if not entries and t.get_text():  # hidden (clipped) now: the page may show it
             draw_text(_Anchored(None, entries, at), fig, t.get_text(), *position, t.style)
+        if shape is not None and not (shape["lines"] or shape["fills"]):  # hidden too
+            t.draw_arrow(_Anchored(None, [], at, shape), position)
+        arrow = None
+        if spec["arrow"] is not None:
+            arrow = {"xy": _scaled(ax, spec["arrow"])}
+            if shape is None:
+                arrow.update(_arrow_record(ax, t, at))
+                fills = "|>" in arrow["heads"]
+            else:
+                fills = bool(shape["fills"])
+                arrow.update(shape=shape, end=[ends[i][0] - at[0], ends[i][1] - at[1]],
+                             rect=list(ax.view.camera.rect[2:])
+                             if t.arrow_patches_follow_data() else None)
+            if fills and decor is not None:
+                decor.reserve_fills()  # a Mesh the page fills, whether drawn now or not
         records.append({
             "at": _scaled(ax, spec["xy"]), "px": at,
-            "clip": _scaled(ax, spec["clip"]), "texts": entries,
-            "arrow": None if spec["arrow"] is None else {
-                **_arrow_record(ax, t, at), "xy": _scaled(ax, spec["arrow"])}})
+            "clip": _scaled(ax, spec["clip"]), "texts": entries, "arrow": arrow})
     return {id(t) for t, _ in shown}, records, sorted(set(why))

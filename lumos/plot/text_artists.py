@@ -621,10 +621,11 @@ class Annotation(Text):
         return {"xy": at, "clip": self.xy if clips else None,
                 "arrow": None if self.arrowprops is None else self.xy}
 
-    def _patch_rings(self, key: str) -> list[np.ndarray] | None:
-        """The outline in figure pixels of the patch ``arrowprops[key]`` (patchA, patchB):
-        a lumos or matplotlib patch, or the box of a text of these axes (its
-        ``get_bbox_patch()``); None when not given."""
+    def _patch_source(self, key: str):
+        """(rings, their transform to figure pixels (None: in pixels), whether they move
+        with the axes' data) of the patch ``arrowprops[key]`` (patchA, patchB): a lumos
+        or matplotlib patch, a line (its pick area about its data) or the box of a text
+        of these axes (its ``get_bbox_patch()``); None when not given."""
         from .mpl_objects import is_matplotlib
         from .patch_style import as_path
         from .textbox import box_extent
@@ -634,13 +635,14 @@ class Annotation(Text):
         if patch is None:  # not given: the text's box; None: no patch
             return None
         if _is_line(patch):
-            return _line_rings(self.axes, patch)
+            return _line_rings(self.axes, patch), None, True
         for t in [*self.axes.texts, *self.axes.artists]:
             if isinstance(patch, dict) and isinstance(t, Text) and t.get_bbox_patch() is patch:
                 b = t.get_window_extent()
                 px, py = box_extent(self.axes.figure, t.get_text(), t.style, t.style.face())
                 x0, y0, x1, y1 = b.x0 - px, b.y0 - py, b.x1 + px, b.y1 + py
-                return [np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]])]
+                return [np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]])], \
+                    None, t.get_transform() is self.axes.transData
         if not _is_patch(patch):
             raise TypeError(f"arrowprops: {key} got the box of a text not in these axes; "
                             "expected a patch, a line or the box of a text of these axes")
@@ -650,8 +652,48 @@ class Annotation(Text):
             coords = patch.get_data_transform() if patch.is_transform_set() else None
         else:
             coords = patch.get_transform()
-        to_pixels = (self.axes.transData if coords is None else as_transform(coords, key)).forward
-        return [np.asarray(to_pixels(r), dtype=float) for r in rings]
+        to = self.axes.transData if coords is None else as_transform(coords, key)
+        return rings, to, to is self.axes.transData
+
+    def _patch_rings(self, key: str) -> list[np.ndarray] | None:
+        """The outline in figure pixels of the patch ``arrowprops[key]`` (patchA, patchB);
+        None when not given."""
+        source = self._patch_source(key)
+        if source is None:
+            return None
+        rings, to, _ = source
+        return rings if to is None else [np.asarray(to.forward(r), dtype=float) for r in rings]
+
+    def arrow_patches_follow_data(self) -> bool | None:
+        """Whether the patches cutting the arrow (patchA, patchB) move with the axes'
+        data (lines, patches in data coordinates, boxes of texts placed in data): a page
+        panning the view moves them as it moves the annotation; None when none is
+        given."""
+        sources = [s for s in (self._patch_source(k) for k in ("patchA", "patchB"))
+                   if s is not None]
+        if not sources:
+            return None
+        return all(follows for _, _, follows in sources)
+
+    def arrow_line_width(self) -> float | None:
+        """The width in pixels of the arrow's lines (None: no arrow, or a filled arrow
+        without an edge)."""
+        if self.arrowprops is None:
+            return None
+        styled = self.arrow_style()
+        if styled is not None:
+            return styled["lw"]
+        props = self.arrowprops
+        if props.get("edgecolor", props.get("ec")) is None:
+            return None
+        return float(self.axes.figure.points_to_pixels(
+            props.get("linewidth", props.get("lw", 1.0))))
+
+    def draw_arrow(self, ov, position: tuple[float, float] | None = None) -> None:
+        """The arrow alone, in figure pixels, whether the annotation is hidden or not
+        (a page shows it again when its point comes back into the axes)."""
+        if self.arrowprops is not None:
+            self._draw_arrow(ov, *(self.pixel_position() if position is None else position))
 
     def _draw_arrow(self, ov, x: float, y: float) -> None:
         fig = self.axes.figure
@@ -707,7 +749,7 @@ class Annotation(Text):
             ov.line([start + nrm * width / 2, neck + nrm * width / 2, neck + nrm * headwidth / 2,
                      end, neck - nrm * headwidth / 2, neck - nrm * width / 2,
                      start - nrm * width / 2, start + nrm * width / 2], edge,
-                    pts(props.get("linewidth", props.get("lw", 1.0))))
+                    self.arrow_line_width())
 
 
 def _is_line(obj) -> bool:

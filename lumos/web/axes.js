@@ -597,8 +597,9 @@
         }
       }
     });
-    lumos.dataTexts.texts(rec, rect, segments, labels);  // texts.js
-    return { segments, labels, grids };
+    const fills = [];
+    const approx = lumos.dataTexts.texts(rec, rect, segments, labels, fills);  // texts.js
+    return { segments, labels, grids, fills, approx };
   }
 
   /** draw_axis of lumos/plot/axisdraw.py, with TickLayout: ticks and major labels on
@@ -842,7 +843,14 @@
         } else if (part.startsWith("ticks:")) {
           const group = out.segments.get(Number(part.slice(6))) || [];
           writeSegments(r, d, group.map((s) => s[0]), group.map((s) => s[1]));
+        } else if (part === "fill") {
+          lumos.writeFills(r, d, out.fills || []);
         }
+      }
+      if (!r.kernel) {
+        r.notice(`arrows-${g.follow.record}`, out.approx ? "arrows with heads, brackets, " +
+          "connection arms or patches between two data points: turned and scaled with " +
+          "the zoom (only Python draws their shape anew for it)" : null);
       }
       if (!r.kernel && (rec.frozen_texts || []).length) {
         r.notice(`texts-${g.follow.record}`, `${rec.frozen_texts.join(", ")}: shown as ` +

@@ -142,6 +142,36 @@
     }
   }
 
+  /** Write filled polygons ([[x, y], ...] fanned from their first point, RGBA bytes
+   * each) into a Mesh draw (lumos/visuals/mesh.py) in place of its triangles; none: one
+   * transparent triangle, so the draw stays. */
+  function writeFills(r, draw, polygons) {
+    const pts = [], rgba = [], index = [];
+    for (const [poly, color] of polygons) {
+      const k = pts.length / 3;
+      for (const p of poly) {
+        pts.push(p[0], p[1], 0);
+        rgba.push(...color);
+      }
+      for (let j = 1; j + 1 < poly.length; j++) index.push(k, k + j, k + j + 1);
+    }
+    if (!index.length) {
+      pts.push(0, 0, 0, 0, 0, 0, 0, 0, 0);
+      rgba.push(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+      index.push(0, 1, 2);
+    }
+    const origin = centre(pts);
+    const local = new Float32Array(pts.length);
+    for (let i = 0; i < pts.length; i++) local[i] = Number.isFinite(pts[i]) ? pts[i] - origin[i % 3] : 0;
+    const bytes = (a) => new Uint8Array(a.buffer);
+    shadow(r, draw.attributes.a_pos.buffer, bytes(local), "f4");
+    shadow(r, draw.attributes.a_normal.buffer, bytes(new Float32Array(pts.length)), "f4");
+    shadow(r, draw.attributes.a_color.buffer, Uint8Array.from(rgba), "u1");
+    draw.indices = shadow(r, draw.indices, bytes(Uint32Array.from(index)), "u4");
+    draw.count = index.length;
+    draw.origin = origin;
+  }
+
   /** The float64 origin of points (x, y, z triples): the centre of their finite
    * bounds (visuals/base.py origin_for). */
   function centre(pts) {
@@ -403,5 +433,5 @@
       entries: e1 - e0, texture: ring.texture, origin_x: originX };
   };
 
-  Object.assign(lumos, { writeLine, shadow, typed, bufferBytes, query, decodeLine });
+  Object.assign(lumos, { writeLine, writeFills, shadow, typed, bufferBytes, query, decodeLine });
 })(typeof window !== "undefined" ? window : globalThis);

@@ -1,6 +1,7 @@
 /* lumos texts anchored to data in the page (lumos/plot/page_texts.py): the `texts` of a
  * rectilinear axes' record (docs/frame.md, "Followers: axes"), moved with the axes'
- * camera, hidden as clip_on / annotation_clip hide them, their line arrows drawn anew.
+ * camera, hidden as clip_on / annotation_clip hide them, their line arrows drawn anew,
+ * the other arrows' shapes (Python's lines and polygons) moved with their ends.
  * axes.js calls `texts` for each rectilinear record and writes the result into the
  * axes' draws with its ticks and labels.
  */
@@ -20,9 +21,10 @@
     return [inside[0] + t * d[0], inside[1] + t * d[1]];
   }
 
-  /** An annotation's arrow (Annotation._draw_arrow, _draw_styled_arrow with line
-   * heads) from the text's box at `at` to the point `end`, as polylines. */
-  function arrowLines(A, at, end) {
+  /** An annotation's arrow (Annotation._draw_arrow, arrowstyles.draw_arrow with line
+   * or triangle heads) from the text's box at `at` to the point `end`, as polylines;
+   * filled heads go into `fills` ([points, color]). */
+  function arrowLines(A, at, end, fills) {
     const [x0, y0, x1, y1] = [A.box[0] + at[0], A.box[1] + at[1], A.box[2] + at[0], A.box[3] + at[1]];
     const center = [(x0 + x1) / 2, (y0 + y1) / 2];
     let start = A.text ? clipToBox(center, end, [x0 - A.pad, y0 - A.pad, x1 + A.pad, y1 + A.pad])
@@ -46,22 +48,44 @@
     }
     const out = [];
     [[A.heads[0], path[0], path[1]], [A.heads[1], path[path.length - 1], path[path.length - 2]]]
-      .forEach(([on, p, prev]) => {
-        if (!on) return;
+      .forEach(([kind, p, prev]) => {
+        if (!kind) return;
         const d = [p[0] - prev[0], p[1] - prev[1]], m = Math.hypot(d[0], d[1]);
-        if (m === 0) return;
+        if (m === 0 || Math.hypot(A.head[0], A.head[1]) === 0) return;
         const u = [d[0] / m, d[1] / m], nrm = [-u[1], u[0]];
         const base = [p[0] - u[0] * A.head[0], p[1] - u[1] * A.head[0]];
-        out.push([[base[0] + nrm[0] * A.head[1], base[1] + nrm[1] * A.head[1]], p,
-          [base[0] - nrm[0] * A.head[1], base[1] - nrm[1] * A.head[1]]]);
+        const head = [[base[0] + nrm[0] * A.head[1], base[1] + nrm[1] * A.head[1]], p,
+          [base[0] - nrm[0] * A.head[1], base[1] - nrm[1] * A.head[1]]];
+        if (kind === "|>") {
+          fills.push([head, A.face]);
+          head.push(head[0]);
+        }
+        out.push(head);
       });
     out.push(path);
     return out;
   }
 
+  /** The map of an arrow's shape (pixels relative to its anchor at export) for its
+   * anchor now at `at` and its end `end` pixels from it: the shape moved (Python's picture
+   * while the end keeps its offset and patches in data their size, `A.rect`), else
+   * turned and scaled to join the ends ({map, exact}). */
+  function shapeMap(A, rect, end) {
+    const [ex, ey] = A.end, n0 = ex * ex + ey * ey;
+    const moved = Math.hypot(end[0] - ex, end[1] - ey) <= 0.01 &&
+      !(A.rect && (Math.abs(rect[2] / A.rect[0] - 1) > 1e-9 || Math.abs(rect[3] / A.rect[1] - 1) > 1e-9));
+    if (moved || n0 === 0) return { exact: moved, map: (p) => p };
+    // the similarity taking the export's offset (ex, ey) to (end): a complex factor
+    const c = (end[0] * ex + end[1] * ey) / n0, s = (end[1] * ex - end[0] * ey) / n0;
+    return { exact: false, map: ([x, y]) => [c * x - s * y, s * x + c * y] };
+  }
+
   /** Texts anchored to data, moved with the view (Text / Annotation.draw_overlay):
-   * hidden when their clip point leaves the box, their arrows drawn anew. */
-  function texts(rec, rect, segments, labels) {
+   * hidden when their clip point leaves the box, their arrows drawn anew or their
+   * shapes moved (`fills`: the filled polygons, [points, color]). Whether a shape was
+   * turned or scaled (not Python's picture). */
+  function texts(rec, rect, segments, labels, fills) {
+    let approx = false;
     const [bx, by, bw, bh] = rec.box;
     const px = (p) => [bx + (p[0] - rect[0]) / rect[2] * bw, by + (p[1] - rect[1]) / rect[3] * bh];
     const inside = ([x, y]) => Number.isFinite(x) && Number.isFinite(y) &&
@@ -78,10 +102,26 @@
       if (!A) continue;
       const end = px(A.xy);
       if (!(Number.isFinite(end[0]) && Number.isFinite(end[1]))) continue;
-      let group = segments.get(A.width);
-      if (!group) segments.set(A.width, group = []);
-      for (const line of arrowLines(A, at, end)) group.push([line, A.color]);
+      const groupOf = (width) => {
+        let group = segments.get(width);
+        if (!group) segments.set(width, group = []);
+        return group;
+      };
+      if (!A.shape) {
+        const group = groupOf(A.width);
+        for (const line of arrowLines(A, at, end, fills)) group.push([line, A.color]);
+        continue;
+      }
+      const { map, exact } = shapeMap(A, rect, [end[0] - at[0], end[1] - at[1]]);
+      approx = approx || !exact;
+      const place = (pts) => pts.map((p) => {
+        const [x, y] = map(p);
+        return [at[0] + x, at[1] + y];
+      });
+      for (const [pts, color, width] of A.shape.lines) groupOf(width).push([place(pts), color]);
+      for (const [pts, color] of A.shape.fills) fills.push([place(pts), color]);
     }
+    return approx;
   }
 
   lumos.dataTexts = { texts, arrowLines, clipToBox };

@@ -345,6 +345,25 @@ def fonts_plot():
     return fig
 
 
+def arrows_plot():
+    """Annotation arrows the page redraws (triangle heads from a text in data) or moves
+    as Python drew them (fancy along an angle3 connection, a bracket on a bar with relpos,
+    matplotlib's default filled arrow), from texts offset from their points."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 400)
+    ax.plot(x, np.sin(x))
+    ax.annotate("filled", xy=(np.pi / 2, 1), xytext=(2.5, 0.2),
+                arrowprops={"arrowstyle": "<|-|>", "color": "r", "fc": "y"})
+    ax.annotate("fancy", xy=(3 * np.pi / 2, -1), xytext=(30, 30), textcoords="offset points",
+                arrowprops={"arrowstyle": "fancy", "fc": "g",
+                            "connectionstyle": "angle3,angleA=0,angleB=90"})
+    ax.annotate("bar", xy=(6, -0.28), xytext=(20, 40), textcoords="offset points",
+                arrowprops={"arrowstyle": "-[", "connectionstyle": "bar", "relpos": (0, 0)})
+    ax.annotate("default", xy=(8, 0.99), xytext=(20, -40), textcoords="offset points",
+                arrowprops={"width": 2, "headwidth": 8})
+    return fig
+
+
 def unclipped_plot():
     """clip_on=False artists (a line running out of the axes, markers on the edge) under
     and over clipped ones: drawn in companion views the page moves with the axes."""
@@ -491,6 +510,10 @@ SCENES = {
     "unclipped": (unclipped_plot, (500, 350),
                   lambda fig: [("drag", 250, 175, 200, 120), ("wheel", 250, 175, -300)],
                   (slice(0, 40), slice(0, 500))),
+    # arrows of every kind move with their points, a zoom out keeps them in view
+    "arrows": (arrows_plot, (500, 350),
+               lambda fig: [("drag", 250, 175, 230, 195), ("wheel", 250, 175, 200)],
+               (slice(60, 300), slice(60, 480))),
     # texts and annotations move with the data (the max one leaves the view: hidden)
     "texts": (text_plot, (500, 350),
               lambda fig: [("drag", 250, 175, 300, 150), ("wheel", 250, 175, -300)],
@@ -683,6 +706,33 @@ def test_what_only_python_redraws_is_named(tmp_path):
     assert sorted(notices.values()) == [
         "axhspan/axvspan: shown as exported (only Python redraws them for a new view)",
         "error bar caps: shown as exported (only Python redraws them for a new view)"]
+
+
+def test_arrows_between_data_points_pan_like_python_and_name_their_zoom(tmp_path):
+    """An arrow from a text in data to a point, with pixel-sized parts (a simple
+    arrow's head, an arc's arms, a circle in data cutting it): Python's picture at any
+    pan; a zoom moves its ends apart, and the page says it only turns and scales it."""
+    def make():
+        fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+        ax.plot([0, 10], [0, 1])
+        ax.add_patch(lumos.pyplot.Circle((4, 0.4), 0.3, fc="none", ec="k"))
+        ax.annotate("simple", xy=(4, 0.4), xytext=(7, 0.8),
+                    arrowprops={"arrowstyle": "simple", "fc": "m",
+                                "connectionstyle": "arc,angleA=180,armA=30,rad=5",
+                                "patchB": ax.patches[0]})
+        ax.annotate("wedge", xy=(8, 0.8), xytext=(6, 0.2),
+                    arrowprops={"arrowstyle": "wedge", "fc": "c"})
+        return fig
+
+    _, after, python, notices = page_and_python(
+        tmp_path, make, (500, 350), [("drag", 250, 175, 200, 200)], "arrows_pan")
+    assert notices == {}, notices
+    assert_same("follow_arrows_pan", after, python)
+    _, _, _, notices = page_and_python(
+        tmp_path, make, (500, 350), [("wheel", 250, 175, 200)], "arrows_zoom")
+    assert list(notices.values()) == [
+        "arrows with heads, brackets, connection arms or patches between two data points: "
+        "turned and scaled with the zoom (only Python draws their shape anew for it)"]
 
 
 def test_what_the_page_cannot_redraw_of_axes_is_named(tmp_path):
