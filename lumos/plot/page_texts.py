@@ -15,9 +15,10 @@ Other arrows (simple, fancy, wedge, matplotlib's default arrow, brackets, connec
 styles with arms or angles, relpos, patchA/patchB) have sizes in pixels: Python draws
 them and the record holds their lines and filled polygons relative to the anchor
 (``shape``). The shape depends only on where its two ends are relative to each other,
-so the page moves it with the anchor and it is Python's picture while that stays (a text offset from its point: always; a text placed
-in data: under any pan), and while the patches that cut it keep their size (``rect``,
-the view's size at export, when they are in data). A zoom that moves the ends apart
+so the page moves it with the anchor and it is Python's picture while that stays (a
+text offset from its point: always; a text placed in data: under any pan), and while
+the patches that cut it keep their size (``rect``, the view's size at export, when they
+are in data). A zoom that moves the ends apart
 gets the shape turned and scaled to join them, and a notice (only Python draws its
 heads anew).
 
