@@ -248,8 +248,13 @@ _EXTRA = {
 
 def _math_glyphs(labels) -> str:
     """The characters the math of ``labels`` draws that their text does not spell
-    (``\\sum``: ∑), for the page's glyph table."""
-    return "".join(rich_layout(s, get_font()).chars for s in labels if "$" in s)
+    (``\\sum``: ∑; the full block rules are cut from), for the page's glyph table."""
+    out = []
+    for s in labels:
+        if "$" in s:
+            lay = rich_layout(s, get_font())
+            out.append(lay.chars + ("\N{FULL BLOCK}" if len(lay.rules) else ""))
+    return "".join(out)
 
 
 def _reserve(spec: dict | None) -> str:

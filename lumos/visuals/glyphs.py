@@ -521,10 +521,9 @@ def _slices(a: float, b: float, lo: float, hi: float, n: int, f: float, sat: flo
     return pieces
 
 
-def rule_quads(atlas: GlyphAtlas, x0: float, y0: float, x1: float, y1: float,
-               boxes: list, texels: list) -> None:
-    """Append the (up to 3x3) block slices of a solid rectangle (em, y up) to ``boxes``
-    (x0, y0, x1, y1 em) and ``texels`` (u0, v_top, u1, v_bottom)."""
+def _block(atlas: GlyphAtlas) -> tuple:
+    """(the full block's cell, its outline edges (left, right, bottom, top) in texels,
+    rows from the bottom), or (None, None) when the font lacks it."""
     if atlas._rule_cell is None:
         block = atlas.cell(atlas.font.index("\u2588"))
         edges = ink_texels(atlas, block)
@@ -534,7 +533,25 @@ def rule_quads(atlas: GlyphAtlas, x0: float, y0: float, x1: float, y1: float,
             left, top, right, bottom = edges
             atlas._rule_cell = (block, (left, right, block.rect[3] - bottom,
                                         block.rect[3] - top))
-    block, edges = atlas._rule_cell
+    return atlas._rule_cell
+
+
+def rule_cell(atlas: GlyphAtlas) -> dict | None:
+    """What a page needs to cut rules out of the full block glyph (U+2588) itself, as
+    :func:`rule_quads` does: its cell's size and outline edges (left, right, bottom,
+    top) in texels, the texels of an em and the saturated depth; None without it."""
+    block, edges = _block(atlas)
+    if block is None:
+        return None
+    return {"size": [block.rect[2], block.rect[3]], "edges": list(edges),
+            "texels_per_em": float(atlas.base_size), "saturated": float(atlas.spread)}
+
+
+def rule_quads(atlas: GlyphAtlas, x0: float, y0: float, x1: float, y1: float,
+               boxes: list, texels: list) -> None:
+    """Append the (up to 3x3) block slices of a solid rectangle (em, y up) to ``boxes``
+    (x0, y0, x1, y1 em) and ``texels`` (u0, v_top, u1, v_bottom)."""
+    block, edges = _block(atlas)
     if block is None or x1 <= x0 or y1 <= y0:
         return
     cx, cy, w, h = block.rect

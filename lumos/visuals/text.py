@@ -28,7 +28,7 @@ from .base import (
     transform_parts,
 )
 from .fonts import TextLayout, check_anchors, check_text, text_primitives
-from .glyphs import BASE_SIZE, SDF_EDGE, SPREAD, atlas_quads, get_atlas
+from .glyphs import BASE_SIZE, SDF_EDGE, SPREAD, atlas_quads, get_atlas, rule_cell
 from .mathtext import extent_rich, rich_layout
 
 _TEMPLATE = ShaderTemplate(
@@ -556,7 +556,8 @@ class Text(Visual):
         kern = {a + b: k for a in chars for b in chars if (k := atlas.kerning(a, b)) != 0.0}
         x_height, axis, rule, space = math_metrics(atlas)
         ascent, descent, _gap = atlas.font.box_metrics
-        return {"glyphs": glyphs, "kern": kern, "ascender": ascent,
+        extra = {"rule_cell": rule_cell(atlas)} if "\u2588" in glyphs else {}
+        return {**extra, "glyphs": glyphs, "kern": kern, "ascender": ascent,
                 "descender": -descent, "sdf_scale": SPREAD / SDF_EDGE / BASE_SIZE,
                 "sheet": [h, w], "x_height": x_height, "axis": axis, "rule": rule,
                 "math_space": space}

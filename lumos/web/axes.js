@@ -133,6 +133,19 @@
       }
       if (name in SPACES) return ["space", SPACES[name]];
       if (FONT_CMDS.has(name)) return this.arg();
+      if (name === "sqrt") {  // mathtext_parser.py: \sqrt[index]{arg}; bare, the sign
+        const rest = s.slice(this.i).trimStart();
+        if (!rest || rest[0] === "}") return ["sym", "\u221a"];
+        let index = null;
+        if (rest[0] === "[") {
+          this.i = s.indexOf("[", this.i) + 1;
+          let end = s.indexOf("]", this.i);
+          if (end < 0) end = s.length;
+          index = ["group", new Parser(s.slice(this.i, end)).list(false)];
+          this.i = Math.min(end + 1, s.length);
+        }
+        return ["sqrt", this.arg(), index];
+      }
       if (name in SYMBOLS) return ["sym", SYMBOLS[name]];
       throw new Error(`math: \\${name} is not one the page lays out`);
     }
@@ -160,7 +173,7 @@
       this.width = width;
       this.height = height;
       this.depth = depth;
-      this.items = [];  // [x0, y0, x1, y1, char] em
+      this.items = [];  // [x0, y0, x1, y1, char] em (char null: a rule)
     }
 
     put(box, x = 0, y = 0) {
@@ -272,6 +285,7 @@
       case "group": return mathList(table, node[1], style);
       case "space": return new Box(node[1] * k);
       case "scripts": return scriptsBox(table, node, style);
+      case "sqrt": return sqrtBox(table, node[1], node[2], style);
       default: throw new Error(`math: ${node[0]}`);
     }
   }
@@ -284,6 +298,46 @@
     const out = new Box();
     out.put(box, 0, table.axis * k - 0.5 * (ink[1] + ink[3]) * kb);
     out.width = box.width;
+    return out;
+  }
+
+  /** mathtext.py _rule_box: a solid rectangle (em); the box's width is x1. */
+  function ruleBox(x0, y0, x1, y1) {
+    const box = new Box(x1, Math.max(0, y1), Math.max(0, -y0));
+    if (x1 > x0 && y1 > y0) box.items.push([x0, y0, x1, y1, null]);
+    return box;
+  }
+
+  /** mathtext.py _sqrt_box: the radical sign at its size where it spans the argument
+   * (five rules above it), stretched upright where not; its bar a rule thick 0.06 em
+   * over the sign; the argument two rules in; an index at scriptscript size. */
+  function sqrtBox(table, arg, index, style) {
+    const k = SCALES[style], a = mathList(table, [arg], style), theta = table.rule * k;
+    const g = glyph(table, "\u221a"), advance = g.advance * k, ink = g.ink;
+    let sy = k, dy = 0, height;
+    if (ink) {
+      height = ink[3] * k;
+      const depth = -ink[1] * k, need = a.height + 5 * theta + a.depth;
+      if (height + depth < need - 0.2 * table.x_height * k) {  // too short: stretch it
+        sy = k * need / (height + depth);
+        dy = -a.depth - ink[1] * sy;
+        height = ink[3] * sy + dy;
+      }
+    } else height = a.height + 5 * theta;
+    const out = new Box();
+    let x = 0;
+    if (index !== null) {
+      const ib = mathList(table, [index], 2);
+      out.put(ib, 0, 0.6 * height);
+      x = ib.width - 0.5 * advance;
+    }
+    const sign = new Box(advance, Math.max(0, height), ink ? Math.max(0, -(ink[1] * sy + dy)) : 0);
+    if (g.uv) sign.items.push([g.box[0] * k, g.box[1] * sy + dy, g.box[2] * k, g.box[3] * sy + dy, "\u221a"]);
+    out.put(sign, x);
+    const top = height + 0.06 * k, bar0 = x + advance, bar1 = bar0 + a.width + 4 * theta;
+    out.put(ruleBox(bar0, top - theta, bar1, top));
+    out.put(a, bar0 + 2 * theta);
+    out.width = bar1;
     return out;
   }
 
@@ -406,12 +460,45 @@
     const align = { left: 0, center: 0.5, right: 1 }[ha];
     const c = Math.cos(rotation * Math.PI / 180), s = Math.sin(rotation * Math.PI / 180);
     const out = [];
-    for (const [x0, y0, x1, y1, ch] of ln.items) {
+    const quad = ([x0, y0, x1, y1], uv) => {
       const bx0 = (x0 - align * ext.width) * size, bx1 = (x1 - align * ext.width) * size;
       const by0 = (y0 + yOff) * size, by1 = (y1 + yOff) * size;
       let q = [[bx0, by0], [bx1, by0], [bx1, by1], [bx0, by1]];
       if (rotation !== 0) q = q.map(([x, y]) => [c * x - s * y, s * x + c * y]);
-      out.push([q, glyph(table, ch).uv]);
+      out.push([q, uv]);
+    };
+    for (const [x0, y0, x1, y1, ch] of ln.items) {
+      if (ch !== null) quad([x0, y0, x1, y1], glyph(table, ch).uv);
+      else for (const [box, uv] of ruleSlices(table, x0, y0, x1, y1)) quad(box, uv);
+    }
+    return out;
+  }
+
+  /** glyphs.py _slices: pieces [q0, q1, t0, t1] mapping the span [a, b] (em) onto a
+   * block cell's axis (outline from texel lo to hi of n, f texels an em): the ends 1:1,
+   * only a saturated middle stretched. */
+  function slices(a, b, lo, hi, n, f, sat) {
+    const half = 0.5 * (b - a) * f, r = Math.min(half, sat, 0.5 * (hi - lo));
+    const out = [[a - lo / f, a + r / f, 0, lo + r]];
+    if (half > r) out.push([a + r / f, b - r / f, 0.5 * (lo + hi), 0.5 * (lo + hi)]);
+    out.push([b - r / f, b + (n - hi) / f, hi - r, n]);
+    return out;
+  }
+
+  /** glyphs.py rule_quads: a rule (em) as the nine-slice of the full block's cell
+   * (the table's `rule_cell`), [box em, uv in the sheet] each. */
+  function ruleSlices(table, x0, y0, x1, y1) {
+    const R = table.rule_cell;
+    if (!R || x1 <= x0 || y1 <= y0) return [];
+    const [u0, v0, u1, v1] = glyph(table, "\u2588").uv;
+    const [w, h] = R.size, [left, right, bottom, top] = R.edges;
+    const out = [];
+    for (const [qx0, qx1, tu0, tu1] of slices(x0, x1, left, right, w, R.texels_per_em, R.saturated)) {
+      for (const [qy0, qy1, tb0, tb1] of slices(y0, y1, bottom, top, h, R.texels_per_em, R.saturated)) {
+        // texel rows grow downwards: rows from the bottom, flipped back
+        out.push([[qx0, qy0, qx1, qy1], [u0 + tu0 / w * (u1 - u0), v0 + (h - tb1) / h * (v1 - v0),
+          u0 + tu1 / w * (u1 - u0), v0 + (h - tb0) / h * (v1 - v0)]]);
+      }
     }
     return out;
   }
