@@ -31,11 +31,12 @@ _WEB = Path(__file__).resolve().parent.parent / "web"
 #: shared ``lumos`` object): the WebGL2 executor (cameras, mouse and keyboard, the frame's
 #: bytes, the Renderer's GPU resources and render targets, the Renderer, the standalone
 #: page), then what follows the camera in the page
-#: (docs/frame.md, "Followers"): the followers, the tickers, data texts and axes.
+#: (docs/frame.md, "Followers"): the followers, the tickers, text layout, data texts and
+#: axes.
 RUNTIME_FILES = (
     "camera.js", "controls.js", "payload.js", "resources.js", "targets.js", "runtime.js",
     "standalone.js", "follow.js", "pynumbers.js", "locators.js", "formatters.js", "dates.js",
-    "ticker.js", "texts.js", "axes.js",
+    "ticker.js", "mathtext.js", "texts.js", "axes.js",
 )
 
 
