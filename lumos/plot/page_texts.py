@@ -219,7 +219,20 @@ def draw(ax, decor) -> tuple[set, list, list]:
                              if t.arrow_patches_follow_data() else None)
             if fills and decor is not None:
                 decor.reserve_fills()  # a Mesh the page fills, whether drawn now or not
-        records.append({
-            "at": _scaled(ax, spec["xy"]), "px": at,
-            "clip": _scaled(ax, spec["clip"]), "texts": entries, "arrow": arrow})
+        record = {"at": _scaled(ax, spec["xy"]), "px": at, "clip": _scaled(ax, spec["clip"]),
+                  "texts": entries, "arrow": arrow}
+        if arrow is not None and not _finite(arrow):  # a point the scale cannot place
+            record["arrow"] = None  # (log of a negative): Python draws no arrow either
+        if _finite(record):  # else hidden in every view, as Python hides it
+            records.append(record)
     return {id(t) for t, _ in shown}, records, sorted(set(why))
+
+
+def _finite(value) -> bool:
+    """Whether every number in a record's nested lists and dicts is finite (the page's
+    JSON holds no NaN)."""
+    if isinstance(value, dict):
+        return all(_finite(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return all(_finite(v) for v in value)
+    return not isinstance(value, float) or bool(np.isfinite(value))
