@@ -221,18 +221,15 @@ def draw(ax, decor) -> tuple[set, list, list]:
                 decor.reserve_fills()  # a Mesh the page fills, whether drawn now or not
         record = {"at": _scaled(ax, spec["xy"]), "px": at, "clip": _scaled(ax, spec["clip"]),
                   "texts": entries, "arrow": arrow}
-        if arrow is not None and not _finite(arrow):  # a point the scale cannot place
-            record["arrow"] = None  # (log of a negative): Python draws no arrow either
-        if _finite(record):  # else hidden in every view, as Python hides it
+        # a point a scale cannot place (log of a negative) is nowhere in any view: no
+        # arrow to it, no text at it (Python draws neither); the page's JSON has no NaN
+        if arrow is not None and not _finite(arrow["xy"], arrow.get("end")):
+            record["arrow"] = None
+        if _finite(record["at"], record["px"], record["clip"]):
             records.append(record)
     return {id(t) for t, _ in shown}, records, sorted(set(why))
 
 
-def _finite(value) -> bool:
-    """Whether every number in a record's nested lists and dicts is finite (the page's
-    JSON holds no NaN)."""
-    if isinstance(value, dict):
-        return all(_finite(v) for v in value.values())
-    if isinstance(value, (list, tuple)):
-        return all(_finite(v) for v in value)
-    return not isinstance(value, float) or bool(np.isfinite(value))
+def _finite(*points) -> bool:
+    """Whether the points (pairs, or None) are finite."""
+    return bool(np.isfinite([p for p in points if p is not None]).all())
