@@ -8,7 +8,8 @@ matplotlib terms (points, color specs). It turns them into visuals in the axes' 
 space; lines and markers of the same style are batched by the axes into one draw. The
 artists themselves: :mod:`lumos.plot.lines` (Line2D), :mod:`lumos.plot.scatter`
 (PathCollection), :mod:`lumos.plot.image` (AxesImage), :mod:`lumos.plot.text_artists`
-(Text), :mod:`lumos.plot.collections` and the modules it names.
+(Text), :mod:`lumos.plot.annotations` (Annotation), :mod:`lumos.plot.collections` and the
+modules it names.
 """
 
 from __future__ import annotations
@@ -434,9 +435,9 @@ class Artist(Preparable):
     #: whether the points of ``data_points`` are joined by lines (legends avoid those)
     connects_points = False
 
-    def data_boxes(self) -> np.ndarray | None:
-        """(N, 4) boxes (x0, y0, x1, y1) in data units that legends avoid (bars), or
-        None."""
+    def legend_obstacles(self):
+        """What a legend placed at 'best' avoids (:class:`.legend_best.Obstacles`, in
+        figure pixels), or None for nothing (images, line collections: as matplotlib)."""
         return None
 
     def rescale(self) -> None:

@@ -159,7 +159,8 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         if sharey is not None:
             self._share(self.yaxis, sharey.yaxis)
         self.artists: list[Artist] = []
-        self.texts: list[Text] = []
+        # the texts of ax.text (annotations are artists: they draw an arrow too)
+        self.plain_texts: list[Text] = []
         self.title = Titles(self)
         self.legend_ = None
         # earlier legends kept by add_artist (matplotlib's way to show several legends)
@@ -220,8 +221,8 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
             self.artists.remove(artist)
             for v in artist.visuals():
                 self._layers.remove(v)
-        if artist in self.texts:
-            self.texts.remove(artist)
+        if artist in self.plain_texts:
+            self.plain_texts.remove(artist)
         self._fitted.pop(artist, None)
         self._dirty = True
 
@@ -554,7 +555,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
                 if np.asarray(v).dtype.kind in "MO" else v
                 for v, axis in ((x, self.xaxis), (y, self.yaxis)))
         t = Text(self, x, y, s, transform=transform, label=label, zorder=zorder, **props)
-        self.texts.append(t)
+        self.plain_texts.append(t)
         self._dirty = True
         return t
 
@@ -654,7 +655,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         and the limits (automatic again, (0, 1) until data comes; a shared axis keeps
         the limits it shares); insets are removed. Kept, as matplotlib keeps them: the tick styles
         (``tick_params``), the aspect and the background color."""
-        for a in list(self.artists) + list(self.texts):
+        for a in list(self.artists) + list(self.plain_texts):
             self._remove_artist(a)
         for batch in self._batches.values():
             self._layers.remove(batch)
@@ -677,13 +678,19 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
 
     clear = cla
 
+    @property
+    def texts(self) -> list:
+        """matplotlib's ``ax.texts``: the texts (``ax.text``), then the annotations
+        (``ax.annotate``); a new list at each call."""
+        return [*self.plain_texts, *(a for a in self.artists if isinstance(a, Text))]
+
     def get_children(self) -> list:
         """The axes' artists, texts, title, axes, insets, legends and background patch
         (not the spines: matplotlib's are patches; lumos's are drawn with the frame)."""
         legends = [lg for lg in (self.legend_, *self.kept_legends) if lg is not None]
         # a batch (streamplot's arrows) lists its members, as the axes' lists do
         artists = [m for a in self.artists for m in (a.listed() if a.listed_as else (a,))]
-        return [*artists, *self.texts, self.title, self.xaxis, self.yaxis,
+        return [*artists, *self.plain_texts, self.title, self.xaxis, self.yaxis,
                 *self.child_axes, *legends, self.patch]
 
     def findobj(self, match=None, include_self: bool = True) -> list:

@@ -219,25 +219,16 @@ def axis_margins(ax, axis, ticks: TickLayout | None = None) -> dict[str, float]:
         out[name] = max(out[name], reach)
     bx, by, bw, bh = ax.box
     for side in (1, 2):  # labels at the ends may overhang the box (from where they are
-        # drawn: the layout engines run passes until the ticks settle)
-        labs = [lab for lab in ticks.major_set.labels[side]
-                if lab.visible and np.isfinite(lab.pos)]
-        if not labs:
+        # drawn: the layout engines run passes until the ticks settle), by their boxes
+        # as drawn (a y label's 'center_baseline' reaches lower than it reaches up)
+        spans = [_span_along(lab, x, side) for lab in ticks.major_set.labels[side]
+                 if lab.visible and np.isfinite(lab.pos)]
+        if not spans:
             continue
-        if x:
-            starts, ends = [], []
-            for lab in labs:
-                ha = lab.ha or "center"
-                start = lab.pos - {"left": 0.0, "center": 0.5, "right": 1.0}[ha] * lab.width
-                starts.append(start)
-                ends.append(start + lab.width)
-            out["left"] = max(out["left"], bx - min(starts))
-            out["right"] = max(out["right"], max(ends) - (bx + bw))
-        else:
-            out["bottom"] = max(out["bottom"], by - min(lab.pos - lab.height / 2
-                                                       for lab in labs))
-            out["top"] = max(out["top"], max(lab.pos + lab.height / 2 for lab in labs)
-                             - (by + bh))
+        lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
+        start, size = (bx, bw) if x else (by, bh)
+        out["left" if x else "bottom"] = max(out["left" if x else "bottom"], start - lo)
+        out["right" if x else "top"] = max(out["right" if x else "top"], hi - (start + size))
     if not x and axis.offset_visible(ticks):
         out["top"] = max(out["top"], textmod.measure(ticks.offset, ticks.size_px)[1] + 2)
     return out
@@ -350,6 +341,14 @@ def tick_label_box(ax, axis, which: str, index: int, side: int) -> Bbox | None:
                              _base(ax, axis, side) + sign * ts.label_gap())
     return Bbox.from_extents(*textmod.window_box(lab.text, px, py, lab.size, ha, va,
                                                  lab.rotation, lab.mode, face=lab.face))
+
+
+def _span_along(lab: Label, x: bool, side: int) -> tuple[float, float]:
+    """Where along the axis (pixels) a label's box, as drawn, starts and ends."""
+    px, py, ha, va = _anchor(lab, x, side, 0.0)
+    x0, y0, x1, y1 = textmod.window_box(lab.text, px, py, lab.size, ha, va, lab.rotation,
+                                        lab.mode, face=lab.face)
+    return (x0, x1) if x else (y0, y1)
 
 
 def _room_along(lab: Label, x: bool) -> float:

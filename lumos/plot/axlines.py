@@ -10,6 +10,7 @@ import numpy as np
 from ..visuals import Line
 from ..visuals.base import rgba_bytes
 from .collections import axes_fraction_to_scale, finite_limits, set_line, to_scale
+from .legend_best import Obstacles
 from .lines import Line2D
 from .style import dash_pattern
 
@@ -66,6 +67,11 @@ class ViewLine(Line2D):
 
     def visuals(self) -> list:
         return [self._visual]
+
+    def legend_obstacles(self) -> Obstacles:
+        """Its ends where the view puts them, and the line between."""
+        xs, ys = self._ends()
+        return Obstacles.outline([self.axes.transView.forward(np.c_[xs, ys])])
 
 
 class AxLine(ViewLine):

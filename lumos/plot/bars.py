@@ -20,6 +20,7 @@ from .collections import (
     set_hatches,
     to_scale,
 )
+from .legend_best import Obstacles
 from .style import rcParams
 
 
@@ -77,9 +78,11 @@ class BarCollection(Collection):
         x0, y0, w, h = self._xywh.T
         return x0, x0 + w, y0, y0 + h
 
-    def data_boxes(self) -> np.ndarray:
-        x0, x1, y0, y1 = self._corners()
-        return np.c_[x0, y0, x1, y1][self._bar_visible]
+    def legend_obstacles(self) -> Obstacles:
+        """Each bar's box (matplotlib's bars are Rectangles)."""
+        x0, x1, y0, y1 = (c[self._bar_visible] for c in self._corners())
+        fwd = self.axes.transData.forward
+        return Obstacles.extents(np.c_[fwd(np.c_[x0, y0]), fwd(np.c_[x1, y1])])
 
     def _build(self):
         ax = self.axes

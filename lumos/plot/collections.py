@@ -17,7 +17,7 @@ The other kinds: :mod:`lumos.plot.bars` (``bar``, ``hist``), :mod:`lumos.plot.co
 (what ``bar``, ``errorbar`` and ``stem`` return), :mod:`lumos.plot.polygons` (``fill``,
 ``fill_between``, ``axhspan``), :mod:`lumos.plot.axlines` (``axhline``, ``axvline``),
 :mod:`lumos.plot.contour`, :mod:`lumos.plot.quiver` and
-:class:`lumos.plot.text_artists.Annotation` (``annotate``).
+:class:`lumos.plot.annotations.Annotation` (``annotate``).
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from .. import colors
 from .. import primitives as prim
 from ..visuals import Line, Mesh
 from .artists import Artist, LegendHandle, ScalarMappable, check_linestyle
+from .legend_best import Obstacles
 from .style import dash_offset, dash_pattern, rcParams
 
 # matplotlib's log scales 'clip' non-positive values to a huge negative exponent, so a bar
@@ -543,6 +544,11 @@ class CapLines(LineCollection):
 
     def data_limits(self):
         return finite_limits_xy(self._x, self._y, self.axes)
+
+    def legend_obstacles(self) -> Obstacles:
+        """The caps' centres and the path through them (matplotlib's caps are a line
+        of markers)."""
+        return Obstacles.outline([self.axes.transData.forward(np.c_[self._x, self._y])])
 
 
 # -- pseudocolor meshes -----------------------------------------------------------------

@@ -82,7 +82,7 @@ def draw_axes(ax, ov) -> None:
         if a.get_visible() and id(a) not in drawn:
             a.draw_overlay(ov)
     draw_titles(ax, ov)
-    draw_texts(ov, [t for t in ax.texts
+    draw_texts(ov, [t for t in ax.plain_texts
                     if t.get_visible() and t.get_text() and id(t) not in drawn])
 
 

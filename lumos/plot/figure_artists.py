@@ -99,8 +99,8 @@ class FigureConnection(FigureLine):
         return np.asarray(transform.forward(np.asarray(xy, dtype=float)), dtype=float)
 
     def draw(self, ov) -> None:
+        from .annotations import arrow_path
         from .arrowstyles import draw_arrow
-        from .text_artists import arrow_path
 
         con = self.line
         if not con.get_visible():

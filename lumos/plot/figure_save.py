@@ -180,7 +180,7 @@ class FigureSaving:
         # insets too; titles and axis labels whole (a long label overflows sideways)
         boxes = [ax.get_tightbbox() for ax in self.axes_list if ax.role != "twin"]
         for ax in self.axes_list:
-            for t in ax.texts:
+            for t in ax.plain_texts:
                 if t.get_visible() and t.get_text() and hasattr(t, "window_extent"):
                     boxes.append(t.window_extent())
         for fig in self._all_figures():

@@ -284,30 +284,24 @@ def _make_margins(fig, grids: dict, pads, spaces) -> None:
 
 
 def _colorbar_margin(cb, ss, margin: dict, tight: Bbox) -> None:
-    """Room for a colorbar beside its parent: its box with decorations plus its pad."""
+    """Room for a colorbar beside its parent: its box with decorations plus its pad
+    (where the parent is the outer cell of the colorbar's parents on that side), and
+    its decorations where they reach past the parent's along its length."""
     rows, cols = cb.parent_spans()
     cbtight = tight_box(cb.ax)
     loc = cb.location
     inner = cb.ax.figure.fraction_to_pixels(cb.parents_position())
-    pad = cb.pad * (inner[2] if loc in ("left", "right") else inner[3])
-    if loc == "right" and cols.stop == ss.colspan.stop:
-        margin["rightcb"] += cbtight.width + pad
-    elif loc == "left" and cols.start == ss.colspan.start:
-        margin["leftcb"] += cbtight.width + pad
-    elif loc == "top" and rows.start == ss.rowspan.start:
-        margin["topcb"] += cbtight.height + pad
-    elif loc == "bottom" and rows.stop == ss.rowspan.stop:
-        margin["bottomcb"] += cbtight.height + pad
-    if loc in ("top", "bottom"):
-        if cols.start == ss.colspan.start and cbtight.x0 < tight.x0:
-            margin["left"] += tight.x0 - cbtight.x0
-        if cols.stop == ss.colspan.stop and cbtight.x1 > tight.x1:
-            margin["right"] += cbtight.x1 - tight.x1
-    else:
-        if rows.stop == ss.rowspan.stop and cbtight.y0 < tight.y0:
-            margin["bottom"] += tight.y0 - cbtight.y0
-        if rows.start == ss.rowspan.start and cbtight.y1 > tight.y1:
-            margin["top"] += cbtight.y1 - tight.y1
+    k = 0 if loc in ("left", "right") else 1  # the coordinate across the colorbar
+    outer = {"left": cols.start == ss.colspan.start, "right": cols.stop == ss.colspan.stop,
+             "bottom": rows.stop == ss.rowspan.stop, "top": rows.start == ss.rowspan.start}
+    if outer[loc]:
+        margin[loc + "cb"] += (cbtight.width, cbtight.height)[k] + cb.pad * inner[2 + k]
+    j = 1 - k  # along the colorbar
+    lo, hi = ("left", "right") if j == 0 else ("bottom", "top")
+    if outer[lo] and cbtight.extents[j] < tight.extents[j]:
+        margin[lo] += tight.extents[j] - cbtight.extents[j]
+    if outer[hi] and cbtight.extents[j + 2] > tight.extents[j + 2]:
+        margin[hi] += cbtight.extents[j + 2] - tight.extents[j + 2]
 
 
 def _figure_label_margins(fig, grids: dict, pads) -> None:
@@ -417,35 +411,30 @@ def _reposition(fig, grids: dict, pads) -> None:
 
 
 def _reposition_colorbar(cb, grids: dict, offset: dict) -> None:
+    """A colorbar beside its parents' decorations, past the colorbars placed on that
+    side before it (``offset``): one rule for every side, along x for 'left'/'right'
+    and along y for 'bottom'/'top'."""
     fig = cb.ax.figure
     lg = grids[cb.parents[0].get_gridspec()]
     rows, cols = cb.parent_spans()
-    parent = lg.bbox_for_cb(rows, cols)
+    parent = lg.bbox_for_cb(rows, cols).extents
     pb = lg.inner_bbox(rows, cols)
     pos = fig.fraction_to_pixels(cb.ax.get_position(original=True))
     tight = tight_box(cb.ax)
     loc = cb.location
-    pad = cb.pad * (pb.width if loc in ("left", "right") else pb.height)
-    if loc in ("left", "right"):
-        pbcb = pb.shrunk(cb.fraction, cb.shrink).anchored(cb.anchor, pb)
-        lmargin = pos[0] - tight.x0
-        if loc == "right":
-            dx = parent.x1 - pbcb.x0 + offset["right"] + pad + lmargin
-            offset["right"] += tight.width + pad
-        else:
-            dx = parent.x0 - pbcb.x0 - tight.width - pad + lmargin - offset["left"]
-            offset["left"] += tight.width + pad
-        pbcb = pbcb.translated(dx, 0)
+    k = 0 if loc in ("left", "right") else 1  # the coordinate the colorbar moves along
+    pad = cb.pad * (pb.width, pb.height)[k]
+    thickness = (tight.width, tight.height)[k]
+    shrink = (cb.fraction, cb.shrink) if k == 0 else (cb.shrink, cb.fraction)
+    pbcb = pb.shrunk(*shrink).anchored(cb.anchor, pb)
+    start = pbcb.extents[k]
+    margin = pos[k] - tight.extents[k]  # its decorations before its box
+    if loc in ("right", "top"):
+        d = parent[k + 2] - start + offset[loc] + pad + margin
     else:
-        pbcb = pb.shrunk(cb.shrink, cb.fraction).anchored(cb.anchor, pb)
-        bmargin = pos[1] - tight.y0
-        if loc == "top":
-            dy = parent.y1 - pbcb.y0 + offset["top"] + pad + bmargin
-            offset["top"] += tight.height + pad
-        else:
-            dy = parent.y0 - pbcb.y0 - tight.height - pad + bmargin - offset["bottom"]
-            offset["bottom"] += tight.height + pad
-        pbcb = pbcb.translated(0, dy)
+        d = parent[k] - start - thickness - pad + margin - offset[loc]
+    offset[loc] += thickness + pad
+    pbcb = pbcb.translated(d, 0) if k == 0 else pbcb.translated(0, d)
     cb.ax._set_position(fig.pixels_to_fraction(pbcb.bounds))
 
 

@@ -38,7 +38,7 @@ def inset_room(ax, margins: tuple | None = None) -> np.ndarray:
             out.append((f.x0, f.y0, f.x1, f.y1, *axes_margins(inset)))
     bx, by, bw, bh = ax.box
     # matplotlib counts texts and annotations too
-    texts = [t for t in (*ax.texts, *ax.artists) if t.counts_in_layout()] \
+    texts = [t for t in (*ax.plain_texts, *ax.artists) if t.counts_in_layout()] \
         if ax.get_visible() else []
     for text, (x, y) in zip(texts, anchor_pixels(texts), strict=True):
         for px, py, reach in text.layout_room(x, y):

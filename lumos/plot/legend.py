@@ -20,8 +20,10 @@ import numpy as np
 from .. import colors
 from . import text as textmod
 from . import validate
+from .bbox import Bbox
 from .compat import warn_once
 from .fonts import FontProperties
+from .legend_best import best_location
 from .legend_handles import legend_handle_of
 from .legend_text import LegendText
 from .patch_style import rc
@@ -194,6 +196,18 @@ class Legend:
             legends.remove(self)
 
     # -- geometry ------------------------------------------------------------------------
+    def get_window_extent(self, renderer=None):
+        """The legend's box in figure pixels (a :class:`~lumos.plot.bbox.Bbox`), where
+        the axes' box of the last draw puts it; ``renderer`` is accepted for
+        matplotlib's signature."""
+        width, height = self._size()[:2]
+        x, y = self._position(width, height)
+        return Bbox.from_bounds(x, y, width, height)
+
+    def get_tightbbox(self, renderer=None):
+        """The legend's box in figure pixels (its window extent)."""
+        return self.get_window_extent(renderer)
+
     def _size(self):
         """Box size and the entries' row geometry, in pixels."""
         px = self.axes.figure.points_to_pixels
@@ -296,46 +310,16 @@ class Legend:
                 max(y + height - by - bh, 0.0))
 
     def _best(self, width: float, height: float, gap: float) -> int:
-        """matplotlib's 'best': the first location (upper right, upper left, ...) that
-        covers nothing, else the least bad one, where badness counts the points inside
-        the box (line vertices and scatter offsets), the bars it overlaps and the lines
-        that cross it (one each)."""
+        """matplotlib's 'best' (:mod:`.legend_best`) among the ten locations."""
         ax = self.axes
         bx, by, bw, bh = ax.box
-        points, lines, boxes = [], [], []
-        with np.errstate(all="ignore"):
-            for a in ax.artists:
-                xy = a.data_points()
-                if xy is not None and len(xy):
-                    if len(xy) > 2000:  # a subsample is enough to count coverage
-                        xy = xy[:: len(xy) // 2000 + 1]
-                    px = ax.transData.forward(xy)
-                    points.append(px)
-                    if a.connects_points and len(px) > 1:
-                        lines.append(px)
-                b = a.data_boxes()
-                if b is not None and len(b):
-                    corners = ax.transData.forward(np.r_[b[:, :2], b[:, 2:]])
-                    lo, hi = corners[: len(b)], corners[len(b):]
-                    boxes.append(np.c_[np.minimum(lo, hi), np.maximum(lo, hi)])
-        pts = np.concatenate(points) if points else np.zeros((0, 2))
-        rects = np.concatenate(boxes) if boxes else np.zeros((0, 4))
-        best, best_badness = 1, None
+        candidates = []
         for loc in range(1, 11):
             fx, fy = _ANCHORS[loc]
             x = bx + gap + fx * (bw - width - 2 * gap)
             y = by + gap + fy * (bh - height - 2 * gap)
-            box = (x, y, x + width, y + height)
-            badness = int(((pts[:, 0] >= box[0]) & (pts[:, 0] <= box[2])
-                           & (pts[:, 1] >= box[1]) & (pts[:, 1] <= box[3])).sum())
-            badness += int(((rects[:, 0] < box[2]) & (rects[:, 2] > box[0])
-                            & (rects[:, 1] < box[3]) & (rects[:, 3] > box[1])).sum())
-            badness += sum(_crosses(line, box) for line in lines)
-            if badness == 0:
-                return loc
-            if best_badness is None or badness < best_badness:
-                best, best_badness = loc, badness
-        return best
+            candidates.append((loc, (x, y, x + width, y + height)))
+        return best_location([*ax.artists, *ax.plain_texts], candidates)
 
     # -- drawing -----------------------------------------------------------------------
     def _frame(self, ov, x: float, y: float, width: float, height: float, fs: float) -> None:
@@ -532,25 +516,6 @@ def _legend_areas(lo: float, hi: float, n: int) -> np.ndarray:
     if n < 4:
         return np.array([0.5 * (lo + hi), hi, lo][:n])
     return lo + (hi - lo) * np.linspace(0, 1, n)
-
-
-def _crosses(line: np.ndarray, box: tuple) -> bool:
-    """Whether a polyline (figure pixels; NaN breaks it) passes through a box: a
-    segment clipped to it keeps some length (Liang-Barsky on every segment at once)."""
-    a, b = line[:-1], line[1:]
-    ok = np.isfinite(a).all(axis=1) & np.isfinite(b).all(axis=1)
-    a, b = a[ok], b[ok]
-    d = b - a
-    t0, t1 = np.zeros(len(a)), np.ones(len(a))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        for k, (lo, hi) in enumerate(((box[0], box[2]), (box[1], box[3]))):
-            ta, tb = (lo - a[:, k]) / d[:, k], (hi - a[:, k]) / d[:, k]
-            flat = d[:, k] == 0
-            outside = flat & ((a[:, k] < lo) | (a[:, k] > hi))
-            t0 = np.where(flat, t0, np.maximum(t0, np.minimum(ta, tb)))
-            t1 = np.where(flat, t1, np.minimum(t1, np.maximum(ta, tb)))
-            t1 = np.where(outside, -1.0, t1)
-    return bool((t0 <= t1).any())
 
 
 def _handles_and_labels(ax, args, kwargs):

@@ -23,6 +23,7 @@ from .artists import (
     is_line_marker,
     marker_symbol,
 )
+from .legend_best import Obstacles, thinned
 from .line_api import LineAPI
 from .line_data import DataView, drawstyle_points, finite_range
 from .line_data import step_points as step_points  # a name of this module before
@@ -479,6 +480,10 @@ class Line2D(LineAPI, PathEffects, Artist):
 
     def data_points(self) -> np.ndarray:
         return np.c_[self._x, self._y]
+
+    def legend_obstacles(self) -> Obstacles:
+        """Its vertices and its path, a line of markers alone too (matplotlib's)."""
+        return Obstacles.outline([self.axes.transData.forward(thinned(self.data_points()))])
 
     @property
     def connects_points(self) -> bool:  # type: ignore[override]

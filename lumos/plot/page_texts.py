@@ -44,7 +44,7 @@ _LINE_STYLES = {"-": ("", ""), "->": ("", ">"), "<-": (">", ""), "<->": (">", ">
 def _candidates(ax) -> list:
     """(artist, page_anchor) of the texts and annotations anchored to data."""
     out = []
-    for t in list(ax.artists) + list(ax.texts):
+    for t in list(ax.artists) + list(ax.plain_texts):
         anchor = getattr(t, "page_anchor", None)
         spec = anchor() if anchor is not None else None
         if spec is not None:

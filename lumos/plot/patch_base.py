@@ -20,6 +20,7 @@ from ..path import Affine2D, Path
 from ..visuals.path import Paths, hatch_counts
 from .artists import Artist, LegendHandle
 from .collections import check_alpha, to_scale
+from .legend_best import Obstacles, thinned
 from .patch_style import (
     as_path,
     check_real,
@@ -188,6 +189,17 @@ class PathsArtist(Artist):
     def _legend_hatch_rgba(self) -> tuple:
         """The hatch color of the legend's box."""
         raise NotImplementedError
+
+    def outline_obstacles(self) -> Obstacles | None:
+        """The paths' vertices and the paths, in figure pixels, for a 'best' legend
+        (matplotlib's count for patches and polygon collections); None for paths drawn
+        in pixels about anchors."""
+        paths, units, _ = self._geometry()
+        if units not in ("data", "axes"):
+            return None
+        fwd = (self.axes.transData if units == "data" else self.axes.transAxes).forward
+        return Obstacles.outline([fwd(thinned(np.asarray(v, float).reshape(-1, 2)))
+                                  for v, _ in paths if len(v)])
 
     def legend_handle(self, fontsize_px: float) -> LegendHandle:
         hatch = None
@@ -395,6 +407,10 @@ class Patch(PathsArtist):
 
     def _geometry(self) -> tuple[list, str, None]:
         return [self._data_vertices()], self._units(), None
+
+    def legend_obstacles(self) -> Obstacles | None:
+        """Its outline (matplotlib's Patch: vertices and path)."""
+        return self.outline_obstacles()
 
     def primitive_paths(self, paths, points_to_pixels) -> list[prim.Path]:
         return [self.primitive_path(v, c, points_to_pixels) for v, c in paths if len(v)]

@@ -10,6 +10,7 @@ import math
 import numpy as np
 
 from ..path import Affine2D, Path
+from .legend_best import Obstacles
 from .patch_base import Patch
 from .patch_style import check_real, check_xy
 
@@ -138,6 +139,16 @@ class Rectangle(BoxBounds, Patch):
         self._changed()
 
     xy = property(get_xy, set_xy)
+
+    def legend_obstacles(self) -> Obstacles | None:
+        """Its box, unturned (matplotlib's ``get_bbox`` in its coordinates)."""
+        units = self._units()
+        if units not in ("data", "axes"):
+            return None
+        fwd = (self.axes.transData if units == "data" else self.axes.transAxes).forward
+        corners = fwd(np.array([[self._x0, self._y0],
+                                [self._x0 + self._width, self._y0 + self._height]]))
+        return Obstacles.extents(corners.reshape(1, 4))
 
     def __repr__(self) -> str:
         return (f"Rectangle(xy=({self._x0:g}, {self._y0:g}), width={self._width:g}, "

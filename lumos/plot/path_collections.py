@@ -19,6 +19,7 @@ from ..visuals.path import Paths
 from . import validate
 from .artists import LegendHandle, ScalarMappable
 from .collections import check_alpha, cycle_rows, legend_box
+from .legend_best import Obstacles
 from .patch_base import PathsArtist
 from .patch_style import (
     as_path,
@@ -437,6 +438,10 @@ class PolyCollection(Collection):
         self._changed()
 
     set_paths = set_verts
+
+    def legend_obstacles(self) -> Obstacles | None:
+        """Its polygons' outlines (matplotlib's PolyCollection)."""
+        return self.outline_obstacles()
 
     def set_verts_and_codes(self, verts, codes) -> None:
         """New polygons from vertex arrays and their matching path-code arrays."""

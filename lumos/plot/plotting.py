@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import validate
+from .annotations import Annotation
 from .artists import accepts_rasterized
 from .axlines import AxLine
 from .collections import LineCollection
@@ -22,7 +23,6 @@ from .lines import Line2D
 from .plot_args import broadcast_1d, check_choice, float_values, normalize_kwargs
 from .polygons import FillBetweenPolyCollection, Polygon
 from .style import rcParams
-from .text_artists import Annotation
 from .transformed_collections import (
     TransformedFillBetween,
     TransformedLineCollection,

@@ -21,6 +21,7 @@ from .collections import (
     set_hatches,
     to_scale,
 )
+from .legend_best import Obstacles, thinned
 from .line_data import step_points
 from .style import rcParams
 
@@ -65,6 +66,13 @@ class Polygon(Collection):
             else:
                 out[:, k] = to_scale(axis, self._xy[:, k])
         return out
+
+    def legend_obstacles(self) -> Obstacles:
+        """Its outline (vertices and path; closed: back to the first vertex)."""
+        ring = thinned(self._scaled())
+        if self._closed and len(ring):
+            ring = np.r_[ring, ring[:1]]
+        return Obstacles.outline([self.axes.transView.forward(self._view(ring))])
 
     def _build(self):
         pts = self._view(self._scaled())
@@ -124,6 +132,12 @@ class PolyCollection(Collection):
         ax = self.axes
         return [np.c_[to_scale(ax.xaxis, v[:, 0]), to_scale(ax.yaxis, v[:, 1])]
                 for v in self._verts]
+
+    def legend_obstacles(self) -> Obstacles:
+        """Each polygon's closed outline (matplotlib's PolyCollection paths)."""
+        fwd = self.axes.transView.forward
+        return Obstacles.outline([fwd(self._view(thinned(np.r_[p, p[:1]])))
+                                  for p in self._scaled_polys() if len(p)])
 
     def _build(self):
         polys = [self._view(p) for p in self._scaled_polys()]

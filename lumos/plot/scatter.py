@@ -25,6 +25,7 @@ from .artists import (
     marker_symbol,
     numeric,
 )
+from .legend_best import Obstacles, thinned
 from .style import rcParams
 
 
@@ -522,6 +523,10 @@ class PathCollection(Artist, ScalarMappable):
 
     def data_points(self) -> np.ndarray:
         return self._offsets
+
+    def legend_obstacles(self) -> Obstacles:
+        """Its points (matplotlib counts a collection's offsets)."""
+        return Obstacles(vertices=self.axes.transData.forward(thinned(self._offsets)))
 
 
 def _drop_masked(x, y, s, c) -> tuple:

@@ -10,6 +10,7 @@ import numpy as np
 
 from ..geometry import triangulate_polygon
 from . import text as textmod
+from .bbox import Bbox
 from .boxstyles import BoxStyle
 from .patch_style import parse_linestyle, rc, to_rgba
 
@@ -104,3 +105,119 @@ def box_extent(fig, text: str, st, face: str) -> tuple[float, float]:
     pad = st.bbox["style"].pad * size + fig.points_to_pixels(st.bbox["linewidth"]) / 2
     return pad, pad
 
+
+
+_ALIASES = {"fc": "facecolor", "ec": "edgecolor", "lw": "linewidth", "ls": "linestyle"}
+
+
+class TextBoxPatch:
+    """The box behind a text, as matplotlib's ``Text.get_bbox_patch()`` gives it (a
+    FancyBboxPatch): its style, colors and line read and set (a setter sets the text's
+    ``bbox`` again, so the text redraws), its window extent, and ``patchA``/``patchB``
+    of an annotation's arrow."""
+
+    stands_for = "FancyBboxPatch"  # matplotlib's class (lumos.plot.introspect.findobj)
+
+    def __init__(self, text) -> None:
+        self.text = text
+
+    def _spec(self) -> dict:
+        spec = self.text.style.bbox
+        if spec is None:
+            raise ValueError("get_bbox_patch: the text's bbox was removed (set_bbox(None))")
+        return spec
+
+    def _reset(self, **changes) -> None:
+        """The text's bbox dict with ``changes`` (None drops a key), set again."""
+        given = dict(self._spec()["given"])
+        for key, value in changes.items():
+            given.pop(key, None)
+            if value is not None:
+                given[key] = value
+        self.text.set_bbox(given)
+
+    def get_boxstyle(self) -> BoxStyle:
+        return self._spec()["style"]
+
+    def set_boxstyle(self, boxstyle=None, **kwargs) -> None:
+        """A style name (``'round'``, ``'round,pad=0.2'``) with its attributes, or a
+        :class:`~lumos.plot.boxstyles.BoxStyle`."""
+        if boxstyle is None:
+            raise TypeError("set_boxstyle: got no boxstyle, expected a name or a BoxStyle")
+        style = BoxStyle(boxstyle, **kwargs) if isinstance(boxstyle, str) else boxstyle
+        self._reset(boxstyle=style, pad=None)
+
+    def get_facecolor(self) -> tuple:
+        return self._spec()["face"]
+
+    def set_facecolor(self, color) -> None:
+        # a 'color' given colored both: the edge keeps it
+        self._reset(facecolor=color, fc=None, color=None, fill=None,
+                    edgecolor=self._kept("edge"), ec=None)
+
+    def get_edgecolor(self) -> tuple:
+        return self._spec()["edge"]
+
+    def set_edgecolor(self, color) -> None:
+        self._reset(edgecolor=color, ec=None, color=None, facecolor=self._kept("face"),
+                    fc=None)
+
+    def _kept(self, part: str):
+        """The face or edge color when a 'color' given sets it, else whatever was given
+        for it (None: nothing)."""
+        spec = self._spec()
+        given = spec["given"]
+        if "color" in given:
+            return spec[part]
+        return given.get("facecolor", given.get("fc")) if part == "face" else \
+            given.get("edgecolor", given.get("ec"))
+
+    def set_color(self, color) -> None:
+        self._reset(color=color, facecolor=None, fc=None, edgecolor=None, ec=None)
+
+    def get_linewidth(self) -> float:
+        return self._spec()["linewidth"]
+
+    def set_linewidth(self, width) -> None:
+        self._reset(linewidth=float(width), lw=None)
+
+    def get_linestyle(self):
+        given = self._spec()["given"]
+        return given.get("linestyle", given.get("ls", "solid"))
+
+    def set_linestyle(self, style) -> None:
+        self._reset(linestyle=style, ls=None)
+
+    def get_alpha(self):
+        return self._spec()["given"].get("alpha")
+
+    def set_alpha(self, alpha) -> None:
+        self._reset(alpha=alpha)
+
+    def get_fill(self) -> bool:
+        return bool(self._spec()["given"].get("fill", True))
+
+    def set_fill(self, fill: bool) -> None:
+        self._reset(fill=bool(fill))
+
+    def set(self, **kwargs) -> TextBoxPatch:
+        """Several properties at once (``set(facecolor=..., boxstyle=...)``)."""
+        for key, value in kwargs.items():
+            key = _ALIASES.get(key, key)
+            setter = getattr(self, f"set_{key}", None)
+            if setter is None:
+                raise TypeError(f"FancyBboxPatch.set: unexpected keyword argument {key!r}")
+            setter(value)
+        return self
+
+    def get_window_extent(self, renderer=None):
+        """The box in figure pixels: the text's extent with the pad and half the edge."""
+        t = self.text
+        b = t.get_window_extent()
+        px, py = box_extent(t.figure, t.get_text(), t.style, t.style.face())
+        return Bbox.from_extents(b.x0 - px, b.y0 - py, b.x1 + px, b.y1 + py)
+
+    get_extents = get_window_extent
+
+    def __repr__(self) -> str:
+        return f"FancyBboxPatch(boxstyle={self.get_boxstyle()!r})"

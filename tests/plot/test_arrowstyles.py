@@ -179,7 +179,7 @@ def _arrow_ends(lib, monkeypatch, patch_kind, connection, shrink):
     """The first and last points (display pixels) of the path of an annotation's "-"
     arrow from (0.5, 0.5) to (2, 1.5), cut by patchA around its start and patchB
     around its end, in lumos or matplotlib."""
-    import lumos.plot.text_artists as ta
+    import lumos.plot.annotations as ta
 
     fig, ax = lib.subplots(figsize=(4, 3), dpi=100)
     ax.set(xlim=(0, 3), ylim=(0, 2))
@@ -246,8 +246,11 @@ def test_unsupported_arrowprops_keys_raise_naming_them():
         ax.annotate("a", (1, 1), (0, 0), arrowprops=dict(connectionstyle="arc3"))
     with pytest.raises(TypeError, match="patchB got int"):
         ax.annotate("a", (1, 1), (0, 0), arrowprops=dict(arrowstyle="->", patchB=3))
-    with pytest.raises(TypeError, match="patchA got the box of a text not in these axes"):
+    with pytest.raises(TypeError, match="patchA got dict"):  # matplotlib's box: a patch
         ax.annotate("a", (1, 1), (0, 0), arrowprops=dict(arrowstyle="->", patchA={}))
+    elsewhere = fig.text(0.1, 0.1, "b", bbox={}).get_bbox_patch()
+    with pytest.raises(TypeError, match="patchA got the box of a text not in these axes"):
+        ax.annotate("a", (1, 1), (0, 0), arrowprops=dict(arrowstyle="->", patchA=elsewhere))
         fig.draw()
     plt.close(fig)
 
@@ -261,7 +264,7 @@ def test_line_patch_and_explicit_none_cut_where_matplotlib_does(monkeypatch, cas
     matplotlib.use("agg")
     import matplotlib.pyplot as mplt
 
-    import lumos.plot.text_artists as ta
+    import lumos.plot.annotations as ta
     import lumos.pyplot as plt
 
     ends, seen = [], []

@@ -10,13 +10,13 @@ import pytest
 
 import lumos
 from lumos import colors
+from lumos.plot.annotations import Annotation
 from lumos.plot.bars import Rectangle
 from lumos.plot.collections import LineCollection, QuadMesh
 from lumos.plot.containers import BarContainer, ErrorbarContainer, StemContainer
 from lumos.plot.contour import ContourSet
 from lumos.plot.polygons import FillBetweenPolyCollection, Polygon
 from lumos.plot.quiver import Quiver
-from lumos.plot.text_artists import Annotation
 
 C0 = colors.to_rgba("C0")[:3]
 C1 = colors.to_rgba("C1")[:3]

@@ -1,0 +1,92 @@
+"""matplotlib's text objects: ``ax.texts`` lists texts and annotations, and
+``Text.get_bbox_patch()`` is a patch (FancyBboxPatch) or None."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import lumos.pyplot as plt
+from lumos.plot.boxstyles import BoxStyle
+
+mpl = pytest.importorskip("matplotlib")
+mpl.use("Agg")
+import matplotlib.pyplot as mplt  # noqa: E402
+
+
+def _texts(lib) -> list[tuple[str, str]]:
+    fig, ax = lib.subplots()
+    ax.text(0.1, 0.1, "a")
+    ax.annotate("b", (0.5, 0.5), xytext=(0.2, 0.8), arrowprops={"arrowstyle": "->"})
+    ax.annotate("c", (0.3, 0.3))
+    ax.plot([0, 1])
+    out = [(type(t).__name__, t.get_text()) for t in ax.texts]
+    lib.close(fig)
+    return out
+
+
+def test_axes_texts_lists_annotations_as_matplotlib():
+    assert _texts(plt) == _texts(mplt) == [("Text", "a"), ("Annotation", "b"),
+                                           ("Annotation", "c")]
+
+
+def test_removed_annotation_leaves_texts_and_cla_empties_it():
+    fig, ax = plt.subplots()
+    t = ax.text(0, 0, "a")
+    a = ax.annotate("b", (0.5, 0.5))
+    a.remove()
+    assert ax.texts == [t]
+    ax.annotate("c", (0.5, 0.5))
+    ax.cla()
+    assert ax.texts == []
+    plt.close(fig)
+
+
+def _patch(lib, bbox):
+    fig, ax = lib.subplots(figsize=(4, 3), dpi=100)
+    t = ax.text(0.5, 0.5, "boxed", bbox=bbox)
+    fig.canvas.draw()
+    p = t.get_bbox_patch()
+    if p is None:
+        lib.close(fig)
+        return None
+    style = p.get_boxstyle()
+    out = (type(style).__name__.lower() if lib is mplt else style.name,
+           float(style.pad), tuple(np.round(p.get_facecolor(), 3)),
+           tuple(np.round(p.get_edgecolor(), 3)), float(p.get_linewidth()),
+           p.get_window_extent().extents, p is t.get_bbox_patch())
+    lib.close(fig)
+    return out
+
+
+@pytest.mark.parametrize("bbox", [None, {"boxstyle": "round", "fc": "yellow", "ec": "red"},
+                                  {"facecolor": "0.9", "pad": 6, "linewidth": 2},
+                                  {"boxstyle": "square,pad=0.5", "color": "C1", "alpha": 0.5}])
+def test_bbox_patch_reads_as_matplotlibs(bbox):
+    ours, theirs = _patch(plt, bbox), _patch(mplt, bbox)
+    if theirs is None:
+        assert ours is None
+        return
+    assert ours[:5] == theirs[:5]
+    assert ours[6] and theirs[6]  # one object
+    np.testing.assert_allclose(ours[5], theirs[5], atol=2.5)  # text widths differ a little
+
+
+def test_bbox_patch_setters_restyle_the_box():
+    fig, ax = plt.subplots()
+    t = ax.text(0.5, 0.5, "boxed", bbox={"boxstyle": "round", "color": "C1"})
+    p = t.get_bbox_patch()
+    p.set_facecolor("yellow")
+    assert p.get_facecolor() == (1.0, 1.0, 0.0, 1.0)
+    assert p.get_edgecolor()[:3] == pytest.approx((1.0, 0.498, 0.055), abs=1e-3)  # kept
+    p.set_boxstyle("circle", pad=0.4)
+    assert isinstance(p.get_boxstyle(), BoxStyle) and p.get_boxstyle().name == "circle"
+    assert p.get_boxstyle().pad == 0.4
+    p.set(ec="blue", lw=3)
+    assert p.get_edgecolor() == (0.0, 0.0, 1.0, 1.0) and p.get_linewidth() == 3
+    assert t.get_bbox_patch() is p
+    with pytest.raises(TypeError, match="hatch"):
+        p.set(hatch="/")
+    t.set_bbox(None)
+    assert t.get_bbox_patch() is None
+    plt.close(fig)
