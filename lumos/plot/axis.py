@@ -329,6 +329,7 @@ class Axis(AxisUnits, AxisTickStyle):
 
         values = self.convert(as_1d(ticks, "ticks"))
         locator = ticker.FixedLocator(values)
+        self._show_ticks(np.asarray(values, dtype=float))
         if minor:
             self.set_minor_locator(locator)
         else:
@@ -338,6 +339,24 @@ class Axis(AxisUnits, AxisTickStyle):
         elif kwargs:
             raise TypeError("set_ticks: label keywords need labels (use tick_params to "
                             f"style the labels): got {sorted(kwargs)}")
+
+    def _show_ticks(self, values: np.ndarray) -> None:
+        """Widen the view to show every tick, as matplotlib's ``set_ticks`` does (even
+        past limits set by hand); it never narrows it, keeps the direction and leaves
+        autoscaling on, so a later fit asked for (a new plot) undoes it as there."""
+        dlo, dhi = self.scale.domain
+        values = values[np.isfinite(values) & (values > dlo) & (values < dhi)]
+        if not values.size:
+            return
+        self.axes._autoscale(keep_held=True)  # the view as it is now: pending fits made
+        lo, hi = self.get_view_interval()
+        new = (min(lo, float(values.min())), max(hi, float(values.max())))
+        if new == (lo, hi):
+            return
+        self.limits.lo, self.limits.hi = new
+        self.limits.held = True
+        for member in self.limits.members:
+            member.axes.notify_limits()
 
     def set_ticklabels(self, labels, *, minor: bool = False, fontdict=None, **kwargs) -> None:
         """Labels for the current ticks, and matplotlib's Text keywords styling them."""
