@@ -233,9 +233,10 @@ class SymLogScale(_Transformed):
                       axes=_on_axis(axis))
 
     def default_tickers(self):
-        minor = ticker.SymmetricalLogLocator(
-            linthresh=self.linthresh, base=self.base,
-            subs=np.arange(2, self.base) if self.subs is None else self.subs)
+        # matplotlib's default subs (None) puts the minor ticks on the major ones: none
+        # show until a script asks for subs
+        minor = ticker.SymmetricalLogLocator(linthresh=self.linthresh, base=self.base,
+                                             subs=self.subs)
         return (ticker.SymmetricalLogLocator(linthresh=self.linthresh, base=self.base),
                 ticker.LogFormatterSciNotation(base=self.base, linthresh=self.linthresh),
                 minor, ticker.NullFormatter())
