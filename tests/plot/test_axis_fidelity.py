@@ -1,0 +1,83 @@
+"""Axis rules seen to differ from matplotlib's while running its gallery: ticks set
+outside the view, minor tick labels, symlog minor ticks, round-number limits, errorbars
+on log axes, the title's rcParams."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from lumos import pyplot as plt
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    plt.close("all")
+
+
+def test_set_ticks_widens_the_view_to_show_them():
+    # matplotlib's Axis._set_tick_locations: set_view_interval(min, max) never narrows
+    fig, ax = plt.subplots()
+    ax.plot([1, 2], [1, 2])
+    ax.set_xticks([0, 5])
+    assert ax.get_xlim() == (0.0, 5.0)
+    assert ax.get_autoscalex_on()  # a later fit undoes it, as there
+    fig.canvas.draw()
+    assert ax.get_xlim() == (0.0, 5.0)
+    ax.plot([1, 3], [1, 2])
+    assert ax.get_xlim() == pytest.approx((0.9, 3.1))
+
+
+def test_set_ticks_widens_limits_set_by_hand_keeping_the_direction():
+    fig, ax = plt.subplots()
+    ax.set_ylim(2, 1)
+    ax.set_yticks([0, 5], minor=True)
+    assert ax.get_ylim() == (5.0, 0.0)
+    ax.set_xlim(0, 10)
+    ax.set_xticks([2, 3])  # inside: the view stays
+    assert ax.get_xlim() == (0.0, 10.0)
+
+
+def test_set_ticks_widens_shared_axes_too():
+    fig, (a, b) = plt.subplots(2, sharex=True)
+    a.plot([1, 2], [1, 2])
+    a.set_xticks([0, 5])
+    assert b.get_xlim() == (0.0, 5.0)
+
+
+def test_symlog_has_no_minor_ticks_until_subs_are_given():
+    # matplotlib's SymmetricalLogScale: subs=None puts the minor locator on the decades
+    fig, ax = plt.subplots()
+    ax.set_yscale("symlog")
+    ax.set_ylim(-50, 50)
+    assert len(ax.yaxis.get_minorticklocs()) == 0
+    ax.set_xscale("symlog", linthresh=5, subs=[2, 3, 4])
+    ax.set_xlim(-60, 60)
+    minor = sorted(float(v) for v in ax.xaxis.get_minorticklocs() if -60 <= v <= 60)
+    # the multiples of the first decade lie in the linear part, as matplotlib's do
+    assert minor == [-40, -30, -20, -4, -3, -2, 2, 3, 4, 20, 30, 40]
+
+
+def test_set_title_reads_the_title_rcparams_when_called():
+    # matplotlib's set_title takes size, weight, colour and pad from rcParams each call
+    # (and axes.titley), so rc_context around it styles that title
+    fig, ax = plt.subplots()
+    with plt.rc_context({"axes.titleweight": "bold", "axes.titlecolor": "red",
+                         "axes.titlesize": 20, "axes.titley": 1.1, "axes.titlepad": 12,
+                         "axes.titlelocation": "left"}):
+        ax.set_title("A")
+    assert ax.get_title("left") == "A"
+    left = ax.title.styles["left"]
+    assert (left.weight, left.color, left.fontsize) == (700, (1.0, 0.0, 0.0, 1.0), 20.0)
+    assert (ax.title.get_position()[1], ax.title.pad) == (1.1, 12.0)
+    ax.set_title("B")  # rcParams back to the defaults: so is the style
+    centre = ax.title.styles["center"]
+    assert (centre.weight, centre.fontsize, ax.title.pad) == (400, 12.0, 6.0)
+    assert ax.title.get_position()[1] == 1.0
+
+
+def test_axes_titley_places_new_axes_titles():
+    with plt.rc_context({"axes.titley": 1.2}):
+        fig, ax = plt.subplots()
+    assert ax.title.get_position()[1] == 1.2
