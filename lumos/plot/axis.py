@@ -676,6 +676,17 @@ class Axis(AxisUnits, AxisTickStyle):
         values = locator.tick_values(lo, hi)
         return self._visible(values) if visible else np.asarray(values, dtype=float).ravel()
 
+    def view_limits(self, lo: float, hi: float) -> tuple[float, float]:
+        """Automatic limits for data (margins added) from ``lo`` to ``hi``, as the major
+        locator rounds them (matplotlib's ``locator.view_limits``; a matplotlib locator
+        given leaves them as they are)."""
+        locator = self.major_locator
+        if not hasattr(locator, "view_limits"):
+            return lo, hi
+        if rcParams["axes.autolimit_mode"] == "round_numbers":  # the ticks that fit
+            locator.tick_space = self.tick_space()
+        return tuple(float(v) for v in locator.view_limits(lo, hi))
+
     def major_values(self) -> np.ndarray:
         """The major tick values inside the view."""
         return self._locate(self.major_locator)

@@ -81,3 +81,44 @@ def test_axes_titley_places_new_axes_titles():
     with plt.rc_context({"axes.titley": 1.2}):
         fig, ax = plt.subplots()
     assert ax.title.get_position()[1] == 1.2
+
+
+@pytest.mark.parametrize(("scale", "x", "y", "want"), [
+    # matplotlib 3.11's limits for the same calls
+    ("linear", [0.3, 7.2], [-1.3, 42], (-1.0, 8.0, -10.0, 50.0)),
+    ("log", [3, 720], [0.013, 42], (1.0, 1000.0, 0.001, 100.0)),
+    ("symlog", [-300, 720], [-0.5, 42], (-1000.0, 10000.0, -1.0, 100.0)),
+    ("linear", [1000.5, 1000.7], [5, 5], (1000.45, 1000.75, 4.7, 5.3)),  # larger step
+])
+def test_round_numbers_limits_end_on_ticks(scale, x, y, want):
+    with plt.rc_context({"axes.autolimit_mode": "round_numbers"}):
+        fig, ax = plt.subplots()
+        ax.plot(x, y)
+        ax.set_xscale(scale)
+        ax.set_yscale(scale)
+        got = ax.get_xlim() + ax.get_ylim()
+    assert got == pytest.approx(want, rel=1e-12)
+
+
+def test_round_numbers_other_locators_and_sticky_edges():
+    from lumos import ticker
+
+    with plt.rc_context({"axes.autolimit_mode": "round_numbers"}):
+        fig, ax = plt.subplots()
+        ax.plot([0.3, 7.2], [-1.3, 42])
+        ax.xaxis.set_major_locator(ticker.MultipleLocator(2.5))
+        ax.yaxis.set_major_locator(ticker.LinearLocator(5))
+        ax.autoscale()
+        assert ax.get_xlim() + ax.get_ylim() == pytest.approx((-2.5, 10.0, -4.0, 48.0))
+        fig, ax = plt.subplots()
+        ax.bar([1, 2, 3], [3, 7, 5])
+        assert ax.get_xlim() + ax.get_ylim() == pytest.approx((0.0, 4.0, 0.0, 8.0))
+        fig, ax = plt.subplots()
+        ax.imshow(np.zeros((5, 7)))  # sticky edges: the image's own
+        assert ax.get_xlim() + ax.get_ylim() == pytest.approx((-0.5, 6.5, 4.5, -0.5))
+        fig, ax = plt.subplots(subplot_kw={"projection": "polar"})
+        ax.plot([0, 1, 2], [0.3, 1.7, 2.2])
+        assert ax.get_ylim() == pytest.approx((0.0, 2.5))
+    fig, ax = plt.subplots()  # 'data' (the default): the margins only
+    ax.plot([0.3, 7.2], [-1.3, 42])
+    assert ax.get_xlim() == pytest.approx((-0.045, 7.545))
