@@ -743,10 +743,17 @@ class Axis(AxisUnits, AxisTickStyle):
             minor, labels = memo[key]
             return minor.copy(), list(labels)
         minor = self.ticks()[2]
+        lo, hi = self.get_view_interval()
         if isinstance(self.minor_formatter, ticker.NullFormatter) or not minor.size:
             labels = [""] * len(minor)
+        elif self.minor_formatter.reads_hidden_ticks:  # formatted with those beyond
+            every = ticker.remove_overlapping_locs(
+                self._locate(self.minor_locator, visible=False),
+                self._locate(self.major_locator, visible=False))
+            text = dict(zip(every.tolist(), self.minor_formatter.format_ticks(every, lo, hi),
+                            strict=True))
+            labels = [text.get(v, "") for v in minor.tolist()]
         else:
-            lo, hi = self.get_view_interval()
             labels = list(self.minor_formatter.format_ticks(minor, lo, hi))
         if memo is not None:
             memo[key] = (minor.copy(), tuple(labels))
