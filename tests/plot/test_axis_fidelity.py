@@ -122,3 +122,63 @@ def test_round_numbers_other_locators_and_sticky_edges():
     fig, ax = plt.subplots()  # 'data' (the default): the margins only
     ax.plot([0.3, 7.2], [-1.3, 42])
     assert ax.get_xlim() == pytest.approx((-0.045, 7.545))
+
+
+def _labels(ax, minor: bool) -> list[tuple[float, str]]:
+    ax.figure.canvas.draw()
+    lo, hi = sorted(ax.get_ylim())
+    locs = ax.yaxis.get_minorticklocs() if minor else ax.yaxis.get_majorticklocs()
+    return [(float(f"{v:.6g}"), t.get_text()) for v, t in
+            zip(locs, ax.get_yticklabels(minor=minor), strict=True)
+            if lo <= v <= hi and t.get_text()]
+
+
+@pytest.mark.parametrize(("lim", "major", "minor"), [
+    # matplotlib 3.11's labels: a decade shown labels 2, 3, 4, 6 times it (its
+    # log(1000) / log(10) < 3 counts one power in [100, 1000])
+    ((100, 1000), [100, 1000], [200, 300, 400, 600]),
+    ((2, 30), [10], [2, 3, 4, 6, 20, 30]),
+    ((2, 8), [], [2, 3, 4, 6]),
+    ((2, 2.5), [], [2, 2.1, 2.2, 2.3, 2.4, 2.5]),  # within 0.4 decade: every tick
+    ((1, 1000), [1, 10, 100, 1000], []),
+])
+def test_log_axes_showing_few_decades_label_minor_ticks(lim, major, minor):
+    fig, ax = plt.subplots()
+    ax.set_yscale("log")
+    ax.set_ylim(*lim)
+    assert [v for v, _ in _labels(ax, False)] == major
+    got = _labels(ax, True)
+    assert [v for v, _ in got] == minor
+    if minor:
+        assert got[0][1].endswith(r"\times10^{0}$") or got[0][1].endswith(r"10^{2}$")
+
+
+def test_log_subs_given_label_no_minor_ticks():
+    fig, ax = plt.subplots()
+    ax.set_yscale("log", subs=[2, 5])  # matplotlib's labelOnlyBase
+    ax.set_ylim(2, 30)
+    assert _labels(ax, True) == []
+
+
+@pytest.mark.parametrize(("lim", "minor"), [
+    ((0.003, 0.2), [(0.02, r"$2\cdot10^{-2}$"), (0.03, r"$3\cdot10^{-2}$"), (0.2, "$0.2$")]),
+    ((0.08, 0.6), [(0.2, "$0.2$"), (0.3, "$0.3$"), (0.4, "$0.4$"), (0.6, "$0.6$")]),
+    ((0.45, 0.55), []),
+])
+def test_logit_zoomed_labels_minor_ticks_as_matplotlib(lim, minor):
+    # LogitFormatter(minor=True): which of the minor ticks (those beyond the view
+    # counted) get labels
+    fig, ax = plt.subplots()
+    ax.set_yscale("logit")
+    ax.set_ylim(*lim)
+    assert _labels(ax, True) == minor
+
+
+def test_asinh_minor_ticks_by_matplotlibs_multipliers():
+    fig, ax = plt.subplots()
+    ax.set_yscale("asinh", base=2)  # none for base 2
+    ax.set_ylim(-100, 1000)
+    assert len(ax.yaxis.get_minorticklocs()) == 0
+    ax.set_yscale("asinh", base=8)  # 2 and 4 times each power
+    ax.set_ylim(-100, 1000)
+    assert {16.0, 32.0, 128.0, 256.0} <= set(ax.yaxis.get_minorticklocs().tolist())
