@@ -84,7 +84,9 @@ class AxesLimits:
                 hi = min(hi, above[0])
             # rcParams['axes.autolimit_mode'] 'round_numbers': out to the locator's
             # round limits, then inside the scale's range (matplotlib's set_bound)
-            lo, hi = axis.scale.limit_range(*axis.view_limits(lo, hi), minpos)
+            rounded = axis.view_limits(lo, hi)
+            if rounded != (lo, hi):
+                lo, hi = axis.scale.limit_range(*rounded, minpos)
             inverted = axis.inverted
             axis.limits.lo, axis.limits.hi = axis.clip_limits(float(lo), float(hi), warn=False)
             axis.inverted = inverted
