@@ -182,3 +182,13 @@ def test_asinh_minor_ticks_by_matplotlibs_multipliers():
     ax.set_yscale("asinh", base=8)  # 2 and 4 times each power
     ax.set_ylim(-100, 1000)
     assert {16.0, 32.0, 128.0, 256.0} <= set(ax.yaxis.get_minorticklocs().tolist())
+
+
+def test_symmetric_locator_makes_automatic_limits_symmetric():
+    # matplotlib's MaxNLocator.view_limits applies symmetric=True in 'data' mode too
+    from lumos import ticker
+
+    fig, ax = plt.subplots()
+    ax.yaxis.set_major_locator(ticker.MaxNLocator(symmetric=True))
+    ax.plot([0, 1], [-1, 3])
+    assert ax.get_ylim() == pytest.approx((-3.2, 3.2))
