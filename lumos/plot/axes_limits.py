@@ -82,6 +82,11 @@ class AxesLimits:
                 lo = max(lo, below[-1])
             if above.size:
                 hi = min(hi, above[0])
+            # rcParams['axes.autolimit_mode'] 'round_numbers': out to the locator's
+            # round limits, then inside the scale's range (matplotlib's set_bound)
+            rounded = axis.view_limits(lo, hi)
+            if rounded != (lo, hi):
+                lo, hi = axis.scale.limit_range(*rounded, minpos)
             inverted = axis.inverted
             axis.limits.lo, axis.limits.hi = axis.clip_limits(float(lo), float(hi), warn=False)
             axis.inverted = inverted

@@ -329,6 +329,7 @@ class Axis(AxisUnits, AxisTickStyle):
 
         values = self.convert(as_1d(ticks, "ticks"))
         locator = ticker.FixedLocator(values)
+        self._show_ticks(np.asarray(values, dtype=float))
         if minor:
             self.set_minor_locator(locator)
         else:
@@ -338,6 +339,24 @@ class Axis(AxisUnits, AxisTickStyle):
         elif kwargs:
             raise TypeError("set_ticks: label keywords need labels (use tick_params to "
                             f"style the labels): got {sorted(kwargs)}")
+
+    def _show_ticks(self, values: np.ndarray) -> None:
+        """Widen the view to show every tick, as matplotlib's ``set_ticks`` does (even
+        past limits set by hand); it never narrows it, keeps the direction and leaves
+        autoscaling on, so a later fit asked for (a new plot) undoes it as there."""
+        dlo, dhi = self.scale.domain
+        values = values[np.isfinite(values) & (values > dlo) & (values < dhi)]
+        if not values.size:
+            return
+        self.axes._autoscale(keep_held=True)  # the view as it is now: pending fits made
+        lo, hi = self.get_view_interval()
+        new = (min(lo, float(values.min())), max(hi, float(values.max())))
+        if new == (lo, hi):
+            return
+        self.limits.lo, self.limits.hi = new
+        self.limits.held = True
+        for member in self.limits.members:
+            member.axes.notify_limits()
 
     def set_ticklabels(self, labels, *, minor: bool = False, fontdict=None, **kwargs) -> None:
         """Labels for the current ticks, and matplotlib's Text keywords styling them."""
@@ -657,6 +676,17 @@ class Axis(AxisUnits, AxisTickStyle):
         values = locator.tick_values(lo, hi)
         return self._visible(values) if visible else np.asarray(values, dtype=float).ravel()
 
+    def view_limits(self, lo: float, hi: float) -> tuple[float, float]:
+        """Automatic limits for data (margins added) from ``lo`` to ``hi``, as the major
+        locator rounds them (matplotlib's ``locator.view_limits``; a matplotlib locator
+        given leaves them as they are)."""
+        locator = self.major_locator
+        if not hasattr(locator, "view_limits"):
+            return lo, hi
+        if rcParams["axes.autolimit_mode"] == "round_numbers":  # the ticks that fit
+            locator.tick_space = self.tick_space()
+        return tuple(float(v) for v in locator.view_limits(lo, hi))
+
     def major_values(self) -> np.ndarray:
         """The major tick values inside the view."""
         return self._locate(self.major_locator)
@@ -713,10 +743,17 @@ class Axis(AxisUnits, AxisTickStyle):
             minor, labels = memo[key]
             return minor.copy(), list(labels)
         minor = self.ticks()[2]
+        lo, hi = self.get_view_interval()
         if isinstance(self.minor_formatter, ticker.NullFormatter) or not minor.size:
             labels = [""] * len(minor)
+        elif self.minor_formatter.reads_hidden_ticks:  # formatted with those beyond
+            every = ticker.remove_overlapping_locs(
+                self._locate(self.minor_locator, visible=False),
+                self._locate(self.major_locator, visible=False))
+            text = dict(zip(every.tolist(), self.minor_formatter.format_ticks(every, lo, hi),
+                            strict=True))
+            labels = [text.get(v, "") for v in minor.tolist()]
         else:
-            lo, hi = self.get_view_interval()
             labels = list(self.minor_formatter.format_ticks(minor, lo, hi))
         if memo is not None:
             memo[key] = (minor.copy(), tuple(labels))

@@ -35,16 +35,19 @@ from ..visuals.mathtext import rich_layout
 from . import ticker
 from .axisdraw import _base, _spine
 from .fonts import face_of
-from .style import dash_pattern
+from .style import dash_pattern, rcParams
 
 # ---------------------------------------------------------------------- ticker specs
 # Exact types only: a subclass may override anything, so it is Python's alone.
 
 
 def _maxn(loc) -> dict:
-    return {"kind": "maxn", "nbins": loc.nbins, "steps": [float(v) for v in loc.steps],
+    spec = {"kind": "maxn", "nbins": loc.nbins, "steps": [float(v) for v in loc.steps],
             "integer": loc.integer, "symmetric": loc.symmetric, "prune": loc.prune,
             "min_n_ticks": loc.min_n_ticks, "tick_space": loc.tick_space}
+    if rcParams["axes.autolimit_mode"] == "round_numbers":  # its larger steps
+        spec["round_numbers"] = True
+    return spec
 
 
 def _log(loc) -> dict:

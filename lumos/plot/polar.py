@@ -138,6 +138,10 @@ class RadialLocator(ticker.Locator):
                 ticks = ticks[ticks * self.axes.get_rsign() > origin]
         return ticks
 
+    def view_limits(self, vmin: float, vmax: float) -> tuple[float, float]:
+        self.base.tick_space = self.tick_space
+        return self.base.view_limits(vmin, vmax)
+
 
 def _full_circle(t0: float, t1: float) -> bool:
     return abs(abs(t1 - t0) - TWO_PI) < 1.74e-14

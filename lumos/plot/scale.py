@@ -204,9 +204,15 @@ class LogScale(_Transformed):
 
     def default_tickers(self):
         minor = "auto" if self.subs is None else self.subs
-        return (ticker.LogLocator(base=self.base),
+        # matplotlib's: ticks at the decades only (min_n_ticks=0), and where few decades
+        # show, labels on some minor ticks (minor_thresholds: 2, 3, 4, 6 within a decade
+        # or two, every multiple within less than 0.4 of one; none given subs)
+        return (ticker.LogLocator(base=self.base, min_n_ticks=0),
                 ticker.LogFormatterSciNotation(base=self.base),
-                ticker.LogLocator(base=self.base, subs=minor), ticker.NullFormatter())
+                ticker.LogLocator(base=self.base, subs=minor),
+                ticker.LogFormatterSciNotation(base=self.base,
+                                               labelOnlyBase=self.subs is not None,
+                                               minor_thresholds=(1, 0.4)))
 
 
 class SymLogScale(_Transformed):
@@ -233,12 +239,18 @@ class SymLogScale(_Transformed):
                       axes=_on_axis(axis))
 
     def default_tickers(self):
-        minor = ticker.SymmetricalLogLocator(
-            linthresh=self.linthresh, base=self.base,
-            subs=np.arange(2, self.base) if self.subs is None else self.subs)
+        # matplotlib's default subs (None) puts the minor ticks on the major ones: none
+        # show until a script asks for subs
+        minor = ticker.SymmetricalLogLocator(linthresh=self.linthresh, base=self.base,
+                                             subs=self.subs)
         return (ticker.SymmetricalLogLocator(linthresh=self.linthresh, base=self.base),
                 ticker.LogFormatterSciNotation(base=self.base, linthresh=self.linthresh),
                 minor, ticker.NullFormatter())
+
+
+#: the minor ticks of an asinh axis by base (matplotlib's ``auto_tick_multipliers``)
+_ASINH_SUBS = {3: (2,), 4: (2,), 5: (2,), 8: (2, 4), 10: (2, 5), 16: (2, 4, 8), 64: (4, 16),
+               1024: (256, 512)}
 
 
 class AsinhScale(ScaleBase):
@@ -266,8 +278,8 @@ class AsinhScale(ScaleBase):
 
     def default_tickers(self):
         subs = self.subs
-        if subs == "auto":
-            subs = {10: (2, 5), 2: (1.5,)}.get(self.base, ())
+        if subs == "auto":  # matplotlib's multipliers by base; other bases: none
+            subs = _ASINH_SUBS.get(self.base, ())
         fmt = ticker.LogFormatterSciNotation(base=self.base) if self.base > 1 else \
             ticker.StrMethodFormatter("{x:.3g}")
         return (ticker.AsinhLocator(self.linear_width, base=self.base), fmt,
@@ -315,7 +327,9 @@ class LogitScale(ScaleBase):
         return (ticker.LogitLocator(),
                 ticker.LogitFormatter(one_half=self.one_half,
                                       use_overline=self.use_overline),
-                ticker.LogitLocator(minor=True), ticker.NullFormatter())
+                ticker.LogitLocator(minor=True),
+                ticker.LogitFormatter(one_half=self.one_half, use_overline=self.use_overline,
+                                      minor=True))
 
 
 class FuncScale(ScaleBase):

@@ -36,9 +36,10 @@ _LUMOS_KINDS = {"figure.frontends": "strlist", "axes.axisbelow": "bool|line",
 HONOURED = frozenset("""
 axes3d.depthshade axes3d.depthshade_minalpha axes3d.grid axes3d.xaxis.panecolor
 axes3d.yaxis.panecolor axes3d.zaxis.panecolor axes.zmargin
-axes.axisbelow axes.edgecolor axes.facecolor axes.grid axes.labelcolor axes.labelpad
+axes.autolimit_mode axes.axisbelow axes.edgecolor axes.facecolor axes.grid axes.labelcolor
+axes.labelpad
 axes.labelsize axes.linewidth axes.prop_cycle axes.spines.bottom axes.spines.left
-axes.spines.right axes.spines.top axes.titlecolor axes.titlepad axes.titlesize
+axes.spines.right axes.spines.top axes.titlecolor axes.titlepad axes.titlesize axes.titley
 axes.formatter.limits axes.formatter.offset_threshold axes.formatter.use_mathtext
 axes.formatter.useoffset axes.xmargin axes.ymargin boxplot.boxprops.color boxplot.boxprops.linestyle
 boxplot.boxprops.linewidth boxplot.patchartist boxplot.whiskers

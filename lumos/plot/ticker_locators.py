@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from .style import rcParams
+
 #: Locators refuse (with a warning) to produce more ticks than this: a wrong step must
 #: not allocate gigabytes.
 MAXTICKS = 10_000
@@ -204,6 +206,41 @@ def _edge_tol(step: float, offset: float) -> float:
     return 1e-10
 
 
+def _round_numbers() -> bool:
+    """rcParams['axes.autolimit_mode'] asks automatic limits to end on ticks."""
+    return rcParams["axes.autolimit_mode"] == "round_numbers"
+
+
+# matplotlib's decade rounding, its float quirks included: log(1000) / log(10) is
+# 2.9999999999999996, so the decade at most 1000 is 100, as its limits show
+def _decade_at_most(x: float, base: float) -> float:
+    if x < 0:
+        return -_decade_at_least(-x, base)
+    return x if x == 0 else float(base ** math.floor(math.log(x) / math.log(base)))
+
+
+def _decade_at_least(x: float, base: float) -> float:
+    if x < 0:
+        return -_decade_at_most(-x, base)
+    return x if x == 0 else float(base ** math.ceil(math.log(x) / math.log(base)))
+
+
+def _decade_below(x: float, base: float) -> float:
+    """The decade under ``x`` (strictly, for ``x`` on one; 0 stays 0)."""
+    if x < 0:
+        return -_decade_above(-x, base)
+    d = _decade_at_most(x, base)
+    return d / base if d == x else d
+
+
+def _decade_above(x: float, base: float) -> float:
+    """The decade over ``x`` (strictly, for ``x`` on one; 0 stays 0)."""
+    if x < 0:
+        return -_decade_below(-x, base)
+    d = _decade_at_least(x, base)
+    return d * base if d == x else d
+
+
 class Locator:
     """Base class: ``tick_values(vmin, vmax)`` returns ascending float64 ticks."""
 
@@ -225,6 +262,12 @@ class Locator:
     def visible_ticks(self, vmin: float, vmax: float) -> np.ndarray:
         """``tick_values`` restricted to ``[vmin, vmax]``."""
         return visible(self.tick_values(vmin, vmax), vmin, vmax)
+
+    def view_limits(self, vmin: float, vmax: float) -> tuple[float, float]:
+        """The limits automatic scaling shows for data (margins added) from ``vmin`` to
+        ``vmax``: as they are, unless rcParams['axes.autolimit_mode'] is
+        'round_numbers' and the locator knows round ones (matplotlib's)."""
+        return (vmin, vmax) if vmin <= vmax else (vmax, vmin)
 
     def set_params(self, **kwargs) -> None:
         """Change the locator's parameters (matplotlib's ``set_params``): the keywords
@@ -295,6 +338,18 @@ class LinearLocator(Locator):
             return NO_TICKS.copy()
         return np.linspace(lim[0], lim[1], self.numticks)
 
+    def view_limits(self, vmin: float, vmax: float) -> tuple[float, float]:
+        vmin, vmax = super().view_limits(vmin, vmax)
+        if vmin == vmax:
+            vmin, vmax = vmin - 1, vmax + 1
+        if _round_numbers():  # a power of (numticks - 1) near the span, as matplotlib
+            n = max(self.numticks - 1, 1)
+            exponent, remainder = divmod(math.log10(vmax - vmin), math.log10(n)) if n > 1 \
+                else (0.0, 1.0)
+            scale = n ** -(exponent - (remainder < 0.5))
+            vmin, vmax = math.floor(scale * vmin) / scale, math.ceil(scale * vmax) / scale
+        return vmin, vmax
+
 
 class MultipleLocator(Locator):
     """Ticks at every integer multiple of ``base``, shifted by ``offset``.
@@ -321,6 +376,15 @@ class MultipleLocator(Locator):
         if not _check_count(n + 3, "MultipleLocator"):
             return NO_TICKS.copy()
         return first - step + np.arange(n + 3) * step + self.offset
+
+    def view_limits(self, vmin: float, vmax: float) -> tuple[float, float]:
+        vmin, vmax = super().view_limits(vmin, vmax)
+        if _round_numbers():  # the multiples around the data
+            step, tol = self.base, _edge_tol(self.base, 0.0)
+            lo = _floor_to(vmin - self.offset, step, tol) * step + self.offset
+            hi = _ceil_to(vmax - self.offset, step, tol) * step + self.offset
+            vmin, vmax = (lo - 1, hi + 1) if lo == hi else (lo, hi)
+        return vmin, vmax
 
     def __repr__(self) -> str:
         return f"MultipleLocator(base={self.base!r}, offset={self.offset!r})"
@@ -418,7 +482,10 @@ class MaxNLocator(Locator):
         if self.integer:
             steps = steps[(steps < 1) | (np.abs(steps - np.round(steps)) < 0.001)]
         raw_step = (hi - lo) / nbins * self.raw_step_scale
-        big = np.flatnonzero(steps >= raw_step)
+        large = steps >= raw_step
+        if _round_numbers():  # nbins steps from below lo must reach hi (matplotlib's)
+            large &= (lo // steps) * steps + steps * nbins >= hi
+        big = np.flatnonzero(large)
         istep = big[0] if len(big) else len(steps) - 1
         ticks = NO_TICKS
         # The smallest nice step at least as big as the raw step gives <= nbins bins;
@@ -434,6 +501,16 @@ class MaxNLocator(Locator):
             if ((ticks >= lo) & (ticks <= hi)).sum() >= self.min_n_ticks:
                 break
         return ticks + offset
+
+    def view_limits(self, vmin: float, vmax: float) -> tuple[float, float]:
+        vmin, vmax = super().view_limits(vmin, vmax)
+        if self.symmetric:
+            vmax = max(abs(vmin), abs(vmax))
+            vmin = -vmax
+        if not _round_numbers() or checked_limits(vmin, vmax) is None:
+            return vmin, vmax
+        ticks = self._raw_ticks(*checked_limits(vmin, vmax))  # the ticks just outside
+        return float(ticks[0]), float(ticks[-1])
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(nbins={self.nbins!r}, steps={self.steps.tolist()!r})"
@@ -573,6 +650,12 @@ class LogLocator(Locator):
 
     def visible_ticks(self, vmin: float, vmax: float) -> np.ndarray:
         return visible(self.tick_values(vmin, vmax), vmin, vmax, log=True)
+
+    def view_limits(self, vmin: float, vmax: float) -> tuple[float, float]:
+        vmin, vmax = super().view_limits(vmin, vmax)
+        if _round_numbers() and 0 < vmin:
+            vmin, vmax = _decade_at_most(vmin, self.base), _decade_at_least(vmax, self.base)
+        return vmin, vmax
 
     def _positive_limits(self, vmin: Any, vmax: Any) -> tuple[float, float] | None:
         lim = finite_limits(vmin, vmax)
@@ -724,4 +807,13 @@ class SymmetricalLogLocator(Locator):
                 out.extend([0.0] if d == 0 else list(self.subs * d))
             decades = out
         return np.sort(np.asarray(decades, dtype=np.float64))
+
+    def view_limits(self, vmin: float, vmax: float) -> tuple[float, float]:
+        vmin, vmax = super().view_limits(vmin, vmax)
+        if _round_numbers():
+            b = self.base
+            vmin, vmax = _decade_at_most(vmin, b), _decade_at_least(vmax, b)
+            if vmin == vmax:  # the decades either side
+                vmin, vmax = _decade_below(vmin, b), _decade_above(vmax, b)
+        return vmin, vmax
 

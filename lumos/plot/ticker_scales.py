@@ -132,12 +132,48 @@ class LogitFormatter(Formatter):
     ``$\\frac{1}{2}$``, ``$1-10^{-3}$`` (``use_overline``: ``$\\overline{10^{-3}}$``),
     other values with just enough digits."""
 
+    reads_hidden_ticks = True  # which minor ticks get labels depends on all of them
+
     def __init__(self, *, use_overline: bool = False, one_half: str = r"\frac{1}{2}",
                  minor: bool = False, minor_threshold: int = 25, minor_number: int = 6):
         super().__init__()
         self.use_overline = bool(use_overline)
         self.one_half = one_half
         self.minor = bool(minor)
+        self.minor_threshold = int(minor_threshold)
+        self.minor_number = int(minor_number)
+        self._labelled: set[float] = set()
+
+    def set_minor_threshold(self, minor_threshold: int) -> None:
+        """Minor ticks get labels only when fewer than this many are given."""
+        self.minor_threshold = int(minor_threshold)
+
+    def set_minor_number(self, minor_number: int) -> None:
+        """How many minor ticks get labels when not all of them do."""
+        self.minor_number = int(minor_number)
+
+    def set_locs(self, locs: np.ndarray) -> None:
+        """matplotlib's rule for minor labels: none when the minor ticks are the ideal
+        ones (decades, 1 - decades, 1/2) or too many; all of fewer than
+        ``minor_number``; else the ``minor_number`` with the most room around them
+        (in logit units; ties to the larger room on both sides)."""
+        super().set_locs(locs)
+        self._labelled = set()
+        locs = np.asarray(locs, dtype=float)
+        n = len(locs)
+        if not self.minor or n >= self.minor_threshold or all(
+                _is_decade(x) or _is_decade(1 - x) or
+                (is_close_to_int(2 * x) and round(2 * x) == 1) for x in locs):
+            return
+        if n < self.minor_number:
+            self._labelled = set(locs.tolist())
+            return
+        with np.errstate(divide="ignore", invalid="ignore"):
+            gaps = np.diff(-np.log(1 / locs - 1))
+        room = np.minimum(np.r_[np.inf, gaps], np.r_[gaps, np.inf])
+        both = np.r_[0.0, gaps] + np.r_[gaps, 0.0]
+        keep = sorted(range(n), key=lambda i: (room[i], both[i]))[-self.minor_number:]
+        self._labelled = {float(locs[i]) for i in keep}
 
     def _one_minus(self, s: str) -> str:
         return rf"\overline{{{s}}}" if self.use_overline else f"1-{s}"
@@ -157,7 +193,8 @@ class LogitFormatter(Formatter):
         return mantissa if not sci else rf"{mantissa}\cdot10^{{{exponent}}}"
 
     def __call__(self, x: float, pos: int | None = None) -> str:
-        if self.minor or not (0 < x < 1) or not math.isfinite(x):
+        if (self.minor and x not in self._labelled) or not (0 < x < 1) or \
+                not math.isfinite(x):
             return ""
         locs = np.asarray(self.locs, dtype=float)
         if is_close_to_int(2 * x) and round(2 * x) == 1:

@@ -12,15 +12,15 @@ from .textstyle import TextStyle, draw_text, extent, normalize
 _LOCS = ("left", "center", "right")
 
 
-def _title_style() -> TextStyle:
-    st = TextStyle(fontsize=rcParams["axes.titlesize"], ha="center", va="baseline")
+def _rc_style(loc: str) -> dict:
+    """matplotlib's title defaults from rcParams, read when the axes is made and again
+    by each ``set_title`` (a title set under ``rc_context`` takes that context's)."""
+    props = {"fontsize": rcParams["axes.titlesize"], "ha": loc, "va": "baseline",
+             "fontweight": rc("axes.titleweight", "normal")}
     color = rc("axes.titlecolor", "auto")
     if color != "auto":
-        st.set_color(color)
-    weight = rc("axes.titleweight", "normal")
-    if weight != "normal":
-        st.set_fontweight(weight)
-    return st
+        props["color"] = color
+    return props
 
 
 class Titles(dict):
@@ -32,11 +32,12 @@ class Titles(dict):
     def __init__(self, axes=None) -> None:
         super().__init__((loc, "") for loc in _LOCS)
         self.axes = axes
-        self.styles = {loc: _title_style() for loc in _LOCS}
+        self.styles = {loc: TextStyle() for loc in _LOCS}
         for loc in _LOCS:
-            self.styles[loc].set_horizontalalignment(loc)
+            self.styles[loc].update(_rc_style(loc))
         self.pad = float(rcParams["axes.titlepad"])
-        self.y: float | None = None  # axes fraction of the baseline, when set
+        # axes fraction of the baseline, when set (None: above what the axes draws there)
+        self.y: float | None = rc("axes.titley", None)
         self.x = {"left": 0.0, "center": 0.5, "right": 1.0}
         self.visible = True
 
@@ -46,10 +47,13 @@ class Titles(dict):
             raise ValueError(f"loc: got {loc!r}, expected 'left', 'center' or 'right'")
         if label is not None:
             self[loc] = str(label)
-        if pad is not None:
-            self.pad = float(pad)
+        self.pad = float(rcParams["axes.titlepad"] if pad is None else pad)
+        y = rc("axes.titley", None) if y is None else y
         if y is not None:
             self.y = float(y)
+        elif self.y is not None:
+            self.y = 1.0  # matplotlib puts it back on the top, still not moved by ticks
+        self.styles[loc].update(_rc_style(loc))
         props = normalize(props)
         props.pop("zorder", None)
         props.pop("in_layout", None)

@@ -192,6 +192,7 @@
       this.prune = s.prune || null;
       this.minNTicks = Math.max(1, s.min_n_ticks);
       this.tickSpace = s.tick_space === undefined ? null : s.tick_space;
+      this.roundNumbers = !!s.round_numbers;  // rcParams axes.autolimit_mode
     }
 
     nbinsNow() {
@@ -227,7 +228,9 @@
         steps = steps.filter((s) => s < 1 || Math.abs(s - roundHalfEven(s)) < 0.001);
       }
       const raw = (hi - lo) / nbins;
-      let istep = steps.findIndex((s) => s >= raw);
+      // round_numbers: nbins steps from below lo must reach hi
+      let istep = steps.findIndex((s) => s >= raw &&
+        (!this.roundNumbers || floorDiv(lo, s) * s + s * nbins >= hi));
       if (istep < 0) istep = steps.length - 1;
       let ticks = [];
       for (let k = istep; k >= 0; k--) {

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from lumos.plot import dates, page_axes, ticker
+from lumos.plot import dates, page_axes, style, ticker
 from lumos.plot.dates import date2num
 from lumos.plot.polar import ThetaFormatter, ThetaLocator
 
@@ -31,15 +31,28 @@ class _Axis:
         def __init__(self, name: str) -> None:
             self.name = name
 
-    def __init__(self, major, minor, fmt, scale: str = "linear", tick_space=None) -> None:
+    def __init__(self, major, minor, fmt, scale: str = "linear", tick_space=None,
+                 rc: dict | None = None) -> None:
         self.major_locator, self.minor_locator, self.major_formatter = major, minor, fmt
         self.scale = self._Scale(scale)
+        self.rc = rc or {}  # rcParams the tickers read (the spec carries them)
         for loc in (major, minor):
             loc.tick_space = tick_space
 
 
+def page_spec(axis: _Axis) -> dict | None:
+    """What the page receives of ``axis`` (``page_axes.ticks_spec``)."""
+    with style.rc_context(axis.rc):
+        return page_axes.ticks_spec(axis)
+
+
 def evaluate(axis: _Axis, lo: float, hi: float) -> dict:
     """``Axis.ticks`` (lumos/plot/axis.py) for the interval [lo, hi]."""
+    with style.rc_context(axis.rc):
+        return _evaluate(axis, lo, hi)
+
+
+def _evaluate(axis: _Axis, lo: float, hi: float) -> dict:
     log = axis.scale.name == "log"
     fmt = axis.major_formatter
     if isinstance(fmt, ticker.FixedFormatter):  # labels by position among all the ticks
@@ -117,6 +130,9 @@ def configurations() -> list[tuple[str, object, list]]:
                                      ticker.ScalarFormatter(), tick_space=8), lin),
         ("minor-n4", lambda: _Axis(ticker.AutoLocator(), ticker.AutoMinorLocator(4),
                                    ticker.ScalarFormatter(), tick_space=8), lin[:20]),
+        ("auto-round", lambda: _Axis(ticker.AutoLocator(), null(), ticker.ScalarFormatter(),
+                                     tick_space=9,
+                                     rc={"axes.autolimit_mode": "round_numbers"}), lin),
         ("maxn-int", lambda: _Axis(ticker.MaxNLocator(nbins=4, integer=True), null(),
                                    ticker.ScalarFormatter(), tick_space=8), lin),
         ("maxn-prune-sym", lambda: _Axis(ticker.MaxNLocator(6, symmetric=True, prune="both"),
@@ -222,7 +238,7 @@ def cases() -> tuple[dict, list]:
     """({name: spec}, [(name, lo, hi, expected)])."""
     specs, out = {}, []
     for name, make, ranges in configurations():
-        spec = page_axes.ticks_spec(make())
+        spec = page_spec(make())
         if spec is None:
             raise AssertionError(f"{name}: the page cannot evaluate this configuration")
         specs[name] = spec
