@@ -15,7 +15,7 @@ from pathlib import Path as FilePath
 
 import numpy as np
 
-from ..primitives import CLOSEPOLY, CURVE3, CURVE4, LINETO, MOVETO, Path, Raster
+from ..primitives import CLOSEPOLY, CURVE3, CURVE4, LINETO, MOVETO, Clip, Path, Raster
 
 CSS_POINTS = 0.75  # points per CSS pixel (96 per inch): a canvas's logical pixel in files
 
@@ -96,6 +96,25 @@ def iter_commands(vertices: np.ndarray, codes: np.ndarray):
         else:
             raise ValueError(f"path codes: got {c}, expected matplotlib's MOVETO, LINETO, "
                              "CURVE3, CURVE4 or CLOSEPOLY")
+
+
+def clip_layers(clip) -> list[tuple[str, object]]:
+    """What a primitive's ``clip`` limits drawing to, outermost first: ``("rect",
+    (x, y, w, h))`` and ``("path", (vertices, codes))`` per clip path (its rings closed,
+    one nonzero fill: their union); a device intersects them."""
+    if clip is None:
+        return []
+    if not isinstance(clip, Clip):
+        return [("rect", tuple(clip))]
+    out: list[tuple[str, object]] = [] if clip.rect is None else [("rect", clip.rect)]
+    for region in clip.regions:
+        rings = [r for r in region if len(r) >= 3]
+        verts = np.concatenate([np.r_[r, r[:1]] for r in rings]) if rings else np.zeros((0, 2))
+        codes = np.concatenate([np.r_[MOVETO, np.full(len(r) - 1, LINETO), CLOSEPOLY]
+                                for r in rings]).astype(np.uint8) if rings else \
+            np.zeros(0, np.uint8)
+        out.append(("path", (verts, codes)))
+    return out
 
 
 def is_polyline(codes: np.ndarray) -> bool:
