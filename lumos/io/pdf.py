@@ -309,10 +309,10 @@ class _Writer:
         if t.per_vertex:
             self._gouraud(t)
             return
-        for rgba, faces, seams in color_groups(t):
-            xy = np.asarray(nums(t.vertices[faces].reshape(-1, 2))).reshape(-1, 6)
-            ops = "\n".join(f"{a} {b} m {c} {d} l {e} {f} l h" for a, b, c, d, e, f in xy)
-            self.content.append(f"q {self.alpha(rgba[3])}{_color(rgba, 'rg')}\n{ops}\nf Q")
+        for rgba, verts, codes, seams in color_groups(t):
+            if len(verts):
+                self.content.append(f"q {self.alpha(rgba[3])}{_color(rgba, 'rg')}\n"
+                                    f"{_path_ops(verts, codes)}\nf Q")
             if len(seams):
                 xy = np.asarray(nums(seams.reshape(-1, 2))).reshape(-1, 4)
                 ops = "\n".join(f"{a} {b} m {c} {d} l" for a, b, c, d in xy)

@@ -266,10 +266,10 @@ class _Writer:
             if r is not None:
                 self.raster(r)
             return
-        for rgba, faces, seams in color_groups(t):
-            xy = np.asarray(nums(t.vertices[faces].reshape(-1, 2))).reshape(-1, 6)
-            d = "".join(f"M{a} {b}L{c} {e}L{f} {g}Z" for a, b, c, e, f, g in xy)
-            self.body.append(f'<path d="{d}" style="{_paint("fill", rgba)};stroke:none"/>')
+        for rgba, verts, codes, seams in color_groups(t):
+            if len(verts):
+                self.body.append(f'<path d="{path_data(verts, codes)}" '
+                                 f'style="{_paint("fill", rgba)};stroke:none"/>')
             if len(seams):
                 xy = np.asarray(nums(seams.reshape(-1, 2))).reshape(-1, 4)
                 d = "".join(f"M{a} {b}L{c} {e}" for a, b, c, e in xy)

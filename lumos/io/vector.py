@@ -126,10 +126,11 @@ def color_hex(rgba) -> str:
     return f"#{r:02x}{g:02x}{b:02x}"
 
 
-def color_groups(t) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+def color_groups(t) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
     """Flat triangles grouped by color, in the order the colors first appear:
-    ``(rgba, faces, seams)`` with every face turned the same way, so that one nonzero
-    fill per color paints their union (its inner edges are not antialiased twice).
+    ``(rgba, vertices, codes, seams)``, the outline of the union of a color's triangles
+    as a path to fill nonzero (no inner edges to antialias twice, and a fraction of
+    the triangles' size: see :func:`outline`).
 
     Where two opaque colors meet, each edge would be antialiased against the white
     beneath and a faint seam show (pcolormesh cells, contour bands): ``seams`` are the
@@ -149,8 +150,74 @@ def color_groups(t) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
     rank = np.empty(len(keys), np.int64)
     rank[order] = np.arange(len(keys))
     seams = _shared_edges(tri, rank[inverse], (keys[:, 3] >= 1)[order])
-    return [(keys[k], faces[inverse == k], seams.get(int(rank[k]), np.zeros((0, 2, 2))))
+    return [(keys[k], *outline(t.vertices[faces[inverse == k]]),
+             seams.get(int(rank[k]), np.zeros((0, 2, 2))))
             for k in order if keys[k][3] > 0]
+
+
+def outline(tri: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The boundary of triangles (k, 3, 2) all turned the same way, as closed rings
+    (vertices and matplotlib codes) whose nonzero fill paints what the triangles'
+    fill paints: an edge run both ways (two neighbours) cancels, the others chain into
+    rings (the winding number is the same everywhere, so overlaps stay filled), and
+    points in the middle of a straight run are left out."""
+    pts = tri.reshape(-1, 2)
+    # points are one where they agree to a thousandth of a pixel
+    _, first, ids = np.unique(np.round(pts, 3), axis=0, return_index=True,
+                              return_inverse=True)
+    ids = ids.ravel().reshape(-1, 3)
+    where = pts[first]
+    a, b = ids.ravel(), ids[:, [1, 2, 0]].ravel()
+    keep = a != b
+    a, b = a[keep], b[keep]
+    # net count of each edge, by its ends in order: u -> v counts +1, v -> u -1
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    sign = np.where(a < b, 1, -1)
+    pairs, inverse = np.unique(np.c_[lo, hi], axis=0, return_inverse=True)
+    net = np.bincount(inverse.ravel(), weights=sign, minlength=len(pairs)).astype(np.int64)
+    reps = np.abs(net)
+    src = np.repeat(np.where(net > 0, pairs[:, 0], pairs[:, 1]), reps)
+    dst = np.repeat(np.where(net > 0, pairs[:, 1], pairs[:, 0]), reps)
+    if not len(src):
+        return np.zeros((0, 2)), np.zeros(0, np.uint8)
+    # every point has as many edges in as out: walking from any edge comes back
+    order = np.argsort(src, kind="stable")
+    starts = np.searchsorted(src[order], np.arange(len(where) + 1))
+    nxt = starts[:-1].copy()  # the next unused outgoing edge of each point
+    used = np.zeros(len(src), bool)
+    rings = []
+    for e0 in order.tolist():
+        if used[e0]:
+            continue
+        ring, e = [], e0
+        while True:
+            used[e] = True
+            ring.append(src[e])
+            v = dst[e]
+            while nxt[v] < starts[v + 1] and used[order[nxt[v]]]:
+                nxt[v] += 1
+            if v == src[e0] or nxt[v] >= starts[v + 1]:
+                break
+            e = order[nxt[v]]
+            nxt[v] += 1
+        rings.append(_straight(where[ring]))
+    rings = [r for r in rings if len(r) >= 3]
+    if not rings:
+        return np.zeros((0, 2)), np.zeros(0, np.uint8)
+    verts = np.concatenate([np.r_[r, r[:1]] for r in rings])
+    codes = np.concatenate([np.r_[MOVETO, np.full(len(r) - 1, LINETO), CLOSEPOLY]
+                            for r in rings]).astype(np.uint8)
+    return verts, codes
+
+
+def _straight(ring: np.ndarray) -> np.ndarray:
+    """A closed ring without the points in the middle of straight runs."""
+    prev, nxt = np.roll(ring, 1, axis=0), np.roll(ring, -1, axis=0)
+    d1, d2 = ring - prev, nxt - ring
+    cross = d1[:, 0] * d2[:, 1] - d1[:, 1] * d2[:, 0]
+    size = np.hypot(*d1.T) * np.hypot(*d2.T)
+    bend = (np.abs(cross) > 1e-9 * np.maximum(size, 1e-300)) | ((d1 * d2).sum(axis=1) < 0)
+    return ring[bend] if bend.sum() >= 3 else ring
 
 
 def _shared_edges(tri: np.ndarray, group: np.ndarray, opaque: np.ndarray) -> dict:
