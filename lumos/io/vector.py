@@ -162,43 +162,42 @@ def outline(tri: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     rings (the winding number is the same everywhere, so overlaps stay filled), and
     points in the middle of a straight run are left out."""
     pts = tri.reshape(-1, 2)
-    # points are one where they agree to a thousandth of a pixel
-    _, first, ids = np.unique(np.round(pts, 3), axis=0, return_index=True,
-                              return_inverse=True)
-    ids = ids.ravel().reshape(-1, 3)
+    ids, first = _point_ids(pts)
+    ids = ids.reshape(-1, 3)
     where = pts[first]
     a, b = ids.ravel(), ids[:, [1, 2, 0]].ravel()
     keep = a != b
     a, b = a[keep], b[keep]
     # net count of each edge, by its ends in order: u -> v counts +1, v -> u -1
     lo, hi = np.minimum(a, b), np.maximum(a, b)
-    sign = np.where(a < b, 1, -1)
-    pairs, inverse = np.unique(np.c_[lo, hi], axis=0, return_inverse=True)
-    net = np.bincount(inverse.ravel(), weights=sign, minlength=len(pairs)).astype(np.int64)
-    reps = np.abs(net)
-    src = np.repeat(np.where(net > 0, pairs[:, 0], pairs[:, 1]), reps)
-    dst = np.repeat(np.where(net > 0, pairs[:, 1], pairs[:, 0]), reps)
+    pairs, inverse = np.unique(lo * len(where) + hi, return_inverse=True)
+    net = np.bincount(inverse.ravel(), weights=np.where(a < b, 1, -1),
+                      minlength=len(pairs)).astype(np.int64)
+    lo, hi, reps = pairs // len(where), pairs % len(where), np.abs(net)
+    src = np.repeat(np.where(net > 0, lo, hi), reps)
+    dst = np.repeat(np.where(net > 0, hi, lo), reps)
     if not len(src):
         return np.zeros((0, 2)), np.zeros(0, np.uint8)
     # every point has as many edges in as out: walking from any edge comes back
     order = np.argsort(src, kind="stable")
-    starts = np.searchsorted(src[order], np.arange(len(where) + 1))
-    nxt = starts[:-1].copy()  # the next unused outgoing edge of each point
-    used = np.zeros(len(src), bool)
+    starts = np.searchsorted(src[order], np.arange(len(where) + 1)).tolist()
+    nxt = starts[:-1]  # the next unused outgoing edge of each point
+    order_l, src_l, dst_l = order.tolist(), src.tolist(), dst.tolist()
+    used = [False] * len(src_l)
     rings = []
-    for e0 in order.tolist():
+    for e0 in order_l:
         if used[e0]:
             continue
-        ring, e = [], e0
+        ring, e, home = [], e0, src_l[e0]
         while True:
             used[e] = True
-            ring.append(src[e])
-            v = dst[e]
-            while nxt[v] < starts[v + 1] and used[order[nxt[v]]]:
+            ring.append(src_l[e])
+            v = dst_l[e]
+            while nxt[v] < starts[v + 1] and used[order_l[nxt[v]]]:
                 nxt[v] += 1
-            if v == src[e0] or nxt[v] >= starts[v + 1]:
+            if v == home or nxt[v] >= starts[v + 1]:
                 break
-            e = order[nxt[v]]
+            e = order_l[nxt[v]]
             nxt[v] += 1
         rings.append(_straight(where[ring]))
     rings = [r for r in rings if len(r) >= 3]
@@ -208,6 +207,21 @@ def outline(tri: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     codes = np.concatenate([np.r_[MOVETO, np.full(len(r) - 1, LINETO), CLOSEPOLY]
                             for r in rings]).astype(np.uint8)
     return verts, codes
+
+
+def _point_ids(pts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """An id per point, one for points that agree to a thousandth of a pixel, and the
+    first point of each id."""
+    q = np.round(pts * 1000.0)
+    lo = q.min(axis=0)
+    span = q.max(axis=0) - lo + 1
+    if span[0] * span[1] < 2.0**62:  # one int64 key per point: a fast 1D unique
+        keys = (q[:, 0] - lo[0]).astype(np.int64) * int(span[1]) \
+            + (q[:, 1] - lo[1]).astype(np.int64)
+        _, first, ids = np.unique(keys, return_index=True, return_inverse=True)
+    else:
+        _, first, ids = np.unique(q, axis=0, return_index=True, return_inverse=True)
+    return ids.ravel(), first
 
 
 def _straight(ring: np.ndarray) -> np.ndarray:
@@ -226,23 +240,22 @@ def _shared_edges(tri: np.ndarray, group: np.ndarray, opaque: np.ndarray) -> dic
     edges = np.stack([tri[:, [0, 1]], tri[:, [1, 2]], tri[:, [2, 0]]], axis=1).reshape(-1, 2, 2)
     owner = np.repeat(group, 3)
     edges, owner = edges[opaque[owner]], owner[opaque[owner]]
-    # an edge's key: its two ends in a fixed order, to a thousandth of a pixel
-    a, b = np.round(edges[:, 0], 3), np.round(edges[:, 1], 3)
-    swap = (a[:, 0] > b[:, 0]) | ((a[:, 0] == b[:, 0]) & (a[:, 1] > b[:, 1]))
-    key = np.where(swap[:, None], np.c_[b, a], np.c_[a, b])
-    _, idx, counts = np.unique(key, axis=0, return_inverse=True, return_counts=True)
+    if not len(edges):
+        return {}
+    # an edge's key: its two ends (points agreeing to a thousandth of a pixel) in order
+    ids, first = _point_ids(edges.reshape(-1, 2))
+    ids = ids.reshape(-1, 2)
+    key = ids.min(axis=1) * len(first) + ids.max(axis=1)
+    _, idx, counts = np.unique(key, return_inverse=True, return_counts=True)
     idx = idx.ravel()
     shared = counts[idx] > 1
     if not shared.any():
         return {}
-    out: dict[int, list] = {}
     order = np.lexsort((owner[shared], idx[shared]))
     sel = np.nonzero(shared)[0][order]
-    for j in range(len(sel) - 1):
-        e0, e1 = sel[j], sel[j + 1]
-        if idx[e0] == idx[e1] and owner[e0] != owner[e1]:
-            out.setdefault(int(owner[e0]), []).append(edges[e0])
-    return {g: np.asarray(v) for g, v in out.items()}
+    e0, e1 = sel[:-1], sel[1:]
+    e0 = e0[(idx[e0] == idx[e1]) & (owner[e0] != owner[e1])]
+    return {int(g): edges[e0[owner[e0] == g]] for g in np.unique(owner[e0])}
 
 
 # Seam strokes (see color_groups), pixels: a whole pixel, half under the later color
