@@ -383,7 +383,8 @@ def _subset(font: FilePath, used: tuple, keep_ids: bool) -> tuple[bytes, dict[in
     options.notdef_outline = True
     options.layout_features = []
     options.drop_tables += list(_DROP)
-    tt = TTFont(io.BytesIO(_font_bytes(font)))
+    # the original's timestamps: the same figure writes the same bytes
+    tt = TTFont(io.BytesIO(_font_bytes(font)), recalcTimestamp=False)
     for tag in _DROP:
         if tag in tt:
             del tt[tag]
