@@ -7,7 +7,8 @@ matplotlib renderer consume. N visuals and M devices cost N + M pieces of code.
 Coordinates of the 2D primitives are **canvas logical pixels, x right, y down, origin
 at the canvas's top-left corner** (as SVG and mouse events have it), float64. A device
 scales them once (PDF: ``72 / dpi`` points per pixel). ``clip`` is an ``(x, y, w, h)``
-rectangle in the same space (the axes box) or None.
+rectangle in the same space (the axes box), a :class:`Clip` (a rectangle and clip
+paths: matplotlib's ``set_clip_path``, a polar sector's wedge) or None.
 
 The 3D primitives (:class:`Spheres`, :class:`Cylinders`, :class:`Mesh3D`) are in world
 coordinates; a device that cannot draw 3D asks the visual for a raster instead.
@@ -49,6 +50,55 @@ def _points(value, name: str, dims: int = 2) -> np.ndarray:
     return arr
 
 
+@dataclass(eq=False)
+class Clip:
+    """Where a primitive may draw: inside ``rect`` (or anywhere, None) and inside each of
+    ``regions``. A region is the union of its closed polygons (rings, (N, 2) canvas
+    pixels, y down); several regions intersect (clip paths nested).
+
+    Primitives clipped alike share one Clip, so a device opens the clip once for all of
+    them; ``key`` (the rectangle and the rings' bytes) is equal for clips of equal
+    contents, so a file defines each clip once.
+    """
+
+    rect: Rect | None
+    regions: tuple[tuple[np.ndarray, ...], ...]
+
+    def __post_init__(self) -> None:
+        if self.rect is not None:
+            self.rect = tuple(float(v) for v in self.rect)
+        self.regions = tuple(tuple(_ring(r) for r in region) for region in self.regions)
+        self.key = (self.rect, tuple(tuple(r.tobytes() for r in region)
+                                     for region in self.regions))
+
+    def within(self, rings) -> Clip:
+        """This clip further limited to the union of ``rings`` (an outer clip path)."""
+        return Clip(self.rect, (tuple(rings), *self.regions))
+
+    @staticmethod
+    def of(clip: Rect | Clip | None, rings) -> Clip:
+        """A primitive's ``clip`` (rectangle, Clip or None) limited to the union of
+        ``rings``."""
+        if isinstance(clip, Clip):
+            return clip.within(rings)
+        return Clip(clip, (tuple(rings),))
+
+
+def clip_key(clip: Rect | Clip | None):
+    """What tells two primitives' ``clip`` apart (equal for equal contents)."""
+    return clip.key if isinstance(clip, Clip) else clip
+
+
+def _ring(value) -> np.ndarray:
+    """A clip ring: its finite (N, 2) points, every ring turned the same way, so that a
+    nonzero fill of several paints their union (as a GPU's coverage of each does)."""
+    r = _points(value, "rings")
+    r = r[np.isfinite(r).all(axis=1)]
+    x, y = r[:, 0], r[:, 1]
+    area = float(np.dot(x, np.roll(y, -1)) - np.dot(np.roll(x, -1), y))
+    return np.ascontiguousarray(r[::-1] if area < 0 else r)
+
+
 @dataclass
 class Stroke:
     """How the outline of a path is drawn: width and dashes in pixels."""
@@ -87,7 +137,7 @@ class Path:
     hatch: str | None = None  # matplotlib's hatch letters: "/", "\\", "|", "-", "+", "x", ...
     hatch_color: RGBA | None = None
     hatch_width: float = 1.0
-    clip: Rect | None = None
+    clip: Rect | Clip | None = None
 
     def __post_init__(self) -> None:
         self.vertices = _points(self.vertices, "vertices")
@@ -121,7 +171,7 @@ class MarkerSet:
     edgecolors: np.ndarray | None = None  # (N, 4) or (1, 4)
     edge_width: float = 0.0
     name: str = ""
-    clip: Rect | None = None
+    clip: Rect | Clip | None = None
     join: str = "round"
 
     def __post_init__(self) -> None:
@@ -143,7 +193,7 @@ class Triangles:
     faces: np.ndarray  # (M, 3) indices
     colors: np.ndarray  # (N, 4) per vertex, (M, 4) per face or (1, 4)
     per_vertex: bool = True
-    clip: Rect | None = None
+    clip: Rect | Clip | None = None
 
     def __post_init__(self) -> None:
         self.vertices = _points(self.vertices, "vertices")
@@ -170,7 +220,7 @@ class GlyphRun:
     text: str = ""
     rotation: float = 0.0
     anchor: tuple[float, float] = (0.0, 0.0)
-    clip: Rect | None = None
+    clip: Rect | Clip | None = None
 
     def __post_init__(self) -> None:
         self.glyph_ids = np.asarray(self.glyph_ids, dtype=np.int64).ravel()
@@ -192,7 +242,7 @@ class Raster:
     rect: Rect
     interpolation: str = "nearest"
     transform: np.ndarray | None = None
-    clip: Rect | None = None
+    clip: Rect | Clip | None = None
 
     def __post_init__(self) -> None:
         arr = np.asarray(self.rgba)

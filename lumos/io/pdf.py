@@ -12,7 +12,8 @@ in pixels, y down, through one initial ``cm``.
 
 - Paths: ``m l c h`` with fills (nonzero / even-odd), strokes (width, caps, joins,
   dashes) and hatches (tiling patterns); alpha through ExtGState.
-- Clips: ``re W n`` around every run of primitives sharing a view.
+- Clips: ``re W n`` around every run of primitives sharing a view, then ``W n`` of each
+  clip path (a polar sector's wedge, ``set_clip_path``).
 - Markers: one Form XObject per symbol and size, drawn with ``Do`` at each point.
 - Images: Flate-compressed RGB with an SMask for alpha (lossless).
 - Gouraud triangles: type 4 shadings.
@@ -30,7 +31,7 @@ from pathlib import Path as FilePath
 
 import numpy as np
 
-from ..primitives import GlyphRun, MarkerSet, Path, Raster, Stroke, Triangles
+from ..primitives import GlyphRun, MarkerSet, Path, Raster, Stroke, Triangles, clip_key
 from ..scene.writers import register_writer
 from .atomic import write_bytes
 from .vector import (
@@ -39,6 +40,7 @@ from .vector import (
     SEAM_STROKE,
     FontSubsets,
     check_dpi,
+    clip_layers,
     color_groups,
     font_metrics,
     hatch_tile,
@@ -96,6 +98,20 @@ def _path_ops(vertices: np.ndarray, codes: np.ndarray, decimals: int = 2) -> str
                    + {"M": "m", "L": "l", "Q": "c", "C": "c"}[op])
         last = pts[-1]
     return "\n".join(out)
+
+
+def _clip_ops(clip) -> list[str]:
+    """The clip's rectangle and paths, each ``W n`` (they intersect; a path's rings
+    fill nonzero: their union)."""
+    out = []
+    for kind, shape in clip_layers(clip):
+        if kind == "rect":
+            out.append(" ".join(nums(shape)) + " re W n")
+        elif len(shape[0]):
+            out.append(_path_ops(*shape) + "\nW n")
+        else:  # a clip path with nothing inside
+            out.append("0 0 0 0 re W n")
+    return out
 
 
 def _stroke_ops(stroke: Stroke) -> str:
@@ -170,12 +186,12 @@ class _Writer:
         if handler is None:
             raise TypeError(f"primitive: got {type(p).__name__}, expected a 2D primitive of "
                             "lumos.primitives (3D primitives are drawn as rasters)")
-        if p.clip != self.clip:
+        if clip_key(p.clip) != clip_key(self.clip):
             if self.clip is not None:
                 self.content.append("Q")
             self.clip = p.clip
             if p.clip is not None:
-                self.content.append("q " + " ".join(nums(p.clip)) + " re W n")
+                self.content.append("q " + "\n".join(_clip_ops(p.clip)))
         handler(p)
 
     def path(self, p: Path) -> None:
@@ -293,10 +309,10 @@ class _Writer:
         if t.per_vertex:
             self._gouraud(t)
             return
-        for rgba, faces, seams in color_groups(t):
-            xy = np.asarray(nums(t.vertices[faces].reshape(-1, 2))).reshape(-1, 6)
-            ops = "\n".join(f"{a} {b} m {c} {d} l {e} {f} l h" for a, b, c, d, e, f in xy)
-            self.content.append(f"q {self.alpha(rgba[3])}{_color(rgba, 'rg')}\n{ops}\nf Q")
+        for rgba, verts, codes, seams in color_groups(t):
+            if len(verts):
+                self.content.append(f"q {self.alpha(rgba[3])}{_color(rgba, 'rg')}\n"
+                                    f"{_path_ops(verts, codes)}\nf Q")
             if len(seams):
                 xy = np.asarray(nums(seams.reshape(-1, 2))).reshape(-1, 4)
                 ops = "\n".join(f"{a} {b} m {c} {d} l" for a, b, c, d in xy)

@@ -1,6 +1,7 @@
 """SVG files from :mod:`lumos.primitives`.
 
-Paths are ``<path>`` elements clipped to their view (``<clipPath>``); a marker symbol
+Paths are ``<path>`` elements clipped to their view and to their clip paths (a
+``<clipPath>`` each, groups nested); a marker symbol
 is defined once per size and drawn with ``<use>``; images are lossless PNG (base64).
 
 Text (``fonttype``, matplotlib's ``svg.fonttype``):
@@ -26,7 +27,7 @@ from pathlib import Path as FilePath
 
 import numpy as np
 
-from ..primitives import GlyphRun, MarkerSet, Path, Raster, Stroke, Triangles
+from ..primitives import GlyphRun, MarkerSet, Path, Raster, Stroke, Triangles, clip_key
 from ..scene.writers import register_writer
 from .atomic import write_text
 from .png import encode_png
@@ -36,6 +37,7 @@ from .vector import (
     SEAM_STROKE,
     FontSubsets,
     check_dpi,
+    clip_layers,
     color_groups,
     color_hex,
     gouraud_raster,
@@ -141,6 +143,7 @@ class _Writer:
         self.defs: list[str] = []
         self.ids: dict[tuple, str] = {}
         self.clip = None
+        self.open = 0  # groups open for the clip
         self.fonts = FontSubsets()
         self.families: dict[FilePath, str] = {}
         self._handlers = {Path: self.path, MarkerSet: self.markers, Triangles: self.triangles,
@@ -163,17 +166,25 @@ class _Writer:
         handler(p)
 
     def _set_clip(self, clip) -> None:
-        if clip == self.clip:
+        """Open the groups clipping what follows to ``clip`` (one per rectangle or clip
+        path: nested, they intersect), closing those of the previous clip."""
+        if clip_key(clip) == clip_key(self.clip):
             return
-        if self.clip is not None:
-            self.body.append("</g>")
-        self.clip = clip
-        if clip is not None:
-            x, y, w, h = clip
-            cid = self._id(("clip", clip), "c", lambda i: (
-                f'<clipPath id="{i}"><rect x="{num(x)}" y="{num(y)}" width="{num(w)}" '
-                f'height="{num(h)}"/></clipPath>'))
+        self.body.extend(["</g>"] * self.open)
+        self.clip, self.open = clip, 0
+        for kind, shape in clip_layers(clip):
+            if kind == "rect":
+                x, y, w, h = shape
+                key, inner = ("clip", shape), (f'<rect x="{num(x)}" y="{num(y)}" '
+                                               f'width="{num(w)}" height="{num(h)}"/>')
+            else:
+                verts, codes = shape
+                d = path_data(verts, codes) if len(verts) else ""
+                key, inner = ("clip", d), f'<path d="{d}"/>'
+            cid = self._id(key, "c", lambda i, inner=inner: (
+                f'<clipPath id="{i}">{inner}</clipPath>'))
             self.body.append(f'<g clip-path="url(#{cid})">')
+            self.open += 1
 
     # -- primitives ---------------------------------------------------------------
     def path(self, p: Path) -> None:
@@ -255,10 +266,10 @@ class _Writer:
             if r is not None:
                 self.raster(r)
             return
-        for rgba, faces, seams in color_groups(t):
-            xy = np.asarray(nums(t.vertices[faces].reshape(-1, 2))).reshape(-1, 6)
-            d = "".join(f"M{a} {b}L{c} {e}L{f} {g}Z" for a, b, c, e, f, g in xy)
-            self.body.append(f'<path d="{d}" style="{_paint("fill", rgba)};stroke:none"/>')
+        for rgba, verts, codes, seams in color_groups(t):
+            if len(verts):
+                self.body.append(f'<path d="{path_data(verts, codes)}" '
+                                 f'style="{_paint("fill", rgba)};stroke:none"/>')
             if len(seams):
                 xy = np.asarray(nums(seams.reshape(-1, 2))).reshape(-1, 4)
                 d = "".join(f"M{a} {b}L{c} {e}" for a, b, c, e in xy)

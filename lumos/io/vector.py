@@ -15,7 +15,7 @@ from pathlib import Path as FilePath
 
 import numpy as np
 
-from ..primitives import CLOSEPOLY, CURVE3, CURVE4, LINETO, MOVETO, Path, Raster
+from ..primitives import CLOSEPOLY, CURVE3, CURVE4, LINETO, MOVETO, Clip, Path, Raster
 
 CSS_POINTS = 0.75  # points per CSS pixel (96 per inch): a canvas's logical pixel in files
 
@@ -98,6 +98,25 @@ def iter_commands(vertices: np.ndarray, codes: np.ndarray):
                              "CURVE3, CURVE4 or CLOSEPOLY")
 
 
+def clip_layers(clip) -> list[tuple[str, object]]:
+    """What a primitive's ``clip`` limits drawing to, outermost first: ``("rect",
+    (x, y, w, h))`` and ``("path", (vertices, codes))`` per clip path (its rings closed,
+    one nonzero fill: their union); a device intersects them."""
+    if clip is None:
+        return []
+    if not isinstance(clip, Clip):
+        return [("rect", tuple(clip))]
+    out: list[tuple[str, object]] = [] if clip.rect is None else [("rect", clip.rect)]
+    for region in clip.regions:
+        rings = [r for r in region if len(r) >= 3]
+        verts = np.concatenate([np.r_[r, r[:1]] for r in rings]) if rings else np.zeros((0, 2))
+        codes = np.concatenate([np.r_[MOVETO, np.full(len(r) - 1, LINETO), CLOSEPOLY]
+                                for r in rings]).astype(np.uint8) if rings else \
+            np.zeros(0, np.uint8)
+        out.append(("path", (verts, codes)))
+    return out
+
+
 def is_polyline(codes: np.ndarray) -> bool:
     return bool(np.isin(codes, (MOVETO, LINETO)).all())
 
@@ -107,10 +126,11 @@ def color_hex(rgba) -> str:
     return f"#{r:02x}{g:02x}{b:02x}"
 
 
-def color_groups(t) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+def color_groups(t) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
     """Flat triangles grouped by color, in the order the colors first appear:
-    ``(rgba, faces, seams)`` with every face turned the same way, so that one nonzero
-    fill per color paints their union (its inner edges are not antialiased twice).
+    ``(rgba, vertices, codes, seams)``, the outline of the union of a color's triangles
+    as a path to fill nonzero (no inner edges to antialias twice, and a fraction of
+    the triangles' size: see :func:`outline`).
 
     Where two opaque colors meet, each edge would be antialiased against the white
     beneath and a faint seam show (pcolormesh cells, contour bands): ``seams`` are the
@@ -130,8 +150,88 @@ def color_groups(t) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
     rank = np.empty(len(keys), np.int64)
     rank[order] = np.arange(len(keys))
     seams = _shared_edges(tri, rank[inverse], (keys[:, 3] >= 1)[order])
-    return [(keys[k], faces[inverse == k], seams.get(int(rank[k]), np.zeros((0, 2, 2))))
+    return [(keys[k], *outline(t.vertices[faces[inverse == k]]),
+             seams.get(int(rank[k]), np.zeros((0, 2, 2))))
             for k in order if keys[k][3] > 0]
+
+
+def outline(tri: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The boundary of triangles (k, 3, 2) all turned the same way, as closed rings
+    (vertices and matplotlib codes) whose nonzero fill paints what the triangles'
+    fill paints: an edge run both ways (two neighbours) cancels, the others chain into
+    rings (the winding number is the same everywhere, so overlaps stay filled), and
+    points in the middle of a straight run are left out."""
+    pts = tri.reshape(-1, 2)
+    ids, first = _point_ids(pts)
+    ids = ids.reshape(-1, 3)
+    where = pts[first]
+    a, b = ids.ravel(), ids[:, [1, 2, 0]].ravel()
+    keep = a != b
+    a, b = a[keep], b[keep]
+    # net count of each edge, by its ends in order: u -> v counts +1, v -> u -1
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    pairs, inverse = np.unique(lo * len(where) + hi, return_inverse=True)
+    net = np.bincount(inverse.ravel(), weights=np.where(a < b, 1, -1),
+                      minlength=len(pairs)).astype(np.int64)
+    lo, hi, reps = pairs // len(where), pairs % len(where), np.abs(net)
+    src = np.repeat(np.where(net > 0, lo, hi), reps)
+    dst = np.repeat(np.where(net > 0, hi, lo), reps)
+    if not len(src):
+        return np.zeros((0, 2)), np.zeros(0, np.uint8)
+    # every point has as many edges in as out: walking from any edge comes back
+    order = np.argsort(src, kind="stable")
+    starts = np.searchsorted(src[order], np.arange(len(where) + 1)).tolist()
+    nxt = starts[:-1]  # the next unused outgoing edge of each point
+    order_l, src_l, dst_l = order.tolist(), src.tolist(), dst.tolist()
+    used = [False] * len(src_l)
+    rings = []
+    for e0 in order_l:
+        if used[e0]:
+            continue
+        ring, e, home = [], e0, src_l[e0]
+        while True:
+            used[e] = True
+            ring.append(src_l[e])
+            v = dst_l[e]
+            while nxt[v] < starts[v + 1] and used[order_l[nxt[v]]]:
+                nxt[v] += 1
+            if v == home or nxt[v] >= starts[v + 1]:
+                break
+            e = order_l[nxt[v]]
+            nxt[v] += 1
+        rings.append(_straight(where[ring]))
+    rings = [r for r in rings if len(r) >= 3]
+    if not rings:
+        return np.zeros((0, 2)), np.zeros(0, np.uint8)
+    verts = np.concatenate([np.r_[r, r[:1]] for r in rings])
+    codes = np.concatenate([np.r_[MOVETO, np.full(len(r) - 1, LINETO), CLOSEPOLY]
+                            for r in rings]).astype(np.uint8)
+    return verts, codes
+
+
+def _point_ids(pts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """An id per point, one for points that agree to a thousandth of a pixel, and the
+    first point of each id."""
+    q = np.round(pts * 1000.0)
+    lo = q.min(axis=0)
+    span = q.max(axis=0) - lo + 1
+    if span[0] * span[1] < 2.0**62:  # one int64 key per point: a fast 1D unique
+        keys = (q[:, 0] - lo[0]).astype(np.int64) * int(span[1]) \
+            + (q[:, 1] - lo[1]).astype(np.int64)
+        _, first, ids = np.unique(keys, return_index=True, return_inverse=True)
+    else:
+        _, first, ids = np.unique(q, axis=0, return_index=True, return_inverse=True)
+    return ids.ravel(), first
+
+
+def _straight(ring: np.ndarray) -> np.ndarray:
+    """A closed ring without the points in the middle of straight runs."""
+    prev, nxt = np.roll(ring, 1, axis=0), np.roll(ring, -1, axis=0)
+    d1, d2 = ring - prev, nxt - ring
+    cross = d1[:, 0] * d2[:, 1] - d1[:, 1] * d2[:, 0]
+    size = np.hypot(*d1.T) * np.hypot(*d2.T)
+    bend = (np.abs(cross) > 1e-9 * np.maximum(size, 1e-300)) | ((d1 * d2).sum(axis=1) < 0)
+    return ring[bend] if bend.sum() >= 3 else ring
 
 
 def _shared_edges(tri: np.ndarray, group: np.ndarray, opaque: np.ndarray) -> dict:
@@ -140,23 +240,22 @@ def _shared_edges(tri: np.ndarray, group: np.ndarray, opaque: np.ndarray) -> dic
     edges = np.stack([tri[:, [0, 1]], tri[:, [1, 2]], tri[:, [2, 0]]], axis=1).reshape(-1, 2, 2)
     owner = np.repeat(group, 3)
     edges, owner = edges[opaque[owner]], owner[opaque[owner]]
-    # an edge's key: its two ends in a fixed order, to a thousandth of a pixel
-    a, b = np.round(edges[:, 0], 3), np.round(edges[:, 1], 3)
-    swap = (a[:, 0] > b[:, 0]) | ((a[:, 0] == b[:, 0]) & (a[:, 1] > b[:, 1]))
-    key = np.where(swap[:, None], np.c_[b, a], np.c_[a, b])
-    _, idx, counts = np.unique(key, axis=0, return_inverse=True, return_counts=True)
+    if not len(edges):
+        return {}
+    # an edge's key: its two ends (points agreeing to a thousandth of a pixel) in order
+    ids, first = _point_ids(edges.reshape(-1, 2))
+    ids = ids.reshape(-1, 2)
+    key = ids.min(axis=1) * len(first) + ids.max(axis=1)
+    _, idx, counts = np.unique(key, return_inverse=True, return_counts=True)
     idx = idx.ravel()
     shared = counts[idx] > 1
     if not shared.any():
         return {}
-    out: dict[int, list] = {}
     order = np.lexsort((owner[shared], idx[shared]))
     sel = np.nonzero(shared)[0][order]
-    for j in range(len(sel) - 1):
-        e0, e1 = sel[j], sel[j + 1]
-        if idx[e0] == idx[e1] and owner[e0] != owner[e1]:
-            out.setdefault(int(owner[e0]), []).append(edges[e0])
-    return {g: np.asarray(v) for g, v in out.items()}
+    e0, e1 = sel[:-1], sel[1:]
+    e0 = e0[(idx[e0] == idx[e1]) & (owner[e0] != owner[e1])]
+    return {int(g): edges[e0[owner[e0] == g]] for g in np.unique(owner[e0])}
 
 
 # Seam strokes (see color_groups), pixels: a whole pixel, half under the later color
@@ -284,7 +383,8 @@ def _subset(font: FilePath, used: tuple, keep_ids: bool) -> tuple[bytes, dict[in
     options.notdef_outline = True
     options.layout_features = []
     options.drop_tables += list(_DROP)
-    tt = TTFont(io.BytesIO(_font_bytes(font)))
+    # the original's timestamps: the same figure writes the same bytes
+    tt = TTFont(io.BytesIO(_font_bytes(font)), recalcTimestamp=False)
     for tag in _DROP:
         if tag in tt:
             del tt[tag]

@@ -10,7 +10,7 @@ import numpy as np
 from .. import colors
 from ..gpu.frame import Frame
 from ..gpu.frame import View as FrameView
-from ..primitives import CLOSEPOLY, LINETO, MOVETO, WORLD, Raster
+from ..primitives import CLOSEPOLY, LINETO, MOVETO, Raster
 from ..primitives import Path as PathPrimitive
 from ..visuals.base import (
     PORTABLE_TEXTURE_SIZE,
@@ -385,10 +385,7 @@ class Canvas:
                 out.extend(self._raster(ordered, ctx))
                 continue
             for visual in ordered:
-                prims = ctx.raster(visual) if visual.rasterized else visual.primitives(ctx)
-                if any(isinstance(p, WORLD) for p in prims):  # a 3D-only visual in 2D
-                    prims = ctx.raster(visual)
-                out.extend(prims)
+                out.extend(ctx.primitives_of(visual))
         return out
 
     def _raster(self, visuals: list[Visual], ctx: PrimitiveContext) -> list:

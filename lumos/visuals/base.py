@@ -20,6 +20,7 @@ import numpy as np
 from .. import colors
 from ..gpu.camera_math import draw_matrices
 from ..gpu.frame import Draw, Frame
+from ..primitives import WORLD
 
 # The largest texture a frame may hold when no context tells (a page for the browser):
 # WebGL2 promises 2048 and practically every browser gives at least 4096.
@@ -131,6 +132,14 @@ class PrimitiveContext:
         out = np.c_[x + (ndc[:, 0] * 0.5 + 0.5) * w, y + (0.5 - ndc[:, 1] * 0.5) * h]
         out[~(clip[:, 3] > 0) | ~np.isfinite(out).all(axis=1)] = np.nan
         return out
+
+    def primitives_of(self, visual: Visual) -> list:
+        """``visual``'s primitives in this view, or a raster of it where it asks for one
+        (``rasterized``) or gives only 3D primitives in a 2D view."""
+        prims = self.raster(visual) if visual.rasterized else visual.primitives(self)
+        if any(isinstance(p, WORLD) for p in prims):
+            prims = self.raster(visual)
+        return prims
 
     def units_per_pixel(self) -> float | None:
         """The largest view-space length one pixel shows (a 2D view; None in 3D):

@@ -13,6 +13,7 @@ import numpy as np
 from ..geometry import triangulate
 from ..gpu.frame import Attribute, Draw, RenderTarget, State
 from ..gpu.resources import Buffer
+from ..primitives import Clip, clip_key
 from ..shaders import IDENTITY, ShaderTemplate
 from .base import DrawContext, Visual, split_origin
 
@@ -103,5 +104,19 @@ class ClipGroup(Visual):
                              origin=tuple(self._origin))]
 
     def primitives(self, ctx) -> list:
-        return ctx.raster(self)  # vector files: the clipped group as an image
+        """The members' primitives, each clipped also to the clip path (vector files
+        clip as matplotlib's do: a ``<clipPath>``, a PDF ``W n``)."""
+        rings = [ctx.to_pixels(r) for r in self._rings]
+        rings = [r for r in rings if np.isfinite(r).all(axis=1).sum() >= 3]
+        out: list = []
+        clips: dict = {}  # a member's clip -> it within the rings, made once
+        for v in sorted(self.members, key=lambda v: v.order):
+            if not v.visible:
+                continue
+            for p in ctx.primitives_of(v):
+                key = clip_key(p.clip)
+                if key not in clips:
+                    clips[key] = Clip.of(p.clip, rings)
+                out.append(dataclasses.replace(p, clip=clips[key]))
+        return out
 

@@ -318,3 +318,18 @@ def test_ten_million_points_write_a_small_file_that_looks_the_same(plt, tmp_path
         svg_mean, svg_bad)
     assert pdf_mean < TOLERANCE["pdf"][0] and pdf_bad < TOLERANCE["pdf"][1], (
         pdf_mean, pdf_bad)
+
+
+def test_the_same_figure_writes_the_same_bytes(plt, tmp_path, monkeypatch):
+    from fontTools.ttLib.tables import _h_e_a_d
+
+    from lumos.io import vector
+
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=72)
+    ax.set_title("Same bytes")
+    first = fig.savefig(tmp_path / "a.pdf").read_bytes()
+    # the font subset made again at another time: fontTools stamps a saved font with
+    # the time unless told to keep the original's
+    vector._subset.cache_clear()
+    monkeypatch.setattr(_h_e_a_d, "timestampNow", lambda: 4_000_000_000)
+    assert fig.savefig(tmp_path / "b.pdf").read_bytes() == first
