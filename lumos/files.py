@@ -46,11 +46,9 @@ def atomic_write(path, mode: str = "wb", encoding: str | None = None):
     """
     if mode not in ("wb", "w"):
         raise ValueError(f"mode: got {mode!r}, expected 'wb' or 'w'")
-    import tempfile  # here: it imports shutil, random, bz2 and lzma (3.5 ms)
-
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    fd, tmp = _create_beside(folder, path.name)
     try:
         if mode == "w":
             f = os.fdopen(fd, "w", encoding=encoding or "utf-8", newline="")
@@ -60,15 +58,27 @@ def atomic_write(path, mode: str = "wb", encoding: str | None = None):
             yield f
             f.flush()
             os.fsync(f.fileno())
-        # mkstemp makes the file private (0600); a saved figure gets the usual mode
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _create_beside(folder: Path, name: str) -> tuple[int, Path]:
+    """Create a new, empty temporary file in ``folder``; returns (descriptor, path).
+
+    Opened with mode 0666 so that the process's umask gives it the mode any saved file
+    gets (the kernel applies the umask; reading the umask would mean setting it, which
+    races with other threads creating files)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = folder / f".{name}.{os.urandom(6).hex()}.tmp"
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"could not create a temporary file beside {folder / name}")
 
 
 def write_bytes(path, data: bytes) -> Path:

@@ -103,3 +103,17 @@ def test_png_bands_make_one_valid_picture(tmp_path):
     with pytest.raises(ValueError, match="rgba"):
         write_png(tmp_path / "empty.png", np.zeros((0, 4, 4), np.uint8))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bands.png"]
+
+
+def test_saved_file_takes_the_process_umask(tmp_path):
+    """A saved file gets 0666 less the umask, as any file the process creates, and no
+    temporary file stays behind."""
+    from lumos.files import write_bytes
+
+    old = os.umask(0o027)
+    try:
+        target = write_bytes(tmp_path / "out.bin", b"x")
+    finally:
+        os.umask(old)
+    assert (target.stat().st_mode & 0o777) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["out.bin"]
