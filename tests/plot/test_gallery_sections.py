@@ -65,3 +65,36 @@ def test_use_sticky_edges_false_lets_margins_cross_contours_and_meshes(close_fig
     want = _contour_limits(mplt, sticky)
     assert want[0] == pytest.approx(0.0 if sticky else -0.21)  # 7 % of 0..3
     assert _contour_limits(plt, sticky) == pytest.approx(want)
+
+
+def test_a_colorizer_gives_its_colormap_and_norm_to_each_artist(close_figures):
+    """``colorizer=`` (multi_image, matplotlib 3.10) was refused by imshow: images,
+    meshes and contours given one colorizer map values by its cmap and norm, the
+    colors matplotlib gives."""
+    import matplotlib.colorizer as mcolorizer
+    import matplotlib.colors as mcolors
+
+    colorizer = mcolorizer.Colorizer(cmap="plasma", norm=mcolors.Normalize(0.0, 4.0))
+    data = np.arange(12.0).reshape(3, 4) / 3
+    fig, ax = plt.subplots()
+    made = [ax.imshow(data, colorizer=colorizer),
+            ax.pcolormesh(data, colorizer=colorizer),
+            ax.pcolor(data, colorizer=colorizer),
+            ax.contourf(data, colorizer=colorizer),
+            ax.scatter([0, 1], [0, 1], c=[1.0, 3.0], colorizer=colorizer),
+            ax.tripcolor([0.0, 1, 0], [0.0, 0, 1], [1.0, 2, 3], colorizer=colorizer)]
+    for artist in made:
+        assert artist.get_clim() == (0.0, 4.0)
+        np.testing.assert_allclose(artist.to_rgba(np.array([0.5, 3.5])),
+                                   colorizer.to_rgba(np.array([0.5, 3.5])))
+
+
+@pytest.mark.parametrize("extra", [{"cmap": "gray"}, {"vmin": 0.0}])
+def test_a_colorizer_beside_cmap_or_limits_is_refused(close_figures, extra):
+    import matplotlib.colorizer as mcolorizer
+
+    ax = plt.subplots()[1]
+    with pytest.raises(ValueError, match=f"imshow: got colorizer and {next(iter(extra))}"):
+        ax.imshow(np.eye(3), colorizer=mcolorizer.Colorizer(), **extra)
+    with pytest.raises(TypeError, match="colorizer: got str"):
+        ax.pcolormesh(np.eye(3), colorizer="viridis")
