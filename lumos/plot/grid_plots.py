@@ -257,8 +257,9 @@ class GridPlotsMixin:
             paths = cs.filled_paths(i) if pattern else []
             if not paths:
                 continue
+            # the contour's alpha fades its hatches too, as matplotlib's
             pc = PolyCollection([], facecolors="none", edgecolors="none", hatch=pattern,
-                                zorder=cs.zorder, label="_nolegend_")
+                                alpha=cs.get_alpha(), zorder=cs.zorder, label="_nolegend_")
             pc.set_verts_and_codes([p.vertices for p in paths], [p.codes for p in paths])
             out.append(self.add_collection(pc, autolim=False))
         return out

@@ -98,3 +98,26 @@ def test_a_colorizer_beside_cmap_or_limits_is_refused(close_figures, extra):
         ax.imshow(np.eye(3), colorizer=mcolorizer.Colorizer(), **extra)
     with pytest.raises(TypeError, match="colorizer: got str"):
         ax.pcolormesh(np.eye(3), colorizer="viridis")
+
+
+def _darkest_hatch(pyplot, alpha) -> int:
+    """The darkest grey of a white-filled contourf hatched with '-' lines."""
+    fig, ax = pyplot.subplots(figsize=(2, 2), dpi=100)
+    ax.set_axis_off()
+    x = np.linspace(0.0, 1.0, 5)
+    ax.contourf(x, x, np.add.outer(x, x), levels=[-1, 3], colors=["white"],
+                hatches=["-"], alpha=alpha)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    return int(np.asarray(Image.open(io.BytesIO(buf.getvalue())).convert("L")).min())
+
+
+@pytest.mark.parametrize("alpha", [None, 0.5])
+def test_contourf_alpha_fades_its_hatches(close_figures, alpha):
+    """contourf_hatching: ``alpha=0.5`` draws the default (black) hatches grey, as
+    matplotlib does; lumos drew them black whatever the alpha."""
+    import matplotlib.pyplot as mplt
+
+    want = _darkest_hatch(mplt, alpha)
+    assert want == (0 if alpha is None else pytest.approx(128, abs=2))
+    assert _darkest_hatch(plt, alpha) == pytest.approx(want, abs=12)
