@@ -384,7 +384,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
                     "facecolors", "color"))
     def scatter(self, x, y, s=None, c=None, marker="o", cmap=None, norm=None, vmin=None,
                 vmax=None, alpha=None, linewidths=None, edgecolors=None, label=None,
-                zorder=None, color=None, density: bool | None = None,
+                zorder=None, color=None, density: bool | None = None, colorizer=None,
                 **kwargs) -> PathCollection:
         """Markers of per-point size (points², like matplotlib) and color or value.
 
@@ -392,6 +392,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         points of one color) counts points per pixel on the GPU and shows the counts
         through ``cmap`` with ``norm`` 'eq_hist' (default), 'linear' or 'log'.
         """
+        cmap, norm = validate.colorizer_mapping("scatter", colorizer, cmap, norm, vmin, vmax)
         props = artist_props(kwargs)
         take_unit_keywords(self, kwargs)
         x, y = self.xaxis.convert_units(x), self.yaxis.convert_units(y)
@@ -445,7 +446,8 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
     def imshow(self, X, cmap=None, norm=None, aspect=None, interpolation=None, alpha=None,
                vmin=None, vmax=None, origin=None, extent=None, zorder=None,
                interpolation_stage=None, resample=None, filternorm=True, filterrad=4.0,
-               clim=None, label=None, clip_path=None, transform=None, **kwargs) -> AxesImage:
+               clim=None, label=None, clip_path=None, transform=None, colorizer=None,
+               **kwargs) -> AxesImage:
         """An image; ``origin='upper'`` puts row 0 at the top, ``aspect='equal'`` default.
 
         ``alpha`` is a number or one value per pixel; ``clim=(vmin, vmax)``; every
@@ -453,7 +455,8 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         :func:`lumos.plot.image.image_interpolation`); ``clip_path`` as
         ``set_clip_path`` takes it (a patch, or a ``(path, transform)`` pair);
         ``transform`` the extent's coordinates (``ax.transAxes``: axes fraction);
-        ``picker``, ``visible``, ``clip_on`` and ``animated`` as their setters."""
+        ``colorizer`` matplotlib's Colorizer (its cmap and norm); ``picker``,
+        ``visible``, ``clip_on`` and ``animated`` as their setters."""
         from .image import AxesImage  # at the first image: not with every Axes
         from .transformed_collections import TransformedImage, is_data_transform
 
@@ -467,6 +470,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
                 raise TypeError("imshow: got clim and vmin/vmax, expected one of them")
             vmin, vmax = clim
         validate.clim(vmin, vmax)
+        cmap, norm = validate.colorizer_mapping("imshow", colorizer, cmap, norm, vmin, vmax)
         if resample is False or filternorm is not True or float(filterrad) != 4.0:
             from .compat import warn_once
 

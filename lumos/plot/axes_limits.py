@@ -22,6 +22,9 @@ class AxesLimits:
     #: sticky edges of the axes themselves (x values, y values): margins stop there as
     #: at an artist's (a polar r axis stops at 0, as matplotlib's ``RadialAxis``)
     axis_sticky: tuple = ((), ())
+    #: matplotlib's ``Axes.use_sticky_edges``: False lets the margins cross every sticky
+    #: edge (of artists and of the axes)
+    use_sticky_edges: bool = True
 
     # -- limits, scales, labels -----------------------------------------------------
     def _autoscale(self, keep_held: bool = False) -> None:
@@ -48,6 +51,8 @@ class AxesLimits:
             if not spans:
                 _log_fallback(axis)
                 continue
+            if not self.use_sticky_edges:
+                stickies = []
             lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
             # matplotlib's limit_range_for_scale: a logit axis stops short of 0 and 1,
             # a script's scale at its own bounds

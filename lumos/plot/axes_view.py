@@ -210,7 +210,8 @@ class AxesSync:
         zorder (one draw each); the visuals upload only the rows that changed."""
         px = self.figure.points_to_pixels(1.0)  # marker sizes and widths follow the dpi
         groups: dict[tuple, list] = {}
-        for a in self.artists:
+        first: dict[tuple, int] = {}  # a batch's first member's artist, by index
+        for i, a in enumerate(self.artists):
             if not a.get_visible():
                 continue
             rasterized = self.rasterizes(a)
@@ -225,6 +226,7 @@ class AxesSync:
                        rasterized, a.get_clip_on(), a.get_clip_path())
                 groups.setdefault(key, []).append(Member(owner, item.pos, item.color,
                                                          item.size, item.changed))
+                first.setdefault(key, i)
         for key in [k for k in self._batches if k not in groups]:
             self._layers.remove(self._batches.pop(key))
         for key, members in groups.items():
@@ -237,6 +239,22 @@ class AxesSync:
                 self._layers.set_clip(visual, key[6])
                 self._layers.set_clip_path(visual, key[7])
             visual.set_members(members)
+        self._order_as_added({id(self._batches[k]): i for k, i in first.items()})
+
+    def _order_as_added(self, batch_rank: dict[int, int]) -> None:
+        """matplotlib draws artists of equal zorder in the order they were added; the
+        canvas sorts visuals by zorder keeping their order in the view, so the artists'
+        visuals and the batches (made later, at a sync) take the view's slots they hold
+        in that order, a batch where its first member's artist is (``batch_rank``)."""
+        rank = dict(batch_rank)
+        for i, a in enumerate(self.artists):
+            for v in a.visuals():
+                rank.setdefault(id(v), i)
+        vis = self.view.visuals
+        slots = [k for k, v in enumerate(vis) if id(v) in rank]
+        ordered = sorted((vis[k] for k in slots), key=lambda v: rank[id(v)])
+        for k, v in zip(slots, ordered, strict=True):
+            vis[k] = v
 
     _rasterization_zorder: float | None = None
 

@@ -98,16 +98,19 @@ class GridPlotsMixin:
     # -- pseudocolor -------------------------------------------------------------------
     @accepts_rasterized
     def pcolormesh(self, *args, alpha=None, norm=None, cmap=None, vmin=None, vmax=None,
-                   shading=None, antialiased: bool = False, **kwargs) -> QuadMesh:
+                   shading=None, antialiased: bool = False, colorizer=None,
+                   **kwargs) -> QuadMesh:
         """A colored grid: ``pcolormesh(C)`` or ``pcolormesh(X, Y, C)``; X, Y are cell
         edges ('flat') or centres ('nearest', 'gouraud'); 'auto' picks by shape."""
+        cmap, norm = validate.colorizer_mapping("pcolormesh", colorizer, cmap, norm, vmin, vmax)
         return self._pcolor("pcolormesh", args, alpha, norm, cmap, vmin, vmax, shading,
                             kwargs, 1.0)
 
     @accepts_rasterized
     def pcolor(self, *args, shading=None, alpha=None, norm=None, cmap=None, vmin=None,
-               vmax=None, **kwargs) -> QuadMesh:
+               vmax=None, colorizer=None, **kwargs) -> QuadMesh:
         """Like :meth:`pcolormesh` (no 'gouraud'), for matplotlib scripts."""
+        cmap, norm = validate.colorizer_mapping("pcolor", colorizer, cmap, norm, vmin, vmax)
         if shading is not None and str(shading).lower() == "gouraud":
             raise ValueError("shading: got 'gouraud', expected 'flat', 'nearest' or 'auto' "
                              "for pcolor (use pcolormesh)")
@@ -174,6 +177,11 @@ class GridPlotsMixin:
 
     def _contour(self, filled: bool, args, kwargs) -> ContourSet:
         where = "contourf" if filled else "contour"
+        if "colorizer" in kwargs:
+            kwargs = dict(kwargs)
+            kwargs["cmap"], kwargs["norm"] = validate.colorizer_mapping(
+                where, kwargs.pop("colorizer"), *(kwargs.get(k) for k in (
+                    "cmap", "norm", "vmin", "vmax")))
         kw = normalize_kwargs(kwargs, where, (
             "levels", "color", "cmap", "norm", "vmin", "vmax", "linewidth", "linestyle",
             "negative_linestyles", "alpha", "extend", "corner_mask", "algorithm", "origin",
@@ -249,8 +257,9 @@ class GridPlotsMixin:
             paths = cs.filled_paths(i) if pattern else []
             if not paths:
                 continue
+            # the contour's alpha fades its hatches too, as matplotlib's
             pc = PolyCollection([], facecolors="none", edgecolors="none", hatch=pattern,
-                                zorder=cs.zorder, label="_nolegend_")
+                                alpha=cs.get_alpha(), zorder=cs.zorder, label="_nolegend_")
             pc.set_verts_and_codes([p.vertices for p in paths], [p.codes for p in paths])
             out.append(self.add_collection(pc, autolim=False))
         return out

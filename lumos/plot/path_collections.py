@@ -226,7 +226,10 @@ class Collection(PathsArtist, ScalarMappable):
         if isinstance(rows, str):
             edge = self.get_edgecolor()
             if not len(edge) or not (edge[:, 3] > 0).any():
-                return np.array([colors.to_rgba(rcParams["patch.edgecolor"])])
+                # the collection's alpha fades this default too (matplotlib's contourf
+                # with alpha=0.5 draws grey hatches)
+                return _with_alpha(np.array([colors.to_rgba(rcParams["patch.edgecolor"])]),
+                                   self._alpha)
             return edge
         return rows
 

@@ -19,6 +19,7 @@ from .contour import ContourSet, check_extend
 from .grid_plots import check_contour_hatches, contour_levels
 from .lines import Line2D
 from .plot_args import check_choice, normalize_kwargs
+from .validate import colorizer_mapping
 
 
 class Triangulation:
@@ -447,9 +448,11 @@ class TriMixin:
 
     @accepts_rasterized
     def tripcolor(self, *args, alpha=None, norm=None, cmap=None, vmin=None, vmax=None,
-                  shading: str = "flat", facecolors=None, **kwargs) -> TriMesh:
+                  shading: str = "flat", facecolors=None, colorizer=None,
+                  **kwargs) -> TriMesh:
         """Triangles colored by ``C``: values at the points (flat: each triangle their
         mean; gouraud: interpolated) or ``facecolors`` one per triangle."""
+        cmap, norm = colorizer_mapping("tripcolor", colorizer, cmap, norm, vmin, vmax)
         tri, args, kwargs = Triangulation.get_from_args_and_kwargs(*args, **kwargs)
         check_choice(shading, "shading", ("flat", "gouraud"))
         kw = normalize_kwargs(kwargs, "tripcolor", ("edgecolor", "linewidth", "label", "zorder"))

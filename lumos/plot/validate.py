@@ -324,3 +324,21 @@ def lines(ncols: int, npoints: int, argument: str, markers: bool = False) -> Non
             "LineCollection (ax.add_collection) or pass fewer columns")
     points(ncols * npoints, argument,
            MARKER_BYTES_PER_POINT if markers else LINE_BYTES_PER_POINT)
+
+
+def colorizer_mapping(where: str, colorizer, cmap=None, norm=None, vmin=None, vmax=None):
+    """``(cmap, norm)`` of a plotting call's matplotlib ``colorizer=`` (a
+    ``matplotlib.colorizer.Colorizer``: one colormap and norm shared by the artists given
+    it), or ``cmap`` and ``norm`` as given without one. As matplotlib, a colorizer
+    beside ``cmap``, ``norm``, ``vmin`` or ``vmax`` is a ValueError."""
+    if colorizer is None:
+        return cmap, norm
+    both = [n for n, v in (("cmap", cmap), ("norm", norm), ("vmin", vmin), ("vmax", vmax))
+            if v is not None]
+    if both:
+        raise ValueError(f"{where}: got colorizer and {', '.join(both)}; expected one of "
+                         "them (give the colorizer its cmap and norm)")
+    if not (hasattr(colorizer, "cmap") and hasattr(colorizer, "norm")):
+        raise TypeError(f"colorizer: got {type(colorizer).__name__}, expected a matplotlib "
+                        "Colorizer (an object with cmap and norm)")
+    return colorizer.cmap, colorizer.norm
