@@ -105,6 +105,7 @@ class Window:
         # X11 each query is a round trip to the server, which a frame would wait for
         self._sizes = [glfw.get_window_size(win), glfw.get_framebuffer_size(win)]
         self._depth = 0
+        self._screen_fbo = None
         self.closed = False
         self._dirty = True
         self._buttons: dict[int, int] = {}
@@ -180,8 +181,7 @@ class Window:
         with self.current():
             self.scene.resize(w, h, fw / w)
             frame = self.scene.frame()
-            self.ctx.viewport = (0, 0, fw, fh)  # moderngl sizes the default framebuffer so
-            self.presenter.draw(frame, self.ctx.detect_framebuffer(0))
+            self.presenter.draw(frame, self._screen((fw, fh)))
             self.executor.release_unused(self.canvas.in_use(frame, self.executor))
             if swap:
                 self.glfw.swap_buffers(self._win)
@@ -194,6 +194,15 @@ class Window:
         self.interaction.drew(dt)
         return frame
 
+    def _screen(self, size: tuple[int, int]):
+        """The window's framebuffer as moderngl sees it, of ``size`` pixels: detected
+        once per size (detecting asks GL for its state, each frame otherwise)."""
+        screen = self._screen_fbo
+        if screen is None or screen.size != size:
+            self.ctx.viewport = (0, 0, *size)  # moderngl sizes the default framebuffer so
+            screen = self._screen_fbo = self.ctx.detect_framebuffer(0)
+        return screen
+
     def grab(self):
         """Draw a frame and read the window's pixels back: (h, w, 4) uint8, top row
         first (the back buffer, before it is shown)."""
@@ -204,7 +213,7 @@ class Window:
             return None
         fw, fh = frame.size
         with self.current():
-            screen = self.ctx.detect_framebuffer(0)
+            screen = self._screen((fw, fh))
             raw = screen.read(viewport=(0, 0, fw, fh), components=4, alignment=1)
             self.glfw.swap_buffers(self._win)
         return np.frombuffer(raw, np.uint8).reshape(fh, fw, 4)[::-1].copy()
@@ -329,6 +338,7 @@ class Window:
         self._win = None
         self.executor = None
         self.presenter = None
+        self._screen_fbo = None
         self.ctx = None
         if self in _windows:
             _windows.remove(self)

@@ -401,6 +401,7 @@ class ModernGLExecutor:
                     return
 
         bound = None
+        state = None  # the context state set by the last draw (any at the start of a frame)
         samples = float(_samples(fbo))
         in_frame: dict = {}  # camera parts per view; matrices of this frame only
         for d in frame.draws:
@@ -478,27 +479,11 @@ class ModernGLExecutor:
                 self._texture(tex).use(location=unit)
                 put_int(name, unit)
             s = d.state
-            flags = moderngl.PROGRAM_POINT_SIZE  # WebGL always honours gl_PointSize
-            if s.depth_test:
-                flags |= moderngl.DEPTH_TEST
-            if s.blend:
-                flags |= moderngl.BLEND
-                ctx.blend_equation = moderngl.MAX if s.blend == "max" else moderngl.FUNC_ADD
-                if s.blend == "add":
-                    ctx.blend_func = moderngl.ONE, moderngl.ONE
-                else:
-                    ctx.blend_func = (moderngl.SRC_ALPHA, moderngl.ONE_MINUS_SRC_ALPHA,
-                                      moderngl.ONE, moderngl.ONE_MINUS_SRC_ALPHA)
-            if s.cull:
-                flags |= moderngl.CULL_FACE
-                ctx.cull_face = s.cull
-            ctx.enable_only(flags)
-            ctx.polygon_offset = s.polygon_offset or (0.0, 0.0)
-            if s.alpha_to_coverage:
-                ctx.enable_direct(_SAMPLE_ALPHA_TO_COVERAGE)
-            else:
-                ctx.disable_direct(_SAMPLE_ALPHA_TO_COVERAGE)
-            dest.depth_mask = bool(s.depth_write)
+            key = (s.depth_test, s.blend, s.cull, s.polygon_offset, s.alpha_to_coverage)
+            if key != state:  # the context's state, as the draw before set it, is kept
+                state = key
+                _set_state(ctx, s)
+            dest.depth_mask = bool(s.depth_write)  # the framebuffer's (use() sets it)
             self._vao(d, prog).render(
                 _MODES[d.mode], vertices=d.count, first=d.first, instances=d.instances or 1
             )
@@ -519,6 +504,31 @@ class ModernGLExecutor:
                 self._vaos.pop(key).release()
             self._programs.pop(rid).release()
             self._uniforms.pop(rid, None)
+
+
+def _set_state(ctx, s) -> None:
+    """Set the context's enable flags, blending, culling, polygon offset and
+    alpha-to-coverage for draws of State ``s``."""
+    flags = moderngl.PROGRAM_POINT_SIZE  # WebGL always honours gl_PointSize
+    if s.depth_test:
+        flags |= moderngl.DEPTH_TEST
+    if s.blend:
+        flags |= moderngl.BLEND
+        ctx.blend_equation = moderngl.MAX if s.blend == "max" else moderngl.FUNC_ADD
+        if s.blend == "add":
+            ctx.blend_func = moderngl.ONE, moderngl.ONE
+        else:
+            ctx.blend_func = (moderngl.SRC_ALPHA, moderngl.ONE_MINUS_SRC_ALPHA,
+                              moderngl.ONE, moderngl.ONE_MINUS_SRC_ALPHA)
+    if s.cull:
+        flags |= moderngl.CULL_FACE
+        ctx.cull_face = s.cull
+    ctx.enable_only(flags)
+    ctx.polygon_offset = s.polygon_offset or (0.0, 0.0)
+    if s.alpha_to_coverage:
+        ctx.enable_direct(_SAMPLE_ALPHA_TO_COVERAGE)
+    else:
+        ctx.disable_direct(_SAMPLE_ALPHA_TO_COVERAGE)
 
 
 class _Uniforms:

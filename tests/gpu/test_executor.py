@@ -216,6 +216,37 @@ def test_a_uniform_is_written_again_only_when_its_bytes_change(executor, target,
         assert stripe_pixels(target.read())[0, 0] == pytest.approx(red, abs=1)
 
 
+def test_a_draw_sets_the_context_state_only_when_it_differs_from_the_draw_before(
+        executor, target, monkeypatch):
+    """Blending, flags, culling and offsets are set for the first draw of a frame and
+    again only where a draw's differ from the draw before it (a depth mask alone is
+    the framebuffer's); each draw blends as its own state says."""
+    calls = []
+    enable_only = moderngl.Context.enable_only
+    monkeypatch.setattr(moderngl.Context, "enable_only",
+                        lambda self, flags: (calls.append(flags), enable_only(self, flags))[1])
+    pos, program = Buffer(stripe_positions()), Program(STRIPES_VS, COLOR_FS)
+
+    def draw(rgba, blend, depth_write=True):
+        d = stripes_draw(pos, Buffer(stripe_colors([rgba] * NSTRIPES)), program)
+        d.state = State(blend=blend, depth_write=depth_write)
+        return d
+
+    executor.render(frame_of(draw([1.0, 0.0, 0.0, 0.5], "alpha"),
+                             draw([0.0, 0.25, 0.0, 0.0], "add"),
+                             draw([0.0, 0.0, 1.0, 0.5], "alpha")), target.fbo)
+    assert len(calls) == 3
+    # white, then red at half alpha, plus a quarter green, then blue at half alpha
+    assert stripe_pixels(target.read())[0] == pytest.approx([128, 96, 191, 255], abs=1)
+    calls.clear()
+    executor.render(frame_of(draw([1.0, 0.0, 0.0, 0.5], "alpha"),
+                             draw([0.0, 0.0, 1.0, 0.5], "alpha", depth_write=False),
+                             draw([0.0, 0.25, 0.0, 0.0], "add")), target.fbo)
+    assert len(calls) == 2  # the second draw's state differs in its depth mask alone
+    # red then blue at half alpha, then a quarter green added
+    assert stripe_pixels(target.read())[0] == pytest.approx([128, 128, 191, 255], abs=1)
+
+
 @pytest.mark.parametrize("value", [
     0.1, -0.0, 1e-45, 3.4028235e38, 1e39, -1e39, float("nan"), float("inf"), 7, True,
     (0, 0, 800, 600), (1.5, -0.0, 16777217, 2**40 + 1), (1e39, 1.0), (np.float64(0.1), 2.0),
