@@ -129,12 +129,13 @@ def chunked_finite_bounds(points: np.ndarray) -> np.ndarray | None:
 
 
 def take_rows(points: np.ndarray, index: np.ndarray) -> np.ndarray:
-    """Rows ``index`` of (N, d) ``points`` as a new C-ordered array, gathered a column at
-    a time: ``points[index]`` of a column-major array (a line's data) moves each row's
-    few items one by one, about 3 × slower."""
-    out = np.empty((len(index), points.shape[1]), points.dtype)
+    """Rows ``index`` of (N, d) ``points`` as a new column-major array, gathered a column
+    at a time: ``points[index]`` of a column-major array (a line's data) moves each row's
+    few items one by one, about 3 × slower; and the passes after the gather (bounds,
+    finiteness, offsets) read each column contiguously, not every d-th value."""
+    out = np.empty((len(index), points.shape[1]), points.dtype, order="F")
     for j in range(points.shape[1]):
-        out[:, j] = points[:, j].take(index)
+        points[:, j].take(index, out=out[:, j])
     return out
 
 

@@ -18,7 +18,7 @@ def test_take_rows_is_the_row_gather(order, d):
     points[7] = np.nan
     index = np.array([0, 7, 7, 999, 3, 500])
     out = take_rows(points, index)
-    assert out.flags.c_contiguous and out.dtype == points.dtype
+    assert out.flags.f_contiguous and out.dtype == points.dtype  # columns contiguous
     np.testing.assert_array_equal(out, points[index])
     out[0] = 42.0  # a new array: the points are not written
     assert points[0, 0] != 42.0
