@@ -8,6 +8,7 @@ from ..gpu.frame import Attribute, Draw, RenderTarget, State
 from ..gpu.resources import Buffer
 from ..transforms import subdivide
 from .base import (
+    FLOAT32_MAX,
     DrawContext,
     Member,
     PrimitiveContext,
@@ -122,6 +123,7 @@ class Line(Visual):
         self._spans = [(0, 0)]
         self._pos_buffer = Buffer(np.zeros((2, 4), np.float32))  # see _upload_points
         self._color_buffer = Buffer(np.zeros((0, 4), np.uint8))
+        self._colors_of_rgba = None  # the _rgba whose colors the color buffer holds
         self._origin = np.zeros(3)
         self._reach = np.zeros(2)  # half extent of the uploaded points around the origin
         self._bounds = None  # cached finite bounds of the points, (2, 3)
@@ -248,6 +250,7 @@ class Line(Visual):
             self._upload_geometry()  # per-point colors turn level of detail off, and back
         else:
             self._color_buffer.set_data(self._colors())
+            self._colors_of_rgba = self._rgba
 
     def set_data(self, pos, color=None, copy: bool = True) -> None:
         """Replace the points (any count), and the colors when given (else the color
@@ -451,21 +454,29 @@ class Line(Visual):
                 parts.append(np.arange(a, b))
             else:
                 index = pyr.query(lo, hi, columns)
-                parts.append(np.where(index >= 0, index + a, -1))
-        index = np.concatenate(parts)
+                parts.append(np.where(index >= 0, index + a, -1) if a else index)
+        index = parts[0] if len(parts) == 1 else np.concatenate(parts)
+        breaks = index < 0  # where a bin held NaN, and between lines
+        if not breaks.any():
+            return take_rows(self._points, index), index.astype(float)
         safe = np.maximum(index, 0)
         points = take_rows(self._points, safe)
-        points[index < 0] = np.nan  # breaks where a bin held NaN, and between lines
+        points[breaks] = np.nan
         return points, safe.astype(float)
 
     def _upload_points(self, points: np.ndarray, source_index, origin: bool = True) -> None:
         """Send the points to draw (float32 offsets from a float64 origin)."""
         self._source_index = source_index
         d = points.shape[1]
+        fits = False  # whether every finite point's offset fits float32 (known from bounds)
         if origin:
             b = chunked_finite_bounds(points)
             center = origin_for(points, b)
             self._reach = np.zeros(2) if b is None else (b[1] / 2 - b[0] / 2)[:2]
+            if b is not None:  # b - center: the extreme offsets, rounded as each point's
+                with np.errstate(over="ignore", invalid="ignore"):
+                    fits = bool((b[0] - center >= -FLOAT32_MAX).all()
+                                and (b[1] - center <= FLOAT32_MAX).all())
         else:
             center = np.zeros(d)
             self._reach = np.full(2, np.inf)
@@ -476,23 +487,38 @@ class Line(Visual):
         far = 0
         for i in range(0, len(points), CHUNK):
             part = points[i : i + CHUNK]
+            dest = rows[1 + i : 1 + i + len(part)]
             valid = finite_rows(part)
+            if fits:
+                # offsets straight into the float32 rows a column at a time (the same
+                # rounding as float32 of the float64 difference; no (N, d) temporaries)
+                with np.errstate(over="ignore", invalid="ignore"):
+                    for j in range(d):
+                        np.subtract(part[:, j], center[j], out=dest[:, j], casting="unsafe")
+                if not valid.all():
+                    dest[~valid, :d] = 0.0
+                dest[:, 3] = valid
+                continue
             with np.errstate(over="ignore", invalid="ignore"):
                 local = part - center
             local[~valid] = 0.0
             # a point float32 cannot place breaks the line (clipped, its segments would
             # overflow the shader's pixel arithmetic and take their neighbours along)
-            rows[1 + i : 1 + i + len(part), :d], beyond = float32_offsets(local)
+            dest[:, :d], beyond = float32_offsets(local)
             far += int(beyond.sum())
-            rows[1 + i : 1 + i + len(part), 3] = valid & ~beyond
+            dest[:, 3] = valid & ~beyond
         warn_clipped(far, "pos", "not drawn (the line breaks there)")
         self._pos_buffer.set_data(rows)
-        rgba = self._colors()
         held = self._color_buffer.data
+        if len(self._rgba) == 1 and self._colors_of_rgba is self._rgba \
+                and len(held) == len(rows) - 2:
+            return  # one color, the rows held are its bytes for as many points
+        rgba = self._colors()
         # a new envelope of as many points in the same colors (new y in the same view)
         # uploads its positions only
         if rgba.shape != held.shape or not np.array_equal(rgba, held):
             self._color_buffer.set_data(rgba)
+        self._colors_of_rgba = self._rgba
 
     @property
     def drawn_points(self) -> int:

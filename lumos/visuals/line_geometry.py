@@ -20,6 +20,17 @@ def _single_color(value) -> bool:
     return arr.ndim == 1 and len(arr) in (3, 4) and not isinstance(arr[0], (str, tuple, list))
 
 
+def _repeated(value) -> bool:
+    """True for a list or tuple of one hashable color spec repeated (a color per line,
+    all equal: a name, or RGBA numbers of one color)."""
+    if not isinstance(value, (list, tuple)) or len(value) < 2:
+        return False
+    try:
+        return len(set(value)) == 1
+    except TypeError:  # arrays or lists inside: converted item by item
+        return False
+
+
 def as_line(value, argument: str = "pos") -> np.ndarray:
     """One (N, 2|3) numeric line, not copied (callers copy when they keep it)."""
     arr = as_array(value, argument)
@@ -38,35 +49,45 @@ def join_lines(pos, copy: bool = True) -> tuple[np.ndarray, np.ndarray | None, l
     rows, to spread colors); and each line's (start, stop) rows. One float64
     C- or Fortran-contiguous line is kept without a copy when ``copy`` is False."""
     if isinstance(pos, (list, tuple)) and pos and as_array(pos[0], "pos").ndim == 2:
-        lines = [as_line(p) for p in pos]
-    else:
-        arr = as_array(pos, "pos")
-        if arr.ndim == 3:
-            lines = [as_line(p) for p in arr]
-        else:
-            line = as_line(arr)
-            check_points(len(line), "pos")
-            if copy:
-                line = np.array(line, dtype=np.float64, order="C", copy=True)
-            elif line.dtype != np.float64 or not (line.flags.c_contiguous
-                                                  or line.flags.f_contiguous):
-                line = np.ascontiguousarray(line, dtype=np.float64)
-            return line, None, [(0, len(line))]
+        return _joined([as_line(p) for p in pos])
+    arr = as_array(pos, "pos")
+    if arr.ndim == 3:
+        if not len(arr):
+            return np.zeros((0, 2)), None, [(0, 0)]
+        as_line(arr[0])  # the dtype and shape of every line of the stack
+        return _joined(list(arr))
+    line = as_line(arr)
+    check_points(len(line), "pos")
+    if copy:
+        line = np.array(line, dtype=np.float64, order="C", copy=True)
+    elif line.dtype != np.float64 or not (line.flags.c_contiguous
+                                          or line.flags.f_contiguous):
+        line = np.ascontiguousarray(line, dtype=np.float64)
+    return line, None, [(0, len(line))]
+
+
+def _joined(lines: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, list]:
+    """``join_lines`` of several checked lines: one concatenation with a NaN row
+    between two lines, and the owner rows and spans from the lengths (no pass per line
+    but the list of parts: a thousand tick segments cost one numpy call, not three
+    thousand)."""
     dims = max(line.shape[1] for line in lines)
-    total = sum(len(line) for line in lines) + len(lines) - 1
-    check_points(total, "pos")
-    out = np.zeros((max(total, 0), dims))
-    owner = np.full(len(out), -1, np.int32)
-    spans, row = [], 0
-    for i, line in enumerate(lines):
-        if i:
-            out[row] = np.nan
-            row += 1
-        out[row : row + len(line), : line.shape[1]] = line
-        owner[row : row + len(line)] = i
-        spans.append((row, row + len(line)))
-        row += len(line)
-    return out, owner, spans
+    m = len(lines)
+    lengths = np.fromiter(map(len, lines), np.intp, m)
+    # runs of rows: line 0, a break, line 1, ...; owner -1 for the breaks
+    counts = np.ones(2 * m - 1, np.intp)
+    counts[::2] = lengths
+    check_points(int(counts.sum()), "pos")
+    ids = np.full(2 * m - 1, -1, np.int32)
+    ids[::2] = np.arange(m)
+    owner = np.repeat(ids, counts)
+    gap = np.full((1, dims), np.nan)
+    parts = [gap] * (2 * m - 1)
+    parts[::2] = [line if line.shape[1] == dims else pad3(line) for line in lines]
+    points = np.concatenate(parts, dtype=np.float64)
+    stops = np.cumsum(counts)[::2]
+    return points, owner, list(zip((stops - lengths).tolist(), stops.tolist(),
+                                   strict=True))
 
 
 def point_colors(value, owner: np.ndarray | None, n: int) -> tuple[np.ndarray, bool]:
@@ -77,7 +98,10 @@ def point_colors(value, owner: np.ndarray | None, n: int) -> tuple[np.ndarray, b
         return np.array([colors.to_rgba(value)]), False
     if owner is None:
         return colors.to_rgba_array(value, n, dtype=float), False
-    rows = colors.to_rgba_array(value, dtype=float)
+    if _repeated(value):  # one spec per line, all the same: converted once
+        rows = np.repeat(colors.to_rgba_array(value[:1], dtype=float), len(value), axis=0)
+    else:
+        rows = colors.to_rgba_array(value, dtype=float)
     nlines, joins = int(owner.max()) + 1, owner < 0
     if len(rows) == 1:
         return rows, False
@@ -105,12 +129,13 @@ def chunked_finite_bounds(points: np.ndarray) -> np.ndarray | None:
 
 
 def take_rows(points: np.ndarray, index: np.ndarray) -> np.ndarray:
-    """Rows ``index`` of (N, d) ``points`` as a new C-ordered array, gathered a column at
-    a time: ``points[index]`` of a column-major array (a line's data) moves each row's
-    few items one by one, about 3 × slower."""
-    out = np.empty((len(index), points.shape[1]), points.dtype)
+    """Rows ``index`` of (N, d) ``points`` as a new column-major array, gathered a column
+    at a time: ``points[index]`` of a column-major array (a line's data) moves each row's
+    few items one by one, about 3 × slower; and the passes after the gather (bounds,
+    finiteness, offsets) read each column contiguously, not every d-th value."""
+    out = np.empty((len(index), points.shape[1]), points.dtype, order="F")
     for j in range(points.shape[1]):
-        out[:, j] = points[:, j].take(index)
+        points[:, j].take(index, out=out[:, j])
     return out
 
 

@@ -52,6 +52,7 @@ class MinMaxPyramid:
         self.depth = (n >> _FIRST_LEVEL).bit_length()
         self.levels: list[tuple[np.ndarray, np.ndarray, np.ndarray] | None] = \
             [None] * self.depth
+        self._has_nan: bool | None = None  # found once per change of y (update)
 
     @property
     def has_nan(self) -> bool:
@@ -59,7 +60,13 @@ class MinMaxPyramid:
 
         Read from the gaps of the finest level built (a level's build finds them in the
         same pass) and the few points past its last whole bin; a pass over the points
-        only when no level is built yet."""
+        only when no level is built yet. Kept until ``update``: every view's query
+        asks."""
+        if self._has_nan is None:
+            self._has_nan = self._find_nan()
+        return self._has_nan
+
+    def _find_nan(self) -> bool:
         m = len(self.y) >> _FIRST_LEVEL << _FIRST_LEVEL
         start = 0
         built = next((i for i, lv in enumerate(self.levels) if lv is not None), None)
@@ -110,20 +117,21 @@ class MinMaxPyramid:
             blocks = self.y[a * b : c * b].reshape(c - a, b)  # a view, even of a column
             if not contiguous:  # a column: argmin/argmax run 2x faster on a copy (512 KB)
                 blocks = np.ascontiguousarray(blocks)
-            base = np.arange(a, c, dtype=self._itype) * b
             first, last = blocks.argmin(axis=1), blocks.argmax(axis=1)
+            base = np.arange(a * b, c * b, b)
+            first += base  # rows of the line
+            last += base
             # argmin/argmax land on a bin's NaN if it has one, on -inf/+inf if it has
             # those: the values picked tell which bins hold a non-finite value, without
             # a pass over the points; only those bins are searched again, skipping them
-            rows = np.arange(c - a)
-            bad = ~(np.isfinite(blocks[rows, first]) & np.isfinite(blocks[rows, last]))
+            bad = ~(np.isfinite(self.y.take(first)) & np.isfinite(self.y.take(last)))
             if bad.any():
                 part = blocks[bad]
                 finite = np.isfinite(part)
-                first[bad] = np.where(finite, part, np.inf).argmin(axis=1)
-                last[bad] = np.where(finite, part, -np.inf).argmax(axis=1)
-            lo[a:c] = base + first
-            hi[a:c] = base + last
+                first[bad] = base[bad] + np.where(finite, part, np.inf).argmin(axis=1)
+                last[bad] = base[bad] + np.where(finite, part, -np.inf).argmax(axis=1)
+            lo[a:c] = first
+            hi[a:c] = last
             gap[a:c] = bad
 
     def _parents(self, lo, hi, gp, k0: int, k1: int):
@@ -145,6 +153,7 @@ class MinMaxPyramid:
         """Recompute the bins holding points ``start:stop`` after y changed there."""
         if stop <= start:
             return
+        self._has_nan = None
         n = len(self.y)
         if 2 * (stop - start) >= n:
             # most of the line: drop the levels, built again (one pass) when needed
@@ -190,14 +199,16 @@ class MinMaxPyramid:
         lo, hi, gap = self.level(level)
         b = 1 << (level + _FIRST_LEVEL)
         j0, j1 = i0 // b, min(-(-i1 // b), len(lo))
-        a, c = lo[j0:j1].astype(np.int64), hi[j0:j1].astype(np.int64)
-        first = np.minimum(a, c)
-        second = np.maximum(a, c)
-        parts = [first, second]
-        if self.has_nan:
-            breaks = np.where(gap[j0:j1], -1, second)
-            parts.append(breaks)
-        out = np.stack(parts, axis=1).reshape(-1)
+        # each bin's two rows in order, then a break where it held NaN/inf: one
+        # (bins, 2 | 3) array filled in place
+        breaks = self.has_nan
+        out = np.empty((j1 - j0, 3 if breaks else 2), np.int64)
+        np.minimum(lo[j0:j1], hi[j0:j1], out=out[:, 0])
+        np.maximum(lo[j0:j1], hi[j0:j1], out=out[:, 1])
+        if breaks:
+            np.copyto(out[:, 2], out[:, 1])
+            out[gap[j0:j1], 2] = -1
+        out = out.reshape(-1)
         # the raw points before the first whole bin (none: j0 * b <= i0), and the tail
         # after the last one: less than a bin, so within a column, as a partial bin
         head = np.arange(i0, min(j0 * b, i1))

@@ -225,6 +225,8 @@ def test_has_nan_follows_the_data_and_costs_no_pass_of_its_own(monkeypatch):
     pyr.query(0, n, 500)
     assert sum(reads) < 1.25 * n, sum(reads)  # one pass (and the bins of coarser levels)
     assert not pyr.has_nan
+    reads.clear()
+    assert not pyr.has_nan and reads == []  # kept until the next update: no pass a view
 
 
 @pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
