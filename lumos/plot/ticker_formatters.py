@@ -161,6 +161,17 @@ class StrMethodFormatter(Formatter):
         return _minus_fields().format(self.fmt, x=x, pos=pos)
 
 
+#: ScalarFormatter's offset and decimals by the inputs of ``_compute_offset`` and
+#: ``_compute_format`` (pure functions of them)
+_FORMATS: dict = {}
+
+
+def _remember(key: tuple, value) -> None:
+    if len(_FORMATS) >= 1024:  # bounded: views never seen again are forgotten
+        _FORMATS.clear()
+    _FORMATS[key] = value
+
+
 class ScalarFormatter(Formatter):
     """matplotlib's default labels: the fewest decimals that tell the ticks apart.
 
@@ -254,6 +265,16 @@ class ScalarFormatter(Formatter):
         self.offset = 0.0
         if not len(locs):
             return
+        # a pure function of the ticks in view and the threshold: a pan repeats them
+        key = ("offset", locs.tobytes(), self.offset_threshold)
+        known = _FORMATS.get(key)
+        if known is None:
+            self._find_offset(locs)
+            _remember(key, self.offset)
+        else:
+            self.offset = known
+
+    def _find_offset(self, locs: np.ndarray) -> None:
         lmin, lmax = float(locs.min()), float(locs.max())
         # An offset only helps when the ticks share a sign and are not all equal.
         if lmin == lmax or lmin <= 0 <= lmax:
@@ -306,6 +327,17 @@ class ScalarFormatter(Formatter):
 
     def _compute_format(self, vis: np.ndarray) -> None:
         locs = self.locs
+        # what the decimals depend on (read below): the ticks, those in view, the offset
+        # and scale, the view only for fewer than two ticks. A pan repeats them until a
+        # tick enters or leaves; a subclass may read more (not remembered)
+        key = ("format", locs.tobytes(), vis.tobytes(), self.offset, self.orderOfMagnitude,
+               self.view if len(locs) < 2 else None) if type(self) is ScalarFormatter \
+            else None
+        known = _FORMATS.get(key)
+        if known is not None:
+            self.decimals, self._zero = known
+            self.format = f"%1.{self.decimals}f"
+            return
         # One tick says nothing about precision: measure against the view limits too.
         ref = self._scaled(np.concatenate([locs, self.view]) if len(locs) < 2 else locs)
         span = float(np.ptp(ref)) or float(np.max(np.abs(ref))) or 1.0
@@ -330,6 +362,28 @@ class ScalarFormatter(Formatter):
             decimals += 1
         self.decimals = decimals
         self.format = f"%1.{decimals}f"
+        if key is not None:
+            _remember(key, (decimals, self._zero))
+
+    def format_ticks(
+        self, values: Any, vmin: float | None = None, vmax: float | None = None
+    ) -> list[str]:
+        if type(self) is not ScalarFormatter:  # a subclass may format one by one
+            return super().format_ticks(values, vmin, vmax)
+        v = np.asarray(values, dtype=np.float64).ravel()
+        if vmin is not None and vmax is not None:
+            self.set_view_interval(vmin, vmax)
+        else:
+            f = v[np.isfinite(v)]
+            if len(f):
+                self.set_view_interval(f.min(), f.max())
+        self.set_locs(v[np.isfinite(v)])
+        if not len(self.locs):
+            return [""] * len(v)
+        # __call__ for each value, on Python floats, with the state looked up once
+        decimals, offset, scale = self.decimals, self.offset, 10.0**self.orderOfMagnitude
+        return [fix_minus(self._fmt(decimals, (x - offset) / scale)) if math.isfinite(x)
+                else "" for x in v.tolist()]
 
     def _fmt(self, decimals: int, xp: float) -> str:
         if abs(xp) < self._zero:  # round-off around zero must not print as -0.0
