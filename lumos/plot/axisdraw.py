@@ -69,6 +69,8 @@ class TickSet:
         self.pad = fig.points_to_pixels(st.pad)
         size = fig.points_to_pixels(st.labelsize)
         self.labels = {1: [], 2: []}
+        if not len(labels):  # no ticks (a NullLocator's minor set): nothing to style
+            return
         # the style's face, looked up once: most labels have no override
         style_face = face_of(st.labelfamily, None, st.labelweight).name
         x = axis.name == "x"
