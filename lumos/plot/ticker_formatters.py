@@ -368,6 +368,8 @@ class ScalarFormatter(Formatter):
     def format_ticks(
         self, values: Any, vmin: float | None = None, vmax: float | None = None
     ) -> list[str]:
+        """The labels of the ticks at ``values`` (``Formatter.format_ticks``), each
+        value's ``__call__`` done on Python floats with the formatter's state read once."""
         if type(self) is not ScalarFormatter:  # a subclass may format one by one
             return super().format_ticks(values, vmin, vmax)
         v = np.asarray(values, dtype=np.float64).ravel()
