@@ -50,6 +50,11 @@ class Formatter:
         self, values: Any, vmin: float | None = None, vmax: float | None = None
     ) -> list[str]:
         """The labels of the ticks at ``values``, formatted together (shared precision, offset)."""
+        v = self._take_ticks(values, vmin, vmax)
+        return [self(x, i) if math.isfinite(x) else "" for i, x in enumerate(v)]
+
+    def _take_ticks(self, values: Any, vmin: float | None, vmax: float | None) -> np.ndarray:
+        """``values`` as float64, once the view and the finite values are set."""
         v = np.asarray(values, dtype=np.float64).ravel()
         if vmin is not None and vmax is not None:
             self.set_view_interval(vmin, vmax)
@@ -57,9 +62,8 @@ class Formatter:
             f = v[np.isfinite(v)]
             if len(f):
                 self.set_view_interval(f.min(), f.max())
-        finite = v[np.isfinite(v)]
-        self.set_locs(finite)
-        return [self(x, i) if math.isfinite(x) else "" for i, x in enumerate(v)]
+        self.set_locs(v[np.isfinite(v)])
+        return v
 
     def __call__(self, x: float, pos: int | None = None) -> str:
         raise NotImplementedError
@@ -372,14 +376,7 @@ class ScalarFormatter(Formatter):
         value's ``__call__`` done on Python floats with the formatter's state read once."""
         if type(self) is not ScalarFormatter:  # a subclass may format one by one
             return super().format_ticks(values, vmin, vmax)
-        v = np.asarray(values, dtype=np.float64).ravel()
-        if vmin is not None and vmax is not None:
-            self.set_view_interval(vmin, vmax)
-        else:
-            f = v[np.isfinite(v)]
-            if len(f):
-                self.set_view_interval(f.min(), f.max())
-        self.set_locs(v[np.isfinite(v)])
+        v = self._take_ticks(values, vmin, vmax)
         if not len(self.locs):
             return [""] * len(v)
         # __call__ for each value, on Python floats, with the state looked up once
