@@ -270,7 +270,7 @@ class ScalarFormatter(Formatter):
         if not len(locs):
             return
         # a pure function of the ticks in view and the threshold: a pan repeats them
-        key = ("offset", locs.tobytes(), self.offset_threshold)
+        key = ("offset", type(self), locs.tobytes(), self.offset_threshold)
         known = _FORMATS.get(key)
         if known is None:
             self._find_offset(locs)
