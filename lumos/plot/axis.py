@@ -726,7 +726,7 @@ class Axis(AxisUnits, AxisTickStyle):
             labels = list(self.major_formatter.format_ticks(major, lo, hi)) if major.size else []
         offset = self.major_formatter.get_offset() if hasattr(self.major_formatter,
                                                                "get_offset") else ""
-        for i in range(len(labels)):
+        for i in range(len(labels) if self.overrides else 0):  # most axes restyle none
             text = self.tick_override("major", i, "label1", "text")
             if text is not None:
                 labels[i] = text

@@ -69,6 +69,8 @@ class TickSet:
         self.pad = fig.points_to_pixels(st.pad)
         size = fig.points_to_pixels(st.labelsize)
         self.labels = {1: [], 2: []}
+        if not len(labels):  # no ticks (a NullLocator's minor set): nothing to style
+            return
         # the style's face, looked up once: most labels have no override
         style_face = face_of(st.labelfamily, None, st.labelweight).name
         x = axis.name == "x"
@@ -267,28 +269,35 @@ def draw_axis(ax, axis, ov, ticks: TickLayout | None = None, boxes=None) -> None
         part = f"tick{side}line"
         for ts in (ticks.major_set, ticks.minor_set):
             _draw_labels(ov, fig, axis, ts, side, base, sign, x, boxes or ov)
-            if not getattr(ts.style, f"tick{side}On"):
+            if not getattr(ts.style, f"tick{side}On") or not len(ts.pos):
                 continue
+            # the set's tick, worked out once: most ticks have no override
+            style = (ts.length, ts.width, ts.style.color)
+            ends = _tick_ends(base, sign, ts.direction, ts.length)
             for i, p in enumerate(ts.pos.tolist()):  # Python floats: cheaper per tick
                 if not (math.isfinite(p) and lo - tol <= p <= hi + tol):
                     continue
-                # most ticks have no override: the set's style, without a look-up each
                 o = overrides.get((ts.which, i, part)) if overrides else None
-                length, width, color = ts.length, ts.width, ts.style.color
+                length, width, color = style
+                a, b = ends
                 if o:
                     if not o.get("visible", True):
                         continue
                     length = fig.points_to_pixels(o["size"]) if "size" in o else length
                     width = fig.points_to_pixels(o["width"]) if "width" in o else width
                     color = o.get("color", color)
+                    a, b = _tick_ends(base, sign, ts.direction, length)
                 if not (length > 0 and width > 0):  # tick_params(size=0): no tick at all
                     continue
-                a = base + sign * length * ts.direction
-                b = a - sign * length
-                seg = [(p, a), (p, b)] if x else [(a, p), (b, p)]
-                ov.line(seg, color, width)
+                ov.line([(p, a), (p, b)] if x else [(a, p), (b, p)], color, width)
     _draw_offset(ax, axis, ticks, ov)
     _draw_label(ax, axis, ticks, ov)
+
+
+def _tick_ends(base: float, sign: float, direction: float, length: float) -> tuple:
+    """Where a tick of ``length`` starts and ends across the axis (pixels)."""
+    a = base + sign * length * direction
+    return a, a - sign * length
 
 
 def _draw_labels(ov, fig, axis, ts: TickSet, side: int, base: float, sign: float,

@@ -83,7 +83,9 @@ def _freeze(value, seen: set):
             return (t, *value)
         return (t, *(_freeze(v, seen) for v in value))
     if t is dict:
-        return (dict, *((_freeze(k, seen), _freeze(v, seen)) for k, v in value.items()))
+        return (dict, *[(k if type(k) in _ATOMS else _freeze(k, seen),
+                         v if type(v) in _ATOMS else _freeze(v, seen))
+                        for k, v in value.items()])
     if t is np.ndarray:
         if value.size > _MAX_ARRAY or value.dtype.hasobject:
             raise Opaque(f"array of {value.size} {value.dtype}")
@@ -102,7 +104,8 @@ def _freeze(value, seen: set):
     if state is None or not t.__module__.startswith("lumos."):
         raise Opaque(t.__name__)
     seen.add(id(value))
-    return (t, *((k, _freeze(v, seen)) for k, v in state.items()))
+    # atoms (most attributes: flags, sizes, names) are their own frozen form: no call each
+    return (t, *[(k, v if type(v) in _ATOMS else _freeze(v, seen)) for k, v in state.items()])
 
 
 def cheap_key(ax, frame: bool) -> tuple:

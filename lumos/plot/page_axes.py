@@ -20,6 +20,7 @@ notebook asks the kernel.
 
 from __future__ import annotations
 
+import math
 import sys
 import weakref
 from functools import cache, lru_cache
@@ -375,7 +376,9 @@ class AxesDecor:
         """A tick (the overlay's ``line``)."""
         key = round(float(width_px), 3)
         pts, cols = self._segments.setdefault(key, ([], []))
-        pts.append(np.asarray(points, dtype=float))
+        # a tick's list of (x, y) tuples is kept as it is: commit joins the rows of all
+        # at once (an array per tick costs more than the tick)
+        pts.append(points if type(points) is list else np.asarray(points, dtype=float))
         cols.append(self._to_rgba(color))
 
     def polygon(self, points, facecolor) -> None:
@@ -442,12 +445,14 @@ class AxesDecor:
                 line = self.lines[w] = Line(width=w)
                 line.order = TICK_ORDER
                 self.view.add(line)
-            # the ticks' points as one byte string: compared at once, not array by array
-            flat = np.concatenate(pts).tobytes() if pts else b""
-            if not _changed(self._last, ("line", w), ([len(p) for p in pts], flat, cols)):
+            pos, color = _joined(pts, cols) if pts else (None, None)
+            # what set_data would get, as bytes: compared at once, not array by array
+            got = [pos] if isinstance(pos, np.ndarray) else pos or []
+            if not _changed(self._last, ("line", w),
+                            ([(a.shape, a.tobytes()) for a in got], cols)):
                 continue
             if pts:
-                line.set_data(*_joined(pts, flat, cols))
+                line.set_data(pos, color)
             else:  # kept as a draw a page can fill: two break points draw nothing (one
                 # color: the Line may hold the colors of last frame's ticks; opaque, so
                 # the line does not take the translucent lines' layer, line_layer.py)
@@ -518,26 +523,31 @@ def _uniform(cols: list):
     return cols[0] if cols and cols.count(cols[0]) == len(cols) else (cols or None)
 
 
-def _joined(pts: list, flat: bytes, cols: list) -> tuple:
-    """``Line.set_data``'s arguments for ticks (arrays of points, ``flat`` their float64
-    bytes, a color each): when all colors are equal, one array with a NaN row between two
-    ticks, as the Line joins a list of lines, and one color (the same vertices and color
-    bytes without the Line's pass per tick). Ticks of several colors, and a batch long
-    enough for level of detail (``LOD_THRESHOLD`` rows), keep the list."""
-    if len(pts) == 1:
-        return pts[0], cols[0]
+def _joined(pts: list, cols: list) -> tuple:
+    """``Line.set_data``'s arguments for ticks (each a list of (x, y) tuples or an array
+    of points, a color each): when all colors are equal, one array with a NaN row between
+    two ticks, as the Line joins a list of lines, and one color (the same vertices and
+    color bytes without the Line's pass per tick). Ticks of several colors, of several
+    dimensions, and a batch long enough for level of detail (``LOD_THRESHOLD`` rows) keep
+    the list, as arrays."""
     color = _uniform(cols)
-    dims = {p.shape[1] for p in pts if p.ndim == 2}
-    rows = len(flat) // 8 // max(dims | {1}) + len(pts) - 1
-    if isinstance(color, list) or len(dims) != 1 or any(p.ndim != 2 for p in pts) \
-            or rows >= LOD_THRESHOLD:
-        return pts, color
-    out = np.full((rows, dims.pop()), np.nan)
-    breaks = np.cumsum([len(p) + 1 for p in pts[:-1]]) - 1
-    keep = np.ones(rows, bool)
-    keep[breaks] = False
-    out[keep] = np.frombuffer(flat).reshape(-1, out.shape[1])
-    return out, color
+    if len(pts) > 1 and not isinstance(color, list):
+        rows: list = []
+        for p in pts:  # Python rows, one array at the end: not one per tick
+            rows += p if type(p) is list else p.tolist()
+            rows.append(None)
+        width = next((len(r) for r in rows if r is not None), 0)
+        # NaN rows between ticks; rows of another length make the array ragged (the list)
+        breaks = (math.nan,) * width
+        try:
+            out = np.array([breaks if r is None else r for r in rows[:-1]], dtype=float)
+        except ValueError:
+            out = None
+        if out is not None and out.ndim == 2 and out.shape[1] == width and \
+                len(out) < LOD_THRESHOLD:
+            return out, color
+    arrays = [np.asarray(p, dtype=float) for p in pts]
+    return (arrays[0], cols[0]) if len(arrays) == 1 else (arrays, color)
 
 
 def _same(a, b) -> bool:

@@ -76,15 +76,27 @@ def place(text: str, x: float, y: float, size_px: float, ha: str, va: str,
     ``rotation_mode='default'`` the *rotated* box is aligned by ha/va; with ``'anchor'``
     the unrotated text is aligned, then turned about (x, y). Returns ``(x, y, ha,
     'baseline')`` for the overlay."""
+    shift = _shift(text, size_px, ha, va, rotation, mode, bold, face, spacing)
+    if shift is None:
+        return x, y, ha, va
+    # y - oy is y + (-oy) in IEEE arithmetic: the same doubles as subtracting
+    return x - shift[0], y + shift[1], ha, "baseline"
+
+
+@lru_cache(maxsize=4096)
+def _shift(text: str, size_px: float, ha: str, va: str, rotation: float, mode: str | None,
+           bold: bool, face: str | None, spacing: float) -> tuple[float, float] | None:
+    """What ``place`` subtracts from x and adds to y (None: nothing), kept like
+    ``measure``'s sizes: a pan places the labels it showed before again."""
     if mode == "anchor" or rotation % 360 == 0:
         if va == "baseline":
-            return x, y, ha, va
+            return None
         w, h, d = measure(text, size_px, bold, face, spacing)
         # center_baseline: half-way down from the top to the last baseline
         yb = {"top": -(h - d), "bottom": d, "center": d - h / 2,
               "center_baseline": -(h - d) / 2}[va]
         c, s = math.cos(math.radians(rotation)), math.sin(math.radians(rotation))
-        return x - s * yb, y + c * yb, ha, "baseline"
+        return s * yb, c * yb
     x0, x1, y0, y1 = _rotated_box(text, size_px, ha, rotation, bold, face, spacing)
     ox = {"left": x0, "center": (x0 + x1) / 2, "right": x1}[ha]
     if va == "baseline":  # matplotlib: the rotated box's bottom plus the descent
@@ -94,7 +106,7 @@ def place(text: str, x: float, y: float, size_px: float, ha: str, va: str,
         oy = y1 - (h - d) / 2
     else:
         oy = {"bottom": y0, "top": y1, "center": (y0 + y1) / 2}[va]
-    return x - ox, y - oy, ha, "baseline"
+    return ox, -oy
 
 
 def window_box(text: str, x: float, y: float, size_px: float, ha: str, va: str,

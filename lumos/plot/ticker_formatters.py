@@ -54,6 +54,11 @@ class Formatter:
         self, values: Any, vmin: float | None = None, vmax: float | None = None
     ) -> list[str]:
         """The labels of the ticks at ``values``, formatted together (shared precision, offset)."""
+        v = self._take_ticks(values, vmin, vmax)
+        return [self(x, i) if math.isfinite(x) else "" for i, x in enumerate(v)]
+
+    def _take_ticks(self, values: Any, vmin: float | None, vmax: float | None) -> np.ndarray:
+        """``values`` as float64, once the view and the finite values are set."""
         v = np.asarray(values, dtype=np.float64).ravel()
         if vmin is not None and vmax is not None:
             self.set_view_interval(vmin, vmax)
@@ -61,9 +66,8 @@ class Formatter:
             f = v[np.isfinite(v)]
             if len(f):
                 self.set_view_interval(f.min(), f.max())
-        finite = v[np.isfinite(v)]
-        self.set_locs(finite)
-        return [self(x, i) if math.isfinite(x) else "" for i, x in enumerate(v)]
+        self.set_locs(v[np.isfinite(v)])
+        return v
 
     def __call__(self, x: float, pos: int | None = None) -> str:
         raise NotImplementedError
@@ -165,6 +169,17 @@ class StrMethodFormatter(Formatter):
         return _minus_fields().format(self.fmt, x=x, pos=pos)
 
 
+#: ScalarFormatter's offset and decimals by the inputs of ``_compute_offset`` and
+#: ``_compute_format`` (pure functions of them)
+_FORMATS: dict = {}
+
+
+def _remember(key: tuple, value) -> None:
+    if len(_FORMATS) >= 1024:  # bounded: views never seen again are forgotten
+        _FORMATS.clear()
+    _FORMATS[key] = value
+
+
 class ScalarFormatter(Formatter):
     """matplotlib's default labels: the fewest decimals that tell the ticks apart.
 
@@ -258,6 +273,16 @@ class ScalarFormatter(Formatter):
         self.offset = 0.0
         if not len(locs):
             return
+        # a pure function of the ticks in view and the threshold: a pan repeats them
+        key = ("offset", type(self), locs.tobytes(), self.offset_threshold)
+        known = _FORMATS.get(key)
+        if known is None:
+            self._find_offset(locs)
+            _remember(key, self.offset)
+        else:
+            self.offset = known
+
+    def _find_offset(self, locs: np.ndarray) -> None:
         lmin, lmax = float(locs.min()), float(locs.max())
         # An offset only helps when the ticks share a sign and are not all equal.
         if lmin == lmax or lmin <= 0 <= lmax:
@@ -310,6 +335,17 @@ class ScalarFormatter(Formatter):
 
     def _compute_format(self, vis: np.ndarray) -> None:
         locs = self.locs
+        # what the decimals depend on (read below): the ticks, those in view, the offset
+        # and scale, the view only for fewer than two ticks. A pan repeats them until a
+        # tick enters or leaves; a subclass may read more (not remembered)
+        key = ("format", locs.tobytes(), vis.tobytes(), self.offset, self.orderOfMagnitude,
+               self.view if len(locs) < 2 else None) if type(self) is ScalarFormatter \
+            else None
+        known = _FORMATS.get(key)
+        if known is not None:
+            self.decimals, self._zero = known
+            self.format = f"%1.{self.decimals}f"
+            return
         # One tick says nothing about precision: measure against the view limits too.
         ref = self._scaled(np.concatenate([locs, self.view]) if len(locs) < 2 else locs)
         span = float(np.ptp(ref)) or float(np.max(np.abs(ref))) or 1.0
@@ -334,6 +370,23 @@ class ScalarFormatter(Formatter):
             decimals += 1
         self.decimals = decimals
         self.format = f"%1.{decimals}f"
+        if key is not None:
+            _remember(key, (decimals, self._zero))
+
+    def format_ticks(
+        self, values: Any, vmin: float | None = None, vmax: float | None = None
+    ) -> list[str]:
+        """The labels of the ticks at ``values`` (``Formatter.format_ticks``), each
+        value's ``__call__`` done on Python floats with the formatter's state read once."""
+        if type(self) is not ScalarFormatter:  # a subclass may format one by one
+            return super().format_ticks(values, vmin, vmax)
+        v = self._take_ticks(values, vmin, vmax)
+        if not len(self.locs):
+            return [""] * len(v)
+        # __call__ for each value, on Python floats, with the state looked up once
+        decimals, offset, scale = self.decimals, self.offset, 10.0**self.orderOfMagnitude
+        return [fix_minus(self._fmt(decimals, (x - offset) / scale)) if math.isfinite(x)
+                else "" for x in v.tolist()]
 
     def _fmt(self, decimals: int, xp: float) -> str:
         if abs(xp) < self._zero:  # round-off around zero must not print as -0.0

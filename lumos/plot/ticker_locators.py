@@ -26,6 +26,7 @@ MAXTICKS = 10_000
 NO_TICKS = np.zeros(0, dtype=np.float64)
 # Limits are clipped to this so that ``vmax - vmin`` can never overflow to inf.
 _HUGE = np.finfo(np.float64).max / 8
+_TINY = float(np.finfo(np.float64).tiny)  # looked up once: finfo costs per call
 
 
 def nonsingular(
@@ -45,7 +46,7 @@ def nonsingular(
     vmax = min(max(vmax, -_HUGE), _HUGE)
     big = max(abs(vmin), abs(vmax))
     # Below ~1e-286 the relative widening would underflow: treat as zero.
-    if big < 1e6 / tiny * np.finfo(np.float64).tiny:
+    if big < 1e6 / tiny * _TINY:
         return -expander, expander
     if vmax - vmin <= big * tiny:
         return vmin - expander * abs(vmin), vmax + expander * abs(vmax)
@@ -451,7 +452,7 @@ class MaxNLocator(Locator):
         if self.nbins != "auto":
             return int(self.nbins)
         space = 9 if self.tick_space is None else int(self.tick_space)
-        return int(np.clip(space, max(1, self.min_n_ticks - 1), 9))
+        return min(max(space, max(1, self.min_n_ticks - 1)), 9)  # np.clip's order
 
     def tick_values(self, vmin: float, vmax: float) -> np.ndarray:
         lim = checked_limits(vmin, vmax)
@@ -482,11 +483,11 @@ class MaxNLocator(Locator):
         if self.integer:
             steps = steps[(steps < 1) | (np.abs(steps - np.round(steps)) < 0.001)]
         raw_step = (hi - lo) / nbins * self.raw_step_scale
-        large = steps >= raw_step
-        if _round_numbers():  # nbins steps from below lo must reach hi (matplotlib's)
-            large &= (lo // steps) * steps + steps * nbins >= hi
-        big = np.flatnonzero(large)
-        istep = big[0] if len(big) else len(steps) - 1
+        # Python floats: the same doubles (and divmod) as numpy's scalars, cheaper per step
+        steps = steps.tolist()
+        rounds = _round_numbers()  # nbins steps from below lo must reach hi (matplotlib's)
+        istep = next((i for i, s in enumerate(steps) if s >= raw_step and (
+            not rounds or (lo // s) * s + s * nbins >= hi)), len(steps) - 1)
         ticks = NO_TICKS
         # The smallest nice step at least as big as the raw step gives <= nbins bins;
         # fall back to smaller steps until enough ticks are visible.
