@@ -24,11 +24,12 @@ import math
 import sys
 import weakref
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .. import colors
-from ..visuals import Line, Mesh, Text
+from ..visuals import Line, Text
 from ..visuals.base import rgba_bytes
 from ..visuals.fonts import get_font
 from ..visuals.line import LOD_THRESHOLD
@@ -37,6 +38,9 @@ from . import ticker
 from .axisdraw import _base, _spine
 from .fonts import face_of
 from .style import dash_pattern, rcParams
+
+if TYPE_CHECKING:
+    from ..visuals import Mesh
 
 # ---------------------------------------------------------------------- ticker specs
 # Exact types only: a subclass may override anything, so it is Python's alone.
@@ -404,6 +408,8 @@ class AxesDecor:
                 self._last.pop("fill", None)
             return
         if self.fill is None:
+            from ..visuals import Mesh  # here: only arrows' filled parts need it
+
             self.fill = Mesh(shading=None)
             self.fill.order = TICK_ORDER - 0.05
             self.fill.needs_multisampling = True
