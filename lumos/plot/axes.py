@@ -180,6 +180,9 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         self._fitted: dict[Artist, tuple] = {}  # data ranges autoscaling fits (dataLim)
         self._dirty = True
         self._margins = (float(rcParams["axes.xmargin"]), float(rcParams["axes.ymargin"]))
+        # autoscale(tight=) / margins(tight=): True leaves automatic limits unrounded
+        # under axes.autolimit_mode 'round_numbers'; None (not set) rounds, as False
+        self._tight: bool | None = None
 
     # -- bookkeeping ---------------------------------------------------------------
     @staticmethod
@@ -635,7 +638,9 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
                 raise ValueError(f"arg: got {arg!r}, expected 'on', 'off', 'equal', 'tight', "
                                  "'scaled', 'auto', 'image', 'square' or [x0, x1, y0, y1]")
             self.set_aspect("auto")
-            self.autoscale(True)  # fits the data now (margins kept, as matplotlib's)
+            # fits the data now, margins kept; 'tight' and 'image' not rounded out
+            self._tight = arg in ("tight", "image")
+            self.autoscale(True)
             if arg == "equal":
                 self.set_aspect("equal", adjustable="datalim")
             elif arg != "auto":
@@ -675,6 +680,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
                 axis.own_limits()
         self._margins = (float(rcParams["axes.xmargin"]), float(rcParams["axes.ymargin"]),
                          *self._margins[2:])
+        self._tight = None
         self.axison = True
         self._lines_cycle.set()
         self._patches_cycle.set()

@@ -89,7 +89,7 @@ class AxesLimits:
                 hi = min(hi, above[0])
             # rcParams['axes.autolimit_mode'] 'round_numbers': out to the locator's
             # round limits, then inside the scale's range (matplotlib's set_bound)
-            rounded = axis.view_limits(lo, hi)
+            rounded = (lo, hi) if self._tight else axis.view_limits(lo, hi)
             if rounded != (lo, hi):
                 lo, hi = axis.scale.limit_range(*rounded, minpos)
             inverted = axis.inverted
@@ -132,10 +132,31 @@ class AxesLimits:
         self._fitted_at = at
         self._fit_pending = False
 
-    def autoscale(self, enable: bool = True, axis: str = "both") -> None:
-        """Turn automatic limits on (or off) for 'x', 'y' or 'both' axes, and apply them."""
-        for name in ("x", "y") if axis == "both" else (axis,):
-            getattr(self, f"{name}axis").limits.auto = bool(enable)
+    def autoscale(self, enable: bool | None = True, axis: str = "both",
+                  tight: bool | None = None) -> None:
+        """Turn automatic limits on (or off) for 'x', 'y' or 'both' axes, and apply them,
+        as matplotlib's: ``enable=None`` leaves them on or off; ``tight=True`` first sets
+        the margins of the axes scaled to zero, and any ``tight`` given is kept for later
+        fits (True: limits not rounded out under ``axes.autolimit_mode``
+        'round_numbers').
+
+        >>> ax.autoscale(tight=True)  # the view ends at the data
+        """
+        if axis not in ("x", "y", "both"):
+            raise ValueError(f"axis: got {axis!r}, expected 'x', 'y' or 'both'")
+        names = ("x", "y") if axis == "both" else (axis,)
+        if enable is not None:
+            for name in names:
+                getattr(self, f"{name}axis").limits.auto = bool(enable)
+        else:
+            names = ("x", "y")  # matplotlib scales both then
+        if tight:
+            mx, my = self._margins[:2]
+            scaled = [n for n in names if getattr(self, f"{n}axis").limits.auto]
+            self._margins = (0.0 if "x" in scaled else mx, 0.0 if "y" in scaled else my,
+                             *self._margins[2:])
+        if tight is not None:
+            self._tight = bool(tight)
         self._fit_pending = True
         self._autoscale()
 
@@ -152,10 +173,13 @@ class AxesLimits:
         else:
             self.xaxis.limits.held = self.yaxis.limits.held = True
 
-    def margins(self, *margins, x: float | None = None, y: float | None = None):
+    def margins(self, *margins, x: float | None = None, y: float | None = None,
+                tight: bool | None = True):
         """Padding added to the data range by autoscaling, as a fraction of it (rcParams
         axes.xmargin, axes.ymargin): ``margins(m)`` (both), ``margins(mx, my)`` or by
-        keyword; no arguments: the current (x, y) margins, as matplotlib."""
+        keyword; no arguments: the current (x, y) margins, as matplotlib. ``tight`` is
+        kept for later fits as :meth:`autoscale` keeps it (matplotlib's default True: no
+        rounding out under 'round_numbers')."""
         if margins and (x is not None or y is not None):
             raise TypeError("margins: got positional and keyword margins, expected one kind")
         if len(margins) == 1:
@@ -167,6 +191,8 @@ class AxesLimits:
                             "or 2")
         if x is None and y is None:
             return self._margins
+        if tight is not None:
+            self._tight = bool(tight)
         mx, my = self._margins
         # matplotlib's bound: a margin of -0.5 would shrink the view to nothing
         self._margins = (mx if x is None else validate.number(x, "x", -0.5, exclusive=True),

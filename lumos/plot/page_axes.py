@@ -377,7 +377,10 @@ class AxesDecor:
                 self.view.add(line)
 
     def line(self, points, color, width_px: float, dashes=None) -> None:
-        """A tick (the overlay's ``line``)."""
+        """A tick (the overlay's ``line``): solid only, so a dash pattern is refused
+        rather than drawn solid."""
+        if dashes is not None:
+            raise TypeError(f"dashes: got {dashes!r}; the axes' decoration draws solid lines")
         key = round(float(width_px), 3)
         pts, cols = self._segments.setdefault(key, ([], []))
         # a tick's list of (x, y) tuples is kept as it is: commit joins the rows of all

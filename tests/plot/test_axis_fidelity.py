@@ -192,3 +192,36 @@ def test_symmetric_locator_makes_automatic_limits_symmetric():
     ax.yaxis.set_major_locator(ticker.MaxNLocator(symmetric=True))
     ax.plot([0, 1], [-1, 3])
     assert ax.get_ylim() == pytest.approx((-3.2, 3.2))
+
+
+# (setup, x limits, y limits) as matplotlib 3.11.2 gives them for plot([0.3, 9.7],
+# [1.1, 4.3]) under round_numbers: tight=True zeroes the margins of the axes scaled and
+# stops the rounding for every later fit; margins() sets tight=True by default
+@pytest.mark.parametrize("setup, xlim, ylim", [
+    (lambda ax: None, (-2.0, 12.0), (0.5, 4.5)),
+    (lambda ax: ax.autoscale(tight=True), (0.3, 9.7), (1.1, 4.3)),
+    (lambda ax: ax.autoscale(axis="x", tight=True), (0.3, 9.7), (0.94, 4.46)),
+    (lambda ax: (ax.autoscale(tight=True), ax.autoscale(tight=False)), (0, 10), (1, 4.5)),
+    (lambda ax: ax.axis("tight"), (-0.17, 10.17), (0.94, 4.46)),
+    (lambda ax: ax.margins(0.1), (-0.64, 10.64), (0.78, 4.62)),
+    (lambda ax: ax.margins(0.1, tight=False), (-2.0, 12.0), (0.5, 5.0)),
+])
+def test_autoscale_tight_as_matplotlib(setup, xlim, ylim):
+    with plt.rc_context({"axes.autolimit_mode": "round_numbers"}):
+        fig, ax = plt.subplots()
+        ax.plot([0.3, 9.7], [1.1, 4.3])
+        setup(ax)
+        np.testing.assert_allclose(ax.get_xlim(), xlim, atol=1e-9)
+        np.testing.assert_allclose(ax.get_ylim(), ylim, atol=1e-9)
+
+
+def test_autoscale_enable_none_keeps_the_state_and_axis_is_checked():
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1])
+    ax.autoscale(enable=None)
+    assert ax.get_autoscalex_on() and ax.get_autoscaley_on()
+    ax.set_autoscale_on(False)
+    ax.autoscale(enable=None)
+    assert not ax.get_autoscalex_on() and not ax.get_autoscaley_on()
+    with pytest.raises(ValueError, match="axis: got 'z'"):
+        ax.autoscale(axis="z")
