@@ -350,10 +350,7 @@ class Text(Visual):
         color = self._color if color is None else color
         rgba8 = colors.to_rgba_bytes(color, len(strings))  # checked before anything changes
         if styles is not None:
-            styles = [(check_positive(size, "font_size"), ax, ay, check_number(rot, "rotation"))
-                      for size, ax, ay, rot in styles]
-            for _, ax, ay, rot in styles:
-                check_anchors(ax, ay, rot)
+            styles = _checked_styles(styles)
             if len(styles) != len(strings):
                 raise ValueError(f"styles: got {len(styles)} styles for {len(strings)} strings")
         direction = self._vectors(direction, self._direction, "direction", len(strings))
@@ -621,3 +618,26 @@ class Text(Visual):
             state=State(depth_test=ctx.is_3d, depth_write=False, blend="alpha"),
             origin=tuple(self._origin), model=model,
         )]
+
+
+def _checked_styles(styles) -> list[tuple]:
+    """``Text.set_data``'s ``styles`` checked: (font size >= 0, anchor_x, anchor_y,
+    rotation) floats and anchors, each distinct style once (the tick labels of an axis
+    share one)."""
+    checked: dict = {}
+    out = []
+    for style in styles:
+        try:
+            hit = checked.get(style)
+        except TypeError:  # an unhashable item (a list): checked on its own
+            hit = None
+        if hit is None:
+            size, ax, ay, rot = style
+            hit = (check_positive(size, "font_size"), ax, ay, check_number(rot, "rotation"))
+            check_anchors(ax, ay, hit[3])
+            try:
+                checked[style] = hit
+            except TypeError:
+                pass
+        out.append(hit)
+    return out

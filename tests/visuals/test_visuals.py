@@ -494,6 +494,32 @@ def test_text_many_labels_one_draw_and_color():
         assert red.sum() > 5, x
 
 
+def test_text_styles_checked_once_each_all_taken():
+    """Labels sharing a style (tick labels) are checked once per style: every label
+    still gets its style as floats, and a bad style anywhere in the list is refused
+    naming the argument, leaving the labels as they were."""
+    t = visuals.Text(["a", "b"], pos=[[0, 0], [1, 0]])
+    shared = (12, "left", "baseline", 0)
+    t.set_data(["a", "b", "c"], pos=[[0, 0], [1, 0], [2, 0]],
+               styles=[shared, (np.float32(9.5), "center", "top", 30), shared])
+    assert t._styles == [(12.0, "left", "baseline", 0.0), (9.5, "center", "top", 30.0),
+                         (12.0, "left", "baseline", 0.0)]
+    assert all(type(v) is float for s in t._styles for v in (s[0], s[3]))
+    for bad, err, name in (((-1.0, "left", "baseline", 0.0), ValueError, "font_size"),
+                           ((12.0, "left", "baseline", float("nan")), ValueError,
+                            "rotation"),
+                           (("12", "left", "baseline", 0.0), TypeError, "font_size"),
+                           ((12.0, "middle", "baseline", 0.0), ValueError, "anchor_x"),
+                           ([12.0, "left", "baseline", 0.0], None, None)):
+        styles = [shared, shared, bad]
+        if err is None:  # a list (unhashable) is checked on its own and taken
+            t.set_data(["x", "y", "z"], pos=[[0, 0], [1, 0], [2, 0]], styles=styles)
+            assert t._styles[2] == (12.0, "left", "baseline", 0.0)
+            continue
+        with pytest.raises(err, match=name):
+            t.set_data(["p", "q", "r"], pos=[[0, 0], [1, 0], [2, 0]], styles=styles)
+        assert t.text[0] != "p"  # nothing changed
+
 # -- precision -----------------------------------------------------------------------
 
 T = np.arange(200) * 1e-3  # 200 samples, 1 ms apart
