@@ -16,8 +16,8 @@ in turn (measured in stop 29 and not adopted; see benchmarks/README.md).
 A frame is the mouse event, the draw, the swap and ``glFinish`` (``window.py``'s); each
 way's wall and process CPU (all threads: llvmpipe's rasterizers too) per frame, median
 and quartiles, and the wall and thread CPU of the ``glFlush`` calls: a flush whose wall
-is the raster's and whose thread CPU is near 0 waits for llvmpipe's threads (Mesa 22's
-llvmpipe rasterizes a scene before ``glFlush`` returns). The md5 of each way's picture
+is the raster's and whose thread CPU is near 0 did not get its core back while llvmpipe's
+threads, which it woke, rasterized (on 2 cores they take both). The md5 of each way's picture
 at one drag position ends the output (the three must be equal). The prototypes read the
 figure's private steps; this is a measurement, not a way lumos draws.
 """
