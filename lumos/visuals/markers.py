@@ -628,19 +628,20 @@ class Markers(Visual):
 
     def primitives(self, ctx: PrimitiveContext | None = None) -> list:
         """One marker set: the symbol's outline at every drawn point (markers wholly
-        outside the view are left out)."""
+        outside the view are left out); in 3D views farthest first."""
         if ctx is None:  # no world-space form
             return []
-        if ctx.is_3d:
-            return ctx.raster(self)
         sizes = self._size_buffer.data.astype(np.float64)
-        px = ctx.to_pixels(self._points, self)
+        px, depth = ctx.project(self._points, self)
         reach = _reach(self._symbol) * sizes / 2 + self._edge_width / 2 + 1
         x, y, w, h = ctx.clip
         keep = (sizes > 0) & (px[:, 0] + reach >= x) & (px[:, 0] - reach <= x + w) \
             & (px[:, 1] + reach >= y) & (px[:, 1] - reach <= y + h)
         if not keep.any():
             return []
+        if ctx.is_3d:  # farthest first, as mplot3d sorts a scatter's points
+            order = np.nonzero(keep)[0]
+            keep = order[np.argsort(-depth[keep], kind="stable")]
         face = self._color_buffer.data[keep] / 255.0
         edge = None if self._edge_width <= 0 else face if self._edge_face() else \
             np.array([self._edge_rgba])
