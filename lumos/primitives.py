@@ -329,7 +329,8 @@ class Mesh3D:
             self.normals = _points(self.normals, "normals", 3)
 
 
-Primitive = Path | MarkerSet | Triangles | Polygons | GlyphRun | Raster | Spheres | Cylinders | Mesh3D
+Primitive = (Path | MarkerSet | Triangles | Polygons | GlyphRun | Raster | Spheres | Cylinders
+             | Mesh3D)
 
 #: the primitives in world coordinates (a device that cannot draw 3D rasterizes instead)
 WORLD = (Spheres, Cylinders, Mesh3D)

@@ -147,6 +147,21 @@ class PrimitiveContext:
         depth = np.where(hidden, np.nan, ndc[:, 2])
         return out, depth
 
+    def eye_space(self, points, visual: Visual | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Eye-space coordinates (N, 3) of data points (N, 3) of ``visual`` (the eye at
+        0, looking along -z) and the modelview matrix that took them there."""
+        pts = np.asarray(points, dtype=np.float64)
+        model = None
+        if visual is not None and is_nonlinear(visual):
+            with np.errstate(all="ignore"):
+                pts = visual.transform.forward(pts)
+        elif visual is not None:
+            model = visual.model_matrix()
+        x, y, w, h = self.rect
+        _, modelview, _ = draw_matrices(self.camera, w / max(h, 1e-9), (0.0, 0.0, 0.0),
+                                        model, normal=False)
+        return pts @ modelview[:3, :3].T + modelview[:3, 3], modelview
+
     def primitives_of(self, visual: Visual) -> list:
         """``visual``'s primitives in this view, or a raster of it where it asks for one
         (``rasterized``) or gives only 3D primitives in a 2D view."""

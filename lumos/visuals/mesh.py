@@ -195,10 +195,11 @@ class Mesh(Visual):
 
     def primitives(self, ctx: PrimitiveContext | None = None) -> list:
         """In 3D views, one polygon per face, farthest first, lit by its face normal
-        where the mesh is shaded (:mod:`lumos.visuals.painter`). Unlit meshes in 2D views as triangles: one color per face where its three
-        vertices agree, Gouraud otherwise (consecutive faces of one kind share a
-        primitive, so the drawing order is kept). Lit meshes fall back to a raster.
-        Without a context: the world-space mesh (POV-Ray)."""
+        where the mesh is shaded (:mod:`lumos.visuals.painter`). Unlit meshes in 2D views
+        as triangles: one color per face where its three vertices agree, Gouraud otherwise
+        (consecutive faces of one kind share a primitive, so the drawing order is kept).
+        Lit meshes in 2D views fall back to a raster. Without a context: the world-space
+        mesh (POV-Ray)."""
         faces = self._index_buffer.data.reshape(-1, 3).astype(np.int64)
         if len(faces) == 0:
             return []

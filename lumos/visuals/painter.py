@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..gpu.camera_math import draw_matrices
 from ..primitives import Polygons
-from .base import PrimitiveContext, Visual, is_nonlinear
+from .base import PrimitiveContext, Visual
 from .lighting import Lighting
 
 # Opaque faces are outlined in their own color, this many pixels wide, so that no
@@ -40,7 +39,7 @@ def face_polygons(ctx: PrimitiveContext, visual: Visual, corners: np.ndarray,
         return []
     px, depth, corners = px[keep], depth[keep], corners[keep]
     rgba = np.array(np.broadcast_to(rgba, (n, 4))[keep], dtype=np.float64)
-    if lighting is not None and not is_nonlinear(visual):
+    if lighting is not None:
         rgba[:, :3] = _lit(ctx, visual, corners, rgba[:, :3], lighting)
     order = np.argsort(-depth.mean(axis=1), kind="stable")
     px, rgba = px[order], rgba[order]
@@ -54,10 +53,8 @@ def face_polygons(ctx: PrimitiveContext, visual: Visual, corners: np.ndarray,
 def _lit(ctx: PrimitiveContext, visual: Visual, corners: np.ndarray, base: np.ndarray,
          lighting: Lighting) -> np.ndarray:
     """Each face's color lit by its normal (turned toward the eye) at its centre."""
-    x, y, w, h = ctx.rect
-    _, modelview, _ = draw_matrices(ctx.camera, w / max(h, 1e-9), (0.0, 0.0, 0.0),
-                                    visual.model_matrix(), normal=False)
-    eye = corners @ modelview[:3, :3].T + modelview[:3, 3]
+    eye, modelview = ctx.eye_space(corners.reshape(-1, 3), visual)
+    eye = eye.reshape(corners.shape)
     if corners.shape[1] == 4:  # a quad's normal: across its diagonals (mplot3d's)
         normal = np.cross(eye[:, 2] - eye[:, 0], eye[:, 3] - eye[:, 1])
     else:

@@ -595,9 +595,10 @@ class Text(Visual):
 
     def _screen_turns(self, ctx: PrimitiveContext) -> np.ndarray | None:
         """Degrees (counter-clockwise) of labels that follow a direction, as the shader
-        turns them: along the direction on screen, read left to right; None without
-        directions, NaN for labels with none (their own rotation holds). (The box is turned about the anchor: alignment of the turned box,
-        rotation_mode 'default', is left to the GPU form.)"""
+        turns them: along the direction on screen, read left to right; NaN for labels
+        with none (their own rotation holds); None without directions. The label turns
+        about its anchor (the shader's alignment of the turned box, rotation_mode
+        'default', matters only for anchors off the label's centre)."""
         if self._direction is None:
             return None
         at = self._points + (0.0 if self._direction_from is None else self._direction_from)
