@@ -567,12 +567,12 @@ class Surface(Visual):
 
     def primitives(self, ctx=None) -> list:
         """The surface as a world-space triangle mesh (POV-Ray and other 3D devices):
-        per-vertex colors, or per-cell colors on vertices of their own. In a view: one
+        per-vertex colors, or per-cell colors on vertices of their own. In a 3D view: one
         quad per grid cell, farthest first, colored by the cell (the mean of its
         corners' values where the GPU blends them per pixel), lit by its normal where
         the surface is shaded, outlined by the grid lines when they take every row and
         column (:mod:`lumos.visuals.painter`)."""
-        if ctx is not None:
+        if ctx is not None and ctx.is_3d:
             return self._quads(ctx)
         faces = self._index_buffer.data.reshape(-1, 3).astype(np.int64)
         if not len(faces):
