@@ -23,11 +23,15 @@ SEAM = 1.0
 
 def face_polygons(ctx: PrimitiveContext, visual: Visual, corners: np.ndarray,
                   rgba: np.ndarray, lighting: Lighting | None = None,
-                  edge=None, edge_width: float = 0.0) -> list[Polygons]:
+                  edge=None, edge_width: float = 0.0, zsort: str = "average",
+                  cull: str | None = None) -> list[Polygons]:
     """Faces with ``corners`` (N, k, 3, the visual's data coordinates) and colors
-    ``rgba`` (N, 4) as one :class:`~lumos.primitives.Polygons` in painter's order,
-    lit by ``lighting`` (None: unlit) and outlined in ``edge`` (an RGBA, or None: each
-    opaque face in its own color, to close the seams) ``edge_width`` pixels wide.
+    ``rgba`` (N, 4) as one :class:`~lumos.primitives.Polygons` in painter's order
+    (by the mean, least or greatest depth of their corners: matplotlib's ``zsort``),
+    lit by ``lighting`` (None: unlit) and outlined in ``edge`` (one RGBA or one per
+    face; None: each opaque face in its own color, to close the seams) ``edge_width``
+    pixels wide. ``cull`` "back" leaves out the faces turned away (counter-clockwise
+    seen from the front, as the GPU culls them), "front" those turned toward the eye.
     Faces with a corner that is not finite or behind the eye are left out."""
     n, k = corners.shape[:2]
     if n == 0:
@@ -35,18 +39,25 @@ def face_polygons(ctx: PrimitiveContext, visual: Visual, corners: np.ndarray,
     px, depth = ctx.project(corners.reshape(-1, 3), visual)
     px, depth = px.reshape(n, k, 2), depth.reshape(n, k)
     keep = np.isfinite(px).all(axis=(1, 2))
+    if cull is not None:  # shoelace area, y down: < 0 for faces counter-clockwise on screen
+        x, y = px[..., 0], px[..., 1]
+        area = (x * np.roll(y, -1, axis=1) - np.roll(x, -1, axis=1) * y).sum(axis=1)
+        keep &= area < 0 if cull == "back" else area > 0
     if not keep.any():
         return []
     px, depth, corners = px[keep], depth[keep], corners[keep]
     rgba = np.array(np.broadcast_to(rgba, (n, 4))[keep], dtype=np.float64)
     if lighting is not None:
         rgba[:, :3] = _lit(ctx, visual, corners, rgba[:, :3], lighting)
-    order = np.argsort(-depth.mean(axis=1), kind="stable")
+    key = {"average": np.mean, "min": np.min, "max": np.max}[zsort](depth, axis=1)
+    order = np.argsort(-key, kind="stable")
     px, rgba = px[order], rgba[order]
     if edge is None:
         edges, width = rgba * (rgba[:, 3:] >= 1), SEAM
     else:
         edges, width = np.atleast_2d(np.asarray(edge, float)), edge_width
+        if len(edges) == n:
+            edges = edges[keep][order]
     return [Polygons(px, rgba, edges, width, ctx.clip)]
 
 
