@@ -31,16 +31,7 @@ from pathlib import Path as FilePath
 
 import numpy as np
 
-from ..primitives import (
-    GlyphRun,
-    MarkerSet,
-    Path,
-    Polygons,
-    Raster,
-    Stroke,
-    Triangles,
-    clip_key,
-)
+from ..primitives import GlyphRun, MarkerSet, Path, Polygons, Raster, Stroke, Triangles, clip_key
 from ..scene.writers import register_writer
 from .atomic import write_bytes
 from .vector import (
