@@ -358,10 +358,12 @@ class Canvas:
     def primitives(self, pixel_ratio: float | None = None, background: bool = True) -> list:
         """The canvas as :mod:`lumos.primitives` in logical pixels (y down), in drawing
         order: the background, then each view's background and visuals clipped to the
-        view. ``pixel_ratio`` (default the canvas's) is the resolution of what is
-        rasterized (visuals with no vector form, ``rasterized`` ones, 3D views) and of
-        the level of detail of long lines; ``background=False`` leaves the canvas and
-        view backgrounds out (a transparent file)."""
+        view; a 3D view's visuals projected with its camera and painted farthest first
+        (see :func:`_painted`). ``pixel_ratio`` (default the canvas's) is the resolution
+        of what is rasterized (visuals with no vector form, such as volumes, and
+        ``rasterized`` ones) and of the level of detail of long lines;
+        ``background=False`` leaves the canvas and view backgrounds out (a transparent
+        file)."""
         pr = self._pixel_ratio if pixel_ratio is None else check_number(
             pixel_ratio, "pixel_ratio", 0.0, exclusive=True)
         with self.lock:
