@@ -49,6 +49,7 @@ from .vector import (
     num,
     nums,
     polygon_rows,
+    polygon_runs,
     segments,
 )
 
@@ -322,8 +323,9 @@ class _Writer:
                 self.content.append(f"q {seam}\n{ops}\nS Q")
 
     def polygons(self, p: Polygons) -> None:
-        """Each polygon filled (and outlined) in order; colors set inline, a
-        translucent one inside its own ``q``/``Q`` with its alpha."""
+        """Each polygon filled (and outlined) in order, runs of one opaque style as
+        one path; colors set inline, a translucent polygon inside its own ``q``/``Q``
+        with its alpha."""
         rows, face, edge = polygon_rows(p)
         if not rows:
             return
@@ -332,14 +334,16 @@ class _Writer:
             np.asarray(nums(edge[:, :3].ravel(), 4)).reshape(-1, 3).tolist()
         fa = face[:, 3].tolist()
         ea = None if edge is None else edge[:, 3].tolist()
+        rings = [f"{xy[0]} {xy[1]} m " + " ".join(
+            f"{xy[j]} {xy[j + 1]} l" for j in range(2, len(xy), 2)) + " h" for xy in rows]
         out = [f"q {num(p.edge_width, 4)} w 1 j"]
-        for i, xy in enumerate(rows):
-            ops = f"{xy[0]} {xy[1]} m " + " ".join(
-                f"{xy[j]} {xy[j + 1]} l" for j in range(2, len(xy), 2)) + " h"
+        for start, stop in polygon_runs(face, edge):
+            i = start
             a_f, a_e = fa[i], (0.0 if ea is None else ea[i])
             paint = "B" if a_f > 0 and a_e > 0 else ("f" if a_f > 0 else "S")
             color = (" ".join(fill[i]) + " rg " if a_f > 0 else "") + (
                 " ".join(stroke[i]) + " RG " if a_e > 0 else "")
+            ops = "\n".join(rings[start:stop])
             gs = self.alpha(a_f if a_f > 0 else 1, a_e if a_e > 0 else 1)
             out.append(f"q {gs}{color}{ops} {paint} Q" if gs else f"{color}{ops} {paint}")
         out.append("Q")

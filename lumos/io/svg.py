@@ -48,6 +48,7 @@ from .vector import (
     num,
     nums,
     polygon_rows,
+    polygon_runs,
     segments,
 )
 
@@ -279,8 +280,9 @@ class _Writer:
                 self.body.append(f'<path d="{d}" style="fill:none;{stroke}"/>')
 
     def polygons(self, p: Polygons) -> None:
-        """One ``<path>`` per polygon, in order; outlines share their width and joins
-        through the group around them."""
+        """One ``<path>`` per polygon, in order (runs of one opaque style: one path of
+        their rings); outlines share their width and joins through the group around
+        them."""
         rows, face, edge = polygon_rows(p)
         if not rows:
             return
@@ -291,9 +293,10 @@ class _Writer:
         if edge is not None:
             self.body.append(f'<g style="stroke-width:{num(p.edge_width, 4)};'
                              'stroke-linejoin:round">')
-        for i, xy in enumerate(rows):
-            d = f"M{xy[0]} {xy[1]}L" + "L".join(
-                f"{xy[j]} {xy[j + 1]}" for j in range(2, len(xy), 2)) + "Z"
+        rings = [f"M{xy[0]} {xy[1]}L" + "L".join(
+            f"{xy[j]} {xy[j + 1]}" for j in range(2, len(xy), 2)) + "Z" for xy in rows]
+        for start, stop in polygon_runs(face, edge):
+            i = start
             style = f"fill:{fills[i]}" if fa[i] > 0 else "fill:none"
             if 0 < fa[i] < 1:
                 style += f";fill-opacity:{num(fa[i], 4)}"
@@ -301,7 +304,7 @@ class _Writer:
                 style += f";stroke:{strokes[i]}"
                 if ea[i] < 1:
                     style += f";stroke-opacity:{num(ea[i], 4)}"
-            self.body.append(f'<path d="{d}" style="{style}"/>')
+            self.body.append(f'<path d="{"".join(rings[start:stop])}" style="{style}"/>')
         if edge is not None:
             self.body.append("</g>")
 

@@ -136,6 +136,21 @@ def polygon_rows(p: Polygons) -> tuple[list[list[str]], np.ndarray, np.ndarray |
     return [flat[i:i + 2 * k] for i in range(0, len(flat), 2 * k)], face, edge
 
 
+def polygon_runs(face: np.ndarray, edge: np.ndarray | None) -> list[tuple[int, int]]:
+    """``(start, stop)`` of runs of consecutive polygons a device may write as one
+    path: the same opaque fill and edge (painted one after another or together, an
+    opaque color paints the same pixels, and the shared edges get no seam); a
+    translucent polygon is a run of its own (its overlaps blend as matplotlib's do)."""
+    n = len(face)
+    if n == 0:
+        return []
+    style = face if edge is None else np.c_[face, edge]
+    opaque = (style[:, 3::4] >= 1).all(axis=1)
+    same = (style[1:] == style[:-1]).all(axis=1) & opaque[1:] & opaque[:-1]
+    cuts = np.r_[0, np.nonzero(~same)[0] + 1, n].tolist()
+    return list(zip(cuts[:-1], cuts[1:], strict=True))
+
+
 def color_hexes(rgba: np.ndarray) -> list[str]:
     """:func:`color_hex` of every row of ``rgba`` (n, 4)."""
     b = np.clip(np.round(np.asarray(rgba, np.float64)[:, :3] * 255), 0, 255).astype(np.int64)
