@@ -202,6 +202,29 @@ class Triangles:
 
 
 @dataclass(eq=False)
+class Polygons:
+    """Closed polygons of ``k`` corners each, filled and drawn one after another in the
+    order given (a painter's order: the projected faces of a 3D surface, farthest
+    first), each with its own fill and, where ``edge_width`` > 0, its own outline
+    (matplotlib's PolyCollection). Polygons with a non-finite corner are left out."""
+
+    vertices: np.ndarray  # (N, k, 2)
+    facecolors: np.ndarray  # (N, 4) or (1, 4)
+    edgecolors: np.ndarray | None = None  # (N, 4) or (1, 4)
+    edge_width: float = 0.0
+    clip: Rect | Clip | None = None
+
+    def __post_init__(self) -> None:
+        v = np.asarray(self.vertices, dtype=np.float64)
+        if v.ndim != 3 or v.shape[2] != 2 or v.shape[1] < 3:
+            raise ValueError(f"vertices: got shape {v.shape}, expected (N, k, 2), k >= 3")
+        self.vertices = v
+        self.facecolors = np.atleast_2d(np.asarray(self.facecolors, dtype=np.float64))
+        if self.edgecolors is not None:
+            self.edgecolors = np.atleast_2d(np.asarray(self.edgecolors, dtype=np.float64))
+
+
+@dataclass(eq=False)
 class GlyphRun:
     """Text already laid out: glyphs of one font at one size and color.
 
@@ -306,7 +329,8 @@ class Mesh3D:
             self.normals = _points(self.normals, "normals", 3)
 
 
-Primitive = Path | MarkerSet | Triangles | GlyphRun | Raster | Spheres | Cylinders | Mesh3D
+Primitive = (Path | MarkerSet | Triangles | Polygons | GlyphRun | Raster | Spheres | Cylinders
+             | Mesh3D)
 
 #: the primitives in world coordinates (a device that cannot draw 3D rasterizes instead)
 WORLD = (Spheres, Cylinders, Mesh3D)

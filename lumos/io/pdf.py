@@ -31,7 +31,7 @@ from pathlib import Path as FilePath
 
 import numpy as np
 
-from ..primitives import GlyphRun, MarkerSet, Path, Raster, Stroke, Triangles, clip_key
+from ..primitives import GlyphRun, MarkerSet, Path, Polygons, Raster, Stroke, Triangles, clip_key
 from ..scene.writers import register_writer
 from .atomic import write_bytes
 from .vector import (
@@ -48,6 +48,8 @@ from .vector import (
     iter_commands,
     num,
     nums,
+    polygon_rows,
+    polygon_runs,
     segments,
 )
 
@@ -141,7 +143,8 @@ class _Writer:
         self._widths: dict[FilePath, dict] = {}  # advance widths of the used glyphs
         self._mappings: dict[FilePath, dict] = {}  # old glyph id -> the subset's
         self._handlers = {Path: self.path, MarkerSet: self.markers, Triangles: self.triangles,
-                          GlyphRun: self.glyphs, Raster: self.raster}
+                          Polygons: self.polygons, GlyphRun: self.glyphs,
+                          Raster: self.raster}
 
     # -- objects ------------------------------------------------------------------
     def reserve(self) -> int:
@@ -318,6 +321,33 @@ class _Writer:
                 ops = "\n".join(f"{a} {b} m {c} {d} l" for a, b, c, d in xy)
                 seam = _stroke_ops(Stroke(tuple(rgba), SEAM_STROKE))
                 self.content.append(f"q {seam}\n{ops}\nS Q")
+
+    def polygons(self, p: Polygons) -> None:
+        """Each polygon filled (and outlined) in order, runs of one opaque style as
+        one path; colors set inline, a translucent polygon inside its own ``q``/``Q``
+        with its alpha."""
+        rows, face, edge = polygon_rows(p)
+        if not rows:
+            return
+        fill = np.asarray(nums(face[:, :3].ravel(), 4)).reshape(-1, 3).tolist()
+        stroke = None if edge is None else \
+            np.asarray(nums(edge[:, :3].ravel(), 4)).reshape(-1, 3).tolist()
+        fa = face[:, 3].tolist()
+        ea = None if edge is None else edge[:, 3].tolist()
+        rings = [f"{xy[0]} {xy[1]} m " + " ".join(
+            f"{xy[j]} {xy[j + 1]} l" for j in range(2, len(xy), 2)) + " h" for xy in rows]
+        out = [f"q {num(p.edge_width, 4)} w 1 j"]
+        for start, stop in polygon_runs(face, edge):
+            i = start
+            a_f, a_e = fa[i], (0.0 if ea is None else ea[i])
+            paint = "B" if a_f > 0 and a_e > 0 else ("f" if a_f > 0 else "S")
+            color = (" ".join(fill[i]) + " rg " if a_f > 0 else "") + (
+                " ".join(stroke[i]) + " RG " if a_e > 0 else "")
+            ops = "\n".join(rings[start:stop])
+            gs = self.alpha(a_f if a_f > 0 else 1, a_e if a_e > 0 else 1)
+            out.append(f"q {gs}{color}{ops} {paint} Q" if gs else f"{color}{ops} {paint}")
+        out.append("Q")
+        self.content.append("\n".join(out))
 
     def _gouraud(self, t: Triangles) -> None:
         """A type 4 shading (free-form triangles); PDF shadings have no per-vertex alpha,

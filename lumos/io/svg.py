@@ -27,7 +27,7 @@ from pathlib import Path as FilePath
 
 import numpy as np
 
-from ..primitives import GlyphRun, MarkerSet, Path, Raster, Stroke, Triangles, clip_key
+from ..primitives import GlyphRun, MarkerSet, Path, Polygons, Raster, Stroke, Triangles, clip_key
 from ..scene.writers import register_writer
 from .atomic import write_text
 from .png import encode_png
@@ -40,12 +40,15 @@ from .vector import (
     clip_layers,
     color_groups,
     color_hex,
+    color_hexes,
     gouraud_raster,
     hatch_tile,
     is_polyline,
     iter_commands,
     num,
     nums,
+    polygon_rows,
+    polygon_runs,
     segments,
 )
 
@@ -147,7 +150,7 @@ class _Writer:
         self.fonts = FontSubsets()
         self.families: dict[FilePath, str] = {}
         self._handlers = {Path: self.path, MarkerSet: self.markers, Triangles: self.triangles,
-                          GlyphRun: self.glyphs, Raster: self.raster}
+                          Polygons: self.polygons, GlyphRun: self.glyphs, Raster: self.raster}
 
     def _id(self, key: tuple, prefix: str, make) -> str:
         """The id of a definition, writing it (``make(id)``) the first time."""
@@ -275,6 +278,35 @@ class _Writer:
                 d = "".join(f"M{a} {b}L{c} {e}" for a, b, c, e in xy)
                 stroke = _stroke_style(Stroke(tuple(rgba), SEAM_STROKE))
                 self.body.append(f'<path d="{d}" style="fill:none;{stroke}"/>')
+
+    def polygons(self, p: Polygons) -> None:
+        """One ``<path>`` per polygon, in order (runs of one opaque style: one path of
+        their rings); outlines share their width and joins through the group around
+        them."""
+        rows, face, edge = polygon_rows(p)
+        if not rows:
+            return
+        fills = color_hexes(face)
+        fa = face[:, 3].tolist()
+        strokes = None if edge is None else color_hexes(edge)
+        ea = None if edge is None else edge[:, 3].tolist()
+        if edge is not None:
+            self.body.append(f'<g style="stroke-width:{num(p.edge_width, 4)};'
+                             'stroke-linejoin:round">')
+        rings = [f"M{xy[0]} {xy[1]}L" + "L".join(
+            f"{xy[j]} {xy[j + 1]}" for j in range(2, len(xy), 2)) + "Z" for xy in rows]
+        for start, stop in polygon_runs(face, edge):
+            i = start
+            style = f"fill:{fills[i]}" if fa[i] > 0 else "fill:none"
+            if 0 < fa[i] < 1:
+                style += f";fill-opacity:{num(fa[i], 4)}"
+            if strokes is not None and ea[i] > 0:
+                style += f";stroke:{strokes[i]}"
+                if ea[i] < 1:
+                    style += f";stroke-opacity:{num(ea[i], 4)}"
+            self.body.append(f'<path d="{"".join(rings[start:stop])}" style="{style}"/>')
+        if edge is not None:
+            self.body.append("</g>")
 
     def raster(self, r: Raster) -> None:
         h, w = r.rgba.shape[:2]

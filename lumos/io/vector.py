@@ -15,7 +15,7 @@ from pathlib import Path as FilePath
 
 import numpy as np
 
-from ..primitives import CLOSEPOLY, CURVE3, CURVE4, LINETO, MOVETO, Clip, Path, Raster
+from ..primitives import CLOSEPOLY, CURVE3, CURVE4, LINETO, MOVETO, Clip, Path, Polygons, Raster
 
 CSS_POINTS = 0.75  # points per CSS pixel (96 per inch): a canvas's logical pixel in files
 
@@ -115,6 +115,46 @@ def clip_layers(clip) -> list[tuple[str, object]]:
             np.zeros(0, np.uint8)
         out.append(("path", (verts, codes)))
     return out
+
+
+def polygon_rows(p: Polygons) -> tuple[list[list[str]], np.ndarray, np.ndarray | None]:
+    """What a device writes of each polygon of ``p`` it draws, in order: the corners'
+    numbers (``[x0, y0, x1, y1, ...]`` as text), face colors (n, 4) and edge colors
+    (n, 4, or None: no outlines). Polygons with a non-finite corner or nothing to
+    paint are left out."""
+    n = len(p.vertices)
+    face = np.broadcast_to(p.facecolors, (n, 4))
+    edge = None if p.edgecolors is None or p.edge_width <= 0 else \
+        np.broadcast_to(p.edgecolors, (n, 4))
+    keep = np.isfinite(p.vertices).all(axis=(1, 2)) & (
+        (face[:, 3] > 0) | (False if edge is None else edge[:, 3] > 0))
+    if not keep.all():
+        face = face[keep]
+        edge = None if edge is None else edge[keep]
+    k = p.vertices.shape[1]
+    flat = nums(p.vertices[keep].reshape(-1), DECIMALS)
+    return [flat[i:i + 2 * k] for i in range(0, len(flat), 2 * k)], face, edge
+
+
+def polygon_runs(face: np.ndarray, edge: np.ndarray | None) -> list[tuple[int, int]]:
+    """``(start, stop)`` of runs of consecutive polygons a device may write as one
+    path: the same opaque fill and edge (painted one after another or together, an
+    opaque color paints the same pixels, and the shared edges get no seam); a
+    translucent polygon is a run of its own (its overlaps blend as matplotlib's do)."""
+    n = len(face)
+    if n == 0:
+        return []
+    style = face if edge is None else np.c_[face, edge]
+    opaque = (style[:, 3::4] >= 1).all(axis=1)
+    same = (style[1:] == style[:-1]).all(axis=1) & opaque[1:] & opaque[:-1]
+    cuts = np.r_[0, np.nonzero(~same)[0] + 1, n].tolist()
+    return list(zip(cuts[:-1], cuts[1:], strict=True))
+
+
+def color_hexes(rgba: np.ndarray) -> list[str]:
+    """:func:`color_hex` of every row of ``rgba`` (n, 4)."""
+    b = np.clip(np.round(np.asarray(rgba, np.float64)[:, :3] * 255), 0, 255).astype(np.int64)
+    return [f"#{v:06x}" for v in (b[:, 0] << 16 | b[:, 1] << 8 | b[:, 2]).tolist()]
 
 
 def is_polyline(codes: np.ndarray) -> bool:

@@ -88,6 +88,13 @@ class BoxFaces(Transform):
     def _forward(self, pts: np.ndarray) -> np.ndarray:
         return pts - CODE * np.floor(pts / CODE + 0.5)
 
+    def seen(self, points: np.ndarray, mvp: np.ndarray) -> np.ndarray:
+        """The candidates the shader keeps for this camera (the vector files' form)."""
+        d = mvp[3, :3] if mvp[3, :3].any() else mvp[2, :3]
+        ok = np.isfinite(points).all(axis=1)
+        codes = np.floor(np.where(ok[:, None], points, 0.0) / CODE + 0.5)
+        return ok & visible(codes, far_faces(d))
+
     def glsl_forward(self):
         return _SNIPPET
 
@@ -294,6 +301,9 @@ class _Backdrop:
     def draws(self, ctx):
         return [replace(d, state=replace(d.state, depth_test=False, depth_write=False))
                 for d in super().draws(ctx)]
+
+    def painter_depth(self, ctx) -> None:
+        return None  # painted first, in order (vector files)
 
 
 class _BoxMesh(_Backdrop, Mesh):

@@ -12,6 +12,7 @@ import numpy as np
 
 from .. import colors
 from ..visuals import Line, Mesh, Surface
+from ..visuals.painter import face_polygons
 from .artists import Artist, LegendHandle, ScalarMappable
 from .axes3d_artists import Art3D, generate_normals, limits3, shade_colors
 from .style import dash_pattern, rcParams, set_dashes
@@ -145,6 +146,23 @@ class _FaceMesh(Mesh):
 
     solid = False
     edged = False
+    # what the vector form paints, set by the collection: (corners (N, k, 3), face
+    # colors (N, 4), edge colors (N, 4) or None, edge width, zsort), or None
+    outlines = None
+
+    def primitives(self, ctx=None) -> list:
+        """In a 3D view, the collection's polygons farthest first, each with its edge
+        (as mplot3d paints them, so nearer faces hide the edges behind); faces turned
+        away from a solid are left out as the GPU culls them."""
+        if ctx is None or not ctx.is_3d or self.outlines is None:
+            return super().primitives(ctx)
+        corners, face, edge, width, zsort = self.outlines
+        cull = None
+        if self.solid and len(face) and face[:, 3].min() >= 1:
+            m = self.transform
+            flip = isinstance(m, np.ndarray) and np.linalg.det(m[:3, :3]) < 0
+            cull = "front" if flip else "back"
+        return face_polygons(ctx, self, corners, face, None, edge, width, zsort, cull)
 
     def draws(self, ctx):
         draws = super().draws(ctx)
@@ -159,6 +177,21 @@ class _FaceMesh(Mesh):
                 state = replace(state, cull="front" if flip else "back")
             out.append(replace(d, state=state))
         return out
+
+
+class _PolygonEdges(Line):
+    """A collection's polygon outlines. In a 3D view's vector form the faces paint
+    them (``_FaceMesh.outlines``), each with its face: nothing of their own then."""
+
+    def __init__(self, faces: _FaceMesh) -> None:
+        super().__init__()
+        self.faces = faces
+
+    def primitives(self, ctx=None) -> list:
+        if ctx is not None and ctx.is_3d and self.faces.visible \
+                and self.faces.outlines is not None:
+            return []
+        return super().primitives(ctx)
 
 
 class Poly3DCollection(Art3D, _Styled3D, Artist):
@@ -192,7 +225,8 @@ class Poly3DCollection(Art3D, _Styled3D, Artist):
             raise ValueError(f"zsort: got {zsort!r}, expected 'average', 'min' or 'max'")
         Artist.__init__(self, axes, label, zorder)
         self._mesh = _FaceMesh(shading=None)
-        self._edges = Line()
+        self._edges = _PolygonEdges(self._mesh)
+        self._zsort = zsort
         self._shade, self._lightsource = bool(shade), lightsource
         self.set_verts(verts)
         self._init_style(len(self._polys), facecolors, edgecolors, linewidths, alpha, cmap,
@@ -257,6 +291,8 @@ class Poly3DCollection(Art3D, _Styled3D, Artist):
             self._edges.width = width
             self._edges.set_data(rings, color=ecols)
             self._edges.order = self._mesh.order + 0.5
+        self._mesh.outlines = _outlines(polys, face, edge if self._edges.visible else None,
+                                        width, self._zsort)
 
     def data_limits3d(self):
         return limits3(np.concatenate(self._polys)) if self._polys else None
@@ -269,6 +305,20 @@ class Poly3DCollection(Art3D, _Styled3D, Artist):
         sizes = np.array([max(len(p[np.isfinite(p).all(axis=1)]) - 2, 0)
                           for p in self._polys])
         return int(np.searchsorted(np.cumsum(sizes), index, side="right"))
+
+
+def _outlines(polys: list, face: np.ndarray, edge, width: float, zsort: str):
+    """``_FaceMesh.outlines`` of polygons (m, 3) with at least two corners, padded to
+    one corner count by repeating their last corner; None when there are none."""
+    keep = [i for i, p in enumerate(polys) if len(p) >= 2]
+    if not keep:
+        return None
+    k = max(3, max(len(polys[i]) for i in keep))
+    corners = np.array([np.r_[polys[i], np.repeat(polys[i][-1:], k - len(polys[i]), axis=0)]
+                        for i in keep])
+    rgba = np.array(face[keep], dtype=np.float64)
+    rgba[[len(polys[i]) < 3 for i in keep], 3] = 0.0  # a segment outlines, fills nothing
+    return corners, rgba, None if edge is None else np.asarray(edge)[keep], width, zsort
 
 
 class Line3DCollection(Art3D, _Styled3D, Artist):

@@ -358,10 +358,12 @@ class Canvas:
     def primitives(self, pixel_ratio: float | None = None, background: bool = True) -> list:
         """The canvas as :mod:`lumos.primitives` in logical pixels (y down), in drawing
         order: the background, then each view's background and visuals clipped to the
-        view. ``pixel_ratio`` (default the canvas's) is the resolution of what is
-        rasterized (visuals with no vector form, ``rasterized`` ones, 3D views) and of
-        the level of detail of long lines; ``background=False`` leaves the canvas and
-        view backgrounds out (a transparent file)."""
+        view; a 3D view's visuals projected with its camera and painted farthest first
+        (see :func:`_painted`). ``pixel_ratio`` (default the canvas's) is the resolution
+        of what is rasterized (visuals with no vector form, such as volumes, and
+        ``rasterized`` ones) and of the level of detail of long lines;
+        ``background=False`` leaves the canvas and view backgrounds out (a transparent
+        file)."""
         pr = self._pixel_ratio if pixel_ratio is None else check_number(
             pixel_ratio, "pixel_ratio", 0.0, exclusive=True)
         with self.lock:
@@ -381,10 +383,7 @@ class Canvas:
             if background and view.bgcolor is not None and view.bgcolor[3] > 0:
                 out.append(_rect_path(rect, view.bgcolor))
             ordered = sorted((v for v in view.walk() if v.visible), key=lambda v: v.order)
-            if is_3d:  # one picture of the whole view keeps depth between visuals
-                out.extend(self._raster(ordered, ctx))
-                continue
-            for visual in ordered:
+            for visual in _painted(ordered, ctx) if is_3d else ordered:
                 out.extend(ctx.primitives_of(visual))
         return out
 
@@ -708,3 +707,16 @@ def _check_rect(rect) -> tuple[float, float, float, float]:
     if len(vals) != 4 or not all(np.isfinite(vals)) or vals[2] < 0 or vals[3] < 0:
         raise ValueError(f"rect: got {rect!r}, expected (x, y, width, height) with sizes >= 0")
     return vals
+
+
+def _painted(visuals: list[Visual], ctx: PrimitiveContext) -> list[Visual]:
+    """A 3D view's visuals in the order a vector file paints them (it has no depth
+    buffer): those without a depth (the box's backdrop) in their order, then the others
+    farthest first (``Visual.painter_depth``, matplotlib's ``computed_zorder``); each
+    visual sorts its own faces or points. Visuals with no vector form (volumes) come as
+    rasters of themselves in that order."""
+    depths = [v.painter_depth(ctx) for v in visuals]
+    first = [v for v, d in zip(visuals, depths, strict=True) if d is None]
+    rest = sorted(((d, i) for i, d in enumerate(depths) if d is not None),
+                  key=lambda t: -t[0])
+    return first + [visuals[i] for _, i in rest]

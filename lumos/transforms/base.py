@@ -65,6 +65,11 @@ class Transform:
         """GLSL ``vec4 NAME(vec4 p)`` mapping a position back."""
         raise NotImplementedError(f"{type(self).__name__} has no GLSL inverse")
 
+    def seen(self, points: np.ndarray, mvp: np.ndarray) -> np.ndarray | None:
+        """Which ``points`` (N, 3, before the map) the GLSL form keeps in a view drawn
+        with the 4x4 ``mvp`` (a boolean mask); None: all of them (most transforms)."""
+        return None
+
     def _forward(self, pts: np.ndarray) -> np.ndarray:
         raise NotImplementedError
 

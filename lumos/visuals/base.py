@@ -110,11 +110,19 @@ class PrimitiveContext:
         """Canvas logical pixels (N, 2), y down, of data points (N, 2|3) of ``visual``:
         its non-linear transform (numpy form of the shader's), node matrix and the
         camera, in float64. Points that are not finite or behind the eye give NaN."""
+        return self.project(points, visual)[0]
+
+    def project(self, points, visual: Visual | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`to_pixels` and the depth of every point (normalized device z: greater
+        is farther from the eye; NaN where the pixels are). Points the visual's
+        transform hides from this camera (``Transform.seen``: the sides of a 3D box
+        that are not drawn) give NaN too."""
         pts = np.zeros((len(points), 3))
         arr = np.asarray(points, dtype=np.float64)
         pts[:, : arr.shape[1]] = arr
-        model = None
+        model, seen = None, None
         if visual is not None and is_nonlinear(visual):
+            raw = pts.copy()
             dims = 2 if not np.any(pts[:, 2]) else 3
             with np.errstate(all="ignore"):
                 pts[:, :dims] = visual.transform.forward(pts[:, :dims])
@@ -126,12 +134,33 @@ class PrimitiveContext:
         origin = np.zeros(3) if b is None else (b[0] + b[1]) / 2
         x, y, w, h = self.rect
         mvp, _, _ = draw_matrices(self.camera, w / max(h, 1e-9), origin, model)
+        if visual is not None and is_nonlinear(visual):
+            seen = visual.transform.seen(raw, mvp)
         with np.errstate(all="ignore"):
             clip = np.c_[pts - origin, np.ones(len(pts))] @ mvp.T
-            ndc = clip[:, :2] / clip[:, 3:]
+            ndc = clip[:, :3] / clip[:, 3:]
         out = np.c_[x + (ndc[:, 0] * 0.5 + 0.5) * w, y + (0.5 - ndc[:, 1] * 0.5) * h]
-        out[~(clip[:, 3] > 0) | ~np.isfinite(out).all(axis=1)] = np.nan
-        return out
+        hidden = ~(clip[:, 3] > 0) | ~np.isfinite(out).all(axis=1)
+        if seen is not None:
+            hidden |= ~seen
+        out[hidden] = np.nan
+        depth = np.where(hidden, np.nan, ndc[:, 2])
+        return out, depth
+
+    def eye_space(self, points, visual: Visual | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Eye-space coordinates (N, 3) of data points (N, 3) of ``visual`` (the eye at
+        0, looking along -z) and the modelview matrix that took them there."""
+        pts = np.asarray(points, dtype=np.float64)
+        model = None
+        if visual is not None and is_nonlinear(visual):
+            with np.errstate(all="ignore"):
+                pts = visual.transform.forward(pts)
+        elif visual is not None:
+            model = visual.model_matrix()
+        x, y, w, h = self.rect
+        _, modelview, _ = draw_matrices(self.camera, w / max(h, 1e-9), (0.0, 0.0, 0.0),
+                                        model, normal=False)
+        return pts @ modelview[:3, :3].T + modelview[:3, 3], modelview
 
     def primitives_of(self, visual: Visual) -> list:
         """``visual``'s primitives in this view, or a raster of it where it asks for one
@@ -284,6 +313,19 @@ class Visual:
         export resolution); without one, its world-space 3D primitives (spheres,
         cylinders, meshes: POV-Ray), by default none."""
         return [] if ctx is None else ctx.raster(self)
+
+    def painter_depth(self, ctx: PrimitiveContext) -> float | None:
+        """Where a 3D view's vector form (SVG, PDF) paints this visual: visuals are
+        painted farthest first by this depth (matplotlib's ``computed_zorder``: the
+        nearest projected depth of each artist; here the nearest corner of the bounds);
+        None paints it before all of them, in its ``order`` (the 3D box's backdrop)."""
+        b = self.bounds()
+        if b is None:
+            return None
+        corners = np.array([[b[i][0], b[j][1], b[k][2]] for i in (0, 1) for j in (0, 1)
+                            for k in (0, 1)])
+        depth = ctx.project(corners)[1]
+        return float(np.nanmin(depth)) if np.isfinite(depth).any() else None
 
     def walk(self):
         """This node and its descendants, depth first."""

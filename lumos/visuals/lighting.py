@@ -97,6 +97,28 @@ class Lighting:
         return cls(direction=(math.cos(a) * math.cos(e), math.sin(a) * math.cos(e),
                               math.sin(e)), world=True, **material)
 
+    def shade(self, base: np.ndarray, normals: np.ndarray, eye: np.ndarray,
+              modelview: np.ndarray, perspective: bool) -> np.ndarray:
+        """The GLSL ``shade`` in numpy: ``base`` (N, 3) colors lit with eye-space unit
+        ``normals`` (N, 3) at eye-space points ``eye`` (N, 3); ``modelview`` turns a
+        light fixed in the data into eye space."""
+        d = np.array(HEAD_LIGHT if self.direction is None else self.direction, float)
+        if self.direction is not None and self.world:
+            d = modelview[:3, :3] @ d
+        light = d / np.linalg.norm(d)
+        if perspective:
+            with np.errstate(all="ignore"):
+                v = -eye / np.linalg.norm(eye, axis=1, keepdims=True)
+        else:
+            v = np.broadcast_to([0.0, 0.0, 1.0], eye.shape)
+        h = light + v
+        with np.errstate(all="ignore"):
+            h = h / np.linalg.norm(h, axis=1, keepdims=True)
+        diffuse = np.maximum(normals @ light, 0.0)
+        specular = np.maximum(np.nan_to_num((normals * h).sum(axis=1)), 0.0) ** self.shininess
+        return np.clip(base * (self.ambient + self.diffuse * diffuse)[:, None]
+                       + (self.specular * specular)[:, None], 0.0, 1.0)
+
     def uniforms(self) -> dict:
         d = HEAD_LIGHT if self.direction is None else self.direction
         world = self.direction is not None and self.world

@@ -565,9 +565,9 @@ class Line(Visual):
         every segment is cut in 16)."""
         if ctx is None:  # no world-space form
             return []
-        if ctx.is_3d:
-            return ctx.raster(self)
-        if self._pyramids is not None:
+        if ctx.is_3d:  # every point, projected (a 3D view has no level of detail)
+            points, index = self._points, None
+        elif self._pyramids is not None:
             x0, _, w, _ = ctx.camera["rect"]
             lo, hi = sorted((x0, x0 + w))
             points, index = self._envelope(lo, hi, round(ctx.size[0] * ctx.pixel_ratio))

@@ -612,6 +612,25 @@ class Markers(Visual):
                                  "or None")
         self._depth_shade = value
 
+    def _depth_alpha(self, ctx: PrimitiveContext, keep: np.ndarray) -> np.ndarray | None:
+        """The shader's ``depth_shade`` of the points ``keep`` (None: no depth shade)."""
+        if self._depth_shade is None or self._depth_shade >= 1:
+            return None
+        pts = np.zeros((len(self._points), 3))  # z = 0 for points given in 2D
+        pts[:, : self._points.shape[1]] = self._points
+        ok = np.isfinite(pts).all(axis=1)
+        if not ok.any():
+            return None
+        lo, hi = pts[ok].min(axis=0), pts[ok].max(axis=0)
+        box = np.array([[(lo, hi)[i][0], (lo, hi)[j][1], (lo, hi)[k][2]] for i in (0, 1)
+                        for j in (0, 1) for k in (0, 1)])
+        corners, _ = ctx.eye_space(box, self)
+        scale = float(np.linalg.norm(corners.max(axis=0) - corners.min(axis=0)))
+        if not scale > 0:
+            return None
+        z = ctx.eye_space(pts[keep], self)[0][:, 2]
+        return np.clip(1.0 - (corners[:, 2].max() - z) / scale, self._depth_shade, 1.0)
+
     def _shade_uniforms(self) -> dict:
         if self._depth_shade is None:
             return {"u_shade_min": 1.0}
@@ -628,22 +647,28 @@ class Markers(Visual):
 
     def primitives(self, ctx: PrimitiveContext | None = None) -> list:
         """One marker set: the symbol's outline at every drawn point (markers wholly
-        outside the view are left out)."""
+        outside the view are left out); in 3D views farthest first."""
         if ctx is None:  # no world-space form
             return []
-        if ctx.is_3d:
-            return ctx.raster(self)
         sizes = self._size_buffer.data.astype(np.float64)
-        px = ctx.to_pixels(self._points, self)
+        px, depth = ctx.project(self._points, self)
         reach = _reach(self._symbol) * sizes / 2 + self._edge_width / 2 + 1
         x, y, w, h = ctx.clip
         keep = (sizes > 0) & (px[:, 0] + reach >= x) & (px[:, 0] - reach <= x + w) \
             & (px[:, 1] + reach >= y) & (px[:, 1] - reach <= y + h)
         if not keep.any():
             return []
+        if ctx.is_3d:  # farthest first, as mplot3d sorts a scatter's points
+            order = np.nonzero(keep)[0]
+            keep = order[np.argsort(-depth[keep], kind="stable")]
         face = self._color_buffer.data[keep] / 255.0
         edge = None if self._edge_width <= 0 else face if self._edge_face() else \
             np.array([self._edge_rgba])
+        fade = self._depth_alpha(ctx, keep) if ctx.is_3d else None
+        if fade is not None:
+            face = face * np.c_[np.ones((len(fade), 3)), fade]
+            edge = None if edge is None else np.broadcast_to(edge, face.shape) \
+                * np.c_[np.ones((len(fade), 3)), fade]
         symbol = self._symbol
         if isinstance(symbol, HalfFilled):  # each half filled, then the edge over both
             n, c = symbol.cut()

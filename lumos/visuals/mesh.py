@@ -19,6 +19,8 @@ from .base import (
     split_origin,
     transform_parts,
 )
+from .lighting import Lighting
+from .painter import face_polygons
 
 SHADINGS = ("smooth", "flat", None)
 _SHADING_CODES = {None: 0, "flat": 1, "smooth": 2}  # u_shading in the fragment shader
@@ -192,16 +194,22 @@ class Mesh(Visual):
         return self._bounds_of(self._vertices)
 
     def primitives(self, ctx: PrimitiveContext | None = None) -> list:
-        """Unlit meshes in 2D views as triangles: one color per face where its three
-        vertices agree, Gouraud otherwise (consecutive faces of one kind share a
-        primitive, so the drawing order is kept). Lit meshes fall back to a raster.
-        Without a context: the world-space mesh (POV-Ray)."""
+        """In 3D views, one polygon per face, farthest first, lit by its face normal
+        where the mesh is shaded (:mod:`lumos.visuals.painter`). Unlit meshes in 2D views
+        as triangles: one color per face where its three vertices agree, Gouraud otherwise
+        (consecutive faces of one kind share a primitive, so the drawing order is kept).
+        Lit meshes in 2D views fall back to a raster. Without a context: the world-space
+        mesh (POV-Ray)."""
         faces = self._index_buffer.data.reshape(-1, 3).astype(np.int64)
         if len(faces) == 0:
             return []
         if ctx is None:
             return [self._world_mesh(faces)]
-        if ctx.is_3d or self._shading is not None:
+        if ctx.is_3d:  # faces in painter's order, one color each
+            rgba = self._color_buffer.data / 255.0
+            return face_polygons(ctx, self, self._vertices[faces], rgba[faces].mean(axis=1),
+                                 None if self._shading is None else Lighting())
+        if self._shading is not None:
             return ctx.raster(self)
         px = ctx.to_pixels(self._vertices, self)
         tri = px[faces]

@@ -32,6 +32,7 @@ from .base import (
 from .lighting import GLSL as LIGHTING_GLSL
 from .lighting import as_lighting
 from .line import Line
+from .painter import face_polygons
 
 SHADINGS = ("smooth", "flat", None)
 _SHADING_CODES = {None: 0, "flat": 1, "smooth": 2}
@@ -133,6 +134,18 @@ def shaded_draws(visual: Visual, ctx: DrawContext, attributes: dict, indices: Bu
     return [Draw(**common, state=State(depth_test=ctx.is_3d, depth_write=False, blend="alpha",
                                        cull=cull, polygon_offset=polygon_offset))
             for cull in ("front", "back")]
+
+
+class _Wire(Line):
+    """A surface's grid lines. In a 3D view's vector form, grid lines through every
+    row and column are the outlines of the surface's quads (painted with them, so
+    faces in front hide them); others are painted as a line of their own."""
+
+    def primitives(self, ctx=None) -> list:
+        if ctx is not None and ctx.is_3d and self.parent is not None \
+                and self.parent.wireframe_stride == (1, 1):
+            return []
+        return super().primitives(ctx)
 
 
 def _grid(x, y, z) -> np.ndarray:
@@ -503,6 +516,11 @@ class Surface(Visual):
             self._wire.width = self._wire_width
 
     @property
+    def wireframe_stride(self) -> tuple[int, int]:
+        """(rows, cols): the grid lines take every so many rows and columns."""
+        return self._wire_stride
+
+    @property
     def wireframe(self):
         """The grid lines' color, or None."""
         return self._wire_color
@@ -516,7 +534,7 @@ class Surface(Visual):
         else:
             colors.to_rgba(value, argname="wireframe")
             if self._wire is None:
-                self._wire = self.add(Line(color=value, width=self._wire_width))
+                self._wire = self.add(_Wire(color=value, width=self._wire_width))
             else:
                 self._wire.color = value
         self._wire_color = value
@@ -549,7 +567,13 @@ class Surface(Visual):
 
     def primitives(self, ctx=None) -> list:
         """The surface as a world-space triangle mesh (POV-Ray and other 3D devices):
-        per-vertex colors, or per-cell colors on vertices of their own."""
+        per-vertex colors, or per-cell colors on vertices of their own. In a 3D view: one
+        quad per grid cell, farthest first, colored by the cell (the mean of its
+        corners' values where the GPU blends them per pixel), lit by its normal where
+        the surface is shaded, outlined by the grid lines when they take every row and
+        column (:mod:`lumos.visuals.painter`)."""
+        if ctx is not None and ctx.is_3d:
+            return self._quads(ctx)
         faces = self._index_buffer.data.reshape(-1, 3).astype(np.int64)
         if not len(faces):
             return []
@@ -580,6 +604,24 @@ class Surface(Visual):
             if normals is not None:
                 normals = normals @ np.linalg.inv(model[:3, :3])
         return [Mesh3D(verts, faces, rgba, normals)]
+
+    def _quads(self, ctx) -> list:
+        p = self._xyz
+        corners = np.stack([p[:-1, :-1], p[:-1, 1:], p[1:, 1:], p[1:, :-1]], axis=2)
+        mode = self._mode()
+        if mode == UNIFORM:
+            rgba = np.array([self._rgba_color]) * [1, 1, 1, self._alpha]
+        elif mode == CELL_RGBA:
+            rgba = self._facecolors.reshape(-1, 4) * [1, 1, 1, self._alpha]
+        else:
+            cells = self._cell_values()[:-1, :-1].reshape(-1)
+            rgba = self._cmap(self._normalized(cells)) * [1, 1, 1, self._alpha]
+        edged = self._wire is not None and self._wire_stride == (1, 1)
+        return face_polygons(
+            ctx, self, corners.reshape(-1, 4, 3), rgba,
+            None if self._shading is None else self.lighting,
+            colors.to_rgba(self._wire_color) if edged else None,
+            self._wire_width if edged else 0.0)
 
     def _normalized(self, v: np.ndarray) -> np.ndarray:
         lo, hi = self._clim

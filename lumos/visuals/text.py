@@ -575,19 +575,51 @@ class Text(Visual):
         shader uses: snapped to the device pixel grid."""
         if ctx is None:  # no world-space form
             return []
-        if ctx.is_3d:
-            return ctx.raster(self)
         rgba = colors.to_rgba_bytes(self._color, len(self._text)) / 255.0
         anchors = ctx.snap(ctx.to_pixels(self._points, self))
+        turn = self._screen_turns(ctx)
         out = []
         for i, s in enumerate(self._text):
             if not np.isfinite(anchors[i]).all() or not s.strip():
                 continue
             size, _, _, rotation = self._style(i)
-            out.extend(text_primitives(self._layout(s, i), size, anchors[i], rotation,
+            anchor = anchors[i]
+            if turn is not None and np.isfinite(turn[i]):
+                rotation = turn[i]
+                if self._rotation_mode == "default":
+                    anchor = anchor + self._turned_shift(s, i, rotation)
+            out.extend(text_primitives(self._layout(s, i), size, anchor, rotation,
                                        tuple(rgba[i]), text=s, clip=ctx.clip,
                                        dilate=self._dilate * ctx.pixel_ratio))
         return out
+
+    def _turned_shift(self, s: str, i: int, degrees: float) -> np.ndarray:
+        """Where rotation_mode 'default' moves label ``i`` turned by ``degrees``: its
+        turned box aligned as the unturned one is (the shader's ``u_align``), in
+        canvas pixels (y down)."""
+        a = np.radians(degrees)
+        r = np.array([[np.cos(a), -np.sin(a)], [np.sin(a), np.cos(a)]])
+        _, anchor_x, anchor_y, _ = self._style(i)
+        x0, y0, x1, y1 = self._box(s, i)
+        turned = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]]) @ r.T
+        lo, hi = turned.min(axis=0), turned.max(axis=0)
+        sx = {"left": -lo[0], "center": -(lo[0] + hi[0]) / 2, "right": -hi[0]}[anchor_x]
+        sy = {"bottom": -lo[1], "center": -(lo[1] + hi[1]) / 2, "top": -hi[1],
+              "baseline": y0 - lo[1]}[anchor_y]
+        return np.array([sx, -sy])
+
+    def _screen_turns(self, ctx: PrimitiveContext) -> np.ndarray | None:
+        """Degrees (counter-clockwise) of labels that follow a direction, as the shader
+        turns them: along the direction on screen, read left to right; NaN for labels
+        with none (their own rotation holds); None without directions."""
+        if self._direction is None:
+            return None
+        at = self._points + (0.0 if self._direction_from is None else self._direction_from)
+        d = ctx.to_pixels(at + self._direction, self) - ctx.to_pixels(at, self)
+        a = np.degrees(np.arctan2(-d[:, 1], d[:, 0]))
+        a = np.where(a > 90.0, a - 180.0, np.where(a <= -90.0, a + 180.0, a))
+        a = np.where(np.isfinite(a) & (np.abs(d).sum(axis=1) > 0), a, 0.0)
+        return np.where(np.any(self._direction != 0, axis=1), a, np.nan)
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
         count = len(self._buffers["offset"].data)

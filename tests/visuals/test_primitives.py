@@ -365,7 +365,7 @@ def test_visuals_without_vector_form_fall_back_to_their_gpu_picture():
     assert np.abs(composed - img[y0 : y0 + h, x0 : x0 + w, :3]).max() <= 2
 
 
-def test_rasterized_visual_and_3d_views_are_rasters():
+def test_rasterized_visuals_and_3d_volumes_are_rasters_3d_meshes_polygons():
     line = visuals.Line(np.c_[np.arange(5.0), np.arange(5.0)], color="red", width=3)
     line.rasterized = True
     _, prims = draw([line])
@@ -373,7 +373,10 @@ def test_rasterized_visual_and_3d_views_are_rasters():
     verts = np.array([[0, 0, 0], [1, 0, 0], [0, 1, 0.5]], float)
     mesh = visuals.Mesh(verts, np.array([[0, 1, 2]]), color="C0")
     _, prims = draw([mesh], camera="turntable")
-    assert [type(p) for p in prims] == [P.Raster]
+    assert [type(p) for p in prims] == [P.Polygons] and prims[0].vertices.shape == (1, 3, 2)
+    volume = visuals.Volume(np.random.default_rng(0).random((8, 8, 8)))
+    _, prims = draw([volume, mesh], camera="turntable")
+    assert sorted(type(p).__name__ for p in prims) == ["Polygons", "Raster"]
 
 
 def test_raster_resolution_follows_the_export_pixel_ratio():

@@ -1,0 +1,79 @@
+"""The faces of 3D visuals as vector files paint them: projected with the view's camera
+and sorted farthest first (matplotlib's painter's algorithm, ``zsort='average'``).
+
+The GPU hides what is behind with its depth buffer; an SVG or PDF has none, so each
+face is a polygon and nearer ones are painted over farther ones, as mplot3d does. Lit
+faces take one color each, lit by their face normal at their centre (matplotlib's flat
+shading), where the GPU lights every pixel.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..primitives import Polygons
+from .base import PrimitiveContext, Visual
+from .lighting import Lighting
+
+# Opaque faces are outlined in their own color, this many pixels wide, so that no
+# background shows through the antialiased seams between neighbours (half of it lies
+# under the face painted next, half inside the face itself).
+SEAM = 1.0
+
+
+def face_polygons(ctx: PrimitiveContext, visual: Visual, corners: np.ndarray,
+                  rgba: np.ndarray, lighting: Lighting | None = None,
+                  edge=None, edge_width: float = 0.0, zsort: str = "average",
+                  cull: str | None = None) -> list[Polygons]:
+    """Faces with ``corners`` (N, k, 3, the visual's data coordinates) and colors
+    ``rgba`` (N, 4) as one :class:`~lumos.primitives.Polygons` in painter's order
+    (by the mean, least or greatest depth of their corners: matplotlib's ``zsort``),
+    lit by ``lighting`` (None: unlit) and outlined in ``edge`` (one RGBA or one per
+    face; None: each opaque face in its own color, to close the seams) ``edge_width``
+    pixels wide. ``cull`` "back" leaves out the faces turned away (counter-clockwise
+    seen from the front, as the GPU culls them), "front" those turned toward the eye.
+    Faces with a corner that is not finite or behind the eye are left out."""
+    n, k = corners.shape[:2]
+    if n == 0:
+        return []
+    px, depth = ctx.project(corners.reshape(-1, 3), visual)
+    px, depth = px.reshape(n, k, 2), depth.reshape(n, k)
+    keep = np.isfinite(px).all(axis=(1, 2))
+    if cull is not None:  # shoelace area, y down: < 0 for faces counter-clockwise on screen
+        x, y = px[..., 0], px[..., 1]
+        area = (x * np.roll(y, -1, axis=1) - np.roll(x, -1, axis=1) * y).sum(axis=1)
+        keep &= area < 0 if cull == "back" else area > 0
+    if not keep.any():
+        return []
+    px, depth, corners = px[keep], depth[keep], corners[keep]
+    rgba = np.array(np.broadcast_to(rgba, (n, 4))[keep], dtype=np.float64)
+    if lighting is not None:
+        rgba[:, :3] = _lit(ctx, visual, corners, rgba[:, :3], lighting)
+    key = {"average": np.mean, "min": np.min, "max": np.max}[zsort](depth, axis=1)
+    order = np.argsort(-key, kind="stable")
+    px, rgba = px[order], rgba[order]
+    if edge is None:
+        edges, width = rgba * (rgba[:, 3:] >= 1), SEAM
+    else:
+        edges, width = np.atleast_2d(np.asarray(edge, float)), edge_width
+        if len(edges) == n:
+            edges = edges[keep][order]
+    return [Polygons(px, rgba, edges, width, ctx.clip)]
+
+
+def _lit(ctx: PrimitiveContext, visual: Visual, corners: np.ndarray, base: np.ndarray,
+         lighting: Lighting) -> np.ndarray:
+    """Each face's color lit by its normal (turned toward the eye) at its centre."""
+    eye, modelview = ctx.eye_space(corners.reshape(-1, 3), visual)
+    eye = eye.reshape(corners.shape)
+    if corners.shape[1] == 4:  # a quad's normal: across its diagonals (mplot3d's)
+        normal = np.cross(eye[:, 2] - eye[:, 0], eye[:, 3] - eye[:, 1])
+    else:
+        normal = np.cross(eye[:, 1] - eye[:, 0], eye[:, 2] - eye[:, 0])
+    centre = eye.mean(axis=1)
+    perspective = float(ctx.camera.get("fov", 45.0)) > 0
+    toward = -centre if perspective else np.array([0.0, 0.0, 1.0])
+    with np.errstate(all="ignore"):
+        normal = normal / np.linalg.norm(normal, axis=1, keepdims=True)
+    normal = np.nan_to_num(normal * np.where((normal * toward).sum(axis=1) < 0, -1.0, 1.0)[:, None])
+    return lighting.shade(base, normal, centre, modelview, perspective)
