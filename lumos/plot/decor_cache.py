@@ -162,14 +162,35 @@ class Entry:
         self.calls = calls
         self.records = records  # the axes' page records, before rectilinear_record
         self.widths = list(widths)  # page_axes.tick_widths
+        self.committed = None  # what the decor's last commit of this frame depends on
 
-    def replay(self, targets: tuple) -> list:
-        """Make the recorded calls again on ``targets`` (the overlay, the decor); the
-        page records to use."""
+    def replay(self, targets: tuple, decor: bool = True) -> list:
+        """Make the recorded calls again on ``targets`` (the overlay, the decor; with
+        ``decor`` False on the overlay only); the page records to use."""
         for slot, name, args, kwargs in self.calls:
-            getattr(targets[slot], name)(*args, **kwargs)
+            if slot == 0 or decor:
+                getattr(targets[slot], name)(*args, **kwargs)
         # rectilinear_record pops keys of each record: hand over copies
         return [dict(r) for r in self.records]
+
+    def note_commit(self, inputs: tuple | None) -> None:
+        """The decor committed this frame from ``inputs`` (:func:`commit_inputs`; None:
+        with texts of its own, which a kept frame would not draw again)."""
+        self.committed = inputs
+
+    def decor_kept(self, inputs: tuple) -> bool:
+        """Whether the decor holds what replaying this frame with ``inputs`` would make:
+        its last commit was this frame's with the same inputs (its count of commits among
+        them: nothing else committed into it since)."""
+        return self.committed is not None and self.committed == inputs
+
+
+def commit_inputs(decor, widths: list, navigable: bool, parts: dict | None) -> tuple:
+    """What a decor's commit of a replayed frame depends on besides the frame: its
+    count of commits, the tick and arrow widths, whether the axes' view is navigable
+    (the record) and the grid visuals (weakly: they reach the axes through their view)."""
+    grid = None if parts is None else tuple((k, weakref.ref(v)) for k, v in parts.items())
+    return (decor.commits, tuple(widths), navigable, grid)
 
 
 _entries: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -190,11 +211,13 @@ def lookup(ax, targets: tuple, cheap: tuple) -> tuple[Entry | None, list | None]
 
 
 def store(ax, targets: tuple, cheap: tuple, calls: list | None, records: list,
-          widths: list) -> None:
+          widths: list) -> Entry:
     """Note a frame just drawn, with its ``calls`` (None: not noted); its state is
     frozen only then (a frame of a pan costs nothing more)."""
     if calls is None:
-        _entries[ax] = Entry(targets, cheap, None, [], [], widths)
+        entry = Entry(targets, cheap, None, [], [], widths)
     else:
-        _entries[ax] = Entry(targets, cheap, state_key(ax), calls,
-                             [dict(r) for r in records], widths)
+        entry = Entry(targets, cheap, state_key(ax), calls, [dict(r) for r in records],
+                      widths)
+    _entries[ax] = entry
+    return entry
