@@ -74,14 +74,32 @@ def freeze(value, seen: set | None = None):
     return _freeze(value, set() if seen is None else seen)
 
 
+# how _freeze takes a value of each type: found once for lumos's classes (a class's
+# answer never changes; others' are not kept, so a script's classes are not held)
+_OBJECT, _REF, _VALUE, _OPAQUE, _SET = range(5)
+_KINDS: dict[type, int] = {}
+
+
+def _kind(t: type) -> int:
+    if issubclass(t, (set, frozenset)):
+        return _SET
+    if issubclass(t, _VALUES) or issubclass(t, type):  # immutable
+        return _VALUE
+    if issubclass(t, _REFS):
+        return _REF
+    # objects of other packages and user subclasses (a Formatter subclass) may read
+    # state of their own, and functions what they close over
+    return _OBJECT if t.__module__.startswith("lumos.") else _OPAQUE
+
+
 def _freeze(value, seen: set):
     t = type(value)
     if t in _ATOMS:
         return value
     if t is tuple or t is list:
-        if all(type(v) in _ATOMS for v in value):  # colors, sizes: most of them
+        if _ATOMS.issuperset(map(type, value)):  # colors, sizes: most of them
             return (t, *value)
-        return (t, *(_freeze(v, seen) for v in value))
+        return (t, *[_freeze(v, seen) for v in value])
     if t is dict:
         return (dict, *[(k if type(k) in _ATOMS else _freeze(k, seen),
                          v if type(v) in _ATOMS else _freeze(v, seen))
@@ -92,16 +110,19 @@ def _freeze(value, seen: set):
         return (t, value.dtype.str, value.shape, value.tobytes())
     if isinstance(value, np.generic):
         return (np.generic, value.dtype.str, value.tobytes())
-    if isinstance(value, (set, frozenset)):
+    kind = _KINDS.get(t)
+    if kind is None:
+        kind = _kind(t)
+        if t.__module__.startswith("lumos."):
+            _KINDS[t] = kind
+    if kind == _SET:
         return (frozenset, frozenset(_freeze(v, seen) for v in value))
-    if isinstance(value, _VALUES) or isinstance(value, type):  # immutable
+    if kind == _VALUE:
         return (type, value)
-    if isinstance(value, _REFS) or id(value) in seen:
+    if kind == _REF or id(value) in seen:
         return (id, id(value))
     state = getattr(value, "__dict__", None)
-    # objects of other packages and user subclasses (a Formatter subclass) may read
-    # state of their own, and functions what they close over
-    if state is None or not t.__module__.startswith("lumos."):
+    if state is None or kind == _OPAQUE:
         raise Opaque(t.__name__)
     seen.add(id(value))
     # atoms (most attributes: flags, sizes, names) are their own frozen form: no call each
