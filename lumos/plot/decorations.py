@@ -101,8 +101,8 @@ def draw_rectilinear_frame(ax, ov, frame: bool = True) -> set:
         page_axes.tick_widths(ax) if frame else []
     every_width = widths + page_texts.arrow_widths(ax)
     parts = page_axes.grid_parts(ax) if frame else None
-    inputs = decor_cache.commit_inputs(decor, every_width, ax.view.navigable, parts)
-    if entry is not None and entry.decor_kept(inputs) and not page_texts.anchored(ax):
+    if entry is not None and entry.decor_kept(decor_cache.commit_inputs(
+            decor, every_width, ax.view.navigable, parts)) and not page_texts.anchored(ax):
         # the frame the decor holds, and no texts of its own: its visuals and record
         # stay; only the overlay (made anew each frame) gets the calls again
         decor.keep()
@@ -118,8 +118,9 @@ def draw_rectilinear_frame(ax, ov, frame: bool = True) -> set:
         entry = decor_cache.store(ax, targets, cheap, calls, records, widths)
     drawn, texts, why = page_texts.draw(ax, decor)
     decor.commit(page_axes.rectilinear_record(ax, records, texts, why), parts)
-    entry.note_commit(None if drawn or texts or why else
-                      decor_cache.commit_inputs(decor, every_width, ax.view.navigable, parts))
+    if entry.state is not None:  # a frame the next one may replay (not a pan's)
+        entry.note_commit(None if drawn or texts or why else decor_cache.commit_inputs(
+            decor, every_width, ax.view.navigable, parts))
     return drawn
 
 
