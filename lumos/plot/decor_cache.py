@@ -74,14 +74,32 @@ def freeze(value, seen: set | None = None):
     return _freeze(value, set() if seen is None else seen)
 
 
+# how _freeze takes a value of each type: found once for lumos's classes (a class's
+# answer never changes; others' are not kept, so a script's classes are not held)
+_OBJECT, _REF, _VALUE, _OPAQUE, _SET = range(5)
+_KINDS: dict[type, int] = {}
+
+
+def _kind(t: type) -> int:
+    if issubclass(t, (set, frozenset)):
+        return _SET
+    if issubclass(t, _VALUES) or issubclass(t, type):  # immutable
+        return _VALUE
+    if issubclass(t, _REFS):
+        return _REF
+    # objects of other packages and user subclasses (a Formatter subclass) may read
+    # state of their own, and functions what they close over
+    return _OBJECT if t.__module__.startswith("lumos.") else _OPAQUE
+
+
 def _freeze(value, seen: set):
     t = type(value)
     if t in _ATOMS:
         return value
     if t is tuple or t is list:
-        if all(type(v) in _ATOMS for v in value):  # colors, sizes: most of them
+        if _ATOMS.issuperset(map(type, value)):  # colors, sizes: most of them
             return (t, *value)
-        return (t, *(_freeze(v, seen) for v in value))
+        return (t, *[_freeze(v, seen) for v in value])
     if t is dict:
         return (dict, *[(k if type(k) in _ATOMS else _freeze(k, seen),
                          v if type(v) in _ATOMS else _freeze(v, seen))
@@ -92,16 +110,19 @@ def _freeze(value, seen: set):
         return (t, value.dtype.str, value.shape, value.tobytes())
     if isinstance(value, np.generic):
         return (np.generic, value.dtype.str, value.tobytes())
-    if isinstance(value, (set, frozenset)):
+    kind = _KINDS.get(t)
+    if kind is None:
+        kind = _kind(t)
+        if t.__module__.startswith("lumos."):
+            _KINDS[t] = kind
+    if kind == _SET:
         return (frozenset, frozenset(_freeze(v, seen) for v in value))
-    if isinstance(value, _VALUES) or isinstance(value, type):  # immutable
+    if kind == _VALUE:
         return (type, value)
-    if isinstance(value, _REFS) or id(value) in seen:
+    if kind == _REF or id(value) in seen:
         return (id, id(value))
     state = getattr(value, "__dict__", None)
-    # objects of other packages and user subclasses (a Formatter subclass) may read
-    # state of their own, and functions what they close over
-    if state is None or not t.__module__.startswith("lumos."):
+    if state is None or kind == _OPAQUE:
         raise Opaque(t.__name__)
     seen.add(id(value))
     # atoms (most attributes: flags, sizes, names) are their own frozen form: no call each
@@ -162,14 +183,35 @@ class Entry:
         self.calls = calls
         self.records = records  # the axes' page records, before rectilinear_record
         self.widths = list(widths)  # page_axes.tick_widths
+        self.committed = None  # what the decor's last commit of this frame depends on
 
-    def replay(self, targets: tuple) -> list:
-        """Make the recorded calls again on ``targets`` (the overlay, the decor); the
-        page records to use."""
+    def replay(self, targets: tuple, decor: bool = True) -> list:
+        """Make the recorded calls again on ``targets`` (the overlay, the decor; with
+        ``decor`` False on the overlay only); the page records to use."""
         for slot, name, args, kwargs in self.calls:
-            getattr(targets[slot], name)(*args, **kwargs)
+            if slot == 0 or decor:
+                getattr(targets[slot], name)(*args, **kwargs)
         # rectilinear_record pops keys of each record: hand over copies
         return [dict(r) for r in self.records]
+
+    def note_commit(self, inputs: tuple | None) -> None:
+        """The decor committed this frame from ``inputs`` (:func:`commit_inputs`; None:
+        with texts of its own, which a kept frame would not draw again)."""
+        self.committed = inputs
+
+    def decor_kept(self, inputs: tuple) -> bool:
+        """Whether the decor holds what replaying this frame with ``inputs`` would make:
+        its last commit was this frame's with the same inputs (its count of commits among
+        them: nothing else committed into it since)."""
+        return self.committed is not None and self.committed == inputs
+
+
+def commit_inputs(decor, widths: list, navigable: bool, parts: dict | None) -> tuple:
+    """What a decor's commit of a replayed frame depends on besides the frame: its
+    count of commits, the tick and arrow widths, whether the axes' view is navigable
+    (the record) and the grid visuals (weakly: they reach the axes through their view)."""
+    grid = None if parts is None else tuple((k, weakref.ref(v)) for k, v in parts.items())
+    return (decor.commits, tuple(widths), navigable, grid)
 
 
 _entries: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -190,11 +232,13 @@ def lookup(ax, targets: tuple, cheap: tuple) -> tuple[Entry | None, list | None]
 
 
 def store(ax, targets: tuple, cheap: tuple, calls: list | None, records: list,
-          widths: list) -> None:
+          widths: list) -> Entry:
     """Note a frame just drawn, with its ``calls`` (None: not noted); its state is
     frozen only then (a frame of a pan costs nothing more)."""
     if calls is None:
-        _entries[ax] = Entry(targets, cheap, None, [], [], widths)
+        entry = Entry(targets, cheap, None, [], [], widths)
     else:
-        _entries[ax] = Entry(targets, cheap, state_key(ax), calls,
-                             [dict(r) for r in records], widths)
+        entry = Entry(targets, cheap, state_key(ax), calls, [dict(r) for r in records],
+                      widths)
+    _entries[ax] = entry
+    return entry

@@ -99,17 +99,28 @@ def draw_rectilinear_frame(ax, ov, frame: bool = True) -> set:
     entry, calls = decor_cache.lookup(ax, targets, cheap)
     widths = entry.widths if entry is not None else \
         page_axes.tick_widths(ax) if frame else []
-    decor.begin(widths + page_texts.arrow_widths(ax))
+    every_width = widths + page_texts.arrow_widths(ax)
+    parts = page_axes.grid_parts(ax) if frame else None
+    if entry is not None and entry.decor_kept(decor_cache.commit_inputs(
+            decor, every_width, ax.view.navigable, parts)) and not page_texts.anchored(ax):
+        # the frame the decor holds, and no texts of its own: its visuals and record
+        # stay; only the overlay (made anew each frame) gets the calls again
+        decor.keep()
+        entry.replay(targets, decor=False)
+        return set()
+    decor.begin(every_width)
     if entry is not None:
         records = entry.replay(targets)
     else:
         into = targets if calls is None else (decor_cache.Recorder(ov, 0, calls),
                                               decor_cache.Recorder(decor, 1, calls))
         records = _draw_frame(ax, *into, frame)
-        decor_cache.store(ax, targets, cheap, calls, records, widths)
+        entry = decor_cache.store(ax, targets, cheap, calls, records, widths)
     drawn, texts, why = page_texts.draw(ax, decor)
-    decor.commit(page_axes.rectilinear_record(ax, records, texts, why),
-                 page_axes.grid_parts(ax) if frame else None)
+    decor.commit(page_axes.rectilinear_record(ax, records, texts, why), parts)
+    if entry.state is not None:  # a frame the next one may replay (not a pan's)
+        entry.note_commit(None if drawn or texts or why else decor_cache.commit_inputs(
+            decor, every_width, ax.view.navigable, parts))
     return drawn
 
 

@@ -328,6 +328,7 @@ class AxesDecor:
         self.drawn = True
         self._last: dict = {}  # what the visuals got last frame (uploads only changes)
         self._cached = None
+        self.commits = 0  # frames committed: a frame kept (``keep``) knows it is the last
         self._begin()
 
     @property
@@ -375,6 +376,11 @@ class AxesDecor:
                 line = self.lines[w] = Line(width=w)
                 line.order = TICK_ORDER
                 self.view.add(line)
+
+    def keep(self) -> None:
+        """This frame draws what the last committed one drew: the visuals, the record and
+        the followers stay as they are (no begin, no commit)."""
+        self.drawn = True
 
     def line(self, points, color, width_px: float, dashes=None) -> None:
         """A tick (the overlay's ``line``): solid only, so a dash pattern is refused
@@ -498,6 +504,7 @@ class AxesDecor:
             visual.follow = None if self.record is None else {
                 "kind": "axes", "record": self.id, "part": part}
             visual.follow_records = None if self.record is None else self.records
+        self.commits += 1
 
     def records(self) -> dict:
         """{id: record} with the axes' view (whose camera it follows) and the glyphs of

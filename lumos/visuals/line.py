@@ -508,7 +508,7 @@ class Line(Visual):
             far += int(beyond.sum())
             dest[:, 3] = valid & ~beyond
         warn_clipped(far, "pos", "not drawn (the line breaks there)")
-        self._pos_buffer.set_data(rows)
+        self._pos_buffer.set_data(rows, copy=False)  # made here for the buffer alone
         held = self._color_buffer.data
         if len(self._rgba) == 1 and self._colors_of_rgba is self._rgba \
                 and len(held) == len(rows) - 2:

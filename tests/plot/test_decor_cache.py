@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 import lumos.pyplot as plt
-from lumos.plot import decor_cache, ticker
+from lumos.plot import decor_cache, page_axes, ticker
 from lumos.plot.style import rcParams
 
 
@@ -24,13 +24,19 @@ def _figure():
 
 
 def _frames(change) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The pictures before ``change`` (the second frame, replayed from the cache), after
-    it, and the frame after that."""
+    """The pictures before ``change`` (the third frame: replayed from the cache, the axes'
+    decoration kept as the second frame committed it), after it, and the frame after
+    that."""
     fig, ax = _figure()
+    fig.render()
     fig.render()
     before = fig.render()
     change(ax)
     return before, fig.render(), fig.render()
+
+
+def _hide_text(ax):
+    ax.texts[0].set_visible(False)
 
 
 def _formatter_powerlimits(ax):
@@ -64,6 +70,11 @@ CHANGES = {
     "figure size": lambda ax: ax.figure.set_size_inches(4, 2.4),
     "dpi": lambda ax: ax.figure.set_dpi(80),
     "log scale": lambda ax: ax.set_yscale("symlog"),
+    # what the axes' decoration draws besides the frame the cache replays
+    "text anchored to data": lambda ax: ax.text(5, 0, "here"),
+    "annotation": lambda ax: ax.annotate("peak", (1.5, 300), (4, 100),
+                                         arrowprops={"arrowstyle": "->"}),
+    "grid": lambda ax: ax.grid(True),
 }
 
 
@@ -79,23 +90,46 @@ def test_a_change_between_frames_is_drawn(name, close_figures, monkeypatch):
     np.testing.assert_array_equal(again, expected[2])
 
 
+def test_a_text_hidden_after_a_frame_goes(close_figures, monkeypatch):
+    def steps():
+        fig, ax = _figure()
+        ax.text(5, 0, "here")
+        return [fig.render() for _ in range(3)], _hide_text(ax), fig.render(), fig.render()
+
+    shown, _, hidden, again = steps()
+    with monkeypatch.context() as m:  # the same steps, every frame drawn in full
+        m.setattr(decor_cache, "lookup", lambda ax, targets, cheap: (None, None))
+        expected = steps()
+    for got, want in zip(shown + [hidden, again], expected[0] + list(expected[2:]),
+                         strict=True):
+        np.testing.assert_array_equal(got, want)
+    assert not np.array_equal(hidden, shown[-1])
+
+
 def test_an_unchanged_frame_replays_the_last_one(close_figures, monkeypatch):
     fig, ax = _figure()
     first = fig.render()
     fig.render()  # the cheap key repeated: its state is frozen now
-    calls = []
+    calls, commits = [], []
     draw = decor_cache.Entry.replay
+    commit = page_axes.AxesDecor.commit
 
-    def counted(entry, targets):
-        calls.append(entry)
-        return draw(entry, targets)
+    def counted(entry, targets, decor=True):
+        calls.append(decor)
+        return draw(entry, targets, decor)
+
+    def committed(decor, *args):
+        commits.append(decor)
+        return commit(decor, *args)
 
     monkeypatch.setattr(decor_cache.Entry, "replay", counted)
+    monkeypatch.setattr(page_axes.AxesDecor, "commit", committed)
     np.testing.assert_array_equal(fig.render(), first)
-    assert len(calls) == 1
+    # the overlay's calls made again; the axes' decoration kept as committed
+    assert calls == [False] and commits == []
     ax.set_xlim(1, 8)  # a pan: drawn, not replayed
     fig.render()
-    assert len(calls) == 1
+    assert calls == [False] and len(commits) == 1
 
 
 def test_an_rcparam_change_draws_the_next_frame(close_figures, monkeypatch):
@@ -104,7 +138,8 @@ def test_an_rcparam_change_draws_the_next_frame(close_figures, monkeypatch):
     fig.render()
     generation = rcParams.generation
     drawn = []
-    monkeypatch.setattr(decor_cache, "store", lambda *args: drawn.append(args))
+    store = decor_cache.store
+    monkeypatch.setattr(decor_cache, "store", lambda *args: drawn.append(args) or store(*args))
     with plt.rc_context({"lines.linewidth": 3}):
         assert rcParams.generation > generation
         fig.render()

@@ -444,6 +444,51 @@ def test_set_ydata_tells_the_batch_that_x_kept_its_order(monkeypatch):
     assert np.abs(fig.render().astype(int) - img).max() <= 2
 
 
+def test_set_data_of_a_range_recomputes_those_bins_and_a_new_line_one_level(monkeypatch):
+    """Issue 13, item 4, through the plot API: a ``set_data`` that changes a range
+    recomputes the pyramid's bins of that range only; one that replaces every point
+    builds the level of the view in one pass over them (one ``_bins`` call over all its
+    bins), and neither copies the line (peak memory well under one array of y)."""
+    import tracemalloc
+
+    import lumos.pyplot as plt
+
+    n = 1 << 20
+    fig, ax = plt.subplots(figsize=(4, 3), dpi=50)
+    x = np.arange(n, dtype=float)
+    y = spiky_walk(n)
+    (ln,) = ax.plot(x, y)
+    ax.set_ylim(-2000, 2000)  # the view stays: each frame shows the same level
+    fig.render()
+    calls = []
+    bins = MinMaxPyramid._bins
+    monkeypatch.setattr(MinMaxPyramid, "_bins", lambda pyr, i, j0, j1: (
+        calls.append((i, j0, j1)), bins(pyr, i, j0, j1)))
+    part = y.copy()
+    part[300_000:300_500] += 50.0
+    ln.set_data(x, part)
+    fig.render()
+    assert len(calls) == 1
+    level, j0, j1 = calls[0]
+    size = 8 << level  # points per bin
+    assert j0 == 300_000 // size and j1 == -(-300_500 // size)
+    calls.clear()
+    new = spiky_walk(n, seed=5)
+    tracemalloc.start()
+    try:
+        ln.set_data(x, new)
+        img = fig.render()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [(j0, j1) for _, j0, j1 in calls] == [(0, n // (8 << calls[0][0]))]
+    assert peak < new.nbytes / 2, peak
+    fig2, ax2 = plt.subplots(figsize=(4, 3), dpi=50)
+    ax2.plot(x, new)
+    ax2.set_ylim(-2000, 2000)
+    np.testing.assert_array_equal(img, fig2.render())  # as a line plotted with it
+
+
 def test_update_points_of_a_batch():
     x = np.linspace(0, 1, 100)
     batch = visuals.Line([np.c_[x, x], np.c_[x, -x]], lod=False)
