@@ -59,6 +59,9 @@ class Axis(AxisUnits, AxisTickStyle):
         self.is_date = False
         self.units = None  # the categories of a category axis (lumos.plot.category)
         self.visible = True
+        #: the axes labels drawn in line with this one's (Figure.align_xlabels/ylabels),
+        #: one list shared by its members, as matplotlib's figure label Grouper
+        self.label_group: list[Axis] = [self]
         self._init_label()
         self.major = TickStyle(name, "major")
         self.minor = TickStyle(name, "minor")

@@ -117,9 +117,11 @@ class Legend:
                              "'right'")
         self.alignment = alignment
         self.frameon = bool(rc("legend.frameon", True) if frameon is None else frameon)
-        self.framealpha = _param(framealpha, "framealpha", 0.8)
         self.fancybox = bool(rc("legend.fancybox", True) if fancybox is None else fancybox)
         self.shadow = bool(rc("legend.shadow", False) if shadow is None else shadow)
+        # matplotlib's: a shadowed legend's frame is opaque unless framealpha is given
+        self.framealpha = 1.0 if framealpha is None and self.shadow else \
+            _param(framealpha, "framealpha", 0.8)
         face = rc("legend.facecolor", "inherit") if facecolor is None else facecolor
         self.facecolor = colors.to_rgba(rcParams["axes.facecolor"] if face == "inherit"
                                         else face, argname="facecolor")
@@ -403,6 +405,15 @@ class LegendFrame:
 
     def set_alpha(self, alpha) -> None:
         self.legend.framealpha = 1.0 if alpha is None else float(alpha)
+
+    def get_alpha(self) -> float:
+        return self.legend.framealpha
+
+    def get_facecolor(self) -> tuple:
+        return self.legend.facecolor
+
+    def get_edgecolor(self) -> tuple:
+        return self.legend.edgecolor
 
     def set_linewidth(self, lw) -> None:
         warn_once("legend frame lw", "legend frame: lumos draws it patch.linewidth wide")
