@@ -24,7 +24,7 @@ from .bbox import Bbox
 from .compat import warn_once
 from .fonts import FontProperties
 from .legend_best import best_location
-from .legend_handles import legend_handle_of
+from .legend_handles import TupleHandle, entry_handle
 from .legend_text import LegendText
 from .patch_style import rc
 from .style import rcParams
@@ -70,13 +70,13 @@ class Legend:
                  handleheight=None, handletextpad=None, borderpad=None, labelspacing=None,
                  columnspacing=None, borderaxespad=None, numpoints=None, scatterpoints=None,
                  scatteryoffsets=None, mode=None, draggable: bool = False,
-                 **kwargs) -> None:
+                 handler_map: dict | None = None, **kwargs) -> None:
         self.axes = ax
         handles, labels = _handles_and_labels(ax, args, kwargs)
         if kwargs:
             raise TypeError(f"legend: unexpected keyword arguments {sorted(kwargs)}")
         fig = ax.figure
-        entries = [(legend_handle_of(h, fig), str(lab))
+        entries = [(entry_handle(h, fig, handler_map), str(lab))
                    for h, lab in zip(handles, labels, strict=False)
                    if str(lab) and not str(lab).startswith("_")]
         self.entries = entries[::-1] if reverse else entries
@@ -481,6 +481,12 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, l
     """The handle as the artist declares it (``legend_handle``): a patch, a line, the
     markers on the line (``legend``'s numpoints, scatterpoints, scatteryoffsets,
     markerscale and handleheight). Returns the declaration (labelcolor reads it)."""
+    if isinstance(handle, TupleHandle):  # several handles in one entry
+        drawn = [_draw_handle(ov, sub, sx, y, sw, fs, px, legend)
+                 for sub, (sx, sw) in zip(handle.handles,
+                                          handle.slots(x, length, fs, legend.borderpad),
+                                          strict=True)]
+        return drawn[0]
     h = handle.legend_handle(fs)
     if h is None:
         return None
