@@ -78,7 +78,7 @@ class Legend:
         fig = ax.figure
         entries = [(entry_handle(h, fig, handler_map), str(lab))
                    for h, lab in zip(handles, labels, strict=False)
-                   if str(lab) and not str(lab).startswith("_")]
+                   if not str(lab).startswith("_")]  # matplotlib keeps "" labels given
         self.entries = entries[::-1] if reverse else entries
         self._visible = True
         self.outside_side = None
@@ -219,12 +219,19 @@ class Legend:
         handle_len = self.handlelength * fs
         text_pad = self.handletextpad * fs
         texts = [t for _, t in self.entries]
-        sizes = [textmod.measure(t.get_text(), px(t.get_fontsize()), face=t.face())
+        # an empty label is still a line high, as matplotlib's text layout measures "lp"
+        sizes = [textmod.measure(t.get_text() or "lp", px(t.get_fontsize()), face=t.face())
                  for t in texts]
-        # matplotlib's rows: the handle's height or the label's text box
-        row_h = max([fs * self.handleheight] + [s[1] for s in sizes])
+        sizes = [(w if t.get_text() else 0.0, h, d) for t, (w, h, d) in zip(texts, sizes,
+                                                                          strict=True)]
+        # matplotlib's rows: each the handle's height or its label's text box, whichever
+        # is taller (a two-line label's row is taller than its neighbours')
+        row_h = [max(fs * self.handleheight, s[1]) for s in sizes]
         ncols = max(1, min(self.ncols, len(self.entries)))
         nrows = -(-len(self.entries) // ncols)
+        # each column stacks its own rows (matplotlib packs the columns apart)
+        col_h = [sum(row_h[c * nrows:(c + 1) * nrows]) +
+                 (len(row_h[c * nrows:(c + 1) * nrows]) - 1) * spacing for c in range(ncols)]
         col_w = [0.0] * ncols
         for i, s in enumerate(sizes):
             c = i // nrows
@@ -238,7 +245,7 @@ class Legend:
         width = max(width, title_w + 2 * pad)
         if self.mode == "expand":
             width = max(width, self._expand_width())
-        height = 2 * pad + title_h + nrows * row_h + (nrows - 1) * spacing
+        height = 2 * pad + title_h + max(col_h, default=0.0)
         return width, height, fs, pad, spacing, handle_len, text_pad, row_h, nrows, col_w, \
             title_h
 
@@ -358,7 +365,7 @@ class Legend:
         for i, (handle, label) in enumerate(self.entries):
             col, row = divmod(i, nrows)
             cx = x + pad + sum(col_w[:col]) + col * self.columnspacing * fs
-            cy = top - row * (row_h + spacing) - row_h / 2
+            cy = top - sum(row_h[col * nrows:i]) - row * spacing - row_h[i] / 2
             size = px(label.get_fontsize())
             text_w = textmod.measure(label.get_text(), size, face=label.face())[0]
             if self.markerfirst:

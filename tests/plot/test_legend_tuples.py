@@ -61,3 +61,44 @@ def test_a_container_is_one_handle_and_other_handlers_are_refused():
         ax.legend([()], ["nothing"])
     assert len(bars) == 2
     plt.close(fig)
+
+
+def _legend_box(lib, build):
+    fig, ax = lib.subplots()
+    leg = build(ax)
+    fig.canvas.draw()
+    box = leg.get_window_extent()
+    lib.close(fig)
+    return box.width, box.height
+
+
+def test_rows_are_as_tall_as_their_own_label_as_matplotlibs():
+    # gallery legend_demo: a two-line label and math labels; one row each
+    import matplotlib.pyplot as mplt
+
+    def build(ax):
+        x = np.linspace(0, 1)
+        ax.plot(x, x ** 2, label="multi\nline")
+        ax.plot(x, x, label=r"$\frac{1}{2}\pi$")
+        ax.plot(x, x, label="$2^{x^2}$")
+        ax.plot(x, x, label="plain")
+        return ax.legend()
+    ours, theirs = _legend_box(plt, build), _legend_box(mplt, build)
+    assert ours[1] == pytest.approx(theirs[1], abs=3.0)  # 48 px taller before
+
+
+def test_empty_labels_given_are_kept_and_a_line_high():
+    # gallery legend_demo's table: blank cells are entries with "" labels
+    import matplotlib.pyplot as mplt
+    from matplotlib.patches import Rectangle
+
+    def build(ax):
+        lines = [ax.plot([0, 1], c)[0] for c in "rgb"]
+        extra = Rectangle((0, 0), 1, 1, fill=False, edgecolor="none", linewidth=0)
+        return ax.legend([extra, *lines, extra, *lines], ["top", "", "", "", "$j = 1$",
+                                                          "a", "b", "c"], ncols=2)
+    ours, theirs = _legend_box(plt, build), _legend_box(mplt, build)
+    fig, ax = plt.subplots()
+    assert len(build(ax).get_texts()) == 8
+    plt.close(fig)
+    np.testing.assert_allclose(ours, theirs, atol=3.0)
