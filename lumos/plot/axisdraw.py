@@ -456,6 +456,26 @@ def _label_base(ax, axis, side: int, ticks: TickLayout) -> float:
     return _base(ax, axis, side) + (-1.0 if side == 1 else 1.0) * reach
 
 
+def _group_base(ax, axis, side: int, ticks: TickLayout) -> float:
+    """``_label_base``, or the outermost of its group's (Figure.align_ylabels)."""
+    base = _label_base(ax, axis, side, ticks)
+    for member in axis.label_group:
+        if member is not axis and member.axes.get_visible() and member.visible and \
+                member.label_position == axis.label_position:
+            other = _label_base(member.axes, member, side, TickLayout(member.axes, member))
+            base = min(base, other) if side == 1 else max(base, other)
+    return base
+
+
+def aligned_label_reach(ax, axis, ticks: TickLayout) -> float | None:
+    """Pixels from its spine an axis label aligned with others (Figure.align_ylabels)
+    stands at; None for a label alone, which stands past its own ticks."""
+    if len(axis.label_group) < 2:
+        return None
+    side = 1 if axis.label_position in ("bottom", "left") else 2
+    return abs(_group_base(ax, axis, side, ticks) - _base(ax, axis, side))
+
+
 def _label_place(ax, axis, ticks: TickLayout) -> tuple:
     """Where and how the axis label is drawn: (x, y, ha, va, rotation, rotation_mode,
     size in pixels, face)."""
@@ -464,12 +484,7 @@ def _label_place(ax, axis, ticks: TickLayout) -> tuple:
     side = 1 if axis.label_position in ("bottom", "left") else 2
     _, _, lsize = _label_size(ax, axis)
     st = axis.label_style
-    base = _label_base(ax, axis, side, ticks)
-    for member in axis.label_group:  # Figure.align_ylabels: the outermost of the group
-        if member is not axis and member.axes.get_visible() and member.visible and \
-                member.label_position == axis.label_position:
-            other = _label_base(member.axes, member, side, TickLayout(member.axes, member))
-            base = min(base, other) if side == 1 else max(base, other)
+    base = _group_base(ax, axis, side, ticks)
     loc = axis.label_loc
     frac = {"left": 0.0, "bottom": 0.0, "center": 0.5, "right": 1.0, "top": 1.0}[loc]
     coords = axis.label_coords or (None, None)

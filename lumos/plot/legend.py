@@ -507,7 +507,10 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, l
         if h.hatch is not None:
             ov.hatch(x, y - half, length, 2 * half, *h.hatch)
         if edge is not None:
-            ov.line(np.vstack([corners, corners[:1]]), edge, px(0.8))
+            width, dashes = h.patch_edge or (px(0.8), None)
+            # a patch's edge: matplotlib's Patch joins (miter) and caps (butt)
+            ov.line(np.vstack([corners, corners[:1]]), edge, width, dashes,
+                    {"cap": "butt", "dash_cap": "butt", "join": "miter"})
     for points, rgba, width, dashes in h.strokes:
         u, dx, dy = np.asarray(points, dtype=float).T
         ov.line(np.c_[x + u * length + dx, y + dy], rgba, width, dashes)

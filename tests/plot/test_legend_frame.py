@@ -39,3 +39,29 @@ def test_a_shadowed_frame_hides_its_shadow():
     x, y = int(box.x1) - 3, int(h - box.y0) - 4
     assert tuple(img[y, x]) == (255, 255, 255)
     plt.close(fig)
+
+
+def test_a_patch_legend_box_takes_the_patch_line_width_and_dashes():
+    # gallery statistics/confidence_ellipse: dashed and dotted ellipses in the legend
+    from matplotlib.patches import Ellipse as MplEllipse
+    from matplotlib.patches import Rectangle as MplRectangle
+
+    from lumos.patches import Ellipse
+
+    fig, ax = plt.subplots()
+    e = ax.add_patch(Ellipse((0, 0), 1, 2, facecolor="none", edgecolor="b",
+                             linestyle="--", linewidth=2, label="e"))
+    handle = e.legend_handle(10.0)
+    px = fig.points_to_pixels
+    width, dashes = handle.patch_edge
+    assert width == pytest.approx(px(2))
+    # matplotlib's dashed pattern scaled by the line width, as the patch draws it
+    theirs = MplEllipse((0, 0), 1, 2, linestyle="--", linewidth=2)
+    mpl_dashes = np.asarray(theirs._dash_pattern[1]) * fig.dpi / 72  # noqa: SLF001
+    np.testing.assert_allclose(dashes, mpl_dashes, rtol=1e-6)
+    solid = ax.add_patch(Ellipse((0, 0), 1, 1, edgecolor="k", label="s")).legend_handle(10.0)
+    assert solid.patch_edge[1] is None
+    # a matplotlib Patch given as a handle keeps its own rule
+    ax.legend([e, MplRectangle((0, 0), 1, 1)], ["e", "r"])
+    fig.savefig(io.BytesIO(), format="png")
+    plt.close(fig)

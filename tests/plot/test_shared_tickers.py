@@ -31,7 +31,7 @@ def test_set_yticklabels_empty_clears_every_sharing_axes():
             ax.set_yscale("log")
             ax.set_yticklabels([])
     ours, theirs = _both(build)
-    for a, b in zip(ours, theirs):
+    for a, b in zip(ours, theirs, strict=True):
         assert not any(_labels(a, "y")) and not any(_labels(b, "y"))
         assert type(a.yaxis.get_major_formatter()).__name__ == "NullFormatter"
         assert type(b.yaxis.get_major_formatter()).__name__ == "NullFormatter"
@@ -46,7 +46,7 @@ def test_set_ticks_and_formatter_reach_the_sharing_axes():
         axs[0].set_yticks([1, 4, 9])
         axs[2].yaxis.set_major_formatter("{x:.1f} m")
     ours, theirs = _both(build)
-    for a, b in zip(ours, theirs):
+    for a, b in zip(ours, theirs, strict=True):
         np.testing.assert_allclose(a.get_yticks(), b.get_yticks())
         np.testing.assert_allclose(a.get_yticks(), [1, 4, 9])
         theirs_text = b.yaxis.get_major_formatter().format_ticks(b.get_yticks())
