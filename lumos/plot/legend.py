@@ -126,6 +126,7 @@ class Legend:
         self.facecolor = colors.to_rgba(rcParams["axes.facecolor"] if face == "inherit"
                                         else face, argname="facecolor")
         edge = rc("legend.edgecolor", "0.8") if edgecolor is None else edgecolor
+        self.frame_linewidth = float(rc("patch.linewidth", 1.0))  # points, as matplotlib's
         self.edgecolor = colors.to_rgba(rcParams["axes.edgecolor"] if edge == "inherit"
                                         else edge, argname="edgecolor")
         self.markerscale = _param(markerscale, "markerscale", 1.0)
@@ -342,8 +343,7 @@ class Legend:
         edge = colors.to_rgba(self.edgecolor, self.framealpha * self.edgecolor[3])
         for tri in _round_rect(x, y, width, height, radius):
             ov.polygon(tri, face)
-        ov.line(_round_outline(x, y, width, height, radius), edge,
-                px(rc("patch.linewidth", 1.0)))
+        ov.line(_round_outline(x, y, width, height, radius), edge, px(self.frame_linewidth))
 
     def draw(self, ov) -> None:
         if not self._shown():
@@ -423,7 +423,10 @@ class LegendFrame:
         return self.legend.edgecolor
 
     def set_linewidth(self, lw) -> None:
-        warn_once("legend frame lw", "legend frame: lumos draws it patch.linewidth wide")
+        self.legend.frame_linewidth = float(rc("patch.linewidth", 1.0) if lw is None else lw)
+
+    def get_linewidth(self) -> float:
+        return self.legend.frame_linewidth
 
     def set_boxstyle(self, style) -> None:
         self.legend.fancybox = "round" in str(style)

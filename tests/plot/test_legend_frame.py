@@ -65,3 +65,21 @@ def test_a_patch_legend_box_takes_the_patch_line_width_and_dashes():
     ax.legend([e, MplRectangle((0, 0), 1, 1)], ["e", "r"])
     fig.savefig(io.BytesIO(), format="png")
     plt.close(fig)
+
+
+@pytest.mark.parametrize("lw", [1.0, 4.0])
+def test_frame_linewidth_is_drawn(lw):
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], label="a line")
+    leg = ax.legend(loc="center", edgecolor="black", framealpha=1)
+    leg.get_frame().set_linewidth(lw)
+    assert leg.get_frame().get_linewidth() == lw
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    img = np.asarray(Image.open(buf).convert("L")).astype(int)
+    box = leg.get_window_extent()
+    h = img.shape[0]
+    col = img[int(h - box.y1) - 8:int(h - box.y1) + 8, int((box.x0 + box.x1) / 2)]
+    dark = int((col < 128).sum())
+    assert dark == pytest.approx(fig.points_to_pixels(lw), abs=1.0)
+    plt.close(fig)
