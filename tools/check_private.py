@@ -55,6 +55,9 @@ THIRD_PARTY = {
     "_posA_posB": "matplotlib's FancyArrowPatch keeps its end points only there "
                   "(set_positions has no getter); lumos.plot.figure_artists draws it",
     "_length": "matplotlib's TickedStroke keeps its tick length only there",
+    "_ndivide": "matplotlib's HandlerTuple keeps its ndivide only there (no getter); "
+                "lumos.plot.legend_handles draws tuple handles",
+    "_pad": "matplotlib's HandlerTuple keeps its pad only there (no getter)",
     # matplotlib's backend-writer interface (lumos.mpl_backend), as its own backends use it
     "_process": "matplotlib backends fire events with Event._process() (backend_bases)",
     "_on_timer": "TimerBase._on_timer is the call a backend's timer makes (backend_bases)",

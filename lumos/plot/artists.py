@@ -182,8 +182,10 @@ class LegendHandle:
     ``(u, dx, dy)``: ``u`` of the handle's length plus ``dx`` pixels along it, ``dy``
     pixels above its middle (error bars and their caps, stems, baselines);
     ``marker_dy`` lifts the marker (a stem's head); ``hatch`` ``(letters, rgba, width
-    px, tile px)`` hatches the patch; ``line_look`` the line's ``cap``, ``dash_cap`` and
-    ``join`` (the Line visual's; None: round), as matplotlib's legend line copies them.
+    px, tile px)`` hatches the patch; ``patch_edge`` ``(width px, dashes px)`` strokes
+    the patch's edge as the artist's (None: 0.8 points, solid); ``line_look`` the line's
+    ``cap``, ``dash_cap`` and ``join`` (the Line visual's; None: round), as matplotlib's
+    legend line copies them.
 
     ``count`` names the legend parameter that says how many markers to draw:
     ``"numpoints"`` (lines) or ``"scatterpoints"`` (scatters, drawn at the legend's
@@ -196,6 +198,7 @@ class LegendHandle:
     strokes: tuple = ()
     marker_dy: float = 0.0
     hatch: tuple | None = None
+    patch_edge: tuple | None = None
     line_look: dict | None = None
     count: str = "numpoints"
     marker_areas: tuple[float, float] | None = None

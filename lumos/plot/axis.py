@@ -59,6 +59,9 @@ class Axis(AxisUnits, AxisTickStyle):
         self.is_date = False
         self.units = None  # the categories of a category axis (lumos.plot.category)
         self.visible = True
+        #: the axes labels drawn in line with this one's (Figure.align_xlabels/ylabels),
+        #: one list shared by its members, as matplotlib's figure label Grouper
+        self.label_group: list[Axis] = [self]
         self._init_label()
         self.major = TickStyle(name, "major")
         self.minor = TickStyle(name, "minor")
@@ -126,10 +129,11 @@ class Axis(AxisUnits, AxisTickStyle):
                     setattr(self, name, value)
         else:
             major, fmt, minor, minor_fmt = self.scale.default_tickers()
-            self.set_major_locator(major)
-            self.set_major_formatter(fmt)
-            self.set_minor_locator(minor)
-            self.set_minor_formatter(minor_fmt)
+            # each member of a shared group is reset by its own call (set_scale, clear)
+            self._set_ticker("major_locator", major, shared=False)
+            self._set_ticker("major_formatter", fmt, shared=False)
+            self._set_ticker("minor_locator", minor, shared=False)
+            self._set_ticker("minor_formatter", minor_fmt, shared=False)
             if rc(f"{self.name}tick.minor.visible", False) and \
                     isinstance(self.minor_locator, ticker.NullLocator):
                 self.minor_locator = ticker.AutoMinorLocator()
@@ -258,22 +262,31 @@ class Axis(AxisUnits, AxisTickStyle):
         ``ax.xaxis.set(major_locator=..., major_formatter=...)``."""
         validate.set_by_setters(self, kwargs, "Axis.set")
 
+    def _set_ticker(self, name: str, value, shared: bool = True) -> None:
+        """Set one of the four tickers (``major_locator``, ...) as a script's. ``shared``:
+        on every axis sharing this one's limits too, as shared axes share one ``Ticker``
+        in matplotlib (``set_yticklabels([])`` on one of ``sharey`` axes clears them
+        all; ``set_xticks`` on one ticks them all)."""
+        for member in self.limits.members if shared else [self]:
+            wrap = member._locator if name.endswith("locator") else member._formatter
+            setattr(member, name, wrap(value))
+            member._user_tickers.add(name)
+            fmt = getattr(member, "major_formatter", None)  # None while being made
+            if name == "major_locator" and isinstance(getattr(fmt, "locator", None),
+                                                      ticker.Locator):
+                # matplotlib's Formatter._set_locator: a date formatter reads the unit
+                # of the locator on the axis ('%Y-%m' for monthly ticks)
+                fmt.locator = member.major_locator
+            member.changed()
+
     def set_major_locator(self, locator) -> None:
-        """The locator of the major ticks (lumos's or matplotlib's)."""
-        self.major_locator = self._locator(locator)
-        self._user_tickers.add("major_locator")
-        fmt = getattr(self, "major_formatter", None)  # None while the axis is being made
-        if isinstance(getattr(fmt, "locator", None), ticker.Locator):
-            # matplotlib's Formatter._set_locator: a date formatter reads the unit of
-            # the locator on the axis ('%Y-%m' for monthly ticks)
-            fmt.locator = self.major_locator
-        self.changed()
+        """The locator of the major ticks (lumos's or matplotlib's), of every axis
+        sharing this one."""
+        self._set_ticker("major_locator", locator)
 
     def set_minor_locator(self, locator) -> None:
-        """The locator of the minor ticks."""
-        self.minor_locator = self._locator(locator)
-        self._user_tickers.add("minor_locator")
-        self.changed()
+        """The locator of the minor ticks, of every axis sharing this one."""
+        self._set_ticker("minor_locator", locator)
 
     def minorticks_on(self) -> None:
         """Minor ticks on this axis, unless it has a minor locator already: subdivisions
@@ -294,17 +307,13 @@ class Axis(AxisUnits, AxisTickStyle):
         self.set_minor_locator(ticker.NullLocator())
 
     def set_major_formatter(self, formatter) -> None:
-        """The formatter of the major tick labels: a Formatter (lumos's or matplotlib's), a
-        format string or a function."""
-        self.major_formatter = self._formatter(formatter)
-        self._user_tickers.add("major_formatter")
-        self.changed()
+        """The formatter of the major tick labels, of every axis sharing this one: a
+        Formatter (lumos's or matplotlib's), a format string or a function."""
+        self._set_ticker("major_formatter", formatter)
 
     def set_minor_formatter(self, formatter) -> None:
-        """The formatter of the minor tick labels."""
-        self.minor_formatter = self._formatter(formatter)
-        self._user_tickers.add("minor_formatter")
-        self.changed()
+        """The formatter of the minor tick labels, of every axis sharing this one."""
+        self._set_ticker("minor_formatter", formatter)
 
     def get_major_locator(self):
         """The major locator (matplotlib's own object when one was given)."""
@@ -361,7 +370,8 @@ class Axis(AxisUnits, AxisTickStyle):
     def set_ticklabels(self, labels, *, minor: bool = False, fontdict=None, **kwargs) -> None:
         """Labels for the current ticks, and matplotlib's Text keywords styling them."""
         labels = [str(getattr(s, "get_text", lambda s=s: s)()) for s in labels]
-        fmt = ticker.FixedFormatter(labels)
+        # matplotlib's: no labels is a NullFormatter
+        fmt = ticker.FixedFormatter(labels) if labels else ticker.NullFormatter()
         if minor:
             self.set_minor_formatter(fmt)
         else:

@@ -291,7 +291,7 @@ def draw_axis(ax, axis, ov, ticks: TickLayout | None = None, boxes=None) -> None
                     continue
                 ov.line([(p, a), (p, b)] if x else [(a, p), (b, p)], color, width)
     _draw_offset(ax, axis, ticks, ov)
-    _draw_label(ax, axis, ticks, ov)
+    _draw_label(ax, axis, ticks, ov, boxes or ov)
 
 
 def _tick_ends(base: float, sign: float, direction: float, length: float) -> tuple:
@@ -449,18 +449,42 @@ def _draw_offset(ax, axis, ticks: TickLayout, ov) -> None:
                 ha="right" if side == 2 else "left", va="bottom")
 
 
+def _label_base(ax, axis, side: int, ticks: TickLayout) -> float:
+    """Where the axis label stands across the axis (pixels): past the tick labels of
+    ``side`` and the label pad."""
+    reach = ticks.reach(side) + ax.figure.points_to_pixels(axis.labelpad)
+    return _base(ax, axis, side) + (-1.0 if side == 1 else 1.0) * reach
+
+
+def _group_base(ax, axis, side: int, ticks: TickLayout) -> float:
+    """``_label_base``, or the outermost of its group's (Figure.align_ylabels)."""
+    base = _label_base(ax, axis, side, ticks)
+    for member in axis.label_group:
+        if member is not axis and member.axes.get_visible() and member.visible and \
+                member.label_position == axis.label_position:
+            other = _label_base(member.axes, member, side, TickLayout(member.axes, member))
+            base = min(base, other) if side == 1 else max(base, other)
+    return base
+
+
+def aligned_label_reach(ax, axis, ticks: TickLayout) -> float | None:
+    """Pixels from its spine an axis label aligned with others (Figure.align_ylabels)
+    stands at; None for a label alone, which stands past its own ticks."""
+    if len(axis.label_group) < 2:
+        return None
+    side = 1 if axis.label_position in ("bottom", "left") else 2
+    return abs(_group_base(ax, axis, side, ticks) - _base(ax, axis, side))
+
+
 def _label_place(ax, axis, ticks: TickLayout) -> tuple:
     """Where and how the axis label is drawn: (x, y, ha, va, rotation, rotation_mode,
     size in pixels, face)."""
-    fig = ax.figure
     bx, by, bw, bh = ax.box
     x = axis.name == "x"
     side = 1 if axis.label_position in ("bottom", "left") else 2
-    sign = -1.0 if side == 1 else 1.0
     _, _, lsize = _label_size(ax, axis)
     st = axis.label_style
-    reach = ticks.reach(side) + fig.points_to_pixels(axis.labelpad)
-    base = _base(ax, axis, side) + sign * reach
+    base = _group_base(ax, axis, side, ticks)
     loc = axis.label_loc
     frac = {"left": 0.0, "bottom": 0.0, "center": 0.5, "right": 1.0, "top": 1.0}[loc]
     coords = axis.label_coords or (None, None)
@@ -495,7 +519,7 @@ def axis_label_box(ax, axis) -> Bbox | None:
                                                  mode, face=face))
 
 
-def _draw_label(ax, axis, ticks: TickLayout, ov) -> None:
+def _draw_label(ax, axis, ticks: TickLayout, ov, boxes) -> None:
     if not axis.label_text:
         return
     st = axis.label_style
@@ -503,6 +527,12 @@ def _draw_label(ax, axis, ticks: TickLayout, ov) -> None:
     if st.get("alpha") is not None:
         color = colors.to_rgba(color, st["alpha"])
     px, py, ha, va, rot, mode, lsize, face = _label_place(ax, axis, ticks)
+    if st.get("bbox") is not None:  # set_ylabel(..., bbox=dict(...))
+        from .textbox import draw_box  # labels with a box only
+
+        style = SimpleNamespace(bbox=st["bbox"], ha=ha, va=va, rotation=rot,
+                                rotation_mode=mode)
+        draw_box(boxes, ax.figure, axis.label_text, px, py, lsize, style, face)
     for tx, ty, s, tha, tva in block_lines(axis.label_text, px, py, lsize, face, ha, va, rot,
                                            mode, st.get("ma")):
         ov.text(s, tx, ty, lsize, color, ha=tha, va=tva, rotation=rot, face=face)

@@ -460,6 +460,43 @@ class FigureBase:
             ax._set_position(ss.get_position(ax.figure))
 
     # -- texts --------------------------------------------------------------------------
+    def align_xlabels(self, axs=None) -> None:
+        """Draw the x labels of ``axs`` (default: every grid axes of the figure) in
+        line: those at the bottom of axes ending on the same grid row, and those at the
+        top of axes starting on the same row (matplotlib's rule)."""
+        self._align_labels("x", axs)
+
+    def align_ylabels(self, axs=None) -> None:
+        """Draw the y labels of ``axs`` in line: those on the left of axes starting
+        in the same grid column, and those on the right of axes ending in the same one."""
+        self._align_labels("y", axs)
+
+    def align_labels(self, axs=None) -> None:
+        """``align_xlabels`` and ``align_ylabels``."""
+        self.align_xlabels(axs)
+        self.align_ylabels(axs)
+
+    def _align_labels(self, name: str, axs) -> None:
+        axs = self.axes if axs is None else list(np.ravel(np.asarray(axs, dtype=object)))
+        axs = [ax for ax in axs if ax.get_subplotspec() is not None]
+        first, last = ("top", "bottom") if name == "x" else ("left", "right")
+        for ax in axs:
+            axis = getattr(ax, f"{name}axis")
+            pos = axis.get_label_position()
+            span = getattr(ax.get_subplotspec(), "rowspan" if name == "x" else "colspan")
+            for other in axs:
+                oaxis = getattr(other, f"{name}axis")
+                if oaxis.get_label_position() != pos or oaxis.label_group is axis.label_group:
+                    continue
+                ospan = getattr(other.get_subplotspec(),
+                                "rowspan" if name == "x" else "colspan")
+                if (pos == first and span.start == ospan.start) or \
+                        (pos == last and span.stop == ospan.stop):
+                    group = axis.label_group + oaxis.label_group
+                    for member in group:
+                        member.label_group = group
+                        member.changed()
+
     def text(self, x, y, s, fontdict: dict | None = None, **kwargs) -> FigureText:
         """Text at (x, y) in figure fraction (``transform=`` another transform)."""
         kwargs = {**_as_dict(fontdict, "fontdict"), **kwargs}

@@ -24,7 +24,7 @@ from .bbox import Bbox
 from .compat import warn_once
 from .fonts import FontProperties
 from .legend_best import best_location
-from .legend_handles import legend_handle_of
+from .legend_handles import TupleHandle, entry_handle
 from .legend_text import LegendText
 from .patch_style import rc
 from .style import rcParams
@@ -70,15 +70,15 @@ class Legend:
                  handleheight=None, handletextpad=None, borderpad=None, labelspacing=None,
                  columnspacing=None, borderaxespad=None, numpoints=None, scatterpoints=None,
                  scatteryoffsets=None, mode=None, draggable: bool = False,
-                 **kwargs) -> None:
+                 handler_map: dict | None = None, **kwargs) -> None:
         self.axes = ax
         handles, labels = _handles_and_labels(ax, args, kwargs)
         if kwargs:
             raise TypeError(f"legend: unexpected keyword arguments {sorted(kwargs)}")
         fig = ax.figure
-        entries = [(legend_handle_of(h, fig), str(lab))
+        entries = [(entry_handle(h, fig, handler_map), str(lab))
                    for h, lab in zip(handles, labels, strict=False)
-                   if str(lab) and not str(lab).startswith("_")]
+                   if not str(lab).startswith("_")]  # matplotlib keeps "" labels given
         self.entries = entries[::-1] if reverse else entries
         self._visible = True
         self.outside_side = None
@@ -117,13 +117,16 @@ class Legend:
                              "'right'")
         self.alignment = alignment
         self.frameon = bool(rc("legend.frameon", True) if frameon is None else frameon)
-        self.framealpha = _param(framealpha, "framealpha", 0.8)
         self.fancybox = bool(rc("legend.fancybox", True) if fancybox is None else fancybox)
         self.shadow = bool(rc("legend.shadow", False) if shadow is None else shadow)
+        # matplotlib's: a shadowed legend's frame is opaque unless framealpha is given
+        self.framealpha = 1.0 if framealpha is None and self.shadow else \
+            _param(framealpha, "framealpha", 0.8)
         face = rc("legend.facecolor", "inherit") if facecolor is None else facecolor
         self.facecolor = colors.to_rgba(rcParams["axes.facecolor"] if face == "inherit"
                                         else face, argname="facecolor")
         edge = rc("legend.edgecolor", "0.8") if edgecolor is None else edgecolor
+        self.frame_linewidth = float(rc("patch.linewidth", 1.0))  # points, as matplotlib's
         self.edgecolor = colors.to_rgba(rcParams["axes.edgecolor"] if edge == "inherit"
                                         else edge, argname="edgecolor")
         self.markerscale = _param(markerscale, "markerscale", 1.0)
@@ -217,12 +220,19 @@ class Legend:
         handle_len = self.handlelength * fs
         text_pad = self.handletextpad * fs
         texts = [t for _, t in self.entries]
-        sizes = [textmod.measure(t.get_text(), px(t.get_fontsize()), face=t.face())
+        # an empty label is still a line high, as matplotlib's text layout measures "lp"
+        sizes = [textmod.measure(t.get_text() or "lp", px(t.get_fontsize()), face=t.face())
                  for t in texts]
-        # matplotlib's rows: the handle's height or the label's text box
-        row_h = max([fs * self.handleheight] + [s[1] for s in sizes])
+        sizes = [(w if t.get_text() else 0.0, h, d) for t, (w, h, d) in zip(texts, sizes,
+                                                                          strict=True)]
+        # matplotlib's rows: each the handle's height or its label's text box, whichever
+        # is taller (a two-line label's row is taller than its neighbours')
+        row_h = [max(fs * self.handleheight, s[1]) for s in sizes]
         ncols = max(1, min(self.ncols, len(self.entries)))
         nrows = -(-len(self.entries) // ncols)
+        # each column stacks its own rows (matplotlib packs the columns apart)
+        col_h = [sum(row_h[c * nrows:(c + 1) * nrows]) +
+                 (len(row_h[c * nrows:(c + 1) * nrows]) - 1) * spacing for c in range(ncols)]
         col_w = [0.0] * ncols
         for i, s in enumerate(sizes):
             c = i // nrows
@@ -236,7 +246,7 @@ class Legend:
         width = max(width, title_w + 2 * pad)
         if self.mode == "expand":
             width = max(width, self._expand_width())
-        height = 2 * pad + title_h + nrows * row_h + (nrows - 1) * spacing
+        height = 2 * pad + title_h + max(col_h, default=0.0)
         return width, height, fs, pad, spacing, handle_len, text_pad, row_h, nrows, col_w, \
             title_h
 
@@ -333,8 +343,7 @@ class Legend:
         edge = colors.to_rgba(self.edgecolor, self.framealpha * self.edgecolor[3])
         for tri in _round_rect(x, y, width, height, radius):
             ov.polygon(tri, face)
-        ov.line(_round_outline(x, y, width, height, radius), edge,
-                px(rc("patch.linewidth", 1.0)))
+        ov.line(_round_outline(x, y, width, height, radius), edge, px(self.frame_linewidth))
 
     def draw(self, ov) -> None:
         if not self._shown():
@@ -356,7 +365,7 @@ class Legend:
         for i, (handle, label) in enumerate(self.entries):
             col, row = divmod(i, nrows)
             cx = x + pad + sum(col_w[:col]) + col * self.columnspacing * fs
-            cy = top - row * (row_h + spacing) - row_h / 2
+            cy = top - sum(row_h[col * nrows:i]) - row * spacing - row_h[i] / 2
             size = px(label.get_fontsize())
             text_w = textmod.measure(label.get_text(), size, face=label.face())[0]
             if self.markerfirst:
@@ -404,8 +413,20 @@ class LegendFrame:
     def set_alpha(self, alpha) -> None:
         self.legend.framealpha = 1.0 if alpha is None else float(alpha)
 
+    def get_alpha(self) -> float:
+        return self.legend.framealpha
+
+    def get_facecolor(self) -> tuple:
+        return self.legend.facecolor
+
+    def get_edgecolor(self) -> tuple:
+        return self.legend.edgecolor
+
     def set_linewidth(self, lw) -> None:
-        warn_once("legend frame lw", "legend frame: lumos draws it patch.linewidth wide")
+        self.legend.frame_linewidth = float(rc("patch.linewidth", 1.0) if lw is None else lw)
+
+    def get_linewidth(self) -> float:
+        return self.legend.frame_linewidth
 
     def set_boxstyle(self, style) -> None:
         self.legend.fancybox = "round" in str(style)
@@ -470,6 +491,12 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, l
     """The handle as the artist declares it (``legend_handle``): a patch, a line, the
     markers on the line (``legend``'s numpoints, scatterpoints, scatteryoffsets,
     markerscale and handleheight). Returns the declaration (labelcolor reads it)."""
+    if isinstance(handle, TupleHandle):  # several handles in one entry
+        drawn = [_draw_handle(ov, sub, sx, y, sw, fs, px, legend)
+                 for sub, (sx, sw) in zip(handle.handles,
+                                          handle.slots(x, length, fs, legend.borderpad),
+                                          strict=True)]
+        return drawn[0]
     h = handle.legend_handle(fs)
     if h is None:
         return None
@@ -483,7 +510,10 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, l
         if h.hatch is not None:
             ov.hatch(x, y - half, length, 2 * half, *h.hatch)
         if edge is not None:
-            ov.line(np.vstack([corners, corners[:1]]), edge, px(0.8))
+            width, dashes = h.patch_edge or (px(0.8), None)
+            # a patch's edge: matplotlib's Patch joins (miter) and caps (butt)
+            ov.line(np.vstack([corners, corners[:1]]), edge, width, dashes,
+                    {"cap": "butt", "dash_cap": "butt", "join": "miter"})
     for points, rgba, width, dashes in h.strokes:
         u, dx, dy = np.asarray(points, dtype=float).T
         ov.line(np.c_[x + u * length + dx, y + dy], rgba, width, dashes)

@@ -205,6 +205,66 @@ class MatplotlibHandle:
         return LegendHandle(patch=(face, edge if edge[3] > 0 else None))
 
 
+class TupleHandle:
+    """Several handles in one legend entry (matplotlib's tuple handle and its
+    ``HandlerTuple(ndivide=1, pad=None)``): drawn over one another in ``ndivide`` = 1
+    slot, else side by side in ``ndivide`` slots (None: one a handle) ``pad`` font sizes
+    apart (None: the legend's borderpad), the handles cycling through the slots."""
+
+    def __init__(self, handles: tuple, figure, ndivide: int | None = 1,
+                 pad: float | None = None) -> None:
+        self.handles = [entry_handle(h, figure, None) for h in handles]  # nested too
+        if not self.handles:
+            raise ValueError("handles: got an empty tuple, expected one or more handles")
+        self.ndivide = len(self.handles) if ndivide is None else int(ndivide)
+        if self.ndivide < 1:
+            raise ValueError(f"HandlerTuple ndivide: got {ndivide!r}, expected >= 1 or None")
+        self.pad = None if pad is None else float(pad)
+
+    def slots(self, x: float, length: float, fs: float, borderpad: float) -> list:
+        """(x, length) in pixels of each handle's slot, in the handles' order."""
+        n = self.ndivide
+        pad = (borderpad if self.pad is None else self.pad) * fs
+        width = (length - pad * (n - 1)) / n if n > 1 else length
+        return [(x + (width + pad) * (i % n), width) for i in range(len(self.handles))]
+
+
+def _handler_for(obj, handler_map: dict):
+    """matplotlib's Legend.get_legend_handler over the script's ``handler_map``: the
+    handle itself, then its type and base types; None where it names none. An artist or
+    container (a BarContainer is a tuple) stops at its own type, as matplotlib's default
+    map holds a handler for each of those."""
+    try:
+        return handler_map[obj]
+    except (TypeError, KeyError):
+        pass
+    own = callable(getattr(obj, "legend_handle", None))
+    for cls in type(obj).__mro__[:1] if own else type(obj).__mro__:
+        if cls in handler_map:
+            return handler_map[cls]
+    return None
+
+
+def entry_handle(obj, figure, handler_map: dict | None):
+    """The legend handle of one entry: a tuple of handles (matplotlib's HandlerTuple,
+    the only handler lumos takes from a ``handler_map``) or one handle."""
+    handler = _handler_for(obj, handler_map) if handler_map else None
+    if handler is not None:
+        from .mpl_objects import is_matplotlib
+
+        name = type(handler).__name__
+        if not (is_matplotlib(handler) and name == "HandlerTuple" and
+                isinstance(obj, tuple) and not callable(getattr(obj, "legend_handle", None))):
+            raise TypeError(f"handler_map: {name} for a {type(obj).__name__} is not "
+                            "supported (lumos draws legend handles itself; it takes "
+                            "HandlerTuple for tuples of handles)")
+        params = vars(handler)  # HandlerTuple keeps its parameters only as _ndivide, _pad
+        return TupleHandle(obj, figure, params.get("_ndivide", 1), params.get("_pad"))
+    if isinstance(obj, tuple) and not callable(getattr(obj, "legend_handle", None)):
+        return TupleHandle(obj, figure)
+    return legend_handle_of(obj, figure)
+
+
 def legend_handle_of(obj, figure):
     """Something that declares ``legend_handle`` for ``obj``: the object itself, or an
     adapter for matplotlib's Line2D and Patch."""

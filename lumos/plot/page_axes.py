@@ -35,7 +35,7 @@ from ..visuals.fonts import get_font
 from ..visuals.line import LOD_THRESHOLD
 from ..visuals.mathtext import rich_layout
 from . import ticker
-from .axisdraw import _base, _spine
+from .axisdraw import _base, _spine, aligned_label_reach
 from .fonts import face_of
 from .style import dash_pattern, rcParams
 
@@ -715,9 +715,11 @@ def _label_overrides(axis, side: int) -> list:
     return out
 
 
-def _label_record(axis) -> dict:
+def _label_record(axis, layout) -> dict:
     """The axis label as _draw_label in axisdraw.py places it (beyond what the ticks of
-    its side reach, at ``loc`` or at its ``label_coords``)."""
+    its side reach, at ``loc`` or at its ``label_coords``); ``at``: the distance from the
+    spine of a label aligned with other axes' (Figure.align_ylabels), which the page
+    keeps as drawn (it redraws one axes at a time)."""
     fig = axis.axes.figure
     st = axis.label_style
     x = axis.name == "x"
@@ -734,7 +736,8 @@ def _label_record(axis) -> dict:
             "rotation": float(st.get("rotation", 0.0 if x else 90.0)),
             "mode": st.get("rotation_mode", None if x else "anchor"),
             "face": face_of(st.get("family"), st.get("style"), st.get("weight")).name,
-            "coords": None if axis.label_coords is None else list(axis.label_coords)}
+            "coords": None if axis.label_coords is None else list(axis.label_coords),
+            "at": aligned_label_reach(axis.axes, axis, layout)}
 
 
 def _tick_style(fig, st, ts) -> dict:
@@ -773,7 +776,7 @@ def axis_record(ax, axis, layout) -> dict:
             "visible", True)), "size": float(fig.points_to_pixels(axis.offset_style["size"]))
             if "size" in axis.offset_style else layout.size_px,
             "color": color_bytes(axis.offset_style.get("color", major.labelcolor))},
-        "label": None if not show_label else _label_record(axis),
+        "label": None if not show_label else _label_record(axis, layout),
         "grid": {"major": bool(major.gridOn), "minor": bool(axis.minor.gridOn)},
         "static": None,
         "unfollowable": _unfollowable(ax, axis, layout),

@@ -207,7 +207,12 @@ class PathsArtist(Artist):
             fig = self.axes.figure
             hatch = (self._hatch, self._legend_hatch_rgba(),
                      fig.points_to_pixels(self._hatch_linewidth), fig.dpi)
-        return LegendHandle(patch=self.legend_patch(), hatch=hatch)
+        return LegendHandle(patch=self.legend_patch(), hatch=hatch,
+                            patch_edge=self.legend_edge())
+
+    def legend_edge(self) -> tuple | None:
+        """(width px, dashes px) of the legend box's edge; None: the legend's default."""
+        return None
 
 
 # -- the base class --------------------------------------------------------------------
@@ -417,6 +422,13 @@ class Patch(PathsArtist):
 
     def _legend_hatch_rgba(self) -> tuple:
         return tuple(self.get_hatchcolor())
+
+    def legend_edge(self) -> tuple | None:
+        """(width px, dashes px) of the legend box's edge: matplotlib's legend box copies
+        the patch's line width and dashes."""
+        edge = stroke(self.get_edgecolor(), self._linewidth, self._style,
+                      self.axes.figure.points_to_pixels)
+        return None if edge is None else (edge.width, edge.dashes)
 
     def legend_patch(self) -> tuple[tuple, tuple | None]:
         """(face, edge or None) of this patch's legend box."""

@@ -324,6 +324,13 @@ class AxisLabel(str):
 
     set_ma = set_multialignment
 
+    def set_bbox(self, bbox) -> None:
+        """A box behind the axis label: matplotlib's ``bbox`` dict (``boxstyle``,
+        ``pad``, ``facecolor``, ``alpha``, ...), or None for none."""
+        from .textbox import box_spec
+
+        self._put("bbox", box_spec(bbox, float(self.axis.label_size)))
+
     def set_position(self, xy) -> None:
         self.axis.set_label_coords(*xy)
 

@@ -306,7 +306,8 @@
     }
     if (a.label) {  // _draw_label: at loc beyond the ticks of its side, or at its coords
       const L = a.label, side = L.side, sign = side === 1 ? -1 : 1;
-      const at = bases[side - 1] + sign * (reach[side - 1] + L.pad);
+      // a label aligned with other axes' (Figure.align_ylabels) stays where Python put it
+      const at = bases[side - 1] + sign * (L.at == null ? reach[side - 1] + L.pad : L.at);
       const [c0, c1] = L.coords || [null, null];
       if (horizontal) {
         const va = L.coords ? "center" : side === 1 ? "top" : "baseline";

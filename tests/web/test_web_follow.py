@@ -857,3 +857,30 @@ def test_the_page_keeps_every_label_of_ticks_the_user_chose(tmp_path):
     labels = (slice(0, 350), slice(0, 60))  # the y tick labels' strip
     assert browser.image_difference(after[labels], python[labels])["bad_fraction"] < BAD
     assert_same("follow_fixed_labels", after, python)
+
+
+def aligned_labels_plot(align=True):
+    """Two y labels aligned by Figure.align_ylabels past the wider tick labels."""
+    fig, axs = lumos.subplots(2, 1, figsize=(5, 3.5), dpi=100)
+    axs[0].plot([0, 2000])
+    axs[1].plot([0, 1])
+    for ax in axs:
+        ax.set_ylabel("label")
+    if align:
+        fig.align_ylabels()
+    return fig
+
+
+def test_the_page_keeps_labels_aligned_by_the_figure(tmp_path):
+    # a drag along x redraws both axes of the top axes in the page, y ticks unchanged
+    _, after, python, notices = page_and_python(
+        tmp_path, aligned_labels_plot, (500, 350),
+        [("drag", 250, 100, 200, 100), ("drag", 250, 260, 200, 260)], "aligned_labels")
+    assert notices == {}, notices
+    strip = (slice(0, 350), slice(0, 45))  # the y labels, left of the tick labels
+    assert_same("aligned_labels", after[strip], python[strip])
+    # the strip tells aligned from not aligned labels
+    alone = aligned_labels_plot(align=False)
+    frozen_layout(alone)
+    diff = browser.image_difference(alone.render()[strip], python[strip])
+    assert not (diff["mean"] < MEAN and diff["bad_fraction"] < BAD), diff

@@ -1,0 +1,104 @@
+"""Tuple handles in a legend (matplotlib's HandlerTuple): gallery legend_demo.py."""
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.legend_handler import HandlerLine2D, HandlerTuple  # noqa: E402
+from PIL import Image  # noqa: E402
+
+import lumos.pyplot as plt  # noqa: E402
+
+RED, BLUE = (255, 0, 0), (0, 0, 255)
+
+
+def _centres(handler_map):
+    """Mean x (pixels) of the red and the blue handle inside the legend box."""
+    fig, ax = plt.subplots()
+    p1 = ax.scatter([1], [5], c="r", marker="s", s=100)
+    p2, = ax.plot([1, 5], [4, 4], "b-")
+    leg = ax.legend([(p1, p2)], ["two keys"], loc="center", handler_map=handler_map)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    plt.close(fig)
+    img = np.asarray(Image.open(buf).convert("RGB")).astype(int)
+    box = leg.get_window_extent()
+    h = img.shape[0]
+    crop = img[int(h - box.y1):int(h - box.y0), int(box.x0):int(box.x1)]
+    out = []
+    for rgb in (RED, BLUE):
+        ys, xs = np.nonzero(np.all(np.abs(crop - rgb) < 30, axis=2))
+        assert xs.size, f"no {rgb} pixel in the legend"
+        out.append(xs.mean())
+    return out, leg
+
+
+def test_a_tuple_is_drawn_over_one_another_by_default():
+    (red, blue), _ = _centres(None)
+    assert red == pytest.approx(blue, abs=1.5)
+
+
+def test_handler_tuple_ndivide_none_puts_them_side_by_side():
+    (red, blue), leg = _centres({tuple: HandlerTuple(ndivide=None)})
+    fs = leg.axes.figure.points_to_pixels(leg.fontsize)
+    # two slots of (2 - 0.4) / 2 font sizes, 0.4 (borderpad) apart: centres 1.2 apart
+    assert blue - red == pytest.approx(1.2 * fs, abs=1.5)
+    (red0, blue0), _ = _centres({tuple: HandlerTuple(ndivide=None, pad=0.0)})
+    assert blue0 - red0 == pytest.approx(1.0 * fs, abs=1.5)
+
+
+def test_a_container_is_one_handle_and_other_handlers_are_refused():
+    fig, ax = plt.subplots()
+    bars = ax.bar([1, 2], [1, 2], label="bars")  # a BarContainer is a tuple
+    leg = ax.legend(handler_map={tuple: HandlerTuple(ndivide=None)})
+    assert [t.get_text() for t in leg.get_texts()] == ["bars"]
+    line, = ax.plot([0, 1], label="line")
+    with pytest.raises(TypeError, match="HandlerLine2D"):
+        ax.legend(handler_map={line: HandlerLine2D(numpoints=4)})
+    with pytest.raises(ValueError, match="empty"):
+        ax.legend([()], ["nothing"])
+    assert len(bars) == 2
+    plt.close(fig)
+
+
+def _legend_box(lib, build):
+    fig, ax = lib.subplots()
+    leg = build(ax)
+    fig.canvas.draw()
+    box = leg.get_window_extent()
+    lib.close(fig)
+    return box.width, box.height
+
+
+def test_rows_are_as_tall_as_their_own_label_as_matplotlibs():
+    # gallery legend_demo: a two-line label and math labels; one row each
+    import matplotlib.pyplot as mplt
+
+    def build(ax):
+        x = np.linspace(0, 1)
+        ax.plot(x, x ** 2, label="multi\nline")
+        ax.plot(x, x, label=r"$\frac{1}{2}\pi$")
+        ax.plot(x, x, label="$2^{x^2}$")
+        ax.plot(x, x, label="plain")
+        return ax.legend()
+    ours, theirs = _legend_box(plt, build), _legend_box(mplt, build)
+    assert ours[1] == pytest.approx(theirs[1], abs=3.0)  # 48 px taller before
+
+
+def test_empty_labels_given_are_kept_and_a_line_high():
+    # gallery legend_demo's table: blank cells are entries with "" labels
+    import matplotlib.pyplot as mplt
+    from matplotlib.patches import Rectangle
+
+    def build(ax):
+        lines = [ax.plot([0, 1], c)[0] for c in "rgb"]
+        extra = Rectangle((0, 0), 1, 1, fill=False, edgecolor="none", linewidth=0)
+        return ax.legend([extra, *lines, extra, *lines], ["top", "", "", "", "$j = 1$",
+                                                          "a", "b", "c"], ncols=2)
+    ours, theirs = _legend_box(plt, build), _legend_box(mplt, build)
+    fig, ax = plt.subplots()
+    assert len(build(ax).get_texts()) == 8
+    plt.close(fig)
+    np.testing.assert_allclose(ours, theirs, atol=3.0)
