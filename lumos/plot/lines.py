@@ -5,6 +5,8 @@ matplotlib's step styles (``drawstyle='steps-pre'``, ...: :mod:`lumos.plot.line_
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 from .. import colors, visuals
@@ -626,8 +628,11 @@ class Line2D(LineAPI, PathEffects, Artist):
                 and symbol in HALF_FILLABLE:
             from ..visuals.markers import HalfFilled
 
+            symbol = HalfFilled(symbol, self._fillstyle)
+        if self._fillstyle not in ("full", "none") and hasattr(symbol, "alt"):
+            # a half fill (a turned MarkerStyle's comes whole from check_marker)
             alt = colors.to_rgba(self.get_markerfacecoloralt(), self._alpha)
-            symbol = HalfFilled(symbol, self._fillstyle, alt)
+            symbol = dataclasses.replace(symbol, alt=alt)
         return symbol, size, face, edge, edge_w
 
     def set_fillstyle(self, fs) -> None:

@@ -303,13 +303,32 @@ def _clip(points: np.ndarray, n, c: float) -> np.ndarray:
     return np.asarray(out)
 
 
-def half_paths(name: str, n, c: float, cut: bool) -> tuple[Path, Path, Path]:
+def turn_points(points, turn) -> np.ndarray:
+    """Points (n, 2) in r units, y up, moved by the affine ``turn`` ``(a, b, c, d, e,
+    f)``: ``(a x + c y + e, b x + d y + f)`` (matplotlib's Affine2D values, e and f in r)."""
+    a, b, c, d, e, f = turn
+    pts = np.asarray(points, np.float64)
+    return np.c_[a * pts[:, 0] + c * pts[:, 1] + e, b * pts[:, 0] + d * pts[:, 1] + f]
+
+
+def turn_path(path: Path, turn) -> Path:
+    """A symbol's path for a marker of size 1, y down, moved by ``turn`` (given in r
+    units, y up: :func:`turn_points`)."""
+    verts = turn_points(path.vertices * (2.0, -2.0), turn) * (0.5, -0.5)
+    return Path(verts, path.codes)
+
+
+def half_paths(name: str, n, c: float, cut: bool,
+               turn=None) -> tuple[Path, Path, Path]:
     """Paths of a half-filled symbol for a marker of size 1, y down: (the half where
     ``dot(p, n) >= c``, the other half, the edge: the outline and, with ``cut``, the line
-    between the halves) (p in r units, y up)."""
+    between the halves) (p in r units, y up), the symbol moved by ``turn`` when given
+    (:func:`turn_points`; ``n`` and ``c`` cut the moved symbol)."""
     pts = _outline_points(name)
-    face, alt = _clip(pts, n, c), _clip(pts, (-n[0], -n[1]), -c)
     edge = SYMBOL_PATHS[name]
+    if turn is not None:
+        pts, edge = turn_points(pts, turn), turn_path(edge, turn)
+    face, alt = _clip(pts, n, c), _clip(pts, (-n[0], -n[1]), -c)
     if cut:
         on = face[np.abs(face @ np.asarray(n, np.float64) - c) < 1e-9]
         along = on @ np.array([-n[1], n[0]])

@@ -10,6 +10,7 @@ view: markers that straddle the edge of the view are drawn as far as they reach 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -53,6 +54,7 @@ from .marker_shapes import (
     edge_glsl,
     half_paths,
     is_stroke,
+    turn_path,
 )
 
 __all__ = ["HalfFilled", "Markers", "SYMBOLS", "SYMBOL_PATHS"]
@@ -68,11 +70,14 @@ class HalfFilled:
     ('top', 'bottom', 'left', 'right') in the points' face colors, the other half in
     ``alt`` (RGBA; transparent: matplotlib's default ``markerfacecoloralt='none'``); the
     edge goes round the whole symbol and, as matplotlib strokes each half, between the
-    halves."""
+    halves. ``turn``: an affine ``(a, b, c, d, e, f)`` applied to the halved symbol
+    (matplotlib's ``MarkerStyle(transform=...)`` values, e and f in units of half the
+    marker size; see :func:`.marker_shapes.turn_points`), None for none."""
 
     name: str
     side: str
     alt: tuple = (0.0, 0.0, 0.0, 0.0)
+    turn: tuple | None = None
 
     def __post_init__(self) -> None:
         if self.name not in HALF_FILLABLE:
@@ -82,13 +87,42 @@ class HalfFilled:
             raise ValueError(f"side: got {self.side!r}, expected 'top', 'bottom', 'left' or "
                              "'right'")
         object.__setattr__(self, "alt", colors.to_rgba(self.alt, argname="alt"))
+        if self.turn is not None:
+            try:
+                turn = tuple(float(v) for v in self.turn)
+            except (TypeError, ValueError):
+                turn = ()
+            if len(turn) != 6 or not np.isfinite(turn).all() \
+                    or abs(turn[0] * turn[3] - turn[1] * turn[2]) < 1e-12:
+                raise ValueError(f"turn: got {self.turn!r}, expected six finite numbers "
+                                 "(a, b, c, d, e, f) of an invertible affine transform")
+            object.__setattr__(self, "turn", turn)
 
     def cut(self) -> tuple[tuple, float]:
         """(the face half's unit direction n, offset c): the face half is where
-        ``dot(p, n) >= c`` (p in r units, y up)."""
+        ``dot(p, n) >= c`` (p in r units, y up; the symbol turned)."""
         n = _HALF_SIDES[self.side]
         k = HALF_CENTRES.get(self.name, (0.0, 0.0))
-        return n, n[0] * k[0] + n[1] * k[1]
+        c = n[0] * k[0] + n[1] * k[1]
+        if self.turn is None:
+            return n, c
+        # the half plane n.p >= c moved by q = A p + t: (A^-T n).q >= c + (A^-T n).t
+        a, b, cc, d, e, f = self.turn
+        m = np.linalg.inv(np.array([[a, cc], [b, d]])).T @ np.asarray(n)
+        scale = float(np.hypot(*m))
+        return (float(m[0] / scale), float(m[1] / scale)), (c + float(m @ (e, f))) / scale
+
+    @property
+    def outline(self) -> MarkerOutline | None:
+        """The whole symbol turned (the shader's distance field), None when not turned."""
+        return None if self.turn is None else _turned_outline(self.name, self.turn)
+
+
+@functools.lru_cache(maxsize=64)
+def _turned_outline(name: str, turn: tuple) -> MarkerOutline:
+    path = turn_path(SYMBOL_PATHS[name], turn)
+    return MarkerOutline(path.vertices * (2.0, -2.0), path.codes)
+
 
 # Markers whose square (side in physical pixels) is at most this are drawn as GL points,
 # one vertex each; bigger ones as instanced quads. Desktop GL and WebGL2 devices allow
@@ -293,8 +327,16 @@ def _name(symbol: Symbol) -> str:
         "" if isinstance(symbol, MarkerOutline) else symbol
 
 
+def _outline(symbol: Symbol) -> MarkerOutline | None:
+    """The outline a symbol is drawn from (a turned half fill's), None for a named one."""
+    if isinstance(symbol, HalfFilled):
+        return symbol.outline
+    return symbol if isinstance(symbol, MarkerOutline) else None
+
+
 def _reach(symbol: Symbol) -> float:
-    return symbol.reach if isinstance(symbol, MarkerOutline) else REACH[_name(symbol)]
+    outline = _outline(symbol)
+    return REACH[_name(symbol)] if outline is None else outline.reach
 
 
 def _is_stroke(symbol: Symbol) -> bool:
@@ -647,7 +689,7 @@ class Markers(Visual):
         symbol = self._symbol
         if isinstance(symbol, HalfFilled):  # each half filled, then the edge over both
             n, c = symbol.cut()
-            halves = half_paths(symbol.name, n, c, symbol.name not in HALF_UNCUT)
+            halves = half_paths(symbol.name, n, c, symbol.name not in HALF_UNCUT, symbol.turn)
             sets = [MarkerSet(path, px[keep], sizes[keep], rgba, None, 0.0,
                               f"{symbol.name}-{part}", ctx.clip)
                     for path, rgba, part in ((halves[0], face, symbol.side),
@@ -684,7 +726,7 @@ class Markers(Visual):
         snippet, model = transform_parts(self)
         edge_width = self._drawn_edge_width()
         extent = marker_extent(self._symbol, self._largest(), edge_width, ctx.pixel_ratio)
-        outline = self._symbol if isinstance(self._symbol, MarkerOutline) else None
+        outline = _outline(self._symbol)
         half = self._symbol if isinstance(self._symbol, HalfFilled) else None
         name = _name(self._symbol)
         reach, symbol = _SNIPPETS[name] if outline is None else _OUTLINE_SNIPPETS
@@ -695,7 +737,7 @@ class Markers(Visual):
                                             "u_shape_box": outline.box}
         if half is not None:
             direction, cut = half.cut()
-            shape = {"u_half": direction, "u_half_cut": cut, "u_alt_color": half.alt,
+            shape |= {"u_half": direction, "u_half_cut": cut, "u_alt_color": half.alt,
                      "u_half_edge": float(name not in HALF_UNCUT)}
         common = dict(
             view=ctx.view_id,

@@ -202,3 +202,52 @@ def test_line_markers_have_butt_ends_and_marker_zero_is_a_tick(plt):
     img = fig.render()
     fx, fy = ax.to_pixels(0.0, 0.0)
     assert _near(img[int(img.shape[0] - fy - 6), int(fx - 10), :3], (255, 255, 255))
+
+
+@pytest.mark.parametrize("name", HALF_FILLABLE)
+def test_a_turned_half_fill_cuts_where_matplotlib_cuts_the_turned_symbol(name):
+    from matplotlib.markers import MarkerStyle
+    from matplotlib.transforms import Affine2D
+
+    code = next(k for k, v in lumos.plot.artists.MARKERS.items() if v == name)
+    user = Affine2D().rotate_deg(30).scale(1.5, 0.75).translate(0.1, -0.2)
+    for side in ("top", "bottom", "left", "right"):
+        ms = MarkerStyle(code, fillstyle=side, transform=user)
+        half = lumos.plot.artists.check_marker(ms)
+        assert isinstance(half, HalfFilled) and half.side == side and half.name == name
+        direction, cut = half.cut()
+        for path, trans, sign in ((ms.get_path(), ms.get_transform(), 1),
+                                  (ms.get_alt_path(), ms.get_alt_transform(), -1)):
+            verts = trans.transform(path.vertices) * 2  # r units
+            if name != "octagon":  # matplotlib's half octagon: another octagon, cut at 0
+                assert (sign * (verts @ direction - cut)).min() == pytest.approx(0, abs=1e-6)
+        # the whole turned symbol is drawn from its outline
+        full = MarkerStyle(code, transform=user)
+        box = full.get_path().get_extents(full.get_transform())  # curves' own extent
+        assert half.outline.reach == pytest.approx(2 * np.abs(box.get_points()).max(),
+                                                   rel=2e-3)
+
+
+def test_a_turned_half_fill_paints_both_colors(plt, tmp_path):
+    from matplotlib.markers import MarkerStyle
+    from matplotlib.transforms import Affine2D
+
+    # left half of a disc turned 90 degrees: the face below, the alternate color above
+    ms = MarkerStyle("o", fillstyle="left", transform=Affine2D().rotate_deg(90))
+    _, at = _one_marker(marker=ms, ms=60, color="red", mfcalt="blue", mec="black", mew=2,
+                        ls="none")
+    assert _near(at(0, -15), (255, 0, 0))
+    assert _near(at(0, 15), (0, 0, 255))
+    assert _near(at(-10, 0), (0, 0, 0)) and _near(at(10, 0), (0, 0, 0))  # the cut
+    fig, ax = plt.subplots()
+    ax.plot([0], [0], marker=ms, color="red", mfcalt="blue", ls="none")
+    root = ET.parse(fig.savefig(tmp_path / "t.svg")).getroot()
+    styles = " ".join(g.get("style", "") for g in root.iter(SVG_NS + "g"))
+    assert "fill:#ff0000" in styles and "fill:#0000ff" in styles
+
+
+@pytest.mark.parametrize("turn", [(1, 0, 0, 1, 0), (1, 0, 0, 0, 0, 0), "abcdef",
+                                  (1, 0, 0, 1, float("nan"), 0)])
+def test_a_half_fill_refuses_a_bad_turn(turn):
+    with pytest.raises(ValueError, match="turn: got"):
+        HalfFilled("disc", "left", turn=turn)
