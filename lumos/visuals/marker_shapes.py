@@ -11,6 +11,7 @@ the GLSL distance functions (:func:`distance_glsl`), the outlines for SVG/PDF
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -190,6 +191,75 @@ def edge_glsl(name: str) -> str:
     return (f"float edge_{name}(vec2 p, float r, float d, float ew) {{\n"
             f"    vec2 q = p / r; float h = 0.5 * ew / r;\n"
             f"    return {dist} * r;\n}}")
+
+
+#: matplotlib's joinstyle of each symbol's edge (``MarkerStyle.get_joinstyle``): miter for
+#: the polygons and carets, bevel for the star, round for the rest (the disc and the
+#: line markers, whose joins nothing shows)
+JOINSTYLES: dict[str, str] = {name: "bevel" if name == "star" else "miter"
+                              for name in POLYGONS}
+
+
+def _corners(name: str) -> list:
+    """The corners of a symbol's edge: (vertex, incoming and outgoing unit directions),
+    r units, y up; a caret's one corner (its tip), a polygon's every vertex."""
+    pts = np.asarray(POLYGONS[name], np.float64)
+    triples = [(pts[0], pts[1], pts[2])] if name in OPEN_EDGES else \
+        [(pts[i - 1], pts[i], pts[(i + 1) % len(pts)]) for i in range(len(pts))]
+    out = []
+    for a, v, b in triples:
+        d1, d2 = (v - a) / np.hypot(*(v - a)), (b - v) / np.hypot(*(b - v))
+        if abs(d1[0] * d2[1] - d1[1] * d2[0]) > 1e-9:  # a straight vertex joins nothing
+            out.append((v, d1, d2))
+    return out
+
+
+def _corner_geometry(d1, d2) -> tuple:
+    """(outer normals o1, o2, their unit bisector m, cos of half the turn): the side of
+    a corner the join covers is the outer side of the turn."""
+    left_turn = d1[0] * d2[1] - d1[1] * d2[0] > 0
+    def normal(d):  # noqa: E306
+        return np.array([d[1], -d[0]]) if left_turn else np.array([-d[1], d[0]])
+    o1, o2 = normal(d1), normal(d2)
+    m = (o1 + o2) / np.hypot(*(o1 + o2))
+    return o1, o2, m, float(o1 @ m)
+
+
+@functools.lru_cache(maxsize=None)
+def join_reach(name: str, join: str) -> float:
+    """How far a symbol's edge reaches beyond the symbol's own reach, in half edge
+    widths: a miter's point reaches ``1 / cos(half the turn)`` of them from its corner
+    (at most; matplotlib's Agg cuts it at the edge width in pixels), a round or bevel
+    join one."""
+    if join != "miter" or name not in POLYGONS:
+        return 1.0
+    return max([1.0] + [1.0 / _corner_geometry(d1, d2)[3] for _, d1, d2 in _corners(name)])
+
+
+def join_glsl(name: str, join: str) -> str:
+    """GLSL ``float join_<name>_<join>(vec2 p, float r, float e, float ew)``: the distance
+    ``e`` of ``p`` to a symbol's edge (:func:`edge_glsl`, or the outline's), with its
+    corners joined as ``join`` ('miter', 'bevel'; 'round' leaves ``e``, whose distance
+    to a corner is round). Beside a corner, where the corner is the nearest point of the
+    edge and ``p`` lies past both sides, the distance is the join's: the larger of the
+    distances to the two sides' lines, and for the cut (a bevel, or a miter beyond
+    matplotlib's Agg limit: the edge width in pixels, in half widths) the distance
+    past it, as :mod:`.line_shaders` joins a line's segments."""
+    head = f"float join_{name}_{join}(vec2 p, float r, float e, float ew) {{"
+    if join == "round" or name not in POLYGONS:
+        return f"{head} return e; }}"
+    lines = [head, "    float hw = 0.5 * ew; float d = e; vec2 q;"]
+    for v, d1, d2 in _corners(name):
+        o1, o2, m, cos_half = _corner_geometry(d1, d2)
+        reach = f"min(hw * {1.0 / cos_half:.6f}, hw * ew)" if join == "miter" else \
+            f"hw * {cos_half:.6f}"
+        lines.append(
+            f"    q = p - r * {_glsl_vec(v)};\n"
+            f"    if (dot(q, {_glsl_vec(d1)}) > 0.0 && dot(q, {_glsl_vec(d2)}) < 0.0 "
+            f"&& length(q) < d + 1e-3 * r)\n"
+            f"        e = max(max(dot(q, {_glsl_vec(o1)}), dot(q, {_glsl_vec(o2)})), "
+            f"dot(q, {_glsl_vec(m)}) + hw - {reach});")
+    return "\n".join([*lines, "    return e;", "}"])
 
 
 #: GLSL helpers of the symbols' distance functions (:func:`distance_glsl`)

@@ -18,7 +18,7 @@ import numpy as np
 from .. import colors
 from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer
-from ..primitives import MarkerSet
+from ..primitives import JOINS, MarkerSet
 from ..shaders import ShaderTemplate, Snippet
 from . import glsl
 from .base import (
@@ -45,6 +45,7 @@ from .marker_shapes import (
     HALF_CENTRES,
     HALF_FILLABLE,
     HALF_UNCUT,
+    JOINSTYLES,
     OPEN_EDGES,
     REACH,
     SEGMENTS,
@@ -54,6 +55,8 @@ from .marker_shapes import (
     edge_glsl,
     half_paths,
     is_stroke,
+    join_glsl,
+    join_reach,
     turn_path,
 )
 
@@ -148,6 +151,16 @@ _EDGE_CLOSED = Snippet("edge_closed",
                        "float edge_closed(vec2 p, float r, float d, float ew) "
                        "{ return abs(d); }")
 _EDGES = {name: Snippet(f"edge_{name}", edge_glsl(name)) for name in (*OPEN_EDGES, *SEGMENTS)}
+
+@functools.lru_cache(maxsize=None)
+def _join_snippet(name: str, join: str) -> Snippet:
+    """The ``$join`` snippet of a named symbol's corners (:func:`.marker_shapes.join_glsl`;
+    every round join, and every outline's, one that leaves the distance)."""
+    if join == "round" or name not in JOINSTYLES:
+        name, join = "any", "round"
+    return Snippet(f"join_{name}_{join}", join_glsl(name, join))
+
+
 _FACE_FULL = Snippet("face_full", "vec4 face_full(vec2 p, float r, vec4 c) { return c; }")
 # both half-fill functions in one source (the template includes it once)
 _HALF = """uniform vec2 u_half;       // the face half's direction
@@ -192,6 +205,7 @@ in vec3 a_pos;
 in float a_size;
 in vec4 a_color;
 uniform float u_edge_width;
+uniform float u_edge_reach;  // how far the edge reaches past the symbol, in half widths
 uniform float u_samples;
 uniform mat4 u_modelview;
 uniform float u_shade_min;  // alpha of the farthest points; 1: no depth shading
@@ -224,7 +238,7 @@ void main() {
         return;
     }
     float r = 0.5 * a_size * u_pixel_ratio;
-    float extent = $reach(r) + 0.5 * u_edge_width * u_pixel_ratio
+    float extent = $reach(r) + 0.5 * u_edge_width * u_pixel_ratio * u_edge_reach
                  + (u_samples > 1.0 ? 1.0 : 0.5);
     v_radius = r;
     v_color = a_color / 255.0;
@@ -288,7 +302,9 @@ void main() {
     float face_a = face.a * clamp(0.5 - d, 0.0, 1.0);
     vec4 edge = mix(u_edge_color, v_color, u_edge_face);
     float edge_a = ew > 0.0
-        ? edge.a * clamp(0.5 * ew + 0.5 - $edge(offset, v_radius, d, ew), 0.0, 1.0) : 0.0;
+        ? edge.a * clamp(0.5 * ew + 0.5 - $join(offset, v_radius,
+                                                $edge(offset, v_radius, d, ew), ew),
+                         0.0, 1.0) : 0.0;
     float alpha = edge_a + face_a * (1.0 - edge_a);
     if (alpha <= 0.0) discard;
     f_color = vec4((edge.rgb * edge_a + face.rgb * face_a * (1.0 - edge_a)) / alpha, alpha);
@@ -344,12 +360,12 @@ def _is_stroke(symbol: Symbol) -> bool:
 
 
 def marker_extent(symbol: Symbol, size: float, edge_width: float,
-                  pixel_ratio: float) -> float:
+                  pixel_ratio: float, join: str = "round") -> float:
     """Half the side, in physical pixels, of the square a marker of ``size`` (diameter,
-    logical pixels) is drawn in (the shaders' ``extent`` in a multisampled framebuffer,
-    the larger one)."""
-    return (_reach(symbol) * 0.5 * size * pixel_ratio + 0.5 * edge_width * pixel_ratio
-            + 1.0)
+    logical pixels) is drawn in with its edge's corners joined as ``join`` (the
+    shaders' ``extent`` in a multisampled framebuffer, the larger one)."""
+    return (_reach(symbol) * 0.5 * size * pixel_ratio
+            + 0.5 * edge_width * pixel_ratio * join_reach(_name(symbol), join) + 1.0)
 
 
 def _check_symbol(symbol) -> Symbol:
@@ -422,8 +438,9 @@ class Markers(Visual):
 
     def __init__(self, pos=None, size=8.0, color="C0", symbol: Symbol = "disc",
                  edge_color="black", edge_width: float = 0.0,
-                 depth_shade: float | None = None) -> None:
+                 depth_shade: float | None = None, join: str | None = None) -> None:
         super().__init__()
+        self.join = join
         self.depth_shade = depth_shade
         self._points = np.zeros((0, 3))
         self._origin = np.zeros(3)
@@ -631,6 +648,27 @@ class Markers(Visual):
             and not isinstance(self._symbol, HalfFilled)
 
     @property
+    def join(self) -> str | None:
+        """How the edge's corners join: 'miter', 'round' or 'bevel' (matplotlib's
+        ``MarkerStyle(joinstyle=...)``), None for the symbol's own as matplotlib joins
+        it (:data:`.marker_shapes.JOINSTYLES`; round for an outline). The shader joins
+        the named symbols' corners; an outline symbol's edge is drawn round on the GPU
+        whatever the join (its distance field knows no corners), joined as asked in
+        SVG/PDF."""
+        return self._join
+
+    @join.setter
+    def join(self, value) -> None:
+        if value is not None and value not in JOINS:
+            raise ValueError(f"join: got {value!r}, expected one of "
+                             f"{', '.join(map(repr, JOINS))} or None")
+        self._join = value
+
+    def _drawn_join(self) -> str:
+        """The join drawn: the one given, else matplotlib's for the symbol."""
+        return self._join or JOINSTYLES.get(_name(self._symbol), "round")
+
+    @property
     def edge_width(self) -> float:
         """The edge width in logical pixels."""
         return self._edge_width
@@ -677,7 +715,8 @@ class Markers(Visual):
             return ctx.raster(self)
         sizes = self._size_buffer.data.astype(np.float64)
         px = ctx.to_pixels(self._points, self)
-        reach = _reach(self._symbol) * sizes / 2 + self._edge_width / 2 + 1
+        reach = _reach(self._symbol) * sizes / 2 + 1 \
+            + self._edge_width / 2 * join_reach(_name(self._symbol), self._drawn_join())
         x, y, w, h = ctx.clip
         keep = (sizes > 0) & (px[:, 0] + reach >= x) & (px[:, 0] - reach <= x + w) \
             & (px[:, 1] + reach >= y) & (px[:, 1] - reach <= y + h)
@@ -698,7 +737,7 @@ class Markers(Visual):
             if edge is not None:
                 sets.append(MarkerSet(halves[2], px[keep], sizes[keep], np.zeros((1, 4)),
                                       edge, self._edge_width, f"{symbol.name}-edge",
-                                      ctx.clip))
+                                      ctx.clip, join=self._drawn_join()))
             return sets
         if isinstance(symbol, MarkerOutline):
             path, name = symbol.path, "outline"
@@ -708,7 +747,7 @@ class Markers(Visual):
             return [MarkerSet(path, px[keep], sizes[keep], np.zeros((1, 4)), face,
                               max(self._edge_width, 1.0), name, ctx.clip, join="miter")]
         return [MarkerSet(path, px[keep], sizes[keep], face, edge, self._edge_width, name,
-                          ctx.clip, join="miter" if name in OPEN_EDGES else "round")]
+                          ctx.clip, join=self._drawn_join())]
 
     def _largest(self) -> float:
         """The largest size uploaded (logical pixels), recomputed only after the sizes
@@ -725,14 +764,17 @@ class Markers(Visual):
             return []
         snippet, model = transform_parts(self)
         edge_width = self._drawn_edge_width()
-        extent = marker_extent(self._symbol, self._largest(), edge_width, ctx.pixel_ratio)
+        join = self._drawn_join()
+        extent = marker_extent(self._symbol, self._largest(), edge_width, ctx.pixel_ratio,
+                               join)
         outline = _outline(self._symbol)
         half = self._symbol if isinstance(self._symbol, HalfFilled) else None
         name = _name(self._symbol)
         reach, symbol = _SNIPPETS[name] if outline is None else _OUTLINE_SNIPPETS
         hooks = dict(transform=snippet, reach=reach, symbol=symbol,
                      edge=_EDGES.get(name, _EDGE_CLOSED) if half is None else _HALF_EDGE,
-                     face=_FACE_FULL if half is None else _HALF_FACE)
+                     face=_FACE_FULL if half is None else _HALF_FACE,
+                     join=_join_snippet(name if outline is None else "", join))
         shape = {} if outline is None else {"u_shape_reach": outline.reach,
                                             "u_shape_box": outline.box}
         if half is not None:
@@ -742,6 +784,7 @@ class Markers(Visual):
         common = dict(
             view=ctx.view_id,
             uniforms={"u_edge_width": edge_width, "u_edge_color": self._edge_rgba,
+                      "u_edge_reach": join_reach(name if outline is None else "", join),
                       "u_edge_face": float(self._edge_face()),
                       "u_stroke": float(_is_stroke(self._symbol)), **self._shade_uniforms(),
                       **shape, **snippet.uniforms},

@@ -251,3 +251,51 @@ def test_a_turned_half_fill_paints_both_colors(plt, tmp_path):
 def test_a_half_fill_refuses_a_bad_turn(turn):
     with pytest.raises(ValueError, match="turn: got"):
         HalfFilled("disc", "left", turn=turn)
+
+
+def test_each_symbol_joins_its_corners_as_matplotlib_does():
+    from matplotlib.markers import MarkerStyle
+
+    from lumos.visuals.marker_shapes import JOINSTYLES, POLYGONS
+
+    for code, name in lumos.plot.artists.MARKERS.items():
+        if name in POLYGONS and code != ",":  # ',' is matplotlib's pixel
+            assert JOINSTYLES[name] == MarkerStyle(code).get_joinstyle(), code
+
+
+def test_a_thick_edge_has_mitered_corners_where_matplotlib_miters():
+    # a square of side 60, edge 10 wide: the miter fills the corner square of the edge
+    _, at = _one_marker(marker="s", ms=60, color="red", mec="black", mew=10, ls="none")
+    assert _near(at(34, 34), (0, 0, 0))  # round joins leave it grey (208)
+    # a triangle's tip: its miter point lies 5 / sin(26.6 deg) = 11.2 above the tip
+    _, at = _one_marker(marker="^", ms=60, color="red", mec="black", mew=10, ls="none")
+    assert _near(at(0, 30 + 9), (0, 0, 0))
+    assert _near(at(0, 30 + 13), (255, 255, 255))
+
+
+def test_a_marker_style_joinstyle_is_honoured(plt, tmp_path):
+    from matplotlib.markers import MarkerStyle
+
+    _, at = _one_marker(marker=MarkerStyle("s", joinstyle="round"), ms=60, color="red",
+                        mec="black", mew=10, ls="none")
+    assert _near(at(35, 35), (255, 255, 255))  # rounded: the corner's tip is gone
+    assert _near(at(32, 32), (0, 0, 0))
+    _, at = _one_marker(marker=MarkerStyle("D", joinstyle="bevel"), ms=60, color="red",
+                        mec="black", mew=10, ls="none")
+    assert _near(at(0, 30 * 2 ** 0.5 + 5), (255, 255, 255))  # cut 3.5 past the corner
+    fig, ax = plt.subplots()
+    ax.plot([0], [0], marker=MarkerStyle("s", joinstyle="bevel"), mew=3, ls="none")
+    ax.plot([1], [0], marker="^", mew=3, ls="none")
+    ax.scatter([2], [0], marker="s", ec="k")  # a collection: matplotlib's round joins
+    root = ET.parse(fig.savefig(tmp_path / "j.svg")).getroot()
+    styles = " ".join(g.get("style", "") for g in root.iter())
+    for join in ("bevel", "miter", "round"):
+        assert f"stroke-linejoin:{join}" in styles
+
+
+@pytest.mark.parametrize("join", ["sharp", 1, ""])
+def test_markers_refuse_a_bad_join(join):
+    from lumos.visuals import Markers
+
+    with pytest.raises(ValueError, match="join: got"):
+        Markers(symbol="square", join=join)
