@@ -225,7 +225,7 @@ def _corner_geometry(d1, d2) -> tuple:
     return o1, o2, m, float(o1 @ m)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def join_reach(name: str, join: str) -> float:
     """How far a symbol's edge reaches beyond the symbol's own reach, in half edge
     widths: a miter's point reaches ``1 / cos(half the turn)`` of them from its corner

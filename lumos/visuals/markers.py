@@ -152,7 +152,7 @@ _EDGE_CLOSED = Snippet("edge_closed",
                        "{ return abs(d); }")
 _EDGES = {name: Snippet(f"edge_{name}", edge_glsl(name)) for name in (*OPEN_EDGES, *SEGMENTS)}
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _join_snippet(name: str, join: str) -> Snippet:
     """The ``$join`` snippet of a named symbol's corners (:func:`.marker_shapes.join_glsl`;
     every round join, and every outline's, one that leaves the distance)."""
