@@ -612,7 +612,8 @@ def test_mathcal_capitals_are_matplotlibs_stix_calligraphic_glyphs():
 
     text = r"$\mathcal{AFZ}1x$"
     laid = rich_layout(text, get_font())
-    ours = [(f.path.name, c) for f, c in zip(laid.glyph_fonts(), laid.chars)]
+    ours = [(f.path.name, c) for f, c in zip(laid.glyph_fonts(), laid.chars,
+                                                           strict=True)]
     theirs = [(g[0].fname.rsplit("/", 1)[-1], chr(g[2]))
               for g in MathTextParser("path").parse(text, 72).glyphs]
     # capitals: the same font and glyph as matplotlib (STIX's private-use letters)
