@@ -73,6 +73,7 @@ def check_marker(marker, collection: bool = False):
         text_marker,
         vertex_marker,
     )
+    from ..visuals.marker_shapes import JOINSTYLES
 
     if isinstance(marker, MarkerOutline):
         return marker
@@ -85,6 +86,13 @@ def check_marker(marker, collection: bool = False):
         if not collection and user is not None and _half_style(marker) is not None:
             # a turned half fill: both halves, as matplotlib's Line2D draws them
             return _turned_half(marker, user)
+        code = get()
+        named = _marker_codes().get(code) if isinstance(code, (str, int)) else None
+        if not collection and user is not None and named in JOINSTYLES:
+            # a turned polygon or caret: its corners joined as matplotlib's Line2D does
+            from ..visuals.markers import Turned
+
+            return Turned(named, _turn_values(user))
         if half or user is not None:
             # turned, scaled or halved: its outline as matplotlib places it (size 1 ->
             # r units)
@@ -133,21 +141,26 @@ def _turned_half(style, user):
     from ..visuals.markers import HalfFilled
 
     code = style.get_marker()
-    m = np.asarray(user.get_matrix(), dtype=float)
-    a, b, c, d, e, f = m[0, 0], m[1, 0], m[0, 1], m[1, 1], m[0, 2], m[1, 2]
     k = MARKER_SCALE.get(code, 1.0)  # '.': a disc of half the size
-    # the translation in units of the marker size -> half sizes (r)
+    a, b, c, d, e, f = _turn_values(user)
     return HalfFilled(_marker_codes()[code], _half_style(style),
-                      turn=(a * k, b * k, c * k, d * k, 2.0 * e, 2.0 * f))
+                      turn=(a * k, b * k, c * k, d * k, e, f))
+
+
+def _turn_values(user) -> tuple:
+    """An affine transform's ``(a, b, c, d, e, f)``, the shift in half marker sizes (r;
+    matplotlib's is in marker sizes)."""
+    m = np.asarray(user.get_matrix(), dtype=float)
+    return m[0, 0], m[1, 0], m[0, 1], m[1, 1], 2.0 * m[0, 2], 2.0 * m[1, 2]
 
 
 def marker_symbol(marker):
     """The Markers visual's symbol of a checked marker (:func:`check_marker`): a symbol
     name, or an outline."""
     from ..visuals.marker_outline import MarkerOutline, text_marker
-    from ..visuals.markers import HalfFilled
+    from ..visuals.markers import HalfFilled, Turned
 
-    if isinstance(marker, (MarkerOutline, HalfFilled)):
+    if isinstance(marker, (MarkerOutline, HalfFilled, Turned)):
         return marker
     codes = _marker_codes()
     if isinstance(marker, str) and marker not in codes:

@@ -11,7 +11,8 @@ view: markers that straddle the edge of the view are drawn as far as they reach 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -91,15 +92,7 @@ class HalfFilled:
                              "'right'")
         object.__setattr__(self, "alt", colors.to_rgba(self.alt, argname="alt"))
         if self.turn is not None:
-            try:
-                turn = tuple(float(v) for v in self.turn)
-            except (TypeError, ValueError):
-                turn = ()
-            if len(turn) != 6 or not np.isfinite(turn).all() \
-                    or abs(turn[0] * turn[3] - turn[1] * turn[2]) < 1e-12:
-                raise ValueError(f"turn: got {self.turn!r}, expected six finite numbers "
-                                 "(a, b, c, d, e, f) of an invertible affine transform")
-            object.__setattr__(self, "turn", turn)
+            object.__setattr__(self, "turn", _check_turn(self.turn))
 
     def cut(self) -> tuple[tuple, float]:
         """(the face half's unit direction n, offset c): the face half is where
@@ -121,10 +114,58 @@ class HalfFilled:
         return None if self.turn is None else _turned_outline(self.name, self.turn)
 
 
+@dataclass(frozen=True)
+class Turned:
+    """A named polygon or caret (one of :data:`.marker_shapes.JOINSTYLES`) moved by the
+    affine ``turn`` ``(a, b, c, d, e, f)`` (matplotlib's ``MarkerStyle(transform=...)``
+    values, e and f in units of half the marker size): its corners stay corners, joined
+    as the symbol's are (an outline's distance field would round them)."""
+
+    name: str
+    turn: tuple
+
+    def __post_init__(self) -> None:
+        if self.name not in JOINSTYLES:
+            raise ValueError(f"name: got {self.name!r}, expected one of "
+                             f"{', '.join(JOINSTYLES)}")
+        object.__setattr__(self, "turn", _check_turn(self.turn))
+
+    @property
+    def outline(self) -> MarkerOutline:
+        """The symbol turned, as an outline."""
+        return _turned_outline(self.name, self.turn)
+
+
+def _check_turn(turn) -> tuple:
+    """Six floats of an invertible affine transform, or ValueError naming ``turn``."""
+    try:
+        out = tuple(float(v) for v in turn)
+    except (TypeError, ValueError):
+        out = ()
+    if len(out) != 6 or not np.isfinite(out).all() \
+            or abs(out[0] * out[3] - out[1] * out[2]) < 1e-12:
+        raise ValueError(f"turn: got {turn!r}, expected six finite numbers "
+                         "(a, b, c, d, e, f) of an invertible affine transform")
+    return out
+
+
 @functools.lru_cache(maxsize=64)
 def _turned_outline(name: str, turn: tuple) -> MarkerOutline:
     path = turn_path(SYMBOL_PATHS[name], turn)
     return MarkerOutline(path.vertices * (2.0, -2.0), path.codes)
+
+
+def _similarity(turn: tuple | None) -> tuple | None:
+    """A turn that is a rotation, a uniform scale and a shift, as the shader's
+    ``(cos, sin, scale, 0)`` and ``(shift x, shift y)`` (r); None for any other (drawn
+    from the outline)."""
+    if turn is None:
+        return None
+    a, b, c, d, e, f = turn
+    scale = math.hypot(a, b)
+    if abs(a - d) > 1e-9 * scale or abs(b + c) > 1e-9 * scale:
+        return None
+    return (a / scale, b / scale, scale, 0.0), (e, f)
 
 
 # Markers whose square (side in physical pixels) is at most this are drawn as GL points,
@@ -212,7 +253,7 @@ uniform float u_shade_min;  // alpha of the farthest points; 1: no depth shading
 uniform vec3 u_shade_lo;    // the points' box (local coordinates), for depth shading
 uniform vec3 u_shade_hi;
 flat out vec4 v_color;
-flat out float v_radius;
+flat out float v_radius_in;
 %(outputs)s
 #pragma snippets
 
@@ -240,7 +281,7 @@ void main() {
     float r = 0.5 * a_size * u_pixel_ratio;
     float extent = $reach(r) + 0.5 * u_edge_width * u_pixel_ratio * u_edge_reach
                  + (u_samples > 1.0 ? 1.0 : 0.5);
-    v_radius = r;
+    v_radius_in = r;
     v_color = a_color / 255.0;
     if (u_shade_min < 1.0) {
         v_color.a *= depth_shade();
@@ -268,15 +309,27 @@ uniform vec4 u_edge_color;
 uniform float u_edge_face;  // 1: the edge takes each point's face color
 uniform float u_stroke;  // 1 for line markers: segments stroked in the point's color
 flat in vec4 v_color;
-flat in float v_radius;
+flat in float v_radius_in;
 %(inputs)s
 out vec4 f_color;
 
 GLSL_HELPERS
 #pragma snippets
 
+#ifdef TURNED
+uniform vec4 u_turn;   // cos, sin of a turned symbol's rotation, its scale, 0
+uniform vec2 u_shift;  // and its shift (r)
+#endif
+
 void main() {
     vec2 offset = %(offset)s;  // from the marker's centre, window pixels (y up)
+    float v_radius = v_radius_in;
+#ifdef TURNED
+    // a turned named symbol: the pixel taken back into the symbol's own frame, where
+    // the symbol is scale times larger (distances stay pixels: its corners stay sharp)
+    offset = mat2(u_turn.x, -u_turn.y, u_turn.y, u_turn.x) * (offset - u_shift * v_radius);
+    v_radius *= u_turn.z;
+#endif
 #ifdef FACE_ONLY
     // a filled symbol with no edge drawn: the face alone, antialiased at the outline
     // (what the edge band below composites to when it is 0 wide, without computing it)
@@ -313,11 +366,11 @@ void main() {
 """.replace("GLSL_HELPERS", GLSL)
 
 
-def _templates(define: str = "") -> tuple[ShaderTemplate, ShaderTemplate]:
-    """(points, quads) templates, with ``#define define`` where given.
+def _templates(*defines: str) -> tuple[ShaderTemplate, ShaderTemplate]:
+    """(points, quads) templates, with ``#define`` of each of ``defines``.
     Points measure from gl_FragCoord, not gl_PointCoord: llvmpipe shifts gl_PointCoord
     by half a pixel in multisampled framebuffers."""
-    head = f"#define {define}\n" if define else ""
+    head = "".join(f"#define {define}\n" for define in defines)
     return (ShaderTemplate(
         _VERTEX % {"outputs": "flat out vec2 v_center;", "place": _PLACE_POINT},
         head + _FRAGMENT % {"inputs": "flat in vec2 v_center;",
@@ -327,30 +380,40 @@ def _templates(define: str = "") -> tuple[ShaderTemplate, ShaderTemplate]:
                                                "offset": "v_offset"}))
 
 
-# (points, quads) by whether the program is the face-only variant: a filled symbol whose
-# edge is not drawn needs neither the line markers' branch nor the edge band (a branch
+# (points, quads) by whether the program is the face-only variant (a filled symbol whose
+# edge is not drawn needs neither the line markers' branch nor the edge band: a branch
 # on a uniform would make software rasterizers run both per pixel; about 18 % of the GL
-# work of a 10^6-point scatter)
-_PROGRAMS = {False: _templates(), True: _templates("FACE_ONLY")}
+# work of a 10^6-point scatter) and whether it turns a named symbol (TURNED)
+_PROGRAMS = {(face, turned): _templates(*(("FACE_ONLY",) if face else ()),
+                                        *(("TURNED",) if turned else ()))
+             for face in (False, True) for turned in (False, True)}
 
 
-Symbol = str | MarkerOutline | HalfFilled
+Symbol = str | MarkerOutline | HalfFilled | Turned
 
 
 def _name(symbol: Symbol) -> str:
-    """A named symbol's name (a half fill's symbol's), '' for an outline."""
-    return symbol.name if isinstance(symbol, HalfFilled) else \
+    """A named symbol's name (a half fill's or turned symbol's), '' for an outline."""
+    return symbol.name if isinstance(symbol, (HalfFilled, Turned)) else \
         "" if isinstance(symbol, MarkerOutline) else symbol
 
 
+def _turn(symbol: Symbol) -> tuple | None:
+    """The shader's turn of a named symbol (:func:`_similarity`), None for none."""
+    return _similarity(getattr(symbol, "turn", None))
+
+
 def _outline(symbol: Symbol) -> MarkerOutline | None:
-    """The outline a symbol is drawn from (a turned half fill's), None for a named one."""
-    if isinstance(symbol, HalfFilled):
-        return symbol.outline
+    """The outline a symbol is drawn from on the GPU (a turned symbol's when the turn is
+    not a rotation, scale and shift), None for a named one."""
+    if isinstance(symbol, (HalfFilled, Turned)):
+        return None if _turn(symbol) is not None else symbol.outline
     return symbol if isinstance(symbol, MarkerOutline) else None
 
 
 def _reach(symbol: Symbol) -> float:
+    if isinstance(symbol, (HalfFilled, Turned)) and symbol.turn is not None:
+        return symbol.outline.reach
     outline = _outline(symbol)
     return REACH[_name(symbol)] if outline is None else outline.reach
 
@@ -370,7 +433,7 @@ def marker_extent(symbol: Symbol, size: float, edge_width: float,
 
 def _check_symbol(symbol) -> Symbol:
     """A symbol's name (aliases resolved), or the outline or half fill itself."""
-    if isinstance(symbol, (MarkerOutline, HalfFilled)):
+    if isinstance(symbol, (MarkerOutline, HalfFilled, Turned)):
         return symbol
     name = _ALIASES.get(symbol, symbol)
     if name not in SYMBOLS:
@@ -741,6 +804,8 @@ class Markers(Visual):
             return sets
         if isinstance(symbol, MarkerOutline):
             path, name = symbol.path, "outline"
+        elif isinstance(symbol, Turned):
+            path, name = turn_path(SYMBOL_PATHS[symbol.name], symbol.turn), "turned"
         else:
             path, name = SYMBOL_PATHS[symbol], symbol
         if _is_stroke(symbol):  # line markers: stroked in the points' colors
@@ -770,15 +835,21 @@ class Markers(Visual):
         outline = _outline(self._symbol)
         half = self._symbol if isinstance(self._symbol, HalfFilled) else None
         name = _name(self._symbol)
+        turn = _turn(self._symbol)
         reach, symbol = _SNIPPETS[name] if outline is None else _OUTLINE_SNIPPETS
+        if turn is not None:  # the turned symbol's reach, from its outline
+            reach = _OUTLINE_SNIPPETS[0]
         hooks = dict(transform=snippet, reach=reach, symbol=symbol,
                      edge=_EDGES.get(name, _EDGE_CLOSED) if half is None else _HALF_EDGE,
                      face=_FACE_FULL if half is None else _HALF_FACE,
                      join=_join_snippet(name if outline is None else "", join))
         shape = {} if outline is None else {"u_shape_reach": outline.reach,
                                             "u_shape_box": outline.box}
-        if half is not None:
-            direction, cut = half.cut()
+        if turn is not None:
+            shape = {"u_shape_reach": _reach(self._symbol), "u_turn": turn[0],
+                     "u_shift": turn[1]}
+        if half is not None:  # (cut in the symbol's own frame when the shader turns it)
+            direction, cut = (half if turn is None else replace(half, turn=None)).cut()
             shape |= {"u_half": direction, "u_half_cut": cut, "u_alt_color": half.alt,
                      "u_half_edge": float(name not in HALF_UNCUT)}
         common = dict(
@@ -794,7 +865,7 @@ class Markers(Visual):
         )
         points = 2.0 * extent <= POINT_LIMIT
         divisor = 0 if points else 1
-        point_template, quad_template = _PROGRAMS[self._face_only()]
+        point_template, quad_template = _PROGRAMS[self._face_only(), turn is not None]
         dims = self._pos_buffer.data.shape[1]  # 2 for points given in 2D (z = 0)
         attributes = {
             "a_pos": Attribute(self._pos_buffer, dims, "f4", 0, 4 * dims, divisor),

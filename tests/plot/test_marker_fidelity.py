@@ -299,3 +299,56 @@ def test_markers_refuse_a_bad_join(join):
 
     with pytest.raises(ValueError, match="join: got"):
         Markers(symbol="square", join=join)
+
+
+def test_a_turned_polygon_keeps_its_corners_and_matplotlibs_outline(plt, tmp_path):
+    from matplotlib.markers import MarkerStyle
+    from matplotlib.transforms import Affine2D
+
+    from lumos.visuals.marker_shapes import SYMBOL_PATHS, turn_path
+    from lumos.visuals.markers import Turned
+
+    user = Affine2D().rotate_deg(20).scale(1.3).translate(0.1, 0.05)
+    for code in ("s", "^", "*", "p", 4):
+        ms = MarkerStyle(code, transform=user)
+        turned = lumos.plot.artists.check_marker(ms)
+        assert isinstance(turned, Turned)
+        ours = turn_path(SYMBOL_PATHS[turned.name], turned.turn).vertices * (2, -2)
+        theirs = ms.get_transform().transform(ms.get_path().vertices) * 2
+        gap = np.hypot(*(ours[:, None] - theirs[None]).transpose(2, 0, 1)).min(axis=1)
+        assert gap.max() < 1e-9, code
+    # a square turned 45 degrees, edge 10 wide: its mitered corner reaches 5 * sqrt(2)
+    # past the corner (r * sqrt(2)), a round one 5
+    turn45 = Affine2D().rotate_deg(45)
+    _, at = _one_marker(marker=MarkerStyle("s", transform=turn45), ms=60, color="red",
+                        mec="black", mew=10, ls="none")
+    assert _near(at(48, 0), (0, 0, 0))
+    _, at = _one_marker(marker=MarkerStyle("s", transform=turn45, joinstyle="round"),
+                        ms=60, color="red", mec="black", mew=10, ls="none")
+    assert at(48, 0).min() > 100
+    fig, ax = plt.subplots()
+    ax.plot([0], [0], marker=MarkerStyle("s", transform=turn45), mew=3, ls="none")
+    root = ET.parse(fig.savefig(tmp_path / "t.svg")).getroot()
+    styles = " ".join(g.get("style", "") for g in root.iter())
+    assert "stroke-linejoin:miter" in styles
+
+
+def test_a_sheared_polygon_is_drawn_from_its_outline():
+    from lumos.visuals import Markers
+    from lumos.visuals.markers import Turned
+
+    rotated = Turned("square", (0.0, 1.0, -1.0, 0.0, 0.0, 0.0))
+    sheared = Turned("square", (1.0, 0.0, 0.5, 1.0, 0.0, 0.0))
+    assert lumos.visuals.markers._outline(rotated) is None  # the shader turns it
+    assert lumos.visuals.markers._outline(sheared) == sheared.outline
+    assert Markers(symbol=sheared).symbol == sheared
+
+
+@pytest.mark.parametrize("kwargs", [dict(name="disc", turn=(1, 0, 0, 1, 0, 0)),
+                                    dict(name="square", turn=(1, 0, 0, 0, 0, 0)),
+                                    dict(name="square", turn="abcdef")])
+def test_a_turned_symbol_refuses_bad_input(kwargs):
+    from lumos.visuals.markers import Turned
+
+    with pytest.raises(ValueError, match=f"{next(iter(kwargs))}: got|turn: got"):
+        Turned(**kwargs)
