@@ -127,7 +127,8 @@ def test_marker_style_with_a_transform_is_drawn_turned():
     markers = pytest.importorskip("matplotlib.markers")
     transforms = pytest.importorskip("matplotlib.transforms")
     turn = transforms.Affine2D().rotate_deg(45)
-    square = check_marker(markers.MarkerStyle("s", transform=turn))
+    # a named polygon turned: the named symbol with its turn (its corners joined)
+    square = check_marker(markers.MarkerStyle("s", transform=turn)).outline
     assert square.filled and square.reach == pytest.approx(np.sqrt(2))  # corner up
     assert np.allclose(np.abs(square.vertices).max(axis=0), np.sqrt(2))
     tri = check_marker(markers.MarkerStyle("1", transform=turn))
