@@ -73,7 +73,7 @@ def check_marker(marker, collection: bool = False):
         text_marker,
         vertex_marker,
     )
-    from ..visuals.marker_shapes import JOINSTYLES
+    from ..visuals.marker_shapes import JOINSTYLES, SEGMENTS
 
     if isinstance(marker, MarkerOutline):
         return marker
@@ -88,8 +88,10 @@ def check_marker(marker, collection: bool = False):
             return _turned_half(marker, user)
         code = get()
         named = _marker_codes().get(code) if isinstance(code, (str, int)) else None
-        if not collection and user is not None and named in JOINSTYLES:
-            # a turned polygon or caret: its corners joined as matplotlib's Line2D does
+        if not collection and user is not None and (named in JOINSTYLES
+                                                     or named in SEGMENTS):
+            # a turned polygon, caret or line marker: its corners joined and its ends
+            # cut as matplotlib's Line2D draws them
             from ..visuals.markers import Turned
 
             return Turned(named, _turn_values(user))
@@ -176,7 +178,9 @@ def is_line_marker(marker) -> bool:
     from ..visuals.marker_shapes import is_stroke
 
     symbol = marker_symbol(marker)
-    return not symbol.filled if isinstance(symbol, MarkerOutline) else is_stroke(symbol)
+    if isinstance(symbol, MarkerOutline):
+        return not symbol.filled
+    return is_stroke(getattr(symbol, "name", symbol))  # a turned one: its name's
 
 
 def check_linestyle(ls):

@@ -171,11 +171,15 @@ def distance_glsl(name: str) -> str:
     return f"{head}\n    vec2 q = p / r;\n    return {dist} * r;\n}}"
 
 
-def edge_glsl(name: str) -> str:
-    """GLSL ``float edge_<name>(vec2 p, float r, float d, float ew)``: the distance of
-    ``p`` to the stroked edge of a caret (its open polyline, ``ew`` wide, butt ends) or
-    of a line marker (its segments, butt ends as matplotlib's default capstyle), given
-    ``d``, its distance to the filled shape (to the segments)."""
+def edge_glsl(name: str, cap: str = "butt") -> str:
+    """GLSL ``float edge_<name>[_<cap>](vec2 p, float r, float d, float ew)``: the
+    distance of ``p`` to the stroked edge of a caret (its open polyline, ``ew`` wide,
+    butt ends) or of a line marker (its segments, ``cap`` ends: butt as matplotlib's
+    default capstyle, round or projecting), given ``d``, its distance to the filled shape
+    (to the segments)."""
+    suffix = "" if cap == "butt" else f"_{cap}"
+    if name in SEGMENTS and cap == "round":  # the distance to the segments themselves
+        return f"float edge_{name}{suffix}(vec2 p, float r, float d, float ew) {{ return d; }}"
     if name in SEGMENTS:
         kind, segs = "sd_butt_segment", SEGMENTS[name]
     else:
@@ -185,10 +189,12 @@ def edge_glsl(name: str) -> str:
     for a, b in segs:  # each segment's direction and length as constants
         ab = np.subtract(b, a, dtype=float)
         length = float(np.hypot(*ab))
-        calls.append(f"{kind}(q, {_glsl_vec(a)}, {_glsl_vec(ab / length)}, {length:.6f}, h)")
+        # a projecting end reaches half the width past the segment's end: no cut back
+        calls.append(f"{kind}(q, {_glsl_vec(a)}, {_glsl_vec(ab / length)}, {length:.6f}, "
+                     f"{'0.0' if cap == 'projecting' else 'h'})")
     dist = "min(" * (len(calls) - 1) + ", ".join(
         [c + (")" if i else "") for i, c in enumerate(calls)])
-    return (f"float edge_{name}(vec2 p, float r, float d, float ew) {{\n"
+    return (f"float edge_{name}{suffix}(vec2 p, float r, float d, float ew) {{\n"
             f"    vec2 q = p / r; float h = 0.5 * ew / r;\n"
             f"    return {dist} * r;\n}}")
 

@@ -13,7 +13,14 @@ import numpy as np
 
 from .. import colors
 from .marker_outline import MarkerOutline
-from .marker_shapes import HALF_CENTRES, HALF_FILLABLE, JOINSTYLES, SYMBOL_PATHS, turn_path
+from .marker_shapes import (
+    HALF_CENTRES,
+    HALF_FILLABLE,
+    JOINSTYLES,
+    SEGMENTS,
+    SYMBOL_PATHS,
+    turn_path,
+)
 
 __all__ = ["HalfFilled", "Turned", "similarity"]
 
@@ -70,18 +77,19 @@ class HalfFilled:
 
 @dataclass(frozen=True)
 class Turned:
-    """A named polygon or caret (one of :data:`.marker_shapes.JOINSTYLES`) moved by the
-    affine ``turn`` ``(a, b, c, d, e, f)`` (matplotlib's ``MarkerStyle(transform=...)``
-    values, e and f in units of half the marker size): its corners stay corners, joined
-    as the symbol's are (an outline's distance field would round them)."""
+    """A named polygon, caret (one of :data:`.marker_shapes.JOINSTYLES`) or line marker
+    moved by the affine ``turn`` ``(a, b, c, d, e, f)`` (matplotlib's
+    ``MarkerStyle(transform=...)`` values, e and f in units of half the marker size): its
+    corners stay corners, joined as the symbol's are, and a line marker's ends butt (an
+    outline's distance field would round both)."""
 
     name: str
     turn: tuple
 
     def __post_init__(self) -> None:
-        if self.name not in JOINSTYLES:
+        if self.name not in JOINSTYLES and self.name not in SEGMENTS:
             raise ValueError(f"name: got {self.name!r}, expected one of "
-                             f"{', '.join(JOINSTYLES)}")
+                             f"{', '.join([*JOINSTYLES, *SEGMENTS])}")
         object.__setattr__(self, "turn", _check_turn(self.turn))
 
     @property

@@ -11,6 +11,7 @@ view: markers that straddle the edge of the view are drawn as far as they reach 
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import replace
 
 import numpy as np
@@ -18,7 +19,7 @@ import numpy as np
 from .. import colors
 from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer
-from ..primitives import JOINS, MarkerSet
+from ..primitives import CAPS, JOINS, MarkerSet
 from ..shaders import ShaderTemplate, Snippet
 from . import glsl
 from .base import (
@@ -84,7 +85,10 @@ _SNIPPETS = {name: _symbol_snippets(name) for name in SYMBOLS}
 _EDGE_CLOSED = Snippet("edge_closed",
                        "float edge_closed(vec2 p, float r, float d, float ew) "
                        "{ return abs(d); }")
-_EDGES = {name: Snippet(f"edge_{name}", edge_glsl(name)) for name in (*OPEN_EDGES, *SEGMENTS)}
+_EDGES = {(name, cap): Snippet(f"edge_{name}" + ("" if cap == "butt" else f"_{cap}"),
+                               edge_glsl(name, cap))
+          for name in (*OPEN_EDGES, *SEGMENTS) for cap in CAPS
+          if cap == "butt" or name in SEGMENTS}  # carets' ends butt
 
 @functools.cache
 def _join_snippet(name: str, join: str) -> Snippet:
@@ -316,12 +320,12 @@ def _is_stroke(symbol: Symbol) -> bool:
 
 
 def marker_extent(symbol: Symbol, size: float, edge_width: float,
-                  pixel_ratio: float, join: str = "round") -> float:
+                  pixel_ratio: float, edge_reach: float = 1.0) -> float:
     """Half the side, in physical pixels, of the square a marker of ``size`` (diameter,
-    logical pixels) is drawn in with its edge's corners joined as ``join`` (the
-    shaders' ``extent`` in a multisampled framebuffer, the larger one)."""
+    logical pixels) is drawn in with an edge reaching ``edge_reach`` half widths past
+    the symbol (the shaders' ``extent`` in a multisampled framebuffer, the larger one)."""
     return (_reach(symbol) * 0.5 * size * pixel_ratio
-            + 0.5 * edge_width * pixel_ratio * join_reach(_name(symbol), join) + 1.0)
+            + 0.5 * edge_width * pixel_ratio * edge_reach + 1.0)
 
 
 def _check_symbol(symbol) -> Symbol:
@@ -394,9 +398,11 @@ class Markers(Visual):
 
     def __init__(self, pos=None, size=8.0, color="C0", symbol: Symbol = "disc",
                  edge_color="black", edge_width: float = 0.0,
-                 depth_shade: float | None = None, join: str | None = None) -> None:
+                 depth_shade: float | None = None, join: str | None = None,
+                 cap: str | None = None) -> None:
         super().__init__()
         self.join = join
+        self.cap = cap
         self.depth_shade = depth_shade
         self._points = np.zeros((0, 3))
         self._origin = np.zeros(3)
@@ -620,6 +626,31 @@ class Markers(Visual):
                              f"{', '.join(map(repr, JOINS))} or None")
         self._join = value
 
+    @property
+    def cap(self) -> str | None:
+        """How the line markers' segments end: 'butt', 'round' or 'projecting'
+        (matplotlib's ``MarkerStyle(capstyle=...)``), None for matplotlib's default,
+        butt. The carets' open ends stay butt."""
+        return self._cap
+
+    @cap.setter
+    def cap(self, value) -> None:
+        if value is not None and value not in CAPS:
+            raise ValueError(f"cap: got {value!r}, expected one of "
+                             f"{', '.join(map(repr, CAPS))} or None")
+        self._cap = value
+
+    def _drawn_cap(self, name: str) -> str:
+        """The ends drawn of the symbol ``name``: the cap given for line markers."""
+        return (self._cap or "butt") if name in SEGMENTS else "butt"
+
+    def _edge_reach(self) -> float:
+        """How far the edge reaches past the symbol, in half edge widths: a miter's
+        point, a projecting end's corner (sqrt 2)."""
+        name = _name(self._symbol)
+        reach = join_reach(name if _outline(self._symbol) is None else "", self._drawn_join())
+        return max(reach, math.sqrt(2.0)) if self._drawn_cap(name) == "projecting" else reach
+
     def _drawn_join(self) -> str:
         """The join drawn: the one given, else matplotlib's for the symbol."""
         return self._join or JOINSTYLES.get(_name(self._symbol), "round")
@@ -671,8 +702,7 @@ class Markers(Visual):
             return ctx.raster(self)
         sizes = self._size_buffer.data.astype(np.float64)
         px = ctx.to_pixels(self._points, self)
-        reach = _reach(self._symbol) * sizes / 2 + 1 \
-            + self._edge_width / 2 * join_reach(_name(self._symbol), self._drawn_join())
+        reach = _reach(self._symbol) * sizes / 2 + 1 + self._edge_width / 2 * self._edge_reach()
         x, y, w, h = ctx.clip
         keep = (sizes > 0) & (px[:, 0] + reach >= x) & (px[:, 0] - reach <= x + w) \
             & (px[:, 1] + reach >= y) & (px[:, 1] - reach <= y + h)
@@ -703,7 +733,8 @@ class Markers(Visual):
             path, name = SYMBOL_PATHS[symbol], symbol
         if _is_stroke(symbol):  # line markers: stroked in the points' colors
             return [MarkerSet(path, px[keep], sizes[keep], np.zeros((1, 4)), face,
-                              max(self._edge_width, 1.0), name, ctx.clip, join="miter")]
+                              max(self._edge_width, 1.0), name, ctx.clip, join="miter",
+                              cap=self._drawn_cap(_name(symbol)))]
         return [MarkerSet(path, px[keep], sizes[keep], face, edge, self._edge_width, name,
                           ctx.clip, join=self._drawn_join())]
 
@@ -724,7 +755,7 @@ class Markers(Visual):
         edge_width = self._drawn_edge_width()
         join = self._drawn_join()
         extent = marker_extent(self._symbol, self._largest(), edge_width, ctx.pixel_ratio,
-                               join)
+                               self._edge_reach())
         outline = _outline(self._symbol)
         half = self._symbol if isinstance(self._symbol, HalfFilled) else None
         name = _name(self._symbol)
@@ -733,7 +764,8 @@ class Markers(Visual):
         if turn is not None:  # the turned symbol's reach, from its outline
             reach = _OUTLINE_SNIPPETS[0]
         hooks = dict(transform=snippet, reach=reach, symbol=symbol,
-                     edge=_EDGES.get(name, _EDGE_CLOSED) if half is None else _HALF_EDGE,
+                     edge=_EDGES.get((name, self._drawn_cap(name)), _EDGE_CLOSED)
+                     if half is None else _HALF_EDGE,
                      face=_FACE_FULL if half is None else _HALF_FACE,
                      join=_join_snippet(name if outline is None else "", join))
         shape = {} if outline is None else {"u_shape_reach": outline.reach,
@@ -748,7 +780,7 @@ class Markers(Visual):
         common = dict(
             view=ctx.view_id,
             uniforms={"u_edge_width": edge_width, "u_edge_color": self._edge_rgba,
-                      "u_edge_reach": join_reach(name if outline is None else "", join),
+                      "u_edge_reach": self._edge_reach(),
                       "u_edge_face": float(self._edge_face()),
                       "u_stroke": float(_is_stroke(self._symbol)), **self._shade_uniforms(),
                       **shape, **snippet.uniforms},

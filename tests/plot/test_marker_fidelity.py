@@ -352,3 +352,38 @@ def test_a_turned_symbol_refuses_bad_input(kwargs):
 
     with pytest.raises(ValueError, match=f"{next(iter(kwargs))}: got|turn: got"):
         Turned(**kwargs)
+
+
+def test_a_marker_style_capstyle_ends_the_line_markers(plt, tmp_path):
+    from matplotlib.markers import MarkerStyle
+    from matplotlib.transforms import Affine2D
+
+    # '_' of size 60, 10 wide: butt ends at 30, projecting 5 beyond, round 5 on its axis
+    # only (its corner stays empty)
+    ends = {}
+    for cap in ("butt", "projecting", "round"):
+        _, at = _one_marker(marker=MarkerStyle("_", capstyle=cap), ms=60, color="black",
+                            mew=10, ls="none")
+        ends[cap] = (at(32, 0), at(34, 4))
+    assert _near(ends["butt"][0], (255, 255, 255))
+    assert _near(ends["projecting"][0], (0, 0, 0))
+    assert _near(ends["projecting"][1], (0, 0, 0))
+    assert _near(ends["round"][0], (0, 0, 0))
+    assert _near(ends["round"][1], (255, 255, 255), tol=60)
+    # turned: the turned segments keep their ends (an outline would round them)
+    ms = MarkerStyle("_", transform=Affine2D().rotate_deg(90))
+    _, at = _one_marker(marker=ms, ms=60, color="black", mew=10, ls="none")
+    assert _near(at(0, 32), (255, 255, 255)) and _near(at(0, 28), (0, 0, 0))
+    fig, ax = plt.subplots()
+    ax.plot([0], [0], marker=MarkerStyle("+", capstyle="projecting"), ls="none")
+    root = ET.parse(fig.savefig(tmp_path / "c.svg")).getroot()
+    assert "stroke-linecap:square" in " ".join(g.get("style", "") for g in root.iter())
+    fig.savefig(tmp_path / "c.pdf")
+
+
+@pytest.mark.parametrize("cap", ["square", 0, ""])
+def test_markers_refuse_a_bad_cap(cap):
+    from lumos.visuals import Markers
+
+    with pytest.raises(ValueError, match="cap: got"):
+        Markers(symbol="plus_line", cap=cap)
