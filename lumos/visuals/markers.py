@@ -328,6 +328,15 @@ def marker_extent(symbol: Symbol, size: float, edge_width: float,
             + 0.5 * edge_width * pixel_ratio * edge_reach + 1.0)
 
 
+def _style_or_none(value, argname: str, allowed: tuple) -> str | None:
+    """A stroke style (join or cap) of ``allowed``, or None; ValueError naming
+    ``argname`` otherwise."""
+    if value is not None and value not in allowed:
+        raise ValueError(f"{argname}: got {value!r}, expected one of "
+                         f"{', '.join(map(repr, allowed))} or None")
+    return value
+
+
 def _check_symbol(symbol) -> Symbol:
     """A symbol's name (aliases resolved), or the outline or half fill itself."""
     if isinstance(symbol, (MarkerOutline, HalfFilled, Turned)):
@@ -621,10 +630,7 @@ class Markers(Visual):
 
     @join.setter
     def join(self, value) -> None:
-        if value is not None and value not in JOINS:
-            raise ValueError(f"join: got {value!r}, expected one of "
-                             f"{', '.join(map(repr, JOINS))} or None")
-        self._join = value
+        self._join = _style_or_none(value, "join", JOINS)
 
     @property
     def cap(self) -> str | None:
@@ -635,10 +641,7 @@ class Markers(Visual):
 
     @cap.setter
     def cap(self, value) -> None:
-        if value is not None and value not in CAPS:
-            raise ValueError(f"cap: got {value!r}, expected one of "
-                             f"{', '.join(map(repr, CAPS))} or None")
-        self._cap = value
+        self._cap = _style_or_none(value, "cap", CAPS)
 
     def _drawn_cap(self, name: str) -> str:
         """The ends drawn of the symbol ``name``: the cap given for line markers."""
