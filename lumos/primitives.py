@@ -161,7 +161,7 @@ class MarkerSet:
     symbol of diameter 1 centred on 0, y down; the device scales it by ``sizes`` (pixels)
     and moves it to each offset. ``name`` is lumos's symbol name ("disc", "square", ...)
     for devices with a native form. The edge is stroked centred on the outline with
-    ``join`` corners.
+    ``join`` corners; open ends (line markers) end ``cap``.
     """
 
     symbol: Path
@@ -173,10 +173,13 @@ class MarkerSet:
     name: str = ""
     clip: Rect | Clip | None = None
     join: str = "round"
+    cap: str = "butt"
 
     def __post_init__(self) -> None:
         if self.join not in JOINS:
             raise ValueError(f"join: got {self.join!r}, expected one of {JOINS}")
+        if self.cap not in CAPS:
+            raise ValueError(f"cap: got {self.cap!r}, expected one of {CAPS}")
         self.offsets = _points(self.offsets, "offsets")
         n = len(self.offsets)
         self.sizes = np.broadcast_to(np.asarray(self.sizes, dtype=np.float64), (n,))

@@ -139,7 +139,8 @@ def test_a_long_line_saved_cold_loads_no_module_it_does_not_draw(tmp_path):
         "numpy.ma", "lumos.colors.maps", "lumos.colors.norms", "lumos.plot.cm",
         "lumos.plot.patch_shapes", "lumos.plot.dates", "lumos.plot.polar",
         "lumos.plot.ticker_scales", "lumos.visuals.marker_outline",
-        "lumos.visuals.marker_shapes", "lumos.visuals.markers", "lumos.visuals.mesh",
+        "lumos.visuals.marker_shapes", "lumos.visuals.marker_symbols", "lumos.visuals.markers",
+        "lumos.visuals.mesh",
         "lumos.visuals.path", "lumos.plot.clip_paths", "lumos.plot.textbox",
         "lumos.plot.boxstyles", "lumos.plot.effects",
         "lumos.plot.transforms_compat"})) == []

@@ -265,7 +265,8 @@ class _Writer:
         if paint is None:
             return
         same = bool((face == face[:1]).all()) and (edge is None or bool((edge == edge[:1]).all()))
-        head = [] if edge is None else [f"{num(m.edge_width, 4)} w {_JOINS[m.join]} j 0 J"]
+        head = [] if edge is None else [f"{num(m.edge_width, 4)} w {_JOINS[m.join]} j "
+                                       f"{_CAPS[m.cap]} J"]
         if same:
             head.append(self._marker_colors(face[0], None if edge is None else edge[0]))
         self.content.append("q " + " ".join(head))

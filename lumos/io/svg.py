@@ -235,7 +235,7 @@ class _Writer:
             "fill:none" if face[0, 3] <= 0 else _paint("fill", face[0])]
         if same_edge:
             group.append("stroke:none" if edge is None else _stroke_style(
-                Stroke(tuple(edge[0]), m.edge_width, join=m.join)))
+                Stroke(tuple(edge[0]), m.edge_width, join=m.join, cap=m.cap)))
         self.body.append(f'<g style="{";".join(group)}">')
         xy = nums(m.offsets)
         # a symbol per size, drawn at x, y; with many sizes one unit symbol, scaled
@@ -251,7 +251,8 @@ class _Writer:
             if not same_face:
                 style.append("fill:none" if face[k, 3] <= 0 else _paint("fill", face[k]))
             if not same_edge:
-                style.append(_stroke_style(Stroke(tuple(edge[k]), m.edge_width, join=m.join)))
+                style.append(_stroke_style(Stroke(tuple(edge[k]), m.edge_width, join=m.join,
+                                                  cap=m.cap)))
             if scaled and edge is not None:
                 style.append(f"stroke-width:{num(m.edge_width / s, 5)}")
             attr = f' style="{";".join(style)}"' if style else ""

@@ -73,6 +73,7 @@ def check_marker(marker, collection: bool = False):
         text_marker,
         vertex_marker,
     )
+    from ..visuals.marker_shapes import JOINSTYLES, SEGMENTS
 
     if isinstance(marker, MarkerOutline):
         return marker
@@ -81,7 +82,20 @@ def check_marker(marker, collection: bool = False):
         turned = getattr(marker, "get_user_transform", None)
         half = collection and getattr(marker, "get_fillstyle", lambda: "full")() in (
             "left", "right", "bottom", "top")
-        if half or callable(turned) and turned() is not None:
+        user = turned() if callable(turned) else None
+        if not collection and user is not None and _half_style(marker) is not None:
+            # a turned half fill: both halves, as matplotlib's Line2D draws them
+            return _turned_half(marker, user)
+        code = get()
+        named = _marker_codes().get(code) if isinstance(code, (str, int)) else None
+        if not collection and user is not None and (named in JOINSTYLES
+                                                     or named in SEGMENTS):
+            # a turned polygon, caret or line marker: its corners joined and its ends
+            # cut as matplotlib's Line2D draws them
+            from ..visuals.markers import Turned
+
+            return Turned(named, _turn_values(user))
+        if half or user is not None:
             # turned, scaled or halved: its outline as matplotlib places it (size 1 ->
             # r units)
             path = marker.get_path()
@@ -110,12 +124,45 @@ def check_marker(marker, collection: bool = False):
                      "a path, (sides, style, angle) or None")
 
 
+def _half_style(style) -> str | None:
+    """A MarkerStyle's half fill ('left', ...) of a symbol lumos halves, else None."""
+    from ..visuals.marker_shapes import HALF_FILLABLE
+
+    code = style.get_marker()
+    side = style.get_fillstyle()
+    if side not in ("left", "right", "bottom", "top") or code == "," \
+            or _marker_codes().get(code) not in HALF_FILLABLE:
+        return None
+    return side
+
+
+def _turned_half(style, user):
+    """The half fill of a MarkerStyle with a user transform (an Affine2D): the named
+    symbol halved on its ``fillstyle`` side, then moved by the transform (matplotlib
+    cuts the untransformed symbol), the other half in the line's markerfacecoloralt."""
+    from ..visuals.markers import HalfFilled
+
+    code = style.get_marker()
+    k = MARKER_SCALE.get(code, 1.0)  # '.': a disc of half the size
+    a, b, c, d, e, f = _turn_values(user)
+    return HalfFilled(_marker_codes()[code], _half_style(style),
+                      turn=(a * k, b * k, c * k, d * k, e, f))
+
+
+def _turn_values(user) -> tuple:
+    """An affine transform's ``(a, b, c, d, e, f)``, the shift in half marker sizes (r;
+    matplotlib's is in marker sizes)."""
+    m = np.asarray(user.get_matrix(), dtype=float)
+    return m[0, 0], m[1, 0], m[0, 1], m[1, 1], 2.0 * m[0, 2], 2.0 * m[1, 2]
+
+
 def marker_symbol(marker):
     """The Markers visual's symbol of a checked marker (:func:`check_marker`): a symbol
     name, or an outline."""
     from ..visuals.marker_outline import MarkerOutline, text_marker
+    from ..visuals.markers import HalfFilled, Turned
 
-    if isinstance(marker, MarkerOutline):
+    if isinstance(marker, (MarkerOutline, HalfFilled, Turned)):
         return marker
     codes = _marker_codes()
     if isinstance(marker, str) and marker not in codes:
@@ -131,7 +178,9 @@ def is_line_marker(marker) -> bool:
     from ..visuals.marker_shapes import is_stroke
 
     symbol = marker_symbol(marker)
-    return not symbol.filled if isinstance(symbol, MarkerOutline) else is_stroke(symbol)
+    if isinstance(symbol, MarkerOutline):
+        return not symbol.filled
+    return is_stroke(getattr(symbol, "name", symbol))  # a turned one: its name's
 
 
 def check_linestyle(ls):

@@ -5,6 +5,8 @@ matplotlib's step styles (``drawstyle='steps-pre'``, ...: :mod:`lumos.plot.line_
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 from .. import colors, visuals
@@ -35,6 +37,14 @@ from .style import dash_offset, dash_pattern, rcParams
 # when another line of the batch changes length.
 _OWN_VISUAL = 1_000_000
 _GAPS_BELOW = 1e-6  # zorder under its dashes that a gapcolor line's gaps take
+
+
+def _style_join(marker) -> tuple:
+    """How a MarkerStyle joins its edge's corners and ends its line markers (its
+    ``joinstyle`` and ``capstyle``: matplotlib's Line2D strokes markers so); None, None
+    for a marker code: the symbol's own."""
+    join, cap = getattr(marker, "get_joinstyle", None), getattr(marker, "get_capstyle", None)
+    return join() if callable(join) else None, cap() if callable(cap) else None
 
 
 def _style_fill(marker, fillstyle: str) -> str:
@@ -94,6 +104,7 @@ class Line2D(LineAPI, PathEffects, Artist):
         self._linestyle = check_linestyle(rcParams["lines.linestyle"] if linestyle is None
                                           else linestyle)
         self._marker = check_marker(rcParams["lines.marker"] if marker is None else marker)
+        self._marker_join, self._marker_cap = _style_join(marker)
         self._markersize = float(rcParams["lines.markersize"] if markersize is None
                                  else markersize)
         self._mfc = markerfacecolor
@@ -413,7 +424,9 @@ class Line2D(LineAPI, PathEffects, Artist):
                 if self._markers_changed else {}
             items.append(BatchItem(visuals.Markers,
                                    (("symbol", symbol), ("edge_width", edge_w),
-                                    ("edge_color", edge)), self.zorder, markers,
+                                    ("edge_color", edge), ("join", self._marker_join),
+                                    ("cap", self._marker_cap)),
+                                   self.zorder, markers,
                                    np.tile(face, (n, 1)), size=np.full(n, size),
                                    changed=changed, part="markers"))
         self._markers_changed = False
@@ -542,6 +555,7 @@ class Line2D(LineAPI, PathEffects, Artist):
     def set_marker(self, marker) -> None:
         """The marker code ('o', 's', '^', ...), or None."""
         self._marker = check_marker(marker)
+        self._marker_join, self._marker_cap = _style_join(marker)
         self.set_fillstyle(_style_fill(marker, self._fillstyle))
 
     def set_markersize(self, ms: float) -> None:
@@ -626,8 +640,11 @@ class Line2D(LineAPI, PathEffects, Artist):
                 and symbol in HALF_FILLABLE:
             from ..visuals.markers import HalfFilled
 
+            symbol = HalfFilled(symbol, self._fillstyle)
+        if self._fillstyle not in ("full", "none") and hasattr(symbol, "alt"):
+            # a half fill (a turned MarkerStyle's comes whole from check_marker)
             alt = colors.to_rgba(self.get_markerfacecoloralt(), self._alpha)
-            symbol = HalfFilled(symbol, self._fillstyle, alt)
+            symbol = dataclasses.replace(symbol, alt=alt)
         return symbol, size, face, edge, edge_w
 
     def set_fillstyle(self, fs) -> None:

@@ -473,16 +473,20 @@ class PathCollection(Artist, ScalarMappable):
         # the shader's bytes: a colormap's rows made straight from its table
         symbol, sizes, face, edge, edge_w = self.marker_style(face=self.face_bytes())
         sizes = np.broadcast_to(sizes, (len(self._scaled),))  # (a view of one size)
+        # joins round: matplotlib's collections stroke with the graphics context's
+        # default joins, whatever the marker's joinstyle (a line's markers take it)
         if not isinstance(edge, np.ndarray):
             return [BatchItem(Markers, (("symbol", symbol), ("edge_width", edge_w),
-                                        ("edge_color", edge)), self.zorder, self._scaled,
+                                        ("edge_color", edge), ("join", "round")),
+                              self.zorder, self._scaled,
                               face, size=sizes, changed=changed)]
         unique, inverse = np.unique(edge, axis=0, return_inverse=True)
         self._edge_groups = [np.flatnonzero(inverse.ravel() == k) for k in range(len(unique))]
         sizes = np.broadcast_to(sizes, (len(self._scaled),))
         face = np.broadcast_to(face, (len(self._scaled), 4))
         return [BatchItem(Markers, (("symbol", symbol), ("edge_width", edge_w),
-                                    ("edge_color", tuple(unique[k]))), self.zorder,
+                                    ("edge_color", tuple(unique[k])), ("join", "round")),
+                          self.zorder,
                           self._scaled[idx], face[idx], size=sizes[idx],
                           changed=dict.fromkeys(("pos", "size", "color"), True),
                           part=("edge", k))

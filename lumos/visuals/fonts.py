@@ -65,6 +65,23 @@ def font_path(bold: bool = False, face: str | None = None) -> Path:
     return _FONT_DIR / FACES[face]
 
 
+def matplotlib_font(filename: str) -> Path | None:
+    """A font file matplotlib ships (``mpl-data/fonts/ttf``), where matplotlib is
+    installed, found without importing it; None where it is not (lumos bundles DejaVu
+    alone: the STIX faces matplotlib's math falls back to come from there)."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("matplotlib")
+    except (ImportError, ValueError):
+        return None
+    for root in (spec.submodule_search_locations or []) if spec is not None else []:
+        path = Path(root) / "mpl-data" / "fonts" / "ttf" / filename
+        if path.is_file():
+            return path
+    return None
+
+
 class Font:
     """Metrics and outlines of one font file, in em units (y up, pen on the baseline).
 

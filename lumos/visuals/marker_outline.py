@@ -105,6 +105,7 @@ def distance_field(flat, box: float, texels: int, filled: bool) -> np.ndarray:
         a_list.append(ring[:-1])
         b_list.append(ring[1:])
     a, b = np.concatenate(a_list), np.concatenate(b_list)
+    segs = _Segments(a, b)
     c = (np.arange(texels) + 0.5) / texels * 2 * box - box
     dist = np.empty((texels, texels))
     # Tiles of texels, each measured against the segments that can be nearest to one of
@@ -112,40 +113,59 @@ def distance_field(flat, box: float, texels: int, filled: bool) -> np.ndarray:
     # tile's diameter.
     step = 16
     half = np.hypot(step / 2, step / 2) * 2 * box / texels
-    for i in range(0, texels, step):
-        for j in range(0, texels, step):
-            ys, xs = c[i:i + step], c[j:j + step]
-            centre = np.array([xs.mean(), ys.mean()])
-            near = _segment_distance(centre[None], a, b)[0]
-            keep = near <= near.min() + 2 * half
-            px, py = np.meshgrid(xs, ys)
-            d = _segment_distance(np.c_[px.ravel(), py.ravel()], a[keep], b[keep])
-            dist[i:i + step, j:j + step] = d.min(axis=1).reshape(px.shape)
+    starts = range(0, texels, step)
+    centres = np.array([[c[j:j + step].mean(), c[i:i + step].mean()]
+                        for i in starts for j in starts])
+    near = np.sqrt(segs.squared(centres[:, 0], centres[:, 1]))  # (tiles, S)
+    keeps = near <= near.min(axis=1, keepdims=True) + 2 * half
+    for k, (i, j) in enumerate((i, j) for i in starts for j in starts):
+        px, py = np.meshgrid(c[j:j + step], c[i:i + step])
+        d2 = segs.squared(px.ravel(), py.ravel(), keeps[k])
+        dist[i:i + step, j:j + step] = np.sqrt(d2.min(axis=1)).reshape(px.shape)
     if filled:
         dist = np.where(_winding(a, b, c) != 0, -dist, dist)
     return dist.astype(np.float16)
 
 
-def _segment_distance(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """(P, S) distances from points ``p`` (P, 2) to segments ``a``-``b`` (S, 2)."""
-    e = b - a
-    w = p[:, None, :] - a[None]
-    t = np.clip((w * e).sum(axis=2) / np.maximum((e * e).sum(axis=1), 1e-300), 0.0, 1.0)
-    return np.hypot(*(w - t[..., None] * e).transpose(2, 0, 1))
+class _Segments:
+    """Segments ``a``-``b`` (S, 2) as columns, for the squared distances to them."""
+
+    def __init__(self, a: np.ndarray, b: np.ndarray) -> None:
+        self.ax, self.ay = a[:, 0], a[:, 1]
+        self.ex, self.ey = b[:, 0] - a[:, 0], b[:, 1] - a[:, 1]
+        self.inv = 1.0 / np.maximum(self.ex * self.ex + self.ey * self.ey, 1e-300)
+
+    def squared(self, px: np.ndarray, py: np.ndarray, keep=None) -> np.ndarray:
+        """(P, S) squared distances from the points (px, py) to the segments (those
+        ``keep`` selects)."""
+        ax, ay, ex, ey, inv = self.ax, self.ay, self.ex, self.ey, self.inv
+        if keep is not None:
+            ax, ay, ex, ey, inv = ax[keep], ay[keep], ex[keep], ey[keep], inv[keep]
+        wx, wy = px[:, None] - ax, py[:, None] - ay
+        t = np.clip((wx * ex + wy * ey) * inv, 0.0, 1.0)
+        dx, dy = wx - t * ex, wy - t * ey
+        return dx * dx + dy * dy
 
 
 def _winding(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
     """(n, n) winding numbers of the closed segments ``a``-``b`` around the grid of
-    ``c`` x ``c`` (rows: y), from where each row crosses them, upwards or downwards."""
-    y = c[:, None]
-    up = (a[:, 1] <= y) & (b[:, 1] > y)
-    down = (a[:, 1] > y) & (b[:, 1] <= y)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        x_cross = a[:, 0] + (y - a[:, 1]) / (b[:, 1] - a[:, 1]) * (b[:, 0] - a[:, 0])
-    direction = up.astype(np.int64) - down
-    # a crossing to the right of a texel winds around it
-    right = x_cross[:, None, :] > c[None, :, None]
-    return (right * direction[:, None, :]).sum(axis=2)
+    ``c`` x ``c`` (rows: y), from where each row crosses them, upwards or downwards: a
+    crossing to the right of a texel winds around it (per row, the crossings sorted and
+    their directions summed from the right)."""
+    out = np.zeros((len(c), len(c)), np.int64)
+    for row, y in enumerate(c):
+        up = (a[:, 1] <= y) & (b[:, 1] > y)
+        down = (a[:, 1] > y) & (b[:, 1] <= y)
+        cross = up | down
+        if not cross.any():
+            continue
+        ya, yb = a[cross, 1], b[cross, 1]
+        x = a[cross, 0] + (y - ya) / (yb - ya) * (b[cross, 0] - a[cross, 0])
+        order = np.argsort(x, kind="stable")
+        direction = up[cross].astype(np.int64)[order] - down[cross][order]
+        right = np.r_[np.cumsum(direction[::-1])[::-1], 0]  # sum of crossings from k on
+        out[row] = right[np.searchsorted(x[order], c, side="right")]
+    return out
 
 
 def text_marker(text: str, argname: str = "text") -> MarkerOutline:

@@ -11,6 +11,7 @@ the GLSL distance functions (:func:`distance_glsl`), the outlines for SVG/PDF
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -170,11 +171,15 @@ def distance_glsl(name: str) -> str:
     return f"{head}\n    vec2 q = p / r;\n    return {dist} * r;\n}}"
 
 
-def edge_glsl(name: str) -> str:
-    """GLSL ``float edge_<name>(vec2 p, float r, float d, float ew)``: the distance of
-    ``p`` to the stroked edge of a caret (its open polyline, ``ew`` wide, butt ends) or
-    of a line marker (its segments, butt ends as matplotlib's default capstyle), given
-    ``d``, its distance to the filled shape (to the segments)."""
+def edge_glsl(name: str, cap: str = "butt") -> str:
+    """GLSL ``float edge_<name>[_<cap>](vec2 p, float r, float d, float ew)``: the
+    distance of ``p`` to the stroked edge of a caret (its open polyline, ``ew`` wide,
+    butt ends) or of a line marker (its segments, ``cap`` ends: butt as matplotlib's
+    default capstyle, round or projecting), given ``d``, its distance to the filled shape
+    (to the segments)."""
+    suffix = "" if cap == "butt" else f"_{cap}"
+    if name in SEGMENTS and cap == "round":  # the distance to the segments themselves
+        return f"float edge_{name}{suffix}(vec2 p, float r, float d, float ew) {{ return d; }}"
     if name in SEGMENTS:
         kind, segs = "sd_butt_segment", SEGMENTS[name]
     else:
@@ -184,12 +189,83 @@ def edge_glsl(name: str) -> str:
     for a, b in segs:  # each segment's direction and length as constants
         ab = np.subtract(b, a, dtype=float)
         length = float(np.hypot(*ab))
-        calls.append(f"{kind}(q, {_glsl_vec(a)}, {_glsl_vec(ab / length)}, {length:.6f}, h)")
+        # a projecting end reaches half the width past the segment's end: no cut back
+        calls.append(f"{kind}(q, {_glsl_vec(a)}, {_glsl_vec(ab / length)}, {length:.6f}, "
+                     f"{'0.0' if cap == 'projecting' else 'h'})")
     dist = "min(" * (len(calls) - 1) + ", ".join(
         [c + (")" if i else "") for i, c in enumerate(calls)])
-    return (f"float edge_{name}(vec2 p, float r, float d, float ew) {{\n"
+    return (f"float edge_{name}{suffix}(vec2 p, float r, float d, float ew) {{\n"
             f"    vec2 q = p / r; float h = 0.5 * ew / r;\n"
             f"    return {dist} * r;\n}}")
+
+
+#: matplotlib's joinstyle of each symbol's edge (``MarkerStyle.get_joinstyle``): miter for
+#: the polygons and carets, bevel for the star, round for the rest (the disc and the
+#: line markers, whose joins nothing shows)
+JOINSTYLES: dict[str, str] = {name: "bevel" if name == "star" else "miter"
+                              for name in POLYGONS}
+
+
+def _corners(name: str) -> list:
+    """The corners of a symbol's edge: (vertex, incoming and outgoing unit directions),
+    r units, y up; a caret's one corner (its tip), a polygon's every vertex."""
+    pts = np.asarray(POLYGONS[name], np.float64)
+    triples = [(pts[0], pts[1], pts[2])] if name in OPEN_EDGES else \
+        [(pts[i - 1], pts[i], pts[(i + 1) % len(pts)]) for i in range(len(pts))]
+    out = []
+    for a, v, b in triples:
+        d1, d2 = (v - a) / np.hypot(*(v - a)), (b - v) / np.hypot(*(b - v))
+        if abs(d1[0] * d2[1] - d1[1] * d2[0]) > 1e-9:  # a straight vertex joins nothing
+            out.append((v, d1, d2))
+    return out
+
+
+def _corner_geometry(d1, d2) -> tuple:
+    """(outer normals o1, o2, their unit bisector m, cos of half the turn): the side of
+    a corner the join covers is the outer side of the turn."""
+    left_turn = d1[0] * d2[1] - d1[1] * d2[0] > 0
+    def normal(d):  # noqa: E306
+        return np.array([d[1], -d[0]]) if left_turn else np.array([-d[1], d[0]])
+    o1, o2 = normal(d1), normal(d2)
+    m = (o1 + o2) / np.hypot(*(o1 + o2))
+    return o1, o2, m, float(o1 @ m)
+
+
+@functools.cache
+def join_reach(name: str, join: str) -> float:
+    """How far a symbol's edge reaches beyond the symbol's own reach, in half edge
+    widths: a miter's point reaches ``1 / cos(half the turn)`` of them from its corner
+    (at most; matplotlib's Agg cuts it at the edge width in pixels), a round or bevel
+    join one."""
+    if join != "miter" or name not in POLYGONS:
+        return 1.0
+    return max([1.0] + [1.0 / _corner_geometry(d1, d2)[3] for _, d1, d2 in _corners(name)])
+
+
+def join_glsl(name: str, join: str) -> str:
+    """GLSL ``float join_<name>_<join>(vec2 p, float r, float e, float ew)``: the distance
+    ``e`` of ``p`` to a symbol's edge (:func:`edge_glsl`, or the outline's), with its
+    corners joined as ``join`` ('miter', 'bevel'; 'round' leaves ``e``, whose distance
+    to a corner is round). Beside a corner, where the corner is the nearest point of the
+    edge and ``p`` lies past both sides, the distance is the join's: the larger of the
+    distances to the two sides' lines, and for the cut (a bevel, or a miter beyond
+    matplotlib's Agg limit: the edge width in pixels, in half widths) the distance
+    past it, as :mod:`.line_shaders` joins a line's segments."""
+    head = f"float join_{name}_{join}(vec2 p, float r, float e, float ew) {{"
+    if join == "round" or name not in POLYGONS:
+        return f"{head} return e; }}"
+    lines = [head, "    float hw = 0.5 * ew; float d = e; vec2 q;"]
+    for v, d1, d2 in _corners(name):
+        o1, o2, m, cos_half = _corner_geometry(d1, d2)
+        reach = f"min(hw * {1.0 / cos_half:.6f}, hw * ew)" if join == "miter" else \
+            f"hw * {cos_half:.6f}"
+        lines.append(
+            f"    q = p - r * {_glsl_vec(v)};\n"
+            f"    if (dot(q, {_glsl_vec(d1)}) > 0.0 && dot(q, {_glsl_vec(d2)}) < 0.0 "
+            f"&& length(q) < d + 1e-3 * r)\n"
+            f"        e = max(max(dot(q, {_glsl_vec(o1)}), dot(q, {_glsl_vec(o2)})), "
+            f"dot(q, {_glsl_vec(m)}) + hw - {reach});")
+    return "\n".join([*lines, "    return e;", "}"])
 
 
 #: GLSL helpers of the symbols' distance functions (:func:`distance_glsl`)
@@ -303,13 +379,32 @@ def _clip(points: np.ndarray, n, c: float) -> np.ndarray:
     return np.asarray(out)
 
 
-def half_paths(name: str, n, c: float, cut: bool) -> tuple[Path, Path, Path]:
+def turn_points(points, turn) -> np.ndarray:
+    """Points (n, 2) in r units, y up, moved by the affine ``turn`` ``(a, b, c, d, e,
+    f)``: ``(a x + c y + e, b x + d y + f)`` (matplotlib's Affine2D values, e and f in r)."""
+    a, b, c, d, e, f = turn
+    pts = np.asarray(points, np.float64)
+    return np.c_[a * pts[:, 0] + c * pts[:, 1] + e, b * pts[:, 0] + d * pts[:, 1] + f]
+
+
+def turn_path(path: Path, turn) -> Path:
+    """A symbol's path for a marker of size 1, y down, moved by ``turn`` (given in r
+    units, y up: :func:`turn_points`)."""
+    verts = turn_points(path.vertices * (2.0, -2.0), turn) * (0.5, -0.5)
+    return Path(verts, path.codes)
+
+
+def half_paths(name: str, n, c: float, cut: bool,
+               turn=None) -> tuple[Path, Path, Path]:
     """Paths of a half-filled symbol for a marker of size 1, y down: (the half where
     ``dot(p, n) >= c``, the other half, the edge: the outline and, with ``cut``, the line
-    between the halves) (p in r units, y up)."""
+    between the halves) (p in r units, y up), the symbol moved by ``turn`` when given
+    (:func:`turn_points`; ``n`` and ``c`` cut the moved symbol)."""
     pts = _outline_points(name)
-    face, alt = _clip(pts, n, c), _clip(pts, (-n[0], -n[1]), -c)
     edge = SYMBOL_PATHS[name]
+    if turn is not None:
+        pts, edge = turn_points(pts, turn), turn_path(edge, turn)
+    face, alt = _clip(pts, n, c), _clip(pts, (-n[0], -n[1]), -c)
     if cut:
         on = face[np.abs(face @ np.asarray(n, np.float64) - c) < 1e-9]
         along = on @ np.array([-n[1], n[0]])

@@ -10,14 +10,16 @@ view: markers that straddle the edge of the view are drawn as far as they reach 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+import math
+from dataclasses import replace
 
 import numpy as np
 
 from .. import colors
 from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer
-from ..primitives import MarkerSet
+from ..primitives import CAPS, JOINS, MarkerSet
 from ..shaders import ShaderTemplate, Snippet
 from . import glsl
 from .base import (
@@ -41,9 +43,8 @@ from .marker_outline import MarkerOutline
 from .marker_shapes import ALIASES as _ALIASES
 from .marker_shapes import (
     GLSL,
-    HALF_CENTRES,
-    HALF_FILLABLE,
     HALF_UNCUT,
+    JOINSTYLES,
     OPEN_EDGES,
     REACH,
     SEGMENTS,
@@ -53,42 +54,13 @@ from .marker_shapes import (
     edge_glsl,
     half_paths,
     is_stroke,
+    join_glsl,
+    join_reach,
+    turn_path,
 )
+from .marker_symbols import HalfFilled, Turned, similarity
 
-__all__ = ["HalfFilled", "Markers", "SYMBOLS", "SYMBOL_PATHS"]
-
-#: the face half's direction of each half fill (y up)
-_HALF_SIDES = {"top": (0.0, 1.0), "bottom": (0.0, -1.0), "left": (-1.0, 0.0),
-               "right": (1.0, 0.0)}
-
-
-@dataclass(frozen=True)
-class HalfFilled:
-    """A named symbol half filled (matplotlib's ``fillstyle``): the ``side`` half
-    ('top', 'bottom', 'left', 'right') in the points' face colors, the other half in
-    ``alt`` (RGBA; transparent: matplotlib's default ``markerfacecoloralt='none'``); the
-    edge goes round the whole symbol and, as matplotlib strokes each half, between the
-    halves."""
-
-    name: str
-    side: str
-    alt: tuple = (0.0, 0.0, 0.0, 0.0)
-
-    def __post_init__(self) -> None:
-        if self.name not in HALF_FILLABLE:
-            raise ValueError(f"name: got {self.name!r}, expected one of "
-                             f"{', '.join(HALF_FILLABLE)}")
-        if self.side not in _HALF_SIDES:
-            raise ValueError(f"side: got {self.side!r}, expected 'top', 'bottom', 'left' or "
-                             "'right'")
-        object.__setattr__(self, "alt", colors.to_rgba(self.alt, argname="alt"))
-
-    def cut(self) -> tuple[tuple, float]:
-        """(the face half's unit direction n, offset c): the face half is where
-        ``dot(p, n) >= c`` (p in r units, y up)."""
-        n = _HALF_SIDES[self.side]
-        k = HALF_CENTRES.get(self.name, (0.0, 0.0))
-        return n, n[0] * k[0] + n[1] * k[1]
+__all__ = ["HalfFilled", "Markers", "SYMBOLS", "SYMBOL_PATHS", "Turned"]
 
 # Markers whose square (side in physical pixels) is at most this are drawn as GL points,
 # one vertex each; bigger ones as instanced quads. Desktop GL and WebGL2 devices allow
@@ -113,7 +85,20 @@ _SNIPPETS = {name: _symbol_snippets(name) for name in SYMBOLS}
 _EDGE_CLOSED = Snippet("edge_closed",
                        "float edge_closed(vec2 p, float r, float d, float ew) "
                        "{ return abs(d); }")
-_EDGES = {name: Snippet(f"edge_{name}", edge_glsl(name)) for name in (*OPEN_EDGES, *SEGMENTS)}
+_EDGES = {(name, cap): Snippet(f"edge_{name}" + ("" if cap == "butt" else f"_{cap}"),
+                               edge_glsl(name, cap))
+          for name in (*OPEN_EDGES, *SEGMENTS) for cap in CAPS
+          if cap == "butt" or name in SEGMENTS}  # carets' ends butt
+
+@functools.cache
+def _join_snippet(name: str, join: str) -> Snippet:
+    """The ``$join`` snippet of a named symbol's corners (:func:`.marker_shapes.join_glsl`;
+    every round join, and every outline's, one that leaves the distance)."""
+    if join == "round" or name not in JOINSTYLES:
+        name, join = "any", "round"
+    return Snippet(f"join_{name}_{join}", join_glsl(name, join))
+
+
 _FACE_FULL = Snippet("face_full", "vec4 face_full(vec2 p, float r, vec4 c) { return c; }")
 # both half-fill functions in one source (the template includes it once)
 _HALF = """uniform vec2 u_half;       // the face half's direction
@@ -158,13 +143,14 @@ in vec3 a_pos;
 in float a_size;
 in vec4 a_color;
 uniform float u_edge_width;
+uniform float u_edge_reach;  // how far the edge reaches past the symbol, in half widths
 uniform float u_samples;
 uniform mat4 u_modelview;
 uniform float u_shade_min;  // alpha of the farthest points; 1: no depth shading
 uniform vec3 u_shade_lo;    // the points' box (local coordinates), for depth shading
 uniform vec3 u_shade_hi;
 flat out vec4 v_color;
-flat out float v_radius;
+flat out float v_radius_in;
 %(outputs)s
 #pragma snippets
 
@@ -190,9 +176,9 @@ void main() {
         return;
     }
     float r = 0.5 * a_size * u_pixel_ratio;
-    float extent = $reach(r) + 0.5 * u_edge_width * u_pixel_ratio
+    float extent = $reach(r) + 0.5 * u_edge_width * u_pixel_ratio * u_edge_reach
                  + (u_samples > 1.0 ? 1.0 : 0.5);
-    v_radius = r;
+    v_radius_in = r;
     v_color = a_color / 255.0;
     if (u_shade_min < 1.0) {
         v_color.a *= depth_shade();
@@ -220,15 +206,27 @@ uniform vec4 u_edge_color;
 uniform float u_edge_face;  // 1: the edge takes each point's face color
 uniform float u_stroke;  // 1 for line markers: segments stroked in the point's color
 flat in vec4 v_color;
-flat in float v_radius;
+flat in float v_radius_in;
 %(inputs)s
 out vec4 f_color;
 
 GLSL_HELPERS
 #pragma snippets
 
+#ifdef TURNED
+uniform vec4 u_turn;   // cos, sin of a turned symbol's rotation, its scale, 0
+uniform vec2 u_shift;  // and its shift (r)
+#endif
+
 void main() {
     vec2 offset = %(offset)s;  // from the marker's centre, window pixels (y up)
+    float v_radius = v_radius_in;
+#ifdef TURNED
+    // a turned named symbol: the pixel taken back into the symbol's own frame, where
+    // the symbol is scale times larger (distances stay pixels: its corners stay sharp)
+    offset = mat2(u_turn.x, -u_turn.y, u_turn.y, u_turn.x) * (offset - u_shift * v_radius);
+    v_radius *= u_turn.z;
+#endif
 #ifdef FACE_ONLY
     // a filled symbol with no edge drawn: the face alone, antialiased at the outline
     // (what the edge band below composites to when it is 0 wide, without computing it)
@@ -254,7 +252,9 @@ void main() {
     float face_a = face.a * clamp(0.5 - d, 0.0, 1.0);
     vec4 edge = mix(u_edge_color, v_color, u_edge_face);
     float edge_a = ew > 0.0
-        ? edge.a * clamp(0.5 * ew + 0.5 - $edge(offset, v_radius, d, ew), 0.0, 1.0) : 0.0;
+        ? edge.a * clamp(0.5 * ew + 0.5 - $join(offset, v_radius,
+                                                $edge(offset, v_radius, d, ew), ew),
+                         0.0, 1.0) : 0.0;
     float alpha = edge_a + face_a * (1.0 - edge_a);
     if (alpha <= 0.0) discard;
     f_color = vec4((edge.rgb * edge_a + face.rgb * face_a * (1.0 - edge_a)) / alpha, alpha);
@@ -263,11 +263,11 @@ void main() {
 """.replace("GLSL_HELPERS", GLSL)
 
 
-def _templates(define: str = "") -> tuple[ShaderTemplate, ShaderTemplate]:
-    """(points, quads) templates, with ``#define define`` where given.
+def _templates(*defines: str) -> tuple[ShaderTemplate, ShaderTemplate]:
+    """(points, quads) templates, with ``#define`` of each of ``defines``.
     Points measure from gl_FragCoord, not gl_PointCoord: llvmpipe shifts gl_PointCoord
     by half a pixel in multisampled framebuffers."""
-    head = f"#define {define}\n" if define else ""
+    head = "".join(f"#define {define}\n" for define in defines)
     return (ShaderTemplate(
         _VERTEX % {"outputs": "flat out vec2 v_center;", "place": _PLACE_POINT},
         head + _FRAGMENT % {"inputs": "flat in vec2 v_center;",
@@ -277,24 +277,42 @@ def _templates(define: str = "") -> tuple[ShaderTemplate, ShaderTemplate]:
                                                "offset": "v_offset"}))
 
 
-# (points, quads) by whether the program is the face-only variant: a filled symbol whose
-# edge is not drawn needs neither the line markers' branch nor the edge band (a branch
+# (points, quads) by whether the program is the face-only variant (a filled symbol whose
+# edge is not drawn needs neither the line markers' branch nor the edge band: a branch
 # on a uniform would make software rasterizers run both per pixel; about 18 % of the GL
-# work of a 10^6-point scatter)
-_PROGRAMS = {False: _templates(), True: _templates("FACE_ONLY")}
+# work of a 10^6-point scatter) and whether it turns a named symbol (TURNED)
+_PROGRAMS = {(face, turned): _templates(*(("FACE_ONLY",) if face else ()),
+                                        *(("TURNED",) if turned else ()))
+             for face in (False, True) for turned in (False, True)}
 
 
-Symbol = str | MarkerOutline | HalfFilled
+Symbol = str | MarkerOutline | HalfFilled | Turned
 
 
 def _name(symbol: Symbol) -> str:
-    """A named symbol's name (a half fill's symbol's), '' for an outline."""
-    return symbol.name if isinstance(symbol, HalfFilled) else \
+    """A named symbol's name (a half fill's or turned symbol's), '' for an outline."""
+    return symbol.name if isinstance(symbol, (HalfFilled, Turned)) else \
         "" if isinstance(symbol, MarkerOutline) else symbol
 
 
+def _turn(symbol: Symbol) -> tuple | None:
+    """The shader's turn of a named symbol (:func:`.marker_symbols.similarity`), None for none."""
+    return similarity(getattr(symbol, "turn", None))
+
+
+def _outline(symbol: Symbol) -> MarkerOutline | None:
+    """The outline a symbol is drawn from on the GPU (a turned symbol's when the turn is
+    not a rotation, scale and shift), None for a named one."""
+    if isinstance(symbol, (HalfFilled, Turned)):
+        return None if _turn(symbol) is not None else symbol.outline
+    return symbol if isinstance(symbol, MarkerOutline) else None
+
+
 def _reach(symbol: Symbol) -> float:
-    return symbol.reach if isinstance(symbol, MarkerOutline) else REACH[_name(symbol)]
+    if isinstance(symbol, (HalfFilled, Turned)) and symbol.turn is not None:
+        return symbol.outline.reach
+    outline = _outline(symbol)
+    return REACH[_name(symbol)] if outline is None else outline.reach
 
 
 def _is_stroke(symbol: Symbol) -> bool:
@@ -302,17 +320,26 @@ def _is_stroke(symbol: Symbol) -> bool:
 
 
 def marker_extent(symbol: Symbol, size: float, edge_width: float,
-                  pixel_ratio: float) -> float:
+                  pixel_ratio: float, edge_reach: float = 1.0) -> float:
     """Half the side, in physical pixels, of the square a marker of ``size`` (diameter,
-    logical pixels) is drawn in (the shaders' ``extent`` in a multisampled framebuffer,
-    the larger one)."""
-    return (_reach(symbol) * 0.5 * size * pixel_ratio + 0.5 * edge_width * pixel_ratio
-            + 1.0)
+    logical pixels) is drawn in with an edge reaching ``edge_reach`` half widths past
+    the symbol (the shaders' ``extent`` in a multisampled framebuffer, the larger one)."""
+    return (_reach(symbol) * 0.5 * size * pixel_ratio
+            + 0.5 * edge_width * pixel_ratio * edge_reach + 1.0)
+
+
+def _style_or_none(value, argname: str, allowed: tuple) -> str | None:
+    """A stroke style (join or cap) of ``allowed``, or None; ValueError naming
+    ``argname`` otherwise."""
+    if value is not None and value not in allowed:
+        raise ValueError(f"{argname}: got {value!r}, expected one of "
+                         f"{', '.join(map(repr, allowed))} or None")
+    return value
 
 
 def _check_symbol(symbol) -> Symbol:
     """A symbol's name (aliases resolved), or the outline or half fill itself."""
-    if isinstance(symbol, (MarkerOutline, HalfFilled)):
+    if isinstance(symbol, (MarkerOutline, HalfFilled, Turned)):
         return symbol
     name = _ALIASES.get(symbol, symbol)
     if name not in SYMBOLS:
@@ -380,8 +407,11 @@ class Markers(Visual):
 
     def __init__(self, pos=None, size=8.0, color="C0", symbol: Symbol = "disc",
                  edge_color="black", edge_width: float = 0.0,
-                 depth_shade: float | None = None) -> None:
+                 depth_shade: float | None = None, join: str | None = None,
+                 cap: str | None = None) -> None:
         super().__init__()
+        self.join = join
+        self.cap = cap
         self.depth_shade = depth_shade
         self._points = np.zeros((0, 3))
         self._origin = np.zeros(3)
@@ -589,6 +619,46 @@ class Markers(Visual):
             and not isinstance(self._symbol, HalfFilled)
 
     @property
+    def join(self) -> str | None:
+        """How the edge's corners join: 'miter', 'round' or 'bevel' (matplotlib's
+        ``MarkerStyle(joinstyle=...)``), None for the symbol's own as matplotlib joins
+        it (:data:`.marker_shapes.JOINSTYLES`; round for an outline). The shader joins
+        the named symbols' corners; an outline symbol's edge is drawn round on the GPU
+        whatever the join (its distance field knows no corners), joined as asked in
+        SVG/PDF."""
+        return self._join
+
+    @join.setter
+    def join(self, value) -> None:
+        self._join = _style_or_none(value, "join", JOINS)
+
+    @property
+    def cap(self) -> str | None:
+        """How the line markers' segments end: 'butt', 'round' or 'projecting'
+        (matplotlib's ``MarkerStyle(capstyle=...)``), None for matplotlib's default,
+        butt. The carets' open ends stay butt."""
+        return self._cap
+
+    @cap.setter
+    def cap(self, value) -> None:
+        self._cap = _style_or_none(value, "cap", CAPS)
+
+    def _drawn_cap(self, name: str) -> str:
+        """The ends drawn of the symbol ``name``: the cap given for line markers."""
+        return (self._cap or "butt") if name in SEGMENTS else "butt"
+
+    def _edge_reach(self) -> float:
+        """How far the edge reaches past the symbol, in half edge widths: a miter's
+        point, a projecting end's corner (sqrt 2)."""
+        name = _name(self._symbol)
+        reach = join_reach(name if _outline(self._symbol) is None else "", self._drawn_join())
+        return max(reach, math.sqrt(2.0)) if self._drawn_cap(name) == "projecting" else reach
+
+    def _drawn_join(self) -> str:
+        """The join drawn: the one given, else matplotlib's for the symbol."""
+        return self._join or JOINSTYLES.get(_name(self._symbol), "round")
+
+    @property
     def edge_width(self) -> float:
         """The edge width in logical pixels."""
         return self._edge_width
@@ -652,7 +722,7 @@ class Markers(Visual):
             return []
         sizes = self._size_buffer.data.astype(np.float64)
         px, depth = ctx.project(self._points, self)
-        reach = _reach(self._symbol) * sizes / 2 + self._edge_width / 2 + 1
+        reach = _reach(self._symbol) * sizes / 2 + 1 + self._edge_width / 2 * self._edge_reach()
         x, y, w, h = ctx.clip
         keep = (sizes > 0) & (px[:, 0] + reach >= x) & (px[:, 0] - reach <= x + w) \
             & (px[:, 1] + reach >= y) & (px[:, 1] - reach <= y + h)
@@ -672,7 +742,7 @@ class Markers(Visual):
         symbol = self._symbol
         if isinstance(symbol, HalfFilled):  # each half filled, then the edge over both
             n, c = symbol.cut()
-            halves = half_paths(symbol.name, n, c, symbol.name not in HALF_UNCUT)
+            halves = half_paths(symbol.name, n, c, symbol.name not in HALF_UNCUT, symbol.turn)
             sets = [MarkerSet(path, px[keep], sizes[keep], rgba, None, 0.0,
                               f"{symbol.name}-{part}", ctx.clip)
                     for path, rgba, part in ((halves[0], face, symbol.side),
@@ -681,17 +751,20 @@ class Markers(Visual):
             if edge is not None:
                 sets.append(MarkerSet(halves[2], px[keep], sizes[keep], np.zeros((1, 4)),
                                       edge, self._edge_width, f"{symbol.name}-edge",
-                                      ctx.clip))
+                                      ctx.clip, join=self._drawn_join()))
             return sets
         if isinstance(symbol, MarkerOutline):
             path, name = symbol.path, "outline"
+        elif isinstance(symbol, Turned):
+            path, name = turn_path(SYMBOL_PATHS[symbol.name], symbol.turn), "turned"
         else:
             path, name = SYMBOL_PATHS[symbol], symbol
         if _is_stroke(symbol):  # line markers: stroked in the points' colors
             return [MarkerSet(path, px[keep], sizes[keep], np.zeros((1, 4)), face,
-                              max(self._edge_width, 1.0), name, ctx.clip, join="miter")]
+                              max(self._edge_width, 1.0), name, ctx.clip, join="miter",
+                              cap=self._drawn_cap(_name(symbol)))]
         return [MarkerSet(path, px[keep], sizes[keep], face, edge, self._edge_width, name,
-                          ctx.clip, join="miter" if name in OPEN_EDGES else "round")]
+                          ctx.clip, join=self._drawn_join())]
 
     def _largest(self) -> float:
         """The largest size uploaded (logical pixels), recomputed only after the sizes
@@ -708,23 +781,34 @@ class Markers(Visual):
             return []
         snippet, model = transform_parts(self)
         edge_width = self._drawn_edge_width()
-        extent = marker_extent(self._symbol, self._largest(), edge_width, ctx.pixel_ratio)
-        outline = self._symbol if isinstance(self._symbol, MarkerOutline) else None
+        join = self._drawn_join()
+        extent = marker_extent(self._symbol, self._largest(), edge_width, ctx.pixel_ratio,
+                               self._edge_reach())
+        outline = _outline(self._symbol)
         half = self._symbol if isinstance(self._symbol, HalfFilled) else None
         name = _name(self._symbol)
+        turn = _turn(self._symbol)
         reach, symbol = _SNIPPETS[name] if outline is None else _OUTLINE_SNIPPETS
+        if turn is not None:  # the turned symbol's reach, from its outline
+            reach = _OUTLINE_SNIPPETS[0]
         hooks = dict(transform=snippet, reach=reach, symbol=symbol,
-                     edge=_EDGES.get(name, _EDGE_CLOSED) if half is None else _HALF_EDGE,
-                     face=_FACE_FULL if half is None else _HALF_FACE)
+                     edge=_EDGES.get((name, self._drawn_cap(name)), _EDGE_CLOSED)
+                     if half is None else _HALF_EDGE,
+                     face=_FACE_FULL if half is None else _HALF_FACE,
+                     join=_join_snippet(name if outline is None else "", join))
         shape = {} if outline is None else {"u_shape_reach": outline.reach,
                                             "u_shape_box": outline.box}
-        if half is not None:
-            direction, cut = half.cut()
-            shape = {"u_half": direction, "u_half_cut": cut, "u_alt_color": half.alt,
+        if turn is not None:
+            shape = {"u_shape_reach": _reach(self._symbol), "u_turn": turn[0],
+                     "u_shift": turn[1]}
+        if half is not None:  # (cut in the symbol's own frame when the shader turns it)
+            direction, cut = (half if turn is None else replace(half, turn=None)).cut()
+            shape |= {"u_half": direction, "u_half_cut": cut, "u_alt_color": half.alt,
                      "u_half_edge": float(name not in HALF_UNCUT)}
         common = dict(
             view=ctx.view_id,
             uniforms={"u_edge_width": edge_width, "u_edge_color": self._edge_rgba,
+                      "u_edge_reach": self._edge_reach(),
                       "u_edge_face": float(self._edge_face()),
                       "u_stroke": float(_is_stroke(self._symbol)), **self._shade_uniforms(),
                       **shape, **snippet.uniforms},
@@ -734,7 +818,7 @@ class Markers(Visual):
         )
         points = 2.0 * extent <= POINT_LIMIT
         divisor = 0 if points else 1
-        point_template, quad_template = _PROGRAMS[self._face_only()]
+        point_template, quad_template = _PROGRAMS[self._face_only(), turn is not None]
         dims = self._pos_buffer.data.shape[1]  # 2 for points given in 2D (z = 0)
         attributes = {
             "a_pos": Attribute(self._pos_buffer, dims, "f4", 0, 4 * dims, divisor),

@@ -36,6 +36,7 @@ from .fonts import (
     check_positive,
     check_text,
     get_font,
+    matplotlib_font,
     plain_layout,
 )
 from .glyphs import GlyphAtlas, atlas_quads, get_atlas, text_extent
@@ -63,14 +64,21 @@ _RAD_FALLBACK = 0.045  # em; rule thickness when the radical's stub cannot be me
 # ---------------------------------------------------------------------- font metrics
 def _math_fonts() -> dict[str, Font]:
     """The fonts math is set in, as matplotlib's default 'dejavusans' mathtext: DejaVu
-    Sans upright, its Oblique for italic letters, Bold, Bold Oblique and Sans Mono."""
-    return {"rm": get_font(face="sans"), "it": get_font(face="sans-italic"),
-            "bf": get_font(face="sans-bold"), "bfit": get_font(face="sans-bold-italic"),
-            "tt": get_font(face="mono")}
+    Sans upright, its Oblique for italic letters, Bold, Bold Oblique and Sans Mono, and
+    for \\mathcal capitals STIXNonUnicode Italic (where matplotlib, which ships it, is
+    installed: matplotlib falls back to it for them)."""
+    fonts = {"rm": get_font(face="sans"), "it": get_font(face="sans-italic"),
+             "bf": get_font(face="sans-bold"), "bfit": get_font(face="sans-bold-italic"),
+             "tt": get_font(face="mono")}
+    cal = matplotlib_font("STIXNonUniIta.ttf")
+    if cal is not None:
+        fonts["cal"] = get_font(path=cal)
+    return fonts
 
 
 # \mathbb letters: the Double-Struck block, with the seven letters that live among the
-# Letterlike Symbols; \mathcal has only these few in DejaVu Sans (others: italic).
+# Letterlike Symbols; \mathcal has only these few in DejaVu Sans (the others italic),
+# used where STIX's calligraphic capitals (matplotlib's) are not found.
 _BB = {c: chr(0x1D538 + i) for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}
 _BB.update({"C": "ℂ", "H": "ℍ", "N": "ℕ", "P": "ℙ", "Q": "ℚ", "R": "ℝ", "Z": "ℤ"})
 _CAL = {"B": "ℬ", "E": "ℰ", "F": "ℱ", "H": "ℋ", "I": "ℐ", "L": "ℒ", "M": "ℳ", "R": "ℛ"}
@@ -110,11 +118,16 @@ def _pick(m: _Metrics, ch: str, fs: str) -> tuple[str, Font]:
         ch = _BB.get(ch, ch)
         return ch, m.fonts["rm"]
     if fs == "cal":
-        if ch in _CAL:
+        if "A" <= ch <= "Z" and "cal" in m.fonts:  # STIX's private-use capitals
+            return chr(0xE22D + ord(ch) - ord("A")), m.fonts["cal"]
+        if not ch.isalpha():  # matplotlib: digits and signs upright
+            return ch, m.fonts["rm"]
+        if ch in _CAL and "cal" not in m.fonts:
             return _CAL[ch], m.fonts["rm"]
-        warn_once("mathcal", "mathtext: \\mathcal letters missing from DejaVu Sans are "
-                   "drawn italic")
-        return ch, m.fonts["it"]
+        if "cal" not in m.fonts or not ("a" <= ch <= "z"):
+            warn_once("mathcal", "mathtext: \\mathcal letters missing from the fonts "
+                      "found are drawn italic")
+        return ch, m.fonts["it"]  # small letters: matplotlib's sans italic ones
     if fs == "frak":
         warn_once("mathfrak", "mathtext: \\mathfrak is drawn upright (no Fraktur face "
                    "is bundled)")

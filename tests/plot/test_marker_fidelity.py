@@ -202,3 +202,188 @@ def test_line_markers_have_butt_ends_and_marker_zero_is_a_tick(plt):
     img = fig.render()
     fx, fy = ax.to_pixels(0.0, 0.0)
     assert _near(img[int(img.shape[0] - fy - 6), int(fx - 10), :3], (255, 255, 255))
+
+
+@pytest.mark.parametrize("name", HALF_FILLABLE)
+def test_a_turned_half_fill_cuts_where_matplotlib_cuts_the_turned_symbol(name):
+    from matplotlib.markers import MarkerStyle
+    from matplotlib.transforms import Affine2D
+
+    code = next(k for k, v in lumos.plot.artists.MARKERS.items() if v == name)
+    user = Affine2D().rotate_deg(30).scale(1.5, 0.75).translate(0.1, -0.2)
+    for side in ("top", "bottom", "left", "right"):
+        ms = MarkerStyle(code, fillstyle=side, transform=user)
+        half = lumos.plot.artists.check_marker(ms)
+        assert isinstance(half, HalfFilled) and half.side == side and half.name == name
+        direction, cut = half.cut()
+        for path, trans, sign in ((ms.get_path(), ms.get_transform(), 1),
+                                  (ms.get_alt_path(), ms.get_alt_transform(), -1)):
+            verts = trans.transform(path.vertices) * 2  # r units
+            if name != "octagon":  # matplotlib's half octagon: another octagon, cut at 0
+                assert (sign * (verts @ direction - cut)).min() == pytest.approx(0, abs=1e-6)
+        # the whole turned symbol is drawn from its outline
+        full = MarkerStyle(code, transform=user)
+        box = full.get_path().get_extents(full.get_transform())  # curves' own extent
+        assert half.outline.reach == pytest.approx(2 * np.abs(box.get_points()).max(),
+                                                   rel=2e-3)
+
+
+def test_a_turned_half_fill_paints_both_colors(plt, tmp_path):
+    from matplotlib.markers import MarkerStyle
+    from matplotlib.transforms import Affine2D
+
+    # left half of a disc turned 90 degrees: the face below, the alternate color above
+    ms = MarkerStyle("o", fillstyle="left", transform=Affine2D().rotate_deg(90))
+    _, at = _one_marker(marker=ms, ms=60, color="red", mfcalt="blue", mec="black", mew=2,
+                        ls="none")
+    assert _near(at(0, -15), (255, 0, 0))
+    assert _near(at(0, 15), (0, 0, 255))
+    assert _near(at(-10, 0), (0, 0, 0)) and _near(at(10, 0), (0, 0, 0))  # the cut
+    fig, ax = plt.subplots()
+    ax.plot([0], [0], marker=ms, color="red", mfcalt="blue", ls="none")
+    root = ET.parse(fig.savefig(tmp_path / "t.svg")).getroot()
+    styles = " ".join(g.get("style", "") for g in root.iter(SVG_NS + "g"))
+    assert "fill:#ff0000" in styles and "fill:#0000ff" in styles
+
+
+@pytest.mark.parametrize("turn", [(1, 0, 0, 1, 0), (1, 0, 0, 0, 0, 0), "abcdef",
+                                  (1, 0, 0, 1, float("nan"), 0)])
+def test_a_half_fill_refuses_a_bad_turn(turn):
+    with pytest.raises(ValueError, match="turn: got"):
+        HalfFilled("disc", "left", turn=turn)
+
+
+def test_each_symbol_joins_its_corners_as_matplotlib_does():
+    from matplotlib.markers import MarkerStyle
+
+    from lumos.visuals.marker_shapes import JOINSTYLES, POLYGONS
+
+    for code, name in lumos.plot.artists.MARKERS.items():
+        if name in POLYGONS and code != ",":  # ',' is matplotlib's pixel
+            assert JOINSTYLES[name] == MarkerStyle(code).get_joinstyle(), code
+
+
+def test_a_thick_edge_has_mitered_corners_where_matplotlib_miters():
+    # a square of side 60, edge 10 wide: the miter fills the corner square of the edge
+    _, at = _one_marker(marker="s", ms=60, color="red", mec="black", mew=10, ls="none")
+    assert _near(at(34, 34), (0, 0, 0))  # round joins leave it grey (208)
+    # a triangle's tip: its miter point lies 5 / sin(26.6 deg) = 11.2 above the tip
+    _, at = _one_marker(marker="^", ms=60, color="red", mec="black", mew=10, ls="none")
+    assert _near(at(0, 30 + 9), (0, 0, 0))
+    assert _near(at(0, 30 + 13), (255, 255, 255))
+
+
+def test_a_marker_style_joinstyle_is_honoured(plt, tmp_path):
+    from matplotlib.markers import MarkerStyle
+
+    _, at = _one_marker(marker=MarkerStyle("s", joinstyle="round"), ms=60, color="red",
+                        mec="black", mew=10, ls="none")
+    assert _near(at(35, 35), (255, 255, 255))  # rounded: the corner's tip is gone
+    assert _near(at(32, 32), (0, 0, 0))
+    _, at = _one_marker(marker=MarkerStyle("D", joinstyle="bevel"), ms=60, color="red",
+                        mec="black", mew=10, ls="none")
+    assert _near(at(0, 30 * 2 ** 0.5 + 5), (255, 255, 255))  # cut 3.5 past the corner
+    fig, ax = plt.subplots()
+    ax.plot([0], [0], marker=MarkerStyle("s", joinstyle="bevel"), mew=3, ls="none")
+    ax.plot([1], [0], marker="^", mew=3, ls="none")
+    ax.scatter([2], [0], marker="s", ec="k")  # a collection: matplotlib's round joins
+    root = ET.parse(fig.savefig(tmp_path / "j.svg")).getroot()
+    styles = " ".join(g.get("style", "") for g in root.iter())
+    for join in ("bevel", "miter", "round"):
+        assert f"stroke-linejoin:{join}" in styles
+
+
+@pytest.mark.parametrize("join", ["sharp", 1, ""])
+def test_markers_refuse_a_bad_join(join):
+    from lumos.visuals import Markers
+
+    with pytest.raises(ValueError, match="join: got"):
+        Markers(symbol="square", join=join)
+
+
+def test_a_turned_polygon_keeps_its_corners_and_matplotlibs_outline(plt, tmp_path):
+    from matplotlib.markers import MarkerStyle
+    from matplotlib.transforms import Affine2D
+
+    from lumos.visuals.marker_shapes import SYMBOL_PATHS, turn_path
+    from lumos.visuals.markers import Turned
+
+    user = Affine2D().rotate_deg(20).scale(1.3).translate(0.1, 0.05)
+    for code in ("s", "^", "*", "p", 4):
+        ms = MarkerStyle(code, transform=user)
+        turned = lumos.plot.artists.check_marker(ms)
+        assert isinstance(turned, Turned)
+        ours = turn_path(SYMBOL_PATHS[turned.name], turned.turn).vertices * (2, -2)
+        theirs = ms.get_transform().transform(ms.get_path().vertices) * 2
+        gap = np.hypot(*(ours[:, None] - theirs[None]).transpose(2, 0, 1)).min(axis=1)
+        assert gap.max() < 1e-9, code
+    # a square turned 45 degrees, edge 10 wide: its mitered corner reaches 5 * sqrt(2)
+    # past the corner (r * sqrt(2)), a round one 5
+    turn45 = Affine2D().rotate_deg(45)
+    _, at = _one_marker(marker=MarkerStyle("s", transform=turn45), ms=60, color="red",
+                        mec="black", mew=10, ls="none")
+    assert _near(at(48, 0), (0, 0, 0))
+    _, at = _one_marker(marker=MarkerStyle("s", transform=turn45, joinstyle="round"),
+                        ms=60, color="red", mec="black", mew=10, ls="none")
+    assert at(48, 0).min() > 100
+    fig, ax = plt.subplots()
+    ax.plot([0], [0], marker=MarkerStyle("s", transform=turn45), mew=3, ls="none")
+    root = ET.parse(fig.savefig(tmp_path / "t.svg")).getroot()
+    styles = " ".join(g.get("style", "") for g in root.iter())
+    assert "stroke-linejoin:miter" in styles
+
+
+def test_a_sheared_polygon_is_drawn_from_its_outline():
+    from lumos.visuals import Markers
+    from lumos.visuals.markers import Turned
+
+    rotated = Turned("square", (0.0, 1.0, -1.0, 0.0, 0.0, 0.0))
+    sheared = Turned("square", (1.0, 0.0, 0.5, 1.0, 0.0, 0.0))
+    assert lumos.visuals.markers._outline(rotated) is None  # the shader turns it
+    assert lumos.visuals.markers._outline(sheared) == sheared.outline
+    assert Markers(symbol=sheared).symbol == sheared
+
+
+@pytest.mark.parametrize("kwargs", [dict(name="disc", turn=(1, 0, 0, 1, 0, 0)),
+                                    dict(name="square", turn=(1, 0, 0, 0, 0, 0)),
+                                    dict(name="square", turn="abcdef")])
+def test_a_turned_symbol_refuses_bad_input(kwargs):
+    from lumos.visuals.markers import Turned
+
+    with pytest.raises(ValueError, match=f"{next(iter(kwargs))}: got|turn: got"):
+        Turned(**kwargs)
+
+
+def test_a_marker_style_capstyle_ends_the_line_markers(plt, tmp_path):
+    from matplotlib.markers import MarkerStyle
+    from matplotlib.transforms import Affine2D
+
+    # '_' of size 60, 10 wide: butt ends at 30, projecting 5 beyond, round 5 on its axis
+    # only (its corner stays empty)
+    ends = {}
+    for cap in ("butt", "projecting", "round"):
+        _, at = _one_marker(marker=MarkerStyle("_", capstyle=cap), ms=60, color="black",
+                            mew=10, ls="none")
+        ends[cap] = (at(32, 0), at(34, 4))
+    assert _near(ends["butt"][0], (255, 255, 255))
+    assert _near(ends["projecting"][0], (0, 0, 0))
+    assert _near(ends["projecting"][1], (0, 0, 0))
+    assert _near(ends["round"][0], (0, 0, 0))
+    assert _near(ends["round"][1], (255, 255, 255), tol=60)
+    # turned: the turned segments keep their ends (an outline would round them)
+    ms = MarkerStyle("_", transform=Affine2D().rotate_deg(90))
+    _, at = _one_marker(marker=ms, ms=60, color="black", mew=10, ls="none")
+    assert _near(at(0, 32), (255, 255, 255)) and _near(at(0, 28), (0, 0, 0))
+    fig, ax = plt.subplots()
+    ax.plot([0], [0], marker=MarkerStyle("+", capstyle="projecting"), ls="none")
+    root = ET.parse(fig.savefig(tmp_path / "c.svg")).getroot()
+    assert "stroke-linecap:square" in " ".join(g.get("style", "") for g in root.iter())
+    fig.savefig(tmp_path / "c.pdf")
+
+
+@pytest.mark.parametrize("cap", ["square", 0, ""])
+def test_markers_refuse_a_bad_cap(cap):
+    from lumos.visuals import Markers
+
+    with pytest.raises(ValueError, match="cap: got"):
+        Markers(symbol="plus_line", cap=cap)

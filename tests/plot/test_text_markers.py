@@ -10,7 +10,7 @@ import pytest
 
 import lumos
 from lumos.path import Path
-from lumos.plot.artists import check_marker, marker_symbol
+from lumos.plot.artists import check_marker, is_line_marker, marker_symbol
 from lumos.visuals.marker_outline import MarkerOutline
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -127,11 +127,12 @@ def test_marker_style_with_a_transform_is_drawn_turned():
     markers = pytest.importorskip("matplotlib.markers")
     transforms = pytest.importorskip("matplotlib.transforms")
     turn = transforms.Affine2D().rotate_deg(45)
-    square = check_marker(markers.MarkerStyle("s", transform=turn))
+    # a named polygon turned: the named symbol with its turn (its corners joined)
+    square = check_marker(markers.MarkerStyle("s", transform=turn)).outline
     assert square.filled and square.reach == pytest.approx(np.sqrt(2))  # corner up
     assert np.allclose(np.abs(square.vertices).max(axis=0), np.sqrt(2))
     tri = check_marker(markers.MarkerStyle("1", transform=turn))
-    assert not tri.filled  # still a line marker, stroked
+    assert tri.name == "tri_down" and is_line_marker(tri)  # still a line marker, stroked
     assert check_marker(markers.MarkerStyle("s")) == "s"  # untouched: the named symbol
 
 

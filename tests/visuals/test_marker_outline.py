@@ -128,3 +128,35 @@ def test_text_marker_rendered_centred_at_its_size(compare_image):
     r, c = to_pixel(2, 0, rect, size)
     box = bbox(ink(rgb[:, c - 20 : c + 20]))
     assert 22 <= box[2] - box[0] + 1 <= 27
+
+
+def test_the_distance_field_is_the_brute_force_one():
+    # a ring with a hole (the gallery's cut star) and a glyph: every texel against every
+    # segment, winding from every crossing
+    from matplotlib.path import Path as MplPath
+
+    from lumos.visuals.marker_outline import distance_field, text_marker, vertex_marker
+
+    star, circle = MplPath.unit_regular_star(6), MplPath.unit_circle()
+    cut = vertex_marker(np.r_[circle.vertices, star.vertices[::-1]],
+                        np.r_[circle.codes, star.codes])
+    for outline in (cut, text_marker(r"$\clubsuit$")):
+        flat, box, n = outline._flat, outline.box, 48
+        rings = [flat.ring(r) for r in range(flat.rings)]
+        a = np.concatenate(rings)
+        b = np.concatenate([np.roll(r, -1, axis=0) for r in rings])
+        c = (np.arange(n) + 0.5) / n * 2 * box - box
+        px, py = np.meshgrid(c, c)
+        p = np.c_[px.ravel(), py.ravel()]
+        e, w = b - a, p[:, None] - a[None]
+        t = np.clip((w * e).sum(2) / (e * e).sum(1), 0, 1)
+        dist = np.hypot(*(w - t[..., None] * e).transpose(2, 0, 1)).min(1).reshape(n, n)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            xc = a[:, 0] + (py.ravel()[:, None] - a[:, 1]) / e[:, 1] * e[:, 0]
+        y = py.ravel()[:, None]
+        up = (a[:, 1] <= y) & (b[:, 1] > y)
+        down = (a[:, 1] > y) & (b[:, 1] <= y)
+        wind = (((up.astype(int) - down) * (xc > px.ravel()[:, None])).sum(1)).reshape(n, n)
+        want = np.where(wind != 0, -dist, dist).astype(np.float16)
+        assert np.array_equal(distance_field(flat, box, n, True), want)
+        assert (want < 0).any() and (want > 0).any()

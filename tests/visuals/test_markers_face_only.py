@@ -82,7 +82,7 @@ def test_the_face_only_program_draws_the_pixels_of_the_full_one(monkeypatch, gro
     fast, frame = _picture(group, size, pixel_ratio, multisampled)
     assert all("#define FACE_ONLY" in d.program.fragment
                for d in frame.draws if "a_size" in d.attributes)
-    monkeypatch.setitem(markers._PROGRAMS, True, markers._PROGRAMS[False])
+    monkeypatch.setitem(markers._PROGRAMS, (True, False), markers._PROGRAMS[False, False])
     full, frame = _picture(group, size, pixel_ratio, multisampled)
     assert not any("#define FACE_ONLY" in d.program.fragment for d in frame.draws)
     np.testing.assert_array_equal(fast, full)

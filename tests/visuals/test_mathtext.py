@@ -604,3 +604,21 @@ def test_fraction_is_matplotlib_s(text: str) -> None:
     np.testing.assert_allclose([g[1:] for g in got], [g[1:] for g in want], atol=0.35)
     assert (line.width * px, line.height * px, line.depth * px) == pytest.approx((w, h, d),
                                                                                  abs=0.05)
+
+
+def test_mathcal_capitals_are_matplotlibs_stix_calligraphic_glyphs():
+    pytest.importorskip("matplotlib")
+    from matplotlib.mathtext import MathTextParser
+
+    text = r"$\mathcal{AFZ}1x$"
+    laid = rich_layout(text, get_font())
+    ours = [(f.path.name, c) for f, c in zip(laid.glyph_fonts(), laid.chars,
+                                                           strict=True)]
+    theirs = [(g[0].fname.rsplit("/", 1)[-1], chr(g[2]))
+              for g in MathTextParser("path").parse(text, 72).glyphs]
+    # capitals: the same font and glyph as matplotlib (STIX's private-use letters)
+    assert ours[:3] == theirs[:3] == [("STIXNonUniIta.ttf", "\ue22d"),
+                                      ("STIXNonUniIta.ttf", "\ue232"),
+                                      ("STIXNonUniIta.ttf", "\ue246")]
+    # matplotlib sets the rest in STIX sans (upright 1, italic x): DejaVu Sans's here
+    assert ours[3:] == [("DejaVuSans.ttf", "1"), ("DejaVuSans-Oblique.ttf", "x")]
