@@ -126,7 +126,8 @@ def test_a_long_line_saved_cold_loads_no_module_it_does_not_draw(tmp_path):
     envelope (whose partial last bin once imported numpy.ma through np.unique), saved
     to PNG, loads no colormap, norm, patch, date, polar or asinh/logit ticker module,
     no marker, mesh or path visual (the figure overlay's), no clip path, text box,
-    path effect or matplotlib transform adapter."""
+    path effect or matplotlib transform adapter, and no primitive class (those are for
+    the vector devices)."""
     loaded = _modules_after(
         "import numpy as np\n"
         "import lumos.pyplot as plt\n"
@@ -142,7 +143,29 @@ def test_a_long_line_saved_cold_loads_no_module_it_does_not_draw(tmp_path):
         "lumos.visuals.marker_shapes", "lumos.visuals.markers", "lumos.visuals.mesh",
         "lumos.visuals.path", "lumos.plot.clip_paths", "lumos.plot.textbox",
         "lumos.plot.boxstyles", "lumos.plot.effects",
-        "lumos.plot.transforms_compat"})) == []
+        "lumos.plot.transforms_compat", "lumos.primitives.classes"})) == []
+
+
+def test_primitive_classes_load_at_first_use():
+    """``lumos.primitives`` hands out its classes (built in ``lumos.primitives.classes``)
+    at their first look-up: the same objects, by attribute and by ``from`` import."""
+    code = ("import sys\n"
+            "import lumos.primitives as p\n"
+            "assert p.MOVETO == 1 and p.CAPS == ('butt', 'round', 'projecting')\n"
+            "assert 'lumos.primitives.classes' not in sys.modules\n"
+            "from lumos.primitives import Path, WORLD, clip_key\n"
+            "import lumos.primitives.classes as c\n"
+            "assert Path is c.Path and p.Path is Path and WORLD == (p.Spheres, p.Cylinders, "
+            "p.Mesh3D)\n"
+            "assert clip_key((0, 0, 1, 1)) == (0, 0, 1, 1)\n"
+            "assert {'Path', 'GlyphRun', 'Clip'} <= set(dir(p))\n"
+            "try:\n"
+            "    p.no_such_name\n"
+            "except AttributeError as e:\n"
+            "    assert 'no_such_name' in str(e)\n"
+            "else:\n"
+            "    raise AssertionError('no AttributeError')\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_marker_codes_load_at_first_use():
