@@ -56,7 +56,8 @@ def test_deferred_modules_load_when_used():
 
 @pytest.mark.parametrize(("package", "submodule"), [("lumos.gpu", "frame"),
                                                    ("lumos.visuals", "markers"),
-                                                   ("lumos.plot", "charts")])
+                                                   ("lumos.plot", "charts"),
+                                                   ("lumos.transforms", "blended")])
 def test_lazy_packages_keep_their_names(package, submodule):
     code = (f"import {package} as p\n"
             "names = set(dir(p))\n"
@@ -126,8 +127,8 @@ def test_a_long_line_saved_cold_loads_no_module_it_does_not_draw(tmp_path):
     envelope (whose partial last bin once imported numpy.ma through np.unique), saved
     to PNG, loads no colormap, norm, patch, date, polar or asinh/logit ticker module,
     no marker, mesh or path visual (the figure overlay's), no clip path, text box,
-    path effect or matplotlib transform adapter, and no primitive class (those are for
-    the vector devices)."""
+    path effect or matplotlib transform adapter, no primitive class (those are for
+    the vector devices), no lumos.path (patches' paths), constrained layout or arrow."""
     loaded = _modules_after(
         "import numpy as np\n"
         "import lumos.pyplot as plt\n"
@@ -143,7 +144,8 @@ def test_a_long_line_saved_cold_loads_no_module_it_does_not_draw(tmp_path):
         "lumos.visuals.marker_shapes", "lumos.visuals.markers", "lumos.visuals.mesh",
         "lumos.visuals.path", "lumos.plot.clip_paths", "lumos.plot.textbox",
         "lumos.plot.boxstyles", "lumos.plot.effects",
-        "lumos.plot.transforms_compat", "lumos.primitives.classes"})) == []
+        "lumos.plot.transforms_compat", "lumos.primitives.classes", "lumos.path",
+        "lumos.plot.layout_constrained", "lumos.plot.arrowstyles"})) == []
 
 
 def test_primitive_classes_load_at_first_use():
