@@ -128,7 +128,8 @@ def test_a_long_line_saved_cold_loads_no_module_it_does_not_draw(tmp_path):
     to PNG, loads no colormap, norm, patch, date, polar or asinh/logit ticker module,
     no marker, mesh or path visual (the figure overlay's), no clip path, text box,
     path effect or matplotlib transform adapter, no primitive class (those are for
-    the vector devices), no lumos.path (patches' paths), constrained layout or arrow."""
+    the vector devices), no lumos.path (patches' paths), constrained layout, arrow,
+    canvas event or 'best' legend placement."""
     loaded = _modules_after(
         "import numpy as np\n"
         "import lumos.pyplot as plt\n"
@@ -145,7 +146,8 @@ def test_a_long_line_saved_cold_loads_no_module_it_does_not_draw(tmp_path):
         "lumos.visuals.path", "lumos.plot.clip_paths", "lumos.plot.textbox",
         "lumos.plot.boxstyles", "lumos.plot.effects",
         "lumos.plot.transforms_compat", "lumos.primitives.classes", "lumos.path",
-        "lumos.plot.layout_constrained", "lumos.plot.arrowstyles"})) == []
+        "lumos.plot.layout_constrained", "lumos.plot.arrowstyles",
+        "lumos.plot.canvas_events", "lumos.plot.legend_best"})) == []
 
 
 def test_primitive_classes_load_at_first_use():
