@@ -35,6 +35,17 @@ def _modules_after(code: str) -> set[str]:
     return set(out.stdout.split())
 
 
+def _raises_for_missing(module: str) -> str:
+    """Code checking that ``module`` (a lazy module's name in the script) still raises
+    AttributeError naming an attribute it does not have."""
+    return ("try:\n"
+            f"    {module}.no_such_name\n"
+            "except AttributeError as e:\n"
+            "    assert 'no_such_name' in str(e)\n"
+            "else:\n"
+            "    raise AssertionError('no AttributeError')\n")
+
+
 def test_import_pyplot_leaves_out_what_a_first_figure_does_not_use():
     loaded = _modules_after("import lumos.pyplot")
     assert "lumos.plot.axes" in loaded  # the check sees lumos's modules
@@ -67,12 +78,7 @@ def test_lazy_packages_keep_their_names(package, submodule):
             "    assert getattr(p, n).__name__ == n, n\n"
             f"assert p.{submodule}.__name__ == '{package}.{submodule}'\n"
             f"from {package} import *\n"
-            "try:\n"
-            "    p.no_such_name\n"
-            "except AttributeError as e:\n"
-            "    assert 'no_such_name' in str(e)\n"
-            "else:\n"
-            "    raise AssertionError('no AttributeError')\n")
+            + _raises_for_missing("p"))
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
@@ -163,12 +169,7 @@ def test_primitive_classes_load_at_first_use():
             "p.Mesh3D)\n"
             "assert clip_key((0, 0, 1, 1)) == (0, 0, 1, 1)\n"
             "assert {'Path', 'GlyphRun', 'Clip'} <= set(dir(p))\n"
-            "try:\n"
-            "    p.no_such_name\n"
-            "except AttributeError as e:\n"
-            "    assert 'no_such_name' in str(e)\n"
-            "else:\n"
-            "    raise AssertionError('no AttributeError')\n")
+            + _raises_for_missing("p"))
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
@@ -185,12 +186,7 @@ def test_marker_codes_load_at_first_use():
             "from lumos.plot.artists import MARKERS\n"
             "assert MARKERS is a.MARKERS and MARKERS['o'] == MARKERS['.'] == 'disc'\n"
             "assert 'circle' not in MARKERS\n"
-            "try:\n"
-            "    a.no_such_name\n"
-            "except AttributeError as e:\n"
-            "    assert 'no_such_name' in str(e)\n"
-            "else:\n"
-            "    raise AssertionError('no AttributeError')\n")
+            + _raises_for_missing("a"))
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
