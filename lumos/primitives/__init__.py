@@ -1,7 +1,8 @@
 """Device-neutral drawing primitives: one vocabulary for every output device.
 
 A visual draws itself two ways: as GL draws (``Visual.draws``, for both executors) and
-as the primitives below (``Visual.primitives(ctx)``), which SVG, PDF, POV-Ray and the
+as the primitives of :mod:`lumos.primitives.classes` (``Visual.primitives(ctx)``;
+this package hands them out at their first look-up), which SVG, PDF, POV-Ray and the
 matplotlib renderer consume. N visuals and M devices cost N + M pieces of code.
 
 Coordinates of the 2D primitives are **canvas logical pixels, x right, y down, origin
@@ -19,8 +20,6 @@ bottom layer, beside ``lumos.gpu``.
 
 from __future__ import annotations
 
-import numpy as np
-
 # matplotlib's path codes, so that its paths pass through unchanged
 STOP, MOVETO, LINETO, CURVE3, CURVE4, CLOSEPOLY = 0, 1, 2, 3, 4, 79
 
@@ -33,22 +32,6 @@ CAPS = ("butt", "round", "projecting")
 # defined in .classes, loaded at the first look-up of one of them
 _CLASSES = ("Clip", "clip_key", "Stroke", "Path", "MarkerSet", "Triangles", "GlyphRun",
             "Raster", "Spheres", "Cylinders", "Mesh3D", "WORLD")
-
-
-def _rgba(value, name: str) -> RGBA | None:
-    if value is None:
-        return None
-    c = tuple(float(v) for v in value)
-    if len(c) != 4:
-        raise ValueError(f"{name}: got {value!r}, expected an RGBA tuple of 4 floats")
-    return c
-
-
-def _points(value, name: str, dims: int = 2) -> np.ndarray:
-    arr = np.asarray(value, dtype=np.float64)
-    if arr.ndim != 2 or arr.shape[1] != dims:
-        raise ValueError(f"{name}: got shape {arr.shape}, expected (N, {dims})")
-    return arr
 
 
 def __getattr__(name: str):
