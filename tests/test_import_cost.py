@@ -35,6 +35,17 @@ def _modules_after(code: str) -> set[str]:
     return set(out.stdout.split())
 
 
+def _raises_for_missing(module: str) -> str:
+    """Code checking that ``module`` (a lazy module's name in the script) still raises
+    AttributeError naming an attribute it does not have."""
+    return ("try:\n"
+            f"    {module}.no_such_name\n"
+            "except AttributeError as e:\n"
+            "    assert 'no_such_name' in str(e)\n"
+            "else:\n"
+            "    raise AssertionError('no AttributeError')\n")
+
+
 def test_import_pyplot_leaves_out_what_a_first_figure_does_not_use():
     loaded = _modules_after("import lumos.pyplot")
     assert "lumos.plot.axes" in loaded  # the check sees lumos's modules
@@ -56,7 +67,8 @@ def test_deferred_modules_load_when_used():
 
 @pytest.mark.parametrize(("package", "submodule"), [("lumos.gpu", "frame"),
                                                    ("lumos.visuals", "markers"),
-                                                   ("lumos.plot", "charts")])
+                                                   ("lumos.plot", "charts"),
+                                                   ("lumos.transforms", "blended")])
 def test_lazy_packages_keep_their_names(package, submodule):
     code = (f"import {package} as p\n"
             "names = set(dir(p))\n"
@@ -66,12 +78,7 @@ def test_lazy_packages_keep_their_names(package, submodule):
             "    assert getattr(p, n).__name__ == n, n\n"
             f"assert p.{submodule}.__name__ == '{package}.{submodule}'\n"
             f"from {package} import *\n"
-            "try:\n"
-            "    p.no_such_name\n"
-            "except AttributeError as e:\n"
-            "    assert 'no_such_name' in str(e)\n"
-            "else:\n"
-            "    raise AssertionError('no AttributeError')\n")
+            + _raises_for_missing("p"))
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
@@ -126,7 +133,9 @@ def test_a_long_line_saved_cold_loads_no_module_it_does_not_draw(tmp_path):
     envelope (whose partial last bin once imported numpy.ma through np.unique), saved
     to PNG, loads no colormap, norm, patch, date, polar or asinh/logit ticker module,
     no marker, mesh or path visual (the figure overlay's), no clip path, text box,
-    path effect or matplotlib transform adapter."""
+    path effect or matplotlib transform adapter, no primitive class (those are for
+    the vector devices), no lumos.path (patches' paths), constrained layout, arrow,
+    canvas event or 'best' legend placement."""
     loaded = _modules_after(
         "import numpy as np\n"
         "import lumos.pyplot as plt\n"
@@ -143,7 +152,26 @@ def test_a_long_line_saved_cold_loads_no_module_it_does_not_draw(tmp_path):
         "lumos.visuals.mesh",
         "lumos.visuals.path", "lumos.plot.clip_paths", "lumos.plot.textbox",
         "lumos.plot.boxstyles", "lumos.plot.effects",
-        "lumos.plot.transforms_compat"})) == []
+        "lumos.plot.transforms_compat", "lumos.primitives.classes", "lumos.path",
+        "lumos.plot.layout_constrained", "lumos.plot.arrowstyles",
+        "lumos.plot.canvas_events", "lumos.plot.legend_best"})) == []
+
+
+def test_primitive_classes_load_at_first_use():
+    """``lumos.primitives`` hands out its classes (built in ``lumos.primitives.classes``)
+    at their first look-up: the same objects, by attribute and by ``from`` import."""
+    code = ("import sys\n"
+            "import lumos.primitives as p\n"
+            "assert p.MOVETO == 1 and p.CAPS == ('butt', 'round', 'projecting')\n"
+            "assert 'lumos.primitives.classes' not in sys.modules\n"
+            "from lumos.primitives import Path, WORLD, clip_key\n"
+            "import lumos.primitives.classes as c\n"
+            "assert Path is c.Path and p.Path is Path and WORLD == (p.Spheres, p.Cylinders, "
+            "p.Mesh3D)\n"
+            "assert clip_key((0, 0, 1, 1)) == (0, 0, 1, 1)\n"
+            "assert {'Path', 'GlyphRun', 'Clip'} <= set(dir(p))\n"
+            + _raises_for_missing("p"))
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_marker_codes_load_at_first_use():
@@ -159,12 +187,7 @@ def test_marker_codes_load_at_first_use():
             "from lumos.plot.artists import MARKERS\n"
             "assert MARKERS is a.MARKERS and MARKERS['o'] == MARKERS['.'] == 'disc'\n"
             "assert 'circle' not in MARKERS\n"
-            "try:\n"
-            "    a.no_such_name\n"
-            "except AttributeError as e:\n"
-            "    assert 'no_such_name' in str(e)\n"
-            "else:\n"
-            "    raise AssertionError('no AttributeError')\n")
+            + _raises_for_missing("a"))
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

@@ -21,13 +21,15 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-from dataclasses import dataclass, field
-from enum import IntEnum
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..scene import Canvas
 from .timers import Timer
+
+if TYPE_CHECKING:
+    from .canvas_events import Event
 
 # matplotlib event name -> the lumos events it comes from
 _SOURCES = {
@@ -45,53 +47,20 @@ _DERIVED = ("draw_event", "pick_event", "axes_enter_event", "axes_leave_event")
 EVENT_NAMES = (*_SOURCES, *_DERIVED)
 
 
-class MouseButton(IntEnum):
-    """matplotlib's mouse buttons."""
+def _event(*args, **kwargs) -> Event:
+    """An :class:`~lumos.plot.canvas_events.Event`: its module loads with the first event
+    (a figure only saved makes none)."""
+    from .canvas_events import Event
 
-    LEFT = 1
-    MIDDLE = 2
-    RIGHT = 3
-    BACK = 8
-    FORWARD = 9
+    return Event(*args, **kwargs)
 
 
-@dataclass
-class Event:
-    """matplotlib's event objects in one: what a callback gets."""
+def __getattr__(name: str):
+    if name in ("Event", "MouseButton"):  # names of this module before they moved
+        from . import canvas_events
 
-    name: str
-    canvas: object
-    x: float | None = None
-    y: float | None = None
-    inaxes: object = None
-    xdata: float | None = None
-    ydata: float | None = None
-    button: object = None
-    key: str | None = None
-    step: float = 0.0
-    dblclick: bool = False
-    modifiers: frozenset = field(default_factory=frozenset)
-    width: int | None = None
-    height: int | None = None
-    guiEvent: object = None  # noqa: N815 (matplotlib's name)
-    # pick_event
-    artist: object = None
-    ind: object = None
-    mouseevent: object = None
-    renderer: object = None
-
-
-def _key(key: str | None, modifiers) -> str | None:
-    """A key in matplotlib's spelling: 'ctrl+a', 'A' (shift), 'alt+left'."""
-    if key is None:
-        return None
-    mods = set(modifiers)
-    if "shift" in mods and len(key) == 1:
-        key = key.upper()
-        mods.discard("shift")
-    names = {"ctrl": "ctrl", "alt": "alt", "meta": "super", "shift": "shift"}
-    prefix = [names[m] for m in ("ctrl", "alt", "meta", "shift") if m in mods and m != key]
-    return "+".join([*prefix, key])
+        return getattr(canvas_events, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Renderer:
@@ -285,6 +254,8 @@ class FigureCanvas(Canvas):
             self.mouse_grabber = None
 
     def _mouse(self, name: str, ev) -> Event:
+        from .canvas_events import Event, MouseButton, mpl_key
+
         h = self.size[1]
         button = ev.button
         if name == "scroll_event":
@@ -299,8 +270,9 @@ class FigureCanvas(Canvas):
             xdata, ydata = inaxes.data_at(x, y)
         return Event(name, self, x=x, y=y, inaxes=inaxes, xdata=xdata, ydata=ydata,
                      button=button,
-                     key=_key(ev.key, ev.modifiers) if ev.key else None, step=float(ev.step),
-                     dblclick=ev.name == "mouse_double_click", modifiers=ev.modifiers)
+                     key=mpl_key(ev.key, ev.modifiers) if ev.key else None,
+                     step=float(ev.step), dblclick=ev.name == "mouse_double_click",
+                     modifiers=ev.modifiers)
 
     def _translate(self, s: str, ev) -> list:
         """The matplotlib events a lumos event makes for ``s``."""
@@ -313,9 +285,9 @@ class FigureCanvas(Canvas):
             return [out]
         if s == "resize_event":
             w, h = ev.size if ev.size is not None else self.size
-            return [Event(s, self, width=int(w), height=int(h))]
+            return [_event(s, self, width=int(w), height=int(h))]
         if s == "close_event":
-            return [Event(s, self)]
+            return [_event(s, self)]
         return self._picks(ev)
 
     def _picks(self, ev) -> list:
@@ -338,9 +310,9 @@ class FigureCanvas(Canvas):
             found, props = artist.get_picker()(artist, mouse)
             if not found:
                 return []
-        out = Event("pick_event", self, x=mouse.x, y=mouse.y, inaxes=mouse.inaxes,
-                    xdata=mouse.xdata, ydata=mouse.ydata, button=mouse.button,
-                    artist=artist, ind=[int(index)], mouseevent=mouse)
+        out = _event("pick_event", self, x=mouse.x, y=mouse.y, inaxes=mouse.inaxes,
+                     xdata=mouse.xdata, ydata=mouse.ydata, button=mouse.button,
+                     artist=artist, ind=[int(index)], mouseevent=mouse)
         for key, value in props.items():
             setattr(out, key, value)
         return [out]
@@ -354,16 +326,16 @@ class FigureCanvas(Canvas):
         mouse = self._mouse("motion_notify_event", ev)
         if before is not None:
             for func in self.callbacks_for("axes_leave_event"):
-                func(Event("axes_leave_event", self, x=mouse.x, y=mouse.y, inaxes=before))
+                func(_event("axes_leave_event", self, x=mouse.x, y=mouse.y, inaxes=before))
         if now is not None:
             for func in self.callbacks_for("axes_enter_event"):
-                func(Event("axes_enter_event", self, x=mouse.x, y=mouse.y, inaxes=now,
-                           xdata=mouse.xdata, ydata=mouse.ydata))
+                func(_event("axes_enter_event", self, x=mouse.x, y=mouse.y, inaxes=now,
+                            xdata=mouse.xdata, ydata=mouse.ydata))
 
     def emit_draw(self) -> None:
         """Tell ``draw_event`` callbacks the figure was drawn."""
         for func in self.callbacks_for("draw_event"):
-            func(Event("draw_event", self))
+            func(_event("draw_event", self))
 
     # -- drawing -----------------------------------------------------------------------
     def draw(self) -> None:

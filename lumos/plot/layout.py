@@ -30,7 +30,6 @@ import numpy as np
 
 from .bbox import Bbox
 from .gridspec import grid_positions
-from .layout_constrained import constrained_layout
 from .layout_room import inset_reach, inset_room, layout_axes, tight_box
 from .style import rcParams
 
@@ -114,6 +113,8 @@ class ConstrainedLayoutEngine(LayoutEngine):
         self._compress = bool(compress)
 
     def execute(self, fig) -> None:
+        from .layout_constrained import constrained_layout  # its first use loads it
+
         constrained_layout(fig, **self._params, compress=self._compress)
 
 

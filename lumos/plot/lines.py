@@ -6,6 +6,7 @@ matplotlib's step styles (``drawstyle='steps-pre'``, ...: :mod:`lumos.plot.line_
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -25,12 +26,14 @@ from .artists import (
     is_line_marker,
     marker_symbol,
 )
-from .legend_best import Obstacles, thinned
 from .line_api import LineAPI
 from .line_data import DataView, drawstyle_points, finite_range
 from .line_data import step_points as step_points  # a name of this module before
 from .line_effects import PathEffects
 from .style import dash_offset, dash_pattern, rcParams
+
+if TYPE_CHECKING:
+    from .legend_best import Obstacles
 
 # Lines longer than this get a batch visual of their own so that they are never copied
 # into a joined batch (memory: the visual then shares the artist's array) nor re-joined
@@ -496,6 +499,8 @@ class Line2D(LineAPI, PathEffects, Artist):
 
     def legend_obstacles(self) -> Obstacles:
         """Its vertices and its path, a line of markers alone too (matplotlib's)."""
+        from .legend_best import Obstacles, thinned  # loaded by a 'best' legend
+
         return Obstacles.outline([self.axes.transData.forward(thinned(self.data_points()))])
 
     @property

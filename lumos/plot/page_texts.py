@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from .arrowstyles import parse_arrowstyle
 from .page_axes import color_bytes
 from .text_artists import anchor_pixels
 from .textstyle import draw_text
@@ -61,7 +60,11 @@ def _redrawn(t) -> bool:
     """Whether the page draws the arrow anew (texts.js arrowLines): an arc3 arrow with
     line or filled triangle heads from the text box's centre, cut at no patch."""
     arrow = t.arrow_style()
-    if arrow is None or parse_arrowstyle(arrow["style"])[0] not in _LINE_STYLES or \
+    if arrow is None:
+        return False
+    from .arrowstyles import parse_arrowstyle  # loaded with the first arrow
+
+    if parse_arrowstyle(arrow["style"])[0] not in _LINE_STYLES or \
             arrow["color"] is None or arrow["connection"][0] != "arc3":
         return False
     props = t.arrowprops
@@ -152,6 +155,8 @@ def _arrow_record(ax, t, at: tuple[float, float]) -> dict:
     fig = ax.figure
     style = t.arrow_style()
     box = t.get_window_extent()
+    from .arrowstyles import parse_arrowstyle
+
     name, params = parse_arrowstyle(style["style"])
     mutation = style["mutation"]
     return {"box": [box.x0 - at[0], box.y0 - at[1], box.x1 - at[0], box.y1 - at[1]],

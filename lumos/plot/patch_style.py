@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import math
 import numbers
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .. import colors
 from .. import primitives as prim
-from ..path import Path, extreme_points
 from .style import DASHES, rcParams
+
+if TYPE_CHECKING:
+    from ..path import Path
 
 
 def rc(key: str, default):
@@ -123,6 +126,7 @@ def check_xy(value, argument: str) -> tuple[float, float]:
 def path_limits(paths, ax):
     """((x0, x1), (y0, y1)) in data units of the curves of ``paths`` ((vertices, codes)
     pairs, Bézier extrema included), valid on the axes' scales, or None."""
+    from ..path import extreme_points
     from .collections import finite_limits
 
     pts = extreme_points(paths)
@@ -135,6 +139,8 @@ def path_limits(paths, ax):
 
 def as_path(path, argument: str = "path") -> Path:
     """A lumos Path from a lumos or matplotlib path (anything with vertices and codes)."""
+    from ..path import Path  # lumos.path loads with the first patch or path
+
     if isinstance(path, Path):
         return path
     if hasattr(path, "vertices") and hasattr(path, "codes"):

@@ -13,7 +13,6 @@ import numpy as np
 from . import validate
 from .artists import Artist
 from .bbox import Bbox
-from .legend_best import Obstacles
 
 
 class Text(Artist):
@@ -237,6 +236,8 @@ class Text(Artist):
 
     def legend_obstacles(self):
         """Its box, for a 'best' legend (matplotlib counts a text's window extent)."""
+        from .legend_best import Obstacles  # loaded by a 'best' legend
+
         return Obstacles.extents([self.get_window_extent().extents])
 
     def get_window_extent(self, renderer=None):

@@ -8,10 +8,10 @@ from pathlib import Path
 import numpy as np
 
 from .. import colors
+from .. import primitives as prim
 from ..gpu.frame import Frame
 from ..gpu.frame import View as FrameView
-from ..primitives import CLOSEPOLY, LINETO, MOVETO, Raster
-from ..primitives import Path as PathPrimitive
+from ..primitives import CLOSEPOLY, LINETO, MOVETO
 from ..visuals.base import (
     PORTABLE_TEXTURE_SIZE,
     DrawContext,
@@ -419,7 +419,7 @@ class Canvas:
             return []
         r0, r1, c0, c1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
         rect = (x + c0 / pr, y + r0 / pr, (c1 - c0) / pr, (r1 - r0) / pr)
-        return [Raster(straight_alpha(rgba[r0:r1, c0:c1]), rect, "nearest", clip=ctx.clip)]
+        return [prim.Raster(straight_alpha(rgba[r0:r1, c0:c1]), rect, "nearest", clip=ctx.clip)]
 
     def _offscreen(self, frame_of) -> np.ndarray | None:
         """Render the frame ``frame_of(max_texture_size)`` gives into a temporary target,
@@ -679,12 +679,12 @@ def _device_rect(rect, pr: float) -> tuple[int, int, int, int]:
             round((y + h) * pr) - round(y * pr))
 
 
-def _rect_path(rect, color) -> PathPrimitive:
+def _rect_path(rect, color) -> prim.Path:
     x, y, w, h = rect
     verts = [(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)]
-    return PathPrimitive(np.asarray(verts, float),
-                         np.array([MOVETO, LINETO, LINETO, LINETO, CLOSEPOLY], np.uint8),
-                         fill=tuple(color))
+    return prim.Path(np.asarray(verts, float),
+                     np.array([MOVETO, LINETO, LINETO, LINETO, CLOSEPOLY], np.uint8),
+                     fill=tuple(color))
 
 
 def _name_views(value, ids: dict):

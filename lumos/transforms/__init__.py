@@ -7,7 +7,7 @@ array([[2., 2.]])
 
 from .affine import Affine
 from .base import Transform
-from .blended import Affine2D, Blended, blended_transform_factory
+from .blended import Blended, blended_transform_factory
 from .chain import Chain, chain
 from .nonlinear import Log, Mercator, Polar, SymLog
 from .subdivide import subdivide
@@ -26,3 +26,15 @@ __all__ = [
     "chain",
     "subdivide",
 ]
+
+
+def __getattr__(name: str):
+    if name == "Affine2D":  # blended's, loaded with lumos.path at the first look-up
+        from .blended import Affine2D
+
+        return Affine2D
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

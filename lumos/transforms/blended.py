@@ -4,10 +4,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
-from ..path import Affine2D
 from .base import Transform
+
+if TYPE_CHECKING:  # a name of this module, looked up in lumos.path at first use
+    from ..path import Affine2D
 
 
 class Blended(Transform):
@@ -80,3 +84,12 @@ def blended_transform_factory(x_transform: Transform, y_transform: Transform) ->
 
 
 __all__ = ["Affine2D", "Blended", "blended_transform_factory"]
+
+
+def __getattr__(name: str):
+    # lumos.path (Affine2D's home) loads when the name is first asked for
+    if name == "Affine2D":
+        from ..path import Affine2D
+
+        return Affine2D
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .. import colors
+from .. import primitives as prim
 from ..gpu.camera_math import draw_matrices
 from ..gpu.frame import Draw, Frame
-from ..primitives import WORLD
 
 # The largest texture a frame may hold when no context tells (a page for the browser):
 # WebGL2 promises 2048 and practically every browser gives at least 4096.
@@ -166,7 +166,7 @@ class PrimitiveContext:
         """``visual``'s primitives in this view, or a raster of it where it asks for one
         (``rasterized``) or gives only 3D primitives in a 2D view."""
         prims = self.raster(visual) if visual.rasterized else visual.primitives(self)
-        if any(isinstance(p, WORLD) for p in prims):
+        if any(isinstance(p, prim.WORLD) for p in prims):
             prims = self.raster(visual)
         return prims
 

@@ -10,10 +10,10 @@ import dataclasses
 
 import numpy as np
 
+from .. import primitives as prim
 from ..geometry import triangulate
 from ..gpu.frame import Attribute, Draw, RenderTarget, State
 from ..gpu.resources import Buffer
-from ..primitives import Clip, clip_key
 from ..shaders import IDENTITY, ShaderTemplate
 from .base import DrawContext, Visual, split_origin
 
@@ -114,9 +114,9 @@ class ClipGroup(Visual):
             if not v.visible:
                 continue
             for p in ctx.primitives_of(v):
-                key = clip_key(p.clip)
+                key = prim.clip_key(p.clip)
                 if key not in clips:
-                    clips[key] = Clip.of(p.clip, rings)
+                    clips[key] = prim.Clip.of(p.clip, rings)
                 out.append(dataclasses.replace(p, clip=clips[key]))
         return out
 

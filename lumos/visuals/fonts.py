@@ -25,8 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..primitives import CLOSEPOLY, CURVE3, CURVE4, LINETO, MOVETO, GlyphRun
-from ..primitives import Path as PathPrimitive
+from .. import primitives as prim
+from ..primitives import CLOSEPOLY, CURVE3, CURVE4, LINETO, MOVETO
 
 _FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 _FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
@@ -521,33 +521,32 @@ def text_primitives(layout: TextLayout, size: float, anchor, rotation_deg: float
         for scale in np.unique(layout.scales[~stretched & (ids == k), 0]):
             sel = ~stretched & (ids == k) & (layout.scales[:, 0] == scale)
             idx = np.nonzero(sel)[0]
-            out.append(GlyphRun(font.path, layout.indices[idx], pens[idx], size * scale,
-                                color, chars="".join(layout.chars[i] for i in idx), text=text,
-                                rotation=rotation_deg, anchor=(ax, ay), clip=clip))
+            out.append(prim.GlyphRun(font.path, layout.indices[idx], pens[idx], size * scale,
+                                     color, chars="".join(layout.chars[i] for i in idx),
+                                     text=text, rotation=rotation_deg, anchor=(ax, ay),
+                                     clip=clip))
     for i in np.nonzero(stretched)[0]:  # a radical sign stretched to its argument
         verts, codes = fonts[int(ids[i])].outline(int(layout.indices[i]))
         if len(verts):
             local = verts * layout.scales[i] * size * np.array([1.0, -1.0]) + pens[i]
-            out.append(PathPrimitive(_rotate(local, rot, ax, ay), codes, fill=color, clip=clip))
+            out.append(prim.Path(_rotate(local, rot, ax, ay), codes, fill=color, clip=clip))
     for x0, y0, x1, y1 in layout.rules * size:
         corners = np.array([[x0, -y0], [x1, -y0], [x1, -y1], [x0, -y1], [x0, -y0]]) + (ax, ay)
         codes = np.array([MOVETO, LINETO, LINETO, LINETO, CLOSEPOLY], np.uint8)
-        out.append(PathPrimitive(_rotate(corners, rot, ax, ay), codes, fill=color, clip=clip))
+        out.append(prim.Path(_rotate(corners, rot, ax, ay), codes, fill=color, clip=clip))
     return out
 
 
 def _dilated(layout: TextLayout, size: float, ax: float, ay: float, rotation_deg: float,
              color, clip, dilate: float) -> list:
     """Every glyph's outline as one path, filled and stroked (round joins)."""
-    from ..primitives import Stroke
-
     verts, codes = layout_outline(layout)
     if not len(verts):
         return []
     local = verts * size * np.array([1.0, -1.0]) + (ax, ay)
-    return [PathPrimitive(_rotate(local, rotation_matrix(rotation_deg), ax, ay), codes,
-                          fill=color, stroke=Stroke(color, 2 * dilate, join="round"),
-                          clip=clip)]
+    return [prim.Path(_rotate(local, rotation_matrix(rotation_deg), ax, ay), codes,
+                      fill=color, stroke=prim.Stroke(color, 2 * dilate, join="round"),
+                      clip=clip)]
 
 
 def layout_outline(layout: TextLayout) -> tuple[np.ndarray, np.ndarray]:

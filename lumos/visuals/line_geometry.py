@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
-from ..primitives import Path, Stroke
+from .. import primitives as prim
 from .base import as_array, check_points, finite_bounds
 
 CHUNK = 1 << 18  # rows per pass of O(N) loops, so temporaries stay a few MB
@@ -156,7 +156,7 @@ def arc_lengths(px: np.ndarray, valid: np.ndarray) -> np.ndarray:
 
 def line_paths(px: np.ndarray, rgba: np.ndarray, width: float, dashes, clip,
                cap: str = "round", join: str = "round",
-               dash_offset: float = 0.0) -> list[Path]:
+               dash_offset: float = 0.0) -> list[prim.Path]:
     """Stroked paths of a polyline in pixels drawn as the GL line draws it: ``join``
     joins, ``cap`` ends (of the line, or of each dash), NaN rows breaking it, per-point
     colors blended per segment (runs of one color share a path), dashes continuing
@@ -187,19 +187,20 @@ def line_paths(px: np.ndarray, rgba: np.ndarray, width: float, dashes, clip,
         pattern = tuple(dashes)
         # a phase in 0..period: PDF's dash phase is not negative
         dist = (arc_lengths(px, valid) + dash_offset) % sum(pattern)
-    out: list[Path] = []
+    out: list[prim.Path] = []
     by_color: dict[tuple, list] = {}
     for a, b in runs:
         color = tuple(seg_rgba[a].tolist())
         if pattern is None:  # runs of one color become subpaths of one path
             by_color.setdefault(color, []).append(px[a : b + 1])
             continue
-        stroke = Stroke(color, width, pattern, float(dist[a]), join, cap)
-        out.append(Path(px[a : b + 1], stroke=stroke, clip=clip))
+        stroke = prim.Stroke(color, width, pattern, float(dist[a]), join, cap)
+        out.append(prim.Path(px[a : b + 1], stroke=stroke, clip=clip))
     nan = np.full((1, 2), np.nan)
     for color, parts in by_color.items():
         verts = np.concatenate([p for part in parts for p in (part, nan)][:-1])
-        out.append(Path(verts, stroke=Stroke(color, width, None, 0.0, join, cap), clip=clip))
+        out.append(prim.Path(verts, stroke=prim.Stroke(color, width, None, 0.0, join, cap),
+                              clip=clip))
     return out
 
 
