@@ -170,6 +170,9 @@ def test_primitive_classes_load_at_first_use():
             "p.Mesh3D)\n"
             "assert clip_key((0, 0, 1, 1)) == (0, 0, 1, 1)\n"
             "assert {'Path', 'GlyphRun', 'Clip'} <= set(dir(p))\n"
+            "public = {n for n, v in vars(c).items() if isinstance(v, type)\n"
+            "          and v.__module__ == c.__name__}\n"
+            "assert public <= set(dir(p)), public - set(dir(p))\n"
             + _raises_for_missing("p"))
     subprocess.run([sys.executable, "-c", code], check=True)
 
