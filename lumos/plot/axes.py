@@ -474,11 +474,11 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
             vmin, vmax = clim
         validate.clim(vmin, vmax)
         cmap, norm = validate.colorizer_mapping("imshow", colorizer, cmap, norm, vmin, vmax)
-        if resample is False or filternorm is not True or float(filterrad) != 4.0:
+        if resample is False or filternorm is not True:
             from .compat import warn_once
 
-            warn_once("imshow resample", "imshow: resample, filternorm and filterrad have no "
-                      "effect in lumos (the GPU samples the image at the screen's pixels)")
+            warn_once("imshow resample", "imshow: lumos always resamples as resample=True, "
+                      "filternorm=True (the kernel widened where the image is shrunk)")
         if bigdata.is_lazy_input(X) and max(X.shape[:2]) > bigdata.TILE_ABOVE:
             if not is_data_transform(transform, self):
                 raise TypeError("transform: a tiled (lazy) image lies in data coordinates; "
@@ -489,7 +489,8 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         else:
             style = dict(cmap=cmap, norm=norm, vmin=vmin, vmax=vmax, extent=extent,
                          origin=origin, interpolation=interpolation, alpha=alpha,
-                         zorder=zorder, interpolation_stage=interpolation_stage, label=label)
+                         zorder=zorder, interpolation_stage=interpolation_stage, label=label,
+                         filterrad=filterrad)
             im = AxesImage(self, X, **style) if is_data_transform(transform, self) else \
                 TransformedImage(self, X, transform, **style)
         self.set_aspect("equal" if aspect is None else aspect)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..visuals import Image
+from ..visuals.image_filters import KERNELS
 from . import validate
 from .artists import Artist, ScalarMappable
 from .style import rcParams
@@ -25,32 +26,21 @@ def _extent(extent) -> tuple[float, ...] | None:
     return tuple(validate.number(v, f"extent[{i}]") for i, v in enumerate(extent))
 
 
-#: matplotlib's interpolation names lumos draws as they are
-_INTERPOLATIONS = {"none": "nearest", "nearest": "nearest", "auto": "nearest",
-                   "antialiased": "nearest", "bilinear": "bilinear"}
-#: matplotlib's other filters: drawn bilinear, with a one-time notice
-_SMOOTH_FILTERS = ("bicubic", "spline16", "spline36", "hanning", "hamming", "hermite",
-                   "kaiser", "quadric", "catrom", "gaussian", "bessel", "mitchell", "sinc",
-                   "lanczos", "blackman")
+#: matplotlib's names for the filters lumos's Image visual names otherwise
+_ALIASES = {"none": "nearest", "antialiased": "auto"}
+_INTERPOLATIONS = ("none", "nearest", "auto", "antialiased", "bilinear", *KERNELS)
 
 
 def image_interpolation(name) -> str:
-    """The filter lumos draws for matplotlib's ``interpolation`` name: 'nearest' for
-    'none', 'nearest' and 'auto'/'antialiased' (matplotlib shows upsampled images so),
-    'bilinear'; the smooth filters ('bicubic', 'lanczos', ...) are drawn 'bilinear' and
-    say so once."""
+    """The filter lumos draws for matplotlib's ``interpolation`` name: every one of
+    matplotlib's (Agg's filters: :mod:`lumos.visuals.image_filters`); 'none' is
+    'nearest', 'antialiased' is 'auto'; None: ``rcParams['image.interpolation']``."""
     if name is None:
         name = rcParams["image.interpolation"]
-    if name in _INTERPOLATIONS:
-        return _INTERPOLATIONS[name]
-    if name in _SMOOTH_FILTERS:
-        from .compat import warn_once
-
-        warn_once(f"interpolation {name}", f"interpolation: lumos draws {name!r} as "
-                  "'bilinear' (the nearest filter it has)")
-        return "bilinear"
-    raise ValueError(f"interpolation: got {name!r}, expected one of "
-                     f"{', '.join([*_INTERPOLATIONS, *_SMOOTH_FILTERS])}")
+    if name not in _INTERPOLATIONS:
+        raise ValueError(f"interpolation: got {name!r}, expected one of "
+                         f"{', '.join(_INTERPOLATIONS)}")
+    return _ALIASES.get(name, name)
 
 
 def _image_alpha(alpha):
@@ -83,7 +73,7 @@ class AxesImage(Artist, ScalarMappable):
 
     def __init__(self, axes, data, cmap=None, norm=None, vmin=None, vmax=None, extent=None,
                  origin=None, interpolation=None, alpha=None, label=None, zorder=None,
-                 interpolation_stage=None) -> None:
+                 interpolation_stage=None, filterrad=4.0) -> None:
         super().__init__(axes, label, zorder)
         self._init_mappable(cmap, norm, vmin, vmax)
         self._origin = rcParams["image.origin"] if origin is None else origin
@@ -92,10 +82,11 @@ class AxesImage(Artist, ScalarMappable):
         if interpolation_stage not in (None, "data", "rgba", "auto"):
             raise ValueError(f"interpolation_stage: got {interpolation_stage!r}, expected "
                              "'data', 'rgba' or 'auto'")
-        self._stage = interpolation_stage or "auto"
+        self._stage = interpolation_stage or rcParams["image.interpolation_stage"]
         self._alpha = None
         self._extent_spec = _extent(extent)
-        self._visual = Image(np.zeros((1, 1)), interpolation=image_interpolation(interpolation))
+        self._visual = Image(np.zeros((1, 1)), interpolation=image_interpolation(interpolation),
+                             stage=self._stage, filterrad=filterrad)
         self._alpha = _image_alpha(alpha)
         self.set_data(data)
 
@@ -166,8 +157,18 @@ class AxesImage(Artist, ScalarMappable):
         self._visual.interpolation = image_interpolation(interp)
 
     def get_interpolation(self) -> str:
-        """The filter the image is drawn with ('nearest' or 'bilinear')."""
+        """The filter the image is drawn with ('nearest', 'bilinear', 'auto', 'hanning',
+        ...)."""
         return self._visual.interpolation
+
+    def set_filterrad(self, filterrad: float) -> None:
+        """The radius of the 'sinc', 'lanczos' and 'blackman' filters (positive)."""
+        self._visual.filterrad = filterrad
+        self._changed()
+
+    def get_filterrad(self) -> float:
+        """The radius of the 'sinc', 'lanczos' and 'blackman' filters."""
+        return self._visual.filterrad
 
     def set_interpolation_stage(self, stage: str) -> None:
         """'data' (interpolate values, then colormap), 'rgba' (colormap, then interpolate
@@ -176,6 +177,7 @@ class AxesImage(Artist, ScalarMappable):
             raise ValueError(f"interpolation_stage: got {stage!r}, expected 'data', 'rgba' "
                              "or 'auto'")
         self._stage = stage
+        self._visual.stage = stage
         self._upload()
 
     def set_alpha(self, alpha) -> None:

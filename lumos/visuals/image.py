@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from .. import colors
@@ -10,6 +12,7 @@ from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer, Texture
 from ..primitives import Raster
 from ..shaders import ShaderTemplate
+from . import image_filters
 from .base import (
     DrawContext,
     PrimitiveContext,
@@ -76,7 +79,7 @@ vec4 colormap(float v) {
     float t = span != 0.0 ? clamp((v - u_clim.x) / span, 0.0, 1.0) : 0.5;
     return texture(u_cmap, vec2((t * 255.0 + 0.5) / 256.0, 0.5));
 }
-
+%s
 void main() {
     ivec2 size = textureSize(u_data, 0);
     // A tile's texture holds a border of its neighbours' texels: filtering across the
@@ -124,8 +127,17 @@ _MAINS = {
 # program of each
 _TEMPLATES = {(kind, bad, ends): ShaderTemplate(_VERTEX, ("#define BAD_PIXELS\n" if bad else "")
                                                 + ("#define EXTREMES\n" if ends else "")
-                                                + _FRAGMENT % main)
+                                                + _FRAGMENT % ("", main))
               for kind, main in _MAINS.items() for bad in (False, True) for ends in (False, True)}
+
+
+@functools.cache
+def _filter_template(name: str, stage: str, rgba: bool, bad: bool) -> ShaderTemplate:
+    """The program of an image drawn through one of Agg's filters (made on first use:
+    16 filters, 3 stages)."""
+    functions, main = image_filters.fragment_parts(name, stage, rgba)
+    return ShaderTemplate(_VERTEX, ("#define BAD_PIXELS\n" if bad else "") + "#define EXTREMES\n"
+                          + _FRAGMENT % (functions, main))
 
 _CORNERS = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], np.float32)
 _CHUNK = 1 << 20  # pixels converted at a time
@@ -172,9 +184,12 @@ class Image(Visual):
     """
 
     def __init__(self, data, cmap="viridis", clim=None, extent=None,
-                 interpolation: str = "nearest", opacity: float = 1.0) -> None:
+                 interpolation: str = "nearest", opacity: float = 1.0, stage: str = "auto",
+                 filterrad: float = 4.0) -> None:
         super().__init__()
         self.opacity = opacity
+        self.stage = stage
+        self.filterrad = filterrad
         self._corner_buffer = Buffer(_CORNERS)
         self._texture: Texture | None = None
         self._tiles: tuple = (None, [])  # (key, [(texture, (r0, r1, c0, c1), u_tile)])
@@ -227,7 +242,7 @@ class Image(Visual):
         self._scalar = scalar
         self._data = arr.copy()
         if tex is not None:
-            filt = "linear" if not scalar and self.interpolation == "bilinear" else "nearest"
+            filt = "linear" if not scalar and self._interpolation == "bilinear" else "nearest"
             if self._texture is not None and self._texture.data.shape[:2] == tex.shape[:2] \
                     and self._texture.dtype == ("f4" if scalar else "u1"):
                 self._texture.set_data(tex)
@@ -320,18 +335,46 @@ class Image(Visual):
 
     @property
     def interpolation(self) -> str:
-        """How pixels are sampled: 'nearest' or 'bilinear'."""
+        """How pixels are sampled: 'nearest', 'bilinear', or one of Agg's filters as
+        matplotlib resamples with them ('auto', 'hanning', 'lanczos', ... : see
+        :mod:`.image_filters`), the kernel widened where the image is shrunk."""
         return self._interpolation
 
     @interpolation.setter
     def interpolation(self, value: str) -> None:
-        if value not in ("nearest", "bilinear"):
-            raise ValueError(f"interpolation: got {value!r}, expected 'nearest' or 'bilinear'")
+        if value not in ("nearest", "bilinear", *image_filters.FILTERS):
+            raise ValueError(f"interpolation: got {value!r}, expected one of 'nearest', "
+                             f"'bilinear', {', '.join(map(repr, image_filters.FILTERS))}")
         self._interpolation = value
         if self._texture is not None and not self._scalar:
             # a new texture (same texels): executors make it again with the new filter
             self._texture = Texture(self._texture.data, copy=False,
                                     filter="linear" if value == "bilinear" else "nearest")
+
+    @property
+    def stage(self) -> str:
+        """Where a scalar field is filtered (not 'nearest' or 'bilinear'): 'data'
+        (values, then the colormap), 'rgba' (colors) or 'auto' (colors where the image is
+        enlarged less than 3 times, as matplotlib's ``interpolation_stage``)."""
+        return self._stage
+
+    @stage.setter
+    def stage(self, value: str) -> None:
+        if value not in ("data", "rgba", "auto"):
+            raise ValueError(f"stage: got {value!r}, expected 'data', 'rgba' or 'auto'")
+        self._stage = value
+
+    @property
+    def filterrad(self) -> float:
+        """The radius of the 'sinc', 'lanczos' and 'blackman' filters, in texels."""
+        return self._filterrad
+
+    @filterrad.setter
+    def filterrad(self, value) -> None:
+        value = check_number(value, "filterrad")
+        if not value > 0:
+            raise ValueError(f"filterrad: got {value!r}, expected a positive number")
+        self._filterrad = value
 
     def bounds(self) -> np.ndarray | None:
         x0, x1, y0, y1 = self._extent
@@ -408,12 +451,13 @@ class Image(Visual):
 
     def primitives(self, ctx: PrimitiveContext | None = None) -> list:
         """A raster of the (visible) pixels, colored on the CPU exactly as the shader
-        colors them. Bilinear scalar fields (interpolated before the colormap) and
+        colors them. Bilinear scalar fields (interpolated before the colormap), Agg's filters and
         non-linear transforms fall back to the GPU's picture. No world-space form."""
         if self._texture is None or ctx is None:
             return []
-        if ctx.is_3d or is_nonlinear(self) or (self._scalar
-                                               and self._interpolation == "bilinear"):
+        if ctx.is_3d or is_nonlinear(self) or self._interpolation not in ("nearest",
+                                                                          "bilinear") \
+                or (self._scalar and self._interpolation == "bilinear"):
             return ctx.raster(self)
         h, w = self._data.shape[:2]
         x0, x1, y0, y1 = self._extent
@@ -469,17 +513,25 @@ class Image(Visual):
         if kind == "nearest" and len(parts) > 1:
             kind = "nearest_tiles"
         ends = kind == "bilinear" or self._beyond(clim)
+        filtered = self._interpolation in image_filters.FILTERS
+        if filtered:
+            template = _filter_template(self._interpolation, self._stage, not self._scalar,
+                                        self._bad_pixels)
+            filter_uniforms = {"u_radius": image_filters.radius(self._interpolation,
+                                                                self._filterrad)}
+        else:
+            template, filter_uniforms = _TEMPLATES[kind, self._bad_pixels, ends], {}
         for texture, (r0, r1, c0, c1), tile in parts:
             ax, bx = x0 + (x1 - x0) * c0 / w, x0 + (x1 - x0) * c1 / w
             ay, by = y0 + (y1 - y0) * r0 / h, y0 + (y1 - y0) * r1 / h
             draws.append(Draw(
-                program=_TEMPLATES[kind, self._bad_pixels, ends].compose(transform=snippet),
+                program=template.compose(transform=snippet),
                 view=ctx.view_id,
                 mode="triangle_strip", count=4,
                 attributes={"a_corner": Attribute(self._corner_buffer, 2)},
                 uniforms={"u_extent": [ax - ox, ay - oy, bx - ox, by - oy], "u_clim": clim,
                           **extremes, "u_tile": tile,
-                          "u_opacity": self._opacity, **snippet.uniforms},
+                          "u_opacity": self._opacity, **filter_uniforms, **snippet.uniforms},
                 textures={"u_data": texture, "u_cmap": self._cmap_texture},
                 state=State(depth_test=ctx.is_3d, blend="alpha"),
                 origin=origin, model=model,
