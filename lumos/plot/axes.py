@@ -461,7 +461,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         ``colorizer`` matplotlib's Colorizer (its cmap and norm); ``picker``,
         ``visible``, ``clip_on`` and ``animated`` as their setters."""
         from .image import AxesImage  # at the first image: not with every Axes
-        from .transformed_collections import TransformedImage, is_data_transform
+        from .transformed_collections import is_data_transform
 
         props = artist_props(kwargs)
         if clip_path is not None:
@@ -491,8 +491,9 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
                          origin=origin, interpolation=interpolation, alpha=alpha,
                          zorder=zorder, interpolation_stage=interpolation_stage, label=label,
                          filterrad=filterrad)
-            im = AxesImage(self, X, **style) if is_data_transform(transform, self) else \
-                TransformedImage(self, X, transform, **style)
+            im = AxesImage(self, X, **style)
+            if not is_data_transform(transform, self):
+                im.set_transform(transform)
         self.set_aspect("equal" if aspect is None else aspect)
         with_props([self._add_artist(im)], props)
         lo, hi = im.get_extent()[:2], im.get_extent()[2:]

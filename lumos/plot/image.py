@@ -85,6 +85,8 @@ class AxesImage(Artist, ScalarMappable):
         self._stage = interpolation_stage or rcParams["image.interpolation_stage"]
         self._alpha = None
         self._extent_spec = _extent(extent)
+        self._placed = None  # (transform, lumos transform) of set_transform, or None
+        self._placed_for = None  # the view the image was placed for (a transform moves)
         self._visual = Image(np.zeros((1, 1)), interpolation=image_interpolation(interpolation),
                              stage=self._stage, filterrad=filterrad)
         self._alpha = _image_alpha(alpha)
@@ -135,9 +137,38 @@ class AxesImage(Artist, ScalarMappable):
         return (-0.5, w - 0.5, -0.5, h - 0.5)
 
     def set_transform(self, transform) -> None:
-        """Not supported after the image is made: an unsupported feature raises."""
-        raise TypeError("set_transform: lumos fixes an image's transform when imshow makes "
-                        "it; pass transform= to imshow (one that scales and moves)")
+        """The coordinates of the extent: ``ax.transData`` (the default) or another
+        transform to pixels that keeps the image a rectangle on screen (scales and moves;
+        one that rotates or shears raises TypeError when the image is placed)."""
+        from .transformed_collections import is_data_transform
+        from .transforms_compat import as_transform
+
+        before = self._placed
+        if is_data_transform(transform, self.axes):
+            self._placed = None
+        else:
+            if not self.axes.transProjection.frozen().is_linear:
+                raise TypeError(f"transform: got {transform!r} on {self.axes.name} axes; "
+                                "lumos places images by other transforms than ax.transData "
+                                "on rectilinear axes only")
+            self._placed = (transform, as_transform(transform, "transform"))
+        try:
+            self.rescale()
+        except TypeError:  # a turning transform: the image stays where it was
+            self._placed = before
+            self.rescale()
+            raise
+
+    def get_transform(self):
+        """The transform of the extent's coordinates."""
+        return self.axes.transData if self._placed is None else self._placed[0]
+
+    def _scale_space(self, xy: np.ndarray) -> np.ndarray:
+        """(N, 2) points of the extent's coordinates in the axes' scale space."""
+        with np.errstate(all="ignore"):
+            if self._placed is None:
+                return self.axes.transScale.forward(xy)
+            return self.axes.transView.inverse(self._placed[1].forward(xy))
 
     def set_extent(self, extent) -> None:
         """Where the image lies in data coordinates: (left, right, bottom, top)."""
@@ -245,18 +276,30 @@ class AxesImage(Artist, ScalarMappable):
 
     def rescale(self) -> None:
         left, right, b, t = self.get_extent()
-        # row 0 is at the top with origin 'upper'
-        y0, y1 = (t, b) if self._origin == "upper" else (b, t)
-        (xs0, ys0), (xs1, ys1) = self.axes.transScale.forward(np.array([[left, y0],
-                                                                        [right, y1]]))
-        xs, ys = np.array([xs0, xs1]), np.array([ys0, ys1])
+        y0, y1 = (t, b) if self._origin == "upper" else (b, t)  # row 0 at the top
+        p00, p10, p01 = self._scale_space(np.array([[left, y0], [right, y0], [left, y1]]))
         # an extent a log axis cannot show (non-positive) hides the image, as it must
-        shown = bool(np.isfinite(np.r_[xs, ys]).all())
+        shown = bool(np.isfinite(np.r_[p00, p10, p01]).all())
         self._visual.visible = shown
         if shown:
-            self._visual.extent = (xs[0], xs[1], ys[0], ys[1])
+            if not (np.isclose(p10[1], p00[1]) and np.isclose(p01[0], p00[0])):
+                raise TypeError(f"transform: got {self.get_transform()!r}, which turns the "
+                                "image; lumos draws images as rectangles on screen (a "
+                                "transform that scales and moves, not one that rotates or "
+                                "shears)")
+            self._visual.extent = (p00[0], p10[0], p00[1], p01[1])
+        if self._placed is not None:
+            # Python places it again per view; a page cannot (it says so)
+            self._visual.follow = {"kind": "frozen", "what": "an image placed by a transform"}
+            self._placed_for = self.axes.view_state()
         self._visual.order = self.zorder
         self._changed()
+
+    def draw_overlay(self, ov) -> None:
+        """An image placed by a transform other than the data's: placed again when the
+        view changed."""
+        if self._placed is not None and self._placed_for != self.axes.view_state():
+            self.rescale()
 
     def data_limits(self):
         left, right, b, t = self.get_extent()

@@ -6,7 +6,6 @@ reflect wrap), colors averaged premultiplied."""
 
 from __future__ import annotations
 
-
 #: name: (radius in texels, GLSL body of ``float kernel(float x)`` for 0 <= x)
 KERNELS = {
     "hanning": (1.0, "return 0.5 + 0.5 * cos(PI * x);"),
@@ -32,7 +31,8 @@ KERNELS = {
     "spline16": (2.0, """if (x < 1.0) return ((x - 9.0 / 5.0) * x - 1.0 / 5.0) * x + 1.0;
     float t = x - 1.0;
     return ((-1.0 / 3.0 * t + 4.0 / 5.0) * t - 7.0 / 15.0) * t;"""),
-    "spline36": (3.0, """if (x < 1.0) return ((13.0 / 11.0 * x - 453.0 / 209.0) * x - 3.0 / 209.0) * x + 1.0;
+    "spline36": (3.0, """if (x < 1.0)
+        return ((13.0 / 11.0 * x - 453.0 / 209.0) * x - 3.0 / 209.0) * x + 1.0;
     if (x < 2.0) {
         float t = x - 1.0;
         return ((-6.0 / 11.0 * t + 270.0 / 209.0) * t - 156.0 / 209.0) * t;
