@@ -132,11 +132,13 @@ _TEMPLATES = {(kind, bad, ends): ShaderTemplate(_VERTEX, ("#define BAD_PIXELS\n"
 
 
 @functools.cache
-def _filter_template(name: str, stage: str, rgba: bool, bad: bool) -> ShaderTemplate:
+def _filter_template(name: str, stage: str, rgba: bool, bad: bool,
+                     ends: bool) -> ShaderTemplate:
     """The program of an image drawn through one of Agg's filters (made on first use:
     16 filters, 3 stages)."""
     functions, main = image_filters.fragment_parts(name, stage, rgba)
-    return ShaderTemplate(_VERTEX, ("#define BAD_PIXELS\n" if bad else "") + "#define EXTREMES\n"
+    return ShaderTemplate(_VERTEX, ("#define BAD_PIXELS\n" if bad else "")
+                          + ("#define EXTREMES\n" if ends else "")
                           + _FRAGMENT % (functions, main))
 
 _CORNERS = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], np.float32)
@@ -515,8 +517,12 @@ class Image(Visual):
         ends = kind == "bilinear" or self._beyond(clim)
         filtered = self._interpolation in image_filters.FILTERS
         if filtered:
+            # averaged values may overshoot the limits (the data stage); colors
+            # averaged are of texels, within them unless a texel is beyond
+            by_value = self._stage == "data" or (self._stage == "auto"
+                                                 and self._interpolation != "auto")
             template = _filter_template(self._interpolation, self._stage, not self._scalar,
-                                        self._bad_pixels)
+                                        self._bad_pixels, ends or by_value)
             filter_uniforms = {"u_radius": image_filters.radius(self._interpolation,
                                                                 self._filterrad)}
         else:

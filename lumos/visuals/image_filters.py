@@ -98,10 +98,11 @@ float kernel(float x) {
     %s
 }
 
-int mirror(int i, int n) {  // Agg's reflect wrap: -1 -> 0, n -> n - 1
-    int p = 2 * n;
-    i = ((i %% p) + p) %% p;
-    return i < n ? i : p - 1 - i;
+int mirror(int i, int n) {  // Agg's reflect wrap: -1 -> 0, n -> n - 1 (once: GLSL's
+    // %% of a negative number is undefined)
+    i = i < 0 ? -1 - i : i;
+    i = i >= n ? 2 * n - 1 - i : i;
+    return clamp(i, 0, n - 1);
 }
 
 vec4 premultiplied(vec4 c) {
@@ -148,11 +149,22 @@ _MAIN = """
         vec4 color = vec4(0.0);
         float value = 0.0, total = 0.0;
         bool bad = false;
+        // the column weights, once per pixel (not once per texel)
+        float wx[MAX_TAPS + 1];
+        int ix[MAX_TAPS + 1];
+        int n = 0;
+        for (int i = i0.x; i <= i1.x && n <= MAX_TAPS; i += stride.x) {
+            wx[n] = kernel(abs(float(i) + 0.5 - texel.x) / sc.x);
+            ix[n] = mirror(i, size.x);
+            n++;
+        }
         for (int j = i0.y; j <= i1.y; j += stride.y) {
             float wy = kernel(abs(float(j) + 0.5 - texel.y) / sc.y);
-            for (int i = i0.x; i <= i1.x; i += stride.x) {
-                float w = wy * kernel(abs(float(i) + 0.5 - texel.x) / sc.x);
-                vec4 t = texelFetch(u_data, ivec2(mirror(i, size.x), mirror(j, size.y)), 0);
+            if (wy == 0.0) continue;
+            int row = mirror(j, size.y);
+            for (int k = 0; k < n; k++) {
+                float w = wy * wx[k];
+                vec4 t = texelFetch(u_data, ivec2(ix[k], row), 0);
 #ifdef RGBA_TEXTURE
                 color += w * premultiplied(t);
 #else

@@ -55,18 +55,13 @@ def test_a_shrunk_chirp_is_smoothed_as_matplotlib(name):
     assert np.abs(ours - theirs).mean() < 2.0
 
 
-@pytest.mark.parametrize("stage", [
-    pytest.param("data", marks=pytest.mark.xfail(strict=True, reason="the first rows of an "
-                                                  "enlarged image differ in the data stage "
-                                                  "(MAD 5.3/255): not found yet")),
-    "rgba"])
+@pytest.mark.parametrize("stage", ["data", "rgba"])
 def test_the_stage_chooses_values_or_colors_as_matplotlib(stage):
     data = np.zeros((6, 6))
     data[::2] = 1.0  # stripes: averaging values and averaging colors differ
     kw = dict(interpolation="hanning", interpolation_stage=stage)
     ours, theirs = _picture(plt, data, **kw), _picture(mplt, data, **kw)
-    # measured 2.75 for 'rgba': the first and last rows differ most (an open gap)
-    assert np.abs(ours - theirs).mean() < 3.0
+    assert np.abs(ours - theirs).mean() < 1.5  # mirrored at the edges, as Agg
 
 
 def test_nan_under_a_data_stage_kernel_is_bad_as_matplotlib():
