@@ -138,12 +138,11 @@ class AxesImage(Artist, ScalarMappable):
 
     def set_transform(self, transform) -> None:
         """The coordinates of the extent: ``ax.transData`` (the default) or another
-        transform to pixels that keeps the image a rectangle on screen (scales and moves;
-        one that rotates or shears raises TypeError when the image is placed)."""
+        transform to pixels, one that turns or shears too (``Affine2D().rotate_deg(30)
+        + ax.transData``): the image is drawn through it, as matplotlib draws it."""
         from .transformed_collections import is_data_transform
         from .transforms_compat import as_transform
 
-        before = self._placed
         if is_data_transform(transform, self.axes):
             self._placed = None
         else:
@@ -152,12 +151,7 @@ class AxesImage(Artist, ScalarMappable):
                                 "lumos places images by other transforms than ax.transData "
                                 "on rectilinear axes only")
             self._placed = (transform, as_transform(transform, "transform"))
-        try:
-            self.rescale()
-        except TypeError:  # a turning transform: the image stays where it was
-            self._placed = before
-            self.rescale()
-            raise
+        self.rescale()
 
     def get_transform(self):
         """The transform of the extent's coordinates."""
@@ -282,12 +276,9 @@ class AxesImage(Artist, ScalarMappable):
         shown = bool(np.isfinite(np.r_[p00, p10, p01]).all())
         self._visual.visible = shown
         if shown:
-            if not (np.isclose(p10[1], p00[1]) and np.isclose(p01[0], p00[0])):
-                raise TypeError(f"transform: got {self.get_transform()!r}, which turns the "
-                                "image; lumos draws images as rectangles on screen (a "
-                                "transform that scales and moves, not one that rotates or "
-                                "shears)")
+            # turned or sheared by set_transform: a parallelogram
             self._visual.extent = (p00[0], p10[0], p00[1], p01[1])
+            self._visual.shear = (p01[0] - p00[0], p10[1] - p00[1])
         if self._placed is not None:
             # Python places it again per view; a page cannot (it says so)
             self._visual.follow = {"kind": "frozen", "what": "an image placed by a transform"}

@@ -34,12 +34,13 @@ _BAD = np.float32(-3.0e38)
 _VERTEX = """
 uniform mat4 u_mvp;
 uniform vec4 u_extent;  // x0, y0, x1, y1 relative to the draw's origin
+uniform vec2 u_shear;   // the top edge's shift in x, the right edge's in y (parallelograms)
 in vec2 a_corner;
 out vec2 v_uv;
 #pragma snippets
 
 void main() {
-    vec2 p = mix(u_extent.xy, u_extent.zw, a_corner);
+    vec2 p = mix(u_extent.xy, u_extent.zw, a_corner) + u_shear * a_corner.yx;
     gl_Position = u_mvp * $transform(vec4(p, 0.0, 1.0));
     v_uv = a_corner;
 }
@@ -197,6 +198,7 @@ class Image(Visual):
         self._tiles: tuple = (None, [])  # (key, [(texture, (r0, r1, c0, c1), u_tile)])
         self._cmap_texture: Texture | None = None
         self._extent = None
+        self._shear = (0.0, 0.0)
         self._default_extent = True
         self.interpolation = interpolation
         self.cmap = cmap
@@ -294,6 +296,24 @@ class Image(Visual):
         self._default_extent = False
 
     @property
+    def shear(self) -> tuple[float, float]:
+        """``(dx, dy)``: the image's last row moved by ``dx`` in x and its last column by
+        ``dy`` in y, a parallelogram (an image turned or sheared by a transform the
+        executor does not apply: matplotlib's ``set_transform``); (0, 0) by default."""
+        return self._shear
+
+    @shear.setter
+    def shear(self, value) -> None:
+        self._shear = check_numbers(value, "shear", 2, "(dx, dy)")
+
+    def _corners(self) -> np.ndarray:
+        """(4, 2): where the image's corners lie, (x0, y0), (x1, y0), (x0, y1), (x1, y1)
+        of the extent moved by the shear."""
+        x0, x1, y0, y1 = self._extent
+        dx, dy = self._shear
+        return np.array([[x0, y0], [x1, y0 + dy], [x0 + dx, y1], [x1 + dx, y1 + dy]])
+
+    @property
     def clim(self) -> tuple[float, float]:
         """The values mapped to the ends of the colormap."""
         return self._clim
@@ -379,8 +399,8 @@ class Image(Visual):
         self._filterrad = value
 
     def bounds(self) -> np.ndarray | None:
-        x0, x1, y0, y1 = self._extent
-        b = np.array([[min(x0, x1), min(y0, y1), 0.0], [max(x0, x1), max(y0, y1), 0.0]])
+        c = self._corners()
+        b = np.array([[*c.min(axis=0), 0.0], [*c.max(axis=0), 0.0]])
         return transformed_bounds(b, self.model_matrix())
 
     def _parts(self, side: int) -> list:
@@ -410,7 +430,8 @@ class Image(Visual):
     def pick_index(self, raw: int, frame, draw, x: float, y: float) -> int:
         """The pixel under the cursor, ``row * width + col`` (row 0 at y0 of the
         extent); the raw index where that cannot be told (3D views, transforms)."""
-        point = None if is_nonlinear(self) else window_to_plane(frame, draw, x, y)
+        point = None if is_nonlinear(self) or self._shear != (0.0, 0.0) \
+            else window_to_plane(frame, draw, x, y)
         if point is None:
             return raw
         x0, x1, y0, y1 = self._extent
@@ -462,8 +483,7 @@ class Image(Visual):
                 or (self._scalar and self._interpolation == "bilinear"):
             return ctx.raster(self)
         h, w = self._data.shape[:2]
-        x0, x1, y0, y1 = self._extent
-        p00, p10, p01 = ctx.to_pixels([(x0, y0), (x1, y0), (x0, y1)], self)
+        p00, p10, p01 = ctx.to_pixels(self._corners()[:3], self)
         ex, ey = p10 - p00, p01 - p00
         if not (np.isfinite(ex).all() and np.isfinite(ey).all()):
             return []
@@ -501,7 +521,9 @@ class Image(Visual):
             return []
         snippet, model = transform_parts(self)
         x0, x1, y0, y1 = self._extent
-        origin = (0.0, 0.0, 0.0) if is_nonlinear(self) else ((x0 + x1) / 2, (y0 + y1) / 2, 0.0)
+        dx, dy = self._shear
+        origin = (0.0, 0.0, 0.0) if is_nonlinear(self) else ((x0 + x1 + dx) / 2,
+                                                             (y0 + y1 + dy) / 2, 0.0)
         ox, oy = origin[0], origin[1]
         cm = self._cmap
         extremes = {"u_bad": colors.to_rgba(cm.bad), "u_under": colors.to_rgba(cm.under),
@@ -530,12 +552,17 @@ class Image(Visual):
         for texture, (r0, r1, c0, c1), tile in parts:
             ax, bx = x0 + (x1 - x0) * c0 / w, x0 + (x1 - x0) * c1 / w
             ay, by = y0 + (y1 - y0) * r0 / h, y0 + (y1 - y0) * r1 / h
+            # a sheared image's tile starts where the shear of its first row and
+            # column moves it
+            ax, bx = ax + dx * r0 / h, bx + dx * r0 / h
+            ay, by = ay + dy * c0 / w, by + dy * c0 / w
             draws.append(Draw(
                 program=template.compose(transform=snippet),
                 view=ctx.view_id,
                 mode="triangle_strip", count=4,
                 attributes={"a_corner": Attribute(self._corner_buffer, 2)},
                 uniforms={"u_extent": [ax - ox, ay - oy, bx - ox, by - oy], "u_clim": clim,
+                          "u_shear": [dx * (r1 - r0) / h, dy * (c1 - c0) / w],
                           **extremes, "u_tile": tile,
                           "u_opacity": self._opacity, **filter_uniforms, **snippet.uniforms},
                 textures={"u_data": texture, "u_cmap": self._cmap_texture},
