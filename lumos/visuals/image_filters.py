@@ -45,8 +45,9 @@ KERNELS = {
     return bessel_i0(a * sqrt(max(1.0 - x * x, 0.0))) / bessel_i0(a);"""),
     "bessel": (3.2383, "return x < 1e-6 ? PI / 4.0 : bessel_j1(PI * x) / (2.0 * x);"),
     "sinc": (None, "return sinc(x);"),
-    "lanczos": (None, "return sinc(x) * sinc(x / u_radius);"),
-    "blackman": (None, """return sinc(x) * (0.42 + 0.5 * cos(PI * x / u_radius)
+    "lanczos": (None, "return x > u_radius ? 0.0 : sinc(x) * sinc(x / u_radius);"),
+    "blackman": (None, """if (x > u_radius) return 0.0;
+    return sinc(x) * (0.42 + 0.5 * cos(PI * x / u_radius)
                           + 0.08 * cos(2.0 * PI * x / u_radius));"""),
 }
 
@@ -143,7 +144,9 @@ _MAIN = """
         bool by_color = d.x > 1.0 / 3.0 || d.y > 1.0 / 3.0;  // enlarged less than 3 times
 #endif
         vec2 sc = max(d, vec2(1.0));  // the kernel widens as the image shrinks
-        vec2 reach = u_radius * sc;
+        // Agg weighs the texels within the radius rounded up (its weight table's
+        // diameter), widened by the scale
+        vec2 reach = ceil(u_radius) * sc;
         ivec2 i0 = ivec2(ceil(texel - 0.5 - reach)), i1 = ivec2(floor(texel - 0.5 + reach));
         ivec2 stride = (i1 - i0) / MAX_TAPS + 1;
         vec4 color = vec4(0.0);
