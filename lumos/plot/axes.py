@@ -474,11 +474,11 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
             vmin, vmax = clim
         validate.clim(vmin, vmax)
         cmap, norm = validate.colorizer_mapping("imshow", colorizer, cmap, norm, vmin, vmax)
-        if resample is False or filternorm is not True:
+        if filternorm is not True:
             from .compat import warn_once
 
-            warn_once("imshow resample", "imshow: lumos always resamples as resample=True, "
-                      "filternorm=True (the kernel widened where the image is shrunk)")
+            warn_once("imshow filternorm", "imshow: lumos normalizes a filter's weights by "
+                      "their sum (filternorm=True)")
         if bigdata.is_lazy_input(X) and max(X.shape[:2]) > bigdata.TILE_ABOVE:
             if not is_data_transform(transform, self):
                 raise TypeError("transform: a tiled (lazy) image lies in data coordinates; "
@@ -490,7 +490,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
             style = dict(cmap=cmap, norm=norm, vmin=vmin, vmax=vmax, extent=extent,
                          origin=origin, interpolation=interpolation, alpha=alpha,
                          zorder=zorder, interpolation_stage=interpolation_stage, label=label,
-                         filterrad=filterrad)
+                         filterrad=filterrad, resample=resample)
             im = AxesImage(self, X, **style)
             if not is_data_transform(transform, self):
                 im.set_transform(transform)

@@ -73,7 +73,7 @@ class AxesImage(Artist, ScalarMappable):
 
     def __init__(self, axes, data, cmap=None, norm=None, vmin=None, vmax=None, extent=None,
                  origin=None, interpolation=None, alpha=None, label=None, zorder=None,
-                 interpolation_stage=None, filterrad=4.0) -> None:
+                 interpolation_stage=None, filterrad=4.0, resample=None) -> None:
         super().__init__(axes, label, zorder)
         self._init_mappable(cmap, norm, vmin, vmax)
         self._origin = rcParams["image.origin"] if origin is None else origin
@@ -88,7 +88,9 @@ class AxesImage(Artist, ScalarMappable):
         self._placed = None  # (transform, lumos transform) of set_transform, or None
         self._placed_for = None  # the view the image was placed for (a transform moves)
         self._visual = Image(np.zeros((1, 1)), interpolation=image_interpolation(interpolation),
-                             stage=self._stage, filterrad=filterrad)
+                             stage=self._stage, filterrad=filterrad,
+                             resample=rcParams["image.resample"] if resample is None
+                             else resample)
         self._alpha = _image_alpha(alpha)
         self.set_data(data)
 
@@ -194,6 +196,16 @@ class AxesImage(Artist, ScalarMappable):
     def get_filterrad(self) -> float:
         """The radius of the 'sinc', 'lanczos' and 'blackman' filters."""
         return self._visual.filterrad
+
+    def set_resample(self, v) -> None:
+        """Whether a filter widens where the image is shrunk (True; None:
+        ``rcParams['image.resample']``); False weighs texels at unit scale (aliasing)."""
+        self._visual.resample = rcParams["image.resample"] if v is None else v
+        self._changed()
+
+    def get_resample(self) -> bool:
+        """Whether a filter widens where the image is shrunk."""
+        return self._visual.resample
 
     def set_interpolation_stage(self, stage: str) -> None:
         """'data' (interpolate values, then colormap), 'rgba' (colormap, then interpolate

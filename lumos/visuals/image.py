@@ -138,6 +138,8 @@ def _filter_template(name: str, stage: str, rgba: bool, bad: bool,
     """The program of an image drawn through one of Agg's filters (made on first use:
     16 filters, 3 stages)."""
     functions, main = image_filters.fragment_parts(name, stage, rgba)
+    if name == "bilinear":  # lumos's bilinear unless shrunk
+        main = image_filters.WIDENED_BILINEAR % _MAINS["rgba" if rgba else "bilinear"]
     return ShaderTemplate(_VERTEX, ("#define BAD_PIXELS\n" if bad else "")
                           + ("#define EXTREMES\n" if ends else "")
                           + _FRAGMENT % (functions, main))
@@ -180,7 +182,14 @@ class Image(Visual):
     ``alpha``).
     NaN and inf pixels take the colormap's "bad" color; an image with no finite
     value, or no pixel at all, draws nothing visible. An image larger than the
-    context's maximum texture size is drawn from several textures (tiles).
+    context's maximum texture size is drawn from several textures (tiles; a filter
+    wider than one texel reads mirrored texels at their seams).
+    ``interpolation`` 'nearest', 'bilinear' or one of Agg's filters as matplotlib
+    resamples with them (:mod:`.image_filters`: 'auto', 'hanning', 'lanczos', ...),
+    computed per screen pixel from the texel scale, so a pan or zoom needs no
+    Python; ``stage``, ``filterrad`` and ``resample`` as matplotlib's
+    ``interpolation_stage``, ``filterrad`` and ``resample``; ``shear`` turns the
+    rectangle into a parallelogram.
 
     >>> Image(z, cmap="viridis", clim=(0, 1))
     >>> Image(rgb_uint8, extent=(0, 10, 0, 5), interpolation="bilinear")
@@ -188,11 +197,12 @@ class Image(Visual):
 
     def __init__(self, data, cmap="viridis", clim=None, extent=None,
                  interpolation: str = "nearest", opacity: float = 1.0, stage: str = "auto",
-                 filterrad: float = 4.0) -> None:
+                 filterrad: float = 4.0, resample: bool = True) -> None:
         super().__init__()
         self.opacity = opacity
         self.stage = stage
         self.filterrad = filterrad
+        self.resample = resample
         self._corner_buffer = Buffer(_CORNERS)
         self._texture: Texture | None = None
         self._tiles: tuple = (None, [])  # (key, [(texture, (r0, r1, c0, c1), u_tile)])
@@ -375,7 +385,7 @@ class Image(Visual):
 
     @property
     def stage(self) -> str:
-        """Where a scalar field is filtered (not 'nearest' or 'bilinear'): 'data'
+        """Where a scalar field is filtered (not 'nearest'; 'bilinear' only shrunk): 'data'
         (values, then the colormap), 'rgba' (colors) or 'auto' (colors where the image is
         enlarged less than 3 times, as matplotlib's ``interpolation_stage``)."""
         return self._stage
@@ -397,6 +407,18 @@ class Image(Visual):
         if not value > 0:
             raise ValueError(f"filterrad: got {value!r}, expected a positive number")
         self._filterrad = value
+
+    @property
+    def resample(self) -> bool:
+        """Whether a filter's kernel widens where the image is shrunk (matplotlib's
+        ``resample``; False: every texel weighed at unit scale, which aliases)."""
+        return self._resample
+
+    @resample.setter
+    def resample(self, value) -> None:
+        if not isinstance(value, (bool, np.bool_)):
+            raise TypeError(f"resample: got {value!r}, expected True or False")
+        self._resample = bool(value)
 
     def bounds(self) -> np.ndarray | None:
         c = self._corners()
@@ -537,8 +559,7 @@ class Image(Visual):
         if kind == "nearest" and len(parts) > 1:
             kind = "nearest_tiles"
         ends = kind == "bilinear" or self._beyond(clim)
-        filtered = self._interpolation in image_filters.FILTERS
-        if filtered:
+        if self._interpolation in (*image_filters.FILTERS, "bilinear"):
             # averaged values may overshoot the limits (the data stage); colors
             # averaged are of texels, within them unless a texel is beyond
             by_value = self._stage == "data" or (self._stage == "auto"
@@ -546,7 +567,8 @@ class Image(Visual):
             template = _filter_template(self._interpolation, self._stage, not self._scalar,
                                         self._bad_pixels, ends or by_value)
             filter_uniforms = {"u_radius": image_filters.radius(self._interpolation,
-                                                                self._filterrad)}
+                                                                self._filterrad),
+                               "u_widen": float(self._resample)}
         else:
             template, filter_uniforms = _TEMPLATES[kind, self._bad_pixels, ends], {}
         for texture, (r0, r1, c0, c1), tile in parts:

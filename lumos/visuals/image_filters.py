@@ -8,6 +8,7 @@ from __future__ import annotations
 
 #: name: (radius in texels, GLSL body of ``float kernel(float x)`` for 0 <= x)
 KERNELS = {
+    "bilinear": (1.0, "return 1.0 - x;"),
     "hanning": (1.0, "return 0.5 + 0.5 * cos(PI * x);"),
     "hamming": (1.0, "return 0.54 + 0.46 * cos(PI * x);"),
     "hermite": (1.0, "return (2.0 * x - 3.0) * x * x + 1.0;"),
@@ -54,7 +55,7 @@ KERNELS = {
 #: the names ``Image.interpolation`` takes besides 'nearest' and 'bilinear': 'auto' is
 #: matplotlib's default (hanning where the image is shrunk or enlarged less than 3 times
 #: and not 1 or 2 times, nearest elsewhere)
-FILTERS = ("auto", *KERNELS)
+FILTERS = ("auto", *(k for k in KERNELS if k != "bilinear"))
 
 
 def radius(name: str, filterrad: float) -> float:
@@ -66,6 +67,7 @@ def radius(name: str, filterrad: float) -> float:
 
 _FUNCTIONS = """
 uniform float u_radius;  // the kernel's radius in texels at unit scale
+uniform float u_widen;   // 1: the kernel widens where the image shrinks (resample=True)
 const float PI = 3.14159265358979;
 
 float sinc(float x) {
@@ -109,6 +111,71 @@ int mirror(int i, int n) {  // Agg's reflect wrap: -1 -> 0, n -> n - 1 (once: GL
 vec4 premultiplied(vec4 c) {
     return vec4(c.rgb * c.a, c.a);
 }
+
+// The texels under the kernel centred on ``texel`` (``d``: texels per output pixel along
+// each image axis), weighed, averaged as values or as premultiplied colors
+vec4 filtered(vec2 texel, ivec2 size, vec2 d) {
+#if defined(RGBA_TEXTURE) || defined(STAGE_RGBA)
+    bool by_color = true;
+#elif defined(STAGE_DATA)
+    bool by_color = false;
+#else
+    bool by_color = d.x > 1.0 / 3.0 || d.y > 1.0 / 3.0;  // enlarged less than 3 times
+#endif
+    // the kernel widens as the image shrinks (matplotlib's resample=True)
+    vec2 sc = u_widen > 0.5 ? max(d, vec2(1.0)) : vec2(1.0);
+    // Agg weighs the texels within the radius rounded up (its weight table's
+    // diameter), widened by the scale
+    vec2 reach = ceil(u_radius) * sc;
+    ivec2 i0 = ivec2(ceil(texel - 0.5 - reach)), i1 = ivec2(floor(texel - 0.5 + reach));
+    ivec2 stride = (i1 - i0) / MAX_TAPS + 1;
+    vec4 color = vec4(0.0);
+    float value = 0.0, total = 0.0;
+    bool bad = false;
+    // the column weights, once per pixel (not once per texel)
+    float wx[MAX_TAPS + 1];
+    int ix[MAX_TAPS + 1];
+    int n = 0;
+    for (int i = i0.x; i <= i1.x && n <= MAX_TAPS; i += stride.x) {
+        wx[n] = kernel(abs(float(i) + 0.5 - texel.x) / sc.x);
+        ix[n] = mirror(i, size.x);
+        n++;
+    }
+    for (int j = i0.y; j <= i1.y; j += stride.y) {
+        float wy = kernel(abs(float(j) + 0.5 - texel.y) / sc.y);
+        if (wy == 0.0) continue;
+        int row = mirror(j, size.y);
+        for (int k = 0; k < n; k++) {
+            float w = wy * wx[k];
+            vec4 t = texelFetch(u_data, ivec2(ix[k], row), 0);
+#ifdef RGBA_TEXTURE
+            color += w * premultiplied(t);
+#else
+            if (by_color) {
+                color += w * premultiplied(colormap(t.r));
+            } else if (t.r < -1.0e37) {
+                bad = bad || w != 0.0;  // matplotlib: NaN under the kernel is bad
+            } else {
+                value += w * t.r;
+            }
+#endif
+            total += w;
+        }
+    }
+    total = total != 0.0 ? total : 1.0;
+    if (by_color) {
+        vec4 c = clamp(color / total, 0.0, 1.0);
+        c.rgb = min(c.rgb, vec3(c.a));
+        return c.a > 0.0 ? vec4(c.rgb / c.a, c.a) : vec4(0.0);
+    }
+    return bad ? u_bad : colormap(value / total);
+}
+
+// texels per output pixel along each image axis (Agg's scale of the inverse affine)
+vec2 texel_scale(vec2 texel) {
+    vec2 dx = dFdx(texel), dy = dFdy(texel);
+    return vec2(length(vec2(dx.x, dy.x)), length(vec2(dx.y, dy.y)));
+}
 """
 
 #: taps along an axis at most: a wider footprint (an image shrunk more than ~16 times
@@ -116,9 +183,7 @@ vec4 premultiplied(vec4 c) {
 MAX_TAPS = 32
 
 _MAIN = """
-    // texels per output pixel along each image axis (Agg's scale of the inverse affine)
-    vec2 dx = dFdx(texel), dy = dFdy(texel);
-    vec2 d = vec2(length(vec2(dx.x, dy.x)), length(vec2(dx.y, dy.y)));
+    vec2 d = texel_scale(texel);
     bvec2 unit = lessThan(abs(d - 1.0), vec2(1e-3));
 #ifdef AUTO
     // matplotlib's 'auto': nearest where enlarged 3 times or more, or 1 or 2 times
@@ -136,61 +201,18 @@ _MAIN = """
         f_color = colormap(texelFetch(u_data, ij, 0).r);
 #endif
     } else {
-#if defined(RGBA_TEXTURE) || defined(STAGE_RGBA)
-        bool by_color = true;
-#elif defined(STAGE_DATA)
-        bool by_color = false;
-#else
-        bool by_color = d.x > 1.0 / 3.0 || d.y > 1.0 / 3.0;  // enlarged less than 3 times
-#endif
-        vec2 sc = max(d, vec2(1.0));  // the kernel widens as the image shrinks
-        // Agg weighs the texels within the radius rounded up (its weight table's
-        // diameter), widened by the scale
-        vec2 reach = ceil(u_radius) * sc;
-        ivec2 i0 = ivec2(ceil(texel - 0.5 - reach)), i1 = ivec2(floor(texel - 0.5 + reach));
-        ivec2 stride = (i1 - i0) / MAX_TAPS + 1;
-        vec4 color = vec4(0.0);
-        float value = 0.0, total = 0.0;
-        bool bad = false;
-        // the column weights, once per pixel (not once per texel)
-        float wx[MAX_TAPS + 1];
-        int ix[MAX_TAPS + 1];
-        int n = 0;
-        for (int i = i0.x; i <= i1.x && n <= MAX_TAPS; i += stride.x) {
-            wx[n] = kernel(abs(float(i) + 0.5 - texel.x) / sc.x);
-            ix[n] = mirror(i, size.x);
-            n++;
-        }
-        for (int j = i0.y; j <= i1.y; j += stride.y) {
-            float wy = kernel(abs(float(j) + 0.5 - texel.y) / sc.y);
-            if (wy == 0.0) continue;
-            int row = mirror(j, size.y);
-            for (int k = 0; k < n; k++) {
-                float w = wy * wx[k];
-                vec4 t = texelFetch(u_data, ivec2(ix[k], row), 0);
-#ifdef RGBA_TEXTURE
-                color += w * premultiplied(t);
-#else
-                if (by_color) {
-                    color += w * premultiplied(colormap(t.r));
-                } else if (t.r < -1.0e37) {
-                    bad = bad || w != 0.0;  // matplotlib: NaN under the kernel is bad
-                } else {
-                    value += w * t.r;
-                }
-#endif
-                total += w;
-            }
-        }
-        total = total != 0.0 ? total : 1.0;
-        if (by_color) {
-            vec4 c = clamp(color / total, 0.0, 1.0);
-            c.rgb = min(c.rgb, vec3(c.a));
-            f_color = c.a > 0.0 ? vec4(c.rgb / c.a, c.a) : vec4(0.0);
-        } else {
-            f_color = bad ? u_bad : colormap(value / total);
-        }
+        f_color = filtered(texel, size, d);
     }
+"""
+
+#: 'bilinear' as lumos drew it where the image is not shrunk (``%s``: that main), Agg's
+#: tent widened by the scale where it is (matplotlib's ``resample=True``)
+WIDENED_BILINEAR = """
+    vec2 d = texel_scale(texel);
+    if (u_widen > 0.5 && (d.x > 1.0 + 1e-3 || d.y > 1.0 + 1e-3)) {
+        f_color = filtered(texel, size, d);
+    } else {
+%s    }
 """
 
 

@@ -45,7 +45,7 @@ def test_each_filter_enlarging_a_small_array_as_matplotlib(name):
         assert np.abs(nearest - theirs).mean() > 4
 
 
-@pytest.mark.parametrize("name", ["auto", "hanning", "lanczos", "catrom"])
+@pytest.mark.parametrize("name", ["auto", "hanning", "lanczos", "catrom", "bilinear"])
 def test_a_shrunk_chirp_is_smoothed_as_matplotlib(name):
     data = _chirp(800)  # 800 texels into 200 pixels
     ours, theirs = _picture(plt, data, interpolation=name), _picture(mplt, data,
@@ -134,3 +134,19 @@ def test_set_transform_back_to_the_data():
     im.set_transform(ax.transData)
     assert im.get_transform() is ax.transData
     fig.canvas.draw()
+
+
+@pytest.mark.parametrize("name", ["hanning", "bilinear"])
+def test_resample_false_weighs_at_unit_scale_as_matplotlib(name):
+    data = _chirp(800)
+    # (lumos's bilinear interpolates values unless it widens: the 'data' stage)
+    kw = dict(interpolation=name, resample=False, interpolation_stage="data")
+    ours, theirs = _picture(plt, data, **kw), _picture(mplt, data, **kw)
+    widened = _picture(mplt, data, interpolation=name, interpolation_stage="data")
+    assert np.abs(widened - theirs).mean() > 5  # aliased: far from the widened one
+    assert np.abs(ours - theirs).mean() < 2.0
+    fig, ax = plt.subplots()
+    im = ax.imshow(data, resample=False)
+    assert im.get_resample() is False
+    with pytest.raises(TypeError, match="resample"):
+        im.set_resample("yes")
