@@ -115,6 +115,9 @@ vec4 premultiplied(vec4 c) {
 // The texels under the kernel centred on ``texel`` (``d``: texels per output pixel along
 // each image axis), weighed, averaged as values or as premultiplied colors
 vec4 filtered(vec2 texel, ivec2 size, vec2 d) {
+    // a degenerate placement (NaN or huge scales) weighs a bounded footprint: the loops
+    // stay short and their integer bounds cannot overflow
+    d = d.x < 1e6 && d.y < 1e6 ? d : vec2(1e6);
 #if defined(RGBA_TEXTURE) || defined(STAGE_RGBA)
     bool by_color = true;
 #elif defined(STAGE_DATA)
