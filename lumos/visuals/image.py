@@ -134,10 +134,10 @@ _TEMPLATES = {(kind, bad, ends): ShaderTemplate(_VERTEX, ("#define BAD_PIXELS\n"
 
 @functools.cache
 def _filter_template(name: str, stage: str, rgba: bool, bad: bool,
-                     ends: bool) -> ShaderTemplate:
+                     ends: bool, colored: bool) -> ShaderTemplate:
     """The program of an image drawn through one of Agg's filters (made on first use:
     16 filters, 3 stages)."""
-    functions, main = image_filters.fragment_parts(name, stage, rgba)
+    functions, main = image_filters.fragment_parts(name, stage, rgba, colored)
     if name == "bilinear":  # lumos's bilinear unless shrunk
         main = image_filters.WIDENED_BILINEAR % _MAINS["rgba" if rgba else "bilinear"]
     return ShaderTemplate(_VERTEX, ("#define BAD_PIXELS\n" if bad else "")
@@ -207,6 +207,7 @@ class Image(Visual):
         self._texture: Texture | None = None
         self._tiles: tuple = (None, [])  # (key, [(texture, (r0, r1, c0, c1), u_tile)])
         self._cmap_texture: Texture | None = None
+        self._colored: tuple = (None, None)  # (key, the texels colormapped, premultiplied)
         self._extent = None
         self._shear = (0.0, 0.0)
         self._default_extent = True
@@ -469,6 +470,11 @@ class Image(Visual):
         and the opacity applied on the CPU, in float64)."""
         if not self._scalar:
             return self._with_opacity(self._texture.data[rows, cols].copy())
+        return self._with_opacity(self._colormapped(rows, cols))
+
+    def _colormapped(self, rows: slice = slice(None), cols: slice = slice(None)) -> np.ndarray:
+        """The scalar field's pixels through the colormap as the shader's ``colormap()``:
+        (h, w, 4) uint8, without the opacity."""
         data = self._data[rows, cols]
         lut = self._cmap_texture.data[0].astype(np.float64)
         c0, c1 = self._clim
@@ -485,7 +491,20 @@ class Image(Visual):
             rgb = lut[i] * (1 - f) + lut[i + 1] * f
         for mask, color in _extremes(self._cmap, data, bad, c0, c1):
             rgb[mask] = np.asarray(colors.to_rgba(color)) * 255.0
-        return self._with_opacity(np.clip(np.floor(rgb + 0.5), 0, 255).astype(np.uint8))
+        return np.clip(np.floor(rgb + 0.5), 0, 255).astype(np.uint8)
+
+    def _colored_texture(self) -> Texture:
+        """The scalar field's texels colormapped and premultiplied, filtered linearly: what
+        the color stage of Agg's filters averages, made again only when the data, the
+        color limits or the colormap change (not when the view pans or zooms)."""
+        cm, lut = self._cmap, self._cmap_texture
+        key = (self._texture.id, self._texture.version, self._clim, lut.id, lut.version,
+               lut.filter, *(colors.to_rgba(c) for c in (cm.bad, cm.under, cm.over)))
+        if self._colored[0] != key:
+            rgba = self._colormapped().astype(np.uint16)
+            rgba[..., :3] = (rgba[..., :3] * rgba[..., 3:] + 127) // 255
+            self._colored = (key, Texture(rgba.astype(np.uint8), copy=False))
+        return self._colored[1]
 
     def _with_opacity(self, rgba: np.ndarray) -> np.ndarray:
         """uint8 pixels with their alpha times the opacity (in place), as the shader."""
@@ -559,16 +578,22 @@ class Image(Visual):
         if kind == "nearest" and len(parts) > 1:
             kind = "nearest_tiles"
         ends = kind == "bilinear" or self._beyond(clim)
+        textures = {"u_cmap": self._cmap_texture}
         if self._interpolation in (*image_filters.FILTERS, "bilinear"):
             # averaged values may overshoot the limits (the data stage); colors
             # averaged are of texels, within them unless a texel is beyond
             by_value = self._stage == "data" or (self._stage == "auto"
                                                  and self._interpolation != "auto")
+            # the color stage filters colors colormapped once (one texture only: tiles
+            # colormap per texel)
+            colored = self._scalar and self._stage != "data" and len(parts) == 1
             template = _filter_template(self._interpolation, self._stage, not self._scalar,
-                                        self._bad_pixels, ends or by_value)
+                                        self._bad_pixels, ends or by_value, colored)
             filter_uniforms = {"u_radius": image_filters.radius(self._interpolation,
                                                                 self._filterrad),
                                "u_widen": float(self._resample)}
+            if colored:
+                textures["u_colored"] = self._colored_texture()
         else:
             template, filter_uniforms = _TEMPLATES[kind, self._bad_pixels, ends], {}
         for texture, (r0, r1, c0, c1), tile in parts:
@@ -587,7 +612,7 @@ class Image(Visual):
                           "u_shear": [dx * (r1 - r0) / h, dy * (c1 - c0) / w],
                           **extremes, "u_tile": tile,
                           "u_opacity": self._opacity, **filter_uniforms, **snippet.uniforms},
-                textures={"u_data": texture, "u_cmap": self._cmap_texture},
+                textures={"u_data": texture, **textures},
                 state=State(depth_test=ctx.is_3d, blend="alpha"),
                 origin=origin, model=model,
             ))

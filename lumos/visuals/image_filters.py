@@ -108,6 +108,33 @@ int mirror(int i, int n) {  // Agg's reflect wrap: -1 -> 0, n -> n - 1 (once: GL
     return clamp(i, 0, n - 1);
 }
 
+#ifdef COLORED
+uniform sampler2D u_colored;
+
+// The taps ``w`` at texels ``i`` (``n`` of them) as linear fetches: texel centres
+// ``pos`` weighed ``wp``, a pair of neighbours of one sign merged into one fetch
+// between them (exact taps where the sign changes: lanczos, sinc); their count
+int merged(float w[MAX_TAPS + 1], int i[MAX_TAPS + 1], int n,
+           out float pos[MAX_TAPS + 1], out float wp[MAX_TAPS + 1]) {
+    int m = 0, k = 0;
+    while (k < n) {
+        float a = w[k], b = k + 1 < n ? w[k + 1] : 0.0;
+        int step = k + 1 < n ? i[k + 1] - i[k] : 2;
+        if (abs(step) <= 1 && a * b >= 0.0 && a + b != 0.0) {
+            pos[m] = float(i[k]) + 0.5 + float(step) * b / (a + b);
+            wp[m] = a + b;
+            k += 2;
+        } else {
+            pos[m] = float(i[k]) + 0.5;
+            wp[m] = a;
+            k += 1;
+        }
+        m++;
+    }
+    return m;
+}
+#endif
+
 vec4 premultiplied(vec4 c) {
     return vec4(c.rgb * c.a, c.a);
 }
@@ -144,6 +171,37 @@ vec4 filtered(vec2 texel, ivec2 size, vec2 d) {
         ix[n] = mirror(i, size.x);
         n++;
     }
+#ifdef COLORED
+    if (by_color) {
+        // the colors of the texels, premultiplied, colormapped once per change of data,
+        // limits or colormap (u_colored, filtered linearly): two neighbouring taps of
+        // one sign are one linear fetch between them, weighed by their sum
+        float px[MAX_TAPS + 1], wpx[MAX_TAPS + 1];
+        int m = merged(wx, ix, n, px, wpx);
+        float wy[MAX_TAPS + 1], py[MAX_TAPS + 1], wpy[MAX_TAPS + 1];
+        int iy[MAX_TAPS + 1];
+        int ny = 0;
+        for (int j = i0.y; j <= i1.y && ny <= MAX_TAPS; j += stride.y) {
+            wy[ny] = kernel(abs(float(j) + 0.5 - texel.y) / sc.y);
+            iy[ny] = mirror(j, size.y);
+            ny++;
+        }
+        int my = merged(wy, iy, ny, py, wpy);
+        float sx = 0.0, sy = 0.0;
+        for (int k = 0; k < m; k++) sx += wpx[k];
+        for (int l = 0; l < my; l++) {
+            sy += wpy[l];
+            if (wpy[l] == 0.0) continue;
+            vec4 row = vec4(0.0);
+            for (int k = 0; k < m; k++) {
+                row += wpx[k] * texture(u_colored, vec2(px[k], py[l]) / vec2(size));
+            }
+            color += wpy[l] * row;
+        }
+        total = sx * sy;
+    } else
+#endif
+    {
     for (int j = i0.y; j <= i1.y; j += stride.y) {
         float wy = kernel(abs(float(j) + 0.5 - texel.y) / sc.y);
         if (wy == 0.0) continue;
@@ -164,6 +222,7 @@ vec4 filtered(vec2 texel, ivec2 size, vec2 d) {
 #endif
             total += w;
         }
+    }
     }
     total = total != 0.0 ? total : 1.0;
     if (by_color) {
@@ -219,13 +278,16 @@ WIDENED_BILINEAR = """
 """
 
 
-def fragment_parts(name: str, stage: str, rgba: bool) -> tuple[str, str]:
+def fragment_parts(name: str, stage: str, rgba: bool,
+                   colored: bool = False) -> tuple[str, str]:
     """(functions, main) of the fragment shader of filter ``name`` ('auto' or one of
     KERNELS) at interpolation ``stage`` ('data', 'rgba', 'auto') for an RGBA texture
-    or a scalar one."""
+    or a scalar one; ``colored``: a scalar one's colors filtered from ``u_colored``
+    (its texels colormapped, premultiplied, sampled linearly) at the color stage."""
     body = KERNELS["hanning" if name == "auto" else name][1]
     defines = (f"#define MAX_TAPS {MAX_TAPS}\n"
                + ("#define AUTO\n" if name == "auto" else "")
+               + ("#define COLORED\n" if colored else "")
                + ("#define RGBA_TEXTURE\n" if rgba else f"#define STAGE_{stage.upper()}\n"))
     functions = _FUNCTIONS % body
     return defines + functions, _MAIN
