@@ -194,7 +194,8 @@ vec4 filtered(vec2 texel, ivec2 size, vec2 d) {
             if (wpy[l] == 0.0) continue;
             vec4 row = vec4(0.0);
             for (int k = 0; k < m; k++) {
-                row += wpx[k] * texture(u_colored, vec2(px[k], py[l]) / vec2(size));
+                vec2 p = vec2(px[k], py[l]) / vec2(size);
+                row += wpx[k] * textureLod(u_colored, p, 0.0);
             }
             color += wpy[l] * row;
         }
