@@ -139,7 +139,10 @@ in vec2 v_uv;
 out vec4 f_color;
 const float PI = 3.14159265358979;
 float hann(float x) { return x < 1.0 ? 0.5 + 0.5 * cos(PI * x) : 0.0; }
-int mirror(int i, int n) { i = i < 0 ? -1 - i : i; return clamp(i >= n ? 2 * n - 1 - i : i, 0, n - 1); }
+int mirror(int i, int n) {
+    i = i < 0 ? -1 - i : i;
+    return clamp(i >= n ? 2 * n - 1 - i : i, 0, n - 1);
+}
 // the fetch positions and weights of the taps along one axis; their count
 int taps(float t, float sc, int n, out float pos[8], out float w[8]) {
     int i0 = int(ceil(t - 0.5 - sc)), i1 = int(floor(t - 0.5 + sc)), m = 0;

@@ -111,23 +111,27 @@ int mirror(int i, int n) {  // Agg's reflect wrap: -1 -> 0, n -> n - 1 (once: GL
 #ifdef COLORED
 uniform sampler2D u_colored;
 
-// The taps ``w`` at texels ``i`` (``n`` of them) as linear fetches: texel centres
-// ``pos`` weighed ``wp``, a pair of neighbours of one sign merged into one fetch
-// between them (exact taps where the sign changes: lanczos, sinc); their count
-int merged(float w[MAX_TAPS + 1], int i[MAX_TAPS + 1], int n,
-           out float pos[MAX_TAPS + 1], out float wp[MAX_TAPS + 1]) {
-    int m = 0, k = 0;
-    while (k < n) {
-        float a = w[k], b = k + 1 < n ? w[k + 1] : 0.0;
-        int step = k + 1 < n ? i[k + 1] - i[k] : 2;
-        if (abs(step) <= 1 && a * b >= 0.0 && a + b != 0.0) {
-            pos[m] = float(i[k]) + 0.5 + float(step) * b / (a + b);
-            wp[m] = a + b;
-            k += 2;
+// The taps along one axis of the kernel centred on ``t`` (texels i0..i1 every ``stride``,
+// mirrored into 0..n-1, the kernel widened ``sc`` times) as linear fetches: centres
+// ``pos`` weighed ``w``, two neighbouring taps of one sign one fetch between them (exact
+// taps where the sign changes: lanczos, sinc); their count
+int taps(float t, int i0, int i1, int stride, float sc, int n, out float pos[MAX_TAPS + 1],
+         out float w[MAX_TAPS + 1]) {
+    int m = 0;
+    for (int i = i0; i <= i1 && m < MAX_TAPS; i += 2 * stride) {
+        int j = i + stride;
+        float a = kernel(abs(float(i) + 0.5 - t) / sc);
+        float b = j <= i1 ? kernel(abs(float(j) + 0.5 - t) / sc) : 0.0;
+        int ia = mirror(i, n), step = mirror(j, n) - ia;
+        if (abs(step) <= 1 && a * b >= 0.0) {
+            w[m] = a + b;
+            pos[m] = float(ia) + 0.5 + (w[m] != 0.0 ? float(step) * b / w[m] : 0.0);
         } else {
-            pos[m] = float(i[k]) + 0.5;
-            wp[m] = a;
-            k += 1;
+            pos[m] = float(ia) + 0.5;
+            w[m] = a;
+            m++;
+            pos[m] = float(ia + step) + 0.5;
+            w[m] = b;
         }
         m++;
     }
@@ -173,31 +177,22 @@ vec4 filtered(vec2 texel, ivec2 size, vec2 d) {
     }
 #ifdef COLORED
     if (by_color) {
-        // the colors of the texels, premultiplied, colormapped once per change of data,
-        // limits or colormap (u_colored, filtered linearly): two neighbouring taps of
-        // one sign are one linear fetch between them, weighed by their sum
-        float px[MAX_TAPS + 1], wpx[MAX_TAPS + 1];
-        int m = merged(wx, ix, n, px, wpx);
-        float wy[MAX_TAPS + 1], py[MAX_TAPS + 1], wpy[MAX_TAPS + 1];
-        int iy[MAX_TAPS + 1];
-        int ny = 0;
-        for (int j = i0.y; j <= i1.y && ny <= MAX_TAPS; j += stride.y) {
-            wy[ny] = kernel(abs(float(j) + 0.5 - texel.y) / sc.y);
-            iy[ny] = mirror(j, size.y);
-            ny++;
-        }
-        int my = merged(wy, iy, ny, py, wpy);
+        // the texels' colors, premultiplied, colormapped once per change of data,
+        // limits or colormap (u_colored, filtered linearly): no colormap per tap, and
+        // neighbouring taps of one sign one linear fetch
+        float px[MAX_TAPS + 1], wx[MAX_TAPS + 1], py[MAX_TAPS + 1], wy[MAX_TAPS + 1];
+        int mx = taps(texel.x, i0.x, i1.x, stride.x, sc.x, size.x, px, wx);
+        int my = taps(texel.y, i0.y, i1.y, stride.y, sc.y, size.y, py, wy);
         float sx = 0.0, sy = 0.0;
-        for (int k = 0; k < m; k++) sx += wpx[k];
+        for (int k = 0; k < mx; k++) sx += wx[k];
         for (int l = 0; l < my; l++) {
-            sy += wpy[l];
-            if (wpy[l] == 0.0) continue;
+            sy += wy[l];
+            if (wy[l] == 0.0) continue;
             vec4 row = vec4(0.0);
-            for (int k = 0; k < m; k++) {
-                vec2 p = vec2(px[k], py[l]) / vec2(size);
-                row += wpx[k] * textureLod(u_colored, p, 0.0);
+            for (int k = 0; k < mx; k++) {
+                row += wx[k] * textureLod(u_colored, vec2(px[k], py[l]) / vec2(size), 0.0);
             }
-            color += wpy[l] * row;
+            color += wy[l] * row;
         }
         total = sx * sy;
     } else
