@@ -131,13 +131,46 @@ void main() {
 """
 
 _IMAGE_FS = """#version 330 core
-uniform sampler2D u_data;  // R32F values in 0..1
-uniform sampler2D u_lut;
+// matplotlib's antialiasing of a shrunk image (lumos's interpolation='auto' there): Agg's
+// hanning kernel widened by the scale, mirrored at the edges, over the texels' colors
+// (colormapped once on the CPU); two neighbouring taps are one linear fetch
+uniform sampler2D u_rgba;
 in vec2 v_uv;
 out vec4 f_color;
+const float PI = 3.14159265358979;
+float hann(float x) { return x < 1.0 ? 0.5 + 0.5 * cos(PI * x) : 0.0; }
+int mirror(int i, int n) {
+    i = i < 0 ? -1 - i : i;
+    return clamp(i >= n ? 2 * n - 1 - i : i, 0, n - 1);
+}
+// the fetch positions and weights of the taps along one axis; their count
+int taps(float t, float sc, int n, out float pos[8], out float w[8]) {
+    int i0 = int(ceil(t - 0.5 - sc)), i1 = int(floor(t - 0.5 + sc)), m = 0;
+    for (int i = i0; i <= i1 && m < 8; i += 2) {
+        float a = hann(abs(float(i) + 0.5 - t) / sc);
+        float b = i < i1 ? hann(abs(float(i) + 1.5 - t) / sc) : 0.0;
+        int ia = mirror(i, n), ib = mirror(i + 1, n);
+        w[m] = a + b;
+        pos[m] = float(ia) + 0.5 + (w[m] > 0.0 ? float(ib - ia) * b / w[m] : 0.0);
+        m++;
+    }
+    return m;
+}
 void main() {
-    float v = texture(u_data, v_uv).r;
-    f_color = texture(u_lut, vec2((v * 255.0 + 0.5) / 256.0, 0.5));
+    ivec2 size = textureSize(u_rgba, 0);
+    vec2 t = v_uv * vec2(size), dx = dFdx(t), dy = dFdy(t);
+    vec2 sc = max(vec2(length(vec2(dx.x, dy.x)), length(vec2(dx.y, dy.y))), 1.0);
+    float px[8], wx[8], py[8], wy[8];
+    int mx = taps(t.x, sc.x, size.x, px, wx), my = taps(t.y, sc.y, size.y, py, wy);
+    vec4 c = vec4(0.0);
+    float total = 0.0;
+    for (int l = 0; l < my; l++) {
+        for (int k = 0; k < mx; k++) {
+            c += wx[k] * wy[l] * textureLod(u_rgba, vec2(px[k], py[l]) / vec2(size), 0.0);
+            total += wx[k] * wy[l];
+        }
+    }
+    f_color = c / total;
 }
 """
 
@@ -408,9 +441,14 @@ class Floor:
             buf.write(data)
         return buf
 
-    def _lut(self):
+    @staticmethod
+    def _lut_colors() -> np.ndarray:
+        """viridis, (256, 4) uint8."""
         lumos_data = Path(__file__).resolve().parents[1] / "lumos" / "data" / "colormaps.npz"
-        lut = self.ctx.texture((256, 1), 4, np.load(lumos_data)["viridis"])
+        return np.load(lumos_data)["viridis"]
+
+    def _lut(self):
+        lut = self.ctx.texture((256, 1), 4, self._lut_colors())
         lut.repeat_x = lut.repeat_y = False
         return lut
 
@@ -504,19 +542,23 @@ class Floor:
 
     # -- window.py's other scenes --------------------------------------------------------
     def image(self, data: np.ndarray) -> None:
-        """An image through viridis over the plot (nearest pixels, as imshow: row 0 at
-        the top)."""
+        """An image through viridis over the plot (row 0 at the top), shrunk as imshow
+        draws it: its colors hanning-filtered (``_IMAGE_FS``)."""
         ctx = self.ctx
         self.kind = "image"
         rows, cols = data.shape
         self._limits((-0.5, cols - 0.5), (rows - 0.5, -0.5))
         lo, hi = float(data.min()), float(data.max())
-        tex = ctx.texture(data.shape[::-1], 1, ((data - lo) / (hi - lo)).astype(np.float32),
-                          dtype="f4")
-        tex.filter = (self.mgl.NEAREST, self.mgl.NEAREST)
-        self.textures = [tex, self._lut()]
+        lut = self._lut_colors().astype(np.float64)
+        x = (data - lo) / (hi - lo) * 255.0  # the lookup as lumos's colormap()
+        i = np.minimum(np.floor(x).astype(int), 254)
+        f = (x - i)[..., None]
+        rgba = np.floor(lut[i] * (1 - f) + lut[i + 1] * f + 0.5).astype(np.uint8)
+        tex = ctx.texture((cols, rows), 4, rgba)
+        tex.repeat_x = tex.repeat_y = False
+        self.textures = [tex]
         self.prog = ctx.program(vertex_shader=_IMAGE_VS, fragment_shader=_IMAGE_FS)
-        self.prog["u_data"].value, self.prog["u_lut"].value = 0, 1
+        self.prog["u_rgba"].value = 0
         self.draw = (ctx.vertex_array(self.prog, []), self.mgl.TRIANGLE_STRIP, 4, None)
 
     def surface(self, vertices: np.ndarray, faces: np.ndarray, mvp: np.ndarray) -> None:

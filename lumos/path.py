@@ -365,6 +365,16 @@ class Affine2D:
         """This transform followed by a rotation by ``degrees`` about (x, y)."""
         return self.rotate_around(x, y, math.radians(float(degrees)))
 
+    def skew(self, x_shear: float, y_shear: float) -> Affine2D:
+        """This transform followed by a shear: x by ``tan(x_shear)`` per y, y by
+        ``tan(y_shear)`` per x (radians), as matplotlib's."""
+        return self._then(np.array([[1, math.tan(x_shear), 0], [math.tan(y_shear), 1, 0],
+                                    [0, 0, 1]]))
+
+    def skew_deg(self, x_shear: float, y_shear: float) -> Affine2D:
+        """:meth:`skew` in degrees."""
+        return self.skew(math.radians(float(x_shear)), math.radians(float(y_shear)))
+
     def __add__(self, other: Affine2D) -> Affine2D:
         if not isinstance(other, Affine2D):
             return NotImplemented

@@ -379,7 +379,8 @@ def xkcd(scale: float = 1, length: float = 100, randomness: float = 2):
 # draws no patch and no colormap): name -> the module in lumos that defines it
 _LAZY = {"Circle": "plot.patch_shapes", "Polygon": "plot.patch_shapes",
          "Rectangle": "plot.patch_shapes", "Normalize": "colors", "colormaps": "colors",
-         "cm": "plot", "imread": "io.image_files"}
+         "cm": "plot", "imread": "io.image_files",
+         "imsave": "plot.image_save"}
 
 
 def __getattr__(name: str):

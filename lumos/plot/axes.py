@@ -461,7 +461,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         ``colorizer`` matplotlib's Colorizer (its cmap and norm); ``picker``,
         ``visible``, ``clip_on`` and ``animated`` as their setters."""
         from .image import AxesImage  # at the first image: not with every Axes
-        from .transformed_collections import TransformedImage, is_data_transform
+        from .transformed_collections import is_data_transform
 
         props = artist_props(kwargs)
         if clip_path is not None:
@@ -474,11 +474,11 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
             vmin, vmax = clim
         validate.clim(vmin, vmax)
         cmap, norm = validate.colorizer_mapping("imshow", colorizer, cmap, norm, vmin, vmax)
-        if resample is False or filternorm is not True or float(filterrad) != 4.0:
+        if filternorm is not True:
             from .compat import warn_once
 
-            warn_once("imshow resample", "imshow: resample, filternorm and filterrad have no "
-                      "effect in lumos (the GPU samples the image at the screen's pixels)")
+            warn_once("imshow filternorm", "imshow: lumos normalizes a filter's weights by "
+                      "their sum (filternorm=True)")
         if bigdata.is_lazy_input(X) and max(X.shape[:2]) > bigdata.TILE_ABOVE:
             if not is_data_transform(transform, self):
                 raise TypeError("transform: a tiled (lazy) image lies in data coordinates; "
@@ -489,9 +489,11 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         else:
             style = dict(cmap=cmap, norm=norm, vmin=vmin, vmax=vmax, extent=extent,
                          origin=origin, interpolation=interpolation, alpha=alpha,
-                         zorder=zorder, interpolation_stage=interpolation_stage, label=label)
-            im = AxesImage(self, X, **style) if is_data_transform(transform, self) else \
-                TransformedImage(self, X, transform, **style)
+                         zorder=zorder, interpolation_stage=interpolation_stage, label=label,
+                         filterrad=filterrad, resample=resample)
+            im = AxesImage(self, X, **style)
+            if not is_data_transform(transform, self):
+                im.set_transform(transform)
         self.set_aspect("equal" if aspect is None else aspect)
         with_props([self._add_artist(im)], props)
         lo, hi = im.get_extent()[:2], im.get_extent()[2:]

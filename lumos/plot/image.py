@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..visuals import Image
+from ..visuals.image_filters import KERNELS
 from . import validate
 from .artists import Artist, ScalarMappable
 from .style import rcParams
@@ -25,32 +26,21 @@ def _extent(extent) -> tuple[float, ...] | None:
     return tuple(validate.number(v, f"extent[{i}]") for i, v in enumerate(extent))
 
 
-#: matplotlib's interpolation names lumos draws as they are
-_INTERPOLATIONS = {"none": "nearest", "nearest": "nearest", "auto": "nearest",
-                   "antialiased": "nearest", "bilinear": "bilinear"}
-#: matplotlib's other filters: drawn bilinear, with a one-time notice
-_SMOOTH_FILTERS = ("bicubic", "spline16", "spline36", "hanning", "hamming", "hermite",
-                   "kaiser", "quadric", "catrom", "gaussian", "bessel", "mitchell", "sinc",
-                   "lanczos", "blackman")
+#: matplotlib's names for the filters lumos's Image visual names otherwise
+_ALIASES = {"none": "nearest", "antialiased": "auto"}
+_INTERPOLATIONS = ("none", "nearest", "auto", "antialiased", "bilinear", *KERNELS)
 
 
 def image_interpolation(name) -> str:
-    """The filter lumos draws for matplotlib's ``interpolation`` name: 'nearest' for
-    'none', 'nearest' and 'auto'/'antialiased' (matplotlib shows upsampled images so),
-    'bilinear'; the smooth filters ('bicubic', 'lanczos', ...) are drawn 'bilinear' and
-    say so once."""
+    """The filter lumos draws for matplotlib's ``interpolation`` name: every one of
+    matplotlib's (Agg's filters: :mod:`lumos.visuals.image_filters`); 'none' is
+    'nearest', 'antialiased' is 'auto'; None: ``rcParams['image.interpolation']``."""
     if name is None:
         name = rcParams["image.interpolation"]
-    if name in _INTERPOLATIONS:
-        return _INTERPOLATIONS[name]
-    if name in _SMOOTH_FILTERS:
-        from .compat import warn_once
-
-        warn_once(f"interpolation {name}", f"interpolation: lumos draws {name!r} as "
-                  "'bilinear' (the nearest filter it has)")
-        return "bilinear"
-    raise ValueError(f"interpolation: got {name!r}, expected one of "
-                     f"{', '.join([*_INTERPOLATIONS, *_SMOOTH_FILTERS])}")
+    if name not in _INTERPOLATIONS:
+        raise ValueError(f"interpolation: got {name!r}, expected one of "
+                         f"{', '.join(_INTERPOLATIONS)}")
+    return _ALIASES.get(name, name)
 
 
 def _image_alpha(alpha):
@@ -83,7 +73,7 @@ class AxesImage(Artist, ScalarMappable):
 
     def __init__(self, axes, data, cmap=None, norm=None, vmin=None, vmax=None, extent=None,
                  origin=None, interpolation=None, alpha=None, label=None, zorder=None,
-                 interpolation_stage=None) -> None:
+                 interpolation_stage=None, filterrad=4.0, resample=None) -> None:
         super().__init__(axes, label, zorder)
         self._init_mappable(cmap, norm, vmin, vmax)
         self._origin = rcParams["image.origin"] if origin is None else origin
@@ -92,10 +82,15 @@ class AxesImage(Artist, ScalarMappable):
         if interpolation_stage not in (None, "data", "rgba", "auto"):
             raise ValueError(f"interpolation_stage: got {interpolation_stage!r}, expected "
                              "'data', 'rgba' or 'auto'")
-        self._stage = interpolation_stage or "auto"
+        self._stage = interpolation_stage or rcParams["image.interpolation_stage"]
         self._alpha = None
         self._extent_spec = _extent(extent)
-        self._visual = Image(np.zeros((1, 1)), interpolation=image_interpolation(interpolation))
+        self._placed = None  # (transform, lumos transform) of set_transform, or None
+        self._placed_for = None  # the view the image was placed for (a transform moves)
+        self._visual = Image(np.zeros((1, 1)), interpolation=image_interpolation(interpolation),
+                             stage=self._stage, filterrad=filterrad,
+                             resample=rcParams["image.resample"] if resample is None
+                             else resample)
         self._alpha = _image_alpha(alpha)
         self.set_data(data)
 
@@ -144,9 +139,32 @@ class AxesImage(Artist, ScalarMappable):
         return (-0.5, w - 0.5, -0.5, h - 0.5)
 
     def set_transform(self, transform) -> None:
-        """Not supported after the image is made: an unsupported feature raises."""
-        raise TypeError("set_transform: lumos fixes an image's transform when imshow makes "
-                        "it; pass transform= to imshow (one that scales and moves)")
+        """The coordinates of the extent: ``ax.transData`` (the default) or another
+        transform to pixels, one that turns or shears too (``Affine2D().rotate_deg(30)
+        + ax.transData``): the image is drawn through it, as matplotlib draws it."""
+        from .transformed_collections import is_data_transform
+        from .transforms_compat import as_transform
+
+        if is_data_transform(transform, self.axes):
+            self._placed = None
+        else:
+            if not self.axes.transProjection.frozen().is_linear:
+                raise TypeError(f"transform: got {transform!r} on {self.axes.name} axes; "
+                                "lumos places images by other transforms than ax.transData "
+                                "on rectilinear axes only")
+            self._placed = (transform, as_transform(transform, "transform"))
+        self.rescale()
+
+    def get_transform(self):
+        """The transform of the extent's coordinates."""
+        return self.axes.transData if self._placed is None else self._placed[0]
+
+    def _scale_space(self, xy: np.ndarray) -> np.ndarray:
+        """(N, 2) points of the extent's coordinates in the axes' scale space."""
+        with np.errstate(all="ignore"):
+            if self._placed is None:
+                return self.axes.transScale.forward(xy)
+            return self.axes.transView.inverse(self._placed[1].forward(xy))
 
     def set_extent(self, extent) -> None:
         """Where the image lies in data coordinates: (left, right, bottom, top)."""
@@ -166,8 +184,28 @@ class AxesImage(Artist, ScalarMappable):
         self._visual.interpolation = image_interpolation(interp)
 
     def get_interpolation(self) -> str:
-        """The filter the image is drawn with ('nearest' or 'bilinear')."""
+        """The filter the image is drawn with ('nearest', 'bilinear', 'auto', 'hanning',
+        ...)."""
         return self._visual.interpolation
+
+    def set_filterrad(self, filterrad: float) -> None:
+        """The radius of the 'sinc', 'lanczos' and 'blackman' filters (positive)."""
+        self._visual.filterrad = filterrad
+        self._changed()
+
+    def get_filterrad(self) -> float:
+        """The radius of the 'sinc', 'lanczos' and 'blackman' filters."""
+        return self._visual.filterrad
+
+    def set_resample(self, v) -> None:
+        """Whether a filter widens where the image is shrunk (True; None:
+        ``rcParams['image.resample']``); False weighs texels at unit scale (aliasing)."""
+        self._visual.resample = rcParams["image.resample"] if v is None else v
+        self._changed()
+
+    def get_resample(self) -> bool:
+        """Whether a filter widens where the image is shrunk."""
+        return self._visual.resample
 
     def set_interpolation_stage(self, stage: str) -> None:
         """'data' (interpolate values, then colormap), 'rgba' (colormap, then interpolate
@@ -176,6 +214,7 @@ class AxesImage(Artist, ScalarMappable):
             raise ValueError(f"interpolation_stage: got {stage!r}, expected 'data', 'rgba' "
                              "or 'auto'")
         self._stage = stage
+        self._visual.stage = stage
         self._upload()
 
     def set_alpha(self, alpha) -> None:
@@ -243,18 +282,27 @@ class AxesImage(Artist, ScalarMappable):
 
     def rescale(self) -> None:
         left, right, b, t = self.get_extent()
-        # row 0 is at the top with origin 'upper'
-        y0, y1 = (t, b) if self._origin == "upper" else (b, t)
-        (xs0, ys0), (xs1, ys1) = self.axes.transScale.forward(np.array([[left, y0],
-                                                                        [right, y1]]))
-        xs, ys = np.array([xs0, xs1]), np.array([ys0, ys1])
+        y0, y1 = (t, b) if self._origin == "upper" else (b, t)  # row 0 at the top
+        p00, p10, p01 = self._scale_space(np.array([[left, y0], [right, y0], [left, y1]]))
         # an extent a log axis cannot show (non-positive) hides the image, as it must
-        shown = bool(np.isfinite(np.r_[xs, ys]).all())
+        shown = bool(np.isfinite(np.r_[p00, p10, p01]).all())
         self._visual.visible = shown
         if shown:
-            self._visual.extent = (xs[0], xs[1], ys[0], ys[1])
+            # turned or sheared by set_transform: a parallelogram
+            self._visual.extent = (p00[0], p10[0], p00[1], p01[1])
+            self._visual.shear = (p01[0] - p00[0], p10[1] - p00[1])
+        if self._placed is not None:
+            # Python places it again per view; a page cannot (it says so)
+            self._visual.follow = {"kind": "frozen", "what": "an image placed by a transform"}
+            self._placed_for = self.axes.view_state()
         self._visual.order = self.zorder
         self._changed()
+
+    def draw_overlay(self, ov) -> None:
+        """An image placed by a transform other than the data's: placed again when the
+        view changed."""
+        if self._placed is not None and self._placed_for != self.axes.view_state():
+            self.rescale()
 
     def data_limits(self):
         left, right, b, t = self.get_extent()

@@ -1,5 +1,6 @@
-"""``transform=`` on ``vlines``/``hlines``, ``fill_between``/``fill_betweenx`` and
-``imshow``: coordinates in any transform to figure pixels (``ax.transAxes``,
+"""``transform=`` on ``vlines``/``hlines`` and ``fill_between``/``fill_betweenx`` (an
+image's: ``AxesImage.set_transform``): coordinates in any transform to figure pixels
+(``ax.transAxes``,
 ``ax.get_xaxis_transform()``: x in data, y in axes fraction, matplotlib's transforms).
 
 The points go through the transform to pixels and back to the axes' scale space each
@@ -15,7 +16,6 @@ import numpy as np
 
 from .collections import LineCollection, finite_limits
 from .coords import LiveTransform
-from .image import AxesImage
 from .polygons import FillBetweenPolyCollection
 from .transforms_compat import as_transform
 
@@ -114,38 +114,3 @@ class TransformedFillBetween(_Follows, FillBetweenPolyCollection):
         t, f = self._limit_pts
         x, y = (t, f) if self.t_direction == "x" else (f, t)
         return self._branch_limits(x, y)
-
-
-class TransformedImage(_Follows, AxesImage):
-    """``imshow`` with ``transform=``: the extent in that transform's coordinates. The
-    image stays a rectangle on screen, so the transform must keep axis-aligned
-    rectangles so (no rotation or shear); the extent counts in the limits as
-    matplotlib's imshow counts it."""
-
-    def __init__(self, axes, data, transform, **kwargs) -> None:
-        self._init_transform(axes, transform)
-        self._built_for = None
-        super().__init__(axes, data, **kwargs)
-
-    def rescale(self) -> None:
-        left, right, b, t = self.get_extent()
-        y0, y1 = (t, b) if self._origin == "upper" else (b, t)  # row 0 at the top
-        corners = self._to_scale_space(np.array([[left, y0], [right, y0], [left, y1]]))
-        (xs0, ys0), (xs1, ys_same), (xs_same, ys1) = corners
-        if not (np.isclose(ys_same, ys0) and np.isclose(xs_same, xs0)):
-            raise TypeError(f"transform: got {self._transform_arg!r}, which turns the image; "
-                            "lumos draws images as rectangles on screen (a transform that "
-                            "scales and moves, not one that rotates or shears)")
-        shown = bool(np.isfinite(corners).all())
-        self._visual.visible = shown
-        if shown:
-            self._visual.extent = (xs0, xs1, ys0, ys1)
-        self._visual.order = self.zorder
-        # Python places it again per view; a page cannot (it says so)
-        self._visual.follow = {"kind": "frozen", "what": "an image placed by a transform"}
-        self._built_for = self.axes.view_state()
-        self._changed()
-
-    def draw_overlay(self, ov) -> None:
-        if self._built_for != self.axes.view_state():
-            self.rescale()

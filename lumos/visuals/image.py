@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from .. import colors
@@ -10,6 +12,7 @@ from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer, Texture
 from ..primitives import Raster
 from ..shaders import ShaderTemplate
+from . import image_filters
 from .base import (
     DrawContext,
     PrimitiveContext,
@@ -31,12 +34,13 @@ _BAD = np.float32(-3.0e38)
 _VERTEX = """
 uniform mat4 u_mvp;
 uniform vec4 u_extent;  // x0, y0, x1, y1 relative to the draw's origin
+uniform vec2 u_shear;   // the top edge's shift in x, the right edge's in y (parallelograms)
 in vec2 a_corner;
 out vec2 v_uv;
 #pragma snippets
 
 void main() {
-    vec2 p = mix(u_extent.xy, u_extent.zw, a_corner);
+    vec2 p = mix(u_extent.xy, u_extent.zw, a_corner) + u_shear * a_corner.yx;
     gl_Position = u_mvp * $transform(vec4(p, 0.0, 1.0));
     v_uv = a_corner;
 }
@@ -76,7 +80,7 @@ vec4 colormap(float v) {
     float t = span != 0.0 ? clamp((v - u_clim.x) / span, 0.0, 1.0) : 0.5;
     return texture(u_cmap, vec2((t * 255.0 + 0.5) / 256.0, 0.5));
 }
-
+%s
 void main() {
     ivec2 size = textureSize(u_data, 0);
     // A tile's texture holds a border of its neighbours' texels: filtering across the
@@ -124,8 +128,21 @@ _MAINS = {
 # program of each
 _TEMPLATES = {(kind, bad, ends): ShaderTemplate(_VERTEX, ("#define BAD_PIXELS\n" if bad else "")
                                                 + ("#define EXTREMES\n" if ends else "")
-                                                + _FRAGMENT % main)
+                                                + _FRAGMENT % ("", main))
               for kind, main in _MAINS.items() for bad in (False, True) for ends in (False, True)}
+
+
+@functools.cache
+def _filter_template(name: str, stage: str, rgba: bool, bad: bool,
+                     ends: bool, colored: bool) -> ShaderTemplate:
+    """The program of an image drawn through one of Agg's filters (made on first use:
+    16 filters, 3 stages)."""
+    functions, main = image_filters.fragment_parts(name, stage, rgba, colored)
+    if name == "bilinear":  # lumos's bilinear unless shrunk
+        main = image_filters.WIDENED_BILINEAR % _MAINS["rgba" if rgba else "bilinear"]
+    return ShaderTemplate(_VERTEX, ("#define BAD_PIXELS\n" if bad else "")
+                          + ("#define EXTREMES\n" if ends else "")
+                          + _FRAGMENT % (functions, main))
 
 _CORNERS = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], np.float32)
 _CHUNK = 1 << 20  # pixels converted at a time
@@ -165,21 +182,34 @@ class Image(Visual):
     ``alpha``).
     NaN and inf pixels take the colormap's "bad" color; an image with no finite
     value, or no pixel at all, draws nothing visible. An image larger than the
-    context's maximum texture size is drawn from several textures (tiles).
+    context's maximum texture size is drawn from several textures (tiles; a filter
+    wider than one texel reads mirrored texels at their seams).
+    ``interpolation`` 'nearest', 'bilinear' or one of Agg's filters as matplotlib
+    resamples with them (:mod:`.image_filters`: 'auto', 'hanning', 'lanczos', ...),
+    computed per screen pixel from the texel scale, so a pan or zoom needs no
+    Python; ``stage``, ``filterrad`` and ``resample`` as matplotlib's
+    ``interpolation_stage``, ``filterrad`` and ``resample``; ``shear`` turns the
+    rectangle into a parallelogram.
 
     >>> Image(z, cmap="viridis", clim=(0, 1))
     >>> Image(rgb_uint8, extent=(0, 10, 0, 5), interpolation="bilinear")
     """
 
     def __init__(self, data, cmap="viridis", clim=None, extent=None,
-                 interpolation: str = "nearest", opacity: float = 1.0) -> None:
+                 interpolation: str = "nearest", opacity: float = 1.0, stage: str = "auto",
+                 filterrad: float = 4.0, resample: bool = True) -> None:
         super().__init__()
         self.opacity = opacity
+        self.stage = stage
+        self.filterrad = filterrad
+        self.resample = resample
         self._corner_buffer = Buffer(_CORNERS)
         self._texture: Texture | None = None
         self._tiles: tuple = (None, [])  # (key, [(texture, (r0, r1, c0, c1), u_tile)])
         self._cmap_texture: Texture | None = None
+        self._colored: tuple = (None, None)  # (key, the texels colormapped, premultiplied)
         self._extent = None
+        self._shear = (0.0, 0.0)
         self._default_extent = True
         self.interpolation = interpolation
         self.cmap = cmap
@@ -227,7 +257,7 @@ class Image(Visual):
         self._scalar = scalar
         self._data = arr.copy()
         if tex is not None:
-            filt = "linear" if not scalar and self.interpolation == "bilinear" else "nearest"
+            filt = "linear" if not scalar and self._interpolation == "bilinear" else "nearest"
             if self._texture is not None and self._texture.data.shape[:2] == tex.shape[:2] \
                     and self._texture.dtype == ("f4" if scalar else "u1"):
                 self._texture.set_data(tex)
@@ -277,6 +307,24 @@ class Image(Visual):
         self._default_extent = False
 
     @property
+    def shear(self) -> tuple[float, float]:
+        """``(dx, dy)``: the image's last row moved by ``dx`` in x and its last column by
+        ``dy`` in y, a parallelogram (an image turned or sheared by a transform the
+        executor does not apply: matplotlib's ``set_transform``); (0, 0) by default."""
+        return self._shear
+
+    @shear.setter
+    def shear(self, value) -> None:
+        self._shear = check_numbers(value, "shear", 2, "(dx, dy)")
+
+    def _corners(self) -> np.ndarray:
+        """(4, 2): where the image's corners lie, (x0, y0), (x1, y0), (x0, y1), (x1, y1)
+        of the extent moved by the shear."""
+        x0, x1, y0, y1 = self._extent
+        dx, dy = self._shear
+        return np.array([[x0, y0], [x1, y0 + dy], [x0 + dx, y1], [x1 + dx, y1 + dy]])
+
+    @property
     def clim(self) -> tuple[float, float]:
         """The values mapped to the ends of the colormap."""
         return self._clim
@@ -320,22 +368,62 @@ class Image(Visual):
 
     @property
     def interpolation(self) -> str:
-        """How pixels are sampled: 'nearest' or 'bilinear'."""
+        """How pixels are sampled: 'nearest', 'bilinear', or one of Agg's filters as
+        matplotlib resamples with them ('auto', 'hanning', 'lanczos', ... : see
+        :mod:`.image_filters`), the kernel widened where the image is shrunk."""
         return self._interpolation
 
     @interpolation.setter
     def interpolation(self, value: str) -> None:
-        if value not in ("nearest", "bilinear"):
-            raise ValueError(f"interpolation: got {value!r}, expected 'nearest' or 'bilinear'")
+        if value not in ("nearest", "bilinear", *image_filters.FILTERS):
+            raise ValueError(f"interpolation: got {value!r}, expected one of 'nearest', "
+                             f"'bilinear', {', '.join(map(repr, image_filters.FILTERS))}")
         self._interpolation = value
         if self._texture is not None and not self._scalar:
             # a new texture (same texels): executors make it again with the new filter
             self._texture = Texture(self._texture.data, copy=False,
                                     filter="linear" if value == "bilinear" else "nearest")
 
+    @property
+    def stage(self) -> str:
+        """Where a scalar field is filtered (not 'nearest'; 'bilinear' only shrunk): 'data'
+        (values, then the colormap), 'rgba' (colors) or 'auto' (colors where the image is
+        enlarged less than 3 times, as matplotlib's ``interpolation_stage``)."""
+        return self._stage
+
+    @stage.setter
+    def stage(self, value: str) -> None:
+        if value not in ("data", "rgba", "auto"):
+            raise ValueError(f"stage: got {value!r}, expected 'data', 'rgba' or 'auto'")
+        self._stage = value
+
+    @property
+    def filterrad(self) -> float:
+        """The radius of the 'sinc', 'lanczos' and 'blackman' filters, in texels."""
+        return self._filterrad
+
+    @filterrad.setter
+    def filterrad(self, value) -> None:
+        value = check_number(value, "filterrad")
+        if not value > 0:
+            raise ValueError(f"filterrad: got {value!r}, expected a positive number")
+        self._filterrad = value
+
+    @property
+    def resample(self) -> bool:
+        """Whether a filter's kernel widens where the image is shrunk (matplotlib's
+        ``resample``; False: every texel weighed at unit scale, which aliases)."""
+        return self._resample
+
+    @resample.setter
+    def resample(self, value) -> None:
+        if not isinstance(value, (bool, np.bool_)):
+            raise TypeError(f"resample: got {value!r}, expected True or False")
+        self._resample = bool(value)
+
     def bounds(self) -> np.ndarray | None:
-        x0, x1, y0, y1 = self._extent
-        b = np.array([[min(x0, x1), min(y0, y1), 0.0], [max(x0, x1), max(y0, y1), 0.0]])
+        c = self._corners()
+        b = np.array([[*c.min(axis=0), 0.0], [*c.max(axis=0), 0.0]])
         return transformed_bounds(b, self.model_matrix())
 
     def _parts(self, side: int) -> list:
@@ -365,7 +453,8 @@ class Image(Visual):
     def pick_index(self, raw: int, frame, draw, x: float, y: float) -> int:
         """The pixel under the cursor, ``row * width + col`` (row 0 at y0 of the
         extent); the raw index where that cannot be told (3D views, transforms)."""
-        point = None if is_nonlinear(self) else window_to_plane(frame, draw, x, y)
+        point = None if is_nonlinear(self) or self._shear != (0.0, 0.0) \
+            else window_to_plane(frame, draw, x, y)
         if point is None:
             return raw
         x0, x1, y0, y1 = self._extent
@@ -381,6 +470,11 @@ class Image(Visual):
         and the opacity applied on the CPU, in float64)."""
         if not self._scalar:
             return self._with_opacity(self._texture.data[rows, cols].copy())
+        return self._with_opacity(self._colormapped(rows, cols))
+
+    def _colormapped(self, rows: slice = slice(None), cols: slice = slice(None)) -> np.ndarray:
+        """The scalar field's pixels through the colormap as the shader's ``colormap()``:
+        (h, w, 4) uint8, without the opacity."""
         data = self._data[rows, cols]
         lut = self._cmap_texture.data[0].astype(np.float64)
         c0, c1 = self._clim
@@ -397,7 +491,20 @@ class Image(Visual):
             rgb = lut[i] * (1 - f) + lut[i + 1] * f
         for mask, color in _extremes(self._cmap, data, bad, c0, c1):
             rgb[mask] = np.asarray(colors.to_rgba(color)) * 255.0
-        return self._with_opacity(np.clip(np.floor(rgb + 0.5), 0, 255).astype(np.uint8))
+        return np.clip(np.floor(rgb + 0.5), 0, 255).astype(np.uint8)
+
+    def _colored_texture(self) -> Texture:
+        """The scalar field's texels colormapped and premultiplied, filtered linearly: what
+        the color stage of Agg's filters averages, made again only when the data, the
+        color limits or the colormap change (not when the view pans or zooms)."""
+        cm, lut = self._cmap, self._cmap_texture
+        key = (self._texture.id, self._texture.version, self._clim, lut.id, lut.version,
+               lut.filter, *(colors.to_rgba(c) for c in (cm.bad, cm.under, cm.over)))
+        if self._colored[0] != key:
+            rgba = self._colormapped().astype(np.uint16)
+            rgba[..., :3] = (rgba[..., :3] * rgba[..., 3:] + 127) // 255
+            self._colored = (key, Texture(rgba.astype(np.uint8), copy=False))
+        return self._colored[1]
 
     def _with_opacity(self, rgba: np.ndarray) -> np.ndarray:
         """uint8 pixels with their alpha times the opacity (in place), as the shader."""
@@ -408,16 +515,16 @@ class Image(Visual):
 
     def primitives(self, ctx: PrimitiveContext | None = None) -> list:
         """A raster of the (visible) pixels, colored on the CPU exactly as the shader
-        colors them. Bilinear scalar fields (interpolated before the colormap) and
+        colors them. Bilinear scalar fields (interpolated before the colormap), Agg's filters and
         non-linear transforms fall back to the GPU's picture. No world-space form."""
         if self._texture is None or ctx is None:
             return []
-        if ctx.is_3d or is_nonlinear(self) or (self._scalar
-                                               and self._interpolation == "bilinear"):
+        if ctx.is_3d or is_nonlinear(self) or self._interpolation not in ("nearest",
+                                                                          "bilinear") \
+                or (self._scalar and self._interpolation == "bilinear"):
             return ctx.raster(self)
         h, w = self._data.shape[:2]
-        x0, x1, y0, y1 = self._extent
-        p00, p10, p01 = ctx.to_pixels([(x0, y0), (x1, y0), (x0, y1)], self)
+        p00, p10, p01 = ctx.to_pixels(self._corners()[:3], self)
         ex, ey = p10 - p00, p01 - p00
         if not (np.isfinite(ex).all() and np.isfinite(ey).all()):
             return []
@@ -455,7 +562,9 @@ class Image(Visual):
             return []
         snippet, model = transform_parts(self)
         x0, x1, y0, y1 = self._extent
-        origin = (0.0, 0.0, 0.0) if is_nonlinear(self) else ((x0 + x1) / 2, (y0 + y1) / 2, 0.0)
+        dx, dy = self._shear
+        origin = (0.0, 0.0, 0.0) if is_nonlinear(self) else ((x0 + x1 + dx) / 2,
+                                                             (y0 + y1 + dy) / 2, 0.0)
         ox, oy = origin[0], origin[1]
         cm = self._cmap
         extremes = {"u_bad": colors.to_rgba(cm.bad), "u_under": colors.to_rgba(cm.under),
@@ -469,18 +578,41 @@ class Image(Visual):
         if kind == "nearest" and len(parts) > 1:
             kind = "nearest_tiles"
         ends = kind == "bilinear" or self._beyond(clim)
+        textures = {"u_cmap": self._cmap_texture}
+        if self._interpolation in (*image_filters.FILTERS, "bilinear"):
+            # averaged values may overshoot the limits (the data stage); colors
+            # averaged are of texels, within them unless a texel is beyond
+            by_value = self._stage == "data" or (self._stage == "auto"
+                                                 and self._interpolation != "auto")
+            # the color stage filters colors colormapped once (one texture only: tiles
+            # colormap per texel)
+            colored = self._scalar and self._stage != "data" and len(parts) == 1
+            template = _filter_template(self._interpolation, self._stage, not self._scalar,
+                                        self._bad_pixels, ends or by_value, colored)
+            filter_uniforms = {"u_radius": image_filters.radius(self._interpolation,
+                                                                self._filterrad),
+                               "u_widen": float(self._resample)}
+            if colored:
+                textures["u_colored"] = self._colored_texture()
+        else:
+            template, filter_uniforms = _TEMPLATES[kind, self._bad_pixels, ends], {}
         for texture, (r0, r1, c0, c1), tile in parts:
             ax, bx = x0 + (x1 - x0) * c0 / w, x0 + (x1 - x0) * c1 / w
             ay, by = y0 + (y1 - y0) * r0 / h, y0 + (y1 - y0) * r1 / h
+            # a sheared image's tile starts where the shear of its first row and
+            # column moves it
+            ax, bx = ax + dx * r0 / h, bx + dx * r0 / h
+            ay, by = ay + dy * c0 / w, by + dy * c0 / w
             draws.append(Draw(
-                program=_TEMPLATES[kind, self._bad_pixels, ends].compose(transform=snippet),
+                program=template.compose(transform=snippet),
                 view=ctx.view_id,
                 mode="triangle_strip", count=4,
                 attributes={"a_corner": Attribute(self._corner_buffer, 2)},
                 uniforms={"u_extent": [ax - ox, ay - oy, bx - ox, by - oy], "u_clim": clim,
+                          "u_shear": [dx * (r1 - r0) / h, dy * (c1 - c0) / w],
                           **extremes, "u_tile": tile,
-                          "u_opacity": self._opacity, **snippet.uniforms},
-                textures={"u_data": texture, "u_cmap": self._cmap_texture},
+                          "u_opacity": self._opacity, **filter_uniforms, **snippet.uniforms},
+                textures={"u_data": texture, **textures},
                 state=State(depth_test=ctx.is_3d, blend="alpha"),
                 origin=origin, model=model,
             ))

@@ -1,0 +1,39 @@
+"""Images drawn through Agg's filters on the page: runtime.js runs the same image
+program (the kernel loop, its widening where the image is shrunk) and shows Python's
+picture."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path[:0] = [str(Path(__file__).resolve().parents[1])]
+
+import browser  # noqa: E402
+
+import lumos  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize(("name", "size"), [("lanczos", 8), ("auto", 600),
+                                            ("bicubic", 8)])
+def test_filtered_images_on_the_page_as_in_python(tmp_path, name, size):
+    fig, ax = lumos.subplots(figsize=(3, 2), dpi=100)
+    y, x = np.mgrid[0:1:size * 1j, 0:1:size * 1j]
+    ax.imshow(np.sin(40 * (x**2 + y**2)), cmap="viridis", interpolation=name,
+              aspect="auto")
+    ax.set_axis_off()
+    fig.subplots_adjust(0, 0, 1, 1)
+    python = fig.render()
+    html = fig.savefig(tmp_path / f"filter_{name}.html")
+    with browser.Chromium((300, 200)) as b:
+        b.open(html)
+        page = b.capture()
+    diff = browser.image_difference(page, python)
+    if not (diff["mean"] < 1.0 and diff["bad_fraction"] < 0.005):
+        browser.write_comparison(f"filter_{name}", page, python)
+        pytest.fail(f"page and Python pictures differ: {diff}")
