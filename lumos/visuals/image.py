@@ -148,14 +148,35 @@ _CORNERS = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], np.float32)
 _CHUNK = 1 << 20  # pixels converted at a time
 
 
-def _extremes(cmap, data: np.ndarray, bad: np.ndarray, c0: float, c1: float) -> list:
-    """(mask, color) of the pixels the colormap's extremes paint, as the shader's
-    ``colormap()``: under below ``c0``, over above ``c1`` (when ``c1 > c0``), bad."""
-    out = []
+def _colormap_block(data: np.ndarray, lut: np.ndarray, clim: tuple[float, float],
+                    nearest: bool, extremes: list, premultiplied: bool) -> np.ndarray:
+    """One block of ``Image._colormapped``: uint8 RGBA of ``data`` through the float64
+    lookup table ``lut`` as the shader's ``colormap()`` reads it; ``extremes`` are the
+    under, over and bad colors (0..255)."""
+    c0, c1 = clim
+    with np.errstate(all="ignore"):
+        t = np.clip((data.astype(np.float64) - c0) / (c1 - c0), 0, 1) if c1 != c0 \
+            else np.full(data.shape, 0.5)
+    bad = ~np.isfinite(data)
+    x = np.where(bad, 0.0, t) * 255.0  # texel coordinate of the lookup (colormap())
+    if nearest:
+        rgb = lut[np.floor(x + 0.5).astype(int)]
+    else:
+        i = np.minimum(np.floor(x).astype(int), 254)
+        f = (x - i)[..., None]
+        rgb = lut[i] * (1 - f) + lut[i + 1] * f
+    under, over, bad_color = extremes
+    masks = [(bad, bad_color)]
     if c1 > c0:
         with np.errstate(invalid="ignore"):
-            out += [(data < c0, cmap.under), (data > c1, cmap.over)]
-    return [*out, (bad, cmap.bad)]
+            masks[:0] = [(data < c0, under), (data > c1, over)]
+    for mask, color in masks:
+        rgb[mask] = color
+    rgba = np.clip(np.floor(rgb + 0.5), 0, 255).astype(np.uint8)
+    if premultiplied:
+        wide = rgba.astype(np.uint16)
+        rgba[..., :3] = (wide[..., :3] * wide[..., 3:] + 127) // 255
+    return rgba
 
 
 def _finite_range(arr: np.ndarray) -> tuple[float | None, float | None]:
@@ -472,26 +493,23 @@ class Image(Visual):
             return self._with_opacity(self._texture.data[rows, cols].copy())
         return self._with_opacity(self._colormapped(rows, cols))
 
-    def _colormapped(self, rows: slice = slice(None), cols: slice = slice(None)) -> np.ndarray:
+    def _colormapped(self, rows: slice = slice(None), cols: slice = slice(None),
+                     premultiplied: bool = False) -> np.ndarray:
         """The scalar field's pixels through the colormap as the shader's ``colormap()``:
-        (h, w, 4) uint8, without the opacity."""
+        (h, w, 4) uint8, without the opacity (``premultiplied``: colors times alpha)."""
         data = self._data[rows, cols]
         lut = self._cmap_texture.data[0].astype(np.float64)
-        c0, c1 = self._clim
-        with np.errstate(all="ignore"):
-            t = np.clip((data.astype(np.float64) - c0) / (c1 - c0), 0, 1) if c1 != c0 \
-                else np.full(data.shape, 0.5)
-        bad = ~np.isfinite(data)
-        x = np.where(bad, 0.0, t) * 255.0  # texel coordinate of the lookup (colormap())
-        if self._cmap_texture.filter == "nearest":
-            rgb = lut[np.floor(x + 0.5).astype(int)]
-        else:
-            i = np.minimum(np.floor(x).astype(int), 254)
-            f = (x - i)[..., None]
-            rgb = lut[i] * (1 - f) + lut[i + 1] * f
-        for mask, color in _extremes(self._cmap, data, bad, c0, c1):
-            rgb[mask] = np.asarray(colors.to_rgba(color)) * 255.0
-        return np.clip(np.floor(rgb + 0.5), 0, 255).astype(np.uint8)
+        nearest = self._cmap_texture.filter == "nearest"
+        extremes = [np.asarray(colors.to_rgba(c)) * 255.0
+                    for c in (self._cmap.under, self._cmap.over, self._cmap.bad)]
+        out = np.empty((*data.shape[:2], 4), np.uint8)
+        # blocks of rows small enough to stay in cache: the float64 temporaries of a whole
+        # 1000² field made this 4-5x slower
+        step = max(1, _CHUNK // 16 // max(1, data.shape[1]))
+        for r in range(0, data.shape[0], step):
+            out[r : r + step] = _colormap_block(data[r : r + step], lut, self._clim, nearest,
+                                                extremes, premultiplied)
+        return out
 
     def _colored_texture(self) -> Texture:
         """The scalar field's texels colormapped and premultiplied, filtered linearly: what
@@ -501,9 +519,7 @@ class Image(Visual):
         key = (self._texture.id, self._texture.version, self._clim, lut.id, lut.version,
                lut.filter, *(colors.to_rgba(c) for c in (cm.bad, cm.under, cm.over)))
         if self._colored[0] != key:
-            rgba = self._colormapped().astype(np.uint16)
-            rgba[..., :3] = (rgba[..., :3] * rgba[..., 3:] + 127) // 255
-            self._colored = (key, Texture(rgba.astype(np.uint8), copy=False))
+            self._colored = (key, Texture(self._colormapped(premultiplied=True), copy=False))
         return self._colored[1]
 
     def _with_opacity(self, rgba: np.ndarray) -> np.ndarray:
