@@ -15,7 +15,8 @@ draw per stroke style each); paths that do not overlap share a layer.
 Coordinates (``units``): "data" — vertices are the view's data coordinates; "pixels" —
 vertices are logical pixels (y up) from each path's ``anchors`` point, a data point (arrow
 heads, markers, padding in points); "axes" — vertices are fractions of the view, (0, 0)
-its bottom-left corner (matplotlib's ``transAxes``).
+its bottom-left corner (matplotlib's ``transAxes``), or of the camera's ``axes_rect`` in
+a view over the whole canvas that draws an axes' unclipped artists.
 
 What differs from matplotlib's Agg: joins and caps are round (the Line visual's; the
 exact ``join``/``cap`` travel in ``primitives`` for vector devices), dashed strokes get
@@ -416,12 +417,17 @@ class Paths(Visual):
 
     # -- geometry ----------------------------------------------------------------------
     def _view(self, ctx) -> tuple[np.ndarray, np.ndarray]:
-        """(pixels per unit along x and y, signed), and the view's data rectangle."""
+        """(pixels per unit along x and y, signed), and the data rectangle axes
+        fractions span: the view's, or the axes' for a view over the whole canvas
+        (``axes_rect``, lumos/plot/unclipped.py)."""
         cam = ctx.camera
         if cam.get("type") == "panzoom":
             x0, y0, w, h = (float(v) for v in cam["rect"])
             w, h = (w if w else 1.0), (h if h else 1.0)
-            return np.array([ctx.size[0] / w, ctx.size[1] / h]), np.array([x0, y0, w, h])
+            ppu = np.array([ctx.size[0] / w, ctx.size[1] / h])
+            if "axes_rect" in cam:
+                x0, y0, w, h = (float(v) for v in cam["axes_rect"])
+            return ppu, np.array([x0, y0, w, h])
         return np.ones(2), np.array([0.0, 0.0, 1.0, 1.0])
 
     def _shape_scale(self, ppu: np.ndarray, rect: np.ndarray):
