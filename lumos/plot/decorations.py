@@ -13,8 +13,8 @@ from .titles import draw_titles, title_room
 #: matplotlib's zorder of an axis (ticks, tick labels) and of the spines
 AXIS_ZORDER = 2.5
 
-__all__ = ["AXIS_ZORDER", "above_axis", "TickLayout", "axes_margins", "rectilinear_margins", "title_room", "draw_axes",
-           "draw_rectilinear_frame", "stacked_groups"]
+__all__ = ["AXIS_ZORDER", "above_axis", "TickLayout", "axes_margins", "rectilinear_margins",
+           "title_room", "draw_axes", "draw_rectilinear_frame", "stacked_groups"]
 
 
 def axes_margins(ax) -> tuple[float, float, float, float]:
