@@ -706,8 +706,8 @@ class Paths(Visual):
         out = []
         # a fill whose triangles overlap covers each sample once: it writes a depth of
         # its own, below every earlier such fill of the view, and tests against it
-        once = self._overlapping and not ctx.is_3d and len(self._paths) == 1 and (
-            self._fill_rgba[0, 3] < 1 or hatched)
+        once = bool(self._overlapping and not ctx.is_3d and len(self._paths) == 1 and (
+            self._fill_rgba[0, 3] < 1 or hatched))
         depth = 1.0 - (len(ctx.drawn) + 1) * 2.0 ** -20 if once else -2.0
         for layer in range(self._nlayers):
             a, b = self._fill_ranges[layer]
