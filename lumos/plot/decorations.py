@@ -10,8 +10,11 @@ from .axisdraw import TickLayout, axis_margins, draw_axis, draw_spines
 from .text_artists import draw_texts
 from .titles import draw_titles, title_room
 
-__all__ = ["TickLayout", "axes_margins", "rectilinear_margins", "title_room", "draw_axes",
-           "draw_rectilinear_frame", "stacked_groups"]
+#: matplotlib's zorder of an axis (ticks, tick labels) and of the spines
+AXIS_ZORDER = 2.5
+
+__all__ = ["AXIS_ZORDER", "above_axis", "TickLayout", "axes_margins", "rectilinear_margins",
+           "title_room", "draw_axes", "draw_rectilinear_frame", "stacked_groups"]
 
 
 def axes_margins(ax) -> tuple[float, float, float, float]:
@@ -77,13 +80,26 @@ def draw_axes(ax, ov) -> None:
     # draw the texts anchored to data itself (rectilinear axes: a page moves them)
     drawn = (ax.draw_frame(ov) if ax.axison else ax.draw_bare(ov)) or set()
     # artists drawn in pixels (annotations) or following the view (axhline, error bar
-    # caps, quiver arrows) update every frame, with the axes' box and limits final
+    # caps, quiver arrows) update every frame, with the axes' box and limits final;
+    # those above the axis in zorder (texts: 3) in the overlay's layer over the ticks
     for a in ax.artists:
         if a.get_visible() and id(a) not in drawn:
+            ov.layer = above_axis(a)
             a.draw_overlay(ov)
+    ov.layer = 0
     draw_titles(ax, ov)
-    draw_texts(ov, [t for t in ax.plain_texts
-                    if t.get_visible() and t.get_text() and id(t) not in drawn])
+    texts = [t for t in ax.plain_texts
+             if t.get_visible() and t.get_text() and id(t) not in drawn]
+    for layer in (0, 1):
+        ov.layer = layer
+        draw_texts(ov, [t for t in texts if above_axis(t) == layer])
+    ov.layer = 0
+
+
+def above_axis(artist) -> int:
+    """The overlay layer of an artist drawn there: 1 when matplotlib draws it over the
+    axis' ticks and labels and the spines (zorder above their 2.5), else 0."""
+    return int(artist.get_zorder() > AXIS_ZORDER)
 
 
 def draw_rectilinear_frame(ax, ov, frame: bool = True) -> set:

@@ -361,11 +361,12 @@ class Figure(FigureSaving, FigureBase):
             for ax in group:
                 draw_axes(ax, gov)
         page_axes.finish(self)  # decorations of axes gone or turned off go too
+        ov.layer = 1  # the figure's artists draw after its axes (zorder 0): over them
         self._draw_figure_texts(ov)
         for line in self.figure_lines:
             line.draw(ov)
         for group, gov in runs:
-            gov.layer = 1  # legends above every other decoration of their run
+            gov.layer = 2  # legends above every other decoration of their run
             for ax in group:
                 if ax.get_visible():
                     for legend in ax.drawn_legends():

@@ -34,8 +34,10 @@ class Overlay:
     """Figure-pixel drawing of decorations, batched by style: a handful of draws for
     every spine, tick, label and legend of the figure. Rebuilt every frame.
 
-    ``layer`` stacks what is drawn: everything of layer 1 (legends) lies above all of
-    layer 0 (spines, ticks, labels), whatever its kind."""
+    ``layer`` stacks what is drawn: everything of a layer lies above all of the layers
+    below, whatever its kind: 0 the axes' frames (spines, ticks, labels) and what lies
+    under them, 1 the artists over them (texts and annotations, zorder 3; the figure's
+    texts), 2 legends."""
 
     def __init__(self, canvas: Canvas) -> None:
         self.view = canvas.add_view(camera=PanZoomCamera(), rect=(0, 0, 1, 1))

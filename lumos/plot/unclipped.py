@@ -179,6 +179,8 @@ class ClipLayers:
             # a page moves the axes' view alone: it sets this one's camera from that
             # view's as done here (lumos/web/controls.js, companions)
             view.controller_params = {"companion": {"view": self.axes_view, "clip": clip}}
+            if not clip:  # what axes fractions are fractions of (lumos/visuals/path.py)
+                view.controller_params["axes_rect"] = [x0, y0, w, h]
             view.whole_canvas = not clip
             if clip:
                 view.camera.rect = (x0, y0, w, h)

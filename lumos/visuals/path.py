@@ -15,12 +15,15 @@ draw per stroke style each); paths that do not overlap share a layer.
 Coordinates (``units``): "data" — vertices are the view's data coordinates; "pixels" —
 vertices are logical pixels (y up) from each path's ``anchors`` point, a data point (arrow
 heads, markers, padding in points); "axes" — vertices are fractions of the view, (0, 0)
-its bottom-left corner (matplotlib's ``transAxes``).
+its bottom-left corner (matplotlib's ``transAxes``), or of the camera's ``axes_rect`` in
+a view over the whole canvas that draws an axes' unclipped artists.
 
 What differs from matplotlib's Agg: joins and caps are round (the Line visual's; the
 exact ``join``/``cap`` travel in ``primitives`` for vector devices), dashed strokes get
 butt ends at their dashes; a ring that crosses itself is triangulated by earcut (about
-even-odd); rings that cross each other are classified by one vertex each.
+even-odd); rings that cross each other are classified by one vertex each. Where such
+triangles overlap, a visual of one translucent path in a 2D view fills with a depth
+test against a depth of its own, so each sample is shaded once, as Agg's nonzero fill.
 """
 
 from __future__ import annotations
@@ -70,8 +73,11 @@ flat out vec4 v_shapes;
 flat out float v_hatch_width;
 #pragma snippets
 
+uniform float u_depth;  // below -1: the position's own; else the fill's (a 2D view)
+
 void main() {
     gl_Position = u_mvp * $transform(vec4(a_pos, 1.0));
+    if (u_depth >= -1.0) gl_Position.z = u_depth * gl_Position.w;
     v_color = a_color / 255.0;
     v_hatch_color = a_hatch_color / 255.0;
     v_lines = a_hatch_lines;
@@ -253,6 +259,50 @@ def _convex_fans(flat: Flat, rings: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return faces.astype(np.int64), convex
 
 
+#: segment pairs :func:`_crosses` tests at most; past it a path counts as crossing
+#: itself (a fill with the depth test costs little, never a picture)
+CROSS_PAIRS = 1 << 22
+
+
+def _crosses(pts: np.ndarray, ends) -> bool:
+    """Whether rings (``pts``, ring ``k`` ending at row ``ends[k]``) cross themselves or
+    each other: where they do, their triangles cover some pixels twice. Pairs of edges
+    whose x extents overlap (a sweep along x) are tested for a proper crossing."""
+    n = len(pts)
+    if n < 4:
+        return False
+    ends = np.asarray(ends, np.int64)
+    nxt = np.arange(1, n + 1)
+    nxt[ends - 1] = np.r_[0, ends[:-1]]  # each ring closes on its first point
+    a, b = pts, pts[nxt]
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    order = np.argsort(lo[:, 0], kind="stable")
+    reach = np.searchsorted(lo[order, 0], hi[order, 0], side="right")
+    count = np.maximum(reach - np.arange(n) - 1, 0)
+    total = int(count.sum())
+    if total > CROSS_PAIRS:
+        return True
+    if not total:
+        return False
+    first = np.repeat(np.arange(n), count)
+    second = first + 1 + np.arange(total) - np.repeat(np.cumsum(count) - count, count)
+    i, j = order[first], order[second]
+    keep = (nxt[i] != j) & (nxt[j] != i) & (lo[i, 1] <= hi[j, 1]) & (lo[j, 1] <= hi[i, 1])
+    i, j = i[keep], j[keep]
+
+    def side(p, q, r):
+        return np.sign((q[:, 0] - p[:, 0]) * (r[:, 1] - p[:, 1])
+                       - (q[:, 1] - p[:, 1]) * (r[:, 0] - p[:, 0]))
+
+    return bool(((side(a[i], b[i], a[j]) * side(a[i], b[i], b[j]) < 0)
+                 & (side(a[j], b[j], a[i]) * side(a[j], b[j], b[i]) < 0)).any())
+
+
+def _area(p: np.ndarray) -> float:
+    """The signed (shoelace) area of a ring."""
+    return float(0.5 * np.sum(p[:, 0] * np.roll(p[:, 1], -1) - np.roll(p[:, 0], -1) * p[:, 1]))
+
+
 def _regions(flat: Flat, rings: list[int], rule: str) -> list[list[int]]:
     """Group a path's rings into filled regions (outer ring first, then its holes) by the
     fill rule: a ring is filled inside when the winding number there is nonzero
@@ -260,8 +310,7 @@ def _regions(flat: Flat, rings: list[int], rule: str) -> list[list[int]]:
     if len(rings) == 1:
         return [rings]
     pts = [flat.ring(r) for r in rings]
-    area = np.array([0.5 * np.sum(p[:, 0] * np.roll(p[:, 1], -1) - np.roll(p[:, 0], -1)
-                                  * p[:, 1]) for p in pts])
+    area = np.array([_area(p) for p in pts])
     boxes = np.array([[*p.min(axis=0), *p.max(axis=0)] for p in pts])
     n = len(rings)
     inside = np.zeros((n, n), bool)  # inside[i, j]: ring i lies within ring j
@@ -317,6 +366,9 @@ class Paths(Visual):
         self._hatch_width = Buffer(np.zeros(0, np.float32))
         self._index = Buffer(np.zeros(0, np.uint32))
         self._lines: dict[tuple, Line] = {}
+        # a ring crossing itself gives triangles covering some pixels twice: a single
+        # translucent path then fills each sample once (a depth test, in draws)
+        self._overlapping = False
         self._origin = np.zeros(3)
         self._paths: list[prim.Path] = []
         self._units = "data"
@@ -416,12 +468,17 @@ class Paths(Visual):
 
     # -- geometry ----------------------------------------------------------------------
     def _view(self, ctx) -> tuple[np.ndarray, np.ndarray]:
-        """(pixels per unit along x and y, signed), and the view's data rectangle."""
+        """(pixels per unit along x and y, signed), and the data rectangle axes
+        fractions span: the view's, or the axes' for a view over the whole canvas
+        (``axes_rect``, lumos/plot/unclipped.py)."""
         cam = ctx.camera
         if cam.get("type") == "panzoom":
             x0, y0, w, h = (float(v) for v in cam["rect"])
             w, h = (w if w else 1.0), (h if h else 1.0)
-            return np.array([ctx.size[0] / w, ctx.size[1] / h]), np.array([x0, y0, w, h])
+            ppu = np.array([ctx.size[0] / w, ctx.size[1] / h])
+            if "axes_rect" in cam:
+                x0, y0, w, h = (float(v) for v in cam["axes_rect"])
+            return ppu, np.array([x0, y0, w, h])
         return np.ones(2), np.array([0.0, 0.0, 1.0, 1.0])
 
     def _shape_scale(self, ppu: np.ndarray, rect: np.ndarray):
@@ -466,7 +523,12 @@ class Paths(Visual):
         by_path: dict[int, list[int]] = {}
         for r in rest.tolist():
             by_path.setdefault(int(flat.owner[r]), []).append(r)
+        self._overlapping = False
         for i, rings in by_path.items():
+            if len(paths) == 1:
+                self._overlapping = _crosses(
+                    np.concatenate([flat.ring(r) for r in rings]),
+                    np.cumsum([flat.starts[r + 1] - flat.starts[r] for r in rings]))
             for region in _regions(flat, rings, paths[i].fill_rule):
                 pts = np.concatenate([flat.ring(r) for r in region])
                 ends = np.cumsum([flat.starts[r + 1] - flat.starts[r] for r in region])
@@ -642,6 +704,11 @@ class Paths(Visual):
                 "a_hatch_width": Attribute(self._hatch_width, 1),
             })
         out = []
+        # a fill whose triangles overlap covers each sample once: it writes a depth of
+        # its own, below every earlier such fill of the view, and tests against it
+        once = bool(self._overlapping and not ctx.is_3d and len(self._paths) == 1 and (
+            self._fill_rgba[0, 3] < 1 or hatched))
+        depth = 1.0 - (len(ctx.drawn) + 1) * 2.0 ** -20 if once else -2.0
         for layer in range(self._nlayers):
             a, b = self._fill_ranges[layer]
             if b > a:
@@ -650,9 +717,11 @@ class Paths(Visual):
                     first=3 * a, indices=self._index, attributes=attributes,
                     uniforms={"u_hatch_unit": self._hatch_unit,
                               "u_hatch_top": -1.0 if self._canvas_height is None
-                              else self._canvas_height, **snippet.uniforms},
+                              else self._canvas_height, "u_depth": depth,
+                              **snippet.uniforms},
                     int_uniforms={"u_hatched": int(hatched)},
-                    state=State(depth_test=ctx.is_3d, depth_write=False, blend="alpha"),
+                    state=State(depth_test=ctx.is_3d or once, depth_write=once,
+                                blend="alpha"),
                     origin=tuple(self._origin), model=model,
                 ))
             for key, line in self._lines.items():

@@ -1,0 +1,59 @@
+"""A page draws what Python draws for patches lumos once drew unlike matplotlib: a
+``clip_on=False`` patch in axes fractions spans the axes' box, not the canvas (its
+view over the whole canvas carries the axes' rectangle, lumos/plot/unclipped.py); a
+translucent self-crossing patch is shaded once where it overlaps (lumos/visuals/path.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path[:0] = [str(Path(__file__).resolve().parents[1]),
+                str(Path(__file__).resolve().parents[1] / "plot")]
+
+import browser  # noqa: E402
+from test_self_crossing_fill import ONCE, band_figure  # noqa: E402
+
+from lumos import pyplot as plt  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+MEAN, BAD = 1.0, 0.005  # tests/web/test_web_interaction.py's tolerance
+
+
+def page_as_python(fig, tmp_path, name: str) -> np.ndarray:
+    """The page of ``fig`` (closed after), checked against Python's render: RGB ints."""
+    python = fig.render()
+    html = fig.savefig(tmp_path / f"{name}.html")
+    plt.close(fig)
+    with browser.Chromium(tuple(int(v) for v in fig.canvas.size)) as b:
+        b.open(html)
+        page = b.capture()
+    diff = browser.image_difference(page, python)
+    if not (diff["mean"] < MEAN and diff["bad_fraction"] < BAD):
+        browser.write_comparison(name, page, python)
+    assert diff["mean"] < MEAN and diff["bad_fraction"] < BAD, diff
+    return page[..., :3].astype(int)
+
+
+def test_page_places_unclipped_axes_fraction_patch_as_python(tmp_path):
+    fig, ax = plt.subplots(figsize=(5, 3.5), dpi=100)
+    ax.plot([0, 10], [-1, 1])
+    ax.add_patch(plt.Rectangle((0.25, 0.25), 0.5, 0.5, transform=ax.transAxes,
+                               clip_on=False, color="orange"))
+    img = page_as_python(fig, tmp_path, "axes_fraction_patch")
+    hit = (np.abs(img - (255, 165, 0)) < 30).all(axis=-1)
+    cols = np.flatnonzero(hit.any(axis=0))
+    # matplotlib's box [0.125, 0.11, 0.775, 0.77] of 500 px: x 159.4 .. 353.1
+    assert (cols.min(), cols.max()) == pytest.approx((159, 353), abs=1)
+
+
+def test_page_fills_a_self_crossing_band_once(tmp_path):
+    img = page_as_python(band_figure(), tmp_path, "self_crossing_band")
+    orange = (img[..., 0] > 240) & (img[..., 2] < 230)
+    assert orange.sum() > 10000
+    assert int((orange & (img[..., 1] < ONCE[1] - 6)).sum()) == 0
