@@ -262,6 +262,24 @@ def test_gridspec_objects_and_positions():
         GridSpec(1, 1, left=0.9, right=0.1).get_subplot_params(None)
 
 
+def _grids_updated(plt):
+    fig = plt.figure()
+    gs1, gs2 = fig.add_gridspec(3, 1), fig.add_gridspec(2, 1, left=0.55)
+    axs = [fig.add_subplot(gs1[i]) for i in range(3)] + [fig.add_subplot(gs2[i])
+                                                         for i in range(2)]
+    gs1.update(top=0.8, bottom=0.2, right=0.45)  # gallery demo_tight_layout's last figure
+    gs2.update(hspace=0.5)
+    return np.array([ax.get_position().bounds for ax in axs])
+
+
+def test_gridspec_update_moves_its_axes():
+    ours, theirs = _grids_updated(lplt), _grids_updated(mplt)
+    np.testing.assert_allclose(ours, theirs, atol=1e-9)
+    assert ours[0, 1] + ours[0, 3] == pytest.approx(0.8)  # not the figure's 0.88
+    lplt.close("all")
+    mplt.close("all")
+
+
 def test_matplotlib_gridspec_objects_are_accepted():
     import matplotlib.gridspec as mgs
 
