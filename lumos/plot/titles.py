@@ -123,8 +123,8 @@ def title_room(ax) -> float:
 
 def _baseline(ax, loc: str) -> float:
     """matplotlib's ``_update_title_position`` for one title: the title pad above the
-    box, unless its box would then reach below the top of what the axes and its twins
-    draw above the box (top tick labels, a top label; the y offset text under it):
+    box, unless its box would then reach below the top of what the axes and its twins and
+    secondary axes draw above the box (top tick labels, a top label; the y offset text under it):
     then the pad above that, and never lower than its descent above it."""
     fig = ax.figure
     t = ax.title
@@ -132,7 +132,7 @@ def _baseline(ax, loc: str) -> float:
     w, _, d = extent(fig, t[loc], t.styles[loc])
     pad = fig.points_to_pixels(t.pad)
     span = _span(ax, loc, w)
-    twins = [c for c in ax.children if c.role == "twin" and c.get_visible()]
+    twins = [c for c in ax.children if c.role in ("twin", "secondary") and c.get_visible()]
     top = by + bh + max(a.decorations_above(span) for a in [ax, *twins])
     base = by + bh + pad
     if base - d < top:

@@ -52,3 +52,20 @@ def test_secondary_axis_other_transforms_are_refused():
     # the axes fraction transform is the default's meaning
     sec = ax.secondary_xaxis(0.3, transform=ax.transAxes)
     assert sec.spines["bottom"].get_position() == ("axes", 0.3)
+
+
+def _title_over_secondary(lib):
+    fig, ax = lib.subplots(layout="constrained")
+    x = np.arange(0, 360, 1)
+    ax.plot(x, np.sin(2 * x * np.pi / 180))
+    ax.set_title("Sine wave")
+    sec = ax.secondary_xaxis("top", functions=(np.deg2rad, np.rad2deg))
+    sec.set_xlabel("angle [rad]")
+    fig.canvas.draw()
+    return ax.title.get_window_extent().y0, sec.xaxis.label.get_window_extent().y1
+
+
+def test_title_stands_over_a_top_secondary_axis():
+    (title, label), (mtitle, mlabel) = _title_over_secondary(plt), _title_over_secondary(mplt)
+    assert title > label  # above the secondary axis's label, not on it
+    assert abs(title - mtitle) < 1.0 and abs(label - mlabel) < 1.0
