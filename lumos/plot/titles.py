@@ -123,9 +123,9 @@ def title_room(ax) -> float:
 
 def _baseline(ax, loc: str) -> float:
     """matplotlib's ``_update_title_position`` for one title: the title pad above the
-    box, unless its box would then reach below the top of what the axes and its twins and
-    secondary axes draw above the box (top tick labels, a top label; the y offset text under it):
-    then the pad above that, and never lower than its descent above it."""
+    box, unless its box would then reach below the top of what the axes, its twins and
+    secondary axes draw above the box (top tick labels, a top label; the y offset text
+    under it): then the pad above that, and never lower than its descent above it."""
     fig = ax.figure
     t = ax.title
     _, by, _, bh = ax.box
