@@ -280,6 +280,27 @@ def test_gridspec_update_moves_its_axes():
     mplt.close("all")
 
 
+def _inset_colorbars(plt, aspects=(2, 0.5)):
+    # gallery colorbar_placement's last figure: fixed-aspect axes, colorbars on insets
+    fig, axs = plt.subplots(2, 2, layout="constrained")
+    data = np.arange(400.0).reshape(20, 20)
+    for (row, col), ax in np.ndenumerate(axs):
+        pcm = ax.pcolormesh(data)
+        ax.set_aspect(aspects[col])
+        if row == 1:
+            fig.colorbar(pcm, ax=ax, cax=ax.inset_axes([1.04, 0.2, 0.05, 0.6]))
+    fig.canvas.draw()
+    return np.array([ax.get_position(original=True).bounds for ax in axs.flat])
+
+
+def test_constrained_layout_leaves_a_given_colorbar_axes_where_the_script_put_it():
+    ours, theirs = _inset_colorbars(lplt), _inset_colorbars(mplt)
+    # each column gets the room of its insets only, not a colorbar's beside it
+    np.testing.assert_allclose(ours * 640, theirs * 640, atol=2.0)
+    lplt.close("all")
+    mplt.close("all")
+
+
 def test_matplotlib_gridspec_objects_are_accepted():
     import matplotlib.gridspec as mgs
 
