@@ -416,11 +416,11 @@ class AxesLayout:
     # -- margins ----------------------------------------------------------------------
     def set_xmargin(self, m: float) -> None:
         """Padding of the x data limits, a fraction of the data span (> -0.5)."""
-        self.margins(x=_margin(m, "m"))
+        self.margins(x=_margin(m, "m"), tight=None)  # matplotlib keeps tight as it was
 
     def set_ymargin(self, m: float) -> None:
         """Padding of the y data limits, a fraction of the data span (> -0.5)."""
-        self.margins(y=_margin(m, "m"))
+        self.margins(y=_margin(m, "m"), tight=None)
 
     def get_xmargin(self) -> float:
         """Padding of the x data limits, a fraction of the data span."""

@@ -235,6 +235,12 @@ class Colorbar:
                 p.set_anchor(self.panchor)
         return self._new_axes(self.parents[0].figure, bar)
 
+    def placed_by_layout(self) -> bool:
+        """Whether a layout engine places the colorbar beside its parents: its own axes,
+        outside any grid cell (a ``cax`` given stays where the script put it, an inset
+        with its parent: matplotlib's layouts only move the colorbars they made)."""
+        return self._owns_axes and self.ax.get_subplotspec() is None
+
     def parents_position(self) -> Bbox:
         """The parents' box (figure fraction)."""
         return Bbox.union([p.get_position(original=True) for p in self.parents])

@@ -258,6 +258,10 @@ class AutoDateLocator(Locator):
         """Days per unit of the last ``tick_values`` call (365 for years, 1 for days)."""
         return UNIT_DAYS[self.freq]
 
+    # matplotlib's AutoDateFormatter asks its locator this name: given this locator
+    # (``mdates.AutoDateFormatter(ax.xaxis.get_major_locator())``), it picks its format
+    _get_unit = get_unit
+
     def _counts(self, umin: int, umax: int) -> list[float]:
         """Whole years, months, days, hours, minutes, seconds, µs from umin to umax."""
         f0, f1 = (_fields(np.array([u])) for u in (umin, umax))

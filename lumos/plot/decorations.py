@@ -147,6 +147,8 @@ def _draw_frame(ax, ov, decor, frame: bool) -> list:
         moving = {s.name for s in page_axes.moving_spines(ax)}
         draw_spines(ax, ov, [n for n in ax.spines if n not in moving])
         draw_spines(ax, decor, sorted(moving))
+    elif frame and ax.frame_on:  # a twin: the spines that are not its parent's frame
+        draw_spines(ax, ov, [n for n, s in ax.spines.items() if _own_spine(ax, s)])
     records = []
     for axis in (ax.xaxis, ax.yaxis) if frame else ():
         if not axis.visible:
@@ -155,3 +157,12 @@ def _draw_frame(ax, ov, decor, frame: bool) -> list:
         draw_axis(ax, axis, decor, layout, boxes=ov)
         records.append(page_axes.axis_record(ax, axis, layout))
     return records
+
+
+def _own_spine(twin, spine) -> bool:
+    """Whether a twin's spine shows other than its parent's (matplotlib draws both):
+    moved (``set_position(('axes', 1.2))``, a third y axis) or styled otherwise."""
+    mine = twin.parent.spines[spine.name]
+    return spine.get_position() != ("outward", 0.0) or (
+        spine.color, spine.linewidth, spine.linestyle) != (mine.color, mine.linewidth,
+                                                           mine.linestyle)

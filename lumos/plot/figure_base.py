@@ -476,26 +476,39 @@ class FigureBase:
         self.align_xlabels(axs)
         self.align_ylabels(axs)
 
-    def _align_labels(self, name: str, axs) -> None:
+    def align_titles(self, axs=None) -> None:
+        """Draw the titles of ``axs`` (default: every grid axes of the figure) starting
+        on the same grid row at one height, the highest any of them needs (matplotlib's
+        rule)."""
+        for ax, other in self._grid_pairs(axs):
+            if ax.get_subplotspec().rowspan.start == other.get_subplotspec().rowspan.start:
+                group = ax.title.group + [m for m in other.title.group
+                                          if m not in ax.title.group]
+                for member in group:
+                    member.title.group = group
+
+    def _grid_pairs(self, axs):
+        """Every ordered pair of two grid axes of ``axs`` (default: the figure's)."""
         axs = self.axes if axs is None else list(np.ravel(np.asarray(axs, dtype=object)))
         axs = [ax for ax in axs if ax.get_subplotspec() is not None]
+        return [(ax, other) for ax in axs for other in axs if other is not ax]
+
+    def _align_labels(self, name: str, axs) -> None:
         first, last = ("top", "bottom") if name == "x" else ("left", "right")
-        for ax in axs:
-            axis = getattr(ax, f"{name}axis")
+        spans = "rowspan" if name == "x" else "colspan"
+        for ax, other in self._grid_pairs(axs):
+            axis, oaxis = getattr(ax, f"{name}axis"), getattr(other, f"{name}axis")
             pos = axis.get_label_position()
-            span = getattr(ax.get_subplotspec(), "rowspan" if name == "x" else "colspan")
-            for other in axs:
-                oaxis = getattr(other, f"{name}axis")
-                if oaxis.get_label_position() != pos or oaxis.label_group is axis.label_group:
-                    continue
-                ospan = getattr(other.get_subplotspec(),
-                                "rowspan" if name == "x" else "colspan")
-                if (pos == first and span.start == ospan.start) or \
-                        (pos == last and span.stop == ospan.stop):
-                    group = axis.label_group + oaxis.label_group
-                    for member in group:
-                        member.label_group = group
-                        member.changed()
+            if oaxis.get_label_position() != pos or oaxis.label_group is axis.label_group:
+                continue
+            span = getattr(ax.get_subplotspec(), spans)
+            ospan = getattr(other.get_subplotspec(), spans)
+            if (pos == first and span.start == ospan.start) or \
+                    (pos == last and span.stop == ospan.stop):
+                group = axis.label_group + oaxis.label_group
+                for member in group:
+                    member.label_group = group
+                    member.changed()
 
     def text(self, x, y, s, fontdict: dict | None = None, **kwargs) -> FigureText:
         """Text at (x, y) in figure fraction (``transform=`` another transform)."""

@@ -193,7 +193,8 @@ class GridSpec(GridSpecBase):
                     hspace=hspace)
 
     def update(self, **kwargs) -> None:
-        """Set ``left``, ``bottom``, ``right``, ``top``, ``wspace`` or ``hspace``."""
+        """Set ``left``, ``bottom``, ``right``, ``top``, ``wspace`` or ``hspace``; the
+        figure's axes on this grid move to their new cells (matplotlib's)."""
         unknown = sorted(set(kwargs) - set(SUBPLOT_KEYS))
         if unknown:
             raise TypeError(f"GridSpec.update: unexpected keyword arguments {unknown}")
@@ -201,6 +202,8 @@ class GridSpec(GridSpecBase):
             if v is not None and not np.isfinite(float(v)):
                 raise ValueError(f"{k}: got {v!r}, expected a finite number or None")
             setattr(self, k, None if v is None else float(v))
+        if self.figure is not None:
+            self.figure.reposition_subplots(self)
 
     def tight_layout(self, figure, renderer=None, pad: float = 1.08, h_pad=None, w_pad=None,
                      rect=None) -> None:

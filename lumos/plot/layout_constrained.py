@@ -278,7 +278,7 @@ def _make_margins(fig, grids: dict, pads, spaces) -> None:
             margin["bottom"] += pos[1] - tight.y0
             margin["top"] += tight.y1 - (pos[1] + pos[3])
         for cb in ax.colorbars:
-            if cb.ax.get_subplotspec() is None:  # not in a cell: placed by the layout
+            if cb.placed_by_layout():
                 _colorbar_margin(cb, ss, margin, tight)
         grids[ss.get_gridspec()].edit_outer(margin, ss.rowspan, ss.colspan)
 
@@ -406,7 +406,7 @@ def _reposition(fig, grids: dict, pads) -> None:
         ax._set_position(fig.pixels_to_fraction(box.bounds))
         offset = {"left": 0.0, "right": 0.0, "bottom": 0.0, "top": 0.0}
         for cb in reversed(ax.colorbars):
-            if cb.parents[0] is ax and cb.ax.get_subplotspec() is None:
+            if cb.parents[0] is ax and cb.placed_by_layout():
                 _reposition_colorbar(cb, grids, offset)
 
 

@@ -46,9 +46,6 @@ class SecondaryAxes(Axes):
 
     def __init__(self, parent: Axes, orientation: str, location, functions, transform,
                  kwargs: dict) -> None:
-        if transform is not None:
-            raise TypeError("secondary_axis: transform is not supported; give "
-                            "functions=(forward, inverse)")
         super().__init__(parent.figure, parent._twin_spec(), parent=parent, role="twin")
         self.role = "secondary"  # not in fig.axes (matplotlib's child axes): drawn with it
         parent.children.append(self)
@@ -57,7 +54,7 @@ class SecondaryAxes(Axes):
         self.other = self.yaxis if orientation == "x" else self.xaxis
         self.other.visible = False
         self.set_functions(functions)
-        self.set_location(location)
+        self.set_location(location, transform)
         if kwargs:
             self.set(**kwargs)
 
@@ -79,10 +76,15 @@ class SecondaryAxes(Axes):
         self.long._set_default_ticker()
         self._dirty = True
 
-    def set_location(self, location) -> None:
-        """'top'/'bottom' ('left'/'right' for y) or an axes fraction (the axis's spine
-        stands there)."""
+    def set_location(self, location, transform=None) -> None:
+        """'top'/'bottom' ('left'/'right' for y) or a number: the axes fraction the
+        axis's spine stands at, or with ``transform=parent.transData`` the parent's
+        data value (``secondary_xaxis(0, transform=ax.transData)``: along y = 0)."""
         names = ("bottom", "top") if self.orientation == "x" else ("left", "right")
+        if transform is not None and transform is not self.parent.transAxes and \
+                transform is not self.parent.transData:
+            raise TypeError(f"transform: got {transform!r}, expected None, the parent's "
+                            "transAxes or its transData")
         if isinstance(location, str):
             if location not in names:
                 raise ValueError(f"location: got {location!r}, expected {names[0]!r}, "
@@ -94,6 +96,9 @@ class SecondaryAxes(Axes):
         self.long.set_ticks_position(side)
         self.long.set_label_position(side)
         self.spine = self.spines[side]
+        # a data value: its axes fraction follows the parent's limits (update_limits)
+        self._data_pos = pos if transform is self.parent.transData and \
+            not isinstance(location, str) else None
         if not isinstance(location, str):
             self.spine.set_position(("axes", pos))
         self._dirty = True
@@ -121,6 +126,14 @@ class SecondaryAxes(Axes):
         if np.isfinite(a) and np.isfinite(b) and a != b:
             self.long.limits.lo, self.long.limits.hi = min(a, b), max(a, b)
         self.other.limits.lo, self.other.limits.hi = 0.0, 1.0
+        if self._data_pos is not None:
+            across = self.parent.yaxis if self.orientation == "x" else self.parent.xaxis
+            f = across.scale.forward
+            a, b = (float(f(np.array([v]))[0]) for v in across.get_view_interval())
+            with np.errstate(all="ignore"):
+                frac = (float(f(np.array([self._data_pos]))[0]) - a) / (b - a)
+            if np.isfinite(frac):
+                self.spine.set_position(("axes", 1.0 - frac if across.inverted else frac))
 
     def view_rect(self) -> tuple[float, float, float, float]:
         px0, py0, pw, ph = self.parent.view_rect()

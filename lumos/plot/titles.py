@@ -40,6 +40,8 @@ class Titles(dict):
         self.y: float | None = rc("axes.titley", None)
         self.x = {"left": 0.0, "center": 0.5, "right": 1.0}
         self.visible = True
+        # the axes whose titles share one height (Figure.align_titles)
+        self.group = [axes]
 
     def set(self, label=None, loc: str = "center", pad=None, y=None, **props) -> None:
         """``set_title``'s work: text, padding (points), height (axes fraction), style."""
@@ -121,16 +123,16 @@ def title_room(ax) -> float:
 
 def _baseline(ax, loc: str) -> float:
     """matplotlib's ``_update_title_position`` for one title: the title pad above the
-    box, unless its box would then reach below the top of what the axes and its twins
-    draw above the box (top tick labels, a top label; the y offset text under it):
-    then the pad above that, and never lower than its descent above it."""
+    box, unless its box would then reach below the top of what the axes, its twins and
+    secondary axes draw above the box (top tick labels, a top label; the y offset text
+    under it): then the pad above that, and never lower than its descent above it."""
     fig = ax.figure
     t = ax.title
     _, by, _, bh = ax.box
     w, _, d = extent(fig, t[loc], t.styles[loc])
     pad = fig.points_to_pixels(t.pad)
     span = _span(ax, loc, w)
-    twins = [c for c in ax.children if c.role == "twin" and c.get_visible()]
+    twins = [c for c in ax.children if c.role in ("twin", "secondary") and c.get_visible()]
     top = by + bh + max(a.decorations_above(span) for a in [ax, *twins])
     base = by + bh + pad
     if base - d < top:
@@ -150,8 +152,18 @@ def _anchors(ax) -> dict[str, tuple[float, float]]:
     if t.y is not None:
         y = by + t.y * bh + fig.points_to_pixels(t.pad)
     else:
-        y = max([by + bh + fig.points_to_pixels(t.pad)] + [_baseline(ax, loc) for loc in locs])
+        y = max(_auto_baseline(m) for m in t.group if m is ax or (
+            m.get_visible() and m.title.visible and m.title.y is None))
     return {loc: (bx + t.x[loc] * bw, y) for loc in locs}
+
+
+def _auto_baseline(ax) -> float:
+    """The baseline ``ax``'s titles take when placed automatically: the highest any of
+    them needs."""
+    t = ax.title
+    _, by, _, bh = ax.box
+    return max([by + bh + ax.figure.points_to_pixels(t.pad)] +
+               [_baseline(ax, loc) for loc in _LOCS if t[loc]])
 
 
 def title_box(ax, loc: str, anchors: dict | None = None) -> Bbox:

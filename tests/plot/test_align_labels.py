@@ -84,3 +84,24 @@ def test_ylabel_bbox_draws_the_box_and_bad_keys_are_named():
     with pytest.raises(TypeError, match="bogus"):
         ax.set_ylabel("x", bbox=dict(bogus=1))
     plt.close(fig)
+
+
+def _titles(lib, align):
+    fig, axs = lib.subplots(2, 2)
+    for ax in axs.flat:
+        ax.plot([0, 1000], [0, 1])
+        ax.set_title("Title")
+    axs[0, 1].xaxis.tick_top()  # its title rises over the top tick labels
+    if align:
+        fig.align_titles()
+    fig.canvas.draw()
+    return np.array([[ax.title.get_window_extent().y0 for ax in row] for row in axs])
+
+
+@pytest.mark.parametrize("align", [False, True])
+def test_align_titles_raises_the_row_to_its_highest_title(align):
+    ours, theirs = _titles(plt, align), _titles(mplt, align)
+    np.testing.assert_allclose(ours, theirs, atol=0.5)
+    # aligned, the top row shares the raised title's height; the bottom row stays
+    assert (ours[0, 0] == ours[0, 1]) == align
+    assert ours[1, 0] == ours[1, 1]

@@ -205,6 +205,9 @@ def test_symmetric_locator_makes_automatic_limits_symmetric():
     (lambda ax: ax.axis("tight"), (-0.17, 10.17), (0.94, 4.46)),
     (lambda ax: ax.margins(0.1), (-0.64, 10.64), (0.78, 4.62)),
     (lambda ax: ax.margins(0.1, tight=False), (-2.0, 12.0), (0.5, 5.0)),
+    # set_xmargin/set_ymargin leave tight as it was: still rounded (gallery auto_ticks)
+    (lambda ax: ax.set_xmargin(0.8), (-10.0, 20.0), (0.5, 4.5)),
+    (lambda ax: ax.set_ymargin(0.3), (-2.0, 12.0), (0.0, 6.0)),
 ])
 def test_autoscale_tight_as_matplotlib(setup, xlim, ylim):
     with plt.rc_context({"axes.autolimit_mode": "round_numbers"}):

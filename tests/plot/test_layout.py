@@ -262,6 +262,45 @@ def test_gridspec_objects_and_positions():
         GridSpec(1, 1, left=0.9, right=0.1).get_subplot_params(None)
 
 
+def _grids_updated(plt):
+    fig = plt.figure()
+    gs1, gs2 = fig.add_gridspec(3, 1), fig.add_gridspec(2, 1, left=0.55)
+    axs = [fig.add_subplot(gs1[i]) for i in range(3)] + [fig.add_subplot(gs2[i])
+                                                         for i in range(2)]
+    gs1.update(top=0.8, bottom=0.2, right=0.45)  # gallery demo_tight_layout's last figure
+    gs2.update(hspace=0.5)
+    return np.array([ax.get_position().bounds for ax in axs])
+
+
+def test_gridspec_update_moves_its_axes():
+    ours, theirs = _grids_updated(lplt), _grids_updated(mplt)
+    np.testing.assert_allclose(ours, theirs, atol=1e-9)
+    assert ours[0, 1] + ours[0, 3] == pytest.approx(0.8)  # not the figure's 0.88
+    lplt.close("all")
+    mplt.close("all")
+
+
+def _inset_colorbars(plt, aspects=(2, 0.5)):
+    # gallery colorbar_placement's last figure: fixed-aspect axes, colorbars on insets
+    fig, axs = plt.subplots(2, 2, layout="constrained")
+    data = np.arange(400.0).reshape(20, 20)
+    for (row, col), ax in np.ndenumerate(axs):
+        pcm = ax.pcolormesh(data)
+        ax.set_aspect(aspects[col])
+        if row == 1:
+            fig.colorbar(pcm, ax=ax, cax=ax.inset_axes([1.04, 0.2, 0.05, 0.6]))
+    fig.canvas.draw()
+    return np.array([ax.get_position(original=True).bounds for ax in axs.flat])
+
+
+def test_constrained_layout_leaves_a_given_colorbar_axes_where_the_script_put_it():
+    ours, theirs = _inset_colorbars(lplt), _inset_colorbars(mplt)
+    # each column gets the room of its insets only, not a colorbar's beside it
+    np.testing.assert_allclose(ours * 640, theirs * 640, atol=2.0)
+    lplt.close("all")
+    mplt.close("all")
+
+
 def test_matplotlib_gridspec_objects_are_accepted():
     import matplotlib.gridspec as mgs
 

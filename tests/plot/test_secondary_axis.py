@@ -1,0 +1,71 @@
+"""Secondary axes placed by a data value (``secondary_xaxis(0, transform=ax.transData)``,
+gallery subplots_axes_and_figures/secondary_axis.py), against matplotlib's label boxes."""
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as mplt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+import lumos.pyplot as plt  # noqa: E402
+
+
+def _label_y0(lib, orientation="x", invert=False, ylim=None):
+    fig, ax = lib.subplots()
+    ax.plot(np.arange(10), np.linspace(-1, 2, 10))
+    if invert:
+        ax.invert_yaxis()
+    if orientation == "x":
+        sec = ax.secondary_xaxis(0, transform=ax.transData)
+        sec.set_xlabel("Axis at Y = 0")
+        label = sec.xaxis.label
+    else:
+        sec = ax.secondary_yaxis(4, transform=ax.transData)
+        sec.set_ylabel("Axis at X = 4")
+        label = sec.yaxis.label
+    if ylim is not None:
+        ax.set_ylim(*ylim)
+    fig.canvas.draw()
+    box = label.get_window_extent()
+    return box.y0 if orientation == "x" else box.x0
+
+
+@pytest.mark.parametrize("kw", [{}, {"invert": True}, {"ylim": (-2, 2)},
+                                {"orientation": "y"}])
+def test_secondary_axis_at_a_data_value_stands_where_matplotlib_puts_it(kw):
+    ours, theirs = _label_y0(plt, **kw), _label_y0(mplt, **kw)
+    assert abs(ours - theirs) < 1.0
+
+
+def test_secondary_axis_at_a_data_value_is_not_on_the_edge():
+    fig, ax = plt.subplots()
+    edge = ax.secondary_xaxis("bottom")
+    edge.set_xlabel("edge")
+    fig.canvas.draw()
+    assert abs(_label_y0(plt) - edge.xaxis.label.get_window_extent().y0) > 20
+
+
+def test_secondary_axis_other_transforms_are_refused():
+    fig, ax = plt.subplots()
+    with pytest.raises(TypeError, match="transform"):
+        ax.secondary_xaxis(0, transform=fig.transFigure)
+    # the axes fraction transform is the default's meaning
+    sec = ax.secondary_xaxis(0.3, transform=ax.transAxes)
+    assert sec.spines["bottom"].get_position() == ("axes", 0.3)
+
+
+def _title_over_secondary(lib):
+    fig, ax = lib.subplots(layout="constrained")
+    x = np.arange(0, 360, 1)
+    ax.plot(x, np.sin(2 * x * np.pi / 180))
+    ax.set_title("Sine wave")
+    sec = ax.secondary_xaxis("top", functions=(np.deg2rad, np.rad2deg))
+    sec.set_xlabel("angle [rad]")
+    fig.canvas.draw()
+    return ax.title.get_window_extent().y0, sec.xaxis.label.get_window_extent().y1
+
+
+def test_title_stands_over_a_top_secondary_axis():
+    (title, label), (mtitle, mlabel) = _title_over_secondary(plt), _title_over_secondary(mplt)
+    assert title > label  # above the secondary axis's label, not on it
+    assert abs(title - mtitle) < 1.0 and abs(label - mlabel) < 1.0
