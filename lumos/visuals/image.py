@@ -129,10 +129,15 @@ _MAINS = {
     }
 """,
 }
+def _defines(bad: bool, ends: bool) -> str:
+    """The switches of colormap(): whether the texture holds bad pixels, whether under
+    and over may paint."""
+    return ("#define BAD_PIXELS\n" if bad else "") + ("#define EXTREMES\n" if ends else "")
+
+
 # (kind, whether the texture holds bad pixels, whether under/over may paint): the
 # program of each
-_TEMPLATES = {(kind, bad, ends): ShaderTemplate(_VERTEX, ("#define BAD_PIXELS\n" if bad else "")
-                                                + ("#define EXTREMES\n" if ends else "")
+_TEMPLATES = {(kind, bad, ends): ShaderTemplate(_VERTEX, _defines(bad, ends)
                                                 + _FRAGMENT % ("", main))
               for kind, main in _MAINS.items() for bad in (False, True) for ends in (False, True)}
 
@@ -151,9 +156,7 @@ void main() {
     f_color = vec4(c.rgb * c.a, c.a);
 }
 """
-_COLORED = {(bad, ends): ShaderTemplate(_COLORED_VERTEX, ("#define BAD_PIXELS\n" if bad else "")
-                                        + ("#define EXTREMES\n" if ends else "")
-                                        + _COLORED_FRAGMENT)
+_COLORED = {(bad, ends): ShaderTemplate(_COLORED_VERTEX, _defines(bad, ends) + _COLORED_FRAGMENT)
             for bad in (False, True) for ends in (False, True)}
 
 
@@ -165,9 +168,7 @@ def _filter_template(name: str, stage: str, rgba: bool, bad: bool,
     functions, main = image_filters.fragment_parts(name, stage, rgba, colored)
     if name == "bilinear":  # lumos's bilinear unless shrunk
         main = image_filters.WIDENED_BILINEAR % _MAINS["rgba" if rgba else "bilinear"]
-    return ShaderTemplate(_VERTEX, ("#define BAD_PIXELS\n" if bad else "")
-                          + ("#define EXTREMES\n" if ends else "")
-                          + _FRAGMENT % (functions, main))
+    return ShaderTemplate(_VERTEX, _defines(bad, ends) + _FRAGMENT % (functions, main))
 
 _CORNERS = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], np.float32)
 _CHUNK = 1 << 20  # pixels converted at a time
