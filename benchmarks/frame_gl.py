@@ -59,8 +59,11 @@ def run(scene: str = "line", reps: int = 40, marks: bool = False) -> list[tuple]
     data = next(d for _, kind, d in window.scenes() if kind == scene)
     fig, view = window.lumos_target(scene, data)
     frame = fig.frame()
-    axes = frame.draws[1:]
-    groups = {"all": frame.draws, "data": frame.draws[:1], "axes": axes,
+    # the data's draws: the image's pass into its colored target (drawn once: the
+    # executor skips it while the key holds), then its draw into the framebuffer
+    n = 1 + next(i for i, d in enumerate(frame.draws) if d.target is None)
+    axes = frame.draws[n:]
+    groups = {"all": frame.draws, "data": frame.draws[:n], "axes": axes,
               "axes lines": [d for d in axes if d.mode == "triangle_strip"],
               "axes text": [d for d in axes if d.mode == "triangles"], "none": []}
     rows = []

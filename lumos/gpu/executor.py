@@ -203,7 +203,8 @@ class ModernGLExecutor:
         fbo = self.ctx.framebuffer(color_attachments=[tex], depth_attachment=depth)
         if t.clear is None:
             fbo.clear(0.0, 0.0, 0.0, 0.0, depth=1.0)  # defined content on first use
-        self._targets[t.id] = entry = [tex, fbo, size, t.format, t.filter, depth]
+        # the last: the key its content was drawn under (RenderTarget.key)
+        self._targets[t.id] = entry = [tex, fbo, size, t.format, t.filter, depth, None]
         return entry
 
     @staticmethod
@@ -404,6 +405,7 @@ class ModernGLExecutor:
         state = None  # the context state set by the last draw (any at the start of a frame)
         samples = float(_samples(fbo))
         in_frame: dict = {}  # camera parts per view; matrices of this frame only
+        keyed = []  # the targets drawn into
         for d in frame.draws:
             if d.count <= 0 or d.instances == 0:
                 self._prepare(d)
@@ -421,6 +423,9 @@ class ModernGLExecutor:
                 if any(_target_of(t) is d.target for t in d.textures.values()):
                     raise ValueError(f"draw: render target {d.target.id} is both drawn into "
                                      "and sampled by one draw")
+                if d.target.key is not None and targets[d.target.id][6] == d.target.key:
+                    continue  # it holds what this draw made under the same key
+                keyed.append(d.target)
                 dest = targets[d.target.id][1]
                 part = in_tile.get(d.target.id)
                 if part is None:
@@ -488,6 +493,8 @@ class ModernGLExecutor:
                 _MODES[d.mode], vertices=d.count, first=d.first, instances=d.instances or 1
             )
         clear_through(None)  # views after the last draw (an empty inset axes) cover too
+        for t in keyed:
+            targets[t.id][6] = t.key
 
     def release_unused(self, frame: Frame) -> None:
         """Free GPU objects of resources the frame no longer uses."""

@@ -48,6 +48,10 @@ class RenderTarget:
     multisampled. ``depth=True`` adds a depth attachment (cleared to 1.0 with the color):
     draws into the target depth-test against each other, and later draws sample it
     through :attr:`depth_texture` (the volume ray marcher reads the scene depth so).
+    ``key`` (an int or None), for a target kept across frames: an executor whose target
+    already holds what the draws into it made under the same key skips those draws (an
+    image's colormapped texels are drawn again only when the data or colors change, and
+    again by an executor that never drew them).
 
     >>> counts = RenderTarget(size="view", format="rgba32f")
     >>> Draw(..., target=counts, state=State(blend="add"))     # accumulate
@@ -56,8 +60,9 @@ class RenderTarget:
 
     def __init__(self, size: tuple[int, int] | str = "view", format: str = "rgba32f",
                  clear: tuple[float, float, float, float] | None = (0.0, 0.0, 0.0, 0.0),
-                 filter: str = "nearest", depth: bool = False) -> None:
+                 filter: str = "nearest", depth: bool = False, key: int | None = None) -> None:
         self.id = _new_id("rt")
+        self.key = key
         if isinstance(size, str):
             if size != "view":
                 raise ValueError(f"size: got {size!r}, expected (w, h) or 'view'")
@@ -103,6 +108,7 @@ class RenderTarget:
             "clear": None if self.clear is None else list(self.clear),
             "filter": self.filter,
             "depth": self.depth,
+            **({} if self.key is None else {"key": int(self.key)}),
         }
 
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from .. import colors
 from ..gpu.budget import check_memory
-from ..gpu.frame import Attribute, Draw, State
+from ..gpu.frame import Attribute, Draw, RenderTarget, State
 from ..gpu.resources import Buffer, Texture
 from ..primitives import Raster
 from ..shaders import ShaderTemplate
@@ -46,16 +46,15 @@ void main() {
 }
 """
 
-_FRAGMENT = """
+# What every scalar program has: the data, the colormap and colormap() (the image's
+# draws and the pass that colormaps the texels once into a target).
+_COLORMAP = """
 uniform sampler2D u_data;
 uniform sampler2D u_cmap;
 uniform vec2 u_clim;
 uniform vec4 u_bad;
 uniform vec4 u_under;        // below u_clim.x and above u_clim.y: the colormap's extremes
 uniform vec4 u_over;
-uniform vec4 u_tile;         // first texel (x, y) and size (w, h) of the part u_data shows
-uniform float u_opacity;     // times every pixel's alpha, after the colormap
-in vec2 v_uv;
 out vec4 f_color;
 
 float fetch(ivec2 ij, ivec2 size) {
@@ -80,6 +79,12 @@ vec4 colormap(float v) {
     float t = span != 0.0 ? clamp((v - u_clim.x) / span, 0.0, 1.0) : 0.5;
     return texture(u_cmap, vec2((t * 255.0 + 0.5) / 256.0, 0.5));
 }
+"""
+
+_FRAGMENT = _COLORMAP + """
+uniform vec4 u_tile;         // first texel (x, y) and size (w, h) of the part u_data shows
+uniform float u_opacity;     // times every pixel's alpha, after the colormap
+in vec2 v_uv;
 %s
 void main() {
     ivec2 size = textureSize(u_data, 0);
@@ -124,12 +129,35 @@ _MAINS = {
     }
 """,
 }
+def _defines(bad: bool, ends: bool) -> str:
+    """The switches of colormap(): whether the texture holds bad pixels, whether under
+    and over may paint."""
+    return ("#define BAD_PIXELS\n" if bad else "") + ("#define EXTREMES\n" if ends else "")
+
+
 # (kind, whether the texture holds bad pixels, whether under/over may paint): the
 # program of each
-_TEMPLATES = {(kind, bad, ends): ShaderTemplate(_VERTEX, ("#define BAD_PIXELS\n" if bad else "")
-                                                + ("#define EXTREMES\n" if ends else "")
+_TEMPLATES = {(kind, bad, ends): ShaderTemplate(_VERTEX, _defines(bad, ends)
                                                 + _FRAGMENT % ("", main))
               for kind, main in _MAINS.items() for bad in (False, True) for ends in (False, True)}
+
+
+# The texels colormapped into a target of the data's size, premultiplied: what the color
+# stage of Agg's filters averages (Image._colored_target).
+_COLORED_VERTEX = """
+in vec2 a_corner;
+void main() {
+    gl_Position = vec4(a_corner * 2.0 - 1.0, 0.0, 1.0);
+}
+"""
+_COLORED_FRAGMENT = _COLORMAP + """
+void main() {
+    vec4 c = colormap(texelFetch(u_data, ivec2(gl_FragCoord.xy), 0).r);
+    f_color = vec4(c.rgb * c.a, c.a);
+}
+"""
+_COLORED = {(bad, ends): ShaderTemplate(_COLORED_VERTEX, _defines(bad, ends) + _COLORED_FRAGMENT)
+            for bad in (False, True) for ends in (False, True)}
 
 
 @functools.cache
@@ -140,16 +168,14 @@ def _filter_template(name: str, stage: str, rgba: bool, bad: bool,
     functions, main = image_filters.fragment_parts(name, stage, rgba, colored)
     if name == "bilinear":  # lumos's bilinear unless shrunk
         main = image_filters.WIDENED_BILINEAR % _MAINS["rgba" if rgba else "bilinear"]
-    return ShaderTemplate(_VERTEX, ("#define BAD_PIXELS\n" if bad else "")
-                          + ("#define EXTREMES\n" if ends else "")
-                          + _FRAGMENT % (functions, main))
+    return ShaderTemplate(_VERTEX, _defines(bad, ends) + _FRAGMENT % (functions, main))
 
 _CORNERS = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], np.float32)
 _CHUNK = 1 << 20  # pixels converted at a time
 
 
 def _colormap_block(data: np.ndarray, lut: np.ndarray, clim: tuple[float, float],
-                    nearest: bool, extremes: list, premultiplied: bool) -> np.ndarray:
+                    nearest: bool, extremes: list) -> np.ndarray:
     """One block of ``Image._colormapped``: uint8 RGBA of ``data`` through the float64
     lookup table ``lut`` as the shader's ``colormap()`` reads it; ``extremes`` are the
     under, over and bad colors (0..255)."""
@@ -172,11 +198,7 @@ def _colormap_block(data: np.ndarray, lut: np.ndarray, clim: tuple[float, float]
             masks[:0] = [(data < c0, under), (data > c1, over)]
     for mask, color in masks:
         rgb[mask] = color
-    rgba = np.clip(np.floor(rgb + 0.5), 0, 255).astype(np.uint8)
-    if premultiplied:
-        wide = rgba.astype(np.uint16)
-        rgba[..., :3] = (wide[..., :3] * wide[..., 3:] + 127) // 255
-    return rgba
+    return np.clip(np.floor(rgb + 0.5), 0, 255).astype(np.uint8)
 
 
 def _finite_range(arr: np.ndarray) -> tuple[float | None, float | None]:
@@ -228,7 +250,7 @@ class Image(Visual):
         self._texture: Texture | None = None
         self._tiles: tuple = (None, [])  # (key, [(texture, (r0, r1, c0, c1), u_tile)])
         self._cmap_texture: Texture | None = None
-        self._colored: tuple = (None, None)  # (key, the texels colormapped, premultiplied)
+        self._colored: tuple = (None, None)  # (key, the target of the texels colormapped)
         self._extent = None
         self._shear = (0.0, 0.0)
         self._default_extent = True
@@ -493,10 +515,9 @@ class Image(Visual):
             return self._with_opacity(self._texture.data[rows, cols].copy())
         return self._with_opacity(self._colormapped(rows, cols))
 
-    def _colormapped(self, rows: slice = slice(None), cols: slice = slice(None),
-                     premultiplied: bool = False) -> np.ndarray:
+    def _colormapped(self, rows: slice = slice(None), cols: slice = slice(None)) -> np.ndarray:
         """The scalar field's pixels through the colormap as the shader's ``colormap()``:
-        (h, w, 4) uint8, without the opacity (``premultiplied``: colors times alpha)."""
+        (h, w, 4) uint8, without the opacity."""
         data = self._data[rows, cols]
         lut = self._cmap_texture.data[0].astype(np.float64)
         nearest = self._cmap_texture.filter == "nearest"
@@ -508,19 +529,33 @@ class Image(Visual):
         step = max(1, _CHUNK // 16 // max(1, data.shape[1]))
         for r in range(0, data.shape[0], step):
             out[r : r + step] = _colormap_block(data[r : r + step], lut, self._clim, nearest,
-                                                extremes, premultiplied)
+                                                extremes)
         return out
 
-    def _colored_texture(self) -> Texture:
-        """The scalar field's texels colormapped and premultiplied, filtered linearly: what
-        the color stage of Agg's filters averages, made again only when the data, the
-        color limits or the colormap change (not when the view pans or zooms)."""
-        cm, lut = self._cmap, self._cmap_texture
-        key = (self._texture.id, self._texture.version, self._clim, lut.id, lut.version,
-               lut.filter, *(colors.to_rgba(c) for c in (cm.bad, cm.under, cm.over)))
-        if self._colored[0] != key:
-            self._colored = (key, Texture(self._colormapped(premultiplied=True), copy=False))
-        return self._colored[1]
+    def _colored_target(self, ctx: DrawContext, uniforms: dict) -> tuple:
+        """The target that holds the scalar field's texels colormapped and premultiplied,
+        filtered linearly (what the color stage of Agg's filters averages), and the draw
+        that fills it: a new key when the data, the color limits or the colormap change,
+        so that an executor draws it again then, or when its target is new (a new
+        context, a file, a page), never on a pan or zoom."""
+        cm, lut, tex = self._cmap, self._cmap_texture, self._texture
+        key = (tex.id, tex.version, self._clim, lut.id, lut.version, lut.filter,
+               *(colors.to_rgba(c) for c in (cm.bad, cm.under, cm.over)))
+        seen, target = self._colored
+        h, w = tex.shape
+        if target is None:
+            target = RenderTarget((w, h), "rgba8", clear=None, filter="linear", key=0)
+        if seen != key:
+            target.size, target.key = (w, h), target.key + 1
+            self._colored = (key, target)
+        fill = Draw(
+            program=_COLORED[self._bad_pixels, self._beyond(uniforms["u_clim"])].compose(),
+            view=ctx.view_id, mode="triangle_strip", count=4,
+            attributes={"a_corner": Attribute(self._corner_buffer, 2)}, uniforms=uniforms,
+            textures={"u_data": tex, "u_cmap": lut}, target=target,
+            state=State(blend=None, depth_write=False),
+        )
+        return target, fill
 
     def _with_opacity(self, rgba: np.ndarray) -> np.ndarray:
         """uint8 pixels with their alpha times the opacity (in place), as the shader."""
@@ -609,7 +644,9 @@ class Image(Visual):
                                                                 self._filterrad),
                                "u_widen": float(self._resample)}
             if colored:
-                textures["u_colored"] = self._colored_texture()
+                textures["u_colored"], fill = self._colored_target(
+                    ctx, {"u_clim": clim, **extremes})
+                draws.append(fill)
         else:
             template, filter_uniforms = _TEMPLATES[kind, self._bad_pixels, ends], {}
         for texture, (r0, r1, c0, c1), tile in parts:

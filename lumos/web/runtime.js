@@ -252,6 +252,7 @@
       gl.blendEquation(gl.FUNC_ADD);
       gl.depthFunc(gl.LESS);
       gl.cullFace(gl.BACK);
+      const keyed = [];  // the targets drawn into, with their keys
       for (const d of desc.draws) {
         if (d.count <= 0 || d.instances === 0) continue;
         if (unclear.includes(d.view)) clearThrough(d.view);
@@ -261,7 +262,10 @@
         // Into a render target: the whole target is the viewport; else the view's rect.
         let rect = [x, h - y - vh, vw, vh];
         if (d.target !== null && d.target !== undefined) {
-          const t = this.targets.get(d.target);
+          const t = this.targets.get(d.target), key = desc.targets[d.target].key;
+          // a target that holds what this draw made under the same key (RenderTarget.key)
+          if (key !== undefined && t.key === key) continue;
+          keyed.push([t, key]);
           if (Object.values(d.textures).some((id) => targetOf(id) === d.target)) {
             throw new Error(`draw: render target ${d.target} is both drawn into and sampled ` +
               "by one draw");
@@ -346,6 +350,7 @@
         gl.bindVertexArray(null);
       }
       clearThrough(null);  // views after the last draw (an empty inset axes) cover too
+      for (const [t, key] of keyed) t.key = key;
       gl.bindFramebuffer(gl.FRAMEBUFFER, null);
       gl.disable(gl.SCISSOR_TEST);
       gl.disable(gl.POLYGON_OFFSET_FILL);

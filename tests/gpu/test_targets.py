@@ -191,3 +191,34 @@ def test_json_form_names_targets():
 def test_bad_arguments(kwargs, error, match):
     with pytest.raises(error, match=match):
         RenderTarget(**kwargs)
+
+
+COLOR_FS = "uniform vec4 u_c;\nout vec4 f_color;\nvoid main() { f_color = u_c; }\n"
+
+
+def test_keyed_target_is_drawn_again_only_for_a_new_key_or_executor(ctx):
+    """A kept target with a key: its draws are skipped while the executor's copy holds
+    what they drew under that key; a new key, or an executor that never drew it, draws."""
+    target = RenderTarget(size=(4, 2), format="rgba8", clear=None, key=1)
+    quad = Buffer(np.array([[-1, -1], [1, -1], [-1, 1], [1, 1]], np.float32))
+
+    def frame(color) -> Frame:
+        f = Frame(size=(4, 2))
+        f.views["v"] = View("v", (0, 0, 4, 2), {"type": "panzoom", "rect": [0, 0, 4, 2]})
+        f.draws.append(Draw(Program(QUAD_VS, COLOR_FS), "v", "triangle_strip", 4,
+                            attributes={"a_pos": Attribute(quad, 2)},
+                            uniforms={"u_c": color}, target=target,
+                            state=State(blend=None)))
+        return f
+
+    def red_of(executor, color) -> float:
+        render(executor, ctx, frame(color))
+        return float(executor.target_pixels(target)[0, 0, 0])
+
+    first = ModernGLExecutor(ctx)
+    assert red_of(first, (1.0, 0.0, 0.0, 1.0)) == 1.0
+    assert red_of(first, (0.0, 0.0, 0.0, 1.0)) == 1.0  # same key: not drawn
+    target.key = 2
+    assert red_of(first, (0.0, 0.0, 0.0, 1.0)) == 0.0  # a new key: drawn
+    assert red_of(ModernGLExecutor(ctx), (1.0, 0.0, 0.0, 1.0)) == 1.0  # a fresh executor
+    assert frame((0, 0, 0, 1)).to_json()[0]["targets"][target.id]["key"] == 2

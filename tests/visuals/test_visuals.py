@@ -264,13 +264,66 @@ def test_image_bilinear_renormalizes_around_nan():
 
 
 def program_defines(image, define: str, rect, size) -> list[bool]:
-    """Whether each draw of a frame holding only ``image`` compiles ``#define define``."""
+    """Whether each draw of a frame holding only ``image`` into the view (not the pass
+    that colormaps its texels into a target) compiles ``#define define``."""
     canvas = scene.Canvas(size=size)
     view = canvas.add_view()
     view.add(image)
     view.camera.rect = rect
     try:
-        return [f"#define {define}" in d.program.fragment for d in canvas.frame().draws]
+        return [f"#define {define}" in d.program.fragment for d in canvas.frame().draws
+                if d.target is None]
+    finally:
+        canvas.close()
+
+
+def test_image_colors_its_texels_once_on_the_gpu_as_the_cpu_does():
+    # the color stage of Agg's filters samples the texels colormapped and premultiplied
+    # in a target: within 1/255 of the CPU's colors (NaN, under and over included),
+    # drawn again when the data or clim change, not by a frame that only pans
+    from lumos import colors
+    from lumos.gpu.context import current
+    from lumos.gpu.executor import ModernGLExecutor, OffscreenTarget
+
+    cmap = colors.get_cmap("viridis").with_extremes(bad="red", under="blue", over="white")
+    data = np.random.default_rng(3).normal(size=(37, 53))
+    data[4, 7], data[20, 30] = np.nan, -np.inf
+    image = visuals.Image(data, cmap=cmap, clim=(-1.5, 1.2), interpolation="hanning")
+    canvas = scene.Canvas(size=(30, 20))
+    view = canvas.add_view()
+    view.add(image)
+    view.camera.rect = (0.0, 0.0, 53.0, 37.0)
+
+    def target_and_fills(ex, out):
+        frame = canvas.frame()
+        fills = [d for d in frame.draws if d.target is not None]
+        ex.render(frame, out.fbo)
+        return fills[0].target, len(fills)
+
+    def cpu() -> np.ndarray:
+        rgba = image.rgba().astype(np.int64)
+        rgba[..., :3] = (rgba[..., :3] * rgba[..., 3:] + 127) // 255
+        return rgba[::-1]  # first row at the top, as target_pixels
+
+    try:
+        with current() as ctx:
+            ex, out = ModernGLExecutor(ctx), OffscreenTarget(ctx, (30, 20))
+            try:
+                target, fills = target_and_fills(ex, out)
+                assert (fills, target.size) == (1, (53, 37))
+                gpu = np.round(ex.target_pixels(target) * 255).astype(np.int64)
+                assert np.abs(gpu - cpu()).max() <= 1
+                key = target.key
+                view.camera.rect = (5.0, 2.0, 20.0, 15.0)  # a pan: the same key
+                assert target_and_fills(ex, out)[0].key == key
+                image.clim = (-0.5, 0.5)
+                assert target_and_fills(ex, out)[0].key == key + 1
+                image.set_data(-data)
+                target_and_fills(ex, out)
+                gpu = np.round(ex.target_pixels(target) * 255).astype(np.int64)
+                assert target.key == key + 2 and np.abs(gpu - cpu()).max() <= 1
+            finally:
+                out.release()
     finally:
         canvas.close()
 

@@ -178,3 +178,31 @@ def test_translucent_line_layer_matches(tmp_path):
     assert_same("web_line_layer", actual, expected)
     crossing, single = actual[40, 40, :3].astype(int), actual[55, 25, :3].astype(int)
     assert abs(crossing - single).max() <= 3 and single[0] < 200
+
+
+def test_keyed_target_is_drawn_again_only_for_a_new_key(tmp_path):
+    """runtime.js as the executor: draws into a kept target with a key are skipped while
+    the page's target holds what they drew under that key (RenderTarget.key)."""
+    target = RenderTarget(size=(4, 2), format="rgba8", clear=None, key=1)
+    quad = Buffer(np.array([[-1, -1], [1, -1], [-1, 1], [1, 1]], np.float32))
+    frame = Frame(size=(4, 2))
+    frame.views["v"] = View("v", (0, 0, 4, 2), {"type": "panzoom", "rect": [0, 0, 4, 2]})
+    frame.draws.append(Draw(Program(QUAD_VS, POINTS_FS), "v", "triangle_strip", 4,
+                            attributes={"a_pos": Attribute(quad, 2)},
+                            uniforms={"u_weight": (1.0, 0.0, 0.0, 1.0)}, target=target,
+                            state=State(blend=None)))
+    html = save_html(frame, tmp_path / "keyed.html")
+    with browser.Chromium((4, 2)) as b:
+        b.open(html)
+        reds = b.evaluate(f"""(() => {{
+            const r = lumos.standalone, red = () => r.readTarget("{target.id}")[0];
+            const out = [red()];
+            r.desc.draws[0].uniforms.u_weight = [0, 0, 0, 1];
+            r.draw();
+            out.push(red());  // the same key: not drawn
+            r.desc.targets["{target.id}"].key = 2;
+            r.draw();
+            out.push(red());  // a new key: drawn
+            return out;
+        }})()""")
+    assert reds == [1, 1, 0]
