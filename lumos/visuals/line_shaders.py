@@ -30,7 +30,11 @@ uniform highp sampler2D u_arc_rows;     // segmented prefix sums of lengths per 
 uniform highp sampler2D u_arc_offsets;  // what the rows before each row add
 #endif
 uniform float u_samples;
+#ifdef ONE_COLOR
+flat out vec4 v_color;  // every point one color: nothing to interpolate per pixel
+#else
 out vec4 v_color;
+#endif
 flat out vec2 v_a;
 flat out vec2 v_b;
 flat out vec2 v_prev;
@@ -119,7 +123,8 @@ void main() {
 # uniform would make software rasterizers run both per pixel): DASHED; CAP_BUTT,
 # CAP_PROJECTING or neither (round) for open ends and dash ends; JOIN_MITER, JOIN_BEVEL
 # or neither (round); ALIASED (a pixel is in or out, as Agg's non-antialiased
-# rendering: covered when its centre is).
+# rendering: covered when its centre is); ONE_COLOR (every point one color: the color
+# is not interpolated per pixel).
 _FRAGMENT = """
 uniform float u_width;
 uniform float u_pixel_ratio;
@@ -127,7 +132,11 @@ uniform float u_miter_limit;  // the miter's reach in half widths; 0: the width 
 uniform vec4 u_dash;  // on, off, on, off lengths in logical pixels
 uniform vec4 u_dash_more;  // two more (on, off) pairs (zeros: none)
 uniform float u_dash_offset;  // how far into the pattern a line starts, logical pixels
+#ifdef ONE_COLOR
+flat in vec4 v_color;
+#else
 in vec4 v_color;
+#endif
 flat in vec2 v_a;
 flat in vec2 v_b;
 flat in vec2 v_prev;
@@ -318,16 +327,18 @@ void main() {
 """
 CAPS = ("round", "butt", "projecting")
 JOINS = ("round", "miter", "bevel")
-# one program per (dash pairs, cap, join, antialiased), made when first drawn
-_PROGRAMS: dict[tuple[int, str, str, bool], ShaderTemplate] = {}
+# one program per (dash pairs, cap, join, antialiased, one color), made when first drawn
+_PROGRAMS: dict[tuple[int, str, str, bool, bool], ShaderTemplate] = {}
 
 
-def line_program(pairs: int, cap: str, join: str, antialiased: bool) -> ShaderTemplate:
-    """The line program: solid (``pairs`` 0) or dashed with 1 to 4 (on, off) pairs."""
-    key = (pairs, cap, join, antialiased)
+def line_program(pairs: int, cap: str, join: str, antialiased: bool,
+                 one_color: bool = False) -> ShaderTemplate:
+    """The line program: solid (``pairs`` 0) or dashed with 1 to 4 (on, off) pairs;
+    ``one_color``: every point has the same color (not interpolated per pixel)."""
+    key = (pairs, cap, join, antialiased, one_color)
     if key not in _PROGRAMS:
         names = (["DASHED", f"DASH_PAIRS {pairs}"] if pairs else []) \
-            + (["ALIASED"] if not antialiased else [])
+            + (["ALIASED"] if not antialiased else []) + (["ONE_COLOR"] if one_color else [])
         names += [f"CAP_{cap.upper()}"] if cap != "round" else []
         names += [f"JOIN_{join.upper()}"] if join != "round" else []
         define = "".join(f"#define {name}\n" for name in names)
