@@ -106,7 +106,11 @@ void main() {
 #endif
     vec2 p = mix(s0, s1, along) + (2.0 * along - 1.0) * dir * reach + side * nrm * hw;
     gl_Position = window_to_clip(p, mix(z0, z1, along));
+#ifdef ONE_COLOR
+    v_color = a_c0 / 255.0;  // a_c1 is the same color
+#else
     v_color = mix(a_c0, a_c1, along) / 255.0;
+#endif
     v_a = s0;
     v_b = s1;
     v_prev = s_prev;
