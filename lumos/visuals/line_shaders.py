@@ -233,13 +233,13 @@ float stroke_distance(vec2 p, vec2 a, vec2 b, float s_a, vec2 open, vec2 before,
     float beyond = max(-t, t - len);  // > 0 past the nearer end
     bool open_end = -t > t - len ? open.x > 0.5 : open.y > 0.5;
 #ifndef DASHED
-    // solid: the cap at an open end; a joined end is round, or square where the
-    // corner polygon fills the rest
+    // solid: the cap at an open end; a joined end is round (the capsule's distance,
+    // shared with leaves() above), or square where the corner polygon fills the rest
     if (open_end) return cap_distance(beyond, lat, hw);
 #if defined(JOIN_MITER) || defined(JOIN_BEVEL)
     return max(beyond, lat - hw);
 #else
-    return length(vec2(max(beyond, 0.0), lat)) - hw;
+    return segment_distance(p, a, b) - hw;
 #endif
 #else
     float end = open_end ? beyond : -1.0e9;
