@@ -606,7 +606,7 @@ class Line(Visual):
                           RuntimeWarning, stacklevel=2)
         program = line_program(len(self._dashes) // 2 if dashed else 0,
                            self._dash_cap if dashed else self._cap, self._join,
-                           self._antialiased).compose(transform=snippet)
+                           self._antialiased, len(self._rgba) == 1).compose(transform=snippet)
         pb, cb = self._pos_buffer, self._color_buffer
         attributes = {
             "a_prev": Attribute(pb, 4, "f4", 0, 16, 1),

@@ -30,7 +30,11 @@ uniform highp sampler2D u_arc_rows;     // segmented prefix sums of lengths per 
 uniform highp sampler2D u_arc_offsets;  // what the rows before each row add
 #endif
 uniform float u_samples;
+#ifdef ONE_COLOR
+flat out vec4 v_color;  // every point one color: nothing to interpolate per pixel
+#else
 out vec4 v_color;
+#endif
 flat out vec2 v_a;
 flat out vec2 v_b;
 flat out vec2 v_prev;
@@ -102,7 +106,11 @@ void main() {
 #endif
     vec2 p = mix(s0, s1, along) + (2.0 * along - 1.0) * dir * reach + side * nrm * hw;
     gl_Position = window_to_clip(p, mix(z0, z1, along));
+#ifdef ONE_COLOR
+    v_color = a_c0 / 255.0;  // a_c1 is the same color
+#else
     v_color = mix(a_c0, a_c1, along) / 255.0;
+#endif
     v_a = s0;
     v_b = s1;
     v_prev = s_prev;
@@ -119,7 +127,8 @@ void main() {
 # uniform would make software rasterizers run both per pixel): DASHED; CAP_BUTT,
 # CAP_PROJECTING or neither (round) for open ends and dash ends; JOIN_MITER, JOIN_BEVEL
 # or neither (round); ALIASED (a pixel is in or out, as Agg's non-antialiased
-# rendering: covered when its centre is).
+# rendering: covered when its centre is); ONE_COLOR (every point one color: the color
+# is not interpolated per pixel).
 _FRAGMENT = """
 uniform float u_width;
 uniform float u_pixel_ratio;
@@ -127,7 +136,11 @@ uniform float u_miter_limit;  // the miter's reach in half widths; 0: the width 
 uniform vec4 u_dash;  // on, off, on, off lengths in logical pixels
 uniform vec4 u_dash_more;  // two more (on, off) pairs (zeros: none)
 uniform float u_dash_offset;  // how far into the pattern a line starts, logical pixels
+#ifdef ONE_COLOR
+flat in vec4 v_color;
+#else
 in vec4 v_color;
+#endif
 flat in vec2 v_a;
 flat in vec2 v_b;
 flat in vec2 v_prev;
@@ -220,13 +233,13 @@ float stroke_distance(vec2 p, vec2 a, vec2 b, float s_a, vec2 open, vec2 before,
     float beyond = max(-t, t - len);  // > 0 past the nearer end
     bool open_end = -t > t - len ? open.x > 0.5 : open.y > 0.5;
 #ifndef DASHED
-    // solid: the cap at an open end; a joined end is round, or square where the
-    // corner polygon fills the rest
+    // solid: the cap at an open end; a joined end is round (the capsule's distance,
+    // shared with leaves() above), or square where the corner polygon fills the rest
     if (open_end) return cap_distance(beyond, lat, hw);
 #if defined(JOIN_MITER) || defined(JOIN_BEVEL)
     return max(beyond, lat - hw);
 #else
-    return length(vec2(max(beyond, 0.0), lat)) - hw;
+    return segment_distance(p, a, b) - hw;
 #endif
 #else
     float end = open_end ? beyond : -1.0e9;
@@ -318,16 +331,18 @@ void main() {
 """
 CAPS = ("round", "butt", "projecting")
 JOINS = ("round", "miter", "bevel")
-# one program per (dash pairs, cap, join, antialiased), made when first drawn
-_PROGRAMS: dict[tuple[int, str, str, bool], ShaderTemplate] = {}
+# one program per (dash pairs, cap, join, antialiased, one color), made when first drawn
+_PROGRAMS: dict[tuple[int, str, str, bool, bool], ShaderTemplate] = {}
 
 
-def line_program(pairs: int, cap: str, join: str, antialiased: bool) -> ShaderTemplate:
-    """The line program: solid (``pairs`` 0) or dashed with 1 to 4 (on, off) pairs."""
-    key = (pairs, cap, join, antialiased)
+def line_program(pairs: int, cap: str, join: str, antialiased: bool,
+                 one_color: bool = False) -> ShaderTemplate:
+    """The line program: solid (``pairs`` 0) or dashed with 1 to 4 (on, off) pairs;
+    ``one_color``: every point has the same color (not interpolated per pixel)."""
+    key = (pairs, cap, join, antialiased, one_color)
     if key not in _PROGRAMS:
         names = (["DASHED", f"DASH_PAIRS {pairs}"] if pairs else []) \
-            + (["ALIASED"] if not antialiased else [])
+            + (["ALIASED"] if not antialiased else []) + (["ONE_COLOR"] if one_color else [])
         names += [f"CAP_{cap.upper()}"] if cap != "round" else []
         names += [f"JOIN_{join.upper()}"] if join != "round" else []
         define = "".join(f"#define {name}\n" for name in names)

@@ -167,6 +167,26 @@ def test_line_per_point_colors_and_many_lines_in_one_draw():
     assert left[0] > 200 and left[2] < 60 and right[2] > 200 and right[0] < 60
 
 
+def test_a_line_of_one_color_is_drawn_flat_as_its_points_colored_alike():
+    # one color: the ONE_COLOR program (no color interpolated per pixel); the same
+    # color given per point goes through the interpolating program: the same pixels
+    rng = np.random.default_rng(3)
+    pos = np.c_[np.linspace(0.0, 3.0, 200), np.cumsum(rng.normal(size=200)) * 0.05 + 1.5]
+    pictures, defines = [], []
+    for color in ((0.1, 0.3, 0.9, 1.0), [(0.1, 0.3, 0.9, 1.0)] * len(pos)):
+        canvas = scene.Canvas(size=(120, 90), bgcolor="white")
+        view = canvas.add_view()
+        view.add(visuals.Line(pos=pos, color=color, width=2.5))
+        view.camera.rect = (0.0, 0.0, 3.0, 3.0)
+        (draw,) = canvas.frame().draws
+        defines.append("#define ONE_COLOR" in draw.program.fragment)
+        pictures.append(canvas.render())
+        canvas.close()
+    assert defines == [True, False]
+    assert ink(pictures[0]).sum() > 200
+    np.testing.assert_array_equal(pictures[0], pictures[1])
+
+
 def test_a_line_of_breaks_only_draws_nothing_unless_a_page_fills_it():
     # an axes' tick line without ticks holds two NaN rows: a frame for pixels leaves
     # its draw out (the same picture, one draw less); a page's frame keeps it to fill
