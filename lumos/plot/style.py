@@ -51,9 +51,9 @@ figure.figsize figure.frameon figure.frontends figure.labelsize figure.labelweig
 figure.subplot.bottom figure.subplot.hspace figure.subplot.left figure.subplot.right
 figure.subplot.top figure.subplot.wspace figure.titlesize figure.titleweight font.family
 font.size grid.alpha grid.color grid.linestyle grid.linewidth hatch.color hatch.linewidth
-hist.bins image.cmap image.interpolation image.origin legend.borderaxespad
-legend.borderpad legend.edgecolor legend.fontsize legend.framealpha legend.frameon
-legend.handlelength legend.handletextpad legend.labelspacing legend.loc lines.color
+hist.bins image.cmap image.interpolation image.interpolation_stage image.origin image.resample
+legend.borderaxespad legend.borderpad legend.edgecolor legend.fontsize legend.framealpha
+legend.frameon legend.handlelength legend.handletextpad legend.labelspacing legend.loc lines.color
 lines.linestyle lines.linewidth lines.marker lines.markeredgewidth lines.markersize
 lines.solid_capstyle lines.dash_capstyle lines.solid_joinstyle lines.dash_joinstyle
 lines.antialiased
