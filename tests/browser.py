@@ -382,3 +382,21 @@ def write_comparison(name: str, actual: np.ndarray, expected: np.ndarray) -> Pat
         diff[..., 3] = 255
         _save_png(OUTPUT / f"{name}.diff.png", diff)
     return OUTPUT
+
+
+def page_as_python(fig, tmp_path, name: str, mean: float = 1.0,
+                   bad: float = 0.005) -> np.ndarray:
+    """The page of ``fig`` saved as HTML and captured in Chromium, checked against
+    Python's render of it (``mean`` difference and fraction of ``bad`` pixels below the
+    bounds; both pictures go to tests/output/ when not): the page's RGBA pixels."""
+    python = fig.render()
+    html = fig.savefig(tmp_path / f"{name}.html")
+    with Chromium(tuple(int(v) for v in fig.canvas.size)) as b:
+        b.open(html)
+        page = b.capture()
+    diff = image_difference(page, python)
+    if not (diff["mean"] < mean and diff["bad_fraction"] < bad):
+        write_comparison(name, page, python)
+    assert diff["mean"] < mean and diff["bad_fraction"] < bad, \
+        f"page and Python pictures of {name} differ: {diff}"
+    return page

@@ -28,12 +28,4 @@ def test_filtered_images_on_the_page_as_in_python(tmp_path, name, size):
               aspect="auto")
     ax.set_axis_off()
     fig.subplots_adjust(0, 0, 1, 1)
-    python = fig.render()
-    html = fig.savefig(tmp_path / f"filter_{name}.html")
-    with browser.Chromium((300, 200)) as b:
-        b.open(html)
-        page = b.capture()
-    diff = browser.image_difference(page, python)
-    if not (diff["mean"] < 1.0 and diff["bad_fraction"] < 0.005):
-        browser.write_comparison(f"filter_{name}", page, python)
-        pytest.fail(f"page and Python pictures differ: {diff}")
+    browser.page_as_python(fig, tmp_path, f"filter_{name}")

@@ -26,15 +26,7 @@ def test_image_opacity_on_the_page_as_in_python(tmp_path, interpolation):
               interpolation=interpolation, extent=(0, 1, 0, 1), aspect="auto")
     ax.set_axis_off()
     fig.subplots_adjust(0, 0, 1, 1)
-    python = fig.render()
-    html = fig.savefig(tmp_path / f"opacity_{interpolation}.html")
-    with browser.Chromium((300, 200)) as b:
-        b.open(html)
-        page = b.capture()
-    diff = browser.image_difference(page, python)
-    if not (diff["mean"] < 1.0 and diff["bad_fraction"] < 0.005):
-        browser.write_comparison(f"opacity_{interpolation}", page, python)
-        pytest.fail(f"page and Python pictures differ: {diff}")
+    page = browser.page_as_python(fig, tmp_path, f"opacity_{interpolation}")
     # see-through by half: the same color of the image over the red line and over white
     # differ by half of white's green and blue
     over_red, over_white = page[150, 75, :3].astype(int), page[190, 75, :3].astype(int)
@@ -52,14 +44,6 @@ def test_image_under_and_over_on_the_page_as_in_python(tmp_path):
     assert im.on_gpu()
     ax.set_axis_off()
     fig.subplots_adjust(0, 0, 1, 1)
-    python = fig.render()
-    html = fig.savefig(tmp_path / "extremes.html")
-    with browser.Chromium((300, 200)) as b:
-        b.open(html)
-        page = b.capture()
-    diff = browser.image_difference(page, python)
-    if not (diff["mean"] < 1.0 and diff["bad_fraction"] < 0.005):
-        browser.write_comparison("extremes", page, python)
-        pytest.fail(f"page and Python pictures differ: {diff}")
+    page = browser.page_as_python(fig, tmp_path, "extremes")
     red = (page[..., 0] > 250) & (page[..., 1] < 5) & (page[..., 2] < 5)
     assert red.mean() > 0.1

@@ -22,21 +22,10 @@ from lumos import pyplot as plt  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
-MEAN, BAD = 1.0, 0.005  # tests/web/test_web_interaction.py's tolerance
-
-
 def page_as_python(fig, tmp_path, name: str) -> np.ndarray:
     """The page of ``fig`` (closed after), checked against Python's render: RGB ints."""
-    python = fig.render()
-    html = fig.savefig(tmp_path / f"{name}.html")
+    page = browser.page_as_python(fig, tmp_path, name)
     plt.close(fig)
-    with browser.Chromium(tuple(int(v) for v in fig.canvas.size)) as b:
-        b.open(html)
-        page = b.capture()
-    diff = browser.image_difference(page, python)
-    if not (diff["mean"] < MEAN and diff["bad_fraction"] < BAD):
-        browser.write_comparison(name, page, python)
-    assert diff["mean"] < MEAN and diff["bad_fraction"] < BAD, diff
     return page[..., :3].astype(int)
 
 
