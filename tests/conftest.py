@@ -18,13 +18,17 @@ IMAGES = Path(__file__).parent / "images"
 
 @pytest.fixture(autouse=True)
 def _matplotlib_rc_restored():
-    """Each test leaves matplotlib's rcParams as it found them: lumos figures take up
-    values scripts set there (style.sync_from_matplotlib), so a style one test's
-    matplotlib script used must not reach the next test's lumos pictures."""
+    """Each test leaves matplotlib's rcParams as it found them and no pyplot figure
+    open: lumos figures take up values scripts set there (style.sync_from_matplotlib), so
+    a style one test's matplotlib script used must not reach the next test's lumos
+    pictures, and tests that count matplotlib's figures see only their own."""
     mpl = sys.modules.get("matplotlib")
     saved = None if mpl is None else {k: v for k, v in dict.items(mpl.rcParams)
                                       if k != "backend"}  # as matplotlib's rc_context
     yield
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:
+        pyplot.close("all")
     mpl = sys.modules.get("matplotlib")
     if mpl is None:
         return
