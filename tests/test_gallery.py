@@ -81,6 +81,8 @@ def test_gallery_runs_on_matplotlib(script, tmp_path):
     out_mpl = tmp_path / "mpl.png"
     import lumos.pyplot as plt
 
+    plt.close("all")  # the figures counted below are the script's only
+    mplt.close("all")
     try:
         _run(script, out_lumos)
         ours = _axes_boxes([plt.figure(n) for n in plt.get_fignums()])

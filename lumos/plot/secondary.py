@@ -48,7 +48,6 @@ class SecondaryAxes(Axes):
                  kwargs: dict) -> None:
         super().__init__(parent.figure, parent._twin_spec(), parent=parent, role="twin")
         self.role = "secondary"  # not in fig.axes (matplotlib's child axes): drawn with it
-        parent.children.append(self)
         self.orientation = orientation
         self.long = self.xaxis if orientation == "x" else self.yaxis
         self.other = self.yaxis if orientation == "x" else self.xaxis
@@ -57,6 +56,8 @@ class SecondaryAxes(Axes):
         self.set_location(location, transform)
         if kwargs:
             self.set(**kwargs)
+        # only once every argument is checked: a refused call leaves no axes behind
+        parent.children.append(self)
 
     def set_functions(self, functions) -> None:
         """``(forward, inverse)``: parent values to this axis's and back; None: the

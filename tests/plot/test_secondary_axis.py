@@ -49,6 +49,8 @@ def test_secondary_axis_other_transforms_are_refused():
     fig, ax = plt.subplots()
     with pytest.raises(TypeError, match="transform"):
         ax.secondary_xaxis(0, transform=fig.transFigure)
+    assert ax.children == []  # the refused call left no half-made axes to draw
+    fig.canvas.draw()
     # the axes fraction transform is the default's meaning
     sec = ax.secondary_xaxis(0.3, transform=ax.transAxes)
     assert sec.spines["bottom"].get_position() == ("axes", 0.3)
