@@ -62,6 +62,8 @@ class RenderTarget:
                  clear: tuple[float, float, float, float] | None = (0.0, 0.0, 0.0, 0.0),
                  filter: str = "nearest", depth: bool = False, key: int | None = None) -> None:
         self.id = _new_id("rt")
+        if key is not None and (isinstance(key, bool) or not isinstance(key, int)):
+            raise TypeError(f"key: got {key!r}, expected an int or None")
         self.key = key
         if isinstance(size, str):
             if size != "view":

@@ -187,6 +187,8 @@ def test_json_form_names_targets():
     ({"size": 3}, TypeError, "size: got 3"),
     ({"format": "rgba4"}, ValueError, "format: got 'rgba4'"),
     ({"filter": "cubic"}, ValueError, "filter: got 'cubic'"),
+    ({"key": "a"}, TypeError, "key: got 'a'"),
+    ({"key": 1.5}, TypeError, "key: got 1.5"),
 ])
 def test_bad_arguments(kwargs, error, match):
     with pytest.raises(error, match=match):
