@@ -6,10 +6,10 @@ Python draws an axes' ticks and labels (lumos/plot/axisdraw.py) into visuals of 
 own, :class:`AxesDecor`, rather than into the figure's shared overlay batches; a frame
 made for a page (``frame(follow=True)``) tags those visuals and the axes' grid with an
 ``axes`` follower naming the axes' *record*: its scales, its tickers as specs (kind and
-parameters), sizes, colors and sides in pixels, and the glyphs its labels may need. The
-runtime (lumos/web/axes.js with the ticker twin lumos/web/ticker.js) recomputes the
-same ticks, labels and grid lines from the record whenever the axes' camera moves, and
-writes them into the same draws.
+parameters: lumos/plot/page_tickers.py), sizes, colors and sides in pixels, and the
+glyphs its labels may need. The runtime (lumos/web/axes.js with the ticker twin
+lumos/web/ticker.js) recomputes the same ticks, labels and grid lines from the record
+whenever the axes' camera moves, and writes them into the same draws.
 
 What cannot follow: tickers the page does not know (a ``FuncFormatter``, matplotlib's
 own locators, user subclasses: specs are looked up by exact type, since a subclass may
@@ -21,9 +21,8 @@ notebook asks the kernel.
 from __future__ import annotations
 
 import math
-import sys
 import weakref
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -31,257 +30,21 @@ import numpy as np
 from .. import colors
 from ..visuals import Line, Text
 from ..visuals.base import rgba_bytes
-from ..visuals.fonts import get_font
 from ..visuals.line import LOD_THRESHOLD
-from ..visuals.mathtext import rich_layout
-from . import ticker
 from .axisdraw import _base, _spine, aligned_label_reach
 from .fonts import face_of
-from .style import dash_pattern, rcParams
+from .page_tickers import (
+    formatter_spec,
+    locator_spec,
+    math_glyphs,
+    reserve_chars,
+    scale_spec,
+    ticks_spec,
+)
+from .style import dash_pattern
 
 if TYPE_CHECKING:
     from ..visuals import Mesh
-
-# ---------------------------------------------------------------------- ticker specs
-# Exact types only: a subclass may override anything, so it is Python's alone.
-
-
-def _maxn(loc) -> dict:
-    spec = {"kind": "maxn", "nbins": loc.nbins, "steps": [float(v) for v in loc.steps],
-            "integer": loc.integer, "symmetric": loc.symmetric, "prune": loc.prune,
-            "min_n_ticks": loc.min_n_ticks, "tick_space": loc.tick_space}
-    if rcParams["axes.autolimit_mode"] == "round_numbers":  # its larger steps
-        spec["round_numbers"] = True
-    return spec
-
-
-def _log(loc) -> dict:
-    subs = loc.subs if isinstance(loc.subs, str) else [float(v) for v in loc.subs]
-    return {"kind": "log", "base": loc.base, "subs": subs, "numticks": loc.numticks,
-            "min_n_ticks": loc.min_n_ticks, "minpos": loc.minpos, "tick_space": loc.tick_space}
-
-
-def _autominor(loc) -> dict | None:
-    major = None if loc.major is None else locator_spec(loc.major)
-    if loc.major is not None and major is None:
-        return None
-    return {"kind": "autominor", "n": loc.ndivs, "major": major}
-
-
-def _autodate(loc) -> dict:
-    return {"kind": "autodate", "minticks": loc.minticks,
-            "maxticks": [loc.maxticks[f] for f in range(7)],
-            "intervald": [list(loc.intervald[f]) for f in range(7)],
-            "interval_multiples": loc.interval_multiples}
-
-
-def _theta(loc) -> dict:
-    return {"kind": "theta", "tick_space": loc.tick_space}
-
-
-def _radial(loc) -> dict | None:
-    base = locator_spec(loc.base)
-    if base is None:
-        return None
-    base["tick_space"] = loc.tick_space  # RadialLocator hands its tick space on
-    ax = loc.axes
-    return {"kind": "radial", "base": base, "thetamin": ax.get_thetamin(),
-            "thetamax": ax.get_thetamax(), "rorigin": ax.get_rorigin(),
-            "rsign": ax.get_rsign(), "rmin": ax.get_rmin()}
-
-
-def _loaded() -> tuple[bool, bool]:
-    """Whether :mod:`.dates` and :mod:`.polar` are imported: their locators and
-    formatters cannot exist before, so the tables below name them only once they are
-    (a figure without dates or polar axes imports neither)."""
-    return f"{__package__}.dates" in sys.modules, f"{__package__}.polar" in sys.modules
-
-
-@cache  # built once per _loaded(): each frame asks for the specs of every axis
-def _locators(loaded: tuple[bool, bool]) -> dict:
-    table = {
-        ticker.NullLocator: lambda loc: {"kind": "null"},
-        ticker.FixedLocator: lambda loc: {"kind": "fixed", "locs": [float(v) for v in loc.locs],
-                                          "nbins": loc.nbins},
-        ticker.LinearLocator: lambda loc: {"kind": "linear", "numticks": loc.numticks},
-        ticker.MultipleLocator: lambda loc: {"kind": "multiple", "base": loc.base,
-                                             "offset": loc.offset},
-        ticker.MaxNLocator: _maxn, ticker.AutoLocator: _maxn,
-        ticker.AutoMinorLocator: _autominor,
-        ticker.LogLocator: _log,
-        ticker.SymmetricalLogLocator: lambda loc: {
-            "kind": "symlog", "linthresh": loc.linthresh, "base": loc.base,
-            "subs": [float(v) for v in loc.subs], "numticks": loc.numticks},
-    }
-    if loaded[0]:
-        from .dates import AutoDateLocator
-
-        table[AutoDateLocator] = _autodate
-    if loaded[1]:
-        from .polar import RadialLocator, ThetaLocator
-
-        table.update({ThetaLocator: _theta, RadialLocator: _radial})
-    return table
-
-
-def locator_spec(loc) -> dict | None:
-    """The page's description of a locator, or None when the page cannot evaluate it."""
-    make = _locators(_loaded()).get(type(loc))
-    return None if make is None else make(loc)
-
-
-# Python format specs (and printf formats) the page evaluates: sign, grouping,
-# precision and the float types (lumos/web/formatters.js formatSpec).
-_SPEC = r"[+\- ]?,?(?:\.\d+)?[fFeEgG%d]?"
-
-
-def _strmethod(fmt) -> dict | None:
-    import re
-
-    fields = re.findall(r"\{\{|\}\}|\{([^{}]*)\}", fmt.fmt)
-    # "d" is for integers (pos), not for the float x: Python raises there
-    ok = all(f == "" or f == "pos" or re.fullmatch(rf"x(?::{_SPEC})?", f) and not
-             f.endswith("d") for f in fields) and not re.search(r"\{\}", fmt.fmt)
-    return {"kind": "strmethod", "fmt": fmt.fmt} if ok else None
-
-
-def _formatstr(fmt) -> dict | None:
-    import re
-
-    rest = re.sub(r"%%|%[+\- ]?\d*(?:\.\d+)?[fFeEgGd]", "", fmt.fmt)
-    return None if "%" in rest else {"kind": "formatstr", "fmt": fmt.fmt}
-
-
-def _scalar(fmt) -> dict:
-    return {"kind": "scalar", "useOffset": fmt.useOffset, "offset": fmt.offset,
-            "useMathText": fmt.useMathText, "powerlimits": list(fmt.powerlimits),
-            "offset_threshold": fmt.offset_threshold, "scientific": fmt.scientific}
-
-
-def _logfmt(style: str):
-    def make(fmt) -> dict:
-        mt = fmt.minor_thresholds
-        return {"kind": "log", "style": style, "base": fmt.base,
-                "labelOnlyBase": fmt.labelOnlyBase,
-                "minor_thresholds": None if mt is None else [float(v) for v in mt],
-                "linthresh": fmt.linthresh}
-    return make
-
-
-def _autodatefmt(fmt, axis) -> dict | None:
-    if fmt.locator is not axis.major_locator:
-        return None  # it reads the unit of a locator the page does not run
-    return {"kind": "autodate", "scaled": [[k, v] for k, v in sorted(fmt.scaled.items())],
-            "defaultfmt": fmt.defaultfmt}
-
-
-@cache  # built once per _loaded(): each frame asks for the specs of every axis
-def _formatters(loaded: tuple[bool, bool]) -> dict:
-    table = {
-        ticker.NullFormatter: lambda f, a: {"kind": "null"},
-        ticker.FixedFormatter: lambda f, a: {"kind": "fixed", "seq": list(f.seq),
-                                             "offset_string": f.offset_string},
-        ticker.ScalarFormatter: lambda f, a: _scalar(f),
-        ticker.LogFormatter: lambda f, a: _logfmt("plain")(f),
-        ticker.LogFormatterMathtext: lambda f, a: _logfmt("mathtext")(f),
-        ticker.LogFormatterSciNotation: lambda f, a: _logfmt("sci")(f),
-        ticker.PercentFormatter: lambda f, a: {"kind": "percent", "xmax": f.xmax,
-                                               "decimals": f.decimals, "symbol": f.symbol},
-        ticker.EngFormatter: lambda f, a: {"kind": "eng", "unit": f.unit, "places": f.places,
-                                           "sep": f.sep},
-        ticker.StrMethodFormatter: lambda f, a: _strmethod(f),
-        ticker.FormatStrFormatter: lambda f, a: _formatstr(f),
-    }
-    if loaded[0]:
-        from . import dates
-
-        table.update({
-            dates.DateFormatter: lambda f, a: {"kind": "date", "fmt": f.fmt},
-            dates.AutoDateFormatter: _autodatefmt,
-            dates.ConciseDateFormatter: lambda f, a: {
-                "kind": "concise", "formats": f.formats, "zero_formats": f.zero_formats,
-                "offset_formats": f.offset_formats, "show_offset": f.show_offset}})
-    if loaded[1]:
-        from .polar import ThetaFormatter
-
-        table[ThetaFormatter] = lambda f, a: {"kind": "theta"}
-    return table
-
-
-def formatter_spec(fmt, axis) -> dict | None:
-    """The page's description of an axis' formatter, or None when the page cannot
-    evaluate it (a ``FuncFormatter``, a matplotlib formatter, a subclass)."""
-    make = _formatters(_loaded()).get(type(fmt))
-    return None if make is None else make(fmt, axis)
-
-
-def ticks_spec(axis) -> dict | None:
-    """Locators and formatter of an axis as the page evaluates them (``axisTicks`` in
-    ticker.js, ``Axis.ticks`` here), or None when one of them is Python's alone."""
-    major, minor = locator_spec(axis.major_locator), locator_spec(axis.minor_locator)
-    fmt = formatter_spec(axis.major_formatter, axis)
-    if major is None or minor is None or fmt is None:
-        return None
-    return {"major": major, "minor": minor, "formatter": fmt,
-            "log": axis.scale.name == "log"}
-
-
-def scale_spec(scale) -> dict | None:
-    """A scale as the page maps it (linear, log, symlog), or None."""
-    if scale.name == "linear":
-        return {"kind": "linear"}
-    if scale.name == "log":
-        return {"kind": "log", "base": scale.base}
-    if scale.name == "symlog":
-        return {"kind": "symlog", "base": scale.base, "linthresh": scale.linthresh,
-                "linscale": scale.linscale}
-    return None
-
-
-# Characters a page may have to draw for new labels, by formatter kind (the labels of
-# the export, axis labels and offsets are added to these).
-_DIGITS = "0123456789.\N{MINUS SIGN}-+e"
-_EXTRA = {
-    "log": "\N{MULTIPLICATION SIGN}",
-    "percent": "%",
-    "eng": " kMGTPEZYRQmunpfazyrq\N{MICRO SIGN}",
-    "date": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz :-/",
-    "autodate": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz :-/",
-    "concise": "JFMASONDabceghilnoprtuvy :-",
-    "theta": "\N{DEGREE SIGN}",
-    "strmethod": " %,",
-    "formatstr": " %,",
-}
-
-
-def _math_glyphs(labels) -> str:
-    """The characters the math of ``labels`` draws that their text does not spell
-    (``\\sum``: ∑; the full block rules are cut from), for the page's glyph table."""
-    out = []
-    for s in labels:
-        if "$" in s:
-            lay = rich_layout(s, get_font())
-            out.append(lay.chars + ("\N{FULL BLOCK}" if len(lay.rules) else ""))
-    return "".join(out)
-
-
-def _reserve(spec: dict | None) -> str:
-    if spec is None:
-        return ""
-    fmt = spec["formatter"]
-    chars = _DIGITS + _EXTRA.get(fmt["kind"], "")
-    if fmt["kind"] == "fixed":
-        chars += "".join(fmt["seq"]) + _math_glyphs(fmt["seq"]) + fmt["offset_string"]
-    elif fmt["kind"] in ("strmethod", "formatstr", "date"):
-        chars += fmt["fmt"]
-    elif fmt["kind"] == "eng":
-        chars += fmt["unit"] + fmt["sep"]
-    elif fmt["kind"] == "percent":
-        chars += fmt["symbol"] or ""
-    elif fmt["kind"] == "scalar" and fmt["useMathText"]:
-        chars += "\N{MULTIPLICATION SIGN}"  # the offset's "\\times10^{n}"
-    return chars
-
 
 def color_bytes(color) -> list[int]:
     """RGBA bytes of a color (as records carry colors)."""
@@ -799,12 +562,12 @@ def _axis_reserve(axis, rec: dict, spec, minor_fmt) -> dict[str, str]:
         out[face] = out.get(face, "") + chars
 
     st = rec["static"]
-    major = _reserve(spec) if st is None else \
-        "".join(st["labels"]) + _math_glyphs(st["labels"]) + st["offset"]
+    major = reserve_chars(spec) if st is None else \
+        "".join(st["labels"]) + math_glyphs(st["labels"]) + st["offset"]
     add(rec["major"]["face"], major)
     add("sans", major)  # the offset text
     if st is None:
-        add(rec["minor"]["face"], _reserve(minor_fmt and {"formatter": minor_fmt}))
+        add(rec["minor"]["face"], reserve_chars(minor_fmt and {"formatter": minor_fmt}))
     for side in (1, 2):
         for o in _label_overrides(axis, side):
             if o:
@@ -909,7 +672,7 @@ def polar_record(ax) -> dict | None:
             "static": None if spec is not None and scale is not None else {
                 "major": [float(v) for v in major], "labels": list(labels),
                 "minor": [float(v) for v in minor], "offset": offset, "why": _why(axis)},
-            "reserve": _reserve(spec) + "".join(labels) + (axis.label or ""),
+            "reserve": reserve_chars(spec) + "".join(labels) + (axis.label or ""),
         })
     theta, r = parts
     theta["mpl_pad"] = float(fig.points_to_pixels(ax.xaxis.tick_pad + 7.0))

@@ -1,7 +1,7 @@
 /* lumos tickers in the page: the JavaScript twin of lumos/plot/ticker.py, dates.py and
  * the polar locators of polar.py, so a page recomputes ticks and labels as it pans.
  *
- * A locator or formatter is built from the JSON spec lumos/plot/page_axes.py writes
+ * A locator or formatter is built from the JSON spec lumos/plot/page_tickers.py writes
  * (`lumos.ticker.locator(spec)`, `lumos.ticker.formatter(spec, locator)`), and behaves
  * as its Python class: `tickValues(vmin, vmax)` and `formatTicks(values, vmin, vmax)`
  * with `getOffset()`. Both twins are kept equal by tests/app/ticker_vectors.json

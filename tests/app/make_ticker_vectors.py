@@ -4,7 +4,7 @@ Run when a ticker changes on purpose (``python tests/app/make_ticker_vectors.py`
 review the diff: the file is the contract that the page's ticker twin
 (lumos/web/ticker.js) and the Python tickers (lumos/plot/ticker.py, dates.py, polar.py)
 must both reproduce (tests/app/test_ticker_vectors.py checks both). Each case is an axis
-configuration as the page receives it (``lumos.plot.page_axes.ticks_spec``) and a data
+configuration as the page receives it (``lumos.plot.page_tickers.ticks_spec``) and a data
 interval; the expected result is what ``Axis.ticks`` computes: major ticks, their
 labels, minor ticks and the offset text.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from lumos.plot import dates, page_axes, style, ticker
+from lumos.plot import dates, page_tickers, style, ticker
 from lumos.plot.dates import date2num
 from lumos.plot.polar import ThetaFormatter, ThetaLocator
 
@@ -25,7 +25,7 @@ PATH = Path(__file__).with_name("ticker_vectors.json")
 
 
 class _Axis:
-    """What page_axes reads of an axis: its locators, formatter and scale name."""
+    """What page_tickers reads of an axis: its locators, formatter and scale name."""
 
     class _Scale:
         def __init__(self, name: str) -> None:
@@ -41,9 +41,9 @@ class _Axis:
 
 
 def page_spec(axis: _Axis) -> dict | None:
-    """What the page receives of ``axis`` (``page_axes.ticks_spec``)."""
+    """What the page receives of ``axis`` (``page_tickers.ticks_spec``)."""
     with style.rc_context(axis.rc):
-        return page_axes.ticks_spec(axis)
+        return page_tickers.ticks_spec(axis)
 
 
 def evaluate(axis: _Axis, lo: float, hi: float) -> dict:

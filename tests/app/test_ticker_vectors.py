@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import make_ticker_vectors as gen  # noqa: E402
 
 from lumos.io.html import runtime_source  # noqa: E402
-from lumos.plot import page_axes  # noqa: E402
+from lumos.plot import page_tickers  # noqa: E402
 
 DATA = json.loads(gen.PATH.read_text())
 SPECS, CASES = DATA["specs"], DATA["cases"]
@@ -85,14 +85,14 @@ def test_runtime_js_matches_the_vectors():
 
 def test_the_page_has_the_glyphs_of_every_label():
     """A page lays out new labels from the glyphs the export reserved for the formatter
-    (``page_axes._reserve``): every label and offset of the vectors, math included, is
+    (``page_tickers.reserve_chars``): every label and offset of the vectors, math included, is
     drawn from them."""
     from lumos.visuals.fonts import get_font
     from lumos.visuals.mathtext import rich_layout
 
     font = get_font()
     for name, lo, hi, want in CASES:
-        reserve = set(page_axes._reserve(SPECS[name]))
+        reserve = set(page_tickers.reserve_chars(SPECS[name]))
         for s in want["labels"] + [want["offset"]]:
             missing = set(rich_layout(s, font).chars) - reserve
             assert not missing, (name, lo, hi, s, missing)
@@ -108,8 +108,8 @@ def test_tickers_the_page_cannot_run_are_named():
 
     axis = gen._Axis(ticker.AutoLocator(), ticker.NullLocator(),
                      ticker.FuncFormatter(lambda x, pos: f"<{x}>"))
-    assert page_axes.ticks_spec(axis) is None
-    assert page_axes.locator_spec(Mine()) is None
-    assert page_axes.formatter_spec(ticker.StrMethodFormatter("{x:d}"), axis) is None
-    assert page_axes.formatter_spec(ticker.StrMethodFormatter("{x!r}"), axis) is None
-    assert page_axes.formatter_spec(ticker.FormatStrFormatter("%s"), axis) is None
+    assert page_tickers.ticks_spec(axis) is None
+    assert page_tickers.locator_spec(Mine()) is None
+    assert page_tickers.formatter_spec(ticker.StrMethodFormatter("{x:d}"), axis) is None
+    assert page_tickers.formatter_spec(ticker.StrMethodFormatter("{x!r}"), axis) is None
+    assert page_tickers.formatter_spec(ticker.FormatStrFormatter("%s"), axis) is None
