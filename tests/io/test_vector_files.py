@@ -205,7 +205,7 @@ def test_savefig_keywords_it_does_not_know_raise(plt, tmp_path):
     with pytest.raises(TypeError, match="papertype"):
         fig.savefig(tmp_path / "x.svg", papertype="a4")
     with pytest.raises(TypeError, match="metadata"):
-        fig.savefig(tmp_path / "x.png", metadata={"Title": "t"})
+        fig.savefig(tmp_path / "x.rgba", metadata={"Title": "t"})
     with pytest.raises(ValueError, match="format"):
         fig.savefig(tmp_path / "x.pdf", format="eps")
     with pytest.raises(ValueError, match="suffix"):
