@@ -150,8 +150,10 @@ def crossings(points: np.ndarray, nxt: np.ndarray, group=None, max_pairs: int = 
     along = (qp * r).sum(axis=1) / r2, ((q + s - p) * r).sum(axis=1) / r2
     hit |= (den == 0) & (qp[:, 0] * r[:, 1] == qp[:, 1] * r[:, 0]) & (
         np.maximum(*along) >= 0) & (np.minimum(*along) <= 1)
-    at = np.where((den != 0)[:, None], p + np.nan_to_num(ti)[:, None] * r, q)
-    return i[hit], j[hit], at[hit]
+    at = q[hit]
+    cut = den[hit] != 0
+    at[cut] = p[hit][cut] + ti[hit][cut, None] * r[hit][cut]
+    return i[hit], j[hit], at
 
 
 def winding_fill(points: np.ndarray, ring_ends, rule: str = "nonzero",

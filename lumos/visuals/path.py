@@ -20,10 +20,12 @@ a view over the whole canvas that draws an axes' unclipped artists.
 
 What differs from matplotlib's Agg: joins and caps are round (the Line visual's; the
 exact ``join``/``cap`` travel in ``primitives`` for vector devices), dashed strokes get
-butt ends at their dashes; a ring that crosses itself is triangulated by earcut (about
-even-odd); rings that cross each other are classified by one vertex each. Where such
+butt ends at their dashes. Rings that cross or touch themselves or each other fill by
+the path's rule as Agg's does (``lumos.geometry.winding_fill``: trapezoids between the
+crossings, which do not overlap); past its size limits (millions of segment pairs or
+trapezoids) such a path falls back to earcut (about even-odd), and where those
 triangles overlap, a visual of one translucent path in a 2D view fills with a depth
-test against a depth of its own, so each sample is shaded once, as Agg's nonzero fill.
+test against a depth of its own, so each sample is shaded once.
 """
 
 from __future__ import annotations

@@ -352,15 +352,3 @@ def test_reference_picture(compare_image):
     compare_image("paths_fill_hatch_stroke", render(Paths(paths, hatch_unit=72),
                                                     size=(300, 150)), mean_tol=1.0,
                   bad_tol=0.005)
-
-
-def test_crosses_finds_rings_crossing_themselves_or_each_other():
-    from lumos.visuals.path import _crosses
-
-    square = np.array([[0, 0], [1, 0], [1, 1], [0, 1]], float)
-    assert not _crosses(square, [4])
-    assert _crosses(np.array([[0, 0], [1, 1], [1, 0], [0, 1]], float), [4])  # a bow tie
-    inner = 0.25 + 0.5 * square[::-1]
-    assert not _crosses(np.r_[square, inner], [4, 8])  # a hole: no crossing
-    assert _crosses(np.r_[square, square + 0.5], [4, 8])  # two squares overlapping
-    assert not _crosses(np.r_[square, square + 1.0], [4, 8])  # touching at a corner
