@@ -156,18 +156,20 @@ def crossings(points: np.ndarray, nxt: np.ndarray, group=None, max_pairs: int = 
     return i[hit], j[hit], at
 
 
-def winding_fill(points: np.ndarray, ring_ends, rule: str = "nonzero",
+def winding_fill(points: np.ndarray, ring_ends, rule: str = "nonzero", axis: int | None = None,
                  max_cells: int = MAX_CELLS) -> tuple[np.ndarray, np.ndarray] | None:
     """Points (M, 2) and triangles (K, 3) covering exactly where closed rings wind
     ("nonzero": winding number not 0, matplotlib's and Agg's rule; "evenodd": odd),
     rings that cross themselves or each other included; None when that takes more than
     :data:`MAX_PAIRS` segment tests or ``max_cells`` trapezoids.
 
-    The plane is cut into slabs at every vertex and crossing (along y, or along x when
-    that makes fewer trapezoids, as for ``fill_between``); in a slab no two segments
-    cross, so sorting them and summing their directions gives each gap's winding, and
-    every filled run between two segments is one trapezoid. Trapezoids do not overlap:
-    a translucent fill covers each sample once."""
+    The plane is cut into slabs at every vertex and crossing, along ``axis`` (0: x, 1:
+    y; None: the one that makes fewer trapezoids, x for a ``fill_between`` band); in a
+    slab no two segments cross, so sorting them and summing their directions gives each
+    gap's winding, and every filled run between two segments is one trapezoid.
+    Trapezoids do not overlap: a translucent fill covers each sample once. Where slabs
+    meet, one trapezoid's corner can lie on another's side: a transform that bends the
+    lines of constant ``axis`` coordinate would open cracks there."""
     pts = np.asarray(points, np.float64)
     nxt = ring_segments(pts, ring_ends)
     found = crossings(pts, nxt)
@@ -176,13 +178,13 @@ def winding_fill(points: np.ndarray, ring_ends, rule: str = "nonzero",
     at = found[2]
     a, b = pts, pts[nxt]
     best = None
-    for axis in (1, 0):
-        events = np.unique(np.r_[pts[:, axis], at[:, axis]])
-        lo, hi = np.minimum(a[:, axis], b[:, axis]), np.maximum(a[:, axis], b[:, axis])
+    for along in (1, 0) if axis is None else (axis,):
+        events = np.unique(np.r_[pts[:, along], at[:, along]])
+        lo, hi = np.minimum(a[:, along], b[:, along]), np.maximum(a[:, along], b[:, along])
         k0, k1 = np.searchsorted(events, lo), np.searchsorted(events, hi)
         cells = int((k1 - k0).sum())
         if best is None or cells < best[0]:
-            best = (cells, axis, events, k0, k1)
+            best = (cells, along, events, k0, k1)
     cells, axis, events, k0, k1 = best
     if cells > max_cells:
         return None

@@ -136,3 +136,17 @@ def test_fill_polygon_keeps_simple_polygons_and_resolves_crossing_ones():
     lobes = 2 * abs(float(np.sum(eight[:40, 0] * np.roll(eight[:40, 1], -1)
                                  - np.roll(eight[:40, 0], -1) * eight[:40, 1]))) / 2
     assert area(pts, tris) == pytest.approx(lobes, rel=1e-9)
+
+
+def test_winding_fill_sweeps_along_the_axis_asked_for():
+    x = np.linspace(0, 10, 200)
+    band = np.r_[np.c_[x, np.sin(x)], np.c_[x, np.cos(x)][::-1]]  # fill_between's
+    free, along_x = geometry.winding_fill(band, [400]), geometry.winding_fill(band, [400],
+                                                                               axis=0)
+    along_y = geometry.winding_fill(band, [400], axis=1)
+    assert len(free[1]) == len(along_x[1]) < len(along_y[1])
+    # slabs along x: every trapezoid has two sides of constant x
+    quad = along_x[0].reshape(-1, 4, 2)
+    assert np.array_equal(quad[:, 0, 0], quad[:, 1, 0])
+    assert np.array_equal(quad[:, 2, 0], quad[:, 3, 0])
+    assert area(*along_x) == pytest.approx(area(*along_y), rel=1e-9)

@@ -506,7 +506,10 @@ class Paths(Visual):
             if crossing is None or i in crossing:
                 pts = np.concatenate([flat.ring(r) for r in rings])
                 ends = np.cumsum([flat.starts[r + 1] - flat.starts[r] for r in rings])
-                fill = winding_fill(pts, ends, paths[i].fill_rule)
+                # a non-linear transform (log, polar: theta first) keeps lines of
+                # constant x straight, where slabs meet: no cracks between them
+                fill = winding_fill(pts, ends, paths[i].fill_rule,
+                                    axis=0 if is_nonlinear(self) else None)
                 if fill is not None:
                     faces.append(fill[1] + count)
                     face_owner.append(np.full(len(fill[1]), i))
@@ -623,7 +626,10 @@ class Paths(Visual):
         if len(faces):
             pts3 = np.zeros((len(placed), 3))
             pts3[:, :2] = placed
-            self._origin, local, _ = split_origin(pts3)
+            if is_nonlinear(self):  # the shader's transform takes absolute points (Mesh's)
+                self._origin, local = np.zeros(3), np.nan_to_num(pts3).astype(np.float32)
+            else:
+                self._origin, local, _ = split_origin(pts3)
             self._pos.set_data(local)
             self._color.set_data(rgba_bytes(self._fill_rgba[owner_pt]))
             self._index.set_data(np.ascontiguousarray(faces, np.uint32).reshape(-1))
