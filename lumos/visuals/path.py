@@ -345,6 +345,8 @@ class Paths(Visual):
         # translucent path then fills each sample once (a depth test, in draws)
         self._overlapping = False
         self._origin = np.zeros(3)
+        # points of the winding fills of paths that cross themselves (after the rings')
+        self._extra, self._extra_owner = np.zeros((0, 2)), np.zeros(0, np.int64)
         self._paths: list[prim.Path] = []
         self._units = "data"
         self._anchors = None
@@ -502,8 +504,11 @@ class Paths(Visual):
         extra, extra_owner = [], []  # points the winding fills add after flat.points
         count = len(flat.points)
         crossing = _crossing_paths(flat, rest)
+        if crossing is None:  # too many pairs among all paths: path by path
+            crossing = {i for i, rings in by_path.items()
+                        if _crossing_paths(flat, np.array(rings)) != set()}
         for i, rings in by_path.items():
-            if crossing is None or i in crossing:
+            if i in crossing:
                 pts = np.concatenate([flat.ring(r) for r in rings])
                 ends = np.cumsum([flat.starts[r + 1] - flat.starts[r] for r in rings])
                 # a non-linear transform (log, polar: theta first) keeps lines of
