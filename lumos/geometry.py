@@ -1,7 +1,9 @@
-"""Ready-made triangle meshes for ``visuals.Mesh``: spheres, cubes, surfaces z(x, y).
+"""Ready-made triangle meshes for ``visuals.Mesh``: spheres, cubes, surfaces z(x, y); and
+the triangles of filled polygons, by matplotlib's winding rules also where they cross.
 
 >>> verts, faces = sphere(radius=2)
 >>> verts, faces = surface(x, y, z)          # a height field on a grid
+>>> points, faces = fill_polygon(star)       # a pentagram: its centre filled (nonzero)
 """
 
 from __future__ import annotations
