@@ -160,13 +160,10 @@ class _Native:
             self.glx.glXMakeContextCurrent(*gstate)
 
 
-    def init_display(self, device_index: int) -> None:
-        """Initialize the EGL display of device ``device_index``: the display
-        glcontext's standalone context takes (``eglQueryDevicesEXT``, then
-        ``eglGetPlatformDisplayEXT``), so that its own ``eglInitialize`` finds it
-        ready. This loads the driver (llvmpipe: Mesa and LLVM) and sets up its screen,
-        ~20 ms, with the GIL released (ctypes calls release it; glcontext holds it).
-        Raises RuntimeError when a step fails."""
+    def device_display(self, device_index: int):
+        """The EGL display of device ``device_index``: the one glcontext's standalone
+        context takes (``eglQueryDevicesEXT``, then ``eglGetPlatformDisplayEXT``), not
+        yet initialized. Quick (no driver is loaded); RuntimeError when a step fails."""
         egl, ptr = self.egl, ctypes.c_void_p
         if egl is None:
             raise RuntimeError("libEGL was not found")
@@ -184,8 +181,16 @@ class _Native:
         if not query(count.value, devices, ctypes.byref(count)):
             raise RuntimeError("eglQueryDevicesEXT failed")
         dpy = display(_EGL_PLATFORM_DEVICE, devices[device_index], None)
-        if not dpy or not egl.eglInitialize(dpy, None, None):
-            raise RuntimeError(f"eglInitialize failed (0x{egl.eglGetError():x})")
+        if not dpy:
+            raise RuntimeError(f"eglGetPlatformDisplayEXT failed (0x{egl.eglGetError():x})")
+        return dpy
+
+    def initialize(self, dpy) -> None:
+        """``eglInitialize``: loads the driver (llvmpipe: Mesa and LLVM) and sets up its
+        screen, ~20 ms, in one ctypes call, which releases the GIL (glcontext holds it
+        while it does the same); RuntimeError when it fails."""
+        if not self.egl.eglInitialize(dpy, None, None):
+            raise RuntimeError(f"eglInitialize failed (0x{self.egl.eglGetError():x})")
 
 
 _native_lib: _Native | None = None
@@ -256,28 +261,35 @@ class HeadlessContext:
     def warm_up(self) -> None:
         """Start initializing the EGL display on a background thread, so that the
         first ``current()`` block, which creates the context, finds the driver loaded
-        and its display ready (a cold ``python`` → PNG saves ~20 ms of the context's
-        ~35 while the caller builds its figure). The first canvas calls this; later
-        calls, and calls once the context exists, do nothing. The context itself is
-        still created by the thread that first draws (moderngl holds the GIL while it
-        creates one, and EGL contexts are current per thread). A failure here is only
-        noted: creating the context repeats every step and raises what it meets, as
-        without the warm-up."""
-        if self._warming is not None or self.ctx is not None:
+        and its display ready. The first canvas calls this; later calls, and calls once
+        the context exists, do nothing. The quick steps (finding the display) run here;
+        the thread makes one call, ``eglInitialize``, without the GIL, so it needs the
+        GIL only to start and to end. The context itself is still created by the
+        thread that first draws (moderngl holds the GIL while it creates one, and EGL
+        contexts are current per thread). A failure here is only noted: creating the
+        context repeats every step and raises what it meets, as without the warm-up."""
+        if self.warm_result is not None or self._warming is not None or self.ctx is not None:
             return
         with self._warm_lock:
-            if self._warming is not None:
+            if self.warm_result is not None or self._warming is not None:
+                return
+            try:
+                device = int(os.environ.get("GLCONTEXT_DEVICE_INDEX", "0"))  # as glcontext
+                native = _native()
+                dpy = native.device_display(device)
+            except Exception as exc:  # creating the context meets it again and raises it
+                self.warm_result = exc
                 return
             # not a daemon: the interpreter's exit waits for it rather than tearing the
             # driver down under it
-            thread = threading.Thread(target=self._warm, name="lumos EGL display")
+            thread = threading.Thread(target=self._warm, args=(native, dpy),
+                                      name="lumos EGL display")
             thread.start()
             self._warming = thread  # once started: wait_warm_up may join it at once
 
-    def _warm(self) -> None:
+    def _warm(self, native: _Native, dpy) -> None:
         try:
-            device = int(os.environ.get("GLCONTEXT_DEVICE_INDEX", "0"))  # as glcontext
-            _native().init_display(device)
+            native.initialize(dpy)
         except Exception as exc:  # creating the context meets it again and raises it
             self.warm_result = exc
         else:
