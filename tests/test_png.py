@@ -72,10 +72,3 @@ def test_a_png_stream_closed_early_leaves_no_thread():
     next(pieces), next(pieces)  # the header and the first band
     pieces.close()
     assert not [t for t in threading.enumerate() if t.name == "lumos png"]
-
-
-@pytest.mark.parametrize("level", [-1, 0, 1, 2, 5, 6, 7, 9])
-def test_the_zlib_header_is_zlibs_own_for_each_level(level):
-    stream = _idat(png.encode_png(np.zeros((5, 5, 4), np.uint8), level=level))
-    assert stream[:2] == zlib.compressobj(level, zlib.DEFLATED, 15, 9).flush()[:2]
-    assert zlib.decompress(stream) == bytes(5 * 21)

@@ -48,11 +48,12 @@ def _deflated_band(arr: np.ndarray, start: int, level: int) -> tuple[bytes, int,
     (a sync flush) before the others; with the band's adler-32 and length. Bands need
     nothing from each other, so two threads can deflate them (zlib releases the GIL)."""
     band = _scanlines(arr[start : start + _ROWS])
-    rows_before = -(-_WINDOW // band.shape[1])  # the rows that fill the window
-    before = _scanlines(arr[max(0, start - rows_before) : start]).reshape(-1)[-_WINDOW:]
-    # raw deflate (wbits -15): the stream has one zlib header, written by the caller
-    z = zlib.compressobj(level, zlib.DEFLATED, -15, 9, zdict=before) if start else \
-        zlib.compressobj(level, zlib.DEFLATED, -15, 9)
+    z = zlib.compressobj(level, zlib.DEFLATED, -15, 9)  # raw: one zlib header for all
+    if start:
+        row_bytes = band.shape[1]
+        before = _scanlines(arr[max(0, start - -(-_WINDOW // row_bytes)) : start])
+        z = zlib.compressobj(level, zlib.DEFLATED, -15, 9,
+                             zdict=before.reshape(-1)[-_WINDOW:])
     last = start + _ROWS >= len(arr)
     data = z.compress(band) + z.flush(zlib.Z_FINISH if last else zlib.Z_SYNC_FLUSH)
     return data, zlib.adler32(band), band.nbytes
@@ -72,12 +73,7 @@ def _zlib_stream(arr: np.ndarray, level: int):
     this one deflates the even ones: the same bytes whatever the timing), and the
     adler-32 of the whole."""
     starts = range(0, len(arr), _ROWS)
-    # zlib's header (RFC 1950): deflate with a 32 KB window, the level's flags as zlib
-    # writes them, and a check making the 16 bits a multiple of 31
-    effective = 6 if level == -1 else level  # -1: zlib's default
-    head = 0x7800 | (0 if effective < 2 else 1 if effective < 6 else 2 if effective == 6
-                     else 3) << 6
-    yield (head + 31 - head % 31).to_bytes(2, "big")
+    yield zlib.compressobj(level, zlib.DEFLATED, 15, 9).flush()[:2]  # zlib's header
     done: dict[int, tuple | BaseException] = {}
     ready = threading.Condition()
     room = threading.Semaphore(2)  # the helper's lead, in bands
