@@ -262,7 +262,8 @@ class HeadlessContext:
         """Start initializing the EGL display on a background thread, so that the
         first ``current()`` block, which creates the context, finds the driver loaded
         and its display ready. The first canvas calls this; later calls, and calls once
-        the context exists, do nothing. The quick steps (finding the display) run here;
+        the context exists, do nothing, and so does a call when no core is spare
+        (:func:`spare_core`). The quick steps (finding the display) run here;
         the thread makes one call, ``eglInitialize``, without the GIL, so it needs the
         GIL only to start and to end. The context itself is still created by the
         thread that first draws (moderngl holds the GIL while it creates one, and EGL
@@ -270,6 +271,8 @@ class HeadlessContext:
         context repeats every step and raises what it meets, as without the warm-up."""
         if self.warm_result is not None or self._warming is not None or self.ctx is not None:
             return
+        if not spare_core():
+            return  # the first render creates everything, as without the warm-up
         with self._warm_lock:
             if self.warm_result is not None or self._warming is not None:
                 return
@@ -369,6 +372,23 @@ class HeadlessContext:
         self.ctx = None
         self._handles = (None, None)
         self._depth = 0
+
+
+def spare_core() -> bool:
+    """Whether a helper thread would find a core idle: this process may run on more
+    than one core and the 1-minute load average is below their number. On a full
+    machine each hand-over of the GIL between two threads waits for the scheduler:
+    scene (a) with the display's warm-up was 15 ms faster on idle cores, and slower in
+    2 of 3 A/B runs at load 11-18 on 2 cores (benchmarks/README.md, 2026-12-04)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # Windows: no load average
+        load = 0.0
+    return cores > 1 and load < cores
 
 
 def _collect(ctx) -> None:

@@ -180,7 +180,9 @@ def test_importing_lumos_starts_no_thread_and_the_first_figure_warms_the_display
     out = _run("""
 import threading
 import lumos, lumos.pyplot as plt
+from lumos.gpu import context
 from lumos.gpu.context import headless
+context.spare_core = lambda: True  # whatever the machine's load while the test runs
 assert threading.active_count() == 1, threading.enumerate()
 assert headless.warm_result is None
 fig, ax = plt.subplots(figsize=(2, 1.5), dpi=60)
@@ -199,7 +201,9 @@ def test_a_failing_display_raises_at_the_first_render_what_it_raised_without_war
     # glcontext's standalone context takes device GLCONTEXT_DEVICE_INDEX; there is no 99th
     script = """
 import lumos
+from lumos.gpu import context
 from lumos.gpu.context import OpenGLUnavailable, headless, current
+context.spare_core = lambda: True
 if WARM:
     fig, ax = lumos.subplots(figsize=(2, 1.5), dpi=60)
     headless.wait_warm_up()
@@ -229,6 +233,7 @@ def test_a_fork_right_after_the_first_figure_renders_in_both_processes(tmp_path)
 import faulthandler, os, time
 import numpy as np
 import lumos
+lumos.gpu.context.spare_core = lambda: True
 fig, ax = lumos.subplots(figsize=(2, 1.5), dpi=60)
 ax.plot([0, 1, 2], [0, 1, 0], lw=3)
 time.sleep(0.005)  # the warm-up is in eglInitialize now (it takes ~20 ms)
@@ -244,3 +249,32 @@ assert np.array_equal(np.load(CHILD), fig.render()), "child and parent differ"
 print("ok")
 """)
     assert out.endswith("ok")
+
+
+def test_without_a_spare_core_no_thread_starts_and_the_first_render_makes_the_context():
+    out = _run("""
+import threading
+import lumos
+from lumos.gpu import context
+context.spare_core = lambda: False  # one core, or a full machine
+fig, ax = lumos.subplots(figsize=(2, 1.5), dpi=60)
+assert threading.active_count() == 1, threading.enumerate()
+ax.plot([0, 1, 2], [0, 1, 0], lw=3)
+assert (fig.render()[..., :3] < 128).any(), "blank picture"
+assert context.headless.warm_result is None
+print("ok")
+""")
+    assert out.endswith("ok")
+
+
+def test_a_spare_core_needs_two_cores_and_a_load_below_them(monkeypatch):
+    from lumos.gpu import context
+
+    monkeypatch.setattr(context.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(context.os, "getloadavg", lambda: (1.5, 1.0, 1.0))
+    assert context.spare_core()
+    monkeypatch.setattr(context.os, "getloadavg", lambda: (2.0, 1.0, 1.0))
+    assert not context.spare_core()
+    monkeypatch.setattr(context.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    monkeypatch.setattr(context.os, "sched_getaffinity", lambda pid: {3}, raising=False)
+    assert not context.spare_core()
