@@ -37,6 +37,7 @@ INSTALL_HINT = (
 _LIBRARIES = {"libgl": "libGL.so.1", "libegl": "libEGL.so.1"}
 _EGL_DRAW, _EGL_READ = 0x3059, 0x305A
 _EGL_OPENGL_API = 0x30A2
+_EGL_PLATFORM_DEVICE = 0x313F
 
 
 class OpenGLUnavailable(RuntimeError):
@@ -105,6 +106,10 @@ class _Native:
             egl.eglQueryAPI.restype = ctypes.c_uint
             egl.eglBindAPI.argtypes = [ctypes.c_uint]
             egl.eglGetError.restype = ctypes.c_int
+            egl.eglGetProcAddress.restype = ptr
+            egl.eglGetProcAddress.argtypes = [ctypes.c_char_p]
+            egl.eglInitialize.argtypes = [ptr, ptr, ptr]
+            egl.eglInitialize.restype = ctypes.c_uint
         self.glx = None
         name = _library("libGLX.so.0", "GLX") or _library("libGL.so.1", "GL")
         if name is not None:
@@ -155,14 +160,50 @@ class _Native:
             self.glx.glXMakeContextCurrent(*gstate)
 
 
+    def device_display(self, device_index: int):
+        """The EGL display of device ``device_index``: the one glcontext's standalone
+        context takes (``eglQueryDevicesEXT``, then ``eglGetPlatformDisplayEXT``), not
+        yet initialized. Quick (no driver is loaded); RuntimeError when a step fails."""
+        egl, ptr = self.egl, ctypes.c_void_p
+        if egl is None:
+            raise RuntimeError("libEGL was not found")
+        query_addr = egl.eglGetProcAddress(b"eglQueryDevicesEXT")
+        display_addr = egl.eglGetProcAddress(b"eglGetPlatformDisplayEXT")
+        if not (query_addr and display_addr):
+            raise RuntimeError("EGL has no device platform")
+        query = ctypes.CFUNCTYPE(ctypes.c_uint, ctypes.c_int, ptr,
+                                 ctypes.POINTER(ctypes.c_int))(query_addr)
+        display = ctypes.CFUNCTYPE(ptr, ctypes.c_uint, ptr, ptr)(display_addr)
+        count = ctypes.c_int(0)
+        if not query(0, None, ctypes.byref(count)) or not 0 <= device_index < count.value:
+            raise RuntimeError(f"no EGL device {device_index}")
+        devices = (ptr * count.value)()
+        if not query(count.value, devices, ctypes.byref(count)):
+            raise RuntimeError("eglQueryDevicesEXT failed")
+        dpy = display(_EGL_PLATFORM_DEVICE, devices[device_index], None)
+        if not dpy:
+            raise RuntimeError(f"eglGetPlatformDisplayEXT failed (0x{egl.eglGetError():x})")
+        return dpy
+
+    def initialize(self, dpy) -> None:
+        """``eglInitialize``: loads the driver (llvmpipe: Mesa and LLVM) and sets up its
+        screen, ~20 ms, in one ctypes call, which releases the GIL (glcontext holds it
+        while it does the same); RuntimeError when it fails."""
+        if not self.egl.eglInitialize(dpy, None, None):
+            raise RuntimeError(f"eglInitialize failed (0x{self.egl.eglGetError():x})")
+
+
 _native_lib: _Native | None = None
 
 
 def _native() -> _Native:
     global _native_lib
-    if _native_lib is None:
-        _native_lib = _Native()
-    return _native_lib
+    native = _native_lib
+    if native is None:
+        # the display's warm-up thread may make one at the same time: either serves (no
+        # lock, which a fork could leave held in the child)
+        native = _native_lib = _Native()
+    return native
 
 
 @contextlib.contextmanager
@@ -211,6 +252,58 @@ class HeadlessContext:
         # contexts given up on are kept, never destroyed: another thread (or the parent
         # of a forked process) may still have them current
         self._abandoned: list = []
+        self._warming: threading.Thread | None = None  # see warm_up
+        self._warm_lock = threading.Lock()
+        #: what the warm-up met: None (not run or not finished), True (display ready) or
+        #: the exception it caught (the context's creation meets it again and says it)
+        self.warm_result: bool | Exception | None = None
+
+    def warm_up(self) -> None:
+        """Start initializing the EGL display on a background thread, so that the
+        first ``current()`` block, which creates the context, finds the driver loaded
+        and its display ready. The first canvas calls this; later calls, and calls once
+        the context exists, do nothing, and so does a call when no core is spare
+        (:func:`spare_core`). The quick steps (finding the display) run here;
+        the thread makes one call, ``eglInitialize``, without the GIL, so it needs the
+        GIL only to start and to end. The context itself is still created by the
+        thread that first draws (moderngl holds the GIL while it creates one, and EGL
+        contexts are current per thread). A failure here is only noted: creating the
+        context repeats every step and raises what it meets, as without the warm-up."""
+        if self.warm_result is not None or self._warming is not None or self.ctx is not None:
+            return
+        if not spare_core():
+            return  # the first render creates everything, as without the warm-up
+        with self._warm_lock:
+            if self.warm_result is not None or self._warming is not None:
+                return
+            try:
+                device = int(os.environ.get("GLCONTEXT_DEVICE_INDEX", "0"))  # as glcontext
+                native = _native()
+                dpy = native.device_display(device)
+            except Exception as exc:  # creating the context meets it again and raises it
+                self.warm_result = exc
+                return
+            # not a daemon: the interpreter's exit waits for it rather than tearing the
+            # driver down under it
+            thread = threading.Thread(target=self._warm, args=(native, dpy),
+                                      name="lumos EGL display")
+            thread.start()
+            self._warming = thread  # once started: wait_warm_up may join it at once
+
+    def _warm(self, native: _Native, dpy) -> None:
+        try:
+            native.initialize(dpy)
+        except Exception as exc:  # creating the context meets it again and raises it
+            self.warm_result = exc
+        else:
+            self.warm_result = True
+
+    def wait_warm_up(self) -> None:
+        """Wait for a warm-up that is still running (before a fork, and before the
+        context is created)."""
+        thread = self._warming
+        if thread is not None and thread is not threading.current_thread():
+            thread.join()
 
     @contextlib.contextmanager
     def current(self):
@@ -252,6 +345,7 @@ class HeadlessContext:
         # First use, or the context was released, lost, or left current in another thread
         if ctx is not None and not isinstance(ctx.mglo, moderngl.InvalidObject):
             self._abandoned.append(ctx)
+        self.wait_warm_up()
         with _moderngl_default_kept():
             try:
                 try:  # the usual sonames: glcontext's own search runs `ldconfig -p` twice
@@ -272,11 +366,29 @@ class HeadlessContext:
     def forget(self) -> None:
         """Drop the context without touching it (a forked child cannot use its parent's)."""
         self.lock = threading.RLock()
+        self._warm_lock = threading.Lock()
         if self.ctx is not None:
             self._abandoned.append(self.ctx)
         self.ctx = None
         self._handles = (None, None)
         self._depth = 0
+
+
+def spare_core() -> bool:
+    """Whether a helper thread would find a core idle: this process may run on more
+    than one core and the 1-minute load average is below their number. On a full
+    machine each hand-over of the GIL between two threads waits for the scheduler:
+    scene (a) with the display's warm-up was 15 ms faster on idle cores, and slower in
+    2 of 3 A/B runs at load 11-18 on 2 cores (benchmarks/README.md, 2026-12-04)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # Windows: no load average
+        load = 0.0
+    return cores > 1 and load < cores
 
 
 def _collect(ctx) -> None:
@@ -294,7 +406,8 @@ def _collect(ctx) -> None:
 headless = HeadlessContext()
 
 if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=headless.forget)
+    # a child must not inherit a display half initialized by a thread it does not have
+    os.register_at_fork(before=headless.wait_warm_up, after_in_child=headless.forget)
 
 
 def current():

@@ -155,6 +155,11 @@ class Canvas:
         self._host = None  # the window or widget drawing this canvas, if any
         self._home: dict = {}  # view -> camera state before the mouse first moved it
         self._draw_owners: list[Visual] = []  # the visual of each draw of the last frame
+        from ..gpu.context import headless
+
+        # the first canvas starts loading the GL driver on a thread, while the caller
+        # builds what the first render will draw
+        headless.warm_up()
 
     @property
     def size(self) -> tuple[int, int]:

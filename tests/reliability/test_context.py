@@ -164,3 +164,117 @@ def test_limits_come_from_the_context():
     assert limits.max_samples == info["GL_MAX_SAMPLES"]
     assert limits.max_target_size <= min(info["GL_MAX_TEXTURE_SIZE"],
                                          info["GL_MAX_RENDERBUFFER_SIZE"])
+
+
+# -- the display's warm-up: the first canvas initializes EGL on a thread -------------------
+def _run(script: str, env: dict | None = None) -> str:
+    import os
+
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300, env={**os.environ, **(env or {})})
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.strip()
+
+
+def test_importing_lumos_starts_no_thread_and_the_first_figure_warms_the_display():
+    out = _run("""
+import threading
+import lumos, lumos.pyplot as plt
+from lumos.gpu import context
+from lumos.gpu.context import headless
+context.spare_core = lambda: True  # whatever the machine's load while the test runs
+assert threading.active_count() == 1, threading.enumerate()
+assert headless.warm_result is None
+fig, ax = plt.subplots(figsize=(2, 1.5), dpi=60)
+headless.wait_warm_up()
+assert headless.warm_result is True, headless.warm_result  # it worked: not silently off
+plt.figure()  # a second figure starts nothing more
+assert threading.active_count() == 1, threading.enumerate()
+ax.plot([0, 1, 2], [0, 1, 0], lw=3)
+assert (fig.render()[..., :3] < 128).any(), "blank picture"
+print("ok")
+""")
+    assert out.endswith("ok")
+
+
+def test_a_failing_display_raises_at_the_first_render_what_it_raised_without_warm_up():
+    # glcontext's standalone context takes device GLCONTEXT_DEVICE_INDEX; there is no 99th
+    script = """
+import lumos
+from lumos.gpu import context
+from lumos.gpu.context import OpenGLUnavailable, headless, current
+context.spare_core = lambda: True
+if WARM:
+    fig, ax = lumos.subplots(figsize=(2, 1.5), dpi=60)
+    headless.wait_warm_up()
+    assert isinstance(headless.warm_result, RuntimeError), headless.warm_result
+    draw = fig.render
+else:
+    def draw():
+        with current():
+            pass
+assert headless.warm_result is not None or not WARM
+try:
+    draw()
+except OpenGLUnavailable as exc:
+    print(str(exc).splitlines()[-1])
+else:
+    raise AssertionError("no error")
+"""
+    env = {"GLCONTEXT_DEVICE_INDEX": "99"}
+    warm = _run("WARM = True\n" + script, env)
+    cold = _run("WARM = False\n" + script, env)
+    assert warm == cold
+    assert "device index 99" in warm  # moderngl's own message, as before
+
+
+def test_a_fork_right_after_the_first_figure_renders_in_both_processes(tmp_path):
+    out = _run(f"CHILD = {str(tmp_path / 'child.npy')!r}\n" + """
+import faulthandler, os, time
+import numpy as np
+import lumos
+lumos.gpu.context.spare_core = lambda: True
+fig, ax = lumos.subplots(figsize=(2, 1.5), dpi=60)
+ax.plot([0, 1, 2], [0, 1, 0], lw=3)
+time.sleep(0.005)  # the warm-up is in eglInitialize now (it takes ~20 ms)
+pid = os.fork()  # a fork waits for it: a child of a half-initialized display hangs
+if pid == 0:
+    faulthandler.dump_traceback_later(120, exit=True)  # a hang fails, not blocks
+    img = fig.render()
+    np.save(CHILD, img)
+    os._exit(0 if (img[..., :3] < 128).any() else 3)
+_, status = os.waitpid(pid, 0)
+assert os.waitstatus_to_exitcode(status) == 0, status
+assert np.array_equal(np.load(CHILD), fig.render()), "child and parent differ"
+print("ok")
+""")
+    assert out.endswith("ok")
+
+
+def test_without_a_spare_core_no_thread_starts_and_the_first_render_makes_the_context():
+    out = _run("""
+import threading
+import lumos
+from lumos.gpu import context
+context.spare_core = lambda: False  # one core, or a full machine
+fig, ax = lumos.subplots(figsize=(2, 1.5), dpi=60)
+assert threading.active_count() == 1, threading.enumerate()
+ax.plot([0, 1, 2], [0, 1, 0], lw=3)
+assert (fig.render()[..., :3] < 128).any(), "blank picture"
+assert context.headless.warm_result is None
+print("ok")
+""")
+    assert out.endswith("ok")
+
+
+def test_a_spare_core_needs_two_cores_and_a_load_below_them(monkeypatch):
+    from lumos.gpu import context
+
+    monkeypatch.setattr(context.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(context.os, "getloadavg", lambda: (1.5, 1.0, 1.0))
+    assert context.spare_core()
+    monkeypatch.setattr(context.os, "getloadavg", lambda: (2.0, 1.0, 1.0))
+    assert not context.spare_core()
+    monkeypatch.setattr(context.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    monkeypatch.setattr(context.os, "sched_getaffinity", lambda pid: {3}, raising=False)
+    assert not context.spare_core()
