@@ -11,6 +11,7 @@ from dataclasses import replace
 import numpy as np
 
 from .. import colors
+from ..geometry import polygon_triangles
 from ..visuals import Line, Mesh, Surface
 from ..visuals.painter import face_polygons
 from .artists import Artist, LegendHandle, ScalarMappable
@@ -196,7 +197,7 @@ class _PolygonEdges(Line):
 
 class Poly3DCollection(Art3D, _Styled3D, Artist):
     """Polygons in 3D (mplot3d's ``art3d.Poly3DCollection``): faces drawn as one mesh
-    (each polygon a fan of triangles), edges as one line. ``shade=True`` shades the face
+    (each polygon a fan of triangles, earcut where it is not convex), edges as one line. ``shade=True`` shades the face
     colors by the polygons' normals and the light source, as mplot3d does.
 
     >>> ax.add_collection3d(Poly3DCollection(verts, facecolors="C1", alpha=0.5))
@@ -267,13 +268,12 @@ class Poly3DCollection(Art3D, _Styled3D, Artist):
         face = self.face_rgba()
         verts, faces, cols = [], [], []
         k = 0
-        for p, c in zip(polys, face, strict=True):
+        for p, c, tri in zip(polys, face, polygon_triangles(polys), strict=True):
             m = len(p)
             if m < 3 or c[3] <= 0:
                 continue
             verts.append(p)
-            faces.append(np.c_[np.full(m - 2, k), np.arange(k + 1, k + m - 1),
-                               np.arange(k + 2, k + m)])
+            faces.append(tri + k)
             cols.append(np.repeat(c[None], m, axis=0))
             k += m
         self._mesh.visible = self._visible and k > 0

@@ -31,8 +31,7 @@ from .axes3d_lines import Line3D, Path3DCollection
 from .containers import StemContainer
 
 # 2D axes methods without a 3D meaning here: they raise instead of drawing in 2D
-_NOT_3D = ("imshow", "pcolormesh", "pcolor", "hist", "barh", "fill_between",
-           "fill_betweenx", "errorbar", "step", "hlines", "vlines", "axhline", "axvline",
+_NOT_3D = ("imshow", "pcolormesh", "pcolor", "hist", "barh", "fill_betweenx", "errorbar", "step", "hlines", "vlines", "axhline", "axvline",
            "axhspan", "axvspan", "fill", "stream", "waterfall", "semilogx", "semilogy",
            "loglog", "annotate", "add_patch", "add_collection", "add_line", "clabel")
 
@@ -446,7 +445,7 @@ class Plotting3D:
         polys[mirrored] = polys[mirrored][:, :, ::-1]
         polys = polys.reshape(-1, 4, 3)
         if color is None:
-            color = self._next_color()
+            color = self._next_patch_color()  # mplot3d: the patches' cycle
         rgba = colors.to_rgba_array(color, dtype=np.float64, argname="color")
         if len(rgba) == n and n != 1 or (n == 1 and len(rgba) == 1):
             rgba = np.repeat(rgba, 6, axis=0)
@@ -487,7 +486,7 @@ class Plotting3D:
         if args:
             kwargs.setdefault("color", args[0])
         color = _take(kwargs, "color", "c")
-        face = self._next_color() if color is None else color
+        face = self._next_patch_color() if color is None else color
         coll = Poly3DCollection(polys, facecolors=face, **kwargs)
         return self.add_collection3d(coll)
 
@@ -516,7 +515,7 @@ class Plotting3D:
         else:
             coords = [np.broadcast_to(np.asarray(c, float), tuple(size + 1)) for c in xyz]
         if facecolors is None:
-            facecolors = self._next_color()
+            facecolors = self._next_patch_color()
         polys, cells = voxel_faces(filled, coords)
         fc = _voxel_colors(facecolors, size, cells, "facecolors")
         if shade and len(polys):
@@ -561,7 +560,9 @@ class Plotting3D:
             colors=line.get("color", "C0"), linestyles=line.get("linestyle", "-"),
             label="_nolegend_"))
         mstyle = parse_fmt(markerfmt)
-        markerline = self.plot(x, y, z, color=mstyle.get("color", line.get("color", "C0")),
+        # a markerfmt without a color takes the next cycle color (mplot3d plots it with
+        # the format alone), not the stems' color as the 2D stem does
+        markerline = self.plot(x, y, z, color=mstyle.get("color") or self._next_color(),
                                marker=mstyle.get("marker", "o"), linestyle="None",
                                label=label)[0]
         bstyle = parse_fmt(basefmt)

@@ -1,0 +1,141 @@
+"""Calls from matplotlib's mplot3d gallery (galleries/examples/mplot3d) that lumos refused
+or drew wrongly, each checked against matplotlib itself."""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as mplt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+import lumos.pyplot as plt  # noqa: E402
+from lumos.geometry import polygon_triangles  # noqa: E402
+
+pytestmark = pytest.mark.usefixtures("close_figures")
+
+
+def _lampshade(n=20):
+    theta = np.linspace(0, 2 * np.pi, n)
+    return (np.cos(theta), np.sin(theta), 0.1 * np.sin(6 * theta),
+            0.6 * np.cos(theta), 0.6 * np.sin(theta), 2)
+
+
+def _poisson(lam=3, n=31):
+    x = np.linspace(0.0, 10.0, n)
+    p = lam ** x * np.exp(-lam) / np.vectorize(math.gamma)(x + 1)
+    return x, lam, p, x, lam, 0
+
+
+@pytest.mark.parametrize("data, kw", [
+    (_lampshade, {}),  # fillbetween3d.py: not on one plane -> one quad per step
+    (_poisson, {}),  # fillunder3d.py: on the plane y = lambda -> one polygon
+    (_poisson, {"mode": "quad"}),
+    (_lampshade, {"mode": "polygon"}),
+    (_lampshade, {"where": np.arange(20) % 7 != 3}),  # two runs left out around 3, 10, 17
+])
+def test_fill_between_polygons_as_mplot3d(data, kw):
+    def polygons(pyplot):
+        fig = pyplot.figure()
+        ax = fig.add_subplot(projection="3d")
+        coll = ax.fill_between(*data(), alpha=0.5, **kw)
+        if pyplot is mplt:
+            fig.canvas.draw()  # mplot3d projects its polygons at draw time
+            return sorted(len(p.vertices) - 1 for p in coll.get_paths())  # less the close
+        return sorted(len(v) for v in coll.get_vertices())
+
+    assert polygons(plt) == polygons(mplt)
+
+
+def test_fill_between_shades_quads_only_and_checks_its_arguments():
+    ax = plt.figure().add_subplot(projection="3d")
+    quads = ax.fill_between(*_lampshade(), facecolors="C2")
+    flat = ax.fill_between(*_poisson(), facecolors="C2")
+    assert len(np.unique(np.round(quads.get_facecolor(), 4), axis=0)) > 1  # shaded
+    assert len(np.unique(np.round(flat.get_facecolor(), 4), axis=0)) == 1
+    with pytest.raises(ValueError, match="mode"):
+        ax.fill_between(*_lampshade(), mode="strip")
+    with pytest.raises(ValueError, match="where"):
+        ax.fill_between(*_lampshade(), where=[True, False])
+    with pytest.raises(ValueError, match="x1, y1, z1, x2, y2, z2"):
+        ax.fill_between([0, 1, 2], [0, 1], 0, 0, 0, 1)
+    with pytest.raises(TypeError, match="axlim_clip"):
+        ax.fill_between(*_lampshade(), axlim_clip=True)
+    with pytest.raises(TypeError, match="bogus"):
+        ax.fill_between(*_lampshade(), bogus=1)
+
+
+def test_fill_between_nan_leaves_a_gap_and_caller_arrays_stay():
+    x1, y1, z1, x2, y2, z2 = _lampshade()
+    x1 = x1.copy()
+    x1[5] = np.nan
+    before = x1.copy()
+    fig = plt.figure()
+    ax = fig.add_subplot(projection="3d")
+    coll = ax.fill_between(x1, y1, z1, x2, y2, z2, mode="quad")
+    fig.render()
+    assert len(coll.get_vertices()) == 19 - 2  # the two steps touching point 5 are gone
+    np.testing.assert_array_equal(x1, before)
+
+
+def _area(points, tris):
+    a, b, c = (points[tris[:, k]] for k in range(3))
+    return 0.5 * np.linalg.norm(np.cross(b - a, c - a), axis=1).sum()
+
+
+def test_non_convex_polygons_are_triangulated_not_fanned():
+    # fillunder3d.py: the area under a curve is not convex; a fan from its first corner
+    # covers what lies outside it (a dark wedge over the other curves)
+    x = np.linspace(0, 10, 31)
+    z = 3 ** x * np.exp(-3) / np.vectorize(math.gamma)(x + 1)
+    poly = np.r_[np.c_[x, np.full_like(x, 3.0), z], np.c_[x[::-1], np.full_like(x, 3.0),
+                                                           np.zeros_like(x)]]
+    true_area = np.trapezoid(z, x) if hasattr(np, "trapezoid") else np.trapz(z, x)
+    square = np.array([[0, 0, 1], [1, 0, 1], [1, 1, 1], [0, 1, 1.0]])
+    tris = polygon_triangles([poly, square, square[:3]])
+    assert [len(t) for t in tris] == [len(poly) - 2, 2, 1]
+    assert _area(poly, tris[0]) == pytest.approx(true_area, rel=1e-9)
+    fan = np.c_[np.zeros(len(poly) - 2, int), np.arange(1, len(poly) - 1),
+                np.arange(2, len(poly))]
+    assert _area(poly, fan) > 1.01 * true_area  # the fan overlaps itself outside
+    assert _area(square, tris[1]) == pytest.approx(1.0)
+
+
+def test_fill_under_a_curve_paints_only_under_it():
+    fig = plt.figure(figsize=(4, 4))
+    ax = fig.add_subplot(projection="3d")
+    x, lam, p, *_ = _poisson(lam=8)
+    ax.fill_between(x, lam, p * 0 + 1, x, lam, 0, facecolors="red", mode="polygon")
+    ax.fill_between(x, lam - 0.5, p, x, lam - 0.5, 0, facecolors="blue")  # nearer
+    ax.view_init(elev=0, azim=-90)  # the planes seen face on, without perspective
+    ax.set_proj_type("ortho")
+    ax.set(xlim=(0, 10), zlim=(0, 1))
+    img = fig.render()[..., :3].astype(int)
+    blue = ((img[..., 2] > 200) & (img[..., 0] < 60)).sum()
+    red = ((img[..., 0] > 200) & (img[..., 2] < 60)).sum()
+    under = (np.trapezoid(p, x) if hasattr(np, "trapezoid") else np.trapz(p, x)) / 10
+    # the blue share of the unit square is the area under the curve (0.077); a fan of
+    # triangles from the first corner painted 0.086
+    assert blue / (blue + red) == pytest.approx(under, abs=0.005)
+
+
+@pytest.mark.parametrize("call", [
+    lambda ax: ax.bar3d([0], [0], [0], 1, 1, 1, shade=False).get_facecolor()[0],
+    lambda ax: list(ax.voxels(np.ones((1, 1, 1), bool), shade=False).values())[0]
+    .get_facecolor()[0],
+    lambda ax: ax.fill_between([0, 1], 0, 0, [0, 1], 1, 1, shade=False).get_facecolor()[0],
+    lambda ax: ax.stem([0, 1], [0, 1], [1, 2], linefmt="grey", markerfmt="D")
+    .markerline.get_color(),  # stem3d_demo.py: markers in C1 here, not the stems' grey
+])
+def test_default_colors_follow_mplot3ds_cycles(call):
+    # bar3d, voxels and fill_between take the patches' cycle: C0 after a line
+    def color(pyplot):
+        ax = pyplot.figure().add_subplot(projection="3d")
+        ax.plot([0, 1], [0, 1], [0, 1])
+        return matplotlib.colors.to_hex(call(ax))
+
+    assert color(plt) == color(mplt)
