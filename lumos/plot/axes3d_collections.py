@@ -197,8 +197,9 @@ class _PolygonEdges(Line):
 
 class Poly3DCollection(Art3D, _Styled3D, Artist):
     """Polygons in 3D (mplot3d's ``art3d.Poly3DCollection``): faces drawn as one mesh
-    (each polygon a fan of triangles, earcut where it is not convex), edges as one line. ``shade=True`` shades the face
-    colors by the polygons' normals and the light source, as mplot3d does.
+    (each polygon a fan of triangles, earcut where it is not convex), edges as one line.
+    ``shade=True`` shades the face colors by the polygons' normals and the light source,
+    as mplot3d does.
 
     >>> ax.add_collection3d(Poly3DCollection(verts, facecolors="C1", alpha=0.5))
     """
