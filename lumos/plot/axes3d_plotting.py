@@ -31,7 +31,7 @@ from .axes3d_lines import Line3D, Path3DCollection
 from .containers import StemContainer
 
 # 2D axes methods without a 3D meaning here: they raise instead of drawing in 2D
-_NOT_3D = ("imshow", "pcolormesh", "pcolor", "hist", "barh", "fill_betweenx", "errorbar",
+_NOT_3D = ("imshow", "pcolormesh", "pcolor", "hist", "barh", "fill_betweenx",
            "step", "hlines", "vlines", "axhline", "axvline", "axhspan", "axvspan", "fill",
            "stream", "waterfall", "semilogx", "semilogy", "loglog", "annotate", "add_patch",
            "add_collection", "add_line", "clabel")

@@ -109,7 +109,7 @@ SIGNATURES = ["plot", "scatter", "plot_surface", "plot_wireframe", "plot_trisurf
               "view_init", "set_box_aspect", "set_proj_type", "set_zlim", "set_xlim",
               "set_zlabel", "set_zticks", "add_collection3d", "margins", "set_zmargin",
               "get_proj", "text2D", "invert_zaxis", "set_zbound", "auto_scale_xyz",
-              "tick_params", "set_aspect", "fill_between"]
+              "tick_params", "set_aspect", "fill_between", "errorbar"]
 
 
 @pytest.mark.parametrize("name", SIGNATURES)

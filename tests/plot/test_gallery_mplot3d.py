@@ -15,6 +15,7 @@ import pytest  # noqa: E402
 
 import lumos.pyplot as plt  # noqa: E402
 from lumos.geometry import polygon_triangles  # noqa: E402
+from lumos.mplot3d.art3d import Line3DCollection  # noqa: E402
 
 pytestmark = pytest.mark.usefixtures("close_figures")
 
@@ -139,3 +140,88 @@ def test_default_colors_follow_mplot3ds_cycles(call):
         return matplotlib.colors.to_hex(call(ax))
 
     assert color(plt) == color(mplt)
+
+
+def _curve():
+    t = np.arange(0, 2 * np.pi + 0.1, 0.05)
+    i = np.arange(t.size)
+    return (np.sin(t), np.cos(3 * t), np.sin(5 * t)), i
+
+
+def test_errorbar_limit_arrows_are_mplot3ds():
+    # errorbar3d.py: z bars every 15th point, upper and lower limits drawn as arrows
+    # as long as mplot3d's (a marker's area through the view from elev=azim=roll=0, at the
+    # limits set before the call: the empty axes' here, a line's in the second case)
+    from mpl_toolkits.mplot3d import Axes3D as MplAxes3D
+
+    (x, y, z), i = _curve()
+    lengths = []
+    quiver = MplAxes3D.quiver
+
+    def spy(self, *args, **kwargs):
+        lengths.append(kwargs["length"])
+        return quiver(self, *args, **kwargs)
+
+    def arrows(pyplot, before):
+        ax = pyplot.figure().add_subplot(projection="3d")
+        if before:
+            ax.plot([0, 10], [0, 10], [0, 10])
+        return ax.errorbar(x, y, z, 0.2, zuplims=i % 15 == 0, zlolims=i % 15 == 5,
+                           errorevery=5)[0], ax
+
+    for before in (False, True):
+        MplAxes3D.quiver = spy
+        try:
+            arrows(mplt, before)
+        finally:
+            MplAxes3D.quiver = quiver
+        bars, ax = arrows(plt, before)
+        shafts = [c.get_segments()[0] for c in ax.artists
+                  if isinstance(c, Line3DCollection) and c not in bars]
+        assert len(shafts) == 2  # one quiver (2 arrows, 2 head strokes each) per limit kind
+        # an empty axes' limits are (0, 1) here, mplot3d's 1/48 wider: 4 % shorter
+        for s in shafts:
+            assert np.linalg.norm(s[1] - s[0]) == pytest.approx(lengths[-1],
+                                                                rel=1e-6 if before else 0.05)
+    assert lengths[-1] > 5 * lengths[0]
+
+
+def test_errorbar_bars_caps_and_limits():
+    (x, y, z), i = _curve()
+    fig = plt.figure()
+    ax = fig.add_subplot(projection="3d")
+    lo = i % 10 == 0
+    errlines, caplines, marks = ax.errorbar(x, y, z, zerr=0.2, xerr=[0.1] * len(x),
+                                            zlolims=lo, errorevery=5, capsize=3,
+                                            ecolor="red", fmt="none", label="err")
+    assert marks == [] and len(errlines) == 2 and len(caplines) == 4  # lo, hi per axis
+    xbars, zbars = (np.array(c.get_segments()) for c in errlines)
+    rows = np.flatnonzero(i % 5 == 0)
+    assert len(zbars) == len(rows)
+    np.testing.assert_allclose(zbars[:, 1, 2], z[rows] + 0.2)
+    # a lower limit: the bar goes up only
+    np.testing.assert_allclose(zbars[:, 0, 2], np.where(lo[rows], z[rows], z[rows] - 0.2))
+    np.testing.assert_allclose(xbars[:, :, 0], np.c_[x[rows] - 0.1, x[rows] + 0.1])
+    # a line collection's color is its "face" color
+    assert matplotlib.colors.to_hex(errlines[0].get_facecolor()[0]) == "#ff0000"
+    assert all(line.get_linestyle() in ("None", "none", "", " ") for line in caplines)
+    assert ax.legend().get_texts()[0].get_text() == "err"
+    fig.render()
+
+
+@pytest.mark.parametrize("call, error, word", [
+    (lambda ax: ax.errorbar([0, 1], [0, 1], [0, 1, 2], zerr=0.1), ValueError, "x, y, z"),
+    (lambda ax: ax.errorbar([0, 1], [0, 1], [0, 1], zerr=-0.1), ValueError, "zerr"),
+    (lambda ax: ax.errorbar([0, 1], [0, 1], [0, 1], yerr=[1, 2, 3]), ValueError, "yerr"),
+    (lambda ax: ax.errorbar([0, 1], [0, 1], [0, 1], axlim_clip=True), TypeError,
+     "axlim_clip"),
+    (lambda ax: ax.errorbar([0, 1], [0, 1], [0, 1], zerr=1, errorevery=0), ValueError,
+     "errorevery"),
+    (lambda ax: ax.errorbar([0, 1], [0, 1], [0, 1], zerr=1, zlolims=[1, 0, 1]), ValueError,
+     "zlolims"),
+])
+def test_errorbar_refuses_bad_input_naming_it(call, error, word):
+    ax = plt.figure().add_subplot(projection="3d")
+    with pytest.raises(error, match=word):
+        call(ax)
+    assert not ax.artists or len(ax.artists) == 0  # a refused call adds nothing
