@@ -264,6 +264,13 @@ class Poly3DCollection(Art3D, _Styled3D, Artist):
             rgba = shade_colors(rgba, generate_normals(self._polys), self._lightsource)
         return rgba
 
+    def edge_rgba(self) -> np.ndarray | None:
+        """Edge colors; ``shade`` shades the given ones as the faces (mplot3d)."""
+        rgba = super().edge_rgba()
+        if self._shade and rgba is not None and self._n:
+            rgba = shade_colors(rgba, generate_normals(self._polys), self._lightsource)
+        return rgba
+
     def _update3d(self) -> None:
         polys = [p[np.isfinite(p).all(axis=1)] for p in self._polys]
         face = self.face_rgba()

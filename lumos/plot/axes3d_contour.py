@@ -223,6 +223,31 @@ class Contour3DSet(Artist3D, ScalarMappable):
                 line.set_data(segs, color=cs)
                 self._order(line, translucent)
 
+    def walls(self, stride: int) -> tuple[list[np.ndarray], np.ndarray]:
+        """mplot3d's ``extend3d``: the first line of each level as a ribbon of quads from
+        half a level step below the level to half a step above, through every
+        ``stride``-th point; returns the quads and one color per quad (its level's)."""
+        if len(self.levels) < 2:
+            raise ValueError(f"extend3d: got {len(self.levels)} level, expected at least 2 "
+                             "(the ribbons are one level step high)")
+        if stride < 1:
+            raise ValueError(f"stride: got {stride!r}, expected an integer >= 1")
+        dz = (self.levels[1] - self.levels[0]) / 2
+        quads, cols = [], []
+        for segs, level, c in zip(self.allsegs, self.levels, self.level_rgba(), strict=True):
+            if not segs or not len(segs[0]):
+                continue
+            line = segs[0]
+            top, bot = self._lift(line, level - dz), self._lift(line, level + dz)
+            # mplot3d's sampling (Python's round, as it rounds)
+            nsteps = max(round(len(line) / stride), 2)
+            step = (len(line) - 1) / (nsteps - 1)
+            idx = [round(i * step) for i in range(nsteps)]
+            quads += [np.array([top[a], top[b], bot[b], bot[a]])
+                      for a, b in zip(idx[:-1], idx[1:], strict=True)]
+            cols += [c] * (nsteps - 1)
+        return quads, np.array(cols).reshape(-1, 4)
+
     def data_limits3d(self):
         x, y, z = self._extent
         pts = np.c_[rotate_axes(x.ravel(), y.ravel(), z.ravel(), "-" + self.zdir)]

@@ -4,7 +4,7 @@ voxels, stem, text, add_collection3d (and lumos's volume); names, keywords and
 defaults as mplot3d's.
 
 Keywords mplot3d takes that lumos cannot honour raise a TypeError naming them
-(``axlim_clip=True``, ``extend3d=True``, ``data=``); 2D-only methods inherited from the
+(``axlim_clip=True``, ``data=``); 2D-only methods inherited from the
 2D axes raise too rather than draw something wrong.
 """
 
@@ -296,7 +296,7 @@ class Plotting3D:
         at ``offset``; ``zdir`` 'x' or 'y' contours X (or Y) over the other two, as
         mplot3d's profiles on the side panes."""
         return self._contour3d(False, X, Y, Z, args, kwargs, zdir, offset, axlim_clip,
-                               data, extend3d)
+                               data, extend3d, stride)
 
     contour3D = contour
 
@@ -305,19 +305,17 @@ class Plotting3D:
         """Filled contours between levels, each band at its mid level's height (or at
         ``offset``)."""
         return self._contour3d(True, X, Y, Z, args, kwargs, zdir, offset, axlim_clip, data,
-                               False)
+                               False, 5)
 
     contourf3D = contourf
 
     def _contour3d(self, filled, X, Y, Z, args, kwargs, zdir, offset, axlim_clip, data,
-                   extend3d):
+                   extend3d, stride):
         from .axes3d_contour import Contour3DSet
 
         check_axlim_clip(axlim_clip)
         _check_data(data)
         check_zdir(zdir)
-        if extend3d:
-            raise TypeError("extend3d: True is not supported (contour bands as walls)")
         X, Y, Z = self._grid3(X, Y, Z)  # noqa: N806
         jx, jy, jz = rotate_axes(X, Y, Z, zdir)
         if len(args) > 1:
@@ -328,6 +326,17 @@ class Plotting3D:
                 raise TypeError("levels: got it positionally and as a keyword")
             kwargs["levels"] = args[0]
         cs = Contour3DSet(self, jx, jy, jz, filled, zdir=zdir, offset=offset, **kwargs)
+        return self._contour_or_walls(cs, extend3d, stride)
+
+    def _contour_or_walls(self, cs, extend3d: bool, stride: int):
+        """The contour set added, or with ``extend3d`` its lines as ribbons (mplot3d's
+        shaded quads; the set itself, returned for a colorbar, is hidden)."""
+        if not extend3d:
+            return self._add_artist(cs)
+        quads, rgba = cs.walls(int(stride))
+        self.add_collection3d(Poly3DCollection(quads, facecolors=rgba, edgecolors=rgba,
+                                               shade=True))
+        cs.set_visible(False)  # kept for the limits: mplot3d fits them to the whole grid
         return self._add_artist(cs)
 
     def tricontour(self, *args, extend3d: bool = False, stride: int = 5, zdir: str = "z",
@@ -336,17 +345,17 @@ class Plotting3D:
         or ``(x, y, [triangles,] z[, levels])``), each at its level's height or all on
         the plane at ``offset``."""
         return self._tricontour3d(False, args, kwargs, zdir, offset, axlim_clip, data,
-                                  extend3d)
+                                  extend3d, stride)
 
     def tricontourf(self, *args, zdir: str = "z", offset=None, axlim_clip: bool = False,
                     data=None, **kwargs):
         """Filled contours of values on a triangulation, each band at its mid level's
         height (or at ``offset``)."""
         return self._tricontour3d(True, args, kwargs, zdir, offset, axlim_clip, data,
-                                  False)
+                                  False, 5)
 
     def _tricontour3d(self, filled, args, kwargs, zdir, offset, axlim_clip, data,
-                      extend3d):
+                      extend3d, stride):
         from .axes3d_contour import Contour3DSet
         from .tri import Triangulation, TriContourGenerator, values_at_points
 
@@ -354,8 +363,6 @@ class Plotting3D:
         check_axlim_clip(axlim_clip)
         _check_data(data)
         check_zdir(zdir)
-        if extend3d:
-            raise TypeError("extend3d: True is not supported (contour bands as walls)")
         tri, args, kwargs = Triangulation.get_from_args_and_kwargs(*args, **kwargs)
         if not args:
             raise TypeError(f"{where}: got no z values")
@@ -372,7 +379,7 @@ class Plotting3D:
         flat = Triangulation(jx, jy, tri.triangles, tri.mask)
         cs = Contour3DSet(self, jx[None], jy[None], jz[None], filled, zdir=zdir,
                           offset=offset, generator=TriContourGenerator(flat, jz), **kwargs)
-        return self._add_artist(cs)
+        return self._contour_or_walls(cs, extend3d, stride)
 
     # -- vectors, bars, voxels, stems ------------------------------------------------------
     def quiver(self, X, Y, Z, U, V, W, *, length: float = 1, arrow_length_ratio: float = 0.3,

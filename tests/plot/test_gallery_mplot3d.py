@@ -225,3 +225,45 @@ def test_errorbar_refuses_bad_input_naming_it(call, error, word):
     with pytest.raises(error, match=word):
         call(ax)
     assert not ax.artists or len(ax.artists) == 0  # a refused call adds nothing
+
+
+@pytest.mark.parametrize("stride", [5, 2])
+def test_contour_extend3d_ribbons_as_mplot3d(stride):
+    # contour3d_2.py: extend3d=True draws each level's first line as a shaded ribbon one
+    # level step high (it was a TypeError)
+    from lumos.mplot3d import axes3d
+
+    X, Y, Z = axes3d.get_test_data(0.1)  # noqa: N806
+
+    def ribbons(pyplot):
+        fig = pyplot.figure()
+        ax = fig.add_subplot(projection="3d")
+        ax.contour(X, Y, Z, extend3d=True, stride=stride, cmap="coolwarm")
+        if pyplot is mplt:
+            fig.canvas.draw()
+            coll = ax.collections[-1]
+            quads = [p.vertices[:4] for p in coll.get_paths()]
+            return len(quads), np.asarray(coll.get_facecolor()), ax.get_zlim()
+        coll = next(a for a in ax.artists if hasattr(a, "get_vertices"))
+        quads = coll.get_vertices()
+        assert all(len(q) == 4 for q in quads)
+        heights = np.ptp([q[:, 2] for q in quads], axis=1)
+        levels = next(a for a in ax.artists if hasattr(a, "levels")).levels
+        np.testing.assert_allclose(heights, levels[1] - levels[0])  # one step high
+        # shade=True shades the given edge colors as the faces (they were left flat)
+        np.testing.assert_allclose(coll.edge_rgba(), coll.get_facecolor())
+        return len(quads), np.asarray(coll.get_facecolor()), ax.get_zlim()
+
+    n, faces, zlim = ribbons(plt)
+    m, want, mzlim = ribbons(mplt)
+    assert n == m
+    # shaded faces: the same colors (mplot3d sorts them by depth: compare each channel's
+    # values sorted)
+    np.testing.assert_allclose(np.sort(faces, axis=0), np.sort(want, axis=0), atol=0.03)
+
+
+def test_contour_extend3d_needs_two_levels():
+    ax = plt.figure().add_subplot(projection="3d")
+    x, y = np.meshgrid(np.arange(5.0), np.arange(5.0))
+    with pytest.raises(ValueError, match="extend3d"):
+        ax.contour(x, y, x + y, levels=[3], extend3d=True)
