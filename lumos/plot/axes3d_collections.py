@@ -346,8 +346,8 @@ class Line3DCollection(Art3D, _Styled3D, Artist):
         kwargs.pop("antialiased", None)
         if kwargs:
             raise TypeError(f"Line3DCollection: unexpected keyword arguments {sorted(kwargs)}")
-        check_axlim_clip(axlim_clip)
         Artist.__init__(self, axes, label, zorder)
+        self.axlim_clip = bool(axlim_clip)
         self._line = Line()
         self._segments: list[np.ndarray] = []
         self.set_segments(lines)
@@ -381,7 +381,7 @@ class Line3DCollection(Art3D, _Styled3D, Artist):
     def _update3d(self) -> None:
         rgba = self.face_rgba()  # lines have one color each (their "face")
         width = self.axes.figure.points_to_pixels(float(self._linewidths.max(initial=0.0)))
-        segs = [s for s in self._segments if len(s)]
+        segs = [self.clip_to_limits(s) for s in self._segments if len(s)]
         line = self._line
         line.visible = self._visible and width > 0 and bool(segs)
         if line.visible:

@@ -70,7 +70,7 @@ class Line3D(Art3D, Line2D):
         self._line3.visible = self._markers3.visible = self._visible
 
     def _update3d(self) -> None:
-        pts = self.points3d()
+        pts = self.clip_to_limits(self.points3d())
         line = self._line3
         width = self.axes.figure.points_to_pixels(self._linewidth)
         line.visible = self._visible and self._linestyle is not None and width > 0

@@ -4,7 +4,7 @@ voxels, stem, text, add_collection3d (and lumos's volume); names, keywords and
 defaults as mplot3d's.
 
 Keywords mplot3d takes that lumos cannot honour raise a TypeError naming them
-(``axlim_clip=True``, ``data=``); 2D-only methods inherited from the
+(``axlim_clip=True`` but on lines and wireframes, ``data=``); 2D-only methods inherited from the
 2D axes raise too rather than draw something wrong.
 """
 
@@ -103,7 +103,6 @@ class Plotting3D:
         ``zdir`` 2D data on the plane perpendicular to that axis at ``zs``."""
         from .axes import _normalize_kwargs, parse_fmt
 
-        check_axlim_clip(axlim_clip)
         check_zdir(zdir)
         args = list(args)
         if args and not isinstance(args[0], str):
@@ -122,6 +121,7 @@ class Plotting3D:
         if "color" not in style:
             style["color"] = self._next_color()
         line = Line3D(self, x, y, z, zdir=zdir, **style)
+        line.axlim_clip = bool(axlim_clip)
         return [self._add_artist(line)]
 
     plot3D = plot
@@ -223,7 +223,6 @@ class Plotting3D:
         """Grid lines of the surface X, Y, Z: every ``rstride``-th row and ``cstride``-th
         column (or at most ``rcount`` × ``ccount``, 50 by default; 0 leaves that
         direction out)."""
-        check_axlim_clip(axlim_clip)
         X, Y, Z = self._grid3(X, Y, Z)  # noqa: N806
         rows, cols = Z.shape
         rstride, cstride = _strides(kwargs, rows, cols, default_stride=1)
@@ -242,7 +241,7 @@ class Plotting3D:
             lines += [np.c_[X[:, j], Y[:, j], Z[:, j]] for j in cii]
         if not any(k in kwargs for k in ("color", "colors", "c")):
             kwargs["colors"] = self._next_color()
-        return self.add_collection3d(Line3DCollection(lines, **kwargs))
+        return self.add_collection3d(Line3DCollection(lines, axlim_clip=axlim_clip, **kwargs))
 
     def plot_trisurf(self, *args, color=None, norm=None, vmin=None, vmax=None,
                      lightsource=None, axlim_clip: bool = False, **kwargs):

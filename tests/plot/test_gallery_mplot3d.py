@@ -267,3 +267,42 @@ def test_contour_extend3d_needs_two_levels():
     x, y = np.meshgrid(np.arange(5.0), np.arange(5.0))
     with pytest.raises(ValueError, match="extend3d"):
         ax.contour(x, y, x + y, levels=[3], extend3d=True)
+
+
+def _reds(fig):
+    img = fig.render()[..., :3].astype(int)
+    return int(((img[..., 0] > 200) & (img[..., 1] < 80) & (img[..., 2] < 80)).sum())
+
+
+@pytest.mark.parametrize("draw", [
+    lambda ax, X, Y, Z: ax.plot_wireframe(X, Y, Z, color="red", axlim_clip=True),  # noqa: N803
+    lambda ax, X, Y, Z: ax.plot(X.ravel(), Y.ravel(), Z.ravel(), color="red",  # noqa: N803
+                                axlim_clip=True),
+])
+def test_axlim_clip_hides_lines_outside_the_limits(draw):
+    # axlim_clip.py: points outside the limits are left out, at the limits of each frame
+    x = np.linspace(-5, 5, 21)
+    X, Y = np.meshgrid(x, x)  # noqa: N806
+    Z = np.sin(np.hypot(X, Y))  # noqa: N806
+    fig = plt.figure(figsize=(4, 4))
+    ax = fig.add_subplot(projection="3d")
+    draw(ax, X, Y, Z)
+    ax.set(xlim=(-5, 5), ylim=(-5, 5), zlim=(-1, 1))
+    everything = _reds(fig)
+    ax.set(xlim=(0, 10))  # half of the data left of the box
+    half = _reds(fig)
+    ax.set(xlim=(6, 10))  # none of it inside
+    assert everything > 1.3 * half > 0
+    assert _reds(fig) == 0
+
+
+def test_axlim_clip_left_off_draws_outside_the_limits():
+    x = np.linspace(-5, 5, 21)
+    X, Y = np.meshgrid(x, x)  # noqa: N806
+    fig = plt.figure(figsize=(4, 4))
+    ax = fig.add_subplot(projection="3d")
+    ax.plot_wireframe(X, Y, np.sin(np.hypot(X, Y)), color="red")
+    ax.set(xlim=(6, 10))
+    assert _reds(fig) > 0  # mplot3d's default: drawn outside the box
+    with pytest.raises(TypeError, match="axlim_clip"):
+        ax.plot_surface(X, Y, X, axlim_clip=True)  # not for surfaces yet
