@@ -154,6 +154,22 @@ class Contour3DSet(Artist3D, ScalarMappable):
     def get_array(self) -> np.ndarray:
         return np.asarray(self.layers).copy()
 
+    # what a colorbar asks, as of a 2D contour set: blocks between the levels ticked at
+    # them, or the contour lines across the bar
+    def colorbar_blocks(self):
+        from .contour import level_blocks
+
+        return level_blocks(self.levels, self.filled, self.level_rgba(), self.extend,
+                            self.cmap)
+
+    def colorbar_extend(self) -> str:
+        return self.extend
+
+    def colorbar_lines(self):
+        if self.filled:
+            return None
+        return np.asarray(self.layers, float), self.level_rgba(), self._widths.copy()
+
     def _mapping_changed(self) -> None:
         self._changed()
 

@@ -306,3 +306,24 @@ def test_axlim_clip_left_off_draws_outside_the_limits():
     assert _reds(fig) > 0  # mplot3d's default: drawn outside the box
     with pytest.raises(TypeError, match="axlim_clip"):
         ax.plot_surface(X, Y, X, axlim_clip=True)  # not for surfaces yet
+
+
+@pytest.mark.parametrize("filled", [True, False])
+def test_colorbar_of_3d_contours_is_discrete_as_mplot3d(filled):
+    # box3d.py: the colorbar of a 3D contourf is ticked at its levels, as a 2D one
+    x, y = np.meshgrid(np.linspace(0, 1, 30), np.linspace(0, 1, 30))
+
+    def ticks(pyplot):
+        fig = pyplot.figure()
+        ax = fig.add_subplot(projection="3d")
+        draw = ax.contourf if filled else ax.contour
+        cs = draw(x, y, x * 100 + 10, levels=np.linspace(10, 110, 10), cmap="viridis")
+        cb = fig.colorbar(cs, ax=ax)
+        if pyplot is mplt:
+            fig.canvas.draw()
+        else:
+            img = fig.render()
+            assert img.shape[0] > 0
+        return [t.get_text() for t in cb.ax.get_yticklabels()]
+
+    assert ticks(plt) == ticks(mplt)
