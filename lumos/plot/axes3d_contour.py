@@ -77,6 +77,9 @@ class Contour3DSet(Artist3D, ScalarMappable):
             self._heights = mids
         else:
             self._heights = self.levels
+        # what autoscaling fits across the contoured plane: mplot3d's filled sets fit
+        # their bands' heights (offset or not), line sets the data
+        self._fit_heights = self._heights if filled else None
         if offset is not None:
             self._heights = np.full(len(self._heights), float(offset))
         nlev = len(self.layers)
@@ -265,12 +268,14 @@ class Contour3DSet(Artist3D, ScalarMappable):
         return quads, np.array(cols).reshape(-1, 4)
 
     def data_limits3d(self):
-        x, y, z = self._extent
-        pts = np.c_[rotate_axes(x.ravel(), y.ravel(), z.ravel(), "-" + self.zdir)]
-        if self.offset is not None:
-            # the offset plane counts too (mplot3d autoscales to the data only, and the
-            # plane usually lies at a limit the script sets)
-            pass
+        x, y, z = (v.ravel() for v in self._extent)
+        if self._fit_heights is not None and len(self._fit_heights):
+            ok = np.isfinite(x) & np.isfinite(y)
+            x, y = x[ok], y[ok]
+            z = np.resize(np.asarray(self._fit_heights, float), len(x))
+            if len(x):
+                z[:2] = np.nanmin(self._fit_heights), np.nanmax(self._fit_heights)
+        pts = np.c_[rotate_axes(x, y, z, "-" + self.zdir)]
         finite = pts[np.isfinite(pts).all(axis=1)]
         if not len(finite):
             return None

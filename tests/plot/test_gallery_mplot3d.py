@@ -327,3 +327,26 @@ def test_colorbar_of_3d_contours_is_discrete_as_mplot3d(filled):
         return [t.get_text() for t in cb.ax.get_yticklabels()]
 
     assert ticks(plt) == ticks(mplt)
+
+
+@pytest.mark.parametrize("call", [
+    lambda ax, X, Y, Z: ax.contourf(X, Y, Z),  # noqa: N803
+    lambda ax, X, Y, Z: ax.contourf(X, Y, Z, zdir="x", offset=-40),  # noqa: N803
+    lambda ax, X, Y, Z: ax.contourf(X, Y, Z, zdir="y", offset=40),  # noqa: N803
+    lambda ax, X, Y, Z: ax.contourf(X, Y, Z, extend="both", levels=[-40, 0, 40]),  # noqa: N803
+    lambda ax, X, Y, Z: ax.tricontourf(X.ravel(), Y.ravel(), Z.ravel()),  # noqa: N803
+    lambda ax, X, Y, Z: ax.contour(X, Y, Z),  # noqa: N803
+])
+def test_filled_contours_fit_their_band_heights_as_mplot3d(call):
+    # tricontourf3d.py, contourf3d_2.py: mplot3d fits a filled set across its plane to
+    # the bands' mid heights (offset or not), not to the data
+    from lumos.mplot3d import axes3d
+
+    X, Y, Z = axes3d.get_test_data(0.1)  # noqa: N806
+
+    def limits(pyplot):
+        ax = pyplot.figure().add_subplot(projection="3d")
+        call(ax, X, Y, Z)
+        return ax.get_w_lims()
+
+    np.testing.assert_allclose(limits(plt), limits(mplt), rtol=1e-9, atol=1e-9)
