@@ -350,3 +350,24 @@ def test_filled_contours_fit_their_band_heights_as_mplot3d(call):
         return ax.get_w_lims()
 
     np.testing.assert_allclose(limits(plt), limits(mplt), rtol=1e-9, atol=1e-9)
+
+
+@pytest.mark.parametrize("s", [20, 100])
+def test_scatter_markers_are_as_big_as_mplot3ds(s):
+    # scatter3d.py, 2dcollections3d.py: the 3D markers were grown by their outline twice
+    from PIL import Image
+
+    def area(pyplot, path):
+        fig = pyplot.figure(figsize=(3, 3))
+        ax = fig.add_subplot(projection="3d")
+        ax.scatter([0.5], [0.5], [0.5], s=s, color="red", depthshade=False)
+        ax.set_axis_off()
+        fig.savefig(path)
+        img = np.asarray(Image.open(path).convert("RGB")).astype(int)
+        return int(((img[..., 0] > 128) & (img[..., 1] < 128)).sum())
+
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ours, theirs = area(plt, f"{tmp}/l.png"), area(mplt, f"{tmp}/m.png")
+    assert ours == pytest.approx(theirs, rel=0.12)  # 45 and 177 px in matplotlib
