@@ -18,12 +18,10 @@ import numpy as np
 
 from .. import colors
 from ..visuals import Text
+from ..visuals.base import TRANSLUCENT_ORDER
 from .artists import Artist
 from .style import font_points, rcParams
 from .ticklabels import _rotation
-
-TRANSLUCENT_ORDER = 1000.0  # translucent visuals draw after the opaque ones
-
 
 # -- mplot3d's helpers ----------------------------------------------------------------------
 

@@ -371,3 +371,22 @@ def test_scatter_markers_are_as_big_as_mplot3ds(s):
     with tempfile.TemporaryDirectory() as tmp:
         ours, theirs = area(plt, f"{tmp}/l.png"), area(mplt, f"{tmp}/m.png")
     assert ours == pytest.approx(theirs, rel=0.12)  # 45 and 177 px in matplotlib
+
+
+@pytest.mark.parametrize("far_first", [True, False])
+def test_translucent_artists_paint_farthest_first(far_first):
+    # fillunder3d.py: the farthest band, added last, covered the nearer ones
+    fig = plt.figure(figsize=(3, 3))
+    ax = fig.add_subplot(projection="3d")
+    ax.view_init(elev=0, azim=-90)  # looking along +y: y = 1 is nearer than y = 3
+    square = np.array([[0, 0], [1, 0], [1, 1], [0, 1.0]])
+    bands = [(3.0, "blue"), (1.0, "red")]
+    for y, color in bands if far_first else bands[::-1]:
+        ax.fill_between(square[:2, 0], y, 0, square[:2, 0], y, 1, facecolors=color,
+                        alpha=0.6, mode="polygon")
+    ax.set(xlim=(0, 1), ylim=(0, 4), zlim=(0, 1))
+    img = fig.render()[..., :3].astype(int)
+    h, w = img.shape[:2]
+    r, g, b = img[h // 2, w // 2]
+    # red (nearer) over blue: red dominates, blue shows through
+    assert r > b > g
