@@ -9,6 +9,8 @@ cells of a voxel grid. ``adapt_collection`` turns matplotlib's collections (3D o
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from .. import colors
@@ -18,6 +20,16 @@ from .artists import LegendHandle, ScalarMappable
 from .axes3d_artists import Artist3D, juggle_axes, rotate_axes
 from .axes3d_collections import Line3DCollection, Poly3DCollection
 from .style import dash_pattern, rcParams
+
+
+class _PlaneMesh(Mesh):
+    """Faces on one plane that may overlap (a filled contour set at an offset): they do
+    not write depth, so later faces cover earlier ones where they overlap, as matplotlib
+    paints them in order, instead of fighting for depth."""
+
+    def draws(self, ctx):
+        return [replace(d, state=replace(d.state, depth_write=False))
+                for d in super().draws(ctx)]
 
 
 class Contour3DSet(Artist3D, ScalarMappable):
@@ -117,7 +129,10 @@ class Contour3DSet(Artist3D, ScalarMappable):
             for lev_ in self.levels:
                 self.allsegs.append([np.asarray(s, float) for s in gen.lines(lev_)])
         self._extent = [np.asarray(v, float) for v in (x, y, z)]
-        self._mesh = Mesh(shading=None)
+        # bands on one plane (at an offset) may overlap where the contoured coordinate
+        # folds over the plane (mplot3d's side walls): later bands cover earlier ones
+        self._mesh = Mesh(shading=None) if offset is None or not filled else _PlaneMesh(
+            shading=None)
         self._lines = {}
         for style in sorted({s for s in self._styles if s is not None} | {"-"}):
             self._lines[style] = Line()
