@@ -220,3 +220,36 @@ def winding_fill(points: np.ndarray, ring_ends, rule: str = "nonzero", axis: int
     q = 4 * np.arange(len(left))[:, None]
     tris = np.r_[q + [0, 1, 2], q + [0, 2, 3]]
     return quad.reshape(-1, 2), tris.astype(np.int64)
+
+
+def polygon_triangles(polys: list[np.ndarray]) -> list[np.ndarray]:
+    """Triangles (m - 2, 3), local vertex indices, of each (m, 3) polygon in 3D lying on
+    a plane: a fan where the polygon is convex (seen along its Newell normal), earcut
+    where it is not (a fan would cover the outside of a dent); earcut's triangles are
+    padded with empty ones to m - 2 so that triangle counts follow vertex counts."""
+    out: list[np.ndarray] = [np.zeros((0, 3), dtype=np.int64)] * len(polys)
+    sizes = np.array([len(p) for p in polys], dtype=np.int64)
+    for m in np.unique(sizes[sizes >= 3]):
+        idx = np.flatnonzero(sizes == m)
+        fan = np.c_[np.zeros(m - 2, np.int64), np.arange(1, m - 1), np.arange(2, m)]
+        if m == 3:
+            for i in idx:
+                out[i] = fan
+            continue
+        p = np.stack([polys[i] for i in idx])  # (G, m, 3)
+        q = np.roll(p, -1, axis=1)
+        normal = np.cross(p, q).sum(axis=1)  # Newell's normal: robust for any planar ring
+        # turn at each corner along the normal: one sign throughout means convex
+        e = q - p
+        turn = (np.cross(e, np.roll(e, -1, axis=1)) * normal[:, None, :]).sum(axis=2)
+        convex = (turn >= 0).all(axis=1) | (turn <= 0).all(axis=1)
+        for g, i in enumerate(idx):
+            if convex[g]:
+                out[i] = fan
+                continue
+            drop = int(np.argmax(np.abs(normal[g])))
+            flat = np.delete(p[g], drop, axis=1)
+            tri = triangulate(flat, [m])
+            pad = np.zeros((max(m - 2 - len(tri), 0), 3), dtype=np.int64)
+            out[i] = np.r_[tri[:m - 2], pad]
+    return out

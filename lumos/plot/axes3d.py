@@ -32,6 +32,8 @@ from .axes import Axes
 from .axes3d_box import CODE, AxisSpec, Box3D, BoxSpec, far_faces, geometry, visible
 from .axes3d_collections import Line3DCollection, Poly3DCollection, Surface3DCollection
 from .axes3d_contour import Contour3DSet
+from .axes3d_errorbar import Errorbar3D
+from .axes3d_fill import Fill3D
 from .axes3d_limits import Axes3DLimits
 from .axes3d_plotting import Plotting3D
 from .axes3d_view import PROJ_DIST, VIEW_SPAN, Axes3DView
@@ -131,7 +133,7 @@ class Axis3D(Axis):
         return len(text) > 4 if self.rotate_label is None else self.rotate_label
 
 
-class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Axes):
+class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
     """3D axes: ``ax = fig.add_subplot(projection="3d")``; mplot3d's methods.
 
     Constructor keywords (also through ``add_subplot``/``subplot_kw``): ``elev=30``,

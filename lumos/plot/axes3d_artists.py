@@ -18,12 +18,10 @@ import numpy as np
 
 from .. import colors
 from ..visuals import Text
+from ..visuals.base import TRANSLUCENT_ORDER
 from .artists import Artist
 from .style import font_points, rcParams
 from .ticklabels import _rotation
-
-TRANSLUCENT_ORDER = 1000.0  # translucent visuals draw after the opaque ones
-
 
 # -- mplot3d's helpers ----------------------------------------------------------------------
 
@@ -115,6 +113,10 @@ class Art3D:
 
     space = "box"  # the axes give the visuals their data → box matrix
     _stale3d = True
+    #: mplot3d's ``axlim_clip``: points outside the axes limits are left out (lines
+    #: break there); the limits the visuals were last clipped to
+    axlim_clip = False
+    _clipped_to = None
 
     def _changed(self) -> None:
         self._stale3d = True
@@ -125,9 +127,25 @@ class Art3D:
         self._stale3d = True
 
     def sync3d(self) -> None:
+        if self.axes is not None and self.axlim_clip:
+            limits = self.axes.get_w_lims()
+            if limits != self._clipped_to:
+                self._clipped_to, self._stale3d = limits, True
         if self._stale3d and self.axes is not None:
             self._stale3d = False
             self._update3d()
+
+    def clip_to_limits(self, points: np.ndarray) -> np.ndarray:
+        """``points`` (N, 3), those outside the axes limits NaN when ``axlim_clip``
+        (a copy; as given otherwise)."""
+        if not self.axlim_clip or self.axes is None or not len(points):
+            return points
+        w = np.sort(np.reshape(self.axes.get_w_lims(), (3, 2)), axis=1)
+        with np.errstate(invalid="ignore"):
+            out = ((points < w[:, 0]) | (points > w[:, 1])).any(axis=1)
+        clipped = np.array(points, dtype=float)
+        clipped[out] = np.nan
+        return clipped
 
     def _update3d(self) -> None:
         raise NotImplementedError

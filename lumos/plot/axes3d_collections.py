@@ -11,6 +11,7 @@ from dataclasses import replace
 import numpy as np
 
 from .. import colors
+from ..geometry import polygon_triangles
 from ..visuals import Line, Mesh, Surface
 from ..visuals.painter import face_polygons
 from .artists import Artist, LegendHandle, ScalarMappable
@@ -196,8 +197,9 @@ class _PolygonEdges(Line):
 
 class Poly3DCollection(Art3D, _Styled3D, Artist):
     """Polygons in 3D (mplot3d's ``art3d.Poly3DCollection``): faces drawn as one mesh
-    (each polygon a fan of triangles), edges as one line. ``shade=True`` shades the face
-    colors by the polygons' normals and the light source, as mplot3d does.
+    (each polygon a fan of triangles, earcut where it is not convex), edges as one line.
+    ``shade=True`` shades the face colors by the polygons' normals and the light source,
+    as mplot3d does.
 
     >>> ax.add_collection3d(Poly3DCollection(verts, facecolors="C1", alpha=0.5))
     """
@@ -262,18 +264,24 @@ class Poly3DCollection(Art3D, _Styled3D, Artist):
             rgba = shade_colors(rgba, generate_normals(self._polys), self._lightsource)
         return rgba
 
+    def edge_rgba(self) -> np.ndarray | None:
+        """Edge colors; ``shade`` shades the given ones as the faces (mplot3d)."""
+        rgba = super().edge_rgba()
+        if self._shade and rgba is not None and self._n:
+            rgba = shade_colors(rgba, generate_normals(self._polys), self._lightsource)
+        return rgba
+
     def _update3d(self) -> None:
         polys = [p[np.isfinite(p).all(axis=1)] for p in self._polys]
         face = self.face_rgba()
         verts, faces, cols = [], [], []
         k = 0
-        for p, c in zip(polys, face, strict=True):
+        for p, c, tri in zip(polys, face, polygon_triangles(polys), strict=True):
             m = len(p)
             if m < 3 or c[3] <= 0:
                 continue
             verts.append(p)
-            faces.append(np.c_[np.full(m - 2, k), np.arange(k + 1, k + m - 1),
-                               np.arange(k + 2, k + m)])
+            faces.append(tri + k)
             cols.append(np.repeat(c[None], m, axis=0))
             k += m
         self._mesh.visible = self._visible and k > 0
@@ -338,8 +346,8 @@ class Line3DCollection(Art3D, _Styled3D, Artist):
         kwargs.pop("antialiased", None)
         if kwargs:
             raise TypeError(f"Line3DCollection: unexpected keyword arguments {sorted(kwargs)}")
-        check_axlim_clip(axlim_clip)
         Artist.__init__(self, axes, label, zorder)
+        self.axlim_clip = bool(axlim_clip)
         self._line = Line()
         self._segments: list[np.ndarray] = []
         self.set_segments(lines)
@@ -373,7 +381,7 @@ class Line3DCollection(Art3D, _Styled3D, Artist):
     def _update3d(self) -> None:
         rgba = self.face_rgba()  # lines have one color each (their "face")
         width = self.axes.figure.points_to_pixels(float(self._linewidths.max(initial=0.0)))
-        segs = [s for s in self._segments if len(s)]
+        segs = [self.clip_to_limits(s) for s in self._segments if len(s)]
         line = self._line
         line.visible = self._visible and width > 0 and bool(segs)
         if line.visible:

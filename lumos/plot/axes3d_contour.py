@@ -9,6 +9,8 @@ cells of a voxel grid. ``adapt_collection`` turns matplotlib's collections (3D o
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from .. import colors
@@ -18,6 +20,16 @@ from .artists import LegendHandle, ScalarMappable
 from .axes3d_artists import Artist3D, juggle_axes, rotate_axes
 from .axes3d_collections import Line3DCollection, Poly3DCollection
 from .style import dash_pattern, rcParams
+
+
+class _PlaneMesh(Mesh):
+    """Faces on one plane that may overlap (a filled contour set at an offset): they do
+    not write depth, so later faces cover earlier ones where they overlap, as matplotlib
+    paints them in order, instead of fighting for depth."""
+
+    def draws(self, ctx):
+        return [replace(d, state=replace(d.state, depth_write=False))
+                for d in super().draws(ctx)]
 
 
 class Contour3DSet(Artist3D, ScalarMappable):
@@ -77,6 +89,9 @@ class Contour3DSet(Artist3D, ScalarMappable):
             self._heights = mids
         else:
             self._heights = self.levels
+        # what autoscaling fits across the contoured plane: mplot3d's filled sets fit
+        # their bands' heights (offset or not), line sets the data
+        self._fit_heights = self._heights if filled else None
         if offset is not None:
             self._heights = np.full(len(self._heights), float(offset))
         nlev = len(self.layers)
@@ -114,7 +129,10 @@ class Contour3DSet(Artist3D, ScalarMappable):
             for lev_ in self.levels:
                 self.allsegs.append([np.asarray(s, float) for s in gen.lines(lev_)])
         self._extent = [np.asarray(v, float) for v in (x, y, z)]
-        self._mesh = Mesh(shading=None)
+        # bands on one plane (at an offset) may overlap where the contoured coordinate
+        # folds over the plane (mplot3d's side walls): later bands cover earlier ones
+        self._mesh = Mesh(shading=None) if offset is None or not filled else _PlaneMesh(
+            shading=None)
         self._lines = {}
         for style in sorted({s for s in self._styles if s is not None} | {"-"}):
             self._lines[style] = Line()
@@ -153,6 +171,22 @@ class Contour3DSet(Artist3D, ScalarMappable):
 
     def get_array(self) -> np.ndarray:
         return np.asarray(self.layers).copy()
+
+    # what a colorbar asks, as of a 2D contour set: blocks between the levels ticked at
+    # them, or the contour lines across the bar
+    def colorbar_blocks(self):
+        from .contour import level_blocks
+
+        return level_blocks(self.levels, self.filled, self.level_rgba(), self.extend,
+                            self.cmap)
+
+    def colorbar_extend(self) -> str:
+        return self.extend
+
+    def colorbar_lines(self):
+        if self.filled:
+            return None
+        return np.asarray(self.layers, float), self.level_rgba(), self._widths.copy()
 
     def _mapping_changed(self) -> None:
         self._changed()
@@ -223,13 +257,40 @@ class Contour3DSet(Artist3D, ScalarMappable):
                 line.set_data(segs, color=cs)
                 self._order(line, translucent)
 
+    def walls(self, stride: int) -> tuple[list[np.ndarray], np.ndarray]:
+        """mplot3d's ``extend3d``: the first line of each level as a ribbon of quads from
+        half a level step below the level to half a step above, through every
+        ``stride``-th point; returns the quads and one color per quad (its level's)."""
+        if len(self.levels) < 2:
+            raise ValueError(f"extend3d: got {len(self.levels)} level, expected at least 2 "
+                             "(the ribbons are one level step high)")
+        if stride < 1:
+            raise ValueError(f"stride: got {stride!r}, expected an integer >= 1")
+        dz = (self.levels[1] - self.levels[0]) / 2
+        quads, cols = [], []
+        for segs, level, c in zip(self.allsegs, self.levels, self.level_rgba(), strict=True):
+            if not segs or not len(segs[0]):
+                continue
+            line = segs[0]
+            top, bot = self._lift(line, level - dz), self._lift(line, level + dz)
+            # mplot3d's sampling (Python's round, as it rounds)
+            nsteps = max(round(len(line) / stride), 2)
+            step = (len(line) - 1) / (nsteps - 1)
+            idx = [round(i * step) for i in range(nsteps)]
+            quads += [np.array([top[a], top[b], bot[b], bot[a]])
+                      for a, b in zip(idx[:-1], idx[1:], strict=True)]
+            cols += [c] * (nsteps - 1)
+        return quads, np.array(cols).reshape(-1, 4)
+
     def data_limits3d(self):
-        x, y, z = self._extent
-        pts = np.c_[rotate_axes(x.ravel(), y.ravel(), z.ravel(), "-" + self.zdir)]
-        if self.offset is not None:
-            # the offset plane counts too (mplot3d autoscales to the data only, and the
-            # plane usually lies at a limit the script sets)
-            pass
+        x, y, z = (v.ravel() for v in self._extent)
+        if self._fit_heights is not None and len(self._fit_heights):
+            ok = np.isfinite(x) & np.isfinite(y)
+            x, y = x[ok], y[ok]
+            z = np.resize(np.asarray(self._fit_heights, float), len(x))
+            if len(x):
+                z[:2] = np.nanmin(self._fit_heights), np.nanmax(self._fit_heights)
+        pts = np.c_[rotate_axes(x, y, z, "-" + self.zdir)]
         finite = pts[np.isfinite(pts).all(axis=1)]
         if not len(finite):
             return None

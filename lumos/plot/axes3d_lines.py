@@ -11,7 +11,7 @@ from .artists import as_1d
 from .axes3d_artists import Art3D, check_zdir, juggle_axes, limits3
 from .lines import Line2D
 from .scatter import PathCollection
-from .style import rcParams, set_dashes
+from .style import set_dashes
 
 # -- lines and points ---------------------------------------------------------------------------
 
@@ -70,7 +70,7 @@ class Line3D(Art3D, Line2D):
         self._line3.visible = self._markers3.visible = self._visible
 
     def _update3d(self) -> None:
-        pts = self.points3d()
+        pts = self.clip_to_limits(self.points3d())
         line = self._line3
         width = self.axes.figure.points_to_pixels(self._linewidth)
         line.visible = self._visible and self._linestyle is not None and width > 0
@@ -113,10 +113,6 @@ class Path3DCollection(Art3D, PathCollection):
         if not 0 <= self._minalpha <= 1:
             raise ValueError(f"depthshade_minalpha: got {depthshade_minalpha!r}, expected "
                              "a number in [0, 1]")
-        # matplotlib outlines markers in their face color, lines.markeredgewidth wide:
-        # they look that much bigger
-        self._face_edge = kwargs.get("linewidths") is None and \
-            kwargs.get("edgecolors") in (None, "face")
         super().__init__(axes, xs, ys, density=False, **kwargs)
         self.set_3d_properties(zs, zdir)
 
@@ -166,9 +162,8 @@ class Path3DCollection(Art3D, PathCollection):
         self._markers3.visible = self._visible
 
     def _update3d(self) -> None:
+        # marker_style grows markers outlined in their face color by the outline already
         symbol, sizes, face, edge, edge_w = self.marker_style()
-        if self._face_edge:
-            sizes = sizes + self.axes.figure.points_to_pixels(rcParams["lines.markeredgewidth"])
         m = self._markers3
         m.symbol, m.edge_width, m.edge_color = symbol, edge_w, edge
         m.depth_shade = self._minalpha if self._depthshade else None

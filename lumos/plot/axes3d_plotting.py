@@ -4,7 +4,7 @@ voxels, stem, text, add_collection3d (and lumos's volume); names, keywords and
 defaults as mplot3d's.
 
 Keywords mplot3d takes that lumos cannot honour raise a TypeError naming them
-(``axlim_clip=True``, ``extend3d=True``, ``data=``); 2D-only methods inherited from the
+(``axlim_clip=True`` but on lines and wireframes, ``data=``); 2D-only methods inherited from the
 2D axes raise too rather than draw something wrong.
 """
 
@@ -31,10 +31,10 @@ from .axes3d_lines import Line3D, Path3DCollection
 from .containers import StemContainer
 
 # 2D axes methods without a 3D meaning here: they raise instead of drawing in 2D
-_NOT_3D = ("imshow", "pcolormesh", "pcolor", "hist", "barh", "fill_between",
-           "fill_betweenx", "errorbar", "step", "hlines", "vlines", "axhline", "axvline",
-           "axhspan", "axvspan", "fill", "stream", "waterfall", "semilogx", "semilogy",
-           "loglog", "annotate", "add_patch", "add_collection", "add_line", "clabel")
+_NOT_3D = ("imshow", "pcolormesh", "pcolor", "hist", "barh", "fill_betweenx",
+           "step", "hlines", "vlines", "axhline", "axvline", "axhspan", "axvspan", "fill",
+           "stream", "waterfall", "semilogx", "semilogy", "loglog", "annotate", "add_patch",
+           "add_collection", "add_line", "clabel")
 
 
 def _float_array(values, name: str) -> np.ndarray:
@@ -103,7 +103,6 @@ class Plotting3D:
         ``zdir`` 2D data on the plane perpendicular to that axis at ``zs``."""
         from .axes import _normalize_kwargs, parse_fmt
 
-        check_axlim_clip(axlim_clip)
         check_zdir(zdir)
         args = list(args)
         if args and not isinstance(args[0], str):
@@ -122,6 +121,7 @@ class Plotting3D:
         if "color" not in style:
             style["color"] = self._next_color()
         line = Line3D(self, x, y, z, zdir=zdir, **style)
+        line.axlim_clip = bool(axlim_clip)
         return [self._add_artist(line)]
 
     plot3D = plot
@@ -223,7 +223,6 @@ class Plotting3D:
         """Grid lines of the surface X, Y, Z: every ``rstride``-th row and ``cstride``-th
         column (or at most ``rcount`` × ``ccount``, 50 by default; 0 leaves that
         direction out)."""
-        check_axlim_clip(axlim_clip)
         X, Y, Z = self._grid3(X, Y, Z)  # noqa: N806
         rows, cols = Z.shape
         rstride, cstride = _strides(kwargs, rows, cols, default_stride=1)
@@ -242,7 +241,7 @@ class Plotting3D:
             lines += [np.c_[X[:, j], Y[:, j], Z[:, j]] for j in cii]
         if not any(k in kwargs for k in ("color", "colors", "c")):
             kwargs["colors"] = self._next_color()
-        return self.add_collection3d(Line3DCollection(lines, **kwargs))
+        return self.add_collection3d(Line3DCollection(lines, axlim_clip=axlim_clip, **kwargs))
 
     def plot_trisurf(self, *args, color=None, norm=None, vmin=None, vmax=None,
                      lightsource=None, axlim_clip: bool = False, **kwargs):
@@ -296,7 +295,7 @@ class Plotting3D:
         at ``offset``; ``zdir`` 'x' or 'y' contours X (or Y) over the other two, as
         mplot3d's profiles on the side panes."""
         return self._contour3d(False, X, Y, Z, args, kwargs, zdir, offset, axlim_clip,
-                               data, extend3d)
+                               data, extend3d, stride)
 
     contour3D = contour
 
@@ -305,19 +304,17 @@ class Plotting3D:
         """Filled contours between levels, each band at its mid level's height (or at
         ``offset``)."""
         return self._contour3d(True, X, Y, Z, args, kwargs, zdir, offset, axlim_clip, data,
-                               False)
+                               False, 5)
 
     contourf3D = contourf
 
     def _contour3d(self, filled, X, Y, Z, args, kwargs, zdir, offset, axlim_clip, data,
-                   extend3d):
+                   extend3d, stride):
         from .axes3d_contour import Contour3DSet
 
         check_axlim_clip(axlim_clip)
         _check_data(data)
         check_zdir(zdir)
-        if extend3d:
-            raise TypeError("extend3d: True is not supported (contour bands as walls)")
         X, Y, Z = self._grid3(X, Y, Z)  # noqa: N806
         jx, jy, jz = rotate_axes(X, Y, Z, zdir)
         if len(args) > 1:
@@ -328,6 +325,17 @@ class Plotting3D:
                 raise TypeError("levels: got it positionally and as a keyword")
             kwargs["levels"] = args[0]
         cs = Contour3DSet(self, jx, jy, jz, filled, zdir=zdir, offset=offset, **kwargs)
+        return self._contour_or_walls(cs, extend3d, stride)
+
+    def _contour_or_walls(self, cs, extend3d: bool, stride: int):
+        """The contour set added, or with ``extend3d`` its lines as ribbons (mplot3d's
+        shaded quads; the set itself, returned for a colorbar, is hidden)."""
+        if not extend3d:
+            return self._add_artist(cs)
+        quads, rgba = cs.walls(int(stride))
+        self.add_collection3d(Poly3DCollection(quads, facecolors=rgba, edgecolors=rgba,
+                                               shade=True))
+        cs.set_visible(False)  # kept for the limits: mplot3d fits them to the whole grid
         return self._add_artist(cs)
 
     def tricontour(self, *args, extend3d: bool = False, stride: int = 5, zdir: str = "z",
@@ -336,17 +344,17 @@ class Plotting3D:
         or ``(x, y, [triangles,] z[, levels])``), each at its level's height or all on
         the plane at ``offset``."""
         return self._tricontour3d(False, args, kwargs, zdir, offset, axlim_clip, data,
-                                  extend3d)
+                                  extend3d, stride)
 
     def tricontourf(self, *args, zdir: str = "z", offset=None, axlim_clip: bool = False,
                     data=None, **kwargs):
         """Filled contours of values on a triangulation, each band at its mid level's
         height (or at ``offset``)."""
         return self._tricontour3d(True, args, kwargs, zdir, offset, axlim_clip, data,
-                                  False)
+                                  False, 5)
 
     def _tricontour3d(self, filled, args, kwargs, zdir, offset, axlim_clip, data,
-                      extend3d):
+                      extend3d, stride):
         from .axes3d_contour import Contour3DSet
         from .tri import Triangulation, TriContourGenerator, values_at_points
 
@@ -354,8 +362,6 @@ class Plotting3D:
         check_axlim_clip(axlim_clip)
         _check_data(data)
         check_zdir(zdir)
-        if extend3d:
-            raise TypeError("extend3d: True is not supported (contour bands as walls)")
         tri, args, kwargs = Triangulation.get_from_args_and_kwargs(*args, **kwargs)
         if not args:
             raise TypeError(f"{where}: got no z values")
@@ -372,7 +378,7 @@ class Plotting3D:
         flat = Triangulation(jx, jy, tri.triangles, tri.mask)
         cs = Contour3DSet(self, jx[None], jy[None], jz[None], filled, zdir=zdir,
                           offset=offset, generator=TriContourGenerator(flat, jz), **kwargs)
-        return self._add_artist(cs)
+        return self._contour_or_walls(cs, extend3d, stride)
 
     # -- vectors, bars, voxels, stems ------------------------------------------------------
     def quiver(self, X, Y, Z, U, V, W, *, length: float = 1, arrow_length_ratio: float = 0.3,
@@ -446,7 +452,7 @@ class Plotting3D:
         polys[mirrored] = polys[mirrored][:, :, ::-1]
         polys = polys.reshape(-1, 4, 3)
         if color is None:
-            color = self._next_color()
+            color = self._next_patch_color()  # mplot3d: the patches' cycle
         rgba = colors.to_rgba_array(color, dtype=np.float64, argname="color")
         if len(rgba) == n and n != 1 or (n == 1 and len(rgba) == 1):
             rgba = np.repeat(rgba, 6, axis=0)
@@ -487,7 +493,7 @@ class Plotting3D:
         if args:
             kwargs.setdefault("color", args[0])
         color = _take(kwargs, "color", "c")
-        face = self._next_color() if color is None else color
+        face = self._next_patch_color() if color is None else color
         coll = Poly3DCollection(polys, facecolors=face, **kwargs)
         return self.add_collection3d(coll)
 
@@ -516,7 +522,7 @@ class Plotting3D:
         else:
             coords = [np.broadcast_to(np.asarray(c, float), tuple(size + 1)) for c in xyz]
         if facecolors is None:
-            facecolors = self._next_color()
+            facecolors = self._next_patch_color()
         polys, cells = voxel_faces(filled, coords)
         fc = _voxel_colors(facecolors, size, cells, "facecolors")
         if shade and len(polys):
@@ -561,7 +567,9 @@ class Plotting3D:
             colors=line.get("color", "C0"), linestyles=line.get("linestyle", "-"),
             label="_nolegend_"))
         mstyle = parse_fmt(markerfmt)
-        markerline = self.plot(x, y, z, color=mstyle.get("color", line.get("color", "C0")),
+        # a markerfmt without a color takes the next cycle color (mplot3d plots it with
+        # the format alone), not the stems' color as the 2D stem does
+        markerline = self.plot(x, y, z, color=mstyle.get("color") or self._next_color(),
                                marker=mstyle.get("marker", "o"), linestyle="None",
                                label=label)[0]
         bstyle = parse_fmt(basefmt)

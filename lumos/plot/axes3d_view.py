@@ -182,7 +182,11 @@ class Axes3DView:
         """mplot3d's projection matrix M: data (homogeneous) → projected coordinates
         (x, y as ``transData`` takes them, z growing with depth), for the current view
         (mouse pans and zooms excepted)."""
-        elev, azim, roll = (math.radians(v) for v in (self.elev, self.azim, self.roll))
+        return self.projection_matrix(self.elev, self.azim, self.roll)
+
+    def projection_matrix(self, elev: float, azim: float, roll: float) -> np.ndarray:
+        """:meth:`get_proj` for the view from other angles (degrees)."""
+        elev, azim, roll = (math.radians(v) for v in (elev, azim, roll))
         a = self._world_aspect()
         r = a / 2
         ps = np.roll([math.cos(elev) * math.cos(azim), math.cos(elev) * math.sin(azim),

@@ -439,20 +439,8 @@ class ContourSet(ContourLabeler, Collection, ScalarMappable):
     # what a colorbar asks: discrete blocks between the levels (matplotlib draws contour
     # colorbars discrete), the extended layers' colors in the triangles
     def colorbar_blocks(self):
-        b = np.asarray(self.levels, dtype=float)
-        if len(b) < 2:
-            return None
-        if self.filled:
-            rgba = self._level_rgba()
-            i0 = 1 if self.extend in ("min", "both") else 0
-            i1 = len(rgba) - (1 if self.extend in ("max", "both") else 0)
-            inner = rgba[i0:i1]
-            under = tuple(rgba[0]) if i0 else self.cmap.under
-            over = tuple(rgba[-1]) if i1 < len(rgba) else self.cmap.over
-        else:  # matplotlib's bar of contour lines: no colors, the lines at the levels
-            inner = np.zeros((len(b) - 1, 4))
-            under = over = (0.0, 0.0, 0.0, 0.0)
-        return b, inner, under, over
+        return level_blocks(self.levels, self.filled, self._level_rgba(), self.extend,
+                            self.cmap)
 
     def colorbar_extend(self) -> str:
         return self.extend
@@ -470,3 +458,22 @@ class ContourSet(ContourLabeler, Collection, ScalarMappable):
         rgba = self._level_rgba()
         widths = np.array([w for w, _ in self._level_style], dtype=float)
         return np.asarray(self.layers, float), rgba, widths
+
+
+def level_blocks(levels, filled: bool, rgba: np.ndarray, extend: str, cmap):
+    """What a colorbar of a contour set (2D or 3D) draws: (boundaries, block colors,
+    under, over) between the levels; a set of lines has no colors (its lines go across
+    the bar at the levels). None for fewer than 2 levels."""
+    b = np.asarray(levels, dtype=float)
+    if len(b) < 2:
+        return None
+    if filled:
+        i0 = 1 if extend in ("min", "both") else 0
+        i1 = len(rgba) - (1 if extend in ("max", "both") else 0)
+        inner = rgba[i0:i1]
+        under = tuple(rgba[0]) if i0 else cmap.under
+        over = tuple(rgba[-1]) if i1 < len(rgba) else cmap.over
+    else:  # matplotlib's bar of contour lines: no colors, the lines at the levels
+        inner = np.zeros((len(b) - 1, 4))
+        under = over = (0.0, 0.0, 0.0, 0.0)
+    return b, inner, under, over

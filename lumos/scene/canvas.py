@@ -14,6 +14,7 @@ from ..gpu.frame import View as FrameView
 from ..primitives import CLOSEPOLY, LINETO, MOVETO
 from ..visuals.base import (
     PORTABLE_TEXTURE_SIZE,
+    TRANSLUCENT_ORDER,
     DrawContext,
     PrimitiveContext,
     Visual,
@@ -277,6 +278,10 @@ class Canvas:
             ctx = DrawContext(vid, (w, h), pr, camera, view.camera.kind != "panzoom",
                               max_texture_size or PORTABLE_TEXTURE_SIZE, follow=follow)
             ordered = sorted((v for v in view.walk() if v.visible), key=lambda v: v.order)
+            if ctx.is_3d:
+                depth_ctx = PrimitiveContext(tuple(v / pr for v in rect), self._size, pr,
+                                             camera, True, raster=None)
+                ordered = _translucent_farthest_first(ordered, depth_ctx)
             for visual in ordered:
                 draws = visual.draws(ctx)
                 if follow and visual.follow is not None:
@@ -712,6 +717,23 @@ def _check_rect(rect) -> tuple[float, float, float, float]:
     if len(vals) != 4 or not all(np.isfinite(vals)) or vals[2] < 0 or vals[3] < 0:
         raise ValueError(f"rect: got {rect!r}, expected (x, y, width, height) with sizes >= 0")
     return vals
+
+
+def _translucent_farthest_first(visuals: list[Visual], ctx: PrimitiveContext) -> list:
+    """A 3D view's visuals (sorted by ``order``) with the translucent ones (``order`` from
+    ``TRANSLUCENT_ORDER``) farthest first by ``Visual.painter_depth`` (matplotlib's
+    ``computed_zorder``): blending needs what is behind drawn first. Ties keep their
+    order (a collection's edges after its faces). The order is this frame's camera's: a
+    page that turns the camera alone keeps it."""
+    cut = next((i for i, v in enumerate(visuals) if v.order >= TRANSLUCENT_ORDER),
+               len(visuals))
+    if len(visuals) - cut < 2:
+        return visuals
+    rest = visuals[cut:]
+    depths = [v.painter_depth(ctx) for v in rest]
+    key = [(-d if d is not None else -np.inf) for d in depths]
+    order = sorted(range(len(rest)), key=lambda i: key[i])
+    return visuals[:cut] + [rest[i] for i in order]
 
 
 def _painted(visuals: list[Visual], ctx: PrimitiveContext) -> list[Visual]:

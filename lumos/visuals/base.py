@@ -25,6 +25,9 @@ from ..gpu.frame import Draw, Frame
 # The largest texture a frame may hold when no context tells (a page for the browser):
 # WebGL2 promises 2048 and practically every browser gives at least 4096.
 PORTABLE_TEXTURE_SIZE = 4096
+#: the ``order`` from which visuals are translucent: they draw after the opaque ones of
+#: their view, and in a 3D view farthest first (as matplotlib paints), not in ``order``
+TRANSLUCENT_ORDER = 1000.0
 
 
 @dataclass(repr=False, eq=False)

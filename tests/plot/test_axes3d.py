@@ -109,7 +109,7 @@ SIGNATURES = ["plot", "scatter", "plot_surface", "plot_wireframe", "plot_trisurf
               "view_init", "set_box_aspect", "set_proj_type", "set_zlim", "set_xlim",
               "set_zlabel", "set_zticks", "add_collection3d", "margins", "set_zmargin",
               "get_proj", "text2D", "invert_zaxis", "set_zbound", "auto_scale_xyz",
-              "tick_params", "set_aspect"]
+              "tick_params", "set_aspect", "fill_between", "errorbar"]
 
 
 @pytest.mark.parametrize("name", SIGNATURES)
@@ -177,7 +177,6 @@ def test_mismatched_shapes_name_the_arguments(call, names):
     (lambda ax: ax.plot_surface(*surface_data(), shinyness=1), "shinyness"),
     (lambda ax: ax.plot_surface(*surface_data(), axlim_clip=True), "axlim_clip"),
     (lambda ax: ax.scatter([1], [2], [3], bogus=1), "bogus"),
-    (lambda ax: ax.contour(*surface_data(), extend3d=True), "extend3d"),
     (lambda ax: ax.contour(*surface_data(), wobble=2), "wobble"),
     (lambda ax: ax.text(0, 0, 0, "a", wrap=True), "wrap"),
     (lambda ax: ax.quiver(0, 0, 0, 1, 1, 1, data={}), "data"),
