@@ -11,7 +11,8 @@
  * Kinds here: `minmax` (the level of detail of long lines: lumos/visuals/follow.py),
  * `stream` (the window of a stream's rings), `dash_scan` (the passes that measure a
  * dashed line: resized with the line), `axline` (axhline/axvline), `view_pixels` (a
- * count of the view's pixels, on a canvas with more than the frame's), `frozen` (what
+ * count of the view's pixels, on a canvas with more than the frame's), `axes_fraction`
+ * (geometry placed in axes fractions: transAxes patches, axvspan), `frozen` (what
  * only Python rebuilds: a notice). lumos/web/axes.js adds `axes`.
  */
 (function (global) {
@@ -373,6 +374,51 @@
       return true;
     },
   };
+
+  // -- axes_fraction: geometry placed in axes fractions along x and/or y -----------------
+  // Python placed the vertices in the view's data rectangle `rect` (a patch with
+  // transform=ax.transAxes, an axvspan's height); in a view over the whole canvas that
+  // draws unclipped artists, in the camera's `axes_rect`. The same fractions of the new
+  // rectangle are an affine map of the placed points: the draw's model (before the
+  // exported one), and that of the passes that measure its dashes.
+  followers.axes_fraction = {
+    state: (r, g) => JSON.stringify(cameraOf(r, g.draws[0])),
+    run(r, g) {
+      const d = g.draws[0], f = d.follow;
+      const cam = cameraOf(r, d);
+      if (cam.type !== "panzoom") return false;
+      const now = (cam.axes_rect || cam.rect).map(Number);
+      const m = new Float64Array(16);
+      m[10] = m[15] = 1;
+      for (let k = 0; k < 2; k++) {
+        const s = f.axes[k] && f.rect[2 + k] ? now[2 + k] / f.rect[2 + k] : 1;
+        m[5 * k] = s;
+        m[12 + k] = f.axes[k] ? now[k] - f.rect[k] * s : 0;
+      }
+      const pos = d.attributes.a_p0 && baseId(d.attributes.a_p0.buffer);
+      const scans = pos === undefined ? [] : r.desc.draws.filter((s) => s.follow &&
+        s.follow.kind === "dash_scan" && s.follow.line === pos &&
+        Object.values(s.attributes).some((a) => baseId(a.buffer) === pos));
+      for (const t of [d, ...scans]) {
+        if (t.exportedModel === undefined) t.exportedModel = t.model || null;
+        t.model = t.exportedModel ? Array.from(mul4(m, t.exportedModel)) : Array.from(m);
+      }
+      return true;
+    },
+  };
+
+  /** a b of two column-major 4x4 matrices. */
+  function mul4(a, b) {
+    const c = new Float64Array(16);
+    for (let j = 0; j < 4; j++) {
+      for (let i = 0; i < 4; i++) {
+        let s = 0;
+        for (let k = 0; k < 4; k++) s += a[k * 4 + i] * b[j * 4 + k];
+        c[j * 4 + i] = s;
+      }
+    }
+    return c;
+  }
 
   // -- view_pixels: one point per pixel of the view (density's histogram pass) ----------
   // The canvas may hold more pixels than the frame (Renderer.setDisplayRatio): the

@@ -377,6 +377,22 @@ def unclipped_plot():
     return fig
 
 
+def fractions_plot():
+    """Patches in axes fractions (dashed edge; one unclipped, half out of the axes) stay
+    on the axes, an axvspan keeps the full height and an axhspan the full width."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 50)
+    ax.plot(x, np.sin(x))
+    ax.add_patch(lumos.pyplot.Rectangle((0.1, 0.1), 0.2, 0.2, transform=ax.transAxes,
+                                        fc="orange", ec="k", ls="--", lw=2))
+    ax.add_patch(lumos.pyplot.Circle((1.0, 0.9), 0.08, transform=ax.transAxes,
+                                     color="c", clip_on=False))
+    ax.text(0.7, 0.85, "fixed", transform=ax.transAxes)
+    ax.axvspan(3, 4, color="g", alpha=0.3)
+    ax.axhspan(0.2, 0.4, xmin=0.5, color="m", alpha=0.3, ls=":", ec="k")
+    return fig
+
+
 def css(fig, ax, x, y) -> tuple[float, float]:
     """The page (CSS) pixel of data point (x, y), from the top left."""
     px, py = ax.to_pixels(x, y)
@@ -514,6 +530,10 @@ SCENES = {
     "arrows": (arrows_plot, (500, 350),
                lambda fig: [("drag", 250, 175, 230, 195), ("wheel", 250, 175, 200)],
                (slice(60, 300), slice(60, 480))),
+    # what is placed in axes fractions stays on the axes (spans: along their extent)
+    "fractions": (fractions_plot, (500, 350),
+                  lambda fig: [("drag", 250, 175, 200, 120), ("wheel", 250, 175, -300)],
+                  (slice(300, 330), slice(40, 480))),
     # texts and annotations move with the data (the max one leaves the view: hidden)
     "texts": (text_plot, (500, 350),
               lambda fig: [("drag", 250, 175, 300, 150), ("wheel", 250, 175, -300)],
@@ -689,12 +709,11 @@ def test_python_only_tickers_move_with_the_data_and_say_so(tmp_path):
 
 
 def test_what_only_python_redraws_is_named(tmp_path):
-    """Geometry Python rebuilds per view and a page cannot (an axhspan, error bar caps
-    of a fixed pixel size) stays as exported once the view moves, and the page says so."""
+    """Geometry Python rebuilds per view and a page cannot (error bar caps of a fixed
+    pixel size) stays as exported once the view moves, and the page says so."""
     def make():
         fig, ax = lumos.subplots(figsize=(5, 3), dpi=100)
         ax.errorbar([1, 2, 3], [1, 3, 2], yerr=0.3, capsize=4)
-        ax.axhspan(1.5, 2.0, color="y", alpha=0.3)
         return fig
 
     html = make().savefig(tmp_path / "frozen.html")
@@ -704,7 +723,6 @@ def test_what_only_python_redraws_is_named(tmp_path):
         b.drag(250, 150, 200, 150)
         notices = b.evaluate("lumos.standalone.notices || {}")
     assert sorted(notices.values()) == [
-        "axhspan/axvspan: shown as exported (only Python redraws them for a new view)",
         "error bar caps: shown as exported (only Python redraws them for a new view)"]
 
 
