@@ -279,15 +279,13 @@ class AxesDecor:
                                   "faces": {f: t.glyph_table() for f, t in self.faces.items()
                                             if f != "sans"}})
         ax = self.axes()
-        return {} if ax is None else {self.id: {**self._cached[1], "view": ax.view}}
+        return {} if ax is None else {self.id: {**self._cached[1], "view": _watched(ax).view}}
 
     def view_record(self) -> dict:
         """{id: the view whose camera a frozen decoration watches}: the axes' own, or
         its parent's (a secondary axis, whose limits follow the parent)."""
         ax = self.axes()
-        if ax is None:
-            return {}
-        return {self.id: {"view": (ax.parent if ax.role == "secondary" else ax).view}}
+        return {} if ax is None else {self.id: {"view": _watched(ax).view}}
 
     def remove(self) -> None:
         view = self.view
@@ -295,6 +293,12 @@ class AxesDecor:
         for v in [*self.faces.values(), *self.lines.values(), *fill]:
             if view is not None and v in view.visuals:
                 view.remove(v)
+
+
+def _watched(ax):
+    """The axes whose view moves ``ax``'s decoration: its own, or its parent's (a
+    secondary axis, whose limits follow the parent)."""
+    return ax.parent if ax.role == "secondary" else ax
 
 
 def _uniform(cols: list):
@@ -516,16 +520,17 @@ def _tick_style(fig, st, ts) -> dict:
             "va": getattr(st, "label_va", None), "thin": ts.thin}
 
 
-def axis_record(ax, axis, layout) -> dict:
+def axis_record(ax, axis, layout, scale: dict | None = None) -> dict:
     """One axis of a rectilinear axes as the page draws it (``drawAxis`` in axes.js
-    mirrors ``draw_axis`` in axisdraw.py, for the axes :func:`_unfollowable` allows)."""
+    mirrors ``draw_axis`` in axisdraw.py, for the axes :func:`_unfollowable` allows);
+    ``scale``: how the page maps its values, when not the axis' scale."""
     fig = ax.figure
     spec = ticks_spec(axis)
     minor_fmt = formatter_spec(axis.minor_formatter, axis)
     major = axis.major
     show_label = bool(axis.label_text)
     rec = {
-        "name": axis.name, "scale": scale_spec(axis.scale), "ticks": spec,
+        "name": axis.name, "scale": scale or scale_spec(axis.scale), "ticks": spec,
         "visible": bool(axis.visible),
         "sides": [_base_spec(ax, axis, side) for side in (1, 2)],
         "major": {**_tick_style(fig, major, layout.major_set),
@@ -633,13 +638,40 @@ def rectilinear_record(ax, axes_records: list[dict], texts: list[dict] = (),
             "texts": list(texts), "frozen_texts": list(frozen_texts), "reserve": reserve}
 
 
-def secondary_record(ax) -> dict | None:
-    """A secondary axis maps values through Python's functions, which a page cannot run:
-    it stays as exported (moving the parent's view says so)."""
-    if not ax.parent.view.navigable:
+def secondary_record(ax, axis, layout, affine: tuple[float, float] | None,
+                     data_pos: float | None) -> dict | None:
+    """A secondary axis (``axis``, drawn with ``layout``) over its parent's view. With
+    a forward function ``a x + b`` (``affine``: (a, b)) on rectilinear axes the page
+    redraws it as a rectilinear axes, its values through the parent's scale, and moves
+    its spine with the parent's ``data_pos`` (a spine at a data value, else None).
+    Other functions are Python's, which a page cannot run: it stays as exported
+    (moving the parent's view says so)."""
+    parent = ax.parent
+    if not parent.view.navigable:
         return None
-    return {"kind": "frozen", "what": f"secondary {ax.orientation} axis (Python's "
-            "functions)"}
+    frozen = {"kind": "frozen", "what": f"secondary {ax.orientation} axis (Python's "
+              "functions)"}
+    along, across = (parent.xaxis, parent.yaxis) if axis.name == "x" else \
+        (parent.yaxis, parent.xaxis)
+    scale, across_scale = scale_spec(along.scale), scale_spec(across.scale)
+    if affine is None or scale is None or across_scale is None or \
+            not parent.transProjection.frozen().is_linear:
+        return frozen
+    rec = axis_record(ax, axis, layout, {"kind": "affine", "a": affine[0], "b": affine[1],
+                                         "parent": scale})
+    spines = [_spine_record(ax, ax.spine)] if ax.spine.get_visible() and \
+        ax.spine.get_position() != ("outward", 0.0) else []
+    if data_pos is not None:
+        base = {"data": float(data_pos), "scale": across_scale}
+        rec["sides"][0 if ax.spine.name in ("bottom", "left") else 1] = base
+        for sp in spines:
+            sp["base"] = base
+    why = rec.pop("unfollowable")
+    if why or any(dash_pattern(ax.spine.linestyle, 1.0) is not None for _ in spines):
+        return {"kind": "frozen", "what": f"secondary {ax.orientation} axis ticks "
+                f"({why or 'a dashed spine'})"}
+    return {"kind": "rectilinear", "box": [float(v) for v in parent.box], "axes": [rec],
+            "spines": spines, "texts": [], "frozen_texts": [], "reserve": rec.pop("reserve")}
 
 
 def polar_record(ax) -> dict | None:

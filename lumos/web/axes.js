@@ -32,6 +32,10 @@
           : v / k),
       };
     }
+    if (spec.kind === "affine") {  // a secondary axis: a x + b of its parent's values
+      const p = scaleOf(spec.parent), { a, b } = spec;
+      return { forward: (v) => p.forward((v - b) / a), inverse: (s) => a * p.inverse(s) + b };
+    }
     return { forward: (v) => v, inverse: (v) => v };
   }
 

@@ -33,11 +33,13 @@ MEAN, BAD = 1.0, 0.005  # tests/web/test_web_interaction.py's tolerance
 
 
 def frozen_layout(fig) -> None:
-    """Keep every axes' box as the first layout placed it (a page cannot move them)."""
+    """Keep every axes' box as the first layout placed it (a page cannot move them);
+    the limits that follow others' (a secondary axis) are updated as a layout does."""
     fig.draw()
     boxes = {ax: ax.box for ax in fig.axes}
 
     def keep() -> None:
+        fig._prepare_layout()
         for ax, box in boxes.items():
             ax.box = box
 
@@ -393,6 +395,20 @@ def fractions_plot():
     return fig
 
 
+def secondary_plot():
+    """Secondary axes of affine functions (a page evaluates them): at the top, on the
+    right, and one at y = 0 of the parent's data, which moves with it."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 50)
+    ax.plot(x, np.sin(x))
+    ax.secondary_xaxis("top", functions=(lambda v: 2 * v + 1, lambda v: (v - 1) / 2))
+    ax.secondary_yaxis("right", functions=(np.degrees, np.radians))
+    sec = ax.secondary_xaxis(0, functions=(lambda v: -v, lambda v: -v),
+                             transform=ax.transData)
+    sec.set_color("r")
+    return fig
+
+
 def css(fig, ax, x, y) -> tuple[float, float]:
     """The page (CSS) pixel of data point (x, y), from the top left."""
     px, py = ax.to_pixels(x, y)
@@ -534,6 +550,10 @@ SCENES = {
     "fractions": (fractions_plot, (500, 350),
                   lambda fig: [("drag", 250, 175, 200, 120), ("wheel", 250, 175, -300)],
                   (slice(300, 330), slice(40, 480))),
+    # secondary axes of affine functions: ticks anew, the one at y = 0 moves with it
+    "secondary": (secondary_plot, (500, 350),
+                  lambda fig: [("drag", 250, 175, 200, 120), ("wheel", 250, 175, -300)],
+                  (slice(0, 40), slice(40, 480))),
     # texts and annotations move with the data (the max one leaves the view: hidden)
     "texts": (text_plot, (500, 350),
               lambda fig: [("drag", 250, 175, 300, 150), ("wheel", 250, 175, -300)],
@@ -755,8 +775,8 @@ def test_arrows_between_data_points_pan_like_python_and_name_their_zoom(tmp_path
 
 def test_what_the_page_cannot_redraw_of_axes_is_named(tmp_path):
     """A dashed spine through zero keeps the axes' ticks as exported once the view
-    moves, a text in a box and a secondary axis (Python's functions) stay where they
-    were; the page names each (the axis and why)."""
+    moves, a text in a box and a secondary axis (Python's functions, not affine) stay
+    where they were; the page names each (the axis and why)."""
     def make():
         fig, axs = lumos.subplots(1, 2, figsize=(6, 3), dpi=100)
         for ax in axs:
@@ -764,7 +784,7 @@ def test_what_the_page_cannot_redraw_of_axes_is_named(tmp_path):
         axs[0].spines["bottom"].set_position("zero")
         axs[0].spines["bottom"].set_linestyle("--")
         axs[1].text(5, 0.5, "boxed", bbox={"facecolor": "y"})
-        axs[1].secondary_xaxis("top", functions=(lambda x: 2 * x, lambda x: x / 2))
+        axs[1].secondary_xaxis("top", functions=(lambda x: x**3, np.cbrt))  # not affine
         return fig
 
     html = make().savefig(tmp_path / "restyled.html")
