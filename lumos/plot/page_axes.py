@@ -31,7 +31,7 @@ from .. import colors
 from ..visuals import Line, Text
 from ..visuals.base import rgba_bytes
 from ..visuals.line import LOD_THRESHOLD
-from .axisdraw import _base, _spine, aligned_label_reach
+from .axisdraw import _base, _spine, aligned_label_reach, label_box_shape
 from .fonts import face_of
 from .page_tickers import (
     formatter_spec,
@@ -431,8 +431,12 @@ def _unfollowable(ax, axis, layout) -> str | None:
     if set(axis.offset_style) - {"visible", "color", "size"}:
         return "the offset text's style"
     if axis.label_text and set(axis.label_style) - {
-            "color", "alpha", "rotation", "rotation_mode", "family", "style", "weight"}:
+            "color", "alpha", "rotation", "rotation_mode", "family", "style", "weight",
+            "ha", "va", "bbox"}:
         return "the axis label's style"
+    box = label_box_shape(ax, axis, layout)
+    if box is not None and box[3] is not None:
+        return "the axis label's dashed box"
     for spine in _spines_of(ax, axis):
         if spine is None or spine.axes is None:
             continue
@@ -494,12 +498,20 @@ def _label_record(axis, layout) -> dict:
     if st.get("alpha") is not None:
         color = colors.to_rgba(color, st["alpha"])
     loc = axis.label_loc
+    box = label_box_shape(axis.axes, axis, layout)
+    if box is not None:  # offsets from where the label is aligned, moved with it
+        tris, edge, width, _ = box
+        bbox = st["bbox"]
+        box = {"fill": np.round(tris, 4).tolist(), "face": color_bytes(bbox["face"]),
+               "edge": None if edge is None else np.round(edge, 4).tolist(),
+               "edge_color": color_bytes(bbox["edge"]), "width": round(float(width), 3)}
     return {"text": axis.label_text, "size": float(fig.points_to_pixels(axis.label_size)),
             "color": color_bytes(color), "pad": float(fig.points_to_pixels(axis.labelpad)),
             "side": 1 if axis.label_position in ("bottom", "left") else 2,
             "frac": {"left": 0.0, "bottom": 0.0, "center": 0.5, "right": 1.0, "top": 1.0}[loc],
-            "ha": {"left": "left", "bottom": "left", "center": "center", "right": "right",
-                   "top": "right"}[loc],
+            "ha": st.get("ha", {"left": "left", "bottom": "left", "center": "center",
+                                "right": "right", "top": "right"}[loc]),
+            "va": st.get("va"), "box": box,
             "rotation": float(st.get("rotation", 0.0 if x else 90.0)),
             "mode": st.get("rotation_mode", None if x else "anchor"),
             "face": face_of(st.get("family"), st.get("style"), st.get("weight")).name,
@@ -659,13 +671,12 @@ def secondary_record(ax, axis, layout, affine: tuple[float, float] | None,
         return frozen
     rec = axis_record(ax, axis, layout, {"kind": "affine", "a": affine[0], "b": affine[1],
                                          "parent": scale})
-    spines = [_spine_record(ax, ax.spine)] if ax.spine.get_visible() and \
-        ax.spine.get_position() != ("outward", 0.0) else []
-    if data_pos is not None:
+    spines = []
+    if data_pos is not None:  # the spine and its ticks stand at the parent's data value
         base = {"data": float(data_pos), "scale": across_scale}
         rec["sides"][0 if ax.spine.name in ("bottom", "left") else 1] = base
-        for sp in spines:
-            sp["base"] = base
+        if ax.spine.get_visible():
+            spines = [{**_spine_record(ax, ax.spine), "base": base}]
     why = rec.pop("unfollowable")
     if why or any(dash_pattern(ax.spine.linestyle, 1.0) is not None for _ in spines):
         return {"kind": "frozen", "what": f"secondary {ax.orientation} axis ticks "

@@ -171,12 +171,14 @@ class SecondaryAxes(Axes):
         page redraws as the parent's view moves when it can evaluate the functions,
         else names as exported (page_axes.py)."""
         decor = page_axes.decor(self, ov)
-        moved = self.spine.get_visible() and self.spine.get_position() != ("outward", 0.0)
+        affine = self._affine()
+        # a spine at a parent's data value goes with the ticks a page moves
+        follows = self._data_pos is not None and affine is not None
         width = self.figure.points_to_pixels(self.spine.linewidth)
-        decor.begin(page_axes.tick_widths(self) + ([width] if moved else []))
-        if moved:
-            draw_spines(self, decor, (self.spine.name,))
+        decor.begin(page_axes.tick_widths(self) + ([width] if follows else []))
+        if self.spine.get_position() != ("outward", 0.0):
+            draw_spines(self, decor if follows else ov, (self.spine.name,))
         layout = TickLayout(self, self.long)
         draw_axis(self, self.long, decor, layout)
-        decor.commit(page_axes.secondary_record(self, self.long, layout, self._affine(),
+        decor.commit(page_axes.secondary_record(self, self.long, layout, affine,
                                                 self._data_pos))
