@@ -666,8 +666,15 @@ def secondary_record(ax, axis, layout, affine: tuple[float, float] | None,
     along, across = (parent.xaxis, parent.yaxis) if axis.name == "x" else \
         (parent.yaxis, parent.xaxis)
     scale, across_scale = scale_spec(along.scale), scale_spec(across.scale)
-    if affine is None or scale is None or across_scale is None or \
-            not parent.transProjection.frozen().is_linear:
+    linear = parent.transProjection.frozen().is_linear
+    if data_pos is not None and across_scale is not None and linear:
+        # its ticks stay as exported, but they move across with the parent's data value
+        _, _, bw, bh = parent.box
+        frozen["shift"] = {"vertical": axis.name == "x", "data": float(data_pos),
+                           "scale": across_scale, "len": float(bh if axis.name == "x"
+                                                               else bw),
+                           "rect": [float(v) for v in parent.view_rect()]}
+    if affine is None or scale is None or across_scale is None or not linear:
         return frozen
     rec = axis_record(ax, axis, layout, {"kind": "affine", "a": affine[0], "b": affine[1],
                                          "parent": scale})

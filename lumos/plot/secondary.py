@@ -173,7 +173,7 @@ class SecondaryAxes(Axes):
         decor = page_axes.decor(self, ov)
         affine = self._affine()
         # a spine at a parent's data value goes with the ticks a page moves
-        follows = self._data_pos is not None and affine is not None
+        follows = self._data_pos is not None
         width = self.figure.points_to_pixels(self.spine.linewidth)
         decor.begin(page_axes.tick_widths(self) + ([width] if follows else []))
         if self.spine.get_position() != ("outward", 0.0):

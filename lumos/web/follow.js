@@ -401,24 +401,11 @@
         Object.values(s.attributes).some((a) => baseId(a.buffer) === pos));
       for (const t of [d, ...scans]) {
         if (t.exportedModel === undefined) t.exportedModel = t.model || null;
-        t.model = t.exportedModel ? Array.from(mul4(m, t.exportedModel)) : Array.from(m);
+        t.model = Array.from(t.exportedModel ? lumos.mul(m, t.exportedModel) : m);
       }
       return true;
     },
   };
-
-  /** a b of two column-major 4x4 matrices. */
-  function mul4(a, b) {
-    const c = new Float64Array(16);
-    for (let j = 0; j < 4; j++) {
-      for (let i = 0; i < 4; i++) {
-        let s = 0;
-        for (let k = 0; k < 4; k++) s += a[k * 4 + i] * b[j * 4 + k];
-        c[j * 4 + i] = s;
-      }
-    }
-    return c;
-  }
 
   // -- view_pixels: one point per pixel of the view (density's histogram pass) ----------
   // The canvas may hold more pixels than the frame (Renderer.setDisplayRatio): the
@@ -443,7 +430,20 @@
       if (r.kernel) return false;  // a notebook's kernel redraws it
       r.notice(`frozen-${g.follow.what}`, `${g.follow.what}: shown as exported (only ` +
         "Python redraws them for a new view)");
-      return false;
+      const s = g.follow.shift;  // a secondary axis at a data value: moved across with it
+      if (!s) return false;
+      const k = s.vertical ? 1 : 0, at = lumos.axes.scaleOf(s.scale).forward(s.data);
+      const pixel = (rect) => (at - rect[k]) / rect[2 + k] * s.len;
+      const view = r.desc.views[r.desc.records[g.follow.record].view];
+      const shift = pixel(view.camera.rect.map(Number)) - pixel(s.rect);
+      if (!Number.isFinite(shift)) return false;
+      const m = lumos.scale([1, 1, 1]);
+      m[12 + k] = shift;
+      for (const t of g.draws) {
+        if (t.exportedModel === undefined) t.exportedModel = t.model || null;
+        t.model = Array.from(t.exportedModel ? lumos.mul(m, t.exportedModel) : m);
+      }
+      return true;
     },
   };
 

@@ -818,6 +818,30 @@ def test_what_the_page_cannot_redraw_of_axes_is_named(tmp_path):
         "(only Python redraws them for a new view)"]
 
 
+def test_a_secondary_axis_of_python_functions_follows_its_data_value(tmp_path):
+    """A secondary axis at a parent's data value whose functions a page cannot run
+    keeps its exported ticks, named, but moves across with the value: a pan along y
+    alone (its ticks unchanged) is Python's picture."""
+    def make():
+        fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+        ax.plot([0, 10], [-1, 1])
+        sec = ax.secondary_xaxis(0, functions=(lambda x: x**3, np.cbrt),  # not affine
+                                 transform=ax.transData)
+        sec.set_color("r")
+        return fig
+
+    before, after, python, notices = page_and_python(
+        tmp_path, make, (500, 350), [("drag", 250, 175, 250, 235)], "secondary_frozen")
+    assert list(notices.values()) == [
+        "secondary x axis (Python's functions): shown as exported (only Python redraws "
+        "them for a new view)"]
+    red = lambda img: (img[..., 0] > 200) & (img[..., 1] < 60)  # noqa: E731
+    rows = [np.flatnonzero(red(img).sum(axis=1) > 300) for img in (before, after)]
+    assert rows[0].size and rows[1].size and rows[1].min() - rows[0].min() == pytest.approx(
+        60, abs=1)  # the spine went down with y = 0
+    assert_same("follow_secondary_frozen", after, python)
+
+
 def test_texts_polar_and_3d_axes_cannot_move_are_named(tmp_path):
     """Texts anchored to data on polar axes (axis on or off) and at 3D points stay in
     the overlay as exported; once the view moves, the page says so."""
