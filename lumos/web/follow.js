@@ -375,6 +375,14 @@
     },
   };
 
+  /** Each draw's model becomes `m` applied after the model it was exported with. */
+  function beforeModels(draws, m) {
+    for (const t of draws) {
+      if (t.exportedModel === undefined) t.exportedModel = t.model || null;
+      t.model = Array.from(t.exportedModel ? lumos.mul(m, t.exportedModel) : m);
+    }
+  }
+
   // -- axes_fraction: geometry placed in axes fractions along x and/or y -----------------
   // Python placed the vertices in the view's data rectangle `rect` (a patch with
   // transform=ax.transAxes, an axvspan's height); in a view over the whole canvas that
@@ -399,10 +407,7 @@
       const scans = pos === undefined ? [] : r.desc.draws.filter((s) => s.follow &&
         s.follow.kind === "dash_scan" && s.follow.line === pos &&
         Object.values(s.attributes).some((a) => baseId(a.buffer) === pos));
-      for (const t of [d, ...scans]) {
-        if (t.exportedModel === undefined) t.exportedModel = t.model || null;
-        t.model = Array.from(t.exportedModel ? lumos.mul(m, t.exportedModel) : m);
-      }
+      beforeModels([d, ...scans], m);
       return true;
     },
   };
@@ -439,10 +444,7 @@
       if (!Number.isFinite(shift)) return false;
       const m = lumos.scale([1, 1, 1]);
       m[12 + k] = shift;
-      for (const t of g.draws) {
-        if (t.exportedModel === undefined) t.exportedModel = t.model || null;
-        t.model = Array.from(t.exportedModel ? lumos.mul(m, t.exportedModel) : m);
-      }
+      beforeModels(g.draws, m);
       return true;
     },
   };
