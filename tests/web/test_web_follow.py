@@ -818,6 +818,33 @@ def test_what_the_page_cannot_redraw_of_axes_is_named(tmp_path):
         "(only Python redraws them for a new view)"]
 
 
+def test_texts_in_blended_transforms_move_along_their_data_coordinate(tmp_path):
+    """ax.get_xaxis_transform(): x in data, y in axes fraction (and the other way
+    round): a pan moves such a text along its data coordinate only, as Python."""
+    def make():
+        fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+        ax.plot([0, 10], [-1, 1], color="0.8")
+        ax.text(5, 0.9, "xdata", transform=ax.get_xaxis_transform(), color="r")
+        ax.text(0.2, 0.3, "ydata", transform=ax.get_yaxis_transform(), color="b")
+        return fig
+
+    before, after, python, notices = page_and_python(
+        tmp_path, make, (500, 350), [("drag", 250, 175, 200, 235)], "blended_texts")
+    assert notices == {}, notices
+
+    def extent(img, channel):  # (top row, left column) of a text drawn in one channel
+        c = img[..., :3].astype(int)
+        hit = (c[..., channel] > 150) & (np.delete(c, channel, axis=-1).max(axis=-1) < 80)
+        rows, cols = np.flatnonzero(hit.any(axis=1)), np.flatnonzero(hit.any(axis=0))
+        return rows.min(), cols.min()
+
+    (r0, c0), (r1, c1) = extent(before, 0), extent(after, 0)
+    assert (r1 - r0, c1 - c0) == (0, pytest.approx(-50, abs=1))  # x with the data
+    (r0, c0), (r1, c1) = extent(before, 2), extent(after, 2)
+    assert (r1 - r0, c1 - c0) == (pytest.approx(60, abs=1), 0)  # y with the data
+    assert_same("follow_blended_texts", after, python)
+
+
 def test_a_secondary_axis_of_python_functions_follows_its_data_value(tmp_path):
     """A secondary axis at a parent's data value whose functions a page cannot run
     keeps its exported ticks, named, but moves across with the value: a pan along y
