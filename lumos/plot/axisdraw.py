@@ -509,6 +509,22 @@ def _label_place(ax, axis, ticks: TickLayout) -> tuple:
     return px, py, ha, va, rot, mode, lsize, _label_face(axis)
 
 
+def label_box_shape(ax, axis, ticks: TickLayout) -> tuple | None:
+    """The box behind the axis label (``bbox=``) relative to the point the label is
+    aligned at: (triangles (k, 3, 2), closed edge (n, 2) or None, the edge's width and
+    dash pattern in pixels), or None without a box."""
+    if not axis.label_text or axis.label_style.get("bbox") is None:
+        return None
+    from .textbox import box_parts
+
+    px, py, ha, va, rot, mode, lsize, face = _label_place(ax, axis, ticks)
+    style = SimpleNamespace(bbox=axis.label_style["bbox"], ha=ha, va=va, rotation=rot,
+                            rotation_mode=mode)
+    tris, edge, width, dashes = box_parts(ax.figure, axis.label_text, px, py, lsize, style,
+                                          face)
+    return tris - (px, py), None if edge is None else edge - (px, py), width, dashes
+
+
 def axis_label_box(ax, axis) -> Bbox | None:
     """The box of the axis label in figure pixels, where ``draw_axis`` puts it with the
     axes' box of the last draw; None when it is not shown."""
@@ -532,7 +548,10 @@ def _draw_label(ax, axis, ticks: TickLayout, ov, boxes) -> None:
 
         style = SimpleNamespace(bbox=st["bbox"], ha=ha, va=va, rotation=rot,
                                 rotation_mode=mode)
-        draw_box(boxes, ax.figure, axis.label_text, px, py, lsize, style, face)
+        # with the label (an axes' decoration, which a page redraws) unless dashed
+        dashed = st["bbox"]["linestyle"] is not None and st["bbox"]["linestyle"][1]
+        draw_box(boxes if dashed else ov, ax.figure, axis.label_text, px, py, lsize, style,
+                 face)
     for tx, ty, s, tha, tva in block_lines(axis.label_text, px, py, lsize, face, ha, va, rot,
                                            mode, st.get("ma")):
         ov.text(s, tx, ty, lsize, color, ha=tha, va=tva, rotation=rot, face=face)

@@ -302,9 +302,14 @@ class Collection(Artist):
             shown.append(set_line(visual, polylines, rgba, w, dash_pattern(ls, w)))
         self._shown = shown
         self._sync_visuals()
-        if self._view_dependent:  # Python rebuilds it per view; a page cannot (it says so)
+        if self._view_dependent:
             for visual in self.visuals():
-                visual.follow = {"kind": "frozen", "what": self._page_name}
+                visual.follow = self._page_follow()
+
+    def _page_follow(self) -> dict:
+        """What a page, which moves the camera alone, does with geometry built for one
+        view: by default it shows it as exported and says so (only Python rebuilds it)."""
+        return {"kind": "frozen", "what": self._page_name}
 
     def _shown_flags(self) -> list:
         """Whether each of ``visuals()`` has something to draw."""

@@ -31,7 +31,7 @@ from .. import colors
 from ..visuals import Line, Text
 from ..visuals.base import rgba_bytes
 from ..visuals.line import LOD_THRESHOLD
-from .axisdraw import _base, _spine, aligned_label_reach
+from .axisdraw import _base, _spine, aligned_label_reach, label_box_shape
 from .fonts import face_of
 from .page_tickers import (
     formatter_spec,
@@ -279,15 +279,13 @@ class AxesDecor:
                                   "faces": {f: t.glyph_table() for f, t in self.faces.items()
                                             if f != "sans"}})
         ax = self.axes()
-        return {} if ax is None else {self.id: {**self._cached[1], "view": ax.view}}
+        return {} if ax is None else {self.id: {**self._cached[1], "view": _watched(ax).view}}
 
     def view_record(self) -> dict:
         """{id: the view whose camera a frozen decoration watches}: the axes' own, or
         its parent's (a secondary axis, whose limits follow the parent)."""
         ax = self.axes()
-        if ax is None:
-            return {}
-        return {self.id: {"view": (ax.parent if ax.role == "secondary" else ax).view}}
+        return {} if ax is None else {self.id: {"view": _watched(ax).view}}
 
     def remove(self) -> None:
         view = self.view
@@ -295,6 +293,12 @@ class AxesDecor:
         for v in [*self.faces.values(), *self.lines.values(), *fill]:
             if view is not None and v in view.visuals:
                 view.remove(v)
+
+
+def _watched(ax):
+    """The axes whose view moves ``ax``'s decoration: its own, or its parent's (a
+    secondary axis, whose limits follow the parent)."""
+    return ax.parent if ax.role == "secondary" else ax
 
 
 def _uniform(cols: list):
@@ -427,8 +431,12 @@ def _unfollowable(ax, axis, layout) -> str | None:
     if set(axis.offset_style) - {"visible", "color", "size"}:
         return "the offset text's style"
     if axis.label_text and set(axis.label_style) - {
-            "color", "alpha", "rotation", "rotation_mode", "family", "style", "weight"}:
+            "color", "alpha", "rotation", "rotation_mode", "family", "style", "weight",
+            "ha", "va", "bbox"}:
         return "the axis label's style"
+    box = label_box_shape(ax, axis, layout)
+    if box is not None and box[3] is not None:
+        return "the axis label's dashed box"
     for spine in _spines_of(ax, axis):
         if spine is None or spine.axes is None:
             continue
@@ -490,12 +498,20 @@ def _label_record(axis, layout) -> dict:
     if st.get("alpha") is not None:
         color = colors.to_rgba(color, st["alpha"])
     loc = axis.label_loc
+    box = label_box_shape(axis.axes, axis, layout)
+    if box is not None:  # offsets from where the label is aligned, moved with it
+        tris, edge, width, _ = box
+        bbox = st["bbox"]
+        box = {"fill": np.round(tris, 4).tolist(), "face": color_bytes(bbox["face"]),
+               "edge": None if edge is None else np.round(edge, 4).tolist(),
+               "edge_color": color_bytes(bbox["edge"]), "width": round(float(width), 3)}
     return {"text": axis.label_text, "size": float(fig.points_to_pixels(axis.label_size)),
             "color": color_bytes(color), "pad": float(fig.points_to_pixels(axis.labelpad)),
             "side": 1 if axis.label_position in ("bottom", "left") else 2,
             "frac": {"left": 0.0, "bottom": 0.0, "center": 0.5, "right": 1.0, "top": 1.0}[loc],
-            "ha": {"left": "left", "bottom": "left", "center": "center", "right": "right",
-                   "top": "right"}[loc],
+            "ha": st.get("ha", {"left": "left", "bottom": "left", "center": "center",
+                                "right": "right", "top": "right"}[loc]),
+            "va": st.get("va"), "box": box,
             "rotation": float(st.get("rotation", 0.0 if x else 90.0)),
             "mode": st.get("rotation_mode", None if x else "anchor"),
             "face": face_of(st.get("family"), st.get("style"), st.get("weight")).name,
@@ -516,16 +532,17 @@ def _tick_style(fig, st, ts) -> dict:
             "va": getattr(st, "label_va", None), "thin": ts.thin}
 
 
-def axis_record(ax, axis, layout) -> dict:
+def axis_record(ax, axis, layout, scale: dict | None = None) -> dict:
     """One axis of a rectilinear axes as the page draws it (``drawAxis`` in axes.js
-    mirrors ``draw_axis`` in axisdraw.py, for the axes :func:`_unfollowable` allows)."""
+    mirrors ``draw_axis`` in axisdraw.py, for the axes :func:`_unfollowable` allows);
+    ``scale``: how the page maps its values, when not the axis' scale."""
     fig = ax.figure
     spec = ticks_spec(axis)
     minor_fmt = formatter_spec(axis.minor_formatter, axis)
     major = axis.major
     show_label = bool(axis.label_text)
     rec = {
-        "name": axis.name, "scale": scale_spec(axis.scale), "ticks": spec,
+        "name": axis.name, "scale": scale or scale_spec(axis.scale), "ticks": spec,
         "visible": bool(axis.visible),
         "sides": [_base_spec(ax, axis, side) for side in (1, 2)],
         "major": {**_tick_style(fig, major, layout.major_set),
@@ -633,13 +650,46 @@ def rectilinear_record(ax, axes_records: list[dict], texts: list[dict] = (),
             "texts": list(texts), "frozen_texts": list(frozen_texts), "reserve": reserve}
 
 
-def secondary_record(ax) -> dict | None:
-    """A secondary axis maps values through Python's functions, which a page cannot run:
-    it stays as exported (moving the parent's view says so)."""
-    if not ax.parent.view.navigable:
+def secondary_record(ax, axis, layout, affine: tuple[float, float] | None,
+                     data_pos: float | None) -> dict | None:
+    """A secondary axis (``axis``, drawn with ``layout``) over its parent's view. With
+    a forward function ``a x + b`` (``affine``: (a, b)) on rectilinear axes the page
+    redraws it as a rectilinear axes, its values through the parent's scale, and moves
+    its spine with the parent's ``data_pos`` (a spine at a data value, else None).
+    Other functions are Python's, which a page cannot run: it stays as exported
+    (moving the parent's view says so)."""
+    parent = ax.parent
+    if not parent.view.navigable:
         return None
-    return {"kind": "frozen", "what": f"secondary {ax.orientation} axis (Python's "
-            "functions)"}
+    frozen = {"kind": "frozen", "what": f"secondary {ax.orientation} axis (Python's "
+              "functions)"}
+    along, across = (parent.xaxis, parent.yaxis) if axis.name == "x" else \
+        (parent.yaxis, parent.xaxis)
+    scale, across_scale = scale_spec(along.scale), scale_spec(across.scale)
+    linear = parent.transProjection.frozen().is_linear
+    if data_pos is not None and across_scale is not None and linear:
+        # its ticks stay as exported, but they move across with the parent's data value
+        _, _, bw, bh = parent.box
+        frozen["shift"] = {"vertical": axis.name == "x", "data": float(data_pos),
+                           "scale": across_scale, "len": float(bh if axis.name == "x"
+                                                               else bw),
+                           "rect": [float(v) for v in parent.view_rect()]}
+    if affine is None or scale is None or across_scale is None or not linear:
+        return frozen
+    rec = axis_record(ax, axis, layout, {"kind": "affine", "a": affine[0], "b": affine[1],
+                                         "parent": scale})
+    spines = []
+    if data_pos is not None:  # the spine and its ticks stand at the parent's data value
+        base = {"data": float(data_pos), "scale": across_scale}
+        rec["sides"][0 if ax.spine.name in ("bottom", "left") else 1] = base
+        if ax.spine.get_visible():
+            spines = [{**_spine_record(ax, ax.spine), "base": base}]
+    why = rec.pop("unfollowable")
+    if why or any(dash_pattern(ax.spine.linestyle, 1.0) is not None for _ in spines):
+        return {"kind": "frozen", "what": f"secondary {ax.orientation} axis ticks "
+                f"({why or 'a dashed spine'})"}
+    return {"kind": "rectilinear", "box": [float(v) for v in parent.box], "axes": [rec],
+            "spines": spines, "texts": [], "frozen_texts": [], "reserve": rec.pop("reserve")}
 
 
 def polar_record(ax) -> dict | None:

@@ -140,13 +140,15 @@ class _Anchored:
             self.decor.polygon(points, facecolor)
 
 
-def _scaled(ax, xy) -> list[float] | None:
-    """A data point in the axes' scale space (the camera's), or None."""
+def _scaled(ax, xy, coords=None) -> list[float] | None:
+    """A data point in the axes' scale space (the camera's), or None; ``coords``
+    ('data' or 'axes' per coordinate): axes fractions stay as they are."""
     if xy is None:
         return None
+    coords = coords or ("data", "data")
     with np.errstate(all="ignore"):
-        return [float(ax.xaxis.scale.forward([float(xy[0])])[0]),
-                float(ax.yaxis.scale.forward([float(xy[1])])[0])]
+        return [float(v) if c == "axes" else float(axis.scale.forward([float(v)])[0])
+                for v, c, axis in zip(xy, coords, (ax.xaxis, ax.yaxis), strict=True)]
 
 
 def _arrow_record(ax, t, at: tuple[float, float]) -> dict:
@@ -188,7 +190,9 @@ def draw(ax, decor) -> tuple[set, list, list]:
     # what moves with the view is drawn relative to the data anchor (the text's
     # position, or the point an offset text is offset from)
     positions = anchor_pixels([t for t, _ in shown]).tolist()
-    fixed = [i for i, (_, spec) in enumerate(shown) if spec["xy"] is not None]
+    # (a blended anchor's pixels are its position)
+    fixed = [i for i, (_, spec) in enumerate(shown)
+             if spec["xy"] is not None and "coords" not in spec]
     ats = list(positions)
     if fixed:
         points = np.array([shown[i][1]["xy"] for i in fixed], dtype=float)
@@ -224,8 +228,11 @@ def draw(ax, decor) -> tuple[set, list, list]:
                              if t.arrow_patches_follow_data() else None)
             if fills and decor is not None:
                 decor.reserve_fills()  # a Mesh the page fills, whether drawn now or not
-        record = {"at": _scaled(ax, spec["xy"]), "px": at, "clip": _scaled(ax, spec["clip"]),
-                  "texts": entries, "arrow": arrow}
+        coords = spec.get("coords")
+        record = {"at": _scaled(ax, spec["xy"], coords), "px": at,
+                  "clip": _scaled(ax, spec["clip"], coords), "texts": entries, "arrow": arrow}
+        if coords is not None:  # axes fractions along one axis
+            record["fractions"] = [c == "axes" for c in coords]
         # a point a scale cannot place (log of a negative) is nowhere in any view: no
         # arrow to it, no text at it (Python draws neither); the page's JSON has no NaN
         if arrow is not None and not _finite(arrow["xy"], arrow.get("end")):

@@ -67,6 +67,13 @@ class Polygon(Collection):
                 out[:, k] = to_scale(axis, self._xy[:, k])
         return out
 
+    def _page_follow(self) -> dict:
+        # on rectilinear axes a page puts the axes fractions in its new view itself
+        if not self.axes.transProjection.frozen().is_linear:
+            return super()._page_follow()
+        return {"kind": "axes_fraction", "rect": [float(v) for v in self.axes.view_rect()],
+                "axes": [c == "axes" for c in self._coords]}
+
     def legend_obstacles(self) -> Obstacles:
         """Its outline (vertices and path; closed: back to the first vertex)."""
         ring = thinned(self._scaled())

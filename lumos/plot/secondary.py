@@ -8,7 +8,7 @@ import numpy as np
 from .. import colors
 from . import page_axes
 from .axes import Axes
-from .axisdraw import draw_axis, draw_spines
+from .axisdraw import TickLayout, draw_axis, draw_spines
 from .scale import LinearScale, LogScale, ScaleBase
 
 
@@ -142,12 +142,43 @@ class SecondaryAxes(Axes):
             return px0, 0.0, pw, 1.0
         return 0.0, py0, 1.0, ph
 
+    def _affine(self) -> tuple[float, float] | None:
+        """(a, b) when the forward function is ``a x + b`` and the inverse undoes it, at
+        the parent's limits and far beyond them (what a page can evaluate), else None."""
+        parent_axis = self.parent.xaxis if self.orientation == "x" else self.parent.yaxis
+        lo, hi = (float(v) for v in parent_axis.get_view_interval())
+        span = abs(hi - lo) or max(abs(lo), 1.0)
+        x = np.r_[np.linspace(lo - 100 * span, hi + 100 * span, 9), lo, hi]
+        try:
+            with np.errstate(all="ignore"):
+                y = np.asarray(self._functions[0](x.copy()), float)
+                back = np.asarray(self._functions[1](y.copy()), float)
+        except Exception:  # noqa: BLE001 - a function for scalars or a narrow domain
+            return None
+        if y.shape != x.shape or back.shape != x.shape or not np.isfinite(y).all():
+            return None
+        a = (y[8] - y[0]) / (x[8] - x[0])
+        b = y[0] - a * x[0]
+        tol = 1e-9 * max(float(np.abs(y).max()), float(np.abs(a) * np.abs(x).max()))
+        if not (np.isfinite(a) and np.isfinite(b) and a != 0) or \
+                np.abs(a * x + b - y).max() > tol or \
+                np.abs(back - x).max() > 1e-9 * float(np.abs(x).max()):
+            return None
+        return float(a), float(b)
+
     def draw_frame(self, ov) -> None:
         """The spine (when moved), ticks and labels, in visuals of their own that a
-        page names as exported once the parent's view moves (page_axes.py)."""
+        page redraws as the parent's view moves when it can evaluate the functions,
+        else names as exported (page_axes.py)."""
         decor = page_axes.decor(self, ov)
-        decor.begin(page_axes.tick_widths(self))
+        affine = self._affine()
+        # a spine at a parent's data value goes with the ticks a page moves
+        follows = self._data_pos is not None
+        width = self.figure.points_to_pixels(self.spine.linewidth)
+        decor.begin(page_axes.tick_widths(self) + ([width] if follows else []))
         if self.spine.get_position() != ("outward", 0.0):
-            draw_spines(self, ov, (self.spine.name,))
-        draw_axis(self, self.long, decor)
-        decor.commit(page_axes.secondary_record(self))
+            draw_spines(self, decor if follows else ov, (self.spine.name,))
+        layout = TickLayout(self, self.long)
+        draw_axis(self, self.long, decor, layout)
+        decor.commit(page_axes.secondary_record(self, self.long, layout, affine,
+                                                self._data_pos))

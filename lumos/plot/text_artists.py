@@ -272,11 +272,23 @@ class Text(Artist):
         """What a page moving the axes' view needs to move the text with it: ``xy`` the
         data point it is anchored at (None: fixed), ``clip`` the data point that hides
         it when out of the axes (None: never hidden), ``arrow`` the data point an arrow
-        ends at (None: no arrow); None when it is not anchored to data at all."""
-        if self.axes is None or self.get_transform() is not self.axes.transData:
+        ends at (None: no arrow), and for a blended transform (``ax.get_xaxis_transform()``)
+        ``coords``, 'data' or 'axes' (a fraction) per coordinate; None when it is not
+        anchored to data at all."""
+        ax = self.axes
+        if ax is None:
             return None
+        t = self.get_transform()
         xy = (self._x, self._y)
-        return {"xy": xy, "clip": xy if self.style.clip_on else None, "arrow": None}
+        spec = {"xy": xy, "clip": xy if self.style.clip_on else None, "arrow": None}
+        if t is ax.transData:
+            return spec
+        sources = getattr(t, "blended", None) or ()
+        if len(sources) != 2 or not any(src is ax.transData for src in sources) or \
+                not all(src is ax.transData or src is ax.transAxes for src in sources):
+            return None
+        return {**spec, "coords": ["data" if src is ax.transData else "axes"
+                                   for src in sources]}
 
     def _clipped(self, at: tuple[float, float] | None = None) -> bool:
         """``clip_on``: hidden when its anchor (at figure pixels ``at``, else through its

@@ -74,27 +74,37 @@ def box_outline(text: str, size: float, ha: str, spec: dict, face: str) -> np.nd
     return polys[0] if polys else np.zeros((0, 2))
 
 
-def draw_box(ov, fig, text: str, x: float, y: float, size: float, st, face: str) -> None:
-    """The box of a text drawn at figure pixel (x, y) with style ``st``."""
+def box_parts(fig, text: str, x: float, y: float, size: float, st, face: str) -> tuple:
+    """The box of a text drawn at figure pixel (x, y) with style ``st``: (its fill as
+    triangles (k, 3, 2), or none; its closed edge (n, 2) or None when not drawn; the
+    edge's width in pixels and dash pattern in pixels or None)."""
     spec = st.bbox
     tx, ty, ha, _ = textmod.place(text, x, y, size, st.ha, st.va, st.rotation,
                                   st.rotation_mode, face=face)
     outline = box_outline(text, size, ha, spec, face)
     if len(outline) < 3:
-        return
+        return np.zeros((0, 3, 2)), None, 0.0, None
     c, s = math.cos(math.radians(st.rotation)), math.sin(math.radians(st.rotation))
     pts = outline @ np.array([[c, s], [-s, c]]) + (tx, ty)
-    face_rgba = spec["face"]
-    if face_rgba[3] > 0:
+    tris = np.zeros((0, 3, 2))
+    if spec["face"][3] > 0:
         ring = pts[:-1] if np.allclose(pts[0], pts[-1]) else pts
-        for tri in triangulate_polygon(ring):
-            ov.polygon(ring[tri], face_rgba)
+        tris = np.array([ring[tri] for tri in triangulate_polygon(ring)]).reshape(-1, 3, 2)
     width = fig.points_to_pixels(spec["linewidth"])
-    if width > 0 and spec["edge"][3] > 0 and spec["linestyle"] is not None:
-        closed = pts if np.allclose(pts[0], pts[-1]) else np.vstack([pts, pts[:1]])
-        pattern = spec["linestyle"][1]
-        ov.line(closed, spec["edge"], width,
-                None if pattern is None else tuple(p * width for p in pattern))
+    if not (width > 0 and spec["edge"][3] > 0 and spec["linestyle"] is not None):
+        return tris, None, 0.0, None
+    closed = pts if np.allclose(pts[0], pts[-1]) else np.vstack([pts, pts[:1]])
+    pattern = spec["linestyle"][1]
+    return tris, closed, width, None if pattern is None else tuple(p * width for p in pattern)
+
+
+def draw_box(ov, fig, text: str, x: float, y: float, size: float, st, face: str) -> None:
+    """The box of a text drawn at figure pixel (x, y) with style ``st``."""
+    tris, edge, width, dashes = box_parts(fig, text, x, y, size, st, face)
+    for tri in tris:
+        ov.polygon(tri, st.bbox["face"])
+    if edge is not None:
+        ov.line(edge, st.bbox["edge"], width, dashes)
 
 
 def box_extent(fig, text: str, st, face: str) -> tuple[float, float]:

@@ -730,6 +730,12 @@ class Paths(Visual):
             for key, line in self._lines.items():
                 if key[0] == layer:
                     out.extend(line.draws(ctx))
+        if ctx.follow and self._units == "axes" and ctx.camera.get("type") == "panzoom":
+            # a page that moves the camera alone puts the fractions in its new rectangle
+            follow = {"kind": "axes_fraction", "rect": [float(v) for v in rect],
+                      "axes": [True, True]}
+            for d in out:
+                d.follow = d.follow or follow
         return out
 
     def primitives(self, ctx=None) -> list:

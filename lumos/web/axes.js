@@ -32,6 +32,10 @@
           : v / k),
       };
     }
+    if (spec.kind === "affine") {  // a secondary axis: a x + b of its parent's values
+      const p = scaleOf(spec.parent), { a, b } = spec;
+      return { forward: (v) => p.forward((v - b) / a), inverse: (s) => a * p.inverse(s) + b };
+    }
     return { forward: (v) => v, inverse: (v) => v };
   }
 
@@ -170,7 +174,7 @@
   }
 
   function rectilinear(r, rec, cam) {
-    const segments = new Map(), labels = [], grids = {};
+    const segments = new Map(), labels = [], grids = {}, fills = [];
     const rect = cam.rect.map(Number);
     for (const sp of rec.spines || []) {  // spines that move (draw_spines, Spine.extent)
       const along = sp.name === "bottom" || sp.name === "top";
@@ -202,7 +206,7 @@
         ? T().formatter(a.minor_formatter, T().locator(a.ticks.minor)).formatTicks(t.minor, lo, hi)
         : [];
       const bases = a.sides.map((spec) => baseOf(spec, horizontal, rec.box, rect));
-      drawAxis(rec, a, t, scale, s0, sw, bases, segments, labels);
+      drawAxis(rec, a, t, scale, s0, sw, bases, segments, labels, fills);
       // the grids of this axis (one Line each for major and minor: part
       // "grid:<axis>:<which>", Axes._update_grid), in the axes' view (scale space)
       const o0 = horizontal ? rect[1] : rect[0], ow = horizontal ? rect[3] : rect[2];
@@ -216,7 +220,6 @@
         }
       }
     });
-    const fills = [];
     const approx = lumos.dataTexts.texts(rec, rect, segments, labels, fills);  // texts.js
     return { segments, labels, grids, fills, approx };
   }
@@ -224,7 +227,7 @@
   /** draw_axis of lumos/plot/axisdraw.py, with TickLayout: ticks and major labels on
    * either side (each side at its spine: `bases`), rotated as matplotlib rotates them;
    * the offset text and the axis label beyond what the ticks of their side reach. */
-  function drawAxis(rec, a, t, scale, s0, sw, bases, segments, labels) {
+  function drawAxis(rec, a, t, scale, s0, sw, bases, segments, labels, fills) {
     const [bx, by, bw, bh] = rec.box;
     const horizontal = a.name === "x";
     const along = (v) => {
@@ -309,14 +312,22 @@
       // a label aligned with other axes' (Figure.align_ylabels) stays where Python put it
       const at = bases[side - 1] + sign * (L.at == null ? reach[side - 1] + L.pad : L.at);
       const [c0, c1] = L.coords || [null, null];
-      if (horizontal) {
-        const va = L.coords ? "center" : side === 1 ? "top" : "baseline";
-        text(L.text, bx + (c0 === null ? L.frac : c0) * bw, c1 === null ? at : by + c1 * bh,
-          L.size, L.color, L.ha, va, L.rotation, L.mode, L.face);
-      } else {
-        text(L.text, c0 === null ? at : bx + c0 * bw, by + (c1 === null ? L.frac : c1) * bh,
-          L.size, L.color, L.ha, side === 1 ? "bottom" : "top", L.rotation, L.mode, L.face);
+      // the script's alignment wins (axisdraw.py's _label_place)
+      const [x, y, va] = horizontal
+        ? [bx + (c0 === null ? L.frac : c0) * bw, c1 === null ? at : by + c1 * bh,
+          L.va ?? (L.coords ? "center" : side === 1 ? "top" : "baseline")]
+        : [c0 === null ? at : bx + c0 * bw, by + (c1 === null ? L.frac : c1) * bh,
+          L.va ?? (side === 1 ? "bottom" : "top")];
+      if (L.box) {  // bbox=: Python's shape, offset from where the label is aligned
+        const move = (pts) => pts.map(([dx, dy]) => [x + dx, y + dy]);
+        for (const tri of L.box.fill) fills.push([move(tri), L.box.face]);
+        if (L.box.edge) {
+          let group = segments.get(L.box.width);
+          if (!group) segments.set(L.box.width, group = []);
+          group.push([move(L.box.edge), L.box.edge_color]);
+        }
       }
+      text(L.text, x, y, L.size, L.color, L.ha, va, L.rotation, L.mode, L.face);
     }
   }
 

@@ -444,7 +444,8 @@
     mplot3d: { drag: mplot3dDrag, pan: orbitPan, zoom: mplot3dZoom, wheel: mplot3dWheel },
   };
 
-  // mul, scale and clone: for the executor (runtime.js) and the bindings (controls.js)
+  // mul, scale and clone: for the executor (runtime.js), the bindings (controls.js) and
+  // the followers (follow.js)
   Object.assign(lumos, { drawMatrices, cameraParts, normalMatrix, controllers, trackballPoint,
     mul, scale, clone });
 })(typeof window !== "undefined" ? window : globalThis);

@@ -116,7 +116,10 @@
           const ux = rect[2] / Math.max(vw, 1e-9), uy = rect[3] / Math.max(vh, 1e-9);
           rect = [rect[0] - vx * ux, rect[1] - (ch - vy - vh) * uy, cw * ux, ch * uy];
         }
-        setCamera(k, Object.assign(clone(view.camera), { rect }));
+        const cam = Object.assign(clone(view.camera), { rect });
+        // what axes fractions span there (lumos/visuals/path.py): the axes' view
+        if (cam.axes_rect) cam.axes_rect = axes.camera.rect.slice();
+        setCamera(k, cam);
       }
     };
     const reset = (under) => {

@@ -11,7 +11,8 @@
  * Kinds here: `minmax` (the level of detail of long lines: lumos/visuals/follow.py),
  * `stream` (the window of a stream's rings), `dash_scan` (the passes that measure a
  * dashed line: resized with the line), `axline` (axhline/axvline), `view_pixels` (a
- * count of the view's pixels, on a canvas with more than the frame's), `frozen` (what
+ * count of the view's pixels, on a canvas with more than the frame's), `axes_fraction`
+ * (geometry placed in axes fractions: transAxes patches, axvspan), `frozen` (what
  * only Python rebuilds: a notice). lumos/web/axes.js adds `axes`.
  */
 (function (global) {
@@ -374,6 +375,43 @@
     },
   };
 
+  /** Each draw's model becomes `m` applied after the model it was exported with. */
+  function beforeModels(draws, m) {
+    for (const t of draws) {
+      if (t.exportedModel === undefined) t.exportedModel = t.model || null;
+      t.model = Array.from(t.exportedModel ? lumos.mul(m, t.exportedModel) : m);
+    }
+  }
+
+  // -- axes_fraction: geometry placed in axes fractions along x and/or y -----------------
+  // Python placed the vertices in the view's data rectangle `rect` (a patch with
+  // transform=ax.transAxes, an axvspan's height); in a view over the whole canvas that
+  // draws unclipped artists, in the camera's `axes_rect`. The same fractions of the new
+  // rectangle are an affine map of the placed points: the draw's model (before the
+  // exported one), and that of the passes that measure its dashes.
+  followers.axes_fraction = {
+    state: (r, g) => JSON.stringify(cameraOf(r, g.draws[0])),
+    run(r, g) {
+      const d = g.draws[0], f = d.follow;
+      const cam = cameraOf(r, d);
+      if (cam.type !== "panzoom") return false;
+      const now = (cam.axes_rect || cam.rect).map(Number);
+      const m = new Float64Array(16);
+      m[10] = m[15] = 1;
+      for (let k = 0; k < 2; k++) {
+        const s = f.axes[k] && f.rect[2 + k] ? now[2 + k] / f.rect[2 + k] : 1;
+        m[5 * k] = s;
+        m[12 + k] = f.axes[k] ? now[k] - f.rect[k] * s : 0;
+      }
+      const pos = d.attributes.a_p0 && baseId(d.attributes.a_p0.buffer);
+      const scans = pos === undefined ? [] : r.desc.draws.filter((s) => s.follow &&
+        s.follow.kind === "dash_scan" && s.follow.line === pos &&
+        Object.values(s.attributes).some((a) => baseId(a.buffer) === pos));
+      beforeModels([d, ...scans], m);
+      return true;
+    },
+  };
+
   // -- view_pixels: one point per pixel of the view (density's histogram pass) ----------
   // The canvas may hold more pixels than the frame (Renderer.setDisplayRatio): the
   // draw's count follows the view's size in canvas pixels, as density.py computes it.
@@ -397,7 +435,17 @@
       if (r.kernel) return false;  // a notebook's kernel redraws it
       r.notice(`frozen-${g.follow.what}`, `${g.follow.what}: shown as exported (only ` +
         "Python redraws them for a new view)");
-      return false;
+      const s = g.follow.shift;  // a secondary axis at a data value: moved across with it
+      if (!s) return false;
+      const k = s.vertical ? 1 : 0, at = lumos.axes.scaleOf(s.scale).forward(s.data);
+      const pixel = (rect) => (at - rect[k]) / rect[2 + k] * s.len;
+      const view = r.desc.views[r.desc.records[g.follow.record].view];
+      const shift = pixel(view.camera.rect.map(Number)) - pixel(s.rect);
+      if (!Number.isFinite(shift)) return false;
+      const m = lumos.scale([1, 1, 1]);
+      m[12 + k] = shift;
+      beforeModels(g.draws, m);
+      return true;
     },
   };
 

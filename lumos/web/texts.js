@@ -87,12 +87,16 @@
   function texts(rec, rect, segments, labels, fills) {
     let approx = false;
     const [bx, by, bw, bh] = rec.box;
-    const px = (p) => [bx + (p[0] - rect[0]) / rect[2] * bw, by + (p[1] - rect[1]) / rect[3] * bh];
+    // a data point (scale space) in figure pixels; `fractions`: axes fractions along
+    // x and/or y (a blended transform's text)
+    const px = (p, fractions) => [
+      bx + (fractions && fractions[0] ? p[0] : (p[0] - rect[0]) / rect[2]) * bw,
+      by + (fractions && fractions[1] ? p[1] : (p[1] - rect[1]) / rect[3]) * bh];
     const inside = ([x, y]) => Number.isFinite(x) && Number.isFinite(y) &&
       bx - 1e-6 <= x && x <= bx + bw + 1e-6 && by - 1e-6 <= y && y <= by + bh + 1e-6;
     for (const T of rec.texts || []) {
-      if (T.clip && !inside(px(T.clip))) continue;
-      const at = T.at ? px(T.at) : T.px;
+      if (T.clip && !inside(px(T.clip, T.fractions))) continue;
+      const at = T.at ? px(T.at, T.fractions) : T.px;
       if (!(Number.isFinite(at[0]) && Number.isFinite(at[1]))) continue;
       for (const e of T.texts) {
         labels.push({ text: e.text, x: at[0] + e.dx, y: at[1] + e.dy, size: e.size, color: e.color,

@@ -33,11 +33,13 @@ MEAN, BAD = 1.0, 0.005  # tests/web/test_web_interaction.py's tolerance
 
 
 def frozen_layout(fig) -> None:
-    """Keep every axes' box as the first layout placed it (a page cannot move them)."""
+    """Keep every axes' box as the first layout placed it (a page cannot move them);
+    the limits that follow others' (a secondary axis) are updated as a layout does."""
     fig.draw()
     boxes = {ax: ax.box for ax in fig.axes}
 
     def keep() -> None:
+        fig._prepare_layout()
         for ax, box in boxes.items():
             ax.box = box
 
@@ -69,6 +71,8 @@ def page_and_python(tmp_path, make, size, events, name):
     python = ref.render()
     # the reference really has the page's layout
     for rec in records.values():
+        if "box" not in rec:  # a frozen decoration's record names only its view
+            continue
         ax = next(a for a in ref.axes if ref.canvas.views.index(a.view) == int(rec["view"][4:]))
         np.testing.assert_allclose(rec["box"], ax.box, atol=1e-6)
     return before, after, python, notices
@@ -377,6 +381,46 @@ def unclipped_plot():
     return fig
 
 
+def fractions_plot():
+    """Patches in axes fractions (dashed edge; one unclipped, half out of the axes) stay
+    on the axes, an axvspan keeps the full height and an axhspan the full width."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 50)
+    ax.plot(x, np.sin(x))
+    ax.add_patch(lumos.pyplot.Rectangle((0.1, 0.1), 0.2, 0.2, transform=ax.transAxes,
+                                        fc="orange", ec="k", ls="--", lw=2))
+    ax.add_patch(lumos.pyplot.Circle((1.0, 0.9), 0.08, transform=ax.transAxes,
+                                     color="c", clip_on=False))
+    ax.text(0.7, 0.85, "fixed", transform=ax.transAxes)
+    ax.axvspan(3, 4, color="g", alpha=0.3)
+    ax.axhspan(0.2, 0.4, xmin=0.5, color="m", alpha=0.3, ls=":", ec="k")
+    return fig
+
+
+def secondary_plot():
+    """Secondary axes of affine functions (a page evaluates them): at the top, on the
+    right, and one at y = 0 of the parent's data, which moves with it."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x = np.linspace(0, 10, 50)
+    ax.plot(x, np.sin(x))
+    ax.secondary_xaxis("top", functions=(lambda v: 2 * v + 1, lambda v: (v - 1) / 2))
+    ax.secondary_yaxis("right", functions=(np.degrees, np.radians))
+    sec = ax.secondary_xaxis(0, functions=(lambda v: -v, lambda v: -v),
+                             transform=ax.transData)
+    sec.set_color("r")
+    return fig
+
+
+def label_boxes_plot():
+    """Axis labels with boxes (round, square) and the script's alignment: the y label's
+    box moves with it as the tick labels widen."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    ax.plot([0, 10], [0, 1])
+    ax.set_xlabel("time (s)", bbox={"facecolor": "y", "edgecolor": "r"}, ha="left")
+    ax.set_ylabel("amplitude", va="top", bbox={"boxstyle": "round", "fc": "c", "lw": 2})
+    return fig
+
+
 def css(fig, ax, x, y) -> tuple[float, float]:
     """The page (CSS) pixel of data point (x, y), from the top left."""
     px, py = ax.to_pixels(x, y)
@@ -514,6 +558,18 @@ SCENES = {
     "arrows": (arrows_plot, (500, 350),
                lambda fig: [("drag", 250, 175, 230, 195), ("wheel", 250, 175, 200)],
                (slice(60, 300), slice(60, 480))),
+    # what is placed in axes fractions stays on the axes (spans: along their extent)
+    "fractions": (fractions_plot, (500, 350),
+                  lambda fig: [("drag", 250, 175, 200, 120), ("wheel", 250, 175, -300)],
+                  (slice(300, 330), slice(40, 480))),
+    # secondary axes of affine functions: ticks anew, the one at y = 0 moves with it
+    "secondary": (secondary_plot, (500, 350),
+                  lambda fig: [("drag", 250, 175, 200, 120), ("wheel", 250, 175, -300)],
+                  (slice(0, 40), slice(40, 480))),
+    # axis labels with a box and the script's ha/va
+    "label_boxes": (label_boxes_plot, (500, 350),
+                    lambda fig: [("drag", 250, 175, 250, 60), ("wheel", 250, 175, -300)],
+                    (slice(20, 330), slice(0, 60))),
     # texts and annotations move with the data (the max one leaves the view: hidden)
     "texts": (text_plot, (500, 350),
               lambda fig: [("drag", 250, 175, 300, 150), ("wheel", 250, 175, -300)],
@@ -689,12 +745,11 @@ def test_python_only_tickers_move_with_the_data_and_say_so(tmp_path):
 
 
 def test_what_only_python_redraws_is_named(tmp_path):
-    """Geometry Python rebuilds per view and a page cannot (an axhspan, error bar caps
-    of a fixed pixel size) stays as exported once the view moves, and the page says so."""
+    """Geometry Python rebuilds per view and a page cannot (error bar caps of a fixed
+    pixel size) stays as exported once the view moves, and the page says so."""
     def make():
         fig, ax = lumos.subplots(figsize=(5, 3), dpi=100)
         ax.errorbar([1, 2, 3], [1, 3, 2], yerr=0.3, capsize=4)
-        ax.axhspan(1.5, 2.0, color="y", alpha=0.3)
         return fig
 
     html = make().savefig(tmp_path / "frozen.html")
@@ -704,7 +759,6 @@ def test_what_only_python_redraws_is_named(tmp_path):
         b.drag(250, 150, 200, 150)
         notices = b.evaluate("lumos.standalone.notices || {}")
     assert sorted(notices.values()) == [
-        "axhspan/axvspan: shown as exported (only Python redraws them for a new view)",
         "error bar caps: shown as exported (only Python redraws them for a new view)"]
 
 
@@ -737,8 +791,8 @@ def test_arrows_between_data_points_pan_like_python_and_name_their_zoom(tmp_path
 
 def test_what_the_page_cannot_redraw_of_axes_is_named(tmp_path):
     """A dashed spine through zero keeps the axes' ticks as exported once the view
-    moves, a text in a box and a secondary axis (Python's functions) stay where they
-    were; the page names each (the axis and why)."""
+    moves, a text in a box and a secondary axis (Python's functions, not affine) stay
+    where they were; the page names each (the axis and why)."""
     def make():
         fig, axs = lumos.subplots(1, 2, figsize=(6, 3), dpi=100)
         for ax in axs:
@@ -746,7 +800,7 @@ def test_what_the_page_cannot_redraw_of_axes_is_named(tmp_path):
         axs[0].spines["bottom"].set_position("zero")
         axs[0].spines["bottom"].set_linestyle("--")
         axs[1].text(5, 0.5, "boxed", bbox={"facecolor": "y"})
-        axs[1].secondary_xaxis("top", functions=(lambda x: 2 * x, lambda x: x / 2))
+        axs[1].secondary_xaxis("top", functions=(lambda x: x**3, np.cbrt))  # not affine
         return fig
 
     html = make().savefig(tmp_path / "restyled.html")
@@ -762,6 +816,57 @@ def test_what_the_page_cannot_redraw_of_axes_is_named(tmp_path):
         "texts with a box: shown as exported (only Python redraws them for a new view)",
         "x ticks (a dashed spine at a data position or with bounds): shown as exported "
         "(only Python redraws them for a new view)"]
+
+
+def test_texts_in_blended_transforms_move_along_their_data_coordinate(tmp_path):
+    """ax.get_xaxis_transform(): x in data, y in axes fraction (and the other way
+    round): a pan moves such a text along its data coordinate only, as Python."""
+    def make():
+        fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+        ax.plot([0, 10], [-1, 1], color="0.8")
+        ax.text(5, 0.9, "xdata", transform=ax.get_xaxis_transform(), color="r")
+        ax.text(0.2, 0.3, "ydata", transform=ax.get_yaxis_transform(), color="b")
+        return fig
+
+    before, after, python, notices = page_and_python(
+        tmp_path, make, (500, 350), [("drag", 250, 175, 200, 235)], "blended_texts")
+    assert notices == {}, notices
+
+    def extent(img, channel):  # (top row, left column) of a text drawn in one channel
+        c = img[..., :3].astype(int)
+        hit = (c[..., channel] > 150) & (np.delete(c, channel, axis=-1).max(axis=-1) < 80)
+        rows, cols = np.flatnonzero(hit.any(axis=1)), np.flatnonzero(hit.any(axis=0))
+        return rows.min(), cols.min()
+
+    (r0, c0), (r1, c1) = extent(before, 0), extent(after, 0)
+    assert (r1 - r0, c1 - c0) == (0, pytest.approx(-50, abs=1))  # x with the data
+    (r0, c0), (r1, c1) = extent(before, 2), extent(after, 2)
+    assert (r1 - r0, c1 - c0) == (pytest.approx(60, abs=1), 0)  # y with the data
+    assert_same("follow_blended_texts", after, python)
+
+
+def test_a_secondary_axis_of_python_functions_follows_its_data_value(tmp_path):
+    """A secondary axis at a parent's data value whose functions a page cannot run
+    keeps its exported ticks, named, but moves across with the value: a pan along y
+    alone (its ticks unchanged) is Python's picture."""
+    def make():
+        fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+        ax.plot([0, 10], [-1, 1])
+        sec = ax.secondary_xaxis(0, functions=(lambda x: x**3, np.cbrt),  # not affine
+                                 transform=ax.transData)
+        sec.set_color("r")
+        return fig
+
+    before, after, python, notices = page_and_python(
+        tmp_path, make, (500, 350), [("drag", 250, 175, 250, 235)], "secondary_frozen")
+    assert list(notices.values()) == [
+        "secondary x axis (Python's functions): shown as exported (only Python redraws "
+        "them for a new view)"]
+    red = lambda img: (img[..., 0] > 200) & (img[..., 1] < 60)  # noqa: E731
+    rows = [np.flatnonzero(red(img).sum(axis=1) > 300) for img in (before, after)]
+    assert rows[0].size and rows[1].size and rows[1].min() - rows[0].min() == pytest.approx(
+        60, abs=1)  # the spine went down with y = 0
+    assert_same("follow_secondary_frozen", after, python)
 
 
 def test_texts_polar_and_3d_axes_cannot_move_are_named(tmp_path):
