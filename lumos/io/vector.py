@@ -334,8 +334,9 @@ def hatch_tile(hatch: str, cell: float, width: float) -> list[tuple]:
         if fam in "hv":
             for t in (np.arange(n) + 0.5) / n:
                 segs.append(((-0.1, t), (1.1, t)) if fam == "h" else ((t, -0.1), (t, 1.1)))
-        else:  # x + y = 2k/n ('/', rising to the right) or y - x = 2k/n ('\\')
-            for c in np.arange(-1, n + 2) * 2.0 / n:
+        else:  # x + y = 2k/n ('/', rising to the right: 0..2 cross the tile) or
+            # y - x = 2k/n ('\\': -1..1 do), a line either side beyond
+            for c in np.arange(-n // 2 - 1, n + 2) * 2.0 / n:
                 segs.append(((c + 0.1, -0.1), (c - 1.1, 1.1)) if fam == "n"
                             else ((-c - 0.1, -0.1), (1.1 - c, 1.1)))
     if segs:

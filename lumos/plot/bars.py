@@ -121,8 +121,8 @@ class BarCollection(Collection):
         given = cycle_rows(self._hatchcolors[keep], n, self._alpha)[order]
         self._hatched = set_hatches(self._hatch_paths, ax.figure, outlines,
                                     self._hatches[keep][order],
-                                    [hatch_rgba(g, e) for g, e in zip(given, edge[order],
-                                                                      strict=True)])
+                                    [hatch_rgba(g, e, self._alpha)
+                                     for g, e in zip(given, edge[order], strict=True)])
         # one group per edge draw: per distinct width when bar() was given one per bar
         every = np.full(len(self._xywh), self._linewidth) if self._widths is None \
             else self._widths
@@ -161,7 +161,7 @@ class BarCollection(Collection):
         fig = self.axes.figure
         edge = cycle_rows(self._edgecolors[i:i + 1], 1, self._alpha)[0]
         given = cycle_rows(self._hatchcolors[i:i + 1], 1, self._alpha)[0]
-        return (self._hatches[i], hatch_rgba(given, edge),
+        return (self._hatches[i], hatch_rgba(given, edge, self._alpha),
                 fig.points_to_pixels(rcParams.get("hatch.linewidth", 1.0)), fig.dpi)
 
     def get_hatch(self):
@@ -332,7 +332,8 @@ class Rectangle:
         """This bar's hatch color as RGBA floats."""
         i = self._i
         return hatch_rgba(cycle_rows(self._c._hatchcolors[i:i + 1], 1, self._c._alpha)[0],
-                            cycle_rows(self._c._edgecolors[i:i + 1], 1, self._c._alpha)[0])
+                            cycle_rows(self._c._edgecolors[i:i + 1], 1, self._c._alpha)[0],
+                            self._c._alpha)
 
     def set_hatchcolor(self, color) -> None:
         """This bar's hatch color (None: its edge color)."""

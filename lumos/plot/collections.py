@@ -100,17 +100,19 @@ def cycle_rows(rows: np.ndarray, n: int, alpha) -> np.ndarray:
     return out
 
 
-def hatch_rgba(given, edge) -> tuple:
+def hatch_rgba(given, edge, alpha=None, *, collection: bool = False) -> tuple:
     """The color of a hatch: the one given (``hatchcolor``; NaN: none given), else
-    ``hatch.color`` unless that says 'edge', else the edge color, else
-    ``patch.edgecolor`` where the edge is invisible (matplotlib's rule)."""
+    ``hatch.color`` faded by ``alpha`` unless that says 'edge', else the edge color, else
+    ``patch.edgecolor`` where the edge is invisible (matplotlib's rule: a collection's
+    ``alpha`` fades that default too, a patch's does not)."""
     if given is not None and np.isfinite(given).all():
         return tuple(float(c) for c in given)
     spec = rcParams.get("hatch.color", "edge")
     if spec not in ("edge", None):
-        return colors.to_rgba(spec)
-    return tuple(float(c) for c in edge) if edge[3] > 0 else \
-        colors.to_rgba(rcParams["patch.edgecolor"])
+        return colors.to_rgba(spec, alpha)
+    if edge[3] > 0:
+        return tuple(float(c) for c in edge)
+    return colors.to_rgba(rcParams["patch.edgecolor"], alpha if collection else None)
 
 
 def set_hatches(visual, figure, rings, hatches, rgba) -> bool:

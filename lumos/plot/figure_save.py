@@ -34,7 +34,8 @@ class FigureSaving:
         ``edgecolor`` replace the figure's for this file; ``bbox_inches="tight"`` crops
         (or grows) the picture to what is drawn, ``pad_inches`` around it; a Bbox in
         inches picks a region; ``metadata`` ({"Title": ..., "Creator": ...}) goes into
-        SVG and PDF files. Defaults come from ``rcParams["savefig.*"]``."""
+        PNG (text chunks; ``Software`` lumos's unless given, None leaves it out), SVG and
+        PDF files. Defaults come from ``rcParams["savefig.*"]``."""
         if kwargs:
             raise TypeError(f"savefig: unexpected keyword arguments {sorted(kwargs)}")
         if metadata is not None and not isinstance(metadata, dict):
@@ -45,9 +46,9 @@ class FigureSaving:
             raise ValueError(f"dpi: got {dpi!r}, expected a positive number")
         is_file = hasattr(fname, "write")
         kind = _file_format(None if is_file else Path(fname), format)
-        if metadata is not None and kind not in ("svg", "pdf"):
-            raise TypeError(f"metadata: not supported for {kind.upper()} files (only SVG "
-                            "and PDF)")
+        if metadata is not None and kind not in ("svg", "pdf", "png"):
+            raise TypeError(f"metadata: not supported for {kind.upper()} files (only PNG, "
+                            "SVG and PDF)")
         transparent = rcParams["savefig.transparent"] if transparent is None else transparent
         facecolor = rcParams["savefig.facecolor"] if facecolor is None else facecolor
         edgecolor = rcParams["savefig.edgecolor"] if edgecolor is None else edgecolor
@@ -97,9 +98,9 @@ class FigureSaving:
             image = self.canvas.render()
             if kind != "png":
                 return np.ascontiguousarray(image).tobytes()
-            from ..io.png import encode_png
+            from ..io.png import encode_png, file_metadata
 
-            return encode_png(image, dpi=dpi)
+            return encode_png(image, dpi=dpi, metadata=file_metadata(metadata))
         # vector: a pixel is 72 / dpi points; rasterized parts at the save's dpi
         ratio, points = dpi / self.dpi, 72.0 / self.dpi
         primitives = self.canvas.primitives(ratio)

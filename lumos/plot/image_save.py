@@ -5,6 +5,7 @@ as it is; PNG, JPEG, TIFF, ... through Pillow, SVG and PDF through a figure)."""
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -111,20 +112,33 @@ def _save_vector(fname, a, vmin, vmax, cmap, format, origin, dpi, metadata,  # n
 
 def _save_raster(fname, is_file: bool, rgba: np.ndarray, format: str, dpi: float,  # noqa: A002
                  metadata, pil_kwargs) -> None:
-    """PNG, JPEG, TIFF, ... through Pillow, as matplotlib writes them."""
+    """PNG through lumos's writer (the one ``savefig`` uses); with ``pil_kwargs``, and
+    JPEG, TIFF, ..., through Pillow, as matplotlib writes them."""
+    from ..io.png import encode_png, file_metadata, write_png
+
+    if format == "png" and pil_kwargs is None:
+        text = file_metadata(metadata)
+        if is_file:
+            fname.write(encode_png(rgba, dpi, metadata=text))
+        else:
+            write_png(fname, rgba, dpi, metadata=text)
+        return
     try:
         from PIL import Image, PngImagePlugin
     except ImportError as e:  # an optional dependency: say which
-        raise ImportError("imsave writes image files with Pillow: pip install pillow") from e
-    from .. import __version__
+        raise ImportError(f"imsave writes {format!r} files (and any with pil_kwargs) with "
+                          "Pillow: pip install pillow") from e
 
     kwargs = dict(pil_kwargs or {})  # the caller's dict stays as it is
     image = Image.frombuffer("RGBA", (rgba.shape[1], rgba.shape[0]),
                              np.ascontiguousarray(rgba), "raw", "RGBA", 0, 1)
     if format == "png":
+        if "pnginfo" in kwargs and metadata:
+            warnings.warn("imsave: metadata is overridden by the 'pnginfo' entry in "
+                          "pil_kwargs (as matplotlib)", stacklevel=3)
         if "pnginfo" not in kwargs:
             info = PngImagePlugin.PngInfo()
-            for k, v in {"Software": f"lumos {__version__}", **(metadata or {})}.items():
+            for k, v in file_metadata(metadata).items():
                 if v is not None:
                     info.add_text(k, v)
             kwargs["pnginfo"] = info

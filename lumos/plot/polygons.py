@@ -298,7 +298,8 @@ class FillBetweenPolyCollection(PolyCollection):
         """The hatch color as RGBA floats."""
         given = None if self._hatchcolor is None else \
             colors.to_rgba(self._hatchcolor, self._alpha)
-        return hatch_rgba(None if given is None else np.asarray(given), self.edge_rgba(1)[0])
+        return hatch_rgba(None if given is None else np.asarray(given), self.edge_rgba(1)[0],
+                          self._alpha, collection=True)
 
     def set_hatchcolor(self, color) -> None:
         """The hatch color (None: the edge color)."""

@@ -608,16 +608,25 @@ def colormap_property() -> property:
     return property(get, set, doc="The colormap (set with a name or a colormap object).")
 
 
-def colormap_texture(cmap, texture=None):
-    """The 256-entry lookup texture of a colormap, refilling ``texture`` when it can.
+# matplotlib's lookup (Colormap.__call__): entry floor(t * N) of the N-entry table, 1.0
+# the last, read with texelFetch so that neighbouring entries never blend (a 5-entry map
+# shows 5 flat bands). A program declares ``uniform sampler2D u_cmap`` before it.
+CMAP_ENTRY_GLSL = """
+vec4 cmap_entry(float t) {
+    int n = textureSize(u_cmap, 0).x;
+    return texelFetch(u_cmap, ivec2(clamp(int(t * float(n)), 0, n - 1), 0), 0);
+}
+"""
+MAX_CMAP_ENTRIES = 4096  # a longer table is resampled to this many (textures' width)
 
-    Palettes (tab10, Set1: ``interpolate`` false) are sampled with NEAREST so that
-    neighbouring entries never blend."""
+
+def colormap_texture(cmap, texture=None):
+    """The lookup texture of a colormap: its ``N`` entries (at most
+    ``MAX_CMAP_ENTRIES``), read by ``cmap_entry()``; refills ``texture`` when it can."""
     from ..gpu.resources import Texture
 
-    lut = cmap.lut(256)[None, :, :]
-    filt = "linear" if getattr(cmap, "interpolate", True) else "nearest"
-    if texture is None or texture.filter != filt:
-        return Texture(lut, filter=filt)
+    lut = cmap.lut(min(cmap.N, MAX_CMAP_ENTRIES))[None, :, :]
+    if texture is None or texture.data.shape != lut.shape:
+        return Texture(lut, filter="nearest")
     texture.set_data(lut)
     return texture

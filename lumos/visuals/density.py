@@ -29,6 +29,7 @@ from ..gpu.frame import Attribute, Draw, RenderTarget, State
 from ..gpu.resources import Buffer, Texture
 from ..shaders import ShaderTemplate
 from .base import (
+    CMAP_ENTRY_GLSL,
     DrawContext,
     Visual,
     as_positions,
@@ -173,6 +174,7 @@ void main() {{
 _SHADE_FS = f"""
 uniform sampler2D u_counts;
 uniform sampler2D u_cmap;
+{CMAP_ENTRY_GLSL}
 uniform vec2 u_target_origin;
 uniform vec2 u_clim;
 uniform float u_alpha;
@@ -205,7 +207,7 @@ void main() {{
 #else
     float t = hi > lo ? (c - lo) / (hi - lo) : 1.0;
 #endif
-    vec4 rgba = texture(u_cmap, vec2((clamp(t, 0.0, 1.0) * 255.0 + 0.5) / 256.0, 0.5));
+    vec4 rgba = cmap_entry(clamp(t, 0.0, 1.0));
     f_color = vec4(rgba.rgb, rgba.a * u_alpha);
 }}
 """

@@ -14,6 +14,7 @@ from ..primitives import Raster
 from ..shaders import ShaderTemplate
 from . import image_filters
 from .base import (
+    CMAP_ENTRY_GLSL,
     DrawContext,
     PrimitiveContext,
     Visual,
@@ -51,6 +52,7 @@ void main() {
 _COLORMAP = """
 uniform sampler2D u_data;
 uniform sampler2D u_cmap;
+""" + CMAP_ENTRY_GLSL + """
 uniform vec2 u_clim;
 uniform vec4 u_bad;
 uniform vec4 u_under;        // below u_clim.x and above u_clim.y: the colormap's extremes
@@ -77,7 +79,7 @@ vec4 colormap(float v) {
     if (span > 0.0 && v > u_clim.y) return u_over;
 #endif
     float t = span != 0.0 ? clamp((v - u_clim.x) / span, 0.0, 1.0) : 0.5;
-    return texture(u_cmap, vec2((t * 255.0 + 0.5) / 256.0, 0.5));
+    return cmap_entry(t);
 }
 """
 
@@ -175,22 +177,18 @@ _CHUNK = 1 << 20  # pixels converted at a time
 
 
 def _colormap_block(data: np.ndarray, lut: np.ndarray, clim: tuple[float, float],
-                    nearest: bool, extremes: list) -> np.ndarray:
+                    extremes: list) -> np.ndarray:
     """One block of ``Image._colormapped``: uint8 RGBA of ``data`` through the float64
-    lookup table ``lut`` as the shader's ``colormap()`` reads it; ``extremes`` are the
-    under, over and bad colors (0..255)."""
+    lookup table ``lut`` as the shader's ``colormap()`` reads it (``cmap_entry``: entry
+    floor(t * N), as matplotlib); ``extremes`` are the under, over and bad colors
+    (0..255)."""
     c0, c1 = clim
     with np.errstate(all="ignore"):
         t = np.clip((data.astype(np.float64) - c0) / (c1 - c0), 0, 1) if c1 != c0 \
             else np.full(data.shape, 0.5)
     bad = ~np.isfinite(data)
-    x = np.where(bad, 0.0, t) * 255.0  # texel coordinate of the lookup (colormap())
-    if nearest:
-        rgb = lut[np.floor(x + 0.5).astype(int)]
-    else:
-        i = np.minimum(np.floor(x).astype(int), 254)
-        f = (x - i)[..., None]
-        rgb = lut[i] * (1 - f) + lut[i + 1] * f
+    n = len(lut)
+    rgb = lut[np.minimum((np.where(bad, 0.0, t) * n).astype(int), n - 1)]
     under, over, bad_color = extremes
     masks = [(bad, bad_color)]
     if c1 > c0:
@@ -520,7 +518,6 @@ class Image(Visual):
         (h, w, 4) uint8, without the opacity."""
         data = self._data[rows, cols]
         lut = self._cmap_texture.data[0].astype(np.float64)
-        nearest = self._cmap_texture.filter == "nearest"
         extremes = [np.asarray(colors.to_rgba(c)) * 255.0
                     for c in (self._cmap.under, self._cmap.over, self._cmap.bad)]
         out = np.empty((*data.shape[:2], 4), np.uint8)
@@ -528,8 +525,7 @@ class Image(Visual):
         # 1000² field made this 4-5x slower
         step = max(1, _CHUNK // 16 // max(1, data.shape[1]))
         for r in range(0, data.shape[0], step):
-            out[r : r + step] = _colormap_block(data[r : r + step], lut, self._clim, nearest,
-                                                extremes)
+            out[r : r + step] = _colormap_block(data[r : r + step], lut, self._clim, extremes)
         return out
 
     def _colored_target(self, ctx: DrawContext, uniforms: dict) -> tuple:

@@ -19,6 +19,7 @@ from ..gpu.resources import Buffer, changed_rows
 from ..primitives import Mesh3D
 from ..shaders import ShaderTemplate
 from .base import (
+    CMAP_ENTRY_GLSL,
     DrawContext,
     Visual,
     as_array,
@@ -74,6 +75,7 @@ uniform int u_shading;   // 0 none, 1 flat, 2 smooth
 uniform vec4 u_color;
 uniform float u_alpha;
 uniform sampler2D u_cmap;
+""" + CMAP_ENTRY_GLSL + """
 uniform vec2 u_clim;
 uniform mat4 u_projection;
 in vec3 v_eye;
@@ -87,7 +89,7 @@ out vec4 f_color;
 vec4 colormap(float v) {
     float span = u_clim.y - u_clim.x;
     float t = span != 0.0 ? clamp((v - u_clim.x) / span, 0.0, 1.0) : 0.5;
-    return texture(u_cmap, vec2((t * 255.0 + 0.5) / 256.0, 0.5));
+    return cmap_entry(t);
 }
 
 void main() {

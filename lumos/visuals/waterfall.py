@@ -18,7 +18,14 @@ from .. import colors
 from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer
 from ..shaders import ShaderTemplate
-from .base import DrawContext, Visual, check_number, check_numbers, colormap_property
+from .base import (
+    CMAP_ENTRY_GLSL,
+    DrawContext,
+    Visual,
+    check_number,
+    check_numbers,
+    colormap_property,
+)
 from .ring import MAX_TEXTURE, PushRing, TextureRing, as_float32, intervals
 
 _VERTEX = """
@@ -35,7 +42,8 @@ void main() {
 
 _FRAGMENT = """
 uniform highp sampler2D u_data;  // RG: one row per spectrum, a ring of u_rows rows
-uniform highp sampler2D u_cmap;  // RGBA8 lookup table of 256 entries
+uniform highp sampler2D u_cmap;  // RGBA8 lookup table: the colormap's entries
+""" + CMAP_ENTRY_GLSL + """
 uniform vec2 u_clim;
 uniform vec4 u_bad;
 uniform int u_rows;       // capacity
@@ -59,7 +67,7 @@ void main() {
     }
     float span = u_clim.y - u_clim.x;
     float t = span != 0.0 ? clamp((v - u_clim.x) / span, 0.0, 1.0) : 0.5;
-    f_color = texture(u_cmap, vec2((t * 255.0 + 0.5) / 256.0, 0.5));
+    f_color = cmap_entry(t);
 }
 """
 

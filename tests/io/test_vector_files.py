@@ -205,7 +205,7 @@ def test_savefig_keywords_it_does_not_know_raise(plt, tmp_path):
     with pytest.raises(TypeError, match="papertype"):
         fig.savefig(tmp_path / "x.svg", papertype="a4")
     with pytest.raises(TypeError, match="metadata"):
-        fig.savefig(tmp_path / "x.png", metadata={"Title": "t"})
+        fig.savefig(tmp_path / "x.rgba", metadata={"Title": "t"})
     with pytest.raises(ValueError, match="format"):
         fig.savefig(tmp_path / "x.pdf", format="eps")
     with pytest.raises(ValueError, match="suffix"):
@@ -333,3 +333,23 @@ def test_the_same_figure_writes_the_same_bytes(plt, tmp_path, monkeypatch):
     vector._subset.cache_clear()
     monkeypatch.setattr(_h_e_a_d, "timestampNow", lambda: 4_000_000_000)
     assert fig.savefig(tmp_path / "b.pdf").read_bytes() == first
+
+
+@pytest.mark.parametrize("hatch", ["/", "\\", "x", "\\\\"])
+def test_hatch_tile_diagonals_cross_the_whole_tile(hatch):
+    """Every diagonal of matplotlib's spacing (2/n of a tile along each axis) that crosses
+    the tile is in it: '\\' lacked those below the main diagonal (y - x < 0), which left
+    gaps in SVG and PDF hatches."""
+    from lumos.io.vector import HATCH_DENSITY, hatch_tile
+
+    (verts, _, filled, _), = hatch_tile(hatch, 1.0, 1.0)
+    a, b = verts[0::2], verts[1::2]
+    slope = (b[:, 1] - a[:, 1]) / (b[:, 0] - a[:, 0])
+    n = HATCH_DENSITY * max(hatch.count("\\") + hatch.count("x"), hatch.count("/"))
+    for sign, want in ((-1, np.arange(0, n + 1) * 2 / n), (1, np.arange(-n // 2, n // 2 + 1)
+                                                           * 2 / n)):
+        sel = np.isclose(slope, sign)
+        if not sel.any():
+            continue
+        c = a[sel, 1] - sign * a[sel, 0]  # x + y (rising) or y - x (falling)
+        assert all(np.isclose(c, w).any() for w in want if -1 <= w <= 2), hatch

@@ -76,3 +76,21 @@ def test_bad_input_is_named_and_leaves_the_file(tmp_path):
     with pytest.raises(TypeError, match="fname"):
         plt.imsave(3, np.zeros((3, 3)))
     assert path.read_bytes() == b"old"
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+def test_a_nan_pixel_is_transparent_without_limits(tmp_path, bad):
+    """NaN (and inf, as matplotlib's masked_invalid) is the bad color, (0, 0, 0, 0); the
+    other pixels are colored over the finite range. matplotlib 3.11's imsave takes its
+    limits from arr.min() there, NaN, and writes every pixel (0, 0, 0, 0); lumos writes
+    what matplotlib writes for the masked array."""
+    z = np.random.default_rng(4).random((5, 6))
+    z[1, 2] = bad
+    copy = z.copy()
+    plt.imsave(tmp_path / "l.png", z)
+    mplt.imsave(tmp_path / "m.png", np.ma.masked_invalid(z))
+    ours, theirs = _pixels(tmp_path / "l.png"), _pixels(tmp_path / "m.png")
+    assert ours[1, 2].tolist() == [0, 0, 0, 0]
+    assert (ours[..., 3] == 255).sum() == z.size - 1
+    assert np.abs(ours.astype(int) - theirs).max() <= 1
+    np.testing.assert_array_equal(z, copy)

@@ -207,3 +207,20 @@ def test_shader_error_is_reported_with_line_numbers(tmp_path):
     text = str(err.value)
     assert "shader compilation failed" in text
     assert "   6  void main() { oops }" in text  # header is 4 lines, then the source
+
+
+def test_waterfall_reads_its_colormap_entries_as_python(tmp_path):
+    """The waterfall's program (cmap_entry: a colormap of 5 entries, no blends) runs on
+    the page as in Python."""
+    from lumos.colors import get_cmap
+    from lumos.scene import Canvas
+    from lumos.visuals.waterfall import Waterfall
+
+    canvas = Canvas(size=(64, 40), bgcolor="white")
+    view = canvas.add_view()
+    w = Waterfall(n_freq=64, capacity=40, freqs=(0, 64),
+                  cmap=get_cmap("viridis", 5))
+    w.push(np.tile(np.linspace(0, 1, 64), (40, 1)))
+    view.add(w)
+    view.camera.rect = (0.0, 0.0, 64.0, 40.0)  # its bounds
+    check_frame(canvas.frame(), tmp_path, "web_waterfall", min_colors=5)
