@@ -387,3 +387,25 @@ def test_markers_refuse_a_bad_cap(cap):
 
     with pytest.raises(ValueError, match="cap: got"):
         Markers(symbol="plus_line", cap=cap)
+
+
+def test_a_scatter_legend_marker_joins_round_as_the_points(plt):
+    # matplotlib's legend marker of a scatter is a collection too: round joins, where a
+    # line's square marker (and lumos's before) has mitered corners
+    def corners(draw):
+        fig, ax = plt.subplots(figsize=(3, 2), dpi=100)
+        draw(ax)
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        ax.set_axis_off()
+        fig.legend(loc="center", scatterpoints=1, numpoints=1, labelcolor="white")
+        img = fig.render()[..., :3].astype(int)
+        ys, xs = np.nonzero(img.max(axis=2) < 60)  # the black edge
+        return [img[y, x] for y in (ys.min(), ys.max()) for x in (xs.min(), xs.max())]
+
+    for pixel in corners(lambda ax: ax.scatter([5], [5], marker="s", s=900, c="red",
+                                               edgecolors="k", linewidths=8, label="sq")):
+        assert pixel.min() > 150  # rounded off
+    for pixel in corners(lambda ax: ax.plot([5], [5], "s", ms=30, mfc="red", mec="k",
+                                            mew=8, label="sq")):
+        assert pixel.max() < 60  # a line's marker keeps the square's miter
