@@ -14,8 +14,8 @@ How each call is drawn:
 
 - ``draw_path``: open polylines into lumos's ``Line`` (butt, round or projecting ends;
   round joins; dashes), fills, hatches and closed outlines into ``Paths`` (earcut fills
-  with 4x multisampling; a fill that crosses itself is cut into simple loops first,
-  which keeps the nonzero rule). Small paths pass through matplotlib's own cleanup in
+  with 4x multisampling; a fill that crosses itself fills by the nonzero rule, as
+  Agg's: ``lumos.geometry.winding_fill``). Small paths pass through matplotlib's own cleanup in
   Agg's pixel space, so Agg's snapping puts edges on the same pixels; long ones keep
   their data coordinates.
 - ``draw_markers`` and scatter-like ``draw_path_collection``: each marker is rasterized

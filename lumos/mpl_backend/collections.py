@@ -20,7 +20,6 @@ from .items import (
     polyline,
     style_key,
 )
-from .untangle import untangled
 
 MAX_SPRITES = 2048  # distinct marker sprites in one collection; beyond, paths
 
@@ -223,15 +222,8 @@ class CollectionsMixin:
         hw = self.points_to_pixels(gc.get_hatch_linewidth())
         lo, hi = np.full(2, np.inf), np.full(2, -np.inf)
         for v, c, fill, stroke, hc in prims:
-            simple = untangled(v, c) if fill is not None or hatch else None
-            if simple is None:
-                out.append(prim.Path(v, c, fill=fill, stroke=stroke, hatch=hatch or None,
-                                     hatch_color=hc, hatch_width=hw))
-            else:
-                out.append(prim.Path(simple[0], simple[1], fill=fill, hatch=hatch or None,
-                                     hatch_color=hc, hatch_width=hw))
-                if stroke is not None:
-                    out.append(prim.Path(v, c, stroke=stroke))
+            out.append(prim.Path(v, c, fill=fill, stroke=stroke, hatch=hatch or None,
+                                 hatch_color=hc, hatch_width=hw))
             if box is None:
                 f = drawn(v, c)
                 if len(f):

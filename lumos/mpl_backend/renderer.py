@@ -46,7 +46,6 @@ from .items import (
     style_key,
 )
 from .text import TextMixin
-from .untangle import untangled
 
 _warned: set = set()
 
@@ -340,18 +339,11 @@ class RendererLumos(CollectionsMixin, TextMixin, RendererBase):
 
     def _paths(self, clip, box, affine, verts, codes, fill, stroke, hatch, hatch_color,
                hatch_width, gc) -> None:
-        """A filled, hatched or closed path for the Paths visual; a fill that crosses
-        itself is cut into simple loops first (the outline stays as it was)."""
+        """A filled, hatched or closed path for the Paths visual (which fills a path that
+        crosses itself by the nonzero rule, as Agg)."""
         hc = hatch_color if hatch else None
-        simple = untangled(verts, codes) if fill is not None or hatch else None
-        if simple is None:
-            paths = [prim.Path(verts, codes, fill=fill, stroke=stroke, hatch=hatch,
-                               hatch_color=hc, hatch_width=hatch_width)]
-        else:
-            paths = [prim.Path(simple[0], simple[1], fill=fill, hatch=hatch, hatch_color=hc,
-                               hatch_width=hatch_width)]
-            if stroke is not None:
-                paths.append(prim.Path(verts, codes, stroke=stroke))
+        paths = [prim.Path(verts, codes, fill=fill, stroke=stroke, hatch=hatch,
+                           hatch_color=hc, hatch_width=hatch_width)]
         fp = (checksum(verts), checksum(codes), style_key(paths[0]))
         self._add(PathItem("paths", clip, box, affine, fp, style=_aliased(gc, fill, hatch),
                            paths=paths))

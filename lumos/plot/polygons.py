@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
-from ..geometry import triangulate_polygon
+from ..geometry import fill_polygon
 from ..visuals import Paths
 from ..visuals.path import hatch_counts
 from .artists import LegendHandle
@@ -79,9 +79,7 @@ class Polygon(Collection):
         ok = np.isfinite(pts).all(axis=1)
         fill = None
         if self._fill:
-            good = pts[ok]
-            faces = triangulate_polygon(good)
-            fill = (good, faces, self.face_rgba(1))
+            fill = (*fill_polygon(pts[ok]), self.face_rgba(1))
         outline = pts[ok]
         if self._closed and len(outline) > 2 and not np.array_equal(outline[0], outline[-1]):
             outline = np.r_[outline, outline[:1]]
@@ -145,8 +143,7 @@ class PolyCollection(Collection):
         face = self.face_rgba(n)
         verts, faces, cols, offset = [], [], [], 0
         for p, c in zip(polys, face, strict=True):
-            good = p[np.isfinite(p).all(axis=1)]
-            tri = triangulate_polygon(good)
+            good, tri = fill_polygon(p)
             verts.append(good)
             faces.append(tri + offset)
             cols.append(np.repeat(c[None], len(good), axis=0))

@@ -20,10 +20,12 @@ a view over the whole canvas that draws an axes' unclipped artists.
 
 What differs from matplotlib's Agg: joins and caps are round (the Line visual's; the
 exact ``join``/``cap`` travel in ``primitives`` for vector devices), dashed strokes get
-butt ends at their dashes; a ring that crosses itself is triangulated by earcut (about
-even-odd); rings that cross each other are classified by one vertex each. Where such
+butt ends at their dashes. Rings that cross or touch themselves or each other fill by
+the path's rule as Agg's does (``lumos.geometry.winding_fill``: trapezoids between the
+crossings, which do not overlap); past its size limits (millions of segment pairs or
+trapezoids) such a path falls back to earcut (about even-odd), and where those
 triangles overlap, a visual of one translucent path in a 2D view fills with a depth
-test against a depth of its own, so each sample is shaded once, as Agg's nonzero fill.
+test against a depth of its own, so each sample is shaded once.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ import math
 import numpy as np
 
 from .. import primitives as prim
-from ..geometry import triangulate
+from ..geometry import crossings, ring_segments, triangulate, winding_fill
 from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer
 from ..path import Flat, flatten, winding_number
@@ -259,43 +261,16 @@ def _convex_fans(flat: Flat, rings: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return faces.astype(np.int64), convex
 
 
-#: segment pairs :func:`_crosses` tests at most; past it a path counts as crossing
-#: itself (a fill with the depth test costs little, never a picture)
-CROSS_PAIRS = 1 << 22
-
-
-def _crosses(pts: np.ndarray, ends) -> bool:
-    """Whether rings (``pts``, ring ``k`` ending at row ``ends[k]``) cross themselves or
-    each other: where they do, their triangles cover some pixels twice. Pairs of edges
-    whose x extents overlap (a sweep along x) are tested for a proper crossing."""
-    n = len(pts)
-    if n < 4:
-        return False
-    ends = np.asarray(ends, np.int64)
-    nxt = np.arange(1, n + 1)
-    nxt[ends - 1] = np.r_[0, ends[:-1]]  # each ring closes on its first point
-    a, b = pts, pts[nxt]
-    lo, hi = np.minimum(a, b), np.maximum(a, b)
-    order = np.argsort(lo[:, 0], kind="stable")
-    reach = np.searchsorted(lo[order, 0], hi[order, 0], side="right")
-    count = np.maximum(reach - np.arange(n) - 1, 0)
-    total = int(count.sum())
-    if total > CROSS_PAIRS:
-        return True
-    if not total:
-        return False
-    first = np.repeat(np.arange(n), count)
-    second = first + 1 + np.arange(total) - np.repeat(np.cumsum(count) - count, count)
-    i, j = order[first], order[second]
-    keep = (nxt[i] != j) & (nxt[j] != i) & (lo[i, 1] <= hi[j, 1]) & (lo[j, 1] <= hi[i, 1])
-    i, j = i[keep], j[keep]
-
-    def side(p, q, r):
-        return np.sign((q[:, 0] - p[:, 0]) * (r[:, 1] - p[:, 1])
-                       - (q[:, 1] - p[:, 1]) * (r[:, 0] - p[:, 0]))
-
-    return bool(((side(a[i], b[i], a[j]) * side(a[i], b[i], b[j]) < 0)
-                 & (side(a[j], b[j], a[i]) * side(a[j], b[j], b[i]) < 0)).any())
+def _crossing_paths(flat: Flat, rings: np.ndarray) -> set[int] | None:
+    """The paths whose ``rings`` cross themselves or each other (earcut cannot fill
+    those as Agg does); None when there are too many segment pairs to tell."""
+    if not len(rings):
+        return set()
+    pts = np.concatenate([flat.ring(r) for r in rings])
+    size = flat.starts[rings + 1] - flat.starts[rings]
+    owner = np.repeat(flat.owner[rings], size)
+    found = crossings(pts, ring_segments(pts, np.cumsum(size)), group=owner)
+    return None if found is None else set(owner[found[0]].tolist())
 
 
 def _area(p: np.ndarray) -> float:
@@ -370,6 +345,8 @@ class Paths(Visual):
         # translucent path then fills each sample once (a depth test, in draws)
         self._overlapping = False
         self._origin = np.zeros(3)
+        # points of the winding fills of paths that cross themselves (after the rings')
+        self._extra, self._extra_owner = np.zeros((0, 2)), np.zeros(0, np.int64)
         self._paths: list[prim.Path] = []
         self._units = "data"
         self._anchors = None
@@ -524,11 +501,29 @@ class Paths(Visual):
         for r in rest.tolist():
             by_path.setdefault(int(flat.owner[r]), []).append(r)
         self._overlapping = False
+        extra, extra_owner = [], []  # points the winding fills add after flat.points
+        count = len(flat.points)
+        crossing = _crossing_paths(flat, rest)
+        if crossing is None:  # too many pairs among all paths: path by path
+            crossing = {i for i, rings in by_path.items()
+                        if _crossing_paths(flat, np.array(rings)) != set()}
         for i, rings in by_path.items():
-            if len(paths) == 1:
-                self._overlapping = _crosses(
-                    np.concatenate([flat.ring(r) for r in rings]),
-                    np.cumsum([flat.starts[r + 1] - flat.starts[r] for r in rings]))
+            if i in crossing:
+                pts = np.concatenate([flat.ring(r) for r in rings])
+                ends = np.cumsum([flat.starts[r + 1] - flat.starts[r] for r in rings])
+                # a non-linear transform (log, polar: theta first) keeps lines of
+                # constant x straight, where slabs meet: no cracks between them
+                fill = winding_fill(pts, ends, paths[i].fill_rule,
+                                    axis=0 if is_nonlinear(self) else None)
+                if fill is not None:
+                    faces.append(fill[1] + count)
+                    face_owner.append(np.full(len(fill[1]), i))
+                    extra.append(fill[0])
+                    extra_owner.append(np.full(len(fill[0]), i))
+                    count += len(fill[0])
+                    continue
+                # too large to resolve: earcut's triangles, overlapping where it crosses
+                self._overlapping = len(paths) == 1
             for region in _regions(flat, rings, paths[i].fill_rule):
                 pts = np.concatenate([flat.ring(r) for r in region])
                 ends = np.cumsum([flat.starts[r + 1] - flat.starts[r] for r in region])
@@ -538,6 +533,8 @@ class Paths(Visual):
                                        for r in region])
                 faces.append(rows[tri])
                 face_owner.append(np.full(len(tri), i))
+        self._extra = np.concatenate(extra) if extra else np.zeros((0, 2))
+        self._extra_owner = np.concatenate(extra_owner) if extra else np.zeros(0, np.int64)
         self._faces = np.concatenate(faces) if faces else np.zeros((0, 3), np.int64)
         self._face_owner = np.concatenate(face_owner).astype(np.int64) if face_owner \
             else np.zeros(0, np.int64)
@@ -612,6 +609,9 @@ class Paths(Visual):
             else np.zeros(0, np.int64)
         placed = self._place(flat.points, owner_pt, ppu, rect)
         layer = self._layers(placed)
+        if len(self._extra):  # the winding fills' own points, for triangles only
+            owner_pt = np.r_[owner_pt, self._extra_owner]
+            placed = np.r_[placed, self._place(self._extra, self._extra_owner, ppu, rect)]
         self._layer_of = layer
         nlayers = int(layer.max()) + 1 if len(layer) else 0
         # fills: one vertex buffer, triangles sorted by layer (stable: path order kept)
@@ -631,7 +631,10 @@ class Paths(Visual):
         if len(faces):
             pts3 = np.zeros((len(placed), 3))
             pts3[:, :2] = placed
-            self._origin, local, _ = split_origin(pts3)
+            if is_nonlinear(self):  # the shader's transform takes absolute points (Mesh's)
+                self._origin, local = np.zeros(3), np.nan_to_num(pts3).astype(np.float32)
+            else:
+                self._origin, local, _ = split_origin(pts3)
             self._pos.set_data(local)
             self._color.set_data(rgba_bytes(self._fill_rgba[owner_pt]))
             self._index.set_data(np.ascontiguousarray(faces, np.uint32).reshape(-1))

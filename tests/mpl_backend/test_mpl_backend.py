@@ -19,6 +19,7 @@ from mpl_compare import RMS_TOL, rms
 from lumos.mpl_backend import FigureCanvasLumos, LumosFallbackWarning
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "plot"))  # test_winding_fill's shapes
 
 
 def _figure() -> Figure:
@@ -280,3 +281,16 @@ def test_rasterized_artist_is_an_image_in_svg():
     fig.savefig(buf, format="svg", dpi=100)
     text = buf.getvalue().decode()
     assert text.count("<image") == 1
+
+
+@pytest.mark.parametrize("name", ["pentagram", "figure_eight_patch", "random_polygon",
+                                  "pentagram_patch_translucent", "donut_opposite_turn"])
+def test_self_crossing_fills_are_agg_s(agg_and_lumos, name):
+    # Agg fills by the nonzero rule; mean differences before (cut into loops): 4.71,
+    # 20.82, 5.44, 2.44, 0.13
+    import matplotlib.pyplot as mplt
+    from test_winding_fill import draw
+
+    agg, ours = agg_and_lumos(lambda: draw(mplt, name))
+    mplt.close("all")
+    assert np.abs(agg.astype(int) - ours.astype(int)).mean() < 0.5

@@ -46,3 +46,22 @@ def test_page_fills_a_self_crossing_band_once(tmp_path):
     orange = (img[..., 0] > 240) & (img[..., 2] < 230)
     assert orange.sum() > 10000
     assert int((orange & (img[..., 1] < ONCE[1] - 6)).sum()) == 0
+
+
+@pytest.mark.parametrize("name", ["pentagram", "figure_eight_patch",
+                                  "pentagram_patch_translucent", "donut_opposite_turn"])
+def test_page_and_svg_fill_a_self_crossing_outline_as_matplotlib(tmp_path, name):
+    # the page draws Python's triangles (geometry.winding_fill); the SVG file gives the
+    # outline itself to the browser, filled nonzero as matplotlib's
+    from test_winding_fill import blue_share, draw, mpl_picture
+
+    theirs = mpl_picture(name)
+    page = page_as_python(draw(plt, name), tmp_path, name)
+    assert np.abs(page - theirs).mean() < 1.0
+    assert blue_share(page) == pytest.approx(blue_share(theirs), abs=0.005)
+    fig = draw(plt, name)
+    fig.savefig(tmp_path / f"{name}.svg")
+    plt.close(fig)
+    with browser.svg_browser(tmp_path / f"{name}.svg", theirs.shape[1]) as b:
+        svg = browser.rasterize_svg(b, tmp_path / f"{name}.svg", theirs.shape[1])
+    assert np.abs(svg[..., :3].astype(int) - theirs).mean() < 1.5
