@@ -123,7 +123,10 @@ def _outline_join_snippet(outline: MarkerOutline, join: str) -> Snippet:
     corners = _joined_corners(outline, join)
     if not corners:
         return _join_snippet("", "round")
-    name = f"outline{hashlib.sha1(repr(outline._key).encode()).hexdigest()[:12]}"
+    key = hashlib.sha1(outline.vertices.tobytes())
+    key.update(repr((outline.codes is None or outline.codes.tolist(), outline.filled,
+                     join)).encode())
+    name = f"outline{key.hexdigest()[:12]}"
     return Snippet(f"join_{name}_{join}", join_glsl(name, join, corners, slack=0.02))
 
 
