@@ -231,7 +231,8 @@ def ring_corners(pts: np.ndarray, closed: bool = True) -> list:
     out = []
     for a, v, b in triples:
         d1, d2 = (v - a) / np.hypot(*(v - a)), (b - v) / np.hypot(*(b - v))
-        if abs(d1[0] * d2[1] - d1[1] * d2[0]) > 1e-9:  # a straight vertex joins nothing
+        # a straight vertex joins nothing; a way back (an asterisk's tip) does
+        if abs(d1[0] * d2[1] - d1[1] * d2[0]) > 1e-9 or d1 @ d2 < 0:
             out.append((v, d1, d2))
     return out
 
@@ -243,6 +244,8 @@ def _corner_geometry(d1, d2) -> tuple:
     def normal(d):  # noqa: E306
         return np.array([d[1], -d[0]]) if left_turn else np.array([-d[1], d[0]])
     o1, o2 = normal(d1), normal(d2)
+    if np.hypot(*(o1 + o2)) < 1e-9:  # a way back: the join lies beyond the tip
+        return o1, o2, np.asarray(d1, np.float64), 0.0
     m = (o1 + o2) / np.hypot(*(o1 + o2))
     return o1, o2, m, float(o1 @ m)
 
@@ -262,7 +265,8 @@ def corners_reach(corners: list, join: str) -> float:
     """:func:`join_reach` of the corners of :func:`ring_corners`."""
     if join != "miter":
         return 1.0
-    return max([1.0] + [1.0 / _corner_geometry(d1, d2)[3] for _, d1, d2 in corners])
+    cosines = [_corner_geometry(d1, d2)[3] for _, d1, d2 in corners]
+    return max([1.0] + [1.0 / c for c in cosines if c > 0])
 
 
 def join_glsl(name: str, join: str, corners: list | None = None, slack: float = 1e-3) -> str:
@@ -284,8 +288,9 @@ def join_glsl(name: str, join: str, corners: list | None = None, slack: float = 
     lines = [head, "    float hw = 0.5 * ew; float d = e; vec2 q;"]
     for v, d1, d2 in corners:
         o1, o2, m, cos_half = _corner_geometry(d1, d2)
-        reach = f"min(hw * {1.0 / cos_half:.6f}, hw * ew)" if join == "miter" else \
-            f"hw * {cos_half:.6f}"
+        # (a way back, cos 0, ends flat at the tip whatever the join)
+        reach = f"min(hw * {1.0 / cos_half:.6f}, hw * ew)" if join == "miter" and cos_half > 0 \
+            else f"hw * {cos_half:.6f}"
         lines.append(
             f"    q = p - r * {_glsl_vec(v)};\n"
             f"    if (dot(q, {_glsl_vec(d1)}) > 0.0 && dot(q, {_glsl_vec(d2)}) < 0.0 "

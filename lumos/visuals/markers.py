@@ -268,10 +268,11 @@ void main() {
 #else
     float ew = u_edge_width * u_pixel_ratio;
     if (u_stroke > 0.5) {  // a line marker: segments ew wide, in the point's color
-        // (the segments' own edge function ignores d: the compiler drops $symbol)
+        // (the segments' own edge function ignores d: the compiler drops $symbol; an
+        // outline's corners join, an asterisk's tips end flat as matplotlib's bevel)
         float w = max(ew, 1.0);
-        float a = clamp(0.5 * w - $edge(offset, v_radius, $symbol(offset, v_radius), w)
-                        + 0.5, 0.0, 1.0);
+        float a = clamp(0.5 * w - $join(offset, v_radius, $edge(offset, v_radius,
+                                        $symbol(offset, v_radius), w), w) + 0.5, 0.0, 1.0);
         if (a <= 0.0) discard;
         f_color = vec4(v_color.rgb, v_color.a * a);
         return;

@@ -432,6 +432,10 @@ def test_regular_and_sheared_outline_markers_join_as_matplotlib():
     _, at = _one_marker(marker=style, **kw)
     cx = 30 + 30 * np.tan(np.radians(25))
     assert _near(at(cx + 3, 30 + 4), (0, 0, 0))
+    # (6, 2): an asterisk's tips end flat (matplotlib bevels its ways back; round: 5)
+    _, at = _one_marker(marker=(6, 2, 0), **kw)
+    assert _near(at(0, 30 + 3), (255, 255, 255))
+    assert _near(at(0, 30 - 2), (0, 0, 0))
     for marker in [(3, 0), (5, 1, 10), (6, 2), (4, 0, 45)]:
         assert regular_marker(*marker).join == MarkerStyle(marker).get_joinstyle(), marker
     assert text_marker("$x$").join == MarkerStyle("$x$").get_joinstyle() == "round"
