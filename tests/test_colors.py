@@ -720,3 +720,42 @@ def test_colormap_bytes_are_the_bytes_of_its_float_rows(name):
             assert np.array_equal(c.rgba_bytes(values), expected)
     with pytest.raises(ValueError, match="X: got a scalar"):
         cmap.rgba_bytes(0.5)
+
+
+@pytest.mark.parametrize("n", [3, 7, 100, 300])
+def test_resampled_matches_matplotlib_for_every_builtin(n):
+    """ListedColormaps (viridis, tab10) pick their nearest entries; maps matplotlib
+    defines by segment rows evaluate them anew (gist_stern's jumps stay sharp). Only the
+    maps matplotlib defines by functions of x (flag, gnuplot, ...) interpolate the table."""
+    matplotlib = pytest.importorskip("matplotlib")
+    mc = pytest.importorskip("matplotlib.colors")
+    x = np.arange(n)
+    for name in lc.colormap_names():
+        if name.startswith("lumos_test"):
+            continue
+        theirs = matplotlib.colormaps[name]
+        functions = not isinstance(theirs, mc.ListedColormap) and any(
+            callable(rows) for rows in theirs._segmentdata.values())
+        for suffix in ("", "_r"):
+            ours = get_cmap(name + suffix).resampled(n)
+            want = matplotlib.colormaps[name + suffix].resampled(n)(x)
+            tol = 0.1 if functions else 1 / 255  # the tables are stored as bytes
+            assert np.abs(ours(x) - want).max() <= tol, name + suffix
+
+
+def test_resampled_segments_of_user_maps_match_matplotlib():
+    mc = pytest.importorskip("matplotlib.colors")
+    seg = {"red": [(0, 0, 0), (0.3, 1, 0.2), (1, 1, 1)], "green": [(0, 0, 0), (1, 1, 1)],
+           "blue": [(0, 0, 0.3), (0.4, 0.8, 0.2), (1, 0, 0)]}
+    x = np.arange(11)
+    for ours, theirs in [
+        (lc.LinearSegmentedColormap("s", seg, N=256, gamma=2.0),
+         mc.LinearSegmentedColormap("s", seg, N=256, gamma=2.0)),
+        (Colormap.from_list("f", ["red", (0.2, 0.9, 0.1, 0.5), "blue"]),
+         mc.LinearSegmentedColormap.from_list("f", ["red", (0.2, 0.9, 0.1, 0.5), "blue"])),
+        (Colormap.from_list("p", [(0, "k"), (0.33, "w"), (1, "r")], gamma=0.5),
+         mc.LinearSegmentedColormap.from_list("p", [(0, "k"), (0.33, "w"), (1, "r")],
+                                              gamma=0.5)),
+    ]:
+        for a, b in ((ours, theirs), (ours.reversed(), theirs.reversed())):
+            assert np.allclose(a.resampled(11)(x), b.resampled(11)(x), atol=1e-9), a.name

@@ -45,6 +45,19 @@ def main(folder: str) -> None:
     for alias, name in ALIASES.items():
         assert np.array_equal(tables[name], np.round(
             matplotlib.colormaps[alias](np.arange(matplotlib.colormaps[alias].N)) * 255)), alias
+    # lumos.colors resamples these by picking entries, the others through their segments
+    from lumos.colors.maps import LISTED_NAMES
+
+    listed = {name for name in tables
+              if isinstance(matplotlib.colormaps[name], mcolors.ListedColormap)}
+    assert listed == LISTED_NAMES, sorted(listed ^ LISTED_NAMES)
+    segments = {f"{name}/{channel}": np.asarray(rows, dtype=np.float64)
+                for name in sorted(set(tables) - listed)
+                for channel, rows in matplotlib.colormaps[name]._segmentdata.items()
+                if not any(callable(r) for r in matplotlib.colormaps[name]._segmentdata.values())}
+    out = os.path.join(folder, "colormap_segments.npz")
+    np.savez_compressed(out, **segments)
+    print(f"wrote {len(segments)} segment tables to {out} ({os.path.getsize(out)} bytes)")
     out = os.path.join(folder, "colormaps.npz")
     np.savez_compressed(out, **tables)
     print(f"wrote {len(tables)} colormaps to {out} ({os.path.getsize(out)} bytes) "

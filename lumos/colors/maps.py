@@ -39,6 +39,17 @@ __all__ = [
 
 _DATA_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data",
                           "colormaps.npz")
+#: matplotlib's ``segmentdata`` rows of its built-in LinearSegmentedColormaps defined by
+#: rows (keys ``name/channel``), read when one of them is resampled
+_SEGMENTS_FILE = os.path.join(os.path.dirname(_DATA_FILE), "colormap_segments.npz")
+_segments: dict[str, dict[str, np.ndarray]] | None = None
+#: the built-in maps matplotlib makes ListedColormaps: resampling picks their entries
+#: (tools/make_colormaps.py checks this list against matplotlib)
+LISTED_NAMES = frozenset({
+    "Accent", "Dark2", "Paired", "Pastel1", "Pastel2", "Set1", "Set2", "Set3", "berlin",
+    "cividis", "inferno", "magma", "managua", "okabe_ito", "plasma", "tab10", "tab20",
+    "tab20b", "tab20c", "turbo", "twilight", "twilight_shifted", "vanimo", "viridis",
+})
 _data = None  # _DATA_FILE read into memory at the first use (an open np.load of its bytes)
 _names: frozenset[str] = frozenset()  # the tables in it
 _tables: dict[str, np.ndarray] | None = None  # the tables decoded so far, by name
@@ -78,6 +89,27 @@ def _builtin_tables() -> dict[str, np.ndarray]:
     return {name: _builtin_table(name) for name in sorted(_table_names())}
 
 
+def _builtin_segments(name: str) -> dict[str, np.ndarray] | None:
+    """matplotlib's segmentdata rows of a built-in map, or None (a palette, or a map
+    matplotlib defines by functions of x: those resample by interpolating the table)."""
+    global _segments
+    with _data_lock:
+        if _segments is None:
+            with np.load(_SEGMENTS_FILE) as data:
+                _segments = {}
+                for key in data.files:
+                    cmap, channel = key.split("/")
+                    _segments.setdefault(cmap, {})[channel] = data[key]
+    return _segments.get(name)
+
+
+def _entry_count(n: Any) -> int:
+    n = int(n)
+    if n < 1:
+        raise ValueError(f"n: got {n}, expected at least 1 entry")
+    return n
+
+
 def _to_uint8(rgba: np.ndarray) -> np.ndarray:
     return np.round(np.clip(rgba, 0, 1) * 255).astype(np.uint8)
 
@@ -90,7 +122,8 @@ class Colormap:
     ``under`` / ``over`` (default: the end colors) and NaN or masked values take
     ``bad`` (default: transparent). ``interpolate`` says whether the table samples a
     continuous map (resampling interpolates) or is a palette such as tab10 (resampling
-    repeats entries); by default tables of 64 entries or more are continuous.
+    repeats entries); by default tables of 64 entries or more are continuous. The maps
+    matplotlib ships as ListedColormaps (viridis, tab10, ...) are palettes, as there.
     """
 
     def __init__(
@@ -145,7 +178,11 @@ class Colormap:
             raise ValueError("colors: got 0 colors, expected at least 1")
         t = np.linspace(0.0, 1.0, N) ** float(gamma)
         table = np.stack([np.interp(t, positions, rgba[:, k]) for k in range(4)], axis=1)
-        return LinearSegmentedColormap._from_table(name, table)
+        new = LinearSegmentedColormap._from_table(name, table)
+        if len(rgba) > 1:  # matplotlib's segments through the colors, for resampled()
+            new.segmentdata = {channel: np.column_stack([positions, rgba[:, k], rgba[:, k]])
+                               for k, channel in enumerate(("red", "green", "blue", "alpha"))}
+        return new
 
     # -- the table and its extremes
 
@@ -319,9 +356,7 @@ class Colormap:
         return rgba
 
     def _sample(self, n: int) -> np.ndarray:
-        n = int(n)
-        if n < 1:
-            raise ValueError(f"n: got {n}, expected at least 1 entry")
+        n = _entry_count(n)
         if n == self.N:
             return self._rgba.copy()
         t = np.linspace(0.0, 1.0, n)
@@ -335,10 +370,17 @@ class Colormap:
         """The table resampled to ``n`` entries, ``(n, 4)`` uint8: ready for a texture."""
         return _to_uint8(self._sample(n))
 
+    def _resample(self, n: int) -> np.ndarray:
+        return self._sample(n)
+
     def resampled(self, lutsize: int) -> Colormap:
-        """A copy with ``n`` table entries (matplotlib's name); extremes are kept."""
+        """A copy with ``lutsize`` table entries (matplotlib's name); extremes are kept.
+
+        As in matplotlib, a palette (viridis, tab10, a ListedColormap) takes its entries
+        nearest ``linspace(0, 1, lutsize)`` and a LinearSegmentedColormap evaluates its
+        segments anew."""
         new = self.copy()
-        new._rgba = self._sample(lutsize)
+        new._rgba = self._resample(lutsize)
         new._rgba.flags.writeable = False
         return new
 
@@ -398,6 +440,22 @@ def _segment_table(n: int, data: Any, gamma: float, channel: str) -> np.ndarray:
     return np.clip(np.concatenate([[y1[0]], inner, [y0[-1]]]), 0.0, 1.0)
 
 
+def _segments_rgba(segmentdata: Mapping[str, Any], n: int, gamma: float) -> np.ndarray:
+    """The ``(n, 4)`` table of a LinearSegmentedColormap (alpha 1 where not given)."""
+    table = np.ones((n, 4))
+    for k, channel in enumerate(("red", "green", "blue", "alpha")):
+        if channel in segmentdata:
+            table[:, k] = _segment_table(n, segmentdata[channel], gamma, channel)
+    return table
+
+
+def _reversed_segments(rows: Any) -> Any:
+    """One channel's segmentdata for the reversed map, as matplotlib reverses it."""
+    if callable(rows):
+        return lambda x: rows(1.0 - x)
+    return [(1.0 - x, y1, y0) for x, y0, y1 in reversed(np.asarray(rows, dtype=np.float64))]
+
+
 class LinearSegmentedColormap(Colormap):
     """A continuous map from matplotlib's ``segmentdata`` (``{'red': [(x, y0, y1), ...],
     'green': ..., 'blue': ..., 'alpha': ...}``, rows or functions of x), sampled to ``N``
@@ -409,13 +467,23 @@ class LinearSegmentedColormap(Colormap):
         if missing:
             raise TypeError(f"segmentdata: missing {sorted(missing)}, expected 'red', "
                             "'green' and 'blue' (and optionally 'alpha')")
-        n = int(N)
-        table = np.ones((n, 4))
-        for k, channel in enumerate(("red", "green", "blue", "alpha")):
-            if channel in segmentdata:
-                table[:, k] = _segment_table(n, segmentdata[channel], float(gamma), channel)
-        super().__init__(name, table, interpolate=True)
+        super().__init__(name, _segments_rgba(segmentdata, int(N), float(gamma)),
+                         interpolate=True)
         self.segmentdata = segmentdata
+
+    def _resample(self, n: int) -> np.ndarray:
+        # matplotlib evaluates the segments anew at n entries (and drops gamma)
+        if self.segmentdata is None:
+            return super()._resample(n)
+        return _segments_rgba(self.segmentdata, _entry_count(n), 1.0)
+
+    def reversed(self, name: str | None = None) -> LinearSegmentedColormap:
+        """The map run backwards (its segments too, so that it resamples as matplotlib's)."""
+        new = super().reversed(name)
+        if self.segmentdata is not None:
+            new.segmentdata = {key: _reversed_segments(rows)
+                               for key, rows in self.segmentdata.items()}
+        return new
 
     @classmethod
     def _from_table(cls, name: str, table: np.ndarray) -> LinearSegmentedColormap:
@@ -464,9 +532,14 @@ def colormap_names() -> list[str]:
 def _find(name: str) -> Colormap | None:
     if name in _registered:
         return _registered[name].copy()
-    table = _builtin_table(_ALIASES.get(name, name))
+    base = _ALIASES.get(name, name)
+    table = _builtin_table(base)
     if table is not None:
-        return Colormap(name, table)
+        if base in LISTED_NAMES:
+            return Colormap(name, table, interpolate=False)
+        cmap = LinearSegmentedColormap._from_table(name, table)
+        cmap.segmentdata = _builtin_segments(base)
+        return cmap
     if name.endswith("_r"):
         base = _find(name[:-2])
         if base is not None:

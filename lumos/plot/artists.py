@@ -239,7 +239,8 @@ class LegendHandle:
     ``count`` names the legend parameter that says how many markers to draw:
     ``"numpoints"`` (lines) or ``"scatterpoints"`` (scatters, drawn at the legend's
     ``scatteryoffsets``); ``marker_areas`` (smallest, largest) area in points² of a
-    scatter's markers: several legend markers span them, as matplotlib's do."""
+    scatter's markers: several legend markers span them, as matplotlib's do.
+    ``marker_join`` joins the marker's edge (None: the symbol's own, as a Line2D's)."""
 
     line: tuple | None = None
     marker: tuple | None = None
@@ -251,6 +252,7 @@ class LegendHandle:
     line_look: dict | None = None
     count: str = "numpoints"
     marker_areas: tuple[float, float] | None = None
+    marker_join: str | None = None
 
 
 def as_1d(values, argument: str) -> np.ndarray:

@@ -536,7 +536,7 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, l
                 sizes = size * np.sqrt(_legend_areas(*h.marker_areas, n) /
                                        max(0.5 * sum(h.marker_areas), 1e-12))
         for mx, my, ms in zip(xs, ys, sizes, strict=True):
-            ov.marker(mx, my, symbol, ms * legend.markerscale, face, edge, edge_w)
+            ov.marker(mx, my, symbol, ms * legend.markerscale, face, edge, edge_w, h.marker_join)
     return h
 
 

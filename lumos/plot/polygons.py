@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
-from ..geometry import fill_polygon
+from ..geometry import fill_polygon, winding_fill
 from ..visuals import Paths
 from ..visuals.path import hatch_counts
 from .artists import LegendHandle
@@ -253,19 +253,28 @@ class FillBetweenPolyCollection(PolyCollection):
             _, sb = self._to_scale(ts, b)
             (s0t, s1t), (s0f, s1f) = self._to_scale(np.array([start[0], end[0]]),
                                                     np.array([start[1], end[1]]))
-            v, f = band_triangles(st, sa, sb)
-            n = len(st)
-            k = len(v)
-            # the ends: from an interpolated crossing (or the bottom) to the first/last
-            # sample; degenerate without interpolation
-            v = np.r_[v, [[s0t, s0f], [s1t, s1f]]]
-            f = np.r_[f, [[k, 0, n], [k + 1, n - 1, 2 * n - 1]]]
-            verts.append(v)
-            faces.append(f + offset)
-            offset += len(v)
             outline = np.r_[[[s0t, s0f]], np.c_[st, sa], [[s1t, s1f]], np.c_[st, sb][::-1],
                             [[s0t, s0f]]]
             outlines.append(outline)
+            step = np.diff(np.r_[s0t, st, s1t])
+            # t turning back (an interpolated end included): the strip's quads overlap,
+            # where matplotlib fills the one polygon by the nonzero rule (a zig-zag's way
+            # back cancels its way out)
+            wound = winding_fill(outline[:-1], [len(outline) - 1]) \
+                if (step > 0).any() and (step < 0).any() else None
+            if wound is not None:
+                v, f = wound
+            else:
+                v, f = band_triangles(st, sa, sb)
+                n = len(st)
+                k = len(v)
+                # the ends: from an interpolated crossing (or the bottom) to the
+                # first/last sample; degenerate without interpolation
+                v = np.r_[v, [[s0t, s0f], [s1t, s1f]]]
+                f = np.r_[f, [[k, 0, n], [k + 1, n - 1, 2 * n - 1]]]
+            verts.append(v)
+            faces.append(f + offset)
+            offset += len(v)
         if self.t_direction == "y":
             verts = [v[:, ::-1] for v in verts]
             outlines = [o[:, ::-1] for o in outlines]

@@ -511,7 +511,8 @@ class PathCollection(Artist, ScalarMappable):
         elif isinstance(edge, str):  # 'face'
             edge = tuple(rgba)
         return LegendHandle(marker=(symbol, float(np.ravel(sizes)[0]), rgba, edge, edge_w),
-                            count="scatterpoints", marker_areas=(lo, hi))
+                            count="scatterpoints", marker_areas=(lo, hi),
+                            marker_join="round")  # a collection's, as the points join
 
     def get_marker(self):
         """The marker code of the points."""

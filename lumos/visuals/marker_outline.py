@@ -20,6 +20,7 @@ from ..gpu.resources import Texture
 from ..path import extents, flatten
 from ..primitives import Path
 from .fonts import get_font, layout_outline
+from .marker_shapes import ring_corners
 from .mathtext import rich_layout
 from .mathtext_parser import parse
 
@@ -33,12 +34,17 @@ class MarkerOutline:
     """A marker symbol that is a path: ``vertices`` (n, 2) and matplotlib ``codes`` (None:
     one polyline) in units of half the marker size, y up, centred on the point.
     ``filled``: filled in the face color with an edge (else stroked in it, as the line
-    markers). Two outlines of the same path are equal (they batch together)."""
+    markers). ``join``: how matplotlib joins the corners of its edge (its MarkerStyle's
+    joinstyle: round for text, vertex and path markers, miter for regular polygons, bevel
+    for stars). Two outlines of the same path and join are equal (they batch together)."""
 
-    def __init__(self, vertices, codes=None, filled: bool = True) -> None:
+    def __init__(self, vertices, codes=None, filled: bool = True, join: str = "round") -> None:
         self.vertices = np.array(vertices, dtype=np.float64).reshape(-1, 2)
         self.codes = None if codes is None else np.array(codes, dtype=np.uint8)
         self.filled = bool(filled)
+        if join not in ("miter", "round", "bevel"):
+            raise ValueError(f"join: got {join!r}, expected 'miter', 'round' or 'bevel'")
+        self.join = join
         self.vertices.flags.writeable = False
         # chords within a tenth of a texel of the curves (the field has about 52 texels
         # per r)
@@ -50,7 +56,7 @@ class MarkerOutline:
         #: how far the outline reaches from the centre along x or y, in r
         self.reach = float(np.abs(flat.points).max())
         self._key = (self.vertices.tobytes(), None if self.codes is None else
-                     self.codes.tobytes(), self.filled)
+                     self.codes.tobytes(), self.filled, self.join)
         self._hash = hash(self._key)
 
     def __eq__(self, other) -> bool:
@@ -61,6 +67,17 @@ class MarkerOutline:
 
     def __repr__(self) -> str:
         return f"MarkerOutline({len(self.vertices)} vertices, filled={self.filled})"
+
+    @functools.cached_property
+    def corners(self) -> list:
+        """The corners of its edge's rings, joined as ``join`` on the GPU (none for a round
+        join, whose distance the field gives): (vertex, incoming and outgoing unit
+        directions), r units."""
+        if self.join == "round":
+            return []
+        flat = self._flat
+        return [corner for r in range(flat.rings)
+                for corner in ring_corners(flat.ring(r), self.filled or flat.closed[r])]
 
     @functools.cached_property
     def path(self) -> Path:
@@ -235,4 +252,5 @@ def regular_marker(sides: int, style: int, angle: float = 0.0) -> MarkerOutline:
         radius[1::2] = 0.5 if style == 1 else 0.0
     verts = radius[:, None] * np.column_stack([np.cos(theta), np.sin(theta)])
     codes = np.r_[1, np.full(points - 1, 2), 79].astype(np.uint8)  # closed
-    return MarkerOutline(verts, codes, filled=style != 2)
+    # matplotlib's joins: miter for a polygon, bevel for a star (and an asterisk)
+    return MarkerOutline(verts, codes, filled=style != 2, join="miter" if style == 0 else "bevel")

@@ -210,12 +210,29 @@ def _corners(name: str) -> list:
     """The corners of a symbol's edge: (vertex, incoming and outgoing unit directions),
     r units, y up; a caret's one corner (its tip), a polygon's every vertex."""
     pts = np.asarray(POLYGONS[name], np.float64)
-    triples = [(pts[0], pts[1], pts[2])] if name in OPEN_EDGES else \
-        [(pts[i - 1], pts[i], pts[(i + 1) % len(pts)]) for i in range(len(pts))]
+    if name in OPEN_EDGES:
+        return ring_corners(pts, closed=False)
+    return ring_corners(pts)
+
+
+def ring_corners(pts: np.ndarray, closed: bool = True) -> list:
+    """The corners of a polyline (n, 2) (a ring when ``closed``): (vertex, incoming and
+    outgoing unit directions) at each vertex that turns."""
+    pts = np.asarray(pts, np.float64)
+    keep = np.r_[True, np.hypot(*np.diff(pts, axis=0).T) > 1e-12]  # repeated points
+    pts = pts[keep]
+    if closed and len(pts) > 1 and np.hypot(*(pts[-1] - pts[0])) <= 1e-12:
+        pts = pts[:-1]
+    n = len(pts)
+    if n < 3:
+        return []
+    triples = [(pts[i - 1], pts[i], pts[(i + 1) % n]) for i in range(0 if closed else 1,
+                                                                   n if closed else n - 1)]
     out = []
     for a, v, b in triples:
         d1, d2 = (v - a) / np.hypot(*(v - a)), (b - v) / np.hypot(*(b - v))
-        if abs(d1[0] * d2[1] - d1[1] * d2[0]) > 1e-9:  # a straight vertex joins nothing
+        # a straight vertex joins nothing; a way back (an asterisk's tip) does
+        if abs(d1[0] * d2[1] - d1[1] * d2[0]) > 1e-9 or d1 @ d2 < 0:
             out.append((v, d1, d2))
     return out
 
@@ -227,6 +244,8 @@ def _corner_geometry(d1, d2) -> tuple:
     def normal(d):  # noqa: E306
         return np.array([d[1], -d[0]]) if left_turn else np.array([-d[1], d[0]])
     o1, o2 = normal(d1), normal(d2)
+    if np.hypot(*(o1 + o2)) < 1e-9:  # a way back: the join lies beyond the tip
+        return o1, o2, np.asarray(d1, np.float64), 0.0
     m = (o1 + o2) / np.hypot(*(o1 + o2))
     return o1, o2, m, float(o1 @ m)
 
@@ -239,10 +258,18 @@ def join_reach(name: str, join: str) -> float:
     join one."""
     if join != "miter" or name not in POLYGONS:
         return 1.0
-    return max([1.0] + [1.0 / _corner_geometry(d1, d2)[3] for _, d1, d2 in _corners(name)])
+    return corners_reach(_corners(name), join)
 
 
-def join_glsl(name: str, join: str) -> str:
+def corners_reach(corners: list, join: str) -> float:
+    """:func:`join_reach` of the corners of :func:`ring_corners`."""
+    if join != "miter":
+        return 1.0
+    cosines = [_corner_geometry(d1, d2)[3] for _, d1, d2 in corners]
+    return max([1.0] + [1.0 / c for c in cosines if c > 0])
+
+
+def join_glsl(name: str, join: str, corners: list | None = None, slack: float = 1e-3) -> str:
     """GLSL ``float join_<name>_<join>(vec2 p, float r, float e, float ew)``: the distance
     ``e`` of ``p`` to a symbol's edge (:func:`edge_glsl`, or the outline's), with its
     corners joined as ``join`` ('miter', 'bevel'; 'round' leaves ``e``, whose distance
@@ -250,19 +277,24 @@ def join_glsl(name: str, join: str) -> str:
     edge and ``p`` lies past both sides, the distance is the join's: the larger of the
     distances to the two sides' lines, and for the cut (a bevel, or a miter beyond
     matplotlib's Agg limit: the edge width in pixels, in half widths) the distance
-    past it, as :mod:`.line_shaders` joins a line's segments."""
+    past it, as :mod:`.line_shaders` joins a line's segments. ``corners`` (of
+    :func:`ring_corners`, r units) join an outline's, whose distance ``e`` is sampled
+    from a field: ``slack`` (in r) then allows for its error near a corner."""
     head = f"float join_{name}_{join}(vec2 p, float r, float e, float ew) {{"
-    if join == "round" or name not in POLYGONS:
+    if corners is None and name in POLYGONS:
+        corners = _corners(name)
+    if join == "round" or not corners:
         return f"{head} return e; }}"
     lines = [head, "    float hw = 0.5 * ew; float d = e; vec2 q;"]
-    for v, d1, d2 in _corners(name):
+    for v, d1, d2 in corners:
         o1, o2, m, cos_half = _corner_geometry(d1, d2)
-        reach = f"min(hw * {1.0 / cos_half:.6f}, hw * ew)" if join == "miter" else \
-            f"hw * {cos_half:.6f}"
+        # (a way back, cos 0, ends flat at the tip whatever the join)
+        reach = f"min(hw * {1.0 / cos_half:.6f}, hw * ew)" if join == "miter" and cos_half > 0 \
+            else f"hw * {cos_half:.6f}"
         lines.append(
             f"    q = p - r * {_glsl_vec(v)};\n"
             f"    if (dot(q, {_glsl_vec(d1)}) > 0.0 && dot(q, {_glsl_vec(d2)}) < 0.0 "
-            f"&& length(q) < d + 1e-3 * r)\n"
+            f"&& length(q) < d + {slack:g} * r)\n"
             f"        e = max(max(dot(q, {_glsl_vec(o1)}), dot(q, {_glsl_vec(o2)})), "
             f"dot(q, {_glsl_vec(m)}) + hw - {reach});")
     return "\n".join([*lines, "    return e;", "}"])

@@ -114,7 +114,8 @@ def _check_turn(turn) -> tuple:
 @functools.lru_cache(maxsize=64)
 def _turned_outline(name: str, turn: tuple) -> MarkerOutline:
     path = turn_path(SYMBOL_PATHS[name], turn)
-    return MarkerOutline(path.vertices * (2.0, -2.0), path.codes)
+    return MarkerOutline(path.vertices * (2.0, -2.0), path.codes,
+                         join=JOINSTYLES.get(name, "round"))
 
 
 def similarity(turn: tuple | None) -> tuple | None:

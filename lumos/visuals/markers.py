@@ -11,6 +11,7 @@ view: markers that straddle the edge of the view are drawn as far as they reach 
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 from dataclasses import replace
 
@@ -50,6 +51,7 @@ from .marker_shapes import (
     SEGMENTS,
     SYMBOL_PATHS,
     SYMBOLS,
+    corners_reach,
     distance_glsl,
     edge_glsl,
     half_paths,
@@ -97,6 +99,35 @@ def _join_snippet(name: str, join: str) -> Snippet:
     if join == "round" or name not in JOINSTYLES:
         name, join = "any", "round"
     return Snippet(f"join_{name}_{join}", join_glsl(name, join))
+
+
+#: corners an outline's join snippet tests at most per pixel (a glyph's flattened curves
+#: have hundreds, which a round join draws alike)
+_MAX_JOINED_CORNERS = 32
+
+
+def _joined_corners(outline: MarkerOutline, join: str) -> list:
+    """The corners of an outline the shader joins as ``join`` (none: round)."""
+    if join == "round":
+        return []
+    corners = outline.corners if join == outline.join else \
+        MarkerOutline(outline.vertices, outline.codes, outline.filled, join).corners
+    return corners if len(corners) <= _MAX_JOINED_CORNERS else []
+
+
+@functools.lru_cache(maxsize=64)
+def _outline_join_snippet(outline: MarkerOutline, join: str) -> Snippet:
+    """The ``$join`` snippet of an outline's corners (a regular polygon's, a sheared
+    symbol's): its field's distance is round at a corner, this joins it as ``join``
+    (allowing a fiftieth of r for the field's error near the corner)."""
+    corners = _joined_corners(outline, join)
+    if not corners:
+        return _join_snippet("", "round")
+    key = hashlib.sha1(outline.vertices.tobytes())
+    key.update(repr((outline.codes is None or outline.codes.tolist(), outline.filled,
+                     join)).encode())
+    name = f"outline{key.hexdigest()[:12]}"
+    return Snippet(f"join_{name}_{join}", join_glsl(name, join, corners, slack=0.02))
 
 
 _FACE_FULL = Snippet("face_full", "vec4 face_full(vec2 p, float r, vec4 c) { return c; }")
@@ -237,10 +268,11 @@ void main() {
 #else
     float ew = u_edge_width * u_pixel_ratio;
     if (u_stroke > 0.5) {  // a line marker: segments ew wide, in the point's color
-        // (the segments' own edge function ignores d: the compiler drops $symbol)
+        // (the segments' own edge function ignores d: the compiler drops $symbol; an
+        // outline's corners join, an asterisk's tips end flat as matplotlib's bevel)
         float w = max(ew, 1.0);
-        float a = clamp(0.5 * w - $edge(offset, v_radius, $symbol(offset, v_radius), w)
-                        + 0.5, 0.0, 1.0);
+        float a = clamp(0.5 * w - $join(offset, v_radius, $edge(offset, v_radius,
+                                        $symbol(offset, v_radius), w), w) + 0.5, 0.0, 1.0);
         if (a <= 0.0) discard;
         f_color = vec4(v_color.rgb, v_color.a * a);
         return;
@@ -622,10 +654,10 @@ class Markers(Visual):
     def join(self) -> str | None:
         """How the edge's corners join: 'miter', 'round' or 'bevel' (matplotlib's
         ``MarkerStyle(joinstyle=...)``), None for the symbol's own as matplotlib joins
-        it (:data:`.marker_shapes.JOINSTYLES`; round for an outline). The shader joins
-        the named symbols' corners; an outline symbol's edge is drawn round on the GPU
-        whatever the join (its distance field knows no corners), joined as asked in
-        SVG/PDF."""
+        it (:data:`.marker_shapes.JOINSTYLES`; an outline's ``join``). The shader joins
+        the named symbols' corners and those of outlines with at most 32 corners (regular
+        polygons and stars, sheared symbols); a glyph's or curved path's edge is drawn
+        round on the GPU whatever the join, joined as asked in SVG/PDF."""
         return self._join
 
     @join.setter
@@ -651,12 +683,19 @@ class Markers(Visual):
         """How far the edge reaches past the symbol, in half edge widths: a miter's
         point, a projecting end's corner (sqrt 2)."""
         name = _name(self._symbol)
-        reach = join_reach(name if _outline(self._symbol) is None else "", self._drawn_join())
+        outline = _outline(self._symbol)
+        reach = join_reach(name, self._drawn_join()) if outline is None else \
+            corners_reach(_joined_corners(outline, self._drawn_join()), self._drawn_join())
         return max(reach, math.sqrt(2.0)) if self._drawn_cap(name) == "projecting" else reach
 
     def _drawn_join(self) -> str:
-        """The join drawn: the one given, else matplotlib's for the symbol."""
-        return self._join or JOINSTYLES.get(_name(self._symbol), "round")
+        """The join drawn: the one given, else matplotlib's for the symbol (an outline's
+        own: round for text, vertex and path markers)."""
+        if self._join is not None:
+            return self._join
+        symbol = self._symbol
+        return symbol.join if isinstance(symbol, MarkerOutline) else \
+            JOINSTYLES.get(_name(symbol), "round")
 
     @property
     def edge_width(self) -> float:
@@ -795,7 +834,8 @@ class Markers(Visual):
                      edge=_EDGES.get((name, self._drawn_cap(name)), _EDGE_CLOSED)
                      if half is None else _HALF_EDGE,
                      face=_FACE_FULL if half is None else _HALF_FACE,
-                     join=_join_snippet(name if outline is None else "", join))
+                     join=_join_snippet(name, join) if outline is None else
+                     _outline_join_snippet(outline, join))
         shape = {} if outline is None else {"u_shape_reach": outline.reach,
                                             "u_shape_box": outline.box}
         if turn is not None:

@@ -387,3 +387,56 @@ def test_markers_refuse_a_bad_cap(cap):
 
     with pytest.raises(ValueError, match="cap: got"):
         Markers(symbol="plus_line", cap=cap)
+
+
+def test_a_scatter_legend_marker_joins_round_as_the_points(plt):
+    # matplotlib's legend marker of a scatter is a collection too: round joins, where a
+    # line's square marker (and lumos's before) has mitered corners
+    def corners(draw):
+        fig, ax = plt.subplots(figsize=(3, 2), dpi=100)
+        draw(ax)
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        ax.set_axis_off()
+        fig.legend(loc="center", scatterpoints=1, numpoints=1, labelcolor="white")
+        img = fig.render()[..., :3].astype(int)
+        ys, xs = np.nonzero(img.max(axis=2) < 60)  # the black edge
+        return [img[y, x] for y in (ys.min(), ys.max()) for x in (xs.min(), xs.max())]
+
+    for pixel in corners(lambda ax: ax.scatter([5], [5], marker="s", s=900, c="red",
+                                               edgecolors="k", linewidths=8, label="sq")):
+        assert pixel.min() > 150  # rounded off
+    for pixel in corners(lambda ax: ax.plot([5], [5], "s", ms=30, mfc="red", mec="k",
+                                            mew=8, label="sq")):
+        assert pixel.max() < 60  # a line's marker keeps the square's miter
+
+
+def test_regular_and_sheared_outline_markers_join_as_matplotlib():
+    from matplotlib.markers import MarkerStyle
+    from matplotlib.transforms import Affine2D
+
+    from lumos.visuals.marker_outline import regular_marker, text_marker, vertex_marker
+
+    kw = dict(ms=60, color="gold", mec="black", mew=10, ls="none")
+    # (4, 0): a square on a corner (r = 30): the miter's point 5 * sqrt(2) past the
+    # corner, a round join 5
+    _, at = _one_marker(marker=(4, 0, 0), **kw)
+    assert _near(at(0, 30 + 6), (0, 0, 0))
+    # (5, 1): a star's tip bevelled 5 * 0.44 past the tip (round: 5)
+    _, at = _one_marker(marker=(5, 1, 0), **kw)
+    assert _near(at(0, 30 + 4), (255, 255, 255))
+    assert _near(at(0, 30 + 1), (0, 0, 0))
+    # a sheared square (drawn from its outline) keeps the square's miter: its corner
+    # (30 + 30 * tan 25deg, 30) reaches past it along the diagonal
+    style = MarkerStyle("s", transform=Affine2D().skew_deg(25, 0))
+    _, at = _one_marker(marker=style, **kw)
+    cx = 30 + 30 * np.tan(np.radians(25))
+    assert _near(at(cx + 3, 30 + 4), (0, 0, 0))
+    # (6, 2): an asterisk's tips end flat (matplotlib bevels its ways back; round: 5)
+    _, at = _one_marker(marker=(6, 2, 0), **kw)
+    assert _near(at(0, 30 + 3), (255, 255, 255))
+    assert _near(at(0, 30 - 2), (0, 0, 0))
+    for marker in [(3, 0), (5, 1, 10), (6, 2), (4, 0, 45)]:
+        assert regular_marker(*marker).join == MarkerStyle(marker).get_joinstyle(), marker
+    assert text_marker("$x$").join == MarkerStyle("$x$").get_joinstyle() == "round"
+    assert vertex_marker([(0, 1), (1, 0), (0, 0)]).join == "round"

@@ -121,3 +121,40 @@ def test_pdf_fill_matches_matplotlibs(name, tmp_path):
     theirs = mpl_picture(name)
     assert ours.shape == theirs.shape
     assert np.abs(ours - theirs).mean() < 1.5
+
+
+def _fill_between_picture(*args, **kwargs):
+    """A 100-dpi picture of one opaque fill_between over [0, 4] x [-1, 2] and a function
+    giving the RGB at data (x, y)."""
+    import lumos
+
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=100)
+    ax.fill_between(*args, color="blue", **kwargs)
+    ax.set_xlim(0, 4)
+    ax.set_ylim(-1, 2)
+    ax.set_axis_off()
+    img = fig.render()[..., :3]
+
+    def at(x, y):
+        px, py = ax.to_pixels(x, y)
+        return img[int(img.shape[0] - py), int(px)]
+
+    return at
+
+
+def test_fill_between_turning_back_fills_by_the_nonzero_rule():
+    # x out to 3 and back to 1: matplotlib's one polygon winds 0 where the way back
+    # covers the way out (lumos filled both quads there)
+    at = _fill_between_picture([0.0, 3.0, 1.0], [1.0, 1.0, 1.0], 0.0)
+    assert tuple(at(0.5, 0.5)) == (0, 0, 255)
+    assert tuple(at(2.0, 0.5)) == (255, 255, 255)
+    # where= with interpolate: a region's interpolated start (x 2.8) lies beyond its
+    # first sample (x 2.5), which the polygon's nonzero fill leaves out left of 2.8
+    x = np.array([0, 1, 2, 1.5, 3, 2.5, 4])
+    y1 = np.array([0, 1, -1, 1, -1, 2, 0])
+    at = _fill_between_picture(x, y1, 0.2, where=y1 > -0.5, interpolate=True)
+    assert tuple(at(2.6, 0.4)) == (255, 255, 255)
+    assert tuple(at(3.0, 0.4)) == (0, 0, 255)
+    # x decreasing throughout: the same band as increasing
+    at = _fill_between_picture([3.0, 2.0, 1.0], [1.0, 1.5, 1.0], 0.0)
+    assert tuple(at(2.0, 1.2)) == (0, 0, 255) and tuple(at(0.5, 0.5)) == (255, 255, 255)
