@@ -43,3 +43,34 @@ def _svg(fig) -> str:
     buf = io.BytesIO()
     fig.savefig(buf, format="svg")
     return buf.getvalue().decode()
+
+
+def test_tick_labels_follow_ticks_given_out_of_order():
+    # specialty_plots/mri_with_eeg.py: set_yticks([0, dy, 2*dy, 3*dy], labels=[...]) with
+    # dy < 0 labelled each tick with another's label (the locator sorts its ticks)
+    fig, ax = plt.subplots()
+    ax.set_ylim(5, -20)
+    ax.set_yticks([0, -5, -10, -15], labels=["PG3", "PG5", "PG7", "PG9"])
+    fig.canvas.draw()
+    got = {t.get_text(): t.get_position()[1] for t in ax.get_yticklabels()}
+    assert got == {"PG3": 0, "PG5": -5, "PG7": -10, "PG9": -15}
+    ax.set_xticks([3, 1, 2])
+    ax.set_xticklabels(["c", "a", "b"])  # labels set apart follow the same order
+    fig.canvas.draw()
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["a", "b", "c"]
+
+
+def test_auto_minor_ticks_divide_the_axis_major_ticks():
+    # mri_with_eeg.py: yticks=[] then minorticks_on() shows no minor ticks (matplotlib's
+    # AutoMinorLocator needs two major ticks); with majors every 3 they divide those
+    import lumos.ticker as ticker
+
+    fig, ax = plt.subplots()
+    ax.hist([1, 2, 3, 3, 4])
+    ax.set(yticks=[])
+    ax.minorticks_on()
+    assert ax.yaxis.get_minorticklocs().size == 0
+    ax.set_xlim(0, 9)
+    ax.xaxis.set_major_locator(ticker.MultipleLocator(3))
+    ax.xaxis.set_minor_locator(ticker.AutoMinorLocator(3))
+    assert ax.xaxis.get_minorticklocs().tolist() == [1, 2, 4, 5, 7, 8]
