@@ -74,3 +74,20 @@ def test_auto_minor_ticks_divide_the_axis_major_ticks():
     ax.xaxis.set_major_locator(ticker.MultipleLocator(3))
     ax.xaxis.set_minor_locator(ticker.AutoMinorLocator(3))
     assert ax.xaxis.get_minorticklocs().tolist() == [1, 2, 4, 5, 7, 8]
+
+
+def test_text_after_a_stroked_text_is_drawn_over_it():
+    # showcase/anatomy.py writes each note twice at one place: white with a white
+    # stroke (path effects, which only Python draws), then in color. The colored one,
+    # which a page could move, was drawn in the axes' decoration, under the figure's
+    # overlay where the white one went: every note vanished
+    from matplotlib.patheffects import withStroke
+
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=100)
+    ax.set_axis_off()
+    for effects in ([withStroke(linewidth=3, foreground="white")], []):
+        ax.text(0.1, 0.5, "Major tick", color="white" if effects else "navy",
+                path_effects=effects, fontsize=14)
+    img = _pixels(fig).astype(int)
+    navy = (img[..., 2] > 80) & (img[..., 0] < 60) & (img[..., 1] < 60)
+    assert navy.sum() > 50
