@@ -91,3 +91,20 @@ def test_text_after_a_stroked_text_is_drawn_over_it():
     img = _pixels(fig).astype(int)
     navy = (img[..., 2] > 80) & (img[..., 0] < 60) & (img[..., 1] < 60)
     assert navy.sum() > 50
+
+
+def test_matplotlib_sankey_draws_on_lumos_axes_with_the_patch_cycle():
+    # specialty_plots/sankey_links.py: Sankey(ax=ax).add(...) takes its colors with
+    # ax._get_patches_for_fill.get_next_color() (an AttributeError before)
+    from matplotlib.sankey import Sankey
+
+    fig, ax = plt.subplots()
+    ax.fill_between([0, 1], [0, 1])  # the patches' cycle: C0 taken
+    sankey = Sankey(ax=ax)
+    sankey.add(flows=[1, -1], orientations=[0, 0])
+    diagrams = sankey.finish()
+    from lumos import colors
+
+    face = colors.to_rgba(diagrams[0].patch.get_facecolor())
+    assert np.allclose(face[:3], colors.to_rgba("C1")[:3])
+    assert ax._get_lines.get_next_color() == "#1f77b4"  # the lines' cycle kept apart
