@@ -174,15 +174,20 @@ def _subs(subs, argument: str = "subs"):
 class LogScale(_Transformed):
     """Logarithmic axis; non-positive values are masked (NaN) with a warning, or, with
     ``nonpositive="clip"``, clipped to a tiny positive value (drawn far below the view).
+    Bars, fills and collections are clipped unless ``nonpositive="mask"`` is given.
     ``subs`` places the minor ticks (multiples of each decade)."""
 
     name = "log"
     domain = (0.0, math.inf)
 
     def __init__(self, axis=None, *, base: float = 10.0, subs=None,
-                 nonpositive: str = "mask") -> None:
-        if nonpositive not in ("mask", "clip"):
+                 nonpositive: str | None = None) -> None:
+        if nonpositive not in (None, "mask", "clip"):
             raise ValueError(f"nonpositive: got {nonpositive!r}, expected 'mask' or 'clip'")
+        # bars, fills and collections reach down to the edge unless 'mask' is asked for
+        # (matplotlib clips by default; lumos's lines break at such points with a warning)
+        self.masks_all = nonpositive == "mask"
+        nonpositive = nonpositive or "mask"
         if not base > 0 or base == 1:
             raise ValueError(f"base: got {base!r}, expected a positive number other than 1")
         super().__init__(Log(base=base, axes=(True, False, False)))

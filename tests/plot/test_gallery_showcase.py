@@ -108,3 +108,24 @@ def test_matplotlib_sankey_draws_on_lumos_axes_with_the_patch_cycle():
     face = colors.to_rgba(diagrams[0].patch.get_facecolor())
     assert np.allclose(face[:3], colors.to_rgba("C1")[:3])
     assert ax._get_lines.get_next_color() == "#1f77b4"  # the lines' cycle kept apart
+
+
+def test_log_axis_nonpositive_mask_hides_error_bars_below_zero():
+    # scales/log_demo.py: set_yscale("log", nonpositive='mask') then errorbar whose
+    # lower ends are negative: matplotlib draws no bar line there (only the upper cap);
+    # lumos clipped them to the bottom edge as 'clip' does
+    import warnings
+
+    def bar_ink(nonpositive: str) -> int:
+        fig, ax = plt.subplots(figsize=(2, 3), dpi=60)
+        ax.set_axis_off()
+        ax.set_yscale("log", nonpositive=nonpositive)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ax.vlines([1.0], [-5.0], [10.0], colors="red")
+        ax.set(xlim=(0, 2), ylim=(1, 20))
+        img = _pixels(fig).astype(int)
+        return int(((img[..., 0] > 200) & (img[..., 1] < 80)).sum())
+
+    assert bar_ink("mask") == 0
+    assert bar_ink("clip") > 20
