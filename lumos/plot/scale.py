@@ -113,7 +113,8 @@ class ScaleMap:
     def __getattr__(self, name: str):
         if name.startswith("_") or name in ("scale", "inverse"):
             raise AttributeError(name)
-        return getattr(self.scale, name)  # linthresh, linscale, base, ...
+        given = getattr(self.scale, "given", {})  # as the script gave them (1, not 1.0)
+        return given[name] if name in given else getattr(self.scale, name)  # linthresh, ...
 
 
 class ScaleTransform(Transform):
@@ -225,8 +226,8 @@ class SymLogScale(_Transformed):
 
     name = "symlog"
 
-    def __init__(self, axis=None, *, base: float = 10.0, linthresh: float = 2.0,
-                 linscale: float = 1.0, subs=None) -> None:
+    def __init__(self, axis=None, *, base: float = 10, linthresh: float = 2,
+                 linscale: float = 1, subs=None) -> None:
         if not base > 1:
             raise ValueError(f"base: got {base!r}, expected a number > 1")
         if not linthresh > 0:
@@ -237,6 +238,8 @@ class SymLogScale(_Transformed):
                                 axes=(True, False, False)))
         self.base, self.linthresh = float(base), float(linthresh)
         self.linscale = float(linscale)
+        # matplotlib's transform keeps them as given: f"{linthresh}" titles read "1"
+        self.given = {"base": base, "linthresh": linthresh, "linscale": linscale}
         self.subs = _subs(subs)
 
     def transform(self, axis: int) -> Transform:

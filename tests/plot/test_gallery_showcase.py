@@ -129,3 +129,11 @@ def test_log_axis_nonpositive_mask_hides_error_bars_below_zero():
 
     assert bar_ink("mask") == 0
     assert bar_ink("clip") > 20
+
+
+def test_symlog_transform_keeps_the_parameters_as_given():
+    # scales/symlog_demo.py titles its axes with the transform's linthresh: "1", not "1.0"
+    fig, ax = plt.subplots()
+    ax.set_xscale("symlog", linthresh=1, linscale=0.5)
+    t = ax.xaxis.get_transform()
+    assert f"{t.linthresh} {t.linscale} {t.base}" == "1 0.5 10"
