@@ -152,3 +152,24 @@ def test_axisartist_axes_class_is_refused_by_name():
                                             r"Axes; .*projection="):
             make()
     assert not fig.axes
+
+
+def test_matplotlib_artist_with_its_own_draw_is_refused():
+    # text_labels_and_annotations/line_with_text.py: a Line2D subclass draws a label in
+    # draw(); lumos drew the line from its properties and lost the label silently
+    import pytest
+    from matplotlib import lines
+
+    class LabelledLine(lines.Line2D):
+        def draw(self, renderer):
+            super().draw(renderer)
+
+    class Plain(lines.Line2D):
+        pass
+
+    fig, ax = plt.subplots()
+    with pytest.raises(TypeError, match=r"add_line: LabelledLine overrides draw\(\); "
+                                        r"lumos draws matplotlib's Line2D"):
+        ax.add_line(LabelledLine([0, 1], [0, 1]))
+    ax.add_line(Plain([0, 1], [0, 1]))  # a subclass that draws as its base is drawn
+    assert len(ax.lines) == 1
