@@ -173,3 +173,24 @@ def test_matplotlib_artist_with_its_own_draw_is_refused():
         ax.add_line(LabelledLine([0, 1], [0, 1]))
     ax.add_line(Plain([0, 1], [0, 1]))  # a subclass that draws as its base is drawn
     assert len(ax.lines) == 1
+
+
+def test_wrapped_text_stays_inside_the_figure_along_its_direction():
+    # text_labels_and_annotations/autowrap.py: a text turned -15 degrees from (100, 100)
+    # px runs out of the figure through its bottom edge after 100 / cos(75 deg) = 386 px
+    # (matplotlib's Text._get_wrap_line_width); lumos measured to the right edge (559)
+    from lumos.plot import text as textmod
+    from lumos.plot.textstyle import wrapped
+
+    fig = plt.figure(figsize=(6.4, 4.8), dpi=100)
+    words = "This is a really long string that I'd rather have wrapped so that it " \
+        "doesn't go outside of the figure, but if it's long enough it will go off"
+    t = fig.text(100 / 640, 100 / 480, words, rotation=-15, ha="left", wrap=True)
+    lines = wrapped(fig, words, t.style, 100.0, 100.0).split("\n")
+    size = fig.points_to_pixels(t.style.fontsize)
+    widths = [textmod.measure(s, size, face=t.style.face())[0] for s in lines]
+    assert max(widths) <= 386 < max(widths) + 60  # full lines, each inside the figure
+    t.set_ha("right")  # behind the anchor: the left edge, 100 / cos(15 deg) = 103 px
+    lines = wrapped(fig, words, t.style, 100.0, 100.0).split("\n")
+    assert max(textmod.measure(s, size, face=t.style.face())[0] for s in lines
+               if " " in s) <= 104
