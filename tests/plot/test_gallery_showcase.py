@@ -194,3 +194,34 @@ def test_wrapped_text_stays_inside_the_figure_along_its_direction():
     lines = wrapped(fig, words, t.style, 100.0, 100.0).split("\n")
     assert max(textmod.measure(s, size, face=t.style.face())[0] for s in lines
                if " " in s) <= 104
+
+
+def test_figure_pixels_drop_the_fraction_as_matplotlib():
+    # subplots_axes_and_figures/figure_size_units.py: 15 cm x 5 cm at 100 dpi is
+    # 590 x 196 px in matplotlib (int of 590.55 x 196.85); lumos rounded to 591 x 197
+    cm = 1 / 2.54
+    fig = plt.figure(figsize=(15 * cm, 5 * cm), dpi=100)
+    assert fig.canvas.get_width_height() == (590, 196)
+    fig.set_size_inches(583 / 100, 4.8)  # a window's size back through inches: kept
+    assert fig.canvas.get_width_height() == (583, 480)
+
+
+def _left_edge(ha: str | None) -> float:
+    fig, ax = plt.subplots(layout="constrained")
+    ax.barh(["Sydney", "Mexico City", "São Paulo"], [5.2, 8.8, 12.2])
+    if ha is not None:
+        for label in ax.get_yticklabels():
+            label.set_horizontalalignment(ha)
+    ax.tick_params("y", pad=70)
+    fig.canvas.draw()
+    return ax.get_position().x0 * fig.bbox.width
+
+
+def test_constrained_layout_leaves_room_for_where_left_aligned_labels_reach():
+    # ticks/align_ticklabels.py: y tick labels aligned 'left' 70 points from the axis
+    # run back toward it: matplotlib leaves the pad only, lumos the pad and their width
+    from lumos.plot import text as textmod
+
+    width = textmod.measure("Mexico City", plt.figure().points_to_pixels(10))[0]
+    assert _left_edge(None) - _left_edge("left") > 0.9 * width
+    assert _left_edge("left") < 70 * 100 / 72 + 20  # the pad, the figure's own margin
