@@ -1,6 +1,10 @@
-"""What matplotlib 3.11's gallery sections showcase, scales and specialty_plots asked of
-lumos (scripts run with one changed import): lines 0 wide, tick labels set for ticks
-out of order, minor ticks that follow the axis's own major ticks."""
+"""What matplotlib 3.11's gallery asked of lumos (scripts run with one changed import;
+sections showcase, scales, specialty_plots, axisartist and the rest of ticks,
+text_labels_and_annotations, subplots_axes_and_figures): lines 0 wide, tick labels set
+for ticks out of order, minor ticks following the axis's majors, texts stacked in
+drawing order, Sankey's color cycle, nonpositive='mask', mathtext accents, wrapping,
+left-aligned tick labels in the layout, whole figure pixels, refused axes classes and
+artists that draw themselves."""
 
 from __future__ import annotations
 
