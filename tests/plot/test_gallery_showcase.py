@@ -229,3 +229,21 @@ def test_constrained_layout_leaves_room_for_where_left_aligned_labels_reach():
     width = textmod.measure("Mexico City", plt.figure().points_to_pixels(10))[0]
     assert _left_edge(None) - _left_edge("left") > 0.9 * width
     assert _left_edge("left") < 70 * 100 / 72 + 20  # the pad, the figure's own margin
+
+
+def test_arrow_of_no_length_draws_nothing():
+    # text_labels_and_annotations/angles_on_bracket_arrows.py: a Simple arrow from a
+    # point to itself (angle 0); matplotlib's head collapses, lumos drew a triangle
+    from matplotlib.patches import FancyArrowPatch
+
+    def arrow_ink(end) -> int:
+        fig, ax = plt.subplots(figsize=(2, 2), dpi=80)
+        ax.set_axis_off()
+        ax.set(xlim=(0, 2), ylim=(0, 2))
+        ax.add_patch(FancyArrowPatch((1, 1), end, connectionstyle="arc3,rad=0.5",
+                                     arrowstyle="Simple, tail_width=0.5, head_width=4, "
+                                     "head_length=8", color="red"))
+        return int(ink(_pixels(fig)).sum())
+
+    assert arrow_ink((1, 1)) == 0
+    assert arrow_ink((1.5, 1.5)) > 10
