@@ -91,6 +91,8 @@ def draw_arrow(ov, path: np.ndarray, style, color, lw: float, mutation: float,
     ``color`` None: no outline; ``dashes`` the body's dash pattern (pixels)."""
     name, p = parse_arrowstyle(style)
     path = np.asarray(path, dtype=float)
+    if not (np.abs(path - path[0]) > 1e-9).any():
+        return  # no length, no direction: matplotlib's heads collapse to a point
     face = color if facecolor is None else facecolor
     if name in FILLED:
         outline = _FILLED[name](path, p, mutation)

@@ -289,6 +289,18 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         lines': ``plot`` then ``fill_between`` both start at C0)."""
         return self._patches_cycle.next_color()
 
+    @property
+    def _get_lines(self) -> PropCycler:
+        """matplotlib's name for the lines' cycle: its own helpers given a lumos axes
+        call ``ax._get_lines.get_next_color()``."""
+        return self._lines_cycle
+
+    @property
+    def _get_patches_for_fill(self) -> PropCycler:
+        """matplotlib's name for the patches' cycle (``matplotlib.sankey.Sankey`` takes
+        its colors with ``get_next_color()``)."""
+        return self._patches_cycle
+
     def set_prop_cycle(self, *args, **kwargs) -> None:
         """The property cycle of lines and patches: a cycler, ``('color', [...])``,
         keywords (``color=[...], linestyle=[...]``), or None for rcParams'."""

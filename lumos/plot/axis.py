@@ -370,6 +370,11 @@ class Axis(AxisUnits, AxisTickStyle):
     def set_ticklabels(self, labels, *, minor: bool = False, fontdict=None, **kwargs) -> None:
         """Labels for the current ticks, and matplotlib's Text keywords styling them."""
         labels = [str(getattr(s, "get_text", lambda s=s: s)()) for s in labels]
+        locator = self.minor_locator if minor else self.major_locator
+        order = getattr(locator, "given_order", None)
+        if order is not None and len(labels) == locator.given_count:
+            # the locator keeps its ticks sorted; label i belongs to the i-th tick given
+            labels = [labels[i] for i in order]
         # matplotlib's: no labels is a NullFormatter
         fmt = ticker.FixedFormatter(labels) if labels else ticker.NullFormatter()
         if minor:
@@ -683,7 +688,11 @@ class Axis(AxisUnits, AxisTickStyle):
         lo, hi = self.get_view_interval()
         if hasattr(locator, "tick_space"):
             locator.tick_space = self.tick_space()
-        values = locator.tick_values(lo, hi)
+        if isinstance(locator, ticker.AutoMinorLocator) and locator.major is None:
+            # matplotlib's divides the axis's own major steps (none set: no minor ticks)
+            values = locator.tick_values(lo, hi, self._locate(self.major_locator, False))
+        else:
+            values = locator.tick_values(lo, hi)
         return self._visible(values) if visible else np.asarray(values, dtype=float).ravel()
 
     def view_limits(self, lo: float, hi: float) -> tuple[float, float]:

@@ -110,8 +110,19 @@ class TickSet:
         out = self.outside(side)
         if not labels:
             return out
-        across = [lab.height if axis_name == "x" else lab.width for lab in labels]
+        across = [lab.height if axis_name == "x" else lab.width * _outward(lab, side)
+                  for lab in labels]
         return max(out, self.label_gap() + max(across))
+
+
+def _outward(lab: Label, side: int) -> float:
+    """The part of an upright y tick label's width beyond its anchor, away from the
+    axes: all of it as drawn by default, none for a left label aligned 'left' (it runs
+    back over the axes: gallery align_ticklabels.py)."""
+    if lab.ha is None or lab.rotation % 360 != 0:
+        return 1.0
+    part = {"left": 0.0, "center": 0.5, "right": 1.0}[lab.ha]
+    return part if side == 1 else 1.0 - part
 
 
 def _label_style(fig, st, o: dict, size: float, style_face: str, x: bool,

@@ -41,14 +41,15 @@ _MESH_SET_DATA_TAKES_COLORS = "vertex_colors" in inspect.signature(Mesh.set_data
 
 # -- coordinates ------------------------------------------------------------------------
 def to_scale(axis, values) -> np.ndarray:
-    """Data values (float64) to the axis' scale space; log axes clip values <= 0."""
+    """Data values (float64) to the axis' scale space; log axes clip values <= 0 (mask
+    them with ``nonpositive='mask'``)."""
     v = np.asarray(values, dtype=float)
     with np.errstate(all="ignore"):
         if axis.scale.name == "log":
             out = np.full(v.shape, np.nan)
             pos = v > 0
             out[pos] = axis.scale.forward(v[pos])
-            out[v <= 0] = _LOG_CLIP
+            out[v <= 0] = np.nan if getattr(axis.scale, "masks_all", False) else _LOG_CLIP
             return out
         return np.asarray(axis.scale.forward(v), dtype=float)
 

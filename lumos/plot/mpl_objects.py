@@ -53,6 +53,11 @@ def adapt(obj, ax, method: str):
     if wants is not None and not isinstance(obj, wants):
         raise TypeError(f"{method}: got matplotlib's {type(obj).__name__}, expected a "
                         f"{wants.__name__}")
+    own = _own_draw(obj)
+    if own is not None:
+        raise TypeError(f"{method}: {own[0]} overrides draw(); lumos draws matplotlib's "
+                        f"{own[1]} from its properties and never calls that method (what "
+                        "it draws, a child text, would be lost)")
     if isinstance(obj, mpatches.Patch):
         # FancyArrowPatch, ConnectionPatch and Shadow are laid out in display units by
         # matplotlib's renderer; their paths mean nothing without it
@@ -71,6 +76,19 @@ def adapt(obj, ax, method: str):
         _added_to(obj, ax, method)
         return MatplotlibLine(obj, ax)
     raise _unsupported(obj, method)
+
+
+def _own_draw(obj) -> tuple[str, str] | None:
+    """(the script's class overriding matplotlib's ``draw``, the matplotlib class it
+    derives from) or None: gallery line_with_text.py draws a label in its own draw."""
+    for c in type(obj).__mro__:
+        if c.__module__.split(".")[0] == "matplotlib":
+            return None
+        if "draw" in vars(c):
+            base = next(b for b in type(obj).__mro__
+                        if b.__module__.split(".")[0] == "matplotlib")
+            return c.__name__, base.__name__
+    return None
 
 
 def _added_to(obj, ax, method: str) -> None:

@@ -178,15 +178,21 @@ def draw(ax, decor) -> tuple[set, list, list]:
     (ids of the artists drawn, their records, why the others cannot follow). Anchors and
     data points go through one call of each transform (a call builds its chain)."""
     fig = ax.figure
-    shown, why = [], []
-    for t, spec in _candidates(ax):
-        if not t.get_visible():
-            continue
+    candidates = [(t, spec) for t, spec in _candidates(ax) if t.get_visible()]
+    why, kept = [], set()
+    fixed = []  # boxes of the texts left to the overlay, which lies over the decoration
+    for t, spec in sorted(candidates, key=lambda c: c[0].get_zorder()):  # drawing order
         reason = _why_not(t, spec)
+        if reason is None and fixed and _overlaps(t.get_window_extent(), fixed):
+            # drawn under the overlay, it would hide under a text drawn before it
+            reason = "texts over a text the page cannot move"
         if reason is not None:
             why.append(reason)
+            if t.get_text():
+                fixed.append(t.get_window_extent())
         else:
-            shown.append((t, spec))
+            kept.add(id(t))
+    shown = [(t, spec) for t, spec in candidates if id(t) in kept]
     # what moves with the view is drawn relative to the data anchor (the text's
     # position, or the point an offset text is offset from)
     positions = anchor_pixels([t for t, _ in shown]).tolist()
@@ -240,6 +246,12 @@ def draw(ax, decor) -> tuple[set, list, list]:
         if _finite(record["at"], record["px"], record["clip"]):
             records.append(record)
     return {id(t) for t, _ in shown}, records, sorted(set(why))
+
+
+def _overlaps(box, boxes: list) -> bool:
+    """Whether the window box ``box`` meets one of ``boxes``."""
+    return any(b.x0 < box.x1 and box.x0 < b.x1 and b.y0 < box.y1 and box.y0 < b.y1
+               for b in boxes)
 
 
 def _finite(*points) -> bool:

@@ -195,6 +195,8 @@ def ticks_spec(axis) -> dict | None:
     fmt = formatter_spec(axis.major_formatter, axis)
     if major is None or minor is None or fmt is None:
         return None
+    if minor["kind"] == "autominor" and minor["major"] is None:
+        minor = {**minor, "major": major}  # the axis's major ticks, as Axis._locate
     return {"major": major, "minor": minor, "formatter": fmt,
             "log": axis.scale.name == "log"}
 

@@ -83,3 +83,5 @@ class PropCycler:
         props = self.dicts[self.index % len(self.dicts)]
         self.index += 1
         return props.get("color", "k")
+
+    get_next_color = next_color  # matplotlib's name (Sankey calls it)

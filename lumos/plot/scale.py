@@ -113,7 +113,8 @@ class ScaleMap:
     def __getattr__(self, name: str):
         if name.startswith("_") or name in ("scale", "inverse"):
             raise AttributeError(name)
-        return getattr(self.scale, name)  # linthresh, linscale, base, ...
+        given = getattr(self.scale, "given", {})  # as the script gave them (1, not 1.0)
+        return given[name] if name in given else getattr(self.scale, name)  # linthresh, ...
 
 
 class ScaleTransform(Transform):
@@ -174,15 +175,20 @@ def _subs(subs, argument: str = "subs"):
 class LogScale(_Transformed):
     """Logarithmic axis; non-positive values are masked (NaN) with a warning, or, with
     ``nonpositive="clip"``, clipped to a tiny positive value (drawn far below the view).
+    Bars, fills and collections are clipped unless ``nonpositive="mask"`` is given.
     ``subs`` places the minor ticks (multiples of each decade)."""
 
     name = "log"
     domain = (0.0, math.inf)
 
     def __init__(self, axis=None, *, base: float = 10.0, subs=None,
-                 nonpositive: str = "mask") -> None:
-        if nonpositive not in ("mask", "clip"):
+                 nonpositive: str | None = None) -> None:
+        if nonpositive not in (None, "mask", "clip"):
             raise ValueError(f"nonpositive: got {nonpositive!r}, expected 'mask' or 'clip'")
+        # bars, fills and collections reach down to the edge unless 'mask' is asked for
+        # (matplotlib clips by default; lumos's lines break at such points with a warning)
+        self.masks_all = nonpositive == "mask"
+        nonpositive = nonpositive or "mask"
         if not base > 0 or base == 1:
             raise ValueError(f"base: got {base!r}, expected a positive number other than 1")
         super().__init__(Log(base=base, axes=(True, False, False)))
@@ -220,8 +226,8 @@ class SymLogScale(_Transformed):
 
     name = "symlog"
 
-    def __init__(self, axis=None, *, base: float = 10.0, linthresh: float = 2.0,
-                 linscale: float = 1.0, subs=None) -> None:
+    def __init__(self, axis=None, *, base: float = 10, linthresh: float = 2,
+                 linscale: float = 1, subs=None) -> None:
         if not base > 1:
             raise ValueError(f"base: got {base!r}, expected a number > 1")
         if not linthresh > 0:
@@ -232,6 +238,8 @@ class SymLogScale(_Transformed):
                                 axes=(True, False, False)))
         self.base, self.linthresh = float(base), float(linthresh)
         self.linscale = float(linscale)
+        # matplotlib's transform keeps them as given: f"{linthresh}" titles read "1"
+        self.given = {"base": base, "linthresh": linthresh, "linscale": linscale}
         self.subs = _subs(subs)
 
     def transform(self, axis: int) -> Transform:

@@ -223,16 +223,34 @@ def extent(fig, text: str, st: TextStyle) -> tuple[float, float, float]:
     return textmod.measure(st.shown(text), size, face=st.face(), spacing=st.linespacing)
 
 
+def _reach(rotation: float, x: float, y: float, w: float, h: float) -> float:
+    """How far a line turned ``rotation`` degrees (0..360) from figure pixel (x, y) runs
+    before it leaves the figure (w, h) (matplotlib's ``Text._get_dist_to_box``)."""
+    if rotation > 270:
+        quad = rotation - 270
+        h1, h2 = y / math.cos(math.radians(quad)), (w - x) / math.cos(math.radians(90 - quad))
+    elif rotation > 180:
+        quad = rotation - 180
+        h1, h2 = x / math.cos(math.radians(quad)), y / math.cos(math.radians(90 - quad))
+    elif rotation > 90:
+        quad = rotation - 90
+        h1, h2 = (h - y) / math.cos(math.radians(quad)), x / math.cos(math.radians(90 - quad))
+    else:
+        h1 = (w - x) / math.cos(math.radians(rotation))
+        h2 = (h - y) / math.cos(math.radians(90 - rotation))
+    return min(h1, h2)
+
+
 def wrapped(fig, text: str, st: TextStyle, x: float, y: float) -> str:
-    """matplotlib's ``wrap=True``: lines broken at spaces so the text stays inside the
-    figure (the room depends on the alignment and the rotation)."""
+    """matplotlib's ``wrap=True``: lines broken at spaces so that each stays inside the
+    figure, measured from the anchor along the text's direction (``ha='left'``: ahead,
+    'right': behind, 'center': twice the nearer) as ``Text._get_wrap_line_width``."""
     w_fig, h_fig = fig.canvas.size
     size = fig.points_to_pixels(st.fontsize)
-    c, s = abs(math.cos(math.radians(st.rotation))), abs(math.sin(math.radians(st.rotation)))
-    room_x = {"left": w_fig - x, "center": 2 * min(x, w_fig - x), "right": x}[st.ha]
-    room = room_x / c if c > 1e-6 else h_fig / max(s, 1e-6)
-    if s > 1e-6 and c > 1e-6:
-        room = min(room, h_fig / s)
+    rotation = st.rotation % 360
+    ahead = _reach(rotation, x, y, w_fig, h_fig)
+    behind = _reach((180 + rotation) % 360, x, y, w_fig, h_fig)
+    room = {"left": ahead, "right": behind}.get(st.ha, 2 * min(ahead, behind))
     out = []
     for para in text.split("\n"):
         line = ""
@@ -259,7 +277,9 @@ def draw_text(ov, fig, text: str, x: float, y: float, st: TextStyle) -> None:
         from .textbox import draw_box
 
         draw_box(ov, fig, text, x, y, size, st, face)
-    lines = block_lines(text, x, y, size, face, st.ha, st.va, st.rotation, st.rotation_mode,
+    # matplotlib turns a wrapped text about its anchor (_get_wrap_line_width sets it)
+    mode = "anchor" if st.wrap else st.rotation_mode
+    lines = block_lines(text, x, y, size, face, st.ha, st.va, st.rotation, mode,
                         st.ma, st.linespacing)
     for effect in st.effects:
         for tx, ty, s, ha, va in lines:

@@ -314,7 +314,12 @@ class FixedLocator(Locator):
         locs = np.asarray(locs, dtype=np.float64)
         if locs.ndim != 1:
             raise ValueError(f"FixedLocator: locs must be 1-D, got shape {locs.shape}")
-        self.locs = np.sort(locs[np.isfinite(locs)])
+        finite = np.flatnonzero(np.isfinite(locs))
+        # where each sorted value was in the caller's list: labels given in that list's
+        # order (set_yticks([0, -5, -10], labels)) follow their values
+        self.given_order = finite[np.argsort(locs[finite], kind="stable")]
+        self.given_count = len(locs)
+        self.locs = locs[self.given_order]
         self.nbins = max(int(nbins), 2) if nbins is not None else None
 
     def tick_values(self, vmin: float | None = None, vmax: float | None = None) -> np.ndarray:
@@ -532,7 +537,8 @@ class AutoMinorLocator(Locator):
     ``n=None`` (or ``"auto"``) picks 5 when the major step is 1, 2.5 or 5 times a power
     of ten (parts of 0.2, 0.5, 1) and 4 otherwise (a step of 2 gives parts of 0.5), as
     matplotlib does. The major ticks come from ``major_ticks`` when given, else from the
-    ``major`` locator (default :class:`AutoLocator`). Unlike matplotlib's locator, the
+    ``major`` locator (default: on an axis, the axis's own major ticks, as matplotlib's;
+    alone, :class:`AutoLocator`). Unlike matplotlib's locator, the
     result already excludes the major positions.
     """
 

@@ -70,7 +70,7 @@ def _check_style(value, argument: str, allowed: tuple[str, ...]) -> str:
 
 
 class Line(Visual):
-    """Polylines of ``width`` logical pixels; NaN rows break a line.
+    """Polylines of ``width`` logical pixels (0: nothing drawn); NaN rows break a line.
 
     >>> Line(pos=np.c_[x, y], color="red", width=2)
     >>> Line(pos=[xy0, xy1, xy2], color=["C0", "C1", "C2"])   # three lines, one draw
@@ -563,7 +563,7 @@ class Line(Visual):
         at the export resolution; under non-linear transforms the curves straight data
         segments become, cut finely enough to stay within 1/20 pixel of them (on the GPU
         every segment is cut in 16)."""
-        if ctx is None:  # no world-space form
+        if ctx is None or self._width == 0:  # no world-space form; a 0-wide line no pixel
             return []
         if ctx.is_3d:  # every point, projected (a 3D view has no level of detail)
             points, index = self._points, None
@@ -585,6 +585,8 @@ class Line(Visual):
                           self._join, self._dash_offset)
 
     def draws(self, ctx: DrawContext) -> list[Draw]:
+        if self._width == 0:  # matplotlib's Agg strokes no path 0 wide (spines set to 0)
+            return []
         if self._pyramids is not None:
             if ctx.camera["type"] == "panzoom":
                 self._upload_lod(ctx)

@@ -53,7 +53,7 @@ _OTHER = {
 SYMBOLS: dict[str, str] = {**_GREEK, **_OTHER}
 
 # Characters after a backslash that stand for themselves (\$ and friends).
-_ESCAPES = {"$": "$", "{": "{", "}": "}", "_": "_", "^": "^", "%": "%", "#": "#",
+_ESCAPES = {"$": "$", "{": "{", "}": "}", "_": "_", "%": "%", "#": "#",
             "&": "&", "|": "‖"}  # fmt: skip
 
 # Spacing commands, in em (TeX: thin 3mu, medium 4mu, thick 5mu; 18mu = 1em).
@@ -93,6 +93,9 @@ _IGNORED = frozenset(("displaystyle", "textstyle", "limits", "nolimits", "big", 
 _ACCENTS = {"hat": "ˆ", "widehat": "ˆ", "check": "ˇ", "tilde": "˜", "widetilde": "˜",
             "acute": "´", "grave": "`", "dot": "˙", "ddot": "¨", "breve": "˘",
             "bar": "¯", "vec": "→", "mathring": "˚", "overrightarrow": "→"}
+# matplotlib's one-character accent commands: \"o is \ddot{o}
+_SHORT_ACCENTS = {'"': "ddot", "'": "acute", "`": "grave", "~": "tilde", ".": "dot",
+                  "^": "hat"}
 
 _warned: set[str] = set()  # unknown commands already warned about, once per process
 
@@ -175,6 +178,8 @@ class _Parser:
                 return ("text", " ")
             if name in _ESCAPES:
                 return ("sym", _ESCAPES[name])
+            if name in _SHORT_ACCENTS:  # \"o, \'e, \~n: TeX's one-character accents
+                return ("accent", _ACCENTS[_SHORT_ACCENTS[name]], self.parse_arg())
             self.unknown.append(name)
             return ("text", "\\" + name)
         if name in _SPACES:

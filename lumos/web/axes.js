@@ -241,6 +241,12 @@
       const [tx, ty] = place(tableOf(rec, face), s, x, y, size, ha, va, rotation, mode);
       labels.push({ text: s, x: tx, y: ty, size, color, ha, va: "baseline", rotation, face });
     };
+    // axisdraw._outward: the part of an upright y label's width beyond its anchor
+    const outward = (l, side) => {
+      if (!l.ha || l.rot % 360 !== 0) return 1;
+      const part = { left: 0, center: 0.5, right: 1 }[l.ha];
+      return side === 1 ? part : 1 - part;
+    };
     const reach = [0, 0];
     for (const side of [1, 2]) {
       const base = bases[side - 1], sign = side === 1 ? -1 : 1;
@@ -268,7 +274,8 @@
           if (shown.length) {
             // TickSet.label_gap: past the tick length, the ticks shown or not
             const gap = st.len * st.direction + st.pad;
-            setReach = Math.max(outside, gap + Math.max(...shown.map((l) => (horizontal ? l.h : l.w))));
+            setReach = Math.max(outside, gap + Math.max(...shown.map((l) => (horizontal ? l.h
+              : l.w * outward(l, side)))));
             const keep = st.thin ? T().nonOverlapping(shown.map((l) => l.p),
               shown.map((l) => l.room), a.min_gap) : shown.map(() => true);
             shown.forEach((L, i) => {

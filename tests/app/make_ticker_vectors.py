@@ -65,7 +65,12 @@ def _evaluate(axis: _Axis, lo: float, hi: float) -> dict:
         major = ticker.visible(axis.major_locator.tick_values(lo, hi), lo, hi, log=log)
         labels = list(fmt.format_ticks(major, lo, hi)) if major.size else []
     offset = fmt.get_offset() if hasattr(fmt, "get_offset") else ""
-    minor = ticker.visible(axis.minor_locator.tick_values(lo, hi), lo, hi, log=log)
+    loc = axis.minor_locator
+    if isinstance(loc, ticker.AutoMinorLocator) and loc.major is None:  # the axis's majors
+        minor = loc.tick_values(lo, hi, axis.major_locator.tick_values(lo, hi))
+    else:
+        minor = loc.tick_values(lo, hi)
+    minor = ticker.visible(minor, lo, hi, log=log)
     minor = ticker.remove_overlapping_locs(minor, major)
     return {"major": [float(v) for v in major], "labels": labels,
             "minor": [float(v) for v in minor], "offset": offset}

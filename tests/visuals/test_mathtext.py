@@ -622,3 +622,12 @@ def test_mathcal_capitals_are_matplotlibs_stix_calligraphic_glyphs():
                                       ("STIXNonUniIta.ttf", "\ue246")]
     # matplotlib sets the rest in STIX sans (upright 1, italic x): DejaVu Sans's here
     assert ours[3:] == [("DejaVuSans.ttf", "1"), ("DejaVuSans-Oblique.ttf", "x")]
+
+
+def test_one_character_accents_are_matplotlibs():
+    # gallery text_labels_and_annotations/accented_text.py: \"o \'e \`e \~n \.x \^y are
+    # \ddot \acute \grave \tilde \dot \hat, not literal text
+    short = mathtext_parser.parse(r"$\"o \'e \`e \~n \.x \^y$")
+    named = mathtext_parser.parse(r"$\ddot o \acute e \grave e \tilde n \dot x \hat y$")
+    assert short == named
+    assert "accent" in repr(short)
