@@ -60,7 +60,9 @@ class TickSet:
         st = getattr(axis, which)
         self.which = which
         self.style = st
-        self.thin = getattr(axis, f"{which}_locator").thins_labels  # see Locator
+        # see Locator.thins_labels and ScaleBase.thins_labels
+        self.thin = getattr(axis, f"{which}_locator").thins_labels and \
+            axis.scale.thins_labels
         self.values = values
         self.pos = pos  # pixels along the axis
         self.length = fig.points_to_pixels(st.size)

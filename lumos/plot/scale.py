@@ -48,6 +48,11 @@ class ScaleBase:
 
     name = "base"
     domain: tuple[float, float] = _ALL
+    #: Whether the scale spaces its automatic ticks evenly on screen, so that lumos may
+    #: drop overlapping labels by keeping every k-th (see ``Locator.thins_labels``).
+    #: Scales of the user's functions space them unevenly, where a stride drops labels
+    #: that overlap nothing: they keep every label, as matplotlib draws them.
+    thins_labels: bool = True
 
     def forward(self, values) -> np.ndarray:
         return np.asarray(values, dtype=float)
@@ -345,6 +350,7 @@ class FuncScale(ScaleBase):
     ticks as on a linear axis."""
 
     name = "function"
+    thins_labels = False  # the user's function spaces the ticks unevenly
 
     def __init__(self, axis=None, functions=None) -> None:
         try:
@@ -369,6 +375,7 @@ class FuncScaleLog(LogScale):
     """``log(forward(x))`` (matplotlib's 'functionlog'): a function, then a log axis."""
 
     name = "functionlog"
+    thins_labels = False  # the user's function spaces the ticks unevenly
 
     def __init__(self, axis=None, functions=None, base: float = 10.0) -> None:
         super().__init__(base=base, nonpositive="clip")

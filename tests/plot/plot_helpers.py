@@ -1,4 +1,5 @@
-"""Helpers the plot tests share: a small lumos figure and the pixel under a point."""
+"""Helpers the plot tests share: a small lumos figure, the pixel under a point and the
+strings a figure draws."""
 
 from __future__ import annotations
 
@@ -18,3 +19,10 @@ def px(img, ax, x, y) -> np.ndarray:
     h, w = img.shape[:2]
     return img[int(np.clip(np.floor(h - fy), 0, h - 1)), int(np.clip(np.floor(fx), 0, w - 1)),
                :3] / 255.0
+
+
+def drawn_strings(fig) -> list[str]:
+    """The strings of every text visual a draw of ``fig`` puts in its overlay."""
+    fig.draw()
+    return [s for v in fig.overlay.view.visuals if type(v).__name__ == "Text"
+            for s in ([v.text] if isinstance(v.text, str) else v.text)]

@@ -6,6 +6,7 @@ import warnings
 
 import numpy as np
 import pytest
+from plot_helpers import drawn_strings  # tests/plot/plot_helpers.py
 
 import lumos
 import lumos.pyplot as plt
@@ -684,10 +685,6 @@ def test_set_axisbelow_puts_the_grid_under_or_over_bars():
 
 
 
-def _drawn_strings(fig) -> list[str]:
-    fig.draw()
-    return [s for v in fig.overlay.view.visuals if type(v).__name__ == "Text"
-            for s in ([v.text] if isinstance(v.text, str) else v.text)]
 
 
 @pytest.mark.parametrize("set_ticks", [
@@ -702,7 +699,7 @@ def test_ticks_the_user_chose_keep_every_label_as_in_matplotlib(set_ticks):
     fig, ax = lumos.subplots(figsize=(3, 2), dpi=100)
     ax.plot([0, 1], [0, 1])
     set_ticks(ax, np.linspace(0, 1, 31))
-    drawn = _drawn_strings(fig)
+    drawn = drawn_strings(fig)
     assert {f"L{i}" for i in range(31)} <= set(drawn)
 
 
@@ -712,7 +709,7 @@ def test_automatic_ticks_still_drop_labels_that_would_overlap():
     ax.yaxis.set_major_locator(ticker.MaxNLocator(30))
     ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, pos: f"L{pos}"))
     n = len(ax.yaxis.ticks()[0])
-    shown = [s for s in _drawn_strings(fig) if s.startswith("L")]
+    shown = [s for s in drawn_strings(fig) if s.startswith("L")]
     assert n > 20 and 0 < len(shown) < n
 
 

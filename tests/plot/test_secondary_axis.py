@@ -1,11 +1,13 @@
 """Secondary axes placed by a data value (``secondary_xaxis(0, transform=ax.transData)``,
-gallery subplots_axes_and_figures/secondary_axis.py), against matplotlib's label boxes."""
+gallery subplots_axes_and_figures/secondary_axis.py), against matplotlib's label boxes;
+the labels of non-linear functions' ticks, against matplotlib's."""
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from plot_helpers import drawn_strings  # noqa: E402  (tests/plot/plot_helpers.py)
 
 import lumos.pyplot as plt  # noqa: E402
 
@@ -71,3 +73,58 @@ def test_title_stands_over_a_top_secondary_axis():
     (title, label), (mtitle, mlabel) = _title_over_secondary(plt), _title_over_secondary(mplt)
     assert title > label  # above the secondary axis's label, not on it
     assert abs(title - mtitle) < 1.0 and abs(label - mlabel) < 1.0
+
+
+def _mpl_labels(make):
+    fig, ax = mplt.subplots()
+    axis = make(ax)
+    fig.canvas.draw()
+    lo, hi = sorted(axis.get_view_interval())
+    labels = {t.label1.get_text() for t in axis.get_major_ticks()
+              if lo <= t.get_loc() <= hi and t.label1.get_text()}
+    mplt.close(fig)
+    return labels
+
+
+_PAIRS = {
+    "cube": ((lambda x: x**3, np.cbrt), None),  # the parent's limits: 0..10 and margins
+    "square": ((lambda x: x**2, np.sqrt), None),
+    "inverse": ((lambda x: 1 / x, lambda x: 1 / x), (1, 10)),
+    "log": ((np.log10, lambda x: 10**x), (1, 1000)),
+}
+
+
+@pytest.mark.filterwarnings("ignore:divide by zero")  # 1 / x of a default limit 0
+@pytest.mark.parametrize("name", sorted(_PAIRS))
+@pytest.mark.parametrize("orientation", ["x", "y"])
+def test_secondary_axis_of_a_nonlinear_function_keeps_every_label(name, orientation):
+    # ticks of a non-linear function stand unevenly along the axis: lumos's every-k-th
+    # thinning dropped 200, 600 and 1000 of x**3 on 0..10 though 200 overlaps nothing;
+    # matplotlib draws every label (the two of them crowd at the dense end)
+    functions, lims = _PAIRS[name]
+
+    def make(ax):
+        lo, hi = lims or (0, 10)
+        ax.plot(np.linspace(lo, hi, 11), np.linspace(lo, hi, 11))
+        if lims:
+            ax.set_xlim(lo, hi)
+            ax.set_ylim(lo, hi)
+        ax.set_xticks([])  # only the secondary axis's labels are drawn
+        ax.set_yticks([])
+        if orientation == "x":
+            return ax.secondary_xaxis("top", functions=functions).xaxis
+        return ax.secondary_yaxis("right", functions=functions).yaxis
+
+    theirs = _mpl_labels(make)
+    fig, ax = plt.subplots()
+    make(ax)
+    assert len(theirs) >= 4 and set(drawn_strings(fig)) == theirs
+
+
+def test_function_scale_keeps_every_label():
+    fig, ax = plt.subplots()
+    ax.plot(range(11))
+    ax.set_xscale("function", functions=(lambda x: x**3, np.cbrt))
+    ax.set_yticks([])  # only the x labels are drawn
+    drawn = set(drawn_strings(fig))
+    assert {"0", "2", "4", "6", "8", "10"} <= drawn
