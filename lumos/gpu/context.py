@@ -445,7 +445,8 @@ class HeadlessContext:
         threads are not in the child: llvmpipe's rasterizer waits for them forever. So:
         glcontext's device display if no ancestor initialized it, else Mesa's
         surfaceless display if none did; when both were, OpenGLUnavailable(FORK_HINT)
-        instead of a hang (EGL has no safe way to shut a display down in a child)."""
+        instead of a hang (after eglTerminate in the child, a new context on the
+        display hangs the same way: Mesa 22.3)."""
         device = int(os.environ.get("GLCONTEXT_DEVICE_INDEX", "0"))  # as glcontext
         try:
             if not native.initialized(native.device_display(device)):
