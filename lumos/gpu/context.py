@@ -38,6 +38,20 @@ _LIBRARIES = {"libgl": "libGL.so.1", "libegl": "libEGL.so.1"}
 _EGL_DRAW, _EGL_READ = 0x3059, 0x305A
 _EGL_OPENGL_API = 0x30A2
 _EGL_PLATFORM_DEVICE = 0x313F
+_EGL_PLATFORM_SURFACELESS = 0x31DD  # EGL_MESA_platform_surfaceless
+_EGL_VERSION, _EGL_NONE = 0x3054, 0x3038
+# a config for a 1x1 pbuffer of an OpenGL context; an OpenGL 3.3 core context
+_EGL_PBUFFER_CONFIG = (0x3033, 0x0001, 0x3040, 0x0008, _EGL_NONE)  # SURFACE_TYPE, RENDERABLE
+_EGL_PBUFFER_SIZE = (0x3057, 1, 0x3056, 1, _EGL_NONE)  # WIDTH, HEIGHT
+_EGL_CONTEXT_33_CORE = (0x3098, 3, 0x30FB, 3, 0x30FD, 1, _EGL_NONE)
+FORK_HINT = (
+    "lumos cannot render in this process: it was forked (os.fork, or multiprocessing's "
+    "'fork' start method) from a process that had already rendered, and the EGL "
+    "displays it could use were inherited from its parent, whose driver threads a "
+    "forked child does not have (using them hangs). Start worker processes with "
+    "multiprocessing's 'spawn' or 'forkserver' start method "
+    "(multiprocessing.get_context('spawn')), or render first in the child of a fork."
+)
 
 
 class OpenGLUnavailable(RuntimeError):
@@ -110,6 +124,14 @@ class _Native:
             egl.eglGetProcAddress.argtypes = [ctypes.c_char_p]
             egl.eglInitialize.argtypes = [ptr, ptr, ptr]
             egl.eglInitialize.restype = ctypes.c_uint
+            egl.eglQueryString.argtypes = [ptr, ctypes.c_int]
+            egl.eglQueryString.restype = ctypes.c_char_p
+            egl.eglChooseConfig.argtypes = [ptr, ptr, ptr, ctypes.c_int, ptr]
+            egl.eglChooseConfig.restype = ctypes.c_uint
+            egl.eglCreateContext.argtypes = [ptr, ptr, ptr, ptr]
+            egl.eglCreateContext.restype = ptr
+            egl.eglCreatePbufferSurface.argtypes = [ptr, ptr, ptr]
+            egl.eglCreatePbufferSurface.restype = ptr
         self.glx = None
         name = _library("libGLX.so.0", "GLX") or _library("libGL.so.1", "GL")
         if name is not None:
@@ -160,20 +182,28 @@ class _Native:
             self.glx.glXMakeContextCurrent(*gstate)
 
 
+    def _platform_display(self):
+        """``eglGetPlatformDisplayEXT`` (RuntimeError when EGL has none)."""
+        egl = self.egl
+        if egl is None:
+            raise RuntimeError("libEGL was not found")
+        addr = egl.eglGetProcAddress(b"eglGetPlatformDisplayEXT")
+        if not addr:
+            raise RuntimeError("EGL has no eglGetPlatformDisplayEXT")
+        ptr = ctypes.c_void_p
+        return ctypes.CFUNCTYPE(ptr, ctypes.c_uint, ptr, ptr)(addr)
+
     def device_display(self, device_index: int):
         """The EGL display of device ``device_index``: the one glcontext's standalone
         context takes (``eglQueryDevicesEXT``, then ``eglGetPlatformDisplayEXT``), not
         yet initialized. Quick (no driver is loaded); RuntimeError when a step fails."""
         egl, ptr = self.egl, ctypes.c_void_p
-        if egl is None:
-            raise RuntimeError("libEGL was not found")
+        display = self._platform_display()
         query_addr = egl.eglGetProcAddress(b"eglQueryDevicesEXT")
-        display_addr = egl.eglGetProcAddress(b"eglGetPlatformDisplayEXT")
-        if not (query_addr and display_addr):
+        if not query_addr:
             raise RuntimeError("EGL has no device platform")
         query = ctypes.CFUNCTYPE(ctypes.c_uint, ctypes.c_int, ptr,
                                  ctypes.POINTER(ctypes.c_int))(query_addr)
-        display = ctypes.CFUNCTYPE(ptr, ctypes.c_uint, ptr, ptr)(display_addr)
         count = ctypes.c_int(0)
         if not query(0, None, ctypes.byref(count)) or not 0 <= device_index < count.value:
             raise RuntimeError(f"no EGL device {device_index}")
@@ -184,6 +214,40 @@ class _Native:
         if not dpy:
             raise RuntimeError(f"eglGetPlatformDisplayEXT failed (0x{egl.eglGetError():x})")
         return dpy
+
+    def surfaceless_display(self):
+        """Mesa's surfaceless EGL display (a display of its own, apart from the device
+        display), not yet initialized; RuntimeError when EGL has none."""
+        dpy = self._platform_display()(_EGL_PLATFORM_SURFACELESS, None, None)
+        if not dpy:
+            raise RuntimeError(f"no surfaceless EGL display (0x{self.egl.eglGetError():x})")
+        return dpy
+
+    def initialized(self, dpy) -> bool:
+        """Whether ``dpy`` was initialized already (in a forked child: by the parent,
+        whose driver threads the child does not have)."""
+        if self.egl.eglQueryString(dpy, _EGL_VERSION):
+            return True
+        self.egl.eglGetError()  # EGL_NOT_INITIALIZED: cleared
+        return False
+
+    def bootstrap(self, dpy) -> None:
+        """Initialize ``dpy`` and make a small OpenGL 3.3 context current on it with a
+        1x1 pbuffer: glcontext's 'share' mode then makes lumos's context on the display
+        that is current (it has no way to be given one). The two are kept for the
+        process's life (a few hundred bytes): the shared context belongs to them."""
+        egl, c_int = self.egl, ctypes.c_int
+        self.initialize(dpy)
+        config, found = ctypes.c_void_p(), c_int(0)
+        if not egl.eglChooseConfig(dpy, (c_int * 5)(*_EGL_PBUFFER_CONFIG),
+                                   ctypes.byref(config), 1, ctypes.byref(found)) \
+                or not found.value:
+            raise RuntimeError(f"eglChooseConfig failed (0x{egl.eglGetError():x})")
+        egl.eglBindAPI(_EGL_OPENGL_API)
+        handle = egl.eglCreateContext(dpy, config, None, (c_int * 7)(*_EGL_CONTEXT_33_CORE))
+        surface = egl.eglCreatePbufferSurface(dpy, config, (c_int * 5)(*_EGL_PBUFFER_SIZE))
+        if not (handle and surface and egl.eglMakeCurrent(dpy, surface, surface, handle)):
+            raise RuntimeError(f"no context on the display (0x{egl.eglGetError():x})")
 
     def initialize(self, dpy) -> None:
         """``eglInitialize``: loads the driver (llvmpipe: Mesa and LLVM) and sets up its
@@ -248,6 +312,10 @@ class HeadlessContext:
         self.generation = 0
         self.limits: Limits | None = None
         self._handles = (None, None)  # (EGLDisplay, EGLContext) of self.ctx
+        # the display lumos's contexts are made on: None for glcontext's device display,
+        # else (in a forked child whose parent had rendered) one lumos initialized itself
+        self._display = None
+        self._forked = False  # a forked child that has not chosen its display yet
         self._depth = 0  # nesting of current() blocks in the thread holding the lock
         # contexts given up on are kept, never destroyed: another thread (or the parent
         # of a forked process) may still have them current
@@ -271,7 +339,7 @@ class HeadlessContext:
         context repeats every step and raises what it meets, as without the warm-up."""
         if self.warm_result is not None or self._warming is not None or self.ctx is not None:
             return
-        if not spare_core():
+        if self._forked or not spare_core():  # a forked child chooses at its first render
             return  # the first render creates everything, as without the warm-up
         with self._warm_lock:
             if self.warm_result is not None or self._warming is not None:
@@ -346,13 +414,21 @@ class HeadlessContext:
         if ctx is not None and not isinstance(ctx.mglo, moderngl.InvalidObject):
             self._abandoned.append(ctx)
         self.wait_warm_up()
+        if self._forked:
+            self._display = self._display_after_fork(native)
+            self._forked = False
+        # glcontext's standalone context is on the device display; its 'share' mode makes
+        # one on the display current (bootstrap), which is how lumos gives it another
+        mode = {"standalone": True} if self._display is None else {"share": True}
         with _moderngl_default_kept():
             try:
+                if self._display is not None:
+                    native.bootstrap(self._display)
                 try:  # the usual sonames: glcontext's own search runs `ldconfig -p` twice
-                    ctx = moderngl.create_context(standalone=True, backend="egl",
-                                                  require=330, **_LIBRARIES)
+                    ctx = moderngl.create_context(backend="egl", require=330, **mode,
+                                                  **_LIBRARIES)
                 except Exception:
-                    ctx = moderngl.create_context(standalone=True, backend="egl", require=330)
+                    ctx = moderngl.create_context(backend="egl", require=330, **mode)
             except Exception as exc:  # moderngl raises plain Exception subclasses
                 raise OpenGLUnavailable(f"{INSTALL_HINT}\n(EGL said: {exc})") from exc
         # glcontext made the new context current: remember its handles for later blocks
@@ -363,10 +439,34 @@ class HeadlessContext:
         self.generation += 1
         return ctx
 
+    def _display_after_fork(self, native: _Native):
+        """The display a forked child makes its context on. A display its parent
+        initialized is the parent's in the child too, driver threads included, and those
+        threads are not in the child: llvmpipe's rasterizer waits for them forever. So:
+        glcontext's device display if no ancestor initialized it, else Mesa's
+        surfaceless display if none did; when both were, OpenGLUnavailable(FORK_HINT)
+        instead of a hang (after eglTerminate in the child, a new context on the
+        display hangs the same way: Mesa 22.3)."""
+        device = int(os.environ.get("GLCONTEXT_DEVICE_INDEX", "0"))  # as glcontext
+        try:
+            if not native.initialized(native.device_display(device)):
+                return None
+        except RuntimeError:  # no such device: glcontext says it, as in any process
+            return None
+        try:
+            dpy = native.surfaceless_display()
+        except RuntimeError as exc:
+            raise OpenGLUnavailable(f"{FORK_HINT}\n(EGL said: {exc})") from exc
+        if native.initialized(dpy):
+            raise OpenGLUnavailable(FORK_HINT)
+        return dpy
+
     def forget(self) -> None:
-        """Drop the context without touching it (a forked child cannot use its parent's)."""
+        """Drop the context without touching it (a forked child cannot use its parent's);
+        the child's first render chooses a display its parent did not use."""
         self.lock = threading.RLock()
         self._warm_lock = threading.Lock()
+        self._forked = True
         if self.ctx is not None:
             self._abandoned.append(self.ctx)
         self.ctx = None

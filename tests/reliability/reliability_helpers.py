@@ -1,12 +1,30 @@
-"""Helpers of the reliability tests: live GL objects and a small scene."""
+"""Helpers of the reliability tests: live GL objects, a small scene, a script run in a
+fresh interpreter."""
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
 import gc
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
+
+import lumos
+
+ROOT = Path(lumos.__file__).resolve().parents[1]  # the lumos under test
+
+
+def run_script(script: str, env: dict | None = None) -> str:
+    """Run ``script`` in a fresh interpreter (the lumos under test) and return its
+    stdout; the test fails when it fails or runs 300 s (a hang fails, never blocks)."""
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300, env={**os.environ, **(env or {})})
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.strip()
 
 _GL = None
 _GL_DELETE_STATUS = 0x8B80

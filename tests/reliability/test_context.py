@@ -7,15 +7,12 @@ import subprocess
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import moderngl
 import numpy as np
-from reliability_helpers import marker_canvas, red_pixels
+from reliability_helpers import ROOT, marker_canvas, red_pixels, run_script
 
 import lumos
-
-ROOT = Path(lumos.__file__).resolve().parents[1]  # the lumos under test
 
 
 def _figure():
@@ -167,17 +164,8 @@ def test_limits_come_from_the_context():
 
 
 # -- the display's warm-up: the first canvas initializes EGL on a thread -------------------
-def _run(script: str, env: dict | None = None) -> str:
-    import os
-
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
-                          text=True, timeout=300, env={**os.environ, **(env or {})})
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done.stdout.strip()
-
-
 def test_importing_lumos_starts_no_thread_and_the_first_figure_warms_the_display():
-    out = _run("""
+    out = run_script("""
 import threading
 import lumos, lumos.pyplot as plt
 from lumos.gpu import context
@@ -222,14 +210,14 @@ else:
     raise AssertionError("no error")
 """
     env = {"GLCONTEXT_DEVICE_INDEX": "99"}
-    warm = _run("WARM = True\n" + script, env)
-    cold = _run("WARM = False\n" + script, env)
+    warm = run_script("WARM = True\n" + script, env)
+    cold = run_script("WARM = False\n" + script, env)
     assert warm == cold
     assert "device index 99" in warm  # moderngl's own message, as before
 
 
 def test_a_fork_right_after_the_first_figure_renders_in_both_processes(tmp_path):
-    out = _run(f"CHILD = {str(tmp_path / 'child.npy')!r}\n" + """
+    out = run_script(f"CHILD = {str(tmp_path / 'child.npy')!r}\n" + """
 import faulthandler, os, time
 import numpy as np
 import lumos
@@ -252,7 +240,7 @@ print("ok")
 
 
 def test_without_a_spare_core_no_thread_starts_and_the_first_render_makes_the_context():
-    out = _run("""
+    out = run_script("""
 import threading
 import lumos
 from lumos.gpu import context
