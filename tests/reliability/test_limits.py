@@ -79,7 +79,17 @@ def test_an_image_in_tiles_looks_like_one_texture(kind, interpolation):
     # draws into the view (a whole scalar image may add its colour stage's target pass)
     assert [d.target for d in whole.draws][-1] is None
     assert sum(d.target is None for d in whole.draws) == 1 and len(tiled.draws) == 48
-    np.testing.assert_array_equal(_render(tiled), _render(whole))
+    a, b = _render(tiled).astype(int), _render(whole).astype(int)
+    if kind == "scalar" and interpolation == "bilinear":
+        # the value interpolated between texels differs in its last float bits between
+        # a tile's quad and the whole one; with matplotlib's nearest colormap entry such
+        # a value on an entry's edge takes the neighbouring entry (one level of 255). A
+        # seam would differ along a whole row or column of tiles (>= 120 pixels here).
+        diff = np.abs(a - b).max(axis=2)
+        assert diff.max() <= 1 and np.count_nonzero(diff) <= 8, (diff.max(),
+                                                                np.count_nonzero(diff))
+    else:
+        np.testing.assert_array_equal(a, b)
 
 
 @pytest.mark.parametrize("shape", [(96, 128), (48, 64), (24, 32), (31, 45)])
