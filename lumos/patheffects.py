@@ -42,5 +42,5 @@ def withSimpleLineShadow(offset=(2, -2), shadow_color=None, alpha=None,  # noqa:
 
 def withTickedStroke(offset=(0, 0), spacing: float = 10.0, angle: float = 45.0,  # noqa: N802
                      length: float = 2 ** 0.5, **kwargs) -> TickedStroke:
-    """Ticks along a line (lines only), then the line."""
+    """Ticks along a line or a patch's outline, then the line (the patch)."""
     return TickedStroke(offset, spacing, angle, length, then_line=True, **kwargs)

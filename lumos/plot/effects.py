@@ -46,7 +46,7 @@ class Stroke:
 
 class TickedStroke:
     """Ticks along a line, ``spacing`` points apart and ``length`` times that long, at
-    ``angle`` degrees from the way the line runs (90: to its left); lines only.
+    ``angle`` degrees from the way the line runs (90: to its left); lines and patches.
     ``then_line`` draws the line too (matplotlib's ``withTickedStroke``)."""
 
     def __init__(self, offset=(0.0, 0.0), spacing: float = 10.0, angle: float = 45.0,
@@ -107,7 +107,7 @@ def _from_matplotlib(e, on: str):
         gc = _gc(e, ("linewidth", "foreground", "alpha"))
         return Stroke(gc.get("linewidth", 2.0), gc.get("foreground", "k"), offset,
                       gc.get("alpha"), then_text=isinstance(e, pe.withStroke))
-    if isinstance(e, pe.TickedStroke) and on == "line":
+    if isinstance(e, pe.TickedStroke) and on in ("line", "patch"):
         gc = _gc(e, ("linewidth", "foreground", "alpha"))
         return TickedStroke(offset, e._spacing, e._angle, e._length, then_line=isinstance(
             e, pe.withTickedStroke), **gc)
@@ -117,17 +117,17 @@ def _from_matplotlib(e, on: str):
     if isinstance(e, pe.SimpleLineShadow):  # matplotlib has no withSimpleLineShadow
         return Shadow(offset, e._shadow_color, e._alpha, e._rho, line=True)
     drawn = "Normal, Stroke, withStroke, SimplePatchShadow, withSimplePatchShadow, " \
-        "SimpleLineShadow" + (", TickedStroke, withTickedStroke" if on == "line" else "")
+        "SimpleLineShadow" + (", TickedStroke, withTickedStroke" if on != "text" else "")
     raise TypeError(f"path_effects: lumos cannot draw matplotlib's {type(e).__name__} on "
                     f"{on}s (it draws {drawn})")
 
 
 def read_effects(effects, on: str = "text") -> list:
     """lumos effects for matplotlib's ``path_effects`` list (or lumos's own) on ``on``
-    ('text', 'patch' or 'line': lines take ticked strokes too)."""
+    ('text', 'patch' or 'line': lines and patches take ticked strokes too)."""
     from .mpl_objects import is_matplotlib
 
-    kinds = (Normal, Stroke, Shadow, TickedStroke) if on == "line" else (Normal, Stroke, Shadow)
+    kinds = (Normal, Stroke, Shadow) + ((TickedStroke,) if on != "text" else ())
     out = []
     for e in effects or ():
         if isinstance(e, kinds):

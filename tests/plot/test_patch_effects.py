@@ -31,6 +31,10 @@ EFFECTS = {
                                                   alpha=1), pe.Normal()],
     "with_patch_shadow": lambda: [pe.withSimplePatchShadow(offset=(-6, 6),
                                                            shadow_rgbFace="red", alpha=1)],
+    # misc/tickedstroke_demo.py's PathPatch: ticks along curves, the patch's edge color
+    "ticks": lambda: [pe.withTickedStroke(angle=-90, spacing=10, length=1)],
+    "red_ticks": lambda: [pe.TickedStroke(spacing=7, linewidth=2, foreground="red"),
+                          pe.Normal()],
     "edge_shadow": lambda: [pe.SimpleLineShadow(offset=(6, -6), shadow_color="red",
                                                 alpha=1), pe.Normal()],
 }
@@ -69,8 +73,9 @@ def _coverage(img, k: int) -> float:
     return float((c[..., k] - np.delete(c, k, axis=-1).max(axis=-1)).clip(0).sum())
 
 
-def _near(ours, theirs) -> None:
-    """Blue and red where matplotlib has them (within a pixel), as much of each."""
+def _near(ours, theirs, within: float = 0.05) -> None:
+    """Blue and red where matplotlib has them (within a pixel), as much of each
+    (``within`` that fraction)."""
     a_img, b_img = ours, theirs
     ours, theirs = _classes(a_img), _classes(b_img)
     for cls, k in ((1, 2), (2, 0)):
@@ -81,7 +86,7 @@ def _near(ours, theirs) -> None:
                 grown |= np.roll(b, (dy, dx), axis=(0, 1))
         assert (a & ~grown).sum() <= 0.05 * max(b.sum(), 20), cls  # nothing out of place
         want = _coverage(b_img, k)
-        assert abs(_coverage(a_img, k) - want) <= 0.05 * max(want, 20), cls
+        assert abs(_coverage(a_img, k) - want) <= within * max(want, 20), cls
 
 
 @pytest.mark.parametrize("name", list(EFFECTS))
@@ -90,7 +95,8 @@ def _near(ours, theirs) -> None:
 def test_patch_effects_as_matplotlib(name, source, move):
     ours = _picture(plt, EFFECTS[name](), source, move)
     theirs = _picture(mplt, EFFECTS[name](), move=move)
-    _near(ours, theirs)
+    # GL strokes end round (visuals/path.py): short ticks gain their caps' area
+    _near(ours, theirs, 0.12 if "ticks" in name else 0.05)
     plain = _classes(_picture(mplt, None, move=move))
     assert (_classes(theirs) != plain).sum() > 100  # the effect shows
 
@@ -105,8 +111,7 @@ def test_patch_effects_accessors_and_refusals():
         c.set_path_effects([pe.Stroke(linewidth=4, capstyle="round")])
     with pytest.raises(TypeError, match="PathPatchEffect"):
         c.set_path_effects([pe.PathPatchEffect(hatch="x")])
-    with pytest.raises(TypeError, match="TickedStroke"):
-        c.set_path_effects([pe.withTickedStroke()])
+    c.set_path_effects([pe.withTickedStroke()])
     pax = fig.add_subplot(2, 2, 4, projection="polar")
     shadowed = lpatches.Circle((0, 1), 0.1, path_effects=[pe.SimplePatchShadow()])
     with pytest.raises(TypeError, match="rectilinear"):
