@@ -10,6 +10,7 @@ import io
 import matplotlib
 import numpy as np
 import pytest
+from plot_helpers import blue_red, grown  # tests/plot/plot_helpers.py
 
 import lumos.patches as lpatches
 import lumos.pyplot as plt
@@ -59,13 +60,6 @@ def _picture(mod, effects, source="lumos", move=False) -> np.ndarray:
     return np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
 
 
-def _classes(img) -> np.ndarray:
-    """0 white, 1 blue, 2 red (antialiased edges: neither)."""
-    blue = (img[..., 2] > 180) & (img[..., 0] < 90) & (img[..., 1] < 90)
-    red = (img[..., 0] > 180) & (img[..., 1] < 90) & (img[..., 2] < 90)
-    return np.where(blue, 1, np.where(red, 2, 0))
-
-
 def _coverage(img, k: int) -> float:
     """How much of channel ``k``'s pure color the picture holds, in pixels (antialiased
     edges count in part: thin lines off the pixel grid count as on it)."""
@@ -77,14 +71,10 @@ def _near(ours, theirs, within: float = 0.05) -> None:
     """Blue and red where matplotlib has them (within a pixel), as much of each
     (``within`` that fraction)."""
     a_img, b_img = ours, theirs
-    ours, theirs = _classes(a_img), _classes(b_img)
+    ours, theirs = blue_red(a_img), blue_red(b_img)
     for cls, k in ((1, 2), (2, 0)):
         a, b = ours == cls, theirs == cls
-        grown = b.copy()
-        for dy in (-1, 0, 1):
-            for dx in (-1, 0, 1):
-                grown |= np.roll(b, (dy, dx), axis=(0, 1))
-        assert (a & ~grown).sum() <= 0.05 * max(b.sum(), 20), cls  # nothing out of place
+        assert (a & ~grown(b)).sum() <= 0.05 * max(b.sum(), 20), cls  # nothing out of place
         want = _coverage(b_img, k)
         assert abs(_coverage(a_img, k) - want) <= within * max(want, 20), cls
 
@@ -97,8 +87,8 @@ def test_patch_effects_as_matplotlib(name, source, move):
     theirs = _picture(mplt, EFFECTS[name](), move=move)
     # GL strokes end round (visuals/path.py): short ticks gain their caps' area
     _near(ours, theirs, 0.12 if "ticks" in name else 0.05)
-    plain = _classes(_picture(mplt, None, move=move))
-    assert (_classes(theirs) != plain).sum() > 100  # the effect shows
+    plain = blue_red(_picture(mplt, None, move=move))
+    assert (blue_red(theirs) != plain).sum() > 100  # the effect shows
 
 
 def test_patch_effects_accessors_and_refusals():
@@ -135,7 +125,7 @@ def test_matplotlib_line_added_keeps_its_path_effects():
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
     img = fig.render()[..., :3].astype(int)
-    assert (_classes(img) == 2).sum() > 200
+    assert (blue_red(img) == 2).sum() > 200
 
 
 def test_patch_shadow_in_vector_files():
@@ -173,8 +163,5 @@ def test_text_stroke_as_wide_as_matplotlib(linewidth):
     ours = _halo(plt, linewidth)
     _near(ours, _halo(mplt, linewidth))
     # no glyph cell shaded: the background stays white a pixel away from text and halo
-    near = _classes(ours) > 0
-    for dy in (-2, -1, 0, 1, 2):
-        for dx in (-2, -1, 0, 1, 2):
-            near = near | np.roll(_classes(ours) > 0, (dy, dx), axis=(0, 1))
+    near = grown(blue_red(ours) > 0, 2)
     assert ((np.abs(ours - 255).sum(axis=-1) > 30) & ~near).sum() < 10
