@@ -86,6 +86,18 @@ class Shadow:
         ov.text(s, x + dx, y + dy, size, color, ha=ha, va=va, rotation=rotation, face=face)
 
 
+def draw_with_effects(ov, fig, effects, lines, size: float, rgba, rotation: float,
+                      face: str) -> None:
+    """Text lines ``(x, y, string, ha, va)`` in figure pixels with their ``effects``:
+    each effect under the text, then the text unless the effects leave it out."""
+    for effect in effects:
+        for x, y, s, ha, va in lines:
+            effect.draw(ov, fig, s, x, y, size, rgba, ha, va, rotation, face)
+    if not effects or any(e.draws_text for e in effects):
+        for x, y, s, ha, va in lines:
+            ov.text(s, x, y, size, rgba, ha=ha, va=va, rotation=rotation, face=face)
+
+
 def _gc(e, names: tuple[str, ...]) -> dict:
     """The drawing settings of matplotlib's effect ``e`` (kept in its ``_gc``), only
     ``names`` of them: any other is refused by name, never dropped."""

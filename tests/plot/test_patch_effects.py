@@ -165,3 +165,22 @@ def test_text_stroke_as_wide_as_matplotlib(linewidth):
     # no glyph cell shaded: the background stays white a pixel away from text and halo
     near = grown(blue_red(ours) > 0, 2)
     assert ((np.abs(ours - 255).sum(axis=-1) > 30) & ~near).sum() < 10
+
+
+def test_legend_text_path_effects_as_matplotlib():
+    # scripts stroke legend labels as any text: plt.setp(leg.get_texts(), path_effects=...)
+    def picture(mod) -> np.ndarray:
+        fig, ax = mod.subplots(figsize=(2, 1.5), dpi=100)
+        ax.set_axis_off()
+        ax.plot([0, 1], [0, 1], color="blue", label="Blue signal")
+        leg = ax.legend(loc="center", frameon=False)
+        mod.setp(leg.get_texts(), path_effects=[pe.withStroke(linewidth=4,
+                                                              foreground="red")])
+        leg.get_title().set_path_effects([pe.Normal()])
+        fig.canvas.draw()
+        return np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
+
+    ours, theirs = picture(plt), picture(mplt)
+    want = _coverage(theirs, 0)
+    assert want > 200
+    assert abs(_coverage(ours, 0) - want) <= 0.15 * want
