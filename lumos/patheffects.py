@@ -1,5 +1,6 @@
-"""matplotlib's ``patheffects`` names for text and lines: ``import lumos.patheffects as pe``;
-``pe.withStroke(linewidth=3, foreground='w')`` (see :mod:`lumos.plot.effects`)."""
+"""matplotlib's ``patheffects`` names for text, lines and patches:
+``import lumos.patheffects as pe``; ``pe.withStroke(linewidth=3, foreground='w')`` (see
+:mod:`lumos.plot.effects`)."""
 
 from __future__ import annotations
 
@@ -27,11 +28,19 @@ def withSimplePatchShadow(offset=(2, -2), shadow_rgbFace=None, alpha=None,  # no
     return Shadow(offset, shadow_rgbFace, alpha, rho, then_text=True)
 
 
-SimpleLineShadow = SimplePatchShadow
-withSimpleLineShadow = withSimplePatchShadow
+def SimpleLineShadow(offset=(2, -2), shadow_color=None, alpha=None,  # noqa: N802
+                     rho: float = 0.3) -> Shadow:
+    """A shadow of the line (of a patch's edge); add ``Normal()`` for the line itself."""
+    return Shadow(offset, shadow_color, alpha, rho, line=True)
+
+
+def withSimpleLineShadow(offset=(2, -2), shadow_color=None, alpha=None,  # noqa: N802
+                         rho: float = 0.3) -> Shadow:
+    """A shadow of the line (of a patch's edge), then the line."""
+    return Shadow(offset, shadow_color, alpha, rho, then_text=True, line=True)
 
 
 def withTickedStroke(offset=(0, 0), spacing: float = 10.0, angle: float = 45.0,  # noqa: N802
                      length: float = 2 ** 0.5, **kwargs) -> TickedStroke:
-    """Ticks along a line (lines only), then the line."""
+    """Ticks along a line or a patch's outline, then the line (the patch)."""
     return TickedStroke(offset, spacing, angle, length, then_line=True, **kwargs)

@@ -1,5 +1,6 @@
 """Path effects (matplotlib's ``path_effects=[...]``). On text: strokes around the glyphs
-(``withStroke``, ``Stroke`` + ``Normal``) drawn by thickening the glyphs' distance field,
+(``withStroke``, ``Stroke`` + ``Normal``) drawn by thickening the glyphs' distance field
+(the glyph outlines stroked where the field does not reach: the overlay's ``text``),
 and offset shadows (``SimplePatchShadow``, ``withSimplePatchShadow``, ``SimpleLineShadow``).
 On lines the same objects, and :class:`TickedStroke`, are drawn by
 :mod:`lumos.plot.line_effects`.
@@ -12,7 +13,6 @@ attributes; see tools/check_private.py), and lumos's own :class:`Stroke`,
 from __future__ import annotations
 
 from .. import colors
-from .compat import warn_once
 
 
 class Normal:
@@ -39,19 +39,14 @@ class Stroke:
     def draw(self, ov, fig, s, x, y, size, rgba, ha, va, rotation, face) -> None:
         color = colors.to_rgba(self.foreground, self.alpha)
         dx, dy = (fig.points_to_pixels(v) for v in self.offset)
-        reach = size * 8 / 48  # the glyph distance field's reach (its spread)
         dilate = fig.points_to_pixels(self.linewidth) / 2
-        if dilate > reach:
-            warn_once("stroke reach", f"path_effects: a stroke of {self.linewidth:g} points "
-                      f"is wider than lumos can draw at this font size; drawn {reach:.1f} px")
-            dilate = reach
         ov.text(s, x + dx, y + dy, size, color, ha=ha, va=va, rotation=rotation, face=face,
                 dilate=dilate)
 
 
 class TickedStroke:
     """Ticks along a line, ``spacing`` points apart and ``length`` times that long, at
-    ``angle`` degrees from the way the line runs (90: to its left); lines only.
+    ``angle`` degrees from the way the line runs (90: to its left); lines and patches.
     ``then_line`` draws the line too (matplotlib's ``withTickedStroke``)."""
 
     def __init__(self, offset=(0.0, 0.0), spacing: float = 10.0, angle: float = 45.0,
@@ -69,11 +64,13 @@ class TickedStroke:
 
 class Shadow:
     """The text offset by ``offset`` points in a darker, translucent color (matplotlib's
-    ``SimplePatchShadow``: ``rho`` times the text color unless ``shadow_rgbFace``)."""
+    ``SimplePatchShadow``: ``rho`` times the text color unless ``shadow_rgbFace``);
+    ``line``: matplotlib's ``SimpleLineShadow`` (on patches the edge's shadow)."""
 
     def __init__(self, offset=(2.0, -2.0), shadow_rgbFace=None, alpha=None,  # noqa: N803
-                 rho: float = 0.3, then_text: bool = False) -> None:
+                 rho: float = 0.3, then_text: bool = False, line: bool = False) -> None:
         self.offset = tuple(float(v) for v in offset)
+        self.line = line  # SimpleLineShadow: on patches, the edge's shadow (not the face's)
         self.color = shadow_rgbFace
         self.alpha = 0.3 if alpha is None else float(alpha)
         self.rho = float(rho)
@@ -87,6 +84,18 @@ class Shadow:
             color = colors.to_rgba(self.color, self.alpha)
         dx, dy = (fig.points_to_pixels(v) for v in self.offset)
         ov.text(s, x + dx, y + dy, size, color, ha=ha, va=va, rotation=rotation, face=face)
+
+
+def draw_with_effects(ov, fig, effects, lines, size: float, rgba, rotation: float,
+                      face: str) -> None:
+    """Text lines ``(x, y, string, ha, va)`` in figure pixels with their ``effects``:
+    each effect under the text, then the text unless the effects leave it out."""
+    for effect in effects:
+        for x, y, s, ha, va in lines:
+            effect.draw(ov, fig, s, x, y, size, rgba, ha, va, rotation, face)
+    if not effects or any(e.draws_text for e in effects):
+        for x, y, s, ha, va in lines:
+            ov.text(s, x, y, size, rgba, ha=ha, va=va, rotation=rotation, face=face)
 
 
 def _gc(e, names: tuple[str, ...]) -> dict:
@@ -110,7 +119,7 @@ def _from_matplotlib(e, on: str):
         gc = _gc(e, ("linewidth", "foreground", "alpha"))
         return Stroke(gc.get("linewidth", 2.0), gc.get("foreground", "k"), offset,
                       gc.get("alpha"), then_text=isinstance(e, pe.withStroke))
-    if isinstance(e, pe.TickedStroke) and on == "line":
+    if isinstance(e, pe.TickedStroke) and on in ("line", "patch"):
         gc = _gc(e, ("linewidth", "foreground", "alpha"))
         return TickedStroke(offset, e._spacing, e._angle, e._length, then_line=isinstance(
             e, pe.withTickedStroke), **gc)
@@ -118,19 +127,19 @@ def _from_matplotlib(e, on: str):
         return Shadow(offset, e._shadow_rgbFace, e._alpha, e._rho,
                       then_text=isinstance(e, pe.withSimplePatchShadow))
     if isinstance(e, pe.SimpleLineShadow):  # matplotlib has no withSimpleLineShadow
-        return Shadow(offset, e._shadow_color, e._alpha, e._rho)
+        return Shadow(offset, e._shadow_color, e._alpha, e._rho, line=True)
     drawn = "Normal, Stroke, withStroke, SimplePatchShadow, withSimplePatchShadow, " \
-        "SimpleLineShadow" + (", TickedStroke, withTickedStroke" if on == "line" else "")
+        "SimpleLineShadow" + (", TickedStroke, withTickedStroke" if on != "text" else "")
     raise TypeError(f"path_effects: lumos cannot draw matplotlib's {type(e).__name__} on "
                     f"{on}s (it draws {drawn})")
 
 
 def read_effects(effects, on: str = "text") -> list:
     """lumos effects for matplotlib's ``path_effects`` list (or lumos's own) on ``on``
-    ('text' or 'line': lines take ticked strokes too)."""
+    ('text', 'patch' or 'line': lines and patches take ticked strokes too)."""
     from .mpl_objects import is_matplotlib
 
-    kinds = (Normal, Stroke, Shadow, TickedStroke) if on == "line" else (Normal, Stroke, Shadow)
+    kinds = (Normal, Stroke, Shadow) + ((TickedStroke,) if on != "text" else ())
     out = []
     for e in effects or ():
         if isinstance(e, kinds):

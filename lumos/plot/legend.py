@@ -359,8 +359,7 @@ class Legend:
         if title:
             tx = {"left": x + pad, "center": x + width / 2, "right": x + width - pad}[
                 self.alignment]
-            ov.text(title.get_text(), tx, top, px(title.get_fontsize()), title.rgba("black"),
-                    ha=self.alignment, va="top", face=title.face())
+            title.draw(ov, self.axes.figure, tx, top, "black", self.alignment, "top")
             top -= title_h
         for i, (handle, label) in enumerate(self.entries):
             col, row = divmod(i, nrows)
@@ -374,8 +373,7 @@ class Legend:
                 hx, lx, ha = cx + text_w + text_pad, cx + text_w, "right"
             h = _draw_handle(ov, handle, hx, cy, handle_len, fs, px, self)
             if label.get_visible():
-                ov.text(label.get_text(), lx, cy, size, label.rgba(self._label_color(h)),
-                        ha=ha, va="center", face=label.face())
+                label.draw(ov, self.axes.figure, lx, cy, self._label_color(h), ha, "center")
 
     def _shown_title(self) -> LegendText | None:
         t = self._title

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .. import colors
 from . import validate
+from .effects import draw_with_effects, read_effects
 from .fonts import FontProperties, check_family, check_style, check_weight
 
 
@@ -25,6 +26,7 @@ class LegendText:
         self._color = None
         self._alpha: float | None = None
         self._visible = True
+        self._effects: list = []
 
     def __repr__(self) -> str:
         return f"LegendText({self._text!r})"
@@ -91,6 +93,15 @@ class LegendText:
     def set_visible(self, visible: bool) -> None:
         self._visible = bool(visible)
 
+    def set_path_effects(self, effects) -> None:
+        """matplotlib's path effects on text (``withStroke``, ``Stroke``, ``Normal``,
+        shadows: :func:`lumos.plot.effects.read_effects`)."""
+        self._effects = read_effects(effects)
+
+    def get_path_effects(self) -> list:
+        """The path effects (lumos's objects standing for matplotlib's)."""
+        return list(self._effects)
+
     set_size, get_size = set_fontsize, get_fontsize
     set_weight, get_weight = set_fontweight, get_fontweight
     set_style, get_style = set_fontstyle, get_fontstyle
@@ -107,6 +118,13 @@ class LegendText:
         """The bundled face drawing the text ('sans', 'serif-bold', ...)."""
         return FontProperties(family=self._family, style=self._style,
                               weight=self._weight).face().name
+
+    def draw(self, ov, fig, x: float, y: float, default_color, ha: str, va: str) -> None:
+        """The text at figure pixel (x, y) of ``fig``, in its color (else
+        ``default_color``), with its path effects."""
+        draw_with_effects(ov, fig, self._effects, [(x, y, self._text, ha, va)],
+                          fig.points_to_pixels(self._size), self.rgba(default_color), 0.0,
+                          self.face())
 
     def rgba(self, default) -> tuple:
         """The color to draw: the text's own, else ``default``; with its alpha."""

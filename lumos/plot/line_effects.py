@@ -40,7 +40,7 @@ def needs_view(effects) -> bool:
                                                and any(e.offset)) for e in effects)
 
 
-def _steps(effects) -> list:
+def effect_steps(effects) -> list:
     """What is drawn, in order: the effects, and "line" where the line itself is."""
     from .effects import Normal
 
@@ -55,7 +55,7 @@ def _steps(effects) -> list:
 
 def draws_line(effects) -> bool:
     """Whether the line itself is drawn (no effects, or a Normal or ``with...`` one)."""
-    return not effects or "line" in _steps(effects)
+    return not effects or "line" in effect_steps(effects)
 
 
 def _runs(pixels: np.ndarray) -> list[np.ndarray]:
@@ -87,7 +87,7 @@ def ticks(pixels: np.ndarray, spacing_px: float, angle: float, length: float) ->
     return np.concatenate(out) if out else np.zeros((0, 2, 2))
 
 
-def _segments_polyline(segs: np.ndarray) -> np.ndarray:
+def segments_polyline(segs: np.ndarray) -> np.ndarray:
     """Segments as one polyline broken by NaN rows (what a Line batch member takes)."""
     rows = np.full((len(segs), 3, 2), np.nan)
     rows[:, :2] = segs
@@ -101,7 +101,7 @@ def effect_items(line, main: BatchItem | None, effects) -> list[BatchItem]:
 
     if main is None:
         return []
-    steps = _steps(effects)
+    steps = effect_steps(effects)
     at = steps.index("line") if "line" in steps else len(steps)
     ax = line.axes
     px = ax.figure.points_to_pixels
@@ -133,7 +133,7 @@ def effect_items(line, main: BatchItem | None, effects) -> list[BatchItem]:
             color = rgba if step.foreground is None else colors.to_rgba(
                 step.foreground, line.get_alpha() if step.alpha is None else step.alpha)
             segs = ticks(pixels + offset, px(step.spacing), step.angle, step.length)
-            pos = ax.transView.inverse(_segments_polyline(segs)) if len(segs) else None
+            pos = ax.transView.inverse(segments_polyline(segs)) if len(segs) else None
         if pos is not None and len(pos) >= 2:
             items.append(BatchItem(Line, tuple(own.items()), order, pos, color,
                                    changed={"pos": True}, part="effects"))
@@ -147,7 +147,7 @@ def legend_strokes(line, effects, width_px: float, fontsize_px: float) -> tuple:
     px = line.axes.figure.points_to_pixels
     rgba = line.line_rgba()
     out = []
-    for e in _steps(effects):
+    for e in effect_steps(effects):
         if e == "line":
             continue
         ox, oy = (px(v) for v in e.offset)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..path import Affine2D, Path
+from .effects import read_effects
 from .lines import Line2D
 from .patch_base import Patch
 from .patch_style import as_path, coordinates, parse_linestyle, path_limits, rc
@@ -220,6 +221,8 @@ class MatplotlibPatch(FollowsMatplotlib, Patch):
         self.zorder = float(obj.get_zorder())
         self._label = str(obj.get_label() or "")
         self._visible = bool(obj.get_visible())
+        self._path_effects = read_effects(obj.get_path_effects(), on="patch")
+        self._check_effects(self._path_effects, self._axes_for_transform)
         self._transform = _artist_transform(obj)
         pre = _data_affine(self._transform, ax=self._axes_for_transform)
         if pre is not None:  # Affine2D() + ax.transData: the affine joins the patch's own
@@ -255,6 +258,8 @@ class MatplotlibCollection(FollowsMatplotlib, Collection):
     def _read(self) -> None:
         obj = self.source
         ax = self._axes_for_check
+        if obj.get_path_effects():
+            raise _unsupported(obj, self._method, "path effects on collections")
         obj.update_scalarmappable()
         paths = [as_path(p) for p in obj.get_paths()]
         transforms = np.asarray(obj.get_transforms(), dtype=float).reshape(-1, 3, 3)
@@ -437,7 +442,8 @@ class MatplotlibLine(FollowsMatplotlib, Line2D):
                     markeredgecolor=s.get_markeredgecolor(),
                     markeredgewidth=float(s.get_markeredgewidth()), alpha=s.get_alpha(),
                     label=str(s.get_label() or ""), zorder=float(s.get_zorder()),
-                    drawstyle=s.get_drawstyle(), markevery=s.get_markevery())
+                    drawstyle=s.get_drawstyle(), markevery=s.get_markevery(),
+                    path_effects=s.get_path_effects())
 
     def _read(self) -> None:
         s = self.source
@@ -454,6 +460,7 @@ class MatplotlibLine(FollowsMatplotlib, Line2D):
         self.set_alpha(kw["alpha"])
         self.set_label(kw["label"])
         self.set_zorder(kw["zorder"])
+        self.set_path_effects(kw["path_effects"])
         self._visible = bool(s.get_visible())
         self._read_clip_on()
 

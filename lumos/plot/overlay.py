@@ -10,6 +10,16 @@ from .. import primitives as prim
 from ..scene import Canvas
 from ..scene.cameras import PanZoomCamera
 from ..visuals import Line, Text
+from ..visuals.fonts import check_text, layout_outline
+from ..visuals.glyphs import BASE_SIZE, SPREAD, get_atlas
+from ..visuals.mathtext import rich_layout
+
+
+def sdf_reach(size_px: float) -> float:
+    """The widest outline (pixels beyond the glyphs) the glyphs' distance field draws at
+    ``size_px``: its spread less half a pixel, past which the saturated field would
+    shade whole glyph cells."""
+    return SPREAD * size_px / BASE_SIZE - 0.5
 
 
 def _same(a, b) -> bool:
@@ -55,6 +65,7 @@ class Overlay:
         self.hatches: dict[int, list[tuple]] = {}
         self.polygons: dict[int, list[tuple]] = {}
         self.markers: dict[tuple, tuple[list, list, list]] = {}
+        self.outlines: dict[int, list] = {}
         self.layer = 0
 
     def line(self, points, color, width_px: float, dashes=None, look: dict | None = None
@@ -75,12 +86,32 @@ class Overlay:
         if not s:
             return
         face = face if face is not None else ("sans-bold" if bold else "sans")
+        if dilate > sdf_reach(size_px):
+            self._outline(s, x, y, size_px, color, ha, va, rotation, face, dilate)
+            return
         key = (self.layer, round(size_px, 3), ha, va, round(rotation, 3), face,
                round(dilate, 3))
         strings, pos, cols = self.texts.setdefault(key, ([], [], []))
         strings.append(s)
         pos.append((x, y))
         cols.append(colors.to_rgba(color))
+
+    def _outline(self, s: str, x: float, y: float, size_px: float, color, ha: str, va: str,
+                 rotation: float, face: str, dilate: float) -> None:
+        """The glyph outlines of text at figure pixel (x, y), filled and stroked
+        ``2 * dilate`` wide (round joins): an outline wider than the glyphs' distance
+        field reaches, as matplotlib strokes the glyph paths."""
+        layout = rich_layout(check_text(s), get_atlas(False, face).font, ha, va,
+                             font_size=size_px)
+        verts, codes = layout_outline(layout)
+        if not len(verts):
+            return
+        a = np.radians(rotation)
+        turn = np.array([[np.cos(a), np.sin(a)], [-np.sin(a), np.cos(a)]])  # y up, ccw
+        rgba = colors.to_rgba(color)
+        self.outlines.setdefault(self.layer, []).append(prim.Path(
+            verts * size_px @ turn + (x, y), codes, fill=rgba,
+            stroke=prim.Stroke(rgba, 2 * dilate, join="round")))
 
     def rect(self, x: float, y: float, w: float, h: float, facecolor, edgecolor=None,
              linewidth_px: float = 0.0) -> None:
@@ -178,6 +209,13 @@ class Overlay:
                 m.set_data(np.asarray(pos), size=np.asarray(sizes), color=np.asarray(faces))
             m.order = 10 * layer + 2
             wanted[("markers",) + key] = m
+        for layer, group in self.outlines.items():
+            key = ("outlines", layer)
+            paths = self._get(key, visuals.Paths)
+            if self._changed(key, [(p.vertices, p.fill, p.stroke.width) for p in group]):
+                paths.set_paths(group)
+            paths.order = 10 * layer + 2.5  # under the text, as the distance field's
+            wanted[key] = paths
         for key, (strings, pos, cols) in self.texts.items():
             layer, size, ha, va, rot, face, dilate = key
             t = self._get(("text",) + key, Text, font_size=size, anchor_x=ha, anchor_y=va,

@@ -21,6 +21,7 @@ from ..visuals.path import Paths, hatch_counts
 from .artists import Artist, LegendHandle
 from .collections import check_alpha, to_scale
 from .legend_best import Obstacles, thinned
+from .patch_effects import PatchEffects
 from .patch_style import (
     as_path,
     check_real,
@@ -147,11 +148,19 @@ class PathsArtist(Artist):
     def draw_overlay(self, ov) -> None:
         """Line widths are points: rebuild when the dpi changed."""
         fig = self.axes.figure
-        if self._visual is not None and self._built_for != (fig.dpi, fig.canvas.size):
+        if self._visual is not None and self._built_for != self._build_key(fig):
             self._update()
 
     def _units(self) -> str:
         return coordinates(self._transform, self.axes)
+
+    def effects_view(self):
+        """What path effects' paths depend on beyond the dpi (None: nothing)."""
+        return None
+
+    def _build_key(self, fig) -> tuple:
+        """What the visual's paths were built for: dpi, canvas, view (offset effects)."""
+        return fig.dpi, fig.canvas.size, self.effects_view()
 
     def _update(self) -> None:
         ax = self.axes
@@ -172,7 +181,7 @@ class PathsArtist(Artist):
         self._visual.canvas_height = fig.canvas.size[1]  # hatches start at its top left
         self._visual.visible = self._visible
         self._visual.order = self.zorder
-        self._built_for = (fig.dpi, fig.canvas.size)
+        self._built_for = self._build_key(fig)
 
     def data_limits(self):
         """The curves' extent in data units (Bézier extrema included), or None for
@@ -216,14 +225,14 @@ class PathsArtist(Artist):
 
 
 # -- the base class --------------------------------------------------------------------
-class Patch(PathsArtist):
+class Patch(PatchEffects, PathsArtist):
     """A filled, hatched and outlined shape (matplotlib's ``Patch``).
 
     Keywords (and matplotlib's aliases): ``facecolor``/``fc``, ``edgecolor``/``ec``,
     ``color`` (both), ``linewidth``/``lw`` (points), ``linestyle``/``ls``, ``fill``,
     ``hatch``, ``hatchcolor``, ``alpha``, ``zorder``, ``label``, ``visible``,
     ``transform`` (``ax.transData`` or ``ax.transAxes``), ``capstyle``, ``joinstyle``,
-    ``clip_on``.
+    ``clip_on``, ``path_effects`` (:mod:`lumos.plot.patch_effects`).
     """
 
     zorder = 1.0
@@ -232,7 +241,8 @@ class Patch(PathsArtist):
     def __init__(self, *, edgecolor=None, facecolor=None, color=None, linewidth=None,
                  linestyle=None, antialiased=None, hatch=None, fill=True, capstyle=None,
                  joinstyle=None, hatchcolor=None, alpha=None, label=None, zorder=None,
-                 transform=None, visible=True, clip_on=True, **kwargs) -> None:
+                 transform=None, visible=True, clip_on=True, path_effects=None,
+                 **kwargs) -> None:
         named = {"edgecolor": edgecolor, "facecolor": facecolor, "linewidth": linewidth,
                  "linestyle": linestyle, "antialiased": antialiased}
         for short, long in _ALIASES.items():
@@ -272,6 +282,8 @@ class Patch(PathsArtist):
         self._check_colors()
         self._visible = bool(visible)
         self.set_clip_on(clip_on)
+        if path_effects is not None:
+            self.set_path_effects(path_effects)
 
     def _check_colors(self) -> None:
         self.get_facecolor()
@@ -418,7 +430,9 @@ class Patch(PathsArtist):
         return self.outline_obstacles()
 
     def primitive_paths(self, paths, points_to_pixels) -> list[prim.Path]:
-        return [self.primitive_path(v, c, points_to_pixels) for v, c in paths if len(v)]
+        return self.effects_applied(
+            [self.primitive_path(v, c, points_to_pixels) for v, c in paths if len(v)],
+            self._units())
 
     def _legend_hatch_rgba(self) -> tuple:
         return tuple(self.get_hatchcolor())

@@ -15,6 +15,7 @@ import math
 from .. import colors
 from . import text as textmod
 from .compat import warn_once
+from .effects import draw_with_effects
 from .fonts import FontProperties, check_family, check_style, check_weight, face_of
 from .style import rcParams
 from .ticklabels import _rotation
@@ -281,12 +282,7 @@ def draw_text(ov, fig, text: str, x: float, y: float, st: TextStyle) -> None:
     mode = "anchor" if st.wrap else st.rotation_mode
     lines = block_lines(text, x, y, size, face, st.ha, st.va, st.rotation, mode,
                         st.ma, st.linespacing)
-    for effect in st.effects:
-        for tx, ty, s, ha, va in lines:
-            effect.draw(ov, fig, s, tx, ty, size, rgba, ha, va, st.rotation, face)
-    if not st.effects or any(e.draws_text for e in st.effects):
-        for tx, ty, s, ha, va in lines:
-            ov.text(s, tx, ty, size, rgba, ha=ha, va=va, rotation=st.rotation, face=face)
+    draw_with_effects(ov, fig, st.effects, lines, size, rgba, st.rotation, face)
 
 
 def block_lines(text: str, x: float, y: float, size: float, face: str, ha: str, va: str,

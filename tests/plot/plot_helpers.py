@@ -1,5 +1,5 @@
-"""Helpers the plot tests share: a small lumos figure, the pixel under a point and the
-strings a figure draws."""
+"""Helpers the plot tests share: a small lumos figure, the pixel under a point, the
+strings a figure draws, and blue/red classes of a picture (path effects' tests)."""
 
 from __future__ import annotations
 
@@ -26,3 +26,19 @@ def drawn_strings(fig) -> list[str]:
     fig.draw()
     return [s for v in fig.overlay.view.visuals if type(v).__name__ == "Text"
             for s in ([v.text] if isinstance(v.text, str) else v.text)]
+
+
+def blue_red(img) -> np.ndarray:
+    """0 white (or other), 1 blue, 2 red of an RGB picture (antialiased edges: neither)."""
+    blue = (img[..., 2] > 180) & (img[..., 0] < 90) & (img[..., 1] < 90)
+    red = (img[..., 0] > 180) & (img[..., 1] < 90) & (img[..., 2] < 90)
+    return np.where(blue, 1, np.where(red, 2, 0))
+
+
+def grown(mask: np.ndarray, reach: int = 1) -> np.ndarray:
+    """``mask`` grown by ``reach`` pixels each way (a square neighbourhood)."""
+    out = mask.copy()
+    for dy in range(-reach, reach + 1):
+        for dx in range(-reach, reach + 1):
+            out |= np.roll(mask, (dy, dx), axis=(0, 1))
+    return out

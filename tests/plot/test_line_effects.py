@@ -6,6 +6,7 @@ from __future__ import annotations
 import matplotlib
 import numpy as np
 import pytest
+from plot_helpers import blue_red, grown  # tests/plot/plot_helpers.py
 
 import lumos.patheffects as lpe
 import lumos.pyplot as plt
@@ -41,26 +42,15 @@ def _picture(mod, effects, move=False) -> np.ndarray:
     return np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
 
 
-def _classes(img) -> np.ndarray:
-    """0 white, 1 blue, 2 red (antialiased edges: neither)."""
-    blue = (img[..., 2] > 180) & (img[..., 0] < 90) & (img[..., 1] < 90)
-    red = (img[..., 0] > 180) & (img[..., 1] < 90) & (img[..., 2] < 90)
-    return np.where(blue, 1, np.where(red, 2, 0))
-
-
 @pytest.mark.parametrize("name", list(EFFECTS))
 @pytest.mark.parametrize("move", [False, True])
 def test_line_effects_as_matplotlib(name, move):
-    ours = _classes(_picture(plt, EFFECTS[name](), move))
-    theirs = _classes(_picture(mplt, EFFECTS[name](), move))
-    plain = _classes(_picture(mplt, None, move))
+    ours = blue_red(_picture(plt, EFFECTS[name](), move))
+    theirs = blue_red(_picture(mplt, EFFECTS[name](), move))
+    plain = blue_red(_picture(mplt, None, move))
     for cls in (1, 2):
         a, b = ours == cls, theirs == cls
-        grown = b.copy()
-        for dy in (-1, 0, 1):
-            for dx in (-1, 0, 1):
-                grown |= np.roll(b, (dy, dx), axis=(0, 1))
-        assert (a & ~grown).sum() <= 0.05 * max(b.sum(), 20), cls  # nothing out of place
+        assert (a & ~grown(b)).sum() <= 0.05 * max(b.sum(), 20), cls  # nothing out of place
         assert abs(int(a.sum()) - int(b.sum())) <= 0.15 * max(b.sum(), 20), cls
     # and the effect shows: the picture is not the plain line's
     assert (ours != plain).sum() > 100 or name == "ticks_only" and (ours == 1).sum() > 100
