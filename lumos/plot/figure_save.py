@@ -6,6 +6,7 @@ backgrounds, cropping to ``bbox_inches``) and ``get_tightbbox``. A mixin of
 from __future__ import annotations
 
 import contextlib
+import io
 import math
 from pathlib import Path
 
@@ -84,6 +85,9 @@ class FigureSaving:
             patch._face, patch._edge, patch._visible, patch._alpha = saved
             self.canvas.bgcolor = self._background()
         if is_file:
+            # matplotlib writes SVG into text files too (a StringIO); PNG and PDF are bytes
+            if kind == "svg" and isinstance(fname, io.TextIOBase):
+                data = data.decode("utf-8")
             fname.write(data)
             return None
         from ..io.atomic import atomic_write

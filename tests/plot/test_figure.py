@@ -109,6 +109,20 @@ def test_savefig_pixel_size_is_figsize_times_dpi(tmp_path):
     assert fig.render().shape == (150, 200, 4)
 
 
+def test_savefig_svg_into_a_text_file_as_matplotlib():
+    import io
+
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1])
+    text, raw = io.StringIO(), io.BytesIO()
+    fig.savefig(text, format="svg")
+    fig.savefig(raw, format="svg")
+    assert text.getvalue() == raw.getvalue().decode("utf-8")
+    assert text.getvalue().startswith("<?xml")
+    with pytest.raises(TypeError):  # PNG is bytes (matplotlib raises as well)
+        fig.savefig(io.StringIO(), format="png")
+
+
 def test_savefig_html(tmp_path):
     fig, ax = small()
     ax.plot([0, 1], [0, 1], label="</script><b>x</b>")
