@@ -40,13 +40,14 @@ from .fonts import (
     plain_layout,
 )
 from .glyphs import GlyphAtlas, atlas_quads, get_atlas, text_extent
-from .mathtext_parser import EMPTY, parse, shown_dollars, warn_once
+from .mathtext_parser import EMPTY, TABLES, parse, shown_dollars, warn_once
 
 __all__ = ["extent_rich", "layout_rich", "rich_layout", "glyph_ink", "math_metrics"]
 
 # Atom classes, for TeX's inter-atom spacing.
-_BIN = frozenset("+−×⋅·±∓÷∘∗⋆•∪∩∧∨⊕⊗⊙∖")
-_REL = frozenset("=<>≤≥≠≈≡∼≃≅∝≪≫→←⇒⇐↔⇔↦↑↓∈∉∋⊂⊃⊆⊇⊥∥∣:")
+# (lumos's own, with matplotlib's binary operators, relations and arrows)
+_BIN = frozenset("+−×⋅·±∓÷∘∗⋆•∪∩∧∨⊕⊗⊙∖" + TABLES["bin"])
+_REL = frozenset("=<>≤≥≠≈≡∼≃≅∝≪≫→←⇒⇐↔⇔↦↑↓∈∉∋⊂⊃⊆⊇⊥∥∣:" + TABLES["rel"]) - _BIN
 _OPEN = frozenset("([{⟨⌊⌈")
 _CLOSE = frozenset(")]}⟩⌋⌉!?")
 _PUNCT = frozenset(",;")
@@ -64,24 +65,23 @@ _RAD_FALLBACK = 0.045  # em; rule thickness when the radical's stub cannot be me
 # ---------------------------------------------------------------------- font metrics
 def _math_fonts() -> dict[str, Font]:
     """The fonts math is set in, as matplotlib's default 'dejavusans' mathtext: DejaVu
-    Sans upright, its Oblique for italic letters, Bold, Bold Oblique and Sans Mono, and
-    for \\mathcal capitals STIXNonUnicode Italic (where matplotlib, which ships it, is
-    installed: matplotlib falls back to it for them)."""
-    fonts = {"rm": get_font(face="sans"), "it": get_font(face="sans-italic"),
-             "bf": get_font(face="sans-bold"), "bfit": get_font(face="sans-bold-italic"),
-             "tt": get_font(face="mono")}
-    cal = matplotlib_font("STIXNonUniIta.ttf")
-    if cal is not None:
-        fonts["cal"] = get_font(path=cal)
-    return fonts
+    Sans upright, its Oblique for italic letters, Bold, Bold Oblique and Sans Mono (the
+    STIX faces it falls back to are :func:`_stix`)."""
+    return {"rm": get_font(face="sans"), "it": get_font(face="sans-italic"),
+            "bf": get_font(face="sans-bold"), "bfit": get_font(face="sans-bold-italic"),
+            "tt": get_font(face="mono")}
 
 
-# \mathbb letters: the Double-Struck block, with the seven letters that live among the
-# Letterlike Symbols; \mathcal has only these few in DejaVu Sans (the others italic),
-# used where STIX's calligraphic capitals (matplotlib's) are not found.
-_BB = {c: chr(0x1D538 + i) for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}
-_BB.update({"C": "ℂ", "H": "ℍ", "N": "ℕ", "P": "ℙ", "Q": "ℚ", "R": "ℝ", "Z": "ℤ"})
-_CAL = {"B": "ℬ", "E": "ℰ", "F": "ℱ", "H": "ℋ", "I": "ℐ", "L": "ℒ", "M": "ℳ", "R": "ℛ"}
+@functools.cache
+def _stix(filename: str) -> Font | None:
+    """A STIX face matplotlib's math draws from (\\mathcal, \\mathbb, \\mathfrak,
+    \\mathscr letters and the symbols DejaVu Sans lacks), where matplotlib, which ships
+    it, is installed; None where it is not."""
+    path = matplotlib_font(filename)
+    return None if path is None else get_font(path=path)
+
+
+_STYLE_NAMES = {"cal": "mathcal", "bb": "mathbb", "frak": "mathfrak", "scr": "mathscr"}
 
 
 class _Metrics:
@@ -114,25 +114,25 @@ def _pick(m: _Metrics, ch: str, fs: str) -> tuple[str, Font]:
         return ch, m.fonts["it" if letter else "rm"]
     if fs == "itall":
         return ch, m.fonts["it"]
-    if fs == "bb":
-        ch = _BB.get(ch, ch)
-        return ch, m.fonts["rm"]
-    if fs == "cal":
-        if "A" <= ch <= "Z" and "cal" in m.fonts:  # STIX's private-use capitals
-            return chr(0xE22D + ord(ch) - ord("A")), m.fonts["cal"]
-        if not ch.isalpha():  # matplotlib: digits and signs upright
-            return ch, m.fonts["rm"]
-        if ch in _CAL and "cal" not in m.fonts:
-            return _CAL[ch], m.fonts["rm"]
-        if "cal" not in m.fonts or not ("a" <= ch <= "z"):
-            warn_once("mathcal", "mathtext: \\mathcal letters missing from the fonts "
-                      "found are drawn italic")
-        return ch, m.fonts["it"]  # small letters: matplotlib's sans italic ones
-    if fs == "frak":
-        warn_once("mathfrak", "mathtext: \\mathfrak is drawn upright (no Fraktur face "
-                   "is bundled)")
-        return ch, m.fonts["rm"]
-    return ch, m.fonts.get(fs, m.fonts["rm"])
+    if fs in _STYLE_NAMES:  # the glyph matplotlib draws, from its STIX fonts
+        drawn = TABLES["styles"][fs].get(ch)
+        if drawn is None:  # not a letter or digit: matplotlib's upright DejaVu
+            return _fallback(ch, m.fonts["rm"])
+        font = _stix(drawn[0])
+        if font is not None:
+            return chr(drawn[1]), font
+        warn_once(fs, f"mathtext: \\{_STYLE_NAMES[fs]} letters are drawn italic: "
+                  "they come from the STIX fonts of matplotlib, which is not installed")
+        return ch, m.fonts["it"]
+    return _fallback(ch, m.fonts.get(fs, m.fonts["rm"]))
+
+
+def _fallback(ch: str, font: Font) -> tuple[str, Font]:
+    """``ch`` in ``font``, or in the STIX face matplotlib falls back to for it where
+    DejaVu Sans lacks it (and that face is found)."""
+    drawn = TABLES["fallback"].get(ch)
+    stix = None if drawn is None else _stix(drawn[0])
+    return (ch, font) if stix is None else (ch, stix)
 
 
 def _stub_thickness(font: Font, index: int) -> float | None:
@@ -351,8 +351,8 @@ def _node_box(m: _Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
         return _Box(node[1] * k)
     if kind == "scripts":
         return _scripts_box(m, node, style, fs)
-    if kind == "frac":
-        return _frac_box(m, node[1], node[2], style, fs, display=node[3])
+    if kind == "genfrac":
+        return _frac_box(m, node, style, fs)
     if kind == "accent":
         return _accent_box(m, node[1], node[2], style, fs)
     if kind == "delim":
@@ -429,11 +429,16 @@ def _accent_box(m: _Metrics, mark: str, arg: tuple, style: int, fs: str) -> _Box
 
 
 def _delim_box(m: _Metrics, node: tuple, style: int, fs: str) -> _Box:
-    """\\left( ... \\right): delimiters stretched to the content, symmetric about the
-    math axis."""
+    """\\left( ... \\right): delimiters stretched to the content."""
     _, left, body, right = node
+    return _delimited(m, left, _math_list(m, body[1], style, fs), right, style, fs)
+
+
+def _delimited(m: _Metrics, left: tuple, inner: _Box, right: tuple, style: int,
+               fs: str) -> _Box:
+    """``inner`` between delimiter nodes (EMPTY: none) stretched to it, symmetric about
+    the math axis."""
     k = _SCALES[style]
-    inner = _math_list(m, body[1], style, fs)
     axis = m.axis * k
     half = max(inner.height - axis, inner.depth + axis, 0.6 * k) + 0.1 * k
     out, pen = _Box(), 0.0
@@ -524,33 +529,51 @@ def _scripts_box(m: _Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
 
 # matplotlib's fraction constants for DejaVu Sans (TeX's sigma 8-12), in x-heights, and
 # its math axis (em).
-_NUM1, _NUM2 = 1529.86 / 1120, 868.352 / 1120
+_NUM1, _NUM2, _NUM3 = 1529.86 / 1120, 868.352 / 1120, 970.752 / 1120
 _DENOM1, _DENOM2 = 1548.29 / 1120, 768 / 1120
 _AXIS = 512 / 2048
 
 
-def _frac_box(m: _Metrics, num: tuple, den: tuple, style: int, fs: str = "it",
-              display: bool = False) -> _Box:
-    """Numerator over denominator, one style smaller (``display``, \\dfrac: the same
-    size), centred on a rule (one rule thick) at matplotlib's math axis; the
-    numerator's baseline at least num2 (num1) x-heights up, the denominator's denom2
-    (denom1) down, each clear of the rule by a rule (three), a rule of space each side."""
+def _frac_box(m: _Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
+    """matplotlib's \\genfrac (\\frac, \\dfrac, \\binom): numerator over denominator
+    ``mstyle`` styles smaller (0, display: the same size), a rule of space each side.
+    With a rule (one rule thick), it is centred at matplotlib's math axis, the
+    numerator's baseline at least num2 (display: num1) x-heights up, the denominator's
+    denom2 (denom1) down, each clear of the rule by a rule (three). Without one
+    (\\binom), num3 (num1) and denom2 (denom1), at least three (seven) rules apart.
+    Delimiters are stretched to the whole (:func:`_delimited`)."""
+    _, left, right, rule, mstyle, num, den = node
     k = _SCALES[style]
-    sub = style if display else min(style + 1, 2)
+    sub = min(style + mstyle, 2)
     n, d = _math_list(m, (num,), sub, fs), _math_list(m, (den,), sub, fs)
     theta, axis = _UNDERLINE * k, _AXIS * k
     xh = m.x_height * _SCALES[sub]
-    up, down, clear = (_NUM1 * xh, _DENOM1 * xh, 3 * theta) if display else \
-        (_NUM2 * xh, _DENOM2 * xh, theta)
-    n_clear = max(up - n.depth - (axis + 0.5 * theta), clear)
-    d_clear = max(axis - 0.5 * theta - (d.height - down), clear)
+    display = mstyle == 0
     inner = max(n.width, d.width)
     out = _Box(inner + 2 * theta)
-    out.put(_rule_box(theta, axis - 0.5 * theta, theta + inner, axis + 0.5 * theta))
-    out.put(n, theta + 0.5 * (inner - n.width), axis + 0.5 * theta + n_clear + n.depth)
-    out.put(d, theta + 0.5 * (inner - d.width), axis - 0.5 * theta - d_clear - d.height)
+    if rule != 0:
+        if rule is not None:
+            warn_once("genfrac rule", "mathtext: \\genfrac's rule is drawn one rule "
+                      "thick, whatever its given thickness")
+        up, down, clear = (_NUM1 * xh, _DENOM1 * xh, 3 * theta) if display else \
+            (_NUM2 * xh, _DENOM2 * xh, theta)
+        n_clear = max(up - n.depth - (axis + 0.5 * theta), clear)
+        d_clear = max(axis - 0.5 * theta - (d.height - down), clear)
+        out.put(_rule_box(theta, axis - 0.5 * theta, theta + inner, axis + 0.5 * theta))
+        n_y = axis + 0.5 * theta + n_clear + n.depth
+        d_y = axis - 0.5 * theta - d_clear - d.height
+    else:
+        up, down, least = (_NUM1 * xh, _DENOM1 * xh, 7 * theta) if display else \
+            (_NUM3 * xh, _DENOM2 * xh, 3 * theta)
+        gap = (up - n.depth) - (d.height - down)
+        d_y = -down - 0.5 * max(least - gap, 0.0)
+        n_y = d_y + d.height + max(gap, least) + n.depth
+    out.put(n, theta + 0.5 * (inner - n.width), n_y)
+    out.put(d, theta + 0.5 * (inner - d.width), d_y)
     out.width = inner + 2 * theta
-    return out
+    if left == EMPTY and right == EMPTY:
+        return out
+    return _delimited(m, left, out, right, style, fs)
 
 
 def _sqrt_box(m: _Metrics, arg: tuple, index: tuple | None, style: int,

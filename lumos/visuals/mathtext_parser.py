@@ -5,11 +5,13 @@ TeX commands it knows (:mod:`.mathtext` lays the nodes out).
 from __future__ import annotations
 
 import functools
+import json
+import os
 import warnings
 
 from .fonts import check_text
 
-__all__ = ["EMPTY", "SYMBOLS", "has_math", "parse", "shown_dollars", "warn_once"]
+__all__ = ["EMPTY", "SYMBOLS", "TABLES", "has_math", "parse", "shown_dollars", "warn_once"]
 
 # ---------------------------------------------------------------------- symbol tables
 _GREEK = {
@@ -49,8 +51,21 @@ _OTHER = {
     "sqrt": "√",  # only when no argument follows
 }  # fmt: skip
 
-#: Every ``\\name`` that maps to a single character.
-SYMBOLS: dict[str, str] = {**_GREEK, **_OTHER}
+def _load_tables() -> dict:
+    """matplotlib's symbol names and font styles (``tools/make_mathtext_tables.py``)."""
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                        "data", "mathtext.json")
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+#: matplotlib's mathtext tables: ``symbols``, ``bin``, ``rel``, ``styles``, ``fallback``
+#: (see ``lumos/data/README.md``).
+TABLES: dict = _load_tables()
+
+#: Every ``\\name`` that maps to a single character: matplotlib's, lumos's own spellings
+#: first.
+SYMBOLS: dict[str, str] = {**TABLES["symbols"], **_GREEK, **_OTHER}
 
 # Characters after a backslash that stand for themselves (\$ and friends).
 _ESCAPES = {"$": "$", "{": "{", "}": "}", "_": "_", "%": "%", "#": "#",
@@ -68,11 +83,15 @@ _FUNCS = frozenset(
 # Font commands and the math font style they set: 'it' is matplotlib's default (Latin
 # and lowercase Greek letters italic, the rest upright), 'rm' upright, 'bf' bold, ...
 _FONT_CMDS = {
-    "mathrm": "rm", "mathdefault": "it", "mathregular": "rm", "mathit": "itall",
-    "mathbf": "bf", "mathsf": "rm", "mathtt": "tt", "mathcal": "cal", "mathscr": "cal",
-    "mathbb": "bb", "mathfrak": "frak", "boldsymbol": "bfit", "operatorname": "rm",
-    "textbf": "bf", "textit": "itall",
+    "mathrm": "rm", "mathdefault": "it", "mathnormal": "it", "mathregular": "rm",
+    "mathit": "itall", "mathbf": "bf", "mathbfit": "bfit", "mathsf": "rm", "mathtt": "tt",
+    "mathcal": "cal", "mathscr": "scr", "mathbb": "bb", "mathfrak": "frak",
+    "boldsymbol": "bfit", "operatorname": "rm", "textbf": "bf", "textit": "itall",
 }  # fmt: skip
+# matplotlib's font switches ({\rm sin}): the style of the rest of the group.
+_SWITCHES = {"rm": "rm", "it": "itall", "bf": "bf", "bfit": "bfit", "tt": "tt", "sf": "rm",
+             "cal": "cal", "scr": "scr", "bb": "bb", "frak": "frak", "default": "it",
+             "normal": "it", "regular": "rm"}  # fmt: skip
 _TEXT_CMDS = frozenset(("text", "textrm", "mbox", "textnormal"))
 
 
@@ -105,8 +124,20 @@ _warned: set[str] = set()  # unknown commands already warned about, once per pro
 #   ("sym", ch) ("text", str) ("func", name) ("group", nodes) ("space", em)
 #   ("sqrt", arg, index | None) ("overline", arg)
 #   ("scripts", nucleus, sup | None, sub | None) ("font", style, arg)
-#   ("frac", num, den, display) ("accent", mark, arg) ("delim", left, group, right)
+#   ("genfrac", left, right, rule, mstyle, num, den) ("accent", mark, arg)
+#   ("delim", left, group, right); while parsing only, ("switch", style) ({\rm ...}).
+# genfrac is matplotlib's \genfrac: delimiters (nodes, EMPTY for none), the rule's
+# thickness (None: the default one; 0: no rule) and the style matplotlib sets num and
+# den in, relative to the current one (0 display, 1 text, 2 script, 3 scriptscript).
 EMPTY = ("group", ())
+
+
+def _fold(out: list) -> tuple:
+    """A list's nodes with each font switch applied to the nodes after it."""
+    for i, node in enumerate(out):
+        if node[0] == "switch":
+            return (*out[:i], ("font", node[1], ("group", _fold(out[i + 1 :]))))
+    return tuple(out)
 
 
 class _Parser:
@@ -122,7 +153,7 @@ class _Parser:
             if c == "}":
                 self.i += 1
                 if in_group:
-                    return tuple(out)
+                    return _fold(out)
                 continue  # stray closing brace: TeX would fail; drop it
             if c.isspace():
                 self.i += 1  # spaces are ignored in math mode
@@ -134,7 +165,7 @@ class _Parser:
             node = self.parse_atom()
             if node is not None:
                 out.append(node)
-        return tuple(out)
+        return _fold(out)
 
     def parse_arg(self) -> tuple:
         """One argument: a braced group, one command or one character."""
@@ -184,9 +215,16 @@ class _Parser:
             return ("text", "\\" + name)
         if name in _SPACES:
             return ("space", _SPACES[name])
-        if name in ("frac", "dfrac", "tfrac"):
+        if name in ("frac", "dfrac", "tfrac", "binom"):
             num = self.parse_arg()
-            return ("frac", num, self.parse_arg(), name == "dfrac")
+            if name == "binom":
+                return ("genfrac", ("sym", "("), ("sym", ")"), 0.0, 1, num, self.parse_arg())
+            return ("genfrac", EMPTY, EMPTY, None, 0 if name == "dfrac" else 1, num,
+                    self.parse_arg())
+        if name == "genfrac":
+            return self.parse_genfrac()
+        if name in _SWITCHES:
+            return ("switch", _SWITCHES[name])
         if name == "hspace":
             arg = _plain(self.parse_arg())
             try:
@@ -230,6 +268,24 @@ class _Parser:
         self.unknown.append(name)
         return ("text", "\\" + name)
 
+    def parse_genfrac(self) -> tuple:
+        """\\genfrac{ldelim}{rdelim}{rulesize}{style}{num}{den}, as matplotlib: an empty
+        (or '.') delimiter is none, an empty style is text style."""
+        raw = [_plain(self.parse_arg()) if k >= 2 else self.parse_arg() for k in range(4)]
+        # {(} parses as a group of one symbol: the delimiter is that symbol
+        left, right = (d[1][0] if d[0] == "group" and len(d[1]) == 1 else d for d in raw[:2])
+        left, right = (EMPTY if d == ("sym", ".") else d for d in (left, right))
+        try:
+            rule = float(raw[2])
+            mstyle = int(raw[3]) if raw[3] else 1
+        except ValueError:
+            rule, mstyle = None, -1
+        if not 0 <= mstyle <= 3:
+            self.unknown.append(f"genfrac{{..}}{{..}}{{{raw[2]}}}{{{raw[3]}}}")
+            rule, mstyle = None, 1
+        num = self.parse_arg()
+        return ("genfrac", left, right, rule, mstyle, num, self.parse_arg())
+
     def parse_delimiter(self) -> tuple:
         """The delimiter after \\left or \\right: a character, a command (\\{,
         \\langle, ...) or '.' (none)."""
@@ -252,7 +308,7 @@ class _Parser:
             if s.startswith("\\right", self.i) and not s[self.i + 6 : self.i + 7].isalpha():
                 self.i += 6
                 right = self.parse_delimiter()
-                return ("delim", left, ("group", tuple(out)), right)
+                return ("delim", left, ("group", _fold(out)), right)
             before = self.i
             node = self.parse_one()
             if node is not None:
@@ -262,7 +318,7 @@ class _Parser:
                     out.append(node)
             if self.i == before:
                 self.i += 1
-        return ("delim", left, ("group", tuple(out)), EMPTY)
+        return ("delim", left, ("group", _fold(out)), EMPTY)
 
     def parse_one(self):
         """One element of a list: an atom, or ('script', kind, arg) for ^ and _."""
