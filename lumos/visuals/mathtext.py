@@ -361,6 +361,22 @@ def _node_box(m: _Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
         return _sqrt_box(m, node[1], node[2], style, fs)
     if kind == "overline":
         return _overline_box(m, node[1], style, fs)
+    if kind == "underline":
+        return _underline_box(m, node[1], style, fs)
+    if kind == "genset":
+        return _genset_box(m, node, style, fs)
+    if kind == "substack":
+        return _substack_box(m, node[1], style, fs)
+    if kind == "phantom":
+        box = _math_list(m, (node[1],), style, fs)
+        return _Box(box.width, box.height, box.depth)
+    if kind == "middle":  # \\middle outside \\left ... \\right: the delimiter as is
+        return _node_box(m, node[1], style, fs)
+    if kind == "lap":  # \llap, \rlap: the content over no width, left or right of the pen
+        box = _math_list(m, (node[2],), style, fs)
+        out = _Box()
+        out.put(box, -box.width if node[1] == "l" else 0.0)
+        return out
     raise AssertionError(kind)
 
 
@@ -429,25 +445,32 @@ def _accent_box(m: _Metrics, mark: str, arg: tuple, style: int, fs: str) -> _Box
 
 
 def _delim_box(m: _Metrics, node: tuple, style: int, fs: str) -> _Box:
-    """\\left( ... \\right): delimiters stretched to the content."""
+    """\\left( ... \\middle| ... \\right): delimiters stretched to the content."""
     _, left, body, right = node
-    return _delimited(m, left, _math_list(m, body[1], style, fs), right, style, fs)
+    delims, parts = [left], [[]]
+    for n in body[1]:
+        if n[0] == "middle":
+            delims.append(n[1])
+            parts.append([])
+        else:
+            parts[-1].append(n)
+    inners = [_math_list(m, tuple(p), style, fs) for p in parts]
+    return _delimited(m, [*delims, right], inners, style, fs)
 
 
-def _delimited(m: _Metrics, left: tuple, inner: _Box, right: tuple, style: int,
-               fs: str) -> _Box:
-    """``inner`` between delimiter nodes (EMPTY: none) stretched to it, symmetric about
-    the math axis."""
+def _delimited(m: _Metrics, delims: list, inners: list[_Box], style: int, fs: str) -> _Box:
+    """Boxes ``inners`` between delimiter nodes (``delims``, one more: EMPTY for none)
+    stretched to the tallest, symmetric about the math axis."""
     k = _SCALES[style]
     axis = m.axis * k
-    half = max(inner.height - axis, inner.depth + axis, 0.6 * k) + 0.1 * k
+    half = max(0.6 * k, *(max(b.height - axis, b.depth + axis) for b in inners)) + 0.1 * k
     out, pen = _Box(), 0.0
-    for part in (left, None, right):
-        if part is None:
-            out.put(inner, pen)
-            pen += inner.width
+    for part in [x for pair in zip(delims, [*inners, None], strict=True) for x in pair]:
+        if isinstance(part, _Box):
+            out.put(part, pen)
+            pen += part.width
             continue
-        if part == EMPTY:
+        if part is None or part == EMPTY:
             continue
         ch = part[1] if part[0] == "sym" else None
         if ch is None:
@@ -573,7 +596,7 @@ def _frac_box(m: _Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
     out.width = inner + 2 * theta
     if left == EMPTY and right == EMPTY:
         return out
-    return _delimited(m, left, out, right, style, fs)
+    return _delimited(m, [left, right], [out], style, fs)
 
 
 def _sqrt_box(m: _Metrics, arg: tuple, index: tuple | None, style: int,
@@ -627,6 +650,51 @@ def _overline_box(m: _Metrics, arg: tuple, style: int, fs: str = "it") -> _Box:
     out.put(_rule_box(0.0, y0, a.width, y0 + theta))
     out.height = y0 + 2 * theta
     out.width = a.width
+    return out
+
+
+def _underline_box(m: _Metrics, arg: tuple, style: int, fs: str) -> _Box:
+    """matplotlib's \\underline: a rule (one rule thick) three rules below the
+    argument's depth; the box reaches one rule below it."""
+    theta = _UNDERLINE * _SCALES[style]
+    a = _math_list(m, (arg,), style, fs)
+    out = _Box()
+    out.put(a)
+    out.put(_rule_box(0.0, -a.depth - 4 * theta, a.width, -a.depth - 3 * theta))
+    out.depth = a.depth + 5 * theta
+    out.width = a.width
+    return out
+
+
+def _genset_box(m: _Metrics, node: tuple, style: int, fs: str) -> _Box:
+    """matplotlib's \\overset{a}{b} and \\underset{a}{b}: ``a`` one style smaller,
+    centred three rules above (below) ``b``, which keeps its baseline."""
+    _, over, ann, body = node
+    theta = _UNDERLINE * _SCALES[style]
+    a = _math_list(m, (ann,), min(style + 1, 2), fs)
+    b = _math_list(m, (body,), style, fs)
+    width = max(a.width, b.width)
+    y = b.height + 3 * theta + a.depth if over else -(b.depth + 3 * theta + a.height)
+    out = _Box()
+    out.put(b, 0.5 * (width - b.width))
+    out.put(a, 0.5 * (width - a.width), y)
+    out.width = width
+    return out
+
+
+def _substack_box(m: _Metrics, rows: tuple, style: int, fs: str) -> _Box:
+    """matplotlib's \\substack{a \\\\ b}: rows centred, two rules apart, on the last
+    row's baseline."""
+    theta = _UNDERLINE * _SCALES[style]
+    boxes = [_math_list(m, row[1], style, fs) for row in rows]
+    width = max(b.width for b in boxes)
+    out, y = _Box(), 0.0
+    for i, b in enumerate(reversed(boxes)):
+        if i:
+            y += b.depth + 2 * theta
+        out.put(b, 0.5 * (width - b.width), y)
+        y += b.height
+    out.width = width
     return out
 
 

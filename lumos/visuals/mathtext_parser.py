@@ -72,7 +72,7 @@ _ESCAPES = {"$": "$", "{": "{", "}": "}", "_": "_", "%": "%", "#": "#",
             "&": "&", "|": "‖"}  # fmt: skip
 
 # Spacing commands, in em (TeX: thin 3mu, medium 4mu, thick 5mu; 18mu = 1em).
-_SPACES = {",": 3 / 18, ":": 4 / 18, ">": 4 / 18, ";": 5 / 18, "!": -3 / 18,
+_SPACES = {",": 3 / 18, "/": 3 / 18, ":": 4 / 18, ">": 4 / 18, ";": 5 / 18, "!": -3 / 18,
            "quad": 1.0, "qquad": 2.0, "enspace": 0.5, "thinspace": 3 / 18}  # fmt: skip
 
 # Operator names set upright with TeX's operator spacing (\sin x).
@@ -111,7 +111,9 @@ _IGNORED = frozenset(("displaystyle", "textstyle", "limits", "nolimits", "big", 
 # Accents: the mark drawn above the argument.
 _ACCENTS = {"hat": "ˆ", "widehat": "ˆ", "check": "ˇ", "tilde": "˜", "widetilde": "˜",
             "acute": "´", "grave": "`", "dot": "˙", "ddot": "¨", "breve": "˘",
-            "bar": "¯", "vec": "→", "mathring": "˚", "overrightarrow": "→"}
+            "bar": "¯", "widebar": "¯", "vec": "→", "mathring": "˚",
+            "overrightarrow": "→", "overleftarrow": "←", "dddot": "\u20db",
+            "ddddot": "\u20dc"}
 # matplotlib's one-character accent commands: \"o is \ddot{o}
 _SHORT_ACCENTS = {'"': "ddot", "'": "acute", "`": "grave", "~": "tilde", ".": "dot",
                   "^": "hat"}
@@ -248,8 +250,17 @@ class _Parser:
                 index = ("group", _Parser(s[self.i : end], self.unknown).parse_list(False))
                 self.i = min(end + 1, len(s))
             return ("sqrt", self.parse_arg(), index)
-        if name == "overline":
-            return ("overline", self.parse_arg())
+        if name in ("overline", "underline", "phantom"):
+            return (name, self.parse_arg())
+        if name in ("overset", "underset"):
+            ann = self.parse_arg()
+            return ("genset", name == "overset", ann, self.parse_arg())
+        if name in ("llap", "rlap"):
+            return ("lap", name[0], self.parse_arg())
+        if name == "substack":
+            return self.parse_substack()
+        if name == "middle":  # inside \left ... \right (the layout sizes it)
+            return ("middle", self.parse_delimiter())
         if name in _FONT_CMDS:
             if name == "operatorname":
                 return ("func", _plain(self.parse_arg()))
@@ -267,6 +278,14 @@ class _Parser:
             return ("sym", ch)
         self.unknown.append(name)
         return ("text", "\\" + name)
+
+    def parse_substack(self) -> tuple:
+        """\\substack{a \\\\ b}: the rows of a braced argument split at ``\\\\``."""
+        body = self.braced()
+        if body is None:
+            return ("substack", (("group", (self.parse_arg(),)),))
+        return ("substack", tuple(("group", _Parser(row, self.unknown).parse_list(False))
+                                  for row in body.split("\\\\")))
 
     def parse_genfrac(self) -> tuple:
         """\\genfrac{ldelim}{rdelim}{rulesize}{style}{num}{den}, as matplotlib: an empty
@@ -338,11 +357,19 @@ class _Parser:
 
     def parse_text_arg(self) -> tuple:
         """\\text{...}: the raw content up to the matching brace, spaces kept."""
+        body = self.braced()
+        if body is None:
+            return self.parse_arg()
+        return ("text", body.replace("\\$", "$").replace("\\{", "{").replace("\\}", "}"))
+
+    def braced(self) -> str | None:
+        """The raw text of the braced argument that follows (read past its closing
+        brace), or None where no brace follows."""
         s = self.s
         while self.i < len(s) and s[self.i].isspace():
             self.i += 1
         if self.i >= len(s) or s[self.i] != "{":
-            return self.parse_arg()
+            return None
         depth, start = 0, self.i + 1
         while self.i < len(s):
             c = s[self.i]
@@ -355,8 +382,7 @@ class _Parser:
                 depth -= 1
                 if depth == 0:
                     break
-        body = s[start : self.i - 1 if depth == 0 else self.i]
-        return ("text", body.replace("\\$", "$").replace("\\{", "{").replace("\\}", "}"))
+        return s[start : self.i - 1 if depth == 0 else self.i]
 
 
 def _attach(out: list, script: tuple) -> None:
