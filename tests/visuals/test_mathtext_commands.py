@@ -135,3 +135,35 @@ def test_styled_letters_without_matplotlibs_fonts_warn_and_are_italic(monkeypatc
         laid = rich_layout(r"$\mathfrak{Qq}$", get_font())
     assert laid.chars == "Qq"
     assert {f.path.name for f in laid.glyph_fonts()} == {"DejaVuSans-Oblique.ttf"}
+
+
+@pytest.mark.parametrize("text", [r"$\underline{xy}$", r"$\overset{a}{b}$",
+                                  r"$\underset{n}{xy}$", r"$\phantom{x}|$", r"$a\llap{/}b$",
+                                  r"$b\rlap{c}d$", r"$\substack{a \\ bc}$"])
+def test_stacks_laps_and_phantoms_are_matplotlibs(text):
+    """\\underline, \\overset, \\underset, \\substack, \\llap, \\rlap, \\phantom (each was
+    drawn as its command text): glyphs within 0.05 px of matplotlib's heights and 0.35 px
+    across (matplotlib centres by ink, lumos by advance), the box within 0.05 px."""
+    (w, h, d), want = _matplotlib_glyphs(text, 20)
+    line = mathtext._lines(text, get_font())[0]
+    got = sorted((c, x * PX, y * PX) for c, (x, y) in zip(line.chars, line.pens, strict=True))
+    assert [g[0] for g in got] == [g[0] for g in want]
+    got, want = np.array([g[1:] for g in got]), np.array([g[1:] for g in want])
+    np.testing.assert_allclose(got[:, 0], want[:, 0], atol=0.35)
+    np.testing.assert_allclose(got[:, 1], want[:, 1], atol=0.05)
+    assert (line.width * PX, line.height * PX, line.depth * PX) == pytest.approx((w, h, d),
+                                                                                 abs=0.05)
+    assert len(line.rules) == (1 if "underline" in text else 0)
+
+
+def test_middle_is_stretched_like_left_and_right():
+    line = mathtext._lines(r"$\left(\frac{a}{b}\middle|c\right)$", get_font())[0]
+    spans = []
+    for c in "(|)":
+        i = line.chars.index(c)
+        ink = line.fonts[i].ink(int(line.indices[i]))
+        sx, sy = line.scales[i]
+        assert sy > sx  # stretched upright
+        spans.append((line.pens[i, 1] + ink[1] * sy, line.pens[i, 1] + ink[3] * sy))
+    np.testing.assert_allclose(spans[1], spans[0], atol=1e-9)
+    np.testing.assert_allclose(spans[2], spans[0], atol=1e-9)
