@@ -16,6 +16,21 @@ from lumos.visuals.mathtext import rich_layout
 
 PX = 20 * 100 / 72  # pixels per em at 20 pt and 100 dpi
 
+
+def assert_like_matplotlib(text: str, across: float) -> mathtext._Line:
+    """Each glyph of ``text`` within ``across`` px of matplotlib's (at 20 pt, 100 dpi)
+    across and 0.05 px up, the box (width, height, depth) within 0.05 px; the line."""
+    (w, h, d), want = _matplotlib_glyphs(text, 20)
+    line = mathtext._lines(text, get_font())[0]
+    got = sorted((c, x * PX, y * PX) for c, (x, y) in zip(line.chars, line.pens, strict=True))
+    assert [g[0] for g in got] == [g[0] for g in want]
+    got, want = np.array([g[1:] for g in got]), np.array([g[1:] for g in want])
+    np.testing.assert_allclose(got[:, 0], want[:, 0], atol=across)
+    np.testing.assert_allclose(got[:, 1], want[:, 1], atol=0.05)
+    assert (line.width * PX, line.height * PX, line.depth * PX) == pytest.approx((w, h, d),
+                                                                                 abs=0.05)
+    return line
+
 # The expressions of matplotlib's gallery example mathtext_examples.py.
 GALLERY = [
     r"$W^{3\beta}_{\delta_1 \rho_1 \sigma_2} = U^{3\beta}_{\delta_1 \rho_1} + \frac{1}{8 \pi 2}"
@@ -69,12 +84,7 @@ def test_glyphs_and_fonts_are_matplotlibs(text):
 def test_font_switch_sets_the_rest_of_its_group(text):
     """matplotlib's \\rm, \\bf, \\it: the style of what follows in the group, glyphs
     where matplotlib puts them (within 0.05 px at 20 pt)."""
-    (w, h, d), want = _matplotlib_glyphs(text, 20)
-    line = mathtext._lines(text, get_font())[0]
-    got = sorted((c, x * PX, y * PX) for c, (x, y) in zip(line.chars, line.pens, strict=True))
-    assert [g[0] for g in got] == [g[0] for g in want]
-    np.testing.assert_allclose([g[1:] for g in got], [g[1:] for g in want], atol=0.05)
-    assert line.width * PX == pytest.approx(w, abs=0.05)
+    assert_like_matplotlib(text, 0.05)
 
 
 def test_font_switch_is_the_font_command_on_the_rest():
@@ -86,16 +96,9 @@ def test_font_switch_is_the_font_command_on_the_rest():
                                   r"$\genfrac{}{}{0}{1}{x^2}{y_i}$"])
 def test_genfrac_without_rule_stacks_as_matplotlib(text):
     """Numerator and denominator by matplotlib's rule-less rules (num3/denom2, num1/denom1
-    in display style, three or seven rules apart): within 0.35 px (matplotlib centres by
-    ink, lumos by advance), the box within 0.05 px."""
-    (w, h, d), want = _matplotlib_glyphs(text, 20)
-    line = mathtext._lines(text, get_font())[0]
-    got = sorted((c, x * PX, y * PX) for c, (x, y) in zip(line.chars, line.pens, strict=True))
-    assert [g[0] for g in got] == [g[0] for g in want]
-    np.testing.assert_allclose([g[1:] for g in got], [g[1:] for g in want], atol=0.35)
-    assert len(line.rules) == 0
-    assert (line.width * PX, line.height * PX, line.depth * PX) == pytest.approx((w, h, d),
-                                                                                 abs=0.05)
+    in display style, three or seven rules apart): across within 0.35 px (matplotlib
+    centres by ink, lumos by advance)."""
+    assert len(assert_like_matplotlib(text, 0.35).rules) == 0
 
 
 def test_binom_is_a_ruleless_fraction_in_stretched_parentheses():
@@ -144,15 +147,7 @@ def test_stacks_laps_and_phantoms_are_matplotlibs(text):
     """\\underline, \\overset, \\underset, \\substack, \\llap, \\rlap, \\phantom (each was
     drawn as its command text): glyphs within 0.05 px of matplotlib's heights and 0.35 px
     across (matplotlib centres by ink, lumos by advance), the box within 0.05 px."""
-    (w, h, d), want = _matplotlib_glyphs(text, 20)
-    line = mathtext._lines(text, get_font())[0]
-    got = sorted((c, x * PX, y * PX) for c, (x, y) in zip(line.chars, line.pens, strict=True))
-    assert [g[0] for g in got] == [g[0] for g in want]
-    got, want = np.array([g[1:] for g in got]), np.array([g[1:] for g in want])
-    np.testing.assert_allclose(got[:, 0], want[:, 0], atol=0.35)
-    np.testing.assert_allclose(got[:, 1], want[:, 1], atol=0.05)
-    assert (line.width * PX, line.height * PX, line.depth * PX) == pytest.approx((w, h, d),
-                                                                                 abs=0.05)
+    line = assert_like_matplotlib(text, 0.35)
     assert len(line.rules) == (1 if "underline" in text else 0)
 
 
