@@ -21,7 +21,12 @@
     bigoplus: "\u2a01", bigotimes: "\u2a02", bigodot: "\u2a00", int: "\u222b", oint: "\u222e",
     iint: "\u222c", iiint: "\u222d" };
   const FONT_CMDS = new Set(["mathrm", "mathdefault", "mathregular", "mathit", "mathbf",
-    "mathsf", "mathtt", "mathcal", "mathbb", "mathfrak", "boldsymbol", "operatorname"]);
+    "mathsf", "mathtt", "mathcal", "mathbb", "mathfrak", "mathscr", "mathbfit", "mathnormal",
+    "boldsymbol", "operatorname"]);
+  // matplotlib's font switches ({\rm 10}), mathtext_parser.py _SWITCHES: the page's glyph
+  // table holds one face, so, as the font commands above, they change nothing here
+  const SWITCHES = new Set(["rm", "it", "bf", "bfit", "tt", "sf", "cal", "scr", "bb", "frak",
+    "default", "normal", "regular"]);
   const SPACES = { ",": 3 / 18, ":": 4 / 18, ">": 4 / 18, ";": 5 / 18, "!": -3 / 18,
     quad: 1.0, qquad: 2.0, enspace: 0.5, thinspace: 3 / 18 };
   const BIN = new Set("+\u2212\u00d7\u22c5\u00b7\u00b1\u2213\u00f7\u2218\u2217\u22c6\u2022\u222a\u2229\u2227\u2228\u2295\u2297\u2299\u2216");
@@ -107,6 +112,7 @@
       }
       if (name in SPACES) return ["space", SPACES[name]];
       if (FONT_CMDS.has(name)) return this.arg();
+      if (SWITCHES.has(name)) return null;
       if (name === "sqrt") {  // mathtext_parser.py: \sqrt[index]{arg}; bare, the sign
         const rest = s.slice(this.i).trimStart();
         if (!rest || rest[0] === "}") return ["sym", "\u221a"];
