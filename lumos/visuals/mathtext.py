@@ -111,9 +111,9 @@ def _pick(m: _Metrics, ch: str, fs: str) -> tuple[str, Font]:
     if fs == "it":  # matplotlib: letters italic, except capital Greek; the rest upright
         letter = unicodedata.category(ch)[0] == "L" and not unicodedata.name(
             ch, "").startswith("GREEK CAPITAL")
-        return ch, m.fonts["it" if letter else "rm"]
+        return _fallback(ch, m.fonts["it" if letter else "rm"])
     if fs == "itall":
-        return ch, m.fonts["it"]
+        return _fallback(ch, m.fonts["it"])
     if fs in _STYLE_NAMES:  # the glyph matplotlib draws, from its STIX fonts
         drawn = TABLES["styles"][fs].get(ch)
         if drawn is None:  # not a letter or digit: matplotlib's upright DejaVu

@@ -64,12 +64,14 @@ def test_gallery_expressions_have_no_unknown_command(text):
 @pytest.mark.parametrize("text", [
     r"$\mathbb{ABCRZabz019}$", r"$\mathfrak{ABCHaz1}$", r"$\mathscr{ABCaz}$",
     r"$\mathcal{ABa1}$", r"$\beth\daleth\gimel\varpropto\leftrightsquigarrow$",
-    r"$\mathbb{\Gamma\pi}$", r"${\bb R}^n {\frak g}$",
+    r"$\mathbb{\Gamma\pi}$", r"${\bb R}^n {\frak g}$", r"$a\bullet b\perp c\hbar\smile$",
 ])  # fmt: skip
 def test_glyphs_and_fonts_are_matplotlibs(text):
     """The same glyph from the same font file as matplotlib, letter by letter (its STIX
     faces for the styled alphabets: \\mathfrak and \\mathscr were drawn as plain
-    upright letters, \\mathbb's small letters and digits too)."""
+    upright letters, \\mathbb's small letters and digits too), and for symbols DejaVu
+    Sans lacks (\\perp: STIX's ⟂); \\bullet and \\hbar are matplotlib's ∙ and ħ (lumos drew
+    • and ℏ)."""
     pytest.importorskip("matplotlib")
     from matplotlib.mathtext import MathTextParser
 
