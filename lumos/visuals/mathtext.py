@@ -40,14 +40,15 @@ from .fonts import (
     plain_layout,
 )
 from .glyphs import GlyphAtlas, atlas_quads, get_atlas, text_extent
-from .mathtext_parser import EMPTY, TABLES, parse, shown_dollars, warn_once
+from .mathtext_parser import EMPTY, parse, shown_dollars, tables, warn_once
 
-__all__ = ["extent_rich", "layout_rich", "rich_layout", "glyph_ink", "math_metrics"]
+__all__ = ["extent_rich", "layout_rich", "rich_layout", "glyph_ink", "math_metrics",
+           "spacing_class"]
 
 # Atom classes, for TeX's inter-atom spacing.
-# (lumos's own, with matplotlib's binary operators, relations and arrows)
-_BIN = frozenset("+−×⋅·±∓÷∘∗⋆•∪∩∧∨⊕⊗⊙∖" + TABLES["bin"])
-_REL = frozenset("=<>≤≥≠≈≡∼≃≅∝≪≫→←⇒⇐↔⇔↦↑↓∈∉∋⊂⊃⊆⊇⊥∥∣:" + TABLES["rel"]) - _BIN
+# (lumos's own, with matplotlib's binary operators, relations and arrows: _spaced)
+_BIN = "+−×⋅·±∓÷∘∗⋆•∪∩∧∨⊕⊗⊙∖"
+_REL = "=<>≤≥≠≈≡∼≃≅∝≪≫→←⇒⇐↔⇔↦↑↓∈∉∋⊂⊃⊆⊇⊥∥∣:"
 _OPEN = frozenset("([{⟨⌊⌈")
 _CLOSE = frozenset(")]}⟩⌋⌉!?")
 _PUNCT = frozenset(",;")
@@ -55,6 +56,17 @@ _BIG_OPS = frozenset("∑∏∐⋂⋃⋁⋀⨁⨂⨀∫∮∬∭")
 # big operators whose limits go above and below (the others, integrals, take scripts)
 _OVERUNDER = frozenset("∑∏∐⋂⋃⋁⋀⨁⨂⨀")
 _BIG_SCALE = 1.4  # matplotlib draws big operators this much larger than the text
+
+
+@functools.cache
+def spacing_class(char: str) -> str | None:
+    """'bin' or 'rel' for a character math spaces as a binary operator or as a relation
+    (lumos's and matplotlib's sets, which the page's glyph table carries), else None."""
+    if char in _BIN or char in tables()["bin"]:
+        return "bin"
+    if char in _REL or char in tables()["rel"]:
+        return "rel"
+    return None
 
 _SCALES = (1.0, 0.7, 0.49)  # text, script, scriptscript style (matplotlib shrinks by 0.7)
 _SCRIPT_SPACE = 0.05  # x-heights after a script (TeX's \scriptspace)
@@ -115,7 +127,7 @@ def _pick(m: _Metrics, ch: str, fs: str) -> tuple[str, Font]:
     if fs == "itall":
         return _fallback(ch, m.fonts["it"])
     if fs in _STYLE_NAMES:  # the glyph matplotlib draws, from its STIX fonts
-        drawn = TABLES["styles"][fs].get(ch)
+        drawn = tables()["styles"][fs].get(ch)
         if drawn is None:  # not a letter or digit: matplotlib's upright DejaVu
             return _fallback(ch, m.fonts["rm"])
         font = _stix(drawn[0])
@@ -130,7 +142,7 @@ def _pick(m: _Metrics, ch: str, fs: str) -> tuple[str, Font]:
 def _fallback(ch: str, font: Font) -> tuple[str, Font]:
     """``ch`` in ``font``, or in the STIX face matplotlib falls back to for it where
     DejaVu Sans lacks it (and that face is found)."""
-    drawn = TABLES["fallback"].get(ch)
+    drawn = tables()["fallback"].get(ch)
     stix = None if drawn is None else _stix(drawn[0])
     return (ch, font) if stix is None else (ch, stix)
 
@@ -276,10 +288,9 @@ def _atom_class(node: tuple) -> str | None:
         return "op"
     if kind == "sym":
         c = node[1]
-        if c in _BIN:
-            return "bin"
-        if c in _REL:
-            return "rel"
+        spacing = spacing_class(c)
+        if spacing is not None:
+            return spacing
         if c in _OPEN:
             return "open"
         if c in _CLOSE:

@@ -5,13 +5,12 @@ TeX commands it knows (:mod:`.mathtext` lays the nodes out).
 from __future__ import annotations
 
 import functools
-import json
 import os
 import warnings
 
 from .fonts import check_text
 
-__all__ = ["EMPTY", "SYMBOLS", "TABLES", "has_math", "parse", "shown_dollars", "warn_once"]
+__all__ = ["EMPTY", "SYMBOLS", "has_math", "parse", "shown_dollars", "warn_once"]
 
 # ---------------------------------------------------------------------- symbol tables
 _GREEK = {
@@ -51,21 +50,21 @@ _OTHER = {
     "sqrt": "√",  # only when no argument follows
 }  # fmt: skip
 
-def _load_tables() -> dict:
-    """matplotlib's symbol names and font styles (``tools/make_mathtext_tables.py``)."""
+@functools.cache
+def tables() -> dict:
+    """matplotlib's mathtext tables (``symbols``, ``bin``, ``rel``, ``styles``,
+    ``fallback``: ``lumos/data/README.md``), read at the first math laid out."""
+    import json  # here: importing pyplot leaves json out
+
     path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                         "data", "mathtext.json")
     with open(path, encoding="utf-8") as f:
         return json.load(f)
 
 
-#: matplotlib's mathtext tables: ``symbols``, ``bin``, ``rel``, ``styles``, ``fallback``
-#: (see ``lumos/data/README.md``).
-TABLES: dict = _load_tables()
-
-#: Every ``\\name`` that maps to a single character: matplotlib's, lumos's own spellings
-#: first.
-SYMBOLS: dict[str, str] = {**TABLES["symbols"], **_GREEK, **_OTHER}
+#: The ``\\name`` lumos spells itself that map to a single character (before
+#: matplotlib's others, ``tables()["symbols"]``).
+SYMBOLS: dict[str, str] = {**_GREEK, **_OTHER}
 
 # Characters after a backslash that stand for themselves (\$ and friends).
 _ESCAPES = {"$": "$", "{": "{", "}": "}", "_": "_", "%": "%", "#": "#",
@@ -273,7 +272,7 @@ class _Parser:
             return self.parse_delimiter()
         if name in _IGNORED:
             return None
-        ch = SYMBOLS.get(name)
+        ch = SYMBOLS.get(name) or tables()["symbols"].get(name)
         if ch is not None:
             return ("sym", ch)
         self.unknown.append(name)
