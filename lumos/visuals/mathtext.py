@@ -1,4 +1,4 @@
-"""A small mathtext subset, laid out into the device-neutral :class:`.fonts.TextLayout`.
+"""matplotlib's mathtext, laid out into the device-neutral :class:`.fonts.TextLayout`.
 
 :func:`rich_layout` lays out text whose lines may hold math; :func:`layout_rich` is a
 drop-in for :func:`.glyphs.layout` (the same arguments, the same ``(quads, uvs)`` arrays
@@ -6,7 +6,10 @@ of the SDF atlas), and the vector devices read the layout's glyphs and rules thr
 :func:`.fonts.text_primitives`. Text between unescaped ``$`` pairs is typeset as math,
 matplotlib-style: ``x^2``, ``x_{ij}``, ``\\frac{a}{b}``, ``\\sqrt{x}``, Greek letters,
 common operators and symbols, ``\\mathrm{..}``/``\\text{..}``, ``\\, \\; \\quad``, ``\\$``,
-and ``-`` as a real minus sign. Glyphs stay upright (no italic face is bundled).
+and ``-`` as a real minus sign; matplotlib's other symbol names, font switches
+(``{\\rm ..}``), ``\\binom``/``\\genfrac``, ``\\overset``/``\\underset``/``\\substack``,
+and ``\\mathbb``/``\\mathfrak``/``\\mathscr``/``\\mathcal`` letters from matplotlib's STIX
+fonts (where matplotlib is installed), as its default 'dejavusans' fontset draws them.
 
 As in matplotlib, math is detected per line: a line is math only when it has an even,
 non-zero number of unescaped ``$``; otherwise it is plain text, backslashes included
