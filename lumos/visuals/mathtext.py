@@ -428,10 +428,49 @@ def _limits_box(m: _Metrics, node: tuple, style: int, fs: str) -> _Box:
     return out
 
 
+# STIX faces matplotlib picks a wide accent from: the first as wide as the argument
+_WIDE_FACES = ("STIXGeneral.ttf", "STIXSizOneSymReg.ttf", "STIXSizTwoSymReg.ttf",
+               "STIXSizThreeSymReg.ttf", "STIXSizFourSymReg.ttf", "STIXSizFiveSymReg.ttf")
+
+
+def _wide_accent_box(m: _Metrics, mark: str, a: _Box, k: float) -> _Box | None:
+    """matplotlib's \\widehat and \\widetilde over box ``a``: the mark from the first STIX
+    face whose ink is as wide as ``a`` (the largest if none), scaled so its ink spans
+    ``a``'s advance, two rules above the argument. None where matplotlib's STIX faces
+    are not found."""
+    font = ink = None
+    for name in _WIDE_FACES:
+        face = _stix(name)
+        got = None if face is None else face.ink(face.index(mark))
+        if got is not None:
+            font, ink = face, got
+            if (got[2] - got[0]) * k >= a.width:
+                break
+    if font is None or a.width <= 0:
+        return None
+    s = a.width / (ink[2] - ink[0])
+    y = a.height + 2 * _UNDERLINE * k
+    acc = _Box(a.width, y + (ink[3] - ink[1]) * s)
+    acc.glyphs.append((font.index(mark), mark, -ink[0] * s, y - ink[1] * s, s, s, font))
+    out = _Box()
+    out.put(a)
+    out.put(acc)
+    out.width = a.width
+    return out
+
+
 def _accent_box(m: _Metrics, mark: str, arg: tuple, style: int, fs: str) -> _Box:
     """\\hat{x} and friends: a mark centred over the argument."""
     k = _SCALES[style]
     a = _math_list(m, (arg,), style, fs)
+    if mark in ("\u0302", "\u0303"):
+        wide = _wide_accent_box(m, mark, a, k)
+        if wide is not None:
+            return wide
+        warn_once("wide accents", "mathtext: \\widehat and \\widetilde are drawn as "
+                  "\\hat and \\tilde: their wide marks come from the STIX fonts of "
+                  "matplotlib, which is not installed")
+        mark = "ˆ" if mark == "\u0302" else "˜"
     if mark == "¯":  # \bar: a rule as wide as the argument (but at least a letter's)
         theta = m.rule * k
         y0 = max(a.height, m.x_height * k) + 1.5 * theta

@@ -108,7 +108,9 @@ _IGNORED = frozenset(("displaystyle", "textstyle", "limits", "nolimits", "big", 
                       "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr"))  # fmt: skip
 
 # Accents: the mark drawn above the argument.
-_ACCENTS = {"hat": "ˆ", "widehat": "ˆ", "check": "ˇ", "tilde": "˜", "widetilde": "˜",
+# (\widehat, \widetilde: matplotlib's combining marks, which mathtext.py stretches)
+_ACCENTS = {"hat": "ˆ", "widehat": "\u0302", "check": "ˇ", "tilde": "˜",
+            "widetilde": "\u0303",
             "acute": "´", "grave": "`", "dot": "˙", "ddot": "¨", "breve": "˘",
             "bar": "¯", "widebar": "¯", "vec": "→", "mathring": "˚",
             "overrightarrow": "→", "overleftarrow": "←", "dddot": "\u20db",

@@ -140,15 +140,23 @@ def test_styled_letters_without_matplotlibs_fonts_warn_and_are_italic(monkeypatc
         laid = rich_layout(r"$\mathfrak{Qq}$", get_font())
     assert laid.chars == "Qq"
     assert {f.path.name for f in laid.glyph_fonts()} == {"DejaVuSans-Oblique.ttf"}
+    mathtext_parser._warned.discard("wide accents")
+    with pytest.warns(UserWarning, match=r"\\widehat.*not installed"):
+        laid = rich_layout(r"$\widehat{Qq}$", get_font())
+    assert laid.chars == "Qqˆ"
 
 
 @pytest.mark.parametrize("text", [r"$\underline{xy}$", r"$\overset{a}{b}$",
                                   r"$\underset{n}{xy}$", r"$\phantom{x}|$", r"$a\llap{/}b$",
-                                  r"$b\rlap{c}d$", r"$\substack{a \\ bc}$"])
+                                  r"$b\rlap{c}d$", r"$\substack{a \\ bc}$",
+                                  r"$\widehat{xyz}$", r"$\widetilde{x}$",
+                                  r"$a\widetilde{ABCDEFGHIJ}$"])
 def test_stacks_laps_and_phantoms_are_matplotlibs(text):
     """\\underline, \\overset, \\underset, \\substack, \\llap, \\rlap, \\phantom (each was
-    drawn as its command text): glyphs within 0.05 px of matplotlib's heights and 0.35 px
-    across (matplotlib centres by ink, lumos by advance), the box within 0.05 px."""
+    drawn as its command text), \\widehat and \\widetilde (STIX's marks stretched over
+    the argument; lumos drew a letter's hat over its middle): glyphs within 0.05 px of
+    matplotlib's heights and 0.35 px across (matplotlib centres by ink, lumos by
+    advance), the box within 0.05 px."""
     line = assert_like_matplotlib(text, 0.35)
     assert len(line.rules) == (1 if "underline" in text else 0)
 
