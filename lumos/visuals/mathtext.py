@@ -446,7 +446,7 @@ def _wide_accent_box(m: _Metrics, mark: str, a: _Box, k: float) -> _Box | None:
             font, ink = face, got
             if (got[2] - got[0]) * k >= a.width:
                 break
-    if font is None or a.width <= 0:
+    if font is None:
         return None
     s = a.width / (ink[2] - ink[0])
     y = a.height + 2 * _UNDERLINE * k
@@ -463,13 +463,14 @@ def _accent_box(m: _Metrics, mark: str, arg: tuple, style: int, fs: str) -> _Box
     """\\hat{x} and friends: a mark centred over the argument."""
     k = _SCALES[style]
     a = _math_list(m, (arg,), style, fs)
-    if mark in ("\u0302", "\u0303"):
-        wide = _wide_accent_box(m, mark, a, k)
+    if mark in ("\u0302", "\u0303"):  # (over nothing: the plain mark)
+        wide = _wide_accent_box(m, mark, a, k) if a.width > 0 else None
         if wide is not None:
             return wide
-        warn_once("wide accents", "mathtext: \\widehat and \\widetilde are drawn as "
-                  "\\hat and \\tilde: their wide marks come from the STIX fonts of "
-                  "matplotlib, which is not installed")
+        if a.width > 0:
+            warn_once("wide accents", "mathtext: \\widehat and \\widetilde are drawn as "
+                      "\\hat and \\tilde: their wide marks come from the STIX fonts of "
+                      "matplotlib, which is not installed")
         mark = "ˆ" if mark == "\u0302" else "˜"
     if mark == "¯":  # \bar: a rule as wide as the argument (but at least a letter's)
         theta = m.rule * k
