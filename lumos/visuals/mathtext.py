@@ -1,4 +1,4 @@
-"""A small mathtext subset, laid out into the device-neutral :class:`.fonts.TextLayout`.
+"""matplotlib's mathtext, laid out into the device-neutral :class:`.fonts.TextLayout`.
 
 :func:`rich_layout` lays out text whose lines may hold math; :func:`layout_rich` is a
 drop-in for :func:`.glyphs.layout` (the same arguments, the same ``(quads, uvs)`` arrays
@@ -6,7 +6,10 @@ of the SDF atlas), and the vector devices read the layout's glyphs and rules thr
 :func:`.fonts.text_primitives`. Text between unescaped ``$`` pairs is typeset as math,
 matplotlib-style: ``x^2``, ``x_{ij}``, ``\\frac{a}{b}``, ``\\sqrt{x}``, Greek letters,
 common operators and symbols, ``\\mathrm{..}``/``\\text{..}``, ``\\, \\; \\quad``, ``\\$``,
-and ``-`` as a real minus sign. Glyphs stay upright (no italic face is bundled).
+and ``-`` as a real minus sign; matplotlib's other symbol names, font switches
+(``{\\rm ..}``), ``\\binom``/``\\genfrac``, ``\\overset``/``\\underset``/``\\substack``,
+and ``\\mathbb``/``\\mathfrak``/``\\mathscr``/``\\mathcal`` letters from matplotlib's STIX
+fonts (where matplotlib is installed), as its default 'dejavusans' fontset draws them.
 
 As in matplotlib, math is detected per line: a line is math only when it has an even,
 non-zero number of unescaped ``$``; otherwise it is plain text, backslashes included
@@ -40,13 +43,15 @@ from .fonts import (
     plain_layout,
 )
 from .glyphs import GlyphAtlas, atlas_quads, get_atlas, text_extent
-from .mathtext_parser import EMPTY, parse, shown_dollars, warn_once
+from .mathtext_parser import EMPTY, parse, shown_dollars, tables, warn_once
 
-__all__ = ["extent_rich", "layout_rich", "rich_layout", "glyph_ink", "math_metrics"]
+__all__ = ["extent_rich", "layout_rich", "rich_layout", "glyph_ink", "math_metrics",
+           "spacing_class"]
 
 # Atom classes, for TeX's inter-atom spacing.
-_BIN = frozenset("+−×⋅·±∓÷∘∗⋆•∪∩∧∨⊕⊗⊙∖")
-_REL = frozenset("=<>≤≥≠≈≡∼≃≅∝≪≫→←⇒⇐↔⇔↦↑↓∈∉∋⊂⊃⊆⊇⊥∥∣:")
+# (lumos's own, with matplotlib's binary operators, relations and arrows: _spaced)
+_BIN = "+−×⋅·±∓÷∘∗⋆•∪∩∧∨⊕⊗⊙∖"
+_REL = "=<>≤≥≠≈≡∼≃≅∝≪≫→←⇒⇐↔⇔↦↑↓∈∉∋⊂⊃⊆⊇⊥∥∣:"
 _OPEN = frozenset("([{⟨⌊⌈")
 _CLOSE = frozenset(")]}⟩⌋⌉!?")
 _PUNCT = frozenset(",;")
@@ -54,6 +59,17 @@ _BIG_OPS = frozenset("∑∏∐⋂⋃⋁⋀⨁⨂⨀∫∮∬∭")
 # big operators whose limits go above and below (the others, integrals, take scripts)
 _OVERUNDER = frozenset("∑∏∐⋂⋃⋁⋀⨁⨂⨀")
 _BIG_SCALE = 1.4  # matplotlib draws big operators this much larger than the text
+
+
+@functools.cache
+def spacing_class(char: str) -> str | None:
+    """'bin' or 'rel' for a character math spaces as a binary operator or as a relation
+    (lumos's and matplotlib's sets, which the page's glyph table carries), else None."""
+    if char in _BIN or char in tables()["bin"]:
+        return "bin"
+    if char in _REL or char in tables()["rel"]:
+        return "rel"
+    return None
 
 _SCALES = (1.0, 0.7, 0.49)  # text, script, scriptscript style (matplotlib shrinks by 0.7)
 _SCRIPT_SPACE = 0.05  # x-heights after a script (TeX's \scriptspace)
@@ -64,24 +80,23 @@ _RAD_FALLBACK = 0.045  # em; rule thickness when the radical's stub cannot be me
 # ---------------------------------------------------------------------- font metrics
 def _math_fonts() -> dict[str, Font]:
     """The fonts math is set in, as matplotlib's default 'dejavusans' mathtext: DejaVu
-    Sans upright, its Oblique for italic letters, Bold, Bold Oblique and Sans Mono, and
-    for \\mathcal capitals STIXNonUnicode Italic (where matplotlib, which ships it, is
-    installed: matplotlib falls back to it for them)."""
-    fonts = {"rm": get_font(face="sans"), "it": get_font(face="sans-italic"),
-             "bf": get_font(face="sans-bold"), "bfit": get_font(face="sans-bold-italic"),
-             "tt": get_font(face="mono")}
-    cal = matplotlib_font("STIXNonUniIta.ttf")
-    if cal is not None:
-        fonts["cal"] = get_font(path=cal)
-    return fonts
+    Sans upright, its Oblique for italic letters, Bold, Bold Oblique and Sans Mono (the
+    STIX faces it falls back to are :func:`_stix`)."""
+    return {"rm": get_font(face="sans"), "it": get_font(face="sans-italic"),
+            "bf": get_font(face="sans-bold"), "bfit": get_font(face="sans-bold-italic"),
+            "tt": get_font(face="mono")}
 
 
-# \mathbb letters: the Double-Struck block, with the seven letters that live among the
-# Letterlike Symbols; \mathcal has only these few in DejaVu Sans (the others italic),
-# used where STIX's calligraphic capitals (matplotlib's) are not found.
-_BB = {c: chr(0x1D538 + i) for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}
-_BB.update({"C": "ℂ", "H": "ℍ", "N": "ℕ", "P": "ℙ", "Q": "ℚ", "R": "ℝ", "Z": "ℤ"})
-_CAL = {"B": "ℬ", "E": "ℰ", "F": "ℱ", "H": "ℋ", "I": "ℐ", "L": "ℒ", "M": "ℳ", "R": "ℛ"}
+@functools.cache
+def _stix(filename: str) -> Font | None:
+    """A STIX face matplotlib's math draws from (\\mathcal, \\mathbb, \\mathfrak,
+    \\mathscr letters and the symbols DejaVu Sans lacks), where matplotlib, which ships
+    it, is installed; None where it is not."""
+    path = matplotlib_font(filename)
+    return None if path is None else get_font(path=path)
+
+
+_STYLE_NAMES = {"cal": "mathcal", "bb": "mathbb", "frak": "mathfrak", "scr": "mathscr"}
 
 
 class _Metrics:
@@ -111,28 +126,28 @@ def _pick(m: _Metrics, ch: str, fs: str) -> tuple[str, Font]:
     if fs == "it":  # matplotlib: letters italic, except capital Greek; the rest upright
         letter = unicodedata.category(ch)[0] == "L" and not unicodedata.name(
             ch, "").startswith("GREEK CAPITAL")
-        return ch, m.fonts["it" if letter else "rm"]
+        return _fallback(ch, m.fonts["it" if letter else "rm"])
     if fs == "itall":
+        return _fallback(ch, m.fonts["it"])
+    if fs in _STYLE_NAMES:  # the glyph matplotlib draws, from its STIX fonts
+        drawn = tables()["styles"][fs].get(ch)
+        if drawn is None:  # not a letter or digit: matplotlib's upright DejaVu
+            return _fallback(ch, m.fonts["rm"])
+        font = _stix(drawn[0])
+        if font is not None:
+            return chr(drawn[1]), font
+        warn_once(fs, f"mathtext: \\{_STYLE_NAMES[fs]} letters are drawn italic: "
+                  "they come from the STIX fonts of matplotlib, which is not installed")
         return ch, m.fonts["it"]
-    if fs == "bb":
-        ch = _BB.get(ch, ch)
-        return ch, m.fonts["rm"]
-    if fs == "cal":
-        if "A" <= ch <= "Z" and "cal" in m.fonts:  # STIX's private-use capitals
-            return chr(0xE22D + ord(ch) - ord("A")), m.fonts["cal"]
-        if not ch.isalpha():  # matplotlib: digits and signs upright
-            return ch, m.fonts["rm"]
-        if ch in _CAL and "cal" not in m.fonts:
-            return _CAL[ch], m.fonts["rm"]
-        if "cal" not in m.fonts or not ("a" <= ch <= "z"):
-            warn_once("mathcal", "mathtext: \\mathcal letters missing from the fonts "
-                      "found are drawn italic")
-        return ch, m.fonts["it"]  # small letters: matplotlib's sans italic ones
-    if fs == "frak":
-        warn_once("mathfrak", "mathtext: \\mathfrak is drawn upright (no Fraktur face "
-                   "is bundled)")
-        return ch, m.fonts["rm"]
-    return ch, m.fonts.get(fs, m.fonts["rm"])
+    return _fallback(ch, m.fonts.get(fs, m.fonts["rm"]))
+
+
+def _fallback(ch: str, font: Font) -> tuple[str, Font]:
+    """``ch`` in ``font``, or in the STIX face matplotlib falls back to for it where
+    DejaVu Sans lacks it (and that face is found)."""
+    drawn = tables()["fallback"].get(ch)
+    stix = None if drawn is None else _stix(drawn[0])
+    return (ch, font) if stix is None else (ch, stix)
 
 
 def _stub_thickness(font: Font, index: int) -> float | None:
@@ -276,10 +291,9 @@ def _atom_class(node: tuple) -> str | None:
         return "op"
     if kind == "sym":
         c = node[1]
-        if c in _BIN:
-            return "bin"
-        if c in _REL:
-            return "rel"
+        spacing = spacing_class(c)
+        if spacing is not None:
+            return spacing
         if c in _OPEN:
             return "open"
         if c in _CLOSE:
@@ -351,8 +365,8 @@ def _node_box(m: _Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
         return _Box(node[1] * k)
     if kind == "scripts":
         return _scripts_box(m, node, style, fs)
-    if kind == "frac":
-        return _frac_box(m, node[1], node[2], style, fs, display=node[3])
+    if kind == "genfrac":
+        return _frac_box(m, node, style, fs)
     if kind == "accent":
         return _accent_box(m, node[1], node[2], style, fs)
     if kind == "delim":
@@ -361,6 +375,22 @@ def _node_box(m: _Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
         return _sqrt_box(m, node[1], node[2], style, fs)
     if kind == "overline":
         return _overline_box(m, node[1], style, fs)
+    if kind == "underline":
+        return _underline_box(m, node[1], style, fs)
+    if kind == "genset":
+        return _genset_box(m, node, style, fs)
+    if kind == "substack":
+        return _substack_box(m, node[1], style, fs)
+    if kind == "phantom":
+        box = _math_list(m, (node[1],), style, fs)
+        return _Box(box.width, box.height, box.depth)
+    if kind == "middle":  # \\middle outside \\left ... \\right: the delimiter as is
+        return _node_box(m, node[1], style, fs)
+    if kind == "lap":  # \llap, \rlap: the content over no width, left or right of the pen
+        box = _math_list(m, (node[2],), style, fs)
+        out = _Box()
+        out.put(box, -box.width if node[1] == "l" else 0.0)
+        return out
     raise AssertionError(kind)
 
 
@@ -398,10 +428,50 @@ def _limits_box(m: _Metrics, node: tuple, style: int, fs: str) -> _Box:
     return out
 
 
+# STIX faces matplotlib picks a wide accent from: the first as wide as the argument
+_WIDE_FACES = ("STIXGeneral.ttf", "STIXSizOneSymReg.ttf", "STIXSizTwoSymReg.ttf",
+               "STIXSizThreeSymReg.ttf", "STIXSizFourSymReg.ttf", "STIXSizFiveSymReg.ttf")
+
+
+def _wide_accent_box(m: _Metrics, mark: str, a: _Box, k: float) -> _Box | None:
+    """matplotlib's \\widehat and \\widetilde over box ``a``: the mark from the first STIX
+    face whose ink is as wide as ``a`` (the largest if none), scaled so its ink spans
+    ``a``'s advance, two rules above the argument. None where matplotlib's STIX faces
+    are not found."""
+    font = ink = None
+    for name in _WIDE_FACES:
+        face = _stix(name)
+        got = None if face is None else face.ink(face.index(mark))
+        if got is not None:
+            font, ink = face, got
+            if (got[2] - got[0]) * k >= a.width:
+                break
+    if font is None:
+        return None
+    s = a.width / (ink[2] - ink[0])
+    y = a.height + 2 * _UNDERLINE * k
+    acc = _Box(a.width, y + (ink[3] - ink[1]) * s)
+    acc.glyphs.append((font.index(mark), mark, -ink[0] * s, y - ink[1] * s, s, s, font))
+    out = _Box()
+    out.put(a)
+    out.put(acc)
+    out.width = a.width
+    return out
+
+
 def _accent_box(m: _Metrics, mark: str, arg: tuple, style: int, fs: str) -> _Box:
     """\\hat{x} and friends: a mark centred over the argument."""
     k = _SCALES[style]
     a = _math_list(m, (arg,), style, fs)
+    if mark in ("\u0302", "\u0303"):  # (over nothing: the plain mark)
+        wide = _wide_accent_box(m, mark, a, k) if a.width > 0 else None
+        if wide is not None:
+            return wide
+        if a.width > 0:
+            warn_once("wide accents", "mathtext: \\widehat and \\widetilde are drawn as "
+                      "\\hat and \\tilde: their wide marks come from the STIX fonts of "
+                      "matplotlib, which is not installed")
+        mark = "ˆ" if mark == "\u0302" else "˜"
     if mark == "¯":  # \bar: a rule as wide as the argument (but at least a letter's)
         theta = m.rule * k
         y0 = max(a.height, m.x_height * k) + 1.5 * theta
@@ -429,20 +499,32 @@ def _accent_box(m: _Metrics, mark: str, arg: tuple, style: int, fs: str) -> _Box
 
 
 def _delim_box(m: _Metrics, node: tuple, style: int, fs: str) -> _Box:
-    """\\left( ... \\right): delimiters stretched to the content, symmetric about the
-    math axis."""
+    """\\left( ... \\middle| ... \\right): delimiters stretched to the content."""
     _, left, body, right = node
+    delims, parts = [left], [[]]
+    for n in body[1]:
+        if n[0] == "middle":
+            delims.append(n[1])
+            parts.append([])
+        else:
+            parts[-1].append(n)
+    inners = [_math_list(m, tuple(p), style, fs) for p in parts]
+    return _delimited(m, [*delims, right], inners, style, fs)
+
+
+def _delimited(m: _Metrics, delims: list, inners: list[_Box], style: int, fs: str) -> _Box:
+    """Boxes ``inners`` between delimiter nodes (``delims``, one more: EMPTY for none)
+    stretched to the tallest, symmetric about the math axis."""
     k = _SCALES[style]
-    inner = _math_list(m, body[1], style, fs)
     axis = m.axis * k
-    half = max(inner.height - axis, inner.depth + axis, 0.6 * k) + 0.1 * k
+    half = max(0.6 * k, *(max(b.height - axis, b.depth + axis) for b in inners)) + 0.1 * k
     out, pen = _Box(), 0.0
-    for part in (left, None, right):
-        if part is None:
-            out.put(inner, pen)
-            pen += inner.width
+    for part in [x for pair in zip(delims, [*inners, None], strict=True) for x in pair]:
+        if isinstance(part, _Box):
+            out.put(part, pen)
+            pen += part.width
             continue
-        if part == EMPTY:
+        if part is None or part == EMPTY:
             continue
         ch = part[1] if part[0] == "sym" else None
         if ch is None:
@@ -524,33 +606,51 @@ def _scripts_box(m: _Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
 
 # matplotlib's fraction constants for DejaVu Sans (TeX's sigma 8-12), in x-heights, and
 # its math axis (em).
-_NUM1, _NUM2 = 1529.86 / 1120, 868.352 / 1120
+_NUM1, _NUM2, _NUM3 = 1529.86 / 1120, 868.352 / 1120, 970.752 / 1120
 _DENOM1, _DENOM2 = 1548.29 / 1120, 768 / 1120
 _AXIS = 512 / 2048
 
 
-def _frac_box(m: _Metrics, num: tuple, den: tuple, style: int, fs: str = "it",
-              display: bool = False) -> _Box:
-    """Numerator over denominator, one style smaller (``display``, \\dfrac: the same
-    size), centred on a rule (one rule thick) at matplotlib's math axis; the
-    numerator's baseline at least num2 (num1) x-heights up, the denominator's denom2
-    (denom1) down, each clear of the rule by a rule (three), a rule of space each side."""
+def _frac_box(m: _Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
+    """matplotlib's \\genfrac (\\frac, \\dfrac, \\binom): numerator over denominator
+    ``mstyle`` styles smaller (0, display: the same size), a rule of space each side.
+    With a rule (one rule thick), it is centred at matplotlib's math axis, the
+    numerator's baseline at least num2 (display: num1) x-heights up, the denominator's
+    denom2 (denom1) down, each clear of the rule by a rule (three). Without one
+    (\\binom), num3 (num1) and denom2 (denom1), at least three (seven) rules apart.
+    Delimiters are stretched to the whole (:func:`_delimited`)."""
+    _, left, right, rule, mstyle, num, den = node
     k = _SCALES[style]
-    sub = style if display else min(style + 1, 2)
+    sub = min(style + mstyle, 2)
     n, d = _math_list(m, (num,), sub, fs), _math_list(m, (den,), sub, fs)
     theta, axis = _UNDERLINE * k, _AXIS * k
     xh = m.x_height * _SCALES[sub]
-    up, down, clear = (_NUM1 * xh, _DENOM1 * xh, 3 * theta) if display else \
-        (_NUM2 * xh, _DENOM2 * xh, theta)
-    n_clear = max(up - n.depth - (axis + 0.5 * theta), clear)
-    d_clear = max(axis - 0.5 * theta - (d.height - down), clear)
+    display = mstyle == 0
     inner = max(n.width, d.width)
     out = _Box(inner + 2 * theta)
-    out.put(_rule_box(theta, axis - 0.5 * theta, theta + inner, axis + 0.5 * theta))
-    out.put(n, theta + 0.5 * (inner - n.width), axis + 0.5 * theta + n_clear + n.depth)
-    out.put(d, theta + 0.5 * (inner - d.width), axis - 0.5 * theta - d_clear - d.height)
+    if rule != 0:
+        if rule is not None:
+            warn_once("genfrac rule", "mathtext: \\genfrac's rule is drawn one rule "
+                      "thick, whatever its given thickness")
+        up, down, clear = (_NUM1 * xh, _DENOM1 * xh, 3 * theta) if display else \
+            (_NUM2 * xh, _DENOM2 * xh, theta)
+        n_clear = max(up - n.depth - (axis + 0.5 * theta), clear)
+        d_clear = max(axis - 0.5 * theta - (d.height - down), clear)
+        out.put(_rule_box(theta, axis - 0.5 * theta, theta + inner, axis + 0.5 * theta))
+        n_y = axis + 0.5 * theta + n_clear + n.depth
+        d_y = axis - 0.5 * theta - d_clear - d.height
+    else:
+        up, down, least = (_NUM1 * xh, _DENOM1 * xh, 7 * theta) if display else \
+            (_NUM3 * xh, _DENOM2 * xh, 3 * theta)
+        gap = (up - n.depth) - (d.height - down)
+        d_y = -down - 0.5 * max(least - gap, 0.0)
+        n_y = d_y + d.height + max(gap, least) + n.depth
+    out.put(n, theta + 0.5 * (inner - n.width), n_y)
+    out.put(d, theta + 0.5 * (inner - d.width), d_y)
     out.width = inner + 2 * theta
-    return out
+    if left == EMPTY and right == EMPTY:
+        return out
+    return _delimited(m, [left, right], [out], style, fs)
 
 
 def _sqrt_box(m: _Metrics, arg: tuple, index: tuple | None, style: int,
@@ -604,6 +704,51 @@ def _overline_box(m: _Metrics, arg: tuple, style: int, fs: str = "it") -> _Box:
     out.put(_rule_box(0.0, y0, a.width, y0 + theta))
     out.height = y0 + 2 * theta
     out.width = a.width
+    return out
+
+
+def _underline_box(m: _Metrics, arg: tuple, style: int, fs: str) -> _Box:
+    """matplotlib's \\underline: a rule (one rule thick) three rules below the
+    argument's depth; the box reaches one rule below it."""
+    theta = _UNDERLINE * _SCALES[style]
+    a = _math_list(m, (arg,), style, fs)
+    out = _Box()
+    out.put(a)
+    out.put(_rule_box(0.0, -a.depth - 4 * theta, a.width, -a.depth - 3 * theta))
+    out.depth = a.depth + 5 * theta
+    out.width = a.width
+    return out
+
+
+def _genset_box(m: _Metrics, node: tuple, style: int, fs: str) -> _Box:
+    """matplotlib's \\overset{a}{b} and \\underset{a}{b}: ``a`` one style smaller,
+    centred three rules above (below) ``b``, which keeps its baseline."""
+    _, over, ann, body = node
+    theta = _UNDERLINE * _SCALES[style]
+    a = _math_list(m, (ann,), min(style + 1, 2), fs)
+    b = _math_list(m, (body,), style, fs)
+    width = max(a.width, b.width)
+    y = b.height + 3 * theta + a.depth if over else -(b.depth + 3 * theta + a.height)
+    out = _Box()
+    out.put(b, 0.5 * (width - b.width))
+    out.put(a, 0.5 * (width - a.width), y)
+    out.width = width
+    return out
+
+
+def _substack_box(m: _Metrics, rows: tuple, style: int, fs: str) -> _Box:
+    """matplotlib's \\substack{a \\\\ b}: rows centred, two rules apart, on the last
+    row's baseline."""
+    theta = _UNDERLINE * _SCALES[style]
+    boxes = [_math_list(m, row[1], style, fs) for row in rows]
+    width = max(b.width for b in boxes)
+    out, y = _Box(), 0.0
+    for i, b in enumerate(reversed(boxes)):
+        if i:
+            y += b.depth + 2 * theta
+        out.put(b, 0.5 * (width - b.width), y)
+        y += b.height
+    out.width = width
     return out
 
 

@@ -5,6 +5,7 @@ TeX commands it knows (:mod:`.mathtext` lays the nodes out).
 from __future__ import annotations
 
 import functools
+import os
 import warnings
 
 from .fonts import check_text
@@ -26,19 +27,19 @@ _GREEK = {
 
 _OTHER = {
     "times": "×", "cdot": "⋅", "pm": "±", "mp": "∓", "div": "÷", "ast": "∗", "star": "⋆",
-    "bullet": "•", "circ": "∘", "oplus": "⊕", "otimes": "⊗", "odot": "⊙",
+    "circ": "∘", "oplus": "⊕", "otimes": "⊗", "odot": "⊙",
     "setminus": "∖", "cup": "∪", "cap": "∩", "wedge": "∧", "land": "∧", "vee": "∨",
     "lor": "∨", "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "neq": "≠", "ne": "≠",
     "approx": "≈", "equiv": "≡", "sim": "∼", "simeq": "≃", "cong": "≅", "propto": "∝",
     "ll": "≪", "gg": "≫", "to": "→", "rightarrow": "→", "leftarrow": "←", "gets": "←",
     "Rightarrow": "⇒", "Leftarrow": "⇐", "leftrightarrow": "↔", "Leftrightarrow": "⇔",
     "mapsto": "↦", "uparrow": "↑", "downarrow": "↓", "in": "∈", "notin": "∉", "ni": "∋",
-    "subset": "⊂", "supset": "⊃", "subseteq": "⊆", "supseteq": "⊇", "perp": "⊥",
+    "subset": "⊂", "supset": "⊃", "subseteq": "⊆", "supseteq": "⊇",
     "parallel": "∥", "mid": "∣", "infty": "∞", "partial": "∂", "nabla": "∇", "sum": "∑",
     "prod": "∏", "int": "∫", "oint": "∮", "degree": "°", "prime": "′", "ldots": "…",
     "dots": "…", "cdots": "⋯", "langle": "⟨", "rangle": "⟩", "lfloor": "⌊",
     "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉", "forall": "∀", "exists": "∃", "neg": "¬",
-    "lnot": "¬", "hbar": "ℏ", "ell": "ℓ", "aleph": "ℵ", "Re": "ℜ", "Im": "ℑ", "wp": "℘",
+    "lnot": "¬", "ell": "ℓ", "aleph": "ℵ", "Re": "ℜ", "Im": "ℑ", "wp": "℘",
     "emptyset": "∅", "angle": "∠", "AA": "Å", "vert": "|", "Vert": "‖", "backslash": "\\",
     "coprod": "∐", "bigcap": "⋂", "bigcup": "⋃", "bigvee": "⋁", "bigwedge": "⋀",
     "bigoplus": "⨁", "bigotimes": "⨂", "bigodot": "⨀", "iint": "∬", "iiint": "∭",
@@ -49,7 +50,20 @@ _OTHER = {
     "sqrt": "√",  # only when no argument follows
 }  # fmt: skip
 
-#: Every ``\\name`` that maps to a single character.
+@functools.cache
+def tables() -> dict:
+    """matplotlib's mathtext tables (``symbols``, ``bin``, ``rel``, ``styles``,
+    ``fallback``: ``lumos/data/README.md``), read at the first math laid out."""
+    import json  # here: importing pyplot leaves json out
+
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                        "data", "mathtext.json")
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+#: The ``\\name`` lumos spells itself that map to a single character (before
+#: matplotlib's others, ``tables()["symbols"]``).
 SYMBOLS: dict[str, str] = {**_GREEK, **_OTHER}
 
 # Characters after a backslash that stand for themselves (\$ and friends).
@@ -57,7 +71,7 @@ _ESCAPES = {"$": "$", "{": "{", "}": "}", "_": "_", "%": "%", "#": "#",
             "&": "&", "|": "‖"}  # fmt: skip
 
 # Spacing commands, in em (TeX: thin 3mu, medium 4mu, thick 5mu; 18mu = 1em).
-_SPACES = {",": 3 / 18, ":": 4 / 18, ">": 4 / 18, ";": 5 / 18, "!": -3 / 18,
+_SPACES = {",": 3 / 18, "/": 3 / 18, ":": 4 / 18, ">": 4 / 18, ";": 5 / 18, "!": -3 / 18,
            "quad": 1.0, "qquad": 2.0, "enspace": 0.5, "thinspace": 3 / 18}  # fmt: skip
 
 # Operator names set upright with TeX's operator spacing (\sin x).
@@ -68,11 +82,15 @@ _FUNCS = frozenset(
 # Font commands and the math font style they set: 'it' is matplotlib's default (Latin
 # and lowercase Greek letters italic, the rest upright), 'rm' upright, 'bf' bold, ...
 _FONT_CMDS = {
-    "mathrm": "rm", "mathdefault": "it", "mathregular": "rm", "mathit": "itall",
-    "mathbf": "bf", "mathsf": "rm", "mathtt": "tt", "mathcal": "cal", "mathscr": "cal",
-    "mathbb": "bb", "mathfrak": "frak", "boldsymbol": "bfit", "operatorname": "rm",
-    "textbf": "bf", "textit": "itall",
+    "mathrm": "rm", "mathdefault": "it", "mathnormal": "it", "mathregular": "rm",
+    "mathit": "itall", "mathbf": "bf", "mathbfit": "bfit", "mathsf": "rm", "mathtt": "tt",
+    "mathcal": "cal", "mathscr": "scr", "mathbb": "bb", "mathfrak": "frak",
+    "boldsymbol": "bfit", "operatorname": "rm", "textbf": "bf", "textit": "itall",
 }  # fmt: skip
+# matplotlib's font switches ({\rm sin}): the style of the rest of the group.
+_SWITCHES = {"rm": "rm", "it": "itall", "bf": "bf", "bfit": "bfit", "tt": "tt", "sf": "rm",
+             "cal": "cal", "scr": "scr", "bb": "bb", "frak": "frak", "default": "it",
+             "normal": "it", "regular": "rm"}  # fmt: skip
 _TEXT_CMDS = frozenset(("text", "textrm", "mbox", "textnormal"))
 
 
@@ -90,9 +108,13 @@ _IGNORED = frozenset(("displaystyle", "textstyle", "limits", "nolimits", "big", 
                       "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr"))  # fmt: skip
 
 # Accents: the mark drawn above the argument.
-_ACCENTS = {"hat": "ˆ", "widehat": "ˆ", "check": "ˇ", "tilde": "˜", "widetilde": "˜",
+# (\widehat, \widetilde: matplotlib's combining marks, which mathtext.py stretches)
+_ACCENTS = {"hat": "ˆ", "widehat": "\u0302", "check": "ˇ", "tilde": "˜",
+            "widetilde": "\u0303",
             "acute": "´", "grave": "`", "dot": "˙", "ddot": "¨", "breve": "˘",
-            "bar": "¯", "vec": "→", "mathring": "˚", "overrightarrow": "→"}
+            "bar": "¯", "widebar": "¯", "vec": "→", "mathring": "˚",
+            "overrightarrow": "→", "overleftarrow": "←", "dddot": "\u20db",
+            "ddddot": "\u20dc"}
 # matplotlib's one-character accent commands: \"o is \ddot{o}
 _SHORT_ACCENTS = {'"': "ddot", "'": "acute", "`": "grave", "~": "tilde", ".": "dot",
                   "^": "hat"}
@@ -105,8 +127,20 @@ _warned: set[str] = set()  # unknown commands already warned about, once per pro
 #   ("sym", ch) ("text", str) ("func", name) ("group", nodes) ("space", em)
 #   ("sqrt", arg, index | None) ("overline", arg)
 #   ("scripts", nucleus, sup | None, sub | None) ("font", style, arg)
-#   ("frac", num, den, display) ("accent", mark, arg) ("delim", left, group, right)
+#   ("genfrac", left, right, rule, mstyle, num, den) ("accent", mark, arg)
+#   ("delim", left, group, right); while parsing only, ("switch", style) ({\rm ...}).
+# genfrac is matplotlib's \genfrac: delimiters (nodes, EMPTY for none), the rule's
+# thickness (None: the default one; 0: no rule) and the style matplotlib sets num and
+# den in, relative to the current one (0 display, 1 text, 2 script, 3 scriptscript).
 EMPTY = ("group", ())
+
+
+def _fold(out: list) -> tuple:
+    """A list's nodes with each font switch applied to the nodes after it."""
+    for i, node in enumerate(out):
+        if node[0] == "switch":
+            return (*out[:i], ("font", node[1], ("group", _fold(out[i + 1 :]))))
+    return tuple(out)
 
 
 class _Parser:
@@ -122,7 +156,7 @@ class _Parser:
             if c == "}":
                 self.i += 1
                 if in_group:
-                    return tuple(out)
+                    return _fold(out)
                 continue  # stray closing brace: TeX would fail; drop it
             if c.isspace():
                 self.i += 1  # spaces are ignored in math mode
@@ -134,7 +168,7 @@ class _Parser:
             node = self.parse_atom()
             if node is not None:
                 out.append(node)
-        return tuple(out)
+        return _fold(out)
 
     def parse_arg(self) -> tuple:
         """One argument: a braced group, one command or one character."""
@@ -184,9 +218,16 @@ class _Parser:
             return ("text", "\\" + name)
         if name in _SPACES:
             return ("space", _SPACES[name])
-        if name in ("frac", "dfrac", "tfrac"):
+        if name in ("frac", "dfrac", "tfrac", "binom"):
             num = self.parse_arg()
-            return ("frac", num, self.parse_arg(), name == "dfrac")
+            if name == "binom":
+                return ("genfrac", ("sym", "("), ("sym", ")"), 0.0, 1, num, self.parse_arg())
+            return ("genfrac", EMPTY, EMPTY, None, 0 if name == "dfrac" else 1, num,
+                    self.parse_arg())
+        if name == "genfrac":
+            return self.parse_genfrac()
+        if name in _SWITCHES:
+            return ("switch", _SWITCHES[name])
         if name == "hspace":
             arg = _plain(self.parse_arg())
             try:
@@ -210,8 +251,17 @@ class _Parser:
                 index = ("group", _Parser(s[self.i : end], self.unknown).parse_list(False))
                 self.i = min(end + 1, len(s))
             return ("sqrt", self.parse_arg(), index)
-        if name == "overline":
-            return ("overline", self.parse_arg())
+        if name in ("overline", "underline", "phantom"):
+            return (name, self.parse_arg())
+        if name in ("overset", "underset"):
+            ann = self.parse_arg()
+            return ("genset", name == "overset", ann, self.parse_arg())
+        if name in ("llap", "rlap"):
+            return ("lap", name[0], self.parse_arg())
+        if name == "substack":
+            return self.parse_substack()
+        if name == "middle":  # inside \left ... \right (the layout sizes it)
+            return ("middle", self.parse_delimiter())
         if name in _FONT_CMDS:
             if name == "operatorname":
                 return ("func", _plain(self.parse_arg()))
@@ -224,11 +274,37 @@ class _Parser:
             return self.parse_delimiter()
         if name in _IGNORED:
             return None
-        ch = SYMBOLS.get(name)
+        ch = SYMBOLS.get(name) or tables()["symbols"].get(name)
         if ch is not None:
             return ("sym", ch)
         self.unknown.append(name)
         return ("text", "\\" + name)
+
+    def parse_substack(self) -> tuple:
+        """\\substack{a \\\\ b}: the rows of a braced argument split at ``\\\\``."""
+        body = self.braced()
+        if body is None:
+            return ("substack", (("group", (self.parse_arg(),)),))
+        return ("substack", tuple(("group", _Parser(row, self.unknown).parse_list(False))
+                                  for row in body.split("\\\\")))
+
+    def parse_genfrac(self) -> tuple:
+        """\\genfrac{ldelim}{rdelim}{rulesize}{style}{num}{den}, as matplotlib: an empty
+        (or '.') delimiter is none, an empty style is text style."""
+        raw = [_plain(self.parse_arg()) if k >= 2 else self.parse_arg() for k in range(4)]
+        # {(} parses as a group of one symbol: the delimiter is that symbol
+        left, right = (d[1][0] if d[0] == "group" and len(d[1]) == 1 else d for d in raw[:2])
+        left, right = (EMPTY if d == ("sym", ".") else d for d in (left, right))
+        try:
+            rule = float(raw[2])
+            mstyle = int(raw[3]) if raw[3] else 1
+        except ValueError:
+            rule, mstyle = None, -1
+        if not 0 <= mstyle <= 3:
+            self.unknown.append(f"genfrac{{..}}{{..}}{{{raw[2]}}}{{{raw[3]}}}")
+            rule, mstyle = None, 1
+        num = self.parse_arg()
+        return ("genfrac", left, right, rule, mstyle, num, self.parse_arg())
 
     def parse_delimiter(self) -> tuple:
         """The delimiter after \\left or \\right: a character, a command (\\{,
@@ -252,7 +328,7 @@ class _Parser:
             if s.startswith("\\right", self.i) and not s[self.i + 6 : self.i + 7].isalpha():
                 self.i += 6
                 right = self.parse_delimiter()
-                return ("delim", left, ("group", tuple(out)), right)
+                return ("delim", left, ("group", _fold(out)), right)
             before = self.i
             node = self.parse_one()
             if node is not None:
@@ -262,7 +338,7 @@ class _Parser:
                     out.append(node)
             if self.i == before:
                 self.i += 1
-        return ("delim", left, ("group", tuple(out)), EMPTY)
+        return ("delim", left, ("group", _fold(out)), EMPTY)
 
     def parse_one(self):
         """One element of a list: an atom, or ('script', kind, arg) for ^ and _."""
@@ -282,11 +358,19 @@ class _Parser:
 
     def parse_text_arg(self) -> tuple:
         """\\text{...}: the raw content up to the matching brace, spaces kept."""
+        body = self.braced()
+        if body is None:
+            return self.parse_arg()
+        return ("text", body.replace("\\$", "$").replace("\\{", "{").replace("\\}", "}"))
+
+    def braced(self) -> str | None:
+        """The raw text of the braced argument that follows (read past its closing
+        brace), or None where no brace follows."""
         s = self.s
         while self.i < len(s) and s[self.i].isspace():
             self.i += 1
         if self.i >= len(s) or s[self.i] != "{":
-            return self.parse_arg()
+            return None
         depth, start = 0, self.i + 1
         while self.i < len(s):
             c = s[self.i]
@@ -299,8 +383,7 @@ class _Parser:
                 depth -= 1
                 if depth == 0:
                     break
-        body = s[start : self.i - 1 if depth == 0 else self.i]
-        return ("text", body.replace("\\$", "$").replace("\\{", "{").replace("\\}", "}"))
+        return s[start : self.i - 1 if depth == 0 else self.i]
 
 
 def _attach(out: list, script: tuple) -> None:

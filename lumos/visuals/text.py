@@ -529,7 +529,7 @@ class Text(Visual):
         coordinates, v down); the text box's least ascent and descent (``ascender``,
         ``descender`` < 0: the font's :attr:`.fonts.Font.box_metrics`), kerning pairs, and
         the SDF scale (``a_scale`` is ``sdf_scale * font_size``)."""
-        from .mathtext import glyph_ink, math_metrics
+        from .mathtext import glyph_ink, math_metrics, spacing_class
 
         atlas = self._atlas
         chars = "".join(sorted(set(self._reserve if chars is None else chars)))
@@ -539,6 +539,8 @@ class Text(Visual):
         for c in chars:
             g = atlas.glyph(c)
             entry = {"advance": g.advance, "box": list(g.box), "ink": None, "uv": None}
+            if (spacing := spacing_class(c)) is not None:  # math spaces it: 'bin', 'rel'
+                entry["spacing"] = spacing
             ink = glyph_ink(atlas, c)
             if ink is not None:
                 entry["ink"] = list(ink)

@@ -21,11 +21,14 @@
     bigoplus: "\u2a01", bigotimes: "\u2a02", bigodot: "\u2a00", int: "\u222b", oint: "\u222e",
     iint: "\u222c", iiint: "\u222d" };
   const FONT_CMDS = new Set(["mathrm", "mathdefault", "mathregular", "mathit", "mathbf",
-    "mathsf", "mathtt", "mathcal", "mathbb", "mathfrak", "boldsymbol", "operatorname"]);
+    "mathsf", "mathtt", "mathcal", "mathbb", "mathfrak", "mathscr", "mathbfit", "mathnormal",
+    "boldsymbol", "operatorname"]);
+  // matplotlib's font switches ({\rm 10}), mathtext_parser.py _SWITCHES: the page's glyph
+  // table holds one face, so, as the font commands above, they change nothing here
+  const SWITCHES = new Set(["rm", "it", "bf", "bfit", "tt", "sf", "cal", "scr", "bb", "frak",
+    "default", "normal", "regular"]);
   const SPACES = { ",": 3 / 18, ":": 4 / 18, ">": 4 / 18, ";": 5 / 18, "!": -3 / 18,
     quad: 1.0, qquad: 2.0, enspace: 0.5, thinspace: 3 / 18 };
-  const BIN = new Set("+\u2212\u00d7\u22c5\u00b7\u00b1\u2213\u00f7\u2218\u2217\u22c6\u2022\u222a\u2229\u2227\u2228\u2295\u2297\u2299\u2216");
-  const REL = new Set("=<>\u2264\u2265\u2260\u2248\u2261\u223c\u2243\u2245\u221d\u226a\u226b\u2192\u2190\u21d2\u21d0\u2194\u21d4\u21a6\u2191\u2193\u2208\u2209\u220b\u2282\u2283\u2286\u2287\u22a5\u2225\u2223:");
   const OPEN = new Set("([{\u27e8\u230a\u2308"), CLOSE = new Set(")]}\u27e9\u230b\u2309!?");
   const PUNCT = new Set(",;");
   // big operators (mathtext.py _BIG_OPS), those whose limits go above and below
@@ -107,6 +110,7 @@
       }
       if (name in SPACES) return ["space", SPACES[name]];
       if (FONT_CMDS.has(name)) return this.arg();
+      if (SWITCHES.has(name)) return null;
       if (name === "sqrt") {  // mathtext_parser.py: \sqrt[index]{arg}; bare, the sign
         const rest = s.slice(this.i).trimStart();
         if (!rest || rest[0] === "}") return ["sym", "\u221a"];
@@ -196,14 +200,15 @@
     return out;
   }
 
-  function atomClass(node) {
+  function atomClass(table, node) {
     const kind = node[0];
-    if (kind === "scripts") return atomClass(node[1]) || "ord";
+    if (kind === "scripts") return atomClass(table, node[1]) || "ord";
     if (kind === "space") return null;
     if (kind === "sym") {
       const c = node[1];
-      if (BIN.has(c)) return "bin";
-      if (REL.has(c)) return "rel";
+      // binary operators and relations: the glyph table says (mathtext.py spacing_class)
+      const spacing = (table.glyphs[c] || {}).spacing;
+      if (spacing) return spacing;
       if (OPEN.has(c)) return "open";
       if (CLOSE.has(c)) return "close";
       if (PUNCT.has(c)) return "punct";
@@ -226,7 +231,7 @@
   }
 
   function mathList(table, nodes, style) {
-    const classes = nodes.map(atomClass);
+    const classes = nodes.map((n) => atomClass(table, n));
     const real = classes.map((c, i) => (c === null ? -1 : i)).filter((i) => i >= 0);
     real.forEach((i, j) => {
       if (classes[i] !== "bin") return;

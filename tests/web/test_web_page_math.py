@@ -23,8 +23,11 @@ from lumos.visuals.mathtext import layout_rich  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
+# and a font switch (the page, one face, reads past it), binary operators spaced as the
+# glyph table says (* is one in matplotlib's set)
 LABELS = [r"$\sum_{0}^{9}$", r"$\int_0^1 2$", r"$\sum 3$", r"$\prod^{5} 2$", r"$\oint_{1}$",
-          r"$\bigcup_{1}$", r"$\sqrt{2}$", r"$\sqrt{\sum_{0}^{9} 3}$", r"$\sqrt[3]{8}$"]
+          r"$\bigcup_{1}$", r"$\sqrt{2}$", r"$\sqrt{\sum_{0}^{9} 3}$", r"$\sqrt[3]{8}$",
+          r"${\rm 2}^{\rm 3}$", r"$2*3\pm1$"]
 
 
 def big_operators_plot():
