@@ -21,18 +21,18 @@ def _pixels(fig) -> np.ndarray:
 
 def _blue(img: np.ndarray) -> np.ndarray:
     """Pixels of C0 (#1f77b4), antialiased edges included."""
-    r, g, b = img[..., 0], img[..., 1], img[..., 2]
+    r, b = img[..., 0], img[..., 2]
     return (b - r > 60) & (b > 120)
 
 
-def _column_ink(fig, ax, x: float) -> np.ndarray:
-    """Which rows of the axes' box hold C0 in the pixel column of data x (a column
-    either side too: the stroke is 1.5 px wide)."""
+def _column_ink(fig, ax, x: float, y_from: float) -> np.ndarray:
+    """Which rows of the axes' box below data (x, y_from) hold C0 in the pixel column of
+    x (a column either side too: the stroke is 1.5 px wide)."""
     img = _pixels(fig)
     h = img.shape[0]
-    bx, by, bw, bh = ax.box
+    by = ax.box[1]
     col = int(round(ax.to_pixels(x, 1.0)[0]))
-    top, bottom = int(h - (by + bh)) + 2, int(h - by) - 2
+    top, bottom = int(round(h - ax.to_pixels(x, y_from)[1])) + 3, int(h - by) - 2
     return _blue(img[top:bottom, col - 1:col + 2]).any(axis=1)
 
 
@@ -46,11 +46,8 @@ def test_a_line_through_zero_runs_to_the_bottom_edge_without_a_warning(scale):
         else:
             ax.plot([1, 0, 10, -5, 100], "o-")
             ax.set_yscale("log")
-        ink = _column_ink(fig, ax, 2.0)
-    # from the point at 10 straight down to the edge: every row below it inked
-    y10 = int(round(_pixels(fig).shape[0] - ax.to_pixels(2.0, 10.0)[1]))
-    bx, by, bw, bh = ax.box
-    below = ink[y10 - int(_pixels(fig).shape[0] - (by + bh)) + 8:]
+        # from the point at 10 straight down to the edge: every row below it inked
+        below = _column_ink(fig, ax, 2.0, 10.0)
     assert below.size > 50 and below.all()
     # matplotlib's limits: from the positive data only (10^-0.1 .. 10^2.1)
     np.testing.assert_allclose(np.log10(ax.get_ylim()), [-0.1, 2.1], atol=1e-9)
@@ -62,8 +59,9 @@ def test_nonpositive_mask_breaks_the_line():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         ax.plot([1, 0, 10, -5, 100], "o-")
-        ink = _column_ink(fig, ax, 1.0)  # between the points at 1 and 10: no line
-    assert not ink.any()
+        # below the midpoint between the points at 1 and 10: no line to the edge
+        ink = _column_ink(fig, ax, 1.0, 3.0)
+    assert ink.size > 40 and not ink.any()
 
 
 def test_log_x_clips_too():
@@ -100,11 +98,8 @@ def test_deep_zoom_keeps_the_stroke_whole():
     fig, ax = plt.subplots(figsize=(4, 3), dpi=80)
     ax.semilogy([1, 2, 3, 4], [1.002, 0, 1.006, 1.004], "-")
     ax.set_ylim(1, 1.01)
-    ink = _column_ink(fig, ax, 3.0)
-    h = _pixels(fig).shape[0]
-    bx, by, bw, bh = ax.box
-    y = int(round(h - ax.to_pixels(3.0, 1.006)[1])) - int(h - (by + bh)) - 2
-    assert ink[y + 3:].all() and ink[y + 3:].size > 40
+    below = _column_ink(fig, ax, 3.0, 1.006)
+    assert below.size > 40 and below.all()
 
 
 @pytest.mark.parametrize("nonpositive, drawn", [("clip", True), ("mask", False)])

@@ -4,7 +4,6 @@ draws anew, shapes Python drew (relative to the text's anchor) and what stays fr
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 import lumos
 from lumos.pyplot import Circle
