@@ -195,7 +195,7 @@ class LogScale(_Transformed):
         self.base = float(base)
         self.subs = _subs(subs)
         self.nonpositive = nonpositive
-        super().__init__(self.transform(0))
+        super().__init__(LogScale.transform(self, 0))  # a subclass' transform may be ours
 
     def transform(self, axis: int) -> Transform:
         return Log(base=self.base, axes=_on_axis(axis), clip=self.nonpositive == "clip")

@@ -124,3 +124,14 @@ def test_logit_default_masks():
     ax.set_yscale("logit", nonpositive="clip")
     got = ax.transScale.forward(np.array([[1.0, 0.0], [1.0, 1.0]]))[:, 1]
     np.testing.assert_array_equal(got, [-1000.0, 1000.0])
+
+
+def test_functionlog_clips_after_its_function():
+    # matplotlib's 'functionlog': the function, then a clipping log (a subclass of the
+    # log scale whose own transform is the numpy one)
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=60)
+    ax.plot([1, 2, 3], [1, 10, 100])
+    ax.set_yscale("functionlog", functions=(lambda v: 2 * v, lambda v: v / 2))
+    np.testing.assert_array_equal(
+        ax.transScale.forward(np.array([[1.0, 5.0], [1.0, 0.0]]))[:, 1], [1.0, -1000.0])
+    assert _blue(_pixels(fig)).sum() > 50
