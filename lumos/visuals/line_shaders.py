@@ -93,6 +93,12 @@ float inside_fraction(vec2 from, vec2 to) {
     return max(u, 0.0);
 }
 
+// `to` moved that fraction of the way from `from`; exactly `to` when it lies inside
+// (both segments at a joint must compute the same points to agree on its pixels)
+vec2 cut_at(vec2 from, vec2 to, float u) {
+    return u < 1.0 ? from + u * (to - from) : to;
+}
+
 void main() {
     vec2 s0, s1, s_prev, s_next;
     float z0, z1, z_prev, z_next;
@@ -107,9 +113,9 @@ void main() {
     // each end cut into the box from the other one (the second from the first's cut,
     // which lies near the view); a cut end is open: its joint lies far outside the view
     float u0 = inside_fraction(s1, s0);
-    vec2 cut0 = s1 + u0 * (s0 - s1);
+    vec2 cut0 = cut_at(s1, s0, u0);
     float u1 = inside_fraction(cut0, s1);
-    vec2 cut1 = cut0 + u1 * (s1 - cut0);
+    vec2 cut1 = cut_at(cut0, s1, u1);
 #ifdef DASHED
     float lost0 = length(cut0 - s0);  // the arc length the cut skips at p0
 #endif
@@ -119,8 +125,8 @@ void main() {
     s0 = cut0;
     s1 = cut1;
     // the neighbours' directions kept, their far ends cut from the joint
-    s_prev = s0 + inside_fraction(s0, s_prev) * (s_prev - s0);
-    s_next = s1 + inside_fraction(s1, s_next) * (s_next - s1);
+    s_prev = cut_at(s0, s_prev, inside_fraction(s0, s_prev));
+    s_next = cut_at(s1, s_next, inside_fraction(s1, s_next));
     vec2 d = s1 - s0;
     float len = length(d);
     vec2 dir = len > 1e-6 ? d / len : vec2(1.0, 0.0);
