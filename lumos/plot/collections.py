@@ -46,10 +46,11 @@ def to_scale(axis, values) -> np.ndarray:
 
 
 def finite_limits(values, scale) -> tuple[float, float] | None:
-    """(min, max) of the finite values valid on the scale (log ignores <= 0), or None."""
+    """(min, max) of the finite values valid on the scale (log and logit ignore <= 0),
+    or None."""
     v = np.asarray(values, dtype=float).ravel()
     v = v[np.isfinite(v)]
-    if scale.name == "log":
+    if scale.fits_positive:
         v = v[v > 0]
     if v.size == 0:
         return None

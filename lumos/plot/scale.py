@@ -52,6 +52,10 @@ class ScaleBase:
     #: Scales of the user's functions space them unevenly, where a stride drops labels
     #: that overlap nothing: they keep every label, as matplotlib draws them.
     thins_labels: bool = True
+    #: Whether automatic limits read the positive data only (log and logit): there
+    #: matplotlib's limits start at the smallest positive value (``minpos``), and a
+    #: logit axis stops that far short of 1 (:meth:`limit_range`).
+    fits_positive: bool = False
 
     def forward(self, values) -> np.ndarray:
         return np.asarray(values, dtype=float)
@@ -185,6 +189,7 @@ class LogScale(_Transformed):
 
     name = "log"
     domain = (0.0, math.inf)
+    fits_positive = True
 
     def __init__(self, axis=None, *, base: float = 10.0, subs=None,
                  nonpositive: str = "clip") -> None:
@@ -293,6 +298,7 @@ class LogitScale(ScaleBase):
 
     name = "logit"
     domain = (0.0, 1.0)
+    fits_positive = True
 
     def __init__(self, axis=None, nonpositive: str = "mask", *,
                  one_half: str = r"\frac{1}{2}", use_overline: bool = False) -> None:

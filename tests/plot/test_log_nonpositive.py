@@ -65,15 +65,20 @@ def test_nonpositive_mask_breaks_the_line():
 
 
 def test_log_x_clips_too():
-    fig, ax = plt.subplots(figsize=(4, 3), dpi=80)
+    # the segments (0, 2) -> (10, 3) -> (0, 4) come in from the left edge and go back
+    # out nearly on top of each other: one solid stroke, each pixel drawn by one of the
+    # two as at any joint (the joint's two segments agree on it: no stipple)
+    fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
     ax.set_xscale("log")
-    ax.plot([1, 0, 10], [1, 2, 3])
+    ax.plot([1, 0, 10, 0], [1, 2, 3, 4])
     img = _pixels(fig)
     h = img.shape[0]
-    bx, by, bw, bh = ax.box
-    # the segment from (0, 2) to (10, 3) comes in at the left edge nearly level at 3
+    bx = ax.box[0]
     row = int(round(h - ax.to_pixels(3.0, 3.0)[1]))
-    assert _blue(img[row - 2:row + 3, int(bx) + 3:int(bx) + 20]).any(axis=0).all()
+    end = int(ax.to_pixels(10.0, 3.0)[0]) - 4
+    band = img[row - 2:row + 3, int(bx) + 3:end]
+    assert band.shape[1] > 100
+    assert (band[..., 0].min(axis=0) < 60).all()  # C0's red is 31: full strength
 
 
 def test_scale_space_values():
@@ -135,3 +140,17 @@ def test_functionlog_clips_after_its_function():
     np.testing.assert_array_equal(
         ax.transScale.forward(np.array([[1.0, 5.0], [1.0, 0.0]]))[:, 1], [1.0, -1000.0])
     assert _blue(_pixels(fig)).sum() > 50
+
+
+@pytest.mark.parametrize("kind", ["plot", "scatter"])
+@pytest.mark.parametrize("data, limits", [
+    # matplotlib 3.11's limits: from the smallest positive value (minpos), 1 - minpos
+    # where the data reach 1
+    ([0.1, 0, 0.5, 1.0, 0.9], (0.08188949557659114, 0.9181105044234089)),
+    ([0.3, 0.5, 1.0], (0.28251353013018654, 0.7174864698698133)),
+])
+def test_logit_limits_from_the_positive_values(kind, data, limits):
+    fig, ax = plt.subplots()
+    ax.set_yscale("logit")
+    getattr(ax, kind)(range(len(data)), data)
+    np.testing.assert_allclose(ax.get_ylim(), limits, rtol=1e-12)
