@@ -154,3 +154,19 @@ def test_logit_limits_from_the_positive_values(kind, data, limits):
     ax.set_yscale("logit")
     getattr(ax, kind)(range(len(data)), data)
     np.testing.assert_allclose(ax.get_ylim(), limits, rtol=1e-12)
+
+
+def test_semilog_and_loglog_pass_the_log_keywords_on():
+    # matplotlib's semilogx/semilogy/loglog give base, subs and nonpositive to the
+    # scale (lumos handed them to plot, which refused them)
+    fig, ax = plt.subplots()
+    ax.semilogy([1, 2], [1, 0], nonpositive="mask", base=2, color="r")
+    assert (ax.yaxis.scale.nonpositive, ax.yaxis.scale.base) == ("mask", 2.0)
+    assert ax.lines[0].get_color() == "r"
+    ax.semilogx([1, 2], [1, 3], subs=[2, 5])
+    np.testing.assert_array_equal(ax.xaxis.scale.subs, [2, 5])
+    fig, ax = plt.subplots()
+    ax.loglog([1, 2], [1, 3], nonpositive="mask")
+    assert ax.xaxis.scale.nonpositive == ax.yaxis.scale.nonpositive == "mask"
+    with pytest.raises(ValueError, match="nonpositive"):
+        ax.loglog([1, 2], [1, 3], nonpositive="hide")
