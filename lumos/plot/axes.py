@@ -370,22 +370,26 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         return lines
 
     def loglog(self, *args, **kwargs) -> list[Line2D]:
-        """``plot`` with logarithmic x and y axes."""
+        """``plot`` with logarithmic x and y axes (``base``, ``subs`` and
+        ``nonpositive`` go to both scales, as in matplotlib)."""
+        scale = _log_keywords(kwargs)
         lines = self.plot(*args, **kwargs)
-        self.set_xscale("log")
-        self.set_yscale("log")
+        self.set_xscale("log", **scale)
+        self.set_yscale("log", **scale)
         return lines
 
     def semilogx(self, *args, **kwargs) -> list[Line2D]:
-        """``plot`` with a logarithmic x axis."""
+        """``plot`` with a logarithmic x axis (``base``, ``subs``, ``nonpositive``)."""
+        scale = _log_keywords(kwargs)
         lines = self.plot(*args, **kwargs)
-        self.set_xscale("log")
+        self.set_xscale("log", **scale)
         return lines
 
     def semilogy(self, *args, **kwargs) -> list[Line2D]:
-        """``plot`` with a logarithmic y axis."""
+        """``plot`` with a logarithmic y axis (``base``, ``subs``, ``nonpositive``)."""
+        scale = _log_keywords(kwargs)
         lines = self.plot(*args, **kwargs)
-        self.set_yscale("log")
+        self.set_yscale("log", **scale)
         return lines
 
     def step(self, x, y, *args, where: str = "pre", **kwargs) -> list[Line2D]:
@@ -837,3 +841,9 @@ def with_props(artists: list, props: dict) -> list:
 def _reject_unknown(kwargs: dict, where: str) -> None:
     if kwargs:
         raise TypeError(f"{where}: unexpected keyword arguments {sorted(kwargs)}")
+
+
+def _log_keywords(kwargs: dict) -> dict:
+    """The log scale's keywords of a semilogx/semilogy/loglog call, taken out of
+    ``kwargs`` (the rest go to ``plot``)."""
+    return {k: kwargs.pop(k) for k in ("base", "subs", "nonpositive") if k in kwargs}

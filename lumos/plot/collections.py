@@ -33,32 +33,24 @@ from .artists import Artist, LegendHandle, ScalarMappable, check_linestyle
 from .legend_best import Obstacles
 from .style import dash_offset, dash_pattern, rcParams
 
-# matplotlib's log scales 'clip' non-positive values to a huge negative exponent, so a bar
-# or a fill down to 0 reaches the bottom edge of a log axis whatever the limits.
-_LOG_CLIP = -1000.0
 _MESH_SET_DATA_TAKES_COLORS = "vertex_colors" in inspect.signature(Mesh.set_data).parameters
 
 
 # -- coordinates ------------------------------------------------------------------------
 def to_scale(axis, values) -> np.ndarray:
-    """Data values (float64) to the axis' scale space; log axes clip values <= 0 (mask
-    them with ``nonpositive='mask'``)."""
-    v = np.asarray(values, dtype=float)
+    """Data values (float64) to the axis' scale space, by its rules for values outside
+    its domain (log: clipped far below the view, so a bar or a fill down to 0 reaches
+    the edge; masked with ``nonpositive='mask'``)."""
     with np.errstate(all="ignore"):
-        if axis.scale.name == "log":
-            out = np.full(v.shape, np.nan)
-            pos = v > 0
-            out[pos] = axis.scale.forward(v[pos])
-            out[v <= 0] = np.nan if getattr(axis.scale, "masks_all", False) else _LOG_CLIP
-            return out
-        return np.asarray(axis.scale.forward(v), dtype=float)
+        return np.asarray(axis.scale.forward(np.asarray(values, dtype=float)), dtype=float)
 
 
 def finite_limits(values, scale) -> tuple[float, float] | None:
-    """(min, max) of the finite values valid on the scale (log ignores <= 0), or None."""
+    """(min, max) of the finite values valid on the scale (log and logit ignore <= 0),
+    or None."""
     v = np.asarray(values, dtype=float).ravel()
     v = v[np.isfinite(v)]
-    if scale.name == "log":
+    if scale.fits_positive:
         v = v[v > 0]
     if v.size == 0:
         return None

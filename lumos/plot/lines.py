@@ -513,8 +513,8 @@ class Line2D(LineAPI, PathEffects, Artist):
         cached = self._limits_cache
         if cached is not None and all(a is b for a, b in zip(cached[0], key, strict=True)):
             return cached[1]
-        xr = finite_range(self._x, xscale.name == "log")
-        yr = finite_range(self._y, yscale.name == "log")
+        xr = finite_range(self._x, xscale.fits_positive)
+        yr = finite_range(self._y, yscale.fits_positive)
         limits = None if xr is None or yr is None else (xr, yr)
         self._limits_cache = (key, limits)
         return limits

@@ -206,7 +206,7 @@ def scale_spec(scale) -> dict | None:
     if scale.name == "linear":
         return {"kind": "linear"}
     if scale.name == "log":
-        return {"kind": "log", "base": scale.base}
+        return {"kind": "log", "base": scale.base, "clip": scale.nonpositive == "clip"}
     if scale.name == "symlog":
         return {"kind": "symlog", "base": scale.base, "linthresh": scale.linthresh,
                 "linscale": scale.linscale}

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import math
 import sys
-import warnings
 
 import numpy as np
 
@@ -53,6 +52,10 @@ class ScaleBase:
     #: Scales of the user's functions space them unevenly, where a stride drops labels
     #: that overlap nothing: they keep every label, as matplotlib draws them.
     thins_labels: bool = True
+    #: Whether automatic limits read the positive data only (log and logit): there
+    #: matplotlib's limits start at the smallest positive value (``minpos``), and a
+    #: logit axis stops that far short of 1 (:meth:`limit_range`).
+    fits_positive: bool = False
 
     def forward(self, values) -> np.ndarray:
         return np.asarray(values, dtype=float)
@@ -178,40 +181,29 @@ def _subs(subs, argument: str = "subs"):
 
 
 class LogScale(_Transformed):
-    """Logarithmic axis; non-positive values are masked (NaN) with a warning, or, with
-    ``nonpositive="clip"``, clipped to a tiny positive value (drawn far below the view).
-    Bars, fills and collections are clipped unless ``nonpositive="mask"`` is given.
+    """Logarithmic axis. Non-positive values are clipped, as matplotlib's default
+    ``nonpositive="clip"``: to 1000 decades below 1, so a line through one runs down
+    past the edge of the view and back, and a bar or a fill down to 0 reaches the edge;
+    ``nonpositive="mask"`` masks them (NaN: lines break there, bars vanish).
     ``subs`` places the minor ticks (multiples of each decade)."""
 
     name = "log"
     domain = (0.0, math.inf)
+    fits_positive = True
 
     def __init__(self, axis=None, *, base: float = 10.0, subs=None,
-                 nonpositive: str | None = None) -> None:
-        if nonpositive not in (None, "mask", "clip"):
+                 nonpositive: str = "clip") -> None:
+        if nonpositive not in ("mask", "clip"):
             raise ValueError(f"nonpositive: got {nonpositive!r}, expected 'mask' or 'clip'")
-        # bars, fills and collections reach down to the edge unless 'mask' is asked for
-        # (matplotlib clips by default; lumos's lines break at such points with a warning)
-        self.masks_all = nonpositive == "mask"
-        nonpositive = nonpositive or "mask"
         if not base > 0 or base == 1:
             raise ValueError(f"base: got {base!r}, expected a positive number other than 1")
-        super().__init__(Log(base=base, axes=(True, False, False)))
         self.base = float(base)
         self.subs = _subs(subs)
         self.nonpositive = nonpositive
+        super().__init__(LogScale.transform(self, 0))  # a subclass' transform may be ours
 
     def transform(self, axis: int) -> Transform:
-        return Log(base=self.base, axes=_on_axis(axis))
-
-    def forward(self, values) -> np.ndarray:
-        v = np.asarray(values, dtype=float)
-        if np.any(v[np.isfinite(v)] <= 0):
-            if self.nonpositive == "clip":
-                v = np.where(v <= 0, 1e-300, v)
-            else:
-                warnings.warn("log scale: non-positive values are masked", stacklevel=4)
-        return super().forward(v)
+        return Log(base=self.base, axes=_on_axis(axis), clip=self.nonpositive == "clip")
 
     def default_tickers(self):
         minor = "auto" if self.subs is None else self.subs
@@ -306,6 +298,7 @@ class LogitScale(ScaleBase):
 
     name = "logit"
     domain = (0.0, 1.0)
+    fits_positive = True
 
     def __init__(self, axis=None, nonpositive: str = "mask", *,
                  one_half: str = r"\frac{1}{2}", use_overline: bool = False) -> None:

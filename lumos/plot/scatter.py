@@ -30,13 +30,14 @@ from .style import rcParams
 
 
 def _limits(x: np.ndarray, y: np.ndarray, xscale, yscale):
-    """Finite, scale-valid limits of x and y (log axes ignore non-positive values)."""
+    """Finite, scale-valid limits of x and y (log and logit axes ignore non-positive
+    values)."""
     out = []
     for v, scale in ((x, xscale), (y, yscale)):
         lo, hi = (float(v.min()), float(v.max())) if v.size else (np.nan, np.nan)
-        if not (np.isfinite(lo) and np.isfinite(hi) and (scale.name != "log" or lo > 0)):
+        if not (np.isfinite(lo) and np.isfinite(hi) and (not scale.fits_positive or lo > 0)):
             v = v[np.isfinite(v)]  # the copy only when something must be left out
-            if scale.name == "log":
+            if scale.fits_positive:
                 v = v[v > 0]
             if v.size == 0:
                 return None

@@ -6,7 +6,7 @@ Conventions shared by every transform:
   single point (2,) or (3,), and return a new float64 array of the same shape. Inputs
   are never modified.
 - Values outside a transform's domain (log of a non-positive number) become NaN on
-  the CPU; nothing raises.
+  the CPU (a clipping ``Log(clip=True)`` gives -1000 instead); nothing raises.
 - ``glsl_forward()``/``glsl_inverse()`` return a :class:`~lumos.shaders.Snippet` whose
   function is ``vec4 NAME(vec4 p)``: it maps a position (xyz, w = 1.0) and keeps w.
   Parameters are baked into the source as constants, and NAME is derived from a hash

@@ -21,17 +21,24 @@ from .base import (
 
 _NAN_F = "uintBitsToFloat(0x7fc00000u)"  # float NaN in GLSL (see base module docstring)
 _X_ONLY = (True, False, False)
+#: Where a clipping log puts non-positive values: matplotlib's ``LogTransform`` value
+#: (1000 decades below 1, whatever the base), far beyond any view.
+LOG_CLIP = -1000.0
 
 
 class Log(Transform):
     """Logarithm in ``base`` on the chosen ``axes`` (x, y, z flags); others pass through.
 
-    Non-positive values map to NaN (masked), never raise. Inverse: ``base ** v``.
+    Non-positive values map to NaN (masked), never raise; with ``clip`` to ``-1000``
+    (matplotlib's clipped log: a line through such a value runs far below the view).
+    NaN stays NaN. Inverse: ``base ** v``.
     """
 
-    def __init__(self, base: float = 10, axes: tuple[bool, ...] = _X_ONLY) -> None:
+    def __init__(self, base: float = 10, axes: tuple[bool, ...] = _X_ONLY,
+                 clip: bool = False) -> None:
         self.base = check_base(base)
         self.axes = check_axes(axes)
+        self.clip = bool(clip)
 
     def _forward(self, pts: np.ndarray) -> np.ndarray:
         # Exact numpy functions for the common bases, so log10(1000) is exactly 3.
@@ -39,8 +46,9 @@ class Log(Transform):
         ln_base = math.log(self.base)
 
         def log(v: np.ndarray) -> np.ndarray:
-            v = np.where(v > 0, v, np.nan)
-            return fn(v) if fn is not None else np.log(v) / ln_base
+            out = np.where(v > 0, v, np.nan)
+            out = fn(out) if fn is not None else np.log(out) / ln_base
+            return np.where(v <= 0, LOG_CLIP, out) if self.clip else out
 
         return apply_columns(pts, self.axes, log)
 
@@ -52,7 +60,8 @@ class Log(Transform):
             expr = "log2(v)"
         else:  # GLSL has only ln and log2: log_b(v) = ln(v) / ln(b)
             expr = f"log(v) * {glsl_float(1.0 / math.log(self.base))}"
-        helper = f"float $fn_1(float v) {{ return v > 0.0 ? {expr} : {_NAN_F}; }}"
+        low = f"v <= 0.0 ? {glsl_float(LOG_CLIP)} : {_NAN_F}" if self.clip else _NAN_F
+        helper = f"float $fn_1(float v) {{ return v > 0.0 ? {expr} : {low}; }}"
         return per_axis_snippet("log", self.axes, helper)
 
     def glsl_inverse(self) -> Snippet:
@@ -63,10 +72,11 @@ class Log(Transform):
         return per_axis_snippet("exp", self.axes, f"float $fn_1(float v) {{ return {expr}; }}")
 
     def _key(self) -> tuple:
-        return (self.base, self.axes)
+        return (self.base, self.axes, self.clip)
 
     def __repr__(self) -> str:
-        return f"Log(base={self.base!r}, axes={self.axes!r})"
+        clip = ", clip=True" if self.clip else ""
+        return f"Log(base={self.base!r}, axes={self.axes!r}{clip})"
 
 
 class SymLog(Transform):

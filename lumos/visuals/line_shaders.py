@@ -76,6 +76,29 @@ float miter_reach(vec2 dir, vec2 out_dir, float hw, float limit) {
 }
 #endif
 
+// Far ends (a log axis clips values <= 0 to 1000 decades down: 10^8 pixels away on a
+// zoomed view) are moved along their segment into a box GUARD pixels around the view:
+// the fragment shader's distances to an end that far would lose whole pixels in float32
+// (the stroke breaks up). The fraction of the way from `from` (the end kept, which
+// anchors the result) to `to` that stays inside the box; 1 when `to` lies inside.
+const float GUARD = 4096.0;
+float inside_fraction(vec2 from, vec2 to) {
+    vec2 lo = u_viewport.xy - GUARD, hi = u_viewport.xy + u_viewport.zw + GUARD;
+    vec2 d = to - from;
+    float u = 1.0;
+    for (int i = 0; i < 2; i++) {
+        if (to[i] > hi[i]) u = min(u, (hi[i] - from[i]) / d[i]);
+        if (to[i] < lo[i]) u = min(u, (lo[i] - from[i]) / d[i]);
+    }
+    return max(u, 0.0);
+}
+
+// `to` moved that fraction of the way from `from`; exactly `to` when it lies inside
+// (both segments at a joint must compute the same points to agree on its pixels)
+vec2 cut_at(vec2 from, vec2 to, float u) {
+    return u < 1.0 ? from + u * (to - from) : to;
+}
+
 void main() {
     vec2 s0, s1, s_prev, s_next;
     float z0, z1, z_prev, z_next;
@@ -87,6 +110,23 @@ void main() {
     }
     v_joined.x = to_window(a_prev, s_prev, z_prev) ? 1.0 : 0.0;
     v_joined.y = to_window(a_next, s_next, z_next) ? 1.0 : 0.0;
+    // each end cut into the box from the other one (the second from the first's cut,
+    // which lies near the view); a cut end is open: its joint lies far outside the view
+    float u0 = inside_fraction(s1, s0);
+    vec2 cut0 = cut_at(s1, s0, u0);
+    float u1 = inside_fraction(cut0, s1);
+    vec2 cut1 = cut_at(cut0, s1, u1);
+#ifdef DASHED
+    float lost0 = length(cut0 - s0);  // the arc length the cut skips at p0
+#endif
+    v_joined *= vec2(u0 < 1.0 ? 0.0 : 1.0, u1 < 1.0 ? 0.0 : 1.0);
+    z0 = mix(z1, z0, u0);
+    z1 = mix(z0, z1, u1);
+    s0 = cut0;
+    s1 = cut1;
+    // the neighbours' directions kept, their far ends cut from the joint
+    s_prev = cut_at(s0, s_prev, inside_fraction(s0, s_prev));
+    s_next = cut_at(s1, s_next, inside_fraction(s1, s_next));
     vec2 d = s1 - s0;
     float len = length(d);
     vec2 dir = len > 1e-6 ? d / len : vec2(1.0, 0.0);
@@ -122,7 +162,7 @@ void main() {
     v_prev = s_prev;
     v_next = s_next;
 #ifdef DASHED
-    v_dist = vec2(arc_length(gl_InstanceID), arc_length(gl_InstanceID + 1));
+    v_dist = vec2(arc_length(gl_InstanceID) + lost0, arc_length(gl_InstanceID + 1));
 #else
     v_dist = vec2(0.0);
 #endif

@@ -20,7 +20,9 @@
       const b = spec.base;
       const fn = b === 10 ? Math.log10 : b === 2 ? Math.log2 : b === Math.E ? Math.log
         : (v) => Math.log(v) / Math.log(b);
-      return { forward: (v) => (v > 0 ? fn(v) : NaN), inverse: (v) => b ** v };
+      // non-positive values: clipped 1000 decades down (matplotlib's default), or masked
+      const low = spec.clip ? (v) => (v <= 0 ? -1000 : NaN) : () => NaN;
+      return { forward: (v) => (v > 0 ? fn(v) : low(v)), inverse: (v) => b ** v };
     }
     if (spec.kind === "symlog") {
       const t = spec.linthresh, b = spec.base, k = spec.linscale / (1 - 1 / b);

@@ -84,6 +84,7 @@ TRANSFORMS = [
     Log(2, axes=(False, True, False)),
     Log(math.e, axes=(True, True, True)),
     Log(0.5, axes=(False, False, True)),
+    Log(10, axes=(True, True, False), clip=True),
     SymLog(),
     SymLog(linthresh=0.3, base=2, linscale=0.5, axes=(True, True, True)),
     Polar(),
