@@ -140,7 +140,8 @@ class _Styled3D(ScalarMappable):
 
 class _FaceMesh(Mesh):
     """Faces of a collection. ``edged``: pushed back by a polygon offset so that their
-    edges, drawn over them, win the depth test. ``solid``: the faces of closed solids
+    edges, drawn over them, win the depth test (and in 3D views writing depth when
+    translucent, so that edges behind nearer faces are hidden). ``solid``: the faces of closed solids
     (bars, voxels) turned away are not drawn when opaque, so that coplanar faces of flat
     or touching boxes never fight for depth; faces are counter-clockwise seen from
     outside (a mirroring node transform, an inverted axis, turns that round)."""
@@ -170,9 +171,13 @@ class _FaceMesh(Mesh):
         out = []
         for d in draws:
             state = d.state
+            opaque = state.depth_write
             if self.edged:
-                state = replace(state, polygon_offset=(1.0, 1.0))
-            if self.solid and state.depth_write:
+                # translucent faces, drawn farthest first, write depth too: the edges
+                # behind the nearest faces are hidden, as mplot3d's faces paint over them
+                state = replace(state, polygon_offset=(1.0, 1.0),
+                                depth_write=state.depth_write or ctx.depth is not None)
+            if self.solid and opaque:
                 m = self.transform
                 flip = isinstance(m, np.ndarray) and np.linalg.det(m[:3, :3]) < 0
                 state = replace(state, cull="front" if flip else "back")
