@@ -3,9 +3,10 @@
 
     python benchmarks/translucent_sort.py [--frames 100] [--n 100]
 
-Prints the median thread CPU (ms, ``time.thread_time``) of the ``SortedFaces.indices``
-calls that sorted (the camera moved; the frame's other calls find the order cached), and of a whole rotation frame's Python (``Figure.draw`` and
-``Canvas.frame``, no GL) with the surface at alpha 0.5 and opaque (which does not sort).
+Prints the median thread CPU (ms, ``time.thread_time``) of the surface's
+``SortedFaces.indices`` calls that sorted (the camera moved), and of a whole rotation
+frame's Python (``Figure.draw`` and ``Canvas.frame``, no GL) with the surface at alpha
+0.5 and opaque (which does not sort).
 """
 
 from __future__ import annotations

@@ -141,10 +141,10 @@ class _Styled3D(ScalarMappable):
 class _FaceMesh(Mesh):
     """Faces of a collection. ``edged``: pushed back by a polygon offset so that their
     edges, drawn over them, win the depth test (and in 3D views writing depth when
-    translucent, so that edges behind nearer faces are hidden). ``solid``: the faces of closed solids
-    (bars, voxels) turned away are not drawn when opaque, so that coplanar faces of flat
-    or touching boxes never fight for depth; faces are counter-clockwise seen from
-    outside (a mirroring node transform, an inverted axis, turns that round)."""
+    translucent, so that edges behind nearer faces are hidden). ``solid``: the faces of
+    closed solids (bars, voxels) turned away are not drawn when opaque, so that coplanar
+    faces of flat or touching boxes never fight for depth; faces are counter-clockwise
+    seen from outside (a mirroring node transform, an inverted axis, turns that round)."""
 
     solid = False
     edged = False
