@@ -26,8 +26,9 @@ class Axes3DLimits:
     # -- limits ---------------------------------------------------------------------------
     def _autoscale(self, keep_held: bool = False) -> None:
         """Data limits (``EMPTY_LIMITS`` without data) plus margins (x, y: 5 %; z: none
-        in perspective), then mplot3d's view margin of 1/48 of the span on each side. 3D axes fit held limits too
-        (``keep_held`` changes nothing): mplot3d fits at every draw."""
+        in perspective), then mplot3d's view margin of 1/48 of the span on each side.
+        3D axes fit held limits too (``keep_held`` changes nothing): mplot3d fits at
+        every draw."""
         spans: list[list] = [[], [], []]
         for i, axis in enumerate(self._axes3()):
             if not axis.limits.auto:
