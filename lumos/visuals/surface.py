@@ -11,6 +11,8 @@ cell as mplot3d does), or explicit face colors. NaN heights (or values) leave ho
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from .. import colors
@@ -666,7 +668,14 @@ class Surface(Visual):
         if sort:
             indices = self._sorted.indices(ctx, self, self._xyz.reshape(-1, 3), indices,
                                            self._pos_buffer.version)
-        return shaded_draws(
+        under = []
+        if sort and self._wire is not None and self._wire.visible:
+            # the grid lines once more under the faces, writing no depth: nearer faces
+            # blend over the lines behind them (mplot3d shows them through), which the
+            # lines drawn after the faces leave out (the sorted faces write depth)
+            under = [replace(d, state=replace(d.state, depth_write=False))
+                     for d in self._wire.draws(ctx)]
+        return under + shaded_draws(
             self, ctx, attributes, indices, len(indices.data), self._origin,
             uniforms={"u_color": self._rgba_color, "u_alpha": self._alpha,
                       "u_clim": self._clim, **self.lighting.uniforms()},

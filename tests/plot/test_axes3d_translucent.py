@@ -63,6 +63,25 @@ def test_a_folded_surface_blends_farthest_first_from_either_side(azim, rgb):
     np.testing.assert_allclose(got, rgb, atol=3)
 
 
+def test_a_translucent_surfaces_grid_lines_show_through_nearer_faces():
+    # two sheets (red near, blue far) of one grid with black grid lines: the far
+    # sheet's line at z=0.5 lies behind the middle of the near sheet
+    fig, ax = _axes()
+    X = np.array([[0.2, 0.8]] * 5)
+    Y = np.repeat([[0.0], [0.0], [1.0], [1.0], [1.0]], 2, axis=1)
+    Z = np.repeat([[0.2], [0.8], [0.8], [0.5], [0.2]], 2, axis=1)
+    fc = np.zeros((5, 2, 4))
+    fc[0], fc[2], fc[3] = (1, 0, 0, 0.5), (0, 0, 1, 0.5), (0, 0, 1, 0.5)
+    ax.plot_surface(X, Y, Z, facecolors=fc, shade=False, edgecolor="black", linewidth=4)
+    ax.view_init(elev=0, azim=-90)
+    img = fig.render()
+    x, y, _ = ax.project(np.array([[0.5, 1.0, 0.5]]))[0]
+    red = int(img[int(img.shape[0] - y) - 3: int(img.shape[0] - y) + 4, int(x), 0].min())
+    # matplotlib: blue sheet, its line, red sheet over both: red 127; the line over the
+    # red sheet would leave 0, hidden under it 191
+    assert abs(red - 127) <= 8, red
+
+
 def test_edges_behind_translucent_faces_show_through_them_as_matplotlibs():
     # a small far square with thick black edges, wholly behind a near translucent one
     fig, ax = _axes()
