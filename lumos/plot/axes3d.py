@@ -29,6 +29,7 @@ import numpy as np
 from .. import colors
 from . import text as textmod
 from .axes import Axes
+from .axes3d_artists import Text3D
 from .axes3d_box import CODE, AxisSpec, Box3D, BoxSpec, far_faces, geometry, visible
 from .axes3d_collections import Line3DCollection, Poly3DCollection, Surface3DCollection
 from .axes3d_contour import Contour3DSet
@@ -180,6 +181,7 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
         self._deco_margins = (0.0, 0.0, 0.0, 0.0)
         self.initial_elev, self.initial_azim, self.initial_roll = elev, azim, roll
         self.view_init(elev, azim, roll)
+        self._autoscale()  # mplot3d's limits without data (get_xlim before a draw)
         self.set_box_aspect(box_aspect)
         if shareview is not None:
             self.shareview(shareview)
@@ -318,13 +320,20 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
 
     def _viewport(self, spec: BoxSpec | None) -> tuple[int, int, int, int]:
         """The view's rectangle (figure pixels from the bottom left, whole pixels): the
-        box with room for its labels as the view turns, inside the figure."""
+        box with room for its labels as the view turns and for its texts
+        (``Text3D.pixel_reach``), inside the figure."""
         bx, by, bw, bh = self.box
         reach = self._reach_px(spec) if spec is not None else 0.0
         left, right, bottom, top = (max(m, reach) + 2 for m in self._deco_margins)
+        x0, y0, x1, y1 = bx - left, by - bottom, bx + bw + right, by + bh + top
+        for a in self.artists:  # and its texts, which matplotlib does not clip
+            box = a.pixel_reach() if isinstance(a, Text3D) else None
+            if box is not None:
+                x0, y0 = min(x0, box[0]), min(y0, box[1])
+                x1, y1 = max(x1, box[2]), max(y1, box[3])
         w, h = self.figure.canvas.size
-        x0, y0 = max(math.floor(bx - left), 0), max(math.floor(by - bottom), 0)
-        x1, y1 = min(math.ceil(bx + bw + right), w), min(math.ceil(by + bh + top), h)
+        x0, y0 = max(math.floor(x0), 0), max(math.floor(y0), 0)
+        x1, y1 = min(math.ceil(x1), w), min(math.ceil(y1), h)
         return x0, y0, max(x1 - x0, 1), max(y1 - y0, 1)
 
     def own_margins(self) -> tuple[float, float, float, float]:
@@ -393,7 +402,6 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
         """Nothing in the figure overlay: the box is drawn in the 3D view. Texts at 3D
         points stay in the overlay, as exported: a page names them once it turns."""
         from . import page_axes
-        from .axes3d_artists import Text3D
 
         if any(isinstance(a, Text3D) and a.get_visible() for a in self.artists):
             page_axes.name_frozen(self, ov, "texts at 3D points")
@@ -474,12 +482,14 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
     def cla(self) -> None:
         super().cla()
         self.zaxis.clear()
-        if self._focal_length == np.inf:
-            self._margins = (*self._margins[:2], float(rcParams["axes.zmargin"]))
+        # mplot3d: no z margin in perspective (scatter raises it to 5 %)
+        zmargin = rcParams["axes.zmargin"] if self._focal_length == np.inf else 0.0
+        self._margins = (*self._margins[:2], float(zmargin))
         self.view_init(self.initial_elev, self.initial_azim, self.initial_roll)
         for axis in self._axes3():
             axis.limits.lo = axis.limits.hi = None
             axis.limits.auto = True
+        self._autoscale()
 
     clear = cla
 

@@ -21,6 +21,7 @@ from ..visuals import Text
 from ..visuals.base import TRANSLUCENT_ORDER
 from .artists import Artist
 from .style import font_points, rcParams
+from .text import measure
 from .ticklabels import _rotation
 
 # -- mplot3d's helpers ----------------------------------------------------------------------
@@ -193,9 +194,9 @@ class Text3D(Artist3D):
         self._zdir = _text_direction(zdir)
         self._size = float(rcParams["font.size"] if fontsize is None else font_points(fontsize))
         self._color = colors.to_rgba(color)
+        self._bold = fontweight in ("bold", "heavy", 700, 800, 900)
         self._visual = Text(self._text, pos=self._pos, anchor_x=ha, anchor_y=va,
-                            rotation=_rotation(rotation),
-                            bold=fontweight in ("bold", "heavy", 700, 800, 900),
+                            rotation=_rotation(rotation), bold=self._bold,
                             rotation_mode="default")
 
     def get_text(self) -> str:
@@ -240,6 +241,21 @@ class Text3D(Artist3D):
 
     def data_limits3d(self):
         return None  # text does not scale the axes (matplotlib)
+
+    def pixel_reach(self) -> tuple[float, float, float, float] | None:
+        """x0, y0, x1, y1 (figure pixels from the bottom left) that the text can cover
+        at the view the script set, turned any way about its anchor (``zdir``): the 3D
+        view grows to hold it, as matplotlib does not clip ``ax.text``. None when
+        hidden or empty."""
+        if not self._visible or not self._text or self.axes is None:
+            return None
+        x, y = self.axes.project(self._pos[None], home=True)[0, :2]
+        w, h, _ = measure(self._text, self.axes.figure.points_to_pixels(self._size),
+                          bold=self._bold)
+        r = float(np.hypot(w, h))
+        if not (np.isfinite(x) and np.isfinite(y)):
+            return None
+        return x - r, y - r, x + r, y + r
 
 
 def _text_direction(zdir) -> np.ndarray | None:

@@ -13,6 +13,7 @@ import numpy as np
 from .. import colors
 from ..geometry import polygon_triangles
 from ..visuals import Line, Mesh, Surface
+from ..visuals.base import TRANSLUCENT_ORDER, Visual
 from ..visuals.painter import face_polygons
 from .artists import Artist, LegendHandle, ScalarMappable
 from .axes3d_artists import Art3D, generate_normals, limits3, shade_colors
@@ -140,10 +141,12 @@ class _Styled3D(ScalarMappable):
 
 class _FaceMesh(Mesh):
     """Faces of a collection. ``edged``: pushed back by a polygon offset so that their
-    edges, drawn over them, win the depth test. ``solid``: the faces of closed solids
-    (bars, voxels) turned away are not drawn when opaque, so that coplanar faces of flat
-    or touching boxes never fight for depth; faces are counter-clockwise seen from
-    outside (a mirroring node transform, an inverted axis, turns that round)."""
+    edges, drawn after them, win the depth test (translucent faces also write depth,
+    and the edges are drawn once more under them: ``_EdgesUnder``). ``solid``: the
+    faces of closed solids (bars,
+    voxels) turned away are not drawn when opaque, so that coplanar faces of flat or
+    touching boxes never fight for depth; faces are counter-clockwise seen from outside
+    (a mirroring node transform, an inverted axis, turns that round)."""
 
     solid = False
     edged = False
@@ -170,9 +173,13 @@ class _FaceMesh(Mesh):
         out = []
         for d in draws:
             state = d.state
+            opaque = state.depth_write
             if self.edged:
-                state = replace(state, polygon_offset=(1.0, 1.0))
-            if self.solid and state.depth_write:
+                # translucent faces (drawn farthest first) write depth too: the edges
+                # drawn after them show only where no nearer face covers them
+                state = replace(state, polygon_offset=(1.0, 1.0),
+                                depth_write=opaque or ctx.depth is not None)
+            if self.solid and opaque:
                 m = self.transform
                 flip = isinstance(m, np.ndarray) and np.linalg.det(m[:3, :3]) < 0
                 state = replace(state, cull="front" if flip else "back")
@@ -193,6 +200,27 @@ class _PolygonEdges(Line):
                 and self.faces.outlines is not None:
             return []
         return super().primitives(ctx)
+
+
+class _EdgesUnder(Visual):
+    """A translucent collection's edges once more, before its faces and writing no
+    depth: the nearer faces blend over the edges behind them, which the edges drawn
+    after the faces (depth-tested against them) leave out, as mplot3d shows them
+    through translucent faces. The same draws, buffers and transform as ``edges``."""
+
+    def __init__(self, edges: _PolygonEdges) -> None:
+        super().__init__()
+        self.edges = edges
+
+    def bounds(self):
+        return self.edges.bounds()
+
+    def draws(self, ctx):
+        return [replace(d, state=replace(d.state, depth_write=False))
+                for d in self.edges.draws(ctx)]
+
+    def primitives(self, ctx=None) -> list:
+        return []  # vector files paint each face with its edges
 
 
 class Poly3DCollection(Art3D, _Styled3D, Artist):
@@ -228,6 +256,7 @@ class Poly3DCollection(Art3D, _Styled3D, Artist):
         Artist.__init__(self, axes, label, zorder)
         self._mesh = _FaceMesh(shading=None)
         self._edges = _PolygonEdges(self._mesh)
+        self._under = _EdgesUnder(self._edges)
         self._zsort = zsort
         self._shade, self._lightsource = bool(shade), lightsource
         self.set_verts(verts)
@@ -252,7 +281,7 @@ class Poly3DCollection(Art3D, _Styled3D, Artist):
         return [p.copy() for p in self._polys]
 
     def visuals(self) -> list:
-        return [self._mesh, self._edges]
+        return [self._mesh, self._edges, self._under]
 
     def set_visible(self, visible: bool) -> None:
         super().set_visible(visible)
@@ -299,6 +328,9 @@ class Poly3DCollection(Art3D, _Styled3D, Artist):
             self._edges.width = width
             self._edges.set_data(rings, color=ecols)
             self._edges.order = self._mesh.order + 0.5
+            self._under.order = self._mesh.order - 0.5
+        self._under.visible = self._edges.visible and self._mesh.visible \
+            and self._mesh.order >= TRANSLUCENT_ORDER
         self._mesh.outlines = _outlines(polys, face, edge if self._edges.visible else None,
                                         width, self._zsort)
 

@@ -13,6 +13,11 @@ from .axes_limits import _singular
 if TYPE_CHECKING:
     from .axes3d import Axis3D
 
+# The data limits of 3D axes without data (mplot3d's: x and y inset so that with their
+# 5 % margins they span 0..1, as mplot3d 3.8 showed); the view margin pads them too
+_INSET = 0.05 * 10 / 11
+EMPTY_LIMITS = ((_INSET, 1 - _INSET), (_INSET, 1 - _INSET), (0.0, 1.0))
+
 
 class Axes3DLimits:
     """The limits of :class:`~lumos.plot.axes3d.Axes3D` (a mixin): what autoscaling fits and
@@ -20,9 +25,10 @@ class Axes3DLimits:
 
     # -- limits ---------------------------------------------------------------------------
     def _autoscale(self, keep_held: bool = False) -> None:
-        """Data limits plus margins (x, y: 5 %; z: none in perspective), then mplot3d's
-        view margin of 1/48 of the span on each side. 3D axes fit held limits too
-        (``keep_held`` changes nothing): mplot3d fits at every draw."""
+        """Data limits (``EMPTY_LIMITS`` without data) plus margins (x, y: 5 %; z: none
+        in perspective), then mplot3d's view margin of 1/48 of the span on each side.
+        3D axes fit held limits too (``keep_held`` changes nothing): mplot3d fits at
+        every draw."""
         spans: list[list] = [[], [], []]
         for i, axis in enumerate(self._axes3()):
             if not axis.limits.auto:
@@ -32,8 +38,8 @@ class Axes3DLimits:
                     lim = member.axes.fitted_limits3d(a)
                     if lim is not None and lim[i] is not None:
                         spans[i].append(lim[i])
-            if not spans[i]:
-                continue
+            if not spans[i]:  # no data: mplot3d's starting data limits
+                spans[i].append(EMPTY_LIMITS[i])
             lo = min(s[0] for s in spans[i])
             hi = max(s[1] for s in spans[i])
             if lo == hi:

@@ -158,6 +158,8 @@ class Plotting3D:
             else depthshade_minalpha
         pc = Path3DCollection(self, x, y, z, zdir=zdir, depthshade=depthshade,
                               depthshade_minalpha=minalpha, s=np.ravel(s), c=c, **kwargs)
+        if self.get_zmargin() < 0.05 and x.size:  # mplot3d's scatter: room for the markers
+            self.set_zmargin(0.05)
         return self._add_artist(pc)
 
     scatter3D = scatter

@@ -275,12 +275,14 @@ class Canvas:
             # the view whose camera it follows by that view's id in the frame
             camera = _name_views(view.camera_dict(), view_ids)
             frame.views[vid] = FrameView(vid, rect, camera, view.bgcolor)
-            ctx = DrawContext(vid, (w, h), pr, camera, view.camera.kind != "panzoom",
-                              max_texture_size or PORTABLE_TEXTURE_SIZE, follow=follow)
+            is_3d = view.camera.kind != "panzoom"
+            depth_ctx = PrimitiveContext(tuple(v / pr for v in rect), self._size, pr,
+                                         camera, True, raster=None) if is_3d else None
+            ctx = DrawContext(vid, (w, h), pr, camera, is_3d,
+                              max_texture_size or PORTABLE_TEXTURE_SIZE, follow=follow,
+                              depth=depth_ctx)
             ordered = sorted((v for v in view.walk() if v.visible), key=lambda v: v.order)
-            if ctx.is_3d:
-                depth_ctx = PrimitiveContext(tuple(v / pr for v in rect), self._size, pr,
-                                             camera, True, raster=None)
+            if is_3d:
                 ordered = _translucent_farthest_first(ordered, depth_ctx)
             for visual in ordered:
                 draws = visual.draws(ctx)
@@ -414,7 +416,8 @@ class Canvas:
         def frame_of(max_texture_size: int) -> Frame:
             frame = Frame(size=(pw, ph), clear_color=(0.0, 0.0, 0.0, 0.0), pixel_ratio=pr)
             frame.views["v"] = FrameView("v", (0, 0, pw, ph), ctx.camera, None)
-            dctx = DrawContext("v", (w, h), pr, ctx.camera, ctx.is_3d, max_texture_size)
+            dctx = DrawContext("v", (w, h), pr, ctx.camera, ctx.is_3d, max_texture_size,
+                               depth=ctx if ctx.is_3d else None)
             for visual in visuals:
                 frame.draws.extend(visual.draws(dctx))
             frame.samples = 4 if any(v.needs_multisampling for v in visuals) else 1

@@ -49,6 +49,9 @@ class DrawContext:
     # widget): visuals attach what that runtime recomputes per camera (followers,
     # docs/frame.md) and the data it needs.
     follow: bool = False
+    # In a 3D view: projects points with this frame's camera (translucent meshes sort
+    # their faces farthest first by it, ``painter.SortedFaces``); None in 2D views.
+    depth: PrimitiveContext | None = None
 
 
 @dataclass(repr=False, eq=False)

@@ -20,7 +20,7 @@ from .base import (
     transform_parts,
 )
 from .lighting import Lighting
-from .painter import face_polygons
+from .painter import SortedFaces, face_polygons
 
 SHADINGS = ("smooth", "flat", None)
 _SHADING_CODES = {None: 0, "flat": 1, "smooth": 2}  # u_shading in the fragment shader
@@ -104,7 +104,8 @@ class Mesh(Visual):
     >>> Mesh(vertices=v, faces=f, vertex_colors=rgba, shading="flat")
 
     ``normals`` default to area-weighted vertex normals; faces touching a NaN vertex
-    are dropped.
+    are dropped. In a 3D view, a translucent mesh draws its faces farthest first for the
+    frame's camera (sorted again when it moves) and writes no depth.
     """
 
     is_3d = True
@@ -117,6 +118,7 @@ class Mesh(Visual):
         self._normal_buffer = Buffer(np.zeros((0, 3), np.float32))
         self._color_buffer = Buffer(np.zeros((0, 4), np.uint8))
         self._index_buffer = Buffer(np.zeros(0, np.uint32))
+        self._sorted = SortedFaces()
         self._color = color
         self._vertex_colors = vertex_colors
         self.shading = shading
@@ -260,9 +262,11 @@ class Mesh(Visual):
             return []
         snippet, model = transform_parts(self)
         opaque = self._color_buffer.data[:, 3].min() == 255
+        indices = self._index_buffer if opaque else self._sorted.indices(
+            ctx, self, self._vertices, self._index_buffer, self._pos_buffer.version)
         return [Draw(
             program=_TEMPLATE.compose(transform=snippet), view=ctx.view_id,
-            mode="triangles", count=count, indices=self._index_buffer,
+            mode="triangles", count=count, indices=indices,
             attributes={
                 "a_pos": Attribute(self._pos_buffer, 3),
                 "a_normal": Attribute(self._normal_buffer, 3),
@@ -273,3 +277,7 @@ class Mesh(Visual):
             state=State(depth_test=ctx.is_3d, depth_write=bool(opaque), blend="alpha"),
             origin=tuple(self._origin), model=model,
         )]
+
+    def pick_index(self, raw: int, frame, draw: Draw, x: float, y: float) -> int:
+        """The face as given (a translucent mesh draws them sorted)."""
+        return self._sorted.face(raw, draw)

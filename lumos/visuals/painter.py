@@ -1,5 +1,6 @@
 """The faces of 3D visuals as vector files paint them: projected with the view's camera
-and sorted farthest first (matplotlib's painter's algorithm, ``zsort='average'``).
+and sorted farthest first (matplotlib's painter's algorithm, ``zsort='average'``); and
+the same order for the GPU's translucent meshes (``SortedFaces``).
 
 The GPU hides what is behind with its depth buffer; an SVG or PDF has none, so each
 face is a polygon and nearer ones are painted over farther ones, as mplot3d does. Lit
@@ -11,8 +12,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..gpu.resources import Buffer
 from ..primitives import Polygons
-from .base import PrimitiveContext, Visual
+from .base import DrawContext, PrimitiveContext, Visual
 from .lighting import Lighting
 
 # Opaque faces are outlined in their own color, this many pixels wide, so that no
@@ -49,8 +51,7 @@ def face_polygons(ctx: PrimitiveContext, visual: Visual, corners: np.ndarray,
     rgba = np.array(np.broadcast_to(rgba, (n, 4))[keep], dtype=np.float64)
     if lighting is not None:
         rgba[:, :3] = _lit(ctx, visual, corners, rgba[:, :3], lighting)
-    key = {"average": np.mean, "min": np.min, "max": np.max}[zsort](depth, axis=1)
-    order = np.argsort(-key, kind="stable")
+    order = farthest_first(depth, zsort)
     px, rgba = px[order], rgba[order]
     if edge is None:
         edges, width = rgba * (rgba[:, 3:] >= 1), SEAM
@@ -59,6 +60,51 @@ def face_polygons(ctx: PrimitiveContext, visual: Visual, corners: np.ndarray,
         if len(edges) == n:
             edges = edges[keep][order]
     return [Polygons(px, rgba, edges, width, ctx.clip)]
+
+
+def farthest_first(depth: np.ndarray, zsort: str = "average") -> np.ndarray:
+    """The order (indices) that paints faces with corner depths ``depth`` (N, k) farthest
+    first, by the mean, least or greatest depth of their corners (matplotlib's
+    ``zsort``); ties keep their order."""
+    key = {"average": np.mean, "min": np.min, "max": np.max}[zsort](depth, axis=1)
+    return np.argsort(-key, kind="stable")
+
+
+class SortedFaces:
+    """A translucent mesh's triangle indices farthest first for the camera of the frame
+    being built: faces that blend need what is behind them drawn first (matplotlib's
+    painter's algorithm within one collection; the depth test cannot order them). Sorted
+    again only when the camera, the view's aspect, the node matrix or the geometry
+    changed (``version``); ``order[i]`` is the triangle drawn ``i``-th."""
+
+    def __init__(self) -> None:
+        self.buffer = Buffer(np.zeros(0, np.uint32))
+        self.order = np.zeros(0, np.int64)
+        self._key = None
+
+    def indices(self, ctx: DrawContext, visual: Visual, vertices: np.ndarray,
+                indices: Buffer, version) -> Buffer:
+        """The buffer of ``indices`` (triangles of ``vertices`` (n, 3), the visual's data
+        coordinates) sorted for ``ctx``'s camera; ``indices`` itself in a 2D view."""
+        if ctx.depth is None:
+            return indices
+        model = visual.model_matrix()
+        _, _, w, h = ctx.depth.rect
+        key = (version, indices.id, indices.version, repr(ctx.depth.camera), w / max(h, 1e-9),
+               None if model is None else model.tobytes())
+        if key != self._key:
+            faces = indices.data.reshape(-1, 3)
+            depth = ctx.depth.project(vertices, visual)[1]
+            self.order = farthest_first(depth[faces])
+            self.buffer.set_data(faces[self.order].reshape(-1), copy=False)
+            self._key = key
+        return self.buffer
+
+    def face(self, raw: int, draw) -> int:
+        """The triangle, in the mesh's own order, that ``draw`` drew ``raw``-th."""
+        if draw.indices is self.buffer and raw < len(self.order):
+            return int(self.order[raw])
+        return raw
 
 
 def _lit(ctx: PrimitiveContext, visual: Visual, corners: np.ndarray, base: np.ndarray,

@@ -11,6 +11,8 @@ cell as mplot3d does), or explicit face colors. NaN heights (or values) leave ho
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from .. import colors
@@ -33,7 +35,7 @@ from .base import (
 from .lighting import GLSL as LIGHTING_GLSL
 from .lighting import as_lighting
 from .line import Line
-from .painter import face_polygons
+from .painter import SortedFaces, face_polygons
 
 SHADINGS = ("smooth", "flat", None)
 _SHADING_CODES = {None: 0, "flat": 1, "smooth": 2}
@@ -118,8 +120,12 @@ void main() {
 
 def shaded_draws(visual: Visual, ctx: DrawContext, attributes: dict, indices: Buffer,
                  count: int, origin, uniforms: dict, int_uniforms: dict, textures: dict,
-                 translucent: bool, polygon_offset=None) -> list[Draw]:
-    """The draws of lit triangles: one opaque draw, or for translucent ones the back
+                 translucent: bool, polygon_offset=None, sorted_faces: bool = False
+                 ) -> list[Draw]:
+    """The draws of lit triangles: one opaque draw; for translucent ones, ``indices``
+    sorted farthest first (``sorted_faces``, ``painter.SortedFaces``) in one draw that
+    writes depth only under a wireframe (``polygon_offset``: the lines behind the
+    nearest faces are hidden, as mplot3d's faces paint over them), or else the back
     faces first and then the front faces (no depth writes), which is right for any
     closed or height-field surface seen from outside without sorting triangles."""
     if count == 0:
@@ -133,6 +139,10 @@ def shaded_draws(visual: Visual, ctx: DrawContext, attributes: dict, indices: Bu
     if not translucent:
         return [Draw(**common, state=State(depth_test=ctx.is_3d, blend="alpha",
                                            polygon_offset=polygon_offset))]
+    if sorted_faces:
+        return [Draw(**common, state=State(depth_test=ctx.is_3d,
+                                           depth_write=polygon_offset is not None,
+                                           blend="alpha", polygon_offset=polygon_offset))]
     return [Draw(**common, state=State(depth_test=ctx.is_3d, depth_write=False, blend="alpha",
                                        cull=cull, polygon_offset=polygon_offset))
             for cull in ("front", "back")]
@@ -248,6 +258,7 @@ class Surface(Visual):
         self._cell_buffer = Buffer(np.zeros(0, np.float32))
         self._rgba_buffer = Buffer(np.zeros((0, 4), np.uint8))
         self._index_buffer = Buffer(np.zeros(0, np.uint32))
+        self._sorted = SortedFaces()
         self._cmap_texture = None
         self._values = None
         self._facecolors = None
@@ -653,11 +664,26 @@ class Surface(Visual):
         else:
             translucent = self._alpha < 1 or (mode == UNIFORM and self._rgba_color[3] < 1) \
                 or (mode != UNIFORM and self._cmap.lut(256)[:, 3].min() < 255)
-        return shaded_draws(
-            self, ctx, attributes, self._index_buffer, len(self._index_buffer.data),
-            self._origin,
+        indices, sort = self._index_buffer, translucent and ctx.depth is not None
+        if sort:
+            indices = self._sorted.indices(ctx, self, self._xyz.reshape(-1, 3), indices,
+                                           self._pos_buffer.version)
+        under = []
+        if sort and self._wire is not None and self._wire.visible:
+            # the grid lines once more under the faces, writing no depth: nearer faces
+            # blend over the lines behind them (mplot3d shows them through), which the
+            # lines drawn after the faces leave out (the sorted faces write depth)
+            under = [replace(d, state=replace(d.state, depth_write=False))
+                     for d in self._wire.draws(ctx)]
+        return under + shaded_draws(
+            self, ctx, attributes, indices, len(indices.data), self._origin,
             uniforms={"u_color": self._rgba_color, "u_alpha": self._alpha,
                       "u_clim": self._clim, **self.lighting.uniforms()},
             int_uniforms={"u_mode": mode, "u_shading": _SHADING_CODES[self._shading]},
             textures=textures, translucent=translucent,
-            polygon_offset=(1.0, 1.0) if self._wire is not None else None)
+            polygon_offset=(1.0, 1.0) if self._wire is not None else None,
+            sorted_faces=sort)
+
+    def pick_index(self, raw: int, frame, draw: Draw, x: float, y: float) -> int:
+        """The triangle as in the grid's order (a translucent surface draws them sorted)."""
+        return self._sorted.face(raw, draw)

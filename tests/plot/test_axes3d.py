@@ -420,3 +420,48 @@ def test_set_data_3d_keeps_the_limits_until_relim_as_mplot3d():
     ax.relim()
     fig.render()
     assert ax.get_zlim()[1] > 10
+
+
+LIMIT_CASES = {
+    "empty": lambda ax: None,
+    "plot": lambda ax: ax.plot([0, 1], [0, 2], [0, 3]),
+    "scatter": lambda ax: ax.scatter([0, 1], [0, 2], [0, 3]),
+    "surface": lambda ax: ax.plot_surface(*np.meshgrid([0, 1], [0, 2]),
+                                          np.array([[0, 3], [0, 3]])),
+    "scatter then cla": lambda ax: (ax.scatter([0, 1], [0, 2], [0, 3]), ax.cla()),
+    "text only": lambda ax: ax.text(0.5, 2, 3, "hi"),
+    "x set": lambda ax: ax.set_xlim(0, 2),
+}
+
+
+@pytest.mark.parametrize("proj_type", ["persp", "ortho"])
+@pytest.mark.parametrize("case", sorted(LIMIT_CASES))
+def test_limits_before_a_draw_are_mplot3ds(case, proj_type):
+    # empty axes start at 0..1 padded by 1/48; scatter raises the z margin to 5 %
+    got = []
+    for lib in (plt, mplt):
+        ax = lib.figure().add_subplot(projection="3d", proj_type=proj_type)
+        LIMIT_CASES[case](ax)
+        got.append(np.array([ax.get_xlim(), ax.get_ylim(), ax.get_zlim()], float))
+    np.testing.assert_allclose(got[0], got[1], atol=1e-12)
+
+
+def test_text_reaches_past_the_box_as_matplotlibs():
+    # matplotlib does not clip ax.text: a long label of an axis-off 3D axes runs past
+    # its box (view_planes_3d.py's legend axes)
+    spans = []
+    for lib in (plt, mplt):
+        fig = lib.figure(figsize=(6, 2), dpi=100)
+        ax = fig.add_subplot(131, projection="3d")
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, 0.5, "a label much wider than its axes", ha="center",
+                va="center", fontsize=14)
+        if lib is plt:
+            img = fig.render()[..., :3]
+        else:
+            fig.canvas.draw()
+            img = np.asarray(fig.canvas.buffer_rgba())[..., :3]
+        cols = np.nonzero((img.min(axis=2) < 128).any(axis=0))[0]
+        spans.append((cols[0], cols[-1]))
+    assert spans[1][0] < 60 and spans[1][1] > 240  # matplotlib's runs past the box
+    np.testing.assert_allclose(spans[0], spans[1], atol=4)
