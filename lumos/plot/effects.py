@@ -21,7 +21,7 @@ class Normal:
     draws_text = True
 
     def draw(self, ov, fig, s, x, y, size, rgba, ha, va, rotation, face) -> None:
-        """Nothing extra: the text is drawn after the effects."""
+        """Nothing extra: the text is drawn where the Normal is in the list."""
 
 
 class Stroke:
@@ -88,14 +88,24 @@ class Shadow:
 
 def draw_with_effects(ov, fig, effects, lines, size: float, rgba, rotation: float,
                       face: str) -> None:
-    """Text lines ``(x, y, string, ha, va)`` in figure pixels with their ``effects``:
-    each effect under the text, then the text unless the effects leave it out."""
+    """Text lines ``(x, y, string, ha, va)`` in figure pixels with their ``effects``,
+    drawn as matplotlib's renderer draws them: each effect in list order, the text where
+    a ``Normal`` (or after a ``with...`` effect) is, so an effect after it is over it."""
+    if not effects:
+        _text(ov, lines, size, rgba, rotation, face)
+        return
     for effect in effects:
         for x, y, s, ha, va in lines:
             effect.draw(ov, fig, s, x, y, size, rgba, ha, va, rotation, face)
-    if not effects or any(e.draws_text for e in effects):
-        for x, y, s, ha, va in lines:
-            ov.text(s, x, y, size, rgba, ha=ha, va=va, rotation=rotation, face=face)
+        if effect.draws_text:
+            _text(ov, lines, size, rgba, rotation, face)
+            ov.step += 1  # what follows lies over the text (the overlay's order)
+    ov.step = 0
+
+
+def _text(ov, lines, size: float, rgba, rotation: float, face: str) -> None:
+    for x, y, s, ha, va in lines:
+        ov.text(s, x, y, size, rgba, ha=ha, va=va, rotation=rotation, face=face)
 
 
 def _gc(e, names: tuple[str, ...]) -> dict:

@@ -40,6 +40,12 @@ def _same(a, b) -> bool:
     return a == b
 
 
+def _lift(step: int) -> float:
+    """How far a text of path-effect ``step`` lies over the layer's plain texts: whole
+    orders (kept under the next layer's 10; a list of more than six Normals shares one)."""
+    return float(min(step, 6))
+
+
 class Overlay:
     """Figure-pixel drawing of decorations, batched by style: a handful of draws for
     every spine, tick, label and legend of the figure. Rebuilt every frame.
@@ -47,7 +53,9 @@ class Overlay:
     ``layer`` stacks what is drawn: everything of a layer lies above all of the layers
     below, whatever its kind: 0 the axes' frames (spines, ticks, labels) and what lies
     under them, 1 the artists over them (texts and annotations, zorder 3; the figure's
-    texts), 2 legends."""
+    texts), 2 legends. ``step`` (set by path effects) lifts a text's glyphs and
+    outlines over the texts of lower steps in its layer: an effect after the text in
+    matplotlib's list is drawn over it."""
 
     def __init__(self, canvas: Canvas) -> None:
         self.view = canvas.add_view(camera=PanZoomCamera(), rect=(0, 0, 1, 1))
@@ -65,8 +73,9 @@ class Overlay:
         self.hatches: dict[int, list[tuple]] = {}
         self.polygons: dict[int, list[tuple]] = {}
         self.markers: dict[tuple, tuple[list, list, list]] = {}
-        self.outlines: dict[int, list] = {}
+        self.outlines: dict[tuple, list] = {}
         self.layer = 0
+        self.step = 0
 
     def line(self, points, color, width_px: float, dashes=None, look: dict | None = None
              ) -> None:
@@ -90,7 +99,7 @@ class Overlay:
             self._outline(s, x, y, size_px, color, ha, va, rotation, face, dilate)
             return
         key = (self.layer, round(size_px, 3), ha, va, round(rotation, 3), face,
-               round(dilate, 3))
+               round(dilate, 3), self.step)
         strings, pos, cols = self.texts.setdefault(key, ([], [], []))
         strings.append(s)
         pos.append((x, y))
@@ -109,7 +118,7 @@ class Overlay:
         a = np.radians(rotation)
         turn = np.array([[np.cos(a), np.sin(a)], [-np.sin(a), np.cos(a)]])  # y up, ccw
         rgba = colors.to_rgba(color)
-        self.outlines.setdefault(self.layer, []).append(prim.Path(
+        self.outlines.setdefault((self.layer, self.step), []).append(prim.Path(
             verts * size_px @ turn + (x, y), codes, fill=rgba,
             stroke=prim.Stroke(rgba, 2 * dilate, join="round")))
 
@@ -209,20 +218,22 @@ class Overlay:
                 m.set_data(np.asarray(pos), size=np.asarray(sizes), color=np.asarray(faces))
             m.order = 10 * layer + 2
             wanted[("markers",) + key] = m
-        for layer, group in self.outlines.items():
-            key = ("outlines", layer)
+        for (layer, step), group in self.outlines.items():
+            key = ("outlines", layer, step)
             paths = self._get(key, visuals.Paths)
             if self._changed(key, [(p.vertices, p.fill, p.stroke.width) for p in group]):
                 paths.set_paths(group)
-            paths.order = 10 * layer + 2.5  # under the text, as the distance field's
+            # under the text, as the distance field's
+            paths.order = 10 * layer + 2.5 + _lift(step)
             wanted[key] = paths
         for key, (strings, pos, cols) in self.texts.items():
-            layer, size, ha, va, rot, face, dilate = key
+            layer, size, ha, va, rot, face, dilate, step = key
             t = self._get(("text",) + key, Text, font_size=size, anchor_x=ha, anchor_y=va,
                           rotation=rot, face=face, dilate=dilate)
             if self._changed(("text",) + key, (strings, pos, cols)):
                 t.set_data(strings, np.asarray(pos), color=cols)
-            t.order = 10 * layer + (2.5 if dilate > 0 else 3)  # outlines under the text
+            # outlines under the text
+            t.order = 10 * layer + (2.5 if dilate > 0 else 3) + _lift(step)
             wanted[("text",) + key] = t
         for key in [k for k in self._pool if k not in wanted]:
             self.view.remove(self._pool.pop(key))
