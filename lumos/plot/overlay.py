@@ -54,8 +54,9 @@ class Overlay:
     below, whatever its kind: 0 the axes' frames (spines, ticks, labels) and what lies
     under them, 1 the artists over them (texts and annotations, zorder 3; the figure's
     texts), 2 legends. ``step`` (set by path effects) lifts a text's glyphs and
-    outlines over the texts of lower steps in its layer: an effect after the text in
-    matplotlib's list is drawn over it."""
+    outlines over the texts of lower steps in its layer, and lines over the layer's
+    lines (under its markers): an effect after the text or line in matplotlib's list
+    is drawn over it."""
 
     def __init__(self, canvas: Canvas) -> None:
         self.view = canvas.add_view(camera=PanZoomCamera(), rect=(0, 0, 1, 1))
@@ -82,8 +83,8 @@ class Overlay:
         """A polyline in figure pixels; ``look`` the Line visual's ``cap``, ``dash_cap``
         and ``join`` (None: round ends and corners)."""
         style = tuple(sorted((look or {}).items()))
-        pts, cols = self.lines.setdefault((self.layer, round(width_px, 3), dashes, style),
-                                          ([], []))
+        pts, cols = self.lines.setdefault((self.layer, round(width_px, 3), dashes, style,
+                                           self.step), ([], []))
         pts.append(np.asarray(points, dtype=float))
         cols.append(colors.to_rgba(color))
 
@@ -145,6 +146,11 @@ class Overlay:
             (prim.Path(ring, hatch=letters, hatch_color=colors.to_rgba(color),
                        hatch_width=width_px), tile_px))
 
+    def path(self, path: prim.Path, tile_px: float) -> None:
+        """A primitives path in figure pixels (a legend box with path effects), drawn
+        with the hatches (tiles of ``tile_px``), in call order."""
+        self.hatches.setdefault(self.layer, []).append((path, tile_px))
+
     def polygon(self, points, facecolor) -> None:
         """A filled polygon in figure pixels, triangulated as a fan from its first point
         (right for convex and star-shaped outlines such as arrow heads)."""
@@ -194,21 +200,21 @@ class Overlay:
                 key = ("hatch", layer, tile)
                 paths = self._get(key, visuals.Paths, hatch_unit=tile)
                 group = [p for p, t in items if t == tile]
-                if self._changed(key, ([(p.vertices, p.hatch, p.hatch_color, p.hatch_width)
-                                       for p in group], h)):
+                if self._changed(key, ([(p.vertices, p.hatch, p.hatch_color, p.hatch_width,
+                                        p.fill, p.stroke) for p in group], h)):
                     paths.set_paths(group)
                     paths.canvas_height = h
                 paths.order = 10 * layer + 0.5  # over the patch, under its edge
                 wanted[key] = paths
-        for (layer, width, dashes, style), (pts, cols) in self.lines.items():
-            key = ("line", layer, width, dashes, style)
+        for (layer, width, dashes, style, step), (pts, cols) in self.lines.items():
+            key = ("line", layer, width, dashes, style, step)
             line = self._get(key, Line, width=width, dashes=dashes, **dict(style))
             if self._changed(key, (pts, cols)):
                 if len(pts) > 1:
                     line.set_data(pts, color=cols)
                 else:
                     line.set_data(pts[0], color=cols[0])
-            line.order = 10 * layer + 1
+            line.order = 10 * layer + (1.5 if step else 1)  # over the lines, under markers
             wanted[key] = line
         for key, (pos, sizes, faces) in self.markers.items():
             layer, symbol, edge_w, edge, join = key

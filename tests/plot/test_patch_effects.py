@@ -198,3 +198,33 @@ def test_legend_text_path_effects_as_matplotlib():
     want = _coverage(theirs, 0)
     assert want > 200
     assert abs(_coverage(ours, 0) - want) <= 0.15 * want
+
+
+def _legend_box(mod, kind) -> np.ndarray:
+    fig, ax = mod.subplots(figsize=(2, 1.2), dpi=100)
+    ax.set_axis_off()
+    patches = mpatches if mod is mplt else lpatches
+    if kind == "line":
+        ax.plot([0, 1], [0, 1], color="blue", lw=4, label="a",
+                path_effects=[pe.Normal(), pe.Stroke(linewidth=1, foreground="red")])
+    else:
+        effects = [pe.SimplePatchShadow(offset=(3, -3), shadow_rgbFace="red", alpha=1),
+                   pe.Normal()] if kind == "shadow" else \
+            [pe.Stroke(linewidth=5, foreground="red"), pe.Normal()]
+        ax.add_patch(patches.Rectangle((0, 0), 1, 1, facecolor="blue", edgecolor="blue",
+                                       label="a", path_effects=effects))
+    ax.set_xlim(5, 6)  # the artist out of view: only the legend's box shows
+    leg = ax.legend(loc="center", frameon=False, fontsize=12)
+    leg.get_texts()[0].set_color("white")
+    fig.canvas.draw()
+    return np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
+
+
+@pytest.mark.parametrize("kind", ["stroke", "shadow", "line"])
+def test_legend_handle_takes_the_path_effects(kind):
+    # matplotlib's legend handlers copy the artist's path effects onto the handle
+    # (update_from); lumos drew a patch's box without them, and a line's strokes all
+    # under the line, whatever their place in the list
+    ours, theirs = _legend_box(plt, kind), _legend_box(mplt, kind)
+    assert _coverage(theirs, 0) > 20  # the effect shows in matplotlib's
+    _near(ours, theirs, 0.15)
