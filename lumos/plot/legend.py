@@ -515,7 +515,7 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, l
                 # a patch's edge: matplotlib's Patch joins (miter) and caps (butt)
                 ov.line(np.vstack([corners, corners[:1]]), edge, width, dashes,
                         {"cap": "butt", "dash_cap": "butt", "join": "miter"})
-    _strokes(ov, h.strokes, x, y, length)
+    _strokes(ov, h.strokes, x, y, length, 0)
     n = legend.scatterpoints if h.count == "scatterpoints" else legend.numpoints
     # matplotlib's handler: several markers keep 0.3 font sizes from the ends, and the
     # line runs between the first and the last
@@ -525,10 +525,7 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, l
         rgba, width, dashes = h.line
         ends = (xs[0], xs[-1]) if n > 1 else (x, x + length)
         ov.line([(ends[0], y), (ends[1], y)], rgba, width, dashes, h.line_look)
-    if h.over:
-        ov.step = 1  # over the line, whichever lines its style batches with
-        _strokes(ov, h.over, x, y, length)
-        ov.step = 0
+    _strokes(ov, h.over, x, y, length, 1)  # over the line, whatever batches with it
     if h.marker is not None:
         symbol, size, face, edge, edge_w = h.marker
         sizes = np.full(n, size)
@@ -543,11 +540,12 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, l
     return h
 
 
-def _strokes(ov, strokes, x: float, y: float, length: float) -> None:
-    """``LegendHandle.strokes`` rows of a handle at (x, y) ``length`` long."""
+def _strokes(ov, strokes, x: float, y: float, length: float, step: int) -> None:
+    """``LegendHandle.strokes`` rows of a handle at (x, y) ``length`` long, at the
+    overlay's ``step`` (1: over the lines)."""
     for points, rgba, width, dashes in strokes:
         u, dx, dy = np.asarray(points, dtype=float).T
-        ov.line(np.c_[x + u * length + dx, y + dy], rgba, width, dashes)
+        ov.line(np.c_[x + u * length + dx, y + dy], rgba, width, dashes, step=step)
 
 
 def _effect_box(ov, h, corners: np.ndarray, px) -> None:

@@ -53,10 +53,10 @@ class Overlay:
     ``layer`` stacks what is drawn: everything of a layer lies above all of the layers
     below, whatever its kind: 0 the axes' frames (spines, ticks, labels) and what lies
     under them, 1 the artists over them (texts and annotations, zorder 3; the figure's
-    texts), 2 legends. ``step`` (set by path effects) lifts a text's glyphs and
-    outlines over the texts of lower steps in its layer, and lines over the layer's
-    lines (under its markers): an effect after the text or line in matplotlib's list
-    is drawn over it."""
+    texts), 2 legends. A ``step`` (path effects) lifts a text's glyphs and outlines
+    over the texts of lower steps in its layer, and a line over the layer's lines
+    (under its markers): an effect after the text or line in matplotlib's list is
+    drawn over it."""
 
     def __init__(self, canvas: Canvas) -> None:
         self.view = canvas.add_view(camera=PanZoomCamera(), rect=(0, 0, 1, 1))
@@ -76,38 +76,39 @@ class Overlay:
         self.markers: dict[tuple, tuple[list, list, list]] = {}
         self.outlines: dict[tuple, list] = {}
         self.layer = 0
-        self.step = 0
 
-    def line(self, points, color, width_px: float, dashes=None, look: dict | None = None
-             ) -> None:
+    def line(self, points, color, width_px: float, dashes=None, look: dict | None = None,
+             step: int = 0) -> None:
         """A polyline in figure pixels; ``look`` the Line visual's ``cap``, ``dash_cap``
-        and ``join`` (None: round ends and corners)."""
+        and ``join`` (None: round ends and corners); ``step`` 1: over the layer's lines."""
         style = tuple(sorted((look or {}).items()))
         pts, cols = self.lines.setdefault((self.layer, round(width_px, 3), dashes, style,
-                                           self.step), ([], []))
+                                           step), ([], []))
         pts.append(np.asarray(points, dtype=float))
         cols.append(colors.to_rgba(color))
 
     def text(self, s: str, x: float, y: float, size_px: float, color="black",
              ha: str = "center", va: str = "center", rotation: float = 0.0,
-             bold: bool = False, face: str | None = None, dilate: float = 0.0) -> None:
+             bold: bool = False, face: str | None = None, dilate: float = 0.0,
+             step: int = 0) -> None:
         """Text at figure pixel (x, y); ``face`` a bundled face ('serif-italic', ...),
-        ``dilate`` pixels of outline (path effects)."""
+        ``dilate`` pixels of outline and ``step`` over the texts of lower steps (path
+        effects)."""
         if not s:
             return
         face = face if face is not None else ("sans-bold" if bold else "sans")
         if dilate > sdf_reach(size_px):
-            self._outline(s, x, y, size_px, color, ha, va, rotation, face, dilate)
+            self._outline(s, x, y, size_px, color, ha, va, rotation, face, dilate, step)
             return
         key = (self.layer, round(size_px, 3), ha, va, round(rotation, 3), face,
-               round(dilate, 3), self.step)
+               round(dilate, 3), step)
         strings, pos, cols = self.texts.setdefault(key, ([], [], []))
         strings.append(s)
         pos.append((x, y))
         cols.append(colors.to_rgba(color))
 
     def _outline(self, s: str, x: float, y: float, size_px: float, color, ha: str, va: str,
-                 rotation: float, face: str, dilate: float) -> None:
+                 rotation: float, face: str, dilate: float, step: int) -> None:
         """The glyph outlines of text at figure pixel (x, y), filled and stroked
         ``2 * dilate`` wide (round joins): an outline wider than the glyphs' distance
         field reaches, as matplotlib strokes the glyph paths."""
@@ -119,7 +120,7 @@ class Overlay:
         a = np.radians(rotation)
         turn = np.array([[np.cos(a), np.sin(a)], [-np.sin(a), np.cos(a)]])  # y up, ccw
         rgba = colors.to_rgba(color)
-        self.outlines.setdefault((self.layer, self.step), []).append(prim.Path(
+        self.outlines.setdefault((self.layer, step), []).append(prim.Path(
             verts * size_px @ turn + (x, y), codes, fill=rgba,
             stroke=prim.Stroke(rgba, 2 * dilate, join="round")))
 
