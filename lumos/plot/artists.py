@@ -240,7 +240,10 @@ class LegendHandle:
     ``"numpoints"`` (lines) or ``"scatterpoints"`` (scatters, drawn at the legend's
     ``scatteryoffsets``); ``marker_areas`` (smallest, largest) area in points² of a
     scatter's markers: several legend markers span them, as matplotlib's do.
-    ``marker_join`` joins the marker's edge (None: the symbol's own, as a Line2D's)."""
+    ``marker_join`` joins the marker's edge (None: the symbol's own, as a Line2D's).
+    ``effects`` ``(path effects, alpha)`` of a patch: its box is drawn with them, in list
+    order (:func:`lumos.plot.patch_effects.effect_paths`); ``over`` are ``strokes``
+    drawn over the line (a line's path effects after its ``Normal``)."""
 
     line: tuple | None = None
     marker: tuple | None = None
@@ -253,6 +256,8 @@ class LegendHandle:
     count: str = "numpoints"
     marker_areas: tuple[float, float] | None = None
     marker_join: str | None = None
+    effects: tuple | None = None
+    over: tuple = ()
 
 
 def as_1d(values, argument: str) -> np.ndarray:

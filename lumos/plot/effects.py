@@ -20,8 +20,8 @@ class Normal:
 
     draws_text = True
 
-    def draw(self, ov, fig, s, x, y, size, rgba, ha, va, rotation, face) -> None:
-        """Nothing extra: the text is drawn after the effects."""
+    def draw(self, ov, fig, s, x, y, size, rgba, ha, va, rotation, face, step=0) -> None:
+        """Nothing extra: the text is drawn where the Normal is in the list."""
 
 
 class Stroke:
@@ -36,12 +36,13 @@ class Stroke:
         self.alpha = alpha
         self.draws_text = then_text
 
-    def draw(self, ov, fig, s, x, y, size, rgba, ha, va, rotation, face) -> None:
+    def draw(self, ov, fig, s, x, y, size, rgba, ha, va, rotation, face, step=0) -> None:
+        """The outline at ``step`` of the overlay's order (over the texts before it)."""
         color = colors.to_rgba(self.foreground, self.alpha)
         dx, dy = (fig.points_to_pixels(v) for v in self.offset)
         dilate = fig.points_to_pixels(self.linewidth) / 2
         ov.text(s, x + dx, y + dy, size, color, ha=ha, va=va, rotation=rotation, face=face,
-                dilate=dilate)
+                dilate=dilate, step=step)
 
 
 class TickedStroke:
@@ -76,26 +77,38 @@ class Shadow:
         self.rho = float(rho)
         self.draws_text = then_text
 
-    def draw(self, ov, fig, s, x, y, size, rgba, ha, va, rotation, face) -> None:
+    def draw(self, ov, fig, s, x, y, size, rgba, ha, va, rotation, face, step=0) -> None:
+        """The shadow at ``step`` of the overlay's order (over the texts before it)."""
         if self.color is None:
             r, g, b, _ = rgba
             color = (r * self.rho, g * self.rho, b * self.rho, self.alpha)
         else:
             color = colors.to_rgba(self.color, self.alpha)
         dx, dy = (fig.points_to_pixels(v) for v in self.offset)
-        ov.text(s, x + dx, y + dy, size, color, ha=ha, va=va, rotation=rotation, face=face)
+        ov.text(s, x + dx, y + dy, size, color, ha=ha, va=va, rotation=rotation, face=face,
+                step=step)
 
 
 def draw_with_effects(ov, fig, effects, lines, size: float, rgba, rotation: float,
                       face: str) -> None:
-    """Text lines ``(x, y, string, ha, va)`` in figure pixels with their ``effects``:
-    each effect under the text, then the text unless the effects leave it out."""
+    """Text lines ``(x, y, string, ha, va)`` in figure pixels with their ``effects``,
+    drawn as matplotlib's renderer draws them: each effect in list order, the text where
+    a ``Normal`` (or after a ``with...`` effect) is, so an effect after it is over it."""
+    if not effects:
+        _text(ov, lines, size, rgba, rotation, face, {})
+        return
+    step = 0  # what follows a text lies over it (the overlay's order)
     for effect in effects:
         for x, y, s, ha, va in lines:
-            effect.draw(ov, fig, s, x, y, size, rgba, ha, va, rotation, face)
-    if not effects or any(e.draws_text for e in effects):
-        for x, y, s, ha, va in lines:
-            ov.text(s, x, y, size, rgba, ha=ha, va=va, rotation=rotation, face=face)
+            effect.draw(ov, fig, s, x, y, size, rgba, ha, va, rotation, face, step)
+        if effect.draws_text:
+            _text(ov, lines, size, rgba, rotation, face, {"step": step})
+            step += 1
+
+
+def _text(ov, lines, size: float, rgba, rotation: float, face: str, kw: dict) -> None:
+    for x, y, s, ha, va in lines:
+        ov.text(s, x, y, size, rgba, ha=ha, va=va, rotation=rotation, face=face, **kw)
 
 
 def _gc(e, names: tuple[str, ...]) -> dict:

@@ -504,17 +504,18 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, l
         half = fs * handleheight / 2
         corners = np.array([(x, y - half), (x + length, y - half), (x + length, y + half),
                             (x, y + half)])
-        ov.polygon(corners, face)
-        if h.hatch is not None:
-            ov.hatch(x, y - half, length, 2 * half, *h.hatch)
-        if edge is not None:
-            width, dashes = h.patch_edge or (px(0.8), None)
-            # a patch's edge: matplotlib's Patch joins (miter) and caps (butt)
-            ov.line(np.vstack([corners, corners[:1]]), edge, width, dashes,
-                    {"cap": "butt", "dash_cap": "butt", "join": "miter"})
-    for points, rgba, width, dashes in h.strokes:
-        u, dx, dy = np.asarray(points, dtype=float).T
-        ov.line(np.c_[x + u * length + dx, y + dy], rgba, width, dashes)
+        if h.effects:
+            _effect_box(ov, h, corners, px)
+        else:
+            ov.polygon(corners, face)
+            if h.hatch is not None:
+                ov.hatch(x, y - half, length, 2 * half, *h.hatch)
+            if edge is not None:
+                width, dashes = h.patch_edge or (px(0.8), None)
+                # a patch's edge: matplotlib's Patch joins (miter) and caps (butt)
+                ov.line(np.vstack([corners, corners[:1]]), edge, width, dashes,
+                        {"cap": "butt", "dash_cap": "butt", "join": "miter"})
+    _strokes(ov, h.strokes, x, y, length, 0)
     n = legend.scatterpoints if h.count == "scatterpoints" else legend.numpoints
     # matplotlib's handler: several markers keep 0.3 font sizes from the ends, and the
     # line runs between the first and the last
@@ -524,6 +525,7 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, l
         rgba, width, dashes = h.line
         ends = (xs[0], xs[-1]) if n > 1 else (x, x + length)
         ov.line([(ends[0], y), (ends[1], y)], rgba, width, dashes, h.line_look)
+    _strokes(ov, h.over, x, y, length, 1)  # over the line, whatever batches with it
     if h.marker is not None:
         symbol, size, face, edge, edge_w = h.marker
         sizes = np.full(n, size)
@@ -536,6 +538,34 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, l
         for mx, my, ms in zip(xs, ys, sizes, strict=True):
             ov.marker(mx, my, symbol, ms * legend.markerscale, face, edge, edge_w, h.marker_join)
     return h
+
+
+def _strokes(ov, strokes, x: float, y: float, length: float, step: int) -> None:
+    """``LegendHandle.strokes`` rows of a handle at (x, y) ``length`` long, at the
+    overlay's ``step`` (1: over the lines)."""
+    for points, rgba, width, dashes in strokes:
+        u, dx, dy = np.asarray(points, dtype=float).T
+        ov.line(np.c_[x + u * length + dx, y + dy], rgba, width, dashes, step=step)
+
+
+def _effect_box(ov, h, corners: np.ndarray, px) -> None:
+    """A patch's legend box with the patch's path effects (matplotlib copies them onto
+    the box): the box and the effects' copies as paths, in list order."""
+    from .. import primitives as prim
+    from ..path import CLOSEPOLY, LINETO, MOVETO
+    from .patch_effects import effect_paths
+
+    face, edge = h.patch
+    width, dashes = h.patch_edge or (px(0.8), None)
+    hatch = h.hatch or (None, None, 0.0, px(72.0))
+    own = prim.Path(np.vstack([corners, corners[:1]]), np.array(
+        [MOVETO, LINETO, LINETO, LINETO, CLOSEPOLY], np.uint8),
+        fill=colors.to_rgba(face), stroke=None if edge is None else prim.Stroke(
+            colors.to_rgba(edge), width, dashes, join="miter", cap="butt"),
+        hatch=hatch[0], hatch_color=hatch[1], hatch_width=hatch[2])
+    effects, alpha = h.effects
+    for p in effect_paths([own], effects, px, alpha):
+        ov.path(p, hatch[3])
 
 
 def _legend_areas(lo: float, hi: float, n: int) -> np.ndarray:

@@ -141,14 +141,17 @@ def effect_items(line, main: BatchItem | None, effects) -> list[BatchItem]:
 
 
 def legend_strokes(line, effects, width_px: float, fontsize_px: float) -> tuple:
-    """The effects under a legend handle's line: ``LegendHandle.strokes`` rows."""
+    """The effects of a legend handle's line, as matplotlib copies them onto it:
+    (``LegendHandle.strokes`` rows under the line, rows over it)."""
     from .effects import Shadow, Stroke
 
     px = line.axes.figure.points_to_pixels
     rgba = line.line_rgba()
-    out = []
+    under: list = []
+    out = under
     for e in effect_steps(effects):
         if e == "line":
+            out = []  # what follows the line's Normal lies over it
             continue
         ox, oy = (px(v) for v in e.offset)
         along = np.array([[0.0, ox, oy], [1.0, ox, oy]])
@@ -166,7 +169,7 @@ def legend_strokes(line, effects, width_px: float, fontsize_px: float) -> tuple:
                                             px(e.spacing), e.angle, e.length):
                 out.append((np.array([[0.0, x0 + ox, y0 + oy], [0.0, x1 + ox, y1 + oy]]),
                             color, w, None))
-    return tuple(out)
+    return tuple(under), tuple(out) if out is not under else ()
 
 
 class PathEffects:
@@ -219,8 +222,9 @@ class PathEffects:
             self._effects_view != self.axes.view_state()
 
     def effects_legend(self, line: tuple | None, fontsize_px: float) -> tuple:
-        """(the handle's line or None when the effects hide it, strokes under it)."""
+        """(the handle's line or None when the effects hide it, strokes under it,
+        strokes over it)."""
         if not self._path_effects or line is None:
-            return line, ()
+            return line, (), ()
         shown = line if draws_line(self._path_effects) else None
-        return shown, legend_strokes(self, self._path_effects, line[1], fontsize_px)
+        return (shown,) + legend_strokes(self, self._path_effects, line[1], fontsize_px)

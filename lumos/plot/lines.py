@@ -485,12 +485,12 @@ class Line2D(LineAPI, PathEffects, Artist):
         if self._marker is not None:
             marker = self.marker_style()
         look = self.line_look()
-        line, strokes = self.effects_legend(line, fontsize_px)
+        line, strokes, over = self.effects_legend(line, fontsize_px)
         if line is not None and line[2] is not None and self._gapcolor is not None:
             # the gaps: a solid line in gapcolor under the dashes (the handle's whole length)
             strokes += ((np.array([[0.0, 0.0, 0.0], [1.0, 0.0, 0.0]]),
                          colors.to_rgba(self._gapcolor, self._alpha), line[1], None),)
-        return LegendHandle(line=line, marker=marker, strokes=strokes,
+        return LegendHandle(line=line, marker=marker, strokes=strokes, over=over,
                             line_look={k: look[k] for k in ("cap", "dash_cap", "join",
                                                             "dash_offset")})
 

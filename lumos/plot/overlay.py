@@ -40,6 +40,12 @@ def _same(a, b) -> bool:
     return a == b
 
 
+def _lift(step: int) -> float:
+    """How far a text of path-effect ``step`` lies over the layer's plain texts: whole
+    orders (kept under the next layer's 10; a list of more than six Normals shares one)."""
+    return float(min(step, 6))
+
+
 class Overlay:
     """Figure-pixel drawing of decorations, batched by style: a handful of draws for
     every spine, tick, label and legend of the figure. Rebuilt every frame.
@@ -47,7 +53,10 @@ class Overlay:
     ``layer`` stacks what is drawn: everything of a layer lies above all of the layers
     below, whatever its kind: 0 the axes' frames (spines, ticks, labels) and what lies
     under them, 1 the artists over them (texts and annotations, zorder 3; the figure's
-    texts), 2 legends."""
+    texts), 2 legends. A ``step`` (path effects) lifts a text's glyphs and outlines
+    over the texts of lower steps in its layer, and a line over the layer's lines
+    (under its markers): an effect after the text or line in matplotlib's list is
+    drawn over it."""
 
     def __init__(self, canvas: Canvas) -> None:
         self.view = canvas.add_view(camera=PanZoomCamera(), rect=(0, 0, 1, 1))
@@ -65,39 +74,41 @@ class Overlay:
         self.hatches: dict[int, list[tuple]] = {}
         self.polygons: dict[int, list[tuple]] = {}
         self.markers: dict[tuple, tuple[list, list, list]] = {}
-        self.outlines: dict[int, list] = {}
+        self.outlines: dict[tuple, list] = {}
         self.layer = 0
 
-    def line(self, points, color, width_px: float, dashes=None, look: dict | None = None
-             ) -> None:
+    def line(self, points, color, width_px: float, dashes=None, look: dict | None = None,
+             step: int = 0) -> None:
         """A polyline in figure pixels; ``look`` the Line visual's ``cap``, ``dash_cap``
-        and ``join`` (None: round ends and corners)."""
+        and ``join`` (None: round ends and corners); ``step`` 1: over the layer's lines."""
         style = tuple(sorted((look or {}).items()))
-        pts, cols = self.lines.setdefault((self.layer, round(width_px, 3), dashes, style),
-                                          ([], []))
+        pts, cols = self.lines.setdefault((self.layer, round(width_px, 3), dashes, style,
+                                           step), ([], []))
         pts.append(np.asarray(points, dtype=float))
         cols.append(colors.to_rgba(color))
 
     def text(self, s: str, x: float, y: float, size_px: float, color="black",
              ha: str = "center", va: str = "center", rotation: float = 0.0,
-             bold: bool = False, face: str | None = None, dilate: float = 0.0) -> None:
+             bold: bool = False, face: str | None = None, dilate: float = 0.0,
+             step: int = 0) -> None:
         """Text at figure pixel (x, y); ``face`` a bundled face ('serif-italic', ...),
-        ``dilate`` pixels of outline (path effects)."""
+        ``dilate`` pixels of outline and ``step`` over the texts of lower steps (path
+        effects)."""
         if not s:
             return
         face = face if face is not None else ("sans-bold" if bold else "sans")
         if dilate > sdf_reach(size_px):
-            self._outline(s, x, y, size_px, color, ha, va, rotation, face, dilate)
+            self._outline(s, x, y, size_px, color, ha, va, rotation, face, dilate, step)
             return
         key = (self.layer, round(size_px, 3), ha, va, round(rotation, 3), face,
-               round(dilate, 3))
+               round(dilate, 3), step)
         strings, pos, cols = self.texts.setdefault(key, ([], [], []))
         strings.append(s)
         pos.append((x, y))
         cols.append(colors.to_rgba(color))
 
     def _outline(self, s: str, x: float, y: float, size_px: float, color, ha: str, va: str,
-                 rotation: float, face: str, dilate: float) -> None:
+                 rotation: float, face: str, dilate: float, step: int) -> None:
         """The glyph outlines of text at figure pixel (x, y), filled and stroked
         ``2 * dilate`` wide (round joins): an outline wider than the glyphs' distance
         field reaches, as matplotlib strokes the glyph paths."""
@@ -109,7 +120,7 @@ class Overlay:
         a = np.radians(rotation)
         turn = np.array([[np.cos(a), np.sin(a)], [-np.sin(a), np.cos(a)]])  # y up, ccw
         rgba = colors.to_rgba(color)
-        self.outlines.setdefault(self.layer, []).append(prim.Path(
+        self.outlines.setdefault((self.layer, step), []).append(prim.Path(
             verts * size_px @ turn + (x, y), codes, fill=rgba,
             stroke=prim.Stroke(rgba, 2 * dilate, join="round")))
 
@@ -135,6 +146,11 @@ class Overlay:
         self.hatches.setdefault(self.layer, []).append(
             (prim.Path(ring, hatch=letters, hatch_color=colors.to_rgba(color),
                        hatch_width=width_px), tile_px))
+
+    def path(self, path: prim.Path, tile_px: float) -> None:
+        """A primitives path in figure pixels (a legend box with path effects), drawn
+        with the hatches (tiles of ``tile_px``), in call order."""
+        self.hatches.setdefault(self.layer, []).append((path, tile_px))
 
     def polygon(self, points, facecolor) -> None:
         """A filled polygon in figure pixels, triangulated as a fan from its first point
@@ -185,21 +201,21 @@ class Overlay:
                 key = ("hatch", layer, tile)
                 paths = self._get(key, visuals.Paths, hatch_unit=tile)
                 group = [p for p, t in items if t == tile]
-                if self._changed(key, ([(p.vertices, p.hatch, p.hatch_color, p.hatch_width)
-                                       for p in group], h)):
+                if self._changed(key, ([(p.vertices, p.hatch, p.hatch_color, p.hatch_width,
+                                        p.fill, p.stroke) for p in group], h)):
                     paths.set_paths(group)
                     paths.canvas_height = h
                 paths.order = 10 * layer + 0.5  # over the patch, under its edge
                 wanted[key] = paths
-        for (layer, width, dashes, style), (pts, cols) in self.lines.items():
-            key = ("line", layer, width, dashes, style)
+        for (layer, width, dashes, style, step), (pts, cols) in self.lines.items():
+            key = ("line", layer, width, dashes, style, step)
             line = self._get(key, Line, width=width, dashes=dashes, **dict(style))
             if self._changed(key, (pts, cols)):
                 if len(pts) > 1:
                     line.set_data(pts, color=cols)
                 else:
                     line.set_data(pts[0], color=cols[0])
-            line.order = 10 * layer + 1
+            line.order = 10 * layer + (1.5 if step else 1)  # over the lines, under markers
             wanted[key] = line
         for key, (pos, sizes, faces) in self.markers.items():
             layer, symbol, edge_w, edge, join = key
@@ -209,20 +225,22 @@ class Overlay:
                 m.set_data(np.asarray(pos), size=np.asarray(sizes), color=np.asarray(faces))
             m.order = 10 * layer + 2
             wanted[("markers",) + key] = m
-        for layer, group in self.outlines.items():
-            key = ("outlines", layer)
+        for (layer, step), group in self.outlines.items():
+            key = ("outlines", layer, step)
             paths = self._get(key, visuals.Paths)
             if self._changed(key, [(p.vertices, p.fill, p.stroke.width) for p in group]):
                 paths.set_paths(group)
-            paths.order = 10 * layer + 2.5  # under the text, as the distance field's
+            # under the text, as the distance field's
+            paths.order = 10 * layer + 2.5 + _lift(step)
             wanted[key] = paths
         for key, (strings, pos, cols) in self.texts.items():
-            layer, size, ha, va, rot, face, dilate = key
+            layer, size, ha, va, rot, face, dilate, step = key
             t = self._get(("text",) + key, Text, font_size=size, anchor_x=ha, anchor_y=va,
                           rotation=rot, face=face, dilate=dilate)
             if self._changed(("text",) + key, (strings, pos, cols)):
                 t.set_data(strings, np.asarray(pos), color=cols)
-            t.order = 10 * layer + (2.5 if dilate > 0 else 3)  # outlines under the text
+            # outlines under the text
+            t.order = 10 * layer + (2.5 if dilate > 0 else 3) + _lift(step)
             wanted[("text",) + key] = t
         for key in [k for k in self._pool if k not in wanted]:
             self.view.remove(self._pool.pop(key))

@@ -216,8 +216,11 @@ class PathsArtist(Artist):
             fig = self.axes.figure
             hatch = (self._hatch, self._legend_hatch_rgba(),
                      fig.points_to_pixels(self._hatch_linewidth), fig.dpi)
+        # matplotlib's legend box takes the patch's path effects (update_from)
         return LegendHandle(patch=self.legend_patch(), hatch=hatch,
-                            patch_edge=self.legend_edge())
+                            patch_edge=self.legend_edge(),
+                            effects=(tuple(self._path_effects), self.get_alpha())
+                            if self._path_effects else None)
 
     def legend_edge(self) -> tuple | None:
         """(width px, dashes px) of the legend box's edge; None: the legend's default."""

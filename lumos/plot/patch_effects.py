@@ -34,11 +34,18 @@ from .line_effects import effect_steps, needs_view, segments_polyline, ticks
 # (set_path_effects' read_effects): the functions below run only with effects.
 
 
+def _same(v):
+    return v
+
+
+_PIXELS = (_same, _same)  # vertices already in pixels
+
+
 def _pixels(artist, units: str) -> tuple:
     """(to pixels, from pixels): functions between vertices in ``units`` and pixels
     (y up; pixels about anchors stay as they are)."""
     if units == "pixels":
-        return (lambda v: v), (lambda v: v)
+        return _PIXELS
     t = artist.axes.transAxes if units == "axes" else artist.axes.transView
     return t.forward, t.inverse
 
@@ -91,18 +98,18 @@ def _copy(step, p: prim.Path, frame, px_offset, px, alpha) -> prim.Path | None:
     return replace(p, vertices=v, fill=color, stroke=None, hatch=None, hatch_color=None)
 
 
-def effect_paths(artist, own: list[prim.Path], units: str, effects) -> list[prim.Path]:
+def effect_paths(own: list[prim.Path], effects, px, alpha, frame=_PIXELS) -> list[prim.Path]:
     """The primitives paths of a patch with ``effects``: its ``own`` paths where the
-    patch is drawn (a ``Normal`` or ``with...`` effect), the effects' copies around."""
-    px = artist.axes.figure.points_to_pixels
-    frame = _pixels(artist, units)
+    patch is drawn (a ``Normal`` or ``with...`` effect), the effects' copies around;
+    ``px`` points to pixels, ``alpha`` the patch's, ``frame`` (to pixels, from pixels)
+    of the paths' vertices (:func:`_pixels`; a legend's box is in pixels)."""
     out: list[prim.Path] = []
     for step in effect_steps(effects):
         if step == "line":
             out.extend(own)
             continue
         offset = np.array([px(v) for v in step.offset])
-        out.extend(c for c in (_copy(step, p, frame, offset, px, artist.get_alpha())
+        out.extend(c for c in (_copy(step, p, frame, offset, px, alpha)
                                for p in own) if c is not None)
     return out
 
@@ -143,7 +150,8 @@ class PatchEffects:
         """The patch's paths with its effects: ``own`` without any."""
         if not self._path_effects:
             return own
-        return effect_paths(self, own, units, self._path_effects)
+        return effect_paths(own, self._path_effects, self.axes.figure.points_to_pixels,
+                            self.get_alpha(), _pixels(self, units))
 
     def effects_view(self):
         """What the effects' paths depend on beyond the dpi: the view (offsets)."""

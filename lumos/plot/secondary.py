@@ -125,7 +125,13 @@ class SecondaryAxes(Axes):
         with np.errstate(all="ignore"):
             a, b = (float(v) for v in np.asarray(self._functions[0](np.array([lo, hi])),
                                                  float))
-        if np.isfinite(a) and np.isfinite(b) and a != b:
+        if not (np.isfinite(a) and np.isfinite(b)):  # matplotlib: "Axis limits cannot
+            # be NaN or Inf" at draw; the last frame's limits would label a wrong axis
+            raise ValueError(
+                f"secondary_{self.orientation}axis functions: the forward function gives "
+                f"({a:g}, {b:g}) at the parent's {self.orientation} limits ({lo:g}, {hi:g}), "
+                f"expected finite values (set the parent's limits inside its domain)")
+        if a != b:
             self.long.limits.lo, self.long.limits.hi = min(a, b), max(a, b)
         self.other.limits.lo, self.other.limits.hi = 0.0, 1.0
         if self._data_pos is not None:

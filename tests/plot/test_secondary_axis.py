@@ -128,3 +128,23 @@ def test_function_scale_keeps_every_label():
     ax.set_yticks([])  # only the x labels are drawn
     drawn = set(drawn_strings(fig))
     assert {"0", "2", "4", "6", "8", "10"} <= drawn
+
+
+@pytest.mark.parametrize("orientation", ["x", "y"])
+def test_secondary_axis_functions_undefined_at_the_limits_raise(orientation):
+    # log10 of a parent's limit <= 0: matplotlib raises "Axis limits cannot be NaN or
+    # Inf" at draw; lumos kept the last limits (0..1) and labelled the axis 0.0-1.0
+    functions = (np.log10, lambda v: 10 ** v)
+    for mod in (mplt, plt):
+        fig, ax = mod.subplots()
+        ax.plot([-1, 10], [-1, 10])
+        sec = getattr(ax, f"secondary_{orientation}axis")(
+            "top" if orientation == "x" else "right", functions=functions)
+        with pytest.raises(ValueError, match="NaN or Inf" if mod is mplt else
+                           f"secondary_{orientation}axis functions: .*nan"), \
+                np.errstate(invalid="ignore"):
+            fig.canvas.draw()
+        getattr(ax, f"set_{orientation}lim")(1, 1000)  # inside the domain: drawn
+        fig.canvas.draw()
+        ticks = sec.get_xticks() if orientation == "x" else sec.get_yticks()
+        assert {1.0, 2.0, 3.0} <= {float(t) for t in ticks}
