@@ -205,7 +205,8 @@ class PlottingMixin:
     def fill(self, *args, **kwargs) -> list[Polygon]:
         """Filled polygons: ``fill(x, y)``, ``fill(x, y, 'r')``, ``fill(x1, y1, x2, y2)``;
         each closes back to its first point. Colors come from the patch cycle unless
-        given; ``color`` sets face and edge (matplotlib's Polygon)."""
+        given; ``color`` sets face and edge (matplotlib's Polygon), a format string's
+        color the face only."""
         kw = normalize_kwargs(kwargs, "fill", ("color", "facecolor", "edgecolor", "linewidth",
                                                "linestyle", "alpha", "label", "zorder"))
         groups, rest = [], list(args)
@@ -220,10 +221,12 @@ class PlottingMixin:
             xv, yv = float_values(x, "x", self.xaxis), float_values(y, "y", self.yaxis)
             xv, yv = broadcast_1d(x=xv, y=yv)
             face, edge = kw.get("facecolor"), kw.get("edgecolor")
-            color = kw.get("color", fmt)
+            color = kw.get("color")
             if color is not None:
                 face = color if face is None else face
                 edge = color if edge is None else edge
+            if face is None and fmt is not None:  # a format's color fills only (matplotlib)
+                face = fmt
             if face is None:
                 face = self._next_patch_color()
             style = {k: v for k, v in kw.items() if k not in ("color", "facecolor",

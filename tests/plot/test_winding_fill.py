@@ -158,3 +158,19 @@ def test_fill_between_turning_back_fills_by_the_nonzero_rule():
     # x decreasing throughout: the same band as increasing
     at = _fill_between_picture([3.0, 2.0, 1.0], [1.0, 1.5, 1.0], 0.0)
     assert tuple(at(2.0, 1.2)) == (0, 0, 255) and tuple(at(0.5, 0.5)) == (255, 255, 255)
+
+
+@pytest.mark.parametrize("kwargs, fmt", [({}, "C1"), ({}, None), ({"color": "C1"}, None),
+                                         ({"facecolor": "C2", "edgecolor": "k"}, "C1")])
+def test_fill_colors_face_and_edge_as_matplotlib(kwargs, fmt):
+    # a format string's color fills only: a self-crossing star with 'C1' and alpha
+    # showed its inner edges where matplotlib draws none
+    args = ([0, 1, 0], [0, 0, 1]) + ((fmt,) if fmt else ())
+    mfig, max_ = mplt.subplots()
+    (mine,) = max_.fill(*args, alpha=0.7, **kwargs)
+    fig, ax = plt.subplots()
+    (ours,) = ax.fill(*args, alpha=0.7, **kwargs)
+    for get in ("get_facecolor", "get_edgecolor"):
+        np.testing.assert_allclose(np.asarray(getattr(ours, get)()).reshape(-1, 4)[0],
+                                   np.asarray(getattr(mine, get)()).reshape(-1, 4)[0],
+                                   atol=1e-6, err_msg=get)
