@@ -208,7 +208,8 @@ class PlottingMixin:
         given; ``color`` sets face and edge (matplotlib's Polygon), a format string's
         color the face only."""
         kw = normalize_kwargs(kwargs, "fill", ("color", "facecolor", "edgecolor", "linewidth",
-                                               "linestyle", "alpha", "label", "zorder"))
+                                               "linestyle", "alpha", "label", "zorder",
+                                               "hatch", "hatchcolor"))
         groups, rest = [], list(args)
         while rest:
             if len(rest) < 2 or isinstance(rest[0], str) or isinstance(rest[1], str):
@@ -250,7 +251,8 @@ class PlottingMixin:
         horizontal = orientation == "horizontal"
         where = "axhspan" if horizontal else "axvspan"
         kw = normalize_kwargs(kwargs, where, ("color", "facecolor", "edgecolor", "linewidth",
-                                              "linestyle", "alpha", "label", "zorder", "fill"))
+                                              "linestyle", "alpha", "label", "zorder", "fill",
+                                              "hatch", "hatchcolor"))
         names = ("ymin", "ymax", "xmin", "xmax") if horizontal else \
             ("xmin", "xmax", "ymin", "ymax")
         axis = self.yaxis if horizontal else self.xaxis
@@ -269,9 +271,12 @@ class PlottingMixin:
         if color is not None:
             face = color if face is None else face
             edge = color if edge is None else edge
-        poly = Polygon(self, xy, closed=True, fill=kw.pop("fill", True),
+        fill = kw.pop("fill", True)
+        if edge is None:  # an unfilled patch is outlined in patch.edgecolor (matplotlib)
+            edge = "none" if fill else rcParams.get("patch.edgecolor", "black")
+        poly = Polygon(self, xy, closed=True, fill=fill,
                        facecolor=rcParams.get("patch.facecolor", "C0") if face is None else face,
-                       edgecolor="none" if edge is None else edge, **kw, **coords)
+                       edgecolor=edge, **kw, **coords)
         # matplotlib asks a fit of the data direction only
         return self._add_artist(poly, request=(False, True) if horizontal else (True, False))
 

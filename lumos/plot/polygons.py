@@ -26,16 +26,80 @@ from .line_data import step_points
 from .style import rcParams
 
 
-class Polygon(Collection):
+class _Hatched:
+    """A hatch over a fill (matplotlib's letters, repeated for density), drawn by its
+    own Paths visual after the fill's mesh. ``_patch_hatch``: whether ``alpha`` leaves
+    the ``hatch.color`` fallback as for patches, or fades it as for collections."""
+
+    _patch_hatch = False
+
+    def _init_hatch(self, hatch, hatchcolor) -> None:
+        self._hatch_paths = Paths()
+        self._hatched = False
+        hatch_counts(hatch)  # a ValueError naming unknown letters
+        self._hatch = hatch or None
+        self._hatchcolor = _hatchcolor(hatchcolor)
+
+    def _hatch_rings(self, rings: list) -> None:
+        """Hatch the closed ``rings`` (view space)."""
+        self._hatched = set_hatches(self._hatch_paths, self.axes.figure, rings,
+                                    [self._hatch] * len(rings),
+                                    [self.get_hatchcolor()] * len(rings))
+
+    def visuals(self) -> list:
+        return [self._mesh, self._hatch_paths, *self._line_visuals]
+
+    def _shown_flags(self) -> list:
+        return [self._shown[0], self._hatched, *self._shown[1:]]
+
+    def get_hatch(self) -> str | None:
+        """The hatch pattern ('/', 'x', '.', ...), or None."""
+        return self._hatch
+
+    def set_hatch(self, hatch) -> None:
+        """A hatch pattern over every region: matplotlib's letters, repeated for density
+        ('//', 'xx', ...); None for none."""
+        hatch_counts(hatch)
+        self._hatch = hatch or None
+        self._restyle()
+
+    def get_hatchcolor(self) -> tuple:
+        """The hatch color as RGBA floats."""
+        given = None if self._hatchcolor is None else \
+            colors.to_rgba(self._hatchcolor, self._alpha)
+        return hatch_rgba(None if given is None else np.asarray(given), self.edge_rgba(1)[0],
+                          self._alpha, collection=not self._patch_hatch)
+
+    def set_hatchcolor(self, color) -> None:
+        """The hatch color (None: the edge color)."""
+        self._hatchcolor = _hatchcolor(color)
+        self._restyle()
+
+    def legend_handle(self, fontsize_px: float) -> LegendHandle:
+        """A box in the face and edge colors, hatched as the fill is."""
+        fig = self.axes.figure
+        hatch = None if not self._hatch else (
+            self._hatch, self.get_hatchcolor(),
+            fig.points_to_pixels(rcParams.get("hatch.linewidth", 1.0)), fig.dpi)
+        return LegendHandle(patch=self.legend_patch(), hatch=hatch)
+
+
+class Polygon(_Hatched, Collection):
     """One polygon (matplotlib's Polygon), e.g. a step histogram or an axhspan.
 
     ``xcoords``/``ycoords`` 'axes' put that coordinate in axes fraction: such a polygon
     spans the axes whatever the limits and does not take part in autoscaling along it.
+    A ``hatch`` covers it whether filled or not, in ``hatchcolor`` (None: matplotlib's
+    rule for patches).
     """
+
+    _patch_hatch = True
 
     def __init__(self, axes, xy, closed: bool = True, fill: bool = True, facecolor="C0",
                  edgecolor="none", linewidth=None, linestyle="-", alpha=None, label=None,
-                 zorder=None, xcoords: str = "data", ycoords: str = "data") -> None:
+                 zorder=None, xcoords: str = "data", ycoords: str = "data", hatch=None,
+                 hatchcolor=None) -> None:
+        self._init_hatch(hatch, hatchcolor)
         super().__init__(axes, facecolor=facecolor if fill else "none", edgecolor=edgecolor,
                          linewidth=linewidth, linestyle=linestyle, alpha=alpha, label=label,
                          zorder=zorder)
@@ -90,6 +154,7 @@ class Polygon(Collection):
         outline = pts[ok]
         if self._closed and len(outline) > 2 and not np.array_equal(outline[0], outline[-1]):
             outline = np.r_[outline, outline[:1]]
+        self._hatch_rings([outline] if len(outline) > 2 else [])
         return fill, [([outline], self.edge_rgba(1), self._linewidth, self._linestyle)]
 
     def data_limits(self):
@@ -196,7 +261,7 @@ def contiguous_regions(mask: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
 
 
-class FillBetweenPolyCollection(PolyCollection):
+class FillBetweenPolyCollection(_Hatched, PolyCollection):
     """The area between two curves, as ``fill_between``/``fill_betweenx`` return.
 
     Each contiguous valid region (``where`` and finite data) is one polygon; its band is
@@ -208,11 +273,7 @@ class FillBetweenPolyCollection(PolyCollection):
                  alpha=None, label=None, zorder=None, hatch=None, hatchcolor=None) -> None:
         self.t_direction = t_direction
         self._bands: list[tuple] = []
-        self._hatch_paths = Paths()
-        self._hatched = False
-        hatch_counts(hatch)  # a ValueError naming unknown letters
-        self._hatch = hatch or None
-        self._hatchcolor = _hatchcolor(hatchcolor)
+        self._init_hatch(hatch, hatchcolor)
         Collection.__init__(self, axes, facecolor=facecolor, edgecolor=edgecolor,
                             linewidth=linewidth, linestyle=linestyle, alpha=alpha, label=label,
                             zorder=zorder)
@@ -285,47 +346,8 @@ class FillBetweenPolyCollection(PolyCollection):
             allv = np.concatenate(verts)
             fill = (allv, np.concatenate(faces), self.face_rgba(1))
         edge = np.repeat(self.edge_rgba(1), len(outlines), axis=0)
-        self._hatched = set_hatches(self._hatch_paths, self.axes.figure, outlines,
-                                    [self._hatch] * len(outlines),
-                                    [self.get_hatchcolor()] * len(outlines))
+        self._hatch_rings(outlines)
         return fill, [(outlines, edge, self._linewidth, self._linestyle)]
-
-    def visuals(self) -> list:
-        return [self._mesh, self._hatch_paths, *self._line_visuals]
-
-    def _shown_flags(self) -> list:
-        return [self._shown[0], self._hatched, *self._shown[1:]]
-
-    def get_hatch(self) -> str | None:
-        """The hatch pattern ('/', 'x', '.', ...), or None."""
-        return self._hatch
-
-    def set_hatch(self, hatch) -> None:
-        """A hatch pattern over every region: matplotlib's letters, repeated for density
-        ('//', 'xx', ...); None for none."""
-        hatch_counts(hatch)
-        self._hatch = hatch or None
-        self._restyle()
-
-    def get_hatchcolor(self) -> tuple:
-        """The hatch color as RGBA floats."""
-        given = None if self._hatchcolor is None else \
-            colors.to_rgba(self._hatchcolor, self._alpha)
-        return hatch_rgba(None if given is None else np.asarray(given), self.edge_rgba(1)[0],
-                          self._alpha, collection=True)
-
-    def set_hatchcolor(self, color) -> None:
-        """The hatch color (None: the edge color)."""
-        self._hatchcolor = _hatchcolor(color)
-        self._restyle()
-
-    def legend_handle(self, fontsize_px: float) -> LegendHandle:
-        """A box in the face and edge colors, hatched as the fill is."""
-        fig = self.axes.figure
-        hatch = None if not self._hatch else (
-            self._hatch, self.get_hatchcolor(),
-            fig.points_to_pixels(rcParams.get("hatch.linewidth", 1.0)), fig.dpi)
-        return LegendHandle(patch=self.legend_patch(), hatch=hatch)
 
     def data_limits(self):
         t, f = self._limit_pts

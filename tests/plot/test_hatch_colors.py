@@ -30,6 +30,14 @@ CASES = {
                                    color="white"),
     "Rectangle alpha": lambda ax, rect: ax.add_patch(rect((0, 0), 1, 1, hatch="//",
                                                          alpha=0.5, facecolor="white")),
+    # fill and the spans make patches (Polygon, Rectangle) in matplotlib
+    "fill alpha": lambda ax, rect: ax.fill([0, 1, 1, 0], [0, 0, 1, 1], hatch="//", alpha=0.5,
+                                           facecolor="white"),
+    "fill hatchcolor": lambda ax, rect: ax.fill([0, 1, 1, 0], [0, 0, 1, 1], "w", hatch="//",
+                                                hatchcolor="g"),
+    "axvspan alpha": lambda ax, rect: ax.axvspan(0, 1, hatch="//", alpha=0.5,
+                                                 facecolor="white"),
+    "axhspan unfilled": lambda ax, rect: ax.axhspan(0, 1, fill=False, hatch="//"),
 }
 
 
@@ -62,3 +70,12 @@ def test_hatch_color_and_alpha_as_matplotlib(close_figures, case, rc):
     got, got_said = _hatch_color(plt, lumos.patches.Rectangle, case, rc)
     np.testing.assert_allclose(got_said, want_said, atol=1e-6)
     np.testing.assert_allclose(got, want, atol=14)
+
+
+@pytest.mark.parametrize("kwargs", [{"fill": False}, {"fill": False, "color": "r"}, {}])
+def test_an_unfilled_span_is_outlined_as_matplotlib(close_figures, kwargs):
+    import matplotlib.pyplot as mplt
+
+    want = mplt.subplots()[1].axhspan(0.2, 0.4, **kwargs).get_edgecolor()
+    got = plt.subplots()[1].axhspan(0.2, 0.4, **kwargs).get_edgecolor()
+    np.testing.assert_allclose(np.asarray(got, float).reshape(-1, 4)[0], want, atol=1e-6)
