@@ -15,7 +15,6 @@ import math
 from .. import colors
 from . import text as textmod
 from .compat import warn_once
-from .effects import draw_with_effects
 from .fonts import FontProperties, check_family, check_style, check_weight, face_of
 from .style import rcParams
 from .ticklabels import _rotation
@@ -282,7 +281,13 @@ def draw_text(ov, fig, text: str, x: float, y: float, st: TextStyle) -> None:
     mode = "anchor" if st.wrap else st.rotation_mode
     lines = block_lines(text, x, y, size, face, st.ha, st.va, st.rotation, mode,
                         st.ma, st.linespacing)
-    draw_with_effects(ov, fig, st.effects, lines, size, rgba, st.rotation, face)
+    if st.effects:  # lumos.plot.effects loads with the first effects drawn
+        from .effects import draw_with_effects
+
+        draw_with_effects(ov, fig, st.effects, lines, size, rgba, st.rotation, face)
+        return
+    for lx, ly, s, ha, va in lines:
+        ov.text(s, lx, ly, size, rgba, ha=ha, va=va, rotation=st.rotation, face=face)
 
 
 def block_lines(text: str, x: float, y: float, size: float, face: str, ha: str, va: str,
