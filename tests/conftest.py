@@ -6,12 +6,23 @@ On a mismatch the rendered image and a diff image go to tests/output/.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import numpy as np
 import pytest
+
+# matplotlib's font cache and matplotlibrc in a folder of this run's own: tests compare
+# lumos's pictures and layouts with matplotlib's, which a stale or half-written cache in
+# the home directory (seen: one listing none of matplotlib's bundled fonts) or a user's
+# matplotlibrc would change. Subprocesses inherit it, so the cache is built once a run.
+if "MPLCONFIGDIR" not in os.environ:
+    os.environ["MPLCONFIGDIR"] = tempfile.mkdtemp(prefix="lumos-tests-mpl-")
+    atexit.register(shutil.rmtree, os.environ["MPLCONFIGDIR"], ignore_errors=True)
 
 IMAGES = Path(__file__).parent / "images"
 
