@@ -294,86 +294,81 @@
     }).join(",");
   }
 
-  followers.minmax = {
-    state: (r, g) => JSON.stringify(cameraOf(r, g.draws[0])) + versions(r, g.draws[0]),
-    run(r, g) {
-      const draw = g.draws[0], f = draw.follow;
-      const cam = cameraOf(r, draw);
-      if (cam.type !== "panzoom") return false;
-      const [x0, , w] = cam.rect.map(Number);
-      const lo = Math.min(x0, x0 + w), hi = Math.max(x0, x0 + w);
-      const cache = r._lines || (r._lines = new Map());
-      const key = versions(r, draw) + Object.values(draw.data || {}).join(",");
-      let lines = cache.get(key);
-      if (!lines) {
-        lines = f.lines.map((spec) => decodeLine(r, draw, spec));
-        cache.set(key, lines);
+  /** A follower of its first draw's pan/zoom camera (other cameras are not followed):
+   *  `body(r, g, draw, draw.follow, camera)` redraws; `extra(r, draw)` adds to its state. */
+  function panzoomFollower(body, extra) {
+    return {
+      state: (r, g) => JSON.stringify(cameraOf(r, g.draws[0])) +
+        (extra ? extra(r, g.draws[0]) : ""),
+      run(r, g) {
+        const d = g.draws[0], cam = cameraOf(r, d);
+        return cam.type === "panzoom" && body(r, g, d, d.follow, cam);
+      },
+    };
+  }
+
+  followers.minmax = panzoomFollower((r, g, draw, f, cam) => {
+    const [x0, , w] = cam.rect.map(Number);
+    const lo = Math.min(x0, x0 + w), hi = Math.max(x0, x0 + w);
+    const cache = r._lines || (r._lines = new Map());
+    const key = versions(r, draw) + Object.values(draw.data || {}).join(",");
+    let lines = cache.get(key);
+    if (!lines) {
+      lines = f.lines.map((spec) => decodeLine(r, draw, spec));
+      cache.set(key, lines);
+    }
+    const pts = [], rgba = [];
+    let coarse = false;
+    lines.forEach((line, k) => {
+      if (k) {  // the NaN row between two lines
+        pts.push(NaN, NaN, NaN);
+        rgba.push(...f.lines[k].color);
       }
-      const pts = [], rgba = [];
-      let coarse = false;
-      lines.forEach((line, k) => {
-        if (k) {  // the NaN row between two lines
-          pts.push(NaN, NaN, NaN);
-          rgba.push(...f.lines[k].color);
-        }
-        const q = query(line, lo, hi, f.columns);
-        if (line.envelope && q.raw) coarse = true;
-        const c = f.lines[k].color;
-        for (const i of q.index) {
-          if (i < 0) pts.push(NaN, NaN, NaN);
-          else pts.push(line.x(i), line.y(i), 0);
-          rgba.push(c[0], c[1], c[2], c[3]);
-        }
-      });
-      const p = Float64Array.from(pts);
-      writeLine(r, draw, p, Uint8Array.from(rgba), centre(p));
-      r.notice("envelope", coarse
-        ? `A line of more than ${f.page_points.toLocaleString("en")} points: this page ` +
-          "holds its min/max envelope, and this zoom shows that envelope (Python draws " +
-          "every point)" : null);
-      return true;
-    },
-  };
+      const q = query(line, lo, hi, f.columns);
+      if (line.envelope && q.raw) coarse = true;
+      const c = f.lines[k].color;
+      for (const i of q.index) {
+        if (i < 0) pts.push(NaN, NaN, NaN);
+        else pts.push(line.x(i), line.y(i), 0);
+        rgba.push(c[0], c[1], c[2], c[3]);
+      }
+    });
+    const p = Float64Array.from(pts);
+    writeLine(r, draw, p, Uint8Array.from(rgba), centre(p));
+    r.notice("envelope", coarse
+      ? `A line of more than ${f.page_points.toLocaleString("en")} points: this page ` +
+        "holds its min/max envelope, and this zoom shows that envelope (Python draws " +
+        "every point)" : null);
+    return true;
+  }, versions);
 
   // -- stream: which samples of the rings a view shows --------------------------------
-  followers.stream = {
-    state: (r, g) => JSON.stringify(cameraOf(r, g.draws[0])),
-    run(r, g) {
-      const d = g.draws[0], f = d.follow;
-      const cam = cameraOf(r, d);
-      if (cam.type !== "panzoom") return false;
-      const w = lumos.streamWindow(f, cam.rect.map(Number), f.columns);
-      // samples: a quad a segment and channel; blocks: a strip a channel (stream.py)
-      d.program = d.data[w.level ? "blocks" : "samples"];
-      d.mode = w.level ? "triangle_strip" : "triangles";
-      d.instances = w.level ? f.channels : null;
-      d.count = w.count;
-      d.uniforms.u_step = w.step;
-      Object.assign(d.int_uniforms, { u_ring: w.ring, u_per_row: w.per_row, u_first: w.first,
-        u_entries: w.entries });
-      d.textures.u_data = w.texture;
-      d.origin = [w.origin_x, 0, 0];
-      return true;
-    },
-  };
+  followers.stream = panzoomFollower((r, g, d, f, cam) => {
+    const w = lumos.streamWindow(f, cam.rect.map(Number), f.columns);
+    // samples: a quad a segment and channel; blocks: a strip a channel (stream.py)
+    d.program = d.data[w.level ? "blocks" : "samples"];
+    d.mode = w.level ? "triangle_strip" : "triangles";
+    d.instances = w.level ? f.channels : null;
+    d.count = w.count;
+    d.uniforms.u_step = w.step;
+    Object.assign(d.int_uniforms, { u_ring: w.ring, u_per_row: w.per_row, u_first: w.first,
+      u_entries: w.entries });
+    d.textures.u_data = w.texture;
+    d.origin = [w.origin_x, 0, 0];
+    return true;
+  });
 
   // -- axline: axhline / axvline, across the view whatever the camera ------------------
-  followers.axline = {
-    state: (r, g) => JSON.stringify(cameraOf(r, g.draws[0])),
-    run(r, g) {
-      const d = g.draws[0], f = d.follow;
-      const cam = cameraOf(r, d);
-      if (cam.type !== "panzoom") return false;
-      // the span is in axes fraction: where it lies in the view's rectangle now
-      const [x0, y0, w, h] = cam.rect.map(Number);
-      const [f0, f1] = f.span;
-      const p = Float64Array.from(f.orientation === "horizontal"
-        ? [x0 + f0 * w, f.value, 0, x0 + f1 * w, f.value, 0]
-        : [f.value, y0 + f0 * h, 0, f.value, y0 + f1 * h, 0]);
-      writeLine(r, d, p, Uint8Array.from([...f.color, ...f.color]), centre(p));
-      return true;
-    },
-  };
+  followers.axline = panzoomFollower((r, g, d, f, cam) => {
+    // the span is in axes fraction: where it lies in the view's rectangle now
+    const [x0, y0, w, h] = cam.rect.map(Number);
+    const [f0, f1] = f.span;
+    const p = Float64Array.from(f.orientation === "horizontal"
+      ? [x0 + f0 * w, f.value, 0, x0 + f1 * w, f.value, 0]
+      : [f.value, y0 + f0 * h, 0, f.value, y0 + f1 * h, 0]);
+    writeLine(r, d, p, Uint8Array.from([...f.color, ...f.color]), centre(p));
+    return true;
+  });
 
   /** Each draw's model becomes `m` applied after the model it was exported with. */
   function beforeModels(draws, m) {
@@ -389,28 +384,22 @@
   // draws unclipped artists, in the camera's `axes_rect`. The same fractions of the new
   // rectangle are an affine map of the placed points: the draw's model (before the
   // exported one), and that of the passes that measure its dashes.
-  followers.axes_fraction = {
-    state: (r, g) => JSON.stringify(cameraOf(r, g.draws[0])),
-    run(r, g) {
-      const d = g.draws[0], f = d.follow;
-      const cam = cameraOf(r, d);
-      if (cam.type !== "panzoom") return false;
-      const now = (cam.axes_rect || cam.rect).map(Number);
-      const m = new Float64Array(16);
-      m[10] = m[15] = 1;
-      for (let k = 0; k < 2; k++) {
-        const s = f.axes[k] && f.rect[2 + k] ? now[2 + k] / f.rect[2 + k] : 1;
-        m[5 * k] = s;
-        m[12 + k] = f.axes[k] ? now[k] - f.rect[k] * s : 0;
-      }
-      const pos = d.attributes.a_p0 && baseId(d.attributes.a_p0.buffer);
-      const scans = pos === undefined ? [] : r.desc.draws.filter((s) => s.follow &&
-        s.follow.kind === "dash_scan" && s.follow.line === pos &&
-        Object.values(s.attributes).some((a) => baseId(a.buffer) === pos));
-      beforeModels([d, ...scans], m);
-      return true;
-    },
-  };
+  followers.axes_fraction = panzoomFollower((r, g, d, f, cam) => {
+    const now = (cam.axes_rect || cam.rect).map(Number);
+    const m = new Float64Array(16);
+    m[10] = m[15] = 1;
+    for (let k = 0; k < 2; k++) {
+      const s = f.axes[k] && f.rect[2 + k] ? now[2 + k] / f.rect[2 + k] : 1;
+      m[5 * k] = s;
+      m[12 + k] = f.axes[k] ? now[k] - f.rect[k] * s : 0;
+    }
+    const pos = d.attributes.a_p0 && baseId(d.attributes.a_p0.buffer);
+    const scans = pos === undefined ? [] : r.desc.draws.filter((s) => s.follow &&
+      s.follow.kind === "dash_scan" && s.follow.line === pos &&
+      Object.values(s.attributes).some((a) => baseId(a.buffer) === pos));
+    beforeModels([d, ...scans], m);
+    return true;
+  });
 
   // -- view_pixels: one point per pixel of the view (density's histogram pass) ----------
   // The canvas may hold more pixels than the frame (Renderer.setDisplayRatio): the
