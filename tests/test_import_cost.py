@@ -182,7 +182,7 @@ def test_marker_codes_load_at_first_use():
     look-up, and a format string's marker still parses."""
     code = ("import sys\n"
             "import lumos.plot.artists as a\n"
-            "from lumos.plot.axes import parse_fmt\n"
+            "from lumos.plot.axes_plotting import parse_fmt\n"
             "assert 'lumos.visuals.marker_shapes' not in sys.modules\n"
             "assert parse_fmt('r--') == {'color': 'r', 'linestyle': '--'}\n"
             "assert 'lumos.visuals.marker_shapes' not in sys.modules\n"

@@ -27,8 +27,8 @@ class Errorbar3D:
         values or (2, N) (lower, upper); ``fmt`` styles the data line ('none': bars
         only); ``*lolims``/``*uplims`` mark bounds: the bar goes one way and ends in an
         arrow. Returns (bar collections, cap lines, []) as mplot3d."""
-        from .axes import _normalize_kwargs
         from .axes3d_plotting import _broadcast
+        from .axes_plotting import _normalize_kwargs
 
         check_axlim_clip(axlim_clip)
         if not isinstance(fmt, str):

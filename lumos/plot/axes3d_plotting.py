@@ -101,7 +101,7 @@ class Plotting3D:
     def plot(self, xs, ys, *args, zdir: str = "z", axlim_clip: bool = False, **kwargs):
         """``plot(xs, ys, zs, fmt, **kwargs)`` (also ``zs=``): a line in 3D; with
         ``zdir`` 2D data on the plane perpendicular to that axis at ``zs``."""
-        from .axes import _normalize_kwargs, parse_fmt
+        from .axes_plotting import _normalize_kwargs, parse_fmt
 
         check_zdir(zdir)
         args = list(args)
@@ -130,7 +130,7 @@ class Plotting3D:
                 depthshade_minalpha=None, axlim_clip: bool = False, data=None, **kwargs):
         """Points in 3D; ``s`` areas in points², ``c`` colors or values for ``cmap``;
         ``depthshade`` fades farther points (mplot3d's depth cue)."""
-        from .axes import _normalize_kwargs
+        from .axes_plotting import _normalize_kwargs
         from .style import rcParams
 
         check_axlim_clip(axlim_clip)
@@ -552,7 +552,7 @@ class Plotting3D:
              axlim_clip: bool = False, data=None):
         """Lines from ``bottom`` (on the plane across ``orientation``) to each point, a
         marker at the point and a baseline through the feet."""
-        from .axes import parse_fmt
+        from .axes_plotting import parse_fmt
 
         check_axlim_clip(axlim_clip)
         _check_data(data)

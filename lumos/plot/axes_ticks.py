@@ -258,7 +258,7 @@ class TickingMixin:
              **kwargs) -> None:
         """Grid lines (``color``, ``linestyle``, ``linewidth``, ``alpha`` like
         matplotlib), for 'major', 'minor' or 'both' ticks of 'x', 'y' or 'both'."""
-        from .axes import _normalize_kwargs
+        from .axes_plotting import _normalize_kwargs
 
         if which not in ("major", "minor", "both"):
             raise ValueError(f"which: got {which!r}, expected 'major', 'minor' or 'both'")

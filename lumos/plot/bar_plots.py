@@ -357,7 +357,7 @@ class BarPlotsMixin:
         (2, N) array (lower, upper); ``fmt`` styles the data line ('none': bars only).
         ``lolims``/``uplims`` (``xlolims``/``xuplims``), one bool or one per point, mark
         lower/upper limits: the bar goes one way only and ends in a caret."""
-        from .axes import _normalize_kwargs
+        from .axes_plotting import _normalize_kwargs
 
         if not isinstance(fmt, str):
             raise TypeError(f"fmt: got {type(fmt).__name__}, expected str")
@@ -461,7 +461,7 @@ class BarPlotsMixin:
              orientation: str = "vertical") -> StemContainer:
         """``stem(y)`` or ``stem(x, y)``: vertical lines from ``bottom`` to each point,
         with a marker on top and a baseline (C0 stems, C3 baseline like matplotlib)."""
-        from .axes import parse_fmt
+        from .axes_plotting import parse_fmt
 
         check_choice(orientation, "orientation", ("vertical", "horizontal"))
         args = list(args)

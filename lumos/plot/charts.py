@@ -678,7 +678,7 @@ class ChartsMixin:
         with ``slope`` (data units; linear axes only): it always crosses the view.
         ``transform`` (``ax.transAxes``, ``fig.transFigure``, ...) places the points; the
         slope stays in data units, as matplotlib's."""
-        from .axes import _normalize_kwargs
+        from .axes_plotting import _normalize_kwargs
 
         if (xy2 is None) == (slope is None):
             raise TypeError("axline: expected exactly one of xy2 and slope")

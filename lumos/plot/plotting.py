@@ -108,7 +108,7 @@ class PlottingMixin:
 
     def _hvlines(self, kind, pos, lo, hi, colors_, linestyles, label, kwargs):
         where = "hlines" if kind == "h" else "vlines"
-        from .axes import artist_props, with_props
+        from .axes_plotting import artist_props, with_props
 
         transform = kwargs.pop("transform", None)
         props = artist_props(kwargs)
@@ -175,7 +175,7 @@ class PlottingMixin:
         return self._axline("vertical", x, ymin, ymax, kwargs)
 
     def _axline(self, orientation, value, fmin, fmax, kwargs) -> Line2D:
-        from .axes import _normalize_kwargs, artist_props, with_props
+        from .axes_plotting import _normalize_kwargs, artist_props, with_props
 
         horizontal = orientation == "horizontal"
         names = ("y", "xmin", "xmax") if horizontal else ("x", "ymin", "ymax")

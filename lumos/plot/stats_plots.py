@@ -215,7 +215,7 @@ def _per_item(value, n: int, argument: str) -> list:
 
 
 def _props(kind: str, explicit, zorder: float, marker: bool = True) -> dict:
-    from .axes import _normalize_kwargs
+    from .axes_plotting import _normalize_kwargs
 
     d = {k: rcParams.get(f"boxplot.{kind}props.{k}", v) for k, v in _BOX_RC[kind].items()}
     d["zorder"] = zorder
@@ -257,7 +257,7 @@ class StatsMixin:
                 flierprops = {"linestyle": "none", "marker": "", "color": "none"}
                 showfliers = False
             else:
-                from .axes import parse_fmt
+                from .axes_plotting import parse_fmt
 
                 style = parse_fmt(sym)
                 if style.get("marker") is not None:

@@ -488,7 +488,7 @@ class TriMixin:
     def triplot(self, *args, **kwargs) -> list[Line2D]:
         """The triangles' edges as one line (and markers at the points if the format
         asks): returns ``[lines, markers]`` like matplotlib."""
-        from .axes import _normalize_kwargs, parse_fmt
+        from .axes_plotting import _normalize_kwargs, parse_fmt
 
         tri, args, kwargs = Triangulation.get_from_args_and_kwargs(*args, **kwargs)
         fmt = args[0] if args else ""

@@ -11,7 +11,7 @@ from plot_helpers import drawn_strings  # tests/plot/plot_helpers.py
 import lumos
 import lumos.pyplot as plt
 from lumos.plot import ticker
-from lumos.plot.axes import parse_fmt
+from lumos.plot.axes_plotting import parse_fmt
 
 
 @pytest.fixture(autouse=True)
