@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from lumos import geometry, scene, visuals
-from lumos.visuals import markers
+from lumos.visuals import marker_shaders, markers
 from lumos.visuals.marker_outline import text_marker
 from lumos.visuals.marker_shapes import SYMBOLS, is_stroke
 
@@ -82,7 +82,8 @@ def test_the_face_only_program_draws_the_pixels_of_the_full_one(monkeypatch, gro
     fast, frame = _picture(group, size, pixel_ratio, multisampled)
     assert all("#define FACE_ONLY" in d.program.fragment
                for d in frame.draws if "a_size" in d.attributes)
-    monkeypatch.setitem(markers._PROGRAMS, (True, False), markers._PROGRAMS[False, False])
+    monkeypatch.setitem(marker_shaders.PROGRAMS, (True, False),
+                        marker_shaders.PROGRAMS[False, False])
     full, frame = _picture(group, size, pixel_ratio, multisampled)
     assert not any("#define FACE_ONLY" in d.program.fragment for d in frame.draws)
     np.testing.assert_array_equal(fast, full)
