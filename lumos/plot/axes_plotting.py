@@ -354,16 +354,8 @@ class AxesPlotting:
         ``ha``/``va``, ``rotation``, ``rotation_mode``, ``fontfamily``, ``fontstyle``,
         ``fontweight``, ``alpha``, ``wrap``, ``bbox``, ``path_effects``, ...);
         ``transform_rotates_text=True``: ``rotation`` is an angle in data coordinates."""
-        from .textstyle import normalize
-
-        props = normalize({"fontdict": fontdict, **kwargs})
-        zorder = props.pop("zorder", None)
+        props, zorder, label = text_keywords({"fontdict": fontdict, **kwargs}, "text")
         transform = props.pop("transform", None)
-        label = props.pop("label", None)
-        if props.pop("rasterized", None):
-            raise TypeError("text: rasterized=True is not supported (text stays vector in "
-                            "SVG and PDF files)")
-        props.pop("animated", None)  # no effect on drawn text
         # a date (datetime, date, datetime64) in the axis' units, as matplotlib converts it
         x, y = (float(axis.convert(np.reshape(v, 1))[0])
                 if np.asarray(v).dtype.kind in "MO" else v
@@ -411,6 +403,22 @@ def with_props(artists: list, props: dict) -> list:
         for key, value in props.items():
             getattr(a, f"set_{key}")(value)
     return artists
+
+
+def text_keywords(kwargs: dict, where: str) -> tuple[dict, object, object]:
+    """A text-making call's (``where``) Text keywords, aliases resolved and ``fontdict``
+    expanded, less the artist's own: (the rest, zorder, label). ``rasterized=True`` is a
+    TypeError; ``animated`` is dropped (no effect on drawn text)."""
+    from .textstyle import normalize
+
+    props = normalize(kwargs)
+    zorder = props.pop("zorder", None)
+    label = props.pop("label", None)
+    if props.pop("rasterized", None):
+        raise TypeError(f"{where}: rasterized=True is not supported (text stays vector in "
+                        "SVG and PDF files)")
+    props.pop("animated", None)  # no effect on drawn text
+    return props, zorder, label
 
 
 def _reject_unknown(kwargs: dict, where: str) -> None:

@@ -147,15 +147,9 @@ class PlottingMixin:
         its window extent, e.g. another annotation's).
         ``arrowprops`` takes matplotlib's ``arrowstyle`` (``'->'``, ``'-|>'``, ``'<->'``,
         ...) or the YAArrow keys (width, headwidth, headlength, shrink, facecolor)."""
-        from .textstyle import normalize
+        from .axes_plotting import text_keywords
 
-        props = normalize(kwargs)
-        zorder = props.pop("zorder", None)
-        label = props.pop("label", None)
-        if props.pop("rasterized", None):
-            raise TypeError("annotate: rasterized=True is not supported (text stays vector in "
-                            "SVG and PDF files)")
-        props.pop("animated", None)  # no effect on drawn text
+        props, zorder, label = text_keywords(kwargs, "annotate")
         if arrowprops is not None and not isinstance(arrowprops, dict):
             raise TypeError(f"arrowprops: got {type(arrowprops).__name__}, expected a dict")
         a = Annotation(self, text, xy, xytext=xytext, xycoords=xycoords, textcoords=textcoords,

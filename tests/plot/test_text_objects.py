@@ -90,3 +90,20 @@ def test_bbox_patch_setters_restyle_the_box():
     t.set_bbox(None)
     assert t.get_bbox_patch() is None
     plt.close(fig)
+
+
+def test_text_and_annotate_take_their_artist_keywords_alike():
+    """``text`` and ``annotate`` share one reading of the keywords: zorder, label and
+    fontdict honoured, animated accepted, rasterized=True refused naming the call."""
+    fig, ax = plt.subplots()
+    t = ax.text(0, 0, "a", zorder=7, label="t", animated=True, fontdict={"size": 14})
+    a = ax.annotate("b", (0.5, 0.5), zorder=8, label="n", animated=True,
+                    fontdict={"size": 15})
+    assert (t.get_zorder(), t.get_label(), t.get_fontsize()) == (7, "t", 14)
+    assert (a.get_zorder(), a.get_label(), a.get_fontsize()) == (8, "n", 15)
+    for call, make in (("text", lambda: ax.text(0, 0, "c", rasterized=True)),
+                       ("annotate", lambda: ax.annotate("c", (0, 0), rasterized=True))):
+        with pytest.raises(TypeError, match=f"^{call}: rasterized=True"):
+            make()
+    assert ax.texts == [t, a]
+    plt.close(fig)
