@@ -143,10 +143,27 @@ class ArtistAPI:
         return self._add_object(line, "add_line", Line2D, autolim=True, request=False)
 
     def autoscale_view(self, tight=None, scalex: bool = True, scaley: bool = True) -> None:
-        """Fit the auto axes to the data limits (lumos also does it before drawing)."""
+        """Fit the auto axes to the data limits (lumos also does it before drawing);
+        ``scalex=False`` / ``scaley=False`` leave that axis's view as it is, as
+        matplotlib's."""
         if tight is not None:
             raise TypeError("tight: lumos keeps its margins; got tight, expected None")
-        self._autoscale()
+        if scalex and scaley:
+            self._autoscale()
+            return
+        # an axis not asked keeps its view: held through this fit, its own state after
+        kept = [(axis, axis.limits.held) for axis, asked in
+                ((self.xaxis, scalex), (self.yaxis, scaley)) if not asked]
+        for axis, _ in kept:
+            axis.limits.held = True
+        for axis, asked in ((self.xaxis, scalex), (self.yaxis, scaley)):
+            if asked:
+                axis.limits.held = False
+        try:
+            self._autoscale(keep_held=True)
+        finally:
+            for axis, held in kept:
+                axis.limits.held = held
 
     @property
     def patches(self) -> list:

@@ -121,6 +121,10 @@ class Axes(AxesPlotting, AxesLimits, AxesProjection, AxesSync, AxesNavigation, A
         the artist's extent counts from then on (``add_patch`` asks neither)."""
         if artist.get_clip_path() is not None:
             self.check_clip_path(artist.get_clip_path())
+        # an axis whose fit was asked for and not yet read fits this artist too (the
+        # view matplotlib makes when its stale limits are read)
+        request = tuple(asked or axis.limits.pending
+                        for axis, asked in zip((self.xaxis, self.yaxis), request, strict=True))
         if not all(request):  # the view held is the view as it is now, pending fits made
             self._autoscale(keep_held=True)
         self.artists.append(artist)
@@ -133,6 +137,7 @@ class Axes(AxesPlotting, AxesLimits, AxesProjection, AxesSync, AxesNavigation, A
         self._dirty = True
         for axis, asked in zip((self.xaxis, self.yaxis), request, strict=True):
             axis.limits.held = not asked
+            axis.limits.pending = axis.limits.pending or asked
         self._fit_pending = self._fit_pending or any(request)
         if autoscale and any(request):
             self._autoscale(keep_held=True)

@@ -131,6 +131,13 @@ class AxesLimits:
             self._autoscale(keep_held=True)
         self._fitted_at = at
         self._fit_pending = False
+        self._view_read()
+
+    def _view_read(self) -> None:
+        """The view was read (a draw, ``get_xlim``, ``set_xlim`` ...): fits asked for
+        are made, so later additions that ask none keep the view, as matplotlib's
+        ``viewLim`` unstales both axes when read."""
+        self.xaxis.limits.pending = self.yaxis.limits.pending = False
 
     def autoscale(self, enable: bool | None = True, axis: str = "both",
                   tight: bool | None = None) -> None:
@@ -241,11 +248,13 @@ class AxesLimits:
 
     def get_xlim(self) -> tuple[float, float]:
         """The x limits (left, right) shown now."""
+        self._view_read()
         lo, hi = self.xaxis.get_view_interval()
         return (hi, lo) if self.xaxis.inverted else (lo, hi)
 
     def get_ylim(self) -> tuple[float, float]:
         """The y limits (bottom, top) shown now."""
+        self._view_read()
         lo, hi = self.yaxis.get_view_interval()
         return (hi, lo) if self.yaxis.inverted else (lo, hi)
 

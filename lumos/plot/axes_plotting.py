@@ -103,13 +103,15 @@ class AxesPlotting:
     def plot(self, *args, scalex: bool = True, scaley: bool = True, **kwargs) -> list[Line2D]:
         """Lines and/or markers: ``plot(y)``, ``plot(x, y, 'r--o', lw=2, label='a')``;
         ``picker`` makes clicks on them ``pick_event`` events; ``visible``,
-        ``clip_on`` and ``clip_path`` as their setters."""
+        ``clip_on`` and ``clip_path`` as their setters; ``scalex=False`` /
+        ``scaley=False`` leave that axis's view where it is (the lines still count in
+        later fits), as matplotlib's."""
         kwargs = _normalize_kwargs(kwargs)
         props = artist_props(kwargs)
         take_unit_keywords(self, kwargs)
-        return with_props(self._plot(args, kwargs), props)
+        return with_props(self._plot(args, kwargs, (bool(scalex), bool(scaley))), props)
 
-    def _plot(self, args, kwargs) -> list[Line2D]:
+    def _plot(self, args, kwargs, request=(True, True)) -> list[Line2D]:
         lines = []
         for x, y, fmt in _split_plot_args([sanitize_sequence(a) for a in args]):
             style = {**parse_fmt(fmt), **kwargs}
@@ -117,7 +119,7 @@ class AxesPlotting:
             if transform is self.transData:
                 transform = None
             if bigdata.is_lazy_input(y) or bigdata.is_lazy_input(x):
-                lines.append(bigdata.dispatch_plot(self, x, y, style))
+                lines.append(bigdata.dispatch_plot(self, x, y, style, request))
                 continue
             x, y = self.xaxis.convert_units(x), self.yaxis.convert_units(y)
             # strings are categories (matplotlib's category axis)
@@ -150,12 +152,12 @@ class AxesPlotting:
                 s.update(self._lines_cycle.next(s))
                 last = k == ncols - 1  # the limits are fitted once, after the last line
                 if transform is None:
-                    lines.append(self._add_artist(Line2D(self, xk, yk, **s), last))
+                    lines.append(self._add_artist(Line2D(self, xk, yk, **s), last, request))
                 else:  # any transform to figure pixels: drawn from pixels every frame
                     from .transformed import TransformedLine2D
 
                     lines.append(self._add_artist(TransformedLine2D(
-                        self, xk, yk, transform=transform, **s), last))
+                        self, xk, yk, transform=transform, **s), last, request))
         return lines
 
     def loglog(self, *args, **kwargs) -> list[Line2D]:

@@ -40,6 +40,9 @@ class Limits:
         # only additions that ask none (add_patch, add_line, an axhline inside the
         # view) came since the last fit
         self.held = False
+        # pending: a fit was asked for and the view has not been read since (matplotlib's
+        # stale view limits): an addition that asks none still counts in the next fit
+        self.pending = False
         self.members: list = []  # Axis objects sharing these limits
 
 

@@ -258,7 +258,7 @@ class LazyImage(Artist, ScalarMappable):
 
 
 # -- what the axes' entry points call ------------------------------------------------------
-def dispatch_plot(ax, x, y, style: dict) -> LazyLine2D:
+def dispatch_plot(ax, x, y, style: dict, request=(True, True)) -> LazyLine2D:
     """``ax.plot`` with a lazy x or y: one pyramid line (no markers: 10^9 of them would
     be a density plot, ``ax.scatter(..., density=True)``)."""
     unknown = set(style) - _LINE_KEYS - {"cache", "progress"}
@@ -270,7 +270,7 @@ def dispatch_plot(ax, x, y, style: dict) -> LazyLine2D:
                         "ax.scatter(x, y, density=True) for the points")
     if "color" not in style:
         style["color"] = ax._next_color()
-    return ax._add_artist(LazyLine2D(ax, x, y, **style))
+    return ax._add_artist(LazyLine2D(ax, x, y, **style), request=request)
 
 
 def dispatch_scatter(ax, x, y, density, kwargs: dict) -> LazyDensity:

@@ -38,6 +38,16 @@ SCRIPTS = {
     "stairs": [("stairs", ([1, 4, 2],))],
     "patch then axhspan": [("add_patch", ("Circle", (5, 5), 1)), ("axhspan", (2, 3))],
     "patch then axvspan": [("add_patch", ("Circle", (5, 5), 1)), ("axvspan", (-2, -1))],
+    # a fit asked for and not yet read includes what comes after it (matplotlib's stale
+    # view limits), until the view is read
+    "plot then add_patch": [("plot", ([0, 1], [0, 1])),
+                            ("add_patch", ("Rectangle", (2, 3), 4, 5))],
+    "plot, get_xlim, add_patch": [("plot", ([0, 1], [0, 1])), ("get_xlim", ()),
+                                  ("add_patch", ("Rectangle", (2, 3), 4, 5))],
+    "plot, set_ylim, add_patch": [("plot", ([0, 1], [0, 1])), ("set_ylim", (0, 2)),
+                                  ("add_patch", ("Rectangle", (2, 3), 4, 5))],
+    "axhline outside then add_patch": [("axhline", (5.0,)),
+                                       ("add_patch", ("Rectangle", (2, 3), 4, 5))],
 }
 
 
