@@ -506,7 +506,7 @@ def axis(arg=None, /, *, emit: bool = True, **kwargs):
 def margins(*margins, x=None, y=None, tight: bool = True):
     """Padding of the current axes' data limits: ``margins(0.1)``, ``margins(0, 0.2)``
     or ``margins(x=0)``; without arguments returns (x, y)."""
-    return gca().margins(*margins, x=x, y=y)
+    return gca().margins(*margins, x=x, y=y, tight=tight)
 
 
 def _ticks(axis: str, ticks, labels, minor: bool, kwargs):

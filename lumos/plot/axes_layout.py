@@ -230,9 +230,20 @@ class AxesLayout:
 
     # -- aspect -----------------------------------------------------------------------
     def set_anchor(self, anchor, share: bool = False) -> None:
-        """Where a box shrunk to its aspect sits in its cell: 'C', 'SW', 'N', ... or (x, y)."""
+        """Where a box shrunk to its aspect sits in its cell: 'C', 'SW', 'N', ... or (x, y);
+        ``share=True``: of every axes sharing an axis with these too."""
         anchor_coefs(anchor)
-        self._anchor = anchor
+        for ax in self._sharing(share):
+            ax._anchor = anchor
+
+    def _sharing(self, share: bool) -> list:
+        """These axes, and with ``share`` every axes sharing x or y with them."""
+        if not share:
+            return [self]
+        found = [self]
+        for axis in (self.xaxis, self.yaxis):
+            found += [m.axes for m in axis.limits.members if m.axes not in found]
+        return found
 
     def get_anchor(self):
         """Where a box shrunk to its aspect sits in its cell ('C', 'SW', ... or (x, y))."""
@@ -252,10 +263,11 @@ class AxesLayout:
 
     def set_adjustable(self, adjustable: str, share: bool = False) -> None:
         """What a fixed aspect changes: 'box' (the box shrinks) or 'datalim' (the limits
-        grow)."""
+        grow); ``share=True``: for every axes sharing an axis with these too."""
         if adjustable not in ("box", "datalim"):
             raise ValueError(f"adjustable: got {adjustable!r}, expected 'box' or 'datalim'")
-        self._adjustable = adjustable
+        for ax in self._sharing(share):
+            ax._adjustable = adjustable
 
     def get_adjustable(self) -> str:
         """What a fixed aspect changes: 'box' or 'datalim'."""

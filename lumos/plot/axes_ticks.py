@@ -233,9 +233,15 @@ class TickingMixin:
         self._dirty = True
 
     def locator_params(self, axis: str = "both", tight=None, **kwargs) -> None:
-        """Parameters of the major locators (``nbins=4``, ...): matplotlib's."""
+        """Parameters of the major locators (``nbins=4``, ...): matplotlib's; ``tight``
+        is kept for later fits as :meth:`autoscale` keeps it.
+
+        >>> ax.locator_params(tight=True, nbins=4)
+        """
         if axis not in ("x", "y", "both"):
             raise ValueError(f"axis: got {axis!r}, expected 'x', 'y' or 'both'")
+        if tight is not None:
+            self._tight = bool(tight)
         for ax_ in ((self.xaxis, self.yaxis) if axis == "both" else
                     (getattr(self, f"{axis}axis"),)):
             ax_.get_major_locator().set_params(**kwargs)

@@ -473,7 +473,8 @@ class Figure(FigureSaving, FigureBase):
     def autofmt_xdate(self, bottom: float = 0.2, rotation: float = 30, ha: str = "right",
                       which: str = "major") -> None:
         """Slant the x tick labels of the bottom axes so long dates do not collide (and
-        hide those of the axes above); ``bottom`` is the new subplot parameter."""
+        hide those of the axes above); ``bottom`` is the new subplot parameter, ``which``
+        the labels turned ('major', 'minor' or 'both')."""
         grid_axes = [a for a in self.axes if a.role == "main"]
         if len(grid_axes) == 1:
             targets = grid_axes
@@ -487,7 +488,7 @@ class Figure(FigureSaving, FigureBase):
                     ax.xaxis.show_labels = False
                     ax.xaxis.label = ""
         for ax in targets:
-            ax.tick_params("x", labelrotation=rotation)
+            ax.tick_params("x", which=which, labelrotation=rotation)
             ax.xaxis.tick_ha = ha
         engine = self._layout_engine
         if engine is None or engine.adjust_compatible:
