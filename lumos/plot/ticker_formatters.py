@@ -34,10 +34,6 @@ class Formatter:
     the finite values is used. Non-finite values get empty labels.
     """
 
-    #: Whether the labels of minor ticks depend on the minor ticks beyond the view too
-    #: (matplotlib formats every tick its locator gives, then drops those outside)
-    reads_hidden_ticks: bool = False
-
     def __init__(self) -> None:
         self.locs = NO_TICKS
         self.view = (0.0, 1.0)

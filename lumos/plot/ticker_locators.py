@@ -106,15 +106,29 @@ def tick_space(length_px: float, font_px: float, vertical: bool = False) -> int:
     return max(int(length_px // size), 0)
 
 
-def remove_overlapping_locs(minor: Any, major: Any, rtol: float = 1e-5) -> np.ndarray:
+def remove_overlapping_locs(minor: Any, major: Any, rtol: float = 1e-5,
+                            view: tuple[float, float] | None = None,
+                            forward: Any = None) -> np.ndarray:
     """Minor tick positions that do not coincide with a major tick.
 
-    matplotlib's axis does this so that a minor tick is never drawn on top of a major one.
+    matplotlib's axis does this so that a minor tick is never drawn on top of a major one:
+    given the ``view`` limits and the scale's ``forward`` (e.g. ``np.log10``), as it
+    does, in scale space within ``rtol`` of the view's span there (on a log axis a
+    tolerance in data units would take 2 for 1 once the view spans 1e5); else in data
+    units within ``rtol`` of the ticks' span.
     """
     mi = np.asarray(minor, dtype=np.float64).ravel()
     ma = np.asarray(major, dtype=np.float64).ravel()
     if not len(mi) or not len(ma):
         return mi
+    if view is not None:
+        f = forward or (lambda v: v)
+        with np.errstate(all="ignore"):
+            s0, s1 = f(np.asarray(view, dtype=np.float64))
+            smi, sma = f(mi), f(ma)
+        tol = rtol * abs(float(s1 - s0))
+        d = np.abs(smi[:, None] - sma[None, :]).min(axis=1)
+        return mi[~(d <= tol)]  # a tick the scale cannot place (nan) stays, as there
     span = np.ptp(np.concatenate([mi, ma]))
     tol = rtol * (span if span > 0 else 1.0)
     d = np.abs(mi[:, None] - ma[None, :]).min(axis=1)

@@ -138,8 +138,6 @@ class LogitFormatter(Formatter):
     ``$\\frac{1}{2}$``, ``$1-10^{-3}$`` (``use_overline``: ``$\\overline{10^{-3}}$``),
     other values with just enough digits."""
 
-    reads_hidden_ticks = True  # which minor ticks get labels depends on all of them
-
     def __init__(self, *, use_overline: bool = False, one_half: str = r"\frac{1}{2}",
                  minor: bool = False, minor_threshold: int = 25, minor_number: int = 6):
         super().__init__()

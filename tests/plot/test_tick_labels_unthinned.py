@@ -5,10 +5,8 @@ never drops overlapping ones there (lumos used to keep every k-th)."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from plot_helpers import drawn_strings
+from plot_helpers import drawn_strings, mpl_text
 
 mpl = pytest.importorskip("matplotlib")
 mplt = pytest.importorskip("matplotlib.pyplot")
@@ -17,13 +15,6 @@ CASES = [("log", (1, 10)), ("log", (1, 30)), ("log", (1, 1e3)), ("log", (1, 1e12
          ("log", (0.5, 2)), ("log", (0.1, 5)), ("log", (2, 50)), ("log", (3e-4, 2e-3)),
          ("symlog", (-1e4, 1e4)), ("symlog", (-10, 10)), ("logit", (1e-5, 1 - 1e-5)),
          ("logit", (0.2, 0.8)), ("asinh", (-1e3, 1e3))]
-
-
-def _plain(s: str) -> str:
-    """A label as lumos writes it: no ``\\mathdefault{}`` wrapper, ASCII minus."""
-    s = s.replace("\u2212", "-")
-    m = re.fullmatch(r"\$\\mathdefault\{(.*)\}\$", s)
-    return f"${m.group(1)}$" if m else s
 
 
 def _setup(plt, axis: str, scale: str, lim, size):
@@ -41,7 +32,7 @@ def _matplotlib_drawn(axis: str, scale: str, lim, size) -> list[str]:
     ticks = getattr(ax, f"{axis}axis")._update_ticks()  # the ticks a draw draws
     major = [t for t in ticks if t in getattr(ax, f"{axis}axis").majorTicks]
     minor = [t for t in ticks if t not in major]
-    return [_plain(t.label1.get_text()) for t in major + minor
+    return [mpl_text(t.label1.get_text()) for t in major + minor
             if t.label1.get_visible() and t.label1.get_text()]
 
 
