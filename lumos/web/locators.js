@@ -1,5 +1,5 @@
-/* lumos locators in the page: the twins of lumos/plot/ticker_locators.py's locators and
- * their shared helpers (ticker.js builds them from specs).
+/* lumos locators in the page: the twins of the locators of lumos/plot/ticker_locators.py
+ * and ticker_log.py and their shared helpers (ticker.js builds them from specs).
  */
 (function (global) {
   "use strict";
