@@ -112,12 +112,12 @@ class Axis3D(Axis):
     def tick_room(self) -> tuple[float, bool]:
         return self.axes.box[2], False
 
-    def ticks(self):
+    def tick_lists(self):
         for locator in (self.major_locator, self.minor_locator):
             if hasattr(locator, "raw_step_scale"):
                 # mplot3d's locators take steps 23/24 as long (its 1/48 view margins)
                 locator.raw_step_scale = 23 / 24
-        return super().ticks()
+        return super().tick_lists()
 
     def set_pane_color(self, color, alpha=None) -> None:
         """The pane's color (``alpha`` overrides the color's own)."""
@@ -433,9 +433,10 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
         """Ticks at ``ticks`` (with ``labels``) on the z axis."""
         self.zaxis.set_ticks(ticks, labels, minor=minor, **kwargs)
 
-    def get_zticks(self) -> np.ndarray:
-        """The major z tick positions."""
-        return self.zaxis.ticks()[0]
+    def get_zticks(self, *, minor: bool = False) -> np.ndarray:
+        """The z tick positions (the locator's, those beyond the view included, as
+        matplotlib's)."""
+        return self.zaxis.get_ticklocs(minor=minor)
 
     def set_zticklabels(self, labels, *, fontdict=None, minor: bool = False, **kwargs) -> None:
         """Labels for the current z ticks."""

@@ -308,7 +308,7 @@ class TickingMixin:
                     continue
                 values = axis.ticks()[0] if which == "major" else axis.minor_ticks()[0]
                 keep = [axis.tick_override(which, i, "gridline", "visible", True)
-                        for i in range(len(values))]
+                        for i in axis.tick_index(which).tolist()]
                 with np.errstate(all="ignore"):
                     sv = axis.scale.forward(np.asarray(values, float)[np.asarray(keep, bool)]
                                             if len(values) else np.zeros(0))

@@ -374,6 +374,11 @@ class Axis(AxisUnits, AxisTickStyle):
         """Labels for the current ticks, and matplotlib's Text keywords styling them."""
         labels = [str(getattr(s, "get_text", lambda s=s: s)()) for s in labels]
         locator = self.minor_locator if minor else self.major_locator
+        count = getattr(locator, "given_count", None)
+        if count is not None and labels and len(labels) != count:
+            # matplotlib's: fixed ticks get one label each (set_xticks then labels)
+            raise ValueError(f"labels: got {len(labels)} labels for {count} ticks set "
+                             "(set_ticks); expected one label per tick")
         order = getattr(locator, "given_order", None)
         if order is not None and len(labels) == locator.given_count:
             # the locator keeps its ticks sorted; label i belongs to the i-th tick given
@@ -392,15 +397,17 @@ class Axis(AxisUnits, AxisTickStyle):
                 *self.get_minor_ticks()]
 
     def get_major_ticks(self, numticks: int | None = None) -> list[Tick]:
-        """The major ticks (:class:`Tick`), ``numticks`` of them when given."""
-        values, labels, _, _ = self.ticks()
+        """The major ticks (:class:`Tick`), ``numticks`` of them when given: one per
+        tick of the locator, those just beyond the view included (matplotlib's)."""
+        values, labels = self.tick_lists()[:2]
         n = len(values) if numticks is None else int(numticks)
         return [Tick(self, "major", i, labels[i] if i < len(labels) else "",
                      float(values[i]) if i < len(values) else math.nan) for i in range(n)]
 
     def get_minor_ticks(self, numticks: int | None = None) -> list[Tick]:
-        """The minor ticks (:class:`Tick`), ``numticks`` of them when given."""
-        values, labels = self.minor_ticks()
+        """The minor ticks (:class:`Tick`), ``numticks`` of them when given (those just
+        beyond the view included)."""
+        values, labels = self._minor_labels()
         n = len(values) if numticks is None else int(numticks)
         return [Tick(self, "minor", i, labels[i] if i < len(labels) else "",
                      float(values[i]) if i < len(values) else math.nan) for i in range(n)]
@@ -424,18 +431,23 @@ class Axis(AxisUnits, AxisTickStyle):
         return [t.gridline for t in self.get_major_ticks()]
 
     def get_ticklabels(self, minor: bool = False, which: str | None = None) -> list:
-        """The current tick labels (:class:`TickLabel`); setters restyle one tick each."""
+        """The current tick labels (:class:`TickLabel`), one per tick of
+        :meth:`get_ticklocs` (those just beyond the view included, as matplotlib's)
+        whose label is not hidden; setters restyle one tick each."""
         which = which or ("minor" if minor else "major")
         if which == "both":
             return self.get_ticklabels(which="major") + self.get_ticklabels(which="minor")
         side = 2 if (getattr(self, which).label2On and not getattr(self, which).label1On) \
             else 1
         if which == "major":
-            values, labels, _, _ = self.ticks()
+            values, labels = self.tick_lists()[:2]
         else:
-            values, labels = self.minor_ticks()
-        return [TickLabel(self, which, i, text, float(v), side)
-                for i, (v, text) in enumerate(zip(values, labels, strict=True))]
+            values, labels = self._minor_labels()
+        # matplotlib's lists the labels shown only: one hidden by set_visible(False)
+        # drops out of the list
+        return [lab for lab in (TickLabel(self, which, i, text, float(v), side)
+                                for i, (v, text) in enumerate(zip(values, labels, strict=True)))
+                if lab.get_visible()]
 
     def get_majorticklabels(self) -> list:
         """The major tick labels."""
@@ -446,16 +458,18 @@ class Axis(AxisUnits, AxisTickStyle):
         return self.get_ticklabels(minor=True)
 
     def get_ticklocs(self, *, minor: bool = False) -> np.ndarray:
-        """The tick positions (major, or minor with ``minor=True``)."""
-        return self.minor_ticks()[0] if minor else self.ticks()[0]
+        """The tick positions (major, or minor with ``minor=True``): every tick of the
+        locator, those just beyond the view included (matplotlib's)."""
+        return self.get_minorticklocs() if minor else self.get_majorticklocs()
 
     def get_majorticklocs(self) -> np.ndarray:
-        """The major tick positions."""
-        return self.ticks()[0]
+        """The major tick positions (the locator's, those just beyond the view
+        included)."""
+        return self.tick_lists()[0].copy()
 
     def get_minorticklocs(self) -> np.ndarray:
-        """The minor tick positions."""
-        return self.minor_ticks()[0]
+        """The minor tick positions (the locator's, none on a major tick)."""
+        return self.tick_lists()[3].copy()
 
     # -- visibility, grid, inversion ---------------------------------------------------
     def set_visible(self, visible: bool) -> None:
@@ -709,10 +723,6 @@ class Axis(AxisUnits, AxisTickStyle):
             locator.tick_space = self.tick_space()
         return tuple(float(v) for v in locator.view_limits(lo, hi))
 
-    def major_values(self) -> np.ndarray:
-        """The major tick values inside the view."""
-        return self._locate(self.major_locator)
-
     def _memo_key(self, what: str):
         """(the figure's tick memo, this axis's key in it): one figure draw asks for the
         ticks of an axis several times (both layout passes, the grid, the decorations);
@@ -727,58 +737,71 @@ class Axis(AxisUnits, AxisTickStyle):
                       id(self.major_locator), id(self.minor_locator), id(self.major_formatter),
                       id(self.minor_formatter))
 
-    def ticks(self) -> tuple[np.ndarray, list[str], np.ndarray, str]:
-        """(major values, labels, minor values, offset text) inside the view."""
-        memo, key = self._memo_key("major")
+    def tick_lists(self) -> tuple:
+        """Every tick the locators give for the view, those just beyond it included
+        (matplotlib's ``get_majorticklocs``/``get_minorticklocs``: the locator's own
+        list, minor ticks on a major one dropped), with which of them are inside the
+        view: (major values, their labels, major in view, minor values, minor in view,
+        offset text). The formatter labels them all, as matplotlib's ``_update_ticks``
+        does (a FixedFormatter's i-th label is the i-th tick's, in view or not);
+        labels restyled one by one (``get_xticklabels()[i].set_text``) go by that
+        index."""
+        memo, key = self._memo_key("all")
         if memo is not None and key in memo:
-            major, labels, minor, offset = memo[key]
-            return major.copy(), list(labels), minor.copy(), offset
+            return memo[key]
         lo, hi = self.get_view_interval()
-        if isinstance(self.major_formatter, ticker.FixedFormatter):
-            # labels by position among all the ticks set, those outside the view included
-            # (matplotlib formats them before it drops those): set_xticks([-5, 0, 5],
-            # labels) with a view from -1 labels 0 with its own label
-            every = self._locate(self.major_locator, visible=False)
-            keep = self._in_view(every)
-            major = every[keep]
-            labels = [text for text, k in zip(self.major_formatter.format_ticks(every, lo, hi),
-                                              keep, strict=False) if k] if every.size else []
-        else:
-            major = self._locate(self.major_locator)
-            labels = list(self.major_formatter.format_ticks(major, lo, hi)) if major.size else []
+        major = self._locate(self.major_locator, visible=False)
+        labels = list(self.major_formatter.format_ticks(major, lo, hi)) if major.size else []
         offset = self.major_formatter.get_offset() if hasattr(self.major_formatter,
                                                                "get_offset") else ""
         for i in range(len(labels) if self.overrides else 0):  # most axes restyle none
             text = self.tick_override("major", i, "label1", "text")
             if text is not None:
                 labels[i] = text
-        minor = ticker.remove_overlapping_locs(self._locate(self.minor_locator), major)
+        minor = ticker.remove_overlapping_locs(self._locate(self.minor_locator, False), major,
+                                               view=(lo, hi), forward=self.scale.forward)
+        out = (major, tuple(labels), self._in_view(major) if major.size else
+               np.zeros(0, bool), minor, self._in_view(minor) if minor.size else
+               np.zeros(0, bool), offset)
         if memo is not None:
-            memo[key] = (major.copy(), tuple(labels), minor.copy(), offset)
-        return major, labels, minor, offset
+            memo[key] = out
+        return out
+
+    def tick_index(self, which: str = "major") -> np.ndarray:
+        """Where the ticks inside the view (:meth:`ticks`) stand among every tick of the
+        locator (:meth:`get_ticklocs`): the index a tick's restyling goes by."""
+        inside = self.tick_lists()[2 if which == "major" else 4]
+        return np.flatnonzero(inside)
+
+    def ticks(self) -> tuple[np.ndarray, list[str], np.ndarray, str]:
+        """(major values, labels, minor values, offset text) inside the view."""
+        major, labels, inside, minor, minor_inside, offset = self.tick_lists()
+        return (major[inside], [t for t, k in zip(labels, inside.tolist(), strict=True) if k],
+                minor[minor_inside], offset)
 
     def minor_ticks(self) -> tuple[np.ndarray, list[str]]:
         """(minor values, labels) inside the view; labels are empty without a minor
         formatter."""
+        values, labels = self._minor_labels()
+        inside = self.tick_lists()[4]
+        return values[inside], [t for t, k in zip(labels, inside.tolist(), strict=True) if k]
+
+    def _minor_labels(self) -> tuple[np.ndarray, list[str]]:
+        """Every minor tick of the locator and its label (the formatter sees them all,
+        as matplotlib's: which minor ticks a log or logit formatter labels depends on
+        them all)."""
         memo, key = self._memo_key("minor")
         if memo is not None and key in memo:
             minor, labels = memo[key]
-            return minor.copy(), list(labels)
-        minor = self.ticks()[2]
+            return minor, list(labels)
+        minor = self.tick_lists()[3]
         lo, hi = self.get_view_interval()
         if isinstance(self.minor_formatter, ticker.NullFormatter) or not minor.size:
             labels = [""] * len(minor)
-        elif self.minor_formatter.reads_hidden_ticks:  # formatted with those beyond
-            every = ticker.remove_overlapping_locs(
-                self._locate(self.minor_locator, visible=False),
-                self._locate(self.major_locator, visible=False))
-            text = dict(zip(every.tolist(), self.minor_formatter.format_ticks(every, lo, hi),
-                            strict=True))
-            labels = [text.get(v, "") for v in minor.tolist()]
         else:
             labels = list(self.minor_formatter.format_ticks(minor, lo, hi))
         if memo is not None:
-            memo[key] = (minor.copy(), tuple(labels))
+            memo[key] = (minor, tuple(labels))
         return minor, labels
 
 

@@ -57,6 +57,8 @@ class TickSet:
     def __init__(self, ax, axis, which: str, values: np.ndarray, labels: list[str],
                  pos: np.ndarray) -> None:
         fig = ax.figure
+        # each tick's index among the locator's (Axis.tick_index): restyling goes by it
+        self.index = axis.tick_index(which).tolist()
         st = getattr(axis, which)
         self.which = which
         self.style = st
@@ -85,7 +87,7 @@ class TickSet:
             # per label; a label with overrides gets one of its own
             plain = _label_style(fig, st, {}, size, style_face, x, side)
             # Python floats: numpy scalars cost more per label than the label's work
-            for i, (p, text) in enumerate(zip(self.pos.tolist(), labels, strict=False)):
+            for i, p, text in zip(self.index, self.pos.tolist(), labels, strict=False):
                 o = overrides.get((which, i, part)) if overrides else None
                 t = _label_style(fig, st, o, size, style_face, x, side) if o else plain
                 lab = Label(str(o.get("text", text)) if o else str(text), p, t.size,
@@ -287,7 +289,7 @@ def draw_axis(ax, axis, ov, ticks: TickLayout | None = None, boxes=None) -> None
             # the set's tick, worked out once: most ticks have no override
             style = (ts.length, ts.width, ts.style.color)
             ends = _tick_ends(base, sign, ts.direction, ts.length)
-            for i, p in enumerate(ts.pos.tolist()):  # Python floats: cheaper per tick
+            for i, p in zip(ts.index, ts.pos.tolist(), strict=True):  # floats: cheaper
                 if not (math.isfinite(p) and lo - tol <= p <= hi + tol):
                     continue
                 o = overrides.get((ts.which, i, part)) if overrides else None
@@ -355,9 +357,10 @@ def tick_label_box(ax, axis, which: str, index: int, side: int) -> Bbox | None:
     last draw; None when it is not shown."""
     ts = getattr(TickLayout(ax, axis), f"{which}_set")
     labels = ts.labels[side]
-    if not (axis.visible and 0 <= index < len(labels) and labels[index].visible):
+    k = ts.index.index(index) if index in ts.index else -1  # out of view: not shown
+    if not (axis.visible and 0 <= k < len(labels) and labels[k].visible):
         return None
-    lab = labels[index]
+    lab = labels[k]
     sign = -1.0 if side == 1 else 1.0
     px, py, ha, va = _anchor(lab, axis.name == "x", side,
                              _base(ax, axis, side) + sign * ts.label_gap())

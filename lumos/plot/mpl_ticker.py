@@ -63,10 +63,10 @@ class AxisAdapter:
 
     # ticks
     def get_majorticklocs(self) -> np.ndarray:
-        return self._lumos.major_values()
+        return self._lumos.get_majorticklocs()
 
     def get_minorticklocs(self) -> np.ndarray:
-        return self._lumos.ticks()[2]
+        return self._lumos.get_minorticklocs()
 
     def get_ticklocs(self, *, minor: bool = False) -> np.ndarray:
         return self.get_minorticklocs() if minor else self.get_majorticklocs()

@@ -565,6 +565,7 @@ def axis_record(ax, axis, layout, scale: dict | None = None) -> dict:
         # Python's own tickers: the export's ticks, moving with the data
         rec["static"] = {"major": [float(v) for v in layout.major],
                          "labels": list(layout.labels),
+                         "index": list(layout.major_set.index),
                          "minor": [float(v) for v in layout.minor], "offset": layout.offset,
                          "why": _why(axis)}
     rec["reserve"] = _axis_reserve(axis, rec, spec, minor_fmt)

@@ -33,8 +33,9 @@ array([0. , 0.2, 0.4, 0.6, 0.8, 1. ])
 
 from __future__ import annotations
 
-# The locators live in .ticker_locators, the formatters in .ticker_formatters, dates in
-# .dates and the asinh/logit tickers in .ticker_scales; this module is their public path.
+# The locators live in .ticker_locators (log and symlog: .ticker_log), the formatters in
+# .ticker_formatters, dates in .dates and the asinh/logit tickers in .ticker_scales; this
+# module is their public path.
 # The last two load at the first use of one of their names (a figure without dates or
 # asinh/logit scales does not import them).
 from typing import TYPE_CHECKING
@@ -63,17 +64,16 @@ from .ticker_locators import (
     FixedLocator,
     LinearLocator,
     Locator,
-    LogLocator,
     MaxNLocator,
     MultipleLocator,
     NullLocator,
-    SymmetricalLogLocator,
     non_overlapping,
     nonsingular,
     remove_overlapping_locs,
     tick_space,
     visible,
 )
+from .ticker_log import LogLocator, SymmetricalLogLocator
 
 if TYPE_CHECKING:
     from .dates import (

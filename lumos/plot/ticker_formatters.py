@@ -34,10 +34,6 @@ class Formatter:
     the finite values is used. Non-finite values get empty labels.
     """
 
-    #: Whether the labels of minor ticks depend on the minor ticks beyond the view too
-    #: (matplotlib formats every tick its locator gives, then drops those outside)
-    reads_hidden_ticks: bool = False
-
     def __init__(self) -> None:
         self.locs = NO_TICKS
         self.view = (0.0, 1.0)
@@ -450,8 +446,8 @@ class LogFormatter(Formatter):
     ``labelOnlyBase``: label only powers of the base. ``minor_thresholds=(a, b)``
     (matplotlib's default is ``(1, 0.4)``) labels only some multiples when a few decades
     are shown: only the decades above ``a`` decades, multiples 1, 2, 3, 4, 6 above ``b``,
-    all multiples below. The lumos default ``None`` labels every tick it is given: lumos
-    locators only hand it ticks that need labels, and :func:`non_overlapping` thins them.
+    all multiples below. The lumos default ``None`` labels every tick it is given (the
+    log scale's minor formatter has matplotlib's thresholds; labels are never thinned).
     ``linthresh`` marks a symlog axis (0 is labelled ``0``).
     """
 

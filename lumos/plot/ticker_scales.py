@@ -23,6 +23,8 @@ class AsinhLocator(Locator):
     (and their ``subs`` multiples); a view nearly symmetric about zero (within
     ``symthresh``) is made symmetric."""
 
+    thins_labels = False  # matplotlib draws every label (numticks spaces them)
+
     def __init__(self, linear_width: float, numticks: int = 11, symthresh: float = 0.2,
                  base: int = 10, subs: Sequence[float] | None = None):
         self.linear_width = float(linear_width)
@@ -68,6 +70,10 @@ def _ideal(b: int) -> float:
 class LogitLocator(MaxNLocator):
     """Ticks for a logit axis: 0.001, 0.01, 0.1, 1/2, 0.9, 0.99, ... (``minor=True``:
     the multiples between them); a narrow view gets linear ticks."""
+
+    # matplotlib draws every label: the stride over decades and LogitFormatter's
+    # minor rules choose which ticks have one
+    thins_labels = False
 
     def __init__(self, minor: bool = False, *, nbins: int | str = "auto"):
         self.minor = bool(minor)
@@ -131,8 +137,6 @@ class LogitFormatter(Formatter):
     """Labels for a logit axis, as matplotlib writes them: ``$10^{-2}$``,
     ``$\\frac{1}{2}$``, ``$1-10^{-3}$`` (``use_overline``: ``$\\overline{10^{-3}}$``),
     other values with just enough digits."""
-
-    reads_hidden_ticks = True  # which minor ticks get labels depends on all of them
 
     def __init__(self, *, use_overline: bool = False, one_half: str = r"\frac{1}{2}",
                  minor: bool = False, minor_threshold: int = 25, minor_number: int = 6):

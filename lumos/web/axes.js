@@ -128,14 +128,15 @@
     if (a.ticks) return T().axisTicks(a.ticks, lo, hi);
     const st = a.static;
     const inView = (v) => v >= Math.min(lo, hi) && v <= Math.max(lo, hi);
-    const major = [], labels = [];
+    const major = [], labels = [], index = [];
     st.major.forEach((v, i) => {
       if (inView(v)) {
         major.push(v);
         labels.push(st.labels[i]);
+        index.push(st.index ? st.index[i] : i);  // polar exports none (no restyling)
       }
     });
-    return { major, labels, minor: st.minor.filter(inView), offset: st.offset };
+    return { major, labels, index, minor: st.minor.filter(inView), offset: st.offset };
   }
 
   /** Where a text goes so that it sits at (x, y) as matplotlib puts it: the anchor
@@ -252,7 +253,8 @@
     const reach = [0, 0];
     for (const side of [1, 2]) {
       const base = bases[side - 1], sign = side === 1 ? -1 : 1;
-      for (const [st, values, strings] of [[a.major, t.major, t.labels], [a.minor, t.minor, t.minorLabels]]) {
+      for (const [st, values, strings, index] of [[a.major, t.major, t.labels, t.index],
+        [a.minor, t.minor, t.minorLabels, null]]) {
         const pos = values.map(along);
         const outside = st.tick[side - 1] && values.length ? st.len * st.direction : 0;
         let setReach = outside;
@@ -260,7 +262,8 @@
           const overrides = (st.overrides || [[], []])[side - 1];
           const shown = [];
           pos.forEach((p, i) => {
-            const o = overrides[i] || {};  // a label restyled alone (by its index)
+            // a label restyled alone, by its tick's index among the locator's
+            const o = overrides[index ? index[i] : i] || {};
             if (o.visible === false || !strings[i] || !Number.isFinite(p)) return;
             const L = { text: o.text !== undefined ? String(o.text) : strings[i], p,
               size: o.size ?? st.size, color: o.color ?? st.label_color,

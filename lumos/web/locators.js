@@ -1,5 +1,5 @@
-/* lumos locators in the page: the twins of lumos/plot/ticker_locators.py's locators and
- * their shared helpers (ticker.js builds them from specs).
+/* lumos locators in the page: the twins of the locators of lumos/plot/ticker_locators.py
+ * and ticker_log.py and their shared helpers (ticker.js builds them from specs).
  */
 (function (global) {
   "use strict";
@@ -47,8 +47,19 @@
     return ticks.filter((t) => t >= lo - tol && t <= hi + tol);
   }
 
-  function removeOverlappingLocs(minor, major, rtol = 1e-5) {
+  /** ticker.remove_overlapping_locs: given the view and the scale's forward, within
+   * rtol of the view's span in scale space (matplotlib's); else in data units. */
+  function removeOverlappingLocs(minor, major, rtol = 1e-5, view = null, forward = null) {
     if (!minor.length || !major.length) return minor.slice();
+    if (view) {
+      const f = forward || ((v) => v);
+      const tol = rtol * Math.abs(f(view[1]) - f(view[0]));
+      const sma = major.map(f);
+      return minor.filter((m) => {
+        const sm = f(m);
+        return !(Math.min(...sma.map((v) => Math.abs(sm - v))) <= tol);
+      });
+    }
     const all = minor.concat(major);
     const span = Math.max(...all) - Math.min(...all);
     const tol = rtol * (span > 0 ? span : 1.0);

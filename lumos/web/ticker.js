@@ -102,34 +102,25 @@
   }
 
   /** Axis.ticks(): (major values, labels, minor values, offset text) inside [lo, hi]
-   * for an axis spec {major, minor, formatter, log}. */
+   * for an axis spec {major, minor, formatter, log}, and `index`: where the major ticks
+   * shown stand among all the locator's (labels restyled one by one go by it). */
   function axisTicks(spec, lo, hi) {
     const major = locator(spec.major);
     const minorLoc = locator(spec.minor);
     const fmt = formatter(spec.formatter, major);
-    let majorV, labels;
-    if (spec.formatter.kind === "fixed") {
-      // labels by position among all the ticks set, those outside the view included
-      // (Axis.ticks in axis.py, as matplotlib formats them before it drops those)
-      const every = major.tickValues(lo, hi);
-      const strings = every.length ? fmt.formatTicks(every, lo, hi) : [];
-      const shown = new Set(visible(every, lo, hi, 1e-10, spec.log));
-      majorV = [];
-      labels = [];
-      every.forEach((v, i) => {
-        if (shown.has(v)) {
-          majorV.push(v);
-          labels.push(strings[i]);
-        }
-      });
-    } else {
-      majorV = visible(major.tickValues(lo, hi), lo, hi, 1e-10, spec.log);
-      labels = majorV.length ? fmt.formatTicks(majorV, lo, hi) : [];
-    }
+    // the formatter labels every tick, those beyond the view too (Axis.tick_lists in
+    // axis.py, as matplotlib's): a FixedFormatter's i-th label is the i-th tick's
+    const every = major.tickValues(lo, hi);
+    const strings = every.length ? fmt.formatTicks(every, lo, hi) : [];
+    const shown = new Set(visible(every, lo, hi, 1e-10, spec.log));
+    const index = [];
+    every.forEach((v, i) => { if (shown.has(v)) index.push(i); });
     const offset = fmt.getOffset();
-    let minor = visible(minorLoc.tickValues(lo, hi), lo, hi, 1e-10, spec.log);
-    minor = removeOverlappingLocs(minor, majorV);
-    return { major: majorV, labels, minor, offset };
+    let minor = removeOverlappingLocs(minorLoc.tickValues(lo, hi), every, 1e-5, [lo, hi],
+      spec.log ? Math.log10 : null);
+    minor = visible(minor, lo, hi, 1e-10, spec.log);
+    return { major: index.map((i) => every[i]), labels: index.map((i) => strings[i]), index,
+      minor, offset };
   }
 
   // -- tick labels (axisdraw.py _room_along, _ha_for_angle, _va_for_angle) -------------

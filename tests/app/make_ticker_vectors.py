@@ -55,25 +55,24 @@ def evaluate(axis: _Axis, lo: float, hi: float) -> dict:
 def _evaluate(axis: _Axis, lo: float, hi: float) -> dict:
     log = axis.scale.name == "log"
     fmt = axis.major_formatter
-    if isinstance(fmt, ticker.FixedFormatter):  # labels by position among all the ticks
-        every = np.asarray(axis.major_locator.tick_values(lo, hi), dtype=float).ravel()
-        shown = set(ticker.visible(every, lo, hi, log=log).tolist())
-        strings = list(fmt.format_ticks(every, lo, hi)) if every.size else []
-        major = np.array([v for v in every if v in shown])
-        labels = [t for v, t in zip(every, strings, strict=False) if v in shown]
-    else:
-        major = ticker.visible(axis.major_locator.tick_values(lo, hi), lo, hi, log=log)
-        labels = list(fmt.format_ticks(major, lo, hi)) if major.size else []
+    # the formatter labels every tick of the locator, those beyond the view too (a
+    # FixedFormatter's i-th label is the i-th tick's); those inside are drawn, and
+    # ``index`` is where they stand among them all (restyled labels go by it)
+    every = np.asarray(axis.major_locator.tick_values(lo, hi), dtype=float).ravel()
+    shown = set(ticker.visible(every, lo, hi, log=log).tolist())
+    strings = list(fmt.format_ticks(every, lo, hi)) if every.size else []
+    index = [i for i, v in enumerate(every.tolist()) if v in shown]
     offset = fmt.get_offset() if hasattr(fmt, "get_offset") else ""
     loc = axis.minor_locator
     if isinstance(loc, ticker.AutoMinorLocator) and loc.major is None:  # the axis's majors
-        minor = loc.tick_values(lo, hi, axis.major_locator.tick_values(lo, hi))
+        minor = loc.tick_values(lo, hi, every)
     else:
         minor = loc.tick_values(lo, hi)
+    minor = ticker.remove_overlapping_locs(minor, every, view=(lo, hi),
+                                           forward=np.log10 if log else None)
     minor = ticker.visible(minor, lo, hi, log=log)
-    minor = ticker.remove_overlapping_locs(minor, major)
-    return {"major": [float(v) for v in major], "labels": labels,
-            "minor": [float(v) for v in minor], "offset": offset}
+    return {"major": [float(every[i]) for i in index], "labels": [strings[i] for i in index],
+            "index": index, "minor": [float(v) for v in minor], "offset": offset}
 
 
 def _linear_ranges(rng) -> list[tuple[float, float]]:

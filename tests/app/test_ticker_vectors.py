@@ -34,6 +34,7 @@ def check(got: dict, want: dict, where: str) -> None:
     assert same_values(got["major"], want["major"]), (where, got["major"], want["major"])
     assert same_values(got["minor"], want["minor"]), (where, got["minor"], want["minor"])
     assert got["labels"] == want["labels"], (where, got["labels"], want["labels"])
+    assert got["index"] == want["index"], (where, got["index"], want["index"])
     assert got["offset"] == want["offset"], (where, got["offset"], want["offset"])
 
 

@@ -1,7 +1,10 @@
 """Helpers the plot tests share: a small lumos figure, the pixel under a point, the
-strings a figure draws, and blue/red classes of a picture (path effects' tests)."""
+strings a figure draws, matplotlib's tick labels as lumos writes them, and blue/red
+classes of a picture (path effects' tests)."""
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 
@@ -26,6 +29,14 @@ def drawn_strings(fig) -> list[str]:
     fig.draw()
     return [s for v in fig.overlay.view.visuals if type(v).__name__ == "Text"
             for s in ([v.text] if isinstance(v.text, str) else v.text)]
+
+
+def mpl_text(s: str) -> str:
+    """A matplotlib tick label as lumos writes it: no ``\\mathdefault{}`` wrapper
+    around a math label, ASCII minus."""
+    s = s.replace("\u2212", "-")
+    m = re.fullmatch(r"\$\\mathdefault\{(.*)\}\$", s)
+    return f"${m.group(1)}$" if m else s
 
 
 def blue_red(img) -> np.ndarray:

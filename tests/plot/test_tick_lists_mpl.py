@@ -1,0 +1,112 @@
+"""``get_xticks``/``get_xticklabels`` give the locator's every tick, those just beyond
+the view included, as matplotlib's do; labels set by list pair with them, and one label
+restyled by its index is that tick's (matplotlib 3.11 runs the same scripts here)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from plot_helpers import drawn_strings, mpl_text
+
+mplt = pytest.importorskip("matplotlib.pyplot")
+
+
+def _both(script):
+    """What ``script(plt)`` returns under matplotlib and under lumos."""
+    import lumos.pyplot as plt
+
+    return script(mplt), script(plt)
+
+
+def _drawn(ax) -> list[tuple[float, str]]:
+    """(value, label) of the major x ticks a draw draws (inside the view)."""
+    ax.figure.canvas.draw()
+    axis = ax.xaxis
+    if hasattr(axis, "_update_ticks"):  # matplotlib's
+        return [(float(t.get_loc()), t.label1.get_text()) for t in axis._update_ticks()
+                if t in axis.majorTicks]
+    values, labels = axis.ticks()[:2]
+    return [(float(v), s) for v, s in zip(values, labels, strict=True)]
+
+
+def _plain(pairs):
+    return [(round(v, 9), s) for v, s in pairs]
+
+
+@pytest.mark.parametrize("setup", [
+    lambda ax: ax.plot([0, 10], [0, 1]),
+    lambda ax: ax.plot([0.3, 7.2], [-1.3, 42]),
+    lambda ax: (ax.plot([1, 300], [1, 2]), ax.set_xscale("log")),
+    lambda ax: (ax.plot([1e-3, 1e5], [1, 2]), ax.set_xscale("log")),
+    lambda ax: (ax.set_xscale("symlog", linthresh=1), ax.set_xlim(-1e4, 1e4)),
+])
+def test_ticks_and_labels_are_the_locators_every_tick(setup, close_figures):
+    def script(plt):
+        fig, ax = plt.subplots(figsize=(4, 3))
+        setup(ax)
+        fig.canvas.draw()
+        return (np.asarray(ax.get_xticks(), float).round(9).tolist(),
+                [mpl_text(t.get_text()) for t in ax.get_xticklabels()],
+                np.asarray(ax.get_xticks(minor=True), float).round(9).tolist())
+
+    want, got = _both(script)
+    assert got == want
+
+
+@pytest.mark.parametrize("relabel", [
+    lambda old: [f"L{i}" for i in range(len(old))],  # one label per get_xticks() tick
+    lambda old: [s + "!" for s in old],  # the labels read after a draw, changed
+])
+def test_labels_set_on_get_xticks_pair_with_them(relabel, close_figures):
+    # the idioms ax.set_xticks(ax.get_xticks()); ax.set_xticklabels([...]) and labels =
+    # [t.get_text() for t in ax.get_xticklabels()]: the i-th label is the i-th tick's,
+    # the one below the view included
+    def script(plt):
+        fig, ax = plt.subplots()
+        ax.plot([0, 10], [0, 1])
+        fig.canvas.draw()
+        old = [t.get_text() for t in ax.get_xticklabels()]
+        ax.set_xticks(ax.get_xticks())
+        ax.set_xticklabels(relabel(old))
+        return ax.get_xlim(), _plain(_drawn(ax))
+
+    want, got = _both(script)
+    assert got == want
+
+
+def test_a_label_restyled_by_index_is_that_ticks(close_figures):
+    # get_xticklabels()[1] is the first tick inside the view (the 0th lies below it);
+    # a hidden label drops out of get_xticklabels, as matplotlib's
+    def script(plt):
+        fig, ax = plt.subplots()
+        ax.plot([0, 10], [0, 1])
+        fig.canvas.draw()
+        ax.get_xticklabels()[1].set_visible(False)
+        fig.canvas.draw()
+        return [t.get_text() for t in ax.get_xticklabels()]
+
+    want, got = _both(script)
+    assert got == want
+
+    import lumos.pyplot as plt
+
+    fig, ax = plt.subplots()
+    ax.plot([0, 10], [0, 1])
+    ax.set_yticks([])
+    fig.canvas.draw()
+    ax.get_xticklabels()[1].set_visible(False)
+    assert drawn_strings(fig) == ["2", "4", "6", "8", "10"]
+
+
+def test_fixed_labels_of_another_count_are_refused(close_figures):
+    import lumos.pyplot as plt
+
+    fig, ax = plt.subplots()
+    ax.set_xticks([1, 2, 3])
+    with pytest.raises(ValueError, match="labels: got 2 labels for 3 ticks"):
+        ax.set_xticklabels(["a", "b"])
+    ax.set_xticklabels([])  # none: no labels, as matplotlib's
+    fig2, ax2 = mplt.subplots()
+    ax2.set_xticks([1, 2, 3])
+    with pytest.raises(ValueError):
+        ax2.set_xticklabels(["a", "b"])
