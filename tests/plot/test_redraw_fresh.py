@@ -18,15 +18,15 @@ N = 200_000  # a line long enough for its level of detail (a pyramid, an envelop
 
 
 def _base():
-    """A figure with a long line, a short one with markers, a scatter, a text and a
-    legend; its artists by name."""
+    """A figure with a long line, a short dashed one with gaps and markers, a scatter,
+    a text and a legend; its artists by name."""
     fig, ax = plt.subplots(figsize=(3.2, 2.4), dpi=60)
     fig.subplots_adjust(left=0.25, bottom=0.3, right=0.95, top=0.9)  # no layout engine
     x = np.linspace(0.0, 10.0, N)
     rng = np.random.default_rng(3)
     big, = ax.plot(x, np.sin(x) + 0.3 * rng.standard_normal(N), lw=1, label="signal")
     short, = ax.plot([1, 3, 5, 7, 9], [1.5, -1.5, 1.5, -1.5, 1.5], "o--", ms=5,
-                     label="marks")
+                     label="marks", gapcolor="cyan")
     dots = ax.scatter([2, 4, 6, 8], [0.5, -0.5, 0.5, -0.5], s=40, c="red", zorder=3)
     ax.text(0.5, 1.9, "label")
     ax.set_xlabel("time")
@@ -57,8 +57,10 @@ def _camera_pan(fig, ax, a):
     fig.camera_changed(ax.view, {**camera, "rect": [x0 + 0.13 * w, y0 - 0.07 * h, w, h]})
 
 
-def _new_artist(fig, ax, a):
+def _new_artists(fig, ax, a):
+    """Two lines of one style: one batch, a member each."""
     a["late"], = ax.plot([0, 10], [-1.8, 1.0], color="green", lw=3)
+    a["later"], = ax.plot([0, 5, 10], [1.0, -1.0, -1.8], color="orange", lw=3)
 
 
 def _shown_on_top(fig, ax, a):
@@ -79,7 +81,17 @@ RUN = [
     ("linewidth", lambda fig, ax, a: a["big"].set_linewidth(3)),
     ("hidden", lambda fig, ax, a: a["dots"].set_visible(False)),
     ("zorder", lambda fig, ax, a: a["big"].set_zorder(4)),
-    ("new artist", _new_artist),
+    ("rows of a dashed line with gaps and markers",
+     lambda fig, ax, a: a["short"].set_ydata([1.0, -1.0, 0.5, -0.5, 1.2])),
+    # (its x unchanged: new x keeps the float64 origin of the rows uploaded before,
+    # which a new figure places anew, a last-bit difference in a pixel or two)
+    ("its rows again", lambda fig, ax, a: a["short"].set_data(
+        [1, 3, 5, 7, 9], [-1.2, 1.0, -0.5, 0.5, -1.0])),
+    ("new artists", _new_artists),
+    ("rows of the second member of a batch",
+     lambda fig, ax, a: a["later"].set_ydata([-1.5, 1.5, 0.0])),
+    ("rows of the first member of a batch",
+     lambda fig, ax, a: a["late"].set_data([0, 10], [1.5, -1.5])),
     ("removed artist", lambda fig, ax, a: a["short"].remove()),
     ("ylim", lambda fig, ax, a: ax.set_ylim(-1.0, 2.0)),
     ("ticks", lambda fig, ax, a: ax.set_xticks([3, 4, 6])),
@@ -100,6 +112,33 @@ def _fresh(steps: int) -> np.ndarray:
     picture = fig.render()
     plt.close(fig)
     return picture
+
+
+def _picture3d(steps: list) -> np.ndarray:
+    fig = plt.figure(figsize=(3.2, 2.4), dpi=60)
+    ax = fig.add_subplot(projection="3d")
+    t = np.linspace(0, 10, 200)
+    line, = ax.plot(t, np.sin(t), np.cos(t), lw=2)
+    for i, step in enumerate(steps):
+        if i:
+            fig.render()
+        step(line)
+    picture = fig.render()
+    plt.close(fig)
+    return picture
+
+
+def test_a_3d_lines_new_rows_draw_what_a_new_figure_draws(close_figures):
+    """3D lines bring their visuals up to date whole: a change of rows reaches them."""
+    t = np.linspace(0, 10, 200)
+
+    def rows(line):
+        line.set_data(t, np.cos(2 * t))  # x and y rows only: z kept
+
+    before = _picture3d([lambda line: None])
+    fresh = _picture3d([rows])
+    assert not np.array_equal(before, fresh)
+    np.testing.assert_array_equal(_picture3d([lambda line: None, rows]), fresh)
 
 
 @pytest.mark.parametrize("frames_between", [1, 2])
