@@ -2,6 +2,7 @@
 10^6-point scatter after ``set_offsets``) spends, in lumos and in the floor.
 
     python benchmarks/redraw_parts.py [--scene line|scatter] [--redraws 20] [--lib lumos|floor]
+        [--sync-only]
 
 Parts, medians over the redraws: thread CPU of the calling thread for lumos's
 ``set_data``/``set_offsets``, ``Figure.draw`` (layout and decorations), ``Canvas.frame``
@@ -9,6 +10,16 @@ Parts, medians over the redraws: thread CPU of the calling thread for lumos's
 ``ModernGLExecutor.render`` (llvmpipe runs vertex shaders on this thread); then the GL
 work still queued, timed by ``glFinish`` (wall and CPU), and the read-back. The floor
 (``floor.py``) gets its ``set_line``/``set_scatter``, paint, ``glFinish`` and read.
+"draw calls" is the part of the executor (of the floor's paint) spent in moderngl's
+``VertexArray.render``: llvmpipe's vertex stage and binning of every draw, which runs
+on the calling thread whatever ``LP_NUM_THREADS`` says; the rest of the executor is
+lumos's Python and the GL state calls.
+
+``--sync-only`` (lumos) replaces ``Figure.draw`` after the first render by what a
+fast path for "only the data rows of an artist changed" would keep: each axes' ``sync``
+(the batch takes the changed rows); nothing else changes between redraws here, so the
+picture must stay the same (the md5 of the last one is printed: compare it with a run
+without the flag). It gives the most such a path could save, not a way to draw.
 
 Run with ``LP_NUM_THREADS=0`` to make llvmpipe rasterize on the calling thread: the
 "gl" CPU is then all the GL work of a redraw, which other processes on a shared machine
@@ -18,11 +29,14 @@ move far less than wall time. The load average is printed with the figures.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import statistics
 import sys
 import time
 from collections import defaultdict
 from pathlib import Path
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -58,11 +72,14 @@ def _finish_after(owner, name: str, ctx_of, parts: dict) -> None:
     setattr(owner, name, wrapper)
 
 
-def run(lib: str, scene: str, redraws: int) -> dict:
-    """Median (wall, CPU) in ms of each part of a redraw."""
+def run(lib: str, scene: str, redraws: int, sync_only: bool = False) -> tuple[dict, str]:
+    """Median (wall, CPU) in ms of each part of a redraw; the md5 of the last picture."""
     rng, x, y, sx, sy, c = peers.data()
     p = peers.CLASSES[lib]()
     parts: dict = {}
+    import moderngl
+
+    _timed(moderngl.VertexArray, "render", "draw calls", parts)
     if lib == "lumos":
         from lumos.gpu.executor import ModernGLExecutor, OffscreenTarget
 
@@ -82,6 +99,13 @@ def run(lib: str, scene: str, redraws: int) -> dict:
         _timed(Floor, "paint", "paint", parts)
         _finish_after(Floor, "paint", lambda f: f.ctx, parts)
     p.render()
+    if sync_only:
+        def sync_axes(fig) -> None:
+            for ax in fig.axes:
+                ax.sync()
+
+        type(p.fig).draw = sync_axes
+        _timed(type(p.fig), "draw", "Figure.draw (sync only)", parts)
     out = defaultdict(list)
     for _ in range(redraws + 1):  # the first one warms up
         new = (x, y + rng.normal(size=peers.N)) if scene == "line" else \
@@ -89,12 +113,13 @@ def run(lib: str, scene: str, redraws: int) -> dict:
         parts.clear()
         t, c = time.perf_counter(), time.thread_time()
         (p.set_line if scene == "line" else p.set_scatter)(*new)
-        p.render()
+        picture = p.render()
         parts["redraw"] = (time.perf_counter() - t, time.thread_time() - c)
         for k, v in parts.items():
             out[k].append(v)
     return {k: (1e3 * statistics.median(w for w, _ in v[1:]),
-                1e3 * statistics.median(c for _, c in v[1:])) for k, v in out.items()}
+                1e3 * statistics.median(c for _, c in v[1:])) for k, v in out.items()}, \
+        hashlib.md5(np.ascontiguousarray(picture)).hexdigest()
 
 
 def main() -> None:
@@ -102,12 +127,17 @@ def main() -> None:
     p.add_argument("--scene", choices=("line", "scatter"), default="line")
     p.add_argument("--redraws", type=int, default=20)
     p.add_argument("--lib", choices=("lumos", "floor"), default="lumos")
+    p.add_argument("--sync-only", action="store_true",
+                   help="lumos: Figure.draw cut to the axes' sync after the first render")
     a = p.parse_args()
+    if a.sync_only and a.lib != "lumos":
+        p.error("--sync-only: lumos only")
     with open("/proc/loadavg") as f:
         load = f.read().split()[0]
-    parts = run(a.lib, a.scene, a.redraws)
+    parts, md5 = run(a.lib, a.scene, a.redraws, a.sync_only)
     print(f"{a.lib} {a.scene} (load {load}): " + ", ".join(
-        f"{k} {w:.2f} ms (CPU {c:.2f})" for k, (w, c) in parts.items()))
+        f"{k} {w:.2f} ms (CPU {c:.2f})" for k, (w, c) in parts.items()) +
+        f"; last picture md5 {md5}")
 
 
 if __name__ == "__main__":

@@ -542,6 +542,11 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
         for a in self.artists:  # their visuals' widths and sizes are in pixels
             a._stale3d = True
 
+    def artist_rows_changed(self, artist) -> None:
+        """A change of rows is a change: 3D artists bring their visuals up to date whole
+        (``sync3d``)."""
+        self._artist_changed(artist)
+
     def sync(self) -> None:
         """Before drawing: camera, the box, and the artists' visuals in box coordinates."""
         spec = self._box_spec()

@@ -180,14 +180,38 @@ class AxesSync:
     picked artists in its batches."""
 
     # -- per frame -------------------------------------------------------------------
+    # artists whose data rows alone changed since the last sync (a dict as an ordered
+    # set; made at the first); the batches as the last rebuild made them: each batch's
+    # members, and where each artist's items went ((batch key, member index) per item)
+    _rows_pending: dict | None = None
+    _batch_members: dict | None = None
+    _placed: dict | None = None
+
+    def artist_rows_changed(self, artist) -> None:
+        """Only rows of ``artist``'s data changed, written in place (``Line2D.set_data``
+        with as many points): not its look, nor the data range the automatic limits keep
+        (matplotlib's ``dataLim``, taken at the fit). The next sync hands the rows to the
+        artist's batches, without rebuilding every batch nor fitting the limits again:
+        a redraw after ``set_data`` costs the rows, not the axes."""
+        if self._rows_pending is None:
+            self._rows_pending = {}
+        self._rows_pending[artist] = None
+
     def sync(self) -> None:
         """Before drawing: camera from the limits, batches from the artists, grid."""
         self.sync_camera()
         self.sync_navigation()
         self.view.bgcolor = self._background()
+        # taken before any artist's items are (a producer thread may add one meanwhile:
+        # it stays for the next sync, its rows marked before it was added)
+        rows = list(self._rows_pending or ())
+        for a in rows:
+            self._rows_pending.pop(a, None)
         if self._dirty:
             self._rebuild_batches()
             self._dirty = self._changed_since_fit()
+        elif rows:
+            self._push_rows(rows)
         self._sync_gpu_transforms()
         self._update_grid()
         self._layers.arrange(self)  # clip_on=False visuals across the figure, in zorder
@@ -205,28 +229,67 @@ class AxesSync:
             if v.transform != t:
                 v.transform = t
 
-    def _rebuild_batches(self) -> None:
+    def _push_rows(self, artists: list) -> None:
+        """The rows-only change of ``artists`` (``artist_rows_changed``) into their
+        batches: each item goes to the member it was in, the batch's other members as
+        they were (unchanged: any other change rebuilds the batches). Items that would
+        batch otherwise now (another key, another count) rebuild every batch, with these
+        items (taking them consumed their changed rows)."""
+        items = {a: a.batch_items() for a in artists if a.get_visible()}
+        placed, members = self._placed, self._batch_members
+        px = self.figure.points_to_pixels(1.0)
+        touched: dict[tuple, list] = {}
+        for a, its in items.items():
+            where = None if placed is None else placed.get(a)
+            if where is None or len(where) != len(its):
+                self._rebuild_batches(items)
+                return
+            for (key, index), item in zip(where, its, strict=True):
+                if self._batch_key(a, item, px) != key or key not in self._batches:
+                    self._rebuild_batches(items)
+                    return
+                batch = touched.setdefault(key, list(members[key]))
+                batch[index] = Member((a, item.part), item.pos, item.color, item.size,
+                                      item.changed)
+        for key, batch in touched.items():
+            self._batches[key].set_members(batch)
+            members[key] = [_settled(m) for m in batch]
+
+    def _batch_key(self, a, item, px: float) -> tuple:
+        """The batch of an item of artist ``a``: its visual kind, style, zorder and the
+        dpi's pixels per point; rasterized artists batch apart (vector files draw their
+        batch as an image), as do the unclipped ones (they draw in another view), those
+        with a clip path (drawn through it) and items that draw alone."""
+        return (item.visual, item.style, item.order, px,
+                (a, item.part) if item.alone else None, self.rasterizes(a),
+                a.get_clip_on(), a.get_clip_path())
+
+    def _rebuild_batches(self, items: dict | None = None) -> None:
         """Put the batch items of the artists into one visual per kind, style and
-        zorder (one draw each); the visuals upload only the rows that changed."""
+        zorder (one draw each); the visuals upload only the rows that changed.
+        ``items``: the items of some artists, taken already."""
         px = self.figure.points_to_pixels(1.0)  # marker sizes and widths follow the dpi
         groups: dict[tuple, list] = {}
         first: dict[tuple, int] = {}  # a batch's first member's artist, by index
+        placed: dict = {}
         for i, a in enumerate(self.artists):
             if not a.get_visible():
                 continue
             rasterized = self.rasterizes(a)
             for v in a.visuals():
                 v.rasterized = rasterized
-            for item in a.batch_items():
-                owner = (a, item.part)  # member_at gives it back: artist_at reads it
-                # rasterized artists batch apart (vector files draw their batch as an
-                # image), as do the unclipped ones (they draw in another view) and those
-                # with a clip path (drawn through it)
-                key = (item.visual, item.style, item.order, px, owner if item.alone else None,
-                       rasterized, a.get_clip_on(), a.get_clip_path())
-                groups.setdefault(key, []).append(Member(owner, item.pos, item.color,
-                                                         item.size, item.changed))
+            where = placed[a] = []
+            its = items.get(a) if items else None
+            for item in a.batch_items() if its is None else its:
+                # member_at gives the owner back: artist_at reads it
+                key = self._batch_key(a, item, px)
+                group = groups.setdefault(key, [])
+                where.append((key, len(group)))
+                group.append(Member((a, item.part), item.pos, item.color, item.size,
+                                    item.changed))
                 first.setdefault(key, i)
+        self._placed = placed
+        self._batch_members = {k: [_settled(m) for m in g] for k, g in groups.items()}
         for key in [k for k in self._batches if k not in groups]:
             self._layers.remove(self._batches.pop(key))
         for key, members in groups.items():
@@ -344,3 +407,8 @@ class AxesNavigation:
         if forward == "auto":
             forward = self.role == "twin" or not self.patch.get_visible()
         self.view.forward_navigation = forward
+
+
+def _settled(m: Member) -> Member:
+    """``m`` once its batch took its changes: what the batch holds of it."""
+    return m if not m.changed else Member(m.key, m.pos, m.color, m.size)

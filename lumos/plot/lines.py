@@ -230,11 +230,23 @@ class Line2D(LineAPI, PathEffects, Artist):
         else:
             self.rescale()
             return
-        self._changed()
+        self._rows_only_changed()
 
     def _changed(self) -> None:
         self._markers_changed = True
         super()._changed()
+
+    def _rows_only_changed(self) -> None:
+        """Rows of the data changed in place, nothing else: the axes hands them to the
+        batches alone (``artist_rows_changed``). A subclass that does more on a change
+        (its own ``_changed``), a line whose limits follow its data (``live_limits``) or
+        an axes that cannot take rows alone get the whole change."""
+        take = getattr(self.axes, "artist_rows_changed", None)
+        if take is None or self.live_limits or type(self)._changed is not Line2D._changed:
+            self._changed()
+            return
+        self._markers_changed = True
+        take(self)
 
     def _mark_dirty(self, lo: int, hi: int) -> None:
         d = self._dirty_rows
