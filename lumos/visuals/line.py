@@ -132,10 +132,10 @@ class Line(Visual):
         self._colors_of_rgba = None  # the _rgba whose colors the color buffer holds
         self._origin = np.zeros(3)
         self._reach = np.zeros(2)  # half extent of the uploaded points around the origin
-        # data box (2, 2) holding every uploaded finite point (None: origin +- 2 reach,
-        # after update_points wrote rows) and the draws' runs of segments with and
+        # data box (x lo, y lo, x hi, y hi) holding every uploaded finite point (None:
+        # origin +- 2 reach, after update_points wrote rows) and the draws' runs of segments with and
         # without an open end per version of the positions (_runs)
-        self._box: np.ndarray | None = None
+        self._box: tuple | None = None
         self._runs_seen: tuple = (-1, None)
         self._breaks = False  # whether a drawn row may be a break (False: none is)
         self._attributes: dict[int, dict] = {}  # _segment_attributes per first segment
@@ -490,7 +490,8 @@ class Line(Visual):
             b = chunked_finite_bounds(points)
             center = origin_for(points, b)
             self._reach = np.zeros(2) if b is None else (b[1] / 2 - b[0] / 2)[:2]
-            self._box = None if b is None else np.asarray(b, float)[:, :2]
+            self._box = None if b is None else (*np.ravel(b[0])[:2].tolist(),
+                                                *np.ravel(b[1])[:2].tolist())
             if b is not None:  # b - center: the extreme offsets, rounded as each point's
                 with np.errstate(over="ignore", invalid="ignore"):
                     fits = bool((b[0] - center >= -FLOAT32_MAX).all()
@@ -713,17 +714,19 @@ class Line(Visual):
     def _inside_box(self, ctx: DrawContext) -> bool:
         """Whether every uploaded point lies well inside the box around the view in
         which the vertex shader cuts nothing (GUARD pixels; half of it here)."""
-        box = self._box
+        box = self._box  # plain floats: a few numpy calls would cost more than this
         if box is None:  # rows written since the upload: within origin +- 2 reach
-            box = self._origin[:2] + np.array([[-2.0], [2.0]]) * self._reach
-        x0, y0, w, h = ctx.camera["rect"]
-        if w == 0 or h == 0:
+            (ox, oy), (rx, ry) = self._origin[:2].tolist(), (2.0 * self._reach).tolist()
+            box = (ox - rx, oy - ry, ox + rx, oy + ry)
+        x0, y0, w, h = (float(v) for v in ctx.camera["rect"])
+        if w == 0.0 or h == 0.0:
             return False
-        size = np.array(ctx.size, float) * ctx.pixel_ratio
-        with np.errstate(all="ignore"):
-            px = (box - (x0, y0)) / (w, h) * size
-        return bool(np.isfinite(px).all() and (px >= -_BOX_MARGIN).all()
-                    and (px <= size + _BOX_MARGIN).all())
+        width, height = (float(v) * ctx.pixel_ratio for v in ctx.size)
+        xs = ((box[0] - x0) / w * width, (box[2] - x0) / w * width)
+        ys = ((box[1] - y0) / h * height, (box[3] - y0) / h * height)
+        # an infinity is outside, a NaN compares False
+        return all(-_BOX_MARGIN <= v <= width + _BOX_MARGIN for v in xs) \
+            and all(-_BOX_MARGIN <= v <= height + _BOX_MARGIN for v in ys)
 
     def _blank(self) -> bool:
         """Whether no uploaded point is drawn (all breaks; checked once per upload)."""
