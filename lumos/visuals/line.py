@@ -52,11 +52,12 @@ from .line_shaders import (
 from .lod import MinMaxPyramid, is_sorted
 
 LOD_THRESHOLD = 8192
-# Split draws (Line._joined_runs): at most this many runs, at least this many segments
-# joined at both ends; the points within this many pixels of the view (the vertex
-# shader's far-end box reaches 4096)
-_MAX_RUNS = 7
-_MIN_JOINED = 16
+# Split draws (Line._joined_runs): at most this many runs, on average at least this
+# many segments joined at both ends per run of them (a draw more costs about what the
+# cap code of 100 short segments does on llvmpipe); the points within this many pixels
+# of the view (the vertex shader's far-end box reaches 4096)
+_MAX_RUNS = 65
+_MIN_JOINED = 64
 _BOX_MARGIN = 2048.0
 _MIN_LOD_LINE = 64  # shorter lines of a batch are drawn whole: a pyramid would not pay
 
@@ -667,7 +668,7 @@ class Line(Visual):
         """The instanced inputs of the segments from ``first`` on (made once per first)."""
         found = self._attributes.get(first)
         if found is None:
-            if len(self._attributes) > 16:  # the runs of older uploads
+            if len(self._attributes) > 2 * _MAX_RUNS:  # the runs of older uploads
                 self._attributes.clear()
             pb, cb = self._pos_buffer, self._color_buffer
             p, c = 16 * first, 4 * first
@@ -702,12 +703,14 @@ class Line(Visual):
             drawn = np.flatnonzero(w[1:-2] & w[2:-1])  # segments with both points drawn
             ends = ~(w[drawn] & w[drawn + 3])  # and a break before or after them
             change = np.flatnonzero(ends[1:] != ends[:-1]) + 1
-            if len(change) < _MAX_RUNS and len(ends) - np.count_nonzero(ends) >= _MIN_JOINED:
+            kinds = ends[np.r_[0, change]] if len(ends) else ends
+            joined_runs = len(kinds) - np.count_nonzero(kinds)
+            if len(kinds) <= _MAX_RUNS and joined_runs and \
+                    len(ends) - np.count_nonzero(ends) >= _MIN_JOINED * joined_runs:
                 # a segment not drawn goes with the run before it
                 starts = [0, *drawn[change].tolist()]
                 stops = [*starts[1:], segments]
-                kinds = ends[np.r_[0, change]].tolist()
-                runs = list(zip(starts, stops, kinds, strict=True))
+                runs = list(zip(starts, stops, kinds.tolist(), strict=True))
         self._runs_seen = (self._pos_buffer.version, runs)
         return runs
 

@@ -122,9 +122,9 @@ def test_line_in_runs_of_segments(tmp_path):
 
     canvas = scene.Canvas(size=(300, 120), bgcolor="white")
     view = canvas.add_view(camera="panzoom")
-    x = np.linspace(0.0, 10.0, 80)
-    y = np.sin(x) + 0.3 * (np.arange(80) % 2)
-    y[40] = np.nan
+    x = np.linspace(0.0, 10.0, 300)
+    y = np.sin(x) + 0.3 * (np.arange(300) % 2)
+    y[150] = np.nan
     view.add(visuals.Line(pos=np.c_[x, y], width=6, cap="projecting", join="miter",
                           color="C0"))
     view.add(visuals.Line(pos=np.c_[x, y - 1.5], width=5, cap="butt",
