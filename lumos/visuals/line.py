@@ -134,8 +134,9 @@ class Line(Visual):
         self._origin = np.zeros(3)
         self._reach = np.zeros(2)  # half extent of the uploaded points around the origin
         # data box (x lo, y lo, x hi, y hi) holding every uploaded finite point (None:
-        # origin +- 2 reach, after update_points wrote rows) and the draws' runs of segments with and
-        # without an open end per version of the positions (_runs)
+        # origin +- 2 reach, after update_points wrote rows) and the draws' runs of
+        # segments with and without an open end per version of the positions
+        # (_joined_runs)
         self._box: tuple | None = None
         self._runs_seen: tuple = (-1, None)
         self._breaks = False  # whether a drawn row may be a break (False: none is)
