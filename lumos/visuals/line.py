@@ -52,6 +52,13 @@ from .line_shaders import (
 from .lod import MinMaxPyramid, is_sorted
 
 LOD_THRESHOLD = 8192
+# Split draws (Line._joined_runs): at most this many runs, on average at least this
+# many segments joined at both ends per run of them (a draw more costs about what the
+# cap code of 100 short segments does on llvmpipe); the points within this many pixels
+# of the view (the vertex shader's far-end box reaches 4096)
+_MAX_RUNS = 65
+_MIN_JOINED = 64
+_BOX_MARGIN = 2048.0
 _MIN_LOD_LINE = 64  # shorter lines of a batch are drawn whole: a pyramid would not pay
 
 
@@ -126,6 +133,14 @@ class Line(Visual):
         self._colors_of_rgba = None  # the _rgba whose colors the color buffer holds
         self._origin = np.zeros(3)
         self._reach = np.zeros(2)  # half extent of the uploaded points around the origin
+        # data box (x lo, y lo, x hi, y hi) holding every uploaded finite point (None:
+        # origin +- 2 reach, after update_points wrote rows) and the draws' runs of
+        # segments with and without an open end per version of the positions
+        # (_joined_runs)
+        self._box: tuple | None = None
+        self._runs_seen: tuple = (-1, None)
+        self._breaks = False  # whether a drawn row may be a break (False: none is)
+        self._attributes: dict[int, dict] = {}  # _segment_attributes per first segment
         self._bounds = None  # cached finite bounds of the points, (2, 3)
         self._source_index = None  # fractional source row of each drawn point (curves)
         self._color = color
@@ -301,6 +316,8 @@ class Line(Visual):
         rows = self._pos_buffer.data[1:-1, :3].astype(float)  # drawn points, float32 local
         if is_layer_draw(draw):  # a translucent line's layer: the segment under (x, y)
             raw = nearest_segment(self._window_xy(frame, draw, rows), x, y)
+        else:  # a draw of the segments from its first on (_joined_runs)
+            raw += draw.attributes["a_prev"].offset // 16
         if raw + 1 >= len(rows):
             return raw
         px = self._window_xy(frame, draw, rows[raw : raw + 2])
@@ -369,6 +386,8 @@ class Line(Visual):
         rows = np.zeros((k, 4), np.float32)
         rows[:, :d] = local
         rows[:, 3] = valid
+        self._box = None  # the points lie within origin +- 2 reach (checked above)
+        self._breaks = self._breaks or not valid.all()
         self._pos_buffer.update(1 + start, rows)
 
     def _update_pyramids(self, start: int, stop: int, check_sorted: bool = True) -> bool:
@@ -473,6 +492,8 @@ class Line(Visual):
             b = chunked_finite_bounds(points)
             center = origin_for(points, b)
             self._reach = np.zeros(2) if b is None else (b[1] / 2 - b[0] / 2)[:2]
+            self._box = None if b is None else (*np.ravel(b[0])[:2].tolist(),
+                                                *np.ravel(b[1])[:2].tolist())
             if b is not None:  # b - center: the extreme offsets, rounded as each point's
                 with np.errstate(over="ignore", invalid="ignore"):
                     fits = bool((b[0] - center >= -FLOAT32_MAX).all()
@@ -485,6 +506,7 @@ class Line(Visual):
         # the points before and after each segment
         rows = np.zeros((len(points) + 2, 4), np.float32)
         far = 0
+        breaks = False
         for i in range(0, len(points), CHUNK):
             part = points[i : i + CHUNK]
             dest = rows[1 + i : 1 + i + len(part)]
@@ -497,8 +519,10 @@ class Line(Visual):
                         np.subtract(part[:, j], center[j], out=dest[:, j], casting="unsafe")
                 if not valid.all():
                     dest[~valid, :d] = 0.0
+                    breaks = True
                 dest[:, 3] = valid
                 continue
+            breaks = True  # maybe (no point counts them here)
             with np.errstate(over="ignore", invalid="ignore"):
                 local = part - center
             local[~valid] = 0.0
@@ -508,6 +532,7 @@ class Line(Visual):
             far += int(beyond.sum())
             dest[:, 3] = valid & ~beyond
         warn_clipped(far, "pos", "not drawn (the line breaks there)")
+        self._breaks = breaks
         self._pos_buffer.set_data(rows, copy=False)  # made here for the buffer alone
         held = self._color_buffer.data
         if len(self._rgba) == 1 and self._colors_of_rgba is self._rgba \
@@ -606,18 +631,12 @@ class Line(Visual):
             warnings.warn(f"dashes: a line of {n} drawn points is drawn solid (dashes are "
                           f"measured on the GPU for up to {SCAN_WIDTH * SCAN_MAX_ROWS})",
                           RuntimeWarning, stacklevel=2)
-        program = line_program(len(self._dashes) // 2 if dashed else 0,
-                           self._dash_cap if dashed else self._cap, self._join,
-                           self._antialiased, len(self._rgba) == 1).compose(transform=snippet)
-        pb, cb = self._pos_buffer, self._color_buffer
-        attributes = {
-            "a_prev": Attribute(pb, 4, "f4", 0, 16, 1),
-            "a_p0": Attribute(pb, 4, "f4", 16, 16, 1),
-            "a_p1": Attribute(pb, 4, "f4", 32, 16, 1),
-            "a_next": Attribute(pb, 4, "f4", 48, 16, 1),
-            "a_c0": Attribute(cb, 4, "u1", 0, 4, 1),
-            "a_c1": Attribute(cb, 4, "u1", 4, 4, 1),
-        }
+        style = (len(self._dashes) // 2 if dashed else 0,
+                 self._dash_cap if dashed else self._cap, self._join, self._antialiased,
+                 len(self._rgba) == 1)
+        program = line_program(*style).compose(transform=snippet)
+        runs = None if dashed or ctx.follow or ctx.is_3d or model is not None \
+            or is_nonlinear(self) else self._joined_runs(ctx, n - 1)
         passes = self._dash_scan(ctx, snippet, model, n) if dashed else []
         follow, data = None, {}
         if ctx.follow and self._pyramids is not None and ctx.camera["type"] == "panzoom":
@@ -627,20 +646,91 @@ class Line(Visual):
         limit = self._miter_limit  # 0 in the shader: the width in pixels
         textures = {} if not dashed else {"u_arc_rows": self._scan[0],
                                           "u_arc_offsets": self._scan[2]}
-        draw = Draw(
-            program=program, view=ctx.view_id, mode="triangle_strip", count=4,
-            instances=n - 1, attributes=attributes, textures=textures,
-            uniforms={"u_width": self._width, **dash_uniforms(self._dashes, self._dash_offset),
-                      "u_miter_limit": 0.0 if limit is None else max(limit, 1e-6),
-                      **snippet.uniforms},
-            state=State(depth_test=ctx.is_3d, blend="alpha"),
-            origin=tuple(self._origin), model=model, follow=follow, data=data,
-        )
+        uniforms = {"u_width": self._width, **dash_uniforms(self._dashes, self._dash_offset),
+                    "u_miter_limit": 0.0 if limit is None else max(limit, 1e-6),
+                    **snippet.uniforms}
+        state = State(depth_test=ctx.is_3d, blend="alpha")
+        joined = None if runs is None else line_program(*style, joined=True).compose(
+            transform=snippet)
+        # in instance order, so that overlapping segments blend as in one draw
+        draws = [Draw(
+            program=program if open_ends else joined, view=ctx.view_id,
+            mode="triangle_strip", count=4, instances=stop - first,
+            attributes=self._segment_attributes(first), textures=textures, uniforms=uniforms,
+            state=state, origin=tuple(self._origin), model=model, follow=follow, data=data,
+        ) for first, stop, open_ends in runs or [(0, n - 1, True)]]
         if ctx.is_3d or not self._translucent():
-            return passes + [draw]
+            return passes + draws
         if self._layer is None:  # translucent: its own overlaps blend once (line_layer)
             self._layer = OnceLayer()
-        return passes + self._layer.draws(draw)
+        return passes + self._layer.draws(draws)
+
+    def _segment_attributes(self, first: int) -> dict[str, Attribute]:
+        """The instanced inputs of the segments from ``first`` on (made once per first)."""
+        found = self._attributes.get(first)
+        if found is None:
+            if len(self._attributes) > 2 * _MAX_RUNS:  # the runs of older uploads
+                self._attributes.clear()
+            pb, cb = self._pos_buffer, self._color_buffer
+            p, c = 16 * first, 4 * first
+            found = self._attributes[first] = {
+                "a_prev": Attribute(pb, 4, "f4", p, 16, 1),
+                "a_p0": Attribute(pb, 4, "f4", p + 16, 16, 1),
+                "a_p1": Attribute(pb, 4, "f4", p + 32, 16, 1),
+                "a_next": Attribute(pb, 4, "f4", p + 48, 16, 1),
+                "a_c0": Attribute(cb, 4, "u1", c, 4, 1),
+                "a_c1": Attribute(cb, 4, "u1", c + 4, 4, 1),
+            }
+        return found
+
+    def _joined_runs(self, ctx: DrawContext, segments: int) -> list[tuple] | None:
+        """``[(first, stop, open ends)]``: the segments in runs, those holding the
+        line's open ends (caps) apart from those joined at both ends, which the JOINED
+        program draws without the cap code; None: one draw of every segment (round
+        caps and joins have no cap code, few joined segments do not pay for the extra
+        draws, a point beyond the vertex shader's far-end box would need its cut)."""
+        if self._cap == "round" and self._join == "round" \
+                or ctx.camera["type"] != "panzoom" or not self._inside_box(ctx):
+            return None
+        version, runs = self._runs_seen
+        if version == self._pos_buffer.version:
+            return runs
+        runs = None
+        if not self._breaks:  # one piece: open at its first and last segment
+            if segments - 2 >= _MIN_JOINED:
+                runs = [(0, 1, True), (1, segments - 1, False), (segments - 1, segments, True)]
+        else:
+            w = self._pos_buffer.data[:, 3] > 0.5
+            drawn = np.flatnonzero(w[1:-2] & w[2:-1])  # segments with both points drawn
+            ends = ~(w[drawn] & w[drawn + 3])  # and a break before or after them
+            change = np.flatnonzero(ends[1:] != ends[:-1]) + 1
+            kinds = ends[np.r_[0, change]] if len(ends) else ends
+            joined_runs = len(kinds) - np.count_nonzero(kinds)
+            if len(kinds) <= _MAX_RUNS and joined_runs and \
+                    len(ends) - np.count_nonzero(ends) >= _MIN_JOINED * joined_runs:
+                # a segment not drawn goes with the run before it
+                starts = [0, *drawn[change].tolist()]
+                stops = [*starts[1:], segments]
+                runs = list(zip(starts, stops, kinds.tolist(), strict=True))
+        self._runs_seen = (self._pos_buffer.version, runs)
+        return runs
+
+    def _inside_box(self, ctx: DrawContext) -> bool:
+        """Whether every uploaded point lies well inside the box around the view in
+        which the vertex shader cuts nothing (GUARD pixels; half of it here)."""
+        box = self._box  # plain floats: a few numpy calls would cost more than this
+        if box is None:  # rows written since the upload: within origin +- 2 reach
+            (ox, oy), (rx, ry) = self._origin[:2].tolist(), (2.0 * self._reach).tolist()
+            box = (ox - rx, oy - ry, ox + rx, oy + ry)
+        x0, y0, w, h = (float(v) for v in ctx.camera["rect"])
+        if w == 0.0 or h == 0.0:
+            return False
+        width, height = (float(v) * ctx.pixel_ratio for v in ctx.size)
+        xs = ((box[0] - x0) / w * width, (box[2] - x0) / w * width)
+        ys = ((box[1] - y0) / h * height, (box[3] - y0) / h * height)
+        # an infinity is outside, a NaN compares False
+        return all(-_BOX_MARGIN <= v <= width + _BOX_MARGIN for v in xs) \
+            and all(-_BOX_MARGIN <= v <= height + _BOX_MARGIN for v in ys)
 
     def _blank(self) -> bool:
         """Whether no uploaded point is drawn (all breaks; checked once per upload)."""

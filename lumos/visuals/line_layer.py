@@ -59,11 +59,12 @@ class OnceLayer:
         self._targets: dict[str, RenderTarget] = {}  # holds the shared ones alive
         self._corners = Buffer(_CORNERS)
 
-    def draws(self, line_draw: Draw) -> list[Draw]:
-        """``line_draw`` (into the view) as three draws: clear the view's layer, the
-        line into it keeping the largest value of each channel, then the layer over
-        the view. The last carries the line's origin and model, so pick decoding can
-        place its points."""
+    def draws(self, line_draws: list[Draw]) -> list[Draw]:
+        """``line_draws`` (the line's draws into one view) go into the layer: clear the
+        view's layer, the line into it keeping the largest value of each channel, then
+        the layer over the view. The last carries the line's origin and model, so pick
+        decoding can place its points."""
+        line_draw = line_draws[0]
         view = line_draw.view
         target = self._targets.get(view)
         if target is None:
@@ -78,13 +79,13 @@ class OnceLayer:
         clear = Draw(program=_CLEAR.compose(), view=view, mode="triangle_strip", count=4,
                      attributes=quad, target=target,
                      state=State(blend=None, depth_write=False), follow=mark)
-        into_layer = replace(line_draw, target=target,
-                             state=replace(line_draw.state, blend="max"))
+        state = replace(line_draw.state, blend="max")
+        into_layer = [replace(d, target=target, state=state) for d in line_draws]
         over = Draw(program=_COMPOSITE.compose(), view=view, mode="triangle_strip", count=4,
                     attributes=quad, textures={"u_layer": target},
                     state=State(blend="alpha"), origin=line_draw.origin,
                     model=line_draw.model, follow=mark)
-        return [clear, into_layer, over]
+        return [clear, *into_layer, over]
 
 
 def is_layer_draw(draw: Draw) -> bool:

@@ -50,10 +50,17 @@ flat out float v_half_width;
 // Window position and depth of a point, or false for a break or a point behind the eye.
 bool to_window(vec4 point, out vec2 s, out float z) {
     vec4 c = u_mvp * $transform(vec4(point.xyz, 1.0));
+#ifdef JOINED
+    // a 2D view (the draw's promise): c.w is 1 and c.z 0, the division a no-op
+    s = point.w > 0.5 ? (c.xy * 0.5 + 0.5) * u_viewport.zw + u_viewport.xy : vec2(0.0);
+    z = 0.0;
+    return point.w > 0.5;
+#else
     bool drawn = point.w > 0.5 && c.w > 0.0;
     s = drawn ? clip_to_window(c) : vec2(0.0);
     z = drawn ? c.z / c.w : 0.0;
     return drawn;
+#endif
 }
 
 #ifdef DASHED
@@ -108,6 +115,12 @@ void main() {
         gl_Position = DISCARDED;
         return;
     }
+#ifdef JOINED
+    // both neighbours drawn, no point beyond the box (the draw's promise): no cut
+    to_window(a_prev, s_prev, z_prev);
+    to_window(a_next, s_next, z_next);
+    v_joined = vec2(1.0);
+#else
     v_joined.x = to_window(a_prev, s_prev, z_prev) ? 1.0 : 0.0;
     v_joined.y = to_window(a_next, s_next, z_next) ? 1.0 : 0.0;
     // each end cut into the box from the other one (the second from the first's cut,
@@ -127,6 +140,7 @@ void main() {
     // the neighbours' directions kept, their far ends cut from the joint
     s_prev = cut_at(s0, s_prev, inside_fraction(s0, s_prev));
     s_next = cut_at(s1, s_next, inside_fraction(s1, s_next));
+#endif
     vec2 d = s1 - s0;
     float len = length(d);
     vec2 dir = len > 1e-6 ? d / len : vec2(1.0, 0.0);
@@ -174,7 +188,10 @@ void main() {
 # CAP_PROJECTING or neither (round) for open ends and dash ends; JOIN_MITER, JOIN_BEVEL
 # or neither (round); ALIASED (a pixel is in or out, as Agg's non-antialiased
 # rendering: covered when its centre is); ONE_COLOR (every point one color: the color
-# is not interpolated per pixel).
+# is not interpolated per pixel); JOINED (solid lines: every drawn segment of the draw
+# joins a neighbour at both ends and no point lies beyond the vertex shader's box, as
+# the line checks on the CPU: the per-pixel open-end branch, whose both sides llvmpipe
+# runs for every pixel block, and the far-end cut are compiled out).
 _FRAGMENT = """
 uniform float u_width;
 uniform float u_pixel_ratio;
@@ -341,29 +358,34 @@ float join_distance(vec2 p, vec2 a, vec2 b, vec2 c) {
 
 void main() {
     vec2 p = gl_FragCoord.xy;
-    if ((v_joined.x > 0.5 && !leaves(p, v_prev, v_a, v_b))
-            || (v_joined.y > 0.5 && leaves(p, v_a, v_b, v_next))) {
+#ifdef JOINED
+    const vec2 joined = vec2(1.0);  // no open end: the cap code compiles away
+#else
+    vec2 joined = v_joined;
+#endif
+    if ((joined.x > 0.5 && !leaves(p, v_prev, v_a, v_b))
+            || (joined.y > 0.5 && leaves(p, v_a, v_b, v_next))) {
         discard;  // the neighbouring segment draws this pixel
     }
-    float dist = stroke_distance(p, v_a, v_b, v_dist.x, 1.0 - v_joined, v_prev, v_next);
+    float dist = stroke_distance(p, v_a, v_b, v_dist.x, 1.0 - joined, v_prev, v_next);
 #if defined(JOIN_MITER) || defined(JOIN_BEVEL)
     float corner = 1.0e9;
-    if (v_joined.x > 0.5) corner = join_distance(p, v_prev, v_a, v_b);
-    if (v_joined.y > 0.5) corner = min(corner, join_distance(p, v_a, v_b, v_next));
+    if (joined.x > 0.5) corner = join_distance(p, v_prev, v_a, v_b);
+    if (joined.y > 0.5) corner = min(corner, join_distance(p, v_a, v_b, v_next));
 #ifdef DASHED
     // a corner is drawn where a dash passes the joint
-    corner = max(corner, -dash_inside(v_joined.x > 0.5 && length(p - v_a) < length(p - v_b)
+    corner = max(corner, -dash_inside(joined.x > 0.5 && length(p - v_a) < length(p - v_b)
                                       ? v_dist.x : v_dist.y, -1.0e30, 1.0e30));
 #endif
     dist = min(dist, corner);
 #endif
 #ifdef DASHED
     // the nearest segment covers the pixel most, unless a neighbour's dash reaches it
-    if (v_joined.x > 0.5) {
+    if (joined.x > 0.5) {
         dist = min(dist, stroke_distance(p, v_prev, v_a, v_dist.x - length(v_a - v_prev),
                                          vec2(0.0), v_prev, v_b));
     }
-    if (v_joined.y > 0.5) {
+    if (joined.y > 0.5) {
         dist = min(dist, stroke_distance(p, v_b, v_next, v_dist.y, vec2(0.0), v_a, v_next));
     }
 #endif
@@ -378,18 +400,24 @@ void main() {
 """
 CAPS = ("round", "butt", "projecting")
 JOINS = ("round", "miter", "bevel")
-# one program per (dash pairs, cap, join, antialiased, one color), made when first drawn
-_PROGRAMS: dict[tuple[int, str, str, bool, bool], ShaderTemplate] = {}
+# one program per (dash pairs, cap, join, antialiased, one color, joined), made when
+# first drawn
+_PROGRAMS: dict[tuple[int, str, str, bool, bool, bool], ShaderTemplate] = {}
 
 
 def line_program(pairs: int, cap: str, join: str, antialiased: bool,
-                 one_color: bool = False) -> ShaderTemplate:
+                 one_color: bool = False, joined: bool = False) -> ShaderTemplate:
     """The line program: solid (``pairs`` 0) or dashed with 1 to 4 (on, off) pairs;
-    ``one_color``: every point has the same color (not interpolated per pixel)."""
-    key = (pairs, cap, join, antialiased, one_color)
+    ``one_color``: every point has the same color (not interpolated per pixel);
+    ``joined`` (solid only): the variant for segments without open ends or far points."""
+    if joined and pairs:
+        raise ValueError("joined: the joined variant draws solid lines only (pairs 0), "
+                         f"got pairs={pairs}")
+    key = (pairs, cap, join, antialiased, one_color, joined)
     if key not in _PROGRAMS:
         names = (["DASHED", f"DASH_PAIRS {pairs}"] if pairs else []) \
-            + (["ALIASED"] if not antialiased else []) + (["ONE_COLOR"] if one_color else [])
+            + (["ALIASED"] if not antialiased else []) + (["ONE_COLOR"] if one_color else []) \
+            + (["JOINED"] if joined else [])
         names += [f"CAP_{cap.upper()}"] if cap != "round" else []
         names += [f"JOIN_{join.upper()}"] if join != "round" else []
         define = "".join(f"#define {name}\n" for name in names)

@@ -115,6 +115,27 @@ def test_pixel_ratio_2(tmp_path):
     check_frame(pixel_ratio_frame(), tmp_path, "web_pixel_ratio")
 
 
+def test_line_in_runs_of_segments(tmp_path):
+    """A solid line's draws from a segment on (attribute offsets) with the JOINED
+    program between those holding its caps (lumos.visuals.line: Line._joined_runs)."""
+    from lumos import scene, visuals
+
+    canvas = scene.Canvas(size=(300, 120), bgcolor="white")
+    view = canvas.add_view(camera="panzoom")
+    x = np.linspace(0.0, 10.0, 300)
+    y = np.sin(x) + 0.3 * (np.arange(300) % 2)
+    y[150] = np.nan
+    view.add(visuals.Line(pos=np.c_[x, y], width=6, cap="projecting", join="miter",
+                          color="C0"))
+    view.add(visuals.Line(pos=np.c_[x, y - 1.5], width=5, cap="butt",
+                          color=(0.8, 0.2, 0.1, 0.5)))
+    view.camera.rect = (-0.5, -3.0, 11.0, 5.0)
+    frame = canvas.frame()
+    joined = [d for d in frame.draws if "#define JOINED" in d.program.fragment]
+    assert len(joined) == 4 and all(d.attributes["a_p0"].offset > 16 for d in joined)
+    check_frame(frame, tmp_path, "web_line_runs", min_colors=5)
+
+
 def test_partial_update_uploads_only_ranges(tmp_path):
     """update() with a byte range of a buffer and rows of a texture gives the picture
     the Python executor draws after Buffer.update / Texture.update."""
