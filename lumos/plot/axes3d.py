@@ -549,7 +549,9 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
         self.view.bgcolor = self._background()
         if self._dirty:
             for a in self.artists:
-                a.sync3d()
+                sync3d = getattr(a, "sync3d", None)  # annotations: 2D, drawn in pixels
+                if sync3d is not None:
+                    sync3d()
             self._dirty = self._changed_since_fit()
         self.box3d.update(spec)
         self._sync_gpu_transforms()

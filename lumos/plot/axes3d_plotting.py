@@ -33,8 +33,7 @@ from .containers import StemContainer
 # 2D axes methods without a 3D meaning here: they raise instead of drawing in 2D
 _NOT_3D = ("imshow", "pcolormesh", "pcolor", "hist", "barh", "fill_betweenx",
            "step", "hlines", "vlines", "axhline", "axvline", "axhspan", "axvspan", "fill",
-           "stream", "waterfall", "semilogx", "semilogy", "loglog", "annotate", "add_patch",
-           "add_collection", "add_line", "clabel")
+           "stream", "waterfall", "semilogx", "semilogy", "loglog", "add_collection", "add_line", "clabel")
 
 
 def _float_array(values, name: str) -> np.ndarray:
@@ -607,6 +606,21 @@ class Plotting3D:
         from .axes import Axes
 
         return Axes.text(self, x, y, s, **{**(fontdict or {}), **kwargs})
+
+    def annotate(self, text, xy, *args, **kwargs):
+        """An annotation in the figure's 2D overlay, as mplot3d's: ``xy`` in any of
+        matplotlib's coordinate systems ('data': projected coordinates, as ``text2D``)."""
+        from .axes import Axes
+
+        return Axes.annotate(self, text, xy, *args, **kwargs)
+
+    def add_patch(self, p):
+        """Add a 2D patch (lumos's or matplotlib's) to lay flat in the box with
+        ``art3d.pathpatch_2d_to_3d(p, z=..., zdir=...)``; until then it lies on z = 0
+        (where matplotlib fails to draw it). Returns ``p``."""
+        from .axes3d_patches import add_patch3d
+
+        return add_patch3d(self, p)
 
     def add_collection3d(self, col, zs=0, zdir: str = "z", autolim: bool = True, *,
                          axlim_clip: bool = False):
