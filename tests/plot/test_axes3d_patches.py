@@ -95,3 +95,21 @@ def test_annotate_draws_in_2d_as_mplot3d():
     patch = img[int(h - box.y1):int(h - box.y0), int(box.x0):int(box.x1), :3].astype(int)
     assert ((patch[..., 0] > 200) & (patch[..., 1] < 80)).sum() > 20  # red glyphs drawn
     assert b in ax.texts
+
+
+@pytest.mark.parametrize("errs, bars", [({"zerr": 0.2}, [1]), ({"xerr": 0.1}, [0]),
+                                        ({"yerr": 0.1, "zerr": 0.2}, [0, 1])])
+def test_errorbar_legend_shows_mplot3ds_errorbar_handle(errs, bars):
+    # mplot3d's container: x or y bars are the handle's horizontal bar, z its vertical
+    fig = plt.figure()
+    ax = fig.add_subplot(projection="3d")
+    ax.errorbar([0, 1], [0, 1], [0, 1], label="e", capsize=3, **errs)
+    leg = ax.legend()
+    fig.render()
+    ((handle, text),) = leg.entries
+    assert text.get_text() == "e"
+    h = handle.legend_handle(10.0)
+    assert h.marker is not None or h.line is not None
+    # each direction: its bar (0: horizontal, 1: vertical), then two caps
+    assert sorted(int(np.ptp(s[0][:, 2]) > 0) for s in h.strokes[::3]) == bars
+    assert len(h.strokes) == 3 * len(bars)
