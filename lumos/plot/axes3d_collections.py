@@ -301,7 +301,7 @@ class Poly3DCollection(Art3D, _Styled3D, Artist):
         return rgba
 
     def _update3d(self) -> None:
-        polys = [p[np.isfinite(p).all(axis=1)] for p in self._polys]
+        polys = [self.axes.scaled(p[np.isfinite(p).all(axis=1)]) for p in self._polys]
         face = self.face_rgba()
         verts, faces, cols = [], [], []
         k = 0
@@ -413,7 +413,7 @@ class Line3DCollection(Art3D, _Styled3D, Artist):
     def _update3d(self) -> None:
         rgba = self.face_rgba()  # lines have one color each (their "face")
         width = self.axes.figure.points_to_pixels(float(self._linewidths.max(initial=0.0)))
-        segs = [self.clip_to_limits(s) for s in self._segments if len(s)]
+        segs = [self.axes.scaled(self.clip_to_limits(s)) for s in self._segments if len(s)]
         line = self._line
         line.visible = self._visible and width > 0 and bool(segs)
         if line.visible:
@@ -582,6 +582,7 @@ class Surface3DCollection(Art3D, _Styled3D, Artist):
         if self._visual is None:
             X, Y, Z = self._grid
             sub = np.ix_(self._rows, self._cols)
+            self._shown_xy = np.stack([X[sub], Y[sub]], axis=-1)  # in scale space
             self._visual = Surface(X[sub], Y[sub], Z[sub], shading=None,
                                    facecolors=np.zeros((len(self._rows) - 1,
                                                         len(self._cols) - 1, 4)))
@@ -595,8 +596,12 @@ class Surface3DCollection(Art3D, _Styled3D, Artist):
         v = self.visuals()[0]
         X, Y, Z = self._grid
         sub = np.ix_(self._rows, self._cols)
-        if not np.array_equal(v.z, Z[sub], equal_nan=True):
-            v.set_zdata(Z[sub])
+        grid = self.axes.scaled(np.stack([X[sub], Y[sub], Z[sub]], axis=-1))
+        if not np.array_equal(grid[..., :2], self._shown_xy, equal_nan=True):
+            v.set_data(grid[..., 0], grid[..., 1], grid[..., 2])  # a scale changed
+            self._shown_xy = grid[..., :2]
+        elif not np.array_equal(v.z, grid[..., 2], equal_nan=True):
+            v.set_zdata(grid[..., 2])
         rgba = self.face_rgba()
         v.facecolors = rgba.reshape(len(self._rows) - 1, len(self._cols) - 1, 4)
         v.visible = self._visible

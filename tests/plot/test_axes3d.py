@@ -195,7 +195,7 @@ def test_bad_values_are_named():
                        (lambda: ax.set_proj_type("fish"), "proj_type"),
                        (lambda: ax.set_proj_type("persp", focal_length=0), "focal_length"),
                        (lambda: ax.set_box_aspect((1, 2)), "aspect"),
-                       (lambda: ax.set_zscale("log"), "linear"),
+                       (lambda: ax.set_zscale("nope"), "scale: got .nope."),
                        (lambda: ax.contour(*surface_data(), zdir="w"), "zdir")):
         with pytest.raises(ValueError, match=word):
             call()
