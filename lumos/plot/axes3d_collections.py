@@ -315,8 +315,14 @@ class Poly3DCollection(Art3D, _Styled3D, Artist):
             k += m
         self._mesh.visible = self._visible and k > 0
         if k:
+            # translucent polygons sort whole by their corners' mean depth (mplot3d's
+            # zsort 'average'), not triangle by triangle
+            sizes = np.array([len(v) for v in verts])
+            corner_polygon = np.repeat(np.arange(len(verts)), sizes)
+            face_polygon = np.repeat(np.arange(len(verts)), [len(t) for t in faces])
             self._mesh.set_data(np.concatenate(verts), np.concatenate(faces),
-                                vertex_colors=np.concatenate(cols))
+                                vertex_colors=np.concatenate(cols),
+                                polygons=(np.arange(k), corner_polygon, face_polygon))
             self._order(self._mesh, np.concatenate(cols)[:, 3].min() < 1)
         edge = self.edge_rgba()
         width = self.axes.figure.points_to_pixels(float(self._linewidths.max(initial=0.0)))
