@@ -151,7 +151,7 @@ class Plotting3D:
         x, y, z = _broadcast("xs, ys, zs", xs, ys, zs)
         x, y, z = (v.reshape(-1) for v in (x, y, z))
         if c is None and "color" not in kwargs:
-            kwargs["color"] = self._next_color()
+            kwargs["color"] = self._next_patch_color()  # matplotlib: the patches' cycle
         depthshade = rcParams["axes3d.depthshade"] if depthshade is None else depthshade
         minalpha = rcParams["axes3d.depthshade_minalpha"] if depthshade_minalpha is None \
             else depthshade_minalpha

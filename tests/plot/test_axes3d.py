@@ -465,3 +465,16 @@ def test_text_reaches_past_the_box_as_matplotlibs():
         spans.append((cols[0], cols[-1]))
     assert spans[1][0] < 60 and spans[1][1] > 240  # matplotlib's runs past the box
     np.testing.assert_allclose(spans[0], spans[1], atol=4)
+
+
+def test_scatter_takes_the_patches_color_cycle_as_matplotlib():
+    # matplotlib's scatter (and bar3d) draw from the patches' cycle, plot from the lines'
+    colors = []
+    for lib in (plt, mplt):
+        ax = lib.figure().add_subplot(projection="3d")
+        ax.plot([0, 1], [0, 1], [0, 1])
+        sc = ax.scatter([0, 1], [0, 1], [0, 1])
+        bars = ax.bar3d([0], [0], [0], 1, 1, 1, shade=False)
+        colors.append((tuple(np.round(sc.get_facecolor()[0][:3], 3)),
+                       tuple(np.round(bars.get_facecolor()[0][:3], 3))))
+    assert colors[0] == colors[1]
