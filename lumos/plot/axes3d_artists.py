@@ -151,6 +151,11 @@ class Art3D:
     def _update3d(self) -> None:
         raise NotImplementedError
 
+    def rescale(self) -> None:
+        """The axes scales changed: the visuals' points (in scale space) are rebuilt at
+        the next sync."""
+        self._stale3d = True
+
     def data_limits3d(self):
         return None
 

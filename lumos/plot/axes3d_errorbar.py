@@ -7,8 +7,8 @@ from __future__ import annotations
 import numpy as np
 
 from .axes3d_collections import Line3DCollection, check_axlim_clip
-from .containers import ErrorbarContainer
 from .bar_plots import _error_bounds, _errorevery_mask, _limits_mask
+from .containers import ErrorbarContainer
 from .style import rcParams
 
 #: mplot3d's factor on the limit arrows' length (a marker's area, in the y direction of

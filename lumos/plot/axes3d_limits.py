@@ -226,16 +226,7 @@ class Axes3DLimits:
                 for a in self.artists):
             # mplot3d: z without data gets the x margin for good (0..1 has no log)
             self._margins = (*self._margins[:2], self._margins[0])
-        for member in axis.limits.members:
-            member.set_scale(value, **kwargs)
-            for a in member.axes.artists:
-                a._stale3d = True  # their visuals hold positions in scale space
-        lo, hi = axis.limits.lo, axis.limits.hi
-        dlo, dhi = axis.scale.domain
-        if lo is not None and not (dlo < lo < dhi and dlo < hi < dhi):
-            axis.limits.auto = True
-        self._autoscale()
-        self._dirty = True
+        super()._set_scale(axis, value, kwargs)  # the artists rebuild in scale space
 
     def set_zscale(self, value, **kwargs) -> None:
         """The z scale: 'linear', 'log', 'symlog', ... as ``set_xscale`` (mplot3d 3.11

@@ -33,7 +33,8 @@ from .containers import StemContainer
 # 2D axes methods without a 3D meaning here: they raise instead of drawing in 2D
 _NOT_3D = ("imshow", "pcolormesh", "pcolor", "hist", "barh", "fill_betweenx",
            "step", "hlines", "vlines", "axhline", "axvline", "axhspan", "axvspan", "fill",
-           "stream", "waterfall", "semilogx", "semilogy", "loglog", "add_collection", "add_line", "clabel")
+           "stream", "waterfall", "add_collection", "add_line", "clabel")
+_LOG_PLOTS = ("semilogx", "semilogy", "semilogz", "loglog")
 
 
 def _float_array(values, name: str) -> np.ndarray:
@@ -712,13 +713,17 @@ def _voxel_colors(c, size, cells: np.ndarray, name: str) -> np.ndarray:
 
 
 def _blocked(name: str):
+    advice = ("use ax.set_xscale/set_yscale/set_zscale and ax.plot(...) instead, as "
+              "mplot3d says" if name in _LOG_PLOTS else
+              "mplot3d draws it in 2D; use a 2D axes beside it")
+
     def method(self, *args, **kwargs):
-        raise NotImplementedError(f"{name}: not available on 3D axes (mplot3d draws it in "
-                                  "2D); use a 2D axes beside it")
+        raise NotImplementedError(f"{name}: not available on 3D axes ({advice})")
 
     method.__name__ = name
+    method.__doc__ = f"Not on 3D axes: raises NotImplementedError ({advice})."
     return method
 
 
-for _name in _NOT_3D:
+for _name in (*_NOT_3D, *_LOG_PLOTS):
     setattr(Plotting3D, _name, _blocked(_name))

@@ -14,28 +14,14 @@ from matplotlib.patches import Circle, PathPatch  # noqa: E402
 from matplotlib.text import TextPath  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
-def _axes():
-    fig = plt.figure(figsize=(3, 3))
-    ax = fig.add_subplot(projection="3d")
-    ax.set(xlim=(0, 10), ylim=(0, 10), zlim=(0, 10))
-    ax.set_axis_off()
-    return fig, ax
-
-
 def _pixel(fig, ax, img, point):
     x, y, _ = ax.project(np.array([point], float))[0]
     return img[int(img.shape[0] - y), int(x), :3]
 
 
 @pytest.mark.parametrize("zdir, at", [("x", (2, 5, 5)), ("y", (5, 2, 5)), ("z", (5, 5, 2))])
-def test_pathpatch_2d_to_3d_lays_the_patch_on_the_plane(zdir, at):
-    fig, ax = _axes()
+def test_pathpatch_2d_to_3d_lays_the_patch_on_the_plane(zdir, at, bare_axes3d):
+    fig, ax = bare_axes3d(10)
     p = Circle((5, 5), 3, fc="red", ec="blue", lw=2)
     assert ax.add_patch(p) is p
     art3d.pathpatch_2d_to_3d(p, z=2, zdir=zdir)
@@ -48,8 +34,8 @@ def test_pathpatch_2d_to_3d_lays_the_patch_on_the_plane(zdir, at):
     assert ax.get_xlim() == pytest.approx((0, 10))  # patches do not move the limits
 
 
-def test_a_text_path_keeps_its_holes_open():
-    fig, ax = _axes()
+def test_a_text_path_keeps_its_holes_open(bare_axes3d):
+    fig, ax = bare_axes3d(10)
     p = PathPatch(TextPath((0, 0), "O", size=8), fc="k", ec="none")
     ax.add_patch(p)
     art3d.pathpatch_2d_to_3d(p, z=5, zdir="z")
@@ -61,8 +47,8 @@ def test_a_text_path_keeps_its_holes_open():
     np.testing.assert_allclose(_pixel(fig, ax, img, left), (0, 0, 0), atol=40)
 
 
-def test_moving_a_patch_again_replaces_it():
-    fig, ax = _axes()
+def test_moving_a_patch_again_replaces_it(bare_axes3d):
+    fig, ax = bare_axes3d(10)
     p = ax.add_patch(Circle((5, 5), 3, fc="red"))
     art3d.patch_2d_to_3d(p, z=1, zdir="z")
     art3d.patch_2d_to_3d(p, z=9, zdir="z")
@@ -70,8 +56,8 @@ def test_moving_a_patch_again_replaces_it():
     np.testing.assert_allclose(face.get_vertices()[0][:, 2], 9)
 
 
-def test_patch_errors_name_the_argument():
-    fig, ax = _axes()
+def test_patch_errors_name_the_argument(bare_axes3d):
+    fig, ax = bare_axes3d(10)
     with pytest.raises(ValueError, match="pathpatch"):
         art3d.pathpatch_2d_to_3d(Circle((0, 0), 1), z=0)
     p = ax.add_patch(Circle((0, 0), 1))
@@ -83,8 +69,8 @@ def test_patch_errors_name_the_argument():
         ax.add_patch(Circle((0, 0), 1, hatch="//"))
 
 
-def test_annotate_draws_in_2d_as_mplot3d():
-    fig, ax = _axes()
+def test_annotate_draws_in_2d_as_mplot3d(bare_axes3d):
+    fig, ax = bare_axes3d(10)
     a = ax.annotate("note", xy=(0.1, 0.9), xycoords="axes fraction", color="red",
                     fontsize=30)
     b = ax.annotate("pt", xy=(0, 0), xytext=(0.05, 0.05),
@@ -99,7 +85,7 @@ def test_annotate_draws_in_2d_as_mplot3d():
 
 @pytest.mark.parametrize("errs, bars", [({"zerr": 0.2}, [1]), ({"xerr": 0.1}, [0]),
                                         ({"yerr": 0.1, "zerr": 0.2}, [0, 1])])
-def test_errorbar_legend_shows_mplot3ds_errorbar_handle(errs, bars):
+def test_errorbar_legend_shows_mplot3ds_errorbar_handle(errs, bars, close_figures):
     # mplot3d's container: x or y bars are the handle's horizontal bar, z its vertical
     fig = plt.figure()
     ax = fig.add_subplot(projection="3d")

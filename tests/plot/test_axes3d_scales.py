@@ -86,3 +86,10 @@ def test_scale_keywords_and_back_to_linear():
     ma.set_yscale("linear")
     ma.figure.canvas.draw()
     np.testing.assert_allclose(la.get_ylim(), ma.get_ylim(), rtol=1e-9)
+
+
+@pytest.mark.parametrize("name", ["semilogx", "semilogy", "semilogz", "loglog"])
+def test_log_plot_shortcuts_point_to_the_scales(name):
+    ax = plt.figure().add_subplot(projection="3d")
+    with pytest.raises(NotImplementedError, match=f"{name}.*set_xscale"):
+        getattr(ax, name)([1, 2], [1, 2])
