@@ -8,7 +8,23 @@
 from ..plot.axes3d_artists import Text3D, generate_normals, juggle_axes, rotate_axes, shade_colors
 from ..plot.axes3d_collections import Line3DCollection, Poly3DCollection, Surface3DCollection
 from ..plot.axes3d_lines import Line3D, Path3DCollection
+from ..plot.axes3d_patches import lift
+
+
+def pathpatch_2d_to_3d(pathpatch, z=0, zdir: str = "z") -> None:
+    """Lay ``pathpatch`` (added with ``ax.add_patch`` to 3D axes) on the plane ``zdir`` =
+    ``z``, as mplot3d's."""
+    lift(pathpatch, z, zdir)
+
+
+def patch_2d_to_3d(patch, z=0, zdir: str = "z", axlim_clip: bool = False) -> None:
+    """Lay ``patch`` (added with ``ax.add_patch`` to 3D axes) on the plane ``zdir`` =
+    ``z``, as mplot3d's."""
+    if axlim_clip:
+        raise TypeError("patch_2d_to_3d: axlim_clip=True is not supported for patches")
+    lift(patch, z, zdir)
+
 
 __all__ = ["Line3D", "Line3DCollection", "Path3DCollection", "Poly3DCollection",
            "Surface3DCollection", "Text3D", "generate_normals", "juggle_axes",
-           "rotate_axes", "shade_colors"]
+           "patch_2d_to_3d", "pathpatch_2d_to_3d", "rotate_axes", "shade_colors"]

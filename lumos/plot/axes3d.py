@@ -261,11 +261,12 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
         return np.roll(self._box_aspect, self._vertical - 2)
 
     def _world(self) -> np.ndarray:
-        """4x4: data → mplot3d's world box [0, aspect] (an inverted axis runs backwards)."""
+        """4x4: scale space (data where the scales are linear) → mplot3d's world box
+        [0, aspect] (an inverted axis runs backwards)."""
         m = np.eye(4)
         a = self._world_aspect()
         for i in range(3):
-            lo, hi = self._lim(i)
+            lo, hi = self.scaled_lim(i)
             m[i, i] = a[i] / (hi - lo)
             m[i, 3] = -lo * a[i] / (hi - lo)
         return m
@@ -274,6 +275,30 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
         axis = self._axis(i)
         lo, hi = axis.get_view_interval()
         return (hi, lo) if axis.inverted else (lo, hi)
+
+    def scaled_lim(self, i: int) -> tuple[float, float]:
+        """The limits of data axis ``i`` (in drawing order) in its scale's space."""
+        lo, hi = self._lim(i)
+        scale = self._axis(i).scale
+        if scale.name == "linear":
+            return lo, hi
+        with np.errstate(all="ignore"):
+            t = scale.forward(np.array([lo, hi], float))
+        return float(t[0]), float(t[1])
+
+    def scaled(self, points) -> np.ndarray:
+        """(N, 3) data points in the axes' scale space, where the visuals hold them
+        (mplot3d 3.11's "transformed coordinates"): log, symlog ... applied per axis;
+        the points as given where every scale is linear."""
+        pts = np.asarray(points, float)
+        moved = None
+        for i in range(3):
+            scale = self._axis(i).scale
+            if scale.name != "linear" and len(pts):
+                moved = np.array(pts, dtype=float) if moved is None else moved
+                with np.errstate(all="ignore"):
+                    moved[..., i] = scale.forward(moved[..., i])
+        return pts if moved is None else moved
 
     def _box_matrix(self) -> np.ndarray:
         """4x4: mplot3d's world → box coordinates (centred, the vertical axis on z)."""
@@ -286,7 +311,8 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
         return perm @ center
 
     def model_matrix(self) -> np.ndarray:
-        """4x4: data → box coordinates, the node transform of every 3D artist's visuals."""
+        """4x4: scale space → box coordinates, the node transform of every 3D artist's
+        visuals (which hold their points in scale space: :meth:`scaled`)."""
         return self._box_matrix() @ self._world()
 
     def box_half(self) -> np.ndarray:
@@ -508,8 +534,14 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
         for box_axis in range(3):
             d = self.data_axis_of(box_axis)
             axis = self._axis(d)
-            values, labels, _, offset = axis.ticks()
-            lo, hi = sorted(self._lim(d))
+            values, labels, minor, offset = axis.ticks()
+            # mplot3d draws the minor ticks (a log axis': 2..9 per decade) as the major
+            # ones, with their grid lines, unlabelled
+            values, labels = np.r_[values, minor], [*labels, *[""] * len(minor)]
+            lo, hi = sorted(self.scaled_lim(d))
+            if axis.scale.name != "linear":
+                with np.errstate(all="ignore"):
+                    values = axis.scale.forward(values)
             keep = (values >= lo - 1e-9 * (hi - lo)) & (values <= hi + 1e-9 * (hi - lo))
             values = values[keep]
             labels = [s for s, k in zip(labels, keep, strict=True) if k]
@@ -555,7 +587,9 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
         self.view.bgcolor = self._background()
         if self._dirty:
             for a in self.artists:
-                a.sync3d()
+                sync3d = getattr(a, "sync3d", None)  # annotations: 2D, drawn in pixels
+                if sync3d is not None:
+                    sync3d()
             self._dirty = self._changed_since_fit()
         self.box3d.update(spec)
         self._sync_gpu_transforms()

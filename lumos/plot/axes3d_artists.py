@@ -151,6 +151,11 @@ class Art3D:
     def _update3d(self) -> None:
         raise NotImplementedError
 
+    def rescale(self) -> None:
+        """The axes scales changed: the visuals' points (in scale space) are rebuilt at
+        the next sync."""
+        self._stale3d = True
+
     def data_limits3d(self):
         return None
 
@@ -232,9 +237,9 @@ class Text3D(Artist3D):
         direction = self._zdir
         if direction is not None:
             # a direction in data units, short in the box: the axes' scales stretch it
-            span = np.array([np.ptp(self.axes._lim(i)) for i in range(3)])
+            span = np.array([np.ptp(self.axes.scaled_lim(i)) for i in range(3)])
             direction = direction * span * 1e-3
-        t.set_data(self._text, self._pos, color=self._color,
+        t.set_data(self._text, self.axes.scaled(self._pos), color=self._color,
                    direction=np.zeros(3) if direction is None else direction)
         t.visible = self._visible
         self._order(t, False)

@@ -301,7 +301,7 @@ class Poly3DCollection(Art3D, _Styled3D, Artist):
         return rgba
 
     def _update3d(self) -> None:
-        polys = [p[np.isfinite(p).all(axis=1)] for p in self._polys]
+        polys = [self.axes.scaled(p[np.isfinite(p).all(axis=1)]) for p in self._polys]
         face = self.face_rgba()
         verts, faces, cols = [], [], []
         k = 0
@@ -315,8 +315,14 @@ class Poly3DCollection(Art3D, _Styled3D, Artist):
             k += m
         self._mesh.visible = self._visible and k > 0
         if k:
+            # translucent polygons sort whole by their corners' mean depth (mplot3d's
+            # zsort 'average'), not triangle by triangle
+            sizes = np.array([len(v) for v in verts])
+            corner_polygon = np.repeat(np.arange(len(verts)), sizes)
+            face_polygon = np.repeat(np.arange(len(verts)), [len(t) for t in faces])
             self._mesh.set_data(np.concatenate(verts), np.concatenate(faces),
-                                vertex_colors=np.concatenate(cols))
+                                vertex_colors=np.concatenate(cols),
+                                polygons=(np.arange(k), corner_polygon, face_polygon))
             self._order(self._mesh, np.concatenate(cols)[:, 3].min() < 1)
         edge = self.edge_rgba()
         width = self.axes.figure.points_to_pixels(float(self._linewidths.max(initial=0.0)))
@@ -413,7 +419,7 @@ class Line3DCollection(Art3D, _Styled3D, Artist):
     def _update3d(self) -> None:
         rgba = self.face_rgba()  # lines have one color each (their "face")
         width = self.axes.figure.points_to_pixels(float(self._linewidths.max(initial=0.0)))
-        segs = [self.clip_to_limits(s) for s in self._segments if len(s)]
+        segs = [self.axes.scaled(self.clip_to_limits(s)) for s in self._segments if len(s)]
         line = self._line
         line.visible = self._visible and width > 0 and bool(segs)
         if line.visible:
@@ -582,6 +588,7 @@ class Surface3DCollection(Art3D, _Styled3D, Artist):
         if self._visual is None:
             X, Y, Z = self._grid
             sub = np.ix_(self._rows, self._cols)
+            self._shown_xy = np.stack([X[sub], Y[sub]], axis=-1)  # in scale space
             self._visual = Surface(X[sub], Y[sub], Z[sub], shading=None,
                                    facecolors=np.zeros((len(self._rows) - 1,
                                                         len(self._cols) - 1, 4)))
@@ -595,8 +602,12 @@ class Surface3DCollection(Art3D, _Styled3D, Artist):
         v = self.visuals()[0]
         X, Y, Z = self._grid
         sub = np.ix_(self._rows, self._cols)
-        if not np.array_equal(v.z, Z[sub], equal_nan=True):
-            v.set_zdata(Z[sub])
+        grid = self.axes.scaled(np.stack([X[sub], Y[sub], Z[sub]], axis=-1))
+        if not np.array_equal(grid[..., :2], self._shown_xy, equal_nan=True):
+            v.set_data(grid[..., 0], grid[..., 1], grid[..., 2])  # a scale changed
+            self._shown_xy = grid[..., :2]
+        elif not np.array_equal(v.z, grid[..., 2], equal_nan=True):
+            v.set_zdata(grid[..., 2])
         rgba = self.face_rgba()
         v.facecolors = rgba.reshape(len(self._rows) - 1, len(self._cols) - 1, 4)
         v.visible = self._visible

@@ -226,7 +226,7 @@ class Contour3DSet(Artist3D, ScalarMappable):
                     if len(flat) < 3 or not np.isfinite(flat).all():
                         continue
                     tri = triangulate(flat, ends)
-                    verts.append(self._lift(flat, h))
+                    verts.append(self.axes.scaled(self._lift(flat, h)))
                     faces.append(tri + k)
                     cols.append(np.repeat(c[None], len(flat), axis=0))
                     k += len(flat)
@@ -248,7 +248,7 @@ class Contour3DSet(Artist3D, ScalarMappable):
                 width = max(width, px(self._widths[i]))
                 for s in lev_segs:
                     if len(s) >= 2:
-                        segs.append(self._lift(s, self._heights[i]))
+                        segs.append(self.axes.scaled(self._lift(s, self._heights[i])))
                         cs.append(c)
             line.visible = self._visible and bool(segs) and width > 0
             if line.visible:

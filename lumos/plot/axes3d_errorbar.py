@@ -8,6 +8,7 @@ import numpy as np
 
 from .axes3d_collections import Line3DCollection, check_axlim_clip
 from .bar_plots import _error_bounds, _errorevery_mask, _limits_mask
+from .containers import ErrorbarContainer
 from .style import rcParams
 
 #: mplot3d's factor on the limit arrows' length (a marker's area, in the y direction of
@@ -92,11 +93,15 @@ class Errorbar3D:
                                 arrow_length_ratio=1, color=ecolor, zorder=zorder)
             segs = np.stack(ends, axis=1)[every]  # (M, 2, 3): the points with bars
             errlines.append(self.add_collection3d(Line3DCollection(segs, **bar_style)))
-        # the label goes on the data line (or the first bars): the legend shows that,
-        # not matplotlib's errorbar handle with its caps
+        # mplot3d's container: x and y bars show as the handle's horizontal bar, z bars
+        # as its vertical one; the data line (or the first bars) brings it to legends
+        container = ErrorbarContainer(
+            (data_line, tuple(caplines), tuple(errlines)),
+            has_xerr=xerr is not None or yerr is not None, has_yerr=zerr is not None,
+            label=label, cap_points=2.0 * caps if caps > 0 else rcParams["lines.markersize"])
         stand_in = data_line if data_line is not None else (errlines[0] if errlines else None)
-        if stand_in is not None and label is not None:
-            stand_in.set_label(label)
+        if stand_in is not None:
+            stand_in.legend_container = container
         return errlines, caplines, []
 
     def _limit_arrow_length(self, marker_points: float) -> float:

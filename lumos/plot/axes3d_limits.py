@@ -33,22 +33,36 @@ class Axes3DLimits:
         for i, axis in enumerate(self._axes3()):
             if not axis.limits.auto:
                 continue
+            scale = axis.scale
+            minpos = np.inf  # the smallest positive value (log scales start there)
             for member in axis.limits.members:
                 for a in member.axes.artists:
                     lim = member.axes.fitted_limits3d(a)
                     if lim is not None and lim[i] is not None:
                         spans[i].append(lim[i])
+                        if scale.fits_positive and lim[i][0] <= 0:
+                            minpos = min(minpos, _min_positive(a, i))
+                        elif lim[i][0] > 0:
+                            minpos = min(minpos, lim[i][0])
+            margin = self._margins[i]
             if not spans[i]:  # no data: mplot3d's starting data limits
-                spans[i].append(EMPTY_LIMITS[i])
+                # a z axis of another scale starts as x and y do (0..1 has no log)
+                empty = i == 2 and scale.name != "linear"
+                spans[i].append(EMPTY_LIMITS[0 if empty else i])
+                minpos = min(minpos, spans[i][0][0])
             lo = min(s[0] for s in spans[i])
             hi = max(s[1] for s in spans[i])
+            if scale.name != "linear":
+                minpos = minpos if np.isfinite(minpos) else 1e-300
+                if scale.fits_positive:  # matplotlib: from the smallest positive value
+                    lo, hi = (minpos if lo <= 0 else lo), (minpos if hi <= 0 else hi)
+                lo, hi = scale.limit_range(lo, hi, minpos)
             if lo == hi:
-                lo, hi = _singular(lo, "linear")
-            pad = (hi - lo) * self._margins[i]
-            lo, hi = lo - pad, hi + pad
-            pad = (hi - lo) * self._view_margin
+                lo, hi = _singular(lo, scale.name)
+            lo, hi = _pad(scale, lo, hi, margin)
+            lo, hi = _pad(scale, lo, hi, self._view_margin)
             inverted = axis.inverted
-            axis.limits.lo, axis.limits.hi = float(lo - pad), float(hi + pad)
+            axis.limits.lo, axis.limits.hi = float(lo), float(hi)
             axis.inverted = inverted
 
     def fitted_limits3d(self, artist):
@@ -94,10 +108,9 @@ class Axes3DLimits:
             if v.size:
                 i = "xyz".index(axis.name)
                 lo, hi = float(v.min()), float(v.max())
-                pad = (hi - lo) * self._margins[i]
-                lo, hi = lo - pad, hi + pad
-                pad = (hi - lo) * self._view_margin
-                axis.set_limits(lo - pad, hi + pad, auto=True)
+                lo, hi = _pad(axis.scale, lo, hi, self._margins[i])
+                lo, hi = _pad(axis.scale, lo, hi, self._view_margin)
+                axis.set_limits(lo, hi, auto=True)
         self._dirty = True
 
     def margins(self, *margins, x=None, y=None, z=None, tight=True):
@@ -147,10 +160,9 @@ class Axes3DLimits:
                             "shared axes share one set of limits)")
         self._set_lim(axis, lo, hi, kwargs, *names)
         if view_margin:
-            a, b = axis.get_view_interval()
-            pad = (b - a) * float(view_margin)
+            a, b = _pad(axis.scale, *axis.get_view_interval(), float(view_margin))
             inv = axis.inverted
-            axis.set_limits(a - pad, b + pad)
+            axis.set_limits(a, b)
             axis.inverted = inv
         axis.limits.auto = bool(auto) if auto is not None else axis.limits.auto
         lo, hi = axis.get_view_interval()
@@ -208,15 +220,46 @@ class Axes3DLimits:
         """Whether z grows downwards."""
         return self.zaxis.inverted
 
-    def _set_scale(self, axis, value: str, kwargs) -> None:
-        if value != "linear" or kwargs:
-            raise ValueError(f"value: got {value!r}, expected 'linear' (3D axes in lumos "
-                             "have linear scales only)")
+    def _set_scale(self, axis, value, kwargs) -> None:
+        if axis is self.zaxis and value != "linear" and not any(
+                (lim := self.fitted_limits3d(a)) is not None and lim[2] is not None
+                for a in self.artists):
+            # mplot3d: z without data gets the x margin for good (0..1 has no log)
+            self._margins = (*self._margins[:2], self._margins[0])
+        super()._set_scale(axis, value, kwargs)  # the artists rebuild in scale space
 
-    def set_zscale(self, value: str, **kwargs) -> None:
-        """The z scale: 'linear' only (3D axes in lumos have linear scales; others raise)."""
+    def set_zscale(self, value, **kwargs) -> None:
+        """The z scale: 'linear', 'log', 'symlog', ... as ``set_xscale`` (mplot3d 3.11
+        applies scales before projecting, as lumos does)."""
         self._set_scale(self.zaxis, value, kwargs)
 
     def get_zscale(self) -> str:
         """The z scale's name."""
-        return "linear"
+        return self.zaxis.scale.name
+
+
+def _pad(scale, lo: float, hi: float, fraction: float) -> tuple[float, float]:
+    """``lo``, ``hi`` widened by ``fraction`` of their span on each side, measured in the
+    scale's space (mplot3d's margins on log axes: equal decades either side)."""
+    if not fraction:
+        return lo, hi
+    if scale.name == "linear":
+        d = (hi - lo) * fraction
+        return lo - d, hi + d
+    with np.errstate(all="ignore"):
+        t0, t1 = scale.forward(np.array([lo, hi], float))
+        d = (t1 - t0) * fraction
+        if not np.isfinite(d):
+            return lo, hi
+        a, b = scale.inverse(np.array([t0 - d, t1 + d]))
+    return float(a), float(b)
+
+
+def _min_positive(artist, i: int) -> float:
+    """The smallest positive coordinate ``i`` of an artist's points (inf: none)."""
+    pts = artist.points3d() if hasattr(artist, "points3d") else None
+    if pts is None or not len(pts):
+        return np.inf
+    v = np.asarray(pts, float)[:, i]
+    v = v[np.isfinite(v) & (v > 0)]
+    return float(v.min()) if v.size else np.inf

@@ -70,7 +70,7 @@ class Line3D(Art3D, Line2D):
         self._line3.visible = self._markers3.visible = self._visible
 
     def _update3d(self) -> None:
-        pts = self.clip_to_limits(self.points3d())
+        pts = self.axes.scaled(self.clip_to_limits(self.points3d()))
         line = self._line3
         width = self.axes.figure.points_to_pixels(self._linewidth)
         line.visible = self._visible and self._linestyle is not None and width > 0
@@ -167,7 +167,7 @@ class Path3DCollection(Art3D, PathCollection):
         m = self._markers3
         m.symbol, m.edge_width, m.edge_color = symbol, edge_w, edge
         m.depth_shade = self._minalpha if self._depthshade else None
-        m.set_data(self.points3d(), size=sizes, color=face)
+        m.set_data(self.axes.scaled(self.points3d()), size=sizes, color=face)
         self._order(m, bool(len(face)) and face[:, 3].min() < 1)
 
     def data_limits3d(self):

@@ -33,8 +33,8 @@ from .containers import StemContainer
 # 2D axes methods without a 3D meaning here: they raise instead of drawing in 2D
 _NOT_3D = ("imshow", "pcolormesh", "pcolor", "hist", "barh", "fill_betweenx",
            "step", "hlines", "vlines", "axhline", "axvline", "axhspan", "axvspan", "fill",
-           "stream", "waterfall", "semilogx", "semilogy", "loglog", "annotate", "add_patch",
-           "add_collection", "add_line", "clabel")
+           "stream", "waterfall", "add_collection", "add_line", "clabel")
+_LOG_PLOTS = ("semilogx", "semilogy", "semilogz", "loglog")
 
 
 def _float_array(values, name: str) -> np.ndarray:
@@ -152,7 +152,7 @@ class Plotting3D:
         x, y, z = _broadcast("xs, ys, zs", xs, ys, zs)
         x, y, z = (v.reshape(-1) for v in (x, y, z))
         if c is None and "color" not in kwargs:
-            kwargs["color"] = self._next_color()
+            kwargs["color"] = self._next_patch_color()  # matplotlib: the patches' cycle
         depthshade = rcParams["axes3d.depthshade"] if depthshade is None else depthshade
         minalpha = rcParams["axes3d.depthshade_minalpha"] if depthshade_minalpha is None \
             else depthshade_minalpha
@@ -608,6 +608,21 @@ class Plotting3D:
 
         return Axes.text(self, x, y, s, **{**(fontdict or {}), **kwargs})
 
+    def annotate(self, text, xy, *args, **kwargs):
+        """An annotation in the figure's 2D overlay, as mplot3d's: ``xy`` in any of
+        matplotlib's coordinate systems ('data': projected coordinates, as ``text2D``)."""
+        from .axes import Axes
+
+        return Axes.annotate(self, text, xy, *args, **kwargs)
+
+    def add_patch(self, p):
+        """Add a 2D patch (lumos's or matplotlib's) to lay flat in the box with
+        ``art3d.pathpatch_2d_to_3d(p, z=..., zdir=...)``; until then it lies on z = 0
+        (where matplotlib fails to draw it). Returns ``p``."""
+        from .axes3d_patches import add_patch3d
+
+        return add_patch3d(self, p)
+
     def add_collection3d(self, col, zs=0, zdir: str = "z", autolim: bool = True, *,
                          axlim_clip: bool = False):
         """Add a Poly3DCollection or Line3DCollection (lumos's or matplotlib's), or a
@@ -698,13 +713,17 @@ def _voxel_colors(c, size, cells: np.ndarray, name: str) -> np.ndarray:
 
 
 def _blocked(name: str):
+    advice = ("use ax.set_xscale/set_yscale/set_zscale and ax.plot(...) instead, as "
+              "mplot3d says" if name in _LOG_PLOTS else
+              "mplot3d draws it in 2D; use a 2D axes beside it")
+
     def method(self, *args, **kwargs):
-        raise NotImplementedError(f"{name}: not available on 3D axes (mplot3d draws it in "
-                                  "2D); use a 2D axes beside it")
+        raise NotImplementedError(f"{name}: not available on 3D axes ({advice})")
 
     method.__name__ = name
+    method.__doc__ = f"Not on 3D axes: raises NotImplementedError ({advice})."
     return method
 
 
-for _name in _NOT_3D:
+for _name in (*_NOT_3D, *_LOG_PLOTS):
     setattr(Plotting3D, _name, _blocked(_name))

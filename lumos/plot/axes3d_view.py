@@ -156,7 +156,7 @@ class Axes3DView:
         the view the script set, before the mouse moved it)."""
         pts = np.atleast_2d(np.asarray(points, float))
         if coords == "data":
-            pts = np.c_[pts, np.ones(len(pts))] @ self.model_matrix().T
+            pts = np.c_[self.scaled(pts), np.ones(len(pts))] @ self.model_matrix().T
             pts = pts[:, :3]
         rect = self.box
         mvp, mv, _ = draw_matrices(self._camera_dict(rect, home), rect[2] / rect[3])

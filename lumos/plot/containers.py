@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import colors
 from .artists import LegendHandle
 from .bars import BarCollection
 
@@ -101,8 +102,11 @@ class ErrorbarContainer(Container):
         cap = None
         if caplines:
             fig = caplines[0].axes.figure
-            edge = np.atleast_2d(caplines[0].get_edgecolor())
-            width = np.ravel(caplines[0].get_linewidth())
+            first = caplines[0]  # 2D: cap collections; 3D: lines of cap markers
+            edge = colors.to_rgba_array(first.get_edgecolor() if hasattr(first, "get_edgecolor")
+                                        else first.get_markeredgecolor())
+            width = np.ravel(first.get_linewidth() if hasattr(first, "get_edgecolor")
+                             else first.get_markeredgewidth())
             cap = (tuple(edge[0]) if len(edge) else (0, 0, 0, 0),
                    fig.points_to_pixels(float(width[0]) if width.size else 1.0),
                    fig.points_to_pixels(self.cap_points) / 2)

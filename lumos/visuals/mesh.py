@@ -20,7 +20,7 @@ from .base import (
     transform_parts,
 )
 from .lighting import Lighting
-from .painter import SortedFaces, face_polygons
+from .painter import Polygons3D, SortedFaces, face_polygons
 
 SHADINGS = ("smooth", "flat", None)
 _SHADING_CODES = {None: 0, "flat": 1, "smooth": 2}  # u_shading in the fragment shader
@@ -125,9 +125,12 @@ class Mesh(Visual):
         self.set_data(np.zeros((0, 3)) if vertices is None else vertices,
                       np.zeros((0, 3), int) if faces is None else faces, normals)
 
-    def set_data(self, vertices, faces, normals=None, vertex_colors=None) -> None:
+    def set_data(self, vertices, faces, normals=None, vertex_colors=None,
+                 polygons: tuple | None = None) -> None:
         """Replace geometry; normals are recomputed unless given, vertex colors are kept
-        unless given. Input that does not fit leaves the mesh as it was."""
+        unless given. ``polygons``: (corners, corner_polygon, face_polygon), the polygons
+        the faces are cut from (:class:`~lumos.visuals.painter.Polygons3D`): translucent,
+        they are sorted whole. Input that does not fit leaves the mesh as it was."""
         v = as_positions(vertices, "vertices")
         f = as_array(faces, "faces")
         if f.dtype.kind not in "iu":
@@ -145,8 +148,14 @@ class Mesh(Visual):
                 raise ValueError(f"normals: got {len(n)} normals for {len(v)} vertices")
         vertex_colors = self._vertex_colors if vertex_colors is None else vertex_colors
         rgba = _colors(self._color, vertex_colors, len(v))
+        if polygons is not None and len(polygons[2]) != len(f):
+            raise ValueError(f"polygons: got {len(polygons[2])} face polygons for "
+                             f"{len(f)} faces")
         valid = np.isfinite(v).all(axis=1)
-        f = f[valid[f].all(axis=1)] if f.size else f
+        kept = valid[f].all(axis=1) if f.size else np.ones(0, bool)
+        f = f[kept] if f.size else f
+        self._polygons = None if polygons is None else Polygons3D(
+            polygons[0], polygons[1], np.asarray(polygons[2])[kept])
         self._vertices, self._vertex_colors = v, vertex_colors
         self._upload_geometry()
         self._normal_buffer.set_data(np.nan_to_num(n).astype(np.float32))
@@ -263,7 +272,8 @@ class Mesh(Visual):
         snippet, model = transform_parts(self)
         opaque = self._color_buffer.data[:, 3].min() == 255
         indices = self._index_buffer if opaque else self._sorted.indices(
-            ctx, self, self._vertices, self._index_buffer, self._pos_buffer.version)
+            ctx, self, self._vertices, self._index_buffer, self._pos_buffer.version,
+            self._polygons)
         return [Draw(
             program=_TEMPLATE.compose(transform=snippet), view=ctx.view_id,
             mode="triangles", count=count, indices=indices,

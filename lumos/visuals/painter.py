@@ -70,6 +70,28 @@ def farthest_first(depth: np.ndarray, zsort: str = "average") -> np.ndarray:
     return np.argsort(-key, kind="stable")
 
 
+class Polygons3D:
+    """The polygons a mesh's triangles are cut from: ``corners`` (C,) vertex indices of
+    every polygon's corners, ``corner_polygon`` (C,) the polygon of each, and
+    ``face_polygon`` (T,) the polygon of each triangle."""
+
+    def __init__(self, corners, corner_polygon, face_polygon) -> None:
+        self.corners = np.asarray(corners, np.int64)
+        self.corner_polygon = np.asarray(corner_polygon, np.int64)
+        self.face_polygon = np.asarray(face_polygon, np.int64)
+
+    def farthest_first(self, depth: np.ndarray, n_faces: int) -> np.ndarray:
+        """The order that paints the triangles polygon by polygon, farthest polygon (by
+        its corners' mean ``depth``, matplotlib's zsort 'average') first."""
+        count = np.bincount(self.corner_polygon)
+        total = np.bincount(self.corner_polygon, weights=depth[self.corners],
+                            minlength=len(count))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean = total / count
+        key = mean[self.face_polygon[:n_faces]]
+        return np.argsort(-key, kind="stable")
+
+
 class SortedFaces:
     """A translucent mesh's triangle indices farthest first for the camera of the frame
     being built: faces that blend need what is behind them drawn first (matplotlib's
@@ -83,19 +105,25 @@ class SortedFaces:
         self._key = None
 
     def indices(self, ctx: DrawContext, visual: Visual, vertices: np.ndarray,
-                indices: Buffer, version) -> Buffer:
+                indices: Buffer, version, polygons: Polygons3D | None = None) -> Buffer:
         """The buffer of ``indices`` (triangles of ``vertices`` (n, 3), the visual's data
-        coordinates) sorted for ``ctx``'s camera; ``indices`` itself in a 2D view."""
+        coordinates) sorted for ``ctx``'s camera; ``indices`` itself in a 2D view.
+        ``polygons``: the triangles are pieces of polygons, sorted whole by the mean
+        depth of each polygon's corners, as matplotlib sorts polygons (two halves of a
+        quad never sort apart)."""
         if ctx.depth is None:
             return indices
         model = visual.model_matrix()
         _, _, w, h = ctx.depth.rect
         key = (version, indices.id, indices.version, repr(ctx.depth.camera), w / max(h, 1e-9),
-               None if model is None else model.tobytes())
+               None if model is None else model.tobytes(), id(polygons))
         if key != self._key:
             faces = indices.data.reshape(-1, 3)
             depth = ctx.depth.project(vertices, visual)[1]
-            self.order = farthest_first(depth[faces])
+            if polygons is None:
+                self.order = farthest_first(depth[faces])
+            else:
+                self.order = polygons.farthest_first(depth, len(faces))
             self.buffer.set_data(faces[self.order].reshape(-1), copy=False)
             self._key = key
         return self.buffer

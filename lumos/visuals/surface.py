@@ -35,7 +35,7 @@ from .base import (
 from .lighting import GLSL as LIGHTING_GLSL
 from .lighting import as_lighting
 from .line import Line
-from .painter import SortedFaces, face_polygons
+from .painter import Polygons3D, SortedFaces, face_polygons
 
 SHADINGS = ("smooth", "flat", None)
 _SHADING_CODES = {None: 0, "flat": 1, "smooth": 2}
@@ -259,6 +259,7 @@ class Surface(Visual):
         self._rgba_buffer = Buffer(np.zeros((0, 4), np.uint8))
         self._index_buffer = Buffer(np.zeros(0, np.uint32))
         self._sorted = SortedFaces()
+        self._cells: tuple | None = None  # (index buffer state, its Polygons3D)
         self._cmap_texture = None
         self._values = None
         self._facecolors = None
@@ -340,6 +341,18 @@ class Surface(Visual):
         if values is not None:
             ok &= np.isfinite(values)
         return ok[:-1, :-1] & ok[1:, :-1] & ok[:-1, 1:] & ok[1:, 1:]
+
+    def _cell_polygons(self) -> Polygons3D:
+        """The cells the triangles are cut from (two each, see ``_cell_indices``): a
+        translucent surface sorts whole cells, as mplot3d sorts its quads."""
+        state = (self._index_buffer.id, self._index_buffer.version)
+        if self._cells is None or self._cells[0] != state:
+            tri = self._index_buffer.data.reshape(-1, 6).astype(np.int64)
+            corners = tri[:, [2, 1, 0, 3]]  # a, b, c, d of each cell
+            n = len(tri)
+            self._cells = (state, Polygons3D(corners.reshape(-1), np.repeat(np.arange(n), 4),
+                                             np.repeat(np.arange(n), 2)))
+        return self._cells[1]
 
     def _upload_all(self) -> None:
         p = self._xyz
@@ -667,7 +680,7 @@ class Surface(Visual):
         indices, sort = self._index_buffer, translucent and ctx.depth is not None
         if sort:
             indices = self._sorted.indices(ctx, self, self._xyz.reshape(-1, 3), indices,
-                                           self._pos_buffer.version)
+                                           self._pos_buffer.version, self._cell_polygons())
         under = []
         if sort and self._wire is not None and self._wire.visible:
             # the grid lines once more under the faces, writing no depth: nearer faces

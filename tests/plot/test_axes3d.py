@@ -194,7 +194,7 @@ def test_bad_values_are_named():
                        (lambda: ax.set_proj_type("fish"), "proj_type"),
                        (lambda: ax.set_proj_type("persp", focal_length=0), "focal_length"),
                        (lambda: ax.set_box_aspect((1, 2)), "aspect"),
-                       (lambda: ax.set_zscale("log"), "linear"),
+                       (lambda: ax.set_zscale("nope"), "scale: got .nope."),
                        (lambda: ax.contour(*surface_data(), zdir="w"), "zdir")):
         with pytest.raises(ValueError, match=word):
             call()
@@ -464,3 +464,16 @@ def test_text_reaches_past_the_box_as_matplotlibs():
         spans.append((cols[0], cols[-1]))
     assert spans[1][0] < 60 and spans[1][1] > 240  # matplotlib's runs past the box
     np.testing.assert_allclose(spans[0], spans[1], atol=4)
+
+
+def test_scatter_takes_the_patches_color_cycle_as_matplotlib():
+    # matplotlib's scatter (and bar3d) draw from the patches' cycle, plot from the lines'
+    colors = []
+    for lib in (plt, mplt):
+        ax = lib.figure().add_subplot(projection="3d")
+        ax.plot([0, 1], [0, 1], [0, 1])
+        sc = ax.scatter([0, 1], [0, 1], [0, 1])
+        bars = ax.bar3d([0], [0], [0], 1, 1, 1, shade=False)
+        colors.append((tuple(np.round(sc.get_facecolor()[0][:3], 3)),
+                       tuple(np.round(bars.get_facecolor()[0][:3], 3))))
+    assert colors[0] == colors[1]

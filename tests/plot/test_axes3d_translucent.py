@@ -120,3 +120,22 @@ def test_resorted_only_when_the_camera_moves():
     ax.view_init(elev=0, azim=90)
     buf, version = indices()
     assert buf is first[0] and version > first[1]
+
+
+def test_a_quad_sorts_whole_not_by_its_triangles():
+    # a quad tilted in depth (y 0 → 1 across x) and a square at y = 0.55: by the mean
+    # depth of its corners (0.5) the quad is nearer, so matplotlib paints it over the
+    # square everywhere; sorting its two triangles (means 0.67 and 0.33) apart would put
+    # the square over the far half
+    fig, ax = _axes()
+    quad = np.array([[0.2, 0, 0.2], [0.8, 1, 0.2], [0.8, 1, 0.8], [0.2, 0, 0.8]])
+    square = np.array([[0.3, 0.55, 0.3], [0.9, 0.55, 0.3], [0.9, 0.55, 0.9],
+                       [0.3, 0.55, 0.9]])
+    ax.add_collection3d(Poly3DCollection([square, quad], facecolors=["blue", "red"],
+                                         alpha=0.5))
+    ax.view_init(elev=0, azim=-90)
+    img = fig.render()
+    h = img.shape[0]
+    for point in ([0.7, 0.5, 0.4], [0.4, 0.5, 0.7]):  # the far half, the near half
+        x, y, _ = ax.project(np.array([point]))[0]
+        np.testing.assert_allclose(img[int(h - y), int(x), :3], RED_NEAR, atol=3)
