@@ -297,6 +297,7 @@ class BarPlotsMixin:
                 else:
                     bars = self.barh(pos, height, width, align="center", log=log, color=c,
                                      left=bottom, label=name, **bar_kw)
+                bars.collection.legend_as_container = False
                 patches.append(bars)
                 if stacked:
                     bottom = top

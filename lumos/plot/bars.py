@@ -42,6 +42,10 @@ class BarCollection(Collection):
     """All bars of one ``bar``/``barh`` call: one Mesh for the faces, one Line for edges,
     and the hatches (one per bar, or None) in one Paths visual between them."""
 
+    #: its label is its BarContainer's, which matplotlib's legends list after the axes'
+    #: other artists; ``hist``'s bars are labelled by their first patch, listed in order
+    legend_as_container = True
+
     def __init__(self, axes, left, bottom, width, height, facecolor, edgecolor, linewidth,
                  linestyle="-", alpha=None, label=None, zorder=None,
                  orientation="vertical", hatch=None, hatchcolor=None) -> None:

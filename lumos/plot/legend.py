@@ -22,6 +22,7 @@ from . import text as textmod
 from . import validate
 from .bbox import Bbox
 from .compat import warn_once
+from .containers import Container
 from .fonts import FontProperties
 from .legend_best import best_location
 from .legend_handles import TupleHandle, entry_handle
@@ -587,9 +588,7 @@ def _handles_and_labels(ax, args, kwargs):
         raise TypeError(f"legend: got {len(args)} positional arguments, expected (labels) or "
                         "(handles, labels)")
     if handles is None:
-        candidates = [m for a in ax.artists for m in a.legend_members()]
-        for child in ax.children:
-            candidates += [m for a in child.artists for m in a.legend_members()]
+        candidates = [m for artists in _artist_groups(ax) for m in _legend_order(artists)]
         if labels is not None:
             handles = candidates[: len(labels)]
         else:
@@ -598,6 +597,23 @@ def _handles_and_labels(ax, args, kwargs):
     elif labels is None:
         labels = [h.get_label() for h in handles]
     return list(handles), list(labels)
+
+
+def _artist_groups(ax) -> list[list]:
+    """The artists a legend of ``ax`` lists, by axes (a figure's: each of its axes)."""
+    if isinstance(ax, WholeFigure):
+        return [a.artists for a in ax.figure.axes]
+    return [ax.artists] + [child.artists for child in ax.children]
+
+
+def _legend_order(artists) -> list:
+    """The legend members of one axes' artists in matplotlib's order: the artists as
+    added, then the containers (``bar``, ``errorbar``, ``stem``)."""
+    members = [m for a in artists for m in a.legend_members()]
+    last = [isinstance(m, Container) or getattr(m, "legend_as_container", False)
+            for m in members]
+    return ([m for m, after in zip(members, last, strict=True) if not after]
+            + [m for m, after in zip(members, last, strict=True) if after])
 
 
 class WholeFigure:

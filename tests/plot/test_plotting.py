@@ -761,7 +761,8 @@ def test_legend_shows_patch_boxes():
     ax.fill_between([0, 3], [0, 0], [0.5, 0.5], color="C2", label="fill")
     ax.errorbar([1, 2], [1, 1], yerr=0.5, fmt="none", ecolor="C3", label="err")
     ax.legend(loc="upper left")
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["bars", "fill", "err"]
+    # matplotlib's order: the artists, then the containers (bar, errorbar)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["fill", "bars", "err"]
     img = fig.render()
     found = [np.any(np.all(np.abs(img[..., :3] / 255 - np.asarray(c[:3])) < 0.03, axis=2))
              for c in (C1, colors.to_rgba("C2"))]
