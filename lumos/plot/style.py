@@ -14,7 +14,7 @@ import contextlib
 import sys
 import warnings
 
-from ..colors import TAB10
+from ..colors import TAB10, set_cycle_colors
 from .rc_defaults import MATPLOTLIB_DEFAULTS, MATPLOTLIB_KINDS
 
 
@@ -110,7 +110,8 @@ def _validate(key: str, value):
             return _check(option, key, value)
         except (TypeError, ValueError):
             continue
-    _fail(key, value, " or ".join(options).replace("choice:", "one of "))
+    _fail(key, value, " or ".join(options).replace("choice:", "one of ").replace(
+        "intpair", "two integers"))
 
 
 def _check(kind: str, key: str, value):
@@ -181,9 +182,14 @@ def _check(kind: str, key: str, value):
             if key == "figure.figsize" and (len(items) != 2 or min(items) <= 0):
                 raise ValueError
         return items
-    if kind == "bbox":
+    if kind == "intpair":  # "-7, 7" in a style file, (-7, 7) in code
+        items = value.split(",") if isinstance(value, str) else list(value)
+        if len(items) != 2:
+            raise ValueError
+        return [_check("int", key, v) for v in items]
+    if kind == "bbox":  # matplotlib stores 'standard' as None
         if value in ("tight", "standard"):
-            return value
+            return None if value == "standard" else value
         raise ValueError
     if kind == "cycler":
         return _cycler(value)
@@ -248,6 +254,8 @@ class RcParams(dict):
         value = _validate(key, value)
         dict.__setitem__(self, key, value)
         self.generation += 1
+        if key == "axes.prop_cycle":
+            _follow_cycle(value)
         self._notice(key, value)
 
     def _notice(self, key: str, value) -> None:
@@ -304,6 +312,13 @@ class RcParams(dict):
         for key, value in values.items():
             dict.__setitem__(self, key, value)
         self.generation += 1
+        if "axes.prop_cycle" in values:
+            _follow_cycle(values["axes.prop_cycle"])
+
+
+def _follow_cycle(cycle) -> None:
+    """'CN' colors name this cycle's colors, as in matplotlib ('k' when it has none)."""
+    set_cycle_colors(cycle.by_key().get("color", ["k"]))
 
 
 def _same(a, b) -> bool:

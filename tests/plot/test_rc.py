@@ -234,7 +234,7 @@ def test_formatter_rc_keys_label_as_matplotlib(rc, xr, yr):
 def test_formatter_rc_keys_checked_and_locale_refused():
     from lumos.plot.ticker import ScalarFormatter
 
-    with pytest.raises(ValueError, match="lims"):
+    with pytest.raises(ValueError, match=r"formatter.limits.*two integers"):
         with plt.rc_context({"axes.formatter.limits": (1, 2, 3)}):
             ScalarFormatter()
     with pytest.raises(ValueError, match="useLocale"):
