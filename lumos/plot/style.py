@@ -57,7 +57,8 @@ legend.frameon legend.handlelength legend.handletextpad legend.labelspacing lege
 lines.linestyle lines.linewidth lines.marker lines.markeredgewidth lines.markersize
 lines.solid_capstyle lines.dash_capstyle lines.solid_joinstyle lines.dash_joinstyle
 lines.antialiased
-patch.edgecolor patch.facecolor patch.force_edgecolor patch.linewidth pcolor.shading
+patch.edgecolor patch.facecolor patch.force_edgecolor patch.linewidth path.snap
+pcolor.shading
 polaraxes.grid savefig.bbox savefig.dpi savefig.edgecolor savefig.facecolor
 savefig.format savefig.pad_inches savefig.transparent svg.fonttype text.color text.usetex
 xtick.color xtick.labelsize xtick.major.pad xtick.major.size xtick.major.width
