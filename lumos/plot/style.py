@@ -43,6 +43,16 @@ axes.spines.right axes.spines.top axes.titlecolor axes.titlepad axes.titlesize a
 axes.formatter.limits axes.formatter.offset_threshold axes.formatter.use_mathtext
 axes.formatter.useoffset axes.xmargin axes.ymargin boxplot.boxprops.color boxplot.boxprops.linestyle
 boxplot.boxprops.linewidth boxplot.patchartist boxplot.whiskers
+boxplot.capprops.color boxplot.capprops.linestyle boxplot.capprops.linewidth
+boxplot.flierprops.color boxplot.flierprops.linestyle boxplot.flierprops.linewidth
+boxplot.flierprops.marker boxplot.flierprops.markeredgecolor boxplot.flierprops.markeredgewidth
+boxplot.flierprops.markerfacecolor boxplot.flierprops.markersize boxplot.meanprops.color
+boxplot.meanprops.linestyle boxplot.meanprops.linewidth boxplot.meanprops.marker
+boxplot.meanprops.markeredgecolor boxplot.meanprops.markerfacecolor boxplot.meanprops.markersize
+boxplot.medianprops.color boxplot.medianprops.linestyle boxplot.medianprops.linewidth
+boxplot.whiskerprops.color boxplot.whiskerprops.linestyle boxplot.whiskerprops.linewidth
+boxplot.notch boxplot.showmeans boxplot.showcaps boxplot.showbox boxplot.showfliers
+boxplot.meanline
 contour.negative_linestyle date.converter errorbar.capsize figure.autolayout
 figure.constrained_layout.h_pad figure.constrained_layout.hspace
 figure.constrained_layout.use figure.constrained_layout.w_pad

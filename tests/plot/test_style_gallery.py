@@ -119,3 +119,22 @@ def test_constrained_layout_makes_room_for_unclipped_patches():
     # within 5 pixels of 250 (matplotlib's two passes leave the patch 1 px short of
     # the figure's top; lumos keeps the pad)
     np.testing.assert_allclose(ours, theirs, atol=0.02)
+
+
+def test_boxplot_takes_the_styles_colors_without_a_warning():
+    """dark_background's boxplot.*props colors are read (white whiskers, caps and
+    fliers, as matplotlib's): rcParams does not warn that lumos ignores them."""
+    keys = [k for k in stylesheets.read_style_file(stylesheets._sheets()["dark_background"])
+            if k.startswith("boxplot.")]
+    rcParams._warned.difference_update(keys)
+    data = [1, 2, 3, 4, 10]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with plt.style.context("dark_background"):
+            ours = plt.subplots()[1].boxplot(data)
+    with mpl.style.context("dark_background"):
+        theirs = mplt.subplots()[1].boxplot(data)
+    for part, get in (("whiskers", "get_color"), ("caps", "get_color"),
+                      ("medians", "get_color"), ("fliers", "get_markeredgecolor")):
+        for a, b in zip(ours[part], theirs[part], strict=True):
+            assert colors.to_rgba(getattr(a, get)()) == mcolors.to_rgba(getattr(b, get)())
