@@ -138,3 +138,20 @@ def test_boxplot_takes_the_styles_colors_without_a_warning():
                       ("medians", "get_color"), ("fliers", "get_markeredgecolor")):
         for a, b in zip(ours[part], theirs[part], strict=True):
             assert colors.to_rgba(getattr(a, get)()) == mcolors.to_rgba(getattr(b, get)())
+
+
+@pytest.mark.parametrize("name", ["classic", "default"])
+def test_bars_and_filled_histograms_edged_as_the_style_forces(name):
+    """classic sets patch.force_edgecolor: matplotlib's bars and stepfilled histograms
+    get black edges; other styles none."""
+    values = np.linspace(0, 1, 50)
+
+    def edges(pyplot):
+        with pyplot.style.context(name):
+            ax = pyplot.subplots()[1]
+            bar = ax.bar([0, 1], [1, 2])[0]
+            step = ax.hist(values, histtype="stepfilled")[2][0]
+            return [tuple(float(v) for v in np.ravel(p.get_edgecolor())[:4])
+                    for p in (bar, step)]
+
+    assert edges(plt) == edges(mplt)
