@@ -8,7 +8,6 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
-
 from .arrowstyles import connect, cut_at_patches, draw_arrow, parse_connectionstyle, shrink_path
 from .bbox import Bbox
 from .style import rcParams

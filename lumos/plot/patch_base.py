@@ -35,6 +35,7 @@ from .patch_style import (
 )
 from .style import rcParams
 
+
 def _now(spec):
     """A color as given, but 'CN' (a color of the current cycle) as the color it names
     now, as matplotlib resolves it when set."""
