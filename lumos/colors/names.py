@@ -28,6 +28,7 @@ __all__ = [
     "TAB10", "to_rgba", "to_rgba_array", "to_rgba_bytes", "rgba_to_bytes",
     "to_rgb", "to_hex", "is_color_like", "same_color",
     "rgb_to_hsv", "hsv_to_rgb", "ColorSequenceRegistry", "color_sequences",
+    "set_cycle_colors",
 ]  # fmt: skip
 
 RGBA = tuple[float, float, float, float]
@@ -157,6 +158,24 @@ def _parse_hex(s: str) -> RGBA | None:
     return tuple(values)  # type: ignore[return-value]
 
 
+# What 'CN' names: matplotlib's current ``axes.prop_cycle`` colors (a style's 'C2' is
+# that style's third color). The plot layer, which owns rcParams, keeps it in step.
+_cycle: tuple = tuple(_parse_hex(h) for h in TAB10)
+
+
+def set_cycle_colors(colors: Sequence) -> None:
+    """Make ``'CN'`` name ``colors[N % len(colors)]`` from now on (tab10 is the
+    default); pyplot calls it when ``rcParams["axes.prop_cycle"]`` changes."""
+    global _cycle
+    new = tuple(to_rgba(c, argname=f"colors[{i}]") for i, c in enumerate(colors))
+    if not new:
+        raise ValueError("colors: got an empty sequence, expected at least one color")
+    if new != _cycle:
+        _cycle = new
+        _parse_str.cache_clear()
+        _plain_bytes.cache_clear()
+
+
 @functools.lru_cache(maxsize=4096)
 def _parse_str(s: str) -> RGBA | str:
     """The RGBA of a color string, or the reason it is not one (cached: strings repeat)."""
@@ -175,7 +194,7 @@ def _parse_str(s: str) -> RGBA | str:
         return _parse_hex(s) or "expected '#rgb', '#rgba', '#rrggbb' or '#rrggbbaa' hex digits"
     if low[:1] == "c" and low[1:].isascii() and low[1:].isdigit():
         # 'CN' is matplotlib's color cycle; like matplotlib, N wraps around.
-        return _parse_hex(TAB10[int(low[1:]) % len(TAB10)])  # type: ignore[return-value]
+        return _cycle[int(low[1:]) % len(_cycle)]
     try:
         gray = float(s)
     except ValueError:

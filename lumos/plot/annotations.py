@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import colors
 from .arrowstyles import connect, cut_at_patches, draw_arrow, parse_connectionstyle, shrink_path
 from .bbox import Bbox
 from .style import rcParams
@@ -86,6 +87,11 @@ class Annotation(Text):
                                     "patch (lumos's or matplotlib's), a line or a text's "
                                     "get_bbox_patch()")
         self.annotation_clip = annotation_clip
+        # matplotlib makes the arrow's patch here, so its default edge, face and width
+        # are the rc values of now (a style context may end before the figure is drawn)
+        self._arrow_defaults = (colors.to_rgba(rcParams["patch.edgecolor"]),
+                                colors.to_rgba(rcParams["patch.facecolor"]),
+                                rcParams["patch.linewidth"])
 
     @staticmethod
     def _convert(axes, xy, coords: str, argument: str) -> tuple[float, float]:
@@ -265,10 +271,10 @@ class Annotation(Text):
         props = dict(self.arrowprops)
         style = props.pop("arrowstyle")
         color = props.pop("color", None)
-        edge = props.pop("edgecolor", props.pop("ec", "black" if color is None else color))
-        face = props.pop("facecolor", props.pop(
-            "fc", rcParams["patch.facecolor"] if color is None else color))
-        lw = pts(props.pop("linewidth", props.pop("lw", rcParams["patch.linewidth"])))
+        edge0, face0, lw0 = self._arrow_defaults
+        edge = props.pop("edgecolor", props.pop("ec", edge0 if color is None else color))
+        face = props.pop("facecolor", props.pop("fc", face0 if color is None else color))
+        lw = pts(props.pop("linewidth", props.pop("lw", lw0)))
         none = isinstance(edge, str) and edge.lower() == "none"
         return {"style": style, "color": None if none else edge, "facecolor": face,
                 "lw": float(lw),
@@ -386,7 +392,8 @@ class Annotation(Text):
                        styled["mutation"], facecolor=styled["facecolor"])
             return
         # no arrowstyle: matplotlib's "YAArrow", a filled arrow from the nearest corner
-        color = props.get("facecolor", props.get("fc", props.get("color", "C0")))
+        color = props.get("facecolor", props.get("fc", props.get("color",
+                                                                  self._arrow_defaults[1])))
         width = pts(props.get("width", 4.0))
         headwidth = pts(props.get("headwidth", 12.0))
         headlength = pts(props.get("headlength", 12.0))

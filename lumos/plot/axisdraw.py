@@ -258,12 +258,8 @@ def draw_spines(ax, ov, names=None) -> None:
         if not spine.get_visible() or spine.axes is None or (names is not None and
                                                               name not in names):
             continue
-        base = spine.base()
-        lo, hi = spine.extent()
-        pts = [(lo, base), (hi, base)] if name in ("bottom", "top") else \
-            [(base, lo), (base, hi)]
         width = fig.points_to_pixels(spine.linewidth)
-        ov.line(pts, spine.color, width, dash_pattern(spine.linestyle, width))
+        ov.line(spine.ends(), spine.color, width, dash_pattern(spine.linestyle, width))
 
 
 def draw_axis(ax, axis, ov, ticks: TickLayout | None = None, boxes=None) -> None:

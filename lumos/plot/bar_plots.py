@@ -83,8 +83,9 @@ class BarPlotsMixin:
                 left, bot = xv, yv - hv / 2
         else:
             left, bot = xv, yv
-        coll = BarCollection(self, left, bot, wv, hv, facecolor=color,
-                             edgecolor="none" if edgecolor is None else edgecolor,
+        if edgecolor is None:
+            edgecolor = _default_edge()
+        coll = BarCollection(self, left, bot, wv, hv, facecolor=color, edgecolor=edgecolor,
                              linewidth=kw.pop("linewidth", None), alpha=kw.pop("alpha", None),
                              linestyle=kw.pop("linestyle", "-"), label=label,
                              zorder=kw.pop("zorder", None), orientation=orientation,
@@ -337,7 +338,7 @@ class BarPlotsMixin:
         for (px, py), c, name, st in reversed(list(zip(outlines, rgba, lab, styles,
                                                        strict=True))):
             face = st.get("facecolor", c)
-            edge = st.get("edgecolor", "none" if fill else c)
+            edge = st.get("edgecolor", _default_edge() if fill else c)
             poly = Polygon(self, np.c_[px[:split], py[:split]], closed=fill, fill=fill,
                            facecolor=face, edgecolor=edge, linewidth=st.get("linewidth"),
                            linestyle=st.get("linestyle", "-"), alpha=st.get("alpha"),
@@ -515,6 +516,12 @@ class BarPlotsMixin:
         container = StemContainer((markerline, stemlines, baseline), label=label)
         markerline.legend_container = container
         return container
+
+
+def _default_edge():
+    """The edge of a filled bar or band without one given: matplotlib's patches draw
+    ``patch.edgecolor`` only when ``patch.force_edgecolor`` (the classic style)."""
+    return rcParams["patch.edgecolor"] if rcParams["patch.force_edgecolor"] else "none"
 
 
 def _errorevery_mask(n: int, errorevery) -> np.ndarray:

@@ -9,7 +9,7 @@ import numpy as np
 
 from .bbox import Bbox
 from .decorations import axes_margins
-from .text_artists import anchor_pixels
+from .text_artists import Text, anchor_pixels
 
 
 def tight_box(ax, margins: tuple | None = None) -> Bbox:
@@ -37,15 +37,18 @@ def inset_room(ax, margins: tuple | None = None) -> np.ndarray:
         if f is not None:
             out.append((f.x0, f.y0, f.x1, f.y1, *axes_margins(inset)))
     bx, by, bw, bh = ax.box
-    # matplotlib counts texts and annotations too
-    texts = [t for t in (*ax.plain_texts, *ax.artists) if t.counts_in_layout()] \
+    # matplotlib counts texts, annotations and unclipped patches too
+    counted = [a for a in (*ax.plain_texts, *ax.artists) if a.counts_in_layout()] \
         if ax.get_visible() else []
-    for text, (x, y) in zip(texts, anchor_pixels(texts), strict=True):
-        for px, py, reach in text.layout_room(x, y):
-            if (px - reach[0] < bx or px + reach[1] > bx + bw or
-                    py - reach[2] < by or py + reach[3] > by + bh):
-                fx, fy = (px - bx) / bw, (py - by) / bh
-                out.append((fx, fy, fx, fy, *reach))
+    texts = [a for a in counted if isinstance(a, Text)]
+    parts = [part for text, (x, y) in zip(texts, anchor_pixels(texts), strict=True)
+             for part in text.layout_room(x, y)]
+    parts += [part for a in counted if not isinstance(a, Text) for part in a.layout_room()]
+    for px, py, reach in parts:
+        if (px - reach[0] < bx or px + reach[1] > bx + bw or
+                py - reach[2] < by or py + reach[3] > by + bh):
+            fx, fy = (px - bx) / bw, (py - by) / bh
+            out.append((fx, fy, fx, fy, *reach))
     if not out:
         return np.zeros((0, 8))
     own = axes_margins(ax) if margins is None else margins

@@ -617,15 +617,17 @@ def moving_spines(ax) -> list:
 
 
 def _spine_record(ax, spine) -> dict:
-    """A moving spine: where it stands across (``base``, as _base_spec) and the data
-    bounds it runs between along its own axis (None: the box's edge)."""
+    """A moving spine: where it stands across (``base``, as _base_spec), the data
+    bounds it runs between along its own axis (None: the box's edge) and how it snaps
+    to the pixel grid (Spine.snap)."""
     axis = ax.yaxis if spine.name in ("left", "right") else ax.xaxis
     side = 1 if spine.name in ("left", "bottom") else 2
     return {"name": spine.name, "base": _base_spec(ax, axis, side),
             "bounds": None if spine.bounds is None else list(spine.bounds),
             "scale": scale_spec(axis.scale), "extent": [float(v) for v in spine.extent()],
             "color": color_bytes(spine.color),
-            "width": round(float(ax.figure.points_to_pixels(spine.linewidth)), 3)}
+            "width": round(float(ax.figure.points_to_pixels(spine.linewidth)), 3),
+            "snap": spine.snap()}
 
 
 def rectilinear_record(ax, axes_records: list[dict], texts: list[dict] = (),

@@ -35,6 +35,15 @@ from .patch_style import (
 )
 from .style import rcParams
 
+
+def _now(spec):
+    """A color as given, but 'CN' (a color of the current cycle) as the color it names
+    now, as matplotlib resolves it when set."""
+    if isinstance(spec, str) and spec[:1] in "cC" and spec[1:].isdigit():
+        return colors.to_rgba(spec)
+    return spec
+
+
 _ALIASES = {"ec": "edgecolor", "fc": "facecolor", "lw": "linewidth", "ls": "linestyle",
             "aa": "antialiased"}
 
@@ -279,9 +288,12 @@ class Patch(PatchEffects, PathsArtist):
             if edgecolor is not None or facecolor is not None:
                 raise TypeError(f"{type(self).__name__}: 'color' sets both face and edge "
                                 "colors; got it with 'facecolor' or 'edgecolor' too")
-            self._face_spec = self._edge_spec = self._hatch_spec = color
-        else:
-            self._face_spec, self._edge_spec, self._hatch_spec = facecolor, edgecolor, hatchcolor
+            facecolor = edgecolor = hatchcolor = color
+        self._face_spec, self._edge_spec = _now(facecolor), _now(edgecolor)
+        self._hatch_spec = _now(hatchcolor)
+        self._rc_face = self._rc_edge = None
+        self._take_rc_face()
+        self._take_rc_edge()
         self._check_colors()
         self._visible = bool(visible)
         self.set_clip_on(clip_on)
@@ -312,18 +324,26 @@ class Patch(PatchEffects, PathsArtist):
         return self.get_path().contains_point(point, self.get_patch_transform())
 
     # -- style (matplotlib's accessors) ---------------------------------------------------
+    # matplotlib resolves a patch's colors when they are set: the rc values and the
+    # color cycle ('CN') of then hold when a style's block has ended before drawing
+    def _take_rc_face(self) -> None:
+        self._rc_face = colors.to_rgba(rc("patch.facecolor", "C0"))
+
+    def _take_rc_edge(self) -> None:
+        self._rc_edge = (colors.to_rgba(rcParams["patch.edgecolor"]),
+                         bool(rc("patch.force_edgecolor", False)))
+
     def get_facecolor(self) -> tuple:
         """The face color as RGBA floats (alpha applied)."""
-        spec = rc("patch.facecolor", "C0") if self._face_spec is None else self._face_spec
+        spec = self._rc_face if self._face_spec is None else self._face_spec
         return to_rgba(spec, self._alpha if self._fill else 0.0, argname="facecolor")
 
     def get_edgecolor(self) -> tuple:
         """The edge color as RGBA floats (alpha applied)."""
         spec = self._edge_spec
         if spec is None:
-            spec = rcParams["patch.edgecolor"] if (rc("patch.force_edgecolor", False)
-                                                   or not self._fill
-                                                   or self._edge_default) else "none"
+            rc_edge, forced = self._rc_edge
+            spec = rc_edge if (forced or not self._fill or self._edge_default) else "none"
         return to_rgba(spec, self._alpha, argname="edgecolor")
 
     def get_hatchcolor(self) -> tuple:
@@ -336,29 +356,33 @@ class Patch(PatchEffects, PathsArtist):
 
     def set_facecolor(self, color) -> None:
         """The face color (None: the default)."""
-        colors.to_rgba(rc("patch.facecolor", "C0") if color is None else color,
-                       argname="facecolor")
-        self._face_spec = color
+        if color is None:
+            self._take_rc_face()
+        else:
+            colors.to_rgba(color, argname="facecolor")
+        self._face_spec = _now(color)
         self._changed()
 
     def set_edgecolor(self, color) -> None:
         """The edge color (None: the default)."""
-        if color is not None:
+        if color is None:
+            self._take_rc_edge()
+        else:
             colors.to_rgba(color, argname="edgecolor")
-        self._edge_spec = color
+        self._edge_spec = _now(color)
         self._changed()
 
     def set_hatchcolor(self, color) -> None:
         """The hatch color (None: the edge color)."""
         if color is not None and not (isinstance(color, str) and color == "edge"):
             colors.to_rgba(color, argname="hatchcolor")
-        self._hatch_spec = color
+        self._hatch_spec = _now(color)
         self._changed()
 
     def set_color(self, c) -> None:
         """Face, edge and hatch color at once."""
         colors.to_rgba(c, argname="color")
-        self._face_spec = self._edge_spec = self._hatch_spec = c
+        self._face_spec = self._edge_spec = self._hatch_spec = _now(c)
         self._changed()
 
     set_fc, set_ec, get_fc, get_ec = set_facecolor, set_edgecolor, get_facecolor, get_edgecolor
@@ -427,6 +451,30 @@ class Patch(PatchEffects, PathsArtist):
 
     def _geometry(self) -> tuple[list, str, None]:
         return [self._data_vertices()], self._units(), None
+
+    def counts_in_layout(self) -> bool:
+        """Whether layouts make room for the patch where it reaches past its axes: as
+        matplotlib's tight box counts a patch not clipped to the axes (``clip_on``
+        False) and shown."""
+        return self.axes is not None and self._visible and not self.get_clip_on()
+
+    def layout_room(self) -> list:
+        """Where the patch reaches beyond its axes' box: (px, py, reach) for the two
+        corners of its extent in figure pixels (points that follow the box: the patch
+        is in data or axes coordinates), ``reach`` half its edge's width each way."""
+        verts, _ = self._data_vertices()
+        if not len(verts):
+            return []
+        with np.errstate(all="ignore"):
+            px = np.asarray(self.get_transform().forward(np.asarray(verts, float)), float)
+        px = px.reshape(-1, 2)[np.isfinite(px).reshape(-1, 2).all(axis=1)]
+        if not len(px):
+            return []
+        edge = self.get_edgecolor()[3] > 0 and self._style is not None
+        half = float(self.axes.figure.points_to_pixels(self._linewidth)) / 2 if edge else 0.0
+        reach = (half, half, half, half)
+        (x0, y0), (x1, y1) = px.min(axis=0), px.max(axis=0)
+        return [(float(x0), float(y0), reach), (float(x1), float(y1), reach)]
 
     def legend_obstacles(self) -> Obstacles | None:
         """Its outline (matplotlib's Patch: vertices and path)."""

@@ -376,7 +376,7 @@ MATPLOTLIB_KINDS: dict[str, str] = {
     'axes.axisbelow': 'any',
     'axes.edgecolor': 'color',
     'axes.facecolor': 'color',
-    'axes.formatter.limits': 'any',
+    'axes.formatter.limits': 'intpair',
     'axes.formatter.min_exponent': 'int',
     'axes.formatter.offset_threshold': 'int',
     'axes.formatter.use_locale': 'bool',

@@ -9,6 +9,8 @@ draws it between two data values only.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from .. import colors
@@ -161,6 +163,39 @@ class Spine:
             if np.isfinite(p).all():
                 lo, hi = float(min(p)), float(max(p))
         return lo, hi
+
+
+    def snap(self) -> tuple[float, float] | None:
+        """How the spine snaps to the pixel grid, as matplotlib's Agg snaps a straight
+        line (``path.snap``): (0.5 for lines of an odd number of pixels, which sit in a
+        pixel's middle, else 0; the canvas height, which Agg counts rows from), or None
+        when ``path.snap`` is off."""
+        if not rcParams["path.snap"]:
+            return None
+        fig = self.axes.figure
+        width = float(fig.points_to_pixels(self.linewidth))
+        return (0.5 if math.floor(width + 0.5) % 2 else 0.0), float(fig.canvas.size[1])
+
+    def ends(self) -> list[tuple[float, float]]:
+        """The spine's two ends in figure pixels, snapped (:meth:`snap`)."""
+        base, (lo, hi) = self.base(), self.extent()
+        along_x = self.name in ("bottom", "top")
+        snap = self.snap()
+        if snap is not None:
+            offset, height = snap
+            base = snap_pixel(base, offset, height if along_x else None)
+            lo, hi = (snap_pixel(v, offset, None if along_x else height) for v in (lo, hi))
+        return [(lo, base), (hi, base)] if along_x else [(base, lo), (base, hi)]
+
+
+def snap_pixel(v: float, offset: float, height: float | None = None) -> float:
+    """A figure pixel coordinate as Agg snaps it: to the nearest pixel edge, plus
+    ``offset``; ``height`` (the canvas's) for a y, as Agg counts rows from the top."""
+    if not math.isfinite(v):
+        return v
+    if height is None:
+        return math.floor(v + 0.5) + offset
+    return height - (math.floor(height - v + 0.5) + offset)
 
 
 class Spines(dict):

@@ -14,7 +14,7 @@ import contextlib
 import sys
 import warnings
 
-from ..colors import TAB10
+from ..colors import TAB10, set_cycle_colors
 from .rc_defaults import MATPLOTLIB_DEFAULTS, MATPLOTLIB_KINDS
 
 
@@ -43,6 +43,16 @@ axes.spines.right axes.spines.top axes.titlecolor axes.titlepad axes.titlesize a
 axes.formatter.limits axes.formatter.offset_threshold axes.formatter.use_mathtext
 axes.formatter.useoffset axes.xmargin axes.ymargin boxplot.boxprops.color boxplot.boxprops.linestyle
 boxplot.boxprops.linewidth boxplot.patchartist boxplot.whiskers
+boxplot.capprops.color boxplot.capprops.linestyle boxplot.capprops.linewidth
+boxplot.flierprops.color boxplot.flierprops.linestyle boxplot.flierprops.linewidth
+boxplot.flierprops.marker boxplot.flierprops.markeredgecolor boxplot.flierprops.markeredgewidth
+boxplot.flierprops.markerfacecolor boxplot.flierprops.markersize boxplot.meanprops.color
+boxplot.meanprops.linestyle boxplot.meanprops.linewidth boxplot.meanprops.marker
+boxplot.meanprops.markeredgecolor boxplot.meanprops.markerfacecolor boxplot.meanprops.markersize
+boxplot.medianprops.color boxplot.medianprops.linestyle boxplot.medianprops.linewidth
+boxplot.whiskerprops.color boxplot.whiskerprops.linestyle boxplot.whiskerprops.linewidth
+boxplot.notch boxplot.showmeans boxplot.showcaps boxplot.showbox boxplot.showfliers
+boxplot.meanline
 contour.negative_linestyle date.converter errorbar.capsize figure.autolayout
 figure.constrained_layout.h_pad figure.constrained_layout.hspace
 figure.constrained_layout.use figure.constrained_layout.w_pad
@@ -57,7 +67,8 @@ legend.frameon legend.handlelength legend.handletextpad legend.labelspacing lege
 lines.linestyle lines.linewidth lines.marker lines.markeredgewidth lines.markersize
 lines.solid_capstyle lines.dash_capstyle lines.solid_joinstyle lines.dash_joinstyle
 lines.antialiased
-patch.edgecolor patch.facecolor patch.force_edgecolor patch.linewidth pcolor.shading
+patch.edgecolor patch.facecolor patch.force_edgecolor patch.linewidth path.snap
+pcolor.shading
 polaraxes.grid savefig.bbox savefig.dpi savefig.edgecolor savefig.facecolor
 savefig.format savefig.pad_inches savefig.transparent svg.fonttype text.color text.usetex
 xtick.color xtick.labelsize xtick.major.pad xtick.major.size xtick.major.width
@@ -110,7 +121,8 @@ def _validate(key: str, value):
             return _check(option, key, value)
         except (TypeError, ValueError):
             continue
-    _fail(key, value, " or ".join(options).replace("choice:", "one of "))
+    _fail(key, value, " or ".join(options).replace("choice:", "one of ").replace(
+        "intpair", "two integers"))
 
 
 def _check(kind: str, key: str, value):
@@ -181,9 +193,14 @@ def _check(kind: str, key: str, value):
             if key == "figure.figsize" and (len(items) != 2 or min(items) <= 0):
                 raise ValueError
         return items
-    if kind == "bbox":
+    if kind == "intpair":  # "-7, 7" in a style file, (-7, 7) in code
+        items = value.split(",") if isinstance(value, str) else list(value)
+        if len(items) != 2:
+            raise ValueError
+        return [_check("int", key, v) for v in items]
+    if kind == "bbox":  # matplotlib stores 'standard' as None
         if value in ("tight", "standard"):
-            return value
+            return None if value == "standard" else value
         raise ValueError
     if kind == "cycler":
         return _cycler(value)
@@ -248,6 +265,8 @@ class RcParams(dict):
         value = _validate(key, value)
         dict.__setitem__(self, key, value)
         self.generation += 1
+        if key == "axes.prop_cycle":
+            _follow_cycle(value)
         self._notice(key, value)
 
     def _notice(self, key: str, value) -> None:
@@ -304,6 +323,13 @@ class RcParams(dict):
         for key, value in values.items():
             dict.__setitem__(self, key, value)
         self.generation += 1
+        if "axes.prop_cycle" in values:
+            _follow_cycle(values["axes.prop_cycle"])
+
+
+def _follow_cycle(cycle) -> None:
+    """'CN' colors name this cycle's colors, as in matplotlib ('k' when it has none)."""
+    set_cycle_colors(cycle.by_key().get("color", ["k"]))
 
 
 def _same(a, b) -> bool:

@@ -176,12 +176,19 @@
     return Number.isFinite(p) ? p : lo;
   }
 
+  /** A figure pixel coordinate snapped as spines.py's snap_pixel: to the nearest pixel
+   * edge plus `offset`; a y (`isY`) counted from the canvas' top, as Agg counts rows. */
+  function snapPixel(v, [offset, height], isY) {
+    if (!Number.isFinite(v)) return v;
+    return isY ? height - (Math.floor(height - v + 0.5) + offset) : Math.floor(v + 0.5) + offset;
+  }
+
   function rectilinear(r, rec, cam) {
     const segments = new Map(), labels = [], grids = {}, fills = [];
     const rect = cam.rect.map(Number);
     for (const sp of rec.spines || []) {  // spines that move (draw_spines, Spine.extent)
       const along = sp.name === "bottom" || sp.name === "top";
-      const base = baseOf(sp.base, along, rec.box, rect);
+      let base = baseOf(sp.base, along, rec.box, rect);
       let [lo, hi] = sp.extent;
       if (sp.bounds) {  // between data values of its own axis (None: the view's end)
         const [bx, by, bw, bh] = rec.box;
@@ -191,6 +198,10 @@
         const b = [sp.bounds[0] ?? Math.min(v0, v1), sp.bounds[1] ?? Math.max(v0, v1)]
           .map((v) => p0 + (scale.forward(v) - s0) / sw * len);
         [lo, hi] = b.every(Number.isFinite) ? [Math.min(...b), Math.max(...b)] : [p0, p0 + len];
+      }
+      if (sp.snap) {  // Spine.ends: on the pixel grid, as Agg snaps it (rows from the top)
+        base = snapPixel(base, sp.snap, along);
+        [lo, hi] = [lo, hi].map((v) => snapPixel(v, sp.snap, !along));
       }
       let group = segments.get(sp.width);
       if (!group) segments.set(sp.width, group = []);

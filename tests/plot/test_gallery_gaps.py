@@ -25,7 +25,8 @@ def test_ticklines_are_two_a_major_tick_and_hide_what_they_stand_for():
     img = fig.render()
     h = img.shape[0]
     x0, y0 = ax.to_pixels(0.5, ax.get_ylim()[0])
-    below = slice(int(h - y0) + 1, int(h - y0) + 4)  # the bottom ticks hang below the axis
+    row = int(h - y0 + 0.5)  # the spine's row: snapped to the pixel grid (Spine.snap)
+    below = slice(row + 1, row + 4)  # the bottom ticks hang below the axis
     column = slice(int(x0) - 1, int(x0) + 2)
     assert dark(img[below, column]).any()
     plt.setp(ax.get_xticklines(), visible=False)
