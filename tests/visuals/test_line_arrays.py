@@ -97,10 +97,13 @@ def test_colors_per_line_equal_or_not_and_the_owner_of_each_row():
 
     lines = [np.zeros((3, 2)), np.ones((2, 2)), np.full((1, 2), 2.0)]
     _, owner, _ = join_lines(lines)
-    for spec in (["red"] * 3, [(0.0, 0.0, 1.0, 0.5)] * 3):
+    for spec in (["red"] * 3, [(0.0, 0.0, 1.0, 0.5)] * 3, ["red"] * 6):  # per line, point
         rows, per_line = point_colors(spec, owner, len(owner))
-        assert per_line and rows.shape == (3, 4)
-        np.testing.assert_array_equal(rows, point_colors(spec[0], None, 1)[0].repeat(3, 0))
+        # one color for every line: one row, drawn as a single color (one program fewer)
+        assert not per_line and rows.shape == (1, 4)
+        np.testing.assert_array_equal(rows, point_colors(spec[0], None, 1)[0])
+    rows, per_line = point_colors(["red", "red", "blue"], owner, len(owner))
+    assert per_line and rows.shape == (3, 4)
     # a spec repeated the wrong number of times is refused, as a list of different ones
     for spec in (["red"] * 2, ["red", "blue"]):
         with pytest.raises(ValueError, match="color: got 2 colors, expected 1, 3"):
