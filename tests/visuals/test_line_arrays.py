@@ -3,6 +3,9 @@ and values lines hold (column-major data, NaN, values beyond float32)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -126,3 +129,20 @@ def test_member_at_names_the_owner_and_row_of_every_joined_row():
     rows = [line.member_at(i) for i in range(8)]
     assert rows == [("a", 0), ("a", 1), ("a", 2), (None, 3), ("b", 0), (None, 5),
                     ("c", 0), ("c", 1)]
+
+
+def test_an_axes_spines_and_ticks_share_one_line_program(tmp_path):
+    """The spines (one color spec per spine, all equal) draw with the ticks' single-color
+    program: a line figure makes two line programs, its data line's and the axes'
+    (each program is compiled, and llvmpipe makes a variant of it, at its first draw)."""
+    code = ("import lumos.pyplot as plt\n"
+            "from lumos.visuals import line_shaders\n"
+            "fig, ax = plt.subplots()\n"
+            "ax.plot([0, 1, 2], [0, 1, 0])\n"
+            f"fig.savefig({str(tmp_path / 'a.png')!r})\n"
+            "print(sorted(line_shaders._PROGRAMS))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    # (dash pairs, cap, join, antialiased, one color)
+    assert out.split("\n")[-2] == str([(0, "projecting", "round", True, True),
+                                       (0, "round", "round", True, True)])
