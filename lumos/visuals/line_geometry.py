@@ -92,8 +92,9 @@ def _joined(lines: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, list]:
 
 def point_colors(value, owner: np.ndarray | None, n: int) -> tuple[np.ndarray, bool]:
     """Float RGBA rows from ``color`` and whether they are one per line: one row for a
-    single color (also one spec repeated for every line or point), else one per line or one per point of the ``n`` joined points (the
-    NaN rows that join lines get a color of their own)."""
+    single color (also one spec repeated for every line or point), else one per line or
+    one per point of the ``n`` joined points (the NaN rows that join lines get a color
+    of their own)."""
     if _single_color(value):
         return np.array([colors.to_rgba(value)]), False
     if owner is None:
