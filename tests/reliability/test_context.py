@@ -176,10 +176,14 @@ assert headless.warm_result is None
 fig, ax = plt.subplots(figsize=(2, 1.5), dpi=60)
 headless.wait_warm_up()
 assert headless.warm_result is True, headless.warm_result  # it worked: not silently off
+# the thread's own context, where it set the driver's compiler up, waits for the first
+# render to compile lumos's programs
+assert headless._spare is not None
 plt.figure()  # a second figure starts nothing more
 assert threading.active_count() == 1, threading.enumerate()
 ax.plot([0, 1, 2], [0, 1, 0], lw=3)
 assert (fig.render()[..., :3] < 128).any(), "blank picture"
+assert headless._spare is None  # destroyed after the first render
 print("ok")
 """)
     assert out.endswith("ok")
