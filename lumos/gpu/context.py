@@ -599,6 +599,12 @@ def adopt_current_context():
     """Wrap the OpenGL context current in this thread (a GLFW or Qt window's)."""
     import moderngl
 
+    # a window draws with its own context: the warm-up's context (headless renders' head
+    # start, ~13 MB) goes now rather than at the first headless render, if ever
+    headless.wait_warm_up()
+    if headless._spare is not None:
+        with headless.lock:
+            headless._drop_spare(_native())
     try:
         with _moderngl_default_kept():
             return moderngl.create_context(require=330)
