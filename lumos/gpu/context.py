@@ -44,6 +44,11 @@ _EGL_VERSION, _EGL_NONE = 0x3054, 0x3038
 _EGL_PBUFFER_CONFIG = (0x3033, 0x0001, 0x3040, 0x0008, _EGL_NONE)  # SURFACE_TYPE, RENDERABLE
 _EGL_PBUFFER_SIZE = (0x3057, 1, 0x3056, 1, _EGL_NONE)  # WIDTH, HEIGHT
 _EGL_CONTEXT_33_CORE = (0x3098, 3, 0x30FB, 3, 0x30FD, 1, _EGL_NONE)
+# the program the warm-up compiles (GL_VERTEX_SHADER, GL_FRAGMENT_SHADER)
+_WARM_SHADERS = (
+    (0x8B31, b"#version 330\nin vec2 p;\nvoid main() { gl_Position = vec4(p, 0.0, 1.0); }\n"),
+    (0x8B30, b"#version 330\nout vec4 f;\nvoid main() { f = vec4(1.0); }\n"),
+)
 FORK_HINT = (
     "lumos cannot render in this process: it was forked (os.fork, or multiprocessing's "
     "'fork' start method) from a process that had already rendered, and the EGL "
@@ -132,6 +137,8 @@ class _Native:
             egl.eglCreateContext.restype = ptr
             egl.eglCreatePbufferSurface.argtypes = [ptr, ptr, ptr]
             egl.eglCreatePbufferSurface.restype = ptr
+            egl.eglDestroyContext.argtypes = [ptr, ptr]
+            egl.eglDestroySurface.argtypes = [ptr, ptr]
         self.glx = None
         name = _library("libGLX.so.0", "GLX") or _library("libGL.so.1", "GL")
         if name is not None:
@@ -236,8 +243,13 @@ class _Native:
         1x1 pbuffer: glcontext's 'share' mode then makes lumos's context on the display
         that is current (it has no way to be given one). The two are kept for the
         process's life (a few hundred bytes): the shared context belongs to them."""
-        egl, c_int = self.egl, ctypes.c_int
         self.initialize(dpy)
+        self.pbuffer_context(dpy)
+
+    def pbuffer_context(self, dpy) -> tuple:
+        """An OpenGL 3.3 context with a 1x1 pbuffer on initialized ``dpy``, current in
+        this thread: ``(surface, context)``; RuntimeError when a step fails."""
+        egl, c_int = self.egl, ctypes.c_int
         config, found = ctypes.c_void_p(), c_int(0)
         if not egl.eglChooseConfig(dpy, (c_int * 5)(*_EGL_PBUFFER_CONFIG),
                                    ctypes.byref(config), 1, ctypes.byref(found)) \
@@ -248,6 +260,37 @@ class _Native:
         surface = egl.eglCreatePbufferSurface(dpy, config, (c_int * 5)(*_EGL_PBUFFER_SIZE))
         if not (handle and surface and egl.eglMakeCurrent(dpy, surface, surface, handle)):
             raise RuntimeError(f"no context on the display (0x{egl.eglGetError():x})")
+        return surface, handle
+
+    def compile_once(self) -> None:
+        """Compile and link a small program in the context current in this thread: the
+        driver's one-time set-up of its shader compiler (llvmpipe: ~6 ms of the first
+        program a process links) then happens here. Each call is a ctypes call, which
+        releases the GIL; RuntimeError when GL lacks a function."""
+        u, c_int = ctypes.c_uint, ctypes.c_int
+
+        def gl(name: bytes, restype, *argtypes):
+            addr = self.egl.eglGetProcAddress(name)
+            if not addr:
+                raise RuntimeError(f"no {name.decode()}")
+            return ctypes.CFUNCTYPE(restype, *argtypes)(addr)
+
+        create_shader = gl(b"glCreateShader", u, u)
+        source = gl(b"glShaderSource", None, u, c_int, ctypes.POINTER(ctypes.c_char_p),
+                    ctypes.c_void_p)
+        compile_shader = gl(b"glCompileShader", None, u)
+        attach = gl(b"glAttachShader", None, u, u)
+        delete_shader = gl(b"glDeleteShader", None, u)
+        link, delete_program = gl(b"glLinkProgram", None, u), gl(b"glDeleteProgram", None, u)
+        program = gl(b"glCreateProgram", u)()
+        for kind, text in _WARM_SHADERS:
+            shader = create_shader(kind)
+            source(shader, 1, (ctypes.c_char_p * 1)(text), None)
+            compile_shader(shader)
+            attach(program, shader)
+            delete_shader(shader)  # freed with the program
+        link(program)
+        delete_program(program)
 
     def initialize(self, dpy) -> None:
         """``eglInitialize``: loads the driver (llvmpipe: Mesa and LLVM) and sets up its
@@ -321,6 +364,7 @@ class HeadlessContext:
         # of a forked process) may still have them current
         self._abandoned: list = []
         self._warming: threading.Thread | None = None  # see warm_up
+        self._spare = None  # (display, surface, context) the warm-up made and released
         self._warm_lock = threading.Lock()
         #: what the warm-up met: None (not run or not finished), True (display ready) or
         #: the exception it caught (the context's creation meets it again and says it)
@@ -332,8 +376,10 @@ class HeadlessContext:
         and its display ready. The first canvas calls this; later calls, and calls once
         the context exists, do nothing, and so does a call when no core is spare
         (:func:`spare_core`). The quick steps (finding the display) run here;
-        the thread makes one call, ``eglInitialize``, without the GIL, so it needs the
-        GIL only to start and to end. The context itself is still created by the
+        the thread makes ctypes calls, which run without the GIL: ``eglInitialize``,
+        then a context of its own in which it compiles a small program (the driver's
+        one-time set-up of contexts and of its compiler), so it needs the GIL only
+        between calls. lumos's context itself is still created by the
         thread that first draws (moderngl holds the GIL while it creates one, and EGL
         contexts are current per thread). A failure here is only noted: creating the
         context repeats every step and raises what it meets, as without the warm-up."""
@@ -363,8 +409,32 @@ class HeadlessContext:
             native.initialize(dpy)
         except Exception as exc:  # creating the context meets it again and raises it
             self.warm_result = exc
+            return
+        # then the driver's one-time set-up of a context and of its shader compiler, in
+        # a context of the thread's own, kept until the end of the first current()
+        # block, which compiles lumos's first programs (destroyed before them, it took
+        # the compiler's set-up along: the first program cost its 6 ms again). Only a
+        # head start: a failure leaves the first render to do it all
+        try:
+            spare = native.pbuffer_context(dpy)
+        except RuntimeError:
+            native.egl.eglGetError()
         else:
-            self.warm_result = True
+            try:
+                native.compile_once()
+            except RuntimeError:
+                pass
+            native.egl.eglMakeCurrent(dpy, None, None, None)
+            self._spare = (dpy, *spare)
+        self.warm_result = True
+
+    def _drop_spare(self, native: _Native) -> None:
+        """Destroy the warm-up's context (lumos's own has compiled its programs)."""
+        spare, self._spare = self._spare, None
+        if spare is not None:
+            dpy, surface, handle = spare
+            native.egl.eglDestroySurface(dpy, surface)
+            native.egl.eglDestroyContext(dpy, handle)
 
     def wait_warm_up(self) -> None:
         """Wait for a warm-up that is still running (before a fork, and before the
@@ -395,6 +465,8 @@ class HeadlessContext:
                     # moderngl keeps the framebuffer bound last (ctx.fbo): it must not
                     # keep a dropped canvas's GL objects alive
                     ctx.fbo = None
+                    if self._spare is not None:  # the first block made lumos's programs
+                        self._drop_spare(native)
                     native.egl.eglMakeCurrent(self._handles[0], None, None, None)
 
     def _make_current(self, native: _Native):
@@ -467,6 +539,7 @@ class HeadlessContext:
         self.lock = threading.RLock()
         self._warm_lock = threading.Lock()
         self._forked = True
+        self._spare = None  # the parent's: never touched in the child
         if self.ctx is not None:
             self._abandoned.append(self.ctx)
         self.ctx = None
@@ -526,6 +599,12 @@ def adopt_current_context():
     """Wrap the OpenGL context current in this thread (a GLFW or Qt window's)."""
     import moderngl
 
+    # a window draws with its own context: the warm-up's context (headless renders' head
+    # start, ~13 MB) goes now rather than at the first headless render, if ever
+    headless.wait_warm_up()
+    if headless._spare is not None:
+        with headless.lock:
+            headless._drop_spare(_native())
     try:
         with _moderngl_default_kept():
             return moderngl.create_context(require=330)

@@ -92,17 +92,20 @@ def _joined(lines: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, list]:
 
 def point_colors(value, owner: np.ndarray | None, n: int) -> tuple[np.ndarray, bool]:
     """Float RGBA rows from ``color`` and whether they are one per line: one row for a
-    single color, else one per line or one per point of the ``n`` joined points (the
-    NaN rows that join lines get a color of their own)."""
+    single color (also one spec repeated for every line or point), else one per line or
+    one per point of the ``n`` joined points (the NaN rows that join lines get a color
+    of their own)."""
     if _single_color(value):
         return np.array([colors.to_rgba(value)]), False
     if owner is None:
         return colors.to_rgba_array(value, n, dtype=float), False
-    if _repeated(value):  # one spec per line, all the same: converted once
-        rows = np.repeat(colors.to_rgba_array(value[:1], dtype=float), len(value), axis=0)
-    else:
-        rows = colors.to_rgba_array(value, dtype=float)
     nlines, joins = int(owner.max()) + 1, owner < 0
+    if _repeated(value) and len(value) in (nlines, n - joins.sum()):
+        # one spec per line (or point), all the same: one color, converted once (the
+        # line's program then reads it flat, as for a single color: one program fewer
+        # for an axes' spines beside its ticks)
+        return colors.to_rgba_array(value[:1], dtype=float), False
+    rows = colors.to_rgba_array(value, dtype=float)
     if len(rows) == 1:
         return rows, False
     if len(rows) == nlines:

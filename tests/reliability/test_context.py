@@ -176,8 +176,36 @@ assert headless.warm_result is None
 fig, ax = plt.subplots(figsize=(2, 1.5), dpi=60)
 headless.wait_warm_up()
 assert headless.warm_result is True, headless.warm_result  # it worked: not silently off
+# the thread's own context, where it set the driver's compiler up, waits for the first
+# render to compile lumos's programs
+assert headless._spare is not None
 plt.figure()  # a second figure starts nothing more
 assert threading.active_count() == 1, threading.enumerate()
+ax.plot([0, 1, 2], [0, 1, 0], lw=3)
+assert (fig.render()[..., :3] < 128).any(), "blank picture"
+assert headless._spare is None  # destroyed after the first render
+print("ok")
+""")
+    assert out.endswith("ok")
+
+
+def test_a_window_adopting_its_context_ends_the_warm_ups_own_context():
+    # the warm-up's context is a head start for headless renders; a window draws with
+    # its own context (Qt's, GLFW's): adopting one destroys the warm-up's, which a
+    # headless render then does without
+    out = run_script("""
+import lumos, lumos.pyplot as plt
+from lumos.gpu import context
+from lumos.gpu.context import OpenGLUnavailable, adopt_current_context, headless
+context.spare_core = lambda: True
+fig, ax = plt.subplots(figsize=(2, 1.5), dpi=60)
+headless.wait_warm_up()
+assert headless._spare is not None
+try:  # no window here: moderngl finds no GLX context to adopt, after the warm-up's went
+    adopt_current_context()
+except OpenGLUnavailable:
+    pass
+assert headless.warm_result is True and headless._spare is None, headless._spare
 ax.plot([0, 1, 2], [0, 1, 0], lw=3)
 assert (fig.render()[..., :3] < 128).any(), "blank picture"
 print("ok")

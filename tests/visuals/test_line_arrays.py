@@ -3,6 +3,9 @@ and values lines hold (column-major data, NaN, values beyond float32)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -97,10 +100,13 @@ def test_colors_per_line_equal_or_not_and_the_owner_of_each_row():
 
     lines = [np.zeros((3, 2)), np.ones((2, 2)), np.full((1, 2), 2.0)]
     _, owner, _ = join_lines(lines)
-    for spec in (["red"] * 3, [(0.0, 0.0, 1.0, 0.5)] * 3):
+    for spec in (["red"] * 3, [(0.0, 0.0, 1.0, 0.5)] * 3, ["red"] * 6):  # per line, point
         rows, per_line = point_colors(spec, owner, len(owner))
-        assert per_line and rows.shape == (3, 4)
-        np.testing.assert_array_equal(rows, point_colors(spec[0], None, 1)[0].repeat(3, 0))
+        # one color for every line: one row, drawn as a single color (one program fewer)
+        assert not per_line and rows.shape == (1, 4)
+        np.testing.assert_array_equal(rows, point_colors(spec[0], None, 1)[0])
+    rows, per_line = point_colors(["red", "red", "blue"], owner, len(owner))
+    assert per_line and rows.shape == (3, 4)
     # a spec repeated the wrong number of times is refused, as a list of different ones
     for spec in (["red"] * 2, ["red", "blue"]):
         with pytest.raises(ValueError, match="color: got 2 colors, expected 1, 3"):
@@ -123,3 +129,20 @@ def test_member_at_names_the_owner_and_row_of_every_joined_row():
     rows = [line.member_at(i) for i in range(8)]
     assert rows == [("a", 0), ("a", 1), ("a", 2), (None, 3), ("b", 0), (None, 5),
                     ("c", 0), ("c", 1)]
+
+
+def test_an_axes_spines_and_ticks_share_one_line_program(tmp_path):
+    """The spines (one color spec per spine, all equal) draw with the ticks' single-color
+    program: a line figure makes two line programs, its data line's and the axes'
+    (each program is compiled, and llvmpipe makes a variant of it, at its first draw)."""
+    code = ("import lumos.pyplot as plt\n"
+            "from lumos.visuals import line_shaders\n"
+            "fig, ax = plt.subplots()\n"
+            "ax.plot([0, 1, 2], [0, 1, 0])\n"
+            f"fig.savefig({str(tmp_path / 'a.png')!r})\n"
+            "print(sorted(line_shaders._PROGRAMS))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    # (dash pairs, cap, join, antialiased, one color)
+    assert out.split("\n")[-2] == str([(0, "projecting", "round", True, True),
+                                       (0, "round", "round", True, True)])
