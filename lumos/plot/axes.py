@@ -317,12 +317,12 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         ``clip_on`` and ``clip_path`` as their setters."""
         kwargs = _normalize_kwargs(kwargs)
         props = artist_props(kwargs)
-        take_unit_keywords(self, kwargs)
         return with_props(self._plot(args, kwargs), props)
 
     def _plot(self, args, kwargs) -> list[Line2D]:
         lines = []
         for x, y, fmt in _split_plot_args([sanitize_sequence(a) for a in args]):
+            take_unit_keywords(self, kwargs, x, y)
             style = {**parse_fmt(fmt), **kwargs}
             transform = style.pop("transform", None)
             if transform is self.transData:
@@ -330,7 +330,7 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
             if bigdata.is_lazy_input(y) or bigdata.is_lazy_input(x):
                 lines.append(bigdata.dispatch_plot(self, x, y, style))
                 continue
-            x, y = self.xaxis.convert_units(x), self.yaxis.convert_units(y)
+            x, y = self.xaxis.process_units(x), self.yaxis.process_units(y)
             # strings are categories (matplotlib's category axis)
             if category.is_categorical(x):
                 x = self.xaxis.convert(x)
@@ -413,8 +413,8 @@ class Axes(AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout, Tic
         """
         cmap, norm = validate.colorizer_mapping("scatter", colorizer, cmap, norm, vmin, vmax)
         props = artist_props(kwargs)
-        take_unit_keywords(self, kwargs)
-        x, y = self.xaxis.convert_units(x), self.yaxis.convert_units(y)
+        take_unit_keywords(self, kwargs, x, y)
+        x, y = self.xaxis.process_units(x), self.yaxis.process_units(y)
         facecolors = kwargs.pop("facecolor", kwargs.pop("facecolors", kwargs.pop("fc", None)))
         edgecolors = kwargs.pop("edgecolor", kwargs.pop("ec", edgecolors))
         linewidths = kwargs.pop("linewidth", kwargs.pop("lw", linewidths))
