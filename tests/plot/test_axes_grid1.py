@@ -1,0 +1,60 @@
+"""lumos.axes_grid1: matplotlib's axes_grid1 grids (ImageGrid, AxesGrid, Grid) making
+lumos axes, placed and labelled as matplotlib's."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import lumos.pyplot as lplt
+
+mpl = pytest.importorskip("matplotlib")
+mpl.use("Agg")
+import matplotlib.pyplot as mplt  # noqa: E402
+from mpl_toolkits.axes_grid1 import ImageGrid as MplImageGrid  # noqa: E402
+
+from lumos.axes_grid1 import AxesGrid, Grid, ImageGrid  # noqa: E402
+from lumos.plot.axes import Axes  # noqa: E402
+
+
+def _grid(plt, cls, **kwargs):
+    fig = plt.figure(figsize=(6, 4), dpi=80)
+    grid = cls(fig, 111, nrows_ncols=(2, 3), axes_pad=0.15, **kwargs)
+    for ax in grid:
+        im = ax.imshow(np.arange(20.0).reshape(4, 5))
+        ax.set_xlabel("x")
+        ax.set_ylabel("y")
+    if getattr(grid, "cbar_axes", None) and kwargs.get("cbar_mode"):
+        grid.cbar_axes[0].colorbar(im)
+    fig.canvas.draw()
+    w, h = fig.canvas.get_width_height()
+    cbar = grid.cbar_axes[:1] if kwargs.get("cbar_mode") else []  # others: hidden
+    boxes = [np.array(a.get_position().bounds) * [w, h, w, h] for a in [*grid, *cbar]]
+    shown = [(a.xaxis.get_tick_params()["labelbottom"] if plt is mplt else
+              a.xaxis.major.label1On, a.xaxis.label.get_visible(), a.yaxis.label.get_visible())
+             for a in grid]
+    return grid, boxes, shown
+
+
+@pytest.mark.parametrize("kwargs", [dict(label_mode="L"), dict(label_mode="1"),
+                                    dict(label_mode="all", cbar_mode="single",
+                                         cbar_location="top")])
+def test_image_grid_of_lumos_axes_placed_and_labelled_as_matplotlibs(kwargs):
+    grid, boxes, shown = _grid(lplt, ImageGrid, **kwargs)
+    assert all(isinstance(ax, Axes) for ax in grid)
+    assert all(ax in ax.figure.axes for ax in grid)
+    _, want_boxes, want_shown = _grid(mplt, MplImageGrid, **kwargs)
+    assert shown == want_shown
+    np.testing.assert_allclose(boxes, want_boxes, atol=0.5)
+    lplt.close("all")
+    mplt.close("all")
+
+
+def test_grid_names_and_a_bad_label_mode():
+    assert AxesGrid is ImageGrid
+    fig = lplt.figure()
+    grid = Grid(fig, 111, nrows_ncols=(1, 2))
+    assert len(grid) == 2 and all(isinstance(ax, Axes) for ax in grid)
+    with pytest.raises(ValueError, match="mode: got 'Z'"):
+        grid.set_label_mode("Z")
+    lplt.close("all")
