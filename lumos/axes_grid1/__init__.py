@@ -6,7 +6,8 @@ script importing them as they are fails in matplotlib's code: its Axes take no l
 figure). The grids here are matplotlib's (matplotlib must be installed: its dividers lay
 the axes out, as they already do for lumos axes through ``set_axes_locator``), making
 lumos axes instead; ``make_axes_locatable``, ``Size``, ``Divider`` work on lumos axes
-as they are and are matplotlib's own.
+as they are and are matplotlib's own; :mod:`lumos.axes_grid1.inset_locator` places
+inset axes as matplotlib's ``inset_locator``.
 
 >>> from lumos.axes_grid1 import ImageGrid
 >>> grid = ImageGrid(fig, 111, nrows_ncols=(2, 2), axes_pad=0.1, cbar_mode="single")
