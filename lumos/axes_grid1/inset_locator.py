@@ -10,26 +10,21 @@ from __future__ import annotations
 import numpy as np
 
 from ..plot.bbox import Bbox
+from ..plot.legend import LOC_ANCHORS, LOCATIONS
 from ..plot.style import rcParams
 from ..plot.text import points
 
 __all__ = ["inset_axes", "mark_inset", "zoomed_inset_axes"]
 
-_CODES = {"upper right": 1, "upper left": 2, "lower left": 3, "lower right": 4, "right": 5,
-          "center left": 6, "center right": 7, "lower center": 8, "upper center": 9,
-          "center": 10}
-#: where each location code puts the inset in its container, as fractions of the room
-_ANCHORS = {1: (1, 1), 2: (0, 1), 3: (0, 0), 4: (1, 0), 5: (1, 0.5), 6: (0, 0.5),
-            7: (1, 0.5), 8: (0.5, 0), 9: (0.5, 1), 10: (0.5, 0.5)}
 #: mark_inset's corner codes -> the index of lumos's connector at that corner
 _CORNER_CONNECTOR = {1: 3, 2: 1, 3: 0, 4: 2}
 
 
 def _loc_code(loc, argname: str = "loc") -> int:
-    code = _CODES.get(loc, loc) if isinstance(loc, str) else loc
-    if isinstance(code, bool) or code not in _ANCHORS:
-        raise ValueError(f"{argname}: got {loc!r}, expected one of {', '.join(_CODES)} or a "
-                         "code 1..10")
+    code = LOCATIONS.get(loc) if isinstance(loc, str) else loc
+    if isinstance(code, bool) or code not in LOC_ANCHORS:
+        names = ", ".join(n for n in LOCATIONS if n != "best")
+        raise ValueError(f"{argname}: got {loc!r}, expected one of {names} or a code 1..10")
     return int(code)
 
 
@@ -90,7 +85,7 @@ class _AnchoredLocator:
         x0, y0, w, h = self._anchor_box()
         bw, bh = self.size(w, h)
         pad = self.borderpad * fig.points_to_pixels(points(rcParams["legend.fontsize"]))
-        fx, fy = _ANCHORS[self.loc]
+        fx, fy = LOC_ANCHORS[self.loc]
         left = x0 + pad + fx * (w - 2 * pad - bw)
         bottom = y0 + pad + fy * (h - 2 * pad - bh)
         return fig.pixels_to_fraction((left, bottom, bw, bh))
