@@ -1,6 +1,6 @@
 """matplotlib's ``AnchoredText`` on lumos axes: ``ax.add_artist(AnchoredText("(a)",
 loc="upper left"))`` becomes a lumos annotation at the same place, read when added:
-its text and font, ``loc`` in the axes or in ``bbox_to_anchor`` (in
+its text, font and path effects, ``loc`` in the axes or in ``bbox_to_anchor`` (in
 ``bbox_transform``'s coordinates), ``pad`` and ``borderpad`` (in the text's font size)
 and its frame (``at.patch``: box style, colors, line width, shown or not).
 
@@ -56,6 +56,7 @@ def add_anchored_text(ax, at):
                       color=text.get_color(), fontweight=text.get_fontweight(),
                       fontstyle=text.get_fontstyle(), family=text.get_fontfamily(),
                       bbox=frame if patch.get_visible() else None,
+                      path_effects=text.get_path_effects() or None,
                       zorder=at.get_zorder(), annotation_clip=False)
     ann.set_visible(at.get_visible())
     return ann

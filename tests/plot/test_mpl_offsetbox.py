@@ -16,6 +16,7 @@ mpl = pytest.importorskip("matplotlib")
 mpl.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 from matplotlib.offsetbox import AnchoredText  # noqa: E402
+from matplotlib.patheffects import withStroke  # noqa: E402
 
 
 def _drawn(plt, make):
@@ -39,6 +40,8 @@ def _round():
     lambda: AnchoredText("(b)", loc="lower right", prop=dict(size=8)),
     lambda: AnchoredText("two\nlines", loc=10, pad=1, borderpad=1),
     lambda: AnchoredText("(c)", loc="upper center", frameon=False, prop=dict(color="r")),
+    lambda: AnchoredText("(d)", loc="upper right", frameon=False, prop=dict(
+        size=20, path_effects=[withStroke(foreground="0.5", linewidth=6)])),
 ])
 def test_anchored_text_where_matplotlib_draws_it(make):
     got, want = bbox(ink(_drawn(lplt, make))), bbox(ink(_drawn(mplt, make)))
