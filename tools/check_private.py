@@ -60,7 +60,7 @@ THIRD_PARTY = {
     "_pad": "matplotlib's HandlerTuple keeps its pad only there (no getter)",
     "_bbox_to_anchor": "matplotlib's AnchoredOffsetbox keeps the box it was given only "
                        "there (its getter transforms it, which fails with a lumos "
-                       "transform); lumos.plot.mpl_offsetbox anchors an AnchoredText",
+                       "transform); lumos.plot.mpl_texts anchors an AnchoredText",
     "_bbox_to_anchor_transform": "matplotlib's AnchoredOffsetbox keeps bbox_transform "
                                  "only there (no getter)",
     # matplotlib's backend-writer interface (lumos.mpl_backend), as its own backends use it

@@ -67,3 +67,19 @@ def test_anchored_text_at_a_box_of_its_own():
         assert np.abs(np.subtract(got, want)).max() <= 2, (kw, got, want)
 
 
+
+
+def test_matplotlib_text_drawn_as_matplotlib_draws_it():
+    from matplotlib.text import Text
+
+    def make():
+        return Text(0.3, 0.15, "a label\nof two lines", ha="left", va="bottom", rotation=20,
+                    fontsize=11, color="tab:red", fontweight="bold",
+                    bbox=dict(boxstyle="round,pad=0.5", fc="0.9", ec="b"))
+
+    got, want = bbox(ink(_drawn(lplt, make))), bbox(ink(_drawn(mplt, make)))
+    assert np.abs(np.subtract(got, want)).max() <= 2, (got, want)
+    fig, ax = lplt.subplots()
+    t = ax.add_artist(Text(0.5, 0.5, "x", transform=ax.transAxes, visible=False))
+    assert t.get_text() == "x" and not t.get_visible()
+    lplt.close("all")
