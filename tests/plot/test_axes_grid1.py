@@ -58,3 +58,27 @@ def test_grid_names_and_a_bad_label_mode():
     with pytest.raises(ValueError, match="mode: got 'Z'"):
         grid.set_label_mode("Z")
     lplt.close("all")
+
+
+def _hbox(plt):
+    from mpl_toolkits.axes_grid1.axes_divider import HBoxDivider
+    from mpl_toolkits.axes_grid1.axes_size import AxesX, AxesY, Fixed, Scaled
+
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(6, 3), dpi=80)
+    ax1.imshow(np.arange(20.0).reshape(4, 5))
+    ax2.imshow(np.arange(20.0).reshape(5, 4))
+    # matplotlib's own divider looks for the figure's grid through its axes' specs
+    divider = HBoxDivider(fig, 111, horizontal=[AxesX(ax1), Fixed(0.5), AxesX(ax2)],
+                          vertical=[AxesY(ax1), Scaled(1), AxesY(ax2)])
+    ax1.set_axes_locator(divider.new_locator(0))
+    ax2.set_axes_locator(divider.new_locator(2))
+    fig.canvas.draw()
+    w, h = fig.canvas.get_width_height()
+    return [np.array(a.get_position().bounds) * [w, h, w, h] for a in (ax1, ax2)]
+
+
+def test_matplotlibs_hbox_divider_places_lumos_axes():
+    got = _hbox(lplt)
+    np.testing.assert_allclose(got, _hbox(mplt), atol=0.5)
+    lplt.close("all")
+    mplt.close("all")
