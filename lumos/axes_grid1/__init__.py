@@ -24,17 +24,90 @@ from mpl_toolkits.axes_grid1 import axes_size as Size  # noqa: N812 (matplotlib'
 
 from ..plot.axes import Axes
 
-__all__ = ["AxesGrid", "Divider", "Grid", "ImageGrid", "Size", "SubplotDivider",
-           "make_axes_locatable"]
+__all__ = ["AxesGrid", "AxisDict", "Divider", "Grid", "GridAxes", "ImageGrid", "SideAxis",
+           "Size", "SubplotDivider", "make_axes_locatable"]
 
 _LABEL_MODES = ("all", "L", "1", "keep")
+
+
+#: a side -> (the axis, 1 for bottom/left or 2 for top/right)
+_SIDES = {"bottom": ("x", 1), "top": ("x", 2), "left": ("y", 1), "right": ("y", 2)}
+
+
+class SideAxis:
+    """``ax.axis["bottom"]`` of a grid's axes (matplotlib's axes_grid1 ``mpl_axes``):
+    one side's ticks, tick labels and axis label, shown or hidden together."""
+
+    def __init__(self, ax, side: str) -> None:
+        name, self._num = _SIDES[side]
+        self._side = side
+        self._axis = ax.xaxis if name == "x" else ax.yaxis
+
+    @property
+    def label(self):
+        """The axis label (its text and Text setters)."""
+        return self._axis.label
+
+    def set_label(self, text) -> None:
+        """The axis label's text."""
+        self._axis.set_label_text(text)
+
+    def toggle(self, all=None, ticks=None, ticklabels=None, label=None) -> None:  # noqa: A002
+        """Show (True) or hide (False) this side's ticks, tick labels and label; ``all``
+        sets the three, the others override it, None leaves one as it is."""
+        shown = [all] * 3 if all is not None else [None] * 3
+        for i, value in enumerate((ticks, ticklabels, label)):
+            if value is not None:
+                shown[i] = value
+        ticks, ticklabels, label = shown
+        if ticks is not None:
+            self._axis.set_tick_params(**{f"tick{self._num}On": bool(ticks)})
+        if ticklabels is not None:
+            self._axis.set_tick_params(**{f"label{self._num}On": bool(ticklabels)})
+        if label is not None:
+            if label:
+                self._axis.label.set_visible(True)
+                self._axis.set_label_position(self._side)
+            elif self._axis.get_label_position() == self._side:
+                self._axis.label.set_visible(False)
+
+    def set_visible(self, visible) -> None:
+        """Show or hide the side's ticks, tick labels, label and spine."""
+        self.toggle(all=visible)
+        self._axis.axes.spines[self._side].set_visible(visible)
+
+
+class AxisDict:
+    """``ax.axis`` of a grid's axes: ``ax.axis["left"]`` a :class:`SideAxis`, and
+    ``ax.axis("off")`` lumos's ``Axes.axis``."""
+
+    def __init__(self, ax) -> None:
+        self._ax = ax
+
+    def __getitem__(self, side: str) -> SideAxis:
+        if side not in _SIDES:
+            raise KeyError(f"axis: got {side!r}, expected one of {', '.join(_SIDES)}")
+        return SideAxis(self._ax, side)
+
+    def __call__(self, *args, **kwargs):
+        return Axes.axis(self._ax, *args, **kwargs)
+
+
+class GridAxes(Axes):
+    """The axes of a lumos.axes_grid1 grid: lumos's, with matplotlib's axes_grid1
+    ``ax.axis["bottom"]`` sides (``toggle``, ``set_label``, ``set_visible``)."""
+
+    @property
+    def axis(self) -> AxisDict:  # type: ignore[override]
+        """``ax.axis["left"]``: a side; ``ax.axis("off")``: lumos's ``Axes.axis``."""
+        return AxisDict(self)
 
 
 class _LumosGrid:
     """What a grid of lumos axes changes in matplotlib's: the axes' class, and which
     axes show tick labels and labels (lumos's axis API)."""
 
-    _defaultAxesClass = Axes
+    _defaultAxesClass = GridAxes
 
     def set_label_mode(self, mode: str) -> None:
         """Which axes show their tick labels and axis labels: "L" the left column (y)
@@ -52,13 +125,8 @@ class _LumosGrid:
             corner = i == nrows - 1 and j == 0
             bottom = {"L": i == nrows - 1, "1": corner}.get(mode, True)
             left = {"L": j == 0, "1": corner}.get(mode, True)
-            for axis, side, shown in ((ax.xaxis, "bottom", bottom), (ax.yaxis, "left", left)):
-                axis.set_tick_params(label1On=shown)
-                if shown:
-                    axis.label.set_visible(True)
-                    axis.set_label_position(side)
-                elif axis.get_label_position() == side:
-                    axis.label.set_visible(False)
+            for side, shown in (("bottom", bottom), ("left", left)):
+                SideAxis(ax, side).toggle(ticklabels=shown, label=shown)
 
 
 class Grid(_LumosGrid, _mpl_grid.Grid):

@@ -30,9 +30,8 @@ def _grid(plt, cls, **kwargs):
     w, h = fig.canvas.get_width_height()
     cbar = grid.cbar_axes[:1] if kwargs.get("cbar_mode") else []  # others: hidden
     boxes = [np.array(a.get_position().bounds) * [w, h, w, h] for a in [*grid, *cbar]]
-    shown = [(a.xaxis.get_tick_params()["labelbottom"] if plt is mplt else
-              a.xaxis.major.label1On, a.xaxis.label.get_visible(), a.yaxis.label.get_visible())
-             for a in grid]
+    shown = [(a.xaxis.get_tick_params()["labelbottom"], a.xaxis.label.get_visible(),
+              a.yaxis.label.get_visible()) for a in grid]
     return grid, boxes, shown
 
 
@@ -80,5 +79,35 @@ def _hbox(plt):
 def test_matplotlibs_hbox_divider_places_lumos_axes():
     got = _hbox(lplt)
     np.testing.assert_allclose(got, _hbox(mplt), atol=0.5)
+    lplt.close("all")
+    mplt.close("all")
+
+
+_SIDE_KEYS = ("bottom", "top", "labelbottom", "labeltop", "left", "right", "labelleft",
+              "labelright")
+
+
+def _sides(plt, cls):
+    fig = plt.figure()
+    ax = cls(fig, 111, nrows_ncols=(1, 1))[0]
+    ax.set_xlabel("x")
+    ax.axis["bottom"].toggle(ticklabels=False, label=False)
+    ax.axis["top"].toggle(all=True)
+    ax.axis["left"].set_label("Y")
+    ax.axis["right"].toggle(ticks=True, ticklabels=False)
+    params = {**ax.xaxis.get_tick_params(), **ax.yaxis.get_tick_params()}
+    return ([bool(params[k]) for k in _SIDE_KEYS], ax.xaxis.get_label_position(),
+            ax.xaxis.label.get_visible(), ax.get_ylabel())
+
+
+def test_grid_axes_sides_as_matplotlibs():
+    # matplotlib's grid axes (axes_grid1.mpl_axes) have ax.axis["bottom"] sides
+    assert _sides(lplt, ImageGrid) == _sides(mplt, MplImageGrid)
+    fig = lplt.figure()
+    ax = ImageGrid(fig, 111, nrows_ncols=(1, 1))[0]
+    ax.axis("off")  # still lumos's Axes.axis
+    assert not ax.axison
+    with pytest.raises(KeyError, match="axis: got 'middle'"):
+        ax.axis["middle"]
     lplt.close("all")
     mplt.close("all")
