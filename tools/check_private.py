@@ -58,6 +58,11 @@ THIRD_PARTY = {
     "_ndivide": "matplotlib's HandlerTuple keeps its ndivide only there (no getter); "
                 "lumos.plot.legend_handles draws tuple handles",
     "_pad": "matplotlib's HandlerTuple keeps its pad only there (no getter)",
+    "_bbox_to_anchor": "matplotlib's AnchoredOffsetbox keeps the box it was given only "
+                       "there (its getter transforms it, which fails with a lumos "
+                       "transform); lumos.plot.mpl_texts anchors an AnchoredText",
+    "_bbox_to_anchor_transform": "matplotlib's AnchoredOffsetbox keeps bbox_transform "
+                                 "only there (no getter)",
     # matplotlib's backend-writer interface (lumos.mpl_backend), as its own backends use it
     "_process": "matplotlib backends fire events with Event._process() (backend_bases)",
     "_on_timer": "TimerBase._on_timer is the call a backend's timer makes (backend_bases)",

@@ -125,6 +125,11 @@ class ArtistAPI:
             arrow = _fancy_arrow(self, a)
             if arrow is not None:
                 return arrow
+            from .mpl_texts import add_anchored_text, add_matplotlib_text
+
+            text = add_anchored_text(self, a) or add_matplotlib_text(self, a)
+            if text is not None:
+                return text
         kinds = _kinds()
         return self._add_object(a, "add_artist", (kinds.patch, kinds.collection, Line2D),
                                 autolim=False, request=False)

@@ -84,7 +84,8 @@ class Axes(AxesPlotting, AxesLimits, AxesProjection, AxesSync, AxesNavigation, A
         self.legend_ = None
         # earlier legends kept by add_artist (matplotlib's way to show several legends)
         self.kept_legends: list = []
-        self.patch = BackgroundPatch(rcParams["axes.facecolor"], "none", 0.0)
+        self.patch = BackgroundPatch(rcParams["axes.facecolor"], "none", 0.0,
+                                     box=lambda: self.box)
         self.aspect = "auto"
         self.colorbars: list = []  # colorbars taking their room from this axes
         self._label = ""

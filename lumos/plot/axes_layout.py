@@ -479,6 +479,6 @@ def _hide_inner(axis, outer2: bool, outer1: bool, sides: tuple[str, str],
             st.tick1On = st.tick1On and not remove_inner_ticks
     if (not outer1 and axis.label_position == sides[1]) or \
             (not outer2 and axis.label_position == sides[0]):
-        axis.label_text = ""  # matplotlib sets the label to '': a later one shows
+        axis.set_label_text("")  # matplotlib's: a later label shows, a unit's does not
     if (not outer1 and axis.offset_side == 1) or (not outer2 and axis.offset_side == 2):
         axis.offset_style["visible"] = False

@@ -228,8 +228,9 @@ class AxesLimits:
         for name, v in ((lo_name, lo), (hi_name, hi)):
             if isinstance(v, str):
                 raise TypeError(f"{name}: got str {v!r}, expected a number")
-        lo = None if lo is None else float(axis.convert(np.asarray([lo]))[0])
-        hi = None if hi is None else float(axis.convert(np.asarray([hi]))[0])
+        # values with units give an axis without them its unit, as a plotting call does
+        lo = None if lo is None else float(axis.convert(axis.process_units(np.asarray([lo])))[0])
+        hi = None if hi is None else float(axis.convert(axis.process_units(np.asarray([hi])))[0])
         was_auto = axis.limits.auto
         axis.inverted = False
         axis.set_limits(lo, hi)

@@ -108,12 +108,12 @@ class AxesPlotting:
         later fits), as matplotlib's."""
         kwargs = _normalize_kwargs(kwargs)
         props = artist_props(kwargs)
-        take_unit_keywords(self, kwargs)
         return with_props(self._plot(args, kwargs, (bool(scalex), bool(scaley))), props)
 
     def _plot(self, args, kwargs, request=(True, True)) -> list[Line2D]:
         lines = []
         for x, y, fmt in _split_plot_args([sanitize_sequence(a) for a in args]):
+            take_unit_keywords(self, kwargs, x, y)
             style = {**parse_fmt(fmt), **kwargs}
             transform = style.pop("transform", None)
             if transform is self.transData:
@@ -121,7 +121,7 @@ class AxesPlotting:
             if bigdata.is_lazy_input(y) or bigdata.is_lazy_input(x):
                 lines.append(bigdata.dispatch_plot(self, x, y, style, request))
                 continue
-            x, y = self.xaxis.convert_units(x), self.yaxis.convert_units(y)
+            x, y = self.xaxis.process_units(x), self.yaxis.process_units(y)
             # strings are categories (matplotlib's category axis)
             if category.is_categorical(x):
                 x = self.xaxis.convert(x)
@@ -204,8 +204,8 @@ class AxesPlotting:
         """
         cmap, norm = validate.colorizer_mapping("scatter", colorizer, cmap, norm, vmin, vmax)
         props = artist_props(kwargs)
-        take_unit_keywords(self, kwargs)
-        x, y = self.xaxis.convert_units(x), self.yaxis.convert_units(y)
+        take_unit_keywords(self, kwargs, x, y)
+        x, y = self.xaxis.process_units(x), self.yaxis.process_units(y)
         facecolors = kwargs.pop("facecolor", kwargs.pop("facecolors", kwargs.pop("fc", None)))
         edgecolors = kwargs.pop("edgecolor", kwargs.pop("ec", edgecolors))
         linewidths = kwargs.pop("linewidth", kwargs.pop("lw", linewidths))

@@ -23,7 +23,7 @@ from .patch_style import rc
 from .scale import LinearScale, make_scale
 from .style import font_points, rcParams
 from .ticklabels import AxisLabel, OffsetText, Tick, TickLabel
-from .units import AxisUnits
+from .units import AxisUnits, user_converter
 
 #: the largest magnitude of an axis limit: two limits' span and a margin stay finite
 LIMIT = 1e307
@@ -81,6 +81,7 @@ class Axis(AxisUnits, AxisTickStyle):
     def _init_label(self) -> None:
         """The label and the offset text as rcParams make them, with no text."""
         self.label_text = ""
+        self._label_default = True
         self.label_style: dict = {}
         self.label_size = font_points(rcParams["axes.labelsize"])
         self.label_color = colors.to_rgba(rc("axes.labelcolor", "black"))
@@ -180,7 +181,7 @@ class Axis(AxisUnits, AxisTickStyle):
             self.label_loc = loc
         size = kwargs.pop("fontsize", fontsize)
         self.label_text = "" if label is None else str(label)
-        self._unit_label = False  # the script's label: a unit's never replaces it
+        self._label_default = False  # the script's label: a unit's never replaces it
         if size is not None:
             self.label_size = points(size)
         if labelpad is not None:
@@ -521,7 +522,7 @@ class Axis(AxisUnits, AxisTickStyle):
         strings become category positions."""
         from . import category
 
-        if self.update_units(values):  # a script's unit converter takes them
+        if user_converter(values) is not None:  # a script's unit converter takes them
             return self.convert_units(values)
         if category.is_categorical(values):
             return category.convert(self, values)

@@ -7,23 +7,36 @@ color and width in points, None when there is none) when it draws.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from .. import colors
 from . import validate
+from .bbox import Bbox
 
 
 class BackgroundPatch:
     """A figure's or axes' background: face and edge colors, line width (points),
     alpha and visibility, with matplotlib's setters."""
 
-    def __init__(self, facecolor, edgecolor="none", linewidth: float = 0.0) -> None:
+    def __init__(self, facecolor, edgecolor="none", linewidth: float = 0.0,
+                 box: Callable[[], tuple] | None = None) -> None:
+        self._box = box  # its owner's (x, y, width, height) in figure pixels
         self._alpha: float | None = None
         self._visible = True
         self._fill = True
         self.set_facecolor(facecolor)
         self.set_edgecolor(edgecolor)
         self.set_linewidth(linewidth)
+
+    def get_window_extent(self, renderer=None) -> Bbox:
+        """The rectangle in display pixels (from the figure's bottom left): its axes' or
+        figure's box, as laid out at the last draw."""
+        if self._box is None:
+            raise RuntimeError("get_window_extent: this background belongs to no axes or "
+                               "figure")
+        return Bbox.from_bounds(*self._box())
 
     def set_facecolor(self, color) -> None:
         self._face = None if _is_none(color) else colors.to_rgba(color, argname="facecolor")

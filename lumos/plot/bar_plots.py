@@ -36,7 +36,7 @@ class BarPlotsMixin:
 
         Bars stick to their bottom: autoscale margins never push the axis past it.
         """
-        take_unit_keywords(self, kwargs)
+        take_unit_keywords(self, kwargs, x, height)
         kw = normalize_kwargs(kwargs, "bar", (
             "color", "edgecolor", "linewidth", "linestyle", "tick_label", "xerr", "yerr",
             "ecolor", "capsize", "error_kw", "log", "label", "alpha", "zorder", "orientation",
@@ -364,7 +364,7 @@ class BarPlotsMixin:
         if not isinstance(fmt, str):
             raise TypeError(f"fmt: got {type(fmt).__name__}, expected str")
         kwargs = {k: v for k, v in _normalize_kwargs(kwargs).items() if v is not None}
-        take_unit_keywords(self, kwargs)
+        take_unit_keywords(self, kwargs, x, y)
         validate.check(ecolor=ecolor, elinewidth=elinewidth, capsize=capsize,
                        capthick=capthick)
         zorder = kwargs.pop("zorder", 2.0)
@@ -578,7 +578,7 @@ def _error_bounds(err, dep: np.ndarray, name: str, axis) -> tuple[np.ndarray, np
     argument = f"{name}err"
     if isinstance(err, str):
         raise TypeError(f"{argument}: got str, expected numbers")
-    err = axis.convert_units(err)  # a script's unit converter (lumos.plot.units)
+    err = axis.process_units(err)  # a script's unit converter (lumos.plot.units)
     arr = np.array(validate.numbers_array(err, argument), copy=True)
     if arr.dtype == object:
         if any(v is None for v in arr.ravel()):

@@ -69,7 +69,7 @@ class FigureBase:
         self.legends: list = []  # figure legends (fig.legend)
         self._labels: dict = dict.fromkeys(_LABELS)
         self._implicit_gs: GridSpec | None = None  # the grid of fig.subplot(row, col)
-        self.patch = BackgroundPatch(facecolor, edgecolor, linewidth)
+        self.patch = BackgroundPatch(facecolor, edgecolor, linewidth, box=self.bbox_pixels)
         self.patch.set_visible(True if frameon is None else bool(frameon))
         #: this (sub)figure's fraction → figure pixels from the bottom left
         self.transSubfigure = LiveTransform(lambda: unit_to_box(self.bbox_pixels()),

@@ -244,10 +244,6 @@ class GridSpec(GridSpecBase):
         base.update(**{k: getattr(self, k) for k in SUBPLOT_KEYS})
         return base
 
-    def get_topmost_subplotspec(self):
-        """None: a top-level grid lies in no subplot spec."""
-        return None
-
     def __repr__(self) -> str:
         return f"GridSpec({self._nrows}, {self._ncols})"
 
@@ -340,8 +336,12 @@ class SubplotSpec:
                                  tops[r].max())
 
     def get_topmost_subplotspec(self) -> SubplotSpec:
-        parent = self._gridspec.get_topmost_subplotspec()
-        return self if parent is None else parent
+        """The block of a top-level grid this one lies in (itself in a top-level grid,
+        which has no ``get_topmost_subplotspec``, as matplotlib's: its code asks
+        ``hasattr``)."""
+        if isinstance(self._gridspec, GridSpecFromSubplotSpec):
+            return self._gridspec.get_topmost_subplotspec()
+        return self
 
     def subgridspec(self, nrows: int, ncols: int, **kwargs) -> GridSpecFromSubplotSpec:
         """A grid inside this block (``wspace``, ``hspace``, ``width_ratios``,

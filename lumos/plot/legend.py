@@ -35,9 +35,10 @@ LOCATIONS = {
     "right": 5, "center left": 6, "center right": 7, "lower center": 8, "upper center": 9,
     "center": 10,
 }
-# (x, y) fractions of the free area for each numbered location
-_ANCHORS = {1: (1, 1), 2: (0, 1), 3: (0, 0), 4: (1, 0), 5: (1, 0.5), 6: (0, 0.5),
-            7: (1, 0.5), 8: (0.5, 0), 9: (0.5, 1), 10: (0.5, 0.5)}
+#: (x, y) fractions of the free area for each numbered location (an inset, an
+#: anchored text: of the box they are anchored in)
+LOC_ANCHORS = {1: (1, 1), 2: (0, 1), 3: (0, 0), 4: (1, 0), 5: (1, 0.5), 6: (0, 0.5),
+               7: (1, 0.5), 8: (0.5, 0), 9: (0.5, 1), 10: (0.5, 0.5)}
 _OUTSIDE = {"outside upper right": ("right", 1), "outside right upper": ("right", 1),
             "outside center right": ("right", 7), "outside right center": ("right", 7),
             "outside lower right": ("right", 4), "outside right lower": ("right", 4),
@@ -278,12 +279,12 @@ class Legend:
         if self.bbox_to_anchor is not None:
             # the corner named by loc sits at the anchor point (or in the anchor box): with
             # loc="center left", bbox_to_anchor=(1, 0.5) it stands right of the axes
-            fx, fy = _ANCHORS[self.loc or 10]
+            fx, fy = LOC_ANCHORS[self.loc or 10]
             ax_, ay_, aw, ah = self._anchor_box()
             return (ax_ + fx * aw - fx * width + (1 - 2 * fx) * gap,
                     ay_ + fy * ah - fy * height + (1 - 2 * fy) * gap)
         loc = self.loc if self.loc != 0 else self._best(width, height, gap)
-        fx, fy = _ANCHORS[loc]
+        fx, fy = LOC_ANCHORS[loc]
         x = bx + gap + fx * (bw - width - 2 * gap)
         y = by + gap + fy * (bh - height - 2 * gap)
         return x, y
@@ -291,7 +292,7 @@ class Legend:
     def _outside_position(self, width: float, height: float, gap: float):
         """A figure legend 'outside' the axes: at the figure's edge, in the room the
         layout left there (:meth:`outside`)."""
-        fx, fy = _ANCHORS[self.loc]
+        fx, fy = LOC_ANCHORS[self.loc]
         bx, by, bw, bh = self.axes.box  # the whole figure for figure legends
         side = self.outside_side
         if side in ("right", "left"):
@@ -326,7 +327,7 @@ class Legend:
         bx, by, bw, bh = ax.box
         candidates = []
         for loc in range(1, 11):
-            fx, fy = _ANCHORS[loc]
+            fx, fy = LOC_ANCHORS[loc]
             x = bx + gap + fx * (bw - width - 2 * gap)
             y = by + gap + fy * (bh - height - 2 * gap)
             candidates.append((loc, (x, y, x + width, y + height)))

@@ -27,7 +27,7 @@ def float_values(values, argument: str, axis=None) -> np.ndarray:
     (categories) through the axis."""
     values = sanitize_sequence(values)
     if axis is not None:  # a script's unit converter (lumos.plot.units) may take them
-        values = axis.convert_units(values)
+        values = axis.process_units(values)
     if axis is not None and category.is_categorical(values) and (
             axis.units is not None or not isinstance(values, (str, bytes))):
         # a sequence of strings is categories; one string names one of them

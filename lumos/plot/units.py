@@ -53,12 +53,17 @@ def registered_date_converter(values):
     return converter if callable(getattr(converter, "axisinfo", None)) else None
 
 
-def take_unit_keywords(ax, kwargs: dict) -> None:
-    """``xunits=``/``yunits=`` of a plotting call (popped): the axes' units from now on."""
-    for name, axis in (("xunits", ax.xaxis), ("yunits", ax.yaxis)):
+def take_unit_keywords(ax, kwargs: dict, x=None, y=None) -> None:
+    """``xunits=``/``yunits=`` of a plotting call (popped): the axes' units from now on.
+    As matplotlib's, the call's data ``x``/``y`` first give an axis with no unit its
+    converter and default unit (its axisinfo, its label), then the keyword's unit
+    replaces that."""
+    for name, axis, data in (("xunits", ax.xaxis, x), ("yunits", ax.yaxis, y)):
         if name in kwargs:
             unit = kwargs.pop(name)
             if unit is not None:
+                if data is not None and not axis.have_units():
+                    axis.update_units(data)
                 axis.set_units(unit)
 
 
@@ -67,15 +72,18 @@ class AxisUnits:
 
     converter = None
     units = None  # the unit (a category axis: its categories)
-    _unit_label = False  # whether the label is the converter's
+    # matplotlib's ``isDefault_label``: no label set by the script (set_label, even to
+    # '', as label_outer does, clears it), so a converter's may show
+    _label_default = True
 
     def set_units(self, u) -> None:
         """Values with units (matplotlib's unit converters) are shown in ``u`` on this
-        axis: data added from now on is converted to it."""
+        axis and the axes sharing it: data added from now on is converted to it."""
         if u is self.units:
             return
-        self.units = u
-        self._apply_axisinfo()
+        for axis in self.limits.members:  # matplotlib's: every shared axis takes it
+            axis.units = u
+            axis._apply_axisinfo()
 
     def get_units(self):
         """The unit set by ``set_units`` or the converter's default (None: none)."""
@@ -106,11 +114,24 @@ class AxisUnits:
             self._apply_axisinfo()
         return True
 
+    def process_units(self, values):
+        """``values`` of a plotting call as numbers in the axis' unit when a script's
+        converter takes them (masked values: NaN), else ``values`` unchanged. As
+        matplotlib's plotting calls, they first give an axis with no unit nor converter
+        its converter and default unit (``update_units``: the axisinfo, the label)."""
+        if not self.have_units():
+            self.update_units(values)
+        return self.convert_units(values)
+
     def convert_units(self, values):
-        """``values`` as numbers in the axis' unit when a script's converter takes them
-        (masked values: NaN), else ``values`` unchanged."""
-        if not self.update_units(values):
+        """``values`` as numbers in the axis' unit (matplotlib's ``Axis.convert_units``:
+        an axis without a converter takes the registered one with no axisinfo, as a
+        patch's values give it), else ``values`` unchanged."""
+        converter = user_converter(values)
+        if converter is None:
             return values
+        if self.converter is None:
+            self.converter = converter
         out = self.converter.convert(values, self.units, self)
         if np.ma.isMaskedArray(out):
             out = np.ma.filled(out.astype(float), np.nan)
@@ -129,6 +150,6 @@ class AxisUnits:
                               (info.minfmt, self.set_minor_formatter)):
             if value is not None:
                 setter(value)
-        if info.label is not None and (self._unit_label or not self.get_label_text()):
+        if info.label is not None and self._label_default:
             self.set_label_text(info.label)
-            self._unit_label = True
+            self._label_default = True

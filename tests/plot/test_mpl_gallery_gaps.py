@@ -319,3 +319,19 @@ def test_polar_errorbar_caps_turn_across_their_bars(close_figures):
         pts = np.c_[x[cap], y[cap]]
         _, _, vt = np.linalg.svd(pts - pts.mean(axis=0))
         assert abs(vt[0] @ radial) < 0.2  # the cap runs across the radial bar
+
+
+def _patch_extents(plt_module) -> list:
+    fig = plt_module.figure(figsize=(5, 4), dpi=80)
+    ax = fig.add_subplot(121)
+    sub = fig.subfigures(1, 2)[1]
+    sub_ax = sub.add_subplot()
+    fig.canvas.draw()
+    boxes = [p.get_window_extent().bounds for p in (ax.patch, fig.patch, sub_ax.patch)]
+    plt_module.close(fig)
+    return boxes
+
+
+def test_background_patch_window_extent_matches_matplotlib(close_figures):
+    # gallery event_handling/viewlims.py sizes its image by ax.patch's extent
+    np.testing.assert_allclose(_patch_extents(plt), _patch_extents(mplt), atol=0.5)

@@ -170,7 +170,7 @@ def test_matplotlib_line2d_via_add_line():
 @pytest.mark.parametrize("obj, method", [
     (lambda: mpatches.FancyArrowPatch(path=mpath.Path([(0, 0), (1, 1)])), "add_patch"),
     (lambda: mpatches.ConnectionPatch((0, 0), (1, 1), "data"), "add_patch"),
-    (lambda: mtext.Text(0, 0, "hi"), "add_artist"),
+    (lambda: mtext.Annotation("hi", (0, 0)), "add_artist"),  # Text: drawn (mpl_texts)
     (lambda: mcoll.QuadMesh(np.zeros((2, 2, 2))), "add_collection"),
     (lambda: mcoll.TriMesh.__new__(mcoll.TriMesh), "add_collection"),
 ])

@@ -27,6 +27,7 @@ UNITS = {"m": 1.0, "cm": 0.01}
 class LengthConverter(munits.ConversionInterface):
     @staticmethod
     def convert(value, unit, axis):
+        unit = unit or "m"  # a patch's values may come before the axis has a unit
         if isinstance(value, Length):
             return value.metres / UNITS[unit]
         return np.array([v.metres / UNITS[unit] for v in value], dtype=float)
@@ -90,3 +91,31 @@ def test_plain_numbers_meet_no_converter():
     fig, ax = plt.subplots()
     ax.plot([0, 1], [2, 3])
     assert ax.xaxis.get_converter() is None and not ax.xaxis.have_units()
+
+
+def _labels_and_units(pyplot, patches):
+    """What units_scatter.py-like code leaves on each axes: shared x axes (label_outer),
+    a patch in units, a limit in units."""
+    fig, (a1, a2, a3) = pyplot.subplots(nrows=3, sharex=True)
+    a1.scatter(Length([1.0, 2.0]), Length([1.0, 2.0]))
+    a3.scatter(Length([1.0, 2.0]), [1.0, 2.0])
+    fig2, (b1, b2) = pyplot.subplots(ncols=2)
+    b1.add_patch(patches.Ellipse((Length(0.5), Length(0.5)), 0.2, 0.1))
+    b2.set_xlim(Length(0.0), Length(2.0))
+    return [(a.get_xlabel(), a.get_ylabel(), a.xaxis.get_units()) for a in (a1, a2, a3, b1)] \
+        + [(b2.get_xlabel(), b2.xaxis.get_units())]
+
+
+def test_units_reach_shared_axes_patches_and_limits_as_matplotlibs():
+    # matplotlib: set_units gives every shared axis the unit, and an axis labels itself
+    # only when a plotting call (or set_xlim) brings it its first unit; a patch's
+    # values are converted with no label; label_outer's '' label stays
+    mpl = pytest.importorskip("matplotlib")
+    mpl.use("Agg")
+    import matplotlib.patches as mpatches
+    import matplotlib.pyplot as mplt
+
+    want = _labels_and_units(mplt, mpatches)
+    mplt.close("all")
+    assert _labels_and_units(plt, mpatches) == want
+    assert want[2] == ("", "", "m") and want[4] == ("metres", "m")
