@@ -152,9 +152,10 @@ class Art3D:
         raise NotImplementedError
 
     def rescale(self) -> None:
-        """The axes scales changed: the visuals' points (in scale space) are rebuilt at
-        the next sync."""
-        self._stale3d = True
+        """The axes scales (or the data) changed: the visuals' points (in scale space)
+        are rebuilt at the next sync, and the axes hear of it as of any change (what
+        ``Line2D.rescale`` does in 2D)."""
+        self._changed()
 
     def data_limits3d(self):
         return None
