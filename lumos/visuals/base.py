@@ -407,13 +407,25 @@ def origin_for(points: np.ndarray, bounds: np.ndarray | None) -> np.ndarray:
     """The float64 origin of points with finite ``bounds``: their centre, or, when the
     points spread beyond what float32 offsets can span, the median point (the bulk of
     the data then stays exact and only the outliers are clipped)."""
-    if bounds is None:
-        return np.zeros(points.shape[1])
-    half = bounds[1] / 2 - bounds[0] / 2  # halves: no overflow
-    if np.all(half <= FLOAT32_MAX / 2):
-        return bounds[0] / 2 + bounds[1] / 2
+    centre = centre_origin(bounds, points.shape[1])
+    if centre is not None:
+        return centre
     finite = points[np.isfinite(points).all(axis=1)]
     return np.median(finite, axis=0)
+
+
+def centre_origin(bounds: np.ndarray | None, d: int) -> np.ndarray | None:
+    """The origin (``origin_for``) of d-column points with finite ``bounds`` when it is
+    their centre (zeros when no point is finite); None when it is their median.
+
+    Rows changed in place keep the origin of the last upload only while this is it:
+    their float32 offsets are then a new visual's to the last bit, and a redraw draws
+    what a new figure draws (a kept origin moves edges by float32 rounding: a level in
+    a pixel here and there)."""
+    if bounds is None:
+        return np.zeros(d)
+    half = bounds[1] / 2 - bounds[0] / 2  # halves: no overflow
+    return bounds[0] / 2 + bounds[1] / 2 if np.all(half <= FLOAT32_MAX / 2) else None
 
 
 def float32_offsets(local: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

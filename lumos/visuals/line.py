@@ -13,6 +13,7 @@ from .base import (
     Member,
     PrimitiveContext,
     Visual,
+    centre_origin,
     changed_span,
     check_number,
     check_positive,
@@ -74,7 +75,7 @@ class Line(Visual):
 
     >>> Line(pos=np.c_[x, y], color="red", width=2)
     >>> Line(pos=[xy0, xy1, xy2], color=["C0", "C1", "C2"])   # three lines, one draw
-    >>> line.update_points(1000, new_xy)   # uploads len(new_xy) rows, not the line
+    >>> line.update_points(1000, new_xy)   # uploads len(new_xy) rows (its centre kept)
 
     ``dashes``: up to four (on, off) pairs in logical pixels, the pattern started
     ``dash_offset`` pixels into it. ``color`` is one color, one per line, or one per
@@ -125,7 +126,6 @@ class Line(Visual):
         self._color_buffer = Buffer(np.zeros((0, 4), np.uint8))
         self._colors_of_rgba = None  # the _rgba whose colors the color buffer holds
         self._origin = np.zeros(3)
-        self._reach = np.zeros(2)  # half extent of the uploaded points around the origin
         self._bounds = None  # cached finite bounds of the points, (2, 3)
         self._source_index = None  # fractional source row of each drawn point (curves)
         self._color = color
@@ -324,9 +324,9 @@ class Line(Visual):
 
         Only that range travels to the GPU (``Buffer.update``); under level of detail
         the pyramid bins holding those rows are recomputed and the envelope of the view
-        is drawn again (O(pixels)). The float64 origin is kept while the new points lie
-        within twice the extent uploaded last (else everything is uploaded again, for
-        precision). Rows of several lines are numbered as in ``pos``; a range may not
+        is drawn again (O(pixels)). The float64 origin is kept while the points' centre
+        stays where it was (else everything is uploaded again, about the new centre, as
+        a new line would be). Rows of several lines are numbered as in ``pos``; a range may not
         cover the NaN rows between lines."""
         vals = as_line(values, "values")
         n, k = len(self._points), len(vals)
@@ -359,13 +359,14 @@ class Line(Visual):
         if is_nonlinear(self) or self._source_index is not None:
             self._upload_geometry()  # subdivided curves: rows no longer map one to one
             return
+        centre = centre_origin(chunked_finite_bounds(self._points), d)
+        if centre is None or not np.array_equal(centre, self._origin[:d]):
+            self._upload_points(self._points, None)  # about the new origin
+            return
         part = self._points[start:stop]
         valid = np.isfinite(part).all(axis=1)
         local = part - self._origin[:d]
         local[~valid] = 0.0
-        if valid.any() and np.any(np.abs(local).max(axis=0)[:2] > 2 * self._reach):
-            self._upload_points(self._points, None)  # far from the origin: re-centre
-            return
         rows = np.zeros((k, 4), np.float32)
         rows[:, :d] = local
         rows[:, 3] = valid
@@ -472,14 +473,12 @@ class Line(Visual):
         if origin:
             b = chunked_finite_bounds(points)
             center = origin_for(points, b)
-            self._reach = np.zeros(2) if b is None else (b[1] / 2 - b[0] / 2)[:2]
             if b is not None:  # b - center: the extreme offsets, rounded as each point's
                 with np.errstate(over="ignore", invalid="ignore"):
                     fits = bool((b[0] - center >= -FLOAT32_MAX).all()
                                 and (b[1] - center <= FLOAT32_MAX).all())
         else:
             center = np.zeros(d)
-            self._reach = np.full(2, np.inf)
         self._origin = pad3(center)
         # xyz and a "drawn" flag per point, between two break rows: the shader reads
         # the points before and after each segment
