@@ -428,6 +428,54 @@ def centre_origin(bounds: np.ndarray | None, d: int) -> np.ndarray | None:
     return bounds[0] / 2 + bounds[1] / 2 if np.all(half <= FLOAT32_MAX / 2) else None
 
 
+class RowBounds:
+    """The finite bounds of (N, d) points changed in place a range of rows at a time,
+    and the row holding each column's least and greatest value: a range that holds
+    none of those rows updates the bounds from its own rows (O(range)); one that does,
+    or points given anew (:meth:`forget`), scans every row."""
+
+    def __init__(self) -> None:
+        self._bounds: np.ndarray | None = None
+        self._rows: np.ndarray | None = None  # (2, d): the rows of the mins, the maxes
+
+    def forget(self) -> None:
+        """The points were given anew: the next call scans them."""
+        self._rows = None
+
+    def after(self, points: np.ndarray, start: int, stop: int) -> np.ndarray | None:
+        """The (2, d) finite bounds of ``points`` (None: no finite row) once rows
+        ``start:stop`` changed."""
+        rows = self._rows
+        if stop - start >= len(points):  # every row: min and max alone, no rows kept
+            self._bounds, self._rows = finite_bounds(points), None
+        elif rows is None or rows.shape[1] != points.shape[1] \
+                or bool(((rows >= start) & (rows < stop)).any()):
+            self._bounds, self._rows = _extremes(points, 0)
+        else:
+            b, r = _extremes(points[start:stop], start)
+            if b is not None and self._bounds is None:
+                self._bounds, self._rows = b, r
+            elif b is not None:
+                for side, beyond in ((0, b[0] < self._bounds[0]), (1, b[1] > self._bounds[1])):
+                    self._bounds[side, beyond] = b[side, beyond]
+                    self._rows[side, beyond] = r[side, beyond]
+        return None if self._bounds is None else self._bounds.copy()
+
+
+def _extremes(points: np.ndarray, first: int) -> tuple[np.ndarray | None, np.ndarray]:
+    """The finite bounds of (n, d) points and the rows (numbered from ``first``) holding
+    them; (None, rows -1) when no row is finite."""
+    d = points.shape[1]
+    ok = finite_rows(points) if len(points) else np.zeros(0, bool)
+    if not ok.any():
+        return None, np.full((2, d), -1)
+    index = None if ok.all() else np.flatnonzero(ok)
+    p = points if index is None else points[index]
+    at = np.array([[p[:, j].argmin() for j in range(d)], [p[:, j].argmax() for j in range(d)]])
+    bounds = np.array([[p[at[s, j], j] for j in range(d)] for s in (0, 1)])
+    return bounds, first + (at if index is None else index[at])
+
+
 def float32_offsets(local: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """float32 of float64 offsets (N, d) from an origin, and which rows hold a value
     beyond float32's range; those values are clipped to it (never turned into inf)."""

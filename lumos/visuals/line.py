@@ -12,6 +12,7 @@ from .base import (
     DrawContext,
     Member,
     PrimitiveContext,
+    RowBounds,
     Visual,
     centre_origin,
     changed_span,
@@ -126,6 +127,7 @@ class Line(Visual):
         self._color_buffer = Buffer(np.zeros((0, 4), np.uint8))
         self._colors_of_rgba = None  # the _rgba whose colors the color buffer holds
         self._origin = np.zeros(3)
+        self._row_bounds = RowBounds()  # the points' bounds as rows change (update_points)
         self._bounds = None  # cached finite bounds of the points, (2, 3)
         self._source_index = None  # fractional source row of each drawn point (curves)
         self._color = color
@@ -359,7 +361,7 @@ class Line(Visual):
         if is_nonlinear(self) or self._source_index is not None:
             self._upload_geometry()  # subdivided curves: rows no longer map one to one
             return
-        centre = centre_origin(chunked_finite_bounds(self._points), d)
+        centre = centre_origin(self._row_bounds.after(self._points, start, stop), d)
         if centre is None or not np.array_equal(centre, self._origin[:d]):
             self._upload_points(self._points, None)  # about the new origin
             return
@@ -468,6 +470,7 @@ class Line(Visual):
     def _upload_points(self, points: np.ndarray, source_index, origin: bool = True) -> None:
         """Send the points to draw (float32 offsets from a float64 origin)."""
         self._source_index = source_index
+        self._row_bounds.forget()
         d = points.shape[1]
         fits = False  # whether every finite point's offset fits float32 (known from bounds)
         if origin:

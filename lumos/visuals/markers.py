@@ -27,6 +27,7 @@ from .base import (
     DrawContext,
     Member,
     PrimitiveContext,
+    RowBounds,
     Visual,
     as_array,
     as_positions,
@@ -34,7 +35,6 @@ from .base import (
     changed_span,
     check_number,
     check_positive,
-    finite_bounds,
     finite_rows,
     float32_minus,
     is_nonlinear,
@@ -390,15 +390,6 @@ def _color_bytes(color, start: int, stop: int) -> np.ndarray:
     return rgba_bytes(np.asarray(color, dtype=float)[start:stop])
 
 
-def _joined_bounds(members: list[Member]) -> np.ndarray | None:
-    """The finite bounds of the members' points joined (their points' bounds joined)."""
-    found = [b for m in members if (b := finite_bounds(m.pos)) is not None]
-    if not found:
-        return None
-    return np.array([np.min([b[0] for b in found], axis=0),
-                     np.max([b[1] for b in found], axis=0)])
-
-
 def _sizes(value, points: np.ndarray) -> np.ndarray:
     """Float32 sizes, one per point (0 where the point or its size is not finite)."""
     n = len(points)
@@ -439,6 +430,7 @@ class Markers(Visual):
         self.depth_shade = depth_shade
         self._points = np.zeros((0, 3))
         self._origin = np.zeros(3)
+        self._row_bounds = RowBounds()  # the points' bounds as rows change (set_members)
         self._pos_buffer = Buffer(np.zeros((0, 3), np.float32))
         self._size_buffer = Buffer(np.zeros(0, np.float32))
         self._color_buffer = Buffer(np.zeros((0, 4), np.uint8))
@@ -480,6 +472,7 @@ class Markers(Visual):
 
     def _upload_geometry(self) -> None:
         self._origin = np.zeros(3)
+        self._row_bounds.forget()
         if is_nonlinear(self):
             local = np.nan_to_num(self._points).astype(np.float32)
         else:
@@ -528,9 +521,17 @@ class Markers(Visual):
         origin, dims = self._origin, self._points.shape[1]
         if any(m.pos.shape[1] != dims for m in members):
             return False  # 2D owners turned 3D, or back: rebuilt
+        bounds, first = False, 0  # False: no position changed
+        for m in members:
+            span = changed_span(m.changed.get("pos"), len(m.pos))
+            if span is not None:
+                start, stop = first + span[0], first + span[1]
+                self._points[start:stop] = m.pos[span[0] : span[1]]
+                bounds = self._row_bounds.after(self._points, start, stop)
+            first += len(m.pos)
         anew = False  # every position uploaded again, about the origin a new batch takes
-        if any(changed_span(m.changed.get("pos"), len(m.pos)) for m in members):
-            centre = centre_origin(_joined_bounds(members), dims)
+        if bounds is not False:
+            centre = centre_origin(bounds, dims)
             if centre is None:
                 return False  # a median origin: rebuilt
             anew = not np.array_equal(centre, origin[:dims])
@@ -540,9 +541,6 @@ class Markers(Visual):
         for m in members:
             n = len(m.pos)
             pos_span = changed_span(m.changed.get("pos"), n)
-            if pos_span is not None:
-                start, stop = pos_span
-                self._points[first + start : first + stop] = m.pos[start:stop]
             up = (0, n) if anew else pos_span
             if up is not None:
                 p = m.pos[up[0] : up[1]]
