@@ -313,11 +313,7 @@ class AxesSync:
         for i, a in enumerate(self.artists):
             for v in a.visuals():
                 rank.setdefault(id(v), i)
-        vis = self.view.visuals
-        slots = [k for k, v in enumerate(vis) if id(v) in rank]
-        ordered = sorted((vis[k] for k in slots), key=lambda v: rank[id(v)])
-        for k, v in zip(slots, ordered, strict=True):
-            vis[k] = v
+        self.view.reorder(rank)
 
     _rasterization_zorder: float | None = None
 

@@ -245,6 +245,10 @@ class Overlay:
         for key in [k for k in self._pool if k not in wanted]:
             self.view.remove(self._pool.pop(key))
             self._inputs.pop(key, None)
+        # equal orders draw in the view's order: this frame's calls' order, as a new
+        # overlay adds them (a style first used now, a legend's gap stroke made after
+        # its dashes' line, would otherwise draw over the visuals pooled before it)
+        self.view.reorder({id(v): i for i, v in enumerate(wanted.values())})
         self._begin()
 
     def _changed(self, key: tuple, inputs) -> bool:

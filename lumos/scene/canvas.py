@@ -105,6 +105,17 @@ class View:
         """Take ``visual`` out of this view."""
         self.visuals.remove(visual)
 
+    def reorder(self, rank: dict[int, int]) -> None:
+        """The visuals ranked (``rank``: ``id(visual)`` to its rank) take the slots of the
+        view they hold, in rank order; the others keep theirs. The canvas draws visuals
+        of equal ``order`` in the view's order: an owner that adds visuals as it needs
+        them (pooled, kept between frames) states this frame's order so."""
+        vis = self.visuals
+        slots = [k for k, v in enumerate(vis) if id(v) in rank]
+        ordered = sorted((vis[k] for k in slots), key=lambda v: rank[id(v)])
+        for k, v in zip(slots, ordered, strict=True):
+            vis[k] = v
+
     def walk(self):
         """Every visual of the view and their children, depth first."""
         for v in self.visuals:

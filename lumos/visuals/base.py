@@ -407,13 +407,73 @@ def origin_for(points: np.ndarray, bounds: np.ndarray | None) -> np.ndarray:
     """The float64 origin of points with finite ``bounds``: their centre, or, when the
     points spread beyond what float32 offsets can span, the median point (the bulk of
     the data then stays exact and only the outliers are clipped)."""
-    if bounds is None:
-        return np.zeros(points.shape[1])
-    half = bounds[1] / 2 - bounds[0] / 2  # halves: no overflow
-    if np.all(half <= FLOAT32_MAX / 2):
-        return bounds[0] / 2 + bounds[1] / 2
+    centre = centre_origin(bounds, points.shape[1])
+    if centre is not None:
+        return centre
     finite = points[np.isfinite(points).all(axis=1)]
     return np.median(finite, axis=0)
+
+
+def centre_origin(bounds: np.ndarray | None, d: int) -> np.ndarray | None:
+    """The origin (``origin_for``) of d-column points with finite ``bounds`` when it is
+    their centre (zeros when no point is finite); None when it is their median.
+
+    Rows changed in place keep the origin of the last upload only while this is it:
+    their float32 offsets are then a new visual's to the last bit, and a redraw draws
+    what a new figure draws (a kept origin moves edges by float32 rounding: a level in
+    a pixel here and there)."""
+    if bounds is None:
+        return np.zeros(d)
+    half = bounds[1] / 2 - bounds[0] / 2  # halves: no overflow
+    return bounds[0] / 2 + bounds[1] / 2 if np.all(half <= FLOAT32_MAX / 2) else None
+
+
+class RowBounds:
+    """The finite bounds of (N, d) points changed in place a range of rows at a time,
+    and the row holding each column's least and greatest value: a range that holds
+    none of those rows updates the bounds from its own rows (O(range)); one that does,
+    or points given anew (:meth:`forget`), scans every row."""
+
+    def __init__(self) -> None:
+        self._bounds: np.ndarray | None = None
+        self._rows: np.ndarray | None = None  # (2, d): the rows of the mins, the maxes
+
+    def forget(self) -> None:
+        """The points were given anew: the next call scans them."""
+        self._rows = None
+
+    def after(self, points: np.ndarray, start: int, stop: int) -> np.ndarray | None:
+        """The (2, d) finite bounds of ``points`` (None: no finite row) once rows
+        ``start:stop`` changed."""
+        rows = self._rows
+        if stop - start >= len(points):  # every row: min and max alone, no rows kept
+            self._bounds, self._rows = finite_bounds(points), None
+        elif rows is None or rows.shape[1] != points.shape[1] \
+                or bool(((rows >= start) & (rows < stop)).any()):
+            self._bounds, self._rows = _extremes(points, 0)
+        else:
+            b, r = _extremes(points[start:stop], start)
+            if b is not None and self._bounds is None:
+                self._bounds, self._rows = b, r
+            elif b is not None:
+                for side, beyond in ((0, b[0] < self._bounds[0]), (1, b[1] > self._bounds[1])):
+                    self._bounds[side, beyond] = b[side, beyond]
+                    self._rows[side, beyond] = r[side, beyond]
+        return None if self._bounds is None else self._bounds.copy()
+
+
+def _extremes(points: np.ndarray, first: int) -> tuple[np.ndarray | None, np.ndarray]:
+    """The finite bounds of (n, d) points and the rows (numbered from ``first``) holding
+    them; (None, rows -1) when no row is finite."""
+    d = points.shape[1]
+    ok = finite_rows(points) if len(points) else np.zeros(0, bool)
+    if not ok.any():
+        return None, np.full((2, d), -1)
+    index = None if ok.all() else np.flatnonzero(ok)
+    p = points if index is None else points[index]
+    at = np.array([[p[:, j].argmin() for j in range(d)], [p[:, j].argmax() for j in range(d)]])
+    bounds = np.array([[p[at[s, j], j] for j in range(d)] for s in (0, 1)])
+    return bounds, first + (at if index is None else index[at])
 
 
 def float32_offsets(local: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

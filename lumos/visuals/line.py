@@ -12,7 +12,9 @@ from .base import (
     DrawContext,
     Member,
     PrimitiveContext,
+    RowBounds,
     Visual,
+    centre_origin,
     changed_span,
     check_number,
     check_positive,
@@ -81,7 +83,7 @@ class Line(Visual):
 
     >>> Line(pos=np.c_[x, y], color="red", width=2)
     >>> Line(pos=[xy0, xy1, xy2], color=["C0", "C1", "C2"])   # three lines, one draw
-    >>> line.update_points(1000, new_xy)   # uploads len(new_xy) rows, not the line
+    >>> line.update_points(1000, new_xy)   # uploads len(new_xy) rows (its centre kept)
 
     ``dashes``: up to four (on, off) pairs in logical pixels, the pattern started
     ``dash_offset`` pixels into it. ``color`` is one color, one per line, or one per
@@ -132,15 +134,14 @@ class Line(Visual):
         self._color_buffer = Buffer(np.zeros((0, 4), np.uint8))
         self._colors_of_rgba = None  # the _rgba whose colors the color buffer holds
         self._origin = np.zeros(3)
-        self._reach = np.zeros(2)  # half extent of the uploaded points around the origin
         # data box (x lo, y lo, x hi, y hi) holding every uploaded finite point (None:
-        # origin +- 2 reach, after update_points wrote rows) and the draws' runs of
-        # segments with and without an open end per version of the positions
-        # (_joined_runs)
+        # not known) and the draws' runs of segments with and without an open end per
+        # version of the positions (_joined_runs)
         self._box: tuple | None = None
         self._runs_seen: tuple = (-1, None)
         self._breaks = False  # whether a drawn row may be a break (False: none is)
         self._attributes: dict[int, dict] = {}  # _segment_attributes per first segment
+        self._row_bounds = RowBounds()  # the points' bounds as rows change (update_points)
         self._bounds = None  # cached finite bounds of the points, (2, 3)
         self._source_index = None  # fractional source row of each drawn point (curves)
         self._color = color
@@ -341,9 +342,9 @@ class Line(Visual):
 
         Only that range travels to the GPU (``Buffer.update``); under level of detail
         the pyramid bins holding those rows are recomputed and the envelope of the view
-        is drawn again (O(pixels)). The float64 origin is kept while the new points lie
-        within twice the extent uploaded last (else everything is uploaded again, for
-        precision). Rows of several lines are numbered as in ``pos``; a range may not
+        is drawn again (O(pixels)). The float64 origin is kept while the points' centre
+        stays where it was (else everything is uploaded again, about the new centre, as
+        a new line would be). Rows of several lines are numbered as in ``pos``; a range may not
         cover the NaN rows between lines."""
         vals = as_line(values, "values")
         n, k = len(self._points), len(vals)
@@ -376,17 +377,19 @@ class Line(Visual):
         if is_nonlinear(self) or self._source_index is not None:
             self._upload_geometry()  # subdivided curves: rows no longer map one to one
             return
+        bounds = self._row_bounds.after(self._points, start, stop)
+        centre = centre_origin(bounds, d)
+        if centre is None or not np.array_equal(centre, self._origin[:d]):
+            self._upload_points(self._points, None)  # about the new origin
+            return
         part = self._points[start:stop]
         valid = np.isfinite(part).all(axis=1)
         local = part - self._origin[:d]
         local[~valid] = 0.0
-        if valid.any() and np.any(np.abs(local).max(axis=0)[:2] > 2 * self._reach):
-            self._upload_points(self._points, None)  # far from the origin: re-centre
-            return
         rows = np.zeros((k, 4), np.float32)
         rows[:, :d] = local
         rows[:, 3] = valid
-        self._box = None  # the points lie within origin +- 2 reach (checked above)
+        self._box = _box_of(bounds)
         self._breaks = self._breaks or not valid.all()
         self._pos_buffer.update(1 + start, rows)
 
@@ -486,21 +489,19 @@ class Line(Visual):
     def _upload_points(self, points: np.ndarray, source_index, origin: bool = True) -> None:
         """Send the points to draw (float32 offsets from a float64 origin)."""
         self._source_index = source_index
+        self._row_bounds.forget()
         d = points.shape[1]
         fits = False  # whether every finite point's offset fits float32 (known from bounds)
         if origin:
             b = chunked_finite_bounds(points)
             center = origin_for(points, b)
-            self._reach = np.zeros(2) if b is None else (b[1] / 2 - b[0] / 2)[:2]
-            self._box = None if b is None else (*np.ravel(b[0])[:2].tolist(),
-                                                *np.ravel(b[1])[:2].tolist())
+            self._box = _box_of(b)
             if b is not None:  # b - center: the extreme offsets, rounded as each point's
                 with np.errstate(over="ignore", invalid="ignore"):
                     fits = bool((b[0] - center >= -FLOAT32_MAX).all()
                                 and (b[1] - center <= FLOAT32_MAX).all())
         else:
             center = np.zeros(d)
-            self._reach = np.full(2, np.inf)
         self._origin = pad3(center)
         # xyz and a "drawn" flag per point, between two break rows: the shader reads
         # the points before and after each segment
@@ -719,9 +720,8 @@ class Line(Visual):
         """Whether every uploaded point lies well inside the box around the view in
         which the vertex shader cuts nothing (GUARD pixels; half of it here)."""
         box = self._box  # plain floats: a few numpy calls would cost more than this
-        if box is None:  # rows written since the upload: within origin +- 2 reach
-            (ox, oy), (rx, ry) = self._origin[:2].tolist(), (2.0 * self._reach).tolist()
-            box = (ox - rx, oy - ry, ox + rx, oy + ry)
+        if box is None:  # no finite point
+            return False
         x0, y0, w, h = (float(v) for v in ctx.camera["rect"])
         if w == 0.0 or h == 0.0:
             return False
@@ -787,3 +787,11 @@ class Line(Visual):
             textures={"u_rows": source}, target=offsets, state=opaque, follow=follow,
         ))
         return out
+
+
+def _box_of(bounds: np.ndarray | None) -> tuple | None:
+    """(x lo, y lo, x hi, y hi) of finite ``bounds`` (2, d) as plain floats (None: no
+    finite point)."""
+    if bounds is None:
+        return None
+    return (*np.ravel(bounds[0])[:2].tolist(), *np.ravel(bounds[1])[:2].tolist())

@@ -24,9 +24,11 @@ from .base import (
     DrawContext,
     Member,
     PrimitiveContext,
+    RowBounds,
     Visual,
     as_array,
     as_positions,
+    centre_origin,
     changed_span,
     check_number,
     check_positive,
@@ -146,25 +148,6 @@ def _color_bytes(color, start: int, stop: int) -> np.ndarray:
     return rgba_bytes(np.asarray(color, dtype=float)[start:stop])
 
 
-def _spread_about(p: np.ndarray, origin: np.ndarray) -> float:
-    """The largest ``|p - origin|`` over the finite entries of (n, 2) points, from each
-    column's min and max (the differences are monotonic in p) without an (n, 2)
-    temporary; columns holding NaN or inf take the entry-wise way."""
-    reach = 0.0
-    for j in range(p.shape[1]):
-        c = p[:, j]
-        if not len(c):
-            continue
-        lo, hi = float(c.min()), float(c.max())
-        if np.isfinite(lo) and np.isfinite(hi):
-            reach = max(reach, hi - origin[j], origin[j] - lo)
-            continue
-        with np.errstate(invalid="ignore"):
-            d = np.abs(c - origin[j])
-        reach = max(reach, float(np.max(d, initial=0.0, where=np.isfinite(d))))
-    return reach
-
-
 def _sizes(value, points: np.ndarray) -> np.ndarray:
     """Float32 sizes, one per point (0 where the point or its size is not finite)."""
     n = len(points)
@@ -205,13 +188,13 @@ class Markers(Visual):
         self.depth_shade = depth_shade
         self._points = np.zeros((0, 3))
         self._origin = np.zeros(3)
+        self._row_bounds = RowBounds()  # the points' bounds as rows change (set_members)
         self._pos_buffer = Buffer(np.zeros((0, 3), np.float32))
         self._size_buffer = Buffer(np.zeros(0, np.float32))
         self._color_buffer = Buffer(np.zeros((0, 4), np.uint8))
         self._largest_size, self._largest_of = 0.0, -1  # see _largest
         self._size = size
         self._color = color
-        self._extent = 0.0  # half extent of the uploaded points around the origin
         self._member_keys: list = []
         self._member_starts = np.zeros(1, np.int64)
         self._member_signature = None
@@ -247,24 +230,21 @@ class Markers(Visual):
 
     def _upload_geometry(self) -> None:
         self._origin = np.zeros(3)
+        self._row_bounds.forget()
         if is_nonlinear(self):
             local = np.nan_to_num(self._points).astype(np.float32)
         else:
             origin, local, _ = split_origin(self._points)
             self._origin[: len(origin)] = origin
         self._pos_buffer.set_data(local, copy=False)  # made here, for the buffer
-        # two reductions over the rows, not a copy of them through abs
-        extent = max(-float(local[:, :2].min()), float(local[:, :2].max())) if len(local) \
-            else 0.0
-        self._extent = max(extent, 1e-300)
 
     # -- batches of several owners ------------------------------------------------------
     def set_members(self, members: list[Member]) -> None:
         """Draw the points of several owners as one batch (sizes (n,) and colors (n, 4)
         per member). With the same owners and lengths as last time only the rows each
         member reports changed are uploaded (positions, sizes, colors: the first to the
-        last changed row); anything else, or points moving far beyond the range the
-        float64 origin was chosen for, rebuilds the batch."""
+        last changed row; all positions again when their centre, the float64 origin a
+        new batch takes, moved); anything else rebuilds the batch."""
         signature = tuple((m.key, len(m.pos)) for m in members)
         keys = [m.key for m in members]
         if signature == self._member_signature and self._update_members(members):
@@ -299,26 +279,35 @@ class Markers(Visual):
         origin, dims = self._origin, self._points.shape[1]
         if any(m.pos.shape[1] != dims for m in members):
             return False  # 2D owners turned 3D, or back: rebuilt
+        bounds, first = False, 0  # False: no position changed
         for m in members:
             span = changed_span(m.changed.get("pos"), len(m.pos))
-            if span is not None and _spread_about(m.pos[span[0] : span[1], :2], origin) \
-                    > 2 * self._extent:
-                return False
+            if span is not None:
+                start, stop = first + span[0], first + span[1]
+                self._points[start:stop] = m.pos[span[0] : span[1]]
+                bounds = self._row_bounds.after(self._points, start, stop)
+            first += len(m.pos)
+        anew = False  # every position uploaded again, about the origin a new batch takes
+        if bounds is not False:
+            centre = centre_origin(bounds, dims)
+            if centre is None:
+                return False  # a median origin: rebuilt
+            anew = not np.array_equal(centre, origin[:dims])
+            origin[:dims] = centre
         total = len(self._points)
         first = 0
         for m in members:
             n = len(m.pos)
             pos_span = changed_span(m.changed.get("pos"), n)
-            if pos_span is not None:
-                start, stop = pos_span
-                p = m.pos[start:stop]
+            up = (0, n) if anew else pos_span
+            if up is not None:
+                p = m.pos[up[0] : up[1]]
                 valid = finite_rows(p)
                 with np.errstate(invalid="ignore"):  # inf - inf: zeroed below
                     local = float32_minus(p, origin[:dims])
                 if not valid.all():
                     local[~valid] = 0.0
-                self._points[first + start : first + stop] = p
-                self._pos_buffer.update(first + start, local)
+                self._pos_buffer.update(first + up[0], local)
             # sizes follow the positions too: a point that became NaN gets size 0
             spans = [s for s in (changed_span(m.changed.get("size"), n), pos_span) if s]
             if spans:

@@ -18,15 +18,15 @@ N = 200_000  # a line long enough for its level of detail (a pyramid, an envelop
 
 
 def _base():
-    """A figure with a long line, a short dashed one with gaps and markers, a scatter,
-    a text and a legend; its artists by name."""
+    """A figure with a long line, a short dashed one with markers, a scatter, a text
+    and a legend; its artists by name."""
     fig, ax = plt.subplots(figsize=(3.2, 2.4), dpi=60)
     fig.subplots_adjust(left=0.25, bottom=0.3, right=0.95, top=0.9)  # no layout engine
     x = np.linspace(0.0, 10.0, N)
     rng = np.random.default_rng(3)
     big, = ax.plot(x, np.sin(x) + 0.3 * rng.standard_normal(N), lw=1, label="signal")
     short, = ax.plot([1, 3, 5, 7, 9], [1.5, -1.5, 1.5, -1.5, 1.5], "o--", ms=5,
-                     label="marks", gapcolor="cyan")
+                     label="marks")
     dots = ax.scatter([2, 4, 6, 8], [0.5, -0.5, 0.5, -0.5], s=40, c="red", zorder=3)
     ax.text(0.5, 1.9, "label")
     ax.set_xlabel("time")
@@ -81,12 +81,15 @@ RUN = [
     ("linewidth", lambda fig, ax, a: a["big"].set_linewidth(3)),
     ("hidden", lambda fig, ax, a: a["dots"].set_visible(False)),
     ("zorder", lambda fig, ax, a: a["big"].set_zorder(4)),
-    ("rows of a dashed line with gaps and markers",
+    ("rows of a dashed line with markers",
      lambda fig, ax, a: a["short"].set_ydata([1.0, -1.0, 0.5, -0.5, 1.2])),
-    # (its x unchanged: new x keeps the float64 origin of the rows uploaded before,
-    # which a new figure places anew, a last-bit difference in a pixel or two)
-    ("its rows again", lambda fig, ax, a: a["short"].set_data(
-        [1, 3, 5, 7, 9], [-1.2, 1.0, -0.5, 0.5, -1.0])),
+    # its legend handle gains a stroke (the gaps) of a style the legend had not drawn:
+    # it draws under the dashes, as in a new figure
+    ("gap color", lambda fig, ax, a: a["short"].set_gapcolor("cyan")),
+    # new x and y: the rows' centre moves, and with it the float64 origin a new
+    # figure uploads them about (kept, it moved a pixel's edge by a level)
+    ("rows of a line with gaps", lambda fig, ax, a: a["short"].set_data(
+        [1.5, 3, 4.5, 7.25, 9.5], [-1.2, 1.0, -0.5, 0.5, -1.0])),
     ("new artists", _new_artists),
     ("rows of the second member of a batch",
      lambda fig, ax, a: a["later"].set_ydata([-1.5, 1.5, 0.0])),

@@ -369,10 +369,16 @@ def test_update_points_uploads_only_the_range():
     canvas.views[0].camera.rect = (0, -1, 1, 2)
     canvas.render()
     assert uploads(canvas, lambda: None) == 0
-    new = np.c_[x[100:150], np.cos(x[100:150])]
+    new = np.c_[x[100:150], 0.5 * np.cos(x[100:150])]  # inside the bounds: the centre stays
     assert uploads(canvas, lambda: line.update_points(100, new)) == 50 * 16
     fresh = visuals.Line(line.pos[:, :2], color="black", lod=False)
     np.testing.assert_array_equal(canvas.render(), render([fresh], (0, -1, 1, 2), (200, 100)))
+    # past the bounds: the centre moves, and everything is uploaded about the new one,
+    # as a new line's (its float32 rows, its picture to the last bit)
+    assert uploads(canvas, lambda: line.update_points(100, new * (1, 2))) == 1002 * 16
+    fresh = visuals.Line(line.pos[:, :2], color="black", lod=False)
+    np.testing.assert_array_equal(line._origin, fresh._origin)
+    np.testing.assert_array_equal(line._pos_buffer.data, fresh._pos_buffer.data)
 
 
 def test_update_far_from_the_origin_re_centres():

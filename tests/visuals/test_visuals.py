@@ -1074,3 +1074,24 @@ def test_split_origin_of_a_few_rows_is_the_general_paths(monkeypatch):
         assert o1.dtype == o2.dtype and o1.tobytes() == o2.tobytes()
         assert l1.dtype == l2.dtype and l1.tobytes() == l2.tobytes()
         assert np.array_equal(v1, v2)
+
+
+def test_row_bounds_follow_rows_changed_in_place():
+    """RowBounds gives, after each change of a range of rows (NaN and inf among them,
+    the rows of the extremes among them now and then), the finite bounds of the points."""
+    from lumos.visuals.base import RowBounds, finite_bounds
+
+    rng = np.random.default_rng(11)
+    points = rng.normal(size=(500, 2))
+    kept = RowBounds()
+    for _ in range(300):
+        start = int(rng.integers(0, 500))
+        stop = min(500, start + int(rng.integers(1, 20)))
+        points[start:stop] = rng.normal(scale=rng.choice([0.5, 3.0]), size=(stop - start, 2))
+        if rng.random() < 0.2:
+            points[start, int(rng.integers(0, 2))] = rng.choice([np.nan, np.inf, -np.inf])
+        np.testing.assert_array_equal(kept.after(points, start, stop), finite_bounds(points))
+    points[:] = np.nan
+    assert kept.after(points, 0, 500) is None
+    points[7] = (1.0, 2.0)
+    np.testing.assert_array_equal(kept.after(points, 7, 8), [[1.0, 2.0], [1.0, 2.0]])
