@@ -416,7 +416,8 @@ def origin_for(points: np.ndarray, bounds: np.ndarray | None) -> np.ndarray:
 
 def centre_origin(bounds: np.ndarray | None, d: int) -> np.ndarray | None:
     """The origin (``origin_for``) of d-column points with finite ``bounds`` when it is
-    their centre (zeros when no point is finite); None when it is their median.
+    their centre on a grid (:func:`grid_centre`; zeros when no point is finite); None
+    when it is their median.
 
     Rows changed in place keep the origin of the last upload only while this is it:
     their float32 offsets are then a new visual's to the last bit, and a redraw draws
@@ -425,7 +426,25 @@ def centre_origin(bounds: np.ndarray | None, d: int) -> np.ndarray | None:
     if bounds is None:
         return np.zeros(d)
     half = bounds[1] / 2 - bounds[0] / 2  # halves: no overflow
-    return bounds[0] / 2 + bounds[1] / 2 if np.all(half <= FLOAT32_MAX / 2) else None
+    if not np.all(half <= FLOAT32_MAX / 2):
+        return None
+    return np.array([grid_centre(a, b) for a, b in zip(bounds[0].tolist(), bounds[1].tolist(),
+                                                        strict=True)])
+
+
+def grid_centre(lo: float, hi: float) -> float:
+    """The centre of finite ``lo..hi`` rounded to a multiple of the power of two an eighth
+    of the span's (``2**floor(log2(span)) / 8``); the centre itself when the span is 0.
+
+    A pure function of the bounds, as a new upload's origin must be, that moves rarely:
+    rows changed in place that move the centre by less than a step keep the origin (and
+    upload those rows alone). Offsets grow by half a step at most (a sixteenth of the
+    span): float32 keeps the same precision to within a bit. Exact: the quotient and
+    the product by a power of two are, and the result lies within lo..hi."""
+    centre = lo / 2 + hi / 2
+    half = hi / 2 - lo / 2  # in [2**(e-1), 2**e): the span in [2**e, 2**(e+1))
+    step = math.ldexp(1.0, math.frexp(half)[1] - 3) if half > 0 else 0.0
+    return round(centre / step) * step if step > 0 else centre
 
 
 class RowBounds:
@@ -561,7 +580,7 @@ def _split_small(points: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray
     lo, hi = [min(c) for c in columns], [max(c) for c in columns]
     if any(b / 2 - a / 2 > FLOAT32_MAX / 4 for a, b in zip(lo, hi, strict=True)):
         return None  # origin_for's median, or offsets float32 must clip
-    origin = np.array([a / 2 + b / 2 for a, b in zip(lo, hi, strict=True)])
+    origin = np.array([grid_centre(a, b) for a, b in zip(lo, hi, strict=True)])
     return origin, (points - origin).astype(np.float32), np.ones(len(points), bool)
 
 
