@@ -449,9 +449,10 @@ def grid_centre(lo: float, hi: float) -> float:
 
 class RowBounds:
     """The finite bounds of (N, d) points changed in place a range of rows at a time,
-    and the row holding each column's least and greatest value: a range that holds
-    none of those rows updates the bounds from its own rows (O(range)); one that does,
-    or points given anew (:meth:`forget`), scans every row."""
+    and the row holding each column's least and greatest value: a range updates the
+    bounds from its own rows (O(range)) unless it holds the row of an extreme and its
+    rows no longer reach that extreme; then, or for points given anew (:meth:`forget`),
+    every row is scanned."""
 
     def __init__(self) -> None:
         self._bounds: np.ndarray | None = None
@@ -467,17 +468,25 @@ class RowBounds:
         rows = self._rows
         if stop - start >= len(points):  # every row: min and max alone, no rows kept
             self._bounds, self._rows = finite_bounds(points), None
-        elif rows is None or rows.shape[1] != points.shape[1] \
-                or bool(((rows >= start) & (rows < stop)).any()):
+        elif rows is None or rows.shape[1] != points.shape[1]:
             self._bounds, self._rows = _extremes(points, 0)
         else:
+            held = (rows >= start) & (rows < stop)  # extremes whose rows were rewritten
             b, r = _extremes(points[start:stop], start)
-            if b is not None and self._bounds is None:
-                self._bounds, self._rows = b, r
-            elif b is not None:
-                for side, beyond in ((0, b[0] < self._bounds[0]), (1, b[1] > self._bounds[1])):
-                    self._bounds[side, beyond] = b[side, beyond]
-                    self._rows[side, beyond] = r[side, beyond]
+            if self._bounds is None or b is None:
+                if b is not None:
+                    self._bounds, self._rows = b, r
+                elif held.any():  # an extreme's row is no longer finite
+                    self._bounds, self._rows = _extremes(points, 0)
+                return None if self._bounds is None else self._bounds.copy()
+            # the range reaches an extreme: every other row lies within it
+            reach = np.array([b[0] <= self._bounds[0], b[1] >= self._bounds[1]])
+            if bool((held & ~reach).any()):
+                self._bounds, self._rows = _extremes(points, 0)
+            else:
+                take = held | np.array([b[0] < self._bounds[0], b[1] > self._bounds[1]])
+                self._bounds[take] = b[take]
+                self._rows[take] = r[take]
         return None if self._bounds is None else self._bounds.copy()
 
 

@@ -1091,7 +1091,35 @@ def test_row_bounds_follow_rows_changed_in_place():
         if rng.random() < 0.2:
             points[start, int(rng.integers(0, 2))] = rng.choice([np.nan, np.inf, -np.inf])
         np.testing.assert_array_equal(kept.after(points, start, stop), finite_bounds(points))
+        # the row of the maximum rewritten: above it (no scan needed), or below it
+        top = int(np.nanargmax(np.where(np.isfinite(points[:, 0]), points[:, 0], np.nan)))
+        points[top, 0] += rng.choice([0.0, 0.5, -0.5, -5.0])
+        np.testing.assert_array_equal(kept.after(points, top, top + 1), finite_bounds(points))
     points[:] = np.nan
     assert kept.after(points, 0, 500) is None
     points[7] = (1.0, 2.0)
     np.testing.assert_array_equal(kept.after(points, 7, 8), [[1.0, 2.0], [1.0, 2.0]])
+
+
+def test_grid_centre_is_a_rounded_centre_within_the_bounds():
+    """The origin of a new upload: the bounds' centre rounded to a power-of-two step, an
+    eighth of the span's power of two at most; the centre when the step is below its
+    last bit or the span is 0; inside lo..hi for huge, tiny and subnormal bounds."""
+    from lumos.visuals.base import centre_origin, grid_centre
+
+    assert grid_centre(-4.5, 55.0) == 24.0  # span 59.5: step 32 / 8 = 4
+    assert grid_centre(0.0, 1.0) == 0.5
+    assert grid_centre(3.0, 3.0) == 3.0
+    assert grid_centre(1e15, 1e15 + 4) == (1e15 + 1e15 + 4) / 2  # step below the centre's ulp
+    rng = np.random.default_rng(5)
+    for lo, hi in [(-1.7e308, -1.6e308), (1.6e308, 1.79e308), (0.0, 5e-324),
+                   (1e-310, 3e-310), (1e9, 1e9 + 1e-3),
+                   *np.sort(rng.normal(size=(50, 2)) * 10.0 ** rng.integers(-300, 300, (50, 1)))]:
+        g = grid_centre(float(lo), float(hi))
+        assert lo <= g <= hi and np.isfinite(g)
+        span = hi - lo if np.isfinite(hi - lo) else np.inf
+        if 0 < span < np.inf:
+            step = 2.0 ** np.floor(np.log2(span)) / 8
+            assert abs(g - (lo / 2 + hi / 2)) <= step / 2
+    bounds = np.array([[0.0, 1e9, -3.0], [1.0, 1e9 + 1e-3, -3.0]])
+    np.testing.assert_array_equal(centre_origin(bounds, 3), [0.5, 1e9 + 2.0 ** -11, -3.0])
