@@ -403,31 +403,38 @@ def finite_bounds(points: np.ndarray) -> np.ndarray | None:
 FLOAT32_MAX = float(np.finfo(np.float32).max)
 
 
-def origin_for(points: np.ndarray, bounds: np.ndarray | None) -> np.ndarray:
-    """The float64 origin of points with finite ``bounds``: their centre, or, when the
-    points spread beyond what float32 offsets can span, the median point (the bulk of
-    the data then stays exact and only the outliers are clipped)."""
-    centre = centre_origin(bounds, points.shape[1])
+def origin_for(points: np.ndarray, bounds: np.ndarray | None, grid: bool = False
+               ) -> np.ndarray:
+    """The float64 origin of points with finite ``bounds``: their centre (on a grid with
+    ``grid``: see :func:`centre_origin`), or, when the points spread beyond what float32
+    offsets can span, the median point (the bulk of the data then stays exact and only
+    the outliers are clipped)."""
+    centre = centre_origin(bounds, points.shape[1], grid)
     if centre is not None:
         return centre
     finite = points[np.isfinite(points).all(axis=1)]
     return np.median(finite, axis=0)
 
 
-def centre_origin(bounds: np.ndarray | None, d: int) -> np.ndarray | None:
+def centre_origin(bounds: np.ndarray | None, d: int, grid: bool = False
+                  ) -> np.ndarray | None:
     """The origin (``origin_for``) of d-column points with finite ``bounds`` when it is
-    their centre on a grid (:func:`grid_centre`; zeros when no point is finite); None
-    when it is their median.
+    their centre, rounded to a grid with ``grid`` (:func:`grid_centre`; zeros when no
+    point is finite); None when it is their median.
 
-    Rows changed in place keep the origin of the last upload only while this is it:
-    their float32 offsets are then a new visual's to the last bit, and a redraw draws
-    what a new figure draws (a kept origin moves edges by float32 rounding: a level in
-    a pixel here and there)."""
+    Rows changed in place (lines, markers: ``grid``) keep the origin of the last upload
+    only while this is it: their float32 offsets are then a new visual's to the last
+    bit, and a redraw draws what a new figure draws (a kept origin moves edges by
+    float32 rounding: a level in a pixel here and there). The grid lets the origin stay
+    while the centre moves a little; other visuals keep the exact centre (their
+    pictures as before)."""
     if bounds is None:
         return np.zeros(d)
     half = bounds[1] / 2 - bounds[0] / 2  # halves: no overflow
     if not np.all(half <= FLOAT32_MAX / 2):
         return None
+    if not grid:
+        return bounds[0] / 2 + bounds[1] / 2
     return np.array([grid_centre(a, b) for a, b in zip(bounds[0].tolist(), bounds[1].tolist(),
                                                         strict=True)])
 
@@ -550,21 +557,22 @@ def float32_minus(points: np.ndarray, origin: np.ndarray) -> np.ndarray:
     return out
 
 
-def split_origin(points: np.ndarray, argument: str = "pos"
+def split_origin(points: np.ndarray, argument: str = "pos", grid: bool = False
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Split float64 points into a float64 origin and float32 offsets from it.
+    """Split float64 points into a float64 origin (``origin_for``) and float32 offsets
+    from it.
 
     Returns ``(origin, local_float32, valid)``; rows with NaN/inf are zeroed and
     flagged invalid so shaders can break lines or skip markers there. Offsets beyond
     float32's range are clipped, with a warning naming ``argument``.
     """
     if 0 < len(points) <= 64 and points.ndim == 2 and points.dtype == np.float64:
-        small = _split_small(points)
+        small = _split_small(points, grid)
         if small is not None:
             return small
     valid = finite_rows(points)
     bounds = finite_bounds(points)
-    origin = origin_for(points, bounds)
+    origin = origin_for(points, bounds, grid)
     # every finite offset fits float32 when the bounds' do (the common case): subtract
     # straight into float32 rows, rounded as astype rounds, with no float64 temporary
     fits = bounds is None or np.abs(bounds - origin).max() < 0.5 * FLOAT32_MAX
@@ -578,7 +586,8 @@ def split_origin(points: np.ndarray, argument: str = "pos"
     return origin, local, valid
 
 
-def _split_small(points: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+def _split_small(points: np.ndarray, grid: bool
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     """``split_origin`` of a few rows (a few labels' anchors), all finite and well within
     float32's range: the bounds and origin from Python floats (the same double
     arithmetic), without the dozen numpy calls that cost several times the work here;
@@ -589,7 +598,8 @@ def _split_small(points: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray
     lo, hi = [min(c) for c in columns], [max(c) for c in columns]
     if any(b / 2 - a / 2 > FLOAT32_MAX / 4 for a, b in zip(lo, hi, strict=True)):
         return None  # origin_for's median, or offsets float32 must clip
-    origin = np.array([grid_centre(a, b) for a, b in zip(lo, hi, strict=True)])
+    origin = np.array([grid_centre(a, b) if grid else a / 2 + b / 2
+                       for a, b in zip(lo, hi, strict=True)])
     return origin, (points - origin).astype(np.float32), np.ones(len(points), bool)
 
 

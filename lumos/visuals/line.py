@@ -361,7 +361,7 @@ class Line(Visual):
         if is_nonlinear(self) or self._source_index is not None:
             self._upload_geometry()  # subdivided curves: rows no longer map one to one
             return
-        centre = centre_origin(self._row_bounds.after(self._points, start, stop), d)
+        centre = centre_origin(self._row_bounds.after(self._points, start, stop), d, grid=True)
         if centre is None or not np.array_equal(centre, self._origin[:d]):
             self._upload_points(self._points, None)  # about the new origin
             return
@@ -475,7 +475,7 @@ class Line(Visual):
         fits = False  # whether every finite point's offset fits float32 (known from bounds)
         if origin:
             b = chunked_finite_bounds(points)
-            center = origin_for(points, b)
+            center = origin_for(points, b, grid=True)
             if b is not None:  # b - center: the extreme offsets, rounded as each point's
                 with np.errstate(over="ignore", invalid="ignore"):
                     fits = bool((b[0] - center >= -FLOAT32_MAX).all()

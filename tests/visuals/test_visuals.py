@@ -1051,7 +1051,8 @@ def test_split_origin_gives_the_float32_rows_of_a_float64_subtraction():
 def test_split_origin_of_a_few_rows_is_the_general_paths(monkeypatch):
     """A few float64 rows (labels' anchors) take a path of Python floats: origin, float32
     offsets and valid rows must be the general path's byte for byte, at any magnitude,
-    with -0.0, NaN, inf and spreads float32 cannot hold (those go the general way)."""
+    with -0.0, NaN, inf and spreads float32 cannot hold (those go the general way), the
+    origin on a grid (lines, markers) or not."""
     from lumos.visuals import base
 
     rng = np.random.default_rng(5)
@@ -1067,9 +1068,9 @@ def test_split_origin_of_a_few_rows_is_the_general_paths(monkeypatch):
         cases.append(p)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        fast = [base.split_origin(p) for p in cases]
-        monkeypatch.setattr(base, "_split_small", lambda points: None)
-        general = [base.split_origin(p) for p in cases]
+        fast = [base.split_origin(p, grid=g) for p in cases for g in (False, True)]
+        monkeypatch.setattr(base, "_split_small", lambda points, grid: None)
+        general = [base.split_origin(p, grid=g) for p in cases for g in (False, True)]
     for (o1, l1, v1), (o2, l2, v2) in zip(fast, general, strict=True):
         assert o1.dtype == o2.dtype and o1.tobytes() == o2.tobytes()
         assert l1.dtype == l2.dtype and l1.tobytes() == l2.tobytes()
@@ -1122,4 +1123,6 @@ def test_grid_centre_is_a_rounded_centre_within_the_bounds():
             step = 2.0 ** np.floor(np.log2(span)) / 8
             assert abs(g - (lo / 2 + hi / 2)) <= step / 2
     bounds = np.array([[0.0, 1e9, -3.0], [1.0, 1e9 + 1e-3, -3.0]])
-    np.testing.assert_array_equal(centre_origin(bounds, 3), [0.5, 1e9 + 2.0 ** -11, -3.0])
+    np.testing.assert_array_equal(centre_origin(bounds, 3, grid=True),
+                                  [0.5, 1e9 + 2.0 ** -11, -3.0])
+    np.testing.assert_array_equal(centre_origin(bounds, 3), bounds[0] / 2 + bounds[1] / 2)
