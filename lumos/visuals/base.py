@@ -403,36 +403,63 @@ def finite_bounds(points: np.ndarray) -> np.ndarray | None:
 FLOAT32_MAX = float(np.finfo(np.float32).max)
 
 
-def origin_for(points: np.ndarray, bounds: np.ndarray | None) -> np.ndarray:
-    """The float64 origin of points with finite ``bounds``: their centre, or, when the
-    points spread beyond what float32 offsets can span, the median point (the bulk of
-    the data then stays exact and only the outliers are clipped)."""
-    centre = centre_origin(bounds, points.shape[1])
+def origin_for(points: np.ndarray, bounds: np.ndarray | None, grid: bool = False
+               ) -> np.ndarray:
+    """The float64 origin of points with finite ``bounds``: their centre (on a grid with
+    ``grid``: see :func:`centre_origin`), or, when the points spread beyond what float32
+    offsets can span, the median point (the bulk of the data then stays exact and only
+    the outliers are clipped)."""
+    centre = centre_origin(bounds, points.shape[1], grid)
     if centre is not None:
         return centre
     finite = points[np.isfinite(points).all(axis=1)]
     return np.median(finite, axis=0)
 
 
-def centre_origin(bounds: np.ndarray | None, d: int) -> np.ndarray | None:
+def centre_origin(bounds: np.ndarray | None, d: int, grid: bool = False
+                  ) -> np.ndarray | None:
     """The origin (``origin_for``) of d-column points with finite ``bounds`` when it is
-    their centre (zeros when no point is finite); None when it is their median.
+    their centre, rounded to a grid with ``grid`` (:func:`grid_centre`; zeros when no
+    point is finite); None when it is their median.
 
-    Rows changed in place keep the origin of the last upload only while this is it:
-    their float32 offsets are then a new visual's to the last bit, and a redraw draws
-    what a new figure draws (a kept origin moves edges by float32 rounding: a level in
-    a pixel here and there)."""
+    Rows changed in place (lines, markers: ``grid``) keep the origin of the last upload
+    only while this is it: their float32 offsets are then a new visual's to the last
+    bit, and a redraw draws what a new figure draws (a kept origin moves edges by
+    float32 rounding: a level in a pixel here and there). The grid lets the origin stay
+    while the centre moves a little; other visuals keep the exact centre (their
+    pictures as before)."""
     if bounds is None:
         return np.zeros(d)
     half = bounds[1] / 2 - bounds[0] / 2  # halves: no overflow
-    return bounds[0] / 2 + bounds[1] / 2 if np.all(half <= FLOAT32_MAX / 2) else None
+    if not np.all(half <= FLOAT32_MAX / 2):
+        return None
+    if not grid:
+        return bounds[0] / 2 + bounds[1] / 2
+    return np.array([grid_centre(a, b) for a, b in zip(bounds[0].tolist(), bounds[1].tolist(),
+                                                        strict=True)])
+
+
+def grid_centre(lo: float, hi: float) -> float:
+    """The centre of finite ``lo..hi`` rounded to a multiple of the power of two an eighth
+    of the span's (``2**floor(log2(span)) / 8``); the centre itself when the span is 0.
+
+    A pure function of the bounds, as a new upload's origin must be, that moves rarely:
+    rows changed in place that move the centre by less than a step keep the origin (and
+    upload those rows alone). Offsets grow by half a step at most (a sixteenth of the
+    span): float32 keeps the same precision to within a bit. Exact: the quotient and
+    the product by a power of two are, and the result lies within lo..hi."""
+    centre = lo / 2 + hi / 2
+    half = hi / 2 - lo / 2  # in [2**(e-1), 2**e): the span in [2**e, 2**(e+1))
+    step = math.ldexp(1.0, math.frexp(half)[1] - 3) if half > 0 else 0.0
+    return round(centre / step) * step if step > 0 else centre
 
 
 class RowBounds:
     """The finite bounds of (N, d) points changed in place a range of rows at a time,
-    and the row holding each column's least and greatest value: a range that holds
-    none of those rows updates the bounds from its own rows (O(range)); one that does,
-    or points given anew (:meth:`forget`), scans every row."""
+    and the row holding each column's least and greatest value: a range updates the
+    bounds from its own rows (O(range)) unless it holds the row of an extreme and its
+    rows no longer reach that extreme; then, or for points given anew (:meth:`forget`),
+    every row is scanned."""
 
     def __init__(self) -> None:
         self._bounds: np.ndarray | None = None
@@ -448,17 +475,25 @@ class RowBounds:
         rows = self._rows
         if stop - start >= len(points):  # every row: min and max alone, no rows kept
             self._bounds, self._rows = finite_bounds(points), None
-        elif rows is None or rows.shape[1] != points.shape[1] \
-                or bool(((rows >= start) & (rows < stop)).any()):
+        elif rows is None or rows.shape[1] != points.shape[1]:
             self._bounds, self._rows = _extremes(points, 0)
         else:
+            held = (rows >= start) & (rows < stop)  # extremes whose rows were rewritten
             b, r = _extremes(points[start:stop], start)
-            if b is not None and self._bounds is None:
-                self._bounds, self._rows = b, r
-            elif b is not None:
-                for side, beyond in ((0, b[0] < self._bounds[0]), (1, b[1] > self._bounds[1])):
-                    self._bounds[side, beyond] = b[side, beyond]
-                    self._rows[side, beyond] = r[side, beyond]
+            if self._bounds is None or b is None:
+                if b is not None:
+                    self._bounds, self._rows = b, r
+                elif held.any():  # an extreme's row is no longer finite
+                    self._bounds, self._rows = _extremes(points, 0)
+                return None if self._bounds is None else self._bounds.copy()
+            # the range reaches an extreme: every other row lies within it
+            reach = np.array([b[0] <= self._bounds[0], b[1] >= self._bounds[1]])
+            if bool((held & ~reach).any()):
+                self._bounds, self._rows = _extremes(points, 0)
+            else:
+                take = held | np.array([b[0] < self._bounds[0], b[1] > self._bounds[1]])
+                self._bounds[take] = b[take]
+                self._rows[take] = r[take]
         return None if self._bounds is None else self._bounds.copy()
 
 
@@ -522,21 +557,22 @@ def float32_minus(points: np.ndarray, origin: np.ndarray) -> np.ndarray:
     return out
 
 
-def split_origin(points: np.ndarray, argument: str = "pos"
+def split_origin(points: np.ndarray, argument: str = "pos", grid: bool = False
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Split float64 points into a float64 origin and float32 offsets from it.
+    """Split float64 points into a float64 origin (``origin_for``) and float32 offsets
+    from it.
 
     Returns ``(origin, local_float32, valid)``; rows with NaN/inf are zeroed and
     flagged invalid so shaders can break lines or skip markers there. Offsets beyond
     float32's range are clipped, with a warning naming ``argument``.
     """
     if 0 < len(points) <= 64 and points.ndim == 2 and points.dtype == np.float64:
-        small = _split_small(points)
+        small = _split_small(points, grid)
         if small is not None:
             return small
     valid = finite_rows(points)
     bounds = finite_bounds(points)
-    origin = origin_for(points, bounds)
+    origin = origin_for(points, bounds, grid)
     # every finite offset fits float32 when the bounds' do (the common case): subtract
     # straight into float32 rows, rounded as astype rounds, with no float64 temporary
     fits = bounds is None or np.abs(bounds - origin).max() < 0.5 * FLOAT32_MAX
@@ -550,7 +586,8 @@ def split_origin(points: np.ndarray, argument: str = "pos"
     return origin, local, valid
 
 
-def _split_small(points: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+def _split_small(points: np.ndarray, grid: bool
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     """``split_origin`` of a few rows (a few labels' anchors), all finite and well within
     float32's range: the bounds and origin from Python floats (the same double
     arithmetic), without the dozen numpy calls that cost several times the work here;
@@ -561,7 +598,8 @@ def _split_small(points: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray
     lo, hi = [min(c) for c in columns], [max(c) for c in columns]
     if any(b / 2 - a / 2 > FLOAT32_MAX / 4 for a, b in zip(lo, hi, strict=True)):
         return None  # origin_for's median, or offsets float32 must clip
-    origin = np.array([a / 2 + b / 2 for a, b in zip(lo, hi, strict=True)])
+    origin = np.array([grid_centre(a, b) if grid else a / 2 + b / 2
+                       for a, b in zip(lo, hi, strict=True)])
     return origin, (points - origin).astype(np.float32), np.ones(len(points), bool)
 
 

@@ -378,7 +378,7 @@ class Line(Visual):
             self._upload_geometry()  # subdivided curves: rows no longer map one to one
             return
         bounds = self._row_bounds.after(self._points, start, stop)
-        centre = centre_origin(bounds, d)
+        centre = centre_origin(bounds, d, grid=True)
         if centre is None or not np.array_equal(centre, self._origin[:d]):
             self._upload_points(self._points, None)  # about the new origin
             return
@@ -494,7 +494,7 @@ class Line(Visual):
         fits = False  # whether every finite point's offset fits float32 (known from bounds)
         if origin:
             b = chunked_finite_bounds(points)
-            center = origin_for(points, b)
+            center = origin_for(points, b, grid=True)
             self._box = _box_of(b)
             if b is not None:  # b - center: the extreme offsets, rounded as each point's
                 with np.errstate(over="ignore", invalid="ignore"):

@@ -234,7 +234,7 @@ class Markers(Visual):
         if is_nonlinear(self):
             local = np.nan_to_num(self._points).astype(np.float32)
         else:
-            origin, local, _ = split_origin(self._points)
+            origin, local, _ = split_origin(self._points, grid=True)
             self._origin[: len(origin)] = origin
         self._pos_buffer.set_data(local, copy=False)  # made here, for the buffer
 
@@ -289,7 +289,7 @@ class Markers(Visual):
             first += len(m.pos)
         anew = False  # every position uploaded again, about the origin a new batch takes
         if bounds is not False:
-            centre = centre_origin(bounds, dims)
+            centre = centre_origin(bounds, dims, grid=True)
             if centre is None:
                 return False  # a median origin: rebuilt
             anew = not np.array_equal(centre, origin[:dims])

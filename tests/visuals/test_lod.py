@@ -379,6 +379,13 @@ def test_update_points_uploads_only_the_range():
     fresh = visuals.Line(line.pos[:, :2], color="black", lod=False)
     np.testing.assert_array_equal(line._origin, fresh._origin)
     np.testing.assert_array_equal(line._pos_buffer.data, fresh._pos_buffer.data)
+    # a new maximum that moves the centre by less than a step of the origin's grid (an
+    # eighth of the span's power of two): the row alone, and still a new line's rows
+    for y in (1.02, 1.1, 1.05):
+        assert uploads(canvas, lambda y=y: line.update_points(100, [[x[100], y]])) == 16
+        fresh = visuals.Line(line.pos[:, :2], color="black", lod=False)
+        np.testing.assert_array_equal(line._origin, fresh._origin)
+        np.testing.assert_array_equal(line._pos_buffer.data, fresh._pos_buffer.data)
 
 
 def test_update_far_from_the_origin_re_centres():

@@ -251,3 +251,12 @@ def test_updated_rows_upload_what_a_new_batch_would():
     assert m._origin[0] != origin[0]  # about the new centre
     same_as_new(moved)
     assert (m._size_buffer.data[[3, 500, 7, 8]] == 0).all()
+    # a new maximum that moves the centre by less than a step of the origin's grid: that
+    # row alone, and still a new batch's rows
+    top = int(np.nanargmax(np.where(np.isfinite(moved[:, 0]), moved[:, 0], np.nan)))
+    row = (top + 1) % 1000
+    moved[row, 0] = moved[top, 0] + 1e-3
+    version = m._pos_buffer.version
+    m.set_members([Member("a", moved, "C0", sizes, {"pos": (row, row + 1)})])
+    assert m._pos_buffer.changes_since(version) == [(8 * row, 8 * (row + 1))]
+    same_as_new(moved)

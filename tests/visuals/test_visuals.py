@@ -1051,7 +1051,8 @@ def test_split_origin_gives_the_float32_rows_of_a_float64_subtraction():
 def test_split_origin_of_a_few_rows_is_the_general_paths(monkeypatch):
     """A few float64 rows (labels' anchors) take a path of Python floats: origin, float32
     offsets and valid rows must be the general path's byte for byte, at any magnitude,
-    with -0.0, NaN, inf and spreads float32 cannot hold (those go the general way)."""
+    with -0.0, NaN, inf and spreads float32 cannot hold (those go the general way), the
+    origin on a grid (lines, markers) or not."""
     from lumos.visuals import base
 
     rng = np.random.default_rng(5)
@@ -1067,9 +1068,9 @@ def test_split_origin_of_a_few_rows_is_the_general_paths(monkeypatch):
         cases.append(p)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        fast = [base.split_origin(p) for p in cases]
-        monkeypatch.setattr(base, "_split_small", lambda points: None)
-        general = [base.split_origin(p) for p in cases]
+        fast = [base.split_origin(p, grid=g) for p in cases for g in (False, True)]
+        monkeypatch.setattr(base, "_split_small", lambda points, grid: None)
+        general = [base.split_origin(p, grid=g) for p in cases for g in (False, True)]
     for (o1, l1, v1), (o2, l2, v2) in zip(fast, general, strict=True):
         assert o1.dtype == o2.dtype and o1.tobytes() == o2.tobytes()
         assert l1.dtype == l2.dtype and l1.tobytes() == l2.tobytes()
@@ -1091,7 +1092,37 @@ def test_row_bounds_follow_rows_changed_in_place():
         if rng.random() < 0.2:
             points[start, int(rng.integers(0, 2))] = rng.choice([np.nan, np.inf, -np.inf])
         np.testing.assert_array_equal(kept.after(points, start, stop), finite_bounds(points))
+        # the row of the maximum rewritten: above it (no scan needed), or below it
+        top = int(np.nanargmax(np.where(np.isfinite(points[:, 0]), points[:, 0], np.nan)))
+        points[top, 0] += rng.choice([0.0, 0.5, -0.5, -5.0])
+        np.testing.assert_array_equal(kept.after(points, top, top + 1), finite_bounds(points))
     points[:] = np.nan
     assert kept.after(points, 0, 500) is None
     points[7] = (1.0, 2.0)
     np.testing.assert_array_equal(kept.after(points, 7, 8), [[1.0, 2.0], [1.0, 2.0]])
+
+
+def test_grid_centre_is_a_rounded_centre_within_the_bounds():
+    """The origin of a new upload: the bounds' centre rounded to a power-of-two step, an
+    eighth of the span's power of two at most; the centre when the step is below its
+    last bit or the span is 0; inside lo..hi for huge, tiny and subnormal bounds."""
+    from lumos.visuals.base import centre_origin, grid_centre
+
+    assert grid_centre(-4.5, 55.0) == 24.0  # span 59.5: step 32 / 8 = 4
+    assert grid_centre(0.0, 1.0) == 0.5
+    assert grid_centre(3.0, 3.0) == 3.0
+    assert grid_centre(1e15, 1e15 + 4) == (1e15 + 1e15 + 4) / 2  # step below the centre's ulp
+    rng = np.random.default_rng(5)
+    for lo, hi in [(-1.7e308, -1.6e308), (1.6e308, 1.79e308), (0.0, 5e-324),
+                   (1e-310, 3e-310), (1e9, 1e9 + 1e-3),
+                   *np.sort(rng.normal(size=(50, 2)) * 10.0 ** rng.integers(-300, 300, (50, 1)))]:
+        g = grid_centre(float(lo), float(hi))
+        assert lo <= g <= hi and np.isfinite(g)
+        span = hi - lo if np.isfinite(hi - lo) else np.inf
+        if 0 < span < np.inf:
+            step = 2.0 ** np.floor(np.log2(span)) / 8
+            assert abs(g - (lo / 2 + hi / 2)) <= step / 2
+    bounds = np.array([[0.0, 1e9, -3.0], [1.0, 1e9 + 1e-3, -3.0]])
+    np.testing.assert_array_equal(centre_origin(bounds, 3, grid=True),
+                                  [0.5, 1e9 + 2.0 ** -11, -3.0])
+    np.testing.assert_array_equal(centre_origin(bounds, 3), bounds[0] / 2 + bounds[1] / 2)
