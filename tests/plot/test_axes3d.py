@@ -16,6 +16,7 @@ mpl.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 from mpl_toolkits.mplot3d import axes3d as mpl_axes3d  # noqa: E402
 from mpl_toolkits.mplot3d import proj3d  # noqa: E402
+from pixels import mplot3d_pixels  # noqa: E402  (tests/pixels.py)
 
 VIEWS = [
     dict(elev=30, azim=-60, roll=0),
@@ -69,11 +70,7 @@ def test_projection_and_limits_are_matplotlibs(view, proj_type, focal_length):
     ours = np.array(proj3d.proj_transform(*pts.T, la.get_proj())).T
     np.testing.assert_allclose(ours, theirs, atol=1e-12)
     # the GPU's camera puts every point on matplotlib's pixel
-    bx, by, bw, bh = la.box
-    vl = ma.viewLim
-    expected = np.c_[bx + (theirs[:, 0] - vl.x0) / vl.width * bw,
-                     by + (theirs[:, 1] - vl.y0) / vl.height * bh]
-    np.testing.assert_allclose(la.project(pts)[:, :2], expected, atol=1e-6)
+    np.testing.assert_allclose(la.project(pts)[:, :2], mplot3d_pixels(la, ma, pts), atol=1e-6)
 
 
 def test_ticks_are_matplotlibs():

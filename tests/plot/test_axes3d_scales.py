@@ -13,7 +13,7 @@ import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
-from mpl_toolkits.mplot3d import proj3d  # noqa: E402
+from pixels import mplot3d_pixels  # noqa: E402  (tests/pixels.py)
 
 X = np.linspace(0, 1, 50)
 Y = 10 ** (2 * X)
@@ -52,14 +52,10 @@ def test_limits_and_projection_are_mplot3ds(yscale, zscale):
                                    getattr(ma, f"get_{axis}lim")(), rtol=1e-9)
     pts = np.c_[X, Y, np.abs(Z) + 0.5][5::7]
     scaled = np.c_[[ax.get_transform().transform(v) for ax, v in
-                    zip((ma.xaxis, ma.yaxis, ma.zaxis), pts.T, strict=True)]]
-    theirs = np.array(proj3d.proj_transform(*scaled, ma.get_proj())).T
+                    zip((ma.xaxis, ma.yaxis, ma.zaxis), pts.T, strict=True)]].T
     # lumos's pixels of the data points: where mplot3d projects their scaled values
-    bx, by, bw, bh = la.box
-    vl = ma.viewLim
-    expected = np.c_[bx + (theirs[:, 0] - vl.x0) / vl.width * bw,
-                     by + (theirs[:, 1] - vl.y0) / vl.height * bh]
-    np.testing.assert_allclose(la.project(pts)[:, :2], expected, atol=1e-3)
+    np.testing.assert_allclose(la.project(pts)[:, :2], mplot3d_pixels(la, ma, scaled),
+                               atol=1e-3)
 
 
 def test_log_ticks_and_minor_ticks_as_mplot3d():

@@ -13,12 +13,7 @@ mpl = pytest.importorskip("matplotlib")
 mpl.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 
-
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    lplt.close("all")
-    mplt.close("all")
+pytestmark = pytest.mark.usefixtures("close_figures")
 
 
 def _two_with_inset(plt):
