@@ -378,6 +378,7 @@ class Line(Visual):
             self._upload_geometry()  # subdivided curves: rows no longer map one to one
             return
         bounds = self._row_bounds.after(self._points, start, stop)
+        self._bounds = None if bounds is None else pad3(bounds)  # bounds() need not scan
         centre = centre_origin(bounds, d, grid=True)
         if centre is None or not np.array_equal(centre, self._origin[:d]):
             self._upload_points(self._points, None)  # about the new origin
@@ -500,8 +501,9 @@ class Line(Visual):
                 with np.errstate(over="ignore", invalid="ignore"):
                     fits = bool((b[0] - center >= -FLOAT32_MAX).all()
                                 and (b[1] - center <= FLOAT32_MAX).all())
-        else:
+        else:  # absolute coordinates of a curve: never drawn in runs (is_nonlinear)
             center = np.zeros(d)
+            self._box = None
         self._origin = pad3(center)
         # xyz and a "drawn" flag per point, between two break rows: the shader reads
         # the points before and after each segment
@@ -720,7 +722,7 @@ class Line(Visual):
         """Whether every uploaded point lies well inside the box around the view in
         which the vertex shader cuts nothing (GUARD pixels; half of it here)."""
         box = self._box  # plain floats: a few numpy calls would cost more than this
-        if box is None:  # no finite point
+        if box is None:  # no finite point, or not known
             return False
         x0, y0, w, h = (float(v) for v in ctx.camera["rect"])
         if w == 0.0 or h == 0.0:
