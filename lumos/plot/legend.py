@@ -611,10 +611,8 @@ def _legend_order(artists) -> list:
     """The legend members of one axes' artists in matplotlib's order: the artists as
     added, then the containers (``bar``, ``errorbar``, ``stem``)."""
     members = [m for a in artists for m in a.legend_members()]
-    last = [isinstance(m, Container) or getattr(m, "legend_as_container", False)
-            for m in members]
-    return ([m for m, after in zip(members, last, strict=True) if not after]
-            + [m for m, after in zip(members, last, strict=True) if after])
+    return sorted(members, key=lambda m: isinstance(m, Container)
+                  or getattr(m, "legend_as_container", False))  # stable: as added
 
 
 class WholeFigure:
