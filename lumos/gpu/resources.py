@@ -33,15 +33,18 @@ def _dtype_code(arr: np.ndarray, argument: str) -> str:
         ) from None
 
 
-_SCAN = 1 << 15  # rows compared first by changed_rows
+_PROBE = 1 << 6  # rows compared first by changed_rows (all-new data differs there)
+_SCAN = 1 << 15  # rows compared next
 _SCAN_MAX = 1 << 18  # rows compared at a time once no difference was found
 
 
 def _chunks(n: int):
-    """(start, stop) pieces of ``range(n)`` growing from ``_SCAN`` to ``_SCAN_MAX`` rows:
-    a difference near the front is found after few rows, and a long unchanged array is
-    compared in few numpy calls."""
-    i, step = 0, _SCAN
+    """(start, stop) pieces of ``range(n)``: ``_PROBE`` rows, then pieces growing from
+    ``_SCAN`` to ``_SCAN_MAX`` rows: a difference at the front (new data: the first row)
+    is found after a few rows, and a long unchanged array is compared in few numpy
+    calls."""
+    yield 0, min(_PROBE, n)
+    i, step = _PROBE, _SCAN
     while i < n:
         yield i, min(i + step, n)
         i += step

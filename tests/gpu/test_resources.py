@@ -191,10 +191,12 @@ def test_texture_log_overflow_and_set_data():
     assert t.changes_since(t.version) == []
 
 
-@pytest.mark.parametrize("shape", [(1,), (1000,), (70_001, 2), (5, 3, 4), (300_001,)])
+@pytest.mark.parametrize("shape", [(1,), (64,), (65, 2), (1000,), (70_001, 2), (5, 3, 4),
+                                   (300_001,)])
 def test_changed_rows_is_the_first_and_last_differing_row(shape):
-    # scanned from both ends in chunks (growing up to 2^18 rows: 300 001 rows take
-    # chunks of each size): the same answer as comparing everything
+    # scanned from both ends in chunks (a probe of 64 rows, then growing up to 2^18
+    # rows: 300 001 rows take chunks of each size): the same answer as comparing
+    # everything
     from lumos.gpu.resources import changed_rows
 
     rng = np.random.default_rng(len(shape))
