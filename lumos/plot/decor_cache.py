@@ -125,8 +125,10 @@ def _freeze(value, seen: set):
     if state is None or kind == _OPAQUE:
         raise Opaque(t.__name__)
     seen.add(id(value))
-    # atoms (most attributes: flags, sizes, names) are their own frozen form: no call each
-    return (t, *[(k, v if type(v) in _ATOMS else _freeze(v, seen)) for k, v in state.items()])
+    # the names once, then the values: atoms (most attributes: flags, sizes, names) are
+    # their own frozen form (no call, no (name, value) pair each)
+    return (t, tuple(state),
+            *[v if type(v) in _ATOMS else _freeze(v, seen) for v in state.values()])
 
 
 def cheap_key(ax, frame: bool) -> tuple:
