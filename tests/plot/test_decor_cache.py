@@ -181,3 +181,19 @@ def test_the_cache_keeps_no_figure_alive(close_figures):
     del fig, ax
     gc.collect()
     assert gone() is None
+
+
+def test_freeze_tells_attributes_apart_by_name_and_count():
+    # an object freezes as its class, its attribute names and their values: the same
+    # values under other names, swapped, or with one attribute more are other states
+    def frozen(**attrs):
+        loc = ticker.NullLocator()
+        vars(loc).update(attrs)
+        return decor_cache.freeze(loc)
+
+    assert frozen(a=1, b=(2.0, "x")) == frozen(a=1, b=(2.0, "x"))
+    assert frozen(a=1, b=2) != frozen(a=2, b=1)
+    assert frozen(a=1, b=2) != frozen(a=1, c=2)
+    assert frozen(a=1) != frozen(a=1, b=None)
+    assert frozen(a=(1, 2)) != frozen(a=[1, 2])
+    assert frozen(a=np.arange(3.0)) != frozen(a=np.arange(1.0, 4.0))
