@@ -2,7 +2,7 @@
 10^6-point scatter after ``set_offsets``) spends, in lumos and in the floor.
 
     python benchmarks/redraw_parts.py [--scene line|scatter] [--redraws 20] [--lib lumos|floor]
-        [--sync-only]
+        [--sync-only] [--fine]
 
 Parts, medians over the redraws: thread CPU of the calling thread for lumos's
 ``set_data``/``set_offsets``, ``Figure.draw`` (layout and decorations), ``Canvas.frame``
@@ -14,6 +14,11 @@ work still queued, timed by ``glFinish`` (wall and CPU), and the read-back. The 
 ``VertexArray.render``: llvmpipe's vertex stage and binning of every draw, which runs
 on the calling thread whatever ``LP_NUM_THREADS`` says; the rest of the executor is
 lumos's Python and the GL state calls.
+
+``--fine`` (lumos, line) adds parts inside those: ``changed_rows`` (``set_data``'s
+comparisons of x and of y with the line's), the pyramid level built for the view
+(``MinMaxPyramid.level``, in ``Canvas.frame``), ``decor_cache.state_key`` and the axes'
+rows-only hand-over to its batches (``_push_rows``, both in ``Figure.draw``).
 
 ``--sync-only`` (lumos) replaces ``Figure.draw`` after the first render by what a
 fast path for "only the data rows of an artist changed" would keep: each axes' ``sync``
@@ -72,7 +77,8 @@ def _finish_after(owner, name: str, ctx_of, parts: dict) -> None:
     setattr(owner, name, wrapper)
 
 
-def run(lib: str, scene: str, redraws: int, sync_only: bool = False) -> tuple[dict, str]:
+def run(lib: str, scene: str, redraws: int, sync_only: bool = False,
+        fine: bool = False) -> tuple[dict, str]:
     """Median (wall, CPU) in ms of each part of a redraw; the md5 of the last picture."""
     rng, x, y, sx, sy, c = peers.data()
     p = peers.CLASSES[lib]()
@@ -91,6 +97,14 @@ def run(lib: str, scene: str, redraws: int, sync_only: bool = False) -> tuple[di
         _timed(ModernGLExecutor, "render", "executor", parts)
         _finish_after(ModernGLExecutor, "render", lambda e: e.ctx, parts)
         _timed(OffscreenTarget, "read", "read", parts)
+        if fine and scene == "line":
+            from lumos.plot import axes, decor_cache, lines
+            from lumos.visuals import lod
+
+            _timed(lines, "changed_rows", "set data: changed_rows", parts)
+            _timed(decor_cache, "state_key", "draw: state_key", parts)
+            _timed(axes.Axes, "_push_rows", "draw: _push_rows", parts)
+            _timed(lod.MinMaxPyramid, "level", "frame: pyramid level", parts)
     else:
         from floor import Floor
 
@@ -129,12 +143,16 @@ def main() -> None:
     p.add_argument("--lib", choices=("lumos", "floor"), default="lumos")
     p.add_argument("--sync-only", action="store_true",
                    help="lumos: Figure.draw cut to the axes' sync after the first render")
+    p.add_argument("--fine", action="store_true",
+                   help="lumos line: parts inside set_data, Figure.draw and Canvas.frame")
     a = p.parse_args()
     if a.sync_only and a.lib != "lumos":
         p.error("--sync-only: lumos only")
+    if a.fine and (a.lib, a.scene) != ("lumos", "line"):
+        p.error("--fine: lumos's line scene only")
     with open("/proc/loadavg") as f:
         load = f.read().split()[0]
-    parts, md5 = run(a.lib, a.scene, a.redraws, a.sync_only)
+    parts, md5 = run(a.lib, a.scene, a.redraws, a.sync_only, a.fine)
     print(f"{a.lib} {a.scene} (load {load}): " + ", ".join(
         f"{k} {w:.2f} ms (CPU {c:.2f})" for k, (w, c) in parts.items()) +
         f"; last picture md5 {md5}")
