@@ -280,12 +280,12 @@ class ModernGLExecutor:
             self._vaos.pop(key).release()
 
     def _vao(self, d: Draw, prog):
-        bufs = tuple(self._buffer(a.buffer) for a in d.attributes.values())
-        index = self._buffer(d.indices) if d.indices is not None else None
-        layout = tuple(
-            (name, a.size, a.type, a.offset, a.stride, a.divisor)
-            for name, a in d.attributes.items()
-        )
+        attributes = d.attributes.items()
+        buffer = self._buffer
+        bufs = tuple([buffer(a.buffer) for _, a in attributes])
+        index = buffer(d.indices) if d.indices is not None else None
+        layout = tuple([(name, a.size, a.type, a.offset, a.stride, a.divisor)
+                        for name, a in attributes])
         key = (d.program.id, bufs + ((index,) if index is not None else ()), layout)
         vao = self._vaos.get(key)
         if vao is None:
@@ -312,7 +312,7 @@ class ModernGLExecutor:
         camera = view.camera
         if d.model is None and camera["type"] == "panzoom":
             values = (*camera["rect"], aspect, *d.origin)
-            key = struct.pack(f"{len(values)}d", *values)
+            key = _packer(len(values), "d")(*values)
             entry = self._matrices.get(key)
             if entry is None:
                 entry = self._matrices_before.get(key)
@@ -403,7 +403,12 @@ class ModernGLExecutor:
 
         bound = None
         state = None  # the context state set by the last draw (any at the start of a frame)
-        samples = float(_samples(fbo))
+        # float32 bytes of the uniforms every draw of the frame shares
+        pixel_ratio = _float32_bytes(frame.pixel_ratio)
+        samples = (_float32_bytes(float(_samples(fbo))), _float32_bytes(1.0))
+        # what the bound framebuffer's viewport, scissor and depth mask were last set to
+        # in this frame (None: not yet since it was bound): unchanged, not set again
+        fb_state = None
         in_frame: dict = {}  # camera parts per view; matrices of this frame only
         keyed = []  # the targets drawn into
         for d in frame.draws:
@@ -449,29 +454,31 @@ class ModernGLExecutor:
             if dest is not bound:
                 dest.use()
                 bound = dest
+                fb_state = None
             touched = touched or dest is fbo
-            dest.scissor = viewport
             entry = self._matrix_entry(d, view, vw / vh, in_frame)
             mvp = entry[0]
             origin = _target_origin(d, gl_rect, in_tile)
+            scissor = viewport
             if d.margin:  # Draw.margin: the view, and its part in a tile, both grown
                 gl_rect, mvp = grow_viewport(gl_rect, mvp, d.margin)
                 viewport = grow(viewport, d.margin)
                 if tile_crop is not None:
                     tile_crop = crop(gl_rect, viewport)
-            dest.viewport = viewport
             prog = self._program(program)
             uniforms = self._uniforms.get(program.id)
             if uniforms is None:
                 uniforms = self._uniforms[program.id] = _Uniforms(prog)
             put = uniforms.put
-            for name, k in _MATRIX_UNIFORMS.items():
-                if name in uniforms.names:
-                    put(name, np.asarray(mvp.T, np.float32).tobytes() if k == 0 and d.margin
-                        else _matrix_bytes(entry, k))
+            for slot, k in uniforms.matrices:
+                raw = np.asarray(mvp.T, np.float32).tobytes() if k == 0 and d.margin \
+                    else _matrix_bytes(entry, k)
+                if raw != slot[1]:
+                    slot[0].write(raw)
+                    slot[1] = raw
             put("u_viewport", gl_rect)
-            put("u_pixel_ratio", frame.pixel_ratio)
-            put("u_samples", 1.0 if d.target is not None else samples)
+            put("u_pixel_ratio", pixel_ratio)
+            put("u_samples", samples[d.target is not None])
             put("u_target_origin", origin)
             if tile_crop is not None:
                 put("u_tile_crop", tile_crop)
@@ -488,7 +495,17 @@ class ModernGLExecutor:
             if key != state:  # the context's state, as the draw before set it, is kept
                 state = key
                 _set_state(ctx, s)
-            dest.depth_mask = bool(s.depth_write)  # the framebuffer's (use() sets it)
+            # the scissor stays at the view, the viewport may have grown (Draw.margin);
+            # the depth mask is the framebuffer's (use() sets it)
+            now = (scissor, viewport, bool(s.depth_write))
+            if now != fb_state:
+                if fb_state is None or fb_state[0] != scissor:
+                    dest.scissor = scissor
+                if fb_state is None or fb_state[1] != viewport:
+                    dest.viewport = viewport
+                if fb_state is None or fb_state[2] != now[2]:
+                    dest.depth_mask = now[2]
+                fb_state = now
             self._vao(d, prog).render(
                 _MODES[d.mode], vertices=d.count, first=d.first, instances=d.instances or 1
             )
@@ -541,27 +558,26 @@ def _set_state(ctx, s) -> None:
 class _Uniforms:
     """The uniforms of one GL program by name, with what was last written to each: a
     program keeps its uniform values, so a value written again unchanged (a pan
-    frame's widths, colors, viewport) is not sent; names the program does not use are
-    looked up once. Values become float32 bytes as numpy makes them."""
+    frame's widths, colors, viewport) is not sent. Values become float32 bytes as numpy
+    makes them."""
 
-    __slots__ = ("prog", "names", "_slots")
+    __slots__ = ("names", "matrices", "_slots")
 
     def __init__(self, prog) -> None:
-        self.prog = prog
         self.names = frozenset(prog)  # the active members' names
-        self._slots: dict[str, list | None] = {}
-
-    def _slot(self, name: str) -> list | None:
-        slot = self._slots.get(name, _UNSEEN)
-        if slot is _UNSEEN:
-            member = self.prog.get(name, None) if name in self.names else None
-            slot = self._slots[name] = None if member is None else [member, None]
-        return slot
+        # name -> [member, last bytes or int]: every active uniform, so a name the
+        # program lacks is one failed look-up
+        self._slots: dict[str, list] = {
+            name: [member, None] for name in self.names
+            if isinstance(member := prog[name], moderngl.Uniform)}
+        # (slot, index in a matrix entry) of the matrix uniforms the program reads
+        self.matrices = tuple((self._slots[name], k) for name, k in _MATRIX_UNIFORMS.items()
+                              if name in self._slots)
 
     def put(self, name: str, value) -> None:
         """Write the float uniform ``name`` (bytes as they are, other values as float32,
         matrices column-major) when the program has it and the bytes changed."""
-        slot = self._slot(name)
+        slot = self._slots.get(name)
         if slot is not None:
             raw = value if type(value) is bytes else _float32_bytes(value)
             if raw != slot[1]:
@@ -571,7 +587,7 @@ class _Uniforms:
     def put_int(self, name: str, value) -> None:
         """Set the int (or sampler unit) uniform ``name`` when the program has it and the
         value changed."""
-        slot = self._slot(name)
+        slot = self._slots.get(name)
         if slot is not None:
             value = int(value)
             if value != slot[1]:
@@ -579,8 +595,16 @@ class _Uniforms:
                 slot[1] = value
 
 
-_UNSEEN = object()
 _PACK_FLOAT = struct.Struct("<f").pack
+_PACKERS: dict[tuple[int, str], object] = {}
+
+
+def _packer(n: int, code: str):
+    """``struct.pack`` of ``n`` values of type ``code`` (little-endian), made once."""
+    pack = _PACKERS.get((n, code))
+    if pack is None:
+        pack = _PACKERS[n, code] = struct.Struct(f"<{n}{code}").pack
+    return pack
 
 
 def _float32_bytes(value) -> bytes:
@@ -593,7 +617,7 @@ def _float32_bytes(value) -> bytes:
         if kind is float:
             return _PACK_FLOAT(value)
         if kind is tuple:
-            return struct.pack(f"<{len(value)}f", *value)
+            return _packer(len(value), "f")(*value)
     except (struct.error, OverflowError, TypeError):
         pass
     value = np.asarray(value, np.float32)
