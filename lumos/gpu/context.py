@@ -262,6 +262,12 @@ class _Native:
             raise RuntimeError(f"no context on the display (0x{egl.eglGetError():x})")
         return surface, handle
 
+    def destroy(self, made: tuple) -> None:
+        """Destroy what :meth:`pbuffer_context` made: ``(display, surface, context)``."""
+        dpy, surface, handle = made
+        self.egl.eglDestroySurface(dpy, surface)
+        self.egl.eglDestroyContext(dpy, handle)
+
     def compile_once(self) -> None:
         """Compile and link a small program in the context current in this thread: the
         driver's one-time set-up of its shader compiler (llvmpipe: ~6 ms of the first
@@ -343,6 +349,34 @@ def _moderngl_default_kept():
             store.default_context = before
 
 
+class _EGLLoader:
+    """moderngl's loader of an EGL context lumos made itself (the display warm-up's):
+    GL entry points from ``eglGetProcAddress``; ``release`` destroys the context and its
+    surface, as glcontext's standalone contexts are destroyed with theirs."""
+
+    def __init__(self, native: _Native, made: tuple) -> None:
+        self._native = native
+        self._made = made  # (display, surface, context)
+        proc = native.egl.eglGetProcAddress
+
+        def load(name: str) -> int:
+            return proc(name.encode()) or 0
+
+        self.load_opengl_function = load
+
+    def __enter__(self) -> None:  # lumos makes its context current itself
+        pass
+
+    def __exit__(self, *args) -> None:
+        pass
+
+    def release(self) -> None:
+        """Destroy the context and its surface (once)."""
+        made, self._made = self._made, None
+        if made is not None:
+            self._native.destroy(made)
+
+
 # -- the headless context ---------------------------------------------------------------
 
 class HeadlessContext:
@@ -379,9 +413,9 @@ class HeadlessContext:
         the thread makes ctypes calls, which run without the GIL: ``eglInitialize``,
         then a context of its own in which it compiles a small program (the driver's
         one-time set-up of contexts and of its compiler), so it needs the GIL only
-        between calls. lumos's context itself is still created by the
-        thread that first draws (moderngl holds the GIL while it creates one, and EGL
-        contexts are current per thread). A failure here is only noted: creating the
+        between calls. That context becomes lumos's: the first ``current()`` block makes
+        it current in its thread and wraps it for moderngl, where moderngl would hold the
+        GIL while it made one (~10 ms). A failure here is only noted: creating the
         context repeats every step and raises what it meets, as without the warm-up."""
         if self.warm_result is not None or self._warming is not None or self.ctx is not None:
             return
@@ -410,11 +444,11 @@ class HeadlessContext:
         except Exception as exc:  # creating the context meets it again and raises it
             self.warm_result = exc
             return
-        # then the driver's one-time set-up of a context and of its shader compiler, in
-        # a context of the thread's own, kept until the end of the first current()
-        # block, which compiles lumos's first programs (destroyed before them, it took
-        # the compiler's set-up along: the first program cost its 6 ms again). Only a
-        # head start: a failure leaves the first render to do it all
+        # then the context lumos will use (see _adopt_spare) and the driver's one-time
+        # set-up of its shader compiler, which a small program's link does (a context
+        # destroyed before lumos's first programs took that set-up along: the first
+        # program cost its 6 ms again). Only a head start: a failure leaves the first
+        # render to do it all
         try:
             spare = native.pbuffer_context(dpy)
         except RuntimeError:
@@ -429,12 +463,10 @@ class HeadlessContext:
         self.warm_result = True
 
     def _drop_spare(self, native: _Native) -> None:
-        """Destroy the warm-up's context (lumos's own has compiled its programs)."""
+        """Destroy the warm-up's context (a window adopting its own needs none)."""
         spare, self._spare = self._spare, None
         if spare is not None:
-            dpy, surface, handle = spare
-            native.egl.eglDestroySurface(dpy, surface)
-            native.egl.eglDestroyContext(dpy, handle)
+            native.destroy(spare)
 
     def wait_warm_up(self) -> None:
         """Wait for a warm-up that is still running (before a fork, and before the
@@ -465,8 +497,6 @@ class HeadlessContext:
                     # moderngl keeps the framebuffer bound last (ctx.fbo): it must not
                     # keep a dropped canvas's GL objects alive
                     ctx.fbo = None
-                    if self._spare is not None:  # the first block made lumos's programs
-                        self._drop_spare(native)
                     native.egl.eglMakeCurrent(self._handles[0], None, None, None)
 
     def _make_current(self, native: _Native):
@@ -493,14 +523,18 @@ class HeadlessContext:
         # one on the display current (bootstrap), which is how lumos gives it another
         mode = {"standalone": True} if self._display is None else {"share": True}
         with _moderngl_default_kept():
+            # the warm-up's context, made on that display, serves as it is: a context made
+            # by moderngl (glcontext) would cost the first render ~10 ms under the GIL
+            ctx = self._adopt_spare(native) if self._display is None else None
             try:
                 if self._display is not None:
                     native.bootstrap(self._display)
-                try:  # the usual sonames: glcontext's own search runs `ldconfig -p` twice
-                    ctx = moderngl.create_context(backend="egl", require=330, **mode,
-                                                  **_LIBRARIES)
-                except Exception:
-                    ctx = moderngl.create_context(backend="egl", require=330, **mode)
+                if ctx is None:
+                    try:  # the usual sonames: glcontext's search runs `ldconfig -p` twice
+                        ctx = moderngl.create_context(backend="egl", require=330, **mode,
+                                                      **_LIBRARIES)
+                    except Exception:
+                        ctx = moderngl.create_context(backend="egl", require=330, **mode)
             except Exception as exc:  # moderngl raises plain Exception subclasses
                 raise OpenGLUnavailable(f"{INSTALL_HINT}\n(EGL said: {exc})") from exc
         # glcontext made the new context current: remember its handles for later blocks
@@ -510,6 +544,30 @@ class HeadlessContext:
         self.limits = limits_of(ctx)
         self.generation += 1
         return ctx
+
+    def _adopt_spare(self, native: _Native):
+        """The warm-up's context (its thread made it and let it go) made current here
+        and wrapped for moderngl, which then owns it (releasing the moderngl context
+        destroys it); None when the warm-up left none or it cannot be made current
+        (it is destroyed then, and the caller makes a context as without the warm-up)."""
+        import moderngl
+
+        spare, self._spare = self._spare, None
+        if spare is None:
+            return None
+        dpy, surface, handle = spare
+        loader = _EGLLoader(native, spare)
+        native.egl.eglBindAPI(_EGL_OPENGL_API)
+        if native.egl.eglMakeCurrent(dpy, surface, surface, handle):
+            try:
+                moderngl.init_context(loader)  # moderngl's default: _moderngl_default_kept
+                return moderngl.get_context()
+            except Exception:  # the usual way, below, meets what fails and says it
+                pass
+        native.egl.eglGetError()
+        native.egl.eglMakeCurrent(dpy, None, None, None)
+        loader.release()
+        return None
 
     def _display_after_fork(self, native: _Native):
         """The display a forked child makes its context on. A display its parent

@@ -177,13 +177,21 @@ fig, ax = plt.subplots(figsize=(2, 1.5), dpi=60)
 headless.wait_warm_up()
 assert headless.warm_result is True, headless.warm_result  # it worked: not silently off
 # the thread's own context, where it set the driver's compiler up, waits for the first
-# render to compile lumos's programs
+# render, which makes it lumos's context
 assert headless._spare is not None
+made = headless._spare[2]
 plt.figure()  # a second figure starts nothing more
 assert threading.active_count() == 1, threading.enumerate()
 ax.plot([0, 1, 2], [0, 1, 0], lw=3)
-assert (fig.render()[..., :3] < 128).any(), "blank picture"
-assert headless._spare is None  # destroyed after the first render
+first = fig.render()
+assert (first[..., :3] < 128).any(), "blank picture"
+assert headless._spare is None and headless._handles[1] == made  # adopted, not a new one
+# released, it is destroyed with its moderngl context and a new one draws the same
+with lumos.gpu.current() as ctx:
+    pass
+ctx.release()
+assert (fig.render() == first).all()
+assert headless.ctx is not ctx
 print("ok")
 """)
     assert out.endswith("ok")
