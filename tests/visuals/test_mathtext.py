@@ -8,7 +8,7 @@ import warnings
 import numpy as np
 import pytest
 
-from lumos.visuals import mathtext, mathtext_parser
+from lumos.visuals import mathtext, mathtext_metrics, mathtext_parser
 from lumos.visuals.fonts import get_font
 from lumos.visuals.glyphs import SDF_EDGE, GlyphAtlas, get_atlas, layout, text_extent
 from lumos.visuals.mathtext import extent_rich, layout_rich, rich_layout
@@ -488,7 +488,7 @@ def test_layout_parses_each_string_once():
     assert repr(again) == repr(first)
 
 
-@pytest.mark.parametrize("module", [mathtext, mathtext_parser])
+@pytest.mark.parametrize("module", [mathtext, mathtext_metrics, mathtext_parser])
 def test_module_imports_only_numpy_stdlib_fonts_and_glyphs(module):
     import ast
     import sys
@@ -500,7 +500,8 @@ def test_module_imports_only_numpy_stdlib_fonts_and_glyphs(module):
             names |= {a.name.split(".")[0] for a in node.names}
         elif isinstance(node, ast.ImportFrom):
             if node.level:
-                assert node.module in ("fonts", "glyphs", "primitives", "mathtext_parser")
+                assert node.module in ("fonts", "glyphs", "primitives", "mathtext_parser",
+                                       "mathtext_metrics")
             else:
                 names.add((node.module or "").split(".")[0])
     assert names - {"numpy", "__future__"} <= set(sys.stdlib_module_names)
