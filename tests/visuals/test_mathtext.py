@@ -334,12 +334,13 @@ def test_rules_are_solid_with_exact_edges(atlas):
     from lumos.visuals.glyphs import rule_quads
 
     for x0, y0, x1, y1 in [(0.0, 0.3, 2.0, 0.35), (0.1, -0.5, 0.12, 1.4), (0, 0, 0.5, 0.5)]:
-        boxes, texels = [], []
-        rule_quads(atlas, x0, y0, x1, y1, boxes, texels)
+        boxes, texels, cells = [], [], []
+        rule_quads(atlas, x0, y0, x1, y1, boxes, texels, cells)
         size = 100.0
         q = np.asarray(boxes) * size
         rows, cols = atlas.image.shape
-        t = np.asarray(texels) / [cols, rows, cols, rows]
+        origin = np.asarray(cells)[:, [0, 1, 0, 1]]  # texels are in the block's cell
+        t = (np.asarray(texels) + origin) / [cols, rows, cols, rows]
         quads = np.stack([q[:, [0, 1]], q[:, [2, 1]], q[:, [2, 3]], q[:, [0, 3]]], axis=1)
         uvs = np.stack([t[:, [0, 3]], t[:, [2, 3]], t[:, [2, 1]], t[:, [0, 1]]], axis=1)
         mask, (ox, oy) = rasterize(atlas, quads, uvs)
