@@ -55,6 +55,7 @@ __all__ = [
     "SDF_EDGE",
     "GlyphAtlas",
     "Glyph",
+    "atlas_cells",
     "atlas_quads",
     "font_path",
     "get_atlas",
@@ -438,44 +439,59 @@ def layout(
                        size, rot)
 
 
-def atlas_quads(atlas: GlyphAtlas, text: TextLayout, size: float,
-                rotation_deg: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
-    """The SDF quads of a text layout (see :func:`layout` for the arrays): one per glyph
-    with ink, and a few per rule."""
+def atlas_cells(atlas: GlyphAtlas, text: TextLayout, size: float,
+                rotation_deg: float = 0.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The SDF quads of a text layout as :func:`atlas_quads`'s ``quads``, with what
+    they sample in the cells' own texels: ``texels`` (n, 4, 2) float64, the corners in
+    texels from their cell's top-left corner, and ``cells`` (n, 4) int64, each quad's
+    cell (x, y, width, height) in the atlas. Cell-local texels are the same wherever a
+    cell lies, so a shader that samples them draws a glyph the same whichever glyphs
+    were added to the atlas before it."""
     fonts = text.glyph_fonts()
     for font in dict.fromkeys(fonts):
         atlas.ensure_indices([i for i, f in zip(text.indices.tolist(), fonts, strict=True)
                               if f is font], font)
     boxes: list = []
     texels: list = []
+    cells: list = []
     for index, (px, py), (sx, sy), font in zip(text.indices.tolist(), text.pens.tolist(),
                                                text.scales.tolist(), fonts, strict=True):
         g = atlas.cell(index, font)
         if g.rect[2] == 0:
             continue
         bx0, by0, bx1, by1 = g.box
-        x, y, w, h = g.rect
+        w, h = g.rect[2:]
         boxes.append((px + bx0 * sx, py + by0 * sy, px + bx1 * sx, py + by1 * sy))
-        texels.append((x, y, x + w, y + h))
+        texels.append((0, 0, w, h))
+        cells.append(g.rect)
     for rule in text.rules.tolist():
-        rule_quads(atlas, *rule, boxes, texels)
+        rule_quads(atlas, *rule, boxes, texels, cells)
     if not boxes:
-        empty = np.zeros((0, 4, 2), np.float32)
-        return empty, empty.copy()
+        return (np.zeros((0, 4, 2), np.float32), np.zeros((0, 4, 2)),
+                np.zeros((0, 4), np.int64))
     b = np.asarray(boxes, np.float64) * size
-    rows, cols = atlas.image.shape
-    r = np.asarray(texels, np.float64) / np.array([cols, rows, cols, rows])
+    r = np.asarray(texels, np.float64)
     quads = np.stack(
         [b[:, [0, 1]], b[:, [2, 1]], b[:, [2, 3]], b[:, [0, 3]]], axis=1
     )  # BL, BR, TR, TL
     # The cell's top row is v0, so bottom corners take v1 and top corners v0.
-    uvs = np.stack([r[:, [0, 3]], r[:, [2, 3]], r[:, [2, 1]], r[:, [0, 1]]], axis=1)
+    local = np.stack([r[:, [0, 3]], r[:, [2, 3]], r[:, [2, 1]], r[:, [0, 1]]], axis=1)
     if rotation_deg != 0.0:
         c, s = math.cos(math.radians(rotation_deg)), math.sin(math.radians(rotation_deg))
         x, y = quads[..., 0].copy(), quads[..., 1].copy()
         quads[..., 0] = c * x - s * y
         quads[..., 1] = s * x + c * y
-    return quads.astype(np.float32), uvs.astype(np.float32)
+    return quads.astype(np.float32), local, np.asarray(cells, np.int64)
+
+
+def atlas_quads(atlas: GlyphAtlas, text: TextLayout, size: float,
+                rotation_deg: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """The SDF quads of a text layout (see :func:`layout` for the arrays): one per glyph
+    with ink, and a few per rule."""
+    quads, local, cells = atlas_cells(atlas, text, size, rotation_deg)
+    rows, cols = atlas.image.shape
+    uvs = (local + cells[:, None, :2]) / (cols, rows)
+    return quads, uvs.astype(np.float32)
 
 
 # Rules (fraction bars, radical overbars) are cut out of the FULL BLOCK glyph (U+2588):
@@ -548,17 +564,19 @@ def rule_cell(atlas: GlyphAtlas) -> dict | None:
 
 
 def rule_quads(atlas: GlyphAtlas, x0: float, y0: float, x1: float, y1: float,
-               boxes: list, texels: list) -> None:
+               boxes: list, texels: list, cells: list) -> None:
     """Append the (up to 3x3) block slices of a solid rectangle (em, y up) to ``boxes``
-    (x0, y0, x1, y1 em) and ``texels`` (u0, v_top, u1, v_bottom)."""
+    (x0, y0, x1, y1 em), ``texels`` (u0, v_top, u1, v_bottom in texels of the block's
+    cell) and ``cells`` (the block's cell, x, y, width, height in the atlas)."""
     block, edges = _block(atlas)
     if block is None or x1 <= x0 or y1 <= y0:
         return
-    cx, cy, w, h = block.rect
+    w, h = block.rect[2:]
     left, right, bottom, top = edges
     f, sat = float(atlas.base_size), float(atlas.spread)
     for qx0, qx1, tu0, tu1 in _slices(x0, x1, left, right, w, f, sat):
         # Texel rows grow downwards, so slice in "rows from the bottom" and flip back.
         for qy0, qy1, tb0, tb1 in _slices(y0, y1, bottom, top, h, f, sat):
             boxes.append((qx0, qy0, qx1, qy1))
-            texels.append((cx + tu0, cy + h - tb1, cx + tu1, cy + h - tb0))
+            texels.append((tu0, h - tb1, tu1, h - tb0))
+            cells.append(block.rect)

@@ -19,17 +19,16 @@ Text without any math is laid out as plain text (:func:`.fonts.plain_layout`).
 Metrics (ink boxes, the math axis, the radical's rule thickness) come from the font's
 outlines, so the layout does not depend on how glyphs are drawn. Fraction bars and
 radical overbars are rules: solid rectangles of the layout. The parser (the commands
-known, the node tuples laid out here) is :mod:`.mathtext_parser`.
+known, the node tuples laid out here) is :mod:`.mathtext_parser`; the fonts and their
+metrics are :mod:`.mathtext_metrics`.
 """
 
 from __future__ import annotations
 
 import functools
-import unicodedata
 
 import numpy as np
 
-from ..primitives import CLOSEPOLY, CURVE3, CURVE4, MOVETO
 from .fonts import (
     Font,
     TextLayout,
@@ -39,188 +38,31 @@ from .fonts import (
     check_positive,
     check_text,
     get_font,
-    matplotlib_font,
     plain_layout,
 )
 from .glyphs import GlyphAtlas, atlas_quads, get_atlas, text_extent
-from .mathtext_parser import EMPTY, parse, shown_dollars, tables, warn_once
+from .mathtext_metrics import (
+    BIG_OPS,
+    BIG_SCALE,
+    CLOSE,
+    OPEN,
+    OVERUNDER,
+    PUNCT,
+    SCALES,
+    SCRIPT_SPACE,
+    UNDERLINE,
+    Metrics,
+    glyph_ink,
+    math_metrics,
+    metrics,
+    pick,
+    spacing_class,
+    stix,
+)
+from .mathtext_parser import EMPTY, parse, shown_dollars, warn_once
 
 __all__ = ["extent_rich", "layout_rich", "rich_layout", "glyph_ink", "math_metrics",
            "spacing_class"]
-
-# Atom classes, for TeX's inter-atom spacing.
-# (lumos's own, with matplotlib's binary operators, relations and arrows: _spaced)
-_BIN = "+−×⋅·±∓÷∘∗⋆•∪∩∧∨⊕⊗⊙∖"
-_REL = "=<>≤≥≠≈≡∼≃≅∝≪≫→←⇒⇐↔⇔↦↑↓∈∉∋⊂⊃⊆⊇⊥∥∣:"
-_OPEN = frozenset("([{⟨⌊⌈")
-_CLOSE = frozenset(")]}⟩⌋⌉!?")
-_PUNCT = frozenset(",;")
-_BIG_OPS = frozenset("∑∏∐⋂⋃⋁⋀⨁⨂⨀∫∮∬∭")
-# big operators whose limits go above and below (the others, integrals, take scripts)
-_OVERUNDER = frozenset("∑∏∐⋂⋃⋁⋀⨁⨂⨀")
-_BIG_SCALE = 1.4  # matplotlib draws big operators this much larger than the text
-
-
-@functools.cache
-def spacing_class(char: str) -> str | None:
-    """'bin' or 'rel' for a character math spaces as a binary operator or as a relation
-    (lumos's and matplotlib's sets, which the page's glyph table carries), else None."""
-    if char in _BIN or char in tables()["bin"]:
-        return "bin"
-    if char in _REL or char in tables()["rel"]:
-        return "rel"
-    return None
-
-_SCALES = (1.0, 0.7, 0.49)  # text, script, scriptscript style (matplotlib shrinks by 0.7)
-_SCRIPT_SPACE = 0.05  # x-heights after a script (TeX's \scriptspace)
-_UNDERLINE = 0.75 / 12  # em; matplotlib's rule thickness for DejaVu Sans
-_RAD_FALLBACK = 0.045  # em; rule thickness when the radical's stub cannot be measured
-
-
-# ---------------------------------------------------------------------- font metrics
-def _math_fonts() -> dict[str, Font]:
-    """The fonts math is set in, as matplotlib's default 'dejavusans' mathtext: DejaVu
-    Sans upright, its Oblique for italic letters, Bold, Bold Oblique and Sans Mono (the
-    STIX faces it falls back to are :func:`_stix`)."""
-    return {"rm": get_font(face="sans"), "it": get_font(face="sans-italic"),
-            "bf": get_font(face="sans-bold"), "bfit": get_font(face="sans-bold-italic"),
-            "tt": get_font(face="mono")}
-
-
-@functools.cache
-def _stix(filename: str) -> Font | None:
-    """A STIX face matplotlib's math draws from (\\mathcal, \\mathbb, \\mathfrak,
-    \\mathscr letters and the symbols DejaVu Sans lacks), where matplotlib, which ships
-    it, is installed; None where it is not."""
-    path = matplotlib_font(filename)
-    return None if path is None else get_font(path=path)
-
-
-_STYLE_NAMES = {"cal": "mathcal", "bb": "mathbb", "frak": "mathfrak", "scr": "mathscr"}
-
-
-class _Metrics:
-    """What math layout needs to know about one font, measured once from its outlines.
-
-    ``font`` sets the text outside ``$...$``; math uses :func:`_math_fonts`, measured
-    from its upright face."""
-
-    def __init__(self, font: Font) -> None:
-        self.text_font = font
-        self.fonts = _math_fonts()
-        font = self.font = self.fonts["rm"]
-        minus = font.ink(font.index("−"))
-        self.axis = 0.5 * (minus[1] + minus[3]) if minus else 0.25  # the minus's middle
-        x_ink = font.ink(font.index("x"))
-        self.x_height = x_ink[3] if x_ink else 0.5
-        # Radical sign and the thickness of its top stub, which the overbar continues.
-        self.radical = font.index("√")
-        self.rad_ink = font.ink(self.radical)
-        self.rule = _stub_thickness(font, self.radical) or _RAD_FALLBACK
-        italic = self.fonts["it"]  # matplotlib's spaces are 0.2 of an italic m
-        self.space = 0.2 * italic.advance(italic.index("m"))
-
-
-def _pick(m: _Metrics, ch: str, fs: str) -> tuple[str, Font]:
-    """The character and font of one math symbol in font style ``fs``."""
-    if fs == "it":  # matplotlib: letters italic, except capital Greek; the rest upright
-        letter = unicodedata.category(ch)[0] == "L" and not unicodedata.name(
-            ch, "").startswith("GREEK CAPITAL")
-        return _fallback(ch, m.fonts["it" if letter else "rm"])
-    if fs == "itall":
-        return _fallback(ch, m.fonts["it"])
-    if fs in _STYLE_NAMES:  # the glyph matplotlib draws, from its STIX fonts
-        drawn = tables()["styles"][fs].get(ch)
-        if drawn is None:  # not a letter or digit: matplotlib's upright DejaVu
-            return _fallback(ch, m.fonts["rm"])
-        font = _stix(drawn[0])
-        if font is not None:
-            return chr(drawn[1]), font
-        warn_once(fs, f"mathtext: \\{_STYLE_NAMES[fs]} letters are drawn italic: "
-                  "they come from the STIX fonts of matplotlib, which is not installed")
-        return ch, m.fonts["it"]
-    return _fallback(ch, m.fonts.get(fs, m.fonts["rm"]))
-
-
-def _fallback(ch: str, font: Font) -> tuple[str, Font]:
-    """``ch`` in ``font``, or in the STIX face matplotlib falls back to for it where
-    DejaVu Sans lacks it (and that face is found)."""
-    drawn = tables()["fallback"].get(ch)
-    stix = None if drawn is None else _stix(drawn[0])
-    return (ch, font) if stix is None else (ch, stix)
-
-
-def _stub_thickness(font: Font, index: int) -> float | None:
-    """Height of the radical's horizontal top stroke (em), where a vertical line just
-    left of its end (1/24 em in, past the rounded cap) crosses the outline."""
-    ink = font.ink(index)
-    if ink is None:
-        return None
-    x = ink[2] - 1 / 24
-    ys = []
-    for poly in _flatten(*font.outline(index)):
-        a, b = poly[:-1], poly[1:]
-        cross = (a[:, 0] - x) * (b[:, 0] - x) < 0
-        t = (x - a[cross, 0]) / (b[cross, 0] - a[cross, 0])
-        ys.extend(a[cross, 1] + t * (b[cross, 1] - a[cross, 1]))
-    if len(ys) < 2:
-        return None
-    ys.sort(reverse=True)
-    return ys[0] - ys[1]
-
-
-def _flatten(vertices: np.ndarray, codes: np.ndarray, pieces: int = 16) -> list[np.ndarray]:
-    """Closed polylines of an outline, its curves cut into ``pieces`` chords each."""
-    polys, cur, i = [], [], 0
-    t = np.linspace(0.0, 1.0, pieces + 1)[1:, None]
-    while i < len(codes):
-        c = codes[i]
-        if c == MOVETO:
-            if cur:
-                polys.append(np.asarray(cur))
-            cur, i = [vertices[i]], i + 1
-        elif c == CURVE3:
-            p0, p1, p2 = cur[-1], vertices[i], vertices[i + 1]
-            cur.extend((1 - t) ** 2 * p0 + 2 * t * (1 - t) * p1 + t * t * p2)
-            i += 2
-        elif c == CURVE4:
-            p0, p1, p2, p3 = cur[-1], vertices[i], vertices[i + 1], vertices[i + 2]
-            cur.extend((1 - t) ** 3 * p0 + 3 * t * (1 - t) ** 2 * p1
-                       + 3 * t * t * (1 - t) * p2 + t ** 3 * p3)
-            i += 3
-        elif c == CLOSEPOLY:
-            cur.append(cur[0])
-            i += 1
-        else:
-            cur.append(vertices[i])
-            i += 1
-    if cur:
-        polys.append(np.asarray(cur))
-    return polys
-
-
-_METRICS: dict[Font, _Metrics] = {}
-
-
-def _metrics(font: Font) -> _Metrics:
-    m = _METRICS.get(font)
-    if m is None:
-        m = _METRICS[font] = _Metrics(font)
-    return m
-
-
-def glyph_ink(atlas: GlyphAtlas, char: str) -> tuple[float, float, float, float] | None:
-    """The outline box (x0, y0, x1, y1) of a character's glyph in em from the pen on
-    the baseline (what math layout stacks scripts by), or None for a blank glyph."""
-    return atlas.font.ink(atlas.font.index(char))
-
-
-def math_metrics(atlas: GlyphAtlas) -> tuple[float, float, float, float]:
-    """(x-height, math axis, the scripts' rule thickness, the space around operators) in
-    em: what math layout reads of a font besides its glyphs (a page laying out tick
-    labels itself needs them)."""
-    m = _metrics(atlas.font)
-    return m.x_height, m.axis, _UNDERLINE, m.space
 
 
 # ---------------------------------------------------------------------- boxes
@@ -243,7 +85,7 @@ class _Box:
         self.depth = max(self.depth, box.depth - y)
 
 
-def _glyph_box(m: _Metrics, ch: str, k: float, font: Font | None = None) -> _Box:
+def _glyph_box(m: Metrics, ch: str, k: float, font: Font | None = None) -> _Box:
     font = m.font if font is None else font
     index = font.index(ch)
     box = _Box(font.advance(index) * k)
@@ -254,7 +96,7 @@ def _glyph_box(m: _Metrics, ch: str, k: float, font: Font | None = None) -> _Box
     return box
 
 
-def _text_box(m: _Metrics, text: str, k: float, font: Font | None = None) -> _Box:
+def _text_box(m: Metrics, text: str, k: float, font: Font | None = None) -> _Box:
     """A run of upright text (in ``font``, default math's upright), kerned exactly like
     plain text is."""
     font = m.font if font is None else font
@@ -294,18 +136,18 @@ def _atom_class(node: tuple) -> str | None:
         spacing = spacing_class(c)
         if spacing is not None:
             return spacing
-        if c in _OPEN:
+        if c in OPEN:
             return "open"
-        if c in _CLOSE:
+        if c in CLOSE:
             return "close"
-        if c in _PUNCT:
+        if c in PUNCT:
             return "punct"
-        if c in _BIG_OPS:
+        if c in BIG_OPS:
             return "op"
     return "ord"
 
 
-def _glue(m: _Metrics, a: str, b: str) -> float:
+def _glue(m: Metrics, a: str, b: str) -> float:
     """The space (em) between atoms of classes ``a`` and ``b``: matplotlib's 0.2 of an
     italic m's advance around binary operators and relations and after punctuation,
     TeX's thin space (3/18 em) around big operators and functions."""
@@ -320,7 +162,7 @@ def _glue(m: _Metrics, a: str, b: str) -> float:
     return 0.0
 
 
-def _math_list(m: _Metrics, nodes: tuple, style: int, fs: str = "it") -> _Box:
+def _math_list(m: Metrics, nodes: tuple, style: int, fs: str = "it") -> _Box:
     classes = [_atom_class(n) for n in nodes]
     real = [i for i, c in enumerate(classes) if c is not None]
     # A binary operator with no operand on one side is unary (e.g. the minus of 10^{-3}).
@@ -336,7 +178,7 @@ def _math_list(m: _Metrics, nodes: tuple, style: int, fs: str = "it") -> _Box:
     for node, cls in zip(nodes, classes, strict=True):
         if cls is not None:
             if prev is not None:  # in scripts too, shrunk with them (matplotlib)
-                pen += _glue(m, prev, cls) * _SCALES[style]
+                pen += _glue(m, prev, cls) * SCALES[style]
             prev = cls
         box = _node_box(m, node, style, fs)
         out.put(box, pen)
@@ -345,13 +187,13 @@ def _math_list(m: _Metrics, nodes: tuple, style: int, fs: str = "it") -> _Box:
     return out
 
 
-def _node_box(m: _Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
-    k = _SCALES[style]
+def _node_box(m: Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
+    k = SCALES[style]
     kind = node[0]
     if kind == "sym":
-        if node[1] in _BIG_OPS:
+        if node[1] in BIG_OPS:
             return _big_op_box(m, node[1], k)
-        ch, font = _pick(m, node[1], fs)
+        ch, font = pick(m, node[1], fs)
         return _glyph_box(m, ch, k, font)
     if kind == "text":
         return _text_box(m, node[1], k, m.fonts["bf"] if fs in ("bf", "bfit") else None)
@@ -394,9 +236,9 @@ def _node_box(m: _Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
     raise AssertionError(kind)
 
 
-def _big_op_box(m: _Metrics, ch: str, k: float) -> _Box:
+def _big_op_box(m: Metrics, ch: str, k: float) -> _Box:
     """A big operator (∑, ∫, ...): larger than the text, centred on the math axis."""
-    kb = k * _BIG_SCALE
+    kb = k * BIG_SCALE
     box = _glyph_box(m, ch, kb, m.font)
     ink = m.font.ink(m.font.index(ch))
     if ink is None:
@@ -408,10 +250,10 @@ def _big_op_box(m: _Metrics, ch: str, k: float) -> _Box:
     return out
 
 
-def _limits_box(m: _Metrics, node: tuple, style: int, fs: str) -> _Box:
+def _limits_box(m: Metrics, node: tuple, style: int, fs: str) -> _Box:
     """A big operator with its limits centred above and below (∑_{i=0}^n)."""
     _, nucleus, sup, sub = node
-    k = _SCALES[style]
+    k = SCALES[style]
     op = _node_box(m, nucleus, style, fs)
     small = min(style + 1, 2)
     sup_box = _math_list(m, (sup,), small, fs) if sup is not None else None
@@ -433,14 +275,14 @@ _WIDE_FACES = ("STIXGeneral.ttf", "STIXSizOneSymReg.ttf", "STIXSizTwoSymReg.ttf"
                "STIXSizThreeSymReg.ttf", "STIXSizFourSymReg.ttf", "STIXSizFiveSymReg.ttf")
 
 
-def _wide_accent_box(m: _Metrics, mark: str, a: _Box, k: float) -> _Box | None:
+def _wide_accent_box(m: Metrics, mark: str, a: _Box, k: float) -> _Box | None:
     """matplotlib's \\widehat and \\widetilde over box ``a``: the mark from the first STIX
     face whose ink is as wide as ``a`` (the largest if none), scaled so its ink spans
     ``a``'s advance, two rules above the argument. None where matplotlib's STIX faces
     are not found."""
     font = ink = None
     for name in _WIDE_FACES:
-        face = _stix(name)
+        face = stix(name)
         got = None if face is None else face.ink(face.index(mark))
         if got is not None:
             font, ink = face, got
@@ -449,7 +291,7 @@ def _wide_accent_box(m: _Metrics, mark: str, a: _Box, k: float) -> _Box | None:
     if font is None:
         return None
     s = a.width / (ink[2] - ink[0])
-    y = a.height + 2 * _UNDERLINE * k
+    y = a.height + 2 * UNDERLINE * k
     acc = _Box(a.width, y + (ink[3] - ink[1]) * s)
     acc.glyphs.append((font.index(mark), mark, -ink[0] * s, y - ink[1] * s, s, s, font))
     out = _Box()
@@ -459,9 +301,9 @@ def _wide_accent_box(m: _Metrics, mark: str, a: _Box, k: float) -> _Box | None:
     return out
 
 
-def _accent_box(m: _Metrics, mark: str, arg: tuple, style: int, fs: str) -> _Box:
+def _accent_box(m: Metrics, mark: str, arg: tuple, style: int, fs: str) -> _Box:
     """\\hat{x} and friends: a mark centred over the argument."""
-    k = _SCALES[style]
+    k = SCALES[style]
     a = _math_list(m, (arg,), style, fs)
     if mark in ("\u0302", "\u0303"):  # (over nothing: the plain mark)
         wide = _wide_accent_box(m, mark, a, k) if a.width > 0 else None
@@ -498,7 +340,7 @@ def _accent_box(m: _Metrics, mark: str, arg: tuple, style: int, fs: str) -> _Box
     return out
 
 
-def _delim_box(m: _Metrics, node: tuple, style: int, fs: str) -> _Box:
+def _delim_box(m: Metrics, node: tuple, style: int, fs: str) -> _Box:
     """\\left( ... \\middle| ... \\right): delimiters stretched to the content."""
     _, left, body, right = node
     delims, parts = [left], [[]]
@@ -512,10 +354,10 @@ def _delim_box(m: _Metrics, node: tuple, style: int, fs: str) -> _Box:
     return _delimited(m, [*delims, right], inners, style, fs)
 
 
-def _delimited(m: _Metrics, delims: list, inners: list[_Box], style: int, fs: str) -> _Box:
+def _delimited(m: Metrics, delims: list, inners: list[_Box], style: int, fs: str) -> _Box:
     """Boxes ``inners`` between delimiter nodes (``delims``, one more: EMPTY for none)
     stretched to the tallest, symmetric about the math axis."""
-    k = _SCALES[style]
+    k = SCALES[style]
     axis = m.axis * k
     half = max(0.6 * k, *(max(b.height - axis, b.depth + axis) for b in inners)) + 0.1 * k
     out, pen = _Box(), 0.0
@@ -553,33 +395,33 @@ _DELTA, _DELTA_SLANTED = 0.025, 0.2  # kerns before a script: all, after a slant
 _SLANTED_OPS = frozenset("∫∮")
 
 
-def _scripts_box(m: _Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
+def _scripts_box(m: Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
     """Nucleus with superscript and/or subscript, by TeX's rules 18a-f as matplotlib
     applies them (its DejaVu Sans constants): scripts of a letter hang at fixed shifts,
     those of a compound nucleus from its top and bottom; a slanted (italic) letter's
     superscript moves right with its slant and its subscript does not."""
     _, nucleus, sup, sub = node
-    if nucleus[0] == "sym" and nucleus[1] in _OVERUNDER:
+    if nucleus[0] == "sym" and nucleus[1] in OVERUNDER:
         return _limits_box(m, node, style, fs)
-    k = _SCALES[style]
+    k = SCALES[style]
     nuc = _node_box(m, nucleus, style, fs)
     out = _Box()
     out.put(nuc, 0.0)
-    xh, theta = m.x_height * k, _UNDERLINE * k
+    xh, theta = m.x_height * k, UNDERLINE * k
     sup_kern = sub_kern = _DELTA * xh
     if nucleus[0] == "sym":
         shift_up = shift_down = 0.0
-        ch, font = _pick(m, nucleus[1], fs)
+        ch, font = pick(m, nucleus[1], fs)
         if font in (m.fonts["it"], m.fonts["bfit"]) or ch in _SLANTED_OPS:
             sup_kern += _DELTA * xh + _DELTA_SLANTED * (nuc.height - xh * 2 / 3)
             sub_kern = 0.0
     else:
-        shift_up = nuc.height - _SUP_DROP * xh * _SCALES[1]
-        shift_down = nuc.depth + _SUB_DROP * xh * _SCALES[1]
+        shift_up = nuc.height - _SUP_DROP * xh * SCALES[1]
+        shift_down = nuc.depth + _SUB_DROP * xh * SCALES[1]
     small = min(style + 1, 2)
     sup_box = _math_list(m, (sup,), small, fs) if sup is not None else None
     sub_box = _math_list(m, (sub,), small, fs) if sub is not None else None
-    shrink = _SCALES[small] / k  # the kerns shrink with their script (matplotlib)
+    shrink = SCALES[small] / k  # the kerns shrink with their script (matplotlib)
     sup_kern, sub_kern = sup_kern * shrink, sub_kern * shrink
     width = 0.0
     if sup_box is None:
@@ -600,7 +442,7 @@ def _scripts_box(m: _Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
     if sup_box is not None:
         out.put(sup_box, nuc.width + sup_kern, u)
         width = max(width, sup_kern + sup_box.width)
-    out.width = nuc.width + width + _SCRIPT_SPACE * xh
+    out.width = nuc.width + width + SCRIPT_SPACE * xh
     return out
 
 
@@ -611,7 +453,7 @@ _DENOM1, _DENOM2 = 1548.29 / 1120, 768 / 1120
 _AXIS = 512 / 2048
 
 
-def _frac_box(m: _Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
+def _frac_box(m: Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
     """matplotlib's \\genfrac (\\frac, \\dfrac, \\binom): numerator over denominator
     ``mstyle`` styles smaller (0, display: the same size), a rule of space each side.
     With a rule (one rule thick), it is centred at matplotlib's math axis, the
@@ -620,11 +462,11 @@ def _frac_box(m: _Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
     (\\binom), num3 (num1) and denom2 (denom1), at least three (seven) rules apart.
     Delimiters are stretched to the whole (:func:`_delimited`)."""
     _, left, right, rule, mstyle, num, den = node
-    k = _SCALES[style]
+    k = SCALES[style]
     sub = min(style + mstyle, 2)
     n, d = _math_list(m, (num,), sub, fs), _math_list(m, (den,), sub, fs)
-    theta, axis = _UNDERLINE * k, _AXIS * k
-    xh = m.x_height * _SCALES[sub]
+    theta, axis = UNDERLINE * k, _AXIS * k
+    xh = m.x_height * SCALES[sub]
     display = mstyle == 0
     inner = max(n.width, d.width)
     out = _Box(inner + 2 * theta)
@@ -653,7 +495,7 @@ def _frac_box(m: _Metrics, node: tuple, style: int, fs: str = "it") -> _Box:
     return _delimited(m, [left, right], [out], style, fs)
 
 
-def _sqrt_box(m: _Metrics, arg: tuple, index: tuple | None, style: int,
+def _sqrt_box(m: Metrics, arg: tuple, index: tuple | None, style: int,
               fs: str = "it") -> _Box:
     """Radical sign and an overbar, as matplotlib sets them: the sign at its own size
     where it spans the argument (with five rule thicknesses above it), stretched
@@ -661,9 +503,9 @@ def _sqrt_box(m: _Metrics, arg: tuple, index: tuple | None, style: int,
     height; the argument two rules in from the sign's advance, two more after it; an
     index (\\sqrt[n]{x}) at scriptscript size, 0.6 of the sign's height up, half the
     sign's advance left of it."""
-    k = _SCALES[style]
+    k = SCALES[style]
     a = _math_list(m, (arg,), style, fs)
-    theta = _UNDERLINE * k
+    theta = UNDERLINE * k
     advance = m.font.advance(m.radical) * k
     ink = m.rad_ink
     sy, dy = k, 0.0
@@ -694,8 +536,8 @@ def _sqrt_box(m: _Metrics, arg: tuple, index: tuple | None, style: int,
     return out
 
 
-def _overline_box(m: _Metrics, arg: tuple, style: int, fs: str = "it") -> _Box:
-    k = _SCALES[style]
+def _overline_box(m: Metrics, arg: tuple, style: int, fs: str = "it") -> _Box:
+    k = SCALES[style]
     a = _math_list(m, (arg,), style, fs)
     theta = m.rule * k
     y0 = a.height + 2 * theta
@@ -707,10 +549,10 @@ def _overline_box(m: _Metrics, arg: tuple, style: int, fs: str = "it") -> _Box:
     return out
 
 
-def _underline_box(m: _Metrics, arg: tuple, style: int, fs: str) -> _Box:
+def _underline_box(m: Metrics, arg: tuple, style: int, fs: str) -> _Box:
     """matplotlib's \\underline: a rule (one rule thick) three rules below the
     argument's depth; the box reaches one rule below it."""
-    theta = _UNDERLINE * _SCALES[style]
+    theta = UNDERLINE * SCALES[style]
     a = _math_list(m, (arg,), style, fs)
     out = _Box()
     out.put(a)
@@ -720,11 +562,11 @@ def _underline_box(m: _Metrics, arg: tuple, style: int, fs: str) -> _Box:
     return out
 
 
-def _genset_box(m: _Metrics, node: tuple, style: int, fs: str) -> _Box:
+def _genset_box(m: Metrics, node: tuple, style: int, fs: str) -> _Box:
     """matplotlib's \\overset{a}{b} and \\underset{a}{b}: ``a`` one style smaller,
     centred three rules above (below) ``b``, which keeps its baseline."""
     _, over, ann, body = node
-    theta = _UNDERLINE * _SCALES[style]
+    theta = UNDERLINE * SCALES[style]
     a = _math_list(m, (ann,), min(style + 1, 2), fs)
     b = _math_list(m, (body,), style, fs)
     width = max(a.width, b.width)
@@ -736,10 +578,10 @@ def _genset_box(m: _Metrics, node: tuple, style: int, fs: str) -> _Box:
     return out
 
 
-def _substack_box(m: _Metrics, rows: tuple, style: int, fs: str) -> _Box:
+def _substack_box(m: Metrics, rows: tuple, style: int, fs: str) -> _Box:
     """matplotlib's \\substack{a \\\\ b}: rows centred, two rules apart, on the last
     row's baseline."""
-    theta = _UNDERLINE * _SCALES[style]
+    theta = UNDERLINE * SCALES[style]
     boxes = [_math_list(m, row[1], style, fs) for row in rows]
     width = max(b.width for b in boxes)
     out, y = _Box(), 0.0
@@ -785,7 +627,7 @@ class _Line:
 @functools.lru_cache(maxsize=1024)
 def _lines(text: str, font: Font) -> tuple[_Line, ...]:
     """Lay out every line of a (math-holding) text in em, independent of size and anchor."""
-    m = _metrics(font)
+    m = metrics(font)
     out = []
     for line, segs in zip(text.split("\n"), parse(text), strict=True):
         if segs is None:

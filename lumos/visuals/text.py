@@ -28,14 +28,15 @@ from .base import (
     transform_parts,
 )
 from .fonts import TextLayout, check_anchors, check_text, text_primitives
-from .glyphs import BASE_SIZE, SDF_EDGE, SPREAD, atlas_quads, get_atlas, rule_cell
+from .glyphs import BASE_SIZE, SDF_EDGE, SPREAD, atlas_cells, get_atlas, rule_cell
 from .mathtext import extent_rich, rich_layout
 
 _TEMPLATE = ShaderTemplate(
     vertex=glsl.SCREEN + """
 in vec3 a_anchor;
 in vec2 a_offset;
-in vec2 a_uv;
+in vec2 a_uv;  // texels from the glyph's cell's top-left corner
+in vec4 a_cell;  // the cell in the sheet: x, y, width, height in texels
 in vec4 a_color;
 in float a_scale;
 in vec3 a_dir;  // (0, 0, 0) unless the label follows a direction (unbound: zero)
@@ -44,6 +45,7 @@ in vec4 a_box;  // the label's box around its anchor (x0, y0, x1, y1), for u_ali
 uniform int u_align_x;  // -1: turn about the anchor; 0, 1, 2: align the turned box's
 uniform int u_align_y;  // left, centre, right and bottom, centre, top, 3 baseline
 out vec2 v_uv;
+flat out vec4 v_cell;
 out vec4 v_color;
 out float v_scale;
 #pragma snippets
@@ -79,6 +81,7 @@ void main() {
     vec2 anchor = floor(clip_to_window(c) + 0.5);
     gl_Position = window_to_clip(anchor + offset * u_pixel_ratio, c.z / c.w);
     v_uv = a_uv;
+    v_cell = a_cell;
     v_color = a_color / 255.0;
     v_scale = a_scale;
 }
@@ -88,12 +91,29 @@ uniform sampler2D u_atlas;
 uniform float u_pixel_ratio;
 uniform float u_dilate;        // pixels the glyphs are thickened by (outlines, strokes)
 in vec2 v_uv;
+flat in vec4 v_cell;
 in vec4 v_color;
 in float v_scale;
 out vec4 f_color;
 
+// One texel of the glyph's cell; 0 (far outside) around it, as around every atlas cell.
+float cell_texel(ivec2 i) {
+    if (any(lessThan(i, ivec2(0))) || any(greaterThanEqual(i, ivec2(v_cell.zw)))) return 0.0;
+    return texelFetch(u_atlas, ivec2(v_cell.xy) + i, 0).r;
+}
+
 void main() {
-    float s = texture(u_atlas, v_uv).r * 255.0 - EDGE;
+    // Bilinear filtering by hand, in the cell's own texels with float weights: the
+    // sampler's (8-bit weights on some GPUs, coordinates normalized by the texture's
+    // size) would draw a glyph differently wherever its cell lies in the sheet, that is
+    // depending on the glyphs drawn before.
+    vec2 p = v_uv - 0.5;
+    vec2 f = floor(p);
+    vec2 w = p - f;
+    ivec2 i = ivec2(f);
+    float s = mix(mix(cell_texel(i), cell_texel(i + ivec2(1, 0)), w.x),
+                  mix(cell_texel(i + ivec2(0, 1)), cell_texel(i + ivec2(1, 1)), w.x), w.y);
+    s = s * 255.0 - EDGE;
     float d = s * v_scale * u_pixel_ratio;   // signed distance in pixels, > 0 inside
     float alpha = clamp(d + 0.5 + u_dilate * u_pixel_ratio, 0.0, 1.0);
     if (alpha <= 0.0) discard;
@@ -110,38 +130,33 @@ class _GlyphSheet:
     """The texels one Text visual samples, copied out of the shared glyph atlas.
 
     The shared atlas holds every glyph this process ever drew (1024 texels wide), so a
-    frame, a page or a notebook update carries only the visual's own glyphs: each
-    rectangle a quad samples, plus the one-texel margin bilinear filtering reads, is
-    copied once onto shelves of a small texture. New glyphs go into free shelf space
-    (only their rows are uploaded again); when the sheet must grow it is repacked with
-    the rectangles in use, and those shown before while they take at most half of it,
-    so glyphs no longer shown neither pile up nor make every relabelling repack.
+    frame, a page or a notebook update carries only the visual's own glyphs: each cell a
+    quad samples is copied once onto shelves of a small texture. New glyphs go into free
+    shelf space (only their rows are uploaded again); when the sheet must grow it is
+    repacked with the cells in use, and those shown before while they take at most half
+    of it, so glyphs no longer shown neither pile up nor make every relabelling repack.
+    The shader reads a cell only inside its own rectangle, so cells need no margin.
     """
 
     def __init__(self) -> None:
         self.image = np.zeros((_SHEET_ROWS, _SHEET_WIDTH), np.uint8)
-        self.texture = Texture(self.image, filter="linear")
+        self.texture = Texture(self.image, filter="nearest")
         self._places: dict[tuple[int, int, int, int], tuple[int, int]] = {}
         self._shelves: list[list[int]] = []  # [y, height, x cursor]
-        self._last: tuple | None = None  # (texel, atlas shape, result) of the last map
+        self._last: tuple | None = None  # (cells, result) of the last map
 
-    def map(self, texel: np.ndarray, atlas: np.ndarray) -> np.ndarray:
-        """Atlas texel coordinates (n, 4, 2) of quads to this sheet's texture
-        coordinates, copying the texels they sample that the sheet lacks (the texture
-        then uploads what changed). Every quad of the visual at once: a repack keeps
-        only the rectangles named here."""
-        if len(texel) == 0:
-            return texel.astype(np.float32)
+    def map(self, cells: np.ndarray, atlas: np.ndarray) -> np.ndarray:
+        """Atlas cells (n, 4: x, y, width, height) to the same cells in this sheet,
+        copying those the sheet lacks (the texture then uploads what changed). Every
+        quad of the visual at once: a repack keeps only the cells named here."""
+        if len(cells) == 0:
+            return np.zeros((0, 4), np.float32)
         last = self._last
-        # a pan moves the same labels: their quads map as last time (the sheet changes
-        # only here, so the last call's result is still right for the same quads)
-        if last is not None and last[1] == atlas.shape and last[0].shape == texel.shape \
-                and np.array_equal(last[0], texel):
-            return last[2].copy()
-        rows, cols = atlas.shape
-        lo = np.maximum(np.floor(texel.min(axis=1)).astype(np.int64) - 1, 0)  # (n, 2): x, y
-        hi = np.minimum(np.ceil(texel.max(axis=1)).astype(np.int64) + 1, (cols, rows))
-        rects, inverse = np.unique(np.c_[lo, hi], axis=0, return_inverse=True)
+        # a pan moves the same labels: their cells map as last time (the sheet changes
+        # only here, so the last call's result is still right for the same cells)
+        if last is not None and np.array_equal(last[0], cells):
+            return last[1].copy()
+        rects, inverse = np.unique(cells, axis=0, return_inverse=True)
         keys = [tuple(int(v) for v in r) for r in rects]
         missing = [k for k in keys if k not in self._places]
         if missing and not self._add(missing, atlas):
@@ -149,28 +164,17 @@ class _GlyphSheet:
             # tick labels that come and go must not repack the sheet at every pan.
             shown = set(keys)
             stale = [k for k in self._places if k not in shown]
-            area = lambda ks: sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in ks)  # noqa: E731
+            area = lambda ks: sum(w * h for _, _, w, h in ks)  # noqa: E731
             self._repack(keys + stale if area(stale) <= area(keys) else keys, atlas)
-        origin = np.array([self._places[k] for k in keys], np.float64) - rects[:, :2]
-        h, w = self.image.shape
-        local = (texel + origin[inverse.reshape(-1)][:, None, :]) / (w, h)
-        out = local.astype(np.float32)
-        self._last = (texel.copy(), atlas.shape, out.copy())
+        placed = np.array([(*self._places[k], k[2], k[3]) for k in keys], np.float32)
+        out = placed[inverse.reshape(-1)]
+        self._last = (cells.copy(), out.copy())
         return out
 
-    def locate(self, texel: np.ndarray, atlas: np.ndarray):
-        """Sheet texture coordinates ((u0, v0), (u1, v1)) of the first and second
-        corner of one quad's atlas texels, or None when the sheet lacks the glyph."""
-        rows, cols = atlas.shape
-        lo = np.maximum(np.floor(texel[0].min(axis=0)).astype(np.int64) - 1, 0)
-        hi = np.minimum(np.ceil(texel[0].max(axis=0)).astype(np.int64) + 1, (cols, rows))
-        key = (int(lo[0]), int(lo[1]), int(hi[0]), int(hi[1]))
-        if key not in self._places:
-            return None
-        h, w = self.image.shape
-        origin = np.array(self._places[key], np.float64) - lo
-        a, b = (texel[0, :2] + origin) / (w, h)
-        return (float(a[0]), float(a[1])), (float(b[0]), float(b[1]))
+    def locate(self, cell: tuple[int, int, int, int]) -> tuple[int, int] | None:
+        """Where the sheet holds an atlas cell (x, y, width, height): its (x, y) in the
+        sheet, or None when the sheet lacks it."""
+        return self._places.get(tuple(int(v) for v in cell))
 
     @staticmethod
     def _pack(sizes, shelves: list[list[int]], width: int, height: int | None):
@@ -197,7 +201,7 @@ class _GlyphSheet:
         """Put ``keys`` in the free space of the sheet; False (nothing changed) if they
         do not fit."""
         h, w = self.image.shape
-        sizes = [(x1 - x0, y1 - y0) for x0, y0, x1, y1 in keys]
+        sizes = [k[2:] for k in keys]
         shelves = [list(s) for s in self._shelves]
         places = self._pack(sizes, shelves, w, h)
         if places is None:
@@ -211,8 +215,8 @@ class _GlyphSheet:
         return True
 
     def _repack(self, keys, atlas: np.ndarray) -> None:
-        """A new sheet holding only ``keys`` (the rectangles in use)."""
-        sizes = [(x1 - x0, y1 - y0) for x0, y0, x1, y1 in keys]
+        """A new sheet holding only ``keys`` (the cells in use)."""
+        sizes = [k[2:] for k in keys]
         width = max([_SHEET_WIDTH] + [w for w, _ in sizes])
         shelves: list[list[int]] = []
         places = self._pack(sizes, shelves, width, None)
@@ -224,9 +228,9 @@ class _GlyphSheet:
         self.texture.set_data(self.image)
 
     def _put(self, image: np.ndarray, key, place, atlas: np.ndarray) -> None:
-        x0, y0, x1, y1 = key
+        x0, y0, w, h = key
         x, y = place
-        image[y : y + y1 - y0, x : x + x1 - x0] = atlas[y0:y1, x0:x1]
+        image[y : y + h, x : x + w] = atlas[y0 : y0 + h, x0 : x0 + w]
         self._places[key] = place
 
 
@@ -234,19 +238,19 @@ _CORNERS = [0, 1, 2, 0, 2, 3]  # two triangles per glyph quad
 
 
 @lru_cache(maxsize=4096)
-def _glyph_run(atlas, text: str, size: float, anchor_x: str, anchor_y: str, rotation: float,
-               shape: tuple) -> tuple[np.ndarray, np.ndarray]:
-    """The 6 vertices per glyph quad of one label: offsets from its anchor in pixels
-    (float32) and atlas texels (float64), read-only. Kept because a pan relabels with
-    the strings it showed before; ``shape`` (the atlas's, before laying out) is in the
-    key since growth rescales the atlas's normalized coordinates the texels come from."""
-    quads, uvs = atlas_quads(atlas, rich_layout(check_text(text), atlas.font, anchor_x,
-                                                anchor_y, font_size=size), size, rotation)
+def _glyph_run(atlas, text: str, size: float, anchor_x: str, anchor_y: str,
+               rotation: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The 6 vertices per glyph quad of one label: offsets from its anchor in pixels and
+    texels in the quad's cell (float32), and each quad's atlas cell (x, y, width, height;
+    cells never move), read-only. Kept because a pan relabels with the strings it
+    showed before."""
+    quads, local, cells = atlas_cells(atlas, rich_layout(check_text(text), atlas.font,
+                                                         anchor_x, anchor_y, font_size=size),
+                                      size, rotation)
     offset = quads[:, _CORNERS].reshape(-1, 2)
-    # in atlas texels now: a later label may grow the atlas, which rescales uvs
-    texel = uvs[:, _CORNERS].reshape(-1, 2).astype(np.float64) * atlas.image.shape[::-1]
-    offset.flags.writeable = texel.flags.writeable = False
-    return offset, texel
+    texel = local[:, _CORNERS].reshape(-1, 2).astype(np.float32)
+    offset.flags.writeable = texel.flags.writeable = cells.flags.writeable = False
+    return offset, texel, cells
 
 
 class Text(Visual):
@@ -287,6 +291,7 @@ class Text(Visual):
                          for name, k, dtype in (("anchor", 3, np.float32),
                                                 ("offset", 2, np.float32),
                                                 ("uv", 2, np.float32),
+                                                ("cell", 4, np.float32),
                                                 ("color", 4, np.uint8),
                                                 ("scale", 1, np.float32),
                                                 ("dir", 3, np.float32),
@@ -307,7 +312,7 @@ class Text(Visual):
         self._rotation = check_number(rotation, "rotation")
         self._styles: list | None = None  # per-label (size, anchor_x, anchor_y, rotation)
         self._reserve = ""
-        self._reserved = (None, None)  # (reserve, its texels)
+        self._reserved = (None, None)  # (reserve, its atlas cells)
         self.set_data(text, pos, direction=direction, direction_from=direction_from)
 
     @property
@@ -444,7 +449,7 @@ class Text(Visual):
         # labels, whose quads, texels, colors and scales stay as they are (not uploaded)
         key = None if self._direction is not None else (
             tuple(self._text), valid.tobytes(), rgba8.tobytes(), self._styles, self._font_size,
-            self._anchor, self._rotation, self._reserve, self._atlas.image.shape)
+            self._anchor, self._rotation, self._reserve)
         if key is not None and key == self._quads[0]:
             shown, counts = self._quads[1]
             if shown:
@@ -452,14 +457,16 @@ class Text(Visual):
             return
         parts = {k: [] for k in self._buffers}
         shown, counts, scales = [], [], []  # per label drawn: its vertices repeat these
+        cells = []  # per quad: its atlas cell
         for i, s in enumerate(self._text):
             if not valid[i] or not s.strip():
                 continue
             size, anchor_x, anchor_y, rotation = self._style(i)
-            offset, texel = _glyph_run(self._atlas, s, size, anchor_x, anchor_y, rotation,
-                                       self._atlas.image.shape)
+            offset, texel, cell = _glyph_run(self._atlas, s, size, anchor_x, anchor_y,
+                                             rotation)
             parts["offset"].append(offset)
             parts["uv"].append(texel)
+            cells.append(cell)
             shown.append(i)
             counts.append(len(offset))
             scales.append(SPREAD / SDF_EDGE * size / BASE_SIZE)
@@ -474,13 +481,12 @@ class Text(Visual):
             for k, values in per_label.items():
                 rows = values if k == "scale" else values[shown]
                 parts[k] = [np.repeat(rows, counts, axis=0)]
-        # the reserved glyphs' quads go through the sheet too (it keeps what it maps)
-        reserved = self._reserved_texels()
-        texel = np.concatenate([u.reshape(-1, 2) for u in parts["uv"]] + [reserved]
-                               ).reshape(-1, 6, 2)
-        if len(texel):
-            mapped = self._sheet.map(texel, self._atlas.image).reshape(-1, 2)
-            parts["uv"] = [mapped[: len(mapped) - len(reserved)]]
+        # the reserved glyphs' cells go through the sheet too (it keeps what it maps)
+        reserved = self._reserved_cells()
+        cells = np.concatenate(cells + [reserved]).reshape(-1, 4)
+        if len(cells):
+            mapped = self._sheet.map(cells, self._atlas.image)[: len(cells) - len(reserved)]
+            parts["cell"] = [np.repeat(mapped, len(_CORNERS), axis=0)]
         for k, buf in self._buffers.items():
             arrays = parts[k]
             data = np.concatenate(arrays) if arrays else np.zeros((0,) + buf.data.shape[1:],
@@ -500,21 +506,16 @@ class Text(Visual):
         size, ax, ay, _ = self._style(i)
         return rich_layout(check_text(s), self._atlas.font, ax, ay, font_size=size)
 
-    def _reserved_texels(self) -> np.ndarray:
-        """Atlas texel corners (6 per glyph, as the quads) of the reserved glyphs (kept
-        for the same reserve: cells never move in the atlas)."""
+    def _reserved_cells(self) -> np.ndarray:
+        """Atlas cells (x, y, width, height) of the reserved glyphs (kept for the same
+        reserve: cells never move in the atlas)."""
         if self._reserved[0] == self._reserve:
             return self._reserved[1]
-        out = []
-        for c in self._reserve:
-            x, y, w, h = self._atlas.glyph(c).rect
-            if w:  # BL, BR, TR, BL, TR, TL of the cell (row y is its top)
-                out.append([(x, y + h), (x + w, y + h), (x + w, y), (x, y + h), (x + w, y),
-                            (x, y)])
-        texels = np.asarray(out, np.float64).reshape(-1, 2)
-        texels.flags.writeable = False
-        self._reserved = (self._reserve, texels)
-        return texels
+        cells = np.array([g.rect for c in self._reserve if (g := self._atlas.glyph(c)).rect[2]],
+                         np.int64).reshape(-1, 4)
+        cells.flags.writeable = False
+        self._reserved = (self._reserve, cells)
+        return cells
 
     def glyph_key(self) -> tuple:
         """What :meth:`glyph_table` depends on (the reserve and where the sheet put
@@ -525,32 +526,27 @@ class Text(Visual):
         """What a page needs to lay out labels from this visual's sheet itself (the
         ``axes`` follower, docs/frame.md): per character (the reserved ones, or
         ``chars``), its advance and quad in em (from the pen on the baseline), its
-        outline box in em (math layout) and its rectangle in the sheet (texture
-        coordinates, v down); the text box's least ascent and descent (``ascender``,
-        ``descender`` < 0: the font's :attr:`.fonts.Font.box_metrics`), kerning pairs, and
-        the SDF scale (``a_scale`` is ``sdf_scale * font_size``)."""
+        outline box in em (math layout) and its cell in the sheet (x, y, width, height
+        in texels, y down: ``a_cell``; ``a_uv`` is in texels of the cell); the text
+        box's least ascent and descent (``ascender``, ``descender`` < 0: the font's
+        :attr:`.fonts.Font.box_metrics`), kerning pairs, and the SDF scale (``a_scale``
+        is ``sdf_scale * font_size``)."""
         from .mathtext import glyph_ink, math_metrics, spacing_class
 
         atlas = self._atlas
         chars = "".join(sorted(set(self._reserve if chars is None else chars)))
         atlas.ensure(chars)
-        h, w = self._sheet.image.shape
         glyphs = {}
         for c in chars:
             g = atlas.glyph(c)
-            entry = {"advance": g.advance, "box": list(g.box), "ink": None, "uv": None}
+            entry = {"advance": g.advance, "box": list(g.box), "ink": None, "cell": None}
             if (spacing := spacing_class(c)) is not None:  # math spaces it: 'bin', 'rel'
                 entry["spacing"] = spacing
             ink = glyph_ink(atlas, c)
             if ink is not None:
                 entry["ink"] = list(ink)
-            if g.rect[2]:
-                x, y, gw, gh = g.rect
-                corners = np.array([[(x, y), (x + gw, y + gh)] * 3], np.float64).reshape(1, 6, 2)
-                place = self._sheet.locate(corners, atlas.image)
-                if place is not None:
-                    (u0, v0), (u1, v1) = place
-                    entry["uv"] = [u0, v0, u1, v1]
+            if g.rect[2] and (place := self._sheet.locate(g.rect)) is not None:
+                entry["cell"] = [*place, *g.rect[2:]]
             glyphs[c] = entry
         kern = {a + b: k for a in chars for b in chars if (k := atlas.kerning(a, b)) != 0.0}
         x_height, axis, rule, space = math_metrics(atlas)
@@ -558,7 +554,7 @@ class Text(Visual):
         extra = {"rule_cell": rule_cell(atlas)} if "\u2588" in glyphs else {}
         return {**extra, "glyphs": glyphs, "kern": kern, "ascender": ascent,
                 "descender": -descent, "sdf_scale": SPREAD / SDF_EDGE / BASE_SIZE,
-                "sheet": [h, w], "x_height": x_height, "axis": axis, "rule": rule,
+                "x_height": x_height, "axis": axis, "rule": rule,
                 "math_space": space}
 
     def _box(self, s: str, i: int) -> np.ndarray:
@@ -631,7 +627,8 @@ class Text(Visual):
         b = self._buffers
         attributes = {
             "a_anchor": Attribute(b["anchor"], 3), "a_offset": Attribute(b["offset"], 2),
-            "a_uv": Attribute(b["uv"], 2), "a_color": Attribute(b["color"], 4, "u1"),
+            "a_uv": Attribute(b["uv"], 2), "a_cell": Attribute(b["cell"], 4),
+            "a_color": Attribute(b["color"], 4, "u1"),
             "a_scale": Attribute(b["scale"], 1),
         }
         align = (-1, 0)

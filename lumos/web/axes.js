@@ -55,15 +55,17 @@
   /** Labels [{text, x, y, size, color, ha, va, rotation}] into a Text draw. */
   function writeText(r, draw, table, labels) {
     const origin = draw.origin || [0, 0, 0];
-    const anchor = [], offset = [], uv = [], color = [], scale = [];
+    const anchor = [], offset = [], uv = [], cells = [], color = [], scale = [];
     for (const L of labels) {
       if (!L.text || !L.text.trim() || !Number.isFinite(L.x) || !Number.isFinite(L.y)) continue;
-      for (const [q, [u0, v0, u1, v1]] of layout(table, L.text, L.size, L.ha, L.va, L.rotation)) {
-        const quv = [[u0, v1], [u1, v1], [u1, v0], [u0, v0]];
+      for (const [q, cell, [u0, v0, u1, v1]] of layout(table, L.text, L.size, L.ha, L.va,
+        L.rotation)) {
+        const quv = [[u0, v1], [u1, v1], [u1, v0], [u0, v0]];  // texels in the cell, v down
         for (const k of CORNERS) {
           anchor.push(L.x - origin[0], L.y - origin[1], 0 - origin[2]);
           offset.push(q[k][0], q[k][1]);
           uv.push(quv[k][0], quv[k][1]);
+          cells.push(...cell);
           color.push(...L.color);
           scale.push(table.sdf_scale * L.size);
         }
@@ -76,6 +78,7 @@
     put("a_anchor", anchor, "f4");
     put("a_offset", offset, "f4");
     put("a_uv", uv, "f4");
+    put("a_cell", cells, "f4");
     put("a_color", color, "u1");
     put("a_scale", scale, "f4");
     draw.count = scale.length;

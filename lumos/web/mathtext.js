@@ -170,7 +170,7 @@
   function glyphBox(table, ch, k) {
     const g = glyph(table, ch);
     const box = new Box(g.advance * k);
-    if (g.uv) {
+    if (g.cell) {
       const [x0, y0, x1, y1] = g.box;
       box.items.push([x0 * k, y0 * k, x1 * k, y1 * k, ch]);
     }
@@ -311,7 +311,7 @@
       x = ib.width - 0.5 * advance;
     }
     const sign = new Box(advance, Math.max(0, height), ink ? Math.max(0, -(ink[1] * sy + dy)) : 0);
-    if (g.uv) sign.items.push([g.box[0] * k, g.box[1] * sy + dy, g.box[2] * k, g.box[3] * sy + dy, "\u221a"]);
+    if (g.cell) sign.items.push([g.box[0] * k, g.box[1] * sy + dy, g.box[2] * k, g.box[3] * sy + dy, "\u221a"]);
     out.put(sign, x);
     const top = height + 0.06 * k, bar0 = x + advance, bar1 = bar0 + a.width + 4 * theta;
     out.put(ruleBox(bar0, top - theta, bar1, top));
@@ -431,7 +431,8 @@
     return [ln.width * size, (ln.top - ln.bottom) * size, -ln.bottom * size];
   }
 
-  /** Glyph quads of a label: [corners (BL, BR, TR, TL) x, y pixel offsets, uv rect]. */
+  /** Glyph quads of a label: [corners (BL, BR, TR, TL) x, y pixel offsets, the cell in
+   * the sheet (x, y, width, height), the texels sampled in the cell (u0, v0, u1, v1)]. */
   function layout(table, text, size, ha, va, rotation) {
     const ln = lineOf(table, text), ext = extentOf(table, ln, size);
     const yOff = { top: -ext.top, bottom: -ext.bottom, center: -0.5 * (ext.top + ext.bottom),
@@ -439,16 +440,20 @@
     const align = { left: 0, center: 0.5, right: 1 }[ha];
     const c = Math.cos(rotation * Math.PI / 180), s = Math.sin(rotation * Math.PI / 180);
     const out = [];
-    const quad = ([x0, y0, x1, y1], uv) => {
+    const quad = ([x0, y0, x1, y1], cell, texels) => {
       const bx0 = (x0 - align * ext.width) * size, bx1 = (x1 - align * ext.width) * size;
       const by0 = (y0 + yOff) * size, by1 = (y1 + yOff) * size;
       let q = [[bx0, by0], [bx1, by0], [bx1, by1], [bx0, by1]];
       if (rotation !== 0) q = q.map(([x, y]) => [c * x - s * y, s * x + c * y]);
-      out.push([q, uv]);
+      out.push([q, cell, texels]);
     };
     for (const [x0, y0, x1, y1, ch] of ln.items) {
-      if (ch !== null) quad([x0, y0, x1, y1], glyph(table, ch).uv);
-      else for (const [box, uv] of ruleSlices(table, x0, y0, x1, y1)) quad(box, uv);
+      if (ch === null) {
+        for (const [box, cell, texels] of ruleSlices(table, x0, y0, x1, y1)) quad(box, cell, texels);
+      } else {
+        const cell = glyph(table, ch).cell;
+        quad([x0, y0, x1, y1], cell, [0, 0, cell[2], cell[3]]);
+      }
     }
     return out;
   }
@@ -465,18 +470,18 @@
   }
 
   /** glyphs.py rule_quads: a rule (em) as the nine-slice of the full block's cell
-   * (the table's `rule_cell`), [box em, uv in the sheet] each. */
+   * (the table's `rule_cell`), [box em, the block's cell in the sheet, texels in it]
+   * each. */
   function ruleSlices(table, x0, y0, x1, y1) {
     const R = table.rule_cell;
     if (!R || x1 <= x0 || y1 <= y0) return [];
-    const [u0, v0, u1, v1] = glyph(table, "\u2588").uv;
+    const cell = glyph(table, "\u2588").cell;
     const [w, h] = R.size, [left, right, bottom, top] = R.edges;
     const out = [];
     for (const [qx0, qx1, tu0, tu1] of slices(x0, x1, left, right, w, R.texels_per_em, R.saturated)) {
       for (const [qy0, qy1, tb0, tb1] of slices(y0, y1, bottom, top, h, R.texels_per_em, R.saturated)) {
         // texel rows grow downwards: rows from the bottom, flipped back
-        out.push([[qx0, qy0, qx1, qy1], [u0 + tu0 / w * (u1 - u0), v0 + (h - tb1) / h * (v1 - v0),
-          u0 + tu1 / w * (u1 - u0), v0 + (h - tb0) / h * (v1 - v0)]]);
+        out.push([[qx0, qy0, qx1, qy1], cell, [tu0, h - tb1, tu1, h - tb0]]);
       }
     }
     return out;

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 import pytest
 
@@ -107,3 +109,31 @@ def test_text_and_annotate_take_their_artist_keywords_alike():
             make()
     assert ax.texts == [t, a]
     plt.close(fig)
+
+
+def _figure_png(title: str, xlabel: str) -> bytes:
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot([0, 1, 2], [1, 3, 2])
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def test_a_figure_draws_the_same_whatever_figures_were_drawn_before(monkeypatch):
+    """A figure's PNG does not depend on what the process drew before: on a new glyph
+    atlas (as a new process starts with) and on one another figure's glyphs filled
+    first, so that this figure's glyphs lie elsewhere in the atlas and in the sheets,
+    the bytes are the same (the text shader samples each glyph in its cell's own
+    texels)."""
+    from lumos.visuals import glyphs
+
+    figure = ("Sample title: Quick brown fox", "x label $x^2$")
+    monkeypatch.setattr(glyphs, "_ATLASES", {})
+    fresh = _figure_png(*figure)
+    monkeypatch.setattr(glyphs, "_ATLASES", {})
+    _figure_png("Ωμέγα ∫ ÄÖÜ ñ €₤ — αβγδ $\\frac{\\alpha}{\\beta}\\sum_i$ ♠♣♥",
+                "ĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĸĹĻĽĿŁŃŅŇŉŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ")
+    assert _figure_png(*figure) == fresh

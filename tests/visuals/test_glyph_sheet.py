@@ -49,30 +49,22 @@ def test_new_rectangles_upload_only_their_rows_or_repack():
     rng = np.random.default_rng(1)
     atlas = rng.integers(0, 256, (512, 1024), dtype=np.uint8)
 
-    def quads(cells):  # texel quads (n, 6, 2) covering cells (x, y, w, h), 6 vertices
-        out = []
-        for x, y, w, h in cells:
-            c = np.array([[x + 1, y + 1], [x + w - 1, y + 1], [x + w - 1, y + h - 1]], float)
-            out.append(np.r_[c, c])
-        return np.array(out)
-
-    def check(s: _GlyphSheet, cells, uv) -> None:
-        h, w = s.image.shape
-        for (x, y, cw, ch), q in zip(cells, uv, strict=True):
-            u0, v0 = np.rint(q.min(axis=0) * (w, h)).astype(int) - 1
-            got = s.image[v0 : v0 + ch, u0 : u0 + cw]
-            assert np.array_equal(got, atlas[y : y + ch, x : x + cw])
+    def check(s: _GlyphSheet, cells) -> None:
+        placed = s.map(np.array(cells), atlas)
+        for (x, y, cw, ch), (u, v, pw, ph) in zip(cells, placed.astype(int), strict=True):
+            assert (pw, ph) == (cw, ch)
+            assert np.array_equal(s.image[v : v + ch, u : u + cw], atlas[y : y + ch, x : x + cw])
 
     s = _GlyphSheet()
     first = [(0, 0, 30, 40), (40, 0, 30, 40), (80, 0, 20, 12)]
-    check(s, first, s.map(quads(first), atlas))
+    check(s, first)
     v = s.texture.version
     small = [(200, 100, 20, 12)]  # fits beside the short cell: a few rows only
-    check(s, first + small, s.map(quads(first + small), atlas))
+    check(s, first + small)
     ranges = s.texture.changes_since(v)
     assert ranges is not None and sum(b - a for a, b in ranges) <= 12 < s.image.shape[0]
     big = [(300, 0, 60, 60), (400, 0, 60, 60)]  # no room: the sheet grows (repack)
-    check(s, big, s.map(quads(big), atlas))
+    check(s, big)
     assert s.texture.changes_since(v) is None
     assert len(s._places) == 6  # the four shown before are kept (less than half)
 
@@ -85,9 +77,11 @@ def test_sheet_repacks_instead_of_piling_up():
 
 
 def test_text_pixels_unchanged_by_the_sheet():
-    """The sheet copies every texel a quad samples (margin included), so labels draw
-    exactly as from the atlas: compare with quads sampling the atlas itself."""
+    """The sheet copies every cell a quad samples, so labels draw exactly as from the
+    atlas: compare with quads sampling the atlas's cells themselves."""
     from lumos.gpu.resources import Texture
+    from lumos.visuals.glyphs import atlas_cells
+    from lumos.visuals.mathtext import rich_layout
 
     canvas = scene.Canvas(size=(160, 60), bgcolor="white")
     view = canvas.add_view()
@@ -95,18 +89,14 @@ def test_text_pixels_unchanged_by_the_sheet():
     t = view.add(visuals.Text(["Ag 0.25 $\\sqrt{x}$", "—¹"], pos=[(0.5, 0.7), (0.5, 0.25)],
                               font_size=15))
     img = canvas.render()
-    # the same glyphs with texture coordinates into the shared atlas
-    from lumos.visuals.mathtext import layout_rich
-
     atlas = get_atlas()
-    uvs = [layout_rich(s, 15.0, "center", "center", 0.0, atlas=atlas)[1]
-           for s in t._text]
-    corners = [0, 1, 2, 0, 2, 3]
-    t._buffers["uv"].set_data(np.concatenate([u[:, corners].reshape(-1, 2) for u in uvs]))
-    t._sheet.texture = Texture(atlas.image, filter="linear")
+    cells = [atlas_cells(atlas, rich_layout(s, atlas.font, "center", "center",
+                                            font_size=15.0), 15.0)[2] for s in t._text]
+    t._buffers["cell"].set_data(np.repeat(np.concatenate(cells), 6, axis=0).astype(np.float32))
+    t._sheet.texture = Texture(atlas.image, filter="nearest")
     direct = canvas.render()
     assert (img[..., :3] != 255).any()
-    assert np.abs(img.astype(int) - direct.astype(int)).max() <= 1
+    np.testing.assert_array_equal(img, direct)
 
 
 def test_labels_shown_before_are_not_laid_out_again():

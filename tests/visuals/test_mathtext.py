@@ -8,7 +8,7 @@ import warnings
 import numpy as np
 import pytest
 
-from lumos.visuals import mathtext, mathtext_parser
+from lumos.visuals import mathtext, mathtext_metrics, mathtext_parser
 from lumos.visuals.fonts import get_font
 from lumos.visuals.glyphs import SDF_EDGE, GlyphAtlas, get_atlas, layout, text_extent
 from lumos.visuals.mathtext import extent_rich, layout_rich, rich_layout
@@ -334,12 +334,13 @@ def test_rules_are_solid_with_exact_edges(atlas):
     from lumos.visuals.glyphs import rule_quads
 
     for x0, y0, x1, y1 in [(0.0, 0.3, 2.0, 0.35), (0.1, -0.5, 0.12, 1.4), (0, 0, 0.5, 0.5)]:
-        boxes, texels = [], []
-        rule_quads(atlas, x0, y0, x1, y1, boxes, texels)
+        boxes, texels, cells = [], [], []
+        rule_quads(atlas, x0, y0, x1, y1, boxes, texels, cells)
         size = 100.0
         q = np.asarray(boxes) * size
         rows, cols = atlas.image.shape
-        t = np.asarray(texels) / [cols, rows, cols, rows]
+        origin = np.asarray(cells)[:, [0, 1, 0, 1]]  # texels are in the block's cell
+        t = (np.asarray(texels) + origin) / [cols, rows, cols, rows]
         quads = np.stack([q[:, [0, 1]], q[:, [2, 1]], q[:, [2, 3]], q[:, [0, 3]]], axis=1)
         uvs = np.stack([t[:, [0, 3]], t[:, [2, 3]], t[:, [2, 1]], t[:, [0, 1]]], axis=1)
         mask, (ox, oy) = rasterize(atlas, quads, uvs)
@@ -488,7 +489,7 @@ def test_layout_parses_each_string_once():
     assert repr(again) == repr(first)
 
 
-@pytest.mark.parametrize("module", [mathtext, mathtext_parser])
+@pytest.mark.parametrize("module", [mathtext, mathtext_metrics, mathtext_parser])
 def test_module_imports_only_numpy_stdlib_fonts_and_glyphs(module):
     import ast
     import sys
@@ -500,7 +501,8 @@ def test_module_imports_only_numpy_stdlib_fonts_and_glyphs(module):
             names |= {a.name.split(".")[0] for a in node.names}
         elif isinstance(node, ast.ImportFrom):
             if node.level:
-                assert node.module in ("fonts", "glyphs", "primitives", "mathtext_parser")
+                assert node.module in ("fonts", "glyphs", "primitives", "mathtext_parser",
+                                       "mathtext_metrics")
             else:
                 names.add((node.module or "").split(".")[0])
     assert names - {"numpy", "__future__"} <= set(sys.stdlib_module_names)

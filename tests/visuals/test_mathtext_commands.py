@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from test_mathtext import _matplotlib_glyphs
 
-from lumos.visuals import mathtext, mathtext_parser
+from lumos.visuals import mathtext, mathtext_metrics, mathtext_parser
 from lumos.visuals.fonts import get_font
 from lumos.visuals.mathtext import rich_layout
 
@@ -134,7 +134,8 @@ def test_genfrac_delimiters_and_bad_arguments():
 def test_styled_letters_without_matplotlibs_fonts_warn_and_are_italic(monkeypatch):
     """Where matplotlib (which ships the STIX faces) is not installed: italic DejaVu
     letters and a warning that says why."""
-    monkeypatch.setattr(mathtext, "_stix", lambda filename: None)
+    for module in (mathtext_metrics, mathtext):  # letters; wide accents
+        monkeypatch.setattr(module, "stix", lambda filename: None)
     mathtext_parser._warned.discard("frak")
     with pytest.warns(UserWarning, match=r"\\mathfrak.*not installed"):
         laid = rich_layout(r"$\mathfrak{Qq}$", get_font())
