@@ -1,0 +1,13 @@
+"""matplotlib's ``widgets`` names: ``from lumos.widgets import Slider, Button``.
+
+The classes live in :mod:`lumos.plot.widgets` (Button, Slider, RangeSlider),
+:mod:`lumos.plot.widget_buttons` (CheckButtons, RadioButtons, TextBox) and
+:mod:`lumos.plot.widget_selectors` (Cursor, MultiCursor, SpanSelector,
+RectangleSelector); see there.
+"""
+
+from .plot.widgets import (AxesWidget, Button, LockDraw, RangeSlider, Slider, SliderBase,
+                           Widget)
+
+__all__ = ["AxesWidget", "Button", "LockDraw", "RangeSlider", "Slider", "SliderBase",
+           "Widget"]
