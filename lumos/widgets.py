@@ -6,8 +6,8 @@ The classes live in :mod:`lumos.plot.widgets` (Button, Slider, RangeSlider),
 RectangleSelector); see there.
 """
 
-from .plot.widgets import (AxesWidget, Button, LockDraw, RangeSlider, Slider, SliderBase,
-                           Widget)
+from .plot.widget_buttons import CheckButtons, RadioButtons, TextBox
+from .plot.widgets import AxesWidget, Button, LockDraw, RangeSlider, Slider, SliderBase, Widget
 
-__all__ = ["AxesWidget", "Button", "LockDraw", "RangeSlider", "Slider", "SliderBase",
-           "Widget"]
+__all__ = ["AxesWidget", "Button", "CheckButtons", "LockDraw", "RadioButtons",
+           "RangeSlider", "Slider", "SliderBase", "TextBox", "Widget"]
