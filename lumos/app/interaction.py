@@ -57,6 +57,7 @@ class Interaction:
         self.closed = False
         self._drag: dict | None = None
         self._last: tuple[float, float] | None = None
+        self._held: int | None = None  # the button held down: moves carry it (matplotlib)
 
     # -- views and cameras ----------------------------------------------------------
     @property
@@ -125,6 +126,7 @@ class Interaction:
             return
         mods = frozenset(modifiers)
         ev = self._event("mouse_press", x, y, button=button, modifiers=mods)
+        self._held = button
         self._emit(ev)
         self._last = (x, y)
         views = self.canvas.navigated_views(x, y)
@@ -138,7 +140,8 @@ class Interaction:
         if self.closed:
             return
         if self.canvas.events.has("mouse_move"):  # the event's data coordinates cost
-            self._emit(self._event("mouse_move", x, y, modifiers=frozenset(modifiers)))
+            self._emit(self._event("mouse_move", x, y, button=self._held,
+                                   modifiers=frozenset(modifiers)))
         last, self._last = self._last, (x, y)
         d = self._drag
         if d is None or d["mode"] in (None, "box") or last is None:
@@ -154,6 +157,7 @@ class Interaction:
     def release(self, x: float, y: float, button: int, modifiers=frozenset()) -> None:
         if self.closed:
             return
+        self._held = None
         self._emit(self._event("mouse_release", x, y, button=button,
                                modifiers=frozenset(modifiers)))
         d, self._drag = self._drag, None
