@@ -3,11 +3,19 @@
 The classes live in :mod:`lumos.plot.widgets` (Button, Slider, RangeSlider),
 :mod:`lumos.plot.widget_buttons` (CheckButtons, RadioButtons, TextBox) and
 :mod:`lumos.plot.widget_selectors` (Cursor, MultiCursor, SpanSelector,
-RectangleSelector); see there.
+RectangleSelector, EllipseSelector); see there.
 """
 
 from .plot.widget_buttons import CheckButtons, RadioButtons, TextBox
+from .plot.widget_selectors import (
+                                    Cursor,
+                                    EllipseSelector,
+                                    MultiCursor,
+                                    RectangleSelector,
+                                    SpanSelector,
+)
 from .plot.widgets import AxesWidget, Button, LockDraw, RangeSlider, Slider, SliderBase, Widget
 
-__all__ = ["AxesWidget", "Button", "CheckButtons", "LockDraw", "RadioButtons",
-           "RangeSlider", "Slider", "SliderBase", "TextBox", "Widget"]
+__all__ = ["AxesWidget", "Button", "CheckButtons", "Cursor", "EllipseSelector", "LockDraw",
+           "MultiCursor", "RadioButtons", "RangeSlider", "RectangleSelector", "Slider",
+           "SliderBase", "SpanSelector", "TextBox", "Widget"]
