@@ -3,8 +3,11 @@
 
 A selector draws its selection with an ordinary artist of the axes and calls
 ``onselect`` on release, as matplotlib's; like matplotlib's, the selection artist joins
-the data limits where it starts (at 0). Rotating a rectangle (matplotlib's ``'r'``
-state) is not supported: ``state_modifier_keys`` naming ``rotate`` is a TypeError.
+the data limits where it starts (at 0). lumos's mouse pans an axes with the left button
+(matplotlib's needs the toolbar's pan mode first), so a selector's axes does not pan or
+zoom while the selector is active; ``set_active(False)`` gives navigation back.
+Rotating a rectangle (matplotlib's ``'r'`` state) is not supported:
+``state_modifier_keys`` naming ``rotate`` is a TypeError.
 """
 
 from __future__ import annotations
@@ -140,12 +143,19 @@ class _SelectorWidget(AxesWidget):
         self._eventrelease = None
         self._prev_event = None
         self._state: set[str] = set()
+        self._navigate = ax.get_navigate()  # the axes' own, given back when inactive
+        ax.set_navigate(False)
         for name, handler in (("motion_notify_event", self.onmove),
                               ("button_press_event", self.press),
                               ("button_release_event", self.release),
                               ("key_press_event", self.on_key_press),
                               ("key_release_event", self.on_key_release)):
             self.connect_event(name, handler)
+
+    def set_active(self, active: bool) -> None:
+        """Whether the selector responds; while it does, its axes does not pan."""
+        super().set_active(active)
+        self.ax.set_navigate(self._navigate and not active)
 
     @property
     def useblit(self) -> bool:

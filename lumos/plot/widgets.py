@@ -37,7 +37,10 @@ class Widget:
         """Whether the widget responds to events."""
         return self._active
 
-    active = property(get_active, set_active, doc="Whether the widget responds to events.")
+    # through the methods, so that a subclass's set_active serves ``active = ...`` too
+    active = property(lambda self: self.get_active(),
+                      lambda self, active: self.set_active(active),
+                      doc="Whether the widget responds to events.")
 
     def ignore(self, event) -> bool:
         """Whether ``event`` is to be ignored (the widget is not active)."""

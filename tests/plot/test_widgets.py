@@ -287,3 +287,123 @@ def test_inactive_and_eventsoff_widgets():
     slider.disconnect(cid)
     slider.set_val(1)
     assert got == [1]
+
+
+def test_span_selector_reports_matplotlibs_ranges_and_moves_edges():
+    def run(pyplot, widgets, Mouse):
+        fig, ax = pyplot.subplots(figsize=(6, 4), dpi=100)
+        ax.plot([0, 10], [0, 1])
+        got, moves = [], []
+        span = widgets.SpanSelector(ax, lambda a, b: got.append((a, b)), "horizontal",
+                                    minspan=0.5, interactive=True,
+                                    onmove_callback=lambda a, b: moves.append((a, b)))
+        mouse = Mouse(fig)
+        for a, b in ((6, 2), (3, 3.2)):  # a selection, then one under minspan
+            mouse.press(*pixel(ax, a, 0.5))
+            mouse.move(*pixel(ax, b, 0.5))
+            mouse.release(*pixel(ax, b, 0.5))
+        mouse.press(*pixel(ax, 2, 0.5))
+        mouse.move(*pixel(ax, 7, 0.5))
+        mouse.release(*pixel(ax, 7, 0.5))
+        mouse.press(*pixel(ax, 7.05, 0.5))  # on the max edge: moves it
+        mouse.move(*pixel(ax, 8, 0.5))
+        mouse.release(*pixel(ax, 8, 0.5))
+        return got, moves[0], span.extents, tuple(ax.get_xlim())
+
+    out = both(run)
+    assert np.allclose(out["lumos"][0], out["mpl"][0], atol=1e-6)
+    assert np.allclose(out["mpl"][0], [(2, 6), (3, 3.2), (2, 7), (2, 8)], atol=1e-6)
+    assert np.allclose(out["lumos"][1], out["mpl"][1])
+    assert np.allclose(out["lumos"][2], out["mpl"][2])
+
+
+def test_rectangle_selector_events_minspan_and_handles():
+    def run(pyplot, widgets, Mouse):
+        fig, ax = pyplot.subplots(figsize=(6, 4), dpi=100)
+        ax.plot([0, 10], [0, 10])
+        got = []
+        sel = widgets.RectangleSelector(
+            ax, lambda c, r: got.append((c.xdata, c.ydata, r.xdata, r.ydata, c.button)),
+            minspanx=5, minspany=5, spancoords="pixels", interactive=True, button=[1, 3])
+        mouse = Mouse(fig)
+        mouse.press(*pixel(ax, 2, 3))
+        mouse.move(*pixel(ax, 6, 8))
+        mouse.release(*pixel(ax, 6, 8))
+        mouse.press(*pixel(ax, 6, 8))  # the NE corner
+        mouse.move(*pixel(ax, 7, 9))
+        mouse.release(*pixel(ax, 7, 9))
+        mouse.press(*pixel(ax, 4.5, 6))  # the centre: moves it
+        mouse.move(*pixel(ax, 5.5, 5))
+        mouse.release(*pixel(ax, 5.5, 5))
+        mouse.press(*pixel(ax, 1, 1), button=2)  # not a selecting button
+        mouse.release(*pixel(ax, 1, 1), button=2)
+        return got, sel.extents, [tuple(map(float, v)) for v in sel.corners]
+
+    out = both(run)
+    assert np.allclose(out["lumos"][0], out["mpl"][0], atol=1e-6)
+    assert np.allclose(out["mpl"][1], (3, 8, 2, 8), atol=1e-6)
+    assert np.allclose(out["lumos"][1], out["mpl"][1], atol=1e-6)
+    assert np.allclose(out["lumos"][2], out["mpl"][2], atol=1e-6)
+
+
+def test_cursor_follows_the_mouse_and_hides_outside():
+    def run(pyplot, widgets, Mouse):
+        fig, ax = pyplot.subplots(figsize=(5, 4), dpi=100)
+        ax.plot([0, 10], [0, 10])
+        cursor = widgets.Cursor(ax, color="red", linewidth=2)
+        multi = widgets.MultiCursor([ax], color="b", horizOn=True)
+        mouse = Mouse(fig)
+        mouse.move(*pixel(ax, 3, 4))
+        seen = (cursor.linev.get_visible(), cursor.lineh.get_visible(),
+                float(cursor.linev.get_xdata()[0]), float(cursor.lineh.get_ydata()[0]),
+                float(multi.vlines[0].get_xdata()[0]), float(multi.hlines[0].get_ydata()[0]))
+        mouse.move(2, 2)
+        return seen, cursor.linev.get_visible()
+
+    out = both(run)
+    assert np.allclose(out["lumos"][0], out["mpl"][0], atol=1e-6)
+    assert np.allclose(out["mpl"][0][2:], (3, 4, 3, 4), atol=1e-6)
+    assert out["lumos"][1] is out["mpl"][1] is False
+
+
+def test_selector_limits_include_zero_as_matplotlibs():
+    def run(pyplot, widgets, Mouse):
+        fig, axs = pyplot.subplots(1, 2, figsize=(6, 3), dpi=100)
+        for ax in axs:
+            ax.plot([5, 6], [5, 6])
+        widgets.SpanSelector(axs[0], print, "horizontal")
+        widgets.RectangleSelector(axs[1], print, interactive=True)
+        Mouse(fig)
+        return [ax.get_xlim() + ax.get_ylim() for ax in axs]
+
+    out = both(run)
+    assert np.allclose(out["lumos"], out["mpl"])
+
+
+def test_selectors_reject_what_they_cannot_do():
+    fig, ax = plt.subplots()
+    with pytest.raises(TypeError, match="rotate"):
+        lwidgets.RectangleSelector(ax, print, state_modifier_keys={"rotate": "r"})
+    with pytest.raises(ValueError, match="direction"):
+        lwidgets.SpanSelector(ax, print, "diagonal")
+    with pytest.raises(ValueError, match="spancoords"):
+        lwidgets.RectangleSelector(ax, print, spancoords="axes")
+    with pytest.raises(ValueError, match="state"):
+        lwidgets.SpanSelector(ax, print, "horizontal").add_state("square")
+
+
+def test_an_active_selector_keeps_its_axes_from_panning():
+    fig, ax = plt.subplots(figsize=(5, 4), dpi=100)
+    ax.plot([0, 10], [0, 10])
+    sel = lwidgets.RectangleSelector(ax, print)
+    mouse = LumosMouse(fig)
+    before = ax.get_xlim()
+    mouse.press(*pixel(ax, 2, 2))
+    mouse.move(*pixel(ax, 6, 6))
+    mouse.release(*pixel(ax, 6, 6))
+    assert ax.get_xlim() == before and sel.extents == pytest.approx((2, 6, 2, 6))
+    sel.active = False  # navigation is the mouse's again
+    mouse.press(*pixel(ax, 2, 2))
+    mouse.move(*pixel(ax, 6, 6))
+    mouse.release(*pixel(ax, 6, 6))
+    assert ax.get_navigate() and ax.get_xlim() != pytest.approx(before)
