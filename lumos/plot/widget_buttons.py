@@ -11,7 +11,7 @@ import numpy as np
 
 from ..colors import same_color, to_rgba
 from .callbacks import CallbackRegistry
-from .widgets import AxesWidget, check_choice
+from .widgets import AxesWidget, check_choice, hover_face
 
 _HIT_RADIUS = 5.0  # pixels around a marker a click still hits (matplotlib's pickradius)
 
@@ -453,13 +453,7 @@ class TextBox(AxesWidget):
         self.stop_typing()
 
     def _motion(self, event) -> None:
-        event = self._local(event)
-        if self.ignore(event):
-            return
-        c = self.hovercolor if self.ax.contains(event)[0] else self.color
-        if not same_color(c, self.ax.get_facecolor()):
-            self.ax.set_facecolor(c)
-            self._redraw()
+        hover_face(self, event)
 
     def on_text_change(self, func) -> int:
         """Call ``func(text)`` when the text changes; returns an id for

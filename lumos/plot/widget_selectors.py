@@ -308,6 +308,43 @@ class _SelectorWidget(AxesWidget):
         check_choice("state", state, [k for k, v in self._state_modifier_keys.items()
                                       if k != "clear" and v != "not-applicable"])
 
+    def _press(self, event) -> None:
+        """Grab a handle of a shown interactive selection, or start a new one (hidden
+        until the mouse moves)."""
+        if self._interactive and self._selection_artist.get_visible():
+            self._set_active_handle(event)
+        else:
+            self._active_handle = None
+        if self._active_handle is None and not self.ignore_event_outside:
+            self._visible = False
+            self.extents = self._extents_at(event)
+            self._visible = True
+        else:
+            self.set_visible(True)
+        self._extents_on_press = self.extents
+
+    def _release(self, event) -> None:
+        """Call ``onselect`` with the selection (``_selection``: whether it is too small
+        and the arguments); a too small one is cleared (and told of, if it replaced
+        one, as matplotlib does)."""
+        if not self._interactive:
+            self._selection_artist.set_visible(False)
+        if self._active_handle is None and self._selection_completed and \
+                self.ignore_event_outside:
+            return
+        too_small, args = self._selection()
+        if too_small:
+            self.set_visible(False)
+            if self._selection_completed:
+                self.onselect(*args)
+            self._selection_completed = False
+        else:
+            self.onselect(*args)
+            self._selection_completed = True
+        self.update()
+        self._active_handle = None
+        self._extents_on_press = None
+
     def _handles(self, xs, ys, props: dict) -> Line2D:
         """Square markers at (xs, ys) that do not move the data limits."""
         line = Line2D(self.ax, xs, ys, linestyle="none", **props)
@@ -367,19 +404,9 @@ class SpanSelector(_SelectorWidget):
         return float(self.ax.transData.transform(xy)[0 if self._direction == "horizontal"
                                                      else 1])
 
-    def _press(self, event) -> None:
-        if self._interactive and self._selection_artist.get_visible():
-            self._set_active_handle(event)
-        else:
-            self._active_handle = None
-        if self._active_handle is None and not self.ignore_event_outside:
-            # a new selection: hidden until the mouse moves
-            self._visible = False
-            v = self._value(event)
-            self.extents = (v, v)
-            self._visible = True
-        else:
-            self.set_visible(True)
+    def _extents_at(self, event) -> tuple:
+        v = self._value(event)
+        return (v, v)
 
     def _set_active_handle(self, event) -> None:
         """The edge within ``grab_range`` pixels of the press, or the inside
@@ -420,23 +447,9 @@ class SpanSelector(_SelectorWidget):
         if self.onmove_callback is not None:
             self.onmove_callback(vmin, vmax)
 
-    def _release(self, event) -> None:
-        if not self._interactive:
-            self._selection_artist.set_visible(False)
-        if self._active_handle is None and self._selection_completed and \
-                self.ignore_event_outside:
-            return
+    def _selection(self) -> tuple[bool, tuple]:
         vmin, vmax = self.extents
-        if vmax - vmin <= self.minspan:
-            self.set_visible(False)
-            if self._selection_completed:
-                self.onselect(vmin, vmax)  # matplotlib tells of the cleared selection
-            self._selection_completed = False
-        else:
-            self.onselect(vmin, vmax)
-            self._selection_completed = True
-        self.update()
-        self._active_handle = None
+        return vmax - vmin <= self.minspan, (vmin, vmax)
 
     @property
     def extents(self) -> tuple[float, float]:
@@ -514,19 +527,8 @@ class RectangleSelector(_SelectorWidget):
         self._selection_artist.set_width(xmax - xmin)
         self._selection_artist.set_height(ymax - ymin)
 
-    def _press(self, event) -> None:
-        if self._interactive and self._selection_artist.get_visible():
-            self._set_active_handle(event)
-        else:
-            self._active_handle = None
-        if self._active_handle is None and not self.ignore_event_outside:
-            # a new selection: hidden until the mouse moves
-            self._visible = False
-            self.extents = (event.xdata, event.xdata, event.ydata, event.ydata)
-            self._visible = True
-        else:
-            self.set_visible(True)
-        self._extents_on_press = self.extents
+    def _extents_at(self, event) -> tuple:
+        return (event.xdata, event.xdata, event.ydata, event.ydata)
 
     def _closest(self, points, event) -> tuple[int, float]:
         """The index of the point of ``points`` (x and y arrays) nearest the event in
@@ -586,12 +588,7 @@ class RectangleSelector(_SelectorWidget):
         else:
             self.extents = (x0, x0 + dx, y0, y0 + dy)
 
-    def _release(self, event) -> None:
-        if not self._interactive:
-            self._selection_artist.set_visible(False)
-        if self._active_handle is None and self._selection_completed and \
-                self.ignore_event_outside:
-            return
+    def _selection(self) -> tuple[bool, tuple]:
         x0, x1, y0, y1 = self.extents
         self._eventpress.xdata, self._eventpress.ydata = x0, y0
         self._eventrelease.xdata, self._eventrelease.ydata = x1, y1
@@ -600,17 +597,8 @@ class RectangleSelector(_SelectorWidget):
         else:
             (px0, py0), (px1, py1) = self.ax.transData.transform([(x0, y0), (x1, y1)])
             spanx, spany = abs(px1 - px0), abs(py1 - py0)
-        if spanx <= self.minspanx or spany <= self.minspany:
-            if self._selection_completed:
-                self.onselect(self._eventpress, self._eventrelease)  # a cleared selection
-            self._selection_completed = False
-            self.set_visible(False)
-        else:
-            self.onselect(self._eventpress, self._eventrelease)
-            self._selection_completed = True
-        self.update()
-        self._active_handle = None
-        self._extents_on_press = None
+        return spanx <= self.minspanx or spany <= self.minspany, \
+            (self._eventpress, self._eventrelease)
 
     @property
     def extents(self) -> tuple[float, float, float, float]:

@@ -100,6 +100,18 @@ def prefixed(props: dict | None, defaults: dict, prefix: str) -> dict:
     return {f"{prefix}{k}": v for k, v in {**defaults, **(props or {})}.items()}
 
 
+def hover_face(widget, event) -> None:
+    """Give ``widget``'s axes its ``hovercolor`` while the mouse is over it, its
+    ``color`` otherwise (Button and TextBox)."""
+    event = widget._local(event)
+    if widget.ignore(event):
+        return
+    c = widget.hovercolor if widget.ax.contains(event)[0] else widget.color
+    if not same_color(c, widget.ax.get_facecolor()):
+        widget.ax.set_facecolor(c)
+        widget._redraw()
+
+
 class Button(AxesWidget):
     """A push button filling ``ax``: ``on_clicked(func)`` calls ``func(event)`` when the
     left button is pressed and released over it. ``color`` is its face,
@@ -141,13 +153,7 @@ class Button(AxesWidget):
             self._observers.process("clicked", event)
 
     def _motion(self, event) -> None:
-        event = self._local(event)
-        if self.ignore(event):
-            return
-        c = self.hovercolor if self.ax.contains(event)[0] else self.color
-        if not same_color(c, self.ax.get_facecolor()):
-            self.ax.set_facecolor(c)
-            self._redraw()
+        hover_face(self, event)
 
     def on_clicked(self, func) -> int:
         """Call ``func(event)`` on each click; returns an id for :meth:`disconnect`."""
