@@ -1,5 +1,6 @@
 """matplotlib's cursors and selectors: ``Cursor``, ``MultiCursor``, ``SpanSelector``,
-``RectangleSelector`` (see :mod:`lumos.plot.widgets`).
+``RectangleSelector``, ``EllipseSelector``, ``LassoSelector`` (see
+:mod:`lumos.plot.widgets`).
 
 A selector draws its selection with an ordinary artist of the axes and calls
 ``onselect`` on release, as matplotlib's; like matplotlib's, the selection artist joins
@@ -18,6 +19,7 @@ import numpy as np
 
 from .lines import Line2D
 from .patch_shapes import Ellipse, Rectangle
+from .style import rcParams
 from .widgets import AxesWidget, Widget, check_choice
 
 
@@ -346,8 +348,9 @@ class _SelectorWidget(AxesWidget):
         self._extents_on_press = None
 
     def _handles(self, xs, ys, props: dict) -> Line2D:
-        """Square markers at (xs, ys) that do not move the data limits."""
-        line = Line2D(self.ax, xs, ys, linestyle="none", **props)
+        """A line through (xs, ys) that does not move the data limits (with a
+        ``marker`` and ``linestyle='none'``: handles)."""
+        line = Line2D(self.ax, xs, ys, **props)
         self.ax.add_artist(line)
         return line
 
@@ -506,7 +509,8 @@ class RectangleSelector(_SelectorWidget):
         self._selection_artist.set_visible(False)
         self._extents = (0.0, 0.0, 0.0, 0.0)
         self._handle_props = {"markeredgecolor": props.get("edgecolor", "black"),
-                              "marker": "s", "markersize": 7, "markerfacecolor": "w",
+                              "marker": "s", "linestyle": "none", "markersize": 7,
+                              "markerfacecolor": "w",
                               **(handle_props or {})}
         self._handles_artists: tuple = ()
         if interactive:
@@ -652,6 +656,39 @@ class RectangleSelector(_SelectorWidget):
         return 0.0
 
 
+class LassoSelector(_SelectorWidget):
+    """Draw a free-hand curve with the mouse; ``onselect(verts)`` gets its vertices
+    (data coordinates) on release. ``props`` style the curve (Line2D keywords)."""
+
+    def __init__(self, ax, onselect=None, *, useblit: bool = True,
+                 props: dict | None = None, button=None) -> None:
+        super().__init__(ax, onselect, useblit=useblit, button=button)
+        self.verts = None
+        # a Line2D made directly takes rcParams' color, not the axes' cycle (matplotlib)
+        props = {"color": rcParams["lines.color"], **(props or {})}
+        self._selection_artist = self._handles([], [], props)
+        self._selection_artist.set_visible(False)
+
+    def _press(self, event) -> None:
+        self.verts = [(event.xdata, event.ydata)]
+        self._selection_artist.set_visible(True)
+
+    def _release(self, event) -> None:
+        if self.verts is not None:
+            self.verts.append((event.xdata, event.ydata))
+            self.onselect(self.verts)
+        self._selection_artist.set_data([], [])
+        self._selection_artist.set_visible(False)
+        self.verts = None
+
+    def _onmove(self, event) -> None:
+        if self.verts is None:
+            return
+        self.verts.append((event.xdata, event.ydata))
+        self._selection_artist.set_data(*zip(*self.verts, strict=True))
+        self.update()
+
+
 class EllipseSelector(RectangleSelector):
     """Select an ellipse (inscribed in the dragged rectangle) with the mouse; the
     arguments and callbacks are :class:`RectangleSelector`'s."""
@@ -665,4 +702,5 @@ class EllipseSelector(RectangleSelector):
         self._selection_artist.set_height(ymax - ymin)
 
 
-__all__ = ["Cursor", "EllipseSelector", "MultiCursor", "RectangleSelector", "SpanSelector"]
+__all__ = ["Cursor", "EllipseSelector", "LassoSelector", "MultiCursor", "RectangleSelector",
+           "SpanSelector"]

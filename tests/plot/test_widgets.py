@@ -407,3 +407,23 @@ def test_an_active_selector_keeps_its_axes_from_panning():
     mouse.move(*pixel(ax, 6, 6))
     mouse.release(*pixel(ax, 6, 6))
     assert ax.get_navigate() and ax.get_xlim() != pytest.approx(before)
+
+
+def test_lasso_selector_gives_the_dragged_vertices():
+    def run(pyplot, widgets, Mouse):
+        fig, ax = pyplot.subplots(figsize=(5, 4), dpi=100)
+        ax.plot([0, 10], [0, 10])
+        got = []
+        lasso = widgets.LassoSelector(ax, got.append)
+        mouse = Mouse(fig)
+        path = [(2, 2), (8, 2), (5, 9), (2.5, 2.5)]
+        mouse.press(*pixel(ax, *path[0]))
+        for p in path[1:]:
+            mouse.move(*pixel(ax, *p))
+        mouse.release(*pixel(ax, *path[-1]))
+        return got, lasso.verts, lasso._selection_artist.get_visible()
+
+    out = both(run)
+    assert np.allclose(out["lumos"][0], out["mpl"][0], atol=1e-6)
+    assert np.allclose(out["mpl"][0][0], [(2, 2), (8, 2), (5, 9), (2.5, 2.5), (2.5, 2.5)])
+    assert out["lumos"][1:] == out["mpl"][1:] == (None, False)
