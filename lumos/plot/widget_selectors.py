@@ -145,6 +145,7 @@ class _SelectorWidget(AxesWidget):
         self._eventrelease = None
         self._prev_event = None
         self._state: set[str] = set()
+        self._held: set[str] = set()  # states on because their modifier key is held
         self._navigate = ax.get_navigate()  # the axes' own, given back when inactive
         ax.set_navigate(False)
         for name, handler in (("motion_notify_event", self.onmove),
@@ -204,10 +205,27 @@ class _SelectorWidget(AxesWidget):
         self._prev_event = event
         return event
 
+    def _sync_modifiers(self, event) -> None:
+        """States of modifier keys (shift, control, alt) follow the modifiers the mouse
+        event says are held: lumos's front-ends send no key release, which is where
+        matplotlib turns them off."""
+        held = {"ctrl" if m == "control" else m for m in event.modifiers}
+        for state, key in self._state_modifier_keys.items():
+            name = "ctrl" if key == "control" else key
+            if name not in ("shift", "ctrl", "alt"):
+                continue
+            if name in held:
+                self._state.add(state)
+                self._held.add(state)
+            elif state in self._held:
+                self._state.discard(state)
+                self._held.discard(state)
+
     def press(self, event) -> bool:
         """A button press: start a selection (or grab a handle)."""
         if self.ignore(event):
             return False
+        self._sync_modifiers(event)
         event = self._clean(event)
         if event is None:
             return False
@@ -223,6 +241,7 @@ class _SelectorWidget(AxesWidget):
         """A button release: finish the selection, call ``onselect``."""
         if self.ignore(event) or not self._eventpress:
             return False
+        self._sync_modifiers(event)
         event = self._clean(event)
         self._eventrelease = event
         self._release(event)
@@ -235,6 +254,7 @@ class _SelectorWidget(AxesWidget):
         """A move with the button down: follow it."""
         if self.ignore(event) or not self._eventpress:
             return False
+        self._sync_modifiers(event)
         event = self._clean(event)
         if event is None:
             return False
@@ -252,6 +272,14 @@ class _SelectorWidget(AxesWidget):
         for state, modifier in self._state_modifier_keys.items():
             if modifier in key.split("+"):
                 self._state.add(state)
+                self._held.add(state)
+        self._on_key_press(event)
+
+    def _on_key_press(self, event) -> None:
+        """What a selector does with a key besides the states."""
+
+    def _on_key_release(self, event) -> None:
+        """What a selector does when a key is released."""
 
     def on_key_release(self, event) -> None:
         """Modifier keys released turn their states off."""
@@ -260,6 +288,8 @@ class _SelectorWidget(AxesWidget):
         for state, modifier in self._state_modifier_keys.items():
             if modifier in event.key.replace("ctrl", "control").split("+"):
                 self._state.discard(state)
+                self._held.discard(state)
+        self._on_key_release(event)
 
     def set_visible(self, visible: bool) -> None:
         """Show or hide the selection (and its handles)."""
@@ -273,9 +303,12 @@ class _SelectorWidget(AxesWidget):
 
     def clear(self) -> None:
         """Forget the selection and hide it."""
+        self._clear_without_update()
+        self.update()
+
+    def _clear_without_update(self) -> None:
         self._selection_completed = False
         self.set_visible(False)
-        self.update()
 
     @property
     def artists(self) -> tuple:
@@ -584,9 +617,11 @@ class RectangleSelector(_SelectorWidget):
             return
         x0, y0 = press.xdata, press.ydata
         dx, dy = x - x0, y - y0
-        if "square" in self._state:
-            side = max(abs(dx), abs(dy))
-            dx, dy = np.copysign(side, dx or 1), np.copysign(side, dy or 1)
+        if "square" in self._state:  # square on the screen, as matplotlib's
+            sx, sy = np.abs(self.ax.transData.transform((1, 1))
+                            - self.ax.transData.transform((0, 0)))
+            side = max(abs(dx) * sx, abs(dy) * sy)
+            dx, dy = np.copysign(side / sx, dx or 1), np.copysign(side / sy, dy or 1)
         if "center" in self._state:
             self.extents = (x0 - dx, x0 + dx, y0 - dy, y0 + dy)
         else:

@@ -427,3 +427,47 @@ def test_lasso_selector_gives_the_dragged_vertices():
     assert np.allclose(out["lumos"][0], out["mpl"][0], atol=1e-6)
     assert np.allclose(out["mpl"][0][0], [(2, 2), (8, 2), (5, 9), (2.5, 2.5), (2.5, 2.5)])
     assert out["lumos"][1:] == out["mpl"][1:] == (None, False)
+
+
+def test_held_shift_squares_the_rectangle_and_lets_go():
+    """matplotlib turns the square state on at the shift key's press and off at its
+    release; lumos's front-ends send no key release, so the state follows the mouse
+    events' modifiers: the same rectangles."""
+    got = {}
+    fig, ax = mplt.subplots(figsize=(5, 4), dpi=100)
+    ax.plot([0, 10], [0, 10])
+    sel = mwidgets.RectangleSelector(ax, None)
+    mouse = MplMouse(fig)
+    KeyEvent("key_press_event", fig.canvas, "shift")._process()
+    mouse.press(*pixel(ax, 2, 2))
+    mouse.move(*pixel(ax, 5, 8))
+    mouse.release(*pixel(ax, 5, 8))
+    KeyEvent("key_release_event", fig.canvas, "shift")._process()
+    got["mpl"] = [sel.extents]
+    mouse.press(*pixel(ax, 2, 2))
+    mouse.move(*pixel(ax, 5, 8))
+    mouse.release(*pixel(ax, 5, 8))
+    got["mpl"].append(sel.extents)
+
+    lfig, lax = plt.subplots(figsize=(5, 4), dpi=100)
+    lax.plot([0, 10], [0, 10])
+    lsel = lwidgets.RectangleSelector(lax, None)
+    lmouse = LumosMouse(lfig)
+    top = lfig.canvas.size[1]
+    shift = {"shift"}
+    lmouse.key("shift")
+    x0, y0 = pixel(lax, 2, 2)
+    x1, y1 = pixel(lax, 5, 8)
+    lmouse.io.press(x0, top - y0, 1, shift)
+    lmouse.io.move(x1, top - y1, shift)
+    lmouse.io.release(x1, top - y1, 1, shift)
+    got["lumos"] = [lsel.extents]
+    lmouse.press(x0, y0)
+    lmouse.move(x1, y1)
+    lmouse.release(x1, y1)
+    got["lumos"].append(lsel.extents)
+    assert np.allclose(got["lumos"], got["mpl"], atol=1e-6)
+    (x0, x1, y0, y1), second = got["mpl"]
+    (px0, py0), (px1, py1) = ax.transData.transform([(x0, y0), (x1, y1)])
+    assert abs(px1 - px0) == pytest.approx(abs(py1 - py0), abs=0.01)  # square on screen
+    assert np.allclose(second, (2, 5, 2, 8), atol=1e-6)  # shift let go
