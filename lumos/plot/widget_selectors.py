@@ -1,6 +1,7 @@
-"""matplotlib's cursors and selectors: ``Cursor``, ``MultiCursor``, ``SpanSelector``,
-``RectangleSelector``, ``EllipseSelector``, ``LassoSelector`` (see
-:mod:`lumos.plot.widgets`).
+"""matplotlib's selectors: the base they share (matplotlib's ``_SelectorWidget``),
+``SpanSelector``, ``RectangleSelector``, ``EllipseSelector`` (see
+:mod:`lumos.plot.widgets`; :mod:`lumos.plot.widget_polygons` has the lasso and polygon
+selectors).
 
 A selector draws its selection with an ordinary artist of the axes and calls
 ``onselect`` on release, as matplotlib's; like matplotlib's, the selection artist joins
@@ -19,112 +20,15 @@ import numpy as np
 
 from .lines import Line2D
 from .patch_shapes import Ellipse, Rectangle
-from .style import rcParams
-from .widgets import AxesWidget, Widget, check_choice
+from .widgets import AxesWidget, check_choice
 
 
-class Cursor(AxesWidget):
-    """A horizontal and a vertical line following the mouse over ``ax``;
-    ``lineprops`` style them (``color``, ``linewidth``, ...)."""
-
-    def __init__(self, ax, *, horizOn: bool = True, vertOn: bool = True,  # noqa: N803
-                 useblit: bool = False, **lineprops) -> None:
-        super().__init__(ax)
-        self.connect_event("motion_notify_event", self.onmove)
-        self.visible = True
-        self.horizOn = horizOn  # noqa: N815 (matplotlib's names)
-        self.vertOn = vertOn  # noqa: N815
-        self.useblit = False  # lumos redraws what changed: the same picture either way
-        self.lineh = ax.axhline(ax.get_ybound()[0], **lineprops)
-        self.linev = ax.axvline(ax.get_xbound()[0], **lineprops)
-        self.lineh.set_visible(False)
-        self.linev.set_visible(False)
-        self.needclear = False
-
-    def clear(self, event=None) -> None:
-        """Hide the lines (matplotlib calls it at each draw)."""
-        self.linev.set_visible(False)
-        self.lineh.set_visible(False)
-
-    def onmove(self, event) -> None:
-        """Move the lines to the mouse, or hide them when it leaves the axes."""
-        if self.ignore(event) or not self.canvas.widgetlock.available(self):
-            return
-        event = self._local(event)
-        if not self.ax.contains(event)[0]:
-            self.clear()
-            if self.needclear:
-                self.canvas.draw_idle()
-                self.needclear = False
-            return
-        self.needclear = True
-        self.linev.set_xdata((event.xdata, event.xdata))
-        self.linev.set_visible(self.visible and self.vertOn)
-        self.lineh.set_ydata((event.ydata, event.ydata))
-        self.lineh.set_visible(self.visible and self.horizOn)
-        if self.visible and (self.vertOn or self.horizOn):
-            self.canvas.draw_idle()
-
-
-class MultiCursor(Widget):
-    """A vertical (``vertOn``) and/or horizontal (``horizOn``) line through the mouse
-    position across every axes of ``axes``."""
-
-    def __init__(self, axes, *, useblit: bool = True, horizOn: bool = False,  # noqa: N803
-                 vertOn: bool = True, **lineprops) -> None:
-        self.axes = list(axes)
-        self.horizOn = horizOn  # noqa: N815 (matplotlib's names)
-        self.vertOn = vertOn  # noqa: N815
-        self.visible = True
-        self.useblit = False  # lumos redraws what changed: the same picture either way
-        xmid = 0.5 * sum(self.axes[-1].get_xlim())
-        ymid = 0.5 * sum(self.axes[-1].get_ylim())
-        self.vlines = [ax.axvline(xmid, **lineprops) for ax in self.axes]
-        self.hlines = [ax.axhline(ymid, **lineprops) for ax in self.axes]
-        for line in self.vlines + self.hlines:
-            line.set_visible(False)
-        self._cids: dict = {}
-        self.connect()
-
-    def connect(self) -> None:
-        """Follow the mouse on the canvases of the axes."""
-        self.disconnect()
-        for canvas in {ax.figure.canvas for ax in self.axes}:
-            self._cids[canvas] = [canvas.mpl_connect("motion_notify_event", self.onmove)]
-
-    def disconnect(self) -> None:
-        """Stop following the mouse."""
-        for canvas, cids in self._cids.items():
-            for cid in cids:
-                canvas.mpl_disconnect(cid)
-        self._cids = {}
-
-    def clear(self, event=None) -> None:
-        """Hide the lines."""
-        for line in self.vlines + self.hlines:
-            line.set_visible(False)
-
-    def onmove(self, event) -> None:
-        """Move the lines to the mouse when it is over one of the axes."""
-        if self.ignore(event) or event.inaxes not in self.axes or \
-                not event.canvas.widgetlock.available(self):
-            return
-        for line in self.vlines:
-            line.set_xdata((event.xdata, event.xdata))
-            line.set_visible(self.visible and self.vertOn)
-        for line in self.hlines:
-            line.set_ydata((event.ydata, event.ydata))
-            line.set_visible(self.visible and self.horizOn)
-        if self.visible and (self.vertOn or self.horizOn):
-            for canvas in self._cids:
-                canvas.draw_idle()
-
-
-class _SelectorWidget(AxesWidget):
+class SelectorWidget(AxesWidget):
     """What the selectors share: the mouse buttons that select, press/move/release
     with data coordinates clipped to the axes, state keys (``escape`` clears)."""
 
     _states = ("move", "clear", "square", "center")
+    allow_creation = True  # False: the mouse only moves and resizes the selection
 
     def __init__(self, ax, onselect=None, useblit=False, button=None,
                  state_modifier_keys=None) -> None:
@@ -350,7 +254,8 @@ class _SelectorWidget(AxesWidget):
             self._set_active_handle(event)
         else:
             self._active_handle = None
-        if self._active_handle is None and not self.ignore_event_outside:
+        if self._active_handle is None and not self.ignore_event_outside and \
+                self.allow_creation:
             self._visible = False
             self.extents = self._extents_at(event)
             self._visible = True
@@ -388,7 +293,7 @@ class _SelectorWidget(AxesWidget):
         return line
 
 
-class SpanSelector(_SelectorWidget):
+class SpanSelector(SelectorWidget):
     """Select a range along x (``direction='horizontal'``) or y with the mouse;
     ``onselect(vmin, vmax)`` is called on release (matplotlib's arguments)."""
 
@@ -513,7 +418,7 @@ class SpanSelector(_SelectorWidget):
         self.update()
 
 
-class RectangleSelector(_SelectorWidget):
+class RectangleSelector(SelectorWidget):
     """Select a rectangle with the mouse; ``onselect(eclick, erelease)`` gets the
     press and release events (matplotlib's arguments). Interactive selectors keep the
     rectangle, with handles at its corners, edges and centre to resize and move it."""
@@ -613,7 +518,8 @@ class RectangleSelector(_SelectorWidget):
                 y1 = y
             self.extents = (x0, x1, y0, y1)
             return
-        if self.ignore_event_outside and self._selection_completed:
+        if (self.ignore_event_outside and self._selection_completed) or \
+                not self.allow_creation:
             return
         x0, y0 = press.xdata, press.ydata
         dx, dy = x - x0, y - y0
@@ -691,39 +597,6 @@ class RectangleSelector(_SelectorWidget):
         return 0.0
 
 
-class LassoSelector(_SelectorWidget):
-    """Draw a free-hand curve with the mouse; ``onselect(verts)`` gets its vertices
-    (data coordinates) on release. ``props`` style the curve (Line2D keywords)."""
-
-    def __init__(self, ax, onselect=None, *, useblit: bool = True,
-                 props: dict | None = None, button=None) -> None:
-        super().__init__(ax, onselect, useblit=useblit, button=button)
-        self.verts = None
-        # a Line2D made directly takes rcParams' color, not the axes' cycle (matplotlib)
-        props = {"color": rcParams["lines.color"], **(props or {})}
-        self._selection_artist = self._handles([], [], props)
-        self._selection_artist.set_visible(False)
-
-    def _press(self, event) -> None:
-        self.verts = [(event.xdata, event.ydata)]
-        self._selection_artist.set_visible(True)
-
-    def _release(self, event) -> None:
-        if self.verts is not None:
-            self.verts.append((event.xdata, event.ydata))
-            self.onselect(self.verts)
-        self._selection_artist.set_data([], [])
-        self._selection_artist.set_visible(False)
-        self.verts = None
-
-    def _onmove(self, event) -> None:
-        if self.verts is None:
-            return
-        self.verts.append((event.xdata, event.ydata))
-        self._selection_artist.set_data(*zip(*self.verts, strict=True))
-        self.update()
-
-
 class EllipseSelector(RectangleSelector):
     """Select an ellipse (inscribed in the dragged rectangle) with the mouse; the
     arguments and callbacks are :class:`RectangleSelector`'s."""
@@ -737,5 +610,4 @@ class EllipseSelector(RectangleSelector):
         self._selection_artist.set_height(ymax - ymin)
 
 
-__all__ = ["Cursor", "EllipseSelector", "LassoSelector", "MultiCursor", "RectangleSelector",
-           "SpanSelector"]
+__all__ = ["EllipseSelector", "RectangleSelector", "SelectorWidget", "SpanSelector"]

@@ -471,3 +471,34 @@ def test_held_shift_squares_the_rectangle_and_lets_go():
     (px0, py0), (px1, py1) = ax.transData.transform([(x0, y0), (x1, y1)])
     assert abs(px1 - px0) == pytest.approx(abs(py1 - py0), abs=0.01)  # square on screen
     assert np.allclose(second, (2, 5, 2, 8), atol=1e-6)  # shift let go
+
+
+@pytest.mark.parametrize("box", [False, True])
+def test_polygon_selector_closes_drags_and_scales(box):
+    def run(pyplot, widgets, Mouse):
+        fig, ax = pyplot.subplots(figsize=(5, 4), dpi=100)
+        ax.plot([0, 10], [0, 10])
+        got = []
+        poly = widgets.PolygonSelector(ax, lambda v: got.append(list(v)),
+                                       draw_bounding_box=box)
+        mouse = Mouse(fig)
+        for p in [(2, 2), (8, 2), (5, 8), (2.05, 2.05)]:  # the last closes it
+            mouse.move(*pixel(ax, *p))
+            mouse.press(*pixel(ax, *p))
+            mouse.release(*pixel(ax, *p))
+        mouse.press(*pixel(ax, 5, 8))  # drag a vertex
+        mouse.move(*pixel(ax, 5, 9))
+        mouse.release(*pixel(ax, 5, 9))
+        if box:  # the box's right edge: the polygon scales
+            mouse.press(*pixel(ax, 8, 5.5))
+            mouse.move(*pixel(ax, 9, 5.5))
+            mouse.release(*pixel(ax, 9, 5.5))
+        return got, poly.verts
+
+    out = both(run)
+    assert np.allclose(out["lumos"][1], out["mpl"][1], atol=1e-6)
+    assert len(out["lumos"][0]) == len(out["mpl"][0])
+    for a, b in zip(out["lumos"][0], out["mpl"][0], strict=True):
+        assert np.allclose(a, b, atol=1e-6)
+    want = [(2, 2), (9, 2), (5.5, 9)] if box else [(2, 2), (8, 2), (5, 9)]
+    assert np.allclose(out["mpl"][1], want, atol=1e-6)
