@@ -50,6 +50,7 @@ class PolygonSelector(SelectorWidget):
     :class:`RectangleSelector` around it that scales it."""
 
     _states = (*SelectorWidget._states, "move_vertex", "move_all")
+    follows_mouse = True  # the last vertex follows the mouse, pressed or not
 
     def __init__(self, ax, onselect=None, *, useblit: bool = False,
                  props: dict | None = None, handle_props: dict | None = None,
@@ -156,18 +157,6 @@ class PolygonSelector(SelectorWidget):
             self._xys.insert(-1, (event.xdata, event.ydata))
         if self._selection_completed:
             self.onselect(self.verts)
-
-    def onmove(self, event) -> bool:
-        """The last vertex follows the mouse (pressed or not) while drawing; dragging
-        moves a vertex, or all of them with shift."""
-        if self.ignore(event):
-            return False
-        self._sync_modifiers(event)
-        event = self._clean(event)
-        if event is None:
-            return False
-        self._onmove(event)
-        return True
 
     def _onmove(self, event) -> None:
         if self._active_handle_idx >= 0:

@@ -29,6 +29,7 @@ class SelectorWidget(AxesWidget):
 
     _states = ("move", "clear", "square", "center")
     allow_creation = True  # False: the mouse only moves and resizes the selection
+    follows_mouse = False  # True: moves with no button down count too (polygons)
 
     def __init__(self, ax, onselect=None, useblit=False, button=None,
                  state_modifier_keys=None) -> None:
@@ -155,8 +156,8 @@ class SelectorWidget(AxesWidget):
         return True
 
     def onmove(self, event) -> bool:
-        """A move with the button down: follow it."""
-        if self.ignore(event) or not self._eventpress:
+        """A move with the button down (any move: ``follows_mouse``): follow it."""
+        if self.ignore(event) or not (self._eventpress or self.follows_mouse):
             return False
         self._sync_modifiers(event)
         event = self._clean(event)
