@@ -502,3 +502,14 @@ def test_polygon_selector_closes_drags_and_scales(box):
         assert np.allclose(a, b, atol=1e-6)
     want = [(2, 2), (9, 2), (5.5, 9)] if box else [(2, 2), (8, 2), (5, 9)]
     assert np.allclose(out["mpl"][1], want, atol=1e-6)
+
+
+def test_keys_reach_callbacks_in_matplotlibs_spelling():
+    """The space bar is ' ' in matplotlib (a selector's 'move' state key)."""
+    fig, ax = plt.subplots()
+    got = []
+    fig.canvas.mpl_connect("key_press_event", lambda e: got.append(e.key))
+    mouse = LumosMouse(fig)
+    for key in ("space", "backspace", "a"):
+        mouse.key(key)
+    assert got == [" ", "backspace", "a"]
