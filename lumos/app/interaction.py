@@ -195,7 +195,10 @@ class Interaction:
             return
         key = key.lower()
         x, y = self._last if self._last is not None else (None, None)
-        self._emit(self._event("key_press", x, y, key=key, modifiers=frozenset(modifiers)))
+        ev = self._event("key_press", x, y, key=key, modifiers=frozenset(modifiers))
+        self._emit(ev)
+        if ev.handled:  # a callback took the key (a text box typing it)
+            return
         if key in ("r", "home"):
             self.reset()
             return

@@ -35,7 +35,7 @@ class Event:
     modifiers: frozenset = field(default_factory=frozenset)
     width: int | None = None
     height: int | None = None
-    guiEvent: object = None  # noqa: N815 (matplotlib's name)
+    guiEvent: object = None  # noqa: N815 (matplotlib's name): the lumos event it came from
     # pick_event
     artist: object = None
     ind: object = None

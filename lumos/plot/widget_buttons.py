@@ -386,6 +386,8 @@ class TextBox(AxesWidget):
     def _keypress(self, event) -> None:
         if self.ignore(event) or not self.capturekeystrokes or event.key is None:
             return
+        if event.guiEvent is not None:  # typed here: not a shortcut of the window's
+            event.guiEvent.handled = True
         key, text, i = event.key, self.text, self.cursor_index
         if len(key) == 1:
             text, i = text[:i] + key + text[i:], i + 1

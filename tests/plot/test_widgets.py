@@ -513,3 +513,24 @@ def test_keys_reach_callbacks_in_matplotlibs_spelling():
     for key in ("space", "backspace", "a"):
         mouse.key(key)
     assert got == [" ", "backspace", "a"]
+
+
+def test_keys_typed_into_a_textbox_are_not_window_shortcuts():
+    fig = plt.figure(figsize=(5, 4), dpi=100)
+    ax = fig.add_axes((0.1, 0.3, 0.8, 0.6))
+    ax.plot([0, 10], [0, 10])
+    box = lwidgets.TextBox(fig.add_axes((0.2, 0.05, 0.6, 0.1)), "f")
+    mouse = LumosMouse(fig)
+    mouse.press(*pixel(ax, 5, 5))  # pan the plot
+    mouse.move(*pixel(ax, 3, 5))
+    mouse.release(*pixel(ax, 3, 5))
+    panned = ax.get_xlim()
+    x, y = pixel(box.ax, 0.5, 0.5)
+    mouse.press(x, y)
+    mouse.release(x, y)
+    mouse.key("r")  # typed: the view stays
+    assert box.text == "r" and ax.get_xlim() == pytest.approx(panned)
+    mouse.press(5, 5)  # typing ends
+    mouse.release(5, 5)
+    mouse.key("r")  # the window's reset
+    assert ax.get_xlim() != pytest.approx(panned)
