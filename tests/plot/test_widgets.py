@@ -534,3 +534,49 @@ def test_keys_typed_into_a_textbox_are_not_window_shortcuts():
     mouse.release(5, 5)
     mouse.key("r")  # the window's reset
     assert ax.get_xlim() != pytest.approx(panned)
+
+
+def test_widget_pictures_match_matplotlibs():
+    """Each widget's axes (with its labels around it) drawn by lumos and by matplotlib:
+    the same inked box within 2 px and little mean difference."""
+    import io
+
+    from PIL import Image
+
+    from tests.pixels import bbox, ink
+
+    regions = {}
+
+    def run(pyplot, widgets, Mouse):
+        fig = pyplot.figure(figsize=(6.4, 4.8), dpi=100)
+        made = [
+            widgets.Slider(fig.add_axes((0.25, 0.05, 0.5, 0.03)), "Freq", 0.1, 30,
+                           valinit=3).ax,
+            widgets.Slider(fig.add_axes((0.05, 0.3, 0.0225, 0.5)), "Amp", 0, 10, valinit=5,
+                           orientation="vertical").ax,
+            widgets.RangeSlider(fig.add_axes((0.25, 0.15, 0.5, 0.03)), "Range", -4, 4).ax,
+            widgets.Button(fig.add_axes((0.8, 0.05, 0.15, 0.06)), "Reset").ax,
+            widgets.CheckButtons(fig.add_axes((0.2, 0.3, 0.25, 0.25)), ["one", "two"],
+                                 [True, False]).ax,
+            widgets.RadioButtons(fig.add_axes((0.5, 0.3, 0.25, 0.25)), ["red", "blue"],
+                                 active=1).ax,
+            widgets.TextBox(fig.add_axes((0.35, 0.7, 0.4, 0.08)), "Evaluate", "x**2").ax,
+        ]
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png")
+        img = np.asarray(Image.open(buf).convert("RGB"))
+        h = img.shape[0]
+        boxes = []
+        for ax in made:  # the axes and 70 px around it (labels, values)
+            (x0, y0), (x1, y1) = fig.transFigure.transform([ax.get_position().p0,
+                                                            ax.get_position().p1])
+            boxes.append((max(int(h - y1) - 25, 0), max(int(x0) - 70, 0),
+                          min(int(h - y0) + 25, h), int(x1) + 70))
+        regions[pyplot.__name__] = boxes
+        return img
+
+    out = both(run)
+    for r0, c0, r1, c1 in regions["matplotlib.pyplot"]:
+        got, want = out["lumos"][r0:r1, c0:c1], out["mpl"][r0:r1, c0:c1]
+        assert np.abs(np.subtract(bbox(ink(got)), bbox(ink(want)))).max() <= 2, (r0, c0)
+        assert np.abs(got.astype(float) - want).mean() < 5, (r0, c0)  # 0.5-3.0 seen
