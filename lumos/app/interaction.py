@@ -51,9 +51,12 @@ class Interaction:
     """Turns input into camera moves and events for one scene (the scene protocol: it
     says which view is where, takes camera changes and resets; nothing else)."""
 
-    def __init__(self, scene: Scene, request_draw=lambda: None) -> None:
+    def __init__(self, scene: Scene, request_draw=lambda: None, *,
+                 navigates: bool = True) -> None:
         self.scene = as_scene(scene)
         self.request_draw = request_draw
+        # False: input only becomes events (a page that moves the cameras itself)
+        self.navigates = navigates
         self.closed = False
         self._drag: dict | None = None
         self._last: tuple[float, float] | None = None
@@ -129,7 +132,7 @@ class Interaction:
         self._held = button
         self._emit(ev)
         self._last = (x, y)
-        views = self.canvas.navigated_views(x, y)
+        views = self.canvas.navigated_views(x, y) if self.navigates else []
         if not views:
             self._drag = None
             return
@@ -173,7 +176,7 @@ class Interaction:
         mods = frozenset(modifiers)
         ev = self._event("wheel", x, y, step=step, modifiers=mods)
         self._emit(ev)
-        views = self.canvas.navigated_views(x, y)
+        views = self.canvas.navigated_views(x, y) if self.navigates else []
         if not views or not step:
             return
         action = controllers.wheel_action(self._kind(views[0]), mods)
@@ -185,7 +188,7 @@ class Interaction:
             return
         ev = self._event("mouse_double_click", x, y, button=button)
         self._emit(ev)
-        views = self.canvas.navigated_views(x, y)
+        views = self.canvas.navigated_views(x, y) if self.navigates else []
         if views and button == 1:
             self.reset(views)
 
@@ -197,7 +200,7 @@ class Interaction:
         x, y = self._last if self._last is not None else (None, None)
         ev = self._event("key_press", x, y, key=key, modifiers=frozenset(modifiers))
         self._emit(ev)
-        if ev.handled:  # a callback took the key (a text box typing it)
+        if ev.handled or not self.navigates:  # a callback took the key (a text box)
             return
         if key in ("r", "home"):
             self.reset()

@@ -112,6 +112,29 @@ function render({ model, el }) {
       if (!closed) handle(msg, blob);
     }).catch(report);
   };
+  // mouse and keys reach the kernel's mpl_connect callbacks (widgets); the page moves
+  // the cameras itself. Moves go at most once an animation frame.
+  const mods = (e) => ["shift", "ctrl", "alt", "meta"].filter((m) => e[`${m}Key`]);
+  const pointer = (name, e) => {
+    const b = canvas.getBoundingClientRect();
+    model.send({ type: "mouse", name, x: e.clientX - b.left, y: e.clientY - b.top,
+                 button: e.button + 1, modifiers: mods(e) });
+  };
+  let lastMove = null;
+  const onDown = (e) => pointer("press", e), onUp = (e) => pointer("release", e);
+  const onMove = (e) => {
+    if (lastMove === null) {
+      requestAnimationFrame(() => { pointer("move", lastMove); lastMove = null; });
+    }
+    lastMove = e;
+  };
+  const onKey = (e) => model.send({
+    type: "key", key: e.key === " " ? "space" : e.key.toLowerCase().replace(/^arrow/, ""),
+    modifiers: mods(e) });
+  canvas.addEventListener("pointerdown", onDown);
+  canvas.addEventListener("pointerup", onUp);
+  canvas.addEventListener("pointermove", onMove);
+  canvas.addEventListener("keydown", onKey);
   model.on("msg:custom", onMsg);
   model.send({ type: "ready", pixel_ratio: globalThis.devicePixelRatio || 1 });
   // the kernel draws at the screen's ratio: on another screen, a frame at the new one
@@ -121,6 +144,10 @@ function render({ model, el }) {
     closed = true;
     unwatch();
     model.off("msg:custom", onMsg);
+    canvas.removeEventListener("pointerdown", onDown);
+    canvas.removeEventListener("pointerup", onUp);
+    canvas.removeEventListener("pointermove", onMove);
+    canvas.removeEventListener("keydown", onKey);
     controls.detach();
     if (timer !== null) clearTimeout(timer);
     const lose = r.gl.getExtension("WEBGL_lose_context");
@@ -260,7 +287,8 @@ def widget_class():
             from .interaction import Interaction, as_scene
 
             self.scene = as_scene(target)
-            self.interaction = Interaction(self.scene)
+            # the page moves cameras itself: mouse and keys only become events here
+            self.interaction = Interaction(self.scene, navigates=False)
             self.sync_state = FrameSync()
             self.pixel_ratio = 1.0
             self.ready = False
@@ -302,8 +330,27 @@ def widget_class():
                         self.scene.camera_changed(canvas.views[index], camera)
                 self.sync_state.note_cameras(cameras)
                 self.sync()
+            elif kind in ("mouse", "key"):
+                self._input(content)
             elif kind == "error":
                 self.errors.append(str(content.get("error")))
+
+        def _input(self, content: dict) -> None:
+            """The page's mouse and keys, to mpl_connect callbacks (widgets), then what
+            they changed to the page."""
+            mods = frozenset(str(m) for m in content.get("modifiers", ()))
+            if content["type"] == "key":
+                self.interaction.key(str(content.get("key", "")), mods)
+            else:
+                x, y = float(content.get("x", 0.0)), float(content.get("y", 0.0))
+                name, button = content.get("name"), int(content.get("button", 1))
+                if name == "press":
+                    self.interaction.press(x, y, button, mods)
+                elif name == "release":
+                    self.interaction.release(x, y, button, mods)
+                elif name == "move":
+                    self.interaction.move(x, y, mods)
+            self.sync()
 
         def sync(self) -> None:
             """Send what changed since the page's last frame (set_data, new limits);
