@@ -65,7 +65,9 @@ function render({ model, el }) {
   });
 
   const handle = (msg, blob) => {
-    if (msg.type === "frame") {
+    if (msg.type === "input") {
+      wantsMoves = msg.moves;
+    } else if (msg.type === "frame") {
       hasFrame = true;
       const [w, h] = msg.frame.size;
       canvas.width = w; canvas.height = h;
@@ -120,9 +122,10 @@ function render({ model, el }) {
     model.send({ type: "mouse", name, x: e.clientX - b.left, y: e.clientY - b.top,
                  button: e.button + 1, modifiers: mods(e) });
   };
-  let lastMove = null;
+  let lastMove = null, wantsMoves = false;
   const onDown = (e) => pointer("press", e), onUp = (e) => pointer("release", e);
   const onMove = (e) => {
+    if (!wantsMoves) return;
     if (lastMove === null) {
       requestAnimationFrame(() => { pointer("move", lastMove); lastMove = null; });
     }
@@ -294,6 +297,7 @@ def widget_class():
             self.ready = False
             self.errors: list[str] = []
             self.sent: list[tuple[dict, int]] = []  # (message, bytes sent), for tests
+            self._moves = False  # whether the page was told to send mouse moves
             self.static_output = None  # the static PNG's display handle, emptied on ready
             self.figure_png = None  # base64 PNG of the figure as first shown
             self.on_msg(self._on_message)
@@ -317,6 +321,8 @@ def widget_class():
                 self.pixel_ratio = float(content.get("pixel_ratio") or 1.0)
                 desc, blob = self.sync_state.full(self._frame())
                 self.ready = True
+                self._moves = False  # a new page sends no moves until told
+                self._tell_moves()
                 self._post({"type": "frame", "frame": desc}, blob)
                 if self.static_output is not None:  # a live page shows the widget
                     self.static_output.update({"text/plain": ""}, raw=True)
@@ -352,11 +358,20 @@ def widget_class():
                     self.interaction.move(x, y, mods)
             self.sync()
 
+        def _tell_moves(self) -> None:
+            """Mouse moves cross to the kernel only while something listens to them
+            (a widget, an mpl_connect callback): the page is told when that changes."""
+            wanted = self.scene.canvas.events.has("mouse_move")
+            if wanted != self._moves:
+                self._moves = wanted
+                self._post({"type": "input", "moves": wanted}, b"")
+
         def sync(self) -> None:
             """Send what changed since the page's last frame (set_data, new limits);
             nothing when nothing did."""
             if not self.ready:
                 return
+            self._tell_moves()
             found = self.sync_state.update(self._frame())
             if found is not None:
                 msg, blob = found

@@ -328,3 +328,5 @@ def test_a_slider_dragged_on_the_page_moves_in_the_kernel():
         assert diff(p.shot(0), before) > 0.1
         assert diff(p.shot(0), fig.render()) < 1.5
         assert not widget.errors
+        told = [c["moves"] for c, _ in widget.sent if c["type"] == "input"]
+        assert told == [True]  # the slider listens to moves: the page sends them
