@@ -37,6 +37,7 @@ PUBLIC_MODULES = {
     "lumos.colors": "colors: colors, colormaps and norms",
     "lumos.patches": "patches: matplotlib-style patches",
     "lumos.collections": "collections: matplotlib-style collections",
+    "lumos.widgets": "widgets: sliders, buttons, cursors and selectors",
     "lumos.path": "path: Path and its codes",
     "lumos.scene": "scene: canvases, views and cameras",
     "lumos.visuals": "visuals: what the GPU draws",

@@ -51,12 +51,16 @@ class Interaction:
     """Turns input into camera moves and events for one scene (the scene protocol: it
     says which view is where, takes camera changes and resets; nothing else)."""
 
-    def __init__(self, scene: Scene, request_draw=lambda: None) -> None:
+    def __init__(self, scene: Scene, request_draw=lambda: None, *,
+                 navigates: bool = True) -> None:
         self.scene = as_scene(scene)
         self.request_draw = request_draw
+        # False: input only becomes events (a page that moves the cameras itself)
+        self.navigates = navigates
         self.closed = False
         self._drag: dict | None = None
         self._last: tuple[float, float] | None = None
+        self._held: int | None = None  # the button held down: moves carry it (matplotlib)
 
     # -- views and cameras ----------------------------------------------------------
     @property
@@ -125,9 +129,10 @@ class Interaction:
             return
         mods = frozenset(modifiers)
         ev = self._event("mouse_press", x, y, button=button, modifiers=mods)
+        self._held = button
         self._emit(ev)
         self._last = (x, y)
-        views = self.canvas.navigated_views(x, y)
+        views = self.canvas.navigated_views(x, y) if self.navigates else []
         if not views:
             self._drag = None
             return
@@ -138,7 +143,8 @@ class Interaction:
         if self.closed:
             return
         if self.canvas.events.has("mouse_move"):  # the event's data coordinates cost
-            self._emit(self._event("mouse_move", x, y, modifiers=frozenset(modifiers)))
+            self._emit(self._event("mouse_move", x, y, button=self._held,
+                                   modifiers=frozenset(modifiers)))
         last, self._last = self._last, (x, y)
         d = self._drag
         if d is None or d["mode"] in (None, "box") or last is None:
@@ -154,6 +160,7 @@ class Interaction:
     def release(self, x: float, y: float, button: int, modifiers=frozenset()) -> None:
         if self.closed:
             return
+        self._held = None
         self._emit(self._event("mouse_release", x, y, button=button,
                                modifiers=frozenset(modifiers)))
         d, self._drag = self._drag, None
@@ -169,7 +176,7 @@ class Interaction:
         mods = frozenset(modifiers)
         ev = self._event("wheel", x, y, step=step, modifiers=mods)
         self._emit(ev)
-        views = self.canvas.navigated_views(x, y)
+        views = self.canvas.navigated_views(x, y) if self.navigates else []
         if not views or not step:
             return
         action = controllers.wheel_action(self._kind(views[0]), mods)
@@ -181,7 +188,7 @@ class Interaction:
             return
         ev = self._event("mouse_double_click", x, y, button=button)
         self._emit(ev)
-        views = self.canvas.navigated_views(x, y)
+        views = self.canvas.navigated_views(x, y) if self.navigates else []
         if views and button == 1:
             self.reset(views)
 
@@ -191,7 +198,10 @@ class Interaction:
             return
         key = key.lower()
         x, y = self._last if self._last is not None else (None, None)
-        self._emit(self._event("key_press", x, y, key=key, modifiers=frozenset(modifiers)))
+        ev = self._event("key_press", x, y, key=key, modifiers=frozenset(modifiers))
+        self._emit(ev)
+        if ev.handled or not self.navigates:  # a callback took the key (a text box)
+            return
         if key in ("r", "home"):
             self.reset()
             return

@@ -65,7 +65,9 @@ function render({ model, el }) {
   });
 
   const handle = (msg, blob) => {
-    if (msg.type === "frame") {
+    if (msg.type === "input") {
+      wantsMoves = msg.moves;
+    } else if (msg.type === "frame") {
       hasFrame = true;
       const [w, h] = msg.frame.size;
       canvas.width = w; canvas.height = h;
@@ -112,6 +114,30 @@ function render({ model, el }) {
       if (!closed) handle(msg, blob);
     }).catch(report);
   };
+  // mouse and keys reach the kernel's mpl_connect callbacks (widgets); the page moves
+  // the cameras itself. Moves go at most once an animation frame.
+  const mods = (e) => ["shift", "ctrl", "alt", "meta"].filter((m) => e[`${m}Key`]);
+  const pointer = (name, e) => {
+    const b = canvas.getBoundingClientRect();
+    model.send({ type: "mouse", name, x: e.clientX - b.left, y: e.clientY - b.top,
+                 button: e.button + 1, modifiers: mods(e) });
+  };
+  let lastMove = null, wantsMoves = false;
+  const onDown = (e) => pointer("press", e), onUp = (e) => pointer("release", e);
+  const onMove = (e) => {
+    if (!wantsMoves) return;
+    if (lastMove === null) {
+      requestAnimationFrame(() => { pointer("move", lastMove); lastMove = null; });
+    }
+    lastMove = e;
+  };
+  const onKey = (e) => model.send({
+    type: "key", key: e.key === " " ? "space" : e.key.toLowerCase().replace(/^arrow/, ""),
+    modifiers: mods(e) });
+  canvas.addEventListener("pointerdown", onDown);
+  canvas.addEventListener("pointerup", onUp);
+  canvas.addEventListener("pointermove", onMove);
+  canvas.addEventListener("keydown", onKey);
   model.on("msg:custom", onMsg);
   model.send({ type: "ready", pixel_ratio: globalThis.devicePixelRatio || 1 });
   // the kernel draws at the screen's ratio: on another screen, a frame at the new one
@@ -121,6 +147,10 @@ function render({ model, el }) {
     closed = true;
     unwatch();
     model.off("msg:custom", onMsg);
+    canvas.removeEventListener("pointerdown", onDown);
+    canvas.removeEventListener("pointerup", onUp);
+    canvas.removeEventListener("pointermove", onMove);
+    canvas.removeEventListener("keydown", onKey);
     controls.detach();
     if (timer !== null) clearTimeout(timer);
     const lose = r.gl.getExtension("WEBGL_lose_context");
@@ -260,12 +290,14 @@ def widget_class():
             from .interaction import Interaction, as_scene
 
             self.scene = as_scene(target)
-            self.interaction = Interaction(self.scene)
+            # the page moves cameras itself: mouse and keys only become events here
+            self.interaction = Interaction(self.scene, navigates=False)
             self.sync_state = FrameSync()
             self.pixel_ratio = 1.0
             self.ready = False
             self.errors: list[str] = []
             self.sent: list[tuple[dict, int]] = []  # (message, bytes sent), for tests
+            self._moves = False  # whether the page was told to send mouse moves
             self.static_output = None  # the static PNG's display handle, emptied on ready
             self.figure_png = None  # base64 PNG of the figure as first shown
             self.on_msg(self._on_message)
@@ -289,6 +321,8 @@ def widget_class():
                 self.pixel_ratio = float(content.get("pixel_ratio") or 1.0)
                 desc, blob = self.sync_state.full(self._frame())
                 self.ready = True
+                self._moves = False  # a new page sends no moves until told
+                self._tell_moves()
                 self._post({"type": "frame", "frame": desc}, blob)
                 if self.static_output is not None:  # a live page shows the widget
                     self.static_output.update({"text/plain": ""}, raw=True)
@@ -302,14 +336,42 @@ def widget_class():
                         self.scene.camera_changed(canvas.views[index], camera)
                 self.sync_state.note_cameras(cameras)
                 self.sync()
+            elif kind in ("mouse", "key"):
+                self._input(content)
             elif kind == "error":
                 self.errors.append(str(content.get("error")))
+
+        def _input(self, content: dict) -> None:
+            """The page's mouse and keys, to mpl_connect callbacks (widgets), then what
+            they changed to the page."""
+            mods = frozenset(str(m) for m in content.get("modifiers", ()))
+            if content["type"] == "key":
+                self.interaction.key(str(content.get("key", "")), mods)
+            else:
+                x, y = float(content.get("x", 0.0)), float(content.get("y", 0.0))
+                name, button = content.get("name"), int(content.get("button", 1))
+                if name == "press":
+                    self.interaction.press(x, y, button, mods)
+                elif name == "release":
+                    self.interaction.release(x, y, button, mods)
+                elif name == "move":
+                    self.interaction.move(x, y, mods)
+            self.sync()
+
+        def _tell_moves(self) -> None:
+            """Mouse moves cross to the kernel only while something listens to them
+            (a widget, an mpl_connect callback): the page is told when that changes."""
+            wanted = self.scene.canvas.events.has("mouse_move")
+            if wanted != self._moves:
+                self._moves = wanted
+                self._post({"type": "input", "moves": wanted}, b"")
 
         def sync(self) -> None:
             """Send what changed since the page's last frame (set_data, new limits);
             nothing when nothing did."""
             if not self.ready:
                 return
+            self._tell_moves()
             found = self.sync_state.update(self._frame())
             if found is not None:
                 msg, blob = found

@@ -352,7 +352,8 @@ def _key_names() -> dict[int, str]:
     return {g.KEY_LEFT: "left", g.KEY_RIGHT: "right", g.KEY_UP: "up", g.KEY_DOWN: "down",
             g.KEY_HOME: "home", g.KEY_ESCAPE: "escape", g.KEY_ENTER: "enter",
             g.KEY_SPACE: "space", g.KEY_BACKSPACE: "backspace", g.KEY_DELETE: "delete",
-            g.KEY_TAB: "tab", g.KEY_PAGE_UP: "pageup", g.KEY_PAGE_DOWN: "pagedown"}
+            g.KEY_TAB: "tab", g.KEY_PAGE_UP: "pageup", g.KEY_PAGE_DOWN: "pagedown",
+            g.KEY_END: "end"}
 
 
 class _LazyKeys(dict):

@@ -272,7 +272,7 @@ class FigureCanvas(Canvas):
                      button=button,
                      key=mpl_key(ev.key, ev.modifiers) if ev.key else None,
                      step=float(ev.step), dblclick=ev.name == "mouse_double_click",
-                     modifiers=ev.modifiers)
+                     modifiers=ev.modifiers, guiEvent=ev)
 
     def _translate(self, s: str, ev) -> list:
         """The matplotlib events a lumos event makes for ``s``."""

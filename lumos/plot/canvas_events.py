@@ -35,7 +35,7 @@ class Event:
     modifiers: frozenset = field(default_factory=frozenset)
     width: int | None = None
     height: int | None = None
-    guiEvent: object = None  # noqa: N815 (matplotlib's name)
+    guiEvent: object = None  # noqa: N815 (matplotlib's name): the lumos event it came from
     # pick_event
     artist: object = None
     ind: object = None
@@ -44,9 +44,10 @@ class Event:
 
 
 def mpl_key(key: str | None, modifiers) -> str | None:
-    """A key in matplotlib's spelling: 'ctrl+a', 'A' (shift), 'alt+left'."""
+    """A key in matplotlib's spelling: 'ctrl+a', 'A' (shift), 'alt+left', ' '."""
     if key is None:
         return None
+    key = " " if key == "space" else key  # matplotlib's name of the space bar
     mods = set(modifiers)
     if "shift" in mods and len(key) == 1:
         key = key.upper()

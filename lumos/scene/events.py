@@ -45,6 +45,8 @@ class Event:
     xdata: float | None = None
     ydata: float | None = None
     dt: float | None = None  # seconds the frame took ("draw")
+    # a callback that consumes a key sets it: the front-end skips its own binding of it
+    handled: bool = False
 
 
 class EventDispatcher:

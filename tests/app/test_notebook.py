@@ -301,3 +301,32 @@ def test_render_targets_are_sent_when_they_change_only():
     line.set_clip_path(None)
     msg, _ = sync.update(frame())
     assert msg["targets"] == {}  # the page frees the target
+
+
+def test_a_slider_dragged_on_the_page_moves_in_the_kernel():
+    """The page sends mouse events to the kernel's mpl_connect callbacks: a Slider
+    dragged in the browser takes the value under the mouse and the page shows it."""
+    from lumos.widgets import Slider
+
+    fig = Figure(figsize=(3, 2), dpi=100)
+    ax = fig.add_axes((0.2, 0.4, 0.6, 0.2))
+    slider = Slider(ax, "f", 0, 10, valinit=2)
+    seen = []
+    slider.on_changed(seen.append)
+    widget = notebook.widget_class()(fig)
+    with browser.Chromium((300, 400)) as b:
+        p = Page(b, [widget])
+        x0, _ = ax.transData.transform((2, 0.5))
+        x1, _ = ax.transData.transform((7, 0.5))
+        y = 100  # the middle of the slider's axes, from the top
+        before = p.shot(0)
+        p.b.drag(float(x0), y, float(x1), y)
+        time.sleep(0.2)  # moves go once an animation frame
+        p.pump(6)
+        assert seen and slider.val == pytest.approx(7, abs=0.1)
+        assert ax.get_xlim() == (0, 10)  # the page did not pan the slider's axes
+        assert diff(p.shot(0), before) > 0.1
+        assert diff(p.shot(0), fig.render()) < 1.5
+        assert not widget.errors
+        told = [c["moves"] for c, _ in widget.sent if c["type"] == "input"]
+        assert told == [True]  # the slider listens to moves: the page sends them
