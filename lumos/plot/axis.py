@@ -193,7 +193,7 @@ class Axis(AxisUnits, AxisTickStyle):
         lab = AxisLabel(self)
         for key, value in kwargs.items():
             setter = getattr(lab, f"set_{key}", None)
-            if setter is None or key in ("text", "position"):
+            if setter is None or key == "text":
                 raise TypeError(f"set_{self.name}label: unexpected keyword argument {key!r}")
             setter(value)
         self.changed()
