@@ -18,8 +18,13 @@ import numpy as np
 from .. import colors
 from . import ticker, validate
 from .axis_tick_style import _SIDES, AxisTickStyle, TickStyle
-from .mpl_ticker import (AxisAdapter, MatplotlibFormatter, MatplotlibLocator, is_matplotlib,
-                         lumos_twin)
+from .mpl_ticker import (
+    AxisAdapter,
+    MatplotlibFormatter,
+    MatplotlibLocator,
+    is_matplotlib,
+    lumos_twin,
+)
 from .patch_style import rc
 from .scale import LinearScale, make_scale
 from .style import font_points, rcParams
