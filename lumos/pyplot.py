@@ -27,7 +27,7 @@ from .plot.axes import Axes
 from .plot.canvas import FigureManager
 from .plot.figure import Figure, figaspect
 from .plot.gridspec import GridSpec
-from .plot.style import rc, rc_context, rcdefaults, rcParams
+from .plot.style import rc, rc_context, rcdefaults, rcParams, sync_from_matplotlib
 from .plot.ticker import (  # matplotlib's pyplot re-exports these
     AutoMinorLocator,
     FixedLocator,
@@ -138,6 +138,9 @@ def get_current_fig_manager() -> FigureManager:
 
 def gca() -> Axes:
     """The current axes of the current figure."""
+    # what the script set in matplotlib's rcParams since (mpl.rc(...) between two
+    # plt.plot calls on one figure, matplotlib's customizing tutorial)
+    sync_from_matplotlib()
     return gcf().gca()
 
 

@@ -50,6 +50,9 @@ THIRD_PARTY = {
     "_offset": "matplotlib's path effects keep their offset only there",
     "_get_unit": "matplotlib's date locators tell their tick unit (days) only through "
                  "_get_unit, what AutoDateFormatter chooses its format by",
+    "_tz": "matplotlib's ConciseDateFormatter keeps its time zone only there; lumos "
+           "refuses one it cannot honour (lumos.plot.mpl_ticker.lumos_twin)",
+    "_usetex": "matplotlib's ConciseDateFormatter keeps usetex only there (as _tz)",
     "_spacing": "matplotlib's TickedStroke keeps its tick spacing only there",
     "_angle": "matplotlib's TickedStroke keeps its tick angle only there",
     "_posA_posB": "matplotlib's FancyArrowPatch keeps its end points only there "

@@ -383,10 +383,22 @@ class Artist(Preparable):
             self.axes.clip_changed(self)
         self._changed()
 
+    @property
+    def figure(self):
+        """The figure (or subfigure) the artist is in, None before it is added
+        (matplotlib's attribute: ``art.figure is fig.canvas.figure``)."""
+        fig = self.__dict__.get("_in_figure")
+        if fig is None and self.axes is not None:
+            return self.axes.figure
+        return fig
+
+    @figure.setter
+    def figure(self, fig) -> None:
+        self.__dict__["_in_figure"] = fig
+
     def get_figure(self, root: bool = False):
         """The figure (``root``: the top figure, not a subfigure) the artist is in."""
-        fig = getattr(self, "figure", None) or (self.axes.figure if self.axes is not None
-                                                 else None)
+        fig = self.figure
         return fig.figure if root and fig is not None else fig
 
     def set_picker(self, picker) -> None:

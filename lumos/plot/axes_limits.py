@@ -225,9 +225,13 @@ class AxesLimits:
             raise TypeError(f"set_{axis.name}lim: unexpected arguments {sorted(kwargs)}")
         if hi is None and lo is not None and np.ndim(lo) == 1:
             lo, hi = lo
+        from .category import UnitData
+
         for name, v in ((lo_name, lo), (hi_name, hi)):
-            if isinstance(v, str):
-                raise TypeError(f"{name}: got str {v!r}, expected a number")
+            # a category axis takes its categories' names (set_xlim('orange', 'lemon'))
+            if isinstance(v, str) and not isinstance(axis.units, UnitData):
+                raise TypeError(f"{name}: got str {v!r}, expected a number (or a category "
+                                "of a category axis)")
         # values with units give an axis without them its unit, as a plotting call does
         lo = None if lo is None else float(axis.convert(axis.process_units(np.asarray([lo])))[0])
         hi = None if hi is None else float(axis.convert(axis.process_units(np.asarray([hi])))[0])

@@ -18,7 +18,13 @@ import numpy as np
 from .. import colors
 from . import ticker, validate
 from .axis_tick_style import _SIDES, AxisTickStyle, TickStyle
-from .mpl_ticker import AxisAdapter, MatplotlibFormatter, MatplotlibLocator, is_matplotlib
+from .mpl_ticker import (
+    AxisAdapter,
+    MatplotlibFormatter,
+    MatplotlibLocator,
+    is_matplotlib,
+    lumos_twin,
+)
 from .patch_style import rc
 from .scale import LinearScale, make_scale
 from .style import font_points, rcParams
@@ -192,7 +198,7 @@ class Axis(AxisUnits, AxisTickStyle):
         lab = AxisLabel(self)
         for key, value in kwargs.items():
             setter = getattr(lab, f"set_{key}", None)
-            if setter is None or key in ("text", "position"):
+            if setter is None or key == "text":
                 raise TypeError(f"set_{self.name}label: unexpected keyword argument {key!r}")
             setter(value)
         self.changed()
@@ -251,7 +257,7 @@ class Axis(AxisUnits, AxisTickStyle):
 
     def _formatter(self, formatter):
         if is_matplotlib(formatter):
-            return MatplotlibFormatter(formatter, self)
+            return lumos_twin(formatter) or MatplotlibFormatter(formatter, self)
         if isinstance(formatter, str):
             return ticker.StrMethodFormatter(formatter)
         if callable(formatter) and not hasattr(formatter, "format_ticks"):
@@ -467,6 +473,12 @@ class Axis(AxisUnits, AxisTickStyle):
         """The major tick positions (the locator's, those just beyond the view
         included)."""
         return self.tick_lists()[0].copy()
+
+    def locate(self, which: str = "major") -> np.ndarray:
+        """Every tick the ``which`` locator gives for the view (those just beyond it
+        included) without asking the other locator: what a matplotlib AutoMinorLocator
+        reads as the major ticks while the minor ones are being placed."""
+        return self._locate(getattr(self, f"{which}_locator"), False)
 
     def get_minorticklocs(self) -> np.ndarray:
         """The minor tick positions (the locator's, none on a major tick)."""

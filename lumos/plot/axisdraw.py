@@ -223,8 +223,10 @@ def axis_margins(ax, axis, ticks: TickLayout | None = None) -> dict[str, float]:
     for side in (1, 2):
         name = _SPINE[(axis.name, side)]
         reach = max(ticks.reach(side) + _offset(ax, axis, side), 0.0)
+        # a label placed across the axis (set_label_coords) takes no room; one placed
+        # only along it (set_xlabel(position=(x, _))) keeps its automatic distance
         if axis.label_text and axis.label_position == name and \
-                axis.label_coords is None:
+                (axis.label_coords or (None, None))[1 if x else 0] is None:
             # an x label at the top stands on its baseline (matplotlib's)
             w, h, lsize = _label_size(ax, axis)
             above = h - textmod.measure(axis.label_text, lsize, face=_label_face(axis))[2] \
@@ -512,8 +514,8 @@ def _label_place(ax, axis, ticks: TickLayout) -> tuple:
         ha = {"bottom": "left", "center": "center", "top": "right"}[loc]
         rot = float(st.get("rotation", 90.0))
         va = "bottom" if side == 1 else "top"
-    if axis.label_coords is not None:
-        va = "center" if x else va
+    if x and coords[1] is not None:
+        va = "center"
     # the script's alignment wins (set_ylabel(..., rotation=-90, va="bottom"): a right
     # label turned to read downwards, outside the tick labels, as matplotlib)
     ha, va = st.get("ha", ha), st.get("va", va)

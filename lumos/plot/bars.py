@@ -247,6 +247,11 @@ class Rectangle:
     def axes(self):
         return self._c.axes
 
+    @property
+    def figure(self):
+        """The figure the bar is in (its collection's)."""
+        return self._c.figure
+
     def _set(self, col: int, value, argument: str) -> None:
         if isinstance(value, (str, bytes)):
             raise TypeError(f"{argument}: got str {value!r}, expected a number")

@@ -150,6 +150,9 @@ class Colorbar:
         self.spacing = spacing
         self.drawedges = bool(drawedges)
         self.extendrect = bool(extendrect)
+        if isinstance(extendfrac, str) and extendfrac.lower() != "auto":
+            raise ValueError(f"extendfrac: got {extendfrac!r}, expected 'auto', a "
+                             "fraction or a pair of fractions")
         self.extendfrac = extendfrac
         self.extend = extend
         self.alpha = None if alpha is None or np.ndim(alpha) else float(alpha)
@@ -403,10 +406,23 @@ class Colorbar:
 
     def _ext(self) -> tuple[float, float]:
         """Triangle lengths below and above, as fractions of the interior length."""
-        frac = 0.05 if self.extendfrac in (None, "auto") else self.extendfrac
+        frac = 0.05 if self.extendfrac is None else self.extendfrac
+        if isinstance(frac, str):  # 'auto': as long as the end blocks (matplotlib's)
+            frac = self._end_blocks()
         lo, hi = (frac, frac) if np.ndim(frac) == 0 else (float(frac[0]), float(frac[1]))
         return (lo if self.extend in ("min", "both") else 0.0,
                 hi if self.extend in ("max", "both") else 0.0)
+
+    def _end_blocks(self) -> tuple[float, float]:
+        """The first and last color's lengths as fractions of the interior (one of
+        ``cmap.N`` for a continuous bar; equal blocks with ``spacing='uniform'``)."""
+        blocks = self._blocks_of()
+        if blocks is None:
+            return 1.0 / self.mappable.cmap.N, 1.0 / self.mappable.cmap.N
+        b = np.asarray(blocks[0], dtype=float)
+        if self.spacing == "uniform":
+            return 1.0 / (len(b) - 1), 1.0 / (len(b) - 1)
+        return (b[1] - b[0]) / (b[-1] - b[0]), (b[-1] - b[-2]) / (b[-1] - b[0])
 
     def update(self) -> None:
         """Before a frame, after the layout: the bar's box shrunk along its length to

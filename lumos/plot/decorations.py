@@ -28,6 +28,8 @@ def axes_margins(ax) -> tuple[float, float, float, float]:
         left, right, bottom, top = (max(u, v) for u, v in zip((left, right, bottom, top), m,
                                                               strict=True))
     for legend in ax.drawn_legends():
+        if not legend.get_in_layout():
+            continue
         # a legend anchored outside the axes (bbox_to_anchor=(1, 0.5)) needs room there
         out_left, out_right, out_bottom, out_top = legend.outside()
         left, right = left + out_left, right + out_right

@@ -195,26 +195,28 @@ def constrained_layout(fig, h_pad: float, w_pad: float, hspace: float, wspace: f
                           "make the figure larger or the decorations smaller", stacklevel=4)
             return
         if compress:
-            grids = _compress(fig, grids, rect, pads, spaces)
+            grids = _compress(fig, grids, rect, pads)
             if grids is None:
                 return
     top = grids[fig].inner_bbox(range(1), range(1)).y1
     fig.place_figure_labels(top, pads)
 
 
-def _constrained_pass(fig, rect, pads, spaces, extra=(0.0, 0.0)):
-    w, h = fig.canvas.size
+def _constrained_pass(fig, rect, pads, spaces):
     grids: dict = {}
     _make_grids(fig, grids)
     _make_margins(fig, grids, pads, spaces)
     _figure_label_margins(fig, grids, pads)
     _match_submerged(fig, grids)
+    return _place(fig, grids, rect, pads)
+
+
+def _place(fig, grids: dict, rect, pads):
+    """Solve the grids (their margins set) in ``rect`` and move the axes there; None
+    when an axes would collapse."""
+    w, h = fig.canvas.size
     x0, y0 = rect[0] * w, rect[1] * h
     x1, y1 = x0 + rect[2] * w, y0 + rect[3] * h
-    grids[fig].edit_min("left", extra[0], 0)
-    grids[fig].edit_min("right", extra[0], 0)
-    grids[fig].edit_min("top", extra[1], 0)
-    grids[fig].edit_min("bottom", extra[1], 0)
     if not _solve(fig, grids, (x0, y0, x1, y1)):
         return None
     _reposition(fig, grids, pads)
@@ -438,9 +440,11 @@ def _reposition_colorbar(cb, grids: dict, offset: dict) -> None:
     cb.ax._set_position(fig.pixels_to_fraction(pbcb.bounds))
 
 
-def _compress(fig, grids: dict, rect, pads, spaces):
+def _compress(fig, grids: dict, rect, pads):
     """``layout="compressed"``: the room fixed-aspect axes leave in their cells, shared
-    out to the figure's edges, then the layout again."""
+    out to the figure's edges, then the same grids solved again (their margins, the
+    decorations' room, kept: measured now, against boxes the aspect shrank inside
+    wide cells, they would come out too small)."""
     extra_w: dict = {}
     extra_h: dict = {}
     for ax in _local_layout_axes(fig):
@@ -465,4 +469,6 @@ def _compress(fig, grids: dict, rect, pads, spaces):
     if not extra_w:
         return grids
     (ew,), (eh,) = extra_w.values(), extra_h.values()
-    return _constrained_pass(fig, rect, pads, spaces, (ew.sum() / 2, eh.sum() / 2))
+    for side, extra in (("left", ew), ("right", ew), ("top", eh), ("bottom", eh)):
+        grids[fig].edit_min(side, extra.sum() / 2, 0)
+    return _place(fig, grids, rect, pads)

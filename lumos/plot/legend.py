@@ -83,6 +83,7 @@ class Legend:
                    if not str(lab).startswith("_")]  # matplotlib keeps "" labels given
         self.entries = entries[::-1] if reverse else entries
         self._visible = True
+        self._in_layout = True
         self.outside_side = None
         if loc is None:
             loc = rc("legend.loc", "best")
@@ -175,6 +176,20 @@ class Legend:
 
     def get_visible(self) -> bool:
         return self._visible
+
+    @property
+    def figure(self):
+        """The figure (or subfigure) the legend is in."""
+        return self.axes.figure
+
+    def set_in_layout(self, in_layout) -> None:
+        """Whether the layout makes room for the legend when it is anchored outside
+        its axes (matplotlib's ``set_in_layout``; True by default)."""
+        self._in_layout = bool(in_layout)
+
+    def get_in_layout(self) -> bool:
+        """Whether the layout makes room for the legend (:meth:`set_in_layout`)."""
+        return self._in_layout
 
     def _shown(self) -> bool:
         return bool(self.entries) and self._visible

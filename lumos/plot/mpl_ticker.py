@@ -63,7 +63,9 @@ class AxisAdapter:
 
     # ticks
     def get_majorticklocs(self) -> np.ndarray:
-        return self._lumos.get_majorticklocs()
+        # the major locator alone: the axis's full list places the minor ticks too,
+        # which is what a matplotlib AutoMinorLocator asking this is doing
+        return self._lumos.locate("major")
 
     def get_minorticklocs(self) -> np.ndarray:
         return self._lumos.get_minorticklocs()
@@ -137,6 +139,26 @@ class CollectingAxis:
 
     def get_scale(self) -> str:
         return "custom"
+
+
+def lumos_twin(formatter):
+    """lumos's own ConciseDateFormatter for a matplotlib one made on a lumos locator
+    (``ConciseDateFormatter(ax.xaxis.get_major_locator())``, matplotlib's quick start):
+    matplotlib's reads its locator's axis, which a lumos locator has not; lumos's
+    formats the same way, with the same formats. None for any other formatter."""
+    if type(formatter).__name__ != "ConciseDateFormatter" or \
+            is_matplotlib(getattr(formatter, "_locator", None)):
+        return None
+    from .dates import ConciseDateFormatter
+
+    for name, value in (("tz", formatter._tz), ("usetex", formatter._usetex)):
+        if value:
+            raise TypeError(f"ConciseDateFormatter: {name}={value!r} is not supported on "
+                            "a lumos locator (lumos draws dates in UTC, without TeX)")
+    return ConciseDateFormatter(formatter._locator, formats=formatter.formats,
+                                offset_formats=formatter.offset_formats,
+                                zero_formats=formatter.zero_formats,
+                                show_offset=formatter.show_offset)
 
 
 class MatplotlibLocator(Locator):

@@ -90,6 +90,21 @@ class _TextStyle:
     set_family = set_fontfamily
     set_fontname = set_fontfamily
 
+    def set_fontproperties(self, fp) -> None:
+        """Family, style, weight and size from a FontProperties (lumos's or
+        matplotlib's), a dict or a family name (what it leaves None stays)."""
+        from .fonts import FontProperties
+
+        font = FontProperties.coerce(fp)
+        for value, setter in ((font.family, self.set_fontfamily),
+                              (font.style, self.set_fontstyle),
+                              (font.weight, self.set_fontweight),
+                              (font.size, self.set_fontsize)):
+            if value is not None:
+                setter(value)
+
+    set_font_properties = set_fontproperties
+
     def set_horizontalalignment(self, ha: str) -> None:
         if ha not in _HA:
             raise ValueError(f"ha: got {ha!r}, expected 'left', 'center' or 'right'")
@@ -332,7 +347,14 @@ class AxisLabel(str):
         self._put("bbox", box_spec(bbox, float(self.axis.label_size)))
 
     def set_position(self, xy) -> None:
-        self.axis.set_label_coords(*xy)
+        """Where the label stands along its axis (axes fraction); matplotlib puts it
+        across the axis itself (the other coordinate is not used)."""
+        xy = validate.numbers_array(xy, "position")
+        if xy.shape != (2,):
+            raise ValueError(f"position: got {xy.tolist()!r}, expected (x, y)")
+        along = validate.number(xy[0 if self.axis.name == "x" else 1], "position")
+        self.axis.set_label_coords(*((along, None) if self.axis.name == "x" else
+                                     (None, along)))
 
     def set_x(self, x) -> None:
         self.axis.set_label_coords(float(x), None)

@@ -341,7 +341,7 @@
       // the script's alignment wins (axisdraw.py's _label_place)
       const [x, y, va] = horizontal
         ? [bx + (c0 === null ? L.frac : c0) * bw, c1 === null ? at : by + c1 * bh,
-          L.va ?? (L.coords ? "center" : side === 1 ? "top" : "baseline")]
+          L.va ?? (c1 !== null ? "center" : side === 1 ? "top" : "baseline")]
         : [c0 === null ? at : bx + c0 * bw, by + (c1 === null ? L.frac : c1) * bh,
           L.va ?? (side === 1 ? "bottom" : "top")];
       if (L.box) {  // bbox=: Python's shape, offset from where the label is aligned

@@ -846,3 +846,20 @@ def test_constrained_boxes_within_a_pixel_of_matplotlib(case):
     assert ours.shape == theirs.shape
     np.testing.assert_allclose(ours[:, [1, 3]], theirs[:, [1, 3]], atol=0.75)
     np.testing.assert_allclose(ours[:, [0, 2]], theirs[:, [0, 2]], atol=1.6)
+
+
+def test_compressed_fixed_aspect_grid_keeps_tick_label_room_as_matplotlib():
+    """matplotlib's arranging_axes guide: a 2×2 grid of square axes, compressed. The
+    second solve keeps the margins of the first (the y tick labels between the
+    columns), so the columns do not run into each other's labels."""
+    boxes = []
+    for plt in (mplt, lplt):
+        fig, axs = plt.subplots(2, 2, layout="compressed", figsize=(5.5, 3.5))
+        for ax in axs.flat:
+            ax.set_aspect(1)
+        fig.suptitle("Fixed aspect Axes: compressed")
+        fig.canvas.draw()
+        boxes.append(np.array([ax.get_position().bounds for ax in axs.flat]))
+        plt.close(fig)
+    theirs, ours = boxes
+    np.testing.assert_allclose(ours, theirs, atol=0.004)

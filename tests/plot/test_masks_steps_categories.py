@@ -206,3 +206,13 @@ def test_shared_axes_share_categories():
     assert line.get_ydata().tolist() == [1.0, 2.0]
     fig.render()
     assert b.yaxis.ticks()[1] == ["x", "y", "z"]
+
+
+def test_category_axis_limits_by_category_name():
+    # matplotlib's axes_units guide: set_xlim('orange', 'lemon') on a category axis
+    fig, ax = lumos.subplots()
+    ax.bar(["apple", "orange", "lemon", "lime"], [1, 2, 3, 4])
+    ax.set_xlim("orange", "lemon")
+    assert ax.get_xlim() == (1.0, 2.0)
+    with pytest.raises(TypeError, match="bottom"):  # a numeric axis refuses a string
+        ax.set_ylim("a", 3)

@@ -169,6 +169,25 @@ def test_matplotlibs_own_rcparams_reach_lumos_figures():
     assert rcParams["axes.facecolor"] == "white"
 
 
+def test_matplotlibs_rcparams_set_between_two_pyplot_calls_on_one_figure():
+    """matplotlib's customizing tutorial: mpl.rc(...) then plt.plot on the same
+    (implicit) figure; the line takes the new values, a context's end restores them."""
+    mpl = pytest.importorskip("matplotlib")
+    plt.figure()
+    with mpl.rc_context():
+        mpl.rcParams["lines.linewidth"] = 2
+        assert plt.plot([0, 1])[0].get_linewidth() == 2
+        mpl.rc("lines", linewidth=4, linestyle="-.")
+        line = plt.plot([0, 1])[0]
+        assert line.get_linewidth() == 4 and line.get_linestyle() == "-."
+        with mpl.rc_context({"lines.linewidth": 3}):
+            assert plt.plot([0, 1])[0].get_linewidth() == 3
+        assert plt.plot([0, 1])[0].get_linewidth() == 4
+    plt.plot([0, 1])
+    assert rcParams["lines.linewidth"] == 1.5
+    plt.close("all")
+
+
 def test_date_axes_label_as_matplotlibs_date_converter_says():
     import numpy as np
 
