@@ -23,6 +23,7 @@ ticks keep their values), so a page without Python does them too.
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 
@@ -177,6 +178,7 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
         self._margins = (float(rcParams["axes.xmargin"]), float(rcParams["axes.ymargin"]),
                          float(zmargin))
         self._view_margin = VIEW_MARGIN
+        self._pad_scales: dict = {}  # Axes3DLimits: axis index -> (scale, artist ids)
         self.box3d = Box3D(self.view)
         self._deco_margins = (0.0, 0.0, 0.0, 0.0)
         self.initial_elev, self.initial_azim, self.initial_roll = elev, azim, roll
@@ -215,10 +217,16 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
         """The box's aspect ratios (x, y, z)."""
         return self._box_aspect.copy()
 
-    def set_aspect(self, aspect, adjustable=None, anchor=None) -> None:
+    def set_aspect(self, aspect, adjustable=None, anchor=None, share=None) -> None:
         """'auto', or 'equal', 'equalxy', 'equalxz', 'equalyz': those axes get equal
         units on screen by changing the box's proportions (mplot3d's adjustable='box';
-        'datalim' changes the limits instead)."""
+        'datalim' changes the limits instead). ``anchor`` and ``share`` have no effect
+        on 3D axes: a DeprecationWarning says so when given, as mplot3d 3.11's."""
+        for name, value in (("anchor", anchor), ("share", share)):
+            if value is not None:
+                warnings.warn(f"The {name!r} parameter of set_aspect() has no effect on 3D "
+                              "axes (deprecated in Matplotlib 3.11, removed in 3.13)",
+                              DeprecationWarning, stacklevel=2)
         pairs = {"equal": [0, 1, 2], "equalxy": [0, 1], "equalxz": [0, 2], "equalyz": [1, 2]}
         if aspect != "auto" and aspect not in pairs:
             raise ValueError(f"aspect: got {aspect!r}, expected 'auto', 'equal', 'equalxy', "
@@ -512,6 +520,7 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
         # mplot3d: no z margin in perspective (scatter raises it to 5 %)
         zmargin = rcParams["axes.zmargin"] if self._focal_length == np.inf else 0.0
         self._margins = (*self._margins[:2], float(zmargin))
+        self._pad_scales = {}
         self.view_init(self.initial_elev, self.initial_azim, self.initial_roll)
         for axis in self._axes3():
             axis.limits.lo = axis.limits.hi = None
