@@ -30,9 +30,14 @@ import numpy as np
 from .. import colors
 from . import text as textmod
 from .axes import Axes
-from .axes3d_artists import Text3D
+from .axes3d_artists import RankedLine, Text3D
 from .axes3d_box import CODE, AxisSpec, Box3D, BoxSpec, far_faces, geometry, visible
-from .axes3d_collections import Line3DCollection, Poly3DCollection, Surface3DCollection
+from .axes3d_collections import (
+    FacesBehind,
+    Line3DCollection,
+    Poly3DCollection,
+    Surface3DCollection,
+)
 from .axes3d_contour import Contour3DSet
 from .axes3d_errorbar import Errorbar3D
 from .axes3d_fill import Fill3D
@@ -602,6 +607,20 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
             self._dirty = self._changed_since_fit()
         self.box3d.update(spec)
         self._sync_gpu_transforms()
+        self._settle_ties()
+
+    def _settle_ties(self) -> None:
+        """Later lines win depth ties (``RankedLine``); faces yield to lines lying on
+        them (``FacesBehind``) when there are lines."""
+        visuals = [(i, v) for i, a in enumerate(self.artists) for v in a.visuals()]
+        lines_on = False
+        for i, v in visuals:
+            if isinstance(v, RankedLine):
+                v.rank = i
+                lines_on = lines_on or v.visible
+        for _, v in visuals:
+            if isinstance(v, FacesBehind):
+                v.lines_on = lines_on
 
     def _sync_gpu_transforms(self) -> None:
         model = self.model_matrix()
