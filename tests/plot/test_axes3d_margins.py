@@ -1,6 +1,7 @@
 """Margins and rounding of 3D axes' automatic limits (``margins(tight=)``,
-``autoscale(tight=)``, ``axes.autolimit_mode``), ``auto_scale_xyz(had_data=)`` and
-``set_aspect``'s deprecated keywords, against mplot3d's numbers."""
+``autoscale(tight=)``, ``axes.autolimit_mode``, the refit after a scale change),
+``auto_scale_xyz(had_data=)`` and ``set_aspect``'s deprecated keywords, against
+mplot3d's numbers."""
 
 from __future__ import annotations
 
@@ -25,11 +26,11 @@ def _close():
     mplt.close("all")
 
 
-def _limits(lib, steps, mode="data"):
+def _limits(lib, steps, mode="data", data=([0.13, 1.7], [0.2, 2.3], [0.1, 3.3])):
     with lib.rc_context({"axes.autolimit_mode": mode}):
         fig = lib.figure()
         ax = fig.add_subplot(projection="3d")
-        ax.plot([0.13, 1.7], [0.2, 2.3], [0.1, 3.3])
+        ax.plot(*data)
         for step in steps:
             step(ax)
         fig.canvas.draw()
@@ -88,3 +89,19 @@ def test_set_verts_open_polygons_rejected():
     coll = Poly3DCollection([np.eye(3)])
     with pytest.raises(TypeError, match="closed"):
         coll.set_verts([np.eye(3)], closed=False)
+
+
+@pytest.mark.parametrize("steps", [
+    # symlog keeps the linear fit (its locator's default limits are linear's) ...
+    [lambda ax: ax.set_xscale("symlog"), lambda ax: ax.set_zscale("symlog")],
+    # ... until an artist comes: then the fit is in symlog space
+    [lambda ax: ax.set_xscale("symlog"), lambda ax: ax.plot([1, 2], [1, 2], [1, 2])],
+    # log and logit refit at once; back to linear refits too
+    [lambda ax: ax.set_zscale("log"), lambda ax: ax.set_xscale("log")],
+    [lambda ax: ax.set_zscale("log"), lambda ax: ax.set_zscale("linear")],
+    [lambda ax: ax.set_zscale("symlog"), lambda ax: ax.set_zscale("log")],
+], ids=["symlog-kept", "symlog-new-artist", "log", "log-linear", "symlog-log"])
+def test_scale_change_refits_as_mplot3d(steps):
+    data = ([0.5, 10], [1, 10], [1, 1000])
+    np.testing.assert_allclose(_limits(plt, steps, data=data),
+                               _limits(mplt, steps, data=data), rtol=1e-9)

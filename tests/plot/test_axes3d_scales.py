@@ -90,27 +90,3 @@ def test_log_plot_shortcuts_point_to_the_scales(name):
     with pytest.raises(NotImplementedError, match=f"{name}.*set_xscale"):
         getattr(ax, name)([1, 2], [1, 2])
 
-
-def _limits_after(lib, steps):
-    fig = lib.figure()
-    ax = fig.add_subplot(projection="3d")
-    ax.plot([0.5, 10], [1, 10], [1, 1000])
-    for step in steps:
-        step(ax)
-    fig.canvas.draw()
-    return np.array([ax.get_xlim(), ax.get_ylim(), ax.get_zlim()])
-
-
-@pytest.mark.parametrize("steps", [
-    # symlog keeps the linear fit (its locator's default limits are linear's) ...
-    [lambda ax: ax.set_xscale("symlog"), lambda ax: ax.set_zscale("symlog")],
-    # ... until an artist comes: then the fit is in symlog space
-    [lambda ax: ax.set_xscale("symlog"), lambda ax: ax.plot([1, 2], [1, 2], [1, 2])],
-    # log and logit refit at once; back to linear refits too
-    [lambda ax: ax.set_zscale("log"), lambda ax: ax.set_xscale("log")],
-    [lambda ax: ax.set_zscale("log"), lambda ax: ax.set_zscale("linear")],
-    [lambda ax: ax.set_zscale("symlog"), lambda ax: ax.set_zscale("log")],
-], ids=["symlog-kept", "symlog-new-artist", "log", "log-linear", "symlog-log"])
-def test_scale_change_refits_as_mplot3d(steps):
-    np.testing.assert_allclose(_limits_after(plt, steps), _limits_after(mplt, steps),
-                               rtol=1e-9)
