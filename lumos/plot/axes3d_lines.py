@@ -167,7 +167,8 @@ class Path3DCollection(Art3D, PathCollection):
         m = self._markers3
         m.symbol, m.edge_width, m.edge_color = symbol, edge_w, edge
         m.depth_shade = self._minalpha if self._depthshade else None
-        m.set_data(self.axes.scaled(self.points3d()), size=sizes, color=face)
+        m.set_data(self.axes.scaled(self.clip_to_limits(self.points3d())), size=sizes,
+                   color=face)
         self._order(m, bool(len(face)) and face[:, 3].min() < 1)
 
     def data_limits3d(self):

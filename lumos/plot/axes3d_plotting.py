@@ -4,8 +4,8 @@ voxels, stem, text, add_collection3d (and lumos's volume); names, keywords and
 defaults as mplot3d's.
 
 Keywords mplot3d takes that lumos cannot honour raise a TypeError naming them
-(``axlim_clip=True`` but on lines and wireframes, ``data=``); 2D-only methods inherited from the
-2D axes raise too rather than draw something wrong.
+(``axlim_clip=True`` but on lines, wireframes and scatter, ``data=``); 2D-only methods
+inherited from the 2D axes raise too rather than draw something wrong.
 """
 
 from __future__ import annotations
@@ -133,7 +133,6 @@ class Plotting3D:
         from .axes_plotting import _normalize_kwargs
         from .style import rcParams
 
-        check_axlim_clip(axlim_clip)
         _check_data(data)
         check_zdir(zdir)
         if args:  # matplotlib's scatter takes marker, cmap, norm, ... positionally
@@ -158,6 +157,7 @@ class Plotting3D:
             else depthshade_minalpha
         pc = Path3DCollection(self, x, y, z, zdir=zdir, depthshade=depthshade,
                               depthshade_minalpha=minalpha, s=np.ravel(s), c=c, **kwargs)
+        pc.axlim_clip = bool(axlim_clip)
         if self.get_zmargin() < 0.05 and x.size:  # mplot3d's scatter: room for the markers
             self.set_zmargin(0.05)
         return self._add_artist(pc)

@@ -278,6 +278,8 @@ def _reds(fig):
     lambda ax, X, Y, Z: ax.plot_wireframe(X, Y, Z, color="red", axlim_clip=True),  # noqa: N803
     lambda ax, X, Y, Z: ax.plot(X.ravel(), Y.ravel(), Z.ravel(), color="red",  # noqa: N803
                                 axlim_clip=True),
+    lambda ax, X, Y, Z: ax.scatter(X.ravel(), Y.ravel(), Z.ravel(), color="red",  # noqa: N803
+                                   depthshade=False, axlim_clip=True),
 ])
 def test_axlim_clip_hides_lines_outside_the_limits(draw):
     # axlim_clip.py: points outside the limits are left out, at the limits of each frame
