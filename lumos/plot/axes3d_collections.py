@@ -283,10 +283,10 @@ class Poly3DCollection(Art3D, _Styled3D, Artist):
             raise TypeError("Poly3DCollection: only solid edges are supported "
                             "(linestyle='-')")
         _no_args(args, "Poly3DCollection")
-        check_axlim_clip(axlim_clip)
         if zsort not in ("average", "min", "max"):
             raise ValueError(f"zsort: got {zsort!r}, expected 'average', 'min' or 'max'")
         Artist.__init__(self, axes, label, zorder)
+        self.axlim_clip = bool(axlim_clip)
         self._mesh = _FaceMesh(shading=None)
         self._edges = _PolygonEdges(self._mesh)
         self._under = _EdgesUnder(self._edges)
@@ -340,7 +340,10 @@ class Poly3DCollection(Art3D, _Styled3D, Artist):
         return rgba
 
     def _update3d(self) -> None:
-        polys = [self.axes.scaled(p[np.isfinite(p).all(axis=1)]) for p in self._polys]
+        # axlim_clip: corners outside the limits left out, as non-finite ones (mplot3d
+        # masks them)
+        polys = [self.axes.scaled(q[np.isfinite(q).all(axis=1)])
+                 for q in map(self.clip_to_limits, self._polys)]
         face = self.face_rgba()
         verts, faces, cols = [], [], []
         k = 0

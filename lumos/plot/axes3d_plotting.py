@@ -4,8 +4,8 @@ voxels, stem, text, add_collection3d (and lumos's volume); names, keywords and
 defaults as mplot3d's.
 
 Keywords mplot3d takes that lumos cannot honour raise a TypeError naming them
-(``axlim_clip=True`` but on lines, wireframes and scatter, ``data=``); 2D-only methods
-inherited from the 2D axes raise too rather than draw something wrong.
+(``axlim_clip=True`` but on lines, wireframes, scatter and polygons, ``data=``);
+2D-only methods inherited from the 2D axes raise too rather than draw something wrong.
 """
 
 from __future__ import annotations
@@ -626,13 +626,15 @@ class Plotting3D:
     def add_collection3d(self, col, zs=0, zdir: str = "z", autolim: bool = True, *,
                          axlim_clip: bool = False):
         """Add a Poly3DCollection or Line3DCollection (lumos's or matplotlib's), or a
-        2D matplotlib collection lifted onto the plane at ``zs`` across ``zdir``."""
+        2D matplotlib collection lifted onto the plane at ``zs`` across ``zdir``
+        (``axlim_clip`` applies to that one, as in mplot3d; a 3D collection keeps its
+        own)."""
         from .axes3d_contour import adapt_collection
 
-        check_axlim_clip(axlim_clip)
         check_zdir(zdir)
         if not hasattr(col, "sync3d"):
             col = adapt_collection(col, zs, zdir)
+            col.axlim_clip = bool(axlim_clip)
         if col in self.artists:
             raise ValueError("col: got a collection that is already in these axes")
         if col.axes is not None and col.axes is not self:

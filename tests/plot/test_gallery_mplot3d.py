@@ -64,8 +64,6 @@ def test_fill_between_shades_quads_only_and_checks_its_arguments():
         ax.fill_between(*_lampshade(), where=[True, False])
     with pytest.raises(ValueError, match="x1, y1, z1, x2, y2, z2"):
         ax.fill_between([0, 1, 2], [0, 1], 0, 0, 0, 1)
-    with pytest.raises(TypeError, match="axlim_clip"):
-        ax.fill_between(*_lampshade(), axlim_clip=True)
     with pytest.raises(TypeError, match="bogus"):
         ax.fill_between(*_lampshade(), bogus=1)
 
@@ -280,6 +278,9 @@ def _reds(fig):
                                 axlim_clip=True),
     lambda ax, X, Y, Z: ax.scatter(X.ravel(), Y.ravel(), Z.ravel(), color="red",  # noqa: N803
                                    depthshade=False, axlim_clip=True),
+    lambda ax, X, Y, Z: ax.fill_between(X[10], Y[10], Z[10], X[10], Y[10], Z[10] - 1,  # noqa: N803
+                                        facecolors="red", mode="quad", shade=False,
+                                        axlim_clip=True),
 ])
 def test_axlim_clip_hides_lines_outside_the_limits(draw):
     # axlim_clip.py: points outside the limits are left out, at the limits of each frame
