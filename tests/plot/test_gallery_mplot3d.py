@@ -211,8 +211,6 @@ def test_errorbar_bars_caps_and_limits():
     (lambda ax: ax.errorbar([0, 1], [0, 1], [0, 1, 2], zerr=0.1), ValueError, "x, y, z"),
     (lambda ax: ax.errorbar([0, 1], [0, 1], [0, 1], zerr=-0.1), ValueError, "zerr"),
     (lambda ax: ax.errorbar([0, 1], [0, 1], [0, 1], yerr=[1, 2, 3]), ValueError, "yerr"),
-    (lambda ax: ax.errorbar([0, 1], [0, 1], [0, 1], axlim_clip=True), TypeError,
-     "axlim_clip"),
     (lambda ax: ax.errorbar([0, 1], [0, 1], [0, 1], zerr=1, errorevery=0), ValueError,
      "errorevery"),
     (lambda ax: ax.errorbar([0, 1], [0, 1], [0, 1], zerr=1, zlolims=[1, 0, 1]), ValueError,
@@ -281,6 +279,16 @@ def _reds(fig):
     lambda ax, X, Y, Z: ax.fill_between(X[10], Y[10], Z[10], X[10], Y[10], Z[10] - 1,  # noqa: N803
                                         facecolors="red", mode="quad", shade=False,
                                         axlim_clip=True),
+    lambda ax, X, Y, Z: ax.plot_trisurf(X.ravel(), Y.ravel(), Z.ravel(),  # noqa: N803
+                                        color="red", shade=False, axlim_clip=True),
+    lambda ax, X, Y, Z: ax.bar3d(X.ravel(), Y.ravel(), Z.ravel(), 0.2, 0.2, 0.2,  # noqa: N803
+                                 color="red", shade=False, axlim_clip=True),
+    lambda ax, X, Y, Z: ax.quiver(X, Y, Z, 0, 0, 0.3, color="red",  # noqa: N803
+                                  axlim_clip=True),
+    lambda ax, X, Y, Z: ax.stem(X[10], Y[10], Z[10], linefmt="r-", markerfmt="ro",  # noqa: N803
+                                basefmt="r-", axlim_clip=True),
+    lambda ax, X, Y, Z: ax.errorbar(X[10], Y[10], Z[10], 0.2, color="red",  # noqa: N803
+                                    axlim_clip=True),
 ])
 def test_axlim_clip_hides_lines_outside_the_limits(draw):
     # axlim_clip.py: points outside the limits are left out, at the limits of each frame
