@@ -564,8 +564,9 @@ class Surface3DCollection(Art3D, _Styled3D, Artist):
     def __init__(self, axes, X, Y, Z, row_inds, col_inds, *, cmap=None, norm=None,
                  vmin=None, vmax=None, facecolors=None, color=None, shade=True,
                  lightsource=None, alpha=None, edgecolors=None, linewidths=None,
-                 label=None, zorder=None) -> None:
+                 label=None, zorder=None, axlim_clip: bool = False) -> None:
         Artist.__init__(self, axes, label, zorder)
+        self.axlim_clip = bool(axlim_clip)
         self._grid = (np.asarray(X, float), np.asarray(Y, float), np.asarray(Z, float))
         self._rows, self._cols = np.asarray(row_inds), np.asarray(col_inds)
         self._cell_colors = facecolors  # (rows, cols, 4) sampled face colors or None
@@ -651,7 +652,11 @@ class Surface3DCollection(Art3D, _Styled3D, Artist):
         v = self.visuals()[0]
         X, Y, Z = self._grid
         sub = np.ix_(self._rows, self._cols)
-        grid = self.axes.scaled(np.stack([X[sub], Y[sub], Z[sub]], axis=-1))
+        pts = np.stack([X[sub], Y[sub], Z[sub]], axis=-1)
+        if self.axlim_clip:  # points outside the limits: holes, as NaN heights make
+            out = np.isnan(self.clip_to_limits(pts.reshape(-1, 3))[:, 0])
+            pts[..., 2][out.reshape(pts.shape[:2])] = np.nan
+        grid = self.axes.scaled(pts)
         if not np.array_equal(grid[..., :2], self._shown_xy, equal_nan=True):
             v.set_data(grid[..., 0], grid[..., 1], grid[..., 2])  # a scale changed
             self._shown_xy = grid[..., :2]

@@ -4,7 +4,7 @@ voxels, stem, text, add_collection3d (and lumos's volume); names, keywords and
 defaults as mplot3d's.
 
 Keywords mplot3d takes that lumos cannot honour raise a TypeError naming them
-(``axlim_clip=True`` on surfaces, contours and text, ``data=``);
+(``axlim_clip=True`` on contours and text, ``data=``);
 2D-only methods inherited from the 2D axes raise too rather than draw something wrong.
 """
 
@@ -178,7 +178,6 @@ class Plotting3D:
         ``ccount`` of them, 50 × 50 by default, or every ``rstride``/``cstride`` point):
         one ``color`` shaded by the light (``shade``, ``lightsource``), heights through
         ``cmap``, or ``facecolors``. NaN heights leave holes."""
-        check_axlim_clip(axlim_clip)
         X, Y, Z = self._grid3(X, Y, Z)  # noqa: N806
         rows, cols = Z.shape
         if rows < 2 or cols < 2:
@@ -218,7 +217,7 @@ class Plotting3D:
             self, X, Y, Z, row_inds, col_inds, cmap=cmap, norm=norm, vmin=vmin, vmax=vmax,
             facecolors=cells, color=color, shade=shade, lightsource=lightsource,
             alpha=alpha, edgecolors=edgecolors, linewidths=linewidths, label=label,
-            zorder=zorder)
+            zorder=zorder, axlim_clip=axlim_clip)
         return self._add_artist(surf)
 
     def plot_wireframe(self, X, Y, Z, *, axlim_clip: bool = False, **kwargs):

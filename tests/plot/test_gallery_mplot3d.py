@@ -279,6 +279,8 @@ def _reds(fig):
     lambda ax, X, Y, Z: ax.fill_between(X[10], Y[10], Z[10], X[10], Y[10], Z[10] - 1,  # noqa: N803
                                         facecolors="red", mode="quad", shade=False,
                                         axlim_clip=True),
+    lambda ax, X, Y, Z: ax.plot_surface(X, Y, Z, color="red", shade=False,  # noqa: N803
+                                        axlim_clip=True),
     lambda ax, X, Y, Z: ax.plot_trisurf(X.ravel(), Y.ravel(), Z.ravel(),  # noqa: N803
                                         color="red", shade=False, axlim_clip=True),
     lambda ax, X, Y, Z: ax.bar3d(X.ravel(), Y.ravel(), Z.ravel(), 0.2, 0.2, 0.2,  # noqa: N803
@@ -316,7 +318,7 @@ def test_axlim_clip_left_off_draws_outside_the_limits():
     ax.set(xlim=(6, 10))
     assert _reds(fig) > 0  # mplot3d's default: drawn outside the box
     with pytest.raises(TypeError, match="axlim_clip"):
-        ax.plot_surface(X, Y, X, axlim_clip=True)  # not for surfaces yet
+        ax.contour(X, Y, X, axlim_clip=True)  # not for contours yet
 
 
 @pytest.mark.parametrize("filled", [True, False])
