@@ -612,15 +612,17 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
     def _settle_ties(self) -> None:
         """Later lines win depth ties (``RankedLine``); faces yield to lines lying on
         them (``FacesBehind``) when there are lines."""
-        visuals = [(i, v) for i, a in enumerate(self.artists) for v in a.visuals()]
-        lines_on = False
-        for i, v in visuals:
-            if isinstance(v, RankedLine):
-                v.rank = i
+        rank, lines_on = 0, False
+        for a in self.artists:  # ranks count artists with lines only: the offsets stay small
+            lines = [v for v in a.visuals() if isinstance(v, RankedLine)]
+            for v in lines:
+                v.rank = rank
                 lines_on = lines_on or v.visible
-        for _, v in visuals:
-            if isinstance(v, FacesBehind):
-                v.lines_on = lines_on
+            rank += bool(lines)
+        for a in self.artists:
+            for v in a.visuals():
+                if isinstance(v, FacesBehind):
+                    v.lines_on = lines_on
 
     def _sync_gpu_transforms(self) -> None:
         model = self.model_matrix()

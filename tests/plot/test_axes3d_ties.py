@@ -65,5 +65,5 @@ def _wireframe(over: str | None):
 def test_wireframe_over_its_own_faces(over):
     # the faces the lines lie on hide none of them (nearer hills hide some)
     alone = _wireframe(None)
-    assert _wireframe(over) >= 0.6 * alone  # 0.70 here; 0.22 when faces tied
+    assert _wireframe(over) >= 0.6 * alone  # 0.68 here; 0.22 when faces tied
 
