@@ -23,15 +23,21 @@ ticks keep their values), so a page without Python does them too.
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 
 from .. import colors
 from . import text as textmod
 from .axes import Axes
-from .axes3d_artists import Text3D
+from .axes3d_artists import RankedLine, Text3D
 from .axes3d_box import CODE, AxisSpec, Box3D, BoxSpec, far_faces, geometry, visible
-from .axes3d_collections import Line3DCollection, Poly3DCollection, Surface3DCollection
+from .axes3d_collections import (
+    FacesBehind,
+    Line3DCollection,
+    Poly3DCollection,
+    Surface3DCollection,
+)
 from .axes3d_contour import Contour3DSet
 from .axes3d_errorbar import Errorbar3D
 from .axes3d_fill import Fill3D
@@ -177,6 +183,7 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
         self._margins = (float(rcParams["axes.xmargin"]), float(rcParams["axes.ymargin"]),
                          float(zmargin))
         self._view_margin = VIEW_MARGIN
+        self._pad_scales: dict = {}  # Axes3DLimits: axis index -> (scale, artist ids)
         self.box3d = Box3D(self.view)
         self._deco_margins = (0.0, 0.0, 0.0, 0.0)
         self.initial_elev, self.initial_azim, self.initial_roll = elev, azim, roll
@@ -215,10 +222,16 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
         """The box's aspect ratios (x, y, z)."""
         return self._box_aspect.copy()
 
-    def set_aspect(self, aspect, adjustable=None, anchor=None) -> None:
+    def set_aspect(self, aspect, adjustable=None, anchor=None, share=None) -> None:
         """'auto', or 'equal', 'equalxy', 'equalxz', 'equalyz': those axes get equal
         units on screen by changing the box's proportions (mplot3d's adjustable='box';
-        'datalim' changes the limits instead)."""
+        'datalim' changes the limits instead). ``anchor`` and ``share`` have no effect
+        on 3D axes: a DeprecationWarning says so when given, as mplot3d 3.11's."""
+        for name, value in (("anchor", anchor), ("share", share)):
+            if value is not None:
+                warnings.warn(f"The {name!r} parameter of set_aspect() has no effect on 3D "
+                              "axes (deprecated in Matplotlib 3.11, removed in 3.13)",
+                              DeprecationWarning, stacklevel=2)
         pairs = {"equal": [0, 1, 2], "equalxy": [0, 1], "equalxz": [0, 2], "equalyz": [1, 2]}
         if aspect != "auto" and aspect not in pairs:
             raise ValueError(f"aspect: got {aspect!r}, expected 'auto', 'equal', 'equalxy', "
@@ -512,6 +525,7 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
         # mplot3d: no z margin in perspective (scatter raises it to 5 %)
         zmargin = rcParams["axes.zmargin"] if self._focal_length == np.inf else 0.0
         self._margins = (*self._margins[:2], float(zmargin))
+        self._pad_scales = {}
         self.view_init(self.initial_elev, self.initial_azim, self.initial_roll)
         for axis in self._axes3():
             axis.limits.lo = axis.limits.hi = None
@@ -593,6 +607,22 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
             self._dirty = self._changed_since_fit()
         self.box3d.update(spec)
         self._sync_gpu_transforms()
+        self._settle_ties()
+
+    def _settle_ties(self) -> None:
+        """Later lines win depth ties (``RankedLine``); faces yield to lines lying on
+        them (``FacesBehind``) when there are lines."""
+        rank, lines_on = 0, False
+        for a in self.artists:  # ranks count artists with lines only: the offsets stay small
+            lines = [v for v in a.visuals() if isinstance(v, RankedLine)]
+            for v in lines:
+                v.rank = rank
+                lines_on = lines_on or v.visible
+            rank += bool(lines)
+        for a in self.artists:
+            for v in a.visuals():
+                if isinstance(v, FacesBehind):
+                    v.lines_on = lines_on
 
     def _sync_gpu_transforms(self) -> None:
         model = self.model_matrix()

@@ -12,11 +12,11 @@ import numpy as np
 
 from .. import colors
 from ..geometry import polygon_triangles
-from ..visuals import Line, Mesh, Surface
+from ..visuals import Mesh, Surface
 from ..visuals.base import TRANSLUCENT_ORDER, Visual
 from ..visuals.painter import face_polygons
 from .artists import Artist, LegendHandle, ScalarMappable
-from .axes3d_artists import Art3D, generate_normals, limits3, shade_colors
+from .axes3d_artists import Art3D, RankedLine, generate_normals, limits3, shade_colors
 from .style import dash_pattern, rcParams, set_dashes
 
 # -- polygons, lines and surfaces ----------------------------------------------------------------
@@ -139,7 +139,36 @@ class _Styled3D(ScalarMappable):
         return LegendHandle(patch=(f, None if edge is None else tuple(edge[len(edge) // 2])))
 
 
-class _FaceMesh(Mesh):
+#: the polygon offset of 3D faces: pushed back by their own depth slope and a unit, so
+#: that lines and markers lying on them (contour lines on filled contours, edges, error
+#: bars on fills) win the depth test wherever they touch, as mplot3d paints lines over
+#: the faces beneath them, instead of half of each line fighting the face for depth
+FACE_OFFSET = (1.0, 1.0)
+
+
+class FacesBehind:
+    """3D faces pushed back by ``FACE_OFFSET`` when their axes hold lines
+    (``lines_on``, set by :meth:`Axes3D.sync`); without lines nothing can tie with
+    them, and their own silhouettes stay as they were."""
+
+    lines_on = False
+
+    def behind(self, draws: list) -> list:
+        """``draws`` pushed back (their depth-tested ones) when lines may lie on them."""
+        if not self.lines_on:
+            return draws
+        return [replace(d, state=replace(d.state, polygon_offset=FACE_OFFSET))
+                if d.state.depth_test else d for d in draws]
+
+
+class _FaceSurface(FacesBehind, Surface):
+    """A surface's faces, behind the lines lying on them (``FacesBehind``)."""
+
+    def draws(self, ctx):
+        return self.behind(super().draws(ctx))
+
+
+class _FaceMesh(FacesBehind, Mesh):
     """Faces of a collection. ``edged``: pushed back by a polygon offset so that their
     edges, drawn after them, win the depth test (translucent faces also write depth,
     and the edges are drawn once more under them: ``_EdgesUnder``). ``solid``: the
@@ -170,6 +199,10 @@ class _FaceMesh(Mesh):
 
     def draws(self, ctx):
         draws = super().draws(ctx)
+        if self.edged or not self.solid:
+            # not the faces of bare solids: offsets by each face's own slope would let
+            # the faces of touching boxes show through each other's edges
+            draws = self.behind(draws)
         out = []
         for d in draws:
             state = d.state
@@ -177,7 +210,7 @@ class _FaceMesh(Mesh):
             if self.edged:
                 # translucent faces (drawn farthest first) write depth too: the edges
                 # drawn after them show only where no nearer face covers them
-                state = replace(state, polygon_offset=(1.0, 1.0),
+                state = replace(state, polygon_offset=FACE_OFFSET,
                                 depth_write=opaque or ctx.depth is not None)
             if self.solid and opaque:
                 m = self.transform
@@ -187,7 +220,7 @@ class _FaceMesh(Mesh):
         return out
 
 
-class _PolygonEdges(Line):
+class _PolygonEdges(RankedLine):
     """A collection's polygon outlines. In a 3D view's vector form the faces paint
     them (``_FaceMesh.outlines``), each with its face: nothing of their own then."""
 
@@ -250,10 +283,10 @@ class Poly3DCollection(Art3D, _Styled3D, Artist):
             raise TypeError("Poly3DCollection: only solid edges are supported "
                             "(linestyle='-')")
         _no_args(args, "Poly3DCollection")
-        check_axlim_clip(axlim_clip)
         if zsort not in ("average", "min", "max"):
             raise ValueError(f"zsort: got {zsort!r}, expected 'average', 'min' or 'max'")
         Artist.__init__(self, axes, label, zorder)
+        self.axlim_clip = bool(axlim_clip)
         self._mesh = _FaceMesh(shading=None)
         self._edges = _PolygonEdges(self._mesh)
         self._under = _EdgesUnder(self._edges)
@@ -262,7 +295,9 @@ class Poly3DCollection(Art3D, _Styled3D, Artist):
         self.set_verts(verts)
         self._init_style(len(self._polys), facecolors, edgecolors, linewidths, alpha, cmap,
                          norm, None, None, default_face="C0")
-        self._antialiased = kwargs.pop("antialiased", True)
+        # matplotlib's antialiased=False hides seams between polygons: lumos draws the
+        # faces as one mesh, which has none either way; the edges are drawn as told
+        self._edges.antialiased = _take_antialiased(kwargs, "patch.antialiased")
 
     def set_solid(self, solid: bool) -> None:
         """Whether the polygons close solids, outward faces counter-clockwise (bar3d,
@@ -270,7 +305,11 @@ class Poly3DCollection(Art3D, _Styled3D, Artist):
         self._mesh.solid = bool(solid)
 
     def set_verts(self, verts, closed: bool = True) -> None:
-        """New polygons (a list of (N, 3) vertex arrays)."""
+        """New polygons (a list of (N, 3) vertex arrays); ``closed=False`` raises
+        TypeError (lumos outlines every polygon closed)."""
+        if not closed:
+            raise TypeError("set_verts: closed=False is not supported (lumos outlines every "
+                            "polygon closed)")
         self._polys = _as_polygons(verts)
         self._n = len(self._polys)
         self._changed()
@@ -301,7 +340,10 @@ class Poly3DCollection(Art3D, _Styled3D, Artist):
         return rgba
 
     def _update3d(self) -> None:
-        polys = [self.axes.scaled(p[np.isfinite(p).all(axis=1)]) for p in self._polys]
+        # axlim_clip: corners outside the limits left out, as non-finite ones (mplot3d
+        # masks them)
+        polys = [self.axes.scaled(q[np.isfinite(q).all(axis=1)])
+                 for q in map(self.clip_to_limits, self._polys)]
         face = self.face_rgba()
         verts, faces, cols = [], [], []
         k = 0
@@ -381,12 +423,12 @@ class Line3DCollection(Art3D, _Styled3D, Artist):
         colors_ = kwargs.pop("color", colors)
         linewidths = kwargs.pop("linewidth", linewidths)
         linestyles = kwargs.pop("linestyle", linestyles)
-        kwargs.pop("antialiased", None)
+        antialiased = _take_antialiased(kwargs, "lines.antialiased")
         if kwargs:
             raise TypeError(f"Line3DCollection: unexpected keyword arguments {sorted(kwargs)}")
         Artist.__init__(self, axes, label, zorder)
         self.axlim_clip = bool(axlim_clip)
-        self._line = Line()
+        self._line = RankedLine(antialiased=antialiased)
         self._segments: list[np.ndarray] = []
         self.set_segments(lines)
         lw = rcParams["lines.linewidth"] if linewidths is None else linewidths
@@ -492,6 +534,13 @@ def _collection_kwargs(kwargs: dict, where: str) -> dict:
     return out
 
 
+def _take_antialiased(kwargs: dict, default: str) -> bool:
+    """The ``antialiased`` keyword of a collection (None or absent: rcParams
+    ``default``, as matplotlib's)."""
+    value = kwargs.pop("antialiased", None)
+    return bool(rcParams[default] if value is None else value)
+
+
 def _no_args(args: tuple, where: str) -> None:
     if args:
         raise TypeError(f"{where}: got {len(args)} extra positional arguments")
@@ -515,8 +564,9 @@ class Surface3DCollection(Art3D, _Styled3D, Artist):
     def __init__(self, axes, X, Y, Z, row_inds, col_inds, *, cmap=None, norm=None,
                  vmin=None, vmax=None, facecolors=None, color=None, shade=True,
                  lightsource=None, alpha=None, edgecolors=None, linewidths=None,
-                 label=None, zorder=None) -> None:
+                 label=None, zorder=None, axlim_clip: bool = False) -> None:
         Artist.__init__(self, axes, label, zorder)
+        self.axlim_clip = bool(axlim_clip)
         self._grid = (np.asarray(X, float), np.asarray(Y, float), np.asarray(Z, float))
         self._rows, self._cols = np.asarray(row_inds), np.asarray(col_inds)
         self._cell_colors = facecolors  # (rows, cols, 4) sampled face colors or None
@@ -589,7 +639,7 @@ class Surface3DCollection(Art3D, _Styled3D, Artist):
             X, Y, Z = self._grid
             sub = np.ix_(self._rows, self._cols)
             self._shown_xy = np.stack([X[sub], Y[sub]], axis=-1)  # in scale space
-            self._visual = Surface(X[sub], Y[sub], Z[sub], shading=None,
+            self._visual = _FaceSurface(X[sub], Y[sub], Z[sub], shading=None,
                                    facecolors=np.zeros((len(self._rows) - 1,
                                                         len(self._cols) - 1, 4)))
         return [self._visual]
@@ -602,7 +652,11 @@ class Surface3DCollection(Art3D, _Styled3D, Artist):
         v = self.visuals()[0]
         X, Y, Z = self._grid
         sub = np.ix_(self._rows, self._cols)
-        grid = self.axes.scaled(np.stack([X[sub], Y[sub], Z[sub]], axis=-1))
+        pts = np.stack([X[sub], Y[sub], Z[sub]], axis=-1)
+        if self.axlim_clip:  # points outside the limits: holes, as NaN heights make
+            out = np.isnan(self.clip_to_limits(pts.reshape(-1, 3))[:, 0])
+            pts[..., 2][out.reshape(pts.shape[:2])] = np.nan
+        grid = self.axes.scaled(pts)
         if not np.array_equal(grid[..., :2], self._shown_xy, equal_nan=True):
             v.set_data(grid[..., 0], grid[..., 1], grid[..., 2])  # a scale changed
             self._shown_xy = grid[..., :2]

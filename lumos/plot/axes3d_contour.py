@@ -15,14 +15,21 @@ import numpy as np
 
 from .. import colors
 from ..geometry import triangulate
-from ..visuals import Line, Mesh
+from ..visuals import Mesh
 from .artists import LegendHandle, ScalarMappable
-from .axes3d_artists import Artist3D, juggle_axes, rotate_axes
-from .axes3d_collections import Line3DCollection, Poly3DCollection
+from .axes3d_artists import Artist3D, RankedLine, juggle_axes, rotate_axes
+from .axes3d_collections import FacesBehind, Line3DCollection, Poly3DCollection
 from .style import dash_pattern, rcParams
 
 
-class _PlaneMesh(Mesh):
+class _BandMesh(FacesBehind, Mesh):
+    """Filled contour bands, behind the lines lying on them (``FacesBehind``)."""
+
+    def draws(self, ctx):
+        return self.behind(super().draws(ctx))
+
+
+class _PlaneMesh(_BandMesh):
     """Faces on one plane that may overlap (a filled contour set at an offset): they do
     not write depth, so later faces cover earlier ones where they overlap, as matplotlib
     paints them in order, instead of fighting for depth."""
@@ -131,11 +138,14 @@ class Contour3DSet(Artist3D, ScalarMappable):
         self._extent = [np.asarray(v, float) for v in (x, y, z)]
         # bands on one plane (at an offset) may overlap where the contoured coordinate
         # folds over the plane (mplot3d's side walls): later bands cover earlier ones
-        self._mesh = Mesh(shading=None) if offset is None or not filled else _PlaneMesh(
+        self._mesh = _BandMesh(shading=None) if offset is None or not filled else _PlaneMesh(
             shading=None)
         self._lines = {}
+        # matplotlib: contour lines smoothed as rcParams['lines.antialiased'] says unless
+        # told; filled bands are one mesh here, with no seams to smooth either way
+        smooth = bool(rcParams["lines.antialiased"] if antialiased is None else antialiased)
         for style in sorted({s for s in self._styles if s is not None} | {"-"}):
-            self._lines[style] = Line()
+            self._lines[style] = RankedLine(antialiased=smooth)
 
     def _linestyles(self, linestyles, negative, nlev: int, z) -> list:
         if linestyles is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .axes3d_collections import Line3DCollection, check_axlim_clip
+from .axes3d_collections import Line3DCollection
 from .bar_plots import _error_bounds, _errorevery_mask, _limits_mask
 from .containers import ErrorbarContainer
 from .style import rcParams
@@ -31,7 +31,6 @@ class Errorbar3D:
         from .axes3d_plotting import _broadcast
         from .axes_plotting import _normalize_kwargs
 
-        check_axlim_clip(axlim_clip)
         if not isinstance(fmt, str):
             raise TypeError(f"fmt: got {type(fmt).__name__}, expected str")
         kwargs = {k: v for k, v in _normalize_kwargs(kwargs).items() if v is not None}
@@ -62,16 +61,18 @@ class Errorbar3D:
         if fmt.lower() != "none":
             data_line = self.plot(x, y, z, *([fmt] if fmt else []), label="_nolegend_",
                                   zorder=zorder + (-0.1 if barsabove else 0.1),
-                                  **kwargs)[0]
+                                  axlim_clip=axlim_clip, **kwargs)[0]
             color = data_line.get_color()
         else:
             color = "C0"  # mplot3d: bars alone are C0 unless ecolor says otherwise
         ecolor = color if ecolor is None else ecolor
         width = elinewidth if elinewidth else kwargs.get("linewidth")
         bar_style = {"colors": ecolor, "zorder": zorder, "label": "_nolegend_",
+                     "axlim_clip": axlim_clip,
                      **({"linewidths": width} if width else {}),
                      **({"alpha": kwargs["alpha"]} if "alpha" in kwargs else {})}
         cap_style = {"color": ecolor, "linestyle": "None", "label": "_nolegend_",
+                     "axlim_clip": axlim_clip,
                      "zorder": zorder, **({"markersize": 2 * caps} if caps > 0 else {}),
                      **({"markeredgewidth": capthick} if capthick is not None else {})}
         errlines, caplines = [], []
@@ -90,7 +91,8 @@ class Errorbar3D:
             for mask, start, sign in ((every & low, ends[1], 1.0), (every & up, ends[0], -1.0)):
                 if mask.any():
                     self.quiver(*start[mask].T, *(sign * unit), length=arrow,
-                                arrow_length_ratio=1, color=ecolor, zorder=zorder)
+                                arrow_length_ratio=1, color=ecolor, zorder=zorder,
+                                axlim_clip=axlim_clip)
             segs = np.stack(ends, axis=1)[every]  # (M, 2, 3): the points with bars
             errlines.append(self.add_collection3d(Line3DCollection(segs, **bar_style)))
         # mplot3d's container: x and y bars show as the handle's horizontal bar, z bars

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
-from .axes3d_collections import Poly3DCollection, check_axlim_clip
+from .axes3d_collections import Poly3DCollection
 from .polygons import contiguous_regions
 
 
@@ -32,7 +32,6 @@ class Fill3D:
         all points lie on one plane. ``where`` leaves out steps with a False end."""
         from .axes3d_plotting import _broadcast
 
-        check_axlim_clip(axlim_clip)
         if mode not in ("auto", "quad", "polygon"):
             raise ValueError(f"mode: got {mode!r}, expected 'auto', 'quad' or 'polygon'")
         x1, y1, z1, x2, y2, z2 = (np.ravel(v) for v in _broadcast(
@@ -62,5 +61,5 @@ class Fill3D:
             else:
                 polys.append(np.r_[p, q[::-1]])
         coll = Poly3DCollection(polys, facecolors=list(facecolors), shade=bool(shade),
-                                **kwargs)
+                                axlim_clip=axlim_clip, **kwargs)
         return self.add_collection3d(coll)

@@ -45,6 +45,9 @@ class Axes3DLimits:
                         elif lim[i][0] > 0:
                             minpos = min(minpos, lim[i][0])
             margin = self._margins[i]
+            # the scale the margins are measured in: the one the limits were last fitted
+            # in while no artist came or went since a scale change that kept them
+            pad_scale = self._pad_scale(i)
             if not spans[i]:  # no data: mplot3d's starting data limits
                 # a z axis of another scale starts as x and y do (0..1 has no log)
                 empty = i == 2 and scale.name != "linear"
@@ -59,8 +62,12 @@ class Axes3DLimits:
                 lo, hi = scale.limit_range(lo, hi, minpos)
             if lo == hi:
                 lo, hi = _singular(lo, scale.name)
-            lo, hi = _pad(scale, lo, hi, margin)
-            lo, hi = _pad(scale, lo, hi, self._view_margin)
+            lo, hi = _pad(pad_scale, lo, hi, margin)
+            if not self._tight:  # 'round_numbers': out to the locator's (mplot3d's)
+                rounded = axis.view_limits(lo, hi)
+                if rounded != (lo, hi):
+                    lo, hi = scale.limit_range(*rounded, minpos)
+            lo, hi = _pad(pad_scale, lo, hi, self._view_margin)
             inverted = axis.inverted
             axis.limits.lo, axis.limits.hi = float(lo), float(hi)
             axis.inverted = inverted
@@ -88,34 +95,46 @@ class Axes3DLimits:
             self._autoscale()
         self._fitted_at = at
 
-    def autoscale(self, enable: bool = True, axis: str = "both", tight=None) -> None:
-        """Automatic limits on 'x', 'y', 'z' or 'both' (all three)."""
+    def autoscale(self, enable: bool | None = True, axis: str = "both",
+                  tight: bool | None = None) -> None:
+        """Automatic limits on 'x', 'y', 'z' or 'both' (all three); ``enable=None``
+        leaves them on or off. A ``tight`` given is kept for later fits, as mplot3d's
+        (True: limits not rounded out under ``axes.autolimit_mode`` 'round_numbers';
+        unlike 2D axes, the margins stay)."""
         if axis not in ("x", "y", "z", "both"):
             raise ValueError(f"axis: got {axis!r}, expected 'x', 'y', 'z' or 'both'")
+        if enable is not None:
+            for name in ("x", "y", "z") if axis == "both" else (axis,):
+                getattr(self, f"{name}axis").limits.auto = bool(enable)
         if tight is not None:
-            raise TypeError("autoscale: tight is not supported on 3D axes")
-        for name in ("x", "y", "z") if axis == "both" else (axis,):
-            getattr(self, f"{name}axis").limits.auto = bool(enable)
+            self._tight = bool(tight)
         self._autoscale()
 
     def auto_scale_xyz(self, X, Y, Z=None, had_data=None) -> None:
-        """Limits from these data (with margins), as mplot3d's."""
-        for axis, values in ((self.xaxis, X), (self.yaxis, Y), (self.zaxis, Z)):
+        """Limits from these data (with margins), as mplot3d's; ``had_data`` true: from
+        these and the artists' data together."""
+        for i, (axis, values) in enumerate(((self.xaxis, X), (self.yaxis, Y),
+                                            (self.zaxis, Z))):
             if values is None:
                 continue
-            v = np.asarray(values, float)
+            v = np.asarray(values, float).ravel()
+            if had_data:
+                ranges = [lim[i] for a in self.artists
+                          if (lim := self.fitted_limits3d(a)) is not None
+                          and lim[i] is not None]
+                v = np.concatenate([v, np.ravel(ranges)])
             v = v[np.isfinite(v)]
             if v.size:
-                i = "xyz".index(axis.name)
                 lo, hi = float(v.min()), float(v.max())
                 lo, hi = _pad(axis.scale, lo, hi, self._margins[i])
                 lo, hi = _pad(axis.scale, lo, hi, self._view_margin)
                 axis.set_limits(lo, hi, auto=True)
         self._dirty = True
 
-    def margins(self, *margins, x=None, y=None, z=None, tight=True):
+    def margins(self, *margins, x=None, y=None, z=None, tight: bool | None = True):
         """``margins(m)``, ``margins(mx, my, mz)`` or by keyword; no arguments: the
-        current (x, y, z) margins."""
+        current (x, y, z) margins. ``tight`` is kept for later fits as :meth:`autoscale`
+        keeps it (None: the one kept before)."""
         if margins and (x is not None or y is not None or z is not None):
             raise TypeError("margins: got positional and keyword margins, expected one kind")
         if len(margins) == 1:
@@ -133,6 +152,8 @@ class Axes3DLimits:
                     raise ValueError(f"{'xyz'[i]}margin: got {m!r}, expected a number > -0.5")
                 new[i] = float(m)
         self._margins = tuple(new)
+        if tight is not None:
+            self._tight = bool(tight)
         self._autoscale()
 
     def set_xmargin(self, m) -> None:
@@ -220,13 +241,35 @@ class Axes3DLimits:
         """Whether z grows downwards."""
         return self.zaxis.inverted
 
+    def _pad_scale(self, i: int):
+        """The scale axis ``i``'s margins are measured in (``_set_scale``)."""
+        kept = self._pad_scales.get(i)
+        if kept is not None and kept[1] == self._artist_ids():
+            return kept[0]
+        self._pad_scales.pop(i, None)
+        return self._axes3()[i].scale
+
+    def _artist_ids(self) -> frozenset:
+        return frozenset(id(a) for a in self.artists)
+
     def _set_scale(self, axis, value, kwargs) -> None:
+        """As 2D axes' (the artists rebuild in scale space), and mplot3d's refit: only
+        a scale whose locator has other default limits (to or from 'log' or 'logit')
+        fits the limits at once; otherwise ('symlog', 'asinh', 'function') they are
+        fitted as before, in the old scale, until an artist comes or goes."""
+        i = "xyz".index(axis.name)
+        old, kept = axis.scale, self._pad_scale(i)
         if axis is self.zaxis and value != "linear" and not any(
                 (lim := self.fitted_limits3d(a)) is not None and lim[2] is not None
                 for a in self.artists):
             # mplot3d: z without data gets the x margin for good (0..1 has no log)
             self._margins = (*self._margins[:2], self._margins[0])
-        super()._set_scale(axis, value, kwargs)  # the artists rebuild in scale space
+        super()._set_scale(axis, value, kwargs)
+        if _default_limits(axis.scale) == _default_limits(old):
+            self._pad_scales[i] = (kept, self._artist_ids())
+        else:
+            self._pad_scales.pop(i, None)
+        self._autoscale()
 
     def set_zscale(self, value, **kwargs) -> None:
         """The z scale: 'linear', 'log', 'symlog', ... as ``set_xscale`` (mplot3d 3.11
@@ -236,6 +279,12 @@ class Axes3DLimits:
     def get_zscale(self) -> str:
         """The z scale's name."""
         return self.zaxis.scale.name
+
+
+def _default_limits(scale) -> str:
+    """Which default limits a scale's locator has (matplotlib refits the view on a scale
+    change when they change)."""
+    return scale.name if scale.name in ("log", "logit") else "linear"
 
 
 def _pad(scale, lo: float, hi: float, fraction: float) -> tuple[float, float]:

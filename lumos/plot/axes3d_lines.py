@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..visuals import Line, Markers
+from ..visuals import Markers
 from .artists import as_1d
-from .axes3d_artists import Art3D, check_zdir, juggle_axes, limits3
+from .axes3d_artists import Art3D, RankedLine, check_zdir, juggle_axes, limits3
 from .lines import Line2D
 from .scatter import PathCollection
 from .style import set_dashes
@@ -20,7 +20,7 @@ class Line3D(Art3D, Line2D):
     ``set_3d_properties(z)``, or ``set_data_3d(x, y, z)``, change it."""
 
     def __init__(self, axes, xs, ys, zs=0, zdir: str = "z", **style) -> None:
-        self._line3 = Line()
+        self._line3 = RankedLine()
         self._markers3 = Markers()
         self._zs = np.zeros(0)
         self._zdir = check_zdir(zdir)
@@ -167,7 +167,8 @@ class Path3DCollection(Art3D, PathCollection):
         m = self._markers3
         m.symbol, m.edge_width, m.edge_color = symbol, edge_w, edge
         m.depth_shade = self._minalpha if self._depthshade else None
-        m.set_data(self.axes.scaled(self.points3d()), size=sizes, color=face)
+        m.set_data(self.axes.scaled(self.clip_to_limits(self.points3d())), size=sizes,
+                   color=face)
         self._order(m, bool(len(face)) and face[:, 3].min() < 1)
 
     def data_limits3d(self):

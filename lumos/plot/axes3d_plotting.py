@@ -4,8 +4,8 @@ voxels, stem, text, add_collection3d (and lumos's volume); names, keywords and
 defaults as mplot3d's.
 
 Keywords mplot3d takes that lumos cannot honour raise a TypeError naming them
-(``axlim_clip=True`` but on lines and wireframes, ``data=``); 2D-only methods inherited from the
-2D axes raise too rather than draw something wrong.
+(``axlim_clip=True`` on contours and text, ``data=``);
+2D-only methods inherited from the 2D axes raise too rather than draw something wrong.
 """
 
 from __future__ import annotations
@@ -133,7 +133,6 @@ class Plotting3D:
         from .axes_plotting import _normalize_kwargs
         from .style import rcParams
 
-        check_axlim_clip(axlim_clip)
         _check_data(data)
         check_zdir(zdir)
         if args:  # matplotlib's scatter takes marker, cmap, norm, ... positionally
@@ -158,6 +157,7 @@ class Plotting3D:
             else depthshade_minalpha
         pc = Path3DCollection(self, x, y, z, zdir=zdir, depthshade=depthshade,
                               depthshade_minalpha=minalpha, s=np.ravel(s), c=c, **kwargs)
+        pc.axlim_clip = bool(axlim_clip)
         if self.get_zmargin() < 0.05 and x.size:  # mplot3d's scatter: room for the markers
             self.set_zmargin(0.05)
         return self._add_artist(pc)
@@ -178,7 +178,6 @@ class Plotting3D:
         ``ccount`` of them, 50 × 50 by default, or every ``rstride``/``cstride`` point):
         one ``color`` shaded by the light (``shade``, ``lightsource``), heights through
         ``cmap``, or ``facecolors``. NaN heights leave holes."""
-        check_axlim_clip(axlim_clip)
         X, Y, Z = self._grid3(X, Y, Z)  # noqa: N806
         rows, cols = Z.shape
         if rows < 2 or cols < 2:
@@ -218,7 +217,7 @@ class Plotting3D:
             self, X, Y, Z, row_inds, col_inds, cmap=cmap, norm=norm, vmin=vmin, vmax=vmax,
             facecolors=cells, color=color, shade=shade, lightsource=lightsource,
             alpha=alpha, edgecolors=edgecolors, linewidths=linewidths, label=label,
-            zorder=zorder)
+            zorder=zorder, axlim_clip=axlim_clip)
         return self._add_artist(surf)
 
     def plot_wireframe(self, X, Y, Z, *, axlim_clip: bool = False, **kwargs):
@@ -250,7 +249,6 @@ class Plotting3D:
         """A triangulated surface: ``plot_trisurf(x, y, z)`` (Delaunay triangles of x,
         y), ``(x, y, z, triangles=...)``, ``(x, y, triangles, z)`` or a matplotlib
         ``Triangulation`` and z; ``cmap`` colors by mean height, else ``color`` shaded."""
-        check_axlim_clip(axlim_clip)
         args = list(args)
         triangles = kwargs.pop("triangles", None)
         mask = kwargs.pop("mask", None)
@@ -281,7 +279,8 @@ class Plotting3D:
         if color is None:
             color = self._next_color()
         kwargs.pop("antialiased", None)
-        coll = Poly3DCollection(polys, facecolors=color, cmap=cmap, norm=norm, **kwargs)
+        coll = Poly3DCollection(polys, facecolors=color, cmap=cmap, norm=norm,
+                                axlim_clip=axlim_clip, **kwargs)
         if cmap is not None:
             coll.set_array(polys[..., 2].mean(axis=1))
             if vmin is not None or vmax is not None:
@@ -389,7 +388,6 @@ class Plotting3D:
         """Arrows from (X, Y, Z) along (U, V, W) times ``length`` (unit length with
         ``normalize``), heads ``arrow_length_ratio`` of the arrow, as mplot3d draws them
         (a shaft and two head strokes each)."""
-        check_axlim_clip(axlim_clip)
         _check_data(data)
         if pivot not in ("tail", "middle", "tip"):
             raise ValueError(f"pivot: got {pivot!r}, expected 'tail', 'middle' or 'tip'")
@@ -421,7 +419,7 @@ class Plotting3D:
             key = "colors" if "colors" in kwargs else "color"
             c = colors.to_rgba_array(kwargs[key], argname=key)[ok][keep]
             kwargs[key] = np.r_[c, np.repeat(c, 2, axis=0)]
-        coll = Line3DCollection(lines, **kwargs)
+        coll = Line3DCollection(lines, axlim_clip=axlim_clip, **kwargs)
         coll.set_autolim_points(xyz)  # mplot3d autoscales to the arrows' positions
         return self.add_collection3d(coll)
 
@@ -432,7 +430,6 @@ class Plotting3D:
               data=None, **kwargs):
         """Boxes from (x, y, z) of size (dx, dy, dz); ``color`` one, one per bar or one
         per face (6 per bar), shaded by the light source."""
-        check_axlim_clip(axlim_clip)
         _check_data(data)
         if args:
             raise TypeError(f"bar3d: got {len(args)} extra positional arguments")
@@ -467,7 +464,8 @@ class Plotting3D:
                              f"or {6 * n}")
         if shade and len(polys):
             rgba = shade_colors(rgba, generate_normals(polys), lightsource)
-        coll = Poly3DCollection(polys, zsort=zsort, facecolors=rgba, **kwargs)
+        coll = Poly3DCollection(polys, zsort=zsort, facecolors=rgba, axlim_clip=axlim_clip,
+                                **kwargs)
         coll.set_solid(True)
         return self.add_collection3d(coll)
 
@@ -475,7 +473,6 @@ class Plotting3D:
             data=None, **kwargs):
         """2D bars (``width`` 0.8, from ``bottom`` 0) on the plane at ``zs`` across
         ``zdir``: mplot3d's bars in rows."""
-        check_axlim_clip(axlim_clip)
         _check_data(data)
         check_zdir(zdir)
         width = float(kwargs.pop("width", 0.8))
@@ -496,7 +493,7 @@ class Plotting3D:
             kwargs.setdefault("color", args[0])
         color = _take(kwargs, "color", "c")
         face = self._next_patch_color() if color is None else color
-        coll = Poly3DCollection(polys, facecolors=face, **kwargs)
+        coll = Poly3DCollection(polys, facecolors=face, axlim_clip=axlim_clip, **kwargs)
         return self.add_collection3d(coll)
 
     def voxels(self, *args, facecolors=None, edgecolors=None, shade: bool = True,
@@ -507,7 +504,6 @@ class Plotting3D:
         filled cells (one collection draws them all)."""
         from .axes3d_contour import voxel_faces
 
-        check_axlim_clip(axlim_clip)
         if len(args) >= 3:
             xyz, args = args[:3], args[3:]
         else:
@@ -531,7 +527,8 @@ class Plotting3D:
             fc = shade_colors(fc, generate_normals(polys), lightsource)
         ec = None if edgecolors is None else _voxel_colors(edgecolors, size, cells,
                                                            "edgecolors")
-        coll = Poly3DCollection(polys, facecolors=fc, edgecolors=ec, **kwargs)
+        coll = Poly3DCollection(polys, facecolors=fc, edgecolors=ec, axlim_clip=axlim_clip,
+                                **kwargs)
         coll.set_solid(xyz is None)  # corners given: they may run backwards
         self.add_collection3d(coll)
         return {tuple(int(v) for v in c): coll for c in np.argwhere(filled)}
@@ -554,7 +551,6 @@ class Plotting3D:
         marker at the point and a baseline through the feet."""
         from .axes_plotting import parse_fmt
 
-        check_axlim_clip(axlim_clip)
         _check_data(data)
         if orientation not in ("x", "y", "z"):
             raise ValueError(f"orientation: got {orientation!r}, expected 'x', 'y' or 'z'")
@@ -567,18 +563,19 @@ class Plotting3D:
         stemlines = self.add_collection3d(Line3DCollection(
             [np.array([f, h]) for f, h in zip(feet, heads, strict=True)],
             colors=line.get("color", "C0"), linestyles=line.get("linestyle", "-"),
-            label="_nolegend_"))
+            label="_nolegend_", axlim_clip=axlim_clip))
         mstyle = parse_fmt(markerfmt)
         # a markerfmt without a color takes the next cycle color (mplot3d plots it with
         # the format alone), not the stems' color as the 2D stem does
         markerline = self.plot(x, y, z, color=mstyle.get("color") or self._next_color(),
                                marker=mstyle.get("marker", "o"), linestyle="None",
-                               label=label)[0]
+                               label=label, axlim_clip=axlim_clip)[0]
         bstyle = parse_fmt(basefmt)
         base = feet  # through the feet in the data's order, as mplot3d draws it
         baseline = self.plot(base[:, 0], base[:, 1], base[:, 2],
                              color=bstyle.get("color", "C3"),
-                             linestyle=bstyle.get("linestyle", "-"), label="_nolegend_")[0]
+                             linestyle=bstyle.get("linestyle", "-"), label="_nolegend_",
+                             axlim_clip=axlim_clip)[0]
         return StemContainer((markerline, stemlines, baseline), label=label)
 
     stem3D = stem
@@ -626,13 +623,15 @@ class Plotting3D:
     def add_collection3d(self, col, zs=0, zdir: str = "z", autolim: bool = True, *,
                          axlim_clip: bool = False):
         """Add a Poly3DCollection or Line3DCollection (lumos's or matplotlib's), or a
-        2D matplotlib collection lifted onto the plane at ``zs`` across ``zdir``."""
+        2D matplotlib collection lifted onto the plane at ``zs`` across ``zdir``
+        (``axlim_clip`` applies to that one, as in mplot3d; a 3D collection keeps its
+        own)."""
         from .axes3d_contour import adapt_collection
 
-        check_axlim_clip(axlim_clip)
         check_zdir(zdir)
         if not hasattr(col, "sync3d"):
             col = adapt_collection(col, zs, zdir)
+            col.axlim_clip = bool(axlim_clip)
         if col in self.artists:
             raise ValueError("col: got a collection that is already in these axes")
         if col.axes is not None and col.axes is not self:

@@ -89,3 +89,4 @@ def test_log_plot_shortcuts_point_to_the_scales(name):
     ax = plt.figure().add_subplot(projection="3d")
     with pytest.raises(NotImplementedError, match=f"{name}.*set_xscale"):
         getattr(ax, name)([1, 2], [1, 2])
+

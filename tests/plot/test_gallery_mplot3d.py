@@ -64,8 +64,6 @@ def test_fill_between_shades_quads_only_and_checks_its_arguments():
         ax.fill_between(*_lampshade(), where=[True, False])
     with pytest.raises(ValueError, match="x1, y1, z1, x2, y2, z2"):
         ax.fill_between([0, 1, 2], [0, 1], 0, 0, 0, 1)
-    with pytest.raises(TypeError, match="axlim_clip"):
-        ax.fill_between(*_lampshade(), axlim_clip=True)
     with pytest.raises(TypeError, match="bogus"):
         ax.fill_between(*_lampshade(), bogus=1)
 
@@ -213,8 +211,6 @@ def test_errorbar_bars_caps_and_limits():
     (lambda ax: ax.errorbar([0, 1], [0, 1], [0, 1, 2], zerr=0.1), ValueError, "x, y, z"),
     (lambda ax: ax.errorbar([0, 1], [0, 1], [0, 1], zerr=-0.1), ValueError, "zerr"),
     (lambda ax: ax.errorbar([0, 1], [0, 1], [0, 1], yerr=[1, 2, 3]), ValueError, "yerr"),
-    (lambda ax: ax.errorbar([0, 1], [0, 1], [0, 1], axlim_clip=True), TypeError,
-     "axlim_clip"),
     (lambda ax: ax.errorbar([0, 1], [0, 1], [0, 1], zerr=1, errorevery=0), ValueError,
      "errorevery"),
     (lambda ax: ax.errorbar([0, 1], [0, 1], [0, 1], zerr=1, zlolims=[1, 0, 1]), ValueError,
@@ -278,6 +274,23 @@ def _reds(fig):
     lambda ax, X, Y, Z: ax.plot_wireframe(X, Y, Z, color="red", axlim_clip=True),  # noqa: N803
     lambda ax, X, Y, Z: ax.plot(X.ravel(), Y.ravel(), Z.ravel(), color="red",  # noqa: N803
                                 axlim_clip=True),
+    lambda ax, X, Y, Z: ax.scatter(X.ravel(), Y.ravel(), Z.ravel(), color="red",  # noqa: N803
+                                   depthshade=False, axlim_clip=True),
+    lambda ax, X, Y, Z: ax.fill_between(X[10], Y[10], Z[10], X[10], Y[10], Z[10] - 1,  # noqa: N803
+                                        facecolors="red", mode="quad", shade=False,
+                                        axlim_clip=True),
+    lambda ax, X, Y, Z: ax.plot_surface(X, Y, Z, color="red", shade=False,  # noqa: N803
+                                        axlim_clip=True),
+    lambda ax, X, Y, Z: ax.plot_trisurf(X.ravel(), Y.ravel(), Z.ravel(),  # noqa: N803
+                                        color="red", shade=False, axlim_clip=True),
+    lambda ax, X, Y, Z: ax.bar3d(X.ravel(), Y.ravel(), Z.ravel(), 0.2, 0.2, 0.2,  # noqa: N803
+                                 color="red", shade=False, axlim_clip=True),
+    lambda ax, X, Y, Z: ax.quiver(X, Y, Z, 0, 0, 0.3, color="red",  # noqa: N803
+                                  axlim_clip=True),
+    lambda ax, X, Y, Z: ax.stem(X[10], Y[10], Z[10], linefmt="r-", markerfmt="ro",  # noqa: N803
+                                basefmt="r-", axlim_clip=True),
+    lambda ax, X, Y, Z: ax.errorbar(X[10], Y[10], Z[10], 0.2, color="red",  # noqa: N803
+                                    axlim_clip=True),
 ])
 def test_axlim_clip_hides_lines_outside_the_limits(draw):
     # axlim_clip.py: points outside the limits are left out, at the limits of each frame
@@ -305,7 +318,7 @@ def test_axlim_clip_left_off_draws_outside_the_limits():
     ax.set(xlim=(6, 10))
     assert _reds(fig) > 0  # mplot3d's default: drawn outside the box
     with pytest.raises(TypeError, match="axlim_clip"):
-        ax.plot_surface(X, Y, X, axlim_clip=True)  # not for surfaces yet
+        ax.contour(X, Y, X, axlim_clip=True)  # not for contours yet
 
 
 @pytest.mark.parametrize("filled", [True, False])
