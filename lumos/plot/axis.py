@@ -363,7 +363,7 @@ class Axis(AxisUnits, AxisTickStyle, AxisLimits):
                              "(set_ticks); expected one label per tick")
         order = getattr(locator, "given_order", None)
         if order is not None and len(labels) == locator.given_count:
-            # the locator keeps its ticks sorted; label i belongs to the i-th tick given
+            # the locator drops non-finite ticks; label i belongs to the i-th tick given
             labels = [labels[i] for i in order]
         # matplotlib's: no labels is a NullFormatter
         fmt = ticker.FixedFormatter(labels) if labels else ticker.NullFormatter()
@@ -415,20 +415,20 @@ class Axis(AxisUnits, AxisTickStyle, AxisLimits):
     def get_ticklabels(self, minor: bool = False, which: str | None = None) -> list:
         """The current tick labels (:class:`TickLabel`), one per tick of
         :meth:`get_ticklocs` (those just beyond the view included, as matplotlib's)
-        whose label is not hidden; setters restyle one tick each."""
+        whose label is shown: the first side's (bottom/left) then the second side's,
+        as matplotlib's; setters restyle one tick each."""
         which = which or ("minor" if minor else "major")
         if which == "both":
             return self.get_ticklabels(which="major") + self.get_ticklabels(which="minor")
-        side = 2 if (getattr(self, which).label2On and not getattr(self, which).label1On) \
-            else 1
         if which == "major":
             values, labels = self.tick_lists()[:2]
         else:
             values, labels = self._minor_labels()
-        # matplotlib's lists the labels shown only: one hidden by set_visible(False)
-        # drops out of the list
-        return [lab for lab in (TickLabel(self, which, i, text, float(v), side)
-                                for i, (v, text) in enumerate(zip(values, labels, strict=True)))
+        # matplotlib's lists the labels shown only: a side turned off, or one label
+        # hidden by set_visible(False), drops out of the list
+        return [lab for side in (1, 2)
+                for lab in (TickLabel(self, which, i, text, float(v), side)
+                            for i, (v, text) in enumerate(zip(values, labels, strict=True)))
                 if lab.get_visible()]
 
     def get_majorticklabels(self) -> list:
