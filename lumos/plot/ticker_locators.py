@@ -507,12 +507,17 @@ class MaxNLocator(Locator):
 
 
 class AutoLocator(MaxNLocator):
-    """matplotlib's default linear locator: ``MaxNLocator("auto", [1, 2, 2.5, 5, 10])``."""
+    """matplotlib's default linear locator: ``MaxNLocator("auto", [1, 2, 2.5, 5, 10])``;
+    ``MaxNLocator(9, [1, 2, 5, 10])`` under the classic style (``_internal.classic_mode``
+    when it is made, as matplotlib's)."""
 
     params_class = MaxNLocator  # set_params(nbins=4, ...): matplotlib's AutoLocator is one
 
     def __init__(self) -> None:
-        super().__init__(nbins="auto", steps=(1, 2, 2.5, 5, 10))
+        if rcParams["_internal.classic_mode"]:
+            super().__init__(nbins=9, steps=(1, 2, 5, 10))
+        else:
+            super().__init__(nbins="auto", steps=(1, 2, 2.5, 5, 10))
 
 
 class AutoMinorLocator(Locator):

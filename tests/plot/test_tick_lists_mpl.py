@@ -165,3 +165,27 @@ def test_ticklabels_of_both_sides(sides, which):
 
     want, got = _both(script)
     assert got == want
+
+
+def test_classic_style_tick_rule():
+    """``style.use('classic')``: the classic AutoLocator (at most 9 bins, steps 1, 2, 5,
+    10), ticks on all four sides, as matplotlib's."""
+    import warnings
+
+    def script(plt):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # rcParams lumos keeps but does not use
+            with plt.style.context("classic"):
+                fig, ax = plt.subplots()
+                ax.plot(np.linspace(0, 10, 50), np.sin(np.linspace(0, 10, 50)))
+                out = ([float(v) for v in ax.get_yticks()], [float(v) for v in ax.get_xticks()],
+                       {k: v for k, v in ax.yaxis.get_tick_params().items()
+                        if k in ("left", "right")},
+                       {k: v for k, v in ax.xaxis.get_tick_params().items()
+                        if k in ("top", "bottom")})
+                plt.close(fig)
+        return out
+
+    want, got = _both(script)
+    assert got == want
+    assert got[0] == [-1.0, -0.5, 0.0, 0.5, 1.0]
