@@ -31,7 +31,7 @@ from .layout import (
     TightLayoutEngine,
     make_engine,
 )
-from .overlay import Overlay
+from .overlay import ClipOverlays, Overlay
 from .style import rcParams, sync_from_matplotlib
 
 if TYPE_CHECKING:  # fig.figimage imports it at its first call
@@ -82,6 +82,7 @@ class Figure(FigureSaving, FigureBase):
         self.colorbars: list = []
         self._mpl_grids: dict = {}  # matplotlib grids given to add_subplot -> lumos grids
         self.overlay = Overlay(self.canvas)
+        self.clip_overlays = ClipOverlays(self.canvas)  # texts with clip_on=True
         self._stacked: list[Overlay] = []  # decorations of axes under an inset
         self._underlay: Overlay | None = None  # subfigure backgrounds, made when needed
         self.figure_images = FigureImages(self.canvas)  # fig.figimage's
@@ -386,6 +387,7 @@ class Figure(FigureSaving, FigureBase):
             views.remove(gov.view)
             shown = [views.index(a.view) for a in group if a.view in views]
             views.insert(max(shown) + 1 if shown else 0, gov.view)
+        self.clip_overlays.commit()  # each right over its axes' decorations
         under = self._underlay
         self.figure_images.sync(views.index(under.view) + 1 if under is not None else 0,
                                 views.index(ov.view))
