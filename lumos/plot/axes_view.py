@@ -69,18 +69,55 @@ class AxesProjection:
 
     def get_xaxis_transform(self, which: str = "grid") -> Transform:
         """x in data, y in axes fraction → figure pixels (matplotlib's blended
-        transform for x ticks and spans)."""
-        return LiveTransform(lambda: chain(
-            AxisScales(self.xaxis.scale, LinearScale()),
-            rect_to_unit(self.view_rect(), along=(True, False)),
-            self.transAxes.frozen()), "xaxis transform", blended=(self.transData, self.transAxes))
+        transform for x ticks and spans); ``which='tick1'``/``'tick2'``: the bottom/top
+        spine's, moved where the spine is put (matplotlib's ``get_spine_transform``)."""
+        return self._axis_transform("x", which)
 
     def get_yaxis_transform(self, which: str = "grid") -> Transform:
-        """x in axes fraction, y in data → figure pixels."""
-        return LiveTransform(lambda: chain(
-            AxisScales(LinearScale(), self.yaxis.scale),
-            rect_to_unit(self.view_rect(), along=(False, True)),
-            self.transAxes.frozen()), "yaxis transform", blended=(self.transAxes, self.transData))
+        """x in axes fraction, y in data → figure pixels; ``which='tick1'``/``'tick2'``:
+        the left/right spine's."""
+        return self._axis_transform("y", which)
+
+    def _axis_transform(self, name: str, which: str) -> Transform:
+        if which not in ("grid", "tick1", "tick2"):
+            raise ValueError(f"which: got {which!r}, expected 'grid', 'tick1' or 'tick2'")
+        along = (True, False) if name == "x" else (False, True)
+
+        def grid() -> Transform:
+            scales = (AxisScales(self.xaxis.scale, LinearScale()) if name == "x" else
+                      AxisScales(LinearScale(), self.yaxis.scale))
+            return chain(scales, rect_to_unit(self.view_rect(), along=along),
+                         self.transAxes.frozen())
+
+        blended = ((self.transData, self.transAxes) if name == "x" else
+                   (self.transAxes, self.transData))
+        spine = self.spines.get({("x", "tick1"): "bottom", ("x", "tick2"): "top",
+                                 ("y", "tick1"): "left", ("y", "tick2"): "right"}
+                                .get((name, which)))
+        if spine is None or spine.position == ("outward", 0.0):
+            return LiveTransform(grid, f"{name}axis transform", blended=blended)
+        return LiveTransform(lambda: self._spine_shifted(grid, spine, name),
+                             f"{name}axis {which} transform")
+
+    def _spine_shifted(self, grid, spine, name: str) -> Transform:
+        """The axis transform moved across to where ``spine`` is put, as matplotlib's
+        ``Spine.get_spine_transform``: outward by points, at an axes fraction (the
+        across coordinate given is dropped), or at a data value (added to it)."""
+        across = 1 if name == "x" else 0
+        kind, amount = spine.position
+        if kind == "outward":
+            sign = -1.0 if spine.name in ("left", "bottom") else 1.0
+            shift = [0.0, 0.0]
+            shift[across] = sign * float(self.figure.points_to_pixels(amount))
+            return chain(grid(), Affine(translate=shift))
+        if kind == "axes":
+            m = np.eye(4)
+            m[across, across] = 0.0
+            m[across, 3] = amount
+            return chain(Affine(matrix=m), grid())
+        shift = [0.0, 0.0]  # data: the default place of right and top is 1, so from 0
+        shift[across] = amount - 1.0 if spine.name in ("right", "top") else amount
+        return chain(Affine(translate=shift), self.transData.frozen())
 
     # -- coordinates -----------------------------------------------------------------
     def to_pixels(self, x, y, coords: str = "data") -> tuple[float, float]:

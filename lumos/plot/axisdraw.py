@@ -261,7 +261,9 @@ def draw_spines(ax, ov, names=None) -> None:
                                                               name not in names):
             continue
         width = fig.points_to_pixels(spine.linewidth)
-        ov.line(spine.ends(), spine.color, width, dash_pattern(spine.linestyle, width))
+        dashes = dash_pattern(spine.linestyle, width)
+        points, cap = spine.stroke(width, dashes is None)
+        ov.line(points, spine.color, width, dashes, {"cap": cap, "dash_cap": cap})
 
 
 def draw_axis(ax, axis, ov, ticks: TickLayout | None = None, boxes=None) -> None:

@@ -558,9 +558,10 @@ class QuadMesh(Collection, ScalarMappable):
 
     def __init__(self, axes, X, Y, C, shading: str = "flat", cmap=None, norm=None, vmin=None,
                  vmax=None, alpha=None, edgecolor="none", linewidth=None, label=None,
-                 zorder=None) -> None:
+                 zorder=None, antialiased: bool = False) -> None:
         super().__init__(axes, facecolor="none", edgecolor=edgecolor, linewidth=linewidth,
                          alpha=alpha, label=label, zorder=zorder)
+        self.set_antialiased(antialiased)
         self._init_mappable(cmap, norm, vmin, vmax)
         self._X, self._Y = np.array(X, dtype=float), np.array(Y, dtype=float)
         self._shading = shading
@@ -570,6 +571,18 @@ class QuadMesh(Collection, ScalarMappable):
         if finite.any():
             self.sticky = (np.array([self._X[finite].min(), self._X[finite].max()]),
                            np.array([self._Y[finite].min(), self._Y[finite].max()]))
+
+    def set_antialiased(self, aa) -> None:
+        """Smooth cell edges (True) or hard ones, each pixel in or out (False, matplotlib's
+        default for pcolormesh and pcolor); the cells' faces abut without seams either
+        way, as Agg draws them."""
+        for visual in self._line_visuals:
+            visual.antialiased = bool(aa)
+        self._changed()
+
+    def get_antialiased(self) -> bool:
+        """Whether the cell edges are antialiased."""
+        return bool(self._line_visuals[0].antialiased)
 
     def set_array(self, C) -> None:
         """New values (same grid); NaN or masked cells are transparent."""

@@ -10,6 +10,7 @@ choose a layout engine (:mod:`lumos.plot.layout`) that makes room for the decora
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -26,12 +27,13 @@ from .figure_save import FORMATS as FORMATS  # still importable from here, as be
 from .figure_save import FigureSaving
 from .gridspec import SubplotParams
 from .layout import (
+    ConstrainedLayoutEngine,
     LayoutEngine,
     PlaceholderLayoutEngine,
     TightLayoutEngine,
     make_engine,
 )
-from .overlay import Overlay
+from .overlay import ClipOverlays, Overlay
 from .style import rcParams, sync_from_matplotlib
 
 if TYPE_CHECKING:  # fig.figimage imports it at its first call
@@ -82,6 +84,9 @@ class Figure(FigureSaving, FigureBase):
         self.colorbars: list = []
         self._mpl_grids: dict = {}  # matplotlib grids given to add_subplot -> lumos grids
         self.overlay = Overlay(self.canvas)
+        # the axes' positions before the first constrained layout (Figure._layout)
+        self._layout_starts: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        self.clip_overlays = ClipOverlays(self.canvas)  # texts with clip_on=True
         self._stacked: list[Overlay] = []  # decorations of axes under an inset
         self._underlay: Overlay | None = None  # subfigure backgrounds, made when needed
         self.figure_images = FigureImages(self.canvas)  # fig.figimage's
@@ -307,6 +312,21 @@ class Figure(FigureSaving, FigureBase):
         engine = self._layout_engine
         if engine is None or isinstance(engine, PlaceholderLayoutEngine):
             return
+        if isinstance(engine, ConstrainedLayoutEngine):
+            # matplotlib's runs once a draw (two passes) from where the axes stand, so a
+            # figure drawn once (a script's savefig) is laid out from the positions before
+            # any layout: restored here at every draw, so that every draw gives that
+            # first draw's boxes (run to the settled boxes, fixed-aspect axes, whose
+            # shrunk boxes change the margins, stood 1-5 px off matplotlib's)
+            starts = self._layout_starts
+            for ax in self._every_axes():
+                if ax not in starts:
+                    starts[ax] = ax.get_position(original=True)
+                elif ax.get_in_layout():
+                    ax._set_position(starts[ax])
+            engine.execute(self)
+            self._update_boxes()
+            return
         # again until the boxes settle: the decorations the engines make room for (tick
         # labels, a colorbar's pad) follow the boxes, so the layout must give itself
         # again, or two draws of one figure differ (a tenth of a pixel with a colorbar)
@@ -386,6 +406,7 @@ class Figure(FigureSaving, FigureBase):
             views.remove(gov.view)
             shown = [views.index(a.view) for a in group if a.view in views]
             views.insert(max(shown) + 1 if shown else 0, gov.view)
+        self.clip_overlays.commit()  # each right over its axes' decorations
         under = self._underlay
         self.figure_images.sync(views.index(under.view) + 1 if under is not None else 0,
                                 views.index(ov.view))

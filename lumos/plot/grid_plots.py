@@ -104,7 +104,7 @@ class GridPlotsMixin:
         edges ('flat') or centres ('nearest', 'gouraud'); 'auto' picks by shape."""
         cmap, norm = validate.colorizer_mapping("pcolormesh", colorizer, cmap, norm, vmin, vmax)
         return self._pcolor("pcolormesh", args, alpha, norm, cmap, vmin, vmax, shading,
-                            kwargs, 1.0)
+                            {**kwargs, "antialiased": antialiased}, 1.0)
 
     @accepts_rasterized
     def pcolor(self, *args, shading=None, alpha=None, norm=None, cmap=None, vmin=None,
@@ -120,7 +120,7 @@ class GridPlotsMixin:
     def _pcolor(self, funcname, args, alpha, norm, cmap, vmin, vmax, shading, kwargs,
                 default_lw):
         kw = normalize_kwargs(kwargs, funcname, ("edgecolor", "linewidth", "label", "zorder",
-                                                 "snap", "rasterized"))
+                                                 "snap", "rasterized", "antialiased"))
         kw.pop("snap", None)
         kw.pop("rasterized", None)
         shading = str(rcParams.get("pcolor.shading", "auto") if shading is None

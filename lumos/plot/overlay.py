@@ -46,6 +46,54 @@ def _lift(step: int) -> float:
     return float(min(step, 6))
 
 
+def _pixel_camera(rect, height: float, canvas) -> tuple[float, float, float, float]:
+    """The camera rectangle (figure pixels, y up) of a view placed at ``rect`` that
+    draws figure pixels where the whole-canvas overlay draws them: over the view's
+    viewport as the GL rounds its edges to device pixels (canvas._device_rect)."""
+    x, y, w, h = rect
+    pr = canvas.physical_size[0] / max(canvas.size[0], 1e-9)
+    left, top = round(x * pr) / pr, round(y * pr) / pr
+    right, bottom = round((x + w) * pr) / pr, round((y + h) * pr) / pr
+    return left, height - bottom, right - left, bottom - top
+
+
+class ClipOverlays:
+    """Overlays clipped to an axes' box, one an axes, each drawn right over the overlay
+    of that axes' decorations: the texts drawn with ``clip_on=True`` go there, clipped
+    at the pixel as matplotlib clips them to the axes' clip box."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.canvas = canvas
+        self._pool: dict[int, Overlay] = {}
+        self._used: dict[int, tuple] = {}
+
+    def get(self, ax, above: Overlay) -> Overlay:
+        """The overlay clipped to ``ax``'s box this frame, at ``above``'s layer."""
+        ov = self._pool.get(id(ax))
+        if ov is None:
+            ov = self._pool[id(ax)] = Overlay(self.canvas)
+        ov.layer = above.layer
+        self._used[id(ax)] = (ov, ax, above)
+        return ov
+
+    def commit(self) -> None:
+        """Hand this frame's clipped drawing to the views; overlays unused go."""
+        views = self.canvas.views
+        for key in [k for k in self._pool if k not in self._used]:
+            ov = self._pool.pop(key)
+            ov.commit(self.canvas.size)  # nothing drawn: its visuals go
+            if ov.view in views:
+                views.remove(ov.view)
+        cw, ch = self.canvas.size
+        for ov, ax, above in self._used.values():
+            bx, by, bw, bh = ax.box
+            ov.commit((cw, ch), ax.view.fixed_rect or (bx, ch - by - bh, bw, bh))
+            views.remove(ov.view)
+            views.insert(views.index(above.view) + 1 if above.view in views else
+                         len(views), ov.view)
+        self._used = {}
+
+
 class Overlay:
     """Figure-pixel drawing of decorations, batched by style: a handful of draws for
     every spine, tick, label and legend of the figure. Rebuilt every frame.
@@ -169,11 +217,14 @@ class Overlay:
         sizes.append(size_px)
         faces.append(colors.to_rgba(face))
 
-    def commit(self, size: tuple[int, int]) -> None:
-        """Turn what was collected into visuals, reusing those of the last frame."""
+    def commit(self, size: tuple[int, int], clip=None) -> None:
+        """Turn what was collected into visuals, reusing those of the last frame;
+        ``clip``: the view's rectangle (canvas logical pixels from the top left, an
+        axes' own view's) that clips everything drawn, else the whole canvas."""
         w, h = size
-        self.view.fixed_rect = (0, 0, w, h)
-        self.view.camera.rect = (0, 0, w, h)
+        self.view.fixed_rect = (0, 0, w, h) if clip is None else tuple(clip)
+        self.view.camera.rect = (0, 0, w, h) if clip is None else \
+            _pixel_camera(clip, h, self.view.canvas)
         wanted: dict[tuple, object] = {}
         for layer in sorted(set(self.rects) | set(self.polygons)):
             verts, faces, cols = [], [], []

@@ -136,7 +136,7 @@ class AxesDecor:
             self._last.pop(("line", w), None)  # a Line made again for w gets its data
         for w in self._segments:
             if w not in self.lines:
-                line = self.lines[w] = Line(width=w)
+                line = self.lines[w] = Line(width=w, cap="butt")
                 line.order = TICK_ORDER
                 self.view.add(line)
 
@@ -145,11 +145,15 @@ class AxesDecor:
         the followers stay as they are (no begin, no commit)."""
         self.drawn = True
 
-    def line(self, points, color, width_px: float, dashes=None) -> None:
-        """A tick (the overlay's ``line``): solid only, so a dash pattern is refused
-        rather than drawn solid."""
+    def line(self, points, color, width_px: float, dashes=None, look=None) -> None:
+        """A tick (the overlay's ``line``): solid and butt-capped (matplotlib's tick
+        markers are) only, so a dash pattern or another cap is refused rather than
+        drawn otherwise."""
         if dashes is not None:
             raise TypeError(f"dashes: got {dashes!r}; the axes' decoration draws solid lines")
+        if look is not None and look.get("cap", "butt") != "butt":
+            raise TypeError(f"look: got cap {look['cap']!r}; the axes' decoration draws "
+                            "butt-capped lines")
         key = round(float(width_px), 3)
         pts, cols = self._segments.setdefault(key, ([], []))
         # a tick's list of (x, y) tuples is kept as it is: commit joins the rows of all
@@ -220,7 +224,7 @@ class AxesDecor:
         for w, (pts, cols) in self._segments.items():
             line = self.lines.get(w)
             if line is None:  # a width the record did not announce
-                line = self.lines[w] = Line(width=w)
+                line = self.lines[w] = Line(width=w, cap="butt")
                 line.order = TICK_ORDER
                 self.view.add(line)
             pos, color = _joined(pts, cols) if pts else (None, None)
@@ -447,6 +451,8 @@ def _unfollowable(ax, axis, layout) -> str | None:
             return f"a moving spine on a {other.scale.name} or {axis.scale.name} scale"
         if dash_pattern(spine.linestyle, 1.0) is not None:
             return "a dashed spine at a data position or with bounds"
+        if spine.capstyle == "round":  # the page's tick lines are butt-capped
+            return "a round-capped spine at a data position or with bounds"
     return None
 
 
@@ -613,7 +619,7 @@ def moving_spines(ax) -> list:
         return []
     return [s for s in ax.spines.values() if s.get_visible() and s.axes is not None
             and (s.position[0] == "data" or s.bounds is not None)
-            and dash_pattern(s.linestyle, 1.0) is None]
+            and dash_pattern(s.linestyle, 1.0) is None and s.capstyle != "round"]
 
 
 def _spine_record(ax, spine) -> dict:
@@ -627,7 +633,7 @@ def _spine_record(ax, spine) -> dict:
             "scale": scale_spec(axis.scale), "extent": [float(v) for v in spine.extent()],
             "color": color_bytes(spine.color),
             "width": round(float(ax.figure.points_to_pixels(spine.linewidth)), 3),
-            "snap": spine.snap()}
+            "snap": spine.snap(), "projecting": spine.capstyle == "projecting"}
 
 
 def rectilinear_record(ax, axes_records: list[dict], texts: list[dict] = (),

@@ -126,12 +126,12 @@ class _Anchored:
             self.decor.text(s, x, y, size_px, color, ha=ha, va=va, rotation=rotation,
                             bold=bold, face=face)
 
-    def line(self, points, color, width_px: float, dashes=None) -> None:
+    def line(self, points, color, width_px: float, dashes=None, look=None) -> None:
         if self.shape is not None:
             self.shape["lines"].append([self._relative(points), color_bytes(color),
                                         round(float(width_px), 3)])
         if self.decor is not None:
-            self.decor.line(points, color, width_px, dashes)
+            self.decor.line(points, color, width_px, dashes, look)
 
     def polygon(self, points, facecolor) -> None:
         if self.shape is not None:

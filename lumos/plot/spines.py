@@ -34,6 +34,7 @@ class Spine:
         self.position: tuple[str, float] = ("outward", 0.0)
         self.bounds: tuple[float, float] | None = None
         self.zorder = 2.5
+        self.capstyle = "projecting"  # matplotlib's Spine sets it so
 
     def _changed(self) -> None:
         if self.axes is not None:
@@ -81,9 +82,16 @@ class Spine:
         self.zorder = float(z)
 
     def set_capstyle(self, style) -> None:
+        """How the spine's ends (and its dashes') look: 'butt', 'round' or
+        'projecting' (matplotlib's default for spines: square corners where two meet)."""
         if style not in ("butt", "round", "projecting"):
             raise ValueError(f"capstyle: got {style!r}, expected 'butt', 'round' or "
                              "'projecting'")
+        self.capstyle = style
+        self._changed()
+
+    def get_capstyle(self) -> str:
+        return self.capstyle
 
     def set(self, **kwargs) -> None:
         """Several properties at once, each by its setter (``position=..., color=...``)."""
@@ -186,6 +194,19 @@ class Spine:
             base = snap_pixel(base, offset, height if along_x else None)
             lo, hi = (snap_pixel(v, offset, None if along_x else height) for v in (lo, hi))
         return [(lo, base), (hi, base)] if along_x else [(base, lo), (base, hi)]
+
+    def stroke(self, width_px: float, solid: bool) -> tuple[list, str]:
+        """(points, cap) to stroke the spine ``width_px`` wide: a solid spine's
+        projecting cap is a butt cap half the width beyond each (snapped) end, as Agg
+        strokes it, so a butt-capped line draws both; a dashed one keeps its cap (each
+        dash ends so)."""
+        (x0, y0), (x1, y1) = self.ends()
+        if not solid or self.capstyle != "projecting":
+            return [(x0, y0), (x1, y1)], self.capstyle
+        d = width_px / 2
+        if self.name in ("bottom", "top"):
+            return [(min(x0, x1) - d, y0), (max(x0, x1) + d, y1)], "butt"
+        return [(x0, min(y0, y1) - d), (x1, max(y0, y1) + d)], "butt"
 
 
 def snap_pixel(v: float, offset: float, height: float | None = None) -> float:

@@ -34,6 +34,7 @@ _LUMOS_KINDS = {"figure.frontends": "strlist", "axes.axisbelow": "bool|line",
 
 #: keys lumos reads: a value set there changes the picture (or the output)
 HONOURED = frozenset("""
+_internal.classic_mode
 axes3d.depthshade axes3d.depthshade_minalpha axes3d.grid axes3d.xaxis.panecolor
 axes3d.yaxis.panecolor axes3d.zaxis.panecolor axes.zmargin
 axes.autolimit_mode axes.axisbelow axes.edgecolor axes.facecolor axes.grid axes.labelcolor

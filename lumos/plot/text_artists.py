@@ -280,7 +280,9 @@ class Text(Artist):
             return None
         t = self.get_transform()
         xy = (self._x, self._y)
-        spec = {"xy": xy, "clip": xy if self.style.clip_on else None, "arrow": None}
+        spec = {"xy": xy, "clip": None, "arrow": None}
+        if self.style.clip_on:  # clipped at the pixel in an overlay of its own
+            spec["why"] = "texts clipped to the axes (clip_on)"
         if t is ax.transData:
             return spec
         sources = getattr(t, "blended", None) or ()
@@ -289,15 +291,6 @@ class Text(Artist):
             return None
         return {**spec, "coords": ["data" if src is ax.transData else "axes"
                                    for src in sources]}
-
-    def _clipped(self, at: tuple[float, float] | None = None) -> bool:
-        """``clip_on``: hidden when its anchor (at figure pixels ``at``, else through its
-        transform) leaves the axes (drawn whole otherwise)."""
-        if not self.style.clip_on or self.axes is None:
-            return False
-        x, y = self.pixel_position() if at is None else at
-        bx, by, bw, bh = self.axes.box
-        return not (bx <= x <= bx + bw and by <= y <= by + bh)
 
     def draw_overlay(self, ov, position: tuple[float, float] | None = None) -> None:
         """The text (its box and effects) in figure pixels; ``position``: its anchor's
@@ -308,8 +301,11 @@ class Text(Artist):
         if not self._text:
             return
         x, y = self.pixel_position() if position is None else position
-        if not self._clipped((x, y)):
-            draw_text(ov, self.figure, self._text, x, y, self.drawn_style())
+        if self.style.clip_on and self.axes is not None:
+            # clipped at the pixel to the axes' box (matplotlib's clip box): glyphs
+            # reaching out of it are cut, not the whole text hidden
+            ov = self.axes.figure.figure.clip_overlays.get(self.axes, ov)
+        draw_text(ov, self.figure, self._text, x, y, self.drawn_style())
 
 
 def anchor_pixels(texts) -> np.ndarray:

@@ -298,10 +298,10 @@ class FixedLocator(Locator):
         locs = np.asarray(locs, dtype=np.float64)
         if locs.ndim != 1:
             raise ValueError(f"FixedLocator: locs must be 1-D, got shape {locs.shape}")
-        finite = np.flatnonzero(np.isfinite(locs))
-        # where each sorted value was in the caller's list: labels given in that list's
-        # order (set_yticks([0, -5, -10], labels)) follow their values
-        self.given_order = finite[np.argsort(locs[finite], kind="stable")]
+        # the caller's order, as matplotlib's (get_xticks() after set_xticks([3, 1, 2])
+        # is [3, 1, 2]; the i-th label is the i-th tick's); non-finite values dropped,
+        # given_order says where each kept value was in the caller's list
+        self.given_order = np.flatnonzero(np.isfinite(locs))
         self.given_count = len(locs)
         self.locs = locs[self.given_order]
         self.nbins = max(int(nbins), 2) if nbins is not None else None
@@ -507,12 +507,17 @@ class MaxNLocator(Locator):
 
 
 class AutoLocator(MaxNLocator):
-    """matplotlib's default linear locator: ``MaxNLocator("auto", [1, 2, 2.5, 5, 10])``."""
+    """matplotlib's default linear locator: ``MaxNLocator("auto", [1, 2, 2.5, 5, 10])``;
+    ``MaxNLocator(9, [1, 2, 5, 10])`` under the classic style (``_internal.classic_mode``
+    when it is made, as matplotlib's)."""
 
     params_class = MaxNLocator  # set_params(nbins=4, ...): matplotlib's AutoLocator is one
 
     def __init__(self) -> None:
-        super().__init__(nbins="auto", steps=(1, 2, 2.5, 5, 10))
+        if rcParams["_internal.classic_mode"]:
+            super().__init__(nbins=9, steps=(1, 2, 5, 10))
+        else:
+            super().__init__(nbins="auto", steps=(1, 2, 2.5, 5, 10))
 
 
 class AutoMinorLocator(Locator):

@@ -135,6 +135,10 @@ class _TextStyle:
         self.set(**props)
 
 
+#: a tick label's Text property -> the TickStyle attribute it reads when not restyled
+_STYLE_KEYS = {"rotation": "labelrotation", "size": "labelsize", "color": "labelcolor"}
+
+
 class TickLabel(_TextStyle):
     """One tick label (``ax.get_xticklabels()[i]``): styled per tick, by index."""
 
@@ -151,6 +155,12 @@ class TickLabel(_TextStyle):
         self.axis.set_tick_override(self.which, self.index, f"label{self.side}", key, value)
 
     def _get(self, key: str, default=None):
+        # not restyled one by one: the axis's style for these labels (tick_params)
+        style = getattr(self.axis, self.which)
+        if key in _STYLE_KEYS:
+            default = getattr(style, _STYLE_KEYS[key])
+        elif key == "visible":
+            default = getattr(style, f"label{self.side}On")
         return self.axis.tick_override(self.which, self.index, f"label{self.side}", key,
                                        default)
 
@@ -164,7 +174,9 @@ class TickLabel(_TextStyle):
         self._put("text", self._text)
 
     def get_position(self) -> tuple[float, float]:
-        return (self._position, 0.0) if self.axis.name == "x" else (0.0, self._position)
+        # across the axis: 0 on the first side (bottom, left), 1 on the second
+        across = float(self.side - 1)
+        return (self._position, across) if self.axis.name == "x" else (across, self._position)
 
     def get_window_extent(self, renderer=None):
         """The label's box in figure pixels (a :class:`~lumos.plot.bbox.Bbox`), where

@@ -206,6 +206,9 @@
         base = snapPixel(base, sp.snap, along);
         [lo, hi] = [lo, hi].map((v) => snapPixel(v, sp.snap, !along));
       }
+      // a projecting cap: the butt-capped tick line half the width beyond each end
+      // (Spine.stroke)
+      if (sp.projecting) [lo, hi] = [Math.min(lo, hi) - sp.width / 2, Math.max(lo, hi) + sp.width / 2];
       let group = segments.get(sp.width);
       if (!group) segments.set(sp.width, group = []);
       group.push([along ? [[lo, base], [hi, base]] : [[base, lo], [base, hi]], sp.color]);

@@ -139,7 +139,7 @@
 
   class FixedLocator {
     constructor(s) {
-      this.locs = sortNum(s.locs.filter(isFinite));
+      this.locs = s.locs.filter(isFinite); // the caller's order (ticker_locators.py)
       this.nbins = s.nbins === null || s.nbins === undefined ? null : Math.max(s.nbins, 2);
     }
 

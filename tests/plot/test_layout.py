@@ -863,3 +863,41 @@ def test_compressed_fixed_aspect_grid_keeps_tick_label_room_as_matplotlib():
         plt.close(fig)
     theirs, ours = boxes
     np.testing.assert_allclose(ours, theirs, atol=0.004)
+
+def _equal_aspect_colorbar(pyplot):
+    fig, axs = pyplot.subplots(1, 2, figsize=(6, 3), layout="constrained")
+    for ax in axs:
+        im = ax.imshow(np.arange(12).reshape(3, 4))
+        ax.set_ylabel("y")
+    fig.colorbar(im, ax=axs)
+    return fig, axs
+
+
+def _equal_aspect_labels(pyplot):
+    fig, axs = pyplot.subplots(1, 3, figsize=(7, 3), layout="constrained")
+    for i, ax in enumerate(axs):
+        ax.plot([0, 1], [0, 1 + i])
+        ax.set_aspect("equal")
+        ax.set_ylabel("label " * (i + 1))
+    return fig, axs
+
+
+@pytest.mark.parametrize("make", [_equal_aspect_colorbar, _equal_aspect_labels])
+def test_constrained_fixed_aspect_boxes_are_matplotlibs_first_draw(make):
+    """Constrained layout runs once a draw from the positions before any layout, as
+    matplotlib's first draw (a script's savefig) does: fixed-aspect axes, whose shrunk
+    boxes change the margins, land within a pixel of matplotlib's (run to the
+    settled boxes they stood 2-25 px off), and every draw gives the same boxes."""
+    def boxes(pyplot, draws=1):
+        fig, axs = make(pyplot)
+        for _ in range(draws):
+            fig.canvas.draw()
+        size = fig.get_size_inches() * fig.dpi
+        out = np.array([np.array(ax.get_position().bounds) * np.r_[size, size]
+                        for ax in axs])
+        pyplot.close(fig)
+        return out
+
+    got = boxes(lplt)
+    np.testing.assert_allclose(got, boxes(mplt), atol=1.0)
+    np.testing.assert_array_equal(boxes(lplt, draws=3), got)

@@ -50,7 +50,11 @@ def test_set_ticks_and_formatter_reach_the_sharing_axes():
         np.testing.assert_allclose(a.get_yticks(), b.get_yticks())
         np.testing.assert_allclose(a.get_yticks(), [1, 4, 9])
         theirs_text = b.yaxis.get_major_formatter().format_ticks(b.get_yticks())
-        assert _labels(a, "y") == theirs_text == ["1.0 m", "4.0 m", "9.0 m"]
+        ours_text = a.yaxis.get_major_formatter().format_ticks(a.get_yticks())
+        assert ours_text == theirs_text == ["1.0 m", "4.0 m", "9.0 m"]
+        # the labels shown: the inner axes' are turned off (sharey), none listed
+        assert _labels(a, "y") == _labels(b, "y")
+    assert _labels(ours[0], "y") == ["1.0 m", "4.0 m", "9.0 m"]
     plt.close("all")
     mplt.close("all")
 

@@ -110,3 +110,82 @@ def test_fixed_labels_of_another_count_are_refused(close_figures):
     ax2.set_xticks([1, 2, 3])
     with pytest.raises(ValueError):
         ax2.set_xticklabels(["a", "b"])
+
+
+def test_labels_report_tick_params_rotation():
+    """``tick_params(labelrotation=...)`` is what each label's ``get_rotation`` says."""
+    def script(plt):
+        fig, ax = plt.subplots()
+        ax.plot([0, 3], [0, 3])
+        ax.tick_params(labelrotation=45)
+        ax.tick_params(axis="y", labelrotation=30)
+        out = ([t.get_rotation() for t in ax.get_xticklabels()],
+               [t.get_rotation() for t in ax.get_yticklabels()])
+        plt.close(fig)
+        return out
+
+    want, got = _both(script)
+    assert got == want
+    assert set(got[0]) == {45.0}
+
+
+def test_unsorted_set_ticks_keep_their_order():
+    """``set_xticks([3, 1, 2])`` then labels: the ticks and labels in the order given."""
+    def script(plt):
+        fig, ax = plt.subplots()
+        ax.plot([0, 3], [0, 3])
+        ax.set_xticks([3, 1, 2])
+        ax.set_xticklabels(["c", "a", "b"])
+        out = ([float(v) for v in ax.get_xticks()],
+               [(float(t.get_position()[0]), t.get_text()) for t in ax.get_xticklabels()],
+               _plain(_drawn(ax)))
+        plt.close(fig)
+        return out
+
+    want, got = _both(script)
+    assert got == want
+    assert got[0] == [3.0, 1.0, 2.0]
+
+
+@pytest.mark.parametrize("sides", [(True, True), (False, True), (False, False)])
+@pytest.mark.parametrize("which", [None, "major", "both"])
+def test_ticklabels_of_both_sides(sides, which):
+    """Labels on the bottom and the top: the bottom's then the top's, each at its side's
+    position (matplotlib's ``get_ticklabels``); a side turned off lists none."""
+    def script(plt):
+        fig, ax = plt.subplots()
+        ax.plot([0, 3], [0, 3])
+        ax.tick_params(labelbottom=sides[0], labeltop=sides[1])
+        fig.canvas.draw()
+        labels = ax.xaxis.get_ticklabels(which=which)
+        out = ([(t.get_text(), float(t.get_position()[1])) for t in labels],
+               len(ax.xaxis.get_majorticklabels()))
+        plt.close(fig)
+        return out
+
+    want, got = _both(script)
+    assert got == want
+
+
+def test_classic_style_tick_rule():
+    """``style.use('classic')``: the classic AutoLocator (at most 9 bins, steps 1, 2, 5,
+    10), ticks on all four sides, as matplotlib's."""
+    import warnings
+
+    def script(plt):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # rcParams lumos keeps but does not use
+            with plt.style.context("classic"):
+                fig, ax = plt.subplots()
+                ax.plot(np.linspace(0, 10, 50), np.sin(np.linspace(0, 10, 50)))
+                out = ([float(v) for v in ax.get_yticks()], [float(v) for v in ax.get_xticks()],
+                       {k: v for k, v in ax.yaxis.get_tick_params().items()
+                        if k in ("left", "right")},
+                       {k: v for k, v in ax.xaxis.get_tick_params().items()
+                        if k in ("top", "bottom")})
+                plt.close(fig)
+        return out
+
+    want, got = _both(script)
+    assert got == want
+    assert got[0] == [-1.0, -0.5, 0.0, 0.5, 1.0]
