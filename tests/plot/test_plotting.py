@@ -749,7 +749,7 @@ def test_spans_are_rectangles_like_matplotlib():
     resize it with Rectangle's setters, and the band is redrawn where they put it."""
     import matplotlib.pyplot as mplt
     got = []
-    for fig, ax in (small(), mplt.subplots()):
+    for _fig, ax in (small(), mplt.subplots()):
         ax.plot([0, 10], [0, 10])
         vs, hs = ax.axvspan(2, 3, ymin=0.1, ymax=0.9), ax.axhspan(6, 8, xmin=0.25)
         got.append([vs.get_xy(), vs.get_width(), vs.get_height(), hs.get_xy(),
