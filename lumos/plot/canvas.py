@@ -65,10 +65,23 @@ def __getattr__(name: str):
 
 class Renderer:
     """What ``fig.canvas.get_renderer()`` (and ``canvas.renderer``) gives: the figure's
-    pixels as matplotlib's Agg renderer hands them out, and its sizes."""
+    pixels as matplotlib's Agg renderer hands them out, and its sizes. While the figure
+    draws ``fig.artists``, the one passed to their ``draw`` has the frame's ``overlay``
+    (figure pixels), where a lumos patch's or text's ``draw(renderer)`` paints."""
 
-    def __init__(self, canvas: FigureCanvas) -> None:
+    # what matplotlib's Artist.draw wrapper reads of a renderer (a script's artist
+    # subclassing matplotlib.artist.Artist): lumos does not rasterize in parts
+    _raster_depth = 0
+    _rasterizing = False
+
+    def __init__(self, canvas: FigureCanvas, overlay=None) -> None:
         self._canvas = canvas
+        self.overlay = overlay
+
+    @property
+    def figure(self):
+        """The figure drawn."""
+        return self._canvas.figure
 
     @property
     def dpi(self) -> float:

@@ -437,6 +437,25 @@ class Patch(PatchEffects, PathsArtist):
         verts = self.get_patch_transform().transform(path.vertices)
         return verts, path.codes
 
+    def draw(self, renderer) -> None:
+        """Paint the patch now, through its transform (figure pixels when none is set,
+        as matplotlib's), into ``renderer``'s frame: what a script's own artist in
+        ``fig.artists`` does in its ``draw(renderer)``."""
+        ov = getattr(renderer, "overlay", None)
+        if ov is None:
+            raise TypeError(f"renderer: got {type(renderer).__name__}, expected the renderer "
+                            "lumos passes to the draw() of the artists in fig.artists")
+        if not self._visible:
+            return
+        from .transforms_compat import as_transform
+
+        fig = renderer.figure
+        path = self.get_path()
+        verts = self.get_patch_transform().transform(path.vertices)
+        if self._transform is not None:
+            verts = as_transform(self._transform, "transform").forward(verts)
+        ov.path(self.primitive_path(verts, path.codes, fig.points_to_pixels), fig.dpi)
+
     def primitive_path(self, vertices, codes, points_to_pixels) -> prim.Path:
         """This patch's look as a primitives Path around ``vertices``/``codes``."""
         face = self.get_facecolor()

@@ -299,6 +299,17 @@ class Text(Artist):
         bx, by, bw, bh = self.axes.box
         return not (bx <= x <= bx + bw and by <= y <= by + bh)
 
+    def draw(self, renderer) -> None:
+        """Paint the text now into ``renderer``'s frame (what a script's own artist in
+        ``fig.artists`` does in its ``draw(renderer)``); a text of the figure is also
+        drawn by the figure, as in matplotlib."""
+        ov = getattr(renderer, "overlay", None)
+        if ov is None:
+            raise TypeError(f"renderer: got {type(renderer).__name__}, expected the renderer "
+                            "lumos passes to the draw() of the artists in fig.artists")
+        if self.get_visible():
+            self.draw_overlay(ov)
+
     def draw_overlay(self, ov, position: tuple[float, float] | None = None) -> None:
         """The text (its box and effects) in figure pixels; ``position``: its anchor's
         pixels when the caller has them (:func:`draw_texts`), else through its
