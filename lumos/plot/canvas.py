@@ -106,6 +106,16 @@ class Renderer:
         return self._canvas.buffer_rgba()
 
 
+def frame_overlay(renderer):
+    """The frame's overlay (figure pixels) of the renderer the figure passes to the
+    ``draw`` of ``fig.artists``; TypeError naming ``renderer`` for anything else."""
+    ov = renderer.overlay if isinstance(renderer, Renderer) else None
+    if ov is None:
+        raise TypeError(f"renderer: got {type(renderer).__name__}, expected the renderer "
+                        "lumos passes to the draw() of the artists in fig.artists")
+    return ov
+
+
 class FigureManager:
     """``fig.canvas.manager`` of a pyplot figure: its number and window title."""
 

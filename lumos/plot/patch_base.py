@@ -19,6 +19,7 @@ from .. import primitives as prim
 from ..path import Affine2D, Path
 from ..visuals.path import Paths, hatch_counts
 from .artists import Artist, LegendHandle
+from .canvas import frame_overlay
 from .collections import check_alpha, to_scale
 from .legend_best import Obstacles, thinned
 from .patch_effects import PatchEffects
@@ -441,10 +442,7 @@ class Patch(PatchEffects, PathsArtist):
         """Paint the patch now, through its transform (figure pixels when none is set,
         as matplotlib's), into ``renderer``'s frame: what a script's own artist in
         ``fig.artists`` does in its ``draw(renderer)``."""
-        ov = getattr(renderer, "overlay", None)
-        if ov is None:
-            raise TypeError(f"renderer: got {type(renderer).__name__}, expected the renderer "
-                            "lumos passes to the draw() of the artists in fig.artists")
+        ov = frame_overlay(renderer)
         if not self._visible:
             return
         from .transforms_compat import as_transform

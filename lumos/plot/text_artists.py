@@ -13,6 +13,7 @@ import numpy as np
 from . import validate
 from .artists import Artist
 from .bbox import Bbox
+from .canvas import frame_overlay
 
 
 class Text(Artist):
@@ -303,10 +304,7 @@ class Text(Artist):
         """Paint the text now into ``renderer``'s frame (what a script's own artist in
         ``fig.artists`` does in its ``draw(renderer)``); a text of the figure is also
         drawn by the figure, as in matplotlib."""
-        ov = getattr(renderer, "overlay", None)
-        if ov is None:
-            raise TypeError(f"renderer: got {type(renderer).__name__}, expected the renderer "
-                            "lumos passes to the draw() of the artists in fig.artists")
+        ov = frame_overlay(renderer)
         if self.get_visible():
             self.draw_overlay(ov)
 
