@@ -195,7 +195,19 @@ class SpanRectangle(BoxBounds, Polygon):
 
     def __init__(self, axes, xy, width, height, **kwargs) -> None:
         self._set_box(xy, width, height)
-        super().__init__(axes, self.get_corners(), closed=True, **kwargs)
+        # a curved projection (polar) bends the edges: matplotlib steps each edge in
+        # GRIDLINE_INTERPOLATION_STEPS (180) before projecting
+        self._steps = 1 if axes.transProjection.frozen().is_linear else 180
+        super().__init__(axes, self._outline(), closed=True, **kwargs)
+
+    def _outline(self) -> np.ndarray:
+        """The corners, each edge in ``_steps`` equal steps (the closing one included)."""
+        ring = self.get_corners()
+        if self._steps == 1:
+            return ring
+        t = np.arange(self._steps)[:, None] / self._steps
+        ends = np.roll(ring, -1, axis=0)
+        return np.concatenate([a + t * (b - a) for a, b in zip(ring, ends, strict=True)])
 
     def get_corners(self) -> np.ndarray:
         """The 4 corners, anticlockwise from xy."""
@@ -218,7 +230,7 @@ class SpanRectangle(BoxBounds, Polygon):
     xy = property(get_xy, set_xy)
 
     def _box_changed(self) -> None:
-        self._set_vertices(self.get_corners())
+        self._set_vertices(self._outline())
 
 
 class PolyCollection(Collection):
