@@ -48,12 +48,19 @@ class AxesLimits:
                     sticky = getattr(a, "sticky", None)
                     if sticky is not None and len(sticky[i]):
                         stickies.append(np.asarray(sticky[i], dtype=float).ravel())
-            if not spans:
+            if spans:
+                lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
+            elif axis.limits.pending and axis.limits.lo is None and \
+                    axis.scale.name != "logit":
+                # a fit asked for, nothing finite, a view never set: matplotlib's
+                # locator.nonsingular(-inf, inf), margins added (plot([], []) shows
+                # -0.055..0.055)
+                lo, hi = (1.0, 10.0) if axis.scale.name == "log" else (-0.05, 0.05)
+            else:
                 _log_fallback(axis)
                 continue
             if not self.use_sticky_edges:
                 stickies = []
-            lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
             # matplotlib's limit_range_for_scale: a logit axis stops short of 0 and 1,
             # a script's scale at its own bounds
             minpos = min((v for s in spans for v in s if v > 0), default=1e-300)
@@ -164,6 +171,13 @@ class AxesLimits:
                              *self._margins[2:])
         if tight is not None:
             self._tight = bool(tight)
+        self._ask_fit(names)
+
+    def _ask_fit(self, names) -> None:
+        """Fit the axes named ('x', 'y') now, as a fit asked for (matplotlib's
+        ``_request_autoscale_view``: with no data it shows the locator's default view)."""
+        for name in names:
+            getattr(self, f"{name}axis").limits.pending = True
         self._fit_pending = True
         self._autoscale()
 
@@ -204,8 +218,7 @@ class AxesLimits:
         # matplotlib's bound: a margin of -0.5 would shrink the view to nothing
         self._margins = (mx if x is None else validate.number(x, "x", -0.5, exclusive=True),
                          my if y is None else validate.number(y, "y", -0.5, exclusive=True))
-        self._fit_pending = True
-        self._autoscale()
+        self._ask_fit([n for n, m in (("x", x), ("y", y)) if m is not None])
         return None
 
     def set_xlim(self, left=None, right=None, **kwargs):

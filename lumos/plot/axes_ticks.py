@@ -55,7 +55,7 @@ class TickingMixin:
         dlo, dhi = axis.scale.domain
         if lo is not None and not (dlo < lo < dhi and dlo < hi < dhi):
             axis.limits.auto = True
-        self._autoscale()
+        self._ask_fit([axis.name])
         self._dirty = True
 
     def get_xscale(self) -> str:

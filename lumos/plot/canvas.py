@@ -65,10 +65,23 @@ def __getattr__(name: str):
 
 class Renderer:
     """What ``fig.canvas.get_renderer()`` (and ``canvas.renderer``) gives: the figure's
-    pixels as matplotlib's Agg renderer hands them out, and its sizes."""
+    pixels as matplotlib's Agg renderer hands them out, and its sizes. While the figure
+    draws ``fig.artists``, the one passed to their ``draw`` has the frame's ``overlay``
+    (figure pixels), where a lumos patch's or text's ``draw(renderer)`` paints."""
 
-    def __init__(self, canvas: FigureCanvas) -> None:
+    # what matplotlib's Artist.draw wrapper reads of a renderer (a script's artist
+    # subclassing matplotlib.artist.Artist): lumos does not rasterize in parts
+    _raster_depth = 0
+    _rasterizing = False
+
+    def __init__(self, canvas: FigureCanvas, overlay=None) -> None:
         self._canvas = canvas
+        self.overlay = overlay
+
+    @property
+    def figure(self):
+        """The figure drawn."""
+        return self._canvas.figure
 
     @property
     def dpi(self) -> float:
@@ -91,6 +104,16 @@ class Renderer:
 
     def buffer_rgba(self) -> memoryview:
         return self._canvas.buffer_rgba()
+
+
+def frame_overlay(renderer):
+    """The frame's overlay (figure pixels) of the renderer the figure passes to the
+    ``draw`` of ``fig.artists``; TypeError naming ``renderer`` for anything else."""
+    ov = renderer.overlay if isinstance(renderer, Renderer) else None
+    if ov is None:
+        raise TypeError(f"renderer: got {type(renderer).__name__}, expected the renderer "
+                        "lumos passes to the draw() of the artists in fig.artists")
+    return ov
 
 
 class FigureManager:

@@ -26,6 +26,7 @@ from collections.abc import Callable
 import numpy as np
 
 from ..transforms import Affine, Transform, chain
+from .bbox import Bbox
 
 
 class LiveTransform(Transform):
@@ -72,6 +73,14 @@ class LiveTransform(Transform):
 
     def transform_point(self, point) -> np.ndarray:
         return self.forward(np.asarray(point, dtype=float))
+
+    def transform_bbox(self, bbox) -> Bbox:
+        """The box of ``bbox``'s two corners mapped (matplotlib's name): e.g. a text's
+        window extent in inches by ``fig.dpi_scale_trans.inverted()``."""
+        get_points = getattr(bbox, "get_points", None)
+        if get_points is None:
+            raise TypeError(f"bbox: got {type(bbox).__name__} {bbox!r}, expected a Bbox")
+        return Bbox(self.forward(np.asarray(get_points(), dtype=float).reshape(2, 2)))
 
     def invalidate(self) -> None:
         """Live already: nothing cached (matplotlib's name)."""

@@ -18,7 +18,7 @@ import numpy as np
 from . import validate
 from .axes import Axes
 from .bbox import Bbox
-from .canvas import FigureCanvas
+from .canvas import FigureCanvas, Renderer
 from .coords import LiveTransform, unit_to_box
 from .figure_artists import FigureLine, add_figure_artist
 from .figure_base import FigureBase
@@ -91,6 +91,9 @@ class Figure(FigureSaving, FigureBase):
         self._underlay: Overlay | None = None  # subfigure backgrounds, made when needed
         self.figure_images = FigureImages(self.canvas)  # fig.figimage's
         self.figure_lines: list[FigureLine] = []  # fig.add_artist's
+        #: matplotlib's ``fig.artists``: a script's own artists, each drawn by its
+        #: ``draw(renderer)`` (lumos patches and texts paint into the renderer's frame)
+        self.artists: list = []
         self.number = None
         self._current_axes: Axes | None = None
         self._drawn = False  # laid out at least once (front-ends need the axes' boxes)
@@ -384,6 +387,10 @@ class Figure(FigureSaving, FigureBase):
                 draw_axes(ax, gov)
         page_axes.finish(self)  # decorations of axes gone or turned off go too
         ov.layer = 1  # the figure's artists draw after its axes (zorder 0): over them
+        renderer = Renderer(self.canvas, ov)
+        for artist in self.artists:  # zorder 0: under the figure's texts (3)
+            if artist.get_visible():
+                artist.draw(renderer)
         self._draw_figure_texts(ov)
         for line in self.figure_lines:
             line.draw(ov)
@@ -484,6 +491,7 @@ class Figure(FigureSaving, FigureBase):
         self.texts.clear()
         self.images.clear()
         self.figure_lines.clear()
+        self.artists.clear()
         self.subfigs.clear()
         self._labels = dict.fromkeys(self._labels)
         self._implicit_gs = None

@@ -19,6 +19,7 @@ from .. import primitives as prim
 from ..path import Affine2D, Path
 from ..visuals.path import Paths, hatch_counts
 from .artists import Artist, LegendHandle
+from .canvas import frame_overlay
 from .collections import check_alpha, to_scale
 from .legend_best import Obstacles, thinned
 from .patch_effects import PatchEffects
@@ -436,6 +437,22 @@ class Patch(PatchEffects, PathsArtist):
         path = self.get_path()
         verts = self.get_patch_transform().transform(path.vertices)
         return verts, path.codes
+
+    def draw(self, renderer) -> None:
+        """Paint the patch now, through its transform (figure pixels when none is set,
+        as matplotlib's), into ``renderer``'s frame: what a script's own artist in
+        ``fig.artists`` does in its ``draw(renderer)``."""
+        ov = frame_overlay(renderer)
+        if not self._visible:
+            return
+        from .transforms_compat import as_transform
+
+        fig = renderer.figure
+        path = self.get_path()
+        verts = self.get_patch_transform().transform(path.vertices)
+        if self._transform is not None:
+            verts = as_transform(self._transform, "transform").forward(verts)
+        ov.path(self.primitive_path(verts, path.codes, fig.points_to_pixels), fig.dpi)
 
     def primitive_path(self, vertices, codes, points_to_pixels) -> prim.Path:
         """This patch's look as a primitives Path around ``vertices``/``codes``."""

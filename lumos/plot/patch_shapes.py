@@ -49,27 +49,31 @@ class BoxBounds:
     def set_x(self, x) -> None:
         """Move the anchor corner's x."""
         self._x0 = check_real(x, "x")
-        self._changed()
+        self._box_changed()
 
     def set_y(self, y) -> None:
         """Move the anchor corner's y."""
         self._y0 = check_real(y, "y")
-        self._changed()
+        self._box_changed()
 
     def set_width(self, w) -> None:
         """A new width."""
         self._width = check_real(w, "width")
-        self._changed()
+        self._box_changed()
 
     def set_height(self, h) -> None:
         """A new height."""
         self._height = check_real(h, "height")
-        self._changed()
+        self._box_changed()
 
     def set_bounds(self, *args) -> None:
         """``set_bounds(left, bottom, width, height)`` or with one 4-tuple."""
         left, bottom, w, h = args[0] if len(args) == 1 else args
         self._set_box((left, bottom), w, h)
+        self._box_changed()
+
+    def _box_changed(self) -> None:
+        """The box moved or resized: redraw (a subclass first rebuilds its vertices)."""
         self._changed()
 
 

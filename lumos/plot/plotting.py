@@ -21,7 +21,7 @@ from .axlines import AxLine
 from .collections import LineCollection
 from .lines import Line2D
 from .plot_args import broadcast_1d, check_choice, float_values, normalize_kwargs
-from .polygons import FillBetweenPolyCollection, Polygon
+from .polygons import FillBetweenPolyCollection, Polygon, SpanRectangle
 from .style import rcParams
 from .transformed_collections import (
     TransformedFillBetween,
@@ -232,16 +232,16 @@ class PlottingMixin:
         return polys
 
     @accepts_rasterized
-    def axhspan(self, ymin, ymax, xmin=0, xmax=1, **kwargs) -> Polygon:
+    def axhspan(self, ymin, ymax, xmin=0, xmax=1, **kwargs) -> SpanRectangle:
         """A horizontal band from data ymin to ymax across the axes."""
         return self._axspan("horizontal", ymin, ymax, xmin, xmax, kwargs)
 
     @accepts_rasterized
-    def axvspan(self, xmin, xmax, ymin=0, ymax=1, **kwargs) -> Polygon:
+    def axvspan(self, xmin, xmax, ymin=0, ymax=1, **kwargs) -> SpanRectangle:
         """A vertical band from data xmin to xmax across the axes."""
         return self._axspan("vertical", xmin, xmax, ymin, ymax, kwargs)
 
-    def _axspan(self, orientation, lo, hi, fmin, fmax, kwargs) -> Polygon:
+    def _axspan(self, orientation, lo, hi, fmin, fmax, kwargs) -> SpanRectangle:
         horizontal = orientation == "horizontal"
         where = "axhspan" if horizontal else "axvspan"
         kw = normalize_kwargs(kwargs, where, ("color", "facecolor", "edgecolor", "linewidth",
@@ -254,11 +254,12 @@ class PlottingMixin:
         b = float(float_values(hi, names[1], axis).reshape(-1)[0])
         f0 = float(float_values(fmin, names[2]).reshape(-1)[0])
         f1 = float(float_values(fmax, names[3]).reshape(-1)[0])
+        # matplotlib's Rectangle((xmin, ymin), xmax - xmin, ymax - ymin)
         if horizontal:
-            xy = [(f0, a), (f1, a), (f1, b), (f0, b)]
+            box = ((f0, a), f1 - f0, b - a)
             coords = {"xcoords": "axes"}
         else:
-            xy = [(a, f0), (b, f0), (b, f1), (a, f1)]
+            box = ((a, f0), b - a, f1 - f0)
             coords = {"ycoords": "axes"}
         face, edge, color = kw.pop("facecolor", None), kw.pop("edgecolor", None), \
             kw.pop("color", None)
@@ -268,11 +269,11 @@ class PlottingMixin:
         fill = kw.pop("fill", True)
         if edge is None:  # an unfilled patch is outlined in patch.edgecolor (matplotlib)
             edge = "none" if fill else rcParams.get("patch.edgecolor", "black")
-        poly = Polygon(self, xy, closed=True, fill=fill,
-                       facecolor=rcParams.get("patch.facecolor", "C0") if face is None else face,
-                       edgecolor=edge, **kw, **coords)
+        rect = SpanRectangle(self, *box, fill=fill,
+                             facecolor=rcParams.get("patch.facecolor", "C0") if face is None
+                             else face, edgecolor=edge, **kw, **coords)
         # matplotlib asks a fit of the data direction only
-        return self._add_artist(poly, request=(False, True) if horizontal else (True, False))
+        return self._add_artist(rect, request=(False, True) if horizontal else (True, False))
 
 
 __all__ = ["PlottingMixin"]

@@ -23,6 +23,8 @@ from .collections import (
 )
 from .legend_best import Obstacles, thinned
 from .line_data import step_points
+from .patch_shapes import BoxBounds
+from .patch_style import check_xy
 from .style import rcParams
 
 
@@ -109,9 +111,13 @@ class Polygon(_Hatched, Collection):
         self._view_dependent = "axes" in self._coords
         self._page_name = "axhspan/axvspan"
         self._xy = np.zeros((0, 2))
-        self.set_xy(xy)
+        self._set_vertices(xy)
 
     def set_xy(self, xy) -> None:
+        """New vertices (N, 2), copied."""
+        self._set_vertices(xy)
+
+    def _set_vertices(self, xy) -> None:
         xy = np.array(xy, dtype=float, copy=True)
         if xy.ndim != 2 or xy.shape[1] != 2:
             raise ValueError(f"xy: got shape {xy.shape}, expected (N, 2)")
@@ -119,6 +125,7 @@ class Polygon(_Hatched, Collection):
         self.rescale()
 
     def get_xy(self) -> np.ndarray:
+        """The vertices (N, 2), a copy."""
         return self._xy.copy()
 
     def _scaled(self) -> np.ndarray:
@@ -178,6 +185,52 @@ class Polygon(_Hatched, Collection):
 
     def get_closed(self) -> bool:
         return self._closed
+
+
+class SpanRectangle(BoxBounds, Polygon):
+    """What ``axvspan``/``axhspan`` return: matplotlib's Rectangle from the anchor
+    corner ``xy`` of ``width`` × ``height``, one coordinate in data units and the other in
+    axes fraction (``xcoords``/``ycoords`` as :class:`Polygon`), with Rectangle's
+    accessors (``set_x``, ``set_width``, ``set_xy``...); a change redraws it."""
+
+    def __init__(self, axes, xy, width, height, **kwargs) -> None:
+        self._set_box(xy, width, height)
+        # a curved projection (polar) bends the edges: matplotlib steps each edge in
+        # GRIDLINE_INTERPOLATION_STEPS (180) before projecting
+        self._steps = 1 if axes.transProjection.frozen().is_linear else 180
+        super().__init__(axes, self._outline(), closed=True, **kwargs)
+
+    def _outline(self) -> np.ndarray:
+        """The corners, each edge in ``_steps`` equal steps (the closing one included)."""
+        ring = self.get_corners()
+        if self._steps == 1:
+            return ring
+        t = np.arange(self._steps)[:, None] / self._steps
+        ends = np.roll(ring, -1, axis=0)
+        return np.concatenate([a + t * (b - a) for a, b in zip(ring, ends, strict=True)])
+
+    def get_corners(self) -> np.ndarray:
+        """The 4 corners, anticlockwise from xy."""
+        x0, y0, x1, y1 = self.get_bbox()
+        return np.array([(x0, y0), (x1, y0), (x1, y1), (x0, y1)])
+
+    def get_center(self) -> np.ndarray:
+        """The centre (x, y)."""
+        return self.get_corners()[[0, 2]].mean(axis=0)
+
+    def get_xy(self) -> tuple[float, float]:
+        """The anchor corner (x, y)."""
+        return self._x0, self._y0
+
+    def set_xy(self, xy) -> None:
+        """Move the anchor corner to (x, y)."""
+        self._x0, self._y0 = check_xy(xy, "xy")
+        self._box_changed()
+
+    xy = property(get_xy, set_xy)
+
+    def _box_changed(self) -> None:
+        self._set_vertices(self._outline())
 
 
 class PolyCollection(Collection):

@@ -13,6 +13,7 @@ import numpy as np
 from . import validate
 from .artists import Artist
 from .bbox import Bbox
+from .canvas import frame_overlay
 
 
 class Text(Artist):
@@ -291,6 +292,14 @@ class Text(Artist):
             return None
         return {**spec, "coords": ["data" if src is ax.transData else "axes"
                                    for src in sources]}
+
+    def draw(self, renderer) -> None:
+        """Paint the text now into ``renderer``'s frame (what a script's own artist in
+        ``fig.artists`` does in its ``draw(renderer)``); a text of the figure is also
+        drawn by the figure, as in matplotlib."""
+        ov = frame_overlay(renderer)
+        if self.get_visible():
+            self.draw_overlay(ov)
 
     def draw_overlay(self, ov, position: tuple[float, float] | None = None) -> None:
         """The text (its box and effects) in figure pixels; ``position``: its anchor's

@@ -48,6 +48,21 @@ SCRIPTS = {
                                   ("add_patch", ("Rectangle", (2, 3), 4, 5))],
     "axhline outside then add_patch": [("axhline", (5.0,)),
                                        ("add_patch", ("Rectangle", (2, 3), 4, 5))],
+    # a fit asked for with no finite data: the locator's default view, margins added
+    # (-0.055..0.055; 1..10 widened on a log axis); a fresh axes stays 0..1
+    "nothing": [],
+    "plot empty": [("plot", ([], []))],
+    "scatter empty": [("scatter", ([], []))],
+    "plot NaN": [("plot", ([np.nan], [np.nan]))],
+    "plot empty then data": [("plot", ([], [])), ("plot", ([1, 3], [2, 5]))],
+    "log x then plot empty": [("set_xscale", ("log",)), ("plot", ([], []))],
+    "symlog x then plot empty": [("set_xscale", ("symlog",)), ("plot", ([], []))],
+    "log x only": [("set_xscale", ("log",))],
+    "autoscale only": [("autoscale", ())],
+    "margins only": [("margins", (0.2,))],
+    "margins 0 then plot empty": [("margins", (0,)), ("plot", ([], []))],
+    "bar empty": [("bar", ([], []))],
+    "fill_between empty": [("fill_between", ([], []))],
 }
 
 

@@ -138,3 +138,26 @@ def test_live_transforms_map_new_arrays_as_their_concrete_transform_does():
     np.testing.assert_array_equal(pts, kept)
     with pytest.raises(ValueError, match="points"):
         ax.transData.forward(np.zeros((3, 4)))
+
+
+def test_transform_bbox_as_matplotlib():
+    """``transform_bbox`` maps a box's two corners (matplotlib's Transform method, used
+    by the gallery's widgets/menu.py to take a text's extent into inches)."""
+    mplt = pytest.importorskip("matplotlib.pyplot")
+    from matplotlib.transforms import Bbox as MBbox
+
+    from lumos.plot.bbox import Bbox
+
+    got = []
+    for lib, box in ((lumos, Bbox.from_bounds(10, 20, 100, 50)),
+                     (mplt, MBbox.from_bounds(10, 20, 100, 50))):
+        fig, ax = lib.subplots(figsize=(4, 3), dpi=100)
+        ax.set_xlim(0, 10)
+        ax.set_ylim(-1, 1)
+        inches = fig.dpi_scale_trans.inverted().transform_bbox(box)
+        data = ax.transData.inverted().transform_bbox(box)
+        got.append([inches.bounds, data.bounds, ax.transData.transform_bbox(data).bounds])
+    mplt.close("all")
+    np.testing.assert_allclose(got[0], got[1], rtol=1e-9, atol=1e-9)
+    with pytest.raises(TypeError, match="bbox"):
+        small()[0].dpi_scale_trans.transform_bbox((0, 0, 1, 1))

@@ -216,7 +216,9 @@ def test_empty_and_all_nan_data_give_default_limits():
     fig, ax = small()
     ax.plot([], [])
     ax.plot([np.nan, np.nan], [np.nan, np.nan])
-    assert ax.get_xlim() == (0.0, 1.0) and ax.get_ylim() == (0.0, 1.0)
+    # matplotlib's view of no finite data: nonsingular(-inf, inf) = -0.05..0.05 + margins
+    assert ax.get_xlim() == pytest.approx((-0.055, 0.055))
+    assert ax.get_ylim() == pytest.approx((-0.055, 0.055))
     fig.render()
 
 
@@ -756,3 +758,41 @@ def test_colorbar_of_contour_lines_draws_the_lines_on_white_as_matplotlib():
         assert (column[int(h - mid)] > 240).all()
     at_zero = column[int(h - cb.long_axis.pixels_along([0.0])[0])]
     assert at_zero[2] > 150 and at_zero[0] < 100  # the blue line of level 0
+
+
+def test_script_artists_in_fig_artists_draw_lumos_patches_and_texts():
+    """matplotlib's fig.artists: a script's own Artist whose draw(renderer) draws a
+    patch in inches (fig.dpi_scale_trans) and a text (gallery widgets/menu.py) paints
+    the same box as matplotlib's."""
+    martist = pytest.importorskip("matplotlib.artist")
+    mplt = pytest.importorskip("matplotlib.pyplot")
+    import matplotlib.patches as mpatches
+
+    import lumos.patches as lpatches
+    import lumos.pyplot as lplt
+
+    boxes = []
+    for pyplot, patches in ((lplt, lpatches), (mplt, mpatches)):
+        fig = pyplot.figure(figsize=(4, 3), dpi=50)
+
+        class Item(martist.Artist):
+            def __init__(self, fig, patches) -> None:
+                super().__init__()
+                self.rect = patches.Rectangle((0.5, 1.0), 1.5, 0.75, facecolor="red",
+                                              transform=fig.dpi_scale_trans)
+                self.rect.set(x=1.0, width=2.0)
+
+            def draw(self, renderer) -> None:
+                self.rect.draw(renderer)
+
+        fig.artists.append(Item(fig, patches))
+        fig.canvas.draw()
+        img = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
+        red = (img[..., 0] > 200) & (img[..., 1] < 60) & (img[..., 2] < 60)
+        rows, cols = np.nonzero(red)
+        boxes.append((rows.min(), rows.max(), cols.min(), cols.max()))
+        pyplot.close(fig)
+    # 1..3 inches across, 1..1.75 up at 50 dpi: columns 50..149, rows 63..99 of 150
+    assert boxes[0] == boxes[1] == (63, 99, 50, 149)
+    with pytest.raises(TypeError, match="renderer"):
+        lpatches.Rectangle((0, 0), 1, 1).draw(object())

@@ -15,7 +15,7 @@ from lumos.plot.bars import Rectangle
 from lumos.plot.collections import LineCollection, QuadMesh
 from lumos.plot.containers import BarContainer, ErrorbarContainer, StemContainer
 from lumos.plot.contour import ContourSet
-from lumos.plot.polygons import FillBetweenPolyCollection, Polygon
+from lumos.plot.polygons import FillBetweenPolyCollection, Polygon, SpanRectangle
 from lumos.plot.quiver import Quiver
 
 C0 = colors.to_rgba("C0")[:3]
@@ -734,7 +734,7 @@ def test_axhspan_axvspan_colors():
     ax.plot([0, 10], [0, 10], color="k")
     hs = ax.axhspan(2, 4, color="C1", alpha=0.5)
     vs = ax.axvspan(6, 8)
-    assert isinstance(hs, Polygon) and isinstance(vs, Polygon)
+    assert isinstance(hs, SpanRectangle) and isinstance(vs, SpanRectangle)
     assert hs.legend_patch()[0][3] == 0.5
     img = fig.render()
     assert close(px(fig, img, ax, 0.02, 3, coords="data"), blend(C1, 0.5), tol=0.06)
@@ -742,6 +742,39 @@ def test_axhspan_axvspan_colors():
     ax.set_xlim(-50, 50)
     img = fig.render()
     assert close(px(fig, img, ax, -45, 3), blend(C1, 0.5), tol=0.06)
+
+
+def test_spans_are_rectangles_like_matplotlib():
+    """matplotlib 3.9+ returns a Rectangle (one side in axes fraction): scripts move and
+    resize it with Rectangle's setters, and the band is redrawn where they put it."""
+    import matplotlib.pyplot as mplt
+    got = []
+    for _fig, ax in (small(), mplt.subplots()):
+        ax.plot([0, 10], [0, 10])
+        vs, hs = ax.axvspan(2, 3, ymin=0.1, ymax=0.9), ax.axhspan(6, 8, xmin=0.25)
+        got.append([vs.get_xy(), vs.get_width(), vs.get_height(), hs.get_xy(),
+                    hs.get_width(), hs.get_height()])
+        vs.set_x(6)
+        vs.set_width(2.5)
+        vs.set_y(0.5)
+        hs.set_xy((0.5, 1))
+        hs.set_height(1.5)
+        got.append([vs.get_xy(), vs.get_width(), vs.get_height(), hs.get_xy(),
+                    hs.get_width(), hs.get_height(), *vs.get_corners(), *hs.get_corners()])
+    mplt.close("all")
+    flat = [np.hstack([np.ravel(v) for v in g]).astype(float) for g in got]
+    assert len(flat[0]) == 8 and len(flat[1]) == 24
+    assert flat[0] == pytest.approx(flat[2]) and flat[1] == pytest.approx(flat[3])
+    fig, ax = small()
+    ax.plot([0, 10], [0, 10], color="k")
+    vs = ax.axvspan(2, 3, color="C1")
+    vs.set_x(6)
+    vs.set_width(2)
+    vs.set_y(0.5)
+    img = fig.render()
+    assert close(px(fig, img, ax, 2.5, 8), WHITE)  # where it was: nothing
+    assert close(px(fig, img, ax, 7, 8), C1)
+    assert close(px(fig, img, ax, 7, 1), WHITE)  # below the new y (axes fraction 0.5)
 
 
 def test_axline_bad_input():

@@ -214,3 +214,27 @@ def test_mouse_zooms_r_and_moves_the_r_labels_like_matplotlib():
     assert ax.get_rmax() == pytest.approx(rmax * 1.1 ** -2)
     inter.double_click(*c)  # back home
     assert ax.get_rmax() == 2.0 and ax.get_rlabel_position() == 22.5
+
+
+def test_axvspan_edges_follow_the_circle_as_matplotlib():
+    """matplotlib steps a span's edges (GRIDLINE_INTERPOLATION_STEPS) before the polar
+    projection: its outer edge is an arc, not the chord between the corners."""
+    mplt = pytest.importorskip("matplotlib.pyplot")
+    # θ 0.5..2.0 at r fraction 0.8: the chord passes 0.8 cos(0.75) = 0.585 from the
+    # centre, so (θ 1.25, r 0.7) is in the band only when the edge is an arc
+    seen = []
+    for lib in (lumos, mplt):
+        fig, ax = lib.subplots(figsize=(4, 4), dpi=100, subplot_kw={"projection": "polar"})
+        ax.set_rmax(1.0)
+        span = ax.axvspan(0.5, 2.0, ymin=0.2, ymax=0.8, color="red")
+        x, y = ax.transData.transform((1.25, 0.7))
+        if lib is lumos:
+            img = fig.render()
+        else:
+            fig.canvas.draw()
+            img = np.asarray(fig.canvas.buffer_rgba())
+        at = img[img.shape[0] - 1 - int(round(y)), int(round(x)), :3]
+        seen.append((span.get_xy(), span.get_width(), tuple(int(v) for v in at)))
+    mplt.close("all")
+    assert seen[0][0] == pytest.approx(seen[1][0]) and seen[0][1] == seen[1][1]
+    assert seen[0][2] == seen[1][2] == (255, 0, 0)
