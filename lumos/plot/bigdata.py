@@ -345,7 +345,9 @@ def dispatch_pcolormesh(ax, funcname: str, args: tuple, shading: str,
     if edgecolor is not None and str(edgecolor).lower() != "none":
         raise TypeError(f"edgecolor: got {edgecolor!r} for {funcname} of lazy data, "
                         "expected 'none' (cells are drawn as image tiles, without edges)")
-    kwargs.pop("linewidth", None)  # edges are 'none': a width draws nothing, as in memory
+    # edges are 'none': their width and antialiasing draw nothing, as in memory
+    kwargs.pop("linewidth", None)
+    kwargs.pop("antialiased", None)
     given = {k for k, v in kwargs.items() if v is not None}
     unsupported = given - _PCOLOR_KEYS
     if unsupported:

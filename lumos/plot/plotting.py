@@ -155,7 +155,8 @@ class PlottingMixin:
         a = Annotation(self, text, xy, xytext=xytext, xycoords=xycoords, textcoords=textcoords,
                        arrowprops=arrowprops, annotation_clip=annotation_clip, zorder=zorder,
                        label=label, **props)
-        return self._add_artist(a)
+        # like a text, an annotation asks no fit (matplotlib's _add_text)
+        return self._add_artist(a, request=(False, False))
 
     # -- reference lines and spans -----------------------------------------------------
     @accepts_rasterized

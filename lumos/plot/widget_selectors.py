@@ -406,10 +406,9 @@ class SpanSelector(SelectorWidget):
             vmin, vmax = (float(snaps[np.argmin(np.abs(snaps - v))]) for v in (vmin, vmax))
         self._extents = (vmin, vmax)
         if self._direction == "horizontal":
-            xy = [(vmin, 0), (vmax, 0), (vmax, 1), (vmin, 1)]
+            self._selection_artist.set_bounds(vmin, 0, vmax - vmin, 1)
         else:
-            xy = [(0, vmin), (1, vmin), (1, vmax), (0, vmax)]
-        self._selection_artist.set_xy(xy)
+            self._selection_artist.set_bounds(0, vmin, 1, vmax - vmin)
         for handle, v in zip(self._handles_artists, (vmin, vmax), strict=False):
             if self._direction == "horizontal":
                 handle.set_xdata([v, v])

@@ -216,10 +216,11 @@ class SliderBase(AxesWidget):
         return self.ax.axvspan(lo, hi, .25, .75, **kwargs)
 
     def _set_span(self, lo, hi) -> None:
+        # the span is matplotlib's Rectangle (axvspan/axhspan): data one way, axes the other
         if self.orientation == "vertical":
-            self.poly.set_xy([(.25, lo), (.75, lo), (.75, hi), (.25, hi)])
+            self.poly.set_bounds(.25, lo, .5, hi - lo)
         else:
-            self.poly.set_xy([(lo, .25), (hi, .25), (hi, .75), (lo, .75)])
+            self.poly.set_bounds(lo, .25, hi - lo, .5)
 
     def _make_handle(self, val, marker_props):
         """A round handle at ``val`` in the middle of the track."""

@@ -63,6 +63,10 @@ SCRIPTS = {
     "margins 0 then plot empty": [("margins", (0,)), ("plot", ([], []))],
     "bar empty": [("bar", ([], []))],
     "fill_between empty": [("fill_between", ([], []))],
+    # texts and annotations ask no fit, and their places never count
+    "annotate": [("annotate", ("a", (0.8, 0.8), (0.1, 0.1)))],
+    "annotate far then plot": [("annotate", ("a", (5, 5))), ("plot", ([0, 1], [0, 1]))],
+    "plot then annotate far": [("plot", ([0, 1], [0, 1])), ("annotate", ("a", (5, 5)))],
 }
 
 
