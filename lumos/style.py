@@ -1,0 +1,11 @@
+"""matplotlib's ``style`` names: ``import lumos.style``; ``mpl.style.use('ggplot')``
+(see :mod:`lumos.plot.stylesheets`)."""
+
+from .plot.stylesheets import (  # noqa: F401
+    available_styles, context, library, reload_library, use)
+
+
+def __getattr__(name: str):
+    from .plot import stylesheets  # ``available``: the sheets found when asked
+
+    return getattr(stylesheets, name)
