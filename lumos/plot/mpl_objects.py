@@ -190,7 +190,7 @@ class MatplotlibPatch(FollowsMatplotlib, Patch):
         self.source = source
         self._axes_for_transform = ax
         self._guarded_read()
-        coordinates(self._transform, ax)  # a TypeError for matplotlib's own transforms
+        self._placement(self._transform, ax)  # a TypeError for what is no transform
         self._follow(source)
 
     def _read(self) -> None:

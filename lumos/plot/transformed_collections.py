@@ -15,7 +15,6 @@ from __future__ import annotations
 import numpy as np
 
 from .collections import LineCollection, finite_limits
-from .coords import LiveTransform
 from .polygons import FillBetweenPolyCollection
 from .transforms_compat import as_transform
 
@@ -30,10 +29,11 @@ def data_branches(transform, ax) -> tuple[bool, bool]:
     matplotlib transform: neither, it is not made of lumos's)."""
     if is_data_transform(transform, ax):
         return True, True
-    if isinstance(transform, LiveTransform):
-        x, y = transform.contains_branch_seperately(ax.transData)
-        return bool(x), bool(y)
-    return False, False
+    branches = getattr(transform, "contains_branch_seperately", None)
+    if branches is None:
+        return False, False
+    x, y = branches(ax.transData)  # matplotlib's blends ask lumos's parts
+    return bool(x), bool(y)
 
 
 class _Follows:
