@@ -1,8 +1,7 @@
 """matplotlib's ``style`` names: ``import lumos.style``; ``mpl.style.use('ggplot')``
 (see :mod:`lumos.plot.stylesheets`)."""
 
-from .plot.stylesheets import (  # noqa: F401
-    available_styles, context, library, reload_library, use)
+from .plot.stylesheets import available_styles, context, library, reload_library, use  # noqa: F401
 
 
 def __getattr__(name: str):

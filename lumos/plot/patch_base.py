@@ -249,20 +249,11 @@ class PathsArtist(Artist):
 
     def _data_branch_limits(self, paths):
         from ..path import extreme_points
-        from .collections import finite_limits
-        from .transformed_collections import data_branches
+        from .transformed_collections import branch_limits, to_data
 
-        ax = self.axes
-        bx, by = data_branches(self._transform, ax)
-        if not (bx or by):
-            return None
-        fwd = self._to_pixels("transform")
-        with np.errstate(all="ignore"):
-            pts = extreme_points([(ax.transData.inverse(fwd(np.asarray(v, float))), c)
-                                  for v, c in paths if len(v)])
-        lx = finite_limits(pts[:, 0], ax.xaxis.scale) if bx else None
-        ly = finite_limits(pts[:, 1], ax.yaxis.scale) if by else None
-        return None if lx is None and ly is None else (lx, ly)
+        t = self._transform
+        pts = extreme_points([(to_data(t, self.axes, v), c) for v, c in paths if len(v)])
+        return branch_limits(t, self.axes, pts)
 
     def _legend_hatch_rgba(self) -> tuple:
         """The hatch color of the legend's box."""

@@ -106,3 +106,40 @@ def test_patch_transform_refusals_and_page():
     assert r.visuals()[0].follow["kind"] == "frozen"
     r.set_transform(ax.transData)
     assert r.visuals()[0].follow is None
+
+
+def _lines_scene(pyplot, kind: str, move: bool):
+    import matplotlib.lines as mlines
+
+    fig, ax = pyplot.subplots(figsize=(4, 3), dpi=80)
+    ax.plot([0, 1], [0, 1], color="black")
+    lines = [([3, 5], [0.2, 0.8], mtransforms.blended_transform_factory(ax.transData,
+                                                                         ax.transAxes)),
+             ([0.1, 0.4], [-4, 2], ax.get_yaxis_transform()),
+             ([0.9, 0.6], [0.1, 0.9], ax.transAxes)]
+    for (x, y, t), color in zip(lines, ("red", "green", "blue"), strict=True):
+        if kind == "plot":
+            ax.plot(x, y, transform=t, color=color, lw=5)
+        else:
+            ax.add_line(mlines.Line2D(x, y, transform=t, color=color, lw=5))
+    ax.autoscale_view()
+    if move:
+        ax.set_xlim(-1, 4)
+        ax.set_ylim(-2, 3)
+    return fig, ax
+
+
+@pytest.mark.parametrize("move", [False, True])
+@pytest.mark.parametrize("kind", ["plot", "add_line"])
+def test_lines_in_other_transforms_as_matplotlib(kind, move):
+    """Lines widen the limits by their data coordinates only (matplotlib's
+    ``_update_line_limits``), and are drawn where matplotlib draws them."""
+    ours_fig, ours = _lines_scene(plt, kind, move)
+    theirs_fig, theirs = _lines_scene(mplt, kind, move)
+    assert ours.get_xlim() == pytest.approx(theirs.get_xlim(), abs=1e-9)
+    assert ours.get_ylim() == pytest.approx(theirs.get_ylim(), abs=1e-9)
+    a, b = _picture(ours_fig), _picture(theirs_fig)
+    for name in ("red", "green", "blue"):
+        ma, mb = _mask(a, _COLORS[name]), _mask(b, _COLORS[name])
+        assert mb.sum() > 50, name
+        assert (ma & mb).sum() > 0.85 * mb.sum(), name
