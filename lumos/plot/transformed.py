@@ -15,6 +15,9 @@ from .transformed_collections import branch_limits, to_data
 from .transforms_compat import as_transform
 
 
+_FROZEN = {"kind": "frozen", "what": "a line placed by a transform"}
+
+
 class TransformedLine2D(Line2D):
     """A Line2D whose x, y are in the coordinates of ``transform`` (to figure pixels)."""
 
@@ -47,6 +50,8 @@ class TransformedLine2D(Line2D):
 
     def _update_geometry(self) -> None:
         ax = self.axes
+        # Python maps the points again per view; a page cannot (it says so)
+        self._line_visual.follow = self._marker_visual.follow = _FROZEN
         self._built_for = (ax.view_state(), id(self._x), len(self._x))
         xy = np.c_[self._x, self._y]
         pts = self._scale_space(xy) if len(xy) else np.zeros((0, 2))

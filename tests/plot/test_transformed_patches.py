@@ -106,6 +106,9 @@ def test_patch_transform_refusals_and_page():
     assert r.visuals()[0].follow["kind"] == "frozen"
     r.set_transform(ax.transData)
     assert r.visuals()[0].follow is None
+    line, = ax.plot([0, 1], [0, 1], transform=ax.get_xaxis_transform())
+    fig.canvas.draw()
+    assert [v.follow["kind"] for v in line.visuals()] == ["frozen", "frozen"]
 
 
 def _lines_scene(pyplot, kind: str, move: bool):
