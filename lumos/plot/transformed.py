@@ -14,7 +14,6 @@ from .style import dash_pattern
 from .transformed_collections import branch_limits, to_data
 from .transforms_compat import as_transform
 
-
 _FROZEN = {"kind": "frozen", "what": "a line placed by a transform"}
 
 
