@@ -14,19 +14,24 @@ import lumos.pyplot as plt  # noqa: E402
 RED, BLUE = (255, 0, 0), (0, 0, 255)
 
 
+def _legend_pixels(lib, fig, leg) -> np.ndarray:
+    """The saved figure's RGB pixels inside the legend's box (the figure closed)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    lib.close(fig)
+    img = np.asarray(Image.open(buf).convert("RGB")).astype(int)
+    box = leg.get_window_extent()
+    h = img.shape[0]
+    return img[int(h - box.y1):int(h - box.y0), int(box.x0):int(box.x1)]
+
+
 def _centres(handler_map):
     """Mean x (pixels) of the red and the blue handle inside the legend box."""
     fig, ax = plt.subplots()
     p1 = ax.scatter([1], [5], c="r", marker="s", s=100)
     p2, = ax.plot([1, 5], [4, 4], "b-")
     leg = ax.legend([(p1, p2)], ["two keys"], loc="center", handler_map=handler_map)
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    plt.close(fig)
-    img = np.asarray(Image.open(buf).convert("RGB")).astype(int)
-    box = leg.get_window_extent()
-    h = img.shape[0]
-    crop = img[int(h - box.y1):int(h - box.y0), int(box.x0):int(box.x1)]
+    crop = _legend_pixels(plt, fig, leg)
     out = []
     for rgb in (RED, BLUE):
         ys, xs = np.nonzero(np.all(np.abs(crop - rgb) < 30, axis=2))
@@ -117,13 +122,7 @@ def _marker_columns(lib, handler_map, numpoints=None):
     ax.set_ylim(8, 9)  # the lines out of sight: only the legend's markers are red
     leg = ax.legend(handler_map=handler_map(line), loc="center", handlelength=4,
                     numpoints=numpoints)
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    lib.close(fig)
-    img = np.asarray(Image.open(buf).convert("RGB")).astype(int)
-    box = leg.get_window_extent()
-    h = img.shape[0]
-    crop = img[int(h - box.y1):int(h - box.y0), int(box.x0):int(box.x1)]
+    crop = _legend_pixels(lib, fig, leg)
     # marker columns: more red pixels than a thin line's
     cols = (np.all(np.abs(crop - RED) < 60, axis=2).sum(axis=0) > 3).astype(int)
     starts = np.nonzero(np.diff(np.r_[0, cols]) == 1)[0]
