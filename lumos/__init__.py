@@ -14,12 +14,15 @@ import importlib
 
 __version__ = "0.1.0"
 
-_SUBMODULES = {"collections", "colors", "geometry", "gpu", "io", "isosurface", "molecule",
-               "patches", "path", "plot", "pyplot", "scene", "shaders", "transforms", "visuals"}
+# matplotlib's module names among them (cm, colors, style, ticker, ...) make
+# ``import lumos as mpl; mpl.style.use(...)`` work as after ``import matplotlib``
+_SUBMODULES = {"cm", "collections", "colors", "dates", "geometry", "gpu", "io", "isosurface",
+               "molecule", "patches", "patheffects", "path", "plot", "pyplot", "scene",
+               "shaders", "style", "ticker", "transforms", "tri", "visuals", "widgets"}
 # name -> the module defining it (lumos.plot.figure the module stays what its name says)
 _NAMES = {"Figure": "plot", "figure": "plot.figure", "subplots": "plot",
           "rcParams": "plot.style", "rc": "plot.style", "rc_context": "plot.style",
-          "rcdefaults": "plot.style",
+          "rcdefaults": "plot.style", "colormaps": "colors", "color_sequences": "colors",
           "marching_cubes": "isosurface", "Molecule": "molecule", "read_molecule": "molecule"}
 
 

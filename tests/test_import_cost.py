@@ -82,6 +82,27 @@ def test_lazy_packages_keep_their_names(package, submodule):
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+def test_import_lumos_as_mpl_reaches_matplotlibs_module_names():
+    """``import matplotlib as mpl`` swapped for lumos: ``mpl.style.use``, ``mpl.cm``,
+    ``mpl.ticker``, ``mpl.colormaps`` are there as after ``import matplotlib``, loaded
+    only when first asked for."""
+    code = ("import sys, lumos as mpl\n"
+            "assert 'lumos.plot.stylesheets' not in sys.modules\n"
+            "mpl.style.use('ggplot')\n"
+            "assert mpl.rcParams['axes.facecolor'].upper() == '#E5E5E5'\n"
+            "assert 'ggplot' in mpl.style.available\n"
+            "assert mpl.cm.viridis.name == 'viridis'\n"
+            "assert mpl.colormaps['magma'].name == 'magma'\n"
+            "assert len(mpl.color_sequences['tab10']) == 10\n"
+            "assert mpl.ticker.MaxNLocator.__name__ == 'MaxNLocator'\n"
+            "for name in ('colors', 'dates', 'patheffects', 'transforms', 'tri', 'widgets'):\n"
+            "    assert getattr(mpl, name).__name__ == 'lumos.' + name\n"
+            "import lumos.style\n"
+            "assert lumos.style.use is mpl.style.use\n"
+            + _raises_for_missing("mpl"))
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
 @pytest.mark.parametrize("holder", ["plot_types"])
 def test_deferred_themes_hold_every_attribute_of_their_mixins(holder):
     from lumos.plot.axes import Axes

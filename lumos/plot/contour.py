@@ -69,7 +69,8 @@ class ContourSet(ContourLabeler, Collection, ScalarMappable):
     def __init__(self, axes, x, y, z, levels, filled: bool, colors_=None, cmap=None,
                  norm=None, vmin=None, vmax=None, alpha=None, linewidths=None,
                  linestyles=None, negative_linestyles=None, extend="neither", label=None,
-                 zorder=None, corner_mask=True, algorithm=None, generator=None) -> None:
+                 zorder=None, corner_mask=True, algorithm=None, generator=None,
+                 antialiased=None) -> None:
         self.filled = bool(filled)
         self.levels = np.asarray(levels, dtype=float)
         self.extend = extend
@@ -93,6 +94,7 @@ class ContourSet(ContourLabeler, Collection, ScalarMappable):
                          zorder=2.0 if zorder is None and not self.filled else zorder,
                          n_lines=len(self._groups))  # line contours: a line's zorder
         self._init_labels()
+        self.set_antialiased(antialiased)
         if colors_ is not None:
             self._init_mappable(self._listed(color_rows(colors_, "colors")), None, None,
                                 None)
@@ -219,6 +221,26 @@ class ContourSet(ContourLabeler, Collection, ScalarMappable):
         spare ones drawing nothing (width 0)."""
         groups = [] if self.filled else sorted(set(self._level_style), key=str)
         self._groups = groups + [(0.0, "-")] * (n - len(groups))
+
+    def set_antialiased(self, aa) -> None:
+        """Smooth line contours (True; None: rcParams["patch.antialiased"], matplotlib's
+        default) or hard ones, each pixel in or out (False). Filled contours are drawn
+        band against band without seams, as matplotlib's contourf default (False);
+        smoothed band edges (True) lumos does not draw: a TypeError."""
+        if self.filled:
+            if aa:
+                raise TypeError("antialiased: got True for filled contours; lumos fills "
+                                "the bands edge to edge, as matplotlib's contourf default "
+                                "(antialiased=False)")
+            return
+        smooth = bool(rcParams["patch.antialiased"] if aa is None else aa)
+        for visual in self._line_visuals:
+            visual.antialiased = smooth
+        self._changed()
+
+    def get_antialiased(self) -> bool:
+        """Whether the contour lines are smoothed (filled contours: False)."""
+        return not self.filled and bool(self._line_visuals[0].antialiased)
 
     def get_linewidth(self):
         """The line contours' widths in points, one per level (a filled contour: its

@@ -85,12 +85,23 @@ class LiveTransform(Transform):
     def invalidate(self) -> None:
         """Live already: nothing cached (matplotlib's name)."""
 
+    def contains_branch(self, other) -> bool:
+        """Whether ``other`` is the last step of this transform (matplotlib's meaning:
+        this transform itself, or the right part of ``a + other``); never for a blend."""
+        if other is self:
+            return True
+        if self.blended is not None or self.parts is None:
+            return False
+        last = self.parts[1]
+        return last is other or bool(getattr(last, "contains_branch", lambda o: False)(other))
+
     def contains_branch_seperately(self, other) -> tuple[bool, bool]:
         """Whether x, and whether y, go through ``other`` (matplotlib's name and
-        spelling): a blended transform's x or y source, or this transform itself."""
+        spelling): a blended transform's x or y source, or as ``contains_branch``."""
         if self.blended is not None:
             return tuple(source is other for source in self.blended)
-        return (other is self, other is self)
+        inside = self.contains_branch(other)
+        return (inside, inside)
 
     def __add__(self, other):
         """``a + b`` applies ``a`` first (matplotlib's order); ``b`` may be lumos's or

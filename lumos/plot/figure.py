@@ -114,6 +114,14 @@ class Figure(FigureSaving, FigureBase):
         """The figure's images (``figimage``'s), in the order made."""
         return self.figure_images.images
 
+    def draw_artist(self, a) -> None:
+        """matplotlib's blitting step for any artist of the figure (``Axes.draw_artist``
+        for the figure's texts too). lumos draws every artist at each redraw (the next
+        ``canvas.blit``/``draw_idle`` shows ``a`` as it is now): nothing to do here."""
+        get_figure = getattr(a, "get_figure", None)
+        if not callable(get_figure) or get_figure(root=True) is not self:
+            raise ValueError(f"a: got {a!r}, which is not in this figure")
+
     def add_artist(self, artist, clip: bool = False) -> FigureLine:
         """Draw matplotlib's Line2D (in figure fraction unless the line has a transform)
         or ConnectionPatch on the figure, over the axes' data; returns what stands for it

@@ -186,7 +186,6 @@ class GridPlotsMixin:
             "levels", "color", "cmap", "norm", "vmin", "vmax", "linewidth", "linestyle",
             "negative_linestyles", "alpha", "extend", "corner_mask", "algorithm", "origin",
             "extent", "label", "zorder", "antialiased", "hatches", "locator"))
-        kw.pop("antialiased", None)
         hatches = check_contour_hatches(kw.pop("hatches", None), filled)
         args = list(args)
         if args and isinstance(args[0], ContourSet):
@@ -239,7 +238,8 @@ class GridPlotsMixin:
                         negative_linestyles=kw.pop("negative_linestyles", None), extend=extend,
                         label=kw.pop("label", None), zorder=kw.pop("zorder", None),
                         corner_mask=kw.pop("corner_mask", True),
-                        algorithm=kw.pop("algorithm", None))
+                        algorithm=kw.pop("algorithm", None),
+                        antialiased=kw.pop("antialiased", None))
         self._add_artist(cs)
         if filled and hatches is not None:
             cs.hatch_collections = self._contour_hatches(cs, hatches)

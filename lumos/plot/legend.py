@@ -25,7 +25,7 @@ from .compat import warn_once
 from .containers import Container
 from .fonts import FontProperties
 from .legend_best import best_location
-from .legend_handles import TupleHandle, entry_handle
+from .legend_handles import PointsHandle, TupleHandle, entry_handle
 from .legend_text import LegendText
 from .patch_style import rc
 from .style import rcParams
@@ -512,6 +512,10 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, l
                                           handle.slots(x, length, fs, legend.borderpad),
                                           strict=True)]
         return drawn[0]
+    n, marker_pad = legend.numpoints, 0.3
+    if isinstance(handle, PointsHandle):  # a line's HandlerLine2D(numpoints, marker_pad)
+        n = legend.numpoints if handle.numpoints is None else handle.numpoints
+        marker_pad, handle = handle.marker_pad, handle.handle
     h = handle.legend_handle(fs)
     if h is None:
         return None
@@ -533,10 +537,10 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, l
                 ov.line(np.vstack([corners, corners[:1]]), edge, width, dashes,
                         {"cap": "butt", "dash_cap": "butt", "join": "miter"})
     _strokes(ov, h.strokes, x, y, length, 0)
-    n = legend.scatterpoints if h.count == "scatterpoints" else legend.numpoints
-    # matplotlib's handler: several markers keep 0.3 font sizes from the ends, and the
-    # line runs between the first and the last
-    xs = np.linspace(x + 0.3 * fs, x + length - 0.3 * fs, n) if n > 1 else \
+    n = legend.scatterpoints if h.count == "scatterpoints" else n
+    # matplotlib's handler: several markers keep marker_pad (0.3) font sizes from the
+    # ends, and the line runs between the first and the last
+    xs = np.linspace(x + marker_pad * fs, x + length - marker_pad * fs, n) if n > 1 else \
         np.array([x + length / 2])
     if h.line is not None:
         rgba, width, dashes = h.line

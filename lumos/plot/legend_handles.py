@@ -229,6 +229,50 @@ class TupleHandle:
         return [(x + (width + pad) * (i % n), width) for i in range(len(self.handles))]
 
 
+class PointsHandle:
+    """One line's entry with matplotlib's ``HandlerLine2D(numpoints=, marker_pad=)``:
+    ``numpoints`` markers (None: the legend's) ``marker_pad`` font sizes from the ends."""
+
+    def __init__(self, handle, numpoints: int | None, marker_pad: float) -> None:
+        self.handle = handle
+        self.numpoints = None if numpoints is None else int(numpoints)
+        if self.numpoints is not None and self.numpoints < 1:
+            raise ValueError(f"HandlerLine2D numpoints: got {numpoints!r}, expected >= 1")
+        self.marker_pad = float(marker_pad)
+
+    def legend_handle(self, fontsize_px: float):
+        """The line's own declaration."""
+        return self.handle.legend_handle(fontsize_px)
+
+
+def _points_handle(obj, figure, handler) -> PointsHandle:
+    """matplotlib's HandlerLine2D for a line: its numpoints and marker_pad (what else
+    it holds, lumos cannot honour: a TypeError naming it)."""
+    params = dict(vars(handler))  # _numpoints, _marker_pad, _xpad, _ypad, _update_prop_func
+    if params.get("_update_prop_func") is not None:
+        raise TypeError("handler_map: HandlerLine2D(update_func=...) is not supported "
+                        "(lumos draws legend handles itself)")
+    if params.get("_xpad", 0.0) or params.get("_ypad", 0.0):
+        raise TypeError("handler_map: HandlerLine2D(xpad=, ypad=) is not supported (lumos "
+                        "draws legend handles itself)")
+    return PointsHandle(legend_handle_of(obj, figure), params.get("_numpoints"),
+                        params.get("_marker_pad", 0.3))
+
+
+def _is_line(obj) -> bool:
+    from .lines import Line2D
+
+    if isinstance(obj, Line2D):
+        return True
+    from .mpl_objects import is_matplotlib
+
+    if is_matplotlib(obj):
+        from matplotlib.lines import Line2D as MplLine
+
+        return isinstance(obj, MplLine)
+    return False
+
+
 def _handler_for(obj, handler_map: dict):
     """matplotlib's Legend.get_legend_handler over the script's ``handler_map``: the
     handle itself, then its type and base types; None where it names none. An artist or
@@ -246,18 +290,22 @@ def _handler_for(obj, handler_map: dict):
 
 
 def entry_handle(obj, figure, handler_map: dict | None):
-    """The legend handle of one entry: a tuple of handles (matplotlib's HandlerTuple,
-    the only handler lumos takes from a ``handler_map``) or one handle."""
+    """The legend handle of one entry: a tuple of handles, or one handle, with the
+    handlers of a ``handler_map`` lumos takes (matplotlib's HandlerTuple for a tuple,
+    HandlerLine2D for a line)."""
     handler = _handler_for(obj, handler_map) if handler_map else None
     if handler is not None:
         from .mpl_objects import is_matplotlib
 
-        name = type(handler).__name__
-        if not (is_matplotlib(handler) and name == "HandlerTuple" and
-                isinstance(obj, tuple) and not callable(getattr(obj, "legend_handle", None))):
-            raise TypeError(f"handler_map: {name} for a {type(obj).__name__} is not "
-                            "supported (lumos draws legend handles itself; it takes "
-                            "HandlerTuple for tuples of handles)")
+        name = type(handler).__name__ if is_matplotlib(handler) else None
+        if name == "HandlerLine2D" and _is_line(obj):
+            return _points_handle(obj, figure, handler)
+        if not (name == "HandlerTuple" and isinstance(obj, tuple) and
+                not callable(getattr(obj, "legend_handle", None))):
+            raise TypeError(f"handler_map: {type(handler).__name__} for a "
+                            f"{type(obj).__name__} is not supported (lumos draws legend "
+                            "handles itself; it takes HandlerTuple for tuples of handles "
+                            "and HandlerLine2D for lines)")
         params = vars(handler)  # HandlerTuple keeps its parameters only as _ndivide, _pad
         return TupleHandle(obj, figure, params.get("_ndivide", 1), params.get("_pad"))
     if isinstance(obj, tuple) and not callable(getattr(obj, "legend_handle", None)):

@@ -19,6 +19,7 @@ from .lines import Line2D
 from .patch_base import Patch
 from .patch_style import as_path, coordinates, parse_linestyle, path_limits, rc
 from .path_collections import Collection, LineCollection
+from .transformed import TransformedLine2D
 
 _SUPPORTED = ("Rectangle, Circle, Ellipse, Polygon, Wedge, Arc, FancyArrow, FancyBboxPatch, "
               "PathPatch, RegularPolygon, CirclePolygon, Arrow, StepPatch, Annulus patches; "
@@ -75,7 +76,9 @@ def adapt(obj, ax, method: str):
         return cls(obj, ax, method)
     if isinstance(obj, mlines.Line2D):
         _added_to(obj, ax, method)
-        return MatplotlibLine(obj, ax)
+        transform = _artist_transform(obj)
+        data = transform is None or _is_lumos_data(transform, ax)
+        return (MatplotlibLine if data else MatplotlibTransformedLine)(obj, ax)
     raise _unsupported(obj, method)
 
 
@@ -190,7 +193,7 @@ class MatplotlibPatch(FollowsMatplotlib, Patch):
         self.source = source
         self._axes_for_transform = ax
         self._guarded_read()
-        coordinates(self._transform, ax)  # a TypeError for matplotlib's own transforms
+        self._placement(self._transform, ax)  # a TypeError for what is no transform
         self._follow(source)
 
     def _read(self) -> None:
@@ -414,14 +417,11 @@ def _is_identity(transform) -> bool:
 class MatplotlibLine(FollowsMatplotlib, Line2D):
     """A matplotlib Line2D drawn by lumos; ``source`` is the matplotlib object."""
 
-    def __init__(self, source, ax) -> None:
+    def __init__(self, source, ax, **transform) -> None:
         self.source = source
-        transform = _artist_transform(source)
-        if transform is not None and coordinates(transform, ax) != "data":
-            raise _unsupported(source, "add_line", "lumos draws lines in data coordinates")
         x, y = self._read_xy()
         self.in_autoscale = True
-        super().__init__(ax, x, y, **self._style_kwargs())
+        super().__init__(ax, x, y, **transform, **self._style_kwargs())
         self._read_clip_on()
         self._follow(source)
 
@@ -466,3 +466,12 @@ class MatplotlibLine(FollowsMatplotlib, Line2D):
 
     def data_limits(self):
         return super().data_limits() if self.in_autoscale else None
+
+
+class MatplotlibTransformedLine(MatplotlibLine, TransformedLine2D):
+    """A matplotlib Line2D in another transform than data (``ax.transAxes``, a blend of
+    data and axes fractions, ``transData + offset``): drawn as lumos's lines with
+    ``transform=`` are."""
+
+    def __init__(self, source, ax) -> None:
+        super().__init__(source, ax, transform=_artist_transform(source))

@@ -30,11 +30,13 @@ from .patch_style import (
     linestyle_name,
     parse_linestyle,
     path_limits,
+    placement,
     rc,
     stroke,
     to_rgba,
 )
 from .style import rcParams
+from .transforms_compat import as_transform
 
 
 def _now(spec):
@@ -44,6 +46,9 @@ def _now(spec):
         return colors.to_rgba(spec)
     return spec
 
+
+# Python maps a transform's points again per view; a page cannot (it says so)
+_FROZEN = {"kind": "frozen", "what": "a patch placed by a transform"}
 
 _ALIASES = {"ec": "edgecolor", "fc": "facecolor", "lw": "linewidth", "ls": "linestyle",
             "aa": "antialiased"}
@@ -67,9 +72,17 @@ class PathsArtist(Artist):
             raise ValueError(f"{argument}: got {value!r}, expected one of {', '.join(allowed)}")
         return value
 
+    # patches take any transform to figure pixels; collections data or axes units only
+    _any_transform = False
+
+    def _placement(self, transform, ax) -> str:
+        """'data', 'axes' (or 'transform' for a patch): see ``patch_style.placement``."""
+        return placement(transform, ax) if self._any_transform else \
+            coordinates(transform, ax)
+
     def get_transform(self):
         """The coordinates the artist lives in: ``ax.transData`` (None before it is added
-        with no transform given) or ``ax.transAxes``."""
+        with no transform given), ``ax.transAxes`` or another transform to pixels."""
         if self._transform is None and self.axes is not None:
             return self.axes.transData
         return self._transform
@@ -78,7 +91,7 @@ class PathsArtist(Artist):
         """The coordinates of the artist: a transform such as ``ax.transData`` (default)
         or ``ax.transAxes``."""
         if self.axes is not None:
-            coordinates(t, self.axes)
+            self._placement(t, self.axes)
         self._transform = t
         self._changed()
 
@@ -139,7 +152,7 @@ class PathsArtist(Artist):
 
     # -- what the axes asks ------------------------------------------------------------
     def _attach(self, ax) -> None:
-        coordinates(self._transform, ax)
+        self._placement(self._transform, ax)
         self.axes = ax
         self._visual = Paths()
         self._update()
@@ -162,15 +175,36 @@ class PathsArtist(Artist):
             self._update()
 
     def _units(self) -> str:
-        return coordinates(self._transform, self.axes)
+        return self._placement(self._transform, self.axes)
+
+    def _drawn_units(self) -> str:
+        """The units of the paths the visual draws: a transform's are scale space."""
+        units = self._units()
+        return "data" if units == "transform" else units
+
+    def _to_pixels(self, units: str):
+        """The map from ``units`` ('data', 'axes', 'transform') to figure pixels."""
+        if units == "transform":
+            return as_transform(self._transform).forward
+        return (self.axes.transData if units == "data" else self.axes.transAxes).forward
+
+    def _transformed(self, paths) -> list:
+        """``paths`` in the transform's coordinates → the axes' scale space (the view
+        draws there), through figure pixels as matplotlib draws them."""
+        fwd, back = self._to_pixels("transform"), self.axes.transView.inverse
+        with np.errstate(all="ignore"):
+            return [(back(fwd(np.asarray(v, float).reshape(-1, 2))) if len(v) else v, c)
+                    for v, c in paths]
 
     def effects_view(self):
         """What path effects' paths depend on beyond the dpi (None: nothing)."""
         return None
 
     def _build_key(self, fig) -> tuple:
-        """What the visual's paths were built for: dpi, canvas, view (offset effects)."""
-        return fig.dpi, fig.canvas.size, self.effects_view()
+        """What the visual's paths were built for: dpi, canvas, view (offset effects; a
+        transform other than data or axes: the scale-space points move with the view)."""
+        view = self.axes.view_state() if self._units() == "transform" else None
+        return fig.dpi, fig.canvas.size, self.effects_view(), view
 
     def _update(self) -> None:
         ax = self.axes
@@ -183,6 +217,11 @@ class PathsArtist(Artist):
             sv = np.c_[to_scale(ax.xaxis, allv[:, 0]), to_scale(ax.yaxis, allv[:, 1])]
             ends = np.cumsum([len(v) for v, _ in paths])[:-1]
             paths = [(v, c) for v, (_, c) in zip(np.split(sv, ends), paths, strict=True)]
+        if units == "transform":
+            paths, units = self._transformed(paths), "data"
+            self._visual.follow = _FROZEN
+        elif self._visual.follow is _FROZEN:
+            self._visual.follow = None
         if anchors is not None:
             anchors = np.c_[to_scale(ax.xaxis, anchors[:, 0]), to_scale(ax.yaxis, anchors[:, 1])]
         self._visual.set_paths(self.primitive_paths(paths, fig.points_to_pixels), units,
@@ -195,15 +234,27 @@ class PathsArtist(Artist):
 
     def data_limits(self):
         """The curves' extent in data units (Bézier extrema included), or None for
-        artists in axes coordinates."""
+        artists in axes coordinates; in another transform, the extent of the coordinates
+        that are data (matplotlib's ``contains_branch_seperately``: a blend of data x and
+        axes y widens the x limits only)."""
         if self.axes is None or not self.in_autoscale:
             return None
         paths, units, anchors = self._geometry()
         if units == "pixels":
             paths = [(anchors, None)]
+        elif units == "transform" and paths:
+            return self._data_branch_limits(paths)
         elif units != "data" or not paths:
             return None
         return path_limits(paths, self.axes)
+
+    def _data_branch_limits(self, paths):
+        from ..path import extreme_points
+        from .transformed_collections import branch_limits, to_data
+
+        t = self._transform
+        pts = extreme_points([(to_data(t, self.axes, v), c) for v, c in paths if len(v)])
+        return branch_limits(t, self.axes, pts)
 
     def _legend_hatch_rgba(self) -> tuple:
         """The hatch color of the legend's box."""
@@ -214,9 +265,9 @@ class PathsArtist(Artist):
         (matplotlib's count for patches and polygon collections); None for paths drawn
         in pixels about anchors."""
         paths, units, _ = self._geometry()
-        if units not in ("data", "axes"):
+        if units == "pixels":
             return None
-        fwd = (self.axes.transData if units == "data" else self.axes.transAxes).forward
+        fwd = self._to_pixels(units)
         return Obstacles.outline([fwd(thinned(np.asarray(v, float).reshape(-1, 2)))
                                   for v, _ in paths if len(v)])
 
@@ -244,11 +295,13 @@ class Patch(PatchEffects, PathsArtist):
     Keywords (and matplotlib's aliases): ``facecolor``/``fc``, ``edgecolor``/``ec``,
     ``color`` (both), ``linewidth``/``lw`` (points), ``linestyle``/``ls``, ``fill``,
     ``hatch``, ``hatchcolor``, ``alpha``, ``zorder``, ``label``, ``visible``,
-    ``transform`` (``ax.transData`` or ``ax.transAxes``), ``capstyle``, ``joinstyle``,
+    ``transform`` (``ax.transData``, ``ax.transAxes``, any transform to figure pixels),
+    ``capstyle``, ``joinstyle``,
     ``clip_on``, ``path_effects`` (:mod:`lumos.plot.patch_effects`).
     """
 
     zorder = 1.0
+    _any_transform = True
     _edge_default = False  # whether the edge shows by default (FancyArrow, boxes: yes)
 
     def __init__(self, *, edgecolor=None, facecolor=None, color=None, linewidth=None,
@@ -500,7 +553,7 @@ class Patch(PatchEffects, PathsArtist):
     def primitive_paths(self, paths, points_to_pixels) -> list[prim.Path]:
         return self.effects_applied(
             [self.primitive_path(v, c, points_to_pixels) for v, c in paths if len(v)],
-            self._units())
+            self._drawn_units())
 
     def _legend_hatch_rgba(self) -> tuple:
         return tuple(self.get_hatchcolor())

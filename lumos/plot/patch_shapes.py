@@ -146,10 +146,7 @@ class Rectangle(BoxBounds, Patch):
 
     def legend_obstacles(self) -> Obstacles | None:
         """Its box, unturned (matplotlib's ``get_bbox`` in its coordinates)."""
-        units = self._units()
-        if units not in ("data", "axes"):
-            return None
-        fwd = (self.axes.transData if units == "data" else self.axes.transAxes).forward
+        fwd = self._to_pixels(self._units())
         corners = fwd(np.array([[self._x0, self._y0],
                                 [self._x0 + self._width, self._y0 + self._height]]))
         return Obstacles.extents(corners.reshape(1, 4))

@@ -101,6 +101,25 @@ def coordinates(transform, ax) -> str:
                     "the lumos axes the artist is added to")
 
 
+def placement(transform, ax) -> str:
+    """Which space a patch's ``transform=`` names on ``ax``: 'data', 'axes', or
+    'transform' for any other transform to figure pixels (a blend of data and axes
+    fractions, ``fig.dpi_scale_trans``, ``ax.transData + offset``, matplotlib's):
+    its points go to pixels, and back to the axes' view, at each view change."""
+    try:
+        return coordinates(transform, ax)
+    except TypeError:
+        pass
+    from .transforms_compat import as_transform
+
+    as_transform(transform, "transform")  # a TypeError for what is no transform
+    if not ax.transProjection.frozen().is_linear:
+        raise TypeError(f"transform: got {transform!r} on {ax.name} axes; lumos draws "
+                        "patches in other transforms than ax.transData and ax.transAxes "
+                        "on rectilinear axes only")
+    return "transform"
+
+
 def check_real(value, argument: str, minimum: float | None = None,
                finite: bool = False) -> float:
     """A float (>= minimum), or an error naming ``argument``. Geometry may be NaN or inf

@@ -11,7 +11,10 @@ from ..visuals import Line, Markers
 from .collections import set_line
 from .lines import Line2D
 from .style import dash_pattern
+from .transformed_collections import branch_limits, to_data
 from .transforms_compat import as_transform
+
+_FROZEN = {"kind": "frozen", "what": "a line placed by a transform"}
 
 
 class TransformedLine2D(Line2D):
@@ -25,6 +28,7 @@ class TransformedLine2D(Line2D):
         self._marker_visual = Markers()
         self._built_for = None
         self._transform_spec = as_transform(transform, "transform")
+        self._transform_arg = transform  # as given: which of its coordinates are data
         super().__init__(axes, x, y, **kwargs)
 
     def get_transform(self):
@@ -45,6 +49,8 @@ class TransformedLine2D(Line2D):
 
     def _update_geometry(self) -> None:
         ax = self.axes
+        # Python maps the points again per view; a page cannot (it says so)
+        self._line_visual.follow = self._marker_visual.follow = _FROZEN
         self._built_for = (ax.view_state(), id(self._x), len(self._x))
         xy = np.c_[self._x, self._y]
         pts = self._scale_space(xy) if len(xy) else np.zeros((0, 2))
@@ -79,7 +85,10 @@ class TransformedLine2D(Line2D):
         return [self._line_visual, self._marker_visual]
 
     def data_limits(self):
-        return None  # not in data coordinates: takes no part in autoscaling
+        """Of the coordinates that are data only (matplotlib's: a line in
+        ``ax.get_xaxis_transform()`` widens the x limits)."""
+        t = self._transform_arg
+        return branch_limits(t, self.axes, to_data(t, self.axes, np.c_[self._x, self._y]))
 
     def data_points(self):
         return None

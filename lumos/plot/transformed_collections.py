@@ -15,7 +15,6 @@ from __future__ import annotations
 import numpy as np
 
 from .collections import LineCollection, finite_limits
-from .coords import LiveTransform
 from .polygons import FillBetweenPolyCollection
 from .transforms_compat import as_transform
 
@@ -30,10 +29,30 @@ def data_branches(transform, ax) -> tuple[bool, bool]:
     matplotlib transform: neither, it is not made of lumos's)."""
     if is_data_transform(transform, ax):
         return True, True
-    if isinstance(transform, LiveTransform):
-        x, y = transform.contains_branch_seperately(ax.transData)
-        return bool(x), bool(y)
-    return False, False
+    branches = getattr(transform, "contains_branch_seperately", None)
+    if branches is None:
+        return False, False
+    x, y = branches(ax.transData)  # matplotlib's blends ask lumos's parts
+    return bool(x), bool(y)
+
+
+def to_data(transform, ax, xy) -> np.ndarray:
+    """(N, 2) points in ``transform``'s coordinates → ``ax``'s data, through pixels."""
+    xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+    with np.errstate(all="ignore"):
+        return ax.transData.inverse(as_transform(transform, "transform").forward(xy))
+
+
+def branch_limits(transform, ax, data_xy: np.ndarray):
+    """The data limits of points ``data_xy`` (``to_data``'s) of an artist in
+    ``transform``, as matplotlib updates them: of the coordinates that are data only
+    (``contains_branch_seperately``); None when neither is."""
+    bx, by = data_branches(transform, ax)
+    if not (bx or by) or not len(data_xy):
+        return None
+    lx = finite_limits(data_xy[:, 0], ax.xaxis.scale) if bx else None
+    ly = finite_limits(data_xy[:, 1], ax.yaxis.scale) if by else None
+    return None if lx is None and ly is None else (lx, ly)
 
 
 class _Follows:

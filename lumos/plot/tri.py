@@ -416,7 +416,6 @@ class TriMixin:
             "levels", "color", "cmap", "norm", "vmin", "vmax", "linewidth", "linestyle",
             "negative_linestyles", "alpha", "extend", "label", "zorder", "antialiased",
             "hatches"))
-        kw.pop("antialiased", None)
         hatches = check_contour_hatches(kw.pop("hatches", None), filled)
         if not args:
             raise TypeError(f"{where}: got no z values")
@@ -440,7 +439,8 @@ class TriMixin:
                         negative_linestyles=kw.pop("negative_linestyles", None),
                         extend=extend, label=kw.pop("label", None),
                         zorder=kw.pop("zorder", None),
-                        generator=TriContourGenerator(tri, z))
+                        generator=TriContourGenerator(tri, z),
+                        antialiased=kw.pop("antialiased", None))
         self._add_artist(cs)
         if filled and hatches is not None:
             cs.hatch_collections = self._contour_hatches(cs, hatches)

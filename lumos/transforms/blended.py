@@ -44,6 +44,15 @@ class Blended(Transform):
     def _key(self) -> tuple:
         return (id(self.x_transform), id(self.y_transform))
 
+    def contains_branch(self, other) -> bool:
+        """matplotlib's: a blend of two transforms holds neither as a whole."""
+        return other is self
+
+    def contains_branch_seperately(self, other) -> tuple[bool, bool]:
+        """Whether x, and whether y, come from ``other`` (matplotlib's name and
+        spelling: which coordinates of a blend count in the data limits)."""
+        return self.x_transform is other, self.y_transform is other
+
     def transform(self, points) -> np.ndarray:
         """``forward`` (matplotlib's name)."""
         return self.forward(points)

@@ -223,6 +223,29 @@ def test_manual_blitting_shows_the_current_state():
     assert ax.get_ylim() == pytest.approx((-0.055, 0.055))  # matplotlib's: data kept limits
 
 
+def test_figure_draw_artist_takes_any_artist_of_the_figure():
+    """The blitting tutorial's ``fig.draw_artist`` on an axes' line and a figure text."""
+    fig, ax = plt.subplots(figsize=(2, 2), dpi=50)
+    line, = ax.plot([0, 1], [0, 0], animated=True)
+    label = fig.text(0.5, 0.5, "0")
+    sub = fig.subfigures(1, 1)
+    in_sub = sub.text(0.1, 0.1, "s")
+    fig.canvas.draw()
+    bg = fig.canvas.copy_from_bbox(fig.bbox)
+    line.set_ydata([1, 1])
+    label.set_text("1")
+    fig.canvas.restore_region(bg)
+    for a in (line, label, in_sub):
+        fig.draw_artist(a)
+    fig.canvas.blit(fig.bbox)
+    assert list(line.get_ydata()) == [1, 1] and label.get_text() == "1"
+    other, other_ax = plt.subplots()
+    with pytest.raises(ValueError, match="not in this figure"):
+        fig.draw_artist(other_ax.plot([0, 1])[0])
+    with pytest.raises(ValueError, match="not in this figure"):
+        fig.draw_artist("line")
+
+
 def test_savefig_draws_animated_artists_as_matplotlib(tmp_path):
     """matplotlib leaves animated artists out of screen draws (blitting draws them) but
     draws them while saving (canvas.is_saving()); lumos draws them always."""

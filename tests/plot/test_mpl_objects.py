@@ -102,8 +102,12 @@ def test_transform_axes_and_foreign_transforms():
 
     mfig, max_ = mplt.subplots()
     try:
+        # any transform to display pixels places a patch, as in matplotlib (here another
+        # figure's axes fractions: pixels of a figure of the same size)
+        circle = ax.add_patch(mpatches.Circle((0, 0), 1, transform=max_.transAxes))
+        assert circle.get_transform() is not None
         with pytest.raises(TypeError, match="transform"):
-            ax.add_patch(mpatches.Circle((0, 0), 1, transform=max_.transAxes))
+            ax.add_patch(mpatches.Circle((0, 0), 1, transform=mplt))
     finally:
         mplt.close(mfig)
 

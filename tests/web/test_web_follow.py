@@ -762,6 +762,30 @@ def test_what_only_python_redraws_is_named(tmp_path):
         "error bar caps: shown as exported (only Python redraws them for a new view)"]
 
 
+def test_what_a_transform_places_is_named_once_moved(tmp_path):
+    """A patch and a line in a blend of data x and axes-fraction y (Python maps their
+    points again per view; a page cannot): as exported, then named once the view moves."""
+    def make():
+        fig, ax = lumos.subplots(figsize=(5, 3), dpi=100)
+        ax.plot([0, 10], [0, 5])
+        ax.add_patch(lumos.pyplot.Rectangle((2, 0.1), 2, 0.3,
+                                            transform=ax.get_xaxis_transform()))
+        ax.plot([5, 7], [0.2, 0.9], transform=ax.get_xaxis_transform())
+        return fig
+
+    html = make().savefig(tmp_path / "blended.html")
+    with browser.Chromium((500, 300)) as b:
+        b.open(html)
+        assert b.evaluate("lumos.standalone.notices || {}") == {}
+        b.drag(250, 150, 200, 150)
+        notices = b.evaluate("lumos.standalone.notices || {}")
+    assert sorted(notices.values()) == [
+        "a line placed by a transform: shown as exported (only Python redraws them for a "
+        "new view)",
+        "a patch placed by a transform: shown as exported (only Python redraws them for a "
+        "new view)"]
+
+
 def test_arrows_between_data_points_pan_like_python_and_name_their_zoom(tmp_path):
     """An arrow from a text in data to a point, with pixel-sized parts (a simple
     arrow's head, an arc's arms, a circle in data cutting it): Python's picture at any
