@@ -420,7 +420,12 @@ class Figure(FigureSaving, FigureBase):
 
         runs: list[tuple[list, Overlay]] = []
         reaches: list[Reach] = []  # what the run's axes drew
-        for ax in self._every_axes():
+        every = self._every_axes()
+        # past the last axes that may start a run, no reach is asked for
+        starts = [i for i, ax in enumerate(every)
+                  if ax.get_visible() and ax.role not in ("twin", "secondary")]
+        last = starts[-1] if starts else 0
+        for i, ax in enumerate(every):
             visible = ax.get_visible()
             if not runs or (visible and ax.role not in ("twin", "secondary")
                             and any(r.overlaps(ax.box) for r in reaches)):
@@ -430,7 +435,7 @@ class Figure(FigureSaving, FigureBase):
             group.append(ax)
             if not visible:
                 continue
-            mark = gov.mark()
+            mark = gov.mark() if i < last else None
             draw_axes(ax, gov)
             # legends above every other decoration of their run, and above the axes'
             # clipped texts (over them: None without)
@@ -440,6 +445,8 @@ class Figure(FigureSaving, FigureBase):
             for legend in ax.drawn_legends():
                 legend.draw(lov)
             lov.layer = 0
+            if mark is None:
+                continue
             reach = gov.reach_since(mark)
             if top is not None:
                 reach.add(*top.reach_since({}).box)

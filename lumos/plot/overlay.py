@@ -256,33 +256,38 @@ class Overlay:
         return {id(items): len(items) for items, _, _ in self._batches()}
 
     def reach_since(self, mark: dict[int, int]) -> Reach:
-        """The pixel box covered by what was drawn since ``mark`` (``mark()``): the
-        points of each batch at once, the texts one by one."""
+        """The pixel box covered by what was drawn since ``mark`` (``mark()``): every
+        point at once, widened by the widest line, marker or stroke among them (a few
+        pixels more than exact where they differ); the texts one by one."""
         reach = Reach()
+        arrays: list = []
+        pad = 0.0
         for items, kind, key in self._batches():
             start = mark.get(id(items), 0)
             if start == len(items):
                 continue
+            new = items[start:]
             if kind == "line":
-                reach.points(np.concatenate(items[start:]), key[1] / 2)
+                arrays += new
+                pad = max(pad, key[1] / 2)
             elif kind == "text":
                 _, pos, _ = self.texts[key]
                 _, size, ha, va, rot, face, dilate, _ = key
-                for s, (x, y) in zip(items[start:], pos[start:], strict=True):
+                for s, (x, y) in zip(new, pos[start:], strict=True):
                     reach.text(s, x, y, size, ha, va, rot, face, dilate)
             elif kind == "marker":
-                _, sizes, _ = self.markers[key]
-                pad = max(sizes[start:]) / 2 + key[2]
-                reach.points(items[start:], pad)
+                arrays.append(new)
+                pad = max(pad, max(self.markers[key][1][start:]) / 2 + key[2])
             elif kind == "rect":
-                r = np.asarray([it[:4] for it in items[start:]], dtype=float)
-                reach.points(np.concatenate([r[:, :2], r[:, :2] + r[:, 2:4]]))
+                arrays += [((x, y), (x + w, y + h)) for x, y, w, h, _ in new]
             elif kind == "polygon":
-                reach.points(np.concatenate([pts for pts, _ in items[start:]]))
+                arrays += [pts for pts, _ in new]
             else:  # hatches and outlines: paths
-                paths = [it[0] if kind == "hatch" else it for it in items[start:]]
-                pad = max((p.stroke.width / 2 if p.stroke else 0.0) for p in paths)
-                reach.points(np.concatenate([p.vertices for p in paths]), pad)
+                paths = [it[0] if kind == "hatch" else it for it in new]
+                arrays += [p.vertices for p in paths]
+                pad = max(pad, *((p.stroke.width / 2 if p.stroke else 0.0) for p in paths))
+        if arrays:
+            reach.points(np.concatenate(arrays, dtype=float), pad)  # each (n, 2)
         return reach
 
     def commit(self, size: tuple[int, int], clip=None) -> None:

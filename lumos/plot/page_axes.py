@@ -92,7 +92,7 @@ class AxesDecor:
         self.drawn = True
         self._last: dict = {}  # what the visuals got last frame (uploads only changes)
         self._cached = None
-        self.reach = Reach()  # what the last committed frame covers
+        self._reach: Reach | None = None  # what the last committed frame covers
         self.commits = 0  # frames committed: a frame kept (``keep``) knows it is the last
         self._begin()
 
@@ -259,7 +259,7 @@ class AxesDecor:
                 visual.set_data(strings, np.asarray(pos, float).reshape(-1, 2),
                                 color=_uniform(cols) or "k", styles=styles)
         self._commit_fills()
-        self.reach = self._reach()
+        self._reach = None  # computed when asked: ``reach``
         frozen = record if record is not None and record["kind"] == "frozen" else None
         self.record = None if frozen else record
         tagged = [("text" if f == "sans" else f"text:{f}", t) for f, t in self.faces.items()]
@@ -276,8 +276,14 @@ class AxesDecor:
             visual.follow_records = None if self.record is None else self.records
         self.commits += 1
 
-    def _reach(self) -> Reach:
-        """The pixel box this frame's ticks, labels and arrows cover."""
+    @property
+    def reach(self) -> Reach:
+        """The pixel box the last committed frame's ticks, labels and arrows cover."""
+        if self._reach is None:
+            self._reach = self._covered()
+        return self._reach
+
+    def _covered(self) -> Reach:
         reach = Reach()
         for w, (pts, _) in self._segments.items():
             if pts:
