@@ -403,6 +403,16 @@ class Figure(FigureSaving, FigureBase):
             shown = [views.index(a.view) for a in group if a.view in views]
             views.insert(max(shown) + 1 if shown else 0, gov.view)
         self.clip_overlays.commit()  # each right over its axes' decorations
+        for group, gov in runs:
+            # artists above their legend's zorder: over the run's decorations
+            over = [v for ax in group for v in ax.views_over_decorations()]
+            if over:
+                for v in over:
+                    views.remove(v)
+                at = views.index(gov.view) + 1
+                while at < len(views) and self.clip_overlays.holds(views[at]):
+                    at += 1
+                views[at:at] = over
         under = self._underlay
         self.figure_images.sync(views.index(under.view) + 1 if under is not None else 0,
                                 views.index(ov.view))

@@ -90,6 +90,11 @@ class ClipOverlays:
             ov = self._over[id(ax)] = Overlay(self.canvas)
         return ov
 
+    def holds(self, view) -> bool:
+        """Whether ``view`` is one of these overlays'."""
+        return any(ov.view is view for pool in (self._pool, self._over)
+                   for ov in pool.values())
+
     def commit(self) -> None:
         """Hand this frame's clipped drawing to the views; overlays unused go."""
         views = self.canvas.views
