@@ -234,6 +234,11 @@ class AxesSync:
             self._rows_pending = {}
         self._rows_pending[artist] = None
 
+    def views_over_decorations(self) -> list:
+        """The views of the artists above the legend's zorder, which the figure stacks
+        over the axes' decorations and legend."""
+        return self._layers.over_decorations()
+
     def sync(self) -> None:
         """Before drawing: camera from the limits, batches from the artists, grid."""
         self.sync_camera()
@@ -251,6 +256,9 @@ class AxesSync:
             self._push_rows(rows)
         self._sync_gpu_transforms()
         self._update_grid()
+        # artists above the legend's zorder draw over it (Figure._draw_decorations)
+        self._layers.cut = min((lg.get_zorder() for lg in self.drawn_legends()
+                                if lg.get_visible()), default=None)
         self._layers.arrange(self)  # clip_on=False visuals across the figure, in zorder
 
     def _scale_space_visuals(self):

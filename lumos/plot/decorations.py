@@ -3,8 +3,6 @@ an axes' box (``axes_margins``: what the layout engines of ``lumos.plot.layout``
 
 from __future__ import annotations
 
-import numpy as np
-
 from . import decor_cache, page_axes, page_texts
 from .axisdraw import TickLayout, axis_margins, draw_axis, draw_spines
 from .text_artists import draw_texts
@@ -14,7 +12,7 @@ from .titles import draw_titles, title_room
 AXIS_ZORDER = 2.5
 
 __all__ = ["AXIS_ZORDER", "above_axis", "TickLayout", "axes_margins", "rectilinear_margins",
-           "title_room", "draw_axes", "draw_rectilinear_frame", "stacked_groups"]
+           "title_room", "draw_axes", "draw_rectilinear_frame"]
 
 
 def axes_margins(ax) -> tuple[float, float, float, float]:
@@ -45,31 +43,6 @@ def rectilinear_margins(a) -> tuple[float, float, float, float]:
         for side, reach in axis_margins(a, axis).items():
             out[side] = max(out[side], reach)
     return out["left"], out["right"], out["bottom"], max(out["top"], title_room(a))
-
-
-def stacked_groups(axes) -> list[list]:
-    """``axes`` (drawing order) in runs whose decorations may draw together, after all
-    of their data: a run ends before an axes whose box overlaps one of the run (an
-    inset), which must cover the decorations of the axes under it as in matplotlib,
-    where each axes draws its decorations with its data. Twins and secondary axes stay
-    with the run (they share their parent's box and draw nothing over it)."""
-    groups: list[list] = [[]]
-    boxes = np.zeros((0, 4))  # (x0, y0, x1, y1) of the run's visible axes
-    for ax in axes:
-        if not ax.get_visible():
-            groups[-1].append(ax)
-            continue
-        x, y, w, h = ax.box
-        box = np.array([[x, y, x + w, y + h]], float)
-        if ax.role not in ("twin", "secondary"):
-            over = ((np.minimum(boxes[:, 2], box[0, 2]) > np.maximum(boxes[:, 0], box[0, 0]))
-                    & (np.minimum(boxes[:, 3], box[0, 3]) > np.maximum(boxes[:, 1], box[0, 1])))
-            if over.any():
-                groups.append([])
-                boxes = boxes[:0]
-        groups[-1].append(ax)
-        boxes = np.concatenate([boxes, box])
-    return groups
 
 
 def draw_axes(ax, ov) -> None:

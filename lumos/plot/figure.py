@@ -34,6 +34,7 @@ from .layout import (
     make_engine,
 )
 from .overlay import ClipOverlays, Overlay
+from .reach import Reach
 from .style import rcParams, sync_from_matplotlib
 
 if TYPE_CHECKING:  # fig.figimage imports it at its first call
@@ -83,11 +84,12 @@ class Figure(FigureSaving, FigureBase):
         self.axes_list: list[Axes] = []
         self.colorbars: list = []
         self._mpl_grids: dict = {}  # matplotlib grids given to add_subplot -> lumos grids
-        self.overlay = Overlay(self.canvas)
+        # the decorations of each run of axes drawn together (Figure._draw_runs); the
+        # last run's, which the figure's own texts and legends join, is ``overlay``
+        self._overlays: list[Overlay] = [Overlay(self.canvas)]
         # the axes' positions before the first constrained layout (Figure._layout)
         self._layout_starts: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         self.clip_overlays = ClipOverlays(self.canvas)  # texts with clip_on=True
-        self._stacked: list[Overlay] = []  # decorations of axes under an inset
         self._underlay: Overlay | None = None  # subfigure backgrounds, made when needed
         self.figure_images = FigureImages(self.canvas)  # fig.figimage's
         self.figure_lines: list[FigureLine] = []  # fig.add_artist's
@@ -380,20 +382,19 @@ class Figure(FigureSaving, FigureBase):
         for at, view in zip(places, ordered, strict=True):
             views[at] = view
 
+    @property
+    def overlay(self) -> Overlay:
+        """The overlay of the figure's own texts, lines and legends: the last run's."""
+        return self._overlays[-1]
+
     def _draw_decorations(self) -> None:
         from . import page_axes
-        from .decorations import draw_axes, stacked_groups
 
         w, h = self.canvas.size
         self._draw_underlay()
-        groups = stacked_groups(self._every_axes())
-        below = self._overlays_under(len(groups) - 1)
-        ov = self.overlay
-        runs = list(zip(groups, [*below, ov], strict=True))
-        for group, gov in runs:
-            for ax in group:
-                draw_axes(ax, gov)
+        runs = self._draw_runs()
         page_axes.finish(self)  # decorations of axes gone or turned off go too
+        ov = self.overlay
         ov.layer = 1  # the figure's artists draw after its axes (zorder 0): over them
         renderer = Renderer(self.canvas, ov)
         for artist in self.artists:  # zorder 0: under the figure's texts (3)
@@ -402,12 +403,7 @@ class Figure(FigureSaving, FigureBase):
         self._draw_figure_texts(ov)
         for line in self.figure_lines:
             line.draw(ov)
-        for group, gov in runs:
-            gov.layer = 2  # legends above every other decoration of their run
-            for ax in group:
-                if ax.get_visible():
-                    for legend in ax.drawn_legends():
-                        legend.draw(gov)
+        ov.layer = 2  # legends above every other decoration
         for fig in self._all_figures():
             for legend in fig.legends:
                 legend.draw(ov)
@@ -416,28 +412,87 @@ class Figure(FigureSaving, FigureBase):
         views = self.canvas.views
         views.remove(ov.view)
         views.append(ov.view)  # decorations on top of every axes
-        for group, gov in zip(groups[:-1], below, strict=True):
+        for group, gov in runs[:-1]:
             # right after the views of its run: the next axes (an inset) covers them
             views.remove(gov.view)
             shown = [views.index(a.view) for a in group if a.view in views]
             views.insert(max(shown) + 1 if shown else 0, gov.view)
         self.clip_overlays.commit()  # each right over its axes' decorations
+        for group, gov in runs:
+            # artists above their legend's zorder: over the run's decorations
+            over = [v for ax in group for v in ax.views_over_decorations()]
+            if over:
+                for v in over:
+                    views.remove(v)
+                at = views.index(gov.view) + 1
+                while at < len(views) and self.clip_overlays.holds(views[at]):
+                    at += 1
+                views[at:at] = over
         under = self._underlay
         self.figure_images.sync(views.index(under.view) + 1 if under is not None else 0,
                                 views.index(ov.view))
 
-    def _overlays_under(self, n: int) -> list:
-        """``n`` overlays for the decorations of axes that a later axes overlaps (kept
-        from frame to frame; those no longer needed leave the canvas)."""
-        pool = self._stacked
-        while len(pool) < n:
-            pool.append(Overlay(self.canvas))
-        for gov in pool[n:]:
+    def _draw_runs(self) -> list[tuple[list, Overlay]]:
+        """Every axes' decorations and legends (``_every_axes``' order) drawn into
+        overlays, one a run of axes: a run ends before an axes whose box lies under
+        what an axes of the run drew (its box: an inset; tick labels, texts or a legend
+        reaching out of its box), which must cover that as in matplotlib, where each
+        axes draws whole before the next. Twins and secondary axes stay with the run
+        (they share their parent's box and draw nothing over it). Overlays no longer
+        needed leave the canvas."""
+        from . import page_axes
+        from .decorations import draw_axes
+
+        runs: list[tuple[list, Overlay]] = []
+        reaches: list[Reach] = []  # what the run's axes drew
+        every = self._every_axes()
+        # past the last axes that may start a run, no reach is asked for
+        starts = [i for i, ax in enumerate(every)
+                  if ax.get_visible() and ax.role not in ("twin", "secondary")]
+        last = starts[-1] if starts else 0
+        for i, ax in enumerate(every):
+            visible = ax.get_visible()
+            if not runs or (visible and ax.role not in ("twin", "secondary")
+                            and any(r.overlaps(ax.box) for r in reaches)):
+                runs.append(([], self._run_overlay(len(runs))))
+                reaches = []
+            group, gov = runs[-1]
+            group.append(ax)
+            if not visible:
+                continue
+            mark = gov.mark() if i < last else None
+            draw_axes(ax, gov)
+            # legends above every other decoration of their run, and above the axes'
+            # clipped texts (over them: None without)
+            top = self.clip_overlays.over(ax)
+            lov = gov if top is None else top
+            lov.layer = 2
+            for legend in ax.drawn_legends():
+                legend.draw(lov)
+            lov.layer = 0
+            if mark is None:
+                continue
+            reach = gov.reach_since(mark)
+            if top is not None:
+                reach.add(*top.reach_since({}).box)
+            x, y, bw, bh = ax.box
+            reach.add(x, y, x + bw, y + bh)
+            decor = page_axes.reach(ax)
+            reaches += [reach] if decor is None else [reach, decor]
+        if not runs:
+            runs.append(([], self._run_overlay(0)))
+        for gov in self._overlays[len(runs):]:
             gov.commit(self.canvas.size)  # nothing drawn: its visuals go
             if gov.view in self.canvas.views:
                 self.canvas.views.remove(gov.view)
-        del pool[n:]
-        return pool[:n]
+        del self._overlays[len(runs):]
+        return runs
+
+    def _run_overlay(self, i: int) -> Overlay:
+        """The overlay of the ``i``-th run of axes (kept from frame to frame)."""
+        if i == len(self._overlays):
+            self._overlays.append(Overlay(self.canvas))
+        return self._overlays[i]
 
     def _all_figures(self) -> list:
         out, todo = [], [self]

@@ -83,6 +83,7 @@ class Legend:
                    if not str(lab).startswith("_")]  # matplotlib keeps "" labels given
         self.entries = entries[::-1] if reverse else entries
         self._visible = True
+        self._zorder = 5.0  # matplotlib's Legend.zorder
         self._in_layout = True
         self.outside_side = None
         if loc is None:
@@ -176,6 +177,15 @@ class Legend:
 
     def get_visible(self) -> bool:
         return self._visible
+
+    def get_zorder(self) -> float:
+        """The legend's drawing order (matplotlib's 5): its axes' artists of a higher
+        zorder draw over it."""
+        return self._zorder
+
+    def set_zorder(self, z: float) -> None:
+        """The legend's drawing order (see :meth:`get_zorder`)."""
+        self._zorder = validate.number(z, "zorder")
 
     @property
     def figure(self):

@@ -13,6 +13,7 @@ from ..visuals import Line, Text
 from ..visuals.fonts import check_text, layout_outline
 from ..visuals.glyphs import BASE_SIZE, SPREAD, get_atlas
 from ..visuals.mathtext import rich_layout
+from .reach import Reach
 
 
 def sdf_reach(size_px: float) -> float:
@@ -60,11 +61,14 @@ def _pixel_camera(rect, height: float, canvas) -> tuple[float, float, float, flo
 class ClipOverlays:
     """Overlays clipped to an axes' box, one an axes, each drawn right over the overlay
     of that axes' decorations: the texts drawn with ``clip_on=True`` go there, clipped
-    at the pixel as matplotlib clips them to the axes' clip box."""
+    at the pixel as matplotlib clips them to the axes' clip box. The legends of an axes
+    with such texts go to an unclipped overlay right over its clipped one (``over``):
+    matplotlib draws them after the texts (zorder 5 over 3)."""
 
     def __init__(self, canvas: Canvas) -> None:
         self.canvas = canvas
         self._pool: dict[int, Overlay] = {}
+        self._over: dict[int, Overlay] = {}
         self._used: dict[int, tuple] = {}
 
     def get(self, ax, above: Overlay) -> Overlay:
@@ -76,21 +80,42 @@ class ClipOverlays:
         self._used[id(ax)] = (ov, ax, above)
         return ov
 
+    def over(self, ax) -> Overlay | None:
+        """The unclipped overlay over ``ax``'s clipped one this frame (None: ``ax``
+        drew no clipped text)."""
+        if id(ax) not in self._used:
+            return None
+        ov = self._over.get(id(ax))
+        if ov is None:
+            ov = self._over[id(ax)] = Overlay(self.canvas)
+        return ov
+
+    def holds(self, view) -> bool:
+        """Whether ``view`` is one of these overlays'."""
+        return any(ov.view is view for pool in (self._pool, self._over)
+                   for ov in pool.values())
+
     def commit(self) -> None:
         """Hand this frame's clipped drawing to the views; overlays unused go."""
         views = self.canvas.views
-        for key in [k for k in self._pool if k not in self._used]:
-            ov = self._pool.pop(key)
-            ov.commit(self.canvas.size)  # nothing drawn: its visuals go
-            if ov.view in views:
-                views.remove(ov.view)
+        for pool in (self._pool, self._over):
+            for key in [k for k in pool if k not in self._used]:
+                ov = pool.pop(key)
+                ov.commit(self.canvas.size)  # nothing drawn: its visuals go
+                if ov.view in views:
+                    views.remove(ov.view)
         cw, ch = self.canvas.size
-        for ov, ax, above in self._used.values():
+        for key, (ov, ax, above) in self._used.items():
             bx, by, bw, bh = ax.box
             ov.commit((cw, ch), ax.view.fixed_rect or (bx, ch - by - bh, bw, bh))
-            views.remove(ov.view)
-            views.insert(views.index(above.view) + 1 if above.view in views else
-                         len(views), ov.view)
+            stack = [ov]
+            if key in self._over:
+                self._over[key].commit((cw, ch))
+                stack.append(self._over[key])
+            for v in stack:
+                views.remove(v.view)
+            at = views.index(above.view) + 1 if above.view in views else len(views)
+            views[at:at] = [v.view for v in stack]
         self._used = {}
 
 
@@ -216,6 +241,59 @@ class Overlay:
         pos.append((x, y))
         sizes.append(size_px)
         faces.append(colors.to_rgba(face))
+
+    def _batches(self):
+        """Every batch list of this frame, with what widens its items beyond their
+        points: (list, kind, key)."""
+        for key, (pts, _) in self.lines.items():
+            yield pts, "line", key
+        for key, item in self.texts.items():
+            yield item[0], "text", key
+        for key, item in self.markers.items():
+            yield item[0], "marker", key
+        for kind, batches in (("rect", self.rects), ("hatch", self.hatches),
+                              ("polygon", self.polygons), ("outline", self.outlines)):
+            for key, items in batches.items():
+                yield items, kind, key
+
+    def mark(self) -> dict[int, int]:
+        """Where this frame's batches stand now: ``reach_since`` reads what follows."""
+        return {id(items): len(items) for items, _, _ in self._batches()}
+
+    def reach_since(self, mark: dict[int, int]) -> Reach:
+        """The pixel box covered by what was drawn since ``mark`` (``mark()``): every
+        point at once, widened by the widest line, marker or stroke among them (a few
+        pixels more than exact where they differ); the texts one by one."""
+        reach = Reach()
+        arrays: list = []
+        pad = 0.0
+        for items, kind, key in self._batches():
+            start = mark.get(id(items), 0)
+            if start == len(items):
+                continue
+            new = items[start:]
+            if kind == "line":
+                arrays += new
+                pad = max(pad, key[1] / 2)
+            elif kind == "text":
+                _, pos, _ = self.texts[key]
+                _, size, ha, va, rot, face, dilate, _ = key
+                for s, (x, y) in zip(new, pos[start:], strict=True):
+                    reach.text(s, x, y, size, ha, va, rot, face, dilate)
+            elif kind == "marker":
+                arrays.append(new)
+                pad = max(pad, max(self.markers[key][1][start:]) / 2 + key[2])
+            elif kind == "rect":
+                arrays += [((x, y), (x + w, y + h)) for x, y, w, h, _ in new]
+            elif kind == "polygon":
+                arrays += [pts for pts, _ in new]
+            else:  # hatches and outlines: paths
+                paths = [it[0] if kind == "hatch" else it for it in new]
+                arrays += [p.vertices for p in paths]
+                pad = max(pad, *((p.stroke.width / 2 if p.stroke else 0.0) for p in paths))
+        if arrays:
+            reach.points(np.concatenate(arrays, dtype=float), pad)  # each (n, 2)
+        return reach
 
     def commit(self, size: tuple[int, int], clip=None) -> None:
         """Turn what was collected into visuals, reusing those of the last frame;

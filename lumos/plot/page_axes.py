@@ -41,6 +41,7 @@ from .page_tickers import (
     scale_spec,
     ticks_spec,
 )
+from .reach import Reach
 from .style import dash_pattern
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ class AxesDecor:
         self.drawn = True
         self._last: dict = {}  # what the visuals got last frame (uploads only changes)
         self._cached = None
+        self._reach: Reach | None = None  # what the last committed frame covers
         self.commits = 0  # frames committed: a frame kept (``keep``) knows it is the last
         self._begin()
 
@@ -257,6 +259,7 @@ class AxesDecor:
                 visual.set_data(strings, np.asarray(pos, float).reshape(-1, 2),
                                 color=_uniform(cols) or "k", styles=styles)
         self._commit_fills()
+        self._reach = None  # computed when asked: ``reach``
         frozen = record if record is not None and record["kind"] == "frozen" else None
         self.record = None if frozen else record
         tagged = [("text" if f == "sans" else f"text:{f}", t) for f, t in self.faces.items()]
@@ -272,6 +275,26 @@ class AxesDecor:
                 "kind": "axes", "record": self.id, "part": part}
             visual.follow_records = None if self.record is None else self.records
         self.commits += 1
+
+    @property
+    def reach(self) -> Reach:
+        """The pixel box the last committed frame's ticks, labels and arrows cover."""
+        if self._reach is None:
+            self._reach = self._covered()
+        return self._reach
+
+    def _covered(self) -> Reach:
+        reach = Reach()
+        for w, (pts, _) in self._segments.items():
+            if pts:
+                reach.points(np.concatenate([np.asarray(p, dtype=float).reshape(-1, 2)
+                                             for p in pts]), w / 2)
+        if self._polygons:
+            reach.points(np.concatenate([p for p, _ in self._polygons]))
+        for face, (strings, pos, _, styles) in self._labels.items():
+            for s, (x, y), (size, ha, va, rot) in zip(strings, pos, styles, strict=True):
+                reach.text(s, x, y, size, ha, va, rot, face)
+        return reach
 
     def records(self) -> dict:
         """{id: record} with the axes' view (whose camera it follows) and the glyphs of
@@ -378,6 +401,12 @@ def name_frozen(ax, ov, what: str) -> None:
     d = decor(ax, ov)
     d.begin([1.0])  # one empty line: a draw to carry the frozen follower
     d.commit({"kind": "frozen", "what": what})
+
+
+def reach(ax) -> Reach | None:
+    """What the decoration of ``ax`` drawn this frame covers (None: none drawn)."""
+    d = _decors.get(ax)
+    return d.reach if d is not None and d.drawn else None
 
 
 def finish(fig) -> None:

@@ -42,7 +42,10 @@ class ClipLayers:
     def __init__(self, axes_view) -> None:
         self.axes_view = axes_view
         self._unclipped: set = set()  # visuals drawn with clip_on=False
-        self._extra: list[tuple[object, bool]] = []  # (view, clip_on) after the axes' view
+        # (view, clip_on, over) after the axes' view; ``over``: its visuals' order is
+        # above ``cut`` (a figure moves the view over the axes' decorations)
+        self._extra: list[tuple[object, bool, bool]] = []
+        self.cut: float | None = None  # the order of the axes' legend (None: none)
         self._clip_paths: dict = {}  # visual -> its artist's ClipPath
         self._groups: dict[tuple, ClipGroup] = {}  # member ids -> the group drawing them
         # what clipped visuals with no clip path of their own draw through, or None: a
@@ -51,7 +54,11 @@ class ClipLayers:
 
     def views(self) -> list:
         """The views: the axes' own, then the stacked ones in drawing order."""
-        return [self.axes_view, *(view for view, _ in self._extra)]
+        return [self.axes_view, *(view for view, _, _ in self._extra)]
+
+    def over_decorations(self) -> list:
+        """The views of visuals above ``cut``: drawn over the axes' legend."""
+        return [view for view, _, over in self._extra if over]
 
     def set_clip(self, visual, clip_on: bool) -> None:
         """Whether ``visual`` (in one of the views) is clipped to the axes."""
@@ -119,24 +126,27 @@ class ClipLayers:
         clip path in groups, then place and point the views. ``axes`` reads the clip
         paths' rings."""
         visuals = [v for view in self.views() for v in self._flat(view)]
-        if self.axes_view.camera.kind == "panzoom" and not self._unclipped.isdisjoint(visuals):
-            runs: list[tuple[bool, list]] = [(True, [])]
+        cut = self.cut
+        if self.axes_view.camera.kind == "panzoom" and (
+                not self._unclipped.isdisjoint(visuals)
+                or (cut is not None and any(v.order > cut for v in visuals))):
+            runs: list[tuple[tuple[bool, bool], list]] = [((True, False), [])]
             for v in sorted(visuals, key=lambda v: v.order):  # stable: ties keep their turn
-                clip = v not in self._unclipped
-                if runs[-1][0] != clip:
-                    runs.append((clip, []))
+                kind = (v not in self._unclipped, cut is not None and v.order > cut)
+                if runs[-1][0] != kind:
+                    runs.append((kind, []))
                 runs[-1][1].append(v)
         else:
-            runs = [(True, visuals)]
+            runs = [((True, False), visuals)]
         groups: dict[tuple, ClipGroup] = {}
         self.axes_view.visuals[:] = self._grouped(runs[0][1], axes, groups)
-        spare = {True: [v for v, c in self._extra if c], False: [v for v, c in self._extra
-                                                                 if not c]}
+        spare = {True: [v for v, c, _ in self._extra if c],
+                 False: [v for v, c, _ in self._extra if not c]}
         extra = []
-        for clip, members in runs[1:]:
+        for (clip, over), members in runs[1:]:
             view = spare[clip].pop(0) if spare[clip] else self._new_view()
             view.visuals[:] = self._grouped(members, axes, groups)
-            extra.append((view, clip))
+            extra.append((view, clip, over))
         self._groups = groups
         canvas_views = self.axes_view.canvas.views
         for view in spare[True] + spare[False]:
@@ -156,12 +166,12 @@ class ClipLayers:
         axes' rectangle, the unclipped ones over the canvas with the camera's rectangle
         extended by the canvas around the view."""
         views = self.axes_view.canvas.views
-        for view, _ in self._extra:
+        for view, _, _ in self._extra:
             if view in views:
                 views.remove(view)
         if self.axes_view in views:
             at = views.index(self.axes_view) + 1
-            views[at:at] = [view for view, _ in self._extra]
+            views[at:at] = [view for view, _, _ in self._extra]
         canvas = self.axes_view.canvas
         cw, ch = canvas.size
         vx, vy, vw, vh = self.axes_view.fixed_rect or self.axes_view.rect
@@ -175,7 +185,7 @@ class ClipLayers:
         left, top = round(vx * pr), round(vy * pr)
         right, bottom = round((vx + vw) * pr), round((vy + vh) * pr)
         ux, uy = w / max(right - left, 1e-9), h / max(bottom - top, 1e-9)  # per pixel
-        for view, clip in self._extra:
+        for view, clip, _ in self._extra:
             # a page moves the axes' view alone: it sets this one's camera from that
             # view's as done here (lumos/web/controls.js, companions)
             view.controller_params = {"companion": {"view": self.axes_view, "clip": clip}}

@@ -1013,3 +1013,29 @@ def test_the_page_keeps_labels_aligned_by_the_figure(tmp_path):
     frozen_layout(alone)
     diff = browser.image_difference(alone.render()[strip], python[strip])
     assert not (diff["mean"] < MEAN and diff["bad_fraction"] < BAD), diff
+
+
+def test_what_an_axes_draws_over_a_later_axes_is_covered_in_the_page(tmp_path):
+    """A text reaching out of its axes over the next one lies under that axes'
+    background, a legend over the axes' clip_on text and under a line of zorder 6
+    (matplotlib's order), in the page as in Python, before and after a pan."""
+    fig, (a1, a2) = lumos.subplots(1, 2, figsize=(4, 3), dpi=100)
+    a1.text(0.5, 0.5, "SPILLING OVER", fontsize=30, color="r", transform=a1.transAxes)
+    a2.set_facecolor("y")
+    a2.plot([0, 1], [0, 1], color="b", label="legend label")
+    a2.plot([0, 1], [0.92, 0.92], color="m", lw=6, zorder=6)
+    a2.legend(loc="upper left", fontsize=12, facecolor="y", framealpha=1)
+    a2.text(0.05, 0.85, "CLIPPED", fontsize=20, color="r", clip_on=True,
+            transform=a2.transAxes)
+    python = fig.render()
+    with browser.Chromium((400, 300)) as b:
+        b.open(fig.savefig(tmp_path / "covered.html"))
+        page = b.capture()
+        b.drag(330, 200, 330, 230)  # the line moves over the legend, still over it
+        panned = b.capture()
+    assert_same("covered", page, python)
+    magenta = (panned[..., 0] > 150) & (panned[..., 1] < 80) & (panned[..., 2] > 150)
+    assert magenta[40:120, 215:330].sum() > 100
+    x0 = round(a2.get_position().x0 * 400)
+    inside = python[130:170, x0 + 4:x0 + 40, :3].astype(int)  # the text's row in a2
+    assert not ((inside[..., 0] > 200) & (inside[..., 2] < 80) & (inside[..., 1] < 80)).any()
