@@ -1,0 +1,66 @@
+"""Agg's pixel snapping of straight lines beyond the spines (lumos/plot/snapping.py):
+tick marks and grid lines sit on the same pixel rows and columns as matplotlib's."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+
+import lumos.pyplot as plt
+
+mpl = pytest.importorskip("matplotlib")
+mpl.use("Agg")
+import matplotlib.pyplot as mplt  # noqa: E402
+
+
+def _gray(pyplot, dpi: float, setup, frac: float = 0.37) -> np.ndarray:
+    """Gray levels of a 2x2 inch figure at ``dpi`` with one axes whose box starts
+    ``frac`` of a pixel off the grid, ticks at off-grid values, no labels."""
+    from PIL import Image
+
+    fig = pyplot.figure(figsize=(2, 2), dpi=dpi)
+    ax = fig.add_axes((0.2 + frac / 200, 0.2 + frac / 200, 0.6, 0.6))
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_xticks([0.13, 0.5, 0.77])
+    ax.set_yticks([0.21, 0.5, 0.83])
+    ax.set_xticklabels([])
+    ax.set_yticklabels([])
+    setup(ax)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    pyplot.close(fig)
+    return np.asarray(Image.open(buf).convert("L")).astype(int)
+
+
+TICKS = {
+    "out": lambda ax: None,
+    "in": lambda ax: ax.tick_params(direction="in", top=True, right=True),
+    "inout": lambda ax: ax.tick_params(direction="inout", width=1.5, length=5),
+    "wide": lambda ax: ax.tick_params(width=2.2, length=6.3),
+}
+
+
+@pytest.mark.parametrize("dpi", [72, 100, 150])
+@pytest.mark.parametrize("style", sorted(TICKS))
+def test_tick_marks_sit_on_matplotlibs_pixels(dpi, style):
+    """An unsnapped 0.8 pt tick at 100 dpi straddles two gray columns where matplotlib
+    draws one dark one (off by up to 222 gray levels before)."""
+    ours, theirs = (_gray(p, dpi, TICKS[style]) for p in (plt, mplt))
+    diff = np.abs(ours - theirs)
+    assert diff.max() <= 30, np.argwhere(diff > 30)[:10]
+
+
+@pytest.mark.parametrize("style", ["out", "wide"])
+def test_tick_snapping_follows_path_snap(style):
+    with plt.rc_context({"path.snap": False}):
+        img = _gray(plt, 100, TICKS[style])
+    with mplt.rc_context({"path.snap": False}):
+        ref = _gray(mplt, 100, TICKS[style])
+    snapped = _gray(plt, 100, TICKS[style])
+    assert np.abs(img - snapped).max() > 60  # the ends no longer round
+    # matplotlib still puts a marker's origin on a pixel's middle: the same rows and
+    # columns (a tick's far end differs by up to a quarter pixel's coverage)
+    assert np.abs(img - ref).max() <= 70
