@@ -116,6 +116,7 @@ class Line(Visual):
         self.join = join
         self.miter_limit = miter_limit
         self.antialiased = antialiased
+        self.snap = False
         if lod not in (True, False, "auto"):
             raise ValueError(f"lod: got {lod!r}, expected True, False or 'auto'")
         self._lod = lod
@@ -208,6 +209,21 @@ class Line(Visual):
     @miter_limit.setter
     def miter_limit(self, value) -> None:
         self._miter_limit = None if value is None else check_positive(value, "miter_limit")
+
+    @property
+    def snap(self) -> bool:
+        """Whether the line's straight horizontal and vertical segments sit on the device
+        pixel grid as matplotlib's Agg snaps them (``path.snap``: each end to the nearest
+        pixel edge, plus half a pixel for an odd number of pixels wide); the shader
+        rounds them for each view, so a pan keeps them there. Vector output keeps the
+        exact points, as matplotlib's vector backends do."""
+        return self._snap
+
+    @snap.setter
+    def snap(self, value) -> None:
+        if not isinstance(value, (bool, np.bool_)):
+            raise TypeError(f"snap: got {value!r}, expected True or False")
+        self._snap = bool(value)
 
     @property
     def antialiased(self) -> bool:
@@ -651,7 +667,8 @@ class Line(Visual):
                                           "u_arc_offsets": self._scan[2]}
         uniforms = {"u_width": self._width, **dash_uniforms(self._dashes, self._dash_offset),
                     "u_miter_limit": 0.0 if limit is None else max(limit, 1e-6),
-                    **snippet.uniforms}
+                    "u_snap": float(self._snap and not ctx.is_3d),
+                    "u_exact": tuple(ctx.exact), **snippet.uniforms}
         state = State(depth_test=ctx.is_3d, blend="alpha")
         joined = None if runs is None else line_program(*style, joined=True).compose(
             transform=snippet)

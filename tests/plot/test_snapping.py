@@ -64,3 +64,29 @@ def test_tick_snapping_follows_path_snap(style):
     # matplotlib still puts a marker's origin on a pixel's middle: the same rows and
     # columns (a tick's far end differs by up to a quarter pixel's coverage)
     assert np.abs(img - ref).max() <= 70
+
+
+GRIDS = {
+    "major": lambda ax: ax.grid(True),
+    # (minor ticks, 0.6 px at 72 dpi, off: sub-pixel strokes are another matter)
+    "minor": lambda ax: (ax.minorticks_on(), ax.grid(True, which="both"),
+                         ax.tick_params(which="minor", length=0)),
+    "wide": lambda ax: ax.grid(True, linewidth=1.5, color="k"),
+}
+
+
+@pytest.mark.parametrize("dpi", [72, 100, 150])
+@pytest.mark.parametrize("style", sorted(GRIDS))
+def test_grid_lines_sit_on_matplotlibs_pixels(dpi, style):
+    """Grid lines drawn in the axes' view round where the figure puts them exactly
+    (the view's rect has whole-pixel edges): the same column as their tick's."""
+    ours, theirs = (_gray(p, dpi, GRIDS[style]) for p in (plt, mplt))
+    diff = np.abs(ours - theirs)
+    assert diff.max() <= 30, np.argwhere(diff > 30)[:10]
+
+
+def test_line_snap_is_checked():
+    from lumos.visuals import Line
+
+    with pytest.raises(TypeError, match="snap"):
+        Line().snap = "yes"

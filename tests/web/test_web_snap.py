@@ -45,3 +45,29 @@ def test_page_tick_marks_stay_snapped_after_a_pan(tmp_path):
     assert len(dark) >= 10
     assert np.array_equal(dark, np.flatnonzero(ref < 100))
     assert not ((page >= 100) & (page < 200)).any(), np.flatnonzero(page < 200)
+
+
+def gridded_plot():
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=100)
+    ax.plot([0, 10], [0, 1], alpha=0)
+    ax.set_xlim(0.03, 9.61)
+    ax.grid(True, color="k")
+    return fig
+
+
+def test_page_grid_lines_stay_snapped_after_a_pan(tmp_path):
+    events = [("drag", 200, 150, 237, 131)]
+    _, after, python, notices = page_and_python(tmp_path, gridded_plot, (400, 300), events,
+                                                "snap_grid")
+    assert notices == {}, notices
+    fig = gridded_plot()
+    fig.draw()
+    bx, by, bw, bh = fig.axes[0].box
+    row = 300 - int(by + bh / 3)  # a row across the x grid lines, inside the box
+    cols = slice(int(bx) + 3, int(bx + bw) - 3)
+    page = after[row, cols, :3].astype(int).min(axis=-1)
+    ref = python[row, cols, :3].astype(int).min(axis=-1)
+    dark = np.flatnonzero(page < 100)
+    assert len(dark) >= 4
+    assert np.array_equal(dark, np.flatnonzero(ref < 100))
+    assert not ((page >= 100) & (page < 200)).any(), np.flatnonzero(page < 200)
