@@ -78,6 +78,12 @@ def _check_style(value, argument: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
+def _check_flag(value, argument: str) -> bool:
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{argument}: got {value!r}, expected True or False")
+    return bool(value)
+
+
 class Line(Visual):
     """Polylines of ``width`` logical pixels (0: nothing drawn); NaN rows break a line.
 
@@ -109,14 +115,14 @@ class Line(Visual):
     def __init__(self, pos=None, color="black", width: float = 1.0, dashes=None,
                  lod: bool | str = "auto", cap: str = "round", join: str = "round",
                  miter_limit: float | None = None, antialiased: bool = True,
-                 dash_cap: str = "butt", dash_offset: float = 0.0) -> None:
+                 dash_cap: str = "butt", dash_offset: float = 0.0, snap: bool = False) -> None:
         super().__init__()
         self.cap = cap
         self.dash_cap = dash_cap
         self.join = join
         self.miter_limit = miter_limit
         self.antialiased = antialiased
-        self.snap = False
+        self.snap = snap
         if lod not in (True, False, "auto"):
             raise ValueError(f"lod: got {lod!r}, expected True, False or 'auto'")
         self._lod = lod
@@ -221,9 +227,7 @@ class Line(Visual):
 
     @snap.setter
     def snap(self, value) -> None:
-        if not isinstance(value, (bool, np.bool_)):
-            raise TypeError(f"snap: got {value!r}, expected True or False")
-        self._snap = bool(value)
+        self._snap = _check_flag(value, "snap")
 
     @property
     def antialiased(self) -> bool:
@@ -232,9 +236,7 @@ class Line(Visual):
 
     @antialiased.setter
     def antialiased(self, value) -> None:
-        if not isinstance(value, (bool, np.bool_)):
-            raise TypeError(f"antialiased: got {value!r}, expected True or False")
-        self._antialiased = bool(value)
+        self._antialiased = _check_flag(value, "antialiased")
 
     @property
     def dashes(self) -> tuple[float, ...] | None:

@@ -108,6 +108,12 @@ vec2 cut_at(vec2 from, vec2 to, float u) {
     return u < 1.0 ? from + u * (to - from) : to;
 }
 
+// A window position rounded as Agg snaps it, where the figure puts it exactly
+vec2 snapped(vec2 s, float off) {
+    vec2 e = s * u_exact.xy + u_exact.zw;
+    return vec2(floor(e.x + 0.5) + off, ceil(e.y - 0.5) - off);
+}
+
 void main() {
     vec2 s0, s1, s_prev, s_next;
     float z0, z1, z_prev, z_next;
@@ -149,9 +155,11 @@ void main() {
         // as ceil(y - 0.5) (lumos/plot/snapping.py)
         // of the exact position (the view's rect has rounded edges)
         float off = 0.5 * mod(floor(u_width * u_pixel_ratio + 0.5), 2.0);
-        vec2 e0 = s0 * u_exact.xy + u_exact.zw, e1 = s1 * u_exact.xy + u_exact.zw;
-        s0 = vec2(floor(e0.x + 0.5) + off, ceil(e0.y - 0.5) - off);
-        s1 = vec2(floor(e1.x + 0.5) + off, ceil(e1.y - 0.5) - off);
+        s0 = snapped(s0, off);
+        s1 = snapped(s1, off);
+        // the neighbours too: a joint's corner is where both segments put it
+        s_prev = snapped(s_prev, off);
+        s_next = snapped(s_next, off);
     }
     vec2 d = s1 - s0;
     float len = length(d);

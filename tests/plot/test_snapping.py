@@ -90,3 +90,36 @@ def test_line_snap_is_checked():
 
     with pytest.raises(TypeError, match="snap"):
         Line().snap = "yes"
+
+
+def _lines(snap):
+    def setup(ax):
+        ax.set_xticks([])
+        ax.set_yticks([])
+        drawn = [ax.axhline(0.43, color="k"), ax.axvline(0.61, color="k", lw=2),
+                 *ax.plot([0.1, 0.3, 0.3, 0.5], [0.8, 0.8, 0.6, 0.6], "k-")]
+        for line in drawn:
+            line.set_snap(snap)
+    return setup
+
+
+@pytest.mark.parametrize("dpi", [72, 100, 150])
+def test_axhline_axvline_and_straight_lines_snap(dpi):
+    """Lines of horizontal and vertical segments only (a step line's corners included)
+    snap as Agg's auto rule snaps them (set_snap(None))."""
+    ours, theirs = (_gray(p, dpi, _lines(None)) for p in (plt, mplt))
+    diff = np.abs(ours - theirs)
+    assert diff.max() <= 50, np.argwhere(diff > 50)[:10]
+
+
+def test_set_snap_false_keeps_lines_where_they_are():
+    snapped, free = (_gray(plt, 100, _lines(s)) for s in (None, False))
+    assert np.abs(snapped - free).max() > 60
+    fig, ax = plt.subplots()
+    (line,) = ax.plot([0, 1], [0, 0])
+    assert line.get_snap() is None
+    with pytest.raises(ValueError, match="snap"):
+        line.set_snap("auto")
+    with plt.rc_context({"path.snap": False}):
+        assert line.get_snap() is False
+    plt.close(fig)

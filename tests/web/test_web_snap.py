@@ -28,23 +28,34 @@ def ticked_plot():
     return fig
 
 
-def test_page_tick_marks_stay_snapped_after_a_pan(tmp_path):
-    events = [("drag", 200, 150, 237, 150)]  # the ticks land between pixels (no zoom)
-    _, after, python, notices = page_and_python(tmp_path, ticked_plot, (400, 300), events,
-                                                "snap_ticks")
+def _page_columns(tmp_path, make, events, name, rows) -> tuple[np.ndarray, np.ndarray]:
+    """(page, Python) darkest gray level per column across the axes box, over the
+    rows ``rows(box)`` picks (from the top), after the page took ``events``."""
+    _, after, python, notices = page_and_python(tmp_path, make, (400, 300), events, name)
     assert notices == {}, notices
-    fig = ticked_plot()
+    fig = make()
     fig.draw()
     bx, by, bw, bh = fig.axes[0].box
-    top = 300 - int(np.floor(by)) + 1  # the rows just under the bottom spine
-    strip = (slice(top, top + 2), slice(int(bx) + 3, int(bx + bw) - 3))
-    page = after[strip][..., :3].astype(int).min(axis=-1).min(axis=0)
-    ref = python[strip][..., :3].astype(int).min(axis=-1).min(axis=0)
-    # every tick one dark column (an unsnapped one is two gray ones), where Python has it
+    strip = (rows((bx, by, bw, bh)), slice(int(bx) + 3, int(bx + bw) - 3))
+    return tuple(img[strip][..., :3].astype(int).min(axis=-1).min(axis=0)
+                 for img in (after, python))
+
+
+def _one_dark_column_each(page, ref, least: int) -> None:
+    """Every line one dark column (an unsnapped one is two gray ones), where Python
+    has it."""
     dark = np.flatnonzero(page < 100)
-    assert len(dark) >= 10
+    assert len(dark) >= least
     assert np.array_equal(dark, np.flatnonzero(ref < 100))
     assert not ((page >= 100) & (page < 200)).any(), np.flatnonzero(page < 200)
+
+
+def test_page_tick_marks_stay_snapped_after_a_pan(tmp_path):
+    # the ticks land between pixels (no zoom); the rows just under the bottom spine
+    page, ref = _page_columns(tmp_path, ticked_plot, [("drag", 200, 150, 237, 150)],
+                              "snap_ticks", lambda b: slice(301 - int(np.floor(b[1])),
+                                                            303 - int(np.floor(b[1]))))
+    _one_dark_column_each(page, ref, 10)
 
 
 def gridded_plot():
@@ -56,18 +67,8 @@ def gridded_plot():
 
 
 def test_page_grid_lines_stay_snapped_after_a_pan(tmp_path):
-    events = [("drag", 200, 150, 237, 131)]
-    _, after, python, notices = page_and_python(tmp_path, gridded_plot, (400, 300), events,
-                                                "snap_grid")
-    assert notices == {}, notices
-    fig = gridded_plot()
-    fig.draw()
-    bx, by, bw, bh = fig.axes[0].box
-    row = 300 - int(by + bh / 3)  # a row across the x grid lines, inside the box
-    cols = slice(int(bx) + 3, int(bx + bw) - 3)
-    page = after[row, cols, :3].astype(int).min(axis=-1)
-    ref = python[row, cols, :3].astype(int).min(axis=-1)
-    dark = np.flatnonzero(page < 100)
-    assert len(dark) >= 4
-    assert np.array_equal(dark, np.flatnonzero(ref < 100))
-    assert not ((page >= 100) & (page < 200)).any(), np.flatnonzero(page < 200)
+    # a row across the x grid lines, inside the box
+    page, ref = _page_columns(tmp_path, gridded_plot, [("drag", 200, 150, 237, 131)],
+                              "snap_grid", lambda b: slice(300 - int(b[1] + b[3] / 3),
+                                                           301 - int(b[1] + b[3] / 3)))
+    _one_dark_column_each(page, ref, 4)
