@@ -292,6 +292,7 @@ class Artist(Preparable):
     #: the GPU applies the axes' projection) or "projected" (the artist projects itself)
     space = "scale"
     _picker = None  # pick_event: None, True, a tolerance or a callable
+    _snap = None  # set_snap: None (Agg's rule), True or False
     #: whether automatic limits follow every change of the data (streams), or only the
     #: data as it was when they were fitted (``Axes.fitted_limits``, matplotlib's way)
     live_limits = False
@@ -433,6 +434,21 @@ class Artist(Preparable):
     def get_animated(self) -> bool:
         """The ``animated`` flag (see ``set_animated``)."""
         return self._animated
+
+    def get_snap(self):
+        """``set_snap``'s value, or False when ``rcParams["path.snap"]`` is off."""
+        from .style import rcParams
+
+        return self._snap if rcParams["path.snap"] else False
+
+    def set_snap(self, snap) -> None:
+        """Whether straight horizontal and vertical lines sit on the pixel grid, as
+        matplotlib's ``Artist.set_snap``: None (Agg's rule: a path of such segments
+        only, 1024 vertices at most), True or False."""
+        if snap not in (None, True, False):
+            raise ValueError(f"snap: got {snap!r}, expected None, True or False")
+        self._snap = None if snap is None else bool(snap)
+        self._changed()
 
     def set_zorder(self, z: float) -> None:
         """The drawing order: higher draws on top."""

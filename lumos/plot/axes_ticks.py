@@ -318,8 +318,9 @@ class TickingMixin:
                 else:
                     segs = [np.array([[xs0, v], [xs1, v]]) for v in sv]
                 g = st.grid
-                width = self.figure.points_to_pixels(g.get("linewidth", rcParams[
-                    "grid.linewidth"] * (0.5 if which == "minor" else 1.0)))
+                # minor lines as wide as major ones, as matplotlib's (grid.linewidth)
+                width = self.figure.points_to_pixels(g.get("linewidth",
+                                                           rcParams["grid.linewidth"]))
                 line.visible = True
                 line.width = width
                 set_dashes(line, g.get("linestyle", rcParams["grid.linestyle"]), width)
@@ -333,6 +334,7 @@ class TickingMixin:
                 # clip_on=False: lines on the limits show whole, with matplotlib's square
                 # ends just past the axes (clipped, the ends are cut at its edge anyway)
                 line.cap = "projecting"
+                line.snap = bool(rcParams["path.snap"])  # on the pixel grid, as Agg
                 self.set_visual_clip(line, g.get("clip_on", True))
 
     def set_axisbelow(self, b) -> None:

@@ -20,6 +20,7 @@ from . import text as textmod
 from . import ticker
 from .bbox import Bbox
 from .fonts import face_of
+from .snapping import marker_snap, snap_tick
 from .style import dash_pattern
 from .textstyle import block_lines
 
@@ -69,6 +70,7 @@ class TickSet:
         self.pos = pos  # pixels along the axis
         self.length = fig.points_to_pixels(st.size)
         self.width = fig.points_to_pixels(st.width)
+        self.snap = marker_snap(fig, self.width)  # how Agg snaps the tick marks
         self.direction = {"out": 1.0, "inout": 0.5, "in": 0.0}[st.direction]
         self.pad = fig.points_to_pixels(st.pad)
         size = fig.points_to_pixels(st.labelsize)
@@ -304,7 +306,8 @@ def draw_axis(ax, axis, ov, ticks: TickLayout | None = None, boxes=None) -> None
                     a, b = _tick_ends(base, sign, ts.direction, length)
                 if not (length > 0 and width > 0):  # tick_params(size=0): no tick at all
                     continue
-                ov.line([(p, a), (p, b)] if x else [(a, p), (b, p)], color, width)
+                snap = ts.snap if width == ts.width else marker_snap(fig, width)
+                ov.line(snap_tick(p, base, (a, b), snap, x), color, width)
     _draw_offset(ax, axis, ticks, ov)
     _draw_label(ax, axis, ticks, ov, boxes or ov)
 

@@ -735,7 +735,29 @@ class Line2D(LineAPI, PathEffects, Artist):
         return {"cap": self.get_solid_capstyle(), "dash_cap": self.get_dash_capstyle(),
                 "join": self.get_solid_joinstyle() if solid else self.get_dash_joinstyle(),
                 "antialiased": self._antialiased,
-                "dash_offset": 0.0 if solid else dash_offset(self._linestyle, width)}
+                "dash_offset": 0.0 if solid else dash_offset(self._linestyle, width),
+                # dashed lines unsnapped for now: a page's zoom lost them (to find out)
+                "snap": solid and self._snaps()}
+
+    def _snaps(self) -> bool:
+        """Whether Agg snaps the line to the pixel grid (``get_snap``; None: only a path
+        of horizontal and vertical segments, at most 1024 points, as Agg's PathSnapper
+        decides; the Line shader rounds the segments that are)."""
+        snap = self.get_snap()
+        if snap is not None:
+            return snap
+        # (an axhline's batch positions are empty: its own visual, one straight segment)
+        pts = getattr(self, "_scaled", np.zeros((0, 2)))
+        if len(pts) > 1024:
+            return False
+        with np.errstate(all="ignore"):
+            d = np.abs(np.diff(pts, axis=0))
+        # a turn of under 1e-4 pixel is straight (Agg's test, in pixels)
+        ax = self.axes
+        bx, by, bw, bh = ax.box
+        (x0, x1), (y0, y1) = ax.xaxis.scaled_interval(), ax.yaxis.scaled_interval()
+        px = d * (bw / max(abs(x1 - x0), 1e-300), bh / max(abs(y1 - y0), 1e-300))
+        return not ((px[:, 0] >= 1e-4) & (px[:, 1] >= 1e-4)).any()
 
 
 def _checked_color(color, argument: str = "color"):

@@ -564,7 +564,8 @@ def _tick_style(fig, st, ts) -> dict:
                 st.labelcolor), "rotation": float(st.labelrotation),
             "mode": st.rotation_mode, "ha": getattr(st, "label_ha", None),
             "face": face_of(st.labelfamily, None, st.labelweight).name,
-            "va": getattr(st, "label_va", None), "thin": ts.thin}
+            "va": getattr(st, "label_va", None), "thin": ts.thin,
+            "snap": list(ts.snap)}  # how the tick marks snap (snapping.snap_tick)
 
 
 def axis_record(ax, axis, layout, scale: dict | None = None) -> dict:

@@ -9,12 +9,11 @@ draws it between two data values only.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from .. import colors
 from . import validate
+from .snapping import pixel_snap, snap_pixel
 from .style import rcParams
 
 _OTHER = {"left": "x", "right": "x", "bottom": "y", "top": "y"}
@@ -178,11 +177,8 @@ class Spine:
         line (``path.snap``): (0.5 for lines of an odd number of pixels, which sit in a
         pixel's middle, else 0; the canvas height, which Agg counts rows from), or None
         when ``path.snap`` is off."""
-        if not rcParams["path.snap"]:
-            return None
         fig = self.axes.figure
-        width = float(fig.points_to_pixels(self.linewidth))
-        return (0.5 if math.floor(width + 0.5) % 2 else 0.0), float(fig.canvas.size[1])
+        return pixel_snap(fig, float(fig.points_to_pixels(self.linewidth)))
 
     def ends(self) -> list[tuple[float, float]]:
         """The spine's two ends in figure pixels, snapped (:meth:`snap`)."""
@@ -207,16 +203,6 @@ class Spine:
         if self.name in ("bottom", "top"):
             return [(min(x0, x1) - d, y0), (max(x0, x1) + d, y1)], "butt"
         return [(x0, min(y0, y1) - d), (x1, max(y0, y1) + d)], "butt"
-
-
-def snap_pixel(v: float, offset: float, height: float | None = None) -> float:
-    """A figure pixel coordinate as Agg snaps it: to the nearest pixel edge, plus
-    ``offset``; ``height`` (the canvas's) for a y, as Agg counts rows from the top."""
-    if not math.isfinite(v):
-        return v
-    if height is None:
-        return math.floor(v + 0.5) + offset
-    return height - (math.floor(height - v + 0.5) + offset)
 
 
 class Spines(dict):

@@ -291,7 +291,8 @@ class Canvas:
                                          camera, True, raster=None) if is_3d else None
             ctx = DrawContext(vid, (w, h), pr, camera, is_3d,
                               max_texture_size or PORTABLE_TEXTURE_SIZE, follow=follow,
-                              depth=depth_ctx)
+                              depth=depth_ctx, exact=_exact_map(view.rect, rect, pr,
+                                                                frame.size[1]))
             ordered = sorted((v for v in view.walk() if v.visible), key=lambda v: v.order)
             if is_3d:
                 ordered = _translucent_farthest_first(ordered, depth_ctx)
@@ -693,6 +694,16 @@ def straight_alpha(rgba: np.ndarray) -> np.ndarray:
     out = rgba.copy()
     out[..., :3] = np.clip(np.floor(rgb + 0.5), 0, 255)
     return out
+
+
+def _exact_map(rect, device, pr: float, height: int) -> tuple[float, float, float, float]:
+    """``DrawContext.exact``: from the window coordinates of a view drawn in its
+    ``device`` rect (x, y from the top left) to those of its exact ``rect`` (logical
+    pixels), both y up from the bottom of a target ``height`` physical pixels high."""
+    x, y, w, h = (v * pr for v in rect)
+    dx, dy, dw, dh = device
+    sx, sy = (w / dw if dw else 1.0), (h / dh if dh else 1.0)
+    return sx, sy, x - dx * sx, (height - y - h) - (height - dy - dh) * sy
 
 
 def _device_rect(rect, pr: float) -> tuple[int, int, int, int]:

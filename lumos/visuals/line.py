@@ -78,6 +78,12 @@ def _check_style(value, argument: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
+def _check_flag(value, argument: str) -> bool:
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{argument}: got {value!r}, expected True or False")
+    return bool(value)
+
+
 class Line(Visual):
     """Polylines of ``width`` logical pixels (0: nothing drawn); NaN rows break a line.
 
@@ -109,13 +115,14 @@ class Line(Visual):
     def __init__(self, pos=None, color="black", width: float = 1.0, dashes=None,
                  lod: bool | str = "auto", cap: str = "round", join: str = "round",
                  miter_limit: float | None = None, antialiased: bool = True,
-                 dash_cap: str = "butt", dash_offset: float = 0.0) -> None:
+                 dash_cap: str = "butt", dash_offset: float = 0.0, snap: bool = False) -> None:
         super().__init__()
         self.cap = cap
         self.dash_cap = dash_cap
         self.join = join
         self.miter_limit = miter_limit
         self.antialiased = antialiased
+        self.snap = snap
         if lod not in (True, False, "auto"):
             raise ValueError(f"lod: got {lod!r}, expected True, False or 'auto'")
         self._lod = lod
@@ -210,15 +217,26 @@ class Line(Visual):
         self._miter_limit = None if value is None else check_positive(value, "miter_limit")
 
     @property
+    def snap(self) -> bool:
+        """Whether the line's straight horizontal and vertical segments sit on the device
+        pixel grid as matplotlib's Agg snaps them (``path.snap``: each end to the nearest
+        pixel edge, plus half a pixel for an odd number of pixels wide); the shader
+        rounds them for each view, so a pan keeps them there. Vector output keeps the
+        exact points, as matplotlib's vector backends do."""
+        return self._snap
+
+    @snap.setter
+    def snap(self, value) -> None:
+        self._snap = _check_flag(value, "snap")
+
+    @property
     def antialiased(self) -> bool:
         """Smooth edges (True) or hard ones, each pixel in or out (False)."""
         return self._antialiased
 
     @antialiased.setter
     def antialiased(self, value) -> None:
-        if not isinstance(value, (bool, np.bool_)):
-            raise TypeError(f"antialiased: got {value!r}, expected True or False")
-        self._antialiased = bool(value)
+        self._antialiased = _check_flag(value, "antialiased")
 
     @property
     def dashes(self) -> tuple[float, ...] | None:
@@ -651,7 +669,8 @@ class Line(Visual):
                                           "u_arc_offsets": self._scan[2]}
         uniforms = {"u_width": self._width, **dash_uniforms(self._dashes, self._dash_offset),
                     "u_miter_limit": 0.0 if limit is None else max(limit, 1e-6),
-                    **snippet.uniforms}
+                    "u_snap": float(self._snap and not ctx.is_3d),
+                    "u_exact": tuple(ctx.exact), **snippet.uniforms}
         state = State(depth_test=ctx.is_3d, blend="alpha")
         joined = None if runs is None else line_program(*style, joined=True).compose(
             transform=snippet)

@@ -179,11 +179,30 @@
     return Number.isFinite(p) ? p : lo;
   }
 
-  /** A figure pixel coordinate snapped as spines.py's snap_pixel: to the nearest pixel
+  /** A figure pixel coordinate snapped as snapping.py's snap_pixel: to the nearest pixel
    * edge plus `offset`; a y (`isY`) counted from the canvas' top, as Agg counts rows. */
   function snapPixel(v, [offset, height], isY) {
     if (!Number.isFinite(v)) return v;
     return isY ? height - (Math.floor(height - v + 0.5) + offset) : Math.floor(v + 0.5) + offset;
+  }
+
+  /** A tick mark at `p` along its axis from `a` to `b` across it, its spine at `base`,
+   * as snapping.py's snap_tick: the marker's origin on the spine on a whole pixel, its
+   * ends rounded relative to it when `snap[2]` (path.snap). */
+  function snapTick(p, base, a, b, snap, horizontal) {
+    if (Number.isFinite(p) && Number.isFinite(base)) {
+      const whole = snap[2];
+      if (horizontal) {
+        const origin = snapPixel(base, snap, true);
+        [a, b] = [a, b].map((e) => origin - (whole ? Math.floor(base - e + 0.5) : base - e));
+        p = snapPixel(p, snap, false);
+      } else {
+        const origin = snapPixel(base, snap, false);
+        [a, b] = [a, b].map((e) => origin + (whole ? Math.floor(e - base + 0.5) : e - base));
+        p = snapPixel(p, snap, true);
+      }
+    }
+    return horizontal ? [[p, a], [p, b]] : [[a, p], [b, p]];
   }
 
   function rectilinear(r, rec, cam) {
@@ -321,7 +340,7 @@
         if (!group) segments.set(st.width, group = []);
         for (const p of pos) {
           if (!(Number.isFinite(p) && p >= lo - tol && p <= hi + tol)) continue;
-          group.push([horizontal ? [[p, A], [p, B]] : [[A, p], [B, p]], st.color]);
+          group.push([snapTick(p, base, A, B, st.snap, horizontal), st.color]);
         }
       }
     }

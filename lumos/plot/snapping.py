@@ -1,0 +1,60 @@
+"""Agg's pixel snapping (``path.snap``) of straight axis-aligned lines, as matplotlib's
+PathSnapper rounds them: each vertex to the nearest pixel edge, plus half a pixel for
+lines an odd number of pixels wide (``floor(width + 0.5)`` odd), which then sit in a
+pixel's middle. Agg counts rows from the canvas' top, so a y rounds there. Spines, tick
+marks and the page's twins (lumos/web/axes.js ``snapPixel``) use these."""
+
+from __future__ import annotations
+
+import math
+
+from .style import rcParams
+
+
+def pixel_snap(fig, width_px: float) -> tuple[float, float] | None:
+    """How a line ``width_px`` wide snaps in ``fig``: (0.5 for an odd number of pixels,
+    else 0; the canvas height, which Agg counts rows from), or None when ``path.snap``
+    is off."""
+    if not rcParams["path.snap"]:
+        return None
+    return (0.5 if math.floor(width_px + 0.5) % 2 else 0.0), float(fig.canvas.size[1])
+
+
+def snap_pixel(v: float, offset: float, height: float | None = None) -> float:
+    """A figure pixel coordinate as Agg snaps it: to the nearest pixel edge, plus
+    ``offset``; ``height`` (the canvas's) for a y, as Agg counts rows from the top."""
+    if not math.isfinite(v):
+        return v
+    if height is None:
+        return math.floor(v + 0.5) + offset
+    return height - (math.floor(height - v + 0.5) + offset)
+
+
+def marker_snap(fig, width_px: float) -> tuple[float, float, bool]:
+    """How Agg places a marker whose lines are ``width_px`` wide (a tick mark): its
+    origin always on a whole pixel and (offset, canvas height, whether its ends round
+    too): :func:`pixel_snap`'s, or without ``path.snap`` a pixel's middle, ends as
+    they are."""
+    snap = pixel_snap(fig, width_px)
+    return (*snap, True) if snap is not None else (0.5, float(fig.canvas.size[1]), False)
+
+
+def snap_tick(p: float, base: float, ends: tuple[float, float], snap, x: bool) -> list:
+    """A tick mark at ``p`` along its axis, from ``ends[0]`` to ``ends[1]`` across it
+    (its spine at ``base``), as Agg draws the tick marker (``snap``: :func:`marker_snap`):
+    the marker's origin on the spine rounds to a whole pixel and its ends, relative to
+    the origin, round on their own. Points (x, y) in figure pixels."""
+    a, b = ends
+    offset, height, whole = snap
+    if math.isfinite(p) and math.isfinite(base):
+        if x:  # a vertical tick: y rounds down from the canvas' top, in Agg's rows
+            origin = snap_pixel(base, offset, height)
+            a, b = (origin - (math.floor(base - e + 0.5) if whole else base - e)
+                    for e in (a, b))
+            p = snap_pixel(p, offset)
+        else:
+            origin = snap_pixel(base, offset)
+            a, b = (origin + (math.floor(e - base + 0.5) if whole else e - base)
+                    for e in (a, b))
+            p = snap_pixel(p, offset, height)
+    return [(p, a), (p, b)] if x else [(a, p), (b, p)]

@@ -1,0 +1,125 @@
+"""Agg's pixel snapping of straight lines beyond the spines (lumos/plot/snapping.py):
+tick marks and grid lines sit on the same pixel rows and columns as matplotlib's."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+
+import lumos.pyplot as plt
+
+mpl = pytest.importorskip("matplotlib")
+mpl.use("Agg")
+import matplotlib.pyplot as mplt  # noqa: E402
+
+
+def _gray(pyplot, dpi: float, setup, frac: float = 0.37) -> np.ndarray:
+    """Gray levels of a 2x2 inch figure at ``dpi`` with one axes whose box starts
+    ``frac`` of a pixel off the grid, ticks at off-grid values, no labels."""
+    from PIL import Image
+
+    fig = pyplot.figure(figsize=(2, 2), dpi=dpi)
+    ax = fig.add_axes((0.2 + frac / 200, 0.2 + frac / 200, 0.6, 0.6))
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_xticks([0.13, 0.5, 0.77])
+    ax.set_yticks([0.21, 0.5, 0.83])
+    ax.set_xticklabels([])
+    ax.set_yticklabels([])
+    setup(ax)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    pyplot.close(fig)
+    return np.asarray(Image.open(buf).convert("L")).astype(int)
+
+
+TICKS = {
+    "out": lambda ax: None,
+    "in": lambda ax: ax.tick_params(direction="in", top=True, right=True),
+    "inout": lambda ax: ax.tick_params(direction="inout", width=1.5, length=5),
+    "wide": lambda ax: ax.tick_params(width=2.2, length=6.3),
+}
+
+
+@pytest.mark.parametrize("dpi", [72, 100, 150])
+@pytest.mark.parametrize("style", sorted(TICKS))
+def test_tick_marks_sit_on_matplotlibs_pixels(dpi, style):
+    """An unsnapped 0.8 pt tick at 100 dpi straddles two gray columns where matplotlib
+    draws one dark one (off by up to 222 gray levels before)."""
+    ours, theirs = (_gray(p, dpi, TICKS[style]) for p in (plt, mplt))
+    diff = np.abs(ours - theirs)
+    assert diff.max() <= 30, np.argwhere(diff > 30)[:10]
+
+
+@pytest.mark.parametrize("style", ["out", "wide"])
+def test_tick_snapping_follows_path_snap(style):
+    with plt.rc_context({"path.snap": False}):
+        img = _gray(plt, 100, TICKS[style])
+    with mplt.rc_context({"path.snap": False}):
+        ref = _gray(mplt, 100, TICKS[style])
+    snapped = _gray(plt, 100, TICKS[style])
+    assert np.abs(img - snapped).max() > 60  # the ends no longer round
+    # matplotlib still puts a marker's origin on a pixel's middle: the same rows and
+    # columns (a tick's far end differs by up to a quarter pixel's coverage)
+    assert np.abs(img - ref).max() <= 70
+
+
+GRIDS = {
+    "major": lambda ax: ax.grid(True),
+    # (minor ticks, 0.6 px at 72 dpi, off: sub-pixel strokes are another matter)
+    "minor": lambda ax: (ax.minorticks_on(), ax.grid(True, which="both"),
+                         ax.tick_params(which="minor", length=0)),
+    "wide": lambda ax: ax.grid(True, linewidth=1.5, color="k"),
+}
+
+
+@pytest.mark.parametrize("dpi", [72, 100, 150])
+@pytest.mark.parametrize("style", sorted(GRIDS))
+def test_grid_lines_sit_on_matplotlibs_pixels(dpi, style):
+    """Grid lines drawn in the axes' view round where the figure puts them exactly
+    (the view's rect has whole-pixel edges): the same column as their tick's."""
+    ours, theirs = (_gray(p, dpi, GRIDS[style]) for p in (plt, mplt))
+    diff = np.abs(ours - theirs)
+    assert diff.max() <= 30, np.argwhere(diff > 30)[:10]
+
+
+def test_line_snap_is_checked():
+    from lumos.visuals import Line
+
+    with pytest.raises(TypeError, match="snap"):
+        Line().snap = "yes"
+
+
+def _lines(snap):
+    def setup(ax):
+        ax.set_xticks([])
+        ax.set_yticks([])
+        drawn = [ax.axhline(0.43, color="k"), ax.axvline(0.61, color="k", lw=2),
+                 *ax.plot([0.1, 0.3, 0.3, 0.5], [0.8, 0.8, 0.6, 0.6], "k-")]
+        for line in drawn:
+            line.set_snap(snap)
+    return setup
+
+
+@pytest.mark.parametrize("dpi", [72, 100, 150])
+def test_axhline_axvline_and_straight_lines_snap(dpi):
+    """Lines of horizontal and vertical segments only (a step line's corners included)
+    snap as Agg's auto rule snaps them (set_snap(None))."""
+    ours, theirs = (_gray(p, dpi, _lines(None)) for p in (plt, mplt))
+    diff = np.abs(ours - theirs)
+    assert diff.max() <= 50, np.argwhere(diff > 50)[:10]
+
+
+def test_set_snap_false_keeps_lines_where_they_are():
+    snapped, free = (_gray(plt, 100, _lines(s)) for s in (None, False))
+    assert np.abs(snapped - free).max() > 60
+    fig, ax = plt.subplots()
+    (line,) = ax.plot([0, 1], [0, 0])
+    assert line.get_snap() is None
+    with pytest.raises(ValueError, match="snap"):
+        line.set_snap("auto")
+    with plt.rc_context({"path.snap": False}):
+        assert line.get_snap() is False
+    plt.close(fig)
