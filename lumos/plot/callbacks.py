@@ -33,7 +33,7 @@ def report_callback_error(what: str, func) -> None:
     """Call in an ``except`` block: re-raise the error outside front-end loops, log it
     (with its traceback) inside one."""
     if not getattr(_loops, "depth", 0):
-        raise  # noqa: PLE0704 - re-raises the exception being handled by the caller
+        raise  # the exception the caller is handling
     import logging  # only inside a loop, when a callback raised: not a cost of every import
 
     logging.getLogger("lumos.app").error(

@@ -148,7 +148,12 @@ void main() {
     // every pixel centre within half the width plus half a pixel; a multisampled
     // pixel's samples lie off its centre, half a pixel more
     float half_width = 0.5 * u_width * u_pixel_ratio;
+#ifdef ALIASED
+    // every pixel whose square the stroke touches: centres up to 0.71 pixel further
+    float hw = half_width + 1.0;
+#else
     float hw = half_width + (u_samples > 1.0 ? 1.0 : 0.5);
+#endif
     // triangle strip corners: 0 (p0, -n), 1 (p1, -n), 2 (p0, +n), 3 (p1, +n)
     float along = (gl_VertexID == 1 || gl_VertexID == 3) ? 1.0 : 0.0;
     float side = gl_VertexID >= 2 ? 1.0 : -1.0;
@@ -187,7 +192,7 @@ void main() {
 # uniform would make software rasterizers run both per pixel): DASHED; CAP_BUTT,
 # CAP_PROJECTING or neither (round) for open ends and dash ends; JOIN_MITER, JOIN_BEVEL
 # or neither (round); ALIASED (a pixel is in or out, as Agg's non-antialiased
-# rendering: covered when its centre is); ONE_COLOR (every point one color: the color
+# rendering: covered when the stroke overlaps it); ONE_COLOR (every point one color: the color
 # is not interpolated per pixel); JOINED (solid lines: every drawn segment of the draw
 # joins a neighbour at both ends and no point lies beyond the vertex shader's box, as
 # the line checks on the CPU: the per-pixel open-end branch, whose both sides llvmpipe
@@ -390,7 +395,12 @@ void main() {
     }
 #endif
 #ifdef ALIASED
-    float coverage = dist <= 0.0 ? 1.0 : 0.0;
+    // Agg's binary rendering (matplotlib's antialiased=False) sets every pixel the
+    // stroke overlaps at all: the stroke comes nearer the centre than the pixel square
+    // reaches across the segment (half a pixel for a straight one, 0.71 diagonally).
+    // A line of any width, however thin, is a connected path of pixels.
+    vec2 across = abs(unit(v_b - v_a));
+    float coverage = dist < max(0.5 * (across.x + across.y), 0.5) ? 1.0 : 0.0;
 #else
     float coverage = clamp(0.5 - dist, 0.0, 1.0);
 #endif
