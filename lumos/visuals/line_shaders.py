@@ -228,22 +228,40 @@ float dash_piece(float s, float start, float on, float lo, float hi) {
     return (a < b || (on == 0.0 && a == b)) ? min(s - a, b - s) : -1.0e9;
 }
 
+// Dash and gap i, i + 1 of the pattern in physical pixels; aliased, as Agg's binary
+// rendering, each a whole number of pixels and a half.
+vec2 dash_pair(int i) {
+    vec2 pair = (i < 4 ? (i < 2 ? u_dash.xy : u_dash.zw)
+                       : (i < 6 ? u_dash_more.xy : u_dash_more.zw)) * u_pixel_ratio;
+#ifdef ALIASED
+    pair = floor(pair) + 0.5;
+#endif
+    return pair;
+}
+
 // How far arc length s lies inside the nearest dash of the pattern (< 0: in a gap),
 // the pattern started u_dash_offset into it (matplotlib's dash offset) and its dashes
 // cut to the line's arc lengths [lo, hi]: no dash beyond a line's end is drawn, nor
 // its cap, as in matplotlib's Agg. DASH_PAIRS (on, off) pairs: a loop unrolled.
 float dash_inside(float s, float lo, float hi) {
+#ifdef ALIASED
+    float period = 0.0;
+    for (int i = 0; i < 2 * DASH_PAIRS; i += 2) {
+        vec2 pair = dash_pair(i);
+        period += pair.x + pair.y;
+    }
+#else
     float period = dot(u_dash + u_dash_more, vec4(1.0)) * u_pixel_ratio;
+#endif
     float base = s - mod(s + u_dash_offset * u_pixel_ratio, period);  // this period's start
     // a pixel past an open end looks at the period that holds that end
     if (base > hi) base -= period * ceil((base - hi) / period);
     if (base + period < lo) base += period * floor((lo - base) / period);
     // the next period's first dash, just ahead
-    float best = dash_piece(s, base + period, u_dash.x * u_pixel_ratio, lo, hi);
+    float best = dash_piece(s, base + period, dash_pair(0).x, lo, hi);
     float start = base;
     for (int i = 0; i < 2 * DASH_PAIRS; i += 2) {
-        vec2 pair = (i < 4 ? (i < 2 ? u_dash.xy : u_dash.zw)
-                           : (i < 6 ? u_dash_more.xy : u_dash_more.zw)) * u_pixel_ratio;
+        vec2 pair = dash_pair(i);
         best = max(best, dash_piece(s, start, pair.x, lo, hi));
         start += pair.x + pair.y;
     }

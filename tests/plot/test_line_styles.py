@@ -130,25 +130,29 @@ def test_aliased_lines_have_no_partial_pixels(mod):
     assert (~white & ~blue).sum() == 0
 
 
-def _aliased_ink(mod, lw, x, y) -> np.ndarray:
+def _aliased_ink(mod, lw, ls, x, y) -> np.ndarray:
     fig, ax = mod.subplots(figsize=(1.5, 1.5), dpi=100)
     ax.set_position([0, 0, 1, 1])
-    ax.plot(x, y, lw=lw, color="k", antialiased=False)
+    ax.plot(x, y, lw=lw, ls=ls, color="k", antialiased=False)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
     ax.set_axis_off()
     return _image(mod, fig)[..., :3].mean(axis=-1) < 128
 
 
-@pytest.mark.parametrize("lw", [0.2, 0.5, 3.0])
-def test_aliased_lines_set_the_pixels_agg_sets(lw):
+@pytest.mark.parametrize(("lw", "ls"), [(0.2, "-"), (0.5, "-"), (3.0, "-"), (2.0, "--")])
+def test_aliased_lines_set_the_pixels_agg_sets(lw, ls):
     # Agg's binary rendering sets every pixel the stroke overlaps: a line thinner than
-    # a pixel is a connected path of pixels (it was a dotted one: pixel centres only)
+    # a pixel is a connected path of pixels (it was a dotted one: pixel centres only);
+    # dashes and gaps are whole pixels and a half
     x, y = [0.03, 0.4, 0.97], [0.9, 0.13, 0.7]
-    ours, agg = _aliased_ink(lumos, lw, x, y), _aliased_ink(mplt, lw, x, y)
-    assert (ours != agg).sum() <= 0.02 * agg.sum(), ((ours != agg).sum(), agg.sum())
-    rows = np.nonzero(ours.any(axis=1))[0]
-    assert len(rows) == rows[-1] - rows[0] + 1  # every row between the ends is inked
+    ours, agg = _aliased_ink(lumos, lw, ls, x, y), _aliased_ink(mplt, lw, ls, x, y)
+    # dashed: 5 % of the pixels differ (38 % before the rounding), at dash ends
+    assert (ours != agg).sum() <= (0.02 if ls == "-" else 0.06) * agg.sum(), \
+        ((ours != agg).sum(), agg.sum())
+    if ls == "-":
+        rows = np.nonzero(ours.any(axis=1))[0]
+        assert len(rows) == rows[-1] - rows[0] + 1  # every row between the ends is inked
 
 
 @pytest.mark.parametrize(("kw", "cap", "join"), [
