@@ -26,6 +26,7 @@ import numpy as np
 from ..gpu.frame import Frame
 from ..gpu.resources import Buffer, Program, Texture
 from ..io.html import pack_payload, runtime_source
+from ..plot.callbacks import front_end_loop
 from ..plot.frontends import FrontEnd, register_frontend
 
 # The glue: one canvas per widget (no element ids, so widgets never collide), the
@@ -316,6 +317,10 @@ def widget_class():
             self.send({"packed": True}, buffers=[payload])
 
         def _on_message(self, _widget, content, buffers) -> None:
+            with front_end_loop():  # the kernel's loop dispatches: callback errors logged
+                self._dispatch(content)
+
+        def _dispatch(self, content: dict) -> None:
             kind = content.get("type")
             if kind == "ready":
                 self.pixel_ratio = float(content.get("pixel_ratio") or 1.0)

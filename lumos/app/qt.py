@@ -35,6 +35,7 @@ except ImportError:  # pragma: no cover - depends on what is installed
 from ..gpu.context import released
 from ..gpu.frame import Frame
 from ..plot import timers
+from ..plot.callbacks import front_end_loop
 from ..scene.events import log
 from .interaction import Interaction, as_scene
 
@@ -60,7 +61,8 @@ def _guarded(method):
     @functools.wraps(method)
     def call(self, *args):
         try:
-            return method(self, *args)
+            with front_end_loop():  # Qt's loop dispatches: callback errors are logged
+                return method(self, *args)
         except Exception:
             log.error("lumos: FigureWidget.%s failed", method.__name__, exc_info=True)
             return None
@@ -84,7 +86,8 @@ def _pump_timers() -> None:
 
 def _guarded_run_due() -> None:
     try:
-        timers.run_due()
+        with front_end_loop():
+            timers.run_due()
     except Exception:  # an exception escaping into Qt aborts the process
         log.error("lumos: a timer callback failed", exc_info=True)
 

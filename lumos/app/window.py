@@ -19,6 +19,7 @@ import sys
 import time
 from contextlib import contextmanager
 
+from ..plot.callbacks import front_end_loop
 from ..plot.frontends import FrontEnd, register_frontend
 from .interaction import Interaction, as_scene
 
@@ -370,7 +371,13 @@ _KEY_NAMES = _LazyKeys()
 def process_events(timeout: float = 0.0) -> None:
     """Handle pending input (waiting up to ``timeout`` s for some, less when a timer is
     due sooner), run the due timers (``fig.canvas.new_timer``, animations), then draw
-    the windows that changed and close the ones asked to close."""
+    the windows that changed and close the ones asked to close. Callback errors in
+    there are logged and the loop goes on (``front_end_loop``)."""
+    with front_end_loop():
+        _dispatch(timeout)
+
+
+def _dispatch(timeout: float) -> None:
     from ..plot import timers
 
     if not _glfw_ready:

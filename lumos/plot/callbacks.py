@@ -1,12 +1,44 @@
 """matplotlib's ``CallbackRegistry``: ``ax.callbacks.connect("xlim_changed", f)``.
 
-A callback that raises is logged (logger ``lumos.app``) and the others still run, as
-matplotlib's default exception handler does.
+A callback that raises follows matplotlib's default handler (``cbook._exception_printer``):
+in a plain script the exception comes out of the call that processed the signal
+(``set_xlim``...); while a front-end's event loop dispatches (a window, Qt, a notebook
+widget: :func:`front_end_loop`) it is logged with its traceback (logger ``lumos.app``)
+and the other callbacks and the loop go on. Timer callbacks follow the same rule.
 """
 
 from __future__ import annotations
 
 import itertools
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_loops = threading.local()  # per thread: how deep front-end loops are dispatching
+
+
+@contextmanager
+def front_end_loop() -> Iterator[None]:
+    """Mark what a front-end's event loop dispatches (input, timers) in this thread:
+    callback errors there are logged instead of raised, as matplotlib prints them
+    inside a GUI loop and raises them headless."""
+    _loops.depth = getattr(_loops, "depth", 0) + 1
+    try:
+        yield
+    finally:
+        _loops.depth -= 1
+
+
+def report_callback_error(what: str, func) -> None:
+    """Call in an ``except`` block: re-raise the error outside front-end loops, log it
+    (with its traceback) inside one."""
+    if not getattr(_loops, "depth", 0):
+        raise  # the exception the caller is handling
+    import logging  # only inside a loop, when a callback raised: not a cost of every import
+
+    logging.getLogger("lumos.app").error(
+        "lumos: the %s %s raised; the others and the loop go on", what,
+        getattr(func, "__qualname__", func), exc_info=True)
 
 
 class CallbackRegistry:
@@ -33,13 +65,10 @@ class CallbackRegistry:
             funcs.pop(cid, None)
 
     def process(self, signal: str, *args, **kwargs) -> None:
-        """Call every callback of ``signal``."""
+        """Call every callback of ``signal``; one that raises stops the others outside
+        a front-end loop (the error comes out of here), is logged inside one."""
         for func in list(self.callbacks.get(signal, {}).values()):
             try:
                 func(*args, **kwargs)
             except Exception:
-                import logging  # only when a callback raises: not a cost of every import
-
-                logging.getLogger("lumos.app").error(
-                    "lumos: the %r callback %s raised; the others still run", signal,
-                    getattr(func, "__qualname__", func), exc_info=True)
+                report_callback_error(f"{signal!r} callback", func)

@@ -25,7 +25,7 @@ from .figure_base import FigureBase
 from .figure_images import FigureImages, figimage
 from .figure_save import FORMATS as FORMATS  # still importable from here, as before
 from .figure_save import FigureSaving
-from .gridspec import SubplotParams
+from .gridspec import SUBPLOT_KEYS, SubplotParams
 from .layout import (
     ConstrainedLayoutEngine,
     LayoutEngine,
@@ -89,6 +89,8 @@ class Figure(FigureSaving, FigureBase):
         self._overlays: list[Overlay] = [Overlay(self.canvas)]
         # the axes' positions before the first constrained layout (Figure._layout)
         self._layout_starts: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        # the subplot parameters before the first tight layout, and those it made
+        self._tight_start: tuple[SubplotParams, SubplotParams] | None = None
         self.clip_overlays = ClipOverlays(self.canvas)  # texts with clip_on=True
         self._underlay: Overlay | None = None  # subfigure backgrounds, made when needed
         self.figure_images = FigureImages(self.canvas)  # fig.figimage's
@@ -339,6 +341,25 @@ class Figure(FigureSaving, FigureBase):
                     ax._set_position(starts[ax])
             engine.execute(self)
             self._update_boxes()
+            return
+        if isinstance(engine, TightLayoutEngine):
+            # matplotlib's runs once a draw from the subplot parameters of then, so a
+            # figure drawn once (a script's savefig) is laid out from those before any
+            # layout: restored here at every draw (unless changed since, by
+            # subplots_adjust), so that every draw gives that first draw's boxes (run to
+            # the settled parameters, fixed-aspect axes, whose shrunk boxes change the
+            # margins, stood up to 11 px off matplotlib's: gallery imshow_extent)
+            p = self.subplotpars
+            start, made = self._tight_start or (None, None)
+            if start is None or _params(p) != _params(made):
+                start = p.copy()
+            elif _params(p) != _params(start):
+                p.update(**dict(zip(SUBPLOT_KEYS, _params(start), strict=True)))
+                self.reposition_subplots()
+                self._update_boxes()
+            engine.execute(self)
+            self._update_boxes()
+            self._tight_start = (start, p.copy())
             return
         # again until the boxes settle: the decorations the engines make room for (tick
         # labels, a colorbar's pad) follow the boxes, so the layout must give itself
@@ -787,3 +808,7 @@ def subplots(nrows: int = 1, ncols: int = 1, *, sharex=False, sharey=False,
     return fig, fig.subplots(nrows, ncols, sharex=sharex, sharey=sharey, squeeze=squeeze,
                              width_ratios=width_ratios, height_ratios=height_ratios,
                              subplot_kw=subplot_kw, gridspec_kw=gridspec_kw)
+
+
+def _params(p: SubplotParams) -> tuple[float, ...]:
+    return tuple(getattr(p, k) for k in SUBPLOT_KEYS)

@@ -123,6 +123,10 @@ class GridPlotsMixin:
                                                  "snap", "rasterized", "antialiased"))
         kw.pop("snap", None)
         kw.pop("rasterized", None)
+        if funcname == "pcolor" and "antialiased" not in kw and \
+                str(kw.get("edgecolor", "none")).lower() != "none":
+            # matplotlib's pcolor: stroked cell edges are antialiased as patches are
+            kw["antialiased"] = bool(rcParams["patch.antialiased"])
         shading = str(rcParams.get("pcolor.shading", "auto") if shading is None
                       else shading).lower()
         check_choice(shading, "shading", ("flat", "nearest", "gouraud", "auto"))

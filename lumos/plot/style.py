@@ -68,8 +68,7 @@ legend.frameon legend.handlelength legend.handletextpad legend.labelspacing lege
 lines.linestyle lines.linewidth lines.marker lines.markeredgewidth lines.markersize
 lines.solid_capstyle lines.dash_capstyle lines.solid_joinstyle lines.dash_joinstyle
 lines.antialiased
-patch.antialiased patch.edgecolor patch.facecolor patch.force_edgecolor patch.linewidth
-path.snap
+patch.antialiased patch.edgecolor patch.facecolor patch.force_edgecolor patch.linewidth path.snap
 pcolor.shading
 polaraxes.grid savefig.bbox savefig.dpi savefig.edgecolor savefig.facecolor
 savefig.format savefig.pad_inches savefig.transparent svg.fonttype text.color text.usetex

@@ -4,7 +4,10 @@
 ``timer.start()``. A started timer calls its callbacks every ``interval`` milliseconds
 while a loop runs them: a window's or Qt's event loop, ``plt.pause`` (headless too) or
 :func:`run_due` called by a loop of your own. A callback returning 0 (or False) is
-removed; a timer without callbacks stops. ``single_shot`` timers fire once.
+removed; a timer without callbacks stops. ``single_shot`` timers fire once. A callback
+that raises is logged inside a window's or Qt's loop (the loop goes on) and raises out of
+``run_due``/``plt.pause`` elsewhere, as matplotlib's timers leave the error to the loop
+running them (``lumos.plot.callbacks.front_end_loop``).
 
 Everything here belongs to the thread that runs the loop.
 """
@@ -13,6 +16,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+
+from .callbacks import report_callback_error
 
 _active: list[Timer] = []
 
@@ -87,11 +92,7 @@ class Timer:
             try:
                 ret = func(*args, **kwargs)
             except Exception:
-                import logging  # only when a callback raises: not a cost of every import
-
-                logging.getLogger("lumos.app").error(
-                    "lumos: the timer callback %s raised; the loop goes on",
-                    getattr(func, "__qualname__", func), exc_info=True)
+                report_callback_error("timer callback", func)
                 continue
             if isinstance(ret, (bool, int, float)) and ret == 0 and entry in self.callbacks:
                 self.callbacks.remove(entry)

@@ -168,7 +168,12 @@ void main() {
     // every pixel centre within half the width plus half a pixel; a multisampled
     // pixel's samples lie off its centre, half a pixel more
     float half_width = 0.5 * u_width * u_pixel_ratio;
+#ifdef ALIASED
+    // every pixel whose square the stroke touches: centres up to 0.71 pixel further
+    float hw = half_width + 1.0;
+#else
     float hw = half_width + (u_samples > 1.0 ? 1.0 : 0.5);
+#endif
     // triangle strip corners: 0 (p0, -n), 1 (p1, -n), 2 (p0, +n), 3 (p1, +n)
     float along = (gl_VertexID == 1 || gl_VertexID == 3) ? 1.0 : 0.0;
     float side = gl_VertexID >= 2 ? 1.0 : -1.0;
@@ -207,7 +212,7 @@ void main() {
 # uniform would make software rasterizers run both per pixel): DASHED; CAP_BUTT,
 # CAP_PROJECTING or neither (round) for open ends and dash ends; JOIN_MITER, JOIN_BEVEL
 # or neither (round); ALIASED (a pixel is in or out, as Agg's non-antialiased
-# rendering: covered when its centre is); ONE_COLOR (every point one color: the color
+# rendering: covered when the stroke overlaps it); ONE_COLOR (every point one color: the color
 # is not interpolated per pixel); JOINED (solid lines: every drawn segment of the draw
 # joins a neighbour at both ends and no point lies beyond the vertex shader's box, as
 # the line checks on the CPU: the per-pixel open-end branch, whose both sides llvmpipe
@@ -243,22 +248,40 @@ float dash_piece(float s, float start, float on, float lo, float hi) {
     return (a < b || (on == 0.0 && a == b)) ? min(s - a, b - s) : -1.0e9;
 }
 
+// Dash and gap i, i + 1 of the pattern in physical pixels; aliased, as Agg's binary
+// rendering, each a whole number of pixels and a half.
+vec2 dash_pair(int i) {
+    vec2 pair = (i < 4 ? (i < 2 ? u_dash.xy : u_dash.zw)
+                       : (i < 6 ? u_dash_more.xy : u_dash_more.zw)) * u_pixel_ratio;
+#ifdef ALIASED
+    pair = floor(pair) + 0.5;
+#endif
+    return pair;
+}
+
 // How far arc length s lies inside the nearest dash of the pattern (< 0: in a gap),
 // the pattern started u_dash_offset into it (matplotlib's dash offset) and its dashes
 // cut to the line's arc lengths [lo, hi]: no dash beyond a line's end is drawn, nor
 // its cap, as in matplotlib's Agg. DASH_PAIRS (on, off) pairs: a loop unrolled.
 float dash_inside(float s, float lo, float hi) {
+#ifdef ALIASED
+    float period = 0.0;
+    for (int i = 0; i < 2 * DASH_PAIRS; i += 2) {
+        vec2 pair = dash_pair(i);
+        period += pair.x + pair.y;
+    }
+#else
     float period = dot(u_dash + u_dash_more, vec4(1.0)) * u_pixel_ratio;
+#endif
     float base = s - mod(s + u_dash_offset * u_pixel_ratio, period);  // this period's start
     // a pixel past an open end looks at the period that holds that end
     if (base > hi) base -= period * ceil((base - hi) / period);
     if (base + period < lo) base += period * floor((lo - base) / period);
     // the next period's first dash, just ahead
-    float best = dash_piece(s, base + period, u_dash.x * u_pixel_ratio, lo, hi);
+    float best = dash_piece(s, base + period, dash_pair(0).x, lo, hi);
     float start = base;
     for (int i = 0; i < 2 * DASH_PAIRS; i += 2) {
-        vec2 pair = (i < 4 ? (i < 2 ? u_dash.xy : u_dash.zw)
-                           : (i < 6 ? u_dash_more.xy : u_dash_more.zw)) * u_pixel_ratio;
+        vec2 pair = dash_pair(i);
         best = max(best, dash_piece(s, start, pair.x, lo, hi));
         start += pair.x + pair.y;
     }
@@ -410,7 +433,12 @@ void main() {
     }
 #endif
 #ifdef ALIASED
-    float coverage = dist <= 0.0 ? 1.0 : 0.0;
+    // Agg's binary rendering (matplotlib's antialiased=False) sets every pixel the
+    // stroke overlaps at all: the stroke comes nearer the centre than the pixel square
+    // reaches across the segment (half a pixel for a straight one, 0.71 diagonally).
+    // A line of any width, however thin, is a connected path of pixels.
+    vec2 across = abs(unit(v_b - v_a));
+    float coverage = dist < max(0.5 * (across.x + across.y), 0.5) ? 1.0 : 0.0;
 #else
     float coverage = clamp(0.5 - dist, 0.0, 1.0);
 #endif

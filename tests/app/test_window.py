@@ -359,3 +359,14 @@ def test_animation_and_timers_run_in_the_window_loop():
         for w in list(winmod._windows):
             w.close()
         plt.close("all")
+
+
+def test_window_loop_logs_timer_errors(caplog):
+    t = plt.figure().canvas.new_timer(interval=0)
+    t.add_callback(lambda: 1 / 0)
+    t.start()
+    with caplog.at_level(logging.ERROR, logger="lumos.app"):
+        winmod.process_events(0.0)  # the window's loop goes on
+    assert "ZeroDivisionError" in caplog.text
+    t.stop()
+    plt.close("all")

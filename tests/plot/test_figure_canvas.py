@@ -3,6 +3,7 @@ driving a lumos figure."""
 
 from __future__ import annotations
 
+import logging
 import time
 
 import numpy as np
@@ -119,6 +120,37 @@ def test_axes_limit_callbacks():
     assert seen[-1][1] > 10
     with pytest.raises(ValueError, match="xlim_changed"):
         axs[0].callbacks.connect("limits", print)
+
+
+def test_callback_errors_raise_in_scripts_and_are_logged_in_loops(caplog):
+    # matplotlib's default handler: headless it re-raises, in a GUI loop it prints
+    from lumos.plot.callbacks import front_end_loop
+
+    fig, ax = plt.subplots()
+    seen = []
+
+    def broken(ax):
+        raise ZeroDivisionError("boom")
+
+    ax.callbacks.connect("xlim_changed", broken)
+    ax.callbacks.connect("xlim_changed", seen.append)
+    with pytest.raises(ZeroDivisionError, match="boom"):
+        ax.set_xlim(0, 5)
+    assert seen == []  # as in matplotlib, the error stops the later callbacks
+    with caplog.at_level(logging.ERROR, logger="lumos.app"), front_end_loop():
+        ax.set_xlim(0, 6)
+    assert seen == [ax] and "boom" in caplog.text and "Traceback" in caplog.text
+
+    t = fig.canvas.new_timer(interval=0)
+    t.add_callback(broken, ax)
+    t.start()
+    with pytest.raises(ZeroDivisionError):
+        timers.run_for(0.01)
+    caplog.clear()
+    with caplog.at_level(logging.ERROR, logger="lumos.app"), front_end_loop():
+        timers.run_due()
+    assert "boom" in caplog.text
+    t.stop()
 
 
 def test_matplotlib_funcanimation_saves_a_lumos_figure(tmp_path):
@@ -294,3 +326,4 @@ def test_canvas_pixels_renderer_and_manager_as_matplotlib():
     with pytest.raises(TypeError, match="title"):
         manager.set_window_title(3)
     plt.close(fig)
+

@@ -49,6 +49,16 @@ def test_pcolormesh_antialiased_reaches_the_edges():
     plt.close(fig)
 
 
+@pytest.mark.parametrize("kw", [{}, {"edgecolors": "k"}, {"edgecolors": "k", "antialiased": False},
+                                {"edgecolors": "none", "antialiased": True}])
+def test_pcolor_antialiases_stroked_edges_as_matplotlib(kw):
+    # matplotlib's pcolor: antialiased (patch.antialiased) unless the edges are 'none'
+    z = np.arange(4.0).reshape(2, 2)
+    ours = plt.subplots()[1].pcolor(z, **kw).get_antialiased()
+    theirs = mplt.subplots()[1].pcolor(z, **kw).get_antialiased()
+    assert bool(ours) == bool(np.all(theirs))
+
+
 @pytest.mark.parametrize("position", [("outward", 10), ("axes", 0.3), ("data", 4),
                                       ("outward", 0), "center"])
 def test_axis_transforms_of_the_spines(position):
