@@ -42,11 +42,13 @@ def figure():
 
 
 def edge_figure():
-    """One horizontal black line 2 px wide (1.44 pt at 100 dpi) on white, no axes."""
+    """One horizontal black line 2 px wide (1.44 pt at 100 dpi) on white, no axes; not
+    snapped to the pixel grid, so that its antialiased edges show."""
     import lumos
 
     fig, ax = lumos.subplots(figsize=(2, 1), dpi=100)
-    ax.plot([0, 1], [0.5, 0.5], color="k", linewidth=1.44, solid_capstyle="butt")
+    line, = ax.plot([0, 1], [0.5, 0.5], color="k", linewidth=1.44, solid_capstyle="butt")
+    line.set_snap(False)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
     ax.set_axis_off()
