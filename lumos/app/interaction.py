@@ -210,6 +210,16 @@ class Interaction:
                 if view.navigable and self._kind(view) == "fly":
                     self.apply([view], "move", FLY_KEYS[key])
 
+    def key_release(self, key: str, modifiers=frozenset()) -> None:
+        """A key let go (``key`` as for :meth:`key`): a ``key_release`` event only,
+        which matplotlib's ``key_release_event`` callbacks (a selector's Shift/Ctrl
+        state) read; the front-end binds nothing to it."""
+        if self.closed:
+            return
+        x, y = self._last if self._last is not None else (None, None)
+        self._emit(self._event("key_release", x, y, key=key.lower(),
+                               modifiers=frozenset(modifiers)))
+
     def resize(self, w: float, h: float) -> None:
         if self.closed:
             return

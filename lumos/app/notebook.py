@@ -132,13 +132,17 @@ function render({ model, el }) {
     }
     lastMove = e;
   };
-  const onKey = (e) => model.send({
-    type: "key", key: e.key === " " ? "space" : e.key.toLowerCase().replace(/^arrow/, ""),
-    modifiers: mods(e) });
+  // matplotlib's names: "space", "left" (ArrowLeft), "super" (the Meta key alone)
+  const keyName = (k) => k === " " ? "space" : k === "Meta" ? "super"
+    : k.toLowerCase().replace(/^arrow/, "");
+  const keyOf = (e, release) => model.send({
+    type: "key", key: keyName(e.key), release, modifiers: mods(e) });
+  const onKey = (e) => keyOf(e, false), onKeyUp = (e) => keyOf(e, true);
   canvas.addEventListener("pointerdown", onDown);
   canvas.addEventListener("pointerup", onUp);
   canvas.addEventListener("pointermove", onMove);
   canvas.addEventListener("keydown", onKey);
+  canvas.addEventListener("keyup", onKeyUp);
   model.on("msg:custom", onMsg);
   model.send({ type: "ready", pixel_ratio: globalThis.devicePixelRatio || 1 });
   // the kernel draws at the screen's ratio: on another screen, a frame at the new one
@@ -152,6 +156,7 @@ function render({ model, el }) {
     canvas.removeEventListener("pointerup", onUp);
     canvas.removeEventListener("pointermove", onMove);
     canvas.removeEventListener("keydown", onKey);
+    canvas.removeEventListener("keyup", onKeyUp);
     controls.detach();
     if (timer !== null) clearTimeout(timer);
     const lose = r.gl.getExtension("WEBGL_lose_context");
@@ -350,7 +355,9 @@ def widget_class():
             """The page's mouse and keys, to mpl_connect callbacks (widgets), then what
             they changed to the page."""
             mods = frozenset(str(m) for m in content.get("modifiers", ()))
-            if content["type"] == "key":
+            if content["type"] == "key" and content.get("release"):
+                self.interaction.key_release(str(content.get("key", "")), mods)
+            elif content["type"] == "key":
                 self.interaction.key(str(content.get("key", "")), mods)
             else:
                 x, y = float(content.get("x", 0.0)), float(content.get("y", 0.0))

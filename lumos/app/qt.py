@@ -51,7 +51,10 @@ _KEYS = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right", Qt.Key.Key_Up: "up"
          Qt.Key.Key_Down: "down", Qt.Key.Key_Home: "home", Qt.Key.Key_Escape: "escape",
          Qt.Key.Key_Space: "space", Qt.Key.Key_Return: "enter", Qt.Key.Key_Enter: "enter",
          Qt.Key.Key_Backspace: "backspace", Qt.Key.Key_Delete: "delete",
-         Qt.Key.Key_End: "end", Qt.Key.Key_Tab: "tab"}
+         Qt.Key.Key_End: "end", Qt.Key.Key_Tab: "tab",
+         # the modifier keys alone, as matplotlib names them (a selector's state keys)
+         Qt.Key.Key_Shift: "shift", Qt.Key.Key_Control: "control", Qt.Key.Key_Alt: "alt",
+         Qt.Key.Key_Meta: "super"}
 
 
 def _guarded(method):
@@ -265,6 +268,12 @@ class FigureWidget(QOpenGLWidget):
         name = _KEYS.get(event.key()) or (event.text().lower() or None)
         if name:
             self.interaction.key(name, self._mods(event))
+
+    @_guarded
+    def keyReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        name = _KEYS.get(event.key()) or (event.text().lower() or None)
+        if name:
+            self.interaction.key_release(name, self._mods(event))
 
     @_guarded
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name

@@ -286,13 +286,15 @@ class Window:
 
     def _on_key(self, key: int, scancode: int, action: int, mods: int) -> None:
         g = self.glfw
-        if action not in (g.PRESS, g.REPEAT):
-            return
         if key == g.KEY_ESCAPE and action == g.PRESS and os.environ.get("LUMOS_ESC_CLOSES"):
             g.set_window_should_close(self._win, True)
             return
         name = _KEY_NAMES.get(key) or (chr(key).lower() if 32 <= key < 127 else None)
-        if name is not None:
+        if name is None:
+            return
+        if action == g.RELEASE:  # matplotlib's key_release_event
+            self.interaction.key_release(name, self._modifiers(mods))
+        else:  # PRESS and REPEAT (matplotlib repeats key_press_event too)
             self.interaction.key(name, self._modifiers(mods))
 
     def _on_resize(self, w: int, h: int) -> None:
@@ -354,7 +356,12 @@ def _key_names() -> dict[int, str]:
             g.KEY_HOME: "home", g.KEY_ESCAPE: "escape", g.KEY_ENTER: "enter",
             g.KEY_SPACE: "space", g.KEY_BACKSPACE: "backspace", g.KEY_DELETE: "delete",
             g.KEY_TAB: "tab", g.KEY_PAGE_UP: "pageup", g.KEY_PAGE_DOWN: "pagedown",
-            g.KEY_END: "end"}
+            g.KEY_END: "end",
+            # the modifier keys alone, as matplotlib names them (a selector's state keys)
+            g.KEY_LEFT_SHIFT: "shift", g.KEY_RIGHT_SHIFT: "shift",
+            g.KEY_LEFT_CONTROL: "control", g.KEY_RIGHT_CONTROL: "control",
+            g.KEY_LEFT_ALT: "alt", g.KEY_RIGHT_ALT: "alt",
+            g.KEY_LEFT_SUPER: "super", g.KEY_RIGHT_SUPER: "super"}
 
 
 class _LazyKeys(dict):

@@ -277,14 +277,14 @@ def _wire(canvas) -> None:
         MouseEvent("scroll_event", canvas, *xy(e), "up" if e.step > 0 else "down",
                    step=e.step, key=_modifiers(e.modifiers))._process()
 
-    def key(e):
+    def key(e, kind="key_press_event"):
         name = {"escape": "escape", "enter": "enter", "space": " "}.get(e.key, e.key)
         mods = _modifiers(e.modifiers)
         if mods and name not in ("control", "shift", "alt"):
             name = f"{mods}+{name}" if len(name) > 1 or "shift" not in mods else \
                 (f"{mods.replace('shift', '').strip('+')}+{name.upper()}".strip("+"))
         x, y = xy(e) if e.x is not None else (None, None)
-        KeyEvent("key_press_event", canvas, name, x, y)._process()
+        KeyEvent(kind, canvas, name, x, y)._process()
 
     lc.on("mouse_press", press)
     lc.on("mouse_double_click", lambda e: press(e, True))
@@ -292,6 +292,7 @@ def _wire(canvas) -> None:
     lc.on("mouse_move", move)
     lc.on("wheel", wheel)
     lc.on("key_press", key)
+    lc.on("key_release", lambda e: key(e, "key_release_event"))
     lc.on("close", lambda e: _closed(canvas.manager))
 
 

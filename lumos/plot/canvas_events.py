@@ -53,5 +53,7 @@ def mpl_key(key: str | None, modifiers) -> str | None:
         key = key.upper()
         mods.discard("shift")
     names = {"ctrl": "ctrl", "alt": "alt", "meta": "super", "shift": "shift"}
-    prefix = [names[m] for m in ("ctrl", "alt", "meta", "shift") if m in mods and m != key]
+    # a modifier key itself is named alone: 'control', not 'ctrl+control' (matplotlib)
+    own = {"control": "ctrl", "super": "meta"}.get(key, key)
+    prefix = [names[m] for m in ("ctrl", "alt", "meta", "shift") if m in mods and m != own]
     return "+".join([*prefix, key])

@@ -330,3 +330,23 @@ def test_a_slider_dragged_on_the_page_moves_in_the_kernel():
         assert not widget.errors
         told = [c["moves"] for c, _ in widget.sent if c["type"] == "input"]
         assert told == [True]  # the slider listens to moves: the page sends them
+
+
+def test_page_keys_reach_the_kernel_as_press_and_release(page):
+    """keydown and keyup on the widget's canvas become matplotlib's key_press_event
+    and key_release_event in the kernel (the message path of the page's keys)."""
+    p, figs, widgets = page
+    got = []
+    for name in ("key_press_event", "key_release_event"):
+        figs[0].canvas.mpl_connect(name, lambda e: got.append((e.name, e.key)))
+    p.b.evaluate("""(() => {
+      const c = document.querySelectorAll("canvas")[0];
+      for (const type of ["keydown", "keyup"])
+        c.dispatchEvent(new KeyboardEvent(type, {key: "q", ctrlKey: true}));
+      c.dispatchEvent(new KeyboardEvent("keydown", {key: "Control", ctrlKey: true}));
+      c.dispatchEvent(new KeyboardEvent("keyup", {key: "Meta"}));
+      return "ok"; })()""")
+    p.pump()
+    assert got == [("key_press_event", "ctrl+q"), ("key_release_event", "ctrl+q"),
+                   ("key_press_event", "control"), ("key_release_event", "super")]
+    assert not widgets[0].errors

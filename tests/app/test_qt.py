@@ -158,6 +158,12 @@ def test_events_and_errors(qt, widget, caplog):
     assert seen[0].inaxes is ax
     assert abs(seen[0].xdata - 3.0) < np.ptp(ax.get_xlim()) / 300  # within a pixel
     assert seen[1].key == "a"
+    # matplotlib's pair: the press and then the release of the key
+    keys = []
+    for name in ("key_press_event", "key_release_event"):
+        fig.canvas.mpl_connect(name, lambda e: keys.append((e.name, e.key)))
+    QTest.keyClick(widget, Qt.Key.Key_B)
+    assert keys == [("key_press_event", "b"), ("key_release_event", "b")]
     widget.close()
     app.processEvents()
     n = len(seen)

@@ -370,3 +370,22 @@ def test_window_loop_logs_timer_errors(caplog):
     assert "ZeroDivisionError" in caplog.text
     t.stop()
     plt.close("all")
+
+
+def test_window_key_press_and_release_reach_mpl_connect(win):
+    """GLFW's key callback: PRESS and REPEAT make key_press_event, RELEASE
+    key_release_event (matplotlib emits both; selectors read the release)."""
+    g = win.glfw
+    got = []
+    canvas = win.scene.canvas
+    for name in ("key_press_event", "key_release_event"):
+        canvas.mpl_connect(name, lambda e: got.append((e.name, e.key)))
+    win._on_key(g.KEY_A, 0, g.PRESS, 0)
+    win._on_key(g.KEY_A, 0, g.REPEAT, 0)
+    win._on_key(g.KEY_A, 0, g.RELEASE, 0)
+    # a modifier key alone has matplotlib's name, with no prefix of itself
+    win._on_key(g.KEY_LEFT_CONTROL, 0, g.PRESS, g.MOD_CONTROL)
+    win._on_key(g.KEY_LEFT_SHIFT, 0, g.RELEASE, g.MOD_SHIFT)
+    assert got == [("key_press_event", "a"), ("key_press_event", "a"),
+                   ("key_release_event", "a"), ("key_press_event", "control"),
+                   ("key_release_event", "shift")]

@@ -111,9 +111,12 @@ def test_events_reach_mpl_connect(shown):
     win.interaction.press(200, 150, 3)
     win.interaction.release(200, 150, 3)
     win.interaction.move(210, 160)
+    fig.canvas.mpl_connect("key_release_event", lambda e: seen.append(("up", e.key)))
     win.interaction.key("a")
+    win.interaction.key_release("a")
     kinds = [s[0] for s in seen]
-    assert kinds == ["press", "move", "key"]
+    assert kinds == ["press", "move", "key", "up"]
+    assert seen[3] == ("up", "a")
     assert seen[0][1] == 3 and seen[0][2] and seen[0][3] is not None
     assert seen[1][1:] == (210, 300 - 160)
     assert seen[2] == ("key", "a")
