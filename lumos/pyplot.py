@@ -205,8 +205,10 @@ def close(fig=None) -> None:
     for f in targets:
         _figures.pop(f.number, None)
         _labels.pop(f.number, None)
-        f.canvas.events.emit(_close_event())
-        f.canvas.close()
+        try:  # a close_event callback's error comes out (a plain script) after closing
+            f.canvas.events.emit(_close_event())
+        finally:
+            f.canvas.close()
     if _current in targets:
         _current = _figures[max(_figures)] if _figures else None
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..scene import Canvas
+from .callbacks import report_callback_error
 from .timers import Timer
 
 if TYPE_CHECKING:
@@ -232,10 +233,16 @@ class FigureCanvas(Canvas):
         sources = _SOURCES.get(s, ("mouse_press",) if s == "pick_event" else ())
         for source in sources:
             hook = self._hook(s, func)
-            self.events.on(source, hook)
+            # matplotlib's rule for its callbacks: raised in a plain script, logged
+            # while a front-end's loop dispatches (callbacks.report_callback_error)
+            self.events.on(source, hook,
+                           report=lambda _name, _cb, s=s, f=func: report_callback_error(
+                               f"{s!r} callback", f))
             hooks.append((source, hook))
         if s in ("axes_enter_event", "axes_leave_event") and not self._crossing_hooked:
-            self.events.on("mouse_move", self._crossings)  # one hook for every callback
+            self.events.on("mouse_move", self._crossings,  # one hook for every callback
+                           report=lambda _name, cb: report_callback_error(
+                               "axes_enter/leave_event callback", cb))
             self._crossing_hooked = True
         self._connections[cid] = (s, func, hooks)
         return cid

@@ -5,8 +5,9 @@
 ...     print(event.x, event.y, event.inaxes, event.xdata, event.ydata)
 
 A callback that raises is logged with its traceback (logger ``lumos.app``) and the
-other callbacks still run; the window's loop goes on. After ``close()`` every event
-is ignored.
+other callbacks still run; the window's loop goes on. A callback registered with its
+own ``report`` hands its error to that instead (matplotlib's ``mpl_connect`` rule:
+raised in a plain script). After ``close()`` every event is ignored.
 """
 
 from __future__ import annotations
@@ -54,25 +55,32 @@ class EventDispatcher:
 
     def __init__(self) -> None:
         self._callbacks: dict[str, list] = {}
+        self._reports: dict = {}  # callback -> what handles its errors (else: logged)
         self.closed = False
 
-    def on(self, name: str, callback=None):
-        """Register ``callback`` for ``name`` (returns it; works as a decorator)."""
+    def on(self, name: str, callback=None, *, report=None):
+        """Register ``callback`` for ``name`` (returns it; works as a decorator).
+        ``report(name, callback)``, called in the ``except`` block when the callback
+        raises, may re-raise (the rest of this event's callbacks then do not run)."""
         if name not in EVENT_NAMES:
             raise ValueError(f"name: got {name!r}, expected one of {', '.join(EVENT_NAMES)}")
         if callback is None:
-            return lambda cb: self.on(name, cb)
+            return lambda cb: self.on(name, cb, report=report)
         if not callable(callback):
             raise TypeError(f"callback: got {type(callback).__name__}, expected a callable")
         self._callbacks.setdefault(name, []).append(callback)
+        if report is not None:
+            self._reports[callback] = report
         return callback
 
     def off(self, name: str, callback=None) -> None:
         """Remove one callback, or all of ``name``."""
-        if callback is None:
-            self._callbacks.pop(name, None)
-        elif callback in self._callbacks.get(name, []):
-            self._callbacks[name].remove(callback)
+        gone = self._callbacks.pop(name, []) if callback is None else [callback]
+        for cb in gone:
+            if callback is not None and cb in self._callbacks.get(name, []):
+                self._callbacks[name].remove(cb)
+            if not any(cb in cbs for cbs in self._callbacks.values()):
+                self._reports.pop(cb, None)
 
     def has(self, name: str) -> bool:
         return bool(self._callbacks.get(name))
@@ -85,6 +93,10 @@ class EventDispatcher:
             try:
                 cb(event)
             except Exception:
+                report = self._reports.get(cb)
+                if report is not None:
+                    report(event.name, cb)
+                    continue
                 log.error("lumos: the %r callback %s raised; the other callbacks and the "
                           "window go on", event.name, getattr(cb, "__qualname__", cb),
                           exc_info=True)

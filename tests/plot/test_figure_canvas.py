@@ -327,3 +327,45 @@ def test_canvas_pixels_renderer_and_manager_as_matplotlib():
         manager.set_window_title(3)
     plt.close(fig)
 
+
+
+def test_mpl_connect_errors_raise_in_scripts_and_are_logged_in_loops(caplog):
+    """close_event and the other mpl_connect events follow matplotlib's handler: the
+    error comes out of plt.close / the synthetic event in a plain script, and is logged
+    (the later callbacks still run) while a front-end's loop dispatches."""
+    from lumos.plot.callbacks import front_end_loop
+    from lumos.scene.events import Event as SceneEvent
+
+    def broken(event):
+        raise ZeroDivisionError("boom")
+
+    fig = plt.figure()
+    seen = []
+    fig.canvas.mpl_connect("close_event", broken)
+    fig.canvas.mpl_connect("close_event", seen.append)
+    with pytest.raises(ZeroDivisionError, match="boom"):
+        plt.close(fig)
+    assert seen == [] and not plt.fignum_exists(fig.number)  # closed all the same
+    fig = plt.figure()
+    fig.canvas.mpl_connect("close_event", broken)
+    fig.canvas.mpl_connect("close_event", seen.append)
+    with caplog.at_level(logging.ERROR, logger="lumos.app"), front_end_loop():
+        plt.close(fig)
+    assert [e.name for e in seen] == ["close_event"] and "boom" in caplog.text
+
+    fig = plt.figure()
+    cid = fig.canvas.mpl_connect("key_release_event", broken)
+    with pytest.raises(ZeroDivisionError):
+        fig.canvas.events.emit(SceneEvent("key_release", 10, 10, key="a"))
+    caplog.clear()
+    with caplog.at_level(logging.ERROR, logger="lumos.app"), front_end_loop():
+        fig.canvas.events.emit(SceneEvent("key_release", 10, 10, key="a"))
+    assert "key_release_event" in caplog.text and "Traceback" in caplog.text
+    # lumos's own fig.on callbacks keep their rule: logged
+    fig.on("key_release", broken)
+    fig.canvas.mpl_disconnect(cid)
+    caplog.clear()
+    with caplog.at_level(logging.ERROR, logger="lumos.app"):
+        fig.canvas.events.emit(SceneEvent("key_release", 10, 10, key="a"))
+    assert "boom" in caplog.text
+    plt.close(fig)
