@@ -210,6 +210,20 @@ class Interaction:
                 if view.navigable and self._kind(view) == "fly":
                     self.apply([view], "move", FLY_KEYS[key])
 
+    def enter(self, x: float | None = None, y: float | None = None) -> None:
+        """The pointer came into the canvas (at ``x``, ``y`` when the front-end says):
+        matplotlib's ``figure_enter_event``."""
+        if not self.closed:
+            self._emit(self._event("mouse_enter", x, y))
+
+    def leave(self) -> None:
+        """The pointer left the canvas: matplotlib's ``figure_leave_event``, at the last
+        position the canvas saw."""
+        if self.closed:
+            return
+        x, y = self._last if self._last is not None else (None, None)
+        self._emit(self._event("mouse_leave", x, y))
+
     def key_release(self, key: str, modifiers=frozenset()) -> None:
         """A key let go (``key`` as for :meth:`key`): a ``key_release`` event only,
         which matplotlib's ``key_release_event`` callbacks (a selector's Shift/Ctrl

@@ -125,6 +125,7 @@ function render({ model, el }) {
   };
   let lastMove = null, wantsMoves = false;
   const onDown = (e) => pointer("press", e), onUp = (e) => pointer("release", e);
+  const onEnter = (e) => pointer("enter", e), onLeave = (e) => pointer("leave", e);
   const onMove = (e) => {
     if (!wantsMoves) return;
     if (lastMove === null) {
@@ -141,6 +142,8 @@ function render({ model, el }) {
   canvas.addEventListener("pointerdown", onDown);
   canvas.addEventListener("pointerup", onUp);
   canvas.addEventListener("pointermove", onMove);
+  canvas.addEventListener("pointerenter", onEnter);
+  canvas.addEventListener("pointerleave", onLeave);
   canvas.addEventListener("keydown", onKey);
   canvas.addEventListener("keyup", onKeyUp);
   model.on("msg:custom", onMsg);
@@ -155,6 +158,8 @@ function render({ model, el }) {
     canvas.removeEventListener("pointerdown", onDown);
     canvas.removeEventListener("pointerup", onUp);
     canvas.removeEventListener("pointermove", onMove);
+    canvas.removeEventListener("pointerenter", onEnter);
+    canvas.removeEventListener("pointerleave", onLeave);
     canvas.removeEventListener("keydown", onKey);
     canvas.removeEventListener("keyup", onKeyUp);
     controls.detach();
@@ -368,6 +373,10 @@ def widget_class():
                     self.interaction.release(x, y, button, mods)
                 elif name == "move":
                     self.interaction.move(x, y, mods)
+                elif name == "enter":
+                    self.interaction.enter(x, y)
+                elif name == "leave":
+                    self.interaction.leave()
             self.sync()
 
         def _tell_moves(self) -> None:

@@ -241,6 +241,14 @@ class FigureWidget(QOpenGLWidget):
             self.interaction.press(*self._pos(event), b, self._mods(event))
 
     @_guarded
+    def enterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.interaction.enter(*self._pos(event))
+
+    @_guarded
+    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.interaction.leave()
+
+    @_guarded
     def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.interaction.move(*self._pos(event), self._mods(event))
 

@@ -226,6 +226,7 @@ class Window:
     def _install_callbacks(self) -> None:
         g, win = self.glfw, self._win
         g.set_cursor_pos_callback(win, lambda _w, x, y: self._on_move(x, y))
+        g.set_cursor_enter_callback(win, lambda _w, entered: self._on_enter(entered))
         g.set_mouse_button_callback(win, lambda _w, b, a, m: self._on_button(b, a, m))
         g.set_scroll_callback(win, lambda _w, dx, dy: self._on_scroll(dx, dy))
         g.set_key_callback(win, lambda _w, k, s, a, m: self._on_key(k, s, a, m))
@@ -241,6 +242,12 @@ class Window:
 
     def _cursor(self) -> tuple[float, float]:
         return self.glfw.get_cursor_pos(self._win)
+
+    def _on_enter(self, entered: int) -> None:
+        if entered:
+            self.interaction.enter(*self.glfw.get_cursor_pos(self._win))
+        else:
+            self.interaction.leave()
 
     def _on_move(self, x: float, y: float) -> None:
         mods = 0

@@ -20,6 +20,7 @@ from matplotlib.backend_bases import (
     CloseEvent,
     FigureManagerBase,
     KeyEvent,
+    LocationEvent,
     MouseButton,
     MouseEvent,
     NavigationToolbar2,
@@ -293,6 +294,10 @@ def _wire(canvas) -> None:
     lc.on("wheel", wheel)
     lc.on("key_press", key)
     lc.on("key_release", lambda e: key(e, "key_release_event"))
+    for name in ("enter", "leave"):
+        lc.on(f"mouse_{name}", lambda e, kind=f"figure_{name}_event": LocationEvent(
+            kind, canvas, *(xy(e) if e.x is not None else (None, None)),
+            modifiers=set(e.modifiers))._process())
     lc.on("close", lambda e: _closed(canvas.manager))
 
 

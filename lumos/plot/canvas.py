@@ -6,7 +6,7 @@ Events use matplotlib's names and objects: ``button_press_event``,
 ``button_release_event``, ``motion_notify_event``, ``scroll_event``,
 ``key_press_event``, ``key_release_event``, ``resize_event``, ``draw_event``,
 ``close_event``, ``pick_event`` (artists with ``picker`` set), ``axes_enter_event``,
-``axes_leave_event``. Positions are
+``axes_leave_event``, ``figure_enter_event``, ``figure_leave_event``. Positions are
 figure pixels from the bottom left (``event.x``, ``event.y``), with ``inaxes``,
 ``xdata``, ``ydata``, ``button``, ``key``, ``step``, ``dblclick``.
 
@@ -42,6 +42,8 @@ _SOURCES = {
     "key_release_event": ("key_release",),
     "resize_event": ("resize",),
     "close_event": ("close",),
+    "figure_enter_event": ("mouse_enter",),
+    "figure_leave_event": ("mouse_leave",),
 }
 # events lumos makes itself (the figure's draw; picking and crossings from the mouse)
 _DERIVED = ("draw_event", "pick_event", "axes_enter_event", "axes_leave_event")
@@ -309,7 +311,8 @@ class FigureCanvas(Canvas):
         if s in ("button_press_event", "button_release_event", "motion_notify_event",
                  "scroll_event"):
             return [self._mouse(s, ev)]
-        if s in ("key_press_event", "key_release_event"):
+        if s in ("key_press_event", "key_release_event", "figure_enter_event",
+                 "figure_leave_event"):
             out = self._mouse(s, ev)
             out.button = None
             return [out]

@@ -20,6 +20,7 @@ log = logging.getLogger("lumos.app")
 EVENT_NAMES = (
     "mouse_press", "mouse_move", "mouse_release", "mouse_double_click", "wheel",
     "key_press", "key_release", "resize", "draw", "close", "view_change",
+    "mouse_enter", "mouse_leave",
 )
 
 

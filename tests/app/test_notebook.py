@@ -332,9 +332,10 @@ def test_a_slider_dragged_on_the_page_moves_in_the_kernel():
         assert told == [True]  # the slider listens to moves: the page sends them
 
 
-def test_page_keys_reach_the_kernel_as_press_and_release(page):
+def test_page_keys_and_crossings_reach_the_kernel(page):
     """keydown and keyup on the widget's canvas become matplotlib's key_press_event
-    and key_release_event in the kernel (the message path of the page's keys)."""
+    and key_release_event in the kernel, pointerenter and pointerleave its
+    figure_enter_event and figure_leave_event (the page's message path)."""
     p, figs, widgets = page
     got = []
     for name in ("key_press_event", "key_release_event"):
@@ -345,8 +346,14 @@ def test_page_keys_reach_the_kernel_as_press_and_release(page):
         c.dispatchEvent(new KeyboardEvent(type, {key: "q", ctrlKey: true}));
       c.dispatchEvent(new KeyboardEvent("keydown", {key: "Control", ctrlKey: true}));
       c.dispatchEvent(new KeyboardEvent("keyup", {key: "Meta"}));
+      const b = c.getBoundingClientRect();
+      for (const type of ["pointerenter", "pointerleave"])
+        c.dispatchEvent(new PointerEvent(type, {clientX: b.left + 150, clientY: b.top + 100}));
       return "ok"; })()""")
+    for name in ("figure_enter_event", "figure_leave_event"):
+        figs[0].canvas.mpl_connect(name, lambda e: got.append((e.name, e.inaxes is not None)))
     p.pump()
     assert got == [("key_press_event", "ctrl+q"), ("key_release_event", "ctrl+q"),
-                   ("key_press_event", "control"), ("key_release_event", "super")]
+                   ("key_press_event", "control"), ("key_release_event", "super"),
+                   ("figure_enter_event", True), ("figure_leave_event", False)]
     assert not widgets[0].errors

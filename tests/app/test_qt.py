@@ -164,6 +164,16 @@ def test_events_and_errors(qt, widget, caplog):
         fig.canvas.mpl_connect(name, lambda e: keys.append((e.name, e.key)))
     QTest.keyClick(widget, Qt.Key.Key_B)
     assert keys == [("key_press_event", "b"), ("key_release_event", "b")]
+    # the pointer entering and leaving the widget: figure_enter/leave_event
+    crossings = []
+    for name in ("figure_enter_event", "figure_leave_event"):
+        fig.canvas.mpl_connect(name, lambda e: crossings.append((e.name, e.x)))
+    at = lq.QtCore.QPointF(px, 300 - py)
+    lq.QtWidgets.QApplication.sendEvent(
+        widget, lq.QtGui.QEnterEvent(at, at, widget.mapToGlobal(at)))
+    lq.QtWidgets.QApplication.sendEvent(widget, lq.QtCore.QEvent(lq.QtCore.QEvent.Type.Leave))
+    assert [c[0] for c in crossings] == ["figure_enter_event", "figure_leave_event"]
+    assert crossings[0][1] == pytest.approx(px)
     widget.close()
     app.processEvents()
     n = len(seen)

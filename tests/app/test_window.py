@@ -389,3 +389,20 @@ def test_window_key_press_and_release_reach_mpl_connect(win):
     assert got == [("key_press_event", "a"), ("key_press_event", "a"),
                    ("key_release_event", "a"), ("key_press_event", "control"),
                    ("key_release_event", "shift")]
+
+
+def test_window_pointer_entering_and_leaving_makes_figure_events(win):
+    """GLFW's cursor-enter callback: matplotlib's figure_enter_event and
+    figure_leave_event, at the pointer."""
+    got = []
+    canvas = win.scene.canvas
+    for name in ("figure_enter_event", "figure_leave_event"):
+        canvas.mpl_connect(name, lambda e: got.append((e.name, e.inaxes is not None)))
+    ax = win.scene.axes[0]
+    px, py = ax.to_pixels(5.0, 0.25)
+    win.glfw.set_cursor_pos(win._win, px, 300 - py)
+    win._on_enter(1)
+    win._on_move(px, 300 - py)
+    win._on_enter(0)
+    assert [g[0] for g in got] == ["figure_enter_event", "figure_leave_event"]
+    assert got[1][1]  # at the last position the window saw: over the axes

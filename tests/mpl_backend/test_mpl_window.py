@@ -117,6 +117,11 @@ def test_events_reach_mpl_connect(shown):
     kinds = [s[0] for s in seen]
     assert kinds == ["press", "move", "key", "up"]
     assert seen[3] == ("up", "a")
+    for name in ("figure_enter_event", "figure_leave_event"):
+        fig.canvas.mpl_connect(name, lambda e: seen.append((e.name, e.inaxes is ax)))
+    win.interaction.enter(200, 150)
+    win.interaction.leave()  # at the last position: (210, 160), over the axes
+    assert seen[4:] == [("figure_enter_event", True), ("figure_leave_event", True)]
     assert seen[0][1] == 3 and seen[0][2] and seen[0][3] is not None
     assert seen[1][1:] == (210, 300 - 160)
     assert seen[2] == ("key", "a")
