@@ -11,7 +11,7 @@ import numpy as np
 from .. import colors as colormod
 from . import text as textmod
 from . import validate
-from .axis import Axis
+from .axis import Axis, axis_zorder
 from .style import rcParams, set_dashes
 from .ticklabels import _rotation
 
@@ -329,7 +329,7 @@ class TickingMixin:
                 line.color = colormod.to_rgba(g.get("color", rcParams["grid.color"]),
                                               g.get("alpha", rcParams["grid.alpha"]))
                 zorder = g.get("zorder")
-                line.order = _grid_order(self.get_axisbelow()) if zorder is None else \
+                line.order = axis_zorder(self.get_axisbelow()) if zorder is None else \
                     float(zorder)
                 # clip_on=False: lines on the limits show whole, with matplotlib's square
                 # ends just past the axes (clipped, the ends are cut at its edge anyway)
@@ -357,7 +357,7 @@ class TickingMixin:
         pool = self.__dict__.setdefault("_grid_pool", [])
         while len(pool) < 4:
             line = Line(width=1.0)
-            line.order = _grid_order(self.get_axisbelow())
+            line.order = axis_zorder(self.get_axisbelow())
             line.visible = False
             self.view.add(line)
             pool.append(line)
@@ -458,10 +458,3 @@ def _apply_tick_params(axis: Axis, st, kw: dict) -> None:
                 colormod.to_rgba(value, argname=key)
             st.grid[_GRID_KEYS[key]] = value
         # the other side's keywords (left/right on the x axis) are not for this axis
-
-
-def _grid_order(below) -> float:
-    """The draw order of grid lines from matplotlib's ``axisbelow``: under everything
-    but images (True, zorder 0.5), between patches and lines ('line', 1.5), or over
-    lines (False, 2.5)."""
-    return 0.5 if below is True else 1.5 if below == "line" else 2.5

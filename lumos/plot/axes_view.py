@@ -17,7 +17,7 @@ from ..scene.cameras import PanZoomCamera
 from ..transforms import Affine, Transform, chain
 from ..visuals.base import Member
 from .coords import AxisScales, LiveTransform, rect_to_unit
-from .decorations import draw_rectilinear_frame, rectilinear_margins
+from .decorations import AXIS_ZORDER, draw_rectilinear_frame, rectilinear_margins
 from .scale import LinearScale
 
 
@@ -234,9 +234,10 @@ class AxesSync:
             self._rows_pending = {}
         self._rows_pending[artist] = None
 
-    def views_over_decorations(self) -> list:
-        """The views of the artists above the legend's zorder, which the figure stacks
-        over the axes' decorations and legend."""
+    def views_over_decorations(self) -> list[tuple[str, object]]:
+        """(decoration, view) of the artists above the frame's zorder (spines, 2.5:
+        "frame") or the legend's ("legend"), which the figure stacks right over that
+        decoration."""
         return self._layers.over_decorations()
 
     def sync(self) -> None:
@@ -256,10 +257,17 @@ class AxesSync:
             self._push_rows(rows)
         self._sync_gpu_transforms()
         self._update_grid()
-        # artists above the legend's zorder draw over it (Figure._draw_decorations)
-        self._layers.cut = min((lg.get_zorder() for lg in self.drawn_legends()
-                                if lg.get_visible()), default=None)
+        # artists above the frame's or the legend's zorder draw over it
+        # (Figure._draw_decorations)
+        legend = self.legend_zorder()
+        self._layers.cuts = sorted([(AXIS_ZORDER, "frame")] + (
+            [] if legend is None else [(legend, "legend")]))
         self._layers.arrange(self)  # clip_on=False visuals across the figure, in zorder
+
+    def legend_zorder(self) -> float | None:
+        """The lowest zorder of the axes' visible legends (None: none)."""
+        return min((lg.get_zorder() for lg in self.drawn_legends() if lg.get_visible()),
+                   default=None)
 
     def _scale_space_visuals(self):
         """The visuals holding scale-space positions (the GPU applies the projection)."""

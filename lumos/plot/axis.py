@@ -475,6 +475,11 @@ class Axis(AxisUnits, AxisTickStyle, AxisLimits):
         """Whether the axis (ticks, labels) is drawn."""
         return self.visible
 
+    def get_zorder(self) -> float:
+        """matplotlib's zorder of the axis (ticks, labels, grid) from the axes'
+        ``axisbelow``: 0.5 (True), 1.5 ('line', the default) or 2.5 (False)."""
+        return axis_zorder(self.axes.get_axisbelow())
+
     def grid(self, visible: bool | None = None, which: str = "major", **kwargs) -> None:
         """Grid lines at this axis's ticks (matplotlib's ``Axis.grid``)."""
         self.axes.grid(visible, which=which, axis=self.name, **kwargs)
@@ -686,3 +691,10 @@ class Axis(AxisUnits, AxisTickStyle, AxisLimits):
         if memo is not None:
             memo[key] = (minor, tuple(labels))
         return minor, labels
+
+
+def axis_zorder(below) -> float:
+    """The zorder matplotlib gives an axis (and its grid lines) from ``axisbelow``:
+    under everything but images (True, 0.5), between patches and lines ('line', 1.5),
+    or over lines (False, 2.5)."""
+    return 0.5 if below is True else 1.5 if below == "line" else 2.5

@@ -10,6 +10,7 @@ choose a layout engine (:mod:`lumos.plot.layout`) that makes room for the decora
 
 from __future__ import annotations
 
+import math
 import weakref
 from typing import TYPE_CHECKING
 
@@ -438,20 +439,34 @@ class Figure(FigureSaving, FigureBase):
             views.remove(gov.view)
             shown = [views.index(a.view) for a in group if a.view in views]
             views.insert(max(shown) + 1 if shown else 0, gov.view)
-        self.clip_overlays.commit()  # each right over its axes' decorations
+        self.clip_overlays.commit()  # each right under or over its axes' decorations
+        placed: set = set()
         for group, gov in runs:
-            # artists above their legend's zorder: over the run's decorations
-            over = [v for ax in group for v in ax.views_over_decorations()]
-            if over:
-                for v in over:
-                    views.remove(v)
-                at = views.index(gov.view) + 1
-                while at < len(views) and self.clip_overlays.holds(views[at]):
-                    at += 1
-                views[at:at] = over
+            for ax in group:
+                self._stack_over_decorations(ax, gov, placed)
         under = self._underlay
         self.figure_images.sync(views.index(under.view) + 1 if under is not None else 0,
                                 views.index(ov.view))
+
+    def _stack_over_decorations(self, ax, gov: Overlay, placed: set) -> None:
+        """The views of ``ax``'s artists above its frame's zorder right over the run's
+        decorations ``gov`` (and the clipped texts over them), those above its legend's
+        right over its legends (apart from ``gov``: ``_draw_runs``); ``placed``: the
+        views placed so far this frame, which a later one goes after."""
+        views = self.canvas.views
+        for piece, view in ax.views_over_decorations():  # lowest first
+            views.remove(view)
+            legends = self.clip_overlays.legend_view(ax) if piece == "legend" else None
+            if legends is not None:
+                at = views.index(legends) + 1
+            else:
+                at = views.index(gov.view) + 1
+                while at < len(views) and self.clip_overlays.holds(views[at]):
+                    at += 1
+            while at < len(views) and views[at] in placed:
+                at += 1  # after the views placed before it (lower in zorder)
+            views.insert(at, view)
+            placed.add(view)
 
     def _draw_runs(self) -> list[tuple[list, Overlay]]:
         """Every axes' decorations and legends (``_every_axes``' order) drawn into
@@ -461,8 +476,8 @@ class Figure(FigureSaving, FigureBase):
         axes draws whole before the next. Twins and secondary axes stay with the run
         (they share their parent's box and draw nothing over it). Overlays no longer
         needed leave the canvas."""
-        from . import page_axes
-        from .decorations import draw_axes
+        from . import page_axes, page_texts
+        from .decorations import AXIS_ZORDER, draw_axes
 
         runs: list[tuple[list, Overlay]] = []
         reaches: list[Reach] = []  # what the run's axes drew
@@ -484,8 +499,13 @@ class Figure(FigureSaving, FigureBase):
             mark = gov.mark() if i < last else None
             draw_axes(ax, gov)
             # legends above every other decoration of their run, and above the axes'
-            # clipped texts (over them: None without)
-            top = self.clip_overlays.over(ax)
+            # clipped texts (over them: None without); apart from the run's
+            # decorations when under its frame in zorder, or with artists between
+            legend = ax.legend_zorder()
+            low = legend is not None and legend < AXIS_ZORDER
+            apart = legend is not None and (low or any(
+                piece == "frame" for piece, _ in ax.views_over_decorations()))
+            top = self.clip_overlays.over(ax, gov, apart, low)
             lov = gov if top is None else top
             lov.layer = 2
             for legend in ax.drawn_legends():
@@ -498,6 +518,10 @@ class Figure(FigureSaving, FigureBase):
                 reach.add(*top.reach_since({}).box)
             x, y, bw, bh = ax.box
             reach.add(x, y, x + bw, y + bh)
+            if page_texts.roams(ax):
+                # a page panning the axes may move its texts over any later axes, which
+                # must cover them there as in matplotlib: each starts a run of its own
+                reach.add(-math.inf, -math.inf, math.inf, math.inf)
             decor = page_axes.reach(ax)
             reaches += [reach] if decor is None else [reach, decor]
         if not runs:

@@ -59,64 +59,89 @@ def _pixel_camera(rect, height: float, canvas) -> tuple[float, float, float, flo
 
 
 class ClipOverlays:
-    """Overlays clipped to an axes' box, one an axes, each drawn right over the overlay
-    of that axes' decorations: the texts drawn with ``clip_on=True`` go there, clipped
-    at the pixel as matplotlib clips them to the axes' clip box. The legends of an axes
-    with such texts go to an unclipped overlay right over its clipped one (``over``):
-    matplotlib draws them after the texts (zorder 5 over 3)."""
+    """Overlays of one axes beside the overlay of its run's decorations (``above``):
+
+    - clipped to the axes' box: the texts drawn with ``clip_on=True``, clipped at the
+      pixel as matplotlib clips them to the axes' clip box; those at or under the
+      axis' zorder (``under``: matplotlib's 1.5, per ``axisbelow``) right under the
+      decorations (the ticks and spines cover them), the others right over them;
+    - unclipped, the axes' legends (``over``) where they must lie apart from the
+      decorations: over the clipped texts (zorder 5 over 3), under the frame (a legend
+      of zorder under the spines' 2.5: ``low``), or with artists between the frame
+      and the legend in zorder (the figure puts their views between the two)."""
 
     def __init__(self, canvas: Canvas) -> None:
         self.canvas = canvas
-        self._pool: dict[int, Overlay] = {}
+        self._pool: dict[tuple[int, bool], Overlay] = {}  # (axes id, under) -> clipped
         self._over: dict[int, Overlay] = {}
-        self._used: dict[int, tuple] = {}
+        self._used: dict[tuple[int, bool], tuple] = {}  # this frame's: (ov, ax, above)
+        self._legends: dict[int, tuple] = {}  # this frame's: (ov, ax, above, low)
+        self._committed: dict[int, object] = {}  # axes id -> its legends' view, committed
 
-    def get(self, ax, above: Overlay) -> Overlay:
-        """The overlay clipped to ``ax``'s box this frame, at ``above``'s layer."""
-        ov = self._pool.get(id(ax))
+    def get(self, ax, above: Overlay, under: bool = False) -> Overlay:
+        """The overlay clipped to ``ax``'s box this frame, at ``above``'s layer, under
+        ``above``'s drawing or over it."""
+        key = (id(ax), under)
+        ov = self._pool.get(key)
         if ov is None:
-            ov = self._pool[id(ax)] = Overlay(self.canvas)
+            ov = self._pool[key] = Overlay(self.canvas)
         ov.layer = above.layer
-        self._used[id(ax)] = (ov, ax, above)
+        self._used[key] = (ov, ax, above)
         return ov
 
-    def over(self, ax) -> Overlay | None:
-        """The unclipped overlay over ``ax``'s clipped one this frame (None: ``ax``
-        drew no clipped text)."""
-        if id(ax) not in self._used:
+    def over(self, ax, above: Overlay, apart: bool = False,
+             low: bool = False) -> Overlay | None:
+        """The unclipped overlay of ``ax``'s legends this frame: over its clipped one
+        (None when ``ax`` drew no clipped text and its legends need not be ``apart``
+        from ``above``), or under ``above`` (``low``)."""
+        if not apart and (id(ax), False) not in self._used:
             return None
         ov = self._over.get(id(ax))
         if ov is None:
             ov = self._over[id(ax)] = Overlay(self.canvas)
+        self._legends[id(ax)] = (ov, ax, above, low)
         return ov
 
     def holds(self, view) -> bool:
-        """Whether ``view`` is one of these overlays'."""
-        return any(ov.view is view for pool in (self._pool, self._over)
-                   for ov in pool.values())
+        """Whether ``view`` is one of the clipped overlays'."""
+        return any(ov.view is view for ov in self._pool.values())
+
+    def legend_view(self, ax):
+        """The view of ``ax``'s legends apart, as the last commit placed it (else
+        None)."""
+        return self._committed.get(id(ax))
 
     def commit(self) -> None:
-        """Hand this frame's clipped drawing to the views; overlays unused go."""
+        """Hand this frame's drawing to the views, each right under or over its
+        ``above``; overlays unused go."""
         views = self.canvas.views
-        for pool in (self._pool, self._over):
-            for key in [k for k in pool if k not in self._used]:
+        for pool, used in ((self._pool, self._used), (self._over, self._legends)):
+            for key in [k for k in pool if k not in used]:
                 ov = pool.pop(key)
                 ov.commit(self.canvas.size)  # nothing drawn: its visuals go
                 if ov.view in views:
                     views.remove(ov.view)
         cw, ch = self.canvas.size
-        for key, (ov, ax, above) in self._used.items():
+        stacks: dict[int, tuple] = {}  # axes id -> (above, [under it], [over it])
+        for (key, under), (ov, ax, above) in self._used.items():
             bx, by, bw, bh = ax.box
             ov.commit((cw, ch), ax.view.fixed_rect or (bx, ch - by - bh, bw, bh))
-            stack = [ov]
-            if key in self._over:
-                self._over[key].commit((cw, ch))
-                stack.append(self._over[key])
-            for v in stack:
-                views.remove(v.view)
-            at = views.index(above.view) + 1 if above.view in views else len(views)
-            views[at:at] = [v.view for v in stack]
-        self._used = {}
+            stacks.setdefault(key, (above, [], []))[1 if under else 2].append(ov)
+        for key, (ov, _, above, low) in self._legends.items():
+            ov.commit((cw, ch))
+            stacks.setdefault(key, (above, [], []))[1 if low else 2].append(ov)
+        for above, below, over in stacks.values():
+            # the clipped texts before the legends: each list in drawing order
+            below.sort(key=lambda o: o in self._over.values())
+            over.sort(key=lambda o: o in self._over.values())
+            for o in below + over:
+                views.remove(o.view)
+            at = views.index(above.view) if above.view in views else len(views)
+            views[at:at] = [o.view for o in below]
+            at += len(below) + (above.view in views)
+            views[at:at] = [o.view for o in over]
+        self._committed = {key: ov.view for key, (ov, *_) in self._legends.items()}
+        self._used, self._legends = {}, {}
 
 
 class Overlay:

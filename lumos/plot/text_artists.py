@@ -312,8 +312,11 @@ class Text(Artist):
         x, y = self.pixel_position() if position is None else position
         if self.style.clip_on and self.axes is not None:
             # clipped at the pixel to the axes' box (matplotlib's clip box): glyphs
-            # reaching out of it are cut, not the whole text hidden
-            ov = self.axes.figure.figure.clip_overlays.get(self.axes, ov)
+            # reaching out of it are cut, not the whole text hidden; at or under the
+            # axis' zorder, under the ticks and spines
+            ax = self.axes
+            ov = ax.figure.figure.clip_overlays.get(
+                ax, ov, under=self.get_zorder() <= ax.xaxis.get_zorder())
         draw_text(ov, self.figure, self._text, x, y, self.drawn_style())
 
 

@@ -10,7 +10,9 @@ Views draw one after the other, so to keep matplotlib's zorder across clipped an
 unclipped artists the axes' visuals are laid out, by order, in runs: the first run in
 the axes' own view, each later one in a view of its kind (clipped: the axes' rectangle
 and camera; unclipped: the whole canvas) stacked right after it. An axes with no
-unclipped artist keeps everything in its own view.
+unclipped artist keeps everything in its own view. The decorations drawn in figure
+pixels cut the runs too (``cuts``: the frame, spines at zorder 2.5, and the legend):
+a run above a cut is drawn right over that decoration, which the figure places.
 
 Within a view, visuals of artists with a clip path (``set_clip_path``) draw through a
 :class:`~lumos.visuals.clip.ClipGroup`: one per run of neighbours (by order) sharing the
@@ -42,10 +44,13 @@ class ClipLayers:
     def __init__(self, axes_view) -> None:
         self.axes_view = axes_view
         self._unclipped: set = set()  # visuals drawn with clip_on=False
-        # (view, clip_on, over) after the axes' view; ``over``: its visuals' order is
-        # above ``cut`` (a figure moves the view over the axes' decorations)
-        self._extra: list[tuple[object, bool, bool]] = []
-        self.cut: float | None = None  # the order of the axes' legend (None: none)
+        # (view, clip_on, over) after the axes' view; ``over``: the name of the highest
+        # cut below its visuals' order, None under every cut (a figure moves the view
+        # right over that decoration)
+        self._extra: list[tuple[object, bool, str | None]] = []
+        # (zorder, name) of the decorations the runs are cut at, by zorder: the frame
+        # ("frame", the spines' 2.5) and the axes' legend ("legend")
+        self.cuts: list[tuple[float, str]] = []
         self._clip_paths: dict = {}  # visual -> its artist's ClipPath
         self._groups: dict[tuple, ClipGroup] = {}  # member ids -> the group drawing them
         # what clipped visuals with no clip path of their own draw through, or None: a
@@ -56,9 +61,15 @@ class ClipLayers:
         """The views: the axes' own, then the stacked ones in drawing order."""
         return [self.axes_view, *(view for view, _, _ in self._extra)]
 
-    def over_decorations(self) -> list:
-        """The views of visuals above ``cut``: drawn over the axes' legend."""
-        return [view for view, _, over in self._extra if over]
+    def over_decorations(self) -> list[tuple[str, object]]:
+        """(cut name, view) of the views of visuals above a cut, lowest first: each
+        drawn right over that decoration."""
+        return [(over, view) for view, _, over in self._extra if over is not None]
+
+    def _over(self, order: float) -> str | None:
+        """The name of the highest cut below ``order`` (None: none)."""
+        names = [name for z, name in self.cuts if order > z]
+        return names[-1] if names else None
 
     def set_clip(self, visual, clip_on: bool) -> None:
         """Whether ``visual`` (in one of the views) is clipped to the axes."""
@@ -126,18 +137,18 @@ class ClipLayers:
         clip path in groups, then place and point the views. ``axes`` reads the clip
         paths' rings."""
         visuals = [v for view in self.views() for v in self._flat(view)]
-        cut = self.cut
+        low = self.cuts[0][0] if self.cuts else None
         if self.axes_view.camera.kind == "panzoom" and (
                 not self._unclipped.isdisjoint(visuals)
-                or (cut is not None and any(v.order > cut for v in visuals))):
-            runs: list[tuple[tuple[bool, bool], list]] = [((True, False), [])]
+                or (low is not None and any(v.order > low for v in visuals))):
+            runs: list[tuple[tuple[bool, str | None], list]] = [((True, None), [])]
             for v in sorted(visuals, key=lambda v: v.order):  # stable: ties keep their turn
-                kind = (v not in self._unclipped, cut is not None and v.order > cut)
+                kind = (v not in self._unclipped, self._over(v.order))
                 if runs[-1][0] != kind:
                     runs.append((kind, []))
                 runs[-1][1].append(v)
         else:
-            runs = [((True, False), visuals)]
+            runs = [((True, None), visuals)]
         groups: dict[tuple, ClipGroup] = {}
         self.axes_view.visuals[:] = self._grouped(runs[0][1], axes, groups)
         spare = {True: [v for v, c, _ in self._extra if c],

@@ -145,3 +145,101 @@ def test_artists_above_the_legends_zorder_draw_over_it(script):
     assert red(theirs).sum() > 1000
     # where matplotlib shows the red line, lumos does (not the legend's face)
     assert red(ours)[red(theirs)].mean() > 0.9  # 0.31 with the legend over the line
+
+
+GREEN = (0, 128, 0)  # matplotlib's 'g'
+
+
+def _green(img):
+    return np.abs(img - GREEN).max(-1) <= 2
+
+
+def _red(img):
+    return (img[..., 0] > 200) & (img[..., 1] < 80) & (img[..., 2] < 80)
+
+
+def _legend_under_the_frame(plt):
+    # legend 1 < line 2 < spines 2.5 < text 3: the line over the legend, the spines
+    # over the line, the text over the legend
+    fig, ax = plt.subplots(figsize=(3, 3), dpi=100)
+    ax.plot([0, 1], [0.5, 0.5], color="r", lw=20)
+    ax.plot([], [], color="b", label="entry")  # a handle the face hides
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.legend(loc="center", fontsize=20, facecolor="b", framealpha=1).set_zorder(1)
+    ax.text(0.5, 0.6, "OVER", fontsize=30, color="y", ha="center")
+    for s in ax.spines.values():
+        s.set_linewidth(8)
+        s.set_color("g")
+    return fig
+
+
+def _line_between_the_frame_and_the_legend(plt):
+    # spines 2.5 < line 3 < legend 5: the line over the spines, the legend over the line
+    fig, ax = plt.subplots(figsize=(3, 3), dpi=100)
+    ax.plot([0, 1], [0.5, 0.5], color="r", lw=20, zorder=3, clip_on=False)
+    ax.plot([], [], color="b", label="entry")  # a handle the face hides
+    ax.set_xlim(0.2, 0.8)
+    ax.set_ylim(0, 1)
+    ax.legend(loc="center", fontsize=20, facecolor="b", edgecolor="b", framealpha=1)
+    for s in ax.spines.values():
+        s.set_linewidth(8)
+        s.set_color("g")
+    return fig
+
+
+@pytest.mark.parametrize("script", [_legend_under_the_frame,
+                                    _line_between_the_frame_and_the_legend])
+def test_the_frame_and_the_legend_keep_matplotlibs_zorder_with_the_lines(script):
+    ours, _ = _picture(lplt, script)
+    theirs, _ = _picture(mplt, script)
+    def blue(img):
+        return (img[..., 2] > 200) & (img[..., 0] < 80)
+
+    def yellow(img):  # the text's glyphs, their edges aside
+        return np.abs(img - YELLOW).max(-1) <= 20
+
+    # the spines', the line's and the legend face's pixels as matplotlib's (the
+    # legend's box is a pixel or two smaller)
+    for mask in (_green, _red, blue):
+        want = mask(theirs)
+        assert want.sum() > 200, mask.__name__
+        assert mask(ours)[want].mean() > (0.9 if mask is blue else 0.97), mask.__name__
+    # the text's glyphs on the legend's box (if any; glyph edges differ by a pixel)
+    rows, cols = np.nonzero(blue(theirs))
+    on_box = np.zeros_like(yellow(theirs))
+    on_box[rows.min():rows.max() + 1, cols.min():cols.max() + 1] = True
+    want = yellow(theirs) & on_box
+    if want.any():
+        assert want.sum() > 100
+        assert yellow(ours)[want].mean() > 0.8
+
+
+def _clipped_text(zorder):
+    def script(plt):
+        # the ticks inside (zorder 1.5, axisbelow 'line') over a clipped text's box of
+        # zorder 1, under one of zorder 2
+        fig, ax = plt.subplots(figsize=(3, 3), dpi=100)
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        ax.tick_params(direction="in", length=30, width=6, color="g")
+        ax.text(0.0, 0.5, "XXXXXX", fontsize=40, color="k", clip_on=True, zorder=zorder,
+                bbox=dict(facecolor="r"), va="center")
+        return fig
+
+    return script
+
+
+@pytest.mark.parametrize("zorder", [1, 2])
+def test_a_clipped_text_under_the_axis_zorder_lies_under_the_ticks(zorder):
+    ours, _ = _picture(lplt, _clipped_text(zorder))
+    theirs, _ = _picture(mplt, _clipped_text(zorder))
+    rows, cols = np.nonzero(_red(theirs))
+    assert len(rows) > 2000
+    box = np.s_[rows.min():rows.max() + 1, cols.min():cols.max() + 1]
+    # the ticks' pixels on the text's box: matplotlib's two ticks at 0.4 and 0.6 over a
+    # box of zorder 1, none over one of zorder 2; lumos's the same
+    on_box = [int(_green(img[box]).sum()) for img in (theirs, ours)]
+    assert (on_box[0] > 300) == (zorder == 1)
+    assert abs(on_box[1] - on_box[0]) <= 0.1 * max(on_box[0], 100)
+    assert _green(ours)[_green(theirs)].mean() > 0.97  # every tick as matplotlib's
