@@ -56,6 +56,12 @@ def anchored(ax) -> list:
     return [t for t, _ in _candidates(ax) if t.get_visible()]
 
 
+def roams(ax) -> bool:
+    """Whether a page may move a text of ``ax`` anywhere over the figure: one anchored
+    to data, unclipped, in a view the page pans."""
+    return ax.view.navigable and any(not t.get_clip_on() for t in anchored(ax))
+
+
 def _redrawn(t) -> bool:
     """Whether the page draws the arrow anew (texts.js arrowLines): an arc3 arrow with
     line or filled triangle heads from the text box's centre, cut at no patch."""
