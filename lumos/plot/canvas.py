@@ -358,8 +358,13 @@ class FigureCanvas(Canvas):
             return
         mouse = self._mouse("motion_notify_event", ev)
         if before is not None:
+            # the data coordinates of the pointer in the axes it left (matplotlib's
+            # _set_inaxes), outside its limits
+            xdata, ydata = (None, None) if mouse.x is None else before.data_at(mouse.x,
+                                                                               mouse.y)
             for func in self.callbacks_for("axes_leave_event"):
-                func(_event("axes_leave_event", self, x=mouse.x, y=mouse.y, inaxes=before))
+                func(_event("axes_leave_event", self, x=mouse.x, y=mouse.y, inaxes=before,
+                            xdata=xdata, ydata=ydata))
         if now is not None:
             for func in self.callbacks_for("axes_enter_event"):
                 func(_event("axes_enter_event", self, x=mouse.x, y=mouse.y, inaxes=now,
