@@ -232,7 +232,8 @@ class FigureCanvas(Canvas):
             raise TypeError(f"func: got {type(func).__name__}, expected a callable")
         cid = next(self._cids)
         hooks = []
-        sources = _SOURCES.get(s, ("mouse_press",) if s == "pick_event" else ())
+        # matplotlib's figure picks on a button press and on a scroll
+        sources = _SOURCES.get(s, ("mouse_press", "wheel") if s == "pick_event" else ())
         for source in sources:
             hook = self._hook(s, func)
             # matplotlib's rule for its callbacks: raised in a plain script, logged
@@ -324,31 +325,47 @@ class FigureCanvas(Canvas):
         return self._picks(ev)
 
     def _picks(self, ev) -> list:
-        """A pick_event when the click hit an artist with a ``picker`` (a tolerance in
-        points, True: 5 points, or a callable deciding)."""
+        """A pick_event for each artist with a ``picker`` the click hit (matplotlib's
+        ``Figure.pick``): a callable picker decides, else the artist's ``contains``
+        (a line: within its ``pickradius``), else the GPU's pick of the artist under
+        the click within its tolerance (points; True: 5)."""
         if ev.x is None:
             return []
-        mouse = self._mouse("button_press_event", ev)
-        tolerance = max([a.pick_tolerance() for ax in self.figure.axes_list
-                         for a in ax.artists if a.pickable()], default=None)
-        if tolerance is None:
+        pickable = [a for ax in self.figure.axes_list for a in ax.artists if a.pickable()]
+        if not pickable:
             return []
-        radius = max(1, round(self.figure.points_to_pixels(tolerance) * self.pixel_ratio))
-        hit = self.figure.pick(ev.x, ev.y, radius=radius)
-        if hit is None or not hasattr(hit[0], "pickable") or not hit[0].pickable():
-            return []
-        artist, index = hit
-        props = {}
-        if callable(artist.get_picker()):
-            found, props = artist.get_picker()(artist, mouse)
+        mouse = self._mouse("scroll_event" if ev.name == "wheel" else "button_press_event", ev)
+        gpu = []  # the GPU's hit, looked for once, for the artists with no contains
+
+        def under_cursor():
+            if not gpu:
+                tolerance = max(a.pick_tolerance() for a in pickable
+                                if getattr(a, "contains", None) is None)
+                radius = max(1, round(self.figure.points_to_pixels(tolerance)
+                                      * self.pixel_ratio))
+                gpu.append(self.figure.pick(ev.x, ev.y, radius=radius))
+            return gpu[0]
+
+        out = []
+        for artist in pickable:
+            picker, contains = artist.get_picker(), getattr(artist, "contains", None)
+            if callable(picker):
+                found, props = picker(artist, mouse)
+            elif contains is not None:
+                found, props = contains(mouse)
+            else:
+                hit = under_cursor()
+                found = hit is not None and hit[0] is artist
+                props = {"ind": [int(hit[1])]} if found else {}
             if not found:
-                return []
-        out = _event("pick_event", self, x=mouse.x, y=mouse.y, inaxes=mouse.inaxes,
-                     xdata=mouse.xdata, ydata=mouse.ydata, button=mouse.button,
-                     artist=artist, ind=[int(index)], mouseevent=mouse)
-        for key, value in props.items():
-            setattr(out, key, value)
-        return [out]
+                continue
+            event = _event("pick_event", self, x=mouse.x, y=mouse.y, inaxes=mouse.inaxes,
+                           xdata=mouse.xdata, ydata=mouse.ydata, button=mouse.button,
+                           artist=artist, mouseevent=mouse)
+            for key, value in props.items():
+                setattr(event, key, value)
+            out.append(event)
+        return out
 
     def _crossings(self, ev) -> None:
         """axes_leave_event then axes_enter_event when a move crosses into other axes."""

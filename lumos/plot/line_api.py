@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .line_data import drawstyle_points
+
 
 class LineAPI:
     """``pickradius`` (points around the line that count as a hit) and ``update_from``."""
@@ -36,6 +38,29 @@ class LineAPI:
     def pick_tolerance(self) -> float:
         return self._pickradius
 
+    def contains(self, mouseevent) -> tuple[bool, dict]:
+        """matplotlib's ``Line2D.contains``: whether ``mouseevent`` lies within
+        ``pickradius`` points of the line as drawn (of its vertices, a line of markers
+        alone), with ``{"ind": the indices of the vertices and segments hit}``."""
+        if mouseevent.x is None or self.axes is None:
+            return False, {}
+        xy = self.data_points()
+        x, y = drawstyle_points(xy[:, 0], xy[:, 1], self._drawstyle)
+        if not len(x):
+            return False, {}
+        px = self.axes.transData.forward(np.c_[x, y])
+        radius = self.axes.figure.points_to_pixels(self._pickradius)
+        cx, cy = float(mouseevent.x), float(mouseevent.y)
+        with np.errstate(all="ignore"):  # NaN vertices hit nothing
+            if self.get_linestyle() in ("None", ""):
+                ind = np.nonzero((px[:, 0] - cx) ** 2 + (px[:, 1] - cy) ** 2
+                                 <= radius ** 2)[0]
+            else:
+                ind = segment_hits(cx, cy, px[:, 0], px[:, 1], radius)
+                if self._drawstyle != "default":
+                    ind //= 2  # a step line's vertices: two a data point
+        return len(ind) > 0, {"ind": ind}
+
     def update_from(self, other) -> None:
         """Take ``other``'s style (matplotlib's ``update_from``): color, alpha, width,
         line style, caps and joins, gap color, markers, fill style, draw style, path
@@ -57,3 +82,20 @@ class LineAPI:
         self.set_label(other.get_label())
         self.set_visible(other.get_visible())
         self.rescale()  # the draw style shapes the drawn points
+
+
+def segment_hits(cx: float, cy: float, x: np.ndarray, y: np.ndarray,
+                 radius: float) -> np.ndarray:
+    """matplotlib's ``lines.segment_hits``: the indices of the vertices within
+    ``radius`` of (cx, cy), then of the segments (from vertex i to i + 1) within it
+    whose nearest point is inside the segment and whose ends are not hits."""
+    if len(x) <= 1:
+        return np.nonzero((cx - x) ** 2 + (cy - y) ** 2 <= radius ** 2)[0]
+    xr, yr = x[:-1], y[:-1]
+    dx, dy = x[1:] - xr, y[1:] - yr
+    u = ((cx - xr) * dx + (cy - yr) * dy) / (dx ** 2 + dy ** 2)
+    point_hits = (cx - x) ** 2 + (cy - y) ** 2 <= radius ** 2
+    candidates = (u >= 0) & (u <= 1) & ~(point_hits[:-1] | point_hits[1:])
+    line_hits = candidates & ((cx - xr - u * dx) ** 2 + (cy - yr - u * dy) ** 2
+                              <= radius ** 2)
+    return np.concatenate((np.nonzero(point_hits)[0], np.nonzero(line_hits)[0]))

@@ -76,3 +76,44 @@ def test_crossing_axes_and_the_figure_as_matplotlib():
             assert a[2:] == (None, None)
         else:
             assert a[2:] == pytest.approx(b[2:], rel=1e-3, abs=4e-3), (a, b)
+
+
+def _picks(p, lumos: bool) -> list:
+    """Clicks and a scroll near lines of several pick radii, a line of markers alone
+    and a step line: every artist within its own radius is picked, with the indices of
+    its vertices and segments hit."""
+    import numpy as np
+
+    fig, ax = p.subplots(figsize=(4, 3), dpi=100)
+    x = np.linspace(0, 10, 21)
+    ax.plot(x, x / 10, "o-", picker=True, pickradius=5, label="vertices")
+    ax.plot([0, 10], [0.02, 1.02], picker=True, pickradius=5, label="segment")
+    ax.plot([0, 10], [0.06, 1.06], picker=True, pickradius=1, label="narrow")
+    ax.plot(x, x / 10 - 0.03, "s", picker=8, label="markers")
+    ax.plot([0, 4, 6, 10], [0.5, 0.45, 0.55, 0.9], drawstyle="steps-mid", picker=True,
+            label="steps")
+    ax.set_ylim(-0.1, 1.1)
+    log = []
+    fig.canvas.mpl_connect("pick_event", lambda e: log.append(
+        (e.mouseevent.name, e.artist.get_label(), [int(i) for i in e.ind])))
+    fig.canvas.draw()
+    for xy in [(5, 0.51), (2.6, 0.25), (5, 0.49)]:
+        px, py = ax.transData.transform(xy)
+        if lumos:
+            io, h = Interaction(fig), fig.canvas.size[1]
+            io.press(px, h - py, 1)
+            io.release(px, h - py, 1)
+            io.wheel(px, h - py, 1)
+        else:
+            for name in ("button_press_event", "button_release_event"):
+                MouseEvent(name, fig.canvas, px, py, button=1)._process()
+            MouseEvent("scroll_event", fig.canvas, px, py, button="up", step=1)._process()
+    p.close(fig)
+    return log
+
+
+def test_picks_as_matplotlib():
+    ours, theirs = _picks(plt, True), _picks(mplt, False)
+    assert len({label for _, label, _ in theirs}) >= 4  # several artists picked at once
+    assert ("scroll_event", "vertices", [10]) in theirs
+    assert ours == theirs
