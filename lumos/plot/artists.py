@@ -519,6 +519,11 @@ class Artist(Preparable):
         """(N, 2) data points that selections pick and legends avoid, or None."""
         return None
 
+    def pick_hit(self, mouseevent) -> tuple[bool, dict] | None:
+        """Whether a click picks the artist, with the pick event's extra attributes
+        (matplotlib's ``contains``), or None: the GPU's pick under the click decides."""
+        return None
+
     #: whether the points of ``data_points`` are joined by lines (legends avoid those)
     connects_points = False
 

@@ -172,6 +172,9 @@ class Art3D:
         pts = self.points3d()
         return None if pts is None or self.axes is None else self.axes.projected(pts)
 
+    def pick_hit(self, mouseevent) -> None:
+        return None  # what the 3D view shows of it, the GPU's pick knows
+
     def _order(self, visual, translucent: bool) -> None:
         visual.order = self.zorder + (TRANSLUCENT_ORDER if translucent else 0.0)
 

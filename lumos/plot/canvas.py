@@ -326,7 +326,7 @@ class FigureCanvas(Canvas):
 
     def _picks(self, ev) -> list:
         """A pick_event for each artist with a ``picker`` the click hit (matplotlib's
-        ``Figure.pick``): a callable picker decides, else the artist's ``contains``
+        ``Figure.pick``): a callable picker decides, else the artist's ``pick_hit``
         (a line: within its ``pickradius``), else the GPU's pick of the artist under
         the click within its tolerance (points; True: 5)."""
         if ev.x is None:
@@ -339,8 +339,7 @@ class FigureCanvas(Canvas):
 
         def under_cursor():
             if not gpu:
-                tolerance = max(a.pick_tolerance() for a in pickable
-                                if getattr(a, "contains", None) is None)
+                tolerance = max(a.pick_tolerance() for a in pickable)
                 radius = max(1, round(self.figure.points_to_pixels(tolerance)
                                       * self.pixel_ratio))
                 gpu.append(self.figure.pick(ev.x, ev.y, radius=radius))
@@ -348,11 +347,12 @@ class FigureCanvas(Canvas):
 
         out = []
         for artist in pickable:
-            picker, contains = artist.get_picker(), getattr(artist, "contains", None)
+            picker = artist.get_picker()
+            hit = None if callable(picker) else artist.pick_hit(mouse)
             if callable(picker):
                 found, props = picker(artist, mouse)
-            elif contains is not None:
-                found, props = contains(mouse)
+            elif hit is not None:
+                found, props = hit
             else:
                 hit = under_cursor()
                 found = hit is not None and hit[0] is artist

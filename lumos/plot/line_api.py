@@ -42,9 +42,15 @@ class LineAPI:
         """matplotlib's ``Line2D.contains``: whether ``mouseevent`` lies within
         ``pickradius`` points of the line as drawn (of its vertices, a line of markers
         alone), with ``{"ind": the indices of the vertices and segments hit}``."""
-        if mouseevent.x is None or self.axes is None:
-            return False, {}
+        hit = self.pick_hit(mouseevent)
+        return (False, {}) if hit is None else hit
+
+    def pick_hit(self, mouseevent) -> tuple[bool, dict] | None:
+        """``contains``, or None when the line's points are not in data coordinates
+        (a line in another transform: the GPU's pick decides)."""
         xy = self.data_points()
+        if mouseevent.x is None or self.axes is None or xy is None:
+            return None
         x, y = drawstyle_points(xy[:, 0], xy[:, 1], self._drawstyle)
         if not len(x):
             return False, {}
