@@ -255,6 +255,7 @@ class MatplotlibCollection(FollowsMatplotlib, Collection):
         self.source = source
         self._method = method
         self._pixel_paths = None
+        self._sized_transform = None  # a transform after the sizes, to pixels
         self._axes_for_check = ax
         self._guarded_read()
         self._follow(source)
@@ -282,8 +283,10 @@ class MatplotlibCollection(FollowsMatplotlib, Collection):
         if len(transforms):
             if not has_offsets:
                 raise _unsupported(obj, self._method, "paths sized in points need offsets")
-            if transform is not None and not _is_identity(transform):
-                raise _unsupported(obj, self._method, "sized paths with a transform")
+            # a transform after the sizes (collections.py scales points to pixels):
+            # the shapes through it, then at their offsets
+            self._sized_transform = None if transform is None or _is_identity(transform) \
+                else as_transform(transform)
             self._pixel_paths = transforms
             transform = None
         else:
@@ -328,7 +331,8 @@ class MatplotlibCollection(FollowsMatplotlib, Collection):
         if not len(self._offsets) or self.axes is None:
             return False
         if self._ellipses is not None or self._pixel_paths is not None:
-            return placement(self._offset_transform, self.axes) != "data"
+            return self._sized_transform is not None or \
+                placement(self._offset_transform, self.axes) != "data"
         return bool(self._paths)
 
     def _offsets_as_data(self) -> bool:
@@ -351,6 +355,9 @@ class MatplotlibCollection(FollowsMatplotlib, Collection):
             p = self._paths[i % len(self._paths)]
             m = self._pixel_paths[i % len(self._pixel_paths)]
             paths.append((Affine2D(m).transform(p.vertices) * px, p.codes))
+        if self._sized_transform is not None:
+            with np.errstate(all="ignore"):
+                paths = [(self._sized_transform.forward(v), c) for v, c in paths]
         anchors = self._offsets[np.arange(n) % len(self._offsets)] if n else np.zeros((0, 2))
         return self._at_offsets(paths, "pixels", anchors)
 
