@@ -77,12 +77,27 @@ def test_collections_in_other_transforms_as_matplotlib(kind, move):
         _same_place(_mask(a, rgb), _mask(b, rgb), name, 0.2 if name == "magenta" else 0.1)
 
 
-def _same_place(ours: np.ndarray, theirs: np.ndarray, name: str, size_tol: float = 0.1):
-    """As many pixels of a color, centred within a pixel of matplotlib's (a 12-pixel
-    square half a pixel off overlaps by 10% less: overlap says little)."""
+def _same_place(ours: np.ndarray, theirs: np.ndarray, name: str, size_tol: float = 0.1,
+                off: float = 1.0, pieces: bool = False):
+    """As many pixels of a color centred within ``off`` pixels of matplotlib's (a
+    12-pixel square half a pixel off overlaps by 10% less: overlap says little);
+    ``pieces``: each piece (markers of several sizes) near one of the other's."""
+    from scipy import ndimage
+
     assert theirs.sum() > 40, name
     assert abs(int(ours.sum()) - int(theirs.sum())) < size_tol * theirs.sum(), name
-    assert np.abs(np.argwhere(ours).mean(0) - np.argwhere(theirs).mean(0)).max() < 1.0, name
+    if not pieces:
+        d = np.argwhere(ours).mean(0) - np.argwhere(theirs).mean(0)
+        assert np.abs(d).max() < off, name
+        return
+    centres = []
+    for mask in (ours, theirs):
+        labels, n = ndimage.label(mask)
+        centres.append(np.array(ndimage.center_of_mass(mask, labels, range(1, n + 1))))
+    a, b = centres
+    gaps = np.abs(a[:, None, :] - b[None, :, :]).max(axis=-1)
+    assert len(a) == len(b), name
+    assert gaps.min(axis=1).max() < off and gaps.min(axis=0).max() < off, name
 
 
 def _sized(pyplot):
@@ -120,3 +135,48 @@ def test_offset_transform_that_is_no_transform_is_a_type_error():
     with pytest.raises(TypeError, match="transform"):
         ax.add_collection(lcoll.PolyCollection([[(0, 0), (1, 0), (0, 1)]], offsets=[(1, 1)],
                                                offset_transform="data"))
+
+
+def _scatters(pyplot, move: bool):
+    fig, ax = pyplot.subplots(figsize=(4, 3), dpi=80)
+    ax.plot([0, 10], [0, 5], color="black", lw=0.5)
+    ax.scatter([0.2, 0.5, 0.8], [0.8, 0.8, 0.8], s=[50, 150, 300], color="red",
+               transform=ax.transAxes)
+    ax.scatter([2, 5, 8], [0.6, 0.15, 0.3], s=100, color="green", marker="D",
+               transform=ax.get_xaxis_transform())
+    ax.scatter([0.2, 0.3], [0.6, 0.6], s=120, color="blue", marker="^",
+               transform=fig.transFigure)
+    ax.scatter([4, 6], [2, 3], s=80, color="orange",
+               transform=mtransforms.offset_copy(ax.transData, fig=fig, x=15, y=0,
+                                                 units="points"))
+    # the only one that widens the limits: its transform ends in ax.transData
+    ax.scatter([2, 3], [1.5, 2], s=80, color="magenta",
+               transform=mtransforms.Affine2D().scale(2, 2) + ax.transData)
+    if move:
+        ax.set_xlim(-1, 9)
+        ax.set_ylim(0.5, 6)
+    return fig, ax
+
+
+@pytest.mark.parametrize("move", [False, True])
+def test_scatter_in_other_transforms_as_matplotlib(move):
+    ours_fig, ours = _scatters(plt, move)
+    theirs_fig, theirs = _scatters(mplt, move)
+    assert ours.get_xlim() == pytest.approx(theirs.get_xlim(), abs=1e-9)
+    assert ours.get_ylim() == pytest.approx(theirs.get_ylim(), abs=1e-9)
+    a, b = _picture(ours_fig), _picture(theirs_fig)
+    for name in ("red", "green", "blue", "orange", "magenta"):
+        # Agg puts markers on whole pixels (its snapping), lumos where they fall
+        _same_place(_mask(a, _COLORS[name]), _mask(b, _COLORS[name]), name, 0.15, 1.5,
+                    pieces=True)
+
+
+def test_scatter_with_transform_takes_one_edge_color():
+    fig, ax = plt.subplots()
+    with pytest.raises(TypeError, match="edgecolors"):
+        ax.scatter([0.1, 0.2], [0.1, 0.2], edgecolors=["red", "blue"],
+                   transform=ax.transAxes)
+    sc = ax.scatter([0.1, 0.2], [0.1, 0.2], transform=ax.transAxes)
+    assert sc.get_offset_transform() is ax.transAxes
+    with pytest.raises(TypeError, match="edgecolors"):
+        sc.set_edgecolor(["red", "blue"])
