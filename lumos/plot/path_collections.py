@@ -84,6 +84,7 @@ class Collection(PathsArtist, ScalarMappable):
     zorder = 1.0
     _edge_default = False
     _any_transform = True
+    _frozen = {"kind": "frozen", "what": "a collection placed by a transform"}
 
     def __init__(self, *, edgecolors=None, facecolors=None, hatchcolors=None,
                  linewidths=None, linestyles="solid", capstyle=None, joinstyle=None,
