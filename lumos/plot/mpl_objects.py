@@ -246,9 +246,11 @@ class MatplotlibPatch(FollowsMatplotlib, Patch):
 class MatplotlibCollection(FollowsMatplotlib, Collection):
     """A matplotlib collection drawn by lumos; ``source`` is the matplotlib object.
 
-    Paths in data units (with data offsets when ``offset_transform=ax.transData``), or
-    marker-like paths sized in points at data offsets (PathCollection with sizes,
-    CircleCollection, RegularPolyCollection, with ``offset_transform=ax.transData``)."""
+    Paths in any transform, at offsets through ``offset_transform`` as matplotlib draws
+    them (pixels = transform(path) + offset_transform(offset)), or marker-like paths
+    sized in points (PathCollection with sizes, CircleCollection,
+    RegularPolyCollection, EllipseCollection; then through a transform if one is set)
+    at the offsets."""
 
     def __init__(self, source, ax, method: str) -> None:
         super().__init__()
