@@ -327,15 +327,17 @@ class MatplotlibCollection(FollowsMatplotlib, Collection):
         self._ellipse_view = None
 
     def _separate_offsets(self) -> bool:
-        """matplotlib's pixels = transform(path) + offset_transform(offset), whatever the
-        two are; shapes sized in pixels (sizes, an EllipseCollection's) are drawn about
-        their data offsets as anchors, or at offsets through another transform."""
+        """As lumos's collections (data offsets added to data paths, else matplotlib's
+        pixels = transform(path) + offset_transform(offset); matplotlib translates twice
+        there, and its limits add pixels to data); shapes sized in pixels (sizes, an
+        EllipseCollection's) are drawn about their data offsets as anchors, or at
+        offsets through another transform."""
+        if self._ellipses is None and self._pixel_paths is None:
+            return super()._separate_offsets()
         if not len(self._offsets) or self.axes is None:
             return False
-        if self._ellipses is not None or self._pixel_paths is not None:
-            return self._sized_transform is not None or \
-                placement(self._offset_transform, self.axes) != "data"
-        return bool(self._paths)
+        return self._sized_transform is not None or \
+            placement(self._offset_transform, self.axes) != "data"
 
     def _offsets_as_data(self) -> bool:
         return _is_identity(self._offset_transform)
