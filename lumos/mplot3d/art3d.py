@@ -19,10 +19,9 @@ def pathpatch_2d_to_3d(pathpatch, z=0, zdir: str = "z") -> None:
 
 def patch_2d_to_3d(patch, z=0, zdir: str = "z", axlim_clip: bool = False) -> None:
     """Lay ``patch`` (added with ``ax.add_patch`` to 3D axes) on the plane ``zdir`` =
-    ``z``, as mplot3d's."""
-    if axlim_clip:
-        raise TypeError("patch_2d_to_3d: axlim_clip=True is not supported for patches")
-    lift(patch, z, zdir)
+    ``z``, as mplot3d's; ``axlim_clip``: what lies outside the axes limits is left out
+    (mplot3d 3.10's)."""
+    lift(patch, z, zdir, axlim_clip)
 
 
 __all__ = ["Line3D", "Line3DCollection", "Path3DCollection", "Poly3DCollection",

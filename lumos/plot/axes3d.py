@@ -605,20 +605,30 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
                 if sync3d is not None:
                     sync3d()
             self._dirty = self._changed_since_fit()
+            self._settle_ties()  # (the artists' boxes and visibility moved only here)
         self.box3d.update(spec)
         self._sync_gpu_transforms()
-        self._settle_ties()
 
     def _settle_ties(self) -> None:
-        """Later lines win depth ties (``RankedLine``); faces yield to lines lying on
-        them (``FacesBehind``) when there are lines."""
-        rank, lines_on = 0, False
-        for a in self.artists:  # ranks count artists with lines only: the offsets stay small
+        """Later lines win depth ties (``RankedLine``): an artist's lines are drawn
+        nearer than those of each earlier artist whose data box theirs meets (only lines
+        that meet can tie), so the ranks, hence the depth offsets, stay as small as the
+        stacks of overlapping artists, however many artists there are (200 lines side by
+        side all rank 0). Faces yield to lines lying on them (``FacesBehind``) when
+        there are lines."""
+        lines_on = False
+        boxes, ranks = np.zeros((0, 2, 3)), np.zeros(0, int)
+        for a in self.artists:
             lines = [v for v in a.visuals() if isinstance(v, RankedLine)]
+            if not lines:
+                continue
+            box = _box_of(a)
+            meets = ((boxes[:, 0] <= box[1]) & (box[0] <= boxes[:, 1])).all(axis=1)
+            rank = int(ranks[meets].max()) + 1 if meets.any() else 0
+            boxes, ranks = np.concatenate([boxes, box[None]]), np.append(ranks, rank)
             for v in lines:
                 v.rank = rank
                 lines_on = lines_on or v.visible
-            rank += bool(lines)
         for a in self.artists:
             for v in a.visuals():
                 if isinstance(v, FacesBehind):
@@ -634,3 +644,15 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
 
     def _update_grid(self) -> None:
         """The grids are part of the box (:mod:`lumos.plot.axes3d_box`)."""
+
+
+def _box_of(artist) -> np.ndarray:
+    """The (2, 3) data box (low, high corners) of a 3D artist's points; unbounded when
+    it has none or they are not finite (it then meets every other)."""
+    limits = artist.data_limits3d()
+    box = np.array([[-np.inf] * 3, [np.inf] * 3])
+    if limits is not None:
+        lim = np.asarray(limits, dtype=float).reshape(3, 2).T
+        ok = np.isfinite(lim).all(axis=0)
+        box[:, ok] = np.sort(lim[:, ok], axis=0)
+    return box

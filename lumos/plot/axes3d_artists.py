@@ -247,7 +247,9 @@ class Text3D(Artist3D):
             direction = direction * span * 1e-3
         t.set_data(self._text, self.axes.scaled(self._pos), color=self._color,
                    direction=np.zeros(3) if direction is None else direction)
-        t.visible = self._visible
+        # axlim_clip: hidden while its point is outside the limits (mplot3d's NaN)
+        inside = np.isfinite(self.clip_to_limits(self._pos[None])).all()
+        t.visible = self._visible and bool(inside)
         self._order(t, False)
 
     def data_limits3d(self):

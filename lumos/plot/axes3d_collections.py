@@ -546,13 +546,6 @@ def _no_args(args: tuple, where: str) -> None:
         raise TypeError(f"{where}: got {len(args)} extra positional arguments")
 
 
-def check_axlim_clip(axlim_clip) -> None:
-    """TypeError for ``axlim_clip=True`` (mplot3d's clipping to the axes limits)."""
-    if axlim_clip:
-        raise TypeError("axlim_clip: True is not supported (lumos draws data outside the "
-                        "limits; set the limits to the data)")
-
-
 class Surface3DCollection(Art3D, _Styled3D, Artist):
     """What ``plot_surface`` returns: a grid of quadrilaterals drawn by one
     :class:`~lumos.visuals.Surface` (holes where heights are NaN), colored per cell as

@@ -14,7 +14,7 @@ from dataclasses import replace
 import numpy as np
 
 from .. import colors
-from ..geometry import triangulate
+from ..geometry import triangulate, winding_fill
 from ..visuals import Mesh
 from .artists import LegendHandle, ScalarMappable
 from .axes3d_artists import Artist3D, RankedLine, juggle_axes, rotate_axes
@@ -235,7 +235,9 @@ class Contour3DSet(Artist3D, ScalarMappable):
                     flat = np.concatenate(rings) if rings else np.zeros((0, 2))
                     if len(flat) < 3 or not np.isfinite(flat).all():
                         continue
-                    tri = triangulate(flat, ends)
+                    flat, tri = self._clipped_fill(flat, ends, h)
+                    if not len(tri):
+                        continue
                     verts.append(self.axes.scaled(self._lift(flat, h)))
                     faces.append(tri + k)
                     cols.append(np.repeat(c[None], len(flat), axis=0))
@@ -257,8 +259,9 @@ class Contour3DSet(Artist3D, ScalarMappable):
                     continue
                 width = max(width, px(self._widths[i]))
                 for s in lev_segs:
-                    if len(s) >= 2:
-                        segs.append(self.axes.scaled(self._lift(s, self._heights[i])))
+                    if len(s) >= 2:  # (axlim_clip: points outside break the line)
+                        lifted = self.clip_to_limits(self._lift(s, self._heights[i]))
+                        segs.append(self.axes.scaled(lifted))
                         cs.append(c)
             line.visible = self._visible and bool(segs) and width > 0
             if line.visible:
@@ -266,6 +269,29 @@ class Contour3DSet(Artist3D, ScalarMappable):
                 line.dashes = dash_pattern(None if style == "-" else style, width)
                 line.set_data(segs, color=cs)
                 self._order(line, translucent)
+
+    def _clipped_fill(self, flat: np.ndarray, ends: list, height: float):
+        """The points and triangles filling rings ``flat`` (ending at ``ends``) at
+        ``height``; with ``axlim_clip``, mplot3d's NaN for the points outside the limits:
+        each ring breaks there into runs that Agg fills as pieces closed by a chord
+        (nonzero)."""
+        if not self.axlim_clip:
+            return flat, triangulate(flat, ends)
+        keep = np.isfinite(self.clip_to_limits(self._lift(flat, height))).all(axis=1)
+        if keep.all():
+            return flat, triangulate(flat, ends)
+        runs = []
+        for ring, ok in zip(np.split(flat, ends[:-1]), np.split(keep, ends[:-1]),
+                            strict=True):
+            cuts = np.flatnonzero(np.diff(np.r_[False, ok, False].astype(np.int8)))
+            runs += [ring[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=True)
+                     if b - a >= 3]
+        if not runs:
+            return flat, np.zeros((0, 3), np.int64)
+        pts = np.concatenate(runs)
+        run_ends = np.cumsum([len(r) for r in runs])
+        filled = winding_fill(pts, run_ends, "nonzero")
+        return filled if filled is not None else (pts, triangulate(pts, run_ends))
 
     def walls(self, stride: int) -> tuple[list[np.ndarray], np.ndarray]:
         """mplot3d's ``extend3d``: the first line of each level as a ribbon of quads from

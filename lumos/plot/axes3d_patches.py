@@ -51,8 +51,9 @@ def _on_plane(xy: np.ndarray, z: float, zdir: str) -> np.ndarray:
     return np.stack(juggle_axes(x, y, np.full_like(x, z), zdir), axis=-1)
 
 
-def _collections(patch, z: float, zdir: str) -> list:
-    """The fill and outline collections of ``patch`` on the plane ``zdir`` = z."""
+def _collections(patch, z: float, zdir: str, axlim_clip: bool) -> list:
+    """The fill and outline collections of ``patch`` on the plane ``zdir`` = z
+    (``axlim_clip``: what lies outside the axes limits left out)."""
     if getattr(patch, "get_hatch", lambda: None)():
         raise TypeError("add_patch: hatch is not supported on 3D axes")
     rings = _rings(patch)
@@ -63,13 +64,14 @@ def _collections(patch, z: float, zdir: str) -> list:
     if fill and face[3] > 0:
         tris = _on_plane(_fill_triangles(rings), z, zdir)
         out.append(Poly3DCollection(list(tris), facecolors=[face], edgecolors="none",
-                                    linewidths=0, zorder=zorder, label=label))
+                                    linewidths=0, zorder=zorder, label=label,
+                                    axlim_clip=axlim_clip))
     edge = colors.to_rgba(patch.get_edgecolor(), argname="edgecolor")
     width = float(patch.get_linewidth())
     if edge[3] > 0 and width > 0:
         out.append(Line3DCollection([_on_plane(r, z, zdir) for r in rings], colors=[edge],
                                     linewidths=width, linestyles=patch.get_linestyle(),
-                                    zorder=zorder))
+                                    zorder=zorder, axlim_clip=axlim_clip))
     for c in out:
         c.set_visible(patch.get_visible())
     return out
@@ -85,9 +87,10 @@ def add_patch3d(axes, patch):
     return patch
 
 
-def lift(patch, z=0, zdir: str = "z") -> None:
+def lift(patch, z=0, zdir: str = "z", axlim_clip: bool = False) -> None:
     """Lay ``patch``, added to 3D axes with ``add_patch``, on the plane ``zdir`` = ``z``
-    (mplot3d's ``pathpatch_2d_to_3d`` and ``patch_2d_to_3d``)."""
+    (mplot3d's ``pathpatch_2d_to_3d`` and ``patch_2d_to_3d``); ``axlim_clip``: what lies
+    outside the axes limits is left out."""
     check_zdir(zdir)
     if patch not in _LIFTED:
         raise ValueError("pathpatch: got a patch not added to 3D axes; call "
@@ -99,7 +102,7 @@ def lift(patch, z=0, zdir: str = "z") -> None:
     axes, old = _LIFTED[patch]
     for c in old:
         c.remove()
-    new = _collections(patch, z, zdir)
+    new = _collections(patch, z, zdir, bool(axlim_clip))
     for c in new:
         axes.add_collection3d(c, autolim=False)
     _LIFTED[patch] = (axes, new)

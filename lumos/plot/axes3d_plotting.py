@@ -4,7 +4,7 @@ voxels, stem, text, add_collection3d (and lumos's volume); names, keywords and
 defaults as mplot3d's.
 
 Keywords mplot3d takes that lumos cannot honour raise a TypeError naming them
-(``axlim_clip=True`` on contours and text, ``data=``);
+(``data=``);
 2D-only methods inherited from the 2D axes raise too rather than draw something wrong.
 """
 
@@ -25,7 +25,6 @@ from .axes3d_collections import (
     Line3DCollection,
     Poly3DCollection,
     Surface3DCollection,
-    check_axlim_clip,
 )
 from .axes3d_lines import Line3D, Path3DCollection
 from .containers import StemContainer
@@ -313,7 +312,6 @@ class Plotting3D:
                    extend3d, stride):
         from .axes3d_contour import Contour3DSet
 
-        check_axlim_clip(axlim_clip)
         _check_data(data)
         check_zdir(zdir)
         X, Y, Z = self._grid3(X, Y, Z)  # noqa: N806
@@ -326,6 +324,7 @@ class Plotting3D:
                 raise TypeError("levels: got it positionally and as a keyword")
             kwargs["levels"] = args[0]
         cs = Contour3DSet(self, jx, jy, jz, filled, zdir=zdir, offset=offset, **kwargs)
+        cs.axlim_clip = bool(axlim_clip)
         return self._contour_or_walls(cs, extend3d, stride)
 
     def _contour_or_walls(self, cs, extend3d: bool, stride: int):
@@ -360,7 +359,6 @@ class Plotting3D:
         from .tri import Triangulation, TriContourGenerator, values_at_points
 
         where = "tricontourf" if filled else "tricontour"
-        check_axlim_clip(axlim_clip)
         _check_data(data)
         check_zdir(zdir)
         tri, args, kwargs = Triangulation.get_from_args_and_kwargs(*args, **kwargs)
@@ -379,6 +377,7 @@ class Plotting3D:
         flat = Triangulation(jx, jy, tri.triangles, tri.mask)
         cs = Contour3DSet(self, jx[None], jy[None], jz[None], filled, zdir=zdir,
                           offset=offset, generator=TriContourGenerator(flat, jz), **kwargs)
+        cs.axlim_clip = bool(axlim_clip)
         return self._contour_or_walls(cs, extend3d, stride)
 
     # -- vectors, bars, voxels, stems ------------------------------------------------------
@@ -584,7 +583,6 @@ class Plotting3D:
     def text(self, x, y, z, s, zdir=None, *, axlim_clip: bool = False, **kwargs):
         """Text at (x, y, z), facing the screen; ``zdir`` turns it along that axis (or
         direction) as the camera sees it."""
-        check_axlim_clip(axlim_clip)
         aliases = {"fontsize": "fontsize", "size": "fontsize", "c": "color",
                    "horizontalalignment": "ha", "verticalalignment": "va"}
         kw = {}
@@ -594,6 +592,7 @@ class Plotting3D:
                    "fontweight"}
         _reject({k: v for k, v in kw.items() if k not in allowed}, "text")
         t = Text3D(self, x, y, z, s, zdir=zdir, **kw)
+        t.axlim_clip = bool(axlim_clip)
         return self._add_artist(t)
 
     text3D = text

@@ -210,6 +210,7 @@ class AxesPlotting:
         edgecolors = kwargs.pop("edgecolor", kwargs.pop("ec", edgecolors))
         linewidths = kwargs.pop("linewidth", kwargs.pop("lw", linewidths))
         plotnonfinite = kwargs.pop("plotnonfinite", False)
+        transform = kwargs.pop("transform", None)  # of the points (matplotlib's offsets)
         hatching = [k for k in ("hatch", "hatchcolor", "hatch_linewidth") if k in kwargs]
         if hatching:
             raise TypeError(f"scatter: {', '.join(hatching)} not supported (lumos draws the "
@@ -230,7 +231,13 @@ class AxesPlotting:
             color = None
         if c is None and facecolors is not None:
             c = facecolors  # c takes precedence over facecolors, as in matplotlib
+        from .transformed_collections import is_data_transform
+
+        moved = not is_data_transform(transform, self)
         if bigdata.is_lazy_input(x) or bigdata.is_lazy_input(y):
+            if moved:
+                raise TypeError("transform: lumos places lazy (out-of-memory) scatter "
+                                f"points in data coordinates only; got {transform!r}")
             return with_props([bigdata.dispatch_scatter(self, x, y, density, dict(
                 s=s, c=c, marker=None if marker == "o" else marker, cmap=cmap, norm=norm,
                 vmin=vmin, vmax=vmax, alpha=alpha, linewidths=linewidths,
@@ -246,10 +253,15 @@ class AxesPlotting:
             x = self.xaxis.convert(x)
         if category.is_categorical(y):
             y = self.yaxis.convert(y)
-        pc = PathCollection(self, x, y, s=s, c=c, marker=marker, cmap=cmap, norm=norm,
-                            vmin=vmin, vmax=vmax, alpha=alpha, linewidths=linewidths,
-                            edgecolors=edgecolors, label=label, zorder=zorder, color=color,
-                            density=density)
+        style = dict(s=s, c=c, marker=marker, cmap=cmap, norm=norm, vmin=vmin, vmax=vmax,
+                     alpha=alpha, linewidths=linewidths, edgecolors=edgecolors, label=label,
+                     zorder=zorder, color=color, density=density)
+        if moved:  # any transform to figure pixels: placed from pixels every frame
+            from .transformed_scatter import TransformedPathCollection
+
+            pc = TransformedPathCollection(self, x, y, transform, **style)
+        else:
+            pc = PathCollection(self, x, y, **style)
         return with_props([self._add_artist(pc)], props)[0]
 
     @accepts_rasterized

@@ -55,6 +55,14 @@ class LiveTransform(Transform):
     def is_affine(self) -> bool:
         return self.is_linear
 
+    @property
+    def depth(self) -> int:
+        """How many transforms make this one (matplotlib's ``contains_branch`` of its own
+        transforms compares depths first)."""
+        if self.parts is None:
+            return 1
+        return sum(int(getattr(p, "depth", 1)) for p in self.parts)
+
     def get_affine(self):
         """The affine part (all of it when linear, else the identity): an object with
         matplotlib's ``get_matrix()`` and ``transform()``."""

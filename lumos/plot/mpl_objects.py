@@ -17,9 +17,10 @@ from ..path import Affine2D, Path
 from .effects import read_effects
 from .lines import Line2D
 from .patch_base import Patch
-from .patch_style import as_path, coordinates, parse_linestyle, path_limits, rc
+from .patch_style import as_path, coordinates, parse_linestyle, path_limits, placement, rc
 from .path_collections import Collection, LineCollection
 from .transformed import TransformedLine2D
+from .transforms_compat import as_transform
 
 _SUPPORTED = ("Rectangle, Circle, Ellipse, Polygon, Wedge, Arc, FancyArrow, FancyBboxPatch, "
               "PathPatch, RegularPolygon, CirclePolygon, Arrow, StepPatch, Annulus patches; "
@@ -245,15 +246,18 @@ class MatplotlibPatch(FollowsMatplotlib, Patch):
 class MatplotlibCollection(FollowsMatplotlib, Collection):
     """A matplotlib collection drawn by lumos; ``source`` is the matplotlib object.
 
-    Paths in data units (with data offsets when ``offset_transform=ax.transData``), or
-    marker-like paths sized in points at data offsets (PathCollection with sizes,
-    CircleCollection, RegularPolyCollection, with ``offset_transform=ax.transData``)."""
+    Paths in any transform, at offsets through ``offset_transform`` as matplotlib draws
+    them (pixels = transform(path) + offset_transform(offset)), or marker-like paths
+    sized in points (PathCollection with sizes, CircleCollection,
+    RegularPolyCollection, EllipseCollection; then through a transform if one is set)
+    at the offsets."""
 
     def __init__(self, source, ax, method: str) -> None:
         super().__init__()
         self.source = source
         self._method = method
         self._pixel_paths = None
+        self._sized_transform = None  # a transform after the sizes, to pixels
         self._axes_for_check = ax
         self._guarded_read()
         self._follow(source)
@@ -274,23 +278,27 @@ class MatplotlibCollection(FollowsMatplotlib, Collection):
         if self._ellipses is not None:  # sized by its units, not by a transform
             if not _is_identity(transform):
                 raise _unsupported(obj, self._method, "an EllipseCollection with a transform")
+            if self._ellipses[0] == "xy" and has_offsets and not data_offsets:
+                raise _unsupported(obj, self._method, "an EllipseCollection in units 'xy' "
+                                   "needs offset_transform=ax.transData")
             transform = None
         if len(transforms):
-            if not (has_offsets and data_offsets):
-                raise _unsupported(obj, self._method, "paths sized in points need offsets "
-                                   "with offset_transform=ax.transData of the lumos axes")
-            if transform is not None and not _is_identity(transform):
-                raise _unsupported(obj, self._method, "sized paths with a transform")
+            if not has_offsets:
+                raise _unsupported(obj, self._method, "paths sized in points need offsets")
+            # a transform after the sizes (collections.py scales points to pixels):
+            # the shapes through it, then at their offsets
+            self._sized_transform = None if transform is None or _is_identity(transform) \
+                else as_transform(transform)
             self._pixel_paths = transforms
             transform = None
         else:
             self._pixel_paths = None
-            if has_offsets and not data_offsets:
-                raise _unsupported(obj, self._method, "offsets need "
-                                   "offset_transform=ax.transData of the lumos axes")
-            coordinates(transform, ax)
+            if transform is not None:
+                placement(transform, ax)  # a TypeError for what is no transform
         self._paths = paths
         self._offsets = offsets if has_offsets else np.zeros((0, 2))
+        # matplotlib places offsets through their transform (the identity: pixels)
+        self._offset_transform = obj.get_offset_transform() if has_offsets else None
         self._transform = transform
         self._face_spec = np.asarray(obj.get_facecolor(), dtype=float).reshape(-1, 4)
         self._edge_spec = np.asarray(obj.get_edgecolor(), dtype=float).reshape(-1, 4)
@@ -318,12 +326,32 @@ class MatplotlibCollection(FollowsMatplotlib, Collection):
         self._read_clip_on()
         self._ellipse_view = None
 
+    def _separate_offsets(self) -> bool:
+        """As lumos's collections (data offsets added to data paths, else matplotlib's
+        pixels = transform(path) + offset_transform(offset); matplotlib translates twice
+        there, and its limits add pixels to data); shapes sized in pixels (sizes, an
+        EllipseCollection's) are drawn about their data offsets as anchors, or at
+        offsets through another transform."""
+        if self._ellipses is None and self._pixel_paths is None:
+            return super()._separate_offsets()
+        if not len(self._offsets) or self.axes is None:
+            return False
+        return self._sized_transform is not None or \
+            placement(self._offset_transform, self.axes) != "data"
+
+    def _offsets_as_data(self) -> bool:
+        return _is_identity(self._offset_transform)
+
+    def _paths_have_data(self) -> bool:
+        return self._ellipses is None and self._pixel_paths is None and \
+            super()._paths_have_data()
+
     def _geometry(self):
         if self._ellipses is not None:
-            return self._ellipse_geometry()
+            return self._at_offsets(*self._ellipse_geometry())
         if self._pixel_paths is None:
             return super()._geometry()
-        # marker-like: shapes in points (matplotlib's sizes) at data offsets
+        # marker-like: shapes in points (matplotlib's sizes) at the offsets
         px = self.axes.figure.dpi / 72.0
         n = max(len(self._paths), len(self._offsets)) if self._paths else 0
         paths = []
@@ -331,8 +359,21 @@ class MatplotlibCollection(FollowsMatplotlib, Collection):
             p = self._paths[i % len(self._paths)]
             m = self._pixel_paths[i % len(self._pixel_paths)]
             paths.append((Affine2D(m).transform(p.vertices) * px, p.codes))
+        if self._sized_transform is not None:
+            with np.errstate(all="ignore"):
+                paths = [(self._sized_transform.forward(v), c) for v, c in paths]
         anchors = self._offsets[np.arange(n) % len(self._offsets)] if n else np.zeros((0, 2))
-        return paths, "pixels", anchors
+        return self._at_offsets(paths, "pixels", anchors)
+
+    def _at_offsets(self, paths, units: str, anchors):
+        """Shapes in pixels about ``anchors`` (data offsets), or, with offsets through
+        another transform, at those offsets in figure pixels ('transform' units: the
+        paths are pixels already)."""
+        if units != "pixels" or not self._separate_offsets():
+            return paths, units, anchors
+        with np.errstate(all="ignore"):
+            shift = as_transform(self._offset_transform, "offset_transform").forward(anchors)
+        return [(v + shift[i], c) for i, (v, c) in enumerate(paths)], "transform", None
 
     def _ellipse_geometry(self):
         """An EllipseCollection's ellipses at its offsets: in data units for
@@ -363,7 +404,7 @@ class MatplotlibCollection(FollowsMatplotlib, Collection):
     def data_limits(self):
         """matplotlib's: an EllipseCollection's offsets only, whatever its units."""
         if self._ellipses is None or self.axes is None or not self.in_autoscale \
-                or not len(self._offsets):
+                or not len(self._offsets) or self._separate_offsets():
             return super().data_limits()
         return path_limits([(self._offsets, None)], self.axes)
 

@@ -72,8 +72,9 @@ class PathsArtist(Artist):
             raise ValueError(f"{argument}: got {value!r}, expected one of {', '.join(allowed)}")
         return value
 
-    # patches take any transform to figure pixels; collections data or axes units only
-    _any_transform = False
+    _any_transform = False  # whether any transform to figure pixels is taken
+    #: what a page says it cannot move (the paths Python maps again per view)
+    _frozen = _FROZEN
 
     def _placement(self, transform, ax) -> str:
         """'data', 'axes' (or 'transform' for a patch): see ``patch_style.placement``."""
@@ -219,8 +220,8 @@ class PathsArtist(Artist):
             paths = [(v, c) for v, (_, c) in zip(np.split(sv, ends), paths, strict=True)]
         if units == "transform":
             paths, units = self._transformed(paths), "data"
-            self._visual.follow = _FROZEN
-        elif self._visual.follow is _FROZEN:
+            self._visual.follow = self._frozen
+        elif self._visual.follow is self._frozen:
             self._visual.follow = None
         if anchors is not None:
             anchors = np.c_[to_scale(ax.xaxis, anchors[:, 0]), to_scale(ax.yaxis, anchors[:, 1])]

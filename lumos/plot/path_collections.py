@@ -24,13 +24,14 @@ from .patch_base import PathsArtist
 from .patch_style import (
     as_path,
     check_real,
-    coordinates,
     linestyle_name,
     parse_linestyle,
+    placement,
     rc,
     stroke,
 )
 from .style import rcParams
+from .transforms_compat import as_transform
 
 _ALIASES = {"facecolor": "facecolors", "fc": "facecolors", "edgecolor": "edgecolors",
             "ec": "edgecolors", "linewidth": "linewidths", "lw": "linewidths",
@@ -63,19 +64,27 @@ def _with_alpha(rows: np.ndarray, alpha) -> np.ndarray:
     return rows
 
 
+def _unchanged(xy: np.ndarray) -> np.ndarray:
+    return xy
+
+
 class Collection(PathsArtist, ScalarMappable):
     """Many paths drawn together, with matplotlib's per-item style arguments.
 
     ``facecolors``/``edgecolors`` (one or a list, cycled; ``edgecolors='face'`` follows
     the faces), ``linewidths`` (points), ``linestyles``, ``hatch`` (one for all) and
-    ``hatchcolors``, ``alpha`` (one or per item), ``offsets`` (data units, one per path,
-    cycled), ``transform`` (``ax.transData`` or ``ax.transAxes``), and ``array`` with
+    ``hatchcolors``, ``alpha`` (one or per item), ``offsets`` (one per path, cycled: in
+    the paths' coordinates, or through ``offset_transform`` added in pixels as
+    matplotlib's, unless both are data), ``transform`` (``ax.transData``,
+    ``ax.transAxes`` or any transform to figure pixels), and ``array`` with
     ``cmap``/``norm``/``clim`` to color the faces (or the lines of a LineCollection).
     matplotlib's singular aliases (``facecolor``, ``lw``, ``ls`` ...) work too.
     """
 
     zorder = 1.0
     _edge_default = False
+    _any_transform = True
+    _frozen = {"kind": "frozen", "what": "a collection placed by a transform"}
 
     def __init__(self, *, edgecolors=None, facecolors=None, hatchcolors=None,
                  linewidths=None, linestyles="solid", capstyle=None, joinstyle=None,
@@ -106,10 +115,7 @@ class Collection(PathsArtist, ScalarMappable):
         self._paths: list[Path] = []
         self._offsets = np.zeros((0, 2))
         self.pickradius = float(pickradius)
-        if offset_transform is not None and offset_transform is not transform:
-            self._offset_transform = offset_transform
-        else:
-            self._offset_transform = None
+        self._offset_transform = offset_transform
         self._face_spec = self._default_facecolor() if given["facecolors"] is None \
             else given["facecolors"]
         self._edge_spec = given["edgecolors"]
@@ -355,23 +361,99 @@ class Collection(PathsArtist, ScalarMappable):
 
     # -- drawing -------------------------------------------------------------------------
     def _attach(self, ax) -> None:
-        coordinates(self._transform, ax)
-        if self._offset_transform is not None and \
-                coordinates(self._offset_transform, ax) != "data":
-            raise TypeError("offset_transform: lumos places offsets in data units; got "
-                            f"{self._offset_transform!r}, expected ax.transData")
+        if self._offset_transform is not None:
+            placement(self._offset_transform, ax)  # a TypeError for what is no transform
         super()._attach(ax)
 
+    def _paths_units(self) -> str:
+        """Where the paths' vertices are: 'data', 'axes' or 'transform' (any other)."""
+        return super()._units()
+
+    def _separate_offsets(self) -> bool:
+        """Whether the offsets go through their own ``offset_transform`` (matplotlib's
+        pixels = transform(path) + offset_transform(offset)): when one is set and the two
+        are not both data (lumos then adds data offsets to data paths). Offsets without
+        an ``offset_transform`` are in the paths' coordinates."""
+        o = self._offset_transform
+        if o is None or not len(self._offsets) or not self._paths or self.axes is None:
+            return False
+        return not (placement(o, self.axes) == "data" and self._paths_units() == "data")
+
+    def _units(self) -> str:
+        return "transform" if self._separate_offsets() else self._paths_units()
+
+    def _to_pixels(self, units: str):
+        if units == "transform" and self._separate_offsets():
+            return _unchanged  # _geometry made the paths figure pixels already
+        return super()._to_pixels(units)
+
     def _geometry(self) -> tuple[list, str, np.ndarray | None]:
-        """``(paths as (vertices, codes) in data/axes units, units, anchors)``."""
+        """``(paths as (vertices, codes) in data/axes units, in the transform's
+        coordinates, or figure pixels with separate offsets; units; anchors)``."""
         paths = [(p.vertices, p.codes) for p in self._paths]
-        if len(self._offsets) and len(paths):
-            # matplotlib draws max(paths, offsets) items, cycling both
-            n = max(len(paths), len(self._offsets))
-            off = self._offsets[np.arange(n) % len(self._offsets)]
-            paths = [(paths[i % len(paths)][0] + off[i], paths[i % len(paths)][1])
-                     for i in range(n)]
-        return paths, self._units(), None
+        if not (len(self._offsets) and len(paths)):
+            return paths, self._units(), None
+        # matplotlib draws max(paths, offsets) items, cycling both
+        n = max(len(paths), len(self._offsets))
+        off = self._offsets[np.arange(n) % len(self._offsets)]
+        if not self._separate_offsets():
+            return [(paths[i % len(paths)][0] + off[i], paths[i % len(paths)][1])
+                    for i in range(n)], self._units(), None
+        fwd = super()._to_pixels(self._paths_units())
+        with np.errstate(all="ignore"):
+            shift = as_transform(self._offset_transform, "offset_transform").forward(off)
+            px = [fwd(np.asarray(v, float).reshape(-1, 2)) if len(v) else
+                  np.zeros((0, 2)) for v, _ in paths]
+        return [(px[i % len(px)] + shift[i], paths[i % len(paths)][1]) for i in range(n)], \
+            "transform", None
+
+    def _paths_have_data(self) -> bool:
+        """Whether a coordinate of the paths' transform is data (their extent then
+        counts in the limits, at their offsets)."""
+        from .transformed_collections import data_branches
+
+        return any(data_branches(self._transform, self.axes))
+
+    def data_limits(self):
+        """With separate offsets, matplotlib's ``get_datalim``: nothing when the offsets
+        are not in data coordinates (a blend counts as not); the paths placed at their
+        offsets when the paths' transform has a data coordinate, else the offsets."""
+        if self.axes is None or not self.in_autoscale or not self._separate_offsets():
+            return super().data_limits()
+        from .transformed_collections import branch_limits, data_branches
+
+        ax = self.axes
+        if self._offsets_as_data():
+            return self._identity_offset_limits()
+        if not all(data_branches(self._offset_transform, ax)):
+            return None
+        if self._paths_have_data():
+            paths, _, _ = self._geometry()
+            pixels = np.concatenate([v for v, _ in paths])
+        else:
+            pixels = as_transform(self._offset_transform, "offset_transform").forward(
+                self._offsets)
+        with np.errstate(all="ignore"):
+            return branch_limits(None, ax, ax.transData.inverse(pixels))
+
+    def _offsets_as_data(self) -> bool:
+        """Whether the limits take the offsets as data though they are pixels
+        (matplotlib's ``get_datalim`` for an identity ``offset_transform``)."""
+        return False
+
+    def _identity_offset_limits(self):
+        """matplotlib's limits for offsets through the identity: the paths in data (when
+        a coordinate of theirs is) moved by the offsets taken as data, else the offsets."""
+        from .transformed_collections import branch_limits, to_data
+
+        ax, off = self.axes, self._offsets
+        if not self._paths_have_data():
+            return branch_limits(None, ax, off)
+        paths = [to_data(self._transform, ax, p.vertices) if self._transform is not None
+                 else np.asarray(p.vertices, float) for p in self._paths]
+        n = max(len(paths), len(off))
+        return branch_limits(None, ax, np.concatenate(
+            [paths[i % len(paths)] + off[i % len(off)] for i in range(n)]))
 
     def _styles_per_item(self, n: int) -> tuple:
         face = cycle_rows(self.get_facecolor(), n, None)

@@ -171,7 +171,6 @@ def test_mismatched_shapes_name_the_arguments(call, names):
 
 @pytest.mark.parametrize("call, word", [
     (lambda ax: ax.plot_surface(*surface_data(), shinyness=1), "shinyness"),
-    (lambda ax: ax.contourf(*surface_data(), axlim_clip=True), "axlim_clip"),
     (lambda ax: ax.scatter([1], [2], [3], bogus=1), "bogus"),
     (lambda ax: ax.contour(*surface_data(), wobble=2), "wobble"),
     (lambda ax: ax.text(0, 0, 0, "a", wrap=True), "wrap"),

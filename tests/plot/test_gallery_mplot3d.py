@@ -291,6 +291,13 @@ def _reds(fig):
                                 basefmt="r-", axlim_clip=True),
     lambda ax, X, Y, Z: ax.errorbar(X[10], Y[10], Z[10], 0.2, color="red",  # noqa: N803
                                     axlim_clip=True),
+    lambda ax, X, Y, Z: ax.contour(X, Y, Z, colors="red", axlim_clip=True),  # noqa: N803
+    lambda ax, X, Y, Z: ax.contourf(X, Y, Z, colors="red", axlim_clip=True),  # noqa: N803
+    lambda ax, X, Y, Z: ax.tricontour(X.ravel(), Y.ravel(), Z.ravel(),  # noqa: N803
+                                      colors="red", axlim_clip=True),
+    lambda ax, X, Y, Z: [ax.text(x, 0, 0, "M", color="red", fontsize=20,  # noqa: N803
+                                 axlim_clip=True) for x in (-4, 4)],
+    lambda ax, X, Y, Z: _clipped_patch(ax),  # noqa: N803
 ])
 def test_axlim_clip_hides_lines_outside_the_limits(draw):
     # axlim_clip.py: points outside the limits are left out, at the limits of each frame
@@ -317,8 +324,31 @@ def test_axlim_clip_left_off_draws_outside_the_limits():
     ax.plot_wireframe(X, Y, np.sin(np.hypot(X, Y)), color="red")
     ax.set(xlim=(6, 10))
     assert _reds(fig) > 0  # mplot3d's default: drawn outside the box
-    with pytest.raises(TypeError, match="axlim_clip"):
-        ax.contour(X, Y, X, axlim_clip=True)  # not for contours yet
+
+
+def _clipped_patch(ax):
+    from lumos.mplot3d import art3d
+    from lumos.patches import Rectangle
+
+    p = ax.add_patch(Rectangle((-4, -4), 8, 8, color="red"))
+    art3d.patch_2d_to_3d(p, z=0, axlim_clip=True)
+
+
+def test_axlim_clip_breaks_filled_contours_as_agg_fills_nan():
+    # mplot3d NaNs the points outside the limits; each ring breaks there into runs, each
+    # filled as a piece closed by a chord: the disk of a band cut by x = 0 keeps its
+    # right half (unclipped, the left half shows outside the box)
+    x = np.linspace(-3, 3, 41)
+    X, Y = np.meshgrid(x, x)  # noqa: N806
+    reds = []
+    for clip in (False, True):
+        fig = plt.figure(figsize=(4, 4))
+        ax = fig.add_subplot(projection="3d")
+        ax.contourf(X, Y, np.exp(-(X**2 + Y**2) / 2), levels=[0.6, 1.0], colors="red",
+                    axlim_clip=clip)
+        ax.set(xlim=(0, 3), ylim=(-3, 3), zlim=(0, 1))
+        reds.append(_reds(fig))
+    assert 0.35 * reds[0] < reds[1] < 0.65 * reds[0]
 
 
 @pytest.mark.parametrize("filled", [True, False])

@@ -25,6 +25,7 @@ sys.path[:0] = [str(Path(__file__).resolve().parents[1])]
 import browser  # noqa: E402
 
 import lumos  # noqa: E402
+import lumos.collections  # noqa: E402
 from lumos.plot.dates import date2num  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -771,6 +772,9 @@ def test_what_a_transform_places_is_named_once_moved(tmp_path):
         ax.add_patch(lumos.pyplot.Rectangle((2, 0.1), 2, 0.3,
                                             transform=ax.get_xaxis_transform()))
         ax.plot([5, 7], [0.2, 0.9], transform=ax.get_xaxis_transform())
+        ax.add_collection(lumos.collections.LineCollection(
+            [[(1, 0.5), (3, 0.8)]], transform=ax.get_xaxis_transform()))
+        ax.scatter([6, 8], [0.5, 0.6], transform=ax.get_xaxis_transform())
         return fig
 
     html = make().savefig(tmp_path / "blended.html")
@@ -780,10 +784,8 @@ def test_what_a_transform_places_is_named_once_moved(tmp_path):
         b.drag(250, 150, 200, 150)
         notices = b.evaluate("lumos.standalone.notices || {}")
     assert sorted(notices.values()) == [
-        "a line placed by a transform: shown as exported (only Python redraws them for a "
-        "new view)",
-        "a patch placed by a transform: shown as exported (only Python redraws them for a "
-        "new view)"]
+        f"{what} placed by a transform: shown as exported (only Python redraws them for a "
+        "new view)" for what in ("a collection", "a line", "a patch", "scatter points")]
 
 
 def test_arrows_between_data_points_pan_like_python_and_name_their_zoom(tmp_path):
