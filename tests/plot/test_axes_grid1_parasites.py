@@ -1,0 +1,106 @@
+"""lumos.axes_grid1's parasite axes (host_subplot, HostAxes.twin/twinx) and
+AnchoredSizeBar, against matplotlib's axes_grid1; its modules import as matplotlib's."""
+
+from __future__ import annotations
+
+import importlib
+
+import numpy as np
+import pytest
+
+import lumos.pyplot as lplt
+
+mpl = pytest.importorskip("matplotlib")
+mpl.use("Agg")
+import matplotlib.pyplot as mplt  # noqa: E402
+import matplotlib.transforms as mtransforms  # noqa: E402
+from mpl_toolkits.axes_grid1 import anchored_artists as mpl_anchored  # noqa: E402
+from mpl_toolkits.axes_grid1 import parasite_axes as mpl_parasite  # noqa: E402
+
+from lumos.axes_grid1 import AnchoredSizeBar, HostAxes, host_subplot  # noqa: E402
+
+
+@pytest.mark.parametrize("name", ["axes_size", "axes_divider", "axes_grid", "inset_locator",
+                                  "anchored_artists", "parasite_axes"])
+def test_submodules_import_directly(name):
+    mod = importlib.import_module(f"lumos.axes_grid1.{name}")
+    assert mod.__all__ and all(hasattr(mod, n) for n in mod.__all__)
+
+
+def test_host_subplot_twinx_shares_the_colour_cycle_and_the_legend():
+    fig = lplt.figure()
+    host = host_subplot(111)
+    assert isinstance(host, HostAxes) and host.figure is fig
+    par = host.twinx()
+    p1, = host.plot([0, 1, 2], [0, 1, 2], label="Density")
+    p2, = par.plot([0, 1, 2], [0, 3, 2], label="Temperature")
+    assert p1.get_color() != p2.get_color()  # one cycle, as matplotlib's parasites
+    assert host.get_legend_handles_labels()[1] == ["Density", "Temperature"]
+    with pytest.raises(TypeError, match="axes_class"):
+        host.twinx(axes_class=object)
+    lplt.close(fig)
+
+
+def test_twin_with_a_transform_follows_the_host_as_matplotlibs():
+    aux = mtransforms.Affine2D().scale(5.0, 1.0).translate(100.0, 0.0)
+    axes = []
+    for plt, cls in ((lplt, HostAxes), (mplt, mpl_parasite.HostAxes)):
+        fig = plt.figure()
+        host = fig.add_subplot(axes_class=cls)
+        par = host.twin(aux)
+        host.set_xlim(200, 700)
+        host.set_ylim(-1, 3)
+        fig.canvas.draw()
+        axes.append((par.get_xlim(), par.get_ylim()))
+        plt.close(fig)
+    np.testing.assert_allclose(axes[0], axes[1])
+    assert np.allclose(axes[0][0], (20, 120))
+
+
+def test_twin_refuses_a_rotation_naming_aux_trans():
+    fig = lplt.figure()
+    host = fig.add_subplot(axes_class=HostAxes)
+    with pytest.raises(ValueError, match="aux_trans"):
+        host.twin(mtransforms.Affine2D().rotate_deg(30))
+    with pytest.raises(TypeError, match="aux_trans"):
+        host.twin("scale")
+    lplt.close(fig)
+
+
+def _bar_box(plt, cls, loc, label, **kwargs):
+    """The box (x0, x1, y0, y1) of the dark pixels (bar and label) inside the axes."""
+    fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.add_artist(cls(ax.transData, 0.25, label, loc=loc, frameon=False, size_vertical=0.1,
+                      **kwargs))
+    fig.canvas.draw()
+    img = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
+    plt.close(fig)
+    # inside the axes frame only (3 px in from the spines)
+    box = ax.get_window_extent()
+    h = img.shape[0]
+    inner = img[int(h - box.y1) + 3:int(h - box.y0) - 3, int(box.x0) + 3:int(box.x1) - 3]
+    ys, xs = np.nonzero(inner.sum(axis=2) < 100)
+    return xs.min(), xs.max(), ys.min(), ys.max()
+
+
+@pytest.mark.parametrize("label", ["", "1 km"])
+@pytest.mark.parametrize("loc", ["lower left", "upper right", "center"])
+def test_anchored_size_bar_placed_as_matplotlibs(loc, label):
+    ours = _bar_box(lplt, AnchoredSizeBar, loc, label, pad=0.3, borderpad=0.5)
+    theirs = _bar_box(mplt, mpl_anchored.AnchoredSizeBar, loc, label,
+                      pad=0.3, borderpad=0.5)
+    assert np.allclose(ours, theirs, atol=2), (ours, theirs)
+
+
+def test_anchored_size_bar_refuses_what_it_does_not_draw():
+    fig, ax = lplt.subplots()
+    with pytest.raises(TypeError, match="frameon"):
+        AnchoredSizeBar(ax.transData, 1, "x", "lower left")
+    with pytest.raises(TypeError, match="bbox_to_anchor"):
+        AnchoredSizeBar(ax.transData, 1, "x", "lower left", frameon=False,
+                        bbox_to_anchor=(0, 0))
+    with pytest.raises(ValueError, match="loc"):
+        AnchoredSizeBar(ax.transData, 1, "x", "nowhere", frameon=False)
+    lplt.close(fig)
