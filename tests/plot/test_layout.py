@@ -611,7 +611,9 @@ def test_constrained_layout_makes_room_for_an_outside_figure_legend():
 
     ours = np.array(_lumos_boxes_in_figure(case))
     theirs = np.array(_boxes(mplt, case))
-    assert np.abs(ours - theirs).max() < 4.0
+    # the room is the legend's width and the layout's pad on both sides (not the
+    # legend's borderaxespad: 5 px more at 10 pt)
+    assert np.abs(ours - theirs).max() < 1.5, (ours, theirs)
     assert ours[1, 0] + ours[1, 2] < 500  # the right axes stops short of the legend
 
 
