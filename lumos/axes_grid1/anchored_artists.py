@@ -1,8 +1,9 @@
-"""axes_grid1's ``anchored_artists.AnchoredSizeBar`` on lumos axes: a scale bar
+"""axes_grid1's ``anchored_artists`` on lumos axes. ``AnchoredSizeBar``: a scale bar
 ``size`` units of ``transform`` long (``ax.transData``: data units) with a label,
 anchored at ``loc`` inside the axes as matplotlib's: ``borderpad`` and ``pad`` (in the
 box's font size) from the axes' edge, the label ``sep`` points below the bar (above with
 ``label_top``), both centred. The bar follows the axes' limits at each draw.
+``AnchoredDrawingArea``: artists in points in a box anchored the same way.
 
 >>> ax.add_artist(AnchoredSizeBar(ax.transData, 0.1, "1 mm", "lower center",
 ...                               frameon=False))
@@ -21,7 +22,65 @@ from ..plot.style import rcParams
 from ..transforms import Affine
 from .inset_locator import _loc_code
 
-__all__ = ["AnchoredSizeBar"]
+__all__ = ["AnchoredDrawingArea", "AnchoredSizeBar"]
+
+
+def _refuse_frame(frameon, kwargs: dict, name: str) -> None:
+    if kwargs:
+        raise TypeError(f"{name}: unsupported keyword arguments {sorted(kwargs)}")
+    if frameon:
+        raise TypeError(f"frameon: True is not supported (lumos draws {name} without a "
+                        "frame); pass frameon=False")
+
+
+class DrawingArea:
+    """``AnchoredDrawingArea.da``: artists (matplotlib's or lumos's patches and lines)
+    in points from the area's origin, ``xdescent``/``ydescent`` in from its lower left
+    corner, as matplotlib's ``DrawingArea``."""
+
+    def __init__(self, width, height, xdescent=0.0, ydescent=0.0) -> None:
+        self.width, self.height = float(width), float(height)
+        self.xdescent, self.ydescent = float(xdescent), float(ydescent)
+        self.children: list = []
+
+    def add_artist(self, artist):
+        """Draw ``artist`` in the area (its transform becomes the area's)."""
+        self.children.append(artist)
+        return artist
+
+
+class AnchoredDrawingArea:
+    """matplotlib's axes_grid1 ``AnchoredDrawingArea`` (``frameon=False``): a
+    :class:`DrawingArea` ``width`` x ``height`` points anchored at ``loc`` inside the
+    axes, ``borderpad`` and ``pad`` (in ``prop``'s font size, else the legend's) from
+    its edges. ``ax.add_artist(ada)`` draws its children and returns them as lumos's."""
+
+    def __init__(self, width, height, xdescent, ydescent, loc, pad=0.4, borderpad=0.5,
+                 prop=None, frameon=True, **kwargs) -> None:
+        _refuse_frame(frameon, kwargs, "AnchoredDrawingArea")
+        self.da = DrawingArea(width, height, xdescent, ydescent)
+        self.loc, self.pad, self.borderpad = _loc_code(loc), float(pad), float(borderpad)
+        self.font = FontProperties.coerce(prop)
+
+    def lumos_parts(self, ax) -> list:
+        """Add the area's children to ``ax`` (``ax.add_artist`` calls this)."""
+        size = self.font.size or textmod.points(rcParams["legend.fontsize"])
+        place = LiveTransform(lambda: self._place(ax, (self.borderpad + self.pad) * size),
+                              "AnchoredDrawingArea")
+        out = []
+        for child in self.da.children:
+            child.set_transform(place)
+            out.append(ax.add_artist(child))
+        return out
+
+    def _place(self, ax, inset: float) -> Affine:
+        """Points from the area's origin -> figure pixels, with the axes' box of now."""
+        da, px = self.da, ax.figure.figure.dpi / 72
+        fx, fy = LOC_ANCHORS[self.loc]
+        bx, by, bw, bh = ax.box
+        x = bx + fx * bw + px * ((1 - 2 * fx) * inset - fx * da.width + da.xdescent)
+        y = by + fy * bh + px * ((1 - 2 * fy) * inset - fy * da.height + da.ydescent)
+        return Affine(scale=px, translate=(x, y))
 
 
 class AnchoredSizeBar:
@@ -32,12 +91,7 @@ class AnchoredSizeBar:
     def __init__(self, transform, size, label, loc, pad=0.1, borderpad=0.1, sep=2,
                  frameon=True, size_vertical=0, color="black", label_top=False,
                  fontproperties=None, fill_bar=None, **kwargs) -> None:
-        if kwargs:
-            raise TypeError(f"AnchoredSizeBar: unsupported keyword arguments "
-                            f"{sorted(kwargs)}")
-        if frameon:
-            raise TypeError("frameon: True is not supported (lumos draws the size bar "
-                            "without a frame); pass frameon=False")
+        _refuse_frame(frameon, kwargs, "AnchoredSizeBar")
         self.transform, self.label, self.loc = transform, str(label), _loc_code(loc)
         self.size, self.size_vertical = float(size), float(size_vertical)
         self.pad, self.borderpad, self.sep = float(pad), float(borderpad), float(sep)

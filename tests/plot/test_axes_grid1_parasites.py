@@ -68,17 +68,21 @@ def test_twin_refuses_a_rotation_naming_aux_trans():
 
 
 def _bar_box(plt, cls, loc, label, **kwargs):
-    """The box (x0, x1, y0, y1) of the dark pixels (bar and label) inside the axes."""
+    """The box of the bar's and label's pixels (:func:`_dark_box`)."""
     fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
     ax.add_artist(cls(ax.transData, 0.25, label, loc=loc, frameon=False, size_vertical=0.1,
                       **kwargs))
+    return _dark_box(plt, fig, ax)
+
+
+def _dark_box(plt, fig, ax):
+    """The box (x0, x1, y0, y1) of the dark pixels inside the axes frame."""
     fig.canvas.draw()
     img = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
     plt.close(fig)
-    # inside the axes frame only (3 px in from the spines)
-    box = ax.get_window_extent()
+    box = ax.get_window_extent()  # 3 px in from the spines
     h = img.shape[0]
     inner = img[int(h - box.y1) + 3:int(h - box.y0) - 3, int(box.x0) + 3:int(box.x1) - 3]
     ys, xs = np.nonzero(inner.sum(axis=2) < 100)
@@ -104,3 +108,19 @@ def test_anchored_size_bar_refuses_what_it_does_not_draw():
     with pytest.raises(ValueError, match="loc"):
         AnchoredSizeBar(ax.transData, 1, "x", "nowhere", frameon=False)
     lplt.close(fig)
+
+
+@pytest.mark.parametrize("loc", ["upper right", "lower left", "center"])
+def test_anchored_drawing_area_placed_as_matplotlibs(loc):
+    from matplotlib.patches import Circle
+
+    from lumos.axes_grid1.anchored_artists import AnchoredDrawingArea
+
+    boxes = []
+    for plt, cls in ((lplt, AnchoredDrawingArea), (mplt, mpl_anchored.AnchoredDrawingArea)):
+        fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
+        ada = cls(30, 20, 5, 0, loc=loc, pad=0.2, frameon=False)
+        ada.da.add_artist(Circle((10, 10), 10, color="k"))
+        ax.add_artist(ada)
+        boxes.append(_dark_box(plt, fig, ax))
+    assert np.allclose(boxes[0], boxes[1], atol=1.5), boxes
