@@ -1,7 +1,7 @@
 """axes_grid1's grids making lumos axes: change ``mpl_toolkits.axes_grid1`` to
 ``lumos.axes_grid1`` in a script and its ImageGrid / AxesGrid / Grid, ``host_subplot``
 (parasite axes: :mod:`.parasite_axes`) and ``AnchoredSizeBar`` (:mod:`.anchored_artists`)
-run on lumos; its modules ``axes_size``, ``axes_divider``, ``axes_grid`` and
+run on lumos; its modules ``axes_size``, ``axes_divider``, ``axes_grid``, ``axes_rgb`` and
 ``inset_locator`` import as matplotlib's do.
 
 matplotlib's axes_grid1 classes make matplotlib Axes, which lumos does not draw (a

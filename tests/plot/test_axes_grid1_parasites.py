@@ -20,7 +20,8 @@ from mpl_toolkits.axes_grid1 import parasite_axes as mpl_parasite  # noqa: E402
 from lumos.axes_grid1 import AnchoredSizeBar, HostAxes, host_subplot  # noqa: E402
 
 
-@pytest.mark.parametrize("name", ["axes_size", "axes_divider", "axes_grid", "inset_locator",
+@pytest.mark.parametrize("name", ["axes_size", "axes_divider", "axes_grid", "axes_rgb",
+                                  "inset_locator",
                                   "anchored_artists", "parasite_axes"])
 def test_submodules_import_directly(name):
     mod = importlib.import_module(f"lumos.axes_grid1.{name}")
@@ -124,3 +125,29 @@ def test_anchored_drawing_area_placed_as_matplotlibs(loc):
         ax.add_artist(ada)
         boxes.append(_dark_box(plt, fig, ax))
     assert np.allclose(boxes[0], boxes[1], atol=1.5), boxes
+
+
+def test_rgb_axes_placed_as_matplotlibs():
+    from mpl_toolkits.axes_grid1 import axes_rgb as mpl_rgb
+
+    from lumos.axes_grid1.axes_rgb import RGBAxes, make_rgb_axes
+
+    r = np.linspace(0, 1, 12).reshape(3, 4)
+    boxes = []
+    for plt, rgb_cls, make in ((lplt, RGBAxes, make_rgb_axes),
+                               (mplt, mpl_rgb.RGBAxes, mpl_rgb.make_rgb_axes)):
+        fig = plt.figure(figsize=(6, 4), dpi=100)
+        rgb = rgb_cls(fig, [0.1, 0.1, 0.4, 0.8], pad=0.05)
+        images = rgb.imshow_rgb(r, r, r)
+        ax = fig.add_axes([0.55, 0.1, 0.4, 0.8])
+        ax.imshow(r)
+        make(ax, pad=0.02)
+        fig.canvas.draw()
+        boxes.append([a.get_position().bounds for a in fig.axes])
+        assert len(images) == 4 and rgb.R.get_xlim() == rgb.RGB.get_xlim()
+        plt.close(fig)
+    np.testing.assert_allclose(boxes[0], boxes[1], atol=2e-3)
+    fig = lplt.figure()
+    with pytest.raises(ValueError, match="shapes"):
+        RGBAxes(fig, [0.1, 0.1, 0.8, 0.8]).imshow_rgb(r, r, r[:2])
+    lplt.close(fig)
