@@ -21,7 +21,7 @@ import numpy as np
 from cycler import cycler
 
 from . import colors as _colors
-from .plot import introspect
+from .plot import frontends, introspect
 from .plot import stylesheets as style
 from .plot.axes import Axes
 from .plot.canvas import FigureManager
@@ -129,6 +129,9 @@ def _register(fig: Figure, num: int | None) -> None:
 def gcf() -> Figure:
     """The current figure (made if there is none)."""
     return _current if _current is not None else figure()
+
+
+frontends.register_current_figure(gcf)  # for toolkits' figure=None (host_subplot)
 
 
 def get_current_fig_manager() -> FigureManager:
@@ -683,8 +686,6 @@ def show(block: bool | None = None) -> None:
     (default: unless Python runs interactively or ``ion()`` was called), wait until the
     windows are closed. Without a display a warning says what to do instead (save to
     PNG/HTML, or use a notebook)."""
-    from .plot import frontends
-
     for fig in list(_figures.values()):
         fig.show(block=False)
     if block is None:

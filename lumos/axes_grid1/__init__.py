@@ -1,5 +1,8 @@
 """axes_grid1's grids making lumos axes: change ``mpl_toolkits.axes_grid1`` to
-``lumos.axes_grid1`` in a script and its ImageGrid / AxesGrid / Grid run on lumos.
+``lumos.axes_grid1`` in a script and its ImageGrid / AxesGrid / Grid, ``host_subplot``
+(parasite axes: :mod:`.parasite_axes`) and ``AnchoredSizeBar`` (:mod:`.anchored_artists`)
+run on lumos; its modules ``axes_size``, ``axes_divider``, ``axes_grid``, ``axes_rgb`` and
+``inset_locator`` import as matplotlib's do.
 
 matplotlib's axes_grid1 classes make matplotlib Axes, which lumos does not draw (a
 script importing them as they are fails in matplotlib's code: its Axes take no lumos
@@ -18,20 +21,32 @@ inset axes as matplotlib's ``inset_locator``.
 from __future__ import annotations
 
 import numpy as np
-from mpl_toolkits.axes_grid1 import Divider, SubplotDivider, make_axes_locatable
 from mpl_toolkits.axes_grid1 import axes_grid as _mpl_grid
-from mpl_toolkits.axes_grid1 import axes_size as Size  # noqa: N812 (matplotlib's name)
 
 from ..plot.axes import Axes
+from . import axes_size as Size  # noqa: N812 (matplotlib's name)
+from .axes_divider import Divider, SubplotDivider, make_axes_locatable
 
-__all__ = ["AxesGrid", "AxisDict", "Divider", "Grid", "GridAxes", "ImageGrid", "SideAxis",
-           "Size", "SubplotDivider", "make_axes_locatable"]
+__all__ = ["AnchoredSizeBar", "AxesGrid", "AxisDict", "Divider", "Grid", "GridAxes",
+           "HostAxes", "ImageGrid", "SideAxis", "Size", "SubplotDivider", "host_axes",
+           "host_subplot", "make_axes_locatable"]
 
 _LABEL_MODES = ("all", "L", "1", "keep")
 
 
 #: a side -> (the axis, 1 for bottom/left or 2 for top/right)
 _SIDES = {"bottom": ("x", 1), "top": ("x", 2), "left": ("y", 1), "right": ("y", 2)}
+
+
+class _SidePart:
+    """``ax.axis["top"].major_ticklabels`` (or ``major_ticks``): shown or hidden."""
+
+    def __init__(self, side: SideAxis, part: str) -> None:
+        self._side, self._part = side, part
+
+    def set_visible(self, visible) -> None:
+        """Show (True) or hide (False) this side's tick labels (or ticks)."""
+        self._side.toggle(**{self._part: bool(visible)})
 
 
 class SideAxis:
@@ -47,6 +62,16 @@ class SideAxis:
     def label(self):
         """The axis label (its text and Text setters)."""
         return self._axis.label
+
+    @property
+    def major_ticklabels(self) -> _SidePart:
+        """This side's tick labels (``.set_visible``)."""
+        return _SidePart(self, "ticklabels")
+
+    @property
+    def major_ticks(self) -> _SidePart:
+        """This side's ticks (``.set_visible``)."""
+        return _SidePart(self, "ticks")
 
     def set_label(self, text) -> None:
         """The axis label's text."""
@@ -103,6 +128,9 @@ class GridAxes(Axes):
         return AxisDict(self)
 
 
+GridAxes.twin_class = GridAxes
+
+
 class _LumosGrid:
     """What a grid of lumos axes changes in matplotlib's: the axes' class, and which
     axes show tick labels and labels (lumos's axis API)."""
@@ -141,3 +169,7 @@ class ImageGrid(_LumosGrid, _mpl_grid.ImageGrid):
 
 
 AxesGrid = ImageGrid
+
+
+from .anchored_artists import AnchoredSizeBar  # noqa: E402 (they subclass GridAxes)
+from .parasite_axes import HostAxes, host_axes, host_subplot  # noqa: E402

@@ -117,6 +117,9 @@ class ArtistAPI:
                 raise ValueError(f"add_artist: got {a!r}, which is already in these axes")
             self.kept_legends.append(a)
             return a
+        parts = getattr(a, "lumos_parts", None)
+        if callable(parts):  # a toolkit's compound (axes_grid1's AnchoredSizeBar)
+            return parts(self)
         if _is_matplotlib(a):
             from matplotlib.patches import ConnectionPatch
 

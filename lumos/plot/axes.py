@@ -47,6 +47,9 @@ class Axes(AxesPlotting, AxesLimits, AxesProjection, AxesSync, AxesNavigation, A
     """
 
     name = "rectilinear"
+    #: the class of the axes ``twinx``/``twiny`` make (None: Axes); axes_grid1's axes
+    #: make twins of their own class, with their ``ax.axis["right"]`` sides
+    twin_class: type | None = None
 
     def __init__(self, figure, spec, sharex: Axes | None = None, sharey: Axes | None = None,
                  parent: Axes | None = None, role: str = "main") -> None:
@@ -225,6 +228,11 @@ class Axes(AxesPlotting, AxesLimits, AxesProjection, AxesSync, AxesNavigation, A
         """matplotlib's name for the patches' cycle (``matplotlib.sankey.Sankey`` takes
         its colors with ``get_next_color()``)."""
         return self._patches_cycle
+
+    def share_lines_cycle(self, other: Axes) -> None:
+        """Take the lines' next colors from ``other``'s property cycle from now on
+        (axes_grid1's parasite axes share their host's, as matplotlib's)."""
+        self._lines_cycle = other._lines_cycle
 
     def set_prop_cycle(self, *args, **kwargs) -> None:
         """The property cycle of lines and patches: a cycler, ``('color', [...])``,
@@ -419,30 +427,38 @@ class Axes(AxesPlotting, AxesLimits, AxesProjection, AxesSync, AxesNavigation, A
         self.set_adjustable("datalim")
         return self._subplotspec if self._subplotspec is not None else self._position
 
-    def twinx(self, *, delta_zorder: float = 0.0) -> Axes:
-        """A second y axis on the right sharing this x axis; ``delta_zorder`` puts it in
-        front of this axes (> 0) or behind it (< 0, with the background)."""
-        twin = Axes(self.figure, self._twin_spec(), sharex=self, parent=self, role="twin")
+    def twin_axes(self, sharex: bool = False, sharey: bool = False,
+                  delta_zorder: float = 0.0) -> Axes:
+        """An axes in this axes' box with no background, sharing its x and/or y limits
+        (``twinx`` and ``twiny`` share one; axes_grid1's ``twin`` shares none and
+        follows through the limits' callbacks); ``delta_zorder`` puts it in front of
+        this axes (> 0) or behind it (< 0, with the background)."""
+        twin = (self.twin_class or Axes)(self.figure, self._twin_spec(),
+                                         sharex=self if sharex else None,
+                                         sharey=self if sharey else None,
+                                         parent=self, role="twin")
         twin.set_zorder(self.get_zorder() + check_real(delta_zorder, "delta_zorder",
                                                        finite=True))
         twin.set_adjustable("datalim")
-        twin.yaxis.tick_right()
-        twin.yaxis.set_label_position("right")
-        twin.xaxis.set_visible(False)
-        twin._lines_cycle.index = self._lines_cycle.index
         self.children.append(twin)
         self.figure.figure.axes_list.append(twin)
         return twin
 
+    def twinx(self, *, delta_zorder: float = 0.0) -> Axes:
+        """A second y axis on the right sharing this x axis (``delta_zorder`` as for
+        :meth:`twin_axes`)."""
+        twin = self.twin_axes(sharex=True, delta_zorder=delta_zorder)
+        twin.yaxis.tick_right()
+        twin.yaxis.set_label_position("right")
+        twin.xaxis.set_visible(False)
+        twin._lines_cycle.index = self._lines_cycle.index
+        return twin
+
     def twiny(self, *, delta_zorder: float = 0.0) -> Axes:
-        """A second x axis on top sharing this y axis (``delta_zorder`` as for twinx)."""
-        twin = Axes(self.figure, self._twin_spec(), sharey=self, parent=self, role="twin")
-        twin.set_zorder(self.get_zorder() + check_real(delta_zorder, "delta_zorder",
-                                                       finite=True))
-        twin.set_adjustable("datalim")
+        """A second x axis on top sharing this y axis (``delta_zorder`` as for
+        :meth:`twin_axes`)."""
+        twin = self.twin_axes(sharey=True, delta_zorder=delta_zorder)
         twin.xaxis.tick_top()
         twin.xaxis.set_label_position("top")
         twin.yaxis.set_visible(False)
-        self.children.append(twin)
-        self.figure.figure.axes_list.append(twin)
         return twin

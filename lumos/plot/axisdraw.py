@@ -225,15 +225,26 @@ def axis_margins(ax, axis, ticks: TickLayout | None = None) -> dict[str, float]:
     for side in (1, 2):
         name = _SPINE[(axis.name, side)]
         reach = max(ticks.reach(side) + _offset(ax, axis, side), 0.0)
-        # a label placed across the axis (set_label_coords) takes no room; one placed
-        # only along it (set_xlabel(position=(x, _))) keeps its automatic distance
-        if axis.label_text and axis.label_position == name and \
-                (axis.label_coords or (None, None))[1 if x else 0] is None:
-            # an x label at the top stands on its baseline (matplotlib's)
-            w, h, lsize = _label_size(ax, axis)
-            above = h - textmod.measure(axis.label_text, lsize, face=_label_face(axis))[2] \
-                if x and side == 2 else h
-            reach += fig.points_to_pixels(axis.labelpad) + above
+        # a label placed across the axis (set_label_coords) reaches from where it is put
+        # (matplotlib's layouts take its box where it is); one placed only along it
+        # (set_xlabel(position=(x, _))) keeps its automatic distance
+        across = (axis.label_coords or (None, None))[1 if x else 0]
+        if axis.label_text and axis.label_position == name:
+            if across is not None:  # its box where it is drawn, beyond this side
+                px, py, ha, va, rot, mode, lsize, face = _label_place(ax, axis, ticks)
+                x0, y0, x1, y1 = textmod.window_box(axis.label_text, px, py, lsize, ha, va,
+                                                    rot, mode, face=face)
+                bx, by, bw, bh = ax.box
+                beyond = {"bottom": by - y0, "top": y1 - by - bh, "left": bx - x0,
+                          "right": x1 - bx - bw}[name]
+                reach = max(reach, beyond)
+            else:
+                # an x label at the top stands on its baseline (matplotlib's)
+                w, h, lsize = _label_size(ax, axis)
+                above = h - textmod.measure(axis.label_text, lsize,
+                                            face=_label_face(axis))[2] if x and side == 2 \
+                    else h
+                reach += fig.points_to_pixels(axis.labelpad) + above
         if axis.offset_visible(ticks) and x and axis.offset_side == side:
             reach = max(reach, ticks.reach(side) + textmod.measure(
                 ticks.offset, ticks.size_px)[1] + 4)

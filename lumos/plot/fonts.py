@@ -171,5 +171,16 @@ class FontProperties:
     def get_size_in_points(self) -> float | None:
         return self.size
 
+    def apply_to(self, target) -> None:
+        """Set ``target``'s family, style, weight and size (a Text style, tick labels,
+        legend text: anything with matplotlib's ``set_font*`` setters) to this font's;
+        what it leaves None stays. Every ``set_fontproperties`` goes through here."""
+        for value, setter in ((self.family, target.set_fontfamily),
+                              (self.style, target.set_fontstyle),
+                              (self.weight, target.set_fontweight),
+                              (self.size, target.set_fontsize)):
+            if value is not None:
+                setter(value)
+
     def face(self) -> Face:
         return face_of(self.family, self.style, self.weight)

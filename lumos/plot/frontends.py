@@ -100,3 +100,21 @@ def mainloop() -> None:
     for fe in frontends():
         if fe.mainloop is not None and fe.can_show():
             fe.mainloop()
+
+
+_current_figure: list[Callable] = []
+
+
+def register_current_figure(getter: Callable) -> None:
+    """pyplot registers its ``gcf`` here: a toolkit function taking ``figure=None``
+    (axes_grid1's ``host_subplot``) draws on pyplot's current figure, as matplotlib's."""
+    _current_figure[:] = [getter]
+
+
+def current_figure():
+    """pyplot's current figure (made if there is none); a RuntimeError before
+    ``lumos.pyplot`` is imported."""
+    if not _current_figure:
+        raise RuntimeError("figure: no current figure (lumos.pyplot is not imported); "
+                           "pass figure=")
+    return _current_figure[0]()

@@ -321,12 +321,14 @@ def _figure_label_margins(fig, grids: dict, pads) -> None:
     if boxes["supylabel"] is not None:
         grids[fig].edit_min("left", boxes["supylabel"].width + 2 * w_pad, 0)
     # figure legends 'outside' the axes (loc='outside right upper') take their room at
-    # the figure's edge, as matplotlib's constrained layout gives it them
+    # the figure's edge, as matplotlib's constrained layout gives it them: their size
+    # and the layout's pad on both sides
     for legend in getattr(fig, "legends", []):
         side = getattr(legend, "outside_side", None)
         if side is not None and legend.get_visible() and legend.entries:
-            room = dict(zip(("left", "right", "bottom", "top"), legend.outside(),
-                            strict=True))[side]
+            box = legend.get_window_extent()
+            room = box.width + 2 * w_pad if side in ("left", "right") \
+                else box.height + 2 * h_pad
             grids[fig].edit_min(side, room, 0)
 
 

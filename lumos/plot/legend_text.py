@@ -74,12 +74,7 @@ class LegendText:
 
     def set_fontproperties(self, prop) -> None:
         """Family, style, weight and size from a FontProperties, dict or family name."""
-        font = FontProperties.coerce(prop)
-        self._family = font.family if font.family is not None else self._family
-        self._style = font.style if font.style is not None else self._style
-        self._weight = font.weight if font.weight is not None else self._weight
-        if font.size is not None:
-            self._size = font.size
+        FontProperties.coerce(prop).apply_to(self)
 
     def get_alpha(self) -> float | None:
         return self._alpha

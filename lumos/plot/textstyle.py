@@ -115,15 +115,7 @@ class TextStyle:
             warn_once("fontstretch", f"fontstretch {stretch!r}: lumos draws 'normal'")
 
     def set_fontproperties(self, fp) -> None:
-        fp = FontProperties.coerce(fp)
-        if fp.family is not None:
-            self.set_fontfamily(fp.family)
-        if fp.style is not None:
-            self.fontstyle = fp.style
-        if fp.weight is not None:
-            self.weight = fp.weight
-        if fp.size is not None:
-            self.fontsize = fp.size
+        FontProperties.coerce(fp).apply_to(self)
 
     def set_color(self, color) -> None:
         self.color = colors.to_rgba(color, argname="color")

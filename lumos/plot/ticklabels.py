@@ -95,13 +95,7 @@ class _TextStyle:
         matplotlib's), a dict or a family name (what it leaves None stays)."""
         from .fonts import FontProperties
 
-        font = FontProperties.coerce(fp)
-        for value, setter in ((font.family, self.set_fontfamily),
-                              (font.style, self.set_fontstyle),
-                              (font.weight, self.set_fontweight),
-                              (font.size, self.set_fontsize)):
-            if value is not None:
-                setter(value)
+        FontProperties.coerce(fp).apply_to(self)
 
     set_font_properties = set_fontproperties
 
