@@ -1,0 +1,80 @@
+"""matplotlib's users_explain and plot_types tutorials that crashed or drew something
+else with one changed import: custom box styles, legend handlers, path effects on texts,
+``GridSpec.tight_layout``, Artist keywords."""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+import numpy as np
+import pytest
+from PIL import Image
+
+import lumos.pyplot as plt
+
+matplotlib.use("Agg")
+import matplotlib.patches as mpatches  # noqa: E402
+import matplotlib.pyplot as mplt  # noqa: E402
+from matplotlib.path import Path as MplPath  # noqa: E402
+
+
+def _png(fig) -> np.ndarray:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    return np.asarray(Image.open(io.BytesIO(buf.getvalue())).convert("RGB")).astype(int)
+
+
+def _ink_box(img: np.ndarray, test) -> tuple:
+    """(x0, y0, x1, y1) of the pixels where ``test(img)`` holds."""
+    ys, xs = np.nonzero(test(img))
+    return xs.min(), ys.min(), xs.max(), ys.max()
+
+
+class _Angled:
+    """annotations.py's registered box: a square with a point on its left side."""
+
+    def __init__(self, pad=0.3):
+        self.pad = pad
+
+    def __call__(self, x0, y0, width, height, mutation_size):
+        pad = mutation_size * self.pad
+        x0, y0, x1, y1 = x0 - pad, y0 - pad, x0 + width + pad, y0 + height + pad
+        return MplPath([(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0 - pad, (y0 + y1) / 2),
+                        (x0, y0), (x0, y0)], closed=True)
+
+
+@pytest.mark.parametrize("where", ["matplotlib", "lumos", "object"])
+def test_registered_box_style_as_matplotlib(close_figures, where):
+    """``BoxStyle._style_list["angled"] = MyStyle`` (in matplotlib's registry, which the
+    tutorial fills, or lumos's) and a user box-style object draw matplotlib's box."""
+    from lumos.patches import BoxStyle
+
+    registry = {"matplotlib": mpatches.BoxStyle._style_list,
+                "lumos": BoxStyle._style_list, "object": {}}[where]
+    boxes = []
+    for mod in (plt, mplt):
+        style = _Angled(0.5) if where == "object" else "angled,pad=0.5"
+        (registry if mod is plt else mpatches.BoxStyle._style_list)["angled"] = _Angled
+        try:
+            fig, ax = mod.subplots(figsize=(3, 3))
+            ax.text(0.5, 0.5, "Test", size=30, va="center", ha="center", rotation=30,
+                    bbox=dict(boxstyle=style, fc="r", ec="none"))
+            boxes.append(_ink_box(_png(fig), lambda im: (im[..., 0] > 200)
+                                  & (im[..., 1] < 60)))
+            if mod is plt and where != "object":
+                assert isinstance(BoxStyle("angled"), _Angled)
+        finally:
+            registry.pop("angled", None)
+            mpatches.BoxStyle._style_list.pop("angled", None)
+    np.testing.assert_allclose(boxes[0], boxes[1], atol=2)
+    assert sorted(BoxStyle.get_styles()) == sorted(mpatches.BoxStyle.get_styles())
+    with pytest.raises(ValueError, match="angled"):
+        BoxStyle("angled")
+
+
+def test_every_matplotlib_style_name_is_known():
+    from lumos.plot.arrowstyles import CONNECTIONS, STYLES
+
+    assert sorted(STYLES) == sorted(mpatches.ArrowStyle.get_styles())
+    assert sorted(CONNECTIONS) == sorted(mpatches.ConnectionStyle.get_styles())
