@@ -25,6 +25,7 @@ from .compat import warn_once
 from .containers import Container
 from .fonts import FontProperties
 from .legend_best import best_location
+from .legend_custom import CustomHandle
 from .legend_handles import PointsHandle, TupleHandle, entry_handle
 from .legend_text import LegendText
 from .patch_style import rc
@@ -516,6 +517,8 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, l
     """The handle as the artist declares it (``legend_handle``): a patch, a line, the
     markers on the line (``legend``'s numpoints, scatterpoints, scatteryoffsets,
     markerscale and handleheight). Returns the declaration (labelcolor reads it)."""
+    if isinstance(handle, CustomHandle):  # a handler of the script's draws it
+        return handle.draw(ov, x, y, length, fs, legend)
     if isinstance(handle, TupleHandle):  # several handles in one entry
         drawn = [_draw_handle(ov, sub, sx, y, sw, fs, px, legend)
                  for sub, (sx, sw) in zip(handle.handles,

@@ -78,3 +78,58 @@ def test_every_matplotlib_style_name_is_known():
 
     assert sorted(STYLES) == sorted(mpatches.ArrowStyle.get_styles())
     assert sorted(CONNECTIONS) == sorted(mpatches.ConnectionStyle.get_styles())
+
+
+class _AnyObject:
+    pass
+
+
+class _AnyObjectHandler:
+    """legend_guide's handler of its own: a red box filling the handle box."""
+
+    def legend_artist(self, legend, orig_handle, fontsize, handlebox):
+        x0, y0 = handlebox.xdescent, handlebox.ydescent
+        patch = mpatches.Rectangle([x0, y0], handlebox.width, handlebox.height,
+                                   facecolor="red", edgecolor="none",
+                                   transform=handlebox.get_transform())
+        handlebox.add_artist(patch)
+        return patch
+
+
+def test_custom_legend_handlers_as_matplotlib(close_figures):
+    """legend_guide: a class with ``legend_artist`` for an object of the script's, and a
+    ``HandlerPatch`` subclass drawing an ellipse for a circle, draw where matplotlib's do."""
+    from matplotlib.legend_handler import HandlerPatch
+
+    class HandlerEllipse(HandlerPatch):
+        def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height,
+                           fontsize, trans):
+            center = 0.5 * width - 0.5 * xdescent, 0.5 * height - 0.5 * ydescent
+            p = mpatches.Ellipse(xy=center, width=width + xdescent, height=height + ydescent)
+            self.update_prop(p, orig_handle, legend)
+            p.set_transform(trans)
+            return [p]
+
+    red = lambda im: (im[..., 0] > 200) & (im[..., 1] < 60) & (im[..., 2] < 60)  # noqa: E731
+    green = lambda im: (im[..., 1] > 100) & (im[..., 0] < 60)  # noqa: E731
+    boxes = {}
+    for mod in (plt, mplt):
+        fig, ax = mod.subplots()
+        ax.legend([_AnyObject()], ["My first handler"],
+                  handler_map={_AnyObject: _AnyObjectHandler()})
+        boxes.setdefault("box", []).append(_ink_box(_png(fig), red))
+        fig, ax = mod.subplots()
+        c = mpatches.Circle((5, 5), 0.25, facecolor="green", edgecolor="red",
+                            linewidth=3)
+        ax.add_patch(c)
+        ax.set(xlim=(0, 1), ylim=(0, 1))  # only the legend's ellipse is seen
+        ax.legend([c], ["An ellipse"], handler_map={mpatches.Circle: HandlerEllipse()})
+        img = _png(fig)
+        boxes.setdefault("ellipse", []).append(_ink_box(img, red))
+        boxes.setdefault("inside", []).append(_ink_box(img, green))
+    for key, (got, want) in boxes.items():
+        # 2 px: lumos centres every handle on its row where matplotlib's packer aligns
+        # the handle box with the label's baseline (lumos's own patch handles alike)
+        np.testing.assert_allclose(got, want, atol=2, err_msg=key)
+    with pytest.raises(TypeError, match="legend_artist"):
+        plt.subplots()[1].legend([_AnyObject()], ["a"], handler_map={_AnyObject: object()})
