@@ -133,3 +133,27 @@ def test_custom_legend_handlers_as_matplotlib(close_figures):
         np.testing.assert_allclose(got, want, atol=2, err_msg=key)
     with pytest.raises(TypeError, match="legend_artist"):
         plt.subplots()[1].legend([_AnyObject()], ["a"], handler_map={_AnyObject: object()})
+
+
+@pytest.mark.parametrize("rect", [None, (0, 0, 0.5, 1.0)])
+def test_matplotlib_gridspec_tight_layout_on_a_lumos_figure(close_figures, rect):
+    """tight_layout_guide: ``gs1 = matplotlib.gridspec.GridSpec(2, 1)``, its cells added
+    to a lumos figure, ``gs1.tight_layout(fig, rect=...)`` places them as matplotlib does;
+    the same grid still lays out a matplotlib figure."""
+    from matplotlib import gridspec
+
+    positions = []
+    for mod in (plt, mplt):
+        fig = mod.figure()
+        gs1 = gridspec.GridSpec(2, 1)
+        for cell in (gs1[0], gs1[1]):
+            ax = fig.add_subplot(cell)
+            ax.plot([1, 2])
+            ax.set_xlabel("x-label", fontsize=12)
+            ax.set_ylabel("y-label", fontsize=12)
+            ax.set_title("Title", fontsize=12)
+        gs1.tight_layout(fig, rect=rect)
+        fig.canvas.draw()
+        positions.append([a.get_position().extents for a in fig.axes])
+    np.testing.assert_allclose(positions[0], positions[1], atol=0.012)
+    assert positions[0][0][2] < (0.5 if rect else 1.0)
