@@ -157,3 +157,27 @@ def test_matplotlib_gridspec_tight_layout_on_a_lumos_figure(close_figures, rect)
         positions.append([a.get_position().extents for a in fig.axes])
     np.testing.assert_allclose(positions[0], positions[1], atol=0.012)
     assert positions[0][0][2] < (0.5 if rect else 1.0)
+
+
+def test_path_patch_effect_on_text_as_matplotlib(close_figures):
+    """patheffects_guide: two PathPatchEffects on a text (a hatched gray copy offset by
+    (4, -4) points, then the glyphs black with a white edge) draw what matplotlib's do:
+    the same ink box, the same share of black, gray and white-edged pixels."""
+    import matplotlib.patheffects as path_effects
+
+    shares, boxes = [], []
+    for mod in (plt, mplt):
+        fig = mod.figure(figsize=(8.5, 1))
+        t = fig.text(0.02, 0.5, "Hatch shadow", fontsize=75, weight=1000, va="center")
+        t.set_path_effects([
+            path_effects.PathPatchEffect(offset=(4, -4), hatch="xxxx", facecolor="gray"),
+            path_effects.PathPatchEffect(edgecolor="white", linewidth=1.1,
+                                         facecolor="black")])
+        img = _png(fig)
+        boxes.append(_ink_box(img, lambda im: im.sum(2) < 600))
+        black = (img.sum(2) < 60).mean()
+        gray = ((np.abs(img - 128) < 20).all(2)).mean()
+        shares.append((black, gray))
+    np.testing.assert_allclose(boxes[0], boxes[1], atol=4)
+    np.testing.assert_allclose(shares[0], shares[1], rtol=0.15)
+    assert shares[0][1] > 0.01  # the gray face under the hatch shows
