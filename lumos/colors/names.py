@@ -28,8 +28,8 @@ __all__ = [
     "TAB10", "to_rgba", "to_rgba_array", "to_rgba_bytes", "rgba_to_bytes",
     "to_rgb", "to_hex", "is_color_like", "same_color",
     "rgb_to_hsv", "hsv_to_rgb", "ColorSequenceRegistry", "color_sequences",
-    "set_cycle_colors", "BASE_COLORS", "TABLEAU_COLORS", "CSS4_COLORS", "XKCD_COLORS",
-]  # fmt: skip
+    "set_cycle_colors", "BASE_COLORS", "TABLEAU_COLORS", "CSS4_COLORS",
+]  # fmt: skip  (XKCD_COLORS too, built on first access: module __getattr__)
 
 RGBA = tuple[float, float, float, float]
 

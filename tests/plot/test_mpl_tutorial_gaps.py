@@ -181,3 +181,29 @@ def test_path_patch_effect_on_text_as_matplotlib(close_figures):
     np.testing.assert_allclose(boxes[0], boxes[1], atol=4)
     np.testing.assert_allclose(shares[0], shares[1], rtol=0.15)
     assert shares[0][1] > 0.01  # the gray face under the hatch shows
+
+
+def test_artist_keywords_honoured_or_refused_by_name(close_figures):
+    """Artist.set's keywords in a making call: ``animated`` is kept (texts, figure texts,
+    annotations, pcolor...), ``aa``/``antialiaseds`` are pcolor's ``antialiased`` as in
+    matplotlib; what lumos does not draw (gid, url, sketch_params, agg_filter, mouseover)
+    is a TypeError naming it."""
+    for mod in (plt, mplt):
+        fig, ax = mod.subplots()
+        made = [fig.text(0.1, 0.1, "a", animated=True), ax.text(0, 0, "b", animated=True),
+                ax.annotate("c", (0, 0), animated=True),
+                ax.pcolor(np.eye(2), animated=True), ax.pcolormesh(np.eye(2), animated=True)]
+        assert [a.get_animated() for a in made] == [True] * 5, mod
+        for spelled, value in (("aa", False), ("antialiaseds", True), ("antialiased", False)):
+            got = np.ravel(ax.pcolor(np.eye(2), edgecolor="k", **{spelled: value})
+                           .get_antialiased())
+            assert list(got) == [value] * len(got), (mod, spelled)
+    fig, ax = plt.subplots()
+    calls = [lambda k: ax.plot([1, 2], **k), lambda k: ax.imshow(np.eye(2), **k),
+             lambda k: fig.text(0, 0, "a", **k), lambda k: ax.scatter([1], [1], **k),
+             lambda k: ax.pcolor(np.eye(2), **k)]
+    for key, value in (("gid", "g"), ("url", "u"), ("sketch_params", (1, 100, 2)),
+                       ("agg_filter", lambda im, dpi: (im, 0, 0)), ("mouseover", True)):
+        for call in calls:
+            with pytest.raises(TypeError, match=key):
+                call({key: value})
