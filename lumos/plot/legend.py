@@ -40,12 +40,14 @@ LOCATIONS = {
 #: anchored text: of the box they are anchored in)
 LOC_ANCHORS = {1: (1, 1), 2: (0, 1), 3: (0, 0), 4: (1, 0), 5: (1, 0.5), 6: (0, 0.5),
                7: (1, 0.5), 8: (0.5, 0), 9: (0.5, 1), 10: (0.5, 0.5)}
-_OUTSIDE = {"outside upper right": ("right", 1), "outside right upper": ("right", 1),
+# matplotlib's rule: the first word (less "center") names the side, so "outside upper
+# right" stands on top at the right and "outside right upper" on the right at the top
+_OUTSIDE = {"outside upper right": ("top", 1), "outside right upper": ("right", 1),
             "outside center right": ("right", 7), "outside right center": ("right", 7),
-            "outside lower right": ("right", 4), "outside right lower": ("right", 4),
-            "outside upper left": ("left", 2), "outside left upper": ("left", 2),
+            "outside lower right": ("bottom", 4), "outside right lower": ("right", 4),
+            "outside upper left": ("top", 2), "outside left upper": ("left", 2),
             "outside center left": ("left", 6), "outside left center": ("left", 6),
-            "outside lower left": ("left", 3), "outside left lower": ("left", 3),
+            "outside lower left": ("bottom", 3), "outside left lower": ("left", 3),
             "outside upper center": ("top", 9), "outside lower center": ("bottom", 8)}
 
 

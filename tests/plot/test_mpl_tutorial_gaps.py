@@ -207,3 +207,19 @@ def test_artist_keywords_honoured_or_refused_by_name(close_figures):
         for call in calls:
             with pytest.raises(TypeError, match=key):
                 call({key: value})
+
+
+@pytest.mark.parametrize("loc", ["outside upper right", "outside right upper",
+                                 "outside lower left", "outside center left"])
+def test_outside_figure_legend_side_as_matplotlib(close_figures, loc):
+    """legend_guide: the first word after 'outside' (less 'center') is the side the
+    legend stands on: 'upper right' above the axes, 'right upper' beside them."""
+    got = []
+    for mod in (plt, mplt):
+        fig, ax = mod.subplots(figsize=(6, 4), layout="constrained")
+        ax.plot([1, 2], [1, 2], label="TEST")
+        leg = fig.legend(loc=loc, title=loc)
+        fig.canvas.draw()
+        box = leg.get_window_extent()
+        got.append(np.r_[np.asarray(ax.get_position().extents) * 100, box.x0, box.y0, box.x1, box.y1])
+    np.testing.assert_allclose(got[0], got[1], atol=6)  # percent of the figure; pixels
