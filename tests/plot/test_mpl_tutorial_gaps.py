@@ -221,5 +221,6 @@ def test_outside_figure_legend_side_as_matplotlib(close_figures, loc):
         leg = fig.legend(loc=loc, title=loc)
         fig.canvas.draw()
         box = leg.get_window_extent()
-        got.append(np.r_[np.asarray(ax.get_position().extents) * 100, box.x0, box.y0, box.x1, box.y1])
+        got.append(np.r_[np.asarray(ax.get_position().extents) * 100,
+                         box.x0, box.y0, box.x1, box.y1])
     np.testing.assert_allclose(got[0], got[1], atol=6)  # percent of the figure; pixels
