@@ -391,9 +391,14 @@ class Legend:
                 self.alignment]
             title.draw(ov, self.axes.figure, tx, top, "black", self.alignment, "top")
             top -= title_h
+        # matplotlib packs the title and the columns with ``alignment``: columns narrower
+        # than the title stand at its left, centre or right (expand mode spreads them)
+        spare = width - 2 * pad - sum(col_w) - (len(col_w) - 1) * self.columnspacing * fs
+        shift = 0.0 if self.mode == "expand" else \
+            {"left": 0.0, "center": 0.5, "right": 1.0}[self.alignment] * max(spare, 0.0)
         for i, (handle, label) in enumerate(self.entries):
             col, row = divmod(i, nrows)
-            cx = x + pad + sum(col_w[:col]) + col * self.columnspacing * fs
+            cx = x + pad + shift + sum(col_w[:col]) + col * self.columnspacing * fs
             cy = top - sum(row_h[col * nrows:i]) - row * spacing - row_h[i] / 2
             size = px(label.get_fontsize())
             text_w = textmod.measure(label.get_text(), size, face=label.face())[0]

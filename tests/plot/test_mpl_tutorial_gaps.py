@@ -224,3 +224,17 @@ def test_outside_figure_legend_side_as_matplotlib(close_figures, loc):
         got.append(np.r_[np.asarray(ax.get_position().extents) * 100,
                          box.x0, box.y0, box.x1, box.y1])
     np.testing.assert_allclose(got[0], got[1], atol=6)  # percent of the figure; pixels
+
+
+@pytest.mark.parametrize("alignment", ["center", "left", "right"])
+def test_legend_entries_under_a_wider_title_as_matplotlib(close_figures, alignment):
+    """legend_guide's outside legends: a title wider than the entries; matplotlib packs
+    the entries at the title's ``alignment`` (centre by default)."""
+    lines = []
+    for mod in (plt, mplt):
+        fig, ax = mod.subplots(figsize=(4, 3))
+        ax.plot([1, 2], [1, 2], color="r", lw=3, label="t")
+        ax.legend(title="a rather long legend title", alignment=alignment, loc="center")
+        ax.set_xlim(5, 6)  # only the legend's line is red
+        lines.append(_ink_box(_png(fig), lambda im: (im[..., 0] > 200) & (im[..., 1] < 60)))
+    np.testing.assert_allclose(lines[0], lines[1], atol=2.5)
