@@ -238,3 +238,22 @@ def test_legend_entries_under_a_wider_title_as_matplotlib(close_figures, alignme
         ax.set_xlim(5, 6)  # only the legend's line is red
         lines.append(_ink_box(_png(fig), lambda im: (im[..., 0] > 200) & (im[..., 1] < 60)))
     np.testing.assert_allclose(lines[0], lines[1], atol=2.5)
+
+
+def test_tight_layout_counts_axes_placed_by_a_divider(close_figures):
+    """tight_layout_guide: a colorbar in ``make_axes_locatable(ax).append_axes`` counts
+    in its axes' grid cell (matplotlib's get_subplotspec_list reads the locator), so the
+    image shrinks and the colorbar's labels stay in the figure."""
+    from mpl_toolkits.axes_grid1 import make_axes_locatable
+
+    boxes = []
+    for mod in (plt, mplt):
+        fig = mod.figure(figsize=(4, 4))
+        im = mod.imshow(np.arange(100).reshape((10, 10)), interpolation="none")
+        ax = mod.gca()
+        cax = make_axes_locatable(ax).append_axes("right", "5%", pad="3%")
+        mod.colorbar(im, cax=cax)
+        mod.tight_layout()
+        fig.canvas.draw()
+        boxes.append([np.asarray(a.get_position().extents) for a in (ax, cax)])
+    np.testing.assert_allclose(boxes[0], boxes[1], atol=0.004)
