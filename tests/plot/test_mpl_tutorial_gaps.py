@@ -257,3 +257,20 @@ def test_tight_layout_counts_axes_placed_by_a_divider(close_figures):
         fig.canvas.draw()
         boxes.append([np.asarray(a.get_position().extents) for a in (ax, cax)])
     np.testing.assert_allclose(boxes[0], boxes[1], atol=0.004)
+
+
+def test_annotation_on_a_matplotlib_arrow_as_matplotlib(close_figures):
+    """annotations tutorial: ``annotate("label", (.5, .5), xycoords=arr)`` with arr a
+    matplotlib FancyArrowPatch on the axes stands on the arrow (it read the arrow's
+    matplotlib box, in data units taken for pixels: the label sat at the corner)."""
+    extents = []
+    for mod in (plt, mplt):
+        fig, ax = mod.subplots(figsize=(3, 3))
+        arr = mpatches.FancyArrowPatch((1.25, 1.5), (1.75, 1.5),
+                                       arrowstyle="->,head_width=.15", mutation_scale=20)
+        ax.add_patch(arr)
+        an = ax.annotate("label", (.5, .5), xycoords=arr, ha="center", va="bottom")
+        ax.set(xlim=(1, 2), ylim=(1, 2))
+        fig.canvas.draw()
+        extents.append(np.asarray(an.get_window_extent().extents))
+    np.testing.assert_allclose(extents[0], extents[1], atol=2)
