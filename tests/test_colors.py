@@ -492,6 +492,19 @@ def test_data_file_tables():
 # ------------------------------------------------------- cross-check against matplotlib
 
 
+def test_name_tables_match_matplotlib():
+    mc = pytest.importorskip("matplotlib.colors")
+    for table in ("BASE_COLORS", "TABLEAU_COLORS", "CSS4_COLORS", "XKCD_COLORS"):
+        assert getattr(lc, table) == dict(getattr(mc, table)), table
+    lc.CSS4_COLORS["red"] = "#000000"  # a copy, as matplotlib's: lookups do not change
+    try:
+        assert to_rgba("red") == (1.0, 0.0, 0.0, 1.0)
+    finally:
+        lc.CSS4_COLORS["red"] = "#FF0000"
+    for name in lc.XKCD_COLORS:
+        assert to_rgba(name) == mc.to_rgba(name), name
+
+
 def test_matches_matplotlib_when_installed():
     mpl = pytest.importorskip("matplotlib")
     mc = pytest.importorskip("matplotlib.colors")

@@ -6,7 +6,8 @@
   grayscale strings like ``'0.5'``, RGB(A) tuples, ``(color, alpha)`` tuples, ``'none'``.
 - :func:`to_rgba_array` turns per-item colors into an ``(n, 4)`` float32 array, and
   :func:`to_rgba_bytes` into the uint8 rows shaders read; :data:`color_sequences` holds
-  matplotlib's named color lists.
+  matplotlib's named color lists; ``CSS4_COLORS``, ``BASE_COLORS``,
+  ``TABLEAU_COLORS``, ``XKCD_COLORS`` are matplotlib's name tables.
 - :class:`Colormap`, :class:`ListedColormap`, :class:`LinearSegmentedColormap`,
   :data:`colormaps` and :func:`get_cmap`: every matplotlib colormap by name (``_r``
   reverses), stored as lookup tables in ``lumos/data/colormaps.npz``, read on first use.
@@ -25,7 +26,10 @@ Only numpy and the standard library are used; matplotlib is never imported.
 
 from .._exports import lazy_exports
 from .names import (
+    BASE_COLORS,
+    CSS4_COLORS,
     TAB10,
+    TABLEAU_COLORS,
     ColorSequenceRegistry,
     color_sequences,
     hsv_to_rgb,
@@ -53,11 +57,13 @@ __all__ = [
     "ColormapRegistry", "colormaps", "get_cmap", "colormap_names", "register_colormap",
     "Normalize", "LogNorm", "SymLogNorm", "AsinhNorm", "PowerNorm", "CenteredNorm",
     "TwoSlopeNorm", "FuncNorm", "BoundaryNorm", "NoNorm", "get_norm",
+    "BASE_COLORS", "TABLEAU_COLORS", "CSS4_COLORS", "XKCD_COLORS",
 ]  # fmt: skip
 
 # colormaps and norms load at the first use of one of their names (a figure of lines
 # uses neither)
 __getattr__, __dir__ = lazy_exports(__name__, {
+    "XKCD_COLORS": "names",
     **dict.fromkeys(("Colormap", "ColormapRegistry", "LinearSegmentedColormap",
                      "ListedColormap", "colormap_names", "colormaps", "get_cmap",
                      "register_colormap"), "maps"),

@@ -28,8 +28,8 @@ __all__ = [
     "TAB10", "to_rgba", "to_rgba_array", "to_rgba_bytes", "rgba_to_bytes",
     "to_rgb", "to_hex", "is_color_like", "same_color",
     "rgb_to_hsv", "hsv_to_rgb", "ColorSequenceRegistry", "color_sequences",
-    "set_cycle_colors",
-]  # fmt: skip
+    "set_cycle_colors", "BASE_COLORS", "TABLEAU_COLORS", "CSS4_COLORS",
+]  # fmt: skip  (XKCD_COLORS too, built on first access: module __getattr__)
 
 RGBA = tuple[float, float, float, float]
 
@@ -97,10 +97,17 @@ _BASE = {
 
 _TAB_NAMES = ("blue", "orange", "green", "red", "purple", "brown", "pink", "gray", "olive", "cyan")
 
+# matplotlib.colors' public name tables (copies: editing one changes no color lookup, as
+# in matplotlib). matplotlib spells the CSS4 values in upper case; XKCD_COLORS is read
+# from the data file on first access (module __getattr__ below).
+BASE_COLORS: dict[str, tuple[float, float, float]] = dict(_BASE)
+TABLEAU_COLORS: dict[str, str] = {f"tab:{n}": h for n, h in zip(_TAB_NAMES, TAB10, strict=True)}
+CSS4_COLORS: dict[str, str] = {name: h.upper() for name, h in _CSS4.items()}
+
 # Every name, lower case, to a hex string or an RGB tuple.
 _NAMED: dict[str, str | tuple[float, float, float]] = {
     **_CSS4,
-    **{f"tab:{n}": h for n, h in zip(_TAB_NAMES, TAB10, strict=True)},
+    **TABLEAU_COLORS,
     "tab:grey": TAB10[7],
     **_BASE,
 }
@@ -116,6 +123,16 @@ def _named_data() -> dict:
 
     with open(_DATA_FILE) as f:
         return json.load(f)
+
+
+def __getattr__(name: str) -> dict[str, str]:  # noqa: N807 - PEP 562's name
+    """``XKCD_COLORS`` (``'xkcd:sky blue'`` -> hex, matplotlib's table), built on first use."""
+    if name != "XKCD_COLORS":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    table = {f"xkcd:{n}": h for n, h in _named_data()["xkcd"].items()}
+    globals()[name] = table
+    return table
+
 
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 _EXPECTED = "expected a color name, hex string or RGB(A) tuple"

@@ -117,8 +117,12 @@ class Annotation(Text):
             # the figure answers what matplotlib's OffsetFrom asks (points_to_pixels)
             return self._to_pixels(xy, coords(fig))
         if _is_box_owner(coords):  # fractions of an artist's box or of a box
-            b = coords.get_window_extent() if hasattr(coords, "get_window_extent") \
-                else coords
+            from .figure_artists import kept_for
+
+            # a matplotlib arrow lumos keeps: the box lumos draws it in
+            owner = kept_for(fig.figure, coords) or coords
+            b = owner.get_window_extent() if hasattr(owner, "get_window_extent") \
+                else owner
             return np.array([b.x0 + x * b.width, b.y0 + y * b.height])
         if not isinstance(coords, str):
             from .transforms_compat import as_transform

@@ -369,12 +369,14 @@ class AxesPlotting:
         ``fontweight``, ``alpha``, ``wrap``, ``bbox``, ``path_effects``, ...);
         ``transform_rotates_text=True``: ``rotation`` is an angle in data coordinates."""
         props, zorder, label = text_keywords({"fontdict": fontdict, **kwargs}, "text")
+        setters = text_setters(props)
         transform = props.pop("transform", None)
         # a date (datetime, date, datetime64) in the axis' units, as matplotlib converts it
         x, y = (float(axis.convert(np.reshape(v, 1))[0])
                 if np.asarray(v).dtype.kind in "MO" else v
                 for v, axis in ((x, self.xaxis), (y, self.yaxis)))
         t = Text(self, x, y, s, transform=transform, label=label, zorder=zorder, **props)
+        with_props([t], setters)
         self.plain_texts.append(t)
         self._dirty = True
         return t
@@ -419,10 +421,17 @@ def with_props(artists: list, props: dict) -> list:
     return artists
 
 
+def text_setters(kwargs: dict) -> dict:
+    """The keywords a text-making call sets by the text's setters after making it
+    (popped from ``kwargs``): ``animated`` (matplotlib's blitting flag; lumos draws an
+    animated text as any other, as matplotlib's savefig does)."""
+    return {k: kwargs.pop(k) for k in ("animated",) if k in kwargs}
+
+
 def text_keywords(kwargs: dict, where: str) -> tuple[dict, object, object]:
     """A text-making call's (``where``) Text keywords, aliases resolved and ``fontdict``
     expanded, less the artist's own: (the rest, zorder, label). ``rasterized=True`` is a
-    TypeError; ``animated`` is dropped (no effect on drawn text)."""
+    TypeError."""
     from .textstyle import normalize
 
     props = normalize(kwargs)
@@ -431,7 +440,6 @@ def text_keywords(kwargs: dict, where: str) -> tuple[dict, object, object]:
     if props.pop("rasterized", None):
         raise TypeError(f"{where}: rasterized=True is not supported (text stays vector in "
                         "SVG and PDF files)")
-    props.pop("animated", None)  # no effect on drawn text
     return props, zorder, label
 
 

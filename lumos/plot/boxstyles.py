@@ -4,6 +4,7 @@ roundtooth, larrow, rarrow, darrow, circle, ellipse (geometry as matplotlib's Bo
 from __future__ import annotations
 
 import math
+import sys
 
 import numpy as np
 
@@ -12,7 +13,12 @@ from ..path import Affine2D, Path
 
 class BoxStyle:
     """matplotlib's box styles for :class:`FancyBboxPatch`: ``BoxStyle("round", pad=0.2)``
-    or ``BoxStyle("round, pad=0.2")``; calling one gives the box's path."""
+    or ``BoxStyle("round, pad=0.2")``; calling one gives the box's path.
+
+    ``BoxStyle._style_list`` maps each name to its class, as matplotlib's does; a user
+    class registered there (``_style_list["angled"] = MyStyle``; or in matplotlib's
+    ``BoxStyle._style_list`` when matplotlib is imported) is made with the name's
+    ``key=value`` numbers and called as lumos's are."""
 
     _params = {"square": ("pad",), "circle": ("pad",), "ellipse": ("pad",),
                "larrow": ("pad", "head_width", "head_angle"),
@@ -20,26 +26,20 @@ class BoxStyle:
                "darrow": ("pad", "head_width", "head_angle"),
                "round": ("pad", "rounding_size"), "round4": ("pad", "rounding_size"),
                "sawtooth": ("pad", "tooth_size"), "roundtooth": ("pad", "tooth_size")}
+    _style_list: dict[str, type] = {}  # filled below: every built-in name -> BoxStyle
+
+    def __new__(cls, stylename: str, **kwargs):
+        name, args = _parse(stylename)
+        registered = _registered(name)
+        if registered is not None:
+            return registered(**args, **kwargs)
+        return super().__new__(cls)
 
     def __init__(self, stylename: str, **kwargs) -> None:
-        if not isinstance(stylename, str):
-            raise TypeError(f"boxstyle: got {type(stylename).__name__}, expected a style name")
-        parts = stylename.replace(" ", "").split(",")
-        name = parts[0].lower()
+        name, args = _parse(stylename)
         if name not in self._params:
             raise ValueError(f"boxstyle: got {stylename!r}, expected one of "
-                             f"{', '.join(self._params)}")
-        args = {}
-        for part in parts[1:]:
-            key, sep, value = part.partition("=")
-            try:
-                args[key] = float(value)
-            except ValueError:
-                raise ValueError(f"boxstyle: got {stylename!r}, expected name=number "
-                                 "attributes") from None
-            if not sep:
-                raise ValueError(f"boxstyle: got {stylename!r}, expected name=number "
-                                 "attributes")
+                             f"{', '.join(style_names())}")
         args.update(kwargs)
         unknown = set(args) - set(self._params[name])
         if unknown:
@@ -55,6 +55,11 @@ class BoxStyle:
             raise ValueError(f"head_width: got {self.head_width}, expected >= 0")
         if self.head_angle % 360 == 0:
             raise ValueError(f"head_angle: got {self.head_angle}, expected nonzero (mod 360)")
+
+    @classmethod
+    def get_styles(cls) -> dict[str, type]:
+        """Every style name and its class (matplotlib's ``BoxStyle.get_styles``)."""
+        return dict(cls._style_list)
 
     def __repr__(self) -> str:
         return f"BoxStyle({self.name!r}, pad={self.pad:g})"
@@ -185,3 +190,44 @@ class BoxStyle:
         codes = [Path.MOVETO] + [Path.CURVE3, Path.CURVE3] * ((len(v) - 1) // 2) + \
             [Path.CLOSEPOLY]
         return Path(v, codes)
+
+
+BoxStyle._style_list.update(dict.fromkeys(BoxStyle._params, BoxStyle))
+
+
+def _parse(stylename) -> tuple[str, dict]:
+    """``("round", {"pad": 0.2})`` from ``"round, pad=0.2"`` (matplotlib's grammar)."""
+    if not isinstance(stylename, str):
+        raise TypeError(f"boxstyle: got {type(stylename).__name__}, expected a style name")
+    name, *parts = stylename.replace(" ", "").split(",")
+    args = {}
+    for part in parts:
+        key, sep, value = part.partition("=")
+        try:
+            args[key] = float(value)
+        except ValueError:
+            sep = ""
+        if not sep:
+            raise ValueError(f"boxstyle: got {stylename!r}, expected name=number "
+                             "attributes")
+    return name.lower(), args
+
+
+def _registered(name: str):
+    """The user class registered for ``name`` in lumos's ``BoxStyle._style_list`` or,
+    when matplotlib is imported and lumos has no such name, in matplotlib's; None for
+    lumos's own styles and unknown names."""
+    style = BoxStyle._style_list.get(name)
+    if style is None and name not in BoxStyle._params:
+        mpatches = sys.modules.get("matplotlib.patches")
+        style = getattr(getattr(mpatches, "BoxStyle", None), "_style_list", {}).get(name)
+    return None if style is BoxStyle else style
+
+
+def style_names() -> list[str]:
+    """Every name a box style may be given by (lumos's, and matplotlib's registered ones
+    when matplotlib is imported)."""
+    names = dict.fromkeys(BoxStyle._style_list)
+    mpatches = sys.modules.get("matplotlib.patches")
+    names.update(dict.fromkeys(getattr(getattr(mpatches, "BoxStyle", None), "_style_list", {})))
+    return list(names)

@@ -2,6 +2,7 @@
 (``withStroke``, ``Stroke`` + ``Normal``) drawn by thickening the glyphs' distance field
 (the glyph outlines stroked where the field does not reach: the overlay's ``text``),
 and offset shadows (``SimplePatchShadow``, ``withSimplePatchShadow``, ``SimpleLineShadow``).
+On text also the glyph outlines as a patch (``PathPatchEffect``: :class:`PatchEffect`).
 On lines the same objects, and :class:`TickedStroke`, are drawn by
 :mod:`lumos.plot.line_effects`.
 
@@ -89,6 +90,45 @@ class Shadow:
                 step=step)
 
 
+class PatchEffect:
+    """The glyph outlines drawn as a patch, ``offset`` points away (matplotlib's
+    ``PathPatchEffect``): ``facecolor``, ``edgecolor`` (None: no edge) ``linewidth``
+    points wide, dashes, joins and caps, and ``hatch`` in ``hatch_color``, lines
+    ``hatch_linewidth`` points wide; the text itself is not drawn."""
+
+    draws_text = False
+
+    def __init__(self, offset=(0.0, 0.0), facecolor=None, edgecolor=None,
+                 linewidth: float = 1.0, linestyle="-", joinstyle: str = "miter",
+                 capstyle: str = "butt", hatch: str | None = None, hatch_color="k",
+                 hatch_linewidth: float = 1.0) -> None:
+        self.offset = tuple(float(v) for v in offset)
+        self.facecolor = None if facecolor is None else colors.to_rgba(facecolor)
+        self.edgecolor = None if edgecolor is None else colors.to_rgba(edgecolor)
+        self.linewidth, self.linestyle = float(linewidth), linestyle
+        self.joinstyle, self.capstyle = joinstyle, capstyle
+        self.hatch = hatch or None
+        self.hatch_color = colors.to_rgba(hatch_color)
+        self.hatch_linewidth = float(hatch_linewidth)
+
+    def draw(self, ov, fig, s, x, y, size, rgba, ha, va, rotation, face, step=0) -> None:
+        """The outlines at ``step`` of the overlay's order (over the texts before it)."""
+        from .. import primitives as prim
+        from .style import dash_pattern
+
+        px = fig.points_to_pixels
+        dx, dy = (px(v) for v in self.offset)
+        verts, codes = ov.text_outline(s, x + dx, y + dy, size, ha, va, rotation, face)
+        width = px(self.linewidth)
+        stroke = None
+        if self.edgecolor is not None and self.edgecolor[3] > 0 and width > 0:
+            stroke = prim.Stroke(self.edgecolor, width, dash_pattern(self.linestyle, width),
+                                 join=self.joinstyle, cap=self.capstyle)
+        ov.outline_path(prim.Path(verts, codes, fill=self.facecolor, stroke=stroke,
+                                  hatch=self.hatch, hatch_color=self.hatch_color,
+                                  hatch_width=px(self.hatch_linewidth)), step, fig.dpi)
+
+
 def draw_with_effects(ov, fig, effects, lines, size: float, rgba, rotation: float,
                       face: str) -> None:
     """Text lines ``(x, y, string, ha, va)`` in figure pixels with their ``effects``,
@@ -141,10 +181,25 @@ def _from_matplotlib(e, on: str):
                       then_text=isinstance(e, pe.withSimplePatchShadow))
     if isinstance(e, pe.SimpleLineShadow):  # matplotlib has no withSimpleLineShadow
         return Shadow(offset, e._shadow_color, e._alpha, e._rho, line=True)
+    if isinstance(e, pe.PathPatchEffect) and on == "text":
+        return _patch_effect(e.patch, offset)
     drawn = "Normal, Stroke, withStroke, SimplePatchShadow, withSimplePatchShadow, " \
-        "SimpleLineShadow" + (", TickedStroke, withTickedStroke" if on != "text" else "")
+        "SimpleLineShadow" + (", PathPatchEffect" if on == "text" else "")
+    drawn = drawn + (", TickedStroke, withTickedStroke" if on != "text" else "")
     raise TypeError(f"path_effects: lumos cannot draw matplotlib's {type(e).__name__} on "
                     f"{on}s (it draws {drawn})")
+
+
+def _patch_effect(patch, offset) -> PatchEffect:
+    """lumos's PatchEffect for matplotlib's PathPatchEffect, read from its public
+    ``patch`` (a PathPatch)."""
+    # matplotlib's get_facecolor/get_edgecolor hold the patch's alpha already
+    face = tuple(patch.get_facecolor()) if patch.get_fill() else None
+    edge = tuple(patch.get_edgecolor())
+    return PatchEffect(offset, face, edge if edge[3] > 0 else None, patch.get_linewidth(),
+                       patch.get_linestyle(), str(patch.get_joinstyle()),
+                       str(patch.get_capstyle()), patch.get_hatch(),
+                       tuple(patch.get_hatchcolor()), patch.get_hatch_linewidth())
 
 
 def read_effects(effects, on: str = "text") -> list:
@@ -152,7 +207,7 @@ def read_effects(effects, on: str = "text") -> list:
     ('text', 'patch' or 'line': lines and patches take ticked strokes too)."""
     from .mpl_objects import is_matplotlib
 
-    kinds = (Normal, Stroke, Shadow) + ((TickedStroke,) if on != "text" else ())
+    kinds = (Normal, Stroke, Shadow) + ((TickedStroke,) if on != "text" else (PatchEffect,))
     out = []
     for e in effects or ():
         if isinstance(e, kinds):

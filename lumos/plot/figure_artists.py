@@ -131,6 +131,14 @@ class FigureArrow(FigureConnection):
         self.axes = axes
         super().__init__(figure, patch)
 
+    def get_window_extent(self, renderer=None):
+        """The box from posA to posB in figure pixels (what ``xycoords=arrow`` reads)."""
+        from .bbox import Bbox
+
+        a, b = self._ends()
+        return Bbox.from_extents(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]),
+                                 max(a[1], b[1]))
+
     def _ends(self) -> tuple[np.ndarray, np.ndarray]:
         from .mpl_objects import _artist_transform
         from .transforms_compat import as_transform
@@ -141,6 +149,12 @@ class FigureArrow(FigureConnection):
         a, b = np.asarray(transform.forward(np.asarray(self.line._posA_posB, dtype=float)),
                           dtype=float).reshape(2, 2)
         return a, b
+
+
+def kept_for(figure, source):
+    """The keeper of matplotlib's ``source`` in ``figure`` (its FigureArrow, ...), or
+    None: an annotation placed on such an arrow reads the box lumos draws."""
+    return next((k for k in figure.figure_lines if getattr(k, "line", None) is source), None)
 
 
 def add_axes_arrow(axes, patch) -> FigureArrow:

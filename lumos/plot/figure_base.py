@@ -522,8 +522,12 @@ class FigureBase:
 
     def text(self, x, y, s, fontdict: dict | None = None, **kwargs) -> FigureText:
         """Text at (x, y) in figure fraction (``transform=`` another transform)."""
+        from .axes_plotting import text_setters, with_props
+
         kwargs = {**_as_dict(fontdict, "fontdict"), **kwargs}
+        setters = text_setters(kwargs)
         t = FigureText(self, x, y, s, **_text_kwargs(kwargs))
+        with_props([t], setters)
         self.texts.append(t)
         return t
 

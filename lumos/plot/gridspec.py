@@ -216,13 +216,14 @@ class GridSpec(GridSpecBase):
         if renderer is not None:
             raise TypeError("renderer: lumos measures the figure itself; got "
                             f"{renderer!r}, expected None")
-        for _ in range(2):  # laid out first; then tick labels follow the new lengths
-            figure.draw()
-            kwargs = tight_subplot_params(figure, pad=pad, h_pad=h_pad, w_pad=w_pad,
-                                          rect=(0, 0, 1, 1) if rect is None else rect,
-                                          gridspec=self)
-            if not kwargs:
-                return
+        # one pass, as matplotlib's (and Figure.tight_layout): the decorations measured
+        # where the axes are now; a second pass, with the tick labels of the new boxes,
+        # lands elsewhere (tight_layout_guide: 9 px further right)
+        figure.draw()
+        kwargs = tight_subplot_params(figure, pad=pad, h_pad=h_pad, w_pad=w_pad,
+                                      rect=(0, 0, 1, 1) if rect is None else rect,
+                                      gridspec=self)
+        if kwargs:
             self.update(**kwargs)
             figure.reposition_subplots()
 
@@ -376,7 +377,22 @@ def from_matplotlib(spec, figure, cache: dict) -> SubplotSpec:
         else:
             gs = GridSpec(nrows, ncols, figure=figure, **ratios,
                           **{k: getattr(mgs, k, None) for k in SUBPLOT_KEYS})
+            _lay_out_twin(mgs, gs)
         cache[id(mgs)] = gs
         cache[("keep", id(mgs))] = mgs  # the id stays valid while the figure lives
     rows, cols = spec.rowspan, spec.colspan
     return SubplotSpec(gs, (rows.start, rows.stop), (cols.start, cols.stop))
+
+
+def _lay_out_twin(mgs, gs: GridSpec) -> None:
+    """matplotlib's ``GridSpec.tight_layout(fig)`` called with the lumos figure whose
+    cells came from it lays out lumos's twin grid ``gs`` (matplotlib's own method needs
+    a matplotlib renderer); with any other figure it is matplotlib's, as before."""
+    own = mgs.tight_layout
+
+    def tight_layout(figure, *args, **kwargs):
+        if figure is gs.figure:
+            return gs.tight_layout(figure, *args, **kwargs)
+        return own(figure, *args, **kwargs)
+
+    mgs.tight_layout = tight_layout

@@ -152,8 +152,8 @@ def tight_subplot_params(fig, pad: float = 1.08, h_pad=None, w_pad=None,
     the axes of that grid (``GridSpec.tight_layout``); ``rect`` entries may be None
     (that side's margin as the decorations need)."""
     groups: dict = {}
-    for ax in layout_axes(fig):
-        ss = ax.get_subplotspec().get_topmost_subplotspec()
+    for ax, spec in _tight_axes(fig):
+        ss = spec.get_topmost_subplotspec()
         grid = ss.get_gridspec()
         if (grid is not gridspec) if gridspec is not None else \
                 grid.locally_modified_subplot_params():
@@ -185,6 +185,19 @@ def tight_subplot_params(fig, pad: float = 1.08, h_pad=None, w_pad=None,
             None if right is None else right - (1 - kwargs["right"]),
             None if top is None else top - (1 - kwargs["top"])))
     return kwargs or {}
+
+
+def _tight_axes(fig) -> list:
+    """(axes, grid cell) of what tight_layout places: the layout's axes, and axes an
+    axes locator places beside one (``make_axes_locatable(ax).append_axes``), in the
+    cell the locator names (matplotlib's ``get_subplotspec_list``)."""
+    placed = [(a, a.get_subplotspec()) for a in layout_axes(fig)]
+    for a in fig.axes:
+        locator = a.get_axes_locator() if a.get_subplotspec() is None else None
+        spec = getattr(locator, "get_subplotspec", lambda: None)()
+        if spec is not None and a.role in ("main", "colorbar") and a.get_in_layout():
+            placed.append((a, spec))
+    return placed
 
 
 def _tight_room(fig, ss, axes):

@@ -25,6 +25,7 @@ from .compat import warn_once
 from .containers import Container
 from .fonts import FontProperties
 from .legend_best import best_location
+from .legend_custom import CustomHandle
 from .legend_handles import PointsHandle, TupleHandle, entry_handle
 from .legend_text import LegendText
 from .patch_style import rc
@@ -39,12 +40,14 @@ LOCATIONS = {
 #: anchored text: of the box they are anchored in)
 LOC_ANCHORS = {1: (1, 1), 2: (0, 1), 3: (0, 0), 4: (1, 0), 5: (1, 0.5), 6: (0, 0.5),
                7: (1, 0.5), 8: (0.5, 0), 9: (0.5, 1), 10: (0.5, 0.5)}
-_OUTSIDE = {"outside upper right": ("right", 1), "outside right upper": ("right", 1),
+# matplotlib's rule: the first word (less "center") names the side, so "outside upper
+# right" stands on top at the right and "outside right upper" on the right at the top
+_OUTSIDE = {"outside upper right": ("top", 1), "outside right upper": ("right", 1),
             "outside center right": ("right", 7), "outside right center": ("right", 7),
-            "outside lower right": ("right", 4), "outside right lower": ("right", 4),
-            "outside upper left": ("left", 2), "outside left upper": ("left", 2),
+            "outside lower right": ("bottom", 4), "outside right lower": ("right", 4),
+            "outside upper left": ("top", 2), "outside left upper": ("left", 2),
             "outside center left": ("left", 6), "outside left center": ("left", 6),
-            "outside lower left": ("left", 3), "outside left lower": ("left", 3),
+            "outside lower left": ("bottom", 3), "outside left lower": ("left", 3),
             "outside upper center": ("top", 9), "outside lower center": ("bottom", 8)}
 
 
@@ -388,9 +391,14 @@ class Legend:
                 self.alignment]
             title.draw(ov, self.axes.figure, tx, top, "black", self.alignment, "top")
             top -= title_h
+        # matplotlib packs the title and the columns with ``alignment``: columns narrower
+        # than the title stand at its left, centre or right (expand mode spreads them)
+        spare = width - 2 * pad - sum(col_w) - (len(col_w) - 1) * self.columnspacing * fs
+        shift = 0.0 if self.mode == "expand" else \
+            {"left": 0.0, "center": 0.5, "right": 1.0}[self.alignment] * max(spare, 0.0)
         for i, (handle, label) in enumerate(self.entries):
             col, row = divmod(i, nrows)
-            cx = x + pad + sum(col_w[:col]) + col * self.columnspacing * fs
+            cx = x + pad + shift + sum(col_w[:col]) + col * self.columnspacing * fs
             cy = top - sum(row_h[col * nrows:i]) - row * spacing - row_h[i] / 2
             size = px(label.get_fontsize())
             text_w = textmod.measure(label.get_text(), size, face=label.face())[0]
@@ -516,6 +524,8 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, l
     """The handle as the artist declares it (``legend_handle``): a patch, a line, the
     markers on the line (``legend``'s numpoints, scatterpoints, scatteryoffsets,
     markerscale and handleheight). Returns the declaration (labelcolor reads it)."""
+    if isinstance(handle, CustomHandle):  # a handler of the script's draws it
+        return handle.draw(ov, x, y, length, fs, legend)
     if isinstance(handle, TupleHandle):  # several handles in one entry
         drawn = [_draw_handle(ov, sub, sx, y, sw, fs, px, legend)
                  for sub, (sx, sw) in zip(handle.handles,

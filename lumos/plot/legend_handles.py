@@ -289,10 +289,20 @@ def _handler_for(obj, handler_map: dict):
     return None
 
 
+def _stock_for_lumos(handler, obj) -> bool:
+    """Whether ``handler`` is one of matplotlib's own handler classes (not a script's
+    subclass) given a handle that is not a matplotlib artist: it would copy the handle's
+    properties through matplotlib's private ones."""
+    from .mpl_objects import is_matplotlib
+
+    return type(handler).__module__.split(".")[0] == "matplotlib" and not is_matplotlib(obj)
+
+
 def entry_handle(obj, figure, handler_map: dict | None):
     """The legend handle of one entry: a tuple of handles, or one handle, with the
-    handlers of a ``handler_map`` lumos takes (matplotlib's HandlerTuple for a tuple,
-    HandlerLine2D for a line)."""
+    handler ``handler_map`` gives it: matplotlib's HandlerTuple for a tuple and
+    HandlerLine2D for a line are read; any other handler draws the entry itself
+    (:class:`lumos.plot.legend_custom.CustomHandle`)."""
     handler = _handler_for(obj, handler_map) if handler_map else None
     if handler is not None:
         from .mpl_objects import is_matplotlib
@@ -302,10 +312,15 @@ def entry_handle(obj, figure, handler_map: dict | None):
             return _points_handle(obj, figure, handler)
         if not (name == "HandlerTuple" and isinstance(obj, tuple) and
                 not callable(getattr(obj, "legend_handle", None))):
-            raise TypeError(f"handler_map: {type(handler).__name__} for a "
-                            f"{type(obj).__name__} is not supported (lumos draws legend "
-                            "handles itself; it takes HandlerTuple for tuples of handles "
-                            "and HandlerLine2D for lines)")
+            if _stock_for_lumos(handler, obj):
+                raise TypeError(f"handler_map: {type(handler).__name__} for a "
+                                f"{type(obj).__name__} is not supported (matplotlib's own "
+                                "handlers read matplotlib artists; lumos takes HandlerTuple "
+                                "for tuples of handles, HandlerLine2D for lines, and "
+                                "handlers of the script's own)")
+            from .legend_custom import CustomHandle
+
+            return CustomHandle(handler, obj, figure)  # the handler draws the entry
         params = vars(handler)  # HandlerTuple keeps its parameters only as _ndivide, _pad
         return TupleHandle(obj, figure, params.get("_ndivide", 1), params.get("_pad"))
     if isinstance(obj, tuple) and not callable(getattr(obj, "legend_handle", None)):

@@ -210,17 +210,28 @@ class Overlay:
         """The glyph outlines of text at figure pixel (x, y), filled and stroked
         ``2 * dilate`` wide (round joins): an outline wider than the glyphs' distance
         field reaches, as matplotlib strokes the glyph paths."""
+        verts, codes = self.text_outline(s, x, y, size_px, ha, va, rotation, face)
+        rgba = colors.to_rgba(color)
+        self.outline_path(prim.Path(verts, codes, fill=rgba,
+                                    stroke=prim.Stroke(rgba, 2 * dilate, join="round")), step)
+
+    @staticmethod
+    def text_outline(s: str, x: float, y: float, size_px: float, ha: str, va: str,
+                     rotation: float, face: str) -> tuple[np.ndarray, np.ndarray]:
+        """The glyph outlines of text at figure pixel (x, y): vertices in figure pixels
+        and matplotlib's path codes."""
         layout = rich_layout(check_text(s), get_atlas(False, face).font, ha, va,
                              font_size=size_px)
         verts, codes = layout_outline(layout)
-        if not len(verts):
-            return
         a = np.radians(rotation)
         turn = np.array([[np.cos(a), np.sin(a)], [-np.sin(a), np.cos(a)]])  # y up, ccw
-        rgba = colors.to_rgba(color)
-        self.outlines.setdefault((self.layer, step), []).append(prim.Path(
-            verts * size_px @ turn + (x, y), codes, fill=rgba,
-            stroke=prim.Stroke(rgba, 2 * dilate, join="round")))
+        return np.asarray(verts, dtype=float).reshape(-1, 2) * size_px @ turn + (x, y), codes
+
+    def outline_path(self, path: prim.Path, step: int = 0, tile_px: float = 72.0) -> None:
+        """A path in figure pixels drawn with the text outlines of ``step`` (under that
+        step's glyphs), hatch tiles of ``tile_px`` (a text's path effects)."""
+        if len(path.vertices):
+            self.outlines.setdefault((self.layer, step, tile_px), []).append(path)
 
     def rect(self, x: float, y: float, w: float, h: float, facecolor, edgecolor=None,
              linewidth_px: float = 0.0) -> None:
@@ -379,11 +390,13 @@ class Overlay:
                 m.set_data(np.asarray(pos), size=np.asarray(sizes), color=np.asarray(faces))
             m.order = 10 * layer + 2
             wanted[("markers",) + key] = m
-        for (layer, step), group in self.outlines.items():
-            key = ("outlines", layer, step)
-            paths = self._get(key, visuals.Paths)
-            if self._changed(key, [(p.vertices, p.fill, p.stroke.width) for p in group]):
+        for (layer, step, tile), group in self.outlines.items():
+            key = ("outlines", layer, step, tile)
+            paths = self._get(key, visuals.Paths, hatch_unit=tile)
+            if self._changed(key, ([(p.vertices, p.fill, p.stroke, p.hatch, p.hatch_color,
+                                     p.hatch_width) for p in group], h)):
                 paths.set_paths(group)
+                paths.canvas_height = h
             # under the text, as the distance field's
             paths.order = 10 * layer + 2.5 + _lift(step)
             wanted[key] = paths

@@ -9,7 +9,7 @@ import math
 import numpy as np
 
 from ..path import Path
-from .boxstyles import BoxStyle
+from .boxstyles import BoxStyle, style_names
 from .patch_base import Patch
 from .patch_shapes import BoxBounds, Polygon
 from .patch_style import check_real
@@ -98,7 +98,7 @@ class FancyBboxPatch(BoxBounds, Patch):
     def set_boxstyle(self, boxstyle=None, **kwargs):
         """``set_boxstyle("round", pad=0.2)``; without arguments, the style names."""
         if boxstyle is None:
-            return ", ".join(BoxStyle._params)
+            return ", ".join(style_names())
         if isinstance(boxstyle, str):
             boxstyle = BoxStyle(boxstyle, **kwargs)
         elif not callable(boxstyle):

@@ -13,7 +13,8 @@ from .artists import as_1d, sanitize_sequence
 # matplotlib's short names, for patches and collections
 _ALIASES = {"c": "color", "lw": "linewidth", "ls": "linestyle", "ec": "edgecolor",
             "fc": "facecolor", "linewidths": "linewidth", "edgecolors": "edgecolor",
-            "facecolors": "facecolor", "linestyles": "linestyle", "colors": "color"}
+            "facecolors": "facecolor", "linestyles": "linestyle", "colors": "color",
+            "aa": "antialiased", "antialiaseds": "antialiased"}
 
 
 def normalize_kwargs(kwargs: dict, where: str, allowed: tuple[str, ...]) -> dict:

@@ -147,14 +147,16 @@ class PlottingMixin:
         its window extent, e.g. another annotation's).
         ``arrowprops`` takes matplotlib's ``arrowstyle`` (``'->'``, ``'-|>'``, ``'<->'``,
         ...) or the YAArrow keys (width, headwidth, headlength, shrink, facecolor)."""
-        from .axes_plotting import text_keywords
+        from .axes_plotting import text_keywords, text_setters, with_props
 
         props, zorder, label = text_keywords(kwargs, "annotate")
+        setters = text_setters(props)
         if arrowprops is not None and not isinstance(arrowprops, dict):
             raise TypeError(f"arrowprops: got {type(arrowprops).__name__}, expected a dict")
         a = Annotation(self, text, xy, xytext=xytext, xycoords=xycoords, textcoords=textcoords,
                        arrowprops=arrowprops, annotation_clip=annotation_clip, zorder=zorder,
                        label=label, **props)
+        with_props([a], setters)
         # like a text, an annotation asks no fit (matplotlib's _add_text)
         return self._add_artist(a, request=(False, False))
 

@@ -12,6 +12,7 @@ from ..geometry import triangulate_polygon
 from . import text as textmod
 from .bbox import Bbox
 from .boxstyles import BoxStyle
+from .mpl_objects import is_matplotlib
 from .patch_style import parse_linestyle, rc, to_rgba
 
 _KEYS = {"boxstyle", "pad", "facecolor", "fc", "edgecolor", "ec", "color", "alpha",
@@ -35,10 +36,14 @@ def box_spec(bbox, fontsize: float) -> dict | None:
     if style is None:
         style = BoxStyle("square", pad=(4.0 if pad is None else float(pad)) / fontsize)
     elif isinstance(style, str):
-        style = BoxStyle(style) if "pad" in style else \
-            BoxStyle(style, pad=0.3 if pad is None else float(pad))
-    elif hasattr(style, "pad") and type(style).__name__ != "BoxStyle":
+        # matplotlib's Text adds ",pad=" to the name only when the dict has a pad
+        style = BoxStyle(style) if "pad" in style or pad is None else \
+            BoxStyle(style, pad=float(pad))
+    elif is_matplotlib(style):
         style = _from_matplotlib(style)
+    elif not callable(style):
+        raise TypeError(f"bbox boxstyle: got {type(style).__name__}, expected a style name, "
+                        "a BoxStyle or a callable giving the box's path")
     alpha = bbox.get("alpha")
     color = bbox.get("color")
     face = bbox.get("facecolor", bbox.get("fc", color if color is not None else
