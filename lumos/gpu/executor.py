@@ -644,18 +644,21 @@ def _check_size(what: str, size, limit: int, name: str) -> None:
 
 class OffscreenTarget:
     """A framebuffer read back as RGBA uint8: multisampled with a resolve target, or,
-    with ``samples=1``, single-sampled and read directly (no resolve pass)."""
+    with ``samples=1``, single-sampled and read directly (no resolve pass). ``depth``:
+    whether it has a depth attachment (:meth:`Frame.depth_tested`); a 2D figure's frame
+    needs none, and software GL zero-fills the buffer it would allocate."""
 
-    def __init__(self, ctx, size: tuple[int, int], samples: int = 4) -> None:
+    def __init__(self, ctx, size: tuple[int, int], samples: int = 4, depth: bool = True) -> None:
         self.ctx = ctx
         self.size = size
         self.samples = samples
+        self.depth = depth
         _check_size("offscreen target", size, limits_of(ctx).max_target_size,
                     "maximum framebuffer size")
         msaa = min(samples, ctx.max_samples) if samples > 1 else 0
         self.fbo = ctx.framebuffer(
             color_attachments=[ctx.renderbuffer(size, 4, samples=msaa)],
-            depth_attachment=ctx.depth_renderbuffer(size, samples=msaa),
+            depth_attachment=ctx.depth_renderbuffer(size, samples=msaa) if depth else None,
         )
         self.resolved = (ctx.framebuffer(color_attachments=[ctx.renderbuffer(size, 4)])
                          if msaa else self.fbo)
