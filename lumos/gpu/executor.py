@@ -371,6 +371,11 @@ class ModernGLExecutor:
         fbo.use()
         fbo.scissor = None
         fbo.viewport = bounds
+        # A frame none of whose draws tests depth leaves the framebuffer's depth (a
+        # window's has one) as it is: GL clears only what the depth mask lets through,
+        # and software GL writes every pixel's depth to clear it.
+        depth = frame.depth_tested()
+        fbo.depth_mask = depth
         fbo.clear(*frame.clear_color, depth=1.0)
         # Views draw in order, each background cleared just before the view's own draws:
         # a later view (an inset axes) covers what the views before it drew there.
@@ -396,7 +401,7 @@ class ModernGLExecutor:
                     if part is not None:
                         fbo.use()
                         fbo.scissor = None
-                        fbo.depth_mask = True  # a draw may have left it off
+                        fbo.depth_mask = depth  # a draw may have left it off
                         fbo.clear(*view.bgcolor, depth=1.0, viewport=part)
                 if view.id == view_id:
                     return

@@ -667,3 +667,30 @@ def test_a_target_without_depth_draws_a_2d_frame_alike(executor, ctx):
         t.release()
     np.testing.assert_array_equal(*pictures)
     assert pictures[0].std() > 0  # the stripes were drawn
+
+
+def test_only_a_depth_tested_frame_clears_the_framebuffers_depth(executor, ctx):
+    """A window's framebuffer has depth whatever the frame: a 2D frame leaves it as it
+    is (clearing it writes every pixel), a depth-tested frame starts from 1.0."""
+    pos = Buffer(stripe_positions())
+    col = Buffer(stripe_colors(np.eye(4)[[1] * NSTRIPES]))
+    flat = stripes_draw(pos, col, Program(STRIPES_VS, COLOR_FS))
+    t = OffscreenTarget(ctx, (W, H), samples=1)
+    try:
+        def depth() -> np.ndarray:
+            raw = t.fbo.read(components=1, attachment=-1, dtype="f4")
+            return np.frombuffer(raw, np.float32)
+
+        t.fbo.clear(depth=0.25)
+        executor.render(frame_of(flat), t.fbo)
+        np.testing.assert_allclose(depth(), 0.25, atol=1e-6)  # 24-bit depth
+        tested = stripes_draw(pos, col, Program(STRIPES_VS, COLOR_FS))
+        tested.state = State(blend=None, depth_test=True)
+        tested.count = 6  # the first stripe only
+        executor.render(frame_of(tested), t.fbo)
+        # the stripe drawn at z = 0 (depth 0.5), the rest cleared to 1.0
+        d = depth().reshape(H, W)
+        np.testing.assert_allclose(d[:, :8], 0.5, atol=1e-6)
+        np.testing.assert_allclose(d[:, 8:], 1.0, atol=1e-6)
+    finally:
+        t.release()
