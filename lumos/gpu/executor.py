@@ -371,6 +371,11 @@ class ModernGLExecutor:
         fbo.use()
         fbo.scissor = None
         fbo.viewport = bounds
+        # A frame none of whose draws tests depth leaves the framebuffer's depth (a
+        # window's has one) as it is: GL clears only what the depth mask lets through,
+        # and software GL writes every pixel's depth to clear it.
+        depth = frame.depth_tested()
+        fbo.depth_mask = depth
         fbo.clear(*frame.clear_color, depth=1.0)
         # Views draw in order, each background cleared just before the view's own draws:
         # a later view (an inset axes) covers what the views before it drew there.
@@ -396,7 +401,7 @@ class ModernGLExecutor:
                     if part is not None:
                         fbo.use()
                         fbo.scissor = None
-                        fbo.depth_mask = True  # a draw may have left it off
+                        fbo.depth_mask = depth  # a draw may have left it off
                         fbo.clear(*view.bgcolor, depth=1.0, viewport=part)
                 if view.id == view_id:
                     return
@@ -644,18 +649,21 @@ def _check_size(what: str, size, limit: int, name: str) -> None:
 
 class OffscreenTarget:
     """A framebuffer read back as RGBA uint8: multisampled with a resolve target, or,
-    with ``samples=1``, single-sampled and read directly (no resolve pass)."""
+    with ``samples=1``, single-sampled and read directly (no resolve pass). ``depth``:
+    whether it has a depth attachment (:meth:`Frame.depth_tested`); a 2D figure's frame
+    needs none, and software GL zero-fills the buffer it would allocate."""
 
-    def __init__(self, ctx, size: tuple[int, int], samples: int = 4) -> None:
+    def __init__(self, ctx, size: tuple[int, int], samples: int = 4, depth: bool = True) -> None:
         self.ctx = ctx
         self.size = size
         self.samples = samples
+        self.depth = depth
         _check_size("offscreen target", size, limits_of(ctx).max_target_size,
                     "maximum framebuffer size")
         msaa = min(samples, ctx.max_samples) if samples > 1 else 0
         self.fbo = ctx.framebuffer(
             color_attachments=[ctx.renderbuffer(size, 4, samples=msaa)],
-            depth_attachment=ctx.depth_renderbuffer(size, samples=msaa),
+            depth_attachment=ctx.depth_renderbuffer(size, samples=msaa) if depth else None,
         )
         self.resolved = (ctx.framebuffer(color_attachments=[ctx.renderbuffer(size, 4)])
                          if msaa else self.fbo)

@@ -282,6 +282,12 @@ class Frame:
     # {id: JSON}, named by the draws' ``follow["record"]`` (docs/frame.md).
     records: dict[str, dict] = field(default_factory=dict)
 
+    def depth_tested(self) -> bool:
+        """Whether a draw into the frame's own framebuffer (not a render target) tests
+        depth: only then does that framebuffer need a depth attachment (GL writes depth
+        only where it tests it)."""
+        return any(d.state.depth_test and d.target is None for d in self.draws)
+
     def resources(self) -> dict[str, object]:
         """Every resource the draws use, by id."""
         found: dict[str, object] = {}

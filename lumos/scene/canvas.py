@@ -352,11 +352,13 @@ class Canvas:
     def _render_whole(self, executor, frame: Frame) -> np.ndarray:
         from ..gpu.executor import OffscreenTarget
 
-        if self._target is None or (self._target.size, self._target.samples) != (
-                frame.size, frame.samples):
+        depth = frame.depth_tested()
+        if self._target is None or (self._target.size, self._target.samples,
+                                    self._target.depth) != (frame.size, frame.samples, depth):
             if self._target is not None:
                 self._target.release()
-            self._target = OffscreenTarget(executor.ctx, frame.size, samples=frame.samples)
+            self._target = OffscreenTarget(executor.ctx, frame.size, samples=frame.samples,
+                                           depth=depth)
         executor.render(frame, self._target.fbo)
         return self._target.read()
 
@@ -367,7 +369,8 @@ class Canvas:
 
         w, h = frame.size
         image = np.empty((h, w, 4), np.uint8)
-        target = OffscreenTarget(executor.ctx, (side, side), samples=frame.samples)
+        target = OffscreenTarget(executor.ctx, (side, side), samples=frame.samples,
+                                 depth=frame.depth_tested())
         try:
             for tile in tiles((w, h), side):
                 x, y = tile[:2]
@@ -459,7 +462,8 @@ class Canvas:
             side = executor.limits.max_target_size
             if max(frame.size) > side:  # beyond the framebuffer limit: in tiles
                 return self._render_tiles(executor, frame, min(side, TILE_SIZE))
-            target = OffscreenTarget(executor.ctx, frame.size, samples=frame.samples)
+            target = OffscreenTarget(executor.ctx, frame.size, samples=frame.samples,
+                                     depth=frame.depth_tested())
             try:
                 executor.render(frame, target.fbo)
                 return target.read()

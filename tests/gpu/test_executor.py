@@ -6,7 +6,7 @@ import moderngl
 import numpy as np
 import pytest
 
-from lumos.gpu import Attribute, Buffer, Draw, Frame, Program, State, Texture, View
+from lumos.gpu import Attribute, Buffer, Draw, Frame, Program, RenderTarget, State, Texture, View
 from lumos.gpu.context import current
 from lumos.gpu.executor import ModernGLExecutor, OffscreenTarget, _float32_bytes
 from lumos.gpu.resources import _LOG_LENGTH
@@ -634,3 +634,63 @@ def test_matrices_follow_the_camera_and_origin_from_frame_to_frame(executor, ctx
     assert seen[0] == seen[1] == seen[4] == [18, 19, 20, 21]
     assert seen[2] == [8, 9, 10, 11]
     assert seen[3] == [18, 19, 20, 21]
+
+
+# -- depth attachment ----------------------------------------------------------------
+
+
+def test_only_a_depth_tested_draw_into_the_frame_needs_its_depth_attachment():
+    prog = Program(STRIPES_VS, COLOR_FS)
+    pos, col = Buffer(stripe_positions()), Buffer(stripe_colors(np.eye(4)[[0] * NSTRIPES]))
+    flat = stripes_draw(pos, col, prog)
+    assert not frame_of(flat).depth_tested()
+    tested = stripes_draw(pos, col, prog)
+    tested.state = State(depth_test=True)
+    assert frame_of(flat, tested).depth_tested()
+    # a render target's draws test against the target's own depth, not the frame's
+    tested.target = RenderTarget(size="view", depth=True)
+    assert not frame_of(flat, tested).depth_tested()
+
+
+def test_a_target_without_depth_draws_a_2d_frame_alike(executor, ctx):
+    """The depth attachment a 2D frame skips changes no pixel."""
+    rng = np.random.default_rng(3)
+    pos = Buffer(stripe_positions())
+    col = Buffer(stripe_colors(rng.random((NSTRIPES, 4)).astype(np.float32)))
+    frame = frame_of(stripes_draw(pos, col, Program(STRIPES_VS, COLOR_FS)))
+    pictures = []
+    for depth in (True, False):
+        t = OffscreenTarget(ctx, (W, H), depth=depth)
+        assert (t.fbo.depth_attachment is not None) is depth
+        executor.render(frame, t.fbo)
+        pictures.append(t.read())
+        t.release()
+    np.testing.assert_array_equal(*pictures)
+    assert pictures[0].std() > 0  # the stripes were drawn
+
+
+def test_only_a_depth_tested_frame_clears_the_framebuffers_depth(executor, ctx):
+    """A window's framebuffer has depth whatever the frame: a 2D frame leaves it as it
+    is (clearing it writes every pixel), a depth-tested frame starts from 1.0."""
+    pos = Buffer(stripe_positions())
+    col = Buffer(stripe_colors(np.eye(4)[[1] * NSTRIPES]))
+    flat = stripes_draw(pos, col, Program(STRIPES_VS, COLOR_FS))
+    t = OffscreenTarget(ctx, (W, H), samples=1)
+    try:
+        def depth() -> np.ndarray:
+            raw = t.fbo.read(components=1, attachment=-1, dtype="f4")
+            return np.frombuffer(raw, np.float32)
+
+        t.fbo.clear(depth=0.25)
+        executor.render(frame_of(flat), t.fbo)
+        np.testing.assert_allclose(depth(), 0.25, atol=1e-6)  # 24-bit depth
+        tested = stripes_draw(pos, col, Program(STRIPES_VS, COLOR_FS))
+        tested.state = State(blend=None, depth_test=True)
+        tested.count = 6  # the first stripe only
+        executor.render(frame_of(tested), t.fbo)
+        # the stripe drawn at z = 0 (depth 0.5), the rest cleared to 1.0
+        d = depth().reshape(H, W)
+        np.testing.assert_allclose(d[:, :8], 0.5, atol=1e-6)
+        np.testing.assert_allclose(d[:, 8:], 1.0, atol=1e-6)
+    finally:
+        t.release()
