@@ -412,9 +412,12 @@ class Floor:
         self.mgl = moderngl
         self.size = w, h = size
         self.ctx = ctx = ctx or context()
+        self.samples = samples
+        self.own_fbo = fbo is None
+        # a depth buffer only for the scene that tests depth (``surface``): the 2D
+        # pictures need none, and clearing one is memory traffic lumos does not pay
         self.fbo = fbo or ctx.framebuffer(
-            color_attachments=[ctx.renderbuffer(size, 4, samples=samples)],
-            depth_attachment=ctx.depth_renderbuffer(size, samples=samples))
+            color_attachments=[ctx.renderbuffer(size, 4, samples=samples)])
         self.fbo.use()
         ctx.blend_func = (moderngl.SRC_ALPHA, moderngl.ONE_MINUS_SRC_ALPHA,
                           moderngl.ONE, moderngl.ONE_MINUS_SRC_ALPHA)
@@ -575,6 +578,10 @@ class Floor:
             (ctx.buffer(v.astype(np.float32)), "3f", "a_pos"),
             (ctx.buffer(normals.astype(np.float32)), "3f", "a_normal")])
         self.flags = self.mgl.DEPTH_TEST
+        if self.own_fbo:
+            self.fbo = ctx.framebuffer(
+                color_attachments=[ctx.renderbuffer(self.size, 4, samples=self.samples)],
+                depth_attachment=ctx.depth_renderbuffer(self.size, samples=self.samples))
         self.draw = (vao, self.mgl.TRIANGLES, len(v), None)
 
     # -- all ---------------------------------------------------------------------------
@@ -599,6 +606,9 @@ class Floor:
         fbo.use()
         ctx.enable_only(self.flags)
         fbo.scissor = None
+        # a 2D frame tests no depth: a window's depth buffer is left uncleared (GL clears
+        # only what the framebuffer's depth mask lets through)
+        fbo.depth_mask = bool(self.flags & self.mgl.DEPTH_TEST)
         fbo.clear(1.0, 1.0, 1.0, 1.0, depth=1.0)
         vao, mode, count, instances = self.draw
         fbo.scissor = self.rect
