@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..gpu.frame import Attribute, Draw, RenderTarget, State
-from ..gpu.resources import Buffer
+from ..gpu.resources import Buffer, Texture
 from ..transforms import subdivide
 from .base import (
     FLOAT32_MAX,
@@ -39,6 +39,7 @@ from .line_geometry import (
     take_rows,
 )
 from .line_layer import OnceLayer, is_layer_draw, nearest_segment
+from .line_rows import MAX_ROWS, RowTexture
 from .line_shaders import (
     CAPS,
     JOINS,
@@ -148,6 +149,7 @@ class Line(Visual):
         self._runs_seen: tuple = (-1, None)
         self._breaks = False  # whether a drawn row may be a break (False: none is)
         self._attributes: dict[int, dict] = {}  # _segment_attributes per first segment
+        self._rows: tuple | None = None  # RowTextures of the positions, colors (joined runs)
         self._row_bounds = RowBounds()  # the points' bounds as rows change (update_points)
         self._bounds = None  # cached finite bounds of the points, (2, 3)
         self._source_index = None  # fractional source row of each drawn point (curves)
@@ -335,6 +337,8 @@ class Line(Visual):
         rows = self._pos_buffer.data[1:-1, :3].astype(float)  # drawn points, float32 local
         if is_layer_draw(draw):  # a translucent line's layer: the segment under (x, y)
             raw = nearest_segment(self._window_xy(frame, draw, rows), x, y)
+        elif draw.instances is None:  # a joined run's triangle (two per segment)
+            raw = raw // 2 + draw.int_uniforms["u_first"]
         else:  # a draw of the segments from its first on (_joined_runs)
             raw += draw.attributes["a_prev"].offset // 16
         if raw + 1 >= len(rows):
@@ -674,12 +678,17 @@ class Line(Visual):
         state = State(depth_test=ctx.is_3d, blend="alpha")
         joined = None if runs is None else line_program(*style, joined=True).compose(
             transform=snippet)
-        # in instance order, so that overlapping segments blend as in one draw
+        # in instance order, so that overlapping segments blend as in one draw; a joined
+        # run as triangles whose points the shader reads by gl_VertexID (line_shaders)
         draws = [Draw(
-            program=program if open_ends else joined, view=ctx.view_id,
-            mode="triangle_strip", count=4, instances=stop - first,
-            attributes=self._segment_attributes(first), textures=textures, uniforms=uniforms,
-            state=state, origin=tuple(self._origin), model=model, follow=follow, data=data,
+            program=program, view=ctx.view_id, mode="triangle_strip", count=4,
+            instances=stop - first, attributes=self._segment_attributes(first),
+            textures=textures, uniforms=uniforms, state=state, origin=tuple(self._origin),
+            model=model, follow=follow, data=data,
+        ) if open_ends else Draw(
+            program=joined, view=ctx.view_id, mode="triangles", count=6 * (stop - first),
+            textures=self._row_textures(), int_uniforms={"u_first": first},
+            uniforms=uniforms, state=state, origin=tuple(self._origin), model=model,
         ) for first, stop, open_ends in runs or [(0, n - 1, True)]]
         if ctx.is_3d or not self._translucent():
             return passes + draws
@@ -705,6 +714,13 @@ class Line(Visual):
             }
         return found
 
+    def _row_textures(self) -> dict[str, Texture]:
+        """The JOINED program's textures of the positions and colors (made when first
+        drawn, then brought up to date with the buffers)."""
+        if self._rows is None:
+            self._rows = (RowTexture(self._pos_buffer), RowTexture(self._color_buffer))
+        return {"u_points": self._rows[0].texture(), "u_colors": self._rows[1].texture()}
+
     def _joined_runs(self, ctx: DrawContext, segments: int) -> list[tuple] | None:
         """``[(first, stop, open ends)]``: the segments in runs, those holding the
         line's open ends (caps) apart from those joined at both ends, which the JOINED
@@ -712,7 +728,8 @@ class Line(Visual):
         caps and joins have no cap code, few joined segments do not pay for the extra
         draws, a point beyond the vertex shader's far-end box would need its cut)."""
         if self._cap == "round" and self._join == "round" \
-                or ctx.camera["type"] != "panzoom" or not self._inside_box(ctx):
+                or ctx.camera["type"] != "panzoom" or segments + 3 > MAX_ROWS \
+                or not self._inside_box(ctx):
             return None
         version, runs = self._runs_seen
         if version == self._pos_buffer.version:
