@@ -1,10 +1,11 @@
-"""Thick antialiased lines: one instanced quad per segment, many lines per draw."""
+"""Thick antialiased lines: one instanced quad per segment (two triangles per segment
+read by gl_VertexID in runs joined at both ends), many lines per draw."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..gpu.frame import Attribute, Draw, RenderTarget, State
+from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer, Texture
 from ..transforms import subdivide
 from .base import (
@@ -40,18 +41,8 @@ from .line_geometry import (
 )
 from .line_layer import OnceLayer, is_layer_draw, nearest_segment
 from .line_rows import MAX_ROWS, RowTexture
-from .line_shaders import (
-    CAPS,
-    JOINS,
-    SCAN_LENGTHS,
-    SCAN_MAX_ROWS,
-    SCAN_OFFSETS,
-    SCAN_PASSES,
-    SCAN_ROWS,
-    SCAN_WIDTH,
-    dash_uniforms,
-    line_program,
-)
+from .line_scan import dash_scan
+from .line_shaders import CAPS, JOINS, SCAN_MAX_ROWS, SCAN_WIDTH, dash_uniforms, line_program
 from .lod import MinMaxPyramid, is_sorted
 
 LOD_THRESHOLD = 8192
@@ -662,7 +653,11 @@ class Line(Visual):
         program = line_program(*style).compose(transform=snippet)
         runs = None if dashed or ctx.follow or ctx.is_3d or model is not None \
             or is_nonlinear(self) else self._joined_runs(ctx, n - 1)
-        passes = self._dash_scan(ctx, snippet, model, n) if dashed else []
+        if dashed:
+            self._scan, passes = dash_scan(self._scan, self._pos_buffer, ctx, snippet, model,
+                                           n, tuple(self._origin))
+        else:
+            passes = []
         follow, data = None, {}
         if ctx.follow and self._pyramids is not None and ctx.camera["type"] == "panzoom":
             from .follow import line_follower  # the page's level of detail
@@ -785,46 +780,6 @@ class Line(Visual):
             seen = bool(self._rgba[:, 3].min(initial=1.0) < 1.0)
             self._alpha_seen = (self._rgba, seen)
         return seen
-
-    def _dash_scan(self, ctx: DrawContext, snippet, model, n: int) -> list[Draw]:
-        """The passes that compute the arc length of every drawn point on screen for
-        this frame's camera (see line_shaders.py): the dash pattern stays regular under
-        any pan or zoom, in a page too, where the runtime moves the camera alone."""
-        rows = -(-n // SCAN_WIDTH)
-        if self._scan is None:
-            self._scan = [RenderTarget((SCAN_WIDTH, rows), "rgba32f", None),
-                          RenderTarget((SCAN_WIDTH, rows), "rgba32f", None),
-                          RenderTarget((1, rows), "rgba32f", None)]
-        for t in self._scan:
-            t.size = (t.size[0], rows)
-        a, b, offsets = self._scan
-        pb = self._pos_buffer
-        # a runtime that rewrites the points (the page's followers) resizes the
-        # targets of the draws that say which line they scan
-        follow = {"kind": "dash_scan", "line": pb.id}
-        view_px = [float(v * ctx.pixel_ratio) for v in ctx.size]
-        opaque = State(blend=None, depth_write=False)
-        out = [Draw(
-            program=SCAN_LENGTHS.compose(transform=snippet), view=ctx.view_id,
-            mode="points", count=n,
-            attributes={"a_prev": Attribute(pb, 4, "f4", 0, 16),
-                        "a_p0": Attribute(pb, 4, "f4", 16, 16)},
-            uniforms={"u_view_size": view_px, **snippet.uniforms}, target=a,
-            state=opaque, origin=tuple(self._origin), model=model, follow=follow,
-        )]
-        source, dest = a, b
-        for k in range(SCAN_PASSES):
-            out.append(Draw(
-                program=SCAN_ROWS.compose(), view=ctx.view_id, mode="triangles", count=3,
-                textures={"u_in": source}, int_uniforms={"u_step": 1 << k}, target=dest,
-                state=opaque, follow=follow,
-            ))
-            source, dest = dest, source
-        out.append(Draw(
-            program=SCAN_OFFSETS.compose(), view=ctx.view_id, mode="triangles", count=3,
-            textures={"u_rows": source}, target=offsets, state=opaque, follow=follow,
-        ))
-        return out
 
 
 def _box_of(bounds: np.ndarray | None) -> tuple | None:
