@@ -20,7 +20,7 @@ _VERTEX = glsl.SCREEN + """
 #ifdef JOINED
 // Two triangles (6 vertices) per segment, not instanced: llvmpipe runs its vertex
 // pipeline, with a malloc, once per instance (a joined run of 3906 segments: 56.8 ->
-// 52.1 M instructions, benchmarks/line_vertex_id.py). The segment's points and colors
+// 52.1 M instructions, benchmarks/README.md, s33-lineverts). The segment's points and colors
 // are the rows of the position and color buffers, read from textures of ROW_TEXELS
 // texels a row (row k at texel (k % ROW_TEXELS, k / ROW_TEXELS)).
 uniform highp sampler2D u_points;
