@@ -62,9 +62,10 @@ def run(scene: str = "line", reps: int = 40, marks: bool = False) -> list[tuple]
     # the data's draws: the image's pass into its colored target (drawn once: the
     # executor skips it while the key holds), then its draw into the framebuffer
     n = 1 + next(i for i, d in enumerate(frame.draws) if d.target is None)
-    # and the draws after it of the same buffers (a line's runs of segments)
-    held = {a.buffer.id for a in frame.draws[n - 1].attributes.values()}
-    while n < len(frame.draws) and held & {a.buffer.id for a in frame.draws[n].attributes.values()}:
+    # and the draws after it of the same line (its runs of segments: one dict of
+    # uniforms, Line.draws)
+    held = frame.draws[n - 1].uniforms
+    while n < len(frame.draws) and frame.draws[n].uniforms is held:
         n += 1
     axes = frame.draws[n:]
     groups = {"all": frame.draws, "data": frame.draws[:n], "axes": axes,

@@ -2,7 +2,7 @@
 10^6-point scatter after ``set_offsets``) spends, in lumos and in the floor.
 
     python benchmarks/redraw_parts.py [--scene line|scatter] [--redraws 20] [--lib lumos|floor]
-        [--sync-only] [--fine]
+        [--sync-only] [--fine] [--marks]
 
 Parts, medians over the redraws: thread CPU of the calling thread for lumos's
 ``set_data``/``set_offsets``, ``Figure.draw`` (layout and decorations), ``Canvas.frame``
@@ -26,6 +26,10 @@ fast path for "only the data rows of an artist changed" would keep: each axes' `
 picture must stay the same (the md5 of the last one is printed: compare it with a run
 without the flag). It gives the most such a path could save, not a way to draw.
 
+``--marks`` calls ``os.getppid()`` before and after each redraw, for
+``benchmarks/marked_instructions.py`` (instructions per redraw, which the load does not
+move).
+
 Run with ``LP_NUM_THREADS=0`` to make llvmpipe rasterize on the calling thread: the
 "gl" CPU is then all the GL work of a redraw, which other processes on a shared machine
 move far less than wall time. The load average is printed with the figures.
@@ -35,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import statistics
 import sys
 import time
@@ -78,7 +83,7 @@ def _finish_after(owner, name: str, ctx_of, parts: dict) -> None:
 
 
 def run(lib: str, scene: str, redraws: int, sync_only: bool = False,
-        fine: bool = False) -> tuple[dict, str]:
+        fine: bool = False, marks: bool = False) -> tuple[dict, str]:
     """Median (wall, CPU) in ms of each part of a redraw; the md5 of the last picture."""
     rng, x, y, sx, sy, c = peers.data()
     p = peers.CLASSES[lib]()
@@ -125,10 +130,14 @@ def run(lib: str, scene: str, redraws: int, sync_only: bool = False,
         new = (x, y + rng.normal(size=peers.N)) if scene == "line" else \
             (sx + 0.05 * rng.normal(size=peers.N), sy + 0.05 * rng.normal(size=peers.N))
         parts.clear()
+        if marks:
+            os.getppid()
         t, c = time.perf_counter(), time.thread_time()
         (p.set_line if scene == "line" else p.set_scatter)(*new)
         picture = p.render()
         parts["redraw"] = (time.perf_counter() - t, time.thread_time() - c)
+        if marks:
+            os.getppid()
         for k, v in parts.items():
             out[k].append(v)
     return {k: (1e3 * statistics.median(w for w, _ in v[1:]),
@@ -145,6 +154,9 @@ def main() -> None:
                    help="lumos: Figure.draw cut to the axes' sync after the first render")
     p.add_argument("--fine", action="store_true",
                    help="lumos line: parts inside set_data, Figure.draw and Canvas.frame")
+    p.add_argument("--marks", action="store_true",
+                   help="os.getppid() before and after each redraw (callgrind "
+                        "--dump-before=getppid: benchmarks/marked_instructions.py)")
     a = p.parse_args()
     if a.sync_only and a.lib != "lumos":
         p.error("--sync-only: lumos only")
@@ -152,7 +164,7 @@ def main() -> None:
         p.error("--fine: lumos's line scene only")
     with open("/proc/loadavg") as f:
         load = f.read().split()[0]
-    parts, md5 = run(a.lib, a.scene, a.redraws, a.sync_only, a.fine)
+    parts, md5 = run(a.lib, a.scene, a.redraws, a.sync_only, a.fine, a.marks)
     print(f"{a.lib} {a.scene} (load {load}): " + ", ".join(
         f"{k} {w:.2f} ms (CPU {c:.2f})" for k, (w, c) in parts.items()) +
         f"; last picture md5 {md5}")

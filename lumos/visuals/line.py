@@ -1,11 +1,12 @@
-"""Thick antialiased lines: one instanced quad per segment, many lines per draw."""
+"""Thick antialiased lines: one instanced quad per segment (two triangles per segment
+read by gl_VertexID in runs joined at both ends), many lines per draw."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..gpu.frame import Attribute, Draw, RenderTarget, State
-from ..gpu.resources import Buffer
+from ..gpu.frame import Attribute, Draw, State
+from ..gpu.resources import Buffer, Texture
 from ..transforms import subdivide
 from .base import (
     FLOAT32_MAX,
@@ -39,18 +40,9 @@ from .line_geometry import (
     take_rows,
 )
 from .line_layer import OnceLayer, is_layer_draw, nearest_segment
-from .line_shaders import (
-    CAPS,
-    JOINS,
-    SCAN_LENGTHS,
-    SCAN_MAX_ROWS,
-    SCAN_OFFSETS,
-    SCAN_PASSES,
-    SCAN_ROWS,
-    SCAN_WIDTH,
-    dash_uniforms,
-    line_program,
-)
+from .line_rows import MAX_ROWS, RowTexture
+from .line_scan import dash_scan
+from .line_shaders import CAPS, JOINS, SCAN_MAX_ROWS, SCAN_WIDTH, dash_uniforms, line_program
 from .lod import MinMaxPyramid, is_sorted
 
 LOD_THRESHOLD = 8192
@@ -148,6 +140,7 @@ class Line(Visual):
         self._runs_seen: tuple = (-1, None)
         self._breaks = False  # whether a drawn row may be a break (False: none is)
         self._attributes: dict[int, dict] = {}  # _segment_attributes per first segment
+        self._rows: tuple | None = None  # RowTextures of the positions, colors (joined runs)
         self._row_bounds = RowBounds()  # the points' bounds as rows change (update_points)
         self._bounds = None  # cached finite bounds of the points, (2, 3)
         self._source_index = None  # fractional source row of each drawn point (curves)
@@ -335,6 +328,8 @@ class Line(Visual):
         rows = self._pos_buffer.data[1:-1, :3].astype(float)  # drawn points, float32 local
         if is_layer_draw(draw):  # a translucent line's layer: the segment under (x, y)
             raw = nearest_segment(self._window_xy(frame, draw, rows), x, y)
+        elif draw.instances is None:  # a joined run's triangle (two per segment)
+            raw = raw // 2 + draw.int_uniforms["u_first"]
         else:  # a draw of the segments from its first on (_joined_runs)
             raw += draw.attributes["a_prev"].offset // 16
         if raw + 1 >= len(rows):
@@ -658,7 +653,11 @@ class Line(Visual):
         program = line_program(*style).compose(transform=snippet)
         runs = None if dashed or ctx.follow or ctx.is_3d or model is not None \
             or is_nonlinear(self) else self._joined_runs(ctx, n - 1)
-        passes = self._dash_scan(ctx, snippet, model, n) if dashed else []
+        if dashed:
+            self._scan, passes = dash_scan(self._scan, self._pos_buffer, ctx, snippet, model,
+                                           n, tuple(self._origin))
+        else:
+            passes = []
         follow, data = None, {}
         if ctx.follow and self._pyramids is not None and ctx.camera["type"] == "panzoom":
             from .follow import line_follower  # the page's level of detail
@@ -674,12 +673,17 @@ class Line(Visual):
         state = State(depth_test=ctx.is_3d, blend="alpha")
         joined = None if runs is None else line_program(*style, joined=True).compose(
             transform=snippet)
-        # in instance order, so that overlapping segments blend as in one draw
+        # in instance order, so that overlapping segments blend as in one draw; a joined
+        # run as triangles whose points the shader reads by gl_VertexID (line_shaders)
         draws = [Draw(
-            program=program if open_ends else joined, view=ctx.view_id,
-            mode="triangle_strip", count=4, instances=stop - first,
-            attributes=self._segment_attributes(first), textures=textures, uniforms=uniforms,
-            state=state, origin=tuple(self._origin), model=model, follow=follow, data=data,
+            program=program, view=ctx.view_id, mode="triangle_strip", count=4,
+            instances=stop - first, attributes=self._segment_attributes(first),
+            textures=textures, uniforms=uniforms, state=state, origin=tuple(self._origin),
+            model=model, follow=follow, data=data,
+        ) if open_ends else Draw(
+            program=joined, view=ctx.view_id, mode="triangles", count=6 * (stop - first),
+            textures=self._row_textures(), int_uniforms={"u_first": first},
+            uniforms=uniforms, state=state, origin=tuple(self._origin), model=model,
         ) for first, stop, open_ends in runs or [(0, n - 1, True)]]
         if ctx.is_3d or not self._translucent():
             return passes + draws
@@ -705,6 +709,13 @@ class Line(Visual):
             }
         return found
 
+    def _row_textures(self) -> dict[str, Texture]:
+        """The JOINED program's textures of the positions and colors (made when first
+        drawn, then brought up to date with the buffers)."""
+        if self._rows is None:
+            self._rows = (RowTexture(self._pos_buffer), RowTexture(self._color_buffer))
+        return {"u_points": self._rows[0].texture(), "u_colors": self._rows[1].texture()}
+
     def _joined_runs(self, ctx: DrawContext, segments: int) -> list[tuple] | None:
         """``[(first, stop, open ends)]``: the segments in runs, those holding the
         line's open ends (caps) apart from those joined at both ends, which the JOINED
@@ -712,7 +723,8 @@ class Line(Visual):
         caps and joins have no cap code, few joined segments do not pay for the extra
         draws, a point beyond the vertex shader's far-end box would need its cut)."""
         if self._cap == "round" and self._join == "round" \
-                or ctx.camera["type"] != "panzoom" or not self._inside_box(ctx):
+                or ctx.camera["type"] != "panzoom" or segments + 3 > MAX_ROWS \
+                or not self._inside_box(ctx):
             return None
         version, runs = self._runs_seen
         if version == self._pos_buffer.version:
@@ -768,46 +780,6 @@ class Line(Visual):
             seen = bool(self._rgba[:, 3].min(initial=1.0) < 1.0)
             self._alpha_seen = (self._rgba, seen)
         return seen
-
-    def _dash_scan(self, ctx: DrawContext, snippet, model, n: int) -> list[Draw]:
-        """The passes that compute the arc length of every drawn point on screen for
-        this frame's camera (see line_shaders.py): the dash pattern stays regular under
-        any pan or zoom, in a page too, where the runtime moves the camera alone."""
-        rows = -(-n // SCAN_WIDTH)
-        if self._scan is None:
-            self._scan = [RenderTarget((SCAN_WIDTH, rows), "rgba32f", None),
-                          RenderTarget((SCAN_WIDTH, rows), "rgba32f", None),
-                          RenderTarget((1, rows), "rgba32f", None)]
-        for t in self._scan:
-            t.size = (t.size[0], rows)
-        a, b, offsets = self._scan
-        pb = self._pos_buffer
-        # a runtime that rewrites the points (the page's followers) resizes the
-        # targets of the draws that say which line they scan
-        follow = {"kind": "dash_scan", "line": pb.id}
-        view_px = [float(v * ctx.pixel_ratio) for v in ctx.size]
-        opaque = State(blend=None, depth_write=False)
-        out = [Draw(
-            program=SCAN_LENGTHS.compose(transform=snippet), view=ctx.view_id,
-            mode="points", count=n,
-            attributes={"a_prev": Attribute(pb, 4, "f4", 0, 16),
-                        "a_p0": Attribute(pb, 4, "f4", 16, 16)},
-            uniforms={"u_view_size": view_px, **snippet.uniforms}, target=a,
-            state=opaque, origin=tuple(self._origin), model=model, follow=follow,
-        )]
-        source, dest = a, b
-        for k in range(SCAN_PASSES):
-            out.append(Draw(
-                program=SCAN_ROWS.compose(), view=ctx.view_id, mode="triangles", count=3,
-                textures={"u_in": source}, int_uniforms={"u_step": 1 << k}, target=dest,
-                state=opaque, follow=follow,
-            ))
-            source, dest = dest, source
-        out.append(Draw(
-            program=SCAN_OFFSETS.compose(), view=ctx.view_id, mode="triangles", count=3,
-            textures={"u_rows": source}, target=offsets, state=opaque, follow=follow,
-        ))
-        return out
 
 
 def _box_of(bounds: np.ndarray | None) -> tuple | None:

@@ -17,12 +17,26 @@ from . import glsl
 # the rows that pad the buffer at both ends, so that every segment can read the points
 # before and after it.
 _VERTEX = glsl.SCREEN + """
+#ifdef JOINED
+// Two triangles (6 vertices) per segment, not instanced: llvmpipe runs its vertex
+// pipeline, with a malloc, once per instance (a joined run of 3906 segments: 56.8 ->
+// 52.1 M instructions, benchmarks/README.md, s33-lineverts). The segment's points and colors
+// are the rows of the position and color buffers, read from textures of ROW_TEXELS
+// texels a row (row k at texel (k % ROW_TEXELS, k / ROW_TEXELS)).
+uniform highp sampler2D u_points;
+uniform highp sampler2D u_colors;  // rgba8: a byte b reads as b / 255
+uniform int u_first;  // the run's first segment
+vec4 row_at(highp sampler2D rows, int k) {
+    return texelFetch(rows, ivec2(k % ROW_TEXELS, k / ROW_TEXELS), 0);
+}
+#else
 in vec4 a_prev;
 in vec4 a_p0;
 in vec4 a_p1;
 in vec4 a_next;
 in vec4 a_c0;
 in vec4 a_c1;
+#endif
 uniform float u_width;
 uniform float u_miter_limit;
 uniform float u_snap;  // 1: straight segments on the pixel grid (Line.snap)
@@ -115,6 +129,19 @@ vec2 snapped(vec2 s, float off) {
 }
 
 void main() {
+#ifdef JOINED
+    // the corners of triangles (0, 1, 2) and (2, 1, 3) of the strip below
+    const int CORNERS[6] = int[6](0, 1, 2, 2, 1, 3);
+    int corner = CORNERS[gl_VertexID % 6];
+    int segment = u_first + gl_VertexID / 6;
+    vec4 a_prev = row_at(u_points, segment), a_p0 = row_at(u_points, segment + 1);
+    vec4 a_p1 = row_at(u_points, segment + 2), a_next = row_at(u_points, segment + 3);
+    // the bytes as the instanced attributes read them (b, not b / 255 * 255)
+    vec4 a_c0 = floor(row_at(u_colors, segment) * 255.0 + 0.5);
+    vec4 a_c1 = floor(row_at(u_colors, segment + 1) * 255.0 + 0.5);
+#else
+    int corner = gl_VertexID;
+#endif
     vec2 s0, s1, s_prev, s_next;
     float z0, z1, z_prev, z_next;
     bool drawn = to_window(a_p0, s0, z0);
@@ -175,8 +202,8 @@ void main() {
     float hw = half_width + (u_samples > 1.0 ? 1.0 : 0.5);
 #endif
     // triangle strip corners: 0 (p0, -n), 1 (p1, -n), 2 (p0, +n), 3 (p1, +n)
-    float along = (gl_VertexID == 1 || gl_VertexID == 3) ? 1.0 : 0.0;
-    float side = gl_VertexID >= 2 ? 1.0 : -1.0;
+    float along = (corner == 1 || corner == 3) ? 1.0 : 0.0;
+    float side = corner >= 2 ? 1.0 : -1.0;
     float reach = hw;
 #ifdef JOIN_MITER
     // a miter's point lies past the segment's end, on its edge line
@@ -446,6 +473,8 @@ void main() {
     f_color = vec4(v_color.rgb, v_color.a * coverage);
 }
 """
+# texels a row of the textures the JOINED variant reads the points from
+ROW_TEXELS = 1024
 CAPS = ("round", "butt", "projecting")
 JOINS = ("round", "miter", "bevel")
 # one program per (dash pairs, cap, join, antialiased, one color, joined), made when
@@ -468,6 +497,7 @@ def line_program(pairs: int, cap: str, join: str, antialiased: bool,
             + (["JOINED"] if joined else [])
         names += [f"CAP_{cap.upper()}"] if cap != "round" else []
         names += [f"JOIN_{join.upper()}"] if join != "round" else []
+        names += [f"ROW_TEXELS {ROW_TEXELS}"] if joined else []
         define = "".join(f"#define {name}\n" for name in names)
         _PROGRAMS[key] = ShaderTemplate(define + _VERTEX, define + _FRAGMENT)
     return _PROGRAMS[key]

@@ -25,7 +25,14 @@ def _canvas(*lines: Line, rect=(-0.5, -2.0, 11.0, 4.0), pixel_ratio: float = 1.0
 
 
 def _line_draws(c: Canvas) -> list:
-    return [d for d in c.frame().draws if "a_p0" in d.attributes]
+    """The draws of line segments: instanced quads and joined runs' triangles."""
+    return [d for d in c.frame().draws if "a_p0" in d.attributes or "u_points" in d.textures]
+
+
+def _first(d) -> int:
+    """The first segment a draw of segments draws."""
+    return d.int_uniforms["u_first"] if "u_points" in d.textures \
+        else d.attributes["a_prev"].offset // 16
 
 
 def _one_draw(monkeypatch, c: Canvas) -> np.ndarray:
@@ -70,11 +77,32 @@ def test_multisampled_runs_keep_the_pixels(monkeypatch, pixel_ratio):
 def test_runs_cover_every_segment_in_order():
     line = Line(pos=ZIGZAG, width=4.0, cap="butt")
     draws = _line_draws(_canvas(line))
-    firsts = [d.attributes["a_prev"].offset // 16 for d in draws]
-    assert firsts == [0, 1, len(X) - 2]
-    assert [d.instances for d in draws] == [1, len(X) - 3, 1]
+    assert [_first(d) for d in draws] == [0, 1, len(X) - 2]
+    # the caps' segments instanced, the joined run as two triangles per segment
+    assert [d.instances for d in draws] == [1, None, 1]
+    assert [d.mode for d in draws] == ["triangle_strip", "triangles", "triangle_strip"]
+    assert draws[1].count == 6 * (len(X) - 3) and not draws[1].attributes
     assert ["#define JOINED" in d.program.fragment for d in draws] == [False, True, False]
-    assert {d.attributes["a_c0"].offset // 4 for d in draws} == set(firsts)
+    assert [d.attributes["a_c0"].offset // 4 for d in (draws[0], draws[2])] == [0, len(X) - 2]
+
+
+def test_joined_rows_texture_follows_the_buffer(monkeypatch):
+    n = 3000  # three texture rows of 1024 points
+    x = np.linspace(0.0, 10.0, n)
+    line = Line(pos=np.c_[x, np.sin(x)], width=3.0, cap="butt", lod=False)
+    c = _canvas(line)
+    points = _line_draws(c)[1].textures["u_points"]
+    assert points.shape == (3, 1024)
+    version = points.version
+    line.update_points(1500, np.array([[x[1500], 0.5], [x[1501], 0.25]]))
+    draws = _line_draws(c)
+    assert draws[1].textures["u_points"] is points
+    # buffer rows 1501, 1502 (a padding row first) lie in texture row 1: only it uploads
+    assert points.changes_since(version) == [(1, 2)]
+    rows = points.data.reshape(-1, 4)
+    assert np.array_equal(rows[: n + 2], draws[0].attributes["a_prev"].buffer.data)
+    assert not rows[n + 2 :].any()  # zeros past the buffer's rows
+    assert np.array_equal(c.render(), _one_draw(monkeypatch, c))
 
 
 def test_one_draw_where_the_shader_must_cut_or_few_segments_join():

@@ -116,8 +116,9 @@ def test_pixel_ratio_2(tmp_path):
 
 
 def test_line_in_runs_of_segments(tmp_path):
-    """A solid line's draws from a segment on (attribute offsets) with the JOINED
-    program between those holding its caps (lumos.visuals.line: Line._joined_runs)."""
+    """A solid line's draws from a segment on (attribute offsets) holding its caps, and
+    between them the JOINED program's runs: two triangles a segment, its points read
+    from textures by gl_VertexID (lumos.visuals.line: Line._joined_runs)."""
     from lumos import scene, visuals
 
     canvas = scene.Canvas(size=(300, 120), bgcolor="white")
@@ -132,7 +133,10 @@ def test_line_in_runs_of_segments(tmp_path):
     view.camera.rect = (-0.5, -3.0, 11.0, 5.0)
     frame = canvas.frame()
     joined = [d for d in frame.draws if "#define JOINED" in d.program.fragment]
-    assert len(joined) == 4 and all(d.attributes["a_p0"].offset > 16 for d in joined)
+    assert len(joined) == 4 and all(
+        d.mode == "triangles" and not d.attributes and d.instances is None
+        and {"u_points", "u_colors"} <= d.textures.keys() and d.int_uniforms["u_first"] > 0
+        for d in joined)
     check_frame(frame, tmp_path, "web_line_runs", min_colors=5)
 
 

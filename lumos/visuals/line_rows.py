@@ -1,0 +1,55 @@
+"""A line's buffer rows as a 2D texture, for the draws that read their segments by
+``gl_VertexID`` (the JOINED runs of :mod:`.line_shaders`): WebGL2 has neither buffer
+textures nor storage buffers, so both runtimes read the same 2D layout."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..gpu.resources import Buffer, Texture
+from .line_shaders import ROW_TEXELS, SCAN_MAX_ROWS
+
+# the most rows a texture holds: every WebGL2 allows a side of 2048 texels
+MAX_ROWS = ROW_TEXELS * SCAN_MAX_ROWS
+
+
+class RowTexture:
+    """The rows of ``buffer`` (4 values each) as a texture of ``ROW_TEXELS`` texels a
+    row, row k at texel (k % ROW_TEXELS, k // ROW_TEXELS), zeros past the last. Kept up
+    to date from the buffer's change log: rows the buffer rewrote (``Buffer.update``)
+    rewrite only the texture rows holding them."""
+
+    def __init__(self, buffer: Buffer) -> None:
+        self._buffer = buffer
+        self._texture: Texture | None = None
+        self._version = -1
+
+    def texture(self) -> Texture:
+        """The texture, brought up to the buffer's version."""
+        b = self._buffer
+        if self._texture is not None and self._version == b.version:
+            return self._texture
+        rows = b.data.reshape(len(b.data), 4)
+        h = max(-(-len(rows) // ROW_TEXELS), 1)
+        changes = None if self._texture is None or self._texture.shape[0] != h \
+            else b.changes_since(self._version)
+        if changes is None:
+            if self._texture is not None and self._texture.shape[0] == h:
+                self._texture.update(0, _texels(rows, 0, h))  # no compare: all rows new
+            else:
+                self._texture = Texture(_texels(rows, 0, h), filter="nearest", copy=False)
+        else:
+            size = b.nbytes // max(len(rows), 1)
+            for start, stop in changes:  # bytes of the buffer
+                lo, hi = start // size // ROW_TEXELS, -(-(stop // size) // ROW_TEXELS)
+                self._texture.update(lo, _texels(rows, lo, hi))
+        self._version = b.version
+        return self._texture
+
+
+def _texels(rows: np.ndarray, lo: int, hi: int) -> np.ndarray:
+    """Texture rows ``lo:hi`` of ``rows``: (hi - lo, ROW_TEXELS, 4), zeros past the end."""
+    out = np.zeros(((hi - lo) * ROW_TEXELS, 4), rows.dtype)
+    part = rows[lo * ROW_TEXELS : hi * ROW_TEXELS]
+    out[: len(part)] = part
+    return out.reshape(hi - lo, ROW_TEXELS, 4)
