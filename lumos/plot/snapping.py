@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from .style import rcParams
 
 
@@ -58,3 +60,27 @@ def snap_tick(p: float, base: float, ends: tuple[float, float], snap, x: bool) -
                     for e in (a, b))
             p = snap_pixel(p, offset, height)
     return [(p, a), (p, b)] if x else [(a, p), (b, p)]
+
+
+def rectilinear(ax, polylines, limit: int = 1024) -> bool:
+    """Whether Agg's automatic rule (``set_snap(None)``) snaps each of ``polylines`` ((K, 2)
+    arrays, or one (M, K, 2) array, in ``ax``'s scale space): at most ``limit`` vertices
+    each, every segment horizontal or vertical (a turn under 1e-4 pixel, Agg's test)."""
+    bx, by, bw, bh = ax.box
+    (x0, x1), (y0, y1) = ax.xaxis.scaled_interval(), ax.yaxis.scaled_interval()
+    scale = np.array([bw / max(abs(x1 - x0), 1e-300), bh / max(abs(y1 - y0), 1e-300)])
+    if isinstance(polylines, np.ndarray) and polylines.ndim == 3:
+        if polylines.shape[1] > limit:
+            return False
+        d = np.diff(polylines, axis=1).reshape(-1, 2)
+    else:
+        lengths = [len(p) for p in polylines]
+        if not lengths:
+            return True
+        if max(lengths) > limit:
+            return False
+        pts = np.concatenate([np.asarray(p, float).reshape(-1, 2) for p in polylines])
+        d = np.delete(np.diff(pts, axis=0), np.cumsum(lengths)[:-1] - 1, axis=0)
+    with np.errstate(all="ignore"):
+        px = np.abs(d) * scale
+    return not ((px[:, 0] >= 1e-4) & (px[:, 1] >= 1e-4)).any()

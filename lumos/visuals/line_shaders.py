@@ -16,7 +16,7 @@ from . import glsl
 # every pixel. Points are vec4: xyz and w = 1, or w = 0 for a break (a NaN row) and for
 # the rows that pad the buffer at both ends, so that every segment can read the points
 # before and after it.
-_VERTEX = glsl.SCREEN + """
+_VERTEX = glsl.SCREEN + glsl.SNAP + """
 in vec4 a_prev;
 in vec4 a_p0;
 in vec4 a_p1;
@@ -26,7 +26,6 @@ in vec4 a_c1;
 uniform float u_width;
 uniform float u_miter_limit;
 uniform float u_snap;  // 1: straight segments on the pixel grid (Line.snap)
-uniform vec4 u_exact;  // window to the figure's exact pixels (DrawContext.exact)
 #ifdef DASHED
 uniform highp sampler2D u_arc_rows;     // segmented prefix sums of lengths per row
 uniform highp sampler2D u_arc_offsets;  // what the rows before each row add
@@ -108,12 +107,6 @@ vec2 cut_at(vec2 from, vec2 to, float u) {
     return u < 1.0 ? from + u * (to - from) : to;
 }
 
-// A window position rounded as Agg snaps it, where the figure puts it exactly
-vec2 snapped(vec2 s, float off) {
-    vec2 e = s * u_exact.xy + u_exact.zw;
-    return vec2(floor(e.x + 0.5) + off, ceil(e.y - 0.5) - off);
-}
-
 void main() {
     vec2 s0, s1, s_prev, s_next;
     float z0, z1, z_prev, z_next;
@@ -150,11 +143,8 @@ void main() {
     s_next = cut_at(s1, s_next, inside_fraction(s1, s_next));
 #endif
     if (u_snap > 0.5 && min(abs(s1.x - s0.x), abs(s1.y - s0.y)) < 1e-4) {
-        // Agg's PathSnapper (path.snap): each end to the nearest pixel edge, plus half a
-        // pixel for an odd number of pixels wide; rows count from the top, so a y rounds
-        // as ceil(y - 0.5) (lumos/plot/snapping.py)
-        // of the exact position (the view's rect has rounded edges)
-        float off = 0.5 * mod(floor(u_width * u_pixel_ratio + 0.5), 2.0);
+        // Agg's PathSnapper (path.snap, glsl.SNAP)
+        float off = snap_offset(u_width);
         s0 = snapped(s0, off);
         s1 = snapped(s1, off);
         // the neighbours too: a joint's corner is where both segments put it
