@@ -335,7 +335,7 @@ class Collection(Artist):
         """The stroke width in pixels Agg snaps the faces for (an odd number of pixels:
         on pixel middles): the first group of outlines drawn, or the line width."""
         px = self.axes.figure.points_to_pixels
-        for polylines, rgba, width, ls in lines:
+        for _, rgba, width, ls in lines:
             drawn = ls and len(rgba) and (
                 np.asarray(rgba, float).reshape(-1, 4)[:, 3] > 0).any()
             if drawn or not self._as_patch:
