@@ -548,12 +548,12 @@ _ALIASES = {"c": "color", "lw": "linewidth", "ls": "linestyle", "ms": "markersiz
 
 
 def accepts_rasterized(method):
-    """Let a plotting method take matplotlib's ``rasterized=`` and ``clip_on=`` keywords:
-    the artists it returns (alone, in a list or in a container) are set so."""
+    """Let a plotting method take matplotlib's ``rasterized=``, ``clip_on=`` and ``snap=``
+    keywords: the artists it returns (alone, in a list or in a container) are set so."""
     import functools
 
     @functools.wraps(method)
-    def wrapper(*args, rasterized=None, clip_on=None, **kwargs):
+    def wrapper(*args, rasterized=None, clip_on=None, snap=None, **kwargs):
         if clip_on is not None:
             clip_on = validate.flag(clip_on, "clip_on")
         if clip_on is not None and not clip_on and args and hasattr(args[0], "check_unclipped"):
@@ -564,6 +564,8 @@ def accepts_rasterized(method):
                 artist.set_rasterized(rasterized)
             if clip_on is not None:
                 artist.set_clip_on(clip_on)
+            if snap is not None:
+                artist.set_snap(snap)
         return result
 
     return wrapper

@@ -62,13 +62,24 @@ def snap_tick(p: float, base: float, ends: tuple[float, float], snap, x: bool) -
     return [(p, a), (p, b)] if x else [(a, p), (b, p)]
 
 
-def rectilinear(ax, polylines, limit: int = 1024) -> bool:
-    """Whether Agg's automatic rule (``set_snap(None)``) snaps each of ``polylines`` ((K, 2)
-    arrays, or one (M, K, 2) array, in ``ax``'s scale space): at most ``limit`` vertices
-    each, every segment horizontal or vertical (a turn under 1e-4 pixel, Agg's test)."""
+def pixel_scale(ax, units: str = "data") -> np.ndarray:
+    """Figure pixels per unit along x and y of ``ax``'s scale space ('data') or of its
+    axes fractions ('axes'); 1 for 'pixels'."""
     bx, by, bw, bh = ax.box
+    if units == "pixels":
+        return np.ones(2)
+    if units == "axes":
+        return np.array([bw, bh], float)
     (x0, x1), (y0, y1) = ax.xaxis.scaled_interval(), ax.yaxis.scaled_interval()
-    scale = np.array([bw / max(abs(x1 - x0), 1e-300), bh / max(abs(y1 - y0), 1e-300)])
+    return np.array([bw / max(abs(x1 - x0), 1e-300), bh / max(abs(y1 - y0), 1e-300)])
+
+
+def rectilinear(ax, polylines, limit: int = 1024, scale=None) -> bool:
+    """Whether Agg's automatic rule (``set_snap(None)``) snaps each of ``polylines`` ((K, 2)
+    arrays, or one (M, K, 2) array, in ``ax``'s scale space, or in units ``scale``
+    pixels long): at most ``limit`` vertices each, every segment horizontal or vertical
+    (a turn under 1e-4 pixel, Agg's test)."""
+    scale = pixel_scale(ax) if scale is None else scale
     if isinstance(polylines, np.ndarray) and polylines.ndim == 3:
         if polylines.shape[1] > limit:
             return False
@@ -81,6 +92,31 @@ def rectilinear(ax, polylines, limit: int = 1024) -> bool:
             return False
         pts = np.concatenate([np.asarray(p, float).reshape(-1, 2) for p in polylines])
         d = np.delete(np.diff(pts, axis=0), np.cumsum(lengths)[:-1] - 1, axis=0)
+    return _straight(d, scale)
+
+
+def path_snaps(snap, vertices, codes, scale) -> bool:
+    """Whether Agg snaps a path of ``vertices`` and matplotlib ``codes`` (None: a
+    polyline) whose units are ``scale`` pixels long, for ``get_snap()`` ``snap``: its
+    automatic rule (None) takes at most 1024 vertices, no curve and only horizontal and
+    vertical line segments (a move or a close is no segment)."""
+    if snap is not None:
+        return bool(snap)
+    v = np.asarray(vertices, float).reshape(-1, 2)
+    if len(v) > 1024 or len(v) < 2:
+        return False
+    d = np.diff(v, axis=0)
+    if codes is not None:
+        codes = np.asarray(codes)
+        if np.isin(codes, (3, 4)).any():  # CURVE3, CURVE4
+            return False
+        d = d[codes[1:] == 2]  # the segments that end in a LINETO
+    return _straight(d, scale)
+
+
+def _straight(d, scale) -> bool:
+    """Whether every segment ``d`` (differences, in units ``scale`` pixels long) turns
+    less than 1e-4 pixel along x or along y, as Agg's PathSnapper tests."""
     with np.errstate(all="ignore"):
         px = np.abs(d) * scale
     return not ((px[:, 0] >= 1e-4) & (px[:, 1] >= 1e-4)).any()
