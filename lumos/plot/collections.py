@@ -232,10 +232,8 @@ class Collection(Artist):
     space = "projected"  # geometry is triangulated where it is drawn: after the projection
     _view_dependent = False  # geometry depends on pixels or view limits: redo per frame
     _page_name = "a collection"  # what a page names when it cannot follow the geometry
-    #: whether Agg snaps the paths to the pixel grid by its automatic rule (a QuadMesh:
-    #: never), and whether they draw as matplotlib's patches do, where a hidden edge
-    #: snaps as no edge (collections snap by their line width whatever their edge color)
-    _agg_snaps = True
+    #: whether they draw as matplotlib's patches do, where a hidden edge snaps as no
+    #: edge (collections snap by their line width whatever their edge color)
     _as_patch = False
 
     def __init__(self, axes, facecolor="C0", edgecolor="none", linewidth=None, linestyle="-",
@@ -304,8 +302,7 @@ class Collection(Artist):
             w = px(width)
             visual.dash_offset = dash_offset(ls, w)
             shown.append(set_line(visual, polylines, rgba, w, dash_pattern(ls, w)))
-            # dashed lines unsnapped, as Line2D's (a page's zoom lost them)
-            visual.snap = snap and visual.dashes is None
+            visual.snap = snap
         self._shown = shown
         self._sync_visuals()
         if self._view_dependent:
@@ -324,8 +321,8 @@ class Collection(Artist):
         that keep them so). The Line shader rounds the straight segments, the Mesh
         shader every vertex of the faces these outlines bound."""
         snap = self.get_snap()
-        if snap is not None or not self._agg_snaps:
-            return bool(snap) and self._agg_snaps
+        if snap is not None:
+            return snap
         ax = self.axes
         outlines = [p for polylines, *_ in lines for p in polylines]
         return bool(outlines) and ax.transProjection.frozen().is_linear and \
@@ -598,8 +595,6 @@ class CapLines(LineCollection):
 class QuadMesh(Collection, ScalarMappable):
     """A grid of colored quadrilaterals (``pcolormesh``/``pcolor``), colors from
     norm + cmap; 'flat' shading duplicates vertices per quad, 'gouraud' interpolates."""
-
-    _agg_snaps = False  # Agg's draw_quad_mesh does not snap
 
     def __init__(self, axes, X, Y, C, shading: str = "flat", cmap=None, norm=None, vmin=None,
                  vmax=None, alpha=None, edgecolor="none", linewidth=None, label=None,

@@ -737,8 +737,7 @@ class Line2D(LineAPI, PathEffects, Artist):
                 "join": self.get_solid_joinstyle() if solid else self.get_dash_joinstyle(),
                 "antialiased": self._antialiased,
                 "dash_offset": 0.0 if solid else dash_offset(self._linestyle, width),
-                # dashed lines unsnapped for now: a page's zoom lost them (to find out)
-                "snap": solid and self._snaps()}
+                "snap": self._snaps()}
 
     def _snaps(self) -> bool:
         """Whether Agg snaps the line to the pixel grid (``get_snap``; None: only a path

@@ -18,23 +18,29 @@ vec4 window_to_clip(vec2 p, float ndc_z) {
 const vec4 DISCARDED = vec4(2.0, 2.0, 2.0, 1.0);
 """
 
-# Agg's pixel snapping (path.snap, lumos/plot/snapping.py), after SCREEN: a window
-# position rounded where the figure puts it exactly (u_exact: DrawContext.exact, the
-# view's rect has rounded edges) to the nearest pixel edge, plus half a pixel for a
-# stroke an odd number of pixels wide; rows count from the top, so a y rounds as
-# ceil(y - 0.5).
-SNAP = """
+# Agg's pixel snapping (path.snap, lumos/plot/snapping.py): a position in a view
+# (window pixels from its viewport's corner) rounded where the figure puts it exactly
+# (u_exact: DrawContext.exact; the viewport's edges are rounded) to the nearest pixel
+# edge, plus half a pixel (`off`) for a stroke an odd number of pixels wide; rows count
+# from the top, so a y rounds as ceil(y - 0.5). Needs no other uniform.
+SNAP_LOCAL = """
 uniform vec4 u_exact;  // the viewport's pixels to the figure's exact ones (DrawContext.exact)
 
+vec2 snapped_local(vec2 l, float off) {
+    vec2 e = l * u_exact.xy + u_exact.zw;
+    return vec2(floor(e.x + 0.5) + off, ceil(e.y - 0.5) - off);
+}
+"""
+
+# The same for window positions and clip positions, after SCREEN.
+SNAP = SNAP_LOCAL + """
 // half a pixel for a stroke `width` logical pixels wide that is an odd number of pixels
 float snap_offset(float width) {
     return 0.5 * mod(floor(width * u_pixel_ratio + 0.5), 2.0);
 }
 
 vec2 snapped(vec2 s, float off) {
-    // from the viewport's corner, a whole pixel of the figure in any target or tile
-    vec2 e = (s - u_viewport.xy) * u_exact.xy + u_exact.zw;
-    return vec2(floor(e.x + 0.5) + off, ceil(e.y - 0.5) - off) + u_viewport.xy;
+    return snapped_local(s - u_viewport.xy, off) + u_viewport.xy;
 }
 
 // a clip position (a 2D view's) with its window position snapped

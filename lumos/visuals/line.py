@@ -785,14 +785,18 @@ class Line(Visual):
         # a runtime that rewrites the points (the page's followers) resizes the
         # targets of the draws that say which line they scan
         follow = {"kind": "dash_scan", "line": pb.id}
-        view_px = [float(v * ctx.pixel_ratio) for v in ctx.size]
+        # the GL viewport's size (the exact size over the exact map's scale): the
+        # lengths the line's vertex shader draws, snapped ends too
+        view_px = [float(v * ctx.pixel_ratio / (s or 1.0))
+                   for v, s in zip(ctx.size, ctx.exact[:2], strict=True)]
         opaque = State(blend=None, depth_write=False)
         out = [Draw(
             program=SCAN_LENGTHS.compose(transform=snippet), view=ctx.view_id,
             mode="points", count=n,
             attributes={"a_prev": Attribute(pb, 4, "f4", 0, 16),
                         "a_p0": Attribute(pb, 4, "f4", 16, 16)},
-            uniforms={"u_view_size": view_px, **snippet.uniforms}, target=a,
+            uniforms={"u_view_size": view_px, "u_snap": float(self._snap and not ctx.is_3d),
+                      "u_exact": tuple(ctx.exact), **snippet.uniforms}, target=a,
             state=opaque, origin=tuple(self._origin), model=model, follow=follow,
         )]
         source, dest = a, b

@@ -616,9 +616,8 @@ class Paths(Visual):
         for key, (pts, rgba) in wanted.items():
             line = self._lines.get(key)
             if line is None:
-                # dashed strokes unsnapped, as Line2D's (a page's zoom lost them)
                 line = self._lines[key] = Line(width=key[1], dashes=key[2], dash_offset=key[3],
-                                               snap=key[4] and key[2] is None, cap=key[7],
+                                               snap=key[4], cap=key[7],
                                                dash_cap=key[5], join=key[6])
                 line.parent = self  # for the node transform (model matrix)
             line.transform = self.transform if is_nonlinear(self) else None
