@@ -35,7 +35,7 @@ from .patch_style import (
     stroke,
     to_rgba,
 )
-from .snapping import path_snaps, pixel_scale
+from .snapping import paths_snap, pixel_scale
 from .style import rcParams
 from .transforms_compat import as_transform
 
@@ -229,9 +229,10 @@ class PathsArtist(Artist):
         snap = self.get_snap()
         if snap is not False and (units != "data" or ax.transProjection.frozen().is_linear):
             # Agg's PathSnapper decides path by path (the Paths shaders round them)
-            scale = pixel_scale(ax, units)
-            for p in prims:
-                p.snap = path_snaps(snap, p.vertices, p.codes, scale)
+            flags = paths_snap(snap, [(p.vertices, p.codes) for p in prims],
+                               pixel_scale(ax, units))
+            for p, flag in zip(prims, flags.tolist(), strict=True):
+                p.snap = flag
         self._visual.set_paths(prims, units, anchors)
         self._visual.hatch_unit = fig.dpi
         self._visual.canvas_height = fig.canvas.size[1]  # hatches start at its top left

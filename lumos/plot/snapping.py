@@ -95,23 +95,32 @@ def rectilinear(ax, polylines, limit: int = 1024, scale=None) -> bool:
     return _straight(d, scale)
 
 
-def path_snaps(snap, vertices, codes, scale) -> bool:
-    """Whether Agg snaps a path of ``vertices`` and matplotlib ``codes`` (None: a
-    polyline) whose units are ``scale`` pixels long, for ``get_snap()`` ``snap``: its
-    automatic rule (None) takes at most 1024 vertices, no curve and only horizontal and
-    vertical line segments (a move or a close is no segment)."""
-    if snap is not None:
-        return bool(snap)
-    v = np.asarray(vertices, float).reshape(-1, 2)
-    if len(v) > 1024 or len(v) < 2:
-        return False
-    d = np.diff(v, axis=0)
-    if codes is not None:
-        codes = np.asarray(codes)
-        if np.isin(codes, (3, 4)).any():  # CURVE3, CURVE4
-            return False
-        d = d[codes[1:] == 2]  # the segments that end in a LINETO
-    return _straight(d, scale)
+def paths_snap(snap, paths, scale) -> np.ndarray:
+    """Whether Agg snaps each of ``paths`` ((vertices, matplotlib codes or None for a
+    polyline) in units ``scale`` pixels long) for ``get_snap()`` ``snap``: its automatic
+    rule (None) takes at most 1024 vertices, no curve and only horizontal and vertical
+    line segments (a move or a close is no segment). All paths at once (thousands of
+    patches in a collection)."""
+    n = len(paths)
+    if snap is not None or n == 0:
+        return np.full(n, bool(snap))
+    verts = [np.asarray(v, float).reshape(-1, 2) for v, _ in paths]
+    lengths = np.array([len(v) for v in verts])
+    codes = np.concatenate([np.full(len(v), 2, np.uint8) if c is None else
+                            np.asarray(c, np.uint8).reshape(-1) for v, (_, c) in
+                            zip(verts, paths, strict=True)])
+    pts = np.concatenate(verts)
+    with np.errstate(all="ignore"):
+        px = np.abs(np.diff(pts, axis=0, prepend=pts[:1])) * scale
+    starts = np.cumsum(lengths) - lengths
+    # a segment ends at each row but a path's first; only LINETO rows draw one
+    turned = (px[:, 0] >= 1e-4) & (px[:, 1] >= 1e-4) & (codes == 2)
+    turned[starts[lengths > 0]] = False
+    bad = turned | np.isin(codes, (3, 4))  # CURVE3, CURVE4
+    per = np.add.reduceat(bad, starts[lengths > 0]) if len(pts) else np.zeros(0)
+    out = (lengths >= 2) & (lengths <= 1024)
+    out[lengths > 0] &= per == 0
+    return out
 
 
 def _straight(d, scale) -> bool:

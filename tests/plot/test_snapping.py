@@ -233,3 +233,18 @@ def test_dashed_lines_snap_and_dash_along_the_snapped_path(dpi):
     levels measured; 1.47, 1.52, 1.90 unsnapped)."""
     ours, theirs = (_gray(p, dpi, _dashed) for p in (plt, mplt))
     assert np.abs(ours - theirs).mean() <= {72: 1.0, 100: 0.5, 150: 0.3}[dpi]
+
+
+def test_paths_snap_follows_aggs_automatic_rule():
+    from lumos.plot.snapping import paths_snap
+
+    square = (np.array([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]], float), [1, 2, 2, 2, 79])
+    slanted = (np.array([[0, 0], [1, 0], [2, 1]], float), None)
+    curve = (np.array([[0, 0], [1, 0], [1, 1]], float), [1, 3, 3])
+    long = (np.c_[np.arange(1025.0), np.zeros(1025)], None)
+    # Agg tests LINETO segments only: a close back across the diagonal still snaps
+    closed_triangle = (np.array([[0, 0], [1, 0], [1, 1], [0, 0]], float), [1, 2, 2, 79])
+    got = paths_snap(None, [square, slanted, curve, long, closed_triangle], np.ones(2))
+    assert got.tolist() == [True, False, False, False, True]
+    assert paths_snap(True, [slanted], np.ones(2)).tolist() == [True]
+    assert paths_snap(False, [square], np.ones(2)).tolist() == [False]
