@@ -240,7 +240,7 @@ class Collection(Artist):
                  alpha=None, label=None, zorder=None, n_lines: int = 1) -> None:
         super().__init__(axes, label, zorder)
         self._mesh = Mesh(shading=None, color="none")
-        # matplotlib's defaults: butt caps; round joins, or a patch's miter joins
+        # matplotlib's defaults: butt caps (_line_cap); round joins, or a patch's miter
         self._line_visuals = [Line(width=1.0, cap="butt",
                                    join="miter" if self._as_patch else "round")
                               for _ in range(n_lines)]
@@ -303,6 +303,7 @@ class Collection(Artist):
             visual.dash_offset = dash_offset(ls, w)
             shown.append(set_line(visual, polylines, rgba, w, dash_pattern(ls, w)))
             visual.snap = snap
+            visual.cap = self._line_cap()
         self._shown = shown
         self._sync_visuals()
         if self._view_dependent:
@@ -314,6 +315,15 @@ class Collection(Artist):
         super().set_snap(snap)
         if self.axes is not None:
             self._update_geometry()
+
+    def _line_cap(self) -> str:
+        """The cap of the Line visuals' ends: matplotlib's butt; a patch's closed outline
+        projecting, which fills its first corner as the miter join would (the Line
+        visual does not join a ring's last segment to its first)."""
+        return "projecting" if self._as_patch and self._closed_rings else "butt"
+
+    #: whether the outlines ``_build`` gives are closed rings (back to the first point)
+    _closed_rings = True
 
     def _snaps(self, lines) -> bool:
         """Whether Agg snaps the paths (``get_snap``; None: when every outline of

@@ -187,6 +187,10 @@ class Polygon(_Hatched, Collection):
     def get_closed(self) -> bool:
         return self._closed
 
+    @property
+    def _closed_rings(self) -> bool:
+        return self._closed
+
 
 class SpanRectangle(BoxBounds, Polygon):
     """What ``axvspan``/``axhspan`` return: matplotlib's Rectangle from the anchor

@@ -785,8 +785,8 @@ class Line(Visual):
         # a runtime that rewrites the points (the page's followers) resizes the
         # targets of the draws that say which line they scan
         follow = {"kind": "dash_scan", "line": pb.id}
-        # the GL viewport's size (the exact size over the exact map's scale): the
-        # lengths the line's vertex shader draws, snapped ends too
+        # the GL viewport's size (the exact size over the exact map's scale), where the
+        # scan finds the positions the line's vertex shader snaps
         view_px = [float(v * ctx.pixel_ratio / (s or 1.0))
                    for v, s in zip(ctx.size, ctx.exact[:2], strict=True)]
         opaque = State(blend=None, depth_write=False)

@@ -490,16 +490,16 @@ void main() {
     vec4 c0 = u_mvp * $transform(vec4(a_prev.xyz, 1.0));
     vec4 c1 = u_mvp * $transform(vec4(a_p0.xyz, 1.0));
     bool drawn = a_prev.w > 0.5 && a_p0.w > 0.5 && c0.w > 0.0 && c1.w > 0.0;
-    // positions in the view, from its corner
+    // positions in the GL viewport, from its corner; lengths in the figure's exact
+    // pixels (the dash pattern's), between snapped ends where the line's vertex shader
+    // snaps the segment: the dashes follow it (a short segment snapped to 0 or 1 pixel)
     vec2 l0 = (c0.xy / c0.w * 0.5 + 0.5) * u_view_size;
     vec2 l1 = (c1.xy / c1.w * 0.5 + 0.5) * u_view_size;
+    vec2 d = (l1 - l0) * u_exact.xy;
     if (u_snap > 0.5 && min(abs(l1.x - l0.x), abs(l1.y - l0.y)) < 1e-4) {
-        // as the line's vertex shader snaps the segment: the dashes follow it (a
-        // short segment snapped to 0 or 1 pixel, an unsnapped length would not)
-        l0 = snapped_local(l0, 0.0);
-        l1 = snapped_local(l1, 0.0);
+        d = snapped_local(l1, 0.0) - snapped_local(l0, 0.0);
     }
-    float len = drawn ? length(l1 - l0) : 0.0;
+    float len = drawn ? length(d) : 0.0;
     v_value = vec2(len, a_p0.w > 0.5 ? 0.0 : 1.0);
     int w = int(u_viewport.z);
     vec2 texel = vec2(float(gl_VertexID % w), float(gl_VertexID / w)) + 0.5;
