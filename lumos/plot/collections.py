@@ -334,9 +334,9 @@ class Collection(Artist):
         if snap is not None:
             return snap
         ax = self.axes
-        outlines = [p for polylines, *_ in lines for p in polylines]
-        return bool(outlines) and ax.transProjection.frozen().is_linear and \
-            rectilinear(ax, outlines)
+        groups = [polylines for polylines, *_ in lines if len(polylines)]
+        return bool(groups) and ax.transProjection.frozen().is_linear and \
+            all(rectilinear(ax, polylines) for polylines in groups)
 
     def _snap_width(self, lines) -> float:
         """The stroke width in pixels Agg snaps the faces for (an odd number of pixels:
