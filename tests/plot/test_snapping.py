@@ -248,3 +248,23 @@ def test_paths_snap_follows_aggs_automatic_rule():
     assert got.tolist() == [True, False, False, False, True]
     assert paths_snap(True, [slanted], np.ones(2)).tolist() == [True]
     assert paths_snap(False, [square], np.ones(2)).tolist() == [False]
+
+
+@pytest.mark.parametrize("dpi", [72, 100, 150])
+def test_square_legend_frame_snaps(dpi):
+    """A legend frame without rounded corners is a rectilinear patch, which Agg snaps:
+    its top and bottom edges sit on matplotlib's rows (they straddled two rows)."""
+    def setup(ax):
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.plot([0.1, 0.2], [0.5, 0.6], label="a")
+        ax.legend(fancybox=False, loc="upper right", edgecolor="k", framealpha=1)
+
+    ours, theirs = (_gray(p, dpi, setup) for p in (plt, mplt))
+    # the frame's top and bottom rows, where a column through the frame is darkest
+    col = ours.shape[1] * 3 // 4
+    rows = [np.flatnonzero(img[ours.shape[0] // 8:ours.shape[0] // 2, col] < 60)
+            for img in (ours, theirs)]
+    # (the bottom edge: as many dark rows; at 150 dpi one row lower than matplotlib's,
+    # the legend's height, its text, differs by more than half a pixel)
+    assert rows[0][:4].tolist() == rows[1][:4].tolist() and len(rows[0]) == len(rows[1])
