@@ -553,13 +553,13 @@ _ALIASES = {"c": "color", "lw": "linewidth", "ls": "linestyle", "ms": "markersiz
 
 
 def accepts_rasterized(method):
-    """Let a plotting method take matplotlib's ``rasterized=``, ``clip_on=`` and
-    ``animated=`` keywords: the artists it returns (alone, in a list or in a container)
-    are set so."""
+    """Let a plotting method take matplotlib's ``rasterized=``, ``clip_on=``,
+    ``animated=`` and ``snap=`` keywords: the artists it returns (alone, in a list or in a
+    container) are set so."""
     import functools
 
     @functools.wraps(method)
-    def wrapper(*args, rasterized=None, clip_on=None, animated=None, **kwargs):
+    def wrapper(*args, rasterized=None, clip_on=None, animated=None, snap=None, **kwargs):
         if clip_on is not None:
             clip_on = validate.flag(clip_on, "clip_on")
         if clip_on is not None and not clip_on and args and hasattr(args[0], "check_unclipped"):
@@ -572,6 +572,8 @@ def accepts_rasterized(method):
                 artist.set_clip_on(clip_on)
             if animated is not None:
                 artist.set_animated(animated)
+            if snap is not None:
+                artist.set_snap(snap)
         return result
 
     return wrapper

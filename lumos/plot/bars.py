@@ -45,6 +45,7 @@ class BarCollection(Collection):
     #: its label is its BarContainer's, which matplotlib's legends list after the axes'
     #: other artists; ``hist``'s bars are labelled by their first patch, listed in order
     legend_as_container = True
+    _as_patch = True  # matplotlib's Rectangles
 
     def __init__(self, axes, left, bottom, width, height, facecolor, edgecolor, linewidth,
                  linestyle="-", alpha=None, label=None, zorder=None,

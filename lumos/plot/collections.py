@@ -31,6 +31,7 @@ from .. import primitives as prim
 from ..visuals import Line, Mesh
 from .artists import Artist, LegendHandle, ScalarMappable, check_linestyle
 from .legend_best import Obstacles
+from .snapping import rectilinear
 from .style import dash_offset, dash_pattern, rcParams
 
 _MESH_SET_DATA_TAKES_COLORS = "vertex_colors" in inspect.signature(Mesh.set_data).parameters
@@ -231,12 +232,18 @@ class Collection(Artist):
     space = "projected"  # geometry is triangulated where it is drawn: after the projection
     _view_dependent = False  # geometry depends on pixels or view limits: redo per frame
     _page_name = "a collection"  # what a page names when it cannot follow the geometry
+    #: whether they draw as matplotlib's patches do, where a hidden edge snaps as no
+    #: edge (collections snap by their line width whatever their edge color)
+    _as_patch = False
 
     def __init__(self, axes, facecolor="C0", edgecolor="none", linewidth=None, linestyle="-",
                  alpha=None, label=None, zorder=None, n_lines: int = 1) -> None:
         super().__init__(axes, label, zorder)
         self._mesh = Mesh(shading=None, color="none")
-        self._line_visuals = [Line(width=1.0) for _ in range(n_lines)]
+        # matplotlib's defaults: butt caps (_line_cap); round joins, or a patch's miter
+        self._line_visuals = [Line(width=1.0, cap="butt",
+                                   join="miter" if self._as_patch else "round")
+                              for _ in range(n_lines)]
         self._shown = [False] * (1 + n_lines)
         self._facecolors = color_rows(facecolor, "facecolor")
         self._edgecolors = color_rows(edgecolor, "edgecolor")
@@ -289,15 +296,58 @@ class Collection(Artist):
             fill = (np.zeros((0, 2)), np.zeros((0, 3), dtype=np.int64), np.zeros((0, 4)))
         shown = [set_mesh(self._mesh, *fill)]
         px = self.axes.figure.points_to_pixels
+        snap = self._snaps(lines)
+        self._mesh.snap = self._snap_width(lines) if snap else None
         for visual, (polylines, rgba, width, ls) in zip(self._line_visuals, lines, strict=True):
             w = px(width)
             visual.dash_offset = dash_offset(ls, w)
             shown.append(set_line(visual, polylines, rgba, w, dash_pattern(ls, w)))
+            visual.snap = snap
+            visual.cap = self._line_cap()
         self._shown = shown
         self._sync_visuals()
         if self._view_dependent:
             for visual in self.visuals():
                 visual.follow = self._page_follow()
+
+    def set_snap(self, snap) -> None:
+        """Whether the paths sit on the pixel grid (``Artist.set_snap``)."""
+        super().set_snap(snap)
+        if self.axes is not None:
+            self._update_geometry()
+
+    def _line_cap(self) -> str:
+        """The cap of the Line visuals' ends: matplotlib's butt; a patch's closed outline
+        projecting, which fills its first corner as the miter join would (the Line
+        visual does not join a ring's last segment to its first)."""
+        return "projecting" if self._as_patch and self._closed_rings else "butt"
+
+    #: whether the outlines ``_build`` gives are closed rings (back to the first point)
+    _closed_rings = True
+
+    def _snaps(self, lines) -> bool:
+        """Whether Agg snaps the paths (``get_snap``; None: when every outline of
+        ``lines``, ``_build``'s, is made of horizontal and vertical segments, in axes
+        that keep them so). The Line shader rounds the straight segments, the Mesh
+        shader every vertex of the faces these outlines bound."""
+        snap = self.get_snap()
+        if snap is not None:
+            return snap
+        ax = self.axes
+        groups = [polylines for polylines, *_ in lines if len(polylines)]
+        return bool(groups) and ax.transProjection.frozen().is_linear and \
+            all(rectilinear(ax, polylines) for polylines in groups)
+
+    def _snap_width(self, lines) -> float:
+        """The stroke width in pixels Agg snaps the faces for (an odd number of pixels:
+        on pixel middles): the first group of outlines drawn, or the line width."""
+        px = self.axes.figure.points_to_pixels
+        for _, rgba, width, ls in lines:
+            drawn = ls and len(rgba) and (
+                np.asarray(rgba, float).reshape(-1, 4)[:, 3] > 0).any()
+            if drawn or not self._as_patch:
+                return px(width)
+        return 0.0
 
     def _page_follow(self) -> dict:
         """What a page, which moves the camera alone, does with geometry built for one

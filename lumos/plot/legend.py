@@ -29,6 +29,7 @@ from .legend_custom import CustomHandle
 from .legend_handles import PointsHandle, TupleHandle, entry_handle
 from .legend_text import LegendText
 from .patch_style import rc
+from .snapping import pixel_snap, snap_pixel
 from .style import rcParams
 
 LOCATIONS = {
@@ -363,14 +364,21 @@ class Legend:
 
     # -- drawing -----------------------------------------------------------------------
     def _frame(self, ov, x: float, y: float, width: float, height: float, fs: float) -> None:
-        px = self.axes.figure.points_to_pixels
+        fig = self.axes.figure
+        px = fig.points_to_pixels
         radius = 0.2 * fs if self.fancybox else 0.0
+        face = colors.to_rgba(self.facecolor, self.framealpha * self.facecolor[3])
+        edge = colors.to_rgba(self.edgecolor, self.framealpha * self.edgecolor[3])
+        snap = None if radius else pixel_snap(fig, px(self.frame_linewidth) if edge[3] else 0.0)
+        if snap is not None:  # a square frame is a rectilinear patch: Agg snaps it
+            offset, h = snap
+            x0, x1 = (snap_pixel(v, offset) for v in (x, x + width))
+            y0, y1 = (snap_pixel(v, offset, h) for v in (y, y + height))
+            x, y, width, height = x0, y0, x1 - x0, y1 - y0
         if self.shadow:
             shadow = (0.0, 0.0, 0.0, 0.5)
             for tri in _round_rect(x + px(2), y - px(2), width, height, radius):
                 ov.polygon(tri, shadow)
-        face = colors.to_rgba(self.facecolor, self.framealpha * self.facecolor[3])
-        edge = colors.to_rgba(self.edgecolor, self.framealpha * self.edgecolor[3])
         for tri in _round_rect(x, y, width, height, radius):
             ov.polygon(tri, face)
         ov.line(_round_outline(x, y, width, height, radius), edge, px(self.frame_linewidth))

@@ -30,6 +30,7 @@ from .line_api import LineAPI
 from .line_data import DataView, drawstyle_points, finite_range
 from .line_data import step_points as step_points  # a name of this module before
 from .line_effects import PathEffects
+from .snapping import rectilinear
 from .style import dash_offset, dash_pattern, rcParams
 
 if TYPE_CHECKING:
@@ -736,8 +737,7 @@ class Line2D(LineAPI, PathEffects, Artist):
                 "join": self.get_solid_joinstyle() if solid else self.get_dash_joinstyle(),
                 "antialiased": self._antialiased,
                 "dash_offset": 0.0 if solid else dash_offset(self._linestyle, width),
-                # dashed lines unsnapped for now: a page's zoom lost them (to find out)
-                "snap": solid and self._snaps()}
+                "snap": self._snaps()}
 
     def _snaps(self) -> bool:
         """Whether Agg snaps the line to the pixel grid (``get_snap``; None: only a path
@@ -747,17 +747,7 @@ class Line2D(LineAPI, PathEffects, Artist):
         if snap is not None:
             return snap
         # (an axhline's batch positions are empty: its own visual, one straight segment)
-        pts = getattr(self, "_scaled", np.zeros((0, 2)))
-        if len(pts) > 1024:
-            return False
-        with np.errstate(all="ignore"):
-            d = np.abs(np.diff(pts, axis=0))
-        # a turn of under 1e-4 pixel is straight (Agg's test, in pixels)
-        ax = self.axes
-        bx, by, bw, bh = ax.box
-        (x0, x1), (y0, y1) = ax.xaxis.scaled_interval(), ax.yaxis.scaled_interval()
-        px = d * (bw / max(abs(x1 - x0), 1e-300), bh / max(abs(y1 - y0), 1e-300))
-        return not ((px[:, 0] >= 1e-4) & (px[:, 1] >= 1e-4)).any()
+        return rectilinear(self.axes, [getattr(self, "_scaled", np.zeros((0, 2)))])
 
 
 def _checked_color(color, argument: str = "color"):

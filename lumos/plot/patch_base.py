@@ -35,6 +35,7 @@ from .patch_style import (
     stroke,
     to_rgba,
 )
+from .snapping import paths_snap, pixel_scale
 from .style import rcParams
 from .transforms_compat import as_transform
 
@@ -225,8 +226,15 @@ class PathsArtist(Artist):
             self._visual.follow = None
         if anchors is not None:
             anchors = np.c_[to_scale(ax.xaxis, anchors[:, 0]), to_scale(ax.yaxis, anchors[:, 1])]
-        self._visual.set_paths(self.primitive_paths(paths, fig.points_to_pixels), units,
-                               anchors)
+        prims = self.primitive_paths(paths, fig.points_to_pixels)
+        snap = self.get_snap()
+        if snap is not False and (units != "data" or ax.transProjection.frozen().is_linear):
+            # Agg's PathSnapper decides path by path (the Paths shaders round them)
+            flags = paths_snap(snap, [(p.vertices, p.codes) for p in prims],
+                               pixel_scale(ax, units))
+            for p, flag in zip(prims, flags.tolist(), strict=True):
+                p.snap = flag
+        self._visual.set_paths(prims, units, anchors)
         self._visual.hatch_unit = fig.dpi
         self._visual.canvas_height = fig.canvas.size[1]  # hatches start at its top left
         self._visual.visible = self._visible
@@ -298,7 +306,8 @@ class Patch(PatchEffects, PathsArtist):
     ``hatch``, ``hatchcolor``, ``alpha``, ``zorder``, ``label``, ``visible``,
     ``transform`` (``ax.transData``, ``ax.transAxes``, any transform to figure pixels),
     ``capstyle``, ``joinstyle``,
-    ``clip_on``, ``path_effects`` (:mod:`lumos.plot.patch_effects`).
+    ``clip_on``, ``path_effects`` (:mod:`lumos.plot.patch_effects`), ``snap``
+    (``set_snap``).
     """
 
     zorder = 1.0
@@ -309,7 +318,7 @@ class Patch(PatchEffects, PathsArtist):
                  linestyle=None, antialiased=None, hatch=None, fill=True, capstyle=None,
                  joinstyle=None, hatchcolor=None, alpha=None, label=None, zorder=None,
                  transform=None, visible=True, clip_on=True, path_effects=None,
-                 **kwargs) -> None:
+                 snap=None, **kwargs) -> None:
         named = {"edgecolor": edgecolor, "facecolor": facecolor, "linewidth": linewidth,
                  "linestyle": linestyle, "antialiased": antialiased}
         for short, long in _ALIASES.items():
@@ -327,6 +336,7 @@ class Patch(PatchEffects, PathsArtist):
         self._visual: Paths | None = None
         self._built_for = None
         self.in_autoscale = True  # whether data_limits counts (add_artist: no)
+        self.set_snap(snap)
         self._fill = bool(fill)
         self._alpha = check_alpha(alpha)
         self._transform = transform

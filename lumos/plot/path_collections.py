@@ -91,7 +91,7 @@ class Collection(PathsArtist, ScalarMappable):
                  antialiaseds=None, offsets=None, offset_transform=None, norm=None, cmap=None,
                  hatch=None, zorder=None, alpha=None, label=None, transform=None,
                  visible=True, array=None, clim=None, color=None, urls=None,
-                 pickradius=5.0, **kwargs) -> None:
+                 pickradius=5.0, snap=None, **kwargs) -> None:
         given = {"edgecolors": edgecolors, "facecolors": facecolors,
                  "hatchcolors": hatchcolors, "linewidths": linewidths,
                  "linestyles": linestyles, "antialiaseds": antialiaseds}
@@ -107,6 +107,7 @@ class Collection(PathsArtist, ScalarMappable):
         super().__init__(None, label, zorder)
         self._init_mappable(cmap, norm, None, None)
         self._visual: Paths | None = None
+        self.set_snap(snap)
         self._built_for = None
         self.in_autoscale = True
         self._array = None

@@ -96,6 +96,7 @@ class Polygon(_Hatched, Collection):
     """
 
     _patch_hatch = True
+    _as_patch = True
 
     def __init__(self, axes, xy, closed: bool = True, fill: bool = True, facecolor="C0",
                  edgecolor="none", linewidth=None, linestyle="-", alpha=None, label=None,
@@ -184,6 +185,10 @@ class Polygon(_Hatched, Collection):
         return self._fill
 
     def get_closed(self) -> bool:
+        return self._closed
+
+    @property
+    def _closed_rings(self) -> bool:
         return self._closed
 
 

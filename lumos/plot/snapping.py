@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from .style import rcParams
 
 
@@ -58,3 +60,72 @@ def snap_tick(p: float, base: float, ends: tuple[float, float], snap, x: bool) -
                     for e in (a, b))
             p = snap_pixel(p, offset, height)
     return [(p, a), (p, b)] if x else [(a, p), (b, p)]
+
+
+def pixel_scale(ax, units: str = "data") -> np.ndarray:
+    """Figure pixels per unit along x and y of ``ax``'s scale space ('data') or of its
+    axes fractions ('axes'); 1 for 'pixels'."""
+    bx, by, bw, bh = ax.box
+    if units == "pixels":
+        return np.ones(2)
+    if units == "axes":
+        return np.array([bw, bh], float)
+    (x0, x1), (y0, y1) = ax.xaxis.scaled_interval(), ax.yaxis.scaled_interval()
+    return np.array([bw / max(abs(x1 - x0), 1e-300), bh / max(abs(y1 - y0), 1e-300)])
+
+
+def rectilinear(ax, polylines, limit: int = 1024, scale=None) -> bool:
+    """Whether Agg's automatic rule (``set_snap(None)``) snaps each of ``polylines`` ((K, 2)
+    arrays, or one (M, K, 2) array, in ``ax``'s scale space, or in units ``scale``
+    pixels long): at most ``limit`` vertices each, every segment horizontal or vertical
+    (a turn under 1e-4 pixel, Agg's test)."""
+    scale = pixel_scale(ax) if scale is None else scale
+    if isinstance(polylines, np.ndarray) and polylines.ndim == 3:
+        if polylines.shape[1] > limit:
+            return False
+        d = np.diff(polylines, axis=1).reshape(-1, 2)
+    else:
+        lengths = [len(p) for p in polylines]
+        if not lengths:
+            return True
+        if max(lengths) > limit:
+            return False
+        pts = np.concatenate([np.asarray(p, float).reshape(-1, 2) for p in polylines])
+        d = np.delete(np.diff(pts, axis=0), np.cumsum(lengths)[:-1] - 1, axis=0)
+    return _straight(d, scale)
+
+
+def paths_snap(snap, paths, scale) -> np.ndarray:
+    """Whether Agg snaps each of ``paths`` ((vertices, matplotlib codes or None for a
+    polyline) in units ``scale`` pixels long) for ``get_snap()`` ``snap``: its automatic
+    rule (None) takes at most 1024 vertices, no curve and only horizontal and vertical
+    line segments (a move or a close is no segment). All paths at once (thousands of
+    patches in a collection)."""
+    n = len(paths)
+    if snap is not None or n == 0:
+        return np.full(n, bool(snap))
+    verts = [np.asarray(v, float).reshape(-1, 2) for v, _ in paths]
+    lengths = np.array([len(v) for v in verts])
+    codes = np.concatenate([np.full(len(v), 2, np.uint8) if c is None else
+                            np.asarray(c, np.uint8).reshape(-1) for v, (_, c) in
+                            zip(verts, paths, strict=True)])
+    pts = np.concatenate(verts)
+    with np.errstate(all="ignore"):
+        px = np.abs(np.diff(pts, axis=0, prepend=pts[:1])) * scale
+    starts = np.cumsum(lengths) - lengths
+    # a segment ends at each row but a path's first; only LINETO rows draw one
+    turned = (px[:, 0] >= 1e-4) & (px[:, 1] >= 1e-4) & (codes == 2)
+    turned[starts[lengths > 0]] = False
+    bad = turned | np.isin(codes, (3, 4))  # CURVE3, CURVE4
+    per = np.add.reduceat(bad, starts[lengths > 0]) if len(pts) else np.zeros(0)
+    out = (lengths >= 2) & (lengths <= 1024)
+    out[lengths > 0] &= per == 0
+    return out
+
+
+def _straight(d, scale) -> bool:
+    """Whether every segment ``d`` (differences, in units ``scale`` pixels long) turns
+    less than 1e-4 pixel along x or along y, as Agg's PathSnapper tests."""
+    with np.errstate(all="ignore"):
+        px = np.abs(d) * scale
+    return not ((px[:, 0] >= 1e-4) & (px[:, 1] >= 1e-4)).any()

@@ -116,6 +116,9 @@ class Path:
     hatch_color: RGBA | None = None
     hatch_width: float = 1.0
     clip: Rect | Clip | None = None
+    # a raster device puts the vertices on its pixel grid, as Agg's path.snap rounds
+    # them (vector devices draw them as they are)
+    snap: bool = False
 
     def __post_init__(self) -> None:
         self.vertices = _points(self.vertices, "vertices")

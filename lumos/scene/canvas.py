@@ -291,8 +291,7 @@ class Canvas:
                                          camera, True, raster=None) if is_3d else None
             ctx = DrawContext(vid, (w, h), pr, camera, is_3d,
                               max_texture_size or PORTABLE_TEXTURE_SIZE, follow=follow,
-                              depth=depth_ctx, exact=_exact_map(view.rect, rect, pr,
-                                                                frame.size[1]))
+                              depth=depth_ctx, exact=_exact_map(view.rect, rect, pr))
             ordered = sorted((v for v in view.walk() if v.visible), key=lambda v: v.order)
             if is_3d:
                 ordered = _translucent_farthest_first(ordered, depth_ctx)
@@ -700,14 +699,16 @@ def straight_alpha(rgba: np.ndarray) -> np.ndarray:
     return out
 
 
-def _exact_map(rect, device, pr: float, height: int) -> tuple[float, float, float, float]:
-    """``DrawContext.exact``: from the window coordinates of a view drawn in its
-    ``device`` rect (x, y from the top left) to those of its exact ``rect`` (logical
-    pixels), both y up from the bottom of a target ``height`` physical pixels high."""
+def _exact_map(rect, device, pr: float) -> tuple[float, float, float, float]:
+    """``DrawContext.exact``: from a position in a view drawn in its ``device`` rect
+    (window pixels from the viewport's lower-left corner) to where its exact ``rect``
+    (logical pixels) puts it, from the same corner: the figure's pixel grid lies on
+    whole numbers of both, whatever target or tile the view is drawn into (x, y of both
+    rects from the top left)."""
     x, y, w, h = (v * pr for v in rect)
     dx, dy, dw, dh = device
     sx, sy = (w / dw if dw else 1.0), (h / dh if dh else 1.0)
-    return sx, sy, x - dx * sx, (height - y - h) - (height - dy - dh) * sy
+    return sx, sy, x - dx, (dy + dh) - (y + h)
 
 
 def _device_rect(rect, pr: float) -> tuple[int, int, int, int]:

@@ -52,8 +52,9 @@ class DrawContext:
     # In a 3D view: projects points with this frame's camera (translucent meshes sort
     # their faces farthest first by it, ``painter.SortedFaces``); None in 2D views.
     depth: PrimitiveContext | None = None
-    # How the view's window coordinates (physical pixels, the GL viewport's rect, its
-    # edges rounded) map to the figure's exact ones: exact = window * (sx, sy) + (tx, ty).
+    # How a position in the view's GL viewport (physical pixels from its lower-left
+    # corner; the viewport's edges are rounded) maps to where the view's exact rect
+    # puts it, from the same corner: exact = local * (sx, sy) + (tx, ty).
     # Lines snapped to the pixel grid (``Line.snap``) round the exact ones, as Agg.
     exact: tuple[float, float, float, float] = (1.0, 1.0, 0.0, 0.0)
 

@@ -17,3 +17,35 @@ vec4 window_to_clip(vec2 p, float ndc_z) {
 // Off-screen position for primitives that must not draw (NaN data, behind camera).
 const vec4 DISCARDED = vec4(2.0, 2.0, 2.0, 1.0);
 """
+
+# Agg's pixel snapping (path.snap, lumos/plot/snapping.py): a position in a view
+# (window pixels from its viewport's corner) rounded where the figure puts it exactly
+# (u_exact: DrawContext.exact; the viewport's edges are rounded) to the nearest pixel
+# edge, plus half a pixel (`off`) for a stroke an odd number of pixels wide; rows count
+# from the top, so a y rounds as ceil(y - 0.5). Needs no other uniform.
+SNAP_LOCAL = """
+uniform vec4 u_exact;  // the viewport's pixels to the figure's exact ones (DrawContext.exact)
+
+vec2 snapped_local(vec2 l, float off) {
+    vec2 e = l * u_exact.xy + u_exact.zw;
+    return vec2(floor(e.x + 0.5) + off, ceil(e.y - 0.5) - off);
+}
+"""
+
+# The same for window positions and clip positions, after SCREEN.
+SNAP = SNAP_LOCAL + """
+// half a pixel for a stroke `width` logical pixels wide that is an odd number of pixels
+float snap_offset(float width) {
+    return 0.5 * mod(floor(width * u_pixel_ratio + 0.5), 2.0);
+}
+
+vec2 snapped(vec2 s, float off) {
+    return snapped_local(s - u_viewport.xy, off) + u_viewport.xy;
+}
+
+// a clip position (a 2D view's) with its window position snapped
+vec4 snapped_clip(vec4 c, float width) {
+    vec2 s = snapped(clip_to_window(c), snap_offset(width));
+    return vec4(((s - u_viewport.xy) / u_viewport.zw * 2.0 - 1.0) * c.w, c.zw);
+}
+"""

@@ -655,7 +655,8 @@ class Line(Visual):
             or is_nonlinear(self) else self._joined_runs(ctx, n - 1)
         if dashed:
             self._scan, passes = dash_scan(self._scan, self._pos_buffer, ctx, snippet, model,
-                                           n, tuple(self._origin))
+                                           n, tuple(self._origin),
+                                           bool(self._snap and not ctx.is_3d))
         else:
             passes = []
         follow, data = None, {}

@@ -12,10 +12,11 @@ from .line_shaders import SCAN_LENGTHS, SCAN_OFFSETS, SCAN_PASSES, SCAN_ROWS, SC
 
 
 def dash_scan(targets: list | None, points: Buffer, ctx: DrawContext, snippet, model,
-              n: int, origin: tuple) -> tuple[list[RenderTarget], list[Draw]]:
+              n: int, origin: tuple, snap: bool) -> tuple[list[RenderTarget], list[Draw]]:
     """``(targets, passes)``: the scan's three render targets (``targets`` resized, or
     made when None) and the draws that fill them from the ``n`` drawn points of the
-    line's position buffer ``points`` (a padding row first)."""
+    line's position buffer ``points`` (a padding row first); ``snap``: the points are
+    measured where the line's vertex shader snaps them."""
     rows = -(-n // SCAN_WIDTH)
     if targets is None:
         targets = [RenderTarget((SCAN_WIDTH, rows), "rgba32f", None),
@@ -27,14 +28,18 @@ def dash_scan(targets: list | None, points: Buffer, ctx: DrawContext, snippet, m
     # a runtime that rewrites the points (the page's followers) resizes the
     # targets of the draws that say which line they scan
     follow = {"kind": "dash_scan", "line": points.id}
-    view_px = [float(v * ctx.pixel_ratio) for v in ctx.size]
+    # the GL viewport's size (the exact size over the exact map's scale), where the
+    # scan finds the positions the line's vertex shader snaps
+    view_px = [float(v * ctx.pixel_ratio / (s or 1.0))
+               for v, s in zip(ctx.size, ctx.exact[:2], strict=True)]
     opaque = State(blend=None, depth_write=False)
     out = [Draw(
         program=SCAN_LENGTHS.compose(transform=snippet), view=ctx.view_id,
         mode="points", count=n,
         attributes={"a_prev": Attribute(points, 4, "f4", 0, 16),
                     "a_p0": Attribute(points, 4, "f4", 16, 16)},
-        uniforms={"u_view_size": view_px, **snippet.uniforms}, target=a,
+        uniforms={"u_view_size": view_px, "u_snap": float(snap),
+                  "u_exact": tuple(ctx.exact), **snippet.uniforms}, target=a,
         state=opaque, origin=origin, model=model, follow=follow,
     )]
     source, dest = a, b

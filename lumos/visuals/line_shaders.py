@@ -16,7 +16,7 @@ from . import glsl
 # every pixel. Points are vec4: xyz and w = 1, or w = 0 for a break (a NaN row) and for
 # the rows that pad the buffer at both ends, so that every segment can read the points
 # before and after it.
-_VERTEX = glsl.SCREEN + """
+_VERTEX = glsl.SCREEN + glsl.SNAP + """
 #ifdef JOINED
 // Two triangles (6 vertices) per segment, not instanced: llvmpipe runs its vertex
 // pipeline, with a malloc, once per instance (a joined run of 3906 segments: 56.8 ->
@@ -40,7 +40,6 @@ in vec4 a_c1;
 uniform float u_width;
 uniform float u_miter_limit;
 uniform float u_snap;  // 1: straight segments on the pixel grid (Line.snap)
-uniform vec4 u_exact;  // window to the figure's exact pixels (DrawContext.exact)
 #ifdef DASHED
 uniform highp sampler2D u_arc_rows;     // segmented prefix sums of lengths per row
 uniform highp sampler2D u_arc_offsets;  // what the rows before each row add
@@ -122,12 +121,6 @@ vec2 cut_at(vec2 from, vec2 to, float u) {
     return u < 1.0 ? from + u * (to - from) : to;
 }
 
-// A window position rounded as Agg snaps it, where the figure puts it exactly
-vec2 snapped(vec2 s, float off) {
-    vec2 e = s * u_exact.xy + u_exact.zw;
-    return vec2(floor(e.x + 0.5) + off, ceil(e.y - 0.5) - off);
-}
-
 void main() {
 #ifdef JOINED
     // the corners of triangles (0, 1, 2) and (2, 1, 3) of the strip below
@@ -177,11 +170,8 @@ void main() {
     s_next = cut_at(s1, s_next, inside_fraction(s1, s_next));
 #endif
     if (u_snap > 0.5 && min(abs(s1.x - s0.x), abs(s1.y - s0.y)) < 1e-4) {
-        // Agg's PathSnapper (path.snap): each end to the nearest pixel edge, plus half a
-        // pixel for an odd number of pixels wide; rows count from the top, so a y rounds
-        // as ceil(y - 0.5) (lumos/plot/snapping.py)
-        // of the exact position (the view's rect has rounded edges)
-        float off = 0.5 * mod(floor(u_width * u_pixel_ratio + 0.5), 2.0);
+        // Agg's PathSnapper (path.snap, glsl.SNAP)
+        float off = snap_offset(u_width);
         s0 = snapped(s0, off);
         s1 = snapped(s1, off);
         // the neighbours too: a joint's corner is where both segments put it
@@ -516,10 +506,11 @@ def line_program(pairs: int, cap: str, join: str, antialiased: bool,
 SCAN_WIDTH = 1024
 SCAN_PASSES = 10  # 2**10 = SCAN_WIDTH
 SCAN_MAX_ROWS = 2048  # what every WebGL2 allows for a texture side
-SCAN_LENGTHS = ShaderTemplate(vertex="""
+SCAN_LENGTHS = ShaderTemplate(vertex=glsl.SNAP_LOCAL + """
 uniform mat4 u_mvp;
 uniform vec4 u_viewport;     // the target: [0, 0, W, H]
 uniform vec2 u_view_size;    // physical pixels of the view the line is drawn in
+uniform float u_snap;        // the line's (Line.snap): lengths between snapped ends
 in vec4 a_prev;
 in vec4 a_p0;
 flat out vec2 v_value;
@@ -529,7 +520,16 @@ void main() {
     vec4 c0 = u_mvp * $transform(vec4(a_prev.xyz, 1.0));
     vec4 c1 = u_mvp * $transform(vec4(a_p0.xyz, 1.0));
     bool drawn = a_prev.w > 0.5 && a_p0.w > 0.5 && c0.w > 0.0 && c1.w > 0.0;
-    float len = drawn ? length((c1.xy / c1.w - c0.xy / c0.w) * 0.5 * u_view_size) : 0.0;
+    // positions in the GL viewport, from its corner; lengths in the figure's exact
+    // pixels (the dash pattern's), between snapped ends where the line's vertex shader
+    // snaps the segment: the dashes follow it (a short segment snapped to 0 or 1 pixel)
+    vec2 l0 = (c0.xy / c0.w * 0.5 + 0.5) * u_view_size;
+    vec2 l1 = (c1.xy / c1.w * 0.5 + 0.5) * u_view_size;
+    vec2 d = (l1 - l0) * u_exact.xy;
+    if (u_snap > 0.5 && min(abs(l1.x - l0.x), abs(l1.y - l0.y)) < 1e-4) {
+        d = snapped_local(l1, 0.0) - snapped_local(l0, 0.0);
+    }
+    float len = drawn ? length(d) : 0.0;
     v_value = vec2(len, a_p0.w > 0.5 ? 0.0 : 1.0);
     int w = int(u_viewport.z);
     vec2 texel = vec2(float(gl_VertexID % w), float(gl_VertexID / w)) + 0.5;

@@ -9,12 +9,14 @@ from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer
 from ..primitives import Mesh3D, Triangles
 from ..shaders import ShaderTemplate
+from . import glsl
 from .base import (
     DrawContext,
     PrimitiveContext,
     Visual,
     as_array,
     as_positions,
+    check_number,
     is_nonlinear,
     split_origin,
     transform_parts,
@@ -26,9 +28,9 @@ SHADINGS = ("smooth", "flat", None)
 _SHADING_CODES = {None: 0, "flat": 1, "smooth": 2}  # u_shading in the fragment shader
 
 _TEMPLATE = ShaderTemplate(
-    vertex="""
-uniform mat4 u_mvp;
+    vertex=glsl.SCREEN + glsl.SNAP + """
 uniform mat4 u_modelview;
+uniform float u_snap;  // >= 0: vertices on the pixel grid (Mesh.snap); < 0: as they are
 uniform mat3 u_normal_matrix;
 in vec3 a_pos;
 in vec3 a_normal;
@@ -41,6 +43,7 @@ out vec4 v_color;
 void main() {
     vec4 p = $transform(vec4(a_pos, 1.0));
     gl_Position = u_mvp * p;
+    if (u_snap >= 0.0) gl_Position = snapped_clip(gl_Position, u_snap);
     v_eye = (u_modelview * p).xyz;
     v_normal = u_normal_matrix * a_normal;
     v_color = a_color / 255.0;
@@ -122,8 +125,20 @@ class Mesh(Visual):
         self._color = color
         self._vertex_colors = vertex_colors
         self.shading = shading
+        self._snap: float | None = None
         self.set_data(np.zeros((0, 3)) if vertices is None else vertices,
                       np.zeros((0, 3), int) if faces is None else faces, normals)
+
+    @property
+    def snap(self) -> float | None:
+        """None, or the vertices (of rectangles, in a 2D view) on the pixel grid as
+        matplotlib's Agg snaps a path stroked this many logical pixels wide (0: no
+        stroke): each to the nearest pixel edge, or middle for an odd stroke width."""
+        return self._snap
+
+    @snap.setter
+    def snap(self, value) -> None:
+        self._snap = None if value is None else check_number(value, "snap", 0.0)
 
     def set_data(self, vertices, faces, normals=None, vertex_colors=None,
                  polygons: tuple | None = None) -> None:
@@ -282,7 +297,8 @@ class Mesh(Visual):
                 "a_normal": Attribute(self._normal_buffer, 3),
                 "a_color": Attribute(self._color_buffer, 4, "u1"),
             },
-            uniforms=dict(snippet.uniforms),
+            uniforms={"u_snap": -1.0 if self._snap is None or ctx.is_3d else self._snap,
+                      "u_exact": tuple(ctx.exact), **snippet.uniforms},
             int_uniforms={"u_shading": _SHADING_CODES[self._shading]},
             state=State(depth_test=ctx.is_3d, depth_write=bool(opaque), blend="alpha"),
             origin=tuple(self._origin), model=model,

@@ -18,9 +18,11 @@ heads, markers, padding in points); "axes" — vertices are fractions of the vie
 its bottom-left corner (matplotlib's ``transAxes``), or of the camera's ``axes_rect`` in
 a view over the whole canvas that draws an axes' unclipped artists.
 
-What differs from matplotlib's Agg: joins and caps are round (the Line visual's; the
-exact ``join``/``cap`` travel in ``primitives`` for vector devices), dashed strokes get
-butt ends at their dashes. Rings that cross or touch themselves or each other fill by
+Strokes take the paths' joins and caps (matplotlib's: a patch's miter joins and butt
+caps, a collection's round joins); a rectilinear path marked ``snap`` sits on the
+pixel grid as Agg's path.snap puts it, fill and stroke (``glsl.SNAP``).
+
+Rings that cross or touch themselves or each other fill by
 the path's rule as Agg's does (``lumos.geometry.winding_fill``: trapezoids between the
 crossings, which do not overlap); past its size limits (millions of segment pairs or
 trapezoids) such a path falls back to earcut (about even-odd), and where those
@@ -40,6 +42,7 @@ from ..gpu.frame import Attribute, Draw, State
 from ..gpu.resources import Buffer
 from ..path import flatten
 from ..shaders import ShaderTemplate
+from . import glsl
 from .base import (
     DrawContext,
     Visual,
@@ -67,14 +70,14 @@ HATCH_FAMILIES = {"-": (0,), "|": (1,), "+": (0, 1), "/": (2,), "\\": (3,), "x":
 HATCH_DENSITY = 6  # matplotlib's: lines per letter per hatch tile
 
 _TEMPLATE = ShaderTemplate(
-    vertex="""
-uniform mat4 u_mvp;
+    vertex=glsl.SCREEN + glsl.SNAP + """
 in vec3 a_pos;
 in vec4 a_color;
 in vec4 a_hatch_color;
 in vec4 a_hatch_lines;
 in vec4 a_hatch_shapes;
 in float a_hatch_width;
+in float a_snap;  // >= 0: the vertex on the pixel grid for a stroke this wide (Path.snap)
 out vec4 v_color;
 out vec4 v_hatch_color;
 flat out vec4 v_lines;
@@ -83,9 +86,11 @@ flat out float v_hatch_width;
 #pragma snippets
 
 uniform float u_depth;  // below -1: the position's own; else the fill's (a 2D view)
+uniform int u_snapped;  // 1: a_snap is bound (some path snaps, a 2D view)
 
 void main() {
     gl_Position = u_mvp * $transform(vec4(a_pos, 1.0));
+    if (u_snapped == 1 && a_snap >= 0.0) gl_Position = snapped_clip(gl_Position, a_snap);
     if (u_depth >= -1.0) gl_Position.z = u_depth * gl_Position.w;
     v_color = a_color / 255.0;
     v_hatch_color = a_hatch_color / 255.0;
@@ -239,6 +244,16 @@ def _check_paths(paths) -> list[prim.Path]:
     return out
 
 
+def _closing_cap(path: prim.Path, join: str) -> str:
+    """The cap of a solid stroke's ends: the path's, or for a closed path (the Line
+    visual does not join a ring's last segment to its first) the one that fills its
+    first corner as the join would: a miter's square (projecting), a round join's
+    disc (round), a bevel's (butt: the notch left is the bevel's triangle)."""
+    if path.codes is None or not (path.codes == prim.CLOSEPOLY).any():
+        return path.stroke.cap
+    return {"miter": "projecting", "round": "round"}.get(join, "butt")
+
+
 class Paths(Visual):
     """Filled, hatched and stroked paths, drawn in a few draws.
 
@@ -265,6 +280,7 @@ class Paths(Visual):
         self._hatch_lines = Buffer(np.zeros((0, 4), np.uint8))
         self._hatch_shapes = Buffer(np.zeros((0, 4), np.uint8))
         self._hatch_width = Buffer(np.zeros(0, np.float32))
+        self._snap = Buffer(np.zeros(0, np.float32))
         self._index = Buffer(np.zeros(0, np.uint32))
         self._lines: dict[tuple, Line] = {}
         # a ring crossing itself gives triangles covering some pixels twice: a single
@@ -361,12 +377,17 @@ class Paths(Visual):
             if s is None or s.width <= 0 or s.color[3] <= 0:
                 continue
             key = (float(s.width), None if s.dashes is None else tuple(float(d) for d in s.dashes),
-                   float(s.dash_offset))
+                   float(s.dash_offset), bool(p.snap), s.cap, s.join,
+                   _closing_cap(p, s.join))
             key_of[i] = styles.setdefault(key, len(styles))
         self._stroke_styles = list(styles)
         self._stroke_of = key_of
         self._stroke_rgba = np.array([p.stroke.color if p.stroke is not None else (0, 0, 0, 0)
                                       for p in paths], float).reshape(n, 4)
+        # Agg snaps a fill for its stroke's width (none drawn: 0); -1: not snapped
+        self._snap_width = np.array([
+            -1.0 if not p.snap else 0.0 if key_of[i] < 0 else p.stroke.width
+            for i, p in enumerate(paths)], np.float32).reshape(n)
         self.needs_multisampling = bool(self._has_fill.any())
 
     # -- geometry ----------------------------------------------------------------------
@@ -564,6 +585,8 @@ class Paths(Visual):
             self._pos.set_data(local)
             self._color.set_data(rgba_bytes(self._fill_rgba[owner_pt]))
             self._index.set_data(np.ascontiguousarray(faces, np.uint32).reshape(-1))
+            if (self._snap_width >= 0).any():
+                self._snap.set_data(self._snap_width[owner_pt])
             if self._hatched.any():
                 self._hatch_color.set_data(rgba_bytes(self._hatch_rgba[owner_pt]))
                 h = np.minimum(self._hatch, 255).astype(np.uint8)
@@ -593,7 +616,9 @@ class Paths(Visual):
         for key, (pts, rgba) in wanted.items():
             line = self._lines.get(key)
             if line is None:
-                line = self._lines[key] = Line(width=key[1], dashes=key[2], dash_offset=key[3])
+                line = self._lines[key] = Line(width=key[1], dashes=key[2], dash_offset=key[3],
+                                               snap=key[4], cap=key[7],
+                                               dash_cap=key[5], join=key[6])
                 line.parent = self  # for the node transform (model matrix)
             line.transform = self.transform if is_nonlinear(self) else None
             line.set_data(pts, color=tuple(rgba[0]) if len(rgba) == 1 else rgba)
@@ -632,6 +657,9 @@ class Paths(Visual):
                 "a_hatch_shapes": Attribute(self._hatch_shapes, 4, "u1"),
                 "a_hatch_width": Attribute(self._hatch_width, 1),
             })
+        snapped = not ctx.is_3d and bool((self._snap_width >= 0).any())
+        if snapped:
+            attributes["a_snap"] = Attribute(self._snap, 1)
         out = []
         # a fill whose triangles overlap covers each sample once: it writes a depth of
         # its own, below every earlier such fill of the view, and tests against it
@@ -647,8 +675,8 @@ class Paths(Visual):
                     uniforms={"u_hatch_unit": self._hatch_unit,
                               "u_hatch_top": -1.0 if self._canvas_height is None
                               else self._canvas_height, "u_depth": depth,
-                              **snippet.uniforms},
-                    int_uniforms={"u_hatched": int(hatched)},
+                              "u_exact": tuple(ctx.exact), **snippet.uniforms},
+                    int_uniforms={"u_hatched": int(hatched), "u_snapped": int(snapped)},
                     state=State(depth_test=ctx.is_3d or once, depth_write=once,
                                 blend="alpha"),
                     origin=tuple(self._origin), model=model,
@@ -696,5 +724,5 @@ class Paths(Visual):
             out.append(prim.Path(px, codes, fill=p.fill, stroke=p.stroke,
                                  fill_rule=p.fill_rule, hatch=p.hatch,
                                  hatch_color=p.hatch_color, hatch_width=p.hatch_width,
-                                 clip=clip))
+                                 clip=clip, snap=p.snap))
         return out

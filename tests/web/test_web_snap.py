@@ -72,3 +72,23 @@ def test_page_grid_lines_stay_snapped_after_a_pan(tmp_path):
                               "snap_grid", lambda b: slice(300 - int(b[1] + b[3] / 3),
                                                            301 - int(b[1] + b[3] / 3)))
     _one_dark_column_each(page, ref, 4)
+
+
+def edged_bars_and_vlines():
+    """Bars without a face and vlines, 0.8 pt edges (1.1 px: one pixel's middle)."""
+    fig, ax = lumos.subplots(figsize=(4, 3), dpi=100)
+    ax.bar([1.13, 3.37, 5.61], [0.6, 0.8, 0.7], width=0.83, fc="none", ec="k", lw=0.8)
+    ax.vlines([7.21, 8.49], 0.1, 0.9, colors="k", lw=0.8)
+    ax.set_xlim(0.03, 9.61)
+    ax.set_ylim(0, 1)
+    return fig
+
+
+@pytest.mark.parametrize("events", [[("drag", 200, 150, 237, 131)],
+                                    [("wheel", 213, 150, -120)]], ids=["pan", "zoom"])
+def test_page_bar_edges_and_vlines_stay_snapped(tmp_path, events):
+    # a row across the bars' and the vlines' vertical edges, a third of the box up
+    page, ref = _page_columns(tmp_path, edged_bars_and_vlines, events, "snap_bars",
+                              lambda b: slice(300 - int(b[1] + b[3] / 3),
+                                              301 - int(b[1] + b[3] / 3)))
+    _one_dark_column_each(page, ref, 6)
