@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from ..scene.cameras import PanZoomCamera
@@ -151,12 +153,13 @@ class AxesProjection:
         """The mouse moved the view's camera (a frame camera dictionary, as the
         controllers give): take the limits it shows, then follow them with the camera."""
         x0, y0, w, h = (float(v) for v in camera["rect"])
-        for axis, setter, lo, hi in ((self.xaxis, self.set_xlim, x0, x0 + w),
-                                     (self.yaxis, self.set_ylim, y0, y0 + h)):
+        for axis, lo, hi in ((self.xaxis, x0, x0 + w), (self.yaxis, y0, y0 + h)):
             with np.errstate(all="ignore"):
-                a, b = axis.scale.inverse(np.array([lo, hi]))
-            if np.isfinite(a) and np.isfinite(b) and a != b:
-                setter(float(a), float(b))
+                a, b = axis.scale.inverse(np.array([lo, hi])).tolist()
+            if math.isfinite(a) and math.isfinite(b) and a != b:
+                # set_xlim's work without its unit conversion: the camera's limits are
+                # in the axis' units already
+                self._apply_limits(axis, a, b)
         self.sync_camera()
 
     def home_state(self):
