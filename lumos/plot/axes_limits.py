@@ -134,7 +134,8 @@ class AxesLimits:
         for a in self.artists:
             a.prepare()
         at = self._changes
-        if self._dirty and (self.xaxis.limits.auto or self.yaxis.limits.auto):
+        if (self._dirty or self._view_moved) and (self.xaxis.limits.auto or
+                                                  self.yaxis.limits.auto):
             self._autoscale(keep_held=True)
         self._fitted_at = at
         self._fit_pending = False
@@ -266,7 +267,7 @@ class AxesLimits:
         # the view stays until a fit is asked for: a fit pending (a plot before) is
         # dropped, as matplotlib's set_xlim marks the view limits as not stale
         axis.limits.held = True
-        self._dirty = True
+        self._view_moved = True  # the batches stay (sync), the other axis may refit
         if emit:
             for member in axis.limits.members:  # shared axes' callbacks hear of it too
                 member.axes.notify_limits()

@@ -224,6 +224,10 @@ class AxesSync:
     # set; made at the first); the batches as the last rebuild made them: each batch's
     # members, and where each artist's items went ((batch key, member index) per item)
     _rows_pending: dict | None = None
+    # the limits moved since the last sync (set_xlim, a pan): the batches hold data in
+    # scale space, which the camera maps, so only the artists whose batch items follow
+    # the view (``Artist.batch_follows_view``) make the sync take them again
+    _view_moved = False
     _batch_members: dict | None = None
     _placed: dict | None = None
 
@@ -252,7 +256,9 @@ class AxesSync:
         rows = list(self._rows_pending or ())
         for a in rows:
             self._rows_pending.pop(a, None)
-        if self._dirty:
+        moved, self._view_moved = self._view_moved, False
+        if self._dirty or (moved and any(a.batch_follows_view() for a in self.artists
+                                         if a.get_visible())):
             self._rebuild_batches()
             self._dirty = self._changed_since_fit()
         elif rows:
