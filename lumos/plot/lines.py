@@ -399,7 +399,9 @@ class Line2D(LineAPI, PathEffects, Artist):
 
     def batch_follows_view(self) -> bool:
         """Markers spaced on screen and effects offset in pixels follow the view."""
-        return isinstance(self._markevery, tuple) or needs_view(self._path_effects)
+        # (needs_view imports the effects: not for a line without any)
+        return isinstance(self._markevery, tuple) or (
+            bool(self._path_effects) and needs_view(self._path_effects))
 
     def draw_overlay(self, ov) -> None:
         # markers spaced on screen are chosen again when the view has moved
