@@ -6,7 +6,7 @@ moved (a pan), with its decorations split by part; no window, no GL.
 The scenes are ``window.py``'s (a 10^6-point line, a 1000 x 1000 image, 800 x 600).
 Times are CPU of the calling thread (``time.thread_time``), which other processes on a
 shared machine move far less than wall time. Parts: the ticks and their labels laid out
-(``TickLayout``; in it ``Axis.ticks``, the locator and formatter, and
+(``TickLayout``; in it ``Axis.tick_lists``, the locator and formatter, and
 ``Axis.pixels_along``), drawn (``draw_axis``), the page record of each axis
 (``page_axes.axis_record``) and the hand-over to the visuals (``AxesDecor.commit``:
 tick lines and the labels' glyph quads); ``Canvas.frame`` is the frame description
@@ -54,7 +54,7 @@ def run(scene: str = "line", frames: int = 300, marks: bool = False) -> dict:
     totals: dict = defaultdict(float)
     _timed(axes_view, "draw_rectilinear_frame", "decorations", totals)
     _timed(decorations, "TickLayout", "TickLayout", totals)
-    _timed(Axis, "ticks", "Axis.ticks", totals)
+    _timed(Axis, "tick_lists", "Axis.tick_lists", totals)
     _timed(Axis, "pixels_along", "Axis.pixels_along", totals)
     _timed(decorations, "draw_axis", "draw_axis", totals)
     _timed(page_axes, "axis_record", "axis_record", totals)

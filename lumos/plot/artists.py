@@ -496,6 +496,11 @@ class Artist(Preparable):
         reports only what changed after this one."""
         return []
 
+    def batch_follows_view(self) -> bool:
+        """Whether :meth:`batch_items` changes when only the axes' view moves (a pan):
+        most items hold data, which the camera maps, and are not taken again then."""
+        return False
+
     def pick_index(self, index: int, part=None) -> int:
         """The index into the artist's data of a picked index of one of its visuals
         (``part``: which member of a batch, as the artist named it)."""

@@ -180,6 +180,7 @@ class Axes3DLimits:
             raise TypeError(f"set_{axis.name}lim: emit=False is not supported (lumos's "
                             "shared axes share one set of limits)")
         self._set_lim(axis, lo, hi, kwargs, *names)
+        self._dirty = True  # the 3D batches are built in the box the limits span
         if view_margin:
             a, b = _pad(axis.scale, *axis.get_view_interval(), float(view_margin))
             inv = axis.inverted

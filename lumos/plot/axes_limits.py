@@ -134,7 +134,8 @@ class AxesLimits:
         for a in self.artists:
             a.prepare()
         at = self._changes
-        if self._dirty and (self.xaxis.limits.auto or self.yaxis.limits.auto):
+        if (self._dirty or self._view_moved) and (self.xaxis.limits.auto or
+                                                  self.yaxis.limits.auto):
             self._autoscale(keep_held=True)
         self._fitted_at = at
         self._fit_pending = False
@@ -248,6 +249,14 @@ class AxesLimits:
         # values with units give an axis without them its unit, as a plotting call does
         lo = None if lo is None else float(axis.convert(axis.process_units(np.asarray([lo])))[0])
         hi = None if hi is None else float(axis.convert(axis.process_units(np.asarray([hi])))[0])
+        self._apply_limits(axis, lo, hi, emit, auto)
+        return self.get_xlim() if axis is self.xaxis else self.get_ylim()
+
+    def _apply_limits(self, axis: Axis, lo: float | None, hi: float | None,
+                        emit: bool = True, auto: bool | None = False) -> None:
+        """``set_xlim``'s work once the limits are in the axis' own units (floats, as a
+        camera shows them; None keeps that end): ``emit`` tells the limit callbacks,
+        ``auto`` as ``set_xlim``'s."""
         was_auto = axis.limits.auto
         axis.inverted = False
         axis.set_limits(lo, hi)
@@ -258,11 +267,11 @@ class AxesLimits:
         # the view stays until a fit is asked for: a fit pending (a plot before) is
         # dropped, as matplotlib's set_xlim marks the view limits as not stale
         axis.limits.held = True
-        self._dirty = True
+        self._view_moved = True  # the batches stay (sync), the other axis may refit
         if emit:
             for member in axis.limits.members:  # shared axes' callbacks hear of it too
                 member.axes.notify_limits()
-        return self.get_xlim() if axis is self.xaxis else self.get_ylim()
+        self._view_read()
 
     def get_xlim(self) -> tuple[float, float]:
         """The x limits (left, right) shown now."""

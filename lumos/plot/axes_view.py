@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from ..scene.cameras import PanZoomCamera
@@ -151,12 +153,13 @@ class AxesProjection:
         """The mouse moved the view's camera (a frame camera dictionary, as the
         controllers give): take the limits it shows, then follow them with the camera."""
         x0, y0, w, h = (float(v) for v in camera["rect"])
-        for axis, setter, lo, hi in ((self.xaxis, self.set_xlim, x0, x0 + w),
-                                     (self.yaxis, self.set_ylim, y0, y0 + h)):
+        for axis, lo, hi in ((self.xaxis, x0, x0 + w), (self.yaxis, y0, y0 + h)):
             with np.errstate(all="ignore"):
-                a, b = axis.scale.inverse(np.array([lo, hi]))
-            if np.isfinite(a) and np.isfinite(b) and a != b:
-                setter(float(a), float(b))
+                a, b = axis.scale.inverse(np.array([lo, hi])).tolist()
+            if math.isfinite(a) and math.isfinite(b) and a != b:
+                # set_xlim's work without its unit conversion: the camera's limits are
+                # in the axis' units already
+                self._apply_limits(axis, a, b)
         self.sync_camera()
 
     def home_state(self):
@@ -221,6 +224,10 @@ class AxesSync:
     # set; made at the first); the batches as the last rebuild made them: each batch's
     # members, and where each artist's items went ((batch key, member index) per item)
     _rows_pending: dict | None = None
+    # the limits moved since the last sync (set_xlim, a pan): the batches hold data in
+    # scale space, which the camera maps, so only the artists whose batch items follow
+    # the view (``Artist.batch_follows_view``) make the sync take them again
+    _view_moved = False
     _batch_members: dict | None = None
     _placed: dict | None = None
 
@@ -250,7 +257,9 @@ class AxesSync:
         rows = list(self._rows_pending or ())
         for a in rows:
             self._rows_pending.pop(a, None)
-        if self._dirty:
+        moved, self._view_moved = self._view_moved, False
+        if self._dirty or (moved and any(a.batch_follows_view() for a in self.artists
+                                         if a.get_visible())):
             self._rebuild_batches()
             self._dirty = self._changed_since_fit()
         elif rows:

@@ -56,10 +56,10 @@ class TickSet:
     """The major or the minor ticks of one axis: positions, style and labels."""
 
     def __init__(self, ax, axis, which: str, values: np.ndarray, labels: list[str],
-                 pos: np.ndarray) -> None:
+                 pos: np.ndarray, index: list[int] | None = None) -> None:
         fig = ax.figure
         # each tick's index among the locator's (Axis.tick_index): restyling goes by it
-        self.index = axis.tick_index(which).tolist()
+        self.index = axis.tick_index(which).tolist() if index is None else index
         st = getattr(axis, which)
         self.which = which
         self.style = st
@@ -158,14 +158,20 @@ class TickLayout:
 
     def __init__(self, ax, axis) -> None:
         self.axis = axis
-        major, labels, minor, offset = axis.ticks()
-        minor_v, minor_labels = axis.minor_ticks()
+        # Axis.ticks, minor_ticks and tick_index from one look-up of the tick lists
+        every, every_labels, inside, _, minor_inside, offset = axis.tick_lists()
+        keep = inside.tolist()
+        major = every[inside]
+        labels = [t for t, k in zip(every_labels, keep, strict=True) if k]
+        minor, minor_labels = axis.minor_ticks()
         # both sets in one call (np.r_'s indexing machinery costs more than the mapping)
         with np.errstate(all="ignore"):
-            pos = axis.pixels_along(np.concatenate((major, minor_v))) \
-                if len(major) + len(minor_v) else np.zeros(0)
-        self.major_set = TickSet(ax, axis, "major", major, labels, pos[:len(major)])
-        self.minor_set = TickSet(ax, axis, "minor", minor_v, minor_labels, pos[len(major):])
+            pos = axis.pixels_along(np.concatenate((major, minor))) \
+                if len(major) + len(minor) else np.zeros(0)
+        self.major_set = TickSet(ax, axis, "major", major, labels, pos[:len(major)],
+                                 [i for i, k in enumerate(keep) if k])
+        self.minor_set = TickSet(ax, axis, "minor", minor, minor_labels, pos[len(major):],
+                                 np.flatnonzero(minor_inside).tolist())
         self.major, self.minor, self.labels, self.offset = major, minor, labels, offset
         self.size_px = ax.figure.points_to_pixels(axis.major.labelsize)
         # the label extents a projection drawing one side reads

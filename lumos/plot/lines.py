@@ -29,7 +29,7 @@ from .artists import (
 from .line_api import LineAPI
 from .line_data import DataView, drawstyle_points, finite_range
 from .line_data import step_points as step_points  # a name of this module before
-from .line_effects import PathEffects
+from .line_effects import PathEffects, needs_view
 from .snapping import rectilinear
 from .style import dash_offset, dash_pattern, rcParams
 
@@ -366,7 +366,10 @@ class Line2D(LineAPI, PathEffects, Artist):
         # it, as fractions of the axes' diagonal (matplotlib's Line2D._mark_every)
         start, step = every
         ax = self.axes
-        self._markers_view = ax.view_state()
+        view = ax.view_state()
+        if view != self._markers_view:  # other points may carry them: upload them again
+            self._markers_view = view
+            self._markers_changed = True
         n = len(self._x)
         with np.errstate(all="ignore"):
             disp = ax.transData.forward(np.c_[self._x, self._y]) if n else np.zeros((0, 2))
@@ -394,6 +397,12 @@ class Line2D(LineAPI, PathEffects, Artist):
                 index.shape != (len(pts),):
             return pts[:0]
         return pts[index]
+
+    def batch_follows_view(self) -> bool:
+        """Markers spaced on screen and effects offset in pixels follow the view."""
+        # (needs_view imports the effects: not for a line without any)
+        return isinstance(self._markevery, tuple) or (
+            bool(self._path_effects) and needs_view(self._path_effects))
 
     def draw_overlay(self, ov) -> None:
         # markers spaced on screen are chosen again when the view has moved

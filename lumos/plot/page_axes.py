@@ -249,15 +249,19 @@ class AxesDecor:
         for face in [f for f in self.faces if f not in faces]:
             self.view.remove(self.faces.pop(face))
             self._last.pop(("text", face), None)
+            self._last.pop(("text at", face), None)
         for face in sorted(faces):
             visual = self._face(face)
             visual.reserve = reserve.get(face, "")
             strings, pos, cols, styles = self._labels.get(face, ([], [], [], []))
-            if _changed(self._last, ("text", face), (strings, pos, cols, styles)):
+            moved = _changed(self._last, ("text at", face), pos)
+            if _changed(self._last, ("text", face), (strings, cols, styles)):
                 # one color for all (the usual case): the same bytes for every label,
                 # converted once instead of per label
                 visual.set_data(strings, np.asarray(pos, float).reshape(-1, 2),
                                 color=_uniform(cols) or "k", styles=styles)
+            elif moved:  # the same labels elsewhere (a pan)
+                visual.move(np.asarray(pos, float).reshape(-1, 2))
         self._commit_fills()
         self._reach = None  # computed when asked: ``reach``
         frozen = record if record is not None and record["kind"] == "frozen" else None

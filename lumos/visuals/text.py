@@ -381,6 +381,18 @@ class Text(Visual):
                              "finite numbers")
         return arr.astype(float)
 
+    def move(self, pos) -> None:
+        """New anchor positions for the labels as they are (as many, each keeping its
+        string, color, style and direction): what a pan does to tick labels, without
+        ``set_data``'s checks of everything else."""
+        arr = as_array(pos, "pos")
+        points = as_positions(arr.reshape(1, -1) if arr.ndim == 1 else arr, "pos")
+        if len(points) != len(self._text):
+            raise ValueError(f"pos: got {len(points)} positions for {len(self._text)} "
+                             "strings")
+        self._points = points
+        self._rebuild(self._rgba8)
+
     @property
     def text(self):
         """The string, or the list of strings (one per position)."""
@@ -439,6 +451,7 @@ class Text(Visual):
         n = len(self._text)
         if rgba8 is None:
             rgba8 = colors.to_rgba_bytes(self._color, n)
+        self._rgba8 = rgba8  # the labels' color bytes, for move
         if is_nonlinear(self):
             self._origin = np.zeros(3)
             local = np.nan_to_num(self._points).astype(np.float32)

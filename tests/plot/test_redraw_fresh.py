@@ -9,10 +9,13 @@ look for. Each step must also change the picture (else it could not fail)."""
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 
 import lumos.pyplot as plt
+from lumos import patheffects
 
 N = 200_000  # a line long enough for its level of detail (a pyramid, an envelope)
 
@@ -57,6 +60,27 @@ def _camera_pan(fig, ax, a):
     fig.camera_changed(ax.view, {**camera, "rect": [x0 + 0.13 * w, y0 - 0.07 * h, w, h]})
 
 
+def _camera_zoom(fig, ax, a):
+    """A zoom as the wheel makes it: the camera's rectangle narrower (what the batches
+    hold is mapped again; markers spaced on screen and effects offset in pixels are not
+    the same points then)."""
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    w, h = x1 - x0, y1 - y0
+    camera = ax.view.camera_dict()
+    fig.camera_changed(ax.view, {**camera, "rect": [x0 + 0.1 * w, y0 + 0.1 * h, 0.6 * w,
+                                                    0.8 * h]})
+
+
+def _ticked(fig, ax, a):
+    """Ticks spaced in pixels along the line with markers (their rows follow the view;
+    lumos warns that it draws the effect on the line only), its markers on every point
+    again (so that only the effect follows the view)."""
+    a["short"].set_markevery(None)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a["short"].set_path_effects([patheffects.withTickedStroke(spacing=7.0, length=0.8)])
+
+
 def _new_artists(fig, ax, a):
     """Two lines of one style: one batch, a member each."""
     a["late"], = ax.plot([0, 10], [-1.8, 1.0], color="green", lw=3)
@@ -86,6 +110,12 @@ RUN = [
     # its legend handle gains a stroke (the gaps) of a style the legend had not drawn:
     # it draws under the dashes, as in a new figure
     ("gap color", lambda fig, ax, a: a["short"].set_gapcolor("cyan")),
+    # batch items that follow the view: the sync takes them again after a zoom
+    ("markers spaced on screen", lambda fig, ax, a: a["short"].set_markevery((0.0, 0.45))),
+    ("zoom with markers spaced on screen", _camera_zoom),
+    ("ticks spaced in pixels", _ticked),
+    ("zoom with ticks spaced in pixels", _camera_zoom),
+    ("limits with ticks spaced in pixels", lambda fig, ax, a: ax.set_xlim(0.5, 9.0)),
     # new x and y: the rows' centre moves, and with it the float64 origin a new
     # figure uploads them about (kept, it moved a pixel's edge by a level)
     ("rows of a line with gaps", lambda fig, ax, a: a["short"].set_data(
@@ -129,6 +159,17 @@ def _picture3d(steps: list) -> np.ndarray:
     picture = fig.render()
     plt.close(fig)
     return picture
+
+
+def test_a_3d_axes_new_limits_draw_what_a_new_figure_draws(close_figures):
+    """3D batches are built in the box the limits span: new limits reach them."""
+    def limits(line):
+        line.axes.set_xlim(2.0, 8.0)
+
+    before = _picture3d([lambda line: None])
+    fresh = _picture3d([limits])
+    assert not np.array_equal(before, fresh)
+    np.testing.assert_array_equal(_picture3d([lambda line: None, limits]), fresh)
 
 
 def test_a_3d_lines_new_rows_draw_what_a_new_figure_draws(close_figures):

@@ -4,6 +4,7 @@ frames, pages and notebook updates carry only the glyphs shown."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from lumos import scene, visuals
 from lumos.visuals.glyphs import get_atlas
@@ -156,3 +157,27 @@ def test_moved_labels_upload_only_their_anchors():
     t.set_data(["0.25", "0.50", "1.00"], pos=holed)
     assert len(t._buffers["anchor"].data) == 2 * 4 * 6  # two labels of four glyphs
     same_as_laid_out_again(t)
+
+
+def test_move_equals_set_data_with_the_same_labels():
+    """``Text.move`` (what a pan does to tick labels) gives every buffer that
+    ``set_data`` with the same strings, colors and styles at the new anchors gives:
+    per-label styles and colors kept, a NaN anchor hides its label; a count that does
+    not fit is refused and changes nothing."""
+    strings = ["0.25", "0.50", "0.75"]
+    styles = [(11.0, "center", "top", 0.0), (13.0, "right", "center", 30.0),
+              (11.0, "left", "baseline", 0.0)]
+    cols = [(1.0, 0.0, 0.0, 1.0), (0.0, 0.0, 1.0, 1.0), (0.0, 0.5, 0.0, 1.0)]
+    pos = np.array([[10.0, 5.0], [50.0, 5.0], [90.0, 5.0]])
+    moved = visuals.Text(strings, pos=pos)
+    moved.set_data(strings, pos, color=cols, styles=styles)
+    for new in (pos + (3.5, 1.0), np.array([[1.0, 2.0], [np.nan, 3.0], [7.0, 9.0]])):
+        moved.move(new)
+        again = visuals.Text(strings, pos=pos)
+        again.set_data(strings, new, color=cols, styles=styles)
+        for name, buf in moved._buffers.items():
+            np.testing.assert_array_equal(buf.data, again._buffers[name].data, err_msg=name)
+    kept = moved.pos
+    with pytest.raises(ValueError, match="pos: got 2 positions for 3 strings"):
+        moved.move(pos[:2])
+    np.testing.assert_array_equal(moved.pos, kept)
