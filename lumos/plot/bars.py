@@ -353,6 +353,14 @@ class Rectangle:
     def get_visible(self) -> bool:
         return bool(self._c._bar_visible[self._i]) and self._c.get_visible()
 
+    def get_animated(self) -> bool:
+        """The ``animated`` flag of the bars of its call (``bar(..., animated=True)``)."""
+        return self._c.get_animated()
+
+    def get_picker(self):
+        """The picker of the bars of its call (``bar(..., picker=True)``)."""
+        return self._c.get_picker()
+
     def set_visible(self, visible: bool) -> None:
         self._c._bar_visible[self._i] = bool(visible)
         self._c.rescale()
