@@ -126,6 +126,10 @@ class FigureManager:
         self.canvas = canvas
         self.num = num
         self._title: str | None = None
+        # matplotlib's default key handler's id: disconnecting it turns the front-end's
+        # own keys off (pong's script takes every key for itself)
+        self.key_press_handler_id = canvas.mpl_connect("key_press_event",
+                                                       canvas.key_press_handler)
 
     def get_window_title(self) -> str:
         return self._title if self._title is not None else f"Figure {self.num}"
@@ -265,6 +269,19 @@ class FigureCanvas(Canvas):
             return
         for source, hook in entry[2]:
             self.events.off(source, hook)
+
+    def key_press_handler(self, event) -> None:
+        """matplotlib's default key handler (``manager.key_press_handler_id``): while it
+        is connected, the front-ends apply their own keys (r/home reset the views) after
+        the callbacks; the keys are theirs, this records nothing."""
+
+    @property
+    def key_bindings(self) -> bool:
+        """Whether the front-ends' own keys act: the default key handler of a pyplot
+        figure is still connected (a figure with no manager keeps them)."""
+        if self.manager is None:
+            return True
+        return self.manager.key_press_handler_id in self._connections
 
     def callbacks_for(self, s: str) -> list:
         """The functions connected to the matplotlib event ``s``."""

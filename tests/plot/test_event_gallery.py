@@ -325,3 +325,53 @@ def test_lasso_widget_as_matplotlib():
     assert llasso.verts is None and mlasso.verts is None
     assert len(lax.get_lines()) == len(max_.get_lines()) == 0
     assert lax.get_xlim() == max_.get_xlim() == (0.0, 1.0) and lax.get_navigate()
+
+
+def test_disconnecting_the_default_key_handler_turns_the_front_end_keys_off():
+    """pong_sgskip.py: ``mpl_disconnect(manager.key_press_handler_id)`` leaves every key
+    to the script (matplotlib's default keys stop: here 'r', lumos's reset)."""
+    mfig = mplt.figure()
+    assert isinstance(mfig.canvas.manager.key_press_handler_id, int)
+    fig, ax = plt.subplots(figsize=(3, 3), dpi=100)
+    ax.set(xlim=(0, 1), ylim=(0, 1))
+    fig.draw()
+    io = Interaction(fig)
+    keys = []
+    fig.canvas.mpl_connect("key_press_event", lambda e: keys.append(e.key))
+
+    def pan_then_r():
+        io.press(150, 150, 1)
+        io.move(120, 150)
+        io.release(120, 150, 1)
+        panned = ax.get_xlim()
+        io.key("r")
+        return panned, ax.get_xlim()
+
+    panned, after = pan_then_r()
+    assert panned != (0.0, 1.0) and after == pytest.approx((0.0, 1.0))
+    fig.canvas.mpl_disconnect(fig.canvas.manager.key_press_handler_id)
+    panned, after = pan_then_r()
+    assert panned != (0.0, 1.0) and after == panned
+    assert keys == ["r", "r"]
+
+
+def test_matplotlib_patches_know_their_figure_and_draw_artist_takes_them():
+    """poly_editor.py and path_editor.py: ``poly.figure.canvas`` after ``add_patch`` and
+    ``ax.draw_artist`` of matplotlib's patch; pong_sgskip.py: of a bar."""
+    from matplotlib.patches import Polygon as MplPolygon
+
+    for pyplot in (mplt, plt):  # lumos's last: its poly and bar are checked below
+        fig, ax = pyplot.subplots()
+        poly = MplPolygon([(0, 0), (1, 0), (1, 1)], animated=True)
+        ax.add_patch(poly)
+        assert poly.figure is fig and poly.figure.canvas is fig.canvas and poly.axes is ax
+        bar = ax.bar([0], [1], animated=True)[0]
+        if pyplot is mplt:
+            fig.canvas.draw()
+        ax.draw_artist(poly)
+        ax.draw_artist(bar)
+    other = plt.subplots()[1]
+    with pytest.raises(ValueError, match="not in these axes"):
+        other.draw_artist(poly)
+    with pytest.raises(ValueError, match="not in these axes"):
+        other.draw_artist(bar)
