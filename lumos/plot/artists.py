@@ -503,6 +503,11 @@ class Artist(Preparable):
         """How the artist looks in a legend (None: the label alone)."""
         return None
 
+    def pick_members(self) -> list:
+        """What a pick of the artist names as ``event.artist``: itself (the bars of a
+        bar call: each bar's Rectangle, as matplotlib's)."""
+        return [self]
+
     #: the container that stands for this artist in legends (an errorbar's data line
     #: brings its ErrorbarContainer, drawn with bars and caps, as matplotlib's)
     legend_container = None

@@ -375,3 +375,24 @@ def test_matplotlib_patches_know_their_figure_and_draw_artist_takes_them():
         other.draw_artist(poly)
     with pytest.raises(ValueError, match="not in these axes"):
         other.draw_artist(bar)
+
+
+def test_bar_picks_name_the_rectangle_clicked_as_matplotlib():
+    """pick_event_demo.py's bars: ``event.artist`` is the bar's Rectangle."""
+    def run(pyplot, click, draw):
+        fig, ax = pyplot.subplots(figsize=(4, 3), dpi=100)
+        bars = ax.bar(range(5), [1, 2, 3, 4, 5], picker=True)
+        ax.set(xlim=(-1, 5), ylim=(0, 6))
+        draw(fig)
+        got = []
+        fig.canvas.mpl_connect("pick_event", lambda e: got.append(
+            list(bars).index(e.artist) if e.artist in list(bars) else None))
+        for x, y in [(3.0, 0.5), (1.1, 1.5), (1.1, 2.5), (4.0, 4.9)]:
+            px, py = (ax.transData.transform((x, y)) if pyplot is mplt
+                      else ax.transData.forward(np.array([x, y])))
+            click(fig, float(px), float(py))
+        return got
+
+    mgot = run(mplt, _mpl_click, lambda f: f.canvas.draw())
+    lgot = run(plt, _lumos_click, lambda f: f.draw())
+    assert lgot == mgot == [3, 1, 4]
