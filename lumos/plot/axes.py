@@ -406,9 +406,9 @@ class Axes(AxesPlotting, AxesLimits, AxesProjection, AxesSync, AxesNavigation, A
 
     def pick_candidates(self) -> list:
         """What a click may pick (matplotlib's ``Figure.pick`` over the axes'
-        children): the artists (their ``pick_members``), the centre title, the axis
+        children): the artists and texts (their ``pick_members``), the centre title, the axis
         and tick labels given a picker, the lines of the drawn legends."""
-        out = [m for a in self.artists for m in a.pick_members()]
+        out = [m for a in (*self.artists, *self.plain_texts) for m in a.pick_members()]
         out.append(self.title)
         for axis in (self.xaxis, self.yaxis):
             out += axis.pick_candidates()

@@ -349,8 +349,10 @@ class FigureCanvas(Canvas):
         the click within its tolerance (points; True: 5)."""
         if ev.x is None:
             return []
-        pickable = [a for ax in self.figure.axes_list for a in ax.pick_candidates()
-                    if a.pickable()]
+        fig = self.figure
+        candidates = [a for ax in fig.axes_list for a in ax.pick_candidates()]
+        candidates += [*fig.texts, *(line for legend in fig.legends for line in legend.get_lines())]
+        pickable = [a for a in candidates if a.pickable()]
         if not pickable:
             return []
         mouse = self._mouse("scroll_event" if ev.name == "wheel" else "button_press_event", ev)

@@ -44,6 +44,7 @@ class Text(Artist):
         # matplotlib's: the rotation is an angle in the text's coordinates (data), drawn
         # at the angle it has on screen
         self._rotates_with_transform = bool(props.pop("transform_rotates_text", False))
+        self.set_picker(props.pop("picker", None))
         self.style.update(props, "text")
         self._visible = bool(visible)
 

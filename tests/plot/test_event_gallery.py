@@ -396,3 +396,41 @@ def test_bar_picks_name_the_rectangle_clicked_as_matplotlib():
     mgot = run(mplt, _mpl_click, lambda f: f.canvas.draw())
     lgot = run(plt, _lumos_click, lambda f: f.draw())
     assert lgot == mgot == [3, 1, 4]
+
+
+def test_figure_legend_lines_pick_too():
+    fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
+    ax.plot([0, 1], [0, 1], label="a")
+    leg = fig.legend(loc="upper left")
+    line = leg.get_lines()[0]
+    line.set_picker(True)
+    fig.draw()
+    box = leg.get_window_extent()
+    picked = []
+    fig.canvas.mpl_connect("pick_event", lambda e: picked.append(e.artist))
+    # the handle sits at the left of the box, half way up for a single entry
+    x = box.x0 + fig.points_to_pixels(leg.fontsize) * (leg.borderpad + 1.0)
+    _lumos_click(fig, x, (box.y0 + box.y1) / 2)
+    _lumos_click(fig, box.x1 + 30, (box.y0 + box.y1) / 2)
+    assert picked == [line]
+
+
+def test_text_artists_take_picker_and_pick_inside_their_box_as_matplotlib():
+    def run(pyplot, click, draw):
+        fig, ax = pyplot.subplots(figsize=(4, 3), dpi=100)
+        texts = [ax.text(0.2, 0.5, "axes text", picker=True),
+                 ax.annotate("note", (0.7, 0.2), picker=True),
+                 fig.text(0.05, 0.95, "figure text", picker=True),
+                 ax.text(0.6, 0.8, "not pickable")]
+        draw(fig)
+        got = []
+        fig.canvas.mpl_connect("pick_event", lambda e: got.append(e.artist.get_text()))
+        return fig, texts, got
+
+    mfig, mtexts, mgot = run(mplt, _mpl_click, lambda f: f.canvas.draw())
+    lfig, _, lgot = run(plt, _lumos_click, lambda f: f.draw())
+    for t in mtexts:
+        box = t.get_window_extent()
+        for fig, click in ((mfig, _mpl_click), (lfig, _lumos_click)):
+            click(fig, (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
+    assert lgot == mgot == ["axes text", "note", "figure text"]
