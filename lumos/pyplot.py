@@ -55,6 +55,7 @@ __all__ = [
     "rc_context", "rcdefaults", "rcParams", "savefig", "sca", "set_cmap", "setp", "show",
     "style", "subplot", "subplot2grid", "subplot_mosaic", "subplots", "subplots_adjust",
     "suptitle", "supxlabel", "supylabel", "tight_layout", "title", "twinx", "twiny",
+    "waitforbuttonpress", "ginput",
     "xlabel", "xlim", "xscale", "xticks", "ylabel", "ylim", "yscale", "yticks",
     "AutoMinorLocator", "FixedLocator", "FormatStrFormatter", "FuncFormatter", "LogLocator",
     "MaxNLocator", "MultipleLocator", "NullFormatter", "NullLocator", "ScalarFormatter",
@@ -709,6 +710,33 @@ def pause(interval: float) -> None:
     if _current is not None:
         _current.canvas.draw_idle()
     timers.run_for(interval)
+
+
+def _show_for_input() -> Figure:
+    """The current figure, shown in a window when there is a display (matplotlib's
+    blocking input shows the figures pyplot manages)."""
+    from .app import notebook, window
+
+    fig = gcf()
+    if window.has_display() and not notebook.in_notebook() and \
+            window.window_of(fig) is None:
+        window.show(fig, block=False)
+    return fig
+
+
+def waitforbuttonpress(timeout: float = -1):
+    """Wait for a key press (True) or a mouse click (False) in the current figure;
+    None when ``timeout`` seconds pass first (<= 0: no limit). Without a display only
+    timers can end the wait: with no timeout and no timer it raises RuntimeError
+    (matplotlib's Agg would wait forever)."""
+    return _show_for_input().waitforbuttonpress(timeout)
+
+
+def ginput(n: int = 1, timeout: float = 30, show_clicks: bool = True, **buttons) -> list:
+    """Up to ``n`` points clicked in the current figure's axes, as (x, y) in data
+    coordinates (see :meth:`lumos.plot.figure.Figure.ginput`); without a display, []
+    after ``timeout`` seconds, as matplotlib's Agg."""
+    return _show_for_input().ginput(n, timeout, show_clicks, **buttons)
 
 
 # -- colors: matplotlib's pyplot names for colormaps and norms (in _LAZY but the first) ----

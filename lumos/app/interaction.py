@@ -200,7 +200,8 @@ class Interaction:
         x, y = self._last if self._last is not None else (None, None)
         ev = self._event("key_press", x, y, key=key, modifiers=frozenset(modifiers))
         self._emit(ev)
-        if ev.handled or not self.navigates:  # a callback took the key (a text box)
+        # a callback took the key (a text box), or the canvas wants no keys of ours
+        if ev.handled or not self.navigates or not self.canvas.key_bindings:
             return
         if key in ("r", "home"):
             self.reset()

@@ -453,4 +453,4 @@ def window_of(target) -> Window | None:
 
 
 register_frontend(FrontEnd("window", can_show=has_display, show=show, mainloop=run,
-                           unavailable=NO_DISPLAY))
+                           process_events=process_events, unavailable=NO_DISPLAY))

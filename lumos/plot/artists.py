@@ -405,9 +405,7 @@ class Artist(Preparable):
     def set_picker(self, picker) -> None:
         """Whether clicks on the artist make ``pick_event`` events: None/False (no), True, a
         tolerance in points, or a callable ``picker(artist, mouseevent) -> (hit, props)``."""
-        if not (picker is None or isinstance(picker, bool) or callable(picker)):
-            picker = float(picker)
-        self._picker = picker
+        self._picker = check_picker(picker)
 
     def get_picker(self):
         """The picking behaviour set by ``set_picker`` (None, a bool, a tolerance or a callable)."""
@@ -510,6 +508,11 @@ class Artist(Preparable):
         """How the artist looks in a legend (None: the label alone)."""
         return None
 
+    def pick_members(self) -> list:
+        """What a pick of the artist names as ``event.artist``: itself (the bars of a
+        bar call: each bar's Rectangle, as matplotlib's)."""
+        return [self]
+
     #: the container that stands for this artist in legends (an errorbar's data line
     #: brings its ErrorbarContainer, drawn with bars and caps, as matplotlib's)
     legend_container = None
@@ -549,6 +552,18 @@ class Artist(Preparable):
     def draw_overlay(self, ov) -> None:
         """Every frame after the layout: draw into the figure's overlay (figure pixels),
         or refresh geometry that depends on the view. Nothing by default."""
+
+
+def check_picker(picker):
+    """A ``set_picker`` value: None/False (no picking), True, a callable, or a tolerance
+    in points (a number)."""
+    if picker is None or isinstance(picker, bool) or callable(picker):
+        return picker
+    try:
+        return float(picker)
+    except (TypeError, ValueError):
+        raise TypeError(f"picker: got {picker!r}, expected None, a bool, a number of "
+                        "points or a callable") from None
 
 
 _ALIASES = {"c": "color", "lw": "linewidth", "ls": "linestyle", "ms": "markersize",

@@ -368,7 +368,13 @@ class AxesLayout:
     def draw_artist(self, a) -> None:
         """matplotlib's blitting step. lumos draws every artist at each redraw (the next
         ``canvas.blit``/``draw_idle`` shows ``a`` as it is now): nothing to do here."""
-        if a not in self.artists and a not in self.texts:
+        from .artists import Artist
+
+        # matplotlib's objects added here are drawn by an adapter, a bar by its
+        # collection: both name these axes as theirs
+        shown = a in self.artists or a in self.texts or (
+            not isinstance(a, Artist) and getattr(a, "axes", None) is self)
+        if not shown:
             raise ValueError(f"a: got {a!r}, which is not in these axes")
 
     # -- label, frame, sharing --------------------------------------------------------

@@ -273,6 +273,23 @@ class AxesLimits:
                 member.axes.notify_limits()
         self._view_read()
 
+    @property
+    def viewLim(self):  # noqa: N802 (matplotlib's name)
+        """matplotlib's ``ax.viewLim``: the view limits as a live Bbox ``[[x0, y0],
+        [x1, y1]]`` in data coordinates (``intervalx``, ``width``, ...), read from the
+        axes at each use; its setters (``x0 = ...``, ``set_points``) set the limits."""
+        from .bbox import LiveBbox
+
+        def get():
+            (x0, x1), (y0, y1) = self.get_xlim(), self.get_ylim()
+            return [[x0, y0], [x1, y1]]
+
+        def put(points):
+            self.set_xlim(points[0][0], points[1][0])
+            self.set_ylim(points[0][1], points[1][1])
+
+        return LiveBbox(get, put)
+
     def get_xlim(self) -> tuple[float, float]:
         """The x limits (left, right) shown now."""
         self._view_read()

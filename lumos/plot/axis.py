@@ -70,6 +70,8 @@ class Axis(AxisUnits, AxisTickStyle, AxisLimits):
         self.label_text = ""
         self._label_default = True
         self.label_style: dict = {}
+        # pickers of the label ("label") and of tick labels ((which, index, side))
+        self.text_pickers: dict = {}
         self.label_size = font_points(rcParams["axes.labelsize"])
         self.label_color = colors.to_rgba(rc("axes.labelcolor", "black"))
         self.labelpad = float(rcParams["axes.labelpad"])
@@ -436,6 +438,15 @@ class Axis(AxisUnits, AxisTickStyle, AxisLimits):
                 for lab in (TickLabel(self, which, i, text, float(v), side)
                             for i, (v, text) in enumerate(zip(values, labels, strict=True)))
                 if lab.get_visible()]
+
+    def pick_candidates(self) -> list:
+        """The label and the tick labels given a picker (what a click may pick)."""
+        out = [self.label] if "label" in self.text_pickers else []
+        for which in ("major", "minor"):
+            if any(k[0] == which for k in self.text_pickers if k != "label"):
+                out += [lab for lab in self.get_ticklabels(which=which)
+                        if lab.pick_key() in self.text_pickers]
+        return out
 
     def get_majorticklabels(self) -> list:
         """The major tick labels."""

@@ -36,7 +36,10 @@ class BarPlotsMixin:
 
         Bars stick to their bottom: autoscale margins never push the axis past it.
         """
+        from .axes_plotting import artist_props, with_props
+
         take_unit_keywords(self, kwargs, x, height)
+        props = artist_props(kwargs)  # picker, visible, animated, ...: the bars' own
         kw = normalize_kwargs(kwargs, "bar", (
             "color", "edgecolor", "linewidth", "linestyle", "tick_label", "xerr", "yerr",
             "ecolor", "capsize", "error_kw", "log", "label", "alpha", "zorder", "orientation",
@@ -91,6 +94,7 @@ class BarPlotsMixin:
                              zorder=kw.pop("zorder", None), orientation=orientation,
                              hatch=kw.pop("hatch", None), hatchcolor=kw.pop("hatchcolor", None))
         coll.bar_labels = bar_labels
+        with_props([coll], props)
         self._add_artist(coll)
         patches = [Rectangle(coll, i) for i in range(n)]
         coll.bars = patches

@@ -79,6 +79,11 @@ class BarCollection(Collection):
         """Itself, or each bar when the bars have a label each (``label=[...]``)."""
         return list(self.bars) if self.bar_labels is not None else [self]
 
+    def pick_members(self) -> list:
+        """Each bar (matplotlib picks a bar's Rectangle) on rectilinear axes; itself
+        where the projection bends the bars (the GPU's pick finds it)."""
+        return list(self.bars) if self.bars and self.axes.name == "rectilinear" else [self]
+
     def _corners(self) -> tuple[np.ndarray, ...]:
         x0, y0, w, h = self._xywh.T
         return x0, x0 + w, y0, y0 + h
@@ -353,6 +358,33 @@ class Rectangle:
 
     def get_visible(self) -> bool:
         return bool(self._c._bar_visible[self._i]) and self._c.get_visible()
+
+    def get_animated(self) -> bool:
+        """The ``animated`` flag of the bars of its call (``bar(..., animated=True)``)."""
+        return self._c.get_animated()
+
+    def get_picker(self):
+        """The picker of the bars of its call (``bar(..., picker=True)``)."""
+        return self._c.get_picker()
+
+    def pickable(self) -> bool:
+        """Whether clicks on the bar make ``pick_event`` events (its call's picker)."""
+        return self._c.pickable()
+
+    def pick_tolerance(self) -> float:
+        """Points around the bar that count as a hit (its call's)."""
+        return self._c.pick_tolerance()
+
+    def pick_hit(self, mouseevent) -> tuple[bool, dict]:
+        """Whether a click falls on the bar (matplotlib's ``Rectangle.contains``)."""
+        if not self.get_visible() or mouseevent.x is None:
+            return False, {}
+        x, y, w, h = self._c._xywh[self._i]
+        (px0, py0), (px1, py1) = self._c.axes.transData.forward(
+            np.array([[x, y], [x + w, y + h]]))
+        inside = min(px0, px1) <= mouseevent.x <= max(px0, px1) and \
+            min(py0, py1) <= mouseevent.y <= max(py0, py1)
+        return bool(inside), {}
 
     def set_visible(self, visible: bool) -> None:
         self._c._bar_visible[self._i] = bool(visible)

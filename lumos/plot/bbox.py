@@ -241,3 +241,24 @@ def as_bbox(rect, argname: str = "rect") -> Bbox:
     if not np.isfinite([x, y, w, h]).all():
         raise ValueError(f"{argname}: got {rect!r}, expected finite numbers")
     return Bbox.from_bounds(x, y, w, h)
+
+
+class LiveBbox(Bbox):
+    """A Bbox read from its owner at each use and written back by its setters
+    (matplotlib's live boxes, ``ax.viewLim``): ``get()`` gives ``[[x0, y0], [x1, y1]]``,
+    ``put(points)`` takes them."""
+
+    def __init__(self, get, put) -> None:  # no points of its own to take
+        self._get_points, self._put_points = get, put
+
+    @property
+    def _points(self) -> np.ndarray:
+        return np.array(self._get_points(), dtype=float).reshape(2, 2)
+
+    def _set(self, i: int, j: int, v: float) -> None:
+        points = self._points
+        points[i, j] = float(v)
+        self._put_points(points)
+
+    def set_points(self, points) -> None:
+        self._put_points(Bbox(points).get_points())

@@ -126,6 +126,10 @@ class FigureManager:
         self.canvas = canvas
         self.num = num
         self._title: str | None = None
+        # matplotlib's default key handler's id: disconnecting it turns the front-end's
+        # own keys off (pong's script takes every key for itself)
+        self.key_press_handler_id = canvas.mpl_connect("key_press_event",
+                                                       canvas.key_press_handler)
 
     def get_window_title(self) -> str:
         return self._title if self._title is not None else f"Figure {self.num}"
@@ -215,6 +219,7 @@ class FigureCanvas(Canvas):
         self._connections: dict[int, tuple[str, object, list]] = {}
         self._is_saving = False
         self._idle_drawing = False
+        self._looping = False  # start_event_loop runs
         self._inaxes = None  # the axes under the mouse (enter/leave events)
         self._crossing_hooked = False
         self.manager = None
@@ -264,6 +269,19 @@ class FigureCanvas(Canvas):
             return
         for source, hook in entry[2]:
             self.events.off(source, hook)
+
+    def key_press_handler(self, event) -> None:
+        """matplotlib's default key handler (``manager.key_press_handler_id``): while it
+        is connected, the front-ends apply their own keys (r/home reset the views) after
+        the callbacks; the keys are theirs, this records nothing."""
+
+    @property
+    def key_bindings(self) -> bool:
+        """Whether the front-ends' own keys act: the default key handler of a pyplot
+        figure is still connected (a figure with no manager keeps them)."""
+        if self.manager is None:
+            return True
+        return self.manager.key_press_handler_id in self._connections
 
     def callbacks_for(self, s: str) -> list:
         """The functions connected to the matplotlib event ``s``."""
@@ -331,7 +349,10 @@ class FigureCanvas(Canvas):
         the click within its tolerance (points; True: 5)."""
         if ev.x is None:
             return []
-        pickable = [a for ax in self.figure.axes_list for a in ax.artists if a.pickable()]
+        fig = self.figure
+        candidates = [a for ax in fig.axes_list for a in ax.pick_candidates()]
+        candidates += [*fig.texts, *(line for legend in fig.legends for line in legend.get_lines())]
+        pickable = [a for a in candidates if a.pickable()]
         if not pickable:
             return []
         mouse = self._mouse("scroll_event" if ev.name == "wheel" else "button_press_event", ev)
@@ -421,13 +442,37 @@ class FigureCanvas(Canvas):
         run_due()
 
     def start_event_loop(self, timeout: float = 0) -> None:
-        """Run timers (and a window's events) for ``timeout`` seconds."""
-        from .timers import run_for
+        """Run timers (and a shown window's events) for ``timeout`` seconds, or until
+        ``stop_event_loop`` (a callback's) ends it sooner; ``timeout <= 0``: until then,
+        as matplotlib's. A loop nothing could end (``timeout <= 0``, no window, no
+        started timer) raises RuntimeError, where matplotlib's Agg would wait forever."""
+        import time
 
-        run_for(timeout if timeout > 0 else 0.0)
+        from .frontends import process_events
+        from .timers import next_due_in, run_due
+
+        deadline = time.monotonic() + timeout if timeout > 0 else None
+        self._looping = True
+        while self._looping:
+            left = 0.05 if deadline is None else min(0.05, deadline - time.monotonic())
+            if left <= 0:
+                break
+            if self.shown and process_events(left):
+                continue
+            if deadline is None and next_due_in() is None:
+                self._looping = False
+                raise RuntimeError("start_event_loop: no window and no started timer can "
+                                   "make the event this loop waits for (timeout <= 0: it "
+                                   "would wait forever); show the figure or give a timeout")
+            run_due()  # one round, then the stop flag is looked at again
+            due = next_due_in()
+            if self._looping:
+                time.sleep(left if due is None else min(left, max(due, 0.001)))
+        self._looping = False
 
     def stop_event_loop(self) -> None:
-        pass
+        """End the loop ``start_event_loop`` runs (from a callback)."""
+        self._looping = False
 
     def new_timer(self, interval: float | None = None, callbacks=None) -> Timer:
         """A :class:`~lumos.plot.timers.Timer` (``interval`` ms, ``callbacks`` a list of

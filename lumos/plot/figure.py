@@ -655,6 +655,22 @@ class Figure(FigureSaving, FigureBase):
 
         show(self, block)
 
+    def waitforbuttonpress(self, timeout: float = -1):
+        """Wait for a key press (True) or a mouse click (False) in the figure's window;
+        None when ``timeout`` seconds pass first (<= 0: no limit). See
+        :mod:`lumos.plot.blocking_input`."""
+        from .blocking_input import waitforbuttonpress
+
+        return waitforbuttonpress(self, timeout)
+
+    def ginput(self, n: int = 1, timeout: float = 30, show_clicks: bool = True, **buttons):
+        """Up to ``n`` points clicked in the figure's axes, as a list of (x, y) in data
+        coordinates (matplotlib's ``mouse_add``/``mouse_pop``/``mouse_stop`` buttons;
+        see :func:`lumos.plot.blocking_input.ginput`)."""
+        from .blocking_input import ginput
+
+        return ginput(self, n, timeout, show_clicks, **buttons)
+
     def on(self, name: str, callback=None):
         """Call ``callback(event)`` on "mouse_press", "mouse_move", "mouse_release",
         "wheel", "key_press", "resize" or "draw" in a window or widget; mouse events

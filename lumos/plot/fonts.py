@@ -107,6 +107,12 @@ class Face:
             warn_once(f"face {wanted}", f"font: no {wanted} face is bundled; drawn {name}")
         return name
 
+    @property
+    def font_name(self) -> str:
+        """The family name of the bundled font ('DejaVu Sans', 'DejaVu Serif', 'DejaVu
+        Sans Mono'), as matplotlib's ``FontProperties.get_name`` gives it."""
+        return f"DejaVu {_FACE_NAMES[self.family]}"
+
 
 @cache
 def _bundled(family: str, bold: bool, italic: bool) -> tuple[str, str | None]:

@@ -5,7 +5,8 @@ The plot layer imports no front-end. ``Figure.show()`` and the notebook display
 ``rcParams["figure.frontends"]`` register themselves when imported, which happens the
 first time the registry is asked. A front-end says whether it can show figures here and
 now (``can_show``) and what it does: ``show(figure, block)``, ``mainloop()`` (block until
-its windows close: ``plt.show()``), ``mimebundle(figure, include, exclude)`` (the
+its windows close: ``plt.show()``), ``process_events(seconds)`` (input and timers for a
+while: blocking waits), ``mimebundle(figure, include, exclude)`` (the
 notebook display; None when it has none to give) and ``display(figure)`` (IPython's
 ``_ipython_display_``: outputs of its own, e.g. a widget plus a static picture).
 
@@ -33,6 +34,9 @@ class FrontEnd:
     mimebundle: Callable | None = None
     display: Callable | None = None
     mainloop: Callable | None = None
+    #: handle the front-end's pending input for up to ``seconds`` (a blocking wait's
+    #: loop: ``fig.waitforbuttonpress``, ``fig.ginput``)
+    process_events: Callable | None = None
     unavailable: str = ""
 
 
@@ -100,6 +104,16 @@ def mainloop() -> None:
     for fe in frontends():
         if fe.mainloop is not None and fe.can_show():
             fe.mainloop()
+
+
+def process_events(seconds: float) -> bool:
+    """Let the first front-end that can show figures and handles input run for up to
+    ``seconds``; False when none does."""
+    for fe in frontends():
+        if fe.process_events is not None and fe.can_show():
+            fe.process_events(seconds)
+            return True
+    return False
 
 
 _current_figure: list[Callable] = []

@@ -26,7 +26,8 @@ from .containers import Container
 from .fonts import FontProperties
 from .legend_best import best_location
 from .legend_custom import CustomHandle
-from .legend_handles import PointsHandle, TupleHandle, entry_handle
+from .legend_handles import PointsHandle, TupleHandle, entry_handle, is_line_handle
+from .legend_lines import LegendLine
 from .legend_text import LegendText
 from .patch_style import rc
 from .snapping import pixel_snap, snap_pixel
@@ -113,6 +114,9 @@ class Legend:
         size = fontsize if fontsize is not None else font.size
         self.fontsize = textmod.points(rcParams["legend.fontsize"] if size is None else size)
         self.entries = [(h, LegendText(lab, self.fontsize, font)) for h, lab in self.entries]
+        # matplotlib's legend lines: one per entry drawn with a line handle
+        self._lines = {i: LegendLine(self, i) for i, (h, _) in enumerate(self.entries)
+                       if is_line_handle(h)}
         self.labelcolor = labelcolor if labelcolor is not None else rc("legend.labelcolor",
                                                                        "None")
         tfont = FontProperties.coerce(title_fontproperties)
@@ -165,6 +169,11 @@ class Legend:
     def get_texts(self) -> list[LegendText]:
         """The labels' texts (``set_color``, ``set_fontsize``, ``set_text``, ...)."""
         return [t for _, t in self.entries]
+
+    def get_lines(self) -> list[LegendLine]:
+        """The lines of the entries drawn with a line (``set_picker``, ``set_alpha``,
+        ``set_visible`` change how the legend draws them), in entry order."""
+        return list(self._lines.values())
 
     def get_title(self) -> LegendText:
         """The title's text (``get_title().set_fontweight("bold")``)."""
@@ -414,7 +423,8 @@ class Legend:
                 hx, lx, ha = cx, cx + handle_len + text_pad, "left"
             else:
                 hx, lx, ha = cx + text_w + text_pad, cx + text_w, "right"
-            h = _draw_handle(ov, handle, hx, cy, handle_len, fs, px, self)
+            h = _draw_handle(ov, handle, hx, cy, handle_len, fs, px, self,
+                             self._lines.get(i))
             if label.get_visible():
                 label.draw(ov, self.axes.figure, lx, cy, self._label_color(h), ha, "center")
 
@@ -528,10 +538,12 @@ def _round_rect(x: float, y: float, w: float, h: float, r: float) -> list:
     return [np.array([c, ring[i], ring[(i + 1) % len(ring)]]) for i in range(len(ring))]
 
 
-def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, legend):
+def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, legend,
+                 line: LegendLine | None = None):
     """The handle as the artist declares it (``legend_handle``): a patch, a line, the
     markers on the line (``legend``'s numpoints, scatterpoints, scatteryoffsets,
-    markerscale and handleheight). Returns the declaration (labelcolor reads it)."""
+    markerscale and handleheight), as the entry's legend ``line`` styles it. Returns the
+    declaration (labelcolor reads it)."""
     if isinstance(handle, CustomHandle):  # a handler of the script's draws it
         return handle.draw(ov, x, y, length, fs, legend)
     if isinstance(handle, TupleHandle):  # several handles in one entry
@@ -545,6 +557,11 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, l
         n = legend.numpoints if handle.numpoints is None else handle.numpoints
         marker_pad, handle = handle.marker_pad, handle.handle
     h = handle.legend_handle(fs)
+    if line is not None:
+        drawn = line.styled(h, x, x + length, y)
+        if drawn is None:  # hidden: the label stays, coloured as the handle
+            return h
+        h = drawn
     if h is None:
         return None
     handleheight = legend.handleheight

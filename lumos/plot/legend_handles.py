@@ -259,6 +259,12 @@ def _points_handle(obj, figure, handler) -> PointsHandle:
                         params.get("_marker_pad", 0.3))
 
 
+def is_line_handle(handle) -> bool:
+    """Whether a legend entry's handle is a line (its entry has a legend line)."""
+    return isinstance(handle, PointsHandle) or _is_line(handle) or (
+        isinstance(handle, MatplotlibHandle) and _is_line(handle.source))
+
+
 def _is_line(obj) -> bool:
     from .lines import Line2D
 

@@ -97,12 +97,16 @@ def _own_draw(obj) -> tuple[str, str] | None:
 
 
 def _added_to(obj, ax, method: str) -> None:
-    """The object's ``.axes`` is the axes it was added to, as matplotlib's ``add_*`` sets
-    it (without matplotlib's stale callback to that axes: the adapter chains its own)."""
+    """The object's ``.axes`` is the axes it was added to and its ``.figure`` that axes'
+    figure, as matplotlib's ``add_*`` sets them (``poly.figure.canvas`` of an editor is
+    the lumos canvas), without matplotlib's stale callback to that axes: the adapter
+    chains its own."""
     if method.startswith("add_") and getattr(obj, "axes", None) is None and \
             hasattr(obj, "stale_callback"):
         callback = obj.stale_callback
         obj.axes = ax
+        if obj.get_figure(root=False) is None:
+            obj.set_figure(ax.figure)
         obj.stale_callback = callback
 
 

@@ -44,6 +44,7 @@ class Text(Artist):
         # matplotlib's: the rotation is an angle in the text's coordinates (data), drawn
         # at the angle it has on screen
         self._rotates_with_transform = bool(props.pop("transform_rotates_text", False))
+        self.set_picker(props.pop("picker", None))
         self.style.update(props, "text")
         self._visible = bool(visible)
 
@@ -85,16 +86,6 @@ class Text(Artist):
         self._y = float(y)
         self._changed()
 
-    def get_fontsize(self) -> float:
-        """The font size in points."""
-        return self.style.fontsize
-
-    get_size = get_fontsize
-
-    def get_color(self):
-        """The text color."""
-        return self.style.color
-
     def get_rotation(self) -> float:
         """The rotation in degrees, counter-clockwise on screen (with
         ``transform_rotates_text``: the rotation set, turned as the transform turns that
@@ -131,26 +122,6 @@ class Text(Artist):
         style.rotation = self.get_rotation()
         return style
 
-    def get_horizontalalignment(self) -> str:
-        """'left', 'center' or 'right' of the anchor."""
-        return self.style.ha
-
-    def get_verticalalignment(self) -> str:
-        """'top', 'center', 'bottom' or 'baseline' at the anchor."""
-        return self.style.va
-
-    def get_fontweight(self):
-        """The font weight (a number or a name)."""
-        return self.style.weight or 400
-
-    def get_fontfamily(self):
-        """The font families, first preferred."""
-        return list(self.style.family or ("sans-serif",))
-
-    def get_fontstyle(self) -> str:
-        """'normal', 'italic' or 'oblique'."""
-        return self.style.fontstyle or "normal"
-
     def get_bbox_patch(self):
         """The box drawn behind the text (a :class:`~lumos.plot.textbox.TextBoxPatch`,
         matplotlib's FancyBboxPatch: the same object each time), None without
@@ -163,10 +134,6 @@ class Text(Artist):
         if patch is None or patch.text is not self:  # none yet, or a copy's
             patch = self._bbox_patch = TextBoxPatch(self)
         return patch
-
-    def get_alpha(self):
-        """The text's opacity (None: its color's)."""
-        return self.style.alpha
 
     def set_transform(self, transform) -> None:
         """Any transform to figure pixels: lumos's (``ax.transAxes``, ``fig.transFigure``,
@@ -185,6 +152,12 @@ class Text(Artist):
         """Where the anchor lands, in figure pixels from the bottom left."""
         x, y = self.get_transform().forward(np.array([self._x, self._y]))
         return float(x), float(y)
+
+    def pick_hit(self, mouseevent) -> tuple[bool, dict]:
+        """matplotlib's ``Text.contains``: a click inside the box the text covers."""
+        from .text_getters import text_hit
+
+        return text_hit(self, mouseevent)
 
     def get_in_layout(self) -> bool:
         """Whether layouts make room for the text (matplotlib's name)."""
@@ -364,12 +337,23 @@ def _style_setter(name: str):
     return setter
 
 
+def _style_getter(name: str, doc: str | None):
+    def getter(self):
+        return getattr(self.style, name)()
+
+    getter.__name__ = name
+    getter.__doc__ = doc
+    return getter
+
+
 def _install_style_setters() -> None:
     from .textstyle import ALIASES, TextStyle
 
     for name in dir(TextStyle):
         if name.startswith("set_") and not hasattr(Text, name):
             setattr(Text, name, _style_setter(name))
+        elif name.startswith("get_") and not hasattr(Text, name):
+            setattr(Text, name, _style_getter(name, getattr(TextStyle, name).__doc__))
     for alias, key in ALIASES.items():
         if not hasattr(Text, f"set_{alias}") and hasattr(Text, f"set_{key}"):
             setattr(Text, f"set_{alias}", getattr(Text, f"set_{key}"))

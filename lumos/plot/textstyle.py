@@ -17,6 +17,7 @@ from . import text as textmod
 from .compat import warn_once
 from .fonts import FontProperties, check_family, check_style, check_weight, face_of
 from .style import rcParams
+from .text_getters import TextGetters
 from .ticklabels import _rotation
 
 _HA = ("left", "center", "right")
@@ -50,8 +51,9 @@ def normalize(kwargs: dict) -> dict:
     return out
 
 
-class TextStyle:
-    """matplotlib's Text properties that decide how a text looks."""
+class TextStyle(TextGetters):
+    """matplotlib's Text properties that decide how a text looks, with their setters and
+    getters (Text artists and titles forward theirs here)."""
 
     def __init__(self, fontsize=None, color=None, ha="left", va="baseline") -> None:
         self.fontsize = float(rcParams["font.size"] if fontsize is None
@@ -195,6 +197,67 @@ class TextStyle:
     def set_antialiased(self, aa) -> None:
         if aa is False:
             warn_once("text antialiased", "antialiased=False: lumos always smooths text")
+
+    # -- matplotlib's getters ----------------------------------------------------------
+    def get_fontsize(self) -> float:
+        """The font size in points."""
+        return self.fontsize
+
+    def get_color(self):
+        """The text color (RGBA)."""
+        return self.color
+
+    def get_alpha(self) -> float | None:
+        """The text's opacity (None: its color's)."""
+        return self.alpha
+
+    def get_fontweight(self):
+        """The font weight (a number 100..900)."""
+        return self.weight or 400
+
+    def get_fontfamily(self) -> list:
+        """The font families, first preferred."""
+        return list(self.family or ("sans-serif",))
+
+    def get_fontstyle(self) -> str:
+        """'normal', 'italic' or 'oblique'."""
+        return self.fontstyle or "normal"
+
+    def get_horizontalalignment(self) -> str:
+        """'left', 'center' or 'right' of the anchor."""
+        return self.ha
+
+    def get_verticalalignment(self) -> str:
+        """'top', 'center', 'bottom', 'baseline' or 'center_baseline' at the anchor."""
+        return self.va
+
+    def get_ha(self) -> str:
+        """``get_horizontalalignment``."""
+        return self.ha
+
+    def get_va(self) -> str:
+        """``get_verticalalignment``."""
+        return self.va
+
+    def get_rotation(self) -> float:
+        """The rotation in degrees, counter-clockwise."""
+        return self.rotation
+
+    def get_rotation_mode(self) -> str:
+        """'default' or 'anchor'."""
+        return self.rotation_mode or "default"
+
+    def get_wrap(self) -> bool:
+        """Whether long lines are broken to stay in the figure."""
+        return self.wrap
+
+    def get_parse_math(self) -> bool:
+        """Whether ``$...$`` is drawn as math."""
+        return self.parse_math
+
+    def get_path_effects(self) -> list:
+        """The path effects (strokes, shadows) drawn with the text."""
+        return list(self.effects)
 
     # -- what drawing needs ------------------------------------------------------------
     def face(self) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .. import colors
 from . import validate
+from .text_getters import TextGetters, TextPicking
 
 
 def _rotation(rotation, argument: str = "rotation") -> float:
@@ -25,8 +26,9 @@ _HA = ("left", "center", "right")
 _VA = ("top", "center", "bottom", "baseline", "center_baseline")
 
 
-class _TextStyle:
-    """Setters shared by the text-like handles: each writes one key with ``_put``."""
+class _TextStyle(TextGetters):
+    """Setters and getters shared by the text-like handles: each setter writes one key
+    with ``_put``, each getter reads one with ``_get``."""
 
     stands_for = "Text"  # matplotlib's class (lumos.plot.introspect.findobj)
 
@@ -67,6 +69,22 @@ class _TextStyle:
 
     def set_alpha(self, alpha) -> None:
         self._put("alpha", None if alpha is None else float(alpha))
+
+    def get_alpha(self) -> float | None:
+        """The text's opacity (None: its color's)."""
+        return self._get("alpha")
+
+    def get_fontweight(self):
+        """The font weight (a number 100..900)."""
+        return self._get("weight") or 400
+
+    def get_fontstyle(self) -> str:
+        """'normal', 'italic' or 'oblique'."""
+        return self._get("style") or "normal"
+
+    def get_fontfamily(self) -> list:
+        """The font families, first preferred."""
+        return list(self._get("family") or ("sans-serif",))
 
     def set_fontweight(self, weight) -> None:
         from .fonts import check_weight
@@ -133,7 +151,30 @@ class _TextStyle:
 _STYLE_KEYS = {"rotation": "labelrotation", "size": "labelsize", "color": "labelcolor"}
 
 
-class TickLabel(_TextStyle):
+class _PickedLabel(TextPicking):
+    """Picking of a label whose picker its axis keeps (``axis.text_pickers``, by the
+    label's ``pick_key``): the handles are made anew at each call, the picker stays."""
+
+    def pick_key(self):
+        raise NotImplementedError
+
+    def set_picker(self, picker) -> None:
+        """Make clicks on the label ``pick_event`` events (see
+        :meth:`lumos.plot.artists.Artist.set_picker`)."""
+        from .artists import check_picker
+
+        picker = check_picker(picker)
+        if picker in (None, False):
+            self.axis.text_pickers.pop(self.pick_key(), None)
+        else:
+            self.axis.text_pickers[self.pick_key()] = picker
+
+    def get_picker(self):
+        """The label's picker (None: not pickable)."""
+        return self.axis.text_pickers.get(self.pick_key())
+
+
+class TickLabel(_PickedLabel, _TextStyle):
     """One tick label (``ax.get_xticklabels()[i]``): styled per tick, by index."""
 
     def __init__(self, axis, which: str, index: int, text: str, position: float,
@@ -157,6 +198,9 @@ class TickLabel(_TextStyle):
             default = getattr(style, f"label{self.side}On")
         return self.axis.tick_override(self.which, self.index, f"label{self.side}", key,
                                        default)
+
+    def pick_key(self) -> tuple:
+        return (self.which, self.index, self.side)
 
     def get_text(self) -> str:
         return self._text
@@ -293,7 +337,7 @@ class Tick:
         return f"<{self.axis.name.upper()}Tick {self._loc:g}>"
 
 
-class AxisLabel(str):
+class AxisLabel(_PickedLabel, str):
     """``ax.xaxis.label``: the label text (a str) with matplotlib's Text setters, which
     style the axis label."""
 
@@ -316,6 +360,9 @@ class AxisLabel(str):
 
     def get_text(self) -> str:
         return str(self)
+
+    def pick_key(self) -> str:
+        return "label"
 
     def get_window_extent(self, renderer=None):
         """The label's box in figure pixels (a :class:`~lumos.plot.bbox.Bbox`), where

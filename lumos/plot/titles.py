@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 from . import text as textmod
+from .artists import check_picker
 from .bbox import Bbox
 from .patch_style import rc
 from .style import rcParams
+from .text_getters import TextPicking
 from .textstyle import TextStyle, draw_text, extent, normalize
 
 _LOCS = ("left", "center", "right")
@@ -23,7 +25,7 @@ def _rc_style(loc: str) -> dict:
     return props
 
 
-class Titles(dict):
+class Titles(TextPicking, dict):
     """The three titles by loc (``ax.title['left']`` is its text); the object itself
     acts as matplotlib's ``ax.title``, the centre title's Text."""
 
@@ -42,6 +44,7 @@ class Titles(dict):
         self.visible = True
         # the axes whose titles share one height (Figure.align_titles)
         self.group = [axes]
+        self._picker = None  # the centre title's (set_title(picker=...))
 
     def set(self, label=None, loc: str = "center", pad=None, y=None, **props) -> None:
         """``set_title``'s work: text, padding (points), height (axes fraction), style."""
@@ -59,6 +62,11 @@ class Titles(dict):
         props = normalize(props)
         props.pop("zorder", None)
         props.pop("in_layout", None)
+        if "picker" in props:
+            if loc != "center":
+                raise TypeError(f"set_title: picker is taken for the centre title (ax.title), "
+                                f"got loc={loc!r}")
+            self.set_picker(props.pop("picker"))
         if "x" in props:
             self.x[loc] = float(props.pop("x"))
         self.styles[loc].update(props, "set_title")
@@ -91,13 +99,22 @@ class Titles(dict):
     def get_fontsize(self) -> float:
         return self.styles["center"].fontsize
 
+    def set_picker(self, picker) -> None:
+        """Make clicks on the centre title ``pick_event`` events (see
+        :meth:`lumos.plot.artists.Artist.set_picker`)."""
+        self._picker = check_picker(picker)
+
+    def get_picker(self):
+        """The centre title's picker (None: not pickable)."""
+        return self._picker
+
     def get_window_extent(self, renderer=None) -> Bbox:
         """The box the centre title covers, in figure pixels, as laid out at the last
         draw (matplotlib's ``ax.title.get_window_extent()``)."""
         return title_box(self.axes, "center")
 
     def __getattr__(self, name: str):
-        if name.startswith("set_") and hasattr(TextStyle, name):
+        if name.startswith(("set_", "get_")) and hasattr(TextStyle, name):
             return getattr(self.styles["center"], name)
         raise AttributeError(f"'Titles' object has no attribute {name!r}")
 

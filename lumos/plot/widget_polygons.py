@@ -1,5 +1,5 @@
-"""matplotlib's ``LassoSelector`` and ``PolygonSelector`` (see
-:mod:`lumos.plot.widget_selectors`): selections of free shapes."""
+"""matplotlib's ``LassoSelector``, ``PolygonSelector`` (see
+:mod:`lumos.plot.widget_selectors`) and ``Lasso``: selections of free shapes."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import numpy as np
 
 from .style import rcParams
 from .widget_selectors import RectangleSelector, SelectorWidget
+from .widgets import AxesWidget
 
 
 class LassoSelector(SelectorWidget):
@@ -233,3 +234,50 @@ class PolygonSelector(SelectorWidget):
 
 
 __all__ = ["LassoSelector", "PolygonSelector"]
+
+
+class Lasso(AxesWidget):
+    """matplotlib's one-shot lasso: a curve drawn from ``xy`` (data) while the left
+    button moves (the drag does not pan the axes meanwhile), removed on release, when
+    ``callback(verts)`` gets its vertices (more than two). ``props`` style the curve
+    (Line2D keywords; default a black line 2 points wide). Made in a
+    ``button_press_event`` handler."""
+
+    def __init__(self, ax, xy, callback, *, useblit: bool = True,
+                 props: dict | None = None) -> None:
+        super().__init__(ax)
+        self.useblit = bool(useblit)  # lumos redraws whole: blitting changes nothing
+        # the drag draws the lasso instead of panning the axes, until the release
+        self._navigate = ax.get_navigate()
+        ax.set_navigate(False)
+        x, y = xy
+        self.verts: list | None = [(x, y)]
+        self.line = ax.plot([x], [y], **{"linestyle": "-", "color": "black", "lw": 2,
+                                         **(props or {})})[0]
+        self.callback = callback
+        self.connect_event("button_release_event", self.onrelease)
+        self.connect_event("motion_notify_event", self.onmove)
+
+    def onrelease(self, event) -> None:
+        """The release: ``callback(verts)``, the curve removed, the events disconnected."""
+        if self.ignore(event):
+            return
+        if self.verts is not None:
+            event = self._local(event)
+            self.verts.append((event.xdata, event.ydata))
+            if len(self.verts) > 2:
+                self.callback(self.verts)
+            self.line.remove()
+        self.verts = None
+        self.ax.set_navigate(self._navigate)
+        self.disconnect_events()
+
+    def onmove(self, event) -> None:
+        """A move with the left button down inside the axes adds a vertex."""
+        if self.ignore(event) or self.verts is None or event.button != 1 or \
+                not self.ax.contains(event)[0]:
+            return
+        event = self._local(event)
+        self.verts.append((event.xdata, event.ydata))
+        self.line.set_data(*zip(*self.verts, strict=True))
+        self.canvas.draw_idle()

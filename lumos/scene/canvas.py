@@ -150,6 +150,10 @@ class Canvas:
     >>> canvas.save("scene.png"); canvas.save("scene.html")
     """
 
+    #: whether the front-ends' own keys (r/home: reset the views; fly keys) act on this
+    #: canvas after its key callbacks
+    key_bindings = True
+
     def __init__(self, size=(800, 600), pixel_ratio: float = 1.0, bgcolor="white",
                  title: str = "lumos") -> None:
         self.size = size
