@@ -133,6 +133,11 @@ class ArtistAPI:
             text = add_anchored_text(self, a) or add_matplotlib_text(self, a)
             if text is not None:
                 return text
+            from .mpl_offsetbox import add_offsetbox
+
+            parts = add_offsetbox(self, a)
+            if parts is not None:
+                return parts
         kinds = _kinds()
         return self._add_object(a, "add_artist", (kinds.patch, kinds.collection, Line2D),
                                 autolim=False, request=False)
