@@ -243,8 +243,8 @@ def add_offsetbox(ax, anchored):
     if not isinstance(anchored, AnchoredOffsetbox) or _own_draw(anchored) is not None:
         return None
     anchored.axes = ax  # as matplotlib's add_artist sets it
+    _check(anchored.get_child())  # a TypeError before any part is added
     layout = _Layout(anchored, ax)
-    layout.solve()  # a TypeError now for a box lumos cannot lay out
     z, out = anchored.get_zorder(), []
     if anchored.patch.get_visible():
         frame = _Frame(layout, anchored.patch)
@@ -256,6 +256,22 @@ def add_offsetbox(ax, anchored):
     for artist in out:
         artist.set_visible(anchored.get_visible() and artist.get_visible())
     return out
+
+
+def _check(box) -> None:
+    """A TypeError naming the first box or child artist lumos cannot draw."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import FancyArrowPatch, Patch, Shadow
+
+    kind = _kind(box)
+    for child in box.get_children():
+        if kind in ("HPacker", "VPacker", "PaddedBox"):
+            _check(child)
+        elif kind != "TextArea" and (not isinstance(child, (Line2D, Patch)) or isinstance(
+                child, (FancyArrowPatch, Shadow))):
+            raise TypeError(f"add_artist: lumos cannot draw matplotlib's "
+                            f"{type(child).__name__} in an offset box's {kind}; it draws "
+                            "patches and lines there")
 
 
 def _add_box(ax, layout: _Layout, box, z: float, out: list) -> None:
