@@ -3,7 +3,7 @@
 anchored at ``loc`` inside the axes as matplotlib's: ``borderpad`` and ``pad`` (in the
 box's font size) from the axes' edge, the label ``sep`` points below the bar (above with
 ``label_top``), both centred. The bar follows the axes' limits at each draw.
-``AnchoredDrawingArea``: artists in points in a box anchored the same way.
+``AnchoredDrawingArea``: artists in points in a box anchored the same way, framed.
 
 >>> ax.add_artist(AnchoredSizeBar(ax.transData, 0.1, "1 mm", "lower center",
 ...                               frameon=False))
@@ -17,6 +17,8 @@ from ..plot import text as textmod
 from ..plot.coords import LiveTransform
 from ..plot.fonts import FontProperties
 from ..plot.legend import LOC_ANCHORS
+from ..plot.mpl_offsetbox import frame_zorder
+from ..plot.patch_fancy import FancyBboxPatch
 from ..plot.patch_shapes import Rectangle
 from ..plot.style import rcParams
 from ..transforms import Affine
@@ -50,26 +52,43 @@ class DrawingArea:
 
 
 class AnchoredDrawingArea:
-    """matplotlib's axes_grid1 ``AnchoredDrawingArea`` (``frameon=False``): a
-    :class:`DrawingArea` ``width`` x ``height`` points anchored at ``loc`` inside the
-    axes, ``borderpad`` and ``pad`` (in ``prop``'s font size, else the legend's) from
-    its edges. ``ax.add_artist(ada)`` draws its children and returns them as lumos's."""
+    """matplotlib's axes_grid1 ``AnchoredDrawingArea``: a :class:`DrawingArea`
+    ``width`` x ``height`` points anchored at ``loc`` inside the axes, ``borderpad`` and
+    ``pad`` (in ``prop``'s font size, else the legend's) from its edges, in a frame
+    (``patch``, a FancyBboxPatch ``pad`` out of the area) when ``frameon``.
+    ``ax.add_artist(ada)`` draws the frame and the children and returns them as
+    lumos's."""
 
     def __init__(self, width, height, xdescent, ydescent, loc, pad=0.4, borderpad=0.5,
                  prop=None, frameon=True, **kwargs) -> None:
-        _refuse_frame(frameon, kwargs, "AnchoredDrawingArea")
+        if kwargs:
+            raise TypeError(f"AnchoredDrawingArea: unsupported keyword arguments "
+                            f"{sorted(kwargs)}")
         self.da = DrawingArea(width, height, xdescent, ydescent)
+        self.drawing_area = self.da  # matplotlib's other name for it
         self.loc, self.pad, self.borderpad = _loc_code(loc), float(pad), float(borderpad)
         self.font = FontProperties.coerce(prop)
+        size = self.font.size or textmod.points(rcParams["legend.fontsize"])
+        da, p = self.da, self.pad * size
+        # in the area's points, as matplotlib's (square, white, black edge, font-sized)
+        self.patch = FancyBboxPatch((-da.xdescent - p, -da.ydescent - p), da.width + 2 * p,
+                                    da.height + 2 * p, boxstyle="square,pad=0",
+                                    mutation_scale=size, facecolor="w", edgecolor="k",
+                                    clip_on=False, visible=bool(frameon))
+        self.patch.zorder = frame_zorder(5)
 
     def lumos_parts(self, ax) -> list:
-        """Add the area's children to ``ax`` (``ax.add_artist`` calls this)."""
+        """Add the frame and the area's children to ``ax`` (``ax.add_artist`` calls
+        this)."""
         size = self.font.size or textmod.points(rcParams["legend.fontsize"])
         place = LiveTransform(lambda: self._place(ax, (self.borderpad + self.pad) * size),
                               "AnchoredDrawingArea")
-        out = []
+        self.patch.set_transform(place)
+        out = [ax.add_artist(self.patch)]
         for child in self.da.children:
             child.set_transform(place)
+            child.set_zorder(5)  # drawn with the box, over its frame, as matplotlib's
+            child.set_clip_on(False)  # matplotlib gives the area's children no clip box
             out.append(ax.add_artist(child))
         return out
 

@@ -235,6 +235,13 @@ class _Frame(FancyBboxPatch):
         return super().get_path()
 
 
+def frame_zorder(zorder: float) -> float:
+    """The zorder lumos draws an offset box's frame at for a box of ``zorder``: under
+    the texts, which lumos draws with the axes' decorations (under those, AXIS_ZORDER),
+    over the lines of zorder 2 as matplotlib's zorder-5 box is."""
+    return min(zorder, AXIS_ZORDER) - 1e-6
+
+
 def add_offsetbox(ax, anchored):
     """The lumos artists drawing matplotlib's AnchoredOffsetbox ``anchored`` on ``ax``
     (frame first, then the children's), or None when it is something else."""
@@ -248,9 +255,7 @@ def add_offsetbox(ax, anchored):
     z, out = anchored.get_zorder(), []
     if anchored.patch.get_visible():
         frame = _Frame(layout, anchored.patch)
-        # under the texts, which lumos draws with the axes' decorations: under those
-        # (AXIS_ZORDER), over the lines of zorder 2 as at matplotlib's zorder 5
-        frame.zorder = min(z, AXIS_ZORDER) - 1e-6
+        frame.zorder = frame_zorder(z)
         out.append(ax.add_artist(frame))
     _add_box(ax, layout, anchored.get_child(), z, out)
     for artist in out:

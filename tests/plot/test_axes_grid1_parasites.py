@@ -8,6 +8,8 @@ import importlib
 import numpy as np
 import pytest
 
+from pixels import bbox  # tests/pixels.py
+
 import lumos.pyplot as lplt
 
 mpl = pytest.importorskip("matplotlib")
@@ -125,6 +127,36 @@ def test_anchored_drawing_area_placed_as_matplotlibs(loc):
         ax.add_artist(ada)
         boxes.append(_dark_box(plt, fig, ax))
     assert np.allclose(boxes[0], boxes[1], atol=1.5), boxes
+
+
+@pytest.mark.parametrize("loc", ["upper right", "lower left", "center"])
+def test_anchored_drawing_area_framed_as_matplotlibs(loc):
+    from matplotlib.patches import Circle
+
+    from lumos.axes_grid1.anchored_artists import AnchoredDrawingArea
+
+    found = []
+    for plt, cls in ((lplt, AnchoredDrawingArea), (mplt, mpl_anchored.AnchoredDrawingArea)):
+        fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
+        ax.set_axis_off()
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        ax.axvline(0.5, color="b", lw=6)  # zorder 2: under the frame (zorder 5)
+        ada = cls(30, 20, 5, 0, loc=loc, pad=0.6)
+        ada.drawing_area.add_artist(Circle((10, 10), 10, color="r"))
+        ada.patch.set_boxstyle("round,pad=0.2")
+        ax.add_artist(ada)
+        fig.canvas.draw()
+        img = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
+        plt.close(fig)
+        red = (img[..., 0] > 200) & (img[..., 1] < 80) & (img[..., 2] < 80)
+        dark = img.max(axis=2) < 100  # the frame's edge
+        blue = (img[..., 2] > 200) & (img[..., 0] < 80)
+        found.append((bbox(red), bbox(dark), int(blue.sum())))
+    (red, dark, blue), (red_m, dark_m, blue_m) = found
+    assert np.allclose(red, red_m, atol=1.5), found
+    assert np.allclose(dark, dark_m, atol=1.5), found
+    assert abs(blue - blue_m) <= 0.02 * blue_m, found  # the frame hides the same line
 
 
 def test_rgb_axes_placed_as_matplotlibs():
