@@ -29,15 +29,15 @@ from .patch_fancy import FancyBboxPatch
 from .text import measure
 from .transforms_compat import as_transform
 
-_LEAVES = "TextArea, DrawingArea, AuxTransformBox, HPacker, VPacker, PaddedBox"
+_LEAVES = "TextArea, DrawingArea, AuxTransformBox, OffsetImage, HPacker, VPacker, PaddedBox"
 
 
 def _kind(box) -> str:
     """The matplotlib class a box is laid out as (a TypeError for others)."""
     from matplotlib import offsetbox as ob
 
-    for cls in (ob.TextArea, ob.DrawingArea, ob.AuxTransformBox, ob.HPacker, ob.VPacker,
-                ob.PaddedBox):
+    for cls in (ob.TextArea, ob.DrawingArea, ob.AuxTransformBox, ob.OffsetImage,
+                ob.HPacker, ob.VPacker, ob.PaddedBox):
         if isinstance(box, cls) and _own_draw(box) is None:
             return cls.__name__
     raise TypeError(f"add_artist: lumos cannot lay out matplotlib's {type(box).__name__} "
@@ -86,11 +86,20 @@ def _pad(box: tuple, pad: float) -> tuple:
     return (x0 - pad, y0 - pad, w + 2 * pad, h + 2 * pad)
 
 
-class _Layout:
-    """The pixel layout of one AnchoredOffsetbox on ``ax``, recomputed on demand."""
+def _image_size(image, dpicor: float) -> tuple[float, float]:
+    """An OffsetImage's width and height in pixels: its data's, zoomed, in points
+    (pixels when made with ``dpi_cor=False``)."""
+    ny, nx = np.shape(image.get_data())[:2]
+    scale = image.get_zoom() * (dpicor if image._dpi_cor else 1.0)
+    return nx * scale, ny * scale
 
-    def __init__(self, anchored, ax) -> None:
-        self.anchored, self.ax = anchored, ax
+
+class _Layout:
+    """The pixel layout of one AnchoredOffsetbox (or AnnotationBbox: ``annotation``
+    places it) on ``ax``, recomputed on demand."""
+
+    def __init__(self, anchored, ax, annotation=None) -> None:
+        self.anchored, self.ax, self.annotation = anchored, ax, annotation
         self.fontsize = float(anchored.prop.get_size_in_points())
         self.texts: dict = {}  # TextArea -> (width, height, descent) in points, measured once
         self.origins: dict = {}  # box -> its origin (figure pixels) at the last solve
@@ -121,6 +130,8 @@ class _Layout:
         if kind == "AuxTransformBox":
             x0, y0, x1, y1 = self._aux_extent(box)
             return (0.0, 0.0, x1 - x0, y1 - y0), []
+        if kind == "OffsetImage":
+            return (0.0, 0.0, *_image_size(box, c)), []
         children = [ch for ch in box.get_children() if ch.get_visible()]
         if kind == "PaddedBox":
             inner, _ = self.bbox(children[0])
@@ -162,15 +173,21 @@ class _Layout:
         """Place every box (``origins``); the frame's box in figure pixels."""
         at, c = self.anchored, self._dpicor()
         size = self.fontsize * c
-        child = at.get_child()
+        child = at.get_children()[0]
         inner, _ = self.bbox(child)
+        self.origins = {}
+        if self.annotation is not None:  # at xybox, by box_alignment; the pad is the frame's
+            ox, oy = self.annotation.pixel_position()
+            fw, fh = at._box_alignment
+            x0, y0 = ox - fw * inner[2], oy - fh * inner[3]
+            self._place(child, x0 - inner[0], y0 - inner[1])
+            return x0, y0, inner[2], inner[3]
         outer = _pad(inner, at.pad * size)
         ax0, ay0, aw, ah = self._anchor_box()
         border = at.borderpad * size
         fx, fy = LOC_ANCHORS[at.loc]
         x0 = ax0 + border + fx * (aw - 2 * border - outer[2])
         y0 = ay0 + border + fy * (ah - 2 * border - outer[3])
-        self.origins = {}
         self._place(child, x0 - outer[0], y0 - outer[1])
         return x0, y0, outer[2], outer[3]
 
@@ -243,21 +260,34 @@ def frame_zorder(zorder: float) -> float:
 
 
 def add_offsetbox(ax, anchored):
-    """The lumos artists drawing matplotlib's AnchoredOffsetbox ``anchored`` on ``ax``
-    (frame first, then the children's), or None when it is something else."""
-    from matplotlib.offsetbox import AnchoredOffsetbox
+    """The lumos artists drawing matplotlib's AnchoredOffsetbox or AnnotationBbox
+    ``anchored`` on ``ax`` (frame first, then the children's; an AnnotationBbox's arrow
+    is an annotation from its box, cut at the frame, to ``xy``), or None when it is
+    something else."""
+    from matplotlib.offsetbox import AnchoredOffsetbox, AnnotationBbox
 
-    if not isinstance(anchored, AnchoredOffsetbox) or _own_draw(anchored) is not None:
+    if not isinstance(anchored, (AnchoredOffsetbox, AnnotationBbox)) or \
+            _own_draw(anchored) is not None:
         return None
     anchored.axes = ax  # as matplotlib's add_artist sets it
-    _check(anchored.get_child())  # a TypeError before any part is added
+    child = anchored.get_children()[0]
+    _check(child)  # a TypeError before any part is added
     layout = _Layout(anchored, ax)
     z, out = anchored.get_zorder(), []
+    frame = _Frame(layout, anchored.patch)
+    frame.zorder = frame_zorder(z)
+    if isinstance(anchored, AnnotationBbox):
+        arrow = None if anchored.arrowprops is None else \
+            {"patchA": frame, **anchored.arrowprops}
+        # where the box goes (xybox in boxcoords) and its arrow, as lumos annotates
+        layout.annotation = ax.annotate(
+            "", xy=anchored.xy, xycoords=anchored.xycoords, xytext=anchored.xybox,
+            textcoords=anchored.boxcoords, arrowprops=arrow, zorder=z,
+            annotation_clip=anchored.get_annotation_clip())
+        out.append(layout.annotation)
     if anchored.patch.get_visible():
-        frame = _Frame(layout, anchored.patch)
-        frame.zorder = frame_zorder(z)
         out.append(ax.add_artist(frame))
-    _add_box(ax, layout, anchored.get_child(), z, out)
+    _add_box(ax, layout, child, z, out)
     for artist in out:
         artist.set_visible(anchored.get_visible() and artist.get_visible())
     return out
@@ -272,7 +302,7 @@ def _check(box) -> None:
     for child in box.get_children():
         if kind in ("HPacker", "VPacker", "PaddedBox"):
             _check(child)
-        elif kind != "TextArea" and (not isinstance(child, (Line2D, Patch)) or isinstance(
+        elif kind not in ("TextArea", "OffsetImage") and (not isinstance(child, (Line2D, Patch)) or isinstance(
                 child, (FancyArrowPatch, Shadow))):
             raise TypeError(f"add_artist: lumos cannot draw matplotlib's "
                             f"{type(child).__name__} in an offset box's {kind}; it draws "
@@ -291,6 +321,8 @@ def _add_box(ax, layout: _Layout, box, z: float, out: list) -> None:
                                ha=text.get_horizontalalignment(),
                                multialignment=text.get_horizontalalignment(),
                                zorder=z, annotation_clip=False, **_font(text)))
+    elif kind == "OffsetImage":
+        out.append(_add_image(ax, layout, box, z))
     elif kind in ("DrawingArea", "AuxTransformBox"):
         for child in box.get_children():
             child.set_transform(_child_transform(layout, box, kind))
@@ -300,6 +332,24 @@ def _add_box(ax, layout: _Layout, box, z: float, out: list) -> None:
     else:
         for child in box.get_children():
             _add_box(ax, layout, child, z, out)
+
+
+def _add_image(ax, layout: _Layout, box, z: float):
+    """A lumos image drawing an OffsetImage's data where the layout puts it."""
+    from .image import AxesImage
+
+    source, norm = box.image, box.image.norm
+    plain = type(norm).__name__ == "Normalize"
+    w, h = _image_size(box, 1.0)  # in points, or pixels (dpi_cor=False)
+    im = AxesImage(ax, np.asarray(box.get_data()), cmap=source.get_cmap().name,
+                   norm=None if plain else norm, vmin=norm.vmin if plain else None,
+                   vmax=norm.vmax if plain else None, extent=(0, w, 0, h),
+                   origin=source.origin, interpolation=source.get_interpolation(),
+                   alpha=source.get_alpha(), zorder=z)
+    im.set_transform(LiveTransform(lambda: Affine(
+        scale=layout._dpicor() if box._dpi_cor else 1.0, translate=layout.origin(box)),
+        "OffsetImage"))
+    return ax.add_image(im)
 
 
 def _child_transform(layout: _Layout, box, kind: str) -> LiveTransform:
