@@ -349,6 +349,7 @@ def _add_image(ax, layout: _Layout, box, z: float):
     im.set_transform(LiveTransform(lambda: Affine(
         scale=layout._dpicor() if box._dpi_cor else 1.0, translate=layout.origin(box)),
         "OffsetImage"))
+    im.set_clip_on(False)  # matplotlib's BboxImage in a box has no clip box
     return ax.add_image(im)
 
 

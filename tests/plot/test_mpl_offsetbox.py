@@ -1,5 +1,5 @@
-"""matplotlib's AnchoredOffsetbox and its boxes (TextArea, DrawingArea, AuxTransformBox,
-HPacker, VPacker, PaddedBox) added to lumos axes (lumos/plot/mpl_offsetbox.py): laid
+"""matplotlib's AnchoredOffsetbox, AnnotationBbox and their boxes (TextArea, DrawingArea,
+AuxTransformBox, OffsetImage, HPacker, VPacker, PaddedBox) added to lumos axes (lumos/plot/mpl_offsetbox.py): laid
 out and framed where matplotlib puts them."""
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ mpl = pytest.importorskip("matplotlib")
 mpl.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.offsetbox import (AnchoredOffsetbox, AuxTransformBox,  # noqa: E402
-                                  DrawingArea, HPacker, PaddedBox, TextArea, VPacker)
+from matplotlib.offsetbox import (AnchoredOffsetbox, AnnotationBbox,  # noqa: E402
+                                  AuxTransformBox, DrawingArea, HPacker, OffsetImage,
+                                  PaddedBox, TextArea, VPacker)
 from matplotlib.patches import Circle, Ellipse, FancyArrowPatch  # noqa: E402
 
 
@@ -139,3 +140,27 @@ def test_svg_draws_the_texts_and_frame():
     ElementTree.fromstring(boxed)
     assert boxed.count("<use") - empty.count("<use") == 5
     assert boxed.count("<path") > empty.count("<path")
+
+
+def _image_box(ax):
+    image = OffsetImage(np.arange(100.0).reshape(10, 10), zoom=2, cmap="viridis")
+    return AnnotationBbox(image, xy=(0.3, 0.55), xybox=(-50.0, 30.0),
+                          boxcoords="offset points", pad=0.3,
+                          arrowprops=dict(arrowstyle="->"))
+
+
+def _area_box(ax):
+    area = _circles(60, 30)
+    return AnnotationBbox(area, xy=(0.05, 0.5), xybox=(0.55, 0.5),
+                          boxcoords=("axes fraction", "data"), box_alignment=(0, 0.5),
+                          arrowprops=dict(arrowstyle="->"), bboxprops=dict(alpha=0.5))
+
+
+@pytest.mark.parametrize("make", [_image_box, _area_box])
+def test_annotation_boxes_where_matplotlib_draws_them(make):
+    # the frame, its contents and the arrow to xy (its head within 2 px): the ink's box
+    # and the image's colors
+    got, want = _drawn(lplt, make), _drawn(mplt, make)
+    assert np.abs(np.subtract(bbox(ink(got)), bbox(ink(want)))).max() <= 2
+    colored = [bbox((img[..., 1].astype(int) - img[..., 0]) > 60) for img in (got, want)]
+    assert np.abs(np.subtract(*colored)).max() <= 1, colored
