@@ -145,13 +145,13 @@ class _Layout:
                                       box.align)
             width, xoff = _packed([b[2] for b in boxes], box.width, sep, box.mode)
             xoff = xoff - (np.array([b[0] for b in boxes]) - boxes[0][0])
-            return _pad((boxes[0][0], y0, width, y1 - y0), pad), list(zip(xoff, yoff))
+            return _pad((boxes[0][0], y0, width, y1 - y0), pad), list(zip(xoff, yoff, strict=True))
         (x0, x1), xoff = _aligned([(b[0], b[0] + b[2]) for b in boxes], box.width, box.align)
         height, yoff = _packed([b[3] for b in boxes], box.height, sep, box.mode)
         yoff = height - (yoff + np.array([b[1] + b[3] for b in boxes]))
         descent = yoff[0]  # the first child's origin: the packer's own
         yoff = yoff - descent
-        return _pad((x0, -descent, x1 - x0, height), pad), list(zip(xoff, yoff))
+        return _pad((x0, -descent, x1 - x0, height), pad), list(zip(xoff, yoff, strict=True))
 
     def _aux_extent(self, box) -> tuple:
         """The union of an AuxTransformBox's children's extents through its transform."""
@@ -299,11 +299,13 @@ def _check(box) -> None:
     from matplotlib.patches import FancyArrowPatch, Patch, Shadow
 
     kind = _kind(box)
+    if kind in ("TextArea", "OffsetImage"):  # their child: a text, an image lumos draws
+        return
     for child in box.get_children():
         if kind in ("HPacker", "VPacker", "PaddedBox"):
             _check(child)
-        elif kind not in ("TextArea", "OffsetImage") and (not isinstance(child, (Line2D, Patch)) or isinstance(
-                child, (FancyArrowPatch, Shadow))):
+        elif not isinstance(child, (Line2D, Patch)) or isinstance(
+                child, (FancyArrowPatch, Shadow)):
             raise TypeError(f"add_artist: lumos cannot draw matplotlib's "
                             f"{type(child).__name__} in an offset box's {kind}; it draws "
                             "patches and lines there")

@@ -7,7 +7,6 @@ import importlib
 
 import numpy as np
 import pytest
-
 from pixels import bbox  # tests/pixels.py
 
 import lumos.pyplot as lplt

@@ -1,6 +1,6 @@
 """matplotlib's AnchoredOffsetbox, AnnotationBbox and their boxes (TextArea, DrawingArea,
-AuxTransformBox, OffsetImage, HPacker, VPacker, PaddedBox) added to lumos axes (lumos/plot/mpl_offsetbox.py): laid
-out and framed where matplotlib puts them."""
+AuxTransformBox, OffsetImage, HPacker, VPacker, PaddedBox) added to lumos axes
+(lumos/plot/mpl_offsetbox.py): laid out and framed where matplotlib puts them."""
 
 from __future__ import annotations
 
@@ -18,9 +18,17 @@ mpl = pytest.importorskip("matplotlib")
 mpl.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.offsetbox import (AnchoredOffsetbox, AnnotationBbox,  # noqa: E402
-                                  AuxTransformBox, DrawingArea, HPacker, OffsetImage,
-                                  PaddedBox, TextArea, VPacker)
+from matplotlib.offsetbox import (  # noqa: E402
+    AnchoredOffsetbox,
+    AnnotationBbox,
+    AuxTransformBox,
+    DrawingArea,
+    HPacker,
+    OffsetImage,
+    PaddedBox,
+    TextArea,
+    VPacker,
+)
 from matplotlib.patches import Circle, Ellipse, FancyArrowPatch  # noqa: E402
 
 
