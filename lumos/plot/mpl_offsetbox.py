@@ -234,21 +234,28 @@ def _child_points(child) -> tuple[np.ndarray, float]:
                      [ext.x1, ext.y0]]), 0.0
 
 
-class _Frame(FancyBboxPatch):
-    """An AnchoredOffsetbox's frame, around the box wherever the layout puts it now."""
+class FollowingFrame(FancyBboxPatch):
+    """An offset box's frame: a FancyBboxPatch (white, black edge, ``boxstyle``, sizes in
+    ``fontsize`` points) around the box ``follow``'s ``bounds()`` gives in figure pixels,
+    asked again at each draw (the box moves with the axes)."""
 
-    def __init__(self, layout: _Layout, patch) -> None:
-        style = dict(boxstyle=_box_style(patch, 0.0), facecolor=patch.get_facecolor(),
-                     edgecolor=patch.get_edgecolor(), linewidth=patch.get_linewidth())
-        super().__init__((0, 0), 1, 1, mutation_scale=layout.fontsize, clip_on=False,
-                         transform=LiveTransform(lambda: Affine(scale=layout._dpicor()),
-                                                 "offsetbox frame"), **style)
-        self._layout = layout
+    def __init__(self, fontsize: float, boxstyle="square,pad=0", **kwargs) -> None:
+        style = dict(facecolor="w", edgecolor="k", clip_on=False)
+        super().__init__((0, 0), 1, 1, boxstyle=boxstyle, mutation_scale=fontsize,
+                         **{**style, **kwargs})
+        self._bounds = None
+
+    def follow(self, bounds, figure) -> None:
+        """Frame ``bounds()`` ((x0, y0, width, height) in ``figure``'s pixels) from now."""
+        self._bounds, self._figure = bounds, figure
+        self.set_transform(LiveTransform(lambda: Affine(scale=figure.dpi / 72),
+                                         "offset box frame"))
 
     def get_path(self):
-        c = self._layout._dpicor()
-        x0, y0, w, h = self._layout.solve()
-        self._set_box((x0 / c, y0 / c), w / c, h / c)  # points: the style's sizes are
+        if self._bounds is not None:
+            c = self._figure.dpi / 72
+            x0, y0, w, h = self._bounds()
+            self._set_box((x0 / c, y0 / c), w / c, h / c)  # points: the style's sizes are
         return super().get_path()
 
 
@@ -274,7 +281,11 @@ def add_offsetbox(ax, anchored):
     _check(child)  # a TypeError before any part is added
     layout = _Layout(anchored, ax)
     z, out = anchored.get_zorder(), []
-    frame = _Frame(layout, anchored.patch)
+    patch = anchored.patch
+    frame = FollowingFrame(layout.fontsize, _box_style(patch, 0.0),
+                           facecolor=patch.get_facecolor(), edgecolor=patch.get_edgecolor(),
+                           linewidth=patch.get_linewidth())
+    frame.follow(layout.solve, ax.figure.figure)
     frame.zorder = frame_zorder(z)
     if isinstance(anchored, AnnotationBbox):
         arrow = None if anchored.arrowprops is None else \

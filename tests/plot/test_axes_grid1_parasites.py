@@ -74,8 +74,8 @@ def _bar_box(plt, cls, loc, label, **kwargs):
     fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
-    ax.add_artist(cls(ax.transData, 0.25, label, loc=loc, frameon=False, size_vertical=0.1,
-                      **kwargs))
+    ax.add_artist(cls(ax.transData, 0.25, label, loc=loc, size_vertical=0.1,
+                      **{"frameon": False, **kwargs}))
     return _dark_box(plt, fig, ax)
 
 
@@ -100,10 +100,21 @@ def test_anchored_size_bar_placed_as_matplotlibs(loc, label):
     assert np.allclose(ours, theirs, atol=2), (ours, theirs)
 
 
+@pytest.mark.parametrize("label", ["1 km", "a longer label"])
+@pytest.mark.parametrize("loc", ["lower left", "upper right"])
+def test_anchored_size_bar_framed_as_matplotlibs(loc, label):
+    # the frame's edge is the dark box now (bar and label inside it)
+    ours = _bar_box(lplt, AnchoredSizeBar, loc, label, pad=0.5, borderpad=0.5,
+                    frameon=True)
+    theirs = _bar_box(mplt, mpl_anchored.AnchoredSizeBar, loc, label, pad=0.5,
+                      borderpad=0.5, frameon=True)
+    # a longer label: matplotlib's box is as wide as the label, lumos places it by the bar
+    atol = 2 if label == "1 km" else (theirs[1] - theirs[0]) * 0.2
+    assert np.allclose(ours, theirs, atol=atol), (ours, theirs)
+
+
 def test_anchored_size_bar_refuses_what_it_does_not_draw():
     fig, ax = lplt.subplots()
-    with pytest.raises(TypeError, match="frameon"):
-        AnchoredSizeBar(ax.transData, 1, "x", "lower left")
     with pytest.raises(TypeError, match="bbox_to_anchor"):
         AnchoredSizeBar(ax.transData, 1, "x", "lower left", frameon=False,
                         bbox_to_anchor=(0, 0))
