@@ -106,7 +106,8 @@ class ArtistAPI:
     def add_artist(self, a):
         """Add a patch, collection or line without touching the data limits (matplotlib's
         ``add_artist``), or keep a legend of these axes drawn when ``legend()`` makes the
-        next one."""
+        next one. matplotlib's offset boxes (AnchoredOffsetbox, AnnotationBbox) return
+        the list of lumos artists drawing them."""
         from .legend import Legend
 
         if isinstance(a, Legend):
