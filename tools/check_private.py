@@ -66,6 +66,10 @@ THIRD_PARTY = {
                        "transform); lumos.plot.mpl_texts anchors an AnchoredText",
     "_bbox_to_anchor_transform": "matplotlib's AnchoredOffsetbox keeps bbox_transform "
                                  "only there (no getter)",
+    "_box_alignment": "matplotlib's AnnotationBbox keeps box_alignment only there (no "
+                      "getter); lumos.plot.mpl_offsetbox places the box by it",
+    "_dpi_cor": "matplotlib's OffsetImage keeps dpi_cor (its size in points or pixels) "
+                "only there (no getter); lumos.plot.mpl_offsetbox sizes the image by it",
     # matplotlib's backend-writer interface (lumos.mpl_backend), as its own backends use it
     "_process": "matplotlib backends fire events with Event._process() (backend_bases)",
     "_on_timer": "TimerBase._on_timer is the call a backend's timer makes (backend_bases)",

@@ -106,7 +106,8 @@ class ArtistAPI:
     def add_artist(self, a):
         """Add a patch, collection or line without touching the data limits (matplotlib's
         ``add_artist``), or keep a legend of these axes drawn when ``legend()`` makes the
-        next one."""
+        next one. matplotlib's offset boxes (AnchoredOffsetbox, AnnotationBbox) return
+        the list of lumos artists drawing them."""
         from .legend import Legend
 
         if isinstance(a, Legend):
@@ -133,6 +134,11 @@ class ArtistAPI:
             text = add_anchored_text(self, a) or add_matplotlib_text(self, a)
             if text is not None:
                 return text
+            from .mpl_offsetbox import add_offsetbox
+
+            parts = add_offsetbox(self, a)
+            if parts is not None:
+                return parts
         kinds = _kinds()
         return self._add_object(a, "add_artist", (kinds.patch, kinds.collection, Line2D),
                                 autolim=False, request=False)

@@ -7,9 +7,8 @@ coordinates), ``pad`` and ``borderpad`` (in the text's font size), its frame
 (``at.patch``: box style, colors, line width, shown or not). Later changes to the
 matplotlib object do not show: change the lumos text ``add_artist`` returns.
 
-matplotlib's other offset boxes (``AnchoredOffsetbox`` with a DrawingArea,
-``AnchoredSizeBar``, ...) draw children lumos does not read: ``add_artist`` names them
-in its TypeError.
+matplotlib's other offset boxes (``AnchoredOffsetbox``, ``AnnotationBbox``) are laid
+out by :mod:`lumos.plot.mpl_offsetbox`.
 """
 
 from __future__ import annotations

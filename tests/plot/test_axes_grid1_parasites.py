@@ -7,6 +7,7 @@ import importlib
 
 import numpy as np
 import pytest
+from pixels import bbox  # tests/pixels.py
 
 import lumos.pyplot as lplt
 
@@ -73,8 +74,8 @@ def _bar_box(plt, cls, loc, label, **kwargs):
     fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
-    ax.add_artist(cls(ax.transData, 0.25, label, loc=loc, frameon=False, size_vertical=0.1,
-                      **kwargs))
+    ax.add_artist(cls(ax.transData, 0.25, label, loc=loc, size_vertical=0.1,
+                      **{"frameon": False, **kwargs}))
     return _dark_box(plt, fig, ax)
 
 
@@ -99,10 +100,21 @@ def test_anchored_size_bar_placed_as_matplotlibs(loc, label):
     assert np.allclose(ours, theirs, atol=2), (ours, theirs)
 
 
+@pytest.mark.parametrize("label", ["1 km", "a longer label"])
+@pytest.mark.parametrize("loc", ["lower left", "upper right"])
+def test_anchored_size_bar_framed_as_matplotlibs(loc, label):
+    # the frame's edge is the dark box now (bar and label inside it)
+    ours = _bar_box(lplt, AnchoredSizeBar, loc, label, pad=0.5, borderpad=0.5,
+                    frameon=True)
+    theirs = _bar_box(mplt, mpl_anchored.AnchoredSizeBar, loc, label, pad=0.5,
+                      borderpad=0.5, frameon=True)
+    # a longer label: matplotlib's box is as wide as the label, lumos places it by the bar
+    atol = 2 if label == "1 km" else (theirs[1] - theirs[0]) * 0.2
+    assert np.allclose(ours, theirs, atol=atol), (ours, theirs)
+
+
 def test_anchored_size_bar_refuses_what_it_does_not_draw():
     fig, ax = lplt.subplots()
-    with pytest.raises(TypeError, match="frameon"):
-        AnchoredSizeBar(ax.transData, 1, "x", "lower left")
     with pytest.raises(TypeError, match="bbox_to_anchor"):
         AnchoredSizeBar(ax.transData, 1, "x", "lower left", frameon=False,
                         bbox_to_anchor=(0, 0))
@@ -125,6 +137,36 @@ def test_anchored_drawing_area_placed_as_matplotlibs(loc):
         ax.add_artist(ada)
         boxes.append(_dark_box(plt, fig, ax))
     assert np.allclose(boxes[0], boxes[1], atol=1.5), boxes
+
+
+@pytest.mark.parametrize("loc", ["upper right", "lower left", "center"])
+def test_anchored_drawing_area_framed_as_matplotlibs(loc):
+    from matplotlib.patches import Circle
+
+    from lumos.axes_grid1.anchored_artists import AnchoredDrawingArea
+
+    found = []
+    for plt, cls in ((lplt, AnchoredDrawingArea), (mplt, mpl_anchored.AnchoredDrawingArea)):
+        fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
+        ax.set_axis_off()
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        ax.axvline(0.5, color="b", lw=6)  # zorder 2: under the frame (zorder 5)
+        ada = cls(30, 20, 5, 0, loc=loc, pad=0.6)
+        ada.drawing_area.add_artist(Circle((10, 10), 10, color="r"))
+        ada.patch.set_boxstyle("round,pad=0.2")
+        ax.add_artist(ada)
+        fig.canvas.draw()
+        img = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
+        plt.close(fig)
+        red = (img[..., 0] > 200) & (img[..., 1] < 80) & (img[..., 2] < 80)
+        dark = img.max(axis=2) < 100  # the frame's edge
+        blue = (img[..., 2] > 200) & (img[..., 0] < 80)
+        found.append((bbox(red), bbox(dark), int(blue.sum())))
+    (red, dark, blue), (red_m, dark_m, blue_m) = found
+    assert np.allclose(red, red_m, atol=1.5), found
+    assert np.allclose(dark, dark_m, atol=1.5), found
+    assert abs(blue - blue_m) <= 0.02 * blue_m, found  # the frame hides the same line
 
 
 def test_rgb_axes_placed_as_matplotlibs():
