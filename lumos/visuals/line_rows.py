@@ -17,7 +17,8 @@ class RowTexture:
     """The rows of ``buffer`` (4 values each) as a texture of ``ROW_TEXELS`` texels a
     row, row k at texel (k % ROW_TEXELS, k // ROW_TEXELS), zeros past the last. Kept up
     to date from the buffer's change log: rows the buffer rewrote (``Buffer.update``)
-    rewrite only the texture rows holding them."""
+    rewrite only their texels (``Texture.update_texels``), so a change of k rows
+    uploads k texels."""
 
     def __init__(self, buffer: Buffer) -> None:
         self._buffer = buffer
@@ -40,9 +41,9 @@ class RowTexture:
                 self._texture = Texture(_texels(rows, 0, h), filter="nearest", copy=False)
         else:
             size = b.nbytes // max(len(rows), 1)
-            for start, stop in changes:  # bytes of the buffer
-                lo, hi = start // size // ROW_TEXELS, -(-(stop // size) // ROW_TEXELS)
-                self._texture.update(lo, _texels(rows, lo, hi))
+            for start, stop in changes:  # bytes of the buffer: its rows, texel for row
+                lo, hi = start // size, -(-stop // size)
+                self._texture.update_texels(lo, rows[lo:hi])
         self._version = b.version
         return self._texture
 

@@ -156,7 +156,7 @@ def test_partial_update_uploads_only_ranges(tmp_path):
             lumos.standalone.update({{
               buffers: {{"{buf.id}": {{version: 1, offset: 32,
                                        data: new Float32Array({new_vertex.ravel().tolist()})}}}},
-              textures: {{"{tex.id}": {{version: 1, row: 3,
+              textures: {{"{tex.id}": {{version: 1, texel: 3 * 8,
                                         data: new Float32Array({new_rows.ravel().tolist()})}}}},
             }});
             lumos.standalone.draw();
