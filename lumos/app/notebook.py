@@ -262,8 +262,9 @@ class FrameSync:
                                          "components": r.components, "dtype": r.dtype,
                                          "filter": r.filter, "data": put(r.data.tobytes())}
                     else:
+                        flat = r.data.reshape(-1, r.components)
                         textures[rid] = {"version": r.version, "ranges": [
-                            {"row": a, "data": put(r.data[a:b].tobytes())} for a, b in ranges]}
+                            {"texel": a, "data": put(flat[a:b].tobytes())} for a, b in ranges]}
                 self.versions[rid] = r.version
             elif hasattr(r, "to_json"):  # render targets: small descriptions
                 targets[rid] = json.loads(json.dumps(r.to_json()))

@@ -11,7 +11,7 @@ import numpy as np
 from .camera_math import camera_parts, draw_matrices, normal_matrix
 from .context import limits_of
 from .frame import DepthTexture, Draw, Frame, RenderTarget, _target_of
-from .resources import Buffer, Program, Texture
+from .resources import Buffer, Program, Texture, texel_rects
 from .tiles import crop, intersect, tile_program
 
 # The browser executor prepends its own header (precision qualifiers); this is desktop GL.
@@ -254,14 +254,19 @@ class ModernGLExecutor:
             self.uploaded_bytes += t.data.nbytes
             self._textures[t.id] = entry = [tex, t.version]
         else:
-            for start, stop in ranges:
-                rows = t.data[start:stop]
+            flat = t.data.reshape(-1, t.components)
+            for start, stop in ranges:  # flat texels
                 if t.dim == 2:
-                    viewport = (0, start, size[0], stop - start)
-                else:
-                    viewport = (0, 0, start, size[0], size[1], stop - start)
-                entry[0].write(np.ascontiguousarray(rows), viewport=viewport, alignment=1)
-                self.uploaded_bytes += rows.nbytes
+                    boxes = [((x, y, w, h), y * size[0] + x, w * h)
+                             for x, y, w, h in texel_rects(size[0], start, stop)]
+                else:  # whole slices (Texture.update)
+                    per = size[0] * size[1]
+                    boxes = [((0, 0, start // per, size[0], size[1], (stop - start) // per),
+                              start, stop - start)]
+                for viewport, first, n in boxes:
+                    texels = flat[first : first + n]
+                    entry[0].write(np.ascontiguousarray(texels), viewport=viewport, alignment=1)
+                    self.uploaded_bytes += texels.nbytes
             entry[1] = t.version
         return entry[0]
 

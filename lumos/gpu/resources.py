@@ -166,7 +166,9 @@ class Texture(_Versioned):
     linearly everywhere, float32 needs OES_texture_float_linear for that in WebGL).
 
     ``update(row, values)`` rewrites whole rows (2D) or slices (3D) along the first
-    axis, which is what streams and waterfalls need.
+    axis, which is what streams and waterfalls need; ``update_texels(start, values)``
+    rewrites a flat run of texels of a 2D texture (row-major), which is what a texture
+    holding a list of records needs. ``changes_since`` gives flat texel ranges.
     """
 
     def __init__(self, data: np.ndarray, *, dim: int = 2, filter: str = "linear",
@@ -229,7 +231,43 @@ class Texture(_Versioned):
                 f"row: rows {row}:{row + n} do not fit a texture of {len(self.data)} rows"
             )
         self.data[row : row + n] = values
-        self._bump(row, row + n)
+        per_row = int(np.prod(self.shape[1:]))
+        self._bump(row * per_row, (row + n) * per_row)
+
+    def update_texels(self, start: int, values: np.ndarray) -> None:
+        """Overwrite the texels ``start:start + n`` of a 2D texture in row-major order
+        (``values``: n texels of ``components`` values); only they are uploaded, as at
+        most three rectangles (:func:`texel_rects`)."""
+        if self.dim != 2:
+            raise ValueError(f"update_texels: got a {self.dim}D texture, expected a 2D one")
+        flat = self.data.reshape(-1, self.components)
+        values = np.asarray(values, dtype=self.data.dtype).reshape(-1, self.components)
+        n = len(values)
+        if start < 0 or start + n > len(flat):
+            raise ValueError(
+                f"start: texels {start}:{start + n} do not fit a texture of {len(flat)} texels"
+            )
+        flat[start : start + n] = values
+        self._bump(start, start + n)
+
+
+def texel_rects(width: int, start: int, stop: int) -> list[tuple[int, int, int, int]]:
+    """The rectangles (x, y, w, h) covering the flat texels ``start:stop`` of a texture
+    ``width`` texels wide: a partial first row, the full rows, a partial last row (at
+    most three; each one's texels are contiguous in row-major order)."""
+    out = []
+    y0, x0 = divmod(start, width)
+    y1, x1 = divmod(stop, width)
+    if y0 == y1:
+        return [(x0, y0, x1 - x0, 1)] if x1 > x0 else []
+    if x0:
+        out.append((x0, y0, width - x0, 1))
+        y0 += 1
+    if y1 > y0:
+        out.append((0, y0, width, y1 - y0))
+    if x1:
+        out.append((0, y1, x1, 1))
+    return out
 
 
 class Program:

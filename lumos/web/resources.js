@@ -24,6 +24,22 @@
   };
 
 
+  /** [x, y, w, h] rectangles covering the flat texels start:stop of a texture
+   * ``width`` wide (as lumos/gpu/resources.py texel_rects). */
+  function texelRects(width, start, stop) {
+    let [y0, x0] = [Math.floor(start / width), start % width];
+    const [y1, x1] = [Math.floor(stop / width), stop % width];
+    if (y0 === y1) return x1 > x0 ? [[x0, y0, x1 - x0, 1]] : [];
+    const out = [];
+    if (x0) {
+      out.push([x0, y0, width - x0, 1]);
+      y0 += 1;
+    }
+    if (y1 > y0) out.push([0, y0, width, y1 - y0]);
+    if (x1) out.push([0, y1, x1, 1]);
+    return out;
+  }
+
   const resources = {
     /** A private copy of a resource's bytes, so later range updates have a base (a
      * frame's entries point into its blob; update() stores copies). */
@@ -65,12 +81,12 @@
       }
     },
 
-    /** update()'s texture entries: whole textures replace the frame's entry; rows (or
-     * slices) go into the page's copy and into the GL texture. */
+    /** update()'s texture entries: whole textures replace the frame's entry; runs of
+     * flat texels go into the page's copy and into the GL texture. */
     _updateTextures(entries, bytes) {
       const desc = this.desc;
       for (const [id, entry] of Object.entries(entries)) {
-        const ranges = entry.ranges || ("row" in entry ? [entry] : null);
+        const ranges = entry.ranges || ("texel" in entry ? [entry] : null);
         if (ranges === null) {
           desc.textures[id] = Object.assign({}, entry, { data: blobBytes(entry.data, bytes).slice() });
           continue;
@@ -79,12 +95,12 @@
         if (!known) throw new Error(`update: unknown texture ${id}`);
         if (entry.version <= known.version) continue;
         const cpu = this._ownBytes(known);
-        const rowBytes = cpu.byteLength / known.shape[0];
+        const texelBytes = cpu.byteLength / known.shape.reduce((a, b) => a * b, 1);
         const obj = this.textures.get(id);
         for (const r of ranges) {
           const data = blobBytes(r.data, bytes);
-          cpu.set(data, r.row * rowBytes);
-          if (obj) this._texRows(obj, r.row, data.byteLength / rowBytes, data);
+          cpu.set(data, r.texel * texelBytes);
+          if (obj) this._texTexels(obj, r.texel, data, texelBytes);
         }
         if (obj) obj.version = entry.version;
         known.version = entry.version;
@@ -214,7 +230,7 @@
       const same = obj && obj.components === entry.components && obj.dtype === entry.dtype &&
         obj.shape.length === shape.length && obj.shape.every((v, i) => v === shape[i]);
       if (same) {
-        this._texRows(obj, 0, shape[0], bytes);
+        this._texTexels(obj, 0, bytes, bytes.byteLength / shape.reduce((a, b) => a * b, 1));
         obj.version = entry.version;
         obj.filter = entry.filter;
         this._setFilter(obj);
@@ -264,17 +280,26 @@
       gl.texParameteri(obj.target, gl.TEXTURE_MAG_FILTER, f);
     },
 
-    /** Write ``n`` rows (2D) or slices (3D) starting at ``row``. */
-    _texRows(obj, row, n, bytes) {
+    /** Write the flat texels from ``start`` (``bytes``: whole texels of
+     * ``texelBytes``): in 2D at most three rectangles (the rest of the first row, the
+     * full rows, the start of the last row; lumos/gpu/resources.py texel_rects), in
+     * 3D whole slices. */
+    _texTexels(obj, start, bytes, texelBytes) {
       const gl = this.gl;
-      const pixels = texelView(obj, bytes);
+      const stop = start + bytes.byteLength / texelBytes;
       gl.bindTexture(obj.target, obj.gl);
       gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
       if (obj.target === gl.TEXTURE_3D) {
-        gl.texSubImage3D(obj.target, 0, 0, 0, row, obj.shape[2], obj.shape[1], n, obj.format,
-          obj.type, pixels);
+        const [, h, w] = obj.shape;
+        gl.texSubImage3D(obj.target, 0, 0, 0, start / (w * h), w, h, (stop - start) / (w * h),
+          obj.format, obj.type, texelView(obj, bytes));
       } else {
-        gl.texSubImage2D(obj.target, 0, 0, row, obj.shape[1], n, obj.format, obj.type, pixels);
+        const width = obj.shape[1];
+        for (const [x, y, w, h] of texelRects(width, start, stop)) {
+          const first = (y * width + x - start) * texelBytes;
+          const part = bytes.subarray(first, first + w * h * texelBytes);
+          gl.texSubImage2D(obj.target, 0, x, y, w, h, obj.format, obj.type, texelView(obj, part));
+        }
       }
       this.uploadedBytes += bytes.byteLength;
     },

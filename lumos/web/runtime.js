@@ -106,9 +106,9 @@
      *  buffers:  {id: {version, offset, data}} or {id: {version, ranges: [{offset, data}]}}
      *            (byte ranges); an entry without offset/ranges replaces the buffer
      *            ({version, dtype, nbytes, data}, as in a frame).
-     *  textures: {id: {version, row, data}} or {id: {version, ranges: [{row, data}]}}
-     *            (rows, or slices of a 3D texture, along the first axis); an entry
-     *            without row/ranges replaces the texture.
+     *  textures: {id: {version, texel, data}} or {id: {version, ranges: [{texel, data}]}}
+     *            (runs of flat row-major texels; whole slices of a 3D texture); an
+     *            entry without texel/ranges replaces the texture.
      *  draw_changes: {index: draw} replaces those draws only.
      *  any other frame key (views, draws, programs, size, clear_color, pixel_ratio)
      *  replaces the current one.

@@ -192,6 +192,45 @@ def test_python_set_data_reaches_the_page(page):
 
 
 
+def test_a_few_changed_points_send_only_their_rows(page):
+    """Ten points of a line change: the update holds their ten rows of the line's
+    buffer only. A page's frame (follow=True) draws lines by instancing from that
+    buffer, not from the row texture of joined runs: no texture is sent."""
+    p, figs, widgets = page
+    line = figs[1].axes[0].get_lines()[0]
+    line.ydata[50:60] = 0.5
+    widgets[1].sync()
+    msg, _ = widgets[1].sent[-1]
+    update = msg["update"]
+    assert [r["data"]["nbytes"] for e in update["buffers"].values() for r in e["ranges"]] \
+        == [10 * 16]
+    assert "textures" not in update
+    p.pump()
+    assert diff(p.shot(1), figs[1].render()) < 1.5
+
+
+def test_a_texel_run_is_sent_as_its_texels():
+    """A texture's changed texels go to the page as a flat texel range (the page
+    writes it as at most three rectangles: tests/web/test_web_executor.py)."""
+    from lumos.gpu import Draw, Frame, Program, Texture
+
+    tex = Texture(np.zeros((3, 1024, 4), np.float32), filter="nearest")
+    frame = Frame(size=(10, 10))
+    frame.draws.append(Draw(program=Program("void main() {}", "void main() {}"), view="v",
+                            mode="triangles", count=0, textures={"u_points": tex}))
+    sync = notebook.FrameSync()
+    sync.update(frame)  # the page has the frame
+    values = np.arange(12, dtype=np.float32).reshape(3, 4)
+    tex.update_texels(1022, values)  # the end of row 0, the start of row 1
+    msg, blob = sync.update(frame)
+    (entry,) = msg["textures"].values()
+    ((r,),) = [entry["ranges"]]
+    assert r["texel"] == 1022 and r["data"]["nbytes"] == values.nbytes
+    start = r["data"]["offset"]
+    assert np.frombuffer(blob[start : start + values.nbytes], np.float32).tolist() \
+        == values.ravel().tolist()
+
+
 def test_a_new_device_pixel_ratio_gets_a_frame_at_that_ratio(page):
     """The window moves to a screen of ratio 2 (matchMedia's resolution query changes):
     each view asks its kernel again, which sends a frame drawn at ratio 2; the canvas

@@ -365,6 +365,31 @@ def test_texture_row_update_uploads_only_those_rows(ctx, executor):
         target.release()
 
 
+def test_texture_texel_update_writes_head_rows_and_tail(ctx, executor):
+    # a flat run of texels from the middle of row 0 to the middle of row 3: written as
+    # three rectangles, only those texels uploaded, the rest of the texture kept
+    rng = np.random.default_rng(3)
+    data = rng.integers(0, 256, size=(5, 8, 4)).astype(np.uint8)
+    tex = Texture(data, filter="nearest")
+    frame = texture_frame(tex)
+    target = OffscreenTarget(ctx, (16, 16))
+    try:
+        executor.render(frame, target.fbo)
+        before = executor.uploaded_bytes
+        values = rng.integers(0, 256, size=(22, 4)).astype(np.uint8)
+        tex.update_texels(5, values)
+        tex.update_texels(39, values[:1])  # the last texel
+        executor.render(frame, target.fbo)
+        assert executor.uploaded_bytes - before == 23 * 4
+        expected = data.reshape(-1, 4).copy()
+        expected[5:27] = values
+        expected[39] = values[0]
+        gl = np.frombuffer(executor._textures[tex.id][0].read(alignment=1), np.uint8)
+        np.testing.assert_array_equal(gl.reshape(-1, 4), expected)
+    finally:
+        target.release()
+
+
 def test_float_texture_row_update(ctx, executor):
     tex = Texture(np.zeros((4, 4), np.float32), filter="nearest")
     frame = texture_frame(tex)

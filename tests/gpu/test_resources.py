@@ -152,23 +152,23 @@ def test_texture_rejects_bad_dtype_dim_and_filter():
         Texture(np.zeros((2, 2), np.float32), filter="cubic")
 
 
-def test_texture_row_update_logs_rows():
+def test_texture_row_update_logs_texels():
     t = Texture(np.zeros((8, 3, 4), np.uint8))
     t.update(2, np.full((3, 3, 4), 7, np.uint8))
     assert t.version == 1
-    assert t.changes_since(0) == [(2, 5)]
+    assert t.changes_since(0) == [(6, 15)]  # rows 2:5 of 3 texels
     assert (t.data[2:5] == 7).all() and (t.data[:2] == 0).all() and (t.data[5:] == 0).all()
     # a 2D texture of one component: rows of w values reshape to (n, w, 1)
     s = Texture(np.zeros((4, 6), np.float32))
     s.update(3, np.ones(6))
-    assert s.changes_since(0) == [(3, 4)]
+    assert s.changes_since(0) == [(18, 24)]
     assert s.data[3].ravel().tolist() == [1.0] * 6
 
 
 def test_texture_3d_slice_update():
     t = Texture(np.zeros((4, 2, 2), np.float32), dim=3)
     t.update(1, np.ones((2, 2, 2), np.float32))
-    assert t.changes_since(0) == [(1, 3)]
+    assert t.changes_since(0) == [(4, 12)]  # slices 1:3 of 2 x 2 texels
     assert t.data[1:3].sum() == 8 and t.data.sum() == 8
 
 
@@ -179,12 +179,42 @@ def test_texture_update_out_of_range():
     assert t.version == 0
 
 
+def test_texture_texel_update_logs_and_writes_a_flat_run():
+    t = Texture(np.zeros((3, 4, 2), np.float32))
+    values = np.arange(12, dtype=np.float32).reshape(6, 2)
+    t.update_texels(3, values)  # row 0's last texel, row 1, row 2's first
+    assert t.changes_since(0) == [(3, 9)]
+    flat = t.data.reshape(-1, 2)
+    assert (flat[3:9] == values).all() and (flat[:3] == 0).all() and (flat[9:] == 0).all()
+    t.update_texels(12, np.zeros((0, 2)))  # nothing, at the end: fits
+    with pytest.raises(ValueError, match=r"start: texels 10:14 do not fit a texture of 12"):
+        t.update_texels(10, np.ones((4, 2)))
+    with pytest.raises(ValueError, match=r"update_texels: got a 3D texture"):
+        Texture(np.zeros((2, 2, 2), np.float32), dim=3).update_texels(0, np.ones(1))
+    assert t.version == 2
+
+
+@pytest.mark.parametrize("start, stop, rects", [
+    (0, 0, []), (2, 5, [(2, 0, 3, 1)]), (0, 8, [(0, 0, 8, 1)]), (0, 24, [(0, 0, 8, 3)]),
+    (5, 8, [(5, 0, 3, 1)]), (8, 11, [(0, 1, 3, 1)]),
+    (5, 19, [(5, 0, 3, 1), (0, 1, 8, 1), (0, 2, 3, 1)]),  # head, middle, tail
+    (5, 27, [(5, 0, 3, 1), (0, 1, 8, 2), (0, 3, 3, 1)]),
+    (5, 11, [(5, 0, 3, 1), (0, 1, 3, 1)]), (8, 32, [(0, 1, 8, 3)]),
+])
+def test_texel_rects_are_head_full_rows_and_tail(start, stop, rects):
+    from lumos.gpu.resources import texel_rects
+    assert texel_rects(8, start, stop) == rects
+    covered = sorted(y * 8 + x + dy * 8 + dx for x, y, w, h in rects
+                     for dy in range(h) for dx in range(w))
+    assert covered == list(range(start, stop))
+
+
 def test_texture_log_overflow_and_set_data():
     t = Texture(np.zeros((100, 2), np.float32))
     for i in range(_LOG_LENGTH + 1):
         t.update(i, np.ones(2))
     assert t.changes_since(0) is None
-    assert t.changes_since(1) == [(i, i + 1) for i in range(1, _LOG_LENGTH + 1)]
+    assert t.changes_since(1) == [(2 * i, 2 * i + 2) for i in range(1, _LOG_LENGTH + 1)]
     t.set_data(np.zeros((50, 2), np.float32))
     assert t.shape == (50, 2)
     assert t.changes_since(t.version - 1) is None

@@ -3,9 +3,10 @@ after an update is the picture of a figure made with the final data. (A change t
 moves the centre of a line's points, its float64 origin, uploads all of them, about the
 origin a new figure takes; the changes here keep it, unless they say.)
 
-Bytes: a line's point is 16 bytes on the GPU (xyz + a drawn flag, float32); an image
-row is width × 4 bytes (float32 scalar texture). Limits are fixed so that ticks and
-labels stay as they were; what an idle frame uploads is subtracted.
+Bytes: a line's point is 16 bytes on the GPU (xyz + a drawn flag, float32), its color
+4 (RGBA8), and the line holds each twice (see POINT); an image row is width × 4 bytes
+(float32 scalar texture). Limits are fixed so that ticks and labels stay as they were;
+what an idle frame uploads is subtracted.
 """
 
 from __future__ import annotations
@@ -16,7 +17,14 @@ import pytest
 import lumos
 from lumos.plot.animation import Animation, FuncAnimation
 
-POINT = 16
+# A line's rows live in two GPU copies that its draws read: the buffer its cap draws
+# bind as instance attributes, and the row texture its joined runs read by gl_VertexID
+# (lumos/visuals/line_rows.py; WebGL2 has no buffer textures). Both are kept current, so
+# a change of k points uploads k rows into each: k texels of the texture, not whole
+# texture rows of 1024 texels (Texture.update_texels).
+COPIES = 2
+POINT = COPIES * 16
+COLOR = COPIES * 4
 
 
 def figure_with(*lines, ylim=(-2, 2)):
@@ -163,7 +171,7 @@ def test_a_long_lines_new_y_uploads_the_envelopes_positions_only():
     # the positions and the break rows around them; the colors are those of last frame
     assert used == (batch.drawn_points + 2) * POINT
     assert uploads(fig, lambda: (line.set_color("red"), line.set_data(x, np.sin(40 * x)))) \
-        == (batch.drawn_points + 2) * POINT + batch.drawn_points * 4  # and the new colors
+        == (batch.drawn_points + 2) * POINT + batch.drawn_points * COLOR  # and the new colors
 
 
 def test_a_long_lines_redraw_reads_its_columns_in_place(monkeypatch):

@@ -7,9 +7,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from lumos.gpu.resources import Buffer
 from lumos.scene import Canvas
 from lumos.scene.cameras import PanZoomCamera
 from lumos.visuals import Line
+from lumos.visuals.line_rows import RowTexture
 from lumos.visuals.line_shaders import line_program
 
 X = np.linspace(0.0, 10.0, 400)
@@ -86,6 +88,22 @@ def test_runs_cover_every_segment_in_order():
     assert [d.attributes["a_c0"].offset // 4 for d in (draws[0], draws[2])] == [0, len(X) - 2]
 
 
+def test_row_texture_rewrites_a_new_buffers_rows_and_zeros_what_it_no_longer_has():
+    buffer = Buffer(np.ones((1500, 4), np.float32))
+    rows = RowTexture(buffer)
+    texture = rows.texture()
+    assert texture.shape == (2, 1024) and not texture.data.reshape(-1, 4)[1500:].any()
+    version = texture.version
+    buffer.set_data(np.full((1200, 4), 2, np.float32))  # all new, the same texture height
+    assert rows.texture() is texture
+    # the 1200 new rows and zeros for the 300 the last buffer had: no other texels
+    assert texture.changes_since(version) == [(0, 1200), (1200, 1500)]
+    flat = texture.data.reshape(-1, 4)
+    assert (flat[:1200] == 2).all() and not flat[1200:].any()
+    buffer.set_data(np.full((2100, 4), 3, np.float32))  # taller: a new texture
+    assert rows.texture().shape == (3, 1024)
+
+
 def test_joined_rows_texture_follows_the_buffer(monkeypatch):
     n = 3000  # three texture rows of 1024 points
     x = np.linspace(0.0, 10.0, n)
@@ -97,8 +115,9 @@ def test_joined_rows_texture_follows_the_buffer(monkeypatch):
     line.update_points(1500, np.array([[x[1500], 0.5], [x[1501], 0.25]]))
     draws = _line_draws(c)
     assert draws[1].textures["u_points"] is points
-    # buffer rows 1501, 1502 (a padding row first) lie in texture row 1: only it uploads
-    assert points.changes_since(version) == [(1, 2)]
+    # buffer rows 1501, 1502 (a padding row first): only their two texels upload, not
+    # the 1024 of texture row 1 that holds them
+    assert points.changes_since(version) == [(1501, 1503)]
     rows = points.data.reshape(-1, 4)
     assert np.array_equal(rows[: n + 2], draws[0].attributes["a_prev"].buffer.data)
     assert not rows[n + 2 :].any()  # zeros past the buffer's rows

@@ -141,13 +141,14 @@ def test_line_in_runs_of_segments(tmp_path):
 
 
 def test_partial_update_uploads_only_ranges(tmp_path):
-    """update() with a byte range of a buffer and rows of a texture gives the picture
-    the Python executor draws after Buffer.update / Texture.update."""
+    """update() with a byte range of a buffer and a run of texels of a texture (the end
+    of row 0, row 1, the start of row 2: three rectangles) gives the picture the Python
+    executor draws after Buffer.update / Texture.update_texels."""
     frame = texture_frame()
     tex = frame.draws[0].textures["u_tex"]
     buf = frame.draws[1].attributes["a_pos"].buffer
     html = save_html(frame, tmp_path / "update.html")
-    new_rows = np.linspace(0, 1, 16, dtype=np.float32).reshape(2, 8)
+    new_texels = np.linspace(0, 1, 14, dtype=np.float32)  # texels 5:19, 8 a row
     new_vertex = np.array([[1.3, 0.5, 0.5, 0.5]], np.float32)  # vertex 2: pull a corner in
     with browser.Chromium((300, 100)) as b:
         b.open(html)
@@ -156,18 +157,18 @@ def test_partial_update_uploads_only_ranges(tmp_path):
             lumos.standalone.update({{
               buffers: {{"{buf.id}": {{version: 1, offset: 32,
                                        data: new Float32Array({new_vertex.ravel().tolist()})}}}},
-              textures: {{"{tex.id}": {{version: 1, row: 3,
-                                        data: new Float32Array({new_rows.ravel().tolist()})}}}},
+              textures: {{"{tex.id}": {{version: 1, texel: 5,
+                                        data: new Float32Array({new_texels.tolist()})}}}},
             }});
             lumos.standalone.draw();
         """)
         uploaded = b.evaluate("lumos.standalone.uploadedBytes") - before
         actual = b.capture()
     buf.update(2, new_vertex)
-    tex.update(3, new_rows)
+    tex.update_texels(5, new_texels)
     expected = render_python(frame)
     assert_same("web_update", actual, expected)
-    assert uploaded == new_vertex.nbytes + new_rows.nbytes
+    assert uploaded == new_vertex.nbytes + new_texels.nbytes
 
 
 def test_update_replaces_resources_draws_and_views(tmp_path):
