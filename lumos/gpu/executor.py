@@ -438,6 +438,9 @@ class ModernGLExecutor:
                 if any(_target_of(t) is d.target for t in d.textures.values()):
                     raise ValueError(f"draw: render target {d.target.id} is both drawn into "
                                      "and sampled by one draw")
+                if d.clip is not None:
+                    raise ValueError(f"draw: clip applies to draws into the frame's "
+                                     f"framebuffer, got one into render target {d.target.id}")
                 if d.target.key is not None and targets[d.target.id][6] == d.target.key:
                     continue  # it holds what this draw made under the same key
                 keyed.append(d.target)
@@ -461,6 +464,12 @@ class ModernGLExecutor:
                     if viewport != gl_rect:  # the view reaches beyond the tile
                         program = tile_program(program)
                         tile_crop = crop(gl_rect, viewport)
+            scissor = viewport
+            if d.clip is not None:  # Draw.clip: the scissor further limited
+                cx, cy, cw, ch = d.clip
+                scissor = intersect(viewport, (cx - ox, h - (cy - oy) - ch, cw, ch))
+                if scissor is None:
+                    continue
             if dest is not bound:
                 dest.use()
                 bound = dest
@@ -469,7 +478,6 @@ class ModernGLExecutor:
             entry = self._matrix_entry(d, view, vw / vh, in_frame)
             mvp = entry[0]
             origin = _target_origin(d, gl_rect, in_tile)
-            scissor = viewport
             if d.margin:  # Draw.margin: the view, and its part in a tile, both grown
                 gl_rect, mvp = grow_viewport(gl_rect, mvp, d.margin)
                 viewport = grow(viewport, d.margin)

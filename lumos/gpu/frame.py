@@ -209,6 +209,11 @@ class Draw:
     # whole) still draw the part that reaches in. u_mvp and u_viewport describe the
     # grown viewport, so window positions do not change.
     margin: int = 0
+    # Physical pixels (x, y, w, h from the top left, as View.rect) the draw is further
+    # clipped to: the scissor is the view's rect intersected with it (a 3D axes' data
+    # inside the axes' rectangle while its labels use the whole view). Draws into the
+    # frame's framebuffer only.
+    clip: tuple[int, int, int, int] | None = None
 
     def __post_init__(self) -> None:
         if self.state.polygon_offset is not None and self.mode not in TRIANGLE_MODES:
@@ -246,6 +251,7 @@ class Draw:
             **({} if self.follow is None else {"follow": _plain(self.follow)}),
             **({"data": {k: b.id for k, b in self.data.items()}} if self.data else {}),
             "margin": int(self.margin),
+            **({} if self.clip is None else {"clip": [int(v) for v in self.clip]}),
         }
 
 

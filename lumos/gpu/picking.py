@@ -116,6 +116,7 @@ class Picker:
             out.draws.append(replace(
                 d, program=pick_program(d.program, d.instances is not None),
                 state=replace(d.state, blend=None),
+                clip=None if d.clip is None else (d.clip[0] - ox, d.clip[1] - oy, *d.clip[2:]),
                 uniforms={**d.uniforms, "u_pick_alpha": PICK_ALPHA},
                 int_uniforms={**d.int_uniforms, "u_pick_id": i + 1},
             ))

@@ -635,12 +635,18 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
                     v.lines_on = lines_on
 
     def _sync_gpu_transforms(self) -> None:
+        """The artists' visuals in box coordinates, the data ones clipped to the axes'
+        rectangle (``Art3D.clips_to_axes``) while the view around it holds the labels."""
         model = self.model_matrix()
+        bx, by, bw, bh = self.box
+        rect = (bx, self.figure.canvas.size[1] - by - bh, bw, bh)  # from the top left
         for a in self.artists:
+            clip = rect if getattr(a, "clips_to_axes", False) else None
             for v in a.visuals():
                 t = v.transform
                 if not (isinstance(t, np.ndarray) and np.array_equal(t, model)):
                     v.transform = model
+                v.clip_rect = clip
 
     def _update_grid(self) -> None:
         """The grids are part of the box (:mod:`lumos.plot.axes3d_box`)."""

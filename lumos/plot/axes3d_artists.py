@@ -120,6 +120,9 @@ class Art3D:
     #: break there); the limits the visuals were last clipped to
     axlim_clip = False
     _clipped_to = None
+    #: drawn only inside the axes' rectangle, as matplotlib clips the lines, collections
+    #: and patches of a 3D axes to its bbox (not its texts)
+    clips_to_axes = True
 
     def _changed(self) -> None:
         self._stale3d = True
@@ -189,6 +192,7 @@ class Text3D(Artist3D):
     its baseline along that direction as the camera sees it (as mplot3d's)."""
 
     zorder = 3.0
+    clips_to_axes = False  # matplotlib's ax.text gets no clip box
 
     def __init__(self, axes, x, y, z, text, zdir=None, fontsize=None, color="black",
                  ha="left", va="baseline", rotation=None, label=None, zorder=None,

@@ -30,8 +30,8 @@ JOINS = ("miter", "round", "bevel")
 CAPS = ("butt", "round", "projecting")
 
 # defined in .classes, loaded at the first look-up of one of them
-_CLASSES = ("Clip", "clip_key", "Stroke", "Path", "MarkerSet", "Triangles", "Polygons", "GlyphRun",
-            "Raster", "Spheres", "Cylinders", "Mesh3D", "WORLD")
+_CLASSES = ("Clip", "clip_key", "clip_within", "Stroke", "Path", "MarkerSet", "Triangles",
+            "Polygons", "GlyphRun", "Raster", "Spheres", "Cylinders", "Mesh3D", "WORLD")
 
 
 def __getattr__(name: str):

@@ -62,6 +62,20 @@ class Clip:
         return Clip(clip, (tuple(rings),))
 
 
+def clip_within(clip: Rect | Clip | None, rect: Rect) -> Rect | Clip:
+    """A primitive's ``clip`` (rectangle, Clip or None) further limited to ``rect``
+    (an empty overlap: a rectangle of no size, which shows nothing)."""
+    if isinstance(clip, Clip):
+        return Clip(rect if clip.rect is None else _overlap(clip.rect, rect), clip.regions)
+    return tuple(map(float, rect)) if clip is None else _overlap(clip, rect)
+
+
+def _overlap(a: Rect, b: Rect) -> Rect:
+    x0, y0 = max(a[0], b[0]), max(a[1], b[1])
+    x1, y1 = min(a[0] + a[2], b[0] + b[2]), min(a[1] + a[3], b[1] + b[3])
+    return (float(x0), float(y0), float(max(x1 - x0, 0.0)), float(max(y1 - y0, 0.0)))
+
+
 def clip_key(clip: Rect | Clip | None):
     """What tells two primitives' ``clip`` apart (equal for equal contents)."""
     return clip.key if isinstance(clip, Clip) else clip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -301,6 +302,9 @@ class Canvas:
                 ordered = _translucent_farthest_first(ordered, depth_ctx)
             for visual in ordered:
                 draws = visual.draws(ctx)
+                if visual.clip_rect is not None:  # its draws into the framebuffer, scissored
+                    clip = _device_rect(visual.clip_rect, pr)
+                    draws = [replace(d, clip=clip) if d.target is None else d for d in draws]
                 if follow and visual.follow is not None:
                     for d in draws:
                         d.follow = d.follow or visual.follow
@@ -414,7 +418,11 @@ class Canvas:
                 out.append(_rect_path(rect, view.bgcolor))
             ordered = sorted((v for v in view.walk() if v.visible), key=lambda v: v.order)
             for visual in _painted(ordered, ctx) if is_3d else ordered:
-                out.extend(ctx.primitives_of(visual))
+                prims = ctx.primitives_of(visual)
+                if visual.clip_rect is not None:  # as the frame's Draw.clip
+                    clip = tuple(v / pr for v in _device_rect(visual.clip_rect, pr))
+                    prims = [replace(p, clip=prim.clip_within(p.clip, clip)) for p in prims]
+                out.extend(prims)
         return out
 
     def _raster(self, visuals: list[Visual], ctx: PrimitiveContext) -> list:

@@ -206,7 +206,8 @@ class Visual:
     ``transform`` is an optional 4x4 affine matrix (float64) or a
     ``lumos.transforms`` transform; ``visible`` hides it; ``order`` sorts draws
     within a view (higher draws later, on top); ``rasterized`` makes vector devices
-    draw it as an image (matplotlib's ``set_rasterized``).
+    draw it as an image (matplotlib's ``set_rasterized``); ``clip_rect`` clips it
+    to a part of its view.
 
     What a visual declares for the layers above (no type switches there): ``draws``,
     ``primitives`` (its vector form), ``bounds``, ``pick_index`` (what a raw pick id
@@ -226,6 +227,10 @@ class Visual:
     # axes decorations) sets them; None: nothing follows.
     follow: dict | None = None
     follow_records = None
+    # A rectangle inside its view the visual is clipped to (logical pixels x, y, w, h
+    # from the canvas' top left, as View.rect); None: the view's. An owner sets it (a
+    # 3D axes' data inside the axes' rectangle, its labels in the whole view).
+    clip_rect: tuple[float, float, float, float] | None = None
 
     def __init__(self) -> None:
         self.visible = True

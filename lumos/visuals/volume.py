@@ -585,8 +585,9 @@ class Volume(LevelDrawing, Visual):
         if snippet.uniforms:
             raise ValueError("Volume: non-linear transforms are not supported (a ray "
                              "through the data must stay straight)")
-        # the opaque draws so far, again, into a depth target the rays stop at
-        prepass = [replace(d, target=self._depth) for d in ctx.drawn
+        # the opaque draws so far, again, into a depth target the rays stop at (their
+        # clip applies where the volume is drawn into the frame)
+        prepass = [replace(d, target=self._depth, clip=None) for d in ctx.drawn
                    if d.target is None and d.view == ctx.view_id and d.state.depth_test
                    and d.state.depth_write and d.state.blend != "add"]
         count = len(self._bricks)

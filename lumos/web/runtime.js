@@ -270,12 +270,25 @@
             throw new Error(`draw: render target ${d.target} is both drawn into and sampled ` +
               "by one draw");
           }
+          if (d.clip !== undefined) {
+            throw new Error(`draw: clip applies to draws into the frame's framebuffer, got ` +
+              `one into render target ${d.target}`);
+          }
           gl.bindFramebuffer(gl.FRAMEBUFFER, t.fbo);
           rect = [0, 0, t.size[0], t.size[1]];
         } else {
           gl.bindFramebuffer(gl.FRAMEBUFFER, null);
         }
-        gl.scissor(...rect);
+        let scissor = rect;
+        if (d.clip !== undefined) {  // as the executor: the view's rect limited to the clip
+          const [cx, cy, cw, ch] = this.canvasRect(d.clip);
+          const x0 = Math.max(rect[0], cx), y0 = Math.max(rect[1], h - cy - ch);
+          const x1 = Math.min(rect[0] + rect[2], cx + cw);
+          const y1 = Math.min(rect[1] + rect[3], h - cy);
+          if (x1 <= x0 || y1 <= y0) continue;
+          scissor = [x0, y0, x1 - x0, y1 - y0];
+        }
+        gl.scissor(...scissor);
         const prog = this.programs.get(d.program);
         gl.useProgram(prog.program);
         // the frame's aspect, not the rounded canvas rect's: the same matrices at any scale

@@ -72,3 +72,43 @@ def test_rotating_in_the_page_moves_the_box_as_python_does(tmp_path):
     finally:
         plt.close("all")
 
+
+
+def test_the_data_stay_clipped_to_the_axes_as_the_page_turns_and_zooms(tmp_path):
+    """The clip is the frame's (Draw.clip), not the camera's: after a rotation and a
+    zoom in a standalone page, a red line running far beyond the limits shows inside
+    the axes' rectangle only, and the page matches Python at that camera."""
+    import numpy as np
+
+    try:
+        fig = plt.figure(figsize=(4, 3), dpi=100)
+        ax = fig.add_subplot(projection="3d")
+        t = np.linspace(-3, 3, 80)
+        ax.plot(t * 3, np.cos(t) * 3, t, color="r", lw=3)
+        ax.set(xlim=(-2, 2), ylim=(-2, 2), zlim=(-1, 1))
+        fig.draw()
+        html = fig.savefig(tmp_path / "clip.html")
+        bx, by, bw, bh = ax.box
+        h = fig.canvas.size[1]
+        x0, y0 = bx + bw / 2, h - (by + bh / 2)
+        view_id = f"view{fig.canvas.views.index(ax.view)}"
+        home = fig.canvas.frame().views[view_id].camera
+        with browser.Chromium(fig.canvas.size) as b:
+            b.open(html)
+            b.drag(x0, y0, x0 - bw / 4, y0 - bh / 6)
+            b.wheel(x0, y0, -300)
+            actual = b.capture()
+            camera = b.evaluate(f"lumos.standalone.desc.views['{view_id}'].camera")
+        # turned, and zoomed in (perspective: a narrower field of view)
+        assert camera["azimuth"] != home["azimuth"] and camera["fov"] < home["fov"]
+        red = (actual[..., 0] > 150) & (actual[..., 1] < 110) & (actual[..., 2] < 110)
+        rows, cols = np.arange(red.shape[0])[:, None], np.arange(red.shape[1])[None]
+        # the rectangle and the row and column below and left of it (a software
+        # rasterizer's multisampled scissor may reach half a pixel into them)
+        inside = ((cols >= round(bx) - 1) & (cols < round(bx + bw))
+                  & (rows >= round(h - by - bh)) & (rows < round(h - by) + 1))
+        assert red[inside].sum() > 200 and red[~inside].sum() == 0
+        fig.camera_changed(ax.view, camera)
+        assert_same("web_axes3d_clip", actual[..., :4], fig.render())
+    finally:
+        plt.close("all")
