@@ -269,9 +269,27 @@ class AxesSync:
         # artists above the frame's or the legend's zorder draw over it
         # (Figure._draw_decorations)
         legend = self.legend_zorder()
-        self._layers.cuts = sorted([(AXIS_ZORDER, "frame")] + (
-            [] if legend is None else [(legend, "legend")]))
+        cuts = [(AXIS_ZORDER, "frame")] + ([] if legend is None else [(legend, "legend")])
+        axis = self.xaxis.get_zorder()
+        if axis < AXIS_ZORDER and self._layers.crosses(axis, AXIS_ZORDER,
+                                                       self._ticks_inside()):
+            # artists between the axis and the spines in zorder meet the ticks or their
+            # labels: they draw over those (apart from the spines, ``ticks_apart``)
+            cuts.append((axis, "axis"))
+        self._layers.cuts = sorted(cuts)
         self._layers.arrange(self)  # clip_on=False visuals across the figure, in zorder
+
+    def _ticks_inside(self) -> bool:
+        """Whether some ticks point into the axes' box (direction 'in' or 'inout')."""
+        return self.axison and any(
+            axis.visible and st.direction != "out"
+            for axis in (self.xaxis, self.yaxis) for st in (axis.major, axis.minor))
+
+    def ticks_apart(self) -> bool:
+        """Whether the axes' ticks and tick labels draw apart from its spines this frame
+        (in the figure's ``clip_overlays.ticks``), under artists above the axis' zorder
+        that meet them."""
+        return any(name == "axis" for _, name in self._layers.cuts)
 
     def legend_zorder(self) -> float | None:
         """The lowest zorder of the axes' visible legends (None: none)."""

@@ -84,7 +84,9 @@ def draw_rectilinear_frame(ax, ov, frame: bool = True) -> set:
     frame's replays what that frame handed over (``decor_cache``)."""
     # ticks, labels and the spines that move with the view go to the axes' own visuals,
     # which a page redraws for any view from the axes' record (lumos/plot/page_axes.py)
-    decor = page_axes.decor(ax, ov)
+    # (apart from the spines, under the artists between them in zorder: ``ticks_apart``)
+    decor = page_axes.decor(ax, ax.figure.figure.clip_overlays.ticks(ax, ov)
+                            if ax.ticks_apart() else ov)
     targets = (ov, decor)
     cheap = decor_cache.cheap_key(ax, frame)
     entry, calls = decor_cache.lookup(ax, targets, cheap)

@@ -452,13 +452,18 @@ class Figure(FigureSaving, FigureBase):
         """The views of ``ax``'s artists above its frame's zorder right over the run's
         decorations ``gov`` (and the clipped texts over them), those above its legend's
         right over its legends (apart from ``gov``: ``_draw_runs``); ``placed``: the
-        views placed so far this frame, which a later one goes after."""
+        views placed so far this frame, which a later one goes after. Those above its
+        axis' zorder go right over its ticks apart (where the axes drew none, a frame
+        off, they stay under the decorations)."""
         views = self.canvas.views
         for piece, view in ax.views_over_decorations():  # lowest first
+            apart = self.clip_overlays.legend_view(ax) if piece == "legend" else \
+                self.clip_overlays.ticks_view(ax) if piece == "axis" else None
+            if piece == "axis" and apart is None:
+                continue
             views.remove(view)
-            legends = self.clip_overlays.legend_view(ax) if piece == "legend" else None
-            if legends is not None:
-                at = views.index(legends) + 1
+            if apart is not None:
+                at = views.index(apart) + 1
             else:
                 at = views.index(gov.view) + 1
                 while at < len(views) and self.clip_overlays.holds(views[at]):

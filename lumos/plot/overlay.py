@@ -68,7 +68,10 @@ class ClipOverlays:
     - unclipped, the axes' legends (``over``) where they must lie apart from the
       decorations: over the clipped texts (zorder 5 over 3), under the frame (a legend
       of zorder under the spines' 2.5: ``low``), or with artists between the frame
-      and the legend in zorder (the figure puts their views between the two)."""
+      and the legend in zorder (the figure puts their views between the two);
+    - unclipped, the axes' ticks and tick labels (``ticks``) where artists lie between
+      them and the spines in zorder (the figure puts their views right over it): under
+      the decorations, over the clipped texts under the axis."""
 
     def __init__(self, canvas: Canvas) -> None:
         self.canvas = canvas
@@ -77,6 +80,9 @@ class ClipOverlays:
         self._used: dict[tuple[int, bool], tuple] = {}  # this frame's: (ov, ax, above)
         self._legends: dict[int, tuple] = {}  # this frame's: (ov, ax, above, low)
         self._committed: dict[int, object] = {}  # axes id -> its legends' view, committed
+        self._ticks: dict[int, Overlay] = {}
+        self._ticks_used: dict[int, tuple] = {}  # this frame's: (ov, ax, above)
+        self._ticks_committed: dict[int, object] = {}  # axes id -> its ticks' view
 
     def get(self, ax, above: Overlay, under: bool = False) -> Overlay:
         """The overlay clipped to ``ax``'s box this frame, at ``above``'s layer, under
@@ -102,6 +108,19 @@ class ClipOverlays:
         self._legends[id(ax)] = (ov, ax, above, low)
         return ov
 
+    def ticks(self, ax, above: Overlay) -> Overlay:
+        """The unclipped overlay of ``ax``'s ticks and tick labels this frame, right
+        under ``above``'s drawing (and over ``ax``'s clipped texts under it)."""
+        ov = self._ticks.get(id(ax))
+        if ov is None:
+            ov = self._ticks[id(ax)] = Overlay(self.canvas)
+        self._ticks_used[id(ax)] = (ov, ax, above)
+        return ov
+
+    def ticks_view(self, ax):
+        """The view of ``ax``'s ticks apart, as the last commit placed it (else None)."""
+        return self._ticks_committed.get(id(ax))
+
     def holds(self, view) -> bool:
         """Whether ``view`` is one of the clipped overlays'."""
         return any(ov.view is view for ov in self._pool.values())
@@ -115,25 +134,30 @@ class ClipOverlays:
         """Hand this frame's drawing to the views, each right under or over its
         ``above``; overlays unused go."""
         views = self.canvas.views
-        for pool, used in ((self._pool, self._used), (self._over, self._legends)):
+        for pool, used in ((self._pool, self._used), (self._over, self._legends),
+                           (self._ticks, self._ticks_used)):
             for key in [k for k in pool if k not in used]:
                 ov = pool.pop(key)
                 ov.commit(self.canvas.size)  # nothing drawn: its visuals go
                 if ov.view in views:
                     views.remove(ov.view)
         cw, ch = self.canvas.size
-        stacks: dict[int, tuple] = {}  # axes id -> (above, [under it], [over it])
+        # axes id -> (above, [under it], [over it]), each (overlay, rank): the clipped
+        # texts (0), the ticks (1), the legends (2) in drawing order
+        stacks: dict[int, tuple] = {}
         for (key, under), (ov, ax, above) in self._used.items():
             bx, by, bw, bh = ax.box
             ov.commit((cw, ch), ax.view.fixed_rect or (bx, ch - by - bh, bw, bh))
-            stacks.setdefault(key, (above, [], []))[1 if under else 2].append(ov)
+            stacks.setdefault(key, (above, [], []))[1 if under else 2].append((ov, 0))
+        for key, (ov, _, above) in self._ticks_used.items():
+            ov.commit((cw, ch))
+            stacks.setdefault(key, (above, [], []))[1].append((ov, 1))
         for key, (ov, _, above, low) in self._legends.items():
             ov.commit((cw, ch))
-            stacks.setdefault(key, (above, [], []))[1 if low else 2].append(ov)
-        for above, below, over in stacks.values():
-            # the clipped texts before the legends: each list in drawing order
-            below.sort(key=lambda o: o in self._over.values())
-            over.sort(key=lambda o: o in self._over.values())
+            stacks.setdefault(key, (above, [], []))[1 if low else 2].append((ov, 2))
+        for above, ranked_below, ranked_over in stacks.values():
+            below = [o for o, _ in sorted(ranked_below, key=lambda r: r[1])]
+            over = [o for o, _ in sorted(ranked_over, key=lambda r: r[1])]
             for o in below + over:
                 views.remove(o.view)
             at = views.index(above.view) if above.view in views else len(views)
@@ -141,7 +165,8 @@ class ClipOverlays:
             at += len(below) + (above.view in views)
             views[at:at] = [o.view for o in over]
         self._committed = {key: ov.view for key, (ov, *_) in self._legends.items()}
-        self._used, self._legends = {}, {}
+        self._ticks_committed = {key: ov.view for key, (ov, *_) in self._ticks_used.items()}
+        self._used, self._legends, self._ticks_used = {}, {}, {}
 
 
 class Overlay:
