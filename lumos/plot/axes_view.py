@@ -271,8 +271,10 @@ class AxesSync:
         legend = self.legend_zorder()
         cuts = [(AXIS_ZORDER, "frame")] + ([] if legend is None else [(legend, "legend")])
         axis = self.xaxis.get_zorder()
-        if axis < AXIS_ZORDER and self._layers.crosses(axis, AXIS_ZORDER,
-                                                       self._ticks_inside()):
+        inside = self._ticks_inside()
+        if axis < AXIS_ZORDER and (self._layers.crosses(axis, AXIS_ZORDER, inside) or (
+                inside and any(self.clipped_text_place(t.get_zorder()) == 1
+                               for t in self.texts if t.get_clip_on()))):
             # artists between the axis and the spines in zorder meet the ticks or their
             # labels: they draw over those (apart from the spines, ``ticks_apart``)
             cuts.append((axis, "axis"))
@@ -284,6 +286,13 @@ class AxesSync:
         return self.axison and any(
             axis.visible and st.direction != "out"
             for axis in (self.xaxis, self.yaxis) for st in (axis.major, axis.minor))
+
+    def clipped_text_place(self, zorder: float) -> int:
+        """Where a clipped text of ``zorder`` draws (``ClipOverlays.get``): under the
+        ticks and spines (0: at or under the axis' zorder), over the ticks and under
+        the spines (1: up to theirs, 2.5) or over both (2)."""
+        return 0 if zorder <= self.xaxis.get_zorder() else 1 if zorder <= AXIS_ZORDER \
+            else 2
 
     def ticks_apart(self) -> bool:
         """Whether the axes' ticks and tick labels draw apart from its spines this frame

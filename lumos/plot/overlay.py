@@ -62,9 +62,10 @@ class ClipOverlays:
     """Overlays of one axes beside the overlay of its run's decorations (``above``):
 
     - clipped to the axes' box: the texts drawn with ``clip_on=True``, clipped at the
-      pixel as matplotlib clips them to the axes' clip box; those at or under the
-      axis' zorder (``under``: matplotlib's 1.5, per ``axisbelow``) right under the
-      decorations (the ticks and spines cover them), the others right over them;
+      pixel as matplotlib clips them to the axes' clip box; by ``place``: at or under
+      the axis' zorder (0: matplotlib's 1.5, per ``axisbelow``) right under the
+      decorations (the ticks and spines cover them), up to the spines' (1) there too
+      but over the ticks apart, the others (2) right over them;
     - unclipped, the axes' legends (``over``) where they must lie apart from the
       decorations: over the clipped texts (zorder 5 over 3), under the frame (a legend
       of zorder under the spines' 2.5: ``low``), or with artists between the frame
@@ -75,19 +76,20 @@ class ClipOverlays:
 
     def __init__(self, canvas: Canvas) -> None:
         self.canvas = canvas
-        self._pool: dict[tuple[int, bool], Overlay] = {}  # (axes id, under) -> clipped
+        self._pool: dict[tuple[int, int], Overlay] = {}  # (axes id, place) -> clipped
         self._over: dict[int, Overlay] = {}
-        self._used: dict[tuple[int, bool], tuple] = {}  # this frame's: (ov, ax, above)
+        self._used: dict[tuple[int, int], tuple] = {}  # this frame's: (ov, ax, above)
         self._legends: dict[int, tuple] = {}  # this frame's: (ov, ax, above, low)
         self._committed: dict[int, object] = {}  # axes id -> its legends' view, committed
         self._ticks: dict[int, Overlay] = {}
         self._ticks_used: dict[int, tuple] = {}  # this frame's: (ov, ax, above)
         self._ticks_committed: dict[int, object] = {}  # axes id -> its ticks' view
 
-    def get(self, ax, above: Overlay, under: bool = False) -> Overlay:
+    def get(self, ax, above: Overlay, place: int = 2) -> Overlay:
         """The overlay clipped to ``ax``'s box this frame, at ``above``'s layer, under
-        ``above``'s drawing or over it."""
-        key = (id(ax), under)
+        ``above``'s drawing (``place`` 0: under the ticks apart, 1: over them) or over
+        it (2)."""
+        key = (id(ax), place)
         ov = self._pool.get(key)
         if ov is None:
             ov = self._pool[key] = Overlay(self.canvas)
@@ -100,7 +102,7 @@ class ClipOverlays:
         """The unclipped overlay of ``ax``'s legends this frame: over its clipped one
         (None when ``ax`` drew no clipped text and its legends need not be ``apart``
         from ``above``), or under ``above`` (``low``)."""
-        if not apart and (id(ax), False) not in self._used:
+        if not apart and (id(ax), 2) not in self._used:
             return None
         ov = self._over.get(id(ax))
         if ov is None:
@@ -143,12 +145,14 @@ class ClipOverlays:
                     views.remove(ov.view)
         cw, ch = self.canvas.size
         # axes id -> (above, [under it], [over it]), each (overlay, rank): the clipped
-        # texts (0), the ticks (1), the legends (2) in drawing order
+        # texts under the axis (0), the ticks (1), the clipped texts over them (1.5),
+        # the legends (2) in drawing order
         stacks: dict[int, tuple] = {}
-        for (key, under), (ov, ax, above) in self._used.items():
+        for (key, place), (ov, ax, above) in self._used.items():
             bx, by, bw, bh = ax.box
             ov.commit((cw, ch), ax.view.fixed_rect or (bx, ch - by - bh, bw, bh))
-            stacks.setdefault(key, (above, [], []))[1 if under else 2].append((ov, 0))
+            stacks.setdefault(key, (above, [], []))[1 if place < 2 else 2].append(
+                (ov, 1.5 if place == 1 else 0))
         for key, (ov, _, above) in self._ticks_used.items():
             ov.commit((cw, ch))
             stacks.setdefault(key, (above, [], []))[1].append((ov, 1))

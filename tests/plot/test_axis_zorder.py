@@ -101,3 +101,38 @@ def test_an_unclipped_line_draws_over_the_tick_labels():
     assert _green(theirs).sum() > 300
     assert abs(int(_green(ours).sum()) - int(_green(theirs).sum())) <= \
         0.15 * _green(theirs).sum()
+
+
+def _clipped_text_on_the_frame(direction):
+    def script(plt):
+        # a clipped text of zorder 2 (a red box) over the left spine (2.5, thick green)
+        # and, pointing in, the ticks (1.5, blue): the spine over it, it over the ticks
+        fig, ax = plt.subplots(figsize=(3, 3), dpi=100)
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        ax.set_yticks([0.5])
+        ax.tick_params(direction=direction, length=40, width=8, color="b")
+        ax.spines["left"].set_linewidth(12)
+        ax.spines["left"].set_color("g")
+        ax.text(0.0, 0.5, "XXXX", fontsize=30, color="k", clip_on=True, zorder=2,
+                bbox=dict(facecolor="r", edgecolor="r"), va="center")
+        return fig
+
+    return script
+
+
+@pytest.mark.parametrize("direction", ["in", "out"])
+def test_a_clipped_text_between_the_axis_and_the_spines(direction):
+    script = _clipped_text_on_the_frame(direction)
+    ours, theirs = _picture(lplt, script), _picture(mplt, script)
+    for mask in (_green, _blue):  # the spine over the box, the ticks as matplotlib's
+        want = mask(theirs)
+        assert want.sum() > 200, mask.__name__
+        assert mask(ours)[want].mean() > 0.97, mask.__name__
+    # the box (its right end differs by the text's width, not the order's concern)
+    assert _red(ours)[_red(theirs)].mean() > 0.85
+    if direction == "in":  # the box covers the tick inside
+        rows, cols = np.nonzero(_red(theirs))
+        box = np.s_[rows.min():rows.max() + 1, cols.min() + 8:cols.max() + 1]
+        assert not _blue(theirs[box]).any()
+        assert _blue(ours[box]).sum() <= 10
