@@ -136,3 +136,21 @@ def test_a_clipped_text_between_the_axis_and_the_spines(direction):
         box = np.s_[rows.min():rows.max() + 1, cols.min() + 8:cols.max() + 1]
         assert not _blue(theirs[box]).any()
         assert _blue(ours[box]).sum() <= 10
+
+
+def _text_over_the_line(plt):
+    # ticks in under a line (the axis apart): a text anchored to data (zorder 3) stays
+    # over the line
+    fig = _ticks_in("line", "line")(plt)
+    ax = fig.axes[0]
+    ax.text(0.5, 0.06, "MMMM", fontsize=30, color="g", ha="center", va="center")
+    return fig
+
+
+def test_a_text_stays_over_the_line_when_the_ticks_lie_under_it():
+    ours, theirs = _picture(lplt, _text_over_the_line), _picture(mplt, _text_over_the_line)
+    rows, cols = np.nonzero(_red(theirs))
+    band = np.s_[rows.min():rows.max() + 1, cols.min() + 10:cols.max() - 10]
+    want = _green(theirs[band])  # the glyphs on the line
+    assert want.sum() > 200
+    assert _green(ours[band])[want].mean() > 0.8  # glyph edges differ by a pixel
