@@ -278,6 +278,12 @@ class AxesSync:
             # artists between the axis and the spines in zorder meet the ticks or their
             # labels: they draw over those (apart from the spines, ``ticks_apart``)
             cuts.append((axis, "axis"))
+        texts = min((t.get_zorder() for t in self.texts
+                     if t.get_visible() and t.get_zorder() > AXIS_ZORDER), default=None)
+        if texts is not None and self._layers.crosses(AXIS_ZORDER, texts, True):
+            # artists between the spines and the texts in zorder: the texts draw apart
+            # from the spines, over them (``texts_apart``)
+            cuts.append((texts, "texts"))
         self._layers.cuts = sorted(cuts)
         self._layers.arrange(self)  # clip_on=False visuals across the figure, in zorder
 
@@ -286,6 +292,12 @@ class AxesSync:
         return self.axison and any(
             axis.visible and st.direction != "out"
             for axis in (self.xaxis, self.yaxis) for st in (axis.major, axis.minor))
+
+    def texts_apart(self) -> bool:
+        """Whether the axes' texts over the spines draw apart from its decorations this
+        frame (in the figure's ``clip_overlays.texts``), over artists between the two
+        in zorder."""
+        return any(name == "texts" for _, name in self._layers.cuts)
 
     def clipped_text_place(self, zorder: float) -> int:
         """Where a clipped text of ``zorder`` draws (``ClipOverlays.get``): under the

@@ -56,18 +56,20 @@ def draw_axes(ax, ov) -> None:
     drawn = (ax.draw_frame(ov) if ax.axison else ax.draw_bare(ov)) or set()
     # artists drawn in pixels (annotations) or following the view (axhline, error bar
     # caps, quiver arrows) update every frame, with the axes' box and limits final;
-    # those above the axis in zorder (texts: 3) in the overlay's layer over the ticks
+    # those above the axis in zorder (texts: 3) in the overlay's layer over the ticks,
+    # or apart over the artists between (``texts_apart``)
+    over = ax.figure.figure.clip_overlays.texts(ax, ov) if ax.texts_apart() else ov
     for a in ax.artists:
         if a.get_visible() and id(a) not in drawn:
             ov.layer = above_axis(a)
-            a.draw_overlay(ov)
+            a.draw_overlay(over if ov.layer else ov)
     ov.layer = 0
     draw_titles(ax, ov)
     texts = [t for t in ax.plain_texts
              if t.get_visible() and t.get_text() and id(t) not in drawn]
     for layer in (0, 1):
         ov.layer = layer
-        draw_texts(ov, [t for t in texts if above_axis(t) == layer])
+        draw_texts(over if layer else ov, [t for t in texts if above_axis(t) == layer])
     ov.layer = 0
 
 

@@ -72,7 +72,10 @@ class ClipOverlays:
       and the legend in zorder (the figure puts their views between the two);
     - unclipped, the axes' ticks and tick labels (``ticks``) where artists lie between
       them and the spines in zorder (the figure puts their views right over it): under
-      the decorations, over the clipped texts under the axis."""
+      the decorations, over the clipped texts under the axis;
+    - unclipped, the axes' texts over the spines (``texts``) where artists lie between
+      them and the spines in zorder (the figure puts their views right under it): over
+      the decorations, under the clipped texts."""
 
     def __init__(self, canvas: Canvas) -> None:
         self.canvas = canvas
@@ -84,6 +87,8 @@ class ClipOverlays:
         self._ticks: dict[int, Overlay] = {}
         self._ticks_used: dict[int, tuple] = {}  # this frame's: (ov, ax, above)
         self._ticks_committed: dict[int, object] = {}  # axes id -> its ticks' view
+        self._texts: dict[int, Overlay] = {}
+        self._texts_used: dict[int, tuple] = {}  # this frame's: (ov, ax, above)
 
     def get(self, ax, above: Overlay, place: int = 2) -> Overlay:
         """The overlay clipped to ``ax``'s box this frame, at ``above``'s layer, under
@@ -119,13 +124,24 @@ class ClipOverlays:
         self._ticks_used[id(ax)] = (ov, ax, above)
         return ov
 
+    def texts(self, ax, above: Overlay) -> Overlay:
+        """The unclipped overlay of ``ax``'s texts over its spines this frame, right
+        over ``above``'s drawing (under ``ax``'s clipped texts over it)."""
+        ov = self._texts.get(id(ax))
+        if ov is None:
+            ov = self._texts[id(ax)] = Overlay(self.canvas)
+        ov.layer = 1
+        self._texts_used[id(ax)] = (ov, ax, above)
+        return ov
+
     def ticks_view(self, ax):
         """The view of ``ax``'s ticks apart, as the last commit placed it (else None)."""
         return self._ticks_committed.get(id(ax))
 
     def holds(self, view) -> bool:
-        """Whether ``view`` is one of the clipped overlays'."""
-        return any(ov.view is view for ov in self._pool.values())
+        """Whether ``view`` is one of the clipped overlays' or the texts' apart."""
+        return any(ov.view is view for pool in (self._pool, self._texts)
+                   for ov in pool.values())
 
     def legend_view(self, ax):
         """The view of ``ax``'s legends apart, as the last commit placed it (else
@@ -137,7 +153,7 @@ class ClipOverlays:
         ``above``; overlays unused go."""
         views = self.canvas.views
         for pool, used in ((self._pool, self._used), (self._over, self._legends),
-                           (self._ticks, self._ticks_used)):
+                           (self._ticks, self._ticks_used), (self._texts, self._texts_used)):
             for key in [k for k in pool if k not in used]:
                 ov = pool.pop(key)
                 ov.commit(self.canvas.size)  # nothing drawn: its visuals go
@@ -146,7 +162,7 @@ class ClipOverlays:
         cw, ch = self.canvas.size
         # axes id -> (above, [under it], [over it]), each (overlay, rank): the clipped
         # texts under the axis (0), the ticks (1), the clipped texts over them (1.5),
-        # the legends (2) in drawing order
+        # the legends (2) in drawing order; over it the texts apart (-1) first
         stacks: dict[int, tuple] = {}
         for (key, place), (ov, ax, above) in self._used.items():
             bx, by, bw, bh = ax.box
@@ -156,6 +172,9 @@ class ClipOverlays:
         for key, (ov, _, above) in self._ticks_used.items():
             ov.commit((cw, ch))
             stacks.setdefault(key, (above, [], []))[1].append((ov, 1))
+        for key, (ov, _, above) in self._texts_used.items():
+            ov.commit((cw, ch))
+            stacks.setdefault(key, (above, [], []))[2].append((ov, -1))
         for key, (ov, _, above, low) in self._legends.items():
             ov.commit((cw, ch))
             stacks.setdefault(key, (above, [], []))[1 if low else 2].append((ov, 2))
@@ -170,7 +189,7 @@ class ClipOverlays:
             views[at:at] = [o.view for o in over]
         self._committed = {key: ov.view for key, (ov, *_) in self._legends.items()}
         self._ticks_committed = {key: ov.view for key, (ov, *_) in self._ticks_used.items()}
-        self._used, self._legends, self._ticks_used = {}, {}, {}
+        self._used, self._legends, self._ticks_used, self._texts_used = {}, {}, {}, {}
 
 
 class Overlay:

@@ -50,7 +50,8 @@ class ClipLayers:
         self._extra: list[tuple[object, bool, str | None]] = []
         # (zorder, name) of the decorations the runs are cut at, by zorder: the axis
         # ("axis", its ticks and labels, when apart from the spines), the frame
-        # ("frame", the spines' 2.5) and the axes' legend ("legend")
+        # ("frame", the spines' 2.5), the texts over it ("texts", when apart) and the
+        # axes' legend ("legend")
         self.cuts: list[tuple[float, str]] = []
         self._clip_paths: dict = {}  # visual -> its artist's ClipPath
         self._groups: dict[tuple, ClipGroup] = {}  # member ids -> the group drawing them

@@ -154,3 +154,37 @@ def test_a_text_stays_over_the_line_when_the_ticks_lie_under_it():
     want = _green(theirs[band])  # the glyphs on the line
     assert want.sum() > 200
     assert _green(ours[band])[want].mean() > 0.8  # glyph edges differ by a pixel
+
+
+def _data_between_the_spines_and_the_texts(clip_on):
+    def script(plt):
+        # spines 2.5 < line 2.7 < texts 3 < line 4: the texts over the first line,
+        # under the second
+        fig, ax = plt.subplots(figsize=(3, 3), dpi=100)
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        ax.plot([0, 1], [0.3, 0.3], color="r", lw=20, zorder=2.7)
+        ax.plot([0, 1], [0.7, 0.7], color="b", lw=20, zorder=4)
+        for y in (0.3, 0.7):
+            ax.text(0.5, y, "MMMM", fontsize=30, color="g", ha="center", va="center",
+                    clip_on=clip_on)
+        return fig
+
+    return script
+
+
+@pytest.mark.parametrize("clip_on", [False, True])
+def test_texts_lie_over_data_under_their_zorder_and_under_data_above(clip_on):
+    script = _data_between_the_spines_and_the_texts(clip_on)
+    ours, theirs = _picture(lplt, script), _picture(mplt, script)
+    for colour, shown in ((_red, True), (_blue, False)):
+        rows, cols = np.nonzero(colour(theirs))
+        band = np.s_[rows.min():rows.max() + 1, cols.min():cols.max() + 1]
+        glyphs = _green(theirs[band])
+        assert glyphs.any() == shown
+        if shown:
+            assert glyphs.sum() > 200
+            assert _green(ours[band])[glyphs].mean() > 0.8  # glyph edges: a pixel
+        else:
+            assert _green(ours[band]).sum() < 20
+            assert colour(ours[band])[colour(theirs[band])].mean() > 0.97
