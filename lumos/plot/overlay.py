@@ -118,20 +118,22 @@ class ClipOverlays:
     def ticks(self, ax, above: Overlay) -> Overlay:
         """The unclipped overlay of ``ax``'s ticks and tick labels this frame, right
         under ``above``'s drawing (and over ``ax``'s clipped texts under it)."""
-        ov = self._ticks.get(id(ax))
-        if ov is None:
-            ov = self._ticks[id(ax)] = Overlay(self.canvas)
-        self._ticks_used[id(ax)] = (ov, ax, above)
-        return ov
+        return self._apart(self._ticks, self._ticks_used, ax, above)
 
     def texts(self, ax, above: Overlay) -> Overlay:
         """The unclipped overlay of ``ax``'s texts over its spines this frame, right
         over ``above``'s drawing (under ``ax``'s clipped texts over it)."""
-        ov = self._texts.get(id(ax))
-        if ov is None:
-            ov = self._texts[id(ax)] = Overlay(self.canvas)
+        ov = self._apart(self._texts, self._texts_used, ax, above)
         ov.layer = 1
-        self._texts_used[id(ax)] = (ov, ax, above)
+        return ov
+
+    def _apart(self, pool: dict, used: dict, ax, above: Overlay) -> Overlay:
+        """``ax``'s unclipped overlay of ``pool`` (made on first use), noted as
+        ``used`` this frame beside ``above``."""
+        ov = pool.get(id(ax))
+        if ov is None:
+            ov = pool[id(ax)] = Overlay(self.canvas)
+        used[id(ax)] = (ov, ax, above)
         return ov
 
     def ticks_view(self, ax):
