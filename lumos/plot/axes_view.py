@@ -269,9 +269,48 @@ class AxesSync:
         # artists above the frame's or the legend's zorder draw over it
         # (Figure._draw_decorations)
         legend = self.legend_zorder()
-        self._layers.cuts = sorted([(AXIS_ZORDER, "frame")] + (
-            [] if legend is None else [(legend, "legend")]))
+        cuts = [(AXIS_ZORDER, "frame")] + ([] if legend is None else [(legend, "legend")])
+        axis = self.xaxis.get_zorder()
+        inside = self._ticks_inside()
+        if axis < AXIS_ZORDER and (self._layers.crosses(axis, AXIS_ZORDER, inside) or (
+                inside and any(self.clipped_text_place(t.get_zorder()) == 1
+                               for t in self.texts if t.get_clip_on()))):
+            # artists between the axis and the spines in zorder meet the ticks or their
+            # labels: they draw over those (apart from the spines, ``ticks_apart``)
+            cuts.append((axis, "axis"))
+        texts = min((t.get_zorder() for t in self.texts
+                     if t.get_visible() and t.get_zorder() > AXIS_ZORDER), default=None)
+        if texts is not None and self._layers.crosses(AXIS_ZORDER, texts, True):
+            # artists between the spines and the texts in zorder: the texts draw apart
+            # from the spines, over them (``texts_apart``)
+            cuts.append((texts, "texts"))
+        self._layers.cuts = sorted(cuts)
         self._layers.arrange(self)  # clip_on=False visuals across the figure, in zorder
+
+    def _ticks_inside(self) -> bool:
+        """Whether some ticks point into the axes' box (direction 'in' or 'inout')."""
+        return self.axison and any(
+            axis.visible and st.direction != "out"
+            for axis in (self.xaxis, self.yaxis) for st in (axis.major, axis.minor))
+
+    def texts_apart(self) -> bool:
+        """Whether the axes' texts over the spines draw apart from its decorations this
+        frame (in the figure's ``clip_overlays.texts``), over artists between the two
+        in zorder."""
+        return any(name == "texts" for _, name in self._layers.cuts)
+
+    def clipped_text_place(self, zorder: float) -> int:
+        """Where a clipped text of ``zorder`` draws (``ClipOverlays.get``): under the
+        ticks and spines (0: at or under the axis' zorder), over the ticks and under
+        the spines (1: up to theirs, 2.5) or over both (2)."""
+        return 0 if zorder <= self.xaxis.get_zorder() else 1 if zorder <= AXIS_ZORDER \
+            else 2
+
+    def ticks_apart(self) -> bool:
+        """Whether the axes' ticks and tick labels draw apart from its spines this frame
+        (in the figure's ``clip_overlays.ticks``), under artists above the axis' zorder
+        that meet them."""
+        return any(name == "axis" for _, name in self._layers.cuts)
 
     def legend_zorder(self) -> float | None:
         """The lowest zorder of the axes' visible legends (None: none)."""

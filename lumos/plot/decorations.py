@@ -56,18 +56,20 @@ def draw_axes(ax, ov) -> None:
     drawn = (ax.draw_frame(ov) if ax.axison else ax.draw_bare(ov)) or set()
     # artists drawn in pixels (annotations) or following the view (axhline, error bar
     # caps, quiver arrows) update every frame, with the axes' box and limits final;
-    # those above the axis in zorder (texts: 3) in the overlay's layer over the ticks
+    # those above the axis in zorder (texts: 3) in the overlay's layer over the ticks,
+    # or apart over the artists between (``texts_apart``)
+    over = ax.figure.figure.clip_overlays.texts(ax, ov) if ax.texts_apart() else ov
     for a in ax.artists:
         if a.get_visible() and id(a) not in drawn:
             ov.layer = above_axis(a)
-            a.draw_overlay(ov)
+            a.draw_overlay(over if ov.layer else ov)
     ov.layer = 0
     draw_titles(ax, ov)
     texts = [t for t in ax.plain_texts
              if t.get_visible() and t.get_text() and id(t) not in drawn]
     for layer in (0, 1):
         ov.layer = layer
-        draw_texts(ov, [t for t in texts if above_axis(t) == layer])
+        draw_texts(over if layer else ov, [t for t in texts if above_axis(t) == layer])
     ov.layer = 0
 
 
@@ -84,7 +86,9 @@ def draw_rectilinear_frame(ax, ov, frame: bool = True) -> set:
     frame's replays what that frame handed over (``decor_cache``)."""
     # ticks, labels and the spines that move with the view go to the axes' own visuals,
     # which a page redraws for any view from the axes' record (lumos/plot/page_axes.py)
-    decor = page_axes.decor(ax, ov)
+    # (apart from the spines, under the artists between them in zorder: ``ticks_apart``)
+    decor = page_axes.decor(ax, ax.figure.figure.clip_overlays.ticks(ax, ov)
+                            if ax.ticks_apart() else ov)
     targets = (ov, decor)
     cheap = decor_cache.cheap_key(ax, frame)
     entry, calls = decor_cache.lookup(ax, targets, cheap)

@@ -452,19 +452,28 @@ class Figure(FigureSaving, FigureBase):
         """The views of ``ax``'s artists above its frame's zorder right over the run's
         decorations ``gov`` (and the clipped texts over them), those above its legend's
         right over its legends (apart from ``gov``: ``_draw_runs``); ``placed``: the
-        views placed so far this frame, which a later one goes after."""
+        views placed so far this frame, which a later one goes after. Those above its
+        axis' zorder go right over its ticks apart (where the axes drew none, a frame
+        off, they stay under the decorations); with its texts apart, those up to the
+        texts' zorder go right over ``gov``, under every text, the others right over
+        the texts."""
         views = self.canvas.views
         for piece, view in ax.views_over_decorations():  # lowest first
+            apart = self.clip_overlays.legend_view(ax) if piece == "legend" else \
+                self.clip_overlays.ticks_view(ax) if piece == "axis" else None
+            if piece == "axis" and apart is None:
+                continue
             views.remove(view)
-            legends = self.clip_overlays.legend_view(ax) if piece == "legend" else None
-            if legends is not None:
-                at = views.index(legends) + 1
+            if apart is not None:
+                at = views.index(apart) + 1
             else:
                 at = views.index(gov.view) + 1
-                while at < len(views) and self.clip_overlays.holds(views[at]):
-                    at += 1
-            while at < len(views) and views[at] in placed:
-                at += 1  # after the views placed before it (lower in zorder)
+            # after the views placed before it (lower in zorder) and, unless under the
+            # axes' texts apart, after the texts
+            over_texts = apart is None and not (piece == "frame" and ax.texts_apart())
+            while at < len(views) and (views[at] in placed or over_texts and
+                                       self.clip_overlays.holds(views[at])):
+                at += 1
             views.insert(at, view)
             placed.add(view)
 
@@ -504,7 +513,7 @@ class Figure(FigureSaving, FigureBase):
             legend = ax.legend_zorder()
             low = legend is not None and legend < AXIS_ZORDER
             apart = legend is not None and (low or any(
-                piece == "frame" for piece, _ in ax.views_over_decorations()))
+                piece in ("frame", "texts") for piece, _ in ax.views_over_decorations()))
             top = self.clip_overlays.over(ax, gov, apart, low)
             lov = gov if top is None else top
             lov.layer = 2
@@ -514,8 +523,9 @@ class Figure(FigureSaving, FigureBase):
             if mark is None:
                 continue
             reach = gov.reach_since(mark)
-            if top is not None:
-                reach.add(*top.reach_since({}).box)
+            for apart_ov in ([top] if top is not None else []) + (
+                    [self.clip_overlays.texts(ax, gov)] if ax.texts_apart() else []):
+                reach.add(*apart_ov.reach_since({}).box)
             x, y, bw, bh = ax.box
             reach.add(x, y, x + bw, y + bh)
             if page_texts.roams(ax):

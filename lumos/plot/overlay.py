@@ -62,26 +62,39 @@ class ClipOverlays:
     """Overlays of one axes beside the overlay of its run's decorations (``above``):
 
     - clipped to the axes' box: the texts drawn with ``clip_on=True``, clipped at the
-      pixel as matplotlib clips them to the axes' clip box; those at or under the
-      axis' zorder (``under``: matplotlib's 1.5, per ``axisbelow``) right under the
-      decorations (the ticks and spines cover them), the others right over them;
+      pixel as matplotlib clips them to the axes' clip box; by ``place``: at or under
+      the axis' zorder (0: matplotlib's 1.5, per ``axisbelow``) right under the
+      decorations (the ticks and spines cover them), up to the spines' (1) there too
+      but over the ticks apart, the others (2) right over them;
     - unclipped, the axes' legends (``over``) where they must lie apart from the
       decorations: over the clipped texts (zorder 5 over 3), under the frame (a legend
       of zorder under the spines' 2.5: ``low``), or with artists between the frame
-      and the legend in zorder (the figure puts their views between the two)."""
+      and the legend in zorder (the figure puts their views between the two);
+    - unclipped, the axes' ticks and tick labels (``ticks``) where artists lie between
+      them and the spines in zorder (the figure puts their views right over it): under
+      the decorations, over the clipped texts under the axis;
+    - unclipped, the axes' texts over the spines (``texts``) where artists lie between
+      them and the spines in zorder (the figure puts their views right under it): over
+      the decorations, under the clipped texts."""
 
     def __init__(self, canvas: Canvas) -> None:
         self.canvas = canvas
-        self._pool: dict[tuple[int, bool], Overlay] = {}  # (axes id, under) -> clipped
+        self._pool: dict[tuple[int, int], Overlay] = {}  # (axes id, place) -> clipped
         self._over: dict[int, Overlay] = {}
-        self._used: dict[tuple[int, bool], tuple] = {}  # this frame's: (ov, ax, above)
+        self._used: dict[tuple[int, int], tuple] = {}  # this frame's: (ov, ax, above)
         self._legends: dict[int, tuple] = {}  # this frame's: (ov, ax, above, low)
         self._committed: dict[int, object] = {}  # axes id -> its legends' view, committed
+        self._ticks: dict[int, Overlay] = {}
+        self._ticks_used: dict[int, tuple] = {}  # this frame's: (ov, ax, above)
+        self._ticks_committed: dict[int, object] = {}  # axes id -> its ticks' view
+        self._texts: dict[int, Overlay] = {}
+        self._texts_used: dict[int, tuple] = {}  # this frame's: (ov, ax, above)
 
-    def get(self, ax, above: Overlay, under: bool = False) -> Overlay:
+    def get(self, ax, above: Overlay, place: int = 2) -> Overlay:
         """The overlay clipped to ``ax``'s box this frame, at ``above``'s layer, under
-        ``above``'s drawing or over it."""
-        key = (id(ax), under)
+        ``above``'s drawing (``place`` 0: under the ticks apart, 1: over them) or over
+        it (2)."""
+        key = (id(ax), place)
         ov = self._pool.get(key)
         if ov is None:
             ov = self._pool[key] = Overlay(self.canvas)
@@ -94,7 +107,7 @@ class ClipOverlays:
         """The unclipped overlay of ``ax``'s legends this frame: over its clipped one
         (None when ``ax`` drew no clipped text and its legends need not be ``apart``
         from ``above``), or under ``above`` (``low``)."""
-        if not apart and (id(ax), False) not in self._used:
+        if not apart and (id(ax), 2) not in self._used:
             return None
         ov = self._over.get(id(ax))
         if ov is None:
@@ -102,9 +115,35 @@ class ClipOverlays:
         self._legends[id(ax)] = (ov, ax, above, low)
         return ov
 
+    def ticks(self, ax, above: Overlay) -> Overlay:
+        """The unclipped overlay of ``ax``'s ticks and tick labels this frame, right
+        under ``above``'s drawing (and over ``ax``'s clipped texts under it)."""
+        return self._apart(self._ticks, self._ticks_used, ax, above)
+
+    def texts(self, ax, above: Overlay) -> Overlay:
+        """The unclipped overlay of ``ax``'s texts over its spines this frame, right
+        over ``above``'s drawing (under ``ax``'s clipped texts over it)."""
+        ov = self._apart(self._texts, self._texts_used, ax, above)
+        ov.layer = 1
+        return ov
+
+    def _apart(self, pool: dict, used: dict, ax, above: Overlay) -> Overlay:
+        """``ax``'s unclipped overlay of ``pool`` (made on first use), noted as
+        ``used`` this frame beside ``above``."""
+        ov = pool.get(id(ax))
+        if ov is None:
+            ov = pool[id(ax)] = Overlay(self.canvas)
+        used[id(ax)] = (ov, ax, above)
+        return ov
+
+    def ticks_view(self, ax):
+        """The view of ``ax``'s ticks apart, as the last commit placed it (else None)."""
+        return self._ticks_committed.get(id(ax))
+
     def holds(self, view) -> bool:
-        """Whether ``view`` is one of the clipped overlays'."""
-        return any(ov.view is view for ov in self._pool.values())
+        """Whether ``view`` is one of the clipped overlays' or the texts' apart."""
+        return any(ov.view is view for pool in (self._pool, self._texts)
+                   for ov in pool.values())
 
     def legend_view(self, ax):
         """The view of ``ax``'s legends apart, as the last commit placed it (else
@@ -115,25 +154,35 @@ class ClipOverlays:
         """Hand this frame's drawing to the views, each right under or over its
         ``above``; overlays unused go."""
         views = self.canvas.views
-        for pool, used in ((self._pool, self._used), (self._over, self._legends)):
+        for pool, used in ((self._pool, self._used), (self._over, self._legends),
+                           (self._ticks, self._ticks_used), (self._texts, self._texts_used)):
             for key in [k for k in pool if k not in used]:
                 ov = pool.pop(key)
                 ov.commit(self.canvas.size)  # nothing drawn: its visuals go
                 if ov.view in views:
                     views.remove(ov.view)
         cw, ch = self.canvas.size
-        stacks: dict[int, tuple] = {}  # axes id -> (above, [under it], [over it])
-        for (key, under), (ov, ax, above) in self._used.items():
+        # axes id -> (above, [under it], [over it]), each (overlay, rank): the clipped
+        # texts under the axis (0), the ticks (1), the clipped texts over them (1.5),
+        # the legends (2) in drawing order; over it the texts apart (-1) first
+        stacks: dict[int, tuple] = {}
+        for (key, place), (ov, ax, above) in self._used.items():
             bx, by, bw, bh = ax.box
             ov.commit((cw, ch), ax.view.fixed_rect or (bx, ch - by - bh, bw, bh))
-            stacks.setdefault(key, (above, [], []))[1 if under else 2].append(ov)
+            stacks.setdefault(key, (above, [], []))[1 if place < 2 else 2].append(
+                (ov, 1.5 if place == 1 else 0))
+        for key, (ov, _, above) in self._ticks_used.items():
+            ov.commit((cw, ch))
+            stacks.setdefault(key, (above, [], []))[1].append((ov, 1))
+        for key, (ov, _, above) in self._texts_used.items():
+            ov.commit((cw, ch))
+            stacks.setdefault(key, (above, [], []))[2].append((ov, -1))
         for key, (ov, _, above, low) in self._legends.items():
             ov.commit((cw, ch))
-            stacks.setdefault(key, (above, [], []))[1 if low else 2].append(ov)
-        for above, below, over in stacks.values():
-            # the clipped texts before the legends: each list in drawing order
-            below.sort(key=lambda o: o in self._over.values())
-            over.sort(key=lambda o: o in self._over.values())
+            stacks.setdefault(key, (above, [], []))[1 if low else 2].append((ov, 2))
+        for above, ranked_below, ranked_over in stacks.values():
+            below = [o for o, _ in sorted(ranked_below, key=lambda r: r[1])]
+            over = [o for o, _ in sorted(ranked_over, key=lambda r: r[1])]
             for o in below + over:
                 views.remove(o.view)
             at = views.index(above.view) if above.view in views else len(views)
@@ -141,7 +190,8 @@ class ClipOverlays:
             at += len(below) + (above.view in views)
             views[at:at] = [o.view for o in over]
         self._committed = {key: ov.view for key, (ov, *_) in self._legends.items()}
-        self._used, self._legends = {}, {}
+        self._ticks_committed = {key: ov.view for key, (ov, *_) in self._ticks_used.items()}
+        self._used, self._legends, self._ticks_used, self._texts_used = {}, {}, {}, {}
 
 
 class Overlay:

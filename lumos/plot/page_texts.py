@@ -187,8 +187,12 @@ def draw(ax, decor) -> tuple[set, list, list]:
     candidates = [(t, spec) for t, spec in _candidates(ax) if t.get_visible()]
     why, kept = [], set()
     fixed = []  # boxes of the texts left to the overlay, which lies over the decoration
+    # the decoration draws under artists the texts lie over then (``ticks_apart``,
+    # ``texts_apart``): the texts stay in the overlay, over them
+    apart = "texts of an axes whose lines draw between its decorations and its texts" \
+        if ax.ticks_apart() or ax.texts_apart() else None
     for t, spec in sorted(candidates, key=lambda c: c[0].get_zorder()):  # drawing order
-        reason = _why_not(t, spec)
+        reason = _why_not(t, spec) or apart
         if reason is None and fixed and _overlaps(t.get_window_extent(), fixed):
             # drawn under the overlay, it would hide under a text drawn before it
             reason = "texts over a text the page cannot move"

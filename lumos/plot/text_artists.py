@@ -285,11 +285,11 @@ class Text(Artist):
         x, y = self.pixel_position() if position is None else position
         if self.style.clip_on and self.axes is not None:
             # clipped at the pixel to the axes' box (matplotlib's clip box): glyphs
-            # reaching out of it are cut, not the whole text hidden; at or under the
-            # axis' zorder, under the ticks and spines
+            # reaching out of it are cut, not the whole text hidden; under the spines
+            # up to their zorder (and under the ticks up to the axis')
             ax = self.axes
             ov = ax.figure.figure.clip_overlays.get(
-                ax, ov, under=self.get_zorder() <= ax.xaxis.get_zorder())
+                ax, ov, ax.clipped_text_place(self.get_zorder()))
         draw_text(ov, self.figure, self._text, x, y, self.drawn_style())
 
 

@@ -48,8 +48,10 @@ class ClipLayers:
         # cut below its visuals' order, None under every cut (a figure moves the view
         # right over that decoration)
         self._extra: list[tuple[object, bool, str | None]] = []
-        # (zorder, name) of the decorations the runs are cut at, by zorder: the frame
-        # ("frame", the spines' 2.5) and the axes' legend ("legend")
+        # (zorder, name) of the decorations the runs are cut at, by zorder: the axis
+        # ("axis", its ticks and labels, when apart from the spines), the frame
+        # ("frame", the spines' 2.5), the texts over it ("texts", when apart) and the
+        # axes' legend ("legend")
         self.cuts: list[tuple[float, str]] = []
         self._clip_paths: dict = {}  # visual -> its artist's ClipPath
         self._groups: dict[tuple, ClipGroup] = {}  # member ids -> the group drawing them
@@ -70,6 +72,15 @@ class ClipLayers:
         """The name of the highest cut below ``order`` (None: none)."""
         names = [name for z, name in self.cuts if order > z]
         return names[-1] if names else None
+
+    def crosses(self, low: float, high: float, inside: bool) -> bool:
+        """Whether a visual of order in (``low``, ``high``] is drawn unclipped (it may
+        reach the decorations outside the axes' box) or, ``inside`` (decorations
+        within the box), at all."""
+        if inside:
+            return any(low < v.order <= high for view in self.views()
+                       for v in self._flat(view))
+        return any(low < v.order <= high for v in self._unclipped)
 
     def set_clip(self, visual, clip_on: bool) -> None:
         """Whether ``visual`` (in one of the views) is clipped to the axes."""

@@ -6,12 +6,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plot"))
 import browser  # noqa: E402
 import test_axes_draw_order as order  # noqa: E402
+import test_axis_zorder as axis_zorder  # noqa: E402
 
 import lumos  # noqa: E402
 import lumos.pyplot as plt  # noqa: E402
@@ -52,10 +54,12 @@ def test_a_text_panned_over_a_later_axes_is_covered_in_the_page(tmp_path):
 
 
 @pytest.mark.parametrize("script", [order._legend_under_the_frame,
-                                    order._line_between_the_frame_and_the_legend])
+                                    order._line_between_the_frame_and_the_legend,
+                                    axis_zorder._line_over_ticklabels])
 def test_the_page_keeps_the_frame_and_legend_cuts(tmp_path, script):
-    """A legend under the frame (zorder 1) and a line between the frame and the legend
-    (zorder 3): the page stacks the views as Python does (tests/plot's pictures)."""
+    """A legend under the frame (zorder 1), a line between the frame and the legend
+    (zorder 3), an unclipped line over the tick labels (2 over the axis' 1.5): the page
+    stacks the views as Python does (tests/plot's pictures)."""
     fig = script(plt)
     python = fig.render()
     with browser.Chromium((300, 300)) as b:
@@ -63,4 +67,29 @@ def test_the_page_keeps_the_frame_and_legend_cuts(tmp_path, script):
         page = b.capture()
     diff = browser.image_difference(page, python)
     assert diff["mean"] < MEAN and diff["bad_fraction"] < BAD, diff
+    plt.close(fig)
+
+
+def test_the_page_keeps_the_ticks_under_the_lines_after_a_pan(tmp_path):
+    """Ticks pointing in (the axis, zorder 1.5) under a line (2) that crosses them, as
+    Python draws it; a pan in x moves the ticks along the line, still under it."""
+    script = axis_zorder._ticks_in("line", "line")
+    fig = script(plt)
+    python = fig.render()
+    with browser.Chromium((300, 300)) as b:
+        b.open(fig.savefig(tmp_path / "ticks.html"))
+        page = b.capture()
+        b.drag(150, 150, 190, 150)  # x only: the ticks slide along the line
+        panned = b.capture()
+    diff = browser.image_difference(page, python)
+    assert diff["mean"] < MEAN and diff["bad_fraction"] < BAD, diff
+    rows, cols = map(np.unique, np.nonzero(axis_zorder._red(python[..., :3].astype(int))))
+    band = np.s_[rows.min():rows.max() + 1, cols.min() + 10:cols.max() - 10, :3]
+    for img in (page, panned):
+        assert axis_zorder._red(img[band].astype(int)).mean() > 0.9
+        assert not axis_zorder._green(img[band].astype(int)).any()
+    # the ticks moved: green columns above the line differ from the first capture's
+    above = np.s_[rows.min() - 20:rows.min() - 2, :, :3]
+    assert (axis_zorder._green(page[above].astype(int)).any(0)
+            != axis_zorder._green(panned[above].astype(int)).any(0)).any()
     plt.close(fig)
