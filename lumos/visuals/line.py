@@ -289,6 +289,8 @@ class Line(Visual):
         points, owner, spans = join_lines(pos, copy)
         color = self._color if color is None else color
         rgba, per_line = point_colors(color, owner, len(points))
+        if len(rgba) == 1 and len(self._rgba) == 1 and rgba.tolist() == self._rgba.tolist():
+            rgba = self._rgba  # the same color: its bytes held need no new pass (ticks)
         self._points, self._owner, self._spans, self._color = points, owner, spans, color
         self._rgba, self._rgba_per_line = rgba, per_line
         self._upload_geometry()
@@ -511,9 +513,9 @@ class Line(Visual):
             center = origin_for(points, b, grid=True)
             self._box = _box_of(b)
             if b is not None:  # b - center: the extreme offsets, rounded as each point's
-                with np.errstate(over="ignore", invalid="ignore"):
-                    fits = bool((b[0] - center >= -FLOAT32_MAX).all()
-                                and (b[1] - center <= FLOAT32_MAX).all())
+                # (plain floats: a few numpy calls would cost more for a short line)
+                fits = all(lo - c >= -FLOAT32_MAX and hi - c <= FLOAT32_MAX
+                           for lo, hi, c in zip(*b.tolist(), center.tolist(), strict=True))
         else:  # absolute coordinates of a curve: never drawn in runs (is_nonlinear)
             center = np.zeros(d)
             self._box = None
@@ -723,7 +725,7 @@ class Line(Visual):
         program draws without the cap code; None: one draw of every segment (round
         caps and joins have no cap code, few joined segments do not pay for the extra
         draws, a point beyond the vertex shader's far-end box would need its cut)."""
-        if self._cap == "round" and self._join == "round" \
+        if segments - 2 < _MIN_JOINED or self._cap == "round" and self._join == "round" \
                 or ctx.camera["type"] != "panzoom" or segments + 3 > MAX_ROWS \
                 or not self._inside_box(ctx):
             return None
