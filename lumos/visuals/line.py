@@ -123,6 +123,7 @@ class Line(Visual):
         self._scan: list | None = None  # the dash scan's render targets (made when dashed)
         self._layer: OnceLayer | None = None  # a translucent line's layer (made when drawn)
         self._alpha_seen: tuple = (None, False)  # (colors, any alpha below 1) last checked
+        self._bytes_seen: tuple = (None, None)  # (colors, their RGBA bytes) last converted
         self._blank_seen: tuple = (-1, False)  # (positions' version, no point drawn) checked
         self.dashes = dashes
         self.dash_offset = dash_offset
@@ -582,15 +583,25 @@ class Line(Visual):
         rows themselves)."""
         rgba = self._rgba
         if len(rgba) == 1:
-            return np.repeat(rgba_bytes(rgba), n, axis=0)  # bytes: 4 per point, not 32
+            return np.repeat(self._line_bytes(), n, axis=0)  # bytes: 4 per point, not 32
         if self._rgba_per_line:
             src = np.arange(n) if source_index is None else source_index.astype(int)
-            return rgba_bytes(rgba)[np.maximum(self._owner[src], 0)]
+            return self._line_bytes()[np.maximum(self._owner[src], 0)]
         if source_index is not None and len(rgba):
             i = np.minimum(source_index.astype(int), len(rgba) - 1)
             f = (source_index - i)[:, None]
             rgba = rgba[i] * (1 - f) + rgba[np.minimum(i + 1, len(rgba) - 1)] * f
         return rgba_bytes(rgba)
+
+    def _line_bytes(self) -> np.ndarray:
+        """RGBA bytes of the one color or the colors per line, converted once per new
+        set of colors (a level-of-detail envelope of a new length each pan needs them
+        again; read only)."""
+        rgba, held = self._bytes_seen
+        if rgba is not self._rgba:
+            held = rgba_bytes(self._rgba)
+            self._bytes_seen = (self._rgba, held)
+        return held
 
     # -- drawing -----------------------------------------------------------------
     def bounds(self) -> np.ndarray | None:
