@@ -440,13 +440,13 @@ def centre_origin(bounds: np.ndarray | None, d: int, grid: bool = False
     pictures as before)."""
     if bounds is None:
         return np.zeros(d)
-    half = bounds[1] / 2 - bounds[0] / 2  # halves: no overflow
-    if not np.all(half <= FLOAT32_MAX / 2):
+    los, his = bounds[0].tolist(), bounds[1].tolist()  # plain floats: short lines pay less
+    if not all(hi / 2 - lo / 2 <= FLOAT32_MAX / 2  # halves: no overflow
+               for lo, hi in zip(los, his, strict=True)):
         return None
     if not grid:
         return bounds[0] / 2 + bounds[1] / 2
-    return np.array([grid_centre(a, b) for a, b in zip(bounds[0].tolist(), bounds[1].tolist(),
-                                                        strict=True)])
+    return np.array([grid_centre(a, b) for a, b in zip(los, his, strict=True)])
 
 
 def grid_centre(lo: float, hi: float) -> float:

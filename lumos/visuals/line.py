@@ -123,6 +123,7 @@ class Line(Visual):
         self._scan: list | None = None  # the dash scan's render targets (made when dashed)
         self._layer: OnceLayer | None = None  # a translucent line's layer (made when drawn)
         self._alpha_seen: tuple = (None, False)  # (colors, any alpha below 1) last checked
+        self._bytes_seen: tuple = (None, None)  # (colors, their RGBA bytes) last converted
         self._blank_seen: tuple = (-1, False)  # (positions' version, no point drawn) checked
         self.dashes = dashes
         self.dash_offset = dash_offset
@@ -289,6 +290,8 @@ class Line(Visual):
         points, owner, spans = join_lines(pos, copy)
         color = self._color if color is None else color
         rgba, per_line = point_colors(color, owner, len(points))
+        if len(rgba) == 1 and len(self._rgba) == 1 and rgba.tolist() == self._rgba.tolist():
+            rgba = self._rgba  # the same color: its bytes held need no new pass (ticks)
         self._points, self._owner, self._spans, self._color = points, owner, spans, color
         self._rgba, self._rgba_per_line = rgba, per_line
         self._upload_geometry()
@@ -511,9 +514,9 @@ class Line(Visual):
             center = origin_for(points, b, grid=True)
             self._box = _box_of(b)
             if b is not None:  # b - center: the extreme offsets, rounded as each point's
-                with np.errstate(over="ignore", invalid="ignore"):
-                    fits = bool((b[0] - center >= -FLOAT32_MAX).all()
-                                and (b[1] - center <= FLOAT32_MAX).all())
+                # (plain floats: a few numpy calls would cost more for a short line)
+                fits = all(lo - c >= -FLOAT32_MAX and hi - c <= FLOAT32_MAX
+                           for lo, hi, c in zip(*b.tolist(), center.tolist(), strict=True))
         else:  # absolute coordinates of a curve: never drawn in runs (is_nonlinear)
             center = np.zeros(d)
             self._box = None
@@ -580,15 +583,25 @@ class Line(Visual):
         rows themselves)."""
         rgba = self._rgba
         if len(rgba) == 1:
-            return np.repeat(rgba_bytes(rgba), n, axis=0)  # bytes: 4 per point, not 32
+            return np.repeat(self._line_bytes(), n, axis=0)  # bytes: 4 per point, not 32
         if self._rgba_per_line:
             src = np.arange(n) if source_index is None else source_index.astype(int)
-            return rgba_bytes(rgba)[np.maximum(self._owner[src], 0)]
+            return self._line_bytes()[np.maximum(self._owner[src], 0)]
         if source_index is not None and len(rgba):
             i = np.minimum(source_index.astype(int), len(rgba) - 1)
             f = (source_index - i)[:, None]
             rgba = rgba[i] * (1 - f) + rgba[np.minimum(i + 1, len(rgba) - 1)] * f
         return rgba_bytes(rgba)
+
+    def _line_bytes(self) -> np.ndarray:
+        """RGBA bytes of the one color or the colors per line, converted once per new
+        set of colors (a level-of-detail envelope of a new length each pan needs them
+        again; read only)."""
+        rgba, held = self._bytes_seen
+        if rgba is not self._rgba:
+            held = rgba_bytes(self._rgba)
+            self._bytes_seen = (self._rgba, held)
+        return held
 
     # -- drawing -----------------------------------------------------------------
     def bounds(self) -> np.ndarray | None:
@@ -723,7 +736,7 @@ class Line(Visual):
         program draws without the cap code; None: one draw of every segment (round
         caps and joins have no cap code, few joined segments do not pay for the extra
         draws, a point beyond the vertex shader's far-end box would need its cut)."""
-        if self._cap == "round" and self._join == "round" \
+        if segments - 2 < _MIN_JOINED or self._cap == "round" and self._join == "round" \
                 or ctx.camera["type"] != "panzoom" or segments + 3 > MAX_ROWS \
                 or not self._inside_box(ctx):
             return None

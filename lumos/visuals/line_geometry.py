@@ -7,9 +7,12 @@ import numpy as np
 
 from .. import colors
 from .. import primitives as prim
-from .base import as_array, check_points, finite_bounds
+from .base import as_array, check_points, finite_bounds, finite_rows
 
 CHUNK = 1 << 18  # rows per pass of O(N) loops, so temporaries stay a few MB
+# up to this many rows bounds take the finite rows at once (an axes' ticks, with their
+# NaN breaks: half the numpy calls of finite_bounds' try of the whole columns first)
+_FEW_ROWS = 4096
 
 
 def _single_color(value) -> bool:
@@ -121,6 +124,13 @@ def point_colors(value, owner: np.ndarray | None, n: int) -> tuple[np.ndarray, b
 def chunked_finite_bounds(points: np.ndarray) -> np.ndarray | None:
     """(2, d) min/max of the rows whose coordinates are all finite, in chunks (no copy
     of the whole array), or None."""
+    if len(points) <= _FEW_ROWS:
+        ok = finite_rows(points)
+        if not ok.all():
+            points = points[ok]
+        if not len(points):
+            return None
+        return np.array([points.min(axis=0), points.max(axis=0)])
     lo = hi = None
     for i in range(0, len(points), CHUNK):
         b = finite_bounds(points[i : i + CHUNK])  # copies finite rows of a chunk at most
