@@ -16,6 +16,7 @@ from types import SimpleNamespace
 import numpy as np
 
 from .. import colors
+from ..visuals.fonts import hinting
 from . import text as textmod
 from . import ticker
 from .bbox import Bbox
@@ -27,9 +28,15 @@ from .textstyle import block_lines
 _SPINE = {("x", 1): "bottom", ("x", 2): "top", ("y", 1): "left", ("y", 2): "right"}
 
 
-@lru_cache(maxsize=4096)
 def _rotated_size(text: str, size_px: float, rotation: float, face: str) -> tuple:
-    """``text.rotated_size``, kept: a pan measures the labels it showed before again."""
+    """``text.rotated_size``, kept: a pan measures the labels it showed before again
+    (for the layout in force: a raster's hinted advances or a vector file's)."""
+    return _rotated_size_kept(text, size_px, rotation, face, hinting())
+
+
+@lru_cache(maxsize=4096)
+def _rotated_size_kept(text: str, size_px: float, rotation: float, face: str,
+                       _hinting: tuple | None) -> tuple:
     return textmod.rotated_size(text, size_px, rotation, face=face)
 
 

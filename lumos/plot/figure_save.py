@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..visuals.fonts import hinted
 from .bbox import Bbox, as_bbox
 from .style import rcParams
 
@@ -72,7 +73,12 @@ class FigureSaving:
                 patch.set_edgecolor(edgecolor)
             # one thread at a time lays out and draws this figure; its draw_event starts
             # no animation (as matplotlib's print_figure)
-            with self.canvas.lock, self.canvas.saving():
+            # text is laid out as matplotlib's renderer of the kind does: hinted
+            # advances at the saved pixel size for rasters (Agg), the outlines' for
+            # vector files (SVG, PDF)
+            raster = kind in _RASTER or kind in ("html", "htm")
+            with self.canvas.lock, self.canvas.saving(), \
+                    hinted(dpi / self.dpi if raster else None):
                 self.canvas.pixel_ratio = dpi / self.dpi
                 self.draw()
                 if kind in ("html", "htm"):

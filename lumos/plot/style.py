@@ -15,6 +15,7 @@ import sys
 import warnings
 
 from ..colors import TAB10, set_cycle_colors
+from ..visuals.fonts import HINTING_FLAGS, set_hinting_flags
 from .rc_defaults import MATPLOTLIB_DEFAULTS, MATPLOTLIB_KINDS
 
 
@@ -71,7 +72,8 @@ lines.antialiased
 patch.antialiased patch.edgecolor patch.facecolor patch.force_edgecolor patch.linewidth path.snap
 pcolor.shading
 polaraxes.grid savefig.bbox savefig.dpi savefig.edgecolor savefig.facecolor
-savefig.format savefig.pad_inches savefig.transparent svg.fonttype text.color text.usetex
+savefig.format savefig.pad_inches savefig.transparent svg.fonttype text.color text.hinting
+text.usetex
 xtick.color xtick.labelsize xtick.major.pad xtick.major.size xtick.major.width
 xtick.minor.size xtick.minor.width ytick.color ytick.labelsize
 axes.grid.axis axes.titlelocation axes.titleweight legend.facecolor legend.fancybox
@@ -268,6 +270,8 @@ class RcParams(dict):
         self.generation += 1
         if key == "axes.prop_cycle":
             _follow_cycle(value)
+        if key == "text.hinting":
+            set_hinting_flags(HINTING_FLAGS[value])
         self._notice(key, value)
 
     def _notice(self, key: str, value) -> None:
@@ -326,6 +330,8 @@ class RcParams(dict):
         self.generation += 1
         if "axes.prop_cycle" in values:
             _follow_cycle(values["axes.prop_cycle"])
+        if "text.hinting" in values:
+            set_hinting_flags(HINTING_FLAGS[values["text.hinting"]])
 
 
 def _follow_cycle(cycle) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+from ..visuals.fonts import hinting
 from ..visuals.mathtext import extent_rich
 from .style import font_points
 
@@ -28,11 +29,17 @@ def points(fontsize) -> float:
     return font_points(fontsize)
 
 
-@lru_cache(maxsize=4096)
 def measure(text: str, size_px: float, bold: bool = False, face: str | None = None,
             spacing: float = 1.2) -> tuple[float, float, float]:
     """(width, height, descent) of a label in pixels, as the Text visual lays it out
-    (``face``: a bundled face name, see :data:`lumos.visuals.fonts.FACES`)."""
+    (``face``: a bundled face name, see :data:`lumos.visuals.fonts.FACES`; hinted for
+    a raster, see :func:`lumos.visuals.fonts.hinting`)."""
+    return _measure(text, size_px, bold, face, spacing, hinting())
+
+
+@lru_cache(maxsize=4096)
+def _measure(text: str, size_px: float, bold: bool, face: str | None, spacing: float,
+             _hinting: tuple | None) -> tuple[float, float, float]:
     if not text:
         return 0.0, 0.0, 0.0
     return extent_rich(str(text), size_px, bold=bold, face=face, line_spacing=spacing)

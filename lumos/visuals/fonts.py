@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import contextvars
 import ctypes
 import functools
 import math
@@ -106,6 +107,9 @@ class Font:
         self._kern: dict[tuple[int, int], float] = stored.get("kern", {})
         self._ink: dict[int, tuple[float, float, float, float] | None] = stored.get("ink", {})
         self._outline: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        # (px64, flags, glyph): advance in 1/64 px; px64: HarfBuzz's kerning multiplier
+        self._hinted: dict[tuple[int, int, int], int] = stored.get("hinted", {})
+        self._kern_mult: dict[int, int] = stored.get("kern_mult", {})
         if "face" in stored:
             self.units_per_em, self.ascender, self.descender, self.has_kerning = stored["face"]
         else:
@@ -158,7 +162,8 @@ class Font:
             return {"face": (self.units_per_em, self.ascender, self.descender,
                              self.has_kerning),
                     "index": dict(self._index), "advance": dict(self._advance),
-                    "kern": dict(self._kern), "ink": dict(self._ink)}
+                    "kern": dict(self._kern), "ink": dict(self._ink),
+                    "hinted": dict(self._hinted), "kern_mult": dict(self._kern_mult)}
 
     def index(self, char: str) -> int:
         """The glyph index of a character (0, the .notdef box, when the font lacks it)."""
@@ -200,6 +205,37 @@ class Font:
             k = self._kern[(left, right)] = vec.x / self.units_per_em
             self._learn()
         return k
+
+    def hinted_advance(self, index: int, px64: int, flags: int) -> int:
+        """Advance width in 1/64 px of a glyph FreeType loads with ``flags`` at a
+        ``px64``/64-pixel size: whole pixels where it hints (what Agg lays out)."""
+        key = (px64, flags, index)
+        a = self._hinted.get(key)
+        if a is None:
+            with self._lock:
+                face = self._face
+                face.set_char_size(px64, 0, 72, 72)
+                face.load_glyph(index, flags)
+                a = self._hinted[key] = int(face.glyph.advance.x)
+            self._learn()
+        return a
+
+    def hinted_kerning(self, left: int, right: int, px64: int) -> int:
+        """Kerning in 1/64 px at a ``px64``/64-pixel size, scaled and rounded as
+        HarfBuzz does for matplotlib's layout (not grid-fitted)."""
+        k = self.kerning(left, right)
+        if k == 0.0:
+            return 0
+        mult = self._kern_mult.get(px64)
+        if mult is None:
+            upem = int(self.units_per_em)
+            with self._lock:
+                face = self._face
+                face.set_char_size(px64, 0, 72, 72)
+                x_scale = int(face.size.x_scale)  # 16.16: font units to 1/64 px
+            mult = self._kern_mult[px64] = (((x_scale * upem + (1 << 15)) >> 16) << 16) // upem
+            self._learn()
+        return (round(k * self.units_per_em) * mult + (1 << 15)) >> 16
 
     def ink(self, index: int) -> tuple[float, float, float, float] | None:
         """Exact outline box (x0, y0, x1, y1) in em, or None for a blank glyph."""
@@ -409,9 +445,74 @@ def check_anchors(anchor_x: str, anchor_y: str, rotation_deg: float) -> float:
     return rot
 
 
-def line_glyphs(font: Font, line: str) -> tuple[float, list[tuple[float, int, str]]]:
+#: FreeType load flags of matplotlib's ``text.hinting`` values (``backend_agg``)
+HINTING_FLAGS = {"default": 0, "either": 0, "no_autohint": 0x8000, "native": 0x8000,
+                 "force_autohint": 0x20, "auto": 0x20, "no_hinting": 0x2, "none": 0x2,
+                 True: 0x20, False: 0x2}
+#: The FreeType load flags raster text is laid out with (``text.hinting``)
+_FLAGS = [0]
+#: Device pixels per layout pixel of raster text now, or None for vector files
+#: (outline advances, as matplotlib's SVG and PDF)
+_RATIO: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "lumos_text_pixel_ratio", default=1.0)
+
+
+def hinting() -> tuple[int, float] | None:
+    """(FreeType load flags, device pixel ratio) raster text is laid out with now, or
+    None where advances are the outlines' (vector files)."""
+    ratio = _RATIO.get()
+    return None if ratio is None else (_FLAGS[0], ratio)
+
+
+def set_hinting_flags(flags: int) -> None:
+    """The FreeType load flags raster text is laid out with from now on."""
+    _FLAGS[0] = int(flags)
+
+
+@contextlib.contextmanager
+def hinted(pixel_ratio: float | None):
+    """Lay out text for a raster at ``pixel_ratio`` device pixels per layout pixel
+    (None: for a vector file, unhinted) while the block runs."""
+    token = _RATIO.set(None if pixel_ratio is None else float(pixel_ratio))
+    try:
+        yield
+    finally:
+        _RATIO.reset(token)
+
+
+def hint_for(size: float | None) -> tuple[float, int] | None:
+    """(device pixels per em, load flags) a ``size``-pixel font is laid out at now,
+    or None: unhinted (no size, or a vector file)."""
+    ratio = _RATIO.get()
+    if size is None or ratio is None:
+        return None
+    return size * ratio, _FLAGS[0]
+
+
+def line_glyphs(font: Font, line: str, hint: tuple[float, int] | None = None,
+                ) -> tuple[float, list[tuple[float, int, str]]]:
     """Pen x (em), glyph index and character of each glyph of one line (kerned), and
-    the line's advance width (em). Control characters take no space."""
+    the line's advance width (em). Control characters take no space.
+
+    ``hint`` = (pixels per em, FreeType load flags): the advances FreeType gives at that
+    size (whole pixels where it hints) and kerning in 1/64 px, as matplotlib's Agg
+    lays text out; None: the outlines' advances (vector files)."""
+    if hint is not None:
+        return _hinted_line(font, line, float(hint[0]), int(hint[1]))
+    return _pens(font, line, font.kerning, font.advance, 1.0)
+
+
+@functools.lru_cache(maxsize=8192)
+def _hinted_line(font: Font, line: str, px: float, flags: int,
+                 ) -> tuple[float, list[tuple[float, int, str]]]:
+    px64 = round(px * 64)  # FreeType's 26.6 character size
+    return _pens(font, line, lambda a, b: font.hinted_kerning(a, b, px64),
+                 lambda i: font.hinted_advance(i, px64, flags), 64 * px)
+
+
+def _pens(font: Font, line: str, kerning, advance, unit: float,
+          ) -> tuple[float, list[tuple[float, int, str]]]:
+    """:func:`line_glyphs` with ``kerning`` and ``advance`` in ``unit`` per em."""
     pen = 0.0
     out: list[tuple[float, int, str]] = []
     prev: int | None = None
@@ -420,11 +521,11 @@ def line_glyphs(font: Font, line: str) -> tuple[float, list[tuple[float, int, st
             continue
         i = font.index(c)
         if prev is not None:
-            pen += font.kerning(prev, i)
-        out.append((pen, i, c))
-        pen += font.advance(i)
+            pen += kerning(prev, i)
+        out.append((pen / unit, i, c))
+        pen += advance(i)
         prev = i
-    return pen, out
+    return pen / unit, out
 
 
 def anchor_offsets(anchor_x: str, anchor_y: str, top: float, bottom: float, n_lines: int,
@@ -466,10 +567,11 @@ def block_box(font: Font, first: tuple[float, float], last: tuple[float, float],
 
 @functools.lru_cache(maxsize=4096)
 def plain_layout(text: str, font: Font, anchor_x: str = "left", anchor_y: str = "baseline",
-                 spacing: float = 1.2) -> TextLayout:
+                 spacing: float = 1.2, hint: tuple[float, int] | None = None) -> TextLayout:
     """Lay out plain text (no math): kerned lines ``spacing`` em apart, each aligned
     on the anchor; ``anchor_y`` picks the block's top, center or bottom
-    (:func:`block_box`) or the last line's baseline."""
+    (:func:`block_box`) or the last line's baseline; ``hint``: see
+    :func:`line_glyphs`."""
     lines = text.split("\n")
     n = len(lines)
     top, bottom = block_box(font, line_ink(font, lines[0]), line_ink(font, lines[-1]), n,
@@ -477,7 +579,7 @@ def plain_layout(text: str, font: Font, anchor_x: str = "left", anchor_y: str = 
     align, y_off = anchor_offsets(anchor_x, anchor_y, top, bottom, n, spacing)
     indices, chars, pens = [], [], []
     for i, line in enumerate(lines):
-        width, glyphs = line_glyphs(font, line)
+        width, glyphs = line_glyphs(font, line, hint)
         x0, y0 = -align * width, -i * spacing + y_off
         for pen, index, c in glyphs:
             indices.append(index)

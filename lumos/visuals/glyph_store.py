@@ -15,10 +15,10 @@ without the store.
 
 The metrics of a font file (:func:`load_metrics`, :func:`save_metrics`: units per em,
 ascender, descender, whether it kerns; the glyph index of each character, advances,
-kerning pairs and ink boxes asked for so far) go to ``cache_dir()/fonts``, named and
-checked the same way; they are the numbers FreeType gave, so layouts are the same too.
-FreeType is named by the library file freetype-py loads (:func:`freetype_build`), found
-without loading it.
+kerning pairs, ink boxes and a raster's hinted advances asked for so far) go to
+``cache_dir()/fonts``, named and checked the same way; they are the numbers FreeType
+gave, so layouts are the same too. FreeType is named by the library file freetype-py
+loads (:func:`freetype_build`), found without loading it.
 """
 
 from __future__ import annotations
@@ -150,7 +150,7 @@ def _decode(data: bytes, description: str) -> tuple[np.ndarray, dict]:
 _FT_LIBRARY = {"win32": "libfreetype.dll", "darwin": "libfreetype.dylib"}.get(
     sys.platform, "libfreetype.so")  # what freetype-py's wheels bundle (freetype.raw)
 _METRICS_MAGIC = b"lumos font metrics 1\n"
-_METRIC_TABLES = ("index", "advance", "kern", "ink")
+_METRIC_TABLES = ("index", "advance", "kern", "ink", "hinted", "kern_mult")
 _MAX_KERN_PAIRS = 20_000  # the file stays small: pairs past this are looked up again
 
 
@@ -189,7 +189,9 @@ def _metrics_file(font_path: Path) -> tuple[Path, str] | None:
 def load_metrics(font_path: Path) -> dict | None:
     """The stored metrics of a font file: {"face": (units per em, ascender, descender,
     kerns), "index": {char: glyph}, "advance": {glyph: em}, "kern": {(glyph, glyph): em},
-    "ink": {glyph: (x0, y0, x1, y1) em or None}}, or None when none are stored (or the
+    "ink": {glyph: (x0, y0, x1, y1) em or None}, "hinted": {(size in 1/64 px, load
+    flags, glyph): advance in 1/64 px}, "kern_mult": {size in 1/64 px: multiplier}}, or
+    None when none are stored (or the
     file is damaged, or from another font file or FreeType)."""
     where = _metrics_file(font_path)
     if where is None:

@@ -44,6 +44,7 @@ from .fonts import (
     check_text,
     font_path,
     get_font,
+    hint_for,
     line_glyphs,
     line_ink,
     plain_layout,
@@ -388,7 +389,8 @@ def text_extent(
 ) -> tuple[float, float, float]:
     """(width, height, descent) of ``text`` in pixels, matplotlib-style.
 
-    Width is the widest line's advance width (kerning included). Height is the block's
+    Width is the widest line's advance width (kerning included; a raster's hinted
+    advances, see :func:`.fonts.hint_for`). Height is the block's
     box by matplotlib's rule (:func:`.fonts.block_box`): from the font's typographic
     ascent above the first baseline (or the line's ink, where higher) to its descent
     below the last one; descent (>= 0) is the part of the height below the last baseline.
@@ -398,7 +400,8 @@ def text_extent(
     spacing = check_positive("line_spacing", line_spacing)
     font = get_font(bold, face=face) if atlas is None else atlas.font
     lines = text.split("\n")
-    width = max(line_glyphs(font, ln)[0] for ln in lines) * size
+    hint = hint_for(size)
+    width = max(line_glyphs(font, ln, hint)[0] for ln in lines) * size
     top, bottom = block_box(font, line_ink(font, lines[0]), line_ink(font, lines[-1]),
                             len(lines), spacing)
     return width, (top - bottom) * size, (-bottom - (len(lines) - 1) * spacing) * size
@@ -435,7 +438,8 @@ def layout(
     rot = check_anchors(anchor_x, anchor_y, rotation_deg)
     if atlas is None:
         atlas = get_atlas(bold)
-    return atlas_quads(atlas, plain_layout(text, atlas.font, anchor_x, anchor_y, spacing),
+    return atlas_quads(atlas, plain_layout(text, atlas.font, anchor_x, anchor_y, spacing,
+                                           hint_for(size)),
                        size, rot)
 
 

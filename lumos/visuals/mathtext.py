@@ -38,6 +38,7 @@ from .fonts import (
     check_positive,
     check_text,
     get_font,
+    hint_for,
     plain_layout,
 )
 from .glyphs import GlyphAtlas, atlas_quads, get_atlas, text_extent
@@ -660,10 +661,12 @@ def rich_layout(text: str, font: Font, anchor_x: str = "left", anchor_y: str = "
     ascent or descent), so a fraction does not overflow its anchor. A math line's box
     is matplotlib's: rounded up to whole pixels (``font_size``: the size in pixels
     they are pixels of; None, not rounded; :meth:`_Line.extent`).
-    Text without math is :func:`.fonts.plain_layout`.
+    Text without math is :func:`.fonts.plain_layout`, hinted for a raster as Agg
+    lays it out (:func:`.fonts.hint_for`; matplotlib's math is not).
     """
     if parse(text) is None:  # plain: an escaped dollar is a dollar (matplotlib)
-        return plain_layout(shown_dollars(text), font, anchor_x, anchor_y, spacing)
+        return plain_layout(shown_dollars(text), font, anchor_x, anchor_y, spacing,
+                            hint_for(font_size))
     size = None if font_size is None else check_positive("font_size", font_size)
     return _math_layout(text, font, anchor_x, anchor_y, spacing, size)
 

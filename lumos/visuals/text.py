@@ -27,7 +27,7 @@ from .base import (
     split_origin,
     transform_parts,
 )
-from .fonts import TextLayout, check_anchors, check_text, text_primitives
+from .fonts import TextLayout, check_anchors, check_text, hint_for, hinting, text_primitives
 from .glyphs import BASE_SIZE, SDF_EDGE, SPREAD, atlas_cells, get_atlas, rule_cell
 from .mathtext import extent_rich, rich_layout
 
@@ -237,13 +237,26 @@ class _GlyphSheet:
 _CORNERS = [0, 1, 2, 0, 2, 3]  # two triangles per glyph quad
 
 
+def _hinted_table(font, chars: str, hint: tuple[float, int]) -> tuple[dict, dict]:
+    """({char: advance}, {pair: kerning}) in 1/64 px at ``hint`` = (pixels per em,
+    load flags): what a page lays plain lines out with (mathtext.js ``textBox``)."""
+    px64 = round(hint[0] * 64)
+    index = {c: font.index(c) for c in chars}
+    advance = {c: font.hinted_advance(i, px64, hint[1]) for c, i in index.items()}
+    kern = {a + b: k for a in chars for b in chars
+            if (k := font.hinted_kerning(index[a], index[b], px64)) != 0}
+    return advance, kern
+
+
 @lru_cache(maxsize=4096)
 def _glyph_run(atlas, text: str, size: float, anchor_x: str, anchor_y: str,
-               rotation: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+               rotation: float, hinting: tuple | None,
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The 6 vertices per glyph quad of one label: offsets from its anchor in pixels and
     texels in the quad's cell (float32), and each quad's atlas cell (x, y, width, height;
     cells never move), read-only. Kept because a pan relabels with the strings it
-    showed before."""
+    showed before. ``hinting`` (:func:`.fonts.hinting`, which the layout reads) keys
+    the cache."""
     quads, local, cells = atlas_cells(atlas, rich_layout(check_text(text), atlas.font,
                                                          anchor_x, anchor_y, font_size=size),
                                       size, rotation)
@@ -462,7 +475,7 @@ class Text(Visual):
         # labels, whose quads, texels, colors and scales stay as they are (not uploaded)
         key = None if self._direction is not None else (
             tuple(self._text), valid.tobytes(), rgba8.tobytes(), self._styles, self._font_size,
-            self._anchor, self._rotation, self._reserve)
+            self._anchor, self._rotation, self._reserve, hinting())
         if key is not None and key == self._quads[0]:
             shown, counts = self._quads[1]
             if shown:
@@ -476,7 +489,7 @@ class Text(Visual):
                 continue
             size, anchor_x, anchor_y, rotation = self._style(i)
             offset, texel, cell = _glyph_run(self._atlas, s, size, anchor_x, anchor_y,
-                                             rotation)
+                                             rotation, hinting())
             parts["offset"].append(offset)
             parts["uv"].append(texel)
             cells.append(cell)
@@ -542,8 +555,11 @@ class Text(Visual):
         outline box in em (math layout) and its cell in the sheet (x, y, width, height
         in texels, y down: ``a_cell``; ``a_uv`` is in texels of the cell); the text
         box's least ascent and descent (``ascender``, ``descender`` < 0: the font's
-        :attr:`.fonts.Font.box_metrics`), kerning pairs, and the SDF scale (``a_scale``
-        is ``sdf_scale * font_size``)."""
+        :attr:`.fonts.Font.box_metrics`), kerning pairs, the SDF scale (``a_scale``
+        is ``sdf_scale * font_size``), and for a raster (:func:`.fonts.hinting`) per
+        font size of its labels the hinted advances and kerning of plain lines in 1/64
+        px (``hinted``: [size, {char: advance}, {pair: kerning}], as
+        :func:`.fonts.line_glyphs` takes them)."""
         from .mathtext import glyph_ink, math_metrics, spacing_class
 
         atlas = self._atlas
@@ -565,6 +581,12 @@ class Text(Visual):
         x_height, axis, rule, space = math_metrics(atlas)
         ascent, descent, _gap = atlas.font.box_metrics
         extra = {"rule_cell": rule_cell(atlas)} if "\u2588" in glyphs else {}
+        hinted = []
+        for size in sorted({self._font_size, *(st[0] for st in self._styles or ())}):
+            if (hint := hint_for(size)) is not None:
+                hinted.append([size, *_hinted_table(atlas.font, chars, hint)])
+        if hinted:
+            extra["hinted"] = hinted
         return {**extra, "glyphs": glyphs, "kern": kern, "ascender": ascent,
                 "descender": -descent, "sdf_scale": SPREAD / SDF_EDGE / BASE_SIZE,
                 "x_height": x_height, "axis": axis, "rule": rule,

@@ -389,15 +389,43 @@
     return out;
   }
 
-  /** The laid-out line of a label, in em: {width, top, bottom, items}, as glyphs.py
-   * (plain) or mathtext.py (math) lay it out; labels are one line. */
-  function lineOf(table, text) {
+  /** The hinted advances and kerning (1/64 px) of a `size`-pixel font in the table
+   * (glyph_table's `hinted`: a raster's), or null. */
+  function hintedOf(table, size) {
+    for (const entry of table.hinted || []) if (entry[0] === size) return entry;
+    return null;
+  }
+
+  /** fonts.py line_glyphs with a hint: a plain line at `size` pixels as Agg lays it out
+   * (hinted advances, kerning in 1/64 px), in em. */
+  function hintedBox(table, [, advance, kern], text, size) {
+    const out = new Box();
+    let pen = 0, prev = null;  // 1/64 px
+    for (const c of text) {
+      if (c.codePointAt(0) < 32) continue;
+      if (prev !== null) pen += kern[prev + c] || 0;
+      const g = glyphBox(table, c, 1.0);
+      out.put(g, pen / 64 / size);
+      if (!(c in advance)) throw new Error(`text: the page lacks the advance of ${JSON.stringify(c)}`);
+      pen += advance[c];
+      prev = c;
+    }
+    out.width = pen / 64 / size;
+    return out;
+  }
+
+  /** The laid-out line of a label at `size` pixels, in em: {width, top, bottom, items},
+   * as glyphs.py (plain: hinted where the table says) or mathtext.py (math) lay it out;
+   * labels are one line. */
+  function lineOf(table, text, size) {
     const cache = table._lines || (table._lines = new Map());
-    let hit = cache.get(text);
+    const hinted = hintedOf(table, size);
+    const key = hinted ? `${size}\u0000${text}` : text;
+    let hit = cache.get(key);
     if (hit) return hit;
     const segs = splitLine(text);
     let box;
-    if (segs === null) box = textBox(table, text, 1.0);
+    if (segs === null) box = hinted ? hintedBox(table, hinted, text, size) : textBox(table, text, 1.0);
     else {
       box = new Box();
       let pen = 0;
@@ -410,7 +438,7 @@
     }
     hit = { width: box.width, height: box.height, depth: box.depth, math: segs !== null,
       items: box.items };
-    cache.set(text, hit);
+    cache.set(key, hit);
     return hit;
   }
 
@@ -427,14 +455,14 @@
   /** (width, height, descent) in pixels: lumos.plot.text.measure. */
   function measure(table, text, size) {
     if (!text) return [0, 0, 0];
-    const ln = extentOf(table, lineOf(table, text), size);
+    const ln = extentOf(table, lineOf(table, text, size), size);
     return [ln.width * size, (ln.top - ln.bottom) * size, -ln.bottom * size];
   }
 
   /** Glyph quads of a label: [corners (BL, BR, TR, TL) x, y pixel offsets, the cell in
    * the sheet (x, y, width, height), the texels sampled in the cell (u0, v0, u1, v1)]. */
   function layout(table, text, size, ha, va, rotation) {
-    const ln = lineOf(table, text), ext = extentOf(table, ln, size);
+    const ln = lineOf(table, text, size), ext = extentOf(table, ln, size);
     const yOff = { top: -ext.top, bottom: -ext.bottom, center: -0.5 * (ext.top + ext.bottom),
       baseline: 0 }[va];
     const align = { left: 0, center: 0.5, right: 1 }[ha];

@@ -125,10 +125,11 @@ def test_honoured_keys_are_the_ones_the_code_reads():
     read = _keys_read_in_source()
     # keys read through f-strings: figure.subplot.*, figure.constrained_layout.*,
     # axes.spines.*, [xy]tick.labelsize/color, figure's title and label sizes/weights,
-    # the legend's sizes (legend._param), boxplot's props and flags (stats_plots._props)
+    # the legend's sizes (legend._param), boxplot's props and flags (stats_plots._props);
+    # text.usetex and text.hinting the store follows as they are set (style.RcParams._set)
     patterns = ("figure.subplot.", "figure.constrained_layout.", "axes.spines.",
                 "xtick.", "ytick.", "figure.title", "figure.label", "font.family", "axes3d.",
-                "text.usetex", "legend.", "boxplot.")
+                "text.usetex", "text.hinting", "legend.", "boxplot.")
     unread = {k for k in HONOURED - read if not k.startswith(patterns)}
     assert not unread, f"HONOURED lists keys no code reads: {sorted(unread)}"
     unlisted = {k for k in read - HONOURED if k in style.DEFAULTS}

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from lumos.visuals import mathtext, mathtext_metrics, mathtext_parser
-from lumos.visuals.fonts import get_font
+from lumos.visuals.fonts import get_font, hinted
 from lumos.visuals.glyphs import SDF_EDGE, GlyphAtlas, get_atlas, layout, text_extent
 from lumos.visuals.mathtext import extent_rich, layout_rich, rich_layout
 from lumos.visuals.mathtext_parser import SYMBOLS, has_math
@@ -118,8 +118,10 @@ def test_an_escaped_dollar_outside_math_shows_a_dollar():
 
 
 def test_text_outside_math_is_laid_out_as_usual(atlas):
-    q0, uv0 = layout("AV 1", 20)
-    q1, uv1 = layout_rich("AV $1$", 20)  # digits are upright in math
+    # outline advances: a raster's plain line is hinted, a math line not (matplotlib)
+    with hinted(None):
+        q0, uv0 = layout("AV 1", 20)
+        q1, uv1 = layout_rich("AV $1$", 20)  # digits are upright in math
     np.testing.assert_allclose(q1, q0, atol=1e-4)  # same pens, kerning included
     np.testing.assert_array_equal(uv1, uv0)
 

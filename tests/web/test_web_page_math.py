@@ -19,6 +19,7 @@ import browser  # noqa: E402
 from test_web_follow import assert_same, page_and_python  # noqa: E402
 
 import lumos  # noqa: E402
+from lumos.plot.text import measure  # noqa: E402
 from lumos.visuals.mathtext import layout_rich  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -66,3 +67,37 @@ def test_big_operator_labels_pan_and_zoom_like_python(tmp_path):
         [("drag", 250, 175, 180, 175), ("wheel", 250, 175, -200)], "ops")
     assert notices == {}, notices
     assert_same("follow_big_operators", after, python)
+
+
+PLAIN = ["0.25", "−1.5", "1000", "AVAWAY To.", "Temperature (°C)", "10⁻³"]
+
+
+def test_the_page_lays_out_plain_labels_hinted_as_python(tmp_path):
+    """Plain labels at the tick labels' size: the page's widths and glyph quads are
+    Python's (hinted advances, kerning in 1/64 px, as matplotlib's Agg), to the 1/1000
+    px; math labels stay unhinted (matplotlib's math is)."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    ax.plot([0, len(PLAIN)], [0, 1])
+    ax.set_xticks(np.arange(len(PLAIN)) + 0.5)
+    ax.set_xticklabels(PLAIN)
+    html = fig.savefig(tmp_path / "plain.html")
+    with browser.Chromium((500, 350)) as b:
+        b.open(html)
+        assert b.evaluate("lumos.standalone.notices || {}") == {}
+        records = b.evaluate("lumos.standalone.desc.records")
+        rec = next(k for k, r in records.items() if r.get("text"))
+        page = b.evaluate(
+            f"(() => {{ const t = lumos.standalone.desc.records[{json.dumps(rec)}].text;"
+            " const size = t.hinted.map((e) => e[0]).find((v) => Math.abs(v - 13.889) < 1e-3);"
+            f" return [size, {json.dumps(PLAIN)}.map((s) => [lumos.axes.measure(t, s, size),"
+            " lumos.axes.layout(t, s, size, 'left', 'baseline', 0).map((g) => g[0])])]; })()")
+    size, labels = page
+    assert size == pytest.approx(10 * 100 / 72)
+    widths = []
+    for s, (extent, quads) in zip(PLAIN, labels, strict=True):
+        python, _ = layout_rich(s, size)
+        np.testing.assert_allclose(np.asarray(quads, float).reshape(-1, 4, 2), python,
+                                   atol=1e-3, err_msg=s)
+        assert extent[0] == pytest.approx(measure(s, size)[0], abs=1e-9)
+        widths.append(extent[0] * 64)
+    np.testing.assert_allclose(widths, np.round(widths), atol=1e-9)  # 1/64 px: hinted
