@@ -97,6 +97,9 @@ class Animation:
         self._timer = canvas.new_timer(interval=interval_ms)
         self._timer.add_callback(self._tick)
         self._start_id = canvas.mpl_connect("draw_event", self._start)
+        # as matplotlib's: closing the figure ends the animation (its timer would go
+        # on stepping a figure nobody sees, in any later event loop)
+        canvas.mpl_connect("close_event", lambda event: self.stop())
 
     def _start(self, event=None) -> None:
         """The figure was drawn: tick from now on (not while a movie is written)."""

@@ -168,8 +168,12 @@ def test_interrupted_save_leaves_no_partial_file(tmp_path, suffix):
             raise KeyboardInterrupt
         update(i)
 
+    anim = FuncAnimation(fig, func, frames=6)
     with pytest.raises(KeyboardInterrupt):
-        FuncAnimation(fig, func, frames=6).save(path, progress=False)
+        anim.save(path, progress=False)
+    # the record below draws the figure, which starts the animation's timer as any
+    # draw outside a save does: stopped, it cannot raise in a later test's event loop
+    anim.stop()
     assert path.read_bytes() == b"previous movie"
     assert os.listdir(tmp_path) == [path.name]
     with pytest.raises(RuntimeError, match="boom"), fig.record(tmp_path / "new.mp4") as rec:

@@ -35,8 +35,10 @@ TOLERANCE = {"svg path": (1.5, 0.015), "svg none": (2.5, 0.03), "pdf": (5.5, 0.0
 PDF_STROKE_HEAVY = {"contour3d": (6.5, 0.06)}
 # the PNG snaps bar, hatch-free patch and step-line edges to the pixel grid as Agg does;
 # the SVG keeps them where they are, as matplotlib's SVG does: a subpixel shift along
-# every such edge (2.08 / 0.0225 and 1.73 / 0.0202 measured for svg path; nothing missing)
-SVG_SNAPPED_EDGES = {"bars_hist": (2.5, 0.03), "spectral": (2.0, 0.025)}
+# every such edge (2.08 / 0.0225 and 1.73 / 0.0202 measured for svg path; bars_hist's
+# svg none 2.70 / 0.0295 with PNG text unhinted; nothing missing). What is allowed on top
+# of both SVG flavours' tolerance:
+SVG_SNAPPED_EDGES = {"bars_hist": (1.0, 0.015), "spectral": (0.5, 0.01)}
 
 
 def pdftoppm(pdf: Path, dpi: float) -> np.ndarray:
@@ -106,8 +108,9 @@ def test_gallery_svg_and_pdf_look_like_png(script, tmp_path, browsers):
         mean_tol, bad_tol = TOLERANCE[name]
         if name == "pdf":
             mean_tol, bad_tol = PDF_STROKE_HEAVY.get(script.stem, (mean_tol, bad_tol))
-        elif name == "svg path":
-            mean_tol, bad_tol = SVG_SNAPPED_EDGES.get(script.stem, (mean_tol, bad_tol))
+        else:
+            extra_mean, extra_bad = SVG_SNAPPED_EDGES.get(script.stem, (0.0, 0.0))
+            mean_tol, bad_tol = mean_tol + extra_mean, bad_tol + extra_bad
         if mean > mean_tol or bad > bad_tol:
             browser.write_comparison(f"vector_{script.stem}_{name.replace(' ', '_')}",
                                      picture, expected)

@@ -240,6 +240,19 @@ def test_lumos_funcanimation_starts_on_first_draw_and_checks_keywords():
     assert endless.save_count == 2
 
 
+def test_closing_the_figure_ends_its_animation():
+    fig, ax = plt.subplots()
+    seen = []
+    anim = FuncAnimation(fig, seen.append, interval=10)
+    fig.draw()
+    timers.run_for(0.05)
+    assert anim.running and seen
+    plt.close(fig)  # as matplotlib's: the animation stops with its figure
+    count = len(seen)
+    timers.run_for(0.05)
+    assert not anim.running and len(seen) == count
+
+
 def test_manual_blitting_shows_the_current_state():
     fig, ax = plt.subplots(figsize=(2, 2), dpi=50)
     line, = ax.plot([0, 1], [0, 0])
