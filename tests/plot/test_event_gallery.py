@@ -228,15 +228,21 @@ def test_blocking_input_without_a_display_as_agg():
         assert pyplot.waitforbuttonpress(timeout=0.05) is None
         assert pyplot.ginput(2, timeout=0.05) == []
         assert fig.ginput(1, timeout=0.05) == []
+    # a figure no window shows (pyplot's may be shown where an earlier test left a
+    # window front-end running, and a shown figure waits for a click, as matplotlib's)
+    import lumos
+
+    fig = lumos.Figure()
+    fig.add_subplot()
+    assert not fig.canvas.shown
     # matplotlib's Agg waits forever here; lumos says why nothing can end the wait
     with pytest.raises(RuntimeError, match="timeout"):
-        plt.waitforbuttonpress()
-    fig = plt.gcf()
+        fig.waitforbuttonpress()
     # a timer can end it (matplotlib's stop_event_loop from a callback)
     timer = fig.canvas.new_timer(interval=20)
     timer.add_callback(fig.canvas.stop_event_loop)
     timer.start()
-    assert plt.waitforbuttonpress() is None
+    assert fig.waitforbuttonpress() is None
     timer.stop()
 
 
