@@ -239,11 +239,19 @@ def test_blocking_input_without_a_display_as_agg():
     with pytest.raises(RuntimeError, match="timeout"):
         fig.waitforbuttonpress()
     # a timer can end it (matplotlib's stop_event_loop from a callback)
+    fired = []
+
+    def stop() -> None:
+        fired.append(True)
+        fig.canvas.stop_event_loop()
+
     timer = fig.canvas.new_timer(interval=20)
-    timer.add_callback(fig.canvas.stop_event_loop)
+    timer.add_callback(stop)
     timer.start()
-    assert fig.waitforbuttonpress() is None
+    # the timeout only bounds the test should the timer not end the wait
+    assert fig.waitforbuttonpress(timeout=30) is None
     timer.stop()
+    assert fired
 
 
 def test_ginput_collects_clicks_and_stops_at_n():
