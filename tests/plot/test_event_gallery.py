@@ -228,10 +228,14 @@ def test_blocking_input_without_a_display_as_agg():
         assert pyplot.waitforbuttonpress(timeout=0.05) is None
         assert pyplot.ginput(2, timeout=0.05) == []
         assert fig.ginput(1, timeout=0.05) == []
-    # a figure no window shows (pyplot's may be shown where an earlier test left a
-    # window front-end running, and a shown figure waits for a click, as matplotlib's)
+    # a figure no window shows, and no timer started by an earlier test (an animation
+    # left running): either could end the wait, and lumos would wait as matplotlib does
     import lumos
+    from lumos.plot import timers
 
+    for stale in list(timers._active):
+        stale.stop()
+    assert timers.next_due_in() is None
     fig = lumos.Figure()
     fig.add_subplot()
     assert not fig.canvas.shown
