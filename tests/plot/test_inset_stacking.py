@@ -63,10 +63,13 @@ def test_axes_side_by_side_share_one_overlay_and_an_inset_gets_its_own():
     assert views.index(ax.view) < len(views) - 1
     under = [v for v in views[views.index(ax.view) + 1:views.index(inset.view)]
              if not v.interactive]
-    assert len(under) == 1 and under[0].visuals
+    # (ticks 'in' under a line: the axis draws apart from the spines, matplotlib's order)
+    assert under and any(v.visuals for v in under)
     inset.remove()
     fig.render()
-    assert [v for v in fig.canvas.views if not v.interactive] == [fig.overlay.view]
+    # the inset's own overlay is gone: what is left are the axes' (split) decorations
+    rest = [v for v in fig.canvas.views if not v.interactive]
+    assert fig.overlay.view in rest and len(rest) == len(under)
     lplt.close("all")
 
 

@@ -337,10 +337,11 @@ def test_glyph_runs_cover_the_gl_glyphs(rotation):
 
 def test_text_layout_is_shared_by_atlas_and_glyph_runs():
     from lumos.visuals.fonts import get_font, plain_layout
-    from lumos.visuals.glyphs import get_atlas, layout
+    from lumos.visuals.glyphs import get_atlas, hint_for, layout
 
     font = get_font()
-    lay = plain_layout("AVA\nTo", font, "left", "baseline", 1.2)
+    # the raster layout is hinted at its pixel size (as Agg's): the same hint here
+    lay = plain_layout("AVA\nTo", font, "left", "baseline", 1.2, hint_for(10.0))
     assert lay.chars == "AVAT" + "o"
     # kerning pulls V towards A: the pens are the atlas quads' pens
     assert lay.pens[1, 0] - lay.pens[0, 0] < font.advance(font.index("A"))

@@ -140,5 +140,6 @@ def test_line_plot_page_is_lean(tmp_path):
     payload = base64.b64decode(script_bodies(path.read_text())[1])
     desc, blob = unpack_payload(payload)
     texture_bytes = sum(t["data"]["nbytes"] for t in desc["textures"].values())
-    assert size < 150_000, size
+    # (+0.9 KB since stop 33: the per-size hinted advance tables of its labels)
+    assert size < 155_000, size
     assert texture_bytes < 200_000  # the shared atlas alone was 524 288
