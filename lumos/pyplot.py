@@ -212,9 +212,19 @@ def close(fig=None) -> None:
         try:  # a close_event callback's error comes out (a plain script) after closing
             f.canvas.events.emit(_close_event())
         finally:
+            _close_window(f)
             f.canvas.close()
     if _current in targets:
         _current = _figures[max(_figures)] if _figures else None
+
+
+def _close_window(fig: Figure) -> None:
+    """Close the window showing ``fig``, as matplotlib's ``close`` destroys its
+    manager's: else it stays open, and later loops (``plt.pause``) run it."""
+    window = sys.modules.get("lumos.app.window")  # no window without that module
+    host = None if window is None else window.window_of(fig)
+    if host is not None:
+        host.close()
 
 
 def _close_event():

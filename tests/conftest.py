@@ -46,6 +46,37 @@ def _matplotlib_rc_restored():
     if saved is None:  # imported during the test: back to its defaults
         saved = {k: v for k, v in dict.items(mpl.rcParamsDefault) if k != "backend"}
     dict.update(mpl.rcParams, saved)
+
+
+@pytest.fixture(autouse=True)
+def _lumos_front_ends_closed():
+    """Each test leaves no lumos pyplot figure, window, Qt widget or started timer
+    behind: a window left open would show a later test's pyplot figures (``plt.pause``
+    runs every open window), and a timer left started (an animation's) would fire in a
+    later test's event loop, or keep a loop that nothing else can end waiting."""
+    yield
+    # only what the test imported can hold anything
+    pyplot = sys.modules.get("lumos.pyplot")
+    if pyplot is not None:
+        pyplot.close("all")  # their close events stop their animations
+    window = sys.modules.get("lumos.app.window")
+    for w in window.open_windows() if window is not None else ():
+        w.close()
+    qt = sys.modules.get("PySide6.QtWidgets")
+    app = None if qt is None else qt.QApplication.instance()
+    if app is not None:
+        for w in app.topLevelWidgets():
+            w.close()
+            w.deleteLater()  # destroyed by Qt now, with its GL context current
+        app.processEvents()
+    timers = sys.modules.get("lumos.plot.timers")
+    for t in timers.started() if timers is not None else ():
+        t.stop()
+    backend = sys.modules.get("lumos.mpl_backend.canvas")  # matplotlib's timers there
+    for t in list(backend.TimerLumos.active) if backend is not None else ():
+        t.stop()
+
+
 OUTPUT = Path(__file__).parent / "output"
 
 

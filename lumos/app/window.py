@@ -446,6 +446,11 @@ def show(target, block: bool | None = None) -> Window:
     return win
 
 
+def open_windows() -> list[Window]:
+    """The windows open now, oldest first (a copy)."""
+    return list(_windows)
+
+
 def window_of(target) -> Window | None:
     """The open window showing a figure or canvas, or None."""
     win = as_scene(target).canvas.host

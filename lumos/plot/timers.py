@@ -100,6 +100,11 @@ class Timer:
             self.stop()
 
 
+def started() -> list[Timer]:
+    """The timers started and not stopped, oldest first (a copy)."""
+    return list(_active)
+
+
 def next_due_in() -> float | None:
     """Seconds until the next started timer is due (0 if one is), None without any."""
     if not _active:

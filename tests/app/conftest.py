@@ -6,7 +6,6 @@ The tests install nothing: Xvfb comes from the Debian package ``xvfb``, GLFW fro
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import time
@@ -23,8 +22,8 @@ def _free_display() -> int:
 
 
 @pytest.fixture(scope="session")
-def xvfb():
-    """Start ``Xvfb :N`` (a free N), point DISPLAY at it; stop it after the session."""
+def xvfb_server():
+    """Start ``Xvfb :N`` (a free N) for the session; its display name (":N")."""
     exe = shutil.which("Xvfb")
     if exe is None:
         pytest.fail("the window and Qt tests need Xvfb: install the Debian package xvfb")
@@ -38,20 +37,21 @@ def xvfb():
             proc.kill()
             pytest.fail(f"Xvfb :{n} did not start")
         time.sleep(0.05)
-    old = {k: os.environ.get(k) for k in ("DISPLAY", "WAYLAND_DISPLAY")}
-    os.environ["DISPLAY"] = f":{n}"
-    os.environ.pop("WAYLAND_DISPLAY", None)
     try:
         yield f":{n}"
     finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
         proc.terminate()
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
+
+
+@pytest.fixture
+def xvfb(xvfb_server, monkeypatch):
+    """DISPLAY at the session's Xvfb for this test only: later tests without it find no
+    display, so their ``plt.pause`` or ``fig.show()`` open no window."""
+    monkeypatch.setenv("DISPLAY", xvfb_server)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    return xvfb_server

@@ -7,7 +7,6 @@ GLX anyway and crashed when widgets were destroyed), so the tests use xcb on Xvf
 from __future__ import annotations
 
 import logging
-import os
 
 import numpy as np
 import pytest
@@ -18,16 +17,21 @@ pytestmark = pytest.mark.usefixtures("xvfb")
 
 
 @pytest.fixture(scope="module")
-def qt(xvfb):
-    os.environ["QT_QPA_PLATFORM"] = "xcb"  # offscreen QPA: QOpenGLWidget unsupported, unstable
+def qt(xvfb_server):
     from lumos.app import qt as lq
 
-    app = lq.QtWidgets.QApplication.instance() or lq.QtWidgets.QApplication([])
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DISPLAY", xvfb_server)
+        mp.setenv("QT_QPA_PLATFORM", "xcb")  # offscreen QPA: QOpenGLWidget unsupported
+        app = lq.QtWidgets.QApplication.instance() or lq.QtWidgets.QApplication([])
     yield lq, app
     for w in app.topLevelWidgets():  # gone before the X server of the session stops
         w.close()
         w.deleteLater()
     app.processEvents()
+    # no Qt application after these tests: matplotlib figures later tests show take
+    # lumos's GLFW window, as in a script that made none
+    app.shutdown()
 
 
 def figure() -> Figure:

@@ -216,22 +216,18 @@ def test_canvas_3d_rotation_changes_only_the_camera():
 
 
 def test_nonblocking_show_and_pause_redraw_live_data():
-    plt.close("all")
-    try:
-        fig = plt.figure(figsize=(3, 2), dpi=100)
-        (line,) = plt.plot([0, 1, 2], [0, 1, 0])
-        plt.show(block=False)
-        w = fig.canvas.host
-        assert isinstance(w, Window) and not w.closed
-        frames = len(w.frame_times)
-        line.set_ydata([1, 0, 1])
-        plt.pause(0.05)
-        assert len(w.frame_times) > frames
-        assert mean_diff(w.grab(), fig.render()) < 0.5
-    finally:
-        for w in list(winmod._windows):
-            w.close()
-        plt.close("all")
+    fig = plt.figure(figsize=(3, 2), dpi=100)
+    (line,) = plt.plot([0, 1, 2], [0, 1, 0])
+    plt.show(block=False)
+    w = fig.canvas.host
+    assert isinstance(w, Window) and not w.closed
+    frames = len(w.frame_times)
+    line.set_ydata([1, 0, 1])
+    plt.pause(0.05)
+    assert len(w.frame_times) > frames
+    assert mean_diff(w.grab(), fig.render()) < 0.5
+    plt.close(fig)  # as matplotlib's: its window closes too
+    assert w.closed and winmod.open_windows() == []
 
 
 def test_no_display_says_what_to_do(monkeypatch):
@@ -331,34 +327,30 @@ def test_window_multisamples_only_the_frames_that_need_it(win):
         assert w.presenter.msaa is None
     finally:
         w.close()
+
+
 def test_animation_and_timers_run_in_the_window_loop():
     """A shown figure's FuncAnimation starts at its first draw and the window's loop
     steps it; mpl_connect callbacks hear the window's input, in matplotlib's terms."""
     from lumos.plot.animation import FuncAnimation
 
-    plt.close("all")
-    try:
-        fig = plt.figure(figsize=(3, 2), dpi=100)
-        (line,) = plt.plot([0, 1, 2], [0, 1, 0])
-        steps, clicks = [], []
-        anim = FuncAnimation(fig, lambda i: (steps.append(i), line.set_ydata([i, 0, i])),
-                             frames=5, interval=10, repeat=False)
-        fig.canvas.mpl_connect("button_press_event", clicks.append)
-        plt.show(block=False)
-        for _ in range(100):  # a loaded machine ticks late: run the loop until it ends
-            plt.pause(0.1)
-            if not anim.running:
-                break
-        assert steps == [0, 1, 2, 3, 4] and not anim.running
-        w = fig.canvas.host
-        assert mean_diff(w.grab(), fig.render()) < 0.5  # the window shows the last frame
-        w.interaction.press(150, 100, 1)
-        assert clicks and clicks[0].button == 1 and clicks[0].y == 200 - 100
-        assert clicks[0].inaxes is fig.axes[0]
-    finally:
-        for w in list(winmod._windows):
-            w.close()
-        plt.close("all")
+    fig = plt.figure(figsize=(3, 2), dpi=100)
+    (line,) = plt.plot([0, 1, 2], [0, 1, 0])
+    steps, clicks = [], []
+    anim = FuncAnimation(fig, lambda i: (steps.append(i), line.set_ydata([i, 0, i])),
+                         frames=5, interval=10, repeat=False)
+    fig.canvas.mpl_connect("button_press_event", clicks.append)
+    plt.show(block=False)
+    for _ in range(100):  # a loaded machine ticks late: run the loop until it ends
+        plt.pause(0.1)
+        if not anim.running:
+            break
+    assert steps == [0, 1, 2, 3, 4] and not anim.running
+    w = fig.canvas.host
+    assert mean_diff(w.grab(), fig.render()) < 0.5  # the window shows the last frame
+    w.interaction.press(150, 100, 1)
+    assert clicks and clicks[0].button == 1 and clicks[0].y == 200 - 100
+    assert clicks[0].inaxes is fig.axes[0]
 
 
 def test_window_loop_logs_timer_errors(caplog):
@@ -368,8 +360,6 @@ def test_window_loop_logs_timer_errors(caplog):
     with caplog.at_level(logging.ERROR, logger="lumos.app"):
         winmod.process_events(0.0)  # the window's loop goes on
     assert "ZeroDivisionError" in caplog.text
-    t.stop()
-    plt.close("all")
 
 
 def test_window_key_press_and_release_reach_mpl_connect(win):

@@ -34,4 +34,5 @@ def _app_fixture(name: str):
     return getattr(module, name)
 
 
+xvfb_server = _app_fixture("xvfb_server")
 xvfb = _app_fixture("xvfb")

@@ -10,12 +10,9 @@ pytestmark = pytest.mark.usefixtures("xvfb")
 
 
 @pytest.fixture
-def shown(monkeypatch):
+def shown():
     import matplotlib.pyplot as plt
 
-    from lumos.mpl_backend import manager
-
-    monkeypatch.setattr(manager, "FRONT_END", "glfw")  # even if a Qt test made an app
     old = plt.get_backend()
     plt.switch_backend("module://lumos.mpl_backend")
     fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
@@ -157,15 +154,14 @@ def test_closing_the_window_closes_the_figure(shown):
 
 @pytest.fixture
 def qt_shown(monkeypatch):
-    import os
-
     import matplotlib.pyplot as plt
 
     from lumos.mpl_backend import manager
 
-    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
     from lumos.app import qt as lq
 
+    made = lq.QtWidgets.QApplication.instance() is None
     app = lq.QtWidgets.QApplication.instance() or lq.QtWidgets.QApplication([])
     monkeypatch.setattr(manager, "FRONT_END", "qt")
     old = plt.get_backend()
@@ -180,6 +176,8 @@ def qt_shown(monkeypatch):
     plt.close("all")
     app.processEvents()
     plt.switch_backend(old)
+    if made:  # later tests' figures show as in a script without Qt
+        app.shutdown()
 
 
 def test_qt_widget_inside_a_qt_application(qt_shown):

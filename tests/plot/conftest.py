@@ -6,22 +6,9 @@ import pytest
 
 
 @pytest.fixture
-def close_figures():
-    """Close every matplotlib and lumos pyplot figure after the test (the tests that
-    compare with matplotlib make many)."""
-    yield
-    import matplotlib.pyplot as mplt
-
-    import lumos.pyplot as plt
-
-    mplt.close("all")
-    plt.close("all")
-
-
-@pytest.fixture
-def bare_axes3d(close_figures):
+def bare_axes3d():
     """A maker of a 3 × 3 inch figure with one 3D axes, its axis off and each limit
-    0..``top`` (``bare_axes3d(10)`` → (fig, ax)); figures closed after the test."""
+    0..``top`` (``bare_axes3d(10)`` → (fig, ax))."""
     import lumos.pyplot as plt
 
     def make(top: float = 1.0):

@@ -47,7 +47,7 @@ def _picture(fill, subplot_kw: dict, change, draw_first: bool) -> np.ndarray:
 
 
 @pytest.mark.parametrize("name", list(CHANGES))
-def test_a_change_after_a_draw_draws_as_before_any(name, close_figures):
+def test_a_change_after_a_draw_draws_as_before_any(name):
     fill, subplot_kw, change = CHANGES[name]
     fresh = _picture(fill, subplot_kw, change, draw_first=False)
     after = _picture(fill, subplot_kw, change, draw_first=True)
@@ -56,7 +56,7 @@ def test_a_change_after_a_draw_draws_as_before_any(name, close_figures):
     np.testing.assert_array_equal(after, fresh)
 
 
-def test_set_dpi_draws_as_a_figure_made_at_that_dpi(close_figures):
+def test_set_dpi_draws_as_a_figure_made_at_that_dpi():
     fig, ax = plt.subplots(figsize=(3.2, 2.4), dpi=80)
     fig.subplots_adjust(left=0.25, bottom=0.3)
     _lines(ax)
@@ -67,7 +67,7 @@ def test_set_dpi_draws_as_a_figure_made_at_that_dpi(close_figures):
     np.testing.assert_array_equal(fig.render(), made)
 
 
-def test_tick_labels_in_a_face_dropped_and_taken_again(close_figures):
+def test_tick_labels_in_a_face_dropped_and_taken_again():
     """The labels' Text visual of a face no frame uses is dropped; one made again for it
     later gets its labels (it drew none: the last inputs were remembered)."""
     def serif(fig, ax):

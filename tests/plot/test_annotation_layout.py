@@ -11,13 +11,6 @@ import pytest
 import lumos.pyplot as lplt
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    lplt.close("all")
-    mplt.close("all")
-
-
 def _annotated(plt, layout):
     """Annotations past the axes: offset from a data point (right, left), placed in axes
     fraction below it with an arrow up, in axes points with an arrow past the corner;

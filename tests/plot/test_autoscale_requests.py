@@ -86,7 +86,6 @@ def _run(lib: str, steps) -> tuple:
     return ax.get_xlim(), ax.get_ylim()
 
 
-@pytest.mark.usefixtures("close_figures")
 @pytest.mark.parametrize("name", sorted(SCRIPTS))
 def test_limits_as_matplotlib(name):
     lumos_lims = _run("lumos", SCRIPTS[name])
@@ -94,7 +93,6 @@ def test_limits_as_matplotlib(name):
     np.testing.assert_allclose(lumos_lims, mpl_lims, rtol=1e-9, atol=1e-12)
 
 
-@pytest.mark.usefixtures("close_figures")
 def test_held_view_survives_a_draw(tmp_path):
     """The draw does not fit what add_patch added; the next plot does."""
     fig, ax = plt.subplots()
@@ -106,7 +104,6 @@ def test_held_view_survives_a_draw(tmp_path):
     assert ax.get_xlim()[1] > 6.0 and ax.get_ylim()[1] > 8.0
 
 
-@pytest.mark.usefixtures("close_figures")
 def test_matplotlib_line_added_keeps_view():
     fig, ax = plt.subplots()
     ax.add_line(mlines.Line2D([2, 3], [5, 7]))
@@ -115,7 +112,6 @@ def test_matplotlib_line_added_keeps_view():
     assert ax.get_xlim()[0] < 2.0 < 3.0 < ax.get_xlim()[1]
 
 
-@pytest.mark.usefixtures("close_figures")
 def test_stream_scrolls_past_an_axhline(tmp_path):
     """A stream (lumos's live limits) still moves the view after an axhline."""
     fig, ax = plt.subplots()
@@ -151,7 +147,6 @@ def _relim_script(pyplot, draw_first: bool, then: str) -> list:
     return np.round(seen, 9).tolist()
 
 
-@pytest.mark.usefixtures("close_figures")
 @pytest.mark.parametrize("draw_first", [True, False])
 @pytest.mark.parametrize("then", ["", "autoscale_view", "autoscale"])
 def test_relim_measures_and_the_view_moves_when_a_fit_is_asked(draw_first, then):
@@ -165,7 +160,6 @@ def test_relim_measures_and_the_view_moves_when_a_fit_is_asked(draw_first, then)
     assert expected[-1] != expected[0] or not draw_first  # the view did move at the end
 
 
-@pytest.mark.usefixtures("close_figures")
 @pytest.mark.parametrize("args,kwargs", [((0.2,), {}), ((0.1, 0.3), {}), ((), {"y": 0.4}),
                                          ((), {})])
 def test_axes_margins_forms_as_matplotlib(args, kwargs):

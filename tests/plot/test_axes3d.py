@@ -30,13 +30,6 @@ VIEWS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-    mplt.close("all")
-
-
 def pair(view, proj_type="persp", focal_length=None, aspect=(2, 1, 1.5)):
     """The same data and view in lumos and in matplotlib, drawn."""
     lf = plt.figure()

@@ -27,13 +27,6 @@ VIEWS = [dict(elev=30, azim=-60, roll=0), dict(elev=90, azim=-90, roll=0),
          vertical_axis=str(_rng.choice(list("xyzz")))) for _ in range(24)]
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-    mplt.close("all")
-
-
 def both(view):
     lf = plt.figure()
     la = lf.add_subplot(projection="3d")

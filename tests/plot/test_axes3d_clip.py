@@ -19,13 +19,6 @@ mpl.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-    mplt.close("all")
-
-
 def three_axes(pyplot):
     """A line, a surface and a scatter whose data reach far beyond their limits."""
     fig = pyplot.figure(figsize=(6, 2), dpi=100)

@@ -19,13 +19,6 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-    mplt.close("all")
-
-
 def _limits(lib, steps, mode="data", data=([0.13, 1.7], [0.2, 2.3], [0.1, 3.3])):
     with lib.rc_context({"axes.autolimit_mode": mode}):
         fig = lib.figure()

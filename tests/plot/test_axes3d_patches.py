@@ -85,7 +85,7 @@ def test_annotate_draws_in_2d_as_mplot3d(bare_axes3d):
 
 @pytest.mark.parametrize("errs, bars", [({"zerr": 0.2}, [1]), ({"xerr": 0.1}, [0]),
                                         ({"yerr": 0.1, "zerr": 0.2}, [0, 1])])
-def test_errorbar_legend_shows_mplot3ds_errorbar_handle(errs, bars, close_figures):
+def test_errorbar_legend_shows_mplot3ds_errorbar_handle(errs, bars):
     # mplot3d's container: x or y bars are the handle's horizontal bar, z its vertical
     fig = plt.figure()
     ax = fig.add_subplot(projection="3d")

@@ -20,13 +20,6 @@ Y = 10 ** (2 * X)
 Z = np.sin(20 * X) * X ** 2 * 10
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-    mplt.close("all")
-
-
 def _pair(yscale, zscale, **kwargs):
     out = []
     for lib in (plt, mplt):

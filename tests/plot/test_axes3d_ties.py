@@ -11,12 +11,6 @@ import lumos.pyplot as plt
 from lumos.mplot3d.art3d import Poly3DCollection
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
 def _count(img, rgb):
     """Pixels within 40 levels of ``rgb``."""
     return int((np.abs(img[..., :3].astype(int) - rgb).max(axis=-1) < 40).sum())

@@ -14,12 +14,6 @@ SQUARE = np.array([[0.2, 0, 0.2], [0.8, 0, 0.2], [0.8, 0, 0.8], [0.2, 0, 0.8]])
 RED_NEAR, BLUE_NEAR = (191, 63, 127), (127, 63, 191)
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
 def _axes():
     fig = plt.figure(figsize=(3, 3))
     ax = fig.add_subplot(projection="3d")

@@ -10,12 +10,6 @@ import pytest
 from lumos import pyplot as plt
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
 def test_set_ticks_widens_the_view_to_show_them():
     # matplotlib's Axis._set_tick_locations: set_view_interval(min, max) never narrows
     fig, ax = plt.subplots()

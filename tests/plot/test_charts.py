@@ -17,8 +17,6 @@ from lumos.plot.path_collections import EventCollection, PolyCollection
 matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 
 def close(rgb, color, tol=0.05) -> bool:
     return bool(np.all(np.abs(np.asarray(rgb)[:3] - np.asarray(colors.to_rgba(color))[:3])

@@ -13,8 +13,6 @@ import pytest  # noqa: E402
 
 import lumos.pyplot as plt  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 
 def _circles(pyplot, **kwargs):
     x = np.linspace(-3, 3, 50)

@@ -18,8 +18,6 @@ import matplotlib.patches as mpatches  # noqa: E402
 import matplotlib.path as mpath  # noqa: E402
 import matplotlib.pyplot as mplt  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 
 def _image(fig) -> np.ndarray:
     fig.canvas.draw()

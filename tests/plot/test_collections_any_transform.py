@@ -18,8 +18,6 @@ import lumos.pyplot as plt
 matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 _COLORS = {"red": (255, 0, 0), "green": (0, 128, 0), "blue": (0, 0, 255),
            "orange": (255, 165, 0), "purple": (128, 0, 128), "magenta": (255, 0, 255)}
 

@@ -13,8 +13,6 @@ import lumos.pyplot as plt
 matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 
 def _grays(pyplot, **kw) -> int:
     """Pixels between black and white inside the axes: a smoothed line's edges."""

@@ -79,7 +79,7 @@ CHANGES = {
 
 
 @pytest.mark.parametrize("name", list(CHANGES))
-def test_a_change_between_frames_is_drawn(name, close_figures, monkeypatch):
+def test_a_change_between_frames_is_drawn(name, monkeypatch):
     before, after, again = _frames(CHANGES[name])
     with monkeypatch.context() as m:  # the same steps, every frame drawn in full
         m.setattr(decor_cache, "lookup", lambda ax, targets, cheap: (None, None))
@@ -90,7 +90,7 @@ def test_a_change_between_frames_is_drawn(name, close_figures, monkeypatch):
     np.testing.assert_array_equal(again, expected[2])
 
 
-def test_a_text_hidden_after_a_frame_goes(close_figures, monkeypatch):
+def test_a_text_hidden_after_a_frame_goes(monkeypatch):
     def steps():
         fig, ax = _figure()
         ax.text(5, 0, "here")
@@ -106,7 +106,7 @@ def test_a_text_hidden_after_a_frame_goes(close_figures, monkeypatch):
     assert not np.array_equal(hidden, shown[-1])
 
 
-def test_an_unchanged_frame_replays_the_last_one(close_figures, monkeypatch):
+def test_an_unchanged_frame_replays_the_last_one(monkeypatch):
     fig, ax = _figure()
     first = fig.render()
     fig.render()  # the cheap key repeated: its state is frozen now
@@ -132,7 +132,7 @@ def test_an_unchanged_frame_replays_the_last_one(close_figures, monkeypatch):
     assert calls == [False] and len(commits) == 1
 
 
-def test_an_rcparam_change_draws_the_next_frame(close_figures, monkeypatch):
+def test_an_rcparam_change_draws_the_next_frame(monkeypatch):
     fig, ax = _figure()
     fig.render()
     fig.render()
@@ -168,7 +168,7 @@ def test_freeze_compares_state_and_refuses_what_it_cannot_see():
     assert decor_cache.freeze({"v": arr, "nested": [1, (2.0, "x")]}) != key
 
 
-def test_the_cache_keeps_no_figure_alive(close_figures):
+def test_the_cache_keeps_no_figure_alive():
     import gc
     import weakref
 

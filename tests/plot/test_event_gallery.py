@@ -19,8 +19,6 @@ import lumos.pyplot as plt  # noqa: E402
 import lumos.widgets as lwidgets  # noqa: E402
 from lumos.app.interaction import Interaction  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 
 def _lumos_click(fig, x, y, button=1):
     """A press and release at figure pixels from the bottom left, as a window sends."""
@@ -228,13 +226,11 @@ def test_blocking_input_without_a_display_as_agg():
         assert pyplot.waitforbuttonpress(timeout=0.05) is None
         assert pyplot.ginput(2, timeout=0.05) == []
         assert fig.ginput(1, timeout=0.05) == []
-    # a figure no window shows, and no timer started by an earlier test (an animation
-    # left running): either could end the wait, and lumos would wait as matplotlib does
+    # a figure no window shows, and no timer started (tests/conftest.py stops those an
+    # earlier test left): either could end the wait, and lumos would wait as matplotlib does
     import lumos
     from lumos.plot import timers
 
-    for stale in list(timers._active):
-        stale.stop()
     assert timers.next_due_in() is None
     fig = lumos.Figure()
     fig.add_subplot()

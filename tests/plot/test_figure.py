@@ -14,12 +14,6 @@ from lumos.plot import ticker
 from lumos.plot.axes_plotting import parse_fmt
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 def small(**kwargs):
     return lumos.subplots(figsize=(3, 2), dpi=80, **kwargs)
 
@@ -707,9 +701,6 @@ def test_set_axisbelow_puts_the_grid_under_or_over_bars():
     assert ax.get_axisbelow() == "line"  # matplotlib's default
     with pytest.raises(ValueError, match=r"^b: got 'x'"):
         ax.set_axisbelow("x")
-
-
-
 
 
 @pytest.mark.parametrize("set_ticks", [

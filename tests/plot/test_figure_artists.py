@@ -14,8 +14,6 @@ import matplotlib.lines as mlines  # noqa: E402
 import matplotlib.pyplot as mplt  # noqa: E402
 import matplotlib.transforms as mtransforms  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 
 def _picture(mod, move=False):
     fig = mod.figure(figsize=(3, 2), dpi=80)

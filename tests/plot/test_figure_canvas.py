@@ -15,14 +15,6 @@ from lumos.plot.animation import FuncAnimation
 from lumos.scene.events import Event
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-    for t in list(timers._active):
-        t.stop()
-
-
 def test_mpl_connect_translates_lumos_events():
     fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
     ax.plot([0, 1], [0, 1])
@@ -339,7 +331,6 @@ def test_canvas_pixels_renderer_and_manager_as_matplotlib():
     with pytest.raises(TypeError, match="title"):
         manager.set_window_title(3)
     plt.close(fig)
-
 
 
 def test_mpl_connect_errors_raise_in_scripts_and_are_logged_in_loops(caplog):

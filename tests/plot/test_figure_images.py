@@ -12,8 +12,6 @@ import lumos.pyplot as plt
 matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 
 def _picture(mod, build) -> np.ndarray:
     fig = mod.figure(figsize=(2, 1.5), dpi=100)

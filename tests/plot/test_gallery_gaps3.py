@@ -15,12 +15,6 @@ import lumos.pyplot as plt
 from lumos.scene.events import Event
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
 def _press(fig, ax, x, y, dy_px=0.0):
     """A press at data (x, y) of ``ax``, ``dy_px`` figure pixels higher."""
     px, py = ax.transData.forward(np.array([x, y], dtype=float))

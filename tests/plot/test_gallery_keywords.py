@@ -13,8 +13,6 @@ import lumos.pyplot as plt
 matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 
 @pytest.mark.parametrize("size", ["10", " 12.5 ", "large", 9])
 def test_fontsize_strings_of_numbers_as_matplotlib(size):

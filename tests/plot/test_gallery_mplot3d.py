@@ -17,8 +17,6 @@ import lumos.pyplot as plt  # noqa: E402
 from lumos.geometry import polygon_triangles  # noqa: E402
 from lumos.mplot3d.art3d import Line3DCollection  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 
 def _lampshade(n=20):
     theta = np.linspace(0, 2 * np.pi, n)

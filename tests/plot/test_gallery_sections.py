@@ -33,7 +33,7 @@ def _line_then_fill(pyplot, line_first: bool) -> tuple:
 
 
 @pytest.mark.parametrize("line_first", [True, False])
-def test_equal_zorders_draw_in_the_order_added(close_figures, line_first):
+def test_equal_zorders_draw_in_the_order_added(line_first):
     """matplotlib draws artists of equal zorder in the order they were added: a line
     plotted before a fill at the same zorder is under it (lines are batched at the draw,
     after the fill's own visual was made; they drew on top whatever the order)."""
@@ -56,8 +56,7 @@ def _contour_limits(pyplot, sticky: bool) -> tuple:
 
 
 @pytest.mark.parametrize("sticky", [True, False])
-def test_use_sticky_edges_false_lets_margins_cross_contours_and_meshes(close_figures,
-                                                                       sticky):
+def test_use_sticky_edges_false_lets_margins_cross_contours_and_meshes(sticky):
     """``ax.use_sticky_edges = False`` (trigradient_demo) pads a contour and a mesh by
     the margins, as matplotlib does; it was ignored (the limits hugged the data)."""
     import matplotlib.pyplot as mplt
@@ -67,7 +66,7 @@ def test_use_sticky_edges_false_lets_margins_cross_contours_and_meshes(close_fig
     assert _contour_limits(plt, sticky) == pytest.approx(want)
 
 
-def test_a_colorizer_gives_its_colormap_and_norm_to_each_artist(close_figures):
+def test_a_colorizer_gives_its_colormap_and_norm_to_each_artist():
     """``colorizer=`` (multi_image, matplotlib 3.10) was refused by imshow: images,
     meshes and contours given one colorizer map values by its cmap and norm, the
     colors matplotlib gives."""
@@ -90,7 +89,7 @@ def test_a_colorizer_gives_its_colormap_and_norm_to_each_artist(close_figures):
 
 
 @pytest.mark.parametrize("extra", [{"cmap": "gray"}, {"vmin": 0.0}])
-def test_a_colorizer_beside_cmap_or_limits_is_refused(close_figures, extra):
+def test_a_colorizer_beside_cmap_or_limits_is_refused(extra):
     import matplotlib.colorizer as mcolorizer
 
     ax = plt.subplots()[1]
@@ -113,7 +112,7 @@ def _darkest_hatch(pyplot, alpha) -> int:
 
 
 @pytest.mark.parametrize("alpha", [None, 0.5])
-def test_contourf_alpha_fades_its_hatches(close_figures, alpha):
+def test_contourf_alpha_fades_its_hatches(alpha):
     """contourf_hatching: ``alpha=0.5`` draws the default (black) hatches grey, as
     matplotlib does; lumos drew them black whatever the alpha."""
     import matplotlib.pyplot as mplt

@@ -12,8 +12,6 @@ import lumos.pyplot as plt
 matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 
 def _row(mod, **kwargs) -> np.ndarray:
     """The middle pixel row of a horizontal dashed line 8 points wide, as 0 (white),

@@ -62,7 +62,7 @@ def _hatch_color(pyplot, rect, case: str, rc: dict) -> tuple:
 
 @pytest.mark.parametrize("rc", [{}, {"hatch.color": "b"}], ids=["edge", "rc blue"])
 @pytest.mark.parametrize("case", list(CASES))
-def test_hatch_color_and_alpha_as_matplotlib(close_figures, case, rc):
+def test_hatch_color_and_alpha_as_matplotlib(case, rc):
     import matplotlib.patches as mpatches
     import matplotlib.pyplot as mplt
 
@@ -73,7 +73,7 @@ def test_hatch_color_and_alpha_as_matplotlib(close_figures, case, rc):
 
 
 @pytest.mark.parametrize("kwargs", [{"fill": False}, {"fill": False, "color": "r"}, {}])
-def test_an_unfilled_span_is_outlined_as_matplotlib(close_figures, kwargs):
+def test_an_unfilled_span_is_outlined_as_matplotlib(kwargs):
     import matplotlib.pyplot as mplt
 
     want = mplt.subplots()[1].axhspan(0.2, 0.4, **kwargs).get_edgecolor()

@@ -13,12 +13,6 @@ from lumos import colors
 from lumos.visuals import Image
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
 def _field():
     y, x = np.mgrid[-2:2:12j, -3:3:18j]
     return np.sin(x * 1.3) * np.cos(y * 1.7) * 1.6

@@ -24,8 +24,6 @@ from test_vector_gallery import pdftoppm  # noqa: E402
 matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 
 def _scene(p, interpolation="bilinear", data=((0.0, 1.0),), **kwargs):
     """An image over a thick red line (zorder: the image on top), matplotlib's or ours."""

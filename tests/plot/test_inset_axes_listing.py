@@ -13,8 +13,6 @@ mpl = pytest.importorskip("matplotlib")
 mpl.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 
 def _two_with_inset(plt):
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(6, 3), dpi=50)

@@ -12,8 +12,6 @@ import lumos.pyplot as plt
 matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 
 def _scene(mod, inset_bounds, zoom, invert=False):
     fig, ax = mod.subplots(figsize=(4, 3), dpi=80)

@@ -13,8 +13,6 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 import matplotlib.text as mtext  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 
 def _scene(mod):
     fig, ax = mod.subplots(figsize=(3, 2), dpi=80)

@@ -27,7 +27,6 @@ CASES = {
 }
 
 
-@pytest.mark.usefixtures("close_figures")
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_color_getters_as_matplotlib(name):
     args, kwargs, getter = CASES[name]
@@ -36,7 +35,6 @@ def test_color_getters_as_matplotlib(name):
     assert type(got) is type(want) and got == want
 
 
-@pytest.mark.usefixtures("close_figures")
 def test_default_color_is_the_cycle_entry():
     """No color: the property cycle's entry as the cycle holds it ('#1f77b4'), and
     set_color keeps what it is given."""
@@ -49,7 +47,6 @@ def test_default_color_is_the_cycle_entry():
         line.set_color("not a color")
 
 
-@pytest.mark.usefixtures("close_figures")
 def test_given_color_still_draws():
     """The color kept as given is the one drawn (the RGBA the renderer gets)."""
     fig, ax = plt.subplots(figsize=(2, 2), dpi=50)

@@ -15,8 +15,6 @@ matplotlib.use("Agg")
 import matplotlib.patheffects as pe  # noqa: E402
 import matplotlib.pyplot as mplt  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 EFFECTS = {
     "ticks": lambda: [pe.withTickedStroke(spacing=7, angle=135)],
     "ticks_only": lambda: [pe.TickedStroke(angle=-90, length=1)],  # no line

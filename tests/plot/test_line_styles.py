@@ -15,8 +15,6 @@ from lumos import colors
 matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 BLUE = colors.to_rgba("C0")[:3]
 
 

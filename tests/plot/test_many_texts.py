@@ -5,17 +5,10 @@ drawn alone lands."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 import lumos.pyplot as lplt
 from lumos.plot import coords
 from lumos.plot.text_artists import draw_texts
-
-
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    lplt.close("all")
 
 
 class _Recorder:

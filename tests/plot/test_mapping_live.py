@@ -12,8 +12,6 @@ import lumos
 import lumos.pyplot as plt
 from lumos import colors
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 RED, BLUE, GREEN = (1.0, 0.0, 0.0), (0.0, 0.0, 1.0), (0.0, 0.5, 0.0)
 Z = np.add.outer(np.linspace(0, 1, 20), np.linspace(0, 1, 20))  # 0..2 along the diagonal
 Z[0, 0] = np.nan

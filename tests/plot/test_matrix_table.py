@@ -18,8 +18,6 @@ from lumos.plot.table import Table
 matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 
 def test_matshow_is_an_upper_origin_image_with_ticks_on_top():
     fig, ax = small()

@@ -20,7 +20,7 @@ def _png(fig, **kwargs) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(buf.getvalue())).convert("L")).astype(int)
 
 
-def test_tight_save_keeps_the_offset_text_below_the_figure(close_figures):
+def test_tight_save_keeps_the_offset_text_below_the_figure():
     """The x axis' "1e6" hangs below a 6 x 3 in figure; a tight save grows the file to
     hold it, and draws it there (it was cut at the figure's old bottom edge)."""
     fig, ax = plt.subplots(figsize=(6, 3))
@@ -61,7 +61,7 @@ def _after_cla(plt_module, ticker):
             "color": to_hex(line.get_color())}
 
 
-def test_cla_resets_what_matplotlib_resets(close_figures):
+def test_cla_resets_what_matplotlib_resets():
     """Limits, scales, locators, formatters, margins, titles and the color cycle start
     over after ``cla``, as in matplotlib."""
     import matplotlib.pyplot as mplt
@@ -74,7 +74,7 @@ def test_cla_resets_what_matplotlib_resets(close_figures):
     assert got == want
 
 
-def test_cla_keeps_tick_params_and_polar_circle(close_figures):
+def test_cla_keeps_tick_params_and_polar_circle():
     """matplotlib keeps ``tick_params`` through ``cla``; a polar axes is a full circle
     again, its r axis starting at 0."""
     fig, ax = plt.subplots()
@@ -106,7 +106,7 @@ def _image_limits(plt_module) -> list:
             for a in axs]
 
 
-def test_imshow_sets_the_limits_to_its_extent(close_figures):
+def test_imshow_sets_the_limits_to_its_extent():
     """As matplotlib: imshow after a plot shows the image (the plot's pending fit is
     dropped, also at the draw); a plot after imshow fits both."""
     import matplotlib.pyplot as mplt
@@ -120,7 +120,7 @@ def _rgba(fig) -> np.ndarray:
     return np.frombuffer(buf.getvalue(), np.uint8)
 
 
-def test_layouts_give_the_same_pixels_on_every_render(close_figures):
+def test_layouts_give_the_same_pixels_on_every_render():
     """A colorbar's pad follows its parent's box: the layout runs until the boxes
     settle, so the second render of a figure is the first one (it moved by ~0.2 px)."""
     for layout in ("constrained", "tight"):
@@ -149,7 +149,7 @@ def _stream_patches(plt_module) -> tuple:
             to_hex(ax.patches[0].get_facecolor()), to_hex(ax.patches[1].get_facecolor()))
 
 
-def test_streamplot_lists_one_fancy_arrow_patch_per_arrow(close_figures):
+def test_streamplot_lists_one_fancy_arrow_patch_per_arrow():
     """``ax.patches`` holds one FancyArrowPatch per arrow, as matplotlib's; removing or
     recoloring one changes that arrow (the arrows still draw together)."""
     import matplotlib.pyplot as mplt
@@ -173,7 +173,7 @@ def _subfigure_square(plt_module) -> tuple:
     return tuple(round(float(v), 6) for v in ax.get_position().bounds)
 
 
-def test_aspect_in_a_subfigure_follows_the_subfigure(close_figures):
+def test_aspect_in_a_subfigure_follows_the_subfigure():
     """A fixed-aspect axes in a half-width subfigure is square on the page (it was
     drawn half as wide: the aspect used the whole figure's shape)."""
     import matplotlib.pyplot as mplt
@@ -181,7 +181,7 @@ def test_aspect_in_a_subfigure_follows_the_subfigure(close_figures):
     assert _subfigure_square(plt) == _subfigure_square(mplt)
 
 
-def test_text_window_extent_is_a_bbox_that_transforms(close_figures):
+def test_text_window_extent_is_a_bbox_that_transforms():
     """``get_window_extent().transformed(ax.transData.inverted())``, as matplotlib's
     gallery does it, gives the text's box in data units."""
     fig, ax = plt.subplots()
@@ -192,7 +192,7 @@ def test_text_window_extent_is_a_bbox_that_transforms(close_figures):
     assert 0.4 < bb.y0 < 0.5 < bb.y1 < 0.7
 
 
-def test_matshow_places_its_axes_and_ticks_as_matplotlib(close_figures):
+def test_matshow_places_its_axes_and_ticks_as_matplotlib():
     """pyplot.matshow: the axes at matplotlib's (0.15, 0.09, 0.775, 0.775) of a figure
     of the matrix's shape, x labels on top and x ticks on both sides."""
     import matplotlib.pyplot as mplt
@@ -206,7 +206,7 @@ def test_matshow_places_its_axes_and_ticks_as_matplotlib(close_figures):
     assert read(plt) == read(mplt)
 
 
-def test_gouraud_mesh_leaves_out_triangles_at_masked_points(close_figures):
+def test_gouraud_mesh_leaves_out_triangles_at_masked_points():
     """pcolormesh(shading='gouraud') of masked data draws no triangle touching a masked
     point (matplotlib's way; not smeared into them, not in the 'bad' color)."""
     from lumos import colors
@@ -225,7 +225,7 @@ def test_gouraud_mesh_leaves_out_triangles_at_masked_points(close_figures):
     assert img[int(img.shape[0] - fy), int(fx)] < 200  # the mesh
 
 
-def test_image_set_transform_takes_transforms_and_names_bad_ones(close_figures):
+def test_image_set_transform_takes_transforms_and_names_bad_ones():
     """matplotlib's affine_image example turns an image after imshow: lumos draws it
     turned (tests/plot/test_image_filters.py); something not a transform is named."""
     fig, ax = plt.subplots()
@@ -249,14 +249,14 @@ def _right_label_ink(va) -> float:
     return float(np.nonzero((img < 128).any(axis=0))[0].mean())
 
 
-def test_axis_label_alignment_keywords_are_honoured(close_figures):
+def test_axis_label_alignment_keywords_are_honoured():
     """set_ylabel(..., rotation=-90, va="bottom") (a colorbar's label reading down)
     turns the label about its bottom, so it lies further out than with the default
     alignment, as in matplotlib (va was accepted and ignored)."""
     assert _right_label_ink("bottom") > _right_label_ink(None) + 5
 
 
-def test_labels_set_after_shared_subplots_show(close_figures):
+def test_labels_set_after_shared_subplots_show():
     """subplots(sharey=True) hides the inner y tick labels; a y label set afterwards on
     an inner axes shows (matplotlib clears the labels at creation, it does not hide
     later ones); label_outer() called later clears it."""

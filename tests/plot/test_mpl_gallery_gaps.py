@@ -27,7 +27,7 @@ def _ytick_boxes(plt_module) -> list:
     return boxes
 
 
-def test_tick_label_window_extent_matches_matplotlib(close_figures):
+def test_tick_label_window_extent_matches_matplotlib():
     """auto_subplots_adjust reads the y tick labels' boxes after a draw: lumos's sit
     where matplotlib's do (right edge at the tick, centred on it, as wide)."""
     ours, theirs = _ytick_boxes(plt), _ytick_boxes(mplt)
@@ -42,7 +42,7 @@ def test_tick_label_window_extent_matches_matplotlib(close_figures):
     assert frac.x1 == pytest.approx(ours[0].x1 / fig.bbox.width)
 
 
-def test_tick_label_window_extent_follows_the_label(close_figures):
+def test_tick_label_window_extent_follows_the_label():
     """A rotated x label's box is the turned text's; a hidden one gets the unit box;
     polar axes, which draw their labels themselves, say so."""
     fig, ax = plt.subplots()
@@ -71,7 +71,7 @@ def _field():
 
 
 @pytest.mark.parametrize("extend", ["neither", "min", "max", "both", "lower", "bogus"])
-def test_contourf_extend_values_as_matplotlib(close_figures, extend):
+def test_contourf_extend_values_as_matplotlib(extend):
     """matplotlib's contourf keeps any extend string and extends only for 'min', 'max'
     and 'both' (contourf_hatching passes 'lower'); its colorbar refuses the others."""
     x, y, z = _field()
@@ -108,7 +108,7 @@ def _bar_pixels(hatches, extend):
     return cut(by + 3, by + bh / 2 - 3), cut(by - tri * 0.6, by - 2)
 
 
-def test_colorbar_of_hatched_contourf_is_hatched(close_figures):
+def test_colorbar_of_hatched_contourf_is_hatched():
     """matplotlib hatches a hatched contourf's colorbar blocks and triangles with the
     patterns of their layers; without hatches the blocks are flat."""
     block, tri = _bar_pixels(["//", "\\\\"], "both")
@@ -128,7 +128,7 @@ def _cla_state(mod):
     return fig, ax, ins
 
 
-def test_cla_forgets_insets_and_the_title_offset(close_figures):
+def test_cla_forgets_insets_and_the_title_offset():
     """matplotlib's cla drops the insets (no longer drawn) and puts a new title at the
     default height and pad."""
     for mod in (plt, mplt):
@@ -153,7 +153,7 @@ def test_cla_forgets_insets_and_the_title_offset(close_figures):
     assert title_room(ax) == pytest.approx(title_room(fresh))
 
 
-def test_streamplot_arrows_are_children(close_figures):
+def test_streamplot_arrows_are_children():
     """get_children lists streamplot's FancyArrowPatch arrows, as matplotlib does."""
     y, x = np.mgrid[-3:3:10j, -3:3:10j]
     counts = []
@@ -166,7 +166,7 @@ def test_streamplot_arrows_are_children(close_figures):
     assert counts[0] == counts[1] > 0
 
 
-def test_lumos_boxes_in_matplotlib_code(close_figures):
+def test_lumos_boxes_in_matplotlib_code():
     """With matplotlib imported, lumos's boxes are matplotlib's too:
     ``set_clip_box(ax.bbox)`` on a matplotlib patch (annotation_demo, ellipse_demo) and
     ``TransformedBbox(ax.bbox, ...)`` give what matplotlib gives; a patch lumos cannot
@@ -200,7 +200,7 @@ def test_lumos_boxes_in_matplotlib_code(close_figures):
     assert outer.x1 == pytest.approx(x1 / 2)
 
 
-def test_annotate_coordinates_as_matplotlib(close_figures):
+def test_annotate_coordinates_as_matplotlib():
     """annotation_demo's coordinates: 'polar' (theta, r) on a cartesian axes, an
     (x coords, y coords) pair, another annotation's box, matplotlib's OffsetFrom."""
     from matplotlib.text import OffsetFrom
@@ -227,7 +227,7 @@ def test_annotate_coordinates_as_matplotlib(close_figures):
         ax.annotate("t", xy=(0, 0), textcoords="nowhere")
 
 
-def test_matplotlib_patch_knows_its_axes(close_figures):
+def test_matplotlib_patch_knows_its_axes():
     """fancybox_demo plots on ``patch.axes`` of the matplotlib patches it added."""
     from matplotlib.patches import FancyBboxPatch
 
@@ -241,7 +241,7 @@ def test_matplotlib_patch_knows_its_axes(close_figures):
     assert ax.artists[0].get_facecolor()[:3] == pytest.approx((1.0, 0.0, 0.0))
 
 
-def test_colorbar_takes_the_mappable_alpha(close_figures):
+def test_colorbar_takes_the_mappable_alpha():
     """matplotlib's colorbar draws with its mappable's alpha (patch_collection: a
     PatchCollection with alpha=0.4), a matplotlib collection's included."""
     from matplotlib.collections import PatchCollection
@@ -264,7 +264,7 @@ def _red_pixels(fig) -> int:
     return int(((img[..., 0] > 200) & (img[..., 1] < 80) & (img[..., 2] < 80)).sum())
 
 
-def test_polar_sector_clips_its_artists(close_figures):
+def test_polar_sector_clips_its_artists():
     """A polar sector (set_thetamin/max) draws its artists inside the wedge only, as
     matplotlib clips them to the axes' patch (polar_scatter, polar_demo); the full
     circle is unchanged."""
@@ -286,7 +286,7 @@ def test_polar_sector_clips_its_artists(close_figures):
     assert _red_pixels(fig) > 300
 
 
-def test_polar_theta_errorbars_follow_their_arcs(close_figures):
+def test_polar_theta_errorbars_follow_their_arcs():
     """matplotlib draws θ error bars on polar axes as arcs at the point's r
     (polar_error_caps); r error bars stay straight, rectilinear ones too."""
     ax = plt.figure().add_subplot(projection="polar")
@@ -300,7 +300,7 @@ def test_polar_theta_errorbars_follow_their_arcs(close_figures):
     assert len(flat.lines[2][0].get_segments()[0]) == 2
 
 
-def test_polar_errorbar_caps_turn_across_their_bars(close_figures):
+def test_polar_errorbar_caps_turn_across_their_bars():
     """matplotlib turns a polar error bar's caps across the bar: an r error bar at 45°
     has caps at 135° on screen (they were drawn level)."""
     ax = plt.figure(figsize=(4, 4), dpi=100).add_subplot(projection="polar")
@@ -332,6 +332,6 @@ def _patch_extents(plt_module) -> list:
     return boxes
 
 
-def test_background_patch_window_extent_matches_matplotlib(close_figures):
+def test_background_patch_window_extent_matches_matplotlib():
     # gallery event_handling/viewlims.py sizes its image by ax.patch's extent
     np.testing.assert_allclose(_patch_extents(plt), _patch_extents(mplt), atol=0.5)

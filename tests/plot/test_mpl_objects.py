@@ -18,12 +18,6 @@ mpath = pytest.importorskip("matplotlib.path")
 mtext = pytest.importorskip("matplotlib.text")
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
 def axes_at(fig, ax, x, y, img):
     """The pixel of data point (x, y)."""
     bx, by, bw, bh = ax.box

@@ -45,7 +45,7 @@ class _Angled:
 
 
 @pytest.mark.parametrize("where", ["matplotlib", "lumos", "object"])
-def test_registered_box_style_as_matplotlib(close_figures, where):
+def test_registered_box_style_as_matplotlib(where):
     """``BoxStyle._style_list["angled"] = MyStyle`` (in matplotlib's registry, which the
     tutorial fills, or lumos's) and a user box-style object draw matplotlib's box."""
     from lumos.patches import BoxStyle
@@ -96,7 +96,7 @@ class _AnyObjectHandler:
         return patch
 
 
-def test_custom_legend_handlers_as_matplotlib(close_figures):
+def test_custom_legend_handlers_as_matplotlib():
     """legend_guide: a class with ``legend_artist`` for an object of the script's, and a
     ``HandlerPatch`` subclass drawing an ellipse for a circle, draw where matplotlib's do."""
     from matplotlib.legend_handler import HandlerPatch
@@ -136,7 +136,7 @@ def test_custom_legend_handlers_as_matplotlib(close_figures):
 
 
 @pytest.mark.parametrize("rect", [None, (0, 0, 0.5, 1.0)])
-def test_matplotlib_gridspec_tight_layout_on_a_lumos_figure(close_figures, rect):
+def test_matplotlib_gridspec_tight_layout_on_a_lumos_figure(rect):
     """tight_layout_guide: ``gs1 = matplotlib.gridspec.GridSpec(2, 1)``, its cells added
     to a lumos figure, ``gs1.tight_layout(fig, rect=...)`` places them as matplotlib does;
     the same grid still lays out a matplotlib figure."""
@@ -159,7 +159,7 @@ def test_matplotlib_gridspec_tight_layout_on_a_lumos_figure(close_figures, rect)
     assert positions[0][0][2] < (0.5 if rect else 1.0)
 
 
-def test_path_patch_effect_on_text_as_matplotlib(close_figures):
+def test_path_patch_effect_on_text_as_matplotlib():
     """patheffects_guide: two PathPatchEffects on a text (a hatched gray copy offset by
     (4, -4) points, then the glyphs black with a white edge) draw what matplotlib's do:
     the same ink box, the same share of black, gray and white-edged pixels."""
@@ -183,7 +183,7 @@ def test_path_patch_effect_on_text_as_matplotlib(close_figures):
     assert shares[0][1] > 0.01  # the gray face under the hatch shows
 
 
-def test_artist_keywords_honoured_or_refused_by_name(close_figures):
+def test_artist_keywords_honoured_or_refused_by_name():
     """Artist.set's keywords in a making call: ``animated`` is kept (texts, figure texts,
     annotations, pcolor...), ``aa``/``antialiaseds`` are pcolor's ``antialiased`` as in
     matplotlib; what lumos does not draw (gid, url, sketch_params, agg_filter, mouseover)
@@ -211,7 +211,7 @@ def test_artist_keywords_honoured_or_refused_by_name(close_figures):
 
 @pytest.mark.parametrize("loc", ["outside upper right", "outside right upper",
                                  "outside lower left", "outside center left"])
-def test_outside_figure_legend_side_as_matplotlib(close_figures, loc):
+def test_outside_figure_legend_side_as_matplotlib(loc):
     """legend_guide: the first word after 'outside' (less 'center') is the side the
     legend stands on: 'upper right' above the axes, 'right upper' beside them."""
     got = []
@@ -227,7 +227,7 @@ def test_outside_figure_legend_side_as_matplotlib(close_figures, loc):
 
 
 @pytest.mark.parametrize("alignment", ["center", "left", "right"])
-def test_legend_entries_under_a_wider_title_as_matplotlib(close_figures, alignment):
+def test_legend_entries_under_a_wider_title_as_matplotlib(alignment):
     """legend_guide's outside legends: a title wider than the entries; matplotlib packs
     the entries at the title's ``alignment`` (centre by default)."""
     lines = []
@@ -240,7 +240,7 @@ def test_legend_entries_under_a_wider_title_as_matplotlib(close_figures, alignme
     np.testing.assert_allclose(lines[0], lines[1], atol=2.5)
 
 
-def test_tight_layout_counts_axes_placed_by_a_divider(close_figures):
+def test_tight_layout_counts_axes_placed_by_a_divider():
     """tight_layout_guide: a colorbar in ``make_axes_locatable(ax).append_axes`` counts
     in its axes' grid cell (matplotlib's get_subplotspec_list reads the locator), so the
     image shrinks and the colorbar's labels stay in the figure."""
@@ -259,7 +259,7 @@ def test_tight_layout_counts_axes_placed_by_a_divider(close_figures):
     np.testing.assert_allclose(boxes[0], boxes[1], atol=0.004)
 
 
-def test_annotation_on_a_matplotlib_arrow_as_matplotlib(close_figures):
+def test_annotation_on_a_matplotlib_arrow_as_matplotlib():
     """annotations tutorial: ``annotate("label", (.5, .5), xycoords=arr)`` with arr a
     matplotlib FancyArrowPatch on the axes stands on the arrow (it read the arrow's
     matplotlib box, in data units taken for pixels: the label sat at the corner)."""

@@ -21,8 +21,6 @@ import matplotlib.patches as mpatches  # noqa: E402
 import matplotlib.patheffects as pe  # noqa: E402
 import matplotlib.pyplot as mplt  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 EFFECTS = {
     "with_stroke": lambda: [pe.withStroke(linewidth=9, foreground="red")],
     "stroke_normal": lambda: [pe.Stroke(linewidth=9, foreground="red"), pe.Normal()],

@@ -15,12 +15,6 @@ mpatches = pytest.importorskip("matplotlib.patches")
 mpath = pytest.importorskip("matplotlib.path")
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
 KINDS = {
     "rectangle": lambda m: m.Rectangle((1, 2), 3, 1.5),
     "rectangle_angle": lambda m: m.Rectangle((1, 2), 3, 1.5, angle=30),

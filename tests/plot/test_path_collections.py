@@ -15,12 +15,6 @@ mcoll = pytest.importorskip("matplotlib.collections")
 mpatches = pytest.importorskip("matplotlib.patches")
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
 SEGS = [np.array([[0, 0], [1, 1]]), np.array([[1, 0], [2, 2], [3, 1]]),
         np.array([[0, 2], [3, 3]])]
 POLYS = [np.array([[0, 0], [1, 0], [0.5, 1]]), np.array([[2, 0], [3, 0], [3, 1], [2, 1]])]

@@ -11,9 +11,8 @@ from lumos.plot.figure import Figure
 
 
 @pytest.fixture(autouse=True)
-def _close():
+def _interactive_off():
     yield
-    plt.close("all")
     plt.ioff()
 
 

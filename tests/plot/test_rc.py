@@ -20,7 +20,6 @@ LUMOS = Path(__file__).resolve().parents[2] / "lumos"
 def _restore():
     with plt.rc_context():
         yield
-    plt.close("all")
 
 
 def test_known_keys_checked_values():

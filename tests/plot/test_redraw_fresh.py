@@ -161,7 +161,7 @@ def _picture3d(steps: list) -> np.ndarray:
     return picture
 
 
-def test_a_3d_axes_new_limits_draw_what_a_new_figure_draws(close_figures):
+def test_a_3d_axes_new_limits_draw_what_a_new_figure_draws():
     """3D batches are built in the box the limits span: new limits reach them."""
     def limits(line):
         line.axes.set_xlim(2.0, 8.0)
@@ -172,7 +172,7 @@ def test_a_3d_axes_new_limits_draw_what_a_new_figure_draws(close_figures):
     np.testing.assert_array_equal(_picture3d([lambda line: None, limits]), fresh)
 
 
-def test_a_3d_lines_new_rows_draw_what_a_new_figure_draws(close_figures):
+def test_a_3d_lines_new_rows_draw_what_a_new_figure_draws():
     """3D lines bring their visuals up to date whole: a change of rows reaches them."""
     t = np.linspace(0, 10, 200)
 
@@ -186,8 +186,7 @@ def test_a_3d_lines_new_rows_draw_what_a_new_figure_draws(close_figures):
 
 
 @pytest.mark.parametrize("frames_between", [1, 2])
-def test_every_step_of_a_redraw_run_draws_what_a_new_figure_draws(frames_between,
-                                                                  close_figures):
+def test_every_step_of_a_redraw_run_draws_what_a_new_figure_draws(frames_between):
     """``frames_between`` 2: the frame after a change is drawn twice (the second one is
     where caches that waited for an unchanged frame replay)."""
     fig, ax, a = _base()

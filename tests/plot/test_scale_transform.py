@@ -14,8 +14,6 @@ from lumos.plot import ticker
 matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 
 @pytest.mark.parametrize("scale, kwargs, values", [
     ("symlog", {"linthresh": 5, "linscale": 0.5}, [-100.0, -3.0, 0.0, 1.0, 30.0]),

@@ -16,12 +16,6 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def _close_matplotlib():
-    yield
-    mplt.close("all")
-
-
 def small():
     return lumos.subplots(figsize=(4, 3), dpi=80)
 

@@ -31,7 +31,7 @@ def _extents(plt_module, cases) -> np.ndarray:
 
 
 @pytest.mark.parametrize("size", [8, 10, 14, 20])
-def test_window_extent_vertical_matches_matplotlib(size, close_figures):
+def test_window_extent_vertical_matches_matplotlib(size):
     """Top and bottom of 1-3 line texts, each va, two ha, upright: within 0.6 px of
     matplotlib (hinting moves its ink by up to half a pixel); rotated by 90 degrees the
     box's height becomes its width, within 0.6 px too."""
@@ -53,7 +53,7 @@ def test_one_line_is_one_em_and_lines_are_spaced_by_the_line_gap():
     assert d3 == pytest.approx(em * (492 + 205) / 2048, abs=0.01)
 
 
-def test_center_baseline_is_half_way_from_top_to_baseline(close_figures):
+def test_center_baseline_is_half_way_from_top_to_baseline():
     """va='center_baseline' (matplotlib's y tick labels) puts the anchor half-way down
     from the box top to the baseline: the baseline sits ascent/2 below the anchor."""
     em = 100 / 72 * 10
@@ -82,8 +82,7 @@ def _ink_rows(plt_module, tmp_path, name) -> np.ndarray:
     return np.nonzero((below < 128).any(axis=1))[0] + 2  # rows under the edge
 
 
-def test_sector_r_labels_sit_a_tick_pad_plus_tick_length_below_the_edge(tmp_path,
-                                                                        close_figures):
+def test_sector_r_labels_sit_a_tick_pad_plus_tick_length_below_the_edge(tmp_path):
     """matplotlib pads the r labels of a sector from the end of their (outward) ticks:
     the tick pad and length, 3.5 + 3.5 pt. The labels' ink starts within a pixel of
     matplotlib's distance under the edge (the old rule left the tick length out, and
@@ -123,7 +122,7 @@ def _title_and_label_boxes(plt_module, style) -> np.ndarray:
 
 
 @pytest.mark.parametrize("case", TITLE_CASES)
-def test_title_sits_over_top_tick_labels_as_matplotlib(case, close_figures):
+def test_title_sits_over_top_tick_labels_as_matplotlib(case):
     """matplotlib's ``Axes._update_title_position``: the title's baseline is the title
     pad above the x axis's labels when they are at the top (tick labels, or the label),
     else above the box (tick lines alone do not lift it); labels sit past the tick

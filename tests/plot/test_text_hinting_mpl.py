@@ -41,7 +41,7 @@ def _widths(plt_module, dpi: float, cases) -> np.ndarray:
 
 
 @pytest.mark.parametrize("dpi", [72, 100, 150])
-def test_raster_widths_are_matplotlib_agg(dpi, close_figures):
+def test_raster_widths_are_matplotlib_agg(dpi):
     """5 faces x 5 sizes x 6 strings: Agg's widths to the 1/64 px."""
     cases = list(itertools.product(STRINGS, [6, 9, 10.5, 14, 24], FONTS))
     ours, theirs = _widths(plt, dpi, cases), _widths(mplt, dpi, cases)
@@ -51,7 +51,7 @@ def test_raster_widths_are_matplotlib_agg(dpi, close_figures):
 
 @pytest.mark.parametrize("mode, moves", [("no_hinting", True), ("force_autohint", True),
                                          ("no_autohint", False)])
-def test_text_hinting_is_honoured(mode, moves, close_figures):
+def test_text_hinting_is_honoured(mode, moves):
     """rcParams['text.hinting'] picks FreeType's load flags, as Agg's (DejaVu has its
     own hints: 'no_autohint' lays out as 'default')."""
     cases = list(itertools.product(STRINGS, [8, 13], FONTS[:2]))
@@ -81,7 +81,7 @@ def test_vector_widths_are_matplotlib_svg():
     assert np.mean(moved) > 1.0  # the raster's widths are others
 
 
-def test_a_saved_svg_lays_text_out_unhinted_and_a_png_hinted(tmp_path, close_figures):
+def test_a_saved_svg_lays_text_out_unhinted_and_a_png_hinted(tmp_path):
     """The layout follows the file: a right-aligned label's first glyph starts where
     the outlines' advances (SVG) put it, in the window and a PNG where the hinted ones
     do."""

@@ -39,7 +39,7 @@ def _matplotlib_drawn(axis: str, scale: str, lim, size) -> list[str]:
 @pytest.mark.parametrize("axis", ["x", "y"])
 @pytest.mark.parametrize("size", [(2, 1.5), (3, 2), (12, 8)])
 @pytest.mark.parametrize(("scale", "lim"), CASES)
-def test_labels_drawn_as_matplotlib_draws_them(scale, lim, size, axis, close_figures):
+def test_labels_drawn_as_matplotlib_draws_them(scale, lim, size, axis):
     import lumos.pyplot as plt
 
     want = _matplotlib_drawn(axis, scale, lim, size)

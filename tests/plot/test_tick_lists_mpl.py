@@ -40,7 +40,7 @@ def _plain(pairs):
     lambda ax: (ax.plot([1e-3, 1e5], [1, 2]), ax.set_xscale("log")),
     lambda ax: (ax.set_xscale("symlog", linthresh=1), ax.set_xlim(-1e4, 1e4)),
 ])
-def test_ticks_and_labels_are_the_locators_every_tick(setup, close_figures):
+def test_ticks_and_labels_are_the_locators_every_tick(setup):
     def script(plt):
         fig, ax = plt.subplots(figsize=(4, 3))
         setup(ax)
@@ -57,7 +57,7 @@ def test_ticks_and_labels_are_the_locators_every_tick(setup, close_figures):
     lambda old: [f"L{i}" for i in range(len(old))],  # one label per get_xticks() tick
     lambda old: [s + "!" for s in old],  # the labels read after a draw, changed
 ])
-def test_labels_set_on_get_xticks_pair_with_them(relabel, close_figures):
+def test_labels_set_on_get_xticks_pair_with_them(relabel):
     # the idioms ax.set_xticks(ax.get_xticks()); ax.set_xticklabels([...]) and labels =
     # [t.get_text() for t in ax.get_xticklabels()]: the i-th label is the i-th tick's,
     # the one below the view included
@@ -74,7 +74,7 @@ def test_labels_set_on_get_xticks_pair_with_them(relabel, close_figures):
     assert got == want
 
 
-def test_a_label_restyled_by_index_is_that_ticks(close_figures):
+def test_a_label_restyled_by_index_is_that_ticks():
     # get_xticklabels()[1] is the first tick inside the view (the 0th lies below it);
     # a hidden label drops out of get_xticklabels, as matplotlib's
     def script(plt):
@@ -98,7 +98,7 @@ def test_a_label_restyled_by_index_is_that_ticks(close_figures):
     assert drawn_strings(fig) == ["2", "4", "6", "8", "10"]
 
 
-def test_fixed_labels_of_another_count_are_refused(close_figures):
+def test_fixed_labels_of_another_count_are_refused():
     import lumos.pyplot as plt
 
     fig, ax = plt.subplots()

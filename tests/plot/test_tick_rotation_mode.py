@@ -4,12 +4,9 @@ its tick (gallery ticks/ticklabels_rotation.py)."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 import lumos.primitives as P
 import lumos.pyplot as plt
-
-pytestmark = pytest.mark.usefixtures("close_figures")
 
 NAMES = [f"Country {i}" for i in range(16)]
 

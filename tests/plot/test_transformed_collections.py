@@ -13,8 +13,6 @@ from lumos.path import Affine2D
 matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 
 def _picture(fig) -> np.ndarray:
     fig.canvas.draw()

@@ -18,8 +18,6 @@ import lumos.transforms as ltransforms
 matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 
 def _picture(fig) -> np.ndarray:
     fig.canvas.draw()

@@ -16,8 +16,6 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 import matplotlib.tri as mtri  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 
 def cloud(n=250, seed=3):
     rng = np.random.default_rng(seed)

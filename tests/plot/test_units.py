@@ -48,7 +48,6 @@ def _registered():
     munits.registry[Length] = LengthConverter()
     yield
     del munits.registry[Length]
-    plt.close("all")
 
 
 def test_default_unit_converts_and_labels():

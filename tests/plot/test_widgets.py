@@ -19,8 +19,6 @@ import lumos.pyplot as plt  # noqa: E402
 import lumos.widgets as lwidgets  # noqa: E402
 from lumos.app.interaction import Interaction  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 
 class LumosMouse:
     """Mouse and keys at figure pixels from the bottom left, delivered as a window
