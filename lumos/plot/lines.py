@@ -450,7 +450,7 @@ class Line2D(LineAPI, PathEffects, Artist):
             items.append(BatchItem(visuals.Markers,
                                    (("symbol", symbol), ("edge_width", edge_w),
                                     ("edge_color", edge), ("join", self._marker_join),
-                                    ("cap", self._marker_cap)),
+                                    ("cap", self._marker_cap), ("snap", self._marker_snap())),
                                    self.zorder, markers,
                                    np.tile(face, (n, 1)), size=np.full(n, size),
                                    changed=changed, part="markers"))
@@ -747,6 +747,12 @@ class Line2D(LineAPI, PathEffects, Artist):
                 "antialiased": self._antialiased,
                 "dash_offset": 0.0 if solid else dash_offset(self._linestyle, width),
                 "snap": self._snaps()}
+
+    def _marker_snap(self):
+        """How Agg's draw_markers snaps the markers' paths (``get_snap``, None: 'auto';
+        their origins round to whole pixels whatever it is)."""
+        snap = self.get_snap()
+        return "auto" if snap is None else bool(snap)
 
     def _snaps(self) -> bool:
         """Whether Agg snaps the line to the pixel grid (``get_snap``; None: only a path

@@ -126,13 +126,16 @@ float symbol_outline(vec2 p, float r) {
 # half the edge width beyond it and half a pixel of antialiasing: every pixel centre the
 # marker colours. Multisampled pixels need half a pixel more (their samples lie off
 # the centre, and each is coloured only if the square covers it).
-_VERTEX = glsl.SCREEN + """
+_VERTEX = glsl.SCREEN + glsl.SNAP + """
 in vec3 a_pos;
 in float a_size;
 in vec4 a_color;
 uniform float u_edge_width;
 uniform float u_edge_reach;  // how far the edge reaches past the symbol, in half widths
 uniform float u_samples;
+const float TIE = 1.0 / 512.0;
+uniform float u_snap;  // Markers._snap_mode: < 0 placed as given, else as Agg's draw_markers
+uniform float u_snap_width;  // the edge's width (logical pixels), which the snapped path's
 uniform mat4 u_modelview;
 uniform float u_shade_min;  // alpha of the farthest points; 1: no depth shading
 uniform vec3 u_shade_lo;    // the points' box (local coordinates), for depth shading
@@ -164,6 +167,24 @@ void main() {
         return;
     }
     float r = 0.5 * a_size * u_pixel_ratio;
+    if (u_snap >= 0.0) {
+        // Agg's draw_markers: the origin rounded to a whole pixel; the symbol's centre
+        // half a pixel past it, or its path's vertices snapped (PathSnapper: each to a
+        // whole pixel, plus half a pixel for an edge an odd number of pixels wide)
+        float off = 0.5;
+        if (u_snap > 1.5) {  // a tick: from its origin out
+            off = snap_offset(u_snap_width);
+            r = 0.5 * floor(2.0 * r + 0.5);
+        } else if (u_snap > 0.5) {  // about its centre: its sides at -r and r
+            float hi = floor(r + 0.5), lo = floor(0.5 - r);
+            off = snap_offset(u_snap_width) + 0.5 * (hi + lo);
+            r = 0.5 * (hi - lo);
+        }
+        // (a point half way between pixels, as grid-aligned data often lies, rounds as
+        // Agg's float64 does: up, and down in y; float32 noise would round it either way)
+        vec2 s = snapped(clip_to_window(c) + vec2(TIE, -TIE), off);
+        c = vec4(((s - u_viewport.xy) / u_viewport.zw * 2.0 - 1.0) * c.w, c.zw);
+    }
     float extent = $reach(r) + 0.5 * u_edge_width * u_pixel_ratio * u_edge_reach
                  + (u_samples > 1.0 ? 1.0 : 0.5);
     v_radius_in = r;

@@ -136,6 +136,27 @@ def _reach(name: str) -> float:
 REACH = {name: _reach(name) for name in SYMBOLS}
 
 
+def _snaps(name: str) -> int:
+    """How Agg's PathSnapper snaps a symbol's path under ``snap=None``: 0 not at all
+    (a curve or a slanted side), 1 about its centre (only horizontal and vertical
+    sides, reaching as far each way), 2 from its centre out (a tick: one end there)."""
+    if name == "disc":
+        return 0
+    if name in POLYGONS:
+        ring = np.array(POLYGONS[name], dtype=float)
+        sides = [(a, b) for a, b in zip(ring, np.roll(ring, -1, axis=0), strict=True)]
+    else:
+        sides = [np.array(seg, dtype=float) for seg in SEGMENTS[name]]
+    if any(abs(a[0] - b[0]) > 1e-9 and abs(a[1] - b[1]) > 1e-9 for a, b in sides):
+        return 0
+    pts = np.concatenate(sides)
+    return 1 if np.allclose(pts.min(axis=0), -pts.max(axis=0)) else 2
+
+
+#: :func:`_snaps` of every symbol
+SNAPS = {name: _snaps(name) for name in SYMBOLS}
+
+
 def is_stroke(name: str) -> bool:
     """Whether a symbol is a line marker (stroked in the points' colors)."""
     return name in SEGMENTS

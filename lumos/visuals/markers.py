@@ -59,6 +59,7 @@ from .marker_shapes import (
     JOINSTYLES,
     REACH,
     SEGMENTS,
+    SNAPS,
     SYMBOL_PATHS,
     SYMBOLS,
     corners_reach,
@@ -181,10 +182,11 @@ class Markers(Visual):
     def __init__(self, pos=None, size=8.0, color="C0", symbol: Symbol = "disc",
                  edge_color="black", edge_width: float = 0.0,
                  depth_shade: float | None = None, join: str | None = None,
-                 cap: str | None = None) -> None:
+                 cap: str | None = None, snap=None) -> None:
         super().__init__()
         self.join = join
         self.cap = cap
+        self.snap = snap
         self.depth_shade = depth_shade
         self._points = np.zeros((0, 3))
         self._origin = np.zeros(3)
@@ -454,6 +456,33 @@ class Markers(Visual):
         self._edge_width = check_positive(value, "edge_width")
 
     @property
+    def snap(self):
+        """How the markers sit on the pixel grid: None, exactly at their points (a
+        scatter's, as Agg draws a collection); else as Agg's ``draw_markers`` places a
+        line's markers: each one's origin rounded to a whole pixel, its symbol half a
+        pixel past it, or its path snapped for a stroke ``edge_width`` wide where
+        ``snap`` (matplotlib's ``get_snap``) is True, or 'auto' and the symbol has
+        only horizontal and vertical sides (a square, '+', '|', '_', a tick)."""
+        return self._snap
+
+    @snap.setter
+    def snap(self, value) -> None:
+        if not (value is None or value is True or value is False or value == "auto"):
+            raise ValueError(f"snap: got {value!r}, expected None, 'auto', True or False")
+        self._snap = value
+
+    def _snap_mode(self) -> float:
+        """The shader's ``u_snap``: -1 placed as given; 0 the origin rounded, the path
+        not snapped; 1 snapped about its centre; 2 from its centre out (a tick)."""
+        if self._snap is None:
+            return -1.0
+        if self._snap is False or _outline(self._symbol) is not None or \
+                _turn(self._symbol) is not None:
+            return 0.0
+        mode = SNAPS[_name(self._symbol)]
+        return float(mode if mode or self._snap == "auto" else 1)
+
+    @property
     def depth_shade(self) -> float | None:
         """In 3D views, the alpha of the farthest markers (mplot3d's ``depthshade``), or None
         for no shading."""
@@ -570,6 +599,9 @@ class Markers(Visual):
         join = self._drawn_join()
         extent = marker_extent(self._symbol, self._largest(), edge_width, ctx.pixel_ratio,
                                self._edge_reach())
+        snap = self._snap_mode()
+        if snap > 0:
+            extent += 0.5  # a snapped symbol is up to half a pixel larger
         outline = _outline(self._symbol)
         half = self._symbol if isinstance(self._symbol, HalfFilled) else None
         name = _name(self._symbol)
@@ -597,7 +629,9 @@ class Markers(Visual):
             uniforms={"u_edge_width": edge_width, "u_edge_color": self._edge_rgba,
                       "u_edge_reach": self._edge_reach(),
                       "u_edge_face": float(self._edge_face()),
-                      "u_stroke": float(_is_stroke(self._symbol)), **self._shade_uniforms(),
+                      "u_stroke": float(_is_stroke(self._symbol)), "u_snap": snap,
+                      "u_snap_width": self._edge_width, "u_exact": tuple(ctx.exact),
+                      **self._shade_uniforms(),
                       **shape, **snippet.uniforms},
             textures={} if outline is None else {"u_shape": outline.texture},
             state=State(depth_test=ctx.is_3d, blend="alpha"),

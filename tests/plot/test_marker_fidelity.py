@@ -35,9 +35,13 @@ def _one_marker(**kwargs):
     ax.set_axis_off()
     img = fig.render()
     fx, fy = ax.to_pixels(0.0, 0.0)
+    # where Agg's draw_markers centres a marker: its origin rounded to a whole pixel
+    # (rows from the top), half a pixel past it
+    cx = np.floor(fx + 0.5) + 0.5
+    cy = np.floor(img.shape[0] - fy + 0.5) + 0.5
 
     def at(dx, dy):
-        return img[int(np.floor(img.shape[0] - fy - dy)), int(np.floor(fx + dx)), :3]
+        return img[int(np.floor(cy - dy)), int(np.floor(cx + dx)), :3]
 
     return img, at
 

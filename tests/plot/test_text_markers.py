@@ -32,15 +32,21 @@ def colour_box(img, rgb, tol=40):
 
 
 def test_plot_draws_the_glyph_at_markersize_in_the_line_colour():
-    fig, ax = lumos.subplots(figsize=(2, 2), dpi=72)  # points are pixels
-    ax.plot([0.0], [0.0], marker="$♠$", ms=40, color="#1f77b4", mew=0)
-    ax.set_xlim(-1, 1)
-    ax.set_ylim(-1, 1)
-    ax.set_axis_off()
-    r0, r1, c0, c1 = colour_box(fig.render(), (31, 119, 180))
+    mplt = pytest.importorskip("matplotlib.pyplot")
+    boxes = []
+    for pyplot in (lumos.pyplot, mplt):
+        fig, ax = pyplot.subplots(figsize=(2, 2), dpi=72)  # points are pixels
+        ax.plot([0.0], [0.0], marker="$♠$", ms=40, color="#1f77b4", mew=0)
+        ax.set_xlim(-1, 1)
+        ax.set_ylim(-1, 1)
+        ax.set_axis_off()
+        fig.canvas.draw()
+        boxes.append(colour_box(np.asarray(fig.canvas.buffer_rgba()), (31, 119, 180)))
+    r0, r1, c0, c1 = boxes[0]
     assert 38 <= r1 - r0 + 1 <= 42  # the spade is taller than wide: its height is ms
     assert 26 <= c1 - c0 + 1 < r1 - r0
-    assert abs((r0 + r1) / 2 - 72) <= 1.5 and abs((c0 + c1) / 2 - 72) <= 1.5
+    # where matplotlib's Agg draws it (its origin on a whole pixel, half a pixel past)
+    assert np.abs(np.subtract(boxes[0], boxes[1])).max() <= 1, boxes
 
 
 def test_scatter_text_markers_take_each_point_colour_and_size_with_a_face_edge():
