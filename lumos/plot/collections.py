@@ -31,7 +31,7 @@ from .. import primitives as prim
 from ..visuals import Line, Mesh
 from .artists import Artist, LegendHandle, ScalarMappable, check_linestyle
 from .legend_best import Obstacles
-from .snapping import rectilinear
+from .snapping import marker_ends, marker_origin, rectilinear
 from .style import dash_offset, dash_pattern, rcParams
 
 _MESH_SET_DATA_TAKES_COLORS = "vertex_colors" in inspect.signature(Mesh.set_data).parameters
@@ -591,8 +591,18 @@ class CapLines(LineCollection):
                 unit = bar / np.hypot(bar[:, :1], bar[:, 1:])
             turned = np.c_[-unit[:, 1], unit[:, 0]] * half
             d = np.where(np.isfinite(turned).all(axis=1)[:, None], turned, d)
+        a, b = px - d, px + d
+        if ax.rectangular and self.get_snap() is not False:
+            # where Agg's draw_markers puts matplotlib's '_' and '|' cap markers, in
+            # whole pixels (the snapped Line adds its stroke's half pixel)
+            height = float(ax.figure.canvas.size[1])
+            along, across = (0, 1) if self._across == "x" else (1, 0)
+            a[:, along], b[:, along] = marker_ends(px[:, along], half,
+                                                   None if along == 0 else height)
+            a[:, across] = b[:, across] = marker_origin(px[:, across],
+                                                        None if across == 0 else height)
         to_view = ax.transView.inverse  # figure pixels to the view's (projected) space
-        segs = np.stack([to_view(px - d), to_view(px + d)], axis=1) \
+        segs = np.stack([to_view(a), to_view(b)], axis=1) \
             if len(px) and ax.box[2] > 1 else np.zeros((0, 2, 2))
         return None, [(segs, self.edge_rgba(len(segs)), self._linewidth, None)]
 

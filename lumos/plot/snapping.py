@@ -62,6 +62,28 @@ def snap_tick(p: float, base: float, ends: tuple[float, float], snap, x: bool) -
     return [(p, a), (p, b)] if x else [(a, p), (b, p)]
 
 
+def marker_origin(p: np.ndarray, height: float | None = None) -> np.ndarray:
+    """Figure pixels ``p`` (an array: x, or y given the canvas ``height``, Agg's rows
+    counting from its top) where Agg's draw_markers puts a marker's origin: on a whole
+    pixel, in float64 as Agg (the GPU's float32 would round a point half way between
+    pixels either way). NaN stays NaN."""
+    with np.errstate(invalid="ignore"):
+        return np.floor(p + 0.5) if height is None else height - np.floor(height - p + 0.5)
+
+
+def marker_ends(p: np.ndarray, half: float, height: float | None = None) -> np.ndarray:
+    """The ends of line markers ('_' along x; '|' along y, given the canvas ``height``)
+    ``half`` pixels each way from the figure pixels ``p``, as Agg's draw_markers puts
+    them: from the origin (:func:`marker_origin`), each end's distance rounded on its
+    own (PathSnapper); (2, ...) whole pixels, to which a snapped Line adds its stroke's
+    half pixel."""
+    lo, hi = math.floor(0.5 - half), math.floor(half + 0.5)
+    origin = marker_origin(p, height)
+    if height is None:
+        return np.stack([origin + lo, origin + hi])
+    return np.stack([origin - hi, origin - lo])  # rows from the top: down is up
+
+
 def pixel_scale(ax, units: str = "data") -> np.ndarray:
     """Figure pixels per unit along x and y of ``ax``'s scale space ('data') or of its
     axes fractions ('axes'); 1 for 'pixels'."""
