@@ -39,3 +39,22 @@ def test_cap_markersize_is_checked():
     with pytest.raises(TypeError, match="markersize"):
         cap.set_markersize("big")
     assert np.isfinite(cap.get_markersize())
+
+
+def test_caps_and_bars_sit_on_matplotlibs_pixels():
+    """Caps where Agg's draw_markers puts matplotlib's cap markers: the origin rounded
+    to a whole pixel (in float64: a cap half way between rows, as here at y = 253.5,
+    rounds as Agg's), each end's distance from it rounded on its own (129 pixels off
+    by over 60 gray levels before, mean 0.24)."""
+    mplt = pytest.importorskip("matplotlib.pyplot")
+    x = np.linspace(0.3, 9.7, 13)
+    y = np.sin(x) * 3 + 5
+    grays = []
+    for pyplot in (lumos.pyplot, mplt):
+        fig, ax = pyplot.subplots(figsize=(4, 3), dpi=100)
+        ax.errorbar(x, y, yerr=0.4 + 0.1 * x, xerr=0.2, capsize=4, fmt="none")
+        fig.canvas.draw()
+        grays.append(np.asarray(fig.canvas.buffer_rgba())[..., :3].mean(axis=2))
+    # the axes' inside: the caps and bars, not the tick labels
+    diff = np.abs(grays[0] - grays[1])[40:261, 53:357]
+    assert diff.mean() < 0.1 and (diff > 60).sum() <= 4, (diff.mean(), (diff > 60).sum())

@@ -444,3 +444,38 @@ def test_regular_and_sheared_outline_markers_join_as_matplotlib():
         assert regular_marker(*marker).join == MarkerStyle(marker).get_joinstyle(), marker
     assert text_marker("$x$").join == MarkerStyle("$x$").get_joinstyle() == "round"
     assert vertex_marker([(0, 1), (1, 0), (0, 0)]).join == "round"
+
+
+def _marker_centres(pyplot, marker, ms, mew, xs, ys):
+    """The ink-weighted centre (pixel columns, rows) of each marker of one line through
+    ``xs``, ``ys`` in a 200 × 100 pixel axes whose data units are pixels."""
+    fig = pyplot.figure(figsize=(2, 1), dpi=100)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_axis_off()
+    ax.set_xlim(0, 200)
+    ax.set_ylim(0, 100)
+    ax.plot(xs, ys, marker=marker, ms=ms, mew=mew, color="k", ls="none")
+    fig.canvas.draw()
+    ink = 255.0 - np.asarray(fig.canvas.buffer_rgba())[..., :3].mean(axis=2)
+    out = []
+    for x in xs:
+        win = ink[:, int(x) - 12:int(x) + 13]
+        rows, cols = np.mgrid[0:win.shape[0], 0:win.shape[1]]
+        out.append(((win * cols).sum() / win.sum() + int(x) - 12,
+                    (win * rows).sum() / win.sum()))
+    return np.array(out)
+
+
+@pytest.mark.parametrize(("marker", "ms", "mew"), [("o", 6, 1), ("s", 6, 1), ("_", 6, 1),
+                                                    ("|", 7, 1.5), ("D", 6, 1)])
+def test_line_markers_sit_on_matplotlibs_pixels(marker, ms, mew):
+    """Agg's draw_markers rounds each marker's origin to a whole pixel and puts the
+    symbol half a pixel past it, or snaps a square's or a line marker's sides: at these
+    sub-pixel positions lumos drew the markers up to a pixel off (exactly where the
+    points are)."""
+    mplt = pytest.importorskip("matplotlib.pyplot")
+    xs = np.array([20.0, 40.25, 60.5, 80.75, 100.1, 120.4, 140.6, 160.9])
+    ys = 50.0 + 0.25 * (np.arange(8) % 4)
+    ours = _marker_centres(lumos.pyplot, marker, ms, mew, xs, ys)
+    theirs = _marker_centres(mplt, marker, ms, mew, xs, ys)
+    assert np.abs(ours - theirs).max() < 0.15, np.c_[ours, theirs]
