@@ -140,7 +140,7 @@ class Line(Visual):
         self._box: tuple | None = None
         self._runs_seen: tuple = (-1, None)
         self._breaks = False  # whether a drawn row may be a break (False: none is)
-        self._attributes: dict[int, dict] = {}  # _segment_attributes per first segment
+        self._attributes: dict | None = None  # _segment_attributes (made when first drawn)
         self._rows: tuple | None = None  # RowTextures of the positions, colors (joined runs)
         self._row_bounds = RowBounds()  # the points' bounds as rows change (update_points)
         self._bounds = None  # cached finite bounds of the points, (2, 3)
@@ -331,10 +331,8 @@ class Line(Visual):
         rows = self._pos_buffer.data[1:-1, :3].astype(float)  # drawn points, float32 local
         if is_layer_draw(draw):  # a translucent line's layer: the segment under (x, y)
             raw = nearest_segment(self._window_xy(frame, draw, rows), x, y)
-        elif draw.instances is None:  # a joined run's triangle (two per segment)
+        elif draw.instances is None:  # a run's triangle (two per segment, _joined_runs)
             raw = raw // 2 + draw.int_uniforms["u_first"]
-        else:  # a draw of the segments from its first on (_joined_runs)
-            raw += draw.attributes["a_prev"].offset // 16
         if raw + 1 >= len(rows):
             return raw
         px = self._window_xy(frame, draw, rows[raw : raw + 2])
@@ -663,7 +661,6 @@ class Line(Visual):
         style = (len(self._dashes) // 2 if dashed else 0,
                  self._dash_cap if dashed else self._cap, self._join, self._antialiased,
                  len(self._rgba) == 1)
-        program = line_program(*style).compose(transform=snippet)
         runs = None if dashed or ctx.follow or ctx.is_3d or model is not None \
             or is_nonlinear(self) else self._joined_runs(ctx, n - 1)
         if dashed:
@@ -685,47 +682,51 @@ class Line(Visual):
                     "u_snap": float(self._snap and not ctx.is_3d),
                     "u_exact": tuple(ctx.exact), **snippet.uniforms}
         state = State(depth_test=ctx.is_3d, blend="alpha")
-        joined = None if runs is None else line_program(*style, joined=True).compose(
-            transform=snippet)
-        # in instance order, so that overlapping segments blend as in one draw; a joined
-        # run as triangles whose points the shader reads by gl_VertexID (line_shaders)
-        draws = [Draw(
-            program=program, view=ctx.view_id, mode="triangle_strip", count=4,
-            instances=stop - first, attributes=self._segment_attributes(first),
-            textures=textures, uniforms=uniforms, state=state, origin=tuple(self._origin),
-            model=model, follow=follow, data=data,
-        ) if open_ends else Draw(
-            program=joined, view=ctx.view_id, mode="triangles", count=6 * (stop - first),
-            textures=self._row_textures(), int_uniforms={"u_first": first},
-            uniforms=uniforms, state=state, origin=tuple(self._origin), model=model,
-        ) for first, stop, open_ends in runs or [(0, n - 1, True)]]
+        if runs is None:  # one instanced draw of every segment from the buffers
+            program = line_program(*style).compose(transform=snippet)
+            draws = [Draw(
+                program=program, view=ctx.view_id, mode="triangle_strip", count=4,
+                instances=n - 1, attributes=self._segment_attributes(), textures=textures,
+                uniforms=uniforms, state=state, origin=tuple(self._origin), model=model,
+                follow=follow, data=data)]
+        else:
+            # in segment order, so that overlapping segments blend as in one draw; every
+            # run as triangles whose points the shader reads by gl_VertexID from the row
+            # textures (line_rows: the only GPU copy of the rows these draws need), the
+            # joined ones without the cap code
+            rows = self._row_textures()
+            programs = {kind: line_program(*style, fetch=kind).compose(transform=snippet)
+                        for kind in {"rows" if open_ends else "joined"
+                                     for _, _, open_ends in runs}}
+            draws = [Draw(
+                program=programs["rows" if open_ends else "joined"], view=ctx.view_id,
+                mode="triangles", count=6 * (stop - first), textures=rows,
+                int_uniforms={"u_first": first}, uniforms=uniforms, state=state,
+                origin=tuple(self._origin), model=model,
+            ) for first, stop, open_ends in runs]
         if ctx.is_3d or not self._translucent():
             return passes + draws
         if self._layer is None:  # translucent: its own overlaps blend once (line_layer)
             self._layer = OnceLayer()
         return passes + self._layer.draws(draws)
 
-    def _segment_attributes(self, first: int) -> dict[str, Attribute]:
-        """The instanced inputs of the segments from ``first`` on (made once per first)."""
-        found = self._attributes.get(first)
-        if found is None:
-            if len(self._attributes) > 2 * _MAX_RUNS:  # the runs of older uploads
-                self._attributes.clear()
+    def _segment_attributes(self) -> dict[str, Attribute]:
+        """The instanced inputs of the segments (made once: the buffers stay)."""
+        if self._attributes is None:
             pb, cb = self._pos_buffer, self._color_buffer
-            p, c = 16 * first, 4 * first
-            found = self._attributes[first] = {
-                "a_prev": Attribute(pb, 4, "f4", p, 16, 1),
-                "a_p0": Attribute(pb, 4, "f4", p + 16, 16, 1),
-                "a_p1": Attribute(pb, 4, "f4", p + 32, 16, 1),
-                "a_next": Attribute(pb, 4, "f4", p + 48, 16, 1),
-                "a_c0": Attribute(cb, 4, "u1", c, 4, 1),
-                "a_c1": Attribute(cb, 4, "u1", c + 4, 4, 1),
+            self._attributes = {
+                "a_prev": Attribute(pb, 4, "f4", 0, 16, 1),
+                "a_p0": Attribute(pb, 4, "f4", 16, 16, 1),
+                "a_p1": Attribute(pb, 4, "f4", 32, 16, 1),
+                "a_next": Attribute(pb, 4, "f4", 48, 16, 1),
+                "a_c0": Attribute(cb, 4, "u1", 0, 4, 1),
+                "a_c1": Attribute(cb, 4, "u1", 4, 4, 1),
             }
-        return found
+        return self._attributes
 
     def _row_textures(self) -> dict[str, Texture]:
-        """The JOINED program's textures of the positions and colors (made when first
-        drawn, then brought up to date with the buffers)."""
+        """The textures of the positions and colors the runs read (made when first
+        drawn, then brought up to date with the buffers' rows)."""
         if self._rows is None:
             self._rows = (RowTexture(self._pos_buffer), RowTexture(self._color_buffer))
         return {"u_points": self._rows[0].texture(), "u_colors": self._rows[1].texture()}
