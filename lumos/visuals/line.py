@@ -1,5 +1,6 @@
-"""Thick antialiased lines: one instanced quad per segment (two triangles per segment
-read by gl_VertexID in runs joined at both ends), many lines per draw."""
+"""Thick antialiased lines: one instanced quad per segment, or, for a solid line in a
+2D view, two triangles per segment read by gl_VertexID from row textures in runs
+(:mod:`.line_rows`); many lines per draw."""
 
 from __future__ import annotations
 
