@@ -1,12 +1,13 @@
-"""Thick antialiased lines: one instanced quad per segment (two triangles per segment
-read by gl_VertexID in runs joined at both ends), many lines per draw."""
+"""Thick antialiased lines: one instanced quad per segment, or, for a solid line in a
+2D view, two triangles per segment read by gl_VertexID from row textures in runs
+(:mod:`.line_rows`); many lines per draw."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from ..gpu.frame import Attribute, Draw, State
-from ..gpu.resources import Buffer, Texture
+from ..gpu.resources import Buffer
 from ..transforms import subdivide
 from .base import (
     FLOAT32_MAX,
@@ -40,19 +41,12 @@ from .line_geometry import (
     take_rows,
 )
 from .line_layer import OnceLayer, is_layer_draw, nearest_segment
-from .line_rows import MAX_ROWS, RowTexture
+from .line_rows import LineRuns, box_of, inside_box
 from .line_scan import dash_scan
 from .line_shaders import CAPS, JOINS, SCAN_MAX_ROWS, SCAN_WIDTH, dash_uniforms, line_program
 from .lod import MinMaxPyramid, is_sorted
 
 LOD_THRESHOLD = 8192
-# Split draws (Line._joined_runs): at most this many runs, on average at least this
-# many segments joined at both ends per run of them (a draw more costs about what the
-# cap code of 100 short segments does on llvmpipe); the points within this many pixels
-# of the view (the vertex shader's far-end box reaches 4096)
-_MAX_RUNS = 65
-_MIN_JOINED = 64
-_BOX_MARGIN = 2048.0
 _MIN_LOD_LINE = 64  # shorter lines of a batch are drawn whole: a pyramid would not pay
 
 
@@ -135,13 +129,12 @@ class Line(Visual):
         self._colors_of_rgba = None  # the _rgba whose colors the color buffer holds
         self._origin = np.zeros(3)
         # data box (x lo, y lo, x hi, y hi) holding every uploaded finite point (None:
-        # not known) and the draws' runs of segments with and without an open end per
-        # version of the positions (_joined_runs)
+        # not known) and the draws' runs of segments with and without an open end
+        # (_joined_runs) with the textures of the rows they read
         self._box: tuple | None = None
-        self._runs_seen: tuple = (-1, None)
+        self._runs: LineRuns | None = None  # made when first drawn in runs
         self._breaks = False  # whether a drawn row may be a break (False: none is)
-        self._attributes: dict[int, dict] = {}  # _segment_attributes per first segment
-        self._rows: tuple | None = None  # RowTextures of the positions, colors (joined runs)
+        self._attributes: dict | None = None  # _segment_attributes (made when first drawn)
         self._row_bounds = RowBounds()  # the points' bounds as rows change (update_points)
         self._bounds = None  # cached finite bounds of the points, (2, 3)
         self._source_index = None  # fractional source row of each drawn point (curves)
@@ -331,10 +324,8 @@ class Line(Visual):
         rows = self._pos_buffer.data[1:-1, :3].astype(float)  # drawn points, float32 local
         if is_layer_draw(draw):  # a translucent line's layer: the segment under (x, y)
             raw = nearest_segment(self._window_xy(frame, draw, rows), x, y)
-        elif draw.instances is None:  # a joined run's triangle (two per segment)
+        elif draw.instances is None:  # a run's triangle (two per segment, _joined_runs)
             raw = raw // 2 + draw.int_uniforms["u_first"]
-        else:  # a draw of the segments from its first on (_joined_runs)
-            raw += draw.attributes["a_prev"].offset // 16
         if raw + 1 >= len(rows):
             return raw
         px = self._window_xy(frame, draw, rows[raw : raw + 2])
@@ -406,7 +397,7 @@ class Line(Visual):
         rows = np.zeros((k, 4), np.float32)
         rows[:, :d] = local
         rows[:, 3] = valid
-        self._box = _box_of(bounds)
+        self._box = box_of(bounds)
         self._breaks = self._breaks or not valid.all()
         self._pos_buffer.update(1 + start, rows)
 
@@ -512,7 +503,7 @@ class Line(Visual):
         if origin:
             b = chunked_finite_bounds(points)
             center = origin_for(points, b, grid=True)
-            self._box = _box_of(b)
+            self._box = box_of(b)
             if b is not None:  # b - center: the extreme offsets, rounded as each point's
                 # (plain floats: a few numpy calls would cost more for a short line)
                 fits = all(lo - c >= -FLOAT32_MAX and hi - c <= FLOAT32_MAX
@@ -663,7 +654,6 @@ class Line(Visual):
         style = (len(self._dashes) // 2 if dashed else 0,
                  self._dash_cap if dashed else self._cap, self._join, self._antialiased,
                  len(self._rgba) == 1)
-        program = line_program(*style).compose(transform=snippet)
         runs = None if dashed or ctx.follow or ctx.is_3d or model is not None \
             or is_nonlinear(self) else self._joined_runs(ctx, n - 1)
         if dashed:
@@ -685,99 +675,60 @@ class Line(Visual):
                     "u_snap": float(self._snap and not ctx.is_3d),
                     "u_exact": tuple(ctx.exact), **snippet.uniforms}
         state = State(depth_test=ctx.is_3d, blend="alpha")
-        joined = None if runs is None else line_program(*style, joined=True).compose(
-            transform=snippet)
-        # in instance order, so that overlapping segments blend as in one draw; a joined
-        # run as triangles whose points the shader reads by gl_VertexID (line_shaders)
-        draws = [Draw(
-            program=program, view=ctx.view_id, mode="triangle_strip", count=4,
-            instances=stop - first, attributes=self._segment_attributes(first),
-            textures=textures, uniforms=uniforms, state=state, origin=tuple(self._origin),
-            model=model, follow=follow, data=data,
-        ) if open_ends else Draw(
-            program=joined, view=ctx.view_id, mode="triangles", count=6 * (stop - first),
-            textures=self._row_textures(), int_uniforms={"u_first": first},
-            uniforms=uniforms, state=state, origin=tuple(self._origin), model=model,
-        ) for first, stop, open_ends in runs or [(0, n - 1, True)]]
+        if runs is None:  # one instanced draw of every segment from the buffers
+            program = line_program(*style).compose(transform=snippet)
+            draws = [Draw(
+                program=program, view=ctx.view_id, mode="triangle_strip", count=4,
+                instances=n - 1, attributes=self._segment_attributes(), textures=textures,
+                uniforms=uniforms, state=state, origin=tuple(self._origin), model=model,
+                follow=follow, data=data)]
+        else:
+            # in segment order, so that overlapping segments blend as in one draw; every
+            # run as triangles whose points the shader reads by gl_VertexID from the row
+            # textures (line_rows: the only GPU copy of the rows these draws need), the
+            # joined ones without the cap code
+            rows = self._runs.textures()
+            programs = {kind: line_program(*style, fetch=kind).compose(transform=snippet)
+                        for kind in {"rows" if open_ends else "joined"
+                                     for _, _, open_ends in runs}}
+            draws = [Draw(
+                program=programs["rows" if open_ends else "joined"], view=ctx.view_id,
+                mode="triangles", count=6 * (stop - first), textures=rows,
+                int_uniforms={"u_first": first}, uniforms=uniforms, state=state,
+                origin=tuple(self._origin), model=model,
+            ) for first, stop, open_ends in runs]
         if ctx.is_3d or not self._translucent():
             return passes + draws
         if self._layer is None:  # translucent: its own overlaps blend once (line_layer)
             self._layer = OnceLayer()
         return passes + self._layer.draws(draws)
 
-    def _segment_attributes(self, first: int) -> dict[str, Attribute]:
-        """The instanced inputs of the segments from ``first`` on (made once per first)."""
-        found = self._attributes.get(first)
-        if found is None:
-            if len(self._attributes) > 2 * _MAX_RUNS:  # the runs of older uploads
-                self._attributes.clear()
+    def _segment_attributes(self) -> dict[str, Attribute]:
+        """The instanced inputs of the segments (made once: the buffers stay)."""
+        if self._attributes is None:
             pb, cb = self._pos_buffer, self._color_buffer
-            p, c = 16 * first, 4 * first
-            found = self._attributes[first] = {
-                "a_prev": Attribute(pb, 4, "f4", p, 16, 1),
-                "a_p0": Attribute(pb, 4, "f4", p + 16, 16, 1),
-                "a_p1": Attribute(pb, 4, "f4", p + 32, 16, 1),
-                "a_next": Attribute(pb, 4, "f4", p + 48, 16, 1),
-                "a_c0": Attribute(cb, 4, "u1", c, 4, 1),
-                "a_c1": Attribute(cb, 4, "u1", c + 4, 4, 1),
+            self._attributes = {
+                "a_prev": Attribute(pb, 4, "f4", 0, 16, 1),
+                "a_p0": Attribute(pb, 4, "f4", 16, 16, 1),
+                "a_p1": Attribute(pb, 4, "f4", 32, 16, 1),
+                "a_next": Attribute(pb, 4, "f4", 48, 16, 1),
+                "a_c0": Attribute(cb, 4, "u1", 0, 4, 1),
+                "a_c1": Attribute(cb, 4, "u1", 4, 4, 1),
             }
-        return found
-
-    def _row_textures(self) -> dict[str, Texture]:
-        """The JOINED program's textures of the positions and colors (made when first
-        drawn, then brought up to date with the buffers)."""
-        if self._rows is None:
-            self._rows = (RowTexture(self._pos_buffer), RowTexture(self._color_buffer))
-        return {"u_points": self._rows[0].texture(), "u_colors": self._rows[1].texture()}
+        return self._attributes
 
     def _joined_runs(self, ctx: DrawContext, segments: int) -> list[tuple] | None:
-        """``[(first, stop, open ends)]``: the segments in runs, those holding the
-        line's open ends (caps) apart from those joined at both ends, which the JOINED
-        program draws without the cap code; None: one draw of every segment (round
-        caps and joins have no cap code, few joined segments do not pay for the extra
-        draws, a point beyond the vertex shader's far-end box would need its cut)."""
-        if segments - 2 < _MIN_JOINED or self._cap == "round" and self._join == "round" \
-                or ctx.camera["type"] != "panzoom" or segments + 3 > MAX_ROWS \
-                or not self._inside_box(ctx):
+        """``[(first, stop, open ends)]``: the segments in runs (line_rows.LineRuns),
+        those joined at both ends drawn by the JOINED program without the cap code;
+        None: one draw of every segment (round caps and joins have no cap code, a
+        point beyond the vertex shader's far-end box would need its cut)."""
+        if not LineRuns.fit(segments) or self._cap == "round" and self._join == "round" \
+                or ctx.camera["type"] != "panzoom" \
+                or not inside_box(self._box, ctx.camera["rect"], ctx.size, ctx.pixel_ratio):
             return None
-        version, runs = self._runs_seen
-        if version == self._pos_buffer.version:
-            return runs
-        runs = None
-        if not self._breaks:  # one piece: open at its first and last segment
-            if segments - 2 >= _MIN_JOINED:
-                runs = [(0, 1, True), (1, segments - 1, False), (segments - 1, segments, True)]
-        else:
-            w = self._pos_buffer.data[:, 3] > 0.5
-            drawn = np.flatnonzero(w[1:-2] & w[2:-1])  # segments with both points drawn
-            ends = ~(w[drawn] & w[drawn + 3])  # and a break before or after them
-            change = np.flatnonzero(ends[1:] != ends[:-1]) + 1
-            kinds = ends[np.r_[0, change]] if len(ends) else ends
-            joined_runs = len(kinds) - np.count_nonzero(kinds)
-            if len(kinds) <= _MAX_RUNS and joined_runs and \
-                    len(ends) - np.count_nonzero(ends) >= _MIN_JOINED * joined_runs:
-                # a segment not drawn goes with the run before it
-                starts = [0, *drawn[change].tolist()]
-                stops = [*starts[1:], segments]
-                runs = list(zip(starts, stops, kinds.tolist(), strict=True))
-        self._runs_seen = (self._pos_buffer.version, runs)
-        return runs
-
-    def _inside_box(self, ctx: DrawContext) -> bool:
-        """Whether every uploaded point lies well inside the box around the view in
-        which the vertex shader cuts nothing (GUARD pixels; half of it here)."""
-        box = self._box  # plain floats: a few numpy calls would cost more than this
-        if box is None:  # no finite point, or not known
-            return False
-        x0, y0, w, h = (float(v) for v in ctx.camera["rect"])
-        if w == 0.0 or h == 0.0:
-            return False
-        width, height = (float(v) * ctx.pixel_ratio for v in ctx.size)
-        xs = ((box[0] - x0) / w * width, (box[2] - x0) / w * width)
-        ys = ((box[1] - y0) / h * height, (box[3] - y0) / h * height)
-        # an infinity is outside, a NaN compares False
-        return all(-_BOX_MARGIN <= v <= width + _BOX_MARGIN for v in xs) \
-            and all(-_BOX_MARGIN <= v <= height + _BOX_MARGIN for v in ys)
+        if self._runs is None:
+            self._runs = LineRuns(self._pos_buffer, self._color_buffer)
+        return self._runs.plan(segments, self._breaks)
 
     def _blank(self) -> bool:
         """Whether no uploaded point is drawn (all breaks; checked once per upload)."""
@@ -795,10 +746,3 @@ class Line(Visual):
             self._alpha_seen = (self._rgba, seen)
         return seen
 
-
-def _box_of(bounds: np.ndarray | None) -> tuple | None:
-    """(x lo, y lo, x hi, y hi) of finite ``bounds`` (2, d) as plain floats (None: no
-    finite point)."""
-    if bounds is None:
-        return None
-    return (*np.ravel(bounds[0])[:2].tolist(), *np.ravel(bounds[1])[:2].tolist())

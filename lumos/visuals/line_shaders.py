@@ -17,12 +17,12 @@ from . import glsl
 # the rows that pad the buffer at both ends, so that every segment can read the points
 # before and after it.
 _VERTEX = glsl.SCREEN + glsl.SNAP + """
-#ifdef JOINED
+#ifdef ROWS
 // Two triangles (6 vertices) per segment, not instanced: llvmpipe runs its vertex
 // pipeline, with a malloc, once per instance (a joined run of 3906 segments: 56.8 ->
 // 52.1 M instructions, benchmarks/README.md, s33-lineverts). The segment's points and colors
-// are the rows of the position and color buffers, read from textures of ROW_TEXELS
-// texels a row (row k at texel (k % ROW_TEXELS, k / ROW_TEXELS)).
+// are the line's rows, read from textures of ROW_TEXELS texels a row (row k at texel
+// (k % ROW_TEXELS, k / ROW_TEXELS); lumos/visuals/line_rows.py).
 uniform highp sampler2D u_points;
 uniform highp sampler2D u_colors;  // rgba8: a byte b reads as b / 255
 uniform int u_first;  // the run's first segment
@@ -122,7 +122,7 @@ vec2 cut_at(vec2 from, vec2 to, float u) {
 }
 
 void main() {
-#ifdef JOINED
+#ifdef ROWS
     // the corners of triangles (0, 1, 2) and (2, 1, 3) of the strip below
     const int CORNERS[6] = int[6](0, 1, 2, 2, 1, 3);
     int corner = CORNERS[gl_VertexID % 6];
@@ -230,10 +230,12 @@ void main() {
 # CAP_PROJECTING or neither (round) for open ends and dash ends; JOIN_MITER, JOIN_BEVEL
 # or neither (round); ALIASED (a pixel is in or out, as Agg's non-antialiased
 # rendering: covered when the stroke overlaps it); ONE_COLOR (every point one color: the color
-# is not interpolated per pixel); JOINED (solid lines: every drawn segment of the draw
-# joins a neighbour at both ends and no point lies beyond the vertex shader's box, as
-# the line checks on the CPU: the per-pixel open-end branch, whose both sides llvmpipe
-# runs for every pixel block, and the far-end cut are compiled out).
+# is not interpolated per pixel); ROWS (solid lines: the points and colors read from row
+# textures by gl_VertexID, not from instanced attributes); JOINED (ROWS too, and every
+# drawn segment of the draw joins a neighbour at both ends and no point lies beyond the
+# vertex shader's box, as the line checks on the CPU: the per-pixel open-end branch,
+# whose both sides llvmpipe runs for every pixel block, and the far-end cut are
+# compiled out).
 _FRAGMENT = """
 uniform float u_width;
 uniform float u_pixel_ratio;
@@ -463,31 +465,40 @@ void main() {
     f_color = vec4(v_color.rgb, v_color.a * coverage);
 }
 """
-# texels a row of the textures the JOINED variant reads the points from
+# texels a row of the textures the ROWS variants read the points from
 ROW_TEXELS = 1024
 CAPS = ("round", "butt", "projecting")
 JOINS = ("round", "miter", "bevel")
-# one program per (dash pairs, cap, join, antialiased, one color, joined), made when
+# how a draw reads its segments: instanced attributes from the buffers, or by
+# gl_VertexID from the row textures with (ROWS) or without (JOINED) open ends
+FETCHES = ("instanced", "rows", "joined")
+# one program per (dash pairs, cap, join, antialiased, one color, fetch), made when
 # first drawn
-_PROGRAMS: dict[tuple[int, str, str, bool, bool, bool], ShaderTemplate] = {}
+_PROGRAMS: dict[tuple[int, str, str, bool, bool, str], ShaderTemplate] = {}
 
 
 def line_program(pairs: int, cap: str, join: str, antialiased: bool,
-                 one_color: bool = False, joined: bool = False) -> ShaderTemplate:
+                 one_color: bool = False, fetch: str = "instanced") -> ShaderTemplate:
     """The line program: solid (``pairs`` 0) or dashed with 1 to 4 (on, off) pairs;
     ``one_color``: every point has the same color (not interpolated per pixel);
-    ``joined`` (solid only): the variant for segments without open ends or far points."""
-    if joined and pairs:
-        raise ValueError("joined: the joined variant draws solid lines only (pairs 0), "
+    ``fetch`` (one of FETCHES; "rows" and "joined" solid only): "instanced" reads each
+    segment's points from instanced attributes, "rows" from the row textures
+    (two triangles a segment), "joined" too, for segments without open ends or far
+    points."""
+    if fetch not in FETCHES:
+        raise ValueError(f"fetch: got {fetch!r}, expected one of {', '.join(FETCHES)}")
+    if fetch != "instanced" and pairs:
+        raise ValueError(f"fetch: the {fetch!r} variant draws solid lines only (pairs 0), "
                          f"got pairs={pairs}")
-    key = (pairs, cap, join, antialiased, one_color, joined)
+    key = (pairs, cap, join, antialiased, one_color, fetch)
     if key not in _PROGRAMS:
+        rows = fetch != "instanced"
         names = (["DASHED", f"DASH_PAIRS {pairs}"] if pairs else []) \
             + (["ALIASED"] if not antialiased else []) + (["ONE_COLOR"] if one_color else []) \
-            + (["JOINED"] if joined else [])
+            + (["ROWS"] if rows else []) + (["JOINED"] if fetch == "joined" else [])
         names += [f"CAP_{cap.upper()}"] if cap != "round" else []
         names += [f"JOIN_{join.upper()}"] if join != "round" else []
-        names += [f"ROW_TEXELS {ROW_TEXELS}"] if joined else []
+        names += [f"ROW_TEXELS {ROW_TEXELS}"] if rows else []
         define = "".join(f"#define {name}\n" for name in names)
         _PROGRAMS[key] = ShaderTemplate(define + _VERTEX, define + _FRAGMENT)
     return _PROGRAMS[key]

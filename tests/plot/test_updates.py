@@ -4,7 +4,7 @@ moves the centre of a line's points, its float64 origin, uploads all of them, ab
 origin a new figure takes; the changes here keep it, unless they say.)
 
 Bytes: a line's point is 16 bytes on the GPU (xyz + a drawn flag, float32), its color
-4 (RGBA8), and the line holds each twice (see POINT); an image row is width × 4 bytes
+4 (RGBA8), each held once (see POINT); an image row is width × 4 bytes
 (float32 scalar texture). Limits are fixed so that ticks and labels stay as they were;
 what an idle frame uploads is subtracted.
 """
@@ -17,14 +17,13 @@ import pytest
 import lumos
 from lumos.plot.animation import Animation, FuncAnimation
 
-# A line's rows live in two GPU copies that its draws read: the buffer its cap draws
-# bind as instance attributes, and the row texture its joined runs read by gl_VertexID
-# (lumos/visuals/line_rows.py; WebGL2 has no buffer textures). Both are kept current, so
-# a change of k points uploads k rows into each: k texels of the texture, not whole
-# texture rows of 1024 texels (Texture.update_texels).
-COPIES = 2
-POINT = COPIES * 16
-COLOR = COPIES * 4
+# A line's rows live in one GPU copy: the lines here are drawn in runs (caps and joined
+# segments), every draw reading the row texture by gl_VertexID (lumos/visuals/
+# line_rows.py; WebGL2 has no buffer textures), so the buffer that instanced draws
+# bind is never uploaded. A change of k points uploads k rows: k texels of the texture,
+# not whole texture rows of 1024 texels (Texture.update_texels).
+POINT = 16
+COLOR = 4
 
 
 def figure_with(*lines, ylim=(-2, 2)):

@@ -143,6 +143,7 @@ def test_an_axes_spines_and_ticks_share_one_line_program(tmp_path):
             "print(sorted(line_shaders._PROGRAMS))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
-    # (dash pairs, cap, join, antialiased, one color, joined: a 3-point line is one draw)
-    assert out.split("\n")[-2] == str([(0, "butt", "round", True, True, False),
-                                       (0, "projecting", "round", True, True, False)])
+    # (dash pairs, cap, join, antialiased, one color, fetch: a 3-point line is one
+    # instanced draw)
+    assert out.split("\n")[-2] == str([(0, "butt", "round", True, True, "instanced"),
+                                       (0, "projecting", "round", True, True, "instanced")])

@@ -1,6 +1,7 @@
 """A solid line in a 2D view draws its segments joined at both ends with the JOINED
-program and the segments holding its caps with the full one, in instance order: the
-picture is the one draw's, byte for byte."""
+program and the segments holding its caps with the full one (ROWS), in segment order,
+all reading the line's rows from one copy, its row textures: the picture is the one
+instanced draw's, byte for byte."""
 
 from __future__ import annotations
 
@@ -33,8 +34,7 @@ def _line_draws(c: Canvas) -> list:
 
 def _first(d) -> int:
     """The first segment a draw of segments draws."""
-    return d.int_uniforms["u_first"] if "u_points" in d.textures \
-        else d.attributes["a_prev"].offset // 16
+    return d.int_uniforms["u_first"] if "u_points" in d.textures else 0
 
 
 def _one_draw(monkeypatch, c: Canvas) -> np.ndarray:
@@ -80,12 +80,14 @@ def test_runs_cover_every_segment_in_order():
     line = Line(pos=ZIGZAG, width=4.0, cap="butt")
     draws = _line_draws(_canvas(line))
     assert [_first(d) for d in draws] == [0, 1, len(X) - 2]
-    # the caps' segments instanced, the joined run as two triangles per segment
-    assert [d.instances for d in draws] == [1, None, 1]
-    assert [d.mode for d in draws] == ["triangle_strip", "triangles", "triangle_strip"]
-    assert draws[1].count == 6 * (len(X) - 3) and not draws[1].attributes
+    # every run as two triangles per segment read from the row textures (no buffer)
+    assert [d.instances for d in draws] == [None, None, None]
+    assert [d.mode for d in draws] == ["triangles"] * 3
+    assert [d.count for d in draws] == [6, 6 * (len(X) - 3), 6]
+    assert not any(d.attributes for d in draws)
+    assert len({id(d.textures["u_points"]) for d in draws}) == 1
     assert ["#define JOINED" in d.program.fragment for d in draws] == [False, True, False]
-    assert [d.attributes["a_c0"].offset // 4 for d in (draws[0], draws[2])] == [0, len(X) - 2]
+    assert all("#define ROWS" in d.program.vertex for d in draws)
 
 
 def test_row_texture_rewrites_a_new_buffers_rows_and_zeros_what_it_no_longer_has():
@@ -119,7 +121,7 @@ def test_joined_rows_texture_follows_the_buffer(monkeypatch):
     # the 1024 of texture row 1 that holds them
     assert points.changes_since(version) == [(1501, 1503)]
     rows = points.data.reshape(-1, 4)
-    assert np.array_equal(rows[: n + 2], draws[0].attributes["a_prev"].buffer.data)
+    assert np.array_equal(rows[: n + 2], line._pos_buffer.data)
     assert not rows[n + 2 :].any()  # zeros past the buffer's rows
     assert np.array_equal(c.render(), _one_draw(monkeypatch, c))
 
@@ -171,6 +173,12 @@ def test_pick_index_counts_from_the_run_start():
     assert c.pick(0.999 * 200, 50) == (line, 200)  # in the last run
 
 
-def test_joined_variant_is_solid_only():
-    with pytest.raises(ValueError, match="joined"):
-        line_program(1, "butt", "round", True, joined=True)
+@pytest.mark.parametrize("fetch", ["rows", "joined"])
+def test_row_variants_are_solid_only(fetch):
+    with pytest.raises(ValueError, match=f"fetch: the '{fetch}' variant draws solid"):
+        line_program(1, "butt", "round", True, fetch=fetch)
+
+
+def test_unknown_fetch_is_named():
+    with pytest.raises(ValueError, match="fetch: got 'attributes', expected one of"):
+        line_program(0, "butt", "round", True, fetch="attributes")

@@ -116,9 +116,9 @@ def test_pixel_ratio_2(tmp_path):
 
 
 def test_line_in_runs_of_segments(tmp_path):
-    """A solid line's draws from a segment on (attribute offsets) holding its caps, and
-    between them the JOINED program's runs: two triangles a segment, its points read
-    from textures by gl_VertexID (lumos.visuals.line: Line._joined_runs)."""
+    """A solid line's runs of segments holding its caps (ROWS program), and between them
+    the JOINED program's runs: two triangles a segment, its points read from row
+    textures by gl_VertexID, no vertex buffer (lumos.visuals.line: Line._joined_runs)."""
     from lumos import scene, visuals
 
     canvas = scene.Canvas(size=(300, 120), bgcolor="white")
@@ -132,11 +132,12 @@ def test_line_in_runs_of_segments(tmp_path):
                           color=(0.8, 0.2, 0.1, 0.5)))
     view.camera.rect = (-0.5, -3.0, 11.0, 5.0)
     frame = canvas.frame()
-    joined = [d for d in frame.draws if "#define JOINED" in d.program.fragment]
-    assert len(joined) == 4 and all(
+    runs = [d for d in frame.draws if "#define ROWS" in d.program.vertex]
+    assert len(runs) == 10 and all(
         d.mode == "triangles" and not d.attributes and d.instances is None
-        and {"u_points", "u_colors"} <= d.textures.keys() and d.int_uniforms["u_first"] > 0
-        for d in joined)
+        and {"u_points", "u_colors"} <= d.textures.keys() for d in runs)
+    joined = [d for d in runs if "#define JOINED" in d.program.fragment]
+    assert len(joined) == 4 and all(d.int_uniforms["u_first"] > 0 for d in joined)
     check_frame(frame, tmp_path, "web_line_runs", min_colors=5)
 
 
