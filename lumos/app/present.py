@@ -41,7 +41,7 @@ class Presenter:
         what the frame holds (the decorations changed them) or the frame needs
         multisampling, the whole frame is drawn again."""
         # in parts only after a single-sampled frame (the next is most likely one too)
-        # and not for a while after an early part that was drawn in vain
+        # and not for a while after an early part made in vain
         early = _Early(self, screen, scene.canvas) if self._single and not self._wait \
             else None
         self._wait = max(self._wait - 1, 0)
@@ -53,6 +53,7 @@ class Presenter:
                     frame.part(0, n).key() == early.key:
                 self.executor.render(frame.part(n), screen, continued=True)
                 return frame, 1
+        if early is not None and early.made:  # made in vain: not again for a while
             self._wait = _RETRY
         return frame, self.draw(frame, screen)
 
@@ -91,11 +92,13 @@ class Presenter:
 class _Early:
     """The ``early`` callback of :meth:`Presenter.draw_scene`: draws the first ``n``
     views of the canvas into the screen and flushes, when they can be drawn apart
-    (single-sampled, 2D, into the screen alone); ``drawn``: the frame drawn (None: not
-    drawn), ``key``: its key then."""
+    (single-sampled, 2D, into the screen alone); ``made``: whether a frame of those
+    views was made, ``drawn``: the frame drawn (None: not drawn), ``key``: its key
+    then."""
 
     def __init__(self, presenter: Presenter, screen, canvas) -> None:
         self.presenter, self.screen, self.canvas = presenter, screen, canvas
+        self.made = False
         self.drawn = None
         self.key = None
 
@@ -105,6 +108,7 @@ class _Early:
         if n <= 0:
             return
         part = self.canvas.frame(views=n)
+        self.made = True
         if min(part.samples, self.presenter.samples) > 1 \
                 or not any(d.count > 0 and d.instances != 0 for d in part.draws) \
                 or any(v.camera.get("type") != "panzoom" for v in part.views.values()) \
