@@ -10,6 +10,8 @@ samples costs about 4 times its fragments for no visible difference).
 
 from __future__ import annotations
 
+_RETRY = 100  # frames drawn whole after an early part drawn in vain
+
 
 class Presenter:
     """Draws frames into a host's framebuffer with at most ``samples`` samples per pixel.
@@ -24,6 +26,36 @@ class Presenter:
         self.executor = ModernGLExecutor(ctx)
         self.samples = int(samples)
         self.msaa = None
+        self._single = False  # whether the last frame drawn was single-sampled
+        # frames left before drawing in parts is tried again, after a frame whose early
+        # part was not the frame's (the decorations changed a data view: an axhline)
+        self._wait = 0
+
+    def draw_scene(self, scene, screen):
+        """Make ``scene``'s frame and draw it into the framebuffer ``screen``; returns
+        the frame and the samples per pixel it got. A scene that makes some views
+        before the rest (a figure: its axes' data before the decorations) has those
+        drawn and flushed as soon as they are made, so that the GL works on them while
+        Python makes the rest (software GL rasterizes only when flushed, on threads of
+        its own); the rest is then drawn over them, or, where the early views are not
+        what the frame holds (the decorations changed them) or the frame needs
+        multisampling, the whole frame is drawn again."""
+        # in parts only after a single-sampled frame (the next is most likely one too)
+        # and not for a while after an early part made in vain
+        early = _Early(self, screen, scene.canvas) if self._single and not self._wait \
+            else None
+        self._wait = max(self._wait - 1, 0)
+        frame = scene.frame(early=early)
+        self._single = single = min(frame.samples, self.samples) <= 1
+        if early is not None and early.drawn is not None:
+            n = len(early.drawn.views)
+            if single and list(frame.views)[:n] == list(early.drawn.views) and \
+                    frame.part(0, n).key() == early.key:
+                self.executor.render(frame.part(n), screen, continued=True)
+                return frame, 1
+        if early is not None and early.made:  # made in vain: not again for a while
+            self._wait = _RETRY
+        return frame, self.draw(frame, screen)
 
     def draw(self, frame, screen) -> int:
         """Draw ``frame`` into the framebuffer ``screen`` (the frame's size); returns the
@@ -55,3 +87,34 @@ class Presenter:
         if self.msaa is not None:
             self.msaa.release()
             self.msaa = None
+
+
+class _Early:
+    """The ``early`` callback of :meth:`Presenter.draw_scene`: draws the first ``n``
+    views of the canvas into the screen and flushes, when they can be drawn apart
+    (single-sampled, 2D, into the screen alone); ``made``: whether a frame of those
+    views was made, ``drawn``: the frame drawn (None: not drawn), ``key``: its key
+    then."""
+
+    def __init__(self, presenter: Presenter, screen, canvas) -> None:
+        self.presenter, self.screen, self.canvas = presenter, screen, canvas
+        self.made = False
+        self.drawn = None
+        self.key = None
+
+    def __call__(self, n: int) -> None:
+        from ..gpu.frame import RenderTarget
+
+        if n <= 0:
+            return
+        part = self.canvas.frame(views=n)
+        self.made = True
+        if min(part.samples, self.presenter.samples) > 1 \
+                or not any(d.count > 0 and d.instances != 0 for d in part.draws) \
+                or any(v.camera.get("type") != "panzoom" for v in part.views.values()) \
+                or any(isinstance(r, RenderTarget) for r in part.resources().values()):
+            return
+        self.key = part.key()  # before drawing: the resources' versions drawn
+        self.presenter.executor.render(part, self.screen)
+        self.presenter.executor.flush()
+        self.drawn = part

@@ -166,8 +166,8 @@ class FigureWidget(QOpenGLWidget):
         t0 = time.perf_counter()
         pr = self.devicePixelRatioF()
         self.scene.resize(self.width(), self.height(), pr)
-        frame = self.scene.frame()
-        self.presenter.draw(frame, self.ctx.detect_framebuffer(self.defaultFramebufferObject()))
+        frame, _ = self.presenter.draw_scene(
+            self.scene, self.ctx.detect_framebuffer(self.defaultFramebufferObject()))
         self.executor.release_unused(self.canvas.in_use(frame, self.executor))
         dt = time.perf_counter() - t0
         self.frame_times.append(dt)

@@ -181,8 +181,7 @@ class Window:
         t0 = time.perf_counter()
         with self.current():
             self.scene.resize(w, h, fw / w)
-            frame = self.scene.frame()
-            self.presenter.draw(frame, self._screen((fw, fh)))
+            frame, _ = self.presenter.draw_scene(self.scene, self._screen((fw, fh)))
             self.executor.release_unused(self.canvas.in_use(frame, self.executor))
             if swap:
                 self.glfw.swap_buffers(self._win)

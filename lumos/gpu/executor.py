@@ -71,7 +71,27 @@ def grow(rect, margin: int) -> tuple[int, int, int, int]:
 
 
 _GL_SAMPLES = 0x80A9
-_gl_get_integer = None  # glGetIntegerv from the GL library, or False where there is none
+_gl_functions: dict[str, object] = {}  # GL entry points moderngl lacks, False: none here
+
+
+def _gl_function(name: str, argtypes: list):
+    """The GL library's function ``name`` through ctypes (found once), or False where
+    there is no GL library or no such function."""
+    fn = _gl_functions.get(name)
+    if fn is None:
+        import ctypes
+        import ctypes.util
+
+        try:
+            lib = "libGL.so.1" if sys.platform.startswith("linux") else \
+                ctypes.util.find_library("OpenGL") or ctypes.util.find_library("opengl32")
+            fn = getattr(ctypes.CDLL(lib), name)
+            fn.argtypes = argtypes
+            fn.restype = None
+        except (OSError, AttributeError, TypeError):
+            fn = False
+        _gl_functions[name] = fn
+    return fn
 
 
 def _samples(fbo) -> int:
@@ -79,25 +99,14 @@ def _samples(fbo) -> int:
     lumos made knows; a window's (detected) does not (moderngl reports 0), so GL is
     asked; where it cannot be, multisampling is assumed, which only makes sprites and
     line quads half a pixel bigger, never changes a pixel."""
-    global _gl_get_integer
     if fbo.color_attachments is not None:
         return max(fbo.samples or 1, 1)
-    if _gl_get_integer is None:
-        import ctypes
-        import ctypes.util
+    import ctypes
 
-        try:
-            name = "libGL.so.1" if sys.platform.startswith("linux") else \
-                ctypes.util.find_library("OpenGL") or ctypes.util.find_library("opengl32")
-            _gl_get_integer = ctypes.CDLL(name).glGetIntegerv
-            _gl_get_integer.argtypes = [ctypes.c_uint, ctypes.POINTER(ctypes.c_int)]
-        except (OSError, AttributeError, TypeError):
-            _gl_get_integer = False
-    if _gl_get_integer:
-        import ctypes
-
+    get_integer = _gl_function("glGetIntegerv", [ctypes.c_uint, ctypes.POINTER(ctypes.c_int)])
+    if get_integer:
         value = ctypes.c_int(-1)
-        _gl_get_integer(_GL_SAMPLES, ctypes.byref(value))
+        get_integer(_GL_SAMPLES, ctypes.byref(value))
         if value.value >= 0:
             return max(value.value, 1)
     return 4
@@ -340,13 +349,17 @@ class ModernGLExecutor:
                                           normal=False)
         return [mvp, modelview, None, parts[0], {}]
 
-    def render(self, frame: Frame, fbo, tile: tuple[int, int, int, int] | None = None) -> None:
+    def render(self, frame: Frame, fbo, tile: tuple[int, int, int, int] | None = None,
+               continued: bool = False) -> None:
         """Draw ``frame`` into ``fbo`` (whose size must be ``frame.size``), or only the
         part ``tile = (x, y, w, h)`` (pixels from the top left) into an ``fbo`` of the
-        tile's size: pictures beyond the framebuffer limit are drawn tile by tile."""
-        self._matrices_before, self._matrices = self._matrices, {}
+        tile's size: pictures beyond the framebuffer limit are drawn tile by tile.
+        ``continued``: ``fbo`` holds the views drawn before ``frame``'s in this frame
+        (``Frame.part``): not cleared, its views drawn over them."""
+        if not continued:
+            self._matrices_before, self._matrices = self._matrices, {}
         try:
-            self._render(frame, fbo, tile)
+            self._render(frame, fbo, tile, continued)
         finally:  # also after a draw raised: the next frame starts from the same state
             fbo.use()
             fbo.scissor = None
@@ -354,7 +367,16 @@ class ModernGLExecutor:
             self.ctx.polygon_offset = (0.0, 0.0)
             self.ctx.disable_direct(_SAMPLE_ALPHA_TO_COVERAGE)
 
-    def _render(self, frame: Frame, fbo, tile: tuple[int, int, int, int] | None) -> None:
+    def flush(self) -> None:
+        """Hand the draws made so far to the GL without waiting for them: software GL
+        (llvmpipe) rasterizes only when flushed, on threads of its own, which then work
+        while Python makes the rest of the frame."""
+        flush = _gl_function("glFlush", [])
+        if flush:
+            flush()
+
+    def _render(self, frame: Frame, fbo, tile: tuple[int, int, int, int] | None,
+                continued: bool = False) -> None:
         ctx = self.ctx
         ox, oy, w, h = (0, 0, *frame.size) if tile is None else tile
         bounds = (0, 0, w, h)
@@ -381,7 +403,8 @@ class ModernGLExecutor:
         # and software GL writes every pixel's depth to clear it.
         depth = frame.depth_tested()
         fbo.depth_mask = depth
-        fbo.clear(*frame.clear_color, depth=1.0)
+        if not continued:
+            fbo.clear(*frame.clear_color, depth=1.0)
         # Views draw in order, each background cleared just before the view's own draws:
         # a later view (an inset axes) covers what the views before it drew there.
         unclear = list(frame.views.values())  # views whose background is not cleared yet
@@ -389,7 +412,7 @@ class ModernGLExecutor:
         # Until something is drawn or cleared into ``fbo``, a view whose background is
         # the frame's clear color is already cleared: software GL clears part of a
         # framebuffer by drawing a quad (~1 M fragments for a figure's axes).
-        touched = False
+        touched = continued
         clear_color = tuple(map(float, frame.clear_color))
 
         def clear_through(view_id) -> None:

@@ -220,6 +220,19 @@ class Draw:
             raise ValueError(f"state: polygon_offset applies to triangles only, got mode "
                              f"{self.mode!r} (WebGL2 offsets filled polygons alone)")
 
+    def key(self) -> tuple:
+        """What the draw puts into pixels, as comparable values (resources by id and
+        version, arrays by their bytes): two draws with equal keys draw the same."""
+        return (self.program.id, self.view, self.mode, self.count, self.first,
+                self.instances,
+                tuple((k, _version(a.buffer), a.size, a.type, a.offset, a.stride, a.divisor)
+                      for k, a in self.attributes.items()),
+                _version(self.indices), _comparable(self.uniforms),
+                tuple(self.int_uniforms.items()),
+                tuple((k, _version(t)) for k, t in self.textures.items()),
+                self.state, self.origin, _comparable(self.model), _version(self.target),
+                self.margin, self.clip)
+
     def resources(self):
         """The program, buffers and textures this draw uses."""
         yield self.program
@@ -288,6 +301,23 @@ class Frame:
     # {id: JSON}, named by the draws' ``follow["record"]`` (docs/frame.md).
     records: dict[str, dict] = field(default_factory=dict)
 
+    def part(self, start: int, stop: int | None = None) -> Frame:
+        """The frame of views ``start:stop`` (in order) and their draws: a frame drawn
+        in parts, the later ones with ``render(..., continued=True)``."""
+        views = dict(list(self.views.items())[start:stop])
+        return Frame(size=self.size, clear_color=self.clear_color,
+                     pixel_ratio=self.pixel_ratio, views=views,
+                     draws=[d for d in self.draws if d.view in views], samples=self.samples,
+                     records=self.records)
+
+    def key(self) -> tuple:
+        """The views and draws as comparable values (:meth:`Draw.key`): two frames with
+        equal keys draw the same picture."""
+        return (self.size, self.clear_color, self.pixel_ratio,
+                tuple((v.id, v.rect, _comparable(v.camera), v.bgcolor)
+                      for v in self.views.values()),
+                tuple(d.key() for d in self.draws))
+
     def depth_tested(self) -> bool:
         """Whether a draw into the frame's own framebuffer (not a render target) tests
         depth: only then does that framebuffer need a depth attachment (GL writes depth
@@ -353,6 +383,25 @@ class Frame:
         desc, blob = self.to_json()
         desc["blob"] = base64.b64encode(blob).decode("ascii")
         return json.dumps(desc, separators=(",", ":"), allow_nan=False)
+
+
+def _version(resource) -> tuple | None:
+    """A resource as its id and version (a render target: its key), None for None."""
+    if resource is None:
+        return None
+    return (resource.id, getattr(resource, "version", None), getattr(resource, "key", None))
+
+
+def _comparable(v):
+    """``v`` with arrays as their bytes and containers as tuples: ``==`` compares it
+    whole (an array's ``==`` is elementwise)."""
+    if isinstance(v, np.ndarray):
+        return (v.dtype.str, v.shape, v.tobytes())
+    if isinstance(v, dict):
+        return tuple((k, _comparable(x)) for k, x in v.items())
+    if isinstance(v, (list, tuple)):
+        return tuple(_comparable(x) for x in v)
+    return v
 
 
 def _column_major(m) -> list[float]:

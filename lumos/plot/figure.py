@@ -397,9 +397,12 @@ class Figure(FigureSaving, FigureStacking, FigureBase):
             todo.extend(f.subfigs)
         return out
 
-    def draw(self) -> None:
+    def draw(self, early=None) -> None:
         """Bring every view up to date (limits, layout, batches, decorations); then
-        ``draw_event`` callbacks run."""
+        ``draw_event`` callbacks run. ``early(n)``, when given, is called before the
+        decorations are made, with the number of leading canvas views that are the
+        axes' own (their data synced): a window draws those meanwhile (the decorations
+        may still change them: it checks)."""
         self._drawn = True
         self.canvas.bgcolor = self._background()
         self._tick_memo = {}  # Axis.ticks: computed once per axis and view in this draw
@@ -411,6 +414,10 @@ class Figure(FigureSaving, FigureStacking, FigureBase):
             for ax in self._every_axes():
                 ax.notify_limits()  # autoscaling and aspects may have moved them
                 ax.sync()
+            if early is not None:
+                mains = {ax.view for ax in self._every_axes()}
+                views = self.canvas.views
+                early(next((i for i, v in enumerate(views) if v not in mains), len(views)))
             self._draw_decorations()
         finally:
             self._tick_memo = None
@@ -462,10 +469,11 @@ class Figure(FigureSaving, FigureStacking, FigureBase):
         if engine is None or engine.adjust_compatible:
             self.subplots_adjust(bottom=bottom)
 
-    def frame(self, follow: bool = False):
+    def frame(self, follow: bool = False, early=None):
         """The frame description of the figure (``follow``: for a page or the notebook
-        widget, which move cameras alone: with the draws' followers, docs/frame.md)."""
-        self.draw()
+        widget, which move cameras alone: with the draws' followers, docs/frame.md;
+        ``early``: see :meth:`draw`)."""
+        self.draw(early)
         return self.canvas.frame(follow=follow)
 
     def render(self, dpi: float | None = None) -> np.ndarray:

@@ -268,12 +268,15 @@ class Canvas:
             v.rect = (x0, y0, x1 - x0, y1 - y0)
 
     # -- frames ------------------------------------------------------------------
-    def frame(self, max_texture_size: int | None = None, follow: bool = False) -> Frame:
+    def frame(self, max_texture_size: int | None = None, follow: bool = False,
+              early=None, views: int | None = None) -> Frame:
         """The frame description of the canvas as it is now; data larger than
         ``max_texture_size`` (default: what every browser supports) is split into
         several textures. ``follow`` makes the frame for a runtime that moves cameras
         alone (a page, the notebook widget): draws carry their followers
-        (docs/frame.md) and the data those read."""
+        (docs/frame.md) and the data those read. ``early`` (the scene protocol's) is
+        never called: a canvas makes its views all at once. ``views``: the frame of
+        the first ``views`` views only (their ids as in the whole frame's)."""
         self.layout()
         pr = self._pixel_ratio
         # the target holds premultiplied colors (blending leaves them so; straight_alpha
@@ -283,7 +286,7 @@ class Canvas:
                       pixel_ratio=pr)
         owners: list[Visual] = []
         view_ids = {view: f"view{i}" for i, view in enumerate(self.views)}
-        for i, view in enumerate(self.views):
+        for i, view in enumerate(self.views if views is None else self.views[:views]):
             vid = f"view{i}"
             x, y, w, h = view.rect
             rect = _device_rect(view.rect, pr)

@@ -28,9 +28,12 @@ class Scene(Protocol):
     def resize(self, width: int, height: int, pixel_ratio: float) -> None:
         """The window or widget is this big now."""
 
-    def frame(self, follow: bool = False):
+    def frame(self, follow: bool = False, early=None):
         """Bring everything up to date and describe the frame to draw (``follow``:
-        for a runtime that moves cameras alone, with the draws' followers)."""
+        for a runtime that moves cameras alone, with the draws' followers). A scene
+        that makes some views final before the others (a figure: its axes' data before
+        the decorations) calls ``early(n)`` then, ``n`` the number of leading views of
+        ``canvas`` made: a front-end may draw them while the rest is made."""
 
     def view_at(self, x: float, y: float):
         """The topmost interactive view under (x, y), or None."""

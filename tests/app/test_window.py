@@ -396,3 +396,50 @@ def test_window_pointer_entering_and_leaving_makes_figure_events(win):
     win._on_enter(0)
     assert [g[0] for g in got] == ["figure_enter_event", "figure_leave_event"]
     assert got[1][1]  # at the last position the window saw: over the axes
+
+
+def test_a_pan_frame_drawn_in_parts_is_the_whole_frames_picture(monkeypatch):
+    # after a single-sampled frame, the axes' data is drawn and flushed before the
+    # decorations are made (software GL rasterizes it meanwhile), the rest over it;
+    # the picture is the figure's offscreen render, exactly, with views between and
+    # over the axes (twins, an inset, texts); frames that cannot be drawn so (markers
+    # drawn through a render target, a legend's multisampled box) are drawn whole; where
+    # the decorations change the data drawn early (an axhline follows the view), the
+    # whole frame is drawn again, and the next frames whole at once
+    for extra, first, later in ((None, [False, True], [False, True]),
+                                ("markers", [False], [False]),
+                                ("axhline", [False, False], [False])):
+        fig = Figure(figsize=(4, 3), dpi=100)
+        ax = fig.subplot(0, 0)
+        x = np.linspace(0, 10, 400)
+        ax.plot(x, np.sin(x), label="sin")
+        ax.text(2, 0.5, "text")
+        ax.twinx().plot(x, x, "r")
+        ax.inset_axes([0.6, 0.1, 0.3, 0.3]).plot(x, x ** 2)
+        if extra == "markers":
+            ax.plot(x, np.cos(x), "o--", markevery=(0, 0.1), label="cos")
+            ax.legend()
+        elif extra == "axhline":
+            ax.axhline(0.2)
+        w = Window(fig)
+        calls = []
+        render = w.executor.render
+
+        def recorded(frame, fbo, tile=None, continued=False, render=render, calls=calls):
+            calls.append(continued)
+            return render(frame, fbo, tile, continued)
+
+        monkeypatch.setattr(w.executor, "render", recorded)
+        try:
+            w.draw()
+            it = w.interaction
+            it.press(200, 150, 1)
+            for i in range(4):
+                calls.clear()
+                it.move(190 - 9 * i, 150 + 4 * i)
+                shot = w.grab()
+                assert calls == (later if i else first), calls
+                assert np.array_equal(shot[..., :3], fig.render()[..., :3])
+            it.release(150, 160, 1)
+        finally:
+            w.close()
