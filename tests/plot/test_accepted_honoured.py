@@ -77,3 +77,63 @@ def test_polar_bar_contains_as_matplotlib():
     assert not bars[0].contains(Event("button_press_event", fig.canvas, x=ex, y=ey))[0]
     hit = bars[1].contains(Event("button_press_event", fig.canvas, x=x + 40, y=y))[0]
     assert not hit
+
+
+def _changed_outside_box(fig, ax, artists) -> tuple[int, int]:
+    """Pixels ``artists`` change outside the 3D axes' rectangle and inside it."""
+    import io
+
+    from PIL import Image
+
+    def picture():
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png")
+        buf.seek(0)
+        return np.asarray(Image.open(buf).convert("RGB")).astype(int)
+
+    on = picture()
+    for a in artists:
+        a.set_visible(False)
+    changed = (on != picture()).any(axis=2)
+    h, w = changed.shape
+    bx, by, bw, bh = ax.box
+    rows, cols = np.mgrid[:h, :w]
+    inside = ((cols >= round(bx) - 1) & (cols < round(bx + bw))
+              & (rows >= h - round(by + bh)) & (rows <= h - round(by)))
+    return int((changed & ~inside).sum()), int((changed & inside).sum())
+
+
+@pytest.mark.parametrize("clip_on", [True, False])
+def test_3d_clip_on_false_draws_beyond_the_axes_as_matplotlib(clip_on):
+    def run(pyplot):
+        fig = pyplot.figure(figsize=(4, 3), dpi=100)
+        ax = fig.add_subplot(projection="3d")
+        ax.set(xlim=(0, 1), ylim=(0, 1), zlim=(0, 1))
+        t = np.linspace(-2, 3, 50)
+        (line,) = ax.plot(t, 0.5 + 0 * t, 0.5 + 0 * t, "r-", lw=3, clip_on=clip_on)
+        sc = ax.scatter([1.6], [0.5], [0.5], s=200, c="b", clip_on=clip_on)
+        if pyplot is mplt:
+            fig.canvas.draw()
+            x0, y0, x1, y1 = ax.bbox.extents
+            ax.box = (x0, y0, x1 - x0, y1 - y0)
+        return _changed_outside_box(fig, ax, [line, sc])
+
+    outside, inside = run(plt)
+    moutside, minside = run(mplt)
+    if clip_on:  # (Agg's antialiasing reaches a few pixels past the rectangle)
+        assert outside == 0 and moutside < 20
+    else:
+        assert outside > 500 and outside == pytest.approx(moutside, rel=0.25)
+    assert inside == pytest.approx(minside, rel=0.25)
+
+
+def test_3d_set_clip_on_after_drawing_takes_effect():
+    fig = plt.figure(figsize=(4, 3), dpi=100)
+    ax = fig.add_subplot(projection="3d")
+    ax.set(xlim=(0, 1), ylim=(0, 1), zlim=(0, 1))
+    t = np.linspace(-2, 3, 50)
+    (line,) = ax.plot(t, 0.5 + 0 * t, 0.5 + 0 * t, "r-", lw=3)
+    assert _changed_outside_box(fig, ax, [line])[0] == 0
+    line.set_visible(True)
+    line.set_clip_on(False)
+    assert _changed_outside_box(fig, ax, [line])[0] > 500
