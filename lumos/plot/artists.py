@@ -359,8 +359,6 @@ class Artist(Preparable):
         """Clip the artist to its axes (True, the default) or draw it across the whole
         figure (False: markers on the axes' edge, lines running out of the axes)."""
         clip_on = validate.flag(clip_on, "clip_on")
-        if not clip_on and self.axes is not None:
-            self.axes.check_unclipped()
         self._clip_on = clip_on
         if self.axes is not None:
             self.axes.clip_changed(self)
@@ -582,8 +580,6 @@ def accepts_rasterized(method):
     def wrapper(*args, rasterized=None, clip_on=None, animated=None, snap=None, **kwargs):
         if clip_on is not None:
             clip_on = validate.flag(clip_on, "clip_on")
-        if clip_on is not None and not clip_on and args and hasattr(args[0], "check_unclipped"):
-            args[0].check_unclipped()  # before the artists are made
         result = method(*args, **kwargs)
         for artist in _artists_in(result):
             if rasterized is not None:

@@ -658,10 +658,6 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
         artists (``Art3D.clips_to_axes``) unless ``clip_on=False``."""
         return getattr(artist, "clips_to_axes", False) and artist.get_clip_on()
 
-    def check_unclipped(self) -> None:
-        """3D axes draw ``clip_on=False`` artists across the figure (the view grows to
-        it), as mplot3d's."""
-
     def clip_changed(self, artist) -> None:
         """``artist.set_clip_on`` was called: its clip rectangle and the view's size
         follow at the next draw (a 3D axes' visuals stay in its view)."""
