@@ -155,12 +155,43 @@ class Annotation(Text):
         return anchor + np.array([x, y], dtype=float)  # offset pixels
 
     def draggable(self, state: bool | None = None, use_blit: bool = False):
-        """matplotlib's mouse dragging of the annotation: lumos's annotations stay
-        where they are put (a warning says so once); returns None."""
-        from .compat import warn_once
+        """Let the mouse drag the annotation's text (``state`` None: toggle); returns
+        the :class:`~lumos.plot.draggable.DraggableAnnotation`, or None when off."""
+        from .draggable import DraggableAnnotation
 
-        if state is None or state:
-            warn_once("annotation drag", "annotation: draggable has no effect in lumos")
+        current = self.__dict__.get("_draggable")
+        if state is None:
+            state = current is None
+        if state and current is None:
+            current = DraggableAnnotation(self, use_blit)
+        elif not state and current is not None:
+            current.disconnect()
+            current = None
+        self.__dict__["_draggable"] = current
+        return current
+
+    def set_pixel_position(self, p) -> None:
+        """Put the text's anchor at figure pixel ``p`` (its position in ``textcoords``
+        solved for: Newton steps, exact in one for the linear coordinates)."""
+        target = np.asarray(p, dtype=float)
+        xy = np.array([self._x, self._y], dtype=float)
+        for _ in range(8):
+            at = self._to_pixels(xy, self.textcoords)
+            miss = target - at
+            if np.abs(miss).max() < 1e-6:
+                break
+            h = np.maximum(np.abs(xy), 1.0) * 1e-6
+            jac = np.column_stack([(self._to_pixels(xy + [h[0], 0], self.textcoords) - at)
+                                   / h[0],
+                                   (self._to_pixels(xy + [0, h[1]], self.textcoords) - at)
+                                   / h[1]])
+            try:
+                xy = xy + np.linalg.solve(jac, miss)
+            except np.linalg.LinAlgError:
+                return
+        if np.isfinite(xy).all():
+            self._x, self._y = float(xy[0]), float(xy[1])
+            self._changed()
 
     def pixel_position(self) -> tuple[float, float]:
         p = self._to_pixels((self._x, self._y), self.textcoords)
@@ -172,6 +203,15 @@ class Annotation(Text):
 
     def get_position(self) -> tuple[float, float]:
         return self._x, self._y
+
+    @property
+    def xyann(self) -> tuple[float, float]:
+        """The text's position in ``textcoords`` (matplotlib's name)."""
+        return self.get_position()
+
+    @xyann.setter
+    def xyann(self, xy) -> None:
+        self.set_position(xy)
 
     def _clipped(self, at: tuple[float, float] | None = None) -> bool:
         """Whether xy lies outside the axes and the annotation should hide (matplotlib:

@@ -137,3 +137,99 @@ def test_3d_set_clip_on_after_drawing_takes_effect():
     line.set_visible(True)
     line.set_clip_on(False)
     assert _changed_outside_box(fig, ax, [line])[0] > 500
+
+
+# -- draggable legends and annotations ---------------------------------------------------
+def _lumos_drag(fig, start, end):
+    io = Interaction(fig)
+    h = fig.canvas.size[1]
+    io.press(start[0], h - start[1], 1)
+    io.move(end[0], h - end[1])
+    io.release(end[0], h - end[1], 1)
+
+
+def _mpl_drag(fig, start, end):
+    MouseEvent("button_press_event", fig.canvas, *start, button=1)._process()
+    MouseEvent("motion_notify_event", fig.canvas, *end, button=1)._process()
+    MouseEvent("button_release_event", fig.canvas, *end, button=1)._process()
+
+
+@pytest.mark.parametrize("update", ["loc", "bbox"])
+@pytest.mark.parametrize("where", ["axes", "figure"])
+def test_dragged_legend_stays_where_dropped_as_matplotlib(update, where):
+    def run(pyplot, drag, draw):
+        fig, ax = pyplot.subplots(figsize=(4, 3), dpi=100)
+        ax.plot([0, 1], label="a")
+        owner = ax if where == "axes" else fig
+        leg = owner.legend(loc="upper left")
+        assert leg.get_draggable() is False
+        assert leg.set_draggable(True, update=update) is not None
+        draw(fig)
+        box = leg.get_window_extent()
+        drag(fig, (box.x0 + 5, box.y0 + 5), (box.x0 + 105, box.y0 - 45))
+        draw(fig)
+        moved = leg.get_window_extent()
+        return (moved.x0 - box.x0, moved.y0 - box.y0), ax.get_xlim(), leg
+
+    (dx, dy), xlim, leg = run(plt, _lumos_drag, lambda f: f.draw())
+    if where == "figure" and update == "bbox":
+        # matplotlib 3.11 raises on release here (DraggableLegend reads legend.axes,
+        # None for a figure legend); lumos anchors it where it was dropped
+        assert (dx, dy) == pytest.approx((100, -50), abs=0.01)
+        return
+    (mdx, mdy), mxlim, mleg = run(mplt, _mpl_drag, lambda f: f.canvas.draw())
+    assert (dx, dy) == pytest.approx((mdx, mdy), abs=0.6) == (100, -50)
+    assert xlim == pytest.approx(mxlim)  # the press did not pan the axes under it
+    if update == "loc":  # the corner in fractions of the axes (the figure)
+        assert leg.loc_point == pytest.approx(mleg._loc, abs=0.005)
+
+
+def test_dragged_legend_keeps_its_place_in_the_axes_when_the_figure_resizes():
+    fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
+    ax.plot([0, 1], label="a")
+    leg = ax.legend(loc="upper left", draggable=True)
+    fig.draw()
+    box = leg.get_window_extent()
+    _lumos_drag(fig, (box.x0 + 5, box.y0 + 5), (box.x0 + 105, box.y0 - 45))
+    fig.draw()
+    bx, by, bw, bh = ax.box
+    frac = ((leg.get_window_extent().x0 - bx) / bw, (leg.get_window_extent().y0 - by) / bh)
+    fig.set_size_inches(6, 4)
+    fig.draw()
+    bx, by, bw, bh = ax.box
+    after = ((leg.get_window_extent().x0 - bx) / bw, (leg.get_window_extent().y0 - by) / bh)
+    assert after == pytest.approx(frac, abs=1e-6)
+
+
+def test_legend_drag_turned_off_and_bad_update():
+    fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
+    ax.plot([0, 1], label="a")
+    leg = ax.legend(loc="upper left")
+    with pytest.raises(ValueError, match="update"):
+        leg.set_draggable(True, update="corner")
+    leg.set_draggable(True)
+    assert leg.set_draggable(False) is None and leg.get_draggable() is False
+    fig.draw()
+    box = leg.get_window_extent()
+    _lumos_drag(fig, (box.x0 + 5, box.y0 + 5), (box.x0 + 105, box.y0 - 45))
+    fig.draw()
+    assert leg.get_window_extent().x0 == pytest.approx(box.x0)
+
+
+def test_dragged_annotation_text_moves_as_matplotlib():
+    def run(pyplot, drag, draw):
+        fig, ax = pyplot.subplots(figsize=(4, 3), dpi=100)
+        ann = ax.annotate("note", xy=(0.5, 0.5), xytext=(0.2, 0.8),
+                          textcoords="axes fraction", arrowprops=dict(arrowstyle="->"))
+        assert ann.draggable() is not None  # None: toggles on
+        draw(fig)
+        x, y = (ann.get_transform().transform(ann.xyann) if pyplot is mplt
+                else ann.pixel_position())
+        drag(fig, (x + 3, y + 3), (x + 83, y - 37))
+        return ann.xyann, ann.xy
+
+    xyann, xy = run(plt, _lumos_drag, lambda f: f.draw())
+    mxyann, mxy = run(mplt, _mpl_drag, lambda f: f.canvas.draw())
+    assert xyann == pytest.approx(mxyann, abs=1e-6)
+    assert xy == pytest.approx(mxy)
+    assert xyann != pytest.approx((0.2, 0.8))
