@@ -421,11 +421,11 @@ class Artist(Preparable):
         return self.get_picker() not in (None, False)
 
     def set_animated(self, b: bool) -> None:
-        """matplotlib's flag for blitting: it leaves an animated artist out of screen
-        draws (the blitting code draws it) and draws it in saved files. lumos redraws
-        instead of blitting, so an animated artist is drawn like any other, on screen
-        and in files (the pictures blitting shows and matplotlib saves)."""
-        self._animated = bool(b)
+        """matplotlib's flag for blitting: an animated artist is left out of the
+        canvas' draws until ``ax.draw_artist`` draws it (then ``canvas.blit`` shows
+        it), and drawn in saved files when it is an axes' (``FigureCanvas.shows``)."""
+        self._animated = validate.flag(b, "animated")
+        self._changed()  # it batches apart from the others (``_batch_key``)
 
     def get_animated(self) -> bool:
         """The ``animated`` flag (see ``set_animated``)."""

@@ -644,9 +644,12 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
         model = self.model_matrix()
         bx, by, bw, bh = self.box
         rect = (bx, self.figure.canvas.size[1] - by - bh, bw, bh)  # from the top left
+        canvas = self.figure.figure.canvas
         for a in self.artists:
             clip = rect if self._clips(a) else None
+            held = not canvas.shows(a)  # an animated artist, not blitted or saved
             for v in a.visuals():
+                v.withheld = held
                 t = v.transform
                 if not (isinstance(t, np.ndarray) and np.array_equal(t, model)):
                     v.transform = model

@@ -265,6 +265,7 @@ class AxesSync:
         elif rows:
             self._push_rows(rows)
         self._sync_gpu_transforms()
+        self._withhold_animated()
         self._update_grid()
         # artists above the frame's or the legend's zorder draw over it
         # (Figure._draw_decorations)
@@ -363,7 +364,21 @@ class AxesSync:
         with a clip path (drawn through it) and items that draw alone."""
         return (item.visual, item.style, item.order, px,
                 (a, item.part) if item.alone else None, self.rasterizes(a),
-                a.get_clip_on(), a.get_clip_path())
+                a.get_clip_on(), a.get_clip_path(), id(a) if a.get_animated() else None)
+
+    def _withhold_animated(self) -> None:
+        """Leave the animated artists out of this draw unless blitted or saved
+        (``FigureCanvas.shows``): their visuals, and their batches (each batches
+        alone, ``_batch_key``), are withheld."""
+        canvas = self.figure.figure.canvas
+        animated = {id(a): a for a in self.artists if a.get_animated()}
+        for a in self.artists:
+            held = id(a) in animated and not canvas.shows(a)
+            for v in a.visuals():
+                v.withheld = held
+        for key, v in self._batches.items():
+            owner = animated.get(key[8])
+            v.withheld = owner is not None and not canvas.shows(owner)
 
     def _rebuild_batches(self, items: dict | None = None) -> None:
         """Put the batch items of the artists into one visual per kind, style and

@@ -121,11 +121,12 @@ class Figure(FigureSaving, FigureBase):
 
     def draw_artist(self, a) -> None:
         """matplotlib's blitting step for any artist of the figure (``Axes.draw_artist``
-        for the figure's texts too). lumos draws every artist at each redraw (the next
-        ``canvas.blit``/``draw_idle`` shows ``a`` as it is now): nothing to do here."""
+        for the figure's texts too): ``a`` is drawn until the next full draw or
+        ``canvas.restore_region``; ``canvas.blit`` shows it."""
         get_figure = getattr(a, "get_figure", None)
         if not callable(get_figure) or get_figure(root=True) is not self:
             raise ValueError(f"a: got {a!r}, which is not in this figure")
+        self.canvas.mark_drawn(a)
 
     def add_artist(self, artist, clip: bool = False) -> FigureLine:
         """Draw matplotlib's Line2D (in figure fraction unless the line has a transform)
@@ -420,7 +421,7 @@ class Figure(FigureSaving, FigureBase):
         ov.layer = 1  # the figure's artists draw after its axes (zorder 0): over them
         renderer = Renderer(self.canvas, ov)
         for artist in self.artists:  # zorder 0: under the figure's texts (3)
-            if artist.get_visible():
+            if artist.get_visible() and self.canvas.shows(artist, in_axes=False):
                 artist.draw(renderer)
         self._draw_figure_texts(ov)
         for line in self.figure_lines:

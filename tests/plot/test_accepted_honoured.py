@@ -233,3 +233,118 @@ def test_dragged_annotation_text_moves_as_matplotlib():
     assert xyann == pytest.approx(mxyann, abs=1e-6)
     assert xy == pytest.approx(mxy)
     assert xyann != pytest.approx((0.2, 0.8))
+
+
+# -- animated artists ----------------------------------------------------------------------
+def _inks(img) -> tuple[int, int, int]:
+    """Pixels of the red line, the green axes text and the magenta figure text."""
+    img = np.asarray(img)[..., :3].astype(int)
+    r, g, b = img[..., 0], img[..., 1], img[..., 2]
+    return (int(((r > 200) & (g < 80) & (b < 80)).sum()),
+            int(((g > 100) & (r < 80) & (b < 80)).sum()),
+            int(((r > 150) & (b > 150) & (g < 80)).sum()))
+
+
+def _animated_script(pyplot):
+    fig, ax = pyplot.subplots(figsize=(3, 2), dpi=100)
+    ax.plot([0, 1], [0, 1], "b-", lw=4)
+    (line,) = ax.plot([0, 1], [1, 0], "r-", lw=4, animated=True)
+    text = ax.text(0.5, 0.5, "ANIM", animated=True, color="g", fontsize=20)
+    ftext = fig.text(0.1, 0.85, "FIG", animated=True, color="m", fontsize=20)
+    return fig, ax, (line, text, ftext)
+
+
+def _saved(fig):
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    buf.seek(0)
+    return Image.open(buf).convert("RGB")
+
+
+def test_animated_artists_drawn_only_by_blitting_and_saving_as_matplotlib():
+    """matplotlib leaves animated artists out of canvas.draw (an axes' and a figure's),
+    draws them with draw_artist until restore_region, and savefig draws the axes' ones
+    (is_saving) but not the figure's."""
+    def run(pyplot):
+        fig, ax, (line, text, ftext) = _animated_script(pyplot)
+        out = []
+        fig.canvas.draw()
+        out.append(_inks(fig.canvas.buffer_rgba()))
+        bg = fig.canvas.copy_from_bbox(fig.bbox)
+        ax.draw_artist(line)
+        ax.draw_artist(text)
+        fig.draw_artist(ftext)
+        fig.canvas.blit(fig.bbox)
+        out.append(_inks(fig.canvas.buffer_rgba()))
+        fig.canvas.restore_region(bg)
+        ax.draw_artist(line)
+        fig.canvas.blit(fig.bbox)
+        out.append(_inks(fig.canvas.buffer_rgba()))
+        fig.canvas.restore_region(bg)
+        out.append(_inks(fig.canvas.buffer_rgba()))
+        out.append(_inks(_saved(fig)))
+        return out
+
+    got, want = run(plt), run(mplt)
+    assert [[v > 50 for v in row] for row in got] == [[v > 50 for v in row] for row in want]
+    assert [[v > 50 for v in row] for row in got] == [
+        [False, False, False], [True, True, True], [True, False, False],
+        [False, False, False], [True, True, False]]
+    for g, w in zip(got, want, strict=True):
+        assert g == pytest.approx(w, rel=0.15, abs=5)
+
+
+def test_animated_off_again_draws_as_before():
+    fig, ax, (line, text, _) = _animated_script(plt)
+    fig.canvas.draw()
+    assert _inks(fig.canvas.buffer_rgba())[:2] == (0, 0)
+    line.set_animated(False)
+    text.set_animated(False)
+    fig.canvas.draw()
+    red, green, _ = _inks(fig.canvas.buffer_rgba())
+    assert red > 300 and green > 100
+    with pytest.raises(TypeError, match="animated"):
+        line.set_animated("yes")
+
+
+def test_3d_animated_line_is_left_out_until_blitted():
+    fig = plt.figure(figsize=(3, 2), dpi=100)
+    ax = fig.add_subplot(projection="3d")
+    (line,) = ax.plot([0, 1], [0, 1], [0, 1], "r-", lw=4, animated=True)
+    fig.canvas.draw()
+    assert _inks(fig.canvas.buffer_rgba())[0] == 0
+    ax.draw_artist(line)
+    fig.canvas.blit()
+    assert _inks(fig.canvas.buffer_rgba())[0] > 50
+    assert _inks(_saved(fig))[0] > 50
+
+
+def test_funcanimation_blit_draws_the_animated_artists_it_returns():
+    """FuncAnimation(blit=True): each frame draws what ``func`` returns (matplotlib's
+    _blit_draw), so an animated line shows in every frame; blit=False leaves it out,
+    as matplotlib's full redraws do."""
+    from lumos.plot.animation import FuncAnimation
+
+    seen = {}
+    for blit in (True, False):
+        fig, ax = plt.subplots(figsize=(3, 2), dpi=100)
+        (line,) = ax.plot([0, 1], [1, 0], "r-", lw=4, animated=True)
+
+        def update(k, line=line):
+            line.set_ydata([k, 1 - k])
+            return (line,)
+
+        anim = FuncAnimation(fig, update, frames=[0.0, 1.0], blit=blit)
+        seen[blit] = [_inks(img)[0] for img in _frames(anim)]
+        anim.stop()
+    assert all(v > 50 for v in seen[True]) and seen[False] == [0, 0]
+
+
+def _frames(anim) -> list:
+    images: list = []
+    anim.run(on_frame=images.append)
+    return images
