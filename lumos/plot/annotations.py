@@ -36,6 +36,27 @@ def _is_box_owner(coords) -> bool:
                                                     and hasattr(coords, "bounds"))
 
 
+def _offset_from_origin(coords, fig) -> np.ndarray | None:
+    """The origin (figure pixels) of matplotlib's ``OffsetFrom`` when its artist is
+    lumos's (matplotlib's ``__call__`` accepts only its own artists), as matplotlib
+    finds it: the point at ``ref_coord`` fractions of the artist's window extent; None
+    for other coordinates."""
+    if type(coords).__name__ != "OffsetFrom" or not type(coords).__module__.startswith(
+            "matplotlib"):
+        return None
+    from .figure_artists import kept_for
+    from .mpl_objects import is_matplotlib
+
+    artist = coords._artist
+    if not _is_box_owner(artist) or is_matplotlib(artist):
+        return None
+
+    owner = kept_for(fig.figure, artist) or artist
+    box = owner.get_window_extent() if hasattr(owner, "get_window_extent") else owner
+    fx, fy = coords._ref_coord
+    return np.array([box.x0 + fx * box.width, box.y0 + fy * box.height], dtype=float)
+
+
 def _is_coords_callable(coords) -> bool:
     """Whether annotation coordinates are matplotlib's callable ones (``OffsetFrom``:
     called with the renderer, it gives a transform or a box)."""
@@ -113,6 +134,10 @@ class Annotation(Text):
         if isinstance(coords, tuple):  # x in the first coords, y in the second
             return np.array([self._to_pixels(xy, coords[0])[0],
                              self._to_pixels(xy, coords[1])[1]])
+        origin = _offset_from_origin(coords, fig)
+        if origin is not None:  # matplotlib's OffsetFrom of a lumos artist
+            scale = fig.points_to_pixels(1.0) if coords.get_unit() == "points" else 1.0
+            return origin + scale * np.array([x, y], dtype=float)
         if _is_coords_callable(coords):  # matplotlib's: renderer -> transform or box;
             # the figure answers what matplotlib's OffsetFrom asks (points_to_pixels)
             return self._to_pixels(xy, coords(fig))

@@ -348,3 +348,26 @@ def _frames(anim) -> list:
     images: list = []
     anim.run(on_frame=images.append)
     return images
+
+
+# -- OffsetFrom ------------------------------------------------------------------------------
+def test_offsetfrom_a_lumos_annotation_as_matplotlib():
+    """annotation_demo's ``OffsetFrom(an1, (0.5, 0))``: offsets (points or pixels) from
+    a point of another annotation's box."""
+    from matplotlib.text import OffsetFrom
+
+    def run(pyplot):
+        fig, ax = pyplot.subplots(figsize=(4, 3), dpi=100)
+        an1 = ax.annotate("first", xy=(0.2, 0.8), va="center", ha="center")
+        an2 = ax.annotate("second", xy=(0.1, 0.1), xytext=(0, -20), ha="center", va="top",
+                          textcoords=OffsetFrom(an1, (0.5, 0)))
+        an3 = ax.annotate("third", xy=(0.1, 0.1), xytext=(10, 5),
+                          textcoords=OffsetFrom(an1, (1, 1), "pixels"))
+        if pyplot is mplt:
+            fig.canvas.draw()
+        else:
+            fig.draw()
+        b1, b2, b3 = (a.get_window_extent() for a in (an1, an2, an3))
+        return [b1.x0, b1.y0, (b2.x0 + b2.x1) / 2, b2.y1, b3.x0, b3.y0]
+
+    assert run(plt) == pytest.approx(run(mplt), abs=0.5)
