@@ -283,7 +283,6 @@ class Plotting3D:
         polys = np.stack([x[tris], y[tris], z[tris]], axis=-1)
         if color is None:
             color = self._next_color()
-        kwargs.pop("antialiased", None)
         coll = Poly3DCollection(polys, facecolors=color, cmap=cmap, norm=norm,
                                 axlim_clip=axlim_clip, **kwargs)
         if cmap is not None:

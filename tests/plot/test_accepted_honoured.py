@@ -371,3 +371,52 @@ def test_offsetfrom_a_lumos_annotation_as_matplotlib():
         return [b1.x0, b1.y0, (b2.x0 + b2.x1) / 2, b2.y1, b3.x0, b3.y0]
 
     assert run(plt) == pytest.approx(run(mplt), abs=0.5)
+
+
+# -- keywords found taken and dropped -----------------------------------------------------
+@pytest.mark.parametrize("radius", [0.3, -0.3, 0.0])
+@pytest.mark.parametrize("clockwise", [False, True])
+def test_path_contains_point_radius_as_matplotlib(radius, clockwise):
+    """``Path.contains_point(radius=)``: the outline moved by radius / 2 (out for a
+    counter-clockwise path and a positive radius), as matplotlib's Agg contour."""
+    from matplotlib.path import Path as MplPath
+
+    from lumos.path import Path
+
+    t = np.linspace(0, 2 * np.pi, 11)[:-1]
+    r = np.where(np.arange(10) % 2, 0.5, 1.0)
+    star = np.c_[r * np.cos(t), r * np.sin(t)]
+    if clockwise:
+        star = star[::-1]
+    star = np.r_[star, star[:1]]  # closed=True: the last vertex closes the ring
+    pts = np.random.default_rng(1).uniform(-1.3, 1.3, (400, 2))
+    ours = [Path(star, closed=True).contains_point(p, radius=radius) for p in pts]
+    theirs = [MplPath(star, closed=True).contains_point(p, radius=radius) for p in pts]
+    # points within float noise of the moved outline may fall either way
+    assert sum(a != b for a, b in zip(ours, theirs, strict=True)) <= 2
+    assert sum(ours) != sum(Path(star, closed=True).contains_point(p) for p in pts) \
+        or radius == 0
+
+
+def test_axis_set_view_interval_widens_unless_ignore_as_matplotlib():
+    def run(pyplot):
+        out = []
+        for inverted in (False, True):
+            for ignore in (False, True):
+                fig, ax = pyplot.subplots()
+                ax.set_xlim(0, 10)
+                if inverted:
+                    ax.invert_xaxis()
+                ax.xaxis.set_view_interval(2, 12, ignore=ignore)
+                out.append(tuple(float(v) for v in ax.get_xlim()))
+        return out
+
+    assert run(plt) == run(mplt)
+
+
+def test_plot_trisurf_antialiased_reaches_its_edges():
+    ax = plt.figure().add_subplot(projection="3d")
+    x, y = np.random.default_rng(0).random((2, 30))
+    for aa in (False, True):
+        coll = ax.plot_trisurf(x, y, x * y, edgecolor="k", linewidth=0.5, antialiased=aa)
+        assert [v.antialiased for v in coll.visuals() if hasattr(v, "antialiased")] == [aa]
