@@ -19,50 +19,6 @@ from lumos.app.interaction import Interaction  # noqa: E402
 pytestmark = pytest.mark.usefixtures("close_figures")
 
 
-def _lumos_click(fig, x, y, button=1):
-    """A press and release at figure pixels from the bottom left, as a window sends."""
-    io = Interaction(fig)
-    top = fig.canvas.size[1] - y
-    io.press(x, top, button)
-    io.release(x, top, button)
-
-
-def _mpl_click(fig, x, y, button=1):
-    MouseEvent("button_press_event", fig.canvas, x, y, button=button)._process()
-    MouseEvent("button_release_event", fig.canvas, x, y, button=button)._process()
-
-
-# points (θ, r) well inside or outside the drawn wedges (not on their arcs: matplotlib
-# tests a polar bar's outer arc as a chord there)
-POLAR_CLICKS = [(np.pi / 2, 1.5), (np.pi / 2 + 0.2, 1.9), (np.pi / 2 + 0.3, 1.0),
-                (0.2, 0.9), (-0.2, 0.5), (np.pi + 0.2, 2.5), (np.pi / 2 - 0.24, 1.9),
-                (np.pi + 0.3, 2.5)]
-
-
-def test_polar_bar_picks_the_wedge_clicked_as_matplotlib():
-    """A polar bar is a wedge on screen: a click inside the wedge picks it, a click
-    between its corners' pixel box and the wedge does not."""
-    def run(pyplot, click, draw):
-        fig = pyplot.figure(figsize=(4, 4), dpi=100)
-        ax = fig.add_subplot(projection="polar")
-        bars = ax.bar([0, np.pi / 2, np.pi], [1, 2, 3], width=0.5, picker=True)
-        ax.set_ylim(0, 3.2)
-        draw(fig)
-        got = []
-        fig.canvas.mpl_connect("pick_event", lambda e: got.append(list(bars).index(e.artist)))
-        for th, r in POLAR_CLICKS:
-            got.append("|")
-            px, py = (ax.transData.transform((th, r)) if pyplot is mplt
-                      else ax.transData.forward(np.array([th, r])))
-            click(fig, float(px), float(py))
-        return got
-
-    mgot = run(mplt, _mpl_click, lambda f: f.canvas.draw())
-    lgot = run(plt, _lumos_click, lambda f: f.draw())
-    assert lgot == mgot
-    assert lgot.count("|") == len(POLAR_CLICKS) and len(lgot) > len(POLAR_CLICKS) + 3
-
-
 def test_polar_bar_contains_as_matplotlib():
     from lumos.plot.canvas_events import Event
 
