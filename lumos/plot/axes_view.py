@@ -366,25 +366,33 @@ class AxesSync:
                 (a, item.part) if item.alone else None, self.rasterizes(a),
                 a.get_clip_on(), a.get_clip_path(), id(a) if a.get_animated() else None)
 
+    # the animated artists (found at each rebuild of the batches: set_animated makes
+    # one) and the visuals withheld at the last draw
+    _animated: tuple = ()
+    _withheld: tuple = ()
+
     def _withhold_animated(self) -> None:
         """Leave the animated artists out of this draw unless blitted or saved
         (``FigureCanvas.shows``): their visuals, and their batches (each batches
-        alone, ``_batch_key``), are withheld."""
+        alone, ``_batch_key``), are withheld; the others cost nothing here."""
+        if not self._animated and not self._withheld:
+            return
+        for v in self._withheld:
+            v.withheld = False
         canvas = self.figure.figure.canvas
-        animated = {id(a): a for a in self.artists if a.get_animated()}
-        for a in self.artists:
-            held = id(a) in animated and not canvas.shows(a)
-            for v in a.visuals():
-                v.withheld = held
-        for key, v in self._batches.items():
-            owner = animated.get(key[8])
-            v.withheld = owner is not None and not canvas.shows(owner)
+        held = {id(a): a for a in self._animated if not canvas.shows(a)}
+        withheld = [v for a in held.values() for v in a.visuals()]
+        withheld += [v for key, v in self._batches.items() if key[8] in held]
+        for v in withheld:
+            v.withheld = True
+        self._withheld = tuple(withheld)
 
     def _rebuild_batches(self, items: dict | None = None) -> None:
         """Put the batch items of the artists into one visual per kind, style and
         zorder (one draw each); the visuals upload only the rows that changed.
         ``items``: the items of some artists, taken already."""
         px = self.figure.points_to_pixels(1.0)  # marker sizes and widths follow the dpi
+        self._animated = tuple(a for a in self.artists if a.get_animated())
         groups: dict[tuple, list] = {}
         first: dict[tuple, int] = {}  # a batch's first member's artist, by index
         placed: dict = {}
