@@ -164,13 +164,22 @@ class Path:
         return out
 
     def contains_point(self, point, transform=None, radius: float = 0.0) -> bool:
-        """Whether ``point`` lies inside the filled path (nonzero winding, like Agg)."""
+        """Whether ``point`` lies inside the filled path (nonzero winding, like Agg).
+        ``radius`` (matplotlib's): each edge moved ``radius / 2`` to its right (out of a
+        counter-clockwise path), corners mitred, as Agg's contour; rings with no area
+        (an open line) contain nothing then."""
         path = self if transform is None else self.transformed(transform)
         x, y = (float(v) for v in point)
+        radius = float(radius)
         flat = flatten([(path.vertices, path.codes)], tolerance=1e-4 * _size(path.vertices))
         winding = 0
         for r in range(flat.rings):
-            winding += winding_number(flat.ring(r), x, y)
+            ring = flat.ring(r)
+            if radius:
+                ring = _contour(ring, radius / 2)
+                if ring is None:
+                    continue
+            winding += winding_number(ring, x, y)
         return winding != 0
 
     # -- ready-made paths (matplotlib's constructors) ------------------------------------
@@ -679,6 +688,30 @@ def _split_nan(flat: Flat) -> Flat:
             owner.append(flat.owner[r])
     return Flat(np.concatenate(pts) if pts else np.zeros((0, 2)), np.array(starts, np.int64),
                 np.array(closed, bool), np.array(owner, np.int64))
+
+
+def _contour(ring: np.ndarray, offset: float, miter_limit: float = 4.0) -> np.ndarray | None:
+    """Agg's ``conv_contour`` of the closed polygon ``ring``: each edge moved ``offset``
+    to its right ((dy, -dx): out of a counter-clockwise ring), consecutive edges meeting
+    at their mitre, bevelled where it is longer than ``miter_limit`` offsets (Agg's
+    default). None for a ring with no area."""
+    pts = ring[np.r_[True, (np.diff(ring, axis=0) != 0).any(axis=1)]]
+    if len(pts) > 1 and np.array_equal(pts[0], pts[-1]):
+        pts = pts[:-1]
+    x, y = pts[:, 0], pts[:, 1]
+    if len(pts) < 3 or not np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)):
+        return None
+    d = np.roll(pts, -1, axis=0) - pts  # edge i: pts[i] -> pts[i + 1]
+    n = np.c_[d[:, 1], -d[:, 0]] / np.hypot(d[:, 0], d[:, 1])[:, None]
+    before = np.roll(n, 1, axis=0)  # the normal of the edge arriving at each point
+    cos = (before * n).sum(axis=1)
+    out = []
+    for p, n0, n1, c in zip(pts, before, n, cos, strict=True):
+        if 1 + c > 2 / miter_limit**2:  # the mitre is at most miter_limit offsets long
+            out.append(p + offset * (n0 + n1) / (1 + c))
+        else:
+            out += [p + offset * n0, p + offset * n1]
+    return np.array(out)
 
 
 def winding_number(ring: np.ndarray, x: float, y: float) -> int:

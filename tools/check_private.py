@@ -66,6 +66,11 @@ THIRD_PARTY = {
                        "transform); lumos.plot.mpl_texts anchors an AnchoredText",
     "_bbox_to_anchor_transform": "matplotlib's AnchoredOffsetbox keeps bbox_transform "
                                  "only there (no getter)",
+    "_artist": "matplotlib's OffsetFrom keeps its artist only there (its __call__ accepts "
+               "only matplotlib's artists); lumos.plot.annotations places an annotation "
+               "offset from a lumos artist",
+    "_ref_coord": "matplotlib's OffsetFrom keeps its reference point only there (as "
+                  "_artist)",
     "_box_alignment": "matplotlib's AnnotationBbox keeps box_alignment only there (no "
                       "getter); lumos.plot.mpl_offsetbox places the box by it",
     "_dpi_cor": "matplotlib's OffsetImage keeps dpi_cor (its size in points or pixels) "

@@ -132,7 +132,9 @@ class Interaction:
         self._held = button
         self._emit(ev)
         self._last = (x, y)
-        views = self.canvas.navigated_views(x, y) if self.navigates else []
+        # a callback that took the press (a draggable legend's) keeps the views still
+        views = self.canvas.navigated_views(x, y) if self.navigates and not ev.handled \
+            else []
         if not views:
             self._drag = None
             return

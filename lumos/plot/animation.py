@@ -92,6 +92,10 @@ class Animation:
             raise ValueError(f"repeat_delay: got {repeat_delay_ms!r}, expected ms >= 0")
         self._resume_at = 0.0  # after a pass, the next starts no sooner (repeat_delay)
         self.save_count: int | None = None  # frames an endless animation saves
+        #: FuncAnimation's blit: each frame draws the artists ``update`` returns with
+        #: ``draw_artist`` over the picture from before the first (so animated ones show)
+        self.blit = False
+        self._background = None
         # shown, the figure's first draw starts a timer that steps and redraws
         canvas = figure.canvas
         self._timer = canvas.new_timer(interval=interval_ms)
@@ -115,7 +119,10 @@ class Animation:
         if time.monotonic() < self._resume_at:
             return True
         going = self.step()
-        self.figure.canvas.draw_idle()
+        if self.blit:
+            self.figure.canvas.blit()
+        else:
+            self.figure.canvas.draw_idle()
         return going
 
     @staticmethod
@@ -152,9 +159,22 @@ class Animation:
             except StopIteration:
                 self.running = False
                 return False
-        self.update(item, *self.fargs)
+        drawn = self.update(item, *self.fargs)
+        if self.blit:
+            self._blit_draw(drawn)
         self.frame += 1
         return True
+
+    def _blit_draw(self, drawn) -> None:
+        """matplotlib's ``_blit_draw``: back to the picture from before the first frame,
+        then the artists ``update`` returned drawn over it."""
+        canvas = self.figure.canvas
+        if self._background is None:
+            self._background = canvas.copy_from_bbox(None)
+        canvas.restore_region(self._background)
+        for a in drawn if isinstance(drawn, Iterable) else ():
+            axes = getattr(a, "axes", None)
+            (self.figure if axes is None else axes).draw_artist(a)
 
     def run(self, frames: int | None = None, on_frame: Callable | None = None) -> list[float]:
         """Headless: ``frames`` updates (default: one pass over the frames, without
@@ -271,8 +291,9 @@ class Recorder:
 
 class FuncAnimation(Animation):
     """matplotlib's spelling: ``FuncAnimation(fig, func, frames, init_func=...,
-    fargs=..., interval=ms, repeat=..., repeat_delay=ms)``. ``blit`` is accepted: lumos
-    redraws on the GPU, uploading only what changed, which shows what blitting would;
+    fargs=..., interval=ms, repeat=..., repeat_delay=ms)``. ``blit``: the artists ``func``
+    returns are drawn each frame with ``draw_artist`` (``animated`` ones too, which
+    full draws leave out); lumos redraws on the GPU, uploading only what changed;
     ``save_count`` is how many frames an endless animation saves; ``cache_frame_data``
     concerns matplotlib's frame cache (lumos keeps none)."""
 
@@ -284,6 +305,7 @@ class FuncAnimation(Animation):
                          fargs=() if fargs is None else fargs, repeat=repeat,
                          repeat_delay_ms=repeat_delay)
         self.save_count = None if save_count is None else int(save_count)
+        self.blit = bool(blit)
 
 
 class StreamPlot(Artist):

@@ -36,6 +36,27 @@ def _is_box_owner(coords) -> bool:
                                                     and hasattr(coords, "bounds"))
 
 
+def _offset_from_origin(coords, fig) -> np.ndarray | None:
+    """The origin (figure pixels) of matplotlib's ``OffsetFrom`` when its artist is
+    lumos's (matplotlib's ``__call__`` accepts only its own artists), as matplotlib
+    finds it: the point at ``ref_coord`` fractions of the artist's window extent; None
+    for other coordinates."""
+    if type(coords).__name__ != "OffsetFrom" or not type(coords).__module__.startswith(
+            "matplotlib"):
+        return None
+    from .figure_artists import kept_for
+    from .mpl_objects import is_matplotlib
+
+    artist = coords._artist
+    if not _is_box_owner(artist) or is_matplotlib(artist):
+        return None
+
+    owner = kept_for(fig.figure, artist) or artist
+    box = owner.get_window_extent() if hasattr(owner, "get_window_extent") else owner
+    fx, fy = coords._ref_coord
+    return np.array([box.x0 + fx * box.width, box.y0 + fy * box.height], dtype=float)
+
+
 def _is_coords_callable(coords) -> bool:
     """Whether annotation coordinates are matplotlib's callable ones (``OffsetFrom``:
     called with the renderer, it gives a transform or a box)."""
@@ -113,6 +134,10 @@ class Annotation(Text):
         if isinstance(coords, tuple):  # x in the first coords, y in the second
             return np.array([self._to_pixels(xy, coords[0])[0],
                              self._to_pixels(xy, coords[1])[1]])
+        origin = _offset_from_origin(coords, fig)
+        if origin is not None:  # matplotlib's OffsetFrom of a lumos artist
+            scale = fig.points_to_pixels(1.0) if coords.get_unit() == "points" else 1.0
+            return origin + scale * np.array([x, y], dtype=float)
         if _is_coords_callable(coords):  # matplotlib's: renderer -> transform or box;
             # the figure answers what matplotlib's OffsetFrom asks (points_to_pixels)
             return self._to_pixels(xy, coords(fig))
@@ -155,12 +180,43 @@ class Annotation(Text):
         return anchor + np.array([x, y], dtype=float)  # offset pixels
 
     def draggable(self, state: bool | None = None, use_blit: bool = False):
-        """matplotlib's mouse dragging of the annotation: lumos's annotations stay
-        where they are put (a warning says so once); returns None."""
-        from .compat import warn_once
+        """Let the mouse drag the annotation's text (``state`` None: toggle); returns
+        the :class:`~lumos.plot.draggable.DraggableAnnotation`, or None when off."""
+        from .draggable import DraggableAnnotation
 
-        if state is None or state:
-            warn_once("annotation drag", "annotation: draggable has no effect in lumos")
+        current = self.__dict__.get("_draggable")
+        if state is None:
+            state = current is None
+        if state and current is None:
+            current = DraggableAnnotation(self, use_blit)
+        elif not state and current is not None:
+            current.disconnect()
+            current = None
+        self.__dict__["_draggable"] = current
+        return current
+
+    def set_pixel_position(self, p) -> None:
+        """Put the text's anchor at figure pixel ``p`` (its position in ``textcoords``
+        solved for: Newton steps, exact in one for the linear coordinates)."""
+        target = np.asarray(p, dtype=float)
+        xy = np.array([self._x, self._y], dtype=float)
+        for _ in range(8):
+            at = self._to_pixels(xy, self.textcoords)
+            miss = target - at
+            if np.abs(miss).max() < 1e-6:
+                break
+            h = np.maximum(np.abs(xy), 1.0) * 1e-6
+            jac = np.column_stack([(self._to_pixels(xy + [h[0], 0], self.textcoords) - at)
+                                   / h[0],
+                                   (self._to_pixels(xy + [0, h[1]], self.textcoords) - at)
+                                   / h[1]])
+            try:
+                xy = xy + np.linalg.solve(jac, miss)
+            except np.linalg.LinAlgError:
+                return
+        if np.isfinite(xy).all():
+            self._x, self._y = float(xy[0]), float(xy[1])
+            self._changed()
 
     def pixel_position(self) -> tuple[float, float]:
         p = self._to_pixels((self._x, self._y), self.textcoords)
@@ -172,6 +228,15 @@ class Annotation(Text):
 
     def get_position(self) -> tuple[float, float]:
         return self._x, self._y
+
+    @property
+    def xyann(self) -> tuple[float, float]:
+        """The text's position in ``textcoords`` (matplotlib's name)."""
+        return self.get_position()
+
+    @xyann.setter
+    def xyann(self, xy) -> None:
+        self.set_position(xy)
 
     def _clipped(self, at: tuple[float, float] | None = None) -> bool:
         """Whether xy lies outside the axes and the annotation should hide (matplotlib:

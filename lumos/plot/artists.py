@@ -359,8 +359,6 @@ class Artist(Preparable):
         """Clip the artist to its axes (True, the default) or draw it across the whole
         figure (False: markers on the axes' edge, lines running out of the axes)."""
         clip_on = validate.flag(clip_on, "clip_on")
-        if not clip_on and self.axes is not None:
-            self.axes.check_unclipped()
         self._clip_on = clip_on
         if self.axes is not None:
             self.axes.clip_changed(self)
@@ -423,11 +421,11 @@ class Artist(Preparable):
         return self.get_picker() not in (None, False)
 
     def set_animated(self, b: bool) -> None:
-        """matplotlib's flag for blitting: it leaves an animated artist out of screen
-        draws (the blitting code draws it) and draws it in saved files. lumos redraws
-        instead of blitting, so an animated artist is drawn like any other, on screen
-        and in files (the pictures blitting shows and matplotlib saves)."""
-        self._animated = bool(b)
+        """matplotlib's flag for blitting: an animated artist is left out of the
+        canvas' draws until ``ax.draw_artist`` draws it (then ``canvas.blit`` shows
+        it), and drawn in saved files when it is an axes' (``FigureCanvas.shows``)."""
+        self._animated = validate.flag(b, "animated")
+        self._changed()  # it batches apart from the others (``_batch_key``)
 
     def get_animated(self) -> bool:
         """The ``animated`` flag (see ``set_animated``)."""
@@ -582,8 +580,6 @@ def accepts_rasterized(method):
     def wrapper(*args, rasterized=None, clip_on=None, animated=None, snap=None, **kwargs):
         if clip_on is not None:
             clip_on = validate.flag(clip_on, "clip_on")
-        if clip_on is not None and not clip_on and args and hasattr(args[0], "check_unclipped"):
-            args[0].check_unclipped()  # before the artists are made
         result = method(*args, **kwargs)
         for artist in _artists_in(result):
             if rasterized is not None:

@@ -166,13 +166,6 @@ class Axes(AxesPlotting, AxesLimits, AxesProjection, AxesSync, AxesNavigation, A
         """The canvas views the axes draws its data into (removed with the axes)."""
         return self._layers.views()
 
-    def check_unclipped(self) -> None:
-        """Raise unless this axes can draw ``clip_on=False`` artists: a 3D view keeps its
-        artists inside the axes' rectangle."""
-        if self.view.camera.kind != "panzoom":
-            raise ValueError(f"clip_on=False: {type(self).__name__} draws every artist "
-                             "inside its axes; clip_on=False is supported on 2D axes only")
-
     def check_clip_path(self, clip) -> None:
         """Raise unless this axes can draw through ``clip`` (a :class:`.ClipPath`): its
         rings are in the scale space a 2D axes' camera shows, with no projection after."""

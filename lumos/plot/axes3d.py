@@ -365,6 +365,10 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
         reach = self._reach_px(spec) if spec is not None else 0.0
         left, right, bottom, top = (max(m, reach) + 2 for m in self._deco_margins)
         x0, y0, x1, y1 = bx - left, by - bottom, bx + bw + right, by + bh + top
+        if any(getattr(a, "clips_to_axes", False) and not self._clips(a)
+               for a in self.artists if a.get_visible()):
+            # a clip_on=False artist draws anywhere in the figure (matplotlib's)
+            x0, y0, x1, y1 = 0.0, 0.0, *self.figure.canvas.size
         for a in self.artists:  # and its texts, which matplotlib does not clip
             box = a.pixel_reach() if isinstance(a, Text3D) else None
             if box is not None:
@@ -640,13 +644,27 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
         model = self.model_matrix()
         bx, by, bw, bh = self.box
         rect = (bx, self.figure.canvas.size[1] - by - bh, bw, bh)  # from the top left
+        canvas = self.figure.figure.canvas
         for a in self.artists:
-            clip = rect if getattr(a, "clips_to_axes", False) else None
+            clip = rect if self._clips(a) else None
+            held = not canvas.shows(a)  # an animated artist, not blitted or saved
             for v in a.visuals():
+                v.withheld = held
                 t = v.transform
                 if not (isinstance(t, np.ndarray) and np.array_equal(t, model)):
                     v.transform = model
                 v.clip_rect = clip
+
+    @staticmethod
+    def _clips(artist) -> bool:
+        """Whether ``artist``'s visuals are clipped to the axes' rectangle: the data
+        artists (``Art3D.clips_to_axes``) unless ``clip_on=False``."""
+        return getattr(artist, "clips_to_axes", False) and artist.get_clip_on()
+
+    def clip_changed(self, artist) -> None:
+        """``artist.set_clip_on`` was called: its clip rectangle and the view's size
+        follow at the next draw (a 3D axes' visuals stay in its view)."""
+        self._dirty = True
 
     def _update_grid(self) -> None:
         """The grids are part of the box (:mod:`lumos.plot.axes3d_box`)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .artists import accepts_rasterized
 from .axes3d_collections import Line3DCollection
 from .bar_plots import _error_bounds, _errorevery_mask, _limits_mask
 from .containers import ErrorbarContainer
@@ -19,6 +20,7 @@ _ARROW_SCALE = 1.8660254037844388
 class Errorbar3D:
     """``errorbar`` of 3D axes (mixed into Axes3D)."""
 
+    @accepts_rasterized
     def errorbar(self, x, y, z, zerr=None, yerr=None, xerr=None, fmt: str = "",
                  barsabove: bool = False, errorevery=1, ecolor=None, elinewidth=None,
                  capsize=None, capthick=None, xlolims=False, xuplims=False, ylolims=False,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
+from .artists import accepts_rasterized
 from .axes3d_collections import Poly3DCollection
 from .polygons import contiguous_regions
 
@@ -24,6 +25,7 @@ def _on_one_plane(points: np.ndarray) -> bool:
 class Fill3D:
     """``fill_between`` of 3D axes (mixed into Axes3D)."""
 
+    @accepts_rasterized
     def fill_between(self, x1, y1, z1, x2, y2, z2, *, where=None, mode: str = "auto",
                      facecolors=None, shade=None, axlim_clip: bool = False, **kwargs):
         """Fill between the 3D curves (x1, y1, z1) and (x2, y2, z2) (arrays of one

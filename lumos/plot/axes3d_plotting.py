@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
+from .artists import accepts_rasterized
 from .axes3d_artists import (
     Text3D,
     check_zdir,
@@ -97,6 +98,7 @@ class Plotting3D:
     """The plotting methods of 3D axes (mixed into Axes3D)."""
 
     # -- lines and points -------------------------------------------------------------
+    @accepts_rasterized
     def plot(self, xs, ys, *args, zdir: str = "z", axlim_clip: bool = False, **kwargs):
         """``plot(xs, ys, zs, fmt, **kwargs)`` (also ``zs=``): a line in 3D; with
         ``zdir`` 2D data on the plane perpendicular to that axis at ``zs``."""
@@ -125,6 +127,7 @@ class Plotting3D:
 
     plot3D = plot
 
+    @accepts_rasterized
     def scatter(self, xs, ys, zs=0, zdir: str = "z", s=20, c=None, depthshade=None, *args,
                 depthshade_minalpha=None, axlim_clip: bool = False, data=None, **kwargs):
         """Points in 3D; ``s`` areas in points², ``c`` colors or values for ``cmap``;
@@ -171,6 +174,7 @@ class Plotting3D:
                              "of one shape, or broadcasting to one)")
         return x, y, z
 
+    @accepts_rasterized
     def plot_surface(self, X, Y, Z, *, norm=None, vmin=None, vmax=None, lightsource=None,
                      axlim_clip: bool = False, **kwargs):
         """A surface of quadrilaterals over the grid X, Y (at most ``rcount`` ×
@@ -219,6 +223,7 @@ class Plotting3D:
             zorder=zorder, axlim_clip=axlim_clip)
         return self._add_artist(surf)
 
+    @accepts_rasterized
     def plot_wireframe(self, X, Y, Z, *, axlim_clip: bool = False, **kwargs):
         """Grid lines of the surface X, Y, Z: every ``rstride``-th row and ``cstride``-th
         column (or at most ``rcount`` × ``ccount``, 50 by default; 0 leaves that
@@ -243,6 +248,7 @@ class Plotting3D:
             kwargs["colors"] = self._next_color()
         return self.add_collection3d(Line3DCollection(lines, axlim_clip=axlim_clip, **kwargs))
 
+    @accepts_rasterized
     def plot_trisurf(self, *args, color=None, norm=None, vmin=None, vmax=None,
                      lightsource=None, axlim_clip: bool = False, **kwargs):
         """A triangulated surface: ``plot_trisurf(x, y, z)`` (Delaunay triangles of x,
@@ -277,7 +283,6 @@ class Plotting3D:
         polys = np.stack([x[tris], y[tris], z[tris]], axis=-1)
         if color is None:
             color = self._next_color()
-        kwargs.pop("antialiased", None)
         coll = Poly3DCollection(polys, facecolors=color, cmap=cmap, norm=norm,
                                 axlim_clip=axlim_clip, **kwargs)
         if cmap is not None:
@@ -289,6 +294,7 @@ class Plotting3D:
         return self.add_collection3d(coll)
 
     # -- contours ------------------------------------------------------------------------
+    @accepts_rasterized
     def contour(self, X, Y, Z, *args, extend3d: bool = False, stride: int = 5,
                 zdir: str = "z", offset=None, axlim_clip: bool = False, data=None, **kwargs):
         """Contour lines of Z over X, Y, each at its level's height, or all on the plane
@@ -299,6 +305,7 @@ class Plotting3D:
 
     contour3D = contour
 
+    @accepts_rasterized
     def contourf(self, X, Y, Z, *args, zdir: str = "z", offset=None,
                  axlim_clip: bool = False, data=None, **kwargs):
         """Filled contours between levels, each band at its mid level's height (or at
@@ -338,6 +345,7 @@ class Plotting3D:
         cs.set_visible(False)  # kept for the limits: mplot3d fits them to the whole grid
         return self._add_artist(cs)
 
+    @accepts_rasterized
     def tricontour(self, *args, extend3d: bool = False, stride: int = 5, zdir: str = "z",
                    offset=None, axlim_clip: bool = False, data=None, **kwargs):
         """Contour lines of values on a triangulation (``tricontour(triang, z[, levels])``
@@ -346,6 +354,7 @@ class Plotting3D:
         return self._tricontour3d(False, args, kwargs, zdir, offset, axlim_clip, data,
                                   extend3d, stride)
 
+    @accepts_rasterized
     def tricontourf(self, *args, zdir: str = "z", offset=None, axlim_clip: bool = False,
                     data=None, **kwargs):
         """Filled contours of values on a triangulation, each band at its mid level's
@@ -381,6 +390,7 @@ class Plotting3D:
         return self._contour_or_walls(cs, extend3d, stride)
 
     # -- vectors, bars, voxels, stems ------------------------------------------------------
+    @accepts_rasterized
     def quiver(self, X, Y, Z, U, V, W, *, length: float = 1, arrow_length_ratio: float = 0.3,
                pivot: str = "tail", normalize: bool = False, axlim_clip: bool = False,
                data=None, **kwargs):
@@ -424,6 +434,7 @@ class Plotting3D:
 
     quiver3D = quiver
 
+    @accepts_rasterized
     def bar3d(self, x, y, z, dx, dy, dz, color=None, zsort: str = "average",
               shade: bool = True, lightsource=None, *args, axlim_clip: bool = False,
               data=None, **kwargs):
@@ -468,6 +479,7 @@ class Plotting3D:
         coll.set_solid(True)
         return self.add_collection3d(coll)
 
+    @accepts_rasterized
     def bar(self, left, height, zs=0, zdir: str = "z", *args, axlim_clip: bool = False,
             data=None, **kwargs):
         """2D bars (``width`` 0.8, from ``bottom`` 0) on the plane at ``zs`` across
@@ -495,6 +507,7 @@ class Plotting3D:
         coll = Poly3DCollection(polys, facecolors=face, axlim_clip=axlim_clip, **kwargs)
         return self.add_collection3d(coll)
 
+    @accepts_rasterized
     def voxels(self, *args, facecolors=None, edgecolors=None, shade: bool = True,
                lightsource=None, axlim_clip: bool = False, **kwargs):
         """Filled cells of a 3D boolean array as cubes (``voxels(filled)`` or
@@ -543,6 +556,7 @@ class Plotting3D:
 
         return self._add_artist(VolumePlot(self, data, **kwargs))
 
+    @accepts_rasterized
     def stem(self, x, y, z, *, linefmt: str = "C0-", markerfmt: str = "C0o",
              basefmt: str = "C3-", bottom=0, label=None, orientation: str = "z",
              axlim_clip: bool = False, data=None):

@@ -366,8 +366,9 @@ class AxesLayout:
         self.figure._discard_axes(self)
 
     def draw_artist(self, a) -> None:
-        """matplotlib's blitting step. lumos draws every artist at each redraw (the next
-        ``canvas.blit``/``draw_idle`` shows ``a`` as it is now): nothing to do here."""
+        """matplotlib's blitting step: ``a`` (an animated artist too) is drawn as it is
+        now until the next full draw or ``canvas.restore_region``; ``canvas.blit``
+        shows it."""
         from .artists import Artist
 
         # matplotlib's objects added here are drawn by an adapter, a bar by its
@@ -376,6 +377,7 @@ class AxesLayout:
             not isinstance(a, Artist) and getattr(a, "axes", None) is self)
         if not shown:
             raise ValueError(f"a: got {a!r}, which is not in these axes")
+        self.figure.figure.canvas.mark_drawn(a)
 
     # -- label, frame, sharing --------------------------------------------------------
     def set_label(self, label) -> None:

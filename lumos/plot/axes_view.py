@@ -265,6 +265,7 @@ class AxesSync:
         elif rows:
             self._push_rows(rows)
         self._sync_gpu_transforms()
+        self._withhold_animated()
         self._update_grid()
         # artists above the frame's or the legend's zorder draw over it
         # (Figure._draw_decorations)
@@ -363,13 +364,35 @@ class AxesSync:
         with a clip path (drawn through it) and items that draw alone."""
         return (item.visual, item.style, item.order, px,
                 (a, item.part) if item.alone else None, self.rasterizes(a),
-                a.get_clip_on(), a.get_clip_path())
+                a.get_clip_on(), a.get_clip_path(), id(a) if a.get_animated() else None)
+
+    # the animated artists (found at each rebuild of the batches: set_animated makes
+    # one) and the visuals withheld at the last draw
+    _animated: tuple = ()
+    _withheld: tuple = ()
+
+    def _withhold_animated(self) -> None:
+        """Leave the animated artists out of this draw unless blitted or saved
+        (``FigureCanvas.shows``): their visuals, and their batches (each batches
+        alone, ``_batch_key``), are withheld; the others cost nothing here."""
+        if not self._animated and not self._withheld:
+            return
+        for v in self._withheld:
+            v.withheld = False
+        canvas = self.figure.figure.canvas
+        held = {id(a): a for a in self._animated if not canvas.shows(a)}
+        withheld = [v for a in held.values() for v in a.visuals()]
+        withheld += [v for key, v in self._batches.items() if key[8] in held]
+        for v in withheld:
+            v.withheld = True
+        self._withheld = tuple(withheld)
 
     def _rebuild_batches(self, items: dict | None = None) -> None:
         """Put the batch items of the artists into one visual per kind, style and
         zorder (one draw each); the visuals upload only the rows that changed.
         ``items``: the items of some artists, taken already."""
         px = self.figure.points_to_pixels(1.0)  # marker sizes and widths follow the dpi
+        self._animated = tuple(a for a in self.artists if a.get_animated())
         groups: dict[tuple, list] = {}
         first: dict[tuple, int] = {}  # a batch's first member's artist, by index
         placed: dict = {}

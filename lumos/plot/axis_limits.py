@@ -42,8 +42,18 @@ class AxisLimits:
         return (lo, hi) if lo <= hi else (hi, lo)
 
     def set_view_interval(self, vmin: float, vmax: float, ignore: bool = False) -> None:
-        """The view limits (matplotlib's name)."""
-        self.set_limits(vmin, vmax)
+        """The view limits (matplotlib's name); ``ignore`` False (the default): only
+        widened to take in ``vmin`` and ``vmax``, never narrowed, as matplotlib's."""
+        vmin, vmax = float(vmin), float(vmax)
+        if not ignore:
+            lo, hi = self.get_view_interval()
+            vmin, vmax = min(vmin, vmax, lo), max(vmin, vmax, hi)
+            if self.inverted:
+                vmin, vmax = vmax, vmin
+        # (vmin, vmax) in the order given: vmin > vmax shows the axis inverted
+        # (set_limits turns the axis over when given them descending)
+        ordered = sorted((vmin, vmax))
+        self.set_limits(*(ordered if (vmin > vmax) == self.inverted else ordered[::-1]))
 
     def data_interval(self) -> tuple[float, float]:
         """(min, max) of the data of every artist on axes sharing this axis."""

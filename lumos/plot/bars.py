@@ -21,6 +21,7 @@ from .collections import (
     to_scale,
 )
 from .legend_best import Obstacles
+from .selection import inside_polygon
 from .style import rcParams
 
 
@@ -80,9 +81,9 @@ class BarCollection(Collection):
         return list(self.bars) if self.bar_labels is not None else [self]
 
     def pick_members(self) -> list:
-        """Each bar (matplotlib picks a bar's Rectangle) on rectilinear axes; itself
-        where the projection bends the bars (the GPU's pick finds it)."""
-        return list(self.bars) if self.bars and self.axes.name == "rectilinear" else [self]
+        """Each bar (matplotlib picks a bar's Rectangle; its hit test follows the
+        projection's bent outline), or itself when it has none."""
+        return list(self.bars) if self.bars else [self]
 
     def _corners(self) -> tuple[np.ndarray, ...]:
         x0, y0, w, h = self._xywh.T
@@ -379,12 +380,26 @@ class Rectangle:
         """Whether a click falls on the bar (matplotlib's ``Rectangle.contains``)."""
         if not self.get_visible() or mouseevent.x is None:
             return False, {}
+        ax = self._c.axes
         x, y, w, h = self._c._xywh[self._i]
-        (px0, py0), (px1, py1) = self._c.axes.transData.forward(
-            np.array([[x, y], [x + w, y + h]]))
-        inside = min(px0, px1) <= mouseevent.x <= max(px0, px1) and \
-            min(py0, py1) <= mouseevent.y <= max(py0, py1)
+        corners = np.array([[x, y], [x + w, y], [x + w, y + h], [x, y + h]], dtype=float)
+        # the outline as the axes draws it: a polar bar's edges that turn in θ are arcs
+        # (matplotlib interpolates them), so the hit test runs on the subdivided outline
+        stop = np.roll(corners, -1, axis=0)
+        steps = ax.edge_steps(corners, stop)
+        outline = np.concatenate([a + (b - a) * np.arange(n)[:, None] / n
+                                  for a, b, n in zip(corners, stop, steps, strict=True)])
+        with np.errstate(all="ignore"):
+            px = ax.transData.forward(outline)
+        if not np.isfinite(px).all():
+            return False, {}
+        inside = inside_polygon(np.array([[mouseevent.x, mouseevent.y]], float), px)[0]
         return bool(inside), {}
+
+    def contains(self, mouseevent) -> tuple[bool, dict]:
+        """matplotlib's ``Rectangle.contains``: whether the mouse event falls on the
+        bar, and ``{}``."""
+        return self.pick_hit(mouseevent)
 
     def set_visible(self, visible: bool) -> None:
         self._c._bar_visible[self._i] = bool(visible)

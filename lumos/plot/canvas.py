@@ -13,8 +13,10 @@ figure pixels from the bottom left (``event.x``, ``event.y``), with ``inaxes``,
 lumos redraws on the GPU and uploads only what changed, so it needs no blitting:
 ``supports_blit`` is False, and matplotlib's animations then redraw with
 ``draw_idle`` (the same pictures). ``copy_from_bbox``/``restore_region``/``blit``
-exist for scripts that blit by hand: the whole figure is redrawn, which shows what
-their blitting would.
+serve scripts that blit by hand: the whole figure is redrawn, which shows what their
+blitting would. As in matplotlib, ``animated`` artists are left out of the full draws
+(``draw``, ``draw_idle``) and drawn by ``draw_artist`` until the next full draw or
+``restore_region``; saved files draw an axes' animated artists (:meth:`FigureCanvas.shows`).
 """
 
 from __future__ import annotations
@@ -226,6 +228,9 @@ class FigureCanvas(Canvas):
         self.mouse_grabber = None  # the axes every mouse event names (grab_mouse)
         self.callbacks = CanvasCallbacks(self)
         self.widgetlock = LockDraw()
+        # the animated artists drawn by draw_artist since the last full draw (by id:
+        # some artists compare by value)
+        self._blitted: dict[int, object] = {}
 
     # -- callbacks ---------------------------------------------------------------------
     def mpl_connect(self, s: str, func) -> int:
@@ -414,14 +419,31 @@ class FigureCanvas(Canvas):
             func(_event("draw_event", self))
 
     # -- drawing -----------------------------------------------------------------------
+    def shows(self, artist, in_axes: bool = True) -> bool:
+        """Whether the figure's draws draw ``artist`` now, matplotlib's rule for
+        ``animated`` artists: they are left out of the canvas' draws until
+        ``draw_artist`` draws them (blitting), and drawn in saved files and movies when
+        they are an axes' (``in_axes``; a figure's own never are)."""
+        if not artist.get_animated():
+            return True
+        return id(artist) in self._blitted or (in_axes and self._is_saving)
+
+    def mark_drawn(self, artist) -> None:
+        """``draw_artist``: ``artist`` is drawn (animated or not) until the next full
+        draw or ``restore_region``; the front-ends show it at ``blit``."""
+        self._blitted[id(artist)] = artist
+
     def draw(self) -> None:
-        """Lay out and bring the figure up to date; a window shows it at its next frame."""
+        """Lay out and bring the figure up to date; a window shows it at its next frame.
+        A full draw: the animated artists blitted so far are left out again."""
+        self._blitted.clear()
         self.figure.draw()
         self.request_draw()
 
     def draw_idle(self) -> None:
         """Redraw soon: a window at its next frame; headless, now (as matplotlib's
-        non-interactive canvases do)."""
+        non-interactive canvases do). A full draw, as :meth:`draw`."""
+        self._blitted.clear()
         if self.shown:
             self.request_draw()
             return
@@ -538,12 +560,20 @@ class FigureCanvas(Canvas):
 
     # -- blitting by hand --------------------------------------------------------------
     def copy_from_bbox(self, bbox):
-        """A token for ``restore_region`` (lumos redraws the whole figure instead)."""
-        return ("lumos-region", bbox)
+        """A token for ``restore_region``: the animated artists drawn now (lumos redraws
+        the whole figure instead of copying pixels)."""
+        return ("lumos-region", bbox, dict(self._blitted))
 
     def restore_region(self, region, bbox=None, xy=None) -> None:
-        """Nothing to restore: the next redraw draws every artist."""
+        """Back to the picture ``region`` was copied from: the animated artists
+        ``draw_artist`` drew since are left out again."""
+        if not (isinstance(region, tuple) and len(region) == 3 and region[0] == "lumos-region"):
+            raise TypeError(f"region: got {type(region).__name__}, expected what "
+                            "copy_from_bbox returned")
+        self._blitted = dict(region[2])
 
     def blit(self, bbox=None) -> None:
-        """Show the figure as it is now (redrawn whole)."""
-        self.draw_idle()
+        """Show the figure with the artists ``draw_artist`` drew (a window at its next
+        frame; headless, the next render draws them)."""
+        if self.shown:
+            self.request_draw()

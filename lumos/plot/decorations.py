@@ -59,14 +59,15 @@ def draw_axes(ax, ov) -> None:
     # those above the axis in zorder (texts: 3) in the overlay's layer over the ticks,
     # or apart over the artists between (``texts_apart``)
     over = ax.figure.figure.clip_overlays.texts(ax, ov) if ax.texts_apart() else ov
+    shows = ax.figure.figure.canvas.shows  # animated ones: once blitted, or saved
     for a in ax.artists:
-        if a.get_visible() and id(a) not in drawn:
+        if a.get_visible() and id(a) not in drawn and shows(a):
             ov.layer = above_axis(a)
             a.draw_overlay(over if ov.layer else ov)
     ov.layer = 0
     draw_titles(ax, ov)
     texts = [t for t in ax.plain_texts
-             if t.get_visible() and t.get_text() and id(t) not in drawn]
+             if t.get_visible() and t.get_text() and id(t) not in drawn and shows(t)]
     for layer in (0, 1):
         ov.layer = layer
         draw_texts(over if layer else ov, [t for t in texts if above_axis(t) == layer])

@@ -115,11 +115,12 @@ class Figure(FigureSaving, FigureStacking, FigureBase):
 
     def draw_artist(self, a) -> None:
         """matplotlib's blitting step for any artist of the figure (``Axes.draw_artist``
-        for the figure's texts too). lumos draws every artist at each redraw (the next
-        ``canvas.blit``/``draw_idle`` shows ``a`` as it is now): nothing to do here."""
+        for the figure's texts too): ``a`` is drawn until the next full draw or
+        ``canvas.restore_region``; ``canvas.blit`` shows it."""
         get_figure = getattr(a, "get_figure", None)
         if not callable(get_figure) or get_figure(root=True) is not self:
             raise ValueError(f"a: got {a!r}, which is not in this figure")
+        self.canvas.mark_drawn(a)
 
     def add_artist(self, artist, clip: bool = False) -> FigureLine:
         """Draw matplotlib's Line2D (in figure fraction unless the line has a transform)

@@ -670,8 +670,10 @@ class FigureBase:
     frameon = property(get_frameon, set_frameon)
 
     def _draw_figure_texts(self, ov) -> None:
+        shows = self.figure.canvas.shows  # a figure's animated text: only once blitted
         draw_texts(ov, [t for t in [*self.texts, *self._labels.values()]
-                        if t is not None and t.get_visible() and t.get_text()])
+                        if t is not None and t.get_visible() and t.get_text()
+                        and shows(t, in_axes=False)])
         for sfig in self.subfigs:
             sfig._draw_figure_texts(ov)
 

@@ -50,7 +50,7 @@ class FigureStacking:
         ov.layer = 1  # the figure's artists draw after its axes (zorder 0): over them
         renderer = Renderer(self.canvas, ov)
         for artist in self.artists:  # zorder 0: under the figure's texts (3)
-            if artist.get_visible():
+            if artist.get_visible() and self.canvas.shows(artist, in_axes=False):
                 artist.draw(renderer)
         self._draw_figure_texts(ov)
         for line in self.figure_lines:

@@ -119,10 +119,9 @@ class GridPlotsMixin:
 
     def _pcolor(self, funcname, args, alpha, norm, cmap, vmin, vmax, shading, kwargs,
                 default_lw):
+        # (snap and rasterized: accepts_rasterized sets them on the mesh)
         kw = normalize_kwargs(kwargs, funcname, ("edgecolor", "linewidth", "label", "zorder",
-                                                 "snap", "rasterized", "antialiased"))
-        kw.pop("snap", None)
-        kw.pop("rasterized", None)
+                                                 "antialiased"))
         if funcname == "pcolor" and "antialiased" not in kw and \
                 str(kw.get("edgecolor", "none")).lower() != "none":
             # matplotlib's pcolor: stroked cell edges are antialiased as patches are

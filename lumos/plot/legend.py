@@ -21,7 +21,6 @@ from .. import colors
 from . import text as textmod
 from . import validate
 from .bbox import Bbox
-from .compat import warn_once
 from .containers import Container
 from .fonts import FontProperties
 from .legend_best import best_location
@@ -162,8 +161,10 @@ class Legend:
         if not offsets:
             raise ValueError("scatteryoffsets: got an empty sequence, expected numbers")
         self.scatteryoffsets = np.resize(offsets, self.scatterpoints)
+        self._draggable = None
+        self._dragged_to: tuple[float, float] | None = None  # pixels, while dragged
         if draggable:
-            warn_once("legend drag", "legend: draggable has no effect in lumos")
+            self.set_draggable(True)
 
     # matplotlib's accessors
     def get_texts(self) -> list[LegendText]:
@@ -217,9 +218,66 @@ class Legend:
     def _shown(self) -> bool:
         return bool(self.entries) and self._visible
 
-    def set_draggable(self, state: bool, *args, **kwargs) -> None:
+    def set_draggable(self, state: bool, use_blit: bool = False, update: str = "loc"):
+        """Let the mouse drag the legend (matplotlib's); on release ``update='loc'``
+        sets ``loc`` to its place, ``'bbox'`` its ``bbox_to_anchor``. Returns the
+        :class:`~lumos.plot.draggable.DraggableLegend`, or None when ``state`` is
+        False."""
+        from .draggable import DraggableLegend
+
         if state:
-            warn_once("legend drag", "legend: draggable has no effect in lumos")
+            if self._draggable is None:
+                self._draggable = DraggableLegend(self, use_blit, update=update)
+        else:
+            if self._draggable is not None:
+                self._draggable.disconnect()
+            self._draggable = None
+        return self._draggable
+
+    def get_draggable(self) -> bool:
+        """Whether the mouse may drag the legend (:meth:`set_draggable`)."""
+        return self._draggable is not None
+
+    def get_figure(self, root: bool = False):
+        """The figure (``root``: the top figure) the legend is in; None once removed."""
+        if self not in (*getattr(self.axes, "kept_legends", ()),
+                        getattr(self.axes, "legend_", None),
+                        *getattr(self.axes.figure, "legends", ())):
+            return None
+        fig = self.axes.figure
+        return fig.figure if root else fig
+
+    def drag_to(self, x: float, y: float) -> None:
+        """Stand with the lower left corner at figure pixel (x, y) until :meth:`drop`
+        (a drag's moves)."""
+        self._dragged_to = (float(x), float(y))
+
+    def drop(self, update: str = "loc") -> None:
+        """End a drag: keep the place :meth:`drag_to` gave as ``loc`` (the corner in
+        fractions of the anchor box: matplotlib's ``DraggableLegend``) or, ``update=
+        'bbox'``, as ``bbox_to_anchor`` (the point the ``loc`` corner stands at, in
+        axes fractions)."""
+        if self._dragged_to is None:
+            return
+        x, y = self._dragged_to
+        self._dragged_to = None
+        bx, by, bw, bh = self.axes.box
+        self.outside_side = None
+        if update == "bbox":  # the anchor point, a box of no size: where _position puts
+            if self.loc_point is None:  # the loc corner, a gap inside
+                width, height = self._size()[:2]
+                gap = self.borderaxespad * self.axes.figure.points_to_pixels(self.fontsize)
+                fx, fy = LOC_ANCHORS[self.loc or 10]
+                x, y = x + fx * width - (1 - 2 * fx) * gap, y + fy * height - (1 - 2 * fy) * gap
+                self.loc = self.loc or 10
+            self.bbox_to_anchor = ((x - bx) / bw, (y - by) / bh)
+            return
+        ax_, ay_, aw, ah = self._anchor_box()
+        if aw == 0 or ah == 0:  # matplotlib: back to the default anchor box
+            self.bbox_to_anchor = None
+            ax_, ay_, aw, ah = self._anchor_box()
+        self.loc = 3
+        self.loc_point = ((x - ax_) / aw, (y - ay_) / ah)
 
     def get_frame(self) -> LegendFrame:
         return LegendFrame(self)
@@ -308,10 +366,13 @@ class Legend:
         return bx + a[0] * bw, by + a[1] * bh, a[2] * bw, a[3] * bh
 
     def _position(self, width: float, height: float) -> tuple[float, float]:
+        if self._dragged_to is not None:
+            return self._dragged_to
         bx, by, bw, bh = self.axes.box
         gap = self.borderaxespad * self.axes.figure.points_to_pixels(self.fontsize)
-        if self.loc_point is not None:
-            return bx + self.loc_point[0] * bw, by + self.loc_point[1] * bh
+        if self.loc_point is not None:  # (x, y): the corner in fractions of the anchor box
+            ax_, ay_, aw, ah = self._anchor_box()
+            return ax_ + self.loc_point[0] * aw, ay_ + self.loc_point[1] * ah
         if self.outside_side is not None:
             return self._outside_position(width, height, gap)
         if self.bbox_to_anchor is not None:

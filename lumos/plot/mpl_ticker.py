@@ -44,7 +44,7 @@ class AxisAdapter:
         return np.array([hi, lo]) if self._lumos.inverted else np.array([lo, hi])
 
     def set_view_interval(self, vmin, vmax, ignore: bool = False) -> None:
-        self._lumos.set_limits(float(vmin), float(vmax))
+        self._lumos.set_view_interval(vmin, vmax, ignore)
 
     def get_data_interval(self):
         return np.array(self._lumos.data_interval())

@@ -53,7 +53,8 @@ def _candidates(ax) -> list:
 
 def anchored(ax) -> list:
     """The visible texts and annotations of ``ax`` anchored to data."""
-    return [t for t, _ in _candidates(ax) if t.get_visible()]
+    shows = ax.figure.figure.canvas.shows
+    return [t for t, _ in _candidates(ax) if t.get_visible() and shows(t)]
 
 
 def roams(ax) -> bool:
@@ -184,7 +185,8 @@ def draw(ax, decor) -> tuple[set, list, list]:
     (ids of the artists drawn, their records, why the others cannot follow). Anchors and
     data points go through one call of each transform (a call builds its chain)."""
     fig = ax.figure
-    candidates = [(t, spec) for t, spec in _candidates(ax) if t.get_visible()]
+    shows = ax.figure.figure.canvas.shows
+    candidates = [(t, spec) for t, spec in _candidates(ax) if t.get_visible() and shows(t)]
     why, kept = [], set()
     fixed = []  # boxes of the texts left to the overlay, which lies over the decoration
     # the decoration draws under artists the texts lie over then (``ticks_apart``,

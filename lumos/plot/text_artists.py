@@ -159,6 +159,10 @@ class Text(Artist):
 
         return text_hit(self, mouseevent)
 
+    def contains(self, mouseevent) -> tuple[bool, dict]:
+        """matplotlib's ``(inside the box the text covers, {})``."""
+        return self.pick_hit(mouseevent)
+
     def get_in_layout(self) -> bool:
         """Whether layouts make room for the text (matplotlib's name)."""
         return self._in_layout

@@ -204,7 +204,8 @@ class Visual:
     """Base class: a node of the scene that can draw itself.
 
     ``transform`` is an optional 4x4 affine matrix (float64) or a
-    ``lumos.transforms`` transform; ``visible`` hides it; ``order`` sorts draws
+    ``lumos.transforms`` transform; ``visible`` hides it (and reads False while an
+    owner has ``withheld`` it: an animated artist left out of a draw); ``order`` sorts draws
     within a view (higher draws later, on top); ``rasterized`` makes vector devices
     draw it as an image (matplotlib's ``set_rasterized``); ``clip_rect`` clips it
     to a part of its view.
@@ -231,6 +232,10 @@ class Visual:
     # from the canvas' top left, as View.rect); None: the view's. An owner sets it (a
     # 3D axes' data inside the axes' rectangle, its labels in the whole view).
     clip_rect: tuple[float, float, float, float] | None = None
+    # Left out of the frames whatever ``visible`` says (an owner's second switch: the
+    # plot layer withholds an animated artist until it is blitted, as matplotlib does)
+    withheld = False
+    _shown = True
 
     def __init__(self) -> None:
         self.visible = True
@@ -238,6 +243,15 @@ class Visual:
         self.parent = None
         self.children: list[Visual] = []
         self._transform = None
+
+    @property
+    def visible(self) -> bool:
+        """Whether the visual is drawn: shown (set ``visible``) and not ``withheld``."""
+        return self._shown and not self.withheld
+
+    @visible.setter
+    def visible(self, value) -> None:
+        self._shown = bool(value)
 
     @property
     def transform(self):

@@ -321,3 +321,34 @@ def test_timers_run_in_qts_event_loop(qt, widget):
         if not timer.running:
             break
     assert ticks == [1, 1, 1] and not timer.running
+
+
+def test_qtest_drags_a_draggable_legend_not_the_axes(qt):
+    """A press on a draggable legend moves the legend, and the axes under it stay."""
+    lq, app = qt
+    QTest = pytest.importorskip(f"{lq.QT_API}.QtTest").QTest
+    Qt = lq.Qt
+    fig = figure()
+    ax = fig.axes[0]
+    ax.lines[0].set_label("cos")
+    leg = ax.legend(loc="upper right", draggable=True)
+    w = lq.FigureWidget(fig)
+    w.show()
+    for _ in range(3):
+        app.processEvents()
+    w.grab_pixels()
+    x_lim, box = ax.get_xlim(), leg.get_window_extent()
+    h = fig.canvas.size[1]
+    start = point(box.x0 + 6, h - box.y0 - 6)
+    QTest.mousePress(w, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(w, point(box.x0 - 54, h - box.y0 + 34))
+    QTest.mouseRelease(w, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       point(box.x0 - 54, h - box.y0 + 34))
+    app.processEvents()
+    w.grab_pixels()
+    moved = leg.get_window_extent()
+    assert (moved.x0 - box.x0, moved.y0 - box.y0) == pytest.approx((-60, -40), abs=1)
+    assert ax.get_xlim() == pytest.approx(x_lim)
+    w.close()
+    w.deleteLater()
+    app.processEvents()

@@ -18,19 +18,10 @@ from matplotlib.backend_bases import MouseEvent  # noqa: E402
 import lumos.pyplot as plt  # noqa: E402
 import lumos.widgets as lwidgets  # noqa: E402
 from lumos.app.interaction import Interaction  # noqa: E402
+from tests.clicks import lumos_click, mpl_click  # noqa: E402
 
 
-def _lumos_click(fig, x, y, button=1):
-    """A press and release at figure pixels from the bottom left, as a window sends."""
-    io = Interaction(fig)
-    top = fig.canvas.size[1] - y
-    io.press(x, top, button)
-    io.release(x, top, button)
-
-
-def _mpl_click(fig, x, y, button=1):
-    MouseEvent("button_press_event", fig.canvas, x, y, button=button)._process()
-    MouseEvent("button_release_event", fig.canvas, x, y, button=button)._process()
+_lumos_click, _mpl_click = lumos_click, mpl_click
 
 
 def _legend_script(pyplot):
@@ -391,25 +382,49 @@ def test_matplotlib_patches_know_their_figure_and_draw_artist_takes_them():
         other.draw_artist(bar)
 
 
-def test_bar_picks_name_the_rectangle_clicked_as_matplotlib():
-    """pick_event_demo.py's bars: ``event.artist`` is the bar's Rectangle."""
+# polar: points (θ, r) well inside or outside the drawn wedges (not on their arcs:
+# matplotlib tests a polar bar's outer arc as a chord there); between clicks a "|"
+POLAR_CLICKS = [(np.pi / 2, 1.5), (np.pi / 2 + 0.2, 1.9), (np.pi / 2 + 0.3, 1.0),
+                (0.2, 0.9), (-0.2, 0.5), (np.pi + 0.2, 2.5), (np.pi / 2 - 0.24, 1.9),
+                (np.pi + 0.3, 2.5)]
+BAR_CASES = {  # (bar's arguments, limits, clicks, the bars picked; figure (4, 3), a
+    # polar one (4, 4): at (4, 3) matplotlib's Rectangle.contains misses (-0.2, 0.5))
+    "rectilinear": (dict(x=range(5), height=[1, 2, 3, 4, 5]),
+                    dict(xlim=(-1, 5), ylim=(0, 6)),
+                    [(3.0, 0.5), (1.1, 1.5), (1.1, 2.5), (4.0, 4.9)],
+                    [3, "|", 1, "|", "|", 4, "|"]),
+    "polar": (dict(x=[0, np.pi / 2, np.pi], height=[1, 2, 3], width=0.5),
+              dict(ylim=(0, 3.2)), POLAR_CLICKS,
+              [1, "|", 1, "|", "|", 0, "|", 0, "|", 2, "|", 1, "|", "|"]),
+}
+
+
+@pytest.mark.parametrize("projection", list(BAR_CASES))
+def test_bar_picks_name_the_rectangle_clicked_as_matplotlib(projection):
+    """pick_event_demo.py's bars: ``event.artist`` is the bar's Rectangle; a polar
+    bar picks where its wedge is drawn."""
+    bar, limits, clicks, expected = BAR_CASES[projection]
+
     def run(pyplot, click, draw):
-        fig, ax = pyplot.subplots(figsize=(4, 3), dpi=100)
-        bars = ax.bar(range(5), [1, 2, 3, 4, 5], picker=True)
-        ax.set(xlim=(-1, 5), ylim=(0, 6))
+        fig = pyplot.figure(figsize=(4, 4 if projection == "polar" else 3), dpi=100)
+        ax = fig.add_subplot(projection=projection)
+        bars = ax.bar(**bar, picker=True)
+        ax.set(**limits)
         draw(fig)
         got = []
         fig.canvas.mpl_connect("pick_event", lambda e: got.append(
             list(bars).index(e.artist) if e.artist in list(bars) else None))
-        for x, y in [(3.0, 0.5), (1.1, 1.5), (1.1, 2.5), (4.0, 4.9)]:
+        for x, y in clicks:
             px, py = (ax.transData.transform((x, y)) if pyplot is mplt
                       else ax.transData.forward(np.array([x, y])))
             click(fig, float(px), float(py))
+            got.append("|")
         return got
 
     mgot = run(mplt, _mpl_click, lambda f: f.canvas.draw())
     lgot = run(plt, _lumos_click, lambda f: f.draw())
-    assert lgot == mgot == [3, 1, 4]
+    assert lgot == mgot, (lgot, mgot)
+    assert lgot == expected, lgot
 
 
 def test_figure_legend_lines_pick_too():

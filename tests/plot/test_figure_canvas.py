@@ -285,7 +285,8 @@ def test_figure_draw_artist_takes_any_artist_of_the_figure():
 
 def test_savefig_draws_animated_artists_as_matplotlib(tmp_path):
     """matplotlib leaves animated artists out of screen draws (blitting draws them) but
-    draws them while saving (canvas.is_saving()); lumos draws them always."""
+    draws them while saving (canvas.is_saving()); lumos too (test_accepted_honoured.py
+    follows them through draw, blit and restore_region)."""
     mpl = pytest.importorskip("matplotlib")
     mpl.use("Agg")
     import matplotlib.pyplot as mplt

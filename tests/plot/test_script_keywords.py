@@ -309,15 +309,14 @@ def test_unclipped_markers_follow_new_limits():
     assert _outside(_mask(img, GREEN), ax.box, img.shape[0]) == 0
 
 
-def test_clip_on_false_on_3d_axes_is_refused_at_the_call():
-    """A 3D view keeps its artists inside the axes: clip_on=False would be ignored."""
+def test_clip_on_false_on_3d_axes_is_taken():
+    """A 3D axes draws clip_on=False artists beyond its rectangle
+    (test_accepted_honoured.py compares the pictures with matplotlib's)."""
     ax = plt.figure().add_subplot(projection="3d")
     line = ax.plot([0, 1], [0, 1], [0, 1])[0]
-    with pytest.raises(ValueError, match="clip_on=False.*2D axes only"):
-        line.set_clip_on(False)
-    assert line.get_clip_on() is True
-    with pytest.raises(ValueError, match="clip_on=False"):
-        ax.scatter([0, 1], [0, 1], [0, 1]).set_clip_on(False)
+    line.set_clip_on(False)
+    assert line.get_clip_on() is False
+    assert ax.scatter([0, 1], [0, 1], [0, 1], clip_on=False).get_clip_on() is False
 
 
 def test_axes_lists_its_lines_and_images_as_matplotlib():
