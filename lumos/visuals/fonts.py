@@ -528,17 +528,31 @@ def _pens(font: Font, line: str, kerning, advance, unit: float,
     return pen / unit, out
 
 
-def anchor_offsets(anchor_x: str, anchor_y: str, top: float, bottom: float, n_lines: int,
-                   spacing: float) -> tuple[float, float]:
+def anchor_offsets(anchor_x: str, anchor_y: str, top: float, bottom: float,
+                   last: float) -> tuple[float, float]:
     """(align, y_off): the fraction of each line's width left of the anchor, and the y of
-    the first baseline (em) for a block from ``top`` to ``bottom`` (first baseline at 0)."""
+    the first baseline (em) for a block from ``top`` to ``bottom`` whose last baseline
+    is at ``last`` (first baseline at 0; :func:`block_box`)."""
     y_off = {
         "top": -top,
         "bottom": -bottom,
         "center": -0.5 * (top + bottom),
-        "baseline": (n_lines - 1) * spacing,
+        "baseline": -last,
     }[anchor_y]
     return {"left": 0.0, "center": 0.5, "right": 1.0}[anchor_x], y_off
+
+
+def check_spacing(name: str, value: object) -> str | float:
+    """A line spacing: 'normal' (the font's own, by each line's ink) or a finite number
+    of em (``line_height = value * (ascent + descent)``, matplotlib 3.11's rule)."""
+    if isinstance(value, str) and value == "normal":
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name} must be 'normal' or a number, got {value!r}")
+    v = float(value)
+    if not math.isfinite(v):
+        raise ValueError(f"{name} must be 'normal' or a finite number, got {value!r}")
+    return v
 
 
 def line_ink(font: Font, line: str) -> tuple[float, float]:
@@ -549,38 +563,43 @@ def line_ink(font: Font, line: str) -> tuple[float, float]:
     return max(0.0, max(b[3] for b in boxes)), max(0.0, -min(b[1] for b in boxes))
 
 
-def block_box(font: Font, first: tuple[float, float], last: tuple[float, float],
-              n_lines: int, spacing: float) -> tuple[float, float]:
-    """The top of a text block above its first baseline and its bottom below it (< 0),
-    in em, by matplotlib's rule (``Text._get_layout``): a line reaches at least the
-    font's :attr:`Font.box_metrics` ascent above its baseline and descent below it,
-    more where its ink (``first``, ``last``: (ascent, descent) of the first and last
-    line; the box of math) reaches further; lines are ``spacing`` apart, and a block of
-    several lines has half the leading (``spacing`` less the ascent and descent: the
-    font's line gap at its normal spacing, 1.2 for DejaVu) above and below it too.
-    Every layout's top, bottom, center and descent come from here."""
-    ascent, descent, _gap = font.box_metrics
-    half = 0.5 * max(spacing - ascent - descent, 0.0) if n_lines > 1 else 0.0
-    top = max(first[0], ascent) + half
-    return top, -(n_lines - 1) * spacing - max(last[1], descent) - half
+def block_box(font: Font, inks: list[tuple[float, float]], spacing: str | float,
+              ) -> tuple[float, float, tuple[float, ...]]:
+    """A text block by matplotlib 3.11's rule (``Text._get_layout``), in em: the top
+    above the first baseline, the bottom below it (< 0) and each line's baseline (the
+    first at 0), from each line's ink ``inks`` ((ascent, descent) >= 0; a math line's
+    box). ``spacing`` 'normal': a line reaches at least the font's
+    :attr:`Font.box_metrics` ascent and descent, more where its ink does, plus half the
+    line gap above and below where there are several lines; a number: each line is
+    ``spacing * (ascent + descent)`` high, its ink centred in it. Every layout's top,
+    bottom, center, descent and line positions come from here."""
+    ascent, descent, gap = font.box_metrics
+    if spacing == "normal":
+        half = 0.5 * gap if len(inks) > 1 else 0.0
+        boxes = [(max(a, ascent) + half, max(d, descent) + half) for a, d in inks]
+    else:
+        height = spacing * (ascent + descent)
+        boxes = [(0.5 * (height + a - d), 0.5 * (height - a + d)) for a, d in inks]
+    ys = [0.0]
+    for (_, d0), (a1, _) in zip(boxes, boxes[1:]):
+        ys.append(ys[-1] - d0 - a1)
+    return boxes[0][0], ys[-1] - boxes[-1][1], tuple(ys)
 
 
 @functools.lru_cache(maxsize=4096)
 def plain_layout(text: str, font: Font, anchor_x: str = "left", anchor_y: str = "baseline",
-                 spacing: float = 1.2, hint: tuple[float, int] | None = None) -> TextLayout:
-    """Lay out plain text (no math): kerned lines ``spacing`` em apart, each aligned
-    on the anchor; ``anchor_y`` picks the block's top, center or bottom
-    (:func:`block_box`) or the last line's baseline; ``hint``: see
-    :func:`line_glyphs`."""
+                 spacing: str | float = "normal", hint: tuple[float, int] | None = None,
+                 ) -> TextLayout:
+    """Lay out plain text (no math): kerned lines placed by :func:`block_box`, each
+    aligned on the anchor; ``anchor_y`` picks the block's top, center or bottom or the
+    last line's baseline; ``hint``: see :func:`line_glyphs`."""
     lines = text.split("\n")
-    n = len(lines)
-    top, bottom = block_box(font, line_ink(font, lines[0]), line_ink(font, lines[-1]), n,
-                            spacing)
-    align, y_off = anchor_offsets(anchor_x, anchor_y, top, bottom, n, spacing)
+    top, bottom, ys = block_box(font, [line_ink(font, ln) for ln in lines], spacing)
+    align, y_off = anchor_offsets(anchor_x, anchor_y, top, bottom, ys[-1])
     indices, chars, pens = [], [], []
-    for i, line in enumerate(lines):
+    for line, y in zip(lines, ys, strict=True):
         width, glyphs = line_glyphs(font, line, hint)
-        x0, y0 = -align * width, -i * spacing + y_off
+        x0, y0 = -align * width, y + y_off
         for pen, index, c in glyphs:
             indices.append(index)
             chars.append(c)
