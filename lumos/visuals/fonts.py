@@ -489,10 +489,56 @@ def hint_for(size: float | None) -> tuple[float, int] | None:
     return size * ratio, _FLAGS[0]
 
 
+# matplotlib 3.11 shapes a plain line with HarfBuzz (libraqm): the fonts' standard
+# ligatures ('liga' of the Latin script) replace their letters, and default-ignorable
+# characters (a soft hyphen, zero-width joiners, ...) take no glyph and no space. Its
+# kerning (GPOS 'kern') equals the files' kern table for the bundled DejaVu faces
+# (every pair of 455 Latin, Greek and Cyrillic letters checked); mathtext is not shaped.
+_F_LIGATURES = (("ffl", "\ufb04"), ("ffi", "\ufb03"), ("fl", "\ufb02"), ("fi", "\ufb01"),
+                ("ff", "\ufb00"))
+#: each bundled file's 'liga' substitutions, in the order its GSUB tries them
+#: (tests/visuals/test_shaping.py reads them back from the files with fontTools)
+LIGATURES: dict[str, tuple[tuple[str, str], ...]] = {
+    FACES[f]: _F_LIGATURES for f in ("sans", "sans-bold", "sans-italic", "sans-bold-italic")
+} | {
+    FACES[f]: tuple(_F_LIGATURES[i] for i in (0, 2, 4, 1, 3))  # 'ff' before 'ffi'
+    for f in ("serif", "serif-bold", "serif-italic", "serif-bold-italic")
+}
+#: Unicode's default-ignorable characters HarfBuzz hides (and the C0 controls lumos skips)
+IGNORABLE = frozenset(
+    [chr(c) for c in range(32)] + ["\u00ad", "\u034f", "\u061c", "\u115f", "\u1160",
+                                   "\u17b4", "\u17b5", "\u3164", "\ufeff", "\uffa0"]
+    + [chr(c) for r in ((0x180B, 0x1810), (0x200B, 0x2010), (0x202A, 0x202F),
+                        (0x2060, 0x2070), (0xFE00, 0xFE10)) for c in range(*r)])
+
+
+def shaped(font: Font, line: str) -> str:
+    """A plain line's characters as matplotlib's HarfBuzz shapes them with ``font``:
+    default-ignorable ones dropped, the font's ligatures (:data:`LIGATURES`) in one
+    character each (U+FB00..U+FB04), first match at each place."""
+    line = "".join(c for c in line if c not in IGNORABLE)
+    ligatures = LIGATURES.get(font.path.name, ())
+    if not ligatures or "f" not in line:
+        return line
+    out, i = [], 0
+    while i < len(line):
+        for seq, lig in ligatures:
+            if line.startswith(seq, i):
+                out.append(lig)
+                i += len(seq)
+                break
+        else:
+            out.append(line[i])
+            i += 1
+    return "".join(out)
+
+
 def line_glyphs(font: Font, line: str, hint: tuple[float, int] | None = None,
                 ) -> tuple[float, list[tuple[float, int, str]]]:
     """Pen x (em), glyph index and character of each glyph of one line (kerned), and
-    the line's advance width (em). Control characters take no space.
+    the line's advance width (em), shaped as matplotlib's HarfBuzz shapes it
+    (:func:`shaped`: ligatures; control and default-ignorable characters take no
+    space).
 
     ``hint`` = (pixels per em, FreeType load flags): the advances FreeType gives at that
     size (whole pixels where it hints) and kerning in 1/64 px, as matplotlib's Agg
@@ -516,9 +562,7 @@ def _pens(font: Font, line: str, kerning, advance, unit: float,
     pen = 0.0
     out: list[tuple[float, int, str]] = []
     prev: int | None = None
-    for c in line:
-        if ord(c) < 32:
-            continue
+    for c in shaped(font, line):
         i = font.index(c)
         if prev is not None:
             pen += kerning(prev, i)
@@ -557,7 +601,7 @@ def check_spacing(name: str, value: object) -> str | float:
 
 def line_ink(font: Font, line: str) -> tuple[float, float]:
     """(ascent, descent) of a plain line's ink in em, both >= 0 (0 for a blank line)."""
-    boxes = [b for c in line if ord(c) >= 32 and (b := font.ink(font.index(c))) is not None]
+    boxes = [b for c in shaped(font, line) if (b := font.ink(font.index(c))) is not None]
     if not boxes:
         return 0.0, 0.0
     return max(0.0, max(b[3] for b in boxes)), max(0.0, -min(b[1] for b in boxes))
