@@ -39,22 +39,28 @@ _BUNDLED = {"dejavu sans", "sans-serif", "sans", "dejavu serif", "serif",
             "dejavu sans mono", "monospace"}
 
 
+def _name_or_number(value, names, what: str) -> str | int:
+    """A font weight or stretch as matplotlib keeps it: one of ``names`` as given, or a
+    number 0..1000 as an int."""
+    if isinstance(value, str):
+        if value.lower() not in names:
+            raise ValueError(f"{what}: got {value!r}, expected a number 0..1000 or one of "
+                             f"{', '.join(names)}")
+        return value
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"{what}: got {value!r}, expected a number or a name") from None
+    if not 0 <= v <= 1000:
+        raise ValueError(f"{what}: got {value!r}, expected 0..1000")
+    return int(v)
+
+
 def check_weight(weight) -> str | int:
     """A font weight as matplotlib keeps it: a name ('bold', 'light', ...) as given, or
     a number 0..1000 as an int (``get_fontweight`` returns it; :func:`weight_number`
     gives the number of either)."""
-    if isinstance(weight, str):
-        if weight.lower() not in _WEIGHTS:
-            raise ValueError(f"fontweight: got {weight!r}, expected a number 0..1000 or one "
-                             f"of {', '.join(_WEIGHTS)}")
-        return weight
-    try:
-        w = float(weight)
-    except (TypeError, ValueError):
-        raise TypeError(f"fontweight: got {weight!r}, expected a number or a name") from None
-    if not 0 <= w <= 1000:
-        raise ValueError(f"fontweight: got {weight!r}, expected 0..1000")
-    return int(w)
+    return _name_or_number(weight, _WEIGHTS, "fontweight")
 
 
 def weight_number(weight) -> int:
@@ -74,19 +80,10 @@ _STRETCHES = {
 
 def check_stretch(stretch) -> str | int:
     """A font stretch as matplotlib keeps it: a name as given or an int 0..1000."""
-    if isinstance(stretch, str):
-        if stretch not in _STRETCHES:
-            raise ValueError(f"fontstretch: got {stretch!r}, expected a number 0..1000 or "
-                             f"one of {', '.join(_STRETCHES)}")
-        return stretch
-    try:
-        s = float(stretch)
-    except (TypeError, ValueError):
-        raise TypeError(f"fontstretch: got {stretch!r}, expected a number or a name",
-                        ) from None
-    if not 0 <= s <= 1000:
-        raise ValueError(f"fontstretch: got {stretch!r}, expected 0..1000")
-    return int(s)
+    if isinstance(stretch, str) and stretch not in _STRETCHES:  # names: lower case only
+        raise ValueError(f"fontstretch: got {stretch!r}, expected a number 0..1000 or "
+                         f"one of {', '.join(_STRETCHES)}")
+    return _name_or_number(stretch, _STRETCHES, "fontstretch")
 
 
 def check_variant(variant) -> str:

@@ -20,14 +20,14 @@ from __future__ import annotations
 import numpy as np
 
 from ..transforms import Affine, chain
+from ..visuals.fonts import hinting
 from .coords import LiveTransform
 from .decorations import AXIS_ZORDER
+from .fonts import face_of
 from .legend import LOC_ANCHORS
 from .mpl_objects import _own_draw
 from .mpl_texts import _box_style, _font
 from .patch_fancy import FancyBboxPatch
-from ..visuals.fonts import hinting
-from .fonts import face_of
 from .text import measure
 from .transforms_compat import as_transform
 

@@ -8,8 +8,8 @@ import numpy as np
 from .. import colors, visuals
 from .. import primitives as prim
 from ..scene import Canvas
-from ..scene.canvas import device_edge
 from ..scene.cameras import PanZoomCamera
+from ..scene.canvas import device_edge
 from ..visuals import Line, Text
 from ..visuals.fonts import check_text, layout_outline
 from ..visuals.glyphs import BASE_SIZE, SPREAD, get_atlas

@@ -13,12 +13,18 @@ from __future__ import annotations
 import math
 
 from .. import colors
+from ..visuals.fonts import check_spacing
 from . import text as textmod
 from .compat import warn_once
-from ..visuals.fonts import check_spacing
 from .fonts import (
-    FontProperties, check_family, check_stretch, check_style, check_variant, check_weight,
-    drawn_normal, face_of,
+    FontProperties,
+    check_family,
+    check_stretch,
+    check_style,
+    check_variant,
+    check_weight,
+    drawn_normal,
+    face_of,
 )
 from .style import rcParams
 from .text_getters import TextGetters

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..scene.canvas import device_edge
 from ..scene.cameras import PanZoomCamera
+from ..scene.canvas import device_edge
 from ..visuals.clip import ClipGroup
 
 

@@ -625,7 +625,7 @@ def block_box(font: Font, inks: list[tuple[float, float]], spacing: str | float,
         height = spacing * (ascent + descent)
         boxes = [(0.5 * (height + a - d), 0.5 * (height - a + d)) for a, d in inks]
     ys = [0.0]
-    for (_, d0), (a1, _) in zip(boxes, boxes[1:]):
+    for (_, d0), (a1, _) in zip(boxes[:-1], boxes[1:], strict=True):
         ys.append(ys[-1] - d0 - a1)
     return boxes[0][0], ys[-1] - boxes[-1][1], tuple(ys)
 

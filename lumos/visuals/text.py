@@ -28,7 +28,13 @@ from .base import (
     transform_parts,
 )
 from .fonts import (
-    IGNORABLE, LIGATURES, TextLayout, check_anchors, check_text, hint_for, hinting,
+    IGNORABLE,
+    LIGATURES,
+    TextLayout,
+    check_anchors,
+    check_text,
+    hint_for,
+    hinting,
     text_primitives,
 )
 from .glyphs import BASE_SIZE, SDF_EDGE, SPREAD, atlas_cells, get_atlas, rule_cell
